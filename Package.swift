@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "playbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "playbook", targets: ["playbook"]),
+        .library(name: "PlaybookLint", targets: ["PlaybookLint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C boundary: module maps over the system libraries, no Swift code.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
+        ),
+        // bytes -> Node tree with marks; limits live here.
+        .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
+        // owned wrappers over libgit2.
+        .target(name: "PlaybookGit", dependencies: ["CLibGit2"]),
+        // the five kinds as values, decoded from nodes; no I/O.
+        .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
+        // rules, configuration, repository-wide checks, reporters.
+        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        // the CLI, thin on top.
+        .executableTarget(
+            name: "playbook",
+            dependencies: [
+                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "PlaybookYAMLTests", dependencies: ["PlaybookYAML"]),
+        .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
+        .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"]),
+        .testTarget(name: "PlaybookCLITests", dependencies: ["playbook"]),
+    ]
+)
