@@ -1,0 +1,1 @@
+// PlaybookGit: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// PlaybookLint: placeholder until the module lands.

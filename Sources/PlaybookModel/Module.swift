@@ -1,0 +1,1 @@
+// PlaybookModel: placeholder until the module lands.

@@ -1,0 +1,1 @@
+print("playbook: not built yet")

@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaybookCLITestsPlaceholder: XCTestCase {
+    func testModuleBuilds() {}
+}

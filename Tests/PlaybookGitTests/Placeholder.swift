@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaybookGitTestsPlaceholder: XCTestCase {
+    func testModuleBuilds() {}
+}

@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaybookModelTestsPlaceholder: XCTestCase {
+    func testModuleBuilds() {}
+}

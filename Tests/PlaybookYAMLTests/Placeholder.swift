@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaybookYAMLTestsPlaceholder: XCTestCase {
+    func testModuleBuilds() {}
+}
