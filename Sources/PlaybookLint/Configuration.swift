@@ -1,0 +1,153 @@
+import PlaybookModel
+import PlaybookYAML
+
+/// A problem in `.playbook.yml`: the tool cannot run (exit code 2).
+public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var file: String
+    public var mark: Mark
+    public var message: String
+
+    public init(file: String, mark: Mark, message: String) {
+        self.file = file
+        self.mark = mark
+        self.message = message
+    }
+
+    public var description: String { "\(file):\(mark.line):\(mark.column): \(message)" }
+}
+
+/// Repository-wide settings from `.playbook.yml`; a missing file means these defaults.
+public struct Configuration: Sendable {
+    public static let fileName = ".playbook.yml"
+
+    /// Folders (relative to the repository root) whose `*.yml` / `*.yaml` files are linted.
+    public var roots: [String] = ["playbooks"]
+    /// Severity per rule id where the configuration overrides the default; nil turns a rule off.
+    public var severities: [String: Severity?] = [:]
+    /// Bounds for reading YAML.
+    public var limits: Limits = .standard
+
+    public init() {}
+
+    /// The severity a rule's findings get, or nil when the rule is off.
+    public func severity(for rule: String) -> Severity? {
+        if let configured = severities[rule] { return configured }
+        return RuleCatalog.rule(rule)?.severity ?? .error
+    }
+
+    /// Reads a configuration file; every mistake is a located `ConfigurationError`.
+    ///
+    /// ```yaml
+    /// roots: [playbooks]
+    /// rules:
+    ///   schema-unknown-key: warning
+    ///   reference-unresolved: off
+    /// limits:
+    ///   max_file_bytes: 8388608
+    ///   max_depth: 128
+    ///   max_alias_nodes: 100000
+    /// ```
+    public static func parse(_ bytes: [UInt8], file: String) throws(ConfigurationError) -> Configuration {
+        let loaded = YAMLLoader.load(bytes)
+        if let problem = loaded.problems.first {
+            throw ConfigurationError(file: file, mark: problem.mark, message: problem.message)
+        }
+        var configuration = Configuration()
+        guard let root = loaded.documents.first?.root else { return configuration }
+        if loaded.documents.count > 1 {
+            throw ConfigurationError(file: file, mark: loaded.documents[1].start, message: "the configuration must be a single YAML document")
+        }
+        let pairs = try mapping(root, "the configuration", file: file)
+        for pair in pairs {
+            let key = try scalar(pair.key, "a key", file: file)
+            switch key {
+            case "roots":
+                configuration.roots = try roots(pair.value, file: file)
+            case "rules":
+                for rule in try mapping(pair.value, "\"rules\"", file: file) {
+                    let id = try scalar(rule.key, "a rule id", file: file)
+                    guard RuleCatalog.rule(id) != nil else {
+                        let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
+                        throw ConfigurationError(file: file, mark: rule.key.mark, message: "unknown rule \"\(id)\"\(hint) (`playbook rules` lists them)")
+                    }
+                    configuration.severities[id] = try severity(rule.value, file: file)
+                }
+            case "limits":
+                configuration.limits = try limits(pair.value, file: file)
+            default:
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "limits"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"\(key)\" in the configuration\(hint)")
+            }
+        }
+        return configuration
+    }
+
+    private static func roots(_ node: Node, file: String) throws(ConfigurationError) -> [String] {
+        guard case .sequence(let items) = node.value, !items.isEmpty else {
+            throw ConfigurationError(file: file, mark: node.mark, message: "\"roots\" must be a non-empty list of folders, such as [playbooks]")
+        }
+        var roots: [String] = []
+        for item in items {
+            let root = try scalar(item, "a root folder", file: file)
+            let trimmed = root.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
+            if root.hasPrefix("/") || trimmed.split(separator: "/").contains("..") {
+                throw ConfigurationError(file: file, mark: item.mark, message: "root \"\(root)\" must be a folder inside the repository, written relative to its top")
+            }
+            roots.append(trimmed.isEmpty ? "." : trimmed)
+        }
+        return roots
+    }
+
+    private static func severity(_ node: Node, file: String) throws(ConfigurationError) -> Severity? {
+        let text = try scalar(node, "a severity", file: file)
+        switch text {
+        case "off", "false": return nil
+        case "warning": return .warning
+        case "error": return .error
+        case "note": return .note
+        default:
+            throw ConfigurationError(file: file, mark: node.mark, message: "a rule's severity must be off, note, warning or error; found \"\(text)\"")
+        }
+    }
+
+    private static func limits(_ node: Node, file: String) throws(ConfigurationError) -> Limits {
+        var limits = Limits.standard
+        for pair in try mapping(node, "\"limits\"", file: file) {
+            let key = try scalar(pair.key, "a key", file: file)
+            let text = try scalar(pair.value, "a number", file: file)
+            guard let value = Int(text), value > 0 else {
+                throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"limits.\(key)\" must be a positive whole number, found \"\(text)\"")
+            }
+            switch key {
+            case "max_file_bytes": limits.maxBytes = value
+            case "max_depth": limits.maxDepth = value
+            case "max_alias_nodes": limits.maxAliasExpansion = value
+            default:
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["max_file_bytes", "max_depth", "max_alias_nodes"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(key)\"\(hint)")
+            }
+        }
+        return limits
+    }
+
+    private static func mapping(_ node: Node, _ what: String, file: String) throws(ConfigurationError) -> [Pair] {
+        guard case .mapping(let pairs) = node.value else {
+            throw ConfigurationError(file: file, mark: node.mark, message: "\(what) must be a mapping of keys to values")
+        }
+        return pairs
+    }
+
+    private static func scalar(_ node: Node, _ what: String, file: String) throws(ConfigurationError) -> String {
+        guard case .scalar(let text, _) = node.value else {
+            throw ConfigurationError(file: file, mark: node.mark, message: "expected \(what), found a \(node.isSequence ? "list" : "mapping")")
+        }
+        return text
+    }
+}
+
+extension Node {
+    fileprivate var isSequence: Bool {
+        if case .sequence = value { return true }
+        return false
+    }
+}

@@ -1,0 +1,64 @@
+/// How much a finding matters. Errors fail the run (exit code 1); warnings and notes do not.
+public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+    case note, warning, error
+
+    public static func < (a: Severity, b: Severity) -> Bool {
+        a.rank < b.rank
+    }
+
+    private var rank: Int {
+        switch self {
+        case .note: 0
+        case .warning: 1
+        case .error: 2
+        }
+    }
+}
+
+/// One problem reported to the user, located in a file.
+public struct Finding: Sendable, Hashable {
+    /// Path relative to the repository root, with `/` separators.
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    public var entity: String?
+    public var related: [String]
+
+    public init(file: String, line: Int, column: Int, rule: String, severity: Severity, message: String,
+                entity: String? = nil, related: [String] = []) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.entity = entity
+        self.related = related
+    }
+
+    /// Findings are shown by file, then position, then rule.
+    public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
+        (a.file, a.line, a.column, a.rule, a.message) < (b.file, b.line, b.column, b.rule, b.message)
+    }
+}
+
+/// The outcome of one lint run.
+public struct LintReport: Sendable {
+    public var findings: [Finding]
+    /// Files read.
+    public var files: Int
+    /// Entities decoded.
+    public var entities: Int
+
+    public init(findings: [Finding], files: Int, entities: Int) {
+        self.findings = findings
+        self.files = files
+        self.entities = entities
+    }
+
+    public var errors: Int { findings.count(where: { $0.severity == .error }) }
+    public var warnings: Int { findings.count(where: { $0.severity == .warning }) }
+}

@@ -1,1 +1,0 @@
-// PlaybookLint: placeholder until the module lands.

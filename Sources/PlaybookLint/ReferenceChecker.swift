@@ -1,0 +1,92 @@
+import PlaybookModel
+import PlaybookYAML
+
+/// Checks that every reference names an existing entity of the right kind.
+struct ReferenceChecker {
+    let index: RepositoryIndex
+    private(set) var found: [RepositoryChecks.Located] = []
+    private var file = ""
+    private var entity = ""
+
+    init(index: RepositoryIndex) {
+        self.index = index
+    }
+
+    mutating func check(_ placed: PlacedEntity) {
+        file = placed.file
+        entity = placed.entity.id.value
+        switch placed.entity {
+        case .metric(let metric):
+            expect(metric.owner, .squad, "owner")
+        case .squad(let squad):
+            for metric in squad.metrics { expect(metric, .metric, "metrics") }
+        case .objective(let objective):
+            expect(objective.squad, .squad, "squad")
+            if let target = objective.alignsTo, index[target.value] == nil {
+                let hint = Suggestion.phrase(Suggestion.closest(
+                    to: target.value, in: Array(index.byID.keys.filter { index[$0]?.entity.kind == .metric || index[$0]?.entity.kind == .objective })))
+                report(target, "\"aligns_to\" names \"\(target.value)\", but no metric or objective has that id\(hint)")
+            }
+            var keyResultIDs: [String: KeyResult] = [:]
+            for kr in objective.keyResults {
+                expect(kr.metric, .metric, "key_results.metric")
+                guard let id = kr.id else { continue }
+                if let first = keyResultIDs[id.value] {
+                    found.append((file, Diagnostic(
+                        rule: LintRuleID.duplicateID, mark: id.mark,
+                        message: "objective \(entity) has two key results with id \"\(id.value)\" (the first at line \(first.mark.line))",
+                        entity: entity)))
+                } else {
+                    keyResultIDs[id.value] = kr
+                }
+            }
+        case .hypothesis(let hypothesis):
+            expect(hypothesis.squad, .squad, "squad")
+            expect(hypothesis.metric, .metric, "metric")
+            expectKeyResult(hypothesis.keyResult)
+        case .experiment(let experiment):
+            expect(experiment.squad, .squad, "squad")
+            expect(experiment.hypothesis, .hypothesis, "hypothesis")
+            expectKeyResult(experiment.keyResult)
+            expect(experiment.metrics?.primary, .metric, "metrics.primary")
+            for guardrail in experiment.metrics?.guardrails ?? [] { expect(guardrail, .metric, "metrics.guardrails") }
+            for approval in experiment.approvals {
+                for other in approval.overlaps where index[other.value] == nil {
+                    report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id")
+                }
+            }
+        }
+    }
+
+    private mutating func expect(_ reference: Reference?, _ kind: Kind, _ field: String) {
+        guard let reference else { return }
+        if let target = index[reference.value] {
+            if target.entity.kind != kind {
+                report(reference, "\"\(field)\" must name a \(kind.rawValue), but \"\(reference.value)\" is a \(target.entity.kind.rawValue)")
+            }
+            return
+        }
+        let hint = Suggestion.phrase(index.suggestion(for: reference.value, kind: kind))
+        report(reference, "\"\(field)\" names \(kind.rawValue.lowercased()) \"\(reference.value)\", which does not exist\(hint)")
+    }
+
+    private mutating func expectKeyResult(_ reference: Reference?) {
+        guard let reference, let (objectiveID, keyResultID) = IDForm.keyResultReference(reference.value) else { return }
+        guard let objective = index.objective(objectiveID) else {
+            let hint = Suggestion.phrase(index.suggestion(for: objectiveID, kind: .objective))
+            report(reference, "\"key_result\" names objective \"\(objectiveID)\", which does not exist\(hint)")
+            return
+        }
+        let ids = objective.keyResults.compactMap { $0.id?.value }
+        if !ids.contains(keyResultID) {
+            let listed = ids.isEmpty ? "it has none" : "it has \(ids.joined(separator: ", "))"
+            report(reference, "\"key_result\" names \(keyResultID) of \(objectiveID), but that objective has no such key result (\(listed))")
+        }
+    }
+
+    private mutating func report(_ reference: Reference, _ message: String) {
+        found.append((file, Diagnostic(
+            rule: LintRuleID.unresolvedReference, mark: reference.mark, message: message,
+            entity: entity, related: [reference.value])))
+    }
+}

@@ -1,0 +1,62 @@
+/// Turns a lint report into the text of one output format.
+public protocol Reporter: Sendable {
+    /// The name used with `--format`.
+    static var name: String { get }
+    func render(_ report: LintReport) -> String
+}
+
+/// The formats `playbook lint --format` accepts, by name.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case text, json
+
+    public func reporter(color: Bool) -> any Reporter {
+        switch self {
+        case .text: TextReporter(color: color)
+        case .json: JSONReporter()
+        }
+    }
+}
+
+/// `file:line:col: severity: message [rule-id]`, one finding a line, as compilers print.
+public struct TextReporter: Reporter {
+    public static let name = "text"
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ report: LintReport) -> String {
+        var out = ""
+        for finding in report.findings {
+            let location = "\(finding.file):\(finding.line):\(finding.column):"
+            let severity = finding.severity.rawValue + ":"
+            if color {
+                out += "\(Style.bold)\(location)\(Style.reset) \(Style.color(finding.severity))\(severity)\(Style.reset) \(finding.message) \(Style.dim)[\(finding.rule)]\(Style.reset)\n"
+            } else {
+                out += "\(location) \(severity) \(finding.message) [\(finding.rule)]\n"
+            }
+        }
+        return out
+    }
+
+    /// "2 errors, 1 warning in 57 files (312 entities)".
+    public static func summary(_ report: LintReport) -> String {
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        return "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
+            + "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
+    }
+
+    enum Style {
+        static let reset = "\u{1B}[0m"
+        static let bold = "\u{1B}[1m"
+        static let dim = "\u{1B}[2m"
+        static func color(_ severity: Severity) -> String {
+            switch severity {
+            case .error: "\u{1B}[1;31m"
+            case .warning: "\u{1B}[1;33m"
+            case .note: "\u{1B}[1;36m"
+            }
+        }
+    }
+}

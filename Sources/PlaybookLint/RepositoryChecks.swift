@@ -1,0 +1,82 @@
+import PlaybookModel
+import PlaybookYAML
+
+/// The checks that need the whole repository: unique ids, references, the North Star and alignment.
+enum RepositoryChecks {
+    typealias Located = (file: String, diagnostic: Diagnostic)
+
+    static func run(_ entities: [PlacedEntity], fallbackFile: String) -> [Located] {
+        let index = RepositoryIndex(entities)
+        var out: [Located] = []
+        for (duplicate, first) in index.duplicates {
+            let id = duplicate.entity.id
+            out.append((duplicate.file, Diagnostic(
+                rule: LintRuleID.duplicateID, mark: id.mark,
+                message: "duplicate id \"\(id.value)\": already used by the \(first.entity.kind.rawValue) at \(first.file):\(first.entity.id.mark.line)",
+                entity: id.value, related: [id.value])))
+        }
+        var references = ReferenceChecker(index: index)
+        for placed in entities {
+            references.check(placed)
+        }
+        out += references.found
+        out += northStar(index, fallbackFile: fallbackFile)
+        out += alignment(entities, index: index)
+        return out
+    }
+
+    static func northStar(_ index: RepositoryIndex, fallbackFile: String) -> [Located] {
+        let metrics = index.metrics
+        let stars = metrics.filter { $0.0.northStar?.value == true }
+        if stars.isEmpty {
+            let (file, mark) = metrics.first.map { ($0.1, $0.0.id.mark) } ?? (fallbackFile, Mark(line: 1, column: 1))
+            let detail = metrics.isEmpty ? "the repository defines no Metric" : "no metric is marked `north_star: true`"
+            return [(file, Diagnostic(
+                rule: LintRuleID.northStar, mark: mark,
+                message: "exactly one metric must be the North Star, but \(detail); add `north_star: true` to the company-wide metric"))]
+        }
+        let first = stars[0]
+        return stars.dropFirst().map { metric, file in
+            (file, Diagnostic(
+                rule: LintRuleID.northStar, mark: metric.northStar?.mark ?? metric.id.mark,
+                message: "a second North Star: \"\(metric.id.value)\" is marked `north_star: true`, but \"\(first.0.id.value)\" (\(first.1):\(first.0.id.mark.line)) already is; keep exactly one",
+                entity: metric.id.value, related: [first.0.id.value]))
+        }
+    }
+
+    /// Each objective's `aligns_to` chain must end at the North Star metric.
+    static func alignment(_ entities: [PlacedEntity], index: RepositoryIndex) -> [Located] {
+        let stars = index.metrics.filter { $0.0.northStar?.value == true }
+        guard stars.count == 1 else { return [] } // the north-star rule already reports it
+        let northStar = stars[0].0.id.value
+        var out: [Located] = []
+        for placed in entities {
+            guard case .objective(let objective) = placed.entity, let target = objective.alignsTo,
+                  index[objective.id.value]?.file == placed.file else { continue }
+            var seen: Set<String> = [objective.id.value]
+            var current = target.value
+            var problem: String?
+            while true {
+                if current == northStar { break }
+                if let metric = index.metric(current) {
+                    problem = "aligns to metric \"\(metric.id.value)\", which is not the North Star (\"\(northStar)\"); align it to the North Star or to an objective that does"
+                    break
+                }
+                guard let next = index.objective(current) else { break } // unresolved: reported as a reference
+                guard !seen.contains(current) else {
+                    problem = "its alignment goes round in a circle (\(seen.sorted().joined(separator: " → "))) and never reaches the North Star \"\(northStar)\""
+                    break
+                }
+                seen.insert(current)
+                guard let up = next.alignsTo?.value else { break } // the other objective's own problem
+                current = up
+            }
+            if let problem {
+                out.append((placed.file, Diagnostic(
+                    rule: LintRuleID.alignment, mark: target.mark,
+                    message: "objective \(objective.id.value) \(problem)", entity: objective.id.value, related: [target.value])))
+            }
+        }
+        return out
+    }
+}

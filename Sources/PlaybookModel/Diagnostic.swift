@@ -1,0 +1,37 @@
+import PlaybookYAML
+
+/// A problem the model layer found in one document, before any severity is applied.
+///
+/// The lint layer turns diagnostics into findings: it adds the file, looks up the
+/// rule's severity in the configuration and applies suppressions.
+public struct Diagnostic: Sendable, Hashable {
+    /// Identifier of the rule that produced it (see `RuleID`).
+    public var rule: String
+    public var mark: Mark
+    public var message: String
+    /// Id of the entity the problem belongs to, when known.
+    public var entity: String?
+    /// Ids of other entities involved (a duplicate's twin, an overlap's partner).
+    public var related: [String]
+
+    public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = []) {
+        self.rule = rule
+        self.mark = mark
+        self.message = message
+        self.entity = entity
+        self.related = related
+    }
+}
+
+/// Identifiers of the rules whose diagnostics the model layer produces while decoding.
+public enum RuleID {
+    public static let kind = "schema-kind"
+    public static let required = "schema-required"
+    public static let type = "schema-type"
+    public static let enumValue = "schema-enum"
+    public static let date = "schema-date"
+    public static let quarter = "schema-quarter"
+    public static let idForm = "schema-id"
+    public static let unknownKey = "schema-unknown-key"
+    public static let range = "schema-range"
+}

@@ -1,0 +1,203 @@
+import PlaybookYAML
+
+/// Reads the fields of one mapping node, recording a diagnostic for every missing
+/// required field, wrong type, bad enum value and unknown key.
+///
+/// `path` prefixes field names in messages (`design.power`), `mark` is where a missing
+/// field is reported (the mapping itself).
+struct FieldReader {
+    let what: String
+    let path: String
+    let mark: Mark
+    let entity: String?
+    private let pairs: [Pair]
+    private var first: [String: Int] = [:]
+
+    /// Returns nil (after recording a type diagnostic) when `node` is not a mapping.
+    init?(_ node: Node, what: String, path: String = "", entity: String?, into diagnostics: inout [Diagnostic]) {
+        guard case .mapping(let pairs) = node.value else {
+            diagnostics.append(Diagnostic(
+                rule: RuleID.type, mark: node.mark,
+                message: "\(path.isEmpty ? what : "\"\(path.dropLast())\"") must be a mapping of keys to values, found \(FieldReader.describe(node))",
+                entity: entity))
+            return nil
+        }
+        self.what = what
+        self.path = path
+        self.mark = node.mark
+        self.entity = entity
+        self.pairs = pairs
+        for (index, pair) in pairs.enumerated() {
+            if case .scalar(let key, _) = pair.key.value, first[key] == nil { first[key] = index }
+        }
+    }
+
+    subscript(key: String) -> Node? {
+        first[key].map { pairs[$0].value }
+    }
+
+    func name(_ key: String) -> String { "\"\(path)\(key)\"" }
+
+    /// Reports every key that is not in `allowed`, with a suggestion when one is close.
+    func checkKeys(_ allowed: [String], into diagnostics: inout [Diagnostic]) {
+        for pair in pairs {
+            guard case .scalar(let key, _) = pair.key.value else {
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.type, mark: pair.key.mark,
+                    message: "keys of \(what) must be plain words, found \(FieldReader.describe(pair.key))", entity: entity))
+                continue
+            }
+            if !allowed.contains(key) {
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: allowed))
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.unknownKey, mark: pair.key.mark,
+                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity))
+            }
+        }
+    }
+
+    /// The node for `key`, or nil; records a missing-field diagnostic when required.
+    /// An explicit null counts as missing.
+    func node(_ key: String, required: Bool, into diagnostics: inout [Diagnostic]) -> Node? {
+        let node = self[key]
+        if let node, !FieldReader.isNull(node) { return node }
+        if required {
+            diagnostics.append(Diagnostic(
+                rule: RuleID.required, mark: node?.mark ?? mark,
+                message: "\(what) is missing required field \(name(key))", entity: entity))
+        }
+        return nil
+    }
+
+    func string(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<String>? {
+        guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        return FieldReader.string(node, name: name(key), entity: entity, into: &diagnostics)
+    }
+
+    func number(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Double>? {
+        guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        switch FieldReader.resolve(node) {
+        case .int(let i)?: return Located(Double(i), at: node.mark)
+        case .float(let d)? where d.isFinite: return Located(d, at: node.mark)
+        default:
+            diagnostics.append(typeMismatch(node, key: key, expected: "a number"))
+            return nil
+        }
+    }
+
+    func integer(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Int>? {
+        guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        if case .int(let i)? = FieldReader.resolve(node) { return Located(i, at: node.mark) }
+        diagnostics.append(typeMismatch(node, key: key, expected: "a whole number"))
+        return nil
+    }
+
+    func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Located<Bool>? {
+        guard let node = node(key, required: false, into: &diagnostics) else { return nil }
+        if case .bool(let b)? = FieldReader.resolve(node) { return Located(b, at: node.mark) }
+        diagnostics.append(typeMismatch(node, key: key, expected: "true or false"))
+        return nil
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(
+        _ key: String, _ type: E.Type, required: Bool = false, into diagnostics: inout [Diagnostic]
+    ) -> Located<E>? where E.RawValue == String {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        return FieldReader.choice(text, type, name: name(key), entity: entity, into: &diagnostics)
+    }
+
+    func day(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Day>? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        if let day = Day(text.value) { return Located(day, at: text.mark) }
+        diagnostics.append(Diagnostic(
+            rule: RuleID.date, mark: text.mark,
+            message: "\(name(key)) must be a date written YYYY-MM-DD, found \"\(text.value)\"", entity: entity))
+        return nil
+    }
+
+    func quarter(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Quarter>? {
+        guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        if let quarter = Quarter(text.value) { return Located(quarter, at: text.mark) }
+        diagnostics.append(Diagnostic(
+            rule: RuleID.quarter, mark: text.mark,
+            message: "\(name(key)) must be a quarter written YYYY-Qn (n from 1 to 4), found \"\(text.value)\"", entity: entity))
+        return nil
+    }
+
+    /// The items of a sequence field; a lone value where a list is expected is a type error.
+    func list(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> (items: [Node], mark: Mark)? {
+        guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        guard case .sequence(let items) = node.value else {
+            diagnostics.append(typeMismatch(node, key: key, expected: "a list"))
+            return nil
+        }
+        return (items, node.mark)
+    }
+
+    func strings(_ key: String, into diagnostics: inout [Diagnostic]) -> [Located<String>]? {
+        guard let (items, _) = list(key, into: &diagnostics) else { return nil }
+        return items.compactMap { FieldReader.string($0, name: "an item of \(name(key))", entity: entity, into: &diagnostics) }
+    }
+
+    func typeMismatch(_ node: Node, key: String, expected: String) -> Diagnostic {
+        FieldReader.typeMismatch(node, name: name(key), expected: expected, entity: entity)
+    }
+
+    // MARK: - single nodes
+
+    static func typeMismatch(_ node: Node, name: String, expected: String, entity: String?) -> Diagnostic {
+        var hint = ""
+        if case .scalar(let text, let style) = node.value, style != .plain {
+            let unquoted = ScalarValue(text: text, style: .plain, tag: nil)
+            switch (expected, unquoted) {
+            case ("a number", .int), ("a number", .float), ("a whole number", .int), ("true or false", .bool):
+                hint = " (remove the quotes)"
+            default: break
+            }
+        }
+        return Diagnostic(
+            rule: RuleID.type, mark: node.mark,
+            message: "\(name) must be \(expected), found \(describe(node))\(hint)", entity: entity)
+    }
+
+    static func string(_ node: Node, name: String, entity: String?, into diagnostics: inout [Diagnostic]) -> Located<String>? {
+        switch resolve(node) {
+        case .string(let s)?: return Located(s, at: node.mark)
+        case .int?, .float?, .bool?:
+            if case .scalar(let text, _) = node.value { return Located(text, at: node.mark) }
+            return nil
+        default:
+            diagnostics.append(typeMismatch(node, name: name, expected: "text", entity: entity))
+            return nil
+        }
+    }
+
+    static func choice<E: RawRepresentable & CaseIterable>(
+        _ text: Located<String>, _ type: E.Type, name: String, entity: String?, into diagnostics: inout [Diagnostic]
+    ) -> Located<E>? where E.RawValue == String {
+        if let value = E(rawValue: text.value) { return Located(value, at: text.mark) }
+        let options = E.allCases.map(\.rawValue)
+        let hint = Suggestion.phrase(Suggestion.closest(to: text.value, in: options))
+        diagnostics.append(Diagnostic(
+            rule: RuleID.enumValue, mark: text.mark,
+            message: "\(name) must be one of \(options.joined(separator: ", ")); found \"\(text.value)\"\(hint)", entity: entity))
+        return nil
+    }
+
+    static func resolve(_ node: Node) -> ScalarValue? {
+        guard case .scalar(let text, let style) = node.value else { return nil }
+        return ScalarValue(text: text, style: style, tag: node.tag)
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        resolve(node) == .null
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node.value {
+        case .scalar: resolve(node)?.description ?? "a value"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        }
+    }
+}

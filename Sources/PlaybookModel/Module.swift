@@ -1,1 +1,0 @@
-// PlaybookModel: placeholder until the module lands.

@@ -1,0 +1,77 @@
+import PlaybookYAML
+
+/// A scalar resolved with the YAML 1.2 core schema (quoted scalars are always strings).
+enum ScalarValue: Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+
+    init(text: String, style: ScalarStyle, tag: String?) {
+        if let tag, tag == "!!str" || tag == "!" {
+            self = .string(text)
+            return
+        }
+        guard style == .plain else {
+            self = .string(text)
+            return
+        }
+        switch text {
+        case "", "~", "null", "Null", "NULL": self = .null
+        case "true", "True", "TRUE": self = .bool(true)
+        case "false", "False", "FALSE": self = .bool(false)
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": self = .float(.infinity)
+        case "-.inf", "-.Inf", "-.INF": self = .float(-.infinity)
+        case ".nan", ".NaN", ".NAN": self = .float(.nan)
+        default:
+            if let int = ScalarValue.integer(text) {
+                self = .int(int)
+            } else if ScalarValue.looksLikeFloat(text), let double = Double(text) {
+                self = .float(double)
+            } else {
+                self = .string(text)
+            }
+        }
+    }
+
+    /// What the value is, for messages ("the string \"12\"", "a number").
+    var description: String {
+        switch self {
+        case .null: "null"
+        case .bool(let b): "the boolean \(b)"
+        case .int(let i): "the number \(i)"
+        case .float(let d): "the number \(d)"
+        case .string(let s): "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
+        }
+    }
+
+    private static func integer(_ text: String) -> Int? {
+        var utf8 = Substring(text)
+        if utf8.hasPrefix("0x") { return Int(utf8.dropFirst(2), radix: 16) }
+        if utf8.hasPrefix("0o") { return Int(utf8.dropFirst(2), radix: 8) }
+        if utf8.first == "+" { utf8 = utf8.dropFirst() }
+        guard !utf8.isEmpty, utf8.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
+        return Int(utf8)
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
+    private static func looksLikeFloat(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        var digits = 0
+        while let b = bytes.first, b >= 48, b <= 57 { digits += 1; bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            while let b = bytes.first, b >= 48, b <= 57 { digits += 1; bytes = bytes.dropFirst() }
+        }
+        guard digits > 0 else { return false }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let s = bytes.first, s == UInt8(ascii: "-") || s == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+            guard let b = bytes.first, b >= 48, b <= 57 else { return false }
+            while let b = bytes.first, b >= 48, b <= 57 { bytes = bytes.dropFirst() }
+        }
+        return bytes.isEmpty
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import PlaybookLint
+
+extension ReportFormat: ExpressibleByArgument {}
+
+struct Lint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate the playbook files: YAML, schema, references, governance.",
+        discussion: """
+        Without PATH, lints every *.yml / *.yaml file under the configured roots (default \
+        playbooks/, settings from .playbook.yml at the repository top). With PATHs, lints those \
+        files and folders, still resolving references against the whole repository. Nothing is \
+        ever written.
+
+        Examples:
+          playbook lint
+          playbook lint playbooks/experiments/EXP-0042.yml
+          playbook lint --staged            # what `git commit` is about to record
+          playbook lint --format json > findings.json
+
+        Exit codes: 0 clean (warnings allowed), 1 errors found, 2 the tool could not run.
+        """
+    )
+
+    @Argument(help: "Files or folders to lint (default: the configured roots).")
+    var paths: [String] = []
+
+    @Flag(help: "Lint the content staged in the git index rather than the working tree.")
+    var staged = false
+
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
+    var config: String?
+
+    @Flag(help: "Never colour the output (NO_COLOR in the environment does the same).")
+    var noColor = false
+
+    func run() throws {
+        let cwd = FileManager.default.currentDirectoryPath
+        let source: any LintSource = staged
+            ? try StagedSource(from: cwd, configPath: config)
+            : try WorkingTreeSource(from: cwd, configPath: config)
+        let selection = try source.files(for: paths)
+        let report = Linter(configuration: source.configuration).lint(selection.files, reportedFiles: selection.reported)
+
+        let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
+        Terminal.write(format.reporter(color: color).render(report))
+        if format == .text {
+            Terminal.writeError(TextReporter.summary(report) + "\n")
+        }
+        if report.errors > 0 { throw ExitCode(1) }
+    }
+}
+
+/// The files one lint run reads, and those whose findings it reports (nil: all of them).
+struct Selection {
+    var files: [SourceFile]
+    var reported: Set<String>?
+}
+
+/// Where the files of a lint run come from.
+protocol LintSource {
+    var configuration: Configuration { get }
+    func files(for paths: [String]) throws -> Selection
+}
+
+/// Files as they are in the working tree.
+struct WorkingTreeSource: LintSource {
+    let workspace: Workspace
+    let cwd: String
+
+    init(from cwd: String, configPath: String?) throws {
+        self.cwd = cwd
+        workspace = try Workspace.locate(from: cwd, configPath: configPath)
+    }
+
+    var configuration: Configuration { workspace.configuration }
+
+    func files(for paths: [String]) throws -> Selection {
+        var all = workspace.discoverRootFiles()
+        var reported: Set<String>?
+        if !paths.isEmpty {
+            var named: [String] = []
+            for path in paths {
+                let absolute = Workspace.absolute(path, from: Workspace.normalized(cwd))
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                    throw UsageError(description: "no such file or folder: \(path)")
+                }
+                if isDirectory.boolValue {
+                    named += FileDiscovery.yamlFiles(under: absolute).map { Workspace.display($0, root: workspace.root) }
+                } else {
+                    named.append(Workspace.display(absolute, root: workspace.root))
+                }
+            }
+            reported = Set(named)
+            all = Array(Set(all).union(named)).sorted()
+        }
+        return Selection(files: all.map(workspace.read), reported: reported)
+    }
+}

@@ -1,1 +1,0 @@
-print("playbook: not built yet")

@@ -1,0 +1,70 @@
+import PlaybookLint
+import PlaybookYAML
+import XCTest
+
+final class ConfigurationTests: XCTestCase {
+    func parse(_ text: String) throws -> Configuration {
+        try Configuration.parse(Array(text.utf8), file: ".playbook.yml")
+    }
+
+    func expectError(_ text: String, at mark: Mark, containing fragment: String, file: StaticString = #filePath, line: UInt = #line) {
+        do {
+            _ = try parse(text)
+            XCTFail("expected a configuration error", file: file, line: line)
+        } catch {
+            XCTAssertEqual(error.mark, mark, file: file, line: line)
+            XCTAssertTrue(error.message.contains(fragment), error.message, file: file, line: line)
+            XCTAssertTrue(error.description.hasPrefix(".playbook.yml:\(mark.line):\(mark.column): "), file: file, line: line)
+        }
+    }
+
+    func testEmptyConfigurationMeansDefaults() throws {
+        let configuration = try parse("# nothing yet\n")
+        XCTAssertEqual(configuration.roots, ["playbooks"])
+        XCTAssertEqual(configuration.severity(for: "schema-unknown-key"), .error)
+    }
+
+    func testRootsSeveritiesAndLimitsAreRead() throws {
+        let configuration = try parse("""
+        roots: [growth/, ./okrs]
+        rules:
+          schema-unknown-key: warning
+          north-star: off
+        limits:
+          max_depth: 40
+        """)
+        XCTAssertEqual(configuration.roots, ["growth", "okrs"])
+        XCTAssertEqual(configuration.severity(for: "schema-unknown-key"), .warning)
+        XCTAssertNil(configuration.severity(for: "north-star"))
+        XCTAssertEqual(configuration.limits.maxDepth, 40)
+    }
+
+    func testConfiguredSeveritiesApplyToFindings() throws {
+        let configuration = try parse("rules:\n  reference-unresolved: warning\n  north-star: off\n")
+        let metrics = Fixture.metrics.replacingOccurrences(of: "north_star: true\n", with: "")
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "squad: activation-emea", with: "squad: nobody")
+        let report = Fixture.lint(replacing: ["playbooks/metrics.yml": metrics, "playbooks/hypotheses/HYP-0001.yml": hypothesis], configuration: configuration)
+        XCTAssertEqual(report.findings.map(\.severity), [.warning])
+        XCTAssertEqual(report.errors, 0)
+    }
+
+    func testUnknownRuleIsALocatedErrorWithASuggestion() {
+        expectError("rules:\n  north-sta: off\n", at: Mark(line: 2, column: 3), containing: "did you mean \"north-star\"?")
+    }
+
+    func testBadSeverityIsALocatedError() {
+        expectError("rules:\n  north-star: fatal\n", at: Mark(line: 2, column: 15), containing: "off, note, warning or error")
+    }
+
+    func testUnknownTopLevelKeyIsALocatedError() {
+        expectError("root: [playbooks]\n", at: Mark(line: 1, column: 1), containing: "did you mean \"roots\"?")
+    }
+
+    func testRootsMustStayInsideTheRepository() {
+        expectError("roots: [../elsewhere]\n", at: Mark(line: 1, column: 9), containing: "inside the repository")
+    }
+
+    func testBrokenYAMLInTheConfigurationIsLocated() {
+        expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "")
+    }
+}

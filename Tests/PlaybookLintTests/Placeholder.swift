@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaybookLintTestsPlaceholder: XCTestCase {
-    func testModuleBuilds() {}
-}

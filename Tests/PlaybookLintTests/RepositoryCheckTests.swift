@@ -1,0 +1,121 @@
+import PlaybookLint
+import XCTest
+
+final class RepositoryCheckTests: XCTestCase {
+    func testCleanRepositoryHasNoFindings() {
+        let report = Fixture.lint()
+        XCTAssertEqual(report.findings, [])
+        XCTAssertEqual(report.files, 5)
+        XCTAssertEqual(report.entities, 8)
+    }
+
+    func testDuplicateIDAcrossFilesPointsAtTheSecondAndNamesTheFirst() {
+        let copy = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter", with: "title: Another shorter")
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001-copy.yml": copy])
+        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])
+        let finding = report.findings[0]
+        XCTAssertEqual(finding.file, "playbooks/hypotheses/HYP-0001.yml", "files are read in path order; the later one is the duplicate")
+        XCTAssertEqual([finding.line, finding.column], [2, 5])
+        XCTAssertEqual(finding.message, "duplicate id \"HYP-0001\": already used by the Hypothesis at playbooks/hypotheses/HYP-0001-copy.yml:2")
+    }
+
+    func testDuplicateKeyResultIDsInOneObjective() {
+        let objective = Fixture.objective + """
+
+          - id: KR-1
+            title: Lessons finished per learner
+            metric: d1-retention
+            baseline: 0.5
+            target: 0.6
+        """
+        let report = Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])
+        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])
+        XCTAssertEqual(report.findings.first?.line, 13)
+    }
+
+    func testUnresolvedReferencesAreLocatedWithSuggestions() {
+        let experiment = Fixture.experiment
+            .replacingOccurrences(of: "squad: activation-emea", with: "squad: activaton-emea")
+            .replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0009")
+            .replacingOccurrences(of: "guardrails: [refund-rate]", with: "guardrails: [refund-rates]")
+            .replacingOccurrences(of: "OKR-2026Q3-ACT-1/KR-1", with: "OKR-2026Q3-ACT-1/KR-7")
+        let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+        XCTAssertEqual(report.findings.map(\.rule), Array(repeating: "reference-unresolved", count: 4))
+        XCTAssertEqual(report.findings.map { [$0.line, $0.column] }, [[3, 8], [5, 13], [6, 13], [10, 16]])
+        XCTAssertEqual(report.findings.map(\.message), [
+            "\"squad\" names squad \"activaton-emea\", which does not exist; did you mean \"activation-emea\"?",
+            "\"hypothesis\" names hypothesis \"HYP-0009\", which does not exist; did you mean \"HYP-0001\"?",
+            "\"key_result\" names KR-7 of OKR-2026Q3-ACT-1, but that objective has no such key result (it has KR-1)",
+            "\"metrics.guardrails\" names metric \"refund-rates\", which does not exist; did you mean \"refund-rate\"?",
+        ])
+        XCTAssertEqual(report.findings.first?.entity, "EXP-0001")
+        XCTAssertEqual(report.findings.first?.related, ["activaton-emea"])
+    }
+
+    func testReferenceToAnEntityOfTheWrongKind() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "metric: d1-retention", with: "metric: activation-emea")
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])
+        XCTAssertEqual(report.findings.map(\.message), ["\"metric\" must name a Metric, but \"activation-emea\" is a Squad"])
+    }
+
+    func testMissingNorthStarIsReported() {
+        let metrics = Fixture.metrics.replacingOccurrences(of: "north_star: true\n", with: "")
+        let report = Fixture.lint(replacing: ["playbooks/metrics.yml": metrics])
+        XCTAssertEqual(report.findings.map(\.rule), ["north-star"])
+        XCTAssertEqual(report.findings.first?.file, "playbooks/metrics.yml")
+    }
+
+    func testSecondNorthStarIsReportedAtItsFlag() {
+        let extra = "kind: Metric\nid: paid-subscribers\nname: Paid subscribers\nunit: count\ndirection: increase\nowner: checkout-emea\nnorth_star: true\n"
+        let report = Fixture.lint(replacing: ["playbooks/revenue-metrics.yml": extra])
+        XCTAssertEqual(report.findings.map(\.rule), ["north-star"])
+        XCTAssertEqual(report.findings.first?.file, "playbooks/revenue-metrics.yml")
+        XCTAssertEqual(report.findings.first?.line, 7)
+        XCTAssertEqual(report.findings.first?.related, ["weekly-active-learners"])
+    }
+
+    func testObjectiveAligningToAnOrdinaryMetricIsReported() {
+        let objective = Fixture.objective.replacingOccurrences(of: "aligns_to: weekly-active-learners", with: "aligns_to: d1-retention")
+        let report = Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])
+        XCTAssertEqual(report.findings.map(\.rule), ["objective-alignment"])
+        XCTAssertEqual(report.findings.first?.line, 6)
+    }
+
+    func testAlignmentThroughAnotherObjectiveIsFineButACycleIsNot() {
+        let child = Fixture.objective
+            .replacingOccurrences(of: "OKR-2026Q3-ACT-1", with: "OKR-2026Q3-ACT-2")
+            .replacingOccurrences(of: "aligns_to: weekly-active-learners", with: "aligns_to: OKR-2026Q3-ACT-1")
+        XCTAssertEqual(Fixture.lint(replacing: ["playbooks/okrs/child.yml": child]).findings, [])
+
+        let parent = Fixture.objective.replacingOccurrences(of: "aligns_to: weekly-active-learners", with: "aligns_to: OKR-2026Q3-ACT-2")
+        let cycle = Fixture.lint(replacing: ["playbooks/okrs/child.yml": child, "playbooks/okrs/activation.yml": parent])
+        XCTAssertEqual(cycle.findings.map(\.rule), ["objective-alignment", "objective-alignment"])
+        XCTAssertTrue(cycle.findings[0].message.contains("circle"))
+    }
+
+    func testOnlyNamedFilesAreReportedButAllResolveReferences() {
+        let experiment = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0404")
+        let files = Fixture.files(replacing: [
+            "playbooks/experiments/EXP-0001.yml": experiment,
+            "playbooks/hypotheses/HYP-0001.yml": Fixture.hypothesis.replacingOccurrences(of: "status: testing", with: "status: tested"),
+        ])
+        let report = Linter().lint(files, reportedFiles: ["playbooks/experiments/EXP-0001.yml"])
+        XCTAssertEqual(report.findings.map(\.rule), ["reference-unresolved"])
+    }
+
+    func testYAMLProblemsBecomeFindingsWithTheirRules() {
+        let report = Fixture.lint(replacing: ["playbooks/broken.yml": "kind: Metric\nid: x\n  name: [unclosed\n"])
+        XCTAssertEqual(report.findings.map(\.rule), ["yaml-syntax"])
+        XCTAssertEqual(report.findings.first?.file, "playbooks/broken.yml")
+        XCTAssertEqual(report.findings.first?.line, 3)
+    }
+
+    func testUnreadableAndOversizedFilesAreFindings() {
+        var files = Fixture.files()
+        files.append(SourceFile(path: "playbooks/locked.yml", content: .unreadable("Permission denied")))
+        files.append(SourceFile(path: "playbooks/huge.yml", content: .tooLarge(size: 50_000_000)))
+        let report = Linter().lint(files)
+        XCTAssertEqual(report.findings.map(\.rule), ["yaml-size-limit", "file-unreadable"])
+        XCTAssertEqual(report.errors, 2)
+    }
+}

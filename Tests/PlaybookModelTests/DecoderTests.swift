@@ -1,0 +1,225 @@
+import PlaybookModel
+import PlaybookYAML
+import XCTest
+
+/// Decodes the first document of `yaml`.
+func decode(_ yaml: String) -> DecodedDocument {
+    let loaded = YAMLLoader.load(Array(yaml.utf8))
+    XCTAssertEqual(loaded.problems, [], "fixture must be valid YAML")
+    guard let document = loaded.documents.first else { return DecodedDocument(entity: nil, diagnostics: []) }
+    return EntityDecoder.decode(document)
+}
+
+let cleanExperiment = """
+kind: Experiment
+id: EXP-0042
+squad: checkout-emea
+title: One-page checkout for annual plans
+hypothesis: HYP-0007
+key_result: OKR-2026Q3-REV-1/KR-2
+status: running
+metrics:
+  primary: paid-conversion
+  guardrails: [refund-rate, support-tickets]
+surface: web/checkout
+audience:
+  segment: trial-users
+  regions: [emea]
+  platforms: [web]
+exclusion_group: checkout-q3
+variants:
+  - id: control
+    allocation: 50
+  - id: one-page
+    allocation: 50
+design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 24000, duration_days: 21}
+start: 2026-07-06
+end: 2026-07-27
+budget: 1500
+approvals:
+  - by: Ana Ruiz
+    role: growth council
+    date: 2026-07-01
+    note: reviewed against pricing tests
+    overlaps: [EXP-0040]
+"""
+
+final class DecoderTests: XCTestCase {
+    func testCleanExperimentDecodesEveryField() throws {
+        let decoded = decode(cleanExperiment)
+        XCTAssertEqual(decoded.diagnostics, [])
+        guard case .experiment(let e)? = decoded.entity else { return XCTFail("expected an experiment") }
+        XCTAssertEqual(e.id.value, "EXP-0042")
+        XCTAssertEqual(e.id.mark, Mark(line: 2, column: 5))
+        XCTAssertEqual(e.status?.value, .running)
+        XCTAssertEqual(e.metrics?.guardrails.map(\.value), ["refund-rate", "support-tickets"])
+        XCTAssertEqual(e.audience?.platforms, [.web])
+        XCTAssertEqual(e.variants.compactMap { $0.allocation?.value }, [50, 50])
+        XCTAssertEqual(e.design?.sampleSize?.value, 24000)
+        XCTAssertEqual(e.start?.value, Day(year: 2026, month: 7, day: 6))
+        XCTAssertEqual(e.approvals.first?.overlaps.map(\.value), ["EXP-0040"])
+        XCTAssertEqual(e.keyResult?.value, "OKR-2026Q3-REV-1/KR-2")
+    }
+
+    func testMissingRequiredFieldIsReportedOnTheDocument() {
+        let decoded = decode("kind: Metric\nid: paid-conversion\nname: Paid conversion\nunit: percent\nowner: checkout-emea\n")
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.required])
+        XCTAssertEqual(decoded.diagnostics.first?.message, "Metric paid-conversion is missing required field \"direction\"")
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 1, column: 1))
+        XCTAssertNotNil(decoded.entity, "a document with a missing field still defines its entity")
+    }
+
+    func testMissingNestedFieldNamesItsPath() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "  primary: paid-conversion\n", with: "")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.message), ["the metrics of Experiment EXP-0042 is missing required field \"metrics.primary\""])
+        XCTAssertEqual(decoded.diagnostics.first?.mark.line, 10)
+    }
+
+    func testUnknownKeyIsLocatedAndSuggestsTheClosestKey() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "status: running", with: "stauts: running")
+        let decoded = decode(yaml)
+        let unknown = decoded.diagnostics.filter { $0.rule == RuleID.unknownKey }
+        XCTAssertEqual(unknown.map(\.message), ["unknown key \"stauts\" in Experiment EXP-0042; did you mean \"status\"?"])
+        XCTAssertEqual(unknown.first?.mark, Mark(line: 7, column: 1))
+        XCTAssertTrue(decoded.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
+    }
+
+    func testUnknownNestedKeyIsReportedWithItsPath() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "sample_size: 24000", with: "samplesize: 24000")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.message), ["unknown key \"design.samplesize\" in the design of Experiment EXP-0042; did you mean \"sample_size\"?"])
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 22, column: 45))
+    }
+
+    func testQuotedNumberIsAWrongTypeWithAHint() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "budget: 1500", with: "budget: \"1500\"")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.type])
+        XCTAssertEqual(decoded.diagnostics.first?.message, "\"budget\" must be a number, found the string \"1500\" (remove the quotes)")
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 25, column: 9))
+    }
+
+    func testListWhereAMappingIsExpected() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 24000, duration_days: 21}", with: "design: [0.02, 0.8]")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.message), ["\"design\" must be a mapping of keys to values, found a list"])
+    }
+
+    func testBadEnumValueListsTheChoicesAndSuggests() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "status: running", with: "status: runing")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.enumValue])
+        XCTAssertEqual(decoded.diagnostics.first?.message,
+                       "\"status\" must be one of draft, ready, running, paused, analyzing, concluded, abandoned; found \"runing\"; did you mean \"running\"?")
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 7, column: 9))
+    }
+
+    func testBadPlatformInAListIsAnEnumError() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "platforms: [web]", with: "platforms: [web, ipad]")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.enumValue])
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 16, column: 20))
+    }
+
+    func testImpossibleDateIsRejected() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "end: 2026-07-27", with: "end: 2026-02-30")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.date])
+        XCTAssertEqual(decoded.diagnostics.first?.message, "\"end\" must be a date written YYYY-MM-DD, found \"2026-02-30\"")
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 24, column: 6))
+    }
+
+    func testBadQuarterIsRejected() {
+        let decoded = decode("""
+        kind: Objective
+        id: OKR-2026Q5-ACT-1
+        squad: activation-emea
+        quarter: 2026-Q5
+        title: Make the first lesson stick
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Day-1 retention up, metric: d1-retention, baseline: 0.31, target: 0.36}
+        """)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.quarter])
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 4, column: 10))
+    }
+
+    func testIDFormsAreCheckedPerKind() {
+        let cases: [(String, String)] = [
+            ("kind: Metric\nid: Weekly_Active\n", "Metric id \"Weekly_Active\""),
+            ("kind: Squad\nid: growth squad\n", "Squad id \"growth squad\""),
+            ("kind: Objective\nid: Q3-1\n", "Objective id \"Q3-1\""),
+            ("kind: Hypothesis\nid: HYP_7\n", "Hypothesis id \"HYP_7\""),
+            ("kind: Experiment\nid: EXP-\n", "Experiment id \"EXP-\""),
+        ]
+        for (yaml, expected) in cases {
+            let forms = decode(yaml).diagnostics.filter { $0.rule == RuleID.idForm }
+            XCTAssertEqual(forms.count, 1, yaml)
+            XCTAssertTrue(forms.first?.message.hasPrefix(expected) ?? false, "\(forms)")
+            XCTAssertEqual(forms.first?.mark, Mark(line: 2, column: 5))
+        }
+    }
+
+    func testKeyResultIDAndReferenceForms() {
+        let objective = decode("""
+        kind: Objective
+        id: OKR-2026Q3-ACT-1
+        squad: activation-emea
+        quarter: 2026-Q3
+        title: Make the first lesson stick
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR1, title: Day-1 retention up, metric: d1-retention, baseline: 0.31, target: 0.36}
+        """)
+        XCTAssertEqual(objective.diagnostics.map(\.rule), [RuleID.idForm])
+        XCTAssertEqual(objective.diagnostics.first?.mark, Mark(line: 8, column: 11))
+
+        let yaml = cleanExperiment.replacingOccurrences(of: "OKR-2026Q3-REV-1/KR-2", with: "OKR-2026Q3-REV-1.KR-2")
+        let experiment = decode(yaml)
+        XCTAssertEqual(experiment.diagnostics.map(\.rule), [RuleID.idForm])
+        XCTAssertEqual(experiment.diagnostics.first?.mark, Mark(line: 6, column: 13))
+    }
+
+    func testFractionsOutsideZeroToOneAreReported() {
+        let yaml = cleanExperiment.replacingOccurrences(of: "power: 0.8", with: "power: 80")
+        let decoded = decode(yaml)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.range])
+        XCTAssertTrue(decoded.diagnostics.first?.message.contains("between 0 and 1") ?? false)
+    }
+
+    func testUnknownKindSuggestsTheClosestKind() {
+        let decoded = decode("kind: Experimnet\nid: EXP-1\n")
+        XCTAssertNil(decoded.entity)
+        XCTAssertEqual(decoded.diagnostics.map(\.message),
+                       ["unknown kind \"Experimnet\": expected one of Metric, Squad, Objective, Hypothesis, Experiment; did you mean \"Experiment\"?"])
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 1, column: 7))
+    }
+
+    func testMissingKindAndIDAreBothReported() {
+        let decoded = decode("title: something\n")
+        XCTAssertEqual(Set(decoded.diagnostics.map(\.rule)), [RuleID.required])
+        XCTAssertEqual(decoded.diagnostics.count, 2)
+    }
+
+    func testDocumentThatIsNotAMappingIsATypeError() {
+        let decoded = decode("- just\n- a list\n")
+        XCTAssertNil(decoded.entity)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.type])
+    }
+
+    func testNullRequiredFieldCountsAsMissing() {
+        let decoded = decode("kind: Squad\nid: growth-emea\nname:\nfunnel_stage: acquisition\nmembers: []\nchampion: Ana\n")
+        XCTAssertEqual(decoded.diagnostics.map(\.message), ["Squad growth-emea is missing required field \"name\""])
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 3, column: 6))
+    }
+
+    func testLearningsMayBeTextOrAList() {
+        let text = decode(cleanExperiment + "\nresult: {outcome: win, decision: ship, learnings: Shorter forms convert.}\n")
+        let list = decode(cleanExperiment + "\nresult:\n  outcome: win\n  decision: ship\n  learnings:\n    - Shorter forms convert.\n    - Trust badges matter.\n")
+        guard case .experiment(let a)? = text.entity, case .experiment(let b)? = list.entity else { return XCTFail() }
+        XCTAssertEqual(a.result?.learnings, ["Shorter forms convert."])
+        XCTAssertEqual(b.result?.learnings.count, 2)
+        XCTAssertEqual(text.diagnostics + list.diagnostics, [])
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaybookModelTestsPlaceholder: XCTestCase {
-    func testModuleBuilds() {}
-}

@@ -1,0 +1,40 @@
+import PlaybookModel
+import XCTest
+
+final class ValueTests: XCTestCase {
+    func testDaysRejectImpossibleDates() {
+        XCTAssertNotNil(Day("2028-02-29"))
+        XCTAssertNil(Day("2026-02-29"))
+        XCTAssertNil(Day("2026-13-01"))
+        XCTAssertNil(Day("2026-1-01"))
+        XCTAssertNil(Day("26-01-01xx"))
+        XCTAssertEqual(Day("2026-08-15")?.quarter, Quarter(year: 2026, number: 3))
+        XCTAssertEqual(Day("2026-08-05")?.description, "2026-08-05")
+    }
+
+    func testQuartersAreYearDashQn() {
+        XCTAssertEqual(Quarter("2026-Q4"), Quarter(year: 2026, number: 4))
+        XCTAssertNil(Quarter("2026-Q0"))
+        XCTAssertNil(Quarter("2026Q4"))
+        XCTAssertNil(Quarter("2026-q4"))
+        XCTAssertLessThan(Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 1))
+    }
+
+    func testIDForms() {
+        XCTAssertTrue(IDForm.isKebabCase("weekly-active-learners"))
+        XCTAssertFalse(IDForm.isKebabCase("weekly--active"))
+        XCTAssertFalse(IDForm.isKebabCase("-weekly"))
+        XCTAssertTrue(IDForm.isPrefixed("OKR-2026Q3-ACT-1", prefix: "OKR"))
+        XCTAssertFalse(IDForm.isPrefixed("OKR-", prefix: "OKR"))
+        XCTAssertFalse(IDForm.isPrefixed("EXP-12", prefix: "HYP"))
+        XCTAssertEqual(IDForm.keyResultReference("OKR-1/KR-3")?.keyResult, "KR-3")
+        XCTAssertNil(IDForm.keyResultReference("OKR-1/KR-x"))
+        XCTAssertNil(IDForm.keyResultReference("OKR-1/KR-1/KR-2"))
+    }
+
+    func testSuggestionsCatchTyposOnly() {
+        XCTAssertEqual(Suggestion.closest(to: "stauts", in: ["status", "start"]), "status")
+        XCTAssertEqual(Suggestion.closest(to: "guardrail", in: ["primary", "guardrails"]), "guardrails")
+        XCTAssertNil(Suggestion.closest(to: "colour", in: ["status", "squad"]))
+    }
+}
