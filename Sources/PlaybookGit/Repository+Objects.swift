@@ -1,0 +1,57 @@
+internal import CLibGit2
+
+extension Repository {
+    /// The bytes of a blob.
+    public func blobData(_ id: ObjectID) throws -> [UInt8] {
+        var oid = id.oid
+        let blob = try owned("reading blob \(id)", borrowing: self, release: git_blob_free) {
+            git_blob_lookup(&$0, pointer, &oid)
+        }
+        return Self.bytes(of: blob)
+    }
+
+    /// The content of the file at `path` (relative to the repository root, '/' separated) in
+    /// `commit`'s tree; nil when the commit has nothing there or has a directory or a
+    /// submodule there. A symlink gives its target, as `git show COMMIT:PATH` does.
+    public func fileData(at commit: ObjectID, path: String) throws -> [UInt8]? {
+        let operation = "reading \(path) at commit \(commit)"
+        guard !path.isEmpty, !path.hasPrefix("/") else {
+            throw GitError(
+                code: .invalid, message: "expected a path relative to the repository root, got '\(path)'",
+                operation: operation)
+        }
+        var commitOID = commit.oid
+        let commitObject = try owned(operation, borrowing: self, release: git_commit_free) {
+            git_commit_lookup(&$0, pointer, &commitOID)
+        }
+        let tree = try owned(operation, borrowing: commitObject, release: git_tree_free) {
+            git_commit_tree(&$0, commitObject.pointer)
+        }
+        var entryPointer: OpaquePointer?
+        let code = git_tree_entry_bypath(&entryPointer, tree.pointer, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, operation)
+        guard let entryPointer else { return nil }
+        let entry = Owned(entryPointer, borrowing: tree, release: git_tree_entry_free)
+        guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry.pointer) else {
+            return nil
+        }
+        return try blobData(ObjectID(id))
+    }
+
+    /// Stores `bytes` as a blob in the object database (without touching the index).
+    func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        try check(
+            bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) },
+            "writing a blob")
+        return ObjectID(oid)
+    }
+
+    /// Copies a blob's content out of libgit2's buffer, which the blob owns.
+    static func bytes(of blob: Owned<OpaquePointer>) -> [UInt8] {
+        let size = Int(git_blob_rawsize(blob.pointer))
+        guard size > 0, let content = git_blob_rawcontent(blob.pointer) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: content, count: size))
+    }
+}
