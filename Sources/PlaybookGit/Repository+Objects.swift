@@ -48,6 +48,22 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The raw text of any object as stored (for a commit: headers, blank line, message).
+    /// For tests that check what was written.
+    func rawObject(_ id: ObjectID) throws -> String {
+        let operation = "reading object \(id)"
+        let database = try owned(operation, borrowing: self, release: git_odb_free) {
+            git_repository_odb(&$0, pointer)
+        }
+        var oid = id.oid
+        let object = try owned(operation, borrowing: database, release: git_odb_object_free) {
+            git_odb_read(&$0, database.pointer, &oid)
+        }
+        let size = git_odb_object_size(object.pointer)
+        guard size > 0, let data = git_odb_object_data(object.pointer) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+    }
+
     /// Copies a blob's content out of libgit2's buffer, which the blob owns.
     static func bytes(of blob: Owned<OpaquePointer>) -> [UInt8] {
         let size = Int(git_blob_rawsize(blob.pointer))
