@@ -5,6 +5,8 @@ internal import CLibGit2
 /// `borrowing` keeps alive what the allocation depends on (the repository an object was
 /// looked up in, the commit a tree came from), so that is always freed after it.
 /// Everything handed to callers is copied out first; no owner escapes the module.
+/// Copy out of memory the allocation lends (entries, ids, buffers) inside `withPointer`,
+/// which keeps the owner alive until the copy is done.
 final class Owned<Pointer> {
     let pointer: Pointer
     private let release: (Pointer) -> Void
@@ -17,6 +19,12 @@ final class Owned<Pointer> {
     }
 
     deinit { release(pointer) }
+
+    /// Runs `body` while the allocation is certainly alive: use it to copy out borrowed data.
+    func withPointer<Result, Failure: Error>(_ body: (Pointer) throws(Failure) -> Result) throws(Failure) -> Result {
+        defer { withExtendedLifetime(self) {} }
+        return try body(pointer)
+    }
 }
 
 /// Runs a libgit2 call that allocates into an out-parameter and hands the result to an owner.

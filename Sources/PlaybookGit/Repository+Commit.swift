@@ -39,14 +39,15 @@ extension Repository {
 
         var commitOID = git_oid()
         var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
-        let code = parentPointers.withUnsafeMutableBufferPointer { parentBuffer in
-            git_commit_create(
-                &commitOID, pointer, "HEAD", authorSignature.pointer, committerSignature.pointer,
-                nil, cleanMessage, tree.pointer, parentBuffer.count, parentBuffer.baseAddress)
+        // The owners must outlive the call that borrows their pointers.
+        let code = withExtendedLifetime((parents, tree, authorSignature, committerSignature)) {
+            parentPointers.withUnsafeMutableBufferPointer { parentBuffer in
+                git_commit_create(
+                    &commitOID, pointer, "HEAD", authorSignature.pointer, committerSignature.pointer,
+                    nil, cleanMessage, tree.pointer, parentBuffer.count, parentBuffer.baseAddress)
+            }
         }
         try check(code, operation)
-        // The owners above must outlive the call that borrows their pointers.
-        withExtendedLifetime((parents, tree, index)) {}
         return ObjectID(commitOID)
     }
 

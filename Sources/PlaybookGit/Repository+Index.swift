@@ -20,21 +20,22 @@ extension Repository {
         try check(git_index_read(index.pointer, 1), "reading the index")
         var entries: [IndexEntry] = []
         var conflicts = Set<String>()
-        let count = git_index_entrycount(index.pointer)
-        for position in 0..<count {
-            guard let entry = git_index_get_byindex(index.pointer, position), let cPath = entry.pointee.path else {
-                continue
+        index.withPointer { index in
+            for position in 0..<git_index_entrycount(index) {
+                guard let entry = git_index_get_byindex(index, position), let cPath = entry.pointee.path else {
+                    continue
+                }
+                // Copied out now: the entry is borrowed from the index.
+                let path = String(cString: cPath)
+                guard include(path) else { continue }
+                if git_index_entry_stage(entry) != 0 {
+                    conflicts.insert(path)
+                    continue
+                }
+                entries.append(IndexEntry(
+                    path: path, id: ObjectID(entry.pointee.id),
+                    mode: entry.pointee.mode, size: Int(entry.pointee.file_size)))
             }
-            // Copied out now: the entry is borrowed from the index.
-            let path = String(cString: cPath)
-            guard include(path) else { continue }
-            if git_index_entry_stage(entry) != 0 {
-                conflicts.insert(path)
-                continue
-            }
-            entries.append(IndexEntry(
-                path: path, id: ObjectID(entry.pointee.id),
-                mode: entry.pointee.mode, size: Int(entry.pointee.file_size)))
         }
         entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let sortedConflicts = conflicts.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }

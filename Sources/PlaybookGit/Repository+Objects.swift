@@ -33,10 +33,12 @@ extension Repository {
         try check(code, operation)
         guard let entryPointer else { return nil }
         let entry = Owned(entryPointer, borrowing: tree, release: git_tree_entry_free)
-        guard git_tree_entry_type(entry.pointer) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry.pointer) else {
-            return nil
+        let blobID = entry.withPointer { entry -> ObjectID? in
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
+            return ObjectID(id)
         }
-        return try blobData(ObjectID(id))
+        guard let blobID else { return nil }
+        return try blobData(blobID)
     }
 
     /// Stores `bytes` as a blob in the object database (without touching the index).
@@ -59,15 +61,19 @@ extension Repository {
         let object = try owned(operation, borrowing: database, release: git_odb_object_free) {
             git_odb_read(&$0, database.pointer, &oid)
         }
-        let size = git_odb_object_size(object.pointer)
-        guard size > 0, let data = git_odb_object_data(object.pointer) else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+        return object.withPointer { object in
+            let size = git_odb_object_size(object)
+            guard size > 0, let data = git_odb_object_data(object) else { return "" }
+            return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+        }
     }
 
     /// Copies a blob's content out of libgit2's buffer, which the blob owns.
     static func bytes(of blob: Owned<OpaquePointer>) -> [UInt8] {
-        let size = Int(git_blob_rawsize(blob.pointer))
-        guard size > 0, let content = git_blob_rawcontent(blob.pointer) else { return [] }
-        return Array(UnsafeRawBufferPointer(start: content, count: size))
+        blob.withPointer { blob in
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: content, count: size))
+        }
     }
 }

@@ -11,7 +11,7 @@ extension Repository {
         let commit = try owned(operation, borrowing: self, release: git_object_free) {
             git_object_peel(&$0, object.pointer, GIT_OBJECT_COMMIT)
         }
-        return ObjectID(git_object_id(commit.pointer))
+        return commit.withPointer { ObjectID(git_object_id($0)) }
     }
 
     /// The commit HEAD points at, or nil when HEAD is unborn (no commit yet).

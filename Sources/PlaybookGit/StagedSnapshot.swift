@@ -13,7 +13,8 @@ public struct StagedSnapshot: Sendable, Hashable {
 
 /// One file recorded in the index.
 public struct IndexEntry: Sendable, Hashable {
-    /// Relative to the working directory, with '/' separators.
+    /// Relative to the working directory, with '/' separators. Bytes that are not UTF-8 are
+    /// shown as U+FFFD; read such a file by `id`, not by path.
     public var path: String
     /// The staged blob (or, for a submodule, the commit it points at).
     public var id: ObjectID

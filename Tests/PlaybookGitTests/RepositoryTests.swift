@@ -163,3 +163,21 @@ extension ScratchRepository {
         return try repository.commit(message: "add \(path)", author: author)
     }
 }
+
+final class ConcurrentUseTests: XCTestCase {
+    func testOneRepositoryPerThreadReadsInParallel() throws {
+        let scratch = try ScratchRepository(for: self)
+        try scratch.commit(["plays/a.yaml": "v: 1\n"])
+        let root = scratch.root
+
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            do {
+                let repository = try Repository.discover(from: root + "/plays")
+                let entries = try repository.stagedEntries { _ in true }.entries
+                XCTAssertEqual(text(try repository.blobData(XCTUnwrap(entries.first).id)), "v: 1\n")
+            } catch {
+                XCTFail("\(error)")
+            }
+        }
+    }
+}
