@@ -1,1 +1,0 @@
-// PlaybookGit: placeholder until the module lands.

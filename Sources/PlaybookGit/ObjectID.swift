@@ -1,0 +1,100 @@
+internal import CLibGit2
+
+/// The SHA-1 name of a git object (commit, tree, blob, tag).
+public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
+    // 20 bytes held as three big-endian words: no heap allocation, cheap to hash and compare.
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
+
+    /// The number of bytes in an object id.
+    public static let byteCount = 20
+
+    /// Parses 40 hexadecimal digits (either case); nil for anything else.
+    public init?(hex: String) {
+        let digits = Array(hex.utf8)
+        guard digits.count == 2 * Self.byteCount else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(Self.byteCount)
+        var index = 0
+        while index < digits.count {
+            guard let upper = Self.nibble(digits[index]), let lower = Self.nibble(digits[index + 1]) else {
+                return nil
+            }
+            bytes.append(upper << 4 | lower)
+            index += 2
+        }
+        self.init(checkedBytes: bytes)
+    }
+
+    /// Takes exactly 20 raw bytes; nil for any other count.
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == Self.byteCount else { return nil }
+        self.init(checkedBytes: bytes)
+    }
+
+    private init(checkedBytes bytes: some Collection<UInt8>) {
+        var words = bytes.makeIterator()
+        func next(_ count: Int) -> UInt64 {
+            var word: UInt64 = 0
+            for _ in 0..<count { word = word << 8 | UInt64(words.next() ?? 0) }
+            return word
+        }
+        high = next(8)
+        middle = next(8)
+        low = UInt32(next(4))
+    }
+
+    /// The 20 raw bytes.
+    public var bytes: [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(Self.byteCount)
+        for shift in stride(from: 56, through: 0, by: -8) { result.append(UInt8(truncatingIfNeeded: high >> UInt64(shift))) }
+        for shift in stride(from: 56, through: 0, by: -8) { result.append(UInt8(truncatingIfNeeded: middle >> UInt64(shift))) }
+        for shift in stride(from: 24, through: 0, by: -8) { result.append(UInt8(truncatingIfNeeded: low >> UInt32(shift))) }
+        return result
+    }
+
+    /// 40 lowercase hexadecimal digits, as git prints them.
+    public var description: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(2 * Self.byteCount)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
+
+extension ObjectID {
+    /// Copies the id out of a libgit2 oid.
+    init(_ oid: git_oid) {
+        self.init(checkedBytes: withUnsafeBytes(of: oid.id) { Array($0) })
+    }
+
+    /// Copies the id out of a borrowed libgit2 oid pointer.
+    init(_ oid: UnsafePointer<git_oid>) {
+        self.init(oid.pointee)
+    }
+
+    /// The id as a libgit2 oid, for passing into a call.
+    var oid: git_oid {
+        var oid = git_oid()
+        let bytes = self.bytes
+        withUnsafeMutableBytes(of: &oid.id) { raw in
+            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+        }
+        return oid
+    }
+}

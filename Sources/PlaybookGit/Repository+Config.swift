@@ -1,0 +1,31 @@
+internal import CLibGit2
+
+extension Repository {
+    /// Sets `key` (e.g. "user.name") in the repository's own config file (`.git/config`).
+    public func setConfig(_ key: String, _ value: String) throws {
+        let operation = "setting \(key) in the repository config"
+        let config = try owned(operation, borrowing: self, release: git_config_free) {
+            git_repository_config(&$0, pointer)
+        }
+        let local = try owned(operation, borrowing: config, release: git_config_free) {
+            git_config_open_level(&$0, config.pointer, GIT_CONFIG_LEVEL_LOCAL)
+        }
+        try check(git_config_set_string(local.pointer, key, value), operation)
+    }
+
+    /// The effective value of `key`, as git would see it (local, then global, then system);
+    /// nil when it is not set anywhere.
+    public func configString(_ key: String) throws -> String? {
+        let operation = "reading \(key) from the config"
+        let config = try owned(operation, borrowing: self, release: git_config_free) {
+            git_repository_config(&$0, pointer)
+        }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let code = git_config_get_string_buf(&buffer, config.pointer, key)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, operation)
+        guard let text = buffer.ptr else { return "" }
+        return String(cString: text)
+    }
+}

@@ -1,0 +1,79 @@
+internal import CLibGit2
+
+extension Repository {
+    /// The bytes of a blob.
+    public func blobData(_ id: ObjectID) throws -> [UInt8] {
+        var oid = id.oid
+        let blob = try owned("reading blob \(id)", borrowing: self, release: git_blob_free) {
+            git_blob_lookup(&$0, pointer, &oid)
+        }
+        return Self.bytes(of: blob)
+    }
+
+    /// The content of the file at `path` (relative to the repository root, '/' separated) in
+    /// `commit`'s tree; nil when the commit has nothing there or has a directory or a
+    /// submodule there. A symlink gives its target, as `git show COMMIT:PATH` does.
+    public func fileData(at commit: ObjectID, path: String) throws -> [UInt8]? {
+        let operation = "reading \(path) at commit \(commit)"
+        guard !path.isEmpty, !path.hasPrefix("/") else {
+            throw GitError(
+                code: .invalid, message: "expected a path relative to the repository root, got '\(path)'",
+                operation: operation)
+        }
+        var commitOID = commit.oid
+        let commitObject = try owned(operation, borrowing: self, release: git_commit_free) {
+            git_commit_lookup(&$0, pointer, &commitOID)
+        }
+        let tree = try owned(operation, borrowing: commitObject, release: git_tree_free) {
+            git_commit_tree(&$0, commitObject.pointer)
+        }
+        var entryPointer: OpaquePointer?
+        let code = git_tree_entry_bypath(&entryPointer, tree.pointer, path)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, operation)
+        guard let entryPointer else { return nil }
+        let entry = Owned(entryPointer, borrowing: tree, release: git_tree_entry_free)
+        let blobID = entry.withPointer { entry -> ObjectID? in
+            guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
+            return ObjectID(id)
+        }
+        guard let blobID else { return nil }
+        return try blobData(blobID)
+    }
+
+    /// Stores `bytes` as a blob in the object database (without touching the index).
+    func writeBlob(_ bytes: [UInt8]) throws -> ObjectID {
+        var oid = git_oid()
+        try check(
+            bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, pointer, $0.baseAddress, $0.count) },
+            "writing a blob")
+        return ObjectID(oid)
+    }
+
+    /// The raw text of any object as stored (for a commit: headers, blank line, message).
+    /// For tests that check what was written.
+    func rawObject(_ id: ObjectID) throws -> String {
+        let operation = "reading object \(id)"
+        let database = try owned(operation, borrowing: self, release: git_odb_free) {
+            git_repository_odb(&$0, pointer)
+        }
+        var oid = id.oid
+        let object = try owned(operation, borrowing: database, release: git_odb_object_free) {
+            git_odb_read(&$0, database.pointer, &oid)
+        }
+        return object.withPointer { object in
+            let size = git_odb_object_size(object)
+            guard size > 0, let data = git_odb_object_data(object) else { return "" }
+            return String(decoding: UnsafeRawBufferPointer(start: data, count: size), as: UTF8.self)
+        }
+    }
+
+    /// Copies a blob's content out of libgit2's buffer, which the blob owns.
+    static func bytes(of blob: Owned<OpaquePointer>) -> [UInt8] {
+        blob.withPointer { blob in
+            let size = Int(git_blob_rawsize(blob))
+            guard size > 0, let content = git_blob_rawcontent(blob) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: content, count: size))
+        }
+    }
+}

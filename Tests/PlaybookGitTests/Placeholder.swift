@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaybookGitTestsPlaceholder: XCTestCase {
-    func testModuleBuilds() {}
-}
