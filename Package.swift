@@ -43,6 +43,6 @@ let package = Package(
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
         .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"]),
-        .testTarget(name: "PlaybookCLITests", dependencies: ["playbook"]),
+        .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

@@ -11,9 +11,17 @@ struct StagedSource: LintSource {
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
+        // Inside a git hook, git says which repository and which index it is committing:
+        // `git commit -a` / `git commit PATH` stage into a temporary index named by GIT_INDEX_FILE.
+        let environment = ProcessInfo.processInfo.environment
+        let indexFile = environment["GIT_INDEX_FILE"].map { Workspace.absolute($0, from: Workspace.normalized(cwd)) }
         let repository: Repository
         do {
-            repository = try Repository.discover(from: cwd)
+            if let gitDir = environment["GIT_DIR"], !gitDir.isEmpty {
+                repository = try Repository.open(at: Workspace.absolute(gitDir, from: Workspace.normalized(cwd)))
+            } else {
+                repository = try Repository.discover(from: cwd)
+            }
         } catch {
             throw UsageError(description: "--staged needs a git repository: \(error)")
         }
@@ -22,7 +30,7 @@ struct StagedSource: LintSource {
         }
         root = workdir
         do {
-            let snapshot = try repository.stagedEntries(where: { _ in true })
+            let snapshot = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
             let byPath = Dictionary(snapshot.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
             // The configuration about to be committed, else the one in the working tree.
             if configPath == nil, let entry = byPath[Configuration.fileName] {

@@ -3,7 +3,7 @@ import PlaybookYAML
 import XCTest
 
 final class ConfigurationTests: XCTestCase {
-    func parse(_ text: String) throws -> Configuration {
+    func parse(_ text: String) throws(ConfigurationError) -> Configuration {
         try Configuration.parse(Array(text.utf8), file: ".playbook.yml")
     }
 

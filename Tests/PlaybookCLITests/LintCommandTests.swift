@@ -1,0 +1,118 @@
+import Foundation
+import XCTest
+
+final class LintCommandTests: XCTestCase {
+    func testBundledExampleLintsClean() throws {
+        let result = try CLI.run(["lint"], in: CLI.repositoryRoot)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse(result.stdout.contains("error:"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("0 errors"), result.stderr)
+    }
+
+    func testCleanPlaybookExitsZero() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertEqual(result.stderr, "0 errors, 0 warnings in 2 files (2 entities)\n")
+    }
+
+    func testErrorsExitOneWithFileLineColumnSeverityMessageAndRule() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout, """
+        playbooks/squads/activation-emea.yml:1:1: error: Squad activation-emea is missing required field "funnel_stage" [schema-required]
+        playbooks/squads/activation-emea.yml:4:1: error: unknown key "funnel_stag" in Squad activation-emea; did you mean "funnel_stage"? [schema-unknown-key]
+
+        """)
+        XCTAssertFalse(result.stdout.contains("\u{1B}"), "no colour when not on a terminal")
+    }
+
+    func testSubfolderRunFindsTheRepositoryTopAndItsConfiguration() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write(".playbook.yml", "roots: [growth]\n")
+        try scratch.write("growth/metrics.yml", SmallPlaybook.metrics)
+        try scratch.write("growth/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        let result = try CLI.run(["lint"], in: scratch.url.appendingPathComponent("growth/squads"))
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.hasPrefix("growth/squads/activation-emea.yml:1:1: error:"), result.stdout)
+    }
+
+    func testNamedPathsAreReportedAloneButResolveAgainstTheRepository() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/other.yml", "kind: Metric\nid: Bad_Id\n")
+        let result = try CLI.run(["lint", "playbooks/squads/activation-emea.yml"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testJSONFormatFollowsTheContract() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        let result = try CLI.run(["lint", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]]
+        XCTAssertEqual(findings?.map { $0["rule"] as? String }, ["schema-required", "schema-unknown-key"])
+        XCTAssertEqual(findings?.last?["line"] as? Int, 4)
+        XCTAssertEqual(findings?.last?["entity"] as? String, "activation-emea")
+        XCTAssertEqual((object?["summary"] as? [String: Int])?["errors"], 2)
+        XCTAssertEqual(result.stderr, "", "JSON output carries its own summary")
+    }
+
+    func testBadConfigurationExitsTwoWithALocatedMessage() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write(".playbook.yml", "rules:\n  north-sta: off\n")
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains(".playbook.yml:2:3: unknown rule \"north-sta\""), result.stderr)
+    }
+
+    func testMissingPathAndBadOptionsExitTwo() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let missing = try CLI.run(["lint", "nowhere.yml"], in: scratch.url)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("no such file or folder: nowhere.yml"), missing.stderr)
+        let badFormat = try CLI.run(["lint", "--format", "xml"], in: scratch.url)
+        XCTAssertEqual(badFormat.status, 2)
+        let unknown = try CLI.run(["lint", "--frobnicate"], in: scratch.url)
+        XCTAssertEqual(unknown.status, 2)
+    }
+
+    func testHelpExitsZeroWithExamples() throws {
+        let result = try CLI.run(["lint", "--help"], in: CLI.repositoryRoot)
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.contains("playbook lint --staged"))
+    }
+
+    func testLintNeverModifiesTheRepository() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        try scratch.write(".playbook.yml", "rules:\n  schema-unknown-key: warning\n")
+        let before = try scratch.snapshot()
+        _ = try CLI.run(["lint"], in: scratch.url)
+        _ = try CLI.run(["lint", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(try scratch.snapshot(), before)
+    }
+
+    func testFIFOAndFolderNamedLikeYAMLAreNotReadAsFiles() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        XCTAssertEqual(mkfifo(scratch.url.appendingPathComponent("playbooks/pipe.yml").path, 0o644), 0)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/x.yml"), withIntermediateDirectories: true)
+        let discovered = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(discovered.status, 0, discovered.stdout)
+        let named = try CLI.run(["lint", "playbooks/pipe.yml"], in: scratch.url)
+        XCTAssertEqual(named.status, 1)
+        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file [file-unreadable]"), named.stdout)
+    }
+}

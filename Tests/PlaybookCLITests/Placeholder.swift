@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaybookCLITestsPlaceholder: XCTestCase {
-    func testModuleBuilds() {}
-}

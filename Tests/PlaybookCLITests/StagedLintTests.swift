@@ -1,0 +1,113 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+final class StagedLintTests: XCTestCase {
+    let author = Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_780_000_000)
+
+    /// A repository whose clean playbook is committed.
+    func makeRepository() throws -> (ScratchDirectory, Repository) {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
+        _ = try repository.commit(message: "Add the playbook", author: author)
+        return (scratch, repository)
+    }
+
+    let squadPath = "playbooks/squads/activation-emea.yml"
+
+    func testStagedContentIsLintedNotWorkTree() throws {
+        let (scratch, repository) = try makeRepository()
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        try repository.stage(paths: [squadPath])
+        try scratch.write(squadPath, SmallPlaybook.squad) // fixed, but not staged
+
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 1, "the staged version is broken")
+        XCTAssertTrue(staged.stdout.contains("\(squadPath):4:1: error: unknown key \"funnel_stag\""), staged.stdout)
+        let workTree = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(workTree.status, 0, "the working tree is fixed")
+    }
+
+    func testFixedStagedContentPassesWhateverTheWorkTreeHolds() throws {
+        let (scratch, _) = try makeRepository()
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad) // broken, not staged
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 0, staged.stdout)
+        let workTree = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(workTree.status, 1)
+    }
+
+    func testStagedFileNotYetInWorkTreeIsStillLinted() throws {
+        let (scratch, repository) = try makeRepository()
+        try scratch.write("playbooks/extra.yml", "kind: Metric\nid: Bad_Id\n")
+        try repository.stage(paths: ["playbooks/extra.yml"])
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/extra.yml"))
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 1)
+        XCTAssertTrue(staged.stdout.contains("playbooks/extra.yml:2:5: error: Metric id \"Bad_Id\""), staged.stdout)
+    }
+
+    func testIndexNamedByGitIndexFileIsTheOneLinted() throws {
+        // `git commit -a` runs the hook with GIT_INDEX_FILE pointing at a temporary index.
+        let (scratch, repository) = try makeRepository()
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        try repository.stage(paths: [squadPath])
+        let alternate = scratch.url.appendingPathComponent(".git/next-index-test.lock")
+        try FileManager.default.copyItem(at: scratch.url.appendingPathComponent(".git/index"), to: alternate)
+        try scratch.write(squadPath, SmallPlaybook.squad)
+        try repository.stage(paths: [squadPath])
+
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 0)
+        let hooked = try CLI.run(["lint", "--staged"], in: scratch.url, environment: ["GIT_INDEX_FILE": alternate.path])
+        XCTAssertEqual(hooked.status, 1, hooked.stdout + hooked.stderr)
+    }
+
+    func testStagedOutsideARepositoryExitsTwo() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--staged needs a git repository"), result.stderr)
+    }
+
+    func testStagedInABareRepositorySaysWhyItCannot() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path, bare: true)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("bare repository"), result.stderr)
+    }
+
+    func testStagedLintLeavesIndexAndWorkTreeUntouched() throws {
+        let (scratch, repository) = try makeRepository()
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        try repository.stage(paths: [squadPath])
+        let before = try scratch.snapshot()
+        _ = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(try scratch.snapshot(), before)
+    }
+
+    /// The real thing: `git commit` with core.hooksPath at this repository's .githooks.
+    func testPreCommitHookRefusesABrokenCommit() throws {
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else {
+            return XCTFail("git is needed to run the hook end to end (it is what CI clones with)")
+        }
+        let (scratch, repository) = try makeRepository()
+        try repository.setConfig("core.hooksPath", CLI.repositoryRoot.appendingPathComponent(".githooks").path)
+        let path = CLI.productsDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let env = ["PATH": path, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                   "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        let refused = try CLI.run(executable: git, ["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url, environment: env)
+        XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue(refused.stdout.contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
+
+        try scratch.write(squadPath, SmallPlaybook.squad + "\nregion: emea\n")
+        let accepted = try CLI.run(executable: git, ["commit", "-q", "-a", "-m", "add the region"], in: scratch.url, environment: env)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
+    }
+}
