@@ -2,13 +2,16 @@
 /// inside flow collections spread over several lines).
 ///
 /// What counts: a line whose leading run of spaces and tabs contains a tab and is
-/// followed by content (not a comment, not the end of the line). What is left out:
-/// lines that begin inside a scalar spanning several lines — block scalar content,
-/// and continuation lines of quoted or plain scalars — because there the whitespace
-/// belongs to the text (or is folded away), not to the structure.
+/// followed by content (not a comment, not the end of the line), except lines of a
+/// block scalar's content, where whitespace after the indentation is text.
+///
+/// This is deliberately broader than the spec, which allows a tab as separation
+/// after enough indentation spaces (in flow collections, or on the continuation line
+/// of a quoted or plain scalar): there a tab is legal but almost always a mistake in
+/// a hand-edited file, so it is reported, never fatal.
 enum IndentationTabs {
     /// One non-fatal `.tab` problem per offending line, at its first tab.
-    static func find(in text: SourceText, multiLineScalars: [(start: Mark, end: Mark)]) -> [YAMLProblem] {
+    static func find(in text: SourceText, blockScalars: [(start: Mark, end: Mark)]) -> [YAMLProblem] {
         let bytes = text.bytes
         guard bytes.contains(0x09) else { return [] }
         var problems: [YAMLProblem] = []
@@ -27,11 +30,11 @@ enum IndentationTabs {
             let hasContent = i < bytes.count && bytes[i] != 0x23 && text.lineBreakLength(at: i) == 0
             if let tabColumn = firstTabColumn, hasContent {
                 let content = Mark(line: line, column: column)
-                while scalarIndex < multiLineScalars.count, multiLineScalars[scalarIndex].end <= content {
+                while scalarIndex < blockScalars.count, blockScalars[scalarIndex].end <= content {
                     scalarIndex += 1
                 }
-                let insideScalar = scalarIndex < multiLineScalars.count
-                    && multiLineScalars[scalarIndex].start < content
+                let insideScalar = scalarIndex < blockScalars.count
+                    && blockScalars[scalarIndex].start < content
                 if !insideScalar {
                     problems.append(.tab(
                         at: Mark(line: line, column: tabColumn),

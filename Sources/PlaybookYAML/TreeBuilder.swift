@@ -39,8 +39,8 @@ struct TreeBuilder {
     let limits: Limits
     private(set) var documents: [Document] = []
     private(set) var problems: [YAMLProblem] = []
-    /// Start and end of every scalar that spans lines, in source order (for the tab check).
-    private(set) var multiLineScalars: [(start: Mark, end: Mark)] = []
+    /// Start and end of every literal or folded scalar, in source order (for the tab check).
+    private(set) var blockScalars: [(start: Mark, end: Mark)] = []
 
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
@@ -77,8 +77,8 @@ struct TreeBuilder {
     }
 
     private mutating func addScalar(_ scalar: ScalarEvent) throws(FatalProblem) {
-        if scalar.end.line > scalar.start.line {
-            multiLineScalars.append((scalar.start, scalar.end))
+        if scalar.style == .literal || scalar.style == .folded {
+            blockScalars.append((scalar.start, scalar.end))
         }
         // libyaml stands in an empty plain scalar for a document with no content.
         if open.isEmpty, scalar.style == .plain, scalar.text.isEmpty, scalar.tag == nil, scalar.anchor == nil {

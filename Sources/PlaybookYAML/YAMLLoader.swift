@@ -48,7 +48,7 @@ public enum YAMLLoader {
         if let fatal {
             problems.append(fatal)
         } else {
-            let tabs = IndentationTabs.find(in: text, multiLineScalars: builder.multiLineScalars)
+            let tabs = IndentationTabs.find(in: text, blockScalars: builder.blockScalars)
             if !tabs.isEmpty {
                 problems.append(contentsOf: tabs)
                 problems.sort { $0.mark < $1.mark }
