@@ -1,0 +1,61 @@
+/// Every problem the loader reports is made here, so the wording stays in one place.
+extension YAMLProblem {
+    static let tabInIndentation = "tab character in indentation; YAML allows only spaces for indentation"
+
+    static func encoding(_ message: String, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(kind: .encoding, mark: mark, message: message, isFatal: true)
+    }
+
+    static func size(bytes: Int, limit: Int) -> YAMLProblem {
+        YAMLProblem(
+            kind: .sizeLimit, mark: Mark(line: 1, column: 1),
+            message: "file is \(bytes) bytes, more than the limit of \(limit) bytes; split it into smaller files",
+            isFatal: true)
+    }
+
+    /// libyaml's own reason: its context (what it was doing, and where that began) and its problem.
+    static func syntax(problem: String, context: String?, contextMark: Mark?, at mark: Mark) -> YAMLProblem {
+        var message = problem
+        if let context {
+            let place = contextMark.map { $0 == mark ? "" : " at line \($0.line), column \($0.column)" } ?? ""
+            message = "\(context)\(place): \(problem)"
+        }
+        return YAMLProblem(kind: .syntax, mark: mark, message: message, isFatal: true)
+    }
+
+    static func unknownAnchor(_ name: String, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .syntax, mark: mark,
+            message: "alias *\(name) refers to no anchor &\(name) defined before it in this document",
+            isFatal: true)
+    }
+
+    static func duplicateKey(_ key: String, at mark: Mark, firstAt first: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .duplicateKey, mark: mark,
+            message: "duplicate key \"\(key)\" (first defined at line \(first.line), column \(first.column))",
+            isFatal: false)
+    }
+
+    static func aliasLimit(_ limit: Int, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .aliasLimit, mark: mark,
+            message: "alias expansion exceeds \(limit) nodes (possible billion-laughs attack)",
+            isFatal: true)
+    }
+
+    static func depthLimit(_ limit: Int, at mark: Mark, throughAlias: Bool = false) -> YAMLProblem {
+        let how = throughAlias ? "alias expansion nests" : "nesting goes"
+        return YAMLProblem(
+            kind: .depthLimit, mark: mark,
+            message: "\(how) deeper than \(limit) levels of sequences and mappings",
+            isFatal: true)
+    }
+
+    /// A tab that libyaml rejected (fatal), or one in indentation that it accepted (not fatal).
+    static func tab(at mark: Mark, inIndentation: Bool, libyamlProblem: String?, isFatal: Bool) -> YAMLProblem {
+        var message = inIndentation ? tabInIndentation : "tab character where YAML does not allow one"
+        if let libyamlProblem, !inIndentation { message += " (\(libyamlProblem))" }
+        return YAMLProblem(kind: .tab, mark: mark, message: message, isFatal: isFatal)
+    }
+}

@@ -1,0 +1,65 @@
+/// Positions in UTF-8 text, counted the way libyaml counts them, so that marks we
+/// compute ourselves (encoding problems, tabs) agree with the marks libyaml reports.
+///
+/// libyaml treats LF, CR, CR LF (one break), NEL (U+0085), LS (U+2028) and PS (U+2029)
+/// as line breaks, and counts columns in characters (code points).
+struct SourceText {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Length in bytes of the line break starting at `offset`, or 0 if there is none.
+    func lineBreakLength(at offset: Int) -> Int {
+        let count = bytes.count
+        guard offset < count else { return 0 }
+        switch bytes[offset] {
+        case 0x0A:
+            return 1
+        case 0x0D:
+            return offset + 1 < count && bytes[offset + 1] == 0x0A ? 2 : 1
+        case 0xC2:
+            return offset + 1 < count && bytes[offset + 1] == 0x85 ? 2 : 0
+        case 0xE2:
+            guard offset + 2 < count, bytes[offset + 1] == 0x80 else { return 0 }
+            return bytes[offset + 2] == 0xA8 || bytes[offset + 2] == 0xA9 ? 3 : 0
+        default:
+            return 0
+        }
+    }
+
+    /// The mark of the byte at `offset` (or of the end of the text).
+    ///
+    /// Bytes before `offset` are expected to be valid UTF-8; any byte that is not a
+    /// continuation byte starts a new character.
+    func mark(atByteOffset offset: Int) -> Mark {
+        let end = min(max(offset, 0), bytes.count)
+        var line = 1
+        var column = 1
+        var i = 0
+        while i < end {
+            let breakLength = lineBreakLength(at: i)
+            // A CR LF that straddles `offset` is not crossed: the LF still belongs to the CR's line.
+            if breakLength > 0, i + breakLength <= end {
+                line += 1
+                column = 1
+                i += breakLength
+                continue
+            }
+            if bytes[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        return Mark(line: line, column: column)
+    }
+
+    /// The byte offset of libyaml's 0-based character index, clamped to the text.
+    func byteOffset(ofCharacterIndex index: Int) -> Int {
+        var characters = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 {
+                if characters == index { return i }
+                characters += 1
+            }
+            i += 1
+        }
+        return bytes.count
+    }
+}

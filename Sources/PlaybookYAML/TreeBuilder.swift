@@ -1,0 +1,188 @@
+/// A problem that ends the load; the documents finished before it are kept.
+struct FatalProblem: Error {
+    var problem: YAMLProblem
+}
+
+/// Turns the event stream into documents with an explicit stack of open collections,
+/// so no code path recurses on the input's nesting depth.
+///
+/// Limits are enforced here: nesting depth (including depth that alias expansion
+/// adds) and the number of nodes alias expansion adds to the file.
+struct TreeBuilder {
+    /// An anchored node, with what expanding an alias to it costs.
+    private struct Anchored {
+        var node: Node
+        /// Nodes in the subtree (each scalar, sequence, mapping counts one).
+        var size: Int
+        /// Levels of collections in the subtree (0 for a scalar).
+        var height: Int
+    }
+
+    /// A sequence or mapping whose end event has not come yet.
+    private struct OpenCollection {
+        var isMapping: Bool
+        var mark: Mark
+        var tag: String?
+        var anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var pendingKey: Node?
+        var size = 1
+        var height = 1
+        /// First mark of each scalar key, built once a mapping is too big for a linear scan.
+        var keyIndex: [String: Mark]?
+    }
+
+    /// Mappings up to this many pairs look for duplicate keys by scanning; bigger ones use a dictionary.
+    private static let linearKeyScanLimit = 16
+
+    let limits: Limits
+    private(set) var documents: [Document] = []
+    private(set) var problems: [YAMLProblem] = []
+    /// Start and end of every literal or folded scalar, in source order (for the tab check).
+    private(set) var blockScalars: [(start: Mark, end: Mark)] = []
+
+    private var open: [OpenCollection] = []
+    private var anchors: [String: Anchored] = [:]
+    private var root: Node?
+    private var documentStart = Mark(line: 1, column: 1)
+    private var aliasNodesAdded = 0
+
+    init(limits: Limits) {
+        self.limits = limits
+    }
+
+    mutating func consume(_ event: ParseEvent) throws(FatalProblem) {
+        switch event {
+        case .streamStart, .streamEnd:
+            break
+        case .documentStart(let mark):
+            documentStart = mark
+            anchors.removeAll(keepingCapacity: true)
+            root = nil
+        case .documentEnd:
+            documents.append(Document(root: root, start: documentStart, index: documents.count))
+            root = nil
+        case .scalar(let scalar):
+            try addScalar(scalar)
+        case .alias(let name, let mark):
+            try addAlias(name, at: mark)
+        case .sequenceStart(let start):
+            try openCollection(start, isMapping: false)
+        case .mappingStart(let start):
+            try openCollection(start, isMapping: true)
+        case .sequenceEnd, .mappingEnd:
+            try closeCollection()
+        }
+    }
+
+    private mutating func addScalar(_ scalar: ScalarEvent) throws(FatalProblem) {
+        if scalar.style == .literal || scalar.style == .folded {
+            blockScalars.append((scalar.start, scalar.end))
+        }
+        // libyaml stands in an empty plain scalar for a document with no content.
+        if open.isEmpty, scalar.style == .plain, scalar.text.isEmpty, scalar.tag == nil, scalar.anchor == nil {
+            return
+        }
+        let node = Node(.scalar(scalar.text, scalar.style), mark: scalar.start, tag: scalar.tag)
+        if let anchor = scalar.anchor {
+            anchors[anchor] = Anchored(node: node, size: 1, height: 0)
+        }
+        try attach(node, size: 1, height: 0)
+    }
+
+    private mutating func addAlias(_ name: String, at mark: Mark) throws(FatalProblem) {
+        guard let anchored = anchors[name] else {
+            throw FatalProblem(problem: .unknownAnchor(name, at: mark))
+        }
+        aliasNodesAdded += anchored.size
+        if aliasNodesAdded > limits.maxAliasExpansion {
+            throw FatalProblem(problem: .aliasLimit(limits.maxAliasExpansion, at: mark))
+        }
+        if open.count + anchored.height > limits.maxDepth {
+            throw FatalProblem(problem: .depthLimit(limits.maxDepth, at: mark, throughAlias: true))
+        }
+        // The copy shares storage with the anchored node (copy-on-write), so it costs O(1).
+        // Its top node is marked where the alias is used; nodes inside keep their own marks.
+        var copy = anchored.node
+        copy.mark = mark
+        try attach(copy, size: anchored.size, height: anchored.height)
+    }
+
+    private mutating func openCollection(_ start: CollectionStart, isMapping: Bool) throws(FatalProblem) {
+        if open.count >= limits.maxDepth {
+            throw FatalProblem(problem: .depthLimit(limits.maxDepth, at: start.mark))
+        }
+        open.append(OpenCollection(isMapping: isMapping, mark: start.mark, tag: start.tag, anchor: start.anchor))
+    }
+
+    private mutating func closeCollection() throws(FatalProblem) {
+        guard var done = open.popLast() else { return }
+        let value: Node.Value
+        if done.isMapping {
+            if let key = done.pendingKey {
+                // Cannot happen with libyaml's well-formed event stream; keep the key rather than lose it.
+                done.pairs.append(Pair(key: key, value: Node(.scalar("", .plain), mark: key.mark)))
+            }
+            value = .mapping(done.pairs)
+        } else {
+            value = .sequence(done.items)
+        }
+        let node = Node(value, mark: done.mark, tag: done.tag)
+        if let anchor = done.anchor {
+            anchors[anchor] = Anchored(node: node, size: done.size, height: done.height)
+        }
+        try attach(node, size: done.size, height: done.height)
+    }
+
+    /// Adds a finished node to the innermost open collection, or makes it the document's root.
+    private mutating func attach(_ node: Node, size: Int, height: Int) throws(FatalProblem) {
+        let last = open.count - 1
+        guard last >= 0 else {
+            root = node
+            return
+        }
+        open[last].size += size
+        open[last].height = max(open[last].height, height + 1)
+        if !open[last].isMapping {
+            open[last].items.append(node)
+        } else if let key = open[last].pendingKey {
+            open[last].pairs.append(Pair(key: key, value: node))
+            open[last].pendingKey = nil
+        } else {
+            checkDuplicate(key: node, in: last)
+            open[last].pendingKey = node
+        }
+    }
+
+    /// Records a non-fatal problem when a scalar key repeats one already in the mapping.
+    private mutating func checkDuplicate(key: Node, in index: Int) {
+        guard case .scalar(let text, _) = key.value else { return }
+        if let first = firstMark(ofKey: text, in: index) {
+            problems.append(.duplicateKey(text, at: key.mark, firstAt: first))
+        } else if open[index].keyIndex != nil {
+            open[index].keyIndex?[text] = key.mark
+        } else if open[index].pairs.count >= Self.linearKeyScanLimit {
+            var keyIndex: [String: Mark] = [:]
+            for pair in open[index].pairs {
+                if case .scalar(let earlier, _) = pair.key.value, keyIndex[earlier] == nil {
+                    keyIndex[earlier] = pair.key.mark
+                }
+            }
+            keyIndex[text] = key.mark
+            open[index].keyIndex = keyIndex
+        }
+    }
+
+    private func firstMark(ofKey text: String, in index: Int) -> Mark? {
+        if let keyIndex = open[index].keyIndex {
+            return keyIndex[text]
+        }
+        for pair in open[index].pairs {
+            if case .scalar(let earlier, _) = pair.key.value, earlier == text {
+                return pair.key.mark
+            }
+        }
+        return nil
+    }
+}

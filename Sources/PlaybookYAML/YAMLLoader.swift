@@ -1,0 +1,92 @@
+/// Reads YAML files into `Node` trees with source marks, within `Limits`.
+///
+/// Order of checks: size, then encoding (UTF-8 only; a UTF-8 byte-order mark is
+/// skipped), then libyaml's parse, building the tree without recursion; after a
+/// parse that succeeded, tabs in indentation are reported as non-fatal problems.
+/// Scalars keep their text, style and explicit tag; types are not resolved here.
+public enum YAMLLoader {
+    /// Reads a whole YAML stream (one or more documents). Never throws, never
+    /// crashes, never recurses on input depth.
+    ///
+    /// - Returns: the documents read and the problems found. After a fatal problem,
+    ///   `documents` holds only the documents completed before it.
+    public static func load(_ bytes: [UInt8], limits: Limits = .standard) -> LoadResult {
+        if bytes.count > limits.maxBytes {
+            return LoadResult(documents: [], problems: [.size(bytes: bytes.count, limit: limits.maxBytes)])
+        }
+        // The whole parse happens inside this closure, so the buffer outlives libyaml's use of it.
+        return bytes.withUnsafeBufferPointer { all in
+            switch EncodingCheck.check(all) {
+            case .rejected(let problem):
+                return LoadResult(documents: [], problems: [problem])
+            case .utf8(let bomLength):
+                return parse(SourceText(bytes: UnsafeBufferPointer(rebasing: all[bomLength...])), limits: limits)
+            }
+        }
+    }
+
+    private static func parse(_ text: SourceText, limits: Limits) -> LoadResult {
+        guard !text.bytes.isEmpty else { return LoadResult(documents: [], problems: []) }
+        var builder = TreeBuilder(limits: limits)
+        var fatal: YAMLProblem?
+        do throws(LibYAMLError) {
+            let parser = try LibYAMLParser(input: text.bytes)
+            while true {
+                let event = try parser.next()
+                do throws(FatalProblem) {
+                    try builder.consume(event)
+                } catch {
+                    fatal = error.problem
+                    break
+                }
+                if case .streamEnd = event { break }
+            }
+        } catch {
+            fatal = problem(for: error, in: text)
+        }
+        var problems = builder.problems
+        if let fatal {
+            problems.append(fatal)
+        } else {
+            let tabs = IndentationTabs.find(in: text, blockScalars: builder.blockScalars)
+            if !tabs.isEmpty {
+                problems.append(contentsOf: tabs)
+                problems.sort { $0.mark < $1.mark }
+            }
+        }
+        return LoadResult(documents: builder.documents, problems: problems)
+    }
+
+    /// libyaml's failure as a problem: a tab at the failing position makes it a `.tab` problem.
+    private static func problem(for error: LibYAMLError, in text: SourceText) -> YAMLProblem {
+        switch error.stage {
+        case .reader:
+            // Not expected after EncodingCheck; located by byte offset, since libyaml gives no mark.
+            return .encoding(error.problem, at: text.mark(atByteOffset: error.byteOffset))
+        case .memory:
+            return .syntax(problem: error.problem, context: nil, contextMark: nil, at: error.problemMark)
+        case .syntax:
+            let offset = text.byteOffset(ofCharacterIndex: error.characterIndex)
+            if offset < text.bytes.count, text.bytes[offset] == 0x09 {
+                return .tab(
+                    at: error.problemMark, inIndentation: isIndentation(offset, in: text),
+                    libyamlProblem: error.problem, isFatal: true)
+            }
+            return .syntax(
+                problem: error.problem, context: error.context,
+                contextMark: error.contextMark, at: error.problemMark)
+        }
+    }
+
+    /// True when only spaces and tabs stand between the line's start and `offset`.
+    private static func isIndentation(_ offset: Int, in text: SourceText) -> Bool {
+        var i = offset
+        while i > 0 {
+            let previous = text.bytes[i - 1]
+            if previous == 0x0A || previous == 0x0D { return true }
+            if previous != 0x20 && previous != 0x09 { return false }
+            i -= 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,65 @@
+import XCTest
+@testable import PlaybookYAML
+
+final class LimitsTests: XCTestCase {
+    func testFileLargerThanTheLimitIsRefusedBeforeParsing() {
+        let result = YAMLLoader.load(Array(repeating: 0x20, count: 101), limits: Limits(maxBytes: 100))
+        XCTAssertEqual(result.problems, [YAMLProblem(
+            kind: .sizeLimit, mark: mark(1, 1),
+            message: "file is 101 bytes, more than the limit of 100 bytes; split it into smaller files",
+            isFatal: true)])
+        XCTAssertEqual(YAMLLoader.load(Array("a: 1\n".utf8), limits: Limits(maxBytes: 5)).problems, [])
+    }
+
+    func testNestingAtTheLimitIsReadAndOneDeeperIsRefused() {
+        let limits = Limits(maxDepth: 5)
+        XCTAssertEqual(load("[[[[[x]]]]]", limits: limits).problems, [])
+        let result = load("a:\n  b:\n    c:\n      d:\n        e:\n          - x\n", limits: limits)
+        XCTAssertEqual(result.problems, [YAMLProblem(
+            kind: .depthLimit, mark: mark(6, 11),
+            message: "nesting goes deeper than 5 levels of sequences and mappings", isFatal: true)])
+    }
+
+    func testHundredThousandDeepFlowListEndsWithADepthProblem() {
+        let depth = 100_000
+        let bytes = Array(repeating: UInt8(ascii: "["), count: depth) + Array(repeating: UInt8(ascii: "]"), count: depth)
+        let result = YAMLLoader.load(bytes)
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertEqual(result.problems.first?.mark, mark(1, Limits.standard.maxDepth + 1))
+        let mappings = Array(repeating: UInt8(ascii: "{"), count: depth)
+        XCTAssertEqual(YAMLLoader.load(Array("a: ".utf8) + mappings).problems.map(\.kind), [.depthLimit])
+    }
+
+    func testAliasCannotNestDeeperThanTheLimit() {
+        let result = load("a: &a [[[x]]]\nb: [[*a]]\n", limits: Limits(maxDepth: 5))
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertEqual(result.problems.first?.mark, mark(2, 6))
+        XCTAssertEqual(load("a: &a [[[x]]]\nb: [*a]\n", limits: Limits(maxDepth: 5)).problems, [])
+    }
+
+    func testAliasExpansionIsCountedInNodesOfTheAnchoredSubtree() {
+        // The anchored mapping has 5 nodes (itself, two keys, two values).
+        let text = "base: &b {x: 1, y: 2}\none: *b\ntwo: *b\n"
+        XCTAssertEqual(load(text, limits: Limits(maxAliasExpansion: 10)).problems, [])
+        let refused = load(text, limits: Limits(maxAliasExpansion: 9))
+        XCTAssertEqual(refused.problems, [YAMLProblem(
+            kind: .aliasLimit, mark: mark(3, 6),
+            message: "alias expansion exceeds 9 nodes (possible billion-laughs attack)", isFatal: true)])
+    }
+
+    func testBillionLaughsIsRefused() {
+        var lines = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
+        for (previous, name) in zip(names, names.dropFirst()) {
+            let aliases = Array(repeating: "*\(previous)", count: 9).joined(separator: ",")
+            lines.append("\(name): &\(name) [\(aliases)]")
+        }
+        let result = load(lines.joined(separator: "\n") + "\n")
+        XCTAssertEqual(result.documents.count, 0)
+        XCTAssertEqual(result.problems.map(\.kind), [.aliasLimit])
+        XCTAssertEqual(result.problems.first?.message,
+                       "alias expansion exceeds 100000 nodes (possible billion-laughs attack)")
+        // Level f holds 9 copies of e (each 9^4 + ... nodes); the limit falls inside it.
+        XCTAssertEqual(result.problems.first?.mark.line, 6)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaybookYAMLTestsPlaceholder: XCTestCase {
-    func testModuleBuilds() {}
-}

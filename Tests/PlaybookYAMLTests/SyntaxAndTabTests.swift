@@ -1,0 +1,71 @@
+import XCTest
+@testable import PlaybookYAML
+
+final class SyntaxAndTabTests: XCTestCase {
+    func testSyntaxErrorCarriesLibyamlReasonAndMark() {
+        let result = load("id: a\nname: x: y\n")
+        XCTAssertEqual(result.problems.count, 1)
+        let problem = result.problems.first
+        XCTAssertEqual(problem?.kind, .syntax)
+        XCTAssertEqual(problem?.isFatal, true)
+        XCTAssertEqual(problem?.mark, mark(2, 8))
+        XCTAssertEqual(problem?.message, "mapping values are not allowed in this context")
+        XCTAssertEqual(result.fatalProblem, problem)
+    }
+
+    func testSyntaxErrorMessageIncludesLibyamlContext() {
+        let problem = load("a: 1\n\"b\nc: 2\n").problems.first
+        XCTAssertEqual(problem?.kind, .syntax)
+        XCTAssertEqual(problem?.mark, mark(4, 1))
+        XCTAssertEqual(problem?.message, "while scanning a quoted scalar at line 2, column 1: found unexpected end of stream")
+        let simpleKey = load("a: 1\nb\nc: 2\n").problems.first
+        XCTAssertEqual(simpleKey?.mark, mark(3, 1))
+        XCTAssertEqual(simpleKey?.message, "while scanning a simple key at line 2, column 1: could not find expected ':'")
+    }
+
+    func testDocumentsCompletedBeforeASyntaxErrorAreKept() {
+        let result = load("id: one\n---\nid: two\n---\nid: [three\n")
+        XCTAssertEqual(result.documents.map { $0.root?["id"]?.scalar }, ["one", "two"])
+        XCTAssertEqual(result.problems.map(\.kind), [.syntax])
+    }
+
+    func testTabThatLibyamlRejectsIsAFatalTabProblem() {
+        let result = load("squad:\n  name: growth\n\tregion: eu\n")
+        XCTAssertEqual(result.problems, [YAMLProblem(
+            kind: .tab, mark: mark(3, 1),
+            message: "tab character in indentation; YAML allows only spaces for indentation", isFatal: true)])
+        XCTAssertEqual(result.documents.count, 0)
+        let blockScalar = load("note: |\n\tindented with a tab\n").problems
+        XCTAssertEqual(blockScalar.map(\.kind), [.tab])
+        XCTAssertEqual(blockScalar.first?.mark, mark(2, 1))
+        // Valid YAML that libyaml 0.2.5 refuses: a tab-only line after a plain scalar.
+        XCTAssertEqual(load("a: 1\n\t\nb: 2\n").problems.map(\.kind), [.tab])
+    }
+
+    func testTabInIndentationThatLibyamlAcceptsIsANonFatalTabProblem() {
+        let result = load("tags: [\n\talpha,\n  \tbeta ]\nother: 1\n")
+        XCTAssertEqual(result.documents.first?.root?["tags"]?.items?.map(\.scalar), ["alpha", "beta"])
+        XCTAssertEqual(result.problems.map(\.mark), [mark(2, 1), mark(3, 3)])
+        XCTAssertEqual(result.problems.map(\.kind), [.tab, .tab])
+        XCTAssertEqual(result.problems.map(\.isFatal), [false, false])
+        XCTAssertEqual(result.problems.first?.message, YAMLProblem.tabInIndentation)
+        // Legal after a space on a quoted scalar's continuation line, but reported all the same.
+        let quoted = load("quote: \"first\n \tsecond\"\n")
+        XCTAssertEqual(quoted.documents.first?.root?["quote"]?.scalar, "first second")
+        XCTAssertEqual(quoted.problems.map(\.mark), [mark(2, 2)])
+        XCTAssertEqual(quoted.problems.map(\.isFatal), [false])
+    }
+
+    func testTabsThatBelongToScalarsOrSeparateTokensAreNotReported() {
+        let texts = [
+            "key:\tvalue\n",
+            "note: |\n  text\n  \tindented content keeps its tab\nnext: 1\n",
+            "items:\n  - a\t# comment after a tab\n",
+        ]
+        for text in texts {
+            let result = load(text)
+            XCTAssertEqual(result.problems, [], text.debugDescription)
+            XCTAssertEqual(result.documents.count, 1, text.debugDescription)
+        }
+    }
+}
