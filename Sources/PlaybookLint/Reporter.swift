@@ -29,12 +29,33 @@ public struct TextReporter: Reporter {
     public func render(_ report: LintReport) -> String {
         var out = ""
         for finding in report.findings {
+            let message = TextReporter.oneLine(finding.message)
             let location = "\(finding.file):\(finding.line):\(finding.column):"
             let severity = finding.severity.rawValue + ":"
             if color {
-                out += "\(Style.bold)\(location)\(Style.reset) \(Style.color(finding.severity))\(severity)\(Style.reset) \(finding.message) \(Style.dim)[\(finding.rule)]\(Style.reset)\n"
+                out += "\(Style.bold)\(location)\(Style.reset) \(Style.color(finding.severity))\(severity)\(Style.reset) \(message) \(Style.dim)[\(finding.rule)]\(Style.reset)\n"
             } else {
-                out += "\(location) \(severity) \(finding.message) [\(finding.rule)]\n"
+                out += "\(location) \(severity) \(message) [\(finding.rule)]\n"
+            }
+        }
+        return out
+    }
+
+    /// Keeps a finding on one line: control characters from user text are shown escaped.
+    static func oneLine(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -23,7 +23,6 @@ public enum EntityDecoder {
         }
         let kind = decodeKind(header, into: &diagnostics)
         guard let id = header.string("id", required: true, into: &diagnostics) else {
-            if kind == nil { header.checkKeys(["kind", "id"], into: &diagnostics) }
             return DecodedDocument(entity: nil, diagnostics: diagnostics)
         }
         guard let kind else {

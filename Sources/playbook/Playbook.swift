@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookLint
 
 /// The `playbook` command: subcommands, and the mapping of failures to exit codes
 /// (0 clean, 1 errors found, 2 the tool could not run).
@@ -37,7 +38,12 @@ enum Main {
                 print(Playbook.fullMessage(for: error))
                 exit(0)
             }
-            let message = (error as? UsageError)?.description ?? Playbook.fullMessage(for: error)
+            let message: String
+            switch error {
+            case let error as UsageError: message = error.description
+            case let error as ConfigurationError: message = error.description
+            default: message = Playbook.fullMessage(for: error)
+            }
             FileHandle.standardError.write(Data("playbook: \(message)\n".utf8))
             exit(2)
         }

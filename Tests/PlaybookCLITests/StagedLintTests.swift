@@ -104,7 +104,7 @@ final class StagedLintTests: XCTestCase {
         try scratch.write(squadPath, SmallPlaybook.brokenSquad)
         let refused = try CLI.run(executable: git, ["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url, environment: env)
         XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
-        XCTAssertTrue(refused.stdout.contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
 
         try scratch.write(squadPath, SmallPlaybook.squad + "\nregion: emea\n")
         let accepted = try CLI.run(executable: git, ["commit", "-q", "-a", "-m", "add the region"], in: scratch.url, environment: env)

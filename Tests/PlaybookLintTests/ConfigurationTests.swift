@@ -65,6 +65,6 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testBrokenYAMLInTheConfigurationIsLocated() {
-        expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "")
+        expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "did not find expected")
     }
 }

@@ -30,7 +30,7 @@ final class RepositoryCheckTests: XCTestCase {
         """
         let report = Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])
         XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])
-        XCTAssertEqual(report.findings.first?.line, 13)
+        XCTAssertEqual(report.findings.first?.line, 14)
     }
 
     func testUnresolvedReferencesAreLocatedWithSuggestions() {

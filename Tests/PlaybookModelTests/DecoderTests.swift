@@ -73,7 +73,7 @@ final class DecoderTests: XCTestCase {
         let yaml = cleanExperiment.replacingOccurrences(of: "  primary: paid-conversion\n", with: "")
         let decoded = decode(yaml)
         XCTAssertEqual(decoded.diagnostics.map(\.message), ["the metrics of Experiment EXP-0042 is missing required field \"metrics.primary\""])
-        XCTAssertEqual(decoded.diagnostics.first?.mark.line, 10)
+        XCTAssertEqual(decoded.diagnostics.first?.mark.line, 9, "reported on the metrics mapping")
     }
 
     func testUnknownKeyIsLocatedAndSuggestsTheClosestKey() {
@@ -89,7 +89,7 @@ final class DecoderTests: XCTestCase {
         let yaml = cleanExperiment.replacingOccurrences(of: "sample_size: 24000", with: "samplesize: 24000")
         let decoded = decode(yaml)
         XCTAssertEqual(decoded.diagnostics.map(\.message), ["unknown key \"design.samplesize\" in the design of Experiment EXP-0042; did you mean \"sample_size\"?"])
-        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 22, column: 45))
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 22, column: 46))
     }
 
     func testQuotedNumberIsAWrongTypeWithAHint() {
@@ -119,7 +119,7 @@ final class DecoderTests: XCTestCase {
         let yaml = cleanExperiment.replacingOccurrences(of: "platforms: [web]", with: "platforms: [web, ipad]")
         let decoded = decode(yaml)
         XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.enumValue])
-        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 16, column: 20))
+        XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 15, column: 20))
     }
 
     func testImpossibleDateIsRejected() {
@@ -173,7 +173,7 @@ final class DecoderTests: XCTestCase {
           - {id: KR1, title: Day-1 retention up, metric: d1-retention, baseline: 0.31, target: 0.36}
         """)
         XCTAssertEqual(objective.diagnostics.map(\.rule), [RuleID.idForm])
-        XCTAssertEqual(objective.diagnostics.first?.mark, Mark(line: 8, column: 11))
+        XCTAssertEqual(objective.diagnostics.first?.mark, Mark(line: 8, column: 10))
 
         let yaml = cleanExperiment.replacingOccurrences(of: "OKR-2026Q3-REV-1/KR-2", with: "OKR-2026Q3-REV-1.KR-2")
         let experiment = decode(yaml)
