@@ -25,16 +25,21 @@ public final class Mailmap {
     /// The person `name <email>` maps to; themselves when the mailmap says nothing.
     public func resolve(_ person: Person) -> Person {
         if let known = resolved[person] { return known }
-        var realName: UnsafePointer<CChar>?
-        var realEmail: UnsafePointer<CChar>?
-        let answer = owner.withPointer { mailmap -> Person in
-            guard git_mailmap_resolve(&realName, &realEmail, mailmap, person.name, person.email) == 0 else {
-                return person
+        // When nothing matches, libgit2 hands back the argument pointers themselves: keep the
+        // arguments alive across the call and copy the answers out before they go.
+        let answer = person.name.withCString { name in
+            person.email.withCString { email in
+                owner.withPointer { mailmap -> Person in
+                    var realName: UnsafePointer<CChar>?
+                    var realEmail: UnsafePointer<CChar>?
+                    guard git_mailmap_resolve(&realName, &realEmail, mailmap, name, email) == 0 else {
+                        return person
+                    }
+                    return Person(
+                        name: realName.map { String(cString: $0) } ?? person.name,
+                        email: realEmail.map { String(cString: $0) } ?? person.email)
+                }
             }
-            // The strings are borrowed from the mailmap or from the arguments: copy them now.
-            return Person(
-                name: realName.map { String(cString: $0) } ?? person.name,
-                email: realEmail.map { String(cString: $0) } ?? person.email)
         }
         resolved[person] = answer
         return answer

@@ -80,8 +80,10 @@ final class TimelineTests: XCTestCase {
         let bot = Person(name: "ada-laptop", email: "ada@old.example")
         try s.commit([".mailmap": "Ada Lovelace <ada@example.com> <ada@old.example>\n"])
         try s.commit(["playbooks/e.yml": experiment(status: "draft")], author: bot)
-        let event = try XCTUnwrap(Timelines(try read(s))["EXP-0001"]?.events.first)
-        XCTAssertEqual(event.author, ScratchHistory.ada)
+        let stranger = Person(name: "Grace Hopper", email: "grace@example.com")
+        try s.commit(["playbooks/e.yml": experiment(status: "ready")], author: stranger)
+        let events = try XCTUnwrap(Timelines(try read(s))["EXP-0001"]?.events)
+        XCTAssertEqual(events.map(\.author), [ScratchHistory.ada, stranger])
     }
 
     func testFirstParentCreditsTheMergeAndAllParentsTheSideCommit() throws {
