@@ -88,7 +88,71 @@ extension Report {
 
 extension Report {
     struct Experiments: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Experiment velocity, cycle times, win rate and learnings per squad.")
-        func run() throws {}
+        static let configuration = CommandConfiguration(
+            commandName: "experiments",
+            abstract: "Experiment velocity, cycle times, win rate, stale ones and learnings, per squad.",
+            discussion: """
+            An event counts in the period in which it happened (created = first commit holding the \
+            experiment; started = first move to running; concluded = first move to concluded). \
+            Cycle times are in days: created → running, ready → running (decision to launch), \
+            running → concluded; median and p90 (nearest rank) over the experiments whose end event \
+            lies in the period. Win rate = wins ÷ concluded experiments with an outcome. \
+            Without a period: the quarter containing today.
+
+            Examples:
+              playbook report experiments --quarter 2026-Q3
+              playbook report experiments --since 2026-07-01 --until 2026-08-31 --format csv
+            """
+        )
+
+        @Option(help: "The quarter, YYYY-Qn.")
+        var quarter: String?
+
+        @Option(help: "First day of the period, YYYY-MM-DD (with --until).")
+        var since: String?
+
+        @Option(help: "Last day of the period, YYYY-MM-DD, included (with --since).")
+        var until: String?
+
+        @OptionGroup var output: ReportOutput
+        @OptionGroup var history: HistoryOptions
+
+        func validate() throws {
+            if quarter != nil && (since != nil || until != nil) {
+                throw ValidationError("give either --quarter or --since/--until, not both")
+            }
+            if (since == nil) != (until == nil) {
+                throw ValidationError("--since and --until go together")
+            }
+        }
+
+        func period(today: Day) throws -> Period {
+            if let since, let until {
+                guard let start = Day(since), let end = Day(until) else {
+                    throw UsageError(description: "--since and --until expect YYYY-MM-DD")
+                }
+                guard start <= end else { throw UsageError(description: "--since \(since) is after --until \(until)") }
+                return Period(since: start, until: end)
+            }
+            return Period(quarter: try quarter.map(parseQuarter) ?? today.quarter)
+        }
+
+        func run() throws {
+            let today = try output.todayDay()
+            let period = try period(today: today)
+            let history = try history.readHistory()
+            if case .unborn = history.head {
+                throw UsageError(description: history.caveats.joined(separator: " "))
+            }
+            let report = ExperimentReport(period: period, today: today, timelines: Timelines(history), history: history)
+            let text: String
+            switch output.format {
+            case .markdown: text = ExperimentRenderer.markdown(report)
+            case .json: text = ExperimentRenderer.json(report)
+            case .csv: text = ExperimentRenderer.csv(report)
+            case .html: text = HTMLReport.experiments(report)
+            }
+            try emit(text, to: output.output)
+        }
     }
 }
