@@ -1,0 +1,210 @@
+import Foundation
+internal import CLibGit2
+
+/// Compares trees on their stored bytes (`MODE NAME\0` + 20-byte id per entry, sorted in git
+/// order). Two versions of a large folder usually differ in one entry: the common prefix and
+/// suffix are skipped with a word-wise compare, and only the entries between are parsed.
+/// This avoids libgit2 parsing every entry of every tree version, which dominated long walks.
+struct RawTreeComparer {
+    let repository: Repository
+    private let database: Owned<OpaquePointer>
+
+    init(repository: Repository) throws(GitError) {
+        self.repository = repository
+        database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
+            git_repository_odb(&$0, repository.pointer)
+        }
+    }
+
+    /// A tree's bytes, kept alive by the odb object that lends them.
+    final class RawTree {
+        let object: Owned<OpaquePointer>
+        let bytes: UnsafeRawBufferPointer
+
+        init(object: Owned<OpaquePointer>) {
+            self.object = object
+            let size = git_odb_object_size(object.pointer)
+            if size > 0, let data = git_odb_object_data(object.pointer) {
+                bytes = UnsafeRawBufferPointer(start: data, count: size)
+            } else {
+                bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            }
+        }
+    }
+
+    func read(_ id: ObjectID) throws(GitError) -> RawTree {
+        var oid = id.oid
+        let object = try owned("reading tree \(id)", borrowing: database, release: git_odb_object_free) {
+            git_odb_read(&$0, database.pointer, &oid)
+        }
+        guard git_odb_object_type(object.pointer) == GIT_OBJECT_TREE else {
+            throw GitError(code: .invalid, message: "\(id) is not a tree", operation: "reading a tree")
+        }
+        return RawTree(object: object)
+    }
+
+    /// One parsed entry: where its name lies in the buffer, its id's offset, and its kind.
+    struct Entry {
+        var nameStart: Int
+        var nameEnd: Int
+        var idOffset: Int
+        var end: Int
+        var isTree: Bool
+        var isBlob: Bool
+    }
+
+    /// Parses the entry starting at `offset`; nil for malformed data.
+    static func entry(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Entry? {
+        var position = offset
+        var mode = 0
+        while position < bytes.count, bytes[position] != 0x20 {
+            mode = mode * 8 + Int(bytes[position]) - 48
+            position += 1
+        }
+        position += 1
+        let nameStart = position
+        while position < bytes.count, bytes[position] != 0 { position += 1 }
+        guard position + 21 <= bytes.count else { return nil }
+        let kind = mode & 0o170000
+        return Entry(nameStart: nameStart, nameEnd: position, idOffset: position + 1, end: position + 21,
+                     isTree: kind == 0o040000, isBlob: kind == 0o100000 || kind == 0o120000)
+    }
+
+    /// The id of the entry named `name` in a tree, with its kind.
+    func child(of tree: ObjectID, named name: String) throws(GitError) -> (id: ObjectID, isTree: Bool, isBlob: Bool)? {
+        let raw = try read(tree)
+        return withExtendedLifetime(raw) {
+            let bytes = raw.bytes
+            let wanted = Array(name.utf8)
+            var offset = 0
+            while offset < bytes.count, let entry = Self.entry(bytes, at: offset) {
+                if entry.nameEnd - entry.nameStart == wanted.count,
+                   wanted.withUnsafeBytes({ memcmp(bytes.baseAddress! + entry.nameStart, $0.baseAddress!, wanted.count) == 0 }) {
+                    return (ObjectID(raw: bytes.baseAddress! + entry.idOffset), entry.isTree, entry.isBlob)
+                }
+                offset = entry.end
+            }
+            return nil
+        }
+    }
+
+    /// The files that differ between two trees (either may be nil for "empty"), recursively.
+    func compare(
+        _ old: ObjectID?, _ new: ObjectID?, prefix: String, include: (String) -> Bool,
+        into changes: inout [FileChange]
+    ) throws(GitError) {
+        if old == new { return }
+        let oldTree = try old.map { id throws(GitError) in try read(id) }
+        let newTree = try new.map { id throws(GitError) in try read(id) }
+        var subtrees: [(String, ObjectID?, ObjectID?)] = []
+        withExtendedLifetime((oldTree, newTree)) {
+            let a = oldTree?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            let b = newTree?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
+            // Identical bytes up to `prefix`: back up to the entry boundary before it.
+            let same = Self.commonPrefix(a, b)
+            var start = 0
+            while start < a.count, let entry = Self.entry(a, at: start), entry.end <= same { start = entry.end }
+            let suffix = Self.commonSuffix(a, b, limit: min(a.count, b.count) - start)
+            var i = start, j = start
+            while i < a.count || j < b.count {
+                // Equal remaining lengths within the common suffix: the rest is identical.
+                if a.count - i == b.count - j && a.count - i <= suffix { break }
+                let x = i < a.count ? Self.entry(a, at: i) : nil
+                let y = j < b.count ? Self.entry(b, at: j) : nil
+                if i < a.count && x == nil || j < b.count && y == nil { break }  // malformed: stop here
+                let order: Int32
+                switch (x, y) {
+                case (let x?, let y?): order = Self.gitOrder(a, x, b, y)
+                case (.some, nil): order = -1
+                case (nil, .some): order = 1
+                case (nil, nil): return
+                }
+                if order == 0, let x, let y {
+                    i = x.end
+                    j = y.end
+                    if x.isTree == y.isTree && x.isBlob == y.isBlob
+                        && memcmp(a.baseAddress! + x.idOffset, b.baseAddress! + y.idOffset, 20) == 0 { continue }
+                    record(a, x, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                } else if order < 0, let x {
+                    i = x.end
+                    record(a, x, b, nil, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                } else if let y {
+                    j = y.end
+                    record(a, nil, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                }
+            }
+        }
+        for (path, oldID, newID) in subtrees {
+            try compare(oldID, newID, prefix: path + "/", include: include, into: &changes)
+        }
+    }
+
+    private func record(
+        _ a: UnsafeRawBufferPointer, _ x: Entry?, _ b: UnsafeRawBufferPointer, _ y: Entry?,
+        prefix: String, include: (String) -> Bool,
+        subtrees: inout [(String, ObjectID?, ObjectID?)], changes: inout [FileChange]
+    ) {
+        let name: String
+        if let y {
+            name = String(decoding: UnsafeRawBufferPointer(rebasing: b[y.nameStart..<y.nameEnd]), as: UTF8.self)
+        } else if let x {
+            name = String(decoding: UnsafeRawBufferPointer(rebasing: a[x.nameStart..<x.nameEnd]), as: UTF8.self)
+        } else {
+            return
+        }
+        let path = prefix + name
+        let oldID = x.map { ObjectID(raw: a.baseAddress! + $0.idOffset) }
+        let newID = y.map { ObjectID(raw: b.baseAddress! + $0.idOffset) }
+        let oldTree = x?.isTree == true ? oldID : nil
+        let newTree = y?.isTree == true ? newID : nil
+        if oldTree != nil || newTree != nil { subtrees.append((path, oldTree, newTree)) }
+        let oldBlob = x?.isBlob == true ? oldID : nil
+        let newBlob = y?.isBlob == true ? newID : nil
+        if (oldBlob != nil || newBlob != nil) && oldBlob != newBlob && include(path) {
+            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob))
+        }
+    }
+
+    /// git's tree order: bytewise by name, a directory compared as if its name ended in "/".
+    static func gitOrder(_ a: UnsafeRawBufferPointer, _ x: Entry, _ b: UnsafeRawBufferPointer, _ y: Entry) -> Int32 {
+        let lengthA = x.nameEnd - x.nameStart, lengthB = y.nameEnd - y.nameStart
+        let common = min(lengthA, lengthB)
+        let order = memcmp(a.baseAddress! + x.nameStart, b.baseAddress! + y.nameStart, common)
+        if order != 0 { return order }
+        let nextA: UInt8 = lengthA > common ? a[x.nameStart + common] : (x.isTree ? UInt8(ascii: "/") : 0)
+        let nextB: UInt8 = lengthB > common ? b[y.nameStart + common] : (y.isTree ? UInt8(ascii: "/") : 0)
+        if nextA == nextB && lengthA == lengthB { return 0 }
+        return Int32(nextA) - Int32(nextB)
+    }
+
+    static func commonPrefix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Int {
+        let limit = min(a.count, b.count)
+        var index = 0
+        while index + 8 <= limit,
+              a.loadUnaligned(fromByteOffset: index, as: UInt64.self) == b.loadUnaligned(fromByteOffset: index, as: UInt64.self) {
+            index += 8
+        }
+        while index < limit, a[index] == b[index] { index += 1 }
+        return index
+    }
+
+    static func commonSuffix(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+        var length = 0
+        while length + 8 <= limit,
+              a.loadUnaligned(fromByteOffset: a.count - length - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: b.count - length - 8, as: UInt64.self) {
+            length += 8
+        }
+        while length < limit, a[a.count - length - 1] == b[b.count - length - 1] { length += 1 }
+        return length
+    }
+}
+
+extension ObjectID {
+    /// Copies 20 raw id bytes from memory.
+    init(raw: UnsafeRawPointer) {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { $0.copyMemory(from: UnsafeRawBufferPointer(start: raw, count: 20)) }
+        self.init(oid)
+    }
+}
