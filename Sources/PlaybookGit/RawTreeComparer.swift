@@ -70,6 +70,14 @@ struct RawTreeComparer {
                      isTree: kind == 0o040000, isBlob: kind == 0o100000 || kind == 0o120000)
     }
 
+    /// Where the entry starting at `offset` ends: past its name's NUL and the 20-byte id.
+    static func entryEnd(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Int? {
+        guard offset < bytes.count, let base = bytes.baseAddress,
+              let nul = memchr(base + offset, 0, bytes.count - offset) else { return nil }
+        let end = base.distance(to: UnsafeRawPointer(nul)) + 21
+        return end <= bytes.count ? end : nil
+    }
+
     /// The id of the entry named `name` in a tree, with its kind.
     func child(of tree: ObjectID, named name: String) throws(GitError) -> (id: ObjectID, isTree: Bool, isBlob: Bool)? {
         let raw = try read(tree)
@@ -103,7 +111,7 @@ struct RawTreeComparer {
             // Identical bytes up to `prefix`: back up to the entry boundary before it.
             let same = Self.commonPrefix(a, b)
             var start = 0
-            while start < a.count, let entry = Self.entry(a, at: start), entry.end <= same { start = entry.end }
+            while start < same, let end = Self.entryEnd(a, at: start), end <= same { start = end }
             let suffix = Self.commonSuffix(a, b, limit: min(a.count, b.count) - start)
             var i = start, j = start
             while i < a.count || j < b.count {

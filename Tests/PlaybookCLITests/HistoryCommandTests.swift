@@ -1,0 +1,100 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `playbook log` and `playbook report` as a user runs them, on repositories built with PlaybookGit.
+final class HistoryCommandTests: XCTestCase {
+    private func commit(_ repository: Repository, _ scratch: ScratchDirectory, _ day: Int64, _ files: [String: String?]) throws {
+        for (path, text) in files {
+            if let text {
+                try scratch.write(path, text)
+            } else {
+                try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(path))
+            }
+        }
+        try repository.stage(paths: Array(files.keys))
+        let time = 1_782_907_200 + day * 86_400  // 2026-07-01T12:00:00Z + days
+        _ = try repository.commit(message: "day \(day)", author: Signature(name: "Ada", email: "ada@example.com", time: time))
+    }
+
+    private static func experiment(_ status: String) -> String {
+        "kind: Experiment\nid: EXP-0001\nsquad: growth\ntitle: <script>alert(1)</script>\nhypothesis: HYP-0001\n"
+            + "status: \(status)\nmetrics:\n  primary: signup-rate\nsurface: web/signup\n"
+    }
+
+    private static func objective(_ current: Int) -> String {
+        "kind: Objective\nid: OKR-2026Q3-GRO-1\nsquad: growth\nquarter: 2026-Q3\ntitle: Grow\naligns_to: weekly-active-learners\n"
+            + "key_results:\n  - id: KR-1\n    title: Signups\n    metric: signup-rate\n    baseline: 0\n    target: 10\n    current: \(current)\n"
+    }
+
+    private func history() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try commit(repository, scratch, 0, ["playbooks/e/EXP-0001.yml": Self.experiment("draft"), "playbooks/o.yml": Self.objective(0)])
+        try commit(repository, scratch, 3, ["playbooks/e/EXP-0001.yml": nil, "playbooks/moved/EXP-0001.yml": Self.experiment("running")])
+        try commit(repository, scratch, 10, ["playbooks/o.yml": Self.objective(4)])
+        return scratch
+    }
+
+    func testLogFollowsAMovedEntityInJSON() throws {
+        let scratch = try history()
+        let result = try CLI.run(["log", "EXP-0001", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let events = try XCTUnwrap(json["events"] as? [[String: Any]])
+        XCTAssertEqual(events.map { $0["type"] as? String }, ["created", "changed"])
+        XCTAssertEqual(events[1]["previous_path"] as? String, "playbooks/e/EXP-0001.yml")
+        XCTAssertEqual(events[0]["time"] as? String, "2026-07-01T12:00:00Z")
+    }
+
+    func testReportOKRWritesTheNumbersAsJSON() throws {
+        let scratch = try history()
+        let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let squads = try XCTUnwrap(json["squads"] as? [[String: Any]])
+        let objectives = try XCTUnwrap(squads.first?["objectives"] as? [[String: Any]])
+        let kr = try XCTUnwrap((objectives.first?["key_results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(kr["start_value"] as? Double, 0)
+        XCTAssertEqual(kr["end_value"] as? Double, 4)
+        XCTAssertEqual(kr["score"] as? Double, 0.4)
+        XCTAssertEqual(kr["check_ins"] as? Int, 1)
+        // A second run reads the cache under .git/ and says the same.
+        let again = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(again.stdout, result.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/.git/playbook/history-cache"))
+    }
+
+    func testHTMLGoesToTheNamedFileEscaped() throws {
+        let scratch = try history()
+        let output = scratch.url.appendingPathComponent("report.html").path
+        let result = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--format", "html", "-o", output], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let page = try String(contentsOfFile: output, encoding: .utf8)
+        XCTAssertTrue(page.hasPrefix("<!DOCTYPE html>"))
+        XCTAssertFalse(page.contains("<script"))
+    }
+
+    func testEmptyRepositoryAndNoRepositoryAreClearAnswers() throws {
+        let empty = try ScratchDirectory()
+        _ = try Repository.create(at: empty.url.path)
+        let unborn = try CLI.run(["report", "okr", "--quarter", "2026-Q3"], in: empty.url)
+        XCTAssertEqual(unborn.status, 2)
+        XCTAssertTrue(unborn.stderr.contains("no commits yet"), unborn.stderr)
+
+        let plain = try ScratchDirectory()
+        let outside = try CLI.run(["log", "EXP-0001"], in: plain.url)
+        XCTAssertEqual(outside.status, 2)
+        XCTAssertTrue(outside.stderr.contains("not a git repository"), outside.stderr)
+    }
+
+    func testBadPeriodsAreUsageErrors() throws {
+        let scratch = try history()
+        for arguments in [["report", "experiments", "--quarter", "2026-Q3", "--since", "2026-07-01"],
+                          ["report", "okr", "--quarter", "2026-Q5"],
+                          ["log", "EXP-0404"]] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
+        }
+    }
+}
