@@ -11,6 +11,7 @@ struct ChangedFile: Sendable {
 /// each blob parsed once, entities matched by id across files (so a move keeps its history).
 struct CommitDiffer {
     let repository: Repository
+    let mode: WalkMode
     /// Files whose latest version did not parse, with the last version that did: the next
     /// readable version is compared with that one, so a broken commit neither removes nor re-adds.
     var brokenPaths: [String: ObjectID]
@@ -19,8 +20,9 @@ struct CommitDiffer {
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
 
-    init(repository: Repository, brokenPaths: [String: ObjectID]) {
+    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID]) {
         self.repository = repository
+        self.mode = mode
         self.brokenPaths = brokenPaths
     }
 
@@ -108,9 +110,18 @@ struct CommitDiffer {
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
         return CommitRecord(
-            id: info.id, time: info.committer.time,
-            author: Person(name: info.author.name, email: info.author.email),
+            id: info.id, time: info.committer.time, author: author(of: info),
             summary: info.summary, changes: entityChanges, notes: notes)
+    }
+
+    /// Who made the change. On the first-parent line a merge brings in someone else's work:
+    /// credit the author of the merged branch's tip, not whoever (or whichever bot) merged it.
+    private func author(of info: CommitInfo) -> Person {
+        if mode == .firstParent, info.parents.count > 1, repository.contains(info.parents[1]),
+           let merged = try? repository.commitInfo(info.parents[1]) {
+            return Person(name: merged.author.name, email: merged.author.email)
+        }
+        return Person(name: info.author.name, email: info.author.email)
     }
 
     /// Field-by-field difference, in the new version's order, then the removed fields.

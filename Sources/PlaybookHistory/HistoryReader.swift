@@ -64,7 +64,7 @@ public struct HistoryReader {
             pending = try walk.commits(from: tip, known: [])
         }
 
-        var diff = CommitDiffer(repository: repository, brokenPaths: prior?.brokenPaths ?? [:])
+        var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:])
         var records = prior?.records ?? []
         var known = prior?.commits ?? []
         let total = pending.commits.count

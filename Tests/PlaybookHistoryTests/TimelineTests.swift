@@ -91,12 +91,16 @@ final class TimelineTests: XCTestCase {
         let a = "playbooks/a.yml", b = "playbooks/b.yml"
         let base = try s.commit([a: experiment("EXP-0001", status: "draft"), b: experiment("EXP-0002", status: "draft")])
         // A side line changes b; the main line changes a; the merge brings both together.
-        let side = try s.commit([b: experiment("EXP-0002", status: "running")], parents: [base], updateHead: false)
+        let grace = Person(name: "Grace Hopper", email: "grace@example.com")
+        let side = try s.commit([b: experiment("EXP-0002", status: "running")], author: grace, parents: [base], updateHead: false)
         let main = try s.commit([b: experiment("EXP-0002", status: "draft"), a: experiment("EXP-0001", status: "ready")])
         let merge = try s.commit([b: experiment("EXP-0002", status: "running")], parents: [main, side], message: "merge")
 
         let firstParent = Timelines(try read(s))
         XCTAssertEqual(firstParent["EXP-0002"]?.events.map(\.commit), [base, merge])
+        // The merge lands the change; the person who made it is the merged branch's author.
+        XCTAssertEqual(firstParent["EXP-0002"]?.events.last?.author, grace)
+        XCTAssertEqual(firstParent["EXP-0001"]?.events.last?.author, ScratchHistory.ada)
         XCTAssertEqual(firstParent["EXP-0001"]?.events.map(\.commit), [base, main])
 
         let all = try read(s, mode: .allParents)
