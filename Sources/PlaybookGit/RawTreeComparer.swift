@@ -9,7 +9,7 @@ struct RawTreeComparer {
     let repository: Repository
     private let database: Owned<OpaquePointer>
 
-    init(repository: Repository) throws(GitError) {
+    init(repository: Repository) throws {
         self.repository = repository
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
             git_repository_odb(&$0, repository.pointer)
@@ -32,7 +32,7 @@ struct RawTreeComparer {
         }
     }
 
-    func read(_ id: ObjectID) throws(GitError) -> RawTree {
+    func read(_ id: ObjectID) throws -> RawTree {
         var oid = id.oid
         let object = try owned("reading tree \(id)", borrowing: database, release: git_odb_object_free) {
             git_odb_read(&$0, database.pointer, &oid)
@@ -79,72 +79,87 @@ struct RawTreeComparer {
     }
 
     /// The id of the entry named `name` in a tree, with its kind.
-    func child(of tree: ObjectID, named name: String) throws(GitError) -> (id: ObjectID, isTree: Bool, isBlob: Bool)? {
+    func child(of tree: ObjectID, named name: String) throws -> (id: ObjectID, isTree: Bool, isBlob: Bool)? {
         let raw = try read(tree)
-        return withExtendedLifetime(raw) {
-            let bytes = raw.bytes
-            let wanted = Array(name.utf8)
-            var offset = 0
-            while offset < bytes.count, let entry = Self.entry(bytes, at: offset) {
-                if entry.nameEnd - entry.nameStart == wanted.count,
-                   wanted.withUnsafeBytes({ memcmp(bytes.baseAddress! + entry.nameStart, $0.baseAddress!, wanted.count) == 0 }) {
-                    return (ObjectID(raw: bytes.baseAddress! + entry.idOffset), entry.isTree, entry.isBlob)
-                }
-                offset = entry.end
+        defer { withExtendedLifetime(raw) {} }
+        let bytes = raw.bytes
+        let wanted = Array(name.utf8)
+        var offset = 0
+        while offset < bytes.count, let entry = Self.entry(bytes, at: offset) {
+            if entry.nameEnd - entry.nameStart == wanted.count,
+               wanted.withUnsafeBytes({ memcmp(bytes.baseAddress! + entry.nameStart, $0.baseAddress!, wanted.count) == 0 }) {
+                return (ObjectID(raw: bytes.baseAddress! + entry.idOffset), entry.isTree, entry.isBlob)
             }
-            return nil
+            offset = entry.end
         }
+        return nil
     }
 
     /// The files that differ between two trees (either may be nil for "empty"), recursively.
     func compare(
         _ old: ObjectID?, _ new: ObjectID?, prefix: String, include: (String) -> Bool,
         into changes: inout [FileChange]
-    ) throws(GitError) {
+    ) throws {
         if old == new { return }
-        let oldTree = try old.map { id throws(GitError) in try read(id) }
-        let newTree = try new.map { id throws(GitError) in try read(id) }
-        var subtrees: [(String, ObjectID?, ObjectID?)] = []
-        withExtendedLifetime((oldTree, newTree)) {
-            let a = oldTree?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            let b = newTree?.bytes ?? UnsafeRawBufferPointer(start: nil, count: 0)
-            // Identical bytes up to `prefix`: back up to the entry boundary before it.
-            let same = Self.commonPrefix(a, b)
-            var start = 0
-            while start < same, let end = Self.entryEnd(a, at: start), end <= same { start = end }
-            let suffix = Self.commonSuffix(a, b, limit: min(a.count, b.count) - start)
-            var i = start, j = start
-            while i < a.count || j < b.count {
-                // Equal remaining lengths within the common suffix: the rest is identical.
-                if a.count - i == b.count - j && a.count - i <= suffix { break }
-                let x = i < a.count ? Self.entry(a, at: i) : nil
-                let y = j < b.count ? Self.entry(b, at: j) : nil
-                if i < a.count && x == nil || j < b.count && y == nil { break }  // malformed: stop here
-                let order: Int32
-                switch (x, y) {
-                case (let x?, let y?): order = Self.gitOrder(a, x, b, y)
-                case (.some, nil): order = -1
-                case (nil, .some): order = 1
-                case (nil, nil): return
-                }
-                if order == 0, let x, let y {
-                    i = x.end
-                    j = y.end
-                    if x.isTree == y.isTree && x.isBlob == y.isBlob
-                        && memcmp(a.baseAddress! + x.idOffset, b.baseAddress! + y.idOffset, 20) == 0 { continue }
-                    record(a, x, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
-                } else if order < 0, let x {
-                    i = x.end
-                    record(a, x, b, nil, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
-                } else if let y {
-                    j = y.end
-                    record(a, nil, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
-                }
-            }
-        }
+        let oldTree = try old.map { try read($0) }
+        let newTree = try new.map { try read($0) }
+        // The buffers are borrowed from the odb objects: keep those alive until the scan is done.
+        defer { withExtendedLifetime((oldTree, newTree)) {} }
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        let subtrees = scan(oldTree?.bytes ?? empty, newTree?.bytes ?? empty, prefix: prefix, include: include,
+                            changes: &changes)
         for (path, oldID, newID) in subtrees {
             try compare(oldID, newID, prefix: path + "/", include: include, into: &changes)
         }
+    }
+
+    /// One level: the changed files it holds go to `changes`; the changed folders are returned.
+    private func scan(
+        _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, prefix: String, include: (String) -> Bool,
+        changes: inout [FileChange]
+    ) -> [(String, ObjectID?, ObjectID?)] {
+        var subtrees: [(String, ObjectID?, ObjectID?)] = []
+        // Identical bytes up to `same`: back up to the entry boundary before it.
+        let same = Self.commonPrefix(a, b)
+        var start = 0
+        while start < same {
+            guard let end = Self.entryEnd(a, at: start), end <= same else { break }
+            start = end
+        }
+        let suffix = Self.commonSuffix(a, b, limit: min(a.count, b.count) - start)
+        var i = start, j = start
+        while i < a.count || j < b.count {
+            // Equal remaining lengths within the common suffix: the rest is identical.
+            if a.count - i == b.count - j && a.count - i <= suffix { break }
+            let x = i < a.count ? Self.entry(a, at: i) : nil
+            let y = j < b.count ? Self.entry(b, at: j) : nil
+            if (i < a.count && x == nil) || (j < b.count && y == nil) { break }  // malformed: stop here
+            if let x, let y {
+                let order = Self.gitOrder(a, x, b, y)
+                if order == 0 {
+                    i = x.end
+                    j = y.end
+                    let sameID = memcmp(a.baseAddress! + x.idOffset, b.baseAddress! + y.idOffset, 20) == 0
+                    if sameID && x.isTree == y.isTree && x.isBlob == y.isBlob { continue }
+                    record(a, x, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                } else if order < 0 {
+                    i = x.end
+                    record(a, x, b, nil, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                } else {
+                    j = y.end
+                    record(a, nil, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+                }
+            } else if let x {
+                i = x.end
+                record(a, x, b, nil, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+            } else if let y {
+                j = y.end
+                record(a, nil, b, y, prefix: prefix, include: include, subtrees: &subtrees, changes: &changes)
+            } else {
+                break
+            }
+        }
+        return subtrees
     }
 
     private func record(

@@ -23,8 +23,9 @@ public struct CommitInfo: Sendable, Hashable {
 }
 
 extension Repository {
-    /// Reads one commit's ids, signatures and summary.
-    public func commitInfo(_ id: ObjectID) throws -> CommitInfo {
+    /// Reads one commit's ids, signatures and summary. Without `details`, only the ids and the
+    /// committer time are read (the author is left empty): a long walk needs no more.
+    public func commitInfo(_ id: ObjectID, details: Bool = true) throws -> CommitInfo {
         var oid = id.oid
         let commit = try owned("reading commit \(id)", borrowing: self, release: git_commit_free) {
             git_commit_lookup(&$0, pointer, &oid)
@@ -35,6 +36,15 @@ extension Repository {
             parents.reserveCapacity(Int(count))
             for index in 0..<count {
                 if let parent = git_commit_parent_id(commit, index) { parents.append(ObjectID(parent)) }
+            }
+            guard details else {
+                let time = Int64(git_commit_time(commit))
+                let offset = Int(git_commit_time_offset(commit))
+                return CommitInfo(
+                    id: id, parents: parents, tree: ObjectID(git_commit_tree_id(commit)),
+                    author: Signature(name: "", email: "", time: time, offsetMinutes: offset),
+                    committer: Signature(name: "", email: "", time: time, offsetMinutes: offset),
+                    summary: "")
             }
             let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
             return CommitInfo(

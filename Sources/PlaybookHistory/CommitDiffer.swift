@@ -109,9 +109,11 @@ struct CommitDiffer {
                 fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) }))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
+        // The walk read only ids and times; the author and message are read for the commits that matter.
+        let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
-            id: info.id, time: info.committer.time, author: author(of: info),
-            summary: info.summary, changes: entityChanges, notes: notes)
+            id: info.id, time: info.committer.time, author: author(of: full),
+            summary: full.summary, changes: entityChanges, notes: notes)
     }
 
     /// Who made the change. On the first-parent line a merge brings in someone else's work:

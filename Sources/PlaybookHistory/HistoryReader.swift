@@ -150,7 +150,7 @@ struct CommitWalk {
                     reached = id
                     break
                 }
-                let info = try repository.commitInfo(id)
+                let info = try repository.commitInfo(id, details: false)
                 trees[id] = info.tree
                 result.append(info)
                 current = followed(info).first
@@ -173,7 +173,7 @@ struct CommitWalk {
                     continue
                 }
                 expanded.insert(id)
-                let info = try repository.commitInfo(id)
+                let info = try repository.commitInfo(id, details: false)
                 infos[id] = info
                 trees[id] = info.tree
                 stack.append((id, true))

@@ -94,9 +94,11 @@ public struct OKRReport: Sendable {
         lastDay = UTC.day(of: endTime - 1)
         let label = quarter.description
 
-        let experiments = timelines.all(kind: Kind.experiment.rawValue).compactMap { timeline -> (String, [String: String])? in
-            guard let state = timeline.state(before: endTime) else { return nil }
-            return (timeline.id, state)
+        var experiments: [String: [LinkedExperiment]] = [:]
+        for timeline in timelines.all(kind: Kind.experiment.rawValue) {
+            guard let state = timeline.state(before: endTime), let reference = state["key_result"] else { continue }
+            experiments[reference, default: []].append(LinkedExperiment(
+                id: timeline.id, title: state["title"], status: state["status"], outcome: state["result.outcome"]))
         }
 
         var lines: [ObjectiveLine] = []
@@ -136,7 +138,7 @@ public struct OKRReport: Sendable {
 
     private static func keyResult(
         _ kr: String, objective: Timeline, state: [String: String], start: Int64, end: Int64,
-        experiments: [(String, [String: String])]
+        experiments: [String: [LinkedExperiment]]
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
         let idField = KeyResultFields.field(kr, "id")
@@ -165,9 +167,7 @@ public struct OKRReport: Sendable {
             progress = (endValue - baseline) / (target - baseline)
         }
         let reference = "\(objective.id)/\(kr)"
-        let linked = experiments.filter { $0.1["key_result"] == reference }.map { id, state in
-            LinkedExperiment(id: id, title: state["title"], status: state["status"], outcome: state["result.outcome"])
-        }
+        let linked = experiments[reference] ?? []
         return KeyResultLine(
             id: kr, reference: reference, title: state[KeyResultFields.field(kr, "title")],
             metric: state[KeyResultFields.field(kr, "metric")], baseline: baseline, target: target,
