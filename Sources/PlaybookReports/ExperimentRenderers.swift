@@ -61,7 +61,7 @@ public enum ExperimentRenderer {
         var out = "# Experiments \(report.period.label)\n\n"
         out += "\(report.period.start) to \(report.period.lastDay) · \(report.source.head) · "
             + "\(report.source.commits) commits (\(report.source.mode))\n\n"
-        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        for caveat in report.source.caveats { out += "> **Note:** \(caveat)\n\n" }
         guard !report.squads.isEmpty else {
             return out + "No experiment was created, started, concluded or abandoned in this period.\n"
                 + HistoryNotes.markdown(report.source.notes)

@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 
@@ -37,7 +38,8 @@ public struct ExperimentFacts: Sendable {
     public var id: String
     public var squad: String
     public var title: String?
-    public var created: Int64
+    /// Nil when the experiment is already in the first commit of a shallow clone (its creation is not known).
+    public var created: Int64?
     /// The last move into `ready` before it started (decision to launch).
     public var ready: Int64?
     /// The first move into `running`.
@@ -49,7 +51,7 @@ public struct ExperimentFacts: Sendable {
     /// Fields at the end of the period.
     public var state: [String: String]
 
-    init?(_ timeline: Timeline, until end: Int64) {
+    init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
         guard let first = timeline.events.first, first.time < end,
               let state = timeline.state(before: end) ?? timeline.events.last(where: { $0.time < end && $0.type != .removed })?.state
         else { return nil }
@@ -57,12 +59,13 @@ public struct ExperimentFacts: Sendable {
         self.state = state
         squad = state["squad"] ?? "(no squad)"
         title = state["title"]
-        created = first.time
+        created = boundary.contains(first.commit) ? nil : first.time
         var previous: String?
         for event in timeline.events where event.time < end {
             let status = event.type == .removed ? nil : event.state["status"]
             defer { previous = status }
-            guard let status, status != previous else { continue }
+            // At a shallow clone's edge the status is where history starts, not a move.
+            guard let status, status != previous, !boundary.contains(event.commit) else { continue }
             switch status {
             case "ready" where started == nil: ready = event.time
             case "running" where started == nil: started = event.time
@@ -145,7 +148,10 @@ public struct ExperimentReport: Sendable {
         let judgedOn = min(period.lastDay, today)
         self.judgedOn = judgedOn
         let judgeEnd = UTC.seconds(judgedOn) + 86_400
-        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap { ExperimentFacts($0, until: period.endTime) }
+        let boundary = Set(history.shallowBoundary)
+        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap {
+            ExperimentFacts($0, until: period.endTime, boundary: boundary)
+        }
         var result: [SquadExperiments] = []
         for squad in Set(facts.map(\.squad)).sorted() {
             let mine = facts.filter { $0.squad == squad }
@@ -166,7 +172,7 @@ public struct ExperimentReport: Sendable {
                 abandoned: mine.filter { period.contains($0.abandoned) }.map(\.id),
                 withOutcome: outcomes.count,
                 wins: outcomes.filter { $0 == "win" }.count,
-                createdToRunning: CycleTime(started.compactMap { f in f.started.map { $0 - f.created } }),
+                createdToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.created.map { s - $0 } } }),
                 readyToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.ready.map { s - $0 } } }),
                 runningToConcluded: CycleTime(concluded.compactMap { f in
                     f.concluded.flatMap { c in f.started.flatMap { $0 <= c ? c - $0 : nil } }

@@ -110,7 +110,7 @@ public enum OKRRenderer {
         var out = "# OKR report \(report.quarter)\n\n"
         out += "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
         out += " · \(report.source.head) · \(report.source.commits) commits (\(report.source.mode))\n\n"
-        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        for caveat in report.source.caveats { out += "> **Note:** \(caveat)\n\n" }
         if let rollUp = report.northStar {
             out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (`\(rollUp.metric)`)\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "

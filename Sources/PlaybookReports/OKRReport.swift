@@ -101,6 +101,8 @@ public struct OKRReport: Sendable {
                 id: timeline.id, title: state["title"], status: state["status"], outcome: state["result.outcome"]))
         }
 
+        // In a shallow clone, what the oldest commit holds was not created there: it is only where history starts.
+        let boundary = Set(history.shallowBoundary)
         var lines: [ObjectiveLine] = []
         for timeline in timelines.all(kind: Kind.objective.rawValue) {
             // In the quarter at its start, at its end, or at some moment between: then it is reported,
@@ -116,7 +118,7 @@ public struct OKRReport: Sendable {
                 let nowIn = event.type != .removed && isIn(event.state)
                 if nowIn {
                     lastIn = event.state
-                    if !wasIn && added == nil && !isIn(atStart) { added = event.time }
+                    if !wasIn && added == nil && !isIn(atStart) && !boundary.contains(event.commit) { added = event.time }
                 } else if wasIn {
                     dropped = event.time
                 }

@@ -58,6 +58,27 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(growth.stale, [])  // planned end 2026-08-03 is after July
     }
 
+    func testAShallowCloneCountsNothingAtItsEdge() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        // Cut the history at the 2026-07-10 commit, as `git clone --depth` would.
+        var graft = try XCTUnwrap(scenario.repository.headCommit())
+        while try scenario.repository.commitInfo(graft).committer.time > Scenario.noon("2026-07-10") {
+            graft = try scenario.repository.commitInfo(graft).parents[0]
+        }
+        try Data("\(graft)\n".utf8).write(to: URL(fileURLWithPath: scenario.repository.gitDirectory + "/shallow"))
+        let report = try report(scenario)
+        XCTAssertTrue(report.source.caveats.joined().contains("shallow"))
+        let growth = try XCTUnwrap(report.squads.first { $0.squad == "growth" })
+        // EXP-0002 appears at the edge: not "created" there; its later start is known.
+        XCTAssertEqual(growth.created, [])
+        // EXP-0001 was already running at the edge: its start is unknown, its conclusion is not.
+        XCTAssertEqual(growth.started, ["EXP-0002"])
+        XCTAssertEqual(growth.concluded, ["EXP-0001"])
+        XCTAssertEqual(growth.createdToRunning.count, 0)
+        XCTAssertEqual(growth.readyToRunning.count, 0)  // it was already ready at the edge
+    }
+
     func testPercentilesUseNearestRank() {
         XCTAssertEqual(Statistics.median([3, 1, 2]), 2)
         XCTAssertEqual(Statistics.median([4, 1, 2, 3]), 2.5)
