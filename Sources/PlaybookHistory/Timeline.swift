@@ -33,13 +33,11 @@ public struct Timeline: Sendable {
     public var events: [TimelineEvent]
 
     /// The fields as they stood just before `time` (committer time); nil when the entity did not exist then.
+    /// Committer times need not grow along a walk (side branches, rewritten commits): every
+    /// event before `time` is considered, and the last of them in walk order wins.
     public func state(before time: Int64) -> [String: String]? {
-        var current: [String: String]?
-        for event in events {
-            if event.time >= time { break }
-            current = event.type == .removed ? nil : event.state
-        }
-        return current
+        guard let last = events.last(where: { $0.time < time }) else { return nil }
+        return last.type == .removed ? nil : last.state
     }
 
     /// The fields now; nil when the entity is removed.
