@@ -159,7 +159,7 @@ struct CommitDiffer {
         } else if let known = others[blob] {
             return known
         } else {
-            file = ParsedFile.parse(try repository.blobData(blob))
+            file = ParsedFile.read(blob, from: repository)
         }
         if remember {
             if let previous = latest[path] { store(previous.blob, previous.file) }

@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookModel
 import PlaybookYAML
 
@@ -12,6 +13,15 @@ struct EntityVersion: Sendable, Hashable {
 enum ParsedFile: Sendable {
     case entities([EntityVersion])
     case unreadable(String)
+
+    /// Reads and parses a blob; a blob the object database lacks (a partial clone) is unreadable, not fatal.
+    static func read(_ blob: ObjectID, from repository: Repository) -> ParsedFile {
+        do {
+            return parse(try repository.blobData(blob))
+        } catch {
+            return .unreadable("blob \(blob) cannot be read (\(error)); a partial clone may lack it")
+        }
+    }
 
     /// Loads a blob with the project's own loader. A file whose YAML does not
     /// parse, or that has a document without a usable kind and id, is unreadable as a whole:

@@ -50,8 +50,8 @@ final class TreeComparisons: @unchecked Sendable {
                 // New versions are parsed here too: it balances the two threads.
                 let changes = try CommitDiffer.changedFiles(
                     repository, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
-                result = .success(try changes.map { change in
-                    ChangedFile(change: change, newVersion: try change.newBlob.map { ParsedFile.parse(try repository.blobData($0)) })
+                result = .success(changes.map { change in
+                    ChangedFile(change: change, newVersion: change.newBlob.map { ParsedFile.read($0, from: repository) })
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))

@@ -110,6 +110,22 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
     }
 
+    func testAMissingBlobIsANoteNotAFailure() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/e.yml": experiment(status: "draft")])
+        let second = try s.commit(["playbooks/e.yml": experiment(status: "ready")])
+        try s.commit(["playbooks/e.yml": experiment(status: "running")])
+        // Delete the second version's blob, as a partial clone would lack it.
+        let tree = try s.repository.commitInfo(second).tree
+        let blob = try XCTUnwrap(try s.repository.blobID(inTree: tree, path: "playbooks/e.yml")).description
+        let object = s.repository.gitDirectory + "/objects/" + blob.prefix(2) + "/" + blob.dropFirst(2)
+        try FileManager.default.removeItem(atPath: object)
+        let history = try read(s)
+        XCTAssertEqual(history.notes.map(\.commit), [second])
+        XCTAssertTrue(history.notes.first?.message.contains("cannot be read") ?? false)
+        XCTAssertEqual(Timelines(history)["EXP-0001"]?.events.map { $0.state["status"] }, ["draft", "running"])
+    }
+
     func testEmptyRepositoryIsAnUnbornBranch() throws {
         let s = try ScratchHistory(for: self)
         let history = try read(s)
