@@ -30,28 +30,30 @@ final class TreeComparisons: @unchecked Sendable {
         thread.start()
     }
 
-    /// Appends a batch for the reader; false when the reader has gone.
-    private func hand(_ batch: inout [Result<[ChangedFile], HistoryError>]) -> Bool {
+    /// Appends a batch for the reader and returns how many commits now wait for it; nil when the reader has gone.
+    private func hand(_ batch: inout [Result<[ChangedFile], HistoryError>]) -> Int? {
         condition.lock()
         defer { condition.unlock() }
         while ready.count - readIndex >= capacity && !cancelled { condition.wait() }
-        if cancelled { return false }
+        if cancelled { return nil }
         ready.append(contentsOf: batch)
         batch.removeAll(keepingCapacity: true)
         condition.broadcast()
-        return true
+        return ready.count - readIndex
     }
 
     private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) {
         var batch: [Result<[ChangedFile], HistoryError>] = []
+        var parseHere = false
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
-                // New versions are parsed here too: it balances the two threads.
                 let changes = try CommitDiffer.changedFiles(
                     repository, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
+                // Parsing is shared: this thread parses new versions only while it is ahead of the
+                // reader, which parses the rest itself. The split adapts to whichever side is slower.
                 result = .success(changes.map { change in
-                    ChangedFile(change: change, newVersion: change.newBlob.map { ParsedFile.read($0, from: repository) })
+                    ChangedFile(change: change, newVersion: parseHere ? change.newBlob.map { ParsedFile.read($0, from: repository) } : nil)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))
@@ -60,12 +62,13 @@ final class TreeComparisons: @unchecked Sendable {
             var failed = false
             if case .failure = result { failed = true }
             // Handed over in batches: waking the other thread for every commit cost more than the work.
-            if batch.count >= 32 || failed {
-                guard hand(&batch) else { return }
+            if batch.count >= 16 || failed {
+                guard let backlog = hand(&batch) else { return }
+                parseHere = backlog > 64
             }
             if failed { break }
         }
-        guard hand(&batch) else { return }
+        guard hand(&batch) != nil else { return }
         condition.lock()
         finished = true
         condition.broadcast()
