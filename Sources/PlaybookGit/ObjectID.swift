@@ -12,19 +12,20 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses 40 hexadecimal digits (either case); nil for anything else.
     public init?(hex: String) {
-        let digits = Array(hex.utf8)
-        guard digits.count == 2 * Self.byteCount else { return nil }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(Self.byteCount)
-        var index = 0
-        while index < digits.count {
-            guard let upper = Self.nibble(digits[index]), let lower = Self.nibble(digits[index + 1]) else {
-                return nil
+        // Straight into the three words, without an intermediate array: caches parse many ids.
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count = 0
+        for digit in hex.utf8 {
+            guard count < 40, let value = Self.nibble(digit) else { return nil }
+            switch count {
+            case 0..<16: words.0 = words.0 << 4 | UInt64(value)
+            case 16..<32: words.1 = words.1 << 4 | UInt64(value)
+            default: words.2 = words.2 << 4 | UInt64(value)
             }
-            bytes.append(upper << 4 | lower)
-            index += 2
+            count += 1
         }
-        self.init(checkedBytes: bytes)
+        guard count == 40 else { return nil }
+        self.init(high: words.0, middle: words.1, low: UInt32(words.2))
     }
 
     /// Takes exactly 20 raw bytes; nil for any other count.

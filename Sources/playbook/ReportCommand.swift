@@ -73,7 +73,8 @@ extension Report {
             if case .unborn = history.head {
                 throw UsageError(description: history.caveats.joined(separator: " "))
             }
-            let report = OKRReport(quarter: quarter, today: today, timelines: Timelines(history), history: history)
+            let timelines = Timelines(history)
+            let report = OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
             let text: String
             switch output.format {
             case .markdown: text = OKRRenderer.markdown(report)
@@ -82,7 +83,8 @@ extension Report {
             case .html: text = HTMLReport.okr(report)
             }
             try emit(text, to: output.output)
-            exitSkippingTeardown()
+            // Kept alive until the process exits, so they are never released one by one.
+            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown() }
         }
     }
 }
@@ -145,7 +147,8 @@ extension Report {
             if case .unborn = history.head {
                 throw UsageError(description: history.caveats.joined(separator: " "))
             }
-            let report = ExperimentReport(period: period, today: today, timelines: Timelines(history), history: history)
+            let timelines = Timelines(history)
+            let report = ExperimentReport(period: period, today: today, timelines: timelines, history: history)
             let text: String
             switch output.format {
             case .markdown: text = ExperimentRenderer.markdown(report)
@@ -154,7 +157,8 @@ extension Report {
             case .html: text = HTMLReport.experiments(report)
             }
             try emit(text, to: output.output)
-            exitSkippingTeardown()
+            // Kept alive until the process exits, so they are never released one by one.
+            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown() }
         }
     }
 }
