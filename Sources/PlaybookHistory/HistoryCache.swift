@@ -51,29 +51,33 @@ enum HistoryCache {
     /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
     /// An optional field is "-" when absent and "+" followed by the text when present.
     static func encode(_ history: CachedHistory) -> [UInt8] {
-        var writer = ByteWriter()
-        writer.line([header])
-        writer.line(["key", history.key.mode.rawValue] + history.key.roots)
-        writer.line(["tip", history.tip.description])
-        writer.line(["commits", String(history.commits.count)])
-        for commit in history.commits { writer.line([commit.description]) }
-        writer.line(["broken", String(history.brokenPaths.count)])
-        for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { writer.line([path, blob.description]) }
-        writer.line(["records", String(history.records.count)])
+        var w = ByteWriter()
+        w.field(header); w.end()
+        w.field("key"); w.field(history.key.mode.rawValue)
+        for root in history.key.roots { w.field(root) }
+        w.end()
+        w.field("tip"); w.id(history.tip); w.end()
+        w.field("commits"); w.number(history.commits.count); w.end()
+        for commit in history.commits { w.id(commit); w.end() }
+        w.field("broken"); w.number(history.brokenPaths.count); w.end()
+        for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { w.field(path); w.id(blob); w.end() }
+        w.field("records"); w.number(history.records.count); w.end()
         for record in history.records {
-            writer.line(["R", record.id.description, String(record.time), String(record.changes.count),
-                         String(record.notes.count), record.author.name, record.author.email, record.summary])
+            w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
+            w.number(record.notes.count); w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
+            w.end()
             for change in record.changes {
-                writer.line(["C", change.type.rawValue, String(change.fields.count), change.entity, change.kind, change.path,
-                             change.previousPath.map { "+" + $0 } ?? "-"])
+                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.field(change.entity)
+                w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
+                w.end()
                 for field in change.fields {
-                    writer.line(["F", field.path, field.old.map { "+" + $0 } ?? "-", field.new.map { "+" + $0 } ?? "-"])
+                    w.field("F"); w.field(field.path); w.optional(field.old); w.optional(field.new); w.end()
                 }
             }
-            for note in record.notes { writer.line(["N", note.path, note.message]) }
+            for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
-        writer.line(["end"])
-        return writer.bytes
+        w.field("end"); w.end()
+        return w.bytes
     }
 
     struct Malformed: Error {}
@@ -173,26 +177,63 @@ enum HistoryCache {
     }
 }
 
-/// Builds the cache text as bytes, escaping as it goes.
+/// Builds the cache text as bytes, escaping as it goes: tab-separated fields, one record a line.
 private struct ByteWriter {
     var bytes: [UInt8] = []
+    private var lineStart = true
 
-    init() { bytes.reserveCapacity(1 << 20) }
+    init() { bytes.reserveCapacity(4 << 20) }
 
-    mutating func line(_ fields: [String]) {
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(9) }
-            for byte in field.utf8 {
-                switch byte {
-                case 92: bytes.append(92); bytes.append(92)
-                case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
-                case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
-                case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
-                default: bytes.append(byte)
-                }
+    private mutating func separate() {
+        if !lineStart { bytes.append(9) }
+        lineStart = false
+    }
+
+    mutating func field(_ text: String) {
+        separate()
+        for byte in text.utf8 {
+            switch byte {
+            case 92: bytes.append(92); bytes.append(92)
+            case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+            case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+            case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+            default: bytes.append(byte)
             }
         }
+    }
+
+    /// "-" for none, "+" and the text otherwise.
+    mutating func optional(_ text: String?) {
+        guard let text else {
+            separate()
+            bytes.append(UInt8(ascii: "-"))
+            return
+        }
+        separate()
+        bytes.append(UInt8(ascii: "+"))
+        lineStart = true  // the text follows the "+" directly
+        field(text)
+    }
+
+    mutating func number(_ value: Int) {
+        separate()
+        bytes.append(contentsOf: String(value).utf8)
+    }
+
+    mutating func id(_ id: ObjectID) {
+        separate()
+        let digits: StaticString = "0123456789abcdef"
+        digits.withUTF8Buffer { hex in
+            for byte in id.bytes {
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0x0f)])
+            }
+        }
+    }
+
+    mutating func end() {
         bytes.append(10)
+        lineStart = true
     }
 }
 
