@@ -42,7 +42,7 @@ let package = Package(
         .testTarget(name: "PlaybookYAMLTests", dependencies: ["PlaybookYAML"]),
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
-        .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"]),
+        .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"], exclude: ["Goldens"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

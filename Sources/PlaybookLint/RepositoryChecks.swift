@@ -5,8 +5,7 @@ import PlaybookYAML
 enum RepositoryChecks {
     typealias Located = (file: String, diagnostic: Diagnostic)
 
-    static func run(_ entities: [PlacedEntity], fallbackFile: String) -> [Located] {
-        let index = RepositoryIndex(entities)
+    static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: String) -> [Located] {
         var out: [Located] = []
         for (duplicate, first) in index.duplicates {
             let id = duplicate.entity.id

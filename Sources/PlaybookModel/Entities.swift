@@ -13,6 +13,8 @@ public enum Kind: String, Sendable, Hashable, CaseIterable {
 /// document with a missing field still yields an entity (and one finding, not a cascade).
 public struct Metric: Sendable, Hashable {
     public var id: Located<String>
+    /// Where the document's mapping starts.
+    public var documentMark = Mark(line: 1, column: 1)
     public var name: String?
     public var description: String?
     public var event: String?
@@ -42,6 +44,8 @@ public struct Budget: Sendable, Hashable {
 
 public struct Squad: Sendable, Hashable {
     public var id: Located<String>
+    /// Where the document's mapping starts.
+    public var documentMark = Mark(line: 1, column: 1)
     public var name: String?
     public var mission: String?
     public var funnelStage: FunnelStage?
@@ -69,6 +73,8 @@ public struct KeyResult: Sendable, Hashable {
 
 public struct Objective: Sendable, Hashable {
     public var id: Located<String>
+    /// Where the document's mapping starts.
+    public var documentMark = Mark(line: 1, column: 1)
     public var squad: Reference?
     public var quarter: Located<Quarter>?
     public var title: String?
@@ -102,6 +108,8 @@ public struct ICE: Sendable, Hashable {
 
 public struct Hypothesis: Sendable, Hashable {
     public var id: Located<String>
+    /// Where the document's mapping starts.
+    public var documentMark = Mark(line: 1, column: 1)
     public var squad: Reference?
     public var title: String?
     public var statement: Statement?
@@ -175,6 +183,8 @@ public struct Approval: Sendable, Hashable {
 
 public struct Experiment: Sendable, Hashable {
     public var id: Located<String>
+    /// Where the document's mapping starts.
+    public var documentMark = Mark(line: 1, column: 1)
     public var squad: Reference?
     public var title: String?
     public var hypothesis: Reference?

@@ -64,6 +64,7 @@ public enum EntityDecoder {
     static func decodeMetric(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Metric {
         f.checkKeys(["kind", "id", "name", "description", "event", "unit", "direction", "owner", "north_star"], into: &d)
         var metric = Metric(id: id)
+        metric.documentMark = f.mark
         metric.name = f.string("name", required: true, into: &d)?.value
         metric.description = f.string("description", into: &d)?.value
         if let event = f.string("event", into: &d) {
@@ -85,6 +86,7 @@ public enum EntityDecoder {
     static func decodeSquad(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Squad {
         f.checkKeys(["kind", "id", "name", "mission", "funnel_stage", "region", "members", "champion", "budget", "metrics"], into: &d)
         var squad = Squad(id: id)
+        squad.documentMark = f.mark
         squad.name = f.string("name", required: true, into: &d)?.value
         squad.mission = f.string("mission", into: &d)?.value
         squad.funnelStage = f.choice("funnel_stage", FunnelStage.self, required: true, into: &d)?.value
@@ -115,6 +117,7 @@ public enum EntityDecoder {
     static func decodeObjective(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Objective {
         f.checkKeys(["kind", "id", "squad", "quarter", "title", "aligns_to", "key_results"], into: &d)
         var objective = Objective(id: id)
+        objective.documentMark = f.mark
         objective.squad = f.string("squad", required: true, into: &d)
         objective.quarter = f.quarter("quarter", required: true, into: &d)
         objective.title = f.string("title", required: true, into: &d)?.value

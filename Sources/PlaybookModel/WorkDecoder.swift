@@ -5,6 +5,7 @@ extension EntityDecoder {
     static func decodeHypothesis(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Hypothesis {
         f.checkKeys(["kind", "id", "squad", "title", "statement", "metric", "expected_lift", "ice", "status", "key_result"], into: &d)
         var hypothesis = Hypothesis(id: id)
+        hypothesis.documentMark = f.mark
         hypothesis.squad = f.string("squad", required: true, into: &d)
         hypothesis.title = f.string("title", required: true, into: &d)?.value
         if let node = f.node("statement", required: true, into: &d),
@@ -39,6 +40,7 @@ extension EntityDecoder {
             "exclusion_group", "variants", "design", "start", "end", "budget", "result", "approvals",
         ], into: &d)
         var experiment = Experiment(id: id)
+        experiment.documentMark = f.mark
         experiment.squad = f.string("squad", required: true, into: &d)
         experiment.title = f.string("title", required: true, into: &d)?.value
         experiment.hypothesis = f.string("hypothesis", required: true, into: &d)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookLint
+import PlaybookModel
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -38,13 +39,16 @@ struct Lint: ParsableCommand {
     @Flag(help: "Never colour the output (NO_COLOR in the environment does the same).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var today: Day?
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
             : try WorkingTreeSource(from: cwd, configPath: config)
         let selection = try source.files(for: paths)
-        let report = Linter(configuration: source.configuration).lint(selection.files, reportedFiles: selection.reported)
+        let report = Linter(configuration: source.configuration, today: today ?? Today.utc()).lint(selection.files, reportedFiles: selection.reported)
 
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
         Terminal.write(format.reporter(color: color).render(report))
