@@ -52,11 +52,14 @@ public struct LintReport: Sendable {
     public var files: Int
     /// Entities decoded.
     public var entities: Int
+    /// The files whose findings the report covers, sorted.
+    public var lintedFiles: [String]
 
-    public init(findings: [Finding], files: Int, entities: Int) {
+    public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = []) {
         self.findings = findings
         self.files = files
         self.entities = entities
+        self.lintedFiles = lintedFiles
     }
 
     public var errors: Int { findings.count(where: { $0.severity == .error }) }

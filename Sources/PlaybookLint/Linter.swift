@@ -76,7 +76,8 @@ public struct Linter: Sendable {
         }
         suppressions.removeAll()
         findings.sort(by: Finding.ordered)
-        return LintReport(findings: findings, files: files.count, entities: entities.count)
+        let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
+        return LintReport(findings: findings, files: files.count, entities: entities.count, lintedFiles: linted)
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
