@@ -62,7 +62,7 @@ public enum EntityDecoder {
     }
 
     static func decodeMetric(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Metric {
-        f.checkKeys(["kind", "id", "name", "description", "event", "unit", "direction", "owner", "north_star"], into: &d)
+        f.checkKeys(FormatSpec.keys(.metric), into: &d)
         var metric = Metric(id: id)
         metric.documentMark = f.mark
         metric.name = f.string("name", required: true, into: &d)?.value
@@ -84,7 +84,7 @@ public enum EntityDecoder {
     }
 
     static func decodeSquad(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Squad {
-        f.checkKeys(["kind", "id", "name", "mission", "funnel_stage", "region", "members", "champion", "budget", "metrics"], into: &d)
+        f.checkKeys(FormatSpec.keys(.squad), into: &d)
         var squad = Squad(id: id)
         squad.documentMark = f.mark
         squad.name = f.string("name", required: true, into: &d)?.value
@@ -94,7 +94,7 @@ public enum EntityDecoder {
         if let (items, _) = f.list("members", required: true, into: &d) {
             for item in items {
                 guard let m = FieldReader(item, what: "a member of \(f.what)", path: "members.", entity: id.value, into: &d) else { continue }
-                m.checkKeys(["name", "role"], into: &d)
+                m.checkKeys(FormatSpec.keys(.squad, "members"), into: &d)
                 var member = Member(mark: item.mark)
                 member.name = m.string("name", required: true, into: &d)
                 member.role = m.string("role", required: true, into: &d)?.value
@@ -104,7 +104,7 @@ public enum EntityDecoder {
         squad.champion = f.string("champion", required: true, into: &d)
         if let node = f.node("budget", required: false, into: &d),
            let b = FieldReader(node, what: "the budget of \(f.what)", path: "budget.", entity: id.value, into: &d) {
-            b.checkKeys(["quarterly", "currency"], into: &d)
+            b.checkKeys(FormatSpec.keys(.squad, "budget"), into: &d)
             var budget = Budget(mark: node.mark)
             budget.quarterly = b.number("quarterly", required: true, into: &d)
             budget.currency = b.string("currency", into: &d)?.value
@@ -115,7 +115,7 @@ public enum EntityDecoder {
     }
 
     static func decodeObjective(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Objective {
-        f.checkKeys(["kind", "id", "squad", "quarter", "title", "aligns_to", "key_results"], into: &d)
+        f.checkKeys(FormatSpec.keys(.objective), into: &d)
         var objective = Objective(id: id)
         objective.documentMark = f.mark
         objective.squad = f.string("squad", required: true, into: &d)
@@ -126,7 +126,7 @@ public enum EntityDecoder {
             objective.keyResultsMark = mark
             for item in items {
                 guard let k = FieldReader(item, what: "a key result of \(f.what)", path: "key_results.", entity: id.value, into: &d) else { continue }
-                k.checkKeys(["id", "title", "metric", "baseline", "target", "current", "confidence"], into: &d)
+                k.checkKeys(FormatSpec.keys(.objective, "key_results"), into: &d)
                 var kr = KeyResult(mark: item.mark)
                 kr.id = k.string("id", required: true, into: &d)
                 if let krID = kr.id, !IDForm.isKeyResultID(krID.value) {
