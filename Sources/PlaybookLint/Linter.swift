@@ -135,6 +135,7 @@ public struct Linter: Sendable {
             }
             parsed.suppressions = Suppression.scan(bytes, documentStarts: loaded.documents.map(\.start.line))
             for document in loaded.documents {
+                parsed.diagnostics += TagCheck.diagnostics(document.root)
                 let decoded = EntityDecoder.decode(document)
                 parsed.diagnostics += decoded.diagnostics
                 if let entity = decoded.entity { parsed.entities.append(entity) }

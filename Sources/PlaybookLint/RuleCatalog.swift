@@ -33,6 +33,7 @@ public enum LintRuleID {
     public static let yamlDepthLimit = "yaml-depth-limit"
     public static let yamlSizeLimit = "yaml-size-limit"
     public static let yamlEncoding = "yaml-encoding"
+    public static let yamlTag = "yaml-tag"
     public static let fileUnreadable = "file-unreadable"
     public static let duplicateID = "id-duplicate"
     public static let unresolvedReference = "reference-unresolved"

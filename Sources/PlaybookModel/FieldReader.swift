@@ -47,7 +47,11 @@ struct FieldReader {
                     message: "keys of \(what) must be plain words, found \(FieldReader.describe(pair.key))", entity: entity))
                 continue
             }
-            if !allowed.contains(key) {
+            if key == "<<" {
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.unknownKey, mark: pair.key.mark,
+                    message: "merge keys (<<) are not supported in playbook files; write the fields out in full", entity: entity))
+            } else if !allowed.contains(key) {
                 let hint = Suggestion.phrase(Suggestion.closest(to: key, in: allowed))
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,

@@ -87,22 +87,32 @@ struct WorkingTreeSource: LintSource {
         var all = workspace.discoverRootFiles()
         var reported: Set<String>?
         if !paths.isEmpty {
-            var named: [String] = []
+            var named: Set<String> = []
             for path in paths {
                 let absolute = Workspace.absolute(path, from: Workspace.normalized(cwd))
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                var info = stat()
+                guard lstat(absolute, &info) == 0 else {
                     throw UsageError(description: "no such file or folder: \(path)")
                 }
-                if isDirectory.boolValue {
-                    named += FileDiscovery.yamlFiles(under: absolute).map { Workspace.display($0, root: workspace.root) }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    for file in FileDiscovery.yamlFiles(under: absolute) {
+                        let shown = Workspace.display(file.path, root: workspace.root)
+                        all[shown] = file
+                        named.insert(shown)
+                    }
                 } else {
-                    named.append(Workspace.display(absolute, root: workspace.root))
+                    // A file named on the command line is read even without a .yml name;
+                    // a symbolic link is still not followed.
+                    let shown = Workspace.display(absolute, root: workspace.root)
+                    let problem = info.st_mode & S_IFMT == S_IFLNK
+                        ? "it is a symbolic link, which playbook does not follow (it could point outside the repository)" : nil
+                    all[shown] = FileDiscovery.Found(path: absolute, problem: problem)
+                    named.insert(shown)
                 }
             }
-            reported = Set(named)
-            all = Array(Set(all).union(named)).sorted()
+            reported = named
         }
-        return Selection(files: all.map(workspace.read), reported: reported)
+        let files = all.keys.sorted().map { workspace.read($0, problem: all[$0]?.problem) }
+        return Selection(files: files, reported: reported)
     }
 }

@@ -37,18 +37,21 @@ struct Workspace {
         return try Configuration.parse([UInt8](data), file: shown)
     }
 
-    /// Every `*.yml` / `*.yaml` file under the configured roots, sorted, as repository-relative paths.
-    func discoverRootFiles() -> [String] {
-        var found: [String] = []
+    /// Every `*.yml` / `*.yaml` entry under the configured roots, keyed by repository-relative path.
+    func discoverRootFiles() -> [String: FileDiscovery.Found] {
+        var found: [String: FileDiscovery.Found] = [:]
         for root in configuration.roots {
             let absolute = root == "." ? self.root : self.root + "/" + root
-            found += FileDiscovery.yamlFiles(under: absolute)
+            for file in FileDiscovery.yamlFiles(under: absolute) {
+                found[Workspace.display(file.path, root: self.root)] = file
+            }
         }
-        return Array(Set(found)).sorted().map { Workspace.display($0, root: root) }
+        return found
     }
 
     /// Reads one file, refusing anything that is not a regular file (a FIFO would block).
-    func read(_ relative: String) -> SourceFile {
+    func read(_ relative: String, problem: String? = nil) -> SourceFile {
+        if let problem { return SourceFile(path: relative, content: .unreadable(problem)) }
         let path = relative.hasPrefix("/") ? relative : root + "/" + relative
         return SourceFile(path: relative, content: FileDiscovery.read(path, limit: configuration.limits.maxBytes))
     }

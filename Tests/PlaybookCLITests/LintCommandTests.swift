@@ -104,16 +104,37 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), before)
     }
 
-    func testFIFOAndFolderNamedLikeYAMLAreNotReadAsFiles() throws {
+    func testFIFOAndFolderNamedLikeYAMLAreReportedNotRead() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)
         XCTAssertEqual(mkfifo(scratch.url.appendingPathComponent("playbooks/pipe.yml").path, 0o644), 0)
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/x.yml"), withIntermediateDirectories: true)
         let discovered = try CLI.run(["lint"], in: scratch.url)
-        XCTAssertEqual(discovered.status, 0, discovered.stdout)
+        XCTAssertEqual(discovered.status, 1, "a FIFO would block a reader; it is an error, not a hang")
+        XCTAssertEqual(discovered.stdout, """
+        playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file (a FIFO, socket or device) [file-unreadable]
+        playbooks/x.yml:1:1: error: cannot read the file: it is a folder, not a file [file-unreadable]
+
+        """)
         let named = try CLI.run(["lint", "playbooks/pipe.yml"], in: scratch.url)
         XCTAssertEqual(named.status, 1)
-        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file [file-unreadable]"), named.stdout)
+        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file"), named.stdout)
+    }
+
+    func testSymbolicLinksAreReportedNotFollowed() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let outside = try ScratchDirectory()
+        try outside.write("secret.yml", "kind: Metric\nid: Not_Read\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/link.yml").path,
+                                                   withDestinationPath: outside.url.appendingPathComponent("secret.yml").path)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/linked-folder").path,
+                                                   withDestinationPath: outside.url.path)
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("playbooks/link.yml:1:1: error: cannot read the file: it is a symbolic link"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Not_Read"))
     }
 }
 

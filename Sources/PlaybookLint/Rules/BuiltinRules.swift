@@ -46,6 +46,11 @@ enum BuiltinRules {
             summary: "The file is not UTF-8 text (invalid bytes, NUL bytes, UTF-16).",
             triggering: [exampleMetric(["name": "name: Lessons per learner↓\u{0}"])],
             passing: [exampleMetric(["name": "name: Lektionen pro Lernendem — ñ, 学习"])]),
+        RuleDescriptor(
+            id: LintRuleID.yamlTag, severity: .error,
+            summary: "A node carries a tag other than YAML's core ones (`!ruby/object`, `!!binary`…); playbook files are plain data.",
+            triggering: [exampleMetric(["name": "name: ↓!ruby/object:Name Lessons per learner"])],
+            passing: [exampleMetric(["name": "name: !!str Lessons per learner"])]),
         RuleDescriptor(id: LintRuleID.fileUnreadable, severity: .error, summary: "The file could not be read (permissions, not a regular file, merge conflicts in the index)."),
     ]
 
