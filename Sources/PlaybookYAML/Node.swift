@@ -108,7 +108,8 @@ public struct YAMLProblem: Sendable, Hashable, CustomStringConvertible {
 public struct Limits: Sendable, Hashable {
     /// Largest file accepted, in bytes.
     public var maxBytes: Int
-    /// Deepest nesting of collections accepted.
+    /// Deepest nesting of collections accepted, counting nesting that alias expansion adds.
+    /// It also bounds how deep Swift recurses when it destroys a tree, so keep it in the hundreds.
     public var maxDepth: Int
     /// Most nodes that alias expansion may add to one file.
     public var maxAliasExpansion: Int
