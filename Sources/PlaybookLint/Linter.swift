@@ -55,7 +55,7 @@ public struct Linter: Sendable {
 
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
-        var suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         var used: [String: Set<Int>] = [:]
         for item in located {
             let diagnostic = item.diagnostic
@@ -74,7 +74,6 @@ public struct Linter: Sendable {
                 findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        suppressions.removeAll()
         findings.sort(by: Finding.ordered)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return LintReport(findings: findings, files: files.count, entities: entities.count, lintedFiles: linted)
