@@ -100,6 +100,11 @@ public struct Linter: Sendable {
         return out
     }
 
+    /// The entities the files define (for commands that need ids, such as `playbook new`).
+    public func entities(in files: [SourceFile]) -> [PlacedEntity] {
+        parse(files).flatMap { file in file.entities.map { PlacedEntity(entity: $0, file: file.path) } }
+    }
+
     /// Reads and decodes every file, spread over the machine's cores.
     func parse(_ files: [SourceFile]) -> [ParsedFile] {
         let limits = configuration.limits
