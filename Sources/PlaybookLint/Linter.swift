@@ -137,7 +137,8 @@ public struct Linter: Sendable {
             parsed.diagnostics += loaded.problems.map { problem in
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
-            parsed.suppressions = Suppression.scan(bytes, documentStarts: loaded.documents.map(\.start.line))
+            parsed.suppressions = Suppression.scan(
+                bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
                 parsed.diagnostics += TagCheck.diagnostics(document.root)
                 let decoded = EntityDecoder.decode(document)
