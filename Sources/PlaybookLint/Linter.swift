@@ -76,7 +76,7 @@ public struct Linter: Sendable {
         }
         findings.sort(by: Finding.ordered)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return LintReport(findings: findings, files: files.count, entities: entities.count, lintedFiles: linted)
+        return LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted)
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.

@@ -82,7 +82,7 @@ struct New: ParsableCommand {
         } catch let refusal as AtomicFile.Refusal {
             throw UsageError(description: refusal.description)
         }
-        Terminal.write(Workspace.display(path, root: source.workspace.root) + "\n")
+        Terminal.write(Workspace.display(path, root: source.workspace.displayBase) + "\n")
     }
 
     /// `PREFIX-n` one past the highest number in use, zero-padded like the existing ids (at least `width` digits).
