@@ -93,3 +93,10 @@ extension Repository {
         }
     }
 }
+
+extension Repository {
+    /// Opens this repository again, for another thread (a `Repository` must stay on one).
+    public func reopen() throws -> Repository {
+        try Repository.open(at: workdir ?? gitDirectory)
+    }
+}

@@ -1,12 +1,16 @@
 import PlaybookGit
 import PlaybookModel
 
+/// A changed file, with its new version already parsed when the comparing thread did it.
+struct ChangedFile: Sendable {
+    var change: FileChange
+    var newVersion: ParsedFile?
+}
+
 /// Turns one commit into entity changes: the changed playbook files against the parent,
 /// each blob parsed once, entities matched by id across files (so a move keeps its history).
 struct CommitDiffer {
     let repository: Repository
-    let roots: [String]
-    let mode: WalkMode
     /// Files whose latest version did not parse, with the last version that did: the next
     /// readable version is compared with that one, so a broken commit neither removes nor re-adds.
     var brokenPaths: [String: ObjectID]
@@ -15,10 +19,8 @@ struct CommitDiffer {
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
 
-    init(repository: Repository, roots: [String], mode: WalkMode, brokenPaths: [String: ObjectID]) {
+    init(repository: Repository, brokenPaths: [String: ObjectID]) {
         self.repository = repository
-        self.roots = roots
-        self.mode = mode
         self.brokenPaths = brokenPaths
     }
 
@@ -26,21 +28,38 @@ struct CommitDiffer {
         path.hasSuffix(".yml") || path.hasSuffix(".yaml")
     }
 
-    mutating func record(for info: CommitInfo, parentTree: ObjectID?) throws -> CommitRecord? {
-        var changes = try repository.changedFiles(
-            from: parentTree, to: info.tree, under: roots, include: Self.isPlaybookFile)
-        if mode == .allParents, info.parents.count > 1 {
-            changes = try changes.filter { try !cameFromOtherParent($0, parents: info.parents.dropFirst()) }
+    /// The playbook files a commit changed against its parent's tree. In a merge read with
+    /// all parents, files that equal another parent's version are left out: that line's commits carry them.
+    static func changedFiles(
+        _ repository: Repository, for info: CommitInfo, parentTree: ObjectID?, roots: [String], mode: WalkMode
+    ) throws -> [FileChange] {
+        let changes = try repository.changedFiles(
+            from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
+        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes }
+        var otherTrees: [ObjectID] = []
+        for parent in info.parents.dropFirst() where repository.contains(parent) {
+            otherTrees.append(try repository.commitInfo(parent).tree)
         }
+        return try changes.filter { change in
+            for tree in otherTrees where try repository.blobID(inTree: tree, path: change.path) == change.newBlob {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The entity changes of one commit, given the files it changed.
+    mutating func record(for info: CommitInfo, changes: [ChangedFile]) throws -> CommitRecord? {
         guard !changes.isEmpty else { return nil }
 
         var notes: [HistoryNote] = []
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
-        for change in changes {
+        for changed in changes {
+            let change = changed.change
             var newEntities: [EntityVersion] = []
             if let blob = change.newBlob {
-                switch try parsed(blob, path: change.path) {
+                switch try parsed(blob, path: change.path, given: changed.newVersion) {
                 case .unreadable(let reason):
                     notes.append(HistoryNote(
                         commit: info.id, path: change.path,
@@ -96,6 +115,12 @@ struct CommitDiffer {
 
     /// Field-by-field difference, in the new version's order, then the removed fields.
     static func difference(_ old: [Field], _ new: [Field]) -> [FieldChange] {
+        // Most edits keep every field in place: compare side by side, no dictionary.
+        if old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) {
+            return zip(old, new).compactMap { a, b in
+                a.value == b.value ? nil : FieldChange(path: b.path, old: a.value, new: b.value)
+            }
+        }
         var oldValues: [String: String] = [:]
         for field in old { oldValues[field.path] = field.value }
         var result: [FieldChange] = []
@@ -111,20 +136,18 @@ struct CommitDiffer {
         return result
     }
 
-    /// In a merge, a file whose result equals another parent's version was changed on that
-    /// line: its commits already carry the change.
-    private func cameFromOtherParent(_ change: FileChange, parents: ArraySlice<ObjectID>) throws -> Bool {
-        for parent in parents where repository.contains(parent) {
-            let tree = try repository.commitInfo(parent).tree
-            if try repository.blobID(inTree: tree, path: change.path) == change.newBlob { return true }
-        }
-        return false
-    }
-
-    private mutating func parsed(_ blob: ObjectID, path: String, remember: Bool = true) throws -> ParsedFile {
+    private mutating func parsed(
+        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil
+    ) throws -> ParsedFile {
         if let last = latest[path], last.blob == blob { return last.file }
-        if let known = others[blob] { return known }
-        let file = ParsedFile.parse(try repository.blobData(blob))
+        let file: ParsedFile
+        if let given {
+            file = given
+        } else if let known = others[blob] {
+            return known
+        } else {
+            file = ParsedFile.parse(try repository.blobData(blob))
+        }
         if remember {
             if let previous = latest[path] { store(previous.blob, previous.file) }
             latest[path] = (blob, file)

@@ -26,8 +26,10 @@ enum HistoryCache {
 
     static func load(from path: String, key: CacheKey) -> CachedHistory? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        var reader = LineReader(String(decoding: data, as: UTF8.self))
-        return try? decode(&reader, key: key)
+        return data.withUnsafeBytes { raw -> CachedHistory? in
+            var reader = ByteReader(raw.bindMemory(to: UInt8.self))
+            return try? decode(&reader, key: key)
+        }
     }
 
     /// Writes to a temporary file beside the cache and renames it over, so a reader never sees half a cache.
@@ -36,7 +38,7 @@ enum HistoryCache {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let temporary = directory + "/.history-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try Data(encode(history).utf8).write(to: URL(fileURLWithPath: temporary))
+            try Data(encode(history)).write(to: URL(fileURLWithPath: temporary))
             guard rename(temporary, path) == 0 else {
                 throw HistoryError("could not replace the history cache \(path)")
             }
@@ -46,95 +48,91 @@ enum HistoryCache {
         }
     }
 
-    static func encode(_ history: CachedHistory) -> String {
-        var out = header + "\n"
-        out += "key\t\(history.key.mode.rawValue)\t\(history.key.roots.map(escape).joined(separator: "\t"))\n"
-        out += "tip\t\(history.tip)\n"
-        out += "commits\t\(history.commits.count)\n"
-        for commit in history.commits { out += commit.description + "\n" }
-        out += "broken\t\(history.brokenPaths.count)\n"
-        for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { out += "\(escape(path))\t\(blob)\n" }
-        out += "records\t\(history.records.count)\n"
+    /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
+    /// An optional field is "-" when absent and "+" followed by the text when present.
+    static func encode(_ history: CachedHistory) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.line([header])
+        writer.line(["key", history.key.mode.rawValue] + history.key.roots)
+        writer.line(["tip", history.tip.description])
+        writer.line(["commits", String(history.commits.count)])
+        for commit in history.commits { writer.line([commit.description]) }
+        writer.line(["broken", String(history.brokenPaths.count)])
+        for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { writer.line([path, blob.description]) }
+        writer.line(["records", String(history.records.count)])
         for record in history.records {
-            out += "R\t\(record.id)\t\(record.time)\t\(record.changes.count)\t\(record.notes.count)\t"
-                + "\(escape(record.author.name))\t\(escape(record.author.email))\t\(escape(record.summary))\n"
+            writer.line(["R", record.id.description, String(record.time), String(record.changes.count),
+                         String(record.notes.count), record.author.name, record.author.email, record.summary])
             for change in record.changes {
-                out += "C\t\(change.type.rawValue)\t\(change.fields.count)\t\(escape(change.entity))\t"
-                    + "\(escape(change.kind))\t\(escape(change.path))\t\(change.previousPath.map { "+" + escape($0) } ?? "-")\n"
+                writer.line(["C", change.type.rawValue, String(change.fields.count), change.entity, change.kind, change.path,
+                             change.previousPath.map { "+" + $0 } ?? "-"])
                 for field in change.fields {
-                    out += "F\t\(escape(field.path))\t\(field.old.map { "+" + escape($0) } ?? "-")\t"
-                        + "\(field.new.map { "+" + escape($0) } ?? "-")\n"
+                    writer.line(["F", field.path, field.old.map { "+" + $0 } ?? "-", field.new.map { "+" + $0 } ?? "-"])
                 }
             }
-            for note in record.notes { out += "N\t\(escape(note.path))\t\(escape(note.message))\n" }
+            for note in record.notes { writer.line(["N", note.path, note.message]) }
         }
-        out += "end\n"
-        return out
+        writer.line(["end"])
+        return writer.bytes
     }
 
     struct Malformed: Error {}
 
-    private static func decode(_ reader: inout LineReader, key: CacheKey) throws -> CachedHistory {
-        guard reader.next() == [header] else { throw Malformed() }
-        guard let keyLine = reader.next(), keyLine.count >= 2, keyLine[0] == "key",
-              let mode = WalkMode(rawValue: keyLine[1]) else { throw Malformed() }
-        let storedKey = CacheKey(mode: mode, roots: keyLine.dropFirst(2).map(unescape))
+    private static func decode(_ reader: inout ByteReader, key: CacheKey) throws -> CachedHistory {
+        guard try reader.text() == header, reader.atLineEnd else { throw Malformed() }
+        guard try reader.text() == "key", let mode = WalkMode(rawValue: try reader.text()) else { throw Malformed() }
+        var roots: [String] = []
+        while !reader.atLineEnd { roots.append(try reader.text()) }
+        let storedKey = CacheKey(mode: mode, roots: roots)
         guard storedKey == key else { throw Malformed() }
-        guard let tipLine = reader.next(), tipLine.count == 2, tipLine[0] == "tip",
-              let tip = ObjectID(hex: tipLine[1]) else { throw Malformed() }
-        let commitCount = try count(reader.next(), "commits")
+        guard try reader.text() == "tip", let tip = ObjectID(hex: try reader.text()) else { throw Malformed() }
+        let commitCount = try reader.count("commits")
         var commits: [ObjectID] = []
         commits.reserveCapacity(commitCount)
-        for _ in 0..<commitCount {
-            guard let line = reader.next(), line.count == 1, let id = ObjectID(hex: line[0]) else { throw Malformed() }
-            commits.append(id)
-        }
+        for _ in 0..<commitCount { commits.append(try reader.objectID()) }
         var broken: [String: ObjectID] = [:]
-        for _ in 0..<(try count(reader.next(), "broken")) {
-            guard let line = reader.next(), line.count == 2, let blob = ObjectID(hex: line[1]) else { throw Malformed() }
-            broken[unescape(line[0])] = blob
+        for _ in 0..<(try reader.count("broken")) {
+            let path = try reader.text()
+            broken[path] = try reader.objectID()
         }
+        let recordCount = try reader.count("records")
         var records: [CommitRecord] = []
-        let recordCount = try count(reader.next(), "records")
         records.reserveCapacity(recordCount)
         for _ in 0..<recordCount {
-            guard let r = reader.next(), r.count == 8, r[0] == "R", let id = ObjectID(hex: r[1]),
-                  let time = Int64(r[2]), let changeCount = Int(r[3]), let noteCount = Int(r[4])
-            else { throw Malformed() }
+            guard try reader.text() == "R" else { throw Malformed() }
+            let id = try reader.objectID()
+            guard let time = Int64(try reader.text()), let changeCount = Int(try reader.text()),
+                  let noteCount = Int(try reader.text()) else { throw Malformed() }
+            let author = Person(name: try reader.text(), email: try reader.text())
+            let summary = try reader.text()
             var changes: [EntityChange] = []
+            changes.reserveCapacity(changeCount)
             for _ in 0..<changeCount {
-                guard let c = reader.next(), c.count == 7, c[0] == "C", let type = ChangeType(rawValue: c[1]),
-                      let fieldCount = Int(c[2]) else { throw Malformed() }
+                guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()),
+                      let fieldCount = Int(try reader.text()) else { throw Malformed() }
+                let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
+                let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
-                    guard let f = reader.next(), f.count == 4, f[0] == "F" else { throw Malformed() }
-                    fields.append(FieldChange(path: unescape(f[1]), old: optional(f[2]), new: optional(f[3])))
+                    guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
+                    let fieldPath = try reader.text()
+                    let old = try reader.optional()
+                    fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional()))
                 }
-                changes.append(EntityChange(
-                    entity: unescape(c[3]), kind: unescape(c[4]), type: type, path: unescape(c[5]),
-                    previousPath: optional(c[6]), fields: fields))
+                changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
+                                            previousPath: previousPath, fields: fields))
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {
-                guard let n = reader.next(), n.count == 3, n[0] == "N" else { throw Malformed() }
-                notes.append(HistoryNote(commit: id, path: unescape(n[1]), message: unescape(n[2])))
+                guard try reader.text() == "N" else { throw Malformed() }
+                let path = try reader.text()
+                notes.append(HistoryNote(commit: id, path: path, message: try reader.text()))
             }
-            records.append(CommitRecord(
-                id: id, time: time, author: Person(name: unescape(r[5]), email: unescape(r[6])),
-                summary: unescape(r[7]), changes: changes, notes: notes))
+            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes))
         }
-        guard reader.next() == ["end"] else { throw Malformed() }
+        guard try reader.text() == "end", reader.atLineEnd else { throw Malformed() }
         return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken)
-    }
-
-    private static func count(_ line: [String]?, _ name: String) throws -> Int {
-        guard let line, line.count == 2, line[0] == name, let value = Int(line[1]), value >= 0 else { throw Malformed() }
-        return value
-    }
-
-    private static func optional(_ text: String) -> String? {
-        text.hasPrefix("+") ? unescape(String(text.dropFirst())) : nil
     }
 
     static func escape(_ text: String) -> String {
@@ -175,18 +173,84 @@ enum HistoryCache {
     }
 }
 
-/// Splits the cache text into lines of tab-separated columns.
-private struct LineReader {
-    private var lines: [Substring]
-    private var position = 0
+/// Builds the cache text as bytes, escaping as it goes.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
 
-    init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    init() { bytes.reserveCapacity(1 << 20) }
+
+    mutating func line(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(9) }
+            for byte in field.utf8 {
+                switch byte {
+                case 92: bytes.append(92); bytes.append(92)
+                case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+                case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+                case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(10)
+    }
+}
+
+/// Reads the cache field by field, straight from the file's bytes.
+private struct ByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// True when the last field read ended its line.
+    private(set) var atLineEnd = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The next field's raw range, moving past its separator.
+    private mutating func next() throws -> (Range<Int>, escaped: Bool) {
+        guard position < bytes.count else { throw HistoryCache.Malformed() }
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 9 || byte == 10 {
+                atLineEnd = byte == 10
+                position += 1
+                return (start..<position - 1, escaped)
+            }
+            if byte == 92 { escaped = true }
+            position += 1
+        }
+        throw HistoryCache.Malformed()
     }
 
-    mutating func next() -> [String]? {
-        guard position < lines.count else { return nil }
-        defer { position += 1 }
-        return lines[position].split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+    mutating func text() throws -> String {
+        let (range, escaped) = try next()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return escaped ? HistoryCache.unescape(text) : text
+    }
+
+    /// "-" for none, "+text" for text.
+    mutating func optional() throws -> String? {
+        let (range, escaped) = try next()
+        guard let first = range.first.map({ bytes[$0] }) else { throw HistoryCache.Malformed() }
+        if first == UInt8(ascii: "-") && range.count == 1 { return nil }
+        guard first == UInt8(ascii: "+") else { throw HistoryCache.Malformed() }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.dropFirst()]), as: UTF8.self)
+        return escaped ? HistoryCache.unescape(text) : text
+    }
+
+    mutating func isTag(_ tag: UInt8) throws -> Bool {
+        let (range, _) = try next()
+        return range.count == 1 && bytes[range.lowerBound] == tag
+    }
+
+    mutating func objectID() throws -> ObjectID {
+        guard let id = ObjectID(hex: try text()) else { throw HistoryCache.Malformed() }
+        return id
+    }
+
+    mutating func count(_ name: String) throws -> Int {
+        guard try text() == name, let value = Int(try text()), value >= 0 else { throw HistoryCache.Malformed() }
+        return value
     }
 }

@@ -75,17 +75,26 @@ public struct HistoryReader {
             pending = try walk.commits(from: tip, known: [])
         }
 
-        var diff = CommitDiffer(repository: repository, roots: roots, mode: mode, brokenPaths: prior?.brokenPaths ?? [:])
+        var diff = CommitDiffer(repository: repository, brokenPaths: prior?.brokenPaths ?? [:])
         var records = prior?.records ?? []
         var known = prior?.commits ?? []
         let total = pending.commits.count
-        for (index, info) in pending.commits.enumerated() {
-            // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
+        // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
+        var jobs: [TreeJob] = []
+        jobs.reserveCapacity(total)
+        for info in pending.commits {
             let parent = boundary.contains(info.id) ? nil : info.parents.first
-            if let record = try diff.record(for: info, parentTree: walk.tree(of: parent)) {
+            jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
+        }
+        // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
+        let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
+        defer { comparisons.cancel() }
+        for (index, job) in jobs.enumerated() {
+            let changes = try comparisons.next()
+            if let record = try diff.record(for: job.commit, changes: changes) {
                 records.append(record)
             }
-            known.append(info.id)
+            known.append(job.commit.id)
             if index % 256 == 0 || index == total - 1 { progress?(index + 1, total) }
         }
         if let cacheFile, total > 0 || prior == nil {

@@ -89,3 +89,9 @@ func emit(_ text: String, to output: String?) throws {
     }
     Terminal.writeError("wrote \(output)\n")
 }
+
+/// Ends a successful history command at once. A long walk leaves hundreds of megabytes of
+/// small values behind, and releasing them one by one took a noticeable share of a run.
+func exitSkippingTeardown() -> Never {
+    exit(0)
+}

@@ -41,5 +41,6 @@ struct Log: ParsableCommand {
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : ""))
         }
         Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
+        exitSkippingTeardown()
     }
 }

@@ -82,6 +82,7 @@ extension Report {
             case .html: text = HTMLReport.okr(report)
             }
             try emit(text, to: output.output)
+            exitSkippingTeardown()
         }
     }
 }
@@ -153,6 +154,7 @@ extension Report {
             case .html: text = HTMLReport.experiments(report)
             }
             try emit(text, to: output.output)
+            exitSkippingTeardown()
         }
     }
 }
