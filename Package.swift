@@ -35,12 +35,14 @@ let package = Package(
         .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel"]),
         // rules, configuration, repository-wide checks, reporters.
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        // pull-request review: entity changes, lint of changed files, history rules.
+        .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookGit"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
             dependencies: [
                 "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
-                "PlaybookHistory", "PlaybookReports",
+                "PlaybookHistory", "PlaybookReports", "PlaybookReview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

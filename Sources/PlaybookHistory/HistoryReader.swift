@@ -34,7 +34,14 @@ public struct HistoryReader {
         repository.gitDirectory + "/playbook/history-cache"
     }
 
-    public func read(_ repository: Repository) throws -> History {
+    /// Reads the history of HEAD, or of `requestedTip` (a review's head) when given; the cache
+    /// serves HEAD only.
+    public func read(_ repository: Repository, tip requestedTip: ObjectID? = nil) throws -> History {
+        if let requestedTip, requestedTip != (try? repository.headCommit()) ?? nil {
+            var uncached = self
+            uncached.cacheFile = nil
+            return try uncached.walk(repository, tip: requestedTip, head: .detached(requestedTip))
+        }
         let head: HeadState
         if repository.isHeadUnborn {
             return History(
@@ -49,6 +56,10 @@ public struct HistoryReader {
         } else {
             head = .branch(repository.headBranch ?? "HEAD")
         }
+        return try walk(repository, tip: tip, head: head)
+    }
+
+    private func walk(_ repository: Repository, tip: ObjectID, head: HeadState) throws -> History {
         let boundary = repository.isShallow ? repository.shallowBoundary : []
 
         let key = CacheKey(mode: mode, roots: roots)

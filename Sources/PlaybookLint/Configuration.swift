@@ -24,8 +24,19 @@ public struct Configuration: Sendable {
     public var roots: [String] = ["playbooks"]
     /// Severity per rule id where the configuration overrides the default; nil turns a rule off.
     public var severities: [String: Severity?] = [:]
+    /// Option values per rule id, where the configuration sets them.
+    public var options: [String: [String: Double]] = [:]
+    /// Severities that apply only to some paths; later overrides win.
+    public var overrides: [Override] = []
     /// Bounds for reading YAML.
     public var limits: Limits = .standard
+
+    /// Rule severities for the files matching any of `paths`.
+    public struct Override: Sendable {
+        public var paths: [String]
+        public var severities: [String: Severity?]
+        var globs: [Glob] { paths.map(Glob.init) }
+    }
 
     public init() {}
 
@@ -35,6 +46,16 @@ public struct Configuration: Sendable {
         return RuleCatalog.rule(rule)?.severity ?? .error
     }
 
+    /// The severity a rule's findings get in one file, overrides included.
+    public func severity(for rule: String, file: String) -> Severity? {
+        for override in overrides.reversed() {
+            if let configured = override.severities[rule], override.globs.contains(where: { $0.matches(file) }) {
+                return configured
+            }
+        }
+        return severity(for: rule)
+    }
+
     /// Reads a configuration file; every mistake is a located `ConfigurationError`.
     ///
     /// ```yaml
@@ -42,6 +63,10 @@ public struct Configuration: Sendable {
     /// rules:
     ///   schema-unknown-key: warning
     ///   reference-unresolved: off
+    ///   okr-key-results: {severity: warning, max: 5}
+    /// overrides:
+    ///   - paths: ["playbooks/archive/**"]
+    ///     rules: {experiment-power: off}
     /// limits:
     ///   max_file_bytes: 8388608
     ///   max_depth: 128
@@ -64,22 +89,89 @@ public struct Configuration: Sendable {
             case "roots":
                 configuration.roots = try roots(pair.value, file: file)
             case "rules":
-                for rule in try mapping(pair.value, "\"rules\"", file: file) {
-                    let id = try scalar(rule.key, "a rule id", file: file)
-                    guard RuleCatalog.rule(id) != nil else {
-                        let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
-                        throw ConfigurationError(file: file, mark: rule.key.mark, message: "unknown rule \"\(id)\"\(hint) (`playbook rules` lists them)")
-                    }
-                    configuration.severities[id] = try severity(rule.value, file: file)
-                }
+                let (severities, options) = try rules(pair.value, file: file, allowOptions: true)
+                configuration.severities = severities
+                configuration.options = options
+            case "overrides":
+                configuration.overrides = try overrides(pair.value, file: file)
             case "limits":
                 configuration.limits = try limits(pair.value, file: file)
             default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "limits"]))
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "overrides", "limits"]))
                 throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"\(key)\" in the configuration\(hint)")
             }
         }
         return configuration
+    }
+
+    private static func rules(_ node: Node, file: String, allowOptions: Bool) throws(ConfigurationError)
+        -> (severities: [String: Severity?], options: [String: [String: Double]]) {
+        var severities: [String: Severity?] = [:]
+        var options: [String: [String: Double]] = [:]
+        for entry in try mapping(node, "\"rules\"", file: file) {
+            let id = try scalar(entry.key, "a rule id", file: file)
+            guard let rule = RuleCatalog.rule(id) else {
+                let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
+                throw ConfigurationError(file: file, mark: entry.key.mark, message: "unknown rule \"\(id)\"\(hint) (`playbook rules` lists them)")
+            }
+            guard case .mapping(let settings) = entry.value.value else {
+                severities[id] = try severity(entry.value, file: file)
+                continue
+            }
+            for setting in settings {
+                let name = try scalar(setting.key, "a setting", file: file)
+                if name == "severity" {
+                    severities[id] = try severity(setting.value, file: file)
+                    continue
+                }
+                guard allowOptions, rule.options.contains(where: { $0.name == name }) else {
+                    let known = ["severity"] + (allowOptions ? rule.options.map(\.name) : [])
+                    let hint = Suggestion.phrase(Suggestion.closest(to: name, in: known))
+                    throw ConfigurationError(
+                        file: file, mark: setting.key.mark,
+                        message: "rule \(id) has no setting \"\(name)\"\(hint); it takes \(known.joined(separator: ", "))")
+                }
+                let text = try scalar(setting.value, "a number", file: file)
+                guard let value = Int(text), (0...1_000_000).contains(value) else {
+                    throw ConfigurationError(
+                        file: file, mark: setting.value.mark,
+                        message: "\"\(id).\(name)\" must be a whole number from 0 to 1000000, found \"\(text)\"")
+                }
+                options[id, default: [:]][name] = Double(value)
+            }
+        }
+        return (severities, options)
+    }
+
+    private static func overrides(_ node: Node, file: String) throws(ConfigurationError) -> [Override] {
+        guard case .sequence(let items) = node.value else {
+            throw ConfigurationError(file: file, mark: node.mark, message: "\"overrides\" must be a list of {paths: [...], rules: {...}}")
+        }
+        var result: [Override] = []
+        for item in items {
+            var paths: [String]?
+            var severities: [String: Severity?]?
+            for pair in try mapping(item, "an override", file: file) {
+                switch try scalar(pair.key, "a key", file: file) {
+                case "paths":
+                    guard case .sequence(let patterns) = pair.value.value, !patterns.isEmpty else {
+                        throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"paths\" must be a non-empty list of path patterns such as playbooks/archive/**")
+                    }
+                    var list: [String] = []
+                    for pattern in patterns { list.append(try scalar(pattern, "a path pattern", file: file)) }
+                    paths = list
+                case "rules":
+                    severities = try rules(pair.value, file: file, allowOptions: false).severities
+                default:
+                    throw ConfigurationError(file: file, mark: pair.key.mark, message: "an override takes \"paths\" and \"rules\" only")
+                }
+            }
+            guard let paths, let severities else {
+                throw ConfigurationError(file: file, mark: item.mark, message: "an override needs both \"paths\" and \"rules\"")
+            }
+            result.append(Override(paths: paths, severities: severities))
+        }
+        return result
     }
 
     private static func roots(_ node: Node, file: String) throws(ConfigurationError) -> [String] {

@@ -48,15 +48,18 @@ public struct Finding: Sendable, Hashable {
 /// The outcome of one lint run.
 public struct LintReport: Sendable {
     public var findings: [Finding]
-    /// Files read.
+    /// Files whose findings the report covers (every file read, unless paths were named).
     public var files: Int
     /// Entities decoded.
     public var entities: Int
+    /// The files whose findings the report covers, sorted.
+    public var lintedFiles: [String]
 
-    public init(findings: [Finding], files: Int, entities: Int) {
+    public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = []) {
         self.findings = findings
         self.files = files
         self.entities = entities
+        self.lintedFiles = lintedFiles
     }
 
     public var errors: Int { findings.count(where: { $0.severity == .error }) }

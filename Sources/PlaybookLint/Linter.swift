@@ -18,39 +18,91 @@ struct ParsedFile: Sendable {
     var path: String
     var entities: [Entity] = []
     var diagnostics: [Diagnostic] = []
+    var suppressions: [Suppression] = []
 }
 
 /// Lints a set of files as one repository: each file on its own, then the checks across files.
 public struct Linter: Sendable {
     public var configuration: Configuration
+    /// The day time-based rules judge against (`--today`).
+    public var today: Day
 
-    public init(configuration: Configuration = Configuration()) {
+    public init(configuration: Configuration = Configuration(), today: Day) {
         self.configuration = configuration
+        self.today = today
     }
 
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
     /// (so references resolve) but only findings in those files are reported.
     public func lint(_ files: [SourceFile], reportedFiles: Set<String>? = nil) -> LintReport {
         let parsed = parse(files)
-        var located: [(file: String, diagnostic: Diagnostic)] = []
+        var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
         for file in parsed {
-            located += file.diagnostics.map { (file.path, $0) }
+            located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
-        located += RepositoryChecks.run(entities, fallbackFile: parsed.first?.path ?? Configuration.fileName)
+        let index = RepositoryIndex(entities)
+        located += RepositoryChecks.run(entities, index: index, fallbackFile: parsed.first?.path ?? Configuration.fileName)
+            .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
+        for rule in RuleCatalog.repositoryRules {
+            let descriptor = rule.descriptor
+            let context = RuleContext(
+                entities: entities, index: index, today: today,
+                options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
+            located += rule.check(context)
+        }
 
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
-        for (file, diagnostic) in located {
-            if let reportedFiles, !reportedFiles.contains(file) { continue }
-            guard let severity = configuration.severity(for: diagnostic.rule) else { continue }
+        let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        var used: [String: Set<Int>] = [:]
+        for item in located {
+            let diagnostic = item.diagnostic
+            if let reportedFiles, !reportedFiles.contains(item.file) { continue }
+            guard let severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+            if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
+                used[item.file, default: []].insert(index)
+                continue
+            }
             findings.append(Finding(
-                file: file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
+                file: item.file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
                 severity: severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related))
         }
+        for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
+            for (index, suppression) in list.enumerated() {
+                findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
+            }
+        }
         findings.sort(by: Finding.ordered)
-        return LintReport(findings: findings, files: files.count, entities: entities.count)
+        let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
+        return LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted)
+    }
+
+    /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
+    private func judge(_ suppression: Suppression, used: Bool, file: String) -> [Finding] {
+        var out: [Finding] = []
+        func add(_ rule: String, _ message: String) {
+            guard let severity = configuration.severity(for: rule, file: file) else { return }
+            out.append(Finding(file: file, line: suppression.mark.line, column: suppression.mark.column, rule: rule, severity: severity, message: message))
+        }
+        let unknown = suppression.rules.filter { RuleCatalog.rule($0) == nil }
+        for id in unknown {
+            let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
+            add(LintRuleID.suppressionUnknownRule, "the suppression names rule \"\(id)\", which does not exist\(hint)")
+        }
+        if suppression.rules.isEmpty {
+            add(LintRuleID.suppressionUnknownRule, "the suppression names no rule; name the rules to turn off, such as `# playbook-disable-next-line schema-unknown-key`")
+        } else if !used, unknown.count < suppression.rules.count,
+                  suppression.rules.contains(where: { configuration.severity(for: $0, file: file) != nil }) {
+            add(LintRuleID.suppressionUnused, "this suppression of \(suppression.rules.joined(separator: ", ")) suppresses nothing; remove it")
+        }
+        return out
+    }
+
+    /// The entities the files define (for commands that need ids, such as `playbook new`).
+    public func entities(in files: [SourceFile]) -> [PlacedEntity] {
+        parse(files).flatMap { file in file.entities.map { PlacedEntity(entity: $0, file: file.path) } }
     }
 
     /// Reads and decodes every file, spread over the machine's cores.
@@ -85,7 +137,10 @@ public struct Linter: Sendable {
             parsed.diagnostics += loaded.problems.map { problem in
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
+            parsed.suppressions = Suppression.scan(
+                bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
+                parsed.diagnostics += TagCheck.diagnostics(document.root)
                 let decoded = EntityDecoder.decode(document)
                 parsed.diagnostics += decoded.diagnostics
                 if let entity = decoded.entity { parsed.entities.append(entity) }

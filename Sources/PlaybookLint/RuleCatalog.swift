@@ -1,19 +1,30 @@
 import PlaybookModel
 
-/// What a rule is: its identifier, default severity and a one-line description.
+/// What a rule is: identifier, default severity, description, options, and examples that
+/// trigger it and that do not. The examples are its tests and its documentation: each is a
+/// YAML file added to `ExampleBase`, and `↓` marks where a finding must point.
 public struct RuleDescriptor: Sendable, Hashable {
     public var id: String
     public var severity: Severity
     public var summary: String
+    public var details: String
+    public var options: [RuleOption]
+    public var triggering: [String]
+    public var passing: [String]
 
-    public init(_ id: String, _ severity: Severity, _ summary: String) {
+    public init(id: String, severity: Severity, summary: String, details: String = "", options: [RuleOption] = [],
+                triggering: [String] = [], passing: [String] = []) {
         self.id = id
         self.severity = severity
         self.summary = summary
+        self.details = details
+        self.options = options
+        self.triggering = triggering
+        self.passing = passing
     }
 }
 
-/// Identifiers of the rules the lint layer itself produces.
+/// Identifiers of the rules the lint layer itself produces (outside `RepositoryRule`s).
 public enum LintRuleID {
     public static let yamlSyntax = "yaml-syntax"
     public static let yamlDuplicateKey = "yaml-duplicate-key"
@@ -22,39 +33,34 @@ public enum LintRuleID {
     public static let yamlDepthLimit = "yaml-depth-limit"
     public static let yamlSizeLimit = "yaml-size-limit"
     public static let yamlEncoding = "yaml-encoding"
+    public static let yamlTag = "yaml-tag"
     public static let fileUnreadable = "file-unreadable"
     public static let duplicateID = "id-duplicate"
     public static let unresolvedReference = "reference-unresolved"
     public static let northStar = "north-star"
     public static let alignment = "objective-alignment"
+    public static let suppressionUnused = "suppression-unused"
+    public static let suppressionUnknownRule = "suppression-unknown-rule"
+    public static let historyStatusRegression = "history-status-regression"
+    public static let historyLockedField = "history-locked-field"
+    public static let historyResultEdit = "history-result-edit"
+    public static let historyIDReuse = "history-id-reuse"
 }
 
 /// Every rule, in one explicit list: the single source for `playbook rules`, configuration
-/// validation and the README's rule reference.
+/// validation, the README's rule reference and the example tests.
 public enum RuleCatalog {
-    public static let all: [RuleDescriptor] = [
-        RuleDescriptor(LintRuleID.yamlSyntax, .error, "The file is not valid YAML."),
-        RuleDescriptor(LintRuleID.yamlDuplicateKey, .error, "A mapping defines the same key twice; only the first would count."),
-        RuleDescriptor(LintRuleID.yamlTab, .error, "A tab character is used for indentation; YAML allows only spaces."),
-        RuleDescriptor(LintRuleID.yamlAliasLimit, .error, "Anchors and aliases expand past the limit (a billion-laughs file)."),
-        RuleDescriptor(LintRuleID.yamlDepthLimit, .error, "Collections nest deeper than the limit."),
-        RuleDescriptor(LintRuleID.yamlSizeLimit, .error, "The file is larger than the size limit."),
-        RuleDescriptor(LintRuleID.yamlEncoding, .error, "The file is not UTF-8 text (invalid bytes, NUL bytes, UTF-16)."),
-        RuleDescriptor(LintRuleID.fileUnreadable, .error, "The file could not be read."),
-        RuleDescriptor(RuleID.kind, .error, "A document has no `kind`, or one that is not Metric, Squad, Objective, Hypothesis or Experiment."),
-        RuleDescriptor(RuleID.required, .error, "A required field is missing."),
-        RuleDescriptor(RuleID.type, .error, "A field has the wrong type (text, number, list, mapping…)."),
-        RuleDescriptor(RuleID.enumValue, .error, "A field's value is not one of the allowed values."),
-        RuleDescriptor(RuleID.date, .error, "A date is not a real calendar date written YYYY-MM-DD."),
-        RuleDescriptor(RuleID.quarter, .error, "A quarter is not written YYYY-Qn."),
-        RuleDescriptor(RuleID.idForm, .error, "An id, key-result reference or event name does not have the required form."),
-        RuleDescriptor(RuleID.unknownKey, .error, "A key is not part of the format (a typo must not pass silently)."),
-        RuleDescriptor(RuleID.range, .error, "A fraction (confidence, mde, power, alpha, p_value) is outside 0–1."),
-        RuleDescriptor(LintRuleID.duplicateID, .error, "Two entities (or two key results of one objective) share an id."),
-        RuleDescriptor(LintRuleID.unresolvedReference, .error, "A reference names a squad, metric, objective, key result or hypothesis that does not exist."),
-        RuleDescriptor(LintRuleID.northStar, .error, "Exactly one metric must be marked `north_star: true`."),
-        RuleDescriptor(LintRuleID.alignment, .error, "An objective must align to the North Star metric, directly or through other objectives."),
+    /// Rules that judge the repository as a whole, run in this order.
+    public static let repositoryRules: [any RepositoryRule.Type] = [
+        KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self,
+        ICERange.self, TestingHasExperiment.self, ExpectedLift.self,
+        VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
+        ConcludedResult.self, RevenueGuardrails.self,
+        SquadBudget.self, SquadChampion.self, MetricOwner.self,
     ]
+
+    public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + BuiltinRules.repository
+        + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression + BuiltinRules.history
 
     private static let byID: [String: RuleDescriptor] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 

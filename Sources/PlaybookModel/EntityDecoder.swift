@@ -41,13 +41,32 @@ public enum EntityDecoder {
         }
         let entity: Entity
         switch kind {
-        case .metric: entity = .metric(decodeMetric(fields, id: id, into: &diagnostics))
-        case .squad: entity = .squad(decodeSquad(fields, id: id, into: &diagnostics))
-        case .objective: entity = .objective(decodeObjective(fields, id: id, into: &diagnostics))
-        case .hypothesis: entity = .hypothesis(decodeHypothesis(fields, id: id, into: &diagnostics))
-        case .experiment: entity = .experiment(decodeExperiment(fields, id: id, into: &diagnostics))
+        case .metric:
+            var metric = decodeMetric(fields, id: id, into: &diagnostics)
+            metric.invalidFields = invalidFields(diagnostics)
+            entity = .metric(metric)
+        case .squad:
+            var squad = decodeSquad(fields, id: id, into: &diagnostics)
+            squad.invalidFields = invalidFields(diagnostics)
+            entity = .squad(squad)
+        case .objective:
+            var objective = decodeObjective(fields, id: id, into: &diagnostics)
+            objective.invalidFields = invalidFields(diagnostics)
+            entity = .objective(objective)
+        case .hypothesis:
+            var hypothesis = decodeHypothesis(fields, id: id, into: &diagnostics)
+            hypothesis.invalidFields = invalidFields(diagnostics)
+            entity = .hypothesis(hypothesis)
+        case .experiment:
+            var experiment = decodeExperiment(fields, id: id, into: &diagnostics)
+            experiment.invalidFields = invalidFields(diagnostics)
+            entity = .experiment(experiment)
         }
         return DecodedDocument(entity: entity, diagnostics: diagnostics)
+    }
+
+    private static func invalidFields(_ diagnostics: [Diagnostic]) -> Set<String> {
+        Set(diagnostics.compactMap(\.field))
     }
 
     private static func decodeKind(_ header: FieldReader, into diagnostics: inout [Diagnostic]) -> Kind? {
@@ -62,8 +81,9 @@ public enum EntityDecoder {
     }
 
     static func decodeMetric(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Metric {
-        f.checkKeys(["kind", "id", "name", "description", "event", "unit", "direction", "owner", "north_star"], into: &d)
+        f.checkKeys(FormatSpec.keys(.metric), into: &d)
         var metric = Metric(id: id)
+        metric.documentMark = f.mark
         metric.name = f.string("name", required: true, into: &d)?.value
         metric.description = f.string("description", into: &d)?.value
         if let event = f.string("event", into: &d) {
@@ -83,8 +103,9 @@ public enum EntityDecoder {
     }
 
     static func decodeSquad(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Squad {
-        f.checkKeys(["kind", "id", "name", "mission", "funnel_stage", "region", "members", "champion", "budget", "metrics"], into: &d)
+        f.checkKeys(FormatSpec.keys(.squad), into: &d)
         var squad = Squad(id: id)
+        squad.documentMark = f.mark
         squad.name = f.string("name", required: true, into: &d)?.value
         squad.mission = f.string("mission", into: &d)?.value
         squad.funnelStage = f.choice("funnel_stage", FunnelStage.self, required: true, into: &d)?.value
@@ -92,7 +113,7 @@ public enum EntityDecoder {
         if let (items, _) = f.list("members", required: true, into: &d) {
             for item in items {
                 guard let m = FieldReader(item, what: "a member of \(f.what)", path: "members.", entity: id.value, into: &d) else { continue }
-                m.checkKeys(["name", "role"], into: &d)
+                m.checkKeys(FormatSpec.keys(.squad, "members"), into: &d)
                 var member = Member(mark: item.mark)
                 member.name = m.string("name", required: true, into: &d)
                 member.role = m.string("role", required: true, into: &d)?.value
@@ -102,9 +123,9 @@ public enum EntityDecoder {
         squad.champion = f.string("champion", required: true, into: &d)
         if let node = f.node("budget", required: false, into: &d),
            let b = FieldReader(node, what: "the budget of \(f.what)", path: "budget.", entity: id.value, into: &d) {
-            b.checkKeys(["quarterly", "currency"], into: &d)
+            b.checkKeys(FormatSpec.keys(.squad, "budget"), into: &d)
             var budget = Budget(mark: node.mark)
-            budget.quarterly = b.number("quarterly", required: true, into: &d)
+            budget.quarterly = bounded(b, "quarterly", 0...Double.greatestFiniteMagnitude, "cannot be negative", required: true, into: &d)
             budget.currency = b.string("currency", into: &d)?.value
             squad.budget = budget
         }
@@ -113,8 +134,9 @@ public enum EntityDecoder {
     }
 
     static func decodeObjective(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Objective {
-        f.checkKeys(["kind", "id", "squad", "quarter", "title", "aligns_to", "key_results"], into: &d)
+        f.checkKeys(FormatSpec.keys(.objective), into: &d)
         var objective = Objective(id: id)
+        objective.documentMark = f.mark
         objective.squad = f.string("squad", required: true, into: &d)
         objective.quarter = f.quarter("quarter", required: true, into: &d)
         objective.title = f.string("title", required: true, into: &d)?.value
@@ -123,7 +145,7 @@ public enum EntityDecoder {
             objective.keyResultsMark = mark
             for item in items {
                 guard let k = FieldReader(item, what: "a key result of \(f.what)", path: "key_results.", entity: id.value, into: &d) else { continue }
-                k.checkKeys(["id", "title", "metric", "baseline", "target", "current", "confidence"], into: &d)
+                k.checkKeys(FormatSpec.keys(.objective, "key_results"), into: &d)
                 var kr = KeyResult(mark: item.mark)
                 kr.id = k.string("id", required: true, into: &d)
                 if let krID = kr.id, !IDForm.isKeyResultID(krID.value) {
@@ -151,7 +173,19 @@ public enum EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.range, mark: value.mark,
                 message: "\(f.name(key)) is a fraction and must lie between 0 and 1 (0.05 means 5%), found \(format(value.value))",
-                entity: f.entity))
+                entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
+    /// A number that must lie in `range` (allocations, sizes, budgets).
+    static func bounded(_ f: FieldReader, _ key: String, _ range: ClosedRange<Double>, _ meaning: String, required: Bool = false,
+                        into d: inout [Diagnostic]) -> Located<Double>? {
+        guard let value = f.number(key, required: required, into: &d) else { return nil }
+        if !range.contains(value.value) {
+            d.append(Diagnostic(
+                rule: RuleID.range, mark: value.mark,
+                message: "\(f.name(key)) \(meaning), found \(format(value.value))", entity: f.entity, field: f.path + key))
         }
         return value
     }

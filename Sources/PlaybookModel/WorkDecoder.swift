@@ -3,13 +3,14 @@ import PlaybookYAML
 /// Decoding of the two kinds that describe work: hypotheses and experiments.
 extension EntityDecoder {
     static func decodeHypothesis(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Hypothesis {
-        f.checkKeys(["kind", "id", "squad", "title", "statement", "metric", "expected_lift", "ice", "status", "key_result"], into: &d)
+        f.checkKeys(FormatSpec.keys(.hypothesis), into: &d)
         var hypothesis = Hypothesis(id: id)
+        hypothesis.documentMark = f.mark
         hypothesis.squad = f.string("squad", required: true, into: &d)
         hypothesis.title = f.string("title", required: true, into: &d)?.value
         if let node = f.node("statement", required: true, into: &d),
            let s = FieldReader(node, what: "the statement of \(f.what)", path: "statement.", entity: id.value, into: &d) {
-            s.checkKeys(["change", "audience", "outcome", "rationale"], into: &d)
+            s.checkKeys(FormatSpec.keys(.hypothesis, "statement"), into: &d)
             var statement = Statement(mark: node.mark)
             statement.change = s.string("change", required: true, into: &d)?.value
             statement.audience = s.string("audience", required: true, into: &d)?.value
@@ -21,7 +22,7 @@ extension EntityDecoder {
         hypothesis.expectedLift = f.number("expected_lift", into: &d)
         if let node = f.node("ice", required: true, into: &d),
            let s = FieldReader(node, what: "the ICE score of \(f.what)", path: "ice.", entity: id.value, into: &d) {
-            s.checkKeys(["impact", "confidence", "ease"], into: &d)
+            s.checkKeys(FormatSpec.keys(.hypothesis, "ice"), into: &d)
             var ice = ICE(mark: node.mark)
             ice.impact = s.integer("impact", required: true, into: &d)
             ice.confidence = s.integer("confidence", required: true, into: &d)
@@ -34,11 +35,9 @@ extension EntityDecoder {
     }
 
     static func decodeExperiment(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> Experiment {
-        f.checkKeys([
-            "kind", "id", "squad", "title", "hypothesis", "key_result", "status", "metrics", "surface", "audience",
-            "exclusion_group", "variants", "design", "start", "end", "budget", "result", "approvals",
-        ], into: &d)
+        f.checkKeys(FormatSpec.keys(.experiment), into: &d)
         var experiment = Experiment(id: id)
+        experiment.documentMark = f.mark
         experiment.squad = f.string("squad", required: true, into: &d)
         experiment.title = f.string("title", required: true, into: &d)?.value
         experiment.hypothesis = f.string("hypothesis", required: true, into: &d)
@@ -48,7 +47,7 @@ extension EntityDecoder {
         experiment.surface = f.string("surface", required: true, into: &d)
         if let node = f.node("audience", required: false, into: &d),
            let a = FieldReader(node, what: "the audience of \(f.what)", path: "audience.", entity: id.value, into: &d) {
-            a.checkKeys(["segment", "regions", "platforms"], into: &d)
+            a.checkKeys(FormatSpec.keys(.experiment, "audience"), into: &d)
             var audience = Audience(mark: node.mark)
             audience.segment = a.string("segment", into: &d)?.value
             audience.regions = a.strings("regions", into: &d)?.map(\.value)
@@ -62,32 +61,32 @@ extension EntityDecoder {
             experiment.variantsMark = mark
             for item in items {
                 guard let v = FieldReader(item, what: "a variant of \(f.what)", path: "variants.", entity: id.value, into: &d) else { continue }
-                v.checkKeys(["id", "allocation"], into: &d)
+                v.checkKeys(FormatSpec.keys(.experiment, "variants"), into: &d)
                 var variant = Variant(mark: item.mark)
                 variant.id = v.string("id", required: true, into: &d)?.value
-                variant.allocation = v.number("allocation", required: true, into: &d)
+                variant.allocation = bounded(v, "allocation", 0...100, "is a percentage of the audience, from 0 to 100", required: true, into: &d)
                 experiment.variants.append(variant)
             }
         }
         if let node = f.node("design", required: false, into: &d),
            let s = FieldReader(node, what: "the design of \(f.what)", path: "design.", entity: id.value, into: &d) {
-            s.checkKeys(["mde", "power", "alpha", "sample_size", "duration_days"], into: &d)
+            s.checkKeys(FormatSpec.keys(.experiment, "design"), into: &d)
             var design = Design(mark: node.mark)
             design.mde = fraction(s, "mde", into: &d)
             design.power = fraction(s, "power", into: &d)
             design.alpha = fraction(s, "alpha", into: &d)
-            design.sampleSize = s.integer("sample_size", into: &d)
-            design.durationDays = s.integer("duration_days", into: &d)
+            design.sampleSize = positive(s, "sample_size", into: &d)
+            design.durationDays = positive(s, "duration_days", into: &d)
             experiment.design = design
         }
         experiment.start = f.day("start", into: &d)
         experiment.end = f.day("end", into: &d)
-        experiment.budget = f.number("budget", into: &d)
+        experiment.budget = bounded(f, "budget", 0...Double.greatestFiniteMagnitude, "cannot be negative", into: &d)
         experiment.result = decodeResult(f, id: id, into: &d)
         if let (items, _) = f.list("approvals", into: &d) {
             for item in items {
                 guard let a = FieldReader(item, what: "an approval of \(f.what)", path: "approvals.", entity: id.value, into: &d) else { continue }
-                a.checkKeys(["by", "role", "date", "note", "overlaps"], into: &d)
+                a.checkKeys(FormatSpec.keys(.experiment, "approvals"), into: &d)
                 var approval = Approval(mark: item.mark)
                 approval.by = a.string("by", required: true, into: &d)?.value
                 approval.role = a.string("role", into: &d)?.value
@@ -104,7 +103,7 @@ extension EntityDecoder {
         guard let node = f.node("metrics", required: true, into: &d),
               let m = FieldReader(node, what: "the metrics of \(f.what)", path: "metrics.", entity: id.value, into: &d)
         else { return nil }
-        m.checkKeys(["primary", "guardrails"], into: &d)
+        m.checkKeys(FormatSpec.keys(.experiment, "metrics"), into: &d)
         var metrics = ExperimentMetrics(mark: node.mark)
         metrics.primary = m.string("primary", required: true, into: &d)
         metrics.guardrails = m.strings("guardrails", into: &d) ?? []
@@ -115,7 +114,7 @@ extension EntityDecoder {
         guard let node = f.node("result", required: false, into: &d),
               let r = FieldReader(node, what: "the result of \(f.what)", path: "result.", entity: id.value, into: &d)
         else { return nil }
-        r.checkKeys(["outcome", "lift", "p_value", "decision", "learnings"], into: &d)
+        r.checkKeys(FormatSpec.keys(.experiment, "result"), into: &d)
         var result = ExperimentResult(mark: node.mark)
         result.outcome = r.choice("outcome", Outcome.self, into: &d)
         result.lift = r.number("lift", into: &d)
@@ -131,6 +130,17 @@ extension EntityDecoder {
         return result
     }
 
+    /// A whole number above zero.
+    static func positive(_ f: FieldReader, _ key: String, into d: inout [Diagnostic]) -> Located<Int>? {
+        guard let value = f.integer(key, into: &d) else { return nil }
+        if value.value <= 0 {
+            d.append(Diagnostic(
+                rule: RuleID.range, mark: value.mark, message: "\(f.name(key)) must be above zero, found \(value.value)",
+                entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
     /// `key_result: OKR-…/KR-n`, checked for form here and for existence by the lint layer.
     static func keyResultReference(_ f: FieldReader, into d: inout [Diagnostic]) -> Reference? {
         guard let text = f.string("key_result", into: &d) else { return nil }
@@ -138,7 +148,7 @@ extension EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.idForm, mark: text.mark,
                 message: "\(f.name("key_result")) must name an objective and one of its key results, such as OKR-2026Q3-ACT-1/KR-2; found \"\(text.value)\"",
-                entity: f.entity))
+                entity: f.entity, field: f.path + "key_result"))
             return nil
         }
         return text

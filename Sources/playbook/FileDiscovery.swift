@@ -7,29 +7,57 @@ enum FileDiscovery {
         name.hasSuffix(".yml") || name.hasSuffix(".yaml")
     }
 
-    /// Absolute paths of the regular `*.yml` / `*.yaml` files under `folder`. Hidden folders
-    /// (`.git`) are skipped; symbolic links are never followed, so a link cannot lead outside.
-    static func yamlFiles(under folder: String) -> [String] {
-        var found: [String] = []
+    /// True when a repository-relative path has a hidden component (`.github/…`, `.playbook.yml`).
+    static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    }
+
+    static let symlinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
+
+    /// A file found under a root: its absolute path, and why it cannot be read, if it cannot.
+    struct Found: Hashable {
+        var path: String
+        var problem: String?
+    }
+
+    /// The `*.yml` / `*.yaml` entries under `folder`. Hidden files and folders are skipped.
+    /// Symbolic links are never followed (one could lead outside the repository); like FIFOs,
+    /// sockets, folders named `*.yml` and names that are not UTF-8, they are reported, not read.
+    static func yamlFiles(under folder: String) -> [Found] {
+        var found: [Found] = []
         var pending = [folder]
         while let current = pending.popLast() {
             guard let directory = opendir(current) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                let raw = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: UInt8.self, capacity: 256) { pointer in
+                        Array(UnsafeBufferPointer(start: pointer, count: strlen(UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))))
+                    }
                 }
+                let name = String(decoding: raw, as: UTF8.self)
                 if name == "." || name == ".." { continue }
                 let path = current + "/" + name
+                let rawPath = Array(current.utf8) + [UInt8(ascii: "/")] + raw + [0]
                 var info = stat()
-                guard lstat(path, &info) == 0 else { continue }
-                switch info.st_mode & S_IFMT {
-                case S_IFDIR where !name.hasPrefix("."):
+                guard rawPath.withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) }) == 0 else { continue }
+                // Hidden files and folders (.git, .github, .playbook.yml) are not playbook content.
+                if name.hasPrefix(".") { continue }
+                let kind = info.st_mode & S_IFMT
+                if kind == S_IFDIR {
                     pending.append(path)
-                case S_IFREG where isPlaybookFile(name):
-                    found.append(path)
-                default:
+                    if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }
                     continue
+                }
+                guard isPlaybookFile(name) else { continue }
+                if String(validating: raw, as: UTF8.self) == nil {
+                    found.append(Found(path: path, problem: "its name is not valid UTF-8; rename it"))
+                    continue
+                }
+                switch kind {
+                case S_IFREG: found.append(Found(path: path, problem: nil))
+                case S_IFLNK: found.append(Found(path: path, problem: symlinkProblem))
+                default: found.append(Found(path: path, problem: "it is not a regular file (a FIFO, socket or device)"))
                 }
             }
         }

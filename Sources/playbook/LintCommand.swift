@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookLint
+import PlaybookModel
 
 extension ReportFormat: ExpressibleByArgument {}
 
@@ -29,7 +30,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Lint the content staged in the git index rather than the working tree.")
     var staged = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, github or junit.")
     var format: ReportFormat = .text
 
     @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
@@ -38,13 +39,16 @@ struct Lint: ParsableCommand {
     @Flag(help: "Never colour the output (NO_COLOR in the environment does the same).")
     var noColor = false
 
+    @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var today: Day?
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
-            : try WorkingTreeSource(from: cwd, configPath: config)
+            : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
         let selection = try source.files(for: paths)
-        let report = Linter(configuration: source.configuration).lint(selection.files, reportedFiles: selection.reported)
+        let report = Linter(configuration: source.configuration, today: today ?? Today.utc()).lint(selection.files, reportedFiles: selection.reported)
 
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
         Terminal.write(format.reporter(color: color).render(report))
@@ -72,33 +76,43 @@ struct WorkingTreeSource: LintSource {
     let workspace: Workspace
     let cwd: String
 
-    init(from cwd: String, configPath: String?) throws {
+    init(from cwd: String, configPath: String?, requirePlaybook: Bool = true) throws {
         self.cwd = cwd
-        workspace = try Workspace.locate(from: cwd, configPath: configPath)
+        workspace = try Workspace.locate(from: cwd, configPath: configPath, requirePlaybook: requirePlaybook)
     }
 
     var configuration: Configuration { workspace.configuration }
 
     func files(for paths: [String]) throws -> Selection {
+        if paths.isEmpty { try workspace.checkRootsExist() }
         var all = workspace.discoverRootFiles()
         var reported: Set<String>?
         if !paths.isEmpty {
-            var named: [String] = []
+            var named: Set<String> = []
             for path in paths {
                 let absolute = Workspace.absolute(path, from: Workspace.normalized(cwd))
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory) else {
+                var info = stat()
+                guard lstat(absolute, &info) == 0 else {
                     throw UsageError(description: "no such file or folder: \(path)")
                 }
-                if isDirectory.boolValue {
-                    named += FileDiscovery.yamlFiles(under: absolute).map { Workspace.display($0, root: workspace.root) }
+                if info.st_mode & S_IFMT == S_IFDIR {
+                    for file in FileDiscovery.yamlFiles(under: absolute) {
+                        let shown = Workspace.display(file.path, root: workspace.displayBase)
+                        all[shown] = file
+                        named.insert(shown)
+                    }
                 } else {
-                    named.append(Workspace.display(absolute, root: workspace.root))
+                    // A file named on the command line is read even without a .yml name;
+                    // a symbolic link is still not followed.
+                    let shown = Workspace.display(absolute, root: workspace.displayBase)
+                    let problem = info.st_mode & S_IFMT == S_IFLNK ? FileDiscovery.symlinkProblem : nil
+                    all[shown] = FileDiscovery.Found(path: absolute, problem: problem)
+                    named.insert(shown)
                 }
             }
-            reported = Set(named)
-            all = Array(Set(all).union(named)).sorted()
+            reported = named
         }
-        return Selection(files: all.map(workspace.read), reported: reported)
+        let files = all.keys.sorted().map { workspace.read($0, problem: all[$0]?.problem) }
+        return Selection(files: files, reported: reported)
     }
 }

@@ -104,15 +104,95 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), before)
     }
 
-    func testFIFOAndFolderNamedLikeYAMLAreNotReadAsFiles() throws {
+    func testFIFOAndFolderNamedLikeYAMLAreReportedNotRead() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)
         XCTAssertEqual(mkfifo(scratch.url.appendingPathComponent("playbooks/pipe.yml").path, 0o644), 0)
         try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/x.yml"), withIntermediateDirectories: true)
         let discovered = try CLI.run(["lint"], in: scratch.url)
-        XCTAssertEqual(discovered.status, 0, discovered.stdout)
+        XCTAssertEqual(discovered.status, 1, "a FIFO would block a reader; it is an error, not a hang")
+        XCTAssertEqual(discovered.stdout, """
+        playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file (a FIFO, socket or device) [file-unreadable]
+        playbooks/x.yml:1:1: error: cannot read the file: it is a folder, not a file [file-unreadable]
+
+        """)
         let named = try CLI.run(["lint", "playbooks/pipe.yml"], in: scratch.url)
         XCTAssertEqual(named.status, 1)
-        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file [file-unreadable]"), named.stdout)
+        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file"), named.stdout)
+    }
+
+    func testSymbolicLinksAreReportedNotFollowed() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let outside = try ScratchDirectory()
+        try outside.write("secret.yml", "kind: Metric\nid: Not_Read\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/link.yml").path,
+                                                   withDestinationPath: outside.url.appendingPathComponent("secret.yml").path)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/linked-folder").path,
+                                                   withDestinationPath: outside.url.path)
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("playbooks/link.yml:1:1: error: cannot read the file: it is a symbolic link"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("Not_Read"))
+    }
+}
+
+final class LintFormatTests: XCTestCase {
+    func brokenPlaybook() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.brokenSquad)
+        return scratch
+    }
+
+    func testEveryFormatExitsOneOnErrorsAndNamesTheLocation() throws {
+        let scratch = try brokenPlaybook()
+        let expectations = [
+            "sarif": "\"startLine\": 4, \"startColumn\": 1",
+            "github": "::error file=playbooks/squads/activation-emea.yml,line=4,col=1,title=playbook schema-unknown-key::",
+            "junit": "<failure message=\"unknown key &quot;funnel_stag&quot;",
+            "json": "\"line\": 4, \"column\": 1, \"rule\": \"schema-unknown-key\"",
+        ]
+        for (format, fragment) in expectations {
+            let result = try CLI.run(["lint", "--format", format], in: scratch.url)
+            XCTAssertEqual(result.status, 1, format)
+            XCTAssertTrue(result.stdout.contains(fragment), "\(format):\n\(result.stdout)")
+            XCTAssertEqual(result.stderr, "", "\(format) keeps standard error quiet")
+        }
+    }
+
+    func testTodayMakesStaleExperimentsReproducible() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/work.yml", """
+        kind: Hypothesis
+        id: HYP-1
+        squad: activation-emea
+        title: Shorter lessons
+        statement: {change: shorter lessons, audience: new learners, outcome: more return, rationale: drop-off data}
+        metric: weekly-active-learners
+        expected_lift: 0.02
+        ice: {impact: 5, confidence: 5, ease: 5}
+        status: testing
+        ---
+        kind: Experiment
+        id: EXP-1
+        squad: activation-emea
+        title: Five-minute lesson
+        hypothesis: HYP-1
+        status: running
+        metrics: {primary: weekly-active-learners}
+        surface: ios/lesson
+        design: {mde: 0.02, power: 0.8, alpha: 0.05, duration_days: 14}
+        start: 2026-06-01
+        end: 2026-06-15
+        """)
+        let before = try CLI.run(["lint", "--today", "2026-06-10"], in: scratch.url)
+        XCTAssertEqual(before.stdout, "")
+        let after = try CLI.run(["lint", "--today", "2026-06-16"], in: scratch.url)
+        XCTAssertEqual(after.status, 0, "a stale experiment is a warning")
+        XCTAssertTrue(after.stdout.contains("playbooks/work.yml:21:6: warning: EXP-1 is still running after its planned end 2026-06-15 (today is 2026-06-16)"), after.stdout)
+        XCTAssertEqual(try CLI.run(["lint", "--today", "2026-02-30"], in: scratch.url).status, 2)
     }
 }

@@ -1,4 +1,5 @@
 import PlaybookLint
+import PlaybookModel
 
 /// A small, clean repository: the metric catalog, two squads, an objective, a hypothesis and an experiment.
 enum Fixture {
@@ -95,8 +96,8 @@ enum Fixture {
       guardrails: [refund-rate]
     surface: ios/onboarding/first-lesson
     design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 18000, duration_days: 14}
-    start: 2026-07-06
-    end: 2026-07-20
+    start: 2026-11-02
+    end: 2026-12-20
     """
 
     /// The clean repository as files, with any file replaced or added.
@@ -113,6 +114,6 @@ enum Fixture {
     }
 
     static func lint(replacing overrides: [String: String] = [:], configuration: Configuration = Configuration()) -> LintReport {
-        Linter(configuration: configuration).lint(files(replacing: overrides))
+        Linter(configuration: configuration, today: Day(year: 2026, month: 11, day: 23)).lint(files(replacing: overrides))
     }
 }

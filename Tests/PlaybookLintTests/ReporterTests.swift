@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import PlaybookLint
 import XCTest
 
@@ -56,5 +59,88 @@ final class ReporterTests: XCTestCase {
     func testJSONReporterWithNoFindingsIsValidJSON() throws {
         let text = JSONReporter().render(LintReport(findings: [], files: 0, entities: 0))
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
+    }
+}
+
+final class CIFormatTests: XCTestCase {
+    let report = LintReport(findings: [
+        Finding(file: "playbooks/experiments/EXP 0001.yml", line: 3, column: 8, rule: "reference-unresolved", severity: .error,
+                message: "\"squad\" names squad \"activaton-emea\", which does not exist; 100% sure: did you mean \"activation-emea\"?",
+                entity: "EXP-0001", related: ["activaton-emea"]),
+        Finding(file: "playbooks/metrics.yml", line: 1, column: 1, rule: "north-star", severity: .warning,
+                message: "two lines,\nwith <xml> & \"quotes\""),
+        Finding(file: "playbooks/metrics.yml", line: 9, column: 3, rule: "suppression-unused", severity: .note, message: "a note"),
+        Finding(file: "/tmp/out side/x,y.yml", line: 2, column: 1, rule: "yaml-syntax", severity: .error, message: "outside the repository"),
+    ], files: 3, entities: 9, lintedFiles: ["playbooks/experiments/EXP 0001.yml", "playbooks/metrics.yml", "playbooks/squads.yml"])
+
+    func testGitHubWorkflowCommandsAreEscaped() {
+        let text = GitHubReporter().render(report)
+        assertGolden(text, "lint.github")
+        XCTAssertTrue(text.contains("::error file=playbooks/experiments/EXP 0001.yml,line=3,col=8,title=playbook reference-unresolved::"))
+        XCTAssertTrue(text.contains("100%25 sure"), "percent signs are escaped")
+        XCTAssertTrue(text.contains("two lines%2C%0Awith") == false && text.contains("two lines,%0Awith"), "messages escape newlines but keep commas")
+        XCTAssertTrue(text.contains("::notice "))
+        XCTAssertEqual(text.split(separator: "\n").count, 4, "one command per line")
+    }
+
+    func testSARIFValidatesAgainstTheOfficialSchema() throws {
+        let sarif = SARIFReporter().render(report)
+        assertGolden(sarif, "lint.sarif")
+        let schema = SchemaValidator.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema is in ../shared/schemas")
+        XCTAssertEqual(try SchemaValidator.problems(schemaFile: schema, documents: [sarif, SARIFReporter().render(LintReport(findings: [], files: 0, entities: 0))]), [])
+    }
+
+    func testTheValidatorRejectsBrokenSARIF() throws {
+        let broken = SARIFReporter().render(report).replacing("\"level\": \"error\"", with: "\"level\": \"fatal\"")
+        let schema = SchemaValidator.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
+        XCTAssertFalse(try SchemaValidator.problems(schemaFile: schema, documents: [broken]).isEmpty)
+    }
+
+    func testSARIFCarriesRulesWithHelpAndLocatedResults() throws {
+        let object = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(report).utf8)) as? [String: Any]
+        let run = (object?["runs"] as? [[String: Any]])?.first
+        let driver = (run?["tool"] as? [String: Any])?["driver"] as? [String: Any]
+        let rules = driver?["rules"] as? [[String: Any]] ?? []
+        XCTAssertEqual(rules.count, RuleCatalog.all.count)
+        XCTAssertTrue(rules.allSatisfy { ($0["help"] as? [String: Any])?["text"] is String && ($0["shortDescription"] as? [String: Any])?["text"] is String })
+        let result = (run?["results"] as? [[String: Any]])?.first
+        let location = ((result?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        XCTAssertEqual((location?["artifactLocation"] as? [String: Any])?["uri"] as? String, "playbooks/experiments/EXP%200001.yml")
+        XCTAssertEqual((location?["region"] as? [String: Any])?["startColumn"] as? Int, 8)
+        let index = result?["ruleIndex"] as? Int ?? -1
+        XCTAssertEqual(rules[index]["id"] as? String, "reference-unresolved")
+        let outside = (run?["results"] as? [[String: Any]])?.first { ($0["ruleId"] as? String) == "yaml-syntax" }
+        let artifact = ((outside?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+        XCTAssertEqual(artifact?["uri"] as? String, "file:///tmp/out%20side/x%2Cy.yml")
+        XCTAssertNil(artifact?["uriBaseId"], "a file outside the repository is not relative to it")
+    }
+
+    func testJUnitListsEveryFileAndFailsOnlyOnErrors() throws {
+        let xml = JUnitReporter().render(report)
+        assertGolden(xml, "lint.junit.xml")
+        let parser = XMLParser(data: Data(xml.utf8))
+        let collector = JUnitCollector()
+        parser.delegate = collector
+        XCTAssertTrue(parser.parse(), "well-formed XML")
+        XCTAssertEqual(collector.testcases, 4)
+        XCTAssertEqual(collector.failures, 2)
+        XCTAssertEqual(collector.suiteFailures, "2")
+    }
+}
+
+/// Counts what a JUnit viewer would count.
+final class JUnitCollector: NSObject, XMLParserDelegate {
+    var testcases = 0
+    var failures = 0
+    var suiteFailures: String?
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        switch name {
+        case "testcase": testcases += 1
+        case "failure": failures += 1
+        case "testsuite": suiteFailures = attributes["failures"]
+        default: break
+        }
     }
 }

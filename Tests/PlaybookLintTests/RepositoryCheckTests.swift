@@ -1,4 +1,5 @@
 import PlaybookLint
+import PlaybookModel
 import XCTest
 
 final class RepositoryCheckTests: XCTestCase {
@@ -9,14 +10,14 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(report.entities, 8)
     }
 
-    func testDuplicateIDAcrossFilesPointsAtTheSecondAndNamesTheFirst() {
+    func testDuplicateIDAcrossFilesIsReportedInBothNamingTheOther() {
         let copy = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter", with: "title: Another shorter")
         let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001-copy.yml": copy])
-        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])
-        let finding = report.findings[0]
-        XCTAssertEqual(finding.file, "playbooks/hypotheses/HYP-0001.yml", "files are read in path order; the later one is the duplicate")
-        XCTAssertEqual([finding.line, finding.column], [2, 5])
-        XCTAssertEqual(finding.message, "duplicate id \"HYP-0001\": already used by the Hypothesis at playbooks/hypotheses/HYP-0001-copy.yml:2")
+        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate", "id-duplicate"])
+        XCTAssertEqual(report.findings.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }, [
+            "playbooks/hypotheses/HYP-0001-copy.yml:2:5 duplicate id \"HYP-0001\": also used by the Hypothesis at playbooks/hypotheses/HYP-0001.yml:2",
+            "playbooks/hypotheses/HYP-0001.yml:2:5 duplicate id \"HYP-0001\": also used by the Hypothesis at playbooks/hypotheses/HYP-0001-copy.yml:2",
+        ])
     }
 
     func testDuplicateKeyResultIDsInOneObjective() {
@@ -39,7 +40,9 @@ final class RepositoryCheckTests: XCTestCase {
             .replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0009")
             .replacingOccurrences(of: "guardrails: [refund-rate]", with: "guardrails: [refund-rates]")
             .replacingOccurrences(of: "OKR-2026Q3-ACT-1/KR-1", with: "OKR-2026Q3-ACT-1/KR-7")
-        let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+        var report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+        XCTAssertEqual(report.findings.filter { $0.rule == "hypothesis-untested" }.count, 1, "HYP-0001 lost its experiment")
+        report.findings.removeAll { $0.rule == "hypothesis-untested" }
         XCTAssertEqual(report.findings.map(\.rule), Array(repeating: "reference-unresolved", count: 4))
         XCTAssertEqual(report.findings.map { [$0.line, $0.column] }, [[3, 8], [5, 13], [6, 13], [10, 16]])
         XCTAssertEqual(report.findings.map(\.message), [
@@ -99,7 +102,8 @@ final class RepositoryCheckTests: XCTestCase {
             "playbooks/experiments/EXP-0001.yml": experiment,
             "playbooks/hypotheses/HYP-0001.yml": Fixture.hypothesis.replacingOccurrences(of: "status: testing", with: "status: tested"),
         ])
-        let report = Linter().lint(files, reportedFiles: ["playbooks/experiments/EXP-0001.yml"])
+        let report = Linter(today: Day(year: 2026, month: 11, day: 23)).lint(files, reportedFiles: ["playbooks/experiments/EXP-0001.yml"])
+        // HYP-0001 is left untested and misspells its status, but only the experiment's file is reported.
         XCTAssertEqual(report.findings.map(\.rule), ["reference-unresolved"])
     }
 
@@ -114,7 +118,7 @@ final class RepositoryCheckTests: XCTestCase {
         var files = Fixture.files()
         files.append(SourceFile(path: "playbooks/locked.yml", content: .unreadable("Permission denied")))
         files.append(SourceFile(path: "playbooks/huge.yml", content: .tooLarge(size: 50_000_000)))
-        let report = Linter().lint(files)
+        let report = Linter(today: Day(year: 2026, month: 11, day: 23)).lint(files)
         XCTAssertEqual(report.findings.map(\.rule), ["yaml-size-limit", "file-unreadable"])
         XCTAssertEqual(report.errors, 2)
     }

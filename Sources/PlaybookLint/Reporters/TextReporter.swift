@@ -1,26 +1,25 @@
 /// Turns a lint report into the text of one output format.
 public protocol Reporter: Sendable {
-    /// The name used with `--format`.
-    static var name: String { get }
     func render(_ report: LintReport) -> String
 }
 
 /// The formats `playbook lint --format` accepts, by name.
 public enum ReportFormat: String, Sendable, CaseIterable {
-    case text, json
+    case text, json, sarif, github, junit
 
     public func reporter(color: Bool) -> any Reporter {
         switch self {
         case .text: TextReporter(color: color)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter()
+        case .github: GitHubReporter()
+        case .junit: JUnitReporter()
         }
     }
 }
 
 /// `file:line:col: severity: message [rule-id]`, one finding a line, as compilers print.
-public struct TextReporter: Reporter {
-    public static let name = "text"
-    public var color: Bool
+public struct TextReporter: Reporter {    public var color: Bool
 
     public init(color: Bool) {
         self.color = color

@@ -2,8 +2,6 @@
 /// `{"version": 1, "findings": [{"file", "line", "column", "rule", "severity", "message", "entity", "related"}],
 ///   "summary": {"files", "entities", "errors", "warnings"}}`.
 public struct JSONReporter: Reporter {
-    public static let name = "json"
-
     public init() {}
 
     public func render(_ report: LintReport) -> String {

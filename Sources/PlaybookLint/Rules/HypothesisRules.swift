@@ -1,0 +1,85 @@
+import PlaybookModel
+
+private func exampleHypothesis(_ status: String = "backlog", ice: String = "{impact: 6, confidence: 5, ease: 7}", lift: String? = "0.02") -> String {
+    """
+    kind: Hypothesis
+    id: HYP-0002
+    squad: activation-emea
+    title: A streak freeze keeps learners through a missed day
+    statement:
+      change: offer one free streak freeze a week
+      audience: learners with a streak of 5+ days
+      outcome: fewer of them lapse after a missed day
+      rationale: half of lapsed streaks end on a single missed day
+    metric: d1-retention
+    \(lift.map { "expected_lift: \($0)\n" } ?? "")ice: \(ice)
+    status: \(status)
+    """
+}
+
+/// ICE scores are 1–10.
+enum ICERange: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "ice-range", severity: .error,
+        summary: "An ICE score (impact, confidence, ease) is outside 1–10.",
+        details: "ICE ranks ideas across squads only if every squad scores on the same 1–10 scale.",
+        triggering: [exampleHypothesis(ice: "{impact: ↓11, confidence: 5, ease: ↓0}")],
+        passing: [exampleHypothesis(ice: "{impact: 10, confidence: 1, ease: 5}")]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        var out: [LocatedDiagnostic] = []
+        for (hypothesis, file) in context.hypotheses {
+            guard let ice = hypothesis.ice else { continue }
+            for (name, score) in [("impact", ice.impact), ("confidence", ice.confidence), ("ease", ice.ease)] {
+                guard let score, !(1...10).contains(score.value) else { continue }
+                out.append(context.finding(
+                    file, score.mark, "ICE \(name) of \(hypothesis.id.value) is \(score.value); scores run from 1 to 10",
+                    entity: hypothesis.id.value))
+            }
+        }
+        return out
+    }
+}
+
+/// A hypothesis being tested has an experiment testing it.
+enum TestingHasExperiment: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "hypothesis-untested", severity: .error,
+        summary: "A hypothesis is `testing` but no experiment names it.",
+        details: "`testing` means an experiment is under way or planned; without one the status hides an idea nobody is testing.",
+        triggering: [exampleHypothesis("↓testing")],
+        passing: [exampleHypothesis("backlog")]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        let tested = Set(context.experiments.compactMap { $0.0.hypothesis?.value })
+        return context.hypotheses.compactMap { hypothesis, file in
+            guard let status = hypothesis.status, status.value == .testing, !tested.contains(hypothesis.id.value) else { return nil }
+            return context.finding(
+                file, status.mark, "\(hypothesis.id.value) is testing, but no experiment names it as its hypothesis",
+                entity: hypothesis.id.value)
+        }
+    }
+}
+
+/// A hypothesis names a measurable outcome: its metric and the lift expected.
+enum ExpectedLift: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "hypothesis-expected-lift", severity: .warning,
+        summary: "A hypothesis does not say how much it expects its metric to move (`expected_lift`).",
+        details: "A measurable outcome is a metric and an expected lift; without the lift, no experiment can be sized for it.",
+        triggering: [exampleHypothesis(lift: nil).replacing("kind: Hypothesis", with: "↓kind: Hypothesis")],
+        passing: [exampleHypothesis(lift: "0.015")]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        context.hypotheses.compactMap { hypothesis, file in
+            guard hypothesis.expectedLift == nil, !hypothesis.isInvalid("expected_lift"), hypothesis.status?.value != .parked else { return nil }
+            return context.finding(
+                file, hypothesis.documentMark,
+                "\(hypothesis.id.value) names no `expected_lift`: say how much \(hypothesis.metric?.value ?? "its metric") should move (0.02 = 2%)",
+                entity: hypothesis.id.value)
+        }
+    }
+}

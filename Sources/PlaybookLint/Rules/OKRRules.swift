@@ -1,0 +1,151 @@
+import PlaybookModel
+
+/// Focus: few key results per objective.
+enum KeyResultsPerObjective: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "okr-key-results", severity: .error,
+        summary: "An objective has more key results than the limit (default 4).",
+        details: "Three to four key results keep an objective focused; more dilute a squad's attention.",
+        options: [RuleOption("max", 4, "most key results one objective may have")],
+        triggering: ["""
+        kind: Objective
+        id: OKR-2026Q4-ACT-2
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Make the first week a habit
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Day-1 retention to 36%, metric: d1-retention, baseline: 31, target: 36}
+          - {id: KR-2, title: Day-1 retention to 37%, metric: d1-retention, baseline: 31, target: 37}
+          - {id: KR-3, title: Day-1 retention to 38%, metric: d1-retention, baseline: 31, target: 38}
+          - {id: KR-4, title: Day-1 retention to 39%, metric: d1-retention, baseline: 31, target: 39}
+          - ↓{id: KR-5, title: Day-1 retention to 40%, metric: d1-retention, baseline: 31, target: 40}
+        """],
+        passing: ["""
+        kind: Objective
+        id: OKR-2026Q4-ACT-2
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Make the first week a habit
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Day-1 retention to 36%, metric: d1-retention, baseline: 31, target: 36}
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        let limit = Int(context.option("max"))
+        return context.objectives.compactMap { objective, file in
+            guard objective.keyResults.count > limit else { return nil }
+            return context.finding(
+                file, objective.keyResults[limit].mark,
+                "objective \(objective.id.value) has \(objective.keyResults.count) key results; keep at most \(limit) so the squad stays focused",
+                entity: objective.id.value)
+        }
+    }
+}
+
+/// Focus: few objectives per squad and quarter.
+enum ObjectivesPerSquad: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "okr-objectives-per-squad", severity: .error,
+        summary: "A squad has more objectives in one quarter than the limit (default 3).",
+        details: "A squad that owns many objectives in a quarter owns none of them; the limit keeps OKRs a choice.",
+        options: [RuleOption("max", 3, "most objectives one squad may have in a quarter")],
+        triggering: [(2...4).map { n in """
+        kind: Objective
+        id: \(n == 4 ? "↓" : "")OKR-2026Q4-ACT-\(n)
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Objective number \(n)
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Day-1 retention up, metric: d1-retention, baseline: 31, target: 3\(n)}
+        """ }.joined(separator: "\n---\n")],
+        passing: ["""
+        kind: Objective
+        id: OKR-2026Q3-ACT-9
+        squad: activation-emea
+        quarter: 2026-Q3
+        title: Last quarter's objective does not count toward this one
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Day-1 retention up, metric: d1-retention, baseline: 30, target: 31}
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        let limit = Int(context.option("max"))
+        var seen: [String: Int] = [:]
+        var out: [LocatedDiagnostic] = []
+        for (objective, file) in context.objectives {
+            guard let squad = objective.squad?.value, let quarter = objective.quarter?.value else { continue }
+            let key = "\(squad) \(quarter)"
+            seen[key, default: 0] += 1
+            if seen[key] == limit + 1 {
+                out.append(context.finding(
+                    file, objective.id.mark,
+                    "squad \(squad) has more than \(limit) objectives in \(quarter); merge or drop some so each gets real attention",
+                    entity: objective.id.value))
+            }
+        }
+        return out
+    }
+}
+
+/// A key result is a measurable change of a metric in its direction.
+enum MeasurableKeyResult: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "kr-measurable", severity: .error,
+        summary: "A key result's target equals its baseline, or moves against its metric's direction.",
+        details: "A key result measures progress on a metric: it needs a baseline and a different target, and for an `increase` metric the target must be higher (lower for `decrease`).",
+        triggering: ["""
+        kind: Objective
+        id: OKR-2026Q4-ACT-2
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Keep day-1 retention
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Hold day-1 retention, metric: d1-retention, baseline: 31, target: ↓31}
+          - {id: KR-2, title: Fewer refunds, metric: refund-rate, baseline: 4, target: ↓5}
+        """],
+        passing: ["""
+        kind: Objective
+        id: OKR-2026Q4-ACT-2
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Fewer refunds
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Refund rate down to 3%, metric: refund-rate, baseline: 4, target: 3}
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        var out: [LocatedDiagnostic] = []
+        for (objective, file) in context.objectives {
+            for kr in objective.keyResults {
+                guard let baseline = kr.baseline?.value, let target = kr.target else { continue }
+                let name = "\(objective.id.value)/\(kr.id?.value ?? "key result")"
+                if target.value == baseline {
+                    out.append(context.finding(file, target.mark, "key result \(name) has target equal to its baseline (\(format(baseline))): it cannot measure progress", entity: objective.id.value))
+                    continue
+                }
+                guard let metric = context.metric(kr.metric?.value), let direction = metric.direction else { continue }
+                let wrongWay = direction == .increase ? target.value < baseline : target.value > baseline
+                if wrongWay {
+                    out.append(context.finding(
+                        file, target.mark,
+                        "key result \(name) aims to \(direction == .increase ? "lower" : "raise") \(metric.id.value) from \(format(baseline)) to \(format(target.value)), but that metric's direction is \(direction.rawValue)",
+                        entity: objective.id.value, related: [metric.id.value]))
+                }
+            }
+        }
+        return out
+    }
+}
+
+func format(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+}

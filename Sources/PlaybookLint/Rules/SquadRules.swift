@@ -1,0 +1,134 @@
+import PlaybookModel
+
+/// Per squad and quarter, experiment budgets stay within the squad's cap.
+enum SquadBudget: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "squad-budget", severity: .error,
+        summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap.",
+        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap.",
+        triggering: ["""
+        kind: Experiment
+        id: EXP-0002
+        squad: activation-emea
+        title: Paid push campaign for lapsed learners
+        hypothesis: HYP-0001
+        status: ready
+        metrics: {primary: d1-retention}
+        surface: email/winback
+        start: 2026-12-01
+        end: 2026-12-20
+        budget: ↓4500
+        """],
+        passing: ["""
+        kind: Experiment
+        id: EXP-0002
+        squad: activation-emea
+        title: Paid push campaign for lapsed learners
+        hypothesis: HYP-0001
+        status: abandoned
+        metrics: {primary: d1-retention}
+        surface: email/winback
+        budget: 4500
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        var spent: [String: Double] = [:]
+        var out: [LocatedDiagnostic] = []
+        for (experiment, file) in context.experiments {
+            guard let budget = experiment.budget, let start = experiment.start?.value,
+                  let squadID = experiment.squad?.value, let cap = context.squad(squadID)?.budget?.quarterly?.value
+            else { continue }
+            // An abandoned experiment whose start never came spent nothing.
+            if experiment.status?.value == .abandoned, start > context.today { continue }
+            let quarter = start.quarter
+            let key = "\(squadID) \(quarter)"
+            let before = spent[key, default: 0]
+            spent[key] = before + budget.value
+            if before <= cap, before + budget.value > cap {
+                out.append(context.finding(
+                    file, budget.mark,
+                    "\(experiment.id.value) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(before + budget.value)), over its quarterly cap of \(format(cap))",
+                    entity: experiment.id.value, related: [squadID]))
+            }
+        }
+        return out
+    }
+}
+
+/// A squad's champion is one of its members.
+enum SquadChampion: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "squad-champion", severity: .error,
+        summary: "A squad's `champion` is not one of its `members`.",
+        details: "The champion speaks for the squad in the growth council; it must be someone on the squad.",
+        triggering: ["""
+        kind: Squad
+        id: referral-na
+        name: Referral NA
+        funnel_stage: referral
+        members: [{name: Sam Lee, role: engineer}]
+        champion: ↓Sam Li
+        """],
+        passing: ["""
+        kind: Squad
+        id: referral-na
+        name: Referral NA
+        funnel_stage: referral
+        members: [{name: Sam Lee, role: engineer}]
+        champion: Sam Lee
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        context.squads.compactMap { squad, file in
+            guard let champion = squad.champion else { return nil }
+            let names = squad.members.compactMap { $0.name?.value }
+            guard !names.contains(champion.value) else { return nil }
+            let hint = Suggestion.phrase(Suggestion.closest(to: champion.value, in: names))
+            return context.finding(
+                file, champion.mark,
+                "champion \"\(champion.value)\" of squad \(squad.id.value) is not one of its members\(hint)",
+                entity: squad.id.value)
+        }
+    }
+}
+
+/// Every metric has an owner squad that exists.
+enum MetricOwner: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "metric-owner", severity: .error,
+        summary: "A metric's `owner` is not an existing squad.",
+        details: "A metric without an owning squad drifts: its definition fragments as every squad measures it its own way.",
+        triggering: ["""
+        kind: Metric
+        id: lessons-per-learner
+        name: Lessons per learner
+        unit: ratio
+        direction: increase
+        owner: ↓activation-apac
+        """],
+        passing: ["""
+        kind: Metric
+        id: lessons-per-learner
+        name: Lessons per learner
+        unit: ratio
+        direction: increase
+        owner: activation-emea
+        """]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        context.metrics.compactMap { metric, file in
+            guard let owner = metric.owner else { return nil }
+            if let target = context.index[owner.value] {
+                guard target.entity.kind != .squad else { return nil }
+                return context.finding(file, owner.mark, "the owner of metric \(metric.id.value) must be a squad, but \"\(owner.value)\" is a \(target.entity.kind.rawValue)", entity: metric.id.value)
+            }
+            let hint = Suggestion.phrase(context.index.suggestion(for: owner.value, kind: .squad))
+            return context.finding(
+                file, owner.mark, "metric \(metric.id.value) is owned by squad \"\(owner.value)\", which does not exist\(hint)",
+                entity: metric.id.value, related: [owner.value])
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import PlaybookModel
+import PlaybookYAML
+
+/// An inline comment that turns named rules off for the next line or for its whole document:
+///
+/// ```yaml
+/// # playbook-disable-next-line schema-unknown-key
+/// legacy_field: kept for the old dashboard
+/// # playbook-disable experiment-power, experiment-guardrails
+/// ```
+struct Suppression: Sendable, Hashable {
+    enum Scope: Sendable, Hashable {
+        /// Lines `first...last` (the next content line, or a whole document).
+        case lines(first: Int, last: Int)
+    }
+
+    var rules: [String]
+    var scope: Scope
+    /// Where the comment is.
+    var mark: Mark
+
+    func covers(line: Int) -> Bool {
+        switch scope {
+        case .lines(let first, let last): first <= line && line <= last
+        }
+    }
+
+    static let nextLineDirective = "playbook-disable-next-line"
+    static let documentDirective = "playbook-disable"
+
+    /// Finds the directives in a file's text. `documentStarts` are the first lines of its
+    /// documents, in order. Only whole-line comments count, so text in values never does.
+    static func scan(_ bytes: [UInt8], documentStarts: [Int], multilineScalars: [ClosedRange<Int>] = []) -> [Suppression] {
+        guard contains(bytes, Array(documentDirective.utf8)) else { return [] }
+        let lines = splitLines(bytes)
+        var found: [Suppression] = []
+        for (index, line) in lines.enumerated() {
+            let lineNumber = index + 1
+            var text = Substring(line)
+            let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
+            text = text.dropFirst(indent)
+            guard text.hasPrefix("#") else { continue }
+            // Inside a block or multi-line quoted scalar, a `#` line is text, not a comment.
+            if multilineScalars.contains(where: { $0.lowerBound < lineNumber && lineNumber <= $0.upperBound }) { continue }
+            let body = text.dropFirst().drop(while: { $0 == " " })
+            let words = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+            guard let directive = words.first, directive == nextLineDirective || directive == documentDirective else { continue }
+            let mark = Mark(line: lineNumber, column: indent + 1)
+            let rules = Array(words.dropFirst())
+            if directive == nextLineDirective {
+                // The next line that is neither blank nor a comment.
+                var target = index + 1
+                while target < lines.count, isBlankOrComment(lines[target]) { target += 1 }
+                found.append(Suppression(rules: rules, scope: .lines(first: target + 1, last: target + 1), mark: mark))
+            } else {
+                // The document holding the comment; a comment before the first one belongs to it.
+                let k = max(0, (documentStarts.lastIndex(where: { $0 <= lineNumber }) ?? 0))
+                let first = k == 0 ? 1 : documentStarts[k]
+                let last = k + 1 < documentStarts.count ? documentStarts[k + 1] - 1 : Int.max
+                found.append(Suppression(rules: rules, scope: .lines(first: first, last: last), mark: mark))
+            }
+        }
+        return found
+    }
+
+    private static func isBlankOrComment(_ line: String) -> Bool {
+        let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
+    }
+
+    /// Lines split on LF, CRLF or a lone CR, as YAML counts them.
+    static func splitLines(_ bytes: [UInt8]) -> [String] {
+        var lines: [String] = []
+        var start = 0
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                lines.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                if bytes[i] == 0x0D, i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 1 }
+                start = i + 1
+            }
+            i += 1
+        }
+        lines.append(String(decoding: bytes[start..<bytes.count], as: UTF8.self))
+        return lines
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+@testable import PlaybookGit
+import XCTest
+
+/// `lint --staged` in the repository shapes CI and developers actually have.
+final class GitEdgeCaseTests: XCTestCase {
+    let author = Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_780_000_000)
+    let squadPath = "playbooks/squads/activation-emea.yml"
+    let git = URL(fileURLWithPath: "/usr/bin/git")
+
+    /// Fixtures only: the tool itself never runs git.
+    func runGit(_ arguments: [String], in directory: URL) throws {
+        let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com", "-c", "protocol.file.allow=always"] + arguments, in: directory)
+        XCTAssertEqual(result.status, 0, "git \(arguments.joined(separator: " ")): \(result.stderr)")
+    }
+
+    func committedPlaybook() throws -> (ScratchDirectory, Repository) {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", squadPath])
+        _ = try repository.commit(message: "Add the playbook", author: author)
+        return (scratch, repository)
+    }
+
+    func testEmptyRepositoryWithNothingStagedLintsNothing() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, "an empty playbook has no North Star")
+        XCTAssertTrue(result.stdout.contains("[north-star]"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("in 0 files"), result.stderr)
+    }
+
+    func testUnbornBranchLintsWhatIsStagedForTheFirstCommit() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", squadPath])
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("in 2 files"), result.stderr)
+    }
+
+    func testDetachedHeadReadsTheIndexAsUsual() throws {
+        let (scratch, repository) = try committedPlaybook()
+        guard let head = try repository.headCommit() else { return XCTFail("no HEAD") }
+        try repository.detachHead(at: head)
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        try repository.stage(paths: [squadPath])
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 1)
+    }
+
+    func testConflictedIndexEntryIsAnErrorNamingTheFile() throws {
+        let (scratch, repository) = try committedPlaybook()
+        let ours = try repository.writeBlob(Array(SmallPlaybook.squad.utf8))
+        let theirs = try repository.writeBlob(Array(SmallPlaybook.brokenSquad.utf8))
+        try repository.recordConflict(path: squadPath, ancestor: nil, ours: ours, theirs: theirs)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("\(squadPath):1:1: error: cannot read the file: it has unresolved merge conflicts in the index"), result.stdout)
+    }
+
+    func testMissingObjectIsAnErrorNotACrash() throws {
+        let (scratch, repository) = try committedPlaybook()
+        try scratch.write(squadPath, SmallPlaybook.squad + "\nregion: emea\n")
+        try repository.stage(paths: [squadPath])
+        let entry = try repository.stagedEntries(where: { $0 == squadPath }).entries[0]
+        let hex = entry.id.description
+        let object = scratch.url.appendingPathComponent(".git/objects/\(hex.prefix(2))/\(hex.dropFirst(2))")
+        try FileManager.default.removeItem(at: object)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stdout.contains("\(squadPath):1:1: error: cannot read the file:"), result.stdout)
+    }
+
+    func testLinkedWorktreeLintsItsOwnIndex() throws {
+        let (scratch, _) = try committedPlaybook()
+        let linked = try ScratchDirectory()
+        try FileManager.default.removeItem(at: linked.url)
+        try runGit(["worktree", "add", "-q", "-b", "side", linked.url.path], in: scratch.url)
+        try linked.write(squadPath, SmallPlaybook.brokenSquad)
+        try runGit(["add", squadPath], in: linked.url)
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: linked.url).status, 1, "the linked worktree's staged file is broken")
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 0, "the main worktree's index is untouched")
+    }
+
+    func testShallowCloneStillLintsItsIndex() throws {
+        let (scratch, repository) = try committedPlaybook()
+        try scratch.write("playbooks/notes.yml", "# second commit\n")
+        try repository.stage(paths: ["playbooks/notes.yml"])
+        _ = try repository.commit(message: "Second", author: author)
+        let clone = try ScratchDirectory()
+        try FileManager.default.removeItem(at: clone.url)
+        try runGit(["clone", "-q", "--depth", "1", "file://\(scratch.url.path)", clone.url.path], in: scratch.url)
+        XCTAssertTrue(try Repository.open(at: clone.url.path).isShallow)
+        let result = try CLI.run(["lint", "--staged"], in: clone.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    }
+
+    func testSubmoduleContentIsNotLintedAsOurs() throws {
+        let (inner, _) = try committedPlaybook()
+        try inner.write(squadPath, SmallPlaybook.brokenSquad)
+        try runGit(["commit", "-q", "-am", "broken in the submodule"], in: inner.url)
+        let (outer, _) = try committedPlaybook()
+        try runGit(["submodule", "add", "-q", "file://\(inner.url.path)", "playbooks/vendored"], in: outer.url)
+        let staged = try CLI.run(["lint", "--staged"], in: outer.url)
+        XCTAssertEqual(staged.status, 0, "a submodule is another repository: " + staged.stdout)
+    }
+
+    func testReadOnlyCommandsWriteNothing() throws {
+        let (scratch, repository) = try committedPlaybook()
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        try repository.stage(paths: [squadPath])
+        let before = try scratch.snapshot()
+        for arguments in [["lint"], ["lint", "--staged"], ["lint", "--format", "sarif"], ["rules"], ["schema"], ["lint", "playbooks"]] {
+            _ = try CLI.run(arguments, in: scratch.url)
+        }
+        XCTAssertEqual(try scratch.snapshot(), before, "work tree, index and refs are unchanged")
+    }
+}
