@@ -25,28 +25,7 @@ extension Repository {
     public func changedFiles(
         from old: ObjectID?, to new: ObjectID?, under roots: [String], include: (String) -> Bool
     ) throws -> [FileChange] {
-        var changes: [FileChange] = []
-        let comparer = try RawTreeComparer(repository: self)
-        // The folder a root names, walking down one name at a time; nil when it is not a folder there.
-        func folder(_ tree: ObjectID, _ path: String) throws -> ObjectID? {
-            var current = tree
-            for name in path.split(separator: "/") {
-                guard let child = try comparer.child(of: current, named: String(name)), child.isTree else { return nil }
-                current = child.id
-            }
-            return current
-        }
-        for root in roots {
-            let prefix = root.trimmingSlashes
-            let oldRoot = try old.flatMap { try folder($0, prefix) }
-            let newRoot = try new.flatMap { try folder($0, prefix) }
-            if oldRoot == newRoot { continue }
-            try comparer.compare(oldRoot, newRoot, prefix: prefix.isEmpty ? "" : prefix + "/", include: include, into: &changes)
-        }
-        changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        // Overlapping roots (playbooks and playbooks/okrs) would list a file twice.
-        var seen = Set<String>()
-        return changes.filter { seen.insert($0.path).inserted }
+        try TreeReader(repository: self).changedFiles(from: old, to: new, under: roots, include: include)
     }
 
     /// The id of the blob at `path` in `tree`, or nil when there is no file there.
@@ -93,15 +72,5 @@ extension Repository {
             id: ObjectID(git_tree_entry_id(entry)),
             isTree: type == GIT_OBJECT_TREE,
             isBlob: type == GIT_OBJECT_BLOB)
-    }
-}
-
-extension String {
-    fileprivate var trimmingSlashes: String {
-        var text = Substring(self)
-        while text.hasPrefix("./") { text = text.dropFirst(2) }
-        while text.hasPrefix("/") { text = text.dropFirst() }
-        while text.hasSuffix("/") { text = text.dropLast() }
-        return text == "." ? "" : String(text)
     }
 }

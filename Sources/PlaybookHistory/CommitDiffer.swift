@@ -33,9 +33,10 @@ struct CommitDiffer {
     /// The playbook files a commit changed against its parent's tree. In a merge read with
     /// all parents, files that equal another parent's version are left out: that line's commits carry them.
     static func changedFiles(
-        _ repository: Repository, for info: CommitInfo, parentTree: ObjectID?, roots: [String], mode: WalkMode
+        _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
+        mode: WalkMode
     ) throws -> [FileChange] {
-        let changes = try repository.changedFiles(
+        let changes = try reader.changedFiles(
             from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
         guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes }
         var otherTrees: [ObjectID] = []

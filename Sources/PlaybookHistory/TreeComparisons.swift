@@ -45,11 +45,23 @@ final class TreeComparisons: @unchecked Sendable {
     private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) {
         var batch: [Result<[ChangedFile], HistoryError>] = []
         var parseHere = false
+        let reader: TreeReader
+        do {
+            reader = try TreeReader(repository: repository)
+        } catch {
+            batch.append(.failure(HistoryError("opening the object database: \(error)")))
+            _ = hand(&batch)
+            condition.lock()
+            finished = true
+            condition.broadcast()
+            condition.unlock()
+            return
+        }
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
                 let changes = try CommitDiffer.changedFiles(
-                    repository, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
+                    repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
                 // Parsing is shared: this thread parses new versions only while it is ahead of the
                 // reader, which parses the rest itself. The split adapts to whichever side is slower.
                 result = .success(changes.map { change in

@@ -5,15 +5,60 @@ internal import CLibGit2
 /// order). Two versions of a large folder usually differ in one entry: the common prefix and
 /// suffix are skipped with a word-wise compare, and only the entries between are parsed.
 /// This avoids libgit2 parsing every entry of every tree version, which dominated long walks.
-struct RawTreeComparer {
+///
+/// One reader serves a whole walk on one thread: the trees read for one commit are kept for
+/// the next, whose parent they are, so each tree is inflated once. (Leaving that to libgit2's
+/// object cache made it evict entries by scanning its whole map, over and over, once full.)
+public final class TreeReader {
     let repository: Repository
     private let database: Owned<OpaquePointer>
+    private var previous: [ObjectID: RawTree] = [:]
+    private var current: [ObjectID: RawTree] = [:]
 
-    init(repository: Repository) throws {
+    public init(repository: Repository) throws {
         self.repository = repository
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
             git_repository_odb(&$0, repository.pointer)
         }
+    }
+
+    /// The files under `roots` that differ between two trees, sorted by path, keeping only
+    /// paths `include` accepts. A nil `old` tree means "empty" (a root commit); a root of
+    /// "." or "" means the whole tree. Unchanged folders (same id) are never opened.
+    public func changedFiles(
+        from old: ObjectID?, to new: ObjectID?, under roots: [String], include: (String) -> Bool
+    ) throws -> [FileChange] {
+        previous = current
+        current = [:]
+        var changes: [FileChange] = []
+        // The folder a root names, walking down one name at a time; nil when it is not a folder there.
+        func folder(_ tree: ObjectID, _ path: String) throws -> ObjectID? {
+            var here = tree
+            for name in path.split(separator: "/") {
+                guard let child = try child(of: here, named: String(name)), child.isTree else { return nil }
+                here = child.id
+            }
+            return here
+        }
+        for root in roots {
+            let prefix = Self.trimmed(root)
+            let oldRoot = try old.flatMap { try folder($0, prefix) }
+            let newRoot = try new.flatMap { try folder($0, prefix) }
+            if oldRoot == newRoot { continue }
+            try compare(oldRoot, newRoot, prefix: prefix.isEmpty ? "" : prefix + "/", include: include, into: &changes)
+        }
+        changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        // Overlapping roots (playbooks and playbooks/okrs) would list a file twice.
+        var seen = Set<String>()
+        return changes.filter { seen.insert($0.path).inserted }
+    }
+
+    static func trimmed(_ root: String) -> String {
+        var text = Substring(root)
+        while text.hasPrefix("./") { text = text.dropFirst(2) }
+        while text.hasPrefix("/") { text = text.dropFirst() }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return text == "." ? "" : String(text)
     }
 
     /// A tree's bytes, kept alive by the odb object that lends them.
@@ -33,6 +78,10 @@ struct RawTreeComparer {
     }
 
     func read(_ id: ObjectID) throws -> RawTree {
+        if let known = current[id] ?? previous[id] {
+            current[id] = known
+            return known
+        }
         var oid = id.oid
         let object = try owned("reading tree \(id)", borrowing: database, release: git_odb_object_free) {
             git_odb_read(&$0, database.pointer, &oid)
@@ -40,7 +89,9 @@ struct RawTreeComparer {
         guard git_odb_object_type(object.pointer) == GIT_OBJECT_TREE else {
             throw GitError(code: .invalid, message: "\(id) is not a tree", operation: "reading a tree")
         }
-        return RawTree(object: object)
+        let tree = RawTree(object: object)
+        current[id] = tree
+        return tree
     }
 
     /// One parsed entry: where its name lies in the buffer, its id's offset, and its kind.
