@@ -13,19 +13,22 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     /// Parses 40 hexadecimal digits (either case); nil for anything else.
     public init?(hex: String) {
         // Straight into the three words, without an intermediate array: caches parse many ids.
-        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        for digit in hex.utf8 {
-            guard count < 40, let value = Self.nibble(digit) else { return nil }
-            switch count {
-            case 0..<16: words.0 = words.0 << 4 | UInt64(value)
-            case 16..<32: words.1 = words.1 << 4 | UInt64(value)
-            default: words.2 = words.2 << 4 | UInt64(value)
+        var text = hex
+        let parsed = text.withUTF8 { digits -> (UInt64, UInt64, UInt64)? in
+            guard digits.count == 40 else { return nil }
+            func word(_ start: Int, _ count: Int) -> UInt64? {
+                var value: UInt64 = 0
+                for index in start..<start + count {
+                    guard let nibble = Self.nibble(digits[index]) else { return nil }
+                    value = value << 4 | UInt64(nibble)
+                }
+                return value
             }
-            count += 1
+            guard let high = word(0, 16), let middle = word(16, 16), let low = word(32, 8) else { return nil }
+            return (high, middle, low)
         }
-        guard count == 40 else { return nil }
-        self.init(high: words.0, middle: words.1, low: UInt32(words.2))
+        guard let (high, middle, low) = parsed else { return nil }
+        self.init(high: high, middle: middle, low: UInt32(low))
     }
 
     /// Takes exactly 20 raw bytes; nil for any other count.

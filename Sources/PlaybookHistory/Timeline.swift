@@ -47,6 +47,27 @@ public struct Timeline: Sendable {
     }
 
     public var created: TimelineEvent? { events.first }
+
+    mutating func append(_ change: EntityChange, of record: CommitRecord) {
+        var state = events.last?.state ?? [:]
+        let type: TimelineEventType
+        switch change.type {
+        case .added:
+            type = events.isEmpty ? .created : .restored
+            state = [:]
+        case .changed: type = .changed
+        case .removed: type = .removed
+        }
+        if change.type == .removed {
+            state = [:]
+        } else {
+            for field in change.fields { state[field.path] = field.new }
+        }
+        kind = change.kind
+        events.append(TimelineEvent(
+            commit: record.id, time: record.time, author: record.author, summary: record.summary,
+            type: type, path: change.path, previousPath: change.previousPath, fields: change.fields, state: state))
+    }
 }
 
 /// Every entity's timeline, built from a history.
@@ -57,29 +78,9 @@ public struct Timelines: Sendable {
         var timelines: [String: Timeline] = [:]
         for record in history.records {
             for change in record.changes {
-                var timeline = timelines[change.entity] ?? Timeline(id: change.entity, kind: change.kind, events: [])
-                var state = timeline.events.last?.state ?? [:]
-                let type: TimelineEventType
-                switch change.type {
-                case .added:
-                    type = timeline.events.isEmpty ? .created : .restored
-                    state = [:]
-                case .changed: type = .changed
-                case .removed: type = .removed
-                }
-                if change.type == .removed {
-                    state = [:]
-                } else {
-                    for field in change.fields {
-                        state[field.path] = field.new
-                    }
-                }
-                timeline.kind = change.kind
-                timeline.events.append(TimelineEvent(
-                    commit: record.id, time: record.time, author: record.author, summary: record.summary,
-                    type: type, path: change.path, previousPath: change.previousPath, fields: change.fields,
-                    state: state))
-                timelines[change.entity] = timeline
+                // Mutated in place: copying a timeline out and back made every append copy its events.
+                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [])]
+                    .append(change, of: record)
             }
         }
         byID = timelines
