@@ -109,6 +109,14 @@ public struct History: Sendable {
 
     public var isShallow: Bool { !shallowBoundary.isEmpty }
 
+    /// Set when the reader left the cache write to a second thread.
+    var background: BackgroundWork?
+
+    /// Waits for work the reader left running (the cache write); returns at once when there is none.
+    public func finishBackgroundWork() {
+        background?.wait()
+    }
+
     public var notes: [HistoryNote] { records.flatMap(\.notes) }
 
     /// What a report should say about HEAD and the completeness of the history; empty when all is plain.

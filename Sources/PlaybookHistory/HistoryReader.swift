@@ -20,6 +20,9 @@ public struct HistoryReader {
     public var cacheFile: String?
     /// Called now and then with (commits done, commits to do).
     public var progress: ((Int, Int) -> Void)?
+    /// Write the cache and release the walk's temporaries on a second thread; the caller must
+    /// call `History.finishBackgroundWork()` before exiting, or the cache may not be written.
+    public var backgroundWork = false
 
     public init(roots: [String], mode: WalkMode = .firstParent, cacheFile: String? = nil,
                 progress: ((Int, Int) -> Void)? = nil) {
@@ -97,9 +100,19 @@ public struct HistoryReader {
             known.append(job.commit.id)
             if index % 256 == 0 || index == total - 1 { progress?(index + 1, total) }
         }
-        if let cacheFile, total > 0 || prior == nil {
-            let snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths)
-            try? HistoryCache.save(snapshot, to: cacheFile)
+        var snapshot: CachedHistory?
+        if cacheFile != nil, total > 0 || prior == nil {
+            snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths)
+        }
+        let save = { [cacheFile] in
+            if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }
+        }
+        var background: BackgroundWork?
+        if backgroundWork {
+            nonisolated(unsafe) let temporaries: [Any] = [jobs, pending, walk, diff, comparisons, prior as Any]
+            background = BackgroundWork(leftovers: temporaries, job: save)
+        } else {
+            save()
         }
 
         let mailmap = try repository.mailmap()
@@ -108,9 +121,11 @@ public struct HistoryReader {
             record.author = mailmap.resolve(record.author)
             return record
         }
-        return History(
+        var history = History(
             head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: resolved,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
+        history.background = background
+        return history
     }
 }
 

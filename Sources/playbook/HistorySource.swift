@@ -34,10 +34,11 @@ struct HistoryOptions: ParsableArguments {
         let workspace = try Workspace.locate(from: cwd, configPath: config)
         let roots = Self.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
-        let reader = HistoryReader(
+        var reader = HistoryReader(
             roots: roots, mode: allParents ? .allParents : .firstParent,
             cacheFile: noCache ? nil : HistoryReader.defaultCacheFile(for: repository),
             progress: progress.map { line in { done, total in line.show(done, total) } })
+        reader.backgroundWork = true
         do {
             let history = try reader.read(repository)
             progress?.finish()
@@ -90,8 +91,10 @@ func emit(_ text: String, to output: String?) throws {
     Terminal.writeError("wrote \(output)\n")
 }
 
-/// Ends a successful history command at once. A long walk leaves hundreds of megabytes of
-/// small values behind, and releasing them one by one took a noticeable share of a run.
-func exitSkippingTeardown() -> Never {
+/// Ends a successful history command at once, once the cache is written. A long walk leaves
+/// hundreds of megabytes of small values behind, and releasing them one by one took a
+/// noticeable share of a run.
+func exitSkippingTeardown(after history: History) -> Never {
+    history.finishBackgroundWork()
     exit(0)
 }

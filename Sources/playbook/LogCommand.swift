@@ -33,6 +33,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let history = try history.readHistory()
+        defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
         if case .unborn = history.head {
             throw UsageError(description: history.caveats.joined(separator: " "))
         }
@@ -41,6 +42,6 @@ struct Log: ParsableCommand {
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : ""))
         }
         Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
-        withExtendedLifetime((history, log)) { exitSkippingTeardown() }
+        withExtendedLifetime((history, log)) { exitSkippingTeardown(after: history) }
     }
 }

@@ -70,6 +70,7 @@ extension Report {
             let today = try output.todayDay()
             let quarter = try quarter.map(parseQuarter) ?? today.quarter
             let history = try history.readHistory()
+            defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
             if case .unborn = history.head {
                 throw UsageError(description: history.caveats.joined(separator: " "))
             }
@@ -84,7 +85,7 @@ extension Report {
             }
             try emit(text, to: output.output)
             // Kept alive until the process exits, so they are never released one by one.
-            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown() }
+            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
         }
     }
 }
@@ -144,6 +145,7 @@ extension Report {
             let today = try output.todayDay()
             let period = try period(today: today)
             let history = try history.readHistory()
+            defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
             if case .unborn = history.head {
                 throw UsageError(description: history.caveats.joined(separator: " "))
             }
@@ -158,7 +160,7 @@ extension Report {
             }
             try emit(text, to: output.output)
             // Kept alive until the process exits, so they are never released one by one.
-            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown() }
+            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
         }
     }
 }

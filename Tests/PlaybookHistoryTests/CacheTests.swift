@@ -65,6 +65,20 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(try HistoryReader(roots: ["other"], cacheFile: cache).read(s.repository).commitsRead, 4)
     }
 
+    func testACacheWrittenInTheBackgroundIsThereOnceFinished() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        var reader = HistoryReader(roots: ["playbooks"], cacheFile: cache)
+        reader.backgroundWork = true
+        let first = try reader.read(s.repository)
+        first.finishBackgroundWork()
+        first.finishBackgroundWork()  // harmless twice
+        let again = try read(s, cache: cache)
+        XCTAssertEqual(again.commitsRead, 0)
+        XCTAssertEqual(again.records, first.records)
+    }
+
     func testEscapingRoundTrips() {
         for text in ["plain", "tab\there", "new\nline", "back\\slash\\t", "\r\n\t\\"] {
             XCTAssertEqual(HistoryCache.unescape(HistoryCache.escape(text)), text)
