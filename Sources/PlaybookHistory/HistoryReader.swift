@@ -33,8 +33,9 @@ public struct HistoryReader {
     }
 
     /// The default cache location inside the repository's git directory.
-    public static func defaultCacheFile(for repository: Repository) -> String {
-        repository.gitDirectory + "/playbook/history-cache"
+    /// One file per walk mode, so alternating `--all-parents` runs do not rebuild each other's cache.
+    public static func defaultCacheFile(for repository: Repository, mode: WalkMode = .firstParent) -> String {
+        repository.gitDirectory + "/playbook/history-cache" + (mode == .firstParent ? "" : "-" + mode.rawValue)
     }
 
     /// Reads the history of HEAD, or of `requestedTip` (a review's head) when given; the cache

@@ -36,7 +36,8 @@ struct HistoryOptions: ParsableArguments {
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         var reader = HistoryReader(
             roots: roots, mode: allParents ? .allParents : .firstParent,
-            cacheFile: noCache ? nil : HistoryReader.defaultCacheFile(for: repository),
+            cacheFile: noCache ? nil : HistoryReader.defaultCacheFile(
+                for: repository, mode: allParents ? .allParents : .firstParent),
             progress: progress.map { line in { done, total in line.show(done, total) } })
         reader.backgroundWork = true
         do {
