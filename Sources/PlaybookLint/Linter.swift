@@ -76,7 +76,7 @@ public struct Linter: Sendable {
         }
         findings.sort(by: Finding.ordered)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return LintReport(findings: findings, files: files.count, entities: entities.count, lintedFiles: linted)
+        return LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted)
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
@@ -98,6 +98,11 @@ public struct Linter: Sendable {
             add(LintRuleID.suppressionUnused, "this suppression of \(suppression.rules.joined(separator: ", ")) suppresses nothing; remove it")
         }
         return out
+    }
+
+    /// The entities the files define (for commands that need ids, such as `playbook new`).
+    public func entities(in files: [SourceFile]) -> [PlacedEntity] {
+        parse(files).flatMap { file in file.entities.map { PlacedEntity(entity: $0, file: file.path) } }
     }
 
     /// Reads and decodes every file, spread over the machine's cores.
@@ -132,7 +137,8 @@ public struct Linter: Sendable {
             parsed.diagnostics += loaded.problems.map { problem in
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
-            parsed.suppressions = Suppression.scan(bytes, documentStarts: loaded.documents.map(\.start.line))
+            parsed.suppressions = Suppression.scan(
+                bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
                 parsed.diagnostics += TagCheck.diagnostics(document.root)
                 let decoded = EntityDecoder.decode(document)

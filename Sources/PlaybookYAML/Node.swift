@@ -128,9 +128,13 @@ public struct Limits: Sendable, Hashable {
 public struct LoadResult: Sendable {
     public var documents: [Document]
     public var problems: [YAMLProblem]
+    /// Lines covered by scalars that span several lines (their text is not YAML structure:
+    /// a `#` there is content, not a comment).
+    public var multilineScalars: [ClosedRange<Int>]
 
-    public init(documents: [Document], problems: [YAMLProblem]) {
+    public init(documents: [Document], problems: [YAMLProblem], multilineScalars: [ClosedRange<Int>] = []) {
         self.documents = documents
         self.problems = problems
+        self.multilineScalars = multilineScalars
     }
 }

@@ -93,7 +93,9 @@ enum BuiltinRules {
     static let repository: [RuleDescriptor] = [
         RuleDescriptor(
             id: LintRuleID.duplicateID, severity: .error, summary: "Two entities (or two key results of one objective) share an id.",
-            triggering: [exampleMetric(["id": "id: ↓d1-retention"])], passing: [cleanMetric]),
+            details: "Both places are reported, each naming the other.",
+            triggering: [exampleMetric(["id": "id: ↓lessons-per-learner"]) + "\n---\n" + exampleMetric(["id": "id: ↓lessons-per-learner"])],
+            passing: [cleanMetric]),
         RuleDescriptor(
             id: LintRuleID.unresolvedReference, severity: .error,
             summary: "A reference names a squad, metric, objective, key result or hypothesis that does not exist.",
