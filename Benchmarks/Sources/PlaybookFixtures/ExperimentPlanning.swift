@@ -33,7 +33,7 @@ extension WorkPlanner {
         let isRerun = { if case .rerun = role { true } else { false } }()
         return ExperimentPlan(
             id: id, squad: hypothesis.squad,
-            title: isRerun ? hypothesis.title + " (re-run)" : hypothesis.title,
+            title: title(hypothesis, rerun: isRerun),
             hypothesis: h, keyResult: hypothesis.keyResult, status: status,
             primary: hypothesis.metric, guardrails: guardrails,
             surface: hypothesis.surface.surface, segment: hypothesis.segment.id, regions: regions,
@@ -80,6 +80,13 @@ extension WorkPlanner {
             let s = start(day(7, 1), day(9, 15))
             return (s, min(s.adding(days: random.int(3...20)), asOf.adding(days: -1)))
         }
+    }
+
+    /// "Signup form, social-proof variant, first 14 days, for dental clinics": what, how, how much, for whom.
+    private func title(_ hypothesis: HypothesisPlan, rerun: Bool) -> String {
+        let object = hypothesis.object.hasPrefix("the ") ? String(hypothesis.object.dropFirst(4)) : hypothesis.object
+        return "\(capitalised(object)), \(hypothesis.variantName) variant, \(hypothesis.tag), for \(hypothesis.industry)"
+            + (rerun ? " (re-run)" : "")
     }
 
     private mutating func approval(before start: CalendarDay) -> ApprovalPlan {

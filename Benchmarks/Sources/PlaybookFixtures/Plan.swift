@@ -60,6 +60,10 @@ struct HypothesisPlan {
     var surface: (surface: String, platforms: [String])
     var segment: (id: String, phrase: String)
     var variantName: String
+    /// What the experiment title is made of: the object tested and for whom.
+    var object: String
+    var industry: String
+    var tag: String
 }
 
 struct DesignPlan {

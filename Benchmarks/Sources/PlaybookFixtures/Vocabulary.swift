@@ -138,12 +138,40 @@ enum Vocabulary {
         }
     }
 
-    static let qualifiers = [
-        "for the first 14 days", "after the second session", "on small screens", "for teams of five or more",
-        "in the visitor's language", "with a one-click undo", "at the moment of first success",
-        "for returning visitors only", "before the trial's last week", "with a named example team",
-        "during the first login", "after a teammate joins", "on the second visit", "for admins only",
-        "with an estimate of time saved", "with a clear skip option",
+    /// Who a hypothesis is about: the customer segment that makes one idea differ from another.
+    static let industries = [
+        "architecture firms", "dental clinics", "law offices", "marketing agencies", "construction crews",
+        "nonprofits", "school districts", "film studios", "research labs", "accounting practices",
+        "real-estate brokers", "restaurant groups", "event planners", "game studios", "newsrooms",
+        "logistics dispatchers", "hotel chains", "recruiting agencies", "veterinary practices", "fitness studios",
+        "wedding photographers", "translation bureaus", "solar installers", "museum curators", "city councils",
+        "insurance brokers", "podcast networks", "car dealerships", "florists", "biotech startups",
+        "fashion labels", "sports clubs", "print shops", "farming cooperatives", "airline crews",
+        "hospital wards", "consulting boutiques", "churches", "bakeries", "software agencies",
+        "interior designers", "tutoring centres", "property managers", "record labels", "courier services",
+    ]
+
+    /// Product features an idea leans on.
+    static let features = [
+        "Gantt charts", "time tracking", "client portals", "recurring checklists", "shared inboxes",
+        "approval workflows", "kanban boards", "resource planning", "invoice exports", "guest comments",
+        "calendar sync", "form builders", "document versioning", "automation rules", "workload views",
+        "budget dashboards", "status reports", "file proofing", "mobile timesheets", "meeting notes",
+        "goal tracking", "dependency maps", "custom fields", "Slack alerts", "audit logs",
+        "single sign-on", "template libraries", "email-to-task", "offline mode", "bulk editing",
+        "portfolio views", "capacity forecasts", "time-off planning", "asset libraries", "signature requests",
+        "milestone reviews", "sprint boards", "expense capture", "map views", "QR check-ins",
+    ]
+
+    /// How much or when, with a number: ideas that differ in dose are different tests.
+    /// Each is the phrase for the change and a short tag for titles; `#` is the number.
+    static let qualifiers: [(phrase: String, tag: String, numbers: ClosedRange<Int>)] = [
+        ("for the first # days", "first # days", 2...90), ("after # minutes of use", "after # minutes", 5...180),
+        ("for teams of # or more", "teams of #+", 3...250), ("with # ready-made examples", "# examples", 2...60),
+        ("# hours before the trial ends", "#h before trial end", 2...96), ("on day # after signup", "day #", 2...90),
+        ("with a #% discount", "#% off", 5...70), ("for workspaces with # or more projects", "# projects+", 2...120),
+        ("within # minutes of signing up", "first # minutes", 2...120), ("for the top # templates", "top # templates", 3...100),
+        ("once # tasks are done", "after # tasks", 2...150), ("for accounts older than # months", "# months+", 2...48),
     ]
 
     /// Surfaces by stage, with the platforms each reaches.
@@ -244,13 +272,13 @@ enum Vocabulary {
     ]
 
     static let winLearnings = [
-        "The change lifted %METRIC% by %LIFT%, most among %SEGMENT%; it is shipped to everyone.",
+        "The change improved %METRIC% by %LIFT%, most among %SEGMENT%; it is shipped to everyone.",
         "A clear win on %METRIC% (%LIFT%) with no movement in the guardrails; other squads can reuse the pattern.",
-        "People responded to the clearer promise: %METRIC% rose %LIFT%. We now write every variant this way first.",
+        "People responded to the clearer promise: %METRIC% improved by %LIFT%. We now write every variant this way first.",
     ]
 
     static let lossLearnings = [
-        "The change cost us %LIFT% on %METRIC%: every extra moment in front of the goal has to earn its place.",
+        "The change moved %METRIC% the wrong way (%LIFT%): every extra moment in front of the goal has to earn its place.",
         "It hurt %METRIC% (%LIFT%), most among %SEGMENT%; what looked like help read as friction.",
         "A loss of %LIFT% on %METRIC%. Interviews afterwards showed people did not trust the new wording.",
     ]

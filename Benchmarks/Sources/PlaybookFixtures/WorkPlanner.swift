@@ -50,28 +50,29 @@ struct WorkPlanner {
         let objective = plan.objectives[random.pick(squad.objectives)]
         let keyResult = random.pick(objective.keyResults)
         let metric = MetricCatalog.byID[keyResult.metric]!  // key results use catalog metrics
-        let verbs = random.pick(2, of: Vocabulary.verbs)
-        let objects = random.pick(2, of: Vocabulary.objects(squad.stage))
+        let verb = random.pick(Vocabulary.verbs)
+        let object = random.pick(Vocabulary.objects(squad.stage))
+        let industry = random.pick(Vocabulary.industries)
+        let feature = random.pick(Vocabulary.features)
         let qualifier = random.pick(Vocabulary.qualifiers)
+        let number = String(random.int(qualifier.numbers))
         let surface = random.pick(Vocabulary.surfaces(squad.stage))
         let segment = random.pick(Vocabulary.segments)
         let lift = random.number(0.02...0.15, decimals: 2)
         let findings = random.pick(2, of: Vocabulary.findings(squad.stage))
         let evidence = random.pick(2, of: Vocabulary.evidence)
-        var title = "\(capitalised(verbs[0])) \(objects[0]) \(qualifier)"
-        if title.count > 60 { title = "\(capitalised(verbs[0])) \(objects[0]) on \(surface.surface)" }
-        if title.count > 60 { title = "\(capitalised(verbs[0])) \(objects[0])" }
         let metricName = metric.name.prefix(1).lowercased() + metric.name.dropFirst()
         return HypothesisPlan(
-            id: id, squad: s, title: title,
-            change: "\(verbs[0]) \(objects[0]) on \(surface.surface) \(qualifier), and \(verbs[1]) \(objects[1]) to match",
+            id: id, squad: s, title: "\(capitalised(verb)) \(object) for \(industry)",
+            change: "\(verb) \(object) on \(surface.surface) \(qualifier.phrase.replacingAll("#", with: number)), for \(industry) with \(feature)",
             audience: "\(segment.phrase) in \(Vocabulary.regionLabel(squad.region)), reached through \(surface.platforms.joined(separator: " and "))",
             outcome: "\(metric.increases ? "raise" : "cut") \(metricName) by about \(format(lift * 100, 0))%",
             rationale: "\(evidence[0]) \(findings[0]), and \(evidence[1]) \(findings[1])",
             metric: keyResult.metric, expectedLift: lift,
             ice: (random.int(2...10), random.int(2...9), random.int(2...10)),
             keyResult: "\(objective.id)/\(keyResult.id)",
-            surface: surface, segment: segment, variantName: random.pick(Vocabulary.variantNames))
+            surface: surface, segment: segment, variantName: random.pick(Vocabulary.variantNames),
+            object: object, industry: industry, tag: qualifier.tag.replacingAll("#", with: number))
     }
 
     /// A hypothesis's status follows its latest experiment.
