@@ -124,6 +124,26 @@ enum BuiltinRules {
             passing: [exampleMetric(extra: "# playbook-disable schema-unknown-key\ndescripton: Lessons")]),
     ]
 
+    /// Rules only history can check; `playbook review` applies them to the commits of a change.
+    static let history: [RuleDescriptor] = [
+        RuleDescriptor(
+            id: LintRuleID.historyStatusRegression, severity: .error,
+            summary: "An experiment's status moves backwards (e.g. concluded → running, or out of abandoned).",
+            details: "Statuses run draft → ready → running ⇄ paused → analyzing → concluded; concluded and abandoned are final. Start a new experiment instead of reopening one."),
+        RuleDescriptor(
+            id: LintRuleID.historyLockedField, severity: .error,
+            summary: "An experiment's primary metric or hypothesis changes after it has been running.",
+            details: "Changing what an experiment measures or tests once data has come in is hypothesising after the results are known."),
+        RuleDescriptor(
+            id: LintRuleID.historyResultEdit, severity: .error,
+            summary: "A concluded experiment's `result` is edited without a note in the same change explaining why.",
+            details: "Add an `approvals` entry with a `note` (who agreed, and why the result changed) in the same commit."),
+        RuleDescriptor(
+            id: LintRuleID.historyIDReuse, severity: .error,
+            summary: "An id that was removed earlier is used again for a new entity.",
+            details: "Reports and links follow entities by id; reusing one merges two histories. Take the next free id (`playbook new`)."),
+    ]
+
     /// Levels of ten aliases each: a hundred thousand nodes from a few lines.
     static let billionLaughs: String = {
         var lines = ["kind: Metric", "id: lessons-per-learner", "name: Lessons per learner", "unit: ratio",
