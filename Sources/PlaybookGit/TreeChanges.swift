@@ -21,7 +21,8 @@ extension Repository {
     ///
     /// Compares the trees by hand and skips every subtree whose id did not change:
     /// `git_diff_tree_to_tree` expands every subtree, which costs O(all files) per commit.
-    /// A root of "." or "" means the whole tree.
+    /// A root of "." or "" means the whole tree. For a walk, keep one `TreeReader` instead:
+    /// it reuses each commit's trees as the next one's parent trees.
     public func changedFiles(
         from old: ObjectID?, to new: ObjectID?, under roots: [String], include: (String) -> Bool
     ) throws -> [FileChange] {
@@ -39,12 +40,6 @@ extension Repository {
         var id: ObjectID
         var isTree: Bool
         var isBlob: Bool
-    }
-
-    private func subtree(of tree: ObjectID, at path: String) throws -> ObjectID? {
-        if path.isEmpty { return tree }
-        guard let entry = try entry(inTree: tree, path: path), entry.isTree else { return nil }
-        return entry.id
     }
 
     private func entry(inTree tree: ObjectID, path: String) throws -> Entry? {
