@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // Snowball stemmers; Debian ships no pkg-config file, so the module map links it.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         // bytes -> Node tree with marks; limits live here.
         .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
         // owned wrappers over libgit2.
@@ -31,6 +33,8 @@ let package = Package(
         .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
         // rules, configuration, repository-wide checks, reporters.
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        // tokenising, stemming, weighting, candidate search, scores; pure.
+        .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
@@ -43,6 +47,7 @@ let package = Package(
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
         .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"], exclude: ["Goldens"]),
+        .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

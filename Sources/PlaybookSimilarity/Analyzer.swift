@@ -1,0 +1,120 @@
+/// What one text is made of once normalised: stemmed terms (synonyms folded), word pairs,
+/// character trigrams of the words, and the numbers it names.
+struct Profile {
+    var terms: [Int32] = []
+    var bigrams: [Int32] = []
+    var grams: [Int32] = []
+    var numbers: [String] = []
+}
+
+/// Turns texts into profiles over shared vocabularies. Owns a stemmer, so one analyzer
+/// serves one thread.
+struct Analyzer {
+    private let stemmer: Stemmer?
+    private(set) var termIDs: [String: Int32] = [:]
+    /// A display word per term: the first surface form seen.
+    private(set) var termWords: [String] = []
+    private(set) var bigramIDs: [UInt64: Int32] = [:]
+    private(set) var gramIDs: [UInt64: Int32] = [:]
+    private var synonyms: [String: String] = [:]
+
+    init() {
+        stemmer = Stemmer()
+        for group in Lexicon.synonymGroups {
+            for member in group where synonyms[member] == nil { synonyms[member] = group[0] }
+        }
+    }
+
+    mutating func profile(_ text: String) -> Profile {
+        var profile = Profile()
+        var previousTerm: Int32?
+        let tokens = Analyzer.joinPhrases(Tokenizer.tokens(text))
+        for token in tokens {
+            switch token {
+            case .number(let digits):
+                profile.numbers.append(digits)
+                let id = term("#" + digits, shown: digits)
+                profile.terms.append(id)
+                previousTerm = nil
+            case .word(let word):
+                if let digits = Lexicon.numberWords[word] {
+                    profile.numbers.append(digits)
+                    profile.terms.append(term("#" + digits, shown: word))
+                    previousTerm = nil
+                    continue
+                }
+                if Lexicon.negations.contains(word) {
+                    let id = term("¬", shown: word)
+                    profile.terms.append(id)
+                    previousTerm = id
+                    continue
+                }
+                if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 { continue }
+                let stemmed = stemmer?.stem(Substring(word)) ?? word
+                let folded = synonyms[stemmed] ?? stemmed
+                let id = term(folded, shown: word)
+                profile.terms.append(id)
+                if let previousTerm {
+                    profile.bigrams.append(bigram(previousTerm, id))
+                }
+                previousTerm = id
+                addGrams(of: word, to: &profile.grams)
+            }
+        }
+        return profile
+    }
+
+    /// "sign up" → "signup" and the like, so a phrase and its one-word form match.
+    static func joinPhrases(_ tokens: [Token]) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count)
+        var i = 0
+        while i < tokens.count {
+            if i + 1 < tokens.count, case .word(let a) = tokens[i], case .word(let b) = tokens[i + 1],
+               let joined = Lexicon.phrases[a + " " + b] {
+                out.append(.word(joined))
+                i += 2
+            } else {
+                out.append(tokens[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private mutating func term(_ key: String, shown: String) -> Int32 {
+        if let id = termIDs[key] { return id }
+        let id = Int32(termWords.count)
+        termIDs[key] = id
+        termWords.append(shown)
+        return id
+    }
+
+    private mutating func bigram(_ a: Int32, _ b: Int32) -> Int32 {
+        // Order-free: "pricing annual" and "annual pricing" are one pair.
+        let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+        if let id = bigramIDs[key] { return id }
+        let id = Int32(bigramIDs.count)
+        bigramIDs[key] = id
+        return id
+    }
+
+    /// Character trigrams of "#word#": soft matching for forms the stemmer keeps apart
+    /// ("notify" / "notification") and for typos.
+    private mutating func addGrams(of word: String, to grams: inout [Int32]) {
+        var scalars: [UInt32] = [35]
+        for scalar in word.unicodeScalars { scalars.append(scalar.value) }
+        scalars.append(35)
+        guard scalars.count >= 3 else { return }
+        for i in 0...(scalars.count - 3) {
+            let key = UInt64(scalars[i]) << 42 | UInt64(scalars[i + 1]) << 21 | UInt64(scalars[i + 2])
+            if let id = gramIDs[key] {
+                grams.append(id)
+            } else {
+                let id = Int32(gramIDs.count)
+                gramIDs[key] = id
+                grams.append(id)
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+/// Two texts of a corpus that score at or above a threshold.
+public struct Match: Sendable, Hashable {
+    /// Indices into the corpus, `first < second`.
+    public var first: Int
+    public var second: Int
+    public var score: Double
+
+    public init(first: Int, second: Int, score: Double) {
+        self.first = first
+        self.second = second
+        self.score = score
+    }
+}
+
+/// Finds similar pairs without comparing every pair: an inverted index over word terms with a
+/// frequent-term cut-off. A term in more than `maxPostings` texts carries little idea and would
+/// make the search quadratic, so it is left out of the index — but only as far as the text's
+/// other terms can still prove a match (prefix filtering): a text whose weight lies mostly in
+/// frequent words keeps enough of them indexed that any pair whose word cosine reaches
+/// `wordBound` × threshold shares an indexed term. Candidates are then scored exactly, so the
+/// search never reports a false pair; what it can miss is a pair that reaches the threshold
+/// on character trigrams and word pairs with fewer shared words than that.
+public struct CandidateSearch: Sendable {
+    public let corpus: Corpus
+    /// Per term: the texts that index it, ascending, with the term's weight there.
+    private let postings: [[(doc: Int32, weight: Float)]]
+    /// Per text: the length of the part of its vector left out of the index.
+    private let unindexedNorm: [Float]
+    public let maxPostings: Int
+    /// The share of the threshold that the word cosine alone must reach for a pair to be found.
+    public let wordBound: Float
+    /// The score a pair must reach.
+    public let threshold: Double
+
+    /// `frequentFraction`: terms in more than this share of the texts (and more than 100
+    /// texts) are candidates for leaving out of the index.
+    public init(corpus: Corpus, frequentFraction: Double = 0.02, threshold: Double, wordBound: Float = 0.5) {
+        self.corpus = corpus
+        self.wordBound = wordBound
+        self.threshold = threshold
+        let maxPostings = max(100, Int(Double(corpus.count) * frequentFraction))
+        self.maxPostings = maxPostings
+        let budget = Float(threshold) * wordBound
+        var lists = [[(doc: Int32, weight: Float)]](repeating: [], count: corpus.documentFrequency.count)
+        var left = [Float](repeating: 0, count: corpus.count)
+        for (doc, vector) in corpus.words.enumerated() {
+            // Most frequent first: they are the ones worth leaving out.
+            let order = vector.ids.indices.sorted {
+                let a = corpus.documentFrequency[Int(vector.ids[$0])], b = corpus.documentFrequency[Int(vector.ids[$1])]
+                return a != b ? a > b : vector.ids[$0] < vector.ids[$1]
+            }
+            var skipped: Float = 0
+            var canSkip = true
+            for k in order {
+                let id = vector.ids[k], weight = vector.weights[k]
+                let frequent = Int(corpus.documentFrequency[Int(id)]) > maxPostings
+                if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
+                    skipped += weight * weight
+                    continue
+                }
+                canSkip = false
+                lists[Int(id)].append((Int32(doc), weight))
+            }
+            left[doc] = skipped.squareRoot()
+        }
+        postings = lists
+        unindexedNorm = left
+    }
+
+    /// Pairs whose later text lies in `rows` (so callers may split the work) scoring at
+    /// least the threshold; `allowed(a, b)` (with a > b) says whether a pair may be reported.
+    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }) -> [Match] {
+        let rows = rows ?? 0..<corpus.count
+        var accumulator = [Float](repeating: 0, count: corpus.count)
+        var touched: [Int32] = []
+        var out: [Match] = []
+        let bound = Float(threshold) * wordBound
+        for a in rows {
+            let vector = corpus.words[a]
+            for (k, id) in vector.ids.enumerated() {
+                let list = postings[Int(id)]
+                if list.isEmpty { continue }
+                let weight = vector.weights[k]
+                for posting in list {
+                    // Postings ascend: only texts before `a`, so each pair is seen once.
+                    if Int(posting.doc) >= a { break }
+                    if accumulator[Int(posting.doc)] == 0 { touched.append(posting.doc) }
+                    accumulator[Int(posting.doc)] += weight * posting.weight
+                }
+            }
+            for b32 in touched {
+                let b = Int(b32)
+                let shared = accumulator[b]
+                accumulator[b] = 0
+                // The word cosine is at most what the index saw plus b's unindexed part.
+                guard shared + unindexedNorm[b] >= bound, allowed(a, b) else { continue }
+                let score = corpus.score(a, b)
+                if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return out
+    }
+
+    /// Every pair compared: the reference the index is measured against.
+    public func exhaustiveMatches(allowed: (Int, Int) -> Bool = { _, _ in true }) -> [Match] {
+        var out: [Match] = []
+        for a in 0..<corpus.count {
+            for b in 0..<a where allowed(a, b) {
+                let score = corpus.score(a, b)
+                if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
+            }
+        }
+        return out
+    }
+}
+
+/// Groups matched pairs into clusters: texts joined by any chain of matches (three squads
+/// duplicating one idea are one cluster, not three pairs).
+public enum Clustering {
+    /// Clusters of indices, each ascending; clusters ordered by their first member.
+    public static func clusters(_ matches: [Match]) -> [[Int]] {
+        var parent: [Int: Int] = [:]
+        func find(_ x: Int) -> Int {
+            var root = x
+            while let p = parent[root], p != root { root = p }
+            var node = x
+            while let p = parent[node], p != root {
+                parent[node] = root
+                node = p
+            }
+            return root
+        }
+        for match in matches {
+            if parent[match.first] == nil { parent[match.first] = match.first }
+            if parent[match.second] == nil { parent[match.second] = match.second }
+            let a = find(match.first), b = find(match.second)
+            if a != b { parent[max(a, b)] = min(a, b) }
+        }
+        var groups: [Int: [Int]] = [:]
+        for node in parent.keys { groups[find(node), default: []].append(node) }
+        return groups.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+    }
+}

@@ -1,0 +1,95 @@
+internal import CStemmer // also brings C's log(), keeping this module free of Foundation
+
+/// How the parts of a pair score are weighed. The defaults were chosen on the labelled set of
+/// growth hypotheses in the tests (see `SimilarityQualityTests`).
+public struct ScoreWeights: Sendable, Hashable {
+    /// Cosine of stemmed, synonym-folded word TF-IDF vectors.
+    public var words: Float = 0.5
+    /// Cosine of word-pair TF-IDF vectors (order-free adjacent pairs).
+    public var pairs: Float = 0.2
+    /// Cosine of character-trigram vectors of the words: soft matching.
+    public var grams: Float = 0.3
+    /// The factor for two texts that both name numbers but not the same ones.
+    public var numberMismatch: Float = 0.75
+
+    public init() {}
+}
+
+/// A set of texts analysed together: vocabularies, document frequencies and one weighted,
+/// normalised vector per text and per feature. Pure: texts in, vectors out.
+public struct Corpus: Sendable {
+    public let count: Int
+    let words: [SparseVector]
+    let pairs: [SparseVector]
+    let grams: [SparseVector]
+    let numbers: [[String]]
+    /// Documents each word term occurs in.
+    let documentFrequency: [Int32]
+    let termWords: [String]
+    public let weights: ScoreWeights
+
+    /// Below this many texts, document frequencies say nothing: every term weighs the same.
+    public static let minimumForIDF = 50
+
+    public init(_ texts: [String], weights: ScoreWeights = ScoreWeights()) {
+        var analyzer = Analyzer()
+        let profiles = texts.map { analyzer.profile($0) }
+        count = texts.count
+        self.weights = weights
+        termWords = analyzer.termWords
+
+        func frequencies(_ lists: [[Int32]], size: Int) -> [Int32] {
+            var df = [Int32](repeating: 0, count: size)
+            var seen = [Int32](repeating: -1, count: size)
+            for (doc, list) in lists.enumerated() {
+                for id in list where seen[Int(id)] != Int32(doc) {
+                    seen[Int(id)] = Int32(doc)
+                    df[Int(id)] += 1
+                }
+            }
+            return df
+        }
+        let n = texts.count
+        let useIDF = n >= Corpus.minimumForIDF
+        func vectors(_ lists: [[Int32]], size: Int) -> ([SparseVector], [Int32]) {
+            let df = frequencies(lists, size: size)
+            // BM25's idf: positive for every term, small for terms in most documents.
+            let idf: [Float] = df.map { d in
+                useIDF ? Float(log(1 + (Double(n) - Double(d) + 0.5) / (Double(d) + 0.5))) : 1
+            }
+            let vectors = lists.map { list -> SparseVector in
+                var counts: [Int32: Int] = [:]
+                for id in list { counts[id, default: 0] += 1 }
+                return SparseVector(counts: counts) { id, tf in (1 + Float(log(Double(tf)))) * idf[Int(id)] }
+            }
+            return (vectors, df)
+        }
+        let wordVectors = vectors(profiles.map(\.terms), size: analyzer.termWords.count)
+        words = wordVectors.0
+        documentFrequency = wordVectors.1
+        pairs = vectors(profiles.map(\.bigrams), size: analyzer.bigramIDs.count).0
+        grams = vectors(profiles.map(\.grams), size: analyzer.gramIDs.count).0
+        numbers = profiles.map { Array(Set($0.numbers)).sorted() }
+    }
+
+    /// The similarity of texts `a` and `b`, in 0–1.
+    public func score(_ a: Int, _ b: Int) -> Double {
+        let w = weights
+        var s = w.words * words[a].dot(words[b]) + w.pairs * pairs[a].dot(pairs[b]) + w.grams * grams[a].dot(grams[b])
+        let na = numbers[a], nb = numbers[b]
+        if !na.isEmpty, !nb.isEmpty, na != nb {
+            let common = Set(na).intersection(nb).count
+            let jaccard = Float(common) / Float(Set(na).union(nb).count)
+            s *= w.numberMismatch + (1 - w.numberMismatch) * jaccard
+        }
+        return Double(min(1, max(0, s)))
+    }
+
+    /// The words two texts share, heaviest first (as first written in the corpus).
+    public func matchedTerms(_ a: Int, _ b: Int, limit: Int = 6) -> [String] {
+        words[a].shared(words[b])
+            .sorted { $0.product != $1.product ? $0.product > $1.product : $0.id < $1.id }
+            .prefix(limit)
+            .map { termWords[Int($0.id)] }
+    }
+}
