@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
+        // duplicate and colliding work across squads, from entities; pure.
+        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
@@ -48,6 +50,7 @@ let package = Package(
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
         .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"], exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
+        .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )
