@@ -32,7 +32,7 @@ let package = Package(
         // the five kinds as values, decoded from nodes; no I/O.
         .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
         // rules, configuration, repository-wide checks, reporters.
-        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
         // duplicate and colliding work across squads, from entities; pure.
@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: [
-                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
+                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit", "PlaybookOverlaps",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,13 +14,16 @@ enum CollisionDetection {
         var surface: String
     }
 
-    static func live(_ entities: [SourcedEntity]) -> [Live] {
+    static func live(_ entities: [SourcedEntity], today: Day?) -> [Live] {
         entities.compactMap { sourced in
             guard case .experiment(let e) = sourced.entity, let status = e.status?.value,
                   let surface = e.surface?.value else { return nil }
             switch status {
             case .running, .paused:
-                return Live(experiment: e, file: sourced.file, start: e.start?.value, end: e.end?.value, surface: Surface.normalised(surface))
+                var end = e.end?.value
+                // Still running after its planned end: live until at least today.
+                if status == .running, let planned = end, let today, planned < today { end = today }
+                return Live(experiment: e, file: sourced.file, start: e.start?.value, end: end, surface: Surface.normalised(surface))
             case .ready:
                 // A ready experiment without planned dates has no window to compare yet.
                 guard let start = e.start?.value else { return nil }
@@ -31,8 +34,8 @@ enum CollisionDetection {
         }
     }
 
-    static func find(_ entities: [SourcedEntity]) -> [Overlap] {
-        let experiments = live(entities)
+    static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
+        let experiments = live(entities, today: today)
         // Bucket by the first surface segment: nested surfaces always share it.
         var byRoot: [Substring: [Int]] = [:]
         for (index, live) in experiments.enumerated() {

@@ -2,10 +2,28 @@ import PlaybookModel
 
 /// Finds every duplicate and collision in a repository's entities, with acknowledgements applied.
 public enum OverlapFinder {
-    public static func find(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions()) -> [Overlap] {
+    /// `today` extends running experiments past a planned end that has gone by: they are still live.
+    public static func find(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(), today: Day? = nil) -> [Overlap] {
         let unique = firstDefinitions(entities)
-        var found = DuplicateDetection.find(unique, options: options) + CollisionDetection.find(unique)
-        let acknowledgements = Acknowledgements(unique)
+        let found = DuplicateDetection.find(unique, options: options) + CollisionDetection.find(unique, today: today)
+        return acknowledged(found, unique)
+    }
+
+    /// Duplicate hypotheses and experiments only.
+    public static func duplicates(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions()) -> [Overlap] {
+        let unique = firstDefinitions(entities)
+        return acknowledged(DuplicateDetection.find(unique, options: options), unique)
+    }
+
+    /// Colliding experiments only.
+    public static func collisions(_ entities: [SourcedEntity], today: Day? = nil) -> [Overlap] {
+        let unique = firstDefinitions(entities)
+        return acknowledged(CollisionDetection.find(unique, today: today), unique)
+    }
+
+    static func acknowledged(_ overlaps: [Overlap], _ entities: [SourcedEntity]) -> [Overlap] {
+        let acknowledgements = Acknowledgements(entities)
+        var found = overlaps
         for i in found.indices {
             found[i].acknowledgedBy = acknowledgements.reviewer(found[i].ids[0], found[i].ids[1])
         }
