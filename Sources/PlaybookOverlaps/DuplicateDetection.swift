@@ -4,13 +4,19 @@ import PlaybookSimilarity
 
 /// Duplicate hypotheses and duplicate experiments: same idea, other words, other squads.
 ///
-/// A hypothesis is compared on its title, change and outcome; its audience is compared on
-/// its own and scales the score (the same change for another audience is another test).
+/// A hypothesis is compared on its title and change — the idea. Its outcome is left out (on
+/// the labelled set, shared outcome wording made different ideas look alike), and its
+/// audience is compared on its own: audiences with nothing in common scale the score down
+/// to `audienceFloor` (the same change for another audience is another test); audiences
+/// scoring `audienceSaturation` or more count as the same.
 /// An experiment is compared on its title; a surface that is neither the same nor nested,
-/// or an audience that cannot overlap, scales its score down the same way.
+/// or an audience that cannot overlap, scales its score by `contextFloor`.
 enum DuplicateDetection {
-    /// How much a wholly different audience or surface leaves of a text score.
     static let contextFloor = 0.6
+    static let audienceFloor = 0.8
+    static let audienceSaturation = 0.3
+    /// Audiences are short: character trigrams weigh as much as words there.
+    static let audienceWeights = ScoreWeights(words: 0.5, pairs: 0, grams: 0.5, numberMismatch: 1)
 
     struct Item: Sendable {
         var side: OverlapSide
@@ -26,7 +32,7 @@ enum DuplicateDetection {
             switch sourced.entity {
             case .hypothesis(let h):
                 let s = h.statement
-                let text = [h.title, s?.change, s?.outcome].compactMap { $0 }.joined(separator: ". ")
+                let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
                 hypotheses.append(Item(side: side(h.id, h.squad, sourced.file), text: text, audience: s?.audience ?? ""))
             case .experiment(let e):
                 experiments.append(Item(side: side(e.id, e.squad, sourced.file), text: e.title ?? "", audience: "", experiment: e))
@@ -45,7 +51,7 @@ enum DuplicateDetection {
     static func pairs(_ items: [Item], kindName: String, options: OverlapOptions) -> [Overlap] {
         guard items.count > 1 else { return [] }
         let corpus = Corpus(items.map(\.text))
-        let audiences = Corpus(items.map(\.audience))
+        let audiences = Corpus(items.map(\.audience), weights: audienceWeights)
         // The context factor only lowers scores, so the text search may use the same threshold.
         let search = CandidateSearch(corpus: corpus, threshold: options.threshold)
         let squads = items.map(\.side.squad)
@@ -69,8 +75,8 @@ enum DuplicateDetection {
             var notes: [String] = []
             if !a.audience.isEmpty, !b.audience.isEmpty {
                 let similarity = audiences.score(match.first, match.second)
-                score *= contextFloor + (1 - contextFloor) * similarity
-                if similarity < 0.5 { notes.append("for different audiences") }
+                score *= audienceFloor + (1 - audienceFloor) * min(1, similarity / audienceSaturation)
+                if similarity < audienceSaturation { notes.append("for different audiences") }
             }
             if let ea = a.experiment, let eb = b.experiment {
                 if let sa = ea.surface?.value, let sb = eb.surface?.value, !Surface.related(sa, sb) {

@@ -73,7 +73,7 @@ public struct OverlapOptions: Sendable, Hashable {
 
     /// Chosen on the labelled hypothesis pairs of the test suite (`DuplicateQualityTests`):
     /// the threshold with the best F1 there; see the README.
-    public static let defaultThreshold = 0.5
+    public static let defaultThreshold = 0.4
 
     public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false) {
         self.threshold = threshold

@@ -9,7 +9,7 @@ private func collidingPair(second: [String: String] = [:], adding: String = "", 
     ])
     var changes = [
         "id": (markSecond ? "↓" : "") + "EXP-0003", "squad": "checkout-emea", "surface": "web/home/banner/copy",
-        "title": "Home banner copy for lapsed learners", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}",
+        "title": "Winter sale countdown", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}",
     ]
     changes.merge(second) { _, new in new }
     return first + "\n---\n" + exampleExperiment(changes, adding: adding)
