@@ -40,7 +40,24 @@ enum DuplicateDetection {
                 continue
             }
         }
-        return pairs(hypotheses, kindName: "hypotheses", options: options) + pairs(experiments, kindName: "experiments", options: options)
+        // The four corpora are independent: build them on all cores.
+        let inputs = [hypotheses.map(\.text), hypotheses.map(\.audience), experiments.map(\.text), experiments.map(\.audience)]
+        var corpora = [Corpus?](repeating: nil, count: inputs.count)
+        corpora.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+                guard inputs[index].count > 1 else { return }
+                output[index] = Corpus(inputs[index], weights: index % 2 == 0 ? ScoreWeights() : audienceWeights)
+            }
+        }
+        var out: [Overlap] = []
+        if let texts = corpora[0], let audiences = corpora[1] {
+            out += pairs(hypotheses, texts: texts, audiences: audiences, kindName: "hypotheses", options: options)
+        }
+        if let texts = corpora[2], let audiences = corpora[3] {
+            out += pairs(experiments, texts: texts, audiences: audiences, kindName: "experiments", options: options)
+        }
+        return out
     }
 
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
@@ -48,10 +65,7 @@ enum DuplicateDetection {
     }
 
     /// The pairs of `items` at or above the threshold, searched in blocks over the cores.
-    static func pairs(_ items: [Item], kindName: String, options: OverlapOptions) -> [Overlap] {
-        guard items.count > 1 else { return [] }
-        let corpus = Corpus(items.map(\.text))
-        let audiences = Corpus(items.map(\.audience), weights: audienceWeights)
+    static func pairs(_ items: [Item], texts corpus: Corpus, audiences: Corpus, kindName: String, options: OverlapOptions) -> [Overlap] {
         // The context factor only lowers scores, so the text search may use the same threshold.
         let search = CandidateSearch(corpus: corpus, threshold: options.threshold)
         let squads = items.map(\.side.squad)

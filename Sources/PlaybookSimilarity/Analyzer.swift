@@ -25,6 +25,16 @@ struct Analyzer {
         }
     }
 
+    /// What a word turned out to be, worked out once per distinct word.
+    private enum Known {
+        case skipped
+        case negation(Int32)
+        case number(Int32, String)
+        case term(Int32, [Int32])
+    }
+
+    private var known: [String: Known] = [:]
+
     mutating func profile(_ text: String) -> Profile {
         var profile = Profile()
         var previousTerm: Int32?
@@ -33,44 +43,59 @@ struct Analyzer {
             switch token {
             case .number(let digits):
                 profile.numbers.append(digits)
-                let id = term("#" + digits, shown: digits)
-                profile.terms.append(id)
+                profile.terms.append(term("#" + digits, shown: digits))
                 previousTerm = nil
             case .word(let word):
-                if let digits = Lexicon.numberWords[word] {
-                    profile.numbers.append(digits)
-                    profile.terms.append(term("#" + digits, shown: word))
-                    previousTerm = nil
+                switch resolve(word) {
+                case .skipped:
                     continue
-                }
-                if Lexicon.negations.contains(word) {
-                    let id = term("¬", shown: word)
+                case .negation(let id):
                     profile.terms.append(id)
                     previousTerm = id
-                    continue
+                case .number(let id, let digits):
+                    profile.numbers.append(digits)
+                    profile.terms.append(id)
+                    previousTerm = nil
+                case .term(let id, let grams):
+                    profile.terms.append(id)
+                    if let previousTerm { profile.bigrams.append(bigram(previousTerm, id)) }
+                    previousTerm = id
+                    profile.grams.append(contentsOf: grams)
                 }
-                if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 { continue }
-                let stemmed = stemmer?.stem(Substring(word)) ?? word
-                let folded = synonyms[stemmed] ?? stemmed
-                let id = term(folded, shown: word)
-                profile.terms.append(id)
-                if let previousTerm {
-                    profile.bigrams.append(bigram(previousTerm, id))
-                }
-                previousTerm = id
-                addGrams(of: word, to: &profile.grams)
             }
         }
         return profile
     }
 
+    private mutating func resolve(_ word: String) -> Known {
+        if let known = known[word] { return known }
+        let result: Known
+        if let digits = Lexicon.numberWords[word] {
+            result = .number(term("#" + digits, shown: word), digits)
+        } else if Lexicon.negations.contains(word) {
+            result = .negation(term("¬", shown: word))
+        } else if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 {
+            result = .skipped
+        } else {
+            let stemmed = stemmer?.stem(Substring(word)) ?? word
+            var grams: [Int32] = []
+            addGrams(of: word, to: &grams)
+            result = .term(term(synonyms[stemmed] ?? stemmed, shown: word), grams)
+        }
+        known[word] = result
+        return result
+    }
+
+    private static let phraseStarts = Set(Lexicon.phrases.keys.compactMap { $0.split(separator: " ").first.map(String.init) })
+
     /// "sign up" → "signup" and the like, so a phrase and its one-word form match.
     static func joinPhrases(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { if case .word(let w) = $0 { phraseStarts.contains(w) } else { false } }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count)
         var i = 0
         while i < tokens.count {
-            if i + 1 < tokens.count, case .word(let a) = tokens[i], case .word(let b) = tokens[i + 1],
+            if i + 1 < tokens.count, case .word(let a) = tokens[i], phraseStarts.contains(a), case .word(let b) = tokens[i + 1],
                let joined = Lexicon.phrases[a + " " + b] {
                 out.append(.word(joined))
                 i += 2

@@ -15,34 +15,40 @@ public struct Match: Sendable, Hashable {
 /// Finds similar pairs without comparing every pair: an inverted index over word terms with a
 /// frequent-term cut-off. A term in more than `maxPostings` texts carries little idea and would
 /// make the search quadratic, so it is left out of the index — but only as far as the text's
-/// other terms can still prove a match (prefix filtering): a text whose weight lies mostly in
-/// frequent words keeps enough of them indexed that any pair whose word cosine reaches
-/// `wordBound` × threshold shares an indexed term. Candidates are then scored exactly, so the
-/// search never reports a false pair; what it can miss is a pair that reaches the threshold
-/// on character trigrams and word pairs with fewer shared words than that.
+/// other terms can still prove a match (prefix filtering). Since the other parts of the score
+/// are at most 1 and the number factor only lowers it, a pair scoring at least the threshold
+/// has a word cosine of at least `wordBound` = (threshold − pairs − grams weights) ÷ words
+/// weight; every such pair shares an indexed term, so the search finds every pair that
+/// comparing all pairs would find. Candidates are scored exactly: no false pairs either.
 public struct CandidateSearch: Sendable {
     public let corpus: Corpus
     /// Per term: the texts that index it, ascending, with the term's weight there.
     private let postings: [[(doc: Int32, weight: Float)]]
     /// Per text: the length of the part of its vector left out of the index.
     private let unindexedNorm: [Float]
+    /// Per text: the length of the part of its vector on frequent terms.
+    private let frequentNorm: [Float]
     public let maxPostings: Int
-    /// The share of the threshold that the word cosine alone must reach for a pair to be found.
+    /// The word cosine below which no pair can reach the threshold.
     public let wordBound: Float
     /// The score a pair must reach.
     public let threshold: Double
 
     /// `frequentFraction`: terms in more than this share of the texts (and more than 100
-    /// texts) are candidates for leaving out of the index.
-    public init(corpus: Corpus, frequentFraction: Double = 0.02, threshold: Double, wordBound: Float = 0.5) {
+    /// texts) may be left out of the index.
+    public init(corpus: Corpus, frequentFraction: Double = 0.02, threshold: Double) {
         self.corpus = corpus
-        self.wordBound = wordBound
         self.threshold = threshold
+        let w = corpus.weights
+        let wordBound = w.words > 0 ? max(0, (Float(threshold) - w.pairs - w.grams) / w.words) : 0
+        self.wordBound = wordBound
         let maxPostings = max(100, Int(Double(corpus.count) * frequentFraction))
         self.maxPostings = maxPostings
-        let budget = Float(threshold) * wordBound
+        // Slightly under the bound, so that rounding cannot lose a pair right at it.
+        let budget = wordBound * 0.999
         var lists = [[(doc: Int32, weight: Float)]](repeating: [], count: corpus.documentFrequency.count)
         var left = [Float](repeating: 0, count: corpus.count)
+        var frequentPart = [Float](repeating: 0, count: corpus.count)
         for (doc, vector) in corpus.words.enumerated() {
             // Most frequent first: they are the ones worth leaving out.
             let order = vector.ids.indices.sorted {
@@ -54,6 +60,7 @@ public struct CandidateSearch: Sendable {
             for k in order {
                 let id = vector.ids[k], weight = vector.weights[k]
                 let frequent = Int(corpus.documentFrequency[Int(id)]) > maxPostings
+                if frequent { frequentPart[doc] += weight * weight }
                 if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
                     skipped += weight * weight
                     continue
@@ -62,9 +69,11 @@ public struct CandidateSearch: Sendable {
                 lists[Int(id)].append((Int32(doc), weight))
             }
             left[doc] = skipped.squareRoot()
+            frequentPart[doc] = frequentPart[doc].squareRoot()
         }
         postings = lists
         unindexedNorm = left
+        frequentNorm = frequentPart
     }
 
     /// Pairs whose later text lies in `rows` (so callers may split the work) scoring at
@@ -74,7 +83,7 @@ public struct CandidateSearch: Sendable {
         var accumulator = [Float](repeating: 0, count: corpus.count)
         var touched: [Int32] = []
         var out: [Match] = []
-        let bound = Float(threshold) * wordBound
+        let bound = wordBound * 0.999
         for a in rows {
             let vector = corpus.words[a]
             for (k, id) in vector.ids.enumerated() {
@@ -88,12 +97,15 @@ public struct CandidateSearch: Sendable {
                     accumulator[Int(posting.doc)] += weight * posting.weight
                 }
             }
+            let frequentA = frequentNorm[a]
             for b32 in touched {
                 let b = Int(b32)
                 let shared = accumulator[b]
                 accumulator[b] = 0
-                // The word cosine is at most what the index saw plus b's unindexed part.
-                guard shared + unindexedNorm[b] >= bound, allowed(a, b) else { continue }
+                // The word cosine is at most what the index saw plus what b's unindexed
+                // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
+                guard shared + frequentA * unindexedNorm[b] >= bound, allowed(a, b) else { continue }
+                guard corpus.wordCosine(a, b) >= bound else { continue }
                 let score = corpus.score(a, b)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
             }

@@ -8,11 +8,21 @@ public struct SparseVector: Sendable, Hashable {
         weights = []
     }
 
-    /// From counts per id; `weight` turns (id, count) into a weight.
-    init(counts: [Int32: Int], weight: (Int32, Int) -> Float) {
-        let sorted = counts.keys.sorted()
-        ids = sorted
-        weights = sorted.map { weight($0, counts[$0] ?? 0) }
+    /// From a list of ids with repeats; `weight` turns (id, times it occurs) into a weight.
+    init(ids list: [Int32], weight: (Int32, Int) -> Float) {
+        let sorted = list.sorted()
+        ids = []
+        weights = []
+        ids.reserveCapacity(sorted.count)
+        weights.reserveCapacity(sorted.count)
+        var i = 0
+        while i < sorted.count {
+            var j = i + 1
+            while j < sorted.count && sorted[j] == sorted[i] { j += 1 }
+            ids.append(sorted[i])
+            weights.append(weight(sorted[i], j - i))
+            i = j
+        }
         normalise()
     }
 
