@@ -41,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "playbook",
             dependencies: [
-                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit", "PlaybookOverlaps",
+                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit", "PlaybookOverlaps", "PlaybookSimilarity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

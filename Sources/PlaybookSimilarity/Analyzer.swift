@@ -5,6 +5,7 @@ struct Profile {
     var bigrams: [Int32] = []
     var grams: [Int32] = []
     var numbers: [String] = []
+    var negated = false
 }
 
 /// Turns texts into profiles over shared vocabularies. Owns a stemmer, so one analyzer
@@ -50,6 +51,7 @@ struct Analyzer {
                 case .skipped:
                     continue
                 case .negation(let id):
+                    profile.negated = true
                     profile.terms.append(id)
                     previousTerm = id
                 case .number(let id, let digits):
@@ -77,7 +79,8 @@ struct Analyzer {
         } else if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 {
             result = .skipped
         } else {
-            let stemmed = stemmer?.stem(Substring(word)) ?? word
+            let base = Lexicon.irregular[word] ?? word
+            let stemmed = stemmer?.stem(Substring(base)) ?? base
             var grams: [Int32] = []
             addGrams(of: word, to: &grams)
             result = .term(term(synonyms[stemmed] ?? stemmed, shown: word), grams)

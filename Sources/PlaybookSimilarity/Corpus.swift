@@ -12,8 +12,14 @@ public struct ScoreWeights: Sendable, Hashable {
     /// stemmer and the synonym list miss.
     public var grams: Float = 0.15
     /// The factor for two texts that both name numbers but not the same ones (another dose
-    /// is another test: "20% off" is not "50% off").
+    /// is another test: "20% off" is not "50% off"). 0.4 had the best F1 on the labelled set
+    /// (0.761, against 0.720 with 0.5).
     public var numberMismatch: Float = 0.4
+    /// The factor for one text negating ("not", "without", "no") and the other not. Off (1)
+    /// by default: growth teams restate ideas with negations ("users who have not practised"),
+    /// and on the labelled set 0.9 lowered F1 from 0.761 to 0.743; the negation still counts
+    /// as a term of its own.
+    public var negationMismatch: Float = 1
 
     public init() {}
 
@@ -33,6 +39,7 @@ public struct Corpus: Sendable {
     let pairs: [SparseVector]
     let grams: [SparseVector]
     let numbers: [[String]]
+    let negated: [Bool]
     /// Documents each word term occurs in.
     let documentFrequency: [Int32]
     let termWords: [String]
@@ -80,6 +87,7 @@ public struct Corpus: Sendable {
         pairs = weights.pairs > 0 ? vectors(profiles.map(\.bigrams), size: analyzer.bigramIDs.count).0 : none
         grams = weights.grams > 0 ? vectors(profiles.map(\.grams), size: analyzer.gramIDs.count).0 : none
         numbers = profiles.map { Array(Set($0.numbers)).sorted() }
+        negated = profiles.map(\.negated)
     }
 
     /// The similarity of texts `a` and `b`, in 0–1.
@@ -94,6 +102,7 @@ public struct Corpus: Sendable {
             let jaccard = Float(common) / Float(Set(na).union(nb).count)
             s *= w.numberMismatch + (1 - w.numberMismatch) * jaccard
         }
+        if negated[a] != negated[b] { s *= w.negationMismatch }
         return Double(min(1, max(0, s)))
     }
 

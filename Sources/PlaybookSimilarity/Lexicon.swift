@@ -91,6 +91,27 @@ enum Lexicon {
         "once": "1x",
     ]
 
+    /// Irregular forms the Snowball stemmer leaves apart, mapped to the form it stems alike.
+    static let irregular: [String: String] = [
+        "men": "man", "women": "woman", "children": "child", "people": "person", "mice": "mouse", "feet": "foot",
+        "teeth": "tooth", "geese": "goose", "wives": "wife", "knives": "knife", "lives": "life", "leaves": "leaf",
+        "ran": "run", "went": "go", "gone": "go", "ate": "eat", "eaten": "eat", "sat": "sit", "saw": "see", "seen": "see",
+        "took": "take", "taken": "take", "gave": "give", "given": "give", "made": "make", "came": "come", "bought": "buy",
+        "brought": "bring", "thought": "think", "told": "tell", "said": "say", "found": "find", "left": "leave",
+        "kept": "keep", "held": "hold", "stood": "stand", "wrote": "write", "written": "write", "spoke": "speak",
+        "spoken": "speak", "drove": "drive", "driven": "drive", "rode": "ride", "flew": "fly", "swam": "swim",
+        "sang": "sing", "sung": "sing", "began": "begin", "begun": "begin", "fell": "fall", "fallen": "fall",
+        "caught": "catch", "taught": "teach", "sold": "sell", "sent": "send", "spent": "spend", "built": "build",
+        "won": "win", "lost": "lose", "paid": "pay", "met": "meet", "led": "lead", "grew": "grow", "grown": "grow",
+        "threw": "throw", "thrown": "throw", "chose": "choose", "chosen": "choose", "broke": "break", "broken": "break",
+        "cut": "cut", "put": "put", "hit": "hit", "shot": "shoot", "slept": "sleep", "dug": "dig", "hung": "hang",
+        "lay": "lie", "lain": "lie", "woke": "wake", "wore": "wear", "worn": "wear", "tore": "tear", "torn": "tear",
+        "drew": "draw", "drawn": "draw", "drank": "drink", "drunk": "drink", "fed": "feed", "felt": "feel",
+        "fought": "fight", "hid": "hide", "hidden": "hide", "knew": "know", "known": "know", "rose": "rise",
+        "risen": "rise", "shook": "shake", "shaken": "shake", "slid": "slide", "struck": "strike", "swept": "sweep",
+        "understood": "understand",
+    ]
+
     /// Two-word phrases written as one idea, joined before stemming.
     static let phrases: [String: String] = [
         "sign up": "signup", "sign in": "login", "log in": "login", "e mail": "email", "check out": "checkout",
