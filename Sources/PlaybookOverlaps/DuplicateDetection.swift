@@ -40,15 +40,11 @@ enum DuplicateDetection {
                 continue
             }
         }
-        // The four corpora are independent: build them on all cores.
+        // Each corpus is analysed in chunks on all cores.
+        let parallel: Corpus.Parallel = { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
         let inputs = [hypotheses.map(\.text), hypotheses.map(\.audience), experiments.map(\.text), experiments.map(\.audience)]
-        var corpora = [Corpus?](repeating: nil, count: inputs.count)
-        corpora.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-                guard inputs[index].count > 1 else { return }
-                output[index] = Corpus(inputs[index], weights: index % 2 == 0 ? ScoreWeights() : audienceWeights)
-            }
+        let corpora: [Corpus?] = inputs.enumerated().map { index, texts in
+            texts.count > 1 ? Corpus(texts, weights: index % 2 == 0 ? ScoreWeights() : audienceWeights, parallel: parallel) : nil
         }
         var out: [Overlap] = []
         if let texts = corpora[0], let audiences = corpora[1] {

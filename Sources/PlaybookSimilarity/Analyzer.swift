@@ -1,6 +1,6 @@
 /// What one text is made of once normalised: stemmed terms (synonyms folded), word pairs,
 /// character trigrams of the words, and the numbers it names.
-struct Profile {
+struct Profile: Sendable {
     var terms: [Int32] = []
     var bigrams: [Int32] = []
     var grams: [Int32] = []
@@ -17,9 +17,17 @@ struct Analyzer {
     private(set) var termWords: [String] = []
     private(set) var bigramIDs: [UInt64: Int32] = [:]
     private(set) var gramIDs: [UInt64: Int32] = [:]
+    /// Keys by id, for merging the vocabularies of analyzers that ran side by side.
+    private(set) var termKeys: [String] = []
+    private(set) var bigramKeys: [UInt64] = []
+    private(set) var gramKeys: [UInt64] = []
     private var synonyms: [String: String] = [:]
 
-    init() {
+    /// Whether word pairs are collected (not when they weigh nothing).
+    let collectsPairs: Bool
+
+    init(collectsPairs: Bool = true) {
+        self.collectsPairs = collectsPairs
         stemmer = Stemmer()
         for group in Lexicon.synonymGroups {
             for member in group where synonyms[member] == nil { synonyms[member] = group[0] }
@@ -60,7 +68,7 @@ struct Analyzer {
                     previousTerm = nil
                 case .term(let id, let grams):
                     profile.terms.append(id)
-                    if let previousTerm { profile.bigrams.append(bigram(previousTerm, id)) }
+                    if collectsPairs, let previousTerm { profile.bigrams.append(bigram(previousTerm, id)) }
                     previousTerm = id
                     profile.grams.append(contentsOf: grams)
                 }
@@ -114,17 +122,23 @@ struct Analyzer {
         if let id = termIDs[key] { return id }
         let id = Int32(termWords.count)
         termIDs[key] = id
+        termKeys.append(key)
         termWords.append(shown)
         return id
     }
 
     private mutating func bigram(_ a: Int32, _ b: Int32) -> Int32 {
         // Order-free: "pricing annual" and "annual pricing" are one pair.
-        let key = UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
+        let key = Analyzer.pairKey(a, b)
         if let id = bigramIDs[key] { return id }
         let id = Int32(bigramIDs.count)
         bigramIDs[key] = id
+        bigramKeys.append(key)
         return id
+    }
+
+    static func pairKey(_ a: Int32, _ b: Int32) -> UInt64 {
+        UInt64(UInt32(min(a, b))) << 32 | UInt64(UInt32(max(a, b)))
     }
 
     /// Character trigrams of "#word#": soft matching for forms the stemmer keeps apart
@@ -141,6 +155,7 @@ struct Analyzer {
             } else {
                 let id = Int32(gramIDs.count)
                 gramIDs[key] = id
+                gramKeys.append(key)
                 grams.append(id)
             }
         }

@@ -48,12 +48,18 @@ public struct Corpus: Sendable {
     /// Below this many texts, document frequencies say nothing: every term weighs the same.
     public static let minimumForIDF = 50
 
-    public init(_ texts: [String], weights: ScoreWeights = ScoreWeights()) {
-        var analyzer = Analyzer()
-        let profiles = texts.map { analyzer.profile($0) }
+    /// Runs `body` for each of `0..<iterations`, possibly at the same time. The caller picks
+    /// how, so that this module stays free of threads.
+    public typealias Parallel = (_ iterations: Int, _ body: @Sendable (Int) -> Void) -> Void
+
+    /// Analyses `texts` (split into chunks run through `parallel` when given and worth it)
+    /// and weighs them as one collection.
+    public init(_ texts: [String], weights: ScoreWeights = ScoreWeights(), parallel: Parallel? = nil) {
+        let analysed = Vocabulary.analyse(texts, pairs: weights.pairs > 0, parallel: parallel)
+        let profiles = analysed.profiles
         count = texts.count
         self.weights = weights
-        termWords = analyzer.termWords
+        termWords = analysed.termWords
 
         func frequencies(_ lists: [[Int32]], size: Int) -> [Int32] {
             var df = [Int32](repeating: 0, count: size)
@@ -79,13 +85,13 @@ public struct Corpus: Sendable {
             }
             return (vectors, df)
         }
-        let wordVectors = vectors(profiles.map(\.terms), size: analyzer.termWords.count)
+        let wordVectors = vectors(profiles.map(\.terms), size: analysed.termWords.count)
         words = wordVectors.0
         documentFrequency = wordVectors.1
         // A part weighed 0 is not built: twenty thousand texts make that worth it.
         let none = [SparseVector](repeating: SparseVector(), count: n)
-        pairs = weights.pairs > 0 ? vectors(profiles.map(\.bigrams), size: analyzer.bigramIDs.count).0 : none
-        grams = weights.grams > 0 ? vectors(profiles.map(\.grams), size: analyzer.gramIDs.count).0 : none
+        pairs = weights.pairs > 0 ? vectors(profiles.map(\.bigrams), size: analysed.bigramCount).0 : none
+        grams = weights.grams > 0 ? vectors(profiles.map(\.grams), size: analysed.gramCount).0 : none
         numbers = profiles.map { Array(Set($0.numbers)).sorted() }
         negated = profiles.map(\.negated)
     }

@@ -32,6 +32,21 @@ final class CandidateSearchTests: XCTestCase {
         }
     }
 
+    func testChunkedAnalysisScoresLikeOneAnalyzer() {
+        let texts = corpus(size: 5200, seed: 11)
+        let one = Corpus(texts)
+        let chunked = Corpus(texts, parallel: { iterations, body in for i in 0..<iterations { body(i) } })
+        var generator = SyntheticHypotheses(seed: 5)
+        for _ in 0..<300 {
+            let a = Int(generator.next() % 5200), b = Int(generator.next() % 5200)
+            XCTAssertEqual(one.score(a, b), chunked.score(a, b), accuracy: 1e-6)
+            XCTAssertEqual(Set(one.matchedTerms(a, b)), Set(chunked.matchedTerms(a, b)))
+        }
+        for a in stride(from: 0, to: 5199, by: 97) {
+            XCTAssertEqual(one.score(a, a + 1), chunked.score(a, a + 1), accuracy: 1e-6)
+        }
+    }
+
     func testFrequentTermsAreLeftOutOfTheIndex() {
         let texts = corpus(size: 400, seed: 3)
         let corpus = Corpus(texts)

@@ -12,6 +12,10 @@ final class ScoreTests: XCTestCase {
             .word("faster"), .word("sign"), .word("up"),
         ])
         XCTAssertEqual(Tokenizer.tokens("Über Café"), [.word("über"), .word("café")])
+        // The ASCII fast path and the general one agree.
+        for text in ["Offer 10% off, $1,000 max; 2.5x faster, sign-up 7pm 3x", "Streak reminders at 7pm for 3 X users", "a1b2 99.9% 1.", "x 5x5 12,5"] {
+            XCTAssertEqual(Tokenizer.tokens(text), Tokenizer.scalarTokens(text), text)
+        }
     }
 
     func testStemmingAndSynonymsMatchRewordedText() {
