@@ -43,9 +43,17 @@ enum CollisionDetection {
         }
         var out: [Overlap] = []
         for bucket in byRoot.values {
-            for (position, i) in bucket.enumerated() {
-                for j in bucket[..<position] {
-                    if let overlap = collision(experiments[j], experiments[i]) { out.append(overlap) }
+            // Sweep by start: once a later experiment starts after this one ends, none after it can meet it.
+            let sorted = bucket.sorted { a, b in
+                let sa = experiments[a].start, sb = experiments[b].start
+                if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
+                return a < b
+            }
+            for (position, i) in sorted.enumerated() {
+                let end = experiments[i].end
+                for j in sorted[(position + 1)...] {
+                    if let end, let start = experiments[j].start, end < start { break }
+                    if let overlap = collision(experiments[i], experiments[j]) { out.append(overlap) }
                 }
             }
         }

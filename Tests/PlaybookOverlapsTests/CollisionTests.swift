@@ -1,5 +1,6 @@
 import XCTest
-import PlaybookOverlaps
+@testable import PlaybookOverlaps
+import PlaybookModel
 
 final class CollisionTests: XCTestCase {
     func collisions(_ a: String, _ b: String) -> [Overlap] {
@@ -71,5 +72,41 @@ final class CollisionTests: XCTestCase {
         XCTAssertEqual(found.first?.reason.contains("from 2026-07-20 to 2026-07-27"), true)
         XCTAssertEqual(found.first?.reason.contains("web/checkout"), true)
         XCTAssertEqual(found.first?.reason.contains("regions emea"), true)
+    }
+}
+
+final class CollisionSweepTests: XCTestCase {
+    /// The sweep over start dates finds what checking every pair finds.
+    func testSweepMatchesEveryPairOnGeneratedExperiments() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        let surfaces = ["web/checkout", "web/checkout/payment", "web/pricing", "ios/home", "ios/home/banner", "email/weekly"]
+        let statuses = ["running", "paused", "ready", "draft"]
+        var documents: [String] = []
+        for index in 0..<300 {
+            var fields = ["surface": surfaces[next(surfaces.count)], "status": statuses[next(statuses.count)]]
+            let start = Day(year: 2026, month: 1 + next(12), day: 1 + next(28))
+            fields["start"] = next(10) == 0 ? "-" : start.description
+            fields["end"] = next(8) == 0 ? "-" : Day(year: start.year, month: min(12, start.month + next(3)), day: 28).description
+            if next(3) == 0 { fields["audience"] = "{regions: [\(["emea", "latam", "apac"][next(3)])]}" }
+            if next(4) == 0 { fields["exclusion_group"] = ["a", "b"][next(2)] }
+            documents.append(experiment(String(format: "EXP-%04d", index + 1), squad: "squad-\(next(5))", fields))
+        }
+        let all = entities(documents.joined(separator: "\n---\n"))
+        let swept = Set(CollisionDetection.find(all, today: nil).map(\.ids))
+        let live = CollisionDetection.live(all, today: nil)
+        var everyPair: Set<[String]> = []
+        for i in live.indices {
+            for j in live.indices where j > i {
+                if let overlap = CollisionDetection.collision(live[i], live[j]) { everyPair.insert(overlap.ids) }
+            }
+        }
+        XCTAssertGreaterThan(everyPair.count, 20)
+        XCTAssertEqual(swept, everyPair)
     }
 }
