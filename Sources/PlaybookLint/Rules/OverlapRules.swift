@@ -15,6 +15,31 @@ private func collidingPair(second: [String: String] = [:], adding: String = "", 
     return first + "\n---\n" + exampleExperiment(changes, adding: adding)
 }
 
+/// Two hypotheses of different squads; `second` is the other squad's wording.
+private func hypothesisPair(second: String, marked: Bool) -> String {
+    func hypothesis(_ id: String, _ squad: String, _ title: String, _ change: String, _ audience: String) -> String {
+        """
+        kind: Hypothesis
+        id: \(marked ? "↓" : "")\(id)
+        squad: \(squad)
+        title: \(title)
+        statement:
+          change: \(change)
+          audience: \(audience)
+          outcome: more of them come back the next day
+          rationale: half of the lapsed streaks end on an evening without practice
+        metric: d1-retention
+        expected_lift: 0.02
+        ice: {impact: 6, confidence: 5, ease: 7}
+        status: backlog
+        """
+    }
+    return hypothesis("HYP-0002", "activation-emea", "Streak reminders bring learners back",
+                      "send a push reminder in the evening when a streak is at risk", "learners with an active streak")
+        + "\n---\n" + hypothesis("HYP-0003", "checkout-emea", second,
+                                 "notify users at night if they have not practised and their streak will break", "users who have a running streak")
+}
+
 /// Turns found overlaps into findings on both sides; acknowledged ones become notes of
 /// `overlap-acknowledged`, so a council's review is visible but fails nothing.
 private func findings(_ overlaps: [Overlap], kind: OverlapKind, context: RuleContext) -> [LocatedDiagnostic] {
@@ -49,16 +74,21 @@ public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
-        details: "Texts are normalised, stemmed (Snowball), weighted (TF-IDF over words, word pairs and character trigrams) and scored 0–1; pairs at or above `threshold` are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
+        details: "Hypotheses are compared on title and change (a disjoint audience lowers the score), experiments on title (an unrelated surface or audience lowers it). Texts are normalised, stemmed (Snowball), synonym-folded, weighted (TF-IDF over words, plus character trigrams) and scored 0–1; pairs at or above `threshold` are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
         options: [
             RuleOption("threshold", OverlapOptions.defaultThreshold, "score (0–1) at or above which two texts are duplicates"),
             RuleOption("same_squad", 0, "1 to compare work within one squad too"),
         ],
         triggering: [
+            hypothesisPair(second: "Evening nudge to save the streak", marked: true),
             collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Show an annual plan banner on the home screen"],
                           title: "Annual-plan banner on the home page", markFirst: true, markSecond: true),
         ],
-        passing: [collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Streak freeze for weekend learners"])]
+        passing: [
+            hypothesisPair(second: "Streak freeze for weekend learners", marked: false)
+                .replacing("notify users at night if they have not practised and their streak will break", with: "offer one free streak freeze a week"),
+            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Streak freeze for weekend learners"]),
+        ]
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
