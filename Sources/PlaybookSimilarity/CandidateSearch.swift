@@ -22,8 +22,12 @@ public struct Match: Sendable, Hashable {
 /// comparing all pairs would find. Candidates are scored exactly: no false pairs either.
 public struct CandidateSearch: Sendable {
     public let corpus: Corpus
-    /// Per term: the texts that index it, ascending, with the term's weight there.
-    private let postings: [[(doc: Int32, weight: Float)]]
+    /// Per term `t`: the texts that index it, ascending, with the term's weight there, at
+    /// `postingDocs[postingStart[t]..<postingStart[t + 1]]` (one flat array: no per-term arrays
+    /// to retain in the inner loop).
+    private let postingStart: [Int32]
+    private let postingDocs: [Int32]
+    private let postingWeights: [Float]
     /// Per text: the length of the part of its vector left out of the index.
     private let unindexedNorm: [Float]
     /// Per text: the length of the part of its vector on frequent terms.
@@ -46,7 +50,7 @@ public struct CandidateSearch: Sendable {
         self.maxPostings = maxPostings
         // Slightly under the bound, so that rounding cannot lose a pair right at it.
         let budget = wordBound * 0.999
-        var lists = [[(doc: Int32, weight: Float)]](repeating: [], count: corpus.documentFrequency.count)
+        var indexed: [(term: Int32, doc: Int32, weight: Float)] = []
         var left = [Float](repeating: 0, count: corpus.count)
         var frequentPart = [Float](repeating: 0, count: corpus.count)
         for (doc, vector) in corpus.words.enumerated() {
@@ -66,12 +70,28 @@ public struct CandidateSearch: Sendable {
                     continue
                 }
                 canSkip = false
-                lists[Int(id)].append((Int32(doc), weight))
+                indexed.append((id, Int32(doc), weight))
             }
             left[doc] = skipped.squareRoot()
             frequentPart[doc] = frequentPart[doc].squareRoot()
         }
-        postings = lists
+        // Counting sort by term keeps each term's texts in ascending order.
+        let terms = corpus.documentFrequency.count
+        var start = [Int32](repeating: 0, count: terms + 1)
+        for entry in indexed { start[Int(entry.term) + 1] += 1 }
+        for t in 0..<terms { start[t + 1] += start[t] }
+        var fill = start
+        var docs = [Int32](repeating: 0, count: indexed.count)
+        var weights = [Float](repeating: 0, count: indexed.count)
+        for entry in indexed {
+            let slot = Int(fill[Int(entry.term)])
+            docs[slot] = entry.doc
+            weights[slot] = entry.weight
+            fill[Int(entry.term)] += 1
+        }
+        postingStart = start
+        postingDocs = docs
+        postingWeights = weights
         unindexedNorm = left
         frequentNorm = frequentPart
     }
@@ -86,15 +106,23 @@ public struct CandidateSearch: Sendable {
         let bound = wordBound * 0.999
         for a in rows {
             let vector = corpus.words[a]
-            for (k, id) in vector.ids.enumerated() {
-                let list = postings[Int(id)]
-                if list.isEmpty { continue }
-                let weight = vector.weights[k]
-                for posting in list {
-                    // Postings ascend: only texts before `a`, so each pair is seen once.
-                    if Int(posting.doc) >= a { break }
-                    if accumulator[Int(posting.doc)] == 0 { touched.append(posting.doc) }
-                    accumulator[Int(posting.doc)] += weight * posting.weight
+            postingDocs.withUnsafeBufferPointer { docs in
+                postingWeights.withUnsafeBufferPointer { weights in
+                    accumulator.withUnsafeMutableBufferPointer { sums in
+                        for (k, id) in vector.ids.enumerated() {
+                            let weight = vector.weights[k]
+                            var slot = Int(postingStart[Int(id)])
+                            let end = Int(postingStart[Int(id) + 1])
+                            while slot < end {
+                                // Postings ascend: only texts before `a`, so each pair is seen once.
+                                let doc = Int(docs[slot])
+                                if doc >= a { break }
+                                if sums[doc] == 0 { touched.append(Int32(doc)) }
+                                sums[doc] += weight * weights[slot]
+                                slot += 1
+                            }
+                        }
+                    }
                 }
             }
             let frequentA = frequentNorm[a]
