@@ -99,6 +99,12 @@ public struct CandidateSearch: Sendable {
     /// Pairs whose later text lies in `rows` (so callers may split the work) scoring at
     /// least the threshold; `allowed(a, b)` (with a > b) says whether a pair may be reported.
     public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }) -> [Match] {
+        var scored = 0
+        return matches(rows: rows, allowed: allowed, scored: &scored)
+    }
+
+    /// The same, counting in `scored` the candidate pairs whose word cosine was computed.
+    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, scored: inout Int) -> [Match] {
         let rows = rows ?? 0..<corpus.count
         var accumulator = [Float](repeating: 0, count: corpus.count)
         var touched: [Int32] = []
@@ -133,6 +139,7 @@ public struct CandidateSearch: Sendable {
                 // The word cosine is at most what the index saw plus what b's unindexed
                 // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
                 guard shared + frequentA * unindexedNorm[b] >= bound, allowed(a, b) else { continue }
+                scored += 1
                 guard corpus.wordCosine(a, b) >= bound else { continue }
                 let score = corpus.score(a, b)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
