@@ -31,24 +31,37 @@ let package = Package(
         .target(name: "PlaybookGit", dependencies: ["CLibGit2"]),
         // the five kinds as values, decoded from nodes; no I/O.
         .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
+        // commits -> per-entity timelines; the incremental cache.
+        .target(name: "PlaybookHistory", dependencies: ["PlaybookGit", "PlaybookModel", "PlaybookYAML"]),
+        // report values from timelines, and their renderers.
+        .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel"]),
         // rules, configuration, repository-wide checks, reporters.
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
         // duplicate and colliding work across squads, from entities; pure.
         .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
+        // pull-request review: entity changes, lint of changed files, history rules.
+        .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookGit"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
             dependencies: [
-                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit", "PlaybookOverlaps", "PlaybookSimilarity",
+                "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
+                "PlaybookHistory", "PlaybookReports", "PlaybookReview", "PlaybookOverlaps", "PlaybookSimilarity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlaybookYAMLTests", dependencies: ["PlaybookYAML"]),
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
-        .testTarget(name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"], exclude: ["Goldens"]),
+        .testTarget(
+            name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"],
+            exclude: ["Goldens"]),
+        .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit"]),
+        .testTarget(
+            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookGit"],
+            exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),

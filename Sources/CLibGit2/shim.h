@@ -12,4 +12,7 @@ static inline int playbook_git_set_tree_cache_limit(size_t bytes) {
 static inline int playbook_git_disable_owner_validation(void) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 }
+static inline int playbook_git_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
 #endif

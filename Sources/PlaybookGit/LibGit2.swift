@@ -16,6 +16,9 @@ private let libgit2Setup: Result<Void, GitError> = {
     // libgit2 caches trees only up to 4 KiB by default, so large parent trees are parsed
     // again on every commit of a walk; the total cache stays bounded by libgit2's overall limit.
     _ = playbook_git_set_tree_cache_limit(8 * 1024 * 1024)
+    // A walk needs only the last few trees; libgit2's default 256 MiB cache grew a 50,000-commit
+    // walk to 900 MB, and faulting in those pages cost more than re-reading the odd tree.
+    _ = playbook_git_set_cache_max_size(32 * 1024 * 1024)
     // Owner validation (git's "dubious ownership" / safe.directory check) is off. It exists
     // because git runs commands named in a repository's config (core.fsmonitor, hooks, filter
     // drivers, ssh commands); libgit2 as used here runs none of them, it only reads objects,

@@ -33,6 +33,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         self.init(checkedBytes: bytes)
     }
 
+    private init(high: UInt64, middle: UInt64, low: UInt32) {
+        self.high = high
+        self.middle = middle
+        self.low = low
+    }
+
     private init(checkedBytes bytes: some Collection<UInt8>) {
         var words = bytes.makeIterator()
         func next(_ count: Int) -> UInt64 {
@@ -80,7 +86,12 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
 extension ObjectID {
     /// Copies the id out of a libgit2 oid.
     init(_ oid: git_oid) {
-        self.init(checkedBytes: withUnsafeBytes(of: oid.id) { Array($0) })
+        self = withUnsafeBytes(of: oid.id) { raw in
+            ObjectID(
+                high: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                middle: UInt64(bigEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                low: UInt32(bigEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
+        }
     }
 
     /// Copies the id out of a borrowed libgit2 oid pointer.
@@ -91,9 +102,11 @@ extension ObjectID {
     /// The id as a libgit2 oid, for passing into a call.
     var oid: git_oid {
         var oid = git_oid()
-        let bytes = self.bytes
+        // Written word by word: this runs for every object looked up, so no temporary array.
         withUnsafeMutableBytes(of: &oid.id) { raw in
-            for (index, byte) in bytes.enumerated() { raw[index] = byte }
+            raw.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            raw.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            raw.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
         }
         return oid
     }

@@ -51,7 +51,7 @@ extension Repository {
         return ObjectID(commitOID)
     }
 
-    private static func signature(_ value: Signature) throws(GitError) -> Owned<UnsafeMutablePointer<git_signature>> {
+    static func signature(_ value: Signature) throws(GitError) -> Owned<UnsafeMutablePointer<git_signature>> {
         var signature: UnsafeMutablePointer<git_signature>?
         try check(
             git_signature_new(&signature, value.name, value.email, value.time, Int32(clamping: value.offsetMinutes)),
@@ -62,7 +62,7 @@ extension Repository {
         return Owned(signature, release: git_signature_free)
     }
 
-    private static func prettify(_ message: String) throws(GitError) -> String {
+    static func prettify(_ message: String) throws(GitError) -> String {
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
         try check(git_message_prettify(&buffer, message, 0, CChar(UInt8(ascii: "#"))), "cleaning up the commit message")

@@ -132,10 +132,12 @@ public struct Configuration: Sendable {
                         message: "rule \(id) has no setting \"\(name)\"\(hint); it takes \(known.joined(separator: ", "))")
                 }
                 let text = try scalar(setting.value, "a number", file: file)
-                guard let value = Double(text), value.isFinite, value >= 0 else {
-                    throw ConfigurationError(file: file, mark: setting.value.mark, message: "\"\(id).\(name)\" must be a number, found \"\(text)\"")
+                guard let value = Int(text), (0...1_000_000).contains(value) else {
+                    throw ConfigurationError(
+                        file: file, mark: setting.value.mark,
+                        message: "\"\(id).\(name)\" must be a whole number from 0 to 1000000, found \"\(text)\"")
                 }
-                options[id, default: [:]][name] = value
+                options[id, default: [:]][name] = Double(value)
             }
         }
         return (severities, options)

@@ -48,7 +48,7 @@ public struct Finding: Sendable, Hashable {
 /// The outcome of one lint run.
 public struct LintReport: Sendable {
     public var findings: [Finding]
-    /// Files read.
+    /// Files whose findings the report covers (every file read, unless paths were named).
     public var files: Int
     /// Entities decoded.
     public var entities: Int

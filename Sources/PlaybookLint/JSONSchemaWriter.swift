@@ -38,7 +38,7 @@ public enum JSONSchemaWriter {
         return JSONValue.object(members).render() + "\n"
     }
 
-    static func object(_ fields: [Field], title: String? = nil) -> JSONValue {
+    static func object(_ fields: [FieldSpec], title: String? = nil) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let title { members.append(("title", .string(title))) }
         members.append(("type", .string("object")))

@@ -55,7 +55,7 @@ public struct Linter: Sendable {
 
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
-        var suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         var used: [String: Set<Int>] = [:]
         for item in located {
             let diagnostic = item.diagnostic
@@ -74,10 +74,9 @@ public struct Linter: Sendable {
                 findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        suppressions.removeAll()
         findings.sort(by: Finding.ordered)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return LintReport(findings: findings, files: files.count, entities: entities.count, lintedFiles: linted)
+        return LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted)
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
@@ -99,6 +98,11 @@ public struct Linter: Sendable {
             add(LintRuleID.suppressionUnused, "this suppression of \(suppression.rules.joined(separator: ", ")) suppresses nothing; remove it")
         }
         return out
+    }
+
+    /// The entities the files define (for commands that need ids, such as `playbook new`).
+    public func entities(in files: [SourceFile]) -> [PlacedEntity] {
+        parse(files).flatMap { file in file.entities.map { PlacedEntity(entity: $0, file: file.path) } }
     }
 
     /// Reads and decodes every file, spread over the machine's cores.
@@ -133,7 +137,8 @@ public struct Linter: Sendable {
             parsed.diagnostics += loaded.problems.map { problem in
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
-            parsed.suppressions = Suppression.scan(bytes, documentStarts: loaded.documents.map(\.start.line))
+            parsed.suppressions = Suppression.scan(
+                bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
                 parsed.diagnostics += TagCheck.diagnostics(document.root)
                 let decoded = EntityDecoder.decode(document)

@@ -50,9 +50,20 @@ struct ReferenceChecker {
             expectKeyResult(experiment.keyResult)
             expect(experiment.metrics?.primary, .metric, "metrics.primary")
             for guardrail in experiment.metrics?.guardrails ?? [] { expect(guardrail, .metric, "metrics.guardrails") }
+            var variantIDs: Set<String> = []
+            for variant in experiment.variants {
+                guard let id = variant.id, !variantIDs.insert(id).inserted else { continue }
+                found.append((file, Diagnostic(
+                    rule: LintRuleID.duplicateID, mark: variant.mark,
+                    message: "experiment \(entity) has two variants with id \"\(id)\"", entity: entity)))
+            }
             for approval in experiment.approvals {
-                for other in approval.overlaps where index[other.value] == nil {
-                    report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id")
+                for other in approval.overlaps {
+                    if other.value == entity {
+                        report(other, "\"approvals.overlaps\" names this experiment itself; name the other entity the council reviewed it against")
+                    } else if index[other.value] == nil {
+                        report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id")
+                    }
                 }
             }
         }

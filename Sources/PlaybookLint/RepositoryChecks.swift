@@ -7,12 +7,20 @@ enum RepositoryChecks {
 
     static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: String) -> [Located] {
         var out: [Located] = []
+        // Both places are reported: which one is the mistake is the author's call.
+        var reportedFirst: Set<String> = []
         for (duplicate, first) in index.duplicates {
             let id = duplicate.entity.id
             out.append((duplicate.file, Diagnostic(
                 rule: LintRuleID.duplicateID, mark: id.mark,
-                message: "duplicate id \"\(id.value)\": already used by the \(first.entity.kind.rawValue) at \(first.file):\(first.entity.id.mark.line)",
+                message: "duplicate id \"\(id.value)\": also used by the \(first.entity.kind.rawValue) at \(first.file):\(first.entity.id.mark.line)",
                 entity: id.value, related: [id.value])))
+            if reportedFirst.insert(id.value).inserted {
+                out.append((first.file, Diagnostic(
+                    rule: LintRuleID.duplicateID, mark: first.entity.id.mark,
+                    message: "duplicate id \"\(id.value)\": also used by the \(duplicate.entity.kind.rawValue) at \(duplicate.file):\(id.mark.line)",
+                    entity: id.value, related: [id.value])))
+            }
         }
         var references = ReferenceChecker(index: index)
         for placed in entities {
@@ -27,6 +35,8 @@ enum RepositoryChecks {
     static func northStar(_ index: RepositoryIndex, fallbackFile: String) -> [Located] {
         let metrics = index.metrics
         let stars = metrics.filter { $0.0.northStar?.value == true }
+        // A `north_star` written wrongly is its own finding; do not also call it missing.
+        if stars.isEmpty, metrics.contains(where: { $0.0.isInvalid("north_star") }) { return [] }
         if stars.isEmpty {
             let (file, mark) = metrics.first.map { ($0.1, $0.0.id.mark) } ?? (fallbackFile, Mark(line: 1, column: 1))
             let detail = metrics.isEmpty ? "the repository defines no Metric" : "no metric is marked `north_star: true`"

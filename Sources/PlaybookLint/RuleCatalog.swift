@@ -41,6 +41,10 @@ public enum LintRuleID {
     public static let alignment = "objective-alignment"
     public static let suppressionUnused = "suppression-unused"
     public static let suppressionUnknownRule = "suppression-unknown-rule"
+    public static let historyStatusRegression = "history-status-regression"
+    public static let historyLockedField = "history-locked-field"
+    public static let historyResultEdit = "history-result-edit"
+    public static let historyIDReuse = "history-id-reuse"
 }
 
 /// Every rule, in one explicit list: the single source for `playbook rules`, configuration
@@ -57,7 +61,7 @@ public enum RuleCatalog {
     ]
 
     public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + BuiltinRules.repository
-        + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression
+        + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression + BuiltinRules.history
 
     private static let byID: [String: RuleDescriptor] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -30,7 +30,7 @@ struct Suppression: Sendable, Hashable {
 
     /// Finds the directives in a file's text. `documentStarts` are the first lines of its
     /// documents, in order. Only whole-line comments count, so text in values never does.
-    static func scan(_ bytes: [UInt8], documentStarts: [Int]) -> [Suppression] {
+    static func scan(_ bytes: [UInt8], documentStarts: [Int], multilineScalars: [ClosedRange<Int>] = []) -> [Suppression] {
         guard contains(bytes, Array(documentDirective.utf8)) else { return [] }
         let lines = splitLines(bytes)
         var found: [Suppression] = []
@@ -40,6 +40,8 @@ struct Suppression: Sendable, Hashable {
             let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
             text = text.dropFirst(indent)
             guard text.hasPrefix("#") else { continue }
+            // Inside a block or multi-line quoted scalar, a `#` line is text, not a comment.
+            if multilineScalars.contains(where: { $0.lowerBound < lineNumber && lineNumber <= $0.upperBound }) { continue }
             let body = text.dropFirst().drop(while: { $0 == " " })
             let words = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
             guard let directive = words.first, directive == nextLineDirective || directive == documentDirective else { continue }

@@ -13,13 +13,16 @@ public struct Diagnostic: Sendable, Hashable {
     public var entity: String?
     /// Ids of other entities involved (a duplicate's twin, an overlap's partner).
     public var related: [String]
+    /// The field (`design.mde`) that is present but invalid, so rules do not also call it missing.
+    public var field: String?
 
-    public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = []) {
+    public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = [], field: String? = nil) {
         self.rule = rule
         self.mark = mark
         self.message = message
         self.entity = entity
         self.related = related
+        self.field = field
     }
 }
 

@@ -11,10 +11,11 @@ public enum Kind: String, Sendable, Hashable, CaseIterable {
 
 /// A metric of the catalog. Fields the schema requires are optional here so that a
 /// document with a missing field still yields an entity (and one finding, not a cascade).
-public struct Metric: Sendable, Hashable {
+public struct Metric: Sendable, Hashable, FieldValidity {
     public var id: Located<String>
     /// Where the document's mapping starts.
     public var documentMark = Mark(line: 1, column: 1)
+    public var invalidFields: Set<String> = []
     public var name: String?
     public var description: String?
     public var event: String?
@@ -42,10 +43,11 @@ public struct Budget: Sendable, Hashable {
     public init(mark: Mark) { self.mark = mark }
 }
 
-public struct Squad: Sendable, Hashable {
+public struct Squad: Sendable, Hashable, FieldValidity {
     public var id: Located<String>
     /// Where the document's mapping starts.
     public var documentMark = Mark(line: 1, column: 1)
+    public var invalidFields: Set<String> = []
     public var name: String?
     public var mission: String?
     public var funnelStage: FunnelStage?
@@ -71,10 +73,11 @@ public struct KeyResult: Sendable, Hashable {
     public init(mark: Mark) { self.mark = mark }
 }
 
-public struct Objective: Sendable, Hashable {
+public struct Objective: Sendable, Hashable, FieldValidity {
     public var id: Located<String>
     /// Where the document's mapping starts.
     public var documentMark = Mark(line: 1, column: 1)
+    public var invalidFields: Set<String> = []
     public var squad: Reference?
     public var quarter: Located<Quarter>?
     public var title: String?
@@ -106,10 +109,11 @@ public struct ICE: Sendable, Hashable {
     public init(mark: Mark) { self.mark = mark }
 }
 
-public struct Hypothesis: Sendable, Hashable {
+public struct Hypothesis: Sendable, Hashable, FieldValidity {
     public var id: Located<String>
     /// Where the document's mapping starts.
     public var documentMark = Mark(line: 1, column: 1)
+    public var invalidFields: Set<String> = []
     public var squad: Reference?
     public var title: String?
     public var statement: Statement?
@@ -181,10 +185,11 @@ public struct Approval: Sendable, Hashable {
     public init(mark: Mark) { self.mark = mark }
 }
 
-public struct Experiment: Sendable, Hashable {
+public struct Experiment: Sendable, Hashable, FieldValidity {
     public var id: Located<String>
     /// Where the document's mapping starts.
     public var documentMark = Mark(line: 1, column: 1)
+    public var invalidFields: Set<String> = []
     public var squad: Reference?
     public var title: String?
     public var hypothesis: Reference?
@@ -204,6 +209,19 @@ public struct Experiment: Sendable, Hashable {
     public var approvals: [Approval] = []
 
     public init(id: Located<String>) { self.id = id }
+}
+
+/// Knows which fields were written but could not be read, so a rule does not report
+/// the same mistake again as a missing field.
+public protocol FieldValidity {
+    var invalidFields: Set<String> { get }
+}
+
+extension FieldValidity {
+    /// True when `field`, or anything inside it, was present but invalid.
+    public func isInvalid(_ field: String) -> Bool {
+        invalidFields.contains(field) || invalidFields.contains { $0.hasPrefix(field + ".") }
+    }
 }
 
 /// One decoded document.

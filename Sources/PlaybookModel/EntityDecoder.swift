@@ -41,13 +41,32 @@ public enum EntityDecoder {
         }
         let entity: Entity
         switch kind {
-        case .metric: entity = .metric(decodeMetric(fields, id: id, into: &diagnostics))
-        case .squad: entity = .squad(decodeSquad(fields, id: id, into: &diagnostics))
-        case .objective: entity = .objective(decodeObjective(fields, id: id, into: &diagnostics))
-        case .hypothesis: entity = .hypothesis(decodeHypothesis(fields, id: id, into: &diagnostics))
-        case .experiment: entity = .experiment(decodeExperiment(fields, id: id, into: &diagnostics))
+        case .metric:
+            var metric = decodeMetric(fields, id: id, into: &diagnostics)
+            metric.invalidFields = invalidFields(diagnostics)
+            entity = .metric(metric)
+        case .squad:
+            var squad = decodeSquad(fields, id: id, into: &diagnostics)
+            squad.invalidFields = invalidFields(diagnostics)
+            entity = .squad(squad)
+        case .objective:
+            var objective = decodeObjective(fields, id: id, into: &diagnostics)
+            objective.invalidFields = invalidFields(diagnostics)
+            entity = .objective(objective)
+        case .hypothesis:
+            var hypothesis = decodeHypothesis(fields, id: id, into: &diagnostics)
+            hypothesis.invalidFields = invalidFields(diagnostics)
+            entity = .hypothesis(hypothesis)
+        case .experiment:
+            var experiment = decodeExperiment(fields, id: id, into: &diagnostics)
+            experiment.invalidFields = invalidFields(diagnostics)
+            entity = .experiment(experiment)
         }
         return DecodedDocument(entity: entity, diagnostics: diagnostics)
+    }
+
+    private static func invalidFields(_ diagnostics: [Diagnostic]) -> Set<String> {
+        Set(diagnostics.compactMap(\.field))
     }
 
     private static func decodeKind(_ header: FieldReader, into diagnostics: inout [Diagnostic]) -> Kind? {
@@ -106,7 +125,7 @@ public enum EntityDecoder {
            let b = FieldReader(node, what: "the budget of \(f.what)", path: "budget.", entity: id.value, into: &d) {
             b.checkKeys(FormatSpec.keys(.squad, "budget"), into: &d)
             var budget = Budget(mark: node.mark)
-            budget.quarterly = b.number("quarterly", required: true, into: &d)
+            budget.quarterly = bounded(b, "quarterly", 0...Double.greatestFiniteMagnitude, "cannot be negative", required: true, into: &d)
             budget.currency = b.string("currency", into: &d)?.value
             squad.budget = budget
         }
@@ -154,7 +173,19 @@ public enum EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.range, mark: value.mark,
                 message: "\(f.name(key)) is a fraction and must lie between 0 and 1 (0.05 means 5%), found \(format(value.value))",
-                entity: f.entity))
+                entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
+    /// A number that must lie in `range` (allocations, sizes, budgets).
+    static func bounded(_ f: FieldReader, _ key: String, _ range: ClosedRange<Double>, _ meaning: String, required: Bool = false,
+                        into d: inout [Diagnostic]) -> Located<Double>? {
+        guard let value = f.number(key, required: required, into: &d) else { return nil }
+        if !range.contains(value.value) {
+            d.append(Diagnostic(
+                rule: RuleID.range, mark: value.mark,
+                message: "\(f.name(key)) \(meaning), found \(format(value.value))", entity: f.entity, field: f.path + key))
         }
         return value
     }

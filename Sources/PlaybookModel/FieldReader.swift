@@ -19,7 +19,7 @@ struct FieldReader {
             diagnostics.append(Diagnostic(
                 rule: RuleID.type, mark: node.mark,
                 message: "\(path.isEmpty ? what : "\"\(path.dropLast())\"") must be a mapping of keys to values, found \(FieldReader.describe(node))",
-                entity: entity))
+                entity: entity, field: path.isEmpty ? nil : String(path.dropLast())))
             return nil
         }
         self.what = what
@@ -38,6 +38,17 @@ struct FieldReader {
 
     func name(_ key: String) -> String { "\"\(path)\(key)\"" }
 
+    /// The nested mapping this reader reads (`design`), marked invalid when it holds a stray key.
+    private var parentField: String? { path.isEmpty ? nil : String(path.dropLast()) }
+
+    /// Marks the diagnostics recorded since `start` as being about `key`, a field that is
+    /// present but invalid.
+    func attribute(_ diagnostics: inout [Diagnostic], since start: Int, to key: String) {
+        for index in start..<diagnostics.count where diagnostics[index].field == nil && diagnostics[index].rule != RuleID.required {
+            diagnostics[index].field = path + key
+        }
+    }
+
     /// Reports every key that is not in `allowed`, with a suggestion when one is close.
     func checkKeys(_ allowed: [String], into diagnostics: inout [Diagnostic]) {
         for pair in pairs {
@@ -50,12 +61,13 @@ struct FieldReader {
             if key == "<<" {
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
-                    message: "merge keys (<<) are not supported in playbook files; write the fields out in full", entity: entity))
+                    message: "merge keys (<<) are not supported in playbook files; write the fields out in full", entity: entity,
+                    field: parentField))
             } else if !allowed.contains(key) {
                 let hint = Suggestion.phrase(Suggestion.closest(to: key, in: allowed))
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
-                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity))
+                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: parentField))
             }
         }
     }
@@ -75,11 +87,22 @@ struct FieldReader {
 
     func string(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<String>? {
         guard let node = node(key, required: required, into: &diagnostics) else { return nil }
-        return FieldReader.string(node, name: name(key), entity: entity, into: &diagnostics)
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
+        guard let text = FieldReader.string(node, name: name(key), entity: entity, into: &diagnostics) else { return nil }
+        if required, text.value.allSatisfy(\.isWhitespace) {
+            diagnostics.append(Diagnostic(
+                rule: RuleID.required, mark: text.mark,
+                message: "\(what) has an empty \(name(key)); write it out", entity: entity))
+            return nil
+        }
+        return text
     }
 
     func number(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Double>? {
         guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         switch FieldReader.resolve(node) {
         case .int(let i)?: return Located(Double(i), at: node.mark)
         case .float(let d)? where d.isFinite: return Located(d, at: node.mark)
@@ -91,6 +114,8 @@ struct FieldReader {
 
     func integer(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> Located<Int>? {
         guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         if case .int(let i)? = FieldReader.resolve(node) { return Located(i, at: node.mark) }
         diagnostics.append(typeMismatch(node, key: key, expected: "a whole number"))
         return nil
@@ -98,6 +123,8 @@ struct FieldReader {
 
     func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Located<Bool>? {
         guard let node = node(key, required: false, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         if case .bool(let b)? = FieldReader.resolve(node) { return Located(b, at: node.mark) }
         diagnostics.append(typeMismatch(node, key: key, expected: "true or false"))
         return nil
@@ -107,6 +134,8 @@ struct FieldReader {
         _ key: String, _ type: E.Type, required: Bool = false, into diagnostics: inout [Diagnostic]
     ) -> Located<E>? where E.RawValue == String {
         guard let text = string(key, required: required, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         return FieldReader.choice(text, type, name: name(key), entity: entity, into: &diagnostics)
     }
 
@@ -115,7 +144,7 @@ struct FieldReader {
         if let day = Day(text.value) { return Located(day, at: text.mark) }
         diagnostics.append(Diagnostic(
             rule: RuleID.date, mark: text.mark,
-            message: "\(name(key)) must be a date written YYYY-MM-DD, found \"\(text.value)\"", entity: entity))
+            message: "\(name(key)) must be a date written YYYY-MM-DD, found \"\(text.value)\"", entity: entity, field: path + key))
         return nil
     }
 
@@ -124,13 +153,16 @@ struct FieldReader {
         if let quarter = Quarter(text.value) { return Located(quarter, at: text.mark) }
         diagnostics.append(Diagnostic(
             rule: RuleID.quarter, mark: text.mark,
-            message: "\(name(key)) must be a quarter written YYYY-Qn (n from 1 to 4), found \"\(text.value)\"", entity: entity))
+            message: "\(name(key)) must be a quarter written YYYY-Qn (n from 1 to 4), found \"\(text.value)\"", entity: entity,
+            field: path + key))
         return nil
     }
 
     /// The items of a sequence field; a lone value where a list is expected is a type error.
     func list(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> (items: [Node], mark: Mark)? {
         guard let node = node(key, required: required, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         guard case .sequence(let items) = node.value else {
             diagnostics.append(typeMismatch(node, key: key, expected: "a list"))
             return nil
@@ -140,6 +172,8 @@ struct FieldReader {
 
     func strings(_ key: String, into diagnostics: inout [Diagnostic]) -> [Located<String>]? {
         guard let (items, _) = list(key, into: &diagnostics) else { return nil }
+        let start = diagnostics.count
+        defer { attribute(&diagnostics, since: start, to: key) }
         return items.compactMap { FieldReader.string($0, name: "an item of \(name(key))", entity: entity, into: &diagnostics) }
     }
 

@@ -64,7 +64,7 @@ extension EntityDecoder {
                 v.checkKeys(FormatSpec.keys(.experiment, "variants"), into: &d)
                 var variant = Variant(mark: item.mark)
                 variant.id = v.string("id", required: true, into: &d)?.value
-                variant.allocation = v.number("allocation", required: true, into: &d)
+                variant.allocation = bounded(v, "allocation", 0...100, "is a percentage of the audience, from 0 to 100", required: true, into: &d)
                 experiment.variants.append(variant)
             }
         }
@@ -75,13 +75,13 @@ extension EntityDecoder {
             design.mde = fraction(s, "mde", into: &d)
             design.power = fraction(s, "power", into: &d)
             design.alpha = fraction(s, "alpha", into: &d)
-            design.sampleSize = s.integer("sample_size", into: &d)
-            design.durationDays = s.integer("duration_days", into: &d)
+            design.sampleSize = positive(s, "sample_size", into: &d)
+            design.durationDays = positive(s, "duration_days", into: &d)
             experiment.design = design
         }
         experiment.start = f.day("start", into: &d)
         experiment.end = f.day("end", into: &d)
-        experiment.budget = f.number("budget", into: &d)
+        experiment.budget = bounded(f, "budget", 0...Double.greatestFiniteMagnitude, "cannot be negative", into: &d)
         experiment.result = decodeResult(f, id: id, into: &d)
         if let (items, _) = f.list("approvals", into: &d) {
             for item in items {
@@ -130,6 +130,17 @@ extension EntityDecoder {
         return result
     }
 
+    /// A whole number above zero.
+    static func positive(_ f: FieldReader, _ key: String, into d: inout [Diagnostic]) -> Located<Int>? {
+        guard let value = f.integer(key, into: &d) else { return nil }
+        if value.value <= 0 {
+            d.append(Diagnostic(
+                rule: RuleID.range, mark: value.mark, message: "\(f.name(key)) must be above zero, found \(value.value)",
+                entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
     /// `key_result: OKR-…/KR-n`, checked for form here and for existence by the lint layer.
     static func keyResultReference(_ f: FieldReader, into d: inout [Diagnostic]) -> Reference? {
         guard let text = f.string("key_result", into: &d) else { return nil }
@@ -137,7 +148,7 @@ extension EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.idForm, mark: text.mark,
                 message: "\(f.name("key_result")) must name an objective and one of its key results, such as OKR-2026Q3-ACT-1/KR-2; found \"\(text.value)\"",
-                entity: f.entity))
+                entity: f.entity, field: f.path + "key_result"))
             return nil
         }
         return text

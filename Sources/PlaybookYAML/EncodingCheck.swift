@@ -63,8 +63,17 @@ enum EncodingCheck {
                 return (i, "invalid UTF-8 byte \(hex(lead)); playbook files must be UTF-8"
                     + " (was it saved as Latin-1 or Windows-1252?)")
             }
-            // C1 controls other than NEL, and the non-characters U+FFFE / U+FFFF.
-            if lead == 0xC2, b[i + 1] < 0xA0, b[i + 1] != 0x85 {
+            // YAML counts NEL, U+2028 and U+2029 as line breaks; editors, git and GitHub do not,
+            // so every line number after one would be off.
+            if lead == 0xC2, b[i + 1] == 0x85 {
+                return (i, "next-line character U+0085 (NEL): YAML treats it as a line break but editors do not; replace it with a newline or a space")
+            }
+            if lead == 0xE2, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
+                let code = b[i + 2] == 0xA8 ? "U+2028 (line separator)" : "U+2029 (paragraph separator)"
+                return (i, "\(code): YAML treats it as a line break but editors do not; replace it with a newline or a space")
+            }
+            // C1 controls and the non-characters U+FFFE / U+FFFF.
+            if lead == 0xC2, b[i + 1] < 0xA0 {
                 return (i, "control character U+00\(hexDigits(b[i + 1])) is not allowed in YAML")
             }
             if lead == 0xEF, b[i + 1] == 0xBF, b[i + 2] >= 0xBE {

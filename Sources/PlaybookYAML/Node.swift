@@ -108,7 +108,8 @@ public struct YAMLProblem: Sendable, Hashable, CustomStringConvertible {
 public struct Limits: Sendable, Hashable {
     /// Largest file accepted, in bytes.
     public var maxBytes: Int
-    /// Deepest nesting of collections accepted.
+    /// Deepest nesting of collections accepted, counting nesting that alias expansion adds.
+    /// It also bounds how deep Swift recurses when it destroys a tree, so keep it in the hundreds.
     public var maxDepth: Int
     /// Most nodes that alias expansion may add to one file.
     public var maxAliasExpansion: Int
@@ -127,9 +128,13 @@ public struct Limits: Sendable, Hashable {
 public struct LoadResult: Sendable {
     public var documents: [Document]
     public var problems: [YAMLProblem]
+    /// Lines covered by scalars that span several lines (their text is not YAML structure:
+    /// a `#` there is content, not a comment).
+    public var multilineScalars: [ClosedRange<Int>]
 
-    public init(documents: [Document], problems: [YAMLProblem]) {
+    public init(documents: [Document], problems: [YAMLProblem], multilineScalars: [ClosedRange<Int>] = []) {
         self.documents = documents
         self.problems = problems
+        self.multilineScalars = multilineScalars
     }
 }

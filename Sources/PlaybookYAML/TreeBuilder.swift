@@ -41,6 +41,8 @@ struct TreeBuilder {
     private(set) var problems: [YAMLProblem] = []
     /// Start and end of every literal or folded scalar, in source order (for the tab check).
     private(set) var blockScalars: [(start: Mark, end: Mark)] = []
+    /// First and last line of every scalar that spans lines (block or multi-line flow scalars).
+    private(set) var multilineScalars: [ClosedRange<Int>] = []
 
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
@@ -79,6 +81,9 @@ struct TreeBuilder {
     private mutating func addScalar(_ scalar: ScalarEvent) throws(FatalProblem) {
         if scalar.style == .literal || scalar.style == .folded {
             blockScalars.append((scalar.start, scalar.end))
+        }
+        if scalar.end.line > scalar.start.line {
+            multilineScalars.append(scalar.start.line...scalar.end.line)
         }
         // libyaml stands in an empty plain scalar for a document with no content.
         if open.isEmpty, scalar.style == .plain, scalar.text.isEmpty, scalar.tag == nil, scalar.anchor == nil {

@@ -54,7 +54,7 @@ public enum YAMLLoader {
                 problems.sort { $0.mark < $1.mark }
             }
         }
-        return LoadResult(documents: builder.documents, problems: problems)
+        return LoadResult(documents: builder.documents, problems: problems, multilineScalars: builder.multilineScalars)
     }
 
     /// libyaml's failure as a problem: a tab at the failing position makes it a `.tab` problem.

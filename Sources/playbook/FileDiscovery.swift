@@ -7,13 +7,20 @@ enum FileDiscovery {
         name.hasSuffix(".yml") || name.hasSuffix(".yaml")
     }
 
+    /// True when a repository-relative path has a hidden component (`.github/…`, `.playbook.yml`).
+    static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    }
+
+    static let symlinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
+
     /// A file found under a root: its absolute path, and why it cannot be read, if it cannot.
     struct Found: Hashable {
         var path: String
         var problem: String?
     }
 
-    /// The `*.yml` / `*.yaml` entries under `folder`. Hidden folders (`.git`) are skipped.
+    /// The `*.yml` / `*.yaml` entries under `folder`. Hidden files and folders are skipped.
     /// Symbolic links are never followed (one could lead outside the repository); like FIFOs,
     /// sockets, folders named `*.yml` and names that are not UTF-8, they are reported, not read.
     static func yamlFiles(under folder: String) -> [Found] {
@@ -34,9 +41,11 @@ enum FileDiscovery {
                 let rawPath = Array(current.utf8) + [UInt8(ascii: "/")] + raw + [0]
                 var info = stat()
                 guard rawPath.withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) }) == 0 else { continue }
+                // Hidden files and folders (.git, .github, .playbook.yml) are not playbook content.
+                if name.hasPrefix(".") { continue }
                 let kind = info.st_mode & S_IFMT
                 if kind == S_IFDIR {
-                    if !name.hasPrefix(".") { pending.append(path) }
+                    pending.append(path)
                     if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }
                     continue
                 }
@@ -47,7 +56,7 @@ enum FileDiscovery {
                 }
                 switch kind {
                 case S_IFREG: found.append(Found(path: path, problem: nil))
-                case S_IFLNK: found.append(Found(path: path, problem: "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"))
+                case S_IFLNK: found.append(Found(path: path, problem: symlinkProblem))
                 default: found.append(Found(path: path, problem: "it is not a regular file (a FIFO, socket or device)"))
                 }
             }

@@ -30,7 +30,7 @@ struct Lint: ParsableCommand {
     @Flag(help: "Lint the content staged in the git index rather than the working tree.")
     var staged = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json, sarif, github or junit.")
     var format: ReportFormat = .text
 
     @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
@@ -46,7 +46,7 @@ struct Lint: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
-            : try WorkingTreeSource(from: cwd, configPath: config)
+            : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
         let selection = try source.files(for: paths)
         let report = Linter(configuration: source.configuration, today: today ?? Today.utc()).lint(selection.files, reportedFiles: selection.reported)
 
@@ -76,14 +76,15 @@ struct WorkingTreeSource: LintSource {
     let workspace: Workspace
     let cwd: String
 
-    init(from cwd: String, configPath: String?) throws {
+    init(from cwd: String, configPath: String?, requirePlaybook: Bool = true) throws {
         self.cwd = cwd
-        workspace = try Workspace.locate(from: cwd, configPath: configPath)
+        workspace = try Workspace.locate(from: cwd, configPath: configPath, requirePlaybook: requirePlaybook)
     }
 
     var configuration: Configuration { workspace.configuration }
 
     func files(for paths: [String]) throws -> Selection {
+        if paths.isEmpty { try workspace.checkRootsExist() }
         var all = workspace.discoverRootFiles()
         var reported: Set<String>?
         if !paths.isEmpty {
@@ -96,16 +97,15 @@ struct WorkingTreeSource: LintSource {
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     for file in FileDiscovery.yamlFiles(under: absolute) {
-                        let shown = Workspace.display(file.path, root: workspace.root)
+                        let shown = Workspace.display(file.path, root: workspace.displayBase)
                         all[shown] = file
                         named.insert(shown)
                     }
                 } else {
                     // A file named on the command line is read even without a .yml name;
                     // a symbolic link is still not followed.
-                    let shown = Workspace.display(absolute, root: workspace.root)
-                    let problem = info.st_mode & S_IFMT == S_IFLNK
-                        ? "it is a symbolic link, which playbook does not follow (it could point outside the repository)" : nil
+                    let shown = Workspace.display(absolute, root: workspace.displayBase)
+                    let problem = info.st_mode & S_IFMT == S_IFLNK ? FileDiscovery.symlinkProblem : nil
                     all[shown] = FileDiscovery.Found(path: absolute, problem: problem)
                     named.insert(shown)
                 }

@@ -6,19 +6,23 @@ import PlaybookLint
 struct StagedSource: LintSource {
     let configuration: Configuration
     let files: [SourceFile]
-    let root: String
+    /// The git top: index paths, and finding paths, are relative to it.
+    let top: String
     let cwd: String
+    /// Index entries and conflicts, kept to select named paths outside the roots.
+    private let snapshot: StagedSnapshot
+    private let repository: Repository
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
         // Inside a git hook, git says which repository and which index it is committing:
         // `git commit -a` / `git commit PATH` stage into a temporary index named by GIT_INDEX_FILE.
         let environment = ProcessInfo.processInfo.environment
-        let indexFile = environment["GIT_INDEX_FILE"].map { Workspace.absolute($0, from: Workspace.normalized(cwd)) }
-        let repository: Repository
+        let here = Workspace.normalized(cwd)
+        let indexFile = environment["GIT_INDEX_FILE"].map { Workspace.absolute($0, from: here) }
         do {
             if let gitDir = environment["GIT_DIR"], !gitDir.isEmpty {
-                repository = try Repository.open(at: Workspace.absolute(gitDir, from: Workspace.normalized(cwd)))
+                repository = try Repository.open(at: Workspace.absolute(gitDir, from: here))
             } else {
                 repository = try Repository.discover(from: cwd)
             }
@@ -28,21 +32,58 @@ struct StagedSource: LintSource {
         guard let workdir = repository.workdir else {
             throw UsageError(description: "--staged reads the index, and a bare repository has none; lint a checkout instead")
         }
-        root = workdir
+        top = Workspace.normalized(workdir)
         do {
-            let snapshot = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
-            let byPath = Dictionary(snapshot.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-            // The configuration about to be committed, else the one in the working tree.
-            if configPath == nil, let entry = byPath[Configuration.fileName] {
-                configuration = try Configuration.parse(try repository.blobData(entry.id), file: Configuration.fileName + " (staged)")
-            } else {
-                configuration = try Workspace.locate(from: workdir, configPath: configPath).configuration
+            snapshot = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
+        } catch {
+            throw UsageError(description: "cannot read the git index: \(error)")
+        }
+        let byPath = Dictionary(snapshot.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // The settings folder: the nearest .playbook.yml (staged, else in the work tree) from
+        // the current folder up to the top, as a working-tree run finds it.
+        var settingsFolder = ""
+        var relative = here.hasPrefix(top + "/") ? String(here.dropFirst(top.count + 1)) : ""
+        while true {
+            let candidate = relative.isEmpty ? Configuration.fileName : relative + "/" + Configuration.fileName
+            if byPath[candidate] != nil || Workspace.exists(top + "/" + candidate) {
+                settingsFolder = relative
+                break
             }
-            let roots = configuration.roots
-            var files: [SourceFile] = []
-            for entry in snapshot.entries where StagedSource.isPlaybookPath(entry.path, roots: roots) {
-                // Symbolic links and submodules are not files to read.
-                guard entry.mode & 0o170000 == 0o100000 else { continue }
+            guard !relative.isEmpty else { break }
+            relative = (relative as NSString).deletingLastPathComponent
+        }
+        let settingsPath = settingsFolder.isEmpty ? Configuration.fileName : settingsFolder + "/" + Configuration.fileName
+        if let configPath {
+            configuration = try Workspace.loadConfiguration(at: Workspace.absolute(configPath, from: here), shownAs: configPath)
+        } else if let entry = byPath[settingsPath] {
+            // The configuration about to be committed.
+            let bytes: [UInt8]
+            do { bytes = try repository.blobData(entry.id) } catch {
+                throw UsageError(description: "cannot read the staged \(settingsPath): \(error)")
+            }
+            configuration = try Configuration.parse(bytes, file: settingsPath)
+        } else if Workspace.exists(top + "/" + settingsPath) {
+            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath)
+        } else {
+            configuration = Configuration()
+        }
+        let prefixes = configuration.roots.map { root -> String in
+            let joined = settingsFolder.isEmpty ? root : (root == "." ? settingsFolder : settingsFolder + "/" + root)
+            return joined == "." ? "" : joined
+        }
+        files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
+            prefixes.contains { $0.isEmpty || path.hasPrefix($0 + "/") }
+        }
+    }
+
+    /// The staged playbook files that `include` selects, read from the object database.
+    private static func read(_ snapshot: StagedSnapshot, from repository: Repository, configuration: Configuration,
+                             include: (String) -> Bool) -> [SourceFile] {
+        var files: [SourceFile] = []
+        for entry in snapshot.entries where isPlaybookPath(entry.path) && include(entry.path) {
+            switch entry.mode & 0o170000 {
+            case 0o100000:
                 if entry.size > configuration.limits.maxBytes {
                     files.append(SourceFile(path: entry.path, content: .tooLarge(size: entry.size)))
                     continue
@@ -52,31 +93,39 @@ struct StagedSource: LintSource {
                 } catch {
                     files.append(SourceFile(path: entry.path, content: .unreadable("\(error)")))
                 }
+            case 0o120000:
+                files.append(SourceFile(path: entry.path, content: .unreadable(FileDiscovery.symlinkProblem)))
+            default:
+                continue // a submodule is another repository
             }
-            for conflict in snapshot.conflicts where StagedSource.isPlaybookPath(conflict, roots: roots) {
-                files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it")))
-            }
-            self.files = files.sorted { $0.path < $1.path }
-        } catch let error as ConfigurationError {
-            throw error
-        } catch let error as UsageError {
-            throw error
-        } catch {
-            throw UsageError(description: "cannot read the git index: \(error)")
         }
+        for conflict in snapshot.conflicts where isPlaybookPath(conflict) && include(conflict) {
+            files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it")))
+        }
+        return files.sorted { $0.path < $1.path }
     }
 
-    static func isPlaybookPath(_ path: String, roots: [String]) -> Bool {
-        guard FileDiscovery.isPlaybookFile(path) else { return false }
-        return roots.contains { root in root == "." || path.hasPrefix(root + "/") }
+    static func isPlaybookPath(_ path: String) -> Bool {
+        FileDiscovery.isPlaybookFile(path) && !FileDiscovery.isHidden(path)
     }
 
     func files(for paths: [String]) throws -> Selection {
         guard !paths.isEmpty else { return Selection(files: files, reported: nil) }
-        let prefixes = paths.map { Workspace.display(Workspace.absolute($0, from: Workspace.normalized(cwd)), root: root) }
-        let reported = Set(files.map(\.path).filter { path in
-            prefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
-        })
-        return Selection(files: files, reported: reported)
+        let here = Workspace.normalized(cwd)
+        let named = try paths.map { path -> String in
+            let absolute = Workspace.absolute(path, from: here)
+            let shown = Workspace.display(absolute, root: top)
+            let staged = snapshot.entries.contains { $0.path == shown || $0.path.hasPrefix(shown + "/") }
+            guard staged || Workspace.exists(absolute) else { throw UsageError(description: "no such file or folder: \(path)") }
+            return shown
+        }
+        func isNamed(_ path: String) -> Bool { named.contains { path == $0 || path.hasPrefix($0 + "/") } }
+        // Named files outside the roots are read too, as a working-tree run reads them.
+        var all = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        for file in StagedSource.read(snapshot, from: repository, configuration: configuration, include: isNamed) where all[file.path] == nil {
+            all[file.path] = file
+        }
+        let selected = all.keys.sorted().compactMap { all[$0] }
+        return Selection(files: selected, reported: Set(selected.map(\.path).filter(isNamed)))
     }
 }

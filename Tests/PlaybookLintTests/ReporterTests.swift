@@ -70,6 +70,7 @@ final class CIFormatTests: XCTestCase {
         Finding(file: "playbooks/metrics.yml", line: 1, column: 1, rule: "north-star", severity: .warning,
                 message: "two lines,\nwith <xml> & \"quotes\""),
         Finding(file: "playbooks/metrics.yml", line: 9, column: 3, rule: "suppression-unused", severity: .note, message: "a note"),
+        Finding(file: "/tmp/out side/x,y.yml", line: 2, column: 1, rule: "yaml-syntax", severity: .error, message: "outside the repository"),
     ], files: 3, entities: 9, lintedFiles: ["playbooks/experiments/EXP 0001.yml", "playbooks/metrics.yml", "playbooks/squads.yml"])
 
     func testGitHubWorkflowCommandsAreEscaped() {
@@ -79,7 +80,7 @@ final class CIFormatTests: XCTestCase {
         XCTAssertTrue(text.contains("100%25 sure"), "percent signs are escaped")
         XCTAssertTrue(text.contains("two lines%2C%0Awith") == false && text.contains("two lines,%0Awith"), "messages escape newlines but keep commas")
         XCTAssertTrue(text.contains("::notice "))
-        XCTAssertEqual(text.split(separator: "\n").count, 3, "one command per line")
+        XCTAssertEqual(text.split(separator: "\n").count, 4, "one command per line")
     }
 
     func testSARIFValidatesAgainstTheOfficialSchema() throws {
@@ -109,6 +110,10 @@ final class CIFormatTests: XCTestCase {
         XCTAssertEqual((location?["region"] as? [String: Any])?["startColumn"] as? Int, 8)
         let index = result?["ruleIndex"] as? Int ?? -1
         XCTAssertEqual(rules[index]["id"] as? String, "reference-unresolved")
+        let outside = (run?["results"] as? [[String: Any]])?.first { ($0["ruleId"] as? String) == "yaml-syntax" }
+        let artifact = ((outside?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["artifactLocation"] as? [String: Any]
+        XCTAssertEqual(artifact?["uri"] as? String, "file:///tmp/out%20side/x%2Cy.yml")
+        XCTAssertNil(artifact?["uriBaseId"], "a file outside the repository is not relative to it")
     }
 
     func testJUnitListsEveryFileAndFailsOnlyOnErrors() throws {
@@ -118,9 +123,9 @@ final class CIFormatTests: XCTestCase {
         let collector = JUnitCollector()
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), "well-formed XML")
-        XCTAssertEqual(collector.testcases, 3)
-        XCTAssertEqual(collector.failures, 1)
-        XCTAssertEqual(collector.suiteFailures, "1")
+        XCTAssertEqual(collector.testcases, 4)
+        XCTAssertEqual(collector.failures, 2)
+        XCTAssertEqual(collector.suiteFailures, "2")
     }
 }
 

@@ -10,14 +10,14 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(report.entities, 8)
     }
 
-    func testDuplicateIDAcrossFilesPointsAtTheSecondAndNamesTheFirst() {
+    func testDuplicateIDAcrossFilesIsReportedInBothNamingTheOther() {
         let copy = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter", with: "title: Another shorter")
         let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001-copy.yml": copy])
-        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])
-        let finding = report.findings[0]
-        XCTAssertEqual(finding.file, "playbooks/hypotheses/HYP-0001.yml", "files are read in path order; the later one is the duplicate")
-        XCTAssertEqual([finding.line, finding.column], [2, 5])
-        XCTAssertEqual(finding.message, "duplicate id \"HYP-0001\": already used by the Hypothesis at playbooks/hypotheses/HYP-0001-copy.yml:2")
+        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate", "id-duplicate"])
+        XCTAssertEqual(report.findings.map { "\($0.file):\($0.line):\($0.column) \($0.message)" }, [
+            "playbooks/hypotheses/HYP-0001-copy.yml:2:5 duplicate id \"HYP-0001\": also used by the Hypothesis at playbooks/hypotheses/HYP-0001.yml:2",
+            "playbooks/hypotheses/HYP-0001.yml:2:5 duplicate id \"HYP-0001\": also used by the Hypothesis at playbooks/hypotheses/HYP-0001-copy.yml:2",
+        ])
     }
 
     func testDuplicateKeyResultIDsInOneObjective() {

@@ -10,6 +10,8 @@ final class RuleExampleTests: XCTestCase {
     static let withoutExamples: Set<String> = [
         LintRuleID.fileUnreadable, // needs a file that cannot be read: see RepositoryCheckTests and the CLI tests
         LintRuleID.yamlSizeLimit, // needs a file of megabytes: see RepositoryCheckTests and the CLI tests
+        // These need a git history: see ReviewCommandTests.
+        LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse,
     ]
 
     static let today = Day(ExampleBase.today) ?? Day(year: 2026, month: 11, day: 23)
@@ -88,6 +90,7 @@ final class RuleExampleTests: XCTestCase {
             LintRuleID.yamlDepthLimit, LintRuleID.yamlSizeLimit, LintRuleID.yamlEncoding, LintRuleID.yamlTag, LintRuleID.fileUnreadable,
             LintRuleID.duplicateID, LintRuleID.unresolvedReference, LintRuleID.northStar, LintRuleID.alignment,
             LintRuleID.suppressionUnused, LintRuleID.suppressionUnknownRule,
+            LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse,
         ] + RuleCatalog.repositoryRules.map { $0.descriptor.id }
         for id in emitted {
             XCTAssertNotNil(RuleCatalog.rule(id), "\(id) is reported but not in the catalog")

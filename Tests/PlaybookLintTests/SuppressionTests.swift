@@ -74,3 +74,60 @@ final class SuppressionTests: XCTestCase {
         }
     }
 }
+
+final class RootCauseTests: XCTestCase {
+    func lint(_ text: String, today: String = "2026-11-23") -> [Finding] {
+        var files = ExampleBase.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+        files.append(SourceFile(path: ExampleBase.examplePath, bytes: Array(text.utf8)))
+        return Linter(today: Day(today) ?? Day(year: 2026, month: 11, day: 23)).lint(files).findings
+    }
+
+    let experiment = ExampleBase.files[3].text.split(separator: "---\n")[1]
+        .replacing("EXP-0001", with: "EXP-0002").replacing("ios/onboarding/first-lesson", with: "ios/home")
+
+    func testSuppressionTextInsideABlockScalarIsNotADirective() {
+        let findings = lint(String(experiment) + "\ntitle_note: x\nresult_notes: |\n  # playbook-disable schema-unknown-key\n  kept as text\n")
+        XCTAssertEqual(findings.map(\.rule), ["schema-unknown-key", "schema-unknown-key"])
+    }
+
+    func testOneMistakeGivesOneFinding() {
+        let cases: [(String, String, String)] = [
+            ("start: 2026-11-02", "start: 2026-02-30", "schema-date"),
+            ("design: {mde: 0.02", "design: {mdee: 0.02", "schema-unknown-key"),
+            ("sample_size: 18000", "sample_size: 18000.5", "schema-type"),
+            ("budget: 1000", "budget: -1000", "schema-range"),
+        ]
+        for (old, new, rule) in cases {
+            let findings = lint(String(experiment).replacing(old, with: new))
+            XCTAssertEqual(findings.map(\.rule), [rule], "\(new): \(findings.map(\.message))")
+        }
+    }
+
+    func testNegativeAllocationsAndDuplicateVariantsAreFound() {
+        let findings = lint(String(experiment).replacing(
+            "variants: [{id: control, allocation: 50}, {id: short, allocation: 50}]",
+            with: "variants: [{id: control, allocation: -10}, {id: control, allocation: 110}]"))
+        XCTAssertEqual(findings.map(\.rule).sorted(), ["id-duplicate", "schema-range", "schema-range"])
+    }
+
+    func testBlankRequiredTextIsMissing() {
+        let findings = lint(String(experiment).replacing("title: Five-minute first lesson", with: "title: \"  \""))
+        XCTAssertEqual(findings.map(\.message), ["Experiment EXP-0002 has an empty \"title\"; write it out"])
+    }
+
+    func testAbandonedExperimentWhoseStartNeverCameSpendsNothing() {
+        let abandoned = String(experiment)
+            .replacing("status: running", with: "status: abandoned")
+            .replacing("start: 2026-11-02", with: "start: 2026-12-01")
+            .replacing("end: 2026-12-14", with: "end: 2026-12-20")
+            .replacing("budget: 1000", with: "budget: 4500")
+        XCTAssertEqual(lint(abandoned).map(\.rule), [])
+        XCTAssertEqual(lint(abandoned, today: "2026-12-05").map(\.rule), ["squad-budget"], "it started, then was abandoned: it spent")
+    }
+
+    func testRuleOptionsMustBeSaneWholeNumbers() {
+        for value in ["9223372036854775807", "1e30", "1.5", "-1"] {
+            XCTAssertThrowsError(try Configuration.parse(Array("rules:\n  okr-key-results: {max: \(value)}\n".utf8), file: ".playbook.yml"), value)
+        }
+    }
+}

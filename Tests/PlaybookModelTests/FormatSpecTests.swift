@@ -35,7 +35,7 @@ final class FormatSpecTests: XCTestCase {
         }
     }
 
-    func document(_ fields: [Field], indent: String = "") -> String {
+    func document(_ fields: [FieldSpec], indent: String = "") -> String {
         fields.map { indent + $0.name + ": " + value($0.type, indent: indent) }.joined(separator: "\n")
     }
 

@@ -82,8 +82,19 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(onlyProblem(Array("a: \"x\u{1}\"\n".utf8))?.message, "control character U+0001 is not allowed in YAML")
         XCTAssertEqual(onlyProblem(Array("a: \"x\u{1}\"\n".utf8))?.mark, mark(1, 6))
         XCTAssertEqual(onlyProblem(Array("a: x\u{7F}\n".utf8))?.mark, mark(1, 5))
-        XCTAssertEqual(onlyProblem(Array("a: x\u{85}\u{9F}\n".utf8))?.message, "control character U+009F is not allowed in YAML")
+        XCTAssertEqual(onlyProblem(Array("a: x\u{9F}\n".utf8))?.message, "control character U+009F is not allowed in YAML")
         XCTAssertEqual(onlyProblem(Array("a: x\u{FFFF}\n".utf8))?.message, "non-character U+FFFF is not allowed in YAML")
+    }
+
+    func testLineBreaksEditorsDoNotCountAreRejectedAtTheEditorsLine() {
+        // YAML counts NEL, U+2028 and U+2029 as line breaks; editors and git do not, so every
+        // later line number would be off by one.
+        for character in ["\u{85}", "\u{2028}", "\u{2029}"] {
+            let problem = onlyProblem(Array("a: 1\nb: \"x\(character)y\"\n".utf8))
+            XCTAssertEqual(problem?.kind, .encoding)
+            XCTAssertEqual(problem?.mark, mark(2, 6))
+            XCTAssertTrue(problem?.message.contains("editors do not") ?? false)
+        }
     }
 
     private func hex(_ byte: UInt8) -> String {

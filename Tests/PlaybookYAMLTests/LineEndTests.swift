@@ -42,6 +42,10 @@ final class LineEndTests: XCTestCase {
             XCTAssertEqual(result.problems.first?.mark, mark(3, 5), "separator \(separator.debugDescription)")
             let tabbed = load(["a: [", "  1,", "\t2]"].joined(separator: separator))
             XCTAssertEqual(tabbed.problems.first?.mark, mark(3, 1), "separator \(separator.debugDescription)")
+            // libyaml's failing position is a character index; mapping it back to the tab must count CR LF as two.
+            let rejected = load(["é:", "  b: 1", "\tc: 2"].joined(separator: separator)).problems
+            XCTAssertEqual(rejected.map(\.kind), [.tab], "separator \(separator.debugDescription)")
+            XCTAssertEqual(rejected.first?.mark, mark(3, 1), "separator \(separator.debugDescription)")
         }
     }
 }

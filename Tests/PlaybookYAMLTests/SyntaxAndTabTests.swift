@@ -38,6 +38,11 @@ final class SyntaxAndTabTests: XCTestCase {
         let blockScalar = load("note: |\n\tindented with a tab\n").problems
         XCTAssertEqual(blockScalar.map(\.kind), [.tab])
         XCTAssertEqual(blockScalar.first?.mark, mark(2, 1))
+        let afterDash = load("- - a\n  -\tb\n").problems
+        XCTAssertEqual(afterDash.map(\.kind), [.tab])
+        XCTAssertEqual(afterDash.first?.mark, mark(2, 4))
+        XCTAssertEqual(afterDash.first?.message,
+                       "tab character where YAML does not allow one (found character that cannot start any token)")
         // Valid YAML that libyaml 0.2.5 refuses: a tab-only line after a plain scalar.
         XCTAssertEqual(load("a: 1\n\t\nb: 2\n").problems.map(\.kind), [.tab])
     }

@@ -26,7 +26,7 @@ public struct SARIFReporter: Reporter {
             if let index = ruleIndex[finding.rule] { out += "\"ruleIndex\": \(index), " }
             out += "\"level\": \(JSON.string(Self.level(finding.severity))), "
             out += "\"message\": {\"text\": \(JSON.string(finding.message))}, "
-            out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": {\"uri\": \(JSON.string(Self.uri(finding.file))), \"uriBaseId\": \"%SRCROOT%\"}, "
+            out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": \(Self.artifactLocation(finding.file)), "
             out += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}}]"
             if let entity = finding.entity {
                 out += ", \"properties\": {\"entity\": \(JSON.string(entity)), \"related\": [\(finding.related.map(JSON.string).joined(separator: ", "))]}"
@@ -71,6 +71,13 @@ public struct SARIFReporter: Reporter {
     /// `schema-unknown-key` → `SchemaUnknownKey`.
     static func name(_ id: String) -> String {
         id.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    /// A repository-relative path against `%SRCROOT%`; a path outside the repository as a file URI.
+    static func artifactLocation(_ path: String) -> String {
+        path.hasPrefix("/")
+            ? "{\"uri\": \(JSON.string("file://" + uri(path)))}"
+            : "{\"uri\": \(JSON.string(uri(path))), \"uriBaseId\": \"%SRCROOT%\"}"
     }
 
     /// A relative URI reference: every byte outside the unreserved set and `/` percent-encoded.

@@ -93,7 +93,9 @@ enum BuiltinRules {
     static let repository: [RuleDescriptor] = [
         RuleDescriptor(
             id: LintRuleID.duplicateID, severity: .error, summary: "Two entities (or two key results of one objective) share an id.",
-            triggering: [exampleMetric(["id": "id: ↓d1-retention"])], passing: [cleanMetric]),
+            details: "Both places are reported, each naming the other.",
+            triggering: [exampleMetric(["id": "id: ↓lessons-per-learner"]) + "\n---\n" + exampleMetric(["id": "id: ↓lessons-per-learner"])],
+            passing: [cleanMetric]),
         RuleDescriptor(
             id: LintRuleID.unresolvedReference, severity: .error,
             summary: "A reference names a squad, metric, objective, key result or hypothesis that does not exist.",
@@ -120,6 +122,26 @@ enum BuiltinRules {
             summary: "A `# playbook-disable…` comment names a rule that does not exist.",
             triggering: [exampleMetric(extra: "↓# playbook-disable-next-line schema-unknown-keys\ndescription: Lessons")],
             passing: [exampleMetric(extra: "# playbook-disable schema-unknown-key\ndescripton: Lessons")]),
+    ]
+
+    /// Rules only history can check; `playbook review` applies them to the commits of a change.
+    static let history: [RuleDescriptor] = [
+        RuleDescriptor(
+            id: LintRuleID.historyStatusRegression, severity: .error,
+            summary: "An experiment's status moves backwards (e.g. concluded → running, or out of abandoned).",
+            details: "Statuses run draft → ready → running ⇄ paused → analyzing → concluded; concluded and abandoned are final. Start a new experiment instead of reopening one."),
+        RuleDescriptor(
+            id: LintRuleID.historyLockedField, severity: .error,
+            summary: "An experiment's primary metric or hypothesis changes after it has been running.",
+            details: "Changing what an experiment measures or tests once data has come in is hypothesising after the results are known."),
+        RuleDescriptor(
+            id: LintRuleID.historyResultEdit, severity: .error,
+            summary: "A concluded experiment's `result` is edited without a note in the same change explaining why.",
+            details: "Add an `approvals` entry with a `note` (who agreed, and why the result changed) in the same commit."),
+        RuleDescriptor(
+            id: LintRuleID.historyIDReuse, severity: .error,
+            summary: "An id that was removed earlier is used again for a new entity.",
+            details: "Reports and links follow entities by id; reusing one merges two histories. Take the next free id (`playbook new`)."),
     ]
 
     /// Levels of ten aliases each: a hundred thousand nodes from a few lines.

@@ -58,7 +58,7 @@ enum PowerCalculation: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.experiments.compactMap { experiment, file in
-            guard let located = experiment.status, launched.contains(located.value) else { return nil }
+            guard let located = experiment.status, launched.contains(located.value), !experiment.isInvalid("design") else { return nil }
             let status = located.value
             guard let design = experiment.design else {
                 return context.finding(
@@ -99,14 +99,14 @@ enum ExperimentDates: RepositoryRule {
         for (experiment, file) in context.experiments {
             let id = experiment.id.value
             if let status = experiment.status {
-                if status.value == .running, experiment.start == nil {
+                if status.value == .running, experiment.start == nil, !experiment.isInvalid("start") {
                     out.append(context.finding(file, status.mark, "\(id) is running but has no `start` date", entity: id))
                 }
                 if status.value == .concluded {
-                    if experiment.start == nil {
+                    if experiment.start == nil, !experiment.isInvalid("start") {
                         out.append(context.finding(file, status.mark, "\(id) is concluded but has no `start` date", entity: id))
                     }
-                    if experiment.end == nil {
+                    if experiment.end == nil, !experiment.isInvalid("end") {
                         out.append(context.finding(file, status.mark, "\(id) is concluded but has no `end` date", entity: id))
                     }
                 }
@@ -156,14 +156,16 @@ enum ConcludedResult: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.experiments.compactMap { experiment, file in
-            guard let status = experiment.status, status.value == .concluded else { return nil }
+            guard let status = experiment.status, status.value == .concluded, !experiment.isInvalid("result") || experiment.result != nil else { return nil }
             guard let result = experiment.result else {
                 return context.finding(file, status.mark, "\(experiment.id.value) is concluded but has no `result` (outcome, decision, learnings)", entity: experiment.id.value)
             }
             var missing: [String] = []
-            if result.outcome == nil { missing.append("outcome") }
-            if result.decision == nil { missing.append("decision") }
-            if !result.learnings.contains(where: { !$0.allSatisfy(\.isWhitespace) }) { missing.append("learnings") }
+            if result.outcome == nil, !experiment.isInvalid("result.outcome") { missing.append("outcome") }
+            if result.decision == nil, !experiment.isInvalid("result.decision") { missing.append("decision") }
+            if !result.learnings.contains(where: { !$0.allSatisfy(\.isWhitespace) }), !experiment.isInvalid("result.learnings") {
+                missing.append("learnings")
+            }
             guard !missing.isEmpty else { return nil }
             return context.finding(
                 file, result.mark,

@@ -75,7 +75,7 @@ enum ExpectedLift: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.hypotheses.compactMap { hypothesis, file in
-            guard hypothesis.expectedLift == nil, hypothesis.status?.value != .parked else { return nil }
+            guard hypothesis.expectedLift == nil, !hypothesis.isInvalid("expected_lift"), hypothesis.status?.value != .parked else { return nil }
             return context.finding(
                 file, hypothesis.documentMark,
                 "\(hypothesis.id.value) names no `expected_lift`: say how much \(hypothesis.metric?.value ?? "its metric") should move (0.02 = 2%)",

@@ -5,7 +5,7 @@ enum SquadBudget: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "squad-budget", severity: .error,
         summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap.",
-        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started do not count. The finding points at the experiment that crosses the cap.",
+        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap.",
         triggering: ["""
         kind: Experiment
         id: EXP-0002
@@ -39,6 +39,8 @@ enum SquadBudget: RepositoryRule {
             guard let budget = experiment.budget, let start = experiment.start?.value,
                   let squadID = experiment.squad?.value, let cap = context.squad(squadID)?.budget?.quarterly?.value
             else { continue }
+            // An abandoned experiment whose start never came spent nothing.
+            if experiment.status?.value == .abandoned, start > context.today { continue }
             let quarter = start.quarter
             let key = "\(squadID) \(quarter)"
             let before = spent[key, default: 0]

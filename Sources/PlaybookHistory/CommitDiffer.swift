@@ -1,0 +1,165 @@
+import PlaybookGit
+import PlaybookModel
+
+/// A changed file, with its new version already parsed when the comparing thread did it.
+struct ChangedFile: Sendable {
+    var change: FileChange
+    var newVersion: ParsedFile?
+}
+
+/// Turns one commit into entity changes: the changed playbook files against the parent,
+/// each blob parsed once, entities matched by id across files (so a move keeps its history).
+struct CommitDiffer {
+    let repository: Repository
+    /// Files whose latest version did not parse, with the last version that did: the next
+    /// readable version is compared with that one, so a broken commit neither removes nor re-adds.
+    var brokenPaths: [String: ObjectID]
+
+    /// The latest parsed version per path: the old side of the next change there is usually it.
+    private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
+    private var others: [ObjectID: ParsedFile] = [:]
+
+    init(repository: Repository, brokenPaths: [String: ObjectID]) {
+        self.repository = repository
+        self.brokenPaths = brokenPaths
+    }
+
+    static func isPlaybookFile(_ path: String) -> Bool {
+        path.hasSuffix(".yml") || path.hasSuffix(".yaml")
+    }
+
+    /// The playbook files a commit changed against its parent's tree. In a merge read with
+    /// all parents, files that equal another parent's version are left out: that line's commits carry them.
+    static func changedFiles(
+        _ repository: Repository, for info: CommitInfo, parentTree: ObjectID?, roots: [String], mode: WalkMode
+    ) throws -> [FileChange] {
+        let changes = try repository.changedFiles(
+            from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
+        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes }
+        var otherTrees: [ObjectID] = []
+        for parent in info.parents.dropFirst() where repository.contains(parent) {
+            otherTrees.append(try repository.commitInfo(parent).tree)
+        }
+        return try changes.filter { change in
+            for tree in otherTrees where try repository.blobID(inTree: tree, path: change.path) == change.newBlob {
+                return false
+            }
+            return true
+        }
+    }
+
+    /// The entity changes of one commit, given the files it changed.
+    mutating func record(for info: CommitInfo, changes: [ChangedFile]) throws -> CommitRecord? {
+        guard !changes.isEmpty else { return nil }
+
+        var notes: [HistoryNote] = []
+        var before: [String: (path: String, version: EntityVersion)] = [:]
+        var after: [String: (path: String, version: EntityVersion)] = [:]
+        for changed in changes {
+            let change = changed.change
+            var newEntities: [EntityVersion] = []
+            if let blob = change.newBlob {
+                switch try parsed(blob, path: change.path, given: changed.newVersion) {
+                case .unreadable(let reason):
+                    notes.append(HistoryNote(
+                        commit: info.id, path: change.path,
+                        message: "skipped: the file does not parse (\(reason)); its entities keep their previous values"))
+                    if brokenPaths[change.path] == nil, let old = change.oldBlob {
+                        brokenPaths[change.path] = old
+                    }
+                    continue
+                case .entities(let entities):
+                    newEntities = entities
+                }
+            }
+            let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
+            if let oldBlob, case .entities(let entities) = try parsed(oldBlob, path: change.path, remember: false) {
+                for entity in entities { before[entity.id] = (change.path, entity) }
+            }
+            for entity in newEntities {
+                if after[entity.id] != nil {
+                    notes.append(HistoryNote(
+                        commit: info.id, path: change.path,
+                        message: "\(entity.id) is defined in more than one file; the history follows the one in \(change.path)"))
+                }
+                after[entity.id] = (change.path, entity)
+            }
+        }
+
+        var entityChanges: [EntityChange] = []
+        for (id, new) in after.sorted(by: { $0.key < $1.key }) {
+            if let old = before[id] {
+                let fields = Self.difference(old.version.fields, new.version.fields)
+                let moved = old.path != new.path
+                if fields.isEmpty && !moved { continue }
+                entityChanges.append(EntityChange(
+                    entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
+                    previousPath: moved ? old.path : nil, fields: fields))
+            } else {
+                entityChanges.append(EntityChange(
+                    entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
+                    fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) }))
+            }
+        }
+        for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil {
+            entityChanges.append(EntityChange(
+                entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
+                fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) }))
+        }
+        guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
+        return CommitRecord(
+            id: info.id, time: info.committer.time,
+            author: Person(name: info.author.name, email: info.author.email),
+            summary: info.summary, changes: entityChanges, notes: notes)
+    }
+
+    /// Field-by-field difference, in the new version's order, then the removed fields.
+    static func difference(_ old: [Field], _ new: [Field]) -> [FieldChange] {
+        // Most edits keep every field in place: compare side by side, no dictionary.
+        if old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) {
+            return zip(old, new).compactMap { a, b in
+                a.value == b.value ? nil : FieldChange(path: b.path, old: a.value, new: b.value)
+            }
+        }
+        var oldValues: [String: String] = [:]
+        for field in old { oldValues[field.path] = field.value }
+        var result: [FieldChange] = []
+        var seen = Set<String>()
+        for field in new {
+            seen.insert(field.path)
+            let previous = oldValues[field.path]
+            if previous != field.value { result.append(FieldChange(path: field.path, old: previous, new: field.value)) }
+        }
+        for field in old where !seen.contains(field.path) {
+            result.append(FieldChange(path: field.path, old: field.value, new: nil))
+        }
+        return result
+    }
+
+    private mutating func parsed(
+        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil
+    ) throws -> ParsedFile {
+        if let last = latest[path], last.blob == blob { return last.file }
+        let file: ParsedFile
+        if let given {
+            file = given
+        } else if let known = others[blob] {
+            return known
+        } else {
+            file = ParsedFile.parse(try repository.blobData(blob))
+        }
+        if remember {
+            if let previous = latest[path] { store(previous.blob, previous.file) }
+            latest[path] = (blob, file)
+        } else {
+            store(blob, file)
+        }
+        return file
+    }
+
+    private mutating func store(_ blob: ObjectID, _ file: ParsedFile) {
+        // Bounded: a long walk must not keep every version of every file.
+        if others.count >= 4096 { others.removeAll(keepingCapacity: true) }
+        others[blob] = file
+    }
+}

@@ -1,0 +1,132 @@
+import PlaybookGit
+
+/// How an entity changed in one commit.
+public enum ChangeType: String, Sendable, Hashable {
+    /// It appears (for the first time, or again after a removal).
+    case added
+    case changed
+    case removed
+}
+
+/// One entity's change in one commit, found by following the entity's id across files.
+public struct EntityChange: Sendable, Hashable {
+    public var entity: String
+    public var kind: String
+    public var type: ChangeType
+    /// The file holding the entity after the commit (before it, for a removal).
+    public var path: String
+    /// The file that held it before, when the commit moved it.
+    public var previousPath: String?
+    /// For `added`: every field; for `removed`: every field, gone; otherwise what differs.
+    public var fields: [FieldChange]
+
+    public init(entity: String, kind: String, type: ChangeType, path: String, previousPath: String?, fields: [FieldChange]) {
+        self.entity = entity
+        self.kind = kind
+        self.type = type
+        self.path = path
+        self.previousPath = previousPath
+        self.fields = fields
+    }
+}
+
+/// Something the walk could not read, said instead of crashing.
+public struct HistoryNote: Sendable, Hashable {
+    public var commit: ObjectID
+    public var path: String
+    public var message: String
+
+    public init(commit: ObjectID, path: String, message: String) {
+        self.commit = commit
+        self.path = path
+        self.message = message
+    }
+}
+
+/// One walked commit that changed at least one entity or left a note.
+public struct CommitRecord: Sendable, Hashable {
+    public var id: ObjectID
+    /// Committer time, seconds since 1970 UTC: when it landed.
+    public var time: Int64
+    /// As recorded in the commit; `History` resolves it through `.mailmap`.
+    public var author: Person
+    public var summary: String
+    public var changes: [EntityChange]
+    public var notes: [HistoryNote]
+
+    public init(id: ObjectID, time: Int64, author: Person, summary: String, changes: [EntityChange], notes: [HistoryNote]) {
+        self.id = id
+        self.time = time
+        self.author = author
+        self.summary = summary
+        self.changes = changes
+        self.notes = notes
+    }
+}
+
+/// Which commits a walk visits.
+public enum WalkMode: String, Sendable, Hashable {
+    /// The current branch's main line: each commit against its first parent (merges included).
+    case firstParent = "first-parent"
+    /// Every reachable commit; a merge is credited only with what none of its parents had.
+    case allParents = "all-parents"
+}
+
+/// Where HEAD stood when the history was read.
+public enum HeadState: Sendable, Hashable {
+    case branch(String)
+    case detached(ObjectID)
+    /// The branch has no commit yet (an empty repository, or a fresh orphan branch).
+    case unborn(String)
+}
+
+/// The playbook's history as read from git, oldest commit first.
+public struct History: Sendable {
+    public var head: HeadState
+    public var tip: ObjectID?
+    public var mode: WalkMode
+    public var roots: [String]
+    /// Commits visited, whether or not they changed the playbook.
+    public var commitCount: Int
+    /// Commits that changed an entity or left a note, in walk order (parents first).
+    public var records: [CommitRecord]
+    /// Set for a shallow clone: the commits whose parents are missing, so history before them is unknown.
+    public var shallowBoundary: [ObjectID]
+    /// How many commits were read from git rather than from the cache.
+    public var commitsRead: Int
+
+    public init(head: HeadState, tip: ObjectID?, mode: WalkMode, roots: [String], commitCount: Int,
+                records: [CommitRecord], shallowBoundary: [ObjectID], commitsRead: Int) {
+        self.head = head
+        self.tip = tip
+        self.mode = mode
+        self.roots = roots
+        self.commitCount = commitCount
+        self.records = records
+        self.shallowBoundary = shallowBoundary
+        self.commitsRead = commitsRead
+    }
+
+    public var isShallow: Bool { !shallowBoundary.isEmpty }
+
+    public var notes: [HistoryNote] { records.flatMap(\.notes) }
+
+    /// What a report should say about HEAD and the completeness of the history; empty when all is plain.
+    public var caveats: [String] {
+        var lines: [String] = []
+        switch head {
+        case .unborn(let branch):
+            lines.append("The branch \(branch) has no commits yet, so there is no history to report.")
+        case .detached(let commit):
+            lines.append("HEAD is detached at \(commit.description.prefix(12)); this is the history of that commit.")
+        case .branch: break
+        }
+        if isShallow {
+            let cut = shallowBoundary.map { String($0.description.prefix(12)) }.joined(separator: ", ")
+            lines.append("This is a shallow clone: history before \(cut) is missing, so earlier values, "
+                + "creations and check-ins are not counted. Fetch it with `git fetch --unshallow` "
+                + "(in GitHub Actions: `fetch-depth: 0` on actions/checkout).")
+        }
+        return lines
+    }
+}

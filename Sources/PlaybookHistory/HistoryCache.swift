@@ -1,0 +1,256 @@
+import Foundation
+import PlaybookGit
+
+/// What a cache was built for: a cache of another walk mode or other roots is not reused.
+struct CacheKey: Hashable {
+    var mode: WalkMode
+    var roots: [String]
+}
+
+/// The walk's results up to a commit, as stored between runs. Authors are kept as recorded
+/// (the mailmap is applied on every run, so editing `.mailmap` needs no rebuild).
+struct CachedHistory {
+    var key: CacheKey
+    var tip: ObjectID
+    /// Every commit already read, in walk order.
+    var commits: [ObjectID]
+    var records: [CommitRecord]
+    var brokenPaths: [String: ObjectID]
+}
+
+/// The incremental cache under `.git/playbook/`: an optimisation only. A file that is missing,
+/// of another format version, for another walk, or unreadable in any way is ignored, and the
+/// history is read from git again; deleting it changes no number.
+enum HistoryCache {
+    static let header = "playbook-history-cache 1"
+
+    static func load(from path: String, key: CacheKey) -> CachedHistory? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        return data.withUnsafeBytes { raw -> CachedHistory? in
+            var reader = ByteReader(raw.bindMemory(to: UInt8.self))
+            return try? decode(&reader, key: key)
+        }
+    }
+
+    /// Writes to a temporary file beside the cache and renames it over, so a reader never sees half a cache.
+    static func save(_ history: CachedHistory, to path: String) throws {
+        let directory = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let temporary = directory + "/.history-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        do {
+            try Data(encode(history)).write(to: URL(fileURLWithPath: temporary))
+            guard rename(temporary, path) == 0 else {
+                throw HistoryError("could not replace the history cache \(path)")
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+
+    /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
+    /// An optional field is "-" when absent and "+" followed by the text when present.
+    static func encode(_ history: CachedHistory) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.line([header])
+        writer.line(["key", history.key.mode.rawValue] + history.key.roots)
+        writer.line(["tip", history.tip.description])
+        writer.line(["commits", String(history.commits.count)])
+        for commit in history.commits { writer.line([commit.description]) }
+        writer.line(["broken", String(history.brokenPaths.count)])
+        for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { writer.line([path, blob.description]) }
+        writer.line(["records", String(history.records.count)])
+        for record in history.records {
+            writer.line(["R", record.id.description, String(record.time), String(record.changes.count),
+                         String(record.notes.count), record.author.name, record.author.email, record.summary])
+            for change in record.changes {
+                writer.line(["C", change.type.rawValue, String(change.fields.count), change.entity, change.kind, change.path,
+                             change.previousPath.map { "+" + $0 } ?? "-"])
+                for field in change.fields {
+                    writer.line(["F", field.path, field.old.map { "+" + $0 } ?? "-", field.new.map { "+" + $0 } ?? "-"])
+                }
+            }
+            for note in record.notes { writer.line(["N", note.path, note.message]) }
+        }
+        writer.line(["end"])
+        return writer.bytes
+    }
+
+    struct Malformed: Error {}
+
+    private static func decode(_ reader: inout ByteReader, key: CacheKey) throws -> CachedHistory {
+        guard try reader.text() == header, reader.atLineEnd else { throw Malformed() }
+        guard try reader.text() == "key", let mode = WalkMode(rawValue: try reader.text()) else { throw Malformed() }
+        var roots: [String] = []
+        while !reader.atLineEnd { roots.append(try reader.text()) }
+        let storedKey = CacheKey(mode: mode, roots: roots)
+        guard storedKey == key else { throw Malformed() }
+        guard try reader.text() == "tip", let tip = ObjectID(hex: try reader.text()) else { throw Malformed() }
+        let commitCount = try reader.count("commits")
+        var commits: [ObjectID] = []
+        commits.reserveCapacity(commitCount)
+        for _ in 0..<commitCount { commits.append(try reader.objectID()) }
+        var broken: [String: ObjectID] = [:]
+        for _ in 0..<(try reader.count("broken")) {
+            let path = try reader.text()
+            broken[path] = try reader.objectID()
+        }
+        let recordCount = try reader.count("records")
+        var records: [CommitRecord] = []
+        records.reserveCapacity(recordCount)
+        for _ in 0..<recordCount {
+            guard try reader.text() == "R" else { throw Malformed() }
+            let id = try reader.objectID()
+            guard let time = Int64(try reader.text()), let changeCount = Int(try reader.text()),
+                  let noteCount = Int(try reader.text()) else { throw Malformed() }
+            let author = Person(name: try reader.text(), email: try reader.text())
+            let summary = try reader.text()
+            var changes: [EntityChange] = []
+            changes.reserveCapacity(changeCount)
+            for _ in 0..<changeCount {
+                guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()),
+                      let fieldCount = Int(try reader.text()) else { throw Malformed() }
+                let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
+                let previousPath = try reader.optional()
+                var fields: [FieldChange] = []
+                fields.reserveCapacity(fieldCount)
+                for _ in 0..<fieldCount {
+                    guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
+                    let fieldPath = try reader.text()
+                    let old = try reader.optional()
+                    fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional()))
+                }
+                changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
+                                            previousPath: previousPath, fields: fields))
+            }
+            var notes: [HistoryNote] = []
+            for _ in 0..<noteCount {
+                guard try reader.text() == "N" else { throw Malformed() }
+                let path = try reader.text()
+                notes.append(HistoryNote(commit: id, path: path, message: try reader.text()))
+            }
+            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes))
+        }
+        guard try reader.text() == "end", reader.atLineEnd else { throw Malformed() }
+        return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken)
+    }
+
+    static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 9 || $0 == 10 || $0 == 13 || $0 == 92 }) else { return text }
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    static func unescape(_ text: String) -> String {
+        guard text.utf8.contains(92) else { return text }
+        var out = ""
+        var escaping = false
+        for character in text.unicodeScalars {
+            if escaping {
+                switch character {
+                case "t": out += "\t"
+                case "n": out += "\n"
+                case "r": out += "\r"
+                default: out.unicodeScalars.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+}
+
+/// Builds the cache text as bytes, escaping as it goes.
+private struct ByteWriter {
+    var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(1 << 20) }
+
+    mutating func line(_ fields: [String]) {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { bytes.append(9) }
+            for byte in field.utf8 {
+                switch byte {
+                case 92: bytes.append(92); bytes.append(92)
+                case 9: bytes.append(92); bytes.append(UInt8(ascii: "t"))
+                case 10: bytes.append(92); bytes.append(UInt8(ascii: "n"))
+                case 13: bytes.append(92); bytes.append(UInt8(ascii: "r"))
+                default: bytes.append(byte)
+                }
+            }
+        }
+        bytes.append(10)
+    }
+}
+
+/// Reads the cache field by field, straight from the file's bytes.
+private struct ByteReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position = 0
+    /// True when the last field read ended its line.
+    private(set) var atLineEnd = false
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    /// The next field's raw range, moving past its separator.
+    private mutating func next() throws -> (Range<Int>, escaped: Bool) {
+        guard position < bytes.count else { throw HistoryCache.Malformed() }
+        let start = position
+        var escaped = false
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == 9 || byte == 10 {
+                atLineEnd = byte == 10
+                position += 1
+                return (start..<position - 1, escaped)
+            }
+            if byte == 92 { escaped = true }
+            position += 1
+        }
+        throw HistoryCache.Malformed()
+    }
+
+    mutating func text() throws -> String {
+        let (range, escaped) = try next()
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        return escaped ? HistoryCache.unescape(text) : text
+    }
+
+    /// "-" for none, "+text" for text.
+    mutating func optional() throws -> String? {
+        let (range, escaped) = try next()
+        guard let first = range.first.map({ bytes[$0] }) else { throw HistoryCache.Malformed() }
+        if first == UInt8(ascii: "-") && range.count == 1 { return nil }
+        guard first == UInt8(ascii: "+") else { throw HistoryCache.Malformed() }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.dropFirst()]), as: UTF8.self)
+        return escaped ? HistoryCache.unescape(text) : text
+    }
+
+    mutating func isTag(_ tag: UInt8) throws -> Bool {
+        let (range, _) = try next()
+        return range.count == 1 && bytes[range.lowerBound] == tag
+    }
+
+    mutating func objectID() throws -> ObjectID {
+        guard let id = ObjectID(hex: try text()) else { throw HistoryCache.Malformed() }
+        return id
+    }
+
+    mutating func count(_ name: String) throws -> Int {
+        guard try text() == name, let value = Int(try text()), value >= 0 else { throw HistoryCache.Malformed() }
+        return value
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import PlaybookGit
+import PlaybookModel
+
+/// Why the history could not be read at all.
+public struct HistoryError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Reads the playbook's history from git: walks the commits, compares the playbook roots of
+/// each commit with its parent's, parses each changed blob once and follows entities by id.
+public struct HistoryReader {
+    public var roots: [String]
+    public var mode: WalkMode
+    /// Where the incremental cache lives; nil for no cache.
+    public var cacheFile: String?
+    /// Called now and then with (commits done, commits to do).
+    public var progress: ((Int, Int) -> Void)?
+
+    public init(roots: [String], mode: WalkMode = .firstParent, cacheFile: String? = nil,
+                progress: ((Int, Int) -> Void)? = nil) {
+        self.roots = roots
+        self.mode = mode
+        self.cacheFile = cacheFile
+        self.progress = progress
+    }
+
+    /// The default cache location inside the repository's git directory.
+    public static func defaultCacheFile(for repository: Repository) -> String {
+        repository.gitDirectory + "/playbook/history-cache"
+    }
+
+    /// Reads the history of HEAD, or of `requestedTip` (a review's head) when given; the cache
+    /// serves HEAD only.
+    public func read(_ repository: Repository, tip requestedTip: ObjectID? = nil) throws -> History {
+        if let requestedTip, requestedTip != (try? repository.headCommit()) ?? nil {
+            var uncached = self
+            uncached.cacheFile = nil
+            return try uncached.walk(repository, tip: requestedTip, head: .detached(requestedTip))
+        }
+        let head: HeadState
+        if repository.isHeadUnborn {
+            return History(
+                head: .unborn(repository.headBranch ?? "HEAD"), tip: nil, mode: mode, roots: roots,
+                commitCount: 0, records: [], shallowBoundary: [], commitsRead: 0)
+        }
+        guard let tip = try repository.headCommit() else {
+            throw HistoryError("HEAD does not point at a commit")
+        }
+        if repository.isHeadDetached {
+            head = .detached(tip)
+        } else {
+            head = .branch(repository.headBranch ?? "HEAD")
+        }
+        return try walk(repository, tip: tip, head: head)
+    }
+
+    private func walk(_ repository: Repository, tip: ObjectID, head: HeadState) throws -> History {
+        let boundary = repository.isShallow ? repository.shallowBoundary : []
+
+        let key = CacheKey(mode: mode, roots: roots)
+        var prior = cacheFile.flatMap { HistoryCache.load(from: $0, key: key) }
+        if let cached = prior, cached.tip != tip, !((try? repository.isDescendant(tip, of: cached.tip)) ?? false) {
+            prior = nil  // rewritten history (force-push, reset): start again
+        }
+        var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary)
+        var pending = try walk.commits(from: tip, known: prior?.commits ?? [])
+        if let cached = prior, mode == .firstParent, pending.reachedKnown != nil && pending.reachedKnown != cached.tip {
+            // The main line joins the cached one below its tip: the cached records are not this line's.
+            prior = nil
+            pending = try walk.commits(from: tip, known: [])
+        }
+
+        var diff = CommitDiffer(repository: repository, brokenPaths: prior?.brokenPaths ?? [:])
+        var records = prior?.records ?? []
+        var known = prior?.commits ?? []
+        let total = pending.commits.count
+        // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
+        var jobs: [TreeJob] = []
+        jobs.reserveCapacity(total)
+        for info in pending.commits {
+            let parent = boundary.contains(info.id) ? nil : info.parents.first
+            jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
+        }
+        // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
+        let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
+        defer { comparisons.cancel() }
+        for (index, job) in jobs.enumerated() {
+            let changes = try comparisons.next()
+            if let record = try diff.record(for: job.commit, changes: changes) {
+                records.append(record)
+            }
+            known.append(job.commit.id)
+            if index % 256 == 0 || index == total - 1 { progress?(index + 1, total) }
+        }
+        if let cacheFile, total > 0 || prior == nil {
+            let snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths)
+            try? HistoryCache.save(snapshot, to: cacheFile)
+        }
+
+        let mailmap = try repository.mailmap()
+        let resolved = records.map { record -> CommitRecord in
+            var record = record
+            record.author = mailmap.resolve(record.author)
+            return record
+        }
+        return History(
+            head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: resolved,
+            shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
+    }
+}
+
+/// The commits to read, parents before children, stopping at known (cached) commits and at
+/// the edge of a shallow clone.
+struct CommitWalk {
+    let repository: Repository
+    let mode: WalkMode
+    let boundary: Set<ObjectID>
+    private var trees: [ObjectID: ObjectID] = [:]
+
+    init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>) throws {
+        self.repository = repository
+        self.mode = mode
+        self.boundary = boundary
+    }
+
+    struct Pending {
+        var commits: [CommitInfo]
+        /// The first cached commit the main line reached, if any.
+        var reachedKnown: ObjectID?
+    }
+
+    /// The tree of a parent commit; nil for none, or when a shallow clone lacks it.
+    mutating func tree(of commit: ObjectID?) throws -> ObjectID? {
+        guard let commit else { return nil }
+        if let tree = trees[commit] { return tree }
+        guard repository.contains(commit) else { return nil }
+        return try repository.commitInfo(commit).tree
+    }
+
+    /// Parents this walk follows: none past the shallow edge or where the object is missing.
+    private func followed(_ info: CommitInfo) -> [ObjectID] {
+        if boundary.contains(info.id) { return [] }
+        let parents = mode == .firstParent ? Array(info.parents.prefix(1)) : info.parents
+        return parents.filter { boundary.isEmpty || repository.contains($0) }
+    }
+
+    mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
+        let known = Set(knownList)
+        var result: [CommitInfo] = []
+        var reached: ObjectID?
+        switch mode {
+        case .firstParent:
+            var current: ObjectID? = tip
+            while let id = current {
+                if known.contains(id) {
+                    reached = id
+                    break
+                }
+                let info = try repository.commitInfo(id)
+                trees[id] = info.tree
+                result.append(info)
+                current = followed(info).first
+            }
+            result.reverse()
+        case .allParents:
+            // Depth-first, marking a commit when it is expanded and emitting it after all its
+            // parents: a valid parents-first order even where lines fork and join.
+            var expanded: Set<ObjectID> = []
+            var infos: [ObjectID: CommitInfo] = [:]
+            var stack: [(ObjectID, Bool)] = [(tip, false)]
+            while let (id, done) = stack.popLast() {
+                if done {
+                    if let info = infos[id] { result.append(info) }
+                    continue
+                }
+                if expanded.contains(id) { continue }
+                if known.contains(id) {
+                    if reached == nil { reached = id }
+                    continue
+                }
+                expanded.insert(id)
+                let info = try repository.commitInfo(id)
+                infos[id] = info
+                trees[id] = info.tree
+                stack.append((id, true))
+                for parent in followed(info).reversed() where !expanded.contains(parent) {
+                    stack.append((parent, false))
+                }
+            }
+        }
+        return Pending(commits: result, reachedKnown: reached)
+    }
+}

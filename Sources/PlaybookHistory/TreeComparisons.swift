@@ -1,0 +1,101 @@
+import Foundation
+import PlaybookGit
+
+/// One commit whose tree is to be compared with its parent's.
+struct TreeJob: Sendable {
+    var commit: CommitInfo
+    var parentTree: ObjectID?
+}
+
+/// Compares the trees of a list of commits on a thread of its own (with its own repository
+/// handle), handing each commit's changed files over in order through a bounded queue.
+final class TreeComparisons: @unchecked Sendable {
+    // Guarded by `condition`.
+    private var ready: [Result<[ChangedFile], HistoryError>] = []
+    private var readIndex = 0
+    private var finished = false
+    private var cancelled = false
+    private let condition = NSCondition()
+    private let capacity = 1024
+
+    init(repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) throws {
+        guard !jobs.isEmpty else { return }
+        let second = try repository.reopen()
+        // The repository handle moves to the thread and is used only there.
+        nonisolated(unsafe) let handle = second
+        let thread = Thread { [self] in
+            self.run(handle, jobs: jobs, roots: roots, mode: mode)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Appends a batch for the reader; false when the reader has gone.
+    private func hand(_ batch: inout [Result<[ChangedFile], HistoryError>]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.count - readIndex >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        ready.append(contentsOf: batch)
+        batch.removeAll(keepingCapacity: true)
+        condition.broadcast()
+        return true
+    }
+
+    private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) {
+        var batch: [Result<[ChangedFile], HistoryError>] = []
+        for job in jobs {
+            let result: Result<[ChangedFile], HistoryError>
+            do {
+                // New versions are parsed here too: it balances the two threads.
+                let changes = try CommitDiffer.changedFiles(
+                    repository, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
+                result = .success(try changes.map { change in
+                    ChangedFile(change: change, newVersion: try change.newBlob.map { ParsedFile.parse(try repository.blobData($0)) })
+                })
+            } catch {
+                result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))
+            }
+            batch.append(result)
+            var failed = false
+            if case .failure = result { failed = true }
+            // Handed over in batches: waking the other thread for every commit cost more than the work.
+            if batch.count >= 32 || failed {
+                guard hand(&batch) else { return }
+            }
+            if failed { break }
+        }
+        guard hand(&batch) else { return }
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next commit's changed files, waiting for them if need be.
+    func next() throws -> [ChangedFile] {
+        condition.lock()
+        defer { condition.unlock() }
+        while readIndex >= ready.count {
+            if finished { throw HistoryError("the tree comparison stopped early") }
+            condition.wait()
+        }
+        let result = ready[readIndex]
+        readIndex += 1
+        // Drop what was consumed now and then, so the buffer stays small.
+        if readIndex >= capacity {
+            ready.removeFirst(readIndex)
+            readIndex = 0
+            condition.broadcast()
+        }
+        return try result.get()
+    }
+
+    /// Stops the thread early (after an error on this side); harmless once it has finished.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

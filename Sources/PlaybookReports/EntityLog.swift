@@ -1,0 +1,130 @@
+import PlaybookHistory
+
+/// One entity's timeline as `playbook log` shows it. A key result (`OKR-…/KR-n`) is shown as
+/// the commits of its objective that touched it, with its own fields.
+public struct EntityLog: Sendable {
+    public var id: String
+    public var kind: String
+    public var events: [TimelineEvent]
+    public var caveats: [String]
+    /// Files of this entity that were skipped because they did not parse.
+    public var notes: [HistoryNote]
+
+    /// Nil when no commit ever held the entity.
+    public init?(id: String, timelines: Timelines, history: History) {
+        let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
+        let entityID = parts[0]
+        guard let timeline = timelines[entityID] else { return nil }
+        self.id = id
+        caveats = history.caveats
+        let paths = Set(timeline.events.map(\.path))
+        notes = history.notes.filter { paths.contains($0.path) }
+        guard parts.count == 2 else {
+            kind = timeline.kind
+            events = timeline.events
+            return
+        }
+        let prefix = "key_results[\(parts[1])]"
+        kind = "KeyResult"
+        var found: [TimelineEvent] = []
+        for event in timeline.events {
+            var event = event
+            event.fields = event.fields.filter { $0.path.hasPrefix(prefix + ".") || $0.path == prefix }
+                .map { FieldChange(path: String($0.path.dropFirst(prefix.count + 1)), old: $0.old, new: $0.new) }
+            event.state = event.state.filter { $0.key.hasPrefix(prefix + ".") }
+            guard !event.fields.isEmpty else { continue }
+            // A key result appears when its objective gains it, and goes when it loses it.
+            if event.type == .changed {
+                if event.fields.allSatisfy({ $0.old == nil }) { event.type = found.isEmpty ? .created : .restored }
+                if event.fields.allSatisfy({ $0.new == nil }) { event.type = .removed }
+            }
+            found.append(event)
+        }
+        guard !found.isEmpty else { return nil }
+        events = found
+    }
+}
+
+/// Renders a log as Markdown or JSON.
+public enum LogRenderer {
+    public static func markdown(_ log: EntityLog) -> String {
+        var out = "# \(log.id) (\(log.kind))\n\n"
+        for caveat in log.caveats { out += "> **Note:** \(caveat)\n\n" }
+        out += "\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it.\n"
+        for event in log.events {
+            out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
+            let place: String
+            if let previous = event.previousPath {
+                place = "moved from `\(previous)` to `\(event.path)`"
+            } else {
+                place = "in `\(event.path)`"
+            }
+            out += "**\(event.type.rawValue)** \(place) — \(Markdown.inline(event.summary))\n\n"
+            for field in event.fields {
+                out += "- `\(field.path)`: " + describe(field) + "\n"
+            }
+        }
+        if !log.notes.isEmpty {
+            out += "\n## Skipped versions\n\n"
+            for note in log.notes {
+                out += "- `\(note.commit.description.prefix(12))` `\(note.path)`: \(Markdown.inline(note.message))\n"
+            }
+        }
+        return out
+    }
+
+    static func describe(_ field: FieldChange) -> String {
+        switch (field.old, field.new) {
+        case (nil, let new?): return Markdown.inline(new)
+        case (let old?, nil): return "~~\(Markdown.inline(old))~~ (removed)"
+        case (let old?, let new?): return "\(Markdown.inline(old)) → \(Markdown.inline(new))"
+        case (nil, nil): return ""
+        }
+    }
+
+    public static func json(_ log: EntityLog) -> String {
+        JSON.object([
+            ("version", .integer(1)),
+            ("entity", .string(log.id)),
+            ("kind", .string(log.kind)),
+            ("caveats", .array(log.caveats.map(JSON.string))),
+            ("events", .array(log.events.map { event in
+                .object([
+                    ("commit", .string(event.commit.description)),
+                    ("time", .string(UTC.iso(event.time))),
+                    ("author", .object([("name", .string(event.author.name)), ("email", .string(event.author.email))])),
+                    ("summary", .string(event.summary)),
+                    ("type", .string(event.type.rawValue)),
+                    ("path", .string(event.path)),
+                    ("previous_path", .optional(event.previousPath)),
+                    ("changes", .array(event.fields.map { field in
+                        .object([("field", .string(field.path)), ("old", .optional(field.old)), ("new", .optional(field.new))])
+                    })),
+                ])
+            })),
+            ("notes", .array(log.notes.map { note in
+                .object([("commit", .string(note.commit.description)), ("path", .string(note.path)),
+                         ("message", .string(note.message))])
+            })),
+        ]).rendered()
+    }
+}
+
+/// Markdown helpers: user text must not break a table or start a heading.
+enum Markdown {
+    /// One line, pipes and HTML-significant characters escaped, so it stays inside its cell.
+    static func inline(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\n", "\r": out += " "
+            case "|": out += "\\|"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "`": out += "\\`"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,128 @@
+/// The experiments report as Markdown, JSON and CSV (HTML lives in `HTMLReport`).
+public enum ExperimentRenderer {
+    static func days(_ value: Double?) -> JSON { .number(value, places: 1) }
+
+    static func cycleJSON(_ cycle: CycleTime) -> JSON {
+        .object([("count", .integer(cycle.count)), ("median", days(cycle.median)), ("p90", days(cycle.p90))])
+    }
+
+    public static func json(_ report: ExperimentReport) -> String {
+        JSON.object([
+            ("version", .integer(1)),
+            ("report", .string("experiments")),
+            ("period", .object([
+                ("label", .string(report.period.label)),
+                ("start", .string(report.period.start.description)),
+                ("end", .string(report.period.lastDay.description)),
+                ("judged_on", .string(report.judgedOn.description)),
+            ])),
+            ("source", OKRRenderer.sourceJSON(report.source)),
+            ("squads", .array(report.squads.map { squad in
+                .object([
+                    ("squad", .string(squad.squad)),
+                    ("created", .integer(squad.created.count)),
+                    ("started", .integer(squad.started.count)),
+                    ("concluded", .integer(squad.concluded.count)),
+                    ("abandoned", .integer(squad.abandoned.count)),
+                    ("with_outcome", .integer(squad.withOutcome)),
+                    ("wins", .integer(squad.wins)),
+                    ("win_rate", .number(squad.winRate, places: 2)),
+                    ("cycle_days", .object([
+                        ("created_to_running", cycleJSON(squad.createdToRunning)),
+                        ("ready_to_running", cycleJSON(squad.readyToRunning)),
+                        ("running_to_concluded", cycleJSON(squad.runningToConcluded)),
+                    ])),
+                    ("experiments", .object([
+                        ("created", .array(squad.created.map(JSON.string))),
+                        ("started", .array(squad.started.map(JSON.string))),
+                        ("concluded", .array(squad.concluded.map(JSON.string))),
+                        ("abandoned", .array(squad.abandoned.map(JSON.string))),
+                    ])),
+                    ("stale_running", .array(squad.stale.map { stale in
+                        .object([("id", .string(stale.id)), ("title", .optional(stale.title)),
+                                 ("planned_end", .string(stale.plannedEnd.description)),
+                                 ("days_overdue", .integer(stale.daysOverdue))])
+                    })),
+                    ("learnings", .array(squad.learnings.map { fact in
+                        .object([
+                            ("id", .string(fact.id)), ("title", .optional(fact.title)),
+                            ("concluded", .optional(fact.concluded.map { UTC.day(of: $0).description })),
+                            ("outcome", .optional(fact.outcome)), ("decision", .optional(fact.state["result.decision"])),
+                            ("lift", .number(fact.state["result.lift"].flatMap(Double.init), places: 6)),
+                            ("learnings", .optional(fact.learnings)),
+                        ])
+                    })),
+                ])
+            })),
+        ]).rendered()
+    }
+
+    public static func markdown(_ report: ExperimentReport) -> String {
+        var out = "# Experiments \(report.period.label)\n\n"
+        out += "\(report.period.start) to \(report.period.lastDay) · \(report.source.head) · "
+            + "\(report.source.commits) commits (\(report.source.mode))\n\n"
+        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        guard !report.squads.isEmpty else {
+            return out + "No experiment was created, started, concluded or abandoned in this period.\n"
+                + HistoryNotes.markdown(report.source.notes)
+        }
+        out += "| squad | created | started | concluded | abandoned | win rate | created→running (median / p90 days) "
+            + "| ready→running | running→concluded | stale |\n"
+        out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
+        for squad in report.squads {
+            let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
+            out += "| \(Markdown.inline(squad.squad)) | \(squad.created.count) | \(squad.started.count) | "
+                + "\(squad.concluded.count) | \(squad.abandoned.count) | \(winRate) | \(cycle(squad.createdToRunning)) | "
+                + "\(cycle(squad.readyToRunning)) | \(cycle(squad.runningToConcluded)) | \(squad.stale.count) |\n"
+        }
+        out += "\n"
+        for squad in report.squads where !squad.stale.isEmpty || !squad.abandoned.isEmpty {
+            out += "## \(Markdown.inline(squad.squad)): needs attention\n\n"
+            for stale in squad.stale {
+                out += "- \(stale.id) \(Markdown.inline(stale.title ?? "")): running \(stale.daysOverdue) days past its planned end \(stale.plannedEnd)\n"
+            }
+            for id in squad.abandoned { out += "- \(id) abandoned\n" }
+            out += "\n"
+        }
+        let concluded = report.squads.flatMap(\.learnings)
+        if !concluded.isEmpty {
+            out += "## Learnings\n\n"
+            for fact in concluded {
+                let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
+                out += "- **\(fact.id)** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
+                out += outcome.isEmpty ? "" : " — \(outcome)"
+                out += fact.learnings.map { ": \(Markdown.inline($0))" } ?? ": *no learnings written*"
+                out += "\n"
+            }
+            out += "\n"
+        }
+        out += HistoryNotes.markdown(report.source.notes)
+        return out
+    }
+
+    static func cycle(_ cycle: CycleTime) -> String {
+        guard cycle.count > 0 else { return "–" }
+        return "\(Numbers.text(cycle.median, places: 1)) / \(Numbers.text(cycle.p90, places: 1)) (n=\(cycle.count))"
+    }
+
+    public static func csv(_ report: ExperimentReport) -> String {
+        var rows: [[String]] = [[
+            "period_start", "period_end", "squad", "created", "started", "concluded", "abandoned", "with_outcome",
+            "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
+            "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
+        ]]
+        for squad in report.squads {
+            rows.append([
+                report.period.start.description, report.period.lastDay.description, squad.squad,
+                String(squad.created.count), String(squad.started.count), String(squad.concluded.count),
+                String(squad.abandoned.count), String(squad.withOutcome), String(squad.wins),
+                CSV.number(squad.winRate, places: 2),
+                CSV.number(squad.createdToRunning.median, places: 1), CSV.number(squad.createdToRunning.p90, places: 1),
+                CSV.number(squad.readyToRunning.median, places: 1), CSV.number(squad.readyToRunning.p90, places: 1),
+                CSV.number(squad.runningToConcluded.median, places: 1), CSV.number(squad.runningToConcluded.p90, places: 1),
+                squad.stale.map(\.id).joined(separator: " "),
+            ])
+        }
+        return CSV.render(rows)
+    }
+}

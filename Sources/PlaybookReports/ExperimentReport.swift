@@ -1,0 +1,182 @@
+import PlaybookHistory
+import PlaybookModel
+
+/// The days a report covers: [start, end), end exclusive.
+public struct Period: Sendable, Hashable {
+    public var start: Day
+    /// The day after the last one counted.
+    public var end: Day
+    public var label: String
+
+    public init(quarter: Quarter) {
+        let bounds = UTC.bounds(of: quarter)
+        start = bounds.start
+        end = bounds.end
+        label = quarter.description
+    }
+
+    /// `since` and `until` both included.
+    public init(since: Day, until: Day) {
+        start = since
+        end = UTC.day(fromDays: UTC.days(until) + 1)
+        label = "\(since) to \(until)"
+    }
+
+    public var lastDay: Day { UTC.day(fromDays: UTC.days(end) - 1) }
+    var startTime: Int64 { UTC.seconds(start) }
+    var endTime: Int64 { UTC.seconds(end) }
+
+    func contains(_ time: Int64?) -> Bool {
+        guard let time else { return false }
+        return time >= startTime && time < endTime
+    }
+}
+
+/// One experiment's life as the report needs it, from its timeline.
+public struct ExperimentFacts: Sendable {
+    public var id: String
+    public var squad: String
+    public var title: String?
+    public var created: Int64
+    /// The last move into `ready` before it started (decision to launch).
+    public var ready: Int64?
+    /// The first move into `running`.
+    public var started: Int64?
+    /// The first move into `concluded`.
+    public var concluded: Int64?
+    /// The first move into `abandoned`.
+    public var abandoned: Int64?
+    /// Fields at the end of the period.
+    public var state: [String: String]
+
+    init?(_ timeline: Timeline, until end: Int64) {
+        guard let first = timeline.events.first, first.time < end,
+              let state = timeline.state(before: end) ?? timeline.events.last(where: { $0.time < end && $0.type != .removed })?.state
+        else { return nil }
+        id = timeline.id
+        self.state = state
+        squad = state["squad"] ?? "(no squad)"
+        title = state["title"]
+        created = first.time
+        var previous: String?
+        for event in timeline.events where event.time < end {
+            let status = event.type == .removed ? nil : event.state["status"]
+            defer { previous = status }
+            guard let status, status != previous else { continue }
+            switch status {
+            case "ready" where started == nil: ready = event.time
+            case "running" where started == nil: started = event.time
+            case "concluded" where concluded == nil: concluded = event.time
+            case "abandoned" where abandoned == nil: abandoned = event.time
+            default: break
+            }
+        }
+    }
+
+    /// The planned end: `end`, else `start` plus `design.duration_days`.
+    public var plannedEnd: Day? {
+        if let end = state["end"].flatMap(Day.init) { return end }
+        guard let start = state["start"].flatMap(Day.init), let days = state["design.duration_days"].flatMap(Int64.init)
+        else { return nil }
+        return UTC.day(fromDays: UTC.days(start) + days)
+    }
+
+    public var outcome: String? { state["result.outcome"] }
+
+    /// `result.learnings` as one text, or its list items joined.
+    public var learnings: String? {
+        if let text = state["result.learnings"] { return text }
+        let items = state.filter { $0.key.hasPrefix("result.learnings[") }
+            .sorted { KeyResultFields.naturalOrder($0.key, $1.key) }.map(\.value)
+        return items.isEmpty ? nil : items.joined(separator: " ")
+    }
+}
+
+/// Count, median and 90th percentile of durations in days.
+public struct CycleTime: Sendable {
+    public var count: Int
+    public var median: Double?
+    public var p90: Double?
+
+    init(_ seconds: [Int64]) {
+        let days = seconds.map { Double($0) / 86_400 }
+        count = days.count
+        median = Statistics.median(days)
+        p90 = Statistics.p90(days)
+    }
+}
+
+public struct StaleExperiment: Sendable {
+    public var id: String
+    public var title: String?
+    public var plannedEnd: Day
+    public var daysOverdue: Int
+}
+
+public struct SquadExperiments: Sendable {
+    public var squad: String
+    public var created: [String]
+    public var started: [String]
+    public var concluded: [String]
+    public var abandoned: [String]
+    /// Concluded in the period with an outcome.
+    public var withOutcome: Int
+    public var wins: Int
+    public var winRate: Double? { withOutcome == 0 ? nil : Double(wins) / Double(withOutcome) }
+    public var createdToRunning: CycleTime
+    public var readyToRunning: CycleTime
+    public var runningToConcluded: CycleTime
+    public var stale: [StaleExperiment]
+    /// Experiments concluded in the period, for the learnings digest.
+    public var learnings: [ExperimentFacts]
+}
+
+/// Experiment velocity, cycle times, win rate and learnings per squad for a period.
+public struct ExperimentReport: Sendable {
+    public var period: Period
+    /// Stale experiments are judged on this day: the period's last day, or today if earlier.
+    public var judgedOn: Day
+    public var squads: [SquadExperiments]
+    public var source: SourceSummary
+
+    public init(period: Period, today: Day, timelines: Timelines, history: History) {
+        self.period = period
+        source = SourceSummary(history)
+        let judgedOn = min(period.lastDay, today)
+        self.judgedOn = judgedOn
+        let judgeEnd = UTC.seconds(judgedOn) + 86_400
+        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap { ExperimentFacts($0, until: period.endTime) }
+        var result: [SquadExperiments] = []
+        for squad in Set(facts.map(\.squad)).sorted() {
+            let mine = facts.filter { $0.squad == squad }
+            let concluded = mine.filter { period.contains($0.concluded) }
+            let started = mine.filter { period.contains($0.started) }
+            let outcomes = concluded.compactMap(\.outcome)
+            let stale = mine.compactMap { fact -> StaleExperiment? in
+                guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
+                      state["status"] == "running", let planned = fact.plannedEnd, planned < judgedOn else { return nil }
+                return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
+                                       daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
+            }
+            let line = SquadExperiments(
+                squad: squad,
+                created: mine.filter { period.contains($0.created) }.map(\.id),
+                started: started.map(\.id),
+                concluded: concluded.map(\.id),
+                abandoned: mine.filter { period.contains($0.abandoned) }.map(\.id),
+                withOutcome: outcomes.count,
+                wins: outcomes.filter { $0 == "win" }.count,
+                createdToRunning: CycleTime(started.compactMap { f in f.started.map { $0 - f.created } }),
+                readyToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.ready.map { s - $0 } } }),
+                runningToConcluded: CycleTime(concluded.compactMap { f in
+                    f.concluded.flatMap { c in f.started.flatMap { $0 <= c ? c - $0 : nil } }
+                }),
+                stale: stale,
+                learnings: concluded)
+            let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
+                && line.abandoned.isEmpty && line.stale.isEmpty
+            if !empty { result.append(line) }
+        }
+        squads = result
+    }
+}

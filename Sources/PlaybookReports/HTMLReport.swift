@@ -1,0 +1,188 @@
+/// Self-contained HTML pages: inline CSS and SVG, no script, no external resource, and a
+/// content-security policy that forbids both. Every user string goes through `escape`.
+public enum HTMLReport {
+    public static func okr(_ report: OKRReport) -> String {
+        var body = "<h1>OKR report \(escape(report.quarter.description))</h1>\n"
+        body += "<p class=\"meta\">\(escape(report.start.description)) to \(escape(report.lastDay.description))"
+        body += report.complete ? "" : " (quarter in progress: values as of today)"
+        body += " · \(escape(report.source.head)) · \(report.source.commits) commits (\(escape(report.source.mode)))</p>\n"
+        body += caveats(report.source.caveats)
+        if let rollUp = report.northStar {
+            body += "<section class=\"northstar\"><h2>North Star: \(escape(rollUp.name ?? rollUp.metric))</h2>"
+            body += "<p>\(rollUp.objectives.count) aligned objectives, mean key-result score "
+            body += "<strong>\(escape(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
+        }
+        if report.objectives.isEmpty {
+            body += "<p>No objective of \(escape(report.quarter.description)) is in the history.</p>\n"
+        }
+        let start = UTC.seconds(report.start)
+        let end = UTC.seconds(report.lastDay) + 86_400
+        for squad in report.squads {
+            body += "<h2>\(escape(squad))</h2>\n"
+            for objective in report.objectives where objective.squad == squad {
+                body += "<section class=\"objective\"><h3>\(escape(objective.id)): \(escape(objective.title ?? ""))</h3>\n"
+                var facts = ["score \(Numbers.text(objective.score))"]
+                if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
+                if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
+                body += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
+                body += "<table><thead><tr><th>KR</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
+                body += "<th>end</th><th>progress</th><th>score</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
+                for kr in objective.keyResults {
+                    let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
+                    let experiments = kr.experiments.map { "\($0.id) \($0.outcome ?? $0.status ?? "")" }.joined(separator: ", ")
+                    body += "<tr><td>\(escape(kr.id))</td><td>\(escape(kr.title ?? ""))</td>"
+                    body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map { "<td class=\"n\">\(escape(Numbers.text($0, places: 6)))</td>" }.joined()
+                    body += "<td class=\"n\">\(escape(Numbers.text(kr.progress)))</td><td class=\"n\">\(escape(Numbers.text(kr.score)))</td>"
+                    body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escape(last))</td><td>\(escape(experiments))</td>"
+                    body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
+                }
+                body += "</tbody></table></section>\n"
+            }
+        }
+        return page(title: "OKR report \(report.quarter)", body: body)
+    }
+
+    public static func experiments(_ report: ExperimentReport) -> String {
+        var body = "<h1>Experiments \(escape(report.period.label))</h1>\n"
+        body += "<p class=\"meta\">\(escape(report.period.start.description)) to \(escape(report.period.lastDay.description))"
+        body += " · \(escape(report.source.head)) · \(report.source.commits) commits (\(escape(report.source.mode)))</p>\n"
+        body += caveats(report.source.caveats)
+        guard !report.squads.isEmpty else {
+            return page(title: "Experiments \(report.period.label)",
+                        body: body + "<p>No experiment was created, started, concluded or abandoned in this period.</p>\n")
+        }
+        body += "<h2>Throughput per squad</h2>\n" + throughputChart(report.squads)
+        body += "<table><thead><tr><th>squad</th><th>created</th><th>started</th><th>concluded</th><th>abandoned</th>"
+        body += "<th>win rate</th><th>created→running</th><th>ready→running</th><th>running→concluded</th><th>stale</th></tr></thead><tbody>\n"
+        for squad in report.squads {
+            let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
+            body += "<tr><td>\(escape(squad.squad))</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
+            body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escape(winRate))</td>"
+            for cycle in [squad.createdToRunning, squad.readyToRunning, squad.runningToConcluded] {
+                body += "<td class=\"n\">\(escape(ExperimentRenderer.cycle(cycle)))</td>"
+            }
+            body += "<td class=\"n\">\(squad.stale.count)</td></tr>\n"
+        }
+        body += "</tbody></table>\n"
+        let stale = report.squads.flatMap(\.stale)
+        if !stale.isEmpty {
+            body += "<h2>Running past their planned end</h2><ul>\n"
+            for item in stale {
+                body += "<li>\(escape(item.id)) \(escape(item.title ?? "")): \(item.daysOverdue) days past \(escape(item.plannedEnd.description))</li>\n"
+            }
+            body += "</ul>\n"
+        }
+        let learnings = report.squads.flatMap(\.learnings)
+        if !learnings.isEmpty {
+            body += "<h2>Learnings</h2><ul class=\"learnings\">\n"
+            for fact in learnings {
+                let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
+                body += "<li><strong>\(escape(fact.id))</strong> (\(escape(fact.squad))) \(escape(fact.title ?? ""))"
+                body += outcome.isEmpty ? "" : " — \(escape(outcome))"
+                body += "<br>\(escape(fact.learnings ?? "no learnings written"))</li>\n"
+            }
+            body += "</ul>\n"
+        }
+        return page(title: "Experiments \(report.period.label)", body: body)
+    }
+
+    /// Escapes text for HTML content and attribute values alike.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    private static func caveats(_ lines: [String]) -> String {
+        lines.map { "<p class=\"caveat\">\(escape($0))</p>\n" }.joined()
+    }
+
+    private static func page(title: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d2330; }
+        table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+        th, td { border-bottom: 1px solid #dde1e8; padding: 0.3rem 0.6rem; text-align: left; vertical-align: middle; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .meta { color: #5b6475; }
+        .caveat { background: #fff4d6; border-left: 4px solid #e0a800; padding: 0.5rem 0.8rem; }
+        svg text { font-size: 10px; fill: #5b6475; }
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+
+    /// A small line chart of a key result over the period: start value, each check-in, end;
+    /// dashed lines at the baseline (grey) and the target (green).
+    static func trajectoryChart(_ kr: KeyResultLine, start: Int64, end: Int64) -> String {
+        var points: [(Int64, Double)] = []
+        if let value = kr.startValue { points.append((start, value)) }
+        points += kr.checkIns.map { ($0.time, $0.value) }
+        if let value = kr.endValue { points.append((end, value)) }
+        guard !points.isEmpty else { return "" }
+        let width = 180.0, height = 48.0, pad = 4.0
+        let values = points.map(\.1) + [kr.baseline, kr.target].compactMap { $0 }
+        var low = values.min() ?? 0, high = values.max() ?? 1
+        if high == low { high += 1; low -= 1 }
+        let span = Double(max(1, end - start))
+        func x(_ time: Int64) -> String { Numbers.text(pad + Double(time - start) / span * (width - 2 * pad), places: 1) }
+        func y(_ value: Double) -> String { Numbers.text(height - pad - (value - low) / (high - low) * (height - 2 * pad), places: 1) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
+        svg += "aria-label=\"\(escape("trajectory of \(kr.reference)"))\">"
+        if let baseline = kr.baseline {
+            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(baseline))\" y2=\"\(y(baseline))\" stroke=\"#9aa3b2\" stroke-dasharray=\"3 3\"/>"
+        }
+        if let target = kr.target {
+            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(target))\" y2=\"\(y(target))\" stroke=\"#2e9e5b\" stroke-dasharray=\"3 3\"/>"
+        }
+        let path = points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
+        svg += "<polyline fill=\"none\" stroke=\"#3b5bdb\" stroke-width=\"2\" points=\"\(path)\"/>"
+        for point in points {
+            svg += "<circle cx=\"\(x(point.0))\" cy=\"\(y(point.1))\" r=\"2.5\" fill=\"#3b5bdb\">"
+            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(Numbers.text(point.1, places: 6))"))</title></circle>"
+        }
+        return svg + "</svg>"
+    }
+
+    /// Grouped bars per squad: started (blue) and concluded (green).
+    static func throughputChart(_ squads: [SquadExperiments]) -> String {
+        let barWidth = 14.0, gap = 26.0, chartHeight = 120.0, top = 10.0, bottom = 40.0
+        let maxCount = max(1, squads.map { max($0.started.count, $0.concluded.count) }.max() ?? 1)
+        let width = Double(squads.count) * (2 * barWidth + gap) + gap
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(chartHeight + top + bottom))\" "
+        svg += "role=\"img\" aria-label=\"experiments started and concluded per squad\">"
+        for (index, squad) in squads.enumerated() {
+            let left = gap + Double(index) * (2 * barWidth + gap)
+            for (offset, count, color, label) in [(0.0, squad.started.count, "#3b5bdb", "started"),
+                                                  (barWidth, squad.concluded.count, "#2e9e5b", "concluded")] {
+                let barHeight = Double(count) / Double(maxCount) * chartHeight
+                svg += "<rect x=\"\(Numbers.text(left + offset, places: 1))\" y=\"\(Numbers.text(top + chartHeight - barHeight, places: 1))\" "
+                svg += "width=\"\(Int(barWidth))\" height=\"\(Numbers.text(barHeight, places: 1))\" fill=\"\(color)\">"
+                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
+            }
+            svg += "<text x=\"\(Numbers.text(left, places: 1))\" y=\"\(Int(top + chartHeight + 14))\">\(escape(squad.squad))</text>"
+        }
+        return svg + "</svg>\n<p class=\"meta\">blue: started · green: concluded</p>\n"
+    }
+}

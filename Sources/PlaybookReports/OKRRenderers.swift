@@ -1,0 +1,227 @@
+import Foundation
+import PlaybookHistory
+
+/// The OKR report as Markdown, JSON and CSV (HTML lives in `HTMLReport`).
+public enum OKRRenderer {
+    // MARK: JSON
+
+    public static func json(_ report: OKRReport) -> String {
+        JSON.object([
+            ("version", .integer(1)),
+            ("report", .string("okr")),
+            ("quarter", .string(report.quarter.description)),
+            ("period", .object([
+                ("start", .string(report.start.description)),
+                ("end", .string(report.lastDay.description)),
+                ("complete", .bool(report.complete)),
+            ])),
+            ("source", sourceJSON(report.source)),
+            ("squads", .array(report.squads.map { squad in
+                .object([
+                    ("squad", .string(squad)),
+                    ("objectives", .array(report.objectives.filter { $0.squad == squad }.map(objectiveJSON))),
+                ])
+            })),
+            ("north_star", report.northStar.map(northStarJSON) ?? .null),
+            ("objectives_added", .array(report.objectives.filter { $0.added != nil }.map {
+                .object([("id", .string($0.id)), ("squad", .string($0.squad)),
+                         ("date", .string(UTC.day(of: $0.added ?? 0).description))])
+            })),
+            ("objectives_dropped", .array(report.objectives.filter { $0.dropped != nil }.map {
+                .object([("id", .string($0.id)), ("squad", .string($0.squad)),
+                         ("date", .string(UTC.day(of: $0.dropped ?? 0).description))])
+            })),
+        ]).rendered()
+    }
+
+    static func sourceJSON(_ source: SourceSummary) -> JSON {
+        .object([
+            ("head", .string(source.head)),
+            ("commit", .optional(source.commit?.description)),
+            ("mode", .string(source.mode)),
+            ("commits", .integer(source.commits)),
+            ("shallow", .bool(source.shallow)),
+            ("caveats", .array(source.caveats.map(JSON.string))),
+            ("notes", .array(source.notes.map { note in
+                .object([("commit", .string(note.commit.description)), ("path", .string(note.path)),
+                         ("message", .string(note.message))])
+            })),
+        ])
+    }
+
+    private static func objectiveJSON(_ objective: ObjectiveLine) -> JSON {
+        .object([
+            ("id", .string(objective.id)),
+            ("title", .optional(objective.title)),
+            ("aligns_to", .optional(objective.alignsTo)),
+            ("added", .optional(objective.added.map { UTC.day(of: $0).description })),
+            ("dropped", .optional(objective.dropped.map { UTC.day(of: $0).description })),
+            ("score", .number(objective.score, places: 2)),
+            ("key_results", .array(objective.keyResults.map(keyResultJSON))),
+        ])
+    }
+
+    private static func checkInJSON(_ checkIn: CheckIn) -> JSON {
+        .object([
+            ("date", .string(UTC.day(of: checkIn.time).description)),
+            ("time", .string(UTC.iso(checkIn.time))),
+            ("value", .number(checkIn.value, places: 6)),
+            ("commit", .string(checkIn.commit.description)),
+            ("author", .string(checkIn.author.name)),
+        ])
+    }
+
+    private static func keyResultJSON(_ kr: KeyResultLine) -> JSON {
+        .object([
+            ("id", .string(kr.id)),
+            ("ref", .string(kr.reference)),
+            ("title", .optional(kr.title)),
+            ("metric", .optional(kr.metric)),
+            ("baseline", .number(kr.baseline, places: 6)),
+            ("target", .number(kr.target, places: 6)),
+            ("start_value", .number(kr.startValue, places: 6)),
+            ("end_value", .number(kr.endValue, places: 6)),
+            ("progress", .number(kr.progress, places: 2)),
+            ("score", .number(kr.score, places: 2)),
+            ("check_ins", .integer(kr.checkIns.count)),
+            ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
+            ("trajectory", .array(kr.checkIns.map(checkInJSON))),
+            ("experiments", .array(kr.experiments.map { experiment in
+                .object([("id", .string(experiment.id)), ("title", .optional(experiment.title)),
+                         ("status", .optional(experiment.status)), ("outcome", .optional(experiment.outcome))])
+            })),
+        ])
+    }
+
+    private static func northStarJSON(_ rollUp: NorthStarRollUp) -> JSON {
+        .object([
+            ("metric", .string(rollUp.metric)),
+            ("name", .optional(rollUp.name)),
+            ("objectives", .array(rollUp.objectives.map(JSON.string))),
+            ("scored_key_results", .integer(rollUp.scoredKeyResults)),
+            ("mean_score", .number(rollUp.meanScore, places: 2)),
+            ("direct_key_results", .array(rollUp.direct.map(JSON.string))),
+        ])
+    }
+
+    // MARK: Markdown
+
+    public static func markdown(_ report: OKRReport) -> String {
+        var out = "# OKR report \(report.quarter)\n\n"
+        out += "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
+        out += " · \(report.source.head) · \(report.source.commits) commits (\(report.source.mode))\n\n"
+        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        if let rollUp = report.northStar {
+            out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (`\(rollUp.metric)`)\n\n"
+            out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
+            out += "mean key-result score \(Numbers.text(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
+            if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.joined(separator: ", "))" }
+            out += ".\n\n"
+        }
+        if report.objectives.isEmpty {
+            out += "No objective of \(report.quarter) is in the history.\n"
+        }
+        for squad in report.squads {
+            out += "## \(Markdown.inline(squad))\n\n"
+            for objective in report.objectives where objective.squad == squad {
+                out += "### \(objective.id): \(Markdown.inline(objective.title ?? ""))\n\n"
+                var facts = ["score \(Numbers.text(objective.score))"]
+                if let aligns = objective.alignsTo { facts.append("aligns to `\(aligns)`") }
+                if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
+                if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
+                out += facts.joined(separator: " · ") + "\n\n"
+                out += "| KR | title | baseline | target | start | end | progress | score | check-ins | last check-in |\n"
+                out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+                for kr in objective.keyResults {
+                    let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \(Markdown.inline($0.author.name))" } ?? "–"
+                    out += "| \(kr.id) | \(Markdown.inline(kr.title ?? "")) | \(Numbers.text(kr.baseline, places: 6)) | "
+                        + "\(Numbers.text(kr.target, places: 6)) | \(Numbers.text(kr.startValue, places: 6)) | "
+                        + "\(Numbers.text(kr.endValue, places: 6)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
+                        + "\(kr.checkIns.count) | \(last) |\n"
+                }
+                out += "\n"
+                for kr in objective.keyResults where !kr.checkIns.isEmpty || !kr.experiments.isEmpty {
+                    out += "- **\(kr.id)**"
+                    if !kr.checkIns.isEmpty {
+                        let points = kr.checkIns.map { "\(Numbers.text($0.value, places: 6)) (\(UTC.day(of: $0.time)))" }
+                        out += " trajectory: \(Numbers.text(kr.startValue, places: 6)) → " + points.joined(separator: " → ")
+                    }
+                    if !kr.experiments.isEmpty {
+                        let list = kr.experiments.map { "\($0.id) \($0.status ?? "?")\($0.outcome.map { ", \($0)" } ?? "")" }
+                        out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
+                    }
+                    out += "\n"
+                }
+                if objective.keyResults.contains(where: { !$0.checkIns.isEmpty || !$0.experiments.isEmpty }) { out += "\n" }
+            }
+        }
+        let added = report.objectives.filter { $0.added != nil }
+        let dropped = report.objectives.filter { $0.dropped != nil }
+        if !added.isEmpty || !dropped.isEmpty {
+            out += "## Changes to the quarter's objectives\n\n"
+            for objective in added { out += "- added \(UTC.day(of: objective.added ?? 0)): \(objective.id) (\(objective.squad))\n" }
+            for objective in dropped { out += "- dropped \(UTC.day(of: objective.dropped ?? 0)): \(objective.id) (\(objective.squad))\n" }
+            out += "\n"
+        }
+        out += HistoryNotes.markdown(report.source.notes)
+        return out
+    }
+
+    // MARK: CSV
+
+    public static func csv(_ report: OKRReport) -> String {
+        var rows: [[String]] = [[
+            "quarter", "squad", "objective", "key_result", "title", "metric", "baseline", "target",
+            "start_value", "end_value", "progress", "score", "check_ins", "last_check_in_date",
+            "last_check_in_author", "experiments", "objective_added", "objective_dropped",
+        ]]
+        for objective in report.objectives {
+            for kr in objective.keyResults {
+                rows.append([
+                    report.quarter.description, objective.squad, objective.id, kr.id, kr.title ?? "", kr.metric ?? "",
+                    CSV.number(kr.baseline, places: 6), CSV.number(kr.target, places: 6),
+                    CSV.number(kr.startValue, places: 6), CSV.number(kr.endValue, places: 6),
+                    CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
+                    kr.checkIns.last.map { UTC.day(of: $0.time).description } ?? "",
+                    kr.checkIns.last?.author.name ?? "",
+                    kr.experiments.map { "\($0.id):\($0.outcome ?? $0.status ?? "")" }.joined(separator: " "),
+                    objective.added.map { UTC.day(of: $0).description } ?? "",
+                    objective.dropped.map { UTC.day(of: $0).description } ?? "",
+                ])
+            }
+        }
+        return CSV.render(rows)
+    }
+}
+
+/// Notes about files the walk skipped, shared by the Markdown reports.
+enum HistoryNotes {
+    static func markdown(_ notes: [HistoryNote]) -> String {
+        guard !notes.isEmpty else { return "" }
+        var out = "## Skipped file versions\n\n"
+        for note in notes {
+            out += "- `\(note.commit.description.prefix(12))` `\(note.path)`: \(Markdown.inline(note.message))\n"
+        }
+        return out + "\n"
+    }
+}
+
+/// RFC 4180 CSV: every field quoted when it needs to be, CRLF-free (LF line ends), and a
+/// leading `=`, `+`, `-` or `@` in text neutralised so a spreadsheet does not run it as a formula.
+public enum CSV {
+    public static func render(_ rows: [[String]]) -> String {
+        rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func number(_ value: Double?, places: Int) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.plain(Numbers.rounded(value, places: places))
+    }
+
+    static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

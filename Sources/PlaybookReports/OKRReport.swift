@@ -1,0 +1,230 @@
+import PlaybookGit
+import PlaybookHistory
+import PlaybookModel
+
+/// A commit that changed a key result's `current`.
+public struct CheckIn: Sendable, Hashable {
+    public var time: Int64
+    public var value: Double
+    public var commit: ObjectID
+    public var author: Person
+}
+
+public struct LinkedExperiment: Sendable, Hashable {
+    public var id: String
+    public var title: String?
+    public var status: String?
+    public var outcome: String?
+}
+
+public struct KeyResultLine: Sendable {
+    public var id: String
+    public var reference: String
+    public var title: String?
+    public var metric: String?
+    public var baseline: Double?
+    public var target: Double?
+    /// The value when the quarter began, or the first recorded one for a key result created during it.
+    public var startValue: Double?
+    /// The value when the quarter ended (or now, for the current quarter).
+    public var endValue: Double?
+    /// (end − baseline) / (target − baseline); nil when target equals baseline or a number is missing.
+    public var progress: Double?
+    /// Progress clamped to 0…1.
+    public var score: Double?
+    /// The check-ins during the quarter, oldest first.
+    public var checkIns: [CheckIn]
+    public var experiments: [LinkedExperiment]
+}
+
+public struct ObjectiveLine: Sendable {
+    public var id: String
+    public var squad: String
+    public var title: String?
+    public var alignsTo: String?
+    /// Set when the objective first appeared during the quarter.
+    public var added: Int64?
+    /// Set when it was removed, or moved to another quarter, during the quarter.
+    public var dropped: Int64?
+    public var keyResults: [KeyResultLine]
+
+    /// The mean score of the key results that have one.
+    public var score: Double? {
+        let scores = keyResults.compactMap(\.score)
+        return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
+    }
+}
+
+public struct NorthStarRollUp: Sendable {
+    public var metric: String
+    public var name: String?
+    /// Objectives of the quarter aligned to the North Star, directly or through other objectives.
+    public var objectives: [String]
+    /// Mean score over those objectives' key results that have a score.
+    public var meanScore: Double?
+    public var scoredKeyResults: Int
+    /// Key results that measure the North Star metric itself.
+    public var direct: [String]
+}
+
+/// The quarter's OKRs, read from the history.
+public struct OKRReport: Sendable {
+    public var quarter: Quarter
+    public var start: Day
+    /// The last day counted: the quarter's last day, or today while it runs.
+    public var lastDay: Day
+    public var complete: Bool
+    public var objectives: [ObjectiveLine]
+    public var northStar: NorthStarRollUp?
+    public var source: SourceSummary
+
+    public var squads: [String] { Array(Set(objectives.map(\.squad))).sorted() }
+
+    /// - Parameter today: the current date (UTC); a quarter still running is reported up to today.
+    public init(quarter: Quarter, today: Day, timelines: Timelines, history: History) {
+        self.quarter = quarter
+        source = SourceSummary(history)
+        let bounds = UTC.bounds(of: quarter)
+        start = bounds.start
+        let startTime = UTC.seconds(bounds.start)
+        let quarterEnd = UTC.seconds(bounds.end)
+        let todayEnd = UTC.seconds(today) + 86_400
+        let endTime = min(quarterEnd, todayEnd)
+        complete = todayEnd >= quarterEnd
+        lastDay = UTC.day(of: endTime - 1)
+        let label = quarter.description
+
+        let experiments = timelines.all(kind: Kind.experiment.rawValue).compactMap { timeline -> (String, [String: String])? in
+            guard let state = timeline.state(before: endTime) else { return nil }
+            return (timeline.id, state)
+        }
+
+        var lines: [ObjectiveLine] = []
+        for timeline in timelines.all(kind: Kind.objective.rawValue) {
+            // In the quarter at its start, at its end, or at some moment between: then it is reported,
+            // with the version standing at the end (or the last one it had in the quarter).
+            func isIn(_ state: [String: String]?) -> Bool { state?["quarter"] == label }
+            let atStart = timeline.state(before: startTime)
+            let atEnd = timeline.state(before: endTime)
+            var lastIn: [String: String]?
+            var added: Int64?
+            var dropped: Int64?
+            var wasIn = isIn(atStart)
+            for event in timeline.events where event.time >= startTime && event.time < endTime {
+                let nowIn = event.type != .removed && isIn(event.state)
+                if nowIn {
+                    lastIn = event.state
+                    if !wasIn && added == nil && !isIn(atStart) { added = event.time }
+                } else if wasIn {
+                    dropped = event.time
+                }
+                wasIn = nowIn
+            }
+            if isIn(atEnd) { dropped = nil }
+            guard let state = isIn(atEnd) ? atEnd : (lastIn ?? (isIn(atStart) ? atStart : nil)) else { continue }
+            let keyResults = KeyResultFields.ids(in: state).map { kr in
+                Self.keyResult(kr, objective: timeline, state: state, start: startTime, end: endTime,
+                               experiments: experiments)
+            }
+            lines.append(ObjectiveLine(
+                id: timeline.id, squad: state["squad"] ?? "(no squad)", title: state["title"],
+                alignsTo: state["aligns_to"], added: added, dropped: dropped, keyResults: keyResults))
+        }
+        objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
+        northStar = Self.northStar(timelines: timelines, end: endTime, objectives: objectives)
+    }
+
+    private static func keyResult(
+        _ kr: String, objective: Timeline, state: [String: String], start: Int64, end: Int64,
+        experiments: [(String, [String: String])]
+    ) -> KeyResultLine {
+        let currentField = KeyResultFields.field(kr, "current")
+        let idField = KeyResultFields.field(kr, "id")
+        var startValue = KeyResultFields.number(objective.state(before: start), kr, "current")
+        var endValue = startValue
+        var checkIns: [CheckIn] = []
+        var previous: [String: String] = [:]
+        for event in objective.events where event.time < end {
+            defer { previous = event.type == .removed ? [:] : event.state }
+            guard event.time >= start, event.type != .removed,
+                  let change = event.fields.first(where: { $0.path == currentField }),
+                  let text = change.new, let value = Double(text) else { continue }
+            endValue = value
+            if startValue == nil {
+                // Created during the quarter (or first measured in it): it starts at its first recorded value.
+                startValue = value
+            }
+            if previous[idField] != nil {
+                checkIns.append(CheckIn(time: event.time, value: value, commit: event.commit, author: event.author))
+            }
+        }
+        let baseline = KeyResultFields.number(state, kr, "baseline")
+        let target = KeyResultFields.number(state, kr, "target")
+        var progress: Double?
+        if let baseline, let target, let endValue, target != baseline {
+            progress = (endValue - baseline) / (target - baseline)
+        }
+        let reference = "\(objective.id)/\(kr)"
+        let linked = experiments.filter { $0.1["key_result"] == reference }.map { id, state in
+            LinkedExperiment(id: id, title: state["title"], status: state["status"], outcome: state["result.outcome"])
+        }
+        return KeyResultLine(
+            id: kr, reference: reference, title: state[KeyResultFields.field(kr, "title")],
+            metric: state[KeyResultFields.field(kr, "metric")], baseline: baseline, target: target,
+            startValue: startValue, endValue: endValue, progress: progress,
+            score: progress.map { min(1, max(0, $0)) }, checkIns: checkIns, experiments: linked)
+    }
+
+    private static func northStar(timelines: Timelines, end: Int64, objectives: [ObjectiveLine]) -> NorthStarRollUp? {
+        let metrics = timelines.all(kind: Kind.metric.rawValue).compactMap { timeline -> (String, [String: String])? in
+            guard let state = timeline.state(before: end), state["north_star"] == "true" else { return nil }
+            return (timeline.id, state)
+        }
+        guard let (metric, state) = metrics.first else { return nil }
+        let live = objectives.filter { $0.dropped == nil }
+        // Aligned directly, or through a chain of objectives that ends at the North Star.
+        var aligned = Set(live.filter { $0.alignsTo == metric }.map(\.id))
+        var grew = true
+        while grew {
+            grew = false
+            for objective in live where !aligned.contains(objective.id) {
+                if let parent = objective.alignsTo, aligned.contains(parent) {
+                    aligned.insert(objective.id)
+                    grew = true
+                }
+            }
+        }
+        let included = live.filter { aligned.contains($0.id) }
+        let scores = included.flatMap(\.keyResults).compactMap(\.score)
+        return NorthStarRollUp(
+            metric: metric, name: state["name"], objectives: included.map(\.id).sorted(),
+            meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+            scoredKeyResults: scores.count,
+            direct: live.flatMap(\.keyResults).filter { $0.metric == metric }.map(\.reference))
+    }
+}
+
+/// Where a report's numbers came from, and what it cannot see.
+public struct SourceSummary: Sendable {
+    public var head: String
+    public var commit: ObjectID?
+    public var mode: String
+    public var commits: Int
+    public var shallow: Bool
+    public var caveats: [String]
+    public var notes: [HistoryNote]
+
+    public init(_ history: History) {
+        switch history.head {
+        case .branch(let name): head = name
+        case .unborn(let name): head = name
+        case .detached(let commit): head = "detached at \(commit.description.prefix(12))"
+        }
+        commit = history.tip
+        mode = history.mode.rawValue
+        commits = history.commitCount
+        shallow = history.isShallow
+        caveats = history.caveats
+        notes = history.notes
+    }
+}

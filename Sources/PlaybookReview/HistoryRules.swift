@@ -1,0 +1,106 @@
+import PlaybookGit
+import PlaybookHistory
+import PlaybookLint
+import PlaybookModel
+import PlaybookYAML
+
+/// A history rule's finding before it is placed in a file.
+public struct HistoryViolation: Sendable, Hashable {
+    public var rule: String
+    public var entity: String
+    /// The field the finding is about (`status`, `metrics.primary`, `result`, `id`).
+    public var field: String
+    public var message: String
+    public var commit: ObjectID
+}
+
+/// The rules only history can check, applied to the commits of one change.
+public enum HistoryRules {
+    /// Order of experiment statuses; paused sits beside running.
+    static func rank(_ status: String) -> Int? {
+        switch status {
+        case "draft": 0
+        case "ready": 1
+        case "running", "paused": 2
+        case "analyzing": 3
+        case "concluded", "abandoned": 4
+        default: nil
+        }
+    }
+
+    static let launched: Set<String> = ["running", "paused", "analyzing", "concluded"]
+
+    /// Violations in the commits of `range`, judged against each entity's whole timeline.
+    public static func check(_ timelines: Timelines, range: Set<ObjectID>) -> [HistoryViolation] {
+        var out: [HistoryViolation] = []
+        for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
+            var previous: [String: String]?
+            var everLaunched = false
+            var removed = false
+            for event in timeline.events {
+                defer {
+                    if event.type == .removed {
+                        removed = true
+                        previous = nil
+                    } else {
+                        previous = event.state
+                        if timeline.kind == Kind.experiment.rawValue, let status = event.state["status"], launched.contains(status) {
+                            everLaunched = true
+                        }
+                    }
+                }
+                guard range.contains(event.commit) else { continue }
+                let short = String(event.commit.description.prefix(8))
+                if event.type == .restored, removed {
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
+                        message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
+                        commit: event.commit))
+                }
+                guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
+                let changed = Set(event.fields.map(\.path))
+                if let old = before["status"], let new = event.state["status"], old != new,
+                   let oldRank = rank(old), let newRank = rank(new), newRank < oldRank || oldRank == 4 {
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyStatusRegression, entity: timeline.id, field: "status",
+                        message: "\(timeline.id) moves back from \(old) to \(new) in \(short); statuses only move forward (start a new experiment instead)",
+                        commit: event.commit))
+                }
+                if everLaunched {
+                    for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
+                        out.append(HistoryViolation(
+                            rule: LintRuleID.historyLockedField, entity: timeline.id, field: field,
+                            message: "\(timeline.id) changes its \(what) from \(before[field] ?? "nothing") to \(event.state[field] ?? "nothing") in \(short) after it has run; that is deciding what to test after seeing the data",
+                            commit: event.commit))
+                    }
+                }
+                if before["status"] == "concluded", changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+                    let explained = event.fields.contains { $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.new != nil }
+                    if !explained {
+                        out.append(HistoryViolation(
+                            rule: LintRuleID.historyResultEdit, entity: timeline.id, field: "result",
+                            message: "the result of concluded experiment \(timeline.id) is edited in \(short) without a note; add an approval with a note saying why in the same change",
+                            commit: event.commit))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Where in the head files a violation points: the field's line in the entity's file.
+    static func mark(of field: String, in entity: Entity) -> Mark {
+        switch entity {
+        case .experiment(let e):
+            switch field {
+            case "status": return e.status?.mark ?? e.id.mark
+            case "metrics.primary": return e.metrics?.primary?.mark ?? e.id.mark
+            case "hypothesis": return e.hypothesis?.mark ?? e.id.mark
+            case "result": return e.result?.mark ?? e.id.mark
+            default: return e.id.mark
+            }
+        default:
+            return entity.id.mark
+        }
+    }
+}

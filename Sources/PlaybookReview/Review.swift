@@ -1,0 +1,141 @@
+import PlaybookGit
+import PlaybookHistory
+import PlaybookLint
+import PlaybookModel
+
+/// One entity's change between the merge base and the head.
+public struct EntityDelta: Sendable, Hashable {
+    public enum Change: String, Sendable, Hashable {
+        case added, changed, removed
+    }
+
+    public var id: String
+    public var kind: String
+    public var change: Change
+    /// Its file at the head (at the base, when removed).
+    public var path: String
+    /// Field by field, base value → head value (nil where absent).
+    public var fields: [FieldChange]
+}
+
+/// What `playbook review` found: the change's entities and every finding about it.
+public struct ReviewReport: Sendable {
+    public var base: ObjectID
+    public var head: ObjectID
+    public var mergeBase: ObjectID?
+    public var commits: Int
+    public var deltas: [EntityDelta]
+    /// Lint of the changed files (overlaps included), then the history rules.
+    public var findings: [Finding]
+    public var changedFiles: [String]
+
+    public var errors: Int { findings.count(where: { $0.severity == .error }) }
+    public var warnings: Int { findings.count(where: { $0.severity == .warning }) }
+
+    /// The findings as a lint report, for the formats lint already speaks.
+    public var lintReport: LintReport {
+        LintReport(findings: findings, files: changedFiles.count, entities: deltas.count, lintedFiles: changedFiles)
+    }
+}
+
+/// Everything a review reads, gathered by the caller from git.
+public struct ReviewInput: Sendable {
+    public var base: ObjectID
+    public var head: ObjectID
+    public var mergeBase: ObjectID?
+    /// The playbook files at the head commit.
+    public var headFiles: [SourceFile]
+    /// The playbook files that differ between the merge base and the head.
+    public var changedFiles: [String]
+    /// The commits of the change (`mergeBase..head`).
+    public var commits: Set<ObjectID>
+    /// The history up to the head.
+    public var history: History
+
+    public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], changedFiles: [String],
+                commits: Set<ObjectID>, history: History) {
+        self.base = base
+        self.head = head
+        self.mergeBase = mergeBase
+        self.headFiles = headFiles
+        self.changedFiles = changedFiles
+        self.commits = commits
+        self.history = history
+    }
+}
+
+public enum Reviewer {
+    public static func review(_ input: ReviewInput, linter: Linter) -> ReviewReport {
+        let timelines = Timelines(input.history)
+        let deltas = deltas(input.history, range: input.commits)
+
+        // Lint the head as a whole so references and overlaps resolve; report the changed files.
+        let lint = linter.lint(input.headFiles, reportedFiles: Set(input.changedFiles))
+        var findings = lint.findings
+
+        let entities = linter.entities(in: input.headFiles)
+        let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        for violation in HistoryRules.check(timelines, range: input.commits) {
+            guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
+            let file: String
+            let mark: (line: Int, column: Int)
+            if let placed = byID[violation.entity] {
+                let at = HistoryRules.mark(of: violation.field, in: placed.entity)
+                (file, mark) = (placed.file, (at.line, at.column))
+            } else {
+                (file, mark) = (timelines[violation.entity]?.events.last?.path ?? "", (1, 1))
+            }
+            findings.append(Finding(
+                file: file, line: mark.line, column: mark.column, rule: violation.rule, severity: severity,
+                message: violation.message, entity: violation.entity, related: [violation.commit.description]))
+        }
+        findings.sort(by: Finding.ordered)
+        return ReviewReport(
+            base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
+            deltas: deltas, findings: findings, changedFiles: input.changedFiles)
+    }
+
+    /// Entities added, changed or removed by the commits of the change, with their net field changes.
+    static func deltas(_ history: History, range: Set<ObjectID>) -> [EntityDelta] {
+        var order: [String] = []
+        var first: [String: (type: ChangeType, kind: String)] = [:]
+        var last: [String: (type: ChangeType, path: String)] = [:]
+        var oldValues: [String: [String: String?]] = [:]
+        var newValues: [String: [String: String?]] = [:]
+        var fieldOrder: [String: [String]] = [:]
+        for record in history.records where range.contains(record.id) {
+            for change in record.changes {
+                let id = change.entity
+                if first[id] == nil {
+                    order.append(id)
+                    first[id] = (change.type, change.kind)
+                }
+                last[id] = (change.type, change.path)
+                for field in change.fields {
+                    if oldValues[id, default: [:]][field.path] == nil {
+                        oldValues[id, default: [:]][field.path] = .some(field.old)
+                        fieldOrder[id, default: []].append(field.path)
+                    }
+                    newValues[id, default: [:]][field.path] = .some(field.new)
+                }
+            }
+        }
+        return order.compactMap { id -> EntityDelta? in
+            guard let start = first[id], let end = last[id] else { return nil }
+            let change: EntityDelta.Change
+            switch (start.type, end.type) {
+            case (.added, .removed): return nil // came and went within the change
+            case (.added, _): change = .added
+            case (_, .removed): change = .removed
+            default: change = .changed
+            }
+            let fields = (fieldOrder[id] ?? []).compactMap { path -> FieldChange? in
+                let old = oldValues[id]?[path] ?? nil
+                let new = newValues[id]?[path] ?? nil
+                return old == new ? nil : FieldChange(path: path, old: old, new: new)
+            }
+            if change == .changed, fields.isEmpty { return nil } // moved or reverted
+            return EntityDelta(id: id, kind: start.kind, change: change, path: end.path, fields: fields)
+        }.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+    }
+}

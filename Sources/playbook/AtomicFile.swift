@@ -1,0 +1,53 @@
+import Foundation
+
+/// Writes files the only safe way for a tool that edits a user's repository: to a temporary
+/// file beside the target, then renamed over it, so a reader never sees half a file.
+enum AtomicFile {
+    struct Refusal: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Writes `text` to `path`, creating folders; refuses to replace an existing file unless `force`.
+    static func write(_ text: String, to path: String, force: Bool, mode: mode_t = 0o644) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var info = stat()
+        if lstat(path, &info) == 0 {
+            guard force else { throw Refusal(description: "\(path) already exists; use --force to replace it") }
+            guard info.st_mode & S_IFMT == S_IFREG else { throw Refusal(description: "\(path) exists and is not a regular file; not replacing it") }
+        }
+        let temporary = folder + "/.\((path as NSString).lastPathComponent).playbook-\(getpid()).tmp"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw Refusal(description: "cannot write \(temporary): \(String(cString: strerror(errno)))") }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw Refusal(description: "cannot write \(temporary): \(reason)")
+            }
+            written += n
+        }
+        fsync(fd)
+        close(fd)
+        if force {
+            guard rename(temporary, path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                unlink(temporary)
+                throw Refusal(description: "cannot replace \(path): \(reason)")
+            }
+        } else {
+            // link() fails if the target appeared meanwhile, so an existing file is never clobbered.
+            guard link(temporary, path) == 0 else {
+                let reason = errno == EEXIST ? "it appeared while writing; not replacing it" : String(cString: strerror(errno))
+                unlink(temporary)
+                throw Refusal(description: "cannot create \(path): \(reason)")
+            }
+            unlink(temporary)
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import PlaybookHistory
+import PlaybookReports
+
+struct Log: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one entity's timeline, commit by commit, field by field.",
+        discussion: """
+        Follows the entity by its id through the history of the playbook roots, so a file that \
+        was moved or renamed keeps its history. Shows entity-level changes (the fields of that \
+        entity), not every commit that touched its file. A key result is named OKR-…/KR-n.
+
+        Examples:
+          playbook log EXP-0042
+          playbook log OKR-2026Q3-ACQL-1/KR-1 --format json
+        """
+    )
+
+    @Argument(help: "The entity id (EXP-…, HYP-…, OKR-…, OKR-…/KR-n, a squad or metric id).")
+    var id: String
+
+    @Option(help: "Output format: markdown or json.")
+    var format: HistoryFormat = .markdown
+
+    @OptionGroup var history: HistoryOptions
+
+    func validate() throws {
+        guard format == .markdown || format == .json else {
+            throw ValidationError("log supports --format markdown or json")
+        }
+    }
+
+    func run() throws {
+        let history = try history.readHistory()
+        if case .unborn = history.head {
+            throw UsageError(description: history.caveats.joined(separator: " "))
+        }
+        guard let log = EntityLog(id: id, timelines: Timelines(history), history: history) else {
+            throw UsageError(description: "no commit on this line of history holds \(id)"
+                + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : ""))
+        }
+        Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
+        exitSkippingTeardown()
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import PlaybookGit
+import PlaybookModel
+
+/// The starter files `playbook init` and `playbook new` write.
+enum Templates {
+    struct File {
+        var path: String
+        var text: String
+        var executable = false
+    }
+
+    static let hook = """
+    #!/bin/sh
+    # Refuses a commit whose staged playbook files have errors: `playbook lint --staged`
+    # reads the index (what is about to be committed), not the working tree.
+    if command -v playbook >/dev/null 2>&1; then
+        exec playbook lint --staged
+    fi
+    echo "pre-commit: playbook is not on PATH; install it to lint playbook files." >&2
+    exit 1
+
+    """
+
+    /// The git user's name, for the first squad's member and champion.
+    static func userName(near path: String) -> String {
+        let repository = try? Repository.discover(from: path)
+        let name = (try? repository?.configString("user.name")).flatMap { $0 }
+        return name.map { $0.isEmpty ? "Your Name" : $0 } ?? "Your Name"
+    }
+
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+    }
+
+    static func initial(squad: String, northStar: String, owner: String) -> [File] {
+        let title = northStar.split(separator: "-").joined(separator: " ")
+        return [
+            File(path: ".playbook.yml", text: """
+            # Playbook settings: `playbook rules` lists every rule and its options.
+            roots: [playbooks]
+            rules:
+              okr-key-results: {max: 4}
+
+            """),
+            File(path: "playbooks/metrics.yml", text: """
+            # The metric catalog: one document per metric, exactly one North Star.
+            kind: Metric
+            id: \(northStar)
+            name: \(quoted(title.prefix(1).uppercased() + title.dropFirst()))
+            description: The one number the whole company moves.
+            unit: count
+            direction: increase
+            owner: \(squad)
+            north_star: true
+
+            """),
+            File(path: "playbooks/squads/\(squad).yml", text: """
+            kind: Squad
+            id: \(squad)
+            name: \(quoted(squad))
+            mission: Describe what this squad moves and for whom.
+            funnel_stage: acquisition
+            members:
+              - {name: \(quoted(owner)), role: squad lead}
+            champion: \(quoted(owner))
+            metrics: [\(northStar)]
+
+            """),
+            File(path: ".githooks/pre-commit", text: hook, executable: true),
+        ]
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `playbook review` on scratch repositories whose changes break the history rules.
+final class ReviewCommandTests: XCTestCase {
+    var clock: Int64 = 1_780_000_000
+
+    static let hypothesis = """
+    kind: Hypothesis
+    id: HYP-1
+    squad: activation-emea
+    title: Shorter lessons keep learners
+    statement: {change: shorter lessons, audience: new learners, outcome: more return, rationale: drop-off data}
+    metric: weekly-active-learners
+    expected_lift: 0.02
+    ice: {impact: 5, confidence: 5, ease: 5}
+    status: testing
+    """
+
+    static let experiment = """
+    kind: Experiment
+    id: EXP-1
+    squad: activation-emea
+    title: Five-minute lesson
+    hypothesis: HYP-1
+    status: running
+    metrics: {primary: weekly-active-learners}
+    surface: ios/lesson
+    design: {mde: 0.02, power: 0.8, alpha: 0.05, duration_days: 14}
+    start: 2026-11-02
+    end: 2026-12-15
+    """
+
+    static let concluded = experiment
+        .replacing("status: running", with: "status: concluded")
+        .replacing("end: 2026-12-15", with: "end: 2026-11-16") + "\nresult: {outcome: win, lift: 0.03, decision: ship, learnings: Short lessons bring learners back.}\n"
+
+    func commit(_ repository: Repository, _ scratch: ScratchDirectory, _ files: [String: String], _ message: String) throws -> ObjectID {
+        for (path, text) in files { try scratch.write(path, text) }
+        try repository.stage(paths: Array(files.keys))
+        clock += 3600
+        return try repository.commit(message: message, author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: clock))
+    }
+
+    /// A repository whose first commit holds a clean playbook with `experiment`; returns the base commit.
+    func start(experiment: String = ReviewCommandTests.experiment) throws -> (ScratchDirectory, Repository, String) {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let base = try commit(repository, scratch, [
+            "playbooks/metrics.yml": SmallPlaybook.metrics,
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad,
+            "playbooks/HYP-1.yml": Self.hypothesis,
+            "playbooks/EXP-1.yml": experiment,
+        ], "start the playbook")
+        return (scratch, repository, base.description)
+    }
+
+    func review(_ scratch: ScratchDirectory, base: String, format: String = "text") throws -> CLIResult {
+        try CLI.run(["review", "--base", base, "--format", format, "--today", "2026-11-20"], in: scratch.url)
+    }
+
+    func testSwitchingARunningExperimentsMetricIsRefused() throws {
+        let (scratch, repository, base) = try start()
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics + "\n---\nkind: Metric\nid: lessons\nname: Lessons\nunit: count\ndirection: increase\nowner: activation-emea\n")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.experiment.replacing("primary: weekly-active-learners", with: "primary: lessons"),
+                                             "playbooks/metrics.yml": SmallPlaybook.metrics + "\n---\nkind: Metric\nid: lessons\nname: Lessons\nunit: count\ndirection: increase\nowner: activation-emea\n"],
+                       "measure lessons instead")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:7:20: error: EXP-1 changes its primary metric from weekly-active-learners to lessons"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("[history-locked-field]"))
+    }
+
+    func testStatusMovingBackwardsIsRefused() throws {
+        let (scratch, repository, base) = try start(experiment: Self.concluded)
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.concluded.replacing("status: concluded", with: "status: running")], "reopen")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:6:9: error: EXP-1 moves back from concluded to running"), result.stdout)
+    }
+
+    func testEditingAConcludedResultNeedsANote() throws {
+        let (scratch, repository, base) = try start(experiment: Self.concluded)
+        let edited = Self.concluded.replacing("lift: 0.03", with: "lift: 0.05")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift")
+        let refused = try review(scratch, base: base)
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stdout.contains("[history-result-edit]"), refused.stdout)
+
+        let (scratch2, repository2, base2) = try start(experiment: Self.concluded)
+        let explained = edited + "approvals:\n  - {by: Lea Marx, role: growth council, date: 2026-11-18, note: the lift was recomputed on the full sample}\n"
+        _ = try commit(repository2, scratch2, ["playbooks/EXP-1.yml": explained], "better lift, explained")
+        let accepted = try review(scratch2, base: base2)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout)
+    }
+
+    func testReusingARemovedIDIsRefused() throws {
+        let (scratch, repository, base) = try start()
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/EXP-1.yml"))
+        try repository.stage(paths: ["playbooks/EXP-1.yml"])
+        clock += 3600
+        _ = try repository.commit(message: "drop EXP-1", author: Signature(name: "Ana", email: "ana@example.com", time: clock))
+        _ = try commit(repository, scratch, ["playbooks/new.yml": Self.experiment.replacing("Five-minute lesson", with: "Something else entirely")], "new experiment")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("playbooks/new.yml:2:5: error: the id EXP-1 was removed earlier"), result.stdout)
+    }
+
+    func testOnlyTheChangedFilesFindingsAreReported() throws {
+        let (scratch, repository, base) = try start()
+        // A problem that predates the change, in a file the change does not touch:
+        _ = try commit(repository, scratch, ["playbooks/old.yml": "kind: Metric\nid: Old_Metric\n"], "old mess")
+        let middle = try repository.headCommit()?.description ?? ""
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": Self.hypothesis.replacing("status: testing", with: "statuss: testing")], "typo")
+        let result = try review(scratch, base: middle)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stdout.contains("playbooks/HYP-1.yml:9:1: error: unknown key \"statuss\""), result.stdout)
+        XCTAssertFalse(result.stdout.contains("old.yml"), result.stdout)
+        _ = base
+    }
+
+    func testMarkdownCommentListsEntitiesAndIsMarkedForBots() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, [
+            "playbooks/EXP-1.yml": Self.experiment.replacing("metrics: {primary: weekly-active-learners}", with: "metrics: {primary: weekly-active-learners, guardrails: [weekly-active-learners]}")
+                .replacing("title: Five-minute lesson", with: "title: A <b>bold</b> | piped title"),
+            "playbooks/HYP-2.yml": Self.hypothesis.replacing("HYP-1", with: "HYP-2").replacing("status: testing", with: "status: backlog"),
+        ], "add HYP-2, guard EXP-1")
+        let result = try review(scratch, base: base, format: "markdown")
+        XCTAssertEqual(result.status, 0, result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("<!-- playbook-review -->\n## Playbook review\n"))
+        XCTAssertTrue(result.stdout.contains("| `EXP-1` | Experiment | changed | `title`, `metrics.guardrails[0]` | — |"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("| `HYP-2` | Hypothesis | added |"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("<details><summary>Field changes</summary>"))
+        XCTAssertTrue(result.stdout.contains("| `EXP-1` | `title` | `Five-minute lesson` | `A <b>bold</b>   piped title` |"),
+                      "user text stays inside code spans, where Markdown shows HTML literally: \(result.stdout)")
+        XCTAssertEqual(try review(scratch, base: base, format: "markdown").stdout, result.stdout, "stable, so a bot can update it in place")
+
+        let json = try review(scratch, base: base, format: "json")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let entities = object?["entities"] as? [[String: Any]]
+        XCTAssertEqual(entities?.map { $0["id"] as? String }, ["EXP-1", "HYP-2"])
+        XCTAssertEqual((object?["summary"] as? [String: Int])?["errors"], 0)
+    }
+
+    func testUnknownBaseExitsTwo() throws {
+        let (scratch, _, _) = try start()
+        let result = try review(scratch, base: "no-such-branch")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no commit named no-such-branch"), result.stderr)
+    }
+}

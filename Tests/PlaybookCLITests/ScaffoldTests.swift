@@ -1,0 +1,127 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `init`, `new` and `hooks install`: the commands that write, atomically and never over a file.
+final class ScaffoldTests: XCTestCase {
+    /// Fills every `<…>` placeholder the way an author would.
+    func fill(_ text: String, values: [String: String]) -> String {
+        var out = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = String(line)
+            while !line.hasPrefix("#"), let open = line.firstIndex(of: "<"), let close = line[open...].firstIndex(of: ">") {
+                let placeholder = String(line[line.index(after: open)..<close])
+                let key = values.keys.sorted().first { placeholder.contains($0) } ?? placeholder
+                line.replaceSubrange(open...close, with: values[key] ?? "MISSING(\(placeholder))")
+            }
+            out += line + "\n"
+        }
+        return String(out.dropLast())
+    }
+
+    let values = [
+        "we believe": "show a five-minute first lesson", "for AUDIENCE": "new learners on mobile",
+        "will OUTCOME": "more return the next day", "because": "drop-off peaks after minute six",
+        "metric-id": "weekly-active-users", "fraction": "0.03", "1-10": "6",
+        "HYP-id": "HYP-0001", "where the change": "ios/onboarding/first-lesson", "power calculation": "18000",
+        "planned start": "2027-01-04", "planned end": "2027-01-25", "what changes": "Five-minute first lesson",
+        "the idea": "A shorter first lesson", "qualitative goal": "Make the first week stick",
+        "measurable result": "Weekly actives up 5%", "value now": "1000", "value aimed for": "1050",
+    ]
+
+    func testInitThenNewThenLintFromAnEmptyFolder() throws {
+        let scratch = try ScratchDirectory()
+        let initialised = try CLI.run(["init", "--squad", "activation-emea"], in: scratch.url)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 0)
+
+        for (what, extra) in [("hypothesis", [String]()), ("experiment", ["--hypothesis", "HYP-0001"]), ("objective", ["--quarter", "2027-Q1"])] {
+            let created = try CLI.run(["new", what, "--squad", "activation-emea"] + extra, in: scratch.url)
+            XCTAssertEqual(created.status, 0, created.stderr)
+            let path = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let before = try CLI.run(["lint", path], in: scratch.url)
+            XCTAssertFalse(before.stdout.contains("yaml-syntax"), "placeholders are valid YAML: \(before.stdout)")
+            let file = scratch.url.appendingPathComponent(path)
+            let filled = fill(try String(contentsOf: file, encoding: .utf8), values: values)
+            XCTAssertFalse(filled.contains("MISSING"), filled)
+            try Data(filled.utf8).write(to: file)
+        }
+        let hypothesis = scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0001.yml")
+        try Data(try String(contentsOf: hypothesis, encoding: .utf8).replacing("status: backlog", with: "status: testing").utf8).write(to: hypothesis)
+        let lint = try CLI.run(["lint", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml").path))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/okrs/2027-Q1/OKR-2027Q1-1.yml").path))
+    }
+
+    func testNewTakesTheNextFreeIdAndNeverOverwrites() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init"], in: scratch.url)
+        try scratch.write("playbooks/old/HYP-0041.yml", "kind: Hypothesis\nid: HYP-0041\n")
+        let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0042.yml\n")
+        try scratch.write("playbooks/hypotheses/HYP-0043.yml", "# squatting on the next file name\n")
+        let snapshot = try scratch.snapshot()
+        let refused = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("already exists"), refused.stderr)
+        XCTAssertEqual(try scratch.snapshot(), snapshot)
+    }
+
+    func testNewNamesAMissingSquad() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init"], in: scratch.url)
+        let result = try CLI.run(["new", "experiment", "--squad", "grwth"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no squad \"grwth\" in this playbook; did you mean \"growth\"?"), result.stderr)
+    }
+
+    func testInitRefusesToReplaceFilesWithoutForce() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write(".playbook.yml", "roots: [mine]\n")
+        let before = try scratch.snapshot()
+        let refused = try CLI.run(["init"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(try scratch.snapshot(), before, "nothing was written")
+        XCTAssertEqual(try CLI.run(["init", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 0)
+    }
+
+    func testHooksInstallWritesAHookOnceAndRunsTheLinter() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        let hook = scratch.url.appendingPathComponent(".git/hooks/pre-commit")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook.path))
+        XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged"))
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 2, "an existing hook is kept")
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+    }
+
+    func testHooksInstallPointsAtVersionedHooks() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init"], in: scratch.url)
+        try Repository.open(at: scratch.url.path).setConfig("core.hooksPath", "elsewhere")
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 2)
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
+    func testCompletionScriptsForEveryShell() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CLI.run(["--generate-completion-script", shell], in: CLI.repositoryRoot)
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdout.contains("lint") && result.stdout.contains("staged"), shell)
+        }
+    }
+
+    func testEveryCommandsHelpHasExamples() throws {
+        for command in [["lint"], ["rules"], ["schema"], ["init"], ["new"], ["hooks", "install"]] {
+            let result = try CLI.run(command + ["--help"], in: CLI.repositoryRoot)
+            XCTAssertEqual(result.status, 0)
+            XCTAssertTrue(result.stdout.contains("Examples:"), "\(command) --help has no examples")
+        }
+    }
+}

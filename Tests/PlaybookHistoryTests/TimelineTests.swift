@@ -1,0 +1,141 @@
+import Foundation
+import PlaybookGit
+@testable import PlaybookHistory
+import XCTest
+
+final class TimelineTests: XCTestCase {
+    private func read(_ scratch: ScratchHistory, mode: WalkMode = .firstParent, cache: String? = nil) throws -> History {
+        try HistoryReader(roots: ["playbooks"], mode: mode, cacheFile: cache).read(scratch.repository)
+    }
+
+    func testStatusTransitionsCheckInsMoveBrokenFileAndRemoval() throws {
+        let s = try ScratchHistory(for: self)
+        let exp = "playbooks/experiments/EXP-0001.yml"
+        let moved = "playbooks/experiments/2026/EXP-0001.yml"
+        let okr = "playbooks/okrs/growth.yml"
+        let c1 = try s.commit([exp: experiment(status: "draft"), okr: objective(current: "10"), "README.md": "hi"])
+        let c2 = try s.commit([exp: experiment(status: "ready")])
+        let c3 = try s.commit([exp: experiment(status: "running", extra: "start: 2026-07-03")])
+        try s.commit(["README.md": "not a playbook file"])
+        let c5 = try s.commit([okr: objective(current: "12.50")])
+        let c6 = try s.commit([exp: nil, moved: experiment(status: "running", extra: "start: 2026-07-03")])
+        let c7 = try s.commit([moved: "kind: Experiment\nid: EXP-0001\nstatus: [unclosed\n"])
+        let c8 = try s.commit([moved: experiment(
+            status: "concluded", extra: "start: 2026-07-03\nresult:\n  outcome: win\n  learnings: [short forms win]")])
+        let c9 = try s.commit([okr: nil])
+
+        let history = try read(s)
+        XCTAssertEqual(history.commitCount, 9)
+        XCTAssertEqual(history.head, .branch("main"))
+        let timelines = Timelines(history)
+
+        let e = try XCTUnwrap(timelines["EXP-0001"])
+        XCTAssertEqual(e.kind, "Experiment")
+        XCTAssertEqual(e.events.map(\.commit), [c1, c2, c3, c6, c8])
+        XCTAssertEqual(e.events.map(\.type), [.created, .changed, .changed, .changed, .changed])
+        XCTAssertEqual(e.events[0].state["status"], "draft")
+        XCTAssertEqual(e.events[1].fields, [FieldChange(path: "status", old: "draft", new: "ready")])
+        XCTAssertEqual(e.events[2].fields, [
+            FieldChange(path: "status", old: "ready", new: "running"),
+            FieldChange(path: "start", old: nil, new: "2026-07-03"),
+        ])
+        // The move keeps the history: no removal, no re-creation, just the new path.
+        XCTAssertEqual(e.events[3].fields, [])
+        XCTAssertEqual(e.events[3].previousPath, exp)
+        XCTAssertEqual(e.events[3].path, moved)
+        // The broken version is skipped; the fixed one is compared with the last readable one.
+        XCTAssertEqual(e.events[4].fields, [
+            FieldChange(path: "status", old: "running", new: "concluded"),
+            FieldChange(path: "result.outcome", old: nil, new: "win"),
+            FieldChange(path: "result.learnings[0]", old: nil, new: "short forms win"),
+        ])
+        XCTAssertEqual(history.notes.map(\.commit), [c7])
+        XCTAssertEqual(history.notes.first?.path, moved)
+        XCTAssertTrue(history.notes.first?.message.contains("does not parse") ?? false)
+
+        let o = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"])
+        XCTAssertEqual(o.events.map(\.type), [.created, .changed, .removed])
+        XCTAssertEqual(o.events.map(\.commit), [c1, c5, c9])
+        XCTAssertEqual(o.events[1].fields, [FieldChange(path: "key_results[KR-1].current", old: "10", new: "12.5")])
+        XCTAssertNil(o.current)
+        XCTAssertEqual(o.state(before: s.clock)?["key_results[KR-1].current"], nil)
+        XCTAssertEqual(o.state(before: o.events[2].time)?["key_results[KR-1].current"], "12.5")
+        XCTAssertEqual(o.state(before: o.events[1].time)?["key_results[KR-1].current"], "10")
+        XCTAssertNil(o.state(before: o.events[0].time))
+    }
+
+    func testRemovedThenAddedAgainIsRestored() throws {
+        let s = try ScratchHistory(for: self)
+        let path = "playbooks/e.yml"
+        try s.commit([path: experiment(status: "draft")])
+        try s.commit([path: nil, "other.txt": "x"])
+        try s.commit([path: experiment(status: "ready")])
+        let timeline = try XCTUnwrap(Timelines(try read(s))["EXP-0001"])
+        XCTAssertEqual(timeline.events.map(\.type), [.created, .removed, .restored])
+        XCTAssertEqual(timeline.current?["status"], "ready")
+    }
+
+    func testAuthorsAreResolvedThroughMailmap() throws {
+        let s = try ScratchHistory(for: self)
+        let bot = Person(name: "ada-laptop", email: "ada@old.example")
+        try s.commit([".mailmap": "Ada Lovelace <ada@example.com> <ada@old.example>\n"])
+        try s.commit(["playbooks/e.yml": experiment(status: "draft")], author: bot)
+        let stranger = Person(name: "Grace Hopper", email: "grace@example.com")
+        try s.commit(["playbooks/e.yml": experiment(status: "ready")], author: stranger)
+        let events = try XCTUnwrap(Timelines(try read(s))["EXP-0001"]?.events)
+        XCTAssertEqual(events.map(\.author), [ScratchHistory.ada, stranger])
+    }
+
+    func testFirstParentCreditsTheMergeAndAllParentsTheSideCommit() throws {
+        let s = try ScratchHistory(for: self)
+        let a = "playbooks/a.yml", b = "playbooks/b.yml"
+        let base = try s.commit([a: experiment("EXP-0001", status: "draft"), b: experiment("EXP-0002", status: "draft")])
+        // A side line changes b; the main line changes a; the merge brings both together.
+        let side = try s.commit([b: experiment("EXP-0002", status: "running")], parents: [base], updateHead: false)
+        let main = try s.commit([b: experiment("EXP-0002", status: "draft"), a: experiment("EXP-0001", status: "ready")])
+        let merge = try s.commit([b: experiment("EXP-0002", status: "running")], parents: [main, side], message: "merge")
+
+        let firstParent = Timelines(try read(s))
+        XCTAssertEqual(firstParent["EXP-0002"]?.events.map(\.commit), [base, merge])
+        XCTAssertEqual(firstParent["EXP-0001"]?.events.map(\.commit), [base, main])
+
+        let all = try read(s, mode: .allParents)
+        XCTAssertEqual(all.commitCount, 4)
+        let allTimelines = Timelines(all)
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.commit), [base, side])
+        XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
+    }
+
+    func testEmptyRepositoryIsAnUnbornBranch() throws {
+        let s = try ScratchHistory(for: self)
+        let history = try read(s)
+        XCTAssertEqual(history.head, .unborn("main"))
+        XCTAssertTrue(history.records.isEmpty)
+        XCTAssertTrue(history.caveats.joined().contains("no commits yet"))
+    }
+
+    func testDetachedHeadReadsThatCommitsHistory() throws {
+        let s = try ScratchHistory(for: self)
+        let first = try s.commit(["playbooks/e.yml": experiment(status: "draft")])
+        try s.commit(["playbooks/e.yml": experiment(status: "ready")])
+        try s.repository.detachHEAD(at: first)
+        let history = try read(s)
+        XCTAssertEqual(history.head, .detached(first))
+        XCTAssertEqual(history.commitCount, 1)
+        XCTAssertTrue(history.caveats.joined().contains("detached"))
+    }
+
+    func testShallowCloneStopsAtTheGraftAndSaysSo() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/e.yml": experiment(status: "draft")])
+        let graft = try s.commit(["playbooks/e.yml": experiment(status: "ready")])
+        try s.commit(["playbooks/e.yml": experiment(status: "running")])
+        try Data("\(graft)\n".utf8).write(to: URL(fileURLWithPath: s.repository.gitDirectory + "/shallow"))
+        let history = try read(s)
+        XCTAssertEqual(history.shallowBoundary, [graft])
+        XCTAssertEqual(history.commitCount, 2)
+        // What the graft holds is all that is known: it appears there.
+        XCTAssertEqual(Timelines(history)["EXP-0001"]?.events.map(\.type), [.created, .changed])
+        XCTAssertTrue(history.caveats.joined().contains("git fetch --unshallow"))
+    }
+}

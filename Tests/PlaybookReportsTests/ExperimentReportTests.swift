@@ -1,0 +1,72 @@
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+final class ExperimentReportTests: XCTestCase {
+    private func report(_ scenario: Scenario, period: Period? = nil, today: String = "2026-11-01") throws -> ExperimentReport {
+        let history = try scenario.history()
+        return ExperimentReport(
+            period: period ?? Period(quarter: Quarter(year: 2026, number: 3)), today: try XCTUnwrap(Day(today)),
+            timelines: Timelines(history), history: history)
+    }
+
+    func testCountsCycleTimesWinRateStaleAndLearnings() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        XCTAssertEqual(report.squads.map(\.squad), ["growth", "search"])
+        let growth = report.squads[0], search = report.squads[1]
+
+        XCTAssertEqual(growth.created, ["EXP-0002"])  // EXP-0001 was created in June
+        XCTAssertEqual(growth.started, ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(growth.concluded, ["EXP-0001"])
+        XCTAssertEqual(growth.winRate, 1)
+        XCTAssertEqual(growth.createdToRunning.median, 11.5)  // 13 and 10 days
+        XCTAssertEqual(growth.createdToRunning.p90, 13)
+        XCTAssertEqual(growth.readyToRunning.median, 6)  // 2 and 10 days
+        XCTAssertEqual(growth.readyToRunning.p90, 10)
+        XCTAssertEqual(growth.runningToConcluded.median, 30)
+        XCTAssertEqual(growth.stale.map(\.id), ["EXP-0002"])
+        XCTAssertEqual(growth.stale.first?.plannedEnd.description, "2026-08-03")
+        XCTAssertEqual(growth.stale.first?.daysOverdue, 58)
+        XCTAssertEqual(growth.learnings.first?.learnings, "Short forms <b>win</b>, \"really\".")
+
+        XCTAssertEqual(search.created, ["EXP-0003", "EXP-0004", "EXP-0005"])
+        XCTAssertEqual(search.started, ["EXP-0004", "EXP-0005"])
+        XCTAssertEqual(search.concluded, ["EXP-0004", "EXP-0005"])
+        XCTAssertEqual(search.abandoned, ["EXP-0003"])
+        // Concluded without an outcome: not in the win rate.
+        XCTAssertEqual(search.withOutcome, 1)
+        XCTAssertEqual(search.winRate, 0)
+        XCTAssertEqual(search.createdToRunning.median, 0)
+        XCTAssertEqual(search.readyToRunning.count, 0)
+        XCTAssertEqual(search.runningToConcluded.median, 80.5)  // 76 and 85 days, across the rename
+        XCTAssertEqual(search.runningToConcluded.p90, 85)
+        XCTAssertEqual(search.learnings.first?.learnings, "Nobody searched. Try again in Q4.")
+    }
+
+    func testAnEventCountsInThePeriodItHappened() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))))
+        let growth = try XCTUnwrap(july.squads.first { $0.squad == "growth" })
+        XCTAssertEqual(growth.started, ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(growth.concluded, [])
+        XCTAssertNil(growth.winRate)
+        XCTAssertEqual(growth.runningToConcluded.count, 0)
+        XCTAssertEqual(growth.stale, [])  // planned end 2026-08-03 is after July
+    }
+
+    func testPercentilesUseNearestRank() {
+        XCTAssertEqual(Statistics.median([3, 1, 2]), 2)
+        XCTAssertEqual(Statistics.median([4, 1, 2, 3]), 2.5)
+        XCTAssertEqual(Statistics.p90(Array(1...10).map(Double.init)), 9)
+        XCTAssertEqual(Statistics.p90(Array(1...11).map(Double.init)), 10)
+        XCTAssertNil(Statistics.p90([]))
+    }
+}
+
+extension StaleExperiment: Equatable {
+    public static func == (a: StaleExperiment, b: StaleExperiment) -> Bool { a.id == b.id }
+}

@@ -1,0 +1,77 @@
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+final class OKRReportTests: XCTestCase {
+    private func report(_ scenario: Scenario, today: String = "2026-11-01") throws -> OKRReport {
+        let history = try scenario.history()
+        return OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day(today)),
+                         timelines: Timelines(history), history: history)
+    }
+
+    func testKeyResultNumbersFollowTheConventions() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        XCTAssertTrue(report.complete)
+        XCTAssertEqual(report.objectives.map(\.id), ["OKR-2026Q3-GRO-1", "OKR-2026Q3-GRO-3", "OKR-2026Q3-SRC-1"])
+
+        let growth = report.objectives[0]
+        XCTAssertNil(growth.added)
+        XCTAssertNil(growth.dropped)
+        let kr1 = growth.keyResults[0], kr2 = growth.keyResults[1]
+        // Value at the start (10), at the end (15, not the October 19), progress (15−10)/(20−10).
+        XCTAssertEqual([kr1.startValue, kr1.endValue, kr1.progress, kr1.score], [10, 15, 0.5, 0.5])
+        XCTAssertEqual(kr1.checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-05", "2026-08-10"])
+        XCTAssertEqual(kr1.checkIns.last?.author.name, "Grace Hopper")  // through .mailmap
+        XCTAssertEqual(kr1.experiments.map(\.id), ["EXP-0001"])
+        XCTAssertEqual(kr1.experiments.first?.outcome, "win")
+        // Created during the quarter: starts at its first recorded value; its creation is no check-in.
+        XCTAssertEqual([kr2.startValue, kr2.endValue], [90, 70])
+        XCTAssertEqual(try XCTUnwrap(kr2.progress), 0.6, accuracy: 1e-12)
+        XCTAssertEqual(kr2.checkIns.count, 1)
+        XCTAssertEqual(try XCTUnwrap(growth.score), 0.55, accuracy: 1e-12)
+
+        let old = report.objectives[1]
+        XCTAssertEqual(old.dropped.map { UTC.day(of: $0).description }, "2026-09-20")
+        XCTAssertEqual(old.keyResults.first?.endValue, 5)
+        let search = report.objectives[2]
+        XCTAssertEqual(search.added.map { UTC.day(of: $0).description }, "2026-09-10")
+        XCTAssertEqual(search.keyResults.first?.experiments.map(\.id), ["EXP-0004"])
+
+        let northStar = try XCTUnwrap(report.northStar)
+        XCTAssertEqual(northStar.objectives, ["OKR-2026Q3-GRO-1", "OKR-2026Q3-SRC-1"])
+        XCTAssertEqual(northStar.scoredKeyResults, 3)
+        XCTAssertEqual(try XCTUnwrap(northStar.meanScore), 1.1 / 3, accuracy: 1e-12)
+        XCTAssertEqual(report.source.notes.count, 1)
+    }
+
+    func testARunningQuarterIsReportedUpToToday() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario, today: "2026-08-12")
+        XCTAssertFalse(report.complete)
+        XCTAssertEqual(report.lastDay.description, "2026-08-12")
+        XCTAssertEqual(report.objectives.map(\.id), ["OKR-2026Q3-GRO-1", "OKR-2026Q3-GRO-3"])
+        XCTAssertEqual(report.objectives[0].keyResults.map(\.endValue), [15])
+    }
+
+    func testDeletingTheCacheChangesNoNumber() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let render = { (history: History) -> String in
+            OKRRenderer.json(OKRReport(quarter: Quarter(year: 2026, number: 3), today: Day(year: 2026, month: 11, day: 1),
+                                       timelines: Timelines(history), history: history))
+                + ExperimentRenderer.json(ExperimentReport(
+                    period: Period(quarter: Quarter(year: 2026, number: 3)), today: Day(year: 2026, month: 11, day: 1),
+                    timelines: Timelines(history), history: history))
+        }
+        let cold = render(try scenario.history(cache: true))
+        let warm = try scenario.history(cache: true)
+        XCTAssertEqual(warm.commitsRead, 0)
+        XCTAssertEqual(render(warm), cold)
+        try FileManager.default.removeItem(atPath: HistoryReader.defaultCacheFile(for: scenario.repository))
+        XCTAssertEqual(render(try scenario.history(cache: false)), cold)
+    }
+}

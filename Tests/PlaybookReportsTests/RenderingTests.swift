@@ -1,0 +1,80 @@
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+/// Rendered output against golden files (UPDATE_GOLDENS=1 rewrites them).
+final class RenderingTests: XCTestCase {
+    private let today = Day(year: 2026, month: 11, day: 1)
+    private let quarter = Quarter(year: 2026, number: 3)
+
+    private func reports(title: String = "Grow signups") throws -> (OKRReport, ExperimentReport, History) {
+        let scenario = try Scenario(for: self)
+        try scenario.build(title1: title)
+        let history = try scenario.history()
+        let timelines = Timelines(history)
+        return (OKRReport(quarter: quarter, today: today, timelines: timelines, history: history),
+                ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history),
+                history)
+    }
+
+    func testOKRReportRenderings() throws {
+        let (okr, _, _) = try reports()
+        try GoldenFile.assertMatches(OKRRenderer.markdown(okr), "okr.md")
+        try GoldenFile.assertMatches(OKRRenderer.json(okr), "okr.json")
+        try GoldenFile.assertMatches(OKRRenderer.csv(okr), "okr.csv")
+        try GoldenFile.assertMatches(HTMLReport.okr(okr), "okr.html")
+    }
+
+    func testExperimentReportRenderings() throws {
+        let (_, experiments, _) = try reports()
+        try GoldenFile.assertMatches(ExperimentRenderer.markdown(experiments), "experiments.md")
+        try GoldenFile.assertMatches(ExperimentRenderer.json(experiments), "experiments.json")
+        try GoldenFile.assertMatches(ExperimentRenderer.csv(experiments), "experiments.csv")
+        try GoldenFile.assertMatches(HTMLReport.experiments(experiments), "experiments.html")
+    }
+
+    func testLogRenderingsFollowTheEntityAcrossTheRename() throws {
+        let (_, _, history) = try reports()
+        let timelines = Timelines(history)
+        let log = try XCTUnwrap(EntityLog(id: "EXP-0004", timelines: timelines, history: history))
+        XCTAssertEqual(log.events.map(\.type), [.created, .changed, .changed])
+        XCTAssertEqual(log.events[1].previousPath, "playbooks/experiments/EXP-0004.yml")
+        try GoldenFile.assertMatches(LogRenderer.markdown(log), "log-EXP-0004.md")
+        try GoldenFile.assertMatches(LogRenderer.json(log), "log-EXP-0004.json")
+
+        let kr = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1/KR-2", timelines: timelines, history: history))
+        XCTAssertEqual(kr.events.map(\.type), [.created, .changed])
+        XCTAssertEqual(kr.events[1].fields, [FieldChange(path: "current", old: "90", new: "70")])
+        try GoldenFile.assertMatches(LogRenderer.markdown(kr), "log-KR.md")
+        XCTAssertNil(EntityLog(id: "EXP-9999", timelines: timelines, history: history))
+    }
+
+    func testHTMLEscapesEveryUserString() throws {
+        let hostile = "<script>alert('x')</script> & \"quoted\""
+        let (okr, experiments, _) = try reports(title: hostile)
+        let page = HTMLReport.okr(okr)
+        XCTAssertFalse(page.contains("<script"), "a user string reached the page unescaped")
+        XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quoted&quot;"))
+        // Learnings carry markup too (<b>win</b>).
+        let other = HTMLReport.experiments(experiments)
+        XCTAssertFalse(other.contains("<b>"))
+        XCTAssertTrue(other.contains("&lt;b&gt;win&lt;/b&gt;"))
+        XCTAssertTrue(other.contains("default-src 'none'"))
+        // Markdown keeps user text from breaking out of its table cell.
+        XCTAssertFalse(OKRRenderer.markdown(okr).contains("<script"))
+    }
+
+    func testCSVQuotesAndDefusesFormulas() {
+        XCTAssertEqual(CSV.render([["a,b", "say \"hi\"", "=SUM(A1)", "-3", "plain"]]),
+                       "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3,plain\n")
+    }
+
+    func testCalendarArithmetic() {
+        XCTAssertEqual(UTC.iso(1_782_864_000), "2026-07-01T00:00:00Z")
+        XCTAssertEqual(UTC.day(of: 1_782_863_999).description, "2026-06-30")
+        XCTAssertEqual(UTC.days(Day(year: 1970, month: 1, day: 1)), 0)
+        XCTAssertEqual(UTC.day(fromDays: UTC.days(Day(year: 2024, month: 2, day: 29))).description, "2024-02-29")
+        XCTAssertEqual(UTC.bounds(of: Quarter(year: 2026, number: 4)).end.description, "2027-01-01")
+    }
+}
