@@ -1,7 +1,7 @@
 internal import CStemmer // also brings C's log(), keeping this module free of Foundation
 
 /// How the parts of a pair score are weighed. The defaults were chosen on the labelled set of
-/// growth hypotheses in the tests (see `SimilarityQualityTests`).
+/// growth hypotheses in the tests (`PlaybookOverlapsTests/DuplicateQualityTests`).
 public struct ScoreWeights: Sendable, Hashable {
     /// Cosine of stemmed, synonym-folded word TF-IDF vectors.
     public var words: Float = 0.85
