@@ -63,11 +63,17 @@ def restate(h):
     return out
 
 docs = []
+known = []  # (original, restatement) as 1-based numbers
 while len(docs) < n:
     h = hypothesis()
     docs.append(h)
     if rng.random() < 0.1 and len(docs) < n:
         docs.append(restate(h))
+        known.append((len(docs) - 1, len(docs)))
+# The known duplicates, for measuring: one pair of ids a line.
+with open(os.path.join(root, "known-duplicates.txt"), "w") as f:
+    for a, b in known:
+        f.write(f"HYP-{a:05d} HYP-{b:05d}\n")
 
 os.makedirs(os.path.join(root, "playbooks", "hypotheses"), exist_ok=True)
 for start in range(0, n, per_file):
