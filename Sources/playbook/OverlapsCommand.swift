@@ -18,7 +18,7 @@ struct Overlaps: ParsableCommand {
         Duplicates: hypotheses (title, change, outcome; the audience scales the score) and \
         experiments (title; surface and audience scale the score) of different squads whose \
         texts score at least the threshold (0–1; default \(OverlapOptions.defaultThreshold), or \
-        rules.overlap-duplicate.threshold in .playbook.yml). Collisions: running, paused and \
+        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml). Collisions: running, paused and \
         ready experiments live at the same time on the same or a nested surface for overlapping \
         audiences and not in one exclusion_group. An approval naming the other entity in \
         `overlaps` marks a pair as acknowledged.
@@ -66,7 +66,7 @@ struct Overlaps: ParsableCommand {
         let duplicateRule = OverlapDuplicate.descriptor.id
         let configured = configuration.options[duplicateRule] ?? [:]
         let options = OverlapOptions(
-            threshold: threshold ?? configured["threshold"] ?? OverlapOptions.defaultThreshold,
+            threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
         let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc())
 

@@ -91,6 +91,17 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertTrue(bad.stderr.contains("between 0 and 1"), bad.stderr)
     }
 
+    func testConfigurationSetsTheThresholdInHundredthsAndSameSquad() throws {
+        let scratch = try repository()
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {threshold_percent: 99}\n")
+        let strict = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(strict.stdout.contains("\"duplicate\""), strict.stdout + strict.stderr)
+        let overridden = try CLI.run(["overlaps", "--format", "json", "--threshold", "0.3", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(overridden.stdout.contains("\"duplicate\""), overridden.stdout + overridden.stderr)
+        let lint = try CLI.run(["lint", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("overlap-duplicate"), lint.stdout)
+    }
+
     func testAcknowledgedCollisionDoesNotFail() throws {
         let scratch = try repository()
         try scratch.write("playbooks/experiments.yml", [

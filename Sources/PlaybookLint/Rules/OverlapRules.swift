@@ -74,9 +74,11 @@ public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
-        details: "Hypotheses are compared on title and change (a disjoint audience lowers the score), experiments on title (an unrelated surface or audience lowers it). Texts are normalised, stemmed (Snowball), synonym-folded, weighted (TF-IDF over words, plus character trigrams) and scored 0–1; pairs at or above `threshold` are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
+        details: "Hypotheses are compared on title and change (a disjoint audience lowers the score), experiments on title (an unrelated surface or audience lowers it). Texts are normalised, stemmed (Snowball), synonym-folded, weighted (TF-IDF over words, plus character trigrams) and scored 0–1; pairs at or above `threshold_percent` ÷ 100 are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
         options: [
-            RuleOption("threshold", OverlapOptions.defaultThreshold, "score (0–1) at or above which two texts are duplicates"),
+            // Options are whole numbers, so the score threshold is given in hundredths.
+            RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
+                       "score, in hundredths (40 = 0.40), at or above which two texts are duplicates"),
             RuleOption("same_squad", 0, "1 to compare work within one squad too"),
         ],
         triggering: [
@@ -92,7 +94,8 @@ public enum OverlapDuplicate: RepositoryRule {
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        let options = OverlapOptions(threshold: context.option("threshold"), sameSquad: context.option("same_squad") != 0)
+        let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
+                                     sameSquad: context.option("same_squad") != 0)
         return findings(OverlapFinder.duplicates(sourced(context), options: options), kind: .duplicate, context: context)
     }
 }
