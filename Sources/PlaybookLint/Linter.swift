@@ -45,10 +45,11 @@ public struct Linter: Sendable {
         let index = RepositoryIndex(entities)
         located += RepositoryChecks.run(entities, index: index, fallbackFile: parsed.first?.path ?? Configuration.fileName)
             .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
+        let view = RepositoryView(entities, index: index)
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             let context = RuleContext(
-                entities: entities, index: index, today: today,
+                entities: entities, index: index, view: view, today: today,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
             located += rule.check(context)
         }

@@ -112,7 +112,9 @@ struct WorkingTreeSource: LintSource {
             }
             reported = named
         }
-        let files = all.keys.sorted().map { workspace.read($0, problem: all[$0]?.problem) }
+        let found = all
+        let workspace = self.workspace
+        let files = FileDiscovery.readAll(found.keys.sorted()) { workspace.read($0, problem: found[$0]?.problem) }
         return Selection(files: files, reported: reported)
     }
 }

@@ -25,10 +25,33 @@ public struct LocatedDiagnostic: Sendable, Hashable {
     }
 }
 
+/// The entities of a repository sorted by kind, first definitions only (a duplicate id is
+/// its own finding): computed once per run and shared by every rule.
+struct RepositoryView: Sendable {
+    var experiments: [(Experiment, String)] = []
+    var hypotheses: [(Hypothesis, String)] = []
+    var objectives: [(Objective, String)] = []
+    var squads: [(Squad, String)] = []
+    var metrics: [(Metric, String)] = []
+
+    init(_ entities: [PlacedEntity], index: RepositoryIndex) {
+        for placed in entities where index[placed.entity.id.value]?.file == placed.file {
+            switch placed.entity {
+            case .experiment(let e): experiments.append((e, placed.file))
+            case .hypothesis(let h): hypotheses.append((h, placed.file))
+            case .objective(let o): objectives.append((o, placed.file))
+            case .squad(let s): squads.append((s, placed.file))
+            case .metric(let m): metrics.append((m, placed.file))
+            }
+        }
+    }
+}
+
 /// What a repository-wide rule sees: every entity, an index by id, today and its options.
 public struct RuleContext: Sendable {
     public let entities: [PlacedEntity]
     let index: RepositoryIndex
+    let view: RepositoryView
     public let today: Day
     let options: [String: Double]
     let rule: RuleDescriptor
@@ -38,19 +61,11 @@ public struct RuleContext: Sendable {
         options[name] ?? rule.options.first { $0.name == name }?.defaultValue ?? 0
     }
 
-    /// Every entity of one kind, with its file, first definitions only (duplicates are their own finding).
-    func all<T>(_ extract: (Entity) -> T?) -> [(T, String)] {
-        entities.compactMap { placed in
-            guard index[placed.entity.id.value]?.file == placed.file, let value = extract(placed.entity) else { return nil }
-            return (value, placed.file)
-        }
-    }
-
-    var experiments: [(Experiment, String)] { all { if case .experiment(let e) = $0 { e } else { nil } } }
-    var hypotheses: [(Hypothesis, String)] { all { if case .hypothesis(let h) = $0 { h } else { nil } } }
-    var objectives: [(Objective, String)] { all { if case .objective(let o) = $0 { o } else { nil } } }
-    var squads: [(Squad, String)] { all { if case .squad(let s) = $0 { s } else { nil } } }
-    var metrics: [(Metric, String)] { all { if case .metric(let m) = $0 { m } else { nil } } }
+    var experiments: [(Experiment, String)] { view.experiments }
+    var hypotheses: [(Hypothesis, String)] { view.hypotheses }
+    var objectives: [(Objective, String)] { view.objectives }
+    var squads: [(Squad, String)] { view.squads }
+    var metrics: [(Metric, String)] { view.metrics }
 
     func squad(_ id: String?) -> Squad? {
         guard let id, case .squad(let squad)? = index[id]?.entity else { return nil }
