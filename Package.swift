@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"]), .brew(["libgit2"])]
         ),
+        // Snowball stemmers; Debian ships no pkg-config file, so the module map links it.
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         // bytes -> Node tree with marks; limits live here.
         .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
         // owned wrappers over libgit2.
@@ -34,7 +36,11 @@ let package = Package(
         // report values from timelines, and their renderers.
         .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel"]),
         // rules, configuration, repository-wide checks, reporters.
-        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
+        // tokenising, stemming, weighting, candidate search, scores; pure.
+        .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
+        // duplicate and colliding work across squads, from entities; pure.
+        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // pull-request review: entity changes, lint of changed files, history rules.
         .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookGit"]),
         // the CLI, thin on top.
@@ -42,7 +48,7 @@ let package = Package(
             name: "playbook",
             dependencies: [
                 "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
-                "PlaybookHistory", "PlaybookReports", "PlaybookReview",
+                "PlaybookHistory", "PlaybookReports", "PlaybookReview", "PlaybookOverlaps", "PlaybookSimilarity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +62,8 @@ let package = Package(
         .testTarget(
             name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookGit"],
             exclude: ["Goldens"]),
+        .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
+        .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

@@ -1,0 +1,136 @@
+import PlaybookModel
+import PlaybookOverlaps
+
+/// Two experiments for the overlap examples, on one surface at one time for everyone.
+private func collidingPair(second: [String: String] = [:], adding: String = "", title: String = "Annual plan banner on the home page",
+                           markFirst: Bool = false, markSecond: Bool = false) -> String {
+    let first = exampleExperiment([
+        "id": (markFirst ? "↓" : "") + "EXP-0002", "surface": "web/home/banner", "title": title,
+    ])
+    var changes = [
+        "id": (markSecond ? "↓" : "") + "EXP-0003", "squad": "checkout-emea", "surface": "web/home/banner/copy",
+        "title": "Winter sale countdown", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}",
+    ]
+    changes.merge(second) { _, new in new }
+    return first + "\n---\n" + exampleExperiment(changes, adding: adding)
+}
+
+/// Two hypotheses of different squads; `second` is the other squad's wording.
+private func hypothesisPair(second: String, marked: Bool) -> String {
+    func hypothesis(_ id: String, _ squad: String, _ title: String, _ change: String, _ audience: String) -> String {
+        """
+        kind: Hypothesis
+        id: \(marked ? "↓" : "")\(id)
+        squad: \(squad)
+        title: \(title)
+        statement:
+          change: \(change)
+          audience: \(audience)
+          outcome: more of them come back the next day
+          rationale: half of the lapsed streaks end on an evening without practice
+        metric: d1-retention
+        expected_lift: 0.02
+        ice: {impact: 6, confidence: 5, ease: 7}
+        status: backlog
+        """
+    }
+    return hypothesis("HYP-0002", "activation-emea", "Streak reminders bring learners back",
+                      "send a push reminder in the evening when a streak is at risk", "learners with an active streak")
+        + "\n---\n" + hypothesis("HYP-0003", "checkout-emea", second,
+                                 "notify users at night if they have not practised and their streak will break", "users who have a running streak")
+}
+
+/// Turns found overlaps into findings on both sides; acknowledged ones become notes of
+/// `overlap-acknowledged`, so a council's review is visible but fails nothing.
+private func findings(_ overlaps: [Overlap], kind: OverlapKind, context: RuleContext) -> [LocatedDiagnostic] {
+    var out: [LocatedDiagnostic] = []
+    for overlap in overlaps where overlap.kind == kind {
+        for (side, other) in [(overlap.sides[0], overlap.sides[1]), (overlap.sides[1], overlap.sides[0])] {
+            let whose = other.squad.map { " of squad \($0)" } ?? ""
+            let what = kind == .collision ? "collides with" : "duplicates"
+            var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
+            var rule = context.rule.id
+            if let reviewer = overlap.acknowledgedBy {
+                rule = OverlapAcknowledged.descriptor.id
+                message += "; acknowledged by \(reviewer)"
+            } else {
+                message += kind == .collision
+                    ? "; once a council has reviewed it, acknowledge it with `approvals: [{…, overlaps: [\(other.id)]}]`"
+                    : "; merge the work, or acknowledge it with an approval naming \(other.id) (`overlaps: [\(other.id)]`)"
+            }
+            out.append(LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
+                rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id])))
+        }
+    }
+    return out
+}
+
+private func sourced(_ context: RuleContext) -> [SourcedEntity] {
+    context.entities.map { SourcedEntity(entity: $0.entity, file: $0.file) }
+}
+
+/// The same idea tested by two squads.
+public enum OverlapDuplicate: RepositoryRule {
+    public static let descriptor = RuleDescriptor(
+        id: "overlap-duplicate", severity: .warning,
+        summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
+        details: "Hypotheses are compared on title and change (a disjoint audience lowers the score), experiments on title (an unrelated surface or audience lowers it). Texts are normalised, stemmed (Snowball), synonym-folded, weighted (TF-IDF over words, plus character trigrams) and scored 0–1; pairs at or above `threshold_percent` ÷ 100 are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
+        options: [
+            // Options are whole numbers, so the score threshold is given in hundredths.
+            RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
+                       "score, in hundredths (40 = 0.40), at or above which two texts are duplicates"),
+            RuleOption("same_squad", 0, "1 to compare work within one squad too"),
+        ],
+        triggering: [
+            hypothesisPair(second: "Evening nudge to save the streak", marked: true),
+            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Show an annual plan banner on the home screen"],
+                          title: "Annual-plan banner on the home page", markFirst: true, markSecond: true),
+        ],
+        passing: [
+            hypothesisPair(second: "Streak freeze for weekend learners", marked: false)
+                .replacing("notify users at night if they have not practised and their streak will break", with: "offer one free streak freeze a week"),
+            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Streak freeze for weekend learners"]),
+        ]
+    )
+
+    public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
+                                     sameSquad: context.option("same_squad") != 0)
+        return findings(OverlapFinder.duplicates(sourced(context), options: options), kind: .duplicate, context: context)
+    }
+}
+
+/// Two live experiments contaminating each other.
+public enum OverlapCollision: RepositoryRule {
+    public static let descriptor = RuleDescriptor(
+        id: "overlap-collision", severity: .error,
+        summary: "Two experiments run at the same time on the same or a nested surface for overlapping audiences, outside a shared exclusion group.",
+        details: "Running and paused experiments count over `start`–`end`, ready ones over their planned dates; a missing `end` is open-ended. Surfaces collide when equal or when one is a `/`-prefix of the other; audiences overlap unless the segments differ or regions or platforms are disjoint (a missing field means everyone). Both results are contaminated, so this is an error: share an `exclusion_group`, move the dates, or split the audience — or, once a council has reviewed it, name the other experiment in an approval's `overlaps`.",
+        triggering: [collidingPair(markFirst: true, markSecond: true)],
+        passing: [
+            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18"]),
+            collidingPair(adding: "exclusion_group: home-banner")
+                .replacing("surface: web/home/banner\n", with: "surface: web/home/banner\nexclusion_group: home-banner\n", maxReplacements: 1),
+            collidingPair(second: ["surface": "web/home/banner-v2"]),
+        ]
+    )
+
+    public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        findings(OverlapFinder.collisions(sourced(context), today: context.today), kind: .collision, context: context)
+    }
+}
+
+/// An overlap a council has reviewed: shown as a note, failing nothing.
+public enum OverlapAcknowledged: RepositoryRule {
+    public static let descriptor = RuleDescriptor(
+        id: "overlap-acknowledged", severity: .note,
+        summary: "A duplicate or collision that an approval on either entity acknowledges by naming the other in `overlaps`.",
+        details: "The `overlap-duplicate` and `overlap-collision` checks report reviewed overlaps under this rule instead of their own, so they stay visible without failing the run.",
+        triggering: [collidingPair(adding: "approvals: [{by: Growth council, role: council, date: 2026-10-28, overlaps: [EXP-0002]}]",
+                                   markFirst: true, markSecond: true)],
+        passing: [collidingPair(second: ["surface": "web/pricing"])]
+    )
+
+    /// Its findings come from the two checks above.
+    public static func check(_ context: RuleContext) -> [LocatedDiagnostic] { [] }
+}

@@ -1,0 +1,80 @@
+import PlaybookModel
+
+/// Experiments that contaminate each other: live at the same time, on the same or a nested
+/// surface, for audiences that overlap, and not kept apart by a shared exclusion group.
+enum CollisionDetection {
+    /// What takes part, and over which window: running and paused experiments over
+    /// `start`–`end`, ready ones over their planned dates. A missing end is open-ended; a
+    /// running or paused experiment without a start has been live since before anything else.
+    struct Live {
+        var experiment: Experiment
+        var file: String
+        var start: Day?
+        var end: Day?
+        var surface: String
+    }
+
+    static func live(_ entities: [SourcedEntity], today: Day?) -> [Live] {
+        entities.compactMap { sourced in
+            guard case .experiment(let e) = sourced.entity, let status = e.status?.value,
+                  let surface = e.surface?.value else { return nil }
+            switch status {
+            case .running, .paused:
+                var end = e.end?.value
+                // Still running after its planned end: live until at least today.
+                if status == .running, let planned = end, let today, planned < today { end = today }
+                return Live(experiment: e, file: sourced.file, start: e.start?.value, end: end, surface: Surface.normalised(surface))
+            case .ready:
+                // A ready experiment without planned dates has no window to compare yet.
+                guard let start = e.start?.value else { return nil }
+                return Live(experiment: e, file: sourced.file, start: start, end: e.end?.value, surface: Surface.normalised(surface))
+            default:
+                return nil
+            }
+        }
+    }
+
+    static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
+        let experiments = live(entities, today: today)
+        // Bucket by the first surface segment: nested surfaces always share it.
+        var byRoot: [Substring: [Int]] = [:]
+        for (index, live) in experiments.enumerated() {
+            byRoot[live.surface.split(separator: "/").first ?? "", default: []].append(index)
+        }
+        var out: [Overlap] = []
+        for bucket in byRoot.values {
+            // Sweep by start: once a later experiment starts after this one ends, none after it can meet it.
+            let sorted = bucket.sorted { a, b in
+                let sa = experiments[a].start, sb = experiments[b].start
+                if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
+                return a < b
+            }
+            for (position, i) in sorted.enumerated() {
+                let end = experiments[i].end
+                for j in sorted[(position + 1)...] {
+                    if let end, let start = experiments[j].start, end < start { break }
+                    if let overlap = collision(experiments[i], experiments[j]) { out.append(overlap) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// The collision of two live experiments, or nil for a near miss.
+    static func collision(_ a: Live, _ b: Live) -> Overlap? {
+        guard Surface.related(a.surface, b.surface) else { return nil }
+        guard let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
+        guard AudienceOverlap.possible(a.experiment.audience, b.experiment.audience) else { return nil }
+        if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return nil }
+        let ea = a.experiment, eb = b.experiment
+        let surface = a.surface == b.surface ? "the surface \(a.surface)" : "nested surfaces \(a.surface) and \(b.surface)"
+        let who = AudienceOverlap.describe(ea.audience, eb.audience)
+        let reason = "\(ea.id.value) and \(eb.id.value) are live together \(window) on \(surface) for \(who), "
+            + "and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience"
+        return Overlap(
+            kind: .collision,
+            sides: [OverlapSide(id: ea.id.value, squad: ea.squad?.value, file: a.file, mark: ea.id.mark),
+                    OverlapSide(id: eb.id.value, squad: eb.squad?.value, file: b.file, mark: eb.id.mark)],
+            score: 1, reason: reason)
+    }
+}

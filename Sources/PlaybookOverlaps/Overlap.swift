@@ -1,0 +1,82 @@
+import PlaybookModel
+import PlaybookYAML
+
+/// The two questions asked across squads.
+public enum OverlapKind: String, Sendable, Hashable {
+    /// Two hypotheses (or two experiments) testing the same idea in different words.
+    case duplicate
+    /// Two experiments live at the same time, on the same or a nested surface, for
+    /// overlapping audiences, in no shared exclusion group.
+    case collision
+}
+
+/// One end of an overlap: which entity, whose, and where it is written.
+public struct OverlapSide: Sendable, Hashable {
+    public var id: String
+    public var squad: String?
+    public var file: String
+    public var mark: Mark
+
+    public init(id: String, squad: String?, file: String, mark: Mark) {
+        self.id = id
+        self.squad = squad
+        self.file = file
+        self.mark = mark
+    }
+}
+
+/// A pair of entities that overlap. Pairs are the unit of reporting; clusters are a view.
+public struct Overlap: Sendable, Hashable {
+    public var kind: OverlapKind
+    /// The two sides, ordered by id.
+    public var sides: [OverlapSide]
+    /// In 0–1: text similarity for duplicates; for collisions 1.
+    public var score: Double
+    /// Why, in words: the matching terms, or the shared surface, window and audience.
+    public var reason: String
+    /// For duplicates, the words both texts share, heaviest first.
+    public var terms: [String]
+    /// Set when an approval on either side names the other: a council has reviewed it.
+    public var acknowledgedBy: String?
+
+    public init(kind: OverlapKind, sides: [OverlapSide], score: Double, reason: String, terms: [String] = [], acknowledgedBy: String? = nil) {
+        self.kind = kind
+        self.sides = sides.sorted { $0.id < $1.id }
+        self.score = score
+        self.reason = reason
+        self.terms = terms
+        self.acknowledgedBy = acknowledgedBy
+    }
+
+    public var ids: [String] { sides.map(\.id) }
+    public var squads: [String] { sides.compactMap(\.squad) }
+    public var isAcknowledged: Bool { acknowledgedBy != nil }
+}
+
+/// An entity with the file it was read from: what overlap detection reads.
+public struct SourcedEntity: Sendable {
+    public var entity: Entity
+    public var file: String
+
+    public init(entity: Entity, file: String) {
+        self.entity = entity
+        self.file = file
+    }
+}
+
+/// How overlaps are looked for.
+public struct OverlapOptions: Sendable, Hashable {
+    /// Duplicates score at least this (0–1).
+    public var threshold: Double = OverlapOptions.defaultThreshold
+    /// Also compare work within one squad.
+    public var sameSquad = false
+
+    /// Chosen on the labelled hypothesis pairs of the test suite (`DuplicateQualityTests`):
+    /// the threshold with the best F1 there; see the README.
+    public static let defaultThreshold = 0.4
+
+    public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false) {
+        self.threshold = threshold
+        self.sameSquad = sameSquad
+    }
+}

@@ -1,0 +1,73 @@
+import PlaybookModel
+
+/// Finds every duplicate and collision in a repository's entities, with acknowledgements applied.
+public enum OverlapFinder {
+    /// `today` extends running experiments past a planned end that has gone by: they are still live.
+    public static func find(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(), today: Day? = nil) -> [Overlap] {
+        let unique = firstDefinitions(entities)
+        let found = DuplicateDetection.find(unique, options: options) + CollisionDetection.find(unique, today: today)
+        return acknowledged(found, unique)
+    }
+
+    /// Duplicate hypotheses and experiments only.
+    public static func duplicates(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions()) -> [Overlap] {
+        let unique = firstDefinitions(entities)
+        return acknowledged(DuplicateDetection.find(unique, options: options), unique)
+    }
+
+    /// Colliding experiments only.
+    public static func collisions(_ entities: [SourcedEntity], today: Day? = nil) -> [Overlap] {
+        let unique = firstDefinitions(entities)
+        return acknowledged(CollisionDetection.find(unique, today: today), unique)
+    }
+
+    static func acknowledged(_ overlaps: [Overlap], _ entities: [SourcedEntity]) -> [Overlap] {
+        let acknowledgements = Acknowledgements(entities)
+        var found = overlaps
+        for i in found.indices {
+            found[i].acknowledgedBy = acknowledgements.reviewer(found[i].ids[0], found[i].ids[1])
+        }
+        return found.sorted(by: ordered)
+    }
+
+    /// Collisions first, then by score, then by ids.
+    static func ordered(_ a: Overlap, _ b: Overlap) -> Bool {
+        if a.kind != b.kind { return a.kind == .collision }
+        if a.score != b.score { return a.score > b.score }
+        return a.ids.lexicographicallyPrecedes(b.ids)
+    }
+
+    /// A duplicated id is its own lint finding; only its first definition takes part here.
+    static func firstDefinitions(_ entities: [SourcedEntity]) -> [SourcedEntity] {
+        var seen: Set<String> = []
+        return entities.filter { seen.insert($0.entity.id.value).inserted }
+    }
+}
+
+/// Approvals that name other entities (`approvals: [{…, overlaps: [ID]}]`). Hypotheses carry
+/// no approvals, so a hypothesis is reviewed through the approvals of its experiments.
+struct Acknowledgements {
+    /// For each entity id, the ids its approvals (or its experiments' approvals) name, with who approved.
+    private var named: [String: [String: String]] = [:]
+
+    init(_ entities: [SourcedEntity]) {
+        for sourced in entities {
+            guard case .experiment(let experiment) = sourced.entity else { continue }
+            for approval in experiment.approvals {
+                let who = approval.by ?? approval.role ?? "an approval"
+                let date = approval.date.map { " on \($0.value)" } ?? ""
+                for other in approval.overlaps {
+                    named[experiment.id.value, default: [:]][other.value] = who + date
+                    if let hypothesis = experiment.hypothesis?.value {
+                        named[hypothesis, default: [:]][other.value] = who + date
+                    }
+                }
+            }
+        }
+    }
+
+    /// Who reviewed the pair, when an approval on either side names the other.
+    func reviewer(_ a: String, _ b: String) -> String? {
+        named[a]?[b] ?? named[b]?[a]
+    }
+}

@@ -1,0 +1,91 @@
+import PlaybookSimilarity
+
+/// Renders overlaps for people (clusters) and for scripts (the JSON contract).
+public enum OverlapRendering {
+    /// Text grouped as clusters: work joined by any chain of pairs of one kind is one cluster
+    /// (three squads duplicating one idea are one cluster, listed with its pairs).
+    public static func text(_ overlaps: [Overlap]) -> String {
+        guard !overlaps.isEmpty else { return "No overlaps found.\n" }
+        var out = ""
+        for kind in [OverlapKind.collision, .duplicate] {
+            let pairs = overlaps.filter { $0.kind == kind }
+            if pairs.isEmpty { continue }
+            var ids: [String] = []
+            var position: [String: Int] = [:]
+            var squads: [String: String] = [:]
+            for pair in pairs {
+                for side in pair.sides where position[side.id] == nil {
+                    position[side.id] = ids.count
+                    ids.append(side.id)
+                    squads[side.id] = side.squad ?? "no squad"
+                }
+            }
+            let matches = pairs.map { pair in
+                let a = position[pair.ids[0]] ?? 0, b = position[pair.ids[1]] ?? 0
+                return Match(first: min(a, b), second: max(a, b), score: pair.score)
+            }
+            let clusters = Clustering.clusters(matches)
+            let title = kind == .collision ? "Colliding experiments" : "Duplicated work"
+            out += "\(title): \(clusters.count) \(clusters.count == 1 ? "cluster" : "clusters"), \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n"
+            for (number, cluster) in clusters.enumerated() {
+                let members = cluster.map { ids[$0] }
+                let memberSet = Set(members)
+                let inCluster = pairs.filter { memberSet.contains($0.ids[0]) }
+                let distinctSquads = Set(members.compactMap { squads[$0] }).sorted()
+                out += "\n  \(number + 1). \(members.map { "\($0) (\(squads[$0] ?? "no squad"))" }.joined(separator: ", "))"
+                out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
+                for pair in inCluster {
+                    let state = pair.acknowledgedBy.map { " [acknowledged by \($0)]" } ?? ""
+                    let score = kind == .duplicate ? " \(DuplicateDetection.format(pair.score))" : ""
+                    out += "     \(pair.ids[0]) ↔ \(pair.ids[1])\(score)\(state): \(pair.reason)\n"
+                    for side in pair.sides {
+                        out += "       \(side.file):\(side.mark.line):\(side.mark.column) \(side.id)\n"
+                    }
+                }
+            }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// `{"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}`, one
+    /// entry per pair. Beyond the contract: `terms`, `acknowledged`, `acknowledged_by`, `files`.
+    public static func json(_ overlaps: [Overlap]) -> String {
+        var out = "{\n  \"version\": 1,\n  \"overlaps\": ["
+        for (index, overlap) in overlaps.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"kind\": \(quote(overlap.kind.rawValue)), "
+            out += "\"entities\": [\(overlap.ids.map(quote).joined(separator: ", "))], "
+            out += "\"squads\": [\(overlap.sides.map { $0.squad.map(quote) ?? "null" }.joined(separator: ", "))], "
+            out += "\"score\": \(DuplicateDetection.format(overlap.score)), "
+            out += "\"reason\": \(quote(overlap.reason)), "
+            out += "\"terms\": [\(overlap.terms.map(quote).joined(separator: ", "))], "
+            out += "\"acknowledged\": \(overlap.isAcknowledged), "
+            out += "\"acknowledged_by\": \(overlap.acknowledgedBy.map(quote) ?? "null"), "
+            out += "\"files\": [\(overlap.sides.map { quote("\($0.file):\($0.mark.line):\($0.mark.column)") }.joined(separator: ", "))]}"
+        }
+        out += overlaps.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
+        return out
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,149 @@
+/// Finds similar pairs without comparing every pair: an inverted index over word terms with a
+/// frequent-term cut-off. A term in more than `maxPostings` texts carries little idea and would
+/// make the search quadratic, so it is left out of the index — but only as far as the text's
+/// other terms can still prove a match (prefix filtering). Since the other parts of the score
+/// are at most 1 and the number factor only lowers it, a pair scoring at least the threshold
+/// has a word cosine of at least `wordBound` = (threshold − pairs − grams weights) ÷ words
+/// weight; every such pair shares an indexed term, so the search finds every pair that
+/// comparing all pairs would find. Candidates are scored exactly: no false pairs either.
+public struct CandidateSearch: Sendable {
+    public let corpus: Corpus
+    /// Per term `t`: the texts that index it, ascending, with the term's weight there, at
+    /// `postingDocs[postingStart[t]..<postingStart[t + 1]]` (one flat array: no per-term arrays
+    /// to retain in the inner loop).
+    private let postingStart: [Int32]
+    private let postingDocs: [Int32]
+    private let postingWeights: [Float]
+    /// Per text: the length of the part of its vector left out of the index.
+    private let unindexedNorm: [Float]
+    /// Per text: the length of the part of its vector on frequent terms.
+    private let frequentNorm: [Float]
+    public let maxPostings: Int
+    /// The word cosine below which no pair can reach the threshold.
+    public let wordBound: Float
+    /// The score a pair must reach.
+    public let threshold: Double
+
+    /// `frequentFraction`: terms in more than this share of the texts (and more than 100
+    /// texts) may be left out of the index.
+    public init(corpus: Corpus, frequentFraction: Double = 0.02, threshold: Double) {
+        self.corpus = corpus
+        self.threshold = threshold
+        let w = corpus.weights
+        let wordBound = w.words > 0 ? max(0, (Float(threshold) - w.pairs - w.grams) / w.words) : 0
+        self.wordBound = wordBound
+        let maxPostings = max(100, Int(Double(corpus.count) * frequentFraction))
+        self.maxPostings = maxPostings
+        // Slightly under the bound, so that rounding cannot lose a pair right at it.
+        let budget = wordBound * 0.999
+        var indexed: [(term: Int32, doc: Int32, weight: Float)] = []
+        var left = [Float](repeating: 0, count: corpus.count)
+        var frequentPart = [Float](repeating: 0, count: corpus.count)
+        for (doc, vector) in corpus.words.enumerated() {
+            // Most frequent first: they are the ones worth leaving out.
+            let order = vector.ids.indices.sorted {
+                let a = corpus.documentFrequency[Int(vector.ids[$0])], b = corpus.documentFrequency[Int(vector.ids[$1])]
+                return a != b ? a > b : vector.ids[$0] < vector.ids[$1]
+            }
+            var skipped: Float = 0
+            var canSkip = true
+            for k in order {
+                let id = vector.ids[k], weight = vector.weights[k]
+                let frequent = Int(corpus.documentFrequency[Int(id)]) > maxPostings
+                if frequent { frequentPart[doc] += weight * weight }
+                if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
+                    skipped += weight * weight
+                    continue
+                }
+                canSkip = false
+                indexed.append((id, Int32(doc), weight))
+            }
+            left[doc] = skipped.squareRoot()
+            frequentPart[doc] = frequentPart[doc].squareRoot()
+        }
+        // Counting sort by term keeps each term's texts in ascending order.
+        let terms = corpus.documentFrequency.count
+        var start = [Int32](repeating: 0, count: terms + 1)
+        for entry in indexed { start[Int(entry.term) + 1] += 1 }
+        for t in 0..<terms { start[t + 1] += start[t] }
+        var fill = start
+        var docs = [Int32](repeating: 0, count: indexed.count)
+        var weights = [Float](repeating: 0, count: indexed.count)
+        for entry in indexed {
+            let slot = Int(fill[Int(entry.term)])
+            docs[slot] = entry.doc
+            weights[slot] = entry.weight
+            fill[Int(entry.term)] += 1
+        }
+        postingStart = start
+        postingDocs = docs
+        postingWeights = weights
+        unindexedNorm = left
+        frequentNorm = frequentPart
+    }
+
+    /// Pairs whose later text lies in `rows` (so callers may split the work) scoring at
+    /// least the threshold; `allowed(a, b)` (with a > b) says whether a pair may be reported.
+    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }) -> [Match] {
+        var scored = 0
+        return matches(rows: rows, allowed: allowed, scored: &scored)
+    }
+
+    /// The same, counting in `scored` the candidate pairs whose word cosine was computed.
+    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, scored: inout Int) -> [Match] {
+        let rows = rows ?? 0..<corpus.count
+        var accumulator = [Float](repeating: 0, count: corpus.count)
+        var touched: [Int32] = []
+        var out: [Match] = []
+        let bound = wordBound * 0.999
+        for a in rows {
+            let vector = corpus.words[a]
+            postingDocs.withUnsafeBufferPointer { docs in
+                postingWeights.withUnsafeBufferPointer { weights in
+                    accumulator.withUnsafeMutableBufferPointer { sums in
+                        for (k, id) in vector.ids.enumerated() {
+                            let weight = vector.weights[k]
+                            var slot = Int(postingStart[Int(id)])
+                            let end = Int(postingStart[Int(id) + 1])
+                            while slot < end {
+                                // Postings ascend: only texts before `a`, so each pair is seen once.
+                                let doc = Int(docs[slot])
+                                if doc >= a { break }
+                                if sums[doc] == 0 { touched.append(Int32(doc)) }
+                                sums[doc] += weight * weights[slot]
+                                slot += 1
+                            }
+                        }
+                    }
+                }
+            }
+            let frequentA = frequentNorm[a]
+            for b32 in touched {
+                let b = Int(b32)
+                let shared = accumulator[b]
+                accumulator[b] = 0
+                // The word cosine is at most what the index saw plus what b's unindexed
+                // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
+                guard shared + frequentA * unindexedNorm[b] >= bound, allowed(a, b) else { continue }
+                scored += 1
+                guard corpus.wordCosine(a, b) >= bound else { continue }
+                let score = corpus.score(a, b)
+                if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        return out
+    }
+
+    /// Every pair compared: the reference the index is measured against.
+    public func exhaustiveMatches(allowed: (Int, Int) -> Bool = { _, _ in true }) -> [Match] {
+        var out: [Match] = []
+        for a in 0..<corpus.count {
+            for b in 0..<a where allowed(a, b) {
+                let score = corpus.score(a, b)
+                if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
+            }
+        }
+        return out
+    }
+}

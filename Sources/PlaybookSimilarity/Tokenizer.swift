@@ -1,0 +1,119 @@
+/// One piece of text: a lower-case word, or a number ("10%", "2.5", "3x"; "$30" is "30").
+enum Token: Hashable {
+    case word(String)
+    case number(String)
+}
+
+/// Splits text into lower-case words and numbers, scalar by scalar (no grapheme breaking:
+/// twenty thousand hypotheses must tokenise in milliseconds). Letters are any alphabetic
+/// Unicode scalars; hyphens, apostrophes and punctuation split words.
+enum Tokenizer {
+    static func tokens(_ text: String) -> [Token] {
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? asciiTokens(bytes) : nil }) {
+            return ascii
+        }
+        return scalarTokens(text)
+    }
+
+    /// The same split for text that is all ASCII, byte by byte: the common case, and the
+    /// one that decides how fast twenty thousand hypotheses are read.
+    static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+        var out: [Token] = []
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 32) >= 97 && (b | 32) <= 122 }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        while i < n {
+            let b = bytes[i]
+            if isLetter(b) {
+                buffer.removeAll(keepingCapacity: true)
+                while i < n, isLetter(bytes[i]) {
+                    buffer.append(bytes[i] | 32)
+                    i += 1
+                }
+                out.append(.word(String(decoding: buffer, as: UTF8.self)))
+            } else if isDigit(b) {
+                buffer.removeAll(keepingCapacity: true)
+                while i < n {
+                    let c = bytes[i]
+                    if isDigit(c) {
+                        buffer.append(c)
+                    } else if (c == 46 || c == 44), i + 1 < n, isDigit(bytes[i + 1]) {
+                        if c == 46 { buffer.append(c) } // "1,000" is 1000; "2.5" keeps its point
+                    } else {
+                        break
+                    }
+                    i += 1
+                }
+                if i < n, bytes[i] == 37 {
+                    buffer.append(37)
+                    i += 1
+                } else if i < n, bytes[i] | 32 == 120, i + 1 == n || !isLetter(bytes[i + 1]) {
+                    buffer.append(120)
+                    i += 1
+                }
+                out.append(.number(String(decoding: buffer, as: UTF8.self)))
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func scalarTokens(_ text: String) -> [Token] {
+        var out: [Token] = []
+        var word = String.UnicodeScalarView()
+        var number = ""
+        func flushWord() {
+            if !word.isEmpty { out.append(.word(String(word))) }
+            word = String.UnicodeScalarView()
+        }
+        func flushNumber() {
+            if !number.isEmpty { out.append(.number(number)) }
+            number = ""
+        }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let value = scalar.value
+            if value >= 48 && value <= 57 {
+                flushWord()
+                number.unicodeScalars.append(scalar)
+            } else if !number.isEmpty, value == 46 || value == 44, index + 1 < scalars.count,
+                      (48...57).contains(scalars[index + 1].value) {
+                if value == 46 { number.append(".") } // "1,000" is 1000; "2.5" keeps its point
+            } else if !number.isEmpty, value == 37 {
+                number.append("%")
+                flushNumber()
+            } else if !number.isEmpty, value == 120 || value == 88,
+                      index + 1 == scalars.count || !isLetter(scalars[index + 1]) {
+                number.append("x")
+                flushNumber()
+            } else if isLetter(scalar) {
+                flushNumber()
+                if value < 128 {
+                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+                } else {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else {
+                flushWord()
+                flushNumber()
+            }
+            index += 1
+        }
+        flushWord()
+        flushNumber()
+        return out
+    }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 128 { return (value | 32) >= 97 && (value | 32) <= 122 }
+        return scalar.properties.isAlphabetic
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import PlaybookLint
+import PlaybookModel
+import PlaybookOverlaps
+import PlaybookYAML
+
+/// How `playbook overlaps` prints.
+enum OverlapFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+struct Overlaps: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find duplicate hypotheses and experiments across squads, and colliding experiments.",
+        discussion: """
+        Duplicates: hypotheses (title, change, outcome; the audience scales the score) and \
+        experiments (title; surface and audience scale the score) of different squads whose \
+        texts score at least the threshold (0–1; default \(OverlapOptions.defaultThreshold), or \
+        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml). Collisions: running, paused and \
+        ready experiments live at the same time on the same or a nested surface for overlapping \
+        audiences and not in one exclusion_group. An approval naming the other entity in \
+        `overlaps` marks a pair as acknowledged.
+
+        Text output groups pairs into clusters; --format json prints one entry per pair:
+          {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
+
+        Examples:
+          playbook overlaps
+          playbook overlaps --threshold 0.6 --same-squad
+          playbook overlaps --format json > overlaps.json
+
+        Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
+        duplicates warnings, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Duplicate score threshold, 0–1 (default: the configuration's, else \(OverlapOptions.defaultThreshold)).", valueName: "score"))
+    var threshold: Double?
+
+    @Flag(help: "Also report duplicates within one squad.")
+    var sameSquad = false
+
+    @Option(help: "Output format: text or json.")
+    var format: OverlapFormat = .text
+
+    @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
+    var config: String?
+
+    @Option(help: ArgumentHelp("The date to judge running experiments against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
+    var today: Day?
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) {
+            throw ValidationError("--threshold must lie between 0 and 1, such as 0.5")
+        }
+    }
+
+    func run() throws {
+        let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: config)
+        let configuration = source.configuration
+        let files = try source.files(for: []).files
+        let entities = EntityReading.entities(of: files, limits: configuration.limits)
+
+        let duplicateRule = OverlapDuplicate.descriptor.id
+        let configured = configuration.options[duplicateRule] ?? [:]
+        let options = OverlapOptions(
+            threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
+            sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
+        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc())
+
+        switch format {
+        case .text: Terminal.write(OverlapRendering.text(overlaps))
+        case .json: Terminal.write(OverlapRendering.json(overlaps))
+        }
+        let failing = overlaps.contains { overlap in
+            guard !overlap.isAcknowledged else { return false }
+            let rule = overlap.kind == .collision ? OverlapCollision.descriptor.id : duplicateRule
+            return overlap.sides.contains { configuration.severity(for: rule, file: $0.file) == .error }
+        }
+        if failing { throw ExitCode(1) }
+    }
+}
+
+/// Files → entities, spread over the cores; problems in the files are `playbook lint`'s business.
+enum EntityReading {
+    static func entities(of files: [SourceFile], limits: Limits) -> [SourcedEntity] {
+        var results = [[SourcedEntity]](repeating: [], count: files.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            let chunk = 64
+            DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
+                for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
+                    guard case .bytes(let bytes) = files[index].content else { continue }
+                    output[index] = YAMLLoader.load(bytes, limits: limits).documents.compactMap { document in
+                        EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: files[index].path) }
+                    }
+                }
+            }
+        }
+        return Array(results.joined())
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+import XCTest
+
+final class OverlapsCommandTests: XCTestCase {
+    static func experiment(_ id: String, squad: String, surface: String, start: String, end: String, extra: String = "") -> String {
+        """
+        kind: Experiment
+        id: \(id)
+        squad: \(squad)
+        title: Experiment \(id)
+        hypothesis: HYP-0001
+        status: running
+        metrics: {primary: weekly-active-learners}
+        surface: \(surface)
+        start: \(start)
+        end: \(end)
+        \(extra)
+        """
+    }
+
+    static func hypothesis(_ id: String, squad: String, title: String, change: String) -> String {
+        """
+        kind: Hypothesis
+        id: \(id)
+        squad: \(squad)
+        title: \(title)
+        statement: {change: \(change), audience: new learners, outcome: more come back, rationale: interviews}
+        metric: weekly-active-learners
+        ice: {impact: 5, confidence: 5, ease: 5}
+        status: backlog
+        """
+    }
+
+    /// Three squads with one idea, and two colliding experiments.
+    func repository() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", [
+            Self.hypothesis("HYP-0001", squad: "activation-emea", title: Self.idea.0, change: Self.idea.1),
+            Self.hypothesis("HYP-0002", squad: "activation-latam", title: "Evening reminder to save a streak", change: "notify learners in the evening when their streak is about to break"),
+            Self.hypothesis("HYP-0003", squad: "retention-apac", title: "Streak reminder notifications at night", change: "send a push notification at night to learners whose streak will break"),
+            Self.hypothesis("HYP-0004", squad: "revenue-emea", title: "Annual plan price test", change: "raise the annual plan price by 10%"),
+        ].joined(separator: "\n---\n"))
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0001", squad: "activation-emea", surface: "web/checkout", start: "2026-07-06", end: "2026-07-27"),
+            Self.experiment("EXP-0002", squad: "revenue-emea", surface: "web/checkout/payment", start: "2026-07-20", end: "2026-08-10",
+                            extra: "audience: {regions: [emea]}"),
+            // A near miss twice over: after EXP-0001 ends, and for other regions than EXP-0002.
+            Self.experiment("EXP-0003", squad: "revenue-emea", surface: "web/checkout", start: "2026-08-01", end: "2026-08-20",
+                            extra: "audience: {regions: [latam]}"),
+        ].joined(separator: "\n---\n"))
+        return scratch
+    }
+
+    static let idea = ("Streak reminders bring learners back", "send a push reminder in the evening when a streak is at risk")
+
+    func testJSONFollowsTheContract() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, "an unacknowledged collision is an error\n" + result.stdout + result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(json?["version"] as? Int, 1)
+        let overlaps = json?["overlaps"] as? [[String: Any]] ?? []
+        let collisions = overlaps.filter { $0["kind"] as? String == "collision" }
+        XCTAssertEqual(collisions.map { $0["entities"] as? [String] ?? [] }, [["EXP-0001", "EXP-0002"]])
+        XCTAssertEqual(collisions.first?["squads"] as? [String], ["activation-emea", "revenue-emea"])
+        let duplicates = overlaps.filter { $0["kind"] as? String == "duplicate" }
+        XCTAssertEqual(Set(duplicates.map { $0["entities"] as? [String] ?? [] }), [["HYP-0001", "HYP-0002"], ["HYP-0001", "HYP-0003"], ["HYP-0002", "HYP-0003"]])
+        for overlap in overlaps {
+            let score = overlap["score"] as? Double ?? -1
+            XCTAssertTrue((0...1).contains(score))
+            XCTAssertFalse((overlap["reason"] as? String ?? "").isEmpty)
+            XCTAssertEqual((overlap["squads"] as? [String])?.count, 2)
+        }
+    }
+
+    func testTextGroupsThreeSquadsWithOneIdeaIntoOneCluster() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["overlaps", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(result.stdout.contains("Duplicated work: 1 cluster, 3 pairs"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("HYP-0001 (activation-emea), HYP-0002 (activation-latam), HYP-0003 (retention-apac) — 3 squads"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Colliding experiments: 1 cluster, 1 pair"), result.stdout)
+    }
+
+    func testThresholdChangesWhatCountsAndIsValidated() throws {
+        let scratch = try repository()
+        let strict = try CLI.run(["overlaps", "--format", "json", "--threshold", "0.99", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(strict.stdout.contains("\"duplicate\""), strict.stdout)
+        let bad = try CLI.run(["overlaps", "--threshold", "1.5"], in: scratch.url)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("between 0 and 1"), bad.stderr)
+    }
+
+    func testConfigurationSetsTheThresholdInHundredthsAndSameSquad() throws {
+        let scratch = try repository()
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {threshold_percent: 99}\n")
+        let strict = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(strict.stdout.contains("\"duplicate\""), strict.stdout + strict.stderr)
+        let overridden = try CLI.run(["overlaps", "--format", "json", "--threshold", "0.3", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(overridden.stdout.contains("\"duplicate\""), overridden.stdout + overridden.stderr)
+        let lint = try CLI.run(["lint", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("overlap-duplicate"), lint.stdout)
+    }
+
+    func testAcknowledgedCollisionDoesNotFail() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0001", squad: "activation-emea", surface: "web/checkout", start: "2026-07-06", end: "2026-07-27"),
+            Self.experiment("EXP-0002", squad: "revenue-emea", surface: "web/checkout/payment", start: "2026-07-20", end: "2026-08-10",
+                            extra: "approvals: [{by: Growth council, date: 2026-07-01, overlaps: [EXP-0001]}]"),
+        ].joined(separator: "\n---\n"))
+        let result = try CLI.run(["overlaps", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("[acknowledged by Growth council on 2026-07-01]"), result.stdout)
+    }
+
+    func testLintReportsTheSameOverlapsAsRules() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["lint", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = json?["findings"] as? [[String: Any]] ?? []
+        let collisions = findings.filter { $0["rule"] as? String == "overlap-collision" }
+        XCTAssertEqual(Set(collisions.compactMap { $0["entity"] as? String }), ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(collisions.first?["severity"] as? String, "error")
+        let duplicates = findings.filter { $0["rule"] as? String == "overlap-duplicate" }
+        XCTAssertEqual(duplicates.count, 6, "three pairs, each reported on both sides")
+        XCTAssertEqual(duplicates.first?["severity"] as? String, "warning")
+    }
+
+    func testBundledExampleHasNoOverlapErrors() throws {
+        let result = try CLI.run(["overlaps", "--today", "2026-11-23"], in: CLI.repositoryRoot)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+    }
+}

@@ -1,0 +1,73 @@
+import XCTest
+@testable import PlaybookSimilarity
+
+final class CandidateSearchTests: XCTestCase {
+    /// Generated hypotheses, a fifth of them restated by another "squad".
+    func corpus(size: Int, seed: UInt64) -> [String] {
+        var generator = SyntheticHypotheses(seed: seed)
+        var texts: [String] = []
+        while texts.count < size {
+            let text = generator.text()
+            texts.append(text)
+            if generator.next() % 5 == 0, texts.count < size { texts.append(SyntheticHypotheses.restate(text)) }
+        }
+        return texts
+    }
+
+    func testIndexFindsWhatExhaustiveComparisonFinds() {
+        let texts = corpus(size: 1200, seed: 7)
+        let corpus = Corpus(texts)
+        // Every pair scored once, at the lowest threshold; higher ones filter it.
+        let everyPair = CandidateSearch(corpus: corpus, threshold: 0.3).exhaustiveMatches()
+        for threshold in [0.3, 0.4, 0.6] {
+            let search = CandidateSearch(corpus: corpus, threshold: threshold)
+            XCTAssertEqual(search.maxPostings, 100)
+            let exhaustive = Set(everyPair.filter { $0.score >= threshold }.map { [$0.first, $0.second] })
+            var scored = 0
+            let indexed = Set(search.matches(scored: &scored).map { [$0.first, $0.second] })
+            let allPairs = texts.count * (texts.count - 1) / 2
+            print("threshold \(threshold): the index checked \(scored) of \(allPairs) pairs (\(scored * 1000 / allPairs)‰)")
+            // These generated texts share a small vocabulary; real ones spare far more.
+            XCTAssertLessThan(scored, allPairs / 3, "the index must spare most comparisons")
+            XCTAssertTrue(indexed.isSubset(of: exhaustive), "the index reported a pair the exact score rejects")
+            let recall = exhaustive.isEmpty ? 1 : Double(indexed.count) / Double(exhaustive.count)
+            print("recall vs exhaustive at threshold \(threshold): \(indexed.count)/\(exhaustive.count) = \(recall)")
+            XCTAssertGreaterThanOrEqual(recall, 0.99, "threshold \(threshold)")
+            XCTAssertGreaterThan(exhaustive.count, 100, "the generated set must hold enough pairs to measure recall")
+        }
+    }
+
+    func testChunkedAnalysisScoresLikeOneAnalyzer() {
+        let texts = corpus(size: 5200, seed: 11)
+        let one = Corpus(texts)
+        let chunked = Corpus(texts, parallel: { iterations, body in for i in 0..<iterations { body(i) } })
+        var generator = SyntheticHypotheses(seed: 5)
+        for _ in 0..<300 {
+            let a = Int(generator.next() % 5200), b = Int(generator.next() % 5200)
+            XCTAssertEqual(one.score(a, b), chunked.score(a, b), accuracy: 1e-6)
+            XCTAssertEqual(Set(one.matchedTerms(a, b)), Set(chunked.matchedTerms(a, b)))
+        }
+        for a in stride(from: 0, to: 5199, by: 97) {
+            XCTAssertEqual(one.score(a, a + 1), chunked.score(a, a + 1), accuracy: 1e-6)
+        }
+    }
+
+    func testFrequentTermsAreLeftOutOfTheIndex() {
+        let texts = corpus(size: 400, seed: 3)
+        let corpus = Corpus(texts)
+        let search = CandidateSearch(corpus: corpus, frequentFraction: 0.02, threshold: 0.5)
+        XCTAssertTrue(corpus.documentFrequency.contains { Int($0) > search.maxPostings }, "the template words are frequent")
+    }
+
+    func testAllowedDecidesWhichPairsAreReported() {
+        let texts = ["Add a streak reminder at 7pm", "Add a streak reminder at 7pm", "Add a streak reminder at 7pm"]
+        let search = CandidateSearch(corpus: Corpus(texts), threshold: 0.5)
+        XCTAssertEqual(search.matches().count, 3)
+        XCTAssertEqual(search.matches(allowed: { a, b in a == 2 && b == 0 }).map { [$0.first, $0.second] }, [[0, 2]])
+    }
+
+    func testClustersJoinChainsOfPairs() {
+        let matches = [Match(first: 1, second: 4, score: 0.9), Match(first: 4, second: 7, score: 0.8), Match(first: 2, second: 3, score: 0.7)]
+        XCTAssertEqual(Clustering.clusters(matches), [[1, 4, 7], [2, 3]])
+    }
+}
