@@ -48,6 +48,9 @@ public struct Linter: Sendable {
         let view = RepositoryView(entities, index: index)
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
+            // A rule turned off everywhere is not run at all (overlap detection is not free).
+            if configuration.severity(for: descriptor.id) == nil,
+               !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
