@@ -144,6 +144,20 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual((object?["summary"] as? [String: Int])?["errors"], 0)
     }
 
+    func testAddingACollidingExperimentIsRefused() throws {
+        let (scratch, repository, base) = try start()
+        // Same surface, same audience, overlapping dates, no exclusion group.
+        let twin = Self.experiment.replacing("id: EXP-1", with: "id: EXP-2").replacing("title: Five-minute lesson", with: "title: Audio-first lesson")
+        _ = try commit(repository, scratch, ["playbooks/EXP-2.yml": twin], "add EXP-2")
+        let result = try review(scratch, base: base, format: "json")
+        XCTAssertEqual(result.status, 1, result.stdout)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let findings = object?["findings"] as? [[String: Any]] ?? []
+        XCTAssertTrue(findings.contains { ($0["rule"] as? String) == "overlap-collision" && ($0["file"] as? String) == "playbooks/EXP-2.yml"
+            && (($0["related"] as? [String]) ?? []).contains("EXP-1") }, result.stdout)
+        XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-2"])
+    }
+
     func testUnknownBaseExitsTwo() throws {
         let (scratch, _, _) = try start()
         let result = try review(scratch, base: "no-such-branch")
