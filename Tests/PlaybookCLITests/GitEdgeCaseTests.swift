@@ -108,14 +108,34 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertEqual(staged.status, 0, "a submodule is another repository: " + staged.stdout)
     }
 
+    func testReportsWorkInABareRepository() throws {
+        let (scratch, _) = try committedPlaybook()
+        let bare = try ScratchDirectory()
+        try FileManager.default.removeItem(at: bare.url)
+        try runGit(["clone", "-q", "--bare", "file://\(scratch.url.path)", bare.url.path], in: scratch.url)
+        let log = try CLI.run(["log", "activation-emea", "--format", "json"], in: bare.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        XCTAssertTrue(log.stdout.contains("\"entity\": \"activation-emea\""), log.stdout)
+        let report = try CLI.run(["report", "experiments", "--since", "2026-01-01", "--until", "2026-12-31"], in: bare.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let staged = try CLI.run(["lint", "--staged"], in: bare.url)
+        XCTAssertEqual(staged.status, 2)
+        XCTAssertTrue(staged.stderr.contains("bare repository"), staged.stderr)
+    }
+
     func testReadOnlyCommandsWriteNothing() throws {
         let (scratch, repository) = try committedPlaybook()
         try scratch.write(squadPath, SmallPlaybook.brokenSquad)
         try repository.stage(paths: [squadPath])
         let before = try scratch.snapshot()
-        for arguments in [["lint"], ["lint", "--staged"], ["lint", "--format", "sarif"], ["rules"], ["schema"], ["lint", "playbooks"]] {
+        for arguments in [["lint"], ["lint", "--staged"], ["lint", "--format", "sarif"], ["rules"], ["schema"], ["lint", "playbooks"],
+                          ["overlaps"], ["overlaps", "--format", "json"], ["log", "activation-emea"], ["review", "--base", "HEAD"],
+                          ["report", "okr", "--quarter", "2026-Q2", "--no-cache"], ["report", "experiments", "--no-cache"]] {
             _ = try CLI.run(arguments, in: scratch.url)
         }
-        XCTAssertEqual(try scratch.snapshot(), before, "work tree, index and refs are unchanged")
+        // Only the history cache under .git/playbook may appear.
+        let after = try scratch.snapshot().filter { !$0.key.contains("/.git/playbook/") }
+        XCTAssertEqual(after, before, "work tree, index and refs are unchanged")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/playbook/history-cache").path))
     }
 }
