@@ -5,6 +5,10 @@ import PlaybookGit
 struct Hooks: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Install the git pre-commit hook that runs `playbook lint --staged`.",
+        discussion: """
+        Examples:
+          playbook hooks install
+        """,
         subcommands: [Install.self]
     )
 

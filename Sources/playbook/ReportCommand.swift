@@ -11,6 +11,10 @@ struct Report: ParsableCommand {
         Reports read the current branch's first-parent history (--all-parents adds merged side \
         branches). Times are committer times in UTC; quarters are calendar quarters in UTC. \
         A cache under .git/playbook/ makes a second run read only the new commits.
+
+        Examples:
+          playbook report okr --quarter 2026-Q3
+          playbook report experiments --since 2026-07-01 --until 2026-09-30 --format csv
         """,
         subcommands: [OKRs.self, Experiments.self]
     )

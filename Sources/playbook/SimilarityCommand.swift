@@ -12,7 +12,7 @@ struct Similarity: ParsableCommand {
         tab-separated. All texts are weighed together, as the hypotheses of one repository \
         are. For checking the scorer against labelled sentence pairs.
 
-        Example:
+        Examples:
           printf 'Send a streak reminder\\tRemind learners of their streak\\n' | playbook similarity -
         """
     )

@@ -118,7 +118,9 @@ final class ScaffoldTests: XCTestCase {
     }
 
     func testEveryCommandsHelpHasExamples() throws {
-        for command in [["lint"], ["rules"], ["schema"], ["init"], ["new"], ["hooks", "install"]] {
+        let commands = [["lint"], ["rules"], ["schema"], ["init"], ["new"], ["hooks"], ["hooks", "install"], ["review"], ["log"],
+                        ["report"], ["report", "okr"], ["report", "experiments"], ["overlaps"], ["similarity"]]
+        for command in commands {
             let result = try CLI.run(command + ["--help"], in: CLI.repositoryRoot)
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.stdout.contains("Examples:"), "\(command) --help has no examples")
