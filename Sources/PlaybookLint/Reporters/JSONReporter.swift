@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// The `lint --format json` contract of DESIGN.md:
 /// `{"version": 1, "findings": [{"file", "line", "column", "rule", "severity", "message", "entity", "related"}],
 ///   "summary": {"files", "entities", "errors", "warnings"}}`.
@@ -24,28 +26,6 @@ public struct JSONReporter: Reporter {
 public enum JSON {
     /// A JSON string literal with every character that needs it escaped.
     public static func string(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        JSONText.quoted(text)
     }
 }
