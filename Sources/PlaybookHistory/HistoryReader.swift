@@ -117,13 +117,12 @@ public struct HistoryReader {
         }
 
         let mailmap = try repository.mailmap()
-        let resolved = records.map { record -> CommitRecord in
-            var record = record
-            record.author = mailmap.resolve(record.author)
-            return record
+        // In place: copying every record (and its changes) cost more than resolving the names.
+        for index in records.indices {
+            records[index].author = mailmap.resolve(records[index].author)
         }
         var history = History(
-            head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: resolved,
+            head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
         history.background = background
         return history
