@@ -18,16 +18,20 @@ enum CollisionDetection {
         entities.compactMap { sourced in
             guard case .experiment(let e) = sourced.entity, let status = e.status?.value,
                   let surface = e.surface?.value else { return nil }
+            // Without an end, the planned one is start + design.duration_days, when known.
+            let plannedEnd = e.end?.value ?? e.start.flatMap { start in
+                e.design?.durationDays.map { start.value.adding(days: $0.value) }
+            }
             switch status {
             case .running, .paused:
-                var end = e.end?.value
+                var end = plannedEnd
                 // Still running after its planned end: live until at least today.
                 if status == .running, let planned = end, let today, planned < today { end = today }
                 return Live(experiment: e, file: sourced.file, start: e.start?.value, end: end, surface: Surface.normalised(surface))
             case .ready:
                 // A ready experiment without planned dates has no window to compare yet.
                 guard let start = e.start?.value else { return nil }
-                return Live(experiment: e, file: sourced.file, start: start, end: e.end?.value, surface: Surface.normalised(surface))
+                return Live(experiment: e, file: sourced.file, start: start, end: plannedEnd, surface: Surface.normalised(surface))
             default:
                 return nil
             }

@@ -12,9 +12,9 @@ public struct EntityLog: Sendable {
 
     /// Nil when no commit ever held the entity.
     public init?(id: String, timelines: Timelines, history: History) {
-        let parts = id.split(separator: "/", maxSplits: 1).map(String.init)
-        let entityID = parts[0]
-        guard let timeline = timelines[entityID] else { return nil }
+        let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let entityID = parts.first, !entityID.isEmpty, parts.count == 1 || !parts[1].isEmpty,
+              let timeline = timelines[entityID] else { return nil }
         self.id = id
         caveats = history.caveats
         let paths = Set(timeline.events.map(\.path))

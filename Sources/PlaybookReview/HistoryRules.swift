@@ -36,11 +36,14 @@ public enum HistoryRules {
         for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
             var previous: [String: String]?
             var everLaunched = false
-            var removed = false
+            // Removed by a commit before the change; or removed within it, with what it held then
+            // (bringing that same entity back is a revert, not a reuse).
+            var removedBefore = false
+            var removedWithin: [String: String]?
             for event in timeline.events {
                 defer {
                     if event.type == .removed {
-                        removed = true
+                        if range.contains(event.commit) { removedWithin = previous ?? [:] } else { removedBefore = true }
                         previous = nil
                     } else {
                         previous = event.state
@@ -51,7 +54,7 @@ public enum HistoryRules {
                 }
                 guard range.contains(event.commit) else { continue }
                 let short = String(event.commit.description.prefix(8))
-                if event.type == .restored, removed {
+                if event.type == .restored, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
                         message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
@@ -75,7 +78,10 @@ public enum HistoryRules {
                     }
                 }
                 if before["status"] == "concluded", changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
-                    let explained = event.fields.contains { $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.new != nil }
+                    // An approval with a note added in this very commit (not an old note edited or shifted).
+                    let explained = event.fields.contains {
+                        $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.old == nil && !($0.new ?? "").isEmpty
+                    }
                     if !explained {
                         out.append(HistoryViolation(
                             rule: LintRuleID.historyResultEdit, entity: timeline.id, field: "result",

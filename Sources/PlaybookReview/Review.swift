@@ -43,8 +43,11 @@ public struct ReviewInput: Sendable {
     public var base: ObjectID
     public var head: ObjectID
     public var mergeBase: ObjectID?
-    /// The playbook files at the head commit.
+    /// The playbook files as they will be once merged (the head, plus the base's later changes
+    /// to files the change leaves alone).
     public var headFiles: [SourceFile]
+    /// The playbook files at the base's tip: findings already there are not the change's.
+    public var baseFiles: [SourceFile]
     /// The playbook files that differ between the merge base and the head.
     public var changedFiles: [String]
     /// The commits of the change (`mergeBase..head`).
@@ -52,12 +55,13 @@ public struct ReviewInput: Sendable {
     /// The history up to the head.
     public var history: History
 
-    public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], changedFiles: [String],
-                commits: Set<ObjectID>, history: History) {
+    public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], baseFiles: [SourceFile],
+                changedFiles: [String], commits: Set<ObjectID>, history: History) {
         self.base = base
         self.head = head
         self.mergeBase = mergeBase
         self.headFiles = headFiles
+        self.baseFiles = baseFiles
         self.changedFiles = changedFiles
         self.commits = commits
         self.history = history
@@ -69,9 +73,12 @@ public enum Reviewer {
         let timelines = Timelines(input.history)
         let deltas = deltas(input.history, range: input.commits)
 
-        // Lint the head as a whole so references and overlaps resolve; report the changed files.
-        let lint = linter.lint(input.headFiles, reportedFiles: Set(input.changedFiles))
-        var findings = lint.findings
+        // Lint the merged playbook as a whole so references and overlaps resolve. Report every
+        // finding in a changed file, and any finding elsewhere that the base does not have
+        // (a removed squad breaks references in files the change never touched).
+        let changed = Set(input.changedFiles)
+        let before = Set(linter.lint(input.baseFiles).findings.map(Self.key))
+        var findings = linter.lint(input.headFiles).findings.filter { changed.contains($0.file) || !before.contains(Self.key($0)) }
 
         let entities = linter.entities(in: input.headFiles)
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
@@ -93,6 +100,11 @@ public enum Reviewer {
         return ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, changedFiles: input.changedFiles)
+    }
+
+    /// A finding's identity across versions: lines move, the problem stays.
+    static func key(_ finding: Finding) -> String {
+        "\(finding.file)\u{1F}\(finding.rule)\u{1F}\(finding.message)"
     }
 
     /// Entities added, changed or removed by the commits of the change, with their net field changes.

@@ -67,18 +67,40 @@ struct Review: ParsableCommand {
         }
         do {
             let headTree = try repository.commitInfo(headID).tree
+            let baseTipTree = try repository.commitInfo(baseID).tree
             let baseTree = try mergeBase.map { try repository.commitInfo($0).tree }
-            var headFiles: [SourceFile] = []
-            for file in try repository.changedFiles(from: nil, to: headTree, under: roots, include: include) {
-                guard let blob = file.newBlob else { continue }
-                headFiles.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
+            func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
+                var files: [String: SourceFile] = [:]
+                for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) {
+                    guard let blob = file.newBlob else { continue }
+                    files[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+                }
+                return files
             }
-            let changed = try repository.changedFiles(from: baseTree, to: headTree, under: roots, include: include)
-                .filter { $0.newBlob != nil }.map(\.path)
-            let commits = Set(try repository.commits(from: headID, excluding: mergeBase))
+            let changedInChange = try repository.changedFiles(from: baseTree, to: headTree, under: roots, include: include)
+            let changed = changedInChange.filter { $0.newBlob != nil }.map(\.path)
+            // The playbook as it will be once merged: the head, plus what landed on the base since
+            // the branch point in files the change leaves alone (ids and overlaps are checked against it).
+            var merged = try read(headTree)
+            let touched = Set(changedInChange.map(\.path))
+            for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: roots, include: include) where !touched.contains(file.path) {
+                if let blob = file.newBlob {
+                    merged[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+                } else {
+                    merged[file.path] = nil
+                }
+            }
+            let baseTip = try read(baseTipTree)
+            // Merge commits bring the base's own changes along the first-parent line: the
+            // change's entities and history rules come from its other commits.
+            let commits = Set(try repository.commits(from: headID, excluding: mergeBase).filter {
+                try repository.commitInfo($0).parents.count <= 1
+            })
             let cache = head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil
             let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cache).read(repository, tip: headID)
-            let input = ReviewInput(base: baseID, head: headID, mergeBase: mergeBase, headFiles: headFiles,
+            let input = ReviewInput(base: baseID, head: headID, mergeBase: mergeBase,
+                                    headFiles: merged.keys.sorted().compactMap { merged[$0] },
+                                    baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
                                     changedFiles: changed, commits: commits, history: history)
             let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
             switch format {

@@ -108,6 +108,14 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertEqual(staged.status, 0, "a submodule is another repository: " + staged.stdout)
     }
 
+    func testLogOfAnEmptyOrMalformedIDIsAClearError() throws {
+        let (scratch, _) = try committedPlaybook()
+        for id in ["", "/", "activation-emea/"] {
+            let result = try CLI.run(["log", id], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(id): \(result.stderr)")
+        }
+    }
+
     func testReportsWorkInABareRepository() throws {
         let (scratch, _) = try committedPlaybook()
         let bare = try ScratchDirectory()

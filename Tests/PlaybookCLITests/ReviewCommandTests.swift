@@ -158,6 +158,60 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-2"])
     }
 
+    func testRemovingAnEntityThatOthersNameIsRefused() throws {
+        let (scratch, repository, base) = try start()
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/HYP-1.yml"))
+        try repository.stage(paths: ["playbooks/HYP-1.yml"])
+        clock += 3600
+        _ = try repository.commit(message: "drop HYP-1", author: Signature(name: "Ana", email: "ana@example.com", time: clock))
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:5:13: error: \"hypothesis\" names hypothesis \"HYP-1\", which does not exist"), result.stdout)
+    }
+
+    func testRevertingARemovalWithinTheChangeIsNoReuse() throws {
+        let (scratch, repository, base) = try start()
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/EXP-1.yml"))
+        try repository.stage(paths: ["playbooks/EXP-1.yml"])
+        clock += 3600
+        _ = try repository.commit(message: "oops", author: Signature(name: "Ana", email: "ana@example.com", time: clock))
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.experiment], "revert oops")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 0, result.stdout)
+    }
+
+    func testAResultEditIsNotExplainedByRemovingAnOldApproval() throws {
+        let approved = Self.concluded + "approvals:\n  - {by: Lea Marx, note: first look}\n  - {by: Tom Berg, note: second look}\n"
+        let (scratch, repository, base) = try start(experiment: approved)
+        let edited = approved.replacing("lift: 0.03", with: "lift: 0.05").replacing("  - {by: Lea Marx, note: first look}\n", with: "")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift, fewer approvals")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
+    }
+
+    /// The base's own changes, merged into the branch, are not the change's.
+    func testMergingTheBaseIntoTheBranchDoesNotAddItsChanges() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "feature"])
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment.replacing("title: Five-minute lesson", with: "title: Five-minute lesson, audio first"))
+        try run(["commit", "-q", "-am", "feature: retitle EXP-1"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write("playbooks/HYP-1.yml", Self.hypothesis.replacing("title: Shorter lessons keep learners", with: "title: Shorter lessons keep new learners"))
+        try run(["commit", "-q", "-am", "base: retitle HYP-1"])
+        try run(["checkout", "-q", "feature"])
+        try run(["merge", "-q", "--no-edit", "base"])
+        let result = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
+        let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-1"], result.stdout)
+    }
+
     func testUnknownBaseExitsTwo() throws {
         let (scratch, _, _) = try start()
         let result = try review(scratch, base: "no-such-branch")

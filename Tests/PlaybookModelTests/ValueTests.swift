@@ -12,6 +12,14 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Day("2026-08-05")?.description, "2026-08-05")
     }
 
+    func testDaysAddAcrossMonthsYearsAndLeapDays() {
+        XCTAssertEqual(Day(year: 1970, month: 1, day: 1).dayNumber, 0)
+        XCTAssertEqual(Day("2026-12-25")?.adding(days: 10), Day("2027-01-04"))
+        XCTAssertEqual(Day("2028-02-28")?.adding(days: 1), Day("2028-02-29"))
+        XCTAssertEqual(Day("2026-03-01")?.adding(days: -1), Day("2026-02-28"))
+        XCTAssertEqual(Day("2026-10-01")?.adding(days: 14), Day("2026-10-15"))
+    }
+
     func testQuartersAreYearDashQn() {
         XCTAssertEqual(Quarter("2026-Q4"), Quarter(year: 2026, number: 4))
         XCTAssertNil(Quarter("2026-Q0"))

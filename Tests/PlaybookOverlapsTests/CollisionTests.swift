@@ -31,6 +31,12 @@ final class CollisionTests: XCTestCase {
         XCTAssertEqual(collisions(experiment("EXP-0001", ["end": "-"]), experiment("EXP-0002", ["start": "2027-01-04", "end": "2027-02-01"])).count, 1)
     }
 
+    func testAWindowWithoutEndEndsAfterItsPlannedDuration() {
+        let short = experiment("EXP-0001", ["status": "ready", "start": "2026-10-01", "end": "-", "design": "{duration_days: 14}"])
+        XCTAssertEqual(collisions(short, experiment("EXP-0002", ["status": "ready", "start": "2027-03-01", "end": "2027-03-20"])).count, 0)
+        XCTAssertEqual(collisions(short, experiment("EXP-0002", ["status": "ready", "start": "2026-10-15", "end": "2026-10-30"])).count, 1)
+    }
+
     func testReadyExperimentsUseTheirPlannedDatesAndOthersDoNotTakePart() {
         XCTAssertEqual(collisions(experiment("EXP-0001"), experiment("EXP-0002", ["status": "ready"])).count, 1)
         XCTAssertEqual(collisions(experiment("EXP-0001"), experiment("EXP-0002", ["status": "paused"])).count, 1)
