@@ -41,7 +41,7 @@ public enum ReviewRenderer {
                 out += key.isEmpty ? "#### `\(code(first.file))`\n\n" : "#### `\(code(key))` — `\(code(first.file))`\n\n"
                 for finding in findings {
                     out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
-                    out += "[line \(finding.line)](\(code(finding.file))#L\(finding.line)): \(text(finding.message))\n"
+                    out += "[line \(finding.line)](\(link(finding.file))#L\(finding.line)): \(text(finding.message))\n"
                 }
                 out += "\n"
             }
@@ -114,6 +114,22 @@ public enum ReviewRenderer {
     /// Text inside backticks: backticks and pipes removed, one line.
     static func code(_ raw: String) -> String {
         String(raw.map { $0 == "`" || $0 == "|" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+    }
+
+    /// A relative link target: everything but letters, digits and `-._~/` percent-encoded.
+    static func link(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
     }
 
     static func value(_ raw: String?) -> String {
