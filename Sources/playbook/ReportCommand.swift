@@ -21,6 +21,23 @@ struct Report: ParsableCommand {
 }
 
 /// Options shared by the reports: format, output file, today.
+/// Reads the history, builds one report from it, renders it and writes it: the steps every report shares.
+func writeReport<Report>(
+    output: ReportOutput, history options: HistoryOptions,
+    build: (Timelines, History) -> Report, render: (Report, HistoryFormat) -> String
+) throws {
+    let history = try options.readHistory()
+    defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
+    if case .unborn = history.head {
+        throw UsageError(description: history.caveats.joined(separator: " "))
+    }
+    let timelines = Timelines(history)
+    let report = build(timelines, history)
+    try emit(render(report, output.format), to: output.output)
+    // Kept alive until the process exits, so they are never released one by one.
+    withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
+}
+
 struct ReportOutput: ParsableArguments {
     @Option(help: "Output format: markdown, json, csv or html.")
     var format: HistoryFormat = .markdown
@@ -73,23 +90,16 @@ extension Report {
         func run() throws {
             let today = try output.todayDay()
             let quarter = try quarter.map(parseQuarter) ?? today.quarter
-            let history = try history.readHistory()
-            defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
-            if case .unborn = history.head {
-                throw UsageError(description: history.caveats.joined(separator: " "))
+            try writeReport(output: output, history: history) { timelines, history in
+                OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
+            } render: { report, format in
+                switch format {
+                case .markdown: OKRRenderer.markdown(report)
+                case .json: OKRRenderer.json(report)
+                case .csv: OKRRenderer.csv(report)
+                case .html: HTMLReport.okr(report)
+                }
             }
-            let timelines = Timelines(history)
-            let report = OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
-            let text: String
-            switch output.format {
-            case .markdown: text = OKRRenderer.markdown(report)
-            case .json: text = OKRRenderer.json(report)
-            case .csv: text = OKRRenderer.csv(report)
-            case .html: text = HTMLReport.okr(report)
-            }
-            try emit(text, to: output.output)
-            // Kept alive until the process exits, so they are never released one by one.
-            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
         }
     }
 }
@@ -148,23 +158,16 @@ extension Report {
         func run() throws {
             let today = try output.todayDay()
             let period = try period(today: today)
-            let history = try history.readHistory()
-            defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
-            if case .unborn = history.head {
-                throw UsageError(description: history.caveats.joined(separator: " "))
+            try writeReport(output: output, history: history) { timelines, history in
+                ExperimentReport(period: period, today: today, timelines: timelines, history: history)
+            } render: { report, format in
+                switch format {
+                case .markdown: ExperimentRenderer.markdown(report)
+                case .json: ExperimentRenderer.json(report)
+                case .csv: ExperimentRenderer.csv(report)
+                case .html: HTMLReport.experiments(report)
+                }
             }
-            let timelines = Timelines(history)
-            let report = ExperimentReport(period: period, today: today, timelines: timelines, history: history)
-            let text: String
-            switch output.format {
-            case .markdown: text = ExperimentRenderer.markdown(report)
-            case .json: text = ExperimentRenderer.json(report)
-            case .csv: text = ExperimentRenderer.csv(report)
-            case .html: text = HTMLReport.experiments(report)
-            }
-            try emit(text, to: output.output)
-            // Kept alive until the process exits, so they are never released one by one.
-            withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
         }
     }
 }
