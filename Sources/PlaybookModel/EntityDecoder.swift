@@ -39,29 +39,15 @@ public enum EntityDecoder {
         guard let fields = FieldReader(root, what: what, entity: id.value, into: &diagnostics) else {
             return DecodedDocument(entity: nil, diagnostics: diagnostics)
         }
-        let entity: Entity
+        var entity: Entity
         switch kind {
-        case .metric:
-            var metric = decodeMetric(fields, id: id, into: &diagnostics)
-            metric.invalidFields = invalidFields(diagnostics)
-            entity = .metric(metric)
-        case .squad:
-            var squad = decodeSquad(fields, id: id, into: &diagnostics)
-            squad.invalidFields = invalidFields(diagnostics)
-            entity = .squad(squad)
-        case .objective:
-            var objective = decodeObjective(fields, id: id, into: &diagnostics)
-            objective.invalidFields = invalidFields(diagnostics)
-            entity = .objective(objective)
-        case .hypothesis:
-            var hypothesis = decodeHypothesis(fields, id: id, into: &diagnostics)
-            hypothesis.invalidFields = invalidFields(diagnostics)
-            entity = .hypothesis(hypothesis)
-        case .experiment:
-            var experiment = decodeExperiment(fields, id: id, into: &diagnostics)
-            experiment.invalidFields = invalidFields(diagnostics)
-            entity = .experiment(experiment)
+        case .metric: entity = .metric(decodeMetric(fields, id: id, into: &diagnostics))
+        case .squad: entity = .squad(decodeSquad(fields, id: id, into: &diagnostics))
+        case .objective: entity = .objective(decodeObjective(fields, id: id, into: &diagnostics))
+        case .hypothesis: entity = .hypothesis(decodeHypothesis(fields, id: id, into: &diagnostics))
+        case .experiment: entity = .experiment(decodeExperiment(fields, id: id, into: &diagnostics))
         }
+        entity.invalidFields = invalidFields(diagnostics)
         return DecodedDocument(entity: entity, diagnostics: diagnostics)
     }
 
