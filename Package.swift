@@ -34,15 +34,15 @@ let package = Package(
         // commits -> per-entity timelines; the incremental cache.
         .target(name: "PlaybookHistory", dependencies: ["PlaybookGit", "PlaybookModel", "PlaybookYAML"]),
         // report values from timelines, and their renderers.
-        .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel"]),
+        .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel", "PlaybookGit"]),
         // rules, configuration, repository-wide checks, reporters.
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
         // duplicate and colliding work across squads, from entities; pure.
-        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
+        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         // pull-request review: entity changes, lint of changed files, history rules.
-        .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookGit"]),
+        .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
@@ -60,7 +60,7 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit"]),
         .testTarget(
-            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookGit"],
+            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit"],
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),

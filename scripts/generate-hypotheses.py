@@ -2,7 +2,7 @@
 """Writes a playbook folder of N generated hypotheses of realistic length (title, change,
 audience, outcome, rationale: 45-80 words), ten percent of them restated in other words by
 another squad. Content words follow Zipf's law over a vocabulary of 30,000: the words of the
-growth texts in /work/shared/seeds (or the repository's seeds/) by frequency, then made-up
+example playbook's own texts (playbooks/ in this repository) by frequency, then made-up
 words for the long tail, as in real text where most words are rare.
 Usage: generate-hypotheses.py N DIR [PER_FILE]"""
 import bisect, glob, itertools, os, random, re, sys
@@ -13,7 +13,7 @@ rng = random.Random(42)
 here = os.path.dirname(os.path.abspath(__file__))
 
 counts = {}
-for path in glob.glob(os.path.join(here, "..", "seeds", "*.txt")) + glob.glob("/work/shared/seeds/*.txt"):
+for path in glob.glob(os.path.join(here, "..", "playbooks", "**", "*.y*ml"), recursive=True):
     for word in re.findall(r"[a-z]{3,}", open(path, encoding="utf-8", errors="ignore").read().lower()):
         counts[word] = counts.get(word, 0) + 1
 stop = {"the", "and", "for", "that", "with", "are", "this", "from", "you", "your", "they", "their", "was", "were", "has",

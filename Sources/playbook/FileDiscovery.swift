@@ -94,7 +94,7 @@ enum FileDiscovery {
         var bytes = [UInt8](repeating: 0, count: wanted)
         var filled = 0
         while filled < wanted {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, wanted - filled) }
+            let n = bytes.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress! + filled, wanted - filled) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .unreadable(String(cString: strerror(errno)))

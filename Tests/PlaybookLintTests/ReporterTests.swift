@@ -86,14 +86,14 @@ final class CIFormatTests: XCTestCase {
     func testSARIFValidatesAgainstTheOfficialSchema() throws {
         let sarif = SARIFReporter().render(report)
         assertGolden(sarif, "lint.sarif")
-        let schema = SchemaValidator.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema is in ../shared/schemas")
+        let schema = SchemaValidator.fixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: schema.path), "the SARIF schema belongs in Tests/Fixtures/sarif")
         XCTAssertEqual(try SchemaValidator.problems(schemaFile: schema, documents: [sarif, SARIFReporter().render(LintReport(findings: [], files: 0, entities: 0))]), [])
     }
 
     func testTheValidatorRejectsBrokenSARIF() throws {
         let broken = SARIFReporter().render(report).replacing("\"level\": \"error\"", with: "\"level\": \"fatal\"")
-        let schema = SchemaValidator.shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
+        let schema = SchemaValidator.fixtures.appendingPathComponent("sarif/sarif-schema-2.1.0.json")
         XCTAssertFalse(try SchemaValidator.problems(schemaFile: schema, documents: [broken]).isEmpty)
     }
 

@@ -5,7 +5,8 @@ import XCTest
 /// `jsonschema`, which scripts/setup installs), so our output is not checked by our own code.
 enum SchemaValidator {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let shared = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    /// Data the tests read, carried in the repository (each folder says its source and licence).
+    static let fixtures = repositoryRoot.appendingPathComponent("Tests/Fixtures")
 
     static let script = """
     import json, sys

@@ -85,11 +85,10 @@ final class ConformanceTests: XCTestCase {
     ]
 
     private static var suiteDirectory: URL {
-        // Tests/PlaybookYAMLTests/<this file> → repository root → its parent holds shared/.
+        // Tests/PlaybookYAMLTests/<this file> → Tests/Fixtures/yaml-test-suite (see its README).
         URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-            .appendingPathComponent("shared/yaml-test-suite")
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/yaml-test-suite")
     }
 
     /// (id, folder) for every case: a folder with in.yaml, or its numbered sub-folders.
@@ -119,7 +118,7 @@ final class ConformanceTests: XCTestCase {
     func testVerdictsAgreeWithTheYAMLTestSuiteExceptKnownDeviations() throws {
         let suite = Self.suiteDirectory
         guard FileManager.default.fileExists(atPath: suite.path) else {
-            XCTFail("yaml-test-suite not found at \(suite.path); it belongs beside the repository in shared/")
+            XCTFail("yaml-test-suite not found at \(suite.path); it is carried in the repository (Tests/Fixtures/yaml-test-suite)")
             return
         }
         let cases = try Self.cases(in: suite)
