@@ -83,9 +83,23 @@ final class StandAloneTests: XCTestCase {
                     dependencies.insert(String(found.1))
                 }
             }
+            // Dependencies held in a constant (`let blas: [Target.Dependency] = [...]`, set per platform).
+            for (constant, names) in Self.dependencyConstants(in: manifest) where declaration.contains(constant) {
+                dependencies.formUnion(names)
+            }
             result[name] = dependencies
         }
         return result
+    }
+
+    /// `let NAME: [Target.Dependency] = [...]` in the manifest: NAME → the names quoted in every such list.
+    private static func dependencyConstants(in manifest: String) -> [String: Set<String>] {
+        var found: [String: Set<String>] = [:]
+        for match in manifest.matches(of: /let\s+([A-Za-z_][A-Za-z0-9_]*)\s*:\s*\[Target\.Dependency\]\s*=\s*\[([^\]]*)\]/) {
+            let names = String(match.2).replacing(/package:\s*"[^"]*"/, with: "").matches(of: /"([^"]+)"/).map { String($0.1) }
+            found[String(match.1), default: []].formUnion(names)
+        }
+        return found
     }
 
     private static func quoted(after label: String, in text: String) -> String? {
