@@ -3,6 +3,7 @@ import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookLint
+import PlaybookModel
 
 /// Output formats of the history commands.
 enum HistoryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -36,8 +37,7 @@ struct HistoryOptions: ParsableArguments {
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         var reader = HistoryReader(
             roots: roots, mode: allParents ? .allParents : .firstParent,
-            cacheFile: noCache ? nil : HistoryReader.defaultCacheFile(
-                for: repository, mode: allParents ? .allParents : .firstParent),
+            cacheFile: noCache ? nil : usableCacheFile(for: repository, mode: allParents ? .allParents : .firstParent),
             progress: progress.map { line in { done, total in line.show(done, total) } })
         reader.backgroundWork = true
         do {
@@ -58,6 +58,26 @@ struct HistoryOptions: ParsableArguments {
         let prefix = String(workspace.root.dropFirst(workdir.count + 1))
         return workspace.configuration.roots.map { $0 == "." ? prefix : prefix + "/" + $0 }
     }
+}
+
+/// The history cache file, when it can be read and written without following a symbolic link:
+/// `.git/playbook` must be a real folder (or absent) and the cache a regular file (or absent).
+/// Otherwise the cache is neither read nor written, and a note says why.
+func usableCacheFile(for repository: Repository, mode: WalkMode) -> String? {
+    let file = HistoryReader.defaultCacheFile(for: repository, mode: mode)
+    let gitDirectory = Workspace.normalized(repository.gitDirectory)
+    let problem: String
+    do {
+        let relative = ContainedPath.relative(Workspace.normalized(file), to: gitDirectory) ?? "playbook"
+        switch try ContainedPath.kind(of: relative, under: gitDirectory, shownFrom: gitDirectory) {
+        case .missing, .file: return file
+        case .folder, .other: problem = "\(Inert.terminal(relative)) is not a regular file"
+        }
+    } catch {
+        problem = error.description
+    }
+    Terminal.writeError("note: not using the history cache in the git folder: \(problem)\n")
+    return nil
 }
 
 /// "reading history: 1200/50000 commits" on standard error, rewritten in place.
@@ -89,7 +109,7 @@ func emit(_ text: String, to output: String?) throws {
     } catch {
         throw UsageError(description: "cannot write \(output): \(error.localizedDescription)")
     }
-    Terminal.writeError("wrote \(output)\n")
+    Terminal.writeError("wrote \(Inert.terminal(output))\n")
 }
 
 /// Ends a successful history command at once, once the cache is written. A long walk leaves
