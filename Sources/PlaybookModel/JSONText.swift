@@ -3,7 +3,8 @@ public enum JSONText {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// and U+2028 / U+2029 too, so the output is also safe inside JavaScript; DEL, C1 controls
     /// and bidi controls (`Inert.isInvisibleControl`) are escaped as `\uXXXX` too, so JSON
-    /// printed to a terminal cannot drive or reorder it (the decoded value is unchanged).
+    /// printed to a terminal cannot drive or reorder it, and `##[` as `#\u0023[` so a CI log
+    /// cannot read a command in it (the decoded value is unchanged).
     public static func quoted(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
@@ -25,6 +26,8 @@ public enum JSONText {
                 }
             }
         }
+        // `##[` anywhere in a CI log line is the runner's older command syntax; `\u0023` decodes to the same `#`.
+        if out.contains("##[") { out = out.replacing("##[", with: "#\\u0023[") }
         return out + "\""
     }
 }

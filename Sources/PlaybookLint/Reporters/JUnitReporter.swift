@@ -19,14 +19,14 @@ public struct JUnitReporter: Reporter {
             let findings = byFile[file, default: []]
             let errors = findings.filter { $0.severity == .error }
             let others = findings.filter { $0.severity != .error }
-            out += "    <testcase classname=\"playbook.lint\" name=\"\(Self.escape(Inert.visible(file)))\" file=\"\(Self.escape(Inert.visible(file)))\""
+            out += "    <testcase classname=\"playbook.lint\" name=\"\(Self.escape(Inert.terminal(file)))\" file=\"\(Self.escape(Inert.terminal(file)))\""
             if findings.isEmpty {
                 out += "/>\n"
                 continue
             }
             out += ">\n"
             for finding in errors {
-                out += "      <failure message=\"\(Self.escape(Inert.visible(finding.message)))\" type=\"\(Self.escape(finding.rule))\">"
+                out += "      <failure message=\"\(Self.escape(Inert.terminal(finding.message)))\" type=\"\(Self.escape(finding.rule))\">"
                 out += Self.escape(Self.line(finding)) + "</failure>\n"
             }
             if !others.isEmpty {
