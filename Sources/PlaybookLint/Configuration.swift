@@ -86,7 +86,7 @@ public struct Configuration: Sendable {
     /// overrides:
     ///   - paths: ["playbooks/archive/**"]
     ///     rules: {experiment-power: off}
-    /// limits:
+    /// limits:                     # hard ceilings: 67108864, 256, 1000000
     ///   max_file_bytes: 8388608
     ///   max_depth: 128
     ///   max_alias_nodes: 100000
@@ -224,21 +224,29 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Each limit must lie between 1 and its hard ceiling (`Limits.ceiling`); a value past the
+    /// ceiling is a configuration error at its line rather than silently lowered, so what the
+    /// file says is what runs.
     private static func limits(_ node: Node, file: String) throws(ConfigurationError) -> Limits {
         var limits = Limits.standard
+        let ceiling = Limits.ceiling
+        let ceilings = [("max_file_bytes", ceiling.maxBytes), ("max_depth", ceiling.maxDepth), ("max_alias_nodes", ceiling.maxAliasExpansion)]
         for pair in try mapping(node, "\"limits\"", file: file) {
             let key = try scalar(pair.key, "a key", file: file)
+            guard let highest = ceilings.first(where: { $0.0 == key })?.1 else {
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ceilings.map { $0.0 }))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(Inert.terminal(key))\"\(hint)")
+            }
             let text = try scalar(pair.value, "a number", file: file)
-            guard let value = Int(text), value > 0 else {
-                throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"limits.\(key)\" must be a positive whole number, found \"\(text)\"")
+            guard let value = Int(text), (1...highest).contains(value) else {
+                throw ConfigurationError(
+                    file: file, mark: pair.value.mark,
+                    message: "\"limits.\(key)\" must be a whole number from 1 to \(highest) (its hard ceiling), found \"\(Inert.terminal(text))\"")
             }
             switch key {
             case "max_file_bytes": limits.maxBytes = value
             case "max_depth": limits.maxDepth = value
-            case "max_alias_nodes": limits.maxAliasExpansion = value
-            default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["max_file_bytes", "max_depth", "max_alias_nodes"]))
-                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(key)\"\(hint)")
+            default: limits.maxAliasExpansion = value
             }
         }
         return limits

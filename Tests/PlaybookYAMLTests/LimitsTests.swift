@@ -63,3 +63,38 @@ final class LimitsTests: XCTestCase {
         XCTAssertEqual(result.problems.first?.mark.line, 6)
     }
 }
+
+/// No limit can be raised past its hard ceiling, whoever passes it to the loader.
+final class CeilingTests: XCTestCase {
+    static let unbounded = Limits(maxBytes: Int.max, maxDepth: Int.max, maxAliasExpansion: Int.max)
+
+    func testDepthPastTheCeilingIsRefusedEvenWhenTheLimitIsUnbounded() {
+        let depth = 120_000
+        let bytes = Array(repeating: UInt8(ascii: "["), count: depth) + Array(repeating: UInt8(ascii: "]"), count: depth)
+        let result = YAMLLoader.load(bytes, limits: Self.unbounded)
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertEqual(result.problems.first?.mark, mark(1, Limits.ceiling.maxDepth + 1))
+        let block = (0..<2000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " v\n"
+        XCTAssertEqual(YAMLLoader.load(Array(block.utf8), limits: Self.unbounded).problems.map(\.kind), [.depthLimit])
+    }
+
+    func testBillionLaughsStopsAtTheAliasCeilingEvenWhenTheLimitIsUnbounded() {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let result = YAMLLoader.load(Array(text.utf8), limits: Self.unbounded)
+        XCTAssertEqual(result.problems.map(\.kind), [.aliasLimit])
+        XCTAssertTrue(result.problems.first?.message.contains("1000000") ?? false, result.problems.first?.message ?? "")
+    }
+
+    func testFileSizePastTheCeilingIsRefused() {
+        let bytes = [UInt8](repeating: 0x20, count: Limits.ceiling.maxBytes + 1)
+        XCTAssertEqual(YAMLLoader.load(bytes, limits: Self.unbounded).problems.map(\.kind), [.sizeLimit])
+    }
+
+    func testClampedLowersOnlyWhatIsAboveTheCeiling() {
+        XCTAssertEqual(Limits(maxBytes: 10, maxDepth: 1000, maxAliasExpansion: 5).clamped,
+                       Limits(maxBytes: 10, maxDepth: Limits.ceiling.maxDepth, maxAliasExpansion: 5))
+    }
+}
