@@ -16,45 +16,58 @@ public struct Person: Sendable, Hashable, Codable {
 ///
 /// Parsed here rather than by libgit2: libgit2 keeps its entries in a sorted array and inserts
 /// each line with a memmove, so a mailmap of n lines costs O(n²) (1.5 million lines took 56 s).
-/// This parse is one pass with a hash table. It reads the same sources in the same order, later
-/// ones overriding earlier ones: the working tree's `.mailmap` (never through a symbolic link),
-/// the `mailmap.blob` config (default `HEAD:.mailmap` in a bare repository), then the
-/// `mailmap.file` config. It matches as libgit2 does: an entry for the exact name and email
-/// first, else the entry for the email alone; both compared exactly (case-sensitive).
+/// This reads the text once, indexing each valid line by a hash of the email it replaces (no
+/// string is made per line); a lookup parses only the lines indexed under its email's hash.
+/// It reads the same sources in the same order, later ones overriding earlier ones: the
+/// working tree's `.mailmap` (never through a symbolic link), the `mailmap.blob` config
+/// (default `HEAD:.mailmap` in a bare repository), then the `mailmap.file` config. It matches
+/// as libgit2 does: the latest entry for the exact name and email first, else the latest entry
+/// for the email alone; both compared exactly (case-sensitive).
 /// Remembers every answer, since a walk asks about few people many times.
 public final class Mailmap {
-    private struct Key: Hashable {
-        var email: String
-        /// Nil for an entry that matches every name with this email.
-        var name: String?
+    /// One mailmap line, as ranges of `text`.
+    private struct Line {
+        var properName: Range<Int>?
+        var properEmail: Range<Int>?
+        /// Nil for a line that maps every name with `commitEmail`.
+        var commitName: Range<Int>?
+        var commitEmail: Range<Int>
     }
 
-    private struct Replacement {
-        var name: String?
-        var email: String?
-    }
-
-    private var entries: [Key: Replacement] = [:]
+    /// Every source's text, one after another, each ending in a line break.
+    private var text: [UInt8] = []
+    /// Start and end of each valid line, in reading order.
+    private var lineBounds: [Range<Int>] = []
+    /// For each valid line, the previous one whose commit email has the same hash (-1: none).
+    private var previousWithHash: [Int] = []
+    /// The latest valid line for each commit-email hash.
+    private var latestWithHash: [UInt64: Int] = [:]
     private var resolved: [Person: Person] = [:]
 
     /// An empty mailmap; `add` reads mailmap text into it.
     public init() {}
 
-    /// The number of entries (a later line for the same identity replaces an earlier one).
-    public var count: Int { entries.count }
+    /// The number of valid lines read.
+    public var count: Int { lineBounds.count }
 
     /// Adds every valid line of a mailmap file; invalid lines are skipped, as git does. Text
     /// holding a NUL byte is ignored whole (git and libgit2 refuse it too).
-    public func add(_ text: [UInt8]) {
-        guard !text.contains(0) else { return }
+    public func add(_ source: [UInt8]) {
+        guard !source.contains(0) else { return }
         resolved.removeAll()
+        var start = text.count
+        text.append(contentsOf: source)
+        text.append(0x0A)
+        latestWithHash.reserveCapacity(latestWithHash.count + source.count / 32)
         text.withUnsafeBufferPointer { all in
-            var start = 0
             while start < all.count {
                 var end = start
-                while end < all.count, all[end] != 0x0A { end += 1 }
-                if let entry = Self.parse(UnsafeBufferPointer(rebasing: all[start..<end])) {
-                    entries[entry.key] = entry.replacement
+                while all[end] != 0x0A { end += 1 }
+                if let line = Self.parse(all, start..<end) {
+                    let hash = Self.hash(UnsafeBufferPointer(rebasing: all[line.commitEmail]))
+                    previousWithHash.append(latestWithHash[hash] ?? -1)
+                    latestWithHash[hash] = lineBounds.count
+                    lineBounds.append(start..<end)
                 }
                 start = end + 1
             }
@@ -64,57 +77,85 @@ public final class Mailmap {
     /// The person `name <email>` maps to; themselves when the mailmap says nothing.
     public func resolve(_ person: Person) -> Person {
         if let known = resolved[person] { return known }
+        let email = Array(person.email.utf8)
+        let name = Array(person.name.utf8)
+        var exact: Line?
+        var emailOnly: Line?
+        text.withUnsafeBufferPointer { all in
+            var index = email.withUnsafeBufferPointer { latestWithHash[Self.hash($0)] } ?? -1
+            // Newest first: the first exact match is the latest one; so is the first email-only one.
+            while index >= 0, exact == nil {
+                if let line = Self.parse(all, lineBounds[index]), all[line.commitEmail].elementsEqual(email) {
+                    if let commitName = line.commitName {
+                        if all[commitName].elementsEqual(name) { exact = line }
+                    } else if emailOnly == nil {
+                        emailOnly = line
+                    }
+                }
+                index = previousWithHash[index]
+            }
+        }
         var answer = person
-        if let entry = entries[Key(email: person.email, name: person.name)] ?? entries[Key(email: person.email, name: nil)] {
-            answer = Person(name: entry.name ?? person.name, email: entry.email ?? person.email)
+        if let line = exact ?? emailOnly {
+            answer = Person(name: line.properName.map(string) ?? person.name, email: line.properEmail.map(string) ?? person.email)
         }
         resolved[person] = answer
         return answer
     }
 
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range], as: UTF8.self)
+    }
+
+    /// FNV-1a over the bytes: cheap, and collisions only cost a comparison.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
     /// One line: `Proper Name <proper@email> Commit Name <commit@email>`, where the proper
     /// name, the proper email and the commit name may each be left out, and `#` starts a
     /// comment after the last `>`. Nil for a blank, comment or malformed line.
-    private static func parse(_ line: UnsafeBufferPointer<UInt8>) -> (key: Key, replacement: Replacement)? {
-        var index = 0
-        func skipSpaces() { while index < line.count, isSpace(line[index]) { index += 1 } }
+    private static func parse(_ all: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Line? {
+        var index = bounds.lowerBound
+        let end = bounds.upperBound
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        func skipSpaces() { while index < end, isSpace(all[index]) { index += 1 } }
         func atEnd() -> Bool {
             var probe = index
-            while probe < line.count, isSpace(line[probe]) { probe += 1 }
-            return probe == line.count || line[probe] == UInt8(ascii: "#")
+            while probe < end, isSpace(all[probe]) { probe += 1 }
+            return probe == end || all[probe] == UInt8(ascii: "#")
         }
         /// The bytes up to `stop` on this line, moving past it; nil when the line has no `stop`.
         func take(until stop: UInt8) -> Range<Int>? {
             let from = index
-            while index < line.count, line[index] != stop { index += 1 }
-            guard index < line.count else { return nil }
-            defer { index += 1 }
-            return from..<index
+            while index < end, all[index] != stop { index += 1 }
+            guard index < end else { return nil }
+            index += 1
+            return from..<(index - 1)
         }
-        func text(_ range: Range<Int>, trimmingEnd: Bool) -> String? {
+        /// Nil when empty; names lose trailing spaces.
+        func trimmed(_ range: Range<Int>, name: Bool) -> Range<Int>? {
             var upper = range.upperBound
-            if trimmingEnd { while upper > range.lowerBound, isSpace(line[upper - 1]) { upper -= 1 } }
-            guard upper > range.lowerBound else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: line[range.lowerBound..<upper]), as: UTF8.self)
+            if name { while upper > range.lowerBound, isSpace(all[upper - 1]) { upper -= 1 } }
+            return upper > range.lowerBound ? range.lowerBound..<upper : nil
         }
 
         skipSpaces()
         if atEnd() { return nil }
         guard let firstName = take(until: UInt8(ascii: "<")), let firstEmail = take(until: UInt8(ascii: ">")) else { return nil }
-        let properName = text(firstName, trimmingEnd: true)
         if atEnd() {
-            guard let email = text(firstEmail, trimmingEnd: false) else { return nil }
-            return (Key(email: email, name: nil), Replacement(name: properName, email: nil))
+            guard let email = trimmed(firstEmail, name: false) else { return nil }
+            return Line(properName: trimmed(firstName, name: true), properEmail: nil, commitName: nil, commitEmail: email)
         }
         skipSpaces()
         guard let secondName = take(until: UInt8(ascii: "<")), let secondEmail = take(until: UInt8(ascii: ">")), atEnd(),
-              let email = text(secondEmail, trimmingEnd: false) else { return nil }
-        return (Key(email: email, name: text(secondName, trimmingEnd: true)),
-                Replacement(name: properName, email: text(firstEmail, trimmingEnd: false)))
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0D
+              let email = trimmed(secondEmail, name: false) else { return nil }
+        return Line(properName: trimmed(firstName, name: true), properEmail: trimmed(firstEmail, name: false),
+                    commitName: trimmed(secondName, name: true), commitEmail: email)
     }
 }
 

@@ -29,7 +29,7 @@ public enum YAMLLoader {
 
     private static func parse(_ text: SourceText, limits: Limits) -> LoadResult {
         guard !text.bytes.isEmpty else { return LoadResult(documents: [], problems: []) }
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, inputBytes: text.bytes.count)
         var fatal: YAMLProblem?
         do throws(LibYAMLError) {
             let parser = try LibYAMLParser(input: text.bytes)

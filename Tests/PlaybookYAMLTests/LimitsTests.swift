@@ -93,6 +93,17 @@ final class CeilingTests: XCTestCase {
         XCTAssertEqual(YAMLLoader.load(bytes, limits: Self.unbounded).problems.map(\.kind), [.sizeLimit])
     }
 
+    func testManyItemsDeepInsideStopBeforeTheWorkOutgrowsTheFile() {
+        let depth = 250
+        let deep = String(repeating: "[", count: depth) + String(repeating: "a,", count: 300_000) + "a" + String(repeating: "]", count: depth)
+        let result = YAMLLoader.load(Array(deep.utf8), limits: Limits.ceiling)
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertTrue(result.problems.first?.message.contains("too many items nested 250 levels deep") ?? false, "\(result.problems)")
+        // The same items a few levels deep are read.
+        let shallow = String(repeating: "[", count: 8) + String(repeating: "a,", count: 300_000) + "a" + String(repeating: "]", count: 8)
+        XCTAssertEqual(YAMLLoader.load(Array(shallow.utf8), limits: Limits.ceiling).problems, [])
+    }
+
     func testClampedLowersOnlyWhatIsAboveTheCeiling() {
         XCTAssertEqual(Limits(maxBytes: 10, maxDepth: 1000, maxAliasExpansion: 5).clamped,
                        Limits(maxBytes: 10, maxDepth: Limits.ceiling.maxDepth, maxAliasExpansion: 5))
