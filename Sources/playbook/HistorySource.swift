@@ -33,6 +33,9 @@ struct HistoryOptions: ParsableArguments {
             throw UsageError(description: "\(error.description)\n(history reports read a git repository: run inside one)")
         }
         let workspace = try Workspace.locate(from: cwd, configPath: config)
+        // A root that is a file or a symbolic link in the working tree is a configuration
+        // mistake here too, said as plainly as `lint` says it.
+        if repository.workdir != nil { _ = try workspace.checkRoots(requireExisting: false) }
         let roots = Self.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         var reader = HistoryReader(

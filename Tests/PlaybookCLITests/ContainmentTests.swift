@@ -60,6 +60,29 @@ final class ContainmentTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains(".playbook.yml is a symbolic link"), result.stderr)
     }
 
+    func testStagedRunRefusesADanglingConfigurationSymlinkToo() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent(".playbook.yml").path, withDestinationPath: "/nonexistent/playbook.yml")
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains(".playbook.yml is a symbolic link"), result.stderr)
+    }
+
+    func testHistoryCommandsRefuseASymlinkedRoot() throws {
+        let scratch = try ScratchDirectory()
+        let outside = try outsideFolder()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
+        _ = try repository.commit(message: "start", author: Signature(name: "Ada", email: "ada@example.com", time: 1_782_907_200))
+        try scratch.write(".playbook.yml", "roots: [playbooks, lnk]\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("lnk").path, withDestinationPath: outside.url.path)
+        assertRefusedWithoutLeak(try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--no-cache"], in: scratch.url), ".playbook.yml:1:20:")
+    }
+
     func testNewDoesNotWriteThroughASymlinkedFolder() throws {
         let scratch = try ScratchDirectory()
         let outside = try ScratchDirectory()
