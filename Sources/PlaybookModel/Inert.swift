@@ -20,7 +20,9 @@
 ///   that a spreadsheet would read as a formula (its first character, after leading spaces,
 ///   tabs or line breaks, is `=`, `+`, `-`, `@`, or it starts with a tab or CR) gets a `'`
 ///   in front, unless it is a plain number.
-/// - **HTML**: the visible escapes, then `& < > " '` as entities.
+/// - **HTML**: the visible escapes, then `& < > " ' #` as entities.
+/// - Everywhere a CI log may print the output (terminal text, CSV, HTML, JSON, Markdown),
+///   `##[` never appears literally: the runner reads it as a command anywhere in a line.
 /// - **JSON** (also SARIF): `JSONText.quoted`, which escapes the same controls as `\uXXXX`.
 public enum Inert {
     /// A word joiner: invisible, and not a character GitHub lets a mention or reference contain.
@@ -148,7 +150,9 @@ public enum Inert {
     /// A CSV cell's text before quoting: controls escaped (line breaks kept, the quoting holds
     /// them), and a formula neutralised with a leading `'`.
     public static func csvCell(_ text: String) -> String {
-        let shown = visible(text, keepingNewlines: true)
+        var shown = visible(text, keepingNewlines: true)
+        // A CSV printed to a CI log must not carry the runner's older command syntax either.
+        if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
         if Double(shown.trimmingSpaces) != nil, !shown.hasPrefix("\t"), !shown.hasPrefix("\r") { return shown }
         guard let first = text.unicodeScalars.first else { return shown }
         let significant = text.unicodeScalars.first { !(" \t\r\n".unicodeScalars.contains($0)) }
@@ -164,6 +168,8 @@ public enum Inert {
         var out = ""
         for character in visible(text) {
             switch character {
+            // `#` as an entity renders the same and keeps `##[` (a CI log command) out of the page's text.
+            case "#": out += "&#35;"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

@@ -63,7 +63,7 @@ final class InertOutputTests: XCTestCase {
         id: OKR-2026Q3-GRO-1
         squad: growth
         quarter: 2026-Q3
-        title: "@octocat #12 ![px](https://tracker.example/p.png) \\e[31m"
+        title: "@octocat #12 ![px](https://tracker.example/p.png) \\e[31m ##[warning]t"
         aligns_to: weekly-active-learners
         key_results:
           - id: KR-1
