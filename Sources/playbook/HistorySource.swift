@@ -107,10 +107,28 @@ func emit(_ text: String, to output: String?) throws {
         Terminal.write(text)
         return
     }
+    // Inside the repository, the file is written only where no symbolic link leads.
+    let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
+    let absolute = Workspace.absolute(output, from: cwd)
+    if let workdir = (try? Repository.discover(from: cwd))?.workdir.map(Workspace.normalized),
+       let relative = ContainedPath.relative(absolute, to: workdir) {
+        do {
+            let folder = (relative as NSString).deletingLastPathComponent
+            if try ContainedPath.kind(of: folder, under: workdir, shownFrom: workdir) != .folder {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): its folder does not exist")
+            }
+            var info = stat()
+            if lstat(absolute, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): it exists and is not a regular file")
+            }
+        } catch let refusal as ContainedPath.Refusal {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(refusal.description)")
+        }
+    }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
     } catch {
-        throw UsageError(description: "cannot write \(output): \(error.localizedDescription)")
+        throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
     }
     Terminal.writeError("wrote \(Inert.terminal(output))\n")
 }

@@ -83,6 +83,21 @@ final class ContainmentTests: XCTestCase {
         assertRefusedWithoutLeak(try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--no-cache"], in: scratch.url), ".playbook.yml:1:20:")
     }
 
+    func testReportOutputIsNotWrittenThroughASymlinkedFolder() throws {
+        let scratch = try ScratchDirectory()
+        let outside = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
+        _ = try repository.commit(message: "start", author: Signature(name: "Ada", email: "ada@example.com", time: 1_782_907_200))
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("out").path, withDestinationPath: outside.url.path)
+        let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--output", "out/okr.md", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("out is a symbolic link"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), [])
+        XCTAssertEqual(try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--output", "okr.md", "--no-cache"], in: scratch.url).status, 0)
+    }
+
     func testNewDoesNotWriteThroughASymlinkedFolder() throws {
         let scratch = try ScratchDirectory()
         let outside = try ScratchDirectory()
