@@ -39,8 +39,9 @@ struct FileSet {
 
     /// Every target: reached without a symbolic link, and not in the way unless `force`.
     private func check(force: Bool) throws {
+        // `top` is the folder the user named (a link to a folder is their choice); what is below it is checked.
         var info = stat()
-        if lstat(top, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
+        if stat(top, &info) == 0, info.st_mode & S_IFMT != S_IFDIR {
             throw Failure(description: "\(Inert.terminal(top)) exists and is not a folder")
         }
         for file in files {
