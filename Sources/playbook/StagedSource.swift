@@ -75,7 +75,7 @@ struct StagedSource: LintSource {
                 throw UsageError(description: "cannot use the configuration file: \(error.description)")
             }
             guard kind == .file else { throw UsageError(description: "the configuration file \(settingsPath) is not a regular file") }
-            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath)
+            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath, followingLinks: false)
         } else {
             configuration = Configuration()
         }

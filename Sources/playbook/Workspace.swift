@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookLint
 import PlaybookModel
+import PlaybookYAML
 
 /// The playbook being linted: the folder its settings apply to, and where paths are shown from.
 struct Workspace {
@@ -50,7 +51,7 @@ struct Workspace {
             }
         }
         if configPath != nil || exists(configFile) {
-            configuration = try loadConfiguration(at: configFile, shownAs: display(configFile, root: base))
+            configuration = try loadConfiguration(at: configFile, shownAs: display(configFile, root: base), followingLinks: configPath != nil)
         }
         return Workspace(root: root, displayBase: base, configuration: configuration)
     }
@@ -97,11 +98,25 @@ struct Workspace {
         }
     }
 
-    static func loadConfiguration(at path: String, shownAs shown: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(description: "cannot read the configuration file \(shown)")
+    /// Reads a configuration file; the repository's own (`followingLinks: false`) is opened
+    /// without following a symbolic link, so a link swapped in after the check is refused too.
+    static func loadConfiguration(at path: String, shownAs shown: String, followingLinks: Bool = true) throws -> Configuration {
+        let bytes: [UInt8]
+        if followingLinks {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError(description: "cannot read the configuration file \(Inert.terminal(shown))")
+            }
+            bytes = [UInt8](data)
+        } else {
+            switch FileDiscovery.read(path, limit: Limits.ceiling.maxBytes) {
+            case .bytes(let read): bytes = read
+            case .unreadable(let reason):
+                throw UsageError(description: "cannot read the configuration file \(Inert.terminal(shown)): \(reason)")
+            case .tooLarge(let size):
+                throw UsageError(description: "the configuration file \(Inert.terminal(shown)) is \(size) bytes; it cannot be this large")
+            }
         }
-        return try Configuration.parse([UInt8](data), file: shown)
+        return try Configuration.parse(bytes, file: shown)
     }
 
     /// Every `*.yml` / `*.yaml` entry under the configured roots, keyed by repository-relative path;
