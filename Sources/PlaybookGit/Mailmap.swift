@@ -1,3 +1,4 @@
+import Foundation
 internal import CLibGit2
 
 /// A person as a history report shows them: name and email after `.mailmap`.
@@ -11,38 +12,150 @@ public struct Person: Sendable, Hashable, Codable {
     }
 }
 
-/// The repository's `.mailmap` (HEAD's, the working tree's and `mailmap.file`, as libgit2
-/// reads them), mapping the identities commits record to the person behind them.
-/// Owns its libgit2 mailmap; remembers every answer, since a walk asks about few people many times.
+/// The repository's `.mailmap`, mapping the identities commits record to the person behind them.
+///
+/// Parsed here rather than by libgit2: libgit2 keeps its entries in a sorted array and inserts
+/// each line with a memmove, so a mailmap of n lines costs O(n²) (1.5 million lines took 56 s).
+/// This reads the text once, indexing each valid line by a hash of the email it replaces (no
+/// string is made per line); a lookup parses only the lines indexed under its email's hash.
+/// It reads the same sources in the same order, later ones overriding earlier ones: the
+/// working tree's `.mailmap` (never through a symbolic link), the `mailmap.blob` config
+/// (default `HEAD:.mailmap` in a bare repository), then the `mailmap.file` config. It matches
+/// as libgit2 does: the latest entry for the exact name and email first, else the latest entry
+/// for the email alone; both compared exactly (case-sensitive).
+/// Remembers every answer, since a walk asks about few people many times.
 public final class Mailmap {
-    private let owner: Owned<OpaquePointer>
+    /// One mailmap line, as ranges of `text`.
+    private struct Line {
+        var properName: Range<Int>?
+        var properEmail: Range<Int>?
+        /// Nil for a line that maps every name with `commitEmail`.
+        var commitName: Range<Int>?
+        var commitEmail: Range<Int>
+    }
+
+    /// Every source's text, one after another, each ending in a line break.
+    private var text: [UInt8] = []
+    /// Start and end of each valid line, in reading order.
+    private var lineBounds: [Range<Int>] = []
+    /// For each valid line, the previous one whose commit email has the same hash (-1: none).
+    private var previousWithHash: [Int] = []
+    /// The latest valid line for each commit-email hash.
+    private var latestWithHash: [UInt64: Int] = [:]
     private var resolved: [Person: Person] = [:]
 
-    init(owner: Owned<OpaquePointer>) {
-        self.owner = owner
+    /// An empty mailmap; `add` reads mailmap text into it.
+    public init() {}
+
+    /// The number of valid lines read.
+    public var count: Int { lineBounds.count }
+
+    /// Adds every valid line of a mailmap file; invalid lines are skipped, as git does. Text
+    /// holding a NUL byte is ignored whole (git and libgit2 refuse it too).
+    public func add(_ source: [UInt8]) {
+        guard !source.contains(0) else { return }
+        resolved.removeAll()
+        var start = text.count
+        text.append(contentsOf: source)
+        text.append(0x0A)
+        latestWithHash.reserveCapacity(latestWithHash.count + source.count / 32)
+        text.withUnsafeBufferPointer { all in
+            while start < all.count {
+                var end = start
+                while all[end] != 0x0A { end += 1 }
+                if let line = Self.parse(all, start..<end) {
+                    let hash = Self.hash(UnsafeBufferPointer(rebasing: all[line.commitEmail]))
+                    previousWithHash.append(latestWithHash[hash] ?? -1)
+                    latestWithHash[hash] = lineBounds.count
+                    lineBounds.append(start..<end)
+                }
+                start = end + 1
+            }
+        }
     }
 
     /// The person `name <email>` maps to; themselves when the mailmap says nothing.
     public func resolve(_ person: Person) -> Person {
         if let known = resolved[person] { return known }
-        // When nothing matches, libgit2 hands back the argument pointers themselves: keep the
-        // arguments alive across the call and copy the answers out before they go.
-        let answer = person.name.withCString { name in
-            person.email.withCString { email in
-                owner.withPointer { mailmap -> Person in
-                    var realName: UnsafePointer<CChar>?
-                    var realEmail: UnsafePointer<CChar>?
-                    guard git_mailmap_resolve(&realName, &realEmail, mailmap, name, email) == 0 else {
-                        return person
+        let email = Array(person.email.utf8)
+        let name = Array(person.name.utf8)
+        var exact: Line?
+        var emailOnly: Line?
+        text.withUnsafeBufferPointer { all in
+            var index = email.withUnsafeBufferPointer { latestWithHash[Self.hash($0)] } ?? -1
+            // Newest first: the first exact match is the latest one; so is the first email-only one.
+            while index >= 0, exact == nil {
+                if let line = Self.parse(all, lineBounds[index]), all[line.commitEmail].elementsEqual(email) {
+                    if let commitName = line.commitName {
+                        if all[commitName].elementsEqual(name) { exact = line }
+                    } else if emailOnly == nil {
+                        emailOnly = line
                     }
-                    return Person(
-                        name: realName.map { String(cString: $0) } ?? person.name,
-                        email: realEmail.map { String(cString: $0) } ?? person.email)
                 }
+                index = previousWithHash[index]
             }
+        }
+        var answer = person
+        if let line = exact ?? emailOnly {
+            answer = Person(name: line.properName.map(string) ?? person.name, email: line.properEmail.map(string) ?? person.email)
         }
         resolved[person] = answer
         return answer
+    }
+
+    private func string(_ range: Range<Int>) -> String {
+        String(decoding: text[range], as: UTF8.self)
+    }
+
+    /// FNV-1a over the bytes: cheap, and collisions only cost a comparison.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    /// One line: `Proper Name <proper@email> Commit Name <commit@email>`, where the proper
+    /// name, the proper email and the commit name may each be left out, and `#` starts a
+    /// comment after the last `>`. Nil for a blank, comment or malformed line.
+    private static func parse(_ all: UnsafeBufferPointer<UInt8>, _ bounds: Range<Int>) -> Line? {
+        var index = bounds.lowerBound
+        let end = bounds.upperBound
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        func skipSpaces() { while index < end, isSpace(all[index]) { index += 1 } }
+        func atEnd() -> Bool {
+            var probe = index
+            while probe < end, isSpace(all[probe]) { probe += 1 }
+            return probe == end || all[probe] == UInt8(ascii: "#")
+        }
+        /// The bytes up to `stop` on this line, moving past it; nil when the line has no `stop`.
+        func take(until stop: UInt8) -> Range<Int>? {
+            let from = index
+            while index < end, all[index] != stop { index += 1 }
+            guard index < end else { return nil }
+            index += 1
+            return from..<(index - 1)
+        }
+        /// Nil when empty; names lose trailing spaces.
+        func trimmed(_ range: Range<Int>, name: Bool) -> Range<Int>? {
+            var upper = range.upperBound
+            if name { while upper > range.lowerBound, isSpace(all[upper - 1]) { upper -= 1 } }
+            return upper > range.lowerBound ? range.lowerBound..<upper : nil
+        }
+
+        skipSpaces()
+        if atEnd() { return nil }
+        guard let firstName = take(until: UInt8(ascii: "<")), let firstEmail = take(until: UInt8(ascii: ">")) else { return nil }
+        if atEnd() {
+            guard let email = trimmed(firstEmail, name: false) else { return nil }
+            return Line(properName: trimmed(firstName, name: true), properEmail: nil, commitName: nil, commitEmail: email)
+        }
+        skipSpaces()
+        guard let secondName = take(until: UInt8(ascii: "<")), let secondEmail = take(until: UInt8(ascii: ">")), atEnd(),
+              let email = trimmed(secondEmail, name: false) else { return nil }
+        return Line(properName: trimmed(firstName, name: true), properEmail: trimmed(firstEmail, name: false),
+                    commitName: trimmed(secondName, name: true), commitEmail: email)
     }
 }
 
@@ -50,11 +163,59 @@ public final class Mailmap {
 extension Mailmap: Sendable {}
 
 extension Repository {
-    /// The repository's mailmap; an empty one when there is no `.mailmap`.
+    /// The repository's mailmap; an empty one when there is no `.mailmap`. Sources that
+    /// cannot be read are skipped, as git skips them.
     public func mailmap() throws -> Mailmap {
-        let owner = try owned("reading the mailmap", borrowing: self, release: git_mailmap_free) {
-            git_mailmap_from_repository(&$0, pointer)
+        let mailmap = Mailmap()
+        if let workdir, let bytes = Self.regularFileBytes(workdir + "/.mailmap") {
+            mailmap.add(bytes)
         }
-        return Mailmap(owner: owner)
+        let blob = (try? configString("mailmap.blob")) ?? (isBare ? "HEAD:.mailmap" : nil)
+        if let blob, let bytes = try? mailmapBlob(blob) {
+            mailmap.add(bytes)
+        }
+        if let path = configPath("mailmap.file") {
+            let absolute = path.hasPrefix("/") ? path : (workdir ?? gitDirectory) + "/" + path
+            // The user's own setting may point anywhere, links included.
+            if let data = FileManager.default.contents(atPath: absolute) { mailmap.add([UInt8](data)) }
+        }
+        return mailmap
     }
+
+    /// `REV:PATH` (a file in a commit's tree) or a blob id.
+    private func mailmapBlob(_ spec: String) throws -> [UInt8]? {
+        if let colon = spec.firstIndex(of: ":") {
+            let commit = try resolve(String(spec[..<colon]))
+            return try fileData(at: commit, path: String(spec[spec.index(after: colon)...]))
+        }
+        return try blobData(resolve(spec))
+    }
+
+    /// A config value that names a path, with `~/` expanded as git does.
+    private func configPath(_ key: String) -> String? {
+        guard let config = try? owned("reading \(key)", borrowing: self, release: git_config_free, {
+            git_repository_config(&$0, pointer)
+        }) else { return nil }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        guard git_config_get_path(&buffer, config.pointer, key) == 0, let text = buffer.ptr else { return nil }
+        return String(cString: text)
+    }
+
+    /// The bytes of a regular file, never following a symbolic link; nil otherwise.
+    private static func regularFileBytes(_ path: String) -> [UInt8]? {
+        let fd = openWithoutFollowing(path)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        guard let data = try? handle.readToEnd() else { return [] }
+        return [UInt8](data)
+    }
+}
+
+/// `open(2)` read-only, failing on a symbolic link (outside `Repository`, whose `open` shadows it).
+private func openWithoutFollowing(_ path: String) -> Int32 {
+    open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
 }

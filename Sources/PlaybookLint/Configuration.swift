@@ -16,12 +16,22 @@ public struct ConfigurationError: Error, CustomStringConvertible, Sendable {
     public var description: String { "\(file):\(mark.line):\(mark.column): \(message)" }
 }
 
+/// A default root that cannot be used (no configuration line to point at): exit code 2.
+public struct RootError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
 /// Repository-wide settings from `.playbook.yml`; a missing file means these defaults.
 public struct Configuration: Sendable {
     public static let fileName = ".playbook.yml"
 
     /// Folders (relative to the repository root) whose `*.yml` / `*.yaml` files are linted.
     public var roots: [String] = ["playbooks"]
+    /// Where each of `roots` is written in the configuration file (empty for the default), so a
+    /// root that is missing, a file or a symbolic link is reported at its line.
+    public var rootMarks: [Mark] = []
+    /// The configuration file as shown in messages; nil for the defaults.
+    public var file: String?
     /// Severity per rule id where the configuration overrides the default; nil turns a rule off.
     public var severities: [String: Severity?] = [:]
     /// Option values per rule id, where the configuration sets them.
@@ -39,6 +49,15 @@ public struct Configuration: Sendable {
     }
 
     public init() {}
+
+    /// A problem with root `index` (missing, a file, a symbolic link), located at its line of the
+    /// configuration when it was configured there.
+    public func rootError(_ index: Int, _ message: String) -> any Error {
+        if let file, index < rootMarks.count {
+            return ConfigurationError(file: file, mark: rootMarks[index], message: message)
+        }
+        return RootError(description: message)
+    }
 
     /// The severity a rule's findings get, or nil when the rule is off.
     public func severity(for rule: String) -> Severity? {
@@ -67,7 +86,7 @@ public struct Configuration: Sendable {
     /// overrides:
     ///   - paths: ["playbooks/archive/**"]
     ///     rules: {experiment-power: off}
-    /// limits:
+    /// limits:                     # hard ceilings: 67108864, 256, 1000000
     ///   max_file_bytes: 8388608
     ///   max_depth: 128
     ///   max_alias_nodes: 100000
@@ -78,6 +97,7 @@ public struct Configuration: Sendable {
             throw ConfigurationError(file: file, mark: problem.mark, message: problem.message)
         }
         var configuration = Configuration()
+        configuration.file = file
         guard let root = loaded.documents.first?.root else { return configuration }
         if loaded.documents.count > 1 {
             throw ConfigurationError(file: file, mark: loaded.documents[1].start, message: "the configuration must be a single YAML document")
@@ -87,7 +107,7 @@ public struct Configuration: Sendable {
             let key = try scalar(pair.key, "a key", file: file)
             switch key {
             case "roots":
-                configuration.roots = try roots(pair.value, file: file)
+                (configuration.roots, configuration.rootMarks) = try roots(pair.value, file: file)
             case "rules":
                 let (severities, options) = try rules(pair.value, file: file, allowOptions: true)
                 configuration.severities = severities
@@ -174,11 +194,12 @@ public struct Configuration: Sendable {
         return result
     }
 
-    private static func roots(_ node: Node, file: String) throws(ConfigurationError) -> [String] {
+    private static func roots(_ node: Node, file: String) throws(ConfigurationError) -> ([String], [Mark]) {
         guard case .sequence(let items) = node.value, !items.isEmpty else {
             throw ConfigurationError(file: file, mark: node.mark, message: "\"roots\" must be a non-empty list of folders, such as [playbooks]")
         }
         var roots: [String] = []
+        var marks: [Mark] = []
         for item in items {
             let root = try scalar(item, "a root folder", file: file)
             let trimmed = root.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
@@ -186,8 +207,9 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(file: file, mark: item.mark, message: "root \"\(root)\" must be a folder inside the repository, written relative to its top")
             }
             roots.append(trimmed.isEmpty ? "." : trimmed)
+            marks.append(item.mark)
         }
-        return roots
+        return (roots, marks)
     }
 
     private static func severity(_ node: Node, file: String) throws(ConfigurationError) -> Severity? {
@@ -202,21 +224,29 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// Each limit must lie between 1 and its hard ceiling (`Limits.ceiling`); a value past the
+    /// ceiling is a configuration error at its line rather than silently lowered, so what the
+    /// file says is what runs.
     private static func limits(_ node: Node, file: String) throws(ConfigurationError) -> Limits {
         var limits = Limits.standard
+        let ceiling = Limits.ceiling
+        let ceilings = [("max_file_bytes", ceiling.maxBytes), ("max_depth", ceiling.maxDepth), ("max_alias_nodes", ceiling.maxAliasExpansion)]
         for pair in try mapping(node, "\"limits\"", file: file) {
             let key = try scalar(pair.key, "a key", file: file)
+            guard let highest = ceilings.first(where: { $0.0 == key })?.1 else {
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ceilings.map { $0.0 }))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(Inert.terminal(key))\"\(hint)")
+            }
             let text = try scalar(pair.value, "a number", file: file)
-            guard let value = Int(text), value > 0 else {
-                throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"limits.\(key)\" must be a positive whole number, found \"\(text)\"")
+            guard let value = Int(text), (1...highest).contains(value) else {
+                throw ConfigurationError(
+                    file: file, mark: pair.value.mark,
+                    message: "\"limits.\(key)\" must be a whole number from 1 to \(highest) (its hard ceiling), found \"\(Inert.terminal(text))\"")
             }
             switch key {
             case "max_file_bytes": limits.maxBytes = value
             case "max_depth": limits.maxDepth = value
-            case "max_alias_nodes": limits.maxAliasExpansion = value
-            default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["max_file_bytes", "max_depth", "max_alias_nodes"]))
-                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(key)\"\(hint)")
+            default: limits.maxAliasExpansion = value
             }
         }
         return limits

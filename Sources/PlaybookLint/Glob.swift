@@ -17,34 +17,44 @@ struct Glob: Sendable, Hashable {
         return Glob.match(segments[...], parts[...])
     }
 
+    /// `**` matches any run of folders. Matched like `*` below: linear backtracking to the
+    /// last `**` only, so no pattern (`**/**/**/…`) can make matching exponential.
     private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-        guard let head = pattern.first else { return path.isEmpty }
-        if head == "**" {
-            var rest = path
-            while true {
-                if match(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
-            }
-        }
-        guard let part = path.first, matchSegment(Array(head.unicodeScalars)[...], Array(part.unicodeScalars)[...]) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        wildcard(Array(pattern), Array(path), isStar: { $0 == "**" }, matchesOne: { segment, part in
+            matchSegment(Array(segment.unicodeScalars), Array(part.unicodeScalars))
+        })
     }
 
-    private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        guard let head = pattern.first else { return text.isEmpty }
-        switch head {
-        case "*":
-            var rest = text
-            while true {
-                if matchSegment(pattern.dropFirst(), rest) { return true }
-                guard !rest.isEmpty else { return false }
-                rest = rest.dropFirst()
+    /// `*` any run of characters, `?` one character, within one folder name.
+    private static func matchSegment(_ pattern: [Unicode.Scalar], _ text: [Unicode.Scalar]) -> Bool {
+        wildcard(pattern, text, isStar: { $0 == "*" }, matchesOne: { $0 == "?" || $0 == $1 })
+    }
+
+    /// Wildcard matching in O(pattern × text) steps without recursion: on a mismatch, only the
+    /// most recent star takes one more element (earlier stars never need to, since the later
+    /// one can absorb anything they would).
+    static func wildcard<Element>(
+        _ pattern: [Element], _ text: [Element], isStar: (Element) -> Bool, matchesOne: (Element, Element) -> Bool
+    ) -> Bool {
+        var p = 0, t = 0
+        var star = -1, starText = 0
+        while t < text.count {
+            if p < pattern.count, isStar(pattern[p]) {
+                star = p
+                starText = t
+                p += 1
+            } else if p < pattern.count, matchesOne(pattern[p], text[t]) {
+                p += 1
+                t += 1
+            } else if star >= 0 {
+                p = star + 1
+                starText += 1
+                t = starText
+            } else {
+                return false
             }
-        case "?":
-            return !text.isEmpty && matchSegment(pattern.dropFirst(), text.dropFirst())
-        default:
-            return text.first == head && matchSegment(pattern.dropFirst(), text.dropFirst())
         }
+        while p < pattern.count, isStar(pattern[p]) { p += 1 }
+        return p == pattern.count
     }
 }

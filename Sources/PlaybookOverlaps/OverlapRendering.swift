@@ -33,14 +33,14 @@ public enum OverlapRendering {
                 let memberSet = Set(members)
                 let inCluster = pairs.filter { memberSet.contains($0.ids[0]) }
                 let distinctSquads = Set(members.compactMap { squads[$0] }).sorted()
-                out += "\n  \(number + 1). \(members.map { "\($0) (\(squads[$0] ?? "no squad"))" }.joined(separator: ", "))"
+                out += "\n  \(number + 1). \(members.map { "\(Inert.terminal($0)) (\(Inert.terminal(squads[$0] ?? "no squad")))" }.joined(separator: ", "))"
                 out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
                 for pair in inCluster {
-                    let state = pair.acknowledgedBy.map { " [acknowledged by \($0)]" } ?? ""
+                    let state = pair.acknowledgedBy.map { " [acknowledged by \(Inert.terminal($0))]" } ?? ""
                     let score = kind == .duplicate ? " \(DuplicateDetection.format(pair.score))" : ""
-                    out += "     \(pair.ids[0]) ↔ \(pair.ids[1])\(score)\(state): \(pair.reason)\n"
+                    out += "     \(Inert.terminal(pair.ids[0])) ↔ \(Inert.terminal(pair.ids[1]))\(score)\(state): \(Inert.terminal(pair.reason))\n"
                     for side in pair.sides {
-                        out += "       \(side.file):\(side.mark.line):\(side.mark.column) \(side.id)\n"
+                        out += "       \(Inert.terminalPath(side.file)):\(side.mark.line):\(side.mark.column) \(Inert.terminal(side.id))\n"
                     }
                 }
             }

@@ -1,4 +1,5 @@
 import PlaybookHistory
+import PlaybookModel
 
 /// One entity's timeline as `playbook log` shows it. A key result (`OKR-…/KR-n`) is shown as
 /// the commits of its objective that touched it, with its own fields.
@@ -48,26 +49,26 @@ public struct EntityLog: Sendable {
 /// Renders a log as Markdown or JSON.
 public enum LogRenderer {
     public static func markdown(_ log: EntityLog) -> String {
-        var out = "# \(log.id) (\(log.kind))\n\n"
-        for caveat in log.caveats { out += "> **Note:** \(caveat)\n\n" }
+        var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
+        for caveat in log.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         out += "\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it.\n"
         for event in log.events {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
-                place = "moved from `\(previous)` to `\(event.path)`"
+                place = "moved from \(Inert.markdownCode(previous)) to \(Inert.markdownCode(event.path))"
             } else {
-                place = "in `\(event.path)`"
+                place = "in \(Inert.markdownCode(event.path))"
             }
             out += "**\(event.type.rawValue)** \(place) — \(Markdown.inline(event.summary))\n\n"
             for field in event.fields {
-                out += "- `\(field.path)`: " + describe(field) + "\n"
+                out += "- \(Inert.markdownCode(field.path)): " + describe(field) + "\n"
             }
         }
         if !log.notes.isEmpty {
             out += "\n## Skipped versions\n\n"
             for note in log.notes {
-                out += "- `\(note.commit.description.prefix(12))` `\(note.path)`: \(Markdown.inline(note.message))\n"
+                out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCode(note.path)): \(Markdown.inline(note.message))\n"
             }
         }
         return out
@@ -110,21 +111,10 @@ public enum LogRenderer {
     }
 }
 
-/// Markdown helpers: user text must not break a table or start a heading.
+/// Markdown helpers: user text must not break a table, start a heading, or become markup,
+/// a mention, a reference or a link (`Inert.markdown`).
 enum Markdown {
-    /// One line, pipes and HTML-significant characters escaped, so it stays inside its cell.
     static func inline(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "\n", "\r": out += " "
-            case "|": out += "\\|"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "`": out += "\\`"
-            default: out.append(character)
-            }
-        }
-        return out
+        Inert.markdown(text)
     }
 }

@@ -59,9 +59,9 @@ public enum ExperimentRenderer {
 
     public static func markdown(_ report: ExperimentReport) -> String {
         var out = "# Experiments \(report.period.label)\n\n"
-        out += "\(report.period.start) to \(report.period.lastDay) · \(report.source.head) · "
+        out += "\(report.period.start) to \(report.period.lastDay) · \(Markdown.inline(report.source.head)) · "
             + "\(report.source.commits) commits (\(report.source.mode))\n\n"
-        for caveat in report.source.caveats { out += "> **Note:** \(caveat)\n\n" }
+        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         guard !report.squads.isEmpty else {
             return out + "No experiment was created, started, concluded or abandoned in this period.\n"
                 + HistoryNotes.markdown(report.source.notes)
@@ -79,9 +79,9 @@ public enum ExperimentRenderer {
         for squad in report.squads where !squad.stale.isEmpty || !squad.abandoned.isEmpty {
             out += "## \(Markdown.inline(squad.squad)): needs attention\n\n"
             for stale in squad.stale {
-                out += "- \(stale.id) \(Markdown.inline(stale.title ?? "")): running \(stale.daysOverdue) days past its planned end \(stale.plannedEnd)\n"
+                out += "- \(Markdown.inline(stale.id)) \(Markdown.inline(stale.title ?? "")): running \(stale.daysOverdue) days past its planned end \(stale.plannedEnd)\n"
             }
-            for id in squad.abandoned { out += "- \(id) abandoned\n" }
+            for id in squad.abandoned { out += "- \(Markdown.inline(id)) abandoned\n" }
             out += "\n"
         }
         let concluded = report.squads.flatMap(\.learnings)
@@ -89,8 +89,8 @@ public enum ExperimentRenderer {
             out += "## Learnings\n\n"
             for fact in concluded {
                 let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
-                out += "- **\(fact.id)** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
-                out += outcome.isEmpty ? "" : " — \(outcome)"
+                out += "- **\(Markdown.inline(fact.id))** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
+                out += outcome.isEmpty ? "" : " — \(Markdown.inline(outcome))"
                 out += fact.learnings.map { ": \(Markdown.inline($0))" } ?? ": *no learnings written*"
                 out += "\n"
             }

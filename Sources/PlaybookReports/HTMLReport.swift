@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// Self-contained HTML pages: inline CSS and SVG, no script, no external resource, and a
 /// content-security policy that forbids both. Every user string goes through `escape`.
 public enum HTMLReport {
@@ -86,21 +88,9 @@ public enum HTMLReport {
         return page(title: "Experiments \(report.period.label)", body: body)
     }
 
-    /// Escapes text for HTML content and attribute values alike.
+    /// Escapes text for HTML content and attribute values alike (`Inert.html`).
     public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
+        Inert.html(text)
     }
 
     private static func caveats(_ lines: [String]) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookHistory
+import PlaybookModel
 
 /// The OKR report as Markdown, JSON and CSV (HTML lives in `HTMLReport`).
 public enum OKRRenderer {
@@ -109,13 +110,13 @@ public enum OKRRenderer {
     public static func markdown(_ report: OKRReport) -> String {
         var out = "# OKR report \(report.quarter)\n\n"
         out += "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
-        out += " · \(report.source.head) · \(report.source.commits) commits (\(report.source.mode))\n\n"
-        for caveat in report.source.caveats { out += "> **Note:** \(caveat)\n\n" }
+        out += " · \(Markdown.inline(report.source.head)) · \(report.source.commits) commits (\(report.source.mode))\n\n"
+        for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         if let rollUp = report.northStar {
-            out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (`\(rollUp.metric)`)\n\n"
+            out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCode(rollUp.metric)))\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
             out += "mean key-result score \(Numbers.text(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
-            if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.joined(separator: ", "))" }
+            if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.map(Markdown.inline).joined(separator: ", "))" }
             out += ".\n\n"
         }
         if report.objectives.isEmpty {
@@ -124,9 +125,9 @@ public enum OKRRenderer {
         for squad in report.squads {
             out += "## \(Markdown.inline(squad))\n\n"
             for objective in report.objectives where objective.squad == squad {
-                out += "### \(objective.id): \(Markdown.inline(objective.title ?? ""))\n\n"
+                out += "### \(Markdown.inline(objective.id)): \(Markdown.inline(objective.title ?? ""))\n\n"
                 var facts = ["score \(Numbers.text(objective.score))"]
-                if let aligns = objective.alignsTo { facts.append("aligns to `\(aligns)`") }
+                if let aligns = objective.alignsTo { facts.append("aligns to \(Inert.markdownCode(aligns))") }
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
                 out += facts.joined(separator: " · ") + "\n\n"
@@ -134,20 +135,20 @@ public enum OKRRenderer {
                 out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \(Markdown.inline($0.author.name))" } ?? "–"
-                    out += "| \(kr.id) | \(Markdown.inline(kr.title ?? "")) | \(Numbers.text(kr.baseline, places: 6)) | "
+                    out += "| \(Markdown.inline(kr.id)) | \(Markdown.inline(kr.title ?? "")) | \(Numbers.text(kr.baseline, places: 6)) | "
                         + "\(Numbers.text(kr.target, places: 6)) | \(Numbers.text(kr.startValue, places: 6)) | "
                         + "\(Numbers.text(kr.endValue, places: 6)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
                         + "\(kr.checkIns.count) | \(last) |\n"
                 }
                 out += "\n"
                 for kr in objective.keyResults where !kr.checkIns.isEmpty || !kr.experiments.isEmpty {
-                    out += "- **\(kr.id)**"
+                    out += "- **\(Markdown.inline(kr.id))**"
                     if !kr.checkIns.isEmpty {
                         let points = kr.checkIns.map { "\(Numbers.text($0.value, places: 6)) (\(UTC.day(of: $0.time)))" }
                         out += " trajectory: \(Numbers.text(kr.startValue, places: 6)) → " + points.joined(separator: " → ")
                     }
                     if !kr.experiments.isEmpty {
-                        let list = kr.experiments.map { "\($0.id) \($0.status ?? "?")\($0.outcome.map { ", \($0)" } ?? "")" }
+                        let list = kr.experiments.map { "\(Markdown.inline($0.id)) \(Markdown.inline($0.status ?? "?"))\($0.outcome.map { ", \(Markdown.inline($0))" } ?? "")" }
                         out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
                     }
                     out += "\n"
@@ -159,8 +160,8 @@ public enum OKRRenderer {
         let dropped = report.objectives.filter { $0.dropped != nil }
         if !added.isEmpty || !dropped.isEmpty {
             out += "## Changes to the quarter's objectives\n\n"
-            for objective in added { out += "- added \(UTC.day(of: objective.added ?? 0)): \(objective.id) (\(objective.squad))\n" }
-            for objective in dropped { out += "- dropped \(UTC.day(of: objective.dropped ?? 0)): \(objective.id) (\(objective.squad))\n" }
+            for objective in added { out += "- added \(UTC.day(of: objective.added ?? 0)): \(Markdown.inline(objective.id)) (\(Markdown.inline(objective.squad)))\n" }
+            for objective in dropped { out += "- dropped \(UTC.day(of: objective.dropped ?? 0)): \(Markdown.inline(objective.id)) (\(Markdown.inline(objective.squad)))\n" }
             out += "\n"
         }
         out += HistoryNotes.markdown(report.source.notes)
@@ -200,14 +201,14 @@ enum HistoryNotes {
         guard !notes.isEmpty else { return "" }
         var out = "## Skipped file versions\n\n"
         for note in notes {
-            out += "- `\(note.commit.description.prefix(12))` `\(note.path)`: \(Markdown.inline(note.message))\n"
+            out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCode(note.path)): \(Markdown.inline(note.message))\n"
         }
         return out + "\n"
     }
 }
 
 /// RFC 4180 CSV: every field quoted when it needs to be, CRLF-free (LF line ends), and a
-/// leading `=`, `+`, `-` or `@` in text neutralised so a spreadsheet does not run it as a formula.
+/// formula in text neutralised so a spreadsheet does not run it (`Inert.csvCell`).
 public enum CSV {
     public static func render(_ rows: [[String]]) -> String {
         rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\n") + "\n"
@@ -219,8 +220,7 @@ public enum CSV {
     }
 
     static func field(_ text: String) -> String {
-        var text = text
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        let text = Inert.csvCell(text)
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookLint
+import PlaybookModel
 
 /// Renders a review for a pull-request comment (Markdown) or for scripts (JSON).
 public enum ReviewRenderer {
@@ -28,7 +29,7 @@ public enum ReviewRenderer {
                 let summary = found.isEmpty ? "—" : [errors > 0 ? count(errors, "error", "errors") : nil, warnings > 0 ? count(warnings, "warning", "warnings") : nil,
                                                      found.count - errors - warnings > 0 ? count(found.count - errors - warnings, "note", "notes") : nil]
                     .compactMap { $0 }.joined(separator: ", ")
-                out += "| `\(code(delta.id))` | \(delta.kind) | \(delta.change.rawValue) | \(fields) | \(summary) |\n"
+                out += "| `\(code(delta.id))` | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(summary) |\n"
             }
             out += "\n"
         }
@@ -94,26 +95,15 @@ public enum ReviewRenderer {
         }
     }
 
-    /// User text made safe for a table cell or a list item: no HTML, no table breaks, one line.
+    /// User text made inert for a table cell or a list item (`Inert.markdown`): no markup,
+    /// mention, reference or link, one line.
     static func text(_ raw: String) -> String {
-        var out = ""
-        for character in raw {
-            switch character {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "|": out += "\\|"
-            case "\n", "\r": out += " "
-            case "[", "]", "*", "_", "`", "\\": out += "\\" + String(character)
-            default: out.append(character)
-            }
-        }
-        return out
+        Inert.markdown(raw)
     }
 
-    /// Text inside backticks: backticks and pipes removed, one line.
+    /// Text inside single backticks: controls shown escaped, backticks and pipes replaced, one line.
     static func code(_ raw: String) -> String {
-        String(raw.map { $0 == "`" || $0 == "|" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        String(Inert.visible(raw).map { $0 == "`" || $0 == "|" ? " " : $0 })
     }
 
     /// A relative link target: everything but letters, digits and `-._~/` percent-encoded.

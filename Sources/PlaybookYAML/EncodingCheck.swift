@@ -25,18 +25,36 @@ enum EncodingCheck {
         return .rejected(.encoding(message, at: SourceText(bytes: text).mark(atByteOffset: offset)))
     }
 
-    /// UTF-16 or UTF-32, recognised by a byte-order mark or by the NUL-byte patterns
-    /// that YAML's own encoding detection uses for a leading ASCII character.
+    /// UTF-16 or UTF-32, recognised by a byte-order mark, or without one by the NUL-byte
+    /// patterns YAML's own encoding detection uses for a leading ASCII character, provided the
+    /// pattern holds through the start of the file (whole code units, mostly ASCII). A file that
+    /// merely holds a NUL byte near its start (binary data) is not UTF-16: it is reported as a NUL.
     private static func wideEncoding(_ b: UnsafeBufferPointer<UInt8>) -> String? {
         let n = b.count
         if n >= 4, b[0] == 0x00, b[1] == 0x00, b[2] == 0xFE, b[3] == 0xFF { return "UTF-32" }
         if n >= 4, b[0] == 0xFF, b[1] == 0xFE, b[2] == 0x00, b[3] == 0x00 { return "UTF-32" }
         if n >= 2, (b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE) { return "UTF-16" }
-        if n >= 4, b[0] == 0x00, b[1] == 0x00, b[2] == 0x00, b[3] != 0x00 { return "UTF-32" }
-        if n >= 4, b[0] != 0x00, b[1] == 0x00, b[2] == 0x00, b[3] == 0x00 { return "UTF-32" }
-        if n >= 2, b[0] == 0x00, b[1] != 0x00 { return "UTF-16" }
-        if n >= 2, b[0] != 0x00, b[1] == 0x00 { return "UTF-16" }
+        if n >= 4, b[0] == 0x00, b[1] == 0x00, b[2] == 0x00, b[3] != 0x00, looksWide(b, unit: 4, ascii: 3) { return "UTF-32" }
+        if n >= 4, b[0] != 0x00, b[1] == 0x00, b[2] == 0x00, b[3] == 0x00, looksWide(b, unit: 4, ascii: 0) { return "UTF-32" }
+        if n >= 2, b[0] == 0x00, b[1] != 0x00, looksWide(b, unit: 2, ascii: 1) { return "UTF-16" }
+        if n >= 2, b[0] != 0x00, b[1] == 0x00, looksWide(b, unit: 2, ascii: 0) { return "UTF-16" }
         return nil
+    }
+
+    /// True when the file is whole `unit`-byte code units and, over its first 32 units, at least
+    /// three in four are ASCII characters (the byte at `ascii` non-zero, every other byte zero).
+    private static func looksWide(_ b: UnsafeBufferPointer<UInt8>, unit: Int, ascii: Int) -> Bool {
+        guard b.count % unit == 0 else { return false }
+        let units = min(b.count / unit, 32)
+        var asciiUnits = 0
+        for index in 0..<units {
+            let start = index * unit
+            let isASCII = (0..<unit).allSatisfy { offset in
+                offset == ascii ? b[start + offset] != 0 && b[start + offset] < 0x80 : b[start + offset] == 0
+            }
+            if isASCII { asciiUnits += 1 }
+        }
+        return asciiUnits * 4 >= units * 3
     }
 
     /// The offset of the first byte that is not allowed, and what is wrong with it.

@@ -105,6 +105,11 @@ public struct YAMLProblem: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Bounds that keep hostile input from exhausting time or memory.
+///
+/// Each bound has a hard ceiling (`Limits.ceiling`) that no configuration can raise: the
+/// loader clamps whatever it is given, so its work stays linear in the input. libyaml spends
+/// time proportional to the current flow-nesting level on every token, so the depth ceiling
+/// is also the constant of that linear bound.
 public struct Limits: Sendable, Hashable {
     /// Largest file accepted, in bytes.
     public var maxBytes: Int
@@ -121,6 +126,17 @@ public struct Limits: Sendable, Hashable {
     }
 
     public static let standard = Limits()
+
+    /// The highest value each bound may take: 64 MiB, 256 levels, 1,000,000 alias nodes.
+    public static let ceiling = Limits(maxBytes: 64 * 1024 * 1024, maxDepth: 256, maxAliasExpansion: 1_000_000)
+
+    /// These limits with every bound lowered to its ceiling.
+    public var clamped: Limits {
+        Limits(
+            maxBytes: min(maxBytes, Self.ceiling.maxBytes),
+            maxDepth: min(maxDepth, Self.ceiling.maxDepth),
+            maxAliasExpansion: min(maxAliasExpansion, Self.ceiling.maxAliasExpansion))
+    }
 }
 
 /// What loading one file produced: the documents read, and the problems found.

@@ -52,6 +52,15 @@ extension YAMLProblem {
             isFatal: true)
     }
 
+    /// Deep nesting around very many items: libyaml spends time in proportion to the nesting
+    /// level on every token, so the loader stops before that work outgrows the file's size.
+    static func nestingWork(at mark: Mark, depth: Int) -> YAMLProblem {
+        YAMLProblem(
+            kind: .depthLimit, mark: mark,
+            message: "too many items nested \(depth) levels deep for a file of this size; flatten the structure",
+            isFatal: true)
+    }
+
     /// A tab that libyaml rejected (fatal), or one in indentation that it accepted (not fatal).
     static func tab(at mark: Mark, inIndentation: Bool, libyamlProblem: String?, isFatal: Bool) -> YAMLProblem {
         var message = inIndentation ? tabInIndentation : "tab character where YAML does not allow one"

@@ -49,12 +49,33 @@ struct TreeBuilder {
     private var root: Node?
     private var documentStart = Mark(line: 1, column: 1)
     private var aliasNodesAdded = 0
+    /// libyaml's work so far, in its own unit: every token costs one step per open nesting level.
+    private var nestingWork = 0
+    /// The most `nestingWork` may reach: linear in the input, and never reached by a file
+    /// nested fewer than about `workPerByte` levels deep.
+    private let nestingWorkBudget: Int
+    static let workPerByte = 16
+    private var lastMark = Mark(line: 1, column: 1)
 
-    init(limits: Limits) {
+    init(limits: Limits, inputBytes: Int) {
         self.limits = limits
+        nestingWorkBudget = Self.workPerByte * inputBytes + 1_000_000
     }
 
     mutating func consume(_ event: ParseEvent) throws(FatalProblem) {
+        // libyaml rescans every open level for each token it reads (its simple-key check), so
+        // bytes times depth bounds its time; stopping at a budget keeps the load linear whatever
+        // `maxDepth` allows.
+        nestingWork += open.count
+        switch event {
+        case .scalar(let scalar): lastMark = scalar.start
+        case .alias(_, let mark): lastMark = mark
+        case .sequenceStart(let start), .mappingStart(let start): lastMark = start.mark
+        default: break
+        }
+        if nestingWork > nestingWorkBudget {
+            throw FatalProblem(problem: .nestingWork(at: lastMark, depth: open.count))
+        }
         switch event {
         case .streamStart, .streamEnd:
             break

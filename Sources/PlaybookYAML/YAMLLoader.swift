@@ -10,7 +10,9 @@ public enum YAMLLoader {
     ///
     /// - Returns: the documents read and the problems found. After a fatal problem,
     ///   `documents` holds only the documents completed before it.
-    public static func load(_ bytes: [UInt8], limits: Limits = .standard) -> LoadResult {
+    /// Limits above `Limits.ceiling` are lowered to it, whoever passes them.
+    public static func load(_ bytes: [UInt8], limits requested: Limits = .standard) -> LoadResult {
+        let limits = requested.clamped
         if bytes.count > limits.maxBytes {
             return LoadResult(documents: [], problems: [.size(bytes: bytes.count, limit: limits.maxBytes)])
         }
@@ -27,7 +29,7 @@ public enum YAMLLoader {
 
     private static func parse(_ text: SourceText, limits: Limits) -> LoadResult {
         guard !text.bytes.isEmpty else { return LoadResult(documents: [], problems: []) }
-        var builder = TreeBuilder(limits: limits)
+        var builder = TreeBuilder(limits: limits, inputBytes: text.bytes.count)
         var fatal: YAMLProblem?
         do throws(LibYAMLError) {
             let parser = try LibYAMLParser(input: text.bytes)

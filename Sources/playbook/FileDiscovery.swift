@@ -80,15 +80,23 @@ enum FileDiscovery {
     }
 
     /// The bytes of a regular file, or why they cannot be had; a file past `limit` is not read.
+    /// The file itself is never followed if it is a symbolic link (`lstat`, then `O_NOFOLLOW`),
+    /// and what was opened is checked again (`fstat`), so a swap in between is caught.
     static func read(_ path: String, limit: Int) -> SourceFile.Content {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            return .unreadable(info.st_mode & S_IFMT == S_IFDIR ? "it is a directory" : "it is not a regular file")
+        guard lstat(path, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFLNK: return .unreadable(symlinkProblem)
+        case S_IFDIR: return .unreadable("it is a directory")
+        default: return .unreadable("it is not a regular file")
         }
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .unreadable(String(cString: strerror(errno))) }
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
+        guard fd >= 0 else {
+            return .unreadable(errno == ELOOP ? symlinkProblem : String(cString: strerror(errno)))
+        }
         defer { close(fd) }
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return .unreadable("it is not a regular file") }
         if Int(info.st_size) > limit { return .tooLarge(size: Int(info.st_size)) }
         let wanted = Int(info.st_size)
         var bytes = [UInt8](repeating: 0, count: wanted)

@@ -3,6 +3,7 @@ import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookLint
+import PlaybookModel
 
 /// Output formats of the history commands.
 enum HistoryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -32,12 +33,14 @@ struct HistoryOptions: ParsableArguments {
             throw UsageError(description: "\(error.description)\n(history reports read a git repository: run inside one)")
         }
         let workspace = try Workspace.locate(from: cwd, configPath: config)
+        // A root that is a file or a symbolic link in the working tree is a configuration
+        // mistake here too, said as plainly as `lint` says it.
+        if repository.workdir != nil { _ = try workspace.checkRoots(requireExisting: false) }
         let roots = Self.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let progress = isatty(STDERR_FILENO) == 1 ? ProgressLine() : nil
         var reader = HistoryReader(
             roots: roots, mode: allParents ? .allParents : .firstParent,
-            cacheFile: noCache ? nil : HistoryReader.defaultCacheFile(
-                for: repository, mode: allParents ? .allParents : .firstParent),
+            cacheFile: noCache ? nil : usableCacheFile(for: repository, mode: allParents ? .allParents : .firstParent),
             progress: progress.map { line in { done, total in line.show(done, total) } })
         reader.backgroundWork = true
         do {
@@ -58,6 +61,26 @@ struct HistoryOptions: ParsableArguments {
         let prefix = String(workspace.root.dropFirst(workdir.count + 1))
         return workspace.configuration.roots.map { $0 == "." ? prefix : prefix + "/" + $0 }
     }
+}
+
+/// The history cache file, when it can be read and written without following a symbolic link:
+/// `.git/playbook` must be a real folder (or absent) and the cache a regular file (or absent).
+/// Otherwise the cache is neither read nor written, and a note says why.
+func usableCacheFile(for repository: Repository, mode: WalkMode) -> String? {
+    let file = HistoryReader.defaultCacheFile(for: repository, mode: mode)
+    let gitDirectory = Workspace.normalized(repository.gitDirectory)
+    let problem: String
+    do {
+        let relative = ContainedPath.relative(Workspace.normalized(file), to: gitDirectory) ?? "playbook"
+        switch try ContainedPath.kind(of: relative, under: gitDirectory, shownFrom: gitDirectory) {
+        case .missing, .file: return file
+        case .folder, .other: problem = "\(Inert.terminal(relative)) is not a regular file"
+        }
+    } catch {
+        problem = error.description
+    }
+    Terminal.writeError("note: not using the history cache in the git folder: \(problem)\n")
+    return nil
 }
 
 /// "reading history: 1200/50000 commits" on standard error, rewritten in place.
@@ -84,12 +107,30 @@ func emit(_ text: String, to output: String?) throws {
         Terminal.write(text)
         return
     }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-    } catch {
-        throw UsageError(description: "cannot write \(output): \(error.localizedDescription)")
+    // Inside the repository, the file is written only where no symbolic link leads.
+    let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
+    let absolute = Workspace.absolute(output, from: cwd)
+    if let workdir = (try? Repository.discover(from: cwd))?.workdir.map(Workspace.normalized),
+       let relative = ContainedPath.relative(absolute, to: workdir) {
+        do {
+            let folder = (relative as NSString).deletingLastPathComponent
+            if try ContainedPath.kind(of: folder, under: workdir, shownFrom: workdir) != .folder {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): its folder does not exist")
+            }
+            var info = stat()
+            if lstat(absolute, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): it exists and is not a regular file")
+            }
+        } catch let refusal as ContainedPath.Refusal {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(refusal.description)")
+        }
     }
-    Terminal.writeError("wrote \(output)\n")
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+    } catch {
+        throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
+    }
+    Terminal.writeError("wrote \(Inert.terminal(output))\n")
 }
 
 /// Ends a successful history command at once, once the cache is written. A long walk leaves

@@ -30,34 +30,48 @@ struct Init: ParsableCommand {
     @Flag(help: "Replace files that already exist.")
     var force = false
 
+    /// Longest id `init` accepts: the squad's id names its file, and both ids stay readable.
+    static let maxIDLength = 64
+
     func validate() throws {
-        for (name, value) in [("--squad", squad), ("--north-star", northStar)] where !IDForm.isKebabCase(value) {
-            throw ValidationError("\(name) must be kebab-case, such as activation-emea; got \"\(value)\"")
+        for (name, value) in [("--squad", squad), ("--north-star", northStar)] {
+            guard value.count <= Self.maxIDLength else {
+                throw ValidationError("\(name) must be at most \(Self.maxIDLength) characters; got \(value.count)")
+            }
+            guard IDForm.isKebabCase(value) else {
+                throw ValidationError("\(name) must be kebab-case, such as activation-emea; got \"\(Inert.terminal(value))\"")
+            }
         }
     }
 
+    /// Every input is checked before anything is written; the files are written together or not
+    /// at all (`FileSet`), and the git steps are undone with them when they fail.
     func run() throws {
         let top = Workspace.absolute(directory, from: Workspace.normalized(FileManager.default.currentDirectoryPath))
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
-        if !force, let existing = files.first(where: { FileManager.default.fileExists(atPath: top + "/" + $0.path) }) {
-            throw UsageError(description: "\(existing.path) already exists in \(top); use --force to replace the starter files")
-        }
-        for file in files {
-            do {
-                try AtomicFile.write(file.text, to: top + "/" + file.path, force: force, mode: file.executable ? 0o755 : 0o644)
-            } catch let refusal as AtomicFile.Refusal {
-                throw UsageError(description: refusal.description)
+        do {
+            try FileSet(top: top, base: top, files: files).write(force: force) {
+                let repository: Repository
+                if let found = try? Repository.discover(from: top), found.workdir != nil {
+                    repository = found
+                    try repository.setConfig("core.hooksPath", ".githooks")
+                } else {
+                    var info = stat()
+                    let hadGit = lstat(top + "/.git", &info) == 0
+                    do {
+                        repository = try Repository.create(at: top)
+                        try repository.setConfig("core.hooksPath", ".githooks")
+                    } catch {
+                        if !hadGit { try? FileManager.default.removeItem(atPath: top + "/.git") }
+                        throw error
+                    }
+                }
             }
+        } catch let failure as FileSet.Failure {
+            throw UsageError(description: failure.description)
         }
-        let repository: Repository
-        if let found = try? Repository.discover(from: top), found.workdir != nil {
-            repository = found
-        } else {
-            repository = try Repository.create(at: top)
-        }
-        try repository.setConfig("core.hooksPath", ".githooks")
         Terminal.write("""
-        Started a playbook in \(top):
+        Started a playbook in \(Inert.terminal(top)):
           .playbook.yml: settings (roots, rule severities)
           playbooks/metrics.yml: the metric catalog, with \(northStar) as the North Star
           playbooks/squads/\(squad).yml: your first squad

@@ -84,16 +84,16 @@ struct WorkingTreeSource: LintSource {
     var configuration: Configuration { workspace.configuration }
 
     func files(for paths: [String]) throws -> Selection {
-        if paths.isEmpty { try workspace.checkRootsExist() }
-        var all = workspace.discoverRootFiles()
+        var all = try workspace.discoverRootFiles(requireExisting: paths.isEmpty)
         var reported: Set<String>?
         if !paths.isEmpty {
             var named: Set<String> = []
             for path in paths {
                 let absolute = Workspace.absolute(path, from: Workspace.normalized(cwd))
+                try workspace.checkFolders(above: absolute, named: path)
                 var info = stat()
                 guard lstat(absolute, &info) == 0 else {
-                    throw UsageError(description: "no such file or folder: \(path)")
+                    throw UsageError(description: "no such file or folder: \(Inert.terminal(path))")
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
                     for file in FileDiscovery.yamlFiles(under: absolute) {

@@ -20,16 +20,15 @@ struct Log: ParsableCommand {
     @Argument(help: "The entity id (EXP-…, HYP-…, OKR-…, OKR-…/KR-n, a squad or metric id).")
     var id: String
 
+    /// The formats `log` renders; its own list, so `--help` offers only these.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, json
+    }
+
     @Option(help: "Output format: markdown or json.")
-    var format: HistoryFormat = .markdown
+    var format: Format = .markdown
 
     @OptionGroup var history: HistoryOptions
-
-    func validate() throws {
-        guard format == .markdown || format == .json else {
-            throw ValidationError("log supports --format markdown or json")
-        }
-    }
 
     func run() throws {
         let history = try history.readHistory()

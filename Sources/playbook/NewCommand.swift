@@ -78,11 +78,11 @@ struct New: ParsableCommand {
         }
         let path = "\(root)/\(folder)/\(id).yml"
         do {
-            try AtomicFile.write(text, to: path, force: false)
+            try AtomicFile.write(text, to: path, within: source.workspace.root, shownFrom: source.workspace.displayBase, force: false)
         } catch let refusal as AtomicFile.Refusal {
             throw UsageError(description: refusal.description)
         }
-        Terminal.write(Workspace.display(path, root: source.workspace.displayBase) + "\n")
+        Terminal.write(Inert.terminalPath(Workspace.display(path, root: source.workspace.displayBase)) + "\n")
     }
 
     /// `PREFIX-n` one past the highest number in use, zero-padded like the existing ids (at least `width` digits).

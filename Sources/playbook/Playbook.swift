@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookLint
+import PlaybookModel
 
 /// The `playbook` command: subcommands, and the mapping of failures to exit codes
 /// (0 clean, 1 errors found, 2 the tool could not run).
@@ -36,16 +37,18 @@ enum Main {
         } catch {
             let code = Playbook.exitCode(for: error)
             if code == .success {
-                print(Playbook.fullMessage(for: error))
+                print(Inert.terminalLines(Playbook.fullMessage(for: error)))
                 exit(0)
             }
             let message: String
             switch error {
             case let error as UsageError: message = error.description
             case let error as ConfigurationError: message = error.description
+            case let error as RootError: message = error.description
             default: message = Playbook.fullMessage(for: error)
             }
-            FileHandle.standardError.write(Data("playbook: \(message)\n".utf8))
+            // Messages quote paths, arguments and configuration keys: shown inert, line by line.
+            FileHandle.standardError.write(Data("playbook: \(Inert.terminalLines(message))\n".utf8))
             exit(2)
         }
     }

@@ -96,7 +96,7 @@ struct Review: ParsableCommand {
             let commits = Set(try repository.commits(from: headID, excluding: mergeBase).filter {
                 try repository.commitInfo($0).parents.count <= 1
             })
-            let cache = head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil
+            let cache = head == "HEAD" ? usableCacheFile(for: repository, mode: .firstParent) : nil
             let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cache).read(repository, tip: headID)
             let input = ReviewInput(base: baseID, head: headID, mergeBase: mergeBase,
                                     headFiles: merged.keys.sorted().compactMap { merged[$0] },

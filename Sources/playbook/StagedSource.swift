@@ -46,7 +46,7 @@ struct StagedSource: LintSource {
         var relative = here.hasPrefix(top + "/") ? String(here.dropFirst(top.count + 1)) : ""
         while true {
             let candidate = relative.isEmpty ? Configuration.fileName : relative + "/" + Configuration.fileName
-            if byPath[candidate] != nil || Workspace.exists(top + "/" + candidate) {
+            if byPath[candidate] != nil || Workspace.lexists(top + "/" + candidate) {
                 settingsFolder = relative
                 break
             }
@@ -57,14 +57,25 @@ struct StagedSource: LintSource {
         if let configPath {
             configuration = try Workspace.loadConfiguration(at: Workspace.absolute(configPath, from: here), shownAs: configPath)
         } else if let entry = byPath[settingsPath] {
-            // The configuration about to be committed.
+            // The configuration about to be committed; a staged link is refused, not followed.
+            guard entry.isRegularFile else {
+                throw UsageError(description: "the staged \(settingsPath) is not a regular file (a symbolic link or a submodule); commit the configuration itself")
+            }
             let bytes: [UInt8]
             do { bytes = try repository.blobData(entry.id) } catch {
                 throw UsageError(description: "cannot read the staged \(settingsPath): \(error)")
             }
             configuration = try Configuration.parse(bytes, file: settingsPath)
-        } else if Workspace.exists(top + "/" + settingsPath) {
-            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath)
+        } else if Workspace.lexists(top + "/" + settingsPath) {
+            // Only a regular file reached without a symbolic link; a dangling link is an error, not defaults.
+            let kind: ContainedPath.Kind
+            do {
+                kind = try ContainedPath.kind(of: settingsPath, under: top, shownFrom: top)
+            } catch {
+                throw UsageError(description: "cannot use the configuration file: \(error.description)")
+            }
+            guard kind == .file else { throw UsageError(description: "the configuration file \(settingsPath) is not a regular file") }
+            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath, followingLinks: false)
         } else {
             configuration = Configuration()
         }

@@ -29,8 +29,23 @@ enum Templates {
         return name.map { $0.isEmpty ? "Your Name" : $0 } ?? "Your Name"
     }
 
+    /// A YAML double-quoted scalar; control characters (from a git user name) as `\u` escapes.
     static func quoted(_ text: String) -> String {
-        "\"" + text.replacing("\\", with: "\\\\").replacing("\"", with: "\\\"") + "\""
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            default:
+                if Inert.isInvisibleControl(scalar) {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
     }
 
     static func initial(squad: String, northStar: String, owner: String) -> [File] {

@@ -1,5 +1,7 @@
 import Foundation
 import PlaybookLint
+import PlaybookModel
+import PlaybookYAML
 
 /// The playbook being linted: the folder its settings apply to, and where paths are shown from.
 struct Workspace {
@@ -19,7 +21,8 @@ struct Workspace {
         var gitTop: String?
         var candidate = start
         while true {
-            if configRoot == nil, gitTop == nil, exists(candidate + "/" + Configuration.fileName) { configRoot = candidate }
+            // lexists: a dangling .playbook.yml link is a configuration to refuse, not "no configuration".
+            if configRoot == nil, gitTop == nil, lexists(candidate + "/" + Configuration.fileName) { configRoot = candidate }
             if gitTop == nil, exists(candidate + "/.git") { gitTop = candidate }
             if configRoot != nil && gitTop != nil { break }
             let parent = (candidate as NSString).deletingLastPathComponent
@@ -33,31 +36,94 @@ struct Workspace {
         let base = gitTop ?? root
         let configFile = configPath.map { absolute($0, from: start) } ?? root + "/" + Configuration.fileName
         var configuration = Configuration()
+        if configPath == nil, lexists(configFile) {
+            // The repository's own configuration is read only when it is a regular file in the
+            // repository; an explicit --config is the user's choice and read where it is.
+            let shown = display(configFile, root: base)
+            let kind: ContainedPath.Kind
+            do {
+                kind = try ContainedPath.kind(of: Configuration.fileName, under: root, shownFrom: base)
+            } catch {
+                throw UsageError(description: "cannot use the configuration file: \(error.description)")
+            }
+            guard kind == .file else {
+                throw UsageError(description: "the configuration file \(Inert.terminal(shown)) is not a regular file")
+            }
+        }
         if configPath != nil || exists(configFile) {
-            configuration = try loadConfiguration(at: configFile, shownAs: display(configFile, root: base))
+            configuration = try loadConfiguration(at: configFile, shownAs: display(configFile, root: base), followingLinks: configPath != nil)
         }
         return Workspace(root: root, displayBase: base, configuration: configuration)
     }
 
-    /// Configured roots that do not exist are a configuration mistake (exit 2), not an empty playbook.
-    func checkRootsExist() throws {
-        for root in configuration.roots where !Workspace.exists(root == "." ? self.root : self.root + "/" + root) {
-            let shown = Workspace.display(self.root + "/" + root, root: displayBase)
-            throw UsageError(description: "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
+    /// Every configured root must be a folder inside the playbook, reached without a symbolic
+    /// link: a root that is a link, or lies under one, is refused (exit 2) before anything behind
+    /// it is read; so is a root that names a file. A missing root is refused when `requireExisting`
+    /// (the default roots of a whole-playbook run), else skipped.
+    func checkRoots(requireExisting: Bool) throws -> [String] {
+        var usable: [String] = []
+        for (index, root) in configuration.roots.enumerated() {
+            let shown = Inert.terminal(Workspace.display(self.root + "/" + root, root: displayBase))
+            let kind: ContainedPath.Kind
+            do {
+                kind = try ContainedPath.kind(of: root, under: self.root, shownFrom: displayBase)
+            } catch {
+                throw configuration.rootError(index, "the playbook root \(shown) cannot be read: \(error.description)")
+            }
+            switch kind {
+            case .folder:
+                usable.append(root)
+            case .missing:
+                if requireExisting {
+                    throw configuration.rootError(index, "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
+                }
+            case .file, .other:
+                throw configuration.rootError(index, "the playbook root \(shown) is not a folder; `roots` lists folders whose *.yml files are linted")
+            }
+        }
+        return usable
+    }
+
+    /// A path named on the command line inside the repository is reached without a symbolic
+    /// link: the folders above it are checked one by one (the path itself is judged by the caller).
+    /// A path outside the repository is the user's explicit choice and is not judged.
+    func checkFolders(above absolute: String, named argument: String) throws {
+        let parent = (absolute as NSString).deletingLastPathComponent
+        guard let relative = ContainedPath.relative(parent, to: displayBase), !relative.isEmpty else { return }
+        do {
+            let kind = try ContainedPath.kind(of: relative, under: displayBase, shownFrom: displayBase)
+            if kind == .missing { throw UsageError(description: "no such file or folder: \(Inert.terminal(argument))") }
+        } catch let refusal as ContainedPath.Refusal {
+            throw UsageError(description: "cannot lint \(Inert.terminal(argument)): \(refusal.description)")
         }
     }
 
-    static func loadConfiguration(at path: String, shownAs shown: String) throws -> Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(description: "cannot read the configuration file \(shown)")
+    /// Reads a configuration file; the repository's own (`followingLinks: false`) is opened
+    /// without following a symbolic link, so a link swapped in after the check is refused too.
+    static func loadConfiguration(at path: String, shownAs shown: String, followingLinks: Bool = true) throws -> Configuration {
+        let bytes: [UInt8]
+        if followingLinks {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw UsageError(description: "cannot read the configuration file \(Inert.terminal(shown))")
+            }
+            bytes = [UInt8](data)
+        } else {
+            switch FileDiscovery.read(path, limit: Limits.ceiling.maxBytes) {
+            case .bytes(let read): bytes = read
+            case .unreadable(let reason):
+                throw UsageError(description: "cannot read the configuration file \(Inert.terminal(shown)): \(reason)")
+            case .tooLarge(let size):
+                throw UsageError(description: "the configuration file \(Inert.terminal(shown)) is \(size) bytes; it cannot be this large")
+            }
         }
-        return try Configuration.parse([UInt8](data), file: shown)
+        return try Configuration.parse(bytes, file: shown)
     }
 
-    /// Every `*.yml` / `*.yaml` entry under the configured roots, keyed by repository-relative path.
-    func discoverRootFiles() -> [String: FileDiscovery.Found] {
+    /// Every `*.yml` / `*.yaml` entry under the configured roots, keyed by repository-relative path;
+    /// roots are checked first (`checkRoots`).
+    func discoverRootFiles(requireExisting: Bool) throws -> [String: FileDiscovery.Found] {
         var found: [String: FileDiscovery.Found] = [:]
-        for root in configuration.roots {
+        for root in try checkRoots(requireExisting: requireExisting) {
             let absolute = root == "." ? self.root : self.root + "/" + root
             for file in FileDiscovery.yamlFiles(under: absolute) {
                 found[Workspace.display(file.path, root: displayBase)] = file
@@ -75,6 +141,12 @@ struct Workspace {
 
     static func exists(_ path: String) -> Bool {
         FileManager.default.fileExists(atPath: path)
+    }
+
+    /// True when anything is at `path`, a dangling symbolic link included.
+    static func lexists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
     }
 
     static func absolute(_ path: String, from base: String) -> String {

@@ -67,4 +67,16 @@ final class ConfigurationTests: XCTestCase {
     func testBrokenYAMLInTheConfigurationIsLocated() {
         expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "did not find expected")
     }
+
+    func testLimitsPastTheirCeilingAreLocatedErrors() {
+        expectError("limits:\n  max_depth: 9223372036854775807\n", at: Mark(line: 2, column: 14), containing: "from 1 to 256 (its hard ceiling)")
+        expectError("limits:\n  max_alias_nodes: 1000001\n", at: Mark(line: 2, column: 20), containing: "from 1 to 1000000")
+        expectError("limits:\n  max_file_bytes: 67108865\n", at: Mark(line: 2, column: 19), containing: "from 1 to 67108864")
+        expectError("limits:\n  max_depth: 0\n", at: Mark(line: 2, column: 14), containing: "from 1 to 256")
+    }
+
+    func testLimitsAtTheirCeilingAreAccepted() throws {
+        let configuration = try Configuration.parse(Array("limits: {max_depth: 256, max_alias_nodes: 1000000, max_file_bytes: 67108864}\n".utf8), file: ".playbook.yml")
+        XCTAssertEqual(configuration.limits, Limits.ceiling)
+    }
 }

@@ -18,6 +18,22 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(node["name"]?.mark, mark(2, 7))
     }
 
+    func testBinaryWithANulNearTheStartIsANulNotUTF16() {
+        let cases: [[UInt8]] = [
+            [0x6B, 0x00, 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A],  // odd length, binary after the NUL
+            [0x6B, 0x00] + Array("ind: Metric\nid: x\n".utf8) + [0x00, 0x00],
+            [0x00, 0x41, 0x42, 0x43, 0x44, 0x45, 0x46, 0x47],
+        ]
+        for bytes in cases {
+            let problem = onlyProblem(bytes)
+            XCTAssertEqual(problem?.kind, .encoding, "\(bytes)")
+            XCTAssertTrue(problem?.message.contains("NUL byte") ?? false, "\(bytes): \(problem?.message ?? "")")
+        }
+        // A BOM-less UTF-16 file of YAML text is still recognised.
+        let utf16: [UInt8] = Array("kind: Metric\nid: lessons\n".utf8).flatMap { byte -> [UInt8] in [byte, 0] }
+        XCTAssertEqual(onlyProblem(utf16)?.message, "file is UTF-16; playbook files must be UTF-8 (re-save it as UTF-8)")
+    }
+
     func testUTF16AndUTF32AreRejectedAtTheStart() {
         let cases: [([UInt8], String)] = [
             ([0xFF, 0xFE, 0x61, 0x00], "UTF-16"),

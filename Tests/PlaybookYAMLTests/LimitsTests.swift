@@ -63,3 +63,49 @@ final class LimitsTests: XCTestCase {
         XCTAssertEqual(result.problems.first?.mark.line, 6)
     }
 }
+
+/// No limit can be raised past its hard ceiling, whoever passes it to the loader.
+final class CeilingTests: XCTestCase {
+    static let unbounded = Limits(maxBytes: Int.max, maxDepth: Int.max, maxAliasExpansion: Int.max)
+
+    func testDepthPastTheCeilingIsRefusedEvenWhenTheLimitIsUnbounded() {
+        let depth = 120_000
+        let bytes = Array(repeating: UInt8(ascii: "["), count: depth) + Array(repeating: UInt8(ascii: "]"), count: depth)
+        let result = YAMLLoader.load(bytes, limits: Self.unbounded)
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertEqual(result.problems.first?.mark, mark(1, Limits.ceiling.maxDepth + 1))
+        let block = (0..<2000).map { String(repeating: " ", count: $0) + "k:" }.joined(separator: "\n") + " v\n"
+        XCTAssertEqual(YAMLLoader.load(Array(block.utf8), limits: Self.unbounded).problems.map(\.kind), [.depthLimit])
+    }
+
+    func testBillionLaughsStopsAtTheAliasCeilingEvenWhenTheLimitIsUnbounded() {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...12 {
+            text += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        let result = YAMLLoader.load(Array(text.utf8), limits: Self.unbounded)
+        XCTAssertEqual(result.problems.map(\.kind), [.aliasLimit])
+        XCTAssertTrue(result.problems.first?.message.contains("1000000") ?? false, result.problems.first?.message ?? "")
+    }
+
+    func testFileSizePastTheCeilingIsRefused() {
+        let bytes = [UInt8](repeating: 0x20, count: Limits.ceiling.maxBytes + 1)
+        XCTAssertEqual(YAMLLoader.load(bytes, limits: Self.unbounded).problems.map(\.kind), [.sizeLimit])
+    }
+
+    func testManyItemsDeepInsideStopBeforeTheWorkOutgrowsTheFile() {
+        let depth = 250
+        let deep = String(repeating: "[", count: depth) + String(repeating: "a,", count: 300_000) + "a" + String(repeating: "]", count: depth)
+        let result = YAMLLoader.load(Array(deep.utf8), limits: Limits.ceiling)
+        XCTAssertEqual(result.problems.map(\.kind), [.depthLimit])
+        XCTAssertTrue(result.problems.first?.message.contains("too many items nested 250 levels deep") ?? false, "\(result.problems)")
+        // The same items a few levels deep are read.
+        let shallow = String(repeating: "[", count: 8) + String(repeating: "a,", count: 300_000) + "a" + String(repeating: "]", count: 8)
+        XCTAssertEqual(YAMLLoader.load(Array(shallow.utf8), limits: Limits.ceiling).problems, [])
+    }
+
+    func testClampedLowersOnlyWhatIsAboveTheCeiling() {
+        XCTAssertEqual(Limits(maxBytes: 10, maxDepth: 1000, maxAliasExpansion: 5).clamped,
+                       Limits(maxBytes: 10, maxDepth: Limits.ceiling.maxDepth, maxAliasExpansion: 5))
+    }
+}

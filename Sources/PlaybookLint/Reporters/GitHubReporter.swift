@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message` line
 /// per finding, which GitHub turns into annotations on the pull request's diff.
 public struct GitHubReporter: Reporter {
@@ -22,10 +24,10 @@ public struct GitHubReporter: Reporter {
         return out
     }
 
-    /// Escapes a command's message: `%`, CR and LF.
+    /// Escapes a command's message: invisible controls but LF shown (`Inert.visible`), then `%`, CR and LF.
     static func data(_ text: String) -> String {
         var out = ""
-        for character in text.unicodeScalars {
+        for character in Inert.visible(text, keepingNewlines: true).unicodeScalars {
             switch character {
             case "%": out += "%25"
             case "\r": out += "%0D"

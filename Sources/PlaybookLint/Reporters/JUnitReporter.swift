@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// JUnit XML, as CI test viewers read it: one test suite, one test case per file linted
 /// (passing when it has no error) and, inside a failing case, one `<failure>` per error.
 /// Warnings and notes are listed in the case's `<system-out>` without failing it.
@@ -17,14 +19,14 @@ public struct JUnitReporter: Reporter {
             let findings = byFile[file, default: []]
             let errors = findings.filter { $0.severity == .error }
             let others = findings.filter { $0.severity != .error }
-            out += "    <testcase classname=\"playbook.lint\" name=\"\(Self.escape(file))\" file=\"\(Self.escape(file))\""
+            out += "    <testcase classname=\"playbook.lint\" name=\"\(Self.escape(Inert.terminal(file)))\" file=\"\(Self.escape(Inert.terminal(file)))\""
             if findings.isEmpty {
                 out += "/>\n"
                 continue
             }
             out += ">\n"
             for finding in errors {
-                out += "      <failure message=\"\(Self.escape(finding.message))\" type=\"\(Self.escape(finding.rule))\">"
+                out += "      <failure message=\"\(Self.escape(Inert.terminal(finding.message)))\" type=\"\(Self.escape(finding.rule))\">"
                 out += Self.escape(Self.line(finding)) + "</failure>\n"
             }
             if !others.isEmpty {
@@ -37,7 +39,7 @@ public struct JUnitReporter: Reporter {
     }
 
     static func line(_ finding: Finding) -> String {
-        "\(finding.file):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]"
+        "\(Inert.terminalPath(finding.file)):\(finding.line):\(finding.column): \(finding.severity.rawValue): \(Inert.terminal(finding.message)) [\(finding.rule)]"
     }
 
     /// XML text and attribute escaping; characters XML 1.0 cannot carry are replaced.

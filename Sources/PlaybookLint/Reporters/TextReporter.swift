@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// Turns a lint report into the text of one output format.
 public protocol Reporter: Sendable {
     func render(_ report: LintReport) -> String
@@ -29,7 +31,7 @@ public struct TextReporter: Reporter {    public var color: Bool
         var out = ""
         for finding in report.findings {
             let message = TextReporter.oneLine(finding.message)
-            let location = "\(finding.file):\(finding.line):\(finding.column):"
+            let location = "\(Inert.terminalPath(finding.file)):\(finding.line):\(finding.column):"
             let severity = finding.severity.rawValue + ":"
             if color {
                 out += "\(Style.bold)\(location)\(Style.reset) \(Style.color(finding.severity))\(severity)\(Style.reset) \(message) \(Style.dim)[\(finding.rule)]\(Style.reset)\n"
@@ -40,24 +42,9 @@ public struct TextReporter: Reporter {    public var color: Bool
         return out
     }
 
-    /// Keeps a finding on one line: control characters from user text are shown escaped.
+    /// Keeps a finding on one line and inert in a terminal or CI log (`Inert.terminal`).
     static func oneLine(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    out += "\\u{\(String(scalar.value, radix: 16))}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        Inert.terminal(text)
     }
 
     /// "2 errors, 1 warning in 57 files (312 entities)".

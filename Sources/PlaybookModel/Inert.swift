@@ -1,0 +1,189 @@
+/// How an untrusted string (a file name, a YAML value, a commit author, a command-line
+/// argument) is made inert in each output format. Every renderer routes every such string
+/// through exactly one of these, so a hostile string cannot move the cursor, recolour or
+/// reorder a terminal, forge a GitHub workflow command, mention a person, link an issue,
+/// load an image, start a spreadsheet formula or open an HTML tag.
+///
+/// The rules, once:
+/// - **Invisible controls** (C0 including ESC, BEL, CR, LF and tab; DEL; C1; the bidi marks,
+///   embeddings, overrides and isolates U+200E/F, U+061C, U+202A–202E, U+2066–2069; the line
+///   and paragraph separators U+2028/2029) are shown as visible escapes `\u{1B}` in every
+///   human-readable format, so the text stays on one line and reads in source order.
+/// - **Terminal text**: the visible escapes, and no GitHub workflow command when CI prints the
+///   output: no leading `::` (a path gets `./` in front instead), no `##[` anywhere.
+/// - **Markdown**: the visible escapes, a backslash before every ASCII punctuation mark that
+///   Markdown gives meaning inside a line (no emphasis, links, images, HTML, table cells), and a word
+///   joiner (U+2060) after `@` and `#` and inside `://` and `www.`, so GitHub makes no
+///   mention, issue reference or autolink of it. `markdownCode` puts a string in a code span
+///   whose fence is longer than any backtick run inside.
+/// - **CSV**: controls escaped as above (a line break inside a quoted cell stays), and a cell
+///   that a spreadsheet would read as a formula (its first character, after leading spaces,
+///   tabs or line breaks, is `=`, `+`, `-`, `@`, or it starts with a tab or CR) gets a `'`
+///   in front, unless it is a plain number.
+/// - **HTML**: the visible escapes, then `& < > " ' #` as entities.
+/// - Everywhere a CI log may print the output (terminal text, CSV, HTML, JSON, Markdown),
+///   `##[` never appears literally: the runner reads it as a command anywhere in a line.
+/// - **JSON** (also SARIF): `JSONText.quoted`, which escapes the same controls as `\uXXXX`.
+public enum Inert {
+    /// A word joiner: invisible, and not a character GitHub lets a mention or reference contain.
+    static let wordJoiner: Unicode.Scalar = "\u{2060}"
+
+    /// True for the characters no output shows raw.
+    public static func isInvisibleControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x1F, 0x7F...0x9F: true
+        case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: false
+        }
+    }
+
+    /// The visible form of an invisible control: `\n`, `\r`, `\t`, else `\u{1B}`.
+    static func escape(_ scalar: Unicode.Scalar) -> String {
+        switch scalar {
+        case "\n": "\\n"
+        case "\r": "\\r"
+        case "\t": "\\t"
+        default: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        }
+    }
+
+    /// The text with every invisible control shown as a visible escape; one line, read in order.
+    /// `keepingNewlines` leaves LF alone (for multi-line fields of formats that quote them).
+    public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
+        guard text.unicodeScalars.contains(where: isInvisibleControl) else { return text }
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
+        for scalar in text.unicodeScalars {
+            if isInvisibleControl(scalar), !(keepingNewlines && scalar == "\n") {
+                out += escape(scalar)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// A string for terminal text (and plain logs, which CI runners parse): controls made
+    /// visible, and never a GitHub workflow command: a leading `::` (after spaces) becomes
+    /// `\u{3A}:`, and `##[` anywhere (the runner's older command syntax) becomes `#\u{23}[`.
+    public static func terminal(_ text: String) -> String {
+        var shown = visible(text)
+        if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
+        let spaces = shown.prefix { $0 == " " }
+        if shown.dropFirst(spaces.count).hasPrefix("::") {
+            shown = spaces + "\\u{3A}" + shown.dropFirst(spaces.count + 1)
+        }
+        return shown
+    }
+
+    /// Several lines of terminal text (a message that spans lines): each line as `terminal`.
+    public static func terminalLines(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { terminal(String($0)) }.joined(separator: "\n")
+    }
+
+    /// A path that may start a line of terminal text: as `terminal`, but a path that would
+    /// start with `::` (after spaces) gets a `./` in front instead, which names the same file.
+    public static func terminalPath(_ text: String) -> String {
+        let start = text.drop { $0 == " " }
+        if start.hasPrefix("::") || start.count != text.count {
+            return terminal("./" + text)
+        }
+        return terminal(text)
+    }
+
+    /// ASCII punctuation that carries meaning inside a line in CommonMark or GitHub Flavored
+    /// Markdown (emphasis, code, links and images, HTML and entities, table cells, strikethrough,
+    /// math); CommonMark lets a backslash make any of them literal. Marks that matter only at
+    /// the start of a line (`#`, `-`, `+`, `=`, `1.`) need none: `visible` leaves no line break,
+    /// and renderers never start a line with user text.
+    private static let markdownSpecial: Set<Unicode.Scalar> = [
+        "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "$",
+    ]
+
+    /// A string for Markdown inline text (paragraphs, headings, list items, table cells).
+    public static func markdown(_ text: String) -> String {
+        let scalars = Array(visible(text).unicodeScalars)
+        var out = ""
+        out.unicodeScalars.reserveCapacity(scalars.count * 2)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            // Alphanumerics and spaces pass; punctuation that means something gets a backslash.
+            if markdownSpecial.contains(scalar) { out.unicodeScalars.append("\\") }
+            out.unicodeScalars.append(scalar)
+            switch scalar {
+            case "@", "#":
+                out.unicodeScalars.append(wordJoiner)
+            case ":" where index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/":
+                out.unicodeScalars.append(wordJoiner)
+            case "w" where isWWW(scalars, at: index), "W" where isWWW(scalars, at: index):
+                out.unicodeScalars.append(wordJoiner)
+            default:
+                break
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// True when `scalars[index]` is the last `w` of a `www.`.
+    private static func isWWW(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
+        guard index >= 2, index + 1 < scalars.count, scalars[index + 1] == "." else { return false }
+        return (index - 2...index).allSatisfy { scalars[$0] == "w" || scalars[$0] == "W" }
+    }
+
+    /// A string as a Markdown code span: nothing inside is markup, mention or link. Line
+    /// breaks become spaces (a span is one line); `|` is escaped so a table cell stays one cell.
+    public static func markdownCode(_ text: String) -> String {
+        let flat = visible(text).replacing("|", with: "\\|")
+        var longest = 0
+        var run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") && flat.hasSuffix(" ") ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
+    /// A CSV cell's text before quoting: controls escaped (line breaks kept, the quoting holds
+    /// them), and a formula neutralised with a leading `'`.
+    public static func csvCell(_ text: String) -> String {
+        var shown = visible(text, keepingNewlines: true)
+        // A CSV printed to a CI log must not carry the runner's older command syntax either.
+        if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
+        if Double(shown.trimmingSpaces) != nil, !shown.hasPrefix("\t"), !shown.hasPrefix("\r") { return shown }
+        guard let first = text.unicodeScalars.first else { return shown }
+        let significant = text.unicodeScalars.first { !(" \t\r\n".unicodeScalars.contains($0)) }
+        let formulaStart: Set<Unicode.Scalar> = ["=", "+", "-", "@"]
+        if first == "\t" || first == "\r" || significant.map(formulaStart.contains) == true {
+            return "'" + shown
+        }
+        return shown
+    }
+
+    /// A string for HTML text or a quoted attribute value.
+    public static func html(_ text: String) -> String {
+        var out = ""
+        for character in visible(text) {
+            switch character {
+            // `#` as an entity renders the same and keeps `##[` (a CI log command) out of the page's text.
+            case "#": out += "&#35;"
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: Substring {
+        drop { $0 == " " }
+    }
+}

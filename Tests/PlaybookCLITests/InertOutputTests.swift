@@ -1,0 +1,141 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// Hostile file names, YAML values and author names stay inert in every output the CLI writes:
+/// no terminal control, no forged workflow command, no live mention, link or image.
+final class InertOutputTests: XCTestCase {
+    /// Characters no output may carry raw: ESC, BEL, CSI (C1), RLO, an isolate, a bidi mark.
+    static let raw: [Unicode.Scalar] = ["\u{1B}", "\u{07}", "\u{9B}", "\u{202E}", "\u{2066}", "\u{200F}"]
+
+    /// `workflowCommands`: the output is GitHub workflow commands, one per line, each of our own.
+    private func assertInert(_ output: String, _ context: String, workflowCommands: Bool = false, file: StaticString = #filePath, line: UInt = #line) {
+        for scalar in Self.raw {
+            XCTAssertFalse(output.unicodeScalars.contains(scalar), "U+\(String(scalar.value, radix: 16)) reached \(context)", file: file, line: line)
+        }
+        for text in output.split(separator: "\n") {
+            if workflowCommands {
+                XCTAssertTrue(text.hasPrefix("::error file=") || text.hasPrefix("::warning file=") || text.hasPrefix("::notice file="),
+                              "a line that is not one of our commands in \(context): \(text)", file: file, line: line)
+                continue
+            }
+            let start = text.drop { $0 == " " || $0 == "\t" }
+            XCTAssertFalse(start.hasPrefix("::"), "a forged workflow command in \(context): \(text)", file: file, line: line)
+            XCTAssertFalse(text.contains("##["), "a forged workflow command in \(context): \(text)", file: file, line: line)
+        }
+    }
+
+    func testHostileFileNamesStayInertInTextAndJUnitOutput() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write(".playbook.yml", "roots: [\".\"]\n")
+        let names = ["x\n::add-mask::secret.yml", "::warning::forged.yml", "e\u{1B}]0;title\u{07}\u{1B}[2J.yml", "r\u{202E}lmy.exe.yml", "c1\u{9B}31m.yml", "b ##[error]x.yml"]
+        for name in names {
+            try scratch.write(name, "kind: Metric\nid: x\n")
+        }
+        for format in ["text", "junit", "github", "json"] {
+            let result = try CLI.run(["lint", "--format", format], in: scratch.url)
+            XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+            assertInert(result.stdout, "lint --format \(format)", workflowCommands: format == "github")
+            assertInert(result.stderr, "lint's standard error")
+        }
+        let text = try CLI.run(["lint"], in: scratch.url).stdout
+        XCTAssertTrue(text.contains("./::warning::forged.yml:"), text)
+        XCTAssertTrue(text.contains("x\\n::add-mask::secret.yml:"), text)
+    }
+
+    func testHostileArgumentsStayInertInErrorMessages() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let result = try CLI.run(["lint", "no\u{1B}[2J\n::add-mask::such.yml"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        assertInert(result.stdout + result.stderr, "the error message")
+        let rule = try CLI.run(["rules", "x\u{1B}[31m\u{202E}"], in: scratch.url)
+        assertInert(rule.stdout + rule.stderr, "rules with a hostile id")
+    }
+
+    /// A history whose author and values are hostile, read by `log` and `report`.
+    private func hostileHistory() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let objective = """
+        kind: Objective
+        id: OKR-2026Q3-GRO-1
+        squad: growth
+        quarter: 2026-Q3
+        title: "@octocat #12 ![px](https://tracker.example/p.png) \\e[31m ##[warning]t"
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: KR-1
+            title: "=HYPERLINK(\\"http://evil\\")"
+            metric: signup-rate
+            baseline: 0
+            target: 10
+            current: CURRENT
+        """
+        for (day, current) in [(0, 1), (5, 4)] {
+            try scratch.write("playbooks/o.yml", objective.replacing("CURRENT", with: "\(current)"))
+            try repository.stage(paths: ["playbooks/o.yml"])
+            _ = try repository.commit(message: "check-in", author: Signature(
+                name: "\tEve\u{1B}]8;;http://evil\u{07}\u{202E} @org/team", email: "eve@example.com",
+                time: 1_782_907_200 + Int64(day) * 86_400))
+        }
+        return scratch
+    }
+
+    func testHostileAuthorsAndValuesStayInertInLogAndReports() throws {
+        let scratch = try hostileHistory()
+        let log = try CLI.run(["log", "OKR-2026Q3-GRO-1", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        assertInert(log.stdout, "log")
+        XCTAssertFalse(log.stdout.contains("@org"), log.stdout)
+        XCTAssertFalse(log.stdout.contains("@octocat"), log.stdout)
+        for format in ["markdown", "csv", "html", "json"] {
+            let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", format, "--no-cache"], in: scratch.url)
+            XCTAssertEqual(report.status, 0, report.stderr)
+            assertInert(report.stdout, "report okr --format \(format)")
+            if format == "markdown" {
+                XCTAssertFalse(report.stdout.contains("@octocat"), report.stdout)
+                XCTAssertFalse(report.stdout.contains("#12"), report.stdout)
+                XCTAssertFalse(report.stdout.contains("!["), report.stdout)
+                XCTAssertFalse(report.stdout.contains("https://"), report.stdout)
+            }
+            if format == "csv" {
+                let cells = report.stdout.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",") }
+                XCTAssertFalse(cells.contains { $0.hasPrefix("\"=") || $0.hasPrefix("=") || $0.hasPrefix("\"\t") || $0.hasPrefix("\t") }, report.stdout)
+                XCTAssertTrue(report.stdout.contains("'=HYPERLINK"), report.stdout)
+            }
+        }
+    }
+
+    func testPullRequestCommentMakesNoMentionReferenceOrImage() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        var clock: Int64 = 1_780_000_000
+        func commit(_ files: [String: String]) throws -> ObjectID {
+            for (path, text) in files { try scratch.write(path, text) }
+            try repository.stage(paths: Array(files.keys))
+            clock += 3600
+            return try repository.commit(message: "change", author: Signature(name: "Ana", email: "ana@example.com", time: clock))
+        }
+        let base = try commit([
+            "playbooks/metrics.yml": SmallPlaybook.metrics,
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad,
+            "playbooks/HYP-1.yml": ReviewCommandTests.hypothesis,
+            "playbooks/EXP-1.yml": ReviewCommandTests.experiment,
+        ])
+        let hostile = ReviewCommandTests.experiment
+            .replacing("title: Five-minute lesson", with: "title: \"@octocat @org/team #123 ![px](https://t.example/p.png) <img src=x>\"")
+            .replacing("squad: activation-emea", with: "squad: \"@org/team\"")
+        _ = try commit(["playbooks/EXP-1.yml": hostile])
+        let comment = try CLI.run(["review", "--base", base.description, "--format", "markdown", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertNotEqual(comment.status, 2, comment.stderr)
+        assertInert(comment.stdout, "the PR comment")
+        // Code spans are inert (no mention, reference, link or image is made inside one); the rest is checked.
+        let outsideCode = comment.stdout.replacing(/`[^`\n]*`/, with: "")
+        for live in ["@octocat", "@org", "#123", "![", "<img", "https://"] {
+            XCTAssertFalse(outsideCode.contains(live), "\(live) is live in the PR comment:\n\(comment.stdout)")
+        }
+        XCTAssertTrue(comment.stdout.contains("`@octocat @org/team #123"), comment.stdout)
+    }
+}
