@@ -19,6 +19,8 @@ struct ParsedFile: Sendable {
     var entities: [Entity] = []
     var diagnostics: [Diagnostic] = []
     var suppressions: [Suppression] = []
+    /// Where unfilled `<…>` placeholders sit: other findings there would only repeat them.
+    var placeholders: Set<Mark> = []
 }
 
 /// Lints a set of files as one repository: each file on its own, then the checks across files.
@@ -38,7 +40,9 @@ public struct Linter: Sendable {
         let parsed = parse(files)
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
+        var placeholders: [String: Set<Mark>] = [:]
         for file in parsed {
+            if !file.placeholders.isEmpty { placeholders[file.path] = file.placeholders }
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
@@ -64,6 +68,7 @@ public struct Linter: Sendable {
         for item in located {
             let diagnostic = item.diagnostic
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
+            if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
             guard let severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
             if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
                 used[item.file, default: []].insert(index)
@@ -145,6 +150,9 @@ public struct Linter: Sendable {
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
                 parsed.diagnostics += TagCheck.diagnostics(document.root)
+                let unfilled = PlaceholderCheck.diagnostics(document.root)
+                parsed.diagnostics += unfilled
+                parsed.placeholders.formUnion(unfilled.map(\.mark))
                 let decoded = EntityDecoder.decode(document)
                 parsed.diagnostics += decoded.diagnostics
                 if let entity = decoded.entity { parsed.entities.append(entity) }

@@ -140,7 +140,7 @@ enum NewTemplates {
         metrics:
           primary: <metric-id it decides on>
           guardrails: []
-        surface: <where the change lives such as web/pricing-page>
+        surface: <where the change lives such as web/home/banner>
         variants:
           - {id: control, allocation: 50}
           - {id: treatment, allocation: 50}

@@ -55,6 +55,32 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/okrs/2027-Q1/OKR-2027Q1-1.yml").path))
     }
 
+    func testAPlaceholderLeftInANewFileIsAnErrorAtItsLine() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "activation-emea", "--north-star", "weekly-active-users"], in: scratch.url)
+        let created = try CLI.run(["new", "hypothesis", "--squad", "activation-emea"], in: scratch.url)
+        let path = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = scratch.url.appendingPathComponent(path)
+        // Everything filled but the change, which stays `<we believe that CHANGE>` on line 7.
+        var values = self.values
+        values["we believe"] = "KEEP-CHANGE"
+        let filled = fill(try String(contentsOf: file, encoding: .utf8), values: values)
+        try Data(filled.replacing("KEEP-CHANGE", with: "<we believe that CHANGE>").utf8).write(to: file)
+        let lint = try CLI.run(["lint", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(lint.status, 1, lint.stdout)
+        XCTAssertEqual(lint.stdout, "\(path):7:11: error: \"change\" still holds the placeholder <we believe that CHANGE>; replace it with the real value [placeholder-unfilled]\n")
+
+        // A number left as a placeholder is reported as the placeholder, not also as a wrong type.
+        let objective = try CLI.run(["new", "objective", "--squad", "activation-emea", "--quarter", "2027-Q1"], in: scratch.url)
+        let objectivePath = objective.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let unfilled = try CLI.run(["lint", objectivePath], in: scratch.url)
+        XCTAssertEqual(unfilled.status, 1)
+        XCTAssertTrue(unfilled.stdout.contains("\(objectivePath):6:8: error: \"title\" still holds the placeholder <the qualitative goal>"), unfilled.stdout)
+        XCTAssertTrue(unfilled.stdout.contains("\"baseline\" still holds the placeholder <value now>"), unfilled.stdout)
+        XCTAssertFalse(unfilled.stdout.contains("schema-type"), unfilled.stdout)
+        XCTAssertFalse(unfilled.stdout.contains("reference-unresolved"), unfilled.stdout)
+    }
+
     func testNewTakesTheNextFreeIdAndNeverOverwrites() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init"], in: scratch.url)
