@@ -23,15 +23,25 @@ struct ParsedFile: Sendable {
     var placeholders: Set<Mark> = []
 }
 
+/// Where a lint runs, which decides how an overlap with another squad's work counts.
+public enum LintMode: Sendable, Hashable {
+    /// `lint` and `review`: the change is about to merge.
+    case standard
+    /// `lint --staged`, the pre-commit hook: the work is still on its way to a PR the council reviews.
+    case staged
+}
+
 /// Lints a set of files as one repository: each file on its own, then the checks across files.
 public struct Linter: Sendable {
     public var configuration: Configuration
     /// The day time-based rules judge against (`--today`).
     public var today: Day
+    public var mode: LintMode
 
-    public init(configuration: Configuration = Configuration(), today: Day) {
+    public init(configuration: Configuration = Configuration(), today: Day, mode: LintMode = .standard) {
         self.configuration = configuration
         self.today = today
+        self.mode = mode
     }
 
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
@@ -56,7 +66,7 @@ public struct Linter: Sendable {
             if configuration.severity(for: descriptor.id) == nil,
                !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
             let context = RuleContext(
-                entities: entities, index: index, view: view, today: today,
+                entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
             located += rule.check(context)
         }
@@ -69,7 +79,10 @@ public struct Linter: Sendable {
             let diagnostic = item.diagnostic
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
             if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
-            guard let severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+            guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+            if OverlapGate.applies(to: diagnostic, index: index), let gated = configuration.overlapGate.severity(in: mode) {
+                severity = gated
+            }
             if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
                 used[item.file, default: []].insert(index)
                 continue
