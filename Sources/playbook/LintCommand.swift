@@ -30,7 +30,7 @@ struct Lint: ParsableCommand {
         """
     )
 
-    @Argument(help: "Files or folders to lint (default: the configured roots).")
+    @Argument(help: "Files or folders to lint (default: the configured roots).", completion: .file(extensions: ["yml", "yaml"]))
     var paths: [String] = []
 
     @Flag(help: "Lint the content staged in the git index rather than the working tree.")
