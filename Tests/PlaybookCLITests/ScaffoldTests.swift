@@ -91,7 +91,7 @@ final class ScaffoldTests: XCTestCase {
     func testExperimentTakesMetricAndKeyResultFromItsHypothesis() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
-        try scratch.write("playbooks/work/HYP-0007.yml", """
+        try scratch.write("playbooks/ideas/HYP-0007.yml", """
         kind: Hypothesis
         id: HYP-0007
         squad: growth

@@ -67,4 +67,12 @@ final class ConfigurationTests: XCTestCase {
     func testBrokenYAMLInTheConfigurationIsLocated() {
         expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "did not find expected")
     }
+
+    func testOverlapGateIsReadAndCheckedForTypos() throws {
+        XCTAssertEqual(try parse("# defaults\n").overlapGate, OverlapGate(staged: .warning, review: nil))
+        XCTAssertEqual(try parse("overlaps: {staged: error, review: warning}\n").overlapGate, OverlapGate(staged: .error, review: .warning))
+        XCTAssertEqual(try parse("overlaps: {staged: rule}\n").overlapGate, OverlapGate(staged: nil, review: nil))
+        expectError("overlaps: {staged: loud}\n", at: Mark(line: 1, column: 20), containing: "must be note, warning, error or rule")
+        expectError("overlaps: {reveiw: error}\n", at: Mark(line: 1, column: 12), containing: "did you mean \"review\"?")
+    }
 }
