@@ -20,9 +20,16 @@ struct BranchIDs {
             let repository = try Repository.discover(from: path)
             let roots = roots(repository)
             var idsOfBlob: [ObjectID: [String]] = [:]
+            var idsOfTree: [ObjectID: [String]] = [:]
             for branch in try repository.branches() {
                 result.branches.append(branch.name)
                 let tree = try repository.commitInfo(branch.commit, details: false).tree
+                // Branches often share a commit (main and origin/main): each tree is walked once.
+                if let known = idsOfTree[tree] {
+                    for id in known { result.holders[id, default: []].append(branch.name) }
+                    continue
+                }
+                var onBranch: Set<String> = []
                 let files = try repository.changedFiles(from: nil, to: tree, under: roots) { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
                 for file in files {
                     guard let blob = file.newBlob else { continue }
@@ -30,10 +37,10 @@ struct BranchIDs {
                         let source = SourceFile(path: file.path, bytes: try repository.blobData(blob))
                         idsOfBlob[blob] = linter.entities(in: [source]).map(\.entity.id.value)
                     }
-                    for id in idsOfBlob[blob] ?? [] where result.holders[id]?.last != branch.name {
-                        result.holders[id, default: []].append(branch.name)
-                    }
+                    onBranch.formUnion(idsOfBlob[blob] ?? [])
                 }
+                idsOfTree[tree] = onBranch.sorted()
+                for id in onBranch { result.holders[id, default: []].append(branch.name) }
             }
         } catch {
             result.problem = "\(error)"
