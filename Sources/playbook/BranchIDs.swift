@@ -21,26 +21,35 @@ struct BranchIDs {
             let roots = roots(repository)
             var idsOfBlob: [ObjectID: [String]] = [:]
             var idsOfTree: [ObjectID: [String]] = [:]
+            // Branches differ in few files: each tree is compared with the previous branch's,
+            // so unchanged folders are never opened again.
+            let reader = try TreeReader(repository: repository)
+            var files: [String: ObjectID] = [:]
+            var previous: ObjectID?
+            let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
             for branch in try repository.branches() {
                 result.branches.append(branch.name)
                 let tree = try repository.commitInfo(branch.commit, details: false).tree
-                // Branches often share a commit (main and origin/main): each tree is walked once.
-                if let known = idsOfTree[tree] {
-                    for id in known { result.holders[id, default: []].append(branch.name) }
-                    continue
-                }
-                var onBranch: Set<String> = []
-                let files = try repository.changedFiles(from: nil, to: tree, under: roots) { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
-                for file in files {
-                    guard let blob = file.newBlob else { continue }
-                    if idsOfBlob[blob] == nil {
-                        let source = SourceFile(path: file.path, bytes: try repository.blobData(blob))
-                        idsOfBlob[blob] = linter.entities(in: [source]).map(\.entity.id.value)
+                if idsOfTree[tree] == nil {
+                    // New blobs are decoded together, spread over the cores.
+                    var unread: [String: ObjectID] = [:]
+                    var sources: [SourceFile] = []
+                    for change in try reader.changedFiles(from: previous, to: tree, under: roots, include: include) {
+                        files[change.path] = change.newBlob
+                        guard let blob = change.newBlob, idsOfBlob[blob] == nil, unread[change.path] == nil else { continue }
+                        unread[change.path] = blob
+                        idsOfBlob[blob] = []
+                        sources.append(SourceFile(path: change.path, bytes: try repository.blobData(blob)))
                     }
-                    onBranch.formUnion(idsOfBlob[blob] ?? [])
+                    for placed in linter.entities(in: sources) {
+                        if let blob = unread[placed.file] { idsOfBlob[blob, default: []].append(placed.entity.id.value) }
+                    }
+                    previous = tree
+                    var onBranch: Set<String> = []
+                    for blob in files.values { onBranch.formUnion(idsOfBlob[blob] ?? []) }
+                    idsOfTree[tree] = onBranch.sorted()
                 }
-                idsOfTree[tree] = onBranch.sorted()
-                for id in onBranch { result.holders[id, default: []].append(branch.name) }
+                for id in idsOfTree[tree] ?? [] { result.holders[id, default: []].append(branch.name) }
             }
         } catch {
             result.problem = "\(error)"
@@ -48,9 +57,10 @@ struct BranchIDs {
         return result
     }
 
-    /// "2 branches (main, origin/main)".
+    /// "2 branches (main, origin/main)"; past eight names, "40 branches (a, b, …, h and 32 more)".
     var checked: String {
         let count = branches.count == 1 ? "1 branch" : "\(branches.count) branches"
-        return "\(count) (\(branches.joined(separator: ", ")))"
+        let shown = branches.count > 8 ? branches.prefix(8).joined(separator: ", ") + " and \(branches.count - 8) more" : branches.joined(separator: ", ")
+        return "\(count) (\(shown))"
     }
 }
