@@ -36,6 +36,7 @@ public struct Linter: Sendable {
     public var configuration: Configuration
     /// The day time-based rules judge against (`--today`).
     public var today: Day
+    /// Where it runs: under `.staged`, overlaps with other squads are gated by `Configuration.overlapGate`.
     public var mode: LintMode
 
     public init(configuration: Configuration = Configuration(), today: Day, mode: LintMode = .standard) {

@@ -52,7 +52,8 @@ struct BranchIDs {
                 for id in idsOfTree[tree] ?? [] { result.holders[id, default: []].append(branch.name) }
             }
         } catch {
-            result.problem = "\(error)"
+            // Half a reading would name some branches and not others: say none were read.
+            result = BranchIDs(problem: "\(error)")
         }
         return result
     }
