@@ -40,6 +40,8 @@ public struct Configuration: Sendable {
     public var overrides: [Override] = []
     /// Bounds for reading YAML.
     public var limits: Limits = .standard
+    /// How unacknowledged overlaps with other squads' work count under `lint --staged` and `review`.
+    public var overlapGate = OverlapGate()
 
     /// Rule severities for the files matching any of `paths`.
     public struct Override: Sendable {
@@ -86,6 +88,9 @@ public struct Configuration: Sendable {
     /// overrides:
     ///   - paths: ["playbooks/archive/**"]
     ///     rules: {experiment-power: off}
+    /// overlaps:
+    ///   staged: warning     # lint --staged (the pre-commit hook)
+    ///   review: rule        # lint and review: each rule's own severity
     /// limits:                     # hard ceilings: 67108864, 256, 1000000
     ///   max_file_bytes: 8388608
     ///   max_depth: 128
@@ -116,8 +121,10 @@ public struct Configuration: Sendable {
                 configuration.overrides = try overrides(pair.value, file: file)
             case "limits":
                 configuration.limits = try limits(pair.value, file: file)
+            case "overlaps":
+                configuration.overlapGate = try overlapGate(pair.value, file: file)
             default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "overrides", "limits"]))
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "overrides", "limits", "overlaps"]))
                 throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"\(key)\" in the configuration\(hint)")
             }
         }
@@ -222,6 +229,31 @@ public struct Configuration: Sendable {
         default:
             throw ConfigurationError(file: file, mark: node.mark, message: "a rule's severity must be off, note, warning or error; found \"\(text)\"")
         }
+    }
+
+    private static func overlapGate(_ node: Node, file: String) throws(ConfigurationError) -> OverlapGate {
+        var gate = OverlapGate()
+        for pair in try mapping(node, "\"overlaps\"", file: file) {
+            let key = try scalar(pair.key, "a key", file: file)
+            let text = try scalar(pair.value, "a severity", file: file)
+            let severity: Severity?
+            switch text {
+            case "rule": severity = nil
+            case "note": severity = .note
+            case "warning": severity = .warning
+            case "error": severity = .error
+            default:
+                throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"overlaps.\(key)\" must be note, warning, error or rule (the rule's own severity); found \"\(text)\"")
+            }
+            switch key {
+            case "staged": gate.staged = severity
+            case "review": gate.review = severity
+            default:
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["staged", "review"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"overlaps.\(key)\"\(hint); it takes staged (lint --staged) and review (lint and review)")
+            }
+        }
+        return gate
     }
 
     /// Each limit must lie between 1 and its hard ceiling (`Limits.ceiling`); a value past the

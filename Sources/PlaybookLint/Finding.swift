@@ -64,4 +64,16 @@ public struct LintReport: Sendable {
 
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
     public var warnings: Int { findings.count(where: { $0.severity == .warning }) }
+
+    /// Overlaps a council has acknowledged, counted once per pair.
+    public var acknowledgedOverlaps: Int {
+        Set(findings.filter { $0.rule == OverlapAcknowledged.descriptor.id }.map { ([$0.entity ?? ""] + $0.related).sorted() }).count
+    }
+
+    /// The report without acknowledged overlaps: reviewed work stays quiet on every unrelated commit.
+    public func withoutAcknowledgedOverlaps() -> LintReport {
+        var quiet = self
+        quiet.findings.removeAll { $0.rule == OverlapAcknowledged.descriptor.id }
+        return quiet
+    }
 }

@@ -19,6 +19,16 @@ struct ParsedFile: Sendable {
     var entities: [Entity] = []
     var diagnostics: [Diagnostic] = []
     var suppressions: [Suppression] = []
+    /// Where unfilled `<…>` placeholders sit: other findings there would only repeat them.
+    var placeholders: Set<Mark> = []
+}
+
+/// Where a lint runs, which decides how an overlap with another squad's work counts.
+public enum LintMode: Sendable, Hashable {
+    /// `lint` and `review`: the change is about to merge.
+    case standard
+    /// `lint --staged`, the pre-commit hook: the work is still on its way to a PR the council reviews.
+    case staged
 }
 
 /// Lints a set of files as one repository: each file on its own, then the checks across files.
@@ -26,10 +36,13 @@ public struct Linter: Sendable {
     public var configuration: Configuration
     /// The day time-based rules judge against (`--today`).
     public var today: Day
+    /// Where it runs: under `.staged`, overlaps with other squads are gated by `Configuration.overlapGate`.
+    public var mode: LintMode
 
-    public init(configuration: Configuration = Configuration(), today: Day) {
+    public init(configuration: Configuration = Configuration(), today: Day, mode: LintMode = .standard) {
         self.configuration = configuration
         self.today = today
+        self.mode = mode
     }
 
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
@@ -38,7 +51,9 @@ public struct Linter: Sendable {
         let parsed = parse(files)
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
+        var placeholders: [String: Set<Mark>] = [:]
         for file in parsed {
+            if !file.placeholders.isEmpty { placeholders[file.path] = file.placeholders }
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
@@ -52,7 +67,7 @@ public struct Linter: Sendable {
             if configuration.severity(for: descriptor.id) == nil,
                !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
             let context = RuleContext(
-                entities: entities, index: index, view: view, today: today,
+                entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
             located += rule.check(context)
         }
@@ -64,7 +79,11 @@ public struct Linter: Sendable {
         for item in located {
             let diagnostic = item.diagnostic
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
-            guard let severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+            if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
+            guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+            if OverlapGate.applies(to: diagnostic, index: index), let gated = configuration.overlapGate.severity(in: mode) {
+                severity = gated
+            }
             if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
                 used[item.file, default: []].insert(index)
                 continue
@@ -145,6 +164,9 @@ public struct Linter: Sendable {
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             for document in loaded.documents {
                 parsed.diagnostics += TagCheck.diagnostics(document.root)
+                let unfilled = PlaceholderCheck.diagnostics(document.root)
+                parsed.diagnostics += unfilled
+                parsed.placeholders.formUnion(unfilled.map(\.mark))
                 let decoded = EntityDecoder.decode(document)
                 parsed.diagnostics += decoded.diagnostics
                 if let entity = decoded.entity { parsed.entities.append(entity) }

@@ -44,6 +44,7 @@ struct ReferenceChecker {
             expect(hypothesis.squad, .squad, "squad")
             expect(hypothesis.metric, .metric, "metric")
             expectKeyResult(hypothesis.keyResult)
+            expectOverlaps(hypothesis.approvals, "hypothesis")
         case .experiment(let experiment):
             expect(experiment.squad, .squad, "squad")
             expect(experiment.hypothesis, .hypothesis, "hypothesis")
@@ -57,13 +58,19 @@ struct ReferenceChecker {
                     rule: LintRuleID.duplicateID, mark: variant.mark,
                     message: "experiment \(entity) has two variants with id \"\(id)\"", entity: entity)))
             }
-            for approval in experiment.approvals {
-                for other in approval.overlaps {
-                    if other.value == entity {
-                        report(other, "\"approvals.overlaps\" names this experiment itself; name the other entity the council reviewed it against")
-                    } else if index[other.value] == nil {
-                        report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id")
-                    }
+            expectOverlaps(experiment.approvals, "experiment")
+        }
+    }
+
+    /// An acknowledgement names another entity that exists.
+    private mutating func expectOverlaps(_ approvals: [Approval], _ kind: String) {
+        for approval in approvals {
+            for other in approval.overlaps {
+                if other.value == entity {
+                    report(other, "\"approvals.overlaps\" names this \(kind) itself; name the other entity the council reviewed it against")
+                } else if index[other.value] == nil {
+                    let hint = Suggestion.phrase(index.suggestion(for: other.value, kind: kind == "hypothesis" ? .hypothesis : .experiment))
+                    report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id\(hint)")
                 }
             }
         }

@@ -55,9 +55,12 @@ enum RepositoryChecks {
 
     /// Each objective's `aligns_to` chain must end at the North Star metric.
     static func alignment(_ entities: [PlacedEntity], index: RepositoryIndex) -> [Located] {
-        let stars = index.metrics.filter { $0.0.northStar?.value == true }
-        guard stars.count == 1 else { return [] } // the north-star rule already reports it
-        let northStar = stars[0].0.id.value
+        // With no North Star there is nothing to align to (the north-star rule says so); with
+        // several (also its finding), an objective aligned to none of them is still wrong.
+        let stars = index.metrics.filter { $0.0.northStar?.value == true }.map(\.0.id.value)
+        guard !stars.isEmpty else { return [] }
+        let northStars = Set(stars)
+        let named = stars.count == 1 ? "the North Star (\"\(stars[0])\")" : "any of the North Stars (\(stars.map { "\"\($0)\"" }.joined(separator: ", ")))"
         var out: [Located] = []
         for placed in entities {
             guard case .objective(let objective) = placed.entity, let target = objective.alignsTo,
@@ -66,14 +69,14 @@ enum RepositoryChecks {
             var current = target.value
             var problem: String?
             while true {
-                if current == northStar { break }
+                if northStars.contains(current) { break }
                 if let metric = index.metric(current) {
-                    problem = "aligns to metric \"\(metric.id.value)\", which is not the North Star (\"\(northStar)\"); align it to the North Star or to an objective that does"
+                    problem = "aligns to metric \"\(metric.id.value)\", which is not \(named); align it to the North Star or to an objective that does"
                     break
                 }
                 guard let next = index.objective(current) else { break } // unresolved: reported as a reference
                 guard !seen.contains(current) else {
-                    problem = "its alignment goes round in a circle (\(seen.sorted().joined(separator: " → "))) and never reaches the North Star \"\(northStar)\""
+                    problem = "its alignment goes round in a circle (\(seen.sorted().joined(separator: " → "))) and never reaches \(named)"
                     break
                 }
                 seen.insert(current)

@@ -34,6 +34,7 @@ public enum LintRuleID {
     public static let yamlSizeLimit = "yaml-size-limit"
     public static let yamlEncoding = "yaml-encoding"
     public static let yamlTag = "yaml-tag"
+    public static let placeholderUnfilled = "placeholder-unfilled"
     public static let fileUnreadable = "file-unreadable"
     public static let duplicateID = "id-duplicate"
     public static let unresolvedReference = "reference-unresolved"
@@ -60,7 +61,7 @@ public enum RuleCatalog {
         OverlapDuplicate.self, OverlapCollision.self, OverlapAcknowledged.self,
     ]
 
-    public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + BuiltinRules.repository
+    public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + [BuiltinRules.placeholder] + BuiltinRules.repository
         + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression + BuiltinRules.history
 
     private static let byID: [String: RuleDescriptor] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

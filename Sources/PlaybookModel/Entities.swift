@@ -122,6 +122,8 @@ public struct Hypothesis: Sendable, Hashable, FieldValidity {
     public var ice: ICE?
     public var status: Located<HypothesisStatus>?
     public var keyResult: Reference?
+    /// Reviews, e.g. the growth council's acknowledgement of a duplicate (`overlaps: [HYP-…]`).
+    public var approvals: [Approval] = []
 
     public init(id: Located<String>) { self.id = id }
 }

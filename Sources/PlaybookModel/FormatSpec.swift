@@ -114,6 +114,7 @@ public enum FormatSpec {
                 ]), required: true, "ICE score"),
                 FieldSpec("status", choices(HypothesisStatus.self), required: true, "where the idea stands"),
                 FieldSpec("key_result", keyResultReference, "the key result it serves"),
+                approvals,
             ]
         case .experiment:
             return header + [
@@ -154,16 +155,19 @@ public enum FormatSpec {
                     FieldSpec("decision", choices(Decision.self), "what the squad does next"),
                     FieldSpec("learnings", .textOrList, "what was learnt, for every squad"),
                 ]), "filled in when concluded"),
-                FieldSpec("approvals", .list(.object([
-                    FieldSpec("by", .text, required: true, "who approved"),
-                    FieldSpec("role", .text, "e.g. growth council"),
-                    FieldSpec("date", .date, "when"),
-                    FieldSpec("note", .text, "why"),
-                    FieldSpec("overlaps", .list(.text), "ids of overlapping work this approval acknowledges"),
-                ])), "reviews, e.g. by the growth council"),
+                approvals,
             ]
         }
     }
+
+    /// Reviews of a hypothesis or an experiment; `overlaps` acknowledges duplicates and collisions.
+    static let approvals = FieldSpec("approvals", .list(.object([
+        FieldSpec("by", .text, required: true, "who approved"),
+        FieldSpec("role", .text, "e.g. growth council"),
+        FieldSpec("date", .date, "when"),
+        FieldSpec("note", .text, "why"),
+        FieldSpec("overlaps", .list(.text), "ids of overlapping work this approval acknowledges"),
+    ])), "reviews, e.g. by the growth council")
 
     static func idType(_ kind: Kind) -> FieldType {
         switch kind {

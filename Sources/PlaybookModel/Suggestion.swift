@@ -14,6 +14,17 @@ public enum Suggestion {
         return distance <= allowed ? candidate : nil
     }
 
+    /// The candidate nearest to `word`, however far: one that contains a word of it (`budget` →
+    /// `squad-budget`) first, else the one fewest edits away (ties: the first listed).
+    public static func nearest(to word: String, in candidates: [String]) -> String? {
+        let lowered = word.lowercased()
+        let parts = lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init).filter { $0.count >= 3 }
+        if let containing = candidates.first(where: { candidate in parts.contains { candidate.lowercased().contains($0) } }) {
+            return containing
+        }
+        return candidates.min { editDistance(lowered, $0.lowercased()) < editDistance(lowered, $1.lowercased()) }
+    }
+
     /// Damerau-Levenshtein (optimal string alignment) distance.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)

@@ -31,6 +31,7 @@ extension EntityDecoder {
         }
         hypothesis.status = f.choice("status", HypothesisStatus.self, required: true, into: &d)
         hypothesis.keyResult = keyResultReference(f, into: &d)
+        hypothesis.approvals = decodeApprovals(f, kind: .hypothesis, id: id, into: &d)
         return hypothesis
     }
 
@@ -83,20 +84,26 @@ extension EntityDecoder {
         experiment.end = f.day("end", into: &d)
         experiment.budget = bounded(f, "budget", 0...Double.greatestFiniteMagnitude, "cannot be negative", into: &d)
         experiment.result = decodeResult(f, id: id, into: &d)
-        if let (items, _) = f.list("approvals", into: &d) {
-            for item in items {
-                guard let a = FieldReader(item, what: "an approval of \(f.what)", path: "approvals.", entity: id.value, into: &d) else { continue }
-                a.checkKeys(FormatSpec.keys(.experiment, "approvals"), into: &d)
-                var approval = Approval(mark: item.mark)
-                approval.by = a.string("by", required: true, into: &d)?.value
-                approval.role = a.string("role", into: &d)?.value
-                approval.date = a.day("date", into: &d)
-                approval.note = a.string("note", into: &d)?.value
-                approval.overlaps = a.strings("overlaps", into: &d) ?? []
-                experiment.approvals.append(approval)
-            }
-        }
+        experiment.approvals = decodeApprovals(f, kind: .experiment, id: id, into: &d)
         return experiment
+    }
+
+    /// `approvals:` of a hypothesis or an experiment.
+    private static func decodeApprovals(_ f: FieldReader, kind: Kind, id: Located<String>, into d: inout [Diagnostic]) -> [Approval] {
+        guard let (items, _) = f.list("approvals", into: &d) else { return [] }
+        var approvals: [Approval] = []
+        for item in items {
+            guard let a = FieldReader(item, what: "an approval of \(f.what)", path: "approvals.", entity: id.value, into: &d) else { continue }
+            a.checkKeys(FormatSpec.keys(kind, "approvals"), into: &d)
+            var approval = Approval(mark: item.mark)
+            approval.by = a.string("by", required: true, into: &d)?.value
+            approval.role = a.string("role", into: &d)?.value
+            approval.date = a.day("date", into: &d)
+            approval.note = a.string("note", into: &d)?.value
+            approval.overlaps = a.strings("overlaps", into: &d) ?? []
+            approvals.append(approval)
+        }
+        return approvals
     }
 
     private static func decodeMetrics(_ f: FieldReader, id: Located<String>, into d: inout [Diagnostic]) -> ExperimentMetrics? {

@@ -44,23 +44,31 @@ public enum OverlapFinder {
     }
 }
 
-/// Approvals that name other entities (`approvals: [{…, overlaps: [ID]}]`). Hypotheses carry
-/// no approvals, so a hypothesis is reviewed through the approvals of its experiments.
+/// Approvals that name other entities (`approvals: [{…, overlaps: [ID]}]`), on hypotheses and
+/// experiments; an experiment's approval also covers its hypothesis.
 struct Acknowledgements {
     /// For each entity id, the ids its approvals (or its experiments' approvals) name, with who approved.
     private var named: [String: [String: String]] = [:]
 
     init(_ entities: [SourcedEntity]) {
         for sourced in entities {
-            guard case .experiment(let experiment) = sourced.entity else { continue }
-            for approval in experiment.approvals {
+            let approvals: [Approval]
+            var covered: [String] = []
+            switch sourced.entity {
+            case .experiment(let experiment):
+                approvals = experiment.approvals
+                covered = [experiment.id.value] + (experiment.hypothesis.map { [$0.value] } ?? [])
+            case .hypothesis(let hypothesis):
+                approvals = hypothesis.approvals
+                covered = [hypothesis.id.value]
+            default:
+                continue
+            }
+            for approval in approvals {
                 let who = approval.by ?? approval.role ?? "an approval"
                 let date = approval.date.map { " on \($0.value)" } ?? ""
                 for other in approval.overlaps {
-                    named[experiment.id.value, default: [:]][other.value] = who + date
-                    if let hypothesis = experiment.hypothesis?.value {
-                        named[hypothesis, default: [:]][other.value] = who + date
-                    }
+                    for id in covered { named[id, default: [:]][other.value] = who + date }
                 }
             }
         }

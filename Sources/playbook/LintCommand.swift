@@ -14,17 +14,23 @@ struct Lint: ParsableCommand {
         files and folders, still resolving references against the whole repository. Nothing is \
         ever written.
 
+        Under --staged (the pre-commit hook) an overlap with another squad's work is a warning \
+        saying the PR needs a council approval before it merges; `lint` and `review` keep each \
+        overlap rule's severity until an approval acknowledges it (`overlaps:` in .playbook.yml \
+        changes both). Acknowledged overlaps are counted in the summary; --verbose lists them.
+
         Examples:
           playbook lint
           playbook lint playbooks/experiments/EXP-0042.yml
           playbook lint --staged            # what `git commit` is about to record
+          playbook lint --verbose           # also list overlaps the council acknowledged
           playbook lint --format json > findings.json
 
         Exit codes: 0 clean (warnings allowed), 1 errors found, 2 the tool could not run.
         """
     )
 
-    @Argument(help: "Files or folders to lint (default: the configured roots).")
+    @Argument(help: "Files or folders to lint (default: the configured roots).", completion: .file(extensions: ["yml", "yaml"]))
     var paths: [String] = []
 
     @Flag(help: "Lint the content staged in the git index rather than the working tree.")
@@ -42,18 +48,24 @@ struct Lint: ParsableCommand {
     @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var today: Day?
 
+    @Flag(name: .shortAndLong, help: "Also list the overlaps a council has acknowledged (otherwise only counted).")
+    var verbose = false
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
             : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
         let selection = try source.files(for: paths)
-        let report = Linter(configuration: source.configuration, today: today ?? Today.utc()).lint(selection.files, reportedFiles: selection.reported)
+        let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard)
+        let report = linter.lint(selection.files, reportedFiles: selection.reported)
 
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
-        Terminal.write(format.reporter(color: color).render(report))
+        // Reviewed overlaps are quiet where people read (text, PR annotations); machine formats keep them.
+        let quiet = !verbose && (format == .text || format == .github)
+        Terminal.write(format.reporter(color: color).render(quiet ? report.withoutAcknowledgedOverlaps() : report))
         if format == .text {
-            Terminal.writeError(TextReporter.summary(report) + "\n")
+            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + "\n")
         }
         if report.errors > 0 { throw ExitCode(1) }
     }

@@ -17,7 +17,7 @@ struct Log: ParsableCommand {
         """
     )
 
-    @Argument(help: "The entity id (EXP-…, HYP-…, OKR-…, OKR-…/KR-n, a squad or metric id).")
+    @Argument(help: "The entity id (EXP-…, HYP-…, OKR-…, OKR-…/KR-n, a squad or metric id).", completion: .custom(EntityCompletion.all))
     var id: String
 
     /// The formats `log` renders; its own list, so `--help` offers only these.

@@ -1,36 +1,49 @@
 import ArgumentParser
 import Foundation
+import PlaybookGit
 import PlaybookLint
 import PlaybookModel
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Write a new experiment, hypothesis or objective with the next free id.",
+        abstract: "Write a new experiment, hypothesis, objective, metric or squad with the next free id.",
         discussion: """
         Writes one file under the first configured root, atomically, never replacing one. \
-        Every <…> in it is a placeholder to fill in; once filled, the file lints clean.
+        Every <…> in it is a placeholder to fill in: lint reports each one left as an error at \
+        its line; once all are filled, the file lints clean. An experiment takes its primary \
+        metric and key result from its hypothesis.
+
+        Numbered ids (HYP-, EXP-, OKR-) skip every id in use in the working tree and on every \
+        branch the clone can see, local and remote-tracking (fetch first to see your \
+        colleagues' work); the branches checked are named on standard error.
 
         Examples:
           playbook new hypothesis --squad activation-emea --title "Shorter first lesson"
           playbook new experiment --squad activation-emea --hypothesis HYP-0041
           playbook new objective --squad activation-emea --quarter 2027-Q1
+          playbook new metric --id weekly-orders --squad activation-emea
+          playbook new squad --id checkout-emea --title "Checkout EMEA"
         """
     )
 
     enum What: String, ExpressibleByArgument, CaseIterable {
-        case experiment, hypothesis, objective
+        case experiment, hypothesis, objective, metric, squad
     }
 
-    @Argument(help: "experiment, hypothesis or objective")
+    @Argument(help: "experiment, hypothesis, objective, metric or squad")
     var what: What
 
-    @Option(help: "The owning squad's id.")
-    var squad: String
+    @Option(help: ArgumentHelp("The owning squad's id (for a metric: the squad that owns its definition).", valueName: "squad-id"),
+            completion: .custom(EntityCompletion.squads))
+    var squad: String?
 
-    @Option(help: "A one-line title (default: a placeholder).")
+    @Option(help: "For a metric or a squad: its kebab-case id.")
+    var id: String?
+
+    @Option(help: "A one-line title, or a metric's or squad's name (default: a placeholder).")
     var title: String?
 
-    @Option(help: "For an experiment: the hypothesis it tests.")
+    @Option(help: "For an experiment: the hypothesis it tests.", completion: .custom(EntityCompletion.hypotheses))
     var hypothesis: String?
 
     @Option(help: "For an objective: its quarter, YYYY-Qn (default: the current quarter).")
@@ -40,49 +53,105 @@ struct New: ParsableCommand {
         if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(quarter)\"") }
         if hypothesis != nil, what != .experiment { throw ValidationError("--hypothesis applies to experiments only") }
         if quarter != nil, what != .objective { throw ValidationError("--quarter applies to objectives only") }
+        switch what {
+        case .metric, .squad:
+            guard let id else { throw ValidationError("a \(what.rawValue) needs --id, its kebab-case id such as \(what == .metric ? "weekly-orders" : "checkout-emea")") }
+            if !IDForm.isKebabCase(id) { throw ValidationError("--id must be kebab-case (lowercase words joined by -), such as weekly-orders; got \"\(id)\"") }
+            if what == .squad, squad != nil { throw ValidationError("--squad does not apply to a new squad; give its id with --id") }
+            if what == .metric, squad == nil { throw ValidationError("a metric needs --squad, the squad that owns its definition") }
+        case .experiment, .hypothesis, .objective:
+            if id != nil { throw ValidationError("--id applies to metrics and squads; \(what.rawValue) ids are numbered for you") }
+            if squad == nil { throw ValidationError("a new \(what.rawValue) needs --squad, the owning squad's id") }
+        }
     }
 
     func run() throws {
         let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: nil)
         let files = try source.files(for: []).files
-        let entities = Linter(configuration: source.configuration, today: Today.utc()).entities(in: files)
+        let linter = Linter(configuration: source.configuration, today: Today.utc())
+        let entities = linter.entities(in: files)
         let ids = Set(entities.map(\.entity.id.value))
+        let byID = Dictionary(entities.map { ($0.entity.id.value, $0.entity) }, uniquingKeysWith: { a, _ in a })
         let squads = entities.filter { $0.entity.kind == .squad }.map(\.entity.id.value)
-        guard squads.contains(squad) else {
+        if let squad, !squads.contains(squad) {
             let hint = Suggestion.phrase(Suggestion.closest(to: squad, in: squads))
             throw UsageError(description: "no squad \"\(squad)\" in this playbook\(hint)")
         }
-        if let hypothesis, !ids.contains(hypothesis) {
-            throw UsageError(description: "no hypothesis \"\(hypothesis)\" in this playbook")
+        var context = NewTemplates.ExperimentContext(hypothesis: hypothesis)
+        if let hypothesis {
+            guard case .hypothesis(let tested)? = byID[hypothesis] else {
+                throw UsageError(description: "no hypothesis \"\(hypothesis)\" in this playbook")
+            }
+            context.metric = tested.metric?.value
+            context.keyResult = tested.keyResult?.value
         }
+        if let squad, case .squad(let owner)? = byID[squad] { context.currency = owner.budget?.currency }
         let northStar = entities.compactMap { placed -> String? in
             if case .metric(let metric) = placed.entity, metric.northStar?.value == true { return metric.id.value }
             return nil
         }.first
+
+        // Numbered ids also skip those taken on other branches; named ones only need to be new here.
+        var taken = ids
+        var branchIDs: BranchIDs?
+        if what != .metric, what != .squad {
+            let workspace = source.workspace
+            let read = BranchIDs.read(from: workspace.root, roots: { HistoryOptions.repositoryRoots(workspace: workspace, workdir: $0.workdir) }, linter: linter)
+            taken.formUnion(read.holders.keys)
+            branchIDs = read
+        }
         let root = source.workspace.root + "/" + (source.configuration.roots.first ?? "playbooks")
-        let (id, folder, text): (String, String, String)
+        let owner = squad ?? ""
+        let (newID, folder, text): (String, String, String)
         switch what {
         case .hypothesis:
-            id = Self.nextID(prefix: "HYP", in: ids)
+            newID = Self.nextID(prefix: "HYP", in: taken)
             folder = "hypotheses"
-            text = NewTemplates.hypothesis(id: id, squad: squad, title: title)
+            text = NewTemplates.hypothesis(id: newID, squad: owner, title: title)
         case .experiment:
-            id = Self.nextID(prefix: "EXP", in: ids)
+            newID = Self.nextID(prefix: "EXP", in: taken)
             folder = "experiments"
-            text = NewTemplates.experiment(id: id, squad: squad, title: title, hypothesis: hypothesis)
+            text = NewTemplates.experiment(id: newID, squad: owner, title: title, context: context)
         case .objective:
             let period = quarter.flatMap(Quarter.init) ?? Today.utc().quarter
-            id = Self.nextID(prefix: "OKR-\(period.year)Q\(period.number)", in: ids, width: 1)
+            newID = Self.nextID(prefix: "OKR-\(period.year)Q\(period.number)", in: taken, width: 1)
             folder = "okrs/\(period)"
-            text = NewTemplates.objective(id: id, squad: squad, quarter: period, title: title, northStar: northStar)
+            text = NewTemplates.objective(id: newID, squad: owner, quarter: period, title: title, northStar: northStar)
+        case .metric, .squad:
+            newID = id ?? ""
+            if let existing = byID[newID] {
+                throw UsageError(description: "the id \"\(newID)\" is already used by a \(existing.kind.rawValue); choose another with --id")
+            }
+            folder = what == .metric ? "metrics" : "squads"
+            text = what == .metric ? NewTemplates.metric(id: newID, owner: owner, title: title) : NewTemplates.squad(id: newID, title: title)
         }
-        let path = "\(root)/\(folder)/\(id).yml"
+        let path = "\(root)/\(folder)/\(newID).yml"
         do {
             try AtomicFile.write(text, to: path, within: source.workspace.root, shownFrom: source.workspace.displayBase, force: false)
         } catch let refusal as AtomicFile.Refusal {
             throw UsageError(description: refusal.description)
         }
         Terminal.write(Inert.terminalPath(Workspace.display(path, root: source.workspace.displayBase)) + "\n")
+        // Branch names come from refs: made inert like any other untrusted string.
+        if let branchIDs { Terminal.writeError(Inert.terminal(Self.branchNote(branchIDs, chosen: newID, workingTree: ids)) + "\n") }
+    }
+
+    /// Which branches were checked, and which ones held ids the working tree does not know.
+    static func branchNote(_ branches: BranchIDs, chosen: String, workingTree: Set<String>) -> String {
+        if let problem = branches.problem {
+            return "\(chosen): only the working tree's ids were checked (no branches read: \(problem))"
+        }
+        let prefix = String(chosen[..<(chosen.lastIndex(of: "-") ?? chosen.endIndex)]) + "-"
+        let elsewhere = branches.holders.filter { $0.key.hasPrefix(prefix) && !workingTree.contains($0.key) }
+        if branches.branches.isEmpty {
+            return "\(chosen): checked the working tree's ids (the repository has no branches yet)"
+        }
+        var note = "\(chosen): checked the ids in the working tree and on \(branches.checked)"
+        if !elsewhere.isEmpty {
+            let listed = elsewhere.keys.sorted().map { "\($0) on \(elsewhere[$0]?.joined(separator: ", ") ?? "")" }
+            note += "; skipped \(listed.joined(separator: "; "))"
+        }
+        return note
     }
 
     /// `PREFIX-n` one past the highest number in use, zero-padded like the existing ids (at least `width` digits).
@@ -97,76 +166,5 @@ struct New: ParsableCommand {
         }
         let number = String(highest + 1)
         return prefix + "-" + String(repeating: "0", count: max(0, digits - number.count)) + number
-    }
-}
-
-/// The files `playbook new` writes; `<…>` marks what the author must fill in.
-enum NewTemplates {
-    static let header = "# Replace every <…> placeholder, then run `playbook lint`."
-
-    static func title(_ title: String?, _ placeholder: String) -> String {
-        title.map(Templates.quoted) ?? placeholder
-    }
-
-    static func hypothesis(id: String, squad: String, title: String?) -> String {
-        """
-        \(header)
-        kind: Hypothesis
-        id: \(id)
-        squad: \(squad)
-        title: \(self.title(title, "<the idea in one line>"))
-        statement:
-          change: <we believe that CHANGE>
-          audience: <for AUDIENCE>
-          outcome: <will OUTCOME>
-          rationale: <because RATIONALE, the evidence behind it>
-        metric: <metric-id it moves>
-        expected_lift: <fraction such as 0.03>
-        ice: {impact: <1-10>, confidence: <1-10>, ease: <1-10>}
-        status: backlog
-
-        """
-    }
-
-    static func experiment(id: String, squad: String, title: String?, hypothesis: String?) -> String {
-        """
-        \(header)
-        kind: Experiment
-        id: \(id)
-        squad: \(squad)
-        title: \(self.title(title, "<what changes for whom in one line>"))
-        hypothesis: \(hypothesis ?? "<HYP-id it tests>")
-        status: draft
-        metrics:
-          primary: <metric-id it decides on>
-          guardrails: []
-        surface: <where the change lives such as web/pricing-page>
-        variants:
-          - {id: control, allocation: 50}
-          - {id: treatment, allocation: 50}
-        design: {mde: <fraction such as 0.02>, power: 0.8, alpha: 0.05, sample_size: <from the power calculation>}
-        start: <planned start YYYY-MM-DD>
-        end: <planned end YYYY-MM-DD>
-
-        """
-    }
-
-    static func objective(id: String, squad: String, quarter: Quarter, title: String?, northStar: String?) -> String {
-        """
-        \(header)
-        kind: Objective
-        id: \(id)
-        squad: \(squad)
-        quarter: \(quarter)
-        title: \(self.title(title, "<the qualitative goal>"))
-        aligns_to: \(northStar ?? "<the North Star metric id>")
-        key_results:
-          - id: KR-1
-            title: <the measurable result>
-            metric: <metric-id>
-            baseline: <value now>
-            target: <value aimed for>
-
-        """
     }
 }

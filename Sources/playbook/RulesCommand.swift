@@ -17,7 +17,7 @@ struct Rules: ParsableCommand {
         case text, markdown
     }
 
-    @Argument(help: "A rule id.")
+    @Argument(help: "A rule id.", completion: EntityCompletion.rules)
     var id: String?
 
     @Option(help: "Output format: text or markdown.")
@@ -25,7 +25,9 @@ struct Rules: ParsableCommand {
 
     func validate() throws {
         if let id, RuleCatalog.rule(id) == nil {
-            let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
+            let ids = RuleCatalog.all.map(\.id)
+            let hint = Suggestion.closest(to: id, in: ids).map { "; did you mean \"\($0)\"?" }
+                ?? Suggestion.nearest(to: id, in: ids).map { "; the nearest rule id is \"\($0)\"" } ?? ""
             throw ValidationError("unknown rule \"\(id)\"\(hint) (`playbook rules` lists them)")
         }
     }

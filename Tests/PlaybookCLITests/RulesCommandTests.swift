@@ -33,4 +33,12 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("did you mean \"squad-budget\"?"), result.stderr)
     }
+
+    func testARuleIdFarFromAnyStillGetsTheNearestOne() throws {
+        let nonsense = try CLI.run(["rules", "nonsense"], in: CLI.repositoryRoot)
+        XCTAssertEqual(nonsense.status, 2)
+        XCTAssertTrue(nonsense.stderr.contains("unknown rule \"nonsense\"; the nearest rule id is \""), nonsense.stderr)
+        let word = try CLI.run(["rules", "budget"], in: CLI.repositoryRoot)
+        XCTAssertTrue(word.stderr.contains("the nearest rule id is \"squad-budget\""), word.stderr)
+    }
 }

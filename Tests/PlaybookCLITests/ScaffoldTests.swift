@@ -27,6 +27,8 @@ final class ScaffoldTests: XCTestCase {
         "planned start": "2027-01-04", "planned end": "2027-01-25", "what changes": "Five-minute first lesson",
         "the idea": "A shorter first lesson", "qualitative goal": "Make the first week stick",
         "measurable result": "Weekly actives up 5%", "value now": "1000", "value aimed for": "1050",
+        "OKR-": "OKR-2027Q1-1/KR-1", "who is exposed": "new-learners", "region such as": "emea", "web or ios": "ios",
+        "days the sample": "21", "amount in": "500",
     ]
 
     func testInitThenNewThenLintFromAnEmptyFolder() throws {
@@ -51,8 +53,95 @@ final class ScaffoldTests: XCTestCase {
         try Data(try String(contentsOf: hypothesis, encoding: .utf8).replacing("status: backlog", with: "status: testing").utf8).write(to: hypothesis)
         let lint = try CLI.run(["lint", "--today", "2026-12-01"], in: scratch.url)
         XCTAssertEqual(lint.status, 0, lint.stdout)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml").path))
+        // The experiment decides on its hypothesis's metric; the objective carries check-in fields.
+        let experiment = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(experiment.contains("  primary: weekly-active-users\n"), experiment)
+        for field in ["audience:", "key_result:", "budget:", "duration_days:"] { XCTAssertTrue(experiment.contains(field), field) }
+        let objective = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/okrs/2027-Q1/OKR-2027Q1-1.yml"), encoding: .utf8)
+        XCTAssertTrue(objective.contains("current:") && objective.contains("confidence:"), objective)
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/okrs/2027-Q1/OKR-2027Q1-1.yml").path))
+    }
+
+    func testAPlaceholderLeftInANewFileIsAnErrorAtItsLine() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "activation-emea", "--north-star", "weekly-active-users"], in: scratch.url)
+        let created = try CLI.run(["new", "hypothesis", "--squad", "activation-emea"], in: scratch.url)
+        let path = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = scratch.url.appendingPathComponent(path)
+        // Everything filled but the change, which stays `<we believe that CHANGE>` on line 7.
+        var values = self.values
+        values["we believe"] = "KEEP-CHANGE"
+        let filled = fill(try String(contentsOf: file, encoding: .utf8), values: values)
+        try Data(filled.replacing("KEEP-CHANGE", with: "<we believe that CHANGE>").utf8).write(to: file)
+        let lint = try CLI.run(["lint", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(lint.status, 1, lint.stdout)
+        XCTAssertEqual(lint.stdout, "\(path):7:11: error: \"change\" still holds the placeholder <we believe that CHANGE>; replace it with the real value [placeholder-unfilled]\n")
+
+        // A number left as a placeholder is reported as the placeholder, not also as a wrong type.
+        let objective = try CLI.run(["new", "objective", "--squad", "activation-emea", "--quarter", "2027-Q1"], in: scratch.url)
+        let objectivePath = objective.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let unfilled = try CLI.run(["lint", objectivePath], in: scratch.url)
+        XCTAssertEqual(unfilled.status, 1)
+        XCTAssertTrue(unfilled.stdout.contains("\(objectivePath):6:8: error: \"title\" still holds the placeholder <the qualitative goal>"), unfilled.stdout)
+        XCTAssertTrue(unfilled.stdout.contains("\"baseline\" still holds the placeholder <value now>"), unfilled.stdout)
+        XCTAssertFalse(unfilled.stdout.contains("schema-type"), unfilled.stdout)
+        XCTAssertFalse(unfilled.stdout.contains("reference-unresolved"), unfilled.stdout)
+    }
+
+    func testExperimentTakesMetricAndKeyResultFromItsHypothesis() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        try scratch.write("playbooks/ideas/HYP-0007.yml", """
+        kind: Hypothesis
+        id: HYP-0007
+        squad: growth
+        title: Free delivery on the first order
+        statement: {change: free delivery on the first order, audience: new customers, outcome: more first orders, rationale: delivery fees top the survey}
+        metric: weekly-orders
+        key_result: OKR-2027Q1-1/KR-2
+        ice: {impact: 7, confidence: 5, ease: 6}
+        status: backlog
+        """)
+        try scratch.write("playbooks/squads/growth.yml", try String(contentsOf: scratch.url.appendingPathComponent("playbooks/squads/growth.yml"), encoding: .utf8)
+            + "budget: {quarterly: 20000, currency: EUR}\n")
+        let created = try CLI.run(["new", "experiment", "--squad", "growth", "--hypothesis", "HYP-0007"], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let text = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(text.contains("\nkey_result: OKR-2027Q1-1/KR-2\n"), text)
+        XCTAssertTrue(text.contains("\n  primary: weekly-orders\n"), text)
+        XCTAssertTrue(text.contains("budget: <amount in EUR, counted against the squad's quarterly cap>"), text)
+    }
+
+    func testNewMetricAndNewSquadLintCleanOnceFilled() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        let metric = try CLI.run(["new", "metric", "--id", "weekly-orders-per-customer", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(metric.stdout, "playbooks/metrics/weekly-orders-per-customer.yml\n", metric.stderr)
+        let squad = try CLI.run(["new", "squad", "--id", "checkout-emea", "--title", "Checkout EMEA"], in: scratch.url)
+        XCTAssertEqual(squad.stdout, "playbooks/squads/checkout-emea.yml\n", squad.stderr)
+        let unfilled = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(unfilled.status, 1)
+        XCTAssertTrue(unfilled.stdout.contains("playbooks/squads/checkout-emea.yml:10:11: error: \"champion\" still holds the placeholder"), unfilled.stdout)
+        XCTAssertFalse(unfilled.stdout.contains("[squad-champion]"), "a placeholder is not also a champion who is no member")
+
+        let values = ["human name": "Weekly orders per customer", "what it measures": "Orders per ordering customer per week",
+                      "analytics event": "order.completed", "percent, count": "ratio", "increase or": "increase",
+                      "what this squad": "Moves paying customers through checkout", "acquisition,": "revenue", "such as emea": "emea",
+                      "full name": "Lea Marx", "role such as": "analyst", "the member": "Lea Marx", "cap on": "15000", "ISO code": "EUR"]
+        for path in ["playbooks/metrics/weekly-orders-per-customer.yml", "playbooks/squads/checkout-emea.yml"] {
+            let file = scratch.url.appendingPathComponent(path)
+            let filled = fill(try String(contentsOf: file, encoding: .utf8), values: values)
+            XCTAssertFalse(filled.contains("MISSING"), filled)
+            try Data(filled.utf8).write(to: file)
+        }
+        let lint = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+
+        let again = try CLI.run(["new", "squad", "--id", "checkout-emea"], in: scratch.url)
+        XCTAssertEqual(again.status, 2)
+        XCTAssertTrue(again.stderr.contains("the id \"checkout-emea\" is already used by a Squad"), again.stderr)
+        let noID = try CLI.run(["new", "metric", "--squad", "growth"], in: scratch.url)
+        XCTAssertTrue(noID.stderr.contains("a metric needs --id"), noID.stderr)
     }
 
     func testNewTakesTheNextFreeIdAndNeverOverwrites() throws {
@@ -107,6 +196,19 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 2)
         XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
+    func testShellCompletionOffersRuleIdsAndTheEntitiesOfThisPlaybook() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        _ = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        // What the generated scripts run when the user presses tab.
+        let squads = try CLI.run(["---completion", "new", "--", "--squad", "3", "0", "playbook", "new", "--squad", ""], in: scratch.url)
+        XCTAssertEqual(squads.stdout, "growth\n", squads.stderr)
+        let ids = try CLI.run(["---completion", "log", "--", "positional@0", "2", "4", "playbook", "log", "HYP-"], in: scratch.url)
+        XCTAssertEqual(ids.stdout, "HYP-0001\n", ids.stderr)
+        let bash = try CLI.run(["--generate-completion-script", "bash"], in: scratch.url)
+        XCTAssertTrue(bash.stdout.contains("'placeholder-unfilled'"), "rule ids are listed for `playbook rules`")
     }
 
     func testCompletionScriptsForEveryShell() throws {

@@ -79,4 +79,12 @@ final class ConfigurationTests: XCTestCase {
         let configuration = try Configuration.parse(Array("limits: {max_depth: 256, max_alias_nodes: 1000000, max_file_bytes: 67108864}\n".utf8), file: ".playbook.yml")
         XCTAssertEqual(configuration.limits, Limits.ceiling)
     }
+
+    func testOverlapGateIsReadAndCheckedForTypos() throws {
+        XCTAssertEqual(try parse("# defaults\n").overlapGate, OverlapGate(staged: .warning, review: nil))
+        XCTAssertEqual(try parse("overlaps: {staged: error, review: warning}\n").overlapGate, OverlapGate(staged: .error, review: .warning))
+        XCTAssertEqual(try parse("overlaps: {staged: rule}\n").overlapGate, OverlapGate(staged: nil, review: nil))
+        expectError("overlaps: {staged: loud}\n", at: Mark(line: 1, column: 20), containing: "must be note, warning, error or rule")
+        expectError("overlaps: {reveiw: error}\n", at: Mark(line: 1, column: 12), containing: "did you mean \"review\"?")
+    }
 }

@@ -84,6 +84,18 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(report.findings.first?.line, 6)
     }
 
+    func testWithTwoNorthStarsAnObjectiveAlignedToNeitherIsStillReported() {
+        let extra = "kind: Metric\nid: paid-subscribers\nname: Paid subscribers\nunit: count\ndirection: increase\nowner: checkout-emea\nnorth_star: true\n"
+        let objective = Fixture.objective.replacingOccurrences(of: "aligns_to: weekly-active-learners", with: "aligns_to: d1-retention")
+        let report = Fixture.lint(replacing: ["playbooks/revenue-metrics.yml": extra, "playbooks/okrs/activation.yml": objective])
+        XCTAssertEqual(report.findings.map(\.rule), ["objective-alignment", "north-star"])
+        XCTAssertEqual(report.findings.first?.line, 6)
+        XCTAssertTrue(report.findings[0].message.contains("not any of the North Stars (\"weekly-active-learners\", \"paid-subscribers\")"), report.findings[0].message)
+        // Aligned to either star is fine while the catalog is being sorted out.
+        let aligned = Fixture.lint(replacing: ["playbooks/revenue-metrics.yml": extra])
+        XCTAssertEqual(aligned.findings.map(\.rule), ["north-star"])
+    }
+
     func testAlignmentThroughAnotherObjectiveIsFineButACycleIsNot() {
         let child = Fixture.objective
             .replacingOccurrences(of: "OKR-2026Q3-ACT-1", with: "OKR-2026Q3-ACT-2")

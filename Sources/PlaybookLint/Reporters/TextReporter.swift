@@ -47,11 +47,18 @@ public struct TextReporter: Reporter {    public var color: Bool
         Inert.terminal(text)
     }
 
-    /// "2 errors, 1 warning in 57 files (312 entities)".
-    public static func summary(_ report: LintReport) -> String {
+    /// "2 errors, 1 warning in 57 files (312 entities)", and the acknowledged overlaps when there
+    /// are any: "; 1 acknowledged overlap (--verbose lists it)" when they were left out of the listing.
+    public static func summary(_ report: LintReport, acknowledgedHidden: Bool = false) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
-        return "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
+        var text = "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
             + "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
+        let acknowledged = report.acknowledgedOverlaps
+        if acknowledged > 0 {
+            text += "; \(count(acknowledged, "acknowledged overlap", "acknowledged overlaps"))"
+            if acknowledgedHidden { text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)" }
+        }
+        return text
     }
 
     enum Style {

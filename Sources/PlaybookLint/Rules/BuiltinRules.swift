@@ -90,6 +90,13 @@ enum BuiltinRules {
             passing: [exampleExperiment([:])]),
     ]
 
+    static let placeholder = RuleDescriptor(
+        id: LintRuleID.placeholderUnfilled, severity: .error,
+        summary: "A value is still a `<…>` placeholder from `playbook new` (such as `<we believe that CHANGE>`).",
+        details: "Any value written `<…>`, with no other angle bracket inside, is an unfilled placeholder; it is reported at its own line, and only as that (not also as a wrong type or an unknown reference).",
+        triggering: [exampleMetric(["name": "name: ↓<human name>"], extra: "description: ↓<what it measures and how>")],
+        passing: [exampleMetric(extra: "description: Lessons finished <per> weekly active learner, as <b>bold</b>")])
+
     static let repository: [RuleDescriptor] = [
         RuleDescriptor(
             id: LintRuleID.duplicateID, severity: .error, summary: "Two entities (or two key results of one objective) share an id.",

@@ -54,15 +54,27 @@ private func findings(_ overlaps: [Overlap], kind: OverlapKind, context: RuleCon
                 rule = OverlapAcknowledged.descriptor.id
                 message += "; acknowledged by \(reviewer)"
             } else {
-                message += kind == .collision
-                    ? "; once a council has reviewed it, acknowledge it with `approvals: [{…, overlaps: [\(other.id)]}]`"
-                    : "; merge the work, or acknowledge it with an approval naming \(other.id) (`overlaps: [\(other.id)]`)"
+                message += "; " + nextStep(side: side, other: other, kind: kind, mode: context.mode)
             }
             out.append(LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
                 rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id])))
         }
     }
     return out
+}
+
+/// What to do about an overlap nobody has reviewed yet, naming exactly where an approval goes.
+private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, mode: LintMode) -> String {
+    let approval = "add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: [\(other.id)]}]` to \(side.id) in \(side.file)"
+    if mode == .staged, side.squad != other.squad {
+        return "the PR needs a council approval before it merges; once the council has reviewed it, \(approval)"
+    }
+    switch kind {
+    case .collision:
+        return "share an `exclusion_group`, move the dates or split the audience, or once a council has reviewed it, \(approval)"
+    case .duplicate:
+        return "merge the work, or once a council has reviewed it, \(approval)"
+    }
 }
 
 private func sourced(_ context: RuleContext) -> [SourcedEntity] {
@@ -125,9 +137,13 @@ public enum OverlapAcknowledged: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-acknowledged", severity: .note,
         summary: "A duplicate or collision that an approval on either entity acknowledges by naming the other in `overlaps`.",
-        details: "The `overlap-duplicate` and `overlap-collision` checks report reviewed overlaps under this rule instead of their own, so they stay visible without failing the run.",
-        triggering: [collidingPair(adding: "approvals: [{by: Growth council, role: council, date: 2026-10-28, overlaps: [EXP-0002]}]",
-                                   markFirst: true, markSecond: true)],
+        details: "Hypotheses and experiments both take `approvals: [{by, role, date, note, overlaps: [ID…]}]`; an experiment's approval also covers its hypothesis. The `overlap-duplicate` and `overlap-collision` checks report reviewed overlaps under this rule instead of their own, as notes: `playbook lint` counts them in its summary and lists them with `--verbose`; the machine formats (json, sarif, junit) always carry them.",
+        triggering: [
+            collidingPair(adding: "approvals: [{by: Growth council, role: council, date: 2026-10-28, overlaps: [EXP-0002]}]",
+                          markFirst: true, markSecond: true),
+            hypothesisPair(second: "Evening nudge to save the streak", marked: true)
+                + "\napprovals: [{by: Growth council, role: council, date: 2026-10-28, overlaps: [HYP-0002]}]",
+        ],
         passing: [collidingPair(second: ["surface": "web/pricing"])]
     )
 

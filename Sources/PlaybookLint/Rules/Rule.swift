@@ -53,6 +53,8 @@ public struct RuleContext: Sendable {
     let index: RepositoryIndex
     let view: RepositoryView
     public let today: Day
+    /// Where the lint runs (the pre-commit hook or a full check).
+    public let mode: LintMode
     let options: [String: Double]
     let rule: RuleDescriptor
 

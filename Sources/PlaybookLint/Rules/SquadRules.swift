@@ -5,7 +5,7 @@ enum SquadBudget: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "squad-budget", severity: .error,
         summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap.",
-        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap.",
+        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap, and at every experiment whose budget alone is over it (even after the cap was crossed).",
         triggering: ["""
         kind: Experiment
         id: EXP-0002
@@ -18,6 +18,30 @@ enum SquadBudget: RepositoryRule {
         start: 2026-12-01
         end: 2026-12-20
         budget: ↓4500
+        ""","""
+        kind: Experiment
+        id: EXP-0002
+        squad: activation-emea
+        title: Paid push campaign for lapsed learners
+        hypothesis: HYP-0001
+        status: ready
+        metrics: {primary: d1-retention}
+        surface: email/winback
+        start: 2026-12-01
+        end: 2026-12-20
+        budget: ↓4500
+        ---
+        kind: Experiment
+        id: EXP-0003
+        squad: activation-emea
+        title: Billboards for lapsed learners
+        hypothesis: HYP-0001
+        status: draft
+        metrics: {primary: d1-retention}
+        surface: offline/billboards
+        start: 2026-12-05
+        end: 2026-12-30
+        budget: ↓9000
         """],
         passing: ["""
         kind: Experiment
@@ -45,7 +69,13 @@ enum SquadBudget: RepositoryRule {
             let key = "\(squadID) \(quarter)"
             let before = spent[key, default: 0]
             spent[key] = before + budget.value
-            if before <= cap, before + budget.value > cap {
+            if budget.value > cap {
+                // Over the cap on its own: whatever else the squad plans, this one cannot fit.
+                out.append(context.finding(
+                    file, budget.mark,
+                    "\(experiment.id.value)'s budget of \(format(budget.value)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
+                    entity: experiment.id.value, related: [squadID]))
+            } else if before <= cap, before + budget.value > cap {
                 out.append(context.finding(
                     file, budget.mark,
                     "\(experiment.id.value) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(before + budget.value)), over its quarterly cap of \(format(cap))",

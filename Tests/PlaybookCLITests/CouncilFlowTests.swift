@@ -1,0 +1,143 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// The council's flow for overlapping work: the hook lets the commit through with a warning, the
+/// review holds the PR until an approval acknowledges the overlap, and lint then keeps quiet about it.
+final class CouncilFlowTests: XCTestCase {
+    var clock: Int64 = 1_780_000_000
+
+    static let checkoutSquad = """
+    kind: Squad
+    id: checkout-emea
+    name: Checkout EMEA
+    funnel_stage: activation
+    members: [{name: Lea Marx, role: analyst}]
+    champion: Lea Marx
+    """
+
+    static func experiment(_ id: String, squad: String, title: String) -> String {
+        """
+        kind: Experiment
+        id: \(id)
+        squad: \(squad)
+        title: \(title)
+        hypothesis: HYP-1
+        status: running
+        metrics: {primary: weekly-active-learners}
+        surface: web/home/banner
+        design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 12000, duration_days: 28}
+        start: 2026-11-02
+        end: 2026-12-15
+        """
+    }
+
+    static func hypothesis(_ id: String, squad: String, title: String, change: String, audience: String) -> String {
+        """
+        kind: Hypothesis
+        id: \(id)
+        squad: \(squad)
+        title: \(title)
+        statement:
+          change: \(change)
+          audience: \(audience)
+          outcome: more of them come back the next day
+          rationale: half of the lapsed streaks end on an evening without practice
+        metric: weekly-active-learners
+        expected_lift: 0.02
+        ice: {impact: 6, confidence: 5, ease: 7}
+        status: testing
+        """
+    }
+
+    static let ours = hypothesis("HYP-1", squad: "activation-emea", title: "Streak reminders bring learners back",
+                                 change: "send a push reminder in the evening when a streak is at risk", audience: "learners with an active streak")
+    static let theirs = hypothesis("HYP-2", squad: "checkout-emea", title: "Evening nudge to save the streak",
+                                   change: "notify users at night if they have not practised and their streak will break", audience: "users who have a running streak")
+        .replacing("status: testing", with: "status: backlog")
+
+    func commit(_ repository: Repository, _ scratch: ScratchDirectory, _ files: [String: String], _ message: String) throws -> ObjectID {
+        for (path, text) in files { try scratch.write(path, text) }
+        try repository.stage(paths: Array(files.keys))
+        clock += 3600
+        return try repository.commit(message: message, author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: clock))
+    }
+
+    /// Main holds both squads, HYP-1 and activation's running EXP-1 on web/home/banner.
+    func start() throws -> (ScratchDirectory, Repository, ObjectID) {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let base = try commit(repository, scratch, [
+            "playbooks/metrics.yml": SmallPlaybook.metrics,
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad,
+            "playbooks/squads/checkout-emea.yml": Self.checkoutSquad,
+            "playbooks/HYP-1.yml": Self.ours,
+            "playbooks/EXP-1.yml": Self.experiment("EXP-1", squad: "activation-emea", title: "Streak banner"),
+        ], "start the playbook")
+        return (scratch, repository, base)
+    }
+
+    let today = ["--today", "2026-11-20"]
+
+    func testTheHookLetsACollisionWithAnotherSquadThroughAsAWarningForTheCouncil() throws {
+        let (scratch, repository, _) = try start()
+        try scratch.write("playbooks/EXP-2.yml", Self.experiment("EXP-2", squad: "checkout-emea", title: "Winter sale countdown"))
+        try repository.stage(paths: ["playbooks/EXP-2.yml"])
+
+        let hook = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(hook.status, 0, "the commit goes through, so the PR can be opened: \(hook.stdout)")
+        XCTAssertTrue(hook.stdout.contains("playbooks/EXP-2.yml:2:5: warning: EXP-2 collides with EXP-1 of squad activation-emea (playbooks/EXP-1.yml:2)"), hook.stdout)
+        XCTAssertTrue(hook.stdout.contains("the PR needs a council approval before it merges; once the council has reviewed it, add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: [EXP-1]}]` to EXP-2 in playbooks/EXP-2.yml [overlap-collision]"), hook.stdout)
+
+        let full = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertEqual(full.status, 1, "outside the hook a collision stays an error")
+        XCTAssertTrue(full.stdout.contains("playbooks/EXP-2.yml:2:5: error: EXP-2 collides with EXP-1"), full.stdout)
+
+        // Configurable: a team that wants the hook to refuse it says so.
+        try scratch.write(".playbook.yml", "overlaps: {staged: error}\n")
+        try repository.stage(paths: [".playbook.yml"])
+        XCTAssertEqual(try CLI.run(["lint", "--staged"] + today, in: scratch.url).status, 1)
+        try scratch.write(".playbook.yml", "overlaps: {stagd: error}\n")
+        let typo = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertEqual(typo.status, 2)
+        XCTAssertTrue(typo.stderr.contains("unknown key \"overlaps.stagd\"; did you mean \"staged\"?"), typo.stderr)
+    }
+
+    func testReviewHoldsTheCollisionUntilTheCouncilsApprovalAndThenSaysItWasAcknowledged() throws {
+        let (scratch, repository, base) = try start()
+        let colliding = Self.experiment("EXP-2", squad: "checkout-emea", title: "Winter sale countdown")
+        _ = try commit(repository, scratch, ["playbooks/EXP-2.yml": colliding], "winter sale")
+        let held = try CLI.run(["review", "--base", base.description, "--format", "text"] + today, in: scratch.url)
+        XCTAssertEqual(held.status, 1, held.stdout)
+        XCTAssertTrue(held.stdout.contains("error: EXP-2 collides with EXP-1"), held.stdout)
+
+        // Exactly what the message says: the approval goes on EXP-2.
+        let approved = colliding + "\napprovals: [{by: Growth council, role: council, date: 2026-11-19, overlaps: [EXP-1]}]\n"
+        _ = try commit(repository, scratch, ["playbooks/EXP-2.yml": approved], "council approval")
+        let cleared = try CLI.run(["review", "--base", base.description, "--format", "text"] + today, in: scratch.url)
+        XCTAssertEqual(cleared.status, 0, cleared.stdout)
+        XCTAssertFalse(cleared.stdout.contains("add `approvals"), "no instructions once acknowledged: \(cleared.stdout)")
+        XCTAssertTrue(cleared.stdout.contains("note: EXP-2 collides with EXP-1 of squad activation-emea (playbooks/EXP-1.yml:2): "), cleared.stdout)
+        XCTAssertTrue(cleared.stdout.contains("; acknowledged by Growth council on 2026-11-19 [overlap-acknowledged]"), cleared.stdout)
+    }
+
+    func testAHypothesisTakesTheCouncilsApprovalAndLintThenKeepsQuiet() throws {
+        let (scratch, _, _) = try start()
+        try scratch.write("playbooks/HYP-2.yml", Self.theirs)
+        let found = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertTrue(found.stdout.contains("playbooks/HYP-2.yml:2:5: warning: HYP-2 duplicates HYP-1 of squad activation-emea (playbooks/HYP-1.yml:2)"), found.stdout)
+        XCTAssertTrue(found.stdout.contains("add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: [HYP-1]}]` to HYP-2 in playbooks/HYP-2.yml"), found.stdout)
+
+        try scratch.write("playbooks/HYP-2.yml", Self.theirs + "\napprovals: [{by: Growth council, role: council, date: 2026-11-19, overlaps: [HYP-1]}]\n")
+        let quiet = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout)
+        XCTAssertEqual(quiet.stdout, "", "a reviewed duplicate is not printed on every run")
+        XCTAssertTrue(quiet.stderr.contains("0 errors, 0 warnings in 6 files (6 entities); 1 acknowledged overlap (--verbose lists it)"), quiet.stderr)
+
+        let verbose = try CLI.run(["lint", "--verbose"] + today, in: scratch.url)
+        XCTAssertTrue(verbose.stdout.contains("playbooks/HYP-1.yml:2:5: note: HYP-1 duplicates HYP-2 of squad checkout-emea"), verbose.stdout)
+        XCTAssertTrue(verbose.stdout.contains("acknowledged by Growth council on 2026-11-19 [overlap-acknowledged]"), verbose.stdout)
+        let json = try CLI.run(["lint", "--format", "json"] + today, in: scratch.url)
+        XCTAssertTrue(json.stdout.contains("\"rule\": \"overlap-acknowledged\""), "scripts still see it: \(json.stdout)")
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `playbook new` in two clones: ids a colleague has pushed (and this clone has fetched) are not taken again.
+final class NewAcrossBranchesTests: XCTestCase {
+    let author = Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_780_000_000)
+
+    func hypothesis(_ id: String) -> String {
+        "kind: Hypothesis\nid: \(id)\nsquad: growth\ntitle: Free delivery\nstatement: {change: free delivery, audience: new customers, outcome: more orders, rationale: survey}\nmetric: weekly-active-users\nice: {impact: 5, confidence: 5, ease: 5}\nstatus: backlog\n"
+    }
+
+    func testAnIdOnARemoteTrackingBranchIsSkippedAndTheBranchIsNamed() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/hypotheses/HYP-0009.yml", hypothesis("HYP-0009"))
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml", "playbooks/hypotheses/HYP-0009.yml"])
+        let shared = try repository.commit(message: "the playbook", author: author)
+
+        // The other clone's push of HYP-0010, as a fetch leaves it: on origin/main only.
+        try scratch.write("playbooks/hypotheses/HYP-0010.yml", hypothesis("HYP-0010"))
+        try repository.stage(paths: ["playbooks/hypotheses/HYP-0010.yml"])
+        let theirs = try repository.commit(message: "their hypothesis", author: author, parents: [shared], updateHead: false)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0010.yml"))
+        try repository.stage(paths: ["playbooks/hypotheses/HYP-0010.yml"])
+        try scratch.write(".git/refs/remotes/origin/main", theirs.description + "\n")
+
+        let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0011.yml\n")
+        XCTAssertEqual(created.stderr, "HYP-0011: checked the ids in the working tree and on 2 branches (main, origin/main); skipped HYP-0010 on origin/main\n")
+    }
+
+    func testAnIdOnAnotherLocalBranchIsSkippedToo() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml"])
+        let base = try repository.commit(message: "the playbook", author: author)
+        try scratch.write("playbooks/experiments/EXP-0004.yml", "kind: Experiment\nid: EXP-0004\n")
+        try repository.stage(paths: ["playbooks/experiments/EXP-0004.yml"])
+        let side = try repository.commit(message: "side work", author: author, parents: [base], updateHead: false)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0004.yml"))
+        try scratch.write(".git/refs/heads/pricing-test", side.description + "\n")
+
+        let created = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(created.stdout, "playbooks/experiments/EXP-0005.yml\n", created.stderr)
+        XCTAssertTrue(created.stderr.contains("2 branches (main, pricing-test); skipped EXP-0004 on pricing-test"), created.stderr)
+    }
+
+    func testOutsideARepositoryOnlyTheWorkingTreeIsChecked() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let created = try CLI.run(["new", "hypothesis", "--squad", "activation-emea"], in: scratch.url)
+        XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0001.yml\n", created.stderr)
+        XCTAssertTrue(created.stderr.hasPrefix("HYP-0001: only the working tree's ids were checked (no branches read: "), created.stderr)
+    }
+}

@@ -1,0 +1,62 @@
+import PlaybookLint
+import PlaybookModel
+import XCTest
+
+/// How an unacknowledged overlap counts under the pre-commit hook and under lint/review.
+final class OverlapGateTests: XCTestCase {
+    static func experiment(_ id: String, squad: String) -> String {
+        """
+        kind: Experiment
+        id: \(id)
+        squad: \(squad)
+        title: Banner test \(id)
+        hypothesis: HYP-0001
+        status: running
+        metrics: {primary: d1-retention, guardrails: [refund-rate]}
+        surface: web/home/banner
+        variants: [{id: control, allocation: 50}, {id: banner, allocation: 50}]
+        design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 12000}
+        start: 2026-11-02
+        end: 2026-12-14
+        """
+    }
+
+    func lint(_ second: String, mode: LintMode, configuration: Configuration = Configuration()) -> [Finding] {
+        var files = ExampleBase.files.map { SourceFile(path: $0.path, bytes: Array($0.text.utf8)) }
+        files.append(SourceFile(path: "playbooks/zz-pair.yml", bytes: Array((Self.experiment("EXP-0002", squad: "activation-emea") + "\n---\n" + second).utf8)))
+        return Linter(configuration: configuration, today: Day(year: 2026, month: 11, day: 23), mode: mode).lint(files).findings
+            .filter { $0.rule.hasPrefix("overlap-") && ($0.entity == "EXP-0002" || $0.entity == "EXP-0003") }
+    }
+
+    func testAnotherSquadsCollisionWarnsUnderTheHookAndFailsElsewhere() {
+        let other = Self.experiment("EXP-0003", squad: "checkout-emea")
+        let staged = lint(other, mode: .staged)
+        XCTAssertEqual(staged.map(\.severity), [.warning, .warning])
+        XCTAssertTrue(staged.allSatisfy { $0.message.contains("the PR needs a council approval before it merges") }, "\(staged)")
+        XCTAssertEqual(lint(other, mode: .standard).map(\.severity), [.error, .error])
+    }
+
+    func testACollisionWithinOneSquadStaysAnErrorUnderTheHook() {
+        let same = Self.experiment("EXP-0003", squad: "activation-emea")
+        let staged = lint(same, mode: .staged)
+        XCTAssertEqual(staged.map(\.severity), [.error, .error])
+        XCTAssertFalse(staged.contains { $0.message.contains("council approval before it merges") })
+    }
+
+    func testTheGateIsConfigurable() throws {
+        let other = Self.experiment("EXP-0003", squad: "checkout-emea")
+        let configuration = try Configuration.parse(Array("overlaps: {staged: error, review: warning}\n".utf8), file: ".playbook.yml")
+        XCTAssertEqual(lint(other, mode: .staged, configuration: configuration).map(\.severity), [.error, .error])
+        XCTAssertEqual(lint(other, mode: .standard, configuration: configuration).map(\.severity), [.warning, .warning])
+        let off = try Configuration.parse(Array("rules: {overlap-collision: off}\n".utf8), file: ".playbook.yml")
+        XCTAssertEqual(lint(other, mode: .staged, configuration: off), [], "a rule turned off stays off")
+    }
+
+    func testAnAcknowledgedOverlapIsANoteThatSaysByWhom() {
+        let approved = Self.experiment("EXP-0003", squad: "checkout-emea")
+            + "\napprovals: [{by: Growth council, role: council, date: 2026-11-20, overlaps: [EXP-0002]}]"
+        let findings = lint(approved, mode: .staged)
+        XCTAssertEqual(findings.map(\.rule), ["overlap-acknowledged", "overlap-acknowledged"])
+        XCTAssertTrue(findings.allSatisfy { $0.message.hasSuffix("; acknowledged by Growth council on 2026-11-20") }, "\(findings)")
+    }
+}
