@@ -22,7 +22,7 @@ struct CachedHistory {
 /// of another format version, for another walk, or unreadable in any way is ignored, and the
 /// history is read from git again; deleting it changes no number.
 enum HistoryCache {
-    static let header = "playbook-history-cache 1"
+    static let header = "playbook-history-cache 2"
 
     static func load(from path: String, key: CacheKey) -> CachedHistory? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }

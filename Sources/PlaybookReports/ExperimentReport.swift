@@ -66,11 +66,11 @@ public struct ExperimentFacts: Sendable {
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !boundary.contains(event.commit) else { continue }
-            switch status {
-            case "ready" where started == nil: ready = event.time
-            case "running" where started == nil: started = event.time
-            case "concluded" where concluded == nil: concluded = event.time
-            case "abandoned" where abandoned == nil: abandoned = event.time
+            switch ExperimentStatus(rawValue: status) {
+            case .ready where started == nil: ready = event.time
+            case .running where started == nil: started = event.time
+            case .concluded where concluded == nil: concluded = event.time
+            case .abandoned where abandoned == nil: abandoned = event.time
             default: break
             }
         }
@@ -160,7 +160,7 @@ public struct ExperimentReport: Sendable {
             let outcomes = concluded.compactMap(\.outcome)
             let stale = mine.compactMap { fact -> StaleExperiment? in
                 guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
-                      state["status"] == "running", let planned = fact.plannedEnd, planned < judgedOn else { return nil }
+                      state["status"] == ExperimentStatus.running.rawValue, let planned = fact.plannedEnd, planned < judgedOn else { return nil }
                 return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
                                        daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
             }

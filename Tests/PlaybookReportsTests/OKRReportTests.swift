@@ -47,6 +47,20 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(report.source.notes.count, 1)
     }
 
+    func testACapitalisedYAMLBooleanMarksTheNorthStar() throws {
+        // `True` is a boolean in the YAML 1.2 core schema: lint accepts it, so the report must too.
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-01", [
+            "playbooks/metrics.yml": Scenario.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: True"),
+            "playbooks/okrs/growth.yml": Scenario.objective(
+                "OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                krs: [("KR-1", 10, 20, 15)]),
+        ])
+        let northStar = try XCTUnwrap(try report(scenario).northStar)
+        XCTAssertEqual(northStar.metric, "weekly-active-learners")
+        XCTAssertEqual(northStar.objectives, ["OKR-2026Q3-GRO-1"])
+    }
+
     func testARunningQuarterIsReportedUpToToday() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
