@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
@@ -86,6 +87,9 @@ public struct ExperimentFacts: Sendable {
 
     public var outcome: String? { state["result.outcome"] }
 
+    /// `result.lift` as written, exactly.
+    public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
+
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
         if let text = state["result.learnings"] { return text }
@@ -125,7 +129,8 @@ public struct SquadExperiments: Sendable {
     /// Concluded in the period with an outcome.
     public var withOutcome: Int
     public var wins: Int
-    public var winRate: Double? { withOutcome == 0 ? nil : Double(wins) / Double(withOutcome) }
+    /// wins / withOutcome, exact; `wins` and `withOutcome` are its numerator and denominator.
+    public var winRate: Decimal? { Numbers.ratio(Decimal(wins), Decimal(withOutcome)) }
     public var createdToRunning: CycleTime
     public var readyToRunning: CycleTime
     public var runningToConcluded: CycleTime

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookHistory
 import PlaybookModel
 @testable import PlaybookReports
@@ -59,6 +60,32 @@ final class OKRReportTests: XCTestCase {
         let northStar = try XCTUnwrap(try report(scenario).northStar)
         XCTAssertEqual(northStar.metric, "weekly-active-learners")
         XCTAssertEqual(northStar.objectives, ["OKR-2026Q3-GRO-1"])
+    }
+
+    func testScoresAreExactDecimalsAndShownCorrectlyRounded() throws {
+        // Key results scored 0.35 and 0.4: the objective's score is exactly 0.375, shown 0.38
+        // (binary floating point made 0.35 into 0.3499… and showed 0.37).
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-01", [
+            "playbooks/metrics.yml": Scenario.metrics,
+            "playbooks/okrs/growth.yml": Scenario.objective(
+                "OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                krs: [("KR-1", 0, 1, 0.35), ("KR-2", 0, 1, 0.4)]),
+        ])
+        let report = try report(scenario)
+        let objective = try XCTUnwrap(report.objectives.first)
+        XCTAssertEqual(objective.keyResults.map(\.score), [Decimal(string: "0.35"), Decimal(string: "0.4")])
+        XCTAssertEqual(objective.score, Decimal(string: "0.375"))
+        XCTAssertTrue(OKRRenderer.markdown(report).contains("score 0.38"))
+        XCTAssertTrue(OKRRenderer.json(report).contains("\"score\": 0.375,"))
+    }
+
+    func testOneFormatterRoundsHalfAwayFromZero() {
+        XCTAssertEqual(Numbers.text(Decimal(string: "0.375")), "0.38")
+        XCTAssertEqual(Numbers.text(Decimal(string: "-0.375")), "-0.38")
+        XCTAssertEqual(Numbers.text(Numbers.ratio(2, 3)), "0.67")
+        XCTAssertEqual(Numbers.text(Decimal(string: "-0.001")), "0")
+        XCTAssertEqual(Numbers.text(Decimal(string: "47000"), places: 6), "47000")
     }
 
     func testARunningQuarterIsReportedUpToToday() throws {
