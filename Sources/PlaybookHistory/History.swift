@@ -109,6 +109,9 @@ public struct History: Sendable {
 
     public var isShallow: Bool { !shallowBoundary.isEmpty }
 
+    /// Set when a cache was there but could not be used (damaged, another version, a symbolic link).
+    public var cacheNote: String?
+
     /// Set when the reader left the cache write to a second thread.
     var background: BackgroundWork?
 
@@ -129,6 +132,7 @@ public struct History: Sendable {
             lines.append("HEAD is detached at \(commit.description.prefix(12)); this is the history of that commit.")
         case .branch: break
         }
+        if let cacheNote { lines.append(cacheNote) }
         if isShallow {
             let cut = shallowBoundary.map { String($0.description.prefix(12)) }.joined(separator: ", ")
             lines.append("This is a shallow clone: history before \(cut) is missing, so earlier values, "

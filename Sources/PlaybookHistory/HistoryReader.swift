@@ -67,7 +67,13 @@ public struct HistoryReader {
         let boundary = repository.isShallow ? repository.shallowBoundary : []
 
         let key = CacheKey(mode: mode, roots: roots)
-        var prior = cacheFile.flatMap { HistoryCache.load(from: $0, key: key) }
+        var prior: CachedHistory?
+        var cacheNote: String?
+        switch cacheFile.map({ HistoryCache.load(from: $0, key: key) }) ?? .absent {
+        case .absent: break
+        case .loaded(let cached): prior = cached
+        case .rejected(let reason): cacheNote = reason
+        }
         if let cached = prior, cached.tip != tip, !((try? repository.isDescendant(tip, of: cached.tip)) ?? false) {
             prior = nil  // rewritten history (force-push, reset): start again
         }
@@ -125,6 +131,11 @@ public struct HistoryReader {
             head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
         history.background = background
+        if let cacheNote {
+            history.cacheNote = cacheNote + "; the history was read from git"
+                + (HistoryCache.untrustedLocation(directory: ((cacheFile ?? "") as NSString).deletingLastPathComponent,
+                                                  file: cacheFile ?? "") == nil ? " and the cache rebuilt." : ".")
+        }
         return history
     }
 }
