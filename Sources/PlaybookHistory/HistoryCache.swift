@@ -58,6 +58,13 @@ public enum HistoryCache {
         }
     }
 
+    /// `body` followed by the `end` line with its checksum: a well-formed seal, so a fuzzer can
+    /// reach the parser behind the checksum.
+    public static func sealed(_ body: [UInt8]) -> [UInt8] {
+        let sum = body.withUnsafeBufferPointer { checksum($0) }
+        return body + Array("end\t\(String(sum, radix: 16))\n".utf8)
+    }
+
     /// Why the cache directory or file must not be used: a symbolic link (which would make
     /// reads and writes land outside `.git`), or something that is not a directory / regular file.
     /// Nil when it is fine or does not exist yet.
@@ -148,9 +155,7 @@ public enum HistoryCache {
             }
             for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
-        let sum = w.bytes.withUnsafeBufferPointer { checksum($0) }
-        w.field("end"); w.field(String(sum, radix: 16)); w.end()
-        return w.bytes
+        return sealed(w.bytes)
     }
 
     struct Malformed: Error {}

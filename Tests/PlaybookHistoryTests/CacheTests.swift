@@ -92,8 +92,7 @@ final class CacheTests: XCTestCase {
         let seal = try XCTUnwrap(text.range(of: "end\t", options: .backwards))
         let body = String(text[..<seal.lowerBound])
         let edited = Array(edit(body).utf8)
-        let sum = edited.withUnsafeBufferPointer { HistoryCache.checksum($0) }
-        try Data(edited + Array("end\t\(String(sum, radix: 16))\n".utf8)).write(to: URL(fileURLWithPath: cache))
+        try Data(HistoryCache.sealed(edited)).write(to: URL(fileURLWithPath: cache))
     }
 
     func testAHugeCountInACacheIsIgnoredWithANoteAndRebuilt() throws {
