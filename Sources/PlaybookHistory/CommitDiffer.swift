@@ -5,6 +5,8 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
+    /// A merge's file that equals another parent's version: brought in from a side branch.
+    var inherited = false
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -30,32 +32,34 @@ struct CommitDiffer {
         path.hasSuffix(".yml") || path.hasSuffix(".yaml")
     }
 
-    /// The playbook files a commit changed against its parent's tree. In a merge read with
-    /// all parents, files that equal another parent's version are left out: that line's commits carry them.
+    /// The playbook files a commit changed against its first parent's tree. In a merge read with
+    /// all parents, files that equal another parent's version are marked inherited: that line's
+    /// commits are their events, while the merge still moves the main line's values.
     static func changedFiles(
         _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
         mode: WalkMode
-    ) throws -> [FileChange] {
+    ) throws -> [(change: FileChange, inherited: Bool)] {
         let changes = try reader.changedFiles(
             from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
-        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes }
+        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false) } }
         var otherTrees: [ObjectID] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {
             otherTrees.append(try repository.commitInfo(parent).tree)
         }
-        return try changes.filter { change in
+        return try changes.map { change in
             for tree in otherTrees where try repository.blobID(inTree: tree, path: change.path) == change.newBlob {
-                return false
+                return (change, true)
             }
-            return true
+            return (change, false)
         }
     }
 
     /// The entity changes of one commit, given the files it changed.
-    mutating func record(for info: CommitInfo, changes: [ChangedFile]) throws -> CommitRecord? {
+    mutating func record(for info: CommitInfo, changes: [ChangedFile], mainLine: Bool = true) throws -> CommitRecord? {
         guard !changes.isEmpty else { return nil }
 
         var notes: [HistoryNote] = []
+        let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
         for changed in changes {
@@ -97,24 +101,26 @@ struct CommitDiffer {
                 if fields.isEmpty && !moved { continue }
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields))
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path)))
             } else {
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
-                    fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) }))
+                    fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
+                    inherited: inheritedPaths.contains(new.path)))
             }
         }
         for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil {
             entityChanges.append(EntityChange(
                 entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
-                fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) }))
+                fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) },
+                inherited: inheritedPaths.contains(old.path)))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
         // The walk read only ids and times; the author and message are read for the commits that matter.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
             id: info.id, time: info.committer.time, author: author(of: full),
-            summary: full.summary, changes: entityChanges, notes: notes)
+            summary: full.summary, changes: entityChanges, notes: notes, mainLine: mainLine)
     }
 
     /// Who made the change. On the first-parent line a merge brings in someone else's work:

@@ -38,7 +38,8 @@ enum CacheLoad {
 /// refused before any of it is believed, and every count is bounded by the bytes left, so no
 /// count can make the reader allocate more than the file could hold.
 public enum HistoryCache {
-    /// Version 3: scalars resolved by the core schema with numbers as exact decimals; checksummed.
+    /// Version 3: scalars resolved by the core schema with numbers as exact decimals; checksummed;
+    /// records say whether they are on the first-parent line, changes whether a merge inherited them.
     static let header = "playbook-history-cache 3"
 
     static func load(from path: String, key: CacheKey) -> CacheLoad {
@@ -143,10 +144,12 @@ public enum HistoryCache {
         w.field("records"); w.number(history.records.count); w.end()
         for record in history.records {
             w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
-            w.number(record.notes.count); w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
+            w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
+            w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
             w.end()
             for change in record.changes {
-                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.field(change.entity)
+                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
+                w.field(change.entity)
                 w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
                 w.end()
                 for field in change.fields {
@@ -215,6 +218,7 @@ public enum HistoryCache {
             guard let time = Int64(try reader.text()) else { throw Malformed() }
             let changeCount = try reader.bounded(try reader.text(), each: 8)
             let noteCount = try reader.bounded(try reader.text(), each: 4)
+            let mainLine = try reader.flag()
             let author = Person(name: try reader.text(), email: try reader.text())
             let summary = try reader.text()
             var changes: [EntityChange] = []
@@ -222,6 +226,7 @@ public enum HistoryCache {
             for _ in 0..<changeCount {
                 guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
                 let fieldCount = try reader.bounded(try reader.text(), each: 5)
+                let inherited = try reader.flag()
                 let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
                 let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
@@ -233,7 +238,7 @@ public enum HistoryCache {
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional()))
                 }
                 changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
-                                            previousPath: previousPath, fields: fields))
+                                            previousPath: previousPath, fields: fields, inherited: inherited))
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {
@@ -241,7 +246,8 @@ public enum HistoryCache {
                 let path = try reader.text()
                 notes.append(HistoryNote(commit: id, path: path, message: try reader.text()))
             }
-            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes))
+            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes,
+                                        mainLine: mainLine))
         }
         guard reader.isAtEnd else { throw Malformed() }
         return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken)
@@ -399,6 +405,15 @@ private struct ByteReader {
     }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// "1" or "0".
+    mutating func flag() throws -> Bool {
+        switch try text() {
+        case "1": return true
+        case "0": return false
+        default: throw HistoryCache.Malformed()
+        }
+    }
 
     /// A `name<TAB>count` line whose count fits in the bytes left, at `each` bytes per item.
     mutating func count(_ name: String, each: Int) throws -> Int {

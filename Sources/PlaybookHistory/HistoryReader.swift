@@ -79,10 +79,13 @@ public struct HistoryReader {
         }
         var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary)
         var pending = try walk.commits(from: tip, known: prior?.commits ?? [])
-        if let cached = prior, mode == .firstParent, pending.reachedKnown != nil && pending.reachedKnown != cached.tip {
-            // The main line joins the cached one below its tip: the cached records are not this line's.
+        var mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
+        if let cached = prior, mainLine.reached != nil && mainLine.reached != cached.tip {
+            // The main line joins the cached one below its tip (or reaches it only through a side
+            // branch): the cached records are not this line's, or not on it the same way.
             prior = nil
             pending = try walk.commits(from: tip, known: [])
+            mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
         }
 
         var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:])
@@ -101,7 +104,8 @@ public struct HistoryReader {
         defer { comparisons.cancel() }
         for (index, job) in jobs.enumerated() {
             let changes = try comparisons.next()
-            if let record = try diff.record(for: job.commit, changes: changes) {
+            if let record = try diff.record(for: job.commit, changes: changes,
+                                            mainLine: mainLine.commits.contains(job.commit.id)) {
                 records.append(record)
             }
             known.append(job.commit.id)
@@ -156,8 +160,6 @@ struct CommitWalk {
 
     struct Pending {
         var commits: [CommitInfo]
-        /// The first cached commit the main line reached, if any.
-        var reachedKnown: ObjectID?
     }
 
     /// The tree of a parent commit; nil for none, or when a shallow clone lacks it.
@@ -175,18 +177,30 @@ struct CommitWalk {
         return parents.filter { boundary.isEmpty || repository.contains($0) }
     }
 
+    /// The first-parent line from `tip` through the commits about to be read, and the known
+    /// (cached) commit it reaches, if any.
+    static func firstParentLine(
+        from tip: ObjectID, through commits: [CommitInfo], boundary: Set<ObjectID>
+    ) -> (commits: Set<ObjectID>, reached: ObjectID?) {
+        var byID: [ObjectID: CommitInfo] = [:]
+        for info in commits { byID[info.id] = info }
+        var line = Set<ObjectID>()
+        var current: ObjectID? = tip
+        while let id = current, let info = byID[id] {
+            line.insert(id)
+            current = boundary.contains(id) ? nil : info.parents.first
+        }
+        return (line, current.flatMap { byID[$0] == nil ? $0 : nil })
+    }
+
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
         let known = Set(knownList)
         var result: [CommitInfo] = []
-        var reached: ObjectID?
         switch mode {
         case .firstParent:
             var current: ObjectID? = tip
             while let id = current {
-                if known.contains(id) {
-                    reached = id
-                    break
-                }
+                if known.contains(id) { break }
                 let info = try repository.commitInfo(id, details: false)
                 trees[id] = info.tree
                 result.append(info)
@@ -205,10 +219,7 @@ struct CommitWalk {
                     continue
                 }
                 if expanded.contains(id) { continue }
-                if known.contains(id) {
-                    if reached == nil { reached = id }
-                    continue
-                }
+                if known.contains(id) { continue }
                 expanded.insert(id)
                 let info = try repository.commitInfo(id, details: false)
                 infos[id] = info
@@ -219,6 +230,6 @@ struct CommitWalk {
                 }
             }
         }
-        return Pending(commits: result, reachedKnown: reached)
+        return Pending(commits: result)
     }
 }

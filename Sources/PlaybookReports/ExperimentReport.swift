@@ -53,8 +53,10 @@ public struct ExperimentFacts: Sendable {
     public var state: [String: String]
 
     init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
+        // Created when its first commit (on any line read) made it; its values come from the main line.
+        let line = timeline.mainLineEvents
         guard let first = timeline.events.first, first.time < end,
-              let state = timeline.state(before: end) ?? timeline.events.last(where: { $0.time < end && $0.type != .removed })?.state
+              let state = timeline.state(before: end) ?? line.last(where: { $0.time < end && $0.type != .removed })?.state
         else { return nil }
         id = timeline.id
         self.state = state
@@ -62,7 +64,7 @@ public struct ExperimentFacts: Sendable {
         title = state["title"]
         created = boundary.contains(first.commit) ? nil : first.time
         var previous: String?
-        for event in timeline.events where event.time < end {
+        for event in line where event.time < end {
             let status = event.type == .removed ? nil : event.state["status"]
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.

@@ -112,7 +112,7 @@ public struct OKRReport: Sendable {
             var added: Int64?
             var dropped: Int64?
             var wasIn = isIn(atStart)
-            for event in timeline.events where event.time >= startTime && event.time < endTime {
+            for event in timeline.mainLineEvents where event.time >= startTime && event.time < endTime {
                 let nowIn = event.type != .removed && isIn(event.state)
                 if nowIn {
                     lastIn = event.state
@@ -146,7 +146,7 @@ public struct OKRReport: Sendable {
         var endValue = startValue
         var checkIns: [CheckIn] = []
         var previous: [String: String] = [:]
-        for event in objective.events where event.time < end {
+        for event in objective.mainLineEvents where event.time < end {
             defer { previous = event.type == .removed ? [:] : event.state }
             guard event.time >= start, event.type != .removed,
                   let change = event.fields.first(where: { $0.path == currentField }),

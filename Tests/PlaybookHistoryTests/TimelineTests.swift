@@ -106,7 +106,12 @@ final class TimelineTests: XCTestCase {
         let all = try read(s, mode: .allParents)
         XCTAssertEqual(all.commitCount, 4)
         let allTimelines = Timelines(all)
-        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.commit), [base, side])
+        // The side commit is the event; the merge only carries its value onto the main line.
+        XCTAssertEqual(allTimelines["EXP-0002"]?.ownEvents.map(\.commit), [base, side])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.commit), [base, side, merge])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.inherited), [false, false, true])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.mainLine), [true, false, true])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.current?["status"], "running")
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
     }
 
