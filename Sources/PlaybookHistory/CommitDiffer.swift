@@ -17,15 +17,19 @@ struct CommitDiffer {
     /// Files whose latest version did not parse, with the last version that did: the next
     /// readable version is compared with that one, so a broken commit neither removes nor re-adds.
     var brokenPaths: [String: ObjectID]
+    /// The files each entity id is defined in, as of the last commit read: a second file with
+    /// an id that still lives elsewhere is a duplicate, not a creation or a restoration.
+    var locations: [String: Set<String>]
 
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
 
-    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID]) {
+    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
         self.repository = repository
         self.mode = mode
         self.brokenPaths = brokenPaths
+        self.locations = locations
     }
 
     static func isPlaybookFile(_ path: String) -> Bool {
@@ -62,6 +66,9 @@ struct CommitDiffer {
         let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
+        // Which ids each readable changed file held before and holds after.
+        var readPaths = Set<String>()
+        var oldIDs: [String: [String]] = [:], newIDs: [String: [String]] = [:]
         for changed in changes {
             let change = changed.change
             var newEntities: [EntityVersion] = []
@@ -82,7 +89,10 @@ struct CommitDiffer {
             let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
             if let oldBlob, case .entities(let entities) = try parsed(oldBlob, path: change.path, remember: false) {
                 for entity in entities { before[entity.id] = (change.path, entity) }
+                oldIDs[change.path] = entities.map(\.id)
             }
+            readPaths.insert(change.path)
+            newIDs[change.path] = newEntities.map(\.id)
             for entity in newEntities {
                 if after[entity.id] != nil {
                     notes.append(HistoryNote(
@@ -93,8 +103,32 @@ struct CommitDiffer {
             }
         }
 
+        // Files this commit did not touch that define an id, before the index moves on.
+        func elsewhere(_ id: String) -> [String] {
+            (locations[id] ?? []).subtracting(readPaths).sorted()
+        }
+        var duplicates = Set<String>(), remaining = Set<String>()
+        for (id, new) in after where before[id] == nil {
+            let others = elsewhere(id)
+            if !others.isEmpty {
+                duplicates.insert(id)
+                notes.append(HistoryNote(
+                    commit: info.id, path: new.path,
+                    message: "\(id) is defined in more than one file (\(others.joined(separator: ", ")) and \(new.path)); "
+                        + "the history follows the first"))
+            }
+        }
+        for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
+        for path in readPaths {
+            for id in oldIDs[path] ?? [] {
+                locations[id]?.remove(path)
+                if locations[id]?.isEmpty == true { locations[id] = nil }
+            }
+            for id in newIDs[path] ?? [] { locations[id, default: []].insert(path) }
+        }
+
         var entityChanges: [EntityChange] = []
-        for (id, new) in after.sorted(by: { $0.key < $1.key }) {
+        for (id, new) in after.sorted(by: { $0.key < $1.key }) where !duplicates.contains(id) {
             if let old = before[id] {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
@@ -109,7 +143,8 @@ struct CommitDiffer {
                     inherited: inheritedPaths.contains(new.path)))
             }
         }
-        for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil {
+        // An id leaving one file while another still defines it is no removal.
+        for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil && !remaining.contains(id) {
             entityChanges.append(EntityChange(
                 entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
                 fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) },

@@ -16,6 +16,8 @@ struct CachedHistory {
     var commits: [ObjectID]
     var records: [CommitRecord]
     var brokenPaths: [String: ObjectID]
+    /// The files each id was defined in at the tip.
+    var locations: [String: Set<String>] = [:]
 }
 
 /// What reading the cache came to.
@@ -39,7 +41,8 @@ enum CacheLoad {
 /// count can make the reader allocate more than the file could hold.
 public enum HistoryCache {
     /// Version 3: scalars resolved by the core schema with numbers as exact decimals; checksummed;
-    /// records say whether they are on the first-parent line, changes whether a merge inherited them.
+    /// records say whether they are on the first-parent line, changes whether a merge inherited them;
+    /// the files each id lives in are kept, so a duplicate id is told from a restored one.
     static let header = "playbook-history-cache 3"
 
     static func load(from path: String, key: CacheKey) -> CacheLoad {
@@ -141,6 +144,12 @@ public enum HistoryCache {
         for commit in history.commits { w.id(commit); w.end() }
         w.field("broken"); w.number(history.brokenPaths.count); w.end()
         for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { w.field(path); w.id(blob); w.end() }
+        w.field("located"); w.number(history.locations.count); w.end()
+        for (id, paths) in history.locations.sorted(by: { $0.key < $1.key }) {
+            w.field(id)
+            for path in paths.sorted() { w.field(path) }
+            w.end()
+        }
         w.field("records"); w.number(history.records.count); w.end()
         for record in history.records {
             w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
@@ -209,6 +218,13 @@ public enum HistoryCache {
             let path = try reader.text()
             broken[path] = try reader.objectID()
         }
+        var locations: [String: Set<String>] = [:]
+        for _ in 0..<(try reader.count("located", each: 3)) {
+            let id = try reader.text()
+            var paths = Set<String>()
+            repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+            locations[id] = paths
+        }
         let recordCount = try reader.count("records", each: 48)
         var records: [CommitRecord] = []
         records.reserveCapacity(recordCount)
@@ -250,7 +266,8 @@ public enum HistoryCache {
                                         mainLine: mainLine))
         }
         guard reader.isAtEnd else { throw Malformed() }
-        return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken)
+        return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
+                             locations: locations)
     }
 
     static func escape(_ text: String) -> String {

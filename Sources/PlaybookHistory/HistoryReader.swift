@@ -88,7 +88,8 @@ public struct HistoryReader {
             mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
         }
 
-        var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:])
+        var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
+                                locations: prior?.locations ?? [:])
         var records = prior?.records ?? []
         var known = prior?.commits ?? []
         let total = pending.commits.count
@@ -113,7 +114,8 @@ public struct HistoryReader {
         }
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
-            snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths)
+            snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
+                                     locations: diff.locations)
         }
         let save = { [cacheFile] in
             if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }

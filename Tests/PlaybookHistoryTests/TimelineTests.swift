@@ -75,6 +75,37 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(timeline.current?["status"], "ready")
     }
 
+    func testASecondFileWithAnExistingIdIsADuplicateNotARestoration() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            try s.commit(["playbooks/a.yml": experiment(status: "draft")])
+            _ = try read()
+            let second = try s.commit(["playbooks/b.yml": experiment(status: "ready")])
+            _ = try read()
+            let third = try s.commit(["playbooks/b.yml": nil])
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            // Created once; neither the copy nor its deletion is an event of the entity.
+            XCTAssertEqual(timeline.events.map(\.type), [.created], "cached: \(cached)")
+            XCTAssertEqual(timeline.current?["status"], "draft")
+            let note = try XCTUnwrap(history.notes.first)
+            XCTAssertEqual(note.commit, second)
+            XCTAssertEqual(note.message, "EXP-0001 is defined in more than one file (playbooks/a.yml and playbooks/b.yml); the history follows the first")
+            XCTAssertEqual(history.notes.count, 1)
+            XCTAssertFalse(history.records.contains { $0.id == third })
+        }
+    }
+
+    func testTwoFilesWithOneIdInOneCommitAreSaidToBeSo() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/a.yml": experiment(status: "draft"), "playbooks/b.yml": experiment(status: "draft")])
+        let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
+        XCTAssertEqual(Timelines(history)["EXP-0001"]?.events.map(\.type), [.created])
+        XCTAssertEqual(history.notes.map(\.message), ["EXP-0001 is defined in more than one file; the history follows the one in playbooks/b.yml"])
+    }
+
     func testAuthorsAreResolvedThroughMailmap() throws {
         let s = try ScratchHistory(for: self)
         let bot = Person(name: "ada-laptop", email: "ada@old.example")
