@@ -96,21 +96,50 @@ public struct HistoryReader {
         // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
         var jobs: [TreeJob] = []
         jobs.reserveCapacity(total)
+        var skipped: [CommitRecord] = []
+        var times: [ObjectID: Int64] = [:]
         for info in pending.commits {
+            if let reason = walk.unparsable[info.id] {
+                skipped.append(CommitRecord(
+                    id: info.id, time: info.parents.first.flatMap { times[$0] } ?? 0, author: Person(name: "", email: ""),
+                    summary: "", changes: [], notes: [HistoryNote(
+                        commit: info.id, path: "",
+                        message: "skipped commit \(info.id): libgit2 cannot parse it (\(reason)); its changes are counted with the next commit")],
+                    mainLine: mainLine.commits.contains(info.id)))
+                continue
+            }
+            times[info.id] = info.committer.time
             let parent = boundary.contains(info.id) ? nil : info.parents.first
             jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
         }
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
         defer { comparisons.cancel() }
+        var skippedIndex = 0
         for (index, job) in jobs.enumerated() {
             let changes = try comparisons.next()
-            if let record = try diff.record(for: job.commit, changes: changes,
+            // Skipped commits stay in walk order: before the first child that was read.
+            while skippedIndex < skipped.count, job.commit.parents.contains(skipped[skippedIndex].id) {
+                records.append(skipped[skippedIndex])
+                known.append(skipped[skippedIndex].id)
+                skippedIndex += 1
+            }
+            if var record = try diff.record(for: job.commit, changes: changes,
                                             mainLine: mainLine.commits.contains(job.commit.id)) {
+                if let parent = job.commit.parents.first, let parentTime = times[parent], job.commit.committer.time < parentTime {
+                    record.notes.append(HistoryNote(
+                        commit: job.commit.id, path: "",
+                        message: "commit \(job.commit.id) is dated \(parentTime - job.commit.committer.time) s before its parent "
+                            + "\(parent) (a clock or a rewrite): reports place it by its own date"))
+                }
                 records.append(record)
             }
             known.append(job.commit.id)
             if index % 256 == 0 || index == total - 1 { progress?(index + 1, total) }
+        }
+        for record in skipped[skippedIndex...] {
+            records.append(record)
+            known.append(record.id)
         }
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
@@ -153,6 +182,9 @@ struct CommitWalk {
     let mode: WalkMode
     let boundary: Set<ObjectID>
     private var trees: [ObjectID: ObjectID] = [:]
+    /// Commits libgit2 would not parse, with its reason: walked through (their parents are read
+    /// from the raw object) but skipped, so their changes land on the next commit that parses.
+    private(set) var unparsable: [ObjectID: String] = [:]
 
     init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>) throws {
         self.repository = repository
@@ -167,9 +199,25 @@ struct CommitWalk {
     /// The tree of a parent commit; nil for none, or when a shallow clone lacks it.
     mutating func tree(of commit: ObjectID?) throws -> ObjectID? {
         guard let commit else { return nil }
+        if unparsable[commit] != nil {
+            // Skipped: its children are compared with what its own parent had.
+            return try tree(of: boundary.contains(commit) ? nil : info(commit).parents.first)
+        }
         if let tree = trees[commit] { return tree }
         guard repository.contains(commit) else { return nil }
-        return try repository.commitInfo(commit).tree
+        return try info(commit).tree
+    }
+
+    /// A commit's ids and time; for a commit libgit2 refuses, its links read from the raw object.
+    mutating func info(_ id: ObjectID) throws -> CommitInfo {
+        do {
+            return try repository.commitInfo(id, details: false)
+        } catch {
+            let links = try repository.commitLinks(id)
+            unparsable[id] = "\(error)"
+            let zero = Signature(name: "", email: "", time: 0)
+            return CommitInfo(id: id, parents: links.parents, tree: links.tree, author: zero, committer: zero, summary: "")
+        }
     }
 
     /// Parents this walk follows: none past the shallow edge or where the object is missing.
@@ -203,7 +251,7 @@ struct CommitWalk {
             var current: ObjectID? = tip
             while let id = current {
                 if known.contains(id) { break }
-                let info = try repository.commitInfo(id, details: false)
+                let info = try info(id)
                 trees[id] = info.tree
                 result.append(info)
                 current = followed(info).first
@@ -223,7 +271,7 @@ struct CommitWalk {
                 if expanded.contains(id) { continue }
                 if known.contains(id) { continue }
                 expanded.insert(id)
-                let info = try repository.commitInfo(id, details: false)
+                let info = try info(id)
                 infos[id] = info
                 trees[id] = info.tree
                 stack.append((id, true))

@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookGit
+@testable import PlaybookGit
 @testable import PlaybookHistory
 import XCTest
 
@@ -104,6 +104,54 @@ final class TimelineTests: XCTestCase {
         let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
         XCTAssertEqual(Timelines(history)["EXP-0001"]?.events.map(\.type), [.created])
         XCTAssertEqual(history.notes.map(\.message), ["EXP-0001 is defined in more than one file; the history follows the one in playbooks/b.yml"])
+    }
+
+    func testACommitLibgit2CannotParseIsSkippedWithANote() throws {
+        let s = try ScratchHistory(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment(status: "draft")])
+        let ready = try s.commit(["playbooks/a.yml": experiment(status: "ready")])
+        // git reads this date; libgit2 refuses the commit. Its tree (status: ready) stays unseen.
+        let tree = try s.repository.commitInfo(ready).tree
+        let broken = try s.repository.writeRawCommit("""
+            tree \(tree)
+            parent \(base)
+            author Ada <ada@example.com> 99999999999999999999 +0000
+            committer Ada <ada@example.com> 99999999999999999999 +0000
+
+            a date from the far future
+
+            """)
+        // Its child is written raw too (PlaybookGit's commit would have to parse the parent).
+        let running = try s.repository.commitInfo(try s.commit(["playbooks/a.yml": experiment(status: "running")])).tree
+        let child = try s.repository.writeRawCommit("""
+            tree \(running)
+            parent \(broken)
+            author Ada <ada@example.com> 1782950400 +0000
+            committer Ada <ada@example.com> 1782950400 +0000
+
+            carry on
+
+            """)
+        try s.repository.detachHEAD(at: child)
+        for mode in [WalkMode.firstParent, .allParents] {
+            let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(s.repository)
+            XCTAssertEqual(history.commitCount, 3)
+            let notes = history.notes.filter { $0.commit == broken }
+            XCTAssertEqual(notes.count, 1)
+            XCTAssertEqual(notes.first?.message.hasPrefix("skipped commit \(broken): libgit2 cannot parse it"), true)
+            let events = try XCTUnwrap(Timelines(history)["EXP-0001"]?.events)
+            XCTAssertEqual(events.map(\.commit), [base, child])
+            XCTAssertEqual(events.last?.fields, [FieldChange(path: "status", old: "draft", new: "running")])
+        }
+    }
+
+    func testACommitDatedBeforeItsParentIsNoted() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/a.yml": experiment(status: "draft")], at: 1_790_000_000)
+        let early = try s.commit(["playbooks/a.yml": experiment(status: "ready")], at: 1_780_000_000)
+        let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
+        XCTAssertEqual(history.notes.map(\.commit), [early])
+        XCTAssertEqual(history.notes.first?.message.contains("is dated 10000000 s before its parent"), true)
     }
 
     func testAuthorsAreResolvedThroughMailmap() throws {
