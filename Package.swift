@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "playbook", targets: ["playbook"]),
         .library(name: "PlaybookLint", targets: ["PlaybookLint"]),
+        // for the fuzz targets of the history cache reader and the tree-entry parser
+        .library(name: "PlaybookHistory", targets: ["PlaybookHistory"]),
+        .library(name: "PlaybookGit", targets: ["PlaybookGit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -53,7 +56,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "PlaybookYAMLTests", dependencies: ["PlaybookYAML"]),
-        .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit"]),
+        .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit", "CLibGit2"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
         .testTarget(
             name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"],
@@ -62,6 +65,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit"],
             exclude: ["Goldens"]),
+        .testTarget(
+            name: "PlaybookReviewTests",
+            dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),

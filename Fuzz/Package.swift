@@ -16,5 +16,15 @@ let package = Package(
             dependencies: [.product(name: "PlaybookLint", package: "playbook")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
+        .executableTarget(
+            name: "fuzz-cache",
+            dependencies: [.product(name: "PlaybookHistory", package: "playbook")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "fuzz-tree",
+            dependencies: [.product(name: "PlaybookGit", package: "playbook")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
     ]
 )

@@ -50,6 +50,36 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// Stores `bytes` as an object of the given type, unchecked: for tests that need objects
+    /// git itself would write but libgit2 refuses to parse (an overflowing date).
+    func writeRawCommit(_ text: String) throws -> ObjectID {
+        let operation = "writing a raw commit"
+        let database = try owned(operation, borrowing: self, release: git_odb_free) {
+            git_repository_odb(&$0, pointer)
+        }
+        var oid = git_oid()
+        let bytes = Array(text.utf8)
+        try check(bytes.withUnsafeBytes { git_odb_write(&oid, database.pointer, $0.baseAddress, $0.count, GIT_OBJECT_COMMIT) },
+                  operation)
+        return ObjectID(oid)
+    }
+
+    /// The tree and parents of a commit read from its stored bytes, for a commit libgit2 will
+    /// not parse (its other headers may be damaged): enough to walk past it.
+    public func commitLinks(_ id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
+        var tree: ObjectID?
+        var parents: [ObjectID] = []
+        for line in try rawObject(id).split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { break }  // the headers end at the first blank line
+            if line.hasPrefix("tree "), tree == nil { tree = ObjectID(hex: String(line.dropFirst(5))) }
+            if line.hasPrefix("parent "), let parent = ObjectID(hex: String(line.dropFirst(7))) { parents.append(parent) }
+        }
+        guard let tree else {
+            throw GitError(code: .invalid, message: "commit \(id) names no tree", operation: "reading commit \(id)")
+        }
+        return (tree, parents)
+    }
+
     /// The raw text of any object as stored (for a commit: headers, blank line, message).
     /// For tests that check what was written.
     func rawObject(_ id: ObjectID) throws -> String {

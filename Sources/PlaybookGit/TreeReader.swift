@@ -108,10 +108,15 @@ public final class TreeReader {
     static func entry(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Entry? {
         var position = offset
         var mode = 0
+        // At most seven octal digits (git writes five or six): anything else is malformed, and
+        // a run of junk must not overflow the mode.
         while position < bytes.count, bytes[position] != 0x20 {
-            mode = mode * 8 + Int(bytes[position]) - 48
+            let digit = Int(bytes[position]) - 48
+            guard (0...7).contains(digit), position - offset < 7 else { return nil }
+            mode = mode * 8 + digit
             position += 1
         }
+        guard position < bytes.count, position > offset else { return nil }
         position += 1
         let nameStart = position
         while position < bytes.count, bytes[position] != 0 { position += 1 }
@@ -157,15 +162,28 @@ public final class TreeReader {
         // The buffers are borrowed from the odb objects: keep those alive until the scan is done.
         defer { withExtendedLifetime((oldTree, newTree)) {} }
         let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-        let subtrees = scan(oldTree?.bytes ?? empty, newTree?.bytes ?? empty, prefix: prefix, include: include,
+        let subtrees = Self.scan(oldTree?.bytes ?? empty, newTree?.bytes ?? empty, prefix: prefix, include: include,
                             changes: &changes)
         for (path, oldID, newID) in subtrees {
             try compare(oldID, newID, prefix: path + "/", include: include, into: &changes)
         }
     }
 
+    /// The entries that differ between two raw tree buffers, one level deep (folders listed as
+    /// changes too): the tree-entry parser and scan on their own, for fuzzing and for comparing
+    /// with libgit2. Malformed bytes end the scan; they never crash it.
+    public static func changedEntries(between old: [UInt8], and new: [UInt8]) -> [FileChange] {
+        old.withUnsafeBytes { a in
+            new.withUnsafeBytes { b in
+                var changes: [FileChange] = []
+                let subtrees = scan(a, b, prefix: "", include: { _ in true }, changes: &changes)
+                return changes + subtrees.map { FileChange(path: $0.0 + "/", oldBlob: $0.1, newBlob: $0.2) }
+            }
+        }
+    }
+
     /// One level: the changed files it holds go to `changes`; the changed folders are returned.
-    private func scan(
+    private static func scan(
         _ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, prefix: String, include: (String) -> Bool,
         changes: inout [FileChange]
     ) -> [(String, ObjectID?, ObjectID?)] {
@@ -213,7 +231,7 @@ public final class TreeReader {
         return subtrees
     }
 
-    private func record(
+    private static func record(
         _ a: UnsafeRawBufferPointer, _ x: Entry?, _ b: UnsafeRawBufferPointer, _ y: Entry?,
         prefix: String, include: (String) -> Bool,
         subtrees: inout [(String, ObjectID?, ObjectID?)], changes: inout [FileChange]

@@ -5,6 +5,8 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
+    /// A merge's file that equals another parent's version: brought in from a side branch.
+    var inherited = false
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -15,49 +17,58 @@ struct CommitDiffer {
     /// Files whose latest version did not parse, with the last version that did: the next
     /// readable version is compared with that one, so a broken commit neither removes nor re-adds.
     var brokenPaths: [String: ObjectID]
+    /// The files each entity id is defined in, as of the last commit read: a second file with
+    /// an id that still lives elsewhere is a duplicate, not a creation or a restoration.
+    var locations: [String: Set<String>]
 
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
 
-    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID]) {
+    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
         self.repository = repository
         self.mode = mode
         self.brokenPaths = brokenPaths
+        self.locations = locations
     }
 
     static func isPlaybookFile(_ path: String) -> Bool {
         path.hasSuffix(".yml") || path.hasSuffix(".yaml")
     }
 
-    /// The playbook files a commit changed against its parent's tree. In a merge read with
-    /// all parents, files that equal another parent's version are left out: that line's commits carry them.
+    /// The playbook files a commit changed against its first parent's tree. In a merge read with
+    /// all parents, files that equal another parent's version are marked inherited: that line's
+    /// commits are their events, while the merge still moves the main line's values.
     static func changedFiles(
         _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
         mode: WalkMode
-    ) throws -> [FileChange] {
+    ) throws -> [(change: FileChange, inherited: Bool)] {
         let changes = try reader.changedFiles(
             from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
-        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes }
+        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false) } }
         var otherTrees: [ObjectID] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {
             otherTrees.append(try repository.commitInfo(parent).tree)
         }
-        return try changes.filter { change in
+        return try changes.map { change in
             for tree in otherTrees where try repository.blobID(inTree: tree, path: change.path) == change.newBlob {
-                return false
+                return (change, true)
             }
-            return true
+            return (change, false)
         }
     }
 
     /// The entity changes of one commit, given the files it changed.
-    mutating func record(for info: CommitInfo, changes: [ChangedFile]) throws -> CommitRecord? {
+    mutating func record(for info: CommitInfo, changes: [ChangedFile], mainLine: Bool = true) throws -> CommitRecord? {
         guard !changes.isEmpty else { return nil }
 
         var notes: [HistoryNote] = []
+        let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
+        // Which ids each readable changed file held before and holds after.
+        var readPaths = Set<String>()
+        var oldIDs: [String: [String]] = [:], newIDs: [String: [String]] = [:]
         for changed in changes {
             let change = changed.change
             var newEntities: [EntityVersion] = []
@@ -78,7 +89,10 @@ struct CommitDiffer {
             let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
             if let oldBlob, case .entities(let entities) = try parsed(oldBlob, path: change.path, remember: false) {
                 for entity in entities { before[entity.id] = (change.path, entity) }
+                oldIDs[change.path] = entities.map(\.id)
             }
+            readPaths.insert(change.path)
+            newIDs[change.path] = newEntities.map(\.id)
             for entity in newEntities {
                 if after[entity.id] != nil {
                     notes.append(HistoryNote(
@@ -89,32 +103,59 @@ struct CommitDiffer {
             }
         }
 
+        // Files this commit did not touch that define an id, before the index moves on.
+        func elsewhere(_ id: String) -> [String] {
+            (locations[id] ?? []).subtracting(readPaths).sorted()
+        }
+        var duplicates = Set<String>(), remaining = Set<String>()
+        for (id, new) in after where before[id] == nil {
+            let others = elsewhere(id)
+            if !others.isEmpty {
+                duplicates.insert(id)
+                notes.append(HistoryNote(
+                    commit: info.id, path: new.path,
+                    message: "\(id) is defined in more than one file (\(others.joined(separator: ", ")) and \(new.path)); "
+                        + "the history follows the first"))
+            }
+        }
+        for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
+        for path in readPaths {
+            for id in oldIDs[path] ?? [] {
+                locations[id]?.remove(path)
+                if locations[id]?.isEmpty == true { locations[id] = nil }
+            }
+            for id in newIDs[path] ?? [] { locations[id, default: []].insert(path) }
+        }
+
         var entityChanges: [EntityChange] = []
-        for (id, new) in after.sorted(by: { $0.key < $1.key }) {
+        for (id, new) in after.sorted(by: { $0.key < $1.key }) where !duplicates.contains(id) {
             if let old = before[id] {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
                 if fields.isEmpty && !moved { continue }
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields))
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path)))
             } else {
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
-                    fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) }))
+                    fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
+                    inherited: inheritedPaths.contains(new.path)))
             }
         }
-        for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil {
+        // An id leaving one file while another still defines it is no removal.
+        for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil && !remaining.contains(id) {
             entityChanges.append(EntityChange(
                 entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
-                fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) }))
+                fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) },
+                inherited: inheritedPaths.contains(old.path)))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
         // The walk read only ids and times; the author and message are read for the commits that matter.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
             id: info.id, time: info.committer.time, author: author(of: full),
-            summary: full.summary, changes: entityChanges, notes: notes)
+            summary: full.summary, changes: entityChanges, notes: notes, mainLine: mainLine)
     }
 
     /// Who made the change. On the first-parent line a merge brings in someone else's work:

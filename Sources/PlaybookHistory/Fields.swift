@@ -1,3 +1,4 @@
+import PlaybookModel
 import PlaybookYAML
 
 /// One field of an entity as history sees it: a flattened path and its scalar text.
@@ -74,21 +75,19 @@ enum FieldFlattener {
         return nil
     }
 
-    /// The text a scalar stands for: numbers in one spelling (so 0.30 → 0.3 is no change),
-    /// null as absent, everything else as written.
+    /// The text a scalar stands for, resolved as lint resolves it (YAML 1.2 core schema): null as
+    /// absent, booleans as `true`/`false` (so `True` is `true`), integers in decimal (`0x1F` is `31`),
+    /// finite numbers in their shortest exact decimal spelling (so 0.30 → 0.3 is no change, and
+    /// 0.35 stays 0.35 rather than a binary approximation); everything else as written.
     static func normalized(_ text: String, style: ScalarStyle, tag: String?) -> String? {
-        guard style == .plain, tag == nil else { return text }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return nil
-        default: break
+        switch ScalarValue(text: text, style: style, tag: tag) {
+        case .null: return nil
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .float(let value):
+            guard value.isFinite, let exact = ExactNumber.canonical(text) else { return text }
+            return exact
+        case .string(let text): return text
         }
-        if let integer = Int(text) { return String(integer) }
-        if let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-            || first == UInt8(ascii: ".") || (48...57).contains(first),
-           let number = Double(text), number.isFinite {
-            if number == number.rounded(), abs(number) < 1e15 { return String(Int(number)) }
-            return String(number)
-        }
-        return text
     }
 }

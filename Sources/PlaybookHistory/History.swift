@@ -19,14 +19,19 @@ public struct EntityChange: Sendable, Hashable {
     public var previousPath: String?
     /// For `added`: every field; for `removed`: every field, gone; otherwise what differs.
     public var fields: [FieldChange]
+    /// Set on a merge read with all parents, for a change the merge took from another parent:
+    /// it moves the main line's values, but the side branch's own commits are its events.
+    public var inherited: Bool
 
-    public init(entity: String, kind: String, type: ChangeType, path: String, previousPath: String?, fields: [FieldChange]) {
+    public init(entity: String, kind: String, type: ChangeType, path: String, previousPath: String?, fields: [FieldChange],
+                inherited: Bool = false) {
         self.entity = entity
         self.kind = kind
         self.type = type
         self.path = path
         self.previousPath = previousPath
         self.fields = fields
+        self.inherited = inherited
     }
 }
 
@@ -53,14 +58,19 @@ public struct CommitRecord: Sendable, Hashable {
     public var summary: String
     public var changes: [EntityChange]
     public var notes: [HistoryNote]
+    /// On HEAD's first-parent line. Values at a date are read from this line's commits only;
+    /// a side branch's commit (read with all parents) is an event, never a value.
+    public var mainLine: Bool
 
-    public init(id: ObjectID, time: Int64, author: Person, summary: String, changes: [EntityChange], notes: [HistoryNote]) {
+    public init(id: ObjectID, time: Int64, author: Person, summary: String, changes: [EntityChange], notes: [HistoryNote],
+                mainLine: Bool = true) {
         self.id = id
         self.time = time
         self.author = author
         self.summary = summary
         self.changes = changes
         self.notes = notes
+        self.mainLine = mainLine
     }
 }
 
@@ -68,7 +78,8 @@ public struct CommitRecord: Sendable, Hashable {
 public enum WalkMode: String, Sendable, Hashable {
     /// The current branch's main line: each commit against its first parent (merges included).
     case firstParent = "first-parent"
-    /// Every reachable commit; a merge is credited only with what none of its parents had.
+    /// Every reachable commit as an event; values still come from the first-parent line, and a
+    /// merge is credited only with what none of its parents had.
     case allParents = "all-parents"
 }
 
@@ -109,6 +120,9 @@ public struct History: Sendable {
 
     public var isShallow: Bool { !shallowBoundary.isEmpty }
 
+    /// Set when a cache was there but could not be used (damaged, another version, a symbolic link).
+    public var cacheNote: String?
+
     /// Set when the reader left the cache write to a second thread.
     var background: BackgroundWork?
 
@@ -129,6 +143,7 @@ public struct History: Sendable {
             lines.append("HEAD is detached at \(commit.description.prefix(12)); this is the history of that commit.")
         case .branch: break
         }
+        if let cacheNote { lines.append(cacheNote) }
         if isShallow {
             let cut = shallowBoundary.map { String($0.description.prefix(12)) }.joined(separator: ", ")
             lines.append("This is a shallow clone: history before \(cut) is missing, so earlier values, "

@@ -16,29 +16,93 @@ struct CachedHistory {
     var commits: [ObjectID]
     var records: [CommitRecord]
     var brokenPaths: [String: ObjectID]
+    /// The files each id was defined in at the tip.
+    var locations: [String: Set<String>] = [:]
+}
+
+/// What reading the cache came to.
+enum CacheLoad {
+    /// No cache yet, or one kept for another walk (other roots): read everything, say nothing.
+    case absent
+    case loaded(CachedHistory)
+    /// A cache that is damaged, of another version, or in a place that cannot be trusted:
+    /// ignored (and rebuilt where it may be), with the reason for a note.
+    case rejected(String)
 }
 
 /// The incremental cache under `.git/playbook/`: an optimisation only. A file that is missing,
-/// of another format version, for another walk, or unreadable in any way is ignored, and the
-/// history is read from git again; deleting it changes no number.
-enum HistoryCache {
-    static let header = "playbook-history-cache 1"
+/// of another format or meaning version, for another walk, or unreadable in any way is ignored,
+/// and the history is read from git again; deleting it changes no number.
+///
+/// The first line names the version, which covers both the layout and the meaning of the values
+/// (bump it whenever the way a stored value is computed changes, e.g. how scalars resolve).
+/// The last line carries a checksum of everything before it, so a torn or edited file is
+/// refused before any of it is believed, and every count is bounded by the bytes left, so no
+/// count can make the reader allocate more than the file could hold.
+public enum HistoryCache {
+    /// Version 3: scalars resolved by the core schema with numbers as exact decimals; checksummed;
+    /// records say whether they are on the first-parent line, changes whether a merge inherited them;
+    /// the files each id lives in are kept, so a duplicate id is told from a restored one.
+    static let header = "playbook-history-cache 3"
 
-    static func load(from path: String, key: CacheKey) -> CachedHistory? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return data.withUnsafeBytes { raw -> CachedHistory? in
-            var reader = ByteReader(raw.bindMemory(to: UInt8.self))
-            return try? decode(&reader, key: key)
+    static func load(from path: String, key: CacheKey) -> CacheLoad {
+        let directory = (path as NSString).deletingLastPathComponent
+        if let problem = untrustedLocation(directory: directory, file: path) { return .rejected(problem) }
+        guard let data = FileManager.default.contents(atPath: path) else { return .absent }
+        return data.withUnsafeBytes { raw -> CacheLoad in
+            decode(raw.bindMemory(to: UInt8.self), key: key)
         }
+    }
+
+    /// Whether `bytes` decode as a cache for `roots` and `mode`; for fuzzing the reader.
+    public static func accepts(_ bytes: [UInt8], roots: [String], mode: WalkMode) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            if case .loaded = decode(buffer, key: CacheKey(mode: mode, roots: roots)) { return true }
+            return false
+        }
+    }
+
+    /// `body` followed by the `end` line with its checksum: a well-formed seal, so a fuzzer can
+    /// reach the parser behind the checksum.
+    public static func sealed(_ body: [UInt8]) -> [UInt8] {
+        let sum = body.withUnsafeBufferPointer { checksum($0) }
+        return body + Array("end\t\(String(sum, radix: 16))\n".utf8)
+    }
+
+    /// Why the cache directory or file must not be used: a symbolic link (which would make
+    /// reads and writes land outside `.git`), or something that is not a directory / regular file.
+    /// Nil when it is fine or does not exist yet.
+    static func untrustedLocation(directory: String, file: String) -> String? {
+        let manager = FileManager.default
+        // attributesOfItem does not follow a symbolic link in the last component.
+        if let attributes = try? manager.attributesOfItem(atPath: directory) {
+            let type = attributes[.type] as? FileAttributeType
+            if type == .typeSymbolicLink {
+                return "\(directory) is a symbolic link, so the history cache is neither read nor written; "
+                    + "remove it to let playbook keep its cache there"
+            }
+            if type != .typeDirectory {
+                return "\(directory) is not a directory, so the history cache is neither read nor written; "
+                    + "remove it to let playbook keep its cache there"
+            }
+        }
+        if let attributes = try? manager.attributesOfItem(atPath: file),
+           let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            return "\(file) is not a regular file, so the history cache is neither read nor written; remove it"
+        }
+        return nil
     }
 
     /// Writes to a temporary file beside the cache and renames it over, so a reader never sees half a cache.
     static func save(_ history: CachedHistory, to path: String) throws {
         let directory = (path as NSString).deletingLastPathComponent
+        if let problem = untrustedLocation(directory: directory, file: path) { throw HistoryError(problem) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // Created just now by someone else as a link? Check again before writing through it.
+        if let problem = untrustedLocation(directory: directory, file: path) { throw HistoryError(problem) }
         let temporary = directory + "/.history-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try Data(encode(history)).write(to: URL(fileURLWithPath: temporary))
+            try Data(encode(history)).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
             guard rename(temporary, path) == 0 else {
                 throw HistoryError("could not replace the history cache \(path)")
             }
@@ -46,6 +110,25 @@ enum HistoryCache {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
         }
+    }
+
+    /// A 64-bit checksum of the bytes (FNV-1a over 8-byte words, then the tail bytes): catches
+    /// torn writes and edits; it is not meant to stop a forger, who could as well edit the playbook.
+    static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= raw.count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+            hash ^= hash >> 32
+            index += 8
+        }
+        while index < raw.count {
+            hash = (hash ^ UInt64(raw[index])) &* prime
+            index += 1
+        }
+        return hash
     }
 
     /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
@@ -61,13 +144,21 @@ enum HistoryCache {
         for commit in history.commits { w.id(commit); w.end() }
         w.field("broken"); w.number(history.brokenPaths.count); w.end()
         for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { w.field(path); w.id(blob); w.end() }
+        w.field("located"); w.number(history.locations.count); w.end()
+        for (id, paths) in history.locations.sorted(by: { $0.key < $1.key }) {
+            w.field(id)
+            for path in paths.sorted() { w.field(path) }
+            w.end()
+        }
         w.field("records"); w.number(history.records.count); w.end()
         for record in history.records {
             w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
-            w.number(record.notes.count); w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
+            w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
+            w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
             w.end()
             for change in record.changes {
-                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.field(change.entity)
+                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
+                w.field(change.entity)
                 w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
                 w.end()
                 for field in change.fields {
@@ -76,11 +167,37 @@ enum HistoryCache {
             }
             for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
-        w.field("end"); w.end()
-        return w.bytes
+        return sealed(w.bytes)
     }
 
     struct Malformed: Error {}
+
+    /// Another walk's cache: not damaged, just not this one's.
+    struct OtherWalk: Error {}
+
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, key: CacheKey) -> CacheLoad {
+        // The last line is `end<TAB>checksum`, over every byte before it.
+        guard bytes.count >= 2, bytes[bytes.count - 1] == 10 else { return .rejected("the history cache is truncated") }
+        var lineStart = bytes.count - 1
+        while lineStart > 0, bytes[lineStart - 1] != 10 { lineStart -= 1 }
+        let last = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<(bytes.count - 1)]), as: UTF8.self)
+        let parts = last.split(separator: "\t", omittingEmptySubsequences: false)
+        let firstLine = bytes.firstIndex(of: 10).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[..<$0]), as: UTF8.self) }
+        guard firstLine == header else {
+            return .rejected("the history cache was written by another version of playbook")
+        }
+        guard parts.count == 2, parts[0] == "end", let stored = UInt64(parts[1], radix: 16),
+              stored == checksum(UnsafeBufferPointer(rebasing: bytes[..<lineStart]))
+        else { return .rejected("the history cache is damaged (its checksum does not match)") }
+        var reader = ByteReader(UnsafeBufferPointer(rebasing: bytes[..<lineStart]))
+        do {
+            return .loaded(try decode(&reader, key: key))
+        } catch is OtherWalk {
+            return .absent
+        } catch {
+            return .rejected("the history cache is malformed")
+        }
+    }
 
     private static func decode(_ reader: inout ByteReader, key: CacheKey) throws -> CachedHistory {
         guard try reader.text() == header, reader.atLineEnd else { throw Malformed() }
@@ -88,32 +205,44 @@ enum HistoryCache {
         var roots: [String] = []
         while !reader.atLineEnd { roots.append(try reader.text()) }
         let storedKey = CacheKey(mode: mode, roots: roots)
-        guard storedKey == key else { throw Malformed() }
+        guard storedKey == key else { throw OtherWalk() }
         guard try reader.text() == "tip", let tip = ObjectID(hex: try reader.text()) else { throw Malformed() }
-        let commitCount = try reader.count("commits")
+        // Every count is checked against the bytes left (at least `each` bytes per item) before
+        // anything is reserved: a count of 9999999999999999 is malformed, not an allocation.
+        let commitCount = try reader.count("commits", each: 41)
         var commits: [ObjectID] = []
         commits.reserveCapacity(commitCount)
         for _ in 0..<commitCount { commits.append(try reader.objectID()) }
         var broken: [String: ObjectID] = [:]
-        for _ in 0..<(try reader.count("broken")) {
+        for _ in 0..<(try reader.count("broken", each: 42)) {
             let path = try reader.text()
             broken[path] = try reader.objectID()
         }
-        let recordCount = try reader.count("records")
+        var locations: [String: Set<String>] = [:]
+        for _ in 0..<(try reader.count("located", each: 3)) {
+            let id = try reader.text()
+            var paths = Set<String>()
+            repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+            locations[id] = paths
+        }
+        let recordCount = try reader.count("records", each: 48)
         var records: [CommitRecord] = []
         records.reserveCapacity(recordCount)
         for _ in 0..<recordCount {
             guard try reader.text() == "R" else { throw Malformed() }
             let id = try reader.objectID()
-            guard let time = Int64(try reader.text()), let changeCount = Int(try reader.text()),
-                  let noteCount = Int(try reader.text()) else { throw Malformed() }
+            guard let time = Int64(try reader.text()) else { throw Malformed() }
+            let changeCount = try reader.bounded(try reader.text(), each: 8)
+            let noteCount = try reader.bounded(try reader.text(), each: 4)
+            let mainLine = try reader.flag()
             let author = Person(name: try reader.text(), email: try reader.text())
             let summary = try reader.text()
             var changes: [EntityChange] = []
             changes.reserveCapacity(changeCount)
             for _ in 0..<changeCount {
-                guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()),
-                      let fieldCount = Int(try reader.text()) else { throw Malformed() }
+                guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
+                let fieldCount = try reader.bounded(try reader.text(), each: 5)
+                let inherited = try reader.flag()
                 let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
                 let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
@@ -125,7 +254,7 @@ enum HistoryCache {
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional()))
                 }
                 changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
-                                            previousPath: previousPath, fields: fields))
+                                            previousPath: previousPath, fields: fields, inherited: inherited))
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {
@@ -133,10 +262,12 @@ enum HistoryCache {
                 let path = try reader.text()
                 notes.append(HistoryNote(commit: id, path: path, message: try reader.text()))
             }
-            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes))
+            records.append(CommitRecord(id: id, time: time, author: author, summary: summary, changes: changes, notes: notes,
+                                        mainLine: mainLine))
         }
-        guard try reader.text() == "end", reader.atLineEnd else { throw Malformed() }
-        return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken)
+        guard reader.isAtEnd else { throw Malformed() }
+        return CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
+                             locations: locations)
     }
 
     static func escape(_ text: String) -> String {
@@ -290,8 +421,28 @@ private struct ByteReader {
         return id
     }
 
-    mutating func count(_ name: String) throws -> Int {
-        guard try text() == name, let value = Int(try text()), value >= 0 else { throw HistoryCache.Malformed() }
+    var isAtEnd: Bool { position == bytes.count }
+
+    /// "1" or "0".
+    mutating func flag() throws -> Bool {
+        switch try text() {
+        case "1": return true
+        case "0": return false
+        default: throw HistoryCache.Malformed()
+        }
+    }
+
+    /// A `name<TAB>count` line whose count fits in the bytes left, at `each` bytes per item.
+    mutating func count(_ name: String, each: Int) throws -> Int {
+        guard try text() == name else { throw HistoryCache.Malformed() }
+        return try bounded(try text(), each: each)
+    }
+
+    /// A count that fits in the bytes left, at `each` bytes per item.
+    func bounded(_ text: String, each: Int) throws -> Int {
+        guard let value = Int(text), value >= 0, value <= (bytes.count - position) / each else {
+            throw HistoryCache.Malformed()
+        }
         return value
     }
 }

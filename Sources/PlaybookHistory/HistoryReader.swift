@@ -67,43 +67,84 @@ public struct HistoryReader {
         let boundary = repository.isShallow ? repository.shallowBoundary : []
 
         let key = CacheKey(mode: mode, roots: roots)
-        var prior = cacheFile.flatMap { HistoryCache.load(from: $0, key: key) }
+        var prior: CachedHistory?
+        var cacheNote: String?
+        switch cacheFile.map({ HistoryCache.load(from: $0, key: key) }) ?? .absent {
+        case .absent: break
+        case .loaded(let cached): prior = cached
+        case .rejected(let reason): cacheNote = reason
+        }
         if let cached = prior, cached.tip != tip, !((try? repository.isDescendant(tip, of: cached.tip)) ?? false) {
             prior = nil  // rewritten history (force-push, reset): start again
         }
         var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary)
         var pending = try walk.commits(from: tip, known: prior?.commits ?? [])
-        if let cached = prior, mode == .firstParent, pending.reachedKnown != nil && pending.reachedKnown != cached.tip {
-            // The main line joins the cached one below its tip: the cached records are not this line's.
+        var mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
+        if let cached = prior, mainLine.reached != nil && mainLine.reached != cached.tip {
+            // The main line joins the cached one below its tip (or reaches it only through a side
+            // branch): the cached records are not this line's, or not on it the same way.
             prior = nil
             pending = try walk.commits(from: tip, known: [])
+            mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
         }
 
-        var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:])
+        var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
+                                locations: prior?.locations ?? [:])
         var records = prior?.records ?? []
         var known = prior?.commits ?? []
         let total = pending.commits.count
         // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
         var jobs: [TreeJob] = []
         jobs.reserveCapacity(total)
+        var skipped: [CommitRecord] = []
+        var times: [ObjectID: Int64] = [:]
         for info in pending.commits {
+            if let reason = walk.unparsable[info.id] {
+                skipped.append(CommitRecord(
+                    id: info.id, time: info.parents.first.flatMap { times[$0] } ?? 0, author: Person(name: "", email: ""),
+                    summary: "", changes: [], notes: [HistoryNote(
+                        commit: info.id, path: "",
+                        message: "skipped commit \(info.id): libgit2 cannot parse it (\(reason)); its changes are counted with the next commit")],
+                    mainLine: mainLine.commits.contains(info.id)))
+                continue
+            }
+            times[info.id] = info.committer.time
             let parent = boundary.contains(info.id) ? nil : info.parents.first
             jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
         }
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
         defer { comparisons.cancel() }
+        var skippedIndex = 0
         for (index, job) in jobs.enumerated() {
             let changes = try comparisons.next()
-            if let record = try diff.record(for: job.commit, changes: changes) {
+            // Skipped commits stay in walk order: before the first child that was read.
+            while skippedIndex < skipped.count, job.commit.parents.contains(skipped[skippedIndex].id) {
+                records.append(skipped[skippedIndex])
+                known.append(skipped[skippedIndex].id)
+                skippedIndex += 1
+            }
+            if var record = try diff.record(for: job.commit, changes: changes,
+                                            mainLine: mainLine.commits.contains(job.commit.id)) {
+                if let parent = job.commit.parents.first, let parentTime = times[parent], job.commit.committer.time < parentTime {
+                    record.notes.append(HistoryNote(
+                        commit: job.commit.id, path: "",
+                        message: "commit \(job.commit.id) is dated \(parentTime - job.commit.committer.time) s before its parent "
+                            + "\(parent) (a clock or a rewrite): reports place it by its own date"))
+                }
                 records.append(record)
             }
             known.append(job.commit.id)
             if index % 256 == 0 || index == total - 1 { progress?(index + 1, total) }
         }
+        for record in skipped[skippedIndex...] {
+            records.append(record)
+            known.append(record.id)
+        }
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
-            snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths)
+            snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
+                                     locations: diff.locations)
         }
         let save = { [cacheFile] in
             if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }
@@ -125,6 +166,11 @@ public struct HistoryReader {
             head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
         history.background = background
+        if let cacheNote {
+            history.cacheNote = cacheNote + "; the history was read from git"
+                + (HistoryCache.untrustedLocation(directory: ((cacheFile ?? "") as NSString).deletingLastPathComponent,
+                                                  file: cacheFile ?? "") == nil ? " and the cache rebuilt." : ".")
+        }
         return history
     }
 }
@@ -136,6 +182,9 @@ struct CommitWalk {
     let mode: WalkMode
     let boundary: Set<ObjectID>
     private var trees: [ObjectID: ObjectID] = [:]
+    /// Commits libgit2 would not parse, with its reason: walked through (their parents are read
+    /// from the raw object) but skipped, so their changes land on the next commit that parses.
+    private(set) var unparsable: [ObjectID: String] = [:]
 
     init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>) throws {
         self.repository = repository
@@ -145,16 +194,30 @@ struct CommitWalk {
 
     struct Pending {
         var commits: [CommitInfo]
-        /// The first cached commit the main line reached, if any.
-        var reachedKnown: ObjectID?
     }
 
     /// The tree of a parent commit; nil for none, or when a shallow clone lacks it.
     mutating func tree(of commit: ObjectID?) throws -> ObjectID? {
         guard let commit else { return nil }
+        if unparsable[commit] != nil {
+            // Skipped: its children are compared with what its own parent had.
+            return try tree(of: boundary.contains(commit) ? nil : info(commit).parents.first)
+        }
         if let tree = trees[commit] { return tree }
         guard repository.contains(commit) else { return nil }
-        return try repository.commitInfo(commit).tree
+        return try info(commit).tree
+    }
+
+    /// A commit's ids and time; for a commit libgit2 refuses, its links read from the raw object.
+    mutating func info(_ id: ObjectID) throws -> CommitInfo {
+        do {
+            return try repository.commitInfo(id, details: false)
+        } catch {
+            let links = try repository.commitLinks(id)
+            unparsable[id] = "\(error)"
+            let zero = Signature(name: "", email: "", time: 0)
+            return CommitInfo(id: id, parents: links.parents, tree: links.tree, author: zero, committer: zero, summary: "")
+        }
     }
 
     /// Parents this walk follows: none past the shallow edge or where the object is missing.
@@ -164,19 +227,31 @@ struct CommitWalk {
         return parents.filter { boundary.isEmpty || repository.contains($0) }
     }
 
+    /// The first-parent line from `tip` through the commits about to be read, and the known
+    /// (cached) commit it reaches, if any.
+    static func firstParentLine(
+        from tip: ObjectID, through commits: [CommitInfo], boundary: Set<ObjectID>
+    ) -> (commits: Set<ObjectID>, reached: ObjectID?) {
+        var byID: [ObjectID: CommitInfo] = [:]
+        for info in commits { byID[info.id] = info }
+        var line = Set<ObjectID>()
+        var current: ObjectID? = tip
+        while let id = current, let info = byID[id] {
+            line.insert(id)
+            current = boundary.contains(id) ? nil : info.parents.first
+        }
+        return (line, current.flatMap { byID[$0] == nil ? $0 : nil })
+    }
+
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
         let known = Set(knownList)
         var result: [CommitInfo] = []
-        var reached: ObjectID?
         switch mode {
         case .firstParent:
             var current: ObjectID? = tip
             while let id = current {
-                if known.contains(id) {
-                    reached = id
-                    break
-                }
-                let info = try repository.commitInfo(id, details: false)
+                if known.contains(id) { break }
+                let info = try info(id)
                 trees[id] = info.tree
                 result.append(info)
                 current = followed(info).first
@@ -194,12 +269,9 @@ struct CommitWalk {
                     continue
                 }
                 if expanded.contains(id) { continue }
-                if known.contains(id) {
-                    if reached == nil { reached = id }
-                    continue
-                }
+                if known.contains(id) { continue }
                 expanded.insert(id)
-                let info = try repository.commitInfo(id, details: false)
+                let info = try info(id)
                 infos[id] = info
                 trees[id] = info.tree
                 stack.append((id, true))
@@ -208,6 +280,6 @@ struct CommitWalk {
                 }
             }
         }
-        return Pending(commits: result, reachedKnown: reached)
+        return Pending(commits: result)
     }
 }

@@ -22,8 +22,13 @@ public struct TimelineEvent: Sendable, Hashable {
     public var path: String
     public var previousPath: String?
     public var fields: [FieldChange]
-    /// Every field's value after this commit (empty after a removal).
+    /// Every field's value on the main line after this commit (empty after a removal). A side
+    /// branch's commit leaves it as the main line had it: its values are not the line's.
     public var state: [String: String]
+    /// On HEAD's first-parent line.
+    public var mainLine: Bool
+    /// A merge taking this change from a side branch whose own commits are events too.
+    public var inherited: Bool
 }
 
 /// One entity's life, commit by commit, in walk order.
@@ -35,25 +40,35 @@ public struct Timeline: Sendable {
     /// The fields as they stood just before `time` (committer time); nil when the entity did not exist then.
     /// Committer times need not grow along a walk (side branches, rewritten commits): every
     /// event before `time` is considered, and the last of them in walk order wins.
+    /// Only the first-parent line's events count: a side branch's values are not the line's.
     public func state(before time: Int64) -> [String: String]? {
-        guard let last = events.last(where: { $0.time < time }) else { return nil }
+        guard let last = events.last(where: { $0.mainLine && $0.time < time }) else { return nil }
         return last.type == .removed ? nil : last.state
     }
 
-    /// The fields now; nil when the entity is removed.
+    /// The fields now; nil when the entity is removed (or only ever lived on a side branch).
     public var current: [String: String]? {
-        guard let last = events.last, last.type != .removed else { return nil }
+        guard let last = events.last(where: \.mainLine), last.type != .removed else { return nil }
         return last.state
     }
+
+    /// The events that set the line's values: the first-parent line's, merges' inherited changes included.
+    public var mainLineEvents: [TimelineEvent] { events.filter(\.mainLine) }
+
+    /// The events a person made: every commit's own changes, without merges repeating a side branch's.
+    public var ownEvents: [TimelineEvent] { events.filter { !$0.inherited } }
 
     public var created: TimelineEvent? { events.first }
 
     mutating func append(_ change: EntityChange, of record: CommitRecord) {
-        var state = events.last?.state ?? [:]
+        let lineState = events.last(where: \.mainLine)?.state ?? [:]
+        var state = lineState
         let type: TimelineEventType
         switch change.type {
         case .added:
-            type = events.isEmpty ? .created : .restored
+            // Restored only when the same line had it and lost it.
+            let seen = record.mainLine ? events.contains(where: \.mainLine) : !events.isEmpty
+            type = seen ? .restored : .created
             state = [:]
         case .changed: type = .changed
         case .removed: type = .removed
@@ -66,7 +81,8 @@ public struct Timeline: Sendable {
         kind = change.kind
         events.append(TimelineEvent(
             commit: record.id, time: record.time, author: record.author, summary: record.summary,
-            type: type, path: change.path, previousPath: change.previousPath, fields: change.fields, state: state))
+            type: type, path: change.path, previousPath: change.previousPath, fields: change.fields,
+            state: record.mainLine ? state : lineState, mainLine: record.mainLine, inherited: change.inherited))
     }
 }
 

@@ -64,8 +64,9 @@ final class TreeComparisons: @unchecked Sendable {
                     repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
                 // Parsing is shared: this thread parses new versions only while it is ahead of the
                 // reader, which parses the rest itself. The split adapts to whichever side is slower.
-                result = .success(changes.map { change in
-                    ChangedFile(change: change, newVersion: parseHere ? change.newBlob.map { ParsedFile.read($0, from: repository) } : nil)
+                result = .success(changes.map { change, inherited in
+                    ChangedFile(change: change, newVersion: parseHere ? change.newBlob.map { ParsedFile.read($0, from: repository) } : nil,
+                                inherited: inherited)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))

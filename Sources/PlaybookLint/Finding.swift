@@ -26,9 +26,11 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     public var entity: String?
     public var related: [String]
+    /// The field the finding is about, when the rule knows it (`design.mde`, `status`).
+    public var field: String?
 
     public init(file: String, line: Int, column: Int, rule: String, severity: Severity, message: String,
-                entity: String? = nil, related: [String] = []) {
+                entity: String? = nil, related: [String] = [], field: String? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -37,6 +39,7 @@ public struct Finding: Sendable, Hashable {
         self.message = message
         self.entity = entity
         self.related = related
+        self.field = field
     }
 
     /// Findings are shown by file, then position, then rule.

@@ -48,6 +48,12 @@ public struct Linter: Sendable {
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
     /// (so references resolve) but only findings in those files are reported.
     public func lint(_ files: [SourceFile], reportedFiles: Set<String>? = nil) -> LintReport {
+        lintWithEntities(files, reportedFiles: reportedFiles).report
+    }
+
+    /// Lints `files` and returns the entities they define too, from one parse.
+    public func lintWithEntities(_ files: [SourceFile], reportedFiles: Set<String>? = nil)
+        -> (report: LintReport, entities: [PlacedEntity]) {
         let parsed = parse(files)
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
@@ -90,7 +96,8 @@ public struct Linter: Sendable {
             }
             findings.append(Finding(
                 file: item.file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
-                severity: severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related))
+                severity: severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
+                field: diagnostic.field))
         }
         for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
             for (index, suppression) in list.enumerated() {
@@ -99,7 +106,7 @@ public struct Linter: Sendable {
         }
         findings.sort(by: Finding.ordered)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted)
+        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.

@@ -1,14 +1,15 @@
 import PlaybookYAML
 
 /// A scalar resolved with the YAML 1.2 core schema (quoted scalars are always strings).
-enum ScalarValue: Equatable {
+/// The one resolver: lint's decoder, history and reports all read scalars through it.
+public enum ScalarValue: Equatable, Sendable {
     case null
     case bool(Bool)
     case int(Int)
     case float(Double)
     case string(String)
 
-    init(text: String, style: ScalarStyle, tag: String?) {
+    public init(text: String, style: ScalarStyle, tag: String?) {
         if let tag, tag == "!!str" || tag == "!" {
             self = .string(text)
             return
@@ -36,7 +37,7 @@ enum ScalarValue: Equatable {
     }
 
     /// What the value is, for messages ("the string \"12\"", "a number").
-    var description: String {
+    public var description: String {
         switch self {
         case .null: "null"
         case .bool(let b): "the boolean \(b)"

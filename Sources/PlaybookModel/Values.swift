@@ -32,6 +32,35 @@ public enum HypothesisStatus: String, Sendable, Hashable, CaseIterable {
 
 public enum ExperimentStatus: String, Sendable, Hashable, CaseIterable {
     case draft, ready, running, paused, analyzing, concluded, abandoned
+
+    /// Place in the lifecycle draft → ready → running ⇄ paused → analyzing → concluded | abandoned;
+    /// paused sits beside running, and the two final statuses share the last place.
+    public var stage: Int {
+        switch self {
+        case .draft: 0
+        case .ready: 1
+        case .running, .paused: 2
+        case .analyzing: 3
+        case .concluded, .abandoned: 4
+        }
+    }
+
+    /// Concluded and abandoned experiments are finished; no status follows them.
+    public var isFinal: Bool { stage == 4 }
+
+    /// True once traffic has been exposed: an experiment that was running and is now paused has launched.
+    /// Abandoned says nothing on its own (a draft can be abandoned), so it does not count.
+    public var hasLaunched: Bool {
+        switch self {
+        case .running, .paused, .analyzing, .concluded: true
+        case .draft, .ready, .abandoned: false
+        }
+    }
+
+    /// Whether moving from this status to `next` goes backwards (or out of a final status).
+    public func isRegression(to next: ExperimentStatus) -> Bool {
+        next != self && (next.stage < stage || isFinal)
+    }
 }
 
 public enum Outcome: String, Sendable, Hashable, CaseIterable {

@@ -18,17 +18,19 @@ public struct EntityLog: Sendable {
               let timeline = timelines[entityID] else { return nil }
         self.id = id
         caveats = history.caveats
-        let paths = Set(timeline.events.map(\.path))
+        // A merge that repeats a side branch's change (read with all parents) is not a change of its own.
+        let own = timeline.ownEvents
+        let paths = Set(own.map(\.path))
         notes = history.notes.filter { paths.contains($0.path) }
         guard parts.count == 2 else {
             kind = timeline.kind
-            events = timeline.events
+            events = own
             return
         }
         let prefix = "key_results[\(parts[1])]"
         kind = "KeyResult"
         var found: [TimelineEvent] = []
-        for event in timeline.events {
+        for event in own {
             var event = event
             event.fields = event.fields.filter { $0.path.hasPrefix(prefix + ".") || $0.path == prefix }
                 .map { FieldChange(path: String($0.path.dropFirst(prefix.count + 1)), old: $0.old, new: $0.new) }

@@ -1,3 +1,6 @@
+import Foundation
+import PlaybookModel
+
 /// The experiments report as Markdown, JSON and CSV (HTML lives in `HTMLReport`).
 public enum ExperimentRenderer {
     static func days(_ value: Double?) -> JSON { .number(value, places: 1) }
@@ -26,7 +29,7 @@ public enum ExperimentRenderer {
                     ("abandoned", .integer(squad.abandoned.count)),
                     ("with_outcome", .integer(squad.withOutcome)),
                     ("wins", .integer(squad.wins)),
-                    ("win_rate", .number(squad.winRate, places: 2)),
+                    ("win_rate", .exact(squad.winRate)),
                     ("cycle_days", .object([
                         ("created_to_running", cycleJSON(squad.createdToRunning)),
                         ("ready_to_running", cycleJSON(squad.readyToRunning)),
@@ -48,7 +51,7 @@ public enum ExperimentRenderer {
                             ("id", .string(fact.id)), ("title", .optional(fact.title)),
                             ("concluded", .optional(fact.concluded.map { UTC.day(of: $0).description })),
                             ("outcome", .optional(fact.outcome)), ("decision", .optional(fact.state["result.decision"])),
-                            ("lift", .number(fact.state["result.lift"].flatMap(Double.init), places: 6)),
+                            ("lift", .exact(fact.lift)),
                             ("learnings", .optional(fact.learnings)),
                         ])
                     })),

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
@@ -52,8 +53,10 @@ public struct ExperimentFacts: Sendable {
     public var state: [String: String]
 
     init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
+        // Created when its first commit (on any line read) made it; its values come from the main line.
+        let line = timeline.mainLineEvents
         guard let first = timeline.events.first, first.time < end,
-              let state = timeline.state(before: end) ?? timeline.events.last(where: { $0.time < end && $0.type != .removed })?.state
+              let state = timeline.state(before: end) ?? line.last(where: { $0.time < end && $0.type != .removed })?.state
         else { return nil }
         id = timeline.id
         self.state = state
@@ -61,16 +64,16 @@ public struct ExperimentFacts: Sendable {
         title = state["title"]
         created = boundary.contains(first.commit) ? nil : first.time
         var previous: String?
-        for event in timeline.events where event.time < end {
+        for event in line where event.time < end {
             let status = event.type == .removed ? nil : event.state["status"]
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !boundary.contains(event.commit) else { continue }
-            switch status {
-            case "ready" where started == nil: ready = event.time
-            case "running" where started == nil: started = event.time
-            case "concluded" where concluded == nil: concluded = event.time
-            case "abandoned" where abandoned == nil: abandoned = event.time
+            switch ExperimentStatus(rawValue: status) {
+            case .ready where started == nil: ready = event.time
+            case .running where started == nil: started = event.time
+            case .concluded where concluded == nil: concluded = event.time
+            case .abandoned where abandoned == nil: abandoned = event.time
             default: break
             }
         }
@@ -85,6 +88,9 @@ public struct ExperimentFacts: Sendable {
     }
 
     public var outcome: String? { state["result.outcome"] }
+
+    /// `result.lift` as written, exactly.
+    public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
 
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
@@ -125,7 +131,8 @@ public struct SquadExperiments: Sendable {
     /// Concluded in the period with an outcome.
     public var withOutcome: Int
     public var wins: Int
-    public var winRate: Double? { withOutcome == 0 ? nil : Double(wins) / Double(withOutcome) }
+    /// wins / withOutcome, exact; `wins` and `withOutcome` are its numerator and denominator.
+    public var winRate: Decimal? { Numbers.ratio(Decimal(wins), Decimal(withOutcome)) }
     public var createdToRunning: CycleTime
     public var readyToRunning: CycleTime
     public var runningToConcluded: CycleTime
@@ -160,7 +167,7 @@ public struct ExperimentReport: Sendable {
             let outcomes = concluded.compactMap(\.outcome)
             let stale = mine.compactMap { fact -> StaleExperiment? in
                 guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
-                      state["status"] == "running", let planned = fact.plannedEnd, planned < judgedOn else { return nil }
+                      state["status"] == ExperimentStatus.running.rawValue, let planned = fact.plannedEnd, planned < judgedOn else { return nil }
                 return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
                                        daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
             }

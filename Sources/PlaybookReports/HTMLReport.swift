@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 
 /// Self-contained HTML pages: inline CSS and SVG, no script, no external resource, and a
@@ -126,18 +127,21 @@ public enum HTMLReport {
     /// A small line chart of a key result over the period: start value, each check-in, end;
     /// dashed lines at the baseline (grey) and the target (green).
     static func trajectoryChart(_ kr: KeyResultLine, start: Int64, end: Int64) -> String {
-        var points: [(Int64, Double)] = []
+        var points: [(Int64, Decimal)] = []
         if let value = kr.startValue { points.append((start, value)) }
         points += kr.checkIns.map { ($0.time, $0.value) }
         if let value = kr.endValue { points.append((end, value)) }
         guard !points.isEmpty else { return "" }
         let width = 180.0, height = 48.0, pad = 4.0
-        let values = points.map(\.1) + [kr.baseline, kr.target].compactMap { $0 }
+        let values: [Double] = (points.map(\.1) + [kr.baseline, kr.target].compactMap { $0 }).map(Numbers.double)
         var low = values.min() ?? 0, high = values.max() ?? 1
         if high == low { high += 1; low -= 1 }
         let span = Double(max(1, end - start))
         func x(_ time: Int64) -> String { Numbers.text(pad + Double(time - start) / span * (width - 2 * pad), places: 1) }
-        func y(_ value: Double) -> String { Numbers.text(height - pad - (value - low) / (high - low) * (height - 2 * pad), places: 1) }
+        func y(_ exact: Decimal) -> String {
+            let value = Numbers.double(exact)
+            return Numbers.text(height - pad - (value - low) / (high - low) * (height - 2 * pad), places: 1)
+        }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
         svg += "aria-label=\"\(escape("trajectory of \(kr.reference)"))\">"
         if let baseline = kr.baseline {

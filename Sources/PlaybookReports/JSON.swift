@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 
 /// A JSON value written with keys in the order given, so output is stable for scripts and goldens.
@@ -5,6 +6,8 @@ public indirect enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
+    /// An exact decimal, written with all its digits (no binary rounding on the way out).
+    case decimal(Decimal)
     case integer(Int)
     case string(String)
     case array([JSON])
@@ -20,6 +23,12 @@ public indirect enum JSON: Sendable, Equatable {
         return .number(Numbers.rounded(value, places: places))
     }
 
+    /// An exact decimal, unrounded, or null: scripts get the true value and round it themselves.
+    static func exact(_ value: Decimal?) -> JSON {
+        guard let value, value.isFinite else { return .null }
+        return .decimal(value)
+    }
+
     /// Pretty-printed with two-space indentation and a final newline.
     public func rendered() -> String {
         var out = ""
@@ -33,6 +42,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .bool(let value): out += value ? "true" : "false"
         case .integer(let value): out += String(value)
         case .number(let value): out += Numbers.plain(value)
+        case .decimal(let value): out += Numbers.plain(value)
         case .string(let text): out += JSON.quoted(text)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
@@ -62,8 +72,46 @@ public indirect enum JSON: Sendable, Equatable {
     }
 }
 
-/// Number formatting shared by every renderer, so Markdown, CSV and JSON say the same thing.
+/// The one number formatter, shared by every renderer, so Markdown, CSV, HTML and JSON say the same thing.
+/// Report values are exact decimals; a displayed value is the true value correctly rounded
+/// (half away from zero: 0.375 → 0.38, −0.375 → −0.38).
 public enum Numbers {
+    public static func rounded(_ value: Decimal, places: Int) -> Decimal {
+        var input = value
+        var result = Decimal()
+        NSDecimalRound(&result, &input, places, .plain)
+        return result.isZero ? 0 : result  // no "-0"
+    }
+
+    /// All the digits, without exponent or trailing zeros (`2.5`, `1000`, `0.375`).
+    public static func plain(_ value: Decimal) -> String {
+        guard value.isFinite else { return "null" }
+        return value.isZero ? "0" : value.description
+    }
+
+    /// Rounded to `places` and printed shortest; "–" for none.
+    public static func text(_ value: Decimal?, places: Int = 2) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return plain(rounded(value, places: places))
+    }
+
+    /// `numerator / denominator` as an exact decimal (38 significant digits); nil for a zero denominator.
+    public static func ratio(_ numerator: Decimal, _ denominator: Decimal) -> Decimal? {
+        denominator.isZero ? nil : numerator / denominator
+    }
+
+    /// The mean, or nil for no values.
+    public static func mean(_ values: [Decimal]) -> Decimal? {
+        values.isEmpty ? nil : values.reduce(0, +) / Decimal(values.count)
+    }
+
+    /// For drawing only (chart coordinates), never for a displayed number.
+    public static func double(_ value: Decimal) -> Double {
+        NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    // Binary doubles remain for measured durations and chart geometry, which no one checks by hand.
+
     public static func rounded(_ value: Double, places: Int) -> Double {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }

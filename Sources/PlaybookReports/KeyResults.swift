@@ -1,4 +1,6 @@
+import Foundation
 import PlaybookHistory
+import PlaybookModel
 
 /// Reading key results out of an objective's flattened fields (`key_results[KR-1].current`).
 enum KeyResultFields {
@@ -14,8 +16,8 @@ enum KeyResultFields {
 
     static func field(_ kr: String, _ name: String) -> String { "key_results[\(kr)].\(name)" }
 
-    static func number(_ state: [String: String]?, _ kr: String, _ name: String) -> Double? {
-        state?[field(kr, name)].flatMap(Double.init)
+    static func number(_ state: [String: String]?, _ kr: String, _ name: String) -> Decimal? {
+        state?[field(kr, name)].flatMap(ExactNumber.decimal)
     }
 
     /// "KR-2" < "KR-10": digit runs compare as numbers.

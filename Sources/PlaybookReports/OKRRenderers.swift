@@ -57,7 +57,7 @@ public enum OKRRenderer {
             ("aligns_to", .optional(objective.alignsTo)),
             ("added", .optional(objective.added.map { UTC.day(of: $0).description })),
             ("dropped", .optional(objective.dropped.map { UTC.day(of: $0).description })),
-            ("score", .number(objective.score, places: 2)),
+            ("score", .exact(objective.score)),
             ("key_results", .array(objective.keyResults.map(keyResultJSON))),
         ])
     }
@@ -66,7 +66,7 @@ public enum OKRRenderer {
         .object([
             ("date", .string(UTC.day(of: checkIn.time).description)),
             ("time", .string(UTC.iso(checkIn.time))),
-            ("value", .number(checkIn.value, places: 6)),
+            ("value", .exact(checkIn.value)),
             ("commit", .string(checkIn.commit.description)),
             ("author", .string(checkIn.author.name)),
         ])
@@ -78,12 +78,12 @@ public enum OKRRenderer {
             ("ref", .string(kr.reference)),
             ("title", .optional(kr.title)),
             ("metric", .optional(kr.metric)),
-            ("baseline", .number(kr.baseline, places: 6)),
-            ("target", .number(kr.target, places: 6)),
-            ("start_value", .number(kr.startValue, places: 6)),
-            ("end_value", .number(kr.endValue, places: 6)),
-            ("progress", .number(kr.progress, places: 2)),
-            ("score", .number(kr.score, places: 2)),
+            ("baseline", .exact(kr.baseline)),
+            ("target", .exact(kr.target)),
+            ("start_value", .exact(kr.startValue)),
+            ("end_value", .exact(kr.endValue)),
+            ("progress", .exact(kr.progress)),
+            ("score", .exact(kr.score)),
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
@@ -100,7 +100,7 @@ public enum OKRRenderer {
             ("name", .optional(rollUp.name)),
             ("objectives", .array(rollUp.objectives.map(JSON.string))),
             ("scored_key_results", .integer(rollUp.scoredKeyResults)),
-            ("mean_score", .number(rollUp.meanScore, places: 2)),
+            ("mean_score", .exact(rollUp.meanScore)),
             ("direct_key_results", .array(rollUp.direct.map(JSON.string))),
         ])
     }
@@ -217,6 +217,11 @@ public enum CSV {
     static func number(_ value: Double?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return Numbers.plain(Numbers.rounded(value, places: places))
+    }
+
+    static func number(_ value: Decimal?, places: Int) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.text(value, places: places)
     }
 
     static func field(_ text: String) -> String {

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
@@ -5,7 +6,7 @@ import PlaybookModel
 /// A commit that changed a key result's `current`.
 public struct CheckIn: Sendable, Hashable {
     public var time: Int64
-    public var value: Double
+    public var value: Decimal
     public var commit: ObjectID
     public var author: Person
 }
@@ -22,16 +23,16 @@ public struct KeyResultLine: Sendable {
     public var reference: String
     public var title: String?
     public var metric: String?
-    public var baseline: Double?
-    public var target: Double?
+    public var baseline: Decimal?
+    public var target: Decimal?
     /// The value when the quarter began, or the first recorded one for a key result created during it.
-    public var startValue: Double?
+    public var startValue: Decimal?
     /// The value when the quarter ended (or now, for the current quarter).
-    public var endValue: Double?
+    public var endValue: Decimal?
     /// (end − baseline) / (target − baseline); nil when target equals baseline or a number is missing.
-    public var progress: Double?
+    public var progress: Decimal?
     /// Progress clamped to 0…1.
-    public var score: Double?
+    public var score: Decimal?
     /// The check-ins during the quarter, oldest first.
     public var checkIns: [CheckIn]
     public var experiments: [LinkedExperiment]
@@ -48,11 +49,8 @@ public struct ObjectiveLine: Sendable {
     public var dropped: Int64?
     public var keyResults: [KeyResultLine]
 
-    /// The mean score of the key results that have one.
-    public var score: Double? {
-        let scores = keyResults.compactMap(\.score)
-        return scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count)
-    }
+    /// The mean score of the key results that have one, exact (0.35 and 0.4 give 0.375, shown 0.38).
+    public var score: Decimal? { Numbers.mean(keyResults.compactMap(\.score)) }
 }
 
 public struct NorthStarRollUp: Sendable {
@@ -61,7 +59,7 @@ public struct NorthStarRollUp: Sendable {
     /// Objectives of the quarter aligned to the North Star, directly or through other objectives.
     public var objectives: [String]
     /// Mean score over those objectives' key results that have a score.
-    public var meanScore: Double?
+    public var meanScore: Decimal?
     public var scoredKeyResults: Int
     /// Key results that measure the North Star metric itself.
     public var direct: [String]
@@ -114,7 +112,7 @@ public struct OKRReport: Sendable {
             var added: Int64?
             var dropped: Int64?
             var wasIn = isIn(atStart)
-            for event in timeline.events where event.time >= startTime && event.time < endTime {
+            for event in timeline.mainLineEvents where event.time >= startTime && event.time < endTime {
                 let nowIn = event.type != .removed && isIn(event.state)
                 if nowIn {
                     lastIn = event.state
@@ -148,11 +146,11 @@ public struct OKRReport: Sendable {
         var endValue = startValue
         var checkIns: [CheckIn] = []
         var previous: [String: String] = [:]
-        for event in objective.events where event.time < end {
+        for event in objective.mainLineEvents where event.time < end {
             defer { previous = event.type == .removed ? [:] : event.state }
             guard event.time >= start, event.type != .removed,
                   let change = event.fields.first(where: { $0.path == currentField }),
-                  let text = change.new, let value = Double(text) else { continue }
+                  let text = change.new, let value = ExactNumber.decimal(text) else { continue }
             endValue = value
             if startValue == nil {
                 // Created during the quarter (or first measured in it): it starts at its first recorded value.
@@ -164,9 +162,9 @@ public struct OKRReport: Sendable {
         }
         let baseline = KeyResultFields.number(state, kr, "baseline")
         let target = KeyResultFields.number(state, kr, "target")
-        var progress: Double?
-        if let baseline, let target, let endValue, target != baseline {
-            progress = (endValue - baseline) / (target - baseline)
+        var progress: Decimal?
+        if let baseline, let target, let endValue {
+            progress = Numbers.ratio(endValue - baseline, target - baseline)
         }
         let reference = "\(objective.id)/\(kr)"
         let linked = experiments[reference] ?? []
@@ -174,7 +172,7 @@ public struct OKRReport: Sendable {
             id: kr, reference: reference, title: state[KeyResultFields.field(kr, "title")],
             metric: state[KeyResultFields.field(kr, "metric")], baseline: baseline, target: target,
             startValue: startValue, endValue: endValue, progress: progress,
-            score: progress.map { min(1, max(0, $0)) }, checkIns: checkIns, experiments: linked)
+            score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked)
     }
 
     private static func northStar(timelines: Timelines, end: Int64, objectives: [ObjectiveLine]) -> NorthStarRollUp? {
@@ -200,7 +198,7 @@ public struct OKRReport: Sendable {
         let scores = included.flatMap(\.keyResults).compactMap(\.score)
         return NorthStarRollUp(
             metric: metric, name: state["name"], objectives: included.map(\.id).sorted(),
-            meanScore: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+            meanScore: Numbers.mean(scores),
             scoredKeyResults: scores.count,
             direct: live.flatMap(\.keyResults).filter { $0.metric == metric }.map(\.reference))
     }

@@ -16,20 +16,6 @@ public struct HistoryViolation: Sendable, Hashable {
 
 /// The rules only history can check, applied to the commits of one change.
 public enum HistoryRules {
-    /// Order of experiment statuses; paused sits beside running.
-    static func rank(_ status: String) -> Int? {
-        switch status {
-        case "draft": 0
-        case "ready": 1
-        case "running", "paused": 2
-        case "analyzing": 3
-        case "concluded", "abandoned": 4
-        default: nil
-        }
-    }
-
-    static let launched: Set<String> = ["running", "paused", "analyzing", "concluded"]
-
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
     public static func check(_ timelines: Timelines, range: Set<ObjectID>) -> [HistoryViolation] {
         var out: [HistoryViolation] = []
@@ -47,7 +33,7 @@ public enum HistoryRules {
                         previous = nil
                     } else {
                         previous = event.state
-                        if timeline.kind == Kind.experiment.rawValue, let status = event.state["status"], launched.contains(status) {
+                        if timeline.kind == Kind.experiment.rawValue, event.state["status"].flatMap(ExperimentStatus.init(rawValue:))?.hasLaunched == true {
                             everLaunched = true
                         }
                     }
@@ -62,8 +48,9 @@ public enum HistoryRules {
                 }
                 guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
                 let changed = Set(event.fields.map(\.path))
-                if let old = before["status"], let new = event.state["status"], old != new,
-                   let oldRank = rank(old), let newRank = rank(new), newRank < oldRank || oldRank == 4 {
+                if let old = before["status"], let new = event.state["status"],
+                   let oldStatus = ExperimentStatus(rawValue: old), let newStatus = ExperimentStatus(rawValue: new),
+                   oldStatus.isRegression(to: newStatus) {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyStatusRegression, entity: timeline.id, field: "status",
                         message: "\(timeline.id) moves back from \(old) to \(new) in \(short); statuses only move forward (start a new experiment instead)",
@@ -77,7 +64,7 @@ public enum HistoryRules {
                             commit: event.commit))
                     }
                 }
-                if before["status"] == "concluded", changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+                if before["status"] == ExperimentStatus.concluded.rawValue, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
                     // An approval with a note added in this very commit (not an old note edited or shifted).
                     let explained = event.fields.contains {
                         $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.old == nil && !($0.new ?? "").isEmpty

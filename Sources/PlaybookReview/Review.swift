@@ -25,10 +25,14 @@ public struct ReviewReport: Sendable {
     public var mergeBase: ObjectID?
     public var commits: Int
     public var deltas: [EntityDelta]
-    /// Lint of the changed files (overlaps included), then the history rules.
+    /// The change's new findings: lint of the merged playbook (overlaps included) that the base
+    /// does not have, then the history rules.
     public var findings: [Finding]
+    /// Findings in the changed files that the base already had: listed, never failing the review.
+    public var existing: [Finding]
     public var changedFiles: [String]
 
+    /// Errors among the change's new findings (existing ones do not count).
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
     public var warnings: Int { findings.count(where: { $0.severity == .warning }) }
 
@@ -73,14 +77,26 @@ public enum Reviewer {
         let timelines = Timelines(input.history)
         let deltas = deltas(input.history, range: input.commits)
 
-        // Lint the merged playbook as a whole so references and overlaps resolve. Report every
-        // finding in a changed file, and any finding elsewhere that the base does not have
-        // (a removed squad breaks references in files the change never touched).
+        // Lint the merged playbook as a whole (one parse, which also yields its entities) so
+        // references and overlaps resolve. A finding is the change's when the base does not have
+        // one of the same identity (a removed squad breaks references in files the change never
+        // touched, too); the base's own findings in the changed files are listed apart.
         let changed = Set(input.changedFiles)
-        let before = Set(linter.lint(input.baseFiles).findings.map(Self.key))
-        var findings = linter.lint(input.headFiles).findings.filter { changed.contains($0.file) || !before.contains(Self.key($0)) }
+        let (headReport, entities) = linter.lintWithEntities(input.headFiles)
+        var baseCounts: [FindingIdentity: Int] = [:]
+        for finding in linter.lint(input.baseFiles).findings { baseCounts[FindingIdentity(finding), default: 0] += 1 }
+        var findings: [Finding] = []
+        var existing: [Finding] = []
+        for finding in headReport.findings {
+            let identity = FindingIdentity(finding)
+            if let count = baseCounts[identity], count > 0 {
+                baseCounts[identity] = count - 1
+                if changed.contains(finding.file) { existing.append(finding) }
+            } else {
+                findings.append(finding)
+            }
+        }
 
-        let entities = linter.entities(in: input.headFiles)
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         for violation in HistoryRules.check(timelines, range: input.commits) {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
@@ -94,17 +110,13 @@ public enum Reviewer {
             }
             findings.append(Finding(
                 file: file, line: mark.line, column: mark.column, rule: violation.rule, severity: severity,
-                message: violation.message, entity: violation.entity, related: [violation.commit.description]))
+                message: violation.message, entity: violation.entity, related: [violation.commit.description],
+                field: violation.field))
         }
         findings.sort(by: Finding.ordered)
         return ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
-            deltas: deltas, findings: findings, changedFiles: input.changedFiles)
-    }
-
-    /// A finding's identity across versions: lines move, the problem stays.
-    static func key(_ finding: Finding) -> String {
-        "\(finding.file)\u{1F}\(finding.rule)\u{1F}\(finding.message)"
+            deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
     }
 
     /// Entities added, changed or removed by the commits of the change, with their net field changes.

@@ -48,6 +48,16 @@ public enum ReviewRenderer {
             }
         }
 
+        if !report.existing.isEmpty {
+            out += "<details><summary>Already on the base in the changed files: "
+                + "\(count(report.existing.count, "finding", "findings")) (not counted)</summary>\n\n"
+            for finding in report.existing {
+                out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
+                out += "[`\(code(finding.file))` line \(finding.line)](\(link(finding.file))#L\(finding.line)): \(text(finding.message))\n"
+            }
+            out += "\n</details>\n\n"
+        }
+
         let changed = report.deltas.filter { $0.change == .changed && !$0.fields.isEmpty }
         if !changed.isEmpty {
             out += "<details><summary>Field changes</summary>\n\n| entity | field | before | after |\n| --- | --- | --- | --- |\n"
@@ -75,6 +85,15 @@ public enum ReviewRenderer {
             out += "\"path\": \(JSON.string(delta.path)), \"fields\": [\(fields.joined(separator: ", "))]}"
         }
         out += report.deltas.isEmpty ? "],\n" : "\n  ],\n"
+        // The base's own findings in the changed files: listed, not counted in the summary.
+        out += "  \"existing_findings\": ["
+        for (index, finding) in report.existing.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"file\": \(JSON.string(finding.file)), \"line\": \(finding.line), \"column\": \(finding.column), "
+            out += "\"rule\": \(JSON.string(finding.rule)), \"severity\": \(JSON.string(finding.severity.rawValue)), "
+            out += "\"message\": \(JSON.string(finding.message)), \"entity\": \(finding.entity.map(JSON.string) ?? "null")}"
+        }
+        out += report.existing.isEmpty ? "],\n" : "\n  ],\n"
         // The findings and summary follow the lint contract.
         let lint = JSONReporter().render(report.lintReport)
         if let start = lint.range(of: "\"findings\":"), let end = lint.range(of: "\n}", options: .backwards) {

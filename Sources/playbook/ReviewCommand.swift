@@ -54,70 +54,30 @@ struct Review: ParsableCommand {
         }
         let baseID = try resolve(base, in: repository)
         let headID = try resolve(head, in: repository)
-        let mergeBase = try repository.mergeBase(baseID, headID)
-        if repository.isShallow, mergeBase == nil {
-            throw UsageError(description: "this clone is shallow and the merge base of \(base) and \(head) is missing; fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
-        }
         let workspace = try Workspace.locate(from: repository.workdir ?? cwd, configPath: nil)
         let configuration = try configurationAt(headID, repository: repository, workspace: workspace)
         let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
                                                    workdir: repository.workdir)
-        let include: (String) -> Bool = { path in
-            FileDiscovery.isPlaybookFile(path) && !FileDiscovery.isHidden(path)
-        }
+        let reader = ChangeReader(
+            roots: roots, include: { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) },
+            cacheFile: head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil)
+        let input: ReviewInput
         do {
-            let headTree = try repository.commitInfo(headID).tree
-            let baseTipTree = try repository.commitInfo(baseID).tree
-            let baseTree = try mergeBase.map { try repository.commitInfo($0).tree }
-            func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
-                var files: [String: SourceFile] = [:]
-                for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) {
-                    guard let blob = file.newBlob else { continue }
-                    files[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
-                }
-                return files
-            }
-            let changedInChange = try repository.changedFiles(from: baseTree, to: headTree, under: roots, include: include)
-            let changed = changedInChange.filter { $0.newBlob != nil }.map(\.path)
-            // The playbook as it will be once merged: the head, plus what landed on the base since
-            // the branch point in files the change leaves alone (ids and overlaps are checked against it).
-            var merged = try read(headTree)
-            let touched = Set(changedInChange.map(\.path))
-            for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: roots, include: include) where !touched.contains(file.path) {
-                if let blob = file.newBlob {
-                    merged[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
-                } else {
-                    merged[file.path] = nil
-                }
-            }
-            let baseTip = try read(baseTipTree)
-            // Merge commits bring the base's own changes along the first-parent line: the
-            // change's entities and history rules come from its other commits.
-            let commits = Set(try repository.commits(from: headID, excluding: mergeBase).filter {
-                try repository.commitInfo($0).parents.count <= 1
-            })
-            let cache = head == "HEAD" ? usableCacheFile(for: repository, mode: .firstParent) : nil
-            let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cache).read(repository, tip: headID)
-            let input = ReviewInput(base: baseID, head: headID, mergeBase: mergeBase,
-                                    headFiles: merged.keys.sorted().compactMap { merged[$0] },
-                                    baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
-                                    changedFiles: changed, commits: commits, history: history)
-            let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
-            switch format {
-            case .markdown: Terminal.write(ReviewRenderer.markdown(report))
-            case .json: Terminal.write(ReviewRenderer.json(report))
-            case .github: Terminal.write(GitHubReporter().render(report.lintReport))
-            case .sarif: Terminal.write(SARIFReporter().render(report.lintReport))
-            case .text:
-                Terminal.write(TextReporter(color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)).render(report.lintReport))
-                Terminal.writeError(TextReporter.summary(report.lintReport) + "\n")
-            }
-            if report.errors > 0 { throw ExitCode(1) }
-        } catch let error as GitError {
-            throw UsageError(description: "could not read the change from git: \(error)")
-        } catch let error as HistoryError {
-            throw UsageError(description: "could not read the history: \(error)")
+            input = try reader.read(repository, base: baseID, head: headID)
+        } catch {
+            throw UsageError(description: error.description)
         }
+        let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
+        switch format {
+        case .markdown: Terminal.write(ReviewRenderer.markdown(report))
+        case .json: Terminal.write(ReviewRenderer.json(report))
+        case .github: Terminal.write(GitHubReporter().render(report.lintReport))
+        case .sarif: Terminal.write(SARIFReporter().render(report.lintReport))
+        case .text:
+            Terminal.write(TextReporter(color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)).render(report.lintReport))
+            Terminal.writeError(TextReporter.summary(report.lintReport) + "\n")
+        }
+        if report.errors > 0 { throw ExitCode(1) }
     }
 
     private func resolve(_ revision: String, in repository: Repository) throws -> ObjectID {

@@ -84,4 +84,80 @@ final class CacheTests: XCTestCase {
             XCTAssertEqual(HistoryCache.unescape(HistoryCache.escape(text)), text)
         }
     }
+
+    /// Rewrites a cache with `edit` applied to its body, then seals it with a correct checksum,
+    /// as a crafted (not merely torn) file would be.
+    private func craft(_ cache: String, _ edit: (String) -> String) throws {
+        let text = try String(contentsOfFile: cache, encoding: .utf8)
+        let seal = try XCTUnwrap(text.range(of: "end\t", options: .backwards))
+        let body = String(text[..<seal.lowerBound])
+        let edited = Array(edit(body).utf8)
+        try Data(HistoryCache.sealed(edited)).write(to: URL(fileURLWithPath: cache))
+    }
+
+    func testAHugeCountInACacheIsIgnoredWithANoteAndRebuilt() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        let full = try read(s, cache: nil)
+        _ = try read(s, cache: cache)
+        for (pattern, replacement) in [("commits\t4", "commits\t9999999999999999"), ("records\t", "records\t99999999999"),
+                                       ("\tadded\t", "\tadded\t999999999999999")] {
+            try craft(cache) { $0.replacingOccurrences(of: pattern, with: replacement) }
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, 4, pattern)
+            XCTAssertEqual(again.records, full.records)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.")
+            XCTAssertTrue(again.caveats.contains(try XCTUnwrap(again.cacheNote)))
+            // Rebuilt: the next run reads nothing and says nothing.
+            let third = try read(s, cache: cache)
+            XCTAssertEqual(third.commitsRead, 0)
+            XCTAssertNil(third.cacheNote)
+        }
+    }
+
+    func testAnEditedOrOldCacheIsRefusedBeforeItIsBelieved() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        _ = try read(s, cache: cache)
+        // A value changed without resealing: the checksum catches it.
+        let text = try String(contentsOfFile: cache, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "+11", with: "+99").utf8).write(to: URL(fileURLWithPath: cache))
+        let edited = try read(s, cache: cache)
+        XCTAssertEqual(edited.commitsRead, 4)
+        XCTAssertEqual(Timelines(edited)["OKR-2026Q3-GRO-1"]?.events.first?.state["key_results[KR-1].current"], "11")
+        XCTAssertEqual(edited.cacheNote?.hasPrefix("the history cache is damaged"), true)
+        // A cache of an earlier version (values computed another way) is not reused.
+        try craft(cache) { $0.replacingOccurrences(of: HistoryCache.header, with: "playbook-history-cache 2") }
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 4)
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+    }
+
+    func testACacheDirectoryThatIsALinkOrAFileIsNeitherReadNorWritten() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        let directory = (cache as NSString).deletingLastPathComponent
+        try build(s)
+        // A link to a folder outside .git holding a valid cache.
+        let outside = s.root + "-outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: outside) }
+        _ = try read(s, cache: outside + "/history-cache")
+        let before = try Data(contentsOf: URL(fileURLWithPath: outside + "/history-cache"))
+        try FileManager.default.createSymbolicLink(atPath: directory, withDestinationPath: outside)
+        try s.commit(["playbooks/e.yml": experiment(status: "running")])
+        let linked = try read(s, cache: cache)
+        XCTAssertEqual(linked.commitsRead, 5)  // the cache behind the link was not read
+        XCTAssertEqual(linked.cacheNote?.contains("is a symbolic link"), true)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: outside + "/history-cache")), before)  // nor written
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside), ["history-cache"])
+        // A plain file where the folder should be is left as it is.
+        try FileManager.default.removeItem(atPath: directory)
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: directory))
+        let filed = try read(s, cache: cache)
+        XCTAssertEqual(filed.commitsRead, 5)
+        XCTAssertEqual(filed.cacheNote?.contains("is not a directory"), true)
+        XCTAssertEqual(try String(contentsOfFile: directory, encoding: .utf8), "not a folder")
+    }
 }

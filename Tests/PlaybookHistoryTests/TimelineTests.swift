@@ -1,5 +1,5 @@
 import Foundation
-import PlaybookGit
+@testable import PlaybookGit
 @testable import PlaybookHistory
 import XCTest
 
@@ -75,6 +75,85 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(timeline.current?["status"], "ready")
     }
 
+    func testASecondFileWithAnExistingIdIsADuplicateNotARestoration() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            try s.commit(["playbooks/a.yml": experiment(status: "draft")])
+            _ = try read()
+            let second = try s.commit(["playbooks/b.yml": experiment(status: "ready")])
+            _ = try read()
+            let third = try s.commit(["playbooks/b.yml": nil])
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            // Created once; neither the copy nor its deletion is an event of the entity.
+            XCTAssertEqual(timeline.events.map(\.type), [.created], "cached: \(cached)")
+            XCTAssertEqual(timeline.current?["status"], "draft")
+            let note = try XCTUnwrap(history.notes.first)
+            XCTAssertEqual(note.commit, second)
+            XCTAssertEqual(note.message, "EXP-0001 is defined in more than one file (playbooks/a.yml and playbooks/b.yml); the history follows the first")
+            XCTAssertEqual(history.notes.count, 1)
+            XCTAssertFalse(history.records.contains { $0.id == third })
+        }
+    }
+
+    func testTwoFilesWithOneIdInOneCommitAreSaidToBeSo() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/a.yml": experiment(status: "draft"), "playbooks/b.yml": experiment(status: "draft")])
+        let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
+        XCTAssertEqual(Timelines(history)["EXP-0001"]?.events.map(\.type), [.created])
+        XCTAssertEqual(history.notes.map(\.message), ["EXP-0001 is defined in more than one file; the history follows the one in playbooks/b.yml"])
+    }
+
+    func testACommitLibgit2CannotParseIsSkippedWithANote() throws {
+        let s = try ScratchHistory(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment(status: "draft")])
+        let ready = try s.commit(["playbooks/a.yml": experiment(status: "ready")])
+        // git reads this date; libgit2 refuses the commit. Its tree (status: ready) stays unseen.
+        let tree = try s.repository.commitInfo(ready).tree
+        let broken = try s.repository.writeRawCommit("""
+            tree \(tree)
+            parent \(base)
+            author Ada <ada@example.com> 99999999999999999999 +0000
+            committer Ada <ada@example.com> 99999999999999999999 +0000
+
+            a date from the far future
+
+            """)
+        // Its child is written raw too (PlaybookGit's commit would have to parse the parent).
+        let running = try s.repository.commitInfo(try s.commit(["playbooks/a.yml": experiment(status: "running")])).tree
+        let child = try s.repository.writeRawCommit("""
+            tree \(running)
+            parent \(broken)
+            author Ada <ada@example.com> 1782950400 +0000
+            committer Ada <ada@example.com> 1782950400 +0000
+
+            carry on
+
+            """)
+        try s.repository.detachHEAD(at: child)
+        for mode in [WalkMode.firstParent, .allParents] {
+            let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(s.repository)
+            XCTAssertEqual(history.commitCount, 3)
+            let notes = history.notes.filter { $0.commit == broken }
+            XCTAssertEqual(notes.count, 1)
+            XCTAssertEqual(notes.first?.message.hasPrefix("skipped commit \(broken): libgit2 cannot parse it"), true)
+            let events = try XCTUnwrap(Timelines(history)["EXP-0001"]?.events)
+            XCTAssertEqual(events.map(\.commit), [base, child])
+            XCTAssertEqual(events.last?.fields, [FieldChange(path: "status", old: "draft", new: "running")])
+        }
+    }
+
+    func testACommitDatedBeforeItsParentIsNoted() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/a.yml": experiment(status: "draft")], at: 1_790_000_000)
+        let early = try s.commit(["playbooks/a.yml": experiment(status: "ready")], at: 1_780_000_000)
+        let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
+        XCTAssertEqual(history.notes.map(\.commit), [early])
+        XCTAssertEqual(history.notes.first?.message.contains("is dated 10000000 s before its parent"), true)
+    }
+
     func testAuthorsAreResolvedThroughMailmap() throws {
         let s = try ScratchHistory(for: self)
         let bot = Person(name: "ada-laptop", email: "ada@old.example")
@@ -106,7 +185,12 @@ final class TimelineTests: XCTestCase {
         let all = try read(s, mode: .allParents)
         XCTAssertEqual(all.commitCount, 4)
         let allTimelines = Timelines(all)
-        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.commit), [base, side])
+        // The side commit is the event; the merge only carries its value onto the main line.
+        XCTAssertEqual(allTimelines["EXP-0002"]?.ownEvents.map(\.commit), [base, side])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.commit), [base, side, merge])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.inherited), [false, false, true])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.mainLine), [true, false, true])
+        XCTAssertEqual(allTimelines["EXP-0002"]?.current?["status"], "running")
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
     }
 

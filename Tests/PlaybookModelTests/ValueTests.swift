@@ -20,6 +20,25 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Day("2026-10-01")?.adding(days: 14), Day("2026-10-15"))
     }
 
+    func testPausedHasLaunchedAndStatusesOnlyMoveForward() {
+        XCTAssertTrue(ExperimentStatus.paused.hasLaunched)
+        XCTAssertFalse(ExperimentStatus.ready.hasLaunched)
+        XCTAssertFalse(ExperimentStatus.running.isRegression(to: .paused))
+        XCTAssertFalse(ExperimentStatus.paused.isRegression(to: .running))
+        XCTAssertTrue(ExperimentStatus.running.isRegression(to: .ready))
+        XCTAssertTrue(ExperimentStatus.abandoned.isRegression(to: .concluded))
+        XCTAssertFalse(ExperimentStatus.analyzing.isRegression(to: .abandoned))
+    }
+
+    func testNumbersAreReadAsExactDecimals() {
+        XCTAssertEqual(ExactNumber.canonical("0.350"), "0.35")
+        XCTAssertEqual(ExactNumber.canonical("0x1F"), "31")
+        XCTAssertEqual(ExactNumber.canonical("1e3"), "1000")
+        XCTAssertNil(ExactNumber.canonical(".inf"))
+        XCTAssertNil(ExactNumber.canonical("True"))
+        XCTAssertNil(ExactNumber.canonical("12abc"))
+    }
+
     func testQuartersAreYearDashQn() {
         XCTAssertEqual(Quarter("2026-Q4"), Quarter(year: 2026, number: 4))
         XCTAssertNil(Quarter("2026-Q0"))

@@ -1,11 +1,13 @@
+import Foundation
+import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 @testable import PlaybookReports
 import XCTest
 
 final class OKRReportTests: XCTestCase {
-    private func report(_ scenario: Scenario, today: String = "2026-11-01") throws -> OKRReport {
-        let history = try scenario.history()
+    private func report(_ scenario: Scenario, today: String = "2026-11-01", mode: WalkMode = .firstParent) throws -> OKRReport {
+        let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(scenario.repository)
         return OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day(today)),
                          timelines: Timelines(history), history: history)
     }
@@ -45,6 +47,73 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(northStar.scoredKeyResults, 3)
         XCTAssertEqual(try XCTUnwrap(northStar.meanScore), 1.1 / 3, accuracy: 1e-12)
         XCTAssertEqual(report.source.notes.count, 1)
+    }
+
+    func testACapitalisedYAMLBooleanMarksTheNorthStar() throws {
+        // `True` is a boolean in the YAML 1.2 core schema: lint accepts it, so the report must too.
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-01", [
+            "playbooks/metrics.yml": Scenario.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: True"),
+            "playbooks/okrs/growth.yml": Scenario.objective(
+                "OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                krs: [("KR-1", 10, 20, 15)]),
+        ])
+        let northStar = try XCTUnwrap(try report(scenario).northStar)
+        XCTAssertEqual(northStar.metric, "weekly-active-learners")
+        XCTAssertEqual(northStar.objectives, ["OKR-2026Q3-GRO-1"])
+    }
+
+    func testScoresAreExactDecimalsAndShownCorrectlyRounded() throws {
+        // Key results scored 0.35 and 0.4: the objective's score is exactly 0.375, shown 0.38
+        // (binary floating point made 0.35 into 0.3499… and showed 0.37).
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-01", [
+            "playbooks/metrics.yml": Scenario.metrics,
+            "playbooks/okrs/growth.yml": Scenario.objective(
+                "OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                krs: [("KR-1", 0, 1, 0.35), ("KR-2", 0, 1, 0.4)]),
+        ])
+        let report = try report(scenario)
+        let objective = try XCTUnwrap(report.objectives.first)
+        XCTAssertEqual(objective.keyResults.map(\.score), [Decimal(string: "0.35"), Decimal(string: "0.4")])
+        XCTAssertEqual(objective.score, Decimal(string: "0.375"))
+        XCTAssertTrue(OKRRenderer.markdown(report).contains("score 0.38"))
+        XCTAssertTrue(OKRRenderer.json(report).contains("\"score\": 0.375,"))
+    }
+
+    func testOneFormatterRoundsHalfAwayFromZero() {
+        XCTAssertEqual(Numbers.text(Decimal(string: "0.375")), "0.38")
+        XCTAssertEqual(Numbers.text(Decimal(string: "-0.375")), "-0.38")
+        XCTAssertEqual(Numbers.text(Numbers.ratio(2, 3)), "0.67")
+        XCTAssertEqual(Numbers.text(Decimal(string: "-0.001")), "0")
+        XCTAssertEqual(Numbers.text(Decimal(string: "47000"), places: 6), "47000")
+    }
+
+    func testAValueAMergeThrewAwayIsNeverTheEndValue() throws {
+        // `git merge -X ours` of a side branch that set current: 11111 while main set 47000:
+        // the merged tree holds 47000, and so does the report, in both walk modes.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (current: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 40000, 50000, current)])
+        }
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(40000)])
+        let side = try scenario.commit("2026-07-10", [okr: objective(11111)], parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-12", [okr: objective(47000)])
+        let merge = try scenario.commit("2026-07-15", [okr: objective(47000)], parents: [main, side])
+        for mode in [WalkMode.firstParent, .allParents] {
+            let kr = try XCTUnwrap(try report(scenario, mode: mode).objectives.first?.keyResults.first)
+            XCTAssertEqual(kr.endValue, 47000, "\(mode)")
+            XCTAssertEqual(kr.progress, Decimal(string: "0.7"), "\(mode)")
+            XCTAssertEqual(kr.checkIns.map(\.value), [47000], "\(mode)")
+        }
+        // With all parents the side commit is an event of the objective's log; its value is not the line's.
+        let history = try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository)
+        let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+        XCTAssertEqual(timeline.ownEvents.map(\.commit), [base, main, side])  // parents before children
+        XCTAssertEqual(timeline.current?["key_results[KR-1].current"], "47000")
+        XCTAssertFalse(timeline.events.contains { $0.commit == merge })
     }
 
     func testARunningQuarterIsReportedUpToToday() throws {

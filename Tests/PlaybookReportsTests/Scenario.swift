@@ -35,7 +35,8 @@ final class Scenario {
     }
 
     @discardableResult
-    func commit(_ day: String, _ files: [String: String?], author: Person = Scenario.ada, message: String? = nil) throws -> ObjectID {
+    func commit(_ day: String, _ files: [String: String?], author: Person = Scenario.ada, message: String? = nil,
+                parents: [ObjectID]? = nil, updateHead: Bool = true) throws -> ObjectID {
         for (path, text) in files {
             let url = URL(fileURLWithPath: root + "/" + path)
             if let text {
@@ -47,10 +48,13 @@ final class Scenario {
         }
         try repository.stage(paths: Array(files.keys))
         let time = Self.noon(day)
-        return try repository.commit(
-            message: message ?? "playbook update \(day)",
-            author: Signature(name: author.name, email: author.email, time: time),
-            committer: Signature(name: "CI", email: "ci@example.com", time: time))
+        let authorSignature = Signature(name: author.name, email: author.email, time: time)
+        let committer = Signature(name: "CI", email: "ci@example.com", time: time)
+        if let parents {
+            return try repository.commit(message: message ?? "merge \(day)", author: authorSignature, committer: committer,
+                                         parents: parents, updateHead: updateHead)
+        }
+        return try repository.commit(message: message ?? "playbook update \(day)", author: authorSignature, committer: committer)
     }
 
     static let metrics = """

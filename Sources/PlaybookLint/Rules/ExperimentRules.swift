@@ -42,10 +42,11 @@ enum VariantAllocation: RepositoryRule {
 enum PowerCalculation: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "experiment-power", severity: .error,
-        summary: "A running, analyzing or concluded experiment has no complete power calculation.",
+        summary: "A launched (running, paused, analyzing or concluded) experiment has no complete power calculation.",
         details: "Without a minimum detectable effect, power, alpha and a sample size (or duration) fixed before launch, nobody can tell a flat result from an underpowered test.",
         triggering: [
             exampleExperiment(["status": "↓running"], dropping: ["design"]),
+            exampleExperiment(["status": "↓paused"], dropping: ["design"]),
             exampleExperiment(["design": "↓{mde: 0.02, power: 0.8, alpha: 0.05}"]),
         ],
         passing: [
@@ -54,11 +55,9 @@ enum PowerCalculation: RepositoryRule {
         ]
     )
 
-    static let launched: Set<ExperimentStatus> = [.running, .analyzing, .concluded]
-
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.experiments.compactMap { experiment, file in
-            guard let located = experiment.status, launched.contains(located.value), !experiment.isInvalid("design") else { return nil }
+            guard let located = experiment.status, located.value.hasLaunched, !experiment.isInvalid("design") else { return nil }
             let status = located.value
             guard let design = experiment.design else {
                 return context.finding(

@@ -1,0 +1,97 @@
+import PlaybookGit
+import PlaybookHistory
+import PlaybookLint
+
+/// Why a change could not be read.
+public enum ReviewError: Error, CustomStringConvertible, Sendable {
+    /// A shallow clone without the merge base: the branch point is unknown.
+    case shallowWithoutMergeBase
+    case git(GitError)
+    case history(HistoryError)
+
+    public var description: String {
+        switch self {
+        case .shallowWithoutMergeBase:
+            "this clone is shallow and the merge base is missing; fetch the full history "
+                + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+        case .git(let error): "could not read the change from git: \(error)"
+        case .history(let error): "could not read the history: \(error)"
+        }
+    }
+}
+
+/// Reads a change (`base...head`, as `git diff` means it) out of a repository into a `ReviewInput`:
+/// the playbook as it will be once merged, the base's tip, the files and commits of the change.
+public struct ChangeReader {
+    public var roots: [String]
+    /// Which paths are playbook files.
+    public var include: (String) -> Bool
+    /// The history cache, used only when the head is HEAD.
+    public var cacheFile: String?
+
+    public init(roots: [String], include: @escaping (String) -> Bool, cacheFile: String? = nil) {
+        self.roots = roots
+        self.include = include
+        self.cacheFile = cacheFile
+    }
+
+    public func read(_ repository: Repository, base: ObjectID, head: ObjectID) throws(ReviewError) -> ReviewInput {
+        do {
+            return try readChange(repository, base: base, head: head)
+        } catch let error as ReviewError {
+            throw error
+        } catch let error as GitError {
+            throw .git(error)
+        } catch let error as HistoryError {
+            throw .history(error)
+        } catch {
+            throw .history(HistoryError("\(error)"))
+        }
+    }
+
+    private func readChange(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ReviewInput {
+        let mergeBase = try repository.mergeBase(base, head)
+        if repository.isShallow, mergeBase == nil { throw ReviewError.shallowWithoutMergeBase }
+        let headTree = try repository.commitInfo(head).tree
+        let baseTipTree = try repository.commitInfo(base).tree
+        let baseTree = try mergeBase.map { try repository.commitInfo($0).tree }
+        func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
+            var files: [String: SourceFile] = [:]
+            for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) {
+                guard let blob = file.newBlob else { continue }
+                files[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+            }
+            return files
+        }
+        let changedInChange = try repository.changedFiles(from: baseTree, to: headTree, under: roots, include: include)
+        let changed = changedInChange.filter { $0.newBlob != nil }.map(\.path)
+        // The playbook as it will be once merged: the head, plus what landed on the base since
+        // the branch point in files the change leaves alone (ids and overlaps are checked against it).
+        var merged = try read(headTree)
+        let touched = Set(changedInChange.map(\.path))
+        for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: roots, include: include)
+        where !touched.contains(file.path) {
+            if let blob = file.newBlob {
+                merged[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+            } else {
+                merged[file.path] = nil
+            }
+        }
+        let baseTip = try read(baseTipTree)
+        let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
+        return ReviewInput(
+            base: base, head: head, mergeBase: mergeBase,
+            headFiles: merged.keys.sorted().compactMap { merged[$0] },
+            baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
+            changedFiles: changed, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
+    }
+
+    /// The change's own commits: `mergeBase..head` without merges. A merge brings the base's
+    /// changes along the first-parent line; the change's entities and history rules come from
+    /// its other commits.
+    static func commits(_ repository: Repository, head: ObjectID, mergeBase: ObjectID?) throws -> Set<ObjectID> {
+        Set(try repository.commits(from: head, excluding: mergeBase).filter {
+            try repository.commitInfo($0, details: false).parents.count <= 1
+        })
+    }
+}

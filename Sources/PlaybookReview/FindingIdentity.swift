@@ -1,0 +1,24 @@
+import PlaybookLint
+
+/// What makes two findings the same problem across two versions of the playbook: the rule, the
+/// entity, the other entities involved and the field — never the message (it names lines and
+/// changes wording) nor the position (lines move when a comment is added). A finding that
+/// belongs to no entity (a file that does not parse) is placed by its file instead.
+/// Several findings may share an identity (two unknown keys of one entity): they are matched
+/// by count, so a change that adds a third is reported for that one.
+public struct FindingIdentity: Hashable, Sendable {
+    public var rule: String
+    public var entity: String?
+    public var related: [String]
+    public var field: String?
+    /// Only for findings without an entity.
+    public var file: String?
+
+    public init(_ finding: Finding) {
+        rule = finding.rule
+        entity = finding.entity
+        related = finding.related.sorted()
+        field = finding.field
+        file = finding.entity == nil ? finding.file : nil
+    }
+}
