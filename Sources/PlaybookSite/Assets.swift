@@ -8,7 +8,7 @@ enum Assets {
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
-      background: var(--bg); line-height: 1.5; font-size: 16px; overflow-wrap: anywhere; }
+      background: var(--bg); line-height: 1.5; font-size: 16px; overflow-wrap: break-word; }
     a { color: var(--link); }
     a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible,
     summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
@@ -67,9 +67,10 @@ enum Assets {
     .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }
     .filters input, .filters select { font: inherit; padding: .35rem .5rem; border: 1px solid #7a8294; border-radius: .3rem; color: var(--ink); background: #fff; min-width: 10rem; }
     .filters input[type="search"] { min-width: min(22rem, 80vw); }
-    .chart { width: 100%; max-width: 760px; height: auto; display: block; }
-    .chart text { fill: var(--muted); font-size: 13px; font-family: system-ui, sans-serif; }
-    .chart .title { fill: var(--ink); font-size: 15px; font-weight: 600; }
+    .chart { width: 100%; max-width: 720px; height: auto; display: block; margin-top: .5rem; }
+    .chart text { fill: var(--muted); font-size: 15px; font-family: system-ui, sans-serif; }
+    .chart .title { fill: var(--ink); font-size: 17px; font-weight: 600; }
+    .nw { white-space: nowrap; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }
     .timeline { display: block; }
@@ -93,6 +94,9 @@ enum Assets {
       main { padding: .75rem .75rem 2rem; }
       dl.fields { grid-template-columns: 1fr; gap: 0 0; }
       dl.fields dd { margin-bottom: .5rem; }
+      .krs li { grid-template-columns: 1fr; }
+      .tree ul { margin-left: .25rem; padding-left: .6rem; }
+      .objective { padding: .6rem .7rem; }
     }
     @media print { header.top, .filters, .skip { display: none; } }
 

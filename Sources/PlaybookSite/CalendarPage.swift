@@ -75,7 +75,7 @@ struct CalendarPage {
             body += table(caption: "Experiments on \(surface)", head: ["experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"], rows: rows.map { row in
                 let e = row.experiment
                 return [page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
-                        h(row.planned.map { "\($0.0) to \($0.1)" } ?? "–"), h(row.live.map { "\($0.0) to \($0.1)" } ?? "–"),
+                        window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"]
             })
@@ -92,6 +92,11 @@ struct CalendarPage {
             "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0.id.value) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
         return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
+    }
+
+    private func window(_ days: (Day, Day)?) -> String {
+        guard let days else { return "–" }
+        return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
     }
 
     /// One SVG: a label column, month ticks, today's line, and per row the planned and live bars.
@@ -116,6 +121,7 @@ struct CalendarPage {
         }
         if input.today >= range.0, input.today <= range.1 {
             svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"\(Int(head - 6))\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
+            svg += "<text x=\"\(n(x(input.today) - 3))\" y=\"16\" text-anchor=\"end\" fill=\"#a3261b\">today</text>"
         }
         var lastGroup: String?? = .none
         for (index, row) in rows.enumerated() {

@@ -11,15 +11,16 @@ struct Series {
 /// also shows the numbers in a table.
 enum Charts {
     static let colours = ["#2f5fd0", "#17803d", "#b4530f"]
-    static let width = 640.0, height = 300.0
-    static let left = 64.0, right = 16.0, top = 40.0, bottom = 56.0
+    static let width = 560.0, height = 290.0
+    static let right = 12.0, top = 40.0, bottom = 46.0
 
     /// Grouped bars, one group per category.
-    static func bars(title: String, categories: [String], series: [Series], yLabel: String,
+    static func bars(title: String, categories: [String], series: [Series], yLabel: String, integer: Bool = false,
                      format: (Double) -> String = { Numbers.text($0) }) -> String {
         let maximum = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        let scale = Scale(maximum: maximum)
-        var svg = frame(title: title, yLabel: yLabel, scale: scale, format: format)
+        let scale = Scale(maximum: maximum, integer: integer)
+        let left = leftMargin(scale, format)
+        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
         let group = plot / Double(max(1, categories.count))
         let bar = min(28, (group * 0.7) / Double(max(1, series.count)))
@@ -31,7 +32,7 @@ enum Charts {
                 svg += "<rect x=\"\(n(x0 + Double(s) * bar))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(max(0, Scale.bottomY - y)))\" fill=\"\(colours[s % colours.count])\">"
                 svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
             }
-            svg += categoryLabel(category, x: left + (Double(c) + 0.5) * group)
+            svg += categoryLabel(category, x: left + (Double(c) + 0.5) * group, compact: categories.count > 6)
         }
         return svg + "</svg>" + legend(series.map(\.name))
     }
@@ -41,11 +42,12 @@ enum Charts {
                       format: (Double) -> String = { Numbers.text($0) }) -> String {
         let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
         let scale = Scale(maximum: top)
-        var svg = frame(title: title, yLabel: yLabel, scale: scale, format: format)
+        let left = leftMargin(scale, format)
+        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
         let step = plot / Double(max(1, categories.count))
         func x(_ c: Int) -> Double { left + (Double(c) + 0.5) * step }
-        for (c, category) in categories.enumerated() { svg += categoryLabel(category, x: x(c)) }
+        for (c, category) in categories.enumerated() { svg += categoryLabel(category, x: x(c), compact: categories.count > 6) }
         for (s, line) in series.enumerated() {
             let colour = colours[s % colours.count]
             let points = line.values.enumerated().compactMap { c, value in value.map { (x(c), scale.y($0), c, $0) } }
@@ -61,9 +63,15 @@ enum Charts {
     }
 
     /// The opening tag, title, y axis with ticks and grid lines, and the x axis.
-    private static func frame(title: String, yLabel: String, scale: Scale, format: (Double) -> String) -> String {
+    /// Room for the longest tick label and the rotated axis title.
+    private static func leftMargin(_ scale: Scale, _ format: (Double) -> String) -> Double {
+        let longest = scale.ticks.map { format($0).count }.max() ?? 1
+        return 36 + Double(longest) * 8.5
+    }
+
+    private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String) -> String {
         var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<text class=\"title\" x=\"\(Int(left))\" y=\"22\">\(h(title))</text>"
+        svg += "<text class=\"title\" x=\"4\" y=\"22\">\(h(title))</text>"
         for tick in scale.ticks {
             let y = n(scale.y(tick))
             svg += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
@@ -71,12 +79,18 @@ enum Charts {
         }
         svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(left))\" y1=\"\(Int(top))\" y2=\"\(Int(Scale.bottomY))\"/>"
         svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(Scale.bottomY))\" y2=\"\(Int(Scale.bottomY))\"/>"
-        svg += "<text x=\"14\" y=\"\(n((top + Scale.bottomY) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(n((top + Scale.bottomY) / 2)))\">\(h(yLabel))</text>"
+        svg += "<text x=\"16\" y=\"\(n((top + Scale.bottomY) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n((top + Scale.bottomY) / 2)))\">\(h(yLabel))</text>"
         return svg
     }
 
-    private static func categoryLabel(_ text: String, x: Double) -> String {
-        "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(text))</text>"
+    /// Below the axis; when many share it, a quarter `2026-Q3` is written `Q3` over `2026`.
+    private static func categoryLabel(_ text: String, x: Double, compact: Bool) -> String {
+        let parts = text.split(separator: "-")
+        guard compact, parts.count == 2 else {
+            return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(text))</text>"
+        }
+        return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(String(parts[1])))"
+            + "<tspan x=\"\(n(x))\" dy=\"17\">\(h(String(parts[0])))</tspan></text>"
     }
 
     static func legend(_ names: [String]) -> String {
@@ -95,13 +109,15 @@ enum Charts {
         var ticks: [Double]
         var top: Double
 
-        init(maximum: Double) {
+        /// `integer`: steps of whole units (counts of things).
+        init(maximum: Double, integer: Bool = false) {
             let wanted = maximum > 0 && maximum.isFinite ? maximum : 1
             let raw = wanted / 4
             var magnitude = 1.0
             while magnitude * 10 <= raw { magnitude *= 10 }
             while magnitude > raw { magnitude /= 10 }
-            let step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+            var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+            if integer { step = max(1, step.rounded(.up)) }
             var ticks: [Double] = [0]
             while (ticks.last ?? 0) < wanted - 1e-9 { ticks.append(Numbers.rounded(Double(ticks.count) * step, places: 6)) }
             self.ticks = ticks

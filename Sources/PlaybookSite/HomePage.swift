@@ -39,7 +39,7 @@ struct HomePage {
             return "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star</h2><p>No metric is marked <code>north_star: true</code> at this commit.</p></section>\n"
         }
         let id = metric.id.value
-        var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(page.entity(id, title: false)) \(h(metric.name ?? ""))</h2>\n"
+        var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name ?? id))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
         let direct = report.objectives.flatMap(\.keyResults).filter { $0.metric == id }
         if let kr = direct.first {
             out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, metric.unit)))</p>"
@@ -49,7 +49,9 @@ struct HomePage {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
         if let rollUp = report.northStar {
-            out += "<p>\(rollUp.objectives.count) objectives align to it; their \(rollUp.scoredKeyResults) scored key results average \(scoreMeter(rollUp.meanScore))</p>\n"
+            let objectives = rollUp.objectives.count == 1 ? "1 objective aligns" : "\(rollUp.objectives.count) objectives align"
+            let scored = rollUp.scoredKeyResults == 1 ? "its 1 scored key result scores" : "their \(rollUp.scoredKeyResults) scored key results average"
+            out += "<p>\(objectives) to it; \(scored) \(scoreMeter(rollUp.meanScore))</p>\n"
         }
         out += trend(metric: metric)
         return out + "</section>\n"

@@ -24,7 +24,7 @@ struct ProgramPage {
         body += Charts.bars(title: "Experiments started and concluded per quarter", categories: labels, series: [
             Series(name: "started", values: overall.map { Double($0?.started.count ?? 0) }),
             Series(name: "concluded", values: overall.map { Double($0?.concluded.count ?? 0) }),
-        ], yLabel: "experiments") { Numbers.text($0, places: 1) }
+        ], yLabel: "experiments", integer: true) { Numbers.text($0, places: 1) }
         body += "<h2>Win rate</h2>\n"
         body += Charts.lines(title: "Win rate per quarter", categories: labels, series: [
             Series(name: "win rate", values: overall.map { $0?.winRate }),
