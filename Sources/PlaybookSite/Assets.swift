@@ -30,7 +30,9 @@ enum Assets {
     .note { background: var(--warn-bg); border-left: 4px solid #c98a00; padding: .5rem .8rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }
-    caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+    .caption { font-weight: 600; margin: .75rem 0 .25rem; }
+    dd > p:first-child { margin-top: 0; }
+    details > summary { cursor: pointer; }
     th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
     th { background: var(--panel); font-weight: 600; white-space: nowrap; }
     td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

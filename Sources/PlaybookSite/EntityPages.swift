@@ -180,7 +180,11 @@ struct EntityPages {
         for event in log.events.reversed() {
             out += "<li><p><strong>\(UTC.day(of: event.time))</strong> · <code>\(h(String(event.commit.description.prefix(12))))</code> · \(h(event.author.name)) · \(h(event.type.rawValue))"
             out += event.previousPath.map { " (moved from <code>\(h($0))</code>)" }.orEmpty
-            out += "<br>\(h(event.summary))</p><ul>"
+            out += "<br>\(h(event.summary))</p>"
+            // A creation lists every field: folded, so the changes after it stay in view.
+            let folded = (event.type == .created || event.type == .restored) && event.fields.count > 3
+            if folded { out += "<details><summary>\(event.fields.count) fields</summary>" }
+            out += "<ul>"
             for field in event.fields.prefix(200) {
                 out += "<li><code>\(h(field.path))</code>: "
                 switch (field.old, field.new) {
@@ -192,7 +196,7 @@ struct EntityPages {
                 out += "</li>"
             }
             if event.fields.count > 200 { out += "<li>and \(event.fields.count - 200) more fields</li>" }
-            out += "</ul></li>"
+            out += "</ul>" + (folded ? "</details>" : "") + "</li>"
         }
         out += "</ol>\n"
         if !log.notes.isEmpty {

@@ -80,8 +80,9 @@ func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page.
 func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
-    var out = "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
-    if let caption { out += "<caption>\(h(caption))</caption>" }
+    // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
+    var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
+    out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
     out += "<thead><tr>" + head.map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
     for row in rows {
         out += "<tr>" + row.enumerated().map { index, cell in

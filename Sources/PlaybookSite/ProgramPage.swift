@@ -38,7 +38,7 @@ struct ProgramPage {
         body += "<h2>By quarter</h2>\n"
         body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],
-                      rows: zip(labels, overall).map { label, line in row(label: h(label), line) }, numeric: Set(1...9))
+                      rows: zip(labels, overall).map { label, line in row(label: "<span class=\"nw\">\(h(label))</span>", line) }, numeric: Set(1...9))
         if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {
             body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
             body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",

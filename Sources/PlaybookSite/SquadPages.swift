@@ -66,7 +66,7 @@ struct SquadPages {
                       rows: quarters.map { quarter in
                           let spent = spent(id, quarter: quarter)
                           let standing = cap.map { spent > $0 ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
-                          return [h(quarter.description), h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
+                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
                                   h(cap.map { Numbers.grouped($0 - spent, places: 2) } ?? "–"), standing]
                       }, numeric: [1, 2, 3])
@@ -79,7 +79,7 @@ struct SquadPages {
             rows: objectives.map { objective in
                 let quarter = objective.quarter?.value
                 let line = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == objective.id.value }
-                let quarterLink = quarter.map { "<a href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" } ?? "–"
+                let quarterLink = quarter.map { "<a class=\"nw\" href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" } ?? "–"
                 return [page.entity(objective.id.value), quarterLink, h(objective.title ?? ""), "\(objective.keyResults.count)",
                         line.map { scoreMeter($0.score) } ?? "<span class=\"muted\">not in the quarter's history</span>"]
             }, numeric: [3])
