@@ -52,6 +52,7 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "\(error.description)\n(the site is built from a git repository: run inside one)")
         }
         let target = try SiteFolder.target(output, repository: repository, cwd: cwd)
+        try SiteFolder.check(target)  // before any work: a refused folder costs nothing
         let history = try history.readHistory()
         defer { history.finishBackgroundWork() }
         guard case let tip? = history.tip else {

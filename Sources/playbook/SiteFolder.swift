@@ -21,7 +21,10 @@ enum SiteFolder {
         if let output {
             guard !output.isEmpty else { throw UsageError(description: "-o needs a folder name") }
             let path = normalized(output.hasPrefix("/") ? output : cwd + "/" + output)
-            guard path != "/" else { throw UsageError(description: "-o / would replace the root folder; name a folder for the site") }
+            // Replacing the folder would take the repository with it.
+            if let workdir = repository.workdir.map(normalized), path == workdir || workdir.hasPrefix(path == "/" ? "/" : path + "/") {
+                throw UsageError(description: "-o \(output) holds the repository itself; name a folder for the site, such as site")
+            }
             return Target(path: path, display: output)
         }
         guard let workdir = repository.workdir else {
@@ -31,10 +34,10 @@ enum SiteFolder {
         return Target(path: top + "/site", display: top == normalized(cwd) ? "site" : top + "/site")
     }
 
-    static func write(_ files: [String: String], to target: Target) throws {
-        for path in files.keys where !isSafe(path) {
-            throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
-        }
+    /// Whether the target exists, after making sure it may be replaced: a folder (never a
+    /// symlink) that is empty or holds the marker of a previous site; or a new name in an existing folder.
+    @discardableResult
+    static func check(_ target: Target) throws -> Bool {
         var info = stat()
         let exists = lstat(target.path, &info) == 0
         if exists {
@@ -56,6 +59,14 @@ enum SiteFolder {
                 throw UsageError(description: "the folder \(target.parent) does not exist; create it first")
             }
         }
+        return exists
+    }
+
+    static func write(_ files: [String: String], to target: Target) throws {
+        for path in files.keys where !isSafe(path) {
+            throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
+        }
+        let exists = try check(target)
         let staging = try freshFolder(near: target, purpose: "new")
         do {
             for path in files.keys.sorted() {
