@@ -76,7 +76,7 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("not empty and was not written by `playbook site`"), result.stderr)
         XCTAssertEqual(try scratch.snapshot(), before)
-        let top = try CLI.run(["site", "-o", "."], in: scratch.url.appendingPathComponent("docs"))
+        let top = try CLI.run(["site", "-o", ".."], in: scratch.url.appendingPathComponent("docs"))
         XCTAssertEqual(top.status, 2)
         XCTAssertTrue(top.stderr.contains("holds the repository itself"), top.stderr)
         XCTAssertEqual(try scratch.snapshot(), before)
