@@ -17,17 +17,16 @@ struct CalendarPage {
         var first: Day? { [planned?.0, live?.0].compactMap { $0 }.min() }
     }
 
+    /// How many collisions a row's cell names, and how many pairs the page lists.
+    static let listed = 20
+    static let listedCollisions = 500
+
     /// The planned end: `end`, else `start` plus `design.duration_days`.
     static func plannedEnd(_ e: Experiment) -> Day? {
         e.end?.value ?? e.start.flatMap { start in e.design?.durationDays.map { start.value.adding(days: $0.value) } }
     }
 
     func rows() -> [String: [Row]] {
-        var colliding: [String: Set<String>] = [:]
-        for overlap in input.collisions where overlap.ids.count == 2 {
-            colliding[overlap.ids[0], default: []].insert(overlap.ids[1])
-            colliding[overlap.ids[1], default: []].insert(overlap.ids[0])
-        }
         var bySurface: [String: [Row]] = [:]
         for e in catalog.sortedExperiments {
             let id = e.id.value
@@ -41,7 +40,8 @@ struct CalendarPage {
             }
             guard planned != nil || live != nil else { continue }
             bySurface[e.surface?.value ?? "(no surface)", default: []].append(
-                Row(experiment: e, planned: planned, live: live, collidesWith: (colliding[id] ?? []).sorted()))
+                Row(experiment: e, planned: planned, live: live,
+                    collidesWith: (catalog.collisionsByID[id] ?? []).compactMap { $0.ids.first { $0 != id } }))
         }
         return bySurface.mapValues { rows in
             rows.sorted { a, b in
@@ -77,12 +77,16 @@ struct CalendarPage {
                 return [page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
                         window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
-                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"]
+                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.prefix(Self.listed).map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                            + (row.collidesWith.count > Self.listed ? " and \(row.collidesWith.count - Self.listed) more" : "")]
             })
             body += "</section>\n"
         }
         body += "<h2>Collisions</h2>\n"
-        body += input.collisions.isEmpty ? "<p>No two live or ready experiments collide.</p>\n" : "<ul>" + input.collisions.map { overlap in
+        if input.collisions.count > Self.listedCollisions {
+            body += "<p>\(input.collisions.count) pairs collide; the first \(Self.listedCollisions) are listed, and each experiment's page lists its own.</p>\n"
+        }
+        body += input.collisions.isEmpty ? "<p>No two live or ready experiments collide.</p>\n" : "<ul>" + input.collisions.prefix(Self.listedCollisions).map { overlap in
             "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
                 + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
         }.joined() + "</ul>\n"

@@ -11,7 +11,28 @@ struct Catalog {
     var files: [String: String] = [:]
     var northStar: Metric?
 
-    init(_ entities: [SourcedEntity]) {
+    /// Sorted by id once: pages ask for these many times.
+    private(set) var sortedExperiments: [Experiment] = []
+    private(set) var sortedHypotheses: [Hypothesis] = []
+    private(set) var sortedObjectives: [Objective] = []
+    private(set) var sortedSquads: [Squad] = []
+    private(set) var sortedMetrics: [Metric] = []
+    /// Reverse links, each list sorted by id.
+    private var testing: [String: [Experiment]] = [:]
+    private var hypothesesByKeyResult: [String: [Hypothesis]] = [:]
+    private var experimentsByKeyResult: [String: [Experiment]] = [:]
+    private(set) var experimentsBySquad: [String: [Experiment]] = [:]
+    private(set) var hypothesesBySquad: [String: [Hypothesis]] = [:]
+    private(set) var objectivesBySquad: [String: [Objective]] = [:]
+    private(set) var experimentsByMetric: [String: [Experiment]] = [:]
+    private(set) var objectivesByParent: [String: [Objective]] = [:]
+    /// Each experiment's collisions, in the order the overlap finder reports them.
+    private(set) var collisionsByID: [String: [Overlap]] = [:]
+
+    init(_ entities: [SourcedEntity], collisions: [Overlap] = []) {
+        for overlap in collisions {
+            for id in Set(overlap.ids) { collisionsByID[id, default: []].append(overlap) }
+        }
         for sourced in entities {
             let id = sourced.entity.id.value
             files[id] = sourced.file
@@ -24,6 +45,28 @@ struct Catalog {
             case .hypothesis(let e): hypotheses[id] = e
             case .experiment(let e): experiments[id] = e
             }
+        }
+        sortedExperiments = experiments.keys.sorted().compactMap { experiments[$0] }
+        sortedHypotheses = hypotheses.keys.sorted().compactMap { hypotheses[$0] }
+        sortedObjectives = objectives.keys.sorted().compactMap { objectives[$0] }
+        sortedSquads = squads.keys.sorted().compactMap { squads[$0] }
+        sortedMetrics = metrics.keys.sorted().compactMap { metrics[$0] }
+        for e in sortedExperiments {
+            if let hypothesis = e.hypothesis?.value { testing[hypothesis, default: []].append(e) }
+            if let reference = e.keyResult?.value { experimentsByKeyResult[reference, default: []].append(e) }
+            if let squad = e.squad?.value { experimentsBySquad[squad, default: []].append(e) }
+            var named: Set<String> = []
+            for metric in [e.metrics?.primary].compactMap({ $0 }) + (e.metrics?.guardrails ?? []) where named.insert(metric.value).inserted {
+                experimentsByMetric[metric.value, default: []].append(e)
+            }
+        }
+        for hypothesis in sortedHypotheses {
+            if let reference = hypothesis.keyResult?.value { hypothesesByKeyResult[reference, default: []].append(hypothesis) }
+            if let squad = hypothesis.squad?.value { hypothesesBySquad[squad, default: []].append(hypothesis) }
+        }
+        for objective in sortedObjectives {
+            if let squad = objective.squad?.value { objectivesBySquad[squad, default: []].append(objective) }
+            if let parent = objective.alignsTo?.value { objectivesByParent[parent, default: []].append(objective) }
         }
     }
 
@@ -57,24 +100,12 @@ struct Catalog {
         }
     }
 
-    var sortedExperiments: [Experiment] { experiments.keys.sorted().compactMap { experiments[$0] } }
-    var sortedHypotheses: [Hypothesis] { hypotheses.keys.sorted().compactMap { hypotheses[$0] } }
-    var sortedObjectives: [Objective] { objectives.keys.sorted().compactMap { objectives[$0] } }
-    var sortedSquads: [Squad] { squads.keys.sorted().compactMap { squads[$0] } }
-    var sortedMetrics: [Metric] { metrics.keys.sorted().compactMap { metrics[$0] } }
-
     /// Experiments testing a hypothesis.
-    func experiments(testing hypothesis: String) -> [Experiment] {
-        sortedExperiments.filter { $0.hypothesis?.value == hypothesis }
-    }
+    func experiments(testing hypothesis: String) -> [Experiment] { testing[hypothesis] ?? [] }
 
-    /// Hypotheses and experiments naming a key result (`OKR-…/KR-n`), or any key result of an objective.
+    /// Hypotheses and experiments naming a key result (`OKR-…/KR-n`).
     func work(for reference: String) -> (hypotheses: [Hypothesis], experiments: [Experiment]) {
-        func matches(_ value: String?) -> Bool {
-            guard let value else { return false }
-            return value == reference || value.hasPrefix(reference + "/")
-        }
-        return (sortedHypotheses.filter { matches($0.keyResult?.value) }, sortedExperiments.filter { matches($0.keyResult?.value) })
+        (hypothesesByKeyResult[reference] ?? [], experimentsByKeyResult[reference] ?? [])
     }
 
     /// The quarter an experiment's budget counts in: its start (planned start before it runs).

@@ -43,9 +43,7 @@ struct EntityPages {
             [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
              h(Numbers.unit(kr.baseline?.value, metric.unit)), h(Numbers.unit(kr.target?.value, metric.unit)), h(Numbers.unit(kr.current?.value, metric.unit))]
         }, numeric: [3, 4, 5])
-        let experiments = catalog.sortedExperiments.filter { e in
-            e.metrics?.primary?.value == id || e.metrics?.guardrails.contains { $0.value == id } == true
-        }
+        let experiments = catalog.experimentsByMetric[id] ?? []
         out += "<h2>Experiments on it</h2>\n"
         out += experiments.isEmpty ? "<p>None.</p>\n" : "<ul>" + experiments.map { e in
             "<li>\(page.entity(e.id.value, title: true)) (\(e.metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
@@ -85,7 +83,7 @@ struct EntityPages {
             }.joined(separator: "<br>")))
             out += fields(pairs) + "</section>\n"
         }
-        let children = catalog.sortedObjectives.filter { $0.alignsTo?.value == id }
+        let children = catalog.objectivesByParent[id] ?? []
         if !children.isEmpty {
             out += "<h2>Objectives aligned to it</h2><ul>" + children.map { "<li>\(page.entity($0.id.value, title: true))</li>" }.joined() + "</ul>\n"
         }
@@ -155,11 +153,14 @@ struct EntityPages {
                 ("learnings", result.learnings.isEmpty ? nil : result.learnings.map { "<p>\(h($0))</p>" }.joined()),
             ])
         }
-        let collisions = input.collisions.filter { $0.ids.contains(id) }
+        let collisions = catalog.collisionsByID[id] ?? []
         if !collisions.isEmpty {
-            out += "<h2>Collisions</h2><ul>" + collisions.map { overlap in
+            out += "<h2>Collisions</h2>"
+            out += "<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group"
+            out += collisions.count > 50 ? " (\(collisions.count) experiments; the first 50 are listed):</p>" : ":</p>"
+            out += "<ul>" + collisions.prefix(50).map { overlap in
                 let other = overlap.ids.first { $0 != id } ?? id
-                return "<li>\(page.entity(other, title: true)): \(h(overlap.reason))\(overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" }.orEmpty)</li>"
+                return "<li>\(page.entity(other, title: true))\(overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>")</li>"
             }.joined() + "</ul>\n"
         }
         if !e.approvals.isEmpty {

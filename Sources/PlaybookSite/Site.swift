@@ -14,7 +14,7 @@ public enum Site {
     /// Every file of the site, by path relative to the site's folder (`/`-separated). The same
     /// input gives the same bytes: nothing depends on the clock or on hashing order.
     public static func render(_ input: SiteInput) -> [String: String] {
-        let catalog = Catalog(input.entities)
+        let catalog = Catalog(input.entities, collisions: input.collisions)
         var files: [String: String] = [:]
         files[SitePath.marker] = "This folder was written by `playbook site`; a rebuild replaces it whole.\n"
         files[SitePath.stylesheet] = Assets.stylesheet

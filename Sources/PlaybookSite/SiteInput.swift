@@ -50,9 +50,13 @@ public struct SiteInput: Sendable {
         let okr = quarters.map { OKRReport(quarter: $0, today: today, timelines: timelines, history: history) }
         let program = quarters.map { ExperimentReport(period: Period(quarter: $0), today: today, timelines: timelines, history: history) }
         var logs: [String: EntityLog] = [:]
+        // A log reads only the history's caveats and notes: give it the records that hold notes,
+        // so thousands of logs do not each walk every commit.
+        var noted = history
+        noted.records = history.records.filter { !$0.notes.isEmpty }
         for sourced in unique {
             let id = sourced.entity.id.value
-            logs[id] = EntityLog(id: id, timelines: timelines, history: history)
+            logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
         }
         let boundary = Set(history.shallowBoundary)
         var lives: [String: ExperimentFacts] = [:]

@@ -15,7 +15,7 @@ struct SquadPages {
             let id = squad.id.value
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
                     "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
-                    "\(catalog.sortedExperiments.filter { $0.squad?.value == id }.count)"]
+                    "\(catalog.experimentsBySquad[id]?.count ?? 0)"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
@@ -25,7 +25,7 @@ struct SquadPages {
 
     /// Experiment budgets counted in a quarter (as the squad-budget rule counts them).
     func spent(_ squad: String, quarter: Quarter) -> Double {
-        catalog.sortedExperiments.filter { $0.squad?.value == squad && catalog.budgetQuarter($0, today: input.today) == quarter }
+        (catalog.experimentsBySquad[squad] ?? []).filter { catalog.budgetQuarter($0, today: input.today) == quarter }
             .compactMap { $0.budget?.value }.reduce(0, +)
     }
 
@@ -57,7 +57,7 @@ struct SquadPages {
         }.joined() + "</ul>\n"
 
         body += "<h2>Budget against the cap</h2>\n"
-        let quarters = Set(catalog.sortedExperiments.filter { $0.squad?.value == id }.compactMap { catalog.budgetQuarter($0, today: input.today) })
+        let quarters = Set((catalog.experimentsBySquad[id] ?? []).compactMap { catalog.budgetQuarter($0, today: input.today) })
             .union([input.homeQuarter]).sorted()
         let cap = squad.budget?.quarterly?.value
         let currency = squad.budget?.currency ?? ""
@@ -72,7 +72,7 @@ struct SquadPages {
                       }, numeric: [1, 2, 3])
 
         body += "<h2>OKRs</h2>\n"
-        let objectives = catalog.sortedObjectives.filter { $0.squad?.value == id }
+        let objectives = (catalog.objectivesBySquad[id] ?? [])
             .sorted { ($0.quarter?.value.description ?? "", $0.id.value) > ($1.quarter?.value.description ?? "", $1.id.value) }
         body += objectives.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["objective", "quarter", "title", "key results", "score"],
@@ -85,13 +85,13 @@ struct SquadPages {
             }, numeric: [3])
 
         body += "<h2>Hypotheses</h2>\n"
-        let hypotheses = catalog.sortedHypotheses.filter { $0.squad?.value == id }
+        let hypotheses = catalog.hypothesesBySquad[id] ?? []
         body += hypotheses.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["hypothesis", "title", "status", "key result"],
             rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), h($0.status?.value.rawValue ?? "–"), page.keyResult($0.keyResult?.value)] })
 
         body += "<h2>Experiments</h2>\n"
-        let experiments = catalog.sortedExperiments.filter { $0.squad?.value == id }
+        let experiments = catalog.experimentsBySquad[id] ?? []
         body += experiments.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
             rows: experiments.map { e in
