@@ -48,6 +48,7 @@ enum Assets {
     .quarters a[aria-current="page"] { background: var(--ink); color: #fff; border-color: var(--ink); }
     .northstar { background: var(--panel); border-radius: .5rem; padding: 1rem; margin: 1rem 0; }
     .northstar .figure { font-size: 2rem; font-weight: 700; margin: 0; }
+    .northstar h2 { margin-top: 0; }
     .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
     .tree ul { margin-left: 1rem; padding-left: 1rem; border-left: 2px solid var(--line); }
     .tree li { margin: .5rem 0; }
@@ -73,6 +74,7 @@ enum Assets {
     .chart text { fill: var(--muted); font-size: 15px; font-family: system-ui, sans-serif; }
     .chart .title { fill: var(--ink); font-size: 17px; font-weight: 600; }
     .nw { white-space: nowrap; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }
     .timeline { display: block; }

@@ -67,7 +67,7 @@ struct HomePage {
             report.objectives.flatMap(\.keyResults).filter { $0.metric == id }.first?.endValue
         }
         let scores: [Double?] = reports.map { $0.northStar?.meanScore }
-        var out = ""
+        var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "\(metric.name ?? id) at each quarter's end", categories: labels,
                                 series: [Series(name: metric.name ?? id, values: values)], yLabel: unitLabel(metric.unit)) {
@@ -78,6 +78,7 @@ struct HomePage {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
                                 series: [Series(name: "mean score", values: scores)], yLabel: "score (0–1)", maximum: 1)
         }
+        out += "</div>"
         let rows = reports.indices.map { index -> [String] in
             let offset = index - reports.startIndex
             return [h(labels[offset]), h(Numbers.unit(values[offset], metric.unit)), h(Numbers.text(scores[offset]))]
