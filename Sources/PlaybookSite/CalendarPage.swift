@@ -65,21 +65,25 @@ struct CalendarPage {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
         }
         let range = (low, max(high, low.adding(days: 1)))
-        body += "<nav aria-label=\"Surfaces\"><p>Surfaces: " + surfaces.keys.sorted().map { surface in
-            "<a href=\"#\(h(anchor(surface)))\">\(h(surface))</a>"
+        // One timeline per area (a surface's first segment): nested surfaces, which collide with
+        // each other, sit together, each surface in its own labelled lane.
+        let areas = Dictionary(grouping: surfaces.keys.sorted()) { String($0.split(separator: "/").first ?? "") }
+        body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
+            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surfaces)"
         }.joined(separator: " · ") + "</p></nav>\n"
-        for surface in surfaces.keys.sorted() {
-            let rows = surfaces[surface] ?? []
-            body += "<section aria-labelledby=\"\(h(anchor(surface)))\"><h2 id=\"\(h(anchor(surface)))\"><code>\(h(surface))</code></h2>\n"
-            body += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(surface)"))\">" + timeline(rows, range: range, page: page) + "</div>\n"
-            body += table(caption: "Experiments on \(surface)", head: ["experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"], rows: rows.map { row in
+        for area in areas.keys.sorted() {
+            let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
+            body += "<section aria-labelledby=\"\(h(anchor(area)))\"><h2 id=\"\(h(anchor(area)))\"><code>\(h(area))</code></h2>\n"
+            body += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\">" + timeline(lanes, range: range, page: page) + "</div>\n"
+            body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
+                          rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
-                return [page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                return ["<code>\(h(surface))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
                         window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.prefix(Self.listed).map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collidesWith.count > Self.listed ? " and \(row.collidesWith.count - Self.listed) more" : "")]
-            })
+            } })
             body += "</section>\n"
         }
         body += "<h2>Collisions</h2>\n"
@@ -98,15 +102,36 @@ struct CalendarPage {
         return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
     }
 
+    /// One experiment's label, planned outline and live bar.
+    private func bars(_ row: Row, y: Double, x: (Day) -> Double, page: Page) -> String {
+        let e = row.experiment
+        let n = Charts.n
+        var svg = ""
+        let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
+        svg += "<a href=\"\(page.href(SitePath.entity(e.id.value)))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
+        let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
+        if let (start, end) = row.planned {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
+            svg += "<title>\(h("\(e.id.value) planned \(start) to \(end)"))</title></rect>"
+        }
+        if let (start, end) = row.live {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(stroke)>"
+            svg += "<title>\(h("\(e.id.value) live \(start) to \(end)"))</title></rect>"
+        } else if !row.collidesWith.isEmpty, let (start, end) = row.planned {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
+        }
+        return svg
+    }
+
     private func window(_ days: (Day, Day)?) -> String {
         guard let days else { return "–" }
         return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
     }
 
     /// One SVG: a label column, month ticks, today's line, and per row the planned and live bars.
-    private func timeline(_ rows: [Row], range: (Day, Day), page: Page) -> String {
-        let labelWidth = 230.0, width = 1100.0, rowHeight = 30.0, head = 28.0
-        let height = head + Double(rows.count) * rowHeight + 8
+    private func timeline(_ lanes: [(String, [Row])], range: (Day, Day), page: Page) -> String {
+        let labelWidth = 230.0, width = 1100.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
+        let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead + 8
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
         func x(_ day: Day) -> Double { labelWidth + Double(day.dayNumber - range.0.dayNumber) / span * (width - labelWidth - 10) }
         let n = Charts.n
@@ -116,38 +141,32 @@ struct CalendarPage {
         var tick = Day(year: range.0.year, month: range.0.month, day: 1)
         while tick <= range.1 {
             if tick >= range.0 {
-                svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"\(Int(head - 6))\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
+                svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
                 svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.year)-\(tick.month < 10 ? "0" : "")\(tick.month)</text>"
             }
             var month = tick.month + months, year = tick.year
             while month > 12 { month -= 12; year += 1 }
             tick = Day(year: year, month: month, day: 1)
         }
-        if input.today >= range.0, input.today <= range.1 {
-            svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"\(Int(head - 6))\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
-            svg += "<text x=\"\(n(x(input.today) - 3))\" y=\"16\" text-anchor=\"end\" fill=\"#a3261b\">today</text>"
+        var y = head
+        for (surface, rows) in lanes {
+            svg += "<rect x=\"0\" y=\"\(n(y))\" width=\"\(Int(width))\" height=\"\(Int(laneHead))\" fill=\"#eef1f6\"/>"
+            svg += "<text x=\"4\" y=\"\(n(y + 17))\" font-weight=\"600\">\(h(surface))</text>"
+            y += laneHead
+            var lastGroup: String?? = .none
+            for (index, row) in rows.enumerated() {
+                let e = row.experiment
+                if index > 0, lastGroup != .some(e.exclusionGroup) {
+                    svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
+                }
+                lastGroup = .some(e.exclusionGroup)
+                svg += bars(row, y: y, x: x, page: page)
+                y += rowHeight
+            }
         }
-        var lastGroup: String?? = .none
-        for (index, row) in rows.enumerated() {
-            let e = row.experiment
-            let y = head + Double(index) * rowHeight
-            if index > 0, lastGroup != .some(e.exclusionGroup) {
-                svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\"/>"
-            }
-            lastGroup = .some(e.exclusionGroup)
-            let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-            svg += "<a href=\"\(page.href(SitePath.entity(e.id.value)))\"><text x=\"4\" y=\"\(n(y + 19))\">\(h(String(label.prefix(34))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
-            let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
-            if let (start, end) = row.planned {
-                svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
-                svg += "<title>\(h("\(e.id.value) planned \(start) to \(end)"))</title></rect>"
-            }
-            if let (start, end) = row.live {
-                svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(stroke)>"
-                svg += "<title>\(h("\(e.id.value) live \(start) to \(end)"))</title></rect>"
-            } else if !row.collidesWith.isEmpty, let (start, end) = row.planned {
-                svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
-            }
+        if input.today >= range.0, input.today <= range.1 {
+            svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
+            svg += "<text x=\"\(n(x(input.today) + 3))\" y=\"33\" fill=\"#a3261b\">today</text>"
         }
         return svg + "</svg>"
     }
