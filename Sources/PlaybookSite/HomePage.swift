@@ -53,15 +53,15 @@ struct HomePage {
             let scored = rollUp.scoredKeyResults == 1 ? "its 1 scored key result scores" : "their \(rollUp.scoredKeyResults) scored key results average"
             out += "<p>\(objectives) to it; \(scored) \(scoreMeter(rollUp.meanScore))</p>\n"
         }
-        out += trend(metric: metric)
+        out += trend(metric: metric, through: report.quarter)
         return out + "</section>\n"
     }
 
     /// The North Star's value at each quarter's end (from the key results measuring it) and the
     /// aligned key results' mean score, over the quarters the history holds.
-    private func trend(metric: Metric) -> String {
+    private func trend(metric: Metric, through quarter: Quarter) -> String {
         let id = metric.id.value
-        let reports = input.okr.filter { $0.quarter <= input.homeQuarter }.suffix(12)
+        let reports = input.okr.filter { $0.quarter <= quarter }.suffix(12)
         let labels = reports.map(\.quarter.description)
         let values: [Double?] = reports.map { report in
             report.objectives.flatMap(\.keyResults).filter { $0.metric == id }.first?.endValue
