@@ -34,7 +34,7 @@ struct ProgramPage {
             Series(name: "created → running", values: overall.map { $0?.createdToRunning.median }),
             Series(name: "ready → running", values: overall.map { $0?.readyToRunning.median }),
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
-        ], yLabel: "days") { Numbers.text($0, places: 1) }
+        ], yLabel: "days") { Numbers.text($0, places: 2) }
         body += "<h2>By quarter</h2>\n"
         body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],
