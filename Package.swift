@@ -46,12 +46,15 @@ let package = Package(
         .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         // pull-request review: entity changes, lint of changed files, history rules.
         .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit"]),
+        // the playbook as a static website, from report values and entities; pure.
+        .target(name: "PlaybookSite", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookOverlaps", "PlaybookGit"]),
         // the CLI, thin on top.
         .executableTarget(
             name: "playbook",
             dependencies: [
                 "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
                 "PlaybookHistory", "PlaybookReports", "PlaybookReview", "PlaybookOverlaps", "PlaybookSimilarity",
+                "PlaybookSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,6 +73,9 @@ let package = Package(
             dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
+        .testTarget(
+            name: "PlaybookSiteTests",
+            dependencies: ["PlaybookSite", "PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookYAML", "PlaybookOverlaps", "PlaybookGit"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

@@ -52,7 +52,8 @@ public struct ExperimentFacts: Sendable {
     /// Fields at the end of the period.
     public var state: [String: String]
 
-    init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
+    /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
+    public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
         let line = timeline.mainLineEvents
         guard let first = timeline.events.first, first.time < end,
@@ -147,7 +148,12 @@ public struct ExperimentReport: Sendable {
     /// Stale experiments are judged on this day: the period's last day, or today if earlier.
     public var judgedOn: Day
     public var squads: [SquadExperiments]
+    /// Every squad's experiments together (medians over all of them, not of the squads' medians).
+    public var overall: SquadExperiments?
     public var source: SourceSummary
+
+    /// The name `overall` carries as its squad.
+    public static let allSquads = "(all squads)"
 
     public init(period: Period, today: Day, timelines: Timelines, history: History) {
         self.period = period
@@ -160,8 +166,8 @@ public struct ExperimentReport: Sendable {
             ExperimentFacts($0, until: period.endTime, boundary: boundary)
         }
         var result: [SquadExperiments] = []
-        for squad in Set(facts.map(\.squad)).sorted() {
-            let mine = facts.filter { $0.squad == squad }
+        let groups = Set(facts.map(\.squad)).sorted().map { squad in (squad, facts.filter { $0.squad == squad }) }
+        for (index, (squad, mine)) in (groups + [(Self.allSquads, facts)]).enumerated() {
             let concluded = mine.filter { period.contains($0.concluded) }
             let started = mine.filter { period.contains($0.started) }
             let outcomes = concluded.compactMap(\.outcome)
@@ -188,7 +194,11 @@ public struct ExperimentReport: Sendable {
                 learnings: concluded)
             let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
                 && line.abandoned.isEmpty && line.stale.isEmpty
-            if !empty { result.append(line) }
+            if index == groups.count {
+                overall = line
+            } else if !empty {
+                result.append(line)
+            }
         }
         squads = result
     }

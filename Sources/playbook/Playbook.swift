@@ -16,7 +16,7 @@ struct Playbook: ParsableCommand {
         Exit codes: 0 clean (warnings allowed), 1 errors found, 2 the tool could not run.
         """,
         version: "0.1.0",
-        subcommands: [Lint.self, Rules.self, Schema.self, Review.self, Log.self, Report.self, Init.self, New.self, Hooks.self,
+        subcommands: [Lint.self, Rules.self, Schema.self, Review.self, Log.self, Report.self, SiteBuild.self, Init.self, New.self, Hooks.self,
                       Overlaps.self, Similarity.self]
     )
 }

@@ -46,6 +46,19 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(search.learnings.first?.learnings, "Nobody searched. Try again in Q4.")
     }
 
+    func testOverallLineCountsEverySquadTogether() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        let overall = try XCTUnwrap(report.overall)
+        XCTAssertEqual(overall.squad, ExperimentReport.allSquads)
+        XCTAssertEqual(overall.concluded, ["EXP-0001", "EXP-0004", "EXP-0005"])
+        XCTAssertEqual(overall.wins, 1)
+        XCTAssertEqual(overall.withOutcome, 2)
+        XCTAssertEqual(overall.runningToConcluded.median, 76)  // 30, 76 and 85 days: not a mean of the squads' medians
+        XCTAssertEqual(report.squads.map(\.squad), ["growth", "search"])  // and not one of the squads
+    }
+
     func testAnEventCountsInThePeriodItHappened() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()

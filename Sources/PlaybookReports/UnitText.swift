@@ -1,0 +1,70 @@
+import Foundation
+import PlaybookModel
+
+/// Values written the way a reader of the metric expects them, for people-facing pages.
+extension Numbers {
+    /// A metric value in its unit: `18.2%` (percent metrics hold percentage points),
+    /// `42,000` (count), `1,250.5` (currency), `0.42` (ratio), `3.5 days` (duration).
+    public static func unit(_ value: Double?, _ unit: MetricUnit?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        switch unit {
+        case .percent: return grouped(value, places: 2) + "%"
+        case .count: return grouped(value, places: 2)
+        case .currency: return grouped(value, places: 2)
+        case .ratio: return text(value, places: 3)
+        case .duration: return grouped(value, places: 1) + (value == 1 ? " day" : " days")
+        case nil: return grouped(value, places: 6)
+        }
+    }
+
+    /// An exact metric value in its unit, rounded from the exact decimal (as `unit(Double?)` words it).
+    public static func unit(_ value: Decimal?, _ unit: MetricUnit?) -> String {
+        guard let value else { return "–" }
+        switch unit {
+        case .percent: return grouped(text(value, places: 2)) + "%"
+        case .count, .currency: return grouped(text(value, places: 2))
+        case .ratio: return text(value, places: 3)
+        case .duration: return grouped(text(value, places: 1)) + (value == 1 ? " day" : " days")
+        case nil: return grouped(text(value, places: 6))
+        }
+    }
+
+    /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`.
+    public static func signedPercent(_ fraction: Double?) -> String {
+        guard let fraction, fraction.isFinite else { return "–" }
+        let percent = rounded(fraction * 100, places: 2)
+        if percent == 0 { return "0%" }
+        return (percent > 0 ? "+" : "−") + plain(abs(percent)) + "%"
+    }
+
+    /// A fraction as a percentage: 0.67 → `67%`.
+    public static func percent(_ fraction: Double?) -> String {
+        guard let fraction, fraction.isFinite else { return "–" }
+        return text(fraction * 100, places: 1) + "%"
+    }
+
+    /// An exact fraction as a percentage, rounded from the exact value: 2/3 → `66.7%`.
+    public static func percent(_ fraction: Decimal?) -> String {
+        guard let fraction else { return "–" }
+        return text(fraction * 100, places: 1) + "%"
+    }
+
+    /// Rounded to `places`, with thousands separated by commas: 42000 → `42,000`.
+    public static func grouped(_ value: Double, places: Int) -> String {
+        grouped(self.text(value, places: places))
+    }
+
+    /// Number text with thousands separated by commas: `42000.5` → `42,000.5`.
+    static func grouped(_ text: String) -> String {
+        let negative = text.hasPrefix("-")
+        let body = negative ? String(text.dropFirst()) : text
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = parts.first, whole.count > 3, whole.allSatisfy(\.isNumber) else { return text }
+        var digits = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { digits += "," }
+            digits.append(digit)
+        }
+        return (negative ? "-" : "") + digits + (parts.count == 2 ? "." + parts[1] : "")
+    }
+}

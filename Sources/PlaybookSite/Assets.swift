@@ -1,0 +1,155 @@
+/// The site's stylesheet and its one script, written for it (no framework, no web font).
+enum Assets {
+    /// Colours keep WCAG AA contrast on their backgrounds (text 4.5:1 or more).
+    static let stylesheet = """
+    :root { --ink: #1d2330; --muted: #4a5263; --line: #d5dae3; --bg: #ffffff; --panel: #f4f6f9;
+      --link: #1f4fbf; --good: #17693a; --good-bg: #e3f4e9; --warn: #7a4f00; --warn-bg: #fff1cc;
+      --bad: #a3261b; --bad-bg: #fde7e5; --focus: #1f4fbf; }
+    * { box-sizing: border-box; }
+    html { -webkit-text-size-adjust: 100%; }
+    body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
+      background: var(--bg); line-height: 1.5; font-size: 16px; overflow-wrap: break-word; }
+    a { color: var(--link); }
+    a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible,
+    summary:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+    .skip { position: absolute; left: -999px; top: 0; background: var(--ink); color: #fff; padding: .5rem 1rem; z-index: 2; }
+    .skip:focus { left: .5rem; }
+    header.top { background: var(--ink); }
+    header.top ul { list-style: none; margin: 0 auto; padding: .25rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; max-width: 1200px; }
+    header.top a { color: #fff; text-decoration: none; display: inline-block; padding: .5rem 0; font-weight: 600; }
+    header.top a[aria-current="page"] { border-bottom: 3px solid #9fb8ff; }
+    header.top a:focus-visible { outline-color: #9fb8ff; }
+    main { max-width: 1200px; margin: 0 auto; padding: 1rem 1rem 3rem; }
+    footer { max-width: 1200px; margin: 0 auto; padding: 1rem; color: var(--muted); border-top: 1px solid var(--line); font-size: .875rem; }
+    h1 { font-size: 1.75rem; line-height: 1.25; margin: .75rem 0 .5rem; }
+    h2 { font-size: 1.35rem; margin: 2rem 0 .5rem; }
+    h3 { font-size: 1.1rem; margin: 1.25rem 0 .25rem; }
+    .muted, .meta { color: var(--muted); }
+    .kind { color: var(--muted); font-weight: 400; font-size: 1rem; display: block; }
+    .missing { color: var(--muted); text-decoration: underline dotted; }
+    .note { background: var(--warn-bg); border-left: 4px solid #c98a00; padding: .5rem .8rem; }
+    .scroll { overflow-x: auto; max-width: 100%; }
+    table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }
+    .caption { font-weight: 600; margin: .75rem 0 .25rem; }
+    dd > p:first-child { margin-top: 0; }
+    details > summary { cursor: pointer; }
+    th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+    th { background: var(--panel); font-weight: 600; white-space: nowrap; }
+    td:first-child > a, td:first-child > code { white-space: nowrap; }
+    td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+    .badge.good { color: var(--good); background: var(--good-bg); }
+    .badge.warn { color: var(--warn); background: var(--warn-bg); }
+    .badge.bad { color: var(--bad); background: var(--bad-bg); }
+    .badge.none { color: var(--muted); background: var(--panel); }
+    meter { width: 5rem; height: .9rem; vertical-align: middle; }
+    .score { font-variant-numeric: tabular-nums; }
+    .quarters ul { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .4rem; }
+    .quarters a { display: inline-block; padding: .25rem .65rem; border: 1px solid var(--line); border-radius: .35rem; text-decoration: none; }
+    .quarters a[aria-current="page"] { background: var(--ink); color: #fff; border-color: var(--ink); }
+    .northstar { background: var(--panel); border-radius: .5rem; padding: 1rem; margin: 1rem 0; }
+    .northstar .figure { font-size: 2rem; font-weight: 700; margin: 0; }
+    .northstar h2 { margin-top: 0; }
+    .tree, .tree ul { list-style: none; margin: 0; padding: 0; }
+    .tree ul { margin-left: 1rem; padding-left: 1rem; border-left: 2px solid var(--line); }
+    .tree li { margin: .5rem 0; }
+    .objective { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: #fff; }
+    .objective h3 { margin-top: 0; }
+    .krs { list-style: none; padding: 0; margin: .5rem 0 0; }
+    .krs li { border-top: 1px solid var(--line); padding: .5rem 0; display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: .25rem 1rem; }
+    .krs .values { color: var(--muted); font-size: .95rem; grid-column: 1 / -1; }
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 1rem; padding: 0; list-style: none; }
+    .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: #fff; }
+    .card h3 { margin: 0 0 .25rem; font-size: 1.05rem; }
+    .card dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .1rem .75rem; margin: .5rem 0; }
+    .card dt { color: var(--muted); }
+    .card dd { margin: 0; }
+    dl.fields { display: grid; grid-template-columns: minmax(8rem, max-content) minmax(0, 1fr); gap: .3rem 1rem; }
+    dl.fields dt { color: var(--muted); }
+    dl.fields dd { margin: 0; }
+    .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; background: var(--panel); padding: .75rem; border-radius: .5rem; }
+    .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }
+    .filters input, .filters select { font: inherit; padding: .35rem .5rem; border: 1px solid #7a8294; border-radius: .3rem; color: var(--ink); background: #fff; min-width: 10rem; }
+    .filters input[type="search"] { min-width: min(22rem, 80vw); }
+    .chart { width: 100%; max-width: 720px; height: auto; display: block; margin-top: .5rem; }
+    .chart text { fill: var(--muted); font-size: 15px; font-family: system-ui, sans-serif; }
+    .chart .title { fill: var(--ink); font-size: 17px; font-weight: 600; }
+    .nw { white-space: nowrap; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1rem 2rem; }
+    .chart .axis { stroke: #7a8294; }
+    .chart .grid { stroke: var(--line); }
+    .timeline { display: block; }
+    .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
+    .timeline .tick { fill: var(--muted); }
+    .legend { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; color: var(--muted); font-size: .9rem; }
+    .swatch { display: inline-block; width: 1.2rem; height: .7rem; vertical-align: middle; margin-right: .35rem; border-radius: 2px; }
+    .swatch.planned { border: 2px dashed #4a5263; }
+    .swatch.live { background: #2f5fd0; }
+    .swatch.collide { background: #2f5fd0; outline: 3px solid #c0281b; }
+    .swatch.s1 { background: #2f5fd0; } .swatch.s2 { background: #17803d; } .swatch.s3 { background: #b4530f; }
+    .history { list-style: none; padding: 0; }
+    .history > li { border-left: 3px solid var(--line); padding: .25rem 0 .5rem 1rem; margin-bottom: .5rem; }
+    .history ul { margin: .25rem 0; padding-left: 1.25rem; }
+    .history code, td code { font-size: .9rem; }
+    del { color: var(--bad); }
+    ins { color: var(--good); text-decoration: none; }
+    [hidden] { display: none !important; }
+    @media (max-width: 600px) {
+      h1 { font-size: 1.45rem; }
+      main { padding: .75rem .75rem 2rem; }
+      dl.fields { grid-template-columns: 1fr; gap: 0 0; }
+      dl.fields dd { margin-bottom: .5rem; }
+      .krs li { grid-template-columns: 1fr; }
+      .tree ul { margin-left: .25rem; padding-left: .6rem; }
+      .objective { padding: .6rem .7rem; }
+    }
+    @media print { header.top, .filters, .skip { display: none; } }
+
+    """
+
+    /// Search as you type and filters for the learnings library. The index comes from
+    /// search-index.js (a `<script src>`, so it loads from file:// where fetch cannot); results are
+    /// shown by hiding the cards that do not match, and text is never inserted as markup.
+    static let searchScript = """
+    (function () {
+      "use strict";
+      var index = window.playbookSearchIndex || [];
+      var form = document.getElementById("filters");
+      if (!form) { return; }
+      form.hidden = false;
+      var query = document.getElementById("q");
+      var selects = { s: document.getElementById("f-squad"), g: document.getElementById("f-stage"),
+                      o: document.getElementById("f-outcome"), q: document.getElementById("f-quarter") };
+      var count = document.getElementById("count");
+      function words(text) {
+        return text.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
+      }
+      var prepared = index.map(function (entry) { return { entry: entry, words: words(entry.t) }; });
+      function matches(item, terms) {
+        return terms.every(function (term) {
+          return item.words.some(function (word) { return word.indexOf(term) === 0; });
+        });
+      }
+      function apply() {
+        var terms = words(query.value);
+        var shown = 0;
+        prepared.forEach(function (item) {
+          var ok = matches(item, terms);
+          Object.keys(selects).forEach(function (key) {
+            var value = selects[key] && selects[key].value;
+            if (ok && value && item.entry[key] !== value) { ok = false; }
+          });
+          var card = document.getElementById(item.entry.k);
+          if (card) { card.hidden = !ok; }
+          if (ok) { shown += 1; }
+        });
+        count.textContent = shown + " of " + prepared.length + " shown";
+      }
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+      query.addEventListener("input", apply);
+      Object.keys(selects).forEach(function (key) { if (selects[key]) { selects[key].addEventListener("change", apply); } });
+      apply();
+    })();
+
+    """
+}

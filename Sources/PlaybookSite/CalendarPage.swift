@@ -1,0 +1,173 @@
+import PlaybookModel
+import PlaybookReports
+
+/// The experiment calendar: per surface, every experiment's planned window (its dates as
+/// written) and live window (from its first move to running to its conclusion, as the history
+/// shows), with collisions and exclusion groups marked, so contention shows before it happens.
+struct CalendarPage {
+    var input: SiteInput
+    var catalog: Catalog
+
+    struct Row {
+        var experiment: Experiment
+        var planned: (Day, Day)?
+        var live: (Day, Day)?
+        var collidesWith: [String]
+
+        var first: Day? { [planned?.0, live?.0].compactMap { $0 }.min() }
+    }
+
+    /// How many collisions a row's cell names, and how many pairs the page lists.
+    static let listed = 20
+    static let listedCollisions = 500
+
+    /// The planned end: `end`, else `start` plus `design.duration_days`.
+    static func plannedEnd(_ e: Experiment) -> Day? {
+        e.end?.value ?? e.start.flatMap { start in e.design?.durationDays.map { start.value.adding(days: $0.value) } }
+    }
+
+    func rows() -> [String: [Row]] {
+        var bySurface: [String: [Row]] = [:]
+        for e in catalog.sortedExperiments {
+            let id = e.id.value
+            var planned: (Day, Day)?
+            if let start = e.start?.value { planned = (start, max(start, Self.plannedEnd(e) ?? start)) }
+            var live: (Day, Day)?
+            if let life = input.lives[id], let started = life.started {
+                let start = UTC.day(of: started)
+                let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
+                live = (start, max(start, end))
+            }
+            guard planned != nil || live != nil else { continue }
+            bySurface[e.surface?.value ?? "(no surface)", default: []].append(
+                Row(experiment: e, planned: planned, live: live,
+                    collidesWith: (catalog.collisionsByID[id] ?? []).compactMap { $0.ids.first { $0 != id } }))
+        }
+        return bySurface.mapValues { rows in
+            rows.sorted { a, b in
+                let ga = a.experiment.exclusionGroup ?? "\u{10FFFF}", gb = b.experiment.exclusionGroup ?? "\u{10FFFF}"
+                if ga != gb { return ga < gb }
+                if a.first != b.first { return (a.first.map { d in b.first.map { d < $0 } ?? true }) ?? false }
+                return a.experiment.id.value < b.experiment.id.value
+            }
+        }
+    }
+
+    func render() -> String {
+        let page = Page(path: SitePath.calendar, catalog: catalog)
+        var body = "<h1>Experiment calendar</h1>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks an experiment that collides with another; rows are grouped by exclusion group.</p>\n"
+        body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
+        let surfaces = rows()
+        let all = surfaces.values.flatMap { $0 }
+        let days = all.flatMap { [$0.planned?.0, $0.planned?.1, $0.live?.0, $0.live?.1].compactMap { $0 } }
+        guard let low = days.min(), let high = days.max() else {
+            return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
+        }
+        let range = (low, max(high, low.adding(days: 1)))
+        // One timeline per area (a surface's first segment): nested surfaces, which collide with
+        // each other, sit together, each surface in its own labelled lane.
+        let areas = Dictionary(grouping: surfaces.keys.sorted()) { String($0.split(separator: "/").first ?? "") }
+        body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
+            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surfaces)"
+        }.joined(separator: " · ") + "</p></nav>\n"
+        for area in areas.keys.sorted() {
+            let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
+            body += "<section aria-labelledby=\"\(h(anchor(area)))\"><h2 id=\"\(h(anchor(area)))\"><code>\(h(area))</code></h2>\n"
+            body += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\">" + timeline(lanes, range: range, page: page) + "</div>\n"
+            body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
+                          rows: lanes.flatMap { surface, rows in rows.map { row in
+                let e = row.experiment
+                return ["<code>\(h(surface))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                        window(row.planned), window(row.live),
+                        h(e.exclusionGroup ?? "–"),
+                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.prefix(Self.listed).map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                            + (row.collidesWith.count > Self.listed ? " and \(row.collidesWith.count - Self.listed) more" : "")]
+            } })
+            body += "</section>\n"
+        }
+        body += "<h2>Collisions</h2>\n"
+        if input.collisions.count > Self.listedCollisions {
+            body += "<p>\(input.collisions.count) pairs collide; the first \(Self.listedCollisions) are listed, and each experiment's page lists its own.</p>\n"
+        }
+        body += input.collisions.isEmpty ? "<p>No two live or ready experiments collide.</p>\n" : "<ul>" + input.collisions.prefix(Self.listedCollisions).map { overlap in
+            "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
+                + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
+        }.joined() + "</ul>\n"
+        let groups = Dictionary(grouping: catalog.sortedExperiments.filter { $0.exclusionGroup != nil }) { $0.exclusionGroup ?? "" }
+        body += "<h2>Exclusion groups</h2>\n"
+        body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
+            "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0.id.value) }.joined(separator: ", ") + "</dd>"
+        }.joined() + "</dl>\n"
+        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
+    }
+
+    /// One experiment's label, planned outline and live bar.
+    private func bars(_ row: Row, y: Double, x: (Day) -> Double, page: Page) -> String {
+        let e = row.experiment
+        let n = Charts.n
+        var svg = ""
+        let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
+        svg += "<a href=\"\(page.href(SitePath.entity(e.id.value)))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
+        let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
+        if let (start, end) = row.planned {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
+            svg += "<title>\(h("\(e.id.value) planned \(start) to \(end)"))</title></rect>"
+        }
+        if let (start, end) = row.live {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(stroke)>"
+            svg += "<title>\(h("\(e.id.value) live \(start) to \(end)"))</title></rect>"
+        } else if !row.collidesWith.isEmpty, let (start, end) = row.planned {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
+        }
+        return svg
+    }
+
+    private func window(_ days: (Day, Day)?) -> String {
+        guard let days else { return "–" }
+        return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
+    }
+
+    /// One SVG: a label column, month ticks, today's line, and per row the planned and live bars.
+    private func timeline(_ lanes: [(String, [Row])], range: (Day, Day), page: Page) -> String {
+        let labelWidth = 230.0, width = 1100.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
+        let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead + 8
+        let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
+        func x(_ day: Day) -> Double { labelWidth + Double(day.dayNumber - range.0.dayNumber) / span * (width - labelWidth - 10) }
+        let n = Charts.n
+        var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        // Month ticks (quarters when the span is long).
+        let months = span > 800 ? 3 : 1
+        var tick = Day(year: range.0.year, month: range.0.month, day: 1)
+        while tick <= range.1 {
+            if tick >= range.0 {
+                svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
+                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.year)-\(tick.month < 10 ? "0" : "")\(tick.month)</text>"
+            }
+            var month = tick.month + months, year = tick.year
+            while month > 12 { month -= 12; year += 1 }
+            tick = Day(year: year, month: month, day: 1)
+        }
+        var y = head
+        for (surface, rows) in lanes {
+            svg += "<rect x=\"0\" y=\"\(n(y))\" width=\"\(Int(width))\" height=\"\(Int(laneHead))\" fill=\"#eef1f6\"/>"
+            svg += "<text x=\"4\" y=\"\(n(y + 17))\" font-weight=\"600\">\(h(surface))</text>"
+            y += laneHead
+            var lastGroup: String?? = .none
+            for (index, row) in rows.enumerated() {
+                let e = row.experiment
+                if index > 0, lastGroup != .some(e.exclusionGroup) {
+                    svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
+                }
+                lastGroup = .some(e.exclusionGroup)
+                svg += bars(row, y: y, x: x, page: page)
+                y += rowHeight
+            }
+        }
+        if input.today >= range.0, input.today <= range.1 {
+            svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
+            svg += "<text x=\"\(n(x(input.today) + 3))\" y=\"33\" fill=\"#a3261b\">today</text>"
+        }
+        return svg + "</svg>"
+    }
+}

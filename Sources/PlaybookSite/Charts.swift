@@ -1,0 +1,131 @@
+import PlaybookReports
+
+/// One named row of values over the chart's categories; nil where there is no value.
+struct Series {
+    var name: String
+    var values: [Double?]
+}
+
+/// Inline SVG charts with axes, tick labels, a title and a legend. Colours come from attributes
+/// (the policy forbids inline styles); each chart carries a text alternative, and every page
+/// also shows the numbers in a table.
+enum Charts {
+    static let colours = ["#2f5fd0", "#17803d", "#b4530f"]
+    static let width = 560.0, height = 290.0
+    static let right = 12.0, top = 40.0, bottom = 46.0
+
+    /// Grouped bars, one group per category.
+    static func bars(title: String, categories: [String], series: [Series], yLabel: String, integer: Bool = false,
+                     format: (Double) -> String = { Numbers.text($0) }) -> String {
+        let maximum = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
+        let scale = Scale(maximum: maximum, integer: integer)
+        let left = leftMargin(scale, format)
+        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
+        let plot = width - left - right
+        let group = plot / Double(max(1, categories.count))
+        let bar = min(28, (group * 0.7) / Double(max(1, series.count)))
+        for (c, category) in categories.enumerated() {
+            let x0 = left + Double(c) * group + (group - bar * Double(series.count)) / 2
+            for (s, line) in series.enumerated() {
+                guard c < line.values.count, let value = line.values[c] else { continue }
+                let y = scale.y(value)
+                svg += "<rect x=\"\(n(x0 + Double(s) * bar))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(max(0, Scale.bottomY - y)))\" fill=\"\(colours[s % colours.count])\">"
+                svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
+            }
+            svg += categoryLabel(category, x: left + (Double(c) + 0.5) * group, compact: categories.count > 6)
+        }
+        return svg + "</svg>" + legend(series.map(\.name))
+    }
+
+    /// Lines with a dot at each value, one per series, over the categories.
+    static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil,
+                      format: (Double) -> String = { Numbers.text($0) }) -> String {
+        let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
+        let scale = Scale(maximum: top)
+        let left = leftMargin(scale, format)
+        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
+        let plot = width - left - right
+        let step = plot / Double(max(1, categories.count))
+        func x(_ c: Int) -> Double { left + (Double(c) + 0.5) * step }
+        for (c, category) in categories.enumerated() { svg += categoryLabel(category, x: x(c), compact: categories.count > 6) }
+        for (s, line) in series.enumerated() {
+            let colour = colours[s % colours.count]
+            let points = line.values.enumerated().compactMap { c, value in value.map { (x(c), scale.y($0), c, $0) } }
+            if points.count > 1 {
+                svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>"
+            }
+            for point in points {
+                svg += "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"4\" fill=\"\(colour)\">"
+                svg += "<title>\(h("\(line.name), \(categories[point.2]): \(format(point.3))"))</title></circle>"
+            }
+        }
+        return svg + "</svg>" + legend(series.map(\.name))
+    }
+
+    /// The opening tag, title, y axis with ticks and grid lines, and the x axis.
+    /// Room for the longest tick label and the rotated axis title.
+    private static func leftMargin(_ scale: Scale, _ format: (Double) -> String) -> Double {
+        let longest = scale.ticks.map { format($0).count }.max() ?? 1
+        return 36 + Double(longest) * 8.5
+    }
+
+    private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String) -> String {
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<text class=\"title\" x=\"4\" y=\"22\">\(h(title))</text>"
+        for tick in scale.ticks {
+            let y = n(scale.y(tick))
+            svg += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
+            svg += "<text x=\"\(Int(left - 8))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(h(format(tick)))</text>"
+        }
+        svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(left))\" y1=\"\(Int(top))\" y2=\"\(Int(Scale.bottomY))\"/>"
+        svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(Scale.bottomY))\" y2=\"\(Int(Scale.bottomY))\"/>"
+        svg += "<text x=\"16\" y=\"\(n((top + Scale.bottomY) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n((top + Scale.bottomY) / 2)))\">\(h(yLabel))</text>"
+        return svg
+    }
+
+    /// Below the axis; when many share it, a quarter `2026-Q3` is written `Q3` over `2026`.
+    private static func categoryLabel(_ text: String, x: Double, compact: Bool) -> String {
+        let parts = text.split(separator: "-")
+        guard compact, parts.count == 2 else {
+            return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(text))</text>"
+        }
+        return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(String(parts[1])))"
+            + "<tspan x=\"\(n(x))\" dy=\"17\">\(h(String(parts[0])))</tspan></text>"
+    }
+
+    static func legend(_ names: [String]) -> String {
+        guard names.count > 1 else { return "" }
+        return "<ul class=\"legend\">" + names.enumerated().map { index, name in
+            "<li><span class=\"swatch s\(index % colours.count + 1)\" aria-hidden=\"true\"></span>\(h(name))</li>"
+        }.joined() + "</ul>"
+    }
+
+    /// Coordinates with one decimal: short and stable.
+    static func n(_ value: Double) -> String { Numbers.text(value, places: 1) }
+
+    /// A y axis from 0 to a round number at or above the largest value, in four or five steps.
+    struct Scale {
+        static let bottomY = Charts.height - Charts.bottom
+        var ticks: [Double]
+        var top: Double
+
+        /// `integer`: steps of whole units (counts of things).
+        init(maximum: Double, integer: Bool = false) {
+            let wanted = maximum > 0 && maximum.isFinite ? maximum : 1
+            let raw = wanted / 4
+            var magnitude = 1.0
+            while magnitude * 10 <= raw { magnitude *= 10 }
+            while magnitude > raw { magnitude /= 10 }
+            var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
+            if integer { step = max(1, step.rounded(.up)) }
+            var ticks: [Double] = [0]
+            while (ticks.last ?? 0) < wanted - 1e-9 { ticks.append(Numbers.rounded(Double(ticks.count) * step, places: 6)) }
+            self.ticks = ticks
+            top = ticks.last ?? 1
+        }
+
+        func y(_ value: Double) -> Double {
+            Scale.bottomY - (value / top) * (Scale.bottomY - Charts.top)
+        }
+    }
+}

@@ -1,0 +1,200 @@
+import PlaybookModel
+import PlaybookReports
+
+/// The home page of a quarter: the North Star with its trend, and the tree North Star →
+/// objectives → key results with scores, standings and values in their metric's unit.
+struct HomePage {
+    var input: SiteInput
+    var catalog: Catalog
+
+    func render(quarter: Quarter, path: String) -> String {
+        let page = Page(path: path, catalog: catalog)
+        guard let report = input.okr.first(where: { $0.quarter == quarter }) else {
+            return page.document(title: "\(quarter)", section: .home, body: "<h1>\(h(quarter.description))</h1><p>No report for this quarter.</p>\n", source: input.source)
+        }
+        var body = "<h1>Objectives and key results, \(h(quarter.description))</h1>\n"
+        body += "<p class=\"meta\">\(report.start) to \(report.lastDay)"
+        body += report.complete ? " (quarter closed)" : " (quarter in progress: values as of \(input.today))"
+        body += "</p>\n"
+        body += report.source.caveats.map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
+        body += switcher(current: quarter, page: page)
+        body += northStar(report, page: page)
+        body += tree(report, page: page)
+        body += writtenOnly(report, page: page)
+        return page.document(title: "OKRs \(quarter)", section: .home, body: body, source: input.source)
+    }
+
+    /// Links to every quarter's page; the shown one is marked current.
+    func switcher(current: Quarter, page: Page) -> String {
+        var out = "<nav class=\"quarters\" aria-label=\"Quarters\"><ul>"
+        for report in input.okr {
+            let mark = report.quarter == current ? " aria-current=\"page\"" : ""
+            out += "<li><a href=\"\(page.href(SitePath.quarter(report.quarter)))\"\(mark)>\(h(report.quarter.description))</a></li>"
+        }
+        return out + "</ul></nav>\n"
+    }
+
+    private func northStar(_ report: OKRReport, page: Page) -> String {
+        guard let metric = catalog.northStar ?? report.northStar.flatMap({ catalog.metrics[$0.metric] }) else {
+            return "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star</h2><p>No metric is marked <code>north_star: true</code> at this commit.</p></section>\n"
+        }
+        let id = metric.id.value
+        var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name ?? id))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
+        let direct = report.objectives.flatMap(\.keyResults).filter { $0.metric == id }
+        if let kr = direct.first {
+            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, metric.unit)))</p>"
+            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, metric.unit))) at the quarter's start; "
+            out += "target \(h(Numbers.unit(kr.target, metric.unit))) from a baseline of \(h(Numbers.unit(kr.baseline, metric.unit))). Score \(scoreMeter(kr.score))</p>\n"
+        } else {
+            out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
+        }
+        if let rollUp = report.northStar {
+            let objectives = rollUp.objectives.count == 1 ? "1 objective aligns" : "\(rollUp.objectives.count) objectives align"
+            let scored = rollUp.scoredKeyResults == 1 ? "its 1 scored key result scores" : "their \(rollUp.scoredKeyResults) scored key results average"
+            out += "<p>\(objectives) to it; \(scored) \(scoreMeter(rollUp.meanScore))</p>\n"
+        }
+        out += trend(metric: metric, through: report.quarter)
+        return out + "</section>\n"
+    }
+
+    /// The North Star's value at each quarter's end (from the key results measuring it) and the
+    /// aligned key results' mean score, over the quarters the history holds.
+    private func trend(metric: Metric, through quarter: Quarter) -> String {
+        let id = metric.id.value
+        let reports = input.okr.filter { $0.quarter <= quarter }.suffix(12)
+        let labels = reports.map(\.quarter.description)
+        let values: [Double?] = reports.map { report in
+            report.objectives.flatMap(\.keyResults).filter { $0.metric == id }.first?.endValue.map(Numbers.double)
+        }
+        let scores: [Double?] = reports.map { $0.northStar?.meanScore.map(Numbers.double) }
+        var out = "<div class=\"charts\">"
+        if values.contains(where: { $0 != nil }) {
+            out += Charts.lines(title: "\(metric.name ?? id) at each quarter's end", categories: labels,
+                                series: [Series(name: metric.name ?? id, values: values)], yLabel: unitLabel(metric.unit)) {
+                Numbers.unit($0, metric.unit)
+            }
+        }
+        if scores.contains(where: { $0 != nil }) {
+            out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
+                                series: [Series(name: "mean score", values: scores)], yLabel: "score (0–1)", maximum: 1)
+        }
+        out += "</div>"
+        let rows = reports.indices.map { index -> [String] in
+            let offset = index - reports.startIndex
+            return [h(labels[offset]), h(Numbers.unit(values[offset], metric.unit)), h(Numbers.text(scores[offset]))]
+        }
+        if !rows.isEmpty {
+            out += "<details><summary>Trend as a table</summary>"
+            out += table(caption: "North Star by quarter", head: ["quarter", "value at end", "mean aligned score"], rows: rows, numeric: [1, 2])
+            out += "</details>\n"
+        }
+        return out
+    }
+
+    private func unitLabel(_ unit: MetricUnit?) -> String {
+        switch unit {
+        case .percent: "percent"
+        case .count: "count"
+        case .currency: "amount"
+        case .ratio: "ratio"
+        case .duration: "days"
+        case nil: "value"
+        }
+    }
+
+    /// North Star → objectives (nested through `aligns_to`) → key results.
+    private func tree(_ report: OKRReport, page: Page) -> String {
+        let objectives = report.objectives
+        let byID = Dictionary(objectives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var children: [String: [ObjectiveLine]] = [:]
+        var roots: [ObjectiveLine] = []
+        let northStar = catalog.northStar?.id.value ?? report.northStar?.metric
+        for objective in objectives {
+            if let parent = objective.alignsTo, byID[parent] != nil, parent != objective.id {
+                children[parent, default: []].append(objective)
+            } else if let parent = objective.alignsTo, parent == northStar {
+                roots.append(objective)
+            }
+        }
+        var out = "<h2>Objectives of \(h(report.quarter.description))</h2>\n"
+        if objectives.isEmpty {
+            out += "<p>No objective of \(h(report.quarter.description)) is in the history.</p>\n"
+            return out
+        }
+        var placed: Set<String> = []
+        func branch(_ list: [ObjectiveLine]) -> String {
+            var html = "<ul>"
+            for objective in list where placed.insert(objective.id).inserted {
+                html += "<li>" + card(objective, page: page)
+                if let kids = children[objective.id], !kids.isEmpty { html += branch(kids) }
+                html += "</li>"
+            }
+            return html + "</ul>"
+        }
+        out += "<ul class=\"tree\" aria-label=\"North Star, objectives and key results\"><li><strong>North Star</strong> \(page.entity(northStar, title: true))"
+        out += branch(roots) + "</li></ul>\n"
+        // Objectives not under the North Star (or under a parent outside this quarter, or in a cycle).
+        let rest = objectives.filter { !placed.contains($0.id) }
+        if !rest.isEmpty {
+            out += "<h3>Not aligned to the North Star through this quarter's objectives</h3>\n<ul class=\"tree\">"
+            for objective in rest where placed.insert(objective.id).inserted {
+                out += "<li>" + card(objective, page: page) + "</li>"
+            }
+            out += "</ul>\n"
+        }
+        return out
+    }
+
+    private func card(_ objective: ObjectiveLine, page: Page) -> String {
+        var out = "<article class=\"objective\" id=\"\(h(anchor(objective.id)))\"><h3>\(page.entity(objective.id)) \(h(objective.title ?? ""))</h3>"
+        var facts = ["squad " + page.entity(objective.squad), "aligns to " + page.entity(objective.alignsTo),
+                     "score " + scoreMeter(objective.score), Standing(score: objective.score).badge]
+        if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
+        if let dropped = objective.dropped { facts.append("<span class=\"badge bad\">dropped \(UTC.day(of: dropped))</span>") }
+        out += "<p class=\"meta\">" + facts.joined(separator: " · ") + "</p>"
+        out += "<ul class=\"krs\">"
+        for kr in objective.keyResults {
+            let unit = catalog.unit(ofMetric: kr.metric)
+            out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
+            out += "<span>\(scoreMeter(kr.score)) \(Standing(score: kr.score).badge)</span>"
+            var values = ["metric " + page.entity(kr.metric),
+                          "baseline " + h(Numbers.unit(kr.baseline, unit)), "target " + h(Numbers.unit(kr.target, unit)),
+                          "start " + h(Numbers.unit(kr.startValue, unit)), "now " + h(Numbers.unit(kr.endValue, unit)),
+                          "progress " + h(Numbers.percent(kr.progress)),
+                          "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
+            if !kr.experiments.isEmpty {
+                values.append("experiments " + kr.experiments.map { experiment in
+                    page.entity(experiment.id) + (experiment.outcome ?? experiment.status).map { " (\(h($0)))" }.orEmpty
+                }.joined(separator: ", "))
+            }
+            out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span></li>"
+        }
+        if objective.keyResults.isEmpty { out += "<li>No key results.</li>" }
+        return out + "</ul></article>"
+    }
+
+    /// Objectives written for the quarter at this commit that no commit during the quarter held:
+    /// shown as written, since the history has no value for them in the quarter.
+    private func writtenOnly(_ report: OKRReport, page: Page) -> String {
+        let reported = Set(report.objectives.map(\.id))
+        let written = catalog.sortedObjectives.filter { $0.quarter?.value == report.quarter && !reported.contains($0.id.value) }
+        guard !written.isEmpty else { return "" }
+        var out = "<h2>Written for \(h(report.quarter.description)) after it ended</h2>\n"
+        out += "<p class=\"meta\">No commit during the quarter held these objectives, so the history has no values for them in it; their key results are shown as written now.</p>\n"
+        var rows: [[String]] = []
+        for objective in written {
+            for kr in objective.keyResults {
+                let unit = catalog.unit(ofMetric: kr.metric?.value)
+                let reference = "\(objective.id.value)/\(kr.id?.value ?? "?")"
+                rows.append([page.keyResult(reference), h(kr.title ?? ""), page.entity(objective.squad?.value),
+                             h(Numbers.unit(kr.baseline?.value, unit)), h(Numbers.unit(kr.target?.value, unit)),
+                             h(Numbers.unit(kr.current?.value, unit))])
+            }
+        }
+        return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5])
+    }
+}
+
+extension Optional where Wrapped == String {
+    var orEmpty: String { self ?? "" }
+}

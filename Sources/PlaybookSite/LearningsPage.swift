@@ -1,0 +1,117 @@
+import PlaybookModel
+import PlaybookReports
+
+/// The learnings library: every hypothesis and every concluded experiment, with outcome, lift,
+/// decision and learnings; searched as you type from an index the site carries as a script.
+struct LearningsPage {
+    var input: SiteInput
+    var catalog: Catalog
+
+    struct Entry {
+        var id: String
+        var kind: Kind
+        var title: String
+        var squad: String?
+        var stage: String?
+        var quarter: String?
+        var outcome: String
+        var lift: String
+        var decision: String?
+        var text: [String]
+        /// Everything search looks at.
+        var searchable: String
+    }
+
+    func entries() -> [Entry] {
+        var out: [Entry] = []
+        for hypothesis in catalog.sortedHypotheses {
+            let id = hypothesis.id.value
+            let s = hypothesis.statement
+            let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
+            let tested = catalog.experiments(testing: id)
+            let learned = tested.flatMap { $0.result?.learnings ?? [] }
+            let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
+            let quarter = objective.flatMap { catalog.objectives[$0]?.quarter?.value }
+                ?? input.logs[id]?.events.first.map { UTC.day(of: $0.time).quarter }
+            out.append(entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
+                             outcome: hypothesis.status?.value.rawValue ?? "no status",
+                             lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
+                             decision: nil, text: [statement] + learned,
+                             extra: tested.map { $0.id.value } + [hypothesis.metric?.value ?? ""]))
+        }
+        for e in catalog.sortedExperiments where e.status?.value == .concluded {
+            let id = e.id.value
+            let quarter = input.lives[id]?.concluded.map { UTC.day(of: $0).quarter } ?? e.end?.value.quarter ?? e.start?.value.quarter
+            out.append(entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
+                             outcome: e.result?.outcome?.value.rawValue ?? "no outcome",
+                             lift: Numbers.signedPercent(e.result?.lift?.value), decision: e.result?.decision?.value.rawValue,
+                             text: e.result?.learnings ?? [],
+                             extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""]))
+        }
+        return out
+    }
+
+    private func entry(id: String, kind: Kind, title: String?, squad: String?, quarter: Quarter?, outcome: String, lift: String,
+                       decision: String?, text: [String], extra: [String]) -> Entry {
+        let stage = squad.flatMap { catalog.squads[$0]?.funnelStage?.rawValue }
+        let searchable = ([id, kind.rawValue, title ?? "", squad ?? "", stage ?? "", outcome, decision ?? ""] + text + extra)
+            .filter { !$0.isEmpty }.joined(separator: " ")
+        return Entry(id: id, kind: kind, title: title ?? "", squad: squad, stage: stage, quarter: quarter?.description,
+                     outcome: outcome, lift: lift, decision: decision, text: text, searchable: searchable)
+    }
+
+    func render() -> String {
+        let page = Page(path: SitePath.learnings, catalog: catalog)
+        let entries = entries()
+        var body = "<h1>Learnings library</h1>\n"
+        body += "<p>Every hypothesis and every concluded experiment, with its outcome, lift, decision and learnings. \(entries.count) entries.</p>\n"
+        body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
+        body += "<label for=\"q\">Search<input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"a word of a title or learning\"></label>"
+        func select(_ id: String, _ label: String, _ values: [String?]) -> String {
+            let options = Set(values.compactMap { $0 }).sorted()
+            return "<label for=\"\(id)\">\(label)<select id=\"\(id)\"><option value=\"\">all</option>"
+                + options.map { "<option value=\"\(h($0))\">\(h($0))</option>" }.joined() + "</select></label>"
+        }
+        body += select("f-squad", "Squad", entries.map(\.squad))
+        body += select("f-stage", "Funnel stage", entries.map(\.stage))
+        body += select("f-outcome", "Outcome or status", entries.map(\.outcome))
+        body += select("f-quarter", "Quarter", entries.map(\.quarter))
+        body += "</form>\n<p id=\"count\" class=\"meta\" aria-live=\"polite\"></p>\n"
+        body += "<ul class=\"cards\">\n"
+        for (index, entry) in entries.enumerated() {
+            body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h3 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h3>"
+            body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
+            body += "<dl><dt>outcome</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
+            if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
+            body += "</dl>"
+            body += entry.text.map { "<p>\(h($0))</p>" }.joined()
+            if entry.kind == .experiment, entry.text.isEmpty { body += "<p class=\"muted\">No learnings written.</p>" }
+            body += "</article></li>\n"
+        }
+        body += "</ul>\n"
+        return page.document(title: "Learnings", section: .learnings, body: body, source: input.source,
+                             scripts: [SitePath.searchIndex, SitePath.searchScript])
+    }
+
+    private func badge(_ outcome: String) -> String {
+        let kind: String
+        switch outcome {
+        case "win", "validated": kind = "good"
+        case "loss", "invalidated": kind = "bad"
+        case "flat", "inconclusive", "testing": kind = "warn"
+        default: kind = "none"
+        }
+        return "<span class=\"badge \(kind)\">\(h(outcome))</span>"
+    }
+
+    /// The search index as a script defining `window.playbookSearchIndex`: one entry per card
+    /// (`k` its element id, `t` its searchable text, `s` squad, `g` funnel stage, `o` outcome, `q` quarter).
+    func index() -> String {
+        func quoted(_ text: String?) -> String { text.map { JSONText.quoted(HTMLReport.visible($0)) } ?? "null" }
+        var out = "window.playbookSearchIndex = [\n"
+        for (index, entry) in entries().enumerated() {
+            out += "{\"k\": \"c\(index)\", \"t\": \(quoted(entry.searchable)), \"s\": \(quoted(entry.squad)), \"g\": \(quoted(entry.stage)), \"o\": \(quoted(entry.outcome)), \"q\": \(quoted(entry.quarter))},\n"
+        }
+        return out + "];\n"
+    }
+}

@@ -1,0 +1,69 @@
+import PlaybookModel
+import PlaybookReports
+
+/// The experimentation program per quarter: velocity (started and concluded), win rate and
+/// cycle times, as charts with the numbers beside them; the home quarter per squad.
+struct ProgramPage {
+    var input: SiteInput
+    var catalog: Catalog
+
+    func render() -> String {
+        let page = Page(path: SitePath.program, catalog: catalog)
+        var body = "<h1>Experimentation program</h1>\n"
+        body += "<p>Counted as <code>playbook report experiments</code> counts: an event in the quarter it happened; win rate = wins ÷ concluded experiments with an outcome; cycle times in days, median over the experiments whose end event lies in the quarter.</p>\n"
+        // From the first quarter with any experiment event up to the home quarter (at most twelve).
+        var reports = Array(input.program.filter { Quarter($0.period.label).map { $0 <= input.homeQuarter } ?? false })
+        while let first = reports.first, first.overall.map(isEmpty) ?? true { reports.removeFirst() }
+        reports = Array(reports.suffix(12))
+        guard !reports.isEmpty else {
+            return page.document(title: "Program", section: .program, body: body + "<p>No experiment was started, concluded or abandoned in the history yet.</p>\n", source: input.source)
+        }
+        let labels = reports.map(\.period.label)
+        let overall = reports.map(\.overall)
+        body += "<h2>Velocity</h2>\n"
+        body += Charts.bars(title: "Experiments started and concluded per quarter", categories: labels, series: [
+            Series(name: "started", values: overall.map { Double($0?.started.count ?? 0) }),
+            Series(name: "concluded", values: overall.map { Double($0?.concluded.count ?? 0) }),
+        ], yLabel: "experiments", integer: true) { Numbers.text($0, places: 1) }
+        body += "<h2>Win rate</h2>\n"
+        body += Charts.lines(title: "Win rate per quarter", categories: labels, series: [
+            Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) }),
+        ], yLabel: "win rate", maximum: 1) { Numbers.percent($0) }
+        body += "<h2>Cycle times</h2>\n"
+        body += Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: [
+            Series(name: "created → running", values: overall.map { $0?.createdToRunning.median }),
+            Series(name: "ready → running", values: overall.map { $0?.readyToRunning.median }),
+            Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
+        ], yLabel: "days") { Numbers.text($0, places: 2) }
+        body += "<h2>By quarter</h2>\n"
+        body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
+                                                    "created → running", "ready → running", "running → concluded", "stale"],
+                      rows: zip(labels, overall).map { label, line in row(label: "<span class=\"nw\">\(h(label))</span>", line) }, numeric: Set(1...9))
+        if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {
+            body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
+            body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",
+                                               "created → running", "ready → running", "running → concluded", "stale"],
+                          rows: home.squads.map { row(label: page.entity($0.squad), $0) }, numeric: Set(1...9))
+            let stale = home.squads.flatMap(\.stale)
+            if !stale.isEmpty {
+                body += "<h3>Running past their planned end</h3><ul>" + stale.map { item in
+                    "<li>\(page.entity(item.id, title: true)): \(item.daysOverdue) days past \(item.plannedEnd)</li>"
+                }.joined() + "</ul>\n"
+            }
+        }
+        return page.document(title: "Program", section: .program, body: body, source: input.source)
+    }
+
+    private func isEmpty(_ line: SquadExperiments) -> Bool {
+        line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty && line.abandoned.isEmpty
+    }
+
+    private func row(label: String, _ line: SquadExperiments?) -> [String] {
+        guard let line else { return [label] + Array(repeating: "0", count: 4) + Array(repeating: "–", count: 4) + ["0"] }
+        let winRate = line.winRate.map { "\(Numbers.percent($0)) (\(line.wins)/\(line.withOutcome))" } ?? "–"
+        return [label, "\(line.created.count)", "\(line.started.count)", "\(line.concluded.count)", "\(line.abandoned.count)", h(winRate)]
+            + [line.createdToRunning, line.readyToRunning, line.runningToConcluded].map { cycle in
+                h(cycle.median.map { "\(Numbers.text($0, places: 1)) (p90 \(Numbers.text(cycle.p90, places: 1)), n=\(cycle.count))" } ?? "–")
+            } + ["\(line.stale.count)"]
+    }
+}

@@ -1,0 +1,97 @@
+import PlaybookGit
+import PlaybookHistory
+import PlaybookModel
+import PlaybookOverlaps
+import PlaybookReports
+
+/// Everything the site shows, as values: the report values of every quarter, the entities as
+/// they stand at the commit the site is built from, their logs and their overlaps.
+public struct SiteInput: Sendable {
+    /// Entities at the commit, first definition of each id (a duplicated id is lint's business).
+    public var entities: [SourcedEntity]
+    /// One OKR report per quarter the history holds, oldest first.
+    public var okr: [OKRReport]
+    /// One experiment report per quarter, oldest first (the program page).
+    public var program: [ExperimentReport]
+    /// What `playbook log` shows, per entity id at the commit.
+    public var logs: [String: EntityLog]
+    /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
+    public var lives: [String: ExperimentFacts]
+    /// Experiments live together on one surface for overlapping audiences.
+    public var collisions: [Overlap]
+    /// The quarter the home page shows.
+    public var homeQuarter: Quarter
+    public var today: Day
+    /// The branch and commit the site was built from.
+    public var source: SourceSummary?
+
+    public init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], logs: [String: EntityLog],
+                lives: [String: ExperimentFacts], collisions: [Overlap], homeQuarter: Quarter, today: Day,
+                source: SourceSummary?) {
+        self.entities = entities
+        self.okr = okr
+        self.program = program
+        self.logs = logs
+        self.lives = lives
+        self.collisions = collisions
+        self.homeQuarter = homeQuarter
+        self.today = today
+        self.source = source
+    }
+
+    /// Builds every report the site needs from one history and the entities at its tip.
+    /// `homeQuarter` defaults to the quarter containing `today`.
+    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil) {
+        var seen: Set<String> = []
+        let unique = entities.sorted { ($0.file, $0.entity.id.mark.line) < ($1.file, $1.entity.id.mark.line) }
+            .filter { seen.insert($0.entity.id.value).inserted }
+        let home = homeQuarter ?? today.quarter
+        let quarters = Self.quarters(history: history, entities: unique, today: today, home: home)
+        let okr = quarters.map { OKRReport(quarter: $0, today: today, timelines: timelines, history: history) }
+        let program = quarters.map { ExperimentReport(period: Period(quarter: $0), today: today, timelines: timelines, history: history) }
+        var logs: [String: EntityLog] = [:]
+        // A log reads only the history's caveats and notes: give it the records that hold notes,
+        // so thousands of logs do not each walk every commit.
+        var noted = history
+        noted.records = history.records.filter { !$0.notes.isEmpty }
+        for sourced in unique {
+            let id = sourced.entity.id.value
+            logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
+        }
+        let boundary = Set(history.shallowBoundary)
+        var lives: [String: ExperimentFacts] = [:]
+        for timeline in timelines.all(kind: Kind.experiment.rawValue) {
+            lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
+        }
+        self.init(entities: unique, okr: okr, program: program, logs: logs, lives: lives,
+                  collisions: OverlapFinder.collisions(unique, today: today), homeQuarter: home, today: today,
+                  source: SourceSummary(history))
+    }
+
+    /// Every quarter from the first playbook commit to the last (or today), the quarters the
+    /// objectives name, and the home quarter; sorted.
+    static func quarters(history: History, entities: [SourcedEntity], today: Day, home: Quarter) -> [Quarter] {
+        var set: Set<Quarter> = [home]
+        let times = history.records.map(\.time)
+        if let first = times.min(), let last = times.max() {
+            let start = UTC.day(of: first).quarter
+            var quarter = max(UTC.day(of: last).quarter, today.quarter)
+            // Bounded: a commit dated far in the past must not make thousands of pages (100 years).
+            var count = 0
+            while quarter >= start, count < 400 {
+                set.insert(quarter)
+                quarter = quarter.previous
+                count += 1
+            }
+        }
+        for sourced in entities {
+            if case .objective(let objective) = sourced.entity, let quarter = objective.quarter?.value { set.insert(quarter) }
+        }
+        return set.sorted()
+    }
+}
+
+extension Quarter {
+    /// The quarter before this one.
+    var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1) }
+}

@@ -1,0 +1,105 @@
+import PlaybookModel
+import PlaybookReports
+
+/// The squads: an index, and a page per squad with its mission, members, champion, budget
+/// against its cap, its OKRs, hypotheses and experiments.
+struct SquadPages {
+    var input: SiteInput
+    var catalog: Catalog
+
+    func index() -> String {
+        let page = Page(path: SitePath.squads, catalog: catalog)
+        var body = "<h1>Squads</h1>\n"
+        let quarter = input.homeQuarter
+        let rows = catalog.sortedSquads.map { squad -> [String] in
+            let id = squad.id.value
+            return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
+                    "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
+                    "\(catalog.experimentsBySquad[id]?.count ?? 0)"]
+        }
+        body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
+            : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
+                    rows: rows, numeric: [4, 6])
+        return page.document(title: "Squads", section: .squads, body: body, source: input.source)
+    }
+
+    /// Experiment budgets counted in a quarter (as the squad-budget rule counts them).
+    func spent(_ squad: String, quarter: Quarter) -> Double {
+        (catalog.experimentsBySquad[squad] ?? []).filter { catalog.budgetQuarter($0, today: input.today) == quarter }
+            .compactMap { $0.budget?.value }.reduce(0, +)
+    }
+
+    func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
+        let spent = spent(squad.id.value, quarter: quarter)
+        let currency = squad.budget?.currency.map { " " + $0 } ?? ""
+        guard let cap = squad.budget?.quarterly?.value else { return "\(Numbers.grouped(spent, places: 2))\(currency) (no cap)" }
+        return "\(Numbers.grouped(spent, places: 2)) of \(Numbers.grouped(cap, places: 2))\(currency)"
+    }
+
+    func page(_ id: String) -> String {
+        let page = Page(path: SitePath.entity(id), catalog: catalog)
+        guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.source) }
+        var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
+        body += "<p class=\"meta\">\(h(id))</p>\n"
+        if let mission = squad.mission { body += "<p>\(h(mission))</p>\n" }
+        body += "<dl class=\"fields\">"
+        body += "<dt>funnel stage</dt><dd>\(h(squad.funnelStage?.rawValue ?? "–"))</dd>"
+        body += "<dt>region</dt><dd>\(h(squad.region ?? "–"))</dd>"
+        body += "<dt>champion</dt><dd>\(h(squad.champion?.value ?? "–"))</dd>"
+        body += "<dt>metrics</dt><dd>\(squad.metrics.isEmpty ? "–" : squad.metrics.map { page.entity($0.value, title: true) }.joined(separator: ", "))</dd>"
+        body += "</dl>\n"
+
+        body += "<h2>Members</h2>\n"
+        body += squad.members.isEmpty ? "<p>None listed.</p>\n" : "<ul>" + squad.members.map { member in
+            let name = member.name?.value ?? "(no name)"
+            let champion = member.name?.value == squad.champion?.value ? " <span class=\"badge good\">champion</span>" : ""
+            return "<li>\(h(name))\(member.role.map { ", " + h($0) }.orEmpty)\(champion)</li>"
+        }.joined() + "</ul>\n"
+
+        body += "<h2>Budget against the cap</h2>\n"
+        let quarters = Set((catalog.experimentsBySquad[id] ?? []).compactMap { catalog.budgetQuarter($0, today: input.today) })
+            .union([input.homeQuarter]).sorted()
+        let cap = squad.budget?.quarterly?.value
+        let currency = squad.budget?.currency ?? ""
+        body += table(caption: "Experiment budgets per quarter (counted in the quarter of each experiment's start)",
+                      head: ["quarter", "spent", "cap", "left", "standing"],
+                      rows: quarters.map { quarter in
+                          let spent = spent(id, quarter: quarter)
+                          let standing = cap.map { spent > $0 ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
+                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
+                                  h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
+                                  h(cap.map { Numbers.grouped($0 - spent, places: 2) } ?? "–"), standing]
+                      }, numeric: [1, 2, 3])
+
+        body += "<h2>OKRs</h2>\n"
+        let objectives = (catalog.objectivesBySquad[id] ?? [])
+            .sorted { ($0.quarter?.value.description ?? "", $0.id.value) > ($1.quarter?.value.description ?? "", $1.id.value) }
+        body += objectives.isEmpty ? "<p>None.</p>\n" : table(
+            caption: nil, head: ["objective", "quarter", "title", "key results", "score"],
+            rows: objectives.map { objective in
+                let quarter = objective.quarter?.value
+                let line = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == objective.id.value }
+                let quarterLink = quarter.map { "<a class=\"nw\" href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" } ?? "–"
+                return [page.entity(objective.id.value), quarterLink, h(objective.title ?? ""), "\(objective.keyResults.count)",
+                        line.map { scoreMeter($0.score) } ?? "<span class=\"muted\">not in the quarter's history</span>"]
+            }, numeric: [3])
+
+        body += "<h2>Hypotheses</h2>\n"
+        let hypotheses = catalog.hypothesesBySquad[id] ?? []
+        body += hypotheses.isEmpty ? "<p>None.</p>\n" : table(
+            caption: nil, head: ["hypothesis", "title", "status", "key result"],
+            rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), h($0.status?.value.rawValue ?? "–"), page.keyResult($0.keyResult?.value)] })
+
+        body += "<h2>Experiments</h2>\n"
+        let experiments = catalog.experimentsBySquad[id] ?? []
+        body += experiments.isEmpty ? "<p>None.</p>\n" : table(
+            caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
+            rows: experiments.map { e in
+                [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"),
+                 h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
+                 h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
+            }, numeric: [6])
+        body += EntityPages(input: input, catalog: catalog).history(id, page: page)
+        return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.source)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import PlaybookGit
+import PlaybookSite
+
+/// Writes a built site into its folder all at once: into a fresh sibling folder first, then
+/// swapped in, so a reader (or a failed run) never leaves half a site; refuses to replace a
+/// folder that a previous `playbook site` did not write, and never writes through a symlink.
+enum SiteFolder {
+    struct Target {
+        /// Absolute, without `.` or `..` components.
+        var path: String
+        /// As the user gave it (or `site` for the default).
+        var display: String
+        var parent: String { (path as NSString).deletingLastPathComponent }
+        var name: String { (path as NSString).lastPathComponent }
+    }
+
+    /// The folder to write: `-o` as given (relative to the current directory), else `site/` at
+    /// the repository top, which must not be reached through a symlink.
+    static func target(_ output: String?, repository: Repository, cwd: String) throws -> Target {
+        if let output {
+            guard !output.isEmpty else { throw UsageError(description: "-o needs a folder name") }
+            let path = normalized(output.hasPrefix("/") ? output : cwd + "/" + output)
+            // Replacing the folder would take the repository with it.
+            if let workdir = repository.workdir.map(normalized), path == workdir || workdir.hasPrefix(path == "/" ? "/" : path + "/") {
+                throw UsageError(description: "-o \(output) holds the repository itself; name a folder for the site, such as site")
+            }
+            return Target(path: path, display: output)
+        }
+        guard let workdir = repository.workdir else {
+            throw UsageError(description: "this repository has no work tree (it is bare); give the folder to write with -o DIR")
+        }
+        let top = normalized(workdir)
+        return Target(path: top + "/site", display: top == normalized(cwd) ? "site" : top + "/site")
+    }
+
+    /// Whether the target exists, after making sure it may be replaced: a folder (never a
+    /// symlink) that is empty or holds the marker of a previous site; or a new name in an existing folder.
+    @discardableResult
+    static func check(_ target: Target) throws -> Bool {
+        var info = stat()
+        let exists = lstat(target.path, &info) == 0
+        if exists {
+            if info.st_mode & S_IFMT == S_IFLNK {
+                throw UsageError(description: "\(target.display) is a symlink; the site is never written through one. Remove it or pick another folder with -o")
+            }
+            guard info.st_mode & S_IFMT == S_IFDIR else {
+                throw UsageError(description: "\(target.display) exists and is not a folder; pick another folder with -o")
+            }
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+            var marker = stat()
+            let isSite = lstat(target.path + "/" + Site.marker, &marker) == 0 && marker.st_mode & S_IFMT == S_IFREG
+            guard entries.isEmpty || isSite else {
+                throw UsageError(description: "\(target.display) is not empty and was not written by `playbook site` (no \(Site.marker) in it); not replacing it. Pick an empty or new folder with -o")
+            }
+        } else {
+            var parent = stat()
+            guard stat(target.parent, &parent) == 0, parent.st_mode & S_IFMT == S_IFDIR else {
+                throw UsageError(description: "the folder \(target.parent) does not exist; create it first")
+            }
+        }
+        return exists
+    }
+
+    static func write(_ files: [String: String], to target: Target) throws {
+        for path in files.keys where !isSafe(path) {
+            throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
+        }
+        let exists = try check(target)
+        let staging = try freshFolder(near: target, purpose: "new")
+        do {
+            for path in files.keys.sorted() {
+                try writeFile(files[path] ?? "", at: staging + "/" + path, under: staging)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+        if !exists {
+            guard rename(staging, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(atPath: staging)
+                throw UsageError(description: "cannot move the site into \(target.display): \(reason)")
+            }
+            return
+        }
+        let old = target.parent + "/.\(target.name).playbook-site-old-\(getpid())"
+        guard rename(target.path, old) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: staging)
+            throw UsageError(description: "cannot replace \(target.display): \(reason)")
+        }
+        guard rename(staging, target.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            _ = rename(old, target.path)
+            try? FileManager.default.removeItem(atPath: staging)
+            throw UsageError(description: "cannot move the site into \(target.display): \(reason)")
+        }
+        try? FileManager.default.removeItem(atPath: old)
+    }
+
+    /// A new, empty folder beside the target (same file system, so the swap is a rename).
+    private static func freshFolder(near target: Target, purpose: String) throws -> String {
+        for attempt in 0..<100 {
+            let path = target.parent + "/.\(target.name).playbook-site-\(purpose)-\(getpid())-\(attempt)"
+            if mkdir(path, 0o755) == 0 { return path }
+            guard errno == EEXIST else {
+                throw UsageError(description: "cannot create a folder beside \(target.display): \(String(cString: strerror(errno)))")
+            }
+        }
+        throw UsageError(description: "cannot create a folder beside \(target.display): too many leftovers named .\(target.name).playbook-site-*")
+    }
+
+    /// Creates the file and any folders it needs inside `root`; never follows a symlink.
+    private static func writeFile(_ text: String, at path: String, under root: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        if folder != root {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return POSIX.write(fd, base + written, bytes.count - written)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            written += n
+        }
+    }
+
+    /// A relative path of plain components: nothing absolute, empty, `.` or `..`.
+    static func isSafe(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// `/a/./b/../c` → `/a/c`, by spelling only.
+    static func normalized(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `playbook site` as a user runs it: where it writes, what it refuses to replace, and that the
+/// same commit gives the same site.
+final class SiteCommandTests: XCTestCase {
+    private func repository() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/okrs.yml", """
+        kind: Objective
+        id: OKR-2026Q3-ACT-1
+        squad: activation-emea
+        quarter: 2026-Q3
+        title: More learners
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Learners, metric: weekly-active-learners, baseline: 100, target: 200, current: 150}
+        """)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/okrs.yml"])
+        let time: Int64 = 1_784_635_200  // 2026-07-21T12:00:00Z
+        _ = try repository.commit(message: "playbook", author: Signature(name: "Ada", email: "ada@example.com", time: time))
+        return scratch
+    }
+
+    private func files(under folder: URL) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        while let file = enumerator?.nextObject() as? URL {
+            guard try file.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            result[String(file.path.dropFirst(folder.path.count + 1))] = try Data(contentsOf: file)
+        }
+        return result
+    }
+
+    func testWritesSiteAtTheRepositoryTopAndTheSameCommitGivesTheSameBytes() throws {
+        let scratch = try repository()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/deeper"), withIntermediateDirectories: true)
+        let first = try CLI.run(["site"], in: scratch.url.appendingPathComponent("playbooks/deeper"))
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let site = scratch.url.appendingPathComponent("site")
+        let written = try files(under: site)
+        XCTAssertNotNil(written[".playbook-site"])
+        XCTAssertNotNil(written["e/OKR-2026Q3-ACT-1.html"])
+        // --today defaults to the commit's day, so the home page is its quarter, 2026-Q3.
+        let home = String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self)
+        XCTAssertTrue(home.contains("Objectives and key results, 2026-Q3"))
+        XCTAssertTrue(home.contains("start 150 · now 150"))
+        XCTAssertTrue(home.contains("value=\"0.5\""))
+
+        let second = try CLI.run(["site", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(try files(under: site), written)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testARebuildReplacesThePreviousSiteWhole() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        try scratch.write("out/stale.html", "old")
+        let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let written = try files(under: scratch.url.appendingPathComponent("out"))
+        XCTAssertNil(written["stale.html"])
+        XCTAssertTrue(String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self).contains("Objectives and key results, 2026-Q4"))
+    }
+
+    func testRefusesAFolderItDidNotWrite() throws {
+        let scratch = try repository()
+        try scratch.write("docs/notes.md", "mine")
+        let before = try scratch.snapshot()
+        let result = try CLI.run(["site", "-o", "docs"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("not empty and was not written by `playbook site`"), result.stderr)
+        XCTAssertEqual(try scratch.snapshot(), before)
+        let top = try CLI.run(["site", "-o", ".."], in: scratch.url.appendingPathComponent("docs"))
+        XCTAssertEqual(top.status, 2)
+        XCTAssertTrue(top.stderr.contains("holds the repository itself"), top.stderr)
+        XCTAssertEqual(try scratch.snapshot(), before)
+    }
+
+    func testNeverWritesThroughASymlink() throws {
+        let scratch = try repository()
+        let outside = try ScratchDirectory()
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("site").path, withDestinationPath: outside.url.path)
+        let result = try CLI.run(["site"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("is a symlink"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), [])
+    }
+
+    func testRejectsABadQuarter() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["site", "--quarter", "2026-Q5"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--quarter expects YYYY-Qn"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
+    }
+
+    /// The site in headless Chromium (scripts/test-site-browser installs Chromium, chromedriver
+    /// and Selenium when missing): pages load from file:// without console errors, search works,
+    /// a hostile title is text; screenshots land in .build/site-screenshots.
+    func testSiteWorksInARealBrowser() throws {
+        let script = CLI.repositoryRoot.appendingPathComponent("scripts/test-site-browser")
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/bin/bash"), [script.path], in: CLI.repositoryRoot,
+                                 environment: ["PLAYBOOK": CLI.binary.path])
+        if result.status == 77 { throw XCTSkip("no browser could be found or installed: \(result.stderr)") }
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains(" passed, 0 failed"), result.stdout)
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import PlaybookModel
+import PlaybookReports
+@testable import PlaybookSite
+import XCTest
+
+final class SiteTests: XCTestCase {
+    private func html(_ files: [String: String]) -> [(String, String)] {
+        files.keys.sorted().filter { $0.hasSuffix(".html") }.compactMap { path in files[path].map { (path, $0) } }
+    }
+
+    func testHostileTitleIsTextAndItsBidiOverrideIsShownNotObeyed() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        var seen = 0
+        for (path, page) in html(files) {
+            XCTAssertFalse(page.contains("<img"), "\(path) holds live markup from a title")
+            XCTAssertFalse(page.unicodeScalars.contains("\u{202E}"), "\(path) holds a raw bidi override")
+            if page.contains("&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil") { seen += 1 }
+        }
+        XCTAssertGreaterThanOrEqual(seen, 4)  // the hypothesis, the experiment, the calendar, the learnings
+        let entity = try XCTUnwrap(files["e/HYP-0001.html"])
+        XCTAssertTrue(entity.contains("<h1><span class=\"kind\">Hypothesis HYP-0001</span>&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil</h1>"))
+        let index = try XCTUnwrap(files["assets/search-index.js"])
+        XCTAssertFalse(index.unicodeScalars.contains("\u{202E}"))
+        XCTAssertTrue(index.contains("<img src=x onerror=alert(1)> ⟨U+202E⟩evil"))  // shown with textContent, never parsed
+    }
+
+    func testEveryLinkStaysInsideTheSiteAndReachesAPage() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let pattern = try NSRegularExpression(pattern: "(?:href|src)=\"([^\"]*)\"")
+        var links = 0
+        for (path, page) in html(files) {
+            let range = NSRange(page.startIndex..., in: page)
+            for match in pattern.matches(in: page, range: range) {
+                guard let captured = Range(match.range(at: 1), in: page) else { continue }
+                let target = String(page[captured])
+                if target.hasPrefix("#") { continue }
+                XCTAssertFalse(target.contains(":") || target.hasPrefix("/"), "\(path) links outside the site: \(target)")
+                let file = String(target.split(separator: "#", omittingEmptySubsequences: false)[0])
+                var parts = path.split(separator: "/").dropLast().map(String.init)
+                for part in file.split(separator: "/") {
+                    if part == ".." { XCTAssertFalse(parts.isEmpty, "\(path) climbs out of the site: \(target)"); _ = parts.popLast() } else { parts.append(String(part)) }
+                }
+                XCTAssertNotNil(files[parts.joined(separator: "/")], "\(path) links to a missing page: \(target)")
+                links += 1
+            }
+        }
+        XCTAssertGreaterThan(links, 100)
+    }
+
+    func testEveryPageCarriesTheStrictPolicyAndNoInlineScriptOrStyle() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let handler = try NSRegularExpression(pattern: "<[^>]*\\son[a-z]+=")  // inside a tag: user text has no raw <
+        for (path, page) in html(files) {
+            XCTAssertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self'; style-src 'self';"), path)
+            XCTAssertFalse(page.contains("<script>"), "\(path) has an inline script")
+            XCTAssertFalse(page.contains(" style="), "\(path) has an inline style")
+            XCTAssertFalse(page.contains("<style"), "\(path) has a style element")
+            XCTAssertEqual(handler.numberOfMatches(in: page, range: NSRange(page.startIndex..., in: page)), 0, "\(path) has an event handler")
+        }
+    }
+
+    func testTheSameInputGivesTheSameBytes() throws {
+        let fixture = try SiteFixture(for: self)
+        let first = Site.render(try fixture.input())
+        let second = Site.render(try fixture.input())
+        XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
+        for (path, text) in first { XCTAssertEqual(text, second[path], path) }
+    }
+
+    func testHomeShowsTheQuartersTreeWithUnitsScoresAndASwitcher() throws {
+        let input = try SiteFixture(for: self).input()
+        let files = Site.render(input)
+        XCTAssertEqual(input.okr.map(\.quarter.description), ["2026-Q3", "2026-Q4"])
+        XCTAssertNotNil(files["quarter-2026-Q3.html"])
+        let home = try XCTUnwrap(files["index.html"])
+        XCTAssertEqual(home, files["quarter-2026-Q4.html"])
+        XCTAssertTrue(home.contains("<a href=\"quarter-2026-Q3.html\">2026-Q3</a>"))
+        XCTAssertTrue(home.contains("<a href=\"quarter-2026-Q4.html\" aria-current=\"page\">2026-Q4</a>"))
+        // The key result, as `report okr` computes it: started the quarter at 10.5, ends at 11.5.
+        let kr = try XCTUnwrap(input.okr.last?.objectives.first?.keyResults.first)
+        XCTAssertEqual(kr.startValue, 10.5)
+        XCTAssertEqual(kr.endValue, 11.5)
+        XCTAssertTrue(home.contains("start 10.5% · now 11.5%"))
+        XCTAssertTrue(home.contains("baseline 10% · target 14%"))
+        XCTAssertTrue(home.contains("value=\"\(Numbers.text(kr.score))\""))  // 0.38
+        XCTAssertTrue(home.contains("<span class=\"badge bad\">off track</span>"))
+        XCTAssertTrue(home.contains("<strong>North Star</strong> <a href=\"e/weekly-active-learners.html\">"))
+    }
+
+    func testCalendarShowsPlannedAndLiveWindowsCollisionsAndExclusionGroups() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12"))  // first seen running, then concluded
+        XCTAssertTrue(calendar.contains("EXP-0001 planned 2026-09-21 to 2026-10-05"))
+        XCTAssertTrue(calendar.contains("EXP-0002 planned 2026-12-01 to 2026-12-15"))
+        // EXP-0002 and EXP-0003 share the surface and their windows, and no exclusion group.
+        XCTAssertTrue(calendar.contains("<a href=\"e/EXP-0002.html\">EXP-0002</a> × <a href=\"e/EXP-0003.html\">EXP-0003</a>"))
+        XCTAssertTrue(calendar.contains("<dt>onboarding</dt><dd><a href=\"e/EXP-0003.html\">EXP-0003</a></dd>"))
+    }
+
+    func testLearningsListEveryHypothesisAndConcludedExperimentInTheSearchIndex() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let index = try XCTUnwrap(files["assets/search-index.js"])
+        XCTAssertTrue(index.hasPrefix("window.playbookSearchIndex = ["))
+        let entries = index.split(separator: "\n").filter { $0.hasPrefix("{") }
+        XCTAssertEqual(entries.count, 3)  // two hypotheses, one concluded experiment
+        XCTAssertTrue(entries.contains { $0.contains("EXP-0001") && $0.contains("zeppelin") && $0.contains("\"o\": \"win\"") })
+        let page = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(page.contains("<script src=\"assets/search-index.js\"></script>"))
+        XCTAssertTrue(page.contains("<dt>lift</dt><dd>+6.2%</dd><dt>decision</dt><dd>ship</dd>"))
+    }
+
+    func testEntityPagesLinkBothWaysAndShowTheirHistory() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let experiment = try XCTUnwrap(files["e/EXP-0001.html"])
+        XCTAssertTrue(experiment.contains("<a href=\"../e/HYP-0001.html\">"))
+        XCTAssertTrue(experiment.contains("<a href=\"../e/OKR-2026Q4-GRO-1.html#k-KR-1\">OKR-2026Q4-GRO-1/KR-1</a>"))
+        XCTAssertTrue(experiment.contains("<a href=\"../e/growth.html\">growth: Growth</a>"))
+        XCTAssertTrue(experiment.contains("2 commits changed it"))
+        XCTAssertTrue(experiment.contains("<code>status</code>: <del>running</del> → <ins>concluded</ins>"))
+        let hypothesis = try XCTUnwrap(files["e/HYP-0001.html"])
+        XCTAssertTrue(hypothesis.contains("<a href=\"../e/EXP-0002.html\">EXP-0002</a>"))
+        let objective = try XCTUnwrap(files["e/OKR-2026Q4-GRO-1.html"])
+        XCTAssertTrue(objective.contains("<a href=\"../e/EXP-0001.html\">EXP-0001:"))
+        let squad = try XCTUnwrap(files["e/growth.html"])
+        XCTAssertTrue(squad.contains("<a href=\"../e/HYP-0002.html\">HYP-0002</a>"))
+        XCTAssertTrue(squad.contains("1,400 EUR"))  // EXP-0002 and EXP-0003 start in 2026-Q4
+        XCTAssertTrue(squad.contains("over the cap"))
+    }
+
+    func testIdsBecomeFileNamesThatStayInTheFolder() {
+        for id in ["../../etc/passwd", "/abs", "..", ".", "a/b", "x\u{0}y", "EXP_1", "EXP.1", String(repeating: "é", count: 400)] {
+            let name = SitePath.fileName(id)
+            XCTAssertFalse(name.contains("/") || name.contains(".") || name.isEmpty, "\(id) → \(name)")
+            XCTAssertLessThanOrEqual(name.utf8.count, 100)
+        }
+        XCTAssertNotEqual(SitePath.fileName("EXP_1"), SitePath.fileName("EXP.1"))
+        XCTAssertNotEqual(SitePath.fileName(String(repeating: "a", count: 300)), SitePath.fileName(String(repeating: "a", count: 301)))
+        XCTAssertEqual(SitePath.fileName("EXP-0001"), "EXP-0001")
+    }
+
+    func testUnitsAndVisibleText() {
+        // Report values are exact decimals: the text is rounded from the decimal the YAML wrote.
+        XCTAssertEqual(Numbers.unit(Decimal(string: "18.2"), .percent), "18.2%")
+        XCTAssertEqual(Numbers.unit(Decimal(string: "1962000"), .count), "1,962,000")
+        XCTAssertEqual(Numbers.unit(Decimal(string: "-1234.5"), .currency), "-1,234.5")
+        XCTAssertEqual(Numbers.unit(Decimal(string: "3.25"), .duration), "3.3 days")
+        XCTAssertEqual(Numbers.unit(Decimal(string: "0.125"), .ratio), "0.125")
+        XCTAssertEqual(Numbers.unit(Double(1_962_000), .count), "1,962,000")
+        XCTAssertEqual(Numbers.signedPercent(-0.094), "−9.4%")
+        XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b\u{FFFD}c &lt;")
+    }
+}

@@ -1,0 +1,292 @@
+#!/usr/bin/env python3
+"""Builds `playbook site` for a scratch repository with hostile strings and checks it in headless
+Chromium from file:// (run by scripts/test-site-browser, which installs what this needs)."""
+import argparse
+import os
+import pathlib
+import subprocess
+import sys
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+
+HOSTILE = "<img src=x onerror=alert(1)> \u202eevil"
+
+FILES = {
+    "playbooks/metrics.yml": """kind: Metric
+id: weekly-active-learners
+name: Weekly active learners
+unit: count
+direction: increase
+owner: growth
+north_star: true
+---
+kind: Metric
+id: signup-rate
+name: Signup rate
+unit: percent
+direction: increase
+owner: growth
+""",
+    "playbooks/squads/growth.yml": """kind: Squad
+id: growth
+name: Growth
+mission: Get more learners to their first lesson.
+funnel_stage: activation
+region: emea
+members:
+  - {name: Ana Ruiz, role: product manager}
+  - {name: Bo Chen, role: engineer}
+champion: Ana Ruiz
+budget: {quarterly: 5000, currency: EUR}
+metrics: [signup-rate]
+""",
+    "playbooks/okrs/growth.yml": """kind: Objective
+id: OKR-2026Q4-GRO-1
+squad: growth
+quarter: 2026-Q4
+title: More signups that turn into learners
+aligns_to: weekly-active-learners
+key_results:
+  - id: KR-1
+    title: Signup rate from 10% to 14%
+    metric: signup-rate
+    baseline: 10
+    target: 14
+    current: {current}
+  - id: KR-2
+    title: 2M weekly active learners
+    metric: weekly-active-learners
+    baseline: 1800000
+    target: 2000000
+    current: {wal}
+""",
+    "playbooks/hypotheses/HYP-0001.yml": """kind: Hypothesis
+id: HYP-0001
+squad: growth
+title: "{hostile}"
+statement:
+  change: a shorter signup form
+  audience: new visitors on the web
+  outcome: lift signup rate by 10%
+  rationale: every field costs attention
+metric: signup-rate
+expected_lift: 0.1
+ice: {{impact: 7, confidence: 6, ease: 8}}
+status: {hstatus}
+key_result: OKR-2026Q4-GRO-1/KR-1
+""",
+    "playbooks/hypotheses/HYP-0002.yml": """kind: Hypothesis
+id: HYP-0002
+squad: growth
+title: Streak reminders bring learners back
+statement:
+  change: a reminder on the second day
+  audience: learners who finished one lesson
+  outcome: lift weekly active learners by 2%
+  rationale: habits form early
+metric: weekly-active-learners
+expected_lift: 0.02
+ice: {{impact: 6, confidence: 5, ease: 7}}
+status: backlog
+""",
+    "playbooks/experiments/EXP-0001.yml": """kind: Experiment
+id: EXP-0001
+squad: growth
+title: "Short signup form {hostile}"
+hypothesis: HYP-0001
+key_result: OKR-2026Q4-GRO-1/KR-1
+status: {status}
+metrics: {{primary: signup-rate}}
+surface: web/signup
+variants:
+  - {{id: control, allocation: 50}}
+  - {{id: short, allocation: 50}}
+design: {{mde: 0.05, power: 0.8, alpha: 0.05, sample_size: 12000, duration_days: 14}}
+start: 2026-10-12
+end: 2026-10-26
+budget: 1200
+{result}""",
+    "playbooks/experiments/EXP-0002.yml": """kind: Experiment
+id: EXP-0002
+squad: growth
+title: Social sign-in button
+hypothesis: HYP-0001
+status: ready
+metrics: {primary: signup-rate}
+surface: web/signup
+design: {mde: 0.05, power: 0.8, alpha: 0.05, sample_size: 12000, duration_days: 21}
+start: 2026-12-01
+end: 2026-12-21
+budget: 800
+""",
+    "playbooks/experiments/EXP-0003.yml": """kind: Experiment
+id: EXP-0003
+squad: growth
+title: Welcome email with a lesson plan
+hypothesis: HYP-0002
+status: ready
+metrics: {primary: weekly-active-learners}
+surface: web/signup
+exclusion_group: onboarding
+design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 40000, duration_days: 28}
+start: 2026-12-10
+budget: 500
+""",
+}
+
+RESULT = """result:
+  outcome: win
+  lift: 0.062
+  p_value: 0.01
+  decision: ship
+  learnings: Fewer fields won; the zeppelin-shaped drop at the password step vanished.
+"""
+
+
+def write_version(root, **values):
+    values.setdefault("hostile", HOSTILE.replace('"', '\\"'))
+    for path, text in FILES.items():
+        target = root / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        for key, value in values.items():
+            text = text.replace("{" + key + "}", str(value))
+        target.write_text(text.replace("{{", "{").replace("}}", "}"), encoding="utf-8")
+
+
+def git(root, *args, date=None):
+    env = dict(os.environ, GIT_AUTHOR_NAME="Ana Ruiz", GIT_AUTHOR_EMAIL="ana@example.com",
+               GIT_COMMITTER_NAME="CI", GIT_COMMITTER_EMAIL="ci@example.com")
+    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(key, None)
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date + "T12:00:00Z"
+    subprocess.run(["git", "-c", "commit.gpgsign=false", *args], cwd=root, env=env, check=True,
+                   stdout=subprocess.DEVNULL)
+
+
+def build_repository(root):
+    root.mkdir(parents=True)
+    git(root, "init", "-q")
+    git(root, "symbolic-ref", "HEAD", "refs/heads/main")
+    steps = [
+        ("2026-10-05", dict(current=10.4, wal=1810000, status="ready", result="", hstatus="testing"), "Plan Q4"),
+        ("2026-10-12", dict(current=11, wal=1850000, status="running", result="", hstatus="testing"), "Start EXP-0001"),
+        ("2026-11-02", dict(current=12.5, wal=1930000, status="concluded", result=RESULT, hstatus="validated"), "Conclude EXP-0001"),
+    ]
+    for date, values, message in steps:
+        write_version(root, **values)
+        git(root, "add", "-A")
+        git(root, "commit", "-q", "-m", message, date=date)
+
+
+class Checks:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"ok: {what}")
+        else:
+            self.failed += 1
+            print(f"FAILED: {what}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    for name in ("playbook", "browser", "driver", "scratch", "screenshots"):
+        parser.add_argument("--" + name, required=True)
+    args = parser.parse_args()
+    root = pathlib.Path(args.scratch) / "repo"
+    build_repository(root)
+    run = subprocess.run([args.playbook, "site", "-o", "site", "--today", "2026-11-30"], cwd=root,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        print(run.stdout, run.stderr, sep="\n")
+        print("0 passed, 1 failed")
+        return 1
+    site = root / "site"
+    checks = Checks()
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = args.browser
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--force-device-scale-factor=1", "--hide-scrollbars"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(executable_path=args.driver), options=options)
+    try:
+        driver.set_window_size(1400, 1000)
+        pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+        for page in pages:
+            driver.get((site / page).as_uri())
+            errors = [entry["message"] for entry in driver.get_log("browser") if entry["level"] in ("SEVERE", "ERROR")]
+            try:
+                driver.switch_to.alert
+                alerted = True
+            except NoAlertPresentException:
+                alerted = False
+            checks.check(not errors and not alerted, f"{page} loads from file:// without console errors"
+                         + (f": {errors}" if errors else "") + (" (an alert opened)" if alerted else ""))
+
+        # Keyboard: the first Tab reaches the skip link.
+        driver.get((site / "index.html").as_uri())
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        checks.check(driver.switch_to.active_element.text == "Skip to content", "the first Tab focuses the skip link")
+
+        # Search as you type finds EXP-0001 by a word of its learnings.
+        driver.get((site / "learnings.html").as_uri())
+        box = driver.find_element(By.ID, "q")
+        checks.check(box.is_displayed(), "the search box shows when scripts run")
+        box.send_keys("zeppel")
+        visible = [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+                   if card.is_displayed()]
+        checks.check("EXP-0001" in visible, f"search 'zeppel' shows EXP-0001 (shown: {visible})")
+        checks.check("HYP-0002" not in visible, "search hides entries without the word")
+        box.clear()
+        box.send_keys("zeppelin nothingmatches")
+        shown = [card for card in driver.find_elements(By.CSS_SELECTOR, "li.card") if card.is_displayed()]
+        checks.check(not shown, "a word no entry holds hides every card")
+        box.clear()
+        box.send_keys(Keys.BACKSPACE)
+        driver.find_element(By.CSS_SELECTOR, "#f-outcome option[value='backlog']").click()
+        visible = [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+                   if card.is_displayed()]
+        checks.check(visible == ["HYP-0002"], f"the outcome filter keeps only backlog entries (shown: {visible})")
+
+        # The hostile title is text, not markup; the bidi override is shown, not obeyed.
+        for page in ("e/HYP-0001.html", "e/EXP-0001.html", "learnings.html", "calendar.html"):
+            driver.get((site / page).as_uri())
+            text = driver.find_element(By.TAG_NAME, "main").text
+            checks.check("<img src=x onerror=alert(1)>" in text, f"{page} shows the hostile title as text")
+            checks.check(not driver.find_elements(By.CSS_SELECTOR, "main img"), f"{page} holds no img element")
+            checks.check("\u202e" not in text and "U+202E" in text, f"{page} shows U+202E as a visible code")
+
+        # Screenshots for review.
+        out = pathlib.Path(args.screenshots)
+        out.mkdir(parents=True, exist_ok=True)
+        for page in ("index.html", "learnings.html", "calendar.html", "program.html", "squads.html",
+                     "e/EXP-0001.html", "e/growth.html", "e/OKR-2026Q4-GRO-1.html"):
+            for width in (390, 1400):
+                driver.set_window_size(width, 900)
+                driver.get((site / page).as_uri())
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(width, min(max(height, 600), 8000))
+                overflow = driver.execute_script("return document.documentElement.scrollWidth > window.innerWidth")
+                checks.check(not overflow, f"{page} at {width} px has no page-wide horizontal scroll")
+                name = page.replace("/", "-").replace(".html", "")
+                driver.save_screenshot(str(out / f"{name}-{width}.png"))
+        print(f"screenshots in {out}")
+    finally:
+        driver.quit()
+    print(f"{checks.passed} passed, {checks.failed} failed")
+    return 0 if checks.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
