@@ -58,6 +58,8 @@ let package = Package(
         .target(name: "PlaybookEmbedding", dependencies: ["PlaybookSimilarity", "EmbeddingKernels"] + blasDependencies),
         // the encoder's element-wise and attention loops in C: vectorised, and fast in debug builds too.
         .target(name: "EmbeddingKernels"),
+        // prior-art search: hypotheses and experiments ranked against free text, and its renderers.
+        .target(name: "PlaybookSearch", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // duplicate and colliding work across squads, from entities; pure.
         .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // pull-request review: entity changes, lint of changed files, history rules.
@@ -68,7 +70,7 @@ let package = Package(
             dependencies: [
                 "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
                 "PlaybookHistory", "PlaybookReports", "PlaybookReview", "PlaybookOverlaps", "PlaybookSimilarity",
-                "PlaybookEmbedding",
+                "PlaybookEmbedding", "PlaybookSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -87,6 +89,7 @@ let package = Package(
         .testTarget(
             name: "PlaybookEmbeddingTests", dependencies: ["PlaybookEmbedding", "PlaybookSimilarity"],
             exclude: ["Reference"]),
+        .testTarget(name: "PlaybookSearchTests", dependencies: ["PlaybookSearch", "PlaybookModel"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ] + blasTargets
 )
