@@ -34,7 +34,7 @@ struct Similarity: ParsableCommand {
 
     /// The cosine at which two texts count as duplicates with the model. Chosen on the STS
     /// Benchmark dev split (duplicate := gold ≥ 4); the test split was not looked at.
-    static let modelThreshold = 0.75
+    static let modelThreshold = 0.8
 
     func validate() throws {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must lie between 0 and 1, such as 0.4") }
