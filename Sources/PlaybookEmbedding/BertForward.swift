@@ -6,8 +6,9 @@ extension BertWeights {
     /// Mean-pooled, L2-normalised vectors for token-id lists (each already within the position
     /// limit), run as one batch. Sentences are packed end to end rather than padded: the dense
     /// layers see only real tokens, and attention runs within each sentence, which is what a
-    /// padded batch with an attention mask computes, without the padding's work.
-    func embed(_ sentences: [[Int32]]) -> [[Float]] {
+    /// padded batch with an attention mask computes, without the padding's work. With
+    /// `parallel`, the element-wise steps and attention are spread over the cores.
+    func embed(_ sentences: [[Int32]], parallel: Bool) -> [[Float]] {
         let c = configuration
         let h = c.hiddenSize, headSize = h / c.heads
         var offsets: [Int] = []
@@ -40,29 +41,31 @@ extension BertWeights {
                 }
             }
         }
-        embeddingNorm.apply(x, residual: nil, rows: total, width: h)
+        embeddingNorm.apply(x, residual: nil, rows: total, width: h, parallel: parallel)
 
         let scale = 1 / Float(headSize).squareRoot()
         // Each job writes its own head's columns of its own sentence's rows.
         nonisolated(unsafe) let sharedQKV = qkv, sharedContext = context
         for layer in layers {
-            layer.queryKeyValue.apply(x, rows: total, into: qkv)
-            DispatchQueue.concurrentPerform(iterations: sentences.count * c.heads) { job in
-                let s = job / c.heads, head = job % c.heads, length = sentences[s].count
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: length * (headSize + length)) { scratch in
-                    pb_attention_head(sharedQKV + starts[s] * 3 * h, length, h, head, headSize, scale,
-                                      sharedContext + starts[s] * h, scratch.baseAddress!)
+            layer.queryKeyValue.apply(x, rows: total, into: qkv, parallel: parallel)
+            MatrixMath.parallelRanges(sentences.count * c.heads, minimumBlock: 1, parallel: parallel) { jobs in
+                for job in jobs {
+                    let s = job / c.heads, head = job % c.heads, length = sentences[s].count
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: length * (headSize + length)) { scratch in
+                        pb_attention_head(sharedQKV + starts[s] * 3 * h, length, h, head, headSize, scale,
+                                          sharedContext + starts[s] * h, scratch.baseAddress!)
+                    }
                 }
             }
-            layer.attentionOutput.apply(context, rows: total, into: projected)
-            layer.attentionNorm.apply(x, residual: projected, rows: total, width: h)
-            layer.intermediate.apply(x, rows: total, into: inner)
+            layer.attentionOutput.apply(context, rows: total, into: projected, parallel: parallel)
+            layer.attentionNorm.apply(x, residual: projected, rows: total, width: h, parallel: parallel)
+            layer.intermediate.apply(x, rows: total, into: inner, parallel: parallel)
             let width = c.intermediateSize
-            MatrixMath.parallelRanges(total) { range in
+            MatrixMath.parallelRanges(total, parallel: parallel) { range in
                 pb_gelu(inner + range.lowerBound * width, range.count * width)
             }
-            layer.output.apply(inner, rows: total, into: projected)
-            layer.outputNorm.apply(x, residual: projected, rows: total, width: h)
+            layer.output.apply(inner, rows: total, into: projected, parallel: parallel)
+            layer.outputNorm.apply(x, residual: projected, rows: total, width: h, parallel: parallel)
         }
 
         // Mean over each sentence's tokens, then unit length.

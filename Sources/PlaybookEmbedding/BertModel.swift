@@ -64,12 +64,12 @@ struct DenseLayer: Sendable {
     }
 
     /// `y[rows × outputs] = x[rows × inputs] · W + b`.
-    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>) {
+    func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, parallel: Bool) {
         weight.withUnsafeBufferPointer { w in
             MatrixMath.multiply(x, w.baseAddress!, into: y, rows: rows, columns: outputs, inner: inputs)
         }
         bias.withUnsafeBufferPointer { b in
-            MatrixMath.parallelRanges(rows) { range in
+            MatrixMath.parallelRanges(rows, parallel: parallel) { range in
                 pb_add_bias(y + range.lowerBound * outputs, range.count, outputs, b.baseAddress!)
             }
         }
@@ -88,10 +88,10 @@ struct LayerNormWeights: Sendable {
     }
 
     /// `x = layerNorm(x + residual)` for `rows` rows of `width`.
-    func apply(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, width: Int) {
+    func apply(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, rows: Int, width: Int, parallel: Bool) {
         gamma.withUnsafeBufferPointer { g in
             beta.withUnsafeBufferPointer { b in
-                MatrixMath.parallelRanges(rows) { range in
+                MatrixMath.parallelRanges(rows, parallel: parallel) { range in
                     pb_add_layer_norm(x + range.lowerBound * width, residual.map { $0 + range.lowerBound * width },
                                       range.count, width, g.baseAddress!, b.baseAddress!, epsilon)
                 }

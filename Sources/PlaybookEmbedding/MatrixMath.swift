@@ -20,10 +20,20 @@ enum MatrixMath {
         #endif
     }
 
-    /// Runs `body` over `0..<count` split into about two blocks per core, at the same time;
-    /// the blocks must write to disjoint memory.
-    static func parallelRanges(_ count: Int, minimumBlock: Int = 16, _ body: (Range<Int>) -> Void) {
-        let blocks = max(1, min(2 * ProcessInfo.processInfo.activeProcessorCount, count / max(1, minimumBlock)))
+    /// Makes each matrix product run on the calling thread: the encoder runs batches side by
+    /// side instead, which keeps every core busy without the BLAS threads' hand-offs.
+    static func keepProductsOnTheCallingThread() {
+        #if !canImport(Accelerate)
+        openblas_set_num_threads(1)
+        #endif
+    }
+
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
+    /// Runs `body` over `0..<count` split into about two blocks per core, at the same time
+    /// (or in one block when not `parallel`); the blocks must write to disjoint memory.
+    static func parallelRanges(_ count: Int, minimumBlock: Int = 16, parallel: Bool = true, _ body: (Range<Int>) -> Void) {
+        let blocks = parallel ? max(1, min(2 * cores, count / max(1, minimumBlock))) : 1
         if blocks == 1 {
             body(0..<count)
             return
