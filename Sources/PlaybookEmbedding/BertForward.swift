@@ -28,16 +28,12 @@ extension BertWeights {
         defer { [x, qkv, context, projected, inner].forEach { $0.deallocate() } }
 
         // Embeddings: word + position + token type 0, then LayerNorm.
-        wordEmbeddings.withUnsafeBufferPointer { words in
-            positionEmbeddings.withUnsafeBufferPointer { positions in
-                typeEmbedding.withUnsafeBufferPointer { type in
-                    for (s, sentence) in sentences.enumerated() {
-                        for (position, id) in sentence.enumerated() {
-                            let row = x + (starts[s] + position) * h
-                            let word = words.baseAddress! + Int(id) * h, place = positions.baseAddress! + position * h
-                            for k in 0..<h { row[k] = word[k] + place[k] + type[k] }
-                        }
-                    }
+        typeEmbedding.withUnsafeBufferPointer { type in
+            for (s, sentence) in sentences.enumerated() {
+                for (position, id) in sentence.enumerated() {
+                    let row = x + (starts[s] + position) * h
+                    let word = wordEmbeddings.pointer + Int(id) * h, place = positionEmbeddings.pointer + position * h
+                    for k in 0..<h { row[k] = word[k] + place[k] + type[k] }
                 }
             }
         }

@@ -38,36 +38,47 @@ struct BertConfiguration: Decodable, Sendable {
     }
 }
 
-/// A dense layer, its weight stored transposed (inputs × outputs) for a plain row-major product.
+/// A dense layer. Its weight is PyTorch's `[outputs, inputs]`, used in place in the mapped file
+/// where the BLAS can multiply by its transpose; with Accelerate's vDSP it is stored transposed.
 struct DenseLayer: Sendable {
-    let weight: [Float]
+    let weight: TensorData
     let bias: [Float]
     let inputs: Int
     let outputs: Int
 
-    /// Reads PyTorch's `[outputs, inputs]` weights (one or several stacked side by side) and transposes them.
+    /// Reads one layer, or several with the same input stacked into one (query, key and value).
     init(_ file: SafetensorsFile, _ prefixes: [String], inputs: Int, outputs: Int) throws {
+        let parts = try prefixes.map { try file.tensorData($0 + ".weight", shape: [outputs, inputs]) }
         let total = outputs * prefixes.count
-        var weight = [Float](repeating: 0, count: inputs * total)
-        var bias: [Float] = []
-        for (part, prefix) in prefixes.enumerated() {
-            let w = try file.floats(prefix + ".weight", shape: [outputs, inputs])
-            for o in 0..<outputs {
-                for i in 0..<inputs { weight[i * total + part * outputs + o] = w[o * inputs + i] }
+        #if canImport(Accelerate)
+        weight = TensorData(count: inputs * total) { transposed in
+            for (part, w) in parts.enumerated() {
+                for o in 0..<outputs {
+                    for i in 0..<inputs { transposed[i * total + part * outputs + o] = w.pointer[o * inputs + i] }
+                }
             }
-            bias += try file.floats(prefix + ".bias", shape: [outputs])
         }
-        self.weight = weight
-        self.bias = bias
+        #else
+        if parts.count == 1 {
+            weight = parts[0]
+        } else {
+            weight = TensorData(count: inputs * total) { stacked in
+                for (part, w) in parts.enumerated() { (stacked + part * outputs * inputs).update(from: w.pointer, count: outputs * inputs) }
+            }
+        }
+        #endif
+        bias = try prefixes.flatMap { try file.floats($0 + ".bias", shape: [outputs]) }
         self.inputs = inputs
         self.outputs = total
     }
 
-    /// `y[rows × outputs] = x[rows × inputs] · W + b`.
+    /// `y[rows × outputs] = x[rows × inputs] · Wᵀ + b`.
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, parallel: Bool) {
-        weight.withUnsafeBufferPointer { w in
-            MatrixMath.multiply(x, w.baseAddress!, into: y, rows: rows, columns: outputs, inner: inputs)
-        }
+        #if canImport(Accelerate)
+        MatrixMath.multiply(x, weight.pointer, into: y, rows: rows, columns: outputs, inner: inputs)
+        #else
+        MatrixMath.multiplyTransposed(x, weight.pointer, into: y, rows: rows, columns: outputs, inner: inputs)
+        #endif
         bias.withUnsafeBufferPointer { b in
             MatrixMath.parallelRanges(rows, parallel: parallel) { range in
                 pb_add_bias(y + range.lowerBound * outputs, range.count, outputs, b.baseAddress!)
@@ -113,8 +124,9 @@ struct EncoderLayer: Sendable {
 /// BERT's weights: embeddings and the encoder layers, as all-MiniLM-L6-v2 stores them.
 struct BertWeights: Sendable {
     let configuration: BertConfiguration
-    let wordEmbeddings: [Float]
-    let positionEmbeddings: [Float]
+    /// Rows of the word table are read only for the tokens seen (the file is mapped).
+    let wordEmbeddings: TensorData
+    let positionEmbeddings: TensorData
     /// Token type 0 (every token of a single sentence).
     let typeEmbedding: [Float]
     let embeddingNorm: LayerNormWeights
@@ -125,8 +137,8 @@ struct BertWeights: Sendable {
         let h = c.hiddenSize
         // Checkpoints saved from BertModel name tensors without a prefix; others add "bert.".
         let prefix = file.tensors["embeddings.word_embeddings.weight"] == nil ? "bert." : ""
-        wordEmbeddings = try file.floats(prefix + "embeddings.word_embeddings.weight", shape: [c.vocabularySize, h])
-        positionEmbeddings = try file.floats(prefix + "embeddings.position_embeddings.weight", shape: [c.maximumPositions, h])
+        wordEmbeddings = try file.tensorData(prefix + "embeddings.word_embeddings.weight", shape: [c.vocabularySize, h])
+        positionEmbeddings = try file.tensorData(prefix + "embeddings.position_embeddings.weight", shape: [c.maximumPositions, h])
         typeEmbedding = Array(try file.floats(prefix + "embeddings.token_type_embeddings.weight",
                                               shape: [c.typeVocabularySize, h]).prefix(h))
         embeddingNorm = try LayerNormWeights(file, prefix + "embeddings.LayerNorm", width: h, epsilon: c.layerNormEpsilon)

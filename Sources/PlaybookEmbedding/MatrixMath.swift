@@ -20,6 +20,15 @@ enum MatrixMath {
         #endif
     }
 
+    #if !canImport(Accelerate)
+    /// `c[rows × columns] = a[rows × inner] · b[columns × inner]ᵀ`, all row-major and contiguous.
+    static func multiplyTransposed(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
+                                   rows: Int, columns: Int, inner: Int) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(inner),
+                    1, a, Int32(inner), b, Int32(inner), 0, c, Int32(columns))
+    }
+    #endif
+
     /// Makes each matrix product run on the calling thread: the encoder runs batches side by
     /// side instead, which keeps every core busy without the BLAS threads' hand-offs.
     static func keepProductsOnTheCallingThread() {

@@ -21,7 +21,22 @@ public enum ModelLocation {
         return cache + "/playbook/models/" + defaultModelName
     }
 
-    /// The model found as `folder(environment:)` says, or why there is none.
+    /// The model found as `folder(environment:)` says, to be loaded on first use; or why there is none.
+    public static func deferredEncoder(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<DeferredEncoder, ModelError> {
+        guard let folder = folder(environment: environment) else {
+            return .failure(.notInstalled(folder: "~/.cache/playbook/models/\(defaultModelName)", missing: "HOME"))
+        }
+        let chosen = !(environment[environmentVariable] ?? "").isEmpty
+        do {
+            return .success(try DeferredEncoder(folder: folder, name: chosen ? nil : defaultModelName))
+        } catch let error as ModelError {
+            return .failure(error)
+        } catch {
+            return .failure(.unreadable(path: folder, reason: "\(error)"))
+        }
+    }
+
+    /// The model found as `folder(environment:)` says, loaded now, or why there is none.
     public static func loadEncoder(environment: [String: String] = ProcessInfo.processInfo.environment) -> Result<MiniLMEncoder, ModelError> {
         guard let folder = folder(environment: environment) else {
             return .failure(.notInstalled(folder: "~/.cache/playbook/models/\(defaultModelName)", missing: "HOME"))

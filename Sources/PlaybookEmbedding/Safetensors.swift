@@ -21,16 +21,22 @@ public struct SafetensorsFile {
     private let dataStart: Int
     private let path: String
 
-    /// Bytes of the file, from memory (tests) or read from an open file as needed.
+    /// Bytes of the file, from memory (tests), mapped, or read from an open file as needed.
     private enum Source {
         case memory([UInt8])
         case file(OpenFile)
+        case mapped(MappedFile)
     }
 
-    /// Reads the header of the file at `path`; tensor data is read when asked for.
+    /// Reads the header of the file at `path`; tensor data is read when asked for. The file is
+    /// mapped when it can be (every offset is still checked against its size first).
     public init(path: String) throws {
         let file = try OpenFile(path: path)
-        try self.init(source: .file(file), size: file.size, path: path)
+        if let mapped = MappedFile(descriptor: file.descriptor, size: file.size) {
+            try self.init(source: .mapped(mapped), size: file.size, path: path)
+        } else {
+            try self.init(source: .file(file), size: file.size, path: path)
+        }
     }
 
     /// Reads a file held in memory.
@@ -60,15 +66,7 @@ public struct SafetensorsFile {
 
     /// The tensor `name` as 32-bit floats, after checking its dtype and, when given, its shape.
     public func floats(_ name: String, shape expected: [Int]? = nil) throws -> [Float] {
-        guard let tensor = tensors[name] else {
-            throw ModelError.malformed(path: path, reason: "it has no tensor \(name)")
-        }
-        guard tensor.dtype == "F32" else {
-            throw ModelError.malformed(path: path, reason: "tensor \(name) is \(tensor.dtype), not F32")
-        }
-        if let expected, expected != tensor.shape {
-            throw ModelError.malformed(path: path, reason: "tensor \(name) has shape \(tensor.shape), expected \(expected)")
-        }
+        let tensor = try checkedFloatTensor(name, shape: expected)
         let count = tensor.byteRange.count / 4
         var failure: Error?
         // Read straight into the floats' memory: no second copy of a 47 MB embedding table.
@@ -100,7 +98,38 @@ public struct SafetensorsFile {
             }
         case let .file(file):
             try file.read(at: offset, into: target)
+        case let .mapped(mapped):
+            guard offset >= 0, offset <= mapped.size, target.count <= mapped.size - offset else {
+                throw ModelError.malformed(path: path, reason: "a read past its end")
+            }
+            if let base = target.baseAddress { base.copyMemory(from: mapped.base + offset, byteCount: target.count) }
         }
+    }
+
+    /// The F32 tensor `name` of shape `expected`, used in place in a mapped file when its
+    /// offset suits floats, else copied.
+    func tensorData(_ name: String, shape expected: [Int]) throws -> TensorData {
+        let values = try checkedFloatTensor(name, shape: expected)
+        #if _endian(little)
+        if case let .mapped(mapped) = source, (dataStart + values.byteRange.lowerBound) % MemoryLayout<Float>.alignment == 0 {
+            let pointer = (mapped.base + dataStart + values.byteRange.lowerBound).assumingMemoryBound(to: Float.self)
+            return TensorData(pointer: pointer, count: values.byteRange.count / 4, owner: mapped)
+        }
+        #endif
+        return TensorData(try floats(name, shape: expected))
+    }
+
+    private func checkedFloatTensor(_ name: String, shape expected: [Int]?) throws -> Tensor {
+        guard let tensor = tensors[name] else {
+            throw ModelError.malformed(path: path, reason: "it has no tensor \(name)")
+        }
+        guard tensor.dtype == "F32" else {
+            throw ModelError.malformed(path: path, reason: "tensor \(name) is \(tensor.dtype), not F32")
+        }
+        if let expected, expected != tensor.shape {
+            throw ModelError.malformed(path: path, reason: "tensor \(name) has shape \(tensor.shape), expected \(expected)")
+        }
+        return tensor
     }
 
     static let elementSizes = ["F64": 8, "F32": 4, "F16": 2, "BF16": 2, "I64": 8, "I32": 4, "I16": 2, "I8": 1,

@@ -100,3 +100,27 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertEqual(stored.texts, ["c", "a"])
     }
 }
+
+/// The cache with the real model, loaded only when a text is missing.
+final class DeferredModelTests: XCTestCase {
+    func testAWarmCacheNeverLoadsTheModel() throws {
+        _ = try InstalledModel.encoder()  // fails with what to do when the model is not installed
+        let gitDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("deferred-\(UUID().uuidString)/.git").path
+        try FileManager.default.createDirectory(atPath: gitDirectory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: (gitDirectory as NSString).deletingLastPathComponent) }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let texts = ["Email-only signup lifts registrations", "Evening streak reminders bring learners back"]
+
+        let cold = try ModelLocation.deferredEncoder().get()
+        XCTAssertEqual(cold.modelName, "all-MiniLM-L6-v2")
+        XCTAssertEqual(cold.dimension, 384)
+        XCTAssertFalse(cold.isLoaded)
+        let first = try cache.cachedVectors(for: texts, encoder: cold)
+        XCTAssertTrue(cold.isLoaded)
+
+        let warm = try ModelLocation.deferredEncoder().get()
+        XCTAssertEqual(try cache.cachedVectors(for: texts.reversed(), encoder: warm), first.reversed())
+        XCTAssertFalse(warm.isLoaded, "every text was cached, so the weights were never read")
+        XCTAssertGreaterThan(cosine(first[0], try InstalledModel.encoder().encode([texts[0]])[0]), 0.99999)
+    }
+}
