@@ -168,5 +168,11 @@ final class SearchCommandTests: XCTestCase {
         // The model tells the reworded idea from the other idea by a wider margin than word overlap does.
         XCTAssertGreaterThan(byModel[1].0 - byModel[2].0, byWords[1].0 - byWords[2].0, "\(model.stdout)\n\(lexical.stdout)")
         XCTAssertGreaterThan(byModel[0].0, byWords[0].0)
+        // The default blends the cosine with the word score: (cosine + 0.3 × words) / 1.3.
+        let cosine = try CLI.run(["similarity", "pairs.tsv", "--word-weight", "0"], in: scratch.url)
+        XCTAssertEqual(cosine.status, 0, cosine.stderr)
+        for (blended, (alone, words)) in zip(byModel, zip(scores(cosine), byWords)) {
+            XCTAssertEqual(blended.0, (alone.0 + 0.3 * words.0) / 1.3, accuracy: 0.0002)
+        }
     }
 }
