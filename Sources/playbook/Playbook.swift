@@ -17,7 +17,7 @@ struct Playbook: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Lint.self, Rules.self, Schema.self, Review.self, Log.self, Report.self, SiteBuild.self, Init.self, New.self, Hooks.self,
-                      Overlaps.self, Similarity.self]
+                      Overlaps.self, Similarity.self, Search.self]
     )
 }
 
