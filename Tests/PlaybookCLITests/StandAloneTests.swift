@@ -51,6 +51,31 @@ final class StandAloneTests: XCTestCase {
         }
     }
 
+    /// Every Debian package a system-library target names is installed by scripts/setup and by
+    /// every `apt-get install` the README and the pre-commit hook's comment tell users to run.
+    func testEveryInstallSnippetNamesEverySystemLibraryThePackageNeeds() throws {
+        let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
+        var needed: Set<String> = []
+        for providers in manifest.matches(of: /\.apt\(\[([^\]]*)\]\)/) {
+            for name in String(providers.1).matches(of: /"([^"]+)"/) { needed.insert(String(name.1)) }
+        }
+        XCTAssertTrue(needed.isSuperset(of: ["libgit2-dev", "libyaml-dev", "libstemmer-dev"]), "the manifest was read: \(needed)")
+        var snippets: [(String, String)] = []
+        for file in ["README.md", ".pre-commit-hooks.yaml", "scripts/setup"] {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.contains("apt-get install") || line.contains("for pkg in") {
+                if line.contains("$missing") || line.contains("${missing") || line.contains("python3-") { continue }
+                snippets.append((file, String(line)))
+            }
+        }
+        XCTAssertGreaterThanOrEqual(snippets.count, 4, "the snippets were found")
+        for (file, line) in snippets {
+            for package in needed.sorted() {
+                XCTAssertTrue(line.contains(package), "\(file): \(line.trimmingCharacters(in: .whitespaces)) does not install \(package)")
+            }
+        }
+    }
+
     /// Target name → the module names in its `dependencies: [...]`, read from Package.swift.
     private func declaredDependencies() throws -> [String: Set<String>] {
         let manifest = try String(contentsOf: root.appendingPathComponent("Package.swift"), encoding: .utf8)
