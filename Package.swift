@@ -63,7 +63,9 @@ let package = Package(
             name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookGit"],
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
-        .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
+        .testTarget(
+            name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"],
+            exclude: ["Data"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
     ]
 )

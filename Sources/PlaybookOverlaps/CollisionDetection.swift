@@ -50,7 +50,8 @@ enum CollisionDetection {
     }
 
     /// Calls `meet(i, j)` once for each pair of `own` × `subtree` (own ⊆ subtree) whose windows
-    /// overlap, `i` before `j` in start order: a sweep by start that keeps the windows still open.
+    /// overlap and that no shared exclusion group keeps apart, `i` before `j` in start order: a
+    /// sweep by start that keeps the windows still open, by exclusion group.
     static func sweep(own: [Int], subtree: [Int], _ experiments: [Live], meet: (Int, Int) -> Void) {
         let isOwn = Set(own)
         // Start order, a missing start first; ties in input order, so messages do not depend on the index.
@@ -59,26 +60,32 @@ enum CollisionDetection {
             if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
             return a < b
         }
-        var openOwn: [Int] = [], openOther: [Int] = []
-        /// Drops the windows that ended before `start`, then meets the rest; they never reopen.
-        func meetOpen(_ open: inout [Int], _ j: Int, _ start: Day?) {
-            var kept = 0
-            for i in open {
-                if let start, let end = experiments[i].end, end < start { continue }
-                open[kept] = i
-                kept += 1
-                meet(i, j)
+        // Open windows by exclusion group (nil: none): one group's experiments never collide.
+        var openOwn: [String?: [Int]] = [:], openOther: [String?: [Int]] = [:]
+        /// Meets `j` with the open windows of other groups, dropping those that ended before it starts.
+        func meetOpen(_ open: inout [String?: [Int]], _ j: Int) {
+            let start = experiments[j].start, group = experiments[j].experiment.exclusionGroup
+            for key in Array(open.keys) where group == nil || key == nil || key != group {
+                guard var list = open[key] else { continue }
+                var kept = 0
+                for i in list {
+                    if let start, let end = experiments[i].end, end < start { continue }
+                    list[kept] = i
+                    kept += 1
+                    meet(i, j)
+                }
+                list.removeLast(list.count - kept)
+                open[key] = list.isEmpty ? nil : list
             }
-            open.removeLast(open.count - kept)
         }
         for j in order {
-            let start = experiments[j].start
-            meetOpen(&openOwn, j, start)
+            meetOpen(&openOwn, j)
+            let group = experiments[j].experiment.exclusionGroup
             if isOwn.contains(j) {
-                meetOpen(&openOther, j, start)
-                openOwn.append(j)
+                meetOpen(&openOther, j)
+                openOwn[group, default: []].append(j)
             } else {
-                openOther.append(j)
+                openOther[group, default: []].append(j)
             }
         }
     }
