@@ -8,6 +8,9 @@ public enum OverlapKind: String, Sendable, Hashable {
     /// Two experiments live at the same time, on the same or a nested surface, for
     /// overlapping audiences, in no shared exclusion group.
     case collision
+    /// Two hypotheses (or two experiments) making a similar change that differ in direction,
+    /// metric, audience, platform, region or surface: worth knowing, not duplicated work.
+    case related
 }
 
 /// One end of an overlap: which entity, whose, and where it is written.

@@ -76,7 +76,7 @@ struct Overlaps: ParsableCommand {
         }
         let failing = overlaps.contains { overlap in
             guard !overlap.isAcknowledged else { return false }
-            let rule = overlap.kind == .collision ? OverlapCollision.descriptor.id : duplicateRule
+            let rule = [OverlapKind.collision: OverlapCollision.descriptor.id, .related: OverlapRelated.descriptor.id][overlap.kind] ?? duplicateRule
             return overlap.sides.contains { configuration.severity(for: rule, file: $0.file) == .error }
         }
         if failing { throw ExitCode(1) }
