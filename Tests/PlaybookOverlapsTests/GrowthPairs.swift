@@ -76,6 +76,21 @@ struct VectorTable: SentenceEncoder {
         dimension = first.count
     }
 
+    /// `Data/held-out-vectors.json`: signed bytes (value = byte / 127), base64, per text.
+    init?(fixture name: String) {
+        struct File: Decodable { var vectors: [String: String] }
+        guard let data = FileManager.default.contents(atPath: GrowthPair.folder.appendingPathComponent(name).path),
+              let file = try? JSONDecoder().decode(File.self, from: data) else { return nil }
+        vectors = file.vectors.compactMapValues { text in
+            guard let bytes = Data(base64Encoded: text) else { return nil }
+            let values = bytes.map { Float(Int8(bitPattern: $0)) / 127 }
+            let norm = values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return norm > 0 ? values.map { $0 / norm } : nil
+        }
+        guard let first = vectors.first?.value else { return nil }
+        dimension = first.count
+    }
+
     func encode(_ texts: [String]) throws -> [[Float]] {
         try texts.map { text in
             guard let vector = vectors[text] else { throw Missing.text(text) }
