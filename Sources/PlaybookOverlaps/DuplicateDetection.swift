@@ -5,7 +5,8 @@ import PlaybookSimilarity
 /// Duplicate and related work across squads, field by field.
 ///
 /// Two hypotheses are duplicates when they make the same change (title and change read alike,
-/// by words or, with a sentence encoder, by meaning), go the same way, for audiences that can
+/// by words or, with a sentence encoder, by meaning: the score is the higher of the word score
+/// and the cosine plus `meaningAllowance`), go the same way, for audiences that can
 /// overlap, toward the same metric (the same id, or catalog entries with the same event). The
 /// same change going the opposite way, or for another metric, platform, region, surface or
 /// segment, is related work: a note naming what differs. Experiments compare likewise on their
@@ -13,6 +14,9 @@ import PlaybookSimilarity
 enum DuplicateDetection {
     /// Related work is only worth a note when the changes read closer than a duplicate needs.
     static let relatedMargin = 0.1
+    /// Sentence-model cosines of rewordings run lower than word scores of look-alikes: a cosine
+    /// counts as this much more (chosen on the tuning half of the labelled growth pairs).
+    static let meaningAllowance = 0.05
 
     struct Item {
         var side: OverlapSide
@@ -64,8 +68,10 @@ enum DuplicateDetection {
     /// Candidate pairs of `items` and how alike their texts read, by words and (with vectors) by meaning.
     struct Candidate {
         var words: Double
+        /// The cosine of the two texts' vectors.
         var meaning: Double?
-        var score: Double { max(words, meaning ?? 0) }
+        var score: Double { min(1, max(words, meaning.map { $0 + DuplicateDetection.meaningAllowance } ?? 0)) }
+        var byMeaning: Bool { (meaning ?? 0) + DuplicateDetection.meaningAllowance > words }
     }
 
     static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
@@ -79,7 +85,8 @@ enum DuplicateDetection {
         }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
-            for (i, j, cosine) in semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold, allowed: allowed) {
+            for (i, j, cosine) in semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold - meaningAllowance,
+                                                  allowed: allowed) {
                 candidates[[i, j], default: Candidate(words: corpus.score(i, j))].meaning = cosine
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
@@ -172,7 +179,7 @@ enum DuplicateDetection {
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
         let whose = [a.side.squad, b.side.squad].compactMap { $0 }
         let squads = Set(whose).count == 2 ? "squads \(whose[0]) and \(whose[1])" : "the same squad"
-        let how = candidate.meaning.map { $0 > candidate.words ? "close in meaning" : "alike in words" } ?? "alike in words"
+        let how = candidate.byMeaning ? "close in meaning, cosine \(format(candidate.meaning ?? 0))" : "alike in words"
         var reason = differences.isEmpty
             ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
             : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.joined(separator: ", "))"

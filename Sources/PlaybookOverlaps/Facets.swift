@@ -18,15 +18,17 @@ struct Facets: Sendable, Hashable {
         var index = 0
         while index < stems.count {
             var matched = 1
-            for facet in facets {
-                guard let table = Self.phrases[facet] else { continue }
-                for length in stride(from: min(Self.longestPhrase, stems.count - index), through: 1, by: -1) {
-                    let key = stems[index..<(index + length)].joined(separator: " ")
-                    guard let tags = table[key] else { continue }
-                    for (dimension, value) in tags { values[facet, default: [:]][dimension, default: [:]][value] = key }
-                    matched = max(matched, length)
-                    break
+            var done: Set<Facet> = []
+            // Phrases by their first stem, longest first: one dictionary look-up per word, and
+            // for each facet the longest phrase that fits.
+            for phrase in Self.phrases[stems[index]] ?? [] where facets.contains(phrase.facet) && !done.contains(phrase.facet) {
+                let end = index + phrase.stems.count
+                guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
+                for (dimension, value) in phrase.tags {
+                    values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
                 }
+                matched = max(matched, phrase.stems.count)
+                done.insert(phrase.facet)
             }
             index += matched
         }
@@ -67,18 +69,28 @@ struct Facets: Sendable, Hashable {
         }
     }
 
-    static let longestPhrase = 3
+    struct Phrase {
+        var stems: [String]
+        var facet: Facet
+        var tags: [String: String]
+    }
 
-    /// Phrases as stems, built once from the word lists below.
-    static let phrases: [Facet: [String: [String: String]]] = {
+    /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
+    static let phrases: [String: [Phrase]] = {
         let reader = TermReader()
-        var out: [Facet: [String: [String: String]]] = [:]
+        var out: [String: [Phrase]] = [:]
         for (facet, table) in vocabulary {
-            for (phrase, tags) in table {
-                out[facet, default: [:]][reader.stems(phrase).joined(separator: " ")] = tags
+            for (text, tags) in table {
+                let stems = reader.stems(text)
+                guard let first = stems.first else { continue }
+                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags))
             }
         }
-        return out
+        return out.mapValues { list in
+            list.sorted { a, b in
+                a.stems.count != b.stems.count ? a.stems.count > b.stems.count : (a.facet, a.stems.joined()) < (b.facet, b.stems.joined())
+            }
+        }
     }()
 
     /// Growth vocabulary, general rather than tuned: platforms and devices, markets, the

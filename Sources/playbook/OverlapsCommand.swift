@@ -15,16 +15,20 @@ struct Overlaps: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find duplicate hypotheses and experiments across squads, and colliding experiments.",
         discussion: """
-        Duplicates: hypotheses (title, change, outcome; the audience scales the score) and \
-        experiments (title; surface and audience scale the score) of different squads whose \
-        texts score at least the threshold (0–1; default \(OverlapOptions.defaultThreshold), or \
-        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml). Collisions: running, paused and \
+        Duplicates: hypotheses of different squads that make the same change (title and change \
+        score at least the threshold, 0–1; default \(OverlapOptions.defaultThreshold), or \
+        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml), the same way, toward \
+        the same metric (same id, or the same event in the catalog), for audiences that can \
+        overlap; experiments likewise on title, primary metric, surface and audience. A similar \
+        pair that differs in direction, metric, platform, region, surface or segment is listed \
+        as related work, naming what differs. Collisions: running, paused and \
         ready experiments live at the same time on the same or a nested surface for overlapping \
         audiences and not in one exclusion_group. An approval naming the other entity in \
         `overlaps` marks a pair as acknowledged.
 
         Text output groups pairs into clusters; --format json prints one entry per pair:
           {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
+        (kind: duplicate, related or collision)
 
         Examples:
           playbook overlaps
@@ -32,7 +36,7 @@ struct Overlaps: ParsableCommand {
           playbook overlaps --format json > overlaps.json
 
         Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
-        duplicates warnings, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
+        duplicates warnings, related work notes, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
         """
     )
 
