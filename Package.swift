@@ -1,6 +1,21 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// Matrix products: Accelerate on Apple platforms, OpenBLAS through a system-library target elsewhere.
+#if canImport(Darwin)
+let blasTargets: [Target] = []
+let blasDependencies: [Target.Dependency] = []
+#else
+let blasTargets: [Target] = [
+    .systemLibrary(
+        name: "CBLAS",
+        pkgConfig: "openblas",
+        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
+    ),
+]
+let blasDependencies: [Target.Dependency] = ["CBLAS"]
+#endif
+
 let package = Package(
     name: "playbook",
     platforms: [.macOS(.v13)],
@@ -39,6 +54,12 @@ let package = Package(
         .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
+        // a sentence-embedding model (all-MiniLM-L6-v2) run natively, and its cache of vectors.
+        .target(name: "PlaybookEmbedding", dependencies: ["PlaybookSimilarity", "EmbeddingKernels"] + blasDependencies),
+        // the encoder's element-wise and attention loops in C: vectorised, and fast in debug builds too.
+        .target(name: "EmbeddingKernels"),
+        // prior-art search: hypotheses and experiments ranked against free text, and its renderers.
+        .target(name: "PlaybookSearch", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // duplicate and colliding work across squads, from entities; pure.
         .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // pull-request review: entity changes, lint of changed files, history rules.
@@ -49,6 +70,7 @@ let package = Package(
             dependencies: [
                 "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit",
                 "PlaybookHistory", "PlaybookReports", "PlaybookReview", "PlaybookOverlaps", "PlaybookSimilarity",
+                "PlaybookEmbedding", "PlaybookSearch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +88,10 @@ let package = Package(
         .testTarget(
             name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"],
             exclude: ["Data"]),
+        .testTarget(
+            name: "PlaybookEmbeddingTests", dependencies: ["PlaybookEmbedding", "PlaybookSimilarity"],
+            exclude: ["Reference"]),
+        .testTarget(name: "PlaybookSearchTests", dependencies: ["PlaybookSearch", "PlaybookModel"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
-    ]
+    ] + blasTargets
 )

@@ -16,7 +16,7 @@ struct Playbook: ParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Lint.self, Rules.self, Schema.self, Review.self, Log.self, Report.self, Init.self, New.self, Hooks.self,
-                      Overlaps.self, Similarity.self]
+                      Overlaps.self, Similarity.self, Search.self]
     )
 }
 

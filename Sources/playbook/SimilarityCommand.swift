@@ -1,16 +1,22 @@
 import ArgumentParser
 import Foundation
+import PlaybookEmbedding
 import PlaybookOverlaps
 import PlaybookSimilarity
 
 struct Similarity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Score pairs of texts with the duplicate scorer of `playbook overlaps`.",
+        abstract: "Score pairs of texts by how alike they are in meaning.",
         discussion: """
         Reads lines of two tab-separated texts (a file, or standard input with -) and prints, \
         for each line, the score in 0–1 and 1 or 0 for whether it reaches the threshold, \
-        tab-separated. All texts are weighed together, as the hypotheses of one repository \
-        are. For checking the scorer against labelled sentence pairs.
+        tab-separated. For checking the scorer against labelled sentence pairs.
+
+        With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \
+        folder) the score is the cosine of the two texts' vectors (below 0 shown as 0), and the \
+        default threshold \(Similarity.modelThreshold). Without it, or with --engine lexical, it is \
+        the duplicate scorer of `playbook overlaps`: all texts weighed together, as the hypotheses \
+        of one repository are; a missing model is said once on standard error.
 
         Examples:
           printf 'Send a streak reminder\\tRemind learners of their streak\\n' | playbook similarity -
@@ -20,11 +26,18 @@ struct Similarity: ParsableCommand {
     @Argument(help: "A file of tab-separated text pairs, one pair a line; - for standard input.")
     var pairs: String
 
-    @Option(help: ArgumentHelp("Score at or above which a pair counts as a duplicate (default \(OverlapOptions.defaultThreshold)).", valueName: "score"))
-    var threshold: Double = OverlapOptions.defaultThreshold
+    @Option(help: ArgumentHelp("Score at or above which a pair counts as a duplicate (default \(Similarity.modelThreshold) with the model, \(OverlapOptions.defaultThreshold) lexical).", valueName: "score"))
+    var threshold: Double?
+
+    @Option(help: "Similarity engine: auto (the model when installed), model, or lexical.")
+    var engine: EngineChoice = .auto
+
+    /// The cosine at which two texts count as duplicates with the model. Chosen on the STS
+    /// Benchmark dev split (duplicate := gold ≥ 4); the test split was not looked at.
+    static let modelThreshold = 0.8
 
     func validate() throws {
-        guard (0...1).contains(threshold) else { throw ValidationError("--threshold must lie between 0 and 1, such as 0.4") }
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must lie between 0 and 1, such as 0.4") }
     }
 
     func run() throws {
@@ -47,11 +60,24 @@ struct Similarity: ParsableCommand {
             }
             texts += [String(fields[0]), String(fields[1])]
         }
-        let corpus = Corpus(texts)
+        let scores: [Double]
+        let cutoff: Double
+        if let encoder = try EmbeddingEngine.encoder(for: engine) {
+            let vectors = try encoder.encode(texts)
+            scores = (0..<(texts.count / 2)).map { pair -> Double in
+                var dot: Float = 0
+                for (a, b) in zip(vectors[2 * pair], vectors[2 * pair + 1]) { dot += a * b }
+                return Double(max(0, dot))
+            }
+            cutoff = threshold ?? Self.modelThreshold
+        } else {
+            let corpus = Corpus(texts)
+            scores = (0..<(texts.count / 2)).map { Double(corpus.score(2 * $0, 2 * $0 + 1)) }
+            cutoff = threshold ?? OverlapOptions.defaultThreshold
+        }
         var out = ""
-        for pair in 0..<(texts.count / 2) {
-            let score = corpus.score(2 * pair, 2 * pair + 1)
-            out += String(format: "%.4f\t%d\n", score, score >= threshold ? 1 : 0)
+        for score in scores {
+            out += String(format: "%.4f\t%d\n", score, score >= cutoff ? 1 : 0)
         }
         Terminal.write(out)
     }

@@ -1,0 +1,85 @@
+internal import EmbeddingKernels
+import Dispatch
+import Foundation
+
+extension BertWeights {
+    /// Mean-pooled, L2-normalised vectors for token-id lists (each already within the position
+    /// limit), run as one batch. Sentences are packed end to end rather than padded: the dense
+    /// layers see only real tokens, and attention runs within each sentence, which is what a
+    /// padded batch with an attention mask computes, without the padding's work.
+    func embed(_ sentences: [[Int32]]) -> [[Float]] {
+        let c = configuration
+        let h = c.hiddenSize, headSize = h / c.heads
+        var offsets: [Int] = []
+        var total = 0
+        for sentence in sentences {
+            offsets.append(total)
+            total += sentence.count
+        }
+        let starts = offsets
+        guard total > 0 else { return sentences.map { _ in [Float](repeating: 0, count: h) } }
+
+        let x = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
+        let qkv = UnsafeMutablePointer<Float>.allocate(capacity: total * 3 * h)
+        let context = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
+        let projected = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
+        let inner = UnsafeMutablePointer<Float>.allocate(capacity: total * c.intermediateSize)
+        defer { [x, qkv, context, projected, inner].forEach { $0.deallocate() } }
+
+        // Embeddings: word + position + token type 0, then LayerNorm.
+        wordEmbeddings.withUnsafeBufferPointer { words in
+            positionEmbeddings.withUnsafeBufferPointer { positions in
+                typeEmbedding.withUnsafeBufferPointer { type in
+                    for (s, sentence) in sentences.enumerated() {
+                        for (position, id) in sentence.enumerated() {
+                            let row = x + (starts[s] + position) * h
+                            let word = words.baseAddress! + Int(id) * h, place = positions.baseAddress! + position * h
+                            for k in 0..<h { row[k] = word[k] + place[k] + type[k] }
+                        }
+                    }
+                }
+            }
+        }
+        embeddingNorm.apply(x, residual: nil, rows: total, width: h)
+
+        let scale = 1 / Float(headSize).squareRoot()
+        // Each job writes its own head's columns of its own sentence's rows.
+        nonisolated(unsafe) let sharedQKV = qkv, sharedContext = context
+        for layer in layers {
+            layer.queryKeyValue.apply(x, rows: total, into: qkv)
+            DispatchQueue.concurrentPerform(iterations: sentences.count * c.heads) { job in
+                let s = job / c.heads, head = job % c.heads, length = sentences[s].count
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: length * (headSize + length)) { scratch in
+                    pb_attention_head(sharedQKV + starts[s] * 3 * h, length, h, head, headSize, scale,
+                                      sharedContext + starts[s] * h, scratch.baseAddress!)
+                }
+            }
+            layer.attentionOutput.apply(context, rows: total, into: projected)
+            layer.attentionNorm.apply(x, residual: projected, rows: total, width: h)
+            layer.intermediate.apply(x, rows: total, into: inner)
+            let width = c.intermediateSize
+            MatrixMath.parallelRanges(total) { range in
+                pb_gelu(inner + range.lowerBound * width, range.count * width)
+            }
+            layer.output.apply(inner, rows: total, into: projected)
+            layer.outputNorm.apply(x, residual: projected, rows: total, width: h)
+        }
+
+        // Mean over each sentence's tokens, then unit length.
+        return sentences.indices.map { s in
+            var mean = [Float](repeating: 0, count: h)
+            let count = sentences[s].count
+            for position in 0..<count {
+                let row = x + (starts[s] + position) * h
+                for k in 0..<h { mean[k] += row[k] }
+            }
+            var norm: Float = 0
+            for k in 0..<h {
+                mean[k] /= Float(max(count, 1))
+                norm += mean[k] * mean[k]
+            }
+            let inverse = 1 / max(norm.squareRoot(), 1e-12)
+            return mean.map { $0 * inverse }
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+import PlaybookSimilarity
+
+/// Sentence vectors kept between runs in `.git/playbook/embedding-cache`, per model and text, so
+/// that a run embeds only the texts it has not seen. An optimisation only: a missing, damaged,
+/// truncated, foreign or other-model file is ignored and rebuilt; deleting it changes no result.
+/// Never read or written through a symbolic link at `.git/playbook` or at the file itself.
+///
+/// Format 1, little-endian: "PBEMBED\n", UInt32 version, UInt32 name length + model name,
+/// UInt32 dimension, UInt32 count, count × (UInt32 length + UTF-8 text), count × dimension
+/// Float32, then a UInt64 checksum of everything before it. Every count is checked against
+/// the bytes that remain before anything is allocated.
+public struct EmbeddingCache: Sendable {
+    public static let version: UInt32 = 1
+    static let magic = Array("PBEMBED\n".utf8)
+
+    /// The folder holding the cache (`.git/playbook`).
+    public let directory: String
+    /// Entries kept at most: the texts of the current run first, then earlier ones.
+    public let maximumEntries: Int
+
+    public init(gitDirectory: String, maximumEntries: Int = 50_000) {
+        directory = gitDirectory + "/playbook"
+        self.maximumEntries = max(1, maximumEntries)
+    }
+
+    public var file: String { directory + "/embedding-cache" }
+
+    /// One vector per text, in order: from the cache where it has them, from `encoder` for the
+    /// rest (then written back). Only the encoder's errors are thrown; cache problems are not.
+    public func cachedVectors(for texts: [String], encoder: SentenceEncoder) throws -> [[Float]] {
+        let stored = load(model: encoder.modelName, dimension: encoder.dimension)
+        var index: [String: Int] = [:]
+        for (position, text) in stored.texts.enumerated() { index[text] = position }
+        var missing: [String] = []
+        var seen = Set<String>()
+        for text in texts where index[text] == nil && seen.insert(text).inserted { missing.append(text) }
+        let fresh = missing.isEmpty ? [] : try encoder.encode(missing)
+        var freshIndex: [String: Int] = [:]
+        for (position, text) in missing.enumerated() { freshIndex[text] = position }
+        let dimension = encoder.dimension
+        func vector(_ text: String) -> [Float] {
+            if let position = freshIndex[text] { return fresh[position] }
+            let position = index[text] ?? 0
+            return Array(stored.vectors[(position * dimension)..<((position + 1) * dimension)])
+        }
+        let result = texts.map(vector)
+        if !missing.isEmpty {
+            // This run's texts first, then the earlier entries, up to the bound.
+            var keptTexts: [String] = []
+            var kept = Set<String>()
+            for text in texts + stored.texts where keptTexts.count < maximumEntries && kept.insert(text).inserted {
+                keptTexts.append(text)
+            }
+            var vectors: [Float] = []
+            vectors.reserveCapacity(keptTexts.count * dimension)
+            for text in keptTexts { vectors += vector(text) }
+            save(Stored(texts: keptTexts, vectors: vectors), model: encoder.modelName, dimension: dimension)
+        }
+        return result
+    }
+
+    struct Stored {
+        var texts: [String] = []
+        /// count × dimension floats, row by row.
+        var vectors: [Float] = []
+    }
+
+    /// The stored entries for `model`, or none when the file is absent or not exactly right.
+    func load(model: String, dimension: Int) -> Stored {
+        guard directoryIsSafe(creating: false), let bytes = readRegularFile(file) else { return Stored() }
+        return Self.decode(bytes, model: model, dimension: dimension) ?? Stored()
+    }
+
+    static func decode(_ bytes: [UInt8], model: String, dimension: Int) -> Stored? {
+        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
+        let body = bytes.count - 8
+        guard Self.checksum(bytes[0..<body]) == Self.uint64(bytes, at: body) else { return nil }
+        var reader = Reader(bytes: bytes, end: body, position: magic.count)
+        guard reader.uint32() == version,
+              let nameLength = reader.uint32(), let name = reader.text(Int(nameLength)), name == model,
+              let storedDimension = reader.uint32(), Int(storedDimension) == dimension,
+              let count = reader.uint32() else { return nil }
+        // Each entry needs at least 4 bytes of length and 4 × dimension of vector.
+        guard Int(count) <= reader.remaining / (4 + 4 * max(dimension, 1)) else { return nil }
+        var stored = Stored()
+        stored.texts.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let length = reader.uint32(), let text = reader.text(Int(length)) else { return nil }
+            stored.texts.append(text)
+        }
+        let floats = Int(count) * dimension
+        guard reader.remaining == floats * 4 else { return nil }
+        let start = reader.position
+        stored.vectors = bytes.withUnsafeBytes { raw in
+            (0..<floats).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))) }
+        }
+        guard stored.vectors.allSatisfy(\.isFinite) else { return nil }
+        return stored
+    }
+
+    static func encode(_ stored: Stored, model: String, dimension: Int) -> [UInt8] {
+        var out = magic
+        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
+        put(version)
+        put(UInt32(model.utf8.count)); out += model.utf8
+        put(UInt32(dimension))
+        put(UInt32(stored.texts.count))
+        for text in stored.texts { put(UInt32(text.utf8.count)); out += text.utf8 }
+        out.reserveCapacity(out.count + 4 * stored.vectors.count + 8)
+        for value in stored.vectors { put(value.bitPattern) }
+        withUnsafeBytes(of: checksum(out[...]).littleEndian) { out += $0 }
+        return out
+    }
+
+    /// Writes beside the cache and renames over it, so a reader never sees half a file; failures are ignored.
+    func save(_ stored: Stored, model: String, dimension: Int) {
+        guard directoryIsSafe(creating: true) else { return }
+        let bytes = Self.encode(stored, model: model, dimension: dimension)
+        let temporary = directory + "/.embedding-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        let complete: Bool = bytes.withUnsafeBytes { raw in
+            while written < raw.count {
+                let n = write(descriptor, raw.baseAddress! + written, raw.count - written)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                written += n
+            }
+            return true
+        }
+        close(descriptor)
+        if !complete || rename(temporary, file) != 0 { unlink(temporary) }
+    }
+
+    /// True when `.git/playbook` is a real folder (made when `creating` and absent), not a link.
+    private func directoryIsSafe(creating: Bool) -> Bool {
+        var info = stat()
+        if lstat(directory, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
+        return creating && mkdir(directory, 0o755) == 0
+    }
+
+    /// The bytes of a regular file (not a link), or nil.
+    private func readRegularFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size > 0, size <= 1 << 31 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, size - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            done += n
+        }
+        return bytes
+    }
+
+    /// FNV-1a over 8-byte words (then the tail bytes): catches truncation and damage, not tampering.
+    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        let prime: UInt64 = 0x100000001b3
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for i in 0..<words {
+                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) &* prime
+                hash ^= hash >> 29
+            }
+            for i in (8 * words)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
+        }
+        return hash
+    }
+
+    static func uint64(_ bytes: [UInt8], at offset: Int, width: Int = 8) -> UInt64 {
+        var value: UInt64 = 0
+        for i in (0..<width).reversed() { value = value << 8 | UInt64(bytes[offset + i]) }
+        return value
+    }
+
+    /// Reads fields up to `end`, refusing any that would pass it.
+    struct Reader {
+        let bytes: [UInt8]
+        let end: Int
+        var position: Int
+
+        var remaining: Int { end - position }
+
+        mutating func uint32() -> UInt32? {
+            guard remaining >= 4 else { return nil }
+            defer { position += 4 }
+            return UInt32(truncatingIfNeeded: EmbeddingCache.uint64(bytes, at: position, width: 4))
+        }
+
+        mutating func text(_ length: Int) -> String? {
+            guard length >= 0, length <= remaining else { return nil }
+            defer { position += length }
+            return String(validating: bytes[position..<(position + length)], as: UTF8.self)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import PlaybookSimilarity
+
+/// all-MiniLM-L6-v2 (or another BERT sentence model of the same layout) run natively: WordPiece
+/// tokens, the BERT encoder, mean pooling over the tokens, unit length. Loaded from a folder
+/// holding `config.json`, `vocab.txt` and `model.safetensors` (and optionally
+/// `sentence_bert_config.json` for the token limit).
+public struct MiniLMEncoder: SentenceEncoder {
+    public let modelName: String
+    public var dimension: Int { weights.configuration.hiddenSize }
+    /// Token limit per text, `[CLS]` and `[SEP]` included; longer texts are cut, as sentence-transformers does.
+    public let maximumTokens: Int
+    let tokenizer: WordPieceTokenizer
+    let weights: BertWeights
+
+    /// Tokens run through the encoder at once: large enough for efficient matrix products,
+    /// small enough to keep the working memory near 30 MB.
+    static let tokensPerBatch = 2048
+
+    /// Loads the model in `folder`; `name` defaults to the folder's name.
+    public init(folder: String, name: String? = nil) throws {
+        func file(_ name: String) throws -> String {
+            let path = folder + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { throw ModelError.notInstalled(folder: folder, missing: name) }
+            return path
+        }
+        let configPath = try file("config.json"), vocabularyPath = try file("vocab.txt"), weightsPath = try file("model.safetensors")
+        let configuration: BertConfiguration
+        do {
+            configuration = try JSONDecoder().decode(BertConfiguration.self, from: Self.read(configPath))
+        } catch let error as ModelError {
+            throw error
+        } catch {
+            throw ModelError.malformed(path: configPath, reason: "it is not a BERT configuration (\(error))")
+        }
+        try configuration.check(path: configPath)
+        tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyPath)
+        guard tokenizer.vocabularySize <= configuration.vocabularySize else {
+            throw ModelError.malformed(path: vocabularyPath, reason: "it has \(tokenizer.vocabularySize) tokens, the model \(configuration.vocabularySize)")
+        }
+        weights = try BertWeights(file: SafetensorsFile(path: weightsPath), configuration: configuration)
+        var limit = configuration.maximumPositions
+        let sentenceConfig = folder + "/sentence_bert_config.json"
+        if FileManager.default.fileExists(atPath: sentenceConfig) {
+            struct SentenceConfiguration: Decodable { var max_seq_length: Int? }
+            guard let parsed = try? JSONDecoder().decode(SentenceConfiguration.self, from: Self.read(sentenceConfig)) else {
+                throw ModelError.malformed(path: sentenceConfig, reason: "it is not JSON with max_seq_length")
+            }
+            if let length = parsed.max_seq_length, length >= 2 { limit = min(limit, length) }
+        }
+        maximumTokens = limit
+        modelName = name ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
+    }
+
+    private static func read(_ path: String) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ModelError.unreadable(path: path, reason: "it cannot be opened")
+        }
+        return data
+    }
+
+    /// The token ids the encoder sees for `text`, `[CLS]` and `[SEP]` included.
+    public func tokenIDs(_ text: String) -> [Int32] {
+        tokenizer.ids(for: text, maximumLength: maximumTokens)
+    }
+
+    public func encode(_ texts: [String]) throws -> [[Float]] {
+        var tokens = [[Int32]](repeating: [], count: texts.count)
+        MatrixMath.parallelRanges(texts.count, minimumBlock: 64) { range in
+            let part = range.map { tokenIDs(texts[$0]) }
+            tokens.withUnsafeMutableBufferPointer { all in
+                for (offset, ids) in part.enumerated() { all[range.lowerBound + offset] = ids }
+            }
+        }
+        var vectors = [[Float]](repeating: [], count: texts.count)
+        var batch: [Int] = []
+        var batchTokens = 0
+        func flush() {
+            let embedded = weights.embed(batch.map { tokens[$0] })
+            for (index, vector) in zip(batch, embedded) { vectors[index] = vector }
+            batch = []
+            batchTokens = 0
+        }
+        for index in texts.indices {
+            if batchTokens + tokens[index].count > Self.tokensPerBatch && !batch.isEmpty { flush() }
+            batch.append(index)
+            batchTokens += tokens[index].count
+        }
+        if !batch.isEmpty { flush() }
+        return vectors
+    }
+}

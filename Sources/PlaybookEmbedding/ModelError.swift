@@ -1,0 +1,20 @@
+/// Why a sentence-embedding model could not be loaded or run. Each message says what to do next.
+public enum ModelError: Error, CustomStringConvertible, Equatable {
+    /// No model folder, or one without the files the encoder needs.
+    case notInstalled(folder: String, missing: String)
+    /// A file of the model could not be read (permissions, I/O).
+    case unreadable(path: String, reason: String)
+    /// A file of the model is there but is not what it should be (truncated, hostile, another model).
+    case malformed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .notInstalled(folder, missing):
+            return "no sentence-embedding model at \(folder) (\(missing) is missing); run scripts/setup to install it, or set PLAYBOOK_MODEL to its folder"
+        case let .unreadable(path, reason):
+            return "cannot read \(path): \(reason); check its permissions, or run scripts/setup to reinstall the model"
+        case let .malformed(path, reason):
+            return "\(path) is not a usable model file: \(reason); run scripts/setup to reinstall the model"
+        }
+    }
+}

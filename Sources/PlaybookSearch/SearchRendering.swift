@@ -1,0 +1,102 @@
+import PlaybookModel
+
+/// The renderers of `playbook search`. Every string from the playbook is made inert for where it
+/// goes: on a terminal no control, escape or bidirectional-override character survives; in
+/// Markdown every character with a meaning there is escaped; JSON is quoted.
+public enum SearchRendering {
+    public static func text(_ hits: [SearchHit], query: String, engine: String) -> String {
+        guard !hits.isEmpty else { return "No hypothesis or experiment resembles \"\(terminal(query))\".\n" }
+        var out = ""
+        for hit in hits {
+            let item = hit.item
+            var facts = [item.kind.rawValue]
+            if let squad = item.squad { facts.append("squad " + terminal(squad)) }
+            if let status = item.status { facts.append(terminal(status)) }
+            if let outcome = item.outcome { facts.append(terminal(outcome)) }
+            if let lift = item.lift { facts.append("lift " + percent(lift)) }
+            out += "\(score(hit.score))  \(terminal(item.id))  \(facts.joined(separator: " · "))\n"
+            out += "      \(terminal(item.title ?? "(no title)"))\n"
+            for learning in item.learnings { out += "      learning: \(terminal(learning))\n" }
+        }
+        return out
+    }
+
+    public static func json(_ hits: [SearchHit], query: String, engine: String) -> String {
+        func string(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
+        var out = "{\"version\": 1, \"query\": \(JSONText.quoted(query)), \"engine\": \(JSONText.quoted(engine)), \"results\": ["
+        out += hits.map { hit in
+            let item = hit.item
+            let lift = item.lift.flatMap { $0.isFinite ? String($0) : nil } ?? "null"
+            return "\n  {\"id\": \(string(item.id)), \"kind\": \(string(item.kind.rawValue)), \"score\": \(score(hit.score)), "
+                + "\"squad\": \(string(item.squad)), \"status\": \(string(item.status)), \"outcome\": \(string(item.outcome)), "
+                + "\"lift\": \(lift), \"title\": \(string(item.title)), "
+                + "\"learnings\": [\(item.learnings.map(JSONText.quoted).joined(separator: ", "))], \"file\": \(string(item.file))}"
+        }.joined(separator: ",")
+        return out + (hits.isEmpty ? "]}\n" : "\n]}\n")
+    }
+
+    public static func markdown(_ hits: [SearchHit], query: String, engine: String) -> String {
+        var out = "### Prior art for “\(markdown(query))”\n\n"
+        guard !hits.isEmpty else { return out + "No hypothesis or experiment resembles it.\n" }
+        out += "| score | id | kind | squad | status | outcome | lift | title | learnings |\n"
+        out += "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n"
+        for hit in hits {
+            let item = hit.item
+            let cells = [score(hit.score), markdown(item.id), item.kind.rawValue, markdown(item.squad ?? ""),
+                         markdown(item.status ?? ""), markdown(item.outcome ?? ""), item.lift.map(percent) ?? "",
+                         markdown(item.title ?? ""), item.learnings.map(markdown).joined(separator: "<br>")]
+            out += "| " + cells.joined(separator: " | ") + " |\n"
+        }
+        return out + "\nRanked by \(markdown(engine)).\n"
+    }
+
+    static func score(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+
+    static func percent(_ fraction: Double) -> String {
+        guard fraction.isFinite else { return "?" }
+        let tenths = Int((fraction * 1000).rounded())
+        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
+        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+    }
+
+    /// Characters that reorder or hide text on a terminal or in a rendered page.
+    static func isBidiControl(_ value: UInt32) -> Bool {
+        value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+    }
+
+    /// One line with no C0/C1 control (ESC included), DEL or bidirectional control left.
+    static func terminal(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x0A || value == 0x0D || value == 0x09 {
+                out.append(" ")
+            } else if value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value) {
+                continue
+            } else {
+                out.append(scalar)
+            }
+        }
+        return String(out)
+    }
+
+    /// Safe inside a Markdown table cell: one line, controls dropped, every markup character escaped.
+    static func markdown(_ text: String) -> String {
+        var out = ""
+        for scalar in terminal(text).unicodeScalars {
+            switch scalar {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", "=", ":", "@", "\"", "'", ".":
+                out += "\\" + String(scalar)
+            default:
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}

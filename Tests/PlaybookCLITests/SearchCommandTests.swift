@@ -1,0 +1,172 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// `playbook search` and `playbook similarity` end to end, on a small repository in a temp folder.
+final class SearchCommandTests: XCTestCase {
+    static let hypotheses = """
+    kind: Hypothesis
+    id: HYP-0001
+    squad: activation-emea
+    title: Email-only signup form
+    statement: {change: cut the signup form down to the email field, audience: new visitors, outcome: more visitors finish registration, rationale: form analytics}
+    metric: weekly-active-learners
+    ice: {impact: 5, confidence: 5, ease: 5}
+    status: validated
+    ---
+    kind: Hypothesis
+    id: HYP-0002
+    squad: activation-emea
+    title: "Evening streak reminder \\u202E|<script>"
+    statement: {change: send a push reminder in the evening before a streak breaks, audience: learners, outcome: more come back the next day, rationale: interviews}
+    metric: weekly-active-learners
+    ice: {impact: 5, confidence: 5, ease: 5}
+    status: backlog
+    ---
+    kind: Hypothesis
+    id: HYP-0003
+    squad: activation-emea
+    title: Annual plan first on pricing
+    statement: {change: show the yearly plan first on the pricing page, audience: visitors, outcome: more buy yearly plans, rationale: anchoring}
+    metric: weekly-active-learners
+    ice: {impact: 5, confidence: 5, ease: 5}
+    status: backlog
+    """
+
+    static let experiment = """
+    kind: Experiment
+    id: EXP-0001
+    squad: activation-emea
+    title: One-field registration page
+    hypothesis: HYP-0001
+    status: concluded
+    metrics: {primary: weekly-active-learners}
+    surface: web/signup
+    result:
+      outcome: win
+      lift: 0.042
+      decision: ship
+      learnings: ["Fewer fields, more finished signups \\e[31mred"]
+    """
+
+    func repository() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", Self.hypotheses)
+        try scratch.write("playbooks/experiments.yml", Self.experiment)
+        return scratch
+    }
+
+    /// Fails, saying what to do, when the run fell back because the model is not installed.
+    func requireModel(_ result: CLIResult, file: StaticString = #filePath, line: UInt = #line) {
+        if result.stderr.contains("using the lexical similarity engine") {
+            XCTFail("the sentence-embedding model is needed for this test; run scripts/setup (scripts/test does): \(result.stderr)",
+                    file: file, line: line)
+        }
+    }
+
+    struct Output: Decodable {
+        struct Hit: Decodable {
+            var id: String
+            var kind: String
+            var outcome: String?
+            var lift: Double?
+            var learnings: [String]
+        }
+        var engine: String
+        var results: [Hit]
+    }
+
+    func testFindsARewordedIdeaByMeaningAndCachesTheVectors() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "a single-field registration page so more people complete sign up", "--format", "json"], in: scratch.url)
+        requireModel(result)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(output.engine, "all-MiniLM-L6-v2")
+        XCTAssertEqual(Set(output.results.prefix(2).map(\.id)), ["HYP-0001", "EXP-0001"])
+        let experiment = try XCTUnwrap(output.results.first { $0.id == "EXP-0001" })
+        XCTAssertEqual(experiment.outcome, "win")
+        XCTAssertEqual(experiment.lift, 0.042)
+        let hypothesis = try XCTUnwrap(output.results.first { $0.id == "HYP-0001" })
+        XCTAssertEqual(hypothesis.outcome, "win", "a hypothesis shows the result of the experiment that tested it")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/.git/playbook/embedding-cache"))
+
+        let again = try CLI.run(["search", "a single-field registration page so more people complete sign up", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(again.stdout, result.stdout, "the cached vectors give the same ranking")
+    }
+
+    func testWithoutTheModelFallsBackToWordsAndSaysSoOnce() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "email signup form", "--format", "json", "--limit", "2"], in: scratch.url,
+                                 environment: ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr.components(separatedBy: "using the lexical similarity engine").count, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("run scripts/setup"), result.stderr)
+        let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(output.engine, "lexical")
+        XCTAssertEqual(output.results.count, 2)
+        XCTAssertEqual(output.results.first?.id, "HYP-0001")
+    }
+
+    func testAskingForTheModelWhenItIsMissingCannotRun() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "email signup", "--engine", "model"], in: scratch.url,
+                                 environment: ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("no sentence-embedding model"), result.stderr)
+    }
+
+    func testTextOutputShowsResultsAndNoTerminalControls() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "streak reminder and email-only signup", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("EXP-0001  experiment · squad activation-emea · concluded · win · lift +4.2%"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("learning: Fewer fields, more finished signups [31mred"), result.stdout)
+        XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, result.stdout)
+    }
+
+    func testMarkdownEscapesWhatTheTableWouldObey() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["search", "evening streak reminder", "--engine", "lexical", "--format", "markdown"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let row = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.contains("HYP\\-0002") })
+        XCTAssertTrue(row.contains("Evening streak reminder \\|&lt;script&gt;"), String(row))
+        XCTAssertEqual(row.components(separatedBy: " | ").count, 9, "user text adds no table cell")
+        XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x202E })
+    }
+
+    func testAnEmptyQueryOrLimitIsAUsageError() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["search", "  "], in: scratch.url).status, 2)
+        XCTAssertEqual(try CLI.run(["search", "signup", "--limit", "0"], in: scratch.url).status, 2)
+    }
+
+    func testSimilarityScoresMeaningWithTheModel() throws {
+        let scratch = try ScratchDirectory()
+        try scratch.write("pairs.tsv", """
+        A man is playing a guitar.\tA person plays the guitar.
+        Cutting the signup form to email only will lift registration completion\tA one-field registration page should get more visitors to finish creating an account
+        Cutting the signup form to email only will lift registration completion\tShowing annual pricing first will raise the share of yearly plans
+
+        """)
+        func scores(_ result: CLIResult) -> [(Double, String)] {
+            result.stdout.split(separator: "\n").map { line in
+                let fields = line.split(separator: "\t")
+                return (Double(fields[0]) ?? -1, String(fields[1]))
+            }
+        }
+        let model = try CLI.run(["similarity", "pairs.tsv"], in: scratch.url)
+        requireModel(model)
+        XCTAssertEqual(model.status, 0, model.stderr)
+        let byModel = scores(model)
+        XCTAssertEqual(byModel.map(\.1), ["1", "0", "0"], model.stdout)
+        let lexical = try CLI.run(["similarity", "pairs.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(lexical.status, 0, lexical.stderr)
+        let byWords = scores(lexical)
+        // The model tells the reworded idea from the other idea by a wider margin than word overlap does.
+        XCTAssertGreaterThan(byModel[1].0 - byModel[2].0, byWords[1].0 - byWords[2].0, "\(model.stdout)\n\(lexical.stdout)")
+        XCTAssertGreaterThan(byModel[0].0, byWords[0].0)
+    }
+}

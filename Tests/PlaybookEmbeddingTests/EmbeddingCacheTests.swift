@@ -1,0 +1,102 @@
+import Foundation
+@testable import PlaybookEmbedding
+import PlaybookSimilarity
+import XCTest
+
+/// A stand-in encoder whose vectors are a function of the text, counting what it is asked to encode.
+final class CountingEncoder: SentenceEncoder, @unchecked Sendable {
+    let modelName: String
+    let dimension = 4
+    private(set) var encoded: [String] = []
+
+    init(modelName: String = "test-model") { self.modelName = modelName }
+
+    func encode(_ texts: [String]) throws -> [[Float]] {
+        encoded += texts
+        return texts.map { text in
+            let n = Float(text.utf8.count)
+            return [n, Float(text.unicodeScalars.first?.value ?? 0), 1, -n]
+        }
+    }
+}
+
+final class EmbeddingCacheTests: XCTestCase {
+    var gitDirectory = ""
+
+    override func setUpWithError() throws {
+        gitDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("cache-\(UUID().uuidString)/.git").path
+        try FileManager.default.createDirectory(atPath: gitDirectory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: (gitDirectory as NSString).deletingLastPathComponent)
+    }
+
+    func testASecondRunEncodesOnlyTheNewTexts() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let first = CountingEncoder()
+        let before = try cache.cachedVectors(for: ["alpha", "beta", "alpha"], encoder: first)
+        XCTAssertEqual(first.encoded, ["alpha", "beta"])
+        let second = CountingEncoder()
+        let after = try cache.cachedVectors(for: ["beta", "gamma", "alpha"], encoder: second)
+        XCTAssertEqual(second.encoded, ["gamma"])
+        XCTAssertEqual(after, [before[1], try CountingEncoder().encode(["gamma"])[0], before[0]])
+        XCTAssertTrue(FileManager.default.fileExists(atPath: gitDirectory + "/playbook/embedding-cache"))
+    }
+
+    func testAnotherModelDoesNotReuseTheVectors() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        _ = try cache.cachedVectors(for: ["alpha"], encoder: CountingEncoder(modelName: "one"))
+        let other = CountingEncoder(modelName: "two")
+        _ = try cache.cachedVectors(for: ["alpha"], encoder: other)
+        XCTAssertEqual(other.encoded, ["alpha"])
+    }
+
+    func testADamagedOrTruncatedCacheIsIgnoredAndRebuilt() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let expected = try cache.cachedVectors(for: ["alpha", "beta"], encoder: CountingEncoder())
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache.file))
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        for damaged in [flipped, good.prefix(good.count - 3), Data("PBEMBED\n".utf8), Data()] {
+            try damaged.write(to: URL(fileURLWithPath: cache.file))
+            let encoder = CountingEncoder()
+            XCTAssertEqual(try cache.cachedVectors(for: ["alpha", "beta"], encoder: encoder), expected)
+            XCTAssertEqual(encoder.encoded, ["alpha", "beta"], "a damaged cache must not be used")
+        }
+        let encoder = CountingEncoder()
+        _ = try cache.cachedVectors(for: ["alpha", "beta"], encoder: encoder)
+        XCTAssertEqual(encoder.encoded, [], "the rebuilt cache is used again")
+    }
+
+    func testACountLargerThanTheFileIsRejectedBeforeAllocating() {
+        var stored = EmbeddingCache.Stored(texts: ["a"], vectors: [1, 2, 3, 4])
+        var bytes = EmbeddingCache.encode(stored, model: "m", dimension: 4)
+        // Claim two billion entries, and re-seal the checksum so only the bound can catch it.
+        let countOffset = 8 + 4 + 4 + 1 + 4
+        bytes.replaceSubrange(countOffset..<(countOffset + 4), with: [0, 0, 0, 0x80])
+        let body = bytes.count - 8
+        bytes.replaceSubrange(body..<bytes.count, with: withUnsafeBytes(of: EmbeddingCache.checksum(bytes[0..<body]).littleEndian) { Array($0) })
+        XCTAssertNil(EmbeddingCache.decode(bytes, model: "m", dimension: 4))
+        stored.texts = ["a"]
+        XCTAssertNotNil(EmbeddingCache.decode(EmbeddingCache.encode(stored, model: "m", dimension: 4), model: "m", dimension: 4))
+    }
+
+    func testNeverWrittenThroughASymlinkedPlaybookFolder() throws {
+        let elsewhere = (gitDirectory as NSString).deletingLastPathComponent + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: gitDirectory + "/playbook", withDestinationPath: elsewhere)
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let vectors = try cache.cachedVectors(for: ["alpha"], encoder: CountingEncoder())
+        XCTAssertEqual(vectors.count, 1)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere), [])
+    }
+
+    func testKeepsAtMostTheBoundPreferringThisRunsTexts() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory, maximumEntries: 2)
+        _ = try cache.cachedVectors(for: ["a", "b"], encoder: CountingEncoder())
+        _ = try cache.cachedVectors(for: ["c"], encoder: CountingEncoder())
+        let stored = cache.load(model: "test-model", dimension: 4)
+        XCTAssertEqual(stored.texts, ["c", "a"])
+    }
+}

@@ -1,0 +1,55 @@
+import PlaybookEmbedding
+import XCTest
+
+/// The tokenizer's rules on a small vocabulary; no model needed.
+final class WordPieceTests: XCTestCase {
+    let words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "sign", "##up", "form", "cafe", "-", "!", ",", "re", "##sume",
+                 "新", "用", "un", "##want", "##ed", "want", "σ", "##σ", "ecole", "a", "##b", "##c"]
+
+    func ids(_ text: String, maximumLength: Int = 64) throws -> [String] {
+        let tokenizer = try WordPieceTokenizer(vocabulary: words.joined(separator: "\n") + "\n")
+        return tokenizer.ids(for: text, maximumLength: maximumLength).map { words[Int($0)] }
+    }
+
+    func testGreedyLongestMatchWithContinuationPieces() throws {
+        XCTAssertEqual(try ids("Signup unwanted"), ["[CLS]", "sign", "##up", "un", "##want", "##ed", "[SEP]"])
+    }
+
+    func testAWordThatCannotBeCoveredIsUnknownWhole() throws {
+        XCTAssertEqual(try ids("signx form"), ["[CLS]", "[UNK]", "form", "[SEP]"])
+    }
+
+    func testAccentsAreStrippedAndCaseFolded() throws {
+        XCTAssertEqual(try ids("CAFÉ Résumé e\u{301}cole"), ["[CLS]", "cafe", "re", "##sume", "ecole", "[SEP]"])
+    }
+
+    func testPunctuationIsSplitOffAndControlCharactersDropped() throws {
+        XCTAssertEqual(try ids("sign-up!\u{0}form,\u{200B}cafe"), ["[CLS]", "sign", "-", "[UNK]", "!", "form", ",", "cafe", "[SEP]"])
+    }
+
+    func testCJKIdeographsStandAlone() throws {
+        XCTAssertEqual(try ids("新用form"), ["[CLS]", "新", "用", "form", "[SEP]"])
+    }
+
+    func testACombiningMarkAfterASpaceDoesNotGlueWords() throws {
+        // " \u{301}" is one Character in Swift; BERT splits on the space and drops the mark.
+        XCTAssertEqual(try ids("form \u{301}cafe"), ["[CLS]", "form", "cafe", "[SEP]"])
+    }
+
+    func testFinalSigmaIsLowercasedOnItsOwnAsTheReferenceTokenizerDoes() throws {
+        XCTAssertEqual(try ids("ΣΣ"), ["[CLS]", "σ", "##σ", "[SEP]"])
+    }
+
+    func testWordsPastOneHundredCharactersAreUnknown() throws {
+        XCTAssertEqual(try ids(String(repeating: "a", count: 100) + " " + String(repeating: "a", count: 101)).count, 4)
+        XCTAssertEqual(try ids(String(repeating: "a", count: 101)), ["[CLS]", "[UNK]", "[SEP]"])
+    }
+
+    func testTruncatesToTheTokenLimitKeepingTheMarkers() throws {
+        XCTAssertEqual(try ids("form form form form", maximumLength: 4), ["[CLS]", "form", "form", "[SEP]"])
+    }
+
+    func testAVocabularyWithoutTheSpecialTokensIsRejected() {
+        XCTAssertThrowsError(try WordPieceTokenizer(vocabulary: "a\nb\n"))
+    }
+}

@@ -1,0 +1,36 @@
+import PlaybookModel
+@testable import PlaybookSearch
+import XCTest
+
+final class SearchRenderingTests: XCTestCase {
+    func testTerminalTextLosesControlsEscapesAndBidiOverrides() {
+        XCTAssertEqual(SearchRendering.terminal("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{2066}e\u{7F}f\ng"), "a[2Jbcdef g")
+    }
+
+    func testMarkdownEscapesMarkupAndStaysOnOneLine() {
+        XCTAssertEqual(SearchRendering.markdown("*a* | [x](javascript:y) <b>\n#h"),
+                       "\\*a\\* \\| \\[x\\]\\(javascript\\:y\\) &lt;b&gt; \\#h")
+    }
+
+    func testLexicalRankingPutsTheClosestFirst() {
+        func item(_ id: String, _ text: String) -> PriorArt {
+            PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
+                     learnings: [], file: "f.yml", text: text)
+        }
+        let items = [item("HYP-1", "show annual pricing first"), item("HYP-2", "email only signup form"),
+                     item("HYP-3", "signup form with social login")]
+        let hits = PriorArtSearch.rank("shorter signup form, email only", items: items, scoring: .lexical, limit: 5)
+        XCTAssertEqual(hits.prefix(2).map(\.item.id), ["HYP-2", "HYP-3"])
+        XCTAssertEqual(PriorArtSearch.rank("signup", items: items, scoring: .lexical, limit: 1).count, 1)
+    }
+
+    func testVectorRankingUsesTheCosines() {
+        func item(_ id: String) -> PriorArt {
+            PriorArt(id: id, kind: .experiment, squad: nil, status: nil, title: id, outcome: nil, lift: nil, learnings: [], file: "f", text: id)
+        }
+        let hits = PriorArtSearch.rank("q", items: [item("A"), item("B"), item("C")],
+                                       scoring: .vectors(query: [1, 0], items: [[0.6, 0.8], [1, 0], [-1, 0]], model: "m"), limit: 2)
+        XCTAssertEqual(hits.map(\.item.id), ["B", "A"])
+        XCTAssertEqual(hits.map(\.score), [1, Double(Float(0.6))])
+    }
+}
