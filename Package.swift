@@ -86,7 +86,8 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(
-            name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"],
+            name: "PlaybookOverlapsTests",
+            dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding"],
             exclude: ["Data"]),
         .testTarget(
             name: "PlaybookEmbeddingTests", dependencies: ["PlaybookEmbedding", "PlaybookSimilarity"],

@@ -3,7 +3,9 @@ import Dispatch
 import Foundation
 import PlaybookLint
 import PlaybookModel
+import PlaybookEmbedding
 import PlaybookOverlaps
+import PlaybookSimilarity
 import PlaybookYAML
 
 /// How `playbook overlaps` prints.
@@ -33,6 +35,7 @@ struct Overlaps: ParsableCommand {
         Examples:
           playbook overlaps
           playbook overlaps --threshold 0.6 --same-squad
+          playbook overlaps --engine lexical
           playbook overlaps --format json > overlaps.json
 
         Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
@@ -48,6 +51,9 @@ struct Overlaps: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: OverlapFormat = .text
+
+    @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
+    var engine: EngineChoice = .auto
 
     @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
     var config: String?
@@ -72,7 +78,11 @@ struct Overlaps: ParsableCommand {
         let options = OverlapOptions(
             threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
-        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc())
+        let encoder = try EmbeddingEngine.encoder(for: engine).map { model -> any SentenceEncoder in
+            guard let cache = EmbeddingEngine.cache(repositoryTop: source.workspace.displayBase) else { return model }
+            return CachedEncoder(model: model, cache: cache)
+        }
+        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc(), encoder: encoder)
 
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps))
@@ -84,6 +94,18 @@ struct Overlaps: ParsableCommand {
             return overlap.sides.contains { configuration.severity(for: rule, file: $0.file) == .error }
         }
         if failing { throw ExitCode(1) }
+    }
+}
+
+/// The model's vectors through the repository's embedding cache.
+struct CachedEncoder: SentenceEncoder {
+    var model: MiniLMEncoder
+    var cache: EmbeddingCache
+    var modelName: String { model.modelName }
+    var dimension: Int { model.dimension }
+
+    func encode(_ texts: [String]) throws -> [[Float]] {
+        try cache.cachedVectors(for: texts, encoder: model)
     }
 }
 
