@@ -79,23 +79,26 @@ enum DuplicateDetection {
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
         let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
-        var candidates: [[Int]: Candidate] = [:]
+        // Keyed by first × count + second (first < second).
+        let n = items.count
+        var candidates: [Int: Candidate] = [:]
         for match in lexicalMatches(corpus, threshold: options.threshold, allowed: allowed) {
-            candidates[[match.first, match.second]] = Candidate(words: match.score)
+            candidates[match.first * n + match.second] = Candidate(words: match.score)
         }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
             for (i, j, cosine) in semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold - meaningAllowance,
                                                   allowed: allowed) {
-                candidates[[i, j], default: Candidate(words: corpus.score(i, j))].meaning = cosine
+                candidates[i * n + j, default: Candidate(words: corpus.score(i, j))].meaning = cosine
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
-                candidates[key]?.meaning = Double(dot(vectors[key[0]], vectors[key[1]]))
+                candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
             }
         }
         var out: [Overlap] = []
         for (key, candidate) in candidates where candidate.score >= options.threshold {
-            if let overlap = judge(items[key[0]], items[key[1]], candidate, terms: corpus.matchedTerms(key[0], key[1]),
+            let (a, b) = (key / n, key % n)
+            if let overlap = judge(items[a], items[b], candidate, terms: { corpus.matchedTerms(a, b) },
                                    catalog: catalog, kindName: kindName, options: options) {
                 out.append(overlap)
             }
@@ -153,7 +156,7 @@ enum DuplicateDetection {
     }
 
     /// A duplicate, related work, or nothing, with a reason naming what matches and what differs.
-    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, terms: [String], catalog: MetricCatalog,
+    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, terms shared: () -> [String], catalog: MetricCatalog,
                       kindName: String, options: OverlapOptions) -> Overlap? {
         var matches = ["change"]
         var differences: [String] = []
@@ -177,6 +180,7 @@ enum DuplicateDetection {
         }
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
+        let terms = shared()
         let whose = [a.side.squad, b.side.squad].compactMap { $0 }
         let squads = Set(whose).count == 2 ? "squads \(whose[0]) and \(whose[1])" : "the same squad"
         let how = candidate.byMeaning ? "close in meaning, cosine \(format(candidate.meaning ?? 0))" : "alike in words"
