@@ -54,7 +54,7 @@ let package = Package(
         // report values from timelines, and their renderers.
         .target(name: "PlaybookReports", dependencies: ["PlaybookHistory", "PlaybookModel", "PlaybookGit"]),
         // rules, configuration, repository-wide checks, reporters.
-        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps"]),
+        .target(name: "PlaybookLint", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookOverlaps", "PlaybookSimilarity"]),
         // tokenising, stemming, weighting, candidate search, scores; pure.
         .target(name: "PlaybookSimilarity", dependencies: ["CStemmer"]),
         // a sentence-embedding model (all-MiniLM-L6-v2) run natively, and its cache of vectors.
@@ -93,7 +93,10 @@ let package = Package(
             name: "PlaybookReviewTests",
             dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
-        .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
+        .testTarget(
+            name: "PlaybookOverlapsTests",
+            dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding"],
+            exclude: ["Data"]),
         .testTarget(
             name: "PlaybookSiteTests",
             dependencies: ["PlaybookSite", "PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookYAML", "PlaybookOverlaps", "PlaybookGit"]),

@@ -1,5 +1,6 @@
 import Dispatch
 import PlaybookModel
+import PlaybookSimilarity
 import PlaybookYAML
 
 /// An entity with the file it was read from.
@@ -38,11 +39,15 @@ public struct Linter: Sendable {
     public var today: Day
     /// Where it runs: under `.staged`, overlaps with other squads are gated by `Configuration.overlapGate`.
     public var mode: LintMode
+    /// Compares hypotheses' changes by meaning for `overlap-duplicate`; nil: by words alone.
+    public var encoder: (any SentenceEncoder)?
 
-    public init(configuration: Configuration = Configuration(), today: Day, mode: LintMode = .standard) {
+    public init(configuration: Configuration = Configuration(), today: Day, mode: LintMode = .standard,
+                encoder: (any SentenceEncoder)? = nil) {
         self.configuration = configuration
         self.today = today
         self.mode = mode
+        self.encoder = encoder
     }
 
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
@@ -74,7 +79,7 @@ public struct Linter: Sendable {
                !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
-                options: configuration.options[descriptor.id] ?? [:], rule: descriptor)
+                options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder)
             located += rule.check(context)
         }
 

@@ -58,7 +58,7 @@ public enum RuleCatalog {
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
         ConcludedResult.self, RevenueGuardrails.self,
         SquadBudget.self, SquadChampion.self, MetricOwner.self,
-        OverlapDuplicate.self, OverlapCollision.self, OverlapAcknowledged.self,
+        OverlapDuplicate.self, OverlapRelated.self, OverlapCollision.self, OverlapAcknowledged.self,
     ]
 
     public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + [BuiltinRules.placeholder] + BuiltinRules.repository

@@ -40,33 +40,60 @@ enum CollisionDetection {
 
     static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
         let experiments = live(entities, today: today)
-        // Bucket by the first surface segment: nested surfaces always share it.
-        var byRoot: [Substring: [Int]] = [:]
-        for (index, live) in experiments.enumerated() {
-            byRoot[live.surface.split(separator: "/").first ?? "", default: []].append(index)
-        }
         var out: [Overlap] = []
-        for bucket in byRoot.values {
-            // Sweep by start: once a later experiment starts after this one ends, none after it can meet it.
-            let sorted = bucket.sorted { a, b in
-                let sa = experiments[a].start, sb = experiments[b].start
-                if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
-                return a < b
-            }
-            for (position, i) in sorted.enumerated() {
-                let end = experiments[i].end
-                for j in sorted[(position + 1)...] {
-                    if let end, let start = experiments[j].start, end < start { break }
-                    if let overlap = collision(experiments[i], experiments[j]) { out.append(overlap) }
-                }
+        SurfaceIndex(experiments.map(\.surface)).forEachRelatedGroup { own, subtree in
+            sweep(own: own, subtree: subtree, experiments) { i, j in
+                if let overlap = collision(experiments[i], experiments[j], related: true) { out.append(overlap) }
             }
         }
         return out
     }
 
+    /// Calls `meet(i, j)` once for each pair of `own` × `subtree` (own ⊆ subtree) whose windows
+    /// overlap and that no shared exclusion group keeps apart, `i` before `j` in start order: a
+    /// sweep by start that keeps the windows still open, by exclusion group.
+    static func sweep(own: [Int], subtree: [Int], _ experiments: [Live], meet: (Int, Int) -> Void) {
+        let isOwn = Set(own)
+        // Start order, a missing start first; ties in input order, so messages do not depend on the index.
+        let order = subtree.sorted { a, b in
+            let sa = experiments[a].start, sb = experiments[b].start
+            if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
+            return a < b
+        }
+        // Open windows by exclusion group (nil: none): one group's experiments never collide.
+        var openOwn: [String?: [Int]] = [:], openOther: [String?: [Int]] = [:]
+        /// Meets `j` with the open windows of other groups, dropping those that ended before it starts.
+        func meetOpen(_ open: inout [String?: [Int]], _ j: Int) {
+            let start = experiments[j].start, group = experiments[j].experiment.exclusionGroup
+            for key in Array(open.keys) where group == nil || key == nil || key != group {
+                guard var list = open[key] else { continue }
+                var kept = 0
+                for i in list {
+                    if let start, let end = experiments[i].end, end < start { continue }
+                    list[kept] = i
+                    kept += 1
+                    meet(i, j)
+                }
+                list.removeLast(list.count - kept)
+                open[key] = list.isEmpty ? nil : list
+            }
+        }
+        for j in order {
+            meetOpen(&openOwn, j)
+            let group = experiments[j].experiment.exclusionGroup
+            if isOwn.contains(j) {
+                meetOpen(&openOther, j)
+                openOwn[group, default: []].append(j)
+            } else {
+                openOther[group, default: []].append(j)
+            }
+        }
+    }
+
     /// The collision of two live experiments, or nil for a near miss.
-    static func collision(_ a: Live, _ b: Live) -> Overlap? {
-        guard Surface.related(a.surface, b.surface) else { return nil }
+    /// `related` says the surfaces are known to be the same or nested.
+    static func collision(_ a: Live, _ b: Live, related: Bool = false) -> Overlap? {
+        guard related || Surface.related(a.surface, b.surface) else { return nil }
         guard let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
         guard AudienceOverlap.possible(a.experiment.audience, b.experiment.audience) else { return nil }
         if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return nil }

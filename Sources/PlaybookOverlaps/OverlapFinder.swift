@@ -1,18 +1,23 @@
 import PlaybookModel
+import PlaybookSimilarity
 
 /// Finds every duplicate and collision in a repository's entities, with acknowledgements applied.
 public enum OverlapFinder {
     /// `today` extends running experiments past a planned end that has gone by: they are still live.
-    public static func find(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(), today: Day? = nil) -> [Overlap] {
+    /// With an `encoder`, changes are also compared by meaning; without one (or when it fails),
+    /// by words alone.
+    public static func find(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(), today: Day? = nil,
+                            encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let unique = firstDefinitions(entities)
-        let found = DuplicateDetection.find(unique, options: options) + CollisionDetection.find(unique, today: today)
+        let found = DuplicateDetection.find(unique, options: options, encoder: encoder) + CollisionDetection.find(unique, today: today)
         return acknowledged(found, unique)
     }
 
-    /// Duplicate hypotheses and experiments only.
-    public static func duplicates(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions()) -> [Overlap] {
+    /// Duplicate and related hypotheses and experiments only.
+    public static func duplicates(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(),
+                                  encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let unique = firstDefinitions(entities)
-        return acknowledged(DuplicateDetection.find(unique, options: options), unique)
+        return acknowledged(DuplicateDetection.find(unique, options: options, encoder: encoder), unique)
     }
 
     /// Colliding experiments only.
@@ -30,9 +35,10 @@ public enum OverlapFinder {
         return found.sorted(by: ordered)
     }
 
-    /// Collisions first, then by score, then by ids.
+    /// Collisions first, then duplicates, then related work; then by score, then by ids.
     static func ordered(_ a: Overlap, _ b: Overlap) -> Bool {
-        if a.kind != b.kind { return a.kind == .collision }
+        let rank: [OverlapKind: Int] = [.collision: 0, .duplicate: 1, .related: 2]
+        if a.kind != b.kind { return rank[a.kind, default: 3] < rank[b.kind, default: 3] }
         if a.score != b.score { return a.score > b.score }
         return a.ids.lexicographicallyPrecedes(b.ids)
     }

@@ -8,7 +8,7 @@ public enum OverlapRendering {
     public static func text(_ overlaps: [Overlap]) -> String {
         guard !overlaps.isEmpty else { return "No overlaps found.\n" }
         var out = ""
-        for kind in [OverlapKind.collision, .duplicate] {
+        for kind in [OverlapKind.collision, .duplicate, .related] {
             let pairs = overlaps.filter { $0.kind == kind }
             if pairs.isEmpty { continue }
             var ids: [String] = []
@@ -26,7 +26,7 @@ public enum OverlapRendering {
                 return Match(first: min(a, b), second: max(a, b), score: pair.score)
             }
             let clusters = Clustering.clusters(matches)
-            let title = kind == .collision ? "Colliding experiments" : "Duplicated work"
+            let title = [OverlapKind.collision: "Colliding experiments", .duplicate: "Duplicated work", .related: "Related work"][kind] ?? ""
             out += "\(title): \(clusters.count) \(clusters.count == 1 ? "cluster" : "clusters"), \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n"
             for (number, cluster) in clusters.enumerated() {
                 let members = cluster.map { ids[$0] }
@@ -37,7 +37,7 @@ public enum OverlapRendering {
                 out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
                 for pair in inCluster {
                     let state = pair.acknowledgedBy.map { " [acknowledged by \(Inert.terminal($0))]" } ?? ""
-                    let score = kind == .duplicate ? " \(DuplicateDetection.format(pair.score))" : ""
+                    let score = kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
                     out += "     \(Inert.terminal(pair.ids[0])) ↔ \(Inert.terminal(pair.ids[1]))\(score)\(state): \(Inert.terminal(pair.reason))\n"
                     for side in pair.sides {
                         out += "       \(Inert.terminalPath(side.file)):\(side.mark.line):\(side.mark.column) \(Inert.terminal(side.id))\n"

@@ -126,8 +126,9 @@ public struct CandidateSearch: Sendable {
                 // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
                 guard shared + frequentA * unindexedNorm[b] >= bound, allowed(a, b) else { continue }
                 scored += 1
-                guard corpus.wordCosine(a, b) >= bound else { continue }
-                let score = corpus.score(a, b)
+                let cosine = corpus.wordCosine(a, b)
+                guard cosine >= bound else { continue }
+                let score = corpus.score(a, b, wordCosine: cosine)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
             }
             touched.removeAll(keepingCapacity: true)

@@ -98,14 +98,31 @@ public struct Corpus: Sendable {
 
     /// The similarity of texts `a` and `b`, in 0–1.
     public func score(_ a: Int, _ b: Int) -> Double {
+        score(a, b, wordCosine: words[a].dot(words[b]))
+    }
+
+    /// The same, with the word cosine already known (the candidate search computes it first).
+    func score(_ a: Int, _ b: Int, wordCosine: Float) -> Double {
         let w = weights
-        var s = w.words * words[a].dot(words[b])
+        var s = w.words * wordCosine
         if w.pairs > 0 { s += w.pairs * pairs[a].dot(pairs[b]) }
         if w.grams > 0 { s += w.grams * grams[a].dot(grams[b]) }
         let na = numbers[a], nb = numbers[b]
         if !na.isEmpty, !nb.isEmpty, na != nb {
-            let common = Set(na).intersection(nb).count
-            let jaccard = Float(common) / Float(Set(na).union(nb).count)
+            // Both lists are sorted and distinct: count the common ones in one merge.
+            var i = 0, j = 0, common = 0
+            while i < na.count && j < nb.count {
+                if na[i] == nb[j] {
+                    common += 1
+                    i += 1
+                    j += 1
+                } else if na[i] < nb[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            let jaccard = Float(common) / Float(na.count + nb.count - common)
             s *= w.numberMismatch + (1 - w.numberMismatch) * jaccard
         }
         if negated[a] != negated[b] { s *= w.negationMismatch }

@@ -38,20 +38,30 @@ public struct SparseVector: Sendable, Hashable {
 
     /// The dot product, by merging the two id lists.
     func dot(_ other: SparseVector) -> Float {
-        var i = 0, j = 0, sum: Float = 0
-        let a = ids, b = other.ids
-        while i < a.count && j < b.count {
-            if a[i] == b[j] {
-                sum += weights[i] * other.weights[j]
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
+        // The candidate search's inner loop: a merge over sorted ids without bounds checks.
+        ids.withUnsafeBufferPointer { a in
+            other.ids.withUnsafeBufferPointer { b in
+                weights.withUnsafeBufferPointer { wa in
+                    other.weights.withUnsafeBufferPointer { wb in
+                        var i = 0, j = 0, sum: Float = 0
+                        let na = a.count, nb = b.count
+                        while i < na && j < nb {
+                            let x = a[i], y = b[j]
+                            if x == y {
+                                sum += wa[i] * wb[j]
+                                i += 1
+                                j += 1
+                            } else if x < y {
+                                i += 1
+                            } else {
+                                j += 1
+                            }
+                        }
+                        return sum
+                    }
+                }
             }
         }
-        return sum
     }
 
     /// The ids both vectors have, with the product of their weights.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookEmbedding
+import PlaybookSimilarity
 
 /// Which similarity engine a command uses.
 enum EngineChoice: String, ExpressibleByArgument, CaseIterable {
@@ -33,6 +34,21 @@ enum EmbeddingEngine {
                 Terminal.writeError("playbook: using the lexical similarity engine: \(error.description)\n")
                 return nil
             }
+        }
+    }
+
+    /// For lint: the model, read from disk only when a text is not in the repository's cache
+    /// (a pre-commit run on unchanged texts never loads it); with `.auto` and no model, nil and
+    /// the reason, which the caller says once in its summary.
+    static func lazyEncoder(for choice: EngineChoice, repositoryTop top: String) throws -> (encoder: (any SentenceEncoder)?, fallback: String?) {
+        if choice == .lexical { return (nil, nil) }
+        switch ModelLocation.deferredEncoder() {
+        case let .success(model):
+            guard let cache = cache(repositoryTop: top) else { return (model, nil) }
+            return (CachedEncoder(model: model, cache: cache), nil)
+        case let .failure(error):
+            if choice == .model { throw UsageError(description: error.description) }
+            return (nil, error.description)
         }
     }
 

@@ -51,13 +51,18 @@ struct Lint: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Also list the overlaps a council has acknowledged (otherwise only counted).")
     var verbose = false
 
+    @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
+    var engine: EngineChoice = .auto
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
             : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
         let selection = try source.files(for: paths)
-        let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard)
+        let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.repositoryTop)
+        let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
+                            encoder: compared.encoder)
         let report = linter.lint(selection.files, reportedFiles: selection.reported)
 
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
@@ -65,7 +70,10 @@ struct Lint: ParsableCommand {
         let quiet = !verbose && (format == .text || format == .github)
         Terminal.write(format.reporter(color: color).render(quiet ? report.withoutAcknowledgedOverlaps() : report))
         if format == .text {
-            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + "\n")
+            let engineNote = compared.fallback.map { "; duplicates compared by words (\($0))" } ?? ""
+            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + engineNote + "\n")
+        } else if let fallback = compared.fallback {
+            Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
         }
         if report.errors > 0 { throw ExitCode(1) }
     }
@@ -80,6 +88,8 @@ struct Selection {
 /// Where the files of a lint run come from.
 protocol LintSource {
     var configuration: Configuration { get }
+    /// The git repository's top (where `.git` holds the caches), or the workspace root outside one.
+    var repositoryTop: String { get }
     func files(for paths: [String]) throws -> Selection
 }
 
@@ -87,6 +97,7 @@ protocol LintSource {
 struct WorkingTreeSource: LintSource {
     let workspace: Workspace
     let cwd: String
+    var repositoryTop: String { workspace.displayBase }
 
     init(from cwd: String, configPath: String?, requirePlaybook: Bool = true) throws {
         self.cwd = cwd

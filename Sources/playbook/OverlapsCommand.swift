@@ -3,7 +3,9 @@ import Dispatch
 import Foundation
 import PlaybookLint
 import PlaybookModel
+import PlaybookEmbedding
 import PlaybookOverlaps
+import PlaybookSimilarity
 import PlaybookYAML
 
 /// How `playbook overlaps` prints.
@@ -15,24 +17,29 @@ struct Overlaps: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find duplicate hypotheses and experiments across squads, and colliding experiments.",
         discussion: """
-        Duplicates: hypotheses (title, change, outcome; the audience scales the score) and \
-        experiments (title; surface and audience scale the score) of different squads whose \
-        texts score at least the threshold (0–1; default \(OverlapOptions.defaultThreshold), or \
-        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml). Collisions: running, paused and \
+        Duplicates: hypotheses of different squads that make the same change (title and change \
+        score at least the threshold, 0–1; default \(OverlapOptions.defaultThreshold), or \
+        rules.overlap-duplicate.threshold_percent ÷ 100 in .playbook.yml), the same way, toward \
+        the same metric (same id, or the same event in the catalog), for audiences that can \
+        overlap; experiments likewise on title, primary metric, surface and audience. A similar \
+        pair that differs in direction, metric, platform, region, surface or segment is listed \
+        as related work, naming what differs. Collisions: running, paused and \
         ready experiments live at the same time on the same or a nested surface for overlapping \
         audiences and not in one exclusion_group. An approval naming the other entity in \
         `overlaps` marks a pair as acknowledged.
 
         Text output groups pairs into clusters; --format json prints one entry per pair:
           {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
+        (kind: duplicate, related or collision)
 
         Examples:
           playbook overlaps
           playbook overlaps --threshold 0.6 --same-squad
+          playbook overlaps --engine lexical
           playbook overlaps --format json > overlaps.json
 
         Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
-        duplicates warnings, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
+        duplicates warnings, related work notes, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
         """
     )
 
@@ -44,6 +51,9 @@ struct Overlaps: ParsableCommand {
 
     @Option(help: "Output format: text or json.")
     var format: OverlapFormat = .text
+
+    @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
+    var engine: EngineChoice = .auto
 
     @Option(help: "Configuration file to use instead of .playbook.yml at the repository top.")
     var config: String?
@@ -68,7 +78,11 @@ struct Overlaps: ParsableCommand {
         let options = OverlapOptions(
             threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
-        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc())
+        let encoder = try EmbeddingEngine.encoder(for: engine).map { model -> any SentenceEncoder in
+            guard let cache = EmbeddingEngine.cache(repositoryTop: source.workspace.displayBase) else { return model }
+            return CachedEncoder(model: model, cache: cache)
+        }
+        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc(), encoder: encoder)
 
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps))
@@ -76,10 +90,22 @@ struct Overlaps: ParsableCommand {
         }
         let failing = overlaps.contains { overlap in
             guard !overlap.isAcknowledged else { return false }
-            let rule = overlap.kind == .collision ? OverlapCollision.descriptor.id : duplicateRule
+            let rule = [OverlapKind.collision: OverlapCollision.descriptor.id, .related: OverlapRelated.descriptor.id][overlap.kind] ?? duplicateRule
             return overlap.sides.contains { configuration.severity(for: rule, file: $0.file) == .error }
         }
         if failing { throw ExitCode(1) }
+    }
+}
+
+/// The model's vectors through the repository's embedding cache.
+struct CachedEncoder: SentenceEncoder {
+    var model: any SentenceEncoder
+    var cache: EmbeddingCache
+    var modelName: String { model.modelName }
+    var dimension: Int { model.dimension }
+
+    func encode(_ texts: [String]) throws -> [[Float]] {
+        try cache.cachedVectors(for: texts, encoder: model)
     }
 }
 

@@ -9,6 +9,7 @@ struct StagedSource: LintSource {
     /// The git top: index paths, and finding paths, are relative to it.
     let top: String
     let cwd: String
+    var repositoryTop: String { top }
     /// Index entries and conflicts, kept to select named paths outside the roots.
     private let snapshot: StagedSnapshot
     private let repository: Repository

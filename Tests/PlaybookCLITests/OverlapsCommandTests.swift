@@ -56,7 +56,7 @@ final class OverlapsCommandTests: XCTestCase {
 
     func testJSONFollowsTheContract() throws {
         let scratch = try repository()
-        let result = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        let result = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertEqual(result.status, 1, "an unacknowledged collision is an error\n" + result.stdout + result.stderr)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         XCTAssertEqual(json?["version"] as? Int, 1)
@@ -76,7 +76,7 @@ final class OverlapsCommandTests: XCTestCase {
 
     func testTextGroupsThreeSquadsWithOneIdeaIntoOneCluster() throws {
         let scratch = try repository()
-        let result = try CLI.run(["overlaps", "--today", "2026-07-21"], in: scratch.url)
+        let result = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertTrue(result.stdout.contains("Duplicated work: 1 cluster, 3 pairs"), result.stdout)
         XCTAssertTrue(result.stdout.contains("HYP-0001 (activation-emea), HYP-0002 (activation-latam), HYP-0003 (retention-apac) — 3 squads"), result.stdout)
         XCTAssertTrue(result.stdout.contains("Colliding experiments: 1 cluster, 1 pair"), result.stdout)
@@ -84,7 +84,7 @@ final class OverlapsCommandTests: XCTestCase {
 
     func testThresholdChangesWhatCountsAndIsValidated() throws {
         let scratch = try repository()
-        let strict = try CLI.run(["overlaps", "--format", "json", "--threshold", "0.99", "--today", "2026-07-21"], in: scratch.url)
+        let strict = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--threshold", "0.99", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertFalse(strict.stdout.contains("\"duplicate\""), strict.stdout)
         let bad = try CLI.run(["overlaps", "--threshold", "1.5"], in: scratch.url)
         XCTAssertEqual(bad.status, 2)
@@ -94,12 +94,23 @@ final class OverlapsCommandTests: XCTestCase {
     func testConfigurationSetsTheThresholdInHundredthsAndSameSquad() throws {
         let scratch = try repository()
         try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {threshold_percent: 99}\n")
-        let strict = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        let strict = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertFalse(strict.stdout.contains("\"duplicate\""), strict.stdout + strict.stderr)
-        let overridden = try CLI.run(["overlaps", "--format", "json", "--threshold", "0.3", "--today", "2026-07-21"], in: scratch.url)
+        let overridden = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--threshold", "0.3", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertTrue(overridden.stdout.contains("\"duplicate\""), overridden.stdout + overridden.stderr)
         let lint = try CLI.run(["lint", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertFalse(lint.stdout.contains("overlap-duplicate"), lint.stdout)
+    }
+
+    func testWithoutTheModelAutoFallsBackToWordsAndModelRefuses() throws {
+        let scratch = try repository()
+        let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
+        let auto = try CLI.run(["overlaps", "--format", "json", "--today", "2026-07-21"], in: scratch.url, environment: missing)
+        XCTAssertEqual(auto.status, 1, "the collision still fails the run; the engine changes no exit code\n" + auto.stderr)
+        XCTAssertTrue(auto.stderr.contains("using the lexical similarity engine"), auto.stderr)
+        XCTAssertTrue(auto.stdout.contains("\"duplicate\""), auto.stdout)
+        let model = try CLI.run(["overlaps", "--engine", "model", "--today", "2026-07-21"], in: scratch.url, environment: missing)
+        XCTAssertEqual(model.status, 2, model.stderr)
     }
 
     func testAcknowledgedCollisionDoesNotFail() throws {
@@ -109,7 +120,7 @@ final class OverlapsCommandTests: XCTestCase {
             Self.experiment("EXP-0002", squad: "revenue-emea", surface: "web/checkout/payment", start: "2026-07-20", end: "2026-08-10",
                             extra: "approvals: [{by: Growth council, date: 2026-07-01, overlaps: [EXP-0001]}]"),
         ].joined(separator: "\n---\n"))
-        let result = try CLI.run(["overlaps", "--today", "2026-07-21"], in: scratch.url)
+        let result = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("[acknowledged by Growth council on 2026-07-01]"), result.stdout)
     }

@@ -1,5 +1,6 @@
 import XCTest
 import PlaybookOverlaps
+import PlaybookSimilarity
 
 final class DuplicateTests: XCTestCase {
     let streak = hypothesis("HYP-0001", squad: "activation-emea", title: "Streak reminders bring learners back",
@@ -27,11 +28,72 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(OverlapFinder.duplicates(entities(text), options: OverlapOptions(sameSquad: true)).count, 1)
     }
 
-    func testADisjointAudienceLowersTheScore() {
-        let same = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x")), options: OverlapOptions(threshold: 0.01))
-        let other = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "enterprise admins in Canada")),
-                                             options: OverlapOptions(threshold: 0.01))
-        XCTAssertLessThan(other.first?.score ?? 1, same.first?.score ?? 0)
+    func testTheSameChangeForAnotherSegmentIsRelatedAndSaysWhatDiffers() {
+        let found = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
+        XCTAssertEqual(found.map(\.kind), [.related])
+        let reason = found.first?.reason ?? ""
+        XCTAssertTrue(reason.contains("differ in segment (active / lapsed)"), reason)
+        XCTAssertTrue(reason.contains("match: change, metric d1-retention"), reason)
+        XCTAssertTrue(reason.contains("shared terms: "), reason)
+    }
+
+    func testTheOppositeChangeIsRelatedNotADuplicate() {
+        let show = hypothesis("HYP-0001", squad: "a", title: "Show the annual savings", change: "show how much the annual plan saves",
+                              audience: "visitors of the pricing page", outcome: "more annual plans")
+        let hide = hypothesis("HYP-0002", squad: "b", title: "Hide the annual savings", change: "hide how much the annual plan saves",
+                              audience: "visitors of the pricing page", outcome: "more annual plans")
+        let found = OverlapFinder.duplicates(entities(show + "\n---\n" + hide))
+        XCTAssertEqual(found.map(\.kind), [.related])
+        XCTAssertTrue(found.first?.reason.contains("direction (show / hide)") ?? false, found.first?.reason ?? "")
+    }
+
+    func testMetricsCompareThroughTheCatalog() {
+        let catalog = """
+            kind: Metric
+            id: churn-rate
+            event: subscription.cancelled
+            ---
+            kind: Metric
+            id: cancellation-rate
+            event: subscription.cancelled
+            ---
+            kind: Metric
+            id: reactivation-rate
+            event: user.reactivated
+            """
+        func pause(_ id: String, _ squad: String, _ metric: String) -> String {
+            hypothesis(id, squad: squad, title: "Pause instead of cancel", change: "offer to pause the subscription in the cancellation flow",
+                       audience: "subscribers who start to cancel", outcome: "fewer leave")
+                .replacing("metric: d1-retention", with: "metric: \(metric)")
+        }
+        let sameEvent = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "cancellation-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertEqual(sameEvent.map(\.kind), [.duplicate])
+        XCTAssertTrue(sameEvent.first?.reason.contains("metric cancellation-rate = churn-rate (event subscription.cancelled)") ?? false,
+                      sameEvent.first?.reason ?? "")
+        let other = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "reactivation-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertEqual(other.map(\.kind), [.related])
+        XCTAssertTrue(other.first?.reason.contains("differ in metric (") ?? false, other.first?.reason ?? "")
+    }
+
+    func testAnEncoderFindsRewordingsThatShareNoWords() {
+        // Vectors standing in for a model: the two changes mean the same, the third something else.
+        struct Table: SentenceEncoder {
+            var modelName = "table"
+            var dimension = 2
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                texts.map { $0.contains("registration") || $0.contains("signup") ? [1, 0] : [0, 1] }
+            }
+        }
+        let a = hypothesis("HYP-0001", squad: "a", title: "Shorter signup form", change: "cut the form to the email field only",
+                           audience: "visitors", outcome: "more finish")
+        let b = hypothesis("HYP-0002", squad: "b", title: "One-field registration", change: "ask for nothing but an address",
+                           audience: "people", outcome: "a larger share complete")
+        XCTAssertEqual(OverlapFinder.duplicates(entities(a + "\n---\n" + b)).count, 0, "no shared words")
+        let found = OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: Table())
+        XCTAssertEqual(found.map(\.kind), [.duplicate])
+        XCTAssertTrue(found.first?.reason.contains("close in meaning") ?? false, found.first?.reason ?? "")
     }
 
     func testAHypothesisIsAcknowledgedThroughItsExperimentsApprovals() {
@@ -42,15 +104,16 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(found.first?.acknowledgedBy, "Growth council on 2026-06-30")
     }
 
-    func testExperimentsWithTheSameTitleOnUnrelatedSurfacesScoreLower() {
+    func testExperimentsWithTheSameTitleOnUnrelatedSurfacesAreRelated() {
         let a = experiment("EXP-0001", squad: "a", ["title": "Annual plan banner", "status": "draft"])
         let nested = experiment("EXP-0002", squad: "b", ["title": "Annual plan banner", "status": "draft", "surface": "web/checkout/top"])
         let elsewhere = experiment("EXP-0002", squad: "b", ["title": "Annual plan banner", "status": "draft", "surface": "email/weekly"])
-        let options = OverlapOptions(threshold: 0.01)
-        let near = OverlapFinder.duplicates(entities(a + "\n---\n" + nested), options: options).first?.score ?? 0
-        let far = OverlapFinder.duplicates(entities(a + "\n---\n" + elsewhere), options: options).first?.score ?? 1
-        XCTAssertEqual(near, 1, accuracy: 1e-6)
-        XCTAssertLessThan(far, near)
+        let near = OverlapFinder.duplicates(entities(a + "\n---\n" + nested))
+        XCTAssertEqual(near.map(\.kind), [.duplicate])
+        XCTAssertEqual(near.first?.score ?? 0, 1, accuracy: 1e-6)
+        let far = OverlapFinder.duplicates(entities(a + "\n---\n" + elsewhere))
+        XCTAssertEqual(far.map(\.kind), [.related])
+        XCTAssertTrue(far.first?.reason.contains("differ in surface (web/checkout / email/weekly)") ?? false, far.first?.reason ?? "")
     }
 
     func testRenderedJSONHasTheContractKeys() {

@@ -40,17 +40,29 @@ private func hypothesisPair(second: String, marked: Bool) -> String {
                                  "notify users at night if they have not practised and their streak will break", "users who have a running streak")
 }
 
+/// The streak hypothesis again, changed only for `audience` (another segment or platform).
+private func relatedPair(audience: String, marked: Bool) -> String {
+    hypothesisPair(second: "Streak reminders bring learners back", marked: marked)
+        .replacing("notify users at night if they have not practised and their streak will break",
+                   with: "send a push reminder in the evening when a streak is at risk")
+        .replacing("audience: users who have a running streak", with: "audience: \(audience)")
+}
+
 /// Turns found overlaps into findings on both sides; acknowledged ones become notes of
-/// `overlap-acknowledged`, so a council's review is visible but fails nothing.
-private func findings(_ overlaps: [Overlap], kind: OverlapKind, context: RuleContext) -> [LocatedDiagnostic] {
+/// `overlap-acknowledged`, so a council's review is visible but fails nothing, and related
+/// work becomes notes of `overlap-related`.
+private func findings(_ overlaps: [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
     var out: [LocatedDiagnostic] = []
-    for overlap in overlaps where overlap.kind == kind {
+    for overlap in overlaps where kinds.contains(overlap.kind) {
+        let kind = overlap.kind
         for (side, other) in [(overlap.sides[0], overlap.sides[1]), (overlap.sides[1], overlap.sides[0])] {
             let whose = other.squad.map { " of squad \($0)" } ?? ""
-            let what = kind == .collision ? "collides with" : "duplicates"
+            let what = [OverlapKind.collision: "collides with", .duplicate: "duplicates", .related: "is related to"][kind] ?? ""
             var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
-            var rule = context.rule.id
-            if let reviewer = overlap.acknowledgedBy {
+            var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
+            if kind == .related {
+                message += overlap.acknowledgedBy.map { "; acknowledged by \($0)" } ?? "; read its learnings before testing"
+            } else if let reviewer = overlap.acknowledgedBy {
                 rule = OverlapAcknowledged.descriptor.id
                 message += "; acknowledged by \(reviewer)"
             } else {
@@ -74,6 +86,8 @@ private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, 
         return "share an `exclusion_group`, move the dates or split the audience, or once a council has reviewed it, \(approval)"
     case .duplicate:
         return "merge the work, or once a council has reviewed it, \(approval)"
+    case .related:
+        return "read its learnings before testing"
     }
 }
 
@@ -86,7 +100,7 @@ public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
-        details: "Hypotheses are compared on title and change (a disjoint audience lowers the score), experiments on title (an unrelated surface or audience lowers it). Texts are normalised, stemmed (Snowball), synonym-folded, weighted (TF-IDF over words, plus character trigrams) and scored 0–1; pairs at or above `threshold_percent` ÷ 100 are reported with the terms they share. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
+        details: "Hypotheses are duplicates when they make the same change (title and change read alike), go the same way, toward the same metric (the same id, or catalog entries with the same event), for audiences that can overlap (no platform, region, surface or segment named on both sides that differs); experiments likewise on title, primary metric, surface and audience. Texts are compared by words (normalised, stemmed with Snowball, synonym-folded, TF-IDF over words plus character trigrams) and, when a sentence-embedding model is installed, by meaning (the higher of the two scores counts); pairs at or above `threshold_percent` ÷ 100 are reported with the fields that match and the terms they share. A similar pair that differs in a field is `overlap-related` instead. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
         options: [
             // Options are whole numbers, so the score threshold is given in hundredths.
             RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
@@ -95,7 +109,8 @@ public enum OverlapDuplicate: RepositoryRule {
         ],
         triggering: [
             hypothesisPair(second: "Evening nudge to save the streak", marked: true),
-            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Show an annual plan banner on the home screen"],
+            collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Show an annual plan banner on the home screen",
+                                   "metrics": "{primary: d1-retention, guardrails: [refund-rate]}"],
                           title: "Annual-plan banner on the home page", markFirst: true, markSecond: true),
         ],
         passing: [
@@ -108,7 +123,7 @@ public enum OverlapDuplicate: RepositoryRule {
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
                                      sameSquad: context.option("same_squad") != 0)
-        return findings(OverlapFinder.duplicates(sourced(context), options: options), kind: .duplicate, context: context)
+        return findings(OverlapFinder.duplicates(sourced(context), options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
     }
 }
 
@@ -128,8 +143,26 @@ public enum OverlapCollision: RepositoryRule {
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        findings(OverlapFinder.collisions(sourced(context), today: context.today), kind: .collision, context: context)
+        findings(OverlapFinder.collisions(sourced(context), today: context.today), kinds: [.collision], context: context)
     }
+}
+
+/// The same change made for another audience, metric, platform, region or surface, or the
+/// opposite change: related work, worth reading, not duplicated.
+public enum OverlapRelated: RepositoryRule {
+    public static let descriptor = RuleDescriptor(
+        id: "overlap-related", severity: .note,
+        summary: "Two hypotheses (or two experiments) of different squads make a similar change but differ in direction, metric, audience, platform, region or surface.",
+        details: "Found by the `overlap-duplicate` check (and turned off with it): a pair whose changes read alike (at least 0.1 above its threshold) but that goes the opposite way (add / remove, show / hide, earlier / later, more / fewer, a negation), aims at another metric (metrics compare through the catalog: the same id, or entries with the same event), or names another platform, region, surface or segment is not duplicated work. The note names the fields that match and those that differ, with the words that differ, so the other squad's learnings are read before testing.",
+        triggering: [relatedPair(audience: "lapsed learners who lost their streak last month", marked: true)],
+        passing: [
+            hypothesisPair(second: "Streak freeze for weekend learners", marked: false)
+                .replacing("notify users at night if they have not practised and their streak will break", with: "offer one free streak freeze a week"),
+        ]
+    )
+
+    /// Its findings come from `overlap-duplicate`.
+    public static func check(_ context: RuleContext) -> [LocatedDiagnostic] { [] }
 }
 
 /// An overlap a council has reviewed: shown as a note, failing nothing.

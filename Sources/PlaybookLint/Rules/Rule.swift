@@ -1,4 +1,5 @@
 import PlaybookModel
+import PlaybookSimilarity
 import PlaybookYAML
 
 /// A number a rule lets the configuration change (`rules: {okr-key-results: {max: 5}}`).
@@ -57,6 +58,8 @@ public struct RuleContext: Sendable {
     public let mode: LintMode
     let options: [String: Double]
     let rule: RuleDescriptor
+    /// The sentence encoder duplicate detection compares meaning with, when the model is installed.
+    var encoder: (any SentenceEncoder)? = nil
 
     /// The configured value of an option, else its default.
     public func option(_ name: String) -> Double {

@@ -1,0 +1,181 @@
+import PlaybookSimilarity
+
+/// What the words of a hypothesis say about where a change lives and whom it is for: its
+/// platform, region, surface and segment. Each facet has dimensions (a platform has an
+/// operating system and a device); two texts differ on a facet when, on some dimension, both
+/// name values and share none ("iPhone" and "Android phones": ios against android).
+struct Facets: Sendable, Hashable {
+    enum Facet: String, Sendable, Hashable, CaseIterable, Comparable {
+        case platform, region, surface, segment
+        static func < (a: Facet, b: Facet) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    /// For each facet and dimension, the values named, with the words that named them.
+    private(set) var values: [Facet: [String: [String: String]]] = [:]
+
+    /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins.
+    init(stems: [String], facets: Set<Facet>) {
+        var index = 0
+        while index < stems.count {
+            var matched = 1
+            var done: Set<Facet> = []
+            // Phrases by their first stem, longest first: one dictionary look-up per word, and
+            // for each facet the longest phrase that fits.
+            for phrase in Self.phrases[stems[index]] ?? [] where facets.contains(phrase.facet) && !done.contains(phrase.facet) {
+                let end = index + phrase.stems.count
+                guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
+                for (dimension, value) in phrase.tags {
+                    values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
+                }
+                matched = max(matched, phrase.stems.count)
+                done.insert(phrase.facet)
+            }
+            index += matched
+        }
+    }
+
+    /// Adds what `other` names.
+    mutating func merge(_ other: Facets) {
+        for (facet, dimensions) in other.values {
+            for (dimension, named) in dimensions {
+                values[facet, default: [:]][dimension, default: [:]].merge(named) { first, _ in first }
+            }
+        }
+    }
+
+    /// The facets on which the two differ, each with the values that say so ("ios / android").
+    static func differences(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
+        var out: [(Facet, String)] = []
+        for facet in Facet.allCases.sorted() {
+            guard let da = a.values[facet], let db = b.values[facet] else { continue }
+            for dimension in da.keys.sorted() {
+                guard let va = da[dimension], let vb = db[dimension], Set(va.keys).isDisjoint(with: vb.keys) else { continue }
+                out.append((facet, va.keys.sorted().joined(separator: ", ") + " / " + vb.keys.sorted().joined(separator: ", ")))
+                break
+            }
+        }
+        return out
+    }
+
+    /// The facets both name and share a value on.
+    static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
+        Facet.allCases.sorted().filter { facet in
+            guard let da = a.values[facet], let db = b.values[facet] else { return false }
+            let shared = da.keys.contains { dimension in
+                guard let va = da[dimension], let vb = db[dimension] else { return false }
+                return !Set(va.keys).isDisjoint(with: vb.keys)
+            }
+            return shared && differences(a, b).allSatisfy { $0.0 != facet }
+        }
+    }
+
+    struct Phrase {
+        var stems: [String]
+        var facet: Facet
+        var tags: [String: String]
+    }
+
+    /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
+    static let phrases: [String: [Phrase]] = {
+        let reader = TermReader()
+        var out: [String: [Phrase]] = [:]
+        for (facet, table) in vocabulary {
+            for (text, tags) in table {
+                let stems = reader.stems(text)
+                guard let first = stems.first else { continue }
+                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags))
+            }
+        }
+        return out.mapValues { list in
+            list.sorted { a, b in
+                a.stems.count != b.stems.count ? a.stems.count > b.stems.count : (a.facet, a.stems.joined()) < (b.facet, b.stems.joined())
+            }
+        }
+    }()
+
+    /// Growth vocabulary, general rather than tuned: platforms and devices, markets, the
+    /// surfaces products have, and the segments squads target.
+    static let vocabulary: [Facet: [String: [String: String]]] = [
+        .platform: [
+            "ios": ["os": "ios"], "iphone": ["os": "ios", "device": "phone"], "ipad": ["os": "ios", "device": "tablet"],
+            "apple watch": ["os": "ios", "device": "watch"], "face id": ["os": "ios"], "apple wallet": ["os": "ios"],
+            "android": ["os": "android"], "wear os": ["os": "android", "device": "watch"], "google pay": ["os": "android"],
+            "web": ["os": "web"], "website": ["os": "web"], "browser": ["os": "web"], "chrome": ["os": "web"],
+            "desktop": ["os": "web", "device": "desktop"], "laptop": ["device": "desktop"], "pc": ["device": "desktop"],
+            "computer": ["device": "desktop"], "mobile web": ["os": "web", "device": "phone"],
+            "phone": ["device": "phone"], "smartphone": ["device": "phone"], "tablet": ["device": "tablet"],
+            "smartwatch": ["device": "watch"], "watch": ["device": "watch"], "smart tv": ["device": "tv"], "tv": ["device": "tv"],
+            "television": ["device": "tv"], "smart speaker": ["device": "speaker"], "alexa": ["device": "speaker", "assistant": "alexa"],
+            "echo": ["device": "speaker", "assistant": "alexa"], "google assistant": ["device": "speaker", "assistant": "google"],
+        ],
+        .region: regions,
+        .surface: [
+            "pricing page": ["page": "pricing"], "pricing": ["page": "pricing"], "plans page": ["page": "pricing"],
+            "paywall": ["page": "paywall"], "checkout": ["page": "checkout"], "payment page": ["page": "checkout"],
+            "payment step": ["page": "checkout"], "card form": ["page": "checkout"], "cart": ["page": "cart"], "basket": ["page": "cart"],
+            "product page": ["page": "product"], "item page": ["page": "product"], "listing page": ["page": "listing"],
+            "search results": ["page": "search"], "search": ["page": "search"], "home screen": ["page": "home"],
+            "home page": ["page": "home"], "homepage": ["page": "home"], "landing page": ["page": "home"], "front page": ["page": "home"],
+            "main screen": ["page": "home"], "dashboard": ["page": "dashboard"], "settings page": ["page": "settings"],
+            "settings screen": ["page": "settings"],
+            "account page": ["page": "account"], "profile page": ["page": "profile"], "lesson": ["page": "lesson"],
+            "onboarding": ["page": "onboarding"], "welcome flow": ["page": "onboarding"], "signup page": ["page": "signup"],
+            "signup form": ["page": "signup"], "registration form": ["page": "signup"], "login screen": ["page": "login"],
+            "course map": ["page": "course map"], "lock screen": ["page": "lock screen"], "help centre": ["page": "help"],
+            "help center": ["page": "help"], "app store": ["page": "app store"], "cancellation flow": ["page": "cancellation"],
+            "cancel flow": ["page": "cancellation"], "order confirmation": ["page": "order confirmation"],
+            "order history": ["page": "order history"], "delivery confirmation": ["page": "delivery confirmation"],
+            "lesson complete screen": ["page": "lesson end"], "invite screen": ["page": "invite"], "billing page": ["page": "billing"],
+            "email": ["channel": "email"], "e mail": ["channel": "email"], "inbox": ["channel": "email"], "newsletter": ["channel": "email"],
+            "push": ["channel": "push"], "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
+            "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
+        ],
+        .segment: [
+            "new": ["stage": "new"], "newcom": ["stage": "new"], "newly": ["stage": "new"], "first time": ["stage": "new"],
+            "fresh": ["stage": "new"], "freshly": ["stage": "new"], "signed up": ["stage": "new"],
+            "active": ["stage": "active"], "engag": ["stage": "active"], "current": ["stage": "active"], "exist": ["stage": "active"],
+            "lapsed": ["stage": "lapsed"], "dormant": ["stage": "lapsed"], "inact": ["stage": "lapsed"], "idl": ["stage": "lapsed"],
+            "churn": ["stage": "lapsed"], "who cancel": ["stage": "lapsed"], "return": ["stage": "returning"],
+            "come back": ["stage": "returning"], "coming back": ["stage": "returning"], "former": ["stage": "lapsed"], "win back": ["stage": "lapsed"],
+            "free trial": ["stage": "trial"], "trial": ["stage": "trial"],
+            "free": ["plan": "free"], "non pay": ["plan": "free"], "anonym": ["plan": "free"], "not log": ["plan": "free"],
+            "premium": ["plan": "paid"], "pay": ["plan": "paid"], "paid": ["plan": "paid"], "subscrib": ["plan": "paid"],
+            "enterpris": ["plan": "enterprise"], "newsletter subscrib": ["role": "newsletter"],
+            "student": ["role": "student"], "univers": ["role": "student"], "classmat": ["role": "student"],
+            "senior": ["role": "retiree"], "retire": ["role": "retiree"], "teacher": ["role": "teacher"],
+            "educ": ["role": "teacher"], "instructor": ["role": "teacher"], "parent": ["role": "parent"], "famili": ["role": "family"],
+            "freelanc": ["role": "freelancer"], "team": ["role": "team"], "compani": ["role": "team"], "colleagu": ["role": "team"],
+            "cowork": ["role": "team"], "wholesal": ["role": "wholesale"], "hr": ["role": "hr"], "employe": ["role": "hr"],
+            "never bought": ["purchase": "none"], "bought": ["purchase": "buyer"], "buyer": ["purchase": "buyer"],
+        ],
+    ]
+
+    /// Markets: a country names its region too, so "Brazil" meets "LATAM" but not "Mexico".
+    static let regions: [String: [String: String]] = {
+        var out: [String: [String: String]] = [
+            "latam": ["region": "latam"], "latin america": ["region": "latam"], "latin american": ["region": "latam"],
+            "emea": ["region": "emea"], "europe": ["region": "emea"], "european": ["region": "emea"], "eu": ["region": "emea"],
+            "dach": ["region": "emea"], "apac": ["region": "apac"], "asia": ["region": "apac"], "north america": ["region": "na"],
+            "north american": ["region": "na"], "middle east": ["region": "mena"], "gulf": ["region": "mena"], "mena": ["region": "mena"],
+        ]
+        let countries: [String: ([String], String)] = [
+            "brazil": (["brazil", "brazilian"], "latam"), "mexico": (["mexico", "mexican"], "latam"),
+            "argentina": (["argentina", "argentinian"], "latam"), "colombia": (["colombia", "colombian"], "latam"),
+            "chile": (["chile", "chilean"], "latam"), "germany": (["germany", "german"], "emea"),
+            "france": (["france", "french"], "emea"), "spain": (["spain"], "emea"), "italy": (["italy", "italian"], "emea"),
+            "poland": (["poland", "polish"], "emea"), "uk": (["uk", "britain", "british", "england", "london", "manchester"], "emea"),
+            "netherlands": (["netherlands", "dutch"], "emea"), "turkey": (["turkey", "turkish"], "emea"),
+            "egypt": (["egypt", "egyptian"], "mena"), "saudi arabia": (["saudi"], "mena"), "uae": (["uae", "emirates"], "mena"),
+            "india": (["india", "indian"], "apac"), "indonesia": (["indonesia", "indonesian"], "apac"),
+            "japan": (["japan", "japanese"], "apac"), "korea": (["korea", "korean"], "apac"),
+            "vietnam": (["vietnam", "vietnamese"], "apac"), "philippines": (["philippines", "filipino"], "apac"),
+            "australia": (["australia", "australian"], "apac"), "china": (["china", "chinese"], "apac"),
+            "united states": (["usa", "united states"], "na"), "canada": (["canada", "canadian"], "na"),
+        ]
+        for (country, (names, region)) in countries {
+            for name in names { out[name] = ["region": region, "country": country] }
+        }
+        for city in ["london", "manchester"] { out[city]?["city"] = city }
+        return out
+    }()
+}

@@ -1,0 +1,82 @@
+/// Which way a change goes: what it adds or removes, moves earlier or later, up or down, and
+/// what it says not to do. Two texts that read alike but go opposite ways are two ideas.
+public struct ChangeDirection: Sendable, Hashable {
+    public enum Axis: String, Sendable, Hashable, CaseIterable {
+        /// add, show, more, longer … against remove, hide, fewer, shorter …
+        case amount
+        /// earlier, sooner against later, delay, postpone
+        case time
+        /// above, top against below, bottom
+        case position
+    }
+
+    /// The stems that point each way, per axis, with the word that said so.
+    public private(set) var up: [Axis: String] = [:]
+    public private(set) var down: [Axis: String] = [:]
+    /// Stems said not to happen ("do not show", "without a card"), and the rest.
+    public private(set) var negated: Set<String> = []
+    public private(set) var asserted: Set<String> = []
+
+    /// Reads `stems` (from `TermReader`).
+    public init(stems: [String]) {
+        var negatedUntil = -1
+        var pending = 0
+        for (index, stem) in stems.enumerated() {
+            if Self.negators.contains(stem) {
+                negatedUntil = index + 4
+                pending = 2
+                continue
+            }
+            let isNegated = index <= negatedUntil && pending > 0
+            if isNegated, !Self.skippedAfterNegation.contains(stem) {
+                negated.insert(stem)
+                pending -= 1
+            } else if !isNegated {
+                asserted.insert(stem)
+            }
+            for axis in Axis.allCases {
+                guard let words = Self.words[axis] else { continue }
+                // A negated direction word points the other way: "do not show" is hiding.
+                if words.up.contains(stem) {
+                    if isNegated { down[axis] = down[axis] ?? "not " + stem } else { up[axis] = up[axis] ?? stem }
+                } else if words.down.contains(stem) {
+                    if isNegated { up[axis] = up[axis] ?? "not " + stem } else { down[axis] = down[axis] ?? stem }
+                }
+            }
+        }
+        asserted.subtract(Self.negators)
+    }
+
+    /// How two changes go opposite ways ("add / remove", "not show / show"), or nil.
+    public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        for axis in Axis.allCases {
+            // Only a one-way change on each side counts: "add X and remove Y" says no direction.
+            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(ua) / \(db)" }
+            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(da) / \(ub)" }
+        }
+        let aDenies = a.negated.intersection(b.asserted).subtracting(generic)
+        if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
+        let bDenies = b.negated.intersection(a.asserted).subtracting(generic)
+        if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        return nil
+    }
+
+    /// Stems (Snowball English) of words that deny what follows.
+    static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]
+    /// Words after a negator that carry nothing of their own ("do not let the …").
+    static let skippedAfterNegation: Set<String> = [
+        "a", "an", "the", "any", "to", "be", "let", "longer", "more", "our", "their", "it", "them", "t", "have", "need", "do",
+    ]
+    /// Who a change is for says nothing of its direction.
+    static let generic: Set<String> = ["user", "new", "learner", "peopl", "custom", "visitor", "member", "subscrib", "shopper", "buyer"]
+
+    static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
+        .amount: (
+            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "more", "increas", "rais", "extend", "longer",
+                 "larger", "bigger", "higher", "doubl", "lengthen", "expand", "requir"],
+            down: ["remov", "hide", "drop", "disabl", "cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter",
+                   "smaller", "trim", "exclud", "elimin", "hidden"]),
+        .time: (up: ["earlier", "sooner"], down: ["later", "delay", "postpon", "defer"]),
+        .position: (up: ["abov", "top"], down: ["below", "bottom"]),
+    ]
+}
