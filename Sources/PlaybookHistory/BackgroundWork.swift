@@ -13,8 +13,9 @@ final class BackgroundWork: @unchecked Sendable {
         self.leftovers = leftovers
         self.job = job
         let thread = Thread { [self] in
-            self.job()
+            // Released first: holding them while the cache is encoded stacked both on the peak.
             self.leftovers.removeAll()
+            self.job()
             self.done.signal()
         }
         thread.start()

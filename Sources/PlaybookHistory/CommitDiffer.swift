@@ -205,6 +205,9 @@ struct CommitDiffer {
         }
         if remember {
             if let previous = latest[path] { store(previous.blob, previous.file) }
+            // Bounded too: a long history touches tens of thousands of paths once and never again;
+            // a path dropped here only costs one parse of its old version if it changes later.
+            if latest.count >= 4096, latest[path] == nil { latest.removeAll(keepingCapacity: true) }
             latest[path] = (blob, file)
         } else {
             store(blob, file)

@@ -65,8 +65,15 @@ public enum HistoryCache {
     /// `body` followed by the `end` line with its checksum: a well-formed seal, so a fuzzer can
     /// reach the parser behind the checksum.
     public static func sealed(_ body: [UInt8]) -> [UInt8] {
-        let sum = body.withUnsafeBufferPointer { checksum($0) }
-        return body + Array("end\t\(String(sum, radix: 16))\n".utf8)
+        var bytes = body
+        seal(&bytes)
+        return bytes
+    }
+
+    /// Appends the `end` line in place (the cache can be tens of megabytes: no copy).
+    static func seal(_ bytes: inout [UInt8]) {
+        let sum = bytes.withUnsafeBufferPointer { checksum($0) }
+        bytes.append(contentsOf: "end\t\(String(sum, radix: 16))\n".utf8)
     }
 
     /// Why the cache directory or file must not be used: a symbolic link (which would make
@@ -102,13 +109,30 @@ public enum HistoryCache {
         if let problem = untrustedLocation(directory: directory, file: path) { throw HistoryError(problem) }
         let temporary = directory + "/.history-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try Data(encode(history)).write(to: URL(fileURLWithPath: temporary), options: .withoutOverwriting)
+            try write(encode(history), toNewFile: temporary)
             guard rename(temporary, path) == 0 else {
                 throw HistoryError("could not replace the history cache \(path)")
             }
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
             throw error
+        }
+    }
+
+    /// Writes bytes to a file that must not exist yet, straight from the buffer (a `Data` copy
+    /// of a large cache doubled the walk's peak memory).
+    static func write(_ bytes: [UInt8], toNewFile path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw HistoryError("could not create \(path) (errno \(errno))") }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else { throw HistoryError("could not write \(path) (errno \(errno))") }
+                offset += written
+            }
         }
     }
 
@@ -167,7 +191,9 @@ public enum HistoryCache {
             }
             for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
-        return sealed(w.bytes)
+        var bytes = w.take()
+        seal(&bytes)
+        return bytes
     }
 
     struct Malformed: Error {}
@@ -365,6 +391,12 @@ private struct ByteWriter {
     mutating func end() {
         bytes.append(10)
         lineStart = true
+    }
+
+    /// The bytes written, handed over without a copy.
+    mutating func take() -> [UInt8] {
+        defer { bytes = [] }
+        return bytes
     }
 }
 

@@ -233,6 +233,7 @@ struct CommitWalk {
         from tip: ObjectID, through commits: [CommitInfo], boundary: Set<ObjectID>
     ) -> (commits: Set<ObjectID>, reached: ObjectID?) {
         var byID: [ObjectID: CommitInfo] = [:]
+        byID.reserveCapacity(commits.count)
         for info in commits { byID[info.id] = info }
         var line = Set<ObjectID>()
         var current: ObjectID? = tip

@@ -18,6 +18,11 @@ public enum ScalarValue: Equatable, Sendable {
             self = .string(text)
             return
         }
+        // Most plain scalars are words: only these first bytes can start a null, a boolean or a number.
+        if let first = text.utf8.first, !ScalarValue.mayStartNonString(first) {
+            self = .string(text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
         case "true", "True", "TRUE": self = .bool(true)
@@ -47,6 +52,16 @@ public enum ScalarValue: Equatable, Sendable {
         }
     }
 
+    private static func mayStartNonString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "~"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            true
+        default:
+            false
+        }
+    }
+
     private static func integer(_ text: String) -> Int? {
         var utf8 = Substring(text)
         if utf8.hasPrefix("0x") { return Int(utf8.dropFirst(2), radix: 16) }
@@ -58,7 +73,7 @@ public enum ScalarValue: Equatable, Sendable {
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
     private static func looksLikeFloat(_ text: String) -> Bool {
-        var bytes = Array(text.utf8)[...]
+        var bytes = Substring(text).utf8[...]
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         var digits = 0
         while let b = bytes.first, b >= 48, b <= 57 { digits += 1; bytes = bytes.dropFirst() }

@@ -100,6 +100,8 @@ public enum LogRenderer {
                     ("type", .string(event.type.rawValue)),
                     ("path", .string(event.path)),
                     ("previous_path", .optional(event.previousPath)),
+                    // False for a side branch's commit (read with --all-parents): an event, not the line's value.
+                    ("main_line", .bool(event.mainLine)),
                     ("changes", .array(event.fields.map { field in
                         .object([("field", .string(field.path)), ("old", .optional(field.old)), ("new", .optional(field.new))])
                     })),

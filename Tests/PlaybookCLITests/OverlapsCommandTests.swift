@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookGit
 import XCTest
 
 final class OverlapsCommandTests: XCTestCase {
@@ -113,6 +114,33 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertEqual(model.status, 2, model.stderr)
     }
 
+    /// The pre-commit hook compares by meaning too: a restatement sharing no words is found with the model.
+    func testLintFindsARewordingByMeaningWithTheModelAndSaysSoOnceWithout() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-latam.yml", SmallPlaybook.squad
+            .replacingOccurrences(of: "activation-emea", with: "activation-latam").replacingOccurrences(of: "EMEA", with: "LATAM"))
+        try scratch.write("playbooks/hypotheses.yml", [
+            Self.hypothesis("HYP-0001", squad: "activation-emea", title: "Welcome tutorial video", change: "show a short video walkthrough when people first open the app"),
+            Self.hypothesis("HYP-0002", squad: "activation-latam", title: "First-launch guided tour", change: "play a brief clip explaining the product on initial startup"),
+        ].joined(separator: "\n---\n"))
+        let words = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertFalse(words.stdout.contains("\"overlap-duplicate\""), "no shared words, so words alone miss it: " + words.stdout)
+        let meaning = try CLI.run(["lint", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(meaning.status, 0, "run scripts/setup to install the model\n" + meaning.stderr)
+        XCTAssertTrue(meaning.stdout.contains("\"overlap-duplicate\""), meaning.stdout + meaning.stderr)
+        // The vectors were cached under .git/playbook for the next run.
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/playbook/embedding-cache").path))
+
+        let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
+        let fallback = try CLI.run(["lint", "--today", "2026-07-21"], in: scratch.url, environment: missing)
+        XCTAssertEqual(fallback.status, 0, fallback.stderr)
+        XCTAssertEqual(fallback.stderr.components(separatedBy: "duplicates compared by words").count - 1, 1, fallback.stderr)
+        let refused = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: scratch.url, environment: missing)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+    }
+
     func testAcknowledgedCollisionDoesNotFail() throws {
         let scratch = try repository()
         try scratch.write("playbooks/experiments.yml", [
@@ -127,7 +155,7 @@ final class OverlapsCommandTests: XCTestCase {
 
     func testLintReportsTheSameOverlapsAsRules() throws {
         let scratch = try repository()
-        let result = try CLI.run(["lint", "--format", "json", "--today", "2026-07-21"], in: scratch.url)
+        let result = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let findings = json?["findings"] as? [[String: Any]] ?? []
         let collisions = findings.filter { $0["rule"] as? String == "overlap-collision" }

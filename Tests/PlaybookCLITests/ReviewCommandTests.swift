@@ -72,6 +72,17 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[history-locked-field]"))
     }
 
+    func testADuplicateTheBaseAlreadyHadDoesNotFailAChangeThatOnlyAddsAComment() throws {
+        let (scratch, repository, _) = try start()
+        // The base already defines EXP-1 twice.
+        let base = try commit(repository, scratch, ["playbooks/EXP-1-copy.yml": Self.experiment], "copy").description
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": "# reviewed\n" + Self.experiment], "comment")
+        let result = try review(scratch, base: base, format: "json")
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("\"existing_findings\": [\n    {\"file\": \"playbooks/EXP-1.yml\", \"line\": 3"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("\"rule\": \"id-duplicate\""), result.stdout)
+    }
+
     func testStatusMovingBackwardsIsRefused() throws {
         let (scratch, repository, base) = try start(experiment: Self.concluded)
         _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.concluded.replacing("status: concluded", with: "status: running")], "reopen")
