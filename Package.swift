@@ -67,7 +67,8 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookReviewTests",
-            dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"]),
+            dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"],
+            exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(name: "PlaybookOverlapsTests", dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
