@@ -6,8 +6,7 @@ import PlaybookModel
 public enum HTMLReport {
     public static func okr(_ report: OKRReport) -> String {
         var body = "<h1>OKR report \(escape(report.quarter.description))</h1>\n"
-        body += "<p class=\"meta\">\(escape(report.start.description)) to \(escape(report.lastDay.description))"
-        body += report.complete ? "" : " (quarter in progress: values as of today)"
+        body += "<p class=\"meta\">\(escape(OKRReport.periodText(report)))"
         body += " · \(escape(report.source.head)) · \(report.source.commits) commits (\(escape(report.source.mode)))</p>\n"
         body += caveats(report.source.caveats)
         if let rollUp = report.northStar {

@@ -14,7 +14,9 @@ public enum OKRRenderer {
             ("period", .object([
                 ("start", .string(report.start.description)),
                 ("end", .string(report.lastDay.description)),
+                ("started", .bool(report.started)),
                 ("complete", .bool(report.complete)),
+                ("quarter_end", .string(report.quarterLastDay.description)),
             ])),
             ("source", sourceJSON(report.source)),
             ("squads", .array(report.squads.map { squad in
@@ -109,7 +111,7 @@ public enum OKRRenderer {
 
     public static func markdown(_ report: OKRReport) -> String {
         var out = "# OKR report \(report.quarter)\n\n"
-        out += "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
+        out += OKRReport.periodText(report)
         out += " · \(Markdown.inline(report.source.head)) · \(report.source.commits) commits (\(report.source.mode))\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         if let rollUp = report.northStar {
@@ -120,7 +122,7 @@ public enum OKRRenderer {
             out += ".\n\n"
         }
         if report.objectives.isEmpty {
-            out += "No objective of \(report.quarter) is in the history.\n"
+            out += "No objective of \(report.quarter) is in the history\(report.started ? "" : " yet").\n"
         }
         for squad in report.squads {
             out += "## \(Markdown.inline(squad))\n\n"
@@ -172,14 +174,15 @@ public enum OKRRenderer {
 
     public static func csv(_ report: OKRReport) -> String {
         var rows: [[String]] = [[
-            "quarter", "squad", "objective", "key_result", "title", "metric", "baseline", "target",
+            "quarter", "squad", "objective", "objective_title", "objective_score", "key_result", "title", "metric", "baseline", "target",
             "start_value", "end_value", "progress", "score", "check_ins", "last_check_in_date",
-            "last_check_in_author", "experiments", "objective_added", "objective_dropped",
+            "last_check_in_author", "experiments", "objective_added", "objective_dropped", "quarter_status",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
                 rows.append([
-                    report.quarter.description, objective.squad, objective.id, kr.id, kr.title ?? "", kr.metric ?? "",
+                    report.quarter.description, objective.squad, objective.id, objective.title ?? "",
+                    CSV.number(objective.score, places: 2), kr.id, kr.title ?? "", kr.metric ?? "",
                     CSV.number(kr.baseline, places: 6), CSV.number(kr.target, places: 6),
                     CSV.number(kr.startValue, places: 6), CSV.number(kr.endValue, places: 6),
                     CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
@@ -188,6 +191,7 @@ public enum OKRRenderer {
                     kr.experiments.map { "\($0.id):\($0.outcome ?? $0.status ?? "")" }.joined(separator: " "),
                     objective.added.map { UTC.day(of: $0).description } ?? "",
                     objective.dropped.map { UTC.day(of: $0).description } ?? "",
+                    report.status,
                 ])
             }
         }

@@ -72,11 +72,29 @@ public struct OKRReport: Sendable {
     /// The last day counted: the quarter's last day, or today while it runs.
     public var lastDay: Day
     public var complete: Bool
+    /// False while today is before the quarter's first day: nothing is measured yet, and the
+    /// objectives listed are the ones planned for it as of today.
+    public var started: Bool
+    /// The quarter's last day (the report may stop earlier, at today).
+    public var quarterLastDay: Day
     public var objectives: [ObjectiveLine]
     public var northStar: NorthStarRollUp?
     public var source: SourceSummary
 
     public var squads: [String] { Array(Set(objectives.map(\.squad))).sorted() }
+
+    /// `not started`, `in progress` or `complete`.
+    public var status: String { !started ? "not started" : (complete ? "complete" : "in progress") }
+
+    /// The report's period in words: "2026-07-01 to 2026-09-30", "… (quarter in progress: values
+    /// as of today)", or, before the quarter, that it has not started and when it runs.
+    static func periodText(_ report: OKRReport) -> String {
+        if !report.started {
+            return "\(report.quarter) has not started: it runs \(report.start) to \(report.quarterLastDay); "
+                + "objectives planned for it as of \(report.lastDay), nothing measured yet"
+        }
+        return "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
+    }
 
     /// - Parameter today: the current date (UTC); a quarter still running is reported up to today.
     public init(quarter: Quarter, today: Day, timelines: Timelines, history: History) {
@@ -87,9 +105,12 @@ public struct OKRReport: Sendable {
         let startTime = UTC.seconds(bounds.start)
         let quarterEnd = UTC.seconds(bounds.end)
         let todayEnd = UTC.seconds(today) + 86_400
-        let endTime = min(quarterEnd, todayEnd)
+        started = todayEnd > startTime
+        // Before the quarter, its planned objectives are read as they stand today.
+        let endTime = started ? min(quarterEnd, todayEnd) : todayEnd
         complete = todayEnd >= quarterEnd
         lastDay = UTC.day(of: endTime - 1)
+        quarterLastDay = UTC.day(fromDays: UTC.days(bounds.end) - 1)
         let label = quarter.description
 
         var experiments: [String: [LinkedExperiment]] = [:]
@@ -124,9 +145,18 @@ public struct OKRReport: Sendable {
             }
             if isIn(atEnd) { dropped = nil }
             guard let state = isIn(atEnd) ? atEnd : (lastIn ?? (isIn(atStart) ? atStart : nil)) else { continue }
-            let keyResults = KeyResultFields.ids(in: state).map { kr in
+            var keyResults = KeyResultFields.ids(in: state).map { kr in
                 Self.keyResult(kr, objective: timeline, state: state, start: startTime, end: endTime,
                                experiments: experiments)
+            }
+            if !started {
+                // Nothing of a quarter that has not begun is measured: no values, progress or score.
+                keyResults = keyResults.map {
+                    var planned = $0
+                    (planned.startValue, planned.endValue, planned.progress, planned.score) = (nil, nil, nil, nil)
+                    planned.checkIns = []
+                    return planned
+                }
             }
             lines.append(ObjectiveLine(
                 id: timeline.id, squad: state["squad"] ?? "(no squad)", title: state["title"],

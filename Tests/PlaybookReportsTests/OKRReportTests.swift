@@ -126,6 +126,33 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(report.objectives[0].keyResults.map(\.endValue), [15])
     }
 
+    func testAQuarterThatHasNotStartedSaysSoInEveryFormat() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        // 2026-06-25: the Q3 objectives are planned (committed 2026-06-20), the quarter starts 2026-07-01.
+        let report = try report(scenario, today: "2026-06-25")
+        XCTAssertFalse(report.started)
+        XCTAssertFalse(report.complete)
+        XCTAssertEqual(report.status, "not started")
+        XCTAssertFalse(report.objectives.isEmpty, "the planned objectives are listed")
+        let krs = report.objectives.flatMap(\.keyResults)
+        XCTAssertTrue(krs.allSatisfy { $0.endValue == nil && $0.progress == nil && $0.score == nil && $0.checkIns.isEmpty })
+        let said = "2026-Q3 has not started: it runs 2026-07-01 to 2026-09-30; objectives planned for it as of 2026-06-25, nothing measured yet"
+        XCTAssertTrue(OKRRenderer.markdown(report).contains(said), OKRRenderer.markdown(report))
+        XCTAssertTrue(HTMLReport.okr(report).contains(said))
+        XCTAssertFalse(OKRRenderer.markdown(report).contains("in progress"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("\"started\": false"), json)
+        XCTAssertTrue(json.contains("\"quarter_end\": \"2026-09-30\""), json)
+        let csv = OKRRenderer.csv(report).split(separator: "\n")
+        XCTAssertTrue(csv.first?.hasSuffix(",quarter_status") == true)
+        XCTAssertTrue(csv.dropFirst().allSatisfy { $0.hasSuffix(",not started") }, "\(csv)")
+
+        let running = try self.report(scenario, today: "2026-08-12")
+        XCTAssertTrue(running.started)
+        XCTAssertTrue(OKRRenderer.json(running).contains("\"started\": true"))
+    }
+
     func testDeletingTheCacheChangesNoNumber() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
