@@ -98,7 +98,7 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        for violation in HistoryRules.check(timelines, range: input.commits) {
+        for violation in HistoryRules.check(timelines, range: input.commits, today: linter.today) {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
