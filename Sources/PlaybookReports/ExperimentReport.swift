@@ -92,6 +92,9 @@ public struct ExperimentFacts: Sendable {
     /// `result.lift` as written, exactly.
     public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
 
+    /// `result.p_value` as written, exactly.
+    public var pValue: Decimal? { state["result.p_value"].flatMap(ExactNumber.decimal) }
+
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
         if let text = state["result.learnings"] { return text }
@@ -147,6 +150,10 @@ public struct ExperimentReport: Sendable {
     /// Stale experiments are judged on this day: the period's last day, or today if earlier.
     public var judgedOn: Day
     public var squads: [SquadExperiments]
+    /// Every squad's experiments together (medians over all of them, not of the squads' medians).
+    public var overall: SquadExperiments?
+    /// The name `overall` carries as its squad.
+    public static let allSquads = "(all squads)"
     public var source: SourceSummary
 
     public init(period: Period, today: Day, timelines: Timelines, history: History) {
@@ -160,8 +167,8 @@ public struct ExperimentReport: Sendable {
             ExperimentFacts($0, until: period.endTime, boundary: boundary)
         }
         var result: [SquadExperiments] = []
-        for squad in Set(facts.map(\.squad)).sorted() {
-            let mine = facts.filter { $0.squad == squad }
+        let groups = Set(facts.map(\.squad)).sorted().map { squad in (squad, facts.filter { $0.squad == squad }) }
+        for (index, (squad, mine)) in (groups + [(Self.allSquads, facts)]).enumerated() {
             let concluded = mine.filter { period.contains($0.concluded) }
             let started = mine.filter { period.contains($0.started) }
             let outcomes = concluded.compactMap(\.outcome)
@@ -188,7 +195,11 @@ public struct ExperimentReport: Sendable {
                 learnings: concluded)
             let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
                 && line.abandoned.isEmpty && line.stale.isEmpty
-            if !empty { result.append(line) }
+            if index == groups.count {
+                overall = empty ? nil : line
+            } else if !empty {
+                result.append(line)
+            }
         }
         squads = result
     }

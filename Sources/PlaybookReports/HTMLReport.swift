@@ -56,9 +56,9 @@ public enum HTMLReport {
         body += "<h2>Throughput per squad</h2>\n" + throughputChart(report.squads)
         body += "<table><thead><tr><th>squad</th><th>created</th><th>started</th><th>concluded</th><th>abandoned</th>"
         body += "<th>win rate</th><th>created→running</th><th>ready→running</th><th>running→concluded</th><th>stale</th></tr></thead><tbody>\n"
-        for squad in report.squads {
+        for (squad, name) in report.squads.map({ ($0, escape($0.squad)) }) + (report.overall.map { [($0, "<strong>\(ExperimentRenderer.totalLabel)</strong>")] } ?? []) {
             let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
-            body += "<tr><td>\(escape(squad.squad))</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
+            body += "<tr><td>\(name)</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
             body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escape(winRate))</td>"
             for cycle in [squad.createdToRunning, squad.readyToRunning, squad.runningToConcluded] {
                 body += "<td class=\"n\">\(escape(ExperimentRenderer.cycle(cycle)))</td>"
@@ -76,6 +76,14 @@ public enum HTMLReport {
         }
         let learnings = report.squads.flatMap(\.learnings)
         if !learnings.isEmpty {
+            body += "<h2>Concluded</h2>\n<table><thead><tr><th>experiment</th><th>squad</th><th>outcome</th><th>decision</th>"
+            body += "<th>lift</th><th>p-value</th></tr></thead><tbody>\n"
+            for fact in learnings {
+                body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome ?? "–"))</td>"
+                body += "<td>\(escape(fact.state["result.decision"] ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
+                body += "<td class=\"n\">\(escape(Numbers.text(fact.pValue, places: 4)))</td></tr>\n"
+            }
+            body += "</tbody></table>\n"
             body += "<h2>Learnings</h2><ul class=\"learnings\">\n"
             for fact in learnings {
                 let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
@@ -98,7 +106,9 @@ public enum HTMLReport {
     }
 
     private static func page(title: String, body: String) -> String {
-        """
+        // A wide table scrolls inside its own box on a phone instead of widening the page.
+        let body = body.replacing("<table>", with: "<div class=\"scroll\"><table>").replacing("</table>", with: "</table></div>")
+        return """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -114,6 +124,13 @@ public enum HTMLReport {
         .meta { color: #5b6475; }
         .caveat { background: #fff4d6; border-left: 4px solid #e0a800; padding: 0.5rem 0.8rem; }
         svg text { font-size: 10px; fill: #5b6475; }
+        svg.chart { width: 100%; max-width: 720px; height: auto; display: block; }
+        svg.chart text { font-size: 12px; }
+        svg.chart text.label { fill: #1d2330; }
+        .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: baseline; }
+        .key.started { background: #3b5bdb; } .key.concluded { background: #2e9e5b; }
+        .scroll { overflow-x: auto; }
+        @media (max-width: 600px) { body { margin: 0.8rem; } th, td { padding: 0.25rem 0.35rem; } }
         </style>
         </head>
         <body>
@@ -158,24 +175,49 @@ public enum HTMLReport {
         return svg + "</svg>"
     }
 
-    /// Grouped bars per squad: started (blue) and concluded (green).
+    /// Horizontal bars, one row per squad: its name in a left column of its own (names never
+    /// overlap), started (blue) and concluded (green) bars with their counts at the bar's end, and
+    /// an x axis with whole-number ticks. The SVG scales to the page's width (viewBox), and its
+    /// text stays legible from a 390 px phone to a 1400 px screen.
     static func throughputChart(_ squads: [SquadExperiments]) -> String {
-        let barWidth = 14.0, gap = 26.0, chartHeight = 120.0, top = 10.0, bottom = 40.0
+        let rowHeight = 34.0, barHeight = 12.0, top = 8.0, axis = 26.0
+        let labelWidth = 150.0, plotWidth = 330.0, countRoom = 30.0
+        let width = labelWidth + plotWidth + countRoom
+        let height = top + Double(squads.count) * rowHeight + axis
         let maxCount = max(1, squads.map { max($0.started.count, $0.concluded.count) }.max() ?? 1)
-        let width = Double(squads.count) * (2 * barWidth + gap) + gap
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(chartHeight + top + bottom))\" "
+        let step = tickStep(maxCount)
+        let scaleMax = Double((maxCount + step - 1) / step * step)
+        func x(_ count: Int) -> Double { labelWidth + Double(count) / scaleMax * plotWidth }
+        func f(_ value: Double) -> String { Numbers.text(value, places: 1) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" "
         svg += "role=\"img\" aria-label=\"experiments started and concluded per squad\">"
-        for (index, squad) in squads.enumerated() {
-            let left = gap + Double(index) * (2 * barWidth + gap)
-            for (offset, count, color, label) in [(0.0, squad.started.count, "#3b5bdb", "started"),
-                                                  (barWidth, squad.concluded.count, "#2e9e5b", "concluded")] {
-                let barHeight = Double(count) / Double(maxCount) * chartHeight
-                svg += "<rect x=\"\(Numbers.text(left + offset, places: 1))\" y=\"\(Numbers.text(top + chartHeight - barHeight, places: 1))\" "
-                svg += "width=\"\(Int(barWidth))\" height=\"\(Numbers.text(barHeight, places: 1))\" fill=\"\(color)\">"
-                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
-            }
-            svg += "<text x=\"\(Numbers.text(left, places: 1))\" y=\"\(Int(top + chartHeight + 14))\">\(escape(squad.squad))</text>"
+        let plotBottom = top + Double(squads.count) * rowHeight
+        // Gridlines and the x axis with its ticks.
+        for tick in stride(from: 0, through: Int(scaleMax), by: step) {
+            svg += "<line x1=\"\(f(x(tick)))\" x2=\"\(f(x(tick)))\" y1=\"\(f(top))\" y2=\"\(f(plotBottom))\" stroke=\"#e4e7ed\"/>"
+            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(plotBottom + 14))\" text-anchor=\"middle\">\(tick)</text>"
         }
-        return svg + "</svg>\n<p class=\"meta\">blue: started · green: concluded</p>\n"
+        svg += "<line x1=\"\(f(labelWidth))\" x2=\"\(f(labelWidth + plotWidth))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#5b6475\"/>"
+        svg += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(plotBottom + 25))\" text-anchor=\"middle\">experiments</text>"
+        for (index, squad) in squads.enumerated() {
+            let rowTop = top + Double(index) * rowHeight
+            let name = squad.squad.count > 22 ? String(squad.squad.prefix(21)) + "…" : squad.squad
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(rowTop + rowHeight / 2 + 4))\" text-anchor=\"end\" class=\"label\">"
+            svg += "\(escape(name))<title>\(escape(squad.squad))</title></text>"
+            for (offset, count, color, label) in [(4.0, squad.started.count, "#3b5bdb", "started"),
+                                                  (4.0 + barHeight + 2, squad.concluded.count, "#2e9e5b", "concluded")] {
+                let y = rowTop + offset
+                svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(x(count) - labelWidth))\" height=\"\(f(barHeight))\" fill=\"\(color)\">"
+                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
+                svg += "<text x=\"\(f(x(count) + 4))\" y=\"\(f(y + barHeight - 2))\">\(count)</text>"
+            }
+        }
+        return svg + "</svg>\n<p class=\"meta\"><span class=\"key started\"></span> started · <span class=\"key concluded\"></span> concluded</p>\n"
+    }
+
+    /// A whole-number tick step that gives at most about five ticks.
+    static func tickStep(_ maxCount: Int) -> Int {
+        for step in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where maxCount / step <= 5 { return step }
+        return max(1, maxCount / 5)
     }
 }
