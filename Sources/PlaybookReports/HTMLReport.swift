@@ -124,8 +124,8 @@ public enum HTMLReport {
         .meta { color: #5b6475; }
         .caveat { background: #fff4d6; border-left: 4px solid #e0a800; padding: 0.5rem 0.8rem; }
         svg text { font-size: 10px; fill: #5b6475; }
-        svg.chart { width: 100%; max-width: 720px; height: auto; display: block; }
-        svg.chart text { font-size: 12px; }
+        svg.chart { width: 100%; max-width: 600px; height: auto; display: block; }
+        svg.chart text { font-size: 14px; }
         svg.chart text.label { fill: #1d2330; }
         .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: baseline; }
         .key.started { background: #3b5bdb; } .key.concluded { background: #2e9e5b; }
@@ -180,8 +180,8 @@ public enum HTMLReport {
     /// an x axis with whole-number ticks. The SVG scales to the page's width (viewBox), and its
     /// text stays legible from a 390 px phone to a 1400 px screen.
     static func throughputChart(_ squads: [SquadExperiments]) -> String {
-        let rowHeight = 34.0, barHeight = 12.0, top = 8.0, axis = 26.0
-        let labelWidth = 150.0, plotWidth = 330.0, countRoom = 30.0
+        let rowHeight = 40.0, barHeight = 15.0, top = 8.0, axis = 38.0
+        let labelWidth = 120.0, plotWidth = 240.0, countRoom = 30.0
         let width = labelWidth + plotWidth + countRoom
         let height = top + Double(squads.count) * rowHeight + axis
         let maxCount = max(1, squads.map { max($0.started.count, $0.concluded.count) }.max() ?? 1)
@@ -195,13 +195,13 @@ public enum HTMLReport {
         // Gridlines and the x axis with its ticks.
         for tick in stride(from: 0, through: Int(scaleMax), by: step) {
             svg += "<line x1=\"\(f(x(tick)))\" x2=\"\(f(x(tick)))\" y1=\"\(f(top))\" y2=\"\(f(plotBottom))\" stroke=\"#e4e7ed\"/>"
-            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(plotBottom + 14))\" text-anchor=\"middle\">\(tick)</text>"
+            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\">\(tick)</text>"
         }
         svg += "<line x1=\"\(f(labelWidth))\" x2=\"\(f(labelWidth + plotWidth))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#5b6475\"/>"
-        svg += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(plotBottom + 25))\" text-anchor=\"middle\">experiments</text>"
+        svg += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(plotBottom + 33))\" text-anchor=\"middle\">experiments</text>"
         for (index, squad) in squads.enumerated() {
             let rowTop = top + Double(index) * rowHeight
-            let name = squad.squad.count > 22 ? String(squad.squad.prefix(21)) + "…" : squad.squad
+            let name = squad.squad.count > 16 ? String(squad.squad.prefix(15)) + "…" : squad.squad
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(rowTop + rowHeight / 2 + 4))\" text-anchor=\"end\" class=\"label\">"
             svg += "\(escape(name))<title>\(escape(squad.squad))</title></text>"
             for (offset, count, color, label) in [(4.0, squad.started.count, "#3b5bdb", "started"),
