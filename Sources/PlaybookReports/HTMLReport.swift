@@ -9,6 +9,7 @@ public enum HTMLReport {
         body += "<p class=\"meta\">\(escape(OKRReport.periodText(report)))"
         body += " · \(escape(report.source.head)) · \(report.source.commits) commits (\(escape(report.source.mode)))</p>\n"
         body += caveats(report.source.caveats)
+        if let basis = OKRReport.statusBasis(report) { body += "<p class=\"meta\">\(escape(basis))</p>\n" }
         if let rollUp = report.northStar {
             body += "<section class=\"northstar\"><h2>North Star: \(escape(rollUp.name ?? rollUp.metric))</h2>"
             body += "<p>\(rollUp.objectives.count) aligned objectives, mean key-result score "
@@ -28,13 +29,17 @@ public enum HTMLReport {
                 if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
                 body += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
                 body += "<table><thead><tr><th>KR</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
-                body += "<th>end</th><th>progress</th><th>score</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
+                body += "<th>end</th><th>progress</th><th>score</th><th>status</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
                     let experiments = kr.experiments.map { "\($0.id) \($0.outcome ?? $0.status ?? "")" }.joined(separator: ", ")
                     body += "<tr><td>\(escape(kr.id))</td><td>\(escape(kr.title ?? ""))</td>"
-                    body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map { "<td class=\"n\">\(escape(Numbers.text($0, places: 6)))</td>" }.joined()
+                    body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map {
+                        "<td class=\"n\">\(escape(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
+                    }.joined()
                     body += "<td class=\"n\">\(escape(Numbers.text(kr.progress)))</td><td class=\"n\">\(escape(Numbers.text(kr.score)))</td>"
+                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
+                    body += "<td>\(status)</td><td>\(escape(OKRRenderer.confidenceText(kr)))</td>"
                     body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escape(last))</td><td>\(escape(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
@@ -130,6 +135,10 @@ public enum HTMLReport {
         .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: baseline; }
         .key.started { background: #3b5bdb; } .key.concluded { background: #2e9e5b; }
         .scroll { overflow-x: auto; }
+        .status { padding: 0.1rem 0.45rem; border-radius: 0.7rem; white-space: nowrap; font-weight: 600; }
+        .status.on-track { background: #d9f2e3; color: #1b6b3e; }
+        .status.at-risk { background: #fff0cc; color: #8a5a00; }
+        .status.off-track { background: #fde0e0; color: #a12626; }
         @media (max-width: 600px) { body { margin: 0.8rem; } th, td { padding: 0.25rem 0.35rem; } }
         </style>
         </head>
