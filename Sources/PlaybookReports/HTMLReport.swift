@@ -135,6 +135,9 @@ public enum HTMLReport {
         .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: baseline; }
         .key.started { background: #3b5bdb; } .key.concluded { background: #2e9e5b; }
         .scroll { overflow-x: auto; }
+        td:first-child { white-space: nowrap; }
+        th, td { font-size: 0.92rem; }
+        svg.trajectory text { font-size: 9px; }
         .status { padding: 0.1rem 0.45rem; border-radius: 0.7rem; white-space: nowrap; font-weight: 600; }
         .status.on-track { background: #d9f2e3; color: #1b6b3e; }
         .status.at-risk { background: #fff0cc; color: #8a5a00; }
@@ -150,36 +153,50 @@ public enum HTMLReport {
     }
 
     /// A small line chart of a key result over the period: start value, each check-in, end;
-    /// dashed lines at the baseline (grey) and the target (green).
+    /// dashed lines at the baseline (grey) and the target (green), labelled with their values in
+    /// the metric's unit at the left (the baseline's label is left out when it would touch the
+    /// target's), and the period's first and last day under the x axis.
     static func trajectoryChart(_ kr: KeyResultLine, start: Int64, end: Int64) -> String {
         var points: [(Int64, Decimal)] = []
         if let value = kr.startValue { points.append((start, value)) }
         points += kr.checkIns.map { ($0.time, $0.value) }
         if let value = kr.endValue { points.append((end, value)) }
         guard !points.isEmpty else { return "" }
-        let width = 180.0, height = 48.0, pad = 4.0
+        let width = 180.0, height = 70.0, top = 6.0, bottom = 16.0, left = 46.0, right = 4.0
         let values: [Double] = (points.map(\.1) + [kr.baseline, kr.target].compactMap { $0 }).map(Numbers.double)
         var low = values.min() ?? 0, high = values.max() ?? 1
         if high == low { high += 1; low -= 1 }
         let span = Double(max(1, end - start))
-        func x(_ time: Int64) -> String { Numbers.text(pad + Double(time - start) / span * (width - 2 * pad), places: 1) }
-        func y(_ exact: Decimal) -> String {
-            let value = Numbers.double(exact)
-            return Numbers.text(height - pad - (value - low) / (high - low) * (height - 2 * pad), places: 1)
+        let plotBottom = height - bottom
+        func f(_ value: Double) -> String { Numbers.text(value, places: 1) }
+        func xPosition(_ time: Int64) -> Double { left + Double(time - start) / span * (width - left - right) }
+        func yPosition(_ exact: Decimal) -> Double {
+            plotBottom - (Numbers.double(exact) - low) / (high - low) * (plotBottom - top)
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
+        func value(_ number: Decimal) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" class=\"trajectory\" "
         svg += "aria-label=\"\(escape("trajectory of \(kr.reference)"))\">"
-        if let baseline = kr.baseline {
-            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(baseline))\" y2=\"\(y(baseline))\" stroke=\"#9aa3b2\" stroke-dasharray=\"3 3\"/>"
+        // The x axis: a line under the plot, the period's first and last day at its ends.
+        svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#9aa3b2\"/>"
+        svg += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\">\(escape(String(UTC.day(of: start).description.dropFirst(5))))</text>"
+        svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(escape(String(UTC.day(of: end - 1).description.dropFirst(5))))</text>"
+        var labelled: [Double] = []
+        for (number, color, name) in [(kr.target, "#2e9e5b", "target"), (kr.baseline, "#9aa3b2", "baseline")] {
+            guard let number else { continue }
+            let y = yPosition(number)
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(color)\" stroke-dasharray=\"3 3\"/>"
+            // A label needs 11 px of its own; one that would touch another is left to the tooltip.
+            if labelled.allSatisfy({ abs($0 - y) >= 11 }) {
+                labelled.append(y)
+                svg += "<text x=\"\(f(left - 4))\" y=\"\(f(min(plotBottom, max(top + 7, y + 3.5))))\" text-anchor=\"end\">"
+                svg += "\(escape(value(number)))<title>\(escape("\(name) \(value(number))"))</title></text>"
+            }
         }
-        if let target = kr.target {
-            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(target))\" y2=\"\(y(target))\" stroke=\"#2e9e5b\" stroke-dasharray=\"3 3\"/>"
-        }
-        let path = points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
+        let path = points.map { "\(f(xPosition($0.0))),\(f(yPosition($0.1)))" }.joined(separator: " ")
         svg += "<polyline fill=\"none\" stroke=\"#3b5bdb\" stroke-width=\"2\" points=\"\(path)\"/>"
         for point in points {
-            svg += "<circle cx=\"\(x(point.0))\" cy=\"\(y(point.1))\" r=\"2.5\" fill=\"#3b5bdb\">"
-            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(Numbers.text(point.1, places: 6))"))</title></circle>"
+            svg += "<circle cx=\"\(f(xPosition(point.0)))\" cy=\"\(f(yPosition(point.1)))\" r=\"2.5\" fill=\"#3b5bdb\">"
+            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(value(point.1))"))</title></circle>"
         }
         return svg + "</svg>"
     }

@@ -124,3 +124,23 @@ final class ThroughputChartTests: XCTestCase {
         XCTAssertEqual(HTMLReport.tickStep(40), 10)
     }
 }
+
+final class TrajectoryChartTests: XCTestCase {
+    func line(baseline: Decimal, target: Decimal, end: Decimal) -> KeyResultLine {
+        KeyResultLine(id: "KR-1", reference: "OKR-1/KR-1", title: nil, metric: "signups", baseline: baseline, target: target,
+                      startValue: baseline, endValue: end, progress: nil, score: nil, checkIns: [], experiments: [],
+                      unit: .count, currency: nil)
+    }
+
+    func testTargetAndBaselineAreLabelledInTheUnitUnlessTheyWouldTouch() {
+        let start = UTC.seconds(Day(year: 2026, month: 7, day: 1)), end = UTC.seconds(Day(year: 2026, month: 10, day: 1))
+        let apart = HTMLReport.trajectoryChart(line(baseline: 1000, target: 20000, end: 5000), start: start, end: end)
+        XCTAssertTrue(apart.contains(">20,000<title>target 20,000</title>"), apart)
+        XCTAssertTrue(apart.contains(">1,000<title>baseline 1,000</title>"), apart)
+        XCTAssertTrue(apart.contains(">07-01</text>") && apart.contains(">09-30</text>"), "the x axis names the period's ends")
+        // The end value far above both: target and baseline sit a pixel apart, so only the target is labelled.
+        let close = HTMLReport.trajectoryChart(line(baseline: 1000, target: 1010, end: 900_000), start: start, end: end)
+        XCTAssertTrue(close.contains("<title>target 1,010</title>"))
+        XCTAssertFalse(close.contains("<title>baseline"), close)
+    }
+}
