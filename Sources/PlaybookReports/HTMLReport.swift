@@ -28,18 +28,19 @@ public enum HTMLReport {
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
                 body += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
-                body += "<table><thead><tr><th>KR</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
-                body += "<th>end</th><th>progress</th><th>score</th><th>status</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
+                // Status and progress first: what a reader acts on stays on a phone's screen.
+                body += "<table><thead><tr><th>KR</th><th>status</th><th>progress</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
+                body += "<th>end</th><th>score</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
                     let experiments = kr.experiments.map { "\($0.id) \($0.outcome ?? $0.status ?? "")" }.joined(separator: ", ")
-                    body += "<tr><td>\(escape(kr.id))</td><td>\(escape(kr.title ?? ""))</td>"
+                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
+                    body += "<tr><td>\(escape(kr.id))</td><td>\(status)</td><td class=\"n\">\(escape(Numbers.text(kr.progress)))</td>"
+                    body += "<td>\(escape(kr.title ?? ""))</td>"
                     body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map {
                         "<td class=\"n\">\(escape(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
                     }.joined()
-                    body += "<td class=\"n\">\(escape(Numbers.text(kr.progress)))</td><td class=\"n\">\(escape(Numbers.text(kr.score)))</td>"
-                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
-                    body += "<td>\(status)</td><td>\(escape(OKRRenderer.confidenceText(kr)))</td>"
+                    body += "<td class=\"n\">\(escape(Numbers.text(kr.score)))</td><td>\(escape(OKRRenderer.confidenceText(kr)))</td>"
                     body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escape(last))</td><td>\(escape(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
