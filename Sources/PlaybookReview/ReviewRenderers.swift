@@ -51,13 +51,14 @@ public enum ReviewRenderer {
             for delta in report.deltas {
                 let fields = delta.change == .changed ? delta.fields.prefix(6).map { Inert.markdownCode($0.path) }.joined(separator: ", ")
                     + (delta.fields.count > 6 ? " …" : "") : "—"
-                let found = byEntity[delta.id] ?? []
-                let errors = found.count(where: { $0.severity == .error })
-                let warnings = found.count(where: { $0.severity == .warning })
-                let summary = found.isEmpty ? "—" : [errors > 0 ? count(errors, "error", "errors") : nil, warnings > 0 ? count(warnings, "warning", "warnings") : nil,
-                                                     found.count - errors - warnings > 0 ? count(found.count - errors - warnings, "note", "notes") : nil]
-                    .compactMap { $0 }.joined(separator: ", ")
-                out += "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(summary) |\n"
+                out += "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(tally(byEntity[delta.id] ?? [])) |\n"
+            }
+            // Findings of entities the change did not edit (a reference it broke, a file-level
+            // problem): one row, so the table's counts add up to the header's.
+            let listed = Set(report.deltas.map(\.id))
+            let elsewhere = report.findings.filter { !listed.contains($0.entity ?? "") }
+            if !elsewhere.isEmpty {
+                out += "| *other entities and files* | | | | \(tally(elsewhere)) |\n"
             }
             out += "\n"
         }
@@ -164,6 +165,16 @@ public enum ReviewRenderer {
             out += "  " + lint[start.lowerBound..<end.lowerBound] + "\n}\n"
         }
         return out
+    }
+
+    /// "2 errors, 1 warning" for a table cell; `—` for none.
+    static func tally(_ found: [Finding]) -> String {
+        let errors = found.count(where: { $0.severity == .error })
+        let warnings = found.count(where: { $0.severity == .warning })
+        let notes = found.count - errors - warnings
+        guard !found.isEmpty else { return "—" }
+        return [errors > 0 ? count(errors, "error", "errors") : nil, warnings > 0 ? count(warnings, "warning", "warnings") : nil,
+                notes > 0 ? count(notes, "note", "notes") : nil].compactMap { $0 }.joined(separator: ", ")
     }
 
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }

@@ -108,6 +108,16 @@ final class CommentTests: XCTestCase {
         let listed = section.split(separator: "\n").filter { $0.hasPrefix("- ❌") || $0.hasPrefix("- ⚠️") }
         XCTAssertEqual(listed.count, report.errors + report.warnings, comment)
         XCTAssertTrue(comment.contains("**\(report.errors) error\(report.errors == 1 ? "" : "s"), \(report.warnings) warning"), comment)
+        // The table's finding cells add up to the header's counts.
+        let cells = comment.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| entity") }.compactMap { $0.split(separator: "|").last }
+        func sum(_ word: String) -> Int {
+            cells.flatMap { $0.split(separator: ",") }.compactMap { part -> Int? in
+                let words = part.split(separator: " ")
+                return words.count == 2 && words[1].hasPrefix(word) ? Int(words[0]) : nil
+            }.reduce(0, +)
+        }
+        XCTAssertEqual(sum("error"), report.errors, comment)
+        XCTAssertEqual(sum("warning"), report.warnings, comment)
     }
 
     func testTheCommentMatchesItsGoldenFile() throws {
