@@ -16,7 +16,7 @@ public enum HTMLReport {
             body += "<strong>\(escape(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
         }
         if report.objectives.isEmpty {
-            body += "<p>No objective of \(escape(report.quarter.description)) is in the history.</p>\n"
+            body += "<p>No objective of \(escape(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
         }
         let start = UTC.seconds(report.start)
         let end = UTC.seconds(report.lastDay) + 86_400
