@@ -91,7 +91,8 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookReviewTests",
-            dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"]),
+            dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"],
+            exclude: ["Goldens"]),
         .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
         .testTarget(
             name: "PlaybookOverlapsTests",

@@ -42,6 +42,8 @@ public struct Configuration: Sendable {
     public var limits: Limits = .standard
     /// How unacknowledged overlaps with other squads' work count under `lint --staged` and `review`.
     public var overlapGate = OverlapGate()
+    /// How reports judge a key result's progress against the time elapsed (`reports:`).
+    public var keyResultStatus = KeyResultStatusThresholds()
 
     /// Rule severities for the files matching any of `paths`.
     public struct Override: Sendable {
@@ -91,6 +93,9 @@ public struct Configuration: Sendable {
     /// overlaps:
     ///   staged: warning     # lint --staged (the pre-commit hook)
     ///   review: rule        # lint and review: each rule's own severity
+    /// reports:             # a key result's status: progress against the time elapsed
+    ///   on_track: 0.9      # progress ≥ 0.9 × elapsed fraction of the quarter
+    ///   at_risk: 0.6       # progress ≥ 0.6 × elapsed; below that, off track
     /// limits:                     # hard ceilings: 67108864, 256, 1000000
     ///   max_file_bytes: 8388608
     ///   max_depth: 128
@@ -123,8 +128,10 @@ public struct Configuration: Sendable {
                 configuration.limits = try limits(pair.value, file: file)
             case "overlaps":
                 configuration.overlapGate = try overlapGate(pair.value, file: file)
+            case "reports":
+                configuration.keyResultStatus = try reports(pair.value, file: file)
             default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "overrides", "limits", "overlaps"]))
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["roots", "rules", "overrides", "limits", "overlaps", "reports"]))
                 throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"\(key)\" in the configuration\(hint)")
             }
         }
@@ -254,6 +261,30 @@ public struct Configuration: Sendable {
             }
         }
         return gate
+    }
+
+    private static func reports(_ node: Node, file: String) throws(ConfigurationError) -> KeyResultStatusThresholds {
+        var thresholds = KeyResultStatusThresholds()
+        var atRiskMark: Mark?
+        for pair in try mapping(node, "\"reports\"", file: file) {
+            let key = try scalar(pair.key, "a key", file: file)
+            guard key == "on_track" || key == "at_risk" else {
+                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["on_track", "at_risk"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"reports.\(Inert.terminal(key))\"\(hint); it takes on_track and at_risk")
+            }
+            let text = try scalar(pair.value, "a number", file: file)
+            guard let value = Double(text), value.isFinite, value >= 0, value <= 2 else {
+                throw ConfigurationError(
+                    file: file, mark: pair.value.mark,
+                    message: "\"reports.\(key)\" must be a number from 0 to 2 (a share of the time elapsed, such as 0.9), found \"\(Inert.terminal(text))\"")
+            }
+            if key == "on_track" { thresholds.onTrack = value } else { thresholds.atRisk = value; atRiskMark = pair.value.mark }
+        }
+        if thresholds.atRisk > thresholds.onTrack {
+            throw ConfigurationError(file: file, mark: atRiskMark ?? node.mark,
+                                     message: "\"reports.at_risk\" (\(thresholds.atRisk)) must not exceed \"reports.on_track\" (\(thresholds.onTrack))")
+        }
+        return thresholds
     }
 
     /// Each limit must lie between 1 and its hard ceiling (`Limits.ceiling`); a value past the

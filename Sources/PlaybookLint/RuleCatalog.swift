@@ -46,6 +46,7 @@ public enum LintRuleID {
     public static let historyLockedField = "history-locked-field"
     public static let historyResultEdit = "history-result-edit"
     public static let historyIDReuse = "history-id-reuse"
+    public static let historyClosedQuarter = "history-closed-quarter"
 }
 
 /// Every rule, in one explicit list: the single source for `playbook rules`, configuration

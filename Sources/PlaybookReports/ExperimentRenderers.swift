@@ -20,7 +20,12 @@ public enum ExperimentRenderer {
                 ("judged_on", .string(report.judgedOn.description)),
             ])),
             ("source", OKRRenderer.sourceJSON(report.source)),
-            ("squads", .array(report.squads.map { squad in
+            ("squads", .array(report.squads.map(squadJSON))),
+            ("total", report.overall.map(squadJSON) ?? .null),
+        ]).rendered()
+    }
+
+    static func squadJSON(_ squad: SquadExperiments) -> JSON {
                 .object([
                     ("squad", .string(squad.squad)),
                     ("created", .integer(squad.created.count)),
@@ -52,12 +57,11 @@ public enum ExperimentRenderer {
                             ("concluded", .optional(fact.concluded.map { UTC.day(of: $0).description })),
                             ("outcome", .optional(fact.outcome)), ("decision", .optional(fact.state["result.decision"])),
                             ("lift", .exact(fact.lift)),
+                            ("p_value", .exact(fact.pValue)),
                             ("learnings", .optional(fact.learnings)),
                         ])
                     })),
                 ])
-            })),
-        ]).rendered()
     }
 
     public static func markdown(_ report: ExperimentReport) -> String {
@@ -72,12 +76,14 @@ public enum ExperimentRenderer {
         out += "| squad | created | started | concluded | abandoned | win rate | created→running (median / p90 days) "
             + "| ready→running | running→concluded | stale |\n"
         out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
-        for squad in report.squads {
+        func row(_ squad: SquadExperiments, name: String) -> String {
             let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
-            out += "| \(Markdown.inline(squad.squad)) | \(squad.created.count) | \(squad.started.count) | "
+            return "| \(name) | \(squad.created.count) | \(squad.started.count) | "
                 + "\(squad.concluded.count) | \(squad.abandoned.count) | \(winRate) | \(cycle(squad.createdToRunning)) | "
                 + "\(cycle(squad.readyToRunning)) | \(cycle(squad.runningToConcluded)) | \(squad.stale.count) |\n"
         }
+        for squad in report.squads { out += row(squad, name: Markdown.inline(squad.squad)) }
+        if let overall = report.overall { out += row(overall, name: "**\(totalLabel)**") }
         out += "\n"
         for squad in report.squads where !squad.stale.isEmpty || !squad.abandoned.isEmpty {
             out += "## \(Markdown.inline(squad.squad)): needs attention\n\n"
@@ -89,7 +95,12 @@ public enum ExperimentRenderer {
         }
         let concluded = report.squads.flatMap(\.learnings)
         if !concluded.isEmpty {
-            out += "## Learnings\n\n"
+            out += "## Concluded\n\n| experiment | squad | outcome | decision | lift | p-value |\n| --- | --- | --- | --- | ---: | ---: |\n"
+            for fact in concluded {
+                out += "| \(Markdown.inline(fact.id)) | \(Markdown.inline(fact.squad)) | \(Markdown.inline(fact.outcome ?? "–")) | "
+                    + "\(Markdown.inline(fact.state["result.decision"] ?? "–")) | \(lift(fact.lift)) | \(Numbers.text(fact.pValue, places: 4)) |\n"
+            }
+            out += "\n## Learnings\n\n"
             for fact in concluded {
                 let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
                 out += "- **\(Markdown.inline(fact.id))** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
@@ -103,6 +114,16 @@ public enum ExperimentRenderer {
         return out
     }
 
+    /// What the total row is called in every format.
+    public static let totalLabel = "Company total"
+
+    /// A lift as a signed percentage: 0.034 → `+3.4%`; `–` when none was written.
+    static func lift(_ value: Decimal?) -> String {
+        guard let value else { return "–" }
+        let percent = Numbers.text(value * 100, places: 2)
+        return value > 0 ? "+" + percent + "%" : percent + "%"
+    }
+
     static func cycle(_ cycle: CycleTime) -> String {
         guard cycle.count > 0 else { return "–" }
         return "\(Numbers.text(cycle.median, places: 1)) / \(Numbers.text(cycle.p90, places: 1)) (n=\(cycle.count))"
@@ -114,9 +135,9 @@ public enum ExperimentRenderer {
             "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
             "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
         ]]
-        for squad in report.squads {
+        for (squad, name) in report.squads.map({ ($0, $0.squad) }) + (report.overall.map { [($0, totalLabel)] } ?? []) {
             rows.append([
-                report.period.start.description, report.period.lastDay.description, squad.squad,
+                report.period.start.description, report.period.lastDay.description, name,
                 String(squad.created.count), String(squad.started.count), String(squad.concluded.count),
                 String(squad.abandoned.count), String(squad.withOutcome), String(squad.wins),
                 CSV.number(squad.winRate, places: 2),

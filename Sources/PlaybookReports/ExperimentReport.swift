@@ -93,6 +93,9 @@ public struct ExperimentFacts: Sendable {
     /// `result.lift` as written, exactly.
     public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
 
+    /// `result.p_value` as written, exactly.
+    public var pValue: Decimal? { state["result.p_value"].flatMap(ExactNumber.decimal) }
+
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
         if let text = state["result.learnings"] { return text }
@@ -195,7 +198,7 @@ public struct ExperimentReport: Sendable {
             let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
                 && line.abandoned.isEmpty && line.stale.isEmpty
             if index == groups.count {
-                overall = line
+                overall = empty ? nil : line
             } else if !empty {
                 result.append(line)
             }

@@ -6,17 +6,17 @@ import PlaybookModel
 public enum HTMLReport {
     public static func okr(_ report: OKRReport) -> String {
         var body = "<h1>OKR report \(escape(report.quarter.description))</h1>\n"
-        body += "<p class=\"meta\">\(escape(report.start.description)) to \(escape(report.lastDay.description))"
-        body += report.complete ? "" : " (quarter in progress: values as of today)"
+        body += "<p class=\"meta\">\(escape(OKRReport.periodText(report)))"
         body += " · \(escape(report.source.head)) · \(report.source.commits) commits (\(escape(report.source.mode)))</p>\n"
         body += caveats(report.source.caveats)
+        if let basis = OKRReport.statusBasis(report) { body += "<p class=\"meta\">\(escape(basis))</p>\n" }
         if let rollUp = report.northStar {
             body += "<section class=\"northstar\"><h2>North Star: \(escape(rollUp.name ?? rollUp.metric))</h2>"
             body += "<p>\(rollUp.objectives.count) aligned objectives, mean key-result score "
             body += "<strong>\(escape(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
         }
         if report.objectives.isEmpty {
-            body += "<p>No objective of \(escape(report.quarter.description)) is in the history.</p>\n"
+            body += "<p>No objective of \(escape(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
         }
         let start = UTC.seconds(report.start)
         let end = UTC.seconds(report.lastDay) + 86_400
@@ -28,14 +28,19 @@ public enum HTMLReport {
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
                 body += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
-                body += "<table><thead><tr><th>KR</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
-                body += "<th>end</th><th>progress</th><th>score</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
+                // Status and progress first: what a reader acts on stays on a phone's screen.
+                body += "<table><thead><tr><th>KR</th><th>status</th><th>progress</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
+                body += "<th>end</th><th>score</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
                     let experiments = kr.experiments.map { "\($0.id) \($0.outcome ?? $0.status ?? "")" }.joined(separator: ", ")
-                    body += "<tr><td>\(escape(kr.id))</td><td>\(escape(kr.title ?? ""))</td>"
-                    body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map { "<td class=\"n\">\(escape(Numbers.text($0, places: 6)))</td>" }.joined()
-                    body += "<td class=\"n\">\(escape(Numbers.text(kr.progress)))</td><td class=\"n\">\(escape(Numbers.text(kr.score)))</td>"
+                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
+                    body += "<tr><td>\(escape(kr.id))</td><td>\(status)</td><td class=\"n\">\(escape(Numbers.text(kr.progress)))</td>"
+                    body += "<td>\(escape(kr.title ?? ""))</td>"
+                    body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map {
+                        "<td class=\"n\">\(escape(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
+                    }.joined()
+                    body += "<td class=\"n\">\(escape(Numbers.text(kr.score)))</td><td>\(escape(OKRRenderer.confidenceText(kr)))</td>"
                     body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escape(last))</td><td>\(escape(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
@@ -57,9 +62,9 @@ public enum HTMLReport {
         body += "<h2>Throughput per squad</h2>\n" + throughputChart(report.squads)
         body += "<table><thead><tr><th>squad</th><th>created</th><th>started</th><th>concluded</th><th>abandoned</th>"
         body += "<th>win rate</th><th>created→running</th><th>ready→running</th><th>running→concluded</th><th>stale</th></tr></thead><tbody>\n"
-        for squad in report.squads {
+        for (squad, name) in report.squads.map({ ($0, escape($0.squad)) }) + (report.overall.map { [($0, "<strong>\(ExperimentRenderer.totalLabel)</strong>")] } ?? []) {
             let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
-            body += "<tr><td>\(escape(squad.squad))</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
+            body += "<tr><td>\(name)</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
             body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escape(winRate))</td>"
             for cycle in [squad.createdToRunning, squad.readyToRunning, squad.runningToConcluded] {
                 body += "<td class=\"n\">\(escape(ExperimentRenderer.cycle(cycle)))</td>"
@@ -77,6 +82,14 @@ public enum HTMLReport {
         }
         let learnings = report.squads.flatMap(\.learnings)
         if !learnings.isEmpty {
+            body += "<h2>Concluded</h2>\n<table><thead><tr><th>experiment</th><th>squad</th><th>outcome</th><th>decision</th>"
+            body += "<th>lift</th><th>p-value</th></tr></thead><tbody>\n"
+            for fact in learnings {
+                body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome ?? "–"))</td>"
+                body += "<td>\(escape(fact.state["result.decision"] ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
+                body += "<td class=\"n\">\(escape(Numbers.text(fact.pValue, places: 4)))</td></tr>\n"
+            }
+            body += "</tbody></table>\n"
             body += "<h2>Learnings</h2><ul class=\"learnings\">\n"
             for fact in learnings {
                 let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
@@ -124,7 +137,9 @@ public enum HTMLReport {
     }
 
     private static func page(title: String, body: String) -> String {
-        """
+        // A wide table scrolls inside its own box on a phone instead of widening the page.
+        let body = body.replacing("<table>", with: "<div class=\"scroll\"><table>").replacing("</table>", with: "</table></div>")
+        return """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -140,6 +155,20 @@ public enum HTMLReport {
         .meta { color: #5b6475; }
         .caveat { background: #fff4d6; border-left: 4px solid #e0a800; padding: 0.5rem 0.8rem; }
         svg text { font-size: 10px; fill: #5b6475; }
+        svg.chart { width: 100%; max-width: 600px; height: auto; display: block; }
+        svg.chart text { font-size: 14px; }
+        svg.chart text.label { fill: #1d2330; }
+        .key { display: inline-block; width: 0.8em; height: 0.8em; vertical-align: baseline; }
+        .key.started { background: #3b5bdb; } .key.concluded { background: #2e9e5b; }
+        .scroll { overflow-x: auto; }
+        td:first-child { white-space: nowrap; }
+        th, td { font-size: 0.92rem; }
+        svg.trajectory text { font-size: 9px; }
+        .status { padding: 0.1rem 0.45rem; border-radius: 0.7rem; white-space: nowrap; font-weight: 600; }
+        .status.on-track { background: #d9f2e3; color: #1b6b3e; }
+        .status.at-risk { background: #fff0cc; color: #8a5a00; }
+        .status.off-track { background: #fde0e0; color: #a12626; }
+        @media (max-width: 600px) { body { margin: 0.8rem; } th, td { padding: 0.25rem 0.35rem; } }
         </style>
         </head>
         <body>
@@ -150,58 +179,97 @@ public enum HTMLReport {
     }
 
     /// A small line chart of a key result over the period: start value, each check-in, end;
-    /// dashed lines at the baseline (grey) and the target (green).
+    /// dashed lines at the baseline (grey) and the target (green), labelled with their values in
+    /// the metric's unit at the left (the baseline's label is left out when it would touch the
+    /// target's), and the period's first and last day under the x axis.
     static func trajectoryChart(_ kr: KeyResultLine, start: Int64, end: Int64) -> String {
         var points: [(Int64, Decimal)] = []
         if let value = kr.startValue { points.append((start, value)) }
         points += kr.checkIns.map { ($0.time, $0.value) }
         if let value = kr.endValue { points.append((end, value)) }
         guard !points.isEmpty else { return "" }
-        let width = 180.0, height = 48.0, pad = 4.0
+        let width = 180.0, height = 70.0, top = 6.0, bottom = 16.0, left = 46.0, right = 4.0
         let values: [Double] = (points.map(\.1) + [kr.baseline, kr.target].compactMap { $0 }).map(Numbers.double)
         var low = values.min() ?? 0, high = values.max() ?? 1
         if high == low { high += 1; low -= 1 }
         let span = Double(max(1, end - start))
-        func x(_ time: Int64) -> String { Numbers.text(pad + Double(time - start) / span * (width - 2 * pad), places: 1) }
-        func y(_ exact: Decimal) -> String {
-            let value = Numbers.double(exact)
-            return Numbers.text(height - pad - (value - low) / (high - low) * (height - 2 * pad), places: 1)
+        let plotBottom = height - bottom
+        func f(_ value: Double) -> String { Numbers.text(value, places: 1) }
+        func xPosition(_ time: Int64) -> Double { left + Double(time - start) / span * (width - left - right) }
+        func yPosition(_ exact: Decimal) -> Double {
+            plotBottom - (Numbers.double(exact) - low) / (high - low) * (plotBottom - top)
         }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" "
+        func value(_ number: Decimal) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" class=\"trajectory\" "
         svg += "aria-label=\"\(escape("trajectory of \(kr.reference)"))\">"
-        if let baseline = kr.baseline {
-            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(baseline))\" y2=\"\(y(baseline))\" stroke=\"#9aa3b2\" stroke-dasharray=\"3 3\"/>"
+        // The x axis: a line under the plot, the period's first and last day at its ends.
+        svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#9aa3b2\"/>"
+        svg += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\">\(escape(String(UTC.day(of: start).description.dropFirst(5))))</text>"
+        svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(escape(String(UTC.day(of: end - 1).description.dropFirst(5))))</text>"
+        var labelled: [Double] = []
+        for (number, color, name) in [(kr.target, "#2e9e5b", "target"), (kr.baseline, "#9aa3b2", "baseline")] {
+            guard let number else { continue }
+            let y = yPosition(number)
+            svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(color)\" stroke-dasharray=\"3 3\"/>"
+            // A label needs 11 px of its own; one that would touch another is left to the tooltip.
+            if labelled.allSatisfy({ abs($0 - y) >= 11 }) {
+                labelled.append(y)
+                svg += "<text x=\"\(f(left - 4))\" y=\"\(f(min(plotBottom, max(top + 7, y + 3.5))))\" text-anchor=\"end\">"
+                svg += "\(escape(value(number)))<title>\(escape("\(name) \(value(number))"))</title></text>"
+            }
         }
-        if let target = kr.target {
-            svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y(target))\" y2=\"\(y(target))\" stroke=\"#2e9e5b\" stroke-dasharray=\"3 3\"/>"
-        }
-        let path = points.map { "\(x($0.0)),\(y($0.1))" }.joined(separator: " ")
+        let path = points.map { "\(f(xPosition($0.0))),\(f(yPosition($0.1)))" }.joined(separator: " ")
         svg += "<polyline fill=\"none\" stroke=\"#3b5bdb\" stroke-width=\"2\" points=\"\(path)\"/>"
         for point in points {
-            svg += "<circle cx=\"\(x(point.0))\" cy=\"\(y(point.1))\" r=\"2.5\" fill=\"#3b5bdb\">"
-            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(Numbers.text(point.1, places: 6))"))</title></circle>"
+            svg += "<circle cx=\"\(f(xPosition(point.0)))\" cy=\"\(f(yPosition(point.1)))\" r=\"2.5\" fill=\"#3b5bdb\">"
+            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(value(point.1))"))</title></circle>"
         }
         return svg + "</svg>"
     }
 
-    /// Grouped bars per squad: started (blue) and concluded (green).
+    /// Horizontal bars, one row per squad: its name in a left column of its own (names never
+    /// overlap), started (blue) and concluded (green) bars with their counts at the bar's end, and
+    /// an x axis with whole-number ticks. The SVG scales to the page's width (viewBox), and its
+    /// text stays legible from a 390 px phone to a 1400 px screen.
     static func throughputChart(_ squads: [SquadExperiments]) -> String {
-        let barWidth = 14.0, gap = 26.0, chartHeight = 120.0, top = 10.0, bottom = 40.0
+        let rowHeight = 40.0, barHeight = 15.0, top = 8.0, axis = 38.0
+        let labelWidth = 120.0, plotWidth = 240.0, countRoom = 30.0
+        let width = labelWidth + plotWidth + countRoom
+        let height = top + Double(squads.count) * rowHeight + axis
         let maxCount = max(1, squads.map { max($0.started.count, $0.concluded.count) }.max() ?? 1)
-        let width = Double(squads.count) * (2 * barWidth + gap) + gap
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(chartHeight + top + bottom))\" "
+        let step = tickStep(maxCount)
+        let scaleMax = Double((maxCount + step - 1) / step * step)
+        func x(_ count: Int) -> Double { labelWidth + Double(count) / scaleMax * plotWidth }
+        func f(_ value: Double) -> String { Numbers.text(value, places: 1) }
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" class=\"chart\" "
         svg += "role=\"img\" aria-label=\"experiments started and concluded per squad\">"
-        for (index, squad) in squads.enumerated() {
-            let left = gap + Double(index) * (2 * barWidth + gap)
-            for (offset, count, color, label) in [(0.0, squad.started.count, "#3b5bdb", "started"),
-                                                  (barWidth, squad.concluded.count, "#2e9e5b", "concluded")] {
-                let barHeight = Double(count) / Double(maxCount) * chartHeight
-                svg += "<rect x=\"\(Numbers.text(left + offset, places: 1))\" y=\"\(Numbers.text(top + chartHeight - barHeight, places: 1))\" "
-                svg += "width=\"\(Int(barWidth))\" height=\"\(Numbers.text(barHeight, places: 1))\" fill=\"\(color)\">"
-                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
-            }
-            svg += "<text x=\"\(Numbers.text(left, places: 1))\" y=\"\(Int(top + chartHeight + 14))\">\(escape(squad.squad))</text>"
+        let plotBottom = top + Double(squads.count) * rowHeight
+        // Gridlines and the x axis with its ticks.
+        for tick in stride(from: 0, through: Int(scaleMax), by: step) {
+            svg += "<line x1=\"\(f(x(tick)))\" x2=\"\(f(x(tick)))\" y1=\"\(f(top))\" y2=\"\(f(plotBottom))\" stroke=\"#e4e7ed\"/>"
+            svg += "<text x=\"\(f(x(tick)))\" y=\"\(f(plotBottom + 16))\" text-anchor=\"middle\">\(tick)</text>"
         }
-        return svg + "</svg>\n<p class=\"meta\">blue: started · green: concluded</p>\n"
+        svg += "<line x1=\"\(f(labelWidth))\" x2=\"\(f(labelWidth + plotWidth))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#5b6475\"/>"
+        svg += "<text x=\"\(f(labelWidth + plotWidth / 2))\" y=\"\(f(plotBottom + 33))\" text-anchor=\"middle\">experiments</text>"
+        for (index, squad) in squads.enumerated() {
+            let rowTop = top + Double(index) * rowHeight
+            let name = squad.squad.count > 16 ? String(squad.squad.prefix(15)) + "…" : squad.squad
+            svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(rowTop + rowHeight / 2 + 4))\" text-anchor=\"end\" class=\"label\">"
+            svg += "\(escape(name))<title>\(escape(squad.squad))</title></text>"
+            for (offset, count, color, label) in [(4.0, squad.started.count, "#3b5bdb", "started"),
+                                                  (4.0 + barHeight + 2, squad.concluded.count, "#2e9e5b", "concluded")] {
+                let y = rowTop + offset
+                svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(x(count) - labelWidth))\" height=\"\(f(barHeight))\" fill=\"\(color)\">"
+                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
+                svg += "<text x=\"\(f(x(count) + 4))\" y=\"\(f(y + barHeight - 2))\">\(count)</text>"
+            }
+        }
+        return svg + "</svg>\n<p class=\"meta\"><span class=\"key started\"></span> started · <span class=\"key concluded\"></span> concluded</p>\n"
+    }
+
+    /// A whole-number tick step that gives at most about five ticks.
+    static func tickStep(_ maxCount: Int) -> Int {
+        for step in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where maxCount / step <= 5 { return step }
+        return max(1, maxCount / 5)
     }
 }

@@ -14,7 +14,14 @@ public enum OKRRenderer {
             ("period", .object([
                 ("start", .string(report.start.description)),
                 ("end", .string(report.lastDay.description)),
+                ("started", .bool(report.started)),
                 ("complete", .bool(report.complete)),
+                ("quarter_end", .string(report.quarterLastDay.description)),
+                ("elapsed", .exact(report.elapsed)),
+                ("status_thresholds", .object([
+                    ("on_track", .number(report.thresholds.onTrack, places: 4)),
+                    ("at_risk", .number(report.thresholds.atRisk, places: 4)),
+                ])),
             ])),
             ("source", sourceJSON(report.source)),
             ("squads", .array(report.squads.map { squad in
@@ -82,8 +89,15 @@ public enum OKRRenderer {
             ("target", .exact(kr.target)),
             ("start_value", .exact(kr.startValue)),
             ("end_value", .exact(kr.endValue)),
+            ("unit", .optional(kr.unit?.rawValue)),
+            ("currency", .optional(kr.currency)),
             ("progress", .exact(kr.progress)),
             ("score", .exact(kr.score)),
+            ("status", .optional(kr.status?.rawValue)),
+            ("confidence", .array(kr.confidence.map { point in
+                .object([("date", .string(UTC.day(of: point.time).description)), ("value", .exact(point.value))])
+            })),
+            ("confidence_trend", .optional(kr.confidenceTrend?.rawValue)),
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
@@ -109,9 +123,10 @@ public enum OKRRenderer {
 
     public static func markdown(_ report: OKRReport) -> String {
         var out = "# OKR report \(report.quarter)\n\n"
-        out += "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
+        out += OKRReport.periodText(report)
         out += " · \(Markdown.inline(report.source.head)) · \(report.source.commits) commits (\(report.source.mode))\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        if let basis = OKRReport.statusBasis(report) { out += Markdown.inline(basis) + "\n\n" }
         if let rollUp = report.northStar {
             out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCode(rollUp.metric)))\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
@@ -120,7 +135,7 @@ public enum OKRRenderer {
             out += ".\n\n"
         }
         if report.objectives.isEmpty {
-            out += "No objective of \(report.quarter) is in the history.\n"
+            out += "No objective of \(report.quarter) is in the history\(report.started ? "" : " yet").\n"
         }
         for squad in report.squads {
             out += "## \(Markdown.inline(squad))\n\n"
@@ -131,21 +146,22 @@ public enum OKRRenderer {
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
                 out += facts.joined(separator: " · ") + "\n\n"
-                out += "| KR | title | baseline | target | start | end | progress | score | check-ins | last check-in |\n"
-                out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n"
+                out += "| KR | title | baseline | target | start | end | progress | score | status | confidence | check-ins | last check-in |\n"
+                out += "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- |\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \(Markdown.inline($0.author.name))" } ?? "–"
-                    out += "| \(Markdown.inline(kr.id)) | \(Markdown.inline(kr.title ?? "")) | \(Numbers.text(kr.baseline, places: 6)) | "
-                        + "\(Numbers.text(kr.target, places: 6)) | \(Numbers.text(kr.startValue, places: 6)) | "
-                        + "\(Numbers.text(kr.endValue, places: 6)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
-                        + "\(kr.checkIns.count) | \(last) |\n"
+                    func value(_ number: Decimal?) -> String { Markdown.inline(UnitText.text(number, unit: kr.unit, currency: kr.currency)) }
+                    out += "| \(Markdown.inline(kr.id)) | \(Markdown.inline(kr.title ?? "")) | \(value(kr.baseline)) | "
+                        + "\(value(kr.target)) | \(value(kr.startValue)) | "
+                        + "\(value(kr.endValue)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
+                        + "\(statusText(kr.status, emoji: true)) | \(confidenceText(kr)) | \(kr.checkIns.count) | \(last) |\n"
                 }
                 out += "\n"
                 for kr in objective.keyResults where !kr.checkIns.isEmpty || !kr.experiments.isEmpty {
                     out += "- **\(Markdown.inline(kr.id))**"
                     if !kr.checkIns.isEmpty {
-                        let points = kr.checkIns.map { "\(Numbers.text($0.value, places: 6)) (\(UTC.day(of: $0.time)))" }
-                        out += " trajectory: \(Numbers.text(kr.startValue, places: 6)) → " + points.joined(separator: " → ")
+                        let points = kr.checkIns.map { "\(Markdown.inline(UnitText.text($0.value, unit: kr.unit, currency: kr.currency))) (\(UTC.day(of: $0.time)))" }
+                        out += " trajectory: \(Markdown.inline(UnitText.text(kr.startValue, unit: kr.unit, currency: kr.currency))) → " + points.joined(separator: " → ")
                     }
                     if !kr.experiments.isEmpty {
                         let list = kr.experiments.map { "\(Markdown.inline($0.id)) \(Markdown.inline($0.status ?? "?"))\($0.outcome.map { ", \(Markdown.inline($0))" } ?? "")" }
@@ -168,18 +184,37 @@ public enum OKRRenderer {
         return out
     }
 
+    /// `🟢 on track`, `🟠 at risk`, `🔴 off track` (the emoji only where colour cannot be), `–` for none.
+    static func statusText(_ status: KeyResultStatus?, emoji: Bool) -> String {
+        guard let status else { return "–" }
+        guard emoji else { return status.rawValue }
+        switch status {
+        case .onTrack: return "🟢 on track"
+        case .atRisk: return "🟠 at risk"
+        case .offTrack: return "🔴 off track"
+        }
+    }
+
+    /// `0.7 → 0.5 (falling)`, the first and last confidence of the quarter; `0.6` when it never moved.
+    static func confidenceText(_ kr: KeyResultLine) -> String {
+        guard let first = kr.confidence.first?.value, let last = kr.confidence.last?.value, let trend = kr.confidenceTrend else { return "–" }
+        return trend == .steady ? Numbers.text(last) : "\(Numbers.text(first)) → \(Numbers.text(last)) (\(trend.rawValue))"
+    }
+
     // MARK: CSV
 
     public static func csv(_ report: OKRReport) -> String {
         var rows: [[String]] = [[
-            "quarter", "squad", "objective", "key_result", "title", "metric", "baseline", "target",
+            "quarter", "squad", "objective", "objective_title", "objective_score", "key_result", "title", "metric", "baseline", "target",
             "start_value", "end_value", "progress", "score", "check_ins", "last_check_in_date",
-            "last_check_in_author", "experiments", "objective_added", "objective_dropped",
+            "last_check_in_author", "experiments", "objective_added", "objective_dropped", "quarter_status",
+            "unit", "currency", "status", "confidence_start", "confidence_end", "confidence_trend",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
                 rows.append([
-                    report.quarter.description, objective.squad, objective.id, kr.id, kr.title ?? "", kr.metric ?? "",
+                    report.quarter.description, objective.squad, objective.id, objective.title ?? "",
+                    CSV.number(objective.score, places: 2), kr.id, kr.title ?? "", kr.metric ?? "",
                     CSV.number(kr.baseline, places: 6), CSV.number(kr.target, places: 6),
                     CSV.number(kr.startValue, places: 6), CSV.number(kr.endValue, places: 6),
                     CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
@@ -188,6 +223,10 @@ public enum OKRRenderer {
                     kr.experiments.map { "\($0.id):\($0.outcome ?? $0.status ?? "")" }.joined(separator: " "),
                     objective.added.map { UTC.day(of: $0).description } ?? "",
                     objective.dropped.map { UTC.day(of: $0).description } ?? "",
+                    report.status,
+                    kr.unit?.rawValue ?? "", kr.currency ?? "", kr.status?.rawValue ?? "",
+                    CSV.number(kr.confidence.first?.value, places: 2), CSV.number(kr.confidence.last?.value, places: 2),
+                    kr.confidenceTrend?.rawValue ?? "",
                 ])
             }
         }

@@ -36,6 +36,46 @@ public struct KeyResultLine: Sendable {
     /// The check-ins during the quarter, oldest first.
     public var checkIns: [CheckIn]
     public var experiments: [LinkedExperiment]
+    /// The metric's unit and, for a currency, the squad's currency: how values are shown.
+    public var unit: MetricUnit?
+    public var currency: String?
+    /// Progress judged against the time elapsed in the quarter; nil without a progress.
+    public var status: KeyResultStatus?
+    /// `confidence` at the quarter's start (or its first value in it), each change during it, oldest first.
+    public var confidence: [ConfidencePoint] = []
+
+    /// Rising, falling or steady from the first confidence to the last; nil with fewer than one.
+    public var confidenceTrend: ConfidenceTrend? {
+        guard let first = confidence.first?.value, let last = confidence.last?.value else { return nil }
+        return last > first ? .rising : (last < first ? .falling : .steady)
+    }
+}
+
+/// A key result's confidence at a moment.
+public struct ConfidencePoint: Sendable, Hashable {
+    public var time: Int64
+    public var value: Decimal
+}
+
+public enum ConfidenceTrend: String, Sendable, Hashable {
+    case rising, falling, steady
+}
+
+/// Where a key result stands against the time gone by in its quarter.
+public enum KeyResultStatus: String, Sendable, Hashable {
+    case onTrack = "on track"
+    case atRisk = "at risk"
+    case offTrack = "off track"
+
+    /// `progress` against `expected` (the fraction of the quarter elapsed) under `thresholds`.
+    public static func judge(progress: Decimal, expected: Decimal, thresholds: KeyResultStatusThresholds) -> KeyResultStatus {
+        // Through the shortest text, so 0.9 is exactly nine tenths (not the binary double's neighbour).
+        func exact(_ value: Double) -> Decimal { ExactNumber.decimal(String(value)) ?? Decimal(value) }
+        let onTrack = expected * exact(thresholds.onTrack)
+        let atRisk = expected * exact(thresholds.atRisk)
+        if progress >= onTrack { return .onTrack }
+        return progress >= atRisk ? .atRisk : .offTrack
+    }
 }
 
 public struct ObjectiveLine: Sendable {
@@ -72,24 +112,71 @@ public struct OKRReport: Sendable {
     /// The last day counted: the quarter's last day, or today while it runs.
     public var lastDay: Day
     public var complete: Bool
+    /// False while today is before the quarter's first day: nothing is measured yet, and the
+    /// objectives listed are the ones planned for it as of today.
+    public var started: Bool
+    /// The quarter's last day (the report may stop earlier, at today).
+    public var quarterLastDay: Day
+    /// The fraction of the quarter elapsed by `lastDay` (1 once it is complete, 0 before it starts).
+    public var elapsed: Decimal
+    public var thresholds: KeyResultStatusThresholds
     public var objectives: [ObjectiveLine]
     public var northStar: NorthStarRollUp?
     public var source: SourceSummary
 
     public var squads: [String] { Array(Set(objectives.map(\.squad))).sorted() }
 
+    /// `not started`, `in progress` or `complete`.
+    public var status: String { !started ? "not started" : (complete ? "complete" : "in progress") }
+
+    /// How statuses are judged, in words: "Status: progress against the 45% of the quarter elapsed
+    /// (on track ≥ 0.9 × that, at risk ≥ 0.6 ×, else off track)"; nil before the quarter starts.
+    static func statusBasis(_ report: OKRReport) -> String? {
+        guard report.started else { return nil }
+        let percent = Numbers.text(report.elapsed * 100, places: 0)
+        return "Status: progress against the \(percent)% of the quarter elapsed (on track at ≥ \(Numbers.text(report.thresholds.onTrack, places: 4))× that, "
+            + "at risk at ≥ \(Numbers.text(report.thresholds.atRisk, places: 4))×, else off track; set under reports in .playbook.yml)"
+    }
+
+    /// The report's period in words: "2026-07-01 to 2026-09-30", "… (quarter in progress: values
+    /// as of today)", or, before the quarter, that it has not started and when it runs.
+    static func periodText(_ report: OKRReport) -> String {
+        if !report.started {
+            return "\(report.quarter) has not started: it runs \(report.start) to \(report.quarterLastDay); "
+                + "objectives planned for it as of \(report.lastDay), nothing measured yet"
+        }
+        return "\(report.start) to \(report.lastDay)\(report.complete ? "" : " (quarter in progress: values as of today)")"
+    }
+
     /// - Parameter today: the current date (UTC); a quarter still running is reported up to today.
-    public init(quarter: Quarter, today: Day, timelines: Timelines, history: History) {
+    public init(quarter: Quarter, today: Day, timelines: Timelines, history: History,
+                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
         self.quarter = quarter
+        self.thresholds = thresholds
         source = SourceSummary(history)
         let bounds = UTC.bounds(of: quarter)
         start = bounds.start
         let startTime = UTC.seconds(bounds.start)
         let quarterEnd = UTC.seconds(bounds.end)
         let todayEnd = UTC.seconds(today) + 86_400
-        let endTime = min(quarterEnd, todayEnd)
+        started = todayEnd > startTime
+        // Before the quarter, its planned objectives are read as they stand today.
+        let endTime = started ? min(quarterEnd, todayEnd) : todayEnd
         complete = todayEnd >= quarterEnd
         lastDay = UTC.day(of: endTime - 1)
+        quarterLastDay = UTC.day(fromDays: UTC.days(bounds.end) - 1)
+        let elapsed = started ? Decimal(endTime - startTime) / Decimal(quarterEnd - startTime) : 0
+        self.elapsed = elapsed
+
+        // Each metric's unit and each squad's currency, as they stand at the end of the period.
+        var units: [String: MetricUnit] = [:]
+        for timeline in timelines.all(kind: Kind.metric.rawValue) {
+            if let unit = timeline.state(before: endTime)?["unit"].flatMap(MetricUnit.init(rawValue:)) { units[timeline.id] = unit }
+        }
+        var currencies: [String: String] = [:]
+        for timeline in timelines.all(kind: Kind.squad.rawValue) {
+            if let currency = timeline.state(before: endTime)?["budget.currency"] { currencies[timeline.id] = currency }
+        }
         let label = quarter.description
 
         var experiments: [String: [LinkedExperiment]] = [:]
@@ -124,9 +211,28 @@ public struct OKRReport: Sendable {
             }
             if isIn(atEnd) { dropped = nil }
             guard let state = isIn(atEnd) ? atEnd : (lastIn ?? (isIn(atStart) ? atStart : nil)) else { continue }
-            let keyResults = KeyResultFields.ids(in: state).map { kr in
+            var keyResults = KeyResultFields.ids(in: state).map { kr in
                 Self.keyResult(kr, objective: timeline, state: state, start: startTime, end: endTime,
                                experiments: experiments)
+            }
+            let squad = state["squad"] ?? "(no squad)"
+            keyResults = keyResults.map {
+                var line = $0
+                line.unit = line.metric.flatMap { units[$0] }
+                line.currency = line.unit == .currency ? currencies[squad] : nil
+                line.status = line.progress.map { KeyResultStatus.judge(progress: $0, expected: elapsed, thresholds: thresholds) }
+                return line
+            }
+            if !started {
+                // Nothing of a quarter that has not begun is measured: no values, progress or score.
+                keyResults = keyResults.map {
+                    var planned = $0
+                    (planned.startValue, planned.endValue, planned.progress, planned.score) = (nil, nil, nil, nil)
+                    planned.checkIns = []
+                    planned.status = nil
+                    planned.confidence = []
+                    return planned
+                }
             }
             lines.append(ObjectiveLine(
                 id: timeline.id, squad: state["squad"] ?? "(no squad)", title: state["title"],
@@ -160,6 +266,16 @@ public struct OKRReport: Sendable {
                 checkIns.append(CheckIn(time: event.time, value: value, commit: event.commit, author: event.author))
             }
         }
+        let confidenceField = KeyResultFields.field(kr, "confidence")
+        var confidence: [ConfidencePoint] = []
+        if let value = KeyResultFields.number(objective.state(before: start), kr, "confidence") {
+            confidence.append(ConfidencePoint(time: start, value: value))
+        }
+        for event in objective.mainLineEvents where event.time >= start && event.time < end && event.type != .removed {
+            guard let change = event.fields.first(where: { $0.path == confidenceField }),
+                  let value = change.new.flatMap(ExactNumber.decimal), confidence.last?.value != value else { continue }
+            confidence.append(ConfidencePoint(time: event.time, value: value))
+        }
         let baseline = KeyResultFields.number(state, kr, "baseline")
         let target = KeyResultFields.number(state, kr, "target")
         var progress: Decimal?
@@ -172,7 +288,8 @@ public struct OKRReport: Sendable {
             id: kr, reference: reference, title: state[KeyResultFields.field(kr, "title")],
             metric: state[KeyResultFields.field(kr, "metric")], baseline: baseline, target: target,
             startValue: startValue, endValue: endValue, progress: progress,
-            score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked)
+            score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked,
+            confidence: confidence)
     }
 
     private static func northStar(timelines: Timelines, end: Int64, objectives: [ObjectiveLine]) -> NorthStarRollUp? {

@@ -17,16 +17,9 @@ extension Numbers {
         }
     }
 
-    /// An exact metric value in its unit, rounded from the exact decimal (as `unit(Double?)` words it).
+    /// An exact metric value in its unit: the one wording of the reports (`UnitText`).
     public static func unit(_ value: Decimal?, _ unit: MetricUnit?) -> String {
-        guard let value else { return "–" }
-        switch unit {
-        case .percent: return grouped(text(value, places: 2)) + "%"
-        case .count, .currency: return grouped(text(value, places: 2))
-        case .ratio: return text(value, places: 3)
-        case .duration: return grouped(text(value, places: 1)) + (value == 1 ? " day" : " days")
-        case nil: return grouped(text(value, places: 6))
-        }
+        UnitText.text(value, unit: unit)
     }
 
     /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`.

@@ -17,7 +17,8 @@ public struct HistoryViolation: Sendable, Hashable {
 /// The rules only history can check, applied to the commits of one change.
 public enum HistoryRules {
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
-    public static func check(_ timelines: Timelines, range: Set<ObjectID>) -> [HistoryViolation] {
+    /// - Parameter today: the day time-based rules judge against; without it, no quarter is closed.
+    public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
         var out: [HistoryViolation] = []
         for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
             var previous: [String: String]?
@@ -45,6 +46,9 @@ public enum HistoryRules {
                         rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
                         message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
                         commit: event.commit))
+                }
+                if timeline.kind == Kind.objective.rawValue, event.type == .changed, let today {
+                    out += closedQuarterCheckIns(timeline, event: event, before: previous, today: today, short: short)
                 }
                 guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
                 let changed = Set(event.fields.map(\.path))
@@ -81,6 +85,23 @@ public enum HistoryRules {
         return out
     }
 
+    /// Check-ins (edits of a key result's `current`) to an objective whose quarter ended before
+    /// `today`'s quarter began.
+    static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: [String: String]?, today: Day,
+                                      short: String) -> [HistoryViolation] {
+        guard let text = event.state["quarter"] ?? before?["quarter"], let quarter = Quarter(text), quarter < today.quarter else { return [] }
+        return event.fields.compactMap { field -> HistoryViolation? in
+            guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.new != nil else { return nil }
+            let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
+            return HistoryViolation(
+                rule: LintRuleID.historyClosedQuarter, entity: timeline.id, field: field.path,
+                message: "\(timeline.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) in \(short), "
+                    + "but \(quarter) closed before \(today.quarter); record it on this quarter's objective, "
+                    + "or say in the PR why the closed quarter's number changes",
+                commit: event.commit)
+        }
+    }
+
     /// Where in the head files a violation points: the field's line in the entity's file.
     static func mark(of field: String, in entity: Entity) -> Mark {
         switch entity {
@@ -92,6 +113,11 @@ public enum HistoryRules {
             case "result": return e.result?.mark ?? e.id.mark
             default: return e.id.mark
             }
+        case .objective(let o):
+            guard field.hasPrefix("key_results["), field.hasSuffix("].current") else { return o.id.mark }
+            let kr = String(field.dropFirst("key_results[".count).dropLast("].current".count))
+            guard let result = o.keyResults.first(where: { $0.id?.value == kr }) else { return o.id.mark }
+            return result.current?.mark ?? result.mark
         default:
             return entity.id.mark
         }

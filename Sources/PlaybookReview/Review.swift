@@ -98,7 +98,7 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        for violation in HistoryRules.check(timelines, range: input.commits) {
+        for violation in HistoryRules.check(timelines, range: input.commits, today: linter.today) {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
@@ -113,10 +113,37 @@ public enum Reviewer {
                 message: violation.message, entity: violation.entity, related: [violation.commit.description],
                 field: violation.field))
         }
+        findings = onePerPair(findings, changed: changed)
         findings.sort(by: Finding.ordered)
         return ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
+    }
+
+    /// The overlap rules, which report a pair once from each side.
+    static let pairRules: Set<String> = [
+        OverlapDuplicate.descriptor.id, OverlapCollision.descriptor.id, OverlapAcknowledged.descriptor.id,
+    ]
+
+    /// An overlap once per pair, not once per side: the side in a changed file is kept (its
+    /// message names where the change's approval goes), else the first in file order.
+    static func onePerPair(_ findings: [Finding], changed: Set<String>) -> [Finding] {
+        var kept: [[String]: Int] = [:]
+        var out: [Finding] = []
+        for finding in findings.sorted(by: Finding.ordered) {
+            guard pairRules.contains(finding.rule), let entity = finding.entity else {
+                out.append(finding)
+                continue
+            }
+            let key = [finding.rule] + ([entity] + finding.related).sorted()
+            if let index = kept[key] {
+                if !changed.contains(out[index].file), changed.contains(finding.file) { out[index] = finding }
+            } else {
+                kept[key] = out.count
+                out.append(finding)
+            }
+        }
+        return out
     }
 
     /// Entities added, changed or removed by the commits of the change, with their net field changes.

@@ -7,7 +7,35 @@ public enum ReviewRenderer {
     /// The first line of the comment: a bot finds its earlier comment by it and edits it in place.
     public static let marker = "<!-- playbook-review -->"
 
-    public static func markdown(_ report: ReviewReport) -> String {
+    /// Where links in the comment point: `base` + path + `#Lline` when the caller knows where the
+    /// repository lives (a PR comment is read away from the files), else a relative path.
+    public struct Links: Sendable, Hashable {
+        /// An absolute URL prefix ending in `/` (`https://github.com/o/r/blob/SHA/`), or nil for relative links.
+        public var base: String?
+
+        public init(base: String? = nil) {
+            self.base = base.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        }
+
+        /// The links for a run: `--link-base` when given, else GitHub Actions' `GITHUB_SERVER_URL`,
+        /// `GITHUB_REPOSITORY` and `GITHUB_SHA` (`…/blob/SHA/`), else relative.
+        public static func from(option: String?, environment: [String: String]) -> Links {
+            if let option, !option.isEmpty { return Links(base: option) }
+            guard let server = environment["GITHUB_SERVER_URL"], !server.isEmpty,
+                  let repository = environment["GITHUB_REPOSITORY"], !repository.isEmpty,
+                  let sha = environment["GITHUB_SHA"], !sha.isEmpty
+            else { return Links() }
+            let trimmed = server.hasSuffix("/") ? String(server.dropLast()) : server
+            return Links(base: "\(trimmed)/\(repository)/blob/\(sha)/")
+        }
+
+        /// The link to a line of a file.
+        func to(_ path: String, line: Int) -> String {
+            (base.map(ReviewRenderer.linkBase) ?? "") + ReviewRenderer.link(path) + "#L\(line)"
+        }
+    }
+
+    public static func markdown(_ report: ReviewReport, links: Links = Links()) -> String {
         var out = marker + "\n## Playbook review\n\n"
         let verdict = report.errors > 0 ? "❌" : (report.warnings > 0 ? "⚠️" : "✅")
         out += "\(verdict) **\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings"))** "
@@ -21,15 +49,16 @@ public enum ReviewRenderer {
         } else {
             out += "| entity | kind | change | fields | findings |\n| --- | --- | --- | --- | --- |\n"
             for delta in report.deltas {
-                let fields = delta.change == .changed ? delta.fields.prefix(6).map { "`\(code($0.path))`" }.joined(separator: ", ")
+                let fields = delta.change == .changed ? delta.fields.prefix(6).map { Inert.markdownCode($0.path) }.joined(separator: ", ")
                     + (delta.fields.count > 6 ? " …" : "") : "—"
-                let found = byEntity[delta.id] ?? []
-                let errors = found.count(where: { $0.severity == .error })
-                let warnings = found.count(where: { $0.severity == .warning })
-                let summary = found.isEmpty ? "—" : [errors > 0 ? count(errors, "error", "errors") : nil, warnings > 0 ? count(warnings, "warning", "warnings") : nil,
-                                                     found.count - errors - warnings > 0 ? count(found.count - errors - warnings, "note", "notes") : nil]
-                    .compactMap { $0 }.joined(separator: ", ")
-                out += "| `\(code(delta.id))` | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(summary) |\n"
+                out += "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(tally(byEntity[delta.id] ?? [])) |\n"
+            }
+            // Findings of entities the change did not edit (a reference it broke, a file-level
+            // problem): one row, so the table's counts add up to the header's.
+            let listed = Set(report.deltas.map(\.id))
+            let elsewhere = report.findings.filter { !listed.contains($0.entity ?? "") }
+            if !elsewhere.isEmpty {
+                out += "| *other entities and files* | | | | \(tally(elsewhere)) |\n"
             }
             out += "\n"
         }
@@ -39,10 +68,10 @@ public enum ReviewRenderer {
             let groups = byEntity.keys.sorted()
             for key in groups {
                 guard let findings = byEntity[key], let first = findings.first else { continue }
-                out += key.isEmpty ? "#### `\(code(first.file))`\n\n" : "#### `\(code(key))` — `\(code(first.file))`\n\n"
+                out += key.isEmpty ? "#### \(Inert.markdownCode(first.file))\n\n" : "#### \(Inert.markdownCode(key)) — \(Inert.markdownCode(first.file))\n\n"
                 for finding in findings {
                     out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
-                    out += "[line \(finding.line)](\(link(finding.file))#L\(finding.line)): \(text(finding.message))\n"
+                    out += "[line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"
                 }
                 out += "\n"
             }
@@ -53,7 +82,7 @@ public enum ReviewRenderer {
                 + "\(count(report.existing.count, "finding", "findings")) (not counted)</summary>\n\n"
             for finding in report.existing {
                 out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
-                out += "[`\(code(finding.file))` line \(finding.line)](\(link(finding.file))#L\(finding.line)): \(text(finding.message))\n"
+                out += "[\(Inert.markdownCode(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"
             }
             out += "\n</details>\n\n"
         }
@@ -63,12 +92,48 @@ public enum ReviewRenderer {
             out += "<details><summary>Field changes</summary>\n\n| entity | field | before | after |\n| --- | --- | --- | --- |\n"
             for delta in changed {
                 for field in delta.fields {
-                    out += "| `\(code(delta.id))` | `\(code(field.path))` | \(value(field.old)) | \(value(field.new)) |\n"
+                    out += "| \(Inert.markdownCode(delta.id)) | \(Inert.markdownCode(field.path)) | \(value(field.old)) | \(value(field.new)) |\n"
                 }
             }
             out += "\n</details>\n"
         }
         return out
+    }
+
+    /// For a terminal: the entities the change adds, changes (field by field) and removes, then
+    /// its findings one a line as lint prints them. The summary line is the caller's (stderr).
+    public static func text(_ report: ReviewReport, color: Bool) -> String {
+        var out = ""
+        if report.deltas.isEmpty {
+            out += "No playbook entity changed.\n"
+        }
+        for change in [EntityDelta.Change.added, .changed, .removed] {
+            let deltas = report.deltas.filter { $0.change == change }
+            guard !deltas.isEmpty else { continue }
+            out += "\(change.rawValue.capitalized) (\(deltas.count)):\n"
+            for delta in deltas {
+                out += "  \(Inert.terminal(delta.id)) (\(Inert.terminal(delta.kind))) \(Inert.terminal(delta.path))\n"
+                guard change == .changed else { continue }
+                for field in delta.fields {
+                    out += "      \(Inert.terminal(field.path)): \(plain(field.old)) → \(plain(field.new))\n"
+                }
+            }
+        }
+        if !report.findings.isEmpty {
+            out += "\n" + TextReporter(color: color).render(report.lintReport)
+        }
+        if !report.existing.isEmpty {
+            out += "\nAlready on the base in the changed files (not counted):\n"
+            out += TextReporter(color: false).render(LintReport(findings: report.existing, files: 0, entities: 0))
+        }
+        return out
+    }
+
+    /// A field value for terminal text: clipped to one readable line, `—` when absent.
+    static func plain(_ raw: String?) -> String {
+        guard let raw else { return "—" }
+        let clipped = raw.count > 80 ? String(raw.prefix(80)) + "…" : raw
+        return clipped.isEmpty ? "\"\"" : Inert.terminal(clipped)
     }
 
     public static func json(_ report: ReviewReport) -> String {
@@ -102,6 +167,16 @@ public enum ReviewRenderer {
         return out
     }
 
+    /// "2 errors, 1 warning" for a table cell; `—` for none.
+    static func tally(_ found: [Finding]) -> String {
+        let errors = found.count(where: { $0.severity == .error })
+        let warnings = found.count(where: { $0.severity == .warning })
+        let notes = found.count - errors - warnings
+        guard !found.isEmpty else { return "—" }
+        return [errors > 0 ? count(errors, "error", "errors") : nil, warnings > 0 ? count(warnings, "warning", "warnings") : nil,
+                notes > 0 ? count(notes, "note", "notes") : nil].compactMap { $0 }.joined(separator: ", ")
+    }
+
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }
@@ -120,9 +195,36 @@ public enum ReviewRenderer {
         Inert.markdown(raw)
     }
 
-    /// Text inside single backticks: controls shown escaped, backticks and pipes replaced, one line.
-    static func code(_ raw: String) -> String {
-        String(Inert.visible(raw).map { $0 == "`" || $0 == "|" ? " " : $0 })
+    /// A finding's message for Markdown: what it puts in backticks (a key, a YAML snippet to
+    /// add) as a code span whose fence outlasts any backtick run inside, the rest inert text
+    /// (`Inert.markdown`: no markup, mention, reference or autolink). An unpaired backtick is text.
+    static func message(_ raw: String) -> String {
+        var out = ""
+        var rest = Substring(raw)
+        while let open = rest.firstIndex(of: "`") {
+            let after = rest[rest.index(after: open)...]
+            guard let close = after.firstIndex(of: "`"), close != after.startIndex else { break }
+            out += Inert.markdown(String(rest[..<open])) + Inert.markdownCode(String(after[..<close]))
+            rest = after[after.index(after: close)...]
+        }
+        return out + Inert.markdown(String(rest))
+    }
+
+    /// An absolute link prefix as given: controls, spaces, quotes, angle brackets and parentheses
+    /// percent-encoded so the Markdown link stays one link.
+    static func linkBase(_ raw: String) -> String {
+        var out = ""
+        for byte in raw.utf8 {
+            switch byte {
+            case 0...0x20, 0x7F...0xFF, UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+                 UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "|"):
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            default:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
     }
 
     /// A relative link target: everything but letters, digits and `-._~/` percent-encoded.
@@ -144,6 +246,6 @@ public enum ReviewRenderer {
     static func value(_ raw: String?) -> String {
         guard let raw else { return "—" }
         let clipped = raw.count > 80 ? String(raw.prefix(80)) + "…" : raw
-        return clipped.isEmpty ? "\"\"" : "`\(code(clipped))`"
+        return clipped.isEmpty ? "\"\"" : Inert.markdownCode(clipped)
     }
 }

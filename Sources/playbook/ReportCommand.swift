@@ -90,8 +90,10 @@ extension Report {
         func run() throws {
             let today = try output.todayDay()
             let quarter = try quarter.map(parseQuarter) ?? today.quarter
+            let thresholds = try Workspace.locate(from: FileManager.default.currentDirectoryPath, configPath: history.config)
+                .configuration.keyResultStatus
             try writeReport(output: output, history: history) { timelines, history in
-                OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
+                OKRReport(quarter: quarter, today: today, timelines: timelines, history: history, thresholds: thresholds)
             } render: { report, format in
                 switch format {
                 case .markdown: OKRRenderer.markdown(report)

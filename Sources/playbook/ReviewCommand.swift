@@ -23,6 +23,10 @@ struct Review: ParsableCommand {
           playbook review --base origin/main
           playbook review --base origin/main --format markdown > comment.md
           playbook review --base v1.2 --head feature/pricing --format sarif > review.sarif
+          playbook review --base origin/main --link-base https://git.example.com/growth/playbook/blob/main/
+
+        Links in the Markdown comment are absolute when --link-base is given or GitHub Actions \
+        sets GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA; relative otherwise.
 
         Exit codes: 0 no errors, 1 errors found, 2 the review could not run.
         """
@@ -40,6 +44,11 @@ struct Review: ParsableCommand {
 
     @Option(help: "Output format: markdown (a PR comment), json, github, sarif or text.")
     var format: Format = .markdown
+
+    @Option(help: ArgumentHelp(
+        "Where links in the Markdown comment point: URL/path#Lline (default: GitHub Actions' GITHUB_SERVER_URL/GITHUB_REPOSITORY/blob/GITHUB_SHA/ when set, else relative paths).",
+        valueName: "URL"))
+    var linkBase: String?
 
     @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var today: Day?
@@ -69,12 +78,14 @@ struct Review: ParsableCommand {
         }
         let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
         switch format {
-        case .markdown: Terminal.write(ReviewRenderer.markdown(report))
+        case .markdown:
+            let links = ReviewRenderer.Links.from(option: linkBase, environment: ProcessInfo.processInfo.environment)
+            Terminal.write(ReviewRenderer.markdown(report, links: links))
         case .json: Terminal.write(ReviewRenderer.json(report))
         case .github: Terminal.write(GitHubReporter().render(report.lintReport))
         case .sarif: Terminal.write(SARIFReporter().render(report.lintReport))
         case .text:
-            Terminal.write(TextReporter(color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)).render(report.lintReport))
+            Terminal.write(ReviewRenderer.text(report, color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)))
             Terminal.writeError(TextReporter.summary(report.lintReport) + "\n")
         }
         if report.errors > 0 { throw ExitCode(1) }

@@ -47,6 +47,28 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(events[0]["time"] as? String, "2026-07-01T12:00:00Z")
     }
 
+    func testReportOKRForAQuarterNotStartedSaysSo() throws {
+        let scratch = try history()
+        let result = try CLI.run(["report", "okr", "--quarter", "2027-Q1", "--today", "2026-11-30"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("2027-Q1 has not started: it runs 2027-01-01 to 2027-03-31"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("in progress"), result.stdout)
+        let json = try CLI.run(["report", "okr", "--quarter", "2027-Q1", "--today", "2026-11-30", "--format", "json"], in: scratch.url)
+        let period = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["period"] as? [String: Any])
+        XCTAssertEqual(period["started"] as? Bool, false)
+    }
+
+    func testReportOKRJudgesStatusWithTheConfiguredThresholds() throws {
+        let scratch = try history()
+        // Progress 0.4 at the quarter's end: off track by default (< 0.6), at risk with at_risk 0.4.
+        let strict = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertTrue(strict.stdout.contains("🔴 off track"), strict.stdout)
+        try scratch.write(".playbook.yml", "reports:\n  on_track: 0.8\n  at_risk: 0.4\n")
+        let lenient = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(lenient.status, 0, lenient.stderr)
+        XCTAssertTrue(lenient.stdout.contains("🟠 at risk"), lenient.stdout)
+    }
+
     func testReportOKRWritesTheNumbersAsJSON() throws {
         let scratch = try history()
         let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "json"], in: scratch.url)

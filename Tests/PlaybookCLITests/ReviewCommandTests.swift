@@ -131,6 +131,29 @@ final class ReviewCommandTests: XCTestCase {
         _ = base
     }
 
+    func testTextListsTheEntitiesTheChangeAddsChangesAndRemoves() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, [
+            "playbooks/EXP-1.yml": Self.experiment.replacing("title: Five-minute lesson", with: "title: Four-minute lesson"),
+            "playbooks/HYP-2.yml": Self.hypothesis.replacing("HYP-1", with: "HYP-2").replacing("status: testing", with: "status: backlog"),
+        ], "retitle EXP-1, add HYP-2")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("Added (1):\n  HYP-2 (Hypothesis) playbooks/HYP-2.yml\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Changed (1):\n  EXP-1 (Experiment) playbooks/EXP-1.yml\n      title: Five-minute lesson → Four-minute lesson\n"), result.stdout)
+    }
+
+    func testCommentLinksAreAbsoluteInGitHubActionsAndLinkBaseWins() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": Self.hypothesis.replacing("status: testing", with: "statuss: testing")], "typo")
+        let actions = ["GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "acme/playbook", "GITHUB_SHA": "c0ffee"]
+        let fromActions = try CLI.run(["review", "--base", base, "--today", "2026-11-20"], in: scratch.url, environment: actions)
+        XCTAssertTrue(fromActions.stdout.contains("](https://github.com/acme/playbook/blob/c0ffee/playbooks/HYP-1.yml#L9)"), fromActions.stdout)
+        let given = try CLI.run(["review", "--base", base, "--today", "2026-11-20", "--link-base", "https://git.example.com/p/src/main/"],
+                                in: scratch.url, environment: actions)
+        XCTAssertTrue(given.stdout.contains("](https://git.example.com/p/src/main/playbooks/HYP-1.yml#L9)"), given.stdout)
+    }
+
     func testMarkdownCommentListsEntitiesAndIsMarkedForBots() throws {
         let (scratch, repository, base) = try start()
         _ = try commit(repository, scratch, [
@@ -144,8 +167,8 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("| `EXP-1` | Experiment | changed | `title`, `metrics.guardrails[0]` | — |"), result.stdout)
         XCTAssertTrue(result.stdout.contains("| `HYP-2` | Hypothesis | added |"), result.stdout)
         XCTAssertTrue(result.stdout.contains("<details><summary>Field changes</summary>"))
-        XCTAssertTrue(result.stdout.contains("| `EXP-1` | `title` | `Five-minute lesson` | `A <b>bold</b>   piped title` |"),
-                      "user text stays inside code spans, where Markdown shows HTML literally: \(result.stdout)")
+        XCTAssertTrue(result.stdout.contains("| `EXP-1` | `title` | `Five-minute lesson` | `A <b>bold</b> \\| piped title` |"),
+                      "user text stays inside code spans, where Markdown shows HTML literally (and a table's pipe escaped): \(result.stdout)")
         XCTAssertEqual(try review(scratch, base: base, format: "markdown").stdout, result.stdout, "stable, so a bot can update it in place")
 
         let json = try review(scratch, base: base, format: "json")

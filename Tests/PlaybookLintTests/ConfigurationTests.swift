@@ -1,4 +1,5 @@
 import PlaybookLint
+import PlaybookModel
 import PlaybookYAML
 import XCTest
 
@@ -46,6 +47,14 @@ final class ConfigurationTests: XCTestCase {
         let report = Fixture.lint(replacing: ["playbooks/metrics.yml": metrics, "playbooks/hypotheses/HYP-0001.yml": hypothesis], configuration: configuration)
         XCTAssertEqual(report.findings.map(\.severity), [.warning])
         XCTAssertEqual(report.errors, 0)
+    }
+
+    func testReportStatusThresholdsAreReadAndChecked() throws {
+        XCTAssertEqual(try parse("").keyResultStatus, KeyResultStatusThresholds(onTrack: 0.9, atRisk: 0.6))
+        XCTAssertEqual(try parse("reports:\n  on_track: 1\n  at_risk: 0.5\n").keyResultStatus, KeyResultStatusThresholds(onTrack: 1, atRisk: 0.5))
+        expectError("reports:\n  on_trak: 1\n", at: Mark(line: 2, column: 3), containing: "did you mean \"on_track\"?")
+        expectError("reports:\n  at_risk: lots\n", at: Mark(line: 2, column: 12), containing: "a number from 0 to 2")
+        expectError("reports:\n  on_track: 0.5\n  at_risk: 0.8\n", at: Mark(line: 3, column: 12), containing: "must not exceed")
     }
 
     func testUnknownRuleIsALocatedErrorWithASuggestion() {

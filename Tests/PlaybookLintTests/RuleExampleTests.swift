@@ -11,7 +11,7 @@ final class RuleExampleTests: XCTestCase {
         LintRuleID.fileUnreadable, // needs a file that cannot be read: see RepositoryCheckTests and the CLI tests
         LintRuleID.yamlSizeLimit, // needs a file of megabytes: see RepositoryCheckTests and the CLI tests
         // These need a git history: see ReviewCommandTests.
-        LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse,
+        LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse, LintRuleID.historyClosedQuarter,
     ]
 
     static let today = Day(ExampleBase.today) ?? Day(year: 2026, month: 11, day: 23)
@@ -90,7 +90,7 @@ final class RuleExampleTests: XCTestCase {
             LintRuleID.yamlDepthLimit, LintRuleID.yamlSizeLimit, LintRuleID.yamlEncoding, LintRuleID.yamlTag, LintRuleID.fileUnreadable, LintRuleID.placeholderUnfilled,
             LintRuleID.duplicateID, LintRuleID.unresolvedReference, LintRuleID.northStar, LintRuleID.alignment,
             LintRuleID.suppressionUnused, LintRuleID.suppressionUnknownRule,
-            LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse,
+            LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse, LintRuleID.historyClosedQuarter,
         ] + RuleCatalog.repositoryRules.map { $0.descriptor.id }
         for id in emitted {
             XCTAssertNotNil(RuleCatalog.rule(id), "\(id) is reported but not in the catalog")

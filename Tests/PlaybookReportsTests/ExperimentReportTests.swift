@@ -104,3 +104,56 @@ final class ExperimentReportTests: XCTestCase {
 extension StaleExperiment: Equatable {
     public static func == (a: StaleExperiment, b: StaleExperiment) -> Bool { a.id == b.id }
 }
+
+final class ThroughputChartTests: XCTestCase {
+    func squad(_ name: String, started: Int, concluded: Int) -> SquadExperiments {
+        SquadExperiments(
+            squad: name, created: [], started: (0..<started).map { "EXP-\($0)" }, concluded: (0..<concluded).map { "EXP-\($0)" },
+            abandoned: [], withOutcome: 0, wins: 0, createdToRunning: CycleTime([]), readyToRunning: CycleTime([]),
+            runningToConcluded: CycleTime([]), stale: [], learnings: [])
+    }
+
+    /// The y of every squad label, in order.
+    func labelRows(_ svg: String) -> [Double] {
+        svg.components(separatedBy: "<text ").dropFirst().filter { $0.contains("class=\"label\"") }.compactMap { text in
+            guard let start = text.range(of: "y=\"")?.upperBound, let end = text[start...].firstIndex(of: "\"") else { return nil }
+            return Double(text[start..<end])
+        }
+    }
+
+    func testSquadLabelsSitInTheirOwnRowsWithCountsAndAnAxis() {
+        let squads = ["checkout-emea-and-apac-long-name", "checkout-emea-and-apac-longer", "growth", "search"].enumerated().map {
+            squad($0.element, started: 3 + $0.offset, concluded: $0.offset)
+        }
+        let svg = HTMLReport.throughputChart(squads)
+        let rows = labelRows(svg)
+        XCTAssertEqual(rows.count, 4)
+        XCTAssertTrue(zip(rows, rows.dropFirst()).allSatisfy { $1 - $0 >= 30 }, "labels at least a row apart: \(rows)")
+        XCTAssertTrue(svg.contains("viewBox=\"0 0 "), "scales to the page's width")
+        XCTAssertTrue(svg.contains(">6</text>"), "the largest count is printed")
+        XCTAssertTrue(svg.contains(">experiments</text>"), "the axis is labelled")
+        XCTAssertTrue(svg.contains("checkout-emea-a…<title>checkout-emea-and-apac-long-name</title>"), "a long name is clipped, whole on hover")
+        XCTAssertEqual(HTMLReport.tickStep(6), 2)
+        XCTAssertEqual(HTMLReport.tickStep(40), 10)
+    }
+}
+
+final class TrajectoryChartTests: XCTestCase {
+    func line(baseline: Decimal, target: Decimal, end: Decimal) -> KeyResultLine {
+        KeyResultLine(id: "KR-1", reference: "OKR-1/KR-1", title: nil, metric: "signups", baseline: baseline, target: target,
+                      startValue: baseline, endValue: end, progress: nil, score: nil, checkIns: [], experiments: [],
+                      unit: .count, currency: nil)
+    }
+
+    func testTargetAndBaselineAreLabelledInTheUnitUnlessTheyWouldTouch() {
+        let start = UTC.seconds(Day(year: 2026, month: 7, day: 1)), end = UTC.seconds(Day(year: 2026, month: 10, day: 1))
+        let apart = HTMLReport.trajectoryChart(line(baseline: 1000, target: 20000, end: 5000), start: start, end: end)
+        XCTAssertTrue(apart.contains(">20,000<title>target 20,000</title>"), apart)
+        XCTAssertTrue(apart.contains(">1,000<title>baseline 1,000</title>"), apart)
+        XCTAssertTrue(apart.contains(">07-01</text>") && apart.contains(">09-30</text>"), "the x axis names the period's ends")
+        // The end value far above both: target and baseline sit a pixel apart, so only the target is labelled.
+        let close = HTMLReport.trajectoryChart(line(baseline: 1000, target: 1010, end: 900_000), start: start, end: end)
+        XCTAssertTrue(close.contains("<title>target 1,010</title>"))
+        XCTAssertFalse(close.contains("<title>baseline"), close)
+    }
+}

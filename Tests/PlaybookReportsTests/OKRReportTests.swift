@@ -126,6 +126,112 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(report.objectives[0].keyResults.map(\.endValue), [15])
     }
 
+    func testAQuarterThatHasNotStartedSaysSoInEveryFormat() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        // 2026-06-25: the Q3 objectives are planned (committed 2026-06-20), the quarter starts 2026-07-01.
+        let report = try report(scenario, today: "2026-06-25")
+        XCTAssertFalse(report.started)
+        XCTAssertFalse(report.complete)
+        XCTAssertEqual(report.status, "not started")
+        XCTAssertFalse(report.objectives.isEmpty, "the planned objectives are listed")
+        let krs = report.objectives.flatMap(\.keyResults)
+        XCTAssertTrue(krs.allSatisfy { $0.endValue == nil && $0.progress == nil && $0.score == nil && $0.checkIns.isEmpty })
+        let said = "2026-Q3 has not started: it runs 2026-07-01 to 2026-09-30; objectives planned for it as of 2026-06-25, nothing measured yet"
+        XCTAssertTrue(OKRRenderer.markdown(report).contains(said), OKRRenderer.markdown(report))
+        XCTAssertTrue(HTMLReport.okr(report).contains(said))
+        XCTAssertFalse(OKRRenderer.markdown(report).contains("in progress"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("\"started\": false"), json)
+        XCTAssertTrue(json.contains("\"quarter_end\": \"2026-09-30\""), json)
+        let csv = OKRRenderer.csv(report).split(separator: "\n")
+        XCTAssertTrue(csv.first?.contains(",quarter_status,") == true)
+        XCTAssertTrue(csv.dropFirst().allSatisfy { $0.contains(",not started,") }, "\(csv)")
+
+        let running = try self.report(scenario, today: "2026-08-12")
+        XCTAssertTrue(running.started)
+        XCTAssertTrue(OKRRenderer.json(running).contains("\"started\": true"))
+    }
+
+    /// A revenue key result of a squad that budgets in EUR, with its confidence falling.
+    func revenueScenario() throws -> Scenario {
+        let scenario = try Scenario(for: self)
+        func objective(current: String, confidence: String) -> String {
+            """
+            kind: Objective
+            id: OKR-2026Q3-PAY-1
+            squad: payments
+            quarter: 2026-Q3
+            title: Grow revenue
+            aligns_to: revenue
+            key_results:
+              - id: KR-1
+                title: Monthly revenue
+                metric: revenue
+                baseline: 1000000
+                target: 2000000
+                current: \(current)
+                confidence: \(confidence)
+
+            """
+        }
+        try scenario.commit("2026-06-20", [
+            "playbooks/metrics.yml": "kind: Metric\nid: revenue\nname: Revenue\nunit: currency\ndirection: increase\nowner: payments\nnorth_star: true\n",
+            "playbooks/squads/payments.yml": "kind: Squad\nid: payments\nname: Payments\nbudget: {quarterly: 50000, currency: EUR}\n",
+            "playbooks/okrs/payments.yml": objective(current: "1000000", confidence: "0.7"),
+        ])
+        try scenario.commit("2026-07-20", ["playbooks/okrs/payments.yml": objective(current: "1300000", confidence: "0.6")])
+        try scenario.commit("2026-08-05", ["playbooks/okrs/payments.yml": objective(current: "1350000.5", confidence: "0.5")])
+        return scenario
+    }
+
+    func testKeyResultsGetAStatusFromProgressAgainstTimeElapsed() throws {
+        let scenario = try revenueScenario()
+        let history = try HistoryReader(roots: ["playbooks"], mode: .firstParent).read(scenario.repository)
+        func status(on day: String, thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) throws -> KeyResultStatus? {
+            OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day(day)), timelines: Timelines(history),
+                      history: history, thresholds: thresholds).objectives.first?.keyResults.first?.status
+        }
+        // Progress 0.35 (1,350,000.5 of 1,000,000 → 2,000,000). On 2026-08-12, 43 of 92 days (0.467) have gone:
+        // 0.35 ≥ 0.6 × 0.467 = 0.28 but < 0.9 × 0.467 = 0.42: at risk.
+        XCTAssertEqual(try status(on: "2026-08-12"), .atRisk)
+        // On 2026-07-25 (25 days, 0.272) the value is 1,300,000, progress 0.3 ≥ 0.9 × 0.272 = 0.245: on track.
+        XCTAssertEqual(try status(on: "2026-07-25"), .onTrack)
+        // At the end (1.0): 0.35 < 0.6: off track; with at_risk 0.3 it is at risk.
+        XCTAssertEqual(try status(on: "2026-11-01"), .offTrack)
+        XCTAssertEqual(try status(on: "2026-11-01", thresholds: KeyResultStatusThresholds(onTrack: 0.9, atRisk: 0.3)), .atRisk)
+    }
+
+    func testValuesAreShownInTheirUnitAndTheConfidenceTrendIsReported() throws {
+        let scenario = try revenueScenario()
+        let history = try HistoryReader(roots: ["playbooks"], mode: .firstParent).read(scenario.repository)
+        let report = OKRReport(quarter: Quarter(year: 2026, number: 3), today: Day(year: 2026, month: 8, day: 12),
+                               timelines: Timelines(history), history: history)
+        let kr = try XCTUnwrap(report.objectives.first?.keyResults.first)
+        XCTAssertEqual(kr.unit, .currency)
+        XCTAssertEqual(kr.currency, "EUR")
+        XCTAssertEqual(kr.confidence.map(\.value), [0.7, 0.6, 0.5])
+        XCTAssertEqual(kr.confidenceTrend, .falling)
+        let markdown = OKRRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("| KR-1 | Monthly revenue | EUR 1,000,000 | EUR 2,000,000 | EUR 1,000,000 | EUR 1,350,000.5 | 0.35 | 0.35 | 🟠 at risk | 0.7 → 0.5 (falling) |"), markdown)
+        XCTAssertTrue(HTMLReport.okr(report).contains("<span class=\"status at-risk\">at risk</span>"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("\"status\": \"at risk\""), json)
+        XCTAssertTrue(json.contains("\"confidence_trend\": \"falling\""), json)
+        XCTAssertTrue(json.contains("\"end_value\": 1350000.5"), "JSON keeps plain numbers")
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling\n"), OKRRenderer.csv(report))
+    }
+
+    func testUnitsReadAsTheirMetricsDo() {
+        XCTAssertEqual(UnitText.text(18.25, unit: .percent), "18.25%")
+        XCTAssertEqual(UnitText.text(42000, unit: .count), "42,000")
+        XCTAssertEqual(UnitText.text(-1234567.5, unit: .currency, currency: "USD"), "USD -1,234,567.5")
+        XCTAssertEqual(UnitText.text(3.25, unit: .duration), "3.3 days")
+        XCTAssertEqual(UnitText.text(1, unit: .duration), "1 day")
+        XCTAssertEqual(UnitText.text(0.4213, unit: .ratio), "0.4213")
+        XCTAssertEqual(UnitText.text(nil, unit: .count), "–")
+    }
+
     func testDeletingTheCacheChangesNoNumber() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()

@@ -66,4 +66,36 @@ final class ReviewTests: XCTestCase {
         let report = Reviewer.review(input, linter: Linter(today: Day(year: 2026, month: 8, day: 1)))
         XCTAssertEqual(report.deltas.map(\.id), ["EXP-0002"])
     }
+    func testACheckInToAClosedQuartersKeyResultIsAWarning() throws {
+        func objective(_ quarter: String, current: Int) -> String {
+            """
+            kind: Objective
+            id: OKR-\(quarter.replacing("-", with: ""))-GRO-1
+            squad: growth
+            quarter: \(quarter)
+            title: Grow signups
+            aligns_to: signup-rate
+            key_results:
+              - id: KR-1
+                title: Signups per week
+                metric: signup-rate
+                baseline: 10
+                target: 20
+                current: \(current)
+
+            """
+        }
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 14), "playbooks/q3.yml": objective("2026-Q3", current: 11)])
+        // Today is 2026-08-01 (Q3): Q2 has closed, Q3 runs.
+        let head = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 19), "playbooks/q3.yml": objective("2026-Q3", current: 12)])
+        let report = try s.review(base: base, head: head)
+        let closed = report.findings.filter { $0.rule == LintRuleID.historyClosedQuarter }
+        XCTAssertEqual(closed.map(\.entity), ["OKR-2026Q2-GRO-1"], "\(report.findings)")
+        XCTAssertEqual(closed.first?.severity, .warning)
+        XCTAssertEqual(closed.first?.file, "playbooks/q2.yml")
+        XCTAssertEqual(closed.first?.line, 13, "at the key result's current")
+        XCTAssertTrue(closed.first?.message.contains("KR-1 gets a check-in (current 14 → 19)") == true, closed.first?.message ?? "")
+        XCTAssertTrue(closed.first?.message.contains("2026-Q2 closed before 2026-Q3") == true)
+    }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import PlaybookModel
+
+/// A metric's value the way a reader of that metric expects it, for the people-facing formats
+/// (Markdown, HTML); CSV and JSON keep plain numbers for scripts. Percent metrics hold
+/// percentage points (`18.25` → `18.25%`), currency gets the squad's currency code
+/// (`EUR 12,500`), counts get thousands separators (`42,000`), durations are in days
+/// (`3.5 days`), ratios stay plain (`0.42`).
+public enum UnitText {
+    public static func text(_ value: Decimal?, unit: MetricUnit?, currency: String? = nil) -> String {
+        guard let value, value.isFinite else { return "–" }
+        switch unit {
+        case .percent: return grouped(value, places: 2) + "%"
+        case .count: return grouped(value, places: 2)
+        case .currency: return (currency.map { $0 + " " } ?? "") + grouped(value, places: 2)
+        case .duration: return grouped(value, places: 1) + (value == 1 ? " day" : " days")
+        case .ratio: return Numbers.text(value, places: 4)
+        case nil: return grouped(value, places: 6)
+        }
+    }
+
+    /// Rounded to `places`, the whole part in groups of three: 1234567.5 → `1,234,567.5`.
+    public static func grouped(_ value: Decimal, places: Int) -> String {
+        let text = Numbers.text(value, places: places)
+        let negative = text.hasPrefix("-")
+        let body = negative ? text.dropFirst() : Substring(text)
+        let whole = body.prefix { $0 != "." }
+        let fraction = body.dropFirst(whole.count)
+        guard whole.count > 3, whole.allSatisfy(\.isASCII), whole.allSatisfy(\.isNumber) else { return text }
+        var digits = ""
+        for (index, digit) in whole.enumerated() {
+            if index > 0, (whole.count - index) % 3 == 0 { digits += "," }
+            digits.append(digit)
+        }
+        return (negative ? "-" : "") + digits + fraction
+    }
+}
