@@ -96,6 +96,41 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(found.first?.reason.contains("close in meaning") ?? false, found.first?.reason ?? "")
     }
 
+    /// In a dense topic every text reads somewhat alike to a model; only mutual near neighbours
+    /// found by meaning alone are duplicates, so the true restatement stands out and the rest of
+    /// the topic is not paired with everything in it.
+    func testADenseTopicYieldsItsRestatementNotEveryPair() {
+        let words = ["amber", "basil", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper"]
+        // Word i's vector: a shared "topic" part (growing a little with i, so no two cosines tie)
+        // and a part of its own; "amber" and "basil" are one idea in two wordings.
+        struct Topic: SentenceEncoder {
+            var words: [String]
+            var modelName = "topic"
+            var dimension: Int { words.count + 1 }
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                texts.map { text in
+                    var index = words.firstIndex { text.contains($0) } ?? 0
+                    if index == 1 { index = 0 }
+                    let shared = Float(0.68 + 0.012 * Double(index))
+                    var vector = [Float](repeating: 0, count: words.count + 1)
+                    vector[0] = shared
+                    vector[index + 1] = (1 - shared * shared).squareRoot()
+                    return vector
+                }
+            }
+        }
+        let documents = words.enumerated().map { index, word in
+            hypothesis(String(format: "HYP-%04d", index + 1), squad: "squad-\(index)", title: "\(word.capitalized) plan",
+                       change: "try the \(word) approach number \(index)", audience: "group \(word)", outcome: "\(word) result")
+        }
+        let found = OverlapFinder.duplicates(entities(documents.joined(separator: "\n---\n")), encoder: Topic(words: words))
+            .filter { $0.kind == .duplicate }
+        XCTAssertTrue(found.contains { Set($0.ids) == ["HYP-0001", "HYP-0002"] }, found.map(\.ids).description)
+        // Every other pair's cosine (0.46–0.65) clears the bar; at most three neighbours each remain.
+        XCTAssertLessThanOrEqual(found.count, words.count * 3 / 2, found.map(\.ids).description)
+        XCTAssertLessThan(found.count, words.count * (words.count - 1) / 4, "a dense topic is not paired with everything in it")
+    }
+
     func testAHypothesisIsAcknowledgedThroughItsExperimentsApprovals() {
         let approved = experiment("EXP-0001", squad: "activation-emea", [
             "hypothesis": "HYP-0001", "approvals": "[{by: Growth council, date: 2026-06-30, overlaps: [HYP-0002]}]",
