@@ -33,6 +33,13 @@ extension Repository {
         try check(code, operation)
         guard let entryPointer else { return nil }
         let entry = Owned(entryPointer, borrowing: tree, release: git_tree_entry_free)
+        // A committed symbolic link holds a path, not content: never read it as the file.
+        if entry.withPointer({ git_tree_entry_filemode($0) == GIT_FILEMODE_LINK }) {
+            throw GitError(
+                code: .invalid,
+                message: "\(path) is a symbolic link in that commit, which playbook does not follow; commit the file itself",
+                operation: operation)
+        }
         let blobID = entry.withPointer { entry -> ObjectID? in
             guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB, let id = git_tree_entry_id(entry) else { return nil }
             return ObjectID(id)

@@ -102,7 +102,14 @@ struct Review: ParsableCommand {
     /// The settings as committed at the head (a change may edit them), else the defaults.
     private func configurationAt(_ commit: ObjectID, repository: Repository, workspace: Workspace) throws -> Configuration {
         let relative = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
-        guard let bytes = try? repository.fileData(at: commit, path: relative) else { return workspace.configuration }
+        let bytes: [UInt8]?
+        do {
+            bytes = try repository.fileData(at: commit, path: relative)
+        } catch let error as GitError {
+            // A configuration the head cannot give (a committed symlink, an unreadable blob) is no reason to use defaults.
+            throw UsageError(description: "\(Inert.terminal(relative)) at \(commit.description.prefix(12)): \(error)")
+        }
+        guard let bytes else { return workspace.configuration }
         return try PlaybookLint.Configuration.parse(bytes, file: relative)
     }
 }

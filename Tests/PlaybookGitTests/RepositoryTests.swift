@@ -181,3 +181,20 @@ final class ConcurrentUseTests: XCTestCase {
         }
     }
 }
+
+final class CommittedLinkTests: XCTestCase {
+    /// A symbolic link committed in place of a file holds a path: reading it as the file would
+    /// take its target's name for content (a `.playbook.yml` link read as configuration).
+    func testAFileThatIsACommittedSymbolicLinkIsRefusedNotRead() throws {
+        let scratch = try ScratchRepository(for: self)
+        try scratch.write("real.yml", "roots: [playbooks]\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.root + "/.playbook.yml", withDestinationPath: "/etc/passwd")
+        try scratch.repository.stage(paths: ["real.yml", ".playbook.yml"])
+        let commit = try scratch.repository.commit(message: "link", author: ScratchRepository.author)
+        XCTAssertEqual(text(try scratch.repository.fileData(at: commit, path: "real.yml")), "roots: [playbooks]\n")
+        XCTAssertThrowsError(try scratch.repository.fileData(at: commit, path: ".playbook.yml")) { error in
+            XCTAssertTrue("\(error)".contains("symbolic link"), "\(error)")
+            XCTAssertFalse("\(error)".contains("/etc/passwd"), "the link's target is not echoed")
+        }
+    }
+}
