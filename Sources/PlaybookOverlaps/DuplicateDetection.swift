@@ -150,27 +150,53 @@ enum DuplicateDetection {
     /// Pairs of one metric (an item without a metric meets every other) whose vectors' cosine
     /// reaches the threshold.
     static func semanticMatches(_ items: [Item], _ vectors: [[Float]], catalog: MetricCatalog, threshold: Double,
-                                allowed: (Int, Int) -> Bool) -> [(Int, Int, Double)] {
-        var groups: [String: [Int]] = [:]
-        var unmeasured: [Int] = []
-        for (index, item) in items.enumerated() {
-            if let metric = item.metric { groups[catalog.key(metric), default: []].append(index) } else { unmeasured.append(index) }
+                                allowed: @escaping (Int, Int) -> Bool) -> [(Int, Int, Double)] {
+        let n = items.count
+        guard let width = vectors.first?.count, width > 0, vectors.count == n, vectors.allSatisfy({ $0.count == width }) else { return [] }
+        // One contiguous matrix, rows compared on every core: the inner loop is a plain dot product
+        // the compiler vectorises (all pairs of one metric are compared, so this is the hot path).
+        let matrix = vectors.flatMap { $0 }
+        let keys: [String?] = items.map { $0.metric.map(catalog.key) }
+        var rows = [[(Int, Int, Double)]](repeating: [], count: n)
+        matrix.withUnsafeBufferPointer { m in
+            rows.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let output = out
+                nonisolated(unsafe) let m = m
+                nonisolated(unsafe) let allowed = allowed
+                DispatchQueue.concurrentPerform(iterations: n) { i in
+                    guard let base = m.baseAddress else { return }
+                    let a = base + i * width
+                    var found: [(Int, Int, Double)] = []
+                    for j in (i + 1)..<max(i + 1, n) {
+                        // Within one metric; an item without a metric meets every other.
+                        if let ki = keys[i], let kj = keys[j], ki != kj { continue }
+                        guard allowed(i, j) else { continue }
+                        let cosine = Double(dot(a, base + j * width, count: width))
+                        if cosine >= threshold { found.append((i, j, cosine)) }
+                    }
+                    output[i] = found
+                }
+            }
         }
-        var out: [(Int, Int, Double)] = []
-        func compare(_ i: Int, _ j: Int) {
-            let (a, b) = (min(i, j), max(i, j))
-            guard allowed(a, b) else { return }
-            let cosine = Double(dot(vectors[a], vectors[b]))
-            if cosine >= threshold { out.append((a, b, cosine)) }
+        return Array(rows.joined())
+    }
+
+    /// The dot product of two rows, in four running sums so the loop vectorises.
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
+        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
+        var index = 0
+        while index + 4 <= count {
+            s0 += a[index] * b[index]
+            s1 += a[index + 1] * b[index + 1]
+            s2 += a[index + 2] * b[index + 2]
+            s3 += a[index + 3] * b[index + 3]
+            index += 4
         }
-        for group in groups.values {
-            for (position, i) in group.enumerated() { for j in group[(position + 1)...] { compare(i, j) } }
+        while index < count {
+            s0 += a[index] * b[index]
+            index += 1
         }
-        for (position, i) in unmeasured.enumerated() {
-            for j in unmeasured[(position + 1)...] { compare(i, j) }
-            for group in groups.values { for j in group { compare(i, j) } }
-        }
-        return out
+        return (s0 + s1) + (s2 + s3)
     }
 
     static func dot(_ a: [Float], _ b: [Float]) -> Float {
