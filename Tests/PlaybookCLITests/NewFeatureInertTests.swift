@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookGit
 import XCTest
 
 /// The commands added after the hardening pass (`search`, the embedding-engine fallback note)
@@ -69,6 +70,29 @@ final class NewFeatureInertTests: XCTestCase {
             let result = try CLI.run(arguments, in: scratch.url, environment: ["PLAYBOOK_MODEL": model])
             XCTAssertTrue(result.stderr.contains("no-model"), "\(arguments): \(result.stderr)")
             assertNoControlOrCommand(result.stderr, "\(arguments.joined(separator: " ")) standard error")
+        }
+    }
+
+    func testSiteKeepsAHostileFolderAndHostileValuesInert() throws {
+        let scratch = try repository()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "hostile.yml", ".playbook.yml"])
+        _ = try repository.commit(message: "playbook", author: Signature(name: "Eve\u{1B}[31m\u{202E} \" onerror=\"1", email: "e@example.com", time: 1_784_635_200))
+        let folder = "out\n::error::forged\u{1B}[31m\u{202E}"
+        let result = try CLI.run(["site", "-o", folder], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("out\\n::error::forged\\u{1B}[31m"), result.stderr)
+        assertNoControlOrCommand(result.stdout + result.stderr, "site's messages")
+        // The pages: no tag or attribute from a value, no raw control.
+        let site = scratch.url.appendingPathComponent(folder)
+        let pages = try XCTUnwrap(FileManager.default.enumerator(atPath: site.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".html") }
+        XCTAssertFalse(pages.isEmpty)
+        for page in pages {
+            let html = try String(contentsOf: site.appendingPathComponent(page), encoding: .utf8)
+            for live in ["<script>", "<img", "onerror=1>", "\" onerror"] {
+                XCTAssertFalse(html.contains(live), "\(live) in \(page)")
+            }
+            XCTAssertFalse(html.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E || $0.value == 0x2028 }, page)
         }
     }
 }
