@@ -2,7 +2,8 @@ import PlaybookModel
 
 /// The renderers of `playbook search`. Every string from the playbook is made inert for where it
 /// goes: on a terminal no control, escape or bidirectional-override character survives; in
-/// Markdown every character with a meaning there is escaped; JSON is quoted.
+/// Markdown every character with a meaning there is escaped and no mention,
+/// reference or autolink is made; JSON is quoted. Both go through the shared `Inert` neutralisers.
 public enum SearchRendering {
     public static func text(_ hits: [SearchHit], query: String, engine: String) -> String {
         guard !hits.isEmpty else { return "No hypothesis or experiment resembles \"\(terminal(query))\".\n" }
@@ -62,41 +63,11 @@ public enum SearchRendering {
         return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
     }
 
-    /// Characters that reorder or hide text on a terminal or in a rendered page.
-    static func isBidiControl(_ value: UInt32) -> Bool {
-        value == 0x061C || value == 0x200E || value == 0x200F || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
-    }
+    /// One line for a terminal or a CI log: the shared terminal neutraliser (controls shown as
+    /// visible escapes, no workflow command).
+    static func terminal(_ text: String) -> String { Inert.terminal(text) }
 
-    /// One line with no C0/C1 control (ESC included), DEL or bidirectional control left.
-    static func terminal(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value == 0x0A || value == 0x0D || value == 0x09 {
-                out.append(" ")
-            } else if value < 0x20 || (0x7F...0x9F).contains(value) || isBidiControl(value) {
-                continue
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// Safe inside a Markdown table cell: one line, controls dropped, every markup character escaped.
-    static func markdown(_ text: String) -> String {
-        var out = ""
-        for scalar in terminal(text).unicodeScalars {
-            switch scalar {
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "&": out += "&amp;"
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "-", "!", "|", "~", "=", ":", "@", "\"", "'", ".":
-                out += "\\" + String(scalar)
-            default:
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// Inline Markdown for a table cell: the shared Markdown neutraliser (markup escaped, no
+    /// mention, issue reference or autolink).
+    static func markdown(_ text: String) -> String { Inert.markdown(text) }
 }

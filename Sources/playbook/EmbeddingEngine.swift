@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookEmbedding
+import PlaybookModel
 import PlaybookSimilarity
 
 /// Which similarity engine a command uses.
@@ -31,7 +32,8 @@ enum EmbeddingEngine {
             case let .success(encoder):
                 return encoder
             case let .failure(error):
-                Terminal.writeError("playbook: using the lexical similarity engine: \(error.description)\n")
+                // The reason quotes PLAYBOOK_MODEL, which may hold anything: shown inert.
+                Terminal.writeError("playbook: using the lexical similarity engine: \(Inert.terminal(error.description))\n")
                 return nil
             }
         }
@@ -48,7 +50,7 @@ enum EmbeddingEngine {
             return (CachedEncoder(model: model, cache: cache), nil)
         case let .failure(error):
             if choice == .model { throw UsageError(description: error.description) }
-            return (nil, error.description)
+            return (nil, Inert.terminal(error.description))
         }
     }
 

@@ -79,7 +79,9 @@ struct SiteBuild: ParsableCommand {
         let input = SiteInput(history: history, timelines: Timelines(history), entities: entities, today: day, homeQuarter: home)
         let files = Site.render(input)
         try SiteFolder.write(files, to: target)
-        Terminal.writeError("wrote \(files.count) files to \(target.display); open \(target.display)/index.html\n")
+        // The folder is a command-line argument: shown inert.
+        let shown = Inert.terminalPath(target.display)
+        Terminal.writeError("wrote \(files.count) files to \(shown); open \(Inert.terminalPath(target.display + "/index.html"))\n")
         withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
     }
 

@@ -123,7 +123,7 @@ final class SearchCommandTests: XCTestCase {
         let result = try CLI.run(["search", "streak reminder and email-only signup", "--engine", "lexical"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("EXP-0001  experiment · squad activation-emea · concluded · win · lift +4.2%"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("learning: Fewer fields, more finished signups [31mred"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("learning: Fewer fields, more finished signups \\u{1B}[31mred"), result.stdout)
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, result.stdout)
     }
 
@@ -131,8 +131,8 @@ final class SearchCommandTests: XCTestCase {
         let scratch = try repository()
         let result = try CLI.run(["search", "evening streak reminder", "--engine", "lexical", "--format", "markdown"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stderr)
-        let row = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.contains("HYP\\-0002") })
-        XCTAssertTrue(row.contains("Evening streak reminder \\|&lt;script&gt;"), String(row))
+        let row = try XCTUnwrap(result.stdout.split(separator: "\n").first { $0.contains("HYP-0002") })
+        XCTAssertTrue(row.contains("Evening streak reminder \\\\u{202E}\\|\\<script\\>"), String(row))
         XCTAssertEqual(row.components(separatedBy: " | ").count, 9, "user text adds no table cell")
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x202E })
     }

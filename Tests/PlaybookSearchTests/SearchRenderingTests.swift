@@ -3,13 +3,15 @@ import PlaybookModel
 import XCTest
 
 final class SearchRenderingTests: XCTestCase {
-    func testTerminalTextLosesControlsEscapesAndBidiOverrides() {
-        XCTAssertEqual(SearchRendering.terminal("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{2066}e\u{7F}f\ng"), "a[2Jbcdef g")
+    func testTerminalTextShowsControlsEscapesAndBidiOverridesAndForgesNoCommand() {
+        XCTAssertEqual(SearchRendering.terminal("a\u{1B}[2Jb\u{9B}c\u{202E}d\u{2066}e\u{7F}f\ng"),
+                       "a\\u{1B}[2Jb\\u{9B}c\\u{202E}d\\u{2066}e\\u{7F}f\\ng")
+        XCTAssertEqual(SearchRendering.terminal("::error::x ##[warning]y"), "\\u{3A}:error::x #\\u{23}[warning]y")
     }
 
-    func testMarkdownEscapesMarkupAndStaysOnOneLine() {
-        XCTAssertEqual(SearchRendering.markdown("*a* | [x](javascript:y) <b>\n#h"),
-                       "\\*a\\* \\| \\[x\\]\\(javascript\\:y\\) &lt;b&gt; \\#h")
+    func testMarkdownEscapesMarkupStaysOnOneLineAndLinksNothing() {
+        XCTAssertEqual(SearchRendering.markdown("*a* | [x](javascript:y) <b>\n#h @org/team"),
+                       "\\*a\\* \\| \\[x\\](javascript:y) \\<b\\>\\\\n#\u{2060}h @\u{2060}org/team")
     }
 
     func testLexicalRankingPutsTheClosestFirst() {
