@@ -77,7 +77,7 @@ func usableCacheFile(for repository: Repository, mode: WalkMode) -> String? {
         case .folder, .other: problem = "\(Inert.terminal(relative)) is not a regular file"
         }
     } catch {
-        problem = error.description
+        problem = Inert.terminal(error.description)
     }
     Terminal.writeError("note: not using the history cache in the git folder: \(problem)\n")
     return nil
