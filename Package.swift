@@ -64,7 +64,9 @@ let package = Package(
         // prior-art search: hypotheses and experiments ranked against free text, and its renderers.
         .target(name: "PlaybookSearch", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // duplicate and colliding work across squads, from entities; pure.
-        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity"]),
+        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "OverlapKernels"]),
+        // the int8 nearest-neighbour kernel of duplicate detection in C (AVX-512 VNNI chosen at run time).
+        .target(name: "OverlapKernels"),
         // pull-request review: entity changes, lint of changed files, history rules.
         .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit"]),
         // the playbook as a static website, from report values and entities; pure.

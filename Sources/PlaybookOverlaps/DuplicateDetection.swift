@@ -90,9 +90,11 @@ enum DuplicateDetection {
         }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
-            let semantic = semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold - meaningAllowance,
-                                           allowed: allowed)
-            for (i, j, cosine) in mutualNearest(semantic, count: n, keep: nearestByMeaning) {
+            // The pairs `mutualNearest(semanticMatches(…))` gives, without comparing every pair in full.
+            let near = NearMeaning.mutualNearest(vectors, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
+                                                 sameSquad: sameSquad, threshold: options.threshold - meaningAllowance,
+                                                 keep: nearestByMeaning)
+            for (i, j, cosine) in near {
                 candidates[i * n + j, default: Candidate(words: corpus.score(i, j))].meaning = cosine
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {

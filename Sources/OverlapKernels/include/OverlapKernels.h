@@ -1,0 +1,52 @@
+#ifndef OVERLAP_KERNELS_H
+#define OVERLAP_KERNELS_H
+
+#include <stdint.h>
+
+/// A pair of positions, the row's first, and its approximate dot product in quantised units.
+typedef struct {
+    int32_t row;
+    int32_t column;
+    int32_t approximate;
+} pb_near_pair;
+
+/// A growable list of pairs; free `pairs` with pb_near_pairs_free.
+typedef struct {
+    pb_near_pair *pairs;
+    long count;
+    long capacity;
+    int failed;
+} pb_near_pairs;
+
+void pb_near_pairs_free(pb_near_pairs *list);
+
+/// Columns packed for the kernel: panels of 16 columns, each `depth / 4` groups of 16 × 4 bytes.
+/// `quantised` holds `count` rows of `depth` signed bytes (depth a multiple of 4).
+/// `packed` must hold panels(count) × 16 × depth bytes; `sums` panels(count) × 16 ints
+/// (128 × the sum of each column's bytes, 0 for padding columns).
+long pb_near_panels(long count);
+void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_t *packed, int32_t *sums);
+
+/// The running state of a worker: for each item, its `keep` best approximate products so far
+/// (descending, INT32_MIN when unset) and the bar a pair must reach on that side to be kept: the
+/// keep-th best less `margin`. Initialise with pb_near_state_reset.
+void pb_near_state_reset(int32_t *best, int32_t *bar, long count, int keep);
+
+/// Compares rows `row_begin..<row_end` (each `depth` unsigned bytes: the signed value + 128)
+/// with every packed column (only columns after the row's own position when `triangular`),
+/// and appends to `out` the pairs (as item ids, through `row_ids` and `column_ids`) whose
+/// approximate product reaches `floor` and the bar of either side. Only pairs that `group`
+/// allows count: equal groups keep items apart unless `same_group` (group −1 meets everyone).
+/// Pairs kept raise each side's best.
+void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
+                     const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
+                     const int32_t *group, int same_group, int32_t floor, int32_t margin, int keep,
+                     int32_t *best, int32_t *bar, pb_near_pairs *out);
+
+/// Makes pb_near_compare use the portable kernel (for tests comparing the two), or not.
+void pb_near_use_portable_kernel(int portable);
+
+/// Which kernel pb_near_compare uses here: "avx512-vnni" or "portable".
+const char *pb_near_kernel_name(void);
+
+#endif

@@ -1,0 +1,211 @@
+#include "OverlapKernels.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Near neighbours by approximate dot products of int8 vectors: tiles of 8 rows × 32 columns,
+// the columns packed so that one 32-bit lane holds 4 consecutive bytes of one column. With
+// AVX-512 VNNI (chosen at run time) a tile is 2 × 8 vpdpbusd per 4 bytes of depth; elsewhere
+// a portable loop computes the same sums. Both keep only the pairs that may be among a side's
+// nearest; the caller rescores them exactly.
+
+enum { TILE_ROWS = 8, TILE_COLUMNS = 32, PANEL = 16 };
+
+void pb_near_pairs_free(pb_near_pairs *list) {
+    free(list->pairs);
+    list->pairs = NULL;
+    list->count = 0;
+    list->capacity = 0;
+}
+
+static void append(pb_near_pairs *out, int32_t row, int32_t column, int32_t approximate) {
+    if (out->failed) return;
+    if (out->count == out->capacity) {
+        long capacity = out->capacity ? out->capacity * 2 : 1024;
+        pb_near_pair *grown = realloc(out->pairs, (size_t)capacity * sizeof(pb_near_pair));
+        if (!grown) {
+            out->failed = 1;
+            return;
+        }
+        out->pairs = grown;
+        out->capacity = capacity;
+    }
+    out->pairs[out->count++] = (pb_near_pair){row, column, approximate};
+}
+
+long pb_near_panels(long count) {
+    // Whole tiles of 32 columns: two panels each.
+    return (count + TILE_COLUMNS - 1) / TILE_COLUMNS * (TILE_COLUMNS / PANEL);
+}
+
+void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_t *packed, int32_t *sums) {
+    long panels = pb_near_panels(count);
+    memset(packed, 0, (size_t)(panels * PANEL * depth));
+    memset(sums, 0, (size_t)(panels * PANEL) * sizeof(int32_t));
+    for (long c = 0; c < count; c++) {
+        int8_t *base = packed + (c / PANEL) * PANEL * depth + (c % PANEL) * 4;
+        const int8_t *source = quantised + c * depth;
+        int32_t sum = 0;
+        for (long k = 0; k < depth; k++) {
+            base[(k / 4) * PANEL * 4 + k % 4] = source[k];
+            sum += source[k];
+        }
+        sums[c] = 128 * sum;
+    }
+}
+
+void pb_near_state_reset(int32_t *best, int32_t *bar, long count, int keep) {
+    for (long i = 0; i < count * keep; i++) best[i] = INT32_MIN;
+    for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
+}
+
+static inline void raise_best(int32_t *best, int32_t *bar, long index, int keep, int32_t value, int32_t margin) {
+    int32_t *b = best + index * keep;
+    if (value <= b[keep - 1]) return;
+    int p = keep - 1;
+    while (p > 0 && b[p - 1] < value) {
+        b[p] = b[p - 1];
+        p--;
+    }
+    b[p] = value;
+    if (b[keep - 1] != INT32_MIN) bar[index] = b[keep - 1] - margin;
+}
+
+/// One tile's products (less the columns' sums) and, per row, the lanes worth a look.
+typedef void (*tile_function)(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+                              const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
+                              const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
+                              uint32_t masks[TILE_ROWS]);
+
+static void tile_portable(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+                          const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
+                          const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
+                          uint32_t masks[TILE_ROWS]) {
+    for (int r = 0; r < TILE_ROWS; r++)
+        for (int l = 0; l < TILE_COLUMNS; l++) tile[r][l] = -sums[l];
+    for (long g = 0; g < depth / 4; g++) {
+        for (int p = 0; p < TILE_COLUMNS / PANEL; p++) {
+            const int8_t *b = panels + p * PANEL * depth + g * PANEL * 4;
+            for (int r = 0; r < TILE_ROWS; r++) {
+                const uint8_t *a = rows[r] + 4 * g;
+                int32_t *t = tile[r] + p * PANEL;
+                for (int l = 0; l < PANEL; l++)
+                    t[l] += a[0] * b[4 * l] + a[1] * b[4 * l + 1] + a[2] * b[4 * l + 2] + a[3] * b[4 * l + 3];
+            }
+        }
+    }
+    for (int r = 0; r < TILE_ROWS; r++) {
+        uint32_t m = 0;
+        for (int l = 0; l < TILE_COLUMNS; l++) {
+            int32_t v = tile[r][l];
+            if (v >= floor && (v >= row_bar[r] || v >= column_bar[l])) m |= 1u << l;
+        }
+        masks[r] = m;
+    }
+}
+
+#if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
+#include <immintrin.h>
+
+__attribute__((target("avx512f,avx512bw,avx512vnni")))
+static void tile_vnni(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+                      const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
+                      const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
+                      uint32_t masks[TILE_ROWS]) {
+    __m512i acc[TILE_ROWS][2];
+    for (int r = 0; r < TILE_ROWS; r++) {
+        acc[r][0] = _mm512_setzero_si512();
+        acc[r][1] = _mm512_setzero_si512();
+    }
+    const int8_t *p0 = panels, *p1 = panels + PANEL * depth;
+    for (long g = 0; g < depth / 4; g++) {
+        __m512i b0 = _mm512_loadu_si512((const void *)(p0 + g * 64));
+        __m512i b1 = _mm512_loadu_si512((const void *)(p1 + g * 64));
+        for (int r = 0; r < TILE_ROWS; r++) {
+            int32_t word;
+            memcpy(&word, rows[r] + 4 * g, 4);
+            __m512i a = _mm512_set1_epi32(word);
+            acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], a, b0);
+            acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], a, b1);
+        }
+    }
+    __m512i s0 = _mm512_loadu_si512((const void *)sums), s1 = _mm512_loadu_si512((const void *)(sums + 16));
+    __m512i c0 = _mm512_loadu_si512((const void *)column_bar), c1 = _mm512_loadu_si512((const void *)(column_bar + 16));
+    __m512i f = _mm512_set1_epi32(floor);
+    for (int r = 0; r < TILE_ROWS; r++) {
+        __m512i v0 = _mm512_sub_epi32(acc[r][0], s0), v1 = _mm512_sub_epi32(acc[r][1], s1);
+        __m512i rb = _mm512_set1_epi32(row_bar[r]);
+        __mmask16 m0 = _mm512_cmpge_epi32_mask(v0, f) & (_mm512_cmpge_epi32_mask(v0, rb) | _mm512_cmpge_epi32_mask(v0, c0));
+        __mmask16 m1 = _mm512_cmpge_epi32_mask(v1, f) & (_mm512_cmpge_epi32_mask(v1, rb) | _mm512_cmpge_epi32_mask(v1, c1));
+        masks[r] = (uint32_t)m0 | ((uint32_t)m1 << 16);
+        if (masks[r]) {
+            _mm512_storeu_si512((void *)tile[r], v0);
+            _mm512_storeu_si512((void *)(tile[r] + 16), v1);
+        }
+    }
+}
+
+static int force_portable = 0;
+
+static int has_vnni(void) {
+    static int answer = -1;
+    if (answer < 0)
+        answer = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                 __builtin_cpu_supports("avx512vnni");
+    return answer && !force_portable;
+}
+#define TILE_FUNCTION (has_vnni() ? tile_vnni : tile_portable)
+#define KERNEL_NAME (has_vnni() ? "avx512-vnni" : "portable")
+#else
+static int force_portable = 0;
+#define TILE_FUNCTION tile_portable
+#define KERNEL_NAME "portable"
+#endif
+
+void pb_near_use_portable_kernel(int portable) { force_portable = portable; }
+
+const char *pb_near_kernel_name(void) { return KERNEL_NAME; }
+
+void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
+                     const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
+                     const int32_t *group, int same_group, int32_t floor, int32_t margin, int keep,
+                     int32_t *best, int32_t *bar, pb_near_pairs *out) {
+    tile_function compute = TILE_FUNCTION;
+    int32_t tile[TILE_ROWS][TILE_COLUMNS];
+    uint32_t masks[TILE_ROWS];
+    int32_t bars[TILE_ROWS];
+    int32_t column_bars[TILE_COLUMNS];
+    long tiles = pb_near_panels(columns) / 2;
+    for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
+        const uint8_t *pointers[TILE_ROWS];
+        int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
+        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (r0 + (r < present ? r : 0)) * depth;
+        long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
+        for (long t = first; t < tiles; t++) {
+            long c0 = t * TILE_COLUMNS;
+            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar[row_ids[r0 + r]] : INT32_MAX;
+            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar[column_ids[c0 + l]] : INT32_MAX;
+            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, floor, bars, column_bars, tile, masks);
+            for (int r = 0; r < present; r++) {
+                uint32_t m = masks[r];
+                long i = r0 + r;
+                int32_t a = row_ids[i];
+                while (m) {
+                    int lane = __builtin_ctz(m);
+                    m &= m - 1;
+                    long j = c0 + lane;
+                    if (j >= columns || (triangular && j <= i)) continue;
+                    int32_t b = column_ids[j];
+                    if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
+                    int32_t v = tile[r][lane];
+                    // Bars only rise: a pair below both now is below both at the end.
+                    if (v < bar[a] && v < bar[b]) continue;
+                    append(out, a, b, v);
+                    raise_best(best, bar, a, keep, v, margin);
+                    raise_best(best, bar, b, keep, v, margin);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,294 @@
+import Dispatch
+internal import OverlapKernels
+
+/// The pairs close in meaning that `DuplicateDetection.mutualNearest` keeps, found without
+/// comparing every pair in floating point: vectors are rounded to bytes (one scale for all),
+/// every pair of one metric is compared in int8 by the C kernel (AVX-512 VNNI where the
+/// processor has it), and only pairs that may be among either side's `keep` nearest above the
+/// threshold are kept, with a margin that bounds the rounding error. Those few are rescored
+/// with the exact cosine and the neighbour rule applied to them; the result is the same pairs
+/// and cosines as comparing every pair (`DuplicateDetection.semanticMatches`).
+///
+/// Why it is exact: a pair the rule keeps is among its side's nearest (ties included). Its
+/// rounded product is at most `margin` under its cosine, and a side's running keep-th best
+/// rounded product is at most `margin` over that side's final keep-th best cosine, so the
+/// pair reaches that side's bar (keep-th best − 2 × margin) whenever it is seen. A side's
+/// keep-th best is thus found among the kept pairs, and the rule gives the same answer.
+enum NearMeaning {
+    /// `DuplicateDetection.mutualNearest(semanticMatches(…), keep:)` for vectors whose metric
+    /// keys are `keys` (nil meets every key) and whose squads are `squads` (two items of one
+    /// squad never meet unless `sameSquad`; nil meets every squad).
+    static func mutualNearest(_ vectors: [[Float]], keys: [String?], squads: [String?], sameSquad: Bool,
+                              threshold: Double, keep: Int) -> [(Int, Int, Double)] {
+        let n = vectors.count
+        guard n > 1, keys.count == n, squads.count == n, let width = vectors.first?.count, width > 0,
+              vectors.allSatisfy({ $0.count == width }) else { return [] }
+        let matrix = vectors.flatMap { $0 }
+        var groups: [String: Int32] = [:]
+        let group: [Int32] = squads.map { squad in
+            guard let squad else { return -1 }
+            if let known = groups[squad] { return known }
+            groups[squad] = Int32(groups.count)
+            return Int32(groups.count - 1)
+        }
+        let found: [(Int, Int, Double)]
+        if keep >= 1, let rounded = Rounded(matrix, count: n, width: width, threshold: threshold),
+           let candidates = rounded.candidates(keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
+            found = candidates.compactMap { a, b in
+                let cosine = exactCosine(matrix, a, b, width: width)
+                return cosine >= threshold ? (a, b, cosine) : nil
+            }
+        } else {
+            found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
+        }
+        return DuplicateDetection.mutualNearest(found, count: n, keep: max(1, keep))
+    }
+
+    /// The cosine as `DuplicateDetection.semanticMatches` computes it, to the bit.
+    static func exactCosine(_ matrix: [Float], _ a: Int, _ b: Int, width: Int) -> Double {
+        matrix.withUnsafeBufferPointer { m in
+            guard let base = m.baseAddress else { return 0 }
+            return Double(DuplicateDetection.dot(base + a * width, base + b * width, count: width))
+        }
+    }
+
+    /// Every allowed pair of one key at or above the threshold: for vectors the kernel cannot take.
+    static func exhaustive(_ matrix: [Float], count n: Int, width: Int, keys: [String?], group: [Int32], sameSquad: Bool,
+                           threshold: Double) -> [(Int, Int, Double)] {
+        var out: [(Int, Int, Double)] = []
+        for i in 0..<n {
+            for j in (i + 1)..<max(i + 1, n) {
+                if let ki = keys[i], let kj = keys[j], ki != kj { continue }
+                if !sameSquad, group[i] >= 0, group[i] == group[j] { continue }
+                let cosine = exactCosine(matrix, i, j, width: width)
+                if cosine >= threshold { out.append((i, j, cosine)) }
+            }
+        }
+        return out
+    }
+
+    /// Which kernel compares the rounded vectors here ("avx512-vnni" or "portable").
+    static var kernelName: String { String(cString: pb_near_kernel_name()) }
+
+    /// Makes the comparisons use the portable kernel, or the fastest one again: for tests.
+    static func usePortableKernel(_ portable: Bool) { pb_near_use_portable_kernel(portable ? 1 : 0) }
+}
+
+/// Vectors rounded to signed bytes on one scale, with the bound of the rounding error on a product.
+struct Rounded {
+    let count: Int
+    /// The width rounded up to a multiple of 4 (the padding is zero).
+    let depth: Int
+    /// Signed bytes, `count` rows of `depth`.
+    let bytes: [Int8]
+    /// The threshold and the error bound, in the kernel's units (scale²).
+    let floor: Int32
+    let margin: Int32
+
+    /// Nil when the vectors cannot be rounded faithfully (not finite, all zero, or too wide for
+    /// 32-bit sums): the caller compares every pair instead.
+    init?(_ matrix: [Float], count: Int, width: Int, threshold: Double) {
+        var largest: Float = 0
+        for x in matrix {
+            guard x.isFinite else { return nil }
+            largest = max(largest, abs(x))
+        }
+        let depth = (width + 3) / 4 * 4
+        guard largest > 0, threshold.isFinite, depth * 255 * 127 < Int(Int32.max) / 4 else { return nil }
+        let scale = 127 / Double(largest)
+        var bytes = [Int8](repeating: 0, count: count * depth)
+        // Largest norms of a rounded vector, of its rounding error and of a vector.
+        var roundedNorm = 0.0, errorNorm = 0.0, norm = 0.0
+        for i in 0..<count {
+            var r = 0.0, e = 0.0, v = 0.0
+            for k in 0..<width {
+                let x = Double(matrix[i * width + k])
+                let q = min(127, max(-127, (x * scale).rounded()))
+                bytes[i * depth + k] = Int8(q)
+                r += (q / scale) * (q / scale)
+                e += (x - q / scale) * (x - q / scale)
+                v += x * x
+            }
+            roundedNorm = max(roundedNorm, r.squareRoot())
+            errorNorm = max(errorNorm, e.squareRoot())
+            norm = max(norm, v.squareRoot())
+        }
+        // |x·y − qx·qy| ≤ |qx|·|ey| + |ex|·|qy| + |ex|·|ey|; and the float sums of the exact
+        // cosine are off by far less than the slack.
+        let bound = 2 * roundedNorm * errorNorm + errorNorm * errorNorm + 1e-3 * max(1, norm * norm)
+        let units = scale * scale
+        let limit = Double(Int32.max / 4)
+        self.count = count
+        self.depth = depth
+        self.bytes = bytes
+        floor = Int32(min(limit, max(-limit, ((threshold - bound) * units).rounded(.down))))
+        margin = Int32(min(limit, (bound * units).rounded(.up) + 1))
+    }
+
+    /// Pairs (first < second) that may be among either side's `keep` nearest at or above the
+    /// threshold, within one key (or with a nil key) and allowed by `group`; nil when memory ran out.
+    func candidates(keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
+        // Who meets whom: each key with itself and with the items without a key; those with each other.
+        var order: [String] = []
+        var byKey: [String: [Int]] = [:]
+        var unkeyed: [Int] = []
+        for (index, key) in keys.enumerated() {
+            guard let key else {
+                unkeyed.append(index)
+                continue
+            }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(index)
+        }
+        var comparisons: [Comparison] = []
+        for key in order {
+            let members = byKey[key] ?? []
+            comparisons.append(Comparison(rows: members, columns: members, triangular: true, rounded: self))
+            if !unkeyed.isEmpty {
+                comparisons.append(Comparison(rows: members, columns: unkeyed, triangular: false, rounded: self))
+            }
+        }
+        if unkeyed.count > 1 {
+            comparisons.append(Comparison(rows: unkeyed, columns: unkeyed, triangular: true, rounded: self))
+        }
+        // Blocks of rows over the cores; each worker keeps its own running bests.
+        let blockRows = 64
+        var work: [(Int, Range<Int>)] = []
+        for (index, comparison) in comparisons.enumerated() {
+            for start in stride(from: 0, to: comparison.rows.count, by: blockRows) {
+                work.append((index, start..<min(comparison.rows.count, start + blockRows)))
+            }
+        }
+        let pool = WorkerPool(count: count, keep: keep)
+        let (blocks, compared) = (work, comparisons)
+        group.withUnsafeBufferPointer { groupBuffer in
+            nonisolated(unsafe) let groups = groupBuffer
+            DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                let (which, rows) = blocks[index]
+                let worker = pool.take()
+                compared[which].compare(rows: rows, depth: depth, group: groups, sameSquad: sameSquad,
+                                           floor: floor, margin: 2 * margin, keep: keep, worker: worker)
+                pool.give(worker)
+            }
+        }
+        var seen = Set<Int>()
+        var out: [(Int, Int)] = []
+        for worker in pool.all {
+            if worker.pairs.failed != 0 { return nil }
+            for index in 0..<worker.pairs.count {
+                let pair = worker.pairs.pairs[index]
+                let (a, b) = (Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column)))
+                if seen.insert(a * count + b).inserted { out.append((a, b)) }
+            }
+        }
+        return out
+    }
+}
+
+/// One set of rows against one set of columns, rounded and packed for the kernel.
+struct Comparison: @unchecked Sendable {
+    let rowIDs: [Int32]
+    let columnIDs: [Int32]
+    let triangular: Bool
+    /// The rows' bytes + 128, `depth` each.
+    let rowBytes: [UInt8]
+    let packed: [Int8]
+    let sums: [Int32]
+    var rows: [Int32] { rowIDs }
+
+    init(rows: [Int], columns: [Int], triangular: Bool, rounded: Rounded) {
+        let depth = rounded.depth
+        rowIDs = rows.map { Int32($0) }
+        columnIDs = columns.map { Int32($0) }
+        self.triangular = triangular
+        var rowBytes = [UInt8](repeating: 128, count: rows.count * depth)
+        for (position, row) in rows.enumerated() {
+            for k in 0..<depth {
+                rowBytes[position * depth + k] = UInt8(Int(rounded.bytes[row * depth + k]) + 128)
+            }
+        }
+        self.rowBytes = rowBytes
+        var gathered = [Int8](repeating: 0, count: columns.count * depth)
+        for (position, column) in columns.enumerated() {
+            for k in 0..<depth { gathered[position * depth + k] = rounded.bytes[column * depth + k] }
+        }
+        let panels = pb_near_panels(columns.count)
+        var packed = [Int8](repeating: 0, count: panels * 16 * depth)
+        var sums = [Int32](repeating: 0, count: panels * 16)
+        gathered.withUnsafeBufferPointer { source in
+            packed.withUnsafeMutableBufferPointer { target in
+                sums.withUnsafeMutableBufferPointer { sumTarget in
+                    guard let s = source.baseAddress, let t = target.baseAddress, let u = sumTarget.baseAddress else { return }
+                    pb_near_pack_columns(s, columns.count, depth, t, u)
+                }
+            }
+        }
+        self.packed = packed
+        self.sums = sums
+    }
+
+    func compare(rows: Range<Int>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool, floor: Int32,
+                 margin: Int32, keep: Int, worker: Worker) {
+        rowBytes.withUnsafeBufferPointer { r in
+            rowIDs.withUnsafeBufferPointer { ri in
+                packed.withUnsafeBufferPointer { p in
+                    sums.withUnsafeBufferPointer { s in
+                        columnIDs.withUnsafeBufferPointer { ci in
+                            guard let r = r.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
+                                  let ci = ci.baseAddress, let g = group.baseAddress else { return }
+                            pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
+                                            triangular ? 1 : 0, g, sameSquad ? 1 : 0, floor, margin, Int32(keep),
+                                            worker.best, worker.bar, &worker.pairs)
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One worker's running bests (for every item) and the pairs it kept.
+final class Worker: @unchecked Sendable {
+    let best: UnsafeMutablePointer<Int32>
+    let bar: UnsafeMutablePointer<Int32>
+    var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
+
+    init(count: Int, keep: Int) {
+        best = .allocate(capacity: max(1, count * keep))
+        bar = .allocate(capacity: max(1, count))
+        pb_near_state_reset(best, bar, count, Int32(keep))
+    }
+
+    deinit {
+        best.deallocate()
+        bar.deallocate()
+        pb_near_pairs_free(&pairs)
+    }
+}
+
+/// Workers lent to the blocks running at one time; a worker's bests carry over to its next block.
+final class WorkerPool: @unchecked Sendable {
+    private let lock = DispatchQueue(label: "playbook.near-meaning.workers")
+    private var idle: [Worker] = []
+    private(set) var all: [Worker] = []
+    let count: Int
+    let keep: Int
+
+    init(count: Int, keep: Int) {
+        self.count = count
+        self.keep = keep
+    }
+
+    func take() -> Worker {
+        lock.sync {
+            if let worker = idle.popLast() { return worker }
+            let worker = Worker(count: count, keep: keep)
+            all.append(worker)
+            return worker
+        }
+    }
+
+    func give(_ worker: Worker) {
+        lock.sync { idle.append(worker) }
+    }
+}

@@ -1,0 +1,125 @@
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookModel
+import PlaybookSimilarity
+import PlaybookYAML
+
+/// The int8 nearest-neighbour search must keep exactly the pairs, with the same cosines, that
+/// comparing every pair in floating point keeps (`semanticMatches` then the neighbour rule):
+/// on dense topics (every vector shares a direction, so most cosines sit near the threshold),
+/// with restatements, exact copies (ties), vectors not of unit length, several metrics, items
+/// without a metric or squad, and with both kernels.
+final class NearMeaningTests: XCTestCase {
+    struct Lcg {
+        var state: UInt64
+        mutating func unit() -> Double {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        /// Roughly normal, from the sum of uniforms.
+        mutating func normal() -> Double { (0..<4).reduce(0) { sum, _ in sum + unit() } - 2 }
+        mutating func next(_ bound: Int) -> Int { Int(unit() * Double(bound)) % bound }
+    }
+
+    struct Case {
+        var vectors: [[Float]]
+        var metrics: [String?]
+        var squads: [String?]
+    }
+
+    /// `count` vectors of `width` around a few topics; a fifth restate an earlier one, some copy it.
+    func generated(_ count: Int, width: Int, seed: UInt64, metrics: [String?], unitLength: Bool = true) -> Case {
+        var random = Lcg(state: seed)
+        let common = (0..<width).map { _ in random.normal() }
+        let topics = (0..<5).map { _ in (0..<width).map { _ in random.normal() } }
+        var vectors: [[Float]] = []
+        var tags: [String?] = []
+        var squads: [String?] = []
+        for index in 0..<count {
+            var v: [Double]
+            if index > 0, random.next(5) == 0 {
+                let original = vectors[random.next(index)].map(Double.init)
+                v = random.next(4) == 0 ? original : original.map { $0 + 0.02 * random.normal() }
+            } else {
+                let topic = topics[random.next(topics.count)]
+                v = (0..<width).map { k in 0.9 * common[k] + 0.6 * topic[k] + random.normal() }
+            }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let length = unitLength ? 1 : 0.5 + random.unit()
+            vectors.append(v.map { Float($0 / norm * length) })
+            tags.append(metrics[random.next(metrics.count)])
+            squads.append(random.next(10) == 0 ? nil : "squad-\(random.next(6))")
+        }
+        return Case(vectors: vectors, metrics: tags, squads: squads)
+    }
+
+    /// What comparing every pair gives: the code the fast path replaces.
+    func exhaustive(_ c: Case, threshold: Double, keep: Int, sameSquad: Bool) -> [String] {
+        let catalog = MetricCatalog([])
+        let items = c.vectors.indices.map { index in
+            DuplicateDetection.Item(side: OverlapSide(id: "H-\(index)", squad: c.squads[index], file: "f.yml", mark: Mark(line: 1, column: 1)),
+                                    text: "", direction: ChangeDirection(stems: []), facets: Facets(stems: [], facets: []),
+                                    metric: c.metrics[index])
+        }
+        let squads = c.squads
+        let matches = DuplicateDetection.semanticMatches(items, c.vectors, catalog: catalog, threshold: threshold) { a, b in
+            sameSquad || squads[a] == nil || squads[a] != squads[b]
+        }
+        return described(DuplicateDetection.mutualNearest(matches, count: c.vectors.count, keep: keep))
+    }
+
+    func fast(_ c: Case, threshold: Double, keep: Int, sameSquad: Bool) -> [String] {
+        let catalog = MetricCatalog([])
+        return described(NearMeaning.mutualNearest(c.vectors, keys: c.metrics.map { $0.map(catalog.key) }, squads: c.squads,
+                                                   sameSquad: sameSquad, threshold: threshold, keep: keep))
+    }
+
+    func described(_ pairs: [(Int, Int, Double)]) -> [String] {
+        pairs.map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
+    }
+
+    func assertSame(_ c: Case, thresholds: [Double], keeps: [Int], file: StaticString = #filePath, line: UInt = #line) {
+        for threshold in thresholds {
+            for keep in keeps {
+                for sameSquad in [false, true] {
+                    let expected = exhaustive(c, threshold: threshold, keep: keep, sameSquad: sameSquad)
+                    let found = fast(c, threshold: threshold, keep: keep, sameSquad: sameSquad)
+                    XCTAssertEqual(found, expected, "threshold \(threshold), keep \(keep), same squad \(sameSquad)", file: file, line: line)
+                }
+            }
+        }
+    }
+
+    override func tearDown() {
+        NearMeaning.usePortableKernel(false)
+    }
+
+    func testTheSamePairsAsComparingEveryPairOnADenseTopic() {
+        let c = generated(900, width: 384, seed: 7, metrics: ["d1-retention"])
+        // The generated topic is dense: many pairs reach the bar, so the neighbour rule decides.
+        let reaching = exhaustive(c, threshold: 0.45, keep: 1_000_000, sameSquad: false).count
+        XCTAssertGreaterThan(reaching, 10_000)
+        assertSame(c, thresholds: [0.3, 0.45, 0.6], keeps: [1, 3])
+    }
+
+    func testTheSamePairsWithSeveralMetricsAndItemsWithoutOne() {
+        let c = generated(700, width: 96, seed: 11, metrics: ["activation", "churn", nil, "activation", "revenue"], unitLength: false)
+        assertSame(c, thresholds: [0.2, 0.45, 0.7], keeps: [1, 3])
+    }
+
+    func testThePortableKernelKeepsTheSamePairs() {
+        NearMeaning.usePortableKernel(true)
+        XCTAssertEqual(NearMeaning.kernelName, "portable")
+        let c = generated(500, width: 384, seed: 3, metrics: ["d1-retention", nil])
+        assertSame(c, thresholds: [0.45], keeps: [3])
+    }
+
+    func testVectorsItCannotRoundAreComparedInFull() {
+        var c = generated(60, width: 16, seed: 5, metrics: ["m"])
+        c.vectors[3][2] = .nan
+        assertSame(c, thresholds: [0.45], keeps: [3])
+        let zeros = Case(vectors: Array(repeating: [0, 0, 0], count: 5), metrics: Array(repeating: "m", count: 5),
+                         squads: ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(fast(zeros, threshold: -1, keep: 3, sameSquad: false), exhaustive(zeros, threshold: -1, keep: 3, sameSquad: false))
+    }
+}
