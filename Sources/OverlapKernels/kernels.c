@@ -1,6 +1,7 @@
 #include "OverlapKernels.h"
 
 #include <limits.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,13 +56,15 @@ void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_
     }
 }
 
-void pb_near_state_reset(int32_t *best, int32_t *bar, long count, int keep) {
-    for (long i = 0; i < count * keep; i++) best[i] = INT32_MIN;
+void pb_near_state_reset(float *best, int32_t *bar, long count, int keep) {
+    for (long i = 0; i < count * keep; i++) best[i] = -INFINITY;
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-static inline void raise_best(int32_t *best, int32_t *bar, long index, int keep, int32_t value, int32_t margin) {
-    int32_t *b = best + index * keep;
+/// Raises an item's best cosines with `value`, and its bar in rounded units.
+static inline void raise_best(float *best, int32_t *bar, long index, const pb_near_bounds *bounds, float value) {
+    int keep = bounds->keep;
+    float *b = best + index * keep;
     if (value <= b[keep - 1]) return;
     int p = keep - 1;
     while (p > 0 && b[p - 1] < value) {
@@ -69,7 +72,20 @@ static inline void raise_best(int32_t *best, int32_t *bar, long index, int keep,
         p--;
     }
     b[p] = value;
-    if (b[keep - 1] != INT32_MIN) bar[index] = b[keep - 1] - margin;
+    if (b[keep - 1] > -INFINITY) {
+        double rounded = floor(((double)b[keep - 1] - 2 * bounds->slack - bounds->rounding) * bounds->units);
+        bar[index] = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
+    }
+}
+
+/// The cosine of two float rows in 8 running sums; within half the slack of the caller's own.
+static float dot_portable(const float *a, const float *b, long width) {
+    float s[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+    long k = 0;
+    for (; k + 8 <= width; k += 8)
+        for (int l = 0; l < 8; l++) s[l] += a[k + l] * b[k + l];
+    for (; k < width; k++) s[0] += a[k] * b[k];
+    return ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
 }
 
 /// One tile's products (less the columns' sums) and, per row, the lanes worth a look.
@@ -155,11 +171,25 @@ static int has_vnni(void) {
                  __builtin_cpu_supports("avx512vnni");
     return answer && !force_portable;
 }
+__attribute__((target("avx512f")))
+static float dot_avx512(const float *a, const float *b, long width) {
+    __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps();
+    long k = 0;
+    for (; k + 32 <= width; k += 32) {
+        s0 = _mm512_fmadd_ps(_mm512_loadu_ps(a + k), _mm512_loadu_ps(b + k), s0);
+        s1 = _mm512_fmadd_ps(_mm512_loadu_ps(a + k + 16), _mm512_loadu_ps(b + k + 16), s1);
+    }
+    float sum = _mm512_reduce_add_ps(_mm512_add_ps(s0, s1));
+    for (; k < width; k++) sum += a[k] * b[k];
+    return sum;
+}
 #define TILE_FUNCTION (has_vnni() ? tile_vnni : tile_portable)
+#define DOT_FUNCTION (has_vnni() ? dot_avx512 : dot_portable)
 #define KERNEL_NAME (has_vnni() ? "avx512-vnni" : "portable")
 #else
 static int force_portable = 0;
 #define TILE_FUNCTION tile_portable
+#define DOT_FUNCTION dot_portable
 #define KERNEL_NAME "portable"
 #endif
 
@@ -169,14 +199,17 @@ const char *pb_near_kernel_name(void) { return KERNEL_NAME; }
 
 void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                     const int32_t *group, int same_group, int32_t floor, int32_t margin, int keep,
-                     int32_t *best, int32_t *bar, pb_near_pairs *out) {
+                     const int32_t *group, int same_group, const float *vectors, long width,
+                     const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
     tile_function compute = TILE_FUNCTION;
+    float (*dot)(const float *, const float *, long) = DOT_FUNCTION;
     int32_t tile[TILE_ROWS][TILE_COLUMNS];
     uint32_t masks[TILE_ROWS];
     int32_t bars[TILE_ROWS];
     int32_t column_bars[TILE_COLUMNS];
     long tiles = pb_near_panels(columns) / 2;
+    int keep = bounds->keep;
+    float cutoff = (float)(bounds->threshold - bounds->slack), slack = (float)bounds->slack;
     for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
         const uint8_t *pointers[TILE_ROWS];
         int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
@@ -186,7 +219,7 @@ void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin
             long c0 = t * TILE_COLUMNS;
             for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar[row_ids[r0 + r]] : INT32_MAX;
             for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar[column_ids[c0 + l]] : INT32_MAX;
-            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, floor, bars, column_bars, tile, masks);
+            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, bounds->floor, bars, column_bars, tile, masks);
             for (int r = 0; r < present; r++) {
                 uint32_t m = masks[r];
                 long i = r0 + r;
@@ -201,9 +234,12 @@ void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin
                     int32_t v = tile[r][lane];
                     // Bars only rise: a pair below both now is below both at the end.
                     if (v < bar[a] && v < bar[b]) continue;
+                    float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
+                    if (cosine < cutoff) continue;
+                    if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;
                     append(out, a, b, v);
-                    raise_best(best, bar, a, keep, v, margin);
-                    raise_best(best, bar, b, keep, v, margin);
+                    raise_best(best, bar, a, bounds, cosine);
+                    raise_best(best, bar, b, bounds, cosine);
                 }
             }
         }

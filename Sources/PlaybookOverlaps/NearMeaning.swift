@@ -33,15 +33,58 @@ enum NearMeaning {
         }
         let found: [(Int, Int, Double)]
         if keep >= 1, let rounded = Rounded(matrix, count: n, width: width, threshold: threshold),
-           let candidates = rounded.candidates(keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
-            found = candidates.compactMap { a, b in
-                let cosine = exactCosine(matrix, a, b, width: width)
-                return cosine >= threshold ? (a, b, cosine) : nil
-            }
+           let candidates = rounded.candidates(matrix, width: width, keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
+            found = rescored(candidates, matrix, width: width, threshold: threshold)
         } else {
             found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
         }
-        return DuplicateDetection.mutualNearest(found, count: n, keep: max(1, keep))
+        return DuplicateDetection.mutualNearest(nearest(found, count: n, keep: max(1, keep)), count: n, keep: max(1, keep))
+    }
+
+    /// The candidates' cosines as `DuplicateDetection.semanticMatches` computes them, to the bit,
+    /// over the cores; those under the threshold are dropped.
+    static func rescored(_ pairs: [(Int, Int)], _ matrix: [Float], width: Int, threshold: Double) -> [(Int, Int, Double)] {
+        let block = 4096
+        let blocks = (pairs.count + block - 1) / block
+        var found = [[(Int, Int, Double)]](repeating: [], count: blocks)
+        matrix.withUnsafeBufferPointer { m in
+            pairs.withUnsafeBufferPointer { p in
+                found.withUnsafeMutableBufferPointer { out in
+                    nonisolated(unsafe) let (m, p, out) = (m, p, out)
+                    DispatchQueue.concurrentPerform(iterations: blocks) { index in
+                        guard let base = m.baseAddress else { return }
+                        var kept: [(Int, Int, Double)] = []
+                        for (a, b) in p[(index * block)..<min(p.count, (index + 1) * block)] {
+                            let cosine = Double(DuplicateDetection.dot(base + a * width, base + b * width, count: width))
+                            if cosine >= threshold { kept.append((a, b, cosine)) }
+                        }
+                        out[index] = kept
+                    }
+                }
+            }
+        }
+        return Array(found.joined())
+    }
+
+    /// The pairs among each side's `keep` nearest (ties included): the only ones the neighbour
+    /// rule can keep, and enough for it to find each side's bar.
+    static func nearest(_ pairs: [(Int, Int, Double)], count: Int, keep: Int) -> [(Int, Int, Double)] {
+        var best = [Double](repeating: -.infinity, count: count * keep)
+        func raise(_ index: Int, _ value: Double) {
+            let base = index * keep
+            guard value > best[base + keep - 1] else { return }
+            var p = keep - 1
+            while p > 0, best[base + p - 1] < value {
+                best[base + p] = best[base + p - 1]
+                p -= 1
+            }
+            best[base + p] = value
+        }
+        for (a, b, cosine) in pairs {
+            raise(a, cosine)
+            raise(b, cosine)
+        }
+        return pairs.filter { a, b, cosine in cosine >= best[a * keep + keep - 1] || cosine >= best[b * keep + keep - 1] }
     }
 
     /// The cosine as `DuplicateDetection.semanticMatches` computes it, to the bit.
@@ -81,9 +124,8 @@ struct Rounded {
     let depth: Int
     /// Signed bytes, `count` rows of `depth`.
     let bytes: [Int8]
-    /// The threshold and the error bound, in the kernel's units (scale²).
-    let floor: Int32
-    let margin: Int32
+    /// The threshold, the error bounds and the scale of the kernel's units.
+    let bounds: pb_near_bounds
 
     /// Nil when the vectors cannot be rounded faithfully (not finite, all zero, or too wide for
     /// 32-bit sums): the caller compares every pair instead.
@@ -113,21 +155,24 @@ struct Rounded {
             errorNorm = max(errorNorm, e.squareRoot())
             norm = max(norm, v.squareRoot())
         }
-        // |x·y − qx·qy| ≤ |qx|·|ey| + |ex|·|qy| + |ex|·|ey|; and the float sums of the exact
-        // cosine are off by far less than the slack.
-        let bound = 2 * roundedNorm * errorNorm + errorNorm * errorNorm + 1e-3 * max(1, norm * norm)
+        // |x·y − qx·qy| ≤ |qx|·|ey| + |ex|·|qy| + |ex|·|ey| (the 10⁻³ only widens it). The kernel's
+        // float cosines differ from `DuplicateDetection.dot`'s by the order of their sums: each is
+        // within width × 2⁻²⁴ × |x|·|y| of the true value, far less than the slack.
+        let rounding = 2 * roundedNorm * errorNorm + errorNorm * errorNorm + 1e-3
+        let slack = 2 * 1e-4 * max(1, norm * norm)
         let units = scale * scale
         let limit = Double(Int32.max / 4)
         self.count = count
         self.depth = depth
         self.bytes = bytes
-        floor = Int32(min(limit, max(-limit, ((threshold - bound) * units).rounded(.down))))
-        margin = Int32(min(limit, (bound * units).rounded(.up) + 1))
+        bounds = pb_near_bounds(threshold: threshold, slack: slack, rounding: rounding, units: units,
+                                floor: Int32(min(limit, max(-limit, ((threshold - rounding - 2 * slack) * units).rounded(.down)))),
+                                keep: 0)
     }
 
     /// Pairs (first < second) that may be among either side's `keep` nearest at or above the
     /// threshold, within one key (or with a nil key) and allowed by `group`; nil when memory ran out.
-    func candidates(keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
+    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
         // Who meets whom: each key with itself and with the items without a key; those with each other.
         var order: [String] = []
         var byKey: [String: [Int]] = [:]
@@ -161,24 +206,30 @@ struct Rounded {
         }
         let pool = WorkerPool(count: count, keep: keep)
         let (blocks, compared) = (work, comparisons)
+        var bounds = self.bounds
+        bounds.keep = Int32(keep)
+        let limits = bounds
         group.withUnsafeBufferPointer { groupBuffer in
-            nonisolated(unsafe) let groups = groupBuffer
-            DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                let (which, rows) = blocks[index]
-                let worker = pool.take()
-                compared[which].compare(rows: rows, depth: depth, group: groups, sameSquad: sameSquad,
-                                           floor: floor, margin: 2 * margin, keep: keep, worker: worker)
-                pool.give(worker)
+            matrix.withUnsafeBufferPointer { matrixBuffer in
+                nonisolated(unsafe) let groups = groupBuffer
+                nonisolated(unsafe) let vectors = matrixBuffer
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                    let (which, rows) = blocks[index]
+                    let worker = pool.take()
+                    compared[which].compare(rows: rows, depth: depth, group: groups, sameSquad: sameSquad, vectors: vectors,
+                                            width: width, bounds: limits, worker: worker)
+                    pool.give(worker)
+                }
             }
         }
-        var seen = Set<Int>()
+        // Each pair is met once (the comparisons' pairs are disjoint), so there is nothing to merge.
         var out: [(Int, Int)] = []
         for worker in pool.all {
             if worker.pairs.failed != 0 { return nil }
+            out.reserveCapacity(out.count + worker.pairs.count)
             for index in 0..<worker.pairs.count {
                 let pair = worker.pairs.pairs[index]
-                let (a, b) = (Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column)))
-                if seen.insert(a * count + b).inserted { out.append((a, b)) }
+                out.append((Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column))))
             }
         }
         return out
@@ -227,17 +278,18 @@ struct Comparison: @unchecked Sendable {
         self.sums = sums
     }
 
-    func compare(rows: Range<Int>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool, floor: Int32,
-                 margin: Int32, keep: Int, worker: Worker) {
+    func compare(rows: Range<Int>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
+                 vectors: UnsafeBufferPointer<Float>, width: Int, bounds: pb_near_bounds, worker: Worker) {
+        var bounds = bounds
         rowBytes.withUnsafeBufferPointer { r in
             rowIDs.withUnsafeBufferPointer { ri in
                 packed.withUnsafeBufferPointer { p in
                     sums.withUnsafeBufferPointer { s in
                         columnIDs.withUnsafeBufferPointer { ci in
                             guard let r = r.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
-                                  let ci = ci.baseAddress, let g = group.baseAddress else { return }
+                                  let ci = ci.baseAddress, let g = group.baseAddress, let v = vectors.baseAddress else { return }
                             pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                            triangular ? 1 : 0, g, sameSquad ? 1 : 0, floor, margin, Int32(keep),
+                                            triangular ? 1 : 0, g, sameSquad ? 1 : 0, v, width, &bounds,
                                             worker.best, worker.bar, &worker.pairs)
                         }
                     }
@@ -249,7 +301,7 @@ struct Comparison: @unchecked Sendable {
 
 /// One worker's running bests (for every item) and the pairs it kept.
 final class Worker: @unchecked Sendable {
-    let best: UnsafeMutablePointer<Int32>
+    let best: UnsafeMutablePointer<Float>
     let bar: UnsafeMutablePointer<Int32>
     var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
 

@@ -27,21 +27,36 @@ void pb_near_pairs_free(pb_near_pairs *list);
 long pb_near_panels(long count);
 void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_t *packed, int32_t *sums);
 
-/// The running state of a worker: for each item, its `keep` best approximate products so far
-/// (descending, INT32_MIN when unset) and the bar a pair must reach on that side to be kept: the
-/// keep-th best less `margin`. Initialise with pb_near_state_reset.
-void pb_near_state_reset(int32_t *best, int32_t *bar, long count, int keep);
+/// What a pair must reach. The cosines computed here are within half the `slack` of the caller's
+/// own; rounded products are within `rounding` of the cosine (both as cosines); `units` turns a
+/// cosine into rounded units, and `floor` is the threshold less the rounding and twice the
+/// slack, in those units.
+typedef struct {
+    double threshold;
+    double slack;
+    double rounding;
+    double units;
+    int32_t floor;
+    int keep;
+} pb_near_bounds;
+
+/// The running state of a worker: for each item, its `keep` best cosines so far (descending,
+/// −infinity when unset) and the bar a rounded product must reach on that side to be looked at:
+/// the keep-th best less twice the slack and the rounding, in rounded units. Initialise with
+/// pb_near_state_reset.
+void pb_near_state_reset(float *best, int32_t *bar, long count, int keep);
 
 /// Compares rows `row_begin..<row_end` (each `depth` unsigned bytes: the signed value + 128)
-/// with every packed column (only columns after the row's own position when `triangular`),
-/// and appends to `out` the pairs (as item ids, through `row_ids` and `column_ids`) whose
-/// approximate product reaches `floor` and the bar of either side. Only pairs that `group`
-/// allows count: equal groups keep items apart unless `same_group` (group −1 meets everyone).
-/// Pairs kept raise each side's best.
+/// with every packed column (only columns after the row's own position when `triangular`).
+/// A pair whose rounded product reaches the floor and either side's bar has its cosine
+/// computed from `vectors` (rows of `width` floats, by item id); it is appended to `out` (as item
+/// ids, through `row_ids` and `column_ids`) when the cosine reaches the threshold and either
+/// side's keep-th best (both less the slack), and raises both sides' best. Only pairs that
+/// `group` allows count: equal groups keep items apart unless `same_group` (−1 meets everyone).
 void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                     const int32_t *group, int same_group, int32_t floor, int32_t margin, int keep,
-                     int32_t *best, int32_t *bar, pb_near_pairs *out);
+                     const int32_t *group, int same_group, const float *vectors, long width,
+                     const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out);
 
 /// Makes pb_near_compare use the portable kernel (for tests comparing the two), or not.
 void pb_near_use_portable_kernel(int portable);
