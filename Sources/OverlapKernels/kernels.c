@@ -20,7 +20,7 @@ void pb_near_pairs_free(pb_near_pairs *list) {
     list->capacity = 0;
 }
 
-static void append(pb_near_pairs *out, int32_t row, int32_t column, int32_t approximate) {
+static void append(pb_near_pairs *out, int32_t row, int32_t column, float cosine) {
     if (out->failed) return;
     if (out->count == out->capacity) {
         long capacity = out->capacity ? out->capacity * 2 : 1024;
@@ -32,7 +32,7 @@ static void append(pb_near_pairs *out, int32_t row, int32_t column, int32_t appr
         out->pairs = grown;
         out->capacity = capacity;
     }
-    out->pairs[out->count++] = (pb_near_pair){row, column, approximate};
+    out->pairs[out->count++] = (pb_near_pair){row, column, cosine};
 }
 
 long pb_near_panels(long count) {
@@ -237,7 +237,7 @@ void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin
                     float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
                     if (cosine < cutoff) continue;
                     if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;
-                    append(out, a, b, v);
+                    append(out, a, b, cosine);
                     raise_best(best, bar, a, bounds, cosine);
                     raise_best(best, bar, b, bounds, cosine);
                 }

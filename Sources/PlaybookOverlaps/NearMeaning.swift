@@ -2,18 +2,19 @@ import Dispatch
 internal import OverlapKernels
 
 /// The pairs close in meaning that `DuplicateDetection.mutualNearest` keeps, found without
-/// comparing every pair in floating point: vectors are rounded to bytes (one scale for all),
-/// every pair of one metric is compared in int8 by the C kernel (AVX-512 VNNI where the
-/// processor has it), and only pairs that may be among either side's `keep` nearest above the
-/// threshold are kept, with a margin that bounds the rounding error. Those few are rescored
-/// with the exact cosine and the neighbour rule applied to them; the result is the same pairs
-/// and cosines as comparing every pair (`DuplicateDetection.semanticMatches`).
+/// comparing every pair in floating point. Vectors are rounded to signed bytes (one scale for
+/// all) and every pair of one metric is compared in int8 by the C kernel (AVX-512 VNNI where the
+/// processor has it, a portable loop elsewhere). A pair whose rounded product may reach the
+/// threshold and either side's running keep-th best cosine (less the rounding bound) gets its
+/// float cosine; it is kept when that may reach them too. The kept pairs that may be among a
+/// side's `keep` nearest are rescored with `DuplicateDetection.dot`, and the neighbour rule is
+/// applied to them: the same pairs and cosines as comparing every pair.
 ///
-/// Why it is exact: a pair the rule keeps is among its side's nearest (ties included). Its
-/// rounded product is at most `margin` under its cosine, and a side's running keep-th best
-/// rounded product is at most `margin` over that side's final keep-th best cosine, so the
-/// pair reaches that side's bar (keep-th best − 2 × margin) whenever it is seen. A side's
-/// keep-th best is thus found among the kept pairs, and the rule gives the same answer.
+/// Why nothing is lost: a pair the rule keeps is among its sides' nearest (ties included). Every
+/// estimate of a cosine (rounded product, kernel cosine) is within a known bound of the exact
+/// one, and a side's running keep-th best can only be lower than its final one plus that bound,
+/// so the pair passes each filter, whose bars are lowered by the bounds. A side's keep-th best is
+/// thus found among the kept pairs, and the rule gives the same answer on them.
 enum NearMeaning {
     /// `DuplicateDetection.mutualNearest(semanticMatches(…), keep:)` for vectors whose metric
     /// keys are `keys` (nil meets every key) and whose squads are `squads` (two items of one
@@ -34,7 +35,10 @@ enum NearMeaning {
         let found: [(Int, Int, Double)]
         if keep >= 1, let rounded = Rounded(matrix, count: n, width: width, threshold: threshold),
            let candidates = rounded.candidates(matrix, width: width, keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
-            found = rescored(candidates, matrix, width: width, threshold: threshold)
+            // Only pairs among a side's nearest by the kernel's cosines (less the slack) can be
+            // among its nearest by the exact ones.
+            let near = nearest(candidates, count: n, keep: keep, slack: rounded.bounds.slack).map { ($0.0, $0.1) }
+            found = rescored(near, matrix, width: width, threshold: threshold)
         } else {
             found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
         }
@@ -68,7 +72,7 @@ enum NearMeaning {
 
     /// The pairs among each side's `keep` nearest (ties included): the only ones the neighbour
     /// rule can keep, and enough for it to find each side's bar.
-    static func nearest(_ pairs: [(Int, Int, Double)], count: Int, keep: Int) -> [(Int, Int, Double)] {
+    static func nearest(_ pairs: [(Int, Int, Double)], count: Int, keep: Int, slack: Double = 0) -> [(Int, Int, Double)] {
         var best = [Double](repeating: -.infinity, count: count * keep)
         func raise(_ index: Int, _ value: Double) {
             let base = index * keep
@@ -84,7 +88,9 @@ enum NearMeaning {
             raise(a, cosine)
             raise(b, cosine)
         }
-        return pairs.filter { a, b, cosine in cosine >= best[a * keep + keep - 1] || cosine >= best[b * keep + keep - 1] }
+        return pairs.filter { a, b, cosine in
+            cosine >= best[a * keep + keep - 1] - slack || cosine >= best[b * keep + keep - 1] - slack
+        }
     }
 
     /// The cosine as `DuplicateDetection.semanticMatches` computes it, to the bit.
@@ -171,8 +177,9 @@ struct Rounded {
     }
 
     /// Pairs (first < second) that may be among either side's `keep` nearest at or above the
-    /// threshold, within one key (or with a nil key) and allowed by `group`; nil when memory ran out.
-    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
+    /// threshold, within one key (or with a nil key) and allowed by `group`, with the kernel's
+    /// cosines; nil when memory ran out.
+    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int, Double)]? {
         // Who meets whom: each key with itself and with the items without a key; those with each other.
         var order: [String] = []
         var byKey: [String: [Int]] = [:]
@@ -223,13 +230,13 @@ struct Rounded {
             }
         }
         // Each pair is met once (the comparisons' pairs are disjoint), so there is nothing to merge.
-        var out: [(Int, Int)] = []
+        var out: [(Int, Int, Double)] = []
         for worker in pool.all {
             if worker.pairs.failed != 0 { return nil }
             out.reserveCapacity(out.count + worker.pairs.count)
             for index in 0..<worker.pairs.count {
                 let pair = worker.pairs.pairs[index]
-                out.append((Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column))))
+                out.append((Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column)), Double(pair.cosine)))
             }
         }
         return out

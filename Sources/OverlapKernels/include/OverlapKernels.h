@@ -3,11 +3,11 @@
 
 #include <stdint.h>
 
-/// A pair of positions, the row's first, and its approximate dot product in quantised units.
+/// A pair of items, and its cosine as computed here (within half the slack of the caller's own).
 typedef struct {
     int32_t row;
     int32_t column;
-    int32_t approximate;
+    float cosine;
 } pb_near_pair;
 
 /// A growable list of pairs; free `pairs` with pb_near_pairs_free.
