@@ -16,6 +16,12 @@ public struct CandidateSearch: Sendable {
     private let postingWeights: [Float]
     /// Per text: the length of the part of its vector left out of the index.
     private let unindexedNorm: [Float]
+    /// Per text `d`: the terms left out of the index, with their weights, at
+    /// `unindexedTerms[unindexedStart[d]..<unindexedStart[d + 1]]`: what the index did not add
+    /// up, so a candidate's word cosine is known without merging the two vectors.
+    private let unindexedStart: [Int32]
+    private let unindexedTerms: [Int32]
+    private let unindexedWeights: [Float]
     /// Per text: the length of the part of its vector on frequent terms.
     private let frequentNorm: [Float]
     public let maxPostings: Int
@@ -38,6 +44,9 @@ public struct CandidateSearch: Sendable {
         let budget = wordBound * 0.999
         var indexed: [(term: Int32, doc: Int32, weight: Float)] = []
         var left = [Float](repeating: 0, count: corpus.count)
+        var leftStart: [Int32] = [0]
+        var leftTerms: [Int32] = []
+        var leftWeights: [Float] = []
         var frequentPart = [Float](repeating: 0, count: corpus.count)
         for (doc, vector) in corpus.words.enumerated() {
             // Most frequent first: they are the ones worth leaving out.
@@ -53,12 +62,15 @@ public struct CandidateSearch: Sendable {
                 if frequent { frequentPart[doc] += weight * weight }
                 if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
                     skipped += weight * weight
+                    leftTerms.append(id)
+                    leftWeights.append(weight)
                     continue
                 }
                 canSkip = false
                 indexed.append((id, Int32(doc), weight))
             }
             left[doc] = skipped.squareRoot()
+            leftStart.append(Int32(leftTerms.count))
             frequentPart[doc] = frequentPart[doc].squareRoot()
         }
         // Counting sort by term keeps each term's texts in ascending order.
@@ -79,6 +91,9 @@ public struct CandidateSearch: Sendable {
         postingDocs = docs
         postingWeights = weights
         unindexedNorm = left
+        unindexedStart = leftStart
+        unindexedTerms = leftTerms
+        unindexedWeights = leftWeights
         frequentNorm = frequentPart
     }
 
@@ -89,48 +104,79 @@ public struct CandidateSearch: Sendable {
         return matches(rows: rows, allowed: allowed, scored: &scored)
     }
 
-    /// The same, counting in `scored` the candidate pairs whose word cosine was computed.
+    /// The same, counting in `scored` the candidate pairs whose score was computed in full.
     public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, scored: inout Int) -> [Match] {
         let rows = rows ?? 0..<corpus.count
         var accumulator = [Float](repeating: 0, count: corpus.count)
+        // The weights of text `a` by term, for adding up what the index left out of each candidate.
+        var dense = [Float](repeating: 0, count: corpus.documentFrequency.count)
         var touched: [Int32] = []
         var out: [Match] = []
         let bound = wordBound * 0.999
+        // The word cosine from the index and the left-out terms sums the same products in
+        // another order: it may differ from the merged one in the last bits, never by this.
+        let tolerance: Float = 1e-4
         for a in rows {
             let vector = corpus.words[a]
+            var candidates = 0
             postingDocs.withUnsafeBufferPointer { docs in
                 postingWeights.withUnsafeBufferPointer { weights in
                     accumulator.withUnsafeMutableBufferPointer { sums in
-                        for (k, id) in vector.ids.enumerated() {
-                            let weight = vector.weights[k]
-                            var slot = Int(postingStart[Int(id)])
-                            let end = Int(postingStart[Int(id) + 1])
-                            while slot < end {
-                                // Postings ascend: only texts before `a`, so each pair is seen once.
-                                let doc = Int(docs[slot])
-                                if doc >= a { break }
-                                if sums[doc] == 0 { touched.append(Int32(doc)) }
-                                sums[doc] += weight * weights[slot]
-                                slot += 1
+                        dense.withUnsafeMutableBufferPointer { dense in
+                            for (k, id) in vector.ids.enumerated() {
+                                let weight = vector.weights[k]
+                                dense[Int(id)] = weight
+                                var slot = Int(postingStart[Int(id)])
+                                let end = Int(postingStart[Int(id) + 1])
+                                while slot < end {
+                                    // Postings ascend: only texts before `a`, so each pair is seen once.
+                                    let doc = Int(docs[slot])
+                                    if doc >= a { break }
+                                    if sums[doc] == 0 { touched.append(Int32(doc)) }
+                                    sums[doc] += weight * weights[slot]
+                                    slot += 1
+                                }
                             }
                         }
                     }
                 }
             }
             let frequentA = frequentNorm[a]
-            for b32 in touched {
+            accumulator.withUnsafeMutableBufferPointer { sums in
+                dense.withUnsafeBufferPointer { dense in
+                    unindexedTerms.withUnsafeBufferPointer { terms in
+                        unindexedWeights.withUnsafeBufferPointer { termWeights in
+                            for b32 in touched {
+                                let b = Int(b32)
+                                let shared = sums[b]
+                                sums[b] = 0
+                                // The word cosine is at most what the index saw plus what b's unindexed
+                                // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
+                                guard shared + frequentA * unindexedNorm[b] >= bound else { continue }
+                                var cosine = shared
+                                for k in Int(unindexedStart[b])..<Int(unindexedStart[b + 1]) {
+                                    cosine += dense[Int(terms[k])] * termWeights[k]
+                                }
+                                guard cosine + tolerance >= bound,
+                                      corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance, threshold: threshold),
+                                      allowed(a, b) else { continue }
+                                touched[candidates] = b32
+                                candidates += 1
+                            }
+                        }
+                    }
+                }
+            }
+            // Only the few that may reach the threshold are scored in full, as before.
+            for b32 in touched[0..<candidates] {
                 let b = Int(b32)
-                let shared = accumulator[b]
-                accumulator[b] = 0
-                // The word cosine is at most what the index saw plus what b's unindexed
-                // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
-                guard shared + frequentA * unindexedNorm[b] >= bound, allowed(a, b) else { continue }
                 scored += 1
                 let cosine = corpus.wordCosine(a, b)
                 guard cosine >= bound else { continue }
                 let score = corpus.score(a, b, wordCosine: cosine)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
             }
+            for id in vector.ids { dense[Int(id)] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
         return out

@@ -107,26 +107,42 @@ public struct Corpus: Sendable {
         var s = w.words * wordCosine
         if w.pairs > 0 { s += w.pairs * pairs[a].dot(pairs[b]) }
         if w.grams > 0 { s += w.grams * grams[a].dot(grams[b]) }
-        let na = numbers[a], nb = numbers[b]
-        if !na.isEmpty, !nb.isEmpty, na != nb {
-            // Both lists are sorted and distinct: count the common ones in one merge.
-            var i = 0, j = 0, common = 0
-            while i < na.count && j < nb.count {
-                if na[i] == nb[j] {
-                    common += 1
-                    i += 1
-                    j += 1
-                } else if na[i] < nb[j] {
-                    i += 1
-                } else {
-                    j += 1
-                }
-            }
-            let jaccard = Float(common) / Float(na.count + nb.count - common)
-            s *= w.numberMismatch + (1 - w.numberMismatch) * jaccard
-        }
+        if let factor = numberFactor(a, b) { s *= factor }
         if negated[a] != negated[b] { s *= w.negationMismatch }
         return Double(min(1, max(0, s)))
+    }
+
+    /// What differing numbers multiply the score by, or nil when they leave it alone.
+    func numberFactor(_ a: Int, _ b: Int) -> Float? {
+        let na = numbers[a], nb = numbers[b]
+        guard !na.isEmpty, !nb.isEmpty, na != nb else { return nil }
+        // Both lists are sorted and distinct: count the common ones in one merge.
+        var i = 0, j = 0, common = 0
+        while i < na.count && j < nb.count {
+            if na[i] == nb[j] {
+                common += 1
+                i += 1
+                j += 1
+            } else if na[i] < nb[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        let jaccard = Float(common) / Float(na.count + nb.count - common)
+        return weights.numberMismatch + (1 - weights.numberMismatch) * jaccard
+    }
+
+    /// Whether `score(a, b)` can reach `threshold` when the word cosine is at most `wordCosine`:
+    /// the other parts taken at their largest (1), the number and negation factors as they are.
+    /// Cheap, so the candidate search asks it before computing any cosine in full.
+    func scoreCanReach(_ a: Int, _ b: Int, wordCosine: Float, threshold: Double) -> Bool {
+        let w = weights
+        var s = w.words * max(0, wordCosine) + max(0, w.pairs) + max(0, w.grams)
+        if let factor = numberFactor(a, b) { s *= max(0, factor) }
+        if negated[a] != negated[b] { s *= max(0, w.negationMismatch) }
+        // A hair over, so that rounding in the full score cannot lose a pair at the threshold.
+        return Double(s) * 1.0001 + 1e-6 >= threshold
     }
 
     /// The cosine of the word vectors alone: cheap, and an upper bound's worth of the score.
