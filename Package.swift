@@ -25,6 +25,8 @@ let package = Package(
         // for the fuzz targets of the history cache reader and the tree-entry parser
         .library(name: "PlaybookHistory", targets: ["PlaybookHistory"]),
         .library(name: "PlaybookGit", targets: ["PlaybookGit"]),
+        // for the benchmark of duplicates by meaning
+        .library(name: "PlaybookOverlaps", targets: ["PlaybookOverlaps"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

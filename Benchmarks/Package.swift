@@ -7,7 +7,7 @@ import PackageDescription
 //   swift run -c release playbook-fixtures 10000 /tmp/repo          # a synthetic playbook repository
 //
 // The benchmark plugin runs every executable target whose folder sits directly in a folder
-// named `Benchmarks`: here `LintBenchmark/`. The fixture tool lives under `Sources/` so the
+// named `Benchmarks`: here `LintBenchmark/` and `OverlapBenchmark/`. The fixture tool lives under `Sources/` so the
 // plugin leaves it alone.
 let package = Package(
     name: "playbook-benchmarks",
@@ -34,6 +34,15 @@ let package = Package(
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "LintBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "OverlapBenchmark",
+            dependencies: [
+                .product(name: "PlaybookOverlaps", package: "playbook"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "OverlapBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ]

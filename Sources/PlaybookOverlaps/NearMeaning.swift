@@ -1,4 +1,7 @@
 import Dispatch
+import PlaybookModel
+import PlaybookSimilarity
+import PlaybookYAML
 internal import OverlapKernels
 
 /// The pairs close in meaning that `DuplicateDetection.mutualNearest` keeps, found without
@@ -349,5 +352,29 @@ final class WorkerPool: @unchecked Sendable {
 
     func give(_ worker: Worker) {
         lock.sync { idle.append(worker) }
+    }
+}
+
+/// Duplicates by meaning on bare vectors, for the benchmarks: the fast search duplicate
+/// detection uses, and the comparison of every pair it replaces.
+public enum MeaningPairs {
+    /// Pairs (first < second, cosine) that are each other's three nearest of one metric at or
+    /// above `threshold`, between items of different squads (nil: none), as duplicate detection finds them.
+    public static func nearest(_ vectors: [[Float]], metrics: [String?], squads: [String?], threshold: Double) -> [(Int, Int, Double)] {
+        NearMeaning.mutualNearest(vectors, keys: metrics, squads: squads, sameSquad: false, threshold: threshold,
+                                  keep: DuplicateDetection.nearestByMeaning)
+    }
+
+    /// The same by comparing every pair in floating point.
+    public static func everyPair(_ vectors: [[Float]], metrics: [String?], squads: [String?], threshold: Double) -> [(Int, Int, Double)] {
+        let items = vectors.indices.map { index in
+            DuplicateDetection.Item(side: OverlapSide(id: "\(index)", squad: squads[index], file: "", mark: Mark(line: 1, column: 1)),
+                                    text: "", direction: ChangeDirection(stems: []), facets: Facets(stems: [], facets: []),
+                                    metric: metrics[index])
+        }
+        let matches = DuplicateDetection.semanticMatches(items, vectors, catalog: MetricCatalog([]), threshold: threshold) { a, b in
+            squads[a] == nil || squads[a] != squads[b]
+        }
+        return DuplicateDetection.mutualNearest(matches, count: vectors.count, keep: DuplicateDetection.nearestByMeaning)
     }
 }

@@ -16,12 +16,11 @@ public struct CandidateSearch: Sendable {
     private let postingWeights: [Float]
     /// Per text: the length of the part of its vector left out of the index.
     private let unindexedNorm: [Float]
-    /// Per text `d`: the terms left out of the index, with their weights, at
-    /// `unindexedTerms[unindexedStart[d]..<unindexedStart[d + 1]]`: what the index did not add
-    /// up, so a candidate's word cosine is known without merging the two vectors.
-    private let unindexedStart: [Int32]
-    private let unindexedTerms: [Int32]
-    private let unindexedWeights: [Float]
+    /// Per text `d`: its word vector at `allTerms[allStart[d]..<allStart[d + 1]]`, flat, so a
+    /// candidate's word cosine is summed against the probing text's weights without a merge.
+    private let allStart: [Int32]
+    private let allTerms: [Int32]
+    private let allWeights: [Float]
     /// Per text: the length of the part of its vector on frequent terms.
     private let frequentNorm: [Float]
     public let maxPostings: Int
@@ -44,9 +43,9 @@ public struct CandidateSearch: Sendable {
         let budget = wordBound * 0.999
         var indexed: [(term: Int32, doc: Int32, weight: Float)] = []
         var left = [Float](repeating: 0, count: corpus.count)
-        var leftStart: [Int32] = [0]
-        var leftTerms: [Int32] = []
-        var leftWeights: [Float] = []
+        var flatStart: [Int32] = [0]
+        var flatTerms: [Int32] = []
+        var flatWeights: [Float] = []
         var frequentPart = [Float](repeating: 0, count: corpus.count)
         for (doc, vector) in corpus.words.enumerated() {
             // Most frequent first: they are the ones worth leaving out.
@@ -62,15 +61,15 @@ public struct CandidateSearch: Sendable {
                 if frequent { frequentPart[doc] += weight * weight }
                 if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
                     skipped += weight * weight
-                    leftTerms.append(id)
-                    leftWeights.append(weight)
                     continue
                 }
                 canSkip = false
                 indexed.append((id, Int32(doc), weight))
             }
             left[doc] = skipped.squareRoot()
-            leftStart.append(Int32(leftTerms.count))
+            flatTerms.append(contentsOf: vector.ids)
+            flatWeights.append(contentsOf: vector.weights)
+            flatStart.append(Int32(flatTerms.count))
             frequentPart[doc] = frequentPart[doc].squareRoot()
         }
         // Counting sort by term keeps each term's texts in ascending order.
@@ -91,9 +90,9 @@ public struct CandidateSearch: Sendable {
         postingDocs = docs
         postingWeights = weights
         unindexedNorm = left
-        unindexedStart = leftStart
-        unindexedTerms = leftTerms
-        unindexedWeights = leftWeights
+        allStart = flatStart
+        allTerms = flatTerms
+        allWeights = flatWeights
         frequentNorm = frequentPart
     }
 
@@ -116,16 +115,34 @@ public struct CandidateSearch: Sendable {
         // The word cosine from the index and the left-out terms sums the same products in
         // another order: it may differ from the merged one in the last bits, never by this.
         let tolerance: Float = 1e-4
+        // The largest part of any text's vector left out of the index.
+        let leftOut = unindexedNorm.max() ?? 0
+        var order: [Int] = []
         for a in rows {
             let vector = corpus.words[a]
             var candidates = 0
+            let frequentA = frequentNorm[a]
+            // a's terms rarest first (short postings). A text not met through the terms taken so
+            // far shares with a at most the length of a's other terms (|b| = 1), plus what its
+            // left-out terms hold: once that cannot reach the bound, no new candidate can appear,
+            // and the longest postings (the most frequent terms) are never walked.
+            order.removeAll(keepingCapacity: true)
+            order.append(contentsOf: vector.ids.indices)
+            order.sort {
+                let x = corpus.documentFrequency[Int(vector.ids[$0])], y = corpus.documentFrequency[Int(vector.ids[$1])]
+                return x != y ? x < y : $0 < $1
+            }
+            var rest: Float = 0
+            for w in vector.weights { rest += w * w }
             postingDocs.withUnsafeBufferPointer { docs in
                 postingWeights.withUnsafeBufferPointer { weights in
                     accumulator.withUnsafeMutableBufferPointer { sums in
                         dense.withUnsafeMutableBufferPointer { dense in
-                            for (k, id) in vector.ids.enumerated() {
-                                let weight = vector.weights[k]
-                                dense[Int(id)] = weight
+                            for k in vector.ids.indices { dense[Int(vector.ids[k])] = vector.weights[k] }
+                            for k in order {
+                                if max(0, rest).squareRoot() * 1.001 + frequentA * leftOut < bound { break }
+                                let id = vector.ids[k], weight = vector.weights[k]
+                                rest -= weight * weight
                                 var slot = Int(postingStart[Int(id)])
                                 let end = Int(postingStart[Int(id) + 1])
                                 while slot < end {
@@ -141,20 +158,21 @@ public struct CandidateSearch: Sendable {
                     }
                 }
             }
-            let frequentA = frequentNorm[a]
+            let unseen = max(0, rest).squareRoot() * 1.001
             accumulator.withUnsafeMutableBufferPointer { sums in
                 dense.withUnsafeBufferPointer { dense in
-                    unindexedTerms.withUnsafeBufferPointer { terms in
-                        unindexedWeights.withUnsafeBufferPointer { termWeights in
+                    allTerms.withUnsafeBufferPointer { terms in
+                        allWeights.withUnsafeBufferPointer { termWeights in
                             for b32 in touched {
                                 let b = Int(b32)
                                 let shared = sums[b]
                                 sums[b] = 0
-                                // The word cosine is at most what the index saw plus what b's unindexed
-                                // (frequent) terms can add: at most |a on frequent terms| × |b unindexed|.
-                                guard shared + frequentA * unindexedNorm[b] >= bound else { continue }
-                                var cosine = shared
-                                for k in Int(unindexedStart[b])..<Int(unindexedStart[b + 1]) {
+                                // At most what the index saw, what a's terms not walked can add, and
+                                // what b's left-out (frequent) terms can: |a on frequent terms| × |b left out|.
+                                guard shared + unseen + frequentA * unindexedNorm[b] >= bound else { continue }
+                                // The word cosine over all of b's terms.
+                                var cosine: Float = 0
+                                for k in Int(allStart[b])..<Int(allStart[b + 1]) {
                                     cosine += dense[Int(terms[k])] * termWeights[k]
                                 }
                                 guard cosine + tolerance >= bound,
