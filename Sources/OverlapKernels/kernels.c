@@ -40,13 +40,13 @@ long pb_near_panels(long count) {
     return (count + TILE_COLUMNS - 1) / TILE_COLUMNS * (TILE_COLUMNS / PANEL);
 }
 
-void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_t *packed, int32_t *sums) {
+void pb_near_pack_columns(const int8_t *quantised, const int32_t *ids, long count, long depth, int8_t *packed, int32_t *sums) {
     long panels = pb_near_panels(count);
     memset(packed, 0, (size_t)(panels * PANEL * depth));
     memset(sums, 0, (size_t)(panels * PANEL) * sizeof(int32_t));
     for (long c = 0; c < count; c++) {
         int8_t *base = packed + (c / PANEL) * PANEL * depth + (c % PANEL) * 4;
-        const int8_t *source = quantised + c * depth;
+        const int8_t *source = quantised + (long)ids[c] * depth;
         int32_t sum = 0;
         for (long k = 0; k < depth; k++) {
             base[(k / 4) * PANEL * 4 + k % 4] = source[k];
@@ -89,12 +89,12 @@ static float dot_portable(const float *a, const float *b, long width) {
 }
 
 /// One tile's products (less the columns' sums) and, per row, the lanes worth a look.
-typedef void (*tile_function)(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+typedef void (*tile_function)(const int8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
                               const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
                               const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
                               uint32_t masks[TILE_ROWS]);
 
-static void tile_portable(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+static void tile_portable(const int8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
                           const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
                           const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
                           uint32_t masks[TILE_ROWS]) {
@@ -104,10 +104,12 @@ static void tile_portable(const uint8_t *const rows[TILE_ROWS], const int8_t *pa
         for (int p = 0; p < TILE_COLUMNS / PANEL; p++) {
             const int8_t *b = panels + p * PANEL * depth + g * PANEL * 4;
             for (int r = 0; r < TILE_ROWS; r++) {
-                const uint8_t *a = rows[r] + 4 * g;
+                // The row's bytes + 128, as the VNNI kernel takes them.
+                const int8_t *s = rows[r] + 4 * g;
+                int32_t a0 = s[0] + 128, a1 = s[1] + 128, a2 = s[2] + 128, a3 = s[3] + 128;
                 int32_t *t = tile[r] + p * PANEL;
                 for (int l = 0; l < PANEL; l++)
-                    t[l] += a[0] * b[4 * l] + a[1] * b[4 * l + 1] + a[2] * b[4 * l + 2] + a[3] * b[4 * l + 3];
+                    t[l] += a0 * b[4 * l] + a1 * b[4 * l + 1] + a2 * b[4 * l + 2] + a3 * b[4 * l + 3];
             }
         }
     }
@@ -125,7 +127,7 @@ static void tile_portable(const uint8_t *const rows[TILE_ROWS], const int8_t *pa
 #include <immintrin.h>
 
 __attribute__((target("avx512f,avx512bw,avx512vnni")))
-static void tile_vnni(const uint8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
+static void tile_vnni(const int8_t *const rows[TILE_ROWS], const int8_t *panels, long depth,
                       const int32_t *sums, int32_t floor, const int32_t row_bar[TILE_ROWS],
                       const int32_t *column_bar, int32_t tile[TILE_ROWS][TILE_COLUMNS],
                       uint32_t masks[TILE_ROWS]) {
@@ -139,9 +141,10 @@ static void tile_vnni(const uint8_t *const rows[TILE_ROWS], const int8_t *panels
         __m512i b0 = _mm512_loadu_si512((const void *)(p0 + g * 64));
         __m512i b1 = _mm512_loadu_si512((const void *)(p1 + g * 64));
         for (int r = 0; r < TILE_ROWS; r++) {
-            int32_t word;
+            uint32_t word;
             memcpy(&word, rows[r] + 4 * g, 4);
-            __m512i a = _mm512_set1_epi32(word);
+            // Signed bytes + 128 as unsigned ones: the top bit flipped.
+            __m512i a = _mm512_set1_epi32((int32_t)(word ^ 0x80808080u));
             acc[r][0] = _mm512_dpbusd_epi32(acc[r][0], a, b0);
             acc[r][1] = _mm512_dpbusd_epi32(acc[r][1], a, b1);
         }
@@ -197,7 +200,7 @@ void pb_near_use_portable_kernel(int portable) { force_portable = portable; }
 
 const char *pb_near_kernel_name(void) { return KERNEL_NAME; }
 
-void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
+void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
                      const int32_t *group, int same_group, const float *vectors, long width,
                      const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
@@ -211,9 +214,9 @@ void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin
     int keep = bounds->keep;
     float cutoff = (float)(bounds->threshold - bounds->slack), slack = (float)bounds->slack;
     for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
-        const uint8_t *pointers[TILE_ROWS];
+        const int8_t *pointers[TILE_ROWS];
         int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
-        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (r0 + (r < present ? r : 0)) * depth;
+        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (long)row_ids[r0 + (r < present ? r : 0)] * depth;
         long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
         for (long t = first; t < tiles; t++) {
             long c0 = t * TILE_COLUMNS;

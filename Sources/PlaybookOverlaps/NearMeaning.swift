@@ -221,14 +221,15 @@ struct Rounded {
         let limits = bounds
         group.withUnsafeBufferPointer { groupBuffer in
             matrix.withUnsafeBufferPointer { matrixBuffer in
-                nonisolated(unsafe) let groups = groupBuffer
-                nonisolated(unsafe) let vectors = matrixBuffer
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                    let (which, rows) = blocks[index]
-                    let worker = pool.take()
-                    compared[which].compare(rows: rows, depth: depth, group: groups, sameSquad: sameSquad, vectors: vectors,
-                                            width: width, bounds: limits, worker: worker)
-                    pool.give(worker)
+                bytes.withUnsafeBufferPointer { byteBuffer in
+                    nonisolated(unsafe) let (groups, vectors, rounded) = (groupBuffer, matrixBuffer, byteBuffer)
+                    DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                        let (which, rows) = blocks[index]
+                        let worker = pool.take()
+                        compared[which].compare(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
+                                                vectors: vectors, width: width, bounds: limits, worker: worker)
+                        pool.give(worker)
+                    }
                 }
             }
         }
@@ -251,8 +252,6 @@ struct Comparison: @unchecked Sendable {
     let rowIDs: [Int32]
     let columnIDs: [Int32]
     let triangular: Bool
-    /// The rows' bytes + 128, `depth` each.
-    let rowBytes: [UInt8]
     let packed: [Int8]
     let sums: [Int32]
     var rows: [Int32] { rowIDs }
@@ -260,27 +259,20 @@ struct Comparison: @unchecked Sendable {
     init(rows: [Int], columns: [Int], triangular: Bool, rounded: Rounded) {
         let depth = rounded.depth
         rowIDs = rows.map { Int32($0) }
-        columnIDs = columns.map { Int32($0) }
+        let columnIDs = columns.map { Int32($0) }
+        self.columnIDs = columnIDs
         self.triangular = triangular
-        var rowBytes = [UInt8](repeating: 128, count: rows.count * depth)
-        for (position, row) in rows.enumerated() {
-            for k in 0..<depth {
-                rowBytes[position * depth + k] = UInt8(Int(rounded.bytes[row * depth + k]) + 128)
-            }
-        }
-        self.rowBytes = rowBytes
-        var gathered = [Int8](repeating: 0, count: columns.count * depth)
-        for (position, column) in columns.enumerated() {
-            for k in 0..<depth { gathered[position * depth + k] = rounded.bytes[column * depth + k] }
-        }
         let panels = pb_near_panels(columns.count)
         var packed = [Int8](repeating: 0, count: panels * 16 * depth)
         var sums = [Int32](repeating: 0, count: panels * 16)
-        gathered.withUnsafeBufferPointer { source in
-            packed.withUnsafeMutableBufferPointer { target in
-                sums.withUnsafeMutableBufferPointer { sumTarget in
-                    guard let s = source.baseAddress, let t = target.baseAddress, let u = sumTarget.baseAddress else { return }
-                    pb_near_pack_columns(s, columns.count, depth, t, u)
+        rounded.bytes.withUnsafeBufferPointer { source in
+            columnIDs.withUnsafeBufferPointer { ids in
+                packed.withUnsafeMutableBufferPointer { target in
+                    sums.withUnsafeMutableBufferPointer { sumTarget in
+                        guard let s = source.baseAddress, let i = ids.baseAddress, let t = target.baseAddress,
+                              let u = sumTarget.baseAddress else { return }
+                        pb_near_pack_columns(s, i, columns.count, depth, t, u)
+                    }
                 }
             }
         }
@@ -288,20 +280,19 @@ struct Comparison: @unchecked Sendable {
         self.sums = sums
     }
 
-    func compare(rows: Range<Int>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
+    /// Compares the rows at `rows` (positions in `rowIDs`) of `bytes` with every column.
+    func compare(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
                  vectors: UnsafeBufferPointer<Float>, width: Int, bounds: pb_near_bounds, worker: Worker) {
         var bounds = bounds
-        rowBytes.withUnsafeBufferPointer { r in
-            rowIDs.withUnsafeBufferPointer { ri in
-                packed.withUnsafeBufferPointer { p in
-                    sums.withUnsafeBufferPointer { s in
-                        columnIDs.withUnsafeBufferPointer { ci in
-                            guard let r = r.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
-                                  let ci = ci.baseAddress, let g = group.baseAddress, let v = vectors.baseAddress else { return }
-                            pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                            triangular ? 1 : 0, g, sameSquad ? 1 : 0, v, width, &bounds,
-                                            worker.best, worker.bar, &worker.pairs)
-                        }
+        rowIDs.withUnsafeBufferPointer { ri in
+            packed.withUnsafeBufferPointer { p in
+                sums.withUnsafeBufferPointer { s in
+                    columnIDs.withUnsafeBufferPointer { ci in
+                        guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
+                              let ci = ci.baseAddress, let g = group.baseAddress, let v = vectors.baseAddress else { return }
+                        pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
+                                        triangular ? 1 : 0, g, sameSquad ? 1 : 0, v, width, &bounds,
+                                        worker.best, worker.bar, &worker.pairs)
                     }
                 }
             }

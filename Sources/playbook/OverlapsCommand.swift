@@ -78,11 +78,10 @@ struct Overlaps: ParsableCommand {
         let options = OverlapOptions(
             threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
-        let encoder = try EmbeddingEngine.encoder(for: engine).map { model -> any SentenceEncoder in
-            guard let cache = EmbeddingEngine.cache(repositoryTop: source.workspace.displayBase) else { return model }
-            return CachedEncoder(model: model, cache: cache)
-        }
-        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc(), encoder: encoder)
+        // The model's weights are read only when a text is not in the embedding cache.
+        let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
+        if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }
+        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
 
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps))

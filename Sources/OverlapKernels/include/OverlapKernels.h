@@ -21,11 +21,12 @@ typedef struct {
 void pb_near_pairs_free(pb_near_pairs *list);
 
 /// Columns packed for the kernel: panels of 16 columns, each `depth / 4` groups of 16 × 4 bytes.
-/// `quantised` holds `count` rows of `depth` signed bytes (depth a multiple of 4).
+/// `quantised` holds rows of `depth` signed bytes (depth a multiple of 4); the columns are the
+/// `count` rows `ids` names.
 /// `packed` must hold panels(count) × 16 × depth bytes; `sums` panels(count) × 16 ints
 /// (128 × the sum of each column's bytes, 0 for padding columns).
 long pb_near_panels(long count);
-void pb_near_pack_columns(const int8_t *quantised, long count, long depth, int8_t *packed, int32_t *sums);
+void pb_near_pack_columns(const int8_t *quantised, const int32_t *ids, long count, long depth, int8_t *packed, int32_t *sums);
 
 /// What a pair must reach. The cosines computed here are within half the `slack` of the caller's
 /// own; rounded products are within `rounding` of the cosine (both as cosines); `units` turns a
@@ -46,14 +47,14 @@ typedef struct {
 /// pb_near_state_reset.
 void pb_near_state_reset(float *best, int32_t *bar, long count, int keep);
 
-/// Compares rows `row_begin..<row_end` (each `depth` unsigned bytes: the signed value + 128)
-/// with every packed column (only columns after the row's own position when `triangular`).
+/// Compares the rows `row_ids[row_begin..<row_end]` of `rows` (each `depth` signed bytes) with
+/// every packed column (only columns after the row's own position when `triangular`).
 /// A pair whose rounded product reaches the floor and either side's bar has its cosine
 /// computed from `vectors` (rows of `width` floats, by item id); it is appended to `out` (as item
 /// ids, through `row_ids` and `column_ids`) when the cosine reaches the threshold and either
 /// side's keep-th best (both less the slack), and raises both sides' best. Only pairs that
 /// `group` allows count: equal groups keep items apart unless `same_group` (−1 meets everyone).
-void pb_near_compare(const uint8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
+void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
                      const int32_t *group, int same_group, const float *vectors, long width,
                      const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out);
