@@ -17,6 +17,9 @@ public final class TreeReader {
 
     public init(repository: Repository) throws {
         self.repository = repository
+        // A walk keeps the two tree versions it needs itself; libgit2 caching every small tree
+        // it reads as well held about 40 MB on a 50,000-commit history for nothing.
+        _ = playbook_git_set_tree_cache_limit(0)
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
             git_repository_odb(&$0, repository.pointer)
         }

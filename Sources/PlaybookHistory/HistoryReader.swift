@@ -112,6 +112,8 @@ public struct HistoryReader {
             let parent = boundary.contains(info.id) ? nil : info.parents.first
             jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
         }
+        // The commits live on in `jobs`; the list they came in is not needed again.
+        pending.commits = []
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
         defer { comparisons.cancel() }
