@@ -5,6 +5,9 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
+    /// The new version's bytes, read by the comparing thread when it left the parsing to this one:
+    /// one thread reading the object database, not two contending for libgit2's pack lock.
+    var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false
 }
@@ -73,7 +76,7 @@ struct CommitDiffer {
             let change = changed.change
             var newEntities: [EntityVersion] = []
             if let blob = change.newBlob {
-                switch try parsed(blob, path: change.path, given: changed.newVersion) {
+                switch try parsed(blob, path: change.path, given: changed.newVersion, bytes: changed.newBytes) {
                 case .unreadable(let reason):
                     notes.append(HistoryNote(
                         commit: info.id, path: change.path,
@@ -192,7 +195,7 @@ struct CommitDiffer {
     }
 
     private mutating func parsed(
-        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil
+        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil, bytes: [UInt8]? = nil
     ) throws -> ParsedFile {
         if let last = latest[path], last.blob == blob { return last.file }
         let file: ParsedFile
@@ -200,6 +203,8 @@ struct CommitDiffer {
             file = given
         } else if let known = others[blob] {
             return known
+        } else if let bytes {
+            file = ParsedFile.parse(bytes)
         } else {
             file = ParsedFile.read(blob, from: repository)
         }

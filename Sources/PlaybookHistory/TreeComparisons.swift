@@ -64,9 +64,16 @@ final class TreeComparisons: @unchecked Sendable {
                     repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
                 // Parsing is shared: this thread parses new versions only while it is ahead of the
                 // reader, which parses the rest itself. The split adapts to whichever side is slower.
+                // The other side reads no objects itself: it gets the bytes.
                 result = .success(changes.map { change, inherited in
-                    ChangedFile(change: change, newVersion: parseHere ? change.newBlob.map { ParsedFile.read($0, from: repository) } : nil,
-                                inherited: inherited)
+                    guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
+                    if parseHere {
+                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                    }
+                    guard let bytes = try? repository.blobData(blob) else {
+                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                    }
+                    return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))
