@@ -109,3 +109,28 @@ final class FastReadTests: XCTestCase {
         }
     }
 }
+
+/// States are kept as layers of changes over a shared base; they must read exactly as a
+/// dictionary built change by change would.
+final class EntityStateTests: XCTestCase {
+    func testLayeredStateReadsAsTheDictionaryBuiltChangeByChange() {
+        var generator = SystemRandomNumberGenerator()
+        let paths = (0..<12).map { "key_results[KR-\($0)].current" } + ["status", "title", "result.lift"]
+        var expected: [String: String] = ["status": "draft", "title": "A"]
+        var state = EntityState(layer: expected.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
+        for step in 0..<200 {
+            var changes: [FieldChange] = []
+            for path in paths.shuffled(using: &generator).prefix(Int.random(in: 1...4, using: &generator)) {
+                let new: String? = Int.random(in: 0..<4, using: &generator) == 0 ? nil : "v\(step)"
+                changes.append(FieldChange(path: path, old: expected[path], new: new))
+                expected[path] = new
+            }
+            state = state.applying(changes)
+            XCTAssertEqual(state.values, expected, "after step \(step)")
+            for path in paths { XCTAssertEqual(state[path], expected[path], "\(path) after step \(step)") }
+        }
+        XCTAssertEqual(state, EntityState(expected))
+        XCTAssertNotEqual(state, EntityState())
+        XCTAssertTrue(EntityState().isEmpty)
+    }
+}
