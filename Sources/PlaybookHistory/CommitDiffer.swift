@@ -85,12 +85,12 @@ struct CommitDiffer {
                         brokenPaths[change.path] = old
                     }
                     continue
-                case .entities(let entities):
+                case .entities(let entities, _):
                     newEntities = entities
                 }
             }
             let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
-            if let oldBlob, case .entities(let entities) = try parsed(oldBlob, path: change.path, remember: false) {
+            if let oldBlob, case .entities(let entities, _) = try parsed(oldBlob, path: change.path, remember: false) {
                 for entity in entities { before[entity.id] = (change.path, entity) }
                 oldIDs[change.path] = entities.map(\.id)
             }
@@ -203,8 +203,14 @@ struct CommitDiffer {
             file = given
         } else if let known = others[blob] {
             return known
-        } else if let bytes {
-            file = ParsedFile.parse(bytes)
+        } else if let bytes = bytes ?? (try? repository.blobData(blob)) {
+            // Most commits change one value on one line of a file whose last version is at hand.
+            if let last = latest[path], case .entities(let entities, let layout?) = last.file,
+               let edited = ParsedFile.edited(entities, layout, to: bytes) {
+                file = edited
+            } else {
+                file = ParsedFile.parse(bytes)
+            }
         } else {
             file = ParsedFile.read(blob, from: repository)
         }

@@ -57,6 +57,19 @@ final class TreeComparisons: @unchecked Sendable {
             condition.unlock()
             return
         }
+        // The last version this thread parsed of each path: the next often differs in one value.
+        var parsedHere: [String: ParsedFile] = [:]
+        func parse(_ blob: ObjectID, path: String) -> ParsedFile {
+            guard let bytes = try? repository.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
+            var file: ParsedFile?
+            if case .entities(let entities, let layout?) = parsedHere[path] {
+                file = ParsedFile.edited(entities, layout, to: bytes)
+            }
+            let result = file ?? ParsedFile.parse(bytes)
+            if parsedHere.count >= 4096, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
+            parsedHere[path] = result
+            return result
+        }
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
@@ -68,7 +81,7 @@ final class TreeComparisons: @unchecked Sendable {
                 result = .success(changes.map { change, inherited in
                     guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
                     if parseHere {
-                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                        return ChangedFile(change: change, newVersion: parse(blob, path: change.path), inherited: inherited)
                     }
                     guard let bytes = try? repository.blobData(blob) else {
                         return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)

@@ -9,6 +9,10 @@ public struct FlatLeaf: Sendable {
 
     public var path: String
     public var value: Value
+    /// Where a scalar starts (1-based line; 1-based column in characters) and the line it ends on.
+    public var line: Int32 = 0
+    public var column: Int32 = 0
+    public var endLine: Int32 = 0
 }
 
 /// Reads a YAML stream straight from libyaml's events into leaves, without building a tree:
@@ -102,12 +106,16 @@ private struct FlatState {
                 }
                 let parent = stack[last].path
                 leaves.append(FlatLeaf(path: parent.isEmpty ? key : parent + "." + key,
-                                       value: .scalar(scalar.text, scalar.style, tag: scalar.tag)))
+                                       value: .scalar(scalar.text, scalar.style, tag: scalar.tag),
+                                       line: Int32(clamping: scalar.start.line), column: Int32(clamping: scalar.start.column),
+                                       endLine: Int32(clamping: scalar.end.line)))
             } else {
                 let index = stack[last].count
                 stack[last].count += 1
                 leaves.append(FlatLeaf(path: stack[last].path + "[\(index)]",
-                                       value: .scalar(scalar.text, scalar.style, tag: scalar.tag)))
+                                       value: .scalar(scalar.text, scalar.style, tag: scalar.tag),
+                                       line: Int32(clamping: scalar.start.line), column: Int32(clamping: scalar.start.column),
+                                       endLine: Int32(clamping: scalar.end.line)))
             }
             return true
         case .sequenceStart(let start), .mappingStart(let start):

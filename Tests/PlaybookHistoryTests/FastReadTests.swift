@@ -134,3 +134,97 @@ final class EntityStateTests: XCTestCase {
         XCTAssertTrue(EntityState().isEmpty)
     }
 }
+
+/// A version that changes one value on one line is read by replacing the value; whenever that
+/// shortcut is taken, it must give exactly what parsing the new version gives.
+final class LineEditTests: XCTestCase {
+    private func fields(_ file: ParsedFile) -> [[String]]? {
+        guard case .entities(let entities, _) = file else { return nil }
+        return entities.map { [$0.id, $0.kind.rawValue] + $0.fields.map { "\($0.path)=\($0.value)" } }
+    }
+
+    private func playbookFiles() throws -> [[UInt8]] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("playbooks")
+        let names = try XCTUnwrap(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+        var files = try names.map { Array(try Data(contentsOf: root.appendingPathComponent($0))) }
+        files.append(Array("""
+            kind: Objective
+            id: OBJ-1
+            title: plain words # with a comment
+            key_results:
+              - {id: KR-1, current: 5, target: 9}
+              - id: KR-2
+                current: 47000
+                notes: [a, b,
+                  c]
+                text: a plain scalar
+                  that goes on
+            ---
+            kind: Metric
+            id: m
+            north_star: true
+            unit: percent\r
+            """.utf8))
+        return files
+    }
+
+    func testEditedVersionsReadAsTheirFullParse() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["47000", "0.35", "true", "null", "~", "running", "at risk", "- x", "-", "x: y", "a #b", "\"q\"", "'q'", "[1]",
+                      "{a: 1}", "&a", "*a", "!tag", "|", ">", "%x", "@x", "`x`", " ", "", "2026-11-30", "KR-9", "é", "\t", "x:", "5 #", "1e3",
+                      "0x1F", "+5", ".5", "-.5", "?", "?x", ",", "New value"]
+        var shortcuts = 0, edits = 0
+        for original in try playbookFiles() {
+            guard case .entities(var entities, var layout?) = ParsedFile.parse(original) else { continue }
+            var current = original
+            for _ in 0..<40 {
+                // One random change inside one line: a span replaced by a random piece.
+                var lines = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                guard !lines.isEmpty else { break }
+                let which = Int.random(in: 0..<lines.count, using: &generator)
+                var line = lines[which]
+                let start = Int.random(in: 0...line.count, using: &generator)
+                let end = Int.random(in: start...min(line.count, start + Int.random(in: 0...8, using: &generator)), using: &generator)
+                if Bool.random(using: &generator), let colon = line.firstIndex(of: UInt8(ascii: ":")), colon + 2 <= line.count {
+                    // Mostly a whole value replaced, as a check-in does.
+                    line.replaceSubrange((colon + 2)..<line.count, with: Array(pieces.randomElement(using: &generator)!.utf8))
+                } else {
+                    line.replaceSubrange(start..<end, with: Array(pieces.randomElement(using: &generator)!.utf8))
+                }
+                lines[which] = line
+                let next = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+                let full = ParsedFile.parse(next)
+                edits += 1
+                if let quick = ParsedFile.edited(entities, layout, to: next) {
+                    shortcuts += 1
+                    XCTAssertEqual(fields(quick), fields(full), "edit of line \(which + 1):\n\(String(decoding: next, as: UTF8.self))")
+                }
+                // Go on from the new version (chains of edits), or stay when it does not parse.
+                if case .entities(let e, let l?) = full {
+                    entities = e
+                    layout = l
+                    current = next
+                }
+            }
+        }
+        XCTAssertGreaterThan(edits, 1000)
+        XCTAssertGreaterThan(shortcuts, edits / 20, "the shortcut should be taken for plain value edits")
+    }
+
+    func testACheckInIsReadWithoutParsingAndAStructuralEditIsNot() throws {
+        let before = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 47000\n".utf8)
+        guard case .entities(let entities, let layout?) = ParsedFile.parse(before) else { return XCTFail("not read") }
+        let checkIn = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 48000.50\n".utf8)
+        let quick = try XCTUnwrap(ParsedFile.edited(entities, layout, to: checkIn))
+        guard case .entities(let after, _) = quick else { return XCTFail("not read") }
+        XCTAssertEqual(after[0].fields.last?.value, "48000.5")
+        // A renamed key result, a quoted value, a comment, a nested value: parsed again.
+        for text in ["  - id: KR-2\n    current: 47000\n", "  - id: KR-1\n    current: \"47000\"\n",
+                     "  - id: KR-1\n    current: 47000 # q3\n", "  - id: KR-1\n    current: - 1\n"] {
+            let next = Array(("kind: Objective\nid: OBJ-1\nkey_results:\n" + text).utf8)
+            XCTAssertNil(ParsedFile.edited(entities, layout, to: next), text)
+        }
+    }
+}
