@@ -406,6 +406,13 @@ private struct ByteWriter {
 
     mutating func field(_ text: String) {
         separate()
+        // Most fields need no escape: copied whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true { return }
         for byte in text.utf8 {
             switch byte {
             case 92: bytes.append(92); bytes.append(92)
