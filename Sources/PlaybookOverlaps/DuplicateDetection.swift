@@ -14,12 +14,10 @@ import PlaybookSimilarity
 enum DuplicateDetection {
     /// Related work is only worth a note when the changes read closer than a duplicate needs.
     static let relatedMargin = 0.1
-    /// What a sentence-model cosine counts for beside the word score. Rewordings' cosines run low
-    /// (median 0.57 on the tuning half), but so do those of different ideas toward one metric
-    /// (0.32–0.51 between the bundled example's hypotheses). With the mutual-nearest rule below,
-    /// the tuning half scored alike at +0.05 and −0.05 (42 and 39 of 51 rewordings found; 27 and
-    /// 23 other pairs called duplicates); −0.05 keeps the example's different ideas apart.
-    static let meaningAllowance = -0.05
+    /// What a sentence-model cosine counts for beside the word score: a pair whose changes are each
+    /// other's closest in meaning scores its cosine + 0.05 (see `MeaningNeighbours.swift` for the
+    /// rest of the rule and how it was chosen).
+    static let meaningAllowance = 0.05
 
     struct Item {
         var side: OverlapSide
@@ -28,6 +26,9 @@ enum DuplicateDetection {
         var facets: Facets
         var metric: String?
         var experiment: Experiment?
+        /// The audience's vector, with a sentence encoder (hypotheses only).
+        var audience: String?
+        var audienceVector: [Float]?
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
@@ -45,7 +46,7 @@ enum DuplicateDetection {
                 var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
                 facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
                 hypotheses.append(Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                       facets: facets, metric: h.metric?.value))
+                                       facets: facets, metric: h.metric?.value, audience: s?.audience))
             case .experiment(let e):
                 let text = e.title ?? ""
                 let stems = reader.stems(text)
@@ -57,11 +58,23 @@ enum DuplicateDetection {
             }
         }
         var out: [Overlap] = []
-        for (items, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where items.count > 1 {
-            let vectors = encoder.flatMap { try? $0.encode(items.map(\.text)) }.flatMap { $0.count == items.count ? $0 : nil }
+        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where list.count > 1 {
+            var items = list
+            let vectors = encoder.flatMap { encode(&items, $0) }
             out += pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
         }
         return out
+    }
+
+    /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
+    static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> [[Float]]? {
+        let audiences = Array(Set(items.compactMap(\.audience).filter { !$0.isEmpty })).sorted()
+        guard let vectors = try? encoder.encode(items.map(\.text) + audiences), vectors.count == items.count + audiences.count else {
+            return nil
+        }
+        let byAudience = Dictionary(uniqueKeysWithValues: zip(audiences, vectors[items.count...]))
+        for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { byAudience[$0] } }
+        return Array(vectors[..<items.count])
     }
 
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
@@ -73,8 +86,13 @@ enum DuplicateDetection {
         var words: Double
         /// The cosine of the two texts' vectors.
         var meaning: Double?
-        var score: Double { min(1, max(words, meaning.map { $0 + DuplicateDetection.meaningAllowance } ?? 0)) }
-        var byMeaning: Bool { (meaning ?? 0) + DuplicateDetection.meaningAllowance > words }
+        /// For a pair found by meaning: 1 when each is the other's closest text, 2 when second closest.
+        var rank = 1
+        var meaningScore: Double {
+            meaning.map { $0 + DuplicateDetection.meaningAllowance - DuplicateDetection.closerTextCost * Double(rank - 1) } ?? 0
+        }
+        var score: Double { min(1, max(words, meaningScore)) }
+        var byMeaning: Bool { meaningScore > words }
     }
 
     static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
@@ -92,8 +110,14 @@ enum DuplicateDetection {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
             let semantic = semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold - meaningAllowance,
                                            allowed: allowed)
-            for (i, j, cosine) in mutualNearest(semantic, count: n, keep: nearestByMeaning) {
-                candidates[i * n + j, default: Candidate(words: corpus.score(i, j))].meaning = cosine
+            let compatible: (Int, Int) -> Bool = { i, j in
+                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
+            }
+            for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
+                var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
+                candidate.meaning = neighbours.cosine
+                candidate.rank = neighbours.rank
+                candidates[neighbours.first * n + neighbours.second] = candidate
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
                 candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
@@ -125,26 +149,6 @@ enum DuplicateDetection {
             }
         }
         return Array(found.joined())
-    }
-
-    /// A restatement is each other's closest idea: a pair found by meaning alone counts only when
-    /// each side is among the other's `keep` nearest. Texts of one domain all read somewhat alike to
-    /// the model (cosines of 0.3–0.6 between unrelated growth ideas toward one metric), so a fixed
-    /// cosine alone would pair every text of a dense topic with every other one.
-    static let nearestByMeaning = 3
-
-    static func mutualNearest(_ matches: [(Int, Int, Double)], count: Int, keep: Int) -> [(Int, Int, Double)] {
-        var best = [[Double]](repeating: [], count: count)
-        for (i, j, cosine) in matches {
-            best[i].append(cosine)
-            best[j].append(cosine)
-        }
-        // The k-th best cosine of each item: a pair stays when it reaches both sides' bar.
-        let bar = best.map { list -> Double in
-            guard list.count > keep else { return -.infinity }
-            return list.sorted(by: >)[keep - 1]
-        }
-        return matches.filter { i, j, cosine in cosine >= bar[i] && cosine >= bar[j] }
     }
 
     /// Pairs of one metric (an item without a metric meets every other) whose vectors' cosine
@@ -208,26 +212,8 @@ enum DuplicateDetection {
     /// A duplicate, related work, or nothing, with a reason naming what matches and what differs.
     static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, terms shared: () -> [String], catalog: MetricCatalog,
                       kindName: String, options: OverlapOptions) -> Overlap? {
-        var matches = ["change"]
-        var differences: [String] = []
-        if let opposite = ChangeDirection.opposition(a.direction, b.direction) {
-            differences.append("direction (\(opposite))")
-        }
-        if let ma = a.metric, let mb = b.metric {
-            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
-        }
-        for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
-        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
-        if let ea = a.experiment, let eb = b.experiment {
-            if let sa = ea.surface?.value, let sb = eb.surface?.value {
-                if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
-            }
-            if AudienceOverlap.possible(ea.audience, eb.audience) {
-                matches.append("audience")
-            } else {
-                differences.append("audience (cannot overlap)")
-            }
-        }
+        let fields = FieldComparison(a, b, words: candidate.words, meaning: candidate.meaning, catalog: catalog)
+        let (matches, differences) = (fields.matches, fields.differences)
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
         let terms = shared()

@@ -57,6 +57,20 @@ struct Facets: Sendable, Hashable {
         return out
     }
 
+    /// The facets one side names and the other does not name at all, each with what was named
+    /// ("ipad / –").
+    static func namedOnOneSide(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
+        Facet.allCases.sorted().compactMap { facet in
+            let va = a.values[facet], vb = b.values[facet]
+            func named(_ dimensions: [String: [String: String]]) -> String {
+                Set(dimensions.values.flatMap(\.values)).sorted().joined(separator: ", ")
+            }
+            if let va, vb == nil { return (facet, named(va) + " / –") }
+            if let vb, va == nil { return (facet, "– / " + named(vb)) }
+            return nil
+        }
+    }
+
     /// The facets both name and share a value on.
     static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
         Facet.allCases.sorted().filter { facet in

@@ -61,6 +61,30 @@ public struct ChangeDirection: Sendable, Hashable {
         return nil
     }
 
+    /// A direction or negation that one of two otherwise alike changes states and the other leaves
+    /// out ("later / –", "– / not show"), or nil. Adding or showing is what a change does by default,
+    /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
+    public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        for axis in Axis.allCases {
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(word) / –" }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(word)" }
+        }
+        let na = a.negated.subtracting(generic), nb = b.negated.subtracting(generic)
+        if let word = na.sorted().first, nb.isEmpty { return "not \(word) / –" }
+        if let word = nb.sorted().first, na.isEmpty { return "– / not \(word)" }
+        return nil
+    }
+
+    /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
+    func stated(_ axis: Axis) -> String? {
+        if let word = up[axis], down[axis] == nil, !Self.presence.contains(word) { return word }
+        if let word = down[axis], up[axis] == nil { return word }
+        return nil
+    }
+
+    /// Stems of adding and showing: what a change does unless it says otherwise.
+    static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+
     /// Stems (Snowball English) of words that deny what follows.
     static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]
     /// Words after a negator that carry nothing of their own ("do not let the …").

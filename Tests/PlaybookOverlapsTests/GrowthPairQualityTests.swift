@@ -138,9 +138,11 @@ final class GrowthPairQualityTests: XCTestCase {
 /// Scratch: the tuning half's mistakes, for choosing word lists (never run on the held-out half).
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
-        guard ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] != nil else { return }
-        let pairs = try GrowthPair.load().filter { $0.split == "tune" }
-        let encoder = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
+        // PLAYBOOK_SHOW_TUNING names the tuning split to show ("tune" or "tune2"); never the held-out one.
+        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], split != "held-out" else { return }
+        let pairs = try GrowthPair.load().filter { $0.split == split }
+        var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
+        if encoder == nil, case .success(let model) = ModelLocation.loadEncoder() { encoder = model }
         let (kinds, _, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
         for (index, pair) in pairs.enumerated() {
             let ids = [String(format: "HYP-%04d", 2 * index + 1), String(format: "HYP-%04d", 2 * index + 2)]
@@ -150,6 +152,9 @@ final class GrowthPairTuningTests: XCTestCase {
             }
         }
         let (_, strays, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
+        let q = GrowthPairQualityTests.quality(pairs, kinds)
+        print(String(format: "%@: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
+                     split, q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         var all: [String: GrowthPair.Side] = [:]
         for (index, pair) in pairs.enumerated() {
             all[String(format: "HYP-%04d", 2 * index + 1)] = pair.a

@@ -1,0 +1,62 @@
+import PlaybookSimilarity
+
+/// Two items compared field by field beside their change texts: which fields match and which
+/// differ. Any difference makes a pair related work rather than a duplicate.
+struct FieldComparison {
+    var matches: [String] = ["change"]
+    var differences: [String] = []
+
+    /// Changes this alike in words read as one text with a detail changed (a look-alike keeps most
+    /// words; a restatement by another squad shares few: none of the tuning rewordings reached it).
+    static let nearlySameWords = 0.5
+    /// The same by meaning: the tuning rewordings' change cosines reach 0.78, their look-alikes' mostly 0.8–0.98.
+    static let nearlySameMeaning = 0.8
+    /// Audiences whose cosine is under this read as different people when the changes are nearly the
+    /// same (the tuning look-alikes for another audience: 0.09–0.57; the same audience reworded: 0.6 and up).
+    static let differentAudience = 0.6
+
+    /// `words` and `meaning` say how alike the change texts read (the word score and the cosine).
+    init(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog) {
+        if let opposite = ChangeDirection.opposition(a.direction, b.direction) {
+            differences.append("direction (\(opposite))")
+        }
+        if let ma = a.metric, let mb = b.metric {
+            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
+        }
+        for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
+        let facetMatches = Facets.matches(a.facets, b.facets)
+        matches += facetMatches.map(\.rawValue)
+        if words >= Self.nearlySameWords || (meaning ?? 0) >= Self.nearlySameMeaning {
+            contrast(a, b, segmentShared: facetMatches.contains(.segment))
+        }
+        if let ea = a.experiment, let eb = b.experiment {
+            if let sa = ea.surface?.value, let sb = eb.surface?.value {
+                if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
+            }
+            if AudienceOverlap.possible(ea.audience, eb.audience) {
+                matches.append("audience")
+            } else {
+                differences.append("audience (cannot overlap)")
+            }
+        }
+    }
+
+    /// Two changes that read nearly the same are told apart by what one of them adds: a direction
+    /// ("… a week later"), a negation, a platform, region, surface or segment the other does not
+    /// name ("… on the iPad"), or an audience that reads differently.
+    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, segmentShared: Bool) {
+        let named = Set(differences.map { $0.prefix { $0 != " " } })
+        if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
+            differences.append("direction (\(added))")
+        }
+        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets) where !named.contains(Substring(facet.rawValue)) {
+            differences.append("\(facet.rawValue) (\(detail))")
+        }
+        guard !segmentShared, differences.allSatisfy({ !$0.hasPrefix("segment") }),
+              let va = a.audienceVector, let vb = b.audienceVector else { return }
+        let cosine = Double(DuplicateDetection.dot(va, vb))
+        if cosine < Self.differentAudience {
+            differences.append("audience (reads differently, cosine \(DuplicateDetection.format(cosine)))")
+        }
+    }
+}
