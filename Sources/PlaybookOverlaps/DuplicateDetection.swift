@@ -123,15 +123,17 @@ enum DuplicateDetection {
                 candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
             }
         }
-        var out: [Overlap] = []
+        var fields: [Int: FieldComparison] = [:]
         for (key, candidate) in candidates where candidate.score >= options.threshold {
+            fields[key] = FieldComparison(items[key / n], items[key % n], words: candidate.words, meaning: candidate.meaning, catalog: catalog)
+        }
+        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog) { fields[key] = inherited }
+        return fields.compactMap { key, comparison in
             let (a, b) = (key / n, key % n)
-            if let overlap = judge(items[a], items[b], candidate, terms: { corpus.matchedTerms(a, b) },
-                                   catalog: catalog, kindName: kindName, options: options) {
-                out.append(overlap)
+            return candidates[key].flatMap { candidate in
+                judge(items[a], items[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) }, kindName: kindName, options: options)
             }
         }
-        return out
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.
@@ -210,9 +212,8 @@ enum DuplicateDetection {
     }
 
     /// A duplicate, related work, or nothing, with a reason naming what matches and what differs.
-    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, terms shared: () -> [String], catalog: MetricCatalog,
+    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, fields: FieldComparison, terms shared: () -> [String],
                       kindName: String, options: OverlapOptions) -> Overlap? {
-        let fields = FieldComparison(a, b, words: candidate.words, meaning: candidate.meaning, catalog: catalog)
         let (matches, differences) = (fields.matches, fields.differences)
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }

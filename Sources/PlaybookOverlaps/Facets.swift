@@ -124,7 +124,7 @@ struct Facets: Sendable, Hashable {
         ],
         .region: regions,
         .surface: [
-            "pricing page": ["page": "pricing"], "pricing": ["page": "pricing"], "plans page": ["page": "pricing"],
+            "pricing page": ["page": "pricing"], "plans page": ["page": "pricing"],
             "paywall": ["page": "paywall"], "checkout": ["page": "checkout"], "payment page": ["page": "checkout"],
             "payment step": ["page": "checkout"], "card form": ["page": "checkout"], "cart": ["page": "cart"], "basket": ["page": "cart"],
             "product page": ["page": "product"], "item page": ["page": "product"], "listing page": ["page": "listing"],

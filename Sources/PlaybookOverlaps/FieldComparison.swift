@@ -15,8 +15,11 @@ struct FieldComparison {
     /// same (the tuning look-alikes for another audience: 0.09–0.57; the same audience reworded: 0.6 and up).
     static let differentAudience = 0.6
 
-    /// `words` and `meaning` say how alike the change texts read (the word score and the cosine).
-    init(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog) {
+    /// `words` and `meaning` say how alike the change texts read (the word score and the cosine);
+    /// `lookAlike` that one of them restates a text nearly the same as the other (see
+    /// `DuplicateDetection.inheritedDifferences`), so what one names and the other does not counts too.
+    init(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
+         lookAlike: Bool = false) {
         if let opposite = ChangeDirection.opposition(a.direction, b.direction) {
             differences.append("direction (\(opposite))")
         }
@@ -26,8 +29,9 @@ struct FieldComparison {
         for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
         let facetMatches = Facets.matches(a.facets, b.facets)
         matches += facetMatches.map(\.rawValue)
-        if words >= Self.nearlySameWords || (meaning ?? 0) >= Self.nearlySameMeaning {
-            contrast(a, b, segmentShared: facetMatches.contains(.segment))
+        let nearlySame = words >= Self.nearlySameWords || (meaning ?? 0) >= Self.nearlySameMeaning
+        if nearlySame || lookAlike {
+            contrast(a, b, segmentShared: facetMatches.contains(.segment), audiences: nearlySame)
         }
         if let ea = a.experiment, let eb = b.experiment {
             if let sa = ea.surface?.value, let sb = eb.surface?.value {
@@ -43,8 +47,8 @@ struct FieldComparison {
 
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
     /// ("… a week later"), a negation, a platform, region, surface or segment the other does not
-    /// name ("… on the iPad"), or an audience that reads differently.
-    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, segmentShared: Bool) {
+    /// name ("… on the iPad"), or (with `audiences`) an audience that reads differently.
+    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, segmentShared: Bool, audiences: Bool) {
         let named = Set(differences.map { $0.prefix { $0 != " " } })
         if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
             differences.append("direction (\(added))")
@@ -52,7 +56,7 @@ struct FieldComparison {
         for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets) where !named.contains(Substring(facet.rawValue)) {
             differences.append("\(facet.rawValue) (\(detail))")
         }
-        guard !segmentShared, differences.allSatisfy({ !$0.hasPrefix("segment") }),
+        guard audiences, !segmentShared, differences.allSatisfy({ !$0.hasPrefix("segment") }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
         let cosine = Double(DuplicateDetection.dot(va, vb))
         if cosine < Self.differentAudience {

@@ -64,3 +64,50 @@ extension DuplicateDetection {
         a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog).differences.isEmpty
     }
 }
+
+extension DuplicateDetection {
+    /// A text restates at most one of two ideas that the fields tell apart. When `x` reads like both
+    /// `a` and `y`, and a field tells `a` from `y` (the opposite change, another platform …), the two
+    /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
+    /// (a direction, negation, platform, region, surface or segment that one names and the other does
+    /// not sets them apart; `x` shares too few words with either to be checked that way by itself),
+    /// and when that decides nothing the pair reading less alike is the one that goes. Returns the
+    /// comparisons to use instead, keyed like `fields` (first × count + second).
+    static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
+                                     catalog: MetricCatalog) -> [Int: FieldComparison] {
+        let n = items.count
+        func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
+        var restatements: [Int: [Int]] = [:]
+        for (pair, comparison) in fields where comparison.differences.isEmpty {
+            restatements[pair / n, default: []].append(pair % n)
+            restatements[pair % n, default: []].append(pair / n)
+        }
+        func recompared(_ pair: Int) -> FieldComparison? {
+            guard let candidate = candidates[pair], let original = fields[pair] else { return nil }
+            let again = FieldComparison(items[pair / n], items[pair % n], words: candidate.words, meaning: candidate.meaning,
+                                        catalog: catalog, lookAlike: true)
+            return again.differences.isEmpty ? original : again
+        }
+        var out: [Int: FieldComparison] = [:]
+        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
+            guard let candidate = candidates[pair], candidate.byMeaning else { continue }
+            for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
+                for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
+                    guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)],
+                          let rivalFields = recompared(key(a, x)), let mine = recompared(pair) else { continue }
+                    let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
+                    if mineDiffers && !rivalDiffers {
+                        out[pair] = mine
+                    } else if rivalDiffers && !mineDiffers {
+                        out[key(a, x)] = rivalFields
+                    } else if rival.score >= candidate.score {
+                        var lost = comparison
+                        lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
+                        out[pair] = mineDiffers ? mine : lost
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
