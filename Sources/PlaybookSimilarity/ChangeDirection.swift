@@ -22,6 +22,8 @@ public struct ChangeDirection: Sendable, Hashable {
         var negatedUntil = -1
         var pending = 0
         for (index, stem) in stems.enumerated() {
+            // "No cost", "no charge", "no fee" mean free: nothing is denied.
+            if Self.negators.contains(stem), index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
             if Self.negators.contains(stem) {
                 negatedUntil = index + 4
                 pending = 2
@@ -84,6 +86,9 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Stems of adding and showing: what a change does unless it says otherwise.
     static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+
+    /// Stems of what a price is called: after "no" they say free, not a denial.
+    static let price: Set<String> = ["cost", "charg", "fee", "extra"]
 
     /// Stems (Snowball English) of words that deny what follows.
     static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]
