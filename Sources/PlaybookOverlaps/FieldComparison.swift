@@ -8,11 +8,15 @@ struct FieldComparison {
 
     /// Changes this alike in words read as one text with a detail changed (a look-alike keeps most
     /// words; a restatement by another squad shares few: none of the tuning rewordings reached it).
-    static let nearlySameWords = 0.5
-    /// The same by meaning: the tuning rewordings' change cosines reach 0.78, their look-alikes' mostly 0.8–0.98.
+    static let nearlySameWords = 0.65
+    /// The same by meaning: the tuning rewordings' change cosines reach 0.78, the look-alikes' are mostly 0.8–0.98.
     static let nearlySameMeaning = 0.8
+    /// …and shares words: a look-alike keeps most of them, a restatement may share none.
+    static let someWordsShared = 0.25
     /// Audiences whose cosine is under this read as different people when the changes are nearly the
-    /// same (the tuning look-alikes for another audience: 0.09–0.57; the same audience reworded: 0.6 and up).
+    /// same (the tuning look-alikes for another audience: 0.09–0.57, and 0.72–0.93 where one qualifier
+    /// changed). Restatements' audiences, reworded with the rest, go down to 0.15: hence only for
+    /// nearly the same changes.
     static let differentAudience = 0.6
 
     /// `words` and `meaning` say how alike the change texts read (the word score and the cosine);
@@ -27,11 +31,10 @@ struct FieldComparison {
             if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
         }
         for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
-        let facetMatches = Facets.matches(a.facets, b.facets)
-        matches += facetMatches.map(\.rawValue)
-        let nearlySame = words >= Self.nearlySameWords || (meaning ?? 0) >= Self.nearlySameMeaning
+        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        let nearlySame = words >= Self.nearlySameWords || ((meaning ?? 0) >= Self.nearlySameMeaning && words >= Self.someWordsShared)
         if nearlySame || lookAlike {
-            contrast(a, b, segmentShared: facetMatches.contains(.segment), audiences: nearlySame)
+            contrast(a, b, audiences: nearlySame)
         }
         if let ea = a.experiment, let eb = b.experiment {
             if let sa = ea.surface?.value, let sb = eb.surface?.value {
@@ -48,7 +51,7 @@ struct FieldComparison {
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
     /// ("… a week later"), a negation, a platform, region, surface or segment the other does not
     /// name ("… on the iPad"), or (with `audiences`) an audience that reads differently.
-    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, segmentShared: Bool, audiences: Bool) {
+    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool) {
         let named = Set(differences.map { $0.prefix { $0 != " " } })
         if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
             differences.append("direction (\(added))")
@@ -56,7 +59,7 @@ struct FieldComparison {
         for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets) where !named.contains(Substring(facet.rawValue)) {
             differences.append("\(facet.rawValue) (\(detail))")
         }
-        guard audiences, !segmentShared, differences.allSatisfy({ !$0.hasPrefix("segment") }),
+        guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
         let cosine = Double(DuplicateDetection.dot(va, vb))
         if cosine < Self.differentAudience {

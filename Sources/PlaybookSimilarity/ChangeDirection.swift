@@ -71,9 +71,6 @@ public struct ChangeDirection: Sendable, Hashable {
             if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(word) / –" }
             if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(word)" }
         }
-        let na = a.negated.subtracting(generic), nb = b.negated.subtracting(generic)
-        if let word = na.sorted().first, nb.isEmpty { return "not \(word) / –" }
-        if let word = nb.sorted().first, na.isEmpty { return "– / not \(word)" }
         return nil
     }
 
