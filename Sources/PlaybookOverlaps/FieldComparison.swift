@@ -6,9 +6,10 @@ struct FieldComparison {
     var matches: [String] = ["change"]
     var differences: [String] = []
 
-    /// Changes this alike in words read as one text with a detail changed (a look-alike keeps most
-    /// words; a restatement by another squad shares few: none of the tuning rewordings reached it).
-    static let nearlySameWords = 0.65
+    /// Changes this alike in words read as one text with a detail changed: a look-alike keeps most
+    /// words, a restatement by another squad fewer (`DuplicateTests`' reworded streak hypothesis scores
+    /// 0.62 and names a channel the other leaves out; the tuning pairs gave the same figures at 0.6–0.7).
+    static let nearlySameWords = 0.7
     /// The same by meaning: the tuning rewordings' change cosines reach 0.78, the look-alikes' are mostly 0.8–0.98.
     static let nearlySameMeaning = 0.8
     /// …and shares words: a look-alike keeps most of them, a restatement may share none.

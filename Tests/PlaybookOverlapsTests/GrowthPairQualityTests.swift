@@ -60,7 +60,7 @@ final class GrowthPairQualityTests: XCTestCase {
     }
 
     static func report(_ name: String, _ pairs: [GrowthPair], encoder: (any SentenceEncoder)?) throws {
-        for split in ["tune", "held-out"] {
+        for split in ["tune", "tune2", "held-out"] {
             let part = pairs.filter { $0.split == split }
             for threshold in stride(from: 0.2, through: 0.7, by: 0.05) {
                 let t = (threshold * 100).rounded() / 100
@@ -130,7 +130,7 @@ final class GrowthPairQualityTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(pairs.count { $0.kind == kind && $0.split == "held-out" }, 5, kind)
         }
         // No idea's first side appears in both halves.
-        let tune = Set(pairs.filter { $0.split == "tune" }.map(\.a.change))
+        let tune = Set(pairs.filter { $0.split == "tune" || $0.split == "tune2" }.map(\.a.change))
         XCTAssertTrue(tune.isDisjoint(with: pairs.filter { $0.split == "held-out" }.map(\.a.change)))
     }
 }
