@@ -86,14 +86,16 @@ final class GrowthPairQualityTests: XCTestCase {
     func testHeldOutQualityWithoutTheModel() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
-        // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.09, "F1 on the held-out half, words only")
-        XCTAssertLessThanOrEqual(q.flagged, 6, "look-alikes flagged as duplicates, words only")
+        print(String(format: "held-out, words only: F1 %.3f; %d/%d found, %d/%d flagged", q.f1, q.found, q.duplicates, q.flagged, q.different))
+        // Measured: F1 0.107, 3 of 51 rewordings found, 2 of 51 look-alikes flagged.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.1, "F1 on the held-out half, words only")
+        XCTAssertGreaterThanOrEqual(q.found, 3, "rewordings found, words only")
+        XCTAssertLessThanOrEqual(q.flagged, 2, "look-alikes flagged as duplicates, words only")
     }
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
     /// `Data/make-pair-vectors.py`): most rewordings found, look-alikes kept out, few other pairs.
-    /// Measured: F1 0.791 over the labelled pairs (36 of 51 rewordings found, 4 of 51 look-alikes
+    /// Measured: F1 0.848 over the labelled pairs (39 of 51 rewordings found, 2 of 51 look-alikes
     /// flagged), and 17 other pairs of the 102 hypotheses called duplicates.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
@@ -102,10 +104,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.77)
-        XCTAssertGreaterThanOrEqual(Double(q.found) / Double(q.duplicates), 0.68, "rewordings found")
-        XCTAssertLessThanOrEqual(Double(q.flagged) / Double(q.different), 0.15, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 25, "other pairs of different ideas called duplicates")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.84)
+        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 2, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 17, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -116,10 +118,15 @@ final class GrowthPairQualityTests: XCTestCase {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
-        let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model).kinds)
-        // Measured: F1 0.791, 36 of 51 rewordings found, 4 of 51 look-alikes flagged.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.77)
-        XCTAssertLessThanOrEqual(Double(q.flagged) / Double(q.different), 0.15, "look-alikes flagged")
+        let (kinds, strays, _) = try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model)
+        let q = Self.quality(pairs, kinds)
+        print(String(format: "held-out with the installed model: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
+                     q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
+        // Measured: F1 0.848, 39 of 51 rewordings found, 2 of 51 look-alikes flagged, 17 other pairs (as with the vectors).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.84)
+        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 2, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 17, "other pairs of different ideas called duplicates")
     }
 
     func testTheDataSetIsBalancedAndSplitByIdea() throws {
