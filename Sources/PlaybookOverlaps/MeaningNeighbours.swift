@@ -36,17 +36,32 @@ extension DuplicateDetection {
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
     static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
                                  compatible: (Int, Int) -> Bool) -> [Neighbours] {
-        var lists = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
-        for (i, j, cosine) in matches {
-            lists[i].append((cosine, j))
-            lists[j].append((cosine, i))
+        // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
+        // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
+        let listed = keep + 14
+        var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
+        func offer(_ i: Int, _ cosine: Double, _ other: Int) {
+            if closest[i].count == listed {
+                guard let last = closest[i].last, cosine > last.cosine else { return }
+                closest[i].removeLast()
+            }
+            let at = closest[i].firstIndex { $0.cosine < cosine } ?? closest[i].count
+            closest[i].insert((cosine, other), at: at)
         }
-        // Each item's `keep` closest possible restatements, best first, one per text.
-        let rivals: [[(cosine: Double, text: String)]] = lists.indices.map { i in
+        for (i, j, cosine) in matches {
+            offer(i, cosine, j)
+            offer(j, cosine, i)
+        }
+        // The cosines of each item's `keep` closest possible restatements, one per text; when the
+        // list runs out first, its last cosine stands for the rest.
+        let rivals: [[(cosine: Double, text: String)]] = closest.indices.map { i in
             var out: [(cosine: Double, text: String)] = []
-            for (cosine, other) in lists[i].sorted(by: { $0.cosine > $1.cosine }) {
+            for (cosine, other) in closest[i] {
                 if out.count == keep { break }
                 if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other])) }
+            }
+            if out.count < keep, closest[i].count == listed, let last = closest[i].last {
+                out += Array(repeating: (last.cosine, ""), count: keep - out.count)
             }
             return out
         }
