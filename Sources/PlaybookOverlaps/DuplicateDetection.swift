@@ -6,7 +6,7 @@ import PlaybookSimilarity
 ///
 /// Two hypotheses are duplicates when they make the same change (title and change read alike,
 /// by words or, with a sentence encoder, by meaning: the score is the higher of the word score
-/// and the cosine plus `meaningAllowance`), go the same way, for audiences that can
+/// and the cosine stretched by `meaningStretch`), go the same way, for audiences that can
 /// overlap, toward the same metric (the same id, or catalog entries with the same event). The
 /// same change going the opposite way, or for another metric, platform, region, surface or
 /// segment, is related work: a note naming what differs. Experiments compare likewise on their
@@ -14,10 +14,16 @@ import PlaybookSimilarity
 enum DuplicateDetection {
     /// Related work is only worth a note when the changes read closer than a duplicate needs.
     static let relatedMargin = 0.1
-    /// What a sentence-model cosine counts for beside the word score: a pair whose changes are each
-    /// other's closest in meaning scores its cosine + 0.05 (see `MeaningNeighbours.swift` for the
-    /// rest of the rule and how it was chosen).
-    static let meaningAllowance = 0.05
+    /// What a sentence-model cosine counts for beside the word score: a pair found by meaning scores
+    /// 1 − (1 − cosine) × the stretch of its rank, so that at the default threshold 0.40 a cosine of
+    /// 0.35 is enough when each text is the other's closest and 0.45 when second closest, and a
+    /// cosine of 1 scores 1 (see `MeaningNeighbours.swift` for the rule and how it was chosen).
+    static let meaningStretch = [0.6 / 0.65, 0.6 / 0.55]
+
+    /// The cosine a pair found by meaning needs, at the best rank, to reach `threshold`.
+    static func cosineNeeded(_ threshold: Double) -> Double {
+        1 - (1 - threshold) / meaningStretch[0]
+    }
 
     struct Item {
         var side: OverlapSide
@@ -89,7 +95,8 @@ enum DuplicateDetection {
         /// For a pair found by meaning: 1 when each is the other's closest text, 2 when second closest.
         var rank = 1
         var meaningScore: Double {
-            meaning.map { $0 + DuplicateDetection.meaningAllowance - DuplicateDetection.closerTextCost * Double(rank - 1) } ?? 0
+            let stretch = DuplicateDetection.meaningStretch
+            return meaning.map { 1 - (1 - $0) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
         }
         var score: Double { min(1, max(words, meaningScore)) }
         var byMeaning: Bool { meaningScore > words }
@@ -108,7 +115,7 @@ enum DuplicateDetection {
         }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
-            let semantic = semanticMatches(items, vectors, catalog: catalog, threshold: options.threshold - meaningAllowance,
+            let semantic = semanticMatches(items, vectors, catalog: catalog, threshold: cosineNeeded(options.threshold),
                                            allowed: allowed)
             let compatible: (Int, Int) -> Bool = { i, j in
                 sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)

@@ -14,6 +14,9 @@ struct FieldComparison {
     static let nearlySameMeaning = 0.8
     /// …and shares words: a look-alike keeps most of them, a restatement may share none.
     static let someWordsShared = 0.25
+    /// The facets whose mention on one side only makes a look-alike: a restatement alike in words
+    /// often names a channel or segment the other leaves out ("push" / "notify", "active" learners).
+    static let oneSided: Set<Facets.Facet> = [.platform, .region]
     /// Audiences whose cosine is under this read as different people when the changes are nearly the
     /// same (the tuning look-alikes for another audience: 0.09–0.57, and 0.72–0.93 where one qualifier
     /// changed). Restatements' audiences, reworded with the rest, go down to 0.15: hence only for
@@ -50,14 +53,15 @@ struct FieldComparison {
     }
 
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
-    /// ("… a week later"), a negation, a platform, region, surface or segment the other does not
-    /// name ("… on the iPad"), or (with `audiences`) an audience that reads differently.
+    /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
+    /// (with `audiences`) an audience that reads differently.
     private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool) {
         let named = Set(differences.map { $0.prefix { $0 != " " } })
         if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
             differences.append("direction (\(added))")
         }
-        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets) where !named.contains(Substring(facet.rawValue)) {
+        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets)
+        where Self.oneSided.contains(facet) && !named.contains(Substring(facet.rawValue)) {
             differences.append("\(facet.rawValue) (\(detail))")
         }
         guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),

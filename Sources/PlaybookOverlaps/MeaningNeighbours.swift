@@ -12,17 +12,15 @@ import PlaybookSimilarity
 ///
 /// Chosen on the tuning half of the labelled growth pairs and on the `tune2` pairs (30 more ideas,
 /// written later in other styles), never on the held-out half. With all-MiniLM-L6-v2 vectors of
-/// title and change, a closest pair scores its cosine + 0.05 and a second-closest one its cosine
-/// − 0.05: 40 of 51 and 24 of 30 rewordings found, 24 and 4 other pairs called duplicates (second
-/// place at −0.10 or third place allowed found no more). The outcome's and audience's own cosines
+/// title and change, a closest pair reaching the threshold 0.40 at a cosine of 0.35 and a
+/// second-closest one at 0.45 found 40 of 51 and 24 of 30 rewordings, with 24 and 4 other pairs
+/// called duplicates (0.50 for second place, or a third place, found no more). The outcome's and audience's own cosines
 /// did not tell restatements from other ideas toward one metric (AUC 0.52 and 0.73 on the tuning
 /// half, against 0.97 for the change: squads toward one metric write alike outcomes), so they only
 /// tell look-alikes apart (`FieldComparison`).
 extension DuplicateDetection {
-    /// How far down each other's lists of closest texts a pair found by meaning may be.
-    static let ranksByMeaning = 2
-    /// What a pair's meaning score loses for being second rather than first closest.
-    static let closerTextCost = 0.1
+    /// How far down each other's lists of closest texts a pair found by meaning may be (one stretch each).
+    static var ranksByMeaning: Int { meaningStretch.count }
 
     struct Neighbours {
         var first: Int
@@ -86,8 +84,7 @@ extension DuplicateDetection {
     /// A text restates at most one of two ideas that the fields tell apart. When `x` reads like both
     /// `a` and `y`, and a field tells `a` from `y` (the opposite change, another platform …), the two
     /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
-    /// (a direction, negation, platform, region, surface or segment that one names and the other does
-    /// not sets them apart; `x` shares too few words with either to be checked that way by itself),
+    /// (a direction, platform or region that one names and the other does not sets them apart; `x` shares too few words with either to be checked that way by itself),
     /// and when that decides nothing the pair reading less alike is the one that goes. Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],

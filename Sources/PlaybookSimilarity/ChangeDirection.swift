@@ -63,8 +63,8 @@ public struct ChangeDirection: Sendable, Hashable {
         return nil
     }
 
-    /// A direction or negation that one of two otherwise alike changes states and the other leaves
-    /// out ("later / –", "– / not show"), or nil. Adding or showing is what a change does by default,
+    /// A direction that one of two otherwise alike changes states and the other leaves out
+    /// ("later / –", "– / not show"), or nil. Adding or showing is what a change does by default,
     /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
     public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
         for axis in Axis.allCases {
