@@ -228,7 +228,7 @@ struct CommitDiffer {
 
     private mutating func store(_ blob: ObjectID, _ file: ParsedFile) {
         // Bounded: a long walk must not keep every version of every file.
-        if others.count >= 4096 { others.removeAll(keepingCapacity: true) }
+        if others.count >= 512 { others.removeAll(keepingCapacity: true) }
         others[blob] = file
     }
 }

@@ -66,7 +66,7 @@ final class TreeComparisons: @unchecked Sendable {
                 file = ParsedFile.edited(entities, layout, to: bytes)
             }
             let result = file ?? ParsedFile.parse(bytes)
-            if parsedHere.count >= 4096, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
+            if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
             parsedHere[path] = result
             return result
         }
