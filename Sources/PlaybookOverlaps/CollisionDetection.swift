@@ -12,6 +12,16 @@ enum CollisionDetection {
         var start: Day?
         var end: Day?
         var surface: String
+        var audience: AudienceKey
+
+        init(experiment: Experiment, file: String, start: Day?, end: Day?, surface: String) {
+            self.experiment = experiment
+            self.file = file
+            self.start = start
+            self.end = end
+            self.surface = surface
+            audience = AudienceKey(experiment.audience)
+        }
     }
 
     static func live(_ entities: [SourcedEntity], today: Day?) -> [Live] {
@@ -39,20 +49,14 @@ enum CollisionDetection {
     }
 
     static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
-        let experiments = live(entities, today: today)
-        var out: [Overlap] = []
-        SurfaceIndex(experiments.map(\.surface)).forEachRelatedGroup { own, subtree in
-            sweep(own: own, subtree: subtree, experiments) { i, j in
-                if let overlap = collision(experiments[i], experiments[j], related: true) { out.append(overlap) }
-            }
-        }
-        return out
+        let graph = CollisionGraph(entities, today: today)
+        return graph.overlaps(limit: graph.count)
     }
 
     /// Calls `meet(i, j)` once for each pair of `own` × `subtree` (own ⊆ subtree) whose windows
     /// overlap and that no shared exclusion group keeps apart, `i` before `j` in start order: a
     /// sweep by start that keeps the windows still open, by exclusion group.
-    static func sweep(own: [Int], subtree: [Int], _ experiments: [Live], meet: (Int, Int) -> Void) {
+    static func sweep(own: [Int], subtree: [Int], _ experiments: [Test], meet: (Int, Int) -> Void) {
         let isOwn = Set(own)
         // Start order, a missing start first; ties in input order, so messages do not depend on the index.
         let order = subtree.sorted { a, b in
@@ -64,7 +68,7 @@ enum CollisionDetection {
         var openOwn: [String?: [Int]] = [:], openOther: [String?: [Int]] = [:]
         /// Meets `j` with the open windows of other groups, dropping those that ended before it starts.
         func meetOpen(_ open: inout [String?: [Int]], _ j: Int) {
-            let start = experiments[j].start, group = experiments[j].experiment.exclusionGroup
+            let start = experiments[j].start, group = experiments[j].group
             for key in Array(open.keys) where group == nil || key == nil || key != group {
                 guard var list = open[key] else { continue }
                 var kept = 0
@@ -80,7 +84,7 @@ enum CollisionDetection {
         }
         for j in order {
             meetOpen(&openOwn, j)
-            let group = experiments[j].experiment.exclusionGroup
+            let group = experiments[j].group
             if isOwn.contains(j) {
                 meetOpen(&openOther, j)
                 openOwn[group, default: []].append(j)
@@ -90,13 +94,41 @@ enum CollisionDetection {
         }
     }
 
+    /// Whether two live experiments collide (the test alone, without building the reason).
+    /// `related` says the surfaces are known to be the same or nested.
+    static func collides(_ a: Live, _ b: Live, related: Bool = false) -> Bool {
+        guard related || Surface.related(a.surface, b.surface) else { return false }
+        return Test(a).collides(with: Test(b))
+    }
+
+    /// What the collision test reads of an experiment on a related surface, copied out once so
+    /// that hundreds of thousands of tests touch no strings but the audience's.
+    struct Test: Sendable {
+        var start: Day?
+        var end: Day?
+        var group: String?
+        var audience: AudienceKey
+
+        init(_ live: Live) {
+            start = live.start
+            end = live.end
+            group = live.experiment.exclusionGroup
+            audience = live.audience
+        }
+
+        func collides(with other: Test) -> Bool {
+            if let a = group, let b = other.group, a == b { return false }
+            let start = self.start.map { s in other.start.map { max(s, $0) } ?? s } ?? other.start
+            let end = self.end.map { e in other.end.map { min(e, $0) } ?? e } ?? other.end
+            if let start, let end, end < start { return false }
+            return audience.meets(other.audience)
+        }
+    }
+
     /// The collision of two live experiments, or nil for a near miss.
     /// `related` says the surfaces are known to be the same or nested.
     static func collision(_ a: Live, _ b: Live, related: Bool = false) -> Overlap? {
-        guard related || Surface.related(a.surface, b.surface) else { return nil }
-        guard let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
-        guard AudienceOverlap.possible(a.experiment.audience, b.experiment.audience) else { return nil }
-        if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return nil }
+        guard collides(a, b, related: related), let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
         let ea = a.experiment, eb = b.experiment
         let surface = a.surface == b.surface ? "the surface \(a.surface)" : "nested surfaces \(a.surface) and \(b.surface)"
         let who = AudienceOverlap.describe(ea.audience, eb.audience)

@@ -69,8 +69,26 @@ enum SiteFolder {
         let exists = try check(target)
         let staging = try freshFolder(near: target, purpose: "new")
         do {
+            // Each folder once, then the files: a rebuild links the files whose bytes it already
+            // wrote (no new inode, nothing to copy), and writes the others.
+            var folders: Set<String> = []
+            for path in files.keys {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    folders.insert(String(folder))
+                }
+            }
+            for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 {
+                throw UsageError(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+            }
             for path in files.keys.sorted() {
-                try writeFile(files[path] ?? "", at: staging + "/" + path, under: staging)
+                let text = files[path] ?? ""
+                if exists, unchanged(text, at: target.path + "/" + path),
+                   link(target.path + "/" + path, staging + "/" + path) == 0 {
+                    continue
+                }
+                try writeFile(text, at: staging + "/" + path)
             }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
@@ -111,27 +129,42 @@ enum SiteFolder {
         throw UsageError(description: "cannot create a folder beside \(target.display): too many leftovers named .\(target.name).playbook-site-*")
     }
 
-    /// Creates the file and any folders it needs inside `root`; never follows a symlink.
-    private static func writeFile(_ text: String, at path: String, under root: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if folder != root {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// Whether the regular file at `path` (never a symlink) holds exactly `text`.
+    private static func unchanged(_ text: String, at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        let size = text.utf8.count
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
+        var old = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = old.withUnsafeMutableBytes { buffer in POSIX.read(fd, buffer.baseAddress! + filled, size - filled) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            filled += n
         }
+        var text = text
+        return text.withUTF8 { new in new.elementsEqual(old) }
+    }
+
+    /// Creates the file (its folder exists); never follows a symlink.
+    private static func writeFile(_ text: String, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return POSIX.write(fd, base + written, bytes.count - written)
+        var text = text
+        try text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = POSIX.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                written += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += n
         }
     }
 
