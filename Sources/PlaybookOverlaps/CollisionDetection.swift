@@ -65,11 +65,11 @@ enum CollisionDetection {
             return a < b
         }
         // Open windows by exclusion group (nil: none): one group's experiments never collide.
-        var openOwn: [String?: [Int]] = [:], openOther: [String?: [Int]] = [:]
+        var openOwn: [Int32: [Int]] = [:], openOther: [Int32: [Int]] = [:]
         /// Meets `j` with the open windows of other groups, dropping those that ended before it starts.
-        func meetOpen(_ open: inout [String?: [Int]], _ j: Int) {
+        func meetOpen(_ open: inout [Int32: [Int]], _ j: Int) {
             let start = experiments[j].start, group = experiments[j].group
-            for key in Array(open.keys) where group == nil || key == nil || key != group {
+            for key in Array(open.keys) where group < 0 || key < 0 || key != group {
                 guard var list = open[key] else { continue }
                 var kept = 0
                 for i in list {
@@ -98,31 +98,51 @@ enum CollisionDetection {
     /// `related` says the surfaces are known to be the same or nested.
     static func collides(_ a: Live, _ b: Live, related: Bool = false) -> Bool {
         guard related || Surface.related(a.surface, b.surface) else { return false }
-        return Test(a).collides(with: Test(b))
+        if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return false }
+        guard Window.meet(a.start, a.end, b.start, b.end) else { return false }
+        return a.audience.meets(b.audience)
     }
 
-    /// What the collision test reads of an experiment on a related surface, copied out once so
-    /// that hundreds of thousands of tests touch no strings but the audience's.
+    /// What the collision test reads of an experiment, copied out once and with its exclusion
+    /// group and audience numbered, so that hundreds of thousands of tests compare integers.
     struct Test: Sendable {
         var start: Day?
         var end: Day?
-        var group: String?
-        var audience: AudienceKey
+        /// The exclusion group's number, -1 for none.
+        var group: Int32
+        var audience: Int32
+    }
 
-        init(_ live: Live) {
-            start = live.start
-            end = live.end
-            group = live.experiment.exclusionGroup
-            audience = live.audience
+    /// Each experiment's test, and whether audience i meets audience j (`meets[i * count + j]`).
+    static func tests(_ live: [Live]) -> (tests: [Test], meets: [Bool], count: Int) {
+        var groups: [String: Int32] = [:], audiences: [AudienceKey: Int32] = [:]
+        var distinct: [AudienceKey] = []
+        let tests = live.map { item -> Test in
+            var group: Int32 = -1
+            if let name = item.experiment.exclusionGroup {
+                group = groups[name] ?? Int32(groups.count)
+                groups[name] = group
+            }
+            let audience: Int32
+            if let number = audiences[item.audience] {
+                audience = number
+            } else {
+                audience = Int32(distinct.count)
+                audiences[item.audience] = audience
+                distinct.append(item.audience)
+            }
+            return Test(start: item.start, end: item.end, group: group, audience: audience)
         }
-
-        func collides(with other: Test) -> Bool {
-            if let a = group, let b = other.group, a == b { return false }
-            let start = self.start.map { s in other.start.map { max(s, $0) } ?? s } ?? other.start
-            let end = self.end.map { e in other.end.map { min(e, $0) } ?? e } ?? other.end
-            if let start, let end, end < start { return false }
-            return audience.meets(other.audience)
+        let count = distinct.count
+        var meets = [Bool](repeating: false, count: count * count)
+        for i in 0..<count {
+            for j in i..<count {
+                let meet = distinct[i].meets(distinct[j])
+                meets[i * count + j] = meet
+                meets[j * count + i] = meet
+            }
         }
+        return (tests, meets, count)
     }
 
     /// The collision of two live experiments, or nil for a near miss.

@@ -35,10 +35,12 @@ public struct CollisionGraph: Sendable {
         }
         self.rank = rank
         var found: [UInt64] = []
-        let tests = live.map(CollisionDetection.Test.init)
+        let (tests, meets, audiences) = CollisionDetection.tests(live)
         SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
             CollisionDetection.sweep(own: own, subtree: subtree, tests) { i, j in
-                guard tests[i].collides(with: tests[j]) else { return }
+                // The sweep meets only experiments outside each other's exclusion group.
+                let a = tests[i], b = tests[j]
+                guard Window.meet(a.start, a.end, b.start, b.end), meets[Int(a.audience) * audiences + Int(b.audience)] else { return }
                 let (ri, rj) = (ranks[i], ranks[j])
                 let (low, high, flipped) = ri < rj ? (ri, rj, 0) : (rj, ri, 1)
                 found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))

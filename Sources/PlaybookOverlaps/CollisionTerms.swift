@@ -18,6 +18,14 @@ enum Surface {
 
 /// Two date windows, inclusive; nil ends are open.
 enum Window {
+    /// Whether the windows share a day.
+    static func meet(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> Bool {
+        let start = aStart.map { s in bStart.map { max(s, $0) } ?? s } ?? bStart
+        let end = aEnd.map { e in bEnd.map { min(e, $0) } ?? e } ?? bEnd
+        if let start, let end, end < start { return false }
+        return true
+    }
+
     /// "from D1 to D2" for the common part, or nil when the windows are disjoint.
     static func overlap(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> String? {
         let start = [aStart, bStart].compactMap { $0 }.max()
@@ -62,7 +70,7 @@ enum AudienceOverlap {
 
 /// An audience folded once for many comparisons: lowercased segment, and region and platform
 /// sets where nil means everyone (absent, or naming `all`, `global`…), as `AudienceOverlap.possible` reads them.
-struct AudienceKey: Sendable {
+struct AudienceKey: Sendable, Hashable {
     var segment: String?
     var regions: Set<String>?
     var platforms: Set<String>?

@@ -9,8 +9,14 @@ struct Catalog {
     var hypotheses: [String: Hypothesis] = [:]
     var experiments: [String: Experiment] = [:]
     var files: [String: String] = [:]
-    /// Each entity's page, from the site's top (names unique regardless of case).
-    private(set) var paths: [String: String] = [:]
+    /// Each entity's page from the site's top (names unique regardless of case), with its title:
+    /// what a link to it needs, in one lookup.
+    private(set) var links: [String: Link] = [:]
+
+    struct Link {
+        var path: String
+        var title: String?
+    }
     var northStar: Metric?
 
     /// Sorted by id once: pages ask for these many times.
@@ -46,7 +52,9 @@ struct Catalog {
             case .experiment(let e): experiments[id] = e
             }
         }
-        paths = SitePath.uniqueFileNames(Array(files.keys)).mapValues(SitePath.entity(fileName:))
+        for (id, name) in SitePath.uniqueFileNames(Array(files.keys)) {
+            links[id] = Link(path: SitePath.entity(fileName: name), title: title(of: id))
+        }
         sortedExperiments = experiments.keys.sorted().compactMap { experiments[$0] }
         sortedHypotheses = hypotheses.keys.sorted().compactMap { hypotheses[$0] }
         sortedObjectives = objectives.keys.sorted().compactMap { objectives[$0] }
@@ -74,7 +82,7 @@ struct Catalog {
     func exists(_ id: String) -> Bool { files[id] != nil }
 
     /// The page of an entity at this commit.
-    func path(of id: String) -> String { paths[id] ?? SitePath.entity(id) }
+    func path(of id: String) -> String { links[id]?.path ?? SitePath.entity(id) }
 
     func kind(of id: String) -> Kind? {
         if metrics[id] != nil { return .metric }

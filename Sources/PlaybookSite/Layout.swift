@@ -50,9 +50,12 @@ struct Page {
     /// A link to an entity's page when it exists at this commit, else the id as plain text.
     func entity(_ id: String?, title: Bool = false) -> String {
         guard let id, !id.isEmpty else { return "–" }
-        let label = title ? (catalog.title(of: id).map { "\(id): \($0)" } ?? id) : id
-        guard catalog.exists(id) else { return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(label))</span>" }
-        return "<a href=\"\(href(catalog.path(of: id)))\">\(h(label))</a>"
+        guard let link = catalog.links[id] else {
+            return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(id))</span>"
+        }
+        let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
+        // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
+        return "<a href=\"\(up)\(link.path)\">\(h(label))</a>"
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.

@@ -146,7 +146,12 @@ enum SiteFolder {
             filled += n
         }
         var text = text
-        return text.withUTF8 { new in new.elementsEqual(old) }
+        return text.withUTF8 { new in
+            old.withUnsafeBytes { old in
+                guard let a = new.baseAddress, let b = old.baseAddress else { return size == 0 }
+                return memcmp(a, b, size) == 0
+            }
+        }
     }
 
     /// Creates the file (its folder exists); never follows a symlink.
