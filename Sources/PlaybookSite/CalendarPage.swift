@@ -81,7 +81,7 @@ struct CalendarPage {
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
         let collisions = catalog.collisions.overlaps(groupedBy: { Self.area(catalog.experiments[$0]?.surface?.value) }, limit: Self.listedCollisions)
         body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
-            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surfaces)"
+            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
         for area in areas.keys.sorted() {
             let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
