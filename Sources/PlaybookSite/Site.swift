@@ -16,66 +16,63 @@ public enum Site {
     /// input gives the same bytes: nothing depends on the clock, on hashing order or on which
     /// core rendered a page.
     public static func render(_ input: SiteInput) -> [String: String] {
+        let plan = SitePlan(input)
+        let pages = concurrently(plan.paths.count) { plan.render($0) }
+        return Dictionary(zip(plan.paths, pages), uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The site's files, each rendered on demand: a writer renders them on every core and lets each
+/// page go once it is on disk, so the whole site is never held in memory at once.
+public struct SitePlan: Sendable {
+    /// Every file's path relative to the site's folder, each once, the long pages first (so that
+    /// cores handed pages in order finish together).
+    public let paths: [String]
+    private let jobs: [Job]
+    private let input: SiteInput
+    private let catalog: Catalog
+
+    public init(_ input: SiteInput) {
         let catalog = Catalog(input.entities, collisions: input.collisions)
-        var jobs: [(path: String, job: Job)] = [
-            // The long pages first, so that the cores finish together.
+        var planned: [(String, Job)] = [
             (SitePath.calendar, .calendar), (SitePath.learnings, .learnings), (SitePath.searchIndex, .searchIndex),
-            (SitePath.program, .program), (SitePath.squads, .squads),
-            (SitePath.home, .home(input.homeQuarter)),
+            (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),
         ]
-        jobs += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
-        var seen: Set<String> = []
-        for sourced in input.entities where seen.insert(sourced.entity.id.value).inserted {
+        planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
+        for sourced in input.entities {
             let id = sourced.entity.id.value
-            jobs.append((catalog.path(of: id), sourced.entity.kind == .squad ? .squad(id) : .entity(id)))
+            planned.append((catalog.path(of: id), sourced.entity.kind == .squad ? .squad(id) : .entity(id)))
         }
-        let pages = Renderer(input: input, catalog: catalog).render(jobs)
-        var files: [String: String] = [:]
-        files.reserveCapacity(jobs.count + 3)
-        files[SitePath.marker] = "This folder was written by `playbook site`; a rebuild replaces it whole.\n"
-        files[SitePath.stylesheet] = Assets.stylesheet
-        files[SitePath.searchScript] = Assets.searchScript
-        // Names are unique by construction; should that ever fail, the first keeps the file.
-        for (job, page) in zip(jobs, pages) where files[job.path] == nil { files[job.path] = page }
-        return files
+        planned += [
+            (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),
+            (SitePath.stylesheet, .text(Assets.stylesheet)), (SitePath.searchScript, .text(Assets.searchScript)),
+        ]
+        // Names are unique by construction (an id defined twice has one page); should that ever fail, the first keeps the file.
+        var seen: Set<String> = []
+        planned = planned.filter { seen.insert($0.0).inserted }
+        paths = planned.map(\.0)
+        jobs = planned.map(\.1)
+        self.input = input
+        self.catalog = catalog
     }
 
-    /// One page to write.
-    enum Job {
-        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String)
+    /// The bytes of `paths[index]`: a pure function of the input, safe to call from any thread.
+    public func render(_ index: Int) -> String {
+        switch jobs[index] {
+        case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: paths[index])
+        case .squads: SquadPages(input: input, catalog: catalog).index()
+        case .calendar: CalendarPage(input: input, catalog: catalog).render()
+        case .learnings: LearningsPage(input: input, catalog: catalog).render()
+        case .searchIndex: LearningsPage(input: input, catalog: catalog).index()
+        case .program: ProgramPage(input: input, catalog: catalog).render()
+        case .squad(let id): SquadPages(input: input, catalog: catalog).page(id)
+        case .entity(let id): EntityPages(input: input, catalog: catalog).page(id)
+        case .text(let text): text
+        }
     }
 
-    /// Renders pages on every core: each page is a pure function of the input, written into its own slot.
-    struct Renderer {
-        var input: SiteInput
-        var catalog: Catalog
-
-        func render(_ jobs: [(path: String, job: Job)]) -> [String] {
-            var pages = [String](repeating: "", count: jobs.count)
-            pages.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let output = buffer
-                // Small chunks handed out in order: the long pages at the front do not hold a core's queue.
-                let chunk = 16
-                DispatchQueue.concurrentPerform(iterations: (jobs.count + chunk - 1) / chunk) { c in
-                    for index in (c * chunk)..<min(jobs.count, (c + 1) * chunk) {
-                        output[index] = page(jobs[index])
-                    }
-                }
-            }
-            return pages
-        }
-
-        private func page(_ item: (path: String, job: Job)) -> String {
-            switch item.job {
-            case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: item.path)
-            case .squads: SquadPages(input: input, catalog: catalog).index()
-            case .calendar: CalendarPage(input: input, catalog: catalog).render()
-            case .learnings: LearningsPage(input: input, catalog: catalog).render()
-            case .searchIndex: LearningsPage(input: input, catalog: catalog).index()
-            case .program: ProgramPage(input: input, catalog: catalog).render()
-            case .squad(let id): SquadPages(input: input, catalog: catalog).page(id)
-            case .entity(let id): EntityPages(input: input, catalog: catalog).page(id)
-            }
-        }
+    /// One file to write.
+    private enum Job {
+        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), text(String)
     }
 }

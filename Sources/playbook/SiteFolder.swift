@@ -62,17 +62,18 @@ enum SiteFolder {
         return exists
     }
 
-    static func write(_ files: [String: String], to target: Target) throws {
-        for path in files.keys where !isSafe(path) {
+    /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
+    /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
+    /// bytes it already wrote (no new inode, nothing to copy) and writes the others.
+    static func write(_ plan: SitePlan, to target: Target) throws {
+        for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
         }
         let exists = try check(target)
         let staging = try freshFolder(near: target, purpose: "new")
         do {
-            // Each folder once, then the files: a rebuild links the files whose bytes it already
-            // wrote (no new inode, nothing to copy), and writes the others.
             var folders: Set<String> = []
-            for path in files.keys {
+            for path in plan.paths {
                 var folder = Substring(path)
                 while let slash = folder.lastIndex(of: "/") {
                     folder = folder[..<slash]
@@ -82,14 +83,16 @@ enum SiteFolder {
             for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 {
                 throw UsageError(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
             }
-            for path in files.keys.sorted() {
-                let text = files[path] ?? ""
-                if exists, unchanged(text, at: target.path + "/" + path),
-                   link(target.path + "/" + path, staging + "/" + path) == 0 {
-                    continue
-                }
-                try writeFile(text, at: staging + "/" + path)
+            let failure = FirstError()
+            let old = target.path
+            DispatchQueue.concurrentPerform(iterations: plan.paths.count) { index in
+                guard !failure.isSet else { return }
+                let path = plan.paths[index]
+                let text = plan.render(index)
+                if exists, unchanged(text, at: old + "/" + path), link(old + "/" + path, staging + "/" + path) == 0 { return }
+                do { try writeFile(text, at: staging + "/" + path) } catch { failure.set(error) }
             }
+            if let error = failure.error { throw error }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
@@ -188,5 +191,18 @@ enum SiteFolder {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// The first error of work spread over threads; later ones are dropped.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    var isSet: Bool { lock.withLock { first != nil } }
+    var error: Error? { lock.withLock { first } }
+
+    func set(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
     }
 }
