@@ -17,7 +17,10 @@ struct CalendarPage {
         var collidesWith: [String]
         var collisions: Int
 
-        var first: Day? { [planned?.0, live?.0].compactMap { $0 }.min() }
+        var first: Day? {
+            guard let planned else { return live?.0 }
+            return live.map { min($0.0, planned.0) } ?? planned.0
+        }
     }
 
     /// How many collisions a row's cell names, and how many pairs each area lists.
@@ -54,13 +57,16 @@ struct CalendarPage {
                     collidesWith: catalog.collisions.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: catalog.collisions.count(of: id)))
         }
+        // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
-            rows.sorted { a, b in
-                let ga = a.experiment.exclusionGroup ?? "\u{10FFFF}", gb = b.experiment.exclusionGroup ?? "\u{10FFFF}"
+            let keys = rows.map { ($0.experiment.exclusionGroup ?? "\u{10FFFF}", $0.first, $0.experiment.id.value) }
+            let order = keys.indices.sorted { a, b in
+                let (ga, fa, ia) = keys[a], (gb, fb, ib) = keys[b]
                 if ga != gb { return ga < gb }
-                if a.first != b.first { return (a.first.map { d in b.first.map { d < $0 } ?? true }) ?? false }
-                return a.experiment.id.value < b.experiment.id.value
+                if fa != fb { return (fa.map { d in fb.map { d < $0 } ?? true }) ?? false }
+                return ia < ib
             }
+            return order.map { rows[$0] }
         }
     }
 
@@ -70,9 +76,17 @@ struct CalendarPage {
         body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks an experiment that collides with another; rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let surfaces = rows()
-        let all = surfaces.values.flatMap { $0 }
-        let days = all.flatMap { [$0.planned?.0, $0.planned?.1, $0.live?.0, $0.live?.1].compactMap { $0 } }
-        guard let low = days.min(), let high = days.max() else {
+        var low: Day?, high: Day?
+        for rows in surfaces.values {
+            for row in rows {
+                for day in [row.planned?.0, row.planned?.1, row.live?.0, row.live?.1] {
+                    guard let day else { continue }
+                    low = low.map { min($0, day) } ?? day
+                    high = high.map { max($0, day) } ?? day
+                }
+            }
+        }
+        guard let low, let high else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
         }
         let range = (low, max(high, low.adding(days: 1)))

@@ -68,7 +68,9 @@ struct Page {
 
     /// The whole document: head with the content-security policy, navigation, main, footer.
     func document(title: String, section: Section?, body: String, source: SourceSummary?, scripts: [String] = []) -> String {
-        var out = """
+        var out = ""
+        out.reserveCapacity(body.utf8.count + 2_048)  // one allocation for the whole page
+        out += """
         <!DOCTYPE html>
         <html lang="en">
         <head>
