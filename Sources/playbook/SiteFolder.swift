@@ -89,7 +89,9 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 let text = plan.render(index)
-                if exists, unchanged(text, at: old + "/" + path), link(old + "/" + path, staging + "/" + path) == 0 { return }
+                // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
+                if exists, unchanged(text, at: old + "/" + path),
+                   linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
                 do { try writeFile(text, at: staging + "/" + path) } catch { failure.set(error) }
             }
             if let error = failure.error { throw error }
