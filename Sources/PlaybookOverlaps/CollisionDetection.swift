@@ -113,8 +113,9 @@ enum CollisionDetection {
         var audience: Int32
     }
 
-    /// Each experiment's test, and whether audience i meets audience j (`meets[i * count + j]`).
-    static func tests(_ live: [Live]) -> (tests: [Test], meets: [Bool], count: Int) {
+    /// Each experiment's test, the distinct audiences, and whether audience i meets audience j
+    /// (`meets[i * count + j]`) when there are few enough to tabulate (else `meets` is empty).
+    static func tests(_ live: [Live]) -> (tests: [Test], audiences: [AudienceKey], meets: [Bool]) {
         var groups: [String: Int32] = [:], audiences: [AudienceKey: Int32] = [:]
         var distinct: [AudienceKey] = []
         let tests = live.map { item -> Test in
@@ -134,6 +135,8 @@ enum CollisionDetection {
             return Test(start: item.start, end: item.end, group: group, audience: audience)
         }
         let count = distinct.count
+        // A table of 512 × 512 is a quarter of a megabyte; past that each test compares the sets.
+        guard count <= 512 else { return (tests, distinct, []) }
         var meets = [Bool](repeating: false, count: count * count)
         for i in 0..<count {
             for j in i..<count {
@@ -142,7 +145,7 @@ enum CollisionDetection {
                 meets[j * count + i] = meet
             }
         }
-        return (tests, meets, count)
+        return (tests, distinct, meets)
     }
 
     /// The collision of two live experiments, or nil for a near miss.

@@ -35,12 +35,15 @@ public struct CollisionGraph: Sendable {
         }
         self.rank = rank
         var found: [UInt64] = []
-        let (tests, meets, audiences) = CollisionDetection.tests(live)
+        let (tests, audiences, meets) = CollisionDetection.tests(live)
+        func meet(_ a: Int32, _ b: Int32) -> Bool {
+            meets.isEmpty ? audiences[Int(a)].meets(audiences[Int(b)]) : meets[Int(a) * audiences.count + Int(b)]
+        }
         SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
             CollisionDetection.sweep(own: own, subtree: subtree, tests) { i, j in
                 // The sweep meets only experiments outside each other's exclusion group.
                 let a = tests[i], b = tests[j]
-                guard Window.meet(a.start, a.end, b.start, b.end), meets[Int(a.audience) * audiences + Int(b.audience)] else { return }
+                guard Window.meet(a.start, a.end, b.start, b.end), meet(a.audience, b.audience) else { return }
                 let (ri, rj) = (ranks[i], ranks[j])
                 let (low, high, flipped) = ri < rj ? (ri, rj, 0) : (rj, ri, 1)
                 found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))

@@ -125,4 +125,22 @@ final class CollisionIndexTests: XCTestCase {
         XCTAssertEqual(partners.first?.reviewedBy, "Council on 2026-01-02")
         XCTAssertNil(partners.last?.reviewedBy)
     }
+
+    func testMoreDistinctAudiencesThanTheTableHoldsAreComparedOneByOne() throws {
+        // 530 audiences, too many to tabulate: most share emea, every third names its own region only.
+        var documents: [String] = []
+        for index in 0..<530 {
+            let regions: String = index % 3 == 0 ? "{regions: [r\(index)]}" : "{regions: [r\(index), emea]}"
+            let start: String = String(format: "2026-07-%02d", 1 + index % 20)
+            documents.append(experiment(String(format: "EXP-%04d", index + 1), ["audience": regions, "start": start]))
+        }
+        let yaml = documents.joined(separator: "\n---\n")
+        let found = entities(yaml)
+        let live = CollisionDetection.live(found, today: nil)
+        XCTAssertEqual(CollisionDetection.tests(live).meets, [])  // the one-by-one path
+        let indexed = CollisionDetection.find(found, today: nil)
+        let expected = exhaustive(found, today: nil)
+        XCTAssertEqual(Set(indexed), Set(expected))
+        XCTAssertEqual(indexed.count, 353 * 352 / 2)  // the 353 that share emea, pairwise
+    }
 }
