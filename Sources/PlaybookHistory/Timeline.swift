@@ -35,7 +35,21 @@ public struct TimelineEvent: Sendable, Hashable {
 public struct Timeline: Sendable {
     public var id: String
     public var kind: String
-    public var events: [TimelineEvent]
+    public private(set) var events: [TimelineEvent]
+
+    init(id: String, kind: String, events: [TimelineEvent]) {
+        self.id = id
+        self.kind = kind
+        self.events = []
+        for event in events { record(event) }
+    }
+
+    /// Adds an event, keeping count of those off the main line or inherited.
+    private mutating func record(_ event: TimelineEvent) {
+        if !event.mainLine { sideEvents += 1 }
+        if event.inherited { inheritedEvents += 1 }
+        events.append(event)
+    }
 
     /// The fields as they stood just before `time` (committer time); nil when the entity did not exist then.
     /// Committer times need not grow along a walk (side branches, rewritten commits): every
@@ -52,11 +66,16 @@ public struct Timeline: Sendable {
         return last.state
     }
 
+    /// Events off the first-parent line, and merges' repeats of side-branch changes: none in a
+    /// first-parent read, where the two lists below are `events` itself, not copies.
+    private var sideEvents = 0
+    private var inheritedEvents = 0
+
     /// The events that set the line's values: the first-parent line's, merges' inherited changes included.
-    public var mainLineEvents: [TimelineEvent] { events.filter(\.mainLine) }
+    public var mainLineEvents: [TimelineEvent] { sideEvents == 0 ? events : events.filter(\.mainLine) }
 
     /// The events a person made: every commit's own changes, without merges repeating a side branch's.
-    public var ownEvents: [TimelineEvent] { events.filter { !$0.inherited } }
+    public var ownEvents: [TimelineEvent] { inheritedEvents == 0 ? events : events.filter { !$0.inherited } }
 
     public var created: TimelineEvent? { events.first }
 
@@ -78,7 +97,7 @@ public struct Timeline: Sendable {
             state = EntityState()
         }
         kind = change.kind
-        events.append(TimelineEvent(
+        self.record(TimelineEvent(
             commit: record.id, time: record.time, author: record.author, summary: record.summary,
             type: type, path: change.path, previousPath: change.previousPath, fields: change.fields,
             state: record.mainLine ? state : lineState, mainLine: record.mainLine, inherited: change.inherited))
