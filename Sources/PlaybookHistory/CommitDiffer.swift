@@ -154,7 +154,7 @@ struct CommitDiffer {
                 inherited: inheritedPaths.contains(old.path)))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
-        // The walk read only ids and times; the author and message are read for the commits that matter.
+        // The walk reads authors and messages; a commit it read without them (a skipped one's neighbour) is read again.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
             id: info.id, time: info.committer.time, author: author(of: full),
