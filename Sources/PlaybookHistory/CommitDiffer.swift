@@ -173,10 +173,20 @@ struct CommitDiffer {
 
     /// Field-by-field difference, in the new version's order, then the removed fields.
     static func difference(_ old: [Field], _ new: [Field]) -> [FieldChange] {
-        // Most edits keep every field in place: compare side by side, no dictionary.
-        if old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) {
-            return zip(old, new).compactMap { a, b in
-                a.value == b.value ? nil : FieldChange(path: b.path, old: a.value, new: b.value)
+        // Most edits keep every field in place: compare side by side, no dictionary (by index,
+        // without closures: this runs for every changed entity of a long history).
+        if old.count == new.count {
+            var samePaths = true
+            for index in old.indices where old[index].path != new[index].path {
+                samePaths = false
+                break
+            }
+            if samePaths {
+                var result: [FieldChange] = []
+                for index in old.indices where old[index].value != new[index].value {
+                    result.append(FieldChange(path: new[index].path, old: old[index].value, new: new[index].value))
+                }
+                return result
             }
         }
         var oldValues: [String: String] = [:]

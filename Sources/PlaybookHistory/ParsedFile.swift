@@ -82,6 +82,7 @@ enum ParsedFile: Sendable {
         guard let documents = FlatReader.read(bytes) else { return nil }
         var result: [(index: Int, fields: [Field])] = []
         var values: [Layout.Value] = []
+        values.reserveCapacity(documents.reduce(0) { $0 + ($1?.count ?? 0) })
         for (index, leaves) in documents.enumerated() {
             guard let leaves else { continue }
             var fields: [Field] = []

@@ -34,6 +34,7 @@ public enum FlatReader {
             let text = UnsafeBufferPointer(rebasing: all[bomLength...])
             guard !text.isEmpty else { return [] }
             var state = FlatState()
+            state.leaves.reserveCapacity(64)
             do throws(LibYAMLError) {
                 let parser = try LibYAMLParser(input: text)
                 while true {
@@ -75,12 +76,15 @@ private struct FlatState {
         case .streamStart, .streamEnd:
             return true
         case .documentStart:
-            leaves.removeAll(keepingCapacity: true)
+            if !leaves.isEmpty { leaves.removeAll(keepingCapacity: true) }
             stack.removeAll(keepingCapacity: true)
             hasRoot = false
             return true
         case .documentEnd:
+            // Handed over whole; the next document starts a buffer of its own at a useful size.
             documents.append(hasRoot ? leaves : nil)
+            leaves = []
+            leaves.reserveCapacity(64)
             return true
         case .alias:
             return false
