@@ -173,7 +173,7 @@ def build_repository(root):
     git(root, "init", "-q")
     git(root, "symbolic-ref", "HEAD", "refs/heads/main")
     steps = [
-        ("2026-10-05", dict(current=10.4, wal=1810000, status="ready", result="", hstatus="testing"), "Plan Q4"),
+        ("2026-09-28", dict(current=10.4, wal=1810000, status="ready", result="", hstatus="testing"), "Plan Q4"),
         ("2026-10-12", dict(current=11, wal=1850000, status="running", result="", hstatus="testing"), "Start EXP-0001"),
         ("2026-11-02", dict(current=12.5, wal=1930000, status="concluded", result=RESULT, hstatus="validated"), "Conclude EXP-0001"),
     ]
@@ -239,6 +239,30 @@ def main():
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         checks.check(driver.switch_to.active_element.text == "Skip to content", "the first Tab focuses the skip link")
 
+        # The skip link moves the focus into the page's main content.
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        checks.check(driver.execute_script("return location.hash") == "#main", "the skip link leads to the main content")
+
+        # The quarter switcher: every quarter the history holds, the shown one marked; keyboard reaches it.
+        links = driver.find_elements(By.CSS_SELECTOR, "nav.quarters a")
+        checks.check([a.text for a in links] == ["2026-Q3", "2026-Q4"], f"the switcher lists both quarters (got {[a.text for a in links]})")
+        checks.check([a.get_attribute("aria-current") for a in links] == [None, "page"], "the home quarter is marked current")
+        driver.get((site / "index.html").as_uri())
+        body = driver.find_element(By.TAG_NAME, "body")
+        for _ in range(12):
+            body = driver.switch_to.active_element
+            if body.text == "2026-Q3":
+                break
+            body.send_keys(Keys.TAB)
+        checks.check(driver.switch_to.active_element.text == "2026-Q3", "Tab reaches the switcher")
+        driver.switch_to.active_element.send_keys(Keys.ENTER)
+        checks.check(driver.current_url.endswith("quarter-2026-Q3.html"), f"Enter on 2026-Q3 opens its page ({driver.current_url})")
+        checks.check("2026-Q3" in driver.find_element(By.TAG_NAME, "h1").text, "the Q3 page is titled with its quarter")
+        current = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "nav.quarters a[aria-current='page']")]
+        checks.check(current == ["2026-Q3"], f"the Q3 page marks Q3 current (got {current})")
+        outline = driver.execute_script("var a = document.querySelector('nav.quarters a'); a.focus(); return getComputedStyle(a).outlineStyle")
+        checks.check(outline not in ("none", ""), f"a focused link shows an outline ({outline})")
+
         # Search as you type finds EXP-0001 by a word of its learnings.
         driver.get((site / "learnings.html").as_uri())
         box = driver.find_element(By.ID, "q")
@@ -259,6 +283,32 @@ def main():
                    if card.is_displayed()]
         checks.check(visible == ["HYP-0002"], f"the outcome filter keeps only backlog entries (shown: {visible})")
 
+        # Each filter narrows the cards, and the count says how many are shown.
+        driver.get((site / "learnings.html").as_uri())
+        def shown():
+            return [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+                    if card.is_displayed()]
+        everything = shown()
+        checks.check(len(everything) == 3, f"the library shows every entry at first (shown: {everything})")
+        for select, value, expected in (("f-squad", "growth", everything), ("f-stage", "activation", everything),
+                                        ("f-quarter", "2026-Q3", ["HYP-0002"]), ("f-outcome", "win", ["EXP-0001"])):
+            driver.get((site / "learnings.html").as_uri())
+            options = [o.get_attribute("value") for o in driver.find_elements(By.CSS_SELECTOR, f"#{select} option")]
+            checks.check(value in options, f"{select} offers {value} (options: {options})")
+            driver.find_element(By.CSS_SELECTOR, f"#{select} option[value='{value}']").click()
+            got = shown()
+            checks.check(sorted(got) == sorted(expected), f"{select} = {value} shows {expected} (shown: {got})")
+            count = driver.find_element(By.ID, "count").text
+            checks.check(count.startswith(f"{len(got)} of 3"), f"the count follows the filter ({count})")
+        # Keyboard: Tab from the search box reaches every filter.
+        driver.get((site / "learnings.html").as_uri())
+        driver.find_element(By.ID, "q").click()
+        reached = []
+        for _ in range(4):
+            driver.switch_to.active_element.send_keys(Keys.TAB)
+            reached.append(driver.switch_to.active_element.get_attribute("id"))
+        checks.check(reached == ["f-squad", "f-stage", "f-outcome", "f-quarter"], f"Tab walks the filters in order ({reached})")
+
         # The hostile title is text, not markup; the bidi override is shown, not obeyed.
         for page in ("e/HYP-0001.html", "e/EXP-0001.html", "learnings.html", "calendar.html"):
             driver.get((site / page).as_uri())
@@ -270,7 +320,7 @@ def main():
         # Screenshots for review.
         out = pathlib.Path(args.screenshots)
         out.mkdir(parents=True, exist_ok=True)
-        for page in ("index.html", "learnings.html", "calendar.html", "program.html", "squads.html",
+        for page in ("index.html", "quarter-2026-Q3.html", "learnings.html", "calendar.html", "program.html", "squads.html",
                      "e/EXP-0001.html", "e/growth.html", "e/OKR-2026Q4-GRO-1.html"):
             for width in (390, 1400):
                 driver.set_window_size(width, 900)

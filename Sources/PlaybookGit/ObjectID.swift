@@ -7,6 +7,11 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     private let middle: UInt64
     private let low: UInt32
 
+    /// One word is enough to hash: object ids are evenly spread (walks look up tens of thousands).
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(high)
+    }
+
     /// The number of bytes in an object id.
     public static let byteCount = 20
 

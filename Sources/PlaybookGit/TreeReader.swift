@@ -15,8 +15,16 @@ public final class TreeReader {
     private var previous: [ObjectID: RawTree] = [:]
     private var current: [ObjectID: RawTree] = [:]
 
+    /// For a walk over a whole history, which reads each commit and tree version once and keeps
+    /// what it needs itself: libgit2 caching them as well held about 60 MB on 50,000 commits.
+    public static func stopCachingCommitsAndTrees() {
+        _ = playbook_git_set_tree_cache_limit(0)
+        _ = playbook_git_set_commit_cache_limit(0)
+    }
+
     public init(repository: Repository) throws {
         self.repository = repository
+        Self.stopCachingCommitsAndTrees()
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
             git_repository_odb(&$0, repository.pointer)
         }

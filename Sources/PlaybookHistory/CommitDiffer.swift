@@ -5,6 +5,9 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
+    /// The new version's bytes, read by the comparing thread when it left the parsing to this one:
+    /// one thread reading the object database, not two contending for libgit2's pack lock.
+    var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false
 }
@@ -73,7 +76,7 @@ struct CommitDiffer {
             let change = changed.change
             var newEntities: [EntityVersion] = []
             if let blob = change.newBlob {
-                switch try parsed(blob, path: change.path, given: changed.newVersion) {
+                switch try parsed(blob, path: change.path, given: changed.newVersion, bytes: changed.newBytes) {
                 case .unreadable(let reason):
                     notes.append(HistoryNote(
                         commit: info.id, path: change.path,
@@ -82,12 +85,12 @@ struct CommitDiffer {
                         brokenPaths[change.path] = old
                     }
                     continue
-                case .entities(let entities):
+                case .entities(let entities, _):
                     newEntities = entities
                 }
             }
             let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
-            if let oldBlob, case .entities(let entities) = try parsed(oldBlob, path: change.path, remember: false) {
+            if let oldBlob, case .entities(let entities, _) = try parsed(oldBlob, path: change.path, remember: false) {
                 for entity in entities { before[entity.id] = (change.path, entity) }
                 oldIDs[change.path] = entities.map(\.id)
             }
@@ -151,7 +154,7 @@ struct CommitDiffer {
                 inherited: inheritedPaths.contains(old.path)))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
-        // The walk read only ids and times; the author and message are read for the commits that matter.
+        // The walk reads authors and messages; a commit it read without them (a skipped one's neighbour) is read again.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
             id: info.id, time: info.committer.time, author: author(of: full),
@@ -170,10 +173,20 @@ struct CommitDiffer {
 
     /// Field-by-field difference, in the new version's order, then the removed fields.
     static func difference(_ old: [Field], _ new: [Field]) -> [FieldChange] {
-        // Most edits keep every field in place: compare side by side, no dictionary.
-        if old.count == new.count, zip(old, new).allSatisfy({ $0.path == $1.path }) {
-            return zip(old, new).compactMap { a, b in
-                a.value == b.value ? nil : FieldChange(path: b.path, old: a.value, new: b.value)
+        // Most edits keep every field in place: compare side by side, no dictionary (by index,
+        // without closures: this runs for every changed entity of a long history).
+        if old.count == new.count {
+            var samePaths = true
+            for index in old.indices where old[index].path != new[index].path {
+                samePaths = false
+                break
+            }
+            if samePaths {
+                var result: [FieldChange] = []
+                for index in old.indices where old[index].value != new[index].value {
+                    result.append(FieldChange(path: new[index].path, old: old[index].value, new: new[index].value))
+                }
+                return result
             }
         }
         var oldValues: [String: String] = [:]
@@ -192,7 +205,7 @@ struct CommitDiffer {
     }
 
     private mutating func parsed(
-        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil
+        _ blob: ObjectID, path: String, remember: Bool = true, given: ParsedFile? = nil, bytes: [UInt8]? = nil
     ) throws -> ParsedFile {
         if let last = latest[path], last.blob == blob { return last.file }
         let file: ParsedFile
@@ -200,6 +213,14 @@ struct CommitDiffer {
             file = given
         } else if let known = others[blob] {
             return known
+        } else if let bytes = bytes ?? (try? repository.blobData(blob)) {
+            // Most commits change one value on one line of a file whose last version is at hand.
+            if let last = latest[path], case .entities(let entities, let layout?) = last.file,
+               let edited = ParsedFile.edited(entities, layout, to: bytes) {
+                file = edited
+            } else {
+                file = ParsedFile.parse(bytes)
+            }
         } else {
             file = ParsedFile.read(blob, from: repository)
         }
@@ -217,7 +238,7 @@ struct CommitDiffer {
 
     private mutating func store(_ blob: ObjectID, _ file: ParsedFile) {
         // Bounded: a long walk must not keep every version of every file.
-        if others.count >= 4096 { others.removeAll(keepingCapacity: true) }
+        if others.count >= 512 { others.removeAll(keepingCapacity: true) }
         others[blob] = file
     }
 }

@@ -109,7 +109,7 @@ public enum HistoryCache {
         if let problem = untrustedLocation(directory: directory, file: path) { throw HistoryError(problem) }
         let temporary = directory + "/.history-cache-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         do {
-            try write(encode(history), toNewFile: temporary)
+            try stream(history, toNewFile: temporary)
             guard rename(temporary, path) == 0 else {
                 throw HistoryError("could not replace the history cache \(path)")
             }
@@ -136,29 +136,90 @@ public enum HistoryCache {
         }
     }
 
+    /// Encodes straight into a file that must not exist yet, a megabyte at a time, sealed as
+    /// `encode` seals: a whole cache held as one array (and its growth copies) was 50 MB of the
+    /// walk's peak on a 50,000-commit history.
+    static func stream(_ history: CachedHistory, toNewFile path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else { throw HistoryError("could not create \(path) (errno \(errno))") }
+        defer { close(descriptor) }
+        var failure: HistoryError?
+        var checksum = Checksum()
+        var w = ByteWriter()
+        w.output = { chunk, last in
+            guard failure == nil else { return }
+            checksum.add(chunk, last: last)
+            var offset = 0
+            while offset < chunk.count {
+                let written = Foundation.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+                if written < 0, errno == EINTR { continue }
+                guard written > 0 else {
+                    failure = HistoryError("could not write \(path) (errno \(errno))")
+                    return
+                }
+                offset += written
+            }
+        }
+        encodeBody(history, into: &w)
+        w.flush(last: true)
+        w.output = nil
+        let end = Array("end\t\(String(checksum.value, radix: 16))\n".utf8)
+        if failure == nil {
+            end.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0, errno == EINTR { continue }
+                    guard written > 0 else {
+                        failure = HistoryError("could not write \(path) (errno \(errno))")
+                        return
+                    }
+                    offset += written
+                }
+            }
+        }
+        if let failure { throw failure }
+    }
+
     /// A 64-bit checksum of the bytes (FNV-1a over 8-byte words, then the tail bytes): catches
     /// torn writes and edits; it is not meant to stop a forger, who could as well edit the playbook.
     static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let prime: UInt64 = 0x0000_0100_0000_01b3
-        let raw = UnsafeRawBufferPointer(bytes)
-        var index = 0
-        while index + 8 <= raw.count {
-            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
-            hash ^= hash >> 32
-            index += 8
+        var checksum = Checksum()
+        checksum.add(UnsafeRawBufferPointer(bytes), last: true)
+        return checksum.value
+    }
+
+    /// The checksum fed in pieces: every piece but the last a whole number of 8-byte words.
+    struct Checksum {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        private let prime: UInt64 = 0x0000_0100_0000_01b3
+
+        mutating func add(_ raw: UnsafeRawBufferPointer, last: Bool) {
+            var index = 0
+            while index + 8 <= raw.count {
+                value = (value ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+                value ^= value >> 32
+                index += 8
+            }
+            precondition(last || index == raw.count, "only the last piece may end mid-word")
+            while index < raw.count {
+                value = (value ^ UInt64(raw[index])) &* prime
+                index += 1
+            }
         }
-        while index < raw.count {
-            hash = (hash ^ UInt64(raw[index])) &* prime
-            index += 1
-        }
-        return hash
     }
 
     /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
     /// An optional field is "-" when absent and "+" followed by the text when present.
     static func encode(_ history: CachedHistory) -> [UInt8] {
         var w = ByteWriter()
+        encodeBody(history, into: &w)
+        var bytes = w.take()
+        seal(&bytes)
+        return bytes
+    }
+
+    private static func encodeBody(_ history: CachedHistory, into w: inout ByteWriter) {
         w.field(header); w.end()
         w.field("key"); w.field(history.key.mode.rawValue)
         for root in history.key.roots { w.field(root) }
@@ -191,9 +252,6 @@ public enum HistoryCache {
             }
             for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
-        var bytes = w.take()
-        seal(&bytes)
-        return bytes
     }
 
     struct Malformed: Error {}
@@ -339,7 +397,7 @@ private struct ByteWriter {
     var bytes: [UInt8] = []
     private var lineStart = true
 
-    init() { bytes.reserveCapacity(4 << 20) }
+    init() { bytes.reserveCapacity(2 << 20) }
 
     private mutating func separate() {
         if !lineStart { bytes.append(9) }
@@ -348,6 +406,13 @@ private struct ByteWriter {
 
     mutating func field(_ text: String) {
         separate()
+        // Most fields need no escape: copied whole.
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return false }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true { return }
         for byte in text.utf8 {
             switch byte {
             case 92: bytes.append(92); bytes.append(92)
@@ -388,9 +453,21 @@ private struct ByteWriter {
         }
     }
 
+    /// Where full chunks go (with whether it is the last); nil to keep everything in `bytes`.
+    var output: ((UnsafeRawBufferPointer, Bool) -> Void)?
+
     mutating func end() {
         bytes.append(10)
         lineStart = true
+        if output != nil, bytes.count >= 1 << 20 { flush(last: false) }
+    }
+
+    /// Hands what is written to `output`: all of it when `last`, else whole 8-byte words.
+    mutating func flush(last: Bool) {
+        guard let output else { return }
+        let count = last ? bytes.count : bytes.count & ~7
+        bytes.withUnsafeBytes { output(UnsafeRawBufferPointer(rebasing: $0[..<count]), last) }
+        bytes.removeFirst(count)
     }
 
     /// The bytes written, handed over without a copy.

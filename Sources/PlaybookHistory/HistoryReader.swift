@@ -77,6 +77,7 @@ public struct HistoryReader {
         if let cached = prior, cached.tip != tip, !((try? repository.isDescendant(tip, of: cached.tip)) ?? false) {
             prior = nil  // rewritten history (force-push, reset): start again
         }
+        TreeReader.stopCachingCommitsAndTrees()
         var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary)
         var pending = try walk.commits(from: tip, known: prior?.commits ?? [])
         var mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
@@ -112,6 +113,8 @@ public struct HistoryReader {
             let parent = boundary.contains(info.id) ? nil : info.parents.first
             jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
         }
+        // The commits live on in `jobs`; the list they came in is not needed again.
+        pending.commits = []
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
         defer { comparisons.cancel() }
@@ -208,10 +211,12 @@ struct CommitWalk {
         return try info(commit).tree
     }
 
-    /// A commit's ids and time; for a commit libgit2 refuses, its links read from the raw object.
+    /// A commit as libgit2 reads it; for a commit libgit2 refuses, its links read from the raw object.
     mutating func info(_ id: ObjectID) throws -> CommitInfo {
         do {
-            return try repository.commitInfo(id, details: false)
+            // With its author and message: libgit2 does not keep the commit (see
+            // `TreeReader.stopCachingCommitsAndTrees`), so reading it again later would parse it twice.
+            return try repository.commitInfo(id, details: true)
         } catch {
             let links = try repository.commitLinks(id)
             unparsable[id] = "\(error)"

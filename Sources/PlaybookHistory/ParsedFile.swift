@@ -9,9 +9,28 @@ struct EntityVersion: Sendable, Hashable {
     var fields: [Field]
 }
 
+/// Where a file's one-line plain values stand, so that the next version of the file, when it
+/// changes only such a value, is read by replacing that value instead of parsing it again.
+struct Layout: Sendable {
+    /// One plain, untagged, single-line scalar (not an `id` or `kind`) that ends its line.
+    struct Value: Sendable {
+        var line: Int32
+        /// 1-based, in characters.
+        var column: Int32
+        /// Its length in bytes.
+        var length: Int32
+        var entity: Int32
+        var field: Int32
+    }
+
+    var bytes: [UInt8]
+    /// In line order.
+    var values: [Value]
+}
+
 /// What one blob held: its entities, or why it could not be read.
 enum ParsedFile: Sendable {
-    case entities([EntityVersion])
+    case entities([EntityVersion], Layout?)
     case unreadable(String)
 
     /// Reads and parses a blob; a blob the object database lacks (a partial clone) is unreadable, not fatal.
@@ -23,36 +42,169 @@ enum ParsedFile: Sendable {
         }
     }
 
-    /// Loads a blob with the project's own loader. A file whose YAML does not
-    /// parse, or that has a document without a usable kind and id, is unreadable as a whole:
-    /// reading half of it would make its other entities look removed.
+    /// Reads a blob's entities. A file whose YAML does not parse, or that has a document
+    /// without a usable kind and id, is unreadable as a whole.
     static func parse(_ bytes: [UInt8]) -> ParsedFile {
-        let loaded = YAMLLoader.load(bytes)
-        if let fatal = loaded.problems.first(where: \.isFatal) {
-            return .unreadable("\(fatal.mark): \(fatal.message)")
+        // Plain files are read straight from the parser's events; the rest (errors, anchors,
+        // odd keys) through the loader, whose tree flattens to the same fields.
+        var layout: Layout?
+        let documents: [(index: Int, fields: [Field])]
+        if let fast = readLaidOut(bytes) {
+            switch fast {
+            case .failure(let reason): return .unreadable(reason.description)
+            case .success(let read):
+                documents = read.documents
+                layout = Layout(bytes: bytes, values: read.values)
+            }
+        } else {
+            switch readWithLoader(bytes) {
+            case .failure(let reason): return .unreadable(reason.description)
+            case .success(let read): documents = read
+            }
         }
         var entities: [EntityVersion] = []
-        for document in loaded.documents {
-            guard let root = document.root else { continue }
-            // Only kind and id matter to history; the schema is lint's business, and a full
-            // decode of every version was a tenth of a long walk.
-            let fields = FieldFlattener.fields(of: root)
-            var kindText: String?
-            var id: String?
-            for field in fields {
-                if field.path == "kind" { kindText = field.value }
-                if field.path == "id" { id = field.value }
-                if kindText != nil && id != nil { break }
+        for document in documents {
+            switch entity(document.fields, document: document.index) {
+            case .success(let entity): entities.append(entity)
+            case .failure(let reason): return .unreadable(reason.description)
             }
-            guard let kindText, let kind = Kind(rawValue: kindText) else {
-                return .unreadable("document \(document.index + 1): no known kind (expected one of "
-                    + Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")")
-            }
-            guard let id, !id.isEmpty else {
-                return .unreadable("document \(document.index + 1): \(kind.rawValue) without an id")
-            }
-            entities.append(EntityVersion(id: id, kind: kind, fields: fields))
         }
-        return .entities(entities)
+        return .entities(entities, layout)
+    }
+
+    /// Each document with content, as fields, read from libyaml's events; nil when the file
+    /// needs the loader (see `FlatReader`).
+    static func readFast(_ bytes: [UInt8]) -> Result<[(index: Int, fields: [Field])], Unusable>? {
+        readLaidOut(bytes).map { $0.map(\.documents) }
+    }
+
+    static func readLaidOut(_ bytes: [UInt8]) -> Result<(documents: [(index: Int, fields: [Field])], values: [Layout.Value]), Unusable>? {
+        guard let documents = FlatReader.read(bytes) else { return nil }
+        var result: [(index: Int, fields: [Field])] = []
+        var values: [Layout.Value] = []
+        values.reserveCapacity(documents.reduce(0) { $0 + ($1?.count ?? 0) })
+        for (index, leaves) in documents.enumerated() {
+            guard let leaves else { continue }
+            var fields: [Field] = []
+            fields.reserveCapacity(leaves.count)
+            for leaf in leaves {
+                switch leaf.value {
+                case .scalar(let text, let style, let tag):
+                    if let value = FieldFlattener.normalized(text, style: style, tag: tag) {
+                        if style == .plain, tag == nil, leaf.line == leaf.endLine, leaf.column > 1,
+                           leaf.path != "kind", leaf.path != "id", !leaf.path.hasSuffix(".id") {
+                            values.append(Layout.Value(
+                                line: leaf.line, column: leaf.column, length: Int32(clamping: text.utf8.count),
+                                entity: Int32(result.count), field: Int32(fields.count)))
+                        }
+                        fields.append(Field(leaf.path, value))
+                    }
+                case .emptySequence: fields.append(Field(leaf.path, "[]"))
+                case .emptyMapping: fields.append(Field(leaf.path, "{}"))
+                }
+            }
+            result.append((index, fields))
+        }
+        return .success((result, values))
+    }
+
+    /// The entities of `new`, when it differs from the file `layout` describes only inside one
+    /// plain value that ends its line, and both values are plain words, numbers or dates that
+    /// cannot change the file's structure; nil otherwise (the caller parses `new`).
+    static func edited(_ entities: [EntityVersion], _ layout: Layout, to new: [UInt8]) -> ParsedFile? {
+        let old = layout.bytes
+        let newline = UInt8(ascii: "\n")
+        let shorter = min(old.count, new.count)
+        var prefix = 0
+        while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
+        guard prefix < shorter || old.count != new.count else { return .entities(entities, Layout(bytes: new, values: layout.values)) }
+        var suffix = 0
+        while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        // The changed bytes lie on one line of each version.
+        if old[prefix..<(old.count - suffix)].contains(newline) || new[prefix..<(new.count - suffix)].contains(newline) { return nil }
+        var lineStart = prefix
+        while lineStart > 0 && old[lineStart - 1] != newline { lineStart -= 1 }
+        var oldEnd = old.count - suffix
+        while oldEnd < old.count && old[oldEnd] != newline { oldEnd += 1 }
+        var newEnd = new.count - suffix
+        while newEnd < new.count && new[newEnd] != newline { newEnd += 1 }
+        var line: Int32 = 1
+        for index in 0..<lineStart where old[index] == newline { line += 1 }
+        // The last value on that line, which must end it.
+        var low = 0, high = layout.values.count
+        while low < high {
+            let middle = (low + high) / 2
+            if layout.values[middle].line <= line { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, layout.values[low - 1].line == line else { return nil }
+        let position = low - 1
+        let value = layout.values[position]
+        let offset = Int(value.column) - 1
+        // Columns count characters: the bytes before the value must be ASCII for them to be bytes.
+        guard lineStart + offset <= prefix, lineStart + offset + Int(value.length) == oldEnd,
+              old[lineStart..<(lineStart + offset)].allSatisfy({ $0 < 0x80 }),
+              isPlainWord(old[(lineStart + offset)..<oldEnd]), isPlainWord(new[(lineStart + offset)..<newEnd]),
+              let text = FieldFlattener.normalized(String(decoding: new[(lineStart + offset)..<newEnd], as: UTF8.self),
+                                                   style: .plain, tag: nil)
+        else { return nil }
+        var changed = entities
+        changed[Int(value.entity)].fields[Int(value.field)].value = text
+        var values = layout.values
+        values[position].length = Int32(newEnd - lineStart - offset)
+        return .entities(changed, Layout(bytes: new, values: values))
+    }
+
+    /// Letters, digits and `. _ + - / %` with inner spaces: a plain scalar on one line that no
+    /// YAML indicator, comment, quote or flow character can turn into anything else.
+    static func isPlainWord(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+        if first == UInt8(ascii: "%") { return false }
+        if first == UInt8(ascii: "-") && (bytes.count == 1 || bytes[bytes.startIndex + 1] == 0x20) { return false }
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "%"), 0x20:
+                continue
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// The same through the loader's tree: slower, but with the loader's limits and messages.
+    static func readWithLoader(_ bytes: [UInt8]) -> Result<[(index: Int, fields: [Field])], Unusable> {
+        let loaded = YAMLLoader.load(bytes)
+        if let fatal = loaded.problems.first(where: \.isFatal) {
+            return .failure(Unusable(description: "\(fatal.mark): \(fatal.message)"))
+        }
+        return .success(loaded.documents.compactMap { document in
+            document.root.map { (document.index, FieldFlattener.fields(of: $0)) }
+        })
+    }
+
+    struct Unusable: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A document's entity: only kind and id matter to history; the schema is lint's business.
+    /// A document without a usable kind and id makes its file unreadable as a whole: reading
+    /// half of it would make its other entities look removed.
+    static func entity(_ fields: [Field], document index: Int) -> Result<EntityVersion, Unusable> {
+        var kindText: String?
+        var id: String?
+        for field in fields {
+            if field.path == "kind" { kindText = field.value }
+            if field.path == "id" { id = field.value }
+            if kindText != nil && id != nil { break }
+        }
+        guard let kindText, let kind = Kind(rawValue: kindText) else {
+            return .failure(Unusable(description: "document \(index + 1): no known kind (expected one of "
+                + Kind.allCases.map(\.rawValue).joined(separator: ", ") + ")"))
+        }
+        guard let id, !id.isEmpty else {
+            return .failure(Unusable(description: "document \(index + 1): \(kind.rawValue) without an id"))
+        }
+        return .success(EntityVersion(id: id, kind: kind, fields: fields))
     }
 }

@@ -24,7 +24,7 @@ public struct TimelineEvent: Sendable, Hashable {
     public var fields: [FieldChange]
     /// Every field's value on the main line after this commit (empty after a removal). A side
     /// branch's commit leaves it as the main line had it: its values are not the line's.
-    public var state: [String: String]
+    public var state: EntityState
     /// On HEAD's first-parent line.
     public var mainLine: Bool
     /// A merge taking this change from a side branch whose own commits are events too.
@@ -35,55 +35,126 @@ public struct TimelineEvent: Sendable, Hashable {
 public struct Timeline: Sendable {
     public var id: String
     public var kind: String
-    public var events: [TimelineEvent]
+    public private(set) var events: [TimelineEvent]
+
+    init(id: String, kind: String, events: [TimelineEvent]) {
+        self.id = id
+        self.kind = kind
+        self.events = []
+        for event in events { record(event) }
+    }
+
+    /// Adds an event, keeping count of those off the main line or inherited.
+    private mutating func record(_ event: TimelineEvent) {
+        if !event.mainLine { sideEvents += 1 }
+        if event.inherited { inheritedEvents += 1 }
+        events.append(event)
+    }
 
     /// The fields as they stood just before `time` (committer time); nil when the entity did not exist then.
     /// Committer times need not grow along a walk (side branches, rewritten commits): every
     /// event before `time` is considered, and the last of them in walk order wins.
     /// Only the first-parent line's events count: a side branch's values are not the line's.
-    public func state(before time: Int64) -> [String: String]? {
+    public func state(before time: Int64) -> EntityState? {
         guard let last = events.last(where: { $0.mainLine && $0.time < time }) else { return nil }
         return last.type == .removed ? nil : last.state
     }
 
     /// The fields now; nil when the entity is removed (or only ever lived on a side branch).
-    public var current: [String: String]? {
+    public var current: EntityState? {
         guard let last = events.last(where: \.mainLine), last.type != .removed else { return nil }
         return last.state
     }
 
+    /// Events off the first-parent line, and merges' repeats of side-branch changes: none in a
+    /// first-parent read, where the two lists below are `events` itself, not copies.
+    private var sideEvents = 0
+    private var inheritedEvents = 0
+
     /// The events that set the line's values: the first-parent line's, merges' inherited changes included.
-    public var mainLineEvents: [TimelineEvent] { events.filter(\.mainLine) }
+    public var mainLineEvents: [TimelineEvent] { sideEvents == 0 ? events : events.filter(\.mainLine) }
 
     /// The events a person made: every commit's own changes, without merges repeating a side branch's.
-    public var ownEvents: [TimelineEvent] { events.filter { !$0.inherited } }
+    public var ownEvents: [TimelineEvent] { inheritedEvents == 0 ? events : events.filter { !$0.inherited } }
 
     public var created: TimelineEvent? { events.first }
 
     mutating func append(_ change: EntityChange, of record: CommitRecord) {
-        let lineState = events.last(where: \.mainLine)?.state ?? [:]
-        var state = lineState
+        let lineState = events.last(where: \.mainLine)?.state ?? EntityState()
         let type: TimelineEventType
+        let state: EntityState
         switch change.type {
         case .added:
             // Restored only when the same line had it and lost it.
             let seen = record.mainLine ? events.contains(where: \.mainLine) : !events.isEmpty
             type = seen ? .restored : .created
-            state = [:]
-        case .changed: type = .changed
-        case .removed: type = .removed
-        }
-        if change.type == .removed {
-            state = [:]
-        } else {
-            for field in change.fields { state[field.path] = field.new }
+            state = EntityState(layer: change.fields)
+        case .changed:
+            type = .changed
+            state = lineState.applying(change.fields)
+        case .removed:
+            type = .removed
+            state = EntityState()
         }
         kind = change.kind
-        events.append(TimelineEvent(
+        self.record(TimelineEvent(
             commit: record.id, time: record.time, author: record.author, summary: record.summary,
             type: type, path: change.path, previousPath: change.previousPath, fields: change.fields,
             state: record.mainLine ? state : lineState, mainLine: record.mainLine, inherited: change.inherited))
     }
+}
+
+/// An entity's fields at one moment (flattened path → value), kept as the changes that led to
+/// it over a shared base, so a long timeline does not copy every field for every commit.
+public struct EntityState: Sendable, Hashable, CustomStringConvertible {
+    /// Oldest first; a field's value is its last occurrence (`new`; nil for a field removed).
+    private var layers: [[FieldChange]]
+    /// Layers kept before they are folded into one: lookups scan at most this many.
+    private static let depth = 8
+
+    /// No fields.
+    public init() { layers = [] }
+
+    init(layer: [FieldChange]) { layers = layer.isEmpty ? [] : [layer] }
+
+    /// From plain values (tests, callers building a state by hand).
+    public init(_ values: [String: String]) {
+        self.init(layer: values.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
+    }
+
+    /// This state after `changes`.
+    func applying(_ changes: [FieldChange]) -> EntityState {
+        guard !changes.isEmpty else { return self }
+        var next = self
+        next.layers.append(changes)
+        if next.layers.count > Self.depth {
+            next = EntityState(next.values)
+        }
+        return next
+    }
+
+    public subscript(path: String) -> String? {
+        for layer in layers.reversed() {
+            if let change = layer.last(where: { $0.path == path }) { return change.new }
+        }
+        return nil
+    }
+
+    /// Every field and its value.
+    public var values: [String: String] {
+        var result: [String: String] = [:]
+        for layer in layers {
+            for change in layer { result[change.path] = change.new }
+        }
+        return result
+    }
+
+    public var keys: Dictionary<String, String>.Keys { values.keys }
+    public var isEmpty: Bool { values.isEmpty }
+
+    public static func == (a: EntityState, b: EntityState) -> Bool { a.values == b.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+    public var description: String { values.description }
 }
 
 /// Every entity's timeline, built from a history.

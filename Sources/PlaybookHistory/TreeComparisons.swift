@@ -57,6 +57,19 @@ final class TreeComparisons: @unchecked Sendable {
             condition.unlock()
             return
         }
+        // The last version this thread parsed of each path: the next often differs in one value.
+        var parsedHere: [String: ParsedFile] = [:]
+        func parse(_ blob: ObjectID, path: String) -> ParsedFile {
+            guard let bytes = try? repository.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
+            var file: ParsedFile?
+            if case .entities(let entities, let layout?) = parsedHere[path] {
+                file = ParsedFile.edited(entities, layout, to: bytes)
+            }
+            let result = file ?? ParsedFile.parse(bytes)
+            if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
+            parsedHere[path] = result
+            return result
+        }
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
@@ -64,9 +77,16 @@ final class TreeComparisons: @unchecked Sendable {
                     repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
                 // Parsing is shared: this thread parses new versions only while it is ahead of the
                 // reader, which parses the rest itself. The split adapts to whichever side is slower.
+                // The other side reads no objects itself: it gets the bytes.
                 result = .success(changes.map { change, inherited in
-                    ChangedFile(change: change, newVersion: parseHere ? change.newBlob.map { ParsedFile.read($0, from: repository) } : nil,
-                                inherited: inherited)
+                    guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
+                    if parseHere {
+                        return ChangedFile(change: change, newVersion: parse(blob, path: change.path), inherited: inherited)
+                    }
+                    guard let bytes = try? repository.blobData(blob) else {
+                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                    }
+                    return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))

@@ -20,6 +20,45 @@ public enum ExactNumber {
 
     /// The shortest exact decimal spelling of a number's text (`2.50` → `2.5`, `1e3` → `1000`).
     public static func canonical(_ text: String) -> String? {
-        decimal(text).map(\.description)
+        simpleCanonical(text) ?? decimal(text).map(\.description)
+    }
+
+    /// The same for the common spelling (an optional sign, digits, a point, digits; at most 30
+    /// digits), without parsing a `Decimal`: the history spells every number of every version.
+    /// Nil for anything else.
+    static func simpleCanonical(_ text: String) -> String? {
+        var negative = false
+        var integer: [UInt8] = []
+        var fraction: [UInt8] = []
+        var seenPoint = false
+        var digits = 0
+        for (index, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where index == 0: negative = true
+            case UInt8(ascii: "+") where index == 0: break
+            case UInt8(ascii: "."):
+                if seenPoint { return nil }
+                seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits += 1
+                if digits > 30 { return nil }
+                if seenPoint {
+                    fraction.append(byte)
+                } else if !(integer.isEmpty && byte == UInt8(ascii: "0")) {
+                    integer.append(byte)
+                }
+            default: return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        while fraction.last == UInt8(ascii: "0") { fraction.removeLast() }
+        if integer.isEmpty && fraction.isEmpty { return "0" }
+        var result: [UInt8] = negative ? [UInt8(ascii: "-")] : []
+        result += integer.isEmpty ? [UInt8(ascii: "0")] : integer
+        if !fraction.isEmpty {
+            result.append(UInt8(ascii: "."))
+            result += fraction
+        }
+        return String(decoding: result, as: UTF8.self)
     }
 }

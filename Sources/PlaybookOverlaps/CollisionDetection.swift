@@ -12,6 +12,16 @@ enum CollisionDetection {
         var start: Day?
         var end: Day?
         var surface: String
+        var audience: AudienceKey
+
+        init(experiment: Experiment, file: String, start: Day?, end: Day?, surface: String) {
+            self.experiment = experiment
+            self.file = file
+            self.start = start
+            self.end = end
+            self.surface = surface
+            audience = AudienceKey(experiment.audience)
+        }
     }
 
     static func live(_ entities: [SourcedEntity], today: Day?) -> [Live] {
@@ -39,20 +49,14 @@ enum CollisionDetection {
     }
 
     static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
-        let experiments = live(entities, today: today)
-        var out: [Overlap] = []
-        SurfaceIndex(experiments.map(\.surface)).forEachRelatedGroup { own, subtree in
-            sweep(own: own, subtree: subtree, experiments) { i, j in
-                if let overlap = collision(experiments[i], experiments[j], related: true) { out.append(overlap) }
-            }
-        }
-        return out
+        let graph = CollisionGraph(entities, today: today)
+        return graph.overlaps(limit: graph.count)
     }
 
     /// Calls `meet(i, j)` once for each pair of `own` × `subtree` (own ⊆ subtree) whose windows
     /// overlap and that no shared exclusion group keeps apart, `i` before `j` in start order: a
     /// sweep by start that keeps the windows still open, by exclusion group.
-    static func sweep(own: [Int], subtree: [Int], _ experiments: [Live], meet: (Int, Int) -> Void) {
+    static func sweep(own: [Int], subtree: [Int], _ experiments: [Test], meet: (Int, Int) -> Void) {
         let isOwn = Set(own)
         // Start order, a missing start first; ties in input order, so messages do not depend on the index.
         let order = subtree.sorted { a, b in
@@ -61,11 +65,11 @@ enum CollisionDetection {
             return a < b
         }
         // Open windows by exclusion group (nil: none): one group's experiments never collide.
-        var openOwn: [String?: [Int]] = [:], openOther: [String?: [Int]] = [:]
+        var openOwn: [Int32: [Int]] = [:], openOther: [Int32: [Int]] = [:]
         /// Meets `j` with the open windows of other groups, dropping those that ended before it starts.
-        func meetOpen(_ open: inout [String?: [Int]], _ j: Int) {
-            let start = experiments[j].start, group = experiments[j].experiment.exclusionGroup
-            for key in Array(open.keys) where group == nil || key == nil || key != group {
+        func meetOpen(_ open: inout [Int32: [Int]], _ j: Int) {
+            let start = experiments[j].start, group = experiments[j].group
+            for key in Array(open.keys) where group < 0 || key < 0 || key != group {
                 guard var list = open[key] else { continue }
                 var kept = 0
                 for i in list {
@@ -80,7 +84,7 @@ enum CollisionDetection {
         }
         for j in order {
             meetOpen(&openOwn, j)
-            let group = experiments[j].experiment.exclusionGroup
+            let group = experiments[j].group
             if isOwn.contains(j) {
                 meetOpen(&openOther, j)
                 openOwn[group, default: []].append(j)
@@ -90,13 +94,64 @@ enum CollisionDetection {
         }
     }
 
+    /// Whether two live experiments collide (the test alone, without building the reason).
+    /// `related` says the surfaces are known to be the same or nested.
+    static func collides(_ a: Live, _ b: Live, related: Bool = false) -> Bool {
+        guard related || Surface.related(a.surface, b.surface) else { return false }
+        if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return false }
+        guard Window.meet(a.start, a.end, b.start, b.end) else { return false }
+        return a.audience.meets(b.audience)
+    }
+
+    /// What the collision test reads of an experiment, copied out once and with its exclusion
+    /// group and audience numbered, so that hundreds of thousands of tests compare integers.
+    struct Test: Sendable {
+        var start: Day?
+        var end: Day?
+        /// The exclusion group's number, -1 for none.
+        var group: Int32
+        var audience: Int32
+    }
+
+    /// Each experiment's test, the distinct audiences, and whether audience i meets audience j
+    /// (`meets[i * count + j]`) when there are few enough to tabulate (else `meets` is empty).
+    static func tests(_ live: [Live]) -> (tests: [Test], audiences: [AudienceKey], meets: [Bool]) {
+        var groups: [String: Int32] = [:], audiences: [AudienceKey: Int32] = [:]
+        var distinct: [AudienceKey] = []
+        let tests = live.map { item -> Test in
+            var group: Int32 = -1
+            if let name = item.experiment.exclusionGroup {
+                group = groups[name] ?? Int32(groups.count)
+                groups[name] = group
+            }
+            let audience: Int32
+            if let number = audiences[item.audience] {
+                audience = number
+            } else {
+                audience = Int32(distinct.count)
+                audiences[item.audience] = audience
+                distinct.append(item.audience)
+            }
+            return Test(start: item.start, end: item.end, group: group, audience: audience)
+        }
+        let count = distinct.count
+        // A table of 512 × 512 is a quarter of a megabyte; past that each test compares the sets.
+        guard count <= 512 else { return (tests, distinct, []) }
+        var meets = [Bool](repeating: false, count: count * count)
+        for i in 0..<count {
+            for j in i..<count {
+                let meet = distinct[i].meets(distinct[j])
+                meets[i * count + j] = meet
+                meets[j * count + i] = meet
+            }
+        }
+        return (tests, distinct, meets)
+    }
+
     /// The collision of two live experiments, or nil for a near miss.
     /// `related` says the surfaces are known to be the same or nested.
     static func collision(_ a: Live, _ b: Live, related: Bool = false) -> Overlap? {
-        guard related || Surface.related(a.surface, b.surface) else { return nil }
-        guard let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
-        guard AudienceOverlap.possible(a.experiment.audience, b.experiment.audience) else { return nil }
-        if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return nil }
+        guard collides(a, b, related: related), let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
         let ea = a.experiment, eb = b.experiment
         let surface = a.surface == b.surface ? "the surface \(a.surface)" : "nested surfaces \(a.surface) and \(b.surface)"
         let who = AudienceOverlap.describe(ea.audience, eb.audience)

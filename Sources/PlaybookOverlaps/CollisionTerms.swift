@@ -18,6 +18,14 @@ enum Surface {
 
 /// Two date windows, inclusive; nil ends are open.
 enum Window {
+    /// Whether the windows share a day.
+    static func meet(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> Bool {
+        let start = aStart.map { s in bStart.map { max(s, $0) } ?? s } ?? bStart
+        let end = aEnd.map { e in bEnd.map { min(e, $0) } ?? e } ?? bEnd
+        if let start, let end, end < start { return false }
+        return true
+    }
+
     /// "from D1 to D2" for the common part, or nil when the windows are disjoint.
     static func overlap(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> String? {
         let start = [aStart, bStart].compactMap { $0 }.max()
@@ -37,17 +45,7 @@ enum AudienceOverlap {
     static let everywhere: Set<String> = ["all", "global", "worldwide", "any", "*"]
 
     static func possible(_ a: Audience?, _ b: Audience?) -> Bool {
-        if let sa = a?.segment?.lowercased(), let sb = b?.segment?.lowercased(), sa != sb { return false }
-        if !listsMeet(a?.regions, b?.regions) { return false }
-        if !listsMeet(a?.platforms?.map(\.rawValue), b?.platforms?.map(\.rawValue)) { return false }
-        return true
-    }
-
-    static func listsMeet(_ a: [String]?, _ b: [String]?) -> Bool {
-        guard let a, let b else { return true }
-        let sa = Set(a.map { $0.lowercased() }), sb = Set(b.map { $0.lowercased() })
-        if !sa.isDisjoint(with: everywhere) || !sb.isDisjoint(with: everywhere) { return true }
-        return !sa.isDisjoint(with: sb)
+        AudienceKey(a).meets(AudienceKey(b))
     }
 
     /// "segment trial-users, regions emea, all platforms".
@@ -67,6 +65,33 @@ enum AudienceOverlap {
         parts.append(regions.map { $0.isEmpty ? "all regions" : "regions \($0.joined(separator: ", "))" } ?? "all regions")
         parts.append(platforms.map { $0.isEmpty ? "all platforms" : "platforms \($0.joined(separator: ", "))" } ?? "all platforms")
         return parts.joined(separator: ", ")
+    }
+}
+
+/// An audience folded once for many comparisons: lowercased segment, and region and platform
+/// sets where nil means everyone (absent, or naming `all`, `global`…), as `AudienceOverlap.possible` reads them.
+struct AudienceKey: Sendable, Hashable {
+    var segment: String?
+    var regions: Set<String>?
+    var platforms: Set<String>?
+
+    init(_ audience: Audience?) {
+        segment = audience?.segment?.lowercased()
+        regions = Self.folded(audience?.regions)
+        platforms = Self.folded(audience?.platforms?.map(\.rawValue))
+    }
+
+    private static func folded(_ list: [String]?) -> Set<String>? {
+        guard let list else { return nil }
+        let set = Set(list.map { $0.lowercased() })
+        return set.isDisjoint(with: AudienceOverlap.everywhere) ? set : nil
+    }
+
+    func meets(_ other: AudienceKey) -> Bool {
+        if let a = segment, let b = other.segment, a != b { return false }
+        if let a = regions, let b = other.regions, a.isDisjoint(with: b) { return false }
+        if let a = platforms, let b = other.platforms, a.isDisjoint(with: b) { return false }
+        return true
     }
 }
 

@@ -6,7 +6,7 @@ import PlaybookSimilarity
 ///
 /// Two hypotheses are duplicates when they make the same change (title and change read alike,
 /// by words or, with a sentence encoder, by meaning: the score is the higher of the word score
-/// and the cosine plus `meaningAllowance`), go the same way, for audiences that can
+/// and the cosine stretched by `meaningStretch`), go the same way, for audiences that can
 /// overlap, toward the same metric (the same id, or catalog entries with the same event). The
 /// same change going the opposite way, or for another metric, platform, region, surface or
 /// segment, is related work: a note naming what differs. Experiments compare likewise on their
@@ -14,12 +14,16 @@ import PlaybookSimilarity
 enum DuplicateDetection {
     /// Related work is only worth a note when the changes read closer than a duplicate needs.
     static let relatedMargin = 0.1
-    /// What a sentence-model cosine counts for beside the word score. Rewordings' cosines run low
-    /// (median 0.57 on the tuning half), but so do those of different ideas toward one metric
-    /// (0.32–0.51 between the bundled example's hypotheses). With the mutual-nearest rule below,
-    /// the tuning half scored alike at +0.05 and −0.05 (42 and 39 of 51 rewordings found; 27 and
-    /// 23 other pairs called duplicates); −0.05 keeps the example's different ideas apart.
-    static let meaningAllowance = -0.05
+    /// What a sentence-model cosine counts for beside the word score: a pair found by meaning scores
+    /// 1 − (1 − cosine) × the stretch of its rank, so that at the default threshold 0.40 a cosine of
+    /// 0.35 is enough when each text is the other's closest and 0.45 when second closest, and a
+    /// cosine of 1 scores 1 (see `MeaningNeighbours.swift` for the rule and how it was chosen).
+    static let meaningStretch = [0.6 / 0.65, 0.6 / 0.55]
+
+    /// The cosine a pair found by meaning needs, at the best rank, to reach `threshold`.
+    static func cosineNeeded(_ threshold: Double) -> Double {
+        1 - (1 - threshold) / meaningStretch[0]
+    }
 
     struct Item {
         var side: OverlapSide
@@ -28,6 +32,9 @@ enum DuplicateDetection {
         var facets: Facets
         var metric: String?
         var experiment: Experiment?
+        /// The audience's vector, with a sentence encoder (hypotheses only).
+        var audience: String?
+        var audienceVector: [Float]?
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
@@ -45,7 +52,7 @@ enum DuplicateDetection {
                 var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
                 facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
                 hypotheses.append(Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                       facets: facets, metric: h.metric?.value))
+                                       facets: facets, metric: h.metric?.value, audience: s?.audience))
             case .experiment(let e):
                 let text = e.title ?? ""
                 let stems = reader.stems(text)
@@ -57,11 +64,23 @@ enum DuplicateDetection {
             }
         }
         var out: [Overlap] = []
-        for (items, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where items.count > 1 {
-            let vectors = encoder.flatMap { try? $0.encode(items.map(\.text)) }.flatMap { $0.count == items.count ? $0 : nil }
+        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where list.count > 1 {
+            var items = list
+            let vectors = encoder.flatMap { encode(&items, $0) }
             out += pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
         }
         return out
+    }
+
+    /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
+    static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> [[Float]]? {
+        let audiences = Array(Set(items.compactMap(\.audience).filter { !$0.isEmpty })).sorted()
+        guard let vectors = try? encoder.encode(items.map(\.text) + audiences), vectors.count == items.count + audiences.count else {
+            return nil
+        }
+        let byAudience = Dictionary(uniqueKeysWithValues: zip(audiences, vectors[items.count...]))
+        for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { byAudience[$0] } }
+        return Array(vectors[..<items.count])
     }
 
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
@@ -73,8 +92,14 @@ enum DuplicateDetection {
         var words: Double
         /// The cosine of the two texts' vectors.
         var meaning: Double?
-        var score: Double { min(1, max(words, meaning.map { $0 + DuplicateDetection.meaningAllowance } ?? 0)) }
-        var byMeaning: Bool { (meaning ?? 0) + DuplicateDetection.meaningAllowance > words }
+        /// For a pair found by meaning: 1 when each is the other's closest text, 2 when second closest.
+        var rank = 1
+        var meaningScore: Double {
+            let stretch = DuplicateDetection.meaningStretch
+            return meaning.map { 1 - (1 - $0) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
+        }
+        var score: Double { min(1, max(words, meaningScore)) }
+        var byMeaning: Bool { meaningScore > words }
     }
 
     static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
@@ -90,26 +115,36 @@ enum DuplicateDetection {
         }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
-            // The pairs `mutualNearest(semanticMatches(…))` gives, without comparing every pair in full.
-            let near = NearMeaning.mutualNearest(vectors, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
-                                                 sameSquad: sameSquad, threshold: options.threshold - meaningAllowance,
-                                                 keep: nearestByMeaning)
-            for (i, j, cosine) in near {
-                candidates[i * n + j, default: Candidate(words: corpus.score(i, j))].meaning = cosine
+            // The matches `semanticMatches` gives that can count under the neighbour rule (each
+            // item's closest `ranksByMeaning + 14`, as `nearestByMeaning` lists them, and near ties),
+            // in its order, found without comparing every pair in full.
+            let semantic = NearMeaning.matches(vectors, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
+                                               sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
+                                               listed: ranksByMeaning + 14)
+            let compatible: (Int, Int) -> Bool = { i, j in
+                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
+            }
+            for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
+                var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
+                candidate.meaning = neighbours.cosine
+                candidate.rank = neighbours.rank
+                candidates[neighbours.first * n + neighbours.second] = candidate
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
                 candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
             }
         }
-        var out: [Overlap] = []
+        var fields: [Int: FieldComparison] = [:]
         for (key, candidate) in candidates where candidate.score >= options.threshold {
+            fields[key] = FieldComparison(items[key / n], items[key % n], words: candidate.words, meaning: candidate.meaning, catalog: catalog)
+        }
+        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog) { fields[key] = inherited }
+        return fields.compactMap { key, comparison in
             let (a, b) = (key / n, key % n)
-            if let overlap = judge(items[a], items[b], candidate, terms: { corpus.matchedTerms(a, b) },
-                                   catalog: catalog, kindName: kindName, options: options) {
-                out.append(overlap)
+            return candidates[key].flatMap { candidate in
+                judge(items[a], items[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) }, kindName: kindName, options: options)
             }
         }
-        return out
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.
@@ -127,26 +162,6 @@ enum DuplicateDetection {
             }
         }
         return Array(found.joined())
-    }
-
-    /// A restatement is each other's closest idea: a pair found by meaning alone counts only when
-    /// each side is among the other's `keep` nearest. Texts of one domain all read somewhat alike to
-    /// the model (cosines of 0.3–0.6 between unrelated growth ideas toward one metric), so a fixed
-    /// cosine alone would pair every text of a dense topic with every other one.
-    static let nearestByMeaning = 3
-
-    static func mutualNearest(_ matches: [(Int, Int, Double)], count: Int, keep: Int) -> [(Int, Int, Double)] {
-        var best = [[Double]](repeating: [], count: count)
-        for (i, j, cosine) in matches {
-            best[i].append(cosine)
-            best[j].append(cosine)
-        }
-        // The k-th best cosine of each item: a pair stays when it reaches both sides' bar.
-        let bar = best.map { list -> Double in
-            guard list.count > keep else { return -.infinity }
-            return list.sorted(by: >)[keep - 1]
-        }
-        return matches.filter { i, j, cosine in cosine >= bar[i] && cosine >= bar[j] }
     }
 
     /// Pairs of one metric (an item without a metric meets every other) whose vectors' cosine
@@ -208,28 +223,9 @@ enum DuplicateDetection {
     }
 
     /// A duplicate, related work, or nothing, with a reason naming what matches and what differs.
-    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, terms shared: () -> [String], catalog: MetricCatalog,
+    static func judge(_ a: Item, _ b: Item, _ candidate: Candidate, fields: FieldComparison, terms shared: () -> [String],
                       kindName: String, options: OverlapOptions) -> Overlap? {
-        var matches = ["change"]
-        var differences: [String] = []
-        if let opposite = ChangeDirection.opposition(a.direction, b.direction) {
-            differences.append("direction (\(opposite))")
-        }
-        if let ma = a.metric, let mb = b.metric {
-            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
-        }
-        for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
-        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
-        if let ea = a.experiment, let eb = b.experiment {
-            if let sa = ea.surface?.value, let sb = eb.surface?.value {
-                if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
-            }
-            if AudienceOverlap.possible(ea.audience, eb.audience) {
-                matches.append("audience")
-            } else {
-                differences.append("audience (cannot overlap)")
-            }
-        }
+        let (matches, differences) = (fields.matches, fields.differences)
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
         let terms = shared()

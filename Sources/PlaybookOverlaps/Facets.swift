@@ -57,6 +57,20 @@ struct Facets: Sendable, Hashable {
         return out
     }
 
+    /// The facets one side names and the other does not name at all, each with what was named
+    /// ("ipad / –").
+    static func namedOnOneSide(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
+        Facet.allCases.sorted().compactMap { facet in
+            let va = a.values[facet], vb = b.values[facet]
+            func named(_ dimensions: [String: [String: String]]) -> String {
+                Set(dimensions.values.flatMap(\.values)).sorted().joined(separator: ", ")
+            }
+            if let va, vb == nil { return (facet, named(va) + " / –") }
+            if let vb, va == nil { return (facet, "– / " + named(vb)) }
+            return nil
+        }
+    }
+
     /// The facets both name and share a value on.
     static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
         Facet.allCases.sorted().filter { facet in
@@ -110,7 +124,7 @@ struct Facets: Sendable, Hashable {
         ],
         .region: regions,
         .surface: [
-            "pricing page": ["page": "pricing"], "pricing": ["page": "pricing"], "plans page": ["page": "pricing"],
+            "pricing page": ["page": "pricing"], "plans page": ["page": "pricing"],
             "paywall": ["page": "paywall"], "checkout": ["page": "checkout"], "payment page": ["page": "checkout"],
             "payment step": ["page": "checkout"], "card form": ["page": "checkout"], "cart": ["page": "cart"], "basket": ["page": "cart"],
             "product page": ["page": "product"], "item page": ["page": "product"], "listing page": ["page": "listing"],

@@ -4,29 +4,38 @@ import PlaybookSimilarity
 import PlaybookYAML
 internal import OverlapKernels
 
-/// The pairs close in meaning that `DuplicateDetection.mutualNearest` keeps, found without
-/// comparing every pair in floating point. Vectors are rounded to signed bytes (one scale for
-/// all) and every pair of one metric is compared in int8 by the C kernel (AVX-512 VNNI where the
-/// processor has it, a portable loop elsewhere). A pair whose rounded product may reach the
-/// threshold and either side's running keep-th best cosine (less the rounding bound) gets its
-/// float cosine; it is kept when that may reach them too. The kept pairs that may be among a
-/// side's `keep` nearest are rescored with `DuplicateDetection.dot`, and the neighbour rule is
-/// applied to them: the same pairs and cosines as comparing every pair.
+/// The matches by meaning that the neighbour rule (`DuplicateDetection.nearestByMeaning`) can
+/// use, found without comparing every pair in floating point. That rule only reads each item's
+/// `listed` closest matches (and a pair below them all, short of near ties, is out), so it gives
+/// the same answer on these as on all of `DuplicateDetection.semanticMatches`.
 ///
-/// Why nothing is lost: a pair the rule keeps is among its sides' nearest (ties included). Every
-/// estimate of a cosine (rounded product, kernel cosine) is within a known bound of the exact
-/// one, and a side's running keep-th best can only be lower than its final one plus that bound,
-/// so the pair passes each filter, whose bars are lowered by the bounds. A side's keep-th best is
-/// thus found among the kept pairs, and the rule gives the same answer on them.
+/// Vectors are rounded to signed bytes (one scale for all) and every pair of one metric is
+/// compared in int8 by the C kernel (AVX-512 VNNI where the processor has it, a portable loop
+/// elsewhere). A pair whose rounded product may reach the threshold and either side's running
+/// `listed`-th best cosine (less the rounding bound) gets its float cosine; it is kept when that
+/// may reach them too. The kept pairs that may be among a side's closest are rescored with
+/// `DuplicateDetection.dot`, exactly as `semanticMatches` scores them.
+///
+/// Why nothing is lost: every estimate of a cosine (rounded product, kernel cosine) is within a
+/// known bound of the exact one, and a side's running `listed`-th best can only be lower than its
+/// final one plus that bound, so a pair among a side's closest (or within `window` of the last of
+/// them) passes each filter, whose bars are lowered by the bounds and the window.
 enum NearMeaning {
-    /// `DuplicateDetection.mutualNearest(semanticMatches(…), keep:)` for vectors whose metric
-    /// keys are `keys` (nil meets every key) and whose squads are `squads` (two items of one
-    /// squad never meet unless `sameSquad`; nil meets every squad).
-    static func mutualNearest(_ vectors: [[Float]], keys: [String?], squads: [String?], sameSquad: Bool,
-                              threshold: Double, keep: Int) -> [(Int, Int, Double)] {
+    /// What a match may fall short of an item's `listed`-th closest and still be returned: the
+    /// neighbour rule's tolerance for copies encoded apart (10⁻⁴), with room to spare.
+    static let window = 1e-3
+
+    /// The matches of `DuplicateDetection.semanticMatches` (first < second, cosine at or above
+    /// `threshold`, in its order) that are among either side's `listed` closest or within
+    /// `window` of the last of them, for vectors whose metric keys are `keys` (nil meets every
+    /// key) and whose squads are `squads` (two items of one squad never meet unless
+    /// `sameSquad`; nil meets every squad).
+    static func matches(_ vectors: [[Float]], keys: [String?], squads: [String?], sameSquad: Bool,
+                        threshold: Double, listed: Int) -> [(Int, Int, Double)] {
         let n = vectors.count
         guard n > 1, keys.count == n, squads.count == n, let width = vectors.first?.count, width > 0,
               vectors.allSatisfy({ $0.count == width }) else { return [] }
+        let keep = max(1, listed)
         let matrix = vectors.flatMap { $0 }
         var groups: [String: Int32] = [:]
         let group: [Int32] = squads.map { squad in
@@ -36,16 +45,17 @@ enum NearMeaning {
             return Int32(groups.count - 1)
         }
         let found: [(Int, Int, Double)]
-        if keep >= 1, let rounded = Rounded(matrix, count: n, width: width, threshold: threshold),
+        if let rounded = Rounded(matrix, count: n, width: width, threshold: threshold, window: window),
            let candidates = rounded.candidates(matrix, width: width, keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
-            // Only pairs among a side's nearest by the kernel's cosines (less the slack) can be
-            // among its nearest by the exact ones.
+            // Only pairs among a side's closest by the kernel's cosines (less the slack) can be
+            // among its closest by the exact ones.
             let near = nearest(candidates, count: n, keep: keep, slack: rounded.bounds.slack).map { ($0.0, $0.1) }
             found = rescored(near, matrix, width: width, threshold: threshold)
         } else {
             found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
         }
-        return DuplicateDetection.mutualNearest(nearest(found, count: n, keep: max(1, keep)), count: n, keep: max(1, keep))
+        // In `semanticMatches`' order (by first, then second): the rule breaks ties by it.
+        return nearest(found, count: n, keep: keep, slack: window).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
     /// The candidates' cosines as `DuplicateDetection.semanticMatches` computes them, to the bit,
@@ -138,7 +148,7 @@ struct Rounded {
 
     /// Nil when the vectors cannot be rounded faithfully (not finite, all zero, or too wide for
     /// 32-bit sums): the caller compares every pair instead.
-    init?(_ matrix: [Float], count: Int, width: Int, threshold: Double) {
+    init?(_ matrix: [Float], count: Int, width: Int, threshold: Double, window: Double) {
         var largest: Float = 0
         for x in matrix {
             guard x.isFinite else { return nil }
@@ -166,9 +176,10 @@ struct Rounded {
         }
         // |x·y − qx·qy| ≤ |qx|·|ey| + |ex|·|qy| + |ex|·|ey| (the 10⁻³ only widens it). The kernel's
         // float cosines differ from `DuplicateDetection.dot`'s by the order of their sums: each is
-        // within width × 2⁻²⁴ × |x|·|y| of the true value, far less than the slack.
+        // within width × 2⁻²⁴ × |x|·|y| of the true value, far less than 10⁻⁴; the slack adds the
+        // caller's window.
         let rounding = 2 * roundedNorm * errorNorm + errorNorm * errorNorm + 1e-3
-        let slack = 2 * 1e-4 * max(1, norm * norm)
+        let slack = 2 * 1e-4 * max(1, norm * norm) + max(0, window)
         let units = scale * scale
         let limit = Double(Int32.max / 4)
         self.count = count
@@ -349,11 +360,13 @@ final class WorkerPool: @unchecked Sendable {
 /// Duplicates by meaning on bare vectors, for the benchmarks: the fast search duplicate
 /// detection uses, and the comparison of every pair it replaces.
 public enum MeaningPairs {
-    /// Pairs (first < second, cosine) that are each other's three nearest of one metric at or
-    /// above `threshold`, between items of different squads (nil: none), as duplicate detection finds them.
+    /// Pairs (first < second, cosine) that the neighbour rule of duplicate detection keeps among
+    /// items of one metric at or above `threshold`, between items of different squads (nil:
+    /// none), every text its own and every pair compatible.
     public static func nearest(_ vectors: [[Float]], metrics: [String?], squads: [String?], threshold: Double) -> [(Int, Int, Double)] {
-        NearMeaning.mutualNearest(vectors, keys: metrics, squads: squads, sameSquad: false, threshold: threshold,
-                                  keep: DuplicateDetection.nearestByMeaning)
+        let matches = NearMeaning.matches(vectors, keys: metrics, squads: squads, sameSquad: false, threshold: threshold,
+                                          listed: DuplicateDetection.ranksByMeaning + 14)
+        return kept(matches, count: vectors.count)
     }
 
     /// The same by comparing every pair in floating point.
@@ -366,6 +379,11 @@ public enum MeaningPairs {
         let matches = DuplicateDetection.semanticMatches(items, vectors, catalog: MetricCatalog([]), threshold: threshold) { a, b in
             squads[a] == nil || squads[a] != squads[b]
         }
-        return DuplicateDetection.mutualNearest(matches, count: vectors.count, keep: DuplicateDetection.nearestByMeaning)
+        return kept(matches, count: vectors.count)
+    }
+
+    static func kept(_ matches: [(Int, Int, Double)], count: Int) -> [(Int, Int, Double)] {
+        DuplicateDetection.nearestByMeaning(matches, texts: (0..<count).map { "\($0)" }, keep: DuplicateDetection.ranksByMeaning,
+                                            compatible: { _, _ in true }).map { ($0.first, $0.second, $0.cosine) }
     }
 }

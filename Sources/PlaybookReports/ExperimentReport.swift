@@ -50,7 +50,7 @@ public struct ExperimentFacts: Sendable {
     /// The first move into `abandoned`.
     public var abandoned: Int64?
     /// Fields at the end of the period.
-    public var state: [String: String]
+    public var state: EntityState
 
     /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
     public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
@@ -99,7 +99,7 @@ public struct ExperimentFacts: Sendable {
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
         if let text = state["result.learnings"] { return text }
-        let items = state.filter { $0.key.hasPrefix("result.learnings[") }
+        let items = state.values.filter { $0.key.hasPrefix("result.learnings[") }
             .sorted { KeyResultFields.naturalOrder($0.key, $1.key) }.map(\.value)
         return items.isEmpty ? nil : items.joined(separator: " ")
     }

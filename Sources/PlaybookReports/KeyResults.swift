@@ -5,7 +5,7 @@ import PlaybookModel
 /// Reading key results out of an objective's flattened fields (`key_results[KR-1].current`).
 enum KeyResultFields {
     /// The key-result ids in a state, in natural order (KR-2 before KR-10).
-    static func ids(in state: [String: String]) -> [String] {
+    static func ids(in state: EntityState) -> [String] {
         var ids = Set<String>()
         for key in state.keys where key.hasPrefix("key_results[") {
             guard let close = key.firstIndex(of: "]") else { continue }
@@ -16,7 +16,7 @@ enum KeyResultFields {
 
     static func field(_ kr: String, _ name: String) -> String { "key_results[\(kr)].\(name)" }
 
-    static func number(_ state: [String: String]?, _ kr: String, _ name: String) -> Decimal? {
+    static func number(_ state: EntityState?, _ kr: String, _ name: String) -> Decimal? {
         state?[field(kr, name)].flatMap(ExactNumber.decimal)
     }
 

@@ -192,10 +192,10 @@ public struct OKRReport: Sendable {
         for timeline in timelines.all(kind: Kind.objective.rawValue) {
             // In the quarter at its start, at its end, or at some moment between: then it is reported,
             // with the version standing at the end (or the last one it had in the quarter).
-            func isIn(_ state: [String: String]?) -> Bool { state?["quarter"] == label }
+            func isIn(_ state: EntityState?) -> Bool { state?["quarter"] == label }
             let atStart = timeline.state(before: startTime)
             let atEnd = timeline.state(before: endTime)
-            var lastIn: [String: String]?
+            var lastIn: EntityState?
             var added: Int64?
             var dropped: Int64?
             var wasIn = isIn(atStart)
@@ -243,7 +243,7 @@ public struct OKRReport: Sendable {
     }
 
     private static func keyResult(
-        _ kr: String, objective: Timeline, state: [String: String], start: Int64, end: Int64,
+        _ kr: String, objective: Timeline, state: EntityState, start: Int64, end: Int64,
         experiments: [String: [LinkedExperiment]]
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
@@ -251,9 +251,9 @@ public struct OKRReport: Sendable {
         var startValue = KeyResultFields.number(objective.state(before: start), kr, "current")
         var endValue = startValue
         var checkIns: [CheckIn] = []
-        var previous: [String: String] = [:]
+        var previous = EntityState()
         for event in objective.mainLineEvents where event.time < end {
-            defer { previous = event.type == .removed ? [:] : event.state }
+            defer { previous = event.type == .removed ? EntityState() : event.state }
             guard event.time >= start, event.type != .removed,
                   let change = event.fields.first(where: { $0.path == currentField }),
                   let text = change.new, let value = ExactNumber.decimal(text) else { continue }
@@ -293,7 +293,7 @@ public struct OKRReport: Sendable {
     }
 
     private static func northStar(timelines: Timelines, end: Int64, objectives: [ObjectiveLine]) -> NorthStarRollUp? {
-        let metrics = timelines.all(kind: Kind.metric.rawValue).compactMap { timeline -> (String, [String: String])? in
+        let metrics = timelines.all(kind: Kind.metric.rawValue).compactMap { timeline -> (String, EntityState)? in
             guard let state = timeline.state(before: end), state["north_star"] == "true" else { return nil }
             return (timeline.id, state)
         }

@@ -21,16 +21,16 @@ public enum HistoryRules {
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
         var out: [HistoryViolation] = []
         for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
-            var previous: [String: String]?
+            var previous: EntityState?
             var everLaunched = false
             // Removed by a commit before the change; or removed within it, with what it held then
             // (bringing that same entity back is a revert, not a reuse).
             var removedBefore = false
-            var removedWithin: [String: String]?
+            var removedWithin: EntityState?
             for event in timeline.events {
                 defer {
                     if event.type == .removed {
-                        if range.contains(event.commit) { removedWithin = previous ?? [:] } else { removedBefore = true }
+                        if range.contains(event.commit) { removedWithin = previous ?? EntityState() } else { removedBefore = true }
                         previous = nil
                     } else {
                         previous = event.state
@@ -87,7 +87,7 @@ public enum HistoryRules {
 
     /// Check-ins (edits of a key result's `current`) to an objective whose quarter ended before
     /// `today`'s quarter began.
-    static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: [String: String]?, today: Day,
+    static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: EntityState?, today: Day,
                                       short: String) -> [HistoryViolation] {
         guard let text = event.state["quarter"] ?? before?["quarter"], let quarter = Quarter(text), quarter < today.quarter else { return [] }
         return event.fields.compactMap { field -> HistoryViolation? in

@@ -22,6 +22,8 @@ public struct ChangeDirection: Sendable, Hashable {
         var negatedUntil = -1
         var pending = 0
         for (index, stem) in stems.enumerated() {
+            // "No cost", "no charge", "no fee" mean free: nothing is denied.
+            if Self.negators.contains(stem), index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
             if Self.negators.contains(stem) {
                 negatedUntil = index + 4
                 pending = 2
@@ -60,6 +62,30 @@ public struct ChangeDirection: Sendable, Hashable {
         if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
         return nil
     }
+
+    /// A direction that one of two otherwise alike changes states and the other leaves out
+    /// ("later / –", "– / not show"), or nil. Adding or showing is what a change does by default,
+    /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
+    public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        for axis in Axis.allCases {
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(word) / –" }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(word)" }
+        }
+        return nil
+    }
+
+    /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
+    func stated(_ axis: Axis) -> String? {
+        if let word = up[axis], down[axis] == nil, !Self.presence.contains(word) { return word }
+        if let word = down[axis], up[axis] == nil { return word }
+        return nil
+    }
+
+    /// Stems of adding and showing: what a change does unless it says otherwise.
+    static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+
+    /// Stems of what a price is called: after "no" they say free, not a denial.
+    static let price: Set<String> = ["cost", "charg", "fee", "extra"]
 
     /// Stems (Snowball English) of words that deny what follows.
     static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]

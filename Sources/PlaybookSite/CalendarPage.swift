@@ -1,4 +1,5 @@
 import PlaybookModel
+import PlaybookOverlaps
 import PlaybookReports
 
 /// The experiment calendar: per surface, every experiment's planned window (its dates as
@@ -12,14 +13,26 @@ struct CalendarPage {
         var experiment: Experiment
         var planned: (Day, Day)?
         var live: (Day, Day)?
+        /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
+        var collisions: Int
 
-        var first: Day? { [planned?.0, live?.0].compactMap { $0 }.min() }
+        var first: Day? {
+            guard let planned else { return live?.0 }
+            return live.map { min($0.0, planned.0) } ?? planned.0
+        }
     }
 
-    /// How many collisions a row's cell names, and how many pairs the page lists.
+    /// How many collisions a row's cell names, and how many pairs each area lists.
     static let listed = 20
-    static let listedCollisions = 500
+    static let listedCollisions = 50
+
+    /// The area of a surface: its first segment, where nested surfaces meet.
+    static func area(_ surface: String?) -> String {
+        String((surface ?? noSurface).split(separator: "/").first ?? "")
+    }
+
+    static let noSurface = "(no surface)"
 
     /// The planned end: `end`, else `start` plus `design.duration_days`.
     static func plannedEnd(_ e: Experiment) -> Day? {
@@ -39,17 +52,21 @@ struct CalendarPage {
                 live = (start, max(start, end))
             }
             guard planned != nil || live != nil else { continue }
-            bySurface[e.surface?.value ?? "(no surface)", default: []].append(
+            bySurface[e.surface?.value ?? Self.noSurface, default: []].append(
                 Row(experiment: e, planned: planned, live: live,
-                    collidesWith: (catalog.collisionsByID[id] ?? []).compactMap { $0.ids.first { $0 != id } }))
+                    collidesWith: catalog.collisions.partners(of: id, limit: Self.listed).map(\.id),
+                    collisions: catalog.collisions.count(of: id)))
         }
+        // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
-            rows.sorted { a, b in
-                let ga = a.experiment.exclusionGroup ?? "\u{10FFFF}", gb = b.experiment.exclusionGroup ?? "\u{10FFFF}"
+            let keys = rows.map { ($0.experiment.exclusionGroup ?? "\u{10FFFF}", $0.first, $0.experiment.id.value) }
+            let order = keys.indices.sorted { a, b in
+                let (ga, fa, ia) = keys[a], (gb, fb, ib) = keys[b]
                 if ga != gb { return ga < gb }
-                if a.first != b.first { return (a.first.map { d in b.first.map { d < $0 } ?? true }) ?? false }
-                return a.experiment.id.value < b.experiment.id.value
+                if fa != fb { return (fa.map { d in fb.map { d < $0 } ?? true }) ?? false }
+                return ia < ib
             }
+            return order.map { rows[$0] }
         }
     }
 
@@ -59,17 +76,26 @@ struct CalendarPage {
         body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks an experiment that collides with another; rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let surfaces = rows()
-        let all = surfaces.values.flatMap { $0 }
-        let days = all.flatMap { [$0.planned?.0, $0.planned?.1, $0.live?.0, $0.live?.1].compactMap { $0 } }
-        guard let low = days.min(), let high = days.max() else {
+        var low: Day?, high: Day?
+        for rows in surfaces.values {
+            for row in rows {
+                for day in [row.planned?.0, row.planned?.1, row.live?.0, row.live?.1] {
+                    guard let day else { continue }
+                    low = low.map { min($0, day) } ?? day
+                    high = high.map { max($0, day) } ?? day
+                }
+            }
+        }
+        guard let low, let high else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
         }
         let range = (low, max(high, low.adding(days: 1)))
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
-        let areas = Dictionary(grouping: surfaces.keys.sorted()) { String($0.split(separator: "/").first ?? "") }
+        let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
+        let collisions = catalog.collisions.overlaps(groupedBy: { Self.area(catalog.experiments[$0]?.surface?.value) }, limit: Self.listedCollisions)
         body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
-            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surfaces)"
+            "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
         for area in areas.keys.sorted() {
             let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
@@ -81,19 +107,16 @@ struct CalendarPage {
                 return ["<code>\(h(surface))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
                         window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
-                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.prefix(Self.listed).map { page.entity($0) }.joined(separator: ", ") + "</strong>"
-                            + (row.collidesWith.count > Self.listed ? " and \(row.collidesWith.count - Self.listed) more" : "")]
+                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                            + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
             } })
+            body += collisionList(collisions[area], area: area, page: page)
             body += "</section>\n"
         }
         body += "<h2>Collisions</h2>\n"
-        if input.collisions.count > Self.listedCollisions {
-            body += "<p>\(input.collisions.count) pairs collide; the first \(Self.listedCollisions) are listed, and each experiment's page lists its own.</p>\n"
-        }
-        body += input.collisions.isEmpty ? "<p>No two live or ready experiments collide.</p>\n" : "<ul>" + input.collisions.prefix(Self.listedCollisions).map { overlap in
-            "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
-                + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
-        }.joined() + "</ul>\n"
+        let pairs = catalog.collisions.count
+        body += pairs == 0 ? "<p>No two live or ready experiments collide.</p>\n"
+            : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
         let groups = Dictionary(grouping: catalog.sortedExperiments.filter { $0.exclusionGroup != nil }) { $0.exclusionGroup ?? "" }
         body += "<h2>Exclusion groups</h2>\n"
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
@@ -102,13 +125,28 @@ struct CalendarPage {
         return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
     }
 
+    /// An area's colliding pairs, the first `listedCollisions` with their reasons, and how many were left out.
+    private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
+        guard let group, group.total > 0 else { return "" }
+        var out = "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
+        for overlap in group.shown {
+            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
+                + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
+        }
+        out += "</ul>\n"
+        if group.total > group.shown.count {
+            out += "<p class=\"meta\">and \(group.total - group.shown.count) more pairs on <code>\(h(area))</code>, left out here; each experiment's page lists its own.</p>\n"
+        }
+        return out
+    }
+
     /// One experiment's label, planned outline and live bar.
     private func bars(_ row: Row, y: Double, x: (Day) -> Double, page: Page) -> String {
         let e = row.experiment
         let n = Charts.n
         var svg = ""
         let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-        svg += "<a href=\"\(page.href(SitePath.entity(e.id.value)))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
+        svg += "<a href=\"\(page.href(catalog.path(of: e.id.value)))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
         let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
         if let (start, end) = row.planned {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"

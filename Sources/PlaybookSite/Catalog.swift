@@ -9,6 +9,14 @@ struct Catalog {
     var hypotheses: [String: Hypothesis] = [:]
     var experiments: [String: Experiment] = [:]
     var files: [String: String] = [:]
+    /// Each entity's page from the site's top (names unique regardless of case), with its title:
+    /// what a link to it needs, in one lookup.
+    private(set) var links: [String: Link] = [:]
+
+    struct Link {
+        var path: String
+        var title: String?
+    }
     var northStar: Metric?
 
     /// Sorted by id once: pages ask for these many times.
@@ -26,13 +34,11 @@ struct Catalog {
     private(set) var objectivesBySquad: [String: [Objective]] = [:]
     private(set) var experimentsByMetric: [String: [Experiment]] = [:]
     private(set) var objectivesByParent: [String: [Objective]] = [:]
-    /// Each experiment's collisions, in the order the overlap finder reports them.
-    private(set) var collisionsByID: [String: [Overlap]] = [:]
+    /// Every collision, kept compact: pages list a few and count the rest.
+    let collisions: CollisionGraph
 
-    init(_ entities: [SourcedEntity], collisions: [Overlap] = []) {
-        for overlap in collisions {
-            for id in Set(overlap.ids) { collisionsByID[id, default: []].append(overlap) }
-        }
+    init(_ entities: [SourcedEntity], collisions: CollisionGraph) {
+        self.collisions = collisions
         for sourced in entities {
             let id = sourced.entity.id.value
             files[id] = sourced.file
@@ -45,6 +51,9 @@ struct Catalog {
             case .hypothesis(let e): hypotheses[id] = e
             case .experiment(let e): experiments[id] = e
             }
+        }
+        for (id, name) in SitePath.uniqueFileNames(Array(files.keys)) {
+            links[id] = Link(path: SitePath.entity(fileName: name), title: title(of: id))
         }
         sortedExperiments = experiments.keys.sorted().compactMap { experiments[$0] }
         sortedHypotheses = hypotheses.keys.sorted().compactMap { hypotheses[$0] }
@@ -71,6 +80,9 @@ struct Catalog {
     }
 
     func exists(_ id: String) -> Bool { files[id] != nil }
+
+    /// The page of an entity at this commit.
+    func path(of id: String) -> String { links[id]?.path ?? SitePath.entity(id) }
 
     func kind(of id: String) -> Kind? {
         if metrics[id] != nil { return .metric }

@@ -28,7 +28,8 @@ enum Charts {
             let x0 = left + Double(c) * group + (group - bar * Double(series.count)) / 2
             for (s, line) in series.enumerated() {
                 guard c < line.values.count, let value = line.values[c] else { continue }
-                let y = scale.y(value)
+                // A value of 0 is drawn as a sliver on the axis, so that it reads as 0 and not as missing.
+                let y = min(scale.y(value), Scale.bottomY - 2)
                 svg += "<rect x=\"\(n(x0 + Double(s) * bar))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(max(0, Scale.bottomY - y)))\" fill=\"\(colours[s % colours.count])\">"
                 svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
             }

@@ -7,8 +7,11 @@ struct EntityPages {
     var input: SiteInput
     var catalog: Catalog
 
+    /// How many of an experiment's collisions its page lists.
+    static let listedCollisions = 50
+
     func page(_ id: String) -> String {
-        let page = Page(path: SitePath.entity(id), catalog: catalog)
+        let page = Page(path: catalog.path(of: id), catalog: catalog)
         let kind = catalog.kind(of: id)
         var body = "<h1><span class=\"kind\">\(h(kind?.rawValue ?? "Entity")) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h1>\n"
         if let file = catalog.files[id] { body += "<p class=\"meta\">in <code>\(h(file))</code></p>\n" }
@@ -153,14 +156,13 @@ struct EntityPages {
                 ("learnings", result.learnings.isEmpty ? nil : result.learnings.map { "<p>\(h($0))</p>" }.joined()),
             ])
         }
-        let collisions = catalog.collisionsByID[id] ?? []
-        if !collisions.isEmpty {
+        let collisions = catalog.collisions.count(of: id)
+        if collisions > 0 {
             out += "<h2>Collisions</h2>"
             out += "<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group"
-            out += collisions.count > 50 ? " (\(collisions.count) experiments; the first 50 are listed):</p>" : ":</p>"
-            out += "<ul>" + collisions.prefix(50).map { overlap in
-                let other = overlap.ids.first { $0 != id } ?? id
-                return "<li>\(page.entity(other, title: true))\(overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>")</li>"
+            out += collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>"
+            out += "<ul>" + catalog.collisions.partners(of: id, limit: Self.listedCollisions).map { other, reviewedBy in
+                "<li>\(page.entity(other, title: true))\(reviewedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>")</li>"
             }.joined() + "</ul>\n"
         }
         if !e.approvals.isEmpty {

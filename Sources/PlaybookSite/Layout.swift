@@ -3,7 +3,19 @@ import PlaybookModel
 import PlaybookReports
 
 /// Text made safe for the page: bidi and control characters shown, markup escaped.
-func h(_ text: String) -> String { HTMLReport.escapeVisible(text) }
+/// Most text is plain printable ASCII that neither step changes: it is returned as it is.
+func h(_ text: String) -> String {
+    for byte in text.utf8 {
+        switch byte {
+        case 0x20...0x7E where byte != UInt8(ascii: "#") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
+            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'"):
+            continue
+        default:
+            return HTMLReport.escapeVisible(text)
+        }
+    }
+    return text
+}
 
 /// The site's sections, in the order the navigation lists them.
 enum Section: String, CaseIterable {
@@ -24,15 +36,26 @@ enum Section: String, CaseIterable {
 struct Page {
     var path: String
     var catalog: Catalog
+    /// `../` per folder the page sits in.
+    let up: String
 
-    func href(_ target: String) -> String { h(SitePath.relative(target, from: path)) }
+    init(path: String, catalog: Catalog) {
+        self.path = path
+        self.catalog = catalog
+        up = SitePath.up(from: path)
+    }
+
+    func href(_ target: String) -> String { h(up + target) }
 
     /// A link to an entity's page when it exists at this commit, else the id as plain text.
     func entity(_ id: String?, title: Bool = false) -> String {
         guard let id, !id.isEmpty else { return "–" }
-        let label = title ? (catalog.title(of: id).map { "\(id): \($0)" } ?? id) : id
-        guard catalog.exists(id) else { return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(label))</span>" }
-        return "<a href=\"\(href(SitePath.entity(id)))\">\(h(label))</a>"
+        guard let link = catalog.links[id] else {
+            return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(id))</span>"
+        }
+        let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
+        // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
+        return "<a href=\"\(up)\(link.path)\">\(h(label))</a>"
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.
@@ -40,12 +63,14 @@ struct Page {
         guard let reference, !reference.isEmpty else { return "–" }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference) }
-        return "<a href=\"\(href(SitePath.entity(parts[0])))#\(h(anchor(parts[1])))\">\(h(reference))</a>"
+        return "<a href=\"\(href(catalog.path(of: parts[0])))#\(h(anchor(parts[1])))\">\(h(reference))</a>"
     }
 
     /// The whole document: head with the content-security policy, navigation, main, footer.
     func document(title: String, section: Section?, body: String, source: SourceSummary?, scripts: [String] = []) -> String {
-        var out = """
+        var out = ""
+        out.reserveCapacity(body.utf8.count + 2_048)  // one allocation for the whole page
+        out += """
         <!DOCTYPE html>
         <html lang="en">
         <head>

@@ -26,15 +26,20 @@ struct ProgramPage {
             Series(name: "concluded", values: overall.map { Double($0?.concluded.count ?? 0) }),
         ], yLabel: "experiments", integer: true) { Numbers.text($0, places: 1) }
         body += "<h2>Win rate</h2>\n"
-        body += Charts.lines(title: "Win rate per quarter", categories: labels, series: [
-            Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) }),
-        ], yLabel: "win rate", maximum: 1) { Numbers.percent($0) }
+        let winRates = Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) })
+        // An empty frame reads as a chart of zeros: say there is nothing to draw instead.
+        body += winRates.values.contains { $0 != nil }
+            ? Charts.lines(title: "Win rate per quarter", categories: labels, series: [winRates], yLabel: "win rate", maximum: 1) { Numbers.percent($0) }
+            : "<p>No experiment concluded with an outcome in these quarters yet.</p>\n"
         body += "<h2>Cycle times</h2>\n"
-        body += Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: [
+        let cycles = [
             Series(name: "created → running", values: overall.map { $0?.createdToRunning.median }),
             Series(name: "ready → running", values: overall.map { $0?.readyToRunning.median }),
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
-        ], yLabel: "days") { Numbers.text($0, places: 2) }
+        ]
+        body += cycles.contains { $0.values.contains { $0 != nil } }
+            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days") { Numbers.text($0, places: 2) }
+            : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
         body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],

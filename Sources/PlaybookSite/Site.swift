@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookModel
 import PlaybookReports
 
@@ -12,34 +13,66 @@ public enum Site {
     public static let marker = SitePath.marker
 
     /// Every file of the site, by path relative to the site's folder (`/`-separated). The same
-    /// input gives the same bytes: nothing depends on the clock or on hashing order.
+    /// input gives the same bytes: nothing depends on the clock, on hashing order or on which
+    /// core rendered a page.
     public static func render(_ input: SiteInput) -> [String: String] {
+        let plan = SitePlan(input)
+        let pages = concurrently(plan.paths.count) { plan.render($0) }
+        return Dictionary(zip(plan.paths, pages), uniquingKeysWith: { first, _ in first })
+    }
+}
+
+/// The site's files, each rendered on demand: a writer renders them on every core and lets each
+/// page go once it is on disk, so the whole site is never held in memory at once.
+public struct SitePlan: Sendable {
+    /// Every file's path relative to the site's folder, each once, the long pages first (so that
+    /// cores handed pages in order finish together).
+    public let paths: [String]
+    private let jobs: [Job]
+    private let input: SiteInput
+    private let catalog: Catalog
+
+    public init(_ input: SiteInput) {
         let catalog = Catalog(input.entities, collisions: input.collisions)
-        var files: [String: String] = [:]
-        files[SitePath.marker] = "This folder was written by `playbook site`; a rebuild replaces it whole.\n"
-        files[SitePath.stylesheet] = Assets.stylesheet
-        files[SitePath.searchScript] = Assets.searchScript
-        let home = HomePage(input: input, catalog: catalog)
-        files[SitePath.home] = home.render(quarter: input.homeQuarter, path: SitePath.home)
-        for report in input.okr {
-            let path = SitePath.quarter(report.quarter)
-            files[path] = home.render(quarter: report.quarter, path: path)
-        }
-        let squads = SquadPages(input: input, catalog: catalog)
-        files[SitePath.squads] = squads.index()
-        files[SitePath.calendar] = CalendarPage(input: input, catalog: catalog).render()
-        let learnings = LearningsPage(input: input, catalog: catalog)
-        files[SitePath.learnings] = learnings.render()
-        files[SitePath.searchIndex] = learnings.index()
-        files[SitePath.program] = ProgramPage(input: input, catalog: catalog).render()
-        let entities = EntityPages(input: input, catalog: catalog)
+        var planned: [(String, Job)] = [
+            (SitePath.calendar, .calendar), (SitePath.learnings, .learnings), (SitePath.searchIndex, .searchIndex),
+            (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),
+        ]
+        planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
         for sourced in input.entities {
             let id = sourced.entity.id.value
-            let path = SitePath.entity(id)
-            // Two ids never share a file name; should that ever fail, the first keeps it.
-            guard files[path] == nil else { continue }
-            files[path] = sourced.entity.kind == .squad ? squads.page(id) : entities.page(id)
+            planned.append((catalog.path(of: id), sourced.entity.kind == .squad ? .squad(id) : .entity(id)))
         }
-        return files
+        planned += [
+            (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),
+            (SitePath.stylesheet, .text(Assets.stylesheet)), (SitePath.searchScript, .text(Assets.searchScript)),
+        ]
+        // Names are unique by construction (an id defined twice has one page); should that ever fail, the first keeps the file.
+        var seen: Set<String> = []
+        planned = planned.filter { seen.insert($0.0).inserted }
+        paths = planned.map(\.0)
+        jobs = planned.map(\.1)
+        self.input = input
+        self.catalog = catalog
+    }
+
+    /// The bytes of `paths[index]`: a pure function of the input, safe to call from any thread.
+    public func render(_ index: Int) -> String {
+        switch jobs[index] {
+        case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: paths[index])
+        case .squads: SquadPages(input: input, catalog: catalog).index()
+        case .calendar: CalendarPage(input: input, catalog: catalog).render()
+        case .learnings: LearningsPage(input: input, catalog: catalog).render()
+        case .searchIndex: LearningsPage(input: input, catalog: catalog).index()
+        case .program: ProgramPage(input: input, catalog: catalog).render()
+        case .squad(let id): SquadPages(input: input, catalog: catalog).page(id)
+        case .entity(let id): EntityPages(input: input, catalog: catalog).page(id)
+        case .text(let text): text
+        }
+    }
+
+    /// One file to write.
+    private enum Job {
+        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), text(String)
     }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
@@ -18,7 +19,7 @@ public struct SiteInput: Sendable {
     /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
     public var lives: [String: ExperimentFacts]
     /// Experiments live together on one surface for overlapping audiences.
-    public var collisions: [Overlap]
+    public var collisions: CollisionGraph
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -26,7 +27,7 @@ public struct SiteInput: Sendable {
     public var source: SourceSummary?
 
     public init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], logs: [String: EntityLog],
-                lives: [String: ExperimentFacts], collisions: [Overlap], homeQuarter: Quarter, today: Day,
+                lives: [String: ExperimentFacts], collisions: CollisionGraph, homeQuarter: Quarter, today: Day,
                 source: SourceSummary?) {
         self.entities = entities
         self.okr = okr
@@ -47,25 +48,58 @@ public struct SiteInput: Sendable {
             .filter { seen.insert($0.entity.id.value).inserted }
         let home = homeQuarter ?? today.quarter
         let quarters = Self.quarters(history: history, entities: unique, today: today, home: home)
-        let okr = quarters.map { OKRReport(quarter: $0, today: today, timelines: timelines, history: history) }
-        let program = quarters.map { ExperimentReport(period: Period(quarter: $0), today: today, timelines: timelines, history: history) }
-        var logs: [String: EntityLog] = [:]
         // A log reads only the history's caveats and notes: give it the records that hold notes,
         // so thousands of logs do not each walk every commit.
-        var noted = history
-        noted.records = history.records.filter { !$0.notes.isEmpty }
-        for sourced in unique {
-            let id = sourced.entity.id.value
-            logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
-        }
+        var notes = history
+        notes.records = history.records.filter { !$0.notes.isEmpty }
+        let noted = notes
         let boundary = Set(history.shallowBoundary)
-        var lives: [String: ExperimentFacts] = [:]
-        for timeline in timelines.all(kind: Kind.experiment.rawValue) {
-            lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
+        // Each part reads the same history and none depends on another: computed side by side,
+        // the long ones first.
+        let parts: [Part] = concurrently(3 + quarters.count * 2) { index in
+            switch index {
+            case 0:
+                return .collisions(CollisionGraph(unique, today: today))
+            case 1:
+                var logs: [String: EntityLog] = [:]
+                for sourced in unique {
+                    let id = sourced.entity.id.value
+                    logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
+                }
+                return .logs(logs)
+            case 2:
+                var lives: [String: ExperimentFacts] = [:]
+                for timeline in timelines.all(kind: Kind.experiment.rawValue) {
+                    lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
+                }
+                return .lives(lives)
+            case let index where index < 3 + quarters.count:
+                return .okr(OKRReport(quarter: quarters[index - 3], today: today, timelines: timelines, history: history))
+            default:
+                let quarter = quarters[index - 3 - quarters.count]
+                return .program(ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history))
+            }
+        }
+        var okr: [OKRReport] = [], program: [ExperimentReport] = []
+        var logs: [String: EntityLog] = [:], lives: [String: ExperimentFacts] = [:]
+        var collisions = CollisionGraph([])
+        for part in parts {
+            switch part {
+            case .okr(let report): okr.append(report)
+            case .program(let report): program.append(report)
+            case .logs(let value): logs = value
+            case .lives(let value): lives = value
+            case .collisions(let value): collisions = value
+            }
         }
         self.init(entities: unique, okr: okr, program: program, logs: logs, lives: lives,
-                  collisions: OverlapFinder.collisions(unique, today: today), homeQuarter: home, today: today,
-                  source: SourceSummary(history))
+                  collisions: collisions, homeQuarter: home, today: today, source: SourceSummary(history))
+    }
+
+    /// One piece of the input, computed on its own.
+    private enum Part: Sendable {
+        case okr(OKRReport), program(ExperimentReport), logs([String: EntityLog]), lives([String: ExperimentFacts])
+        case collisions(CollisionGraph)
     }
 
     /// Every quarter from the first playbook commit to the last (or today), the quarters the
@@ -94,4 +128,14 @@ public struct SiteInput: Sendable {
 extension Quarter {
     /// The quarter before this one.
     var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1) }
+}
+
+/// `body(0..<count)`, spread over the machine's cores, in index order.
+func concurrently<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    var slots = [T?](repeating: nil, count: count)
+    slots.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: count) { index in output[index] = body(index) }
+    }
+    return slots.compactMap { $0 }
 }

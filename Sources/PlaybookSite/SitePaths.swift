@@ -16,8 +16,37 @@ enum SitePath {
 
     static func quarter(_ quarter: Quarter) -> String { "quarter-\(quarter).html" }
 
-    /// An entity's page: `e/` and the id made safe as a file name.
-    static func entity(_ id: String) -> String { "e/" + fileName(id) + ".html" }
+    /// An entity's page: `e/` and the id made safe as a file name. Pages link through
+    /// `Catalog.path(of:)`, which keeps names unique on a case-insensitive file system.
+    static func entity(_ id: String) -> String { entity(fileName: fileName(id)) }
+
+    static func entity(fileName: String) -> String { "e/" + fileName + ".html" }
+
+    /// A file name for each id, unique even where the file system ignores case (macOS, Windows):
+    /// ids whose names differ only in case are sorted, the first keeps its name and the others
+    /// get `_c2`, `_c3`… (`_` then a lower-case letter: never made by `fileName`). The same ids
+    /// give the same names.
+    static func uniqueFileNames(_ ids: [String]) -> [String: String] {
+        var out: [String: String] = [:]
+        out.reserveCapacity(ids.count)
+        var groups: [String: [String]] = [:]
+        for id in ids {
+            let name = fileName(id)
+            out[id] = name
+            groups[name.lowercased(), default: []].append(id)
+        }
+        var taken = Set(groups.keys)
+        for key in groups.keys.sorted() {
+            guard let group = groups[key], group.count > 1 else { continue }
+            for id in group.sorted().dropFirst() {
+                let base = out[id] ?? fileName(id)
+                var number = 2
+                while !taken.insert((base + "_c\(number)").lowercased()).inserted { number += 1 }
+                out[id] = base + "_c\(number)"
+            }
+        }
+        return out
+    }
 
     /// An id as a file name: letters, digits and `-` stay; every other byte becomes `_` and two hex
     /// digits, so distinct ids give distinct names and none can climb out of the folder (`/`, `..`).
@@ -47,7 +76,11 @@ enum SitePath {
 
     /// `target` (a path from the site's top) as seen from the page at `from`.
     static func relative(_ target: String, from page: String) -> String {
-        let depth = page.split(separator: "/").count - 1
-        return String(repeating: "../", count: depth) + target
+        up(from: page) + target
+    }
+
+    /// The way from a page back to the site's top: `../` per folder it sits in.
+    static func up(from page: String) -> String {
+        String(repeating: "../", count: page.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) })
     }
 }

@@ -37,7 +37,7 @@ struct SquadPages {
     }
 
     func page(_ id: String) -> String {
-        let page = Page(path: SitePath.entity(id), catalog: catalog)
+        let page = Page(path: catalog.path(of: id), catalog: catalog)
         guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.source) }
         var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
         body += "<p class=\"meta\">\(h(id))</p>\n"

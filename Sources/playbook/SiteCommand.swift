@@ -77,11 +77,11 @@ struct SiteBuild: ParsableCommand {
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
         let input = SiteInput(history: history, timelines: Timelines(history), entities: entities, today: day, homeQuarter: home)
-        let files = Site.render(input)
-        try SiteFolder.write(files, to: target)
+        let plan = SitePlan(input)
+        try SiteFolder.write(plan, to: target)
         // The folder is a command-line argument: shown inert.
         let shown = Inert.terminalPath(target.display)
-        Terminal.writeError("wrote \(files.count) files to \(shown); open \(Inert.terminalPath(target.display + "/index.html"))\n")
+        Terminal.writeError("wrote \(plan.paths.count) files to \(shown); open \(Inert.terminalPath(target.display + "/index.html"))\n")
         withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
     }
 

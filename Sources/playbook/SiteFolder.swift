@@ -62,16 +62,39 @@ enum SiteFolder {
         return exists
     }
 
-    static func write(_ files: [String: String], to target: Target) throws {
-        for path in files.keys where !isSafe(path) {
+    /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
+    /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
+    /// bytes it already wrote (no new inode, nothing to copy) and writes the others.
+    static func write(_ plan: SitePlan, to target: Target) throws {
+        for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
         }
         let exists = try check(target)
         let staging = try freshFolder(near: target, purpose: "new")
         do {
-            for path in files.keys.sorted() {
-                try writeFile(files[path] ?? "", at: staging + "/" + path, under: staging)
+            var folders: Set<String> = []
+            for path in plan.paths {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    folders.insert(String(folder))
+                }
             }
+            for folder in folders.sorted() where mkdir(staging + "/" + folder, 0o755) != 0 {
+                throw UsageError(description: "cannot create \(staging)/\(folder): \(String(cString: strerror(errno)))")
+            }
+            let failure = FirstError()
+            let old = target.path
+            DispatchQueue.concurrentPerform(iterations: plan.paths.count) { index in
+                guard !failure.isSet else { return }
+                let path = plan.paths[index]
+                let text = plan.render(index)
+                // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
+                if exists, unchanged(text, at: old + "/" + path),
+                   linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
+                do { try writeFile(text, at: staging + "/" + path) } catch { failure.set(error) }
+            }
+            if let error = failure.error { throw error }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
@@ -111,27 +134,47 @@ enum SiteFolder {
         throw UsageError(description: "cannot create a folder beside \(target.display): too many leftovers named .\(target.name).playbook-site-*")
     }
 
-    /// Creates the file and any folders it needs inside `root`; never follows a symlink.
-    private static func writeFile(_ text: String, at path: String, under root: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        if folder != root {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    /// Whether the regular file at `path` (never a symlink) holds exactly `text`.
+    private static func unchanged(_ text: String, at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        let size = text.utf8.count
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
+        var old = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let n = old.withUnsafeMutableBytes { buffer in POSIX.read(fd, buffer.baseAddress! + filled, size - filled) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            filled += n
         }
+        var text = text
+        return text.withUTF8 { new in
+            old.withUnsafeBytes { old in
+                guard let a = new.baseAddress, let b = old.baseAddress else { return size == 0 }
+                return memcmp(a, b, size) == 0
+            }
+        }
+    }
+
+    /// Creates the file (its folder exists); never follows a symlink.
+    private static func writeFile(_ text: String, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return POSIX.write(fd, base + written, bytes.count - written)
+        var text = text
+        try text.withUTF8 { bytes in
+            var written = 0
+            while written < bytes.count {
+                let n = POSIX.write(fd, bytes.baseAddress! + written, bytes.count - written)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                written += n
             }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
-            written += n
         }
     }
 
@@ -150,5 +193,18 @@ enum SiteFolder {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// The first error of work spread over threads; later ones are dropped.
+private final class FirstError: @unchecked Sendable {
+    private let lock = NSLock()
+    private var first: Error?
+
+    var isSet: Bool { lock.withLock { first != nil } }
+    var error: Error? { lock.withLock { first } }
+
+    func set(_ error: Error) {
+        lock.withLock { if first == nil { first = error } }
     }
 }

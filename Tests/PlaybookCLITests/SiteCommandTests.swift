@@ -68,6 +68,27 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertTrue(String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self).contains("Objectives and key results, 2026-Q4"))
     }
 
+    func testARebuildOfTheSameCommitRestoresEditedPagesAndDropsSymlinks() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        let out = scratch.url.appendingPathComponent("out")
+        let built = try files(under: out)
+        // A page edited by hand, one whose size is kept (so only its bytes tell), and a page
+        // replaced by a symlink to a file outside the site.
+        try scratch.write("out/squads.html", "edited")
+        let program = String(decoding: try XCTUnwrap(built["program.html"]), as: UTF8.self)
+        try scratch.write("out/program.html", String(program.reversed()))
+        try scratch.write("secret.txt", String(decoding: try XCTUnwrap(built["calendar.html"]), as: UTF8.self))
+        try FileManager.default.removeItem(at: out.appendingPathComponent("calendar.html"))
+        try FileManager.default.createSymbolicLink(atPath: out.appendingPathComponent("calendar.html").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent("secret.txt").path)
+        let result = try CLI.run(["site", "-o", "out"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(try files(under: out), built)  // every file as the first build wrote it
+        let calendar = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("calendar.html").path)
+        XCTAssertEqual(calendar[.type] as? FileAttributeType, .typeRegular)
+    }
+
     func testRefusesAFolderItDidNotWrite() throws {
         let scratch = try repository()
         try scratch.write("docs/notes.md", "mine")

@@ -79,6 +79,38 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(again.records, first.records)
     }
 
+    /// A cache of several megabytes is written in pieces; the file equals the one-piece encoding
+    /// (checksum included) and reads back as the same records.
+    func testALargeCacheIsStreamedToTheSameBytes() throws {
+        let author = Person(name: "Ana\tTab", email: "ana@example.com")
+        var records: [CommitRecord] = []
+        var commits: [ObjectID] = []
+        for index in 0..<6_000 {
+            var raw = [UInt8](repeating: 0, count: 20)
+            raw[0] = UInt8(index & 0xff); raw[1] = UInt8(index >> 8); raw[19] = 7
+            let id = try XCTUnwrap(ObjectID(bytes: raw))
+            commits.append(id)
+            let fields = (0..<40).map { FieldChange(path: "key_results[KR-\($0)].current", old: nil, new: "value \(index) \($0)\nline") }
+            records.append(CommitRecord(
+                id: id, time: Int64(1_700_000_000 + index), author: author, summary: "commit \(index)",
+                changes: [EntityChange(entity: "OBJ-\(index % 97)", kind: "Objective", type: .added, path: "playbooks/o\(index).yml",
+                                       previousPath: nil, fields: fields)],
+                notes: []))
+        }
+        let history = CachedHistory(key: CacheKey(mode: .firstParent, roots: ["playbooks"]), tip: commits[commits.count - 1],
+                                    commits: commits, records: records, brokenPaths: [:])
+        let expected = HistoryCache.encode(history)
+        XCTAssertGreaterThan(expected.count, 3 << 20, "the cache must span several chunks")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("stream-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("history-cache").path
+        try HistoryCache.save(history, to: file)
+        XCTAssertEqual(Array(try XCTUnwrap(FileManager.default.contents(atPath: file))), expected)
+        guard case .loaded(let loaded) = HistoryCache.load(from: file, key: history.key) else { return XCTFail("not loaded") }
+        XCTAssertEqual(loaded.records, records)
+    }
+
     func testEscapingRoundTrips() {
         for text in ["plain", "tab\there", "new\nline", "back\\slash\\t", "\r\n\t\\"] {
             XCTAssertEqual(HistoryCache.unescape(HistoryCache.escape(text)), text)

@@ -39,6 +39,22 @@ final class ValueTests: XCTestCase {
         XCTAssertNil(ExactNumber.canonical("12abc"))
     }
 
+    /// The quick spelling of common numbers agrees with the exact decimal's own, case by case.
+    func testCanonicalSpellingAgreesWithTheDecimal() {
+        var texts = ["0", "-0", "+0", "-0.0", "0.0", "00.500", "007.50", "1.", ".5", "-.5", "+1.5", "12", "-12.340",
+                     "123456789012345678901234567890", "1234567890123456789012345678901", "0.000000000000000000000000000001",
+                     "1.2.3", "--1", "1-", "", ".", "-", "+", "1e3", "1_000", " 1", "1 ", "٣.٥", "0x1F", "0o17", ".inf", "NaN"]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789.-+e")
+        for _ in 0..<3_000 {
+            let length = Int.random(in: 1...12, using: &generator)
+            texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+        for text in texts {
+            XCTAssertEqual(ExactNumber.canonical(text), ExactNumber.decimal(text).map(\.description), "for \"\(text)\"")
+        }
+    }
+
     func testQuartersAreYearDashQn() {
         XCTAssertEqual(Quarter("2026-Q4"), Quarter(year: 2026, number: 4))
         XCTAssertNil(Quarter("2026-Q0"))

@@ -77,4 +77,70 @@ final class CollisionIndexTests: XCTestCase {
         ].joined(separator: "\n---\n")))
         XCTAssertEqual(found.map(\.ids), [["EXP-0001", "EXP-0002"]])
     }
+
+    func testTheGraphListsEachExperimentsPartnersAndCountsWhatItLeavesOut() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        let found = entities(randomRepository(300, seed: 7))
+        let all = OverlapFinder.collisions(found, today: today)
+        let graph = CollisionGraph(found, today: today)
+        XCTAssertGreaterThan(all.count, 50)
+        XCTAssertEqual(graph.count, all.count)
+        // The whole list, and its first few, in the finder's order with the same reasons.
+        XCTAssertEqual(graph.overlaps(limit: all.count), all)
+        XCTAssertEqual(graph.overlaps(limit: 5), Array(all.prefix(5)))
+        var busiest = ("", 0)
+        for id in Set(all.flatMap(\.ids)).sorted() {
+            let expected = all.filter { $0.ids.contains(id) }.map { $0.ids.first { $0 != id } ?? id }
+            XCTAssertEqual(graph.count(of: id), expected.count, id)
+            XCTAssertEqual(graph.partners(of: id, limit: 3).map(\.id), Array(expected.prefix(3)), id)
+            XCTAssertEqual(graph.overlaps(of: id, limit: all.count), all.filter { $0.ids.contains(id) }, id)
+            if expected.count > busiest.1 { busiest = (id, expected.count) }
+        }
+        XCTAssertGreaterThan(busiest.1, 3)  // some experiment has more partners than a page lists
+        XCTAssertEqual(graph.count(of: "EXP-NONE"), 0)
+        // Grouped by the first side's squad: each group's total, and its first pairs in order.
+        var squads: [String: String] = [:]
+        for sourced in found {
+            if case .experiment(let e) = sourced.entity { squads[e.id.value] = e.squad?.value ?? "" }
+        }
+        let grouped = graph.overlaps(groupedBy: { squads[$0] ?? "" }, limit: 2)
+        for (squad, group) in grouped {
+            let expected = all.filter { squads[$0.ids[0]] == squad }
+            XCTAssertEqual(group.total, expected.count, squad)
+            XCTAssertEqual(group.shown, Array(expected.prefix(2)), squad)
+        }
+        XCTAssertEqual(grouped.values.map(\.total).reduce(0, +), all.count)
+    }
+
+    func testAnApprovalMarksThePartnerAsReviewed() {
+        let found = entities([
+            experiment("EXP-0001", ["surface": "web", "status": "running"]),
+            experiment("EXP-0002", ["surface": "web", "status": "running",
+                                    "approvals": "[{by: Council, role: council, date: 2026-01-02, overlaps: [EXP-0001]}]"]),
+            experiment("EXP-0003", ["surface": "web", "status": "running"]),
+        ].joined(separator: "\n---\n"))
+        let graph = CollisionGraph(found)
+        let partners = graph.partners(of: "EXP-0001", limit: 10)
+        XCTAssertEqual(partners.map(\.id), ["EXP-0002", "EXP-0003"])
+        XCTAssertEqual(partners.first?.reviewedBy, "Council on 2026-01-02")
+        XCTAssertNil(partners.last?.reviewedBy)
+    }
+
+    func testMoreDistinctAudiencesThanTheTableHoldsAreComparedOneByOne() throws {
+        // 530 audiences, too many to tabulate: most share emea, every third names its own region only.
+        var documents: [String] = []
+        for index in 0..<530 {
+            let regions: String = index % 3 == 0 ? "{regions: [r\(index)]}" : "{regions: [r\(index), emea]}"
+            let start: String = String(format: "2026-07-%02d", 1 + index % 20)
+            documents.append(experiment(String(format: "EXP-%04d", index + 1), ["audience": regions, "start": start]))
+        }
+        let yaml = documents.joined(separator: "\n---\n")
+        let found = entities(yaml)
+        let live = CollisionDetection.live(found, today: nil)
+        XCTAssertEqual(CollisionDetection.tests(live).meets, [])  // the one-by-one path
+        let indexed = CollisionDetection.find(found, today: nil)
+        let expected = exhaustive(found, today: nil)
+        XCTAssertEqual(Set(indexed), Set(expected))
+        XCTAssertEqual(indexed.count, 353 * 352 / 2)  // the 353 that share emea, pairwise
+    }
 }

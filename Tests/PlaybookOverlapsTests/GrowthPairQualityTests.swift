@@ -60,7 +60,7 @@ final class GrowthPairQualityTests: XCTestCase {
     }
 
     static func report(_ name: String, _ pairs: [GrowthPair], encoder: (any SentenceEncoder)?) throws {
-        for split in ["tune", "held-out"] {
+        for split in ["tune", "tune2", "held-out"] {
             let part = pairs.filter { $0.split == split }
             for threshold in stride(from: 0.2, through: 0.7, by: 0.05) {
                 let t = (threshold * 100).rounded() / 100
@@ -86,15 +86,17 @@ final class GrowthPairQualityTests: XCTestCase {
     func testHeldOutQualityWithoutTheModel() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
+        print(String(format: "held-out, words only: F1 %.3f; %d/%d found, %d/%d flagged", q.f1, q.found, q.duplicates, q.flagged, q.different))
         // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.09, "F1 on the held-out half, words only")
-        XCTAssertLessThanOrEqual(q.flagged, 6, "look-alikes flagged as duplicates, words only")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.1, "F1 on the held-out half, words only")
+        XCTAssertGreaterThanOrEqual(q.found, 3, "rewordings found, words only")
+        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged as duplicates, words only")
     }
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
     /// `Data/make-pair-vectors.py`): most rewordings found, look-alikes kept out, few other pairs.
-    /// Measured: F1 0.791 over the labelled pairs (36 of 51 rewordings found, 4 of 51 look-alikes
-    /// flagged), and 17 other pairs of the 102 hypotheses called duplicates.
+    /// Measured: F1 0.839 over the labelled pairs (39 of 51 rewordings found, 3 of 51 look-alikes
+    /// flagged), and 18 other pairs of the 102 hypotheses called duplicates.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -102,10 +104,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.77)
-        XCTAssertGreaterThanOrEqual(Double(q.found) / Double(q.duplicates), 0.68, "rewordings found")
-        XCTAssertLessThanOrEqual(Double(q.flagged) / Double(q.different), 0.15, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 25, "other pairs of different ideas called duplicates")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.83)
+        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 18, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -116,10 +118,15 @@ final class GrowthPairQualityTests: XCTestCase {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
-        let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model).kinds)
-        // Measured: F1 0.791, 36 of 51 rewordings found, 4 of 51 look-alikes flagged.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.77)
-        XCTAssertLessThanOrEqual(Double(q.flagged) / Double(q.different), 0.15, "look-alikes flagged")
+        let (kinds, strays, _) = try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model)
+        let q = Self.quality(pairs, kinds)
+        print(String(format: "held-out with the installed model: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
+                     q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
+        // Measured: F1 0.839, 39 of 51 rewordings found, 3 of 51 look-alikes flagged, 18 other pairs (as with the vectors).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.83)
+        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 18, "other pairs of different ideas called duplicates")
     }
 
     func testTheDataSetIsBalancedAndSplitByIdea() throws {
@@ -130,7 +137,7 @@ final class GrowthPairQualityTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(pairs.count { $0.kind == kind && $0.split == "held-out" }, 5, kind)
         }
         // No idea's first side appears in both halves.
-        let tune = Set(pairs.filter { $0.split == "tune" }.map(\.a.change))
+        let tune = Set(pairs.filter { $0.split == "tune" || $0.split == "tune2" }.map(\.a.change))
         XCTAssertTrue(tune.isDisjoint(with: pairs.filter { $0.split == "held-out" }.map(\.a.change)))
     }
 }
@@ -138,9 +145,11 @@ final class GrowthPairQualityTests: XCTestCase {
 /// Scratch: the tuning half's mistakes, for choosing word lists (never run on the held-out half).
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
-        guard ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] != nil else { return }
-        let pairs = try GrowthPair.load().filter { $0.split == "tune" }
-        let encoder = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
+        // PLAYBOOK_SHOW_TUNING names the tuning split to show ("tune" or "tune2"); never the held-out one.
+        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], split != "held-out" else { return }
+        let pairs = try GrowthPair.load().filter { $0.split == split }
+        var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
+        if encoder == nil, case .success(let model) = ModelLocation.loadEncoder() { encoder = model }
         let (kinds, _, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
         for (index, pair) in pairs.enumerated() {
             let ids = [String(format: "HYP-%04d", 2 * index + 1), String(format: "HYP-%04d", 2 * index + 2)]
@@ -150,6 +159,9 @@ final class GrowthPairTuningTests: XCTestCase {
             }
         }
         let (_, strays, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
+        let q = GrowthPairQualityTests.quality(pairs, kinds)
+        print(String(format: "%@: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
+                     split, q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         var all: [String: GrowthPair.Side] = [:]
         for (index, pair) in pairs.enumerated() {
             all[String(format: "HYP-%04d", 2 * index + 1)] = pair.a

@@ -45,7 +45,8 @@ final class SiteFixture {
         ])
     }
 
-    private func commit(_ day: String, _ files: [String: String]) throws {
+    /// Writes and commits files (paths from the repository top) on a day.
+    func commit(_ day: String, _ files: [String: String]) throws {
         for (path, text) in files {
             let url = URL(fileURLWithPath: root + "/" + path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

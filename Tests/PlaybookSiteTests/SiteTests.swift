@@ -151,4 +151,60 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(Numbers.signedPercent(-0.094), "−9.4%")
         XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b\u{FFFD}c &lt;")
     }
+
+    func testIdsDifferingOnlyInCaseGetPagesThatDifferEvenWhereCaseIsIgnored() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-01", [
+            "playbooks/hypotheses/HYP-abc.yml": SiteFixture.hypothesis("HYP-abc", title: "Lower case", status: "backlog"),
+            "playbooks/hypotheses/HYP-ABC.yml": SiteFixture.hypothesis("HYP-ABC", title: "Upper case", status: "backlog"),
+            "playbooks/hypotheses/HYP-Abc.yml": SiteFixture.hypothesis("HYP-Abc", title: "Title case", status: "backlog"),
+            "playbooks/experiments/EXP-0004.yml": SiteFixture.experiment("EXP-0004", title: "Tests the lower-case one", status: "draft", extra: "")
+                .replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-abc"),
+        ])
+        let files = Site.render(try fixture.input())
+        // On macOS's file system two names that differ only in case are one file.
+        let folded = Dictionary(grouping: files.keys) { $0.lowercased() }
+        XCTAssertEqual(folded.values.filter { $0.count > 1 }, [])
+        // Sorted by id, the first keeps its name; the others are numbered, the same way every time.
+        XCTAssertTrue(try XCTUnwrap(files["e/HYP-ABC.html"]).contains("<span class=\"kind\">Hypothesis HYP-ABC</span>Upper case"))
+        XCTAssertTrue(try XCTUnwrap(files["e/HYP-Abc_c2.html"]).contains("<span class=\"kind\">Hypothesis HYP-Abc</span>Title case"))
+        XCTAssertTrue(try XCTUnwrap(files["e/HYP-abc_c3.html"]).contains("<span class=\"kind\">Hypothesis HYP-abc</span>Lower case"))
+        // Links reach the page of the id they name.
+        let experiment = try XCTUnwrap(files["e/EXP-0004.html"])
+        XCTAssertTrue(experiment.contains("<a href=\"../e/HYP-abc_c3.html\">HYP-abc: Lower case</a>"))
+        let learnings = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(learnings.contains("<a href=\"e/HYP-Abc_c2.html\">HYP-Abc</a>"))
+    }
+
+    func testUniqueFileNamesDoNotDependOnTheOrderIdsComeIn() {
+        let ids = ["b", "B", "a-1", "A-1", "x_c2", "X", "x"]
+        let names = SitePath.uniqueFileNames(ids)
+        XCTAssertEqual(names, SitePath.uniqueFileNames(ids.reversed()))
+        XCTAssertEqual(Set(names.values.map { $0.lowercased() }).count, ids.count)
+        XCTAssertEqual(names["B"], "B")
+        XCTAssertEqual(names["b"], "b_c2")
+        XCTAssertEqual(names["x_c2"], "x_5Fc2")  // an id's own `_` is escaped, so it never meets a number
+    }
+
+    func testCollisionListsAreCappedAndSayHowManyWereLeftOut() throws {
+        let fixture = try SiteFixture(for: self)
+        var files: [String: String] = [:]
+        // 70 ready experiments on one surface, all at once: 2,415 pairs.
+        for index in 10..<80 {
+            files["playbooks/experiments/EXP-00\(index).yml"] = SiteFixture.experiment(
+                "EXP-00\(index)", title: "Crowded \(index)", status: "ready", start: "2026-12-01", extra: "")
+        }
+        try fixture.commit("2026-11-01", files)
+        let site = Site.render(try fixture.input())
+        let calendar = try XCTUnwrap(site["calendar.html"])
+        let pairs = 72 * 71 / 2  // with EXP-0002 and EXP-0003 (EXP-0003 shares no group with them)
+        XCTAssertTrue(calendar.contains("<p>\(pairs) pairs of experiments collide; each area above lists its first 50"), calendar)
+        XCTAssertTrue(calendar.contains("and \(pairs - 50) more pairs on <code>web</code>, left out here"))
+        XCTAssertEqual(calendar.components(separatedBy: " × ").count - 1, 50)
+        // A row names its first 20 partners and counts the rest.
+        XCTAssertTrue(calendar.contains("<a href=\"e/EXP-0028.html\">EXP-0028</a></strong> and 51 more"))
+        let page = try XCTUnwrap(site["e/EXP-0010.html"])
+        XCTAssertTrue(page.contains("(71 experiments; the first 50 by id are listed)"))
+        XCTAssertEqual(page.components(separatedBy: "not reviewed").count - 1, 50)
+    }
 }

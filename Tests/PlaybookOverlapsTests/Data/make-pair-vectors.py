@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Writes Data/held-out-vectors.json: all-MiniLM-L6-v2 vectors of the title-and-change text of
-every side of the held-out growth pairs, quantised to signed bytes (value = byte / 127), base64.
+"""Writes Data/held-out-vectors.json: all-MiniLM-L6-v2 vectors of the title-and-change text and of
+the audience of every side of the held-out growth pairs, quantised to signed bytes (value = byte / 127), base64.
 
     python3 make-pair-vectors.py MODEL_DIR > held-out-vectors.json
 
@@ -71,7 +71,8 @@ def encode(text):
 
 here = os.path.dirname(os.path.abspath(__file__))
 rows = list(csv.DictReader(open(os.path.join(here, 'growth-pairs.tsv'), encoding='utf-8'), delimiter='\t', quoting=csv.QUOTE_NONE))
-texts = sorted({r[f'{s}_title'] + '. ' + r[f'{s}_change'] for r in rows if r['split'] == 'held-out' for s in 'ab'})
+texts = sorted({r[f'{s}_title'] + '. ' + r[f'{s}_change'] for r in rows if r['split'] == 'held-out' for s in 'ab'}
+               | {r[f'{s}_audience'] for r in rows if r['split'] == 'held-out' for s in 'ab'})
 out = {}
 for t in texts:
     q = np.clip(np.round(encode(t) * 127), -127, 127).astype(np.int8)

@@ -1,0 +1,150 @@
+import PlaybookModel
+
+/// Every collision among a playbook's experiments, kept compact: a pair is two indices, and its
+/// reason and reviewer are built only for the pairs asked for. A history with thousands of live
+/// experiments has hundreds of thousands of pairs; a page shows a few and counts the rest.
+///
+/// Pairs come in `OverlapFinder.collisions` order (by the two ids); an experiment's partners by id.
+public struct CollisionGraph: Sendable {
+    /// The experiments that take part (live, or ready with dates), in the playbook's order, and
+    /// the same sorted by id (`byID[rank]` is an index into `experiments`).
+    private let experiments: [CollisionDetection.Live]
+    private let byID: [Int32]
+    private let rank: [String: Int32]
+    /// Each pair as `low << 33 | high << 1 | flipped`, sorted: `low` < `high` are ranks, and
+    /// `flipped` says the sweep met `high` first (its reason names that one first).
+    private let pairs: [UInt64]
+    /// Partners of rank r: `partners[offsets[r]..<offsets[r + 1]]`, ascending ranks.
+    private let offsets: [Int]
+    private let partners: [Int32]
+    private let acknowledgements: Acknowledgements
+
+    /// `today` extends running experiments past a planned end that has gone by, as `OverlapFinder` does.
+    public init(_ entities: [SourcedEntity], today: Day? = nil) {
+        let unique = OverlapFinder.firstDefinitions(entities)
+        let live = CollisionDetection.live(unique, today: today)
+        experiments = live
+        let byID = live.indices.sorted { live[$0].experiment.id.value < live[$1].experiment.id.value }
+        self.byID = byID.map(Int32.init)
+        var ranks = [Int](repeating: 0, count: live.count)
+        var rank: [String: Int32] = [:]
+        rank.reserveCapacity(live.count)
+        for (r, index) in byID.enumerated() {
+            ranks[index] = r
+            rank[live[index].experiment.id.value] = Int32(r)
+        }
+        self.rank = rank
+        var found: [UInt64] = []
+        let (tests, audiences, meets) = CollisionDetection.tests(live)
+        func meet(_ a: Int32, _ b: Int32) -> Bool {
+            meets.isEmpty ? audiences[Int(a)].meets(audiences[Int(b)]) : meets[Int(a) * audiences.count + Int(b)]
+        }
+        SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
+            CollisionDetection.sweep(own: own, subtree: subtree, tests) { i, j in
+                // The sweep meets only experiments outside each other's exclusion group.
+                let a = tests[i], b = tests[j]
+                guard Window.meet(a.start, a.end, b.start, b.end), meet(a.audience, b.audience) else { return }
+                let (ri, rj) = (ranks[i], ranks[j])
+                let (low, high, flipped) = ri < rj ? (ri, rj, 0) : (rj, ri, 1)
+                found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
+            }
+        }
+        found.sort()
+        var pairs: [UInt64] = []
+        pairs.reserveCapacity(found.count)
+        for pair in found where pairs.last.map({ $0 >> 1 != pair >> 1 }) ?? true { pairs.append(pair) }
+        self.pairs = pairs
+        var offsets = [Int](repeating: 0, count: live.count + 1)
+        for pair in pairs {
+            offsets[Int(pair >> 33) + 1] += 1
+            offsets[Int(pair >> 1 & 0xFFFF_FFFF) + 1] += 1
+        }
+        for r in 0..<live.count { offsets[r + 1] += offsets[r] }
+        // In pair order each experiment meets its lower partners first, then its higher ones: ascending.
+        var next = offsets
+        var partners = [Int32](repeating: 0, count: pairs.count * 2)
+        for pair in pairs {
+            let low = Int(pair >> 33), high = Int(pair >> 1 & 0xFFFF_FFFF)
+            partners[next[low]] = Int32(high)
+            next[low] += 1
+            partners[next[high]] = Int32(low)
+            next[high] += 1
+        }
+        self.offsets = offsets
+        self.partners = partners
+        acknowledgements = Acknowledgements(unique)
+    }
+
+    /// How many pairs collide.
+    public var count: Int { pairs.count }
+
+    /// How many experiments collide with `id`.
+    public func count(of id: String) -> Int {
+        guard let r = rank[id].map(Int.init) else { return 0 }
+        return offsets[r + 1] - offsets[r]
+    }
+
+    /// The ids colliding with `id`, sorted, at most `limit`, each with who reviewed the pair
+    /// (an approval on either side naming the other).
+    public func partners(of id: String, limit: Int) -> [(id: String, reviewedBy: String?)] {
+        guard let r = rank[id].map(Int.init) else { return [] }
+        let range = offsets[r]..<min(offsets[r + 1], offsets[r] + max(0, limit))
+        return partners[range].map { other in
+            let otherID = experiment(rank: Int(other)).experiment.id.value
+            return (otherID, acknowledgements.reviewer(id, otherID))
+        }
+    }
+
+    /// The first `limit` pairs, in `OverlapFinder.collisions` order, with reasons and reviewers.
+    public func overlaps(limit: Int) -> [Overlap] {
+        pairs.prefix(max(0, limit)).compactMap(overlap)
+    }
+
+    /// The first `limit` collisions of `id`, by the other side's id.
+    public func overlaps(of id: String, limit: Int) -> [Overlap] {
+        guard let r = rank[id].map(Int.init) else { return [] }
+        return partners[offsets[r]..<min(offsets[r + 1], offsets[r] + max(0, limit))].compactMap { other in
+            let (low, high) = r < Int(other) ? (UInt64(r), UInt64(other)) : (UInt64(other), UInt64(r))
+            let key = low << 33 | high << 1
+            // The stored pair carries the flip bit: find it among the two possible keys.
+            return overlap(pairs.binarySearchContains(key) ? key : key | 1)
+        }
+    }
+
+    /// Pairs grouped by a key of their lower-id side (such as its area), the first `limit` of
+    /// each group in `OverlapFinder.collisions` order, with each group's total.
+    public func overlaps(groupedBy key: (String) -> String, limit: Int) -> [String: (shown: [Overlap], total: Int)] {
+        let keys = byID.map { key(experiments[Int($0)].experiment.id.value) }
+        var out: [String: (shown: [Overlap], total: Int)] = [:]
+        for pair in pairs {
+            let group = keys[Int(pair >> 33)]
+            var entry = out[group] ?? ([], 0)
+            entry.total += 1
+            if entry.shown.count < limit, let overlap = overlap(pair) { entry.shown.append(overlap) }
+            out[group] = entry
+        }
+        return out
+    }
+
+    private func experiment(rank: Int) -> CollisionDetection.Live { experiments[Int(byID[rank])] }
+
+    private func overlap(_ pair: UInt64) -> Overlap? {
+        let low = Int(pair >> 33), high = Int(pair >> 1 & 0xFFFF_FFFF)
+        let (first, second) = pair & 1 == 0 ? (low, high) : (high, low)
+        guard var overlap = CollisionDetection.collision(experiment(rank: first), experiment(rank: second), related: true) else { return nil }
+        overlap.acknowledgedBy = acknowledgements.reviewer(overlap.ids[0], overlap.ids[1])
+        return overlap
+    }
+}
+
+extension Array where Element == UInt64 {
+    /// Whether the sorted array holds `value`.
+    func binarySearchContains(_ value: UInt64) -> Bool {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid] < value { low = mid + 1 } else { high = mid }
+        }
+        return low < count && self[low] == value
+    }
+}

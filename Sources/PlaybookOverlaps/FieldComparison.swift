@@ -1,0 +1,74 @@
+import PlaybookSimilarity
+
+/// Two items compared field by field beside their change texts: which fields match and which
+/// differ. Any difference makes a pair related work rather than a duplicate.
+struct FieldComparison {
+    var matches: [String] = ["change"]
+    var differences: [String] = []
+
+    /// Changes this alike in words read as one text with a detail changed: a look-alike keeps most
+    /// words, a restatement by another squad fewer (`DuplicateTests`' reworded streak hypothesis scores
+    /// 0.62 and names a channel the other leaves out; the tuning pairs gave the same figures at 0.6–0.7).
+    static let nearlySameWords = 0.7
+    /// The same by meaning: the tuning rewordings' change cosines reach 0.78, the look-alikes' are mostly 0.8–0.98.
+    static let nearlySameMeaning = 0.8
+    /// …and shares words: a look-alike keeps most of them, a restatement may share none.
+    static let someWordsShared = 0.25
+    /// The facets whose mention on one side only makes a look-alike: a restatement alike in words
+    /// often names a channel or segment the other leaves out ("push" / "notify", "active" learners).
+    static let oneSided: Set<Facets.Facet> = [.platform, .region]
+    /// Audiences whose cosine is under this read as different people when the changes are nearly the
+    /// same (the tuning look-alikes for another audience: 0.09–0.57, and 0.72–0.93 where one qualifier
+    /// changed). Restatements' audiences, reworded with the rest, go down to 0.15: hence only for
+    /// nearly the same changes.
+    static let differentAudience = 0.6
+
+    /// `words` and `meaning` say how alike the change texts read (the word score and the cosine);
+    /// `lookAlike` that one of them restates a text nearly the same as the other (see
+    /// `DuplicateDetection.inheritedDifferences`), so what one names and the other does not counts too.
+    init(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
+         lookAlike: Bool = false) {
+        if let opposite = ChangeDirection.opposition(a.direction, b.direction) {
+            differences.append("direction (\(opposite))")
+        }
+        if let ma = a.metric, let mb = b.metric {
+            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
+        }
+        for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
+        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        let nearlySame = words >= Self.nearlySameWords || ((meaning ?? 0) >= Self.nearlySameMeaning && words >= Self.someWordsShared)
+        if nearlySame || lookAlike {
+            contrast(a, b, audiences: nearlySame)
+        }
+        if let ea = a.experiment, let eb = b.experiment {
+            if let sa = ea.surface?.value, let sb = eb.surface?.value {
+                if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
+            }
+            if AudienceOverlap.possible(ea.audience, eb.audience) {
+                matches.append("audience")
+            } else {
+                differences.append("audience (cannot overlap)")
+            }
+        }
+    }
+
+    /// Two changes that read nearly the same are told apart by what one of them adds: a direction
+    /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
+    /// (with `audiences`) an audience that reads differently.
+    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool) {
+        let named = Set(differences.map { $0.prefix { $0 != " " } })
+        if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
+            differences.append("direction (\(added))")
+        }
+        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets)
+        where Self.oneSided.contains(facet) && !named.contains(Substring(facet.rawValue)) {
+            differences.append("\(facet.rawValue) (\(detail))")
+        }
+        guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),
+              let va = a.audienceVector, let vb = b.audienceVector else { return }
+        let cosine = Double(DuplicateDetection.dot(va, vb))
+        if cosine < Self.differentAudience {
+            differences.append("audience (reads differently, cosine \(DuplicateDetection.format(cosine)))")
+        }
+    }
+}

@@ -1,0 +1,127 @@
+import PlaybookSimilarity
+
+/// Which pairs found by meaning can be restatements of one idea.
+///
+/// Texts of one domain all read somewhat alike to a sentence model (cosines of 0.3–0.6 between
+/// different growth ideas toward one metric), so a cosine bar alone would pair every text of a dense
+/// topic with every other. A restatement is each other's closest idea instead: a pair found by
+/// meaning counts when each side is the other's closest text, or second closest at a cost, among
+/// the texts that could be the same idea as that side. Copies of the same text and look-alikes that
+/// the fields tell apart (the opposite change, another platform …) are not rivals: they would
+/// otherwise crowd a restatement out of its neighbour's first places.
+///
+/// Chosen on the tuning half of the labelled growth pairs and on the `tune2` pairs (30 more ideas,
+/// written later in other styles), never on the held-out half. With all-MiniLM-L6-v2 vectors of
+/// title and change, a closest pair reaching the threshold 0.40 at a cosine of 0.35 and a
+/// second-closest one at 0.45 found 40 of 51 and 24 of 30 rewordings, with 24 and 4 other pairs
+/// called duplicates (0.50 for second place, or a third place, found no more). The outcome's and audience's own cosines
+/// did not tell restatements from other ideas toward one metric (AUC 0.52 and 0.73 on the tuning
+/// half, against 0.97 for the change: squads toward one metric write alike outcomes), so they only
+/// tell look-alikes apart (`FieldComparison`).
+extension DuplicateDetection {
+    /// How far down each other's lists of closest texts a pair found by meaning may be (one stretch each).
+    static var ranksByMeaning: Int { meaningStretch.count }
+
+    struct Neighbours {
+        var first: Int
+        var second: Int
+        var cosine: Double
+        /// 1 + the most rivals either side has closer to it than the other side.
+        var rank: Int
+    }
+
+    /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
+    /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
+    static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
+                                 compatible: (Int, Int) -> Bool) -> [Neighbours] {
+        // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
+        // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
+        let listed = keep + 14
+        var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
+        func offer(_ i: Int, _ cosine: Double, _ other: Int) {
+            if closest[i].count == listed {
+                guard let last = closest[i].last, cosine > last.cosine else { return }
+                closest[i].removeLast()
+            }
+            let at = closest[i].firstIndex { $0.cosine < cosine } ?? closest[i].count
+            closest[i].insert((cosine, other), at: at)
+        }
+        for (i, j, cosine) in matches {
+            offer(i, cosine, j)
+            offer(j, cosine, i)
+        }
+        // The cosines of each item's `keep` closest possible restatements, one per text; when the
+        // list runs out first, its last cosine stands for the rest.
+        let rivals: [[(cosine: Double, text: String)]] = closest.indices.map { i in
+            var out: [(cosine: Double, text: String)] = []
+            for (cosine, other) in closest[i] {
+                if out.count == keep { break }
+                if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other])) }
+            }
+            if out.count < keep, closest[i].count == listed, let last = closest[i].last {
+                out += Array(repeating: (last.cosine, ""), count: keep - out.count)
+            }
+            return out
+        }
+        // Copies of one text encoded in different batches differ in the last digits.
+        let tolerance = 1e-4
+        func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
+            rivals[i].count { $0.cosine > cosine + tolerance && $0.text != texts[j] }
+        }
+        return matches.compactMap { i, j, cosine in
+            let rank = 1 + max(closer(i, than: j, cosine), closer(j, than: i, cosine))
+            return rank <= keep ? Neighbours(first: i, second: j, cosine: cosine, rank: rank) : nil
+        }
+    }
+
+    /// Whether two items could state one idea: different texts that no field tells apart.
+    static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, meaning: Double, catalog: MetricCatalog) -> Bool {
+        a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog).differences.isEmpty
+    }
+}
+
+extension DuplicateDetection {
+    /// A text restates at most one of two ideas that the fields tell apart. When `x` reads like both
+    /// `a` and `y`, and a field tells `a` from `y` (the opposite change, another platform …), the two
+    /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
+    /// (a direction, platform or region that one names and the other does not sets them apart; `x` shares too few words with either to be checked that way by itself),
+    /// and when that decides nothing the pair reading less alike is the one that goes. Returns the
+    /// comparisons to use instead, keyed like `fields` (first × count + second).
+    static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
+                                     catalog: MetricCatalog) -> [Int: FieldComparison] {
+        let n = items.count
+        func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
+        var restatements: [Int: [Int]] = [:]
+        for (pair, comparison) in fields where comparison.differences.isEmpty {
+            restatements[pair / n, default: []].append(pair % n)
+            restatements[pair % n, default: []].append(pair / n)
+        }
+        func recompared(_ pair: Int) -> FieldComparison? {
+            guard let candidate = candidates[pair], let original = fields[pair] else { return nil }
+            let again = FieldComparison(items[pair / n], items[pair % n], words: candidate.words, meaning: candidate.meaning,
+                                        catalog: catalog, lookAlike: true)
+            return again.differences.isEmpty ? original : again
+        }
+        var out: [Int: FieldComparison] = [:]
+        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
+            guard let candidate = candidates[pair], candidate.byMeaning else { continue }
+            for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
+                for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
+                    guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)],
+                          let rivalFields = recompared(key(a, x)), let mine = recompared(pair) else { continue }
+                    let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
+                    if mineDiffers && !rivalDiffers {
+                        out[pair] = mine
+                    } else if rivalDiffers && !mineDiffers {
+                        out[key(a, x)] = rivalFields
+                    } else if rival.score >= candidate.score {
+                        var lost = comparison
+                        lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
+                        out[pair] = mineDiffers ? mine : lost
+                    }
+                }
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,230 @@
+import Foundation
+import XCTest
+@testable import PlaybookHistory
+
+/// The history reads plain files straight from libyaml's events; these tests hold that reading
+/// to the loader's tree, field for field, on every file it accepts.
+final class FastReadTests: XCTestCase {
+    private func describe(_ result: Result<[(index: Int, fields: [Field])], ParsedFile.Unusable>) -> String {
+        switch result {
+        case .failure(let reason): return "unreadable: \(reason)"
+        case .success(let documents):
+            return documents.map { document in
+                "#\(document.index)\n" + document.fields.map { "\($0.path) = \($0.value)" }.joined(separator: "\n")
+            }.joined(separator: "\n")
+        }
+    }
+
+    /// Compares both readings; returns whether the fast one accepted the file.
+    @discardableResult
+    private func assertSame(_ text: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
+        let bytes = Array(text.utf8)
+        let slow = describe(ParsedFile.readWithLoader(bytes))
+        guard let fast = ParsedFile.readFast(bytes) else { return false }
+        XCTAssertEqual(describe(fast), slow, "for:\n\(text)", file: file, line: line)
+        return true
+    }
+
+    func testListItemsAreNamedByTheirIDWhereverItStands() {
+        let text = """
+            kind: Objective
+            id: OBJ-1
+            key_results:
+              - title: first
+                id: KR-1
+                current: 0.35
+                checks: [{id: C-1, at: 1}, {at: 2}]
+              - id: KR-2
+                current: 0x1F
+              - id: ""
+                note: empty id, then a real one
+                id: KR-3
+              - plain item
+              - []
+              - {}
+            north_star: True
+            empty:
+            quoted: "007"
+            """
+        XCTAssertTrue(assertSame(text))
+        guard case .success(let documents)? = ParsedFile.readFast(Array(text.utf8)) else { return XCTFail("not read") }
+        let fields = Dictionary(documents[0].fields.map { ($0.path, $0.value) }, uniquingKeysWith: { $1 })
+        XCTAssertEqual(fields["key_results[KR-1].current"], "0.35")
+        XCTAssertEqual(fields["key_results[KR-1].checks[C-1].at"], "1")
+        XCTAssertEqual(fields["key_results[KR-1].checks[1].at"], "2")
+        XCTAssertEqual(fields["key_results[KR-2].current"], "31")
+        XCTAssertEqual(fields["key_results[KR-3].note"], "empty id, then a real one")
+        XCTAssertEqual(fields["key_results[3]"], "plain item")
+        XCTAssertEqual(fields["key_results[4]"], "[]")
+        XCTAssertEqual(fields["key_results[5]"], "{}")
+        XCTAssertEqual(fields["north_star"], "true")
+        XCTAssertNil(fields["empty"])
+        XCTAssertEqual(fields["quoted"], "007")
+    }
+
+    func testDocumentsDuplicatesAndEmptyDocuments() {
+        XCTAssertTrue(assertSame("---\nkind: Metric\nid: a\nid: b\n---\n---\nkind: Squad\nid: s\n...\n"))
+        XCTAssertTrue(assertSame("- 1\n- [2, [3]]\n- {a: {b: []}}\n"))
+        XCTAssertTrue(assertSame("just a scalar\n"))
+        XCTAssertTrue(assertSame(""))
+        XCTAssertTrue(assertSame("# only a comment\n"))
+    }
+
+    func testFilesTheFastReadingLeavesToTheLoader() {
+        // An anchor, an alias, a complex key, a syntax error, deep nesting, a NUL byte.
+        for text in ["a: &x 1\nb: *x\n", "? [a]\n: 1\n", "a: [1\n", String(repeating: "[", count: 40) + String(repeating: "]", count: 40),
+                     "a: \u{0}\n"] {
+            XCTAssertNil(ParsedFile.readFast(Array(text.utf8)), text)
+        }
+        // And the whole parse still gives the loader's answer for them.
+        if case .entities = ParsedFile.parse(Array("a: [1\n".utf8)) { XCTFail("a syntax error must make the file unreadable") }
+    }
+
+    /// Every case of the YAML test suite that the fast reading accepts gives the loader's fields.
+    func testYAMLTestSuiteCasesAgree() throws {
+        let suite = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/yaml-test-suite")
+        let cases = try FileManager.default.contentsOfDirectory(atPath: suite.path).sorted()
+        XCTAssertGreaterThan(cases.count, 300)
+        var accepted = 0
+        for name in cases {
+            guard let data = FileManager.default.contents(atPath: suite.appendingPathComponent(name + "/in.yaml").path),
+                  let text = String(data: data, encoding: .utf8) else { continue }
+            if assertSame(text) { accepted += 1 }
+        }
+        // Most cases are plain enough for the fast reading; the rest went to the loader.
+        XCTAssertGreaterThan(accepted, 150)
+    }
+
+    /// The bundled example playbook reads the same both ways.
+    func testBundledPlaybookAgrees() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("playbooks")
+        let files = try XCTUnwrap(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }
+        XCTAssertGreaterThan(files.count, 50)
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            XCTAssertTrue(assertSame(text), "\(file) should be plain enough for the fast reading")
+        }
+    }
+}
+
+/// States are kept as layers of changes over a shared base; they must read exactly as a
+/// dictionary built change by change would.
+final class EntityStateTests: XCTestCase {
+    func testLayeredStateReadsAsTheDictionaryBuiltChangeByChange() {
+        var generator = SystemRandomNumberGenerator()
+        let paths = (0..<12).map { "key_results[KR-\($0)].current" } + ["status", "title", "result.lift"]
+        var expected: [String: String] = ["status": "draft", "title": "A"]
+        var state = EntityState(layer: expected.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
+        for step in 0..<200 {
+            var changes: [FieldChange] = []
+            for path in paths.shuffled(using: &generator).prefix(Int.random(in: 1...4, using: &generator)) {
+                let new: String? = Int.random(in: 0..<4, using: &generator) == 0 ? nil : "v\(step)"
+                changes.append(FieldChange(path: path, old: expected[path], new: new))
+                expected[path] = new
+            }
+            state = state.applying(changes)
+            XCTAssertEqual(state.values, expected, "after step \(step)")
+            for path in paths { XCTAssertEqual(state[path], expected[path], "\(path) after step \(step)") }
+        }
+        XCTAssertEqual(state, EntityState(expected))
+        XCTAssertNotEqual(state, EntityState())
+        XCTAssertTrue(EntityState().isEmpty)
+    }
+}
+
+/// A version that changes one value on one line is read by replacing the value; whenever that
+/// shortcut is taken, it must give exactly what parsing the new version gives.
+final class LineEditTests: XCTestCase {
+    private func fields(_ file: ParsedFile) -> [[String]]? {
+        guard case .entities(let entities, _) = file else { return nil }
+        return entities.map { [$0.id, $0.kind.rawValue] + $0.fields.map { "\($0.path)=\($0.value)" } }
+    }
+
+    private func playbookFiles() throws -> [[UInt8]] {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("playbooks")
+        let names = try XCTUnwrap(FileManager.default.enumerator(atPath: root.path)).compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yml") || $0.hasSuffix(".yaml") }.sorted()
+        var files = try names.map { Array(try Data(contentsOf: root.appendingPathComponent($0))) }
+        files.append(Array("""
+            kind: Objective
+            id: OBJ-1
+            title: plain words # with a comment
+            key_results:
+              - {id: KR-1, current: 5, target: 9}
+              - id: KR-2
+                current: 47000
+                notes: [a, b,
+                  c]
+                text: a plain scalar
+                  that goes on
+            ---
+            kind: Metric
+            id: m
+            north_star: true
+            unit: percent\r
+            """.utf8))
+        return files
+    }
+
+    func testEditedVersionsReadAsTheirFullParse() throws {
+        var generator = SystemRandomNumberGenerator()
+        let pieces = ["47000", "0.35", "true", "null", "~", "running", "at risk", "- x", "-", "x: y", "a #b", "\"q\"", "'q'", "[1]",
+                      "{a: 1}", "&a", "*a", "!tag", "|", ">", "%x", "@x", "`x`", " ", "", "2026-11-30", "KR-9", "é", "\t", "x:", "5 #", "1e3",
+                      "0x1F", "+5", ".5", "-.5", "?", "?x", ",", "New value"]
+        var shortcuts = 0, edits = 0
+        for original in try playbookFiles() {
+            guard case .entities(var entities, var layout?) = ParsedFile.parse(original) else { continue }
+            var current = original
+            for _ in 0..<40 {
+                // One random change inside one line: a span replaced by a random piece.
+                var lines = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                guard !lines.isEmpty else { break }
+                let which = Int.random(in: 0..<lines.count, using: &generator)
+                var line = lines[which]
+                let start = Int.random(in: 0...line.count, using: &generator)
+                let end = Int.random(in: start...min(line.count, start + Int.random(in: 0...8, using: &generator)), using: &generator)
+                if Bool.random(using: &generator), let colon = line.firstIndex(of: UInt8(ascii: ":")), colon + 2 <= line.count {
+                    // Mostly a whole value replaced, as a check-in does.
+                    line.replaceSubrange((colon + 2)..<line.count, with: Array(pieces.randomElement(using: &generator)!.utf8))
+                } else {
+                    line.replaceSubrange(start..<end, with: Array(pieces.randomElement(using: &generator)!.utf8))
+                }
+                lines[which] = line
+                let next = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+                let full = ParsedFile.parse(next)
+                edits += 1
+                if let quick = ParsedFile.edited(entities, layout, to: next) {
+                    shortcuts += 1
+                    XCTAssertEqual(fields(quick), fields(full), "edit of line \(which + 1):\n\(String(decoding: next, as: UTF8.self))")
+                }
+                // Go on from the new version (chains of edits), or stay when it does not parse.
+                if case .entities(let e, let l?) = full {
+                    entities = e
+                    layout = l
+                    current = next
+                }
+            }
+        }
+        XCTAssertGreaterThan(edits, 1000)
+        XCTAssertGreaterThan(shortcuts, edits / 20, "the shortcut should be taken for plain value edits")
+    }
+
+    func testACheckInIsReadWithoutParsingAndAStructuralEditIsNot() throws {
+        let before = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 47000\n".utf8)
+        guard case .entities(let entities, let layout?) = ParsedFile.parse(before) else { return XCTFail("not read") }
+        let checkIn = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 48000.50\n".utf8)
+        let quick = try XCTUnwrap(ParsedFile.edited(entities, layout, to: checkIn))
+        guard case .entities(let after, _) = quick else { return XCTFail("not read") }
+        XCTAssertEqual(after[0].fields.last?.value, "48000.5")
+        // A renamed key result, a quoted value, a comment, a nested value: parsed again.
+        for text in ["  - id: KR-2\n    current: 47000\n", "  - id: KR-1\n    current: \"47000\"\n",
+                     "  - id: KR-1\n    current: 47000 # q3\n", "  - id: KR-1\n    current: - 1\n"] {
+            let next = Array(("kind: Objective\nid: OBJ-1\nkey_results:\n" + text).utf8)
+            XCTAssertNil(ParsedFile.edited(entities, layout, to: next), text)
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import XCTest
+import PlaybookOverlaps
+import PlaybookSimilarity
+
+/// Look-alikes that keep a change's words but add what makes them another idea, and restatements
+/// that a sentence encoder finds although look-alikes read closer.
+final class LookAlikeTests: XCTestCase {
+    let base = hypothesis("HYP-0001", squad: "growth-a", title: "Sample project on first login",
+                          change: "create a demo project filled with example data the first time someone signs in",
+                          audience: "new workspace owners", outcome: "more owners reach their first insight")
+
+    func variant(title: String, change: String, audience: String = "new workspace owners") -> String {
+        hypothesis("HYP-0002", squad: "growth-b", title: title, change: change, audience: audience, outcome: "more owners reach their first insight")
+    }
+
+    func testAPlatformNamedOnOneSideOfANearlySameChangeIsRelatedNotDuplicate() throws {
+        let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on first login in the iPad app",
+            change: "create a demo project filled with example data the first time someone signs in on the iPad")))
+        let overlap = try XCTUnwrap(found.first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("platform (– / ipad)"), overlap.reason)
+    }
+
+    func testADirectionNamedOnOneSideIsRelated() throws {
+        let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on first login, a week later",
+            change: "create a demo project filled with example data a week later than the first time someone signs in")))
+        let overlap = try XCTUnwrap(found.first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("direction (– / later)"), overlap.reason)
+    }
+
+    func testTheSameChangeReworded_WithNothingAddedStaysADuplicate() {
+        let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on the first login",
+            change: "create a demo project with example data the first time a person signs in")))
+        XCTAssertEqual(found.map(\.kind), [.duplicate])
+    }
+
+    func testAnAudienceThatReadsDifferentlyMakesANearlySameChangeRelated() throws {
+        // Audiences far apart by meaning, changes the same: the encoder's vectors decide.
+        let encoder = Vectors([
+            "Sample project on first login. create a demo project filled with example data the first time someone signs in": [1, 0, 0, 0],
+            "new workspace owners": [0, 1, 0, 0],
+            "teachers of school classes": [0, 0, 1, 0],
+        ])
+        let other = variant(title: "Sample project on first login",
+                            change: "create a demo project filled with example data the first time someone signs in",
+                            audience: "teachers of school classes")
+        let found = OverlapFinder.duplicates(entities(base + "\n---\n" + other), encoder: encoder)
+        let overlap = try XCTUnwrap(found.first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("audience (reads differently, cosine 0.00)"), overlap.reason)
+        XCTAssertEqual(OverlapFinder.duplicates(entities(base + "\n---\n" + other)).map(\.kind), [.duplicate], "without vectors, words alone")
+    }
+
+    /// A copy of the original and a look-alike for another platform read closer to the original than
+    /// its restatement does; neither is a rival, so the restatement is found.
+    func testARestatementIsFoundWhenCopiesAndLookAlikesReadCloser() {
+        let restatement = hypothesis("HYP-0003", squad: "growth-c", title: "Pre-populated starter workspace",
+                                     change: "seed the account with a ready-made board of fake records", audience: "admins opening the product",
+                                     outcome: "more owners reach their first insight")
+        let copy = base.replacingOccurrences(of: "HYP-0001", with: "HYP-0004").replacingOccurrences(of: "growth-a", with: "growth-d")
+        let lookAlike = variant(title: "Sample project on first login on Android",
+                                change: "create a demo project filled with example data the first time someone signs in on Android")
+        let first = "Sample project on first login. create a demo project filled with example data the first time someone signs in"
+        let encoder = Vectors([
+            first: [1, 0, 0],
+            "Pre-populated starter workspace. seed the account with a ready-made board of fake records": [0.5, -0.5, -0.7071],
+            "Sample project on first login on Android. create a demo project filled with example data the first time someone signs in on Android": [0.9, 0.3, 0.3162],
+            "new workspace owners": [1, 0, 0], "admins opening the product": [1, 0, 0],
+        ])
+        let found = OverlapFinder.duplicates(entities([base, restatement, copy, lookAlike].joined(separator: "\n---\n")), encoder: encoder)
+        let duplicates = Set(found.filter { $0.kind == .duplicate }.map(\.ids))
+        XCTAssertEqual(duplicates, [["HYP-0001", "HYP-0003"], ["HYP-0003", "HYP-0004"], ["HYP-0001", "HYP-0004"]])
+        XCTAssertTrue(found.contains { $0.ids == ["HYP-0001", "HYP-0002"] && $0.kind == .related })
+        XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate }, "the look-alike is not the restatement's duplicate")
+    }
+}
+
+/// Hand-made unit vectors, looked up by text.
+struct Vectors: SentenceEncoder {
+    var modelName = "hand-made"
+    var table: [String: [Float]]
+    var dimension: Int { table.first?.value.count ?? 0 }
+
+    init(_ table: [String: [Float]]) {
+        self.table = table.mapValues { v in
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return v.map { $0 / norm }
+        }
+    }
+
+    enum Missing: Error { case text(String) }
+
+    func encode(_ texts: [String]) throws -> [[Float]] {
+        try texts.map { text in
+            guard let vector = table[text] else { throw Missing.text(text) }
+            return vector
+        }
+    }
+}
