@@ -20,17 +20,34 @@ void pb_near_pairs_free(pb_near_pairs *list) {
     list->capacity = 0;
 }
 
-static void append(pb_near_pairs *out, int32_t row, int32_t column, float cosine) {
+/// Drops the pairs already below both sides' best less the slack: bests only rise, so the caller
+/// would drop them at the end too. Keeps a worker's list near its items' closest pairs.
+static void compact(pb_near_pairs *out, const float *best, int keep, float slack) {
+    long kept = 0;
+    for (long i = 0; i < out->count; i++) {
+        pb_near_pair p = out->pairs[i];
+        if (p.cosine < best[(long)p.row * keep + keep - 1] - slack && p.cosine < best[(long)p.column * keep + keep - 1] - slack)
+            continue;
+        out->pairs[kept++] = p;
+    }
+    out->count = kept;
+}
+
+static void append(pb_near_pairs *out, int32_t row, int32_t column, float cosine, const float *best, int keep, float slack) {
     if (out->failed) return;
     if (out->count == out->capacity) {
-        long capacity = out->capacity ? out->capacity * 2 : 1024;
-        pb_near_pair *grown = realloc(out->pairs, (size_t)capacity * sizeof(pb_near_pair));
-        if (!grown) {
-            out->failed = 1;
-            return;
+        if (out->count > 0) compact(out, best, keep, slack);
+        // Grown only when compacting freed less than half.
+        if (out->count * 2 > out->capacity || out->capacity == 0) {
+            long capacity = out->capacity ? out->capacity * 2 : 1024;
+            pb_near_pair *grown = realloc(out->pairs, (size_t)capacity * sizeof(pb_near_pair));
+            if (!grown) {
+                out->failed = 1;
+                return;
+            }
+            out->pairs = grown;
+            out->capacity = capacity;
         }
-        out->pairs = grown;
-        out->capacity = capacity;
     }
     out->pairs[out->count++] = (pb_near_pair){row, column, cosine};
 }
@@ -240,7 +257,7 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                     float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
                     if (cosine < cutoff) continue;
                     if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;
-                    append(out, a, b, cosine);
+                    append(out, a, b, cosine, best, keep, slack);
                     raise_best(best, bar, a, bounds, cosine);
                     raise_best(best, bar, b, bounds, cosine);
                 }

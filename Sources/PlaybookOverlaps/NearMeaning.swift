@@ -47,10 +47,7 @@ enum NearMeaning {
         let found: [(Int, Int, Double)]
         if let rounded = Rounded(matrix, count: n, width: width, threshold: threshold, window: window),
            let candidates = rounded.candidates(matrix, width: width, keys: keys, group: group, sameSquad: sameSquad, keep: keep) {
-            // Only pairs among a side's closest by the kernel's cosines (less the slack) can be
-            // among its closest by the exact ones.
-            let near = nearest(candidates, count: n, keep: keep, slack: rounded.bounds.slack).map { ($0.0, $0.1) }
-            found = rescored(near, matrix, width: width, threshold: threshold)
+            found = rescored(candidates, matrix, width: width, threshold: threshold)
         } else {
             found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
         }
@@ -191,9 +188,9 @@ struct Rounded {
     }
 
     /// Pairs (first < second) that may be among either side's `keep` nearest at or above the
-    /// threshold, within one key (or with a nil key) and allowed by `group`, with the kernel's
-    /// cosines; nil when memory ran out.
-    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int, Double)]? {
+    /// threshold (or within the window of the last of them), within one key (or with a nil key)
+    /// and allowed by `group`; nil when memory ran out.
+    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
         // Who meets whom: each key with itself and with the items without a key; those with each other.
         var order: [String] = []
         var byKey: [String: [Int]] = [:]
@@ -245,13 +242,35 @@ struct Rounded {
             }
         }
         // Each pair is met once (the comparisons' pairs are disjoint), so there is nothing to merge.
-        var out: [(Int, Int, Double)] = []
+        // Only pairs among a side's closest by the kernel's cosines (less the slack) can be among
+        // its closest by the exact ones: the rest are dropped here, before any copy is made.
+        var best = [Float](repeating: -.infinity, count: count * keep)
+        func raise(_ index: Int, _ value: Float) {
+            let base = index * keep
+            guard value > best[base + keep - 1] else { return }
+            var p = keep - 1
+            while p > 0, best[base + p - 1] < value {
+                best[base + p] = best[base + p - 1]
+                p -= 1
+            }
+            best[base + p] = value
+        }
         for worker in pool.all {
             if worker.pairs.failed != 0 { return nil }
-            out.reserveCapacity(out.count + worker.pairs.count)
             for index in 0..<worker.pairs.count {
                 let pair = worker.pairs.pairs[index]
-                out.append((Int(min(pair.row, pair.column)), Int(max(pair.row, pair.column)), Double(pair.cosine)))
+                raise(Int(pair.row), pair.cosine)
+                raise(Int(pair.column), pair.cosine)
+            }
+        }
+        let slack = Float(bounds.slack)
+        var out: [(Int, Int)] = []
+        for worker in pool.all {
+            for index in 0..<worker.pairs.count {
+                let pair = worker.pairs.pairs[index]
+                let (a, b) = (Int(pair.row), Int(pair.column))
+                guard pair.cosine >= best[a * keep + keep - 1] - slack || pair.cosine >= best[b * keep + keep - 1] - slack else { continue }
+                out.append((min(a, b), max(a, b)))
             }
         }
         return out
