@@ -16,9 +16,9 @@ enum DuplicateDetection {
     static let relatedMargin = 0.1
     /// What a sentence-model cosine counts for beside the word score: a pair found by meaning scores
     /// 1 − (1 − cosine) × the stretch of its rank, so that at the default threshold 0.40 a cosine of
-    /// 0.35 is enough when each text is the other's closest and 0.45 when second closest, and a
+    /// 0.42 is enough when each text is the other's closest and 0.45 when second closest, and a
     /// cosine of 1 scores 1 (see `MeaningNeighbours.swift` for the rule and how it was chosen).
-    static let meaningStretch = [0.6 / 0.65, 0.6 / 0.55]
+    static let meaningStretch = [0.6 / 0.58, 0.6 / 0.55]
 
     /// The cosine a pair found by meaning needs, at the best rank, to reach `threshold`.
     static func cosineNeeded(_ threshold: Double) -> Double {

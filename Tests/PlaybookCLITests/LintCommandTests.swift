@@ -9,6 +9,15 @@ final class LintCommandTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("0 errors"), result.stderr)
     }
 
+    /// The example's hypotheses are all different ideas: read by meaning, none may be called a
+    /// duplicate of another (a too-low bar once flagged a streak freeze against an exam countdown).
+    func testBundledExampleHasNoDuplicateWarningsByMeaning() throws {
+        let result = try CLI.run(["lint", "--engine", "model"], in: CLI.repositoryRoot)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertFalse(result.stdout.contains("[overlap-duplicate]"), result.stdout)
+        XCTAssertTrue(result.stderr.contains("0 errors, 0 warnings"), result.stderr)
+    }
+
     func testCleanPlaybookExitsZero() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)

@@ -95,8 +95,8 @@ final class GrowthPairQualityTests: XCTestCase {
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
     /// `Data/make-pair-vectors.py`): most rewordings found, look-alikes kept out, few other pairs.
-    /// Measured: F1 0.839 over the labelled pairs (39 of 51 rewordings found, 3 of 51 look-alikes
-    /// flagged), and 18 other pairs of the 102 hypotheses called duplicates.
+    /// Measured: F1 0.813 over the labelled pairs (37 of 51 rewordings found, 3 of 51 look-alikes
+    /// flagged), and 16 other pairs of the 102 hypotheses called duplicates.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -104,10 +104,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.83)
-        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
+        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 18, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -122,11 +122,12 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with the installed model: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        // Measured: F1 0.839, 39 of 51 rewordings found, 3 of 51 look-alikes flagged, 18 other pairs (as with the vectors).
-        XCTAssertGreaterThanOrEqual(q.f1, 0.83)
-        XCTAssertGreaterThanOrEqual(q.found, 39, "rewordings found")
+        // Measured: F1 0.813, 37 of 51 rewordings found, 3 of 51 look-alikes flagged, as with the committed
+        // vectors; 17 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
+        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 18, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 17, "other pairs of different ideas called duplicates")
     }
 
     func testTheDataSetIsBalancedAndSplitByIdea() throws {
