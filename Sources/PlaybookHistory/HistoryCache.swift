@@ -119,20 +119,14 @@ public enum HistoryCache {
         }
     }
 
-    /// Writes bytes to a file that must not exist yet, straight from the buffer (a `Data` copy
-    /// of a large cache doubled the walk's peak memory).
-    static func write(_ bytes: [UInt8], toNewFile path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
-        guard descriptor >= 0 else { throw HistoryError("could not create \(path) (errno \(errno))") }
-        defer { close(descriptor) }
-        try bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else { throw HistoryError("could not write \(path) (errno \(errno))") }
-                offset += written
-            }
+    /// Writes all of `buffer` to an open file, resuming after interruptions.
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32, path: String) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw HistoryError("could not write \(path) (errno \(errno))") }
+            offset += written
         }
     }
 
@@ -143,42 +137,20 @@ public enum HistoryCache {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else { throw HistoryError("could not create \(path) (errno \(errno))") }
         defer { close(descriptor) }
-        var failure: HistoryError?
+        var failure: (any Error)?
         var checksum = Checksum()
         var w = ByteWriter()
         w.output = { chunk, last in
             guard failure == nil else { return }
             checksum.add(chunk, last: last)
-            var offset = 0
-            while offset < chunk.count {
-                let written = Foundation.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
-                if written < 0, errno == EINTR { continue }
-                guard written > 0 else {
-                    failure = HistoryError("could not write \(path) (errno \(errno))")
-                    return
-                }
-                offset += written
-            }
+            do { try writeAll(chunk, to: descriptor, path: path) } catch { failure = error }
         }
         encodeBody(history, into: &w)
         w.flush(last: true)
         w.output = nil
-        let end = Array("end\t\(String(checksum.value, radix: 16))\n".utf8)
-        if failure == nil {
-            end.withUnsafeBufferPointer { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if written < 0, errno == EINTR { continue }
-                    guard written > 0 else {
-                        failure = HistoryError("could not write \(path) (errno \(errno))")
-                        return
-                    }
-                    offset += written
-                }
-            }
-        }
         if let failure { throw failure }
+        let end = Array("end\t\(String(checksum.value, radix: 16))\n".utf8)
+        try end.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
     }
 
     /// A 64-bit checksum of the bytes (FNV-1a over 8-byte words, then the tail bytes): catches
