@@ -112,6 +112,8 @@ enum ParsedFile: Sendable {
     /// plain value that ends its line, and both values are plain words, numbers or dates that
     /// cannot change the file's structure; nil otherwise (the caller parses `new`).
     static func edited(_ entities: [EntityVersion], _ layout: Layout, to new: [UInt8]) -> ParsedFile? {
+        // A version over the loader's size limit is the loader's to refuse, whatever changed.
+        guard new.count <= Limits.standard.maxBytes else { return nil }
         let old = layout.bytes
         let newline = UInt8(ascii: "\n")
         let shorter = min(old.count, new.count)
