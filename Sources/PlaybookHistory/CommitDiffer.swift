@@ -215,12 +215,7 @@ struct CommitDiffer {
             return known
         } else if let bytes = bytes ?? (try? repository.blobData(blob)) {
             // Most commits change one value on one line of a file whose last version is at hand.
-            if let last = latest[path], case .entities(let entities, let layout?) = last.file,
-               let edited = ParsedFile.edited(entities, layout, to: bytes) {
-                file = edited
-            } else {
-                file = ParsedFile.parse(bytes)
-            }
+            file = ParsedFile.parse(bytes, after: latest[path]?.file)
         } else {
             file = ParsedFile.read(blob, from: repository)
         }

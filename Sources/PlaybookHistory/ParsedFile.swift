@@ -72,6 +72,16 @@ enum ParsedFile: Sendable {
         return .entities(entities, layout)
     }
 
+    /// `bytes` read as a later version of the file `previous` was read from: when the two differ
+    /// only in one plain value on one line (most commits), `previous` with that value replaced;
+    /// otherwise parsed.
+    static func parse(_ bytes: [UInt8], after previous: ParsedFile?) -> ParsedFile {
+        if case .entities(let entities, let layout?) = previous, let edited = edited(entities, layout, to: bytes) {
+            return edited
+        }
+        return parse(bytes)
+    }
+
     /// Each document with content, as fields, read from libyaml's events; nil when the file
     /// needs the loader (see `FlatReader`).
     static func readFast(_ bytes: [UInt8]) -> Result<[(index: Int, fields: [Field])], Unusable>? {

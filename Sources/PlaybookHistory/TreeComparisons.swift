@@ -61,11 +61,7 @@ final class TreeComparisons: @unchecked Sendable {
         var parsedHere: [String: ParsedFile] = [:]
         func parse(_ blob: ObjectID, path: String) -> ParsedFile {
             guard let bytes = try? repository.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
-            var file: ParsedFile?
-            if case .entities(let entities, let layout?) = parsedHere[path] {
-                file = ParsedFile.edited(entities, layout, to: bytes)
-            }
-            let result = file ?? ParsedFile.parse(bytes)
+            let result = ParsedFile.parse(bytes, after: parsedHere[path])
             if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
             parsedHere[path] = result
             return result
