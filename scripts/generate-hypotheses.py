@@ -5,31 +5,18 @@ another squad. Content words follow Zipf's law over a vocabulary of 30,000: the 
 example playbook's own texts (playbooks/ in this repository) by frequency, then made-up
 words for the long tail, as in real text where most words are rare.
 Usage: generate-hypotheses.py N DIR [PER_FILE]"""
-import bisect, glob, itertools, os, random, re, sys
+import os, random, sys
+
+from zipf_vocabulary import word_drawer
 
 n, root = int(sys.argv[1]), sys.argv[2]
 per_file = int(sys.argv[3]) if len(sys.argv) > 3 else 100
 rng = random.Random(42)
-here = os.path.dirname(os.path.abspath(__file__))
 
-counts = {}
-for path in glob.glob(os.path.join(here, "..", "playbooks", "**", "*.y*ml"), recursive=True):
-    for word in re.findall(r"[a-z]{3,}", open(path, encoding="utf-8", errors="ignore").read().lower()):
-        counts[word] = counts.get(word, 0) + 1
-stop = {"the", "and", "for", "that", "with", "are", "this", "from", "you", "your", "they", "their", "was", "were", "has",
-        "have", "not", "but", "can", "will", "our", "its", "all", "more", "one", "which", "what", "when", "how", "who"}
-vocabulary = [w for w, _ in sorted(counts.items(), key=lambda x: -x[1]) if w not in stop]
-syllables = ["ka", "lo", "mi", "ren", "ta", "vo", "shi", "ber", "dan", "el", "fu", "gar", "ho", "ix", "jun", "pel", "qua", "sor", "tri", "zen"]
-for combo in itertools.product(syllables, repeat=3):
-    if len(vocabulary) >= 30000:
-        break
-    vocabulary.append("".join(combo))
-cumulative = list(itertools.accumulate(1 / (rank + 3) for rank in range(len(vocabulary))))
-
-def words(k):
-    return [vocabulary[bisect.bisect(cumulative, rng.random() * cumulative[-1])] for _ in range(k)]
-
+words = word_drawer(rng)
 fillers = ["the", "a", "for", "on", "in", "with", "to", "of", "when", "after"]
+
+
 def phrase(k):
     out = []
     for w in words(k):

@@ -9,32 +9,15 @@ audiences, dates, designs, results, learnings) is left as generated.
 The fixture's own texts are built from a few templates, so the pairs that read alike grow with
 the square of the texts (51,918 related-work notes at 32,000 files); real playbooks do not.
 Usage: realistic-wording.py DIR"""
-import bisect, glob, itertools, os, random, re, sys
+import glob, os, random, re, sys
+
+from zipf_vocabulary import word_drawer
 
 root = sys.argv[1]
 rng = random.Random(7)
-here = os.path.dirname(os.path.abspath(__file__))
 
-counts = {}
-for path in glob.glob(os.path.join(here, "..", "playbooks", "**", "*.y*ml"), recursive=True):
-    for word in re.findall(r"[a-z]{3,}", open(path, encoding="utf-8", errors="ignore").read().lower()):
-        counts[word] = counts.get(word, 0) + 1
-stop = {"the", "and", "for", "that", "with", "are", "this", "from", "you", "your", "they", "their", "was", "were", "has",
-        "have", "not", "but", "can", "will", "our", "its", "all", "more", "one", "which", "what", "when", "how", "who",
-        "kind", "id", "true", "false", "null", "yes", "no", "on", "off"}
-vocabulary = [w for w, _ in sorted(counts.items(), key=lambda x: -x[1]) if w not in stop]
-syllables = ["ka", "lo", "mi", "ren", "ta", "vo", "shi", "ber", "dan", "el", "fu", "gar", "ho", "ix", "jun", "pel", "qua", "sor",
-             "tri", "zen"]
-for combo in itertools.product(syllables, repeat=3):
-    if len(vocabulary) >= 30000:
-        break
-    vocabulary.append("".join(combo))
-cumulative = list(itertools.accumulate(1 / (rank + 3) for rank in range(len(vocabulary))))
+words = word_drawer(rng, extra_stop={"kind", "id", "true", "false", "null", "yes", "no", "on", "off"})
 fillers = ["the", "a", "for", "on", "in", "with", "to", "of", "when", "after"]
-
-
-def words(k):
-    return [vocabulary[bisect.bisect(cumulative, rng.random() * cumulative[-1])] for _ in range(k)]
 
 
 def phrase(k):

@@ -83,23 +83,13 @@ enum NearMeaning {
     /// The pairs among each side's `keep` nearest (ties included): the only ones the neighbour
     /// rule can keep, and enough for it to find each side's bar.
     static func nearest(_ pairs: [(Int, Int, Double)], count: Int, keep: Int, slack: Double = 0) -> [(Int, Int, Double)] {
-        var best = [Double](repeating: -.infinity, count: count * keep)
-        func raise(_ index: Int, _ value: Double) {
-            let base = index * keep
-            guard value > best[base + keep - 1] else { return }
-            var p = keep - 1
-            while p > 0, best[base + p - 1] < value {
-                best[base + p] = best[base + p - 1]
-                p -= 1
-            }
-            best[base + p] = value
-        }
+        var best = RunningBests<Double>(count: count, keep: keep)
         for (a, b, cosine) in pairs {
-            raise(a, cosine)
-            raise(b, cosine)
+            best.offer(a, cosine)
+            best.offer(b, cosine)
         }
         return pairs.filter { a, b, cosine in
-            cosine >= best[a * keep + keep - 1] - slack || cosine >= best[b * keep + keep - 1] - slack
+            cosine >= best.bar(a) - slack || cosine >= best.bar(b) - slack
         }
     }
 
@@ -244,23 +234,13 @@ struct Rounded {
         // Each pair is met once (the comparisons' pairs are disjoint), so there is nothing to merge.
         // Only pairs among a side's closest by the kernel's cosines (less the slack) can be among
         // its closest by the exact ones: the rest are dropped here, before any copy is made.
-        var best = [Float](repeating: -.infinity, count: count * keep)
-        func raise(_ index: Int, _ value: Float) {
-            let base = index * keep
-            guard value > best[base + keep - 1] else { return }
-            var p = keep - 1
-            while p > 0, best[base + p - 1] < value {
-                best[base + p] = best[base + p - 1]
-                p -= 1
-            }
-            best[base + p] = value
-        }
+        var best = RunningBests<Float>(count: count, keep: keep)
         for worker in pool.all {
             if worker.pairs.failed != 0 { return nil }
             for index in 0..<worker.pairs.count {
                 let pair = worker.pairs.pairs[index]
-                raise(Int(pair.row), pair.cosine)
-                raise(Int(pair.column), pair.cosine)
+                best.offer(Int(pair.row), pair.cosine)
+                best.offer(Int(pair.column), pair.cosine)
             }
         }
         let slack = Float(bounds.slack)
@@ -269,7 +249,7 @@ struct Rounded {
             for index in 0..<worker.pairs.count {
                 let pair = worker.pairs.pairs[index]
                 let (a, b) = (Int(pair.row), Int(pair.column))
-                guard pair.cosine >= best[a * keep + keep - 1] - slack || pair.cosine >= best[b * keep + keep - 1] - slack else { continue }
+                guard pair.cosine >= best.bar(a) - slack || pair.cosine >= best.bar(b) - slack else { continue }
                 out.append((min(a, b), max(a, b)))
             }
         }
@@ -405,4 +385,30 @@ public enum MeaningPairs {
         DuplicateDetection.nearestByMeaning(matches, texts: (0..<count).map { "\($0)" }, keep: DuplicateDetection.ranksByMeaning,
                                             compatible: { _, _ in true }).map { ($0.first, $0.second, $0.cosine) }
     }
+}
+
+/// Each item's `keep` highest values seen so far, highest first (−∞ where fewer were seen).
+struct RunningBests<Value: BinaryFloatingPoint> {
+    private var best: [Value]
+    private let keep: Int
+
+    init(count: Int, keep: Int) {
+        self.keep = keep
+        best = [Value](repeating: -.infinity, count: count * keep)
+    }
+
+    /// Records `value` for `item` when it is among the item's `keep` highest.
+    mutating func offer(_ item: Int, _ value: Value) {
+        let base = item * keep
+        guard value > best[base + keep - 1] else { return }
+        var p = keep - 1
+        while p > 0, best[base + p - 1] < value {
+            best[base + p] = best[base + p - 1]
+            p -= 1
+        }
+        best[base + p] = value
+    }
+
+    /// The lowest of the item's `keep` highest values: what another value must reach to be among them.
+    func bar(_ item: Int) -> Value { best[item * keep + keep - 1] }
 }
