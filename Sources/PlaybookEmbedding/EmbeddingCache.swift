@@ -20,9 +20,19 @@ public struct EmbeddingCache: Sendable {
     public let maximumEntries: Int
 
     public init(gitDirectory: String, maximumEntries: Int = 50_000) {
-        directory = gitDirectory + "/playbook"
+        self.init(directory: gitDirectory + "/playbook", creatingParents: false, maximumEntries: maximumEntries)
+    }
+
+    /// A cache in `directory` (for a playbook outside git: the per-user cache folder). With
+    /// `creatingParents`, missing folders above it are made too (never through a link).
+    public init(directory: String, creatingParents: Bool, maximumEntries: Int = 50_000) {
+        self.directory = directory
+        self.creatingParents = creatingParents
         self.maximumEntries = max(1, maximumEntries)
     }
+
+    /// Whether folders above `directory` may be created.
+    let creatingParents: Bool
 
     public var file: String { directory + "/embedding-cache" }
 
@@ -138,7 +148,22 @@ public struct EmbeddingCache: Sendable {
     private func directoryIsSafe(creating: Bool) -> Bool {
         var info = stat()
         if lstat(directory, &info) == 0 { return info.st_mode & S_IFMT == S_IFDIR }
-        return creating && mkdir(directory, 0o755) == 0
+        guard creating else { return false }
+        if creatingParents {
+            // Each missing folder from the top down; an existing one must be a folder (a link to one
+            // above the last component is the user's own arrangement, e.g. a linked ~/.cache).
+            var path = ""
+            for component in directory.split(separator: "/").dropLast() {
+                path += "/" + component
+                var above = stat()
+                if stat(path, &above) == 0 {
+                    guard above.st_mode & S_IFMT == S_IFDIR else { return false }
+                } else if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                    return false
+                }
+            }
+        }
+        return mkdir(directory, 0o755) == 0
     }
 
     /// The bytes of a regular file (not a link), or nil.

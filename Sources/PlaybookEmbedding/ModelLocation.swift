@@ -10,15 +10,18 @@ public enum ModelLocation {
     /// The folder to load the model from, or nil when no home folder is known.
     public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let chosen = environment[environmentVariable], !chosen.isEmpty { return chosen }
-        let cache: String
+        return userCacheFolder(environment: environment).map { $0 + "/models/" + defaultModelName }
+    }
+
+    /// The per-user folder of playbook's caches, `${XDG_CACHE_HOME:-$HOME/.cache}/playbook`, or nil
+    /// when no home folder is known.
+    public static func userCacheFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
         if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            cache = xdg  // the XDG spec ignores relative paths
+            return xdg + "/playbook"  // the XDG spec ignores relative paths
         } else if let home = environment["HOME"], !home.isEmpty {
-            cache = home + "/.cache"
-        } else {
-            return nil
+            return home + "/.cache/playbook"
         }
-        return cache + "/playbook/models/" + defaultModelName
+        return nil
     }
 
     /// The model found as `folder(environment:)` says, to be loaded on first use; or why there is none.

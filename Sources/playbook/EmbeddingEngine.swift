@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookEmbedding
+import PlaybookGit
 import PlaybookModel
 import PlaybookSimilarity
 
@@ -54,10 +55,14 @@ enum EmbeddingEngine {
         }
     }
 
-    /// The embedding cache of the repository at `top`, when it has a `.git` folder.
-    static func cache(repositoryTop top: String) -> EmbeddingCache? {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: top + "/.git", isDirectory: &isFolder), isFolder.boolValue else { return nil }
-        return EmbeddingCache(gitDirectory: top + "/.git")
+    /// Where vectors are kept between runs: the git folder of the repository holding `top` (as git
+    /// finds it, so a worktree or submodule whose `.git` is a file has one too), else, for a playbook
+    /// outside git, the per-user cache folder; nil when neither is known.
+    static func cache(repositoryTop top: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> EmbeddingCache? {
+        if let repository = try? Repository.discover(from: top) {
+            return EmbeddingCache(gitDirectory: repository.gitDirectory)
+        }
+        guard let folder = ModelLocation.userCacheFolder(environment: environment) else { return nil }
+        return EmbeddingCache(directory: folder + "/embeddings", creatingParents: true)
     }
 }

@@ -141,6 +141,55 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 2, refused.stderr)
     }
 
+    /// Two hypotheses of one squad, so that lint compares (and embeds) them.
+    static let pair = [
+        hypothesis("HYP-0001", squad: "activation-emea", title: "Welcome tutorial video", change: "show a short video walkthrough when people first open the app"),
+        hypothesis("HYP-0002", squad: "activation-emea", title: "Shorter signup", change: "ask only for an email address on the signup form"),
+    ].joined(separator: "\n---\n")
+
+    /// A playbook outside git keeps its vectors in the per-user cache folder, and a git worktree (whose
+    /// `.git` is a file) in its own git folder: the second lint encodes nothing.
+    func testLintOutsideGitAndBehindAGitFileCachesItsVectors() throws {
+        // Where scripts/setup installs the model for this user (the lint below sets XDG_CACHE_HOME).
+        let environment0 = ProcessInfo.processInfo.environment
+        let model = environment0["PLAYBOOK_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment0["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((environment0["HOME"] ?? "") + "/.cache"))
+                + "/playbook/models/all-MiniLM-L6-v2")
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", Self.pair)
+        let userCache = scratch.url.appendingPathComponent("xdg").path
+        let environment = ["PLAYBOOK_MODEL": model, "XDG_CACHE_HOME": userCache]
+        let first = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: scratch.url, environment: environment)
+        XCTAssertEqual(first.status, 0, "run scripts/setup to install the model\n" + first.stderr)
+        let file = userCache + "/playbook/embeddings/embedding-cache"
+        XCTAssertTrue(FileManager.default.fileExists(atPath: file), "outside git, vectors go to the per-user cache")
+        let written = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
+        // A model that cannot load proves the second run needs none.
+        let broken = scratch.url.appendingPathComponent("broken-model").path
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: model + "/vocab.txt", toPath: broken + "/vocab.txt")
+        try FileManager.default.copyItem(atPath: model + "/config.json", toPath: broken + "/config.json")
+        try Data("not weights".utf8).write(to: URL(fileURLWithPath: broken + "/model.safetensors"))
+        let second = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: scratch.url,
+                                 environment: ["PLAYBOOK_MODEL": broken, "XDG_CACHE_HOME": userCache])
+        XCTAssertEqual(second.status, 0, "every vector came from the cache\n" + second.stderr)
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date, written)
+
+        // The same playbook in a repository whose `.git` is a file naming the git folder (as in a
+        // worktree or a submodule): the vectors go to that folder.
+        let linked = try ScratchDirectory()
+        _ = try Repository.create(at: linked.url.appendingPathComponent("work").path)
+        try FileManager.default.moveItem(atPath: linked.url.path + "/work/.git", toPath: linked.url.path + "/gitdir")
+        try linked.write("work/.git", "gitdir: ../gitdir\n")
+        try linked.write("work/playbooks/metrics.yml", SmallPlaybook.metrics)
+        try linked.write("work/playbooks/squads/activation-emea.yml", SmallPlaybook.squad)
+        try linked.write("work/playbooks/hypotheses.yml", Self.pair)
+        let inLinked = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: linked.url.appendingPathComponent("work"), environment: environment)
+        XCTAssertEqual(inLinked.status, 0, inLinked.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: linked.url.path + "/gitdir/playbook/embedding-cache"))
+    }
+
     func testAcknowledgedCollisionDoesNotFail() throws {
         let scratch = try repository()
         try scratch.write("playbooks/experiments.yml", [

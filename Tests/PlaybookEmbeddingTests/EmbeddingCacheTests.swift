@@ -44,6 +44,32 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: gitDirectory + "/playbook/embedding-cache"))
     }
 
+    /// Outside git the cache lives in the per-user folder, made with its missing parents.
+    func testAPerUserCacheMakesItsFoldersAndIsReused() throws {
+        let top = (gitDirectory as NSString).deletingLastPathComponent
+        let folder = top + "/home/.cache/playbook/embeddings"
+        let cache = EmbeddingCache(directory: folder, creatingParents: true)
+        _ = try cache.cachedVectors(for: ["alpha"], encoder: CountingEncoder())
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder + "/embedding-cache"))
+        let again = CountingEncoder()
+        _ = try EmbeddingCache(directory: folder, creatingParents: true).cachedVectors(for: ["alpha"], encoder: again)
+        XCTAssertEqual(again.encoded, [], "the second run reads the vector back")
+    }
+
+    /// A link at the cache folder itself is neither followed to read nor to write.
+    func testAPerUserCacheFolderThatIsALinkIsNotUsed() throws {
+        let top = (gitDirectory as NSString).deletingLastPathComponent
+        let elsewhere = top + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: top + "/cache/playbook", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: top + "/cache/playbook/embeddings", withDestinationPath: elsewhere)
+        let cache = EmbeddingCache(directory: top + "/cache/playbook/embeddings", creatingParents: true)
+        let encoder = CountingEncoder()
+        _ = try cache.cachedVectors(for: ["alpha"], encoder: encoder)
+        XCTAssertEqual(encoder.encoded, ["alpha"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere), [])
+    }
+
     func testAnotherModelDoesNotReuseTheVectors() throws {
         let cache = EmbeddingCache(gitDirectory: gitDirectory)
         _ = try cache.cachedVectors(for: ["alpha"], encoder: CountingEncoder(modelName: "one"))
