@@ -34,7 +34,8 @@ public struct Period: Sendable, Hashable {
     }
 }
 
-/// One experiment's life as the report needs it, from its timeline.
+/// One experiment's life as the report needs it, from its timeline: its values from the version at
+/// the end of the period as lint's decoder reads it, its status moves from each version's `status`.
 public struct ExperimentFacts: Sendable {
     public var id: String
     public var squad: String
@@ -49,28 +50,36 @@ public struct ExperimentFacts: Sendable {
     public var concluded: Int64?
     /// The first move into `abandoned`.
     public var abandoned: Int64?
+    /// The version at the end of the period.
+    public var version: TypedVersion
     /// Fields at the end of the period.
-    public var state: EntityState
+    public var state: EntityState { version.state }
+    /// The experiment at the end of the period, as lint's decoder reads it.
+    public var experiment: Experiment?
 
     /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
     public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
-        let line = timeline.mainLineEvents
         guard let first = timeline.events.first, first.time < end,
-              let state = timeline.state(before: end) ?? line.last(where: { $0.time < end && $0.type != .removed })?.state
+              let version = timeline.version(before: end)
+                ?? timeline.events.indices.last(where: {
+                    timeline.events[$0].mainLine && timeline.events[$0].time < end && timeline.events[$0].type != .removed
+                }).map(timeline.version(at:))
         else { return nil }
         id = timeline.id
-        self.state = state
-        squad = state["squad"] ?? "(no squad)"
-        title = state["title"]
+        self.version = version
+        experiment = version.experiment
+        squad = experiment?.squad?.value ?? "(no squad)"
+        title = experiment?.title
         created = boundary.contains(first.commit) ? nil : first.time
-        var previous: String?
-        for event in line where event.time < end {
-            let status = event.type == .removed ? nil : event.state["status"]
+        var previous: ExperimentStatus?
+        for event in timeline.mainLineEvents where event.time < end {
+            // Read as lint reads `status`: a value outside the lifecycle is no status.
+            let status = event.type == .removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self)
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !boundary.contains(event.commit) else { continue }
-            switch ExperimentStatus(rawValue: status) {
+            switch status {
             case .ready where started == nil: ready = event.time
             case .running where started == nil: started = event.time
             case .concluded where concluded == nil: concluded = event.time
@@ -82,25 +91,24 @@ public struct ExperimentFacts: Sendable {
 
     /// The planned end: `end`, else `start` plus `design.duration_days`.
     public var plannedEnd: Day? {
-        if let end = state["end"].flatMap(Day.init) { return end }
-        guard let start = state["start"].flatMap(Day.init), let days = state["design.duration_days"].flatMap(Int64.init)
-        else { return nil }
-        return UTC.day(fromDays: UTC.days(start) + days)
+        if let end = experiment?.end?.value { return end }
+        guard let start = experiment?.start?.value, let days = experiment?.design?.durationDays?.value else { return nil }
+        return UTC.day(fromDays: UTC.days(start) + Int64(days))
     }
 
-    public var outcome: String? { state["result.outcome"] }
+    public var outcome: Outcome? { experiment?.result?.outcome?.value }
+
+    public var decision: Decision? { experiment?.result?.decision?.value }
 
     /// `result.lift` as written, exactly.
-    public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
+    public var lift: Decimal? { KeyResultFields.exact(experiment?.result?.lift, state, "result.lift") }
 
     /// `result.p_value` as written, exactly.
-    public var pValue: Decimal? { state["result.p_value"].flatMap(ExactNumber.decimal) }
+    public var pValue: Decimal? { KeyResultFields.exact(experiment?.result?.pValue, state, "result.p_value") }
 
     /// `result.learnings` as one text, or its list items joined.
     public var learnings: String? {
-        if let text = state["result.learnings"] { return text }
-        let items = state.values.filter { $0.key.hasPrefix("result.learnings[") }
-            .sorted { KeyResultFields.naturalOrder($0.key, $1.key) }.map(\.value)
+        let items = experiment?.result?.learnings ?? []
         return items.isEmpty ? nil : items.joined(separator: " ")
     }
 }
@@ -169,14 +177,19 @@ public struct ExperimentReport: Sendable {
             ExperimentFacts($0, until: period.endTime, boundary: boundary)
         }
         var result: [SquadExperiments] = []
+        var notes = ReportNotes()
         let groups = Set(facts.map(\.squad)).sorted().map { squad in (squad, facts.filter { $0.squad == squad }) }
         for (index, (squad, mine)) in (groups + [(Self.allSquads, facts)]).enumerated() {
             let concluded = mine.filter { period.contains($0.concluded) }
             let started = mine.filter { period.contains($0.started) }
             let outcomes = concluded.compactMap(\.outcome)
+            for fact in mine where [fact.created, fact.started, fact.concluded, fact.abandoned].contains(where: period.contains) {
+                notes.unreadable(fact.version, of: fact.id)
+            }
             let stale = mine.compactMap { fact -> StaleExperiment? in
                 guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
-                      state["status"] == ExperimentStatus.running.rawValue, let planned = fact.plannedEnd, planned < judgedOn else { return nil }
+                      state.value("status")?.choice(ExperimentStatus.self) == .running, let planned = fact.plannedEnd, planned < judgedOn
+                else { return nil }
                 return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
                                        daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
             }
@@ -187,7 +200,7 @@ public struct ExperimentReport: Sendable {
                 concluded: concluded.map(\.id),
                 abandoned: mine.filter { period.contains($0.abandoned) }.map(\.id),
                 withOutcome: outcomes.count,
-                wins: outcomes.filter { $0 == "win" }.count,
+                wins: outcomes.filter { $0 == .win }.count,
                 createdToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.created.map { s - $0 } } }),
                 readyToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.ready.map { s - $0 } } }),
                 runningToConcluded: CycleTime(concluded.compactMap { f in
@@ -204,5 +217,6 @@ public struct ExperimentReport: Sendable {
             }
         }
         squads = result
+        source.notes += notes.notes
     }
 }
