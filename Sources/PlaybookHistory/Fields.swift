@@ -25,8 +25,13 @@ public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
         needsMark(text) ? FieldValue(storage: String(stringMark) + text) : FieldValue(storage: text)
     }
 
-    /// The value a plain scalar written `text` stands for (tests, values built by hand); nil for null.
+    /// The value `text` stands for written plain in YAML (tests, values built by hand): `[]` and `{}`
+    /// are empty collections; nil for null.
     public init?(plain text: String) {
+        if text == "[]" || text == "{}" {
+            self = FieldValue(storage: text)
+            return
+        }
         guard let value = FieldValue.resolved(text, style: .plain, tag: nil) else { return nil }
         self = value
     }
@@ -178,5 +183,13 @@ enum FieldFlattener {
             }
         }
         return nil
+    }
+}
+
+extension FieldValue: ExpressibleByStringLiteral {
+    /// What a plain scalar written `value` stands for (`"12.5"` is a number, `"draft"` a string),
+    /// for values written by hand; a literal that spells null stands for that text as a string.
+    public init(stringLiteral value: String) {
+        self = FieldValue(plain: value) ?? .string(value)
     }
 }
