@@ -44,33 +44,38 @@ private final class VersionNode {
     /// ends at the first `]` followed by `.`, `[` or the end.
     static func segments(_ path: String) -> [Segment] {
         var result: [Segment] = []
-        let characters = Array(path)
-        var index = 0
-        var key = ""
-        func flushKey() {
-            if !key.isEmpty { result.append(.key(key)) }
-            key = ""
+        let bytes = path.utf8
+        let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var index = bytes.startIndex
+        var keyStart = index
+        func flushKey(upTo end: String.Index) {
+            if keyStart < end { result.append(.key(String(decoding: bytes[keyStart..<end], as: UTF8.self))) }
         }
-        while index < characters.count {
-            let character = characters[index]
-            if character == "." {
-                flushKey()
-                index += 1
-            } else if character == "[" {
-                flushKey()
-                var end = index + 1
-                while end < characters.count,
-                      !(characters[end] == "]" && (end + 1 == characters.count || characters[end + 1] == "." || characters[end + 1] == "[")) {
-                    end += 1
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == dot {
+                flushKey(upTo: index)
+                index = bytes.index(after: index)
+                keyStart = index
+            } else if byte == open {
+                flushKey(upTo: index)
+                let nameStart = bytes.index(after: index)
+                var end = nameStart
+                while end < bytes.endIndex {
+                    if bytes[end] == close {
+                        let next = bytes.index(after: end)
+                        if next == bytes.endIndex || bytes[next] == dot || bytes[next] == open { break }
+                    }
+                    end = bytes.index(after: end)
                 }
-                result.append(.item(String(characters[(index + 1)..<min(end, characters.count)])))
-                index = end + 1
+                result.append(.item(String(decoding: bytes[nameStart..<end], as: UTF8.self)))
+                index = end < bytes.endIndex ? bytes.index(after: end) : end
+                keyStart = index
             } else {
-                key.append(character)
-                index += 1
+                index = bytes.index(after: index)
             }
         }
-        flushKey()
+        flushKey(upTo: index)
         return result
     }
 
@@ -97,10 +102,28 @@ private final class VersionNode {
         child.insert(leaf, along: path.dropFirst())
     }
 
+    /// List items in order: an item named by its position (`[1]`, one without an id) goes back to
+    /// that position; items named by id keep the order they were first seen in.
+    private func itemOrder() -> [String] {
+        var named: [String] = []
+        var positioned: [(Int, String)] = []
+        for name in order {
+            if let position = Int(name), position >= 0, children[name]?.children["id"]?.value?.textValue != name {
+                positioned.append((position, name))
+            } else {
+                named.append(name)
+            }
+        }
+        for (position, name) in positioned.sorted(by: { $0.0 < $1.0 }) {
+            named.insert(name, at: min(position, named.count))
+        }
+        return named
+    }
+
     func node() -> Node {
         if order.isEmpty { return (value ?? .emptyMapping).node(at: Self.mark) }
         if isList {
-            return Node(.sequence(order.compactMap { children[$0]?.node() }), mark: Self.mark)
+            return Node(.sequence(itemOrder().compactMap { children[$0]?.node() }), mark: Self.mark)
         }
         return Node(.mapping(order.compactMap { key in
             children[key].map { Pair(key: Node(.scalar(key, .plain), mark: Self.mark), value: $0.node()) }
