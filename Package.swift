@@ -91,7 +91,7 @@ let package = Package(
             exclude: ["Goldens"]),
         .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit", "PlaybookModel", "PlaybookYAML"]),
         .testTarget(
-            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit"],
+            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit", "PlaybookYAML"],
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookReviewTests",

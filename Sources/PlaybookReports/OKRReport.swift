@@ -322,7 +322,9 @@ public struct OKRReport: Sendable {
         }
         var linked: [LinkedExperiment] = []
         for timeline in experiments {
-            guard let experiment = timeline.version(before: end)?.experiment, experiment.keyResult?.value == reference else { continue }
+            guard let version = timeline.version(before: end), let experiment = version.experiment,
+                  experiment.keyResult?.value == reference else { continue }
+            notes.unreadable(version, of: timeline.id)
             linked.append(LinkedExperiment(
                 id: timeline.id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value))
         }
