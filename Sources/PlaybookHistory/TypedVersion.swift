@@ -19,9 +19,7 @@ extension EntityState {
         let fields = fields
         guard !fields.isEmpty else { return nil }
         let root = VersionNode()
-        for field in fields {
-            root.insert(field.value, along: VersionNode.segments(field.path)[...])
-        }
+        for field in fields { root.insert(field.value, at: field.path) }
         return root.node()
     }
 }
@@ -30,37 +28,42 @@ extension EntityState {
 private final class VersionNode {
     static let mark = Mark(line: 1, column: 1)
 
-    enum Segment {
-        case key(String)
-        case item(String)
-    }
-
     var value: FieldValue?
     var isList = false
-    var order: [String] = []
-    var children: [String: VersionNode] = [:]
+    /// Children in the order first seen; few per node, and a path's next child is usually the last one.
+    var names: [String] = []
+    var nodes: [VersionNode] = []
 
-    /// `key_results[KR-1].current` → key `key_results`, item `KR-1`, key `current`. An item's name
-    /// ends at the first `]` followed by `.`, `[` or the end.
-    static func segments(_ path: String) -> [Segment] {
-        var result: [Segment] = []
+    private func child(_ name: Substring.UTF8View, list: Bool) -> VersionNode {
+        if nodes.isEmpty && list { isList = true }
+        var index = names.count - 1
+        while index >= 0 {
+            if names[index].utf8.elementsEqual(name) { return nodes[index] }
+            index -= 1
+        }
+        let node = VersionNode()
+        names.append(String(decoding: name, as: UTF8.self))
+        nodes.append(node)
+        return node
+    }
+
+    /// Follows `path` from here, making the nodes it names: `key_results[KR-1].current` is key
+    /// `key_results`, item `KR-1`, key `current`. An item's name ends at the first `]` followed by
+    /// `.`, `[` or the end.
+    func insert(_ leaf: FieldValue, at path: String) {
         let bytes = path.utf8
         let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var node = self
         var index = bytes.startIndex
         var keyStart = index
-        func flushKey(upTo end: String.Index) {
-            if keyStart < end { result.append(.key(String(decoding: bytes[keyStart..<end], as: UTF8.self))) }
-        }
         while index < bytes.endIndex {
             let byte = bytes[index]
-            if byte == dot {
-                flushKey(upTo: index)
+            if byte == dot || byte == open {
+                if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
                 index = bytes.index(after: index)
                 keyStart = index
-            } else if byte == open {
-                flushKey(upTo: index)
-                let nameStart = bytes.index(after: index)
-                var end = nameStart
+                guard byte == open else { continue }
+                var end = index
                 while end < bytes.endIndex {
                     if bytes[end] == close {
                         let next = bytes.index(after: end)
@@ -68,69 +71,50 @@ private final class VersionNode {
                     }
                     end = bytes.index(after: end)
                 }
-                result.append(.item(String(decoding: bytes[nameStart..<end], as: UTF8.self)))
+                node = node.child(Substring(path)[index..<end].utf8, list: true)
                 index = end < bytes.endIndex ? bytes.index(after: end) : end
+                if index < bytes.endIndex, bytes[index] == dot { index = bytes.index(after: index) }
                 keyStart = index
             } else {
                 index = bytes.index(after: index)
             }
         }
-        flushKey(upTo: index)
-        return result
-    }
-
-    func insert(_ leaf: FieldValue, along path: ArraySlice<Segment>) {
-        guard let first = path.first else {
-            value = leaf
-            return
-        }
-        let name: String
-        switch first {
-        case .key(let key): name = key
-        case .item(let item):
-            name = item
-            if order.isEmpty { isList = true }
-        }
-        let child: VersionNode
-        if let known = children[name] {
-            child = known
-        } else {
-            child = VersionNode()
-            children[name] = child
-            order.append(name)
-        }
-        child.insert(leaf, along: path.dropFirst())
+        if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
+        node.value = leaf
     }
 
     /// List items in order: an item named by its position (`[1]`, one without an id) goes back to
     /// that position; items named by id keep the order they were first seen in.
-    private func itemOrder() -> [String] {
-        var named: [String] = []
-        var positioned: [(Int, String)] = []
-        for name in order {
-            if let position = Int(name), position >= 0, children[name]?.children["id"]?.value?.textValue != name {
-                positioned.append((position, name))
+    private func itemOrder() -> [Int] {
+        var named: [Int] = []
+        var positioned: [(Int, Int)] = []
+        for (slot, name) in names.enumerated() {
+            if let position = Int(name), position >= 0, nodes[slot].child(named: "id")?.value?.textValue != name {
+                positioned.append((position, slot))
             } else {
-                named.append(name)
+                named.append(slot)
             }
         }
-        for (position, name) in positioned.sorted(by: { $0.0 < $1.0 }) {
-            named.insert(name, at: min(position, named.count))
+        for (position, slot) in positioned.sorted(by: { $0.0 < $1.0 }) {
+            named.insert(slot, at: min(position, named.count))
         }
         return named
     }
 
+    private func child(named name: String) -> VersionNode? {
+        names.firstIndex(of: name).map { nodes[$0] }
+    }
+
     func node() -> Node {
-        if order.isEmpty { return (value ?? .emptyMapping).node(at: Self.mark) }
+        if nodes.isEmpty { return (value ?? .emptyMapping).node(at: Self.mark) }
         if isList {
-            return Node(.sequence(itemOrder().compactMap { children[$0]?.node() }), mark: Self.mark)
+            return Node(.sequence(itemOrder().map { nodes[$0].node() }), mark: Self.mark)
         }
-        return Node(.mapping(order.compactMap { key in
-            children[key].map { Pair(key: Node(.scalar(key, .plain), mark: Self.mark), value: $0.node()) }
+        return Node(.mapping(names.indices.map {
+            Pair(key: Node(.scalar(names[$0], .plain), mark: Self.mark), value: nodes[$0].node())
         }), mark: Self.mark)
     }
 }
-
 /// The decoded versions of one timeline, each decoded once, on first use.
 final class DecodedVersions: @unchecked Sendable {
     private let lock = NSLock()
