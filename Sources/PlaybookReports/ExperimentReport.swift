@@ -59,34 +59,18 @@ public struct ExperimentFacts: Sendable {
 
     /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
     public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
-        // Created when its first commit (on any line read) made it; its values come from the main line.
-        guard let first = timeline.events.first, first.time < end,
-              let version = timeline.version(before: end)
-                ?? timeline.events.indices.last(where: {
-                    timeline.events[$0].mainLine && timeline.events[$0].time < end && timeline.events[$0].type != .removed
-                }).map(timeline.version(at:))
-        else { return nil }
+        guard let moves = ExperimentMoves(timeline, until: end, boundary: boundary) else { return nil }
+        self.init(timeline, moves: moves, until: end)
+    }
+
+    /// With its moves already read (`ExperimentMoves` of the same timeline and `end`).
+    init(_ timeline: Timeline, moves: ExperimentMoves, until end: Int64) {
         id = timeline.id
-        self.version = version
+        version = moves.version
         experiment = version.experiment
         squad = experiment?.squad?.value ?? "(no squad)"
         title = experiment?.title
-        created = boundary.contains(first.commit) ? nil : first.time
-        var previous: ExperimentStatus?
-        for event in timeline.mainLineEvents where event.time < end {
-            // Read as lint reads `status`: a value outside the lifecycle is no status.
-            let status = event.type == .removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self)
-            defer { previous = status }
-            // At a shallow clone's edge the status is where history starts, not a move.
-            guard let status, status != previous, !boundary.contains(event.commit) else { continue }
-            switch status {
-            case .ready where started == nil: ready = event.time
-            case .running where started == nil: started = event.time
-            case .concluded where concluded == nil: concluded = event.time
-            case .abandoned where abandoned == nil: abandoned = event.time
-            default: break
-            }
-        }
+        (created, ready, started, concluded, abandoned) = (moves.created, moves.ready, moves.started, moves.concluded, moves.abandoned)
     }
 
     /// The planned end: `end`, else `start` plus `design.duration_days`.
@@ -110,6 +94,49 @@ public struct ExperimentFacts: Sendable {
     public var learnings: String? {
         let items = experiment?.result?.learnings ?? []
         return items.isEmpty ? nil : items.joined(separator: " ")
+    }
+}
+
+/// When an experiment moved through its lifecycle, from each version's `status` read as lint reads
+/// it (a value outside the lifecycle is no status); decodes nothing but the version it stands at.
+struct ExperimentMoves {
+    var created: Int64?
+    var ready: Int64?
+    var started: Int64?
+    var concluded: Int64?
+    var abandoned: Int64?
+    /// The main line's index of the version standing at `end` (or the last one before a removal).
+    var versionIndex: Int
+    let timeline: Timeline
+
+    var version: TypedVersion { timeline.version(at: versionIndex) }
+
+    init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
+        // Created when its first commit (on any line read) made it; its values come from the main line.
+        let events = timeline.events
+        guard let first = events.first, first.time < end,
+              let last = events.lastIndex(where: { $0.mainLine && $0.time < end })
+        else { return nil }
+        let index = events[last].type != .removed ? last
+            : events.indices.last(where: { events[$0].mainLine && events[$0].time < end && events[$0].type != .removed })
+        guard let index else { return nil }
+        versionIndex = index
+        self.timeline = timeline
+        created = boundary.contains(first.commit) ? nil : first.time
+        var previous: ExperimentStatus?
+        for event in timeline.mainLineEvents where event.time < end {
+            let status = event.type == .removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self)
+            defer { previous = status }
+            // At a shallow clone's edge the status is where history starts, not a move.
+            guard let status, status != previous, !boundary.contains(event.commit) else { continue }
+            switch status {
+            case .ready where started == nil: ready = event.time
+            case .running where started == nil: started = event.time
+            case .concluded where concluded == nil: concluded = event.time
+            case .abandoned where abandoned == nil: abandoned = event.time
+            default: break
+            }
+        }
     }
 }
 
@@ -173,8 +200,13 @@ public struct ExperimentReport: Sendable {
         self.judgedOn = judgedOn
         let judgeEnd = UTC.seconds(judgedOn) + 86_400
         let boundary = Set(history.shallowBoundary)
-        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap {
-            ExperimentFacts($0, until: period.endTime, boundary: boundary)
+        // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
+        let judgeTime = min(judgeEnd, period.endTime)
+        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap { timeline -> ExperimentFacts? in
+            guard let moves = ExperimentMoves(timeline, until: period.endTime, boundary: boundary) else { return nil }
+            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains)
+                || timeline.state(before: judgeTime)?.value("status")?.choice(ExperimentStatus.self) == .running
+            return shown ? ExperimentFacts(timeline, moves: moves, until: period.endTime) : nil
         }
         var result: [SquadExperiments] = []
         var notes = ReportNotes()
@@ -187,7 +219,7 @@ public struct ExperimentReport: Sendable {
                 notes.unreadable(fact.version, of: fact.id)
             }
             let stale = mine.compactMap { fact -> StaleExperiment? in
-                guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
+                guard let state = timelines[fact.id]?.state(before: judgeTime),
                       state.value("status")?.choice(ExperimentStatus.self) == .running, let planned = fact.plannedEnd, planned < judgedOn
                 else { return nil }
                 return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
