@@ -38,9 +38,10 @@ public struct Timeline: Sendable {
     public var kind: String
     public private(set) var events: [TimelineEvent]
 
-    init(id: String, kind: String, events: [TimelineEvent]) {
+    init(id: String, kind: String, events: [TimelineEvent], versions: DecodedVersions) {
         self.id = id
         self.kind = kind
+        self.versions = versions
         self.events = []
         for event in events { record(event) }
     }
@@ -68,7 +69,8 @@ public struct Timeline: Sendable {
     }
 
     /// Decoded versions, each decoded once: a report reads a few versions of many entities.
-    private let versions = DecodedVersions()
+    /// One store for all the timelines of a history.
+    private let versions: DecodedVersions
 
     /// The version standing just before `time` (as `state(before:)`), decoded by lint's decoder.
     public func version(before time: Int64) -> TypedVersion? {
@@ -87,7 +89,7 @@ public struct Timeline: Sendable {
     public func version(at index: Int) -> TypedVersion {
         let event = events[index]
         return TypedVersion(commit: event.commit, path: event.path, time: event.time, state: event.state,
-                            document: versions.decoded(index, of: event.state))
+                            document: versions.decoded(id, index, of: event.state))
     }
 
     /// Events off the first-parent line, and merges' repeats of side-branch changes: none in a
@@ -162,10 +164,11 @@ public struct Timelines: Sendable {
 
     public init(_ history: History) {
         var timelines: [String: Timeline] = [:]
+        let versions = DecodedVersions()
         for record in history.records {
             for change in record.changes {
                 // Mutated in place: copying a timeline out and back made every append copy its events.
-                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [])]
+                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
                     .append(change, of: record)
             }
         }

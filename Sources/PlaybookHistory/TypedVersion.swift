@@ -115,22 +115,27 @@ private final class VersionNode {
         }), mark: Self.mark)
     }
 }
-/// The decoded versions of one timeline, each decoded once, on first use.
+/// The decoded versions of a history's timelines, each decoded once, on first use.
 final class DecodedVersions: @unchecked Sendable {
-    private let lock = NSLock()
-    private var byEvent: [Int: DecodedDocument] = [:]
+    private struct Key: Hashable {
+        var entity: String
+        var event: Int
+    }
 
-    func decoded(_ index: Int, of state: EntityState) -> DecodedDocument {
+    private let lock = NSLock()
+    private var decoded: [Key: DecodedDocument] = [:]
+
+    /// Event `index` of entity `id`'s timeline, whose state is `state`.
+    func decoded(_ id: String, _ index: Int, of state: EntityState) -> DecodedDocument {
+        let key = Key(entity: id, event: index)
         lock.lock()
-        if let known = byEvent[index] {
-            lock.unlock()
-            return known
-        }
+        let known = decoded[key]
         lock.unlock()
-        let decoded = state.decoded()
+        if let known { return known }
+        let document = state.decoded()
         lock.lock()
-        byEvent[index] = decoded
+        decoded[key] = document
         lock.unlock()
-        return decoded
+        return document
     }
 }
