@@ -89,9 +89,9 @@ let package = Package(
         .testTarget(
             name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"],
             exclude: ["Goldens"]),
-        .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit"]),
+        .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit", "PlaybookModel", "PlaybookYAML"]),
         .testTarget(
-            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit"],
+            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit", "PlaybookYAML"],
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookReviewTests",

@@ -189,7 +189,7 @@ struct CommitDiffer {
                 return result
             }
         }
-        var oldValues: [String: String] = [:]
+        var oldValues: [String: FieldValue] = [:]
         for field in old { oldValues[field.path] = field.value }
         var result: [FieldChange] = []
         var seen = Set<String>()

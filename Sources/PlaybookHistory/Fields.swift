@@ -1,15 +1,120 @@
+import Foundation
 import PlaybookModel
 import PlaybookYAML
 
-/// One field of an entity as history sees it: a flattened path and its scalar text.
+/// A field's value as the one scalar resolver (`ScalarValue`, YAML 1.2 core schema) read it:
+/// a string, a number (its shortest exact decimal spelling), a boolean, or an empty list or mapping.
+///
+/// Kept in one string, as compact as the text it replaces: the plain spelling of the value, which
+/// resolves back to the same value; a string whose plain spelling would resolve to something else
+/// (a quoted `"47000"` or `"true"`, or the text `[]`) is marked with a leading U+0001, a character
+/// no YAML scalar can hold unescaped. So `current: "47000"` and `current: 47000` are different
+/// values, as they are to lint (a string where a number belongs, and a number).
+public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
+    /// The plain spelling, or the mark and a string.
+    let storage: String
+    static let stringMark: Character = "\u{1}"
+
+    init(storage: String) { self.storage = storage }
+
+    public static let emptyList = FieldValue(storage: "[]")
+    public static let emptyMapping = FieldValue(storage: "{}")
+
+    /// A string value, whatever it spells.
+    public static func string(_ text: String) -> FieldValue {
+        needsMark(text) ? FieldValue(storage: String(stringMark) + text) : FieldValue(storage: text)
+    }
+
+    /// The value `text` stands for written plain in YAML (tests, values built by hand): `[]` and `{}`
+    /// are empty collections; nil for null.
+    public init?(plain text: String) {
+        if text == "[]" || text == "{}" {
+            self = FieldValue(storage: text)
+            return
+        }
+        guard let value = FieldValue.resolved(text, style: .plain, tag: nil) else { return nil }
+        self = value
+    }
+
+    /// A scalar resolved as lint resolves it: nil for null (absent, as lint treats it); booleans as
+    /// `true`/`false` (so `True` is `true`); integers in decimal (`0x1F` is `31`); finite numbers in
+    /// their shortest exact decimal spelling (0.30 → 0.3 is no change, 0.35 stays 0.35); strings as written.
+    static func resolved(_ text: String, style: ScalarStyle, tag: String?) -> FieldValue? {
+        switch ScalarValue(text: text, style: style, tag: tag) {
+        case .null: return nil
+        case .bool(let value): return FieldValue(storage: value ? "true" : "false")
+        case .int(let value): return FieldValue(storage: String(value))
+        case .float(let value):
+            // `.inf` and `.nan` keep their spelling, which resolves to the same non-finite number.
+            guard value.isFinite, let exact = ExactNumber.canonical(text) else { return FieldValue(storage: text) }
+            return FieldValue(storage: exact)
+        case .string(let string):
+            // A plain scalar that resolved to a string spells a string already; only a quoted or
+            // tagged one can spell something else.
+            if style == .plain && tag == nil { return FieldValue(storage: string) }
+            return .string(string)
+        }
+    }
+
+    /// Whether `text`, written plain, would not read back as this string.
+    private static func needsMark(_ text: String) -> Bool {
+        if text.first == stringMark || text == "[]" || text == "{}" { return true }
+        return ScalarValue(text: text, style: .plain, tag: nil) != .string(text)
+    }
+
+    private var isMarked: Bool { storage.first == FieldValue.stringMark }
+
+    /// The resolved scalar; nil for an empty list or mapping.
+    public var scalar: ScalarValue? {
+        if isMarked { return .string(String(storage.dropFirst())) }
+        if isEmptyList || isEmptyMapping { return nil }
+        return ScalarValue(text: storage, style: .plain, tag: nil)
+    }
+
+    public var isEmptyList: Bool { storage == "[]" }
+    public var isEmptyMapping: Bool { storage == "{}" }
+
+    /// As `log` shows it: the string, the number's decimal spelling, `true`/`false`, `[]` or `{}`.
+    public var text: String { isMarked ? String(storage.dropFirst()) : storage }
+
+    public var description: String { text }
+
+    /// The number, exactly as written (lint's rule: an integer or a finite float; a quoted number is
+    /// a string, not a number); nil for anything else.
+    public var number: Decimal? {
+        guard !isMarked else { return nil }
+        return ExactNumber.decimal(storage)
+    }
+
+    /// The text lint reads where it expects text (a string, or a number or boolean as written);
+    /// nil for an empty list or mapping.
+    public var textValue: String? {
+        isEmptyList || isEmptyMapping ? nil : text
+    }
+
+    /// One of an enumeration's values, read as lint reads it; nil for anything else.
+    public func choice<E: RawRepresentable>(_ type: E.Type) -> E? where E.RawValue == String {
+        textValue.flatMap(E.init(rawValue:))
+    }
+
+    /// The YAML node that reads back as this value (`EntityState.node`).
+    func node(at mark: Mark) -> Node {
+        if isMarked { return Node(.scalar(String(storage.dropFirst()), .doubleQuoted), mark: mark) }
+        if isEmptyList { return Node(.sequence([]), mark: mark) }
+        if isEmptyMapping { return Node(.mapping([]), mark: mark) }
+        return Node(.scalar(storage, .plain), mark: mark)
+    }
+}
+
+/// One field of an entity as history sees it: a flattened path and its resolved value.
 ///
 /// Paths join mapping keys with dots; list items that carry an `id` are named by it
 /// (`key_results[KR-1].current`), other items by position (`approvals[0].by`).
 public struct Field: Sendable, Hashable {
     public var path: String
-    public var value: String
+    public var value: FieldValue
 
-    public init(_ path: String, _ value: String) {
+    public init(_ path: String, _ value: FieldValue) {
         self.path = path
         self.value = value
     }
@@ -18,14 +123,19 @@ public struct Field: Sendable, Hashable {
 /// A field that changed in one commit: nil on the side where it did not exist.
 public struct FieldChange: Sendable, Hashable {
     public var path: String
-    public var old: String?
-    public var new: String?
+    public var oldValue: FieldValue?
+    public var newValue: FieldValue?
 
-    public init(path: String, old: String?, new: String?) {
+    public init(path: String, old: FieldValue?, new: FieldValue?) {
         self.path = path
-        self.old = old
-        self.new = new
+        self.oldValue = old
+        self.newValue = new
     }
+
+    /// The old value as `log` shows it.
+    public var old: String? { oldValue?.text }
+    /// The new value as `log` shows it.
+    public var new: String? { newValue?.text }
 }
 
 /// Flattens a YAML node into fields, in document order, without recursion on input depth
@@ -37,12 +147,12 @@ enum FieldFlattener {
         while let (path, node) = stack.popLast() {
             switch node.value {
             case .scalar(let text, let style):
-                if let value = normalized(text, style: style, tag: node.tag) {
+                if let value = FieldValue.resolved(text, style: style, tag: node.tag) {
                     result.append(Field(path, value))
                 }
             case .sequence(let items):
                 if items.isEmpty {
-                    result.append(Field(path, "[]"))
+                    result.append(Field(path, .emptyList))
                     continue
                 }
                 // Pushed in reverse so that popping visits them in document order.
@@ -52,7 +162,7 @@ enum FieldFlattener {
                 }
             case .mapping(let pairs):
                 if pairs.isEmpty {
-                    result.append(Field(path, "{}"))
+                    result.append(Field(path, .emptyMapping))
                     continue
                 }
                 for pair in pairs.reversed() {
@@ -74,20 +184,12 @@ enum FieldFlattener {
         }
         return nil
     }
+}
 
-    /// The text a scalar stands for, resolved as lint resolves it (YAML 1.2 core schema): null as
-    /// absent, booleans as `true`/`false` (so `True` is `true`), integers in decimal (`0x1F` is `31`),
-    /// finite numbers in their shortest exact decimal spelling (so 0.30 → 0.3 is no change, and
-    /// 0.35 stays 0.35 rather than a binary approximation); everything else as written.
-    static func normalized(_ text: String, style: ScalarStyle, tag: String?) -> String? {
-        switch ScalarValue(text: text, style: style, tag: tag) {
-        case .null: return nil
-        case .bool(let value): return value ? "true" : "false"
-        case .int(let value): return String(value)
-        case .float(let value):
-            guard value.isFinite, let exact = ExactNumber.canonical(text) else { return text }
-            return exact
-        case .string(let text): return text
-        }
+extension FieldValue: ExpressibleByStringLiteral {
+    /// What a plain scalar written `value` stands for (`"12.5"` is a number, `"draft"` a string),
+    /// for values written by hand; a literal that spells null stands for that text as a string.
+    public init(stringLiteral value: String) {
+        self = FieldValue(plain: value) ?? .string(value)
     }
 }

@@ -40,10 +40,11 @@ enum CacheLoad {
 /// refused before any of it is believed, and every count is bounded by the bytes left, so no
 /// count can make the reader allocate more than the file could hold.
 public enum HistoryCache {
-    /// Version 3: scalars resolved by the core schema with numbers as exact decimals; checksummed;
+    /// Version 4: values keep their resolved type (`FieldValue`: a quoted "47000" is a string, not
+    /// the number 47000); scalars resolved by the core schema with numbers as exact decimals; checksummed;
     /// records say whether they are on the first-parent line, changes whether a merge inherited them;
     /// the files each id lives in are kept, so a duplicate id is told from a restored one.
-    static let header = "playbook-history-cache 3"
+    static let header = "playbook-history-cache 4"
 
     static func load(from path: String, key: CacheKey) -> CacheLoad {
         let directory = (path as NSString).deletingLastPathComponent
@@ -219,7 +220,7 @@ public enum HistoryCache {
                 w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
                 w.end()
                 for field in change.fields {
-                    w.field("F"); w.field(field.path); w.optional(field.old); w.optional(field.new); w.end()
+                    w.field("F"); w.field(field.path); w.optional(field.oldValue?.storage); w.optional(field.newValue?.storage); w.end()
                 }
             }
             for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
@@ -306,8 +307,8 @@ public enum HistoryCache {
                 for _ in 0..<fieldCount {
                     guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
                     let fieldPath = try reader.text()
-                    let old = try reader.optional()
-                    fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional()))
+                    let old = try reader.optional().map(FieldValue.init(storage:))
+                    fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
                 }
                 changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
                                             previousPath: previousPath, fields: fields, inherited: inherited))

@@ -100,7 +100,7 @@ enum ParsedFile: Sendable {
             for leaf in leaves {
                 switch leaf.value {
                 case .scalar(let text, let style, let tag):
-                    if let value = FieldFlattener.normalized(text, style: style, tag: tag) {
+                    if let value = FieldValue.resolved(text, style: style, tag: tag) {
                         if style == .plain, tag == nil, leaf.line == leaf.endLine, leaf.column > 1,
                            leaf.path != "kind", leaf.path != "id", !leaf.path.hasSuffix(".id") {
                             values.append(Layout.Value(
@@ -109,8 +109,8 @@ enum ParsedFile: Sendable {
                         }
                         fields.append(Field(leaf.path, value))
                     }
-                case .emptySequence: fields.append(Field(leaf.path, "[]"))
-                case .emptyMapping: fields.append(Field(leaf.path, "{}"))
+                case .emptySequence: fields.append(Field(leaf.path, .emptyList))
+                case .emptyMapping: fields.append(Field(leaf.path, .emptyMapping))
                 }
             }
             result.append((index, fields))
@@ -156,8 +156,8 @@ enum ParsedFile: Sendable {
         guard lineStart + offset <= prefix, lineStart + offset + Int(value.length) == oldEnd,
               old[lineStart..<(lineStart + offset)].allSatisfy({ $0 < 0x80 }),
               isPlainWord(old[(lineStart + offset)..<oldEnd]), isPlainWord(new[(lineStart + offset)..<newEnd]),
-              let text = FieldFlattener.normalized(String(decoding: new[(lineStart + offset)..<newEnd], as: UTF8.self),
-                                                   style: .plain, tag: nil)
+              let text = FieldValue.resolved(String(decoding: new[(lineStart + offset)..<newEnd], as: UTF8.self),
+                                             style: .plain, tag: nil)
         else { return nil }
         var changed = entities
         changed[Int(value.entity)].fields[Int(value.field)].value = text
@@ -206,8 +206,8 @@ enum ParsedFile: Sendable {
         var kindText: String?
         var id: String?
         for field in fields {
-            if field.path == "kind" { kindText = field.value }
-            if field.path == "id" { id = field.value }
+            if field.path == "kind" { kindText = field.value.textValue }
+            if field.path == "id" { id = field.value.textValue }
             if kindText != nil && id != nil { break }
         }
         guard let kindText, let kind = Kind(rawValue: kindText) else {

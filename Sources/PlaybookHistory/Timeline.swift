@@ -1,4 +1,5 @@
 import PlaybookGit
+import PlaybookModel
 
 /// What happened to an entity in one commit.
 public enum TimelineEventType: String, Sendable, Hashable {
@@ -37,9 +38,10 @@ public struct Timeline: Sendable {
     public var kind: String
     public private(set) var events: [TimelineEvent]
 
-    init(id: String, kind: String, events: [TimelineEvent]) {
+    init(id: String, kind: String, events: [TimelineEvent], versions: DecodedVersions) {
         self.id = id
         self.kind = kind
+        self.versions = versions
         self.events = []
         for event in events { record(event) }
     }
@@ -64,6 +66,30 @@ public struct Timeline: Sendable {
     public var current: EntityState? {
         guard let last = events.last(where: \.mainLine), last.type != .removed else { return nil }
         return last.state
+    }
+
+    /// Decoded versions, each decoded once: a report reads a few versions of many entities.
+    /// One store for all the timelines of a history.
+    private let versions: DecodedVersions
+
+    /// The version standing just before `time` (as `state(before:)`), decoded by lint's decoder.
+    public func version(before time: Int64) -> TypedVersion? {
+        guard let index = events.lastIndex(where: { $0.mainLine && $0.time < time }), events[index].type != .removed
+        else { return nil }
+        return version(at: index)
+    }
+
+    /// The version now (as `current`), decoded by lint's decoder.
+    public var currentVersion: TypedVersion? {
+        guard let index = events.lastIndex(where: \.mainLine), events[index].type != .removed else { return nil }
+        return version(at: index)
+    }
+
+    /// The version event `index` of `events` left on the main line, decoded by lint's decoder.
+    public func version(at index: Int) -> TypedVersion {
+        let event = events[index]
+        return TypedVersion(commit: event.commit, path: event.path, time: event.time, state: event.state,
+                            document: versions.decoded(id, index, of: event.state))
     }
 
     /// Events off the first-parent line, and merges' repeats of side-branch changes: none in a
@@ -104,57 +130,32 @@ public struct Timeline: Sendable {
     }
 }
 
-/// An entity's fields at one moment (flattened path → value), kept as the changes that led to
-/// it over a shared base, so a long timeline does not copy every field for every commit.
-public struct EntityState: Sendable, Hashable, CustomStringConvertible {
-    /// Oldest first; a field's value is its last occurrence (`new`; nil for a field removed).
-    private var layers: [[FieldChange]]
-    /// Layers kept before they are folded into one: lookups scan at most this many.
-    private static let depth = 8
+/// One version of an entity as lint's decoder reads it, and where it comes from.
+public struct TypedVersion: Sendable {
+    public var commit: ObjectID
+    public var path: String
+    /// Committer time of the commit that left it.
+    public var time: Int64
+    /// Its fields, for field-level reading (check-ins, changes) of the same values.
+    public var state: EntityState
+    public var document: DecodedDocument
 
-    /// No fields.
-    public init() { layers = [] }
+    /// The entity; nil when the version has no usable kind and id.
+    public var entity: Entity? { document.entity }
 
-    init(layer: [FieldChange]) { layers = layer.isEmpty ? [] : [layer] }
-
-    /// From plain values (tests, callers building a state by hand).
-    public init(_ values: [String: String]) {
-        self.init(layer: values.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
-    }
-
-    /// This state after `changes`.
-    func applying(_ changes: [FieldChange]) -> EntityState {
-        guard !changes.isEmpty else { return self }
-        var next = self
-        next.layers.append(changes)
-        if next.layers.count > Self.depth {
-            next = EntityState(next.values)
+    /// What lint says of a value that is written but cannot be read (a string where a number
+    /// belongs, a status outside the list, a malformed date): the value is left out, and this says why.
+    public var unreadableValues: [Diagnostic] {
+        document.diagnostics.filter {
+            $0.field != nil && [RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm].contains($0.rule)
         }
-        return next
     }
 
-    public subscript(path: String) -> String? {
-        for layer in layers.reversed() {
-            if let change = layer.last(where: { $0.path == path }) { return change.new }
-        }
-        return nil
-    }
-
-    /// Every field and its value.
-    public var values: [String: String] {
-        var result: [String: String] = [:]
-        for layer in layers {
-            for change in layer { result[change.path] = change.new }
-        }
-        return result
-    }
-
-    public var keys: Dictionary<String, String>.Keys { values.keys }
-    public var isEmpty: Bool { values.isEmpty }
-
-    public static func == (a: EntityState, b: EntityState) -> Bool { a.values == b.values }
-    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
-    public var description: String { values.description }
+    public var objective: Objective? { if case .objective(let value)? = entity { value } else { nil } }
+    public var experiment: Experiment? { if case .experiment(let value)? = entity { value } else { nil } }
+    public var metric: Metric? { if case .metric(let value)? = entity { value } else { nil } }
+    public var squad: Squad? { if case .squad(let value)? = entity { value } else { nil } }
+    public var hypothesis: Hypothesis? { if case .hypothesis(let value)? = entity { value } else { nil } }
 }
 
 /// Every entity's timeline, built from a history.
@@ -163,10 +164,11 @@ public struct Timelines: Sendable {
 
     public init(_ history: History) {
         var timelines: [String: Timeline] = [:]
+        let versions = DecodedVersions()
         for record in history.records {
             for change in record.changes {
                 // Mutated in place: copying a timeline out and back made every append copy its events.
-                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [])]
+                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
                     .append(change, of: record)
             }
         }

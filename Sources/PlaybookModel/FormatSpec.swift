@@ -182,6 +182,28 @@ public enum FormatSpec {
 extension FormatSpec {
     /// The keys allowed at `path` (nested field names) in a document of `kind`.
     public static func keys(_ kind: Kind, _ path: String...) -> [String] {
+        // The decoder asks for these for every document (history decodes thousands): built once.
+        if path.count <= 1, let known = knownKeys[kind]?[path.first ?? ""] { return known }
+        return computedKeys(kind, path)
+    }
+
+    /// Each kind's keys, and those of each of its nested mappings (by the field's name).
+    private static let knownKeys: [Kind: [String: [String]]] = {
+        var table: [Kind: [String: [String]]] = [:]
+        for kind in Kind.allCases {
+            var keys: [String: [String]] = ["": computedKeys(kind, [])]
+            for field in fields(of: kind) {
+                switch field.type {
+                case .object, .list(.object): keys[field.name] = computedKeys(kind, [field.name])
+                default: break
+                }
+            }
+            table[kind] = keys
+        }
+        return table
+    }()
+
+    private static func computedKeys(_ kind: Kind, _ path: [String]) -> [String] {
         var fields = fields(of: kind)
         for name in path {
             guard let field = fields.first(where: { $0.name == name }) else { return [] }

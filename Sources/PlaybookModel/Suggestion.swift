@@ -4,9 +4,13 @@ public enum Suggestion {
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (String, Int)?
+        let length = lowered.unicodeScalars.count
         for candidate in candidates {
-            if candidate.lowercased() == lowered { return candidate }
-            let distance = editDistance(lowered, candidate.lowercased())
+            let other = candidate.lowercased()
+            if other == lowered { return candidate }
+            // More than 3 edits apart (the most ever allowed below) whatever the letters: never the answer.
+            if abs(other.unicodeScalars.count - length) > 3 { continue }
+            let distance = editDistance(lowered, other)
             if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }

@@ -33,7 +33,7 @@ public struct EntityLog: Sendable {
         for event in own {
             var event = event
             event.fields = event.fields.filter { $0.path.hasPrefix(prefix + ".") || $0.path == prefix }
-                .map { FieldChange(path: String($0.path.dropFirst(prefix.count + 1)), old: $0.old, new: $0.new) }
+                .map { FieldChange(path: String($0.path.dropFirst(prefix.count + 1)), old: $0.oldValue, new: $0.newValue) }
             event.state = EntityState(event.state.values.filter { $0.key.hasPrefix(prefix + ".") })
             guard !event.fields.isEmpty else { continue }
             // A key result appears when its objective gains it, and goes when it loses it.

@@ -55,7 +55,7 @@ public enum ExperimentRenderer {
                         .object([
                             ("id", .string(fact.id)), ("title", .optional(fact.title)),
                             ("concluded", .optional(fact.concluded.map { UTC.day(of: $0).description })),
-                            ("outcome", .optional(fact.outcome)), ("decision", .optional(fact.state["result.decision"])),
+                            ("outcome", .optional(fact.outcome?.rawValue)), ("decision", .optional(fact.decision?.rawValue)),
                             ("lift", .exact(fact.lift)),
                             ("p_value", .exact(fact.pValue)),
                             ("learnings", .optional(fact.learnings)),
@@ -97,12 +97,12 @@ public enum ExperimentRenderer {
         if !concluded.isEmpty {
             out += "## Concluded\n\n| experiment | squad | outcome | decision | lift | p-value |\n| --- | --- | --- | --- | ---: | ---: |\n"
             for fact in concluded {
-                out += "| \(Markdown.inline(fact.id)) | \(Markdown.inline(fact.squad)) | \(Markdown.inline(fact.outcome ?? "–")) | "
-                    + "\(Markdown.inline(fact.state["result.decision"] ?? "–")) | \(lift(fact.lift)) | \(Numbers.text(fact.pValue, places: 4)) |\n"
+                out += "| \(Markdown.inline(fact.id)) | \(Markdown.inline(fact.squad)) | \(Markdown.inline(fact.outcome?.rawValue ?? "–")) | "
+                    + "\(Markdown.inline(fact.decision?.rawValue ?? "–")) | \(lift(fact.lift)) | \(Numbers.text(fact.pValue, places: 4)) |\n"
             }
             out += "\n## Learnings\n\n"
             for fact in concluded {
-                let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
+                let outcome = [fact.outcome?.rawValue, fact.decision?.rawValue].compactMap { $0 }.joined(separator: ", ")
                 out += "- **\(Markdown.inline(fact.id))** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
                 out += outcome.isEmpty ? "" : " — \(Markdown.inline(outcome))"
                 out += fact.learnings.map { ": \(Markdown.inline($0))" } ?? ": *no learnings written*"

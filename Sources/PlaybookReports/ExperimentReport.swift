@@ -34,7 +34,8 @@ public struct Period: Sendable, Hashable {
     }
 }
 
-/// One experiment's life as the report needs it, from its timeline.
+/// One experiment's life as the report needs it, from its timeline: its values from the version at
+/// the end of the period as lint's decoder reads it, its status moves from each version's `status`.
 public struct ExperimentFacts: Sendable {
     public var id: String
     public var squad: String
@@ -49,28 +50,86 @@ public struct ExperimentFacts: Sendable {
     public var concluded: Int64?
     /// The first move into `abandoned`.
     public var abandoned: Int64?
+    /// The version at the end of the period.
+    public var version: TypedVersion
     /// Fields at the end of the period.
-    public var state: EntityState
+    public var state: EntityState { version.state }
+    /// The experiment at the end of the period, as lint's decoder reads it.
+    public var experiment: Experiment?
 
     /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
     public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
-        // Created when its first commit (on any line read) made it; its values come from the main line.
-        let line = timeline.mainLineEvents
-        guard let first = timeline.events.first, first.time < end,
-              let state = timeline.state(before: end) ?? line.last(where: { $0.time < end && $0.type != .removed })?.state
-        else { return nil }
+        guard let moves = ExperimentMoves(timeline, until: end, boundary: boundary) else { return nil }
+        self.init(timeline, moves: moves, until: end)
+    }
+
+    /// With its moves already read (`ExperimentMoves` of the same timeline and `end`).
+    init(_ timeline: Timeline, moves: ExperimentMoves, until end: Int64) {
         id = timeline.id
-        self.state = state
-        squad = state["squad"] ?? "(no squad)"
-        title = state["title"]
+        version = moves.version
+        experiment = version.experiment
+        squad = experiment?.squad?.value ?? "(no squad)"
+        title = experiment?.title
+        (created, ready, started, concluded, abandoned) = (moves.created, moves.ready, moves.started, moves.concluded, moves.abandoned)
+    }
+
+    /// The planned end: `end`, else `start` plus `design.duration_days`.
+    public var plannedEnd: Day? {
+        if let end = experiment?.end?.value { return end }
+        guard let start = experiment?.start?.value, let days = experiment?.design?.durationDays?.value else { return nil }
+        return UTC.day(fromDays: UTC.days(start) + Int64(days))
+    }
+
+    public var outcome: Outcome? { experiment?.result?.outcome?.value }
+
+    public var decision: Decision? { experiment?.result?.decision?.value }
+
+    /// `result.lift` as written, exactly.
+    public var lift: Decimal? { KeyResultFields.exact(experiment?.result?.lift, state, "result.lift") }
+
+    /// `result.p_value` as written, exactly.
+    public var pValue: Decimal? { KeyResultFields.exact(experiment?.result?.pValue, state, "result.p_value") }
+
+    /// `result.learnings` as one text, or its list items joined.
+    public var learnings: String? {
+        let items = experiment?.result?.learnings ?? []
+        return items.isEmpty ? nil : items.joined(separator: " ")
+    }
+}
+
+/// When an experiment moved through its lifecycle, from each version's `status` read as lint reads
+/// it (a value outside the lifecycle is no status); decodes nothing but the version it stands at.
+struct ExperimentMoves {
+    var created: Int64?
+    var ready: Int64?
+    var started: Int64?
+    var concluded: Int64?
+    var abandoned: Int64?
+    /// The main line's index of the version standing at `end` (or the last one before a removal).
+    var versionIndex: Int
+    let timeline: Timeline
+
+    var version: TypedVersion { timeline.version(at: versionIndex) }
+
+    init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
+        // Created when its first commit (on any line read) made it; its values come from the main line.
+        let events = timeline.events
+        guard let first = events.first, first.time < end,
+              let last = events.lastIndex(where: { $0.mainLine && $0.time < end })
+        else { return nil }
+        let index = events[last].type != .removed ? last
+            : events.indices.last(where: { events[$0].mainLine && events[$0].time < end && events[$0].type != .removed })
+        guard let index else { return nil }
+        versionIndex = index
+        self.timeline = timeline
         created = boundary.contains(first.commit) ? nil : first.time
-        var previous: String?
-        for event in line where event.time < end {
-            let status = event.type == .removed ? nil : event.state["status"]
+        var previous: ExperimentStatus?
+        for event in timeline.mainLineEvents where event.time < end {
+            let status = event.type == .removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self)
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !boundary.contains(event.commit) else { continue }
-            switch ExperimentStatus(rawValue: status) {
+            switch status {
             case .ready where started == nil: ready = event.time
             case .running where started == nil: started = event.time
             case .concluded where concluded == nil: concluded = event.time
@@ -78,30 +137,6 @@ public struct ExperimentFacts: Sendable {
             default: break
             }
         }
-    }
-
-    /// The planned end: `end`, else `start` plus `design.duration_days`.
-    public var plannedEnd: Day? {
-        if let end = state["end"].flatMap(Day.init) { return end }
-        guard let start = state["start"].flatMap(Day.init), let days = state["design.duration_days"].flatMap(Int64.init)
-        else { return nil }
-        return UTC.day(fromDays: UTC.days(start) + days)
-    }
-
-    public var outcome: String? { state["result.outcome"] }
-
-    /// `result.lift` as written, exactly.
-    public var lift: Decimal? { state["result.lift"].flatMap(ExactNumber.decimal) }
-
-    /// `result.p_value` as written, exactly.
-    public var pValue: Decimal? { state["result.p_value"].flatMap(ExactNumber.decimal) }
-
-    /// `result.learnings` as one text, or its list items joined.
-    public var learnings: String? {
-        if let text = state["result.learnings"] { return text }
-        let items = state.values.filter { $0.key.hasPrefix("result.learnings[") }
-            .sorted { KeyResultFields.naturalOrder($0.key, $1.key) }.map(\.value)
-        return items.isEmpty ? nil : items.joined(separator: " ")
     }
 }
 
@@ -165,18 +200,28 @@ public struct ExperimentReport: Sendable {
         self.judgedOn = judgedOn
         let judgeEnd = UTC.seconds(judgedOn) + 86_400
         let boundary = Set(history.shallowBoundary)
-        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap {
-            ExperimentFacts($0, until: period.endTime, boundary: boundary)
+        // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
+        let judgeTime = min(judgeEnd, period.endTime)
+        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap { timeline -> ExperimentFacts? in
+            guard let moves = ExperimentMoves(timeline, until: period.endTime, boundary: boundary) else { return nil }
+            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains)
+                || timeline.state(before: judgeTime)?.value("status")?.choice(ExperimentStatus.self) == .running
+            return shown ? ExperimentFacts(timeline, moves: moves, until: period.endTime) : nil
         }
         var result: [SquadExperiments] = []
+        var notes = ReportNotes()
         let groups = Set(facts.map(\.squad)).sorted().map { squad in (squad, facts.filter { $0.squad == squad }) }
         for (index, (squad, mine)) in (groups + [(Self.allSquads, facts)]).enumerated() {
             let concluded = mine.filter { period.contains($0.concluded) }
             let started = mine.filter { period.contains($0.started) }
             let outcomes = concluded.compactMap(\.outcome)
+            for fact in mine where [fact.created, fact.started, fact.concluded, fact.abandoned].contains(where: period.contains) {
+                notes.unreadable(fact.version, of: fact.id)
+            }
             let stale = mine.compactMap { fact -> StaleExperiment? in
-                guard let state = timelines[fact.id]?.state(before: min(judgeEnd, period.endTime)),
-                      state["status"] == ExperimentStatus.running.rawValue, let planned = fact.plannedEnd, planned < judgedOn else { return nil }
+                guard let state = timelines[fact.id]?.state(before: judgeTime),
+                      state.value("status")?.choice(ExperimentStatus.self) == .running, let planned = fact.plannedEnd, planned < judgedOn
+                else { return nil }
                 return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
                                        daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
             }
@@ -187,7 +232,7 @@ public struct ExperimentReport: Sendable {
                 concluded: concluded.map(\.id),
                 abandoned: mine.filter { period.contains($0.abandoned) }.map(\.id),
                 withOutcome: outcomes.count,
-                wins: outcomes.filter { $0 == "win" }.count,
+                wins: outcomes.filter { $0 == .win }.count,
                 createdToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.created.map { s - $0 } } }),
                 readyToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.ready.map { s - $0 } } }),
                 runningToConcluded: CycleTime(concluded.compactMap { f in
@@ -204,5 +249,6 @@ public struct ExperimentReport: Sendable {
             }
         }
         squads = result
+        source.notes += notes.notes
     }
 }

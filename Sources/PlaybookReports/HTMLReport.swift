@@ -33,7 +33,7 @@ public enum HTMLReport {
                 body += "<th>end</th><th>score</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
-                    let experiments = kr.experiments.map { "\($0.id) \($0.outcome ?? $0.status ?? "")" }.joined(separator: ", ")
+                    let experiments = kr.experiments.map { "\($0.id) \($0.outcome?.rawValue ?? $0.status?.rawValue ?? "")" }.joined(separator: ", ")
                     let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
                     body += "<tr><td>\(escape(kr.id))</td><td>\(status)</td><td class=\"n\">\(escape(Numbers.text(kr.progress)))</td>"
                     body += "<td>\(escape(kr.title ?? ""))</td>"
@@ -85,14 +85,14 @@ public enum HTMLReport {
             body += "<h2>Concluded</h2>\n<table><thead><tr><th>experiment</th><th>squad</th><th>outcome</th><th>decision</th>"
             body += "<th>lift</th><th>p-value</th></tr></thead><tbody>\n"
             for fact in learnings {
-                body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome ?? "–"))</td>"
-                body += "<td>\(escape(fact.state["result.decision"] ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
+                body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome?.rawValue ?? "–"))</td>"
+                body += "<td>\(escape(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
                 body += "<td class=\"n\">\(escape(Numbers.text(fact.pValue, places: 4)))</td></tr>\n"
             }
             body += "</tbody></table>\n"
             body += "<h2>Learnings</h2><ul class=\"learnings\">\n"
             for fact in learnings {
-                let outcome = [fact.outcome, fact.state["result.decision"]].compactMap { $0 }.joined(separator: ", ")
+                let outcome = [fact.outcome?.rawValue, fact.decision?.rawValue].compactMap { $0 }.joined(separator: ", ")
                 body += "<li><strong>\(escape(fact.id))</strong> (\(escape(fact.squad))) \(escape(fact.title ?? ""))"
                 body += outcome.isEmpty ? "" : " — \(escape(outcome))"
                 body += "<br>\(escape(fact.learnings ?? "no learnings written"))</li>\n"

@@ -2,22 +2,27 @@ import Foundation
 import PlaybookHistory
 import PlaybookModel
 
-/// Reading key results out of an objective's flattened fields (`key_results[KR-1].current`).
+/// Key results as reports read them: from the objective lint's decoder produced, with field paths
+/// (`key_results[KR-1].current`) for their changes from commit to commit.
 enum KeyResultFields {
-    /// The key-result ids in a state, in natural order (KR-2 before KR-10).
-    static func ids(in state: EntityState) -> [String] {
-        var ids = Set<String>()
-        for key in state.keys where key.hasPrefix("key_results[") {
-            guard let close = key.firstIndex(of: "]") else { continue }
-            ids.insert(String(key[key.index(key.startIndex, offsetBy: "key_results[".count)..<close]))
-        }
-        return ids.sorted(by: naturalOrder)
-    }
-
     static func field(_ kr: String, _ name: String) -> String { "key_results[\(kr)].\(name)" }
 
-    static func number(_ state: EntityState?, _ kr: String, _ name: String) -> Decimal? {
-        state?[field(kr, name)].flatMap(ExactNumber.decimal)
+    /// The key result with id `kr` (the last, when an objective repeats an id: its fields are the ones history kept).
+    static func keyResult(_ kr: String, in objective: Objective) -> KeyResult? {
+        objective.keyResults.last { $0.id?.value == kr }
+    }
+
+    /// A number lint's decoder read, exactly as written: the decoder says whether the value is a
+    /// number; the field, resolved by the same resolver, keeps its decimal digits (0.35, not 0.34999…).
+    static func exact(_ decoded: Located<Double>?, _ state: EntityState?, _ path: String) -> Decimal? {
+        guard decoded != nil else { return nil }
+        return state?.value(path)?.number
+    }
+
+    /// What a value is, as lint's messages say it ("the string \"47000\"").
+    static func describe(_ value: FieldValue) -> String {
+        if let scalar = value.scalar { return scalar.description }
+        return value.isEmptyList ? "a list" : "a mapping"
     }
 
     /// "KR-2" < "KR-10": digit runs compare as numbers.

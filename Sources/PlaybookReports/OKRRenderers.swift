@@ -103,7 +103,7 @@ public enum OKRRenderer {
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
             ("experiments", .array(kr.experiments.map { experiment in
                 .object([("id", .string(experiment.id)), ("title", .optional(experiment.title)),
-                         ("status", .optional(experiment.status)), ("outcome", .optional(experiment.outcome))])
+                         ("status", .optional(experiment.status?.rawValue)), ("outcome", .optional(experiment.outcome?.rawValue))])
             })),
         ])
     }
@@ -164,7 +164,7 @@ public enum OKRRenderer {
                         out += " trajectory: \(Markdown.inline(UnitText.text(kr.startValue, unit: kr.unit, currency: kr.currency))) → " + points.joined(separator: " → ")
                     }
                     if !kr.experiments.isEmpty {
-                        let list = kr.experiments.map { "\(Markdown.inline($0.id)) \(Markdown.inline($0.status ?? "?"))\($0.outcome.map { ", \(Markdown.inline($0))" } ?? "")" }
+                        let list = kr.experiments.map { "\(Markdown.inline($0.id)) \(Markdown.inline($0.status?.rawValue ?? "?"))\($0.outcome.map { ", \(Markdown.inline($0.rawValue))" } ?? "")" }
                         out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
                     }
                     out += "\n"
@@ -220,7 +220,7 @@ public enum OKRRenderer {
                     CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
                     kr.checkIns.last.map { UTC.day(of: $0.time).description } ?? "",
                     kr.checkIns.last?.author.name ?? "",
-                    kr.experiments.map { "\($0.id):\($0.outcome ?? $0.status ?? "")" }.joined(separator: " "),
+                    kr.experiments.map { "\($0.id):\($0.outcome?.rawValue ?? $0.status?.rawValue ?? "")" }.joined(separator: " "),
                     objective.added.map { UTC.day(of: $0).description } ?? "",
                     objective.dropped.map { UTC.day(of: $0).description } ?? "",
                     report.status,

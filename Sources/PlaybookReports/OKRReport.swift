@@ -14,8 +14,8 @@ public struct CheckIn: Sendable, Hashable {
 public struct LinkedExperiment: Sendable, Hashable {
     public var id: String
     public var title: String?
-    public var status: String?
-    public var outcome: String?
+    public var status: ExperimentStatus?
+    public var outcome: Outcome?
 }
 
 public struct KeyResultLine: Sendable {
@@ -168,23 +168,27 @@ public struct OKRReport: Sendable {
         let elapsed = started ? Decimal(endTime - startTime) / Decimal(quarterEnd - startTime) : 0
         self.elapsed = elapsed
 
-        // Each metric's unit and each squad's currency, as they stand at the end of the period.
+        // Each metric's unit and each squad's currency, as they stand at the end of the period,
+        // as lint's decoder reads them.
         var units: [String: MetricUnit] = [:]
+        var metricVersions: [(id: String, metric: Metric)] = []
         for timeline in timelines.all(kind: Kind.metric.rawValue) {
-            if let unit = timeline.state(before: endTime)?["unit"].flatMap(MetricUnit.init(rawValue:)) { units[timeline.id] = unit }
+            guard let metric = timeline.version(before: endTime)?.metric else { continue }
+            if let unit = metric.unit { units[timeline.id] = unit }
+            metricVersions.append((timeline.id, metric))
         }
         var currencies: [String: String] = [:]
         for timeline in timelines.all(kind: Kind.squad.rawValue) {
-            if let currency = timeline.state(before: endTime)?["budget.currency"] { currencies[timeline.id] = currency }
+            if let currency = timeline.version(before: endTime)?.squad?.budget?.currency { currencies[timeline.id] = currency }
         }
-        let label = quarter.description
 
-        var experiments: [String: [LinkedExperiment]] = [:]
+        // Experiments by the key result they name; only those of reported key results are decoded.
+        var experiments: [String: [Timeline]] = [:]
         for timeline in timelines.all(kind: Kind.experiment.rawValue) {
-            guard let state = timeline.state(before: endTime), let reference = state["key_result"] else { continue }
-            experiments[reference, default: []].append(LinkedExperiment(
-                id: timeline.id, title: state["title"], status: state["status"], outcome: state["result.outcome"]))
+            guard let reference = timeline.state(before: endTime)?.value("key_result")?.textValue else { continue }
+            experiments[reference, default: []].append(timeline)
         }
+        var notes = ReportNotes()
 
         // In a shallow clone, what the oldest commit holds was not created there: it is only where history starts.
         let boundary = Set(history.shallowBoundary)
@@ -192,17 +196,17 @@ public struct OKRReport: Sendable {
         for timeline in timelines.all(kind: Kind.objective.rawValue) {
             // In the quarter at its start, at its end, or at some moment between: then it is reported,
             // with the version standing at the end (or the last one it had in the quarter).
-            func isIn(_ state: EntityState?) -> Bool { state?["quarter"] == label }
+            func isIn(_ state: EntityState?) -> Bool { state?.value("quarter")?.textValue.flatMap(Quarter.init) == quarter }
             let atStart = timeline.state(before: startTime)
             let atEnd = timeline.state(before: endTime)
-            var lastIn: EntityState?
+            var lastIn: Int?
             var added: Int64?
             var dropped: Int64?
             var wasIn = isIn(atStart)
-            for event in timeline.mainLineEvents where event.time >= startTime && event.time < endTime {
+            for (index, event) in timeline.events.enumerated() where event.mainLine && event.time >= startTime && event.time < endTime {
                 let nowIn = event.type != .removed && isIn(event.state)
                 if nowIn {
-                    lastIn = event.state
+                    lastIn = index
                     if !wasIn && added == nil && !isIn(atStart) && !boundary.contains(event.commit) { added = event.time }
                 } else if wasIn {
                     dropped = event.time
@@ -210,12 +214,31 @@ public struct OKRReport: Sendable {
                 wasIn = nowIn
             }
             if isIn(atEnd) { dropped = nil }
-            guard let state = isIn(atEnd) ? atEnd : (lastIn ?? (isIn(atStart) ? atStart : nil)) else { continue }
-            var keyResults = KeyResultFields.ids(in: state).map { kr in
-                Self.keyResult(kr, objective: timeline, state: state, start: startTime, end: endTime,
-                               experiments: experiments)
+            let reported: TypedVersion?
+            if isIn(atEnd) {
+                reported = timeline.version(before: endTime)
+            } else if let lastIn {
+                reported = timeline.version(at: lastIn)
+            } else {
+                reported = isIn(atStart) ? timeline.version(before: startTime) : nil
             }
-            let squad = state["squad"] ?? "(no squad)"
+            guard let reported, let objective = reported.objective else { continue }
+            notes.unreadable(reported, of: timeline.id)
+            var ids: [String] = []
+            for (position, kr) in objective.keyResults.enumerated() {
+                guard let id = kr.id?.value else {
+                    notes.add(reported, "\(timeline.id): key result \(position + 1) has no id, so it is left out of the report (give it one, such as KR-\(position + 1))")
+                    continue
+                }
+                if !ids.contains(id) { ids.append(id) }
+            }
+            let start = timeline.version(before: startTime)
+            var keyResults = ids.sorted(by: KeyResultFields.naturalOrder).map { kr in
+                Self.keyResult(kr, objective: timeline, version: reported, startVersion: start,
+                               start: startTime, end: endTime, experiments: experiments[ "\(timeline.id)/\(kr)"] ?? [],
+                               notes: &notes)
+            }
+            let squad = objective.squad?.value ?? "(no squad)"
             keyResults = keyResults.map {
                 var line = $0
                 line.unit = line.metric.flatMap { units[$0] }
@@ -235,28 +258,39 @@ public struct OKRReport: Sendable {
                 }
             }
             lines.append(ObjectiveLine(
-                id: timeline.id, squad: state["squad"] ?? "(no squad)", title: state["title"],
-                alignsTo: state["aligns_to"], added: added, dropped: dropped, keyResults: keyResults))
+                id: timeline.id, squad: squad, title: objective.title,
+                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults))
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
-        northStar = Self.northStar(timelines: timelines, end: endTime, objectives: objectives)
+        northStar = Self.northStar(metrics: metricVersions, objectives: objectives)
+        source.notes += notes.notes
     }
 
+    /// One key result of `version`, the objective's reported version.
     private static func keyResult(
-        _ kr: String, objective: Timeline, state: EntityState, start: Int64, end: Int64,
-        experiments: [String: [LinkedExperiment]]
+        _ kr: String, objective: Timeline, version: TypedVersion, startVersion: TypedVersion?,
+        start: Int64, end: Int64, experiments: [Timeline], notes: inout ReportNotes
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
+        let confidenceField = KeyResultFields.field(kr, "confidence")
         let idField = KeyResultFields.field(kr, "id")
-        var startValue = KeyResultFields.number(objective.state(before: start), kr, "current")
+        let reference = "\(objective.id)/\(kr)"
+        let state = version.state
+        let startState = startVersion?.state
+        let atStart = startVersion?.objective.flatMap { KeyResultFields.keyResult(kr, in: $0) }
+        var startValue = KeyResultFields.exact(atStart?.current, startState, currentField)
         var endValue = startValue
         var checkIns: [CheckIn] = []
         var previous = EntityState()
         for event in objective.mainLineEvents where event.time < end {
             defer { previous = event.type == .removed ? EntityState() : event.state }
             guard event.time >= start, event.type != .removed,
-                  let change = event.fields.first(where: { $0.path == currentField }),
-                  let text = change.new, let value = ExactNumber.decimal(text) else { continue }
+                  let change = event.fields.first(where: { $0.path == currentField }), let new = change.newValue else { continue }
+            guard let value = new.number else {
+                notes.add(commit: event.commit, path: event.path,
+                          "\(reference): \"current\" must be a number, found \(KeyResultFields.describe(new)); lint reports it, and it is not counted as a check-in")
+                continue
+            }
             endValue = value
             if startValue == nil {
                 // Created during the quarter (or first measured in it): it starts at its first recorded value.
@@ -266,38 +300,44 @@ public struct OKRReport: Sendable {
                 checkIns.append(CheckIn(time: event.time, value: value, commit: event.commit, author: event.author))
             }
         }
-        let confidenceField = KeyResultFields.field(kr, "confidence")
+        let typed = version.objective.flatMap { KeyResultFields.keyResult(kr, in: $0) }
+        if typed?.current == nil, state.value(currentField) != nil {
+            // Lint cannot read the reported version's value (its note says why): neither can the report.
+            endValue = nil
+        }
         var confidence: [ConfidencePoint] = []
-        if let value = KeyResultFields.number(objective.state(before: start), kr, "confidence") {
+        if let value = KeyResultFields.exact(atStart?.confidence, startState, confidenceField) {
             confidence.append(ConfidencePoint(time: start, value: value))
         }
         for event in objective.mainLineEvents where event.time >= start && event.time < end && event.type != .removed {
             guard let change = event.fields.first(where: { $0.path == confidenceField }),
-                  let value = change.new.flatMap(ExactNumber.decimal), confidence.last?.value != value else { continue }
+                  let value = change.newValue?.number, confidence.last?.value != value else { continue }
             confidence.append(ConfidencePoint(time: event.time, value: value))
         }
-        let baseline = KeyResultFields.number(state, kr, "baseline")
-        let target = KeyResultFields.number(state, kr, "target")
+        let baseline = KeyResultFields.exact(typed?.baseline, state, KeyResultFields.field(kr, "baseline"))
+        let target = KeyResultFields.exact(typed?.target, state, KeyResultFields.field(kr, "target"))
         var progress: Decimal?
         if let baseline, let target, let endValue {
             progress = Numbers.ratio(endValue - baseline, target - baseline)
         }
-        let reference = "\(objective.id)/\(kr)"
-        let linked = experiments[reference] ?? []
+        var linked: [LinkedExperiment] = []
+        for timeline in experiments {
+            guard let version = timeline.version(before: end), let experiment = version.experiment,
+                  experiment.keyResult?.value == reference else { continue }
+            notes.unreadable(version, of: timeline.id)
+            linked.append(LinkedExperiment(
+                id: timeline.id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value))
+        }
         return KeyResultLine(
-            id: kr, reference: reference, title: state[KeyResultFields.field(kr, "title")],
-            metric: state[KeyResultFields.field(kr, "metric")], baseline: baseline, target: target,
+            id: kr, reference: reference, title: typed?.title,
+            metric: typed?.metric?.value, baseline: baseline, target: target,
             startValue: startValue, endValue: endValue, progress: progress,
             score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked,
             confidence: confidence)
     }
 
-    private static func northStar(timelines: Timelines, end: Int64, objectives: [ObjectiveLine]) -> NorthStarRollUp? {
-        let metrics = timelines.all(kind: Kind.metric.rawValue).compactMap { timeline -> (String, EntityState)? in
-            guard let state = timeline.state(before: end), state["north_star"] == "true" else { return nil }
-            return (timeline.id, state)
-        }
-        guard let (metric, state) = metrics.first else { return nil }
+    private static func northStar(metrics: [(id: String, metric: Metric)], objectives: [ObjectiveLine]) -> NorthStarRollUp? {
+        guard let (metric, state) = metrics.first(where: { $0.metric.northStar?.value == true }) else { return nil }
         let live = objectives.filter { $0.dropped == nil }
         // Aligned directly, or through a chain of objectives that ends at the North Star.
         var aligned = Set(live.filter { $0.alignsTo == metric }.map(\.id))
@@ -314,7 +354,7 @@ public struct OKRReport: Sendable {
         let included = live.filter { aligned.contains($0.id) }
         let scores = included.flatMap(\.keyResults).compactMap(\.score)
         return NorthStarRollUp(
-            metric: metric, name: state["name"], objectives: included.map(\.id).sorted(),
+            metric: metric, name: state.name, objectives: included.map(\.id).sorted(),
             meanScore: Numbers.mean(scores),
             scoredKeyResults: scores.count,
             direct: live.flatMap(\.keyResults).filter { $0.metric == metric }.map(\.reference))

@@ -34,7 +34,7 @@ public enum HistoryRules {
                         previous = nil
                     } else {
                         previous = event.state
-                        if timeline.kind == Kind.experiment.rawValue, event.state["status"].flatMap(ExperimentStatus.init(rawValue:))?.hasLaunched == true {
+                        if timeline.kind == Kind.experiment.rawValue, event.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true {
                             everLaunched = true
                         }
                     }
@@ -52,9 +52,11 @@ public enum HistoryRules {
                 }
                 guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
                 let changed = Set(event.fields.map(\.path))
-                if let old = before["status"], let new = event.state["status"],
-                   let oldStatus = ExperimentStatus(rawValue: old), let newStatus = ExperimentStatus(rawValue: new),
+                // Statuses read as lint reads them: a value outside the lifecycle is no status.
+                if let oldStatus = before.value("status")?.choice(ExperimentStatus.self),
+                   let newStatus = event.state.value("status")?.choice(ExperimentStatus.self),
                    oldStatus.isRegression(to: newStatus) {
+                    let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyStatusRegression, entity: timeline.id, field: "status",
                         message: "\(timeline.id) moves back from \(old) to \(new) in \(short); statuses only move forward (start a new experiment instead)",
@@ -68,7 +70,7 @@ public enum HistoryRules {
                             commit: event.commit))
                     }
                 }
-                if before["status"] == ExperimentStatus.concluded.rawValue, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+                if before.value("status")?.choice(ExperimentStatus.self) == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
                     // An approval with a note added in this very commit (not an old note edited or shifted).
                     let explained = event.fields.contains {
                         $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.old == nil && !($0.new ?? "").isEmpty
@@ -89,9 +91,10 @@ public enum HistoryRules {
     /// `today`'s quarter began.
     static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: EntityState?, today: Day,
                                       short: String) -> [HistoryViolation] {
-        guard let text = event.state["quarter"] ?? before?["quarter"], let quarter = Quarter(text), quarter < today.quarter else { return [] }
+        guard let quarter = (event.state.value("quarter") ?? before?.value("quarter"))?.textValue.flatMap(Quarter.init),
+              quarter < today.quarter else { return [] }
         return event.fields.compactMap { field -> HistoryViolation? in
-            guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.new != nil else { return nil }
+            guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.newValue != nil else { return nil }
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: timeline.id, field: field.path,

@@ -151,8 +151,8 @@ public enum Reviewer {
         var order: [String] = []
         var first: [String: (type: ChangeType, kind: String)] = [:]
         var last: [String: (type: ChangeType, path: String)] = [:]
-        var oldValues: [String: [String: String?]] = [:]
-        var newValues: [String: [String: String?]] = [:]
+        var oldValues: [String: [String: FieldValue?]] = [:]
+        var newValues: [String: [String: FieldValue?]] = [:]
         var fieldOrder: [String: [String]] = [:]
         for record in history.records where range.contains(record.id) {
             for change in record.changes {
@@ -164,10 +164,10 @@ public enum Reviewer {
                 last[id] = (change.type, change.path)
                 for field in change.fields {
                     if oldValues[id, default: [:]][field.path] == nil {
-                        oldValues[id, default: [:]][field.path] = .some(field.old)
+                        oldValues[id, default: [:]][field.path] = .some(field.oldValue)
                         fieldOrder[id, default: []].append(field.path)
                     }
-                    newValues[id, default: [:]][field.path] = .some(field.new)
+                    newValues[id, default: [:]][field.path] = .some(field.newValue)
                 }
             }
         }

@@ -90,7 +90,7 @@ final class CacheTests: XCTestCase {
             raw[0] = UInt8(index & 0xff); raw[1] = UInt8(index >> 8); raw[19] = 7
             let id = try XCTUnwrap(ObjectID(bytes: raw))
             commits.append(id)
-            let fields = (0..<40).map { FieldChange(path: "key_results[KR-\($0)].current", old: nil, new: "value \(index) \($0)\nline") }
+            let fields = (0..<40).map { FieldChange(path: "key_results[KR-\($0)].current", old: nil, new: .string("value \(index) \($0)\nline")) }
             records.append(CommitRecord(
                 id: id, time: Int64(1_700_000_000 + index), author: author, summary: "commit \(index)",
                 changes: [EntityChange(entity: "OBJ-\(index % 97)", kind: "Objective", type: .added, path: "playbooks/o\(index).yml",

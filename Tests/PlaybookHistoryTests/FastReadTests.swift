@@ -59,7 +59,10 @@ final class FastReadTests: XCTestCase {
         XCTAssertEqual(fields["key_results[5]"], "{}")
         XCTAssertEqual(fields["north_star"], "true")
         XCTAssertNil(fields["empty"])
-        XCTAssertEqual(fields["quoted"], "007")
+        // Quoted, it is the string "007", not the number 7.
+        XCTAssertEqual(fields["quoted"], .string("007"))
+        XCTAssertEqual(fields["quoted"]?.text, "007")
+        XCTAssertNil(fields["quoted"]?.number)
     }
 
     func testDocumentsDuplicatesAndEmptyDocuments() {
@@ -116,18 +119,21 @@ final class EntityStateTests: XCTestCase {
     func testLayeredStateReadsAsTheDictionaryBuiltChangeByChange() {
         var generator = SystemRandomNumberGenerator()
         let paths = (0..<12).map { "key_results[KR-\($0)].current" } + ["status", "title", "result.lift"]
-        var expected: [String: String] = ["status": "draft", "title": "A"]
+        var expected: [String: FieldValue] = ["status": "draft", "title": "A"]
         var state = EntityState(layer: expected.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
         for step in 0..<200 {
             var changes: [FieldChange] = []
             for path in paths.shuffled(using: &generator).prefix(Int.random(in: 1...4, using: &generator)) {
-                let new: String? = Int.random(in: 0..<4, using: &generator) == 0 ? nil : "v\(step)"
+                let new: FieldValue? = Int.random(in: 0..<4, using: &generator) == 0 ? nil : .string("v\(step)")
                 changes.append(FieldChange(path: path, old: expected[path], new: new))
                 expected[path] = new
             }
             state = state.applying(changes)
             XCTAssertEqual(state.values, expected, "after step \(step)")
-            for path in paths { XCTAssertEqual(state[path], expected[path], "\(path) after step \(step)") }
+            for path in paths { XCTAssertEqual(state.value(path), expected[path], "\(path) after step \(step)") }
+            // The ordered fields (what a version is decoded from) hold the same values, each once.
+            XCTAssertEqual(Dictionary(state.fields.map { ($0.path, $0.value) }, uniquingKeysWith: { _, _ in "duplicate" }),
+                           expected, "after step \(step)")
         }
         XCTAssertEqual(state, EntityState(expected))
         XCTAssertNotEqual(state, EntityState())

@@ -28,7 +28,7 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(kr1.checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-05", "2026-08-10"])
         XCTAssertEqual(kr1.checkIns.last?.author.name, "Grace Hopper")  // through .mailmap
         XCTAssertEqual(kr1.experiments.map(\.id), ["EXP-0001"])
-        XCTAssertEqual(kr1.experiments.first?.outcome, "win")
+        XCTAssertEqual(kr1.experiments.first?.outcome, .win)
         // Created during the quarter: starts at its first recorded value; its creation is no check-in.
         XCTAssertEqual([kr2.startValue, kr2.endValue], [90, 70])
         XCTAssertEqual(try XCTUnwrap(kr2.progress), 0.6, accuracy: 1e-12)

@@ -1,0 +1,79 @@
+/// An entity's fields at one moment (flattened path → resolved value), kept as the changes that
+/// led to it over a shared base, so a long timeline does not copy every field for every commit.
+public struct EntityState: Sendable, Hashable, CustomStringConvertible {
+    /// Oldest first; a field's value is its last occurrence (`newValue`; nil for a field removed).
+    private var layers: [[FieldChange]]
+    /// Layers kept before they are folded into one: lookups scan at most this many.
+    private static let depth = 8
+
+    /// No fields.
+    public init() { layers = [] }
+
+    init(layer: [FieldChange]) { layers = layer.isEmpty ? [] : [layer] }
+
+    /// From fields in order.
+    public init(fields: [Field]) {
+        self.init(layer: fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) })
+    }
+
+    /// From plain values (tests, callers building a state by hand), in path order.
+    public init(_ values: [String: FieldValue]) {
+        self.init(layer: values.sorted { $0.key < $1.key }.map { FieldChange(path: $0.key, old: nil, new: $0.value) })
+    }
+
+    /// This state after `changes`.
+    func applying(_ changes: [FieldChange]) -> EntityState {
+        guard !changes.isEmpty else { return self }
+        var next = self
+        next.layers.append(changes)
+        if next.layers.count > Self.depth {
+            next = EntityState(fields: next.fields)
+        }
+        return next
+    }
+
+    /// The value at `path`, as `log` shows it.
+    public subscript(path: String) -> String? { value(path)?.text }
+
+    /// The resolved value at `path`.
+    public func value(_ path: String) -> FieldValue? {
+        for layer in layers.reversed() {
+            if let change = layer.last(where: { $0.path == path }) { return change.newValue }
+        }
+        return nil
+    }
+
+    /// Every field and its value.
+    public var values: [String: FieldValue] {
+        var result: [String: FieldValue] = [:]
+        for layer in layers {
+            for change in layer { result[change.path] = change.newValue }
+        }
+        return result
+    }
+
+    /// Every field in document order as far as the changes tell it: a field keeps the place it
+    /// first had, and one added later follows those already there.
+    public var fields: [Field] {
+        var result: [Field?] = []
+        var position: [String: Int] = [:]
+        for layer in layers {
+            for change in layer {
+                if let index = position[change.path] {
+                    result[index] = change.newValue.map { Field(change.path, $0) }
+                } else if let value = change.newValue {
+                    position[change.path] = result.count
+                    result.append(Field(change.path, value))
+                }
+            }
+        }
+        return result.compactMap { $0 }
+    }
+
+    public var keys: Dictionary<String, FieldValue>.Keys { values.keys }
+    public var isEmpty: Bool { values.isEmpty }
+
+    public static func == (a: EntityState, b: EntityState) -> Bool { a.values == b.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(values) }
+    public var description: String { values.mapValues(\.text).description }
+}

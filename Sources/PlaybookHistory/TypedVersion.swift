@@ -1,0 +1,141 @@
+import Foundation
+import PlaybookModel
+import PlaybookYAML
+
+/// Turning a version's fields back into the YAML node they were read from, so that lint's own
+/// decoder (`EntityDecoder`) reads it: a version of an entity is the typed value lint sees,
+/// with lint's diagnostics, and reports read those values instead of parsing field texts.
+extension EntityState {
+    /// The version decoded by lint's decoder, leniently: a half-valid version yields what it can,
+    /// and what lint would say about it is in `diagnostics`. Marks are not known here (1:1).
+    public func decoded() -> DecodedDocument {
+        guard let root = node() else { return DecodedDocument(entity: nil, diagnostics: []) }
+        return EntityDecoder.decode(Document(root: root, start: VersionNode.mark, index: 0))
+    }
+
+    /// The document as a node tree: keys and list items in the order `fields` gives; each value the
+    /// scalar (or empty collection) that resolves to it. Nil for an empty state.
+    func node() -> Node? {
+        let fields = fields
+        guard !fields.isEmpty else { return nil }
+        let root = VersionNode()
+        for field in fields { root.insert(field.value, at: field.path) }
+        return root.node()
+    }
+}
+
+/// A node being rebuilt from paths: a mapping (key segments) or a list (`[name]` segments).
+private final class VersionNode {
+    static let mark = Mark(line: 1, column: 1)
+
+    var value: FieldValue?
+    var isList = false
+    /// Children in the order first seen; few per node, and a path's next child is usually the last one.
+    var names: [String] = []
+    var nodes: [VersionNode] = []
+
+    private func child(_ name: Substring.UTF8View, list: Bool) -> VersionNode {
+        if nodes.isEmpty && list { isList = true }
+        var index = names.count - 1
+        while index >= 0 {
+            if names[index].utf8.elementsEqual(name) { return nodes[index] }
+            index -= 1
+        }
+        let node = VersionNode()
+        names.append(String(decoding: name, as: UTF8.self))
+        nodes.append(node)
+        return node
+    }
+
+    /// Follows `path` from here, making the nodes it names: `key_results[KR-1].current` is key
+    /// `key_results`, item `KR-1`, key `current`. An item's name ends at the first `]` followed by
+    /// `.`, `[` or the end.
+    func insert(_ leaf: FieldValue, at path: String) {
+        let bytes = path.utf8
+        let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+        var node = self
+        var index = bytes.startIndex
+        var keyStart = index
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == dot || byte == open {
+                if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
+                index = bytes.index(after: index)
+                keyStart = index
+                guard byte == open else { continue }
+                var end = index
+                while end < bytes.endIndex {
+                    if bytes[end] == close {
+                        let next = bytes.index(after: end)
+                        if next == bytes.endIndex || bytes[next] == dot || bytes[next] == open { break }
+                    }
+                    end = bytes.index(after: end)
+                }
+                node = node.child(Substring(path)[index..<end].utf8, list: true)
+                index = end < bytes.endIndex ? bytes.index(after: end) : end
+                if index < bytes.endIndex, bytes[index] == dot { index = bytes.index(after: index) }
+                keyStart = index
+            } else {
+                index = bytes.index(after: index)
+            }
+        }
+        if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
+        node.value = leaf
+    }
+
+    /// List items in order: an item named by its position (`[1]`, one without an id) goes back to
+    /// that position; items named by id keep the order they were first seen in.
+    private func itemOrder() -> [Int] {
+        var named: [Int] = []
+        var positioned: [(Int, Int)] = []
+        for (slot, name) in names.enumerated() {
+            if let position = Int(name), position >= 0, nodes[slot].child(named: "id")?.value?.textValue != name {
+                positioned.append((position, slot))
+            } else {
+                named.append(slot)
+            }
+        }
+        for (position, slot) in positioned.sorted(by: { $0.0 < $1.0 }) {
+            named.insert(slot, at: min(position, named.count))
+        }
+        return named
+    }
+
+    private func child(named name: String) -> VersionNode? {
+        names.firstIndex(of: name).map { nodes[$0] }
+    }
+
+    func node() -> Node {
+        if nodes.isEmpty { return (value ?? .emptyMapping).node(at: Self.mark) }
+        if isList {
+            return Node(.sequence(itemOrder().map { nodes[$0].node() }), mark: Self.mark)
+        }
+        return Node(.mapping(names.indices.map {
+            Pair(key: Node(.scalar(names[$0], .plain), mark: Self.mark), value: nodes[$0].node())
+        }), mark: Self.mark)
+    }
+}
+/// The decoded versions of a history's timelines, each decoded once, on first use.
+final class DecodedVersions: @unchecked Sendable {
+    private struct Key: Hashable {
+        var entity: String
+        var event: Int
+    }
+
+    private let lock = NSLock()
+    private var decoded: [Key: DecodedDocument] = [:]
+
+    /// Event `index` of entity `id`'s timeline, whose state is `state`.
+    func decoded(_ id: String, _ index: Int, of state: EntityState) -> DecodedDocument {
+        let key = Key(entity: id, event: index)
+        lock.lock()
+        let known = decoded[key]
+        lock.unlock()
+        if let known { return known }
+        let document = state.decoded()
+        lock.lock()
+        decoded[key] = document
+        lock.unlock()
+        return document
+    }
+}
