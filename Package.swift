@@ -1,17 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Matrix products: Accelerate on Apple platforms, OpenBLAS through a system-library target elsewhere.
+// Matrix products: Accelerate on Apple platforms; elsewhere OpenBLAS, opened at run time (declarations in CBLAS, no link).
 #if canImport(Darwin)
 let blasTargets: [Target] = []
 let blasDependencies: [Target.Dependency] = []
 #else
 let blasTargets: [Target] = [
-    .systemLibrary(
-        name: "CBLAS",
-        pkgConfig: "openblas",
-        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-    ),
+    .systemLibrary(name: "CBLAS"),
 ]
 let blasDependencies: [Target.Dependency] = ["CBLAS"]
 #endif

@@ -16,7 +16,7 @@ enum MatrixMath {
         vDSP_mmul(a, 1, b, 1, c, 1, vDSP_Length(rows), vDSP_Length(columns), vDSP_Length(inner))
         #else
         guard case .success(let blas) = BLAS.shared else { return unavailable(c, count: rows * columns) }
-        blas.sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(columns), Int32(inner),
+        blas.sgemm(rowMajor, noTranspose, noTranspose, Int32(rows), Int32(columns), Int32(inner),
                    1, a, Int32(inner), b, Int32(columns), 0, c, Int32(columns))
         #endif
     }
@@ -26,9 +26,13 @@ enum MatrixMath {
     static func multiplyTransposed(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
                                    rows: Int, columns: Int, inner: Int) {
         guard case .success(let blas) = BLAS.shared else { return unavailable(c, count: rows * columns) }
-        blas.sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(inner),
+        blas.sgemm(rowMajor, noTranspose, transpose, Int32(rows), Int32(columns), Int32(inner),
                    1, a, Int32(inner), b, Int32(inner), 0, c, Int32(columns))
     }
+
+    private static let rowMajor = Int32(PLAYBOOK_CBLAS_ROW_MAJOR)
+    private static let noTranspose = Int32(PLAYBOOK_CBLAS_NO_TRANS)
+    private static let transpose = Int32(PLAYBOOK_CBLAS_TRANS)
 
     /// Without a BLAS (which `prepare()` reports before any product runs) the result is NaN, never stale memory.
     private static func unavailable(_ c: UnsafeMutablePointer<Float>, count: Int) {
