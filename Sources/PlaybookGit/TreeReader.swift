@@ -102,6 +102,23 @@ public final class TreeReader {
         return tree
     }
 
+    /// A blob's bytes, read straight from the object database: no libgit2 object, no trip
+    /// through its object cache (which never keeps blobs anyway), one copy.
+    public func blobData(_ id: ObjectID) throws -> [UInt8] {
+        var oid = id.oid
+        let object = try owned("reading blob \(id)", borrowing: database, release: git_odb_object_free) {
+            git_odb_read(&$0, database.pointer, &oid)
+        }
+        return try object.withPointer { object throws(GitError) -> [UInt8] in
+            guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
+                throw GitError(code: .invalid, message: "\(id) is not a blob", operation: "reading a blob")
+            }
+            let size = git_odb_object_size(object)
+            guard size > 0, let data = git_odb_object_data(object) else { return [] }
+            return Array(UnsafeRawBufferPointer(start: data, count: size))
+        }
+    }
+
     /// One parsed entry: where its name lies in the buffer, its id's offset, and its kind.
     struct Entry {
         var nameStart: Int
