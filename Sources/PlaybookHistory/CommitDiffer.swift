@@ -5,8 +5,8 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
-    /// The new version's bytes, read by the comparing thread when it left the parsing to this one:
-    /// one thread reading the object database, not two contending for libgit2's pack lock.
+    /// The new version's bytes, read by the comparing thread when it left the parsing to this one
+    /// (nil with no version either: this thread reads the blob itself).
     var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false

@@ -47,7 +47,9 @@ final class TreeComparisons: @unchecked Sendable {
     private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode,
                      early: [ObjectID: EarlyTreeComparisons.Result]) {
         var batch: [Result<[ChangedFile], HistoryError>] = []
-        var parseHere = false
+        // What this thread does with each new version besides comparing trees, by how far ahead it is.
+        enum Share { case compareOnly, read, readAndParse }
+        var share = Share.read
         let reader: TreeReader
         do {
             reader = try TreeReader(repository: repository)
@@ -80,18 +82,22 @@ final class TreeComparisons: @unchecked Sendable {
                     changes = try CommitDiffer.changedFiles(
                         repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
                 }
-                // Parsing is shared: this thread parses new versions only while it is ahead of the
-                // reader, which parses the rest itself. The split adapts to whichever side is slower.
-                // The other side reads no objects itself: it gets the bytes.
+                // Work is shared by how far ahead this thread is: well ahead, it parses new versions
+                // too; a little ahead, it reads their bytes; caught up with (the reader waiting), it
+                // leaves reading and parsing to the reader. The split adapts to whichever side is slower.
                 result = .success(changes.map { change, inherited in
                     guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
-                    if parseHere {
+                    switch share {
+                    case .compareOnly:
+                        return ChangedFile(change: change, inherited: inherited)
+                    case .readAndParse:
                         return ChangedFile(change: change, newVersion: parse(blob, path: change.path), inherited: inherited)
+                    case .read:
+                        guard let bytes = try? reader.blobData(blob) else {
+                            return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                        }
+                        return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                     }
-                    guard let bytes = try? reader.blobData(blob) else {
-                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
-                    }
-                    return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))
@@ -102,7 +108,8 @@ final class TreeComparisons: @unchecked Sendable {
             // Handed over in batches: waking the other thread for every commit cost more than the work.
             if batch.count >= 16 || failed {
                 guard let backlog = hand(&batch) else { return }
-                parseHere = backlog > 64
+                // The reader caught up (it waits for this thread): it reads the next blobs itself.
+                share = backlog > 64 ? .readAndParse : backlog > 16 ? .read : .compareOnly
             }
             if failed { break }
         }
