@@ -43,8 +43,10 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         // bytes -> Node tree with marks; limits live here.
         .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
+        // zlib, to read pack files without libgit2 on the history walk's hot path.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
         // owned wrappers over libgit2.
-        .target(name: "PlaybookGit", dependencies: ["CLibGit2"]),
+        .target(name: "PlaybookGit", dependencies: ["CLibGit2", "CZlib"]),
         // the five kinds as values, decoded from nodes; no I/O.
         .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
         // commits -> per-entity timelines; the incremental cache.

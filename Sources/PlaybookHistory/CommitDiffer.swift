@@ -27,9 +27,12 @@ struct CommitDiffer {
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
+    /// Reads the blobs the comparing thread left to this one (packed ones without libgit2).
+    private let blobs: TreeReader?
 
     init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
         self.repository = repository
+        blobs = try? TreeReader(repository: repository)
         self.mode = mode
         self.brokenPaths = brokenPaths
         self.locations = locations
@@ -213,7 +216,7 @@ struct CommitDiffer {
             file = given
         } else if let known = others[blob] {
             return known
-        } else if let bytes = bytes ?? (try? repository.blobData(blob)) {
+        } else if let bytes = bytes ?? (try? blobs?.blobData(blob)) ?? (try? repository.blobData(blob)) {
             // Most commits change one value on one line of a file whose last version is at hand.
             file = ParsedFile.parse(bytes, after: latest[path]?.file)
         } else {
