@@ -161,7 +161,7 @@ final class PackFile: @unchecked Sendable {
             defer { lock.unlock() }
             if let known = packs[stem] { return known }
             var pack: PackFile?
-            let descriptor = open(stem + ".pack", O_RDONLY)
+            let descriptor = open(stem + ".pack", O_RDONLY | O_CLOEXEC)
             var status = stat()
             if descriptor >= 0, fstat(descriptor, &status) == 0, let indexBytes = Self.map(stem + ".idx") {
                 pack = PackFile(descriptor: descriptor, size: Int(status.st_size), index: indexBytes)
@@ -174,7 +174,7 @@ final class PackFile: @unchecked Sendable {
 
         /// A whole file mapped read-only; nil when it cannot be (or is empty).
         private static func map(_ path: String) -> UnsafeRawBufferPointer? {
-            let descriptor = open(path, O_RDONLY)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
             defer { close(descriptor) }
             var status = stat()
