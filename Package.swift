@@ -43,8 +43,9 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         // bytes -> Node tree with marks; limits live here.
         .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
-        // zlib, to read pack files without libgit2 on the history walk's hot path.
-        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]),
+        // zlib, to read pack files without libgit2 on the history walk's hot path (Debian's
+        // zlib1g-dev comes with libgit2-dev; macOS's SDK has it).
+        .systemLibrary(name: "CZlib"),
         // owned wrappers over libgit2.
         .target(name: "PlaybookGit", dependencies: ["CLibGit2", "CZlib"]),
         // the five kinds as values, decoded from nodes; no I/O.
