@@ -30,7 +30,9 @@ public final class TreeReader {
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
             git_repository_odb(&$0, repository.pointer)
         }
-        packs = PackReader(gitDirectory: repository.gitDirectory)
+        // The objects of a linked worktree live in the main repository's git directory.
+        packs = PackReader(gitDirectory: git_repository_commondir(repository.pointer)
+            .map { Repository.withoutTrailingSlash(String(cString: $0)) } ?? repository.gitDirectory)
     }
 
     /// The files under `roots` that differ between two trees, sorted by path, keeping only
