@@ -13,7 +13,7 @@ public final class TreeReader {
     let repository: Repository
     private let database: Owned<OpaquePointer>
     /// Reads packed trees and blobs faster than libgit2 does on a walk; nil without packs.
-    private let packs: PackReader?
+    let packs: PackReader?
     private var previous: [ObjectID: RawTree] = [:]
     private var current: [ObjectID: RawTree] = [:]
 

@@ -102,6 +102,22 @@ final class PackReaderTests: XCTestCase {
         }
     }
 
+    func testALinkedWorktreeReadsTheMainRepositorysPacks() throws {
+        let (scratch, _) = try packedHistory(commits: 6)
+        let folder = try ScratchRepository.temporaryDirectory(for: self) + "/linked"
+        var worktree: OpaquePointer?
+        XCTAssertEqual(git_worktree_add(&worktree, scratch.repository.pointer, "linked", folder, nil), 0)
+        git_worktree_free(worktree)
+        let linked = try Repository.open(at: folder)
+        let reader = try TreeReader(repository: linked)
+        XCTAssertNotNil(reader.packs, "the packs of \(scratch.root) are found from the worktree")
+        let head = try XCTUnwrap(try linked.headCommit())
+        let info = try linked.commitInfo(head)
+        let parent = try linked.commitInfo(try XCTUnwrap(info.parents.first))
+        XCTAssertEqual(try reader.changedFiles(from: parent.tree, to: info.tree, under: ["playbooks"]) { _ in true },
+                       try linked.changedFiles(from: parent.tree, to: info.tree, under: ["playbooks"]) { _ in true })
+    }
+
     /// Damage is found by libgit2 (which the reader falls back to) or by zlib's checksum; the
     /// reader's part is to stay inside its buffers whatever the bytes say.
     func testADamagedPackNeverCrashesTheReader() throws {
