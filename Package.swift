@@ -1,17 +1,13 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// Matrix products: Accelerate on Apple platforms, OpenBLAS through a system-library target elsewhere.
+// Matrix products: Accelerate on Apple platforms; elsewhere OpenBLAS, opened at run time (declarations in CBLAS, no link).
 #if canImport(Darwin)
 let blasTargets: [Target] = []
 let blasDependencies: [Target.Dependency] = []
 #else
 let blasTargets: [Target] = [
-    .systemLibrary(
-        name: "CBLAS",
-        pkgConfig: "openblas",
-        providers: [.apt(["libopenblas-dev"]), .brew(["openblas"])]
-    ),
+    .systemLibrary(name: "CBLAS"),
 ]
 let blasDependencies: [Target.Dependency] = ["CBLAS"]
 #endif
@@ -47,8 +43,11 @@ let package = Package(
         .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]),
         // bytes -> Node tree with marks; limits live here.
         .target(name: "PlaybookYAML", dependencies: ["CYAML"]),
+        // zlib, to read pack files without libgit2 on the history walk's hot path (Debian's
+        // zlib1g-dev comes with libgit2-dev; macOS's SDK has it).
+        .systemLibrary(name: "CZlib"),
         // owned wrappers over libgit2.
-        .target(name: "PlaybookGit", dependencies: ["CLibGit2"]),
+        .target(name: "PlaybookGit", dependencies: ["CLibGit2", "CZlib"]),
         // the five kinds as values, decoded from nodes; no I/O.
         .target(name: "PlaybookModel", dependencies: ["PlaybookYAML"]),
         // commits -> per-entity timelines; the incremental cache.

@@ -15,8 +15,9 @@ enum MatrixMath {
         #if canImport(Accelerate)
         vDSP_mmul(a, 1, b, 1, c, 1, vDSP_Length(rows), vDSP_Length(columns), vDSP_Length(inner))
         #else
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(columns), Int32(inner),
-                    1, a, Int32(inner), b, Int32(columns), 0, c, Int32(columns))
+        guard case .success(let blas) = BLAS.shared else { return unavailable(c, count: rows * columns) }
+        blas.sgemm(rowMajor, noTranspose, noTranspose, Int32(rows), Int32(columns), Int32(inner),
+                   1, a, Int32(inner), b, Int32(columns), 0, c, Int32(columns))
         #endif
     }
 
@@ -24,16 +25,26 @@ enum MatrixMath {
     /// `c[rows × columns] = a[rows × inner] · b[columns × inner]ᵀ`, all row-major and contiguous.
     static func multiplyTransposed(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
                                    rows: Int, columns: Int, inner: Int) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(columns), Int32(inner),
-                    1, a, Int32(inner), b, Int32(inner), 0, c, Int32(columns))
+        guard case .success(let blas) = BLAS.shared else { return unavailable(c, count: rows * columns) }
+        blas.sgemm(rowMajor, noTranspose, transpose, Int32(rows), Int32(columns), Int32(inner),
+                   1, a, Int32(inner), b, Int32(inner), 0, c, Int32(columns))
+    }
+
+    private static let rowMajor = Int32(PLAYBOOK_CBLAS_ROW_MAJOR)
+    private static let noTranspose = Int32(PLAYBOOK_CBLAS_NO_TRANS)
+    private static let transpose = Int32(PLAYBOOK_CBLAS_TRANS)
+
+    /// Without a BLAS (which `prepare()` reports before any product runs) the result is NaN, never stale memory.
+    private static func unavailable(_ c: UnsafeMutablePointer<Float>, count: Int) {
+        c.update(repeating: .nan, count: count)
     }
     #endif
 
-    /// Makes each matrix product run on the calling thread: the encoder runs batches side by
-    /// side instead, which keeps every core busy without the BLAS threads' hand-offs.
-    static func keepProductsOnTheCallingThread() {
+    /// Opens the platform's BLAS (OpenBLAS is opened at run time, its products kept on the
+    /// calling thread: the encoder runs batches side by side instead); throws when there is none.
+    static func prepare() throws(ModelError) {
         #if !canImport(Accelerate)
-        openblas_set_num_threads(1)
+        _ = try BLAS.shared.get()
         #endif
     }
 

@@ -50,7 +50,7 @@ public struct MiniLMEncoder: SentenceEncoder {
             if let length = parsed.max_seq_length, length >= 2 { limit = min(limit, length) }
         }
         maximumTokens = limit
-        MatrixMath.keepProductsOnTheCallingThread()
+        try MatrixMath.prepare()
         modelName = name ?? URL(fileURLWithPath: folder).standardizedFileURL.lastPathComponent
     }
 

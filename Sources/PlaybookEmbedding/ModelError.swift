@@ -6,6 +6,8 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     case unreadable(path: String, reason: String)
     /// A file of the model is there but is not what it should be (truncated, hostile, another model).
     case malformed(path: String, reason: String)
+    /// No BLAS library to run the model's matrix products with (Linux; macOS has Accelerate).
+    case blasMissing(tried: [String])
 
     public var description: String {
         switch self {
@@ -15,6 +17,9 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
             return "cannot read \(path): \(reason); check its permissions, or run scripts/setup to reinstall the model"
         case let .malformed(path, reason):
             return "\(path) is not a usable model file: \(reason); run scripts/setup to reinstall the model"
+        case let .blasMissing(tried):
+            return "no BLAS library to run the model with (tried \(tried.joined(separator: ", "))); "
+                + "install OpenBLAS (Debian/Ubuntu: sudo apt-get install libopenblas0) or run scripts/setup"
         }
     }
 }

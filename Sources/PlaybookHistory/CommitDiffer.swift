@@ -5,8 +5,8 @@ import PlaybookModel
 struct ChangedFile: Sendable {
     var change: FileChange
     var newVersion: ParsedFile?
-    /// The new version's bytes, read by the comparing thread when it left the parsing to this one:
-    /// one thread reading the object database, not two contending for libgit2's pack lock.
+    /// The new version's bytes, read by the comparing thread when it left the parsing to this one
+    /// (nil with no version either: this thread reads the blob itself).
     var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false
@@ -27,6 +27,10 @@ struct CommitDiffer {
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
     private var others: [ObjectID: ParsedFile] = [:]
+    /// Reads the blobs the comparing thread left to this one (packed ones without libgit2);
+    /// opened on first use, so a walk over a cache with nothing new never opens the packs.
+    private var blobs: TreeReader?
+    private var blobsOpened = false
 
     init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
         self.repository = repository
@@ -213,7 +217,7 @@ struct CommitDiffer {
             file = given
         } else if let known = others[blob] {
             return known
-        } else if let bytes = bytes ?? (try? repository.blobData(blob)) {
+        } else if let bytes = bytes ?? blobData(blob) {
             // Most commits change one value on one line of a file whose last version is at hand.
             file = ParsedFile.parse(bytes, after: latest[path]?.file)
         } else {
@@ -229,6 +233,14 @@ struct CommitDiffer {
             store(blob, file)
         }
         return file
+    }
+
+    private mutating func blobData(_ blob: ObjectID) -> [UInt8]? {
+        if !blobsOpened {
+            blobsOpened = true
+            blobs = try? TreeReader(repository: repository)
+        }
+        return (try? blobs?.blobData(blob)) ?? (try? repository.blobData(blob))
     }
 
     private mutating func store(_ blob: ObjectID, _ file: ParsedFile) {

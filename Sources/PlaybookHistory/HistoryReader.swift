@@ -78,7 +78,11 @@ public struct HistoryReader {
             prior = nil  // rewritten history (force-push, reset): start again
         }
         TreeReader.stopCachingCommitsAndTrees()
-        var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary)
+        // The first-parent line's trees are compared while the walk goes on (on the second core).
+        let early = mode == .firstParent ? EarlyTreeComparisons(repository: repository, roots: roots) : nil
+        // Stops its thread on every way out (it is idle once the walk is done).
+        defer { _ = early?.finish() }
+        var walk = try CommitWalk(repository: repository, mode: mode, boundary: boundary, early: early)
         var pending = try walk.commits(from: tip, known: prior?.commits ?? [])
         var mainLine = CommitWalk.firstParentLine(from: tip, through: pending.commits, boundary: boundary)
         if let cached = prior, mainLine.reached != nil && mainLine.reached != cached.tip {
@@ -116,7 +120,8 @@ public struct HistoryReader {
         // The commits live on in `jobs`; the list they came in is not needed again.
         pending.commits = []
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
-        let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode)
+        let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode,
+                                              early: early?.finish() ?? [:])
         defer { comparisons.cancel() }
         var skippedIndex = 0
         for (index, job) in jobs.enumerated() {
@@ -188,11 +193,14 @@ struct CommitWalk {
     /// Commits libgit2 would not parse, with its reason: walked through (their parents are read
     /// from the raw object) but skipped, so their changes land on the next commit that parses.
     private(set) var unparsable: [ObjectID: String] = [:]
+    /// Given each first-parent commit with its parent's tree as soon as the parent is read.
+    let early: EarlyTreeComparisons?
 
-    init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>) throws {
+    init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>, early: EarlyTreeComparisons? = nil) throws {
         self.repository = repository
         self.mode = mode
         self.boundary = boundary
+        self.early = early
     }
 
     struct Pending {
@@ -255,11 +263,16 @@ struct CommitWalk {
         switch mode {
         case .firstParent:
             var current: ObjectID? = tip
+            var child: CommitInfo?
             while let id = current {
                 if known.contains(id) { break }
                 let info = try info(id)
                 trees[id] = info.tree
                 result.append(info)
+                if let early, let child, unparsable[child.id] == nil, unparsable[id] == nil {
+                    early.submit(.init(commit: child.id, tree: child.tree, parentTree: info.tree))
+                }
+                child = info
                 current = followed(info).first
             }
             result.reverse()

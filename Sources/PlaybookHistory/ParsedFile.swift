@@ -76,8 +76,9 @@ enum ParsedFile: Sendable {
     /// only in one plain value on one line (most commits), `previous` with that value replaced;
     /// otherwise parsed.
     static func parse(_ bytes: [UInt8], after previous: ParsedFile?) -> ParsedFile {
-        if case .entities(let entities, let layout?) = previous, let edited = edited(entities, layout, to: bytes) {
-            return edited
+        if case .entities(let entities, let layout?) = previous {
+            if let edited = edited(entities, layout, to: bytes) { return edited }
+            if let appended = appended(entities, layout, to: bytes) { return appended }
         }
         return parse(bytes)
     }
@@ -164,6 +165,92 @@ enum ParsedFile: Sendable {
         var values = layout.values
         values[position].length = Int32(newEnd - lineStart - offset)
         return .entities(changed, Layout(bytes: new, values: values))
+    }
+
+    /// The entities of `new` when it is the file `layout` describes (perhaps with one plain value
+    /// edited, as `edited` reads it) followed by new top-level keys, as an experiment gains its
+    /// `start:` or its `result:` block: only the added lines are parsed. Nil otherwise.
+    ///
+    /// The old file must be one document whose root is a block mapping at column 1, ending in a
+    /// line break, with no document markers or directives; the added text must start a key at
+    /// column 1 and parse alone as one mapping. Then the whole file's leaves are the old part's
+    /// followed by the added part's: the new keys close whatever the old part left open (a block
+    /// scalar keeps its value, an empty value stays empty), and the flat reader reads them the same.
+    static func appended(_ entities: [EntityVersion], _ layout: Layout, to new: [UInt8]) -> ParsedFile? {
+        let old = layout.bytes
+        let newline = UInt8(ascii: "\n")
+        guard entities.count == 1, new.count > old.count, new.count <= Limits.standard.maxBytes,
+              old.last == newline, isAppendable(old) else { return nil }
+        // Where the old part ends in `new`: after the one edited line, old's remaining bytes follow unchanged.
+        var prefix = 0
+        while prefix < old.count && old[prefix] == new[prefix] { prefix += 1 }
+        var end = old.count
+        if prefix < old.count {
+            guard let oldLineEnd = old[prefix...].firstIndex(of: newline),
+                  let newLineEnd = new[prefix...].firstIndex(of: newline) else { return nil }
+            end = newLineEnd + (old.count - oldLineEnd)
+            guard end < new.count, new[newLineEnd..<end].elementsEqual(old[oldLineEnd...]) else { return nil }
+        }
+        guard end < new.count, new.last == newline, startsKey(new[end]) else { return nil }
+        let added = Array(new[end...])
+        guard isAppendable(added) else { return nil }
+        var head = entities[0]
+        var values = layout.values
+        if end != old.count || prefix < old.count {
+            guard case .entities(let edited, let editedLayout?)? = edited(entities, layout, to: Array(new[..<end])) else { return nil }
+            head = edited[0]
+            values = editedLayout.values
+        }
+        guard case .success(let read)? = readLaidOut(added), read.documents.count == 1, read.documents[0].index == 0,
+              !read.documents[0].fields.isEmpty, !read.documents[0].fields.contains(where: { $0.path.isEmpty }) else { return nil }
+        var lines: Int32 = 0
+        for byte in new[..<end] where byte == newline { lines += 1 }
+        let fieldOffset = Int32(head.fields.count)
+        head.fields.append(contentsOf: read.documents[0].fields)
+        for var value in read.values {
+            value.line += lines
+            value.field += fieldOffset
+            values.append(value)
+        }
+        return .entities([head], Layout(bytes: new, values: values))
+    }
+
+    /// A plain or quoted key can start here (not an indent, a list item, a flow collection, a
+    /// comment, a tag, an anchor or alias, a block scalar, a directive or a marker).
+    private static func startsKey(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"),
+             UInt8(ascii: "\""), UInt8(ascii: "'"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Text whose first content line starts a key at column 1, with no line that starts a document,
+    /// ends one or holds a directive.
+    private static func isAppendable(_ bytes: [UInt8]) -> Bool {
+        var lineStart = true
+        var sawContent = false
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if lineStart {
+                switch byte {
+                case UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if index + 2 < bytes.count, bytes[index + 1] == byte, bytes[index + 2] == byte { return false }
+                case UInt8(ascii: "%"):
+                    return false
+                default:
+                    break
+                }
+                if !sawContent, byte != UInt8(ascii: "#"), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+                    guard startsKey(byte) else { return false }
+                    sawContent = true
+                }
+            }
+            lineStart = byte == UInt8(ascii: "\n")
+        }
+        return sawContent
     }
 
     /// Letters, digits and `. _ + - / %` with inner spaces: a plain scalar on one line that no

@@ -18,13 +18,15 @@ final class TreeComparisons: @unchecked Sendable {
     private let condition = NSCondition()
     private let capacity = 1024
 
-    init(repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) throws {
+    /// `early` holds comparisons already made (first-parent walks only), by commit.
+    init(repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode,
+         early: [ObjectID: EarlyTreeComparisons.Result] = [:]) throws {
         guard !jobs.isEmpty else { return }
         let second = try repository.reopen()
         // The repository handle moves to the thread and is used only there.
         nonisolated(unsafe) let handle = second
         let thread = Thread { [self] in
-            self.run(handle, jobs: jobs, roots: roots, mode: mode)
+            self.run(handle, jobs: jobs, roots: roots, mode: mode, early: early)
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -42,9 +44,12 @@ final class TreeComparisons: @unchecked Sendable {
         return ready.count - readIndex
     }
 
-    private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode) {
+    private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode,
+                     early: [ObjectID: EarlyTreeComparisons.Result]) {
         var batch: [Result<[ChangedFile], HistoryError>] = []
-        var parseHere = false
+        // What this thread does with each new version besides comparing trees, by how far ahead it is.
+        enum Share { case compareOnly, read, readAndParse }
+        var share = Share.read
         let reader: TreeReader
         do {
             reader = try TreeReader(repository: repository)
@@ -60,7 +65,7 @@ final class TreeComparisons: @unchecked Sendable {
         // The last version this thread parsed of each path: the next often differs in one value.
         var parsedHere: [String: ParsedFile] = [:]
         func parse(_ blob: ObjectID, path: String) -> ParsedFile {
-            guard let bytes = try? repository.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
+            guard let bytes = try? reader.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
             let result = ParsedFile.parse(bytes, after: parsedHere[path])
             if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
             parsedHere[path] = result
@@ -69,20 +74,30 @@ final class TreeComparisons: @unchecked Sendable {
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
-                let changes = try CommitDiffer.changedFiles(
-                    repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
-                // Parsing is shared: this thread parses new versions only while it is ahead of the
-                // reader, which parses the rest itself. The split adapts to whichever side is slower.
-                // The other side reads no objects itself: it gets the bytes.
+                let changes: [(change: FileChange, inherited: Bool)]
+                if mode == .firstParent, let known = early[job.commit.id], known.tree == job.commit.tree,
+                   known.parentTree == job.parentTree {
+                    changes = known.changes.map { ($0, false) }
+                } else {
+                    changes = try CommitDiffer.changedFiles(
+                        repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
+                }
+                // Work is shared by how far ahead this thread is: well ahead, it parses new versions
+                // too; a little ahead, it reads their bytes; caught up with (the reader waiting), it
+                // leaves reading and parsing to the reader. The split adapts to whichever side is slower.
                 result = .success(changes.map { change, inherited in
                     guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
-                    if parseHere {
+                    switch share {
+                    case .compareOnly:
+                        return ChangedFile(change: change, inherited: inherited)
+                    case .readAndParse:
                         return ChangedFile(change: change, newVersion: parse(blob, path: change.path), inherited: inherited)
+                    case .read:
+                        guard let bytes = try? reader.blobData(blob) else {
+                            return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                        }
+                        return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                     }
-                    guard let bytes = try? repository.blobData(blob) else {
-                        return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
-                    }
-                    return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))
@@ -93,7 +108,8 @@ final class TreeComparisons: @unchecked Sendable {
             // Handed over in batches: waking the other thread for every commit cost more than the work.
             if batch.count >= 16 || failed {
                 guard let backlog = hand(&batch) else { return }
-                parseHere = backlog > 64
+                // The reader caught up (it waits for this thread): it reads the next blobs itself.
+                share = backlog > 64 ? .readAndParse : backlog > 16 ? .read : .compareOnly
             }
             if failed { break }
         }
@@ -129,5 +145,112 @@ final class TreeComparisons: @unchecked Sendable {
         cancelled = true
         condition.broadcast()
         condition.unlock()
+    }
+}
+
+/// Tree comparisons done while the commit walk is still running, newest commit first, on a
+/// thread of its own: the walk must reach the oldest commit before anything can be parsed, and
+/// this keeps the second core busy meanwhile. Only the first-parent line is compared here (one
+/// parent per commit); `TreeComparisons` uses each result whose trees match its own job.
+final class EarlyTreeComparisons: @unchecked Sendable {
+    struct Pair: Sendable {
+        var commit: ObjectID
+        var tree: ObjectID
+        var parentTree: ObjectID
+    }
+
+    struct Result: Sendable {
+        var tree: ObjectID
+        var parentTree: ObjectID
+        var changes: [FileChange]
+    }
+
+    // Guarded by `condition`.
+    private var waiting: [Pair] = []
+    private var stopped = false
+    private var exited = false
+    private let condition = NSCondition()
+    // Written only by the thread until it exits, read only after.
+    private var results: [ObjectID: Result] = [:]
+
+    // Used on the walk's thread only, to open a second handle when the first pair comes.
+    private let source: Repository
+    private let roots: [String]
+    private var started = false
+
+    /// Nothing runs until the first pair is submitted: a walk of a few new commits (over a
+    /// cache) is not worth a thread and a second repository handle.
+    init(repository: Repository, roots: [String]) {
+        source = repository
+        self.roots = roots
+    }
+
+    private func start() {
+        started = true
+        guard let second = try? source.reopen() else {
+            exited = true
+            return
+        }
+        // The repository handle moves to the thread and is used only there.
+        nonisolated(unsafe) let handle = second
+        let thread = Thread { [self, roots] in
+            self.run(handle, roots: roots)
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// A commit of the first-parent line whose parent the walk has just read.
+    func submit(_ pair: Pair) {
+        if !started { start() }
+        condition.lock()
+        defer { condition.unlock() }
+        if exited || stopped { return }
+        waiting.append(pair)
+        if waiting.count == 1 { condition.signal() }
+    }
+
+    /// Stops the thread (what it has not started is left for `TreeComparisons`) and returns what it compared.
+    func finish() -> [ObjectID: Result] {
+        guard started else { return [:] }
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        while !exited { condition.wait() }
+        condition.unlock()
+        return results
+    }
+
+    private func run(_ repository: Repository, roots: [String]) {
+        defer {
+            condition.lock()
+            exited = true
+            condition.broadcast()
+            condition.unlock()
+        }
+        guard let reader = try? TreeReader(repository: repository) else { return }
+        var batch: [Pair] = []
+        while true {
+            condition.lock()
+            while waiting.isEmpty && !stopped { condition.wait() }
+            if stopped {
+                condition.unlock()
+                return
+            }
+            swap(&batch, &waiting)
+            condition.unlock()
+            for pair in batch {
+                // A failure here is left to `TreeComparisons`, which reports it in order.
+                guard let changes = try? reader.changedFiles(
+                    from: pair.parentTree, to: pair.tree, under: roots, include: CommitDiffer.isPlaybookFile)
+                else { continue }
+                results[pair.commit] = Result(tree: pair.tree, parentTree: pair.parentTree, changes: changes)
+                condition.lock()
+                let stop = stopped
+                condition.unlock()
+                if stop { return }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
     }
 }

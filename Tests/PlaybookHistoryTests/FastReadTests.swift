@@ -238,6 +238,67 @@ final class LineEditTests: XCTestCase {
         XCTAssertGreaterThan(shortcuts, edits / 20, "the shortcut should be taken for plain value edits")
     }
 
+    /// Versions that gain top-level keys at the end (an experiment's `start:` or `result:`
+    /// block), with or without one edited value, in chains that go on from the shortcut's own
+    /// result (so its layout serves the next edit): each shortcut must give the full parse.
+    func testAppendedKeysReadAsTheirFullParse() throws {
+        let blocks = ["start: 2024-07-01\n", "result:\n  outcome: win\n  lift: 0.12\n  learnings: |-\n    Copy wins.\n\n    Twice.\n",
+                      "notes: >\n  folded\n  text\n", "tags: [a, b]\n", "owners:\n  - id: P-1\n    name: Ada\n  - plain\n",
+                      "empty:\n", "\"quoted key\": 1\n", "# a comment\nlate: yes\n", "dup: 1\ndup: 2\n", "id: OTHER\n",
+                      "kind: metric\n", "--- \nkind: metric\nid: m2\n", "...\nx: 1\n", "x: 1\n---\ny: 2\n", "- item\n", "  indented: 1\n",
+                      "%YAML 1.2\n", "a: &x 1\nb: *x\n", "tab:\t1\n", "bad: [\n", "k: v\n  more: 1\n", "n: ~\n", "t: True\n",
+                      "deep:\n  a:\n    b:\n      c: 1\n", "é: 1\n", "x: 'it''s'\n"]
+        let values = ["running", "concluded", "47000", "0.35", "2024-08-01", "at risk"]
+        var generator = SeededGenerator(state: 7)
+        var shortcuts = 0, tries = 0, laterEdits = 0
+        for original in try playbookFiles() {
+            guard case .entities(var entities, var layout?) = ParsedFile.parse(original) else { continue }
+            var current = original
+            for _ in 0..<30 {
+                var next = current
+                if Bool.random(using: &generator) {
+                    // One plain value replaced somewhere first, as a status change does.
+                    var lines = next.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                    let which = Int.random(in: 0..<lines.count, using: &generator)
+                    if let colon = lines[which].firstIndex(of: UInt8(ascii: ":")), colon + 2 <= lines[which].count {
+                        lines[which].replaceSubrange((colon + 2)..<lines[which].count,
+                                                     with: Array(values.randomElement(using: &generator)!.utf8))
+                    }
+                    next = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+                }
+                if next.last != UInt8(ascii: "\n") && Int.random(in: 0..<4, using: &generator) > 0 { next.append(UInt8(ascii: "\n")) }
+                next += Array(blocks.randomElement(using: &generator)!.utf8)
+                tries += 1
+                let full = ParsedFile.parse(next)
+                let quick = ParsedFile.appended(entities, layout, to: next)
+                if let quick {
+                    shortcuts += 1
+                    XCTAssertEqual(fields(quick), fields(full), "after:\n\(String(decoding: current, as: UTF8.self))\nnow:\n\(String(decoding: next, as: UTF8.self))")
+                }
+                // Go on from the shortcut's result where it was taken, else from the full parse.
+                if case .entities(let e, let l?) = quick ?? full {
+                    entities = e
+                    layout = l
+                    current = next
+                }
+                // A value in the added lines edited next: the layout must place the added values.
+                guard quick != nil else { continue }
+                var lines = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                guard let last = lines.lastIndex(where: { $0.contains(UInt8(ascii: ":")) }),
+                      let colon = lines[last].firstIndex(of: UInt8(ascii: ":")), colon + 2 < lines[last].count else { continue }
+                lines[last].replaceSubrange((colon + 2)..<lines[last].count, with: Array("edited-\(tries)".utf8))
+                let edit = Array(lines.joined(separator: [UInt8(ascii: "\n")]))
+                if let edited = ParsedFile.edited(entities, layout, to: edit) {
+                    laterEdits += 1
+                    XCTAssertEqual(fields(edited), fields(ParsedFile.parse(edit)), "edited:\n\(String(decoding: edit, as: UTF8.self))")
+                }
+            }
+        }
+        XCTAssertGreaterThan(tries, 300)
+        XCTAssertGreaterThan(shortcuts, tries / 5, "the shortcut should be taken for appended keys")
+        XCTAssertGreaterThan(laterEdits, shortcuts / 4, "values in added lines should be edited without a parse")
+    }
+
     func testACheckInIsReadWithoutParsingAndAStructuralEditIsNot() throws {
         let before = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 47000\n".utf8)
         guard case .entities(let entities, let layout?) = ParsedFile.parse(before) else { return XCTFail("not read") }

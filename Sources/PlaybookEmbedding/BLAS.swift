@@ -1,0 +1,41 @@
+#if !canImport(Accelerate)
+internal import CBLAS
+import Foundation
+
+/// OpenBLAS, opened on first use rather than linked: a linked OpenBLAS starts its thread pool
+/// when the process starts, and those threads spun for about 60 ms of CPU time in every command,
+/// including the many that never load the model. (Apple platforms use Accelerate instead.)
+struct BLAS: Sendable {
+    let sgemm: playbook_sgemm_function
+
+    /// The library, opened once per process; the failure says what to install.
+    static let shared: Result<BLAS, ModelError> = open()
+
+    /// Debian and Ubuntu install OpenBLAS as `libopenblas.so.0`; any other CBLAS (the reference
+    /// one behind `libblas.so.3`, or a `libcblas`) computes the same products, only slower.
+    static let candidates = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3"]
+
+    private static func open() -> Result<BLAS, ModelError> {
+        var tried: [String] = []
+        for name in candidates {
+            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
+                tried.append(name)
+                continue
+            }
+            guard let symbol = dlsym(handle, "cblas_sgemm") else {
+                tried.append(name + " (without cblas_sgemm)")
+                dlclose(handle)
+                continue
+            }
+            // The encoder runs batches side by side, each product on its calling thread: fewer
+            // hand-offs than OpenBLAS's own threads. Libraries without the call are single-threaded.
+            if let threads = dlsym(handle, "openblas_set_num_threads") {
+                unsafeBitCast(threads, to: playbook_set_threads_function.self)(1)
+            }
+            // The handle stays open for the life of the process.
+            return .success(BLAS(sgemm: unsafeBitCast(symbol, to: playbook_sgemm_function.self)))
+        }
+        return .failure(.blasMissing(tried: tried))
+    }
+}
+#endif
