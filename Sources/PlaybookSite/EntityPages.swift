@@ -176,7 +176,7 @@ struct EntityPages {
 
     /// What `playbook log` shows: every commit that changed the entity, field by field.
     func history(_ id: String, page: Page) -> String {
-        guard let log = input.logs[id] else { return "<h2>History</h2><p>No commit on this line of history holds it.</p>\n" }
+        guard let log = input.log(of: id) else { return "<h2>History</h2><p>No commit on this line of history holds it.</p>\n" }
         var out = "<h2>History</h2>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
         out += log.caveats.map { "<p class=\"note\">\(h($0))</p>" }.joined()
         out += "<ol class=\"history\" reversed>"

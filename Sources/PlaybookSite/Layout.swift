@@ -2,19 +2,100 @@ import Foundation
 import PlaybookModel
 import PlaybookReports
 
-/// Text made safe for the page: bidi and control characters shown, markup escaped.
-/// Most text is plain printable ASCII that neither step changes: it is returned as it is.
+/// Text made safe for the page: bidi and control characters shown, markup escaped
+/// (`HTMLReport.escapeVisible`). Most text is plain printable ASCII that neither step changes: it
+/// is returned as it is; text whose only changes are ASCII ones is escaped byte by byte here.
 func h(_ text: String) -> String {
-    for byte in text.utf8 {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        switch Escaping.plan(bytes) {
+        case .unchanged: return nil
+        case .general: return HTMLReport.escapeVisible(String(decoding: bytes, as: UTF8.self))
+        case .bytes(let size): return Escaping.escape(bytes, size: size)
+        }
+    } ?? text
+}
+
+/// The byte-level half of `h`: what `HTMLReport.escapeVisible` does to text whose controls are
+/// ASCII and whose markup characters stand alone (no neighbour outside ASCII that could join
+/// them into one grapheme, such as a combining mark after `'`).
+enum Escaping {
+    enum Plan {
+        /// Nothing to change.
+        case unchanged
+        /// Only ASCII changes, escaped here; the escaped text's size in bytes.
+        case bytes(Int)
+        /// A bidi or C1 control, a separator, or a markup character beside a non-ASCII one.
+        case general
+    }
+
+    /// The bytes an ASCII byte becomes, or nil when it stays.
+    @inline(__always)
+    static func replacement(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case 0x20...0x7E where byte != UInt8(ascii: "#") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'"):
-            continue
-        default:
-            return HTMLReport.escapeVisible(text)
+        case UInt8(ascii: "#"): "&#35;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        case 0x09, 0x0A, 0x0D: " "
+        case 0x00...0x1F, 0x7F: "\u{FFFD}"
+        default: nil
         }
     }
-    return text
+
+    static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
+        var size = 0
+        var changed = false
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                // C1 controls (C2 80–9F), U+061C (D8 9C), U+200E/F and U+2028–202E (E2 80 …), U+2066–2069 (E2 81 A6–A9).
+                let next = index + 1 < count ? bytes[index + 1] : 0
+                let third = index + 2 < count ? bytes[index + 2] : 0
+                switch (byte, next) {
+                case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return .general
+                case (0xE2, 0x80) where third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third): return .general
+                case (0xE2, 0x81) where (0xA6...0xA9).contains(third): return .general
+                default: break
+                }
+                size += 1
+            } else if let replacement = replacement(byte) {
+                changed = true
+                let markup = byte >= 0x20 && byte != 0x7F
+                if markup, (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < count && bytes[index + 1] >= 0x80) {
+                    return .general
+                }
+                size += replacement.utf8CodeUnitCount
+            } else {
+                size += 1
+            }
+            index += 1
+        }
+        return changed ? .bytes(size) : .unchanged
+    }
+
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> String {
+        String(unsafeUninitializedCapacity: size) { out in
+            var at = 0
+            for byte in bytes {
+                if byte < 0x80, let replacement = replacement(byte) {
+                    let count = replacement.utf8CodeUnitCount
+                    replacement.withUTF8Buffer { source in
+                        for offset in 0..<count { out[at + offset] = source[offset] }
+                    }
+                    at += count
+                } else {
+                    out[at] = byte
+                    at += 1
+                }
+            }
+            return at
+        }
+    }
 }
 
 /// The site's sections, in the order the navigation lists them.

@@ -32,7 +32,7 @@ struct LearningsPage {
             let learned = tested.flatMap { $0.result?.learnings ?? [] }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
             let quarter = objective.flatMap { catalog.objectives[$0]?.quarter?.value }
-                ?? input.logs[id]?.events.first.map { UTC.day(of: $0.time).quarter }
+                ?? input.log(of: id)?.events.first.map { UTC.day(of: $0.time).quarter }
             out.append(entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: hypothesis.status?.value.rawValue ?? "no status",
                              lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",

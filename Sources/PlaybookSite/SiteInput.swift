@@ -14,8 +14,10 @@ public struct SiteInput: Sendable {
     public var okr: [OKRReport]
     /// One experiment report per quarter, oldest first (the program page).
     public var program: [ExperimentReport]
-    /// What `playbook log` shows, per entity id at the commit.
-    public var logs: [String: EntityLog]
+    /// Each entity's timeline, for what `playbook log` shows (`log(of:)`).
+    public var timelines: Timelines
+    /// The history's caveats and its records that hold notes: all a log reads besides the timeline.
+    var notes: History
     /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
     public var lives: [String: ExperimentFacts]
     /// Experiments live together on one surface for overlapping audiences.
@@ -26,13 +28,14 @@ public struct SiteInput: Sendable {
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
 
-    public init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], logs: [String: EntityLog],
-                lives: [String: ExperimentFacts], collisions: CollisionGraph, homeQuarter: Quarter, today: Day,
-                source: SourceSummary?) {
+    init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
+         lives: [String: ExperimentFacts], collisions: CollisionGraph, homeQuarter: Quarter, today: Day,
+         source: SourceSummary?) {
         self.entities = entities
         self.okr = okr
         self.program = program
-        self.logs = logs
+        self.timelines = timelines
+        self.notes = notes
         self.lives = lives
         self.collisions = collisions
         self.homeQuarter = homeQuarter
@@ -49,56 +52,50 @@ public struct SiteInput: Sendable {
         let home = homeQuarter ?? today.quarter
         let quarters = Self.quarters(history: history, entities: unique, today: today, home: home)
         // A log reads only the history's caveats and notes: give it the records that hold notes,
-        // so thousands of logs do not each walk every commit.
+        // so thousands of logs do not each walk every commit. Logs are made page by page, on every core.
         var notes = history
         notes.records = history.records.filter { !$0.notes.isEmpty }
-        let noted = notes
         let boundary = Set(history.shallowBoundary)
         // Each part reads the same history and none depends on another: computed side by side,
         // the long ones first.
-        let parts: [Part] = concurrently(3 + quarters.count * 2) { index in
+        let parts: [Part] = concurrently(2 + quarters.count * 2) { index in
             switch index {
             case 0:
                 return .collisions(CollisionGraph(unique, today: today))
             case 1:
-                var logs: [String: EntityLog] = [:]
-                for sourced in unique {
-                    let id = sourced.entity.id.value
-                    logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
-                }
-                return .logs(logs)
-            case 2:
                 var lives: [String: ExperimentFacts] = [:]
                 for timeline in timelines.all(kind: Kind.experiment.rawValue) {
                     lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
                 }
                 return .lives(lives)
-            case let index where index < 3 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 3], today: today, timelines: timelines, history: history))
+            case let index where index < 2 + quarters.count:
+                return .okr(OKRReport(quarter: quarters[index - 2], today: today, timelines: timelines, history: history))
             default:
-                let quarter = quarters[index - 3 - quarters.count]
+                let quarter = quarters[index - 2 - quarters.count]
                 return .program(ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history))
             }
         }
         var okr: [OKRReport] = [], program: [ExperimentReport] = []
-        var logs: [String: EntityLog] = [:], lives: [String: ExperimentFacts] = [:]
+        var lives: [String: ExperimentFacts] = [:]
         var collisions = CollisionGraph([])
         for part in parts {
             switch part {
             case .okr(let report): okr.append(report)
             case .program(let report): program.append(report)
-            case .logs(let value): logs = value
             case .lives(let value): lives = value
             case .collisions(let value): collisions = value
             }
         }
-        self.init(entities: unique, okr: okr, program: program, logs: logs, lives: lives,
+        self.init(entities: unique, okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
                   collisions: collisions, homeQuarter: home, today: today, source: SourceSummary(history))
     }
 
+    /// What `playbook log` shows for an entity id (nil when no commit held it).
+    func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
+
     /// One piece of the input, computed on its own.
     private enum Part: Sendable {
-        case okr(OKRReport), program(ExperimentReport), logs([String: EntityLog]), lives([String: ExperimentFacts])
+        case okr(OKRReport), program(ExperimentReport), lives([String: ExperimentFacts])
         case collisions(CollisionGraph)
     }
 
