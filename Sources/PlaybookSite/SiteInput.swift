@@ -12,7 +12,8 @@ public struct SiteInput: Sendable {
     public var entities: [SourcedEntity]
     /// One OKR report per quarter the history holds, oldest first.
     public var okr: [OKRReport]
-    /// One experiment report per quarter, oldest first (the program page).
+    /// One experiment report per quarter the program page can show (the twelve up to the home
+    /// quarter), oldest first.
     public var program: [ExperimentReport]
     /// Each entity's timeline, for what `playbook log` shows (`log(of:)`).
     public var timelines: Timelines
@@ -58,7 +59,9 @@ public struct SiteInput: Sendable {
         let boundary = Set(history.shallowBoundary)
         // Each part reads the same history and none depends on another: computed side by side,
         // the long ones first.
-        let parts: [Part] = concurrently(2 + quarters.count * 2) { index in
+        // The program page shows at most the twelve quarters up to the home quarter: only those are counted.
+        let programQuarters = Array(quarters.filter { $0 <= home }.suffix(12))
+        let parts: [Part] = concurrently(2 + quarters.count + programQuarters.count) { index in
             switch index {
             case 0:
                 return .collisions(CollisionGraph(unique, today: today))
@@ -71,7 +74,7 @@ public struct SiteInput: Sendable {
             case let index where index < 2 + quarters.count:
                 return .okr(OKRReport(quarter: quarters[index - 2], today: today, timelines: timelines, history: history))
             default:
-                let quarter = quarters[index - 2 - quarters.count]
+                let quarter = programQuarters[index - 2 - quarters.count]
                 return .program(ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history))
             }
         }
