@@ -34,6 +34,8 @@ struct Catalog {
     private(set) var objectivesBySquad: [String: [Objective]] = [:]
     private(set) var experimentsByMetric: [String: [Experiment]] = [:]
     private(set) var objectivesByParent: [String: [Objective]] = [:]
+    /// Key results by the metric they measure, in objective order, each with its objective.
+    private(set) var keyResultsByMetric: [String: [(objective: Objective, keyResult: KeyResult)]] = [:]
     /// Every collision, kept compact: pages list a few and count the rest.
     let collisions: CollisionGraph
 
@@ -76,6 +78,9 @@ struct Catalog {
         for objective in sortedObjectives {
             if let squad = objective.squad?.value { objectivesBySquad[squad, default: []].append(objective) }
             if let parent = objective.alignsTo?.value { objectivesByParent[parent, default: []].append(objective) }
+            for keyResult in objective.keyResults {
+                if let metric = keyResult.metric?.value { keyResultsByMetric[metric, default: []].append((objective, keyResult)) }
+            }
         }
     }
 

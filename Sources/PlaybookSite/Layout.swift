@@ -16,7 +16,7 @@ func h(_ text: String) -> String {
     } ?? text
 }
 
-/// The byte-level half of `h`: what `HTMLReport.escapeVisible` does to text whose controls are
+/// The byte-level half of `h` (and of the search index's quoting): what `HTMLReport.escapeVisible` does to text whose controls are
 /// ASCII and whose markup characters stand alone (no neighbour outside ASCII that could join
 /// them into one grapheme, such as a combining mark after `'`).
 enum Escaping {
@@ -45,6 +45,47 @@ enum Escaping {
         }
     }
 
+    /// Whether the bytes hold a C1 control, U+061C, U+200E/F, U+2028–202E or U+2066–2069 starting at `index`.
+    @inline(__always)
+    static func isWideControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let count = bytes.count
+        let next = index + 1 < count ? bytes[index + 1] : 0
+        let third = index + 2 < count ? bytes[index + 2] : 0
+        switch (bytes[index], next) {
+        case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return true
+        case (0xE2, 0x80): return third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)
+        case (0xE2, 0x81): return (0xA6...0xA9).contains(third)
+        default: return false
+        }
+    }
+
+    /// `JSONText.quoted(HTMLReport.visible(text))` (the search index's strings), without the
+    /// scalar-by-scalar walk when the text holds no control character.
+    static func jsonQuoted(_ text: String) -> String {
+        var text = text
+        let quoted = text.withUTF8 { bytes -> String? in
+            var size = 2
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
+                size += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
+            }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var at = 0
+                out[at] = UInt8(ascii: "\""); at += 1
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out[at] = UInt8(ascii: "\\"); at += 1 }
+                    out[at] = byte; at += 1
+                }
+                out[at] = UInt8(ascii: "\""); at += 1
+                return at
+            }
+        }
+        // `##[` is rare: the long way rewrites it.
+        guard let quoted, !quoted.contains("##[") else { return JSONText.quoted(HTMLReport.visible(text)) }
+        return quoted
+    }
+
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
         var size = 0
         var changed = false
@@ -53,15 +94,7 @@ enum Escaping {
         while index < count {
             let byte = bytes[index]
             if byte >= 0x80 {
-                // C1 controls (C2 80–9F), U+061C (D8 9C), U+200E/F and U+2028–202E (E2 80 …), U+2066–2069 (E2 81 A6–A9).
-                let next = index + 1 < count ? bytes[index + 1] : 0
-                let third = index + 2 < count ? bytes[index + 2] : 0
-                switch (byte, next) {
-                case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return .general
-                case (0xE2, 0x80) where third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third): return .general
-                case (0xE2, 0x81) where (0xA6...0xA9).contains(third): return .general
-                default: break
-                }
+                if isWideControl(bytes, at: index) { return .general }
                 size += 1
             } else if let replacement = replacement(byte) {
                 changed = true

@@ -107,12 +107,7 @@ struct LearningsPage {
     /// The search index as a script defining `window.playbookSearchIndex`: one entry per card
     /// (`k` its element id, `t` its searchable text, `s` squad, `g` funnel stage, `o` outcome, `q` quarter).
     func index() -> String {
-        func quoted(_ text: String?) -> String {
-            guard let text else { return "null" }
-            // Printable ASCII without a quote, a backslash or `##[` is quoted as it is; anything else the long way.
-            let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }
-            return plain && !text.contains("##[") ? "\"" + text + "\"" : JSONText.quoted(HTMLReport.visible(text))
-        }
+        func quoted(_ text: String?) -> String { text.map(Escaping.jsonQuoted) ?? "null" }
         var out = "window.playbookSearchIndex = [\n"
         for (index, entry) in entries().enumerated() {
             out += "{\"k\": \"c\(index)\", \"t\": \(quoted(entry.searchable)), \"s\": \(quoted(entry.squad)), \"g\": \(quoted(entry.stage)), \"o\": \(quoted(entry.outcome)), \"q\": \(quoted(entry.quarter))},\n"

@@ -33,7 +33,7 @@ public struct SitePlan: Sendable {
     private let catalog: Catalog
 
     public init(_ input: SiteInput) {
-        let catalog = Catalog(input.entities, collisions: input.collisions)
+        let catalog = input.catalog
         var planned: [(String, Job)] = [
             (SitePath.calendar, .calendar), (SitePath.learnings, .learnings), (SitePath.searchIndex, .searchIndex),
             (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),

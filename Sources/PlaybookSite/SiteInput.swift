@@ -21,8 +21,9 @@ public struct SiteInput: Sendable {
     var notes: History
     /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
     public var lives: [String: ExperimentFacts]
-    /// Experiments live together on one surface for overlapping audiences.
-    public var collisions: CollisionGraph
+    /// The entities by kind and id with the links between them, and their collisions
+    /// (experiments live together on one surface for overlapping audiences).
+    var catalog: Catalog
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -30,7 +31,7 @@ public struct SiteInput: Sendable {
     public var source: SourceSummary?
 
     init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
-         lives: [String: ExperimentFacts], collisions: CollisionGraph, homeQuarter: Quarter, today: Day,
+         lives: [String: ExperimentFacts], catalog: Catalog, homeQuarter: Quarter, today: Day,
          source: SourceSummary?) {
         self.entities = entities
         self.okr = okr
@@ -38,7 +39,7 @@ public struct SiteInput: Sendable {
         self.timelines = timelines
         self.notes = notes
         self.lives = lives
-        self.collisions = collisions
+        self.catalog = catalog
         self.homeQuarter = homeQuarter
         self.today = today
         self.source = source
@@ -64,7 +65,7 @@ public struct SiteInput: Sendable {
         let parts: [Part] = concurrently(2 + quarters.count + programQuarters.count) { index in
             switch index {
             case 0:
-                return .collisions(CollisionGraph(unique, today: today))
+                return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
             case 1:
                 var lives: [String: ExperimentFacts] = [:]
                 for timeline in timelines.all(kind: Kind.experiment.rawValue) {
@@ -80,17 +81,17 @@ public struct SiteInput: Sendable {
         }
         var okr: [OKRReport] = [], program: [ExperimentReport] = []
         var lives: [String: ExperimentFacts] = [:]
-        var collisions = CollisionGraph([])
+        var catalog: Catalog?
         for part in parts {
             switch part {
             case .okr(let report): okr.append(report)
             case .program(let report): program.append(report)
             case .lives(let value): lives = value
-            case .collisions(let value): collisions = value
+            case .catalog(let value): catalog = value
             }
         }
         self.init(entities: unique, okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
-                  collisions: collisions, homeQuarter: home, today: today, source: SourceSummary(history))
+                  catalog: catalog ?? Catalog(unique, collisions: CollisionGraph([])), homeQuarter: home, today: today, source: SourceSummary(history))
     }
 
     /// What `playbook log` shows for an entity id (nil when no commit held it).
@@ -99,7 +100,7 @@ public struct SiteInput: Sendable {
     /// One piece of the input, computed on its own.
     private enum Part: Sendable {
         case okr(OKRReport), program(ExperimentReport), lives([String: ExperimentFacts])
-        case collisions(CollisionGraph)
+        case catalog(Catalog)
     }
 
     /// Every quarter from the first playbook commit to the last (or today), the quarters the

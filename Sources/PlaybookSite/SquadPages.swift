@@ -99,7 +99,7 @@ struct SquadPages {
                  h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
                  h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
             }, numeric: [6])
-        body += EntityPages(input: input, catalog: catalog).history(id, page: page)
+        EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.source)
     }
 }

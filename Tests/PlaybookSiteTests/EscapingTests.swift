@@ -1,3 +1,4 @@
+import PlaybookModel
 import PlaybookReports
 @testable import PlaybookSite
 import XCTest
@@ -14,7 +15,9 @@ final class EscapingTests: XCTestCase {
         ]
         for text in cases {
             XCTAssertEqual(h(text), HTMLReport.escapeVisible(text), "escaping \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(Escaping.jsonQuoted(text), JSONText.quoted(HTMLReport.visible(text)), "quoting \(text)")
         }
+        XCTAssertEqual(Escaping.jsonQuoted("a ##[ b"), JSONText.quoted("a ##[ b"))
     }
 
     func testRandomStringsEscapeAsEscapeVisibleDoes() {
@@ -22,7 +25,7 @@ final class EscapingTests: XCTestCase {
         let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "#", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1B}",
                                           "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{301}", "\u{600}", "\u{61C}",
                                           "\u{200D}", "\u{200E}", "\u{2028}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
-                                          "\u{2060}", "—", "👍", "\u{1F3FD}", "\u{FE0F}"]
+                                          "\u{2060}", "—", "👍", "\\", "[", "\u{1F3FD}", "\u{FE0F}"]
         var state: UInt64 = 0x9E37_79B9_7F4A_7C15
         func next(_ bound: Int) -> Int {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
@@ -33,6 +36,7 @@ final class EscapingTests: XCTestCase {
             for _ in 0..<next(12) { text.append(alphabet[next(alphabet.count)]) }
             let string = String(text)
             XCTAssertEqual(h(string), HTMLReport.escapeVisible(string), "escaping \(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(Escaping.jsonQuoted(string), JSONText.quoted(HTMLReport.visible(string)), "quoting \(string)")
         }
     }
 }
