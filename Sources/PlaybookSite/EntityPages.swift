@@ -27,7 +27,15 @@ struct EntityPages {
     }
 
     private func fields(_ pairs: [(String, String?)]) -> String {
-        "<dl class=\"fields\">" + pairs.map { name, value in "<dt>\(h(name))</dt><dd>\(value ?? "–")</dd>" }.joined() + "</dl>\n"
+        var out = "<dl class=\"fields\">"
+        for (name, value) in pairs {
+            out += "<dt>"
+            out += h(name)
+            out += "</dt><dd>"
+            out += value ?? "–"
+            out += "</dd>"
+        }
+        return out + "</dl>\n"
     }
 
     private func metric(_ id: String, page: Page) -> String {

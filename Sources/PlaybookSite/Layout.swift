@@ -60,14 +60,15 @@ enum Escaping {
     }
 
     /// `JSONText.quoted(HTMLReport.visible(text))` (the search index's strings), without the
-    /// scalar-by-scalar walk when the text holds no control character.
+    /// scalar-by-scalar walk when the text holds no control character but tabs and line breaks.
     static func jsonQuoted(_ text: String) -> String {
         var text = text
         let quoted = text.withUTF8 { bytes -> String? in
             var size = 2
             for index in bytes.indices {
                 let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
+                let lineBreak = byte == 0x09 || byte == 0x0A || byte == 0x0D  // a space, as `visible` makes them
+                if (byte < 0x20 && !lineBreak) || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
                 size += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
             }
             return String(unsafeUninitializedCapacity: size) { out in
@@ -75,7 +76,8 @@ enum Escaping {
                 out[at] = UInt8(ascii: "\""); at += 1
                 for byte in bytes {
                     if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out[at] = UInt8(ascii: "\\"); at += 1 }
-                    out[at] = byte; at += 1
+                    out[at] = byte == 0x09 || byte == 0x0A || byte == 0x0D ? UInt8(ascii: " ") : byte
+                    at += 1
                 }
                 out[at] = UInt8(ascii: "\""); at += 1
                 return at
