@@ -46,7 +46,7 @@ struct EntityPages {
             ("owner", page.entity(metric.owner?.value, title: true)),
             ("North Star", metric.northStar?.value == true ? "yes" : "no"),
         ])
-        let krs = catalog.keyResultsByMetric[id] ?? []
+        let krs = catalog.keyResults(measuring: id)
         out += "<h2>Key results measuring it</h2>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
             [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),

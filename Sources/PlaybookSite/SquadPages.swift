@@ -15,7 +15,7 @@ struct SquadPages {
             let id = squad.id.value
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
                     "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
-                    "\(catalog.experimentsBySquad[id]?.count ?? 0)"]
+                    "\(catalog.experimentsBySquad.count(id))"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],

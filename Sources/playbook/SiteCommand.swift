@@ -67,6 +67,7 @@ struct SiteBuild: ParsableCommand {
         guard case let tip? = history.tip else {
             throw UsageError(description: history.caveats.joined(separator: " "))
         }
+        let timelines = Timelines(history)  // while HEAD's playbook may still be decoding
         let entities: [SourcedEntity]
         let day: Day
         do {
@@ -78,7 +79,7 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
-        let input = SiteInput(history: history, timelines: Timelines(history), entities: entities, today: day, homeQuarter: home)
+        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home)
         let plan = SitePlan(input)
         try SiteFolder.write(plan, to: target)
         // The folder is a command-line argument: shown inert.
