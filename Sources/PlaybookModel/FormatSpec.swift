@@ -180,16 +180,26 @@ public enum FormatSpec {
 }
 
 extension FormatSpec {
-    /// The keys allowed at `path` (nested field names) in a document of `kind`.
+    /// The keys allowed at `path` (nested field names) in a document of `kind`. Decoding asks
+    /// for these once per object it reads: every kind's and nested object's keys are listed once.
     public static func keys(_ kind: Kind, _ path: String...) -> [String] {
-        var fields = fields(of: kind)
-        for name in path {
-            guard let field = fields.first(where: { $0.name == name }) else { return [] }
-            switch field.type {
-            case .object(let nested), .list(.object(let nested)): fields = nested
-            default: return []
+        keyTable[([kind.rawValue] + path).joined(separator: "/")] ?? []
+    }
+
+    /// Keys by `Kind/field/field…`, for every object the format nests.
+    private static let keyTable: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        func add(_ fields: [FieldSpec], at path: String) {
+            table[path] = fields.map(\.name)
+            for field in fields {
+                switch field.type {
+                case .object(let nested), .list(.object(let nested)): add(nested, at: path + "/" + field.name)
+                default: break
+                }
             }
         }
-        return fields.map(\.name)
-    }
+        for kind in Kind.allCases { add(fields(of: kind), at: kind.rawValue) }
+        return table
+    }()
 }
+
