@@ -11,6 +11,8 @@ struct Catalog {
     private(set) var hypotheses = Shelf<Hypothesis>([:])
     private(set) var experiments = Shelf<Experiment>([:])
     private(set) var files: [String: String] = [:]
+    /// Every id, in the order the entities were given (by file, then line).
+    private(set) var order: [String] = []
     /// Each entity's page from the site's top (names unique regardless of case), with its title:
     /// what a link to it needs, in one lookup.
     private(set) var links: [String: Link] = [:]
@@ -47,7 +49,7 @@ struct Catalog {
         var hypotheses: [String: Hypothesis] = [:], experiments: [String: Experiment] = [:]
         for sourced in entities {
             let id = sourced.entity.id.value
-            files[id] = sourced.file
+            if files.updateValue(sourced.file, forKey: id) == nil { order.append(id) }
             switch sourced.entity {
             case .metric(let e): metrics[id] = e
             case .squad(let e): squads[id] = e

@@ -39,9 +39,8 @@ public struct SitePlan: Sendable {
             (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),
         ]
         planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
-        for sourced in input.entities {
-            let id = sourced.entity.id.value
-            planned.append((catalog.path(of: id), sourced.entity.kind == .squad ? .squad(id) : .entity(id)))
+        for id in catalog.order {
+            planned.append((catalog.path(of: id), catalog.kind(of: id) == .squad ? .squad(id) : .entity(id)))
         }
         planned += [
             (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),

@@ -8,8 +8,6 @@ import PlaybookReports
 /// Everything the site shows, as values: the report values of every quarter, the entities as
 /// they stand at the commit the site is built from, their logs and their overlaps.
 public struct SiteInput: Sendable {
-    /// Entities at the commit, first definition of each id (a duplicated id is lint's business).
-    public var entities: [SourcedEntity]
     /// One OKR report per quarter the history holds, oldest first.
     public var okr: [OKRReport]
     /// One experiment report per quarter the program page can show (the twelve up to the home
@@ -21,8 +19,9 @@ public struct SiteInput: Sendable {
     var notes: History
     /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
     public var lives: [String: ExperimentFacts]
-    /// The entities by kind and id with the links between them, and their collisions
-    /// (experiments live together on one surface for overlapping audiences).
+    /// The entities at the commit (first definition of each id; a duplicated id is lint's
+    /// business) by kind and id, with the links between them and their collisions (experiments
+    /// live together on one surface for overlapping audiences). Held once: not also as a list.
     var catalog: Catalog
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
@@ -30,10 +29,9 @@ public struct SiteInput: Sendable {
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
 
-    init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
+    init(okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
          lives: [String: ExperimentFacts], catalog: Catalog, homeQuarter: Quarter, today: Day,
          source: SourceSummary?) {
-        self.entities = entities
         self.okr = okr
         self.program = program
         self.timelines = timelines
@@ -90,7 +88,7 @@ public struct SiteInput: Sendable {
             case .catalog(let value): catalog = value
             }
         }
-        self.init(entities: unique, okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
+        self.init(okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
                   catalog: catalog ?? Catalog(unique, collisions: CollisionGraph([])), homeQuarter: home, today: today, source: SourceSummary(history))
     }
 
