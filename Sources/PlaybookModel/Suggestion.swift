@@ -3,10 +3,16 @@ public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
     public static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
+        let length = lowered.unicodeScalars.count
         var best: (String, Int)?
         for candidate in candidates {
-            if candidate.lowercased() == lowered { return candidate }
-            let distance = editDistance(lowered, candidate.lowercased())
+            let other = candidate.lowercased()
+            if other == lowered { return candidate }
+            // The length difference is a floor on the distance: a candidate that cannot be nearer
+            // than the best so far, or within the 3 edits ever accepted, is not measured.
+            let floor = abs(other.unicodeScalars.count - length)
+            if floor > 3 || best.map({ floor >= $0.1 }) ?? false { continue }
+            let distance = editDistance(lowered, other)
             if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
         }
         guard let (candidate, distance) = best else { return nil }
