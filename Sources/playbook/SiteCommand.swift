@@ -93,12 +93,27 @@ struct SiteBuild: ParsableCommand {
         let repository = try Repository.discover(from: cwd)
         let commit = try repository.commitInfo(tip)
         let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
-        var files: [SourceFile] = []
-        for file in try repository.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted(by: { $0.path < $1.path }) {
-            guard let blob = file.newBlob else { continue }
-            files.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
+        let changes = try repository.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted { $0.path < $1.path }
+        // Blobs are read here, in order, a chunk at a time; each chunk is decoded on another core
+        // while the next is read.
+        let chunk = 64
+        var results = [[SourcedEntity]](repeating: [], count: (changes.count + chunk - 1) / chunk)
+        let decoding = DispatchGroup()
+        try results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            defer { decoding.wait() }  // the buffer must outlive every chunk's work, on error too
+            for index in output.indices {
+                var files: [SourceFile] = []
+                for file in changes[(index * chunk)..<min(changes.count, (index + 1) * chunk)] {
+                    guard let blob = file.newBlob else { continue }
+                    files.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
+                }
+                DispatchQueue.global().async(group: decoding) { [files] in
+                    output[index] = files.flatMap { EntityReading.entities(in: $0, limits: limits) }
+                }
+            }
         }
-        return (EntityReading.entities(of: files, limits: limits), commit.committer.time)
+        return (Array(results.joined()), commit.committer.time)
     }
 
     private func parseDay(_ text: String) throws -> Day {
