@@ -28,7 +28,6 @@ struct Catalog {
     var sortedHypotheses: [Hypothesis] { hypotheses.sorted }
     var sortedObjectives: [Objective] { objectives.sorted }
     var sortedSquads: [Squad] { squads.sorted }
-    var sortedMetrics: [Metric] { metrics.sorted }
     /// Reverse links, each list sorted by id.
     private var testing = Grouping<Experiment>()
     private var hypothesesByKeyResult = Grouping<Hypothesis>()
