@@ -114,15 +114,25 @@ public struct CollisionGraph: Sendable {
     /// Pairs grouped by a key of their lower-id side (such as its area), the first `limit` of
     /// each group in `OverlapFinder.collisions` order, with each group's total.
     public func overlaps(groupedBy key: (String) -> String, limit: Int) -> [String: (shown: [Overlap], total: Int)] {
-        let keys = byID.map { key(experiments[Int($0)].experiment.id.value) }
-        var out: [String: (shown: [Overlap], total: Int)] = [:]
-        for pair in pairs {
-            let group = keys[Int(pair >> 33)]
-            var entry = out[group] ?? ([], 0)
-            entry.total += 1
-            if entry.shown.count < limit, let overlap = overlap(pair) { entry.shown.append(overlap) }
-            out[group] = entry
+        // Each group gets a number once, so the (many) pairs are counted without hashing a key each.
+        var numbers: [String: Int] = [:]
+        var names: [String] = []
+        let groupOfRank = byID.map { index -> Int in
+            let name = key(experiments[Int(index)].experiment.id.value)
+            if let number = numbers[name] { return number }
+            numbers[name] = names.count
+            names.append(name)
+            return names.count - 1
         }
+        var shown = [[Overlap]](repeating: [], count: names.count)
+        var totals = [Int](repeating: 0, count: names.count)
+        for pair in pairs {
+            let group = groupOfRank[Int(pair >> 33)]
+            totals[group] += 1
+            if shown[group].count < limit, let overlap = overlap(pair) { shown[group].append(overlap) }
+        }
+        var out: [String: (shown: [Overlap], total: Int)] = [:]
+        for (group, name) in names.enumerated() where totals[group] > 0 { out[name] = (shown[group], totals[group]) }
         return out
     }
 

@@ -2,13 +2,17 @@ import PlaybookModel
 import PlaybookOverlaps
 
 /// The entities at the site's commit, by kind and id, with the links between them both ways.
+/// Each entity is held once (a shelf per kind, sorted by id); lookups and reverse links are
+/// positions on the shelves, so a large playbook is not copied once per index.
 struct Catalog {
-    var metrics: [String: Metric] = [:]
-    var squads: [String: Squad] = [:]
-    var objectives: [String: Objective] = [:]
-    var hypotheses: [String: Hypothesis] = [:]
-    var experiments: [String: Experiment] = [:]
-    var files: [String: String] = [:]
+    private(set) var metrics = Shelf<Metric>([:])
+    private(set) var squads = Shelf<Squad>([:])
+    private(set) var objectives = Shelf<Objective>([:])
+    private(set) var hypotheses = Shelf<Hypothesis>([:])
+    private(set) var experiments = Shelf<Experiment>([:])
+    private(set) var files: [String: String] = [:]
+    /// Every id, in the order the entities were given (by file, then line).
+    private(set) var order: [String] = []
     /// Each entity's page from the site's top (names unique regardless of case), with its title:
     /// what a link to it needs, in one lookup.
     private(set) var links: [String: Link] = [:]
@@ -17,65 +21,86 @@ struct Catalog {
         var path: String
         var title: String?
     }
-    var northStar: Metric?
+    private(set) var northStar: Metric?
 
-    /// Sorted by id once: pages ask for these many times.
-    private(set) var sortedExperiments: [Experiment] = []
-    private(set) var sortedHypotheses: [Hypothesis] = []
-    private(set) var sortedObjectives: [Objective] = []
-    private(set) var sortedSquads: [Squad] = []
-    private(set) var sortedMetrics: [Metric] = []
+    /// Sorted by id: pages ask for these many times.
+    var sortedExperiments: [Experiment] { experiments.sorted }
+    var sortedHypotheses: [Hypothesis] { hypotheses.sorted }
+    var sortedObjectives: [Objective] { objectives.sorted }
+    var sortedSquads: [Squad] { squads.sorted }
     /// Reverse links, each list sorted by id.
-    private var testing: [String: [Experiment]] = [:]
-    private var hypothesesByKeyResult: [String: [Hypothesis]] = [:]
-    private var experimentsByKeyResult: [String: [Experiment]] = [:]
-    private(set) var experimentsBySquad: [String: [Experiment]] = [:]
-    private(set) var hypothesesBySquad: [String: [Hypothesis]] = [:]
-    private(set) var objectivesBySquad: [String: [Objective]] = [:]
-    private(set) var experimentsByMetric: [String: [Experiment]] = [:]
-    private(set) var objectivesByParent: [String: [Objective]] = [:]
+    private var testing = Grouping<Experiment>()
+    private var hypothesesByKeyResult = Grouping<Hypothesis>()
+    private var experimentsByKeyResult = Grouping<Experiment>()
+    private(set) var experimentsBySquad = Grouping<Experiment>()
+    private(set) var hypothesesBySquad = Grouping<Hypothesis>()
+    private(set) var objectivesBySquad = Grouping<Objective>()
+    private(set) var experimentsByMetric = Grouping<Experiment>()
+    private(set) var objectivesByParent = Grouping<Objective>()
+    /// Key results by the metric they measure, in objective order: (objective, key result) positions.
+    private var keyResultPositions: [String: [(objective: Int, keyResult: Int)]] = [:]
     /// Every collision, kept compact: pages list a few and count the rest.
     let collisions: CollisionGraph
 
     init(_ entities: [SourcedEntity], collisions: CollisionGraph) {
         self.collisions = collisions
+        var metrics: [String: Metric] = [:], squads: [String: Squad] = [:], objectives: [String: Objective] = [:]
+        var hypotheses: [String: Hypothesis] = [:], experiments: [String: Experiment] = [:]
         for sourced in entities {
             let id = sourced.entity.id.value
-            files[id] = sourced.file
+            if files.updateValue(sourced.file, forKey: id) == nil { order.append(id) }
             switch sourced.entity {
-            case .metric(let e):
-                metrics[id] = e
-                if e.northStar?.value == true, northStar.map({ id < $0.id.value }) ?? true { northStar = e }
+            case .metric(let e): metrics[id] = e
             case .squad(let e): squads[id] = e
             case .objective(let e): objectives[id] = e
             case .hypothesis(let e): hypotheses[id] = e
             case .experiment(let e): experiments[id] = e
             }
         }
+        self.metrics = Shelf(metrics)
+        self.squads = Shelf(squads)
+        self.objectives = Shelf(objectives)
+        self.hypotheses = Shelf(hypotheses)
+        self.experiments = Shelf(experiments)
+        northStar = self.metrics.sorted.first { $0.northStar?.value == true }
         for (id, name) in SitePath.uniqueFileNames(Array(files.keys)) {
             links[id] = Link(path: SitePath.entity(fileName: name), title: title(of: id))
         }
-        sortedExperiments = experiments.keys.sorted().compactMap { experiments[$0] }
-        sortedHypotheses = hypotheses.keys.sorted().compactMap { hypotheses[$0] }
-        sortedObjectives = objectives.keys.sorted().compactMap { objectives[$0] }
-        sortedSquads = squads.keys.sorted().compactMap { squads[$0] }
-        sortedMetrics = metrics.keys.sorted().compactMap { metrics[$0] }
-        for e in sortedExperiments {
-            if let hypothesis = e.hypothesis?.value { testing[hypothesis, default: []].append(e) }
-            if let reference = e.keyResult?.value { experimentsByKeyResult[reference, default: []].append(e) }
-            if let squad = e.squad?.value { experimentsBySquad[squad, default: []].append(e) }
+        testing = Grouping(self.experiments.sorted)
+        experimentsByKeyResult = Grouping(self.experiments.sorted)
+        experimentsBySquad = Grouping(self.experiments.sorted)
+        experimentsByMetric = Grouping(self.experiments.sorted)
+        for (position, e) in self.experiments.sorted.enumerated() {
+            if let hypothesis = e.hypothesis?.value { testing.add(position, to: hypothesis) }
+            if let reference = e.keyResult?.value { experimentsByKeyResult.add(position, to: reference) }
+            if let squad = e.squad?.value { experimentsBySquad.add(position, to: squad) }
             var named: Set<String> = []
             for metric in [e.metrics?.primary].compactMap({ $0 }) + (e.metrics?.guardrails ?? []) where named.insert(metric.value).inserted {
-                experimentsByMetric[metric.value, default: []].append(e)
+                experimentsByMetric.add(position, to: metric.value)
             }
         }
-        for hypothesis in sortedHypotheses {
-            if let reference = hypothesis.keyResult?.value { hypothesesByKeyResult[reference, default: []].append(hypothesis) }
-            if let squad = hypothesis.squad?.value { hypothesesBySquad[squad, default: []].append(hypothesis) }
+        hypothesesByKeyResult = Grouping(self.hypotheses.sorted)
+        hypothesesBySquad = Grouping(self.hypotheses.sorted)
+        for (position, hypothesis) in self.hypotheses.sorted.enumerated() {
+            if let reference = hypothesis.keyResult?.value { hypothesesByKeyResult.add(position, to: reference) }
+            if let squad = hypothesis.squad?.value { hypothesesBySquad.add(position, to: squad) }
         }
-        for objective in sortedObjectives {
-            if let squad = objective.squad?.value { objectivesBySquad[squad, default: []].append(objective) }
-            if let parent = objective.alignsTo?.value { objectivesByParent[parent, default: []].append(objective) }
+        objectivesBySquad = Grouping(self.objectives.sorted)
+        objectivesByParent = Grouping(self.objectives.sorted)
+        for (position, objective) in self.objectives.sorted.enumerated() {
+            if let squad = objective.squad?.value { objectivesBySquad.add(position, to: squad) }
+            if let parent = objective.alignsTo?.value { objectivesByParent.add(position, to: parent) }
+            for (index, keyResult) in objective.keyResults.enumerated() {
+                if let metric = keyResult.metric?.value { keyResultPositions[metric, default: []].append((position, index)) }
+            }
+        }
+    }
+
+    /// Key results measuring a metric, in objective order, each with its objective.
+    func keyResults(measuring metric: String) -> [(objective: Objective, keyResult: KeyResult)] {
+        (keyResultPositions[metric] ?? []).map { position in
+            let objective = objectives.sorted[position.objective]
+            return (objective, objective.keyResults[position.keyResult])
         }
     }
 
@@ -127,4 +152,35 @@ struct Catalog {
         if experiment.status?.value == .abandoned, start > today { return nil }
         return start.quarter
     }
+}
+
+/// Entities of one kind, each held once, in id order; found by id.
+struct Shelf<Item: Sendable>: Sendable {
+    let sorted: [Item]
+    private let position: [String: Int]
+
+    init(_ byID: [String: Item]) {
+        let ids = byID.keys.sorted()
+        sorted = ids.compactMap { byID[$0] }
+        position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
+    }
+
+    subscript(id: String) -> Item? { position[id].map { sorted[$0] } }
+}
+
+/// A reverse link (experiments by squad, and so on) as positions on a shelf: a list is copied
+/// out only when a page asks for it.
+struct Grouping<Item: Sendable>: Sendable {
+    private var items: [Item] = []
+    private var positions: [String: [Int]] = [:]
+
+    init() {}
+
+    init(_ items: [Item]) { self.items = items }
+
+    mutating func add(_ position: Int, to key: String) { positions[key, default: []].append(position) }
+
+    subscript(key: String) -> [Item]? { positions[key].map { $0.map { items[$0] } } }
+
+    func count(_ key: String) -> Int { positions[key]?.count ?? 0 }
 }

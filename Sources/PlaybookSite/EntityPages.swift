@@ -22,12 +22,20 @@ struct EntityPages {
         case .experiment: body += experiment(id, page: page)
         case .squad, nil: break
         }
-        body += history(id, page: page)
+        history(id, page: page, into: &body)
         return page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, body: body, source: input.source)
     }
 
     private func fields(_ pairs: [(String, String?)]) -> String {
-        "<dl class=\"fields\">" + pairs.map { name, value in "<dt>\(h(name))</dt><dd>\(value ?? "–")</dd>" }.joined() + "</dl>\n"
+        var out = "<dl class=\"fields\">"
+        for (name, value) in pairs {
+            out += "<dt>"
+            out += h(name)
+            out += "</dt><dd>"
+            out += value ?? "–"
+            out += "</dd>"
+        }
+        return out + "</dl>\n"
     }
 
     private func metric(_ id: String, page: Page) -> String {
@@ -38,9 +46,7 @@ struct EntityPages {
             ("owner", page.entity(metric.owner?.value, title: true)),
             ("North Star", metric.northStar?.value == true ? "yes" : "no"),
         ])
-        let krs = catalog.sortedObjectives.flatMap { objective in
-            objective.keyResults.filter { $0.metric?.value == id }.map { (objective, $0) }
-        }
+        let krs = catalog.keyResults(measuring: id)
         out += "<h2>Key results measuring it</h2>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
             [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
@@ -174,32 +180,66 @@ struct EntityPages {
         return out
     }
 
-    /// What `playbook log` shows: every commit that changed the entity, field by field.
-    func history(_ id: String, page: Page) -> String {
-        guard let log = input.logs[id] else { return "<h2>History</h2><p>No commit on this line of history holds it.</p>\n" }
-        var out = "<h2>History</h2>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
-        out += log.caveats.map { "<p class=\"note\">\(h($0))</p>" }.joined()
+    /// What `playbook log` shows: every commit that changed the entity, field by field; appended
+    /// piece by piece (a long history is most of an entity page's bytes).
+    func history(_ id: String, page: Page, into out: inout String) {
+        guard let log = input.log(of: id) else {
+            out += "<h2>History</h2><p>No commit on this line of history holds it.</p>\n"
+            return
+        }
+        out += "<h2>History</h2>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
+        for caveat in log.caveats {
+            out += "<p class=\"note\">"
+            out += h(caveat)
+            out += "</p>"
+        }
         out += "<ol class=\"history\" reversed>"
         for event in log.events.reversed() {
-            out += "<li><p><strong>\(UTC.day(of: event.time))</strong> · <code>\(h(String(event.commit.description.prefix(12))))</code> · \(h(event.author.name)) · \(h(event.type.rawValue))"
-            out += event.previousPath.map { " (moved from <code>\(h($0))</code>)" }.orEmpty
-            out += "<br>\(h(event.summary))</p>"
+            out += "<li><p><strong>"
+            out += UTC.day(of: event.time).description
+            out += "</strong> · <code>"
+            out += h(String(event.commit.description.prefix(12)))
+            out += "</code> · "
+            out += h(event.author.name)
+            out += " · "
+            out += h(event.type.rawValue)
+            if let previous = event.previousPath {
+                out += " (moved from <code>"
+                out += h(previous)
+                out += "</code>)"
+            }
+            out += "<br>"
+            out += h(event.summary)
+            out += "</p>"
             // A creation lists every field: folded, so the changes after it stay in view.
             let folded = (event.type == .created || event.type == .restored) && event.fields.count > 3
             if folded { out += "<details><summary>\(event.fields.count) fields</summary>" }
             out += "<ul>"
             for field in event.fields.prefix(200) {
-                out += "<li><code>\(h(field.path))</code>: "
+                out += "<li><code>"
+                out += h(field.path)
+                out += "</code>: "
                 switch (field.old, field.new) {
-                case (nil, let new?): out += "<ins>\(h(new))</ins>"
-                case (let old?, nil): out += "<del>\(h(old))</del> (removed)"
-                case (let old?, let new?): out += "<del>\(h(old))</del> → <ins>\(h(new))</ins>"
+                case (nil, let new?):
+                    out += "<ins>"
+                    out += h(new)
+                    out += "</ins>"
+                case (let old?, nil):
+                    out += "<del>"
+                    out += h(old)
+                    out += "</del> (removed)"
+                case (let old?, let new?):
+                    out += "<del>"
+                    out += h(old)
+                    out += "</del> → <ins>"
+                    out += h(new)
+                    out += "</ins>"
                 case (nil, nil): break
                 }
                 out += "</li>"
             }
             if event.fields.count > 200 { out += "<li>and \(event.fields.count - 200) more fields</li>" }
-            out += "</ul>" + (folded ? "</details>" : "") + "</li>"
+            out += folded ? "</ul></details></li>" : "</ul></li>"
         }
         out += "</ol>\n"
         if !log.notes.isEmpty {
@@ -207,6 +247,5 @@ struct EntityPages {
                 "<li><code>\(h(String(note.commit.description.prefix(12))))</code> <code>\(h(note.path))</code>: \(h(note.message))</li>"
             }.joined() + "</ul>\n"
         }
-        return out
     }
 }

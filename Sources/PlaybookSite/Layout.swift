@@ -2,19 +2,135 @@ import Foundation
 import PlaybookModel
 import PlaybookReports
 
-/// Text made safe for the page: bidi and control characters shown, markup escaped.
-/// Most text is plain printable ASCII that neither step changes: it is returned as it is.
+/// Text made safe for the page: bidi and control characters shown, markup escaped
+/// (`HTMLReport.escapeVisible`). Most text is plain printable ASCII that neither step changes: it
+/// is returned as it is; text whose only changes are ASCII ones is escaped byte by byte here.
 func h(_ text: String) -> String {
-    for byte in text.utf8 {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+        switch Escaping.plan(bytes) {
+        case .unchanged: return nil
+        case .general: return HTMLReport.escapeVisible(String(decoding: bytes, as: UTF8.self))
+        case .bytes(let size): return Escaping.escape(bytes, size: size)
+        }
+    } ?? text
+}
+
+/// The byte-level half of `h` (and of the search index's quoting): what `HTMLReport.escapeVisible` does to text whose controls are
+/// ASCII and whose markup characters stand alone (no neighbour outside ASCII that could join
+/// them into one grapheme, such as a combining mark after `'`).
+enum Escaping {
+    enum Plan {
+        /// Nothing to change.
+        case unchanged
+        /// Only ASCII changes, escaped here; the escaped text's size in bytes.
+        case bytes(Int)
+        /// A bidi or C1 control, a separator, or a markup character beside a non-ASCII one.
+        case general
+    }
+
+    /// The bytes an ASCII byte becomes, or nil when it stays.
+    @inline(__always)
+    static func replacement(_ byte: UInt8) -> StaticString? {
         switch byte {
-        case 0x20...0x7E where byte != UInt8(ascii: "#") && byte != UInt8(ascii: "&") && byte != UInt8(ascii: "<")
-            && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'"):
-            continue
-        default:
-            return HTMLReport.escapeVisible(text)
+        case UInt8(ascii: "#"): "&#35;"
+        case UInt8(ascii: "&"): "&amp;"
+        case UInt8(ascii: "<"): "&lt;"
+        case UInt8(ascii: ">"): "&gt;"
+        case UInt8(ascii: "\""): "&quot;"
+        case UInt8(ascii: "'"): "&#39;"
+        case 0x09, 0x0A, 0x0D: " "
+        case 0x00...0x1F, 0x7F: "\u{FFFD}"
+        default: nil
         }
     }
-    return text
+
+    /// Whether the bytes hold a C1 control, U+061C, U+200E/F, U+2028–202E or U+2066–2069 starting at `index`.
+    @inline(__always)
+    static func isWideControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let count = bytes.count
+        let next = index + 1 < count ? bytes[index + 1] : 0
+        let third = index + 2 < count ? bytes[index + 2] : 0
+        switch (bytes[index], next) {
+        case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return true
+        case (0xE2, 0x80): return third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)
+        case (0xE2, 0x81): return (0xA6...0xA9).contains(third)
+        default: return false
+        }
+    }
+
+    /// `JSONText.quoted(HTMLReport.visible(text))` (the search index's strings), without the
+    /// scalar-by-scalar walk when the text holds no control character but tabs and line breaks.
+    static func jsonQuoted(_ text: String) -> String {
+        var text = text
+        let quoted = text.withUTF8 { bytes -> String? in
+            var size = 2
+            for index in bytes.indices {
+                let byte = bytes[index]
+                let lineBreak = byte == 0x09 || byte == 0x0A || byte == 0x0D  // a space, as `visible` makes them
+                if (byte < 0x20 && !lineBreak) || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
+                size += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
+            }
+            return String(unsafeUninitializedCapacity: size) { out in
+                var at = 0
+                out[at] = UInt8(ascii: "\""); at += 1
+                for byte in bytes {
+                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { out[at] = UInt8(ascii: "\\"); at += 1 }
+                    out[at] = byte == 0x09 || byte == 0x0A || byte == 0x0D ? UInt8(ascii: " ") : byte
+                    at += 1
+                }
+                out[at] = UInt8(ascii: "\""); at += 1
+                return at
+            }
+        }
+        // `##[` is rare: the long way rewrites it.
+        guard let quoted, !quoted.contains("##[") else { return JSONText.quoted(HTMLReport.visible(text)) }
+        return quoted
+    }
+
+    static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
+        var size = 0
+        var changed = false
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let byte = bytes[index]
+            if byte >= 0x80 {
+                if isWideControl(bytes, at: index) { return .general }
+                size += 1
+            } else if let replacement = replacement(byte) {
+                changed = true
+                let markup = byte >= 0x20 && byte != 0x7F
+                if markup, (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < count && bytes[index + 1] >= 0x80) {
+                    return .general
+                }
+                size += replacement.utf8CodeUnitCount
+            } else {
+                size += 1
+            }
+            index += 1
+        }
+        return changed ? .bytes(size) : .unchanged
+    }
+
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> String {
+        String(unsafeUninitializedCapacity: size) { out in
+            var at = 0
+            for byte in bytes {
+                if byte < 0x80, let replacement = replacement(byte) {
+                    let count = replacement.utf8CodeUnitCount
+                    replacement.withUTF8Buffer { source in
+                        for offset in 0..<count { out[at + offset] = source[offset] }
+                    }
+                    at += count
+                } else {
+                    out[at] = byte
+                    at += 1
+                }
+            }
+            return at
+        }
+    }
 }
 
 /// The site's sections, in the order the navigation lists them.

@@ -32,7 +32,7 @@ struct LearningsPage {
             let learned = tested.flatMap { $0.result?.learnings ?? [] }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
             let quarter = objective.flatMap { catalog.objectives[$0]?.quarter?.value }
-                ?? input.logs[id]?.events.first.map { UTC.day(of: $0.time).quarter }
+                ?? input.log(of: id)?.events.first.map { UTC.day(of: $0.time).quarter }
             out.append(entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: hypothesis.status?.value.rawValue ?? "no status",
                              lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
@@ -107,7 +107,7 @@ struct LearningsPage {
     /// The search index as a script defining `window.playbookSearchIndex`: one entry per card
     /// (`k` its element id, `t` its searchable text, `s` squad, `g` funnel stage, `o` outcome, `q` quarter).
     func index() -> String {
-        func quoted(_ text: String?) -> String { text.map { JSONText.quoted(HTMLReport.visible($0)) } ?? "null" }
+        func quoted(_ text: String?) -> String { text.map(Escaping.jsonQuoted) ?? "null" }
         var out = "window.playbookSearchIndex = [\n"
         for (index, entry) in entries().enumerated() {
             out += "{\"k\": \"c\(index)\", \"t\": \(quoted(entry.searchable)), \"s\": \(quoted(entry.squad)), \"g\": \(quoted(entry.stage)), \"o\": \(quoted(entry.outcome)), \"q\": \(quoted(entry.quarter))},\n"

@@ -33,15 +33,14 @@ public struct SitePlan: Sendable {
     private let catalog: Catalog
 
     public init(_ input: SiteInput) {
-        let catalog = Catalog(input.entities, collisions: input.collisions)
+        let catalog = input.catalog
         var planned: [(String, Job)] = [
             (SitePath.calendar, .calendar), (SitePath.learnings, .learnings), (SitePath.searchIndex, .searchIndex),
             (SitePath.program, .program), (SitePath.squads, .squads), (SitePath.home, .home(input.homeQuarter)),
         ]
         planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
-        for sourced in input.entities {
-            let id = sourced.entity.id.value
-            planned.append((catalog.path(of: id), sourced.entity.kind == .squad ? .squad(id) : .entity(id)))
+        for id in catalog.order {
+            planned.append((catalog.path(of: id), catalog.kind(of: id) == .squad ? .squad(id) : .entity(id)))
         }
         planned += [
             (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),

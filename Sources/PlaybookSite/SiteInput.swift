@@ -8,33 +8,36 @@ import PlaybookReports
 /// Everything the site shows, as values: the report values of every quarter, the entities as
 /// they stand at the commit the site is built from, their logs and their overlaps.
 public struct SiteInput: Sendable {
-    /// Entities at the commit, first definition of each id (a duplicated id is lint's business).
-    public var entities: [SourcedEntity]
     /// One OKR report per quarter the history holds, oldest first.
     public var okr: [OKRReport]
-    /// One experiment report per quarter, oldest first (the program page).
+    /// One experiment report per quarter the program page can show (the twelve up to the home
+    /// quarter), oldest first.
     public var program: [ExperimentReport]
-    /// What `playbook log` shows, per entity id at the commit.
-    public var logs: [String: EntityLog]
+    /// Each entity's timeline, for what `playbook log` shows (`log(of:)`).
+    public var timelines: Timelines
+    /// The history's caveats and its records that hold notes: all a log reads besides the timeline.
+    var notes: History
     /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
     public var lives: [String: ExperimentFacts]
-    /// Experiments live together on one surface for overlapping audiences.
-    public var collisions: CollisionGraph
+    /// The entities at the commit (first definition of each id; a duplicated id is lint's
+    /// business) by kind and id, with the links between them and their collisions (experiments
+    /// live together on one surface for overlapping audiences). Held once: not also as a list.
+    var catalog: Catalog
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
 
-    public init(entities: [SourcedEntity], okr: [OKRReport], program: [ExperimentReport], logs: [String: EntityLog],
-                lives: [String: ExperimentFacts], collisions: CollisionGraph, homeQuarter: Quarter, today: Day,
-                source: SourceSummary?) {
-        self.entities = entities
+    init(okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
+         lives: [String: ExperimentFacts], catalog: Catalog, homeQuarter: Quarter, today: Day,
+         source: SourceSummary?) {
         self.okr = okr
         self.program = program
-        self.logs = logs
+        self.timelines = timelines
+        self.notes = notes
         self.lives = lives
-        self.collisions = collisions
+        self.catalog = catalog
         self.homeQuarter = homeQuarter
         self.today = today
         self.source = source
@@ -49,57 +52,53 @@ public struct SiteInput: Sendable {
         let home = homeQuarter ?? today.quarter
         let quarters = Self.quarters(history: history, entities: unique, today: today, home: home)
         // A log reads only the history's caveats and notes: give it the records that hold notes,
-        // so thousands of logs do not each walk every commit.
+        // so thousands of logs do not each walk every commit. Logs are made page by page, on every core.
         var notes = history
         notes.records = history.records.filter { !$0.notes.isEmpty }
-        let noted = notes
         let boundary = Set(history.shallowBoundary)
         // Each part reads the same history and none depends on another: computed side by side,
         // the long ones first.
-        let parts: [Part] = concurrently(3 + quarters.count * 2) { index in
+        // The program page shows at most the twelve quarters up to the home quarter: only those are counted.
+        let programQuarters = Array(quarters.filter { $0 <= home }.suffix(12))
+        let parts: [Part] = concurrently(2 + quarters.count + programQuarters.count) { index in
             switch index {
             case 0:
-                return .collisions(CollisionGraph(unique, today: today))
+                return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
             case 1:
-                var logs: [String: EntityLog] = [:]
-                for sourced in unique {
-                    let id = sourced.entity.id.value
-                    logs[id] = EntityLog(id: id, timelines: timelines, history: noted)
-                }
-                return .logs(logs)
-            case 2:
                 var lives: [String: ExperimentFacts] = [:]
                 for timeline in timelines.all(kind: Kind.experiment.rawValue) {
                     lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
                 }
                 return .lives(lives)
-            case let index where index < 3 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 3], today: today, timelines: timelines, history: history))
+            case let index where index < 2 + quarters.count:
+                return .okr(OKRReport(quarter: quarters[index - 2], today: today, timelines: timelines, history: history))
             default:
-                let quarter = quarters[index - 3 - quarters.count]
+                let quarter = programQuarters[index - 2 - quarters.count]
                 return .program(ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history))
             }
         }
         var okr: [OKRReport] = [], program: [ExperimentReport] = []
-        var logs: [String: EntityLog] = [:], lives: [String: ExperimentFacts] = [:]
-        var collisions = CollisionGraph([])
+        var lives: [String: ExperimentFacts] = [:]
+        var catalog: Catalog?
         for part in parts {
             switch part {
             case .okr(let report): okr.append(report)
             case .program(let report): program.append(report)
-            case .logs(let value): logs = value
             case .lives(let value): lives = value
-            case .collisions(let value): collisions = value
+            case .catalog(let value): catalog = value
             }
         }
-        self.init(entities: unique, okr: okr, program: program, logs: logs, lives: lives,
-                  collisions: collisions, homeQuarter: home, today: today, source: SourceSummary(history))
+        self.init(okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
+                  catalog: catalog ?? Catalog(unique, collisions: CollisionGraph([])), homeQuarter: home, today: today, source: SourceSummary(history))
     }
+
+    /// What `playbook log` shows for an entity id (nil when no commit held it).
+    func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
 
     /// One piece of the input, computed on its own.
     private enum Part: Sendable {
-        case okr(OKRReport), program(ExperimentReport), logs([String: EntityLog]), lives([String: ExperimentFacts])
-        case collisions(CollisionGraph)
+        case okr(OKRReport), program(ExperimentReport), lives([String: ExperimentFacts])
+        case catalog(Catalog)
     }
 
     /// Every quarter from the first playbook commit to the last (or today), the quarters the

@@ -15,7 +15,7 @@ struct SquadPages {
             let id = squad.id.value
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
                     "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
-                    "\(catalog.experimentsBySquad[id]?.count ?? 0)"]
+                    "\(catalog.experimentsBySquad.count(id))"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
@@ -99,7 +99,7 @@ struct SquadPages {
                  h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
                  h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
             }, numeric: [6])
-        body += EntityPages(input: input, catalog: catalog).history(id, page: page)
+        EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.source)
     }
 }

@@ -117,13 +117,18 @@ enum EntityReading {
             let chunk = 64
             DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
                 for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
-                    guard case .bytes(let bytes) = files[index].content else { continue }
-                    output[index] = YAMLLoader.load(bytes, limits: limits).documents.compactMap { document in
-                        EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: files[index].path) }
-                    }
+                    output[index] = entities(in: files[index], limits: limits)
                 }
             }
         }
         return Array(results.joined())
+    }
+
+    /// The entities of one file, in document order.
+    static func entities(in file: SourceFile, limits: Limits) -> [SourcedEntity] {
+        guard case .bytes(let bytes) = file.content else { return [] }
+        return YAMLLoader.load(bytes, limits: limits).documents.compactMap { document in
+            EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: file.path) }
+        }
     }
 }

@@ -7,6 +7,7 @@ import PlaybookModel
 import PlaybookOverlaps
 import PlaybookReports
 import PlaybookSite
+import PlaybookYAML
 
 struct SiteBuild: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -53,30 +54,32 @@ struct SiteBuild: ParsableCommand {
         }
         let target = try SiteFolder.target(output, repository: repository, cwd: cwd)
         try SiteFolder.check(target)  // before any work: a refused folder costs nothing
+        let workspace = try Workspace.locate(from: cwd, configPath: self.history.config)
+        let roots = HistoryOptions.repositoryRoots(workspace: workspace, workdir: repository.workdir)
+        let limits = workspace.configuration.limits
+        // HEAD's playbook is decoded on another thread (with its own repository handle) while the
+        // history loads: neither needs the other.
+        let early = (try? repository.headCommit()).flatMap { $0 }.map { tip in
+            OnThread(tip: tip) { try Self.playbook(at: tip, cwd: cwd, roots: roots, limits: limits) }
+        }
         let history = try history.readHistory()
         defer { history.finishBackgroundWork() }
         guard case let tip? = history.tip else {
             throw UsageError(description: history.caveats.joined(separator: " "))
         }
-        let workspace = try Workspace.locate(from: cwd, configPath: self.history.config)
-        let roots = HistoryOptions.repositoryRoots(workspace: workspace, workdir: repository.workdir)
+        let timelines = Timelines(history)  // while HEAD's playbook may still be decoding
         let entities: [SourcedEntity]
         let day: Day
         do {
-            let commit = try repository.commitInfo(tip)
-            day = try today.map(parseDay) ?? UTC.day(of: commit.committer.time)
-            let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
-            var files: [SourceFile] = []
-            for file in try repository.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted(by: { $0.path < $1.path }) {
-                guard let blob = file.newBlob else { continue }
-                files.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
-            }
-            entities = EntityReading.entities(of: files, limits: workspace.configuration.limits)
+            let read = try early.flatMap { $0.tip == tip ? $0 : nil }?.value()
+                ?? Self.playbook(at: tip, cwd: cwd, roots: roots, limits: limits)
+            entities = read.entities
+            day = try today.map(parseDay) ?? UTC.day(of: read.time)
         } catch let error as GitError {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
-        let input = SiteInput(history: history, timelines: Timelines(history), entities: entities, today: day, homeQuarter: home)
+        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home)
         let plan = SitePlan(input)
         try SiteFolder.write(plan, to: target)
         // The folder is a command-line argument: shown inert.
@@ -85,8 +88,61 @@ struct SiteBuild: ParsableCommand {
         withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
     }
 
+    /// The entities of the playbook as committed at `tip`, and the commit's time.
+    private static func playbook(at tip: ObjectID, cwd: String, roots: [String], limits: Limits) throws -> (entities: [SourcedEntity], time: Int64) {
+        let repository = try Repository.discover(from: cwd)
+        let commit = try repository.commitInfo(tip)
+        let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
+        let changes = try repository.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted { $0.path < $1.path }
+        // Blobs are read here, in order, a chunk at a time; each chunk is decoded on another core
+        // while the next is read.
+        let chunk = 64
+        var results = [[SourcedEntity]](repeating: [], count: (changes.count + chunk - 1) / chunk)
+        let decoding = DispatchGroup()
+        try results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            defer { decoding.wait() }  // the buffer must outlive every chunk's work, on error too
+            for index in output.indices {
+                var files: [SourceFile] = []
+                for file in changes[(index * chunk)..<min(changes.count, (index + 1) * chunk)] {
+                    guard let blob = file.newBlob else { continue }
+                    files.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
+                }
+                DispatchQueue.global().async(group: decoding) { [files] in
+                    output[index] = files.flatMap { EntityReading.entities(in: $0, limits: limits) }
+                }
+            }
+        }
+        return (Array(results.joined()), commit.committer.time)
+    }
+
     private func parseDay(_ text: String) throws -> Day {
         guard let day = Day(text) else { throw UsageError(description: "--today expects YYYY-MM-DD, got '\(text)'") }
         return day
+    }
+}
+
+/// Work started on its own thread now, its result (or error) collected later; `tip` names what it reads.
+private final class OnThread: @unchecked Sendable {
+    let tip: ObjectID
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<(entities: [SourcedEntity], time: Int64), Error>?
+
+    init(tip: ObjectID, _ work: @escaping @Sendable () throws -> (entities: [SourcedEntity], time: Int64)) {
+        self.tip = tip
+        let thread = Thread { [self] in
+            result = Result { try work() }
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+    }
+
+    /// Waits for the work; its value or its error.
+    func value() throws -> (entities: [SourcedEntity], time: Int64) {
+        done.wait()
+        done.signal()
+        guard let result else { throw UsageError(description: "internal error: HEAD's playbook was not read") }
+        return try result.get()
     }
 }

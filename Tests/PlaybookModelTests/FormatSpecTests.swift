@@ -39,6 +39,34 @@ final class FormatSpecTests: XCTestCase {
         fields.map { indent + $0.name + ": " + value($0.type, indent: indent) }.joined(separator: "\n")
     }
 
+    func testKeysAtEveryNestedObjectAreTheDeclaredFieldNames() {
+        var checked = 0
+        func walk(_ kind: Kind, _ fields: [FieldSpec], _ path: [String]) {
+            XCTAssertEqual(keys(kind, path), fields.map(\.name), "\(kind) \(path)")
+            checked += 1
+            for field in fields {
+                switch field.type {
+                case .object(let nested), .list(.object(let nested)): walk(kind, nested, path + [field.name])
+                default: XCTAssertEqual(keys(kind, path + [field.name]), [], "\(kind) \(path + [field.name]) holds no object")
+                }
+            }
+        }
+        for kind in Kind.allCases { walk(kind, FormatSpec.fields(of: kind), []) }
+        XCTAssertGreaterThan(checked, 10)
+        XCTAssertEqual(FormatSpec.keys(.experiment, "design"), ["mde", "power", "alpha", "sample_size", "duration_days"])
+        XCTAssertEqual(FormatSpec.keys(.experiment, "no_such_field"), [])
+    }
+
+    /// `FormatSpec.keys` with a path given as an array.
+    private func keys(_ kind: Kind, _ path: [String]) -> [String] {
+        switch path.count {
+        case 0: FormatSpec.keys(kind)
+        case 1: FormatSpec.keys(kind, path[0])
+        case 2: FormatSpec.keys(kind, path[0], path[1])
+        default: FormatSpec.keys(kind, path[0], path[1], path[2])
+        }
+    }
+
     func testEveryDeclaredFieldDecodesCleanly() {
         for kind in Kind.allCases {
             let text = document(FormatSpec.fields(of: kind))

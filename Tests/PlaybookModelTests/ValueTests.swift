@@ -1,4 +1,4 @@
-import PlaybookModel
+@testable import PlaybookModel
 import XCTest
 
 final class ValueTests: XCTestCase {
@@ -79,5 +79,33 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Suggestion.closest(to: "stauts", in: ["status", "start"]), "status")
         XCTAssertEqual(Suggestion.closest(to: "guardrail", in: ["primary", "guardrails"]), "guardrails")
         XCTAssertNil(Suggestion.closest(to: "colour", in: ["status", "squad"]))
+    }
+
+    /// `closest` skips candidates whose length alone rules them out: it must still pick what
+    /// measuring every candidate picks.
+    func testSuggestionsEqualMeasuringEveryCandidate() {
+        func measuringAll(_ word: String, _ candidates: [String]) -> String? {
+            var best: (String, Int)?
+            for candidate in candidates {
+                if candidate.lowercased() == word.lowercased() { return candidate }
+                let distance = Suggestion.editDistance(word.lowercased(), candidate.lowercased())
+                if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
+            }
+            guard let (candidate, distance) = best else { return nil }
+            return distance <= max(1, min(3, candidate.count / 3)) ? candidate : nil
+        }
+        let letters = Array("abcdeSTé_")
+        var state: UInt64 = 42
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        func word() -> String { String((0..<next(14)).map { _ in letters[next(letters.count)] }) }
+        let keys = FormatSpec.keys(.experiment)
+        for _ in 0..<3_000 {
+            let candidates = next(3) == 0 ? keys : (0..<next(8)).map { _ in word() }
+            let probe = next(2) == 0 && !candidates.isEmpty ? String(candidates[next(candidates.count)].dropLast(next(3))) + word().prefix(next(3)) : word()
+            XCTAssertEqual(Suggestion.closest(to: probe, in: candidates), measuringAll(probe, candidates), "\(probe) in \(candidates)")
+        }
     }
 }

@@ -1,0 +1,42 @@
+import PlaybookModel
+import PlaybookReports
+@testable import PlaybookSite
+import XCTest
+
+/// The site's byte-level escaping must give exactly what `HTMLReport.escapeVisible` gives.
+final class EscapingTests: XCTestCase {
+    func testHostileAndOrdinaryStringsEscapeAsEscapeVisibleDoes() {
+        let cases = [
+            "", "plain words", "Tom's <b>bold</b> & \"quoted\" #1", "##[error] forged", "tab\there\r\nline",
+            "bell\u{07} del\u{7F} nul\u{00}", "naïve café — 50 %", "'\u{301} quote with a combining accent",
+            "\u{600}' prepend before a quote", "a\u{200D}'", "\u{202E}evil\u{202C} override", "\u{2066}isolate\u{2069}",
+            "left\u{200E}right\u{200F}", "arabic\u{61C}mark", "line\u{2028}para\u{2029}", "c1\u{85}\u{9F}",
+            "emoji 👍🏽 <script>", "<\u{300}", "é&", "&é", "\u{1F1FA}\u{1F1F8}'", "x\r\n'",
+        ]
+        for text in cases {
+            XCTAssertEqual(h(text), HTMLReport.escapeVisible(text), "escaping \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(Escaping.jsonQuoted(text), JSONText.quoted(HTMLReport.visible(text)), "quoting \(text)")
+        }
+        XCTAssertEqual(Escaping.jsonQuoted("a ##[ b"), JSONText.quoted("a ##[ b"))
+    }
+
+    func testRandomStringsEscapeAsEscapeVisibleDoes() {
+        // Scalars chosen to hit every branch: markup, controls, bidi, combining marks, prepends, plain text.
+        let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "#", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1B}",
+                                          "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{301}", "\u{600}", "\u{61C}",
+                                          "\u{200D}", "\u{200E}", "\u{2028}", "\u{202A}", "\u{202E}", "\u{2066}", "\u{2069}",
+                                          "\u{2060}", "—", "👍", "\\", "[", "\u{1F3FD}", "\u{FE0F}"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<next(12) { text.append(alphabet[next(alphabet.count)]) }
+            let string = String(text)
+            XCTAssertEqual(h(string), HTMLReport.escapeVisible(string), "escaping \(string.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(Escaping.jsonQuoted(string), JSONText.quoted(HTMLReport.visible(string)), "quoting \(string)")
+        }
+    }
+}
