@@ -179,13 +179,13 @@ final class OverlapsCommandTests: XCTestCase {
         // The same playbook in a repository whose `.git` is a file naming the git folder (as in a
         // worktree or a submodule): the vectors go to that folder.
         let linked = try ScratchDirectory()
-        _ = try Repository.create(at: linked.url.appendingPathComponent("work").path)
-        try FileManager.default.moveItem(atPath: linked.url.path + "/work/.git", toPath: linked.url.path + "/gitdir")
-        try linked.write("work/.git", "gitdir: ../gitdir\n")
-        try linked.write("work/playbooks/metrics.yml", SmallPlaybook.metrics)
-        try linked.write("work/playbooks/squads/activation-emea.yml", SmallPlaybook.squad)
-        try linked.write("work/playbooks/hypotheses.yml", Self.pair)
-        let inLinked = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: linked.url.appendingPathComponent("work"), environment: environment)
+        _ = try Repository.create(at: linked.url.appendingPathComponent("checkout").path)
+        try FileManager.default.moveItem(atPath: linked.url.path + "/checkout/.git", toPath: linked.url.path + "/gitdir")
+        try linked.write("checkout/.git", "gitdir: ../gitdir\n")
+        try linked.write("checkout/playbooks/metrics.yml", SmallPlaybook.metrics)
+        try linked.write("checkout/playbooks/squads/activation-emea.yml", SmallPlaybook.squad)
+        try linked.write("checkout/playbooks/hypotheses.yml", Self.pair)
+        let inLinked = try CLI.run(["lint", "--engine", "model", "--today", "2026-07-21"], in: linked.url.appendingPathComponent("checkout"), environment: environment)
         XCTAssertEqual(inLinked.status, 0, inLinked.stderr)
         XCTAssertTrue(FileManager.default.fileExists(atPath: linked.url.path + "/gitdir/playbook/embedding-cache"))
     }
