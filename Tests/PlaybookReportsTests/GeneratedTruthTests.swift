@@ -1,0 +1,271 @@
+import Foundation
+import PlaybookGit
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+/// Seeded random histories whose every OKR number is known: the generator keeps the first-parent
+/// line's tree itself and an independent reckoning of the conventions (value at the quarter's start
+/// and end, check-ins, progress, score) is compared with the report, in both walk modes and
+/// through the history cache. The histories have check-ins with exact decimals, writes of an
+/// unchanged value, title edits, key results and objectives added during the quarter, files moved
+/// between folders, and side branches merged keeping the main line's tree (`git merge -X ours`),
+/// whose own values must never be reported.
+final class GeneratedTruthTests: XCTestCase {
+    /// One key result as the generator wrote it.
+    private struct KR: Equatable {
+        var id: String
+        var baseline: String
+        var target: String
+        var current: String
+    }
+
+    private struct Objective: Equatable {
+        var id: String
+        var squad: String
+        var title: String
+        var krs: [KR]
+        var path: String
+    }
+
+    /// The main line as written: each commit's time and the objectives in its tree.
+    private struct MainCommit {
+        var time: Int64
+        var objectives: [String: Objective]
+    }
+
+    private struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
+        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+        /// A value with up to two decimals, such as 12.35, 7 or 0.4.
+        mutating func value() -> String {
+            let whole = below(200)
+            switch below(3) {
+            case 0: return "\(whole)"
+            case 1: return "\(whole).\(below(9) + 1)"
+            default: return String(format: "%d.%02d", whole, below(99) + 1)
+            }
+        }
+    }
+
+    private static let squads = ["growth", "search", "activation"]
+
+    private static func text(_ objective: Objective) -> String {
+        var text = """
+        kind: Objective
+        id: \(objective.id)
+        squad: \(objective.squad)
+        quarter: 2026-Q3
+        title: \(objective.title)
+        aligns_to: weekly-active-learners
+        key_results:
+
+        """
+        for kr in objective.krs {
+            text += """
+              - id: \(kr.id)
+                title: \(kr.id) of \(objective.id)
+                metric: signup-rate
+                baseline: \(kr.baseline)
+                target: \(kr.target)
+                current: \(kr.current)
+
+            """
+        }
+        return text
+    }
+
+    private static func day(_ offset: Int) -> String {
+        let time = Scenario.noon("2026-06-10") + Int64(offset) * 86_400
+        return UTC.day(of: time).description
+    }
+
+    /// Builds a history of about `steps` main-line commits from `seed`; returns the main line as written.
+    private func generate(seed: UInt64, steps: Int, into scenario: Scenario) throws -> [MainCommit] {
+        var random = Generator(state: seed)
+        var objectives: [String: Objective] = [:]
+        var line: [MainCommit] = []
+        var day = 0
+        var nextObjective = 1
+
+        func newKR(_ number: Int) -> KR {
+            var baseline = random.value(), target = random.value()
+            while Decimal(string: target) == Decimal(string: baseline) { target = random.value() }
+            if random.chance(30) { swap(&baseline, &target) }  // a key result that should go down
+            return KR(id: "KR-\(number)", baseline: baseline, target: target, current: random.value())
+        }
+        func addObjective() {
+            let squad = Self.squads[random.below(Self.squads.count)]
+            let id = String(format: "OKR-2026Q3-%@-%d", String(squad.prefix(3)).uppercased(), nextObjective)
+            nextObjective += 1
+            let krs = (1...(random.below(3) + 1)).map { newKR($0) }
+            objectives[id] = Objective(id: id, squad: squad, title: "Objective \(id)", krs: krs,
+                                       path: "playbooks/okrs/\(squad)/\(id).yml")
+        }
+        /// Writes the whole tree (so a side branch's files never linger in the working folder).
+        func files(_ removed: [String] = []) -> [String: String?] {
+            var files: [String: String?] = ["playbooks/metrics.yml": Scenario.metrics]
+            for path in removed { files[path] = .some(nil) }
+            for objective in objectives.values { files[objective.path] = Self.text(objective) }
+            return files
+        }
+        @discardableResult
+        func commitMain(_ removed: [String] = [], parents: [ObjectID]? = nil) throws -> ObjectID {
+            let id = try scenario.commit(Self.day(day), files(removed), parents: parents)
+            line.append(MainCommit(time: Scenario.noon(Self.day(day)), objectives: objectives))
+            day += 1
+            return id
+        }
+
+        addObjective()
+        addObjective()
+        var head = try commitMain()
+        for _ in 0..<steps {
+            let ids = objectives.keys.sorted()
+            let target = ids[random.below(ids.count)]
+            let roll = random.below(100)
+            var removed: [String] = []
+            if roll < 50 {
+                // A check-in; one in ten writes the value the key result already has.
+                let k = random.below(objectives[target]!.krs.count)
+                if !random.chance(10) { objectives[target]!.krs[k].current = random.value() }
+            } else if roll < 60 {
+                objectives[target]!.title = "Objective \(target), reworded \(random.below(1000))"
+            } else if roll < 75 {
+                // A side branch sets a value that the merge throws away (the main line's tree wins).
+                let kept = objectives
+                var side = objectives
+                let k = random.below(side[target]!.krs.count)
+                side[target]!.krs[k].current = "99999.99"
+                objectives = side
+                let sideCommit = try scenario.commit(Self.day(day), files(), parents: [head], updateHead: false)
+                objectives = kept
+                day += 1
+                if random.chance(60) {
+                    let other = ids[random.below(ids.count)]
+                    let j = random.below(objectives[other]!.krs.count)
+                    objectives[other]!.krs[j].current = random.value()
+                }
+                head = try commitMain()
+                head = try commitMain(parents: [head, sideCommit])
+                continue
+            } else if roll < 82 {
+                // The file moves to another folder; the entity stays the same.
+                let old = objectives[target]!.path
+                objectives[target]!.path = old.hasPrefix("playbooks/okrs/archive/")
+                    ? "playbooks/okrs/\(objectives[target]!.squad)/\(target).yml" : "playbooks/okrs/archive/\(target).yml"
+                removed = [old]
+            } else if roll < 92 {
+                let count = objectives[target]!.krs.count
+                if count < 11 { objectives[target]!.krs.append(newKR(count + 1)) }
+            } else {
+                addObjective()
+            }
+            head = try commitMain(removed)
+        }
+        return line
+    }
+
+    /// The report's numbers for one key result, reckoned from the main line as written.
+    private struct Expected: Equatable {
+        var start: Decimal?
+        var end: Decimal?
+        var checkIns: [Decimal]
+        var checkInTimes: [Int64]
+        var progress: Decimal?
+        var score: Decimal?
+    }
+
+    private func expected(_ line: [MainCommit], start: Int64, end: Int64) -> [String: [String: Expected]] {
+        guard let atEnd = line.last(where: { $0.time < end }) else { return [:] }
+        var result: [String: [String: Expected]] = [:]
+        for (id, objective) in atEnd.objectives {
+            for kr in objective.krs {
+                func value(_ commit: MainCommit?) -> Decimal? {
+                    commit?.objectives[id]?.krs.first { $0.id == kr.id }.flatMap { Decimal(string: $0.current) }
+                }
+                var first = value(line.last { $0.time < start })
+                var last = first
+                var checkIns: [Decimal] = [], times: [Int64] = []
+                var previous: MainCommit?
+                for commit in line where commit.time < end {
+                    defer { previous = commit }
+                    guard commit.time >= start, let now = value(commit) else { continue }
+                    let before = value(previous)
+                    guard before != now else { continue }
+                    last = now
+                    if first == nil { first = now }
+                    if before != nil {
+                        checkIns.append(now)
+                        times.append(commit.time)
+                    }
+                }
+                let baseline = Decimal(string: kr.baseline)!, target = Decimal(string: kr.target)!
+                let progress = last.map { ($0 - baseline) / (target - baseline) }
+                result[id, default: [:]][kr.id] = Expected(
+                    start: first, end: last, checkIns: checkIns, checkInTimes: times, progress: progress,
+                    score: progress.map { min(1, max(0, $0)) })
+            }
+        }
+        return result
+    }
+
+    private func check(seed: UInt64, steps: Int) throws {
+        let scenario = try Scenario(for: self)
+        let line = try generate(seed: seed, steps: steps, into: scenario)
+        let quarter = Quarter(year: 2026, number: 3)
+        let start = Scenario.noon("2026-07-01") - 12 * 3600, end = Scenario.noon("2026-10-01") - 12 * 3600
+        let truth = expected(line, start: start, end: end)
+        XCTAssertGreaterThan(truth.count, 2, "seed \(seed): the generated quarter has objectives")
+        let cacheFile = HistoryReader.defaultCacheFile(for: scenario.repository)
+        let readings: [(String, () throws -> History)] = [
+            ("first parent", { try HistoryReader(roots: ["playbooks"]).read(scenario.repository) }),
+            ("all parents", { try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository) }),
+            ("cache written", { try HistoryReader(roots: ["playbooks"], cacheFile: cacheFile).read(scenario.repository) }),
+            ("cache read", { try HistoryReader(roots: ["playbooks"], cacheFile: cacheFile).read(scenario.repository) }),
+        ]
+        var checkInsSeen = 0
+        for (name, read) in readings {
+            let history = try read()
+            let report = OKRReport(quarter: quarter, today: try XCTUnwrap(Day("2026-11-01")),
+                                   timelines: Timelines(history), history: history)
+            XCTAssertEqual(report.objectives.map(\.id).sorted(), truth.keys.sorted(), "seed \(seed), \(name)")
+            for objective in report.objectives {
+                guard let krs = truth[objective.id] else { continue }
+                XCTAssertEqual(objective.keyResults.map(\.id).sorted(), krs.keys.sorted(), "seed \(seed), \(name), \(objective.id)")
+                for line in objective.keyResults {
+                    guard let want = krs[line.id] else { continue }
+                    let got = Expected(start: line.startValue, end: line.endValue, checkIns: line.checkIns.map(\.value),
+                                       checkInTimes: line.checkIns.map(\.time), progress: line.progress, score: line.score)
+                    XCTAssertEqual(got, want, "seed \(seed), \(name), \(line.reference)")
+                    checkInsSeen += got.checkIns.count
+                }
+                let scores = krs.values.compactMap(\.score)
+                let mean = scores.isEmpty ? nil : scores.reduce(0, +) / Decimal(scores.count)
+                if let mean, let score = objective.score {
+                    XCTAssertLessThan(abs(NSDecimalNumber(decimal: mean - score).doubleValue), 1e-20,
+                                      "seed \(seed), \(name), \(objective.id) score")
+                } else {
+                    XCTAssertEqual(objective.score, mean, "seed \(seed), \(name), \(objective.id) score")
+                }
+            }
+            XCTAssertFalse(OKRRenderer.json(report).contains("99999.99"), "seed \(seed), \(name): a discarded side value")
+        }
+        XCTAssertGreaterThan(checkInsSeen, 20, "seed \(seed): the history exercises check-ins")
+    }
+
+    func testEveryOKRNumberOfRandomHistoriesMatchesAnIndependentReckoning() throws {
+        for seed: UInt64 in [1, 7, 2026] {
+            try check(seed: seed, steps: 90)
+        }
+    }
+}
