@@ -29,10 +29,20 @@ final class GeneratedTruthTests: XCTestCase {
         var path: String
     }
 
-    /// The main line as written: each commit's time and the objectives in its tree.
+    /// One experiment as the generator wrote it.
+    private struct Exp: Equatable {
+        var id: String
+        var squad: String
+        var status: String
+        var outcome: String?
+        var path: String
+    }
+
+    /// The main line as written: each commit's time and the objectives and experiments in its tree.
     private struct MainCommit {
         var time: Int64
         var objectives: [String: Objective]
+        var experiments: [String: Exp]
     }
 
     private struct Generator {
@@ -84,6 +94,35 @@ final class GeneratedTruthTests: XCTestCase {
         return text
     }
 
+    private static func text(_ experiment: Exp) -> String {
+        var extra = ""
+        if ["running", "paused", "concluded"].contains(experiment.status) { extra += "start: 2026-06-01\n" }
+        if let outcome = experiment.outcome {
+            extra += "result:\n  outcome: \(outcome)\n  decision: \(outcome == "win" ? "ship" : "kill")\n  learnings: Learned \(experiment.id).\n"
+        }
+        return Scenario.experiment(experiment.id, squad: experiment.squad, status: experiment.status, extra: extra)
+    }
+
+    /// The next step of an experiment's lifecycle (paused and back, a win, loss or no outcome, abandoned).
+    private static func advance(_ experiment: inout Exp, _ random: inout Generator) {
+        switch experiment.status {
+        case "draft": experiment.status = random.chance(85) ? "ready" : "abandoned"
+        case "ready": experiment.status = random.chance(85) ? "running" : "abandoned"
+        case "running":
+            let roll = random.below(100)
+            if roll < 20 {
+                experiment.status = "paused"
+            } else if roll < 30 {
+                experiment.status = "abandoned"
+            } else {
+                experiment.status = "concluded"
+                experiment.outcome = [nil, "win", "loss", "inconclusive", "win"][random.below(5)]
+            }
+        case "paused": experiment.status = "running"
+        default: break
+        }
+    }
+
     private static func day(_ offset: Int) -> String {
         let time = Scenario.noon("2026-06-10") + Int64(offset) * 86_400
         return UTC.day(of: time).description
@@ -93,6 +132,8 @@ final class GeneratedTruthTests: XCTestCase {
     private func generate(seed: UInt64, steps: Int, into scenario: Scenario) throws -> [MainCommit] {
         var random = Generator(state: seed)
         var objectives: [String: Objective] = [:]
+        var experiments: [String: Exp] = [:]
+        var nextExperiment = 1
         var line: [MainCommit] = []
         var day = 0
         var nextObjective = 1
@@ -111,17 +152,23 @@ final class GeneratedTruthTests: XCTestCase {
             objectives[id] = Objective(id: id, squad: squad, title: "Objective \(id)", krs: krs,
                                        path: "playbooks/okrs/\(squad)/\(id).yml")
         }
-        /// Writes the whole tree (so a side branch's files never linger in the working folder).
-        func files(_ removed: [String] = []) -> [String: String?] {
-            var files: [String: String?] = ["playbooks/metrics.yml": Scenario.metrics]
-            for path in removed { files[path] = .some(nil) }
-            for objective in objectives.values { files[objective.path] = Self.text(objective) }
+        /// What the working folder holds; each commit writes only what differs from the tree it should have,
+        /// so a side branch's files never linger in the working folder.
+        var written: [String: String] = [:]
+        func files() -> [String: String?] {
+            var tree: [String: String] = ["playbooks/metrics.yml": Scenario.metrics]
+            for objective in objectives.values { tree[objective.path] = Self.text(objective) }
+            for experiment in experiments.values { tree[experiment.path] = Self.text(experiment) }
+            var files: [String: String?] = [:]
+            for (path, text) in tree where written[path] != text { files[path] = text }
+            for path in written.keys where tree[path] == nil { files[path] = .some(nil) }
+            written = tree
             return files
         }
         @discardableResult
-        func commitMain(_ removed: [String] = [], parents: [ObjectID]? = nil) throws -> ObjectID {
-            let id = try scenario.commit(Self.day(day), files(removed), parents: parents)
-            line.append(MainCommit(time: Scenario.noon(Self.day(day)), objectives: objectives))
+        func commitMain(parents: [ObjectID]? = nil) throws -> ObjectID {
+            let id = try scenario.commit(Self.day(day), files(), parents: parents)
+            line.append(MainCommit(time: Scenario.noon(Self.day(day)), objectives: objectives, experiments: experiments))
             day += 1
             return id
         }
@@ -133,7 +180,23 @@ final class GeneratedTruthTests: XCTestCase {
             let ids = objectives.keys.sorted()
             let target = ids[random.below(ids.count)]
             let roll = random.below(100)
-            var removed: [String] = []
+            let before = experiments
+            let open = experiments.values.filter { !["concluded", "abandoned"].contains($0.status) }.map(\.id).sorted()
+            if random.chance(65) {
+                // Experiments move on alongside (in the same commit as) whatever else happens.
+                if open.count < 3 || random.chance(25) {
+                    let id = String(format: "EXP-%04d", nextExperiment)
+                    nextExperiment += 1
+                    let squad = Self.squads[random.below(Self.squads.count)]
+                    experiments[id] = Exp(id: id, squad: squad, status: "draft", path: "playbooks/experiments/\(id).yml")
+                } else if random.chance(8), let done = experiments.values.filter({ $0.status == "concluded" }).map(\.id).sorted().first {
+                    // Reopened: only its first conclusion counts.
+                    experiments[done]!.status = "running"
+                    experiments[done]!.outcome = nil
+                } else {
+                    Self.advance(&experiments[open[random.below(open.count)]]!, &random)
+                }
+            }
             if roll < 50 {
                 // A check-in; one in ten writes the value the key result already has.
                 let k = random.below(objectives[target]!.krs.count)
@@ -147,8 +210,16 @@ final class GeneratedTruthTests: XCTestCase {
                 let k = random.below(side[target]!.krs.count)
                 side[target]!.krs[k].current = "99999.99"
                 objectives = side
+                // The side branch starts from the main line before this step and concludes every open experiment as a win.
+                let keptExperiments = experiments
+                experiments = before
+                for id in open where experiments[id] != nil {
+                    experiments[id]!.status = "concluded"
+                    experiments[id]!.outcome = "win"
+                }
                 let sideCommit = try scenario.commit(Self.day(day), files(), parents: [head], updateHead: false)
                 objectives = kept
+                experiments = keptExperiments
                 day += 1
                 if random.chance(60) {
                     let other = ids[random.below(ids.count)]
@@ -160,17 +231,18 @@ final class GeneratedTruthTests: XCTestCase {
                 continue
             } else if roll < 82 {
                 // The file moves to another folder; the entity stays the same.
-                let old = objectives[target]!.path
-                objectives[target]!.path = old.hasPrefix("playbooks/okrs/archive/")
+                objectives[target]!.path = objectives[target]!.path.hasPrefix("playbooks/okrs/archive/")
                     ? "playbooks/okrs/\(objectives[target]!.squad)/\(target).yml" : "playbooks/okrs/archive/\(target).yml"
-                removed = [old]
+                if let id = experiments.keys.sorted().first(where: { _ in random.chance(30) }) {
+                    experiments[id]!.path = "playbooks/experiments/\(experiments[id]!.squad)/\(id).yml"
+                }
             } else if roll < 92 {
                 let count = objectives[target]!.krs.count
                 if count < 11 { objectives[target]!.krs.append(newKR(count + 1)) }
             } else {
                 addObjective()
             }
-            head = try commitMain(removed)
+            head = try commitMain()
         }
         return line
     }
@@ -219,12 +291,76 @@ final class GeneratedTruthTests: XCTestCase {
         return result
     }
 
+    /// One squad's line of `report experiments`, reckoned from the main line as written.
+    private struct ExpectedSquad: Equatable {
+        var created: [String]
+        var started: [String]
+        var concluded: [String]
+        var abandoned: [String]
+        var wins: Int
+        var withOutcome: Int
+        var createdToRunning: Int
+        var readyToRunning: Int
+        var runningToConcluded: Int
+    }
+
+    /// When an experiment moved through its lifecycle, and its outcome at the end.
+    private struct Moves: Equatable {
+        var squad = "", created: Int64?, ready: Int64?, started: Int64?, concluded: Int64?, abandoned: Int64?, outcome: String?
+    }
+
+    private func expectedMoves(_ line: [MainCommit], end: Int64) -> [String: Moves] {
+        var moves: [String: Moves] = [:]
+        var previous: [String: Exp] = [:]
+        for commit in line where commit.time < end {
+            for (id, experiment) in commit.experiments {
+                var move = moves[id] ?? Moves(created: commit.time)
+                move.squad = experiment.squad
+                move.outcome = experiment.status == "concluded" ? experiment.outcome : nil
+                if previous[id]?.status != experiment.status {
+                    switch experiment.status {
+                    case "ready" where move.started == nil: move.ready = commit.time
+                    case "running" where move.started == nil: move.started = commit.time
+                    case "concluded" where move.concluded == nil: move.concluded = commit.time
+                    case "abandoned" where move.abandoned == nil: move.abandoned = commit.time
+                    default: break
+                    }
+                }
+                moves[id] = move
+            }
+            previous = commit.experiments
+        }
+        return moves
+    }
+
+    private func expectedExperiments(_ moves: [String: Moves], start: Int64, end: Int64) -> [String: ExpectedSquad] {
+        func inPeriod(_ time: Int64?) -> Bool { time.map { $0 >= start && $0 < end } ?? false }
+        var squads: [String: ExpectedSquad] = [:]
+        for group in Set(moves.values.map(\.squad)).sorted() + [ExperimentReport.allSquads] {
+            let mine = moves.filter { group == ExperimentReport.allSquads || $0.value.squad == group }
+            func ids(_ time: (Moves) -> Int64?) -> [String] { mine.filter { inPeriod(time($0.value)) }.map(\.key).sorted() }
+            let concluded = mine.values.filter { inPeriod($0.concluded) }
+            let started = mine.values.filter { inPeriod($0.started) }
+            let squad = ExpectedSquad(
+                created: ids(\.created), started: ids(\.started), concluded: ids(\.concluded), abandoned: ids(\.abandoned),
+                wins: concluded.filter { $0.outcome == "win" }.count,
+                withOutcome: concluded.filter { $0.outcome != nil }.count,
+                createdToRunning: started.filter { $0.created != nil }.count,
+                readyToRunning: started.filter { $0.ready != nil }.count,
+                runningToConcluded: concluded.filter { $0.started != nil }.count)
+            if !(squad.created + squad.started + squad.concluded + squad.abandoned).isEmpty { squads[group] = squad }
+        }
+        return squads
+    }
+
     private func check(seed: UInt64, steps: Int) throws {
         let scenario = try Scenario(for: self)
         let line = try generate(seed: seed, steps: steps, into: scenario)
         let quarter = Quarter(year: 2026, number: 3)
         let start = Scenario.noon("2026-07-01") - 12 * 3600, end = Scenario.noon("2026-10-01") - 12 * 3600
         let truth = expected(line, start: start, end: end)
+        let moves = expectedMoves(line, end: end)
+        let experimentTruth = expectedExperiments(moves, start: start, end: end)
         XCTAssertGreaterThan(truth.count, 2, "seed \(seed): the generated quarter has objectives")
         let cacheFile = HistoryReader.defaultCacheFile(for: scenario.repository)
         let readings: [(String, () throws -> History)] = [
@@ -259,11 +395,36 @@ final class GeneratedTruthTests: XCTestCase {
                 }
             }
             XCTAssertFalse(OKRRenderer.json(report).contains("99999.99"), "seed \(seed), \(name): a discarded side value")
+
+            let timelines = Timelines(history)
+            for (id, want) in moves {
+                let facts = try XCTUnwrap(ExperimentFacts(try XCTUnwrap(timelines[id]), until: end))
+                let got = Moves(squad: facts.squad, created: facts.created, ready: facts.ready, started: facts.started,
+                                concluded: facts.concluded, abandoned: facts.abandoned, outcome: facts.outcome?.rawValue)
+                XCTAssertEqual(got, want, "seed \(seed), \(name), \(id)")
+            }
+            let experiments = ExperimentReport(period: Period(quarter: quarter), today: try XCTUnwrap(Day("2026-11-01")),
+                                               timelines: Timelines(history), history: history)
+            var got: [String: ExpectedSquad] = [:]
+            for squad in experiments.squads + (experiments.overall.map { [$0] } ?? []) {
+                got[squad.squad] = ExpectedSquad(
+                    created: squad.created.sorted(), started: squad.started.sorted(), concluded: squad.concluded.sorted(),
+                    abandoned: squad.abandoned.sorted(), wins: squad.wins, withOutcome: squad.withOutcome,
+                    createdToRunning: squad.createdToRunning.count, readyToRunning: squad.readyToRunning.count,
+                    runningToConcluded: squad.runningToConcluded.count)
+            }
+            XCTAssertEqual(got.keys.sorted(), experimentTruth.keys.sorted(), "seed \(seed), \(name): squads")
+            for (squad, want) in experimentTruth {
+                XCTAssertEqual(got[squad], want, "seed \(seed), \(name), \(squad)")
+            }
         }
         XCTAssertGreaterThan(checkInsSeen, 20, "seed \(seed): the history exercises check-ins")
+        let overall = try XCTUnwrap(experimentTruth[ExperimentReport.allSquads])
+        XCTAssertGreaterThan(overall.concluded.count, 3, "seed \(seed): the history concludes experiments")
+        XCTAssertGreaterThan(overall.wins, 0, "seed \(seed): and some win")
     }
 
-    func testEveryOKRNumberOfRandomHistoriesMatchesAnIndependentReckoning() throws {
+    func testEveryOKRAndExperimentNumberOfRandomHistoriesMatchesAnIndependentReckoning() throws {
         for seed: UInt64 in [1, 7, 2026] {
             try check(seed: seed, steps: 90)
         }
