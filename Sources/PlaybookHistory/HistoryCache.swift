@@ -344,24 +344,35 @@ public enum HistoryCache {
 
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(92) else { return text }
-        var out = ""
-        var escaping = false
-        for character in text.unicodeScalars {
-            if escaping {
-                switch character {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(character)
+        var copy = text
+        return copy.withUTF8 { unescape(UnsafeBufferPointer(rebasing: $0[...])) }
+    }
+
+    /// The text of escaped bytes, unescaped byte by byte (every escape is ASCII): long values
+    /// (a design, a learning) are escaped for their line breaks, and a cache holds thousands.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var escaping = false
+            for byte in bytes {
+                if escaping {
+                    switch byte {
+                    case UInt8(ascii: "t"): out[count] = 9
+                    case UInt8(ascii: "n"): out[count] = 10
+                    case UInt8(ascii: "r"): out[count] = 13
+                    default: out[count] = byte
+                    }
+                    count += 1
+                    escaping = false
+                } else if byte == 92 {
+                    escaping = true
+                } else {
+                    out[count] = byte
+                    count += 1
                 }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                out.unicodeScalars.append(character)
             }
+            return count
         }
-        return out
     }
 }
 
@@ -479,8 +490,8 @@ private struct ByteReader {
 
     mutating func text() throws -> String {
         let (range, escaped) = try next()
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        return escaped ? HistoryCache.unescape(text) : text
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        return escaped ? HistoryCache.unescape(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// "-" for none, "+text" for text.
@@ -489,8 +500,8 @@ private struct ByteReader {
         guard let first = range.first.map({ bytes[$0] }) else { throw HistoryCache.Malformed() }
         if first == UInt8(ascii: "-") && range.count == 1 { return nil }
         guard first == UInt8(ascii: "+") else { throw HistoryCache.Malformed() }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.dropFirst()]), as: UTF8.self)
-        return escaped ? HistoryCache.unescape(text) : text
+        let slice = UnsafeBufferPointer(rebasing: bytes[range.dropFirst()])
+        return escaped ? HistoryCache.unescape(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     mutating func isTag(_ tag: UInt8) throws -> Bool {

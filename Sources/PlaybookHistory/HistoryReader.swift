@@ -245,16 +245,22 @@ struct CommitWalk {
     static func firstParentLine(
         from tip: ObjectID, through commits: [CommitInfo], boundary: Set<ObjectID>
     ) -> (commits: Set<ObjectID>, reached: ObjectID?) {
-        var byID: [ObjectID: CommitInfo] = [:]
-        byID.reserveCapacity(commits.count)
-        for info in commits { byID[info.id] = info }
-        var line = Set<ObjectID>()
-        var current: ObjectID? = tip
-        while let id = current, let info = byID[id] {
-            line.insert(id)
-            current = boundary.contains(id) ? nil : info.parents.first
+        // Only each commit's first parent: copying whole commits (names, messages) into a table
+        // cost more than following the line.
+        var firstParent: [ObjectID: ObjectID?] = [:]
+        firstParent.reserveCapacity(commits.count)
+        for info in commits {
+            let parent: ObjectID? = boundary.contains(info.id) ? nil : info.parents.first
+            firstParent[info.id] = .some(parent)  // a root or boundary commit is kept, with no parent
         }
-        return (line, current.flatMap { byID[$0] == nil ? $0 : nil })
+        var line = Set<ObjectID>()
+        line.reserveCapacity(commits.count)
+        var current: ObjectID? = tip
+        while let id = current, let parent = firstParent[id] {
+            line.insert(id)
+            current = parent
+        }
+        return (line, current.flatMap { firstParent[$0] == nil ? $0 : nil })
     }
 
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
