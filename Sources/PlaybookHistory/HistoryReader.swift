@@ -195,12 +195,15 @@ struct CommitWalk {
     private(set) var unparsable: [ObjectID: String] = [:]
     /// Given each first-parent commit with its parent's tree as soon as the parent is read.
     let early: EarlyTreeComparisons?
+    /// Reads packed commits without libgit2 (the same values; libgit2 reads the rest).
+    private let reader: CommitReader
 
     init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>, early: EarlyTreeComparisons? = nil) throws {
         self.repository = repository
         self.mode = mode
         self.boundary = boundary
         self.early = early
+        reader = CommitReader(repository: repository)
     }
 
     struct Pending {
@@ -224,7 +227,7 @@ struct CommitWalk {
         do {
             // With its author and message: libgit2 does not keep the commit (see
             // `TreeReader.stopCachingCommitsAndTrees`), so reading it again later would parse it twice.
-            return try repository.commitInfo(id, details: true)
+            return try reader.info(id)
         } catch {
             let links = try repository.commitLinks(id)
             unparsable[id] = "\(error)"
