@@ -120,8 +120,10 @@ public struct HistoryReader {
         // The commits live on in `jobs`; the list they came in is not needed again.
         pending.commits = []
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
+        let shared = SharedVersions()
+        diff.shared = shared
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode,
-                                              early: early?.finish() ?? [:])
+                                              early: early?.finish() ?? [:], shared: shared)
         defer { comparisons.cancel() }
         var skippedIndex = 0
         for (index, job) in jobs.enumerated() {
