@@ -292,7 +292,7 @@ public enum HistoryCache {
             let changeCount = try reader.bounded(try reader.text(), each: 8)
             let noteCount = try reader.bounded(try reader.text(), each: 4)
             let mainLine = try reader.flag()
-            let author = Person(name: try reader.text(), email: try reader.text())
+            let author = Person(name: try reader.name(), email: try reader.name())
             let summary = try reader.text()
             var changes: [EntityChange] = []
             changes.reserveCapacity(changeCount)
@@ -300,13 +300,13 @@ public enum HistoryCache {
                 guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
                 let fieldCount = try reader.bounded(try reader.text(), each: 5)
                 let inherited = try reader.flag()
-                let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
+                let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
                     guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
-                    let fieldPath = try reader.text()
+                    let fieldPath = try reader.name()
                     let old = try reader.optional().map(FieldValue.init(storage:))
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
                 }
@@ -486,6 +486,32 @@ private struct ByteReader {
             position += 1
         }
         throw HistoryCache.Malformed()
+    }
+
+    /// Texts read by `name()`, by a hash of their bytes.
+    private var names: [UInt64: String] = [:]
+
+    /// A field that repeats across records (a field path, a file path, an entity id, an author):
+    /// one string per distinct text, so a cache of 300,000 field changes allocates each path once,
+    /// and comparing two of them finds the same storage at once. Other fields read as `text()`.
+    mutating func name() throws -> String {
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped { return HistoryCache.unescape(slice) }
+        // Up to 15 bytes a string is held inline (nothing to share); long texts are rarely repeated.
+        guard slice.count > 15, slice.count <= 128 else { return String(decoding: slice, as: UTF8.self) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if var known = names[hash] {
+            let same = known.withUTF8 { utf8 in
+                guard utf8.count == slice.count, let stored = utf8.baseAddress, let read = slice.baseAddress else { return false }
+                return memcmp(stored, read, slice.count) == 0
+            }
+            return same ? known : String(decoding: slice, as: UTF8.self)
+        }
+        let text = String(decoding: slice, as: UTF8.self)
+        names[hash] = text
+        return text
     }
 
     mutating func text() throws -> String {
