@@ -49,7 +49,9 @@ public enum HistoryCache {
     static func load(from path: String, key: CacheKey) -> CacheLoad {
         let directory = (path as NSString).deletingLastPathComponent
         if let problem = untrustedLocation(directory: directory, file: path) { return .rejected(problem) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .absent }
+        // Mapped, not copied: the file is tens of megabytes, read once, and only ever replaced by a
+        // rename (never rewritten in place), so the mapping keeps the version it opened.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return .absent }
         return data.withUnsafeBytes { raw -> CacheLoad in
             decode(raw.bindMemory(to: UInt8.self), key: key)
         }
