@@ -20,22 +20,26 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
         // Straight into the three words through a table, without an intermediate array:
         // a history cache parses tens of thousands of ids.
         var text = hex
-        let parsed = text.withUTF8 { digits -> (UInt64, UInt64, UInt64)? in
-            guard digits.count == 40 else { return nil }
-            return Self.hexValues.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt64)? in
-                var invalid: UInt8 = 0
-                func word(_ range: Range<Int>) -> UInt64 {
-                    var value: UInt64 = 0
-                    for index in range {
-                        let nibble = table[Int(digits[index])]
-                        invalid |= nibble
-                        value = value << 4 | UInt64(nibble & 0x0f)
-                    }
-                    return value
+        guard let id = text.withUTF8({ ObjectID(hexDigits: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self = id
+    }
+
+    /// Parses exactly 40 hexadecimal digits (either case) from raw bytes; nil for anything else.
+    init?(hexDigits digits: UnsafeRawBufferPointer) {
+        guard digits.count == 40 else { return nil }
+        let parsed = Self.hexValues.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt64)? in
+            var invalid: UInt8 = 0
+            func word(_ range: Range<Int>) -> UInt64 {
+                var value: UInt64 = 0
+                for index in range {
+                    let nibble = table[Int(digits[index])]
+                    invalid |= nibble
+                    value = value << 4 | UInt64(nibble & 0x0f)
                 }
-                let words = (word(0..<16), word(16..<32), word(32..<40))
-                return invalid & 0xf0 == 0 ? words : nil
+                return value
             }
+            let words = (word(0..<16), word(16..<32), word(32..<40))
+            return invalid & 0xf0 == 0 ? words : nil
         }
         guard let (high, middle, low) = parsed else { return nil }
         self.init(high: high, middle: middle, low: UInt32(low))

@@ -16,6 +16,8 @@ public final class TreeReader {
     let packs: PackReader?
     private var previous: [ObjectID: RawTree] = [:]
     private var current: [ObjectID: RawTree] = [:]
+    /// The last few root folders found: (commit tree, path, folder there).
+    private var folders: [(tree: ObjectID, path: String, folder: ObjectID?)] = []
 
     /// For a walk over a whole history, which reads each commit and tree version once and keeps
     /// what it needs itself: libgit2 caching them as well held about 60 MB on 50,000 commits.
@@ -46,11 +48,18 @@ public final class TreeReader {
         var changes: [FileChange] = []
         // The folder a root names, walking down one name at a time; nil when it is not a folder there.
         func folder(_ tree: ObjectID, _ path: String) throws -> ObjectID? {
-            var here = tree
+            // A walk asks for each commit's tree twice (as the new side, then as the next one's old side).
+            if let known = folders.first(where: { $0.tree == tree && $0.path == path }) { return known.folder }
+            var here: ObjectID? = tree
             for name in path.split(separator: "/") {
-                guard let child = try child(of: here, named: String(name)), child.isTree else { return nil }
+                guard let id = here, let child = try child(of: id, named: String(name)), child.isTree else {
+                    here = nil
+                    break
+                }
                 here = child.id
             }
+            if folders.count >= 8 { folders.removeFirst() }
+            folders.append((tree, path, here))
             return here
         }
         for root in roots {

@@ -31,6 +31,8 @@ struct CommitDiffer {
     /// opened on first use, so a walk over a cache with nothing new never opens the packs.
     private var blobs: TreeReader?
     private var blobsOpened = false
+    /// Where each version this differ keeps as a file's latest is also left for the comparing thread.
+    var shared: SharedVersions?
 
     init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
         self.repository = repository
@@ -229,6 +231,8 @@ struct CommitDiffer {
             // a path dropped here only costs one parse of its old version if it changes later.
             if latest.count >= 4096, latest[path] == nil { latest.removeAll(keepingCapacity: true) }
             latest[path] = (blob, file)
+            // What the comparing thread parsed itself it has already.
+            if given == nil { shared?.set(path, blob: blob, file: file) }
         } else {
             store(blob, file)
         }

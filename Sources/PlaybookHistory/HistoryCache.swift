@@ -49,7 +49,9 @@ public enum HistoryCache {
     static func load(from path: String, key: CacheKey) -> CacheLoad {
         let directory = (path as NSString).deletingLastPathComponent
         if let problem = untrustedLocation(directory: directory, file: path) { return .rejected(problem) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .absent }
+        // Mapped, not copied: the file is tens of megabytes, read once, and only ever replaced by a
+        // rename (never rewritten in place), so the mapping keeps the version it opened.
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return .absent }
         return data.withUnsafeBytes { raw -> CacheLoad in
             decode(raw.bindMemory(to: UInt8.self), key: key)
         }
@@ -292,7 +294,7 @@ public enum HistoryCache {
             let changeCount = try reader.bounded(try reader.text(), each: 8)
             let noteCount = try reader.bounded(try reader.text(), each: 4)
             let mainLine = try reader.flag()
-            let author = Person(name: try reader.text(), email: try reader.text())
+            let author = Person(name: try reader.name(), email: try reader.name())
             let summary = try reader.text()
             var changes: [EntityChange] = []
             changes.reserveCapacity(changeCount)
@@ -300,13 +302,13 @@ public enum HistoryCache {
                 guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
                 let fieldCount = try reader.bounded(try reader.text(), each: 5)
                 let inherited = try reader.flag()
-                let entity = try reader.text(), kind = try reader.text(), path = try reader.text()
+                let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
                     guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
-                    let fieldPath = try reader.text()
+                    let fieldPath = try reader.name()
                     let old = try reader.optional().map(FieldValue.init(storage:))
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
                 }
@@ -344,24 +346,35 @@ public enum HistoryCache {
 
     static func unescape(_ text: String) -> String {
         guard text.utf8.contains(92) else { return text }
-        var out = ""
-        var escaping = false
-        for character in text.unicodeScalars {
-            if escaping {
-                switch character {
-                case "t": out += "\t"
-                case "n": out += "\n"
-                case "r": out += "\r"
-                default: out.unicodeScalars.append(character)
+        var copy = text
+        return copy.withUTF8 { unescape(UnsafeBufferPointer(rebasing: $0[...])) }
+    }
+
+    /// The text of escaped bytes, unescaped byte by byte (every escape is ASCII): long values
+    /// (a design, a learning) are escaped for their line breaks, and a cache holds thousands.
+    static func unescape(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var escaping = false
+            for byte in bytes {
+                if escaping {
+                    switch byte {
+                    case UInt8(ascii: "t"): out[count] = 9
+                    case UInt8(ascii: "n"): out[count] = 10
+                    case UInt8(ascii: "r"): out[count] = 13
+                    default: out[count] = byte
+                    }
+                    count += 1
+                    escaping = false
+                } else if byte == 92 {
+                    escaping = true
+                } else {
+                    out[count] = byte
+                    count += 1
                 }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                out.unicodeScalars.append(character)
             }
+            return count
         }
-        return out
     }
 }
 
@@ -477,10 +490,36 @@ private struct ByteReader {
         throw HistoryCache.Malformed()
     }
 
+    /// Texts read by `name()`, by a hash of their bytes.
+    private var names: [UInt64: String] = [:]
+
+    /// A field that repeats across records (a field path, a file path, an entity id, an author):
+    /// one string per distinct text, so a cache of 300,000 field changes allocates each path once,
+    /// and comparing two of them finds the same storage at once. Other fields read as `text()`.
+    mutating func name() throws -> String {
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped { return HistoryCache.unescape(slice) }
+        // Up to 15 bytes a string is held inline (nothing to share); long texts are rarely repeated.
+        guard slice.count > 15, slice.count <= 128 else { return String(decoding: slice, as: UTF8.self) }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        if var known = names[hash] {
+            let same = known.withUTF8 { utf8 in
+                guard utf8.count == slice.count, let stored = utf8.baseAddress, let read = slice.baseAddress else { return false }
+                return memcmp(stored, read, slice.count) == 0
+            }
+            return same ? known : String(decoding: slice, as: UTF8.self)
+        }
+        let text = String(decoding: slice, as: UTF8.self)
+        names[hash] = text
+        return text
+    }
+
     mutating func text() throws -> String {
         let (range, escaped) = try next()
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-        return escaped ? HistoryCache.unescape(text) : text
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        return escaped ? HistoryCache.unescape(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     /// "-" for none, "+text" for text.
@@ -489,8 +528,8 @@ private struct ByteReader {
         guard let first = range.first.map({ bytes[$0] }) else { throw HistoryCache.Malformed() }
         if first == UInt8(ascii: "-") && range.count == 1 { return nil }
         guard first == UInt8(ascii: "+") else { throw HistoryCache.Malformed() }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[range.dropFirst()]), as: UTF8.self)
-        return escaped ? HistoryCache.unescape(text) : text
+        let slice = UnsafeBufferPointer(rebasing: bytes[range.dropFirst()])
+        return escaped ? HistoryCache.unescape(slice) : String(decoding: slice, as: UTF8.self)
     }
 
     mutating func isTag(_ tag: UInt8) throws -> Bool {

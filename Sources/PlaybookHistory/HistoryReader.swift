@@ -120,8 +120,10 @@ public struct HistoryReader {
         // The commits live on in `jobs`; the list they came in is not needed again.
         pending.commits = []
         // Two cores: one thread compares trees (libgit2), this one parses blobs and follows entities.
+        let shared = SharedVersions()
+        diff.shared = shared
         let comparisons = try TreeComparisons(repository: repository, jobs: jobs, roots: roots, mode: mode,
-                                              early: early?.finish() ?? [:])
+                                              early: early?.finish() ?? [:], shared: shared)
         defer { comparisons.cancel() }
         var skippedIndex = 0
         for (index, job) in jobs.enumerated() {
@@ -195,12 +197,15 @@ struct CommitWalk {
     private(set) var unparsable: [ObjectID: String] = [:]
     /// Given each first-parent commit with its parent's tree as soon as the parent is read.
     let early: EarlyTreeComparisons?
+    /// Reads packed commits without libgit2 (the same values; libgit2 reads the rest).
+    private let reader: CommitReader
 
     init(repository: Repository, mode: WalkMode, boundary: Set<ObjectID>, early: EarlyTreeComparisons? = nil) throws {
         self.repository = repository
         self.mode = mode
         self.boundary = boundary
         self.early = early
+        reader = CommitReader(repository: repository)
     }
 
     struct Pending {
@@ -224,7 +229,7 @@ struct CommitWalk {
         do {
             // With its author and message: libgit2 does not keep the commit (see
             // `TreeReader.stopCachingCommitsAndTrees`), so reading it again later would parse it twice.
-            return try repository.commitInfo(id, details: true)
+            return try reader.info(id)
         } catch {
             let links = try repository.commitLinks(id)
             unparsable[id] = "\(error)"
@@ -245,16 +250,22 @@ struct CommitWalk {
     static func firstParentLine(
         from tip: ObjectID, through commits: [CommitInfo], boundary: Set<ObjectID>
     ) -> (commits: Set<ObjectID>, reached: ObjectID?) {
-        var byID: [ObjectID: CommitInfo] = [:]
-        byID.reserveCapacity(commits.count)
-        for info in commits { byID[info.id] = info }
-        var line = Set<ObjectID>()
-        var current: ObjectID? = tip
-        while let id = current, let info = byID[id] {
-            line.insert(id)
-            current = boundary.contains(id) ? nil : info.parents.first
+        // Only each commit's first parent: copying whole commits (names, messages) into a table
+        // cost more than following the line.
+        var firstParent: [ObjectID: ObjectID?] = [:]
+        firstParent.reserveCapacity(commits.count)
+        for info in commits {
+            let parent: ObjectID? = boundary.contains(info.id) ? nil : info.parents.first
+            firstParent[info.id] = .some(parent)  // a root or boundary commit is kept, with no parent
         }
-        return (line, current.flatMap { byID[$0] == nil ? $0 : nil })
+        var line = Set<ObjectID>()
+        line.reserveCapacity(commits.count)
+        var current: ObjectID? = tip
+        while let id = current, let parent = firstParent[id] {
+            line.insert(id)
+            current = parent
+        }
+        return (line, current.flatMap { firstParent[$0] == nil ? $0 : nil })
     }
 
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {

@@ -1,6 +1,30 @@
 import Foundation
 import PlaybookGit
 
+/// The last version of each file the following thread parsed, for the comparing thread: when it
+/// parses a file ahead of time, the version before is usually one the other thread parsed, and
+/// with it at hand a one-value edit or appended keys are read without a full parse (which is
+/// what `ParsedFile.parse(_:after:)` does with any earlier version; a wrong one only costs a parse).
+final class SharedVersions: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
+
+    func set(_ path: String, blob: ObjectID, file: ParsedFile) {
+        lock.lock()
+        // Bounded like the follower's own table: a path dropped here costs one full parse at most.
+        if latest.count >= 4096, latest[path] == nil { latest.removeAll(keepingCapacity: true) }
+        latest[path] = (blob, file)
+        lock.unlock()
+    }
+
+    func get(_ path: String) -> (blob: ObjectID, file: ParsedFile)? {
+        lock.lock()
+        defer { lock.unlock() }
+        return latest[path]
+    }
+}
+
 /// One commit whose tree is to be compared with its parent's.
 struct TreeJob: Sendable {
     var commit: CommitInfo
@@ -20,13 +44,13 @@ final class TreeComparisons: @unchecked Sendable {
 
     /// `early` holds comparisons already made (first-parent walks only), by commit.
     init(repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode,
-         early: [ObjectID: EarlyTreeComparisons.Result] = [:]) throws {
+         early: [ObjectID: EarlyTreeComparisons.Result] = [:], shared: SharedVersions? = nil) throws {
         guard !jobs.isEmpty else { return }
         let second = try repository.reopen()
         // The repository handle moves to the thread and is used only there.
         nonisolated(unsafe) let handle = second
         let thread = Thread { [self] in
-            self.run(handle, jobs: jobs, roots: roots, mode: mode, early: early)
+            self.run(handle, jobs: jobs, roots: roots, mode: mode, early: early, shared: shared)
         }
         thread.stackSize = 8 << 20
         thread.start()
@@ -45,7 +69,7 @@ final class TreeComparisons: @unchecked Sendable {
     }
 
     private func run(_ repository: Repository, jobs: [TreeJob], roots: [String], mode: WalkMode,
-                     early: [ObjectID: EarlyTreeComparisons.Result]) {
+                     early: [ObjectID: EarlyTreeComparisons.Result], shared: SharedVersions?) {
         var batch: [Result<[ChangedFile], HistoryError>] = []
         // What this thread does with each new version besides comparing trees, by how far ahead it is.
         enum Share { case compareOnly, read, readAndParse }
@@ -63,12 +87,17 @@ final class TreeComparisons: @unchecked Sendable {
             return
         }
         // The last version this thread parsed of each path: the next often differs in one value.
-        var parsedHere: [String: ParsedFile] = [:]
-        func parse(_ blob: ObjectID, path: String) -> ParsedFile {
+        var parsedHere: [String: (blob: ObjectID, file: ParsedFile)] = [:]
+        func parse(_ blob: ObjectID, path: String, previous: ObjectID?) -> ParsedFile {
             guard let bytes = try? reader.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
-            let result = ParsedFile.parse(bytes, after: parsedHere[path])
+            // The version before, from this thread or the other; this thread's when neither is it.
+            var before = parsedHere[path]
+            if before?.blob != previous, let other = shared?.get(path), other.blob == previous || before == nil {
+                before = other
+            }
+            let result = ParsedFile.parse(bytes, after: before?.file)
             if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
-            parsedHere[path] = result
+            parsedHere[path] = (blob, result)
             return result
         }
         for job in jobs {
@@ -91,7 +120,8 @@ final class TreeComparisons: @unchecked Sendable {
                     case .compareOnly:
                         return ChangedFile(change: change, inherited: inherited)
                     case .readAndParse:
-                        return ChangedFile(change: change, newVersion: parse(blob, path: change.path), inherited: inherited)
+                        return ChangedFile(change: change, newVersion: parse(blob, path: change.path, previous: change.oldBlob),
+                                           inherited: inherited)
                     case .read:
                         guard let bytes = try? reader.blobData(blob) else {
                             return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
