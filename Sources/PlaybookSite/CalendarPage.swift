@@ -46,7 +46,7 @@ struct CalendarPage {
             var planned: (Day, Day)?
             if let start = e.start?.value { planned = (start, max(start, Self.plannedEnd(e) ?? start)) }
             var live: (Day, Day)?
-            if let life = input.lives[id], let started = life.started {
+            if let life = input.life(of: id), let started = life.started {
                 let start = UTC.day(of: started)
                 let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
                 live = (start, max(start, end))

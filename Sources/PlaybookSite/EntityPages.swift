@@ -131,7 +131,7 @@ struct EntityPages {
             [a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
                 .compactMap { $0 }.joined(separator: " · ")
         }
-        let life = input.lives[id]
+        let life = input.life(of: id)
         var out = fields([
             ("squad", page.entity(e.squad?.value, title: true)),
             ("status", e.status.map { h($0.value.rawValue) }),
