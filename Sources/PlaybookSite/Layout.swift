@@ -171,7 +171,7 @@ struct Page {
         }
         let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
         // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
-        return "<a href=\"\(up)\(link.path)\">\(h(label))</a>"
+        return "<a href=\"\(up)\(link.target)\">\(h(label))</a>"
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.
@@ -179,7 +179,7 @@ struct Page {
         guard let reference, !reference.isEmpty else { return "–" }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference) }
-        return "<a href=\"\(href(catalog.path(of: parts[0])))#\(h(anchor(parts[1])))\">\(h(reference))</a>"
+        return "<a href=\"\(up)\(catalog.path(of: parts[0]))#\(h(keyResultAnchor(objective: parts[0], parts[1])))\">\(h(reference))</a>"
     }
 
     /// The whole document: head with the content-security policy, navigation, main, footer.
@@ -219,6 +219,10 @@ struct Page {
 
 /// An id usable as a fragment and an element id (same rule as file names).
 func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
+
+/// A key result's element on its objective's page: the objective's anchor, `.` (which no anchor
+/// holds), the key result's; unique on a page of several objectives.
+func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
 
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page.
 func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {

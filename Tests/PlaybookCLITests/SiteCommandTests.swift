@@ -43,7 +43,7 @@ final class SiteCommandTests: XCTestCase {
         let site = scratch.url.appendingPathComponent("site")
         let written = try files(under: site)
         XCTAssertNotNil(written[".playbook-site"])
-        XCTAssertNotNil(written["e/OKR-2026Q3-ACT-1.html"])
+        XCTAssertNotNil(written["e/objectives.2026-Q3.html"])
         // --today defaults to the commit's day, so the home page is its quarter, 2026-Q3.
         let home = String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self)
         XCTAssertTrue(home.contains("Objectives and key results, 2026-Q3"))
