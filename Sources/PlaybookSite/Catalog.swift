@@ -87,7 +87,10 @@ struct Catalog {
         for id in self.squads.ids + self.metrics.ids {
             links[id] = Link(path: SitePath.entity(fileName: names[id] ?? SitePath.fileName(id)), fragment: nil, title: title(of: id))
         }
-        groups = Self.groups(objectives: self.objectives.sorted, hypotheses: self.hypotheses.sorted, experiments: self.experiments.sorted)
+        // An id defined as two kinds (lint's business) is shown as the kind `kind(of:)` gives it, once.
+        groups = Self.groups(objectives: self.objectives.sorted.filter { kind(of: $0.id.value) == .objective },
+                             hypotheses: self.hypotheses.sorted.filter { kind(of: $0.id.value) == .hypothesis },
+                             experiments: self.experiments.sorted.filter { kind(of: $0.id.value) == .experiment })
         for group in groups {
             for id in group.ids { links[id] = Link(path: group.path, fragment: anchor(id), title: title(of: id)) }
         }

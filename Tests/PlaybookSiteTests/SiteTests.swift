@@ -194,6 +194,20 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(learnings.contains("<a href=\"e/hypotheses.growth_c2.html#k-HYP-Abc\">HYP-Abc</a>"))
     }
 
+    func testAnIdDefinedTwiceIsShownOnceAsItsFirstDefinition() throws {
+        let fixture = try SiteFixture(for: self)
+        // The metric signup-rate is defined in playbooks/metrics.yml; this file comes first by path.
+        try fixture.commit("2026-11-01", [
+            "playbooks/hypotheses/signup-rate.yml": SiteFixture.hypothesis("signup-rate", title: "Same id as a metric", status: "backlog"),
+        ])
+        let files = Site.render(try fixture.input())
+        XCTAssertNil(files["e/signup-rate.html"])
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertEqual(hypotheses.components(separatedBy: "id=\"k-signup-rate\"").count - 1, 1)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+            .contains("<a href=\"../e/hypotheses.growth.html#k-signup-rate\">signup-rate: Same id as a metric</a>"))
+    }
+
     func testUniqueFileNamesDoNotDependOnTheOrderIdsComeIn() {
         let ids = ["b", "B", "a-1", "A-1", "x_c2", "X", "x"]
         let names = SitePath.uniqueFileNames(ids)
