@@ -115,7 +115,7 @@ struct EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit))), end \(h(Numbers.unit(reported.endValue, unit))), score \(scoreMeter(reported.score)) \(Standing(score: reported.score).badge), \(reported.checkIns.count) check-ins"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit))), end \(h(Numbers.unit(reported.endValue, unit))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-ins"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))

@@ -238,24 +238,14 @@ func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int>
     return out + "</tbody></table></div>\n"
 }
 
-/// How a key result stands, from its score: 0.7 and up on track, 0.4 and up at risk.
-enum Standing: String {
-    case onTrack = "on track", atRisk = "at risk", offTrack = "off track", unknown = "no score"
-
-    init(score: Decimal?) {
-        guard let score else { self = .unknown; return }
-        self = score >= Decimal(string: "0.7")! ? .onTrack : score >= Decimal(string: "0.4")! ? .atRisk : .offTrack
-    }
-
-    var badge: String {
-        let name: String
-        switch self {
-        case .onTrack: name = "good"
-        case .atRisk: name = "warn"
-        case .offTrack: name = "bad"
-        case .unknown: name = "none"
-        }
-        return "<span class=\"badge \(name)\">\(rawValue)</span>"
+/// A key result's status as `report okr` judges it (progress against the time gone by in its
+/// quarter, under the configured thresholds), as a badge with the report's words.
+func statusBadge(_ status: KeyResultStatus?) -> String {
+    switch status {
+    case .onTrack?: "<span class=\"badge good\">on track</span>"
+    case .atRisk?: "<span class=\"badge warn\">at risk</span>"
+    case .offTrack?: "<span class=\"badge bad\">off track</span>"
+    case nil: "<span class=\"badge none\">no status</span>"
     }
 }
 

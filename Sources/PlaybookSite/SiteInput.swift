@@ -46,7 +46,10 @@ public struct SiteInput: Sendable {
 
     /// Builds every report the site needs from one history and the entities at its tip.
     /// `homeQuarter` defaults to the quarter containing `today`.
-    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil) {
+    /// `thresholds`: how key results are judged on track, at risk or off track (the
+    /// configuration's, as `report okr` reads them).
+    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
+                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
         var seen: Set<String> = []
         let unique = entities.sorted { ($0.file, $0.entity.id.mark.line) < ($1.file, $1.entity.id.mark.line) }
             .filter { seen.insert($0.entity.id.value).inserted }
@@ -67,7 +70,7 @@ public struct SiteInput: Sendable {
             case 0:
                 return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
             case let index where index < 1 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history))
+                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history, thresholds: thresholds))
             default:
                 let quarter = programQuarters[index - 1 - quarters.count]
                 return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))

@@ -80,7 +80,8 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
-        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home)
+        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home,
+                              thresholds: workspace.configuration.keyResultStatus)
         let plan = SitePlan(input)
         try SiteFolder.write(plan, to: target)
         // The folder is a command-line argument: shown inert.
