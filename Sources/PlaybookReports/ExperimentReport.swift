@@ -155,6 +155,8 @@ struct ExperimentTrack: Sendable {
         var removed: Bool
         /// The commit is a shallow clone's edge.
         var onEdge: Bool
+        /// The version's `key_result` as text; nil for a removal.
+        var keyResult: String?
     }
 
     let timeline: Timeline
@@ -171,7 +173,8 @@ struct ExperimentTrack: Sendable {
             let removed = event.type == .removed
             steps.append(Step(index: index, time: event.time,
                               status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
-                              removed: removed, onEdge: boundary.contains(event.commit)))
+                              removed: removed, onEdge: boundary.contains(event.commit),
+                              keyResult: removed ? nil : event.state.value("key_result")?.textValue))
         }
         self.steps = steps
         firstTime = timeline.events.first?.time
@@ -181,6 +184,11 @@ struct ExperimentTrack: Sendable {
     /// The status standing just before `time` (as `Timeline.state(before:)` reads it).
     func status(before time: Int64) -> ExperimentStatus? {
         steps.last(where: { $0.time < time })?.status
+    }
+
+    /// The `key_result` standing just before `time` (as `Timeline.state(before:)` reads it).
+    func keyResult(before time: Int64) -> String? {
+        steps.last(where: { $0.time < time })?.keyResult
     }
 }
 

@@ -70,7 +70,7 @@ public struct SiteInput: Sendable {
             case 0:
                 return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
             case let index where index < 1 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history, thresholds: thresholds))
+                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles))
             default:
                 let quarter = programQuarters[index - 1 - quarters.count]
                 return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))
