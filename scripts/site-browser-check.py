@@ -309,8 +309,15 @@ def main():
             reached.append(driver.switch_to.active_element.get_attribute("id"))
         checks.check(reached == ["f-squad", "f-stage", "f-outcome", "f-quarter"], f"Tab walks the filters in order ({reached})")
 
+        # Objectives, hypotheses and experiments share pages: a link lands on the entity's own section.
+        driver.get((site / "e/hypotheses.growth.html").as_uri())
+        driver.find_element(By.CSS_SELECTOR, "section#k-HYP-0001 a[href$='#k-EXP-0001']").click()
+        target = driver.find_elements(By.CSS_SELECTOR, "section#k-EXP-0001 > h2")
+        checks.check(driver.current_url.endswith("experiments.growth.2026-Q4.html#k-EXP-0001") and bool(target)
+                     and "EXP-0001" in target[0].text, f"a link to EXP-0001 opens its section ({driver.current_url})")
+
         # The hostile title is text, not markup; the bidi override is shown, not obeyed.
-        for page in ("e/HYP-0001.html", "e/EXP-0001.html", "learnings.html", "calendar.html"):
+        for page in ("e/hypotheses.growth.html", "e/experiments.growth.2026-Q4.html", "learnings.html", "calendar.html"):
             driver.get((site / page).as_uri())
             text = driver.find_element(By.TAG_NAME, "main").text
             checks.check("<img src=x onerror=alert(1)>" in text, f"{page} shows the hostile title as text")
@@ -321,7 +328,7 @@ def main():
         out = pathlib.Path(args.screenshots)
         out.mkdir(parents=True, exist_ok=True)
         for page in ("index.html", "quarter-2026-Q3.html", "learnings.html", "calendar.html", "program.html", "squads.html",
-                     "e/EXP-0001.html", "e/growth.html", "e/OKR-2026Q4-GRO-1.html"):
+                     "e/experiments.growth.2026-Q4.html", "e/growth.html", "e/objectives.2026-Q4.html"):
             for width in (390, 1400):
                 driver.set_window_size(width, 900)
                 driver.get((site / page).as_uri())

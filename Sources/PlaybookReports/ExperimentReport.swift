@@ -112,32 +112,115 @@ struct ExperimentMoves {
     var version: TypedVersion { timeline.version(at: versionIndex) }
 
     init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
+        self.init(ExperimentTrack(timeline, boundary: boundary), until: end)
+    }
+
+    /// From the statuses read once (`ExperimentTrack`): the same moves, without reading a field again.
+    init?(_ track: ExperimentTrack, until end: Int64) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
-        let events = timeline.events
-        guard let first = events.first, first.time < end,
-              let last = events.lastIndex(where: { $0.mainLine && $0.time < end })
+        guard let firstTime = track.firstTime, firstTime < end,
+              let last = track.steps.lastIndex(where: { $0.time < end })
         else { return nil }
-        let index = events[last].type != .removed ? last
-            : events.indices.last(where: { events[$0].mainLine && events[$0].time < end && events[$0].type != .removed })
-        guard let index else { return nil }
-        versionIndex = index
-        self.timeline = timeline
-        created = boundary.contains(first.commit) ? nil : first.time
+        let step = track.steps[last].removed ? track.steps[..<last].lastIndex(where: { $0.time < end && !$0.removed }) : last
+        guard let step else { return nil }
+        versionIndex = track.steps[step].index
+        timeline = track.timeline
+        created = track.firstOnEdge ? nil : firstTime
         var previous: ExperimentStatus?
-        for event in timeline.mainLineEvents where event.time < end {
-            let status = event.type == .removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self)
+        for step in track.steps where step.time < end {
+            let status = step.status
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
-            guard let status, status != previous, !boundary.contains(event.commit) else { continue }
+            guard let status, status != previous, !step.onEdge else { continue }
             switch status {
-            case .ready where started == nil: ready = event.time
-            case .running where started == nil: started = event.time
-            case .concluded where concluded == nil: concluded = event.time
-            case .abandoned where abandoned == nil: abandoned = event.time
+            case .ready where started == nil: ready = step.time
+            case .running where started == nil: started = step.time
+            case .concluded where concluded == nil: concluded = step.time
+            case .abandoned where abandoned == nil: abandoned = step.time
             default: break
             }
         }
     }
+}
+
+/// An experiment's main-line versions with the status each holds, read once: the reports of many
+/// periods share it instead of reading every version's `status` again per period.
+struct ExperimentTrack: Sendable {
+    struct Step: Sendable {
+        /// The event's index in the timeline's `events`.
+        var index: Int
+        var time: Int64
+        /// The version's status as lint reads it; nil for a removal or a value outside the lifecycle.
+        var status: ExperimentStatus?
+        var removed: Bool
+        /// The commit is a shallow clone's edge.
+        var onEdge: Bool
+        /// The version's `key_result` as text; nil for a removal.
+        var keyResult: String?
+    }
+
+    let timeline: Timeline
+    /// The main line's events, in `events` order.
+    let steps: [Step]
+    /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
+    let firstTime: Int64?
+    let firstOnEdge: Bool
+
+    init(_ timeline: Timeline, boundary: Set<ObjectID>) {
+        self.timeline = timeline
+        var steps: [Step] = []
+        for (index, event) in timeline.events.enumerated() where event.mainLine {
+            let removed = event.type == .removed
+            steps.append(Step(index: index, time: event.time,
+                              status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
+                              removed: removed, onEdge: boundary.contains(event.commit),
+                              keyResult: removed ? nil : event.state.value("key_result")?.textValue))
+        }
+        self.steps = steps
+        firstTime = timeline.events.first?.time
+        firstOnEdge = timeline.events.first.map { boundary.contains($0.commit) } ?? false
+    }
+
+    /// The status standing just before `time` (as `Timeline.state(before:)` reads it).
+    func status(before time: Int64) -> ExperimentStatus? {
+        steps.last(where: { $0.time < time })?.status
+    }
+
+    /// The `key_result` standing just before `time` (as `Timeline.state(before:)` reads it).
+    func keyResult(before time: Int64) -> String? {
+        steps.last(where: { $0.time < time })?.keyResult
+    }
+}
+
+/// Every experiment's lifecycle, read once from the history: what the experiment reports of many
+/// periods share (`ExperimentReport.init(period:today:lifecycles:history:)`), and each
+/// experiment's moves without decoding a version (`life(of:)`).
+public struct ExperimentLifecycles: Sendable {
+    let tracks: [ExperimentTrack]
+    private let positions: [String: Int]
+
+    public init(timelines: Timelines, history: History) {
+        let boundary = Set(history.shallowBoundary)
+        tracks = timelines.all(kind: Kind.experiment.rawValue).map { ExperimentTrack($0, boundary: boundary) }
+        positions = Dictionary(tracks.enumerated().map { ($1.timeline.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// When the experiment was created, made ready, started, concluded and abandoned, over its
+    /// whole history (what `ExperimentFacts` holds, without decoding a version); nil when unknown.
+    public func life(of id: String) -> ExperimentLife? {
+        guard let position = positions[id], let moves = ExperimentMoves(tracks[position], until: Int64.max) else { return nil }
+        return ExperimentLife(created: moves.created, ready: moves.ready, started: moves.started,
+                              concluded: moves.concluded, abandoned: moves.abandoned)
+    }
+}
+
+/// An experiment's lifecycle moves, as `ExperimentFacts` holds them.
+public struct ExperimentLife: Sendable, Hashable {
+    public var created: Int64?
+    public var ready: Int64?
+    public var started: Int64?
+    public var concluded: Int64?
+    public var abandoned: Int64?
 }
 
 /// Count, median and 90th percentile of durations in days.
@@ -194,52 +277,61 @@ public struct ExperimentReport: Sendable {
     public static let allSquads = "(all squads)"
 
     public init(period: Period, today: Day, timelines: Timelines, history: History) {
+        self.init(period: period, today: today, lifecycles: ExperimentLifecycles(timelines: timelines, history: history), history: history)
+    }
+
+    /// The same report from lifecycles read once: reports of many periods share `lifecycles`.
+    public init(period: Period, today: Day, lifecycles: ExperimentLifecycles, history: History) {
         self.period = period
         source = SourceSummary(history)
         let judgedOn = min(period.lastDay, today)
         self.judgedOn = judgedOn
         let judgeEnd = UTC.seconds(judgedOn) + 86_400
-        let boundary = Set(history.shallowBoundary)
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
         let judgeTime = min(judgeEnd, period.endTime)
-        let facts = timelines.all(kind: Kind.experiment.rawValue).compactMap { timeline -> ExperimentFacts? in
-            guard let moves = ExperimentMoves(timeline, until: period.endTime, boundary: boundary) else { return nil }
-            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains)
-                || timeline.state(before: judgeTime)?.value("status")?.choice(ExperimentStatus.self) == .running
-            return shown ? ExperimentFacts(timeline, moves: moves, until: period.endTime) : nil
+        var running: Set<String> = []
+        let facts = lifecycles.tracks.compactMap { track -> ExperimentFacts? in
+            guard let moves = ExperimentMoves(track, until: period.endTime) else { return nil }
+            let runningWhenJudged = track.status(before: judgeTime) == .running
+            if runningWhenJudged { running.insert(track.timeline.id) }
+            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains) || runningWhenJudged
+            return shown ? ExperimentFacts(track.timeline, moves: moves, until: period.endTime) : nil
         }
         var result: [SquadExperiments] = []
         var notes = ReportNotes()
-        let groups = Set(facts.map(\.squad)).sorted().map { squad in (squad, facts.filter { $0.squad == squad }) }
-        for (index, (squad, mine)) in (groups + [(Self.allSquads, facts)]).enumerated() {
-            let concluded = mine.filter { period.contains($0.concluded) }
-            let started = mine.filter { period.contains($0.started) }
-            let outcomes = concluded.compactMap(\.outcome)
-            for fact in mine where [fact.created, fact.started, fact.concluded, fact.abandoned].contains(where: period.contains) {
-                notes.unreadable(fact.version, of: fact.id)
+        // Groups hold positions in `facts`: a fact (a decoded experiment and its version) is copied
+        // only into the lines that list it.
+        var bySquad: [String: [Int]] = [:]
+        for (position, fact) in facts.enumerated() { bySquad[fact.squad, default: []].append(position) }
+        let groups = bySquad.keys.sorted().map { ($0, bySquad[$0] ?? []) }
+        for (index, (squad, mine)) in (groups + [(Self.allSquads, Array(facts.indices))]).enumerated() {
+            let concluded = mine.filter { period.contains(facts[$0].concluded) }
+            let started = mine.filter { period.contains(facts[$0].started) }
+            let outcomes = concluded.compactMap { facts[$0].outcome }
+            for p in mine where [facts[p].created, facts[p].started, facts[p].concluded, facts[p].abandoned].contains(where: period.contains) {
+                notes.unreadable(facts[p].version, of: facts[p].id)
             }
-            let stale = mine.compactMap { fact -> StaleExperiment? in
-                guard let state = timelines[fact.id]?.state(before: judgeTime),
-                      state.value("status")?.choice(ExperimentStatus.self) == .running, let planned = fact.plannedEnd, planned < judgedOn
+            let stale = mine.compactMap { p -> StaleExperiment? in
+                guard running.contains(facts[p].id), let planned = facts[p].plannedEnd, planned < judgedOn
                 else { return nil }
-                return StaleExperiment(id: fact.id, title: fact.title, plannedEnd: planned,
+                return StaleExperiment(id: facts[p].id, title: facts[p].title, plannedEnd: planned,
                                        daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
             }
             let line = SquadExperiments(
                 squad: squad,
-                created: mine.filter { period.contains($0.created) }.map(\.id),
-                started: started.map(\.id),
-                concluded: concluded.map(\.id),
-                abandoned: mine.filter { period.contains($0.abandoned) }.map(\.id),
+                created: mine.filter { period.contains(facts[$0].created) }.map { facts[$0].id },
+                started: started.map { facts[$0].id },
+                concluded: concluded.map { facts[$0].id },
+                abandoned: mine.filter { period.contains(facts[$0].abandoned) }.map { facts[$0].id },
                 withOutcome: outcomes.count,
                 wins: outcomes.filter { $0 == .win }.count,
-                createdToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.created.map { s - $0 } } }),
-                readyToRunning: CycleTime(started.compactMap { f in f.started.flatMap { s in f.ready.map { s - $0 } } }),
-                runningToConcluded: CycleTime(concluded.compactMap { f in
-                    f.concluded.flatMap { c in f.started.flatMap { $0 <= c ? c - $0 : nil } }
+                createdToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].created.map { s - $0 } } }),
+                readyToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].ready.map { s - $0 } } }),
+                runningToConcluded: CycleTime(concluded.compactMap { p in
+                    facts[p].concluded.flatMap { c in facts[p].started.flatMap { $0 <= c ? c - $0 : nil } }
                 }),
                 stale: stale,
-                learnings: concluded)
+                learnings: concluded.map { facts[$0] })
             let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
                 && line.abandoned.isEmpty && line.stale.isEmpty
             if index == groups.count {

@@ -149,8 +149,10 @@ public struct OKRReport: Sendable {
     }
 
     /// - Parameter today: the current date (UTC); a quarter still running is reported up to today.
+    /// `lifecycles`: every experiment's versions read once (`ExperimentLifecycles` of the same
+    /// timelines), shared by the reports of many quarters; the same report without it.
     public init(quarter: Quarter, today: Day, timelines: Timelines, history: History,
-                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
+                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds(), lifecycles: ExperimentLifecycles? = nil) {
         self.quarter = quarter
         self.thresholds = thresholds
         source = SourceSummary(history)
@@ -184,9 +186,16 @@ public struct OKRReport: Sendable {
 
         // Experiments by the key result they name; only those of reported key results are decoded.
         var experiments: [String: [Timeline]] = [:]
-        for timeline in timelines.all(kind: Kind.experiment.rawValue) {
-            guard let reference = timeline.state(before: endTime)?.value("key_result")?.textValue else { continue }
-            experiments[reference, default: []].append(timeline)
+        if let lifecycles {
+            for track in lifecycles.tracks {
+                guard let reference = track.keyResult(before: endTime) else { continue }
+                experiments[reference, default: []].append(track.timeline)
+            }
+        } else {
+            for timeline in timelines.all(kind: Kind.experiment.rawValue) {
+                guard let reference = timeline.state(before: endTime)?.value("key_result")?.textValue else { continue }
+                experiments[reference, default: []].append(timeline)
+            }
         }
         var notes = ReportNotes()
 

@@ -75,6 +75,10 @@ enum Assets {
     .chart text { fill: var(--muted); font-size: 15px; font-family: system-ui, sans-serif; }
     .chart .title { fill: var(--ink); font-size: 17px; font-weight: 600; }
     .nw { white-space: nowrap; }
+    .toc { columns: 22rem; column-gap: 2rem; padding-left: 1.25rem; }
+    section.entity { border-top: 2px solid var(--line); margin-top: 2.5rem; }
+    section.entity > h2 { margin-top: 1rem; }
+    h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }

@@ -46,7 +46,7 @@ struct CalendarPage {
             var planned: (Day, Day)?
             if let start = e.start?.value { planned = (start, max(start, Self.plannedEnd(e) ?? start)) }
             var live: (Day, Day)?
-            if let life = input.lives[id], let started = life.started {
+            if let life = input.life(of: id), let started = life.started {
                 let start = UTC.day(of: started)
                 let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
                 live = (start, max(start, end))
@@ -146,7 +146,7 @@ struct CalendarPage {
         let n = Charts.n
         var svg = ""
         let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-        svg += "<a href=\"\(page.href(catalog.path(of: e.id.value)))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
+        svg += "<a href=\"\(page.up)\(catalog.target(of: e.id.value))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
         let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
         if let (start, end) = row.planned {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"

@@ -13,14 +13,34 @@ struct Catalog {
     private(set) var files: [String: String] = [:]
     /// Every id, in the order the entities were given (by file, then line).
     private(set) var order: [String] = []
-    /// Each entity's page from the site's top (names unique regardless of case), with its title:
-    /// what a link to it needs, in one lookup.
+    /// Each entity's page from the site's top (names unique regardless of case), the element
+    /// holding it on a shared page, and its title: what a link to it needs, in one lookup.
     private(set) var links: [String: Link] = [:]
+    /// The shared pages: objectives by quarter, hypotheses by squad, experiments by squad and
+    /// quarter of their planned start; sorted by path. Squads and metrics have a page each.
+    private(set) var groups: [Group] = []
 
     struct Link {
+        /// The page, from the site's top.
         var path: String
+        /// The element holding the entity on a shared page (`anchor(id)`); nil on its own page.
+        var fragment: String?
         var title: String?
+
+        /// Path and fragment: where a link goes, from the site's top.
+        var target: String { fragment.map { path + "#" + $0 } ?? path }
     }
+
+    /// A page of several entities of one kind, each a section of it, in id order.
+    struct Group {
+        var path: String
+        var title: String
+        var kind: Kind
+        var ids: [String]
+    }
+
+    /// At most this many entities share a page; a larger group is cut into parts.
+    static let groupSize = 100
     private(set) var northStar: Metric?
 
     /// Sorted by id: pages ask for these many times.
@@ -63,8 +83,16 @@ struct Catalog {
         self.hypotheses = Shelf(hypotheses)
         self.experiments = Shelf(experiments)
         northStar = self.metrics.sorted.first { $0.northStar?.value == true }
-        for (id, name) in SitePath.uniqueFileNames(Array(files.keys)) {
-            links[id] = Link(path: SitePath.entity(fileName: name), title: title(of: id))
+        let names = SitePath.uniqueFileNames(Array(files.keys))
+        for id in self.squads.ids + self.metrics.ids {
+            links[id] = Link(path: SitePath.entity(fileName: names[id] ?? SitePath.fileName(id)), fragment: nil, title: title(of: id))
+        }
+        // An id defined as two kinds (lint's business) is shown as the kind `kind(of:)` gives it, once.
+        groups = Self.groups(objectives: self.objectives.sorted.filter { kind(of: $0.id.value) == .objective },
+                             hypotheses: self.hypotheses.sorted.filter { kind(of: $0.id.value) == .hypothesis },
+                             experiments: self.experiments.sorted.filter { kind(of: $0.id.value) == .experiment })
+        for group in groups {
+            for id in group.ids { links[id] = Link(path: group.path, fragment: anchor(id), title: title(of: id)) }
         }
         testing = Grouping(self.experiments.sorted)
         experimentsByKeyResult = Grouping(self.experiments.sorted)
@@ -96,6 +124,58 @@ struct Catalog {
         }
     }
 
+    /// The shared pages of objectives, hypotheses and experiments. A page's name is made of
+    /// `.`-separated parts (a file name made from an id holds no `.`, so no entity page can take
+    /// it); squad names are made unique regardless of case as ids are.
+    private static func groups(objectives: [Objective], hypotheses: [Hypothesis], experiments: [Experiment]) -> [Group] {
+        let noSquad = "(no squad)"
+        var squadNames = Set<String>()
+        for e in experiments { squadNames.insert(e.squad?.value ?? noSquad) }
+        for hypothesis in hypotheses { squadNames.insert(hypothesis.squad?.value ?? noSquad) }
+        let squadFiles = SitePath.uniqueFileNames(Array(squadNames))
+        func squadFile(_ squad: String) -> String { squad == noSquad ? "_" : squadFiles[squad] ?? SitePath.fileName(squad) }
+        struct Key: Hashable, Comparable {
+            var name: String
+            var title: String
+            var kind: Kind
+            static func < (a: Key, b: Key) -> Bool { a.name < b.name }
+            static func == (a: Key, b: Key) -> Bool { a.name == b.name }
+            func hash(into hasher: inout Hasher) { hasher.combine(name) }
+        }
+        var members: [Key: [String]] = [:]
+        for objective in objectives {
+            let quarter = objective.quarter?.value
+            let key = Key(name: "objectives." + (quarter?.description ?? "unscheduled"),
+                          title: quarter.map { "Objectives for \($0)" } ?? "Objectives with no quarter", kind: .objective)
+            members[key, default: []].append(objective.id.value)
+        }
+        for hypothesis in hypotheses {
+            let squad = hypothesis.squad?.value ?? noSquad
+            let key = Key(name: "hypotheses." + squadFile(squad), title: "Hypotheses of \(squad)", kind: .hypothesis)
+            members[key, default: []].append(hypothesis.id.value)
+        }
+        for e in experiments {
+            let squad = e.squad?.value ?? noSquad
+            let quarter = e.start?.value.quarter
+            let key = Key(name: "experiments." + squadFile(squad) + "." + (quarter?.description ?? "unscheduled"),
+                          title: "Experiments of \(squad)" + (quarter.map { " starting in \($0)" } ?? " with no start date"),
+                          kind: .experiment)
+            members[key, default: []].append(e.id.value)
+        }
+        var out: [Group] = []
+        for key in members.keys.sorted() {
+            let ids = members[key] ?? []  // in id order: the shelves are sorted
+            let parts = (ids.count + groupSize - 1) / groupSize
+            for part in 0..<parts {
+                let slice = Array(ids[(part * groupSize)..<min(ids.count, (part + 1) * groupSize)])
+                let suffix = parts == 1 ? "" : ".\(part + 1)"
+                let title = parts == 1 ? key.title : "\(key.title), part \(part + 1) of \(parts)"
+                out.append(Group(path: SitePath.entity(fileName: key.name + suffix), title: title, kind: key.kind, ids: slice))
+            }
+        }
+        return out
+    }
+
     /// Key results measuring a metric, in objective order, each with its objective.
     func keyResults(measuring metric: String) -> [(objective: Objective, keyResult: KeyResult)] {
         (keyResultPositions[metric] ?? []).map { position in
@@ -108,6 +188,9 @@ struct Catalog {
 
     /// The page of an entity at this commit.
     func path(of id: String) -> String { links[id]?.path ?? SitePath.entity(id) }
+
+    /// Where a link to an entity goes, from the site's top: its page, and its section on a shared page.
+    func target(of id: String) -> String { links[id]?.target ?? SitePath.entity(id) }
 
     func kind(of id: String) -> Kind? {
         if metrics[id] != nil { return .metric }
@@ -157,10 +240,12 @@ struct Catalog {
 /// Entities of one kind, each held once, in id order; found by id.
 struct Shelf<Item: Sendable>: Sendable {
     let sorted: [Item]
+    /// The ids, sorted.
+    let ids: [String]
     private let position: [String: Int]
 
     init(_ byID: [String: Item]) {
-        let ids = byID.keys.sorted()
+        ids = byID.keys.sorted()
         sorted = ids.compactMap { byID[$0] }
         position = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($1, $0) })
     }

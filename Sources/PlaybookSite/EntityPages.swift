@@ -1,21 +1,53 @@
 import PlaybookModel
 import PlaybookReports
 
-/// A page per metric, objective, hypothesis and experiment: its fields as they are at this
-/// commit, links to the entities it names and that name it, and its history commit by commit.
+/// A page per metric; objectives, hypotheses and experiments a section each on a shared page
+/// (`Catalog.groups`). Each shows its fields as they are at this commit, links to the entities it
+/// names and that name it, and its history commit by commit.
 struct EntityPages {
     var input: SiteInput
     var catalog: Catalog
+    /// On a shared page an entity's headings sit one level lower (its title is an `h2`).
+    var shared = false
 
     /// How many of an experiment's collisions its page lists.
     static let listedCollisions = 50
 
+    /// A section's heading tag and the one below it.
+    private var h2: String { shared ? "h3" : "h2" }
+    private var h3: String { shared ? "h4" : "h3" }
+
+    /// A page of its own (metrics).
     func page(_ id: String) -> String {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
-        let kind = catalog.kind(of: id)
-        var body = "<h1><span class=\"kind\">\(h(kind?.rawValue ?? "Entity")) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h1>\n"
+        var body = "<h1><span class=\"kind\">\(h(catalog.kind(of: id)?.rawValue ?? "Entity")) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h1>\n"
+        entity(id, page: page, into: &body)
+        return page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, body: body, source: input.source)
+    }
+
+    /// A shared page: its entities listed at the top, then a section each.
+    func group(_ group: Catalog.Group) -> String {
+        let page = Page(path: group.path, catalog: catalog)
+        var pages = self
+        pages.shared = true
+        var body = "<h1>\(h(group.title))</h1>\n<nav aria-label=\"On this page\"><ul class=\"toc\">"
+        for id in group.ids {
+            body += "<li><a href=\"#\(anchor(id))\">\(h(catalog.title(of: id).map { "\(id): \($0)" } ?? id))</a></li>"
+        }
+        body += "</ul></nav>\n"
+        for id in group.ids {
+            let element = anchor(id)  // letters, digits, `-` and `_`: nothing to escape
+            body += "<section class=\"entity\" id=\"\(element)\" aria-labelledby=\"\(element)-h\"><h2 id=\"\(element)-h\"><span class=\"kind\">\(h(group.kind.rawValue)) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h2>\n"
+            pages.entity(id, page: page, into: &body)
+            body += "</section>\n"
+        }
+        return page.document(title: group.title, section: nil, body: body, source: input.source)
+    }
+
+    /// What a page shows of one entity below its title.
+    private func entity(_ id: String, page: Page, into body: inout String) {
         if let file = catalog.files[id] { body += "<p class=\"meta\">in <code>\(h(file))</code></p>\n" }
-        switch kind {
+        switch catalog.kind(of: id) {
         case .metric: body += metric(id, page: page)
         case .objective: body += objective(id, page: page)
         case .hypothesis: body += hypothesis(id, page: page)
@@ -23,7 +55,6 @@ struct EntityPages {
         case .squad, nil: break
         }
         history(id, page: page, into: &body)
-        return page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, body: body, source: input.source)
     }
 
     private func fields(_ pairs: [(String, String?)]) -> String {
@@ -47,13 +78,13 @@ struct EntityPages {
             ("North Star", metric.northStar?.value == true ? "yes" : "no"),
         ])
         let krs = catalog.keyResults(measuring: id)
-        out += "<h2>Key results measuring it</h2>\n"
+        out += "<\(h2)>Key results measuring it</\(h2)>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
             [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
              h(Numbers.unit(kr.baseline?.value, metric.unit)), h(Numbers.unit(kr.target?.value, metric.unit)), h(Numbers.unit(kr.current?.value, metric.unit))]
         }, numeric: [3, 4, 5])
         let experiments = catalog.experimentsByMetric[id] ?? []
-        out += "<h2>Experiments on it</h2>\n"
+        out += "<\(h2)>Experiments on it</\(h2)>\n"
         out += experiments.isEmpty ? "<p>None.</p>\n" : "<ul>" + experiments.map { e in
             "<li>\(page.entity(e.id.value, title: true)) (\(e.metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
         }.joined() + "</ul>\n"
@@ -69,13 +100,14 @@ struct EntityPages {
             ("aligns to", page.entity(objective.alignsTo?.value, title: true)),
         ])
         let line = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == id }
-        out += "<h2>Key results</h2>\n"
+        out += "<\(h2)>Key results</\(h2)>\n"
         for kr in objective.keyResults {
             let krID = kr.id?.value ?? "?"
             let reference = "\(id)/\(krID)"
             let unit = catalog.unit(ofMetric: kr.metric?.value)
             let reported = line?.keyResults.first { $0.id == krID }
-            out += "<section id=\"\(h(anchor(krID)))\" aria-labelledby=\"\(h(anchor(krID)))-h\"><h3 id=\"\(h(anchor(krID)))-h\">\(h(krID)): \(h(kr.title ?? ""))</h3>"
+            let element = keyResultAnchor(objective: id, krID)
+            out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
                 ("metric", page.entity(kr.metric?.value, title: true)),
                 ("baseline", h(Numbers.unit(kr.baseline?.value, unit))), ("target", h(Numbers.unit(kr.target?.value, unit))),
@@ -83,7 +115,7 @@ struct EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit))), end \(h(Numbers.unit(reported.endValue, unit))), score \(scoreMeter(reported.score)) \(Standing(score: reported.score).badge), \(reported.checkIns.count) check-ins"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit))), end \(h(Numbers.unit(reported.endValue, unit))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-ins"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
@@ -94,7 +126,7 @@ struct EntityPages {
         }
         let children = catalog.objectivesByParent[id] ?? []
         if !children.isEmpty {
-            out += "<h2>Objectives aligned to it</h2><ul>" + children.map { "<li>\(page.entity($0.id.value, title: true))</li>" }.joined() + "</ul>\n"
+            out += "<\(h2)>Objectives aligned to it</\(h2)><ul>" + children.map { "<li>\(page.entity($0.id.value, title: true))</li>" }.joined() + "</ul>\n"
         }
         return out
     }
@@ -117,7 +149,7 @@ struct EntityPages {
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
         let experiments = catalog.experiments(testing: id)
-        out += "<h2>Experiments testing it</h2>\n"
+        out += "<\(h2)>Experiments testing it</\(h2)>\n"
         out += experiments.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["experiment", "title", "status", "outcome", "lift", "decision"], rows: experiments.map { e in
             [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
              h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]
@@ -131,7 +163,7 @@ struct EntityPages {
             [a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
                 .compactMap { $0 }.joined(separator: " · ")
         }
-        let life = input.lives[id]
+        let life = input.life(of: id)
         var out = fields([
             ("squad", page.entity(e.squad?.value, title: true)),
             ("status", e.status.map { h($0.value.rawValue) }),
@@ -155,7 +187,7 @@ struct EntityPages {
             ("budget", e.budget.map { h(Numbers.grouped($0.value, places: 2)) }),
         ])
         if let result = e.result {
-            out += "<h2>Result</h2>\n" + fields([
+            out += "<\(h2)>Result</\(h2)>\n" + fields([
                 ("outcome", result.outcome.map { h($0.value.rawValue) }), ("lift", h(Numbers.signedPercent(result.lift?.value))),
                 ("p-value", result.pValue.map { h(Numbers.text($0.value, places: 4)) }),
                 ("decision", result.decision.map { h($0.value.rawValue) }),
@@ -164,7 +196,7 @@ struct EntityPages {
         }
         let collisions = catalog.collisions.count(of: id)
         if collisions > 0 {
-            out += "<h2>Collisions</h2>"
+            out += "<\(h2)>Collisions</\(h2)>"
             out += "<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group"
             out += collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>"
             out += "<ul>" + catalog.collisions.partners(of: id, limit: Self.listedCollisions).map { other, reviewedBy in
@@ -172,7 +204,7 @@ struct EntityPages {
             }.joined() + "</ul>\n"
         }
         if !e.approvals.isEmpty {
-            out += "<h2>Approvals</h2>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: e.approvals.map { a in
+            out += "<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: e.approvals.map { a in
                 [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
             })
@@ -184,10 +216,10 @@ struct EntityPages {
     /// piece by piece (a long history is most of an entity page's bytes).
     func history(_ id: String, page: Page, into out: inout String) {
         guard let log = input.log(of: id) else {
-            out += "<h2>History</h2><p>No commit on this line of history holds it.</p>\n"
+            out += "<\(h2)>History</\(h2)><p>No commit on this line of history holds it.</p>\n"
             return
         }
-        out += "<h2>History</h2>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
+        out += "<\(h2)>History</\(h2)>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
         for caveat in log.caveats {
             out += "<p class=\"note\">"
             out += h(caveat)
@@ -243,7 +275,7 @@ struct EntityPages {
         }
         out += "</ol>\n"
         if !log.notes.isEmpty {
-            out += "<h3>Skipped versions</h3><ul>" + log.notes.map { note in
+            out += "<\(h3)>Skipped versions</\(h3)><ul>" + log.notes.map { note in
                 "<li><code>\(h(String(note.commit.description.prefix(12))))</code> <code>\(h(note.path))</code>: \(h(note.message))</li>"
             }.joined() + "</ul>\n"
         }

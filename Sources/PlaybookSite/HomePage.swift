@@ -148,7 +148,7 @@ struct HomePage {
     private func card(_ objective: ObjectiveLine, page: Page) -> String {
         var out = "<article class=\"objective\" id=\"\(h(anchor(objective.id)))\"><h3>\(page.entity(objective.id)) \(h(objective.title ?? ""))</h3>"
         var facts = ["squad " + page.entity(objective.squad), "aligns to " + page.entity(objective.alignsTo),
-                     "score " + scoreMeter(objective.score), Standing(score: objective.score).badge]
+                     "score " + scoreMeter(objective.score)]
         if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
         if let dropped = objective.dropped { facts.append("<span class=\"badge bad\">dropped \(UTC.day(of: dropped))</span>") }
         out += "<p class=\"meta\">" + facts.joined(separator: " · ") + "</p>"
@@ -156,7 +156,7 @@ struct HomePage {
         for kr in objective.keyResults {
             let unit = catalog.unit(ofMetric: kr.metric)
             out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
-            out += "<span>\(scoreMeter(kr.score)) \(Standing(score: kr.score).badge)</span>"
+            out += "<span>\(scoreMeter(kr.score)) \(statusBadge(kr.status))</span>"
             var values = ["metric " + page.entity(kr.metric),
                           "baseline " + h(Numbers.unit(kr.baseline, unit)), "target " + h(Numbers.unit(kr.target, unit)),
                           "start " + h(Numbers.unit(kr.startValue, unit)), "now " + h(Numbers.unit(kr.endValue, unit)),

@@ -171,7 +171,7 @@ struct Page {
         }
         let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
         // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
-        return "<a href=\"\(up)\(link.path)\">\(h(label))</a>"
+        return "<a href=\"\(up)\(link.target)\">\(h(label))</a>"
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.
@@ -179,7 +179,7 @@ struct Page {
         guard let reference, !reference.isEmpty else { return "–" }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference) }
-        return "<a href=\"\(href(catalog.path(of: parts[0])))#\(h(anchor(parts[1])))\">\(h(reference))</a>"
+        return "<a href=\"\(up)\(catalog.path(of: parts[0]))#\(h(keyResultAnchor(objective: parts[0], parts[1])))\">\(h(reference))</a>"
     }
 
     /// The whole document: head with the content-security policy, navigation, main, footer.
@@ -220,6 +220,10 @@ struct Page {
 /// An id usable as a fragment and an element id (same rule as file names).
 func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 
+/// A key result's element on its objective's page: the objective's anchor, `.` (which no anchor
+/// holds), the key result's; unique on a page of several objectives.
+func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
+
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page.
 func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
@@ -234,24 +238,14 @@ func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int>
     return out + "</tbody></table></div>\n"
 }
 
-/// How a key result stands, from its score: 0.7 and up on track, 0.4 and up at risk.
-enum Standing: String {
-    case onTrack = "on track", atRisk = "at risk", offTrack = "off track", unknown = "no score"
-
-    init(score: Decimal?) {
-        guard let score else { self = .unknown; return }
-        self = score >= Decimal(string: "0.7")! ? .onTrack : score >= Decimal(string: "0.4")! ? .atRisk : .offTrack
-    }
-
-    var badge: String {
-        let name: String
-        switch self {
-        case .onTrack: name = "good"
-        case .atRisk: name = "warn"
-        case .offTrack: name = "bad"
-        case .unknown: name = "none"
-        }
-        return "<span class=\"badge \(name)\">\(rawValue)</span>"
+/// A key result's status as `report okr` judges it (progress against the time gone by in its
+/// quarter, under the configured thresholds), as a badge with the report's words.
+func statusBadge(_ status: KeyResultStatus?) -> String {
+    switch status {
+    case .onTrack?: "<span class=\"badge good\">on track</span>"
+    case .atRisk?: "<span class=\"badge warn\">at risk</span>"
+    case .offTrack?: "<span class=\"badge bad\">off track</span>"
+    case nil: "<span class=\"badge none\">no status</span>"
     }
 }
 

@@ -41,7 +41,7 @@ struct LearningsPage {
         }
         for e in catalog.sortedExperiments where e.status?.value == .concluded {
             let id = e.id.value
-            let quarter = input.lives[id]?.concluded.map { UTC.day(of: $0).quarter } ?? e.end?.value.quarter ?? e.start?.value.quarter
+            let quarter = input.life(of: id)?.concluded.map { UTC.day(of: $0).quarter } ?? e.end?.value.quarter ?? e.start?.value.quarter
             out.append(entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
                              outcome: e.result?.outcome?.value.rawValue ?? "no outcome",
                              lift: Numbers.signedPercent(e.result?.lift?.value), decision: e.result?.decision?.value.rawValue,

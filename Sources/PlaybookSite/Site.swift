@@ -40,8 +40,13 @@ public struct SitePlan: Sendable {
         ]
         planned += input.okr.map { (SitePath.quarter($0.quarter), .home($0.quarter)) }
         for id in catalog.order {
-            planned.append((catalog.path(of: id), catalog.kind(of: id) == .squad ? .squad(id) : .entity(id)))
+            switch catalog.kind(of: id) {
+            case .squad: planned.append((catalog.path(of: id), .squad(id)))
+            case .metric: planned.append((catalog.path(of: id), .entity(id)))
+            default: break  // on a shared page
+            }
         }
+        planned += catalog.groups.indices.map { (catalog.groups[$0].path, .group($0)) }
         planned += [
             (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),
             (SitePath.stylesheet, .text(Assets.stylesheet)), (SitePath.searchScript, .text(Assets.searchScript)),
@@ -66,12 +71,13 @@ public struct SitePlan: Sendable {
         case .program: ProgramPage(input: input, catalog: catalog).render()
         case .squad(let id): SquadPages(input: input, catalog: catalog).page(id)
         case .entity(let id): EntityPages(input: input, catalog: catalog).page(id)
+        case .group(let index): EntityPages(input: input, catalog: catalog).group(catalog.groups[index])
         case .text(let text): text
         }
     }
 
     /// One file to write.
     private enum Job {
-        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), text(String)
+        case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), group(Int), text(String)
     }
 }

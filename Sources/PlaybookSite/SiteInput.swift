@@ -17,8 +17,9 @@ public struct SiteInput: Sendable {
     public var timelines: Timelines
     /// The history's caveats and its records that hold notes: all a log reads besides the timeline.
     var notes: History
-    /// Each experiment's life from its history (created, ready, started, concluded, abandoned).
-    public var lives: [String: ExperimentFacts]
+    /// Each experiment's statuses through its history, read once: the program's reports share
+    /// them, and `life(of:)` reads an experiment's moves from them.
+    public var lifecycles: ExperimentLifecycles
     /// The entities at the commit (first definition of each id; a duplicated id is lint's
     /// business) by kind and id, with the links between them and their collisions (experiments
     /// live together on one surface for overlapping audiences). Held once: not also as a list.
@@ -30,13 +31,13 @@ public struct SiteInput: Sendable {
     public var source: SourceSummary?
 
     init(okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
-         lives: [String: ExperimentFacts], catalog: Catalog, homeQuarter: Quarter, today: Day,
+         lifecycles: ExperimentLifecycles, catalog: Catalog, homeQuarter: Quarter, today: Day,
          source: SourceSummary?) {
         self.okr = okr
         self.program = program
         self.timelines = timelines
         self.notes = notes
-        self.lives = lives
+        self.lifecycles = lifecycles
         self.catalog = catalog
         self.homeQuarter = homeQuarter
         self.today = today
@@ -45,7 +46,10 @@ public struct SiteInput: Sendable {
 
     /// Builds every report the site needs from one history and the entities at its tip.
     /// `homeQuarter` defaults to the quarter containing `today`.
-    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil) {
+    /// `thresholds`: how key results are judged on track, at risk or off track (the
+    /// configuration's, as `report okr` reads them).
+    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
+                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
         var seen: Set<String> = []
         let unique = entities.sorted { ($0.file, $0.entity.id.mark.line) < ($1.file, $1.entity.id.mark.line) }
             .filter { seen.insert($0.entity.id.value).inserted }
@@ -55,49 +59,45 @@ public struct SiteInput: Sendable {
         // so thousands of logs do not each walk every commit. Logs are made page by page, on every core.
         var notes = history
         notes.records = history.records.filter { !$0.notes.isEmpty }
-        let boundary = Set(history.shallowBoundary)
         // Each part reads the same history and none depends on another: computed side by side,
         // the long ones first.
         // The program page shows at most the twelve quarters up to the home quarter: only those are counted.
         let programQuarters = Array(quarters.filter { $0 <= home }.suffix(12))
-        let parts: [Part] = concurrently(2 + quarters.count + programQuarters.count) { index in
+        // Every experiment's statuses are read once, for all the program's quarters and every page.
+        let lifecycles = ExperimentLifecycles(timelines: timelines, history: history)
+        let parts: [Part] = concurrently(1 + quarters.count + programQuarters.count) { index in
             switch index {
             case 0:
                 return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
-            case 1:
-                var lives: [String: ExperimentFacts] = [:]
-                for timeline in timelines.all(kind: Kind.experiment.rawValue) {
-                    lives[timeline.id] = ExperimentFacts(timeline, until: Int64.max, boundary: boundary)
-                }
-                return .lives(lives)
-            case let index where index < 2 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 2], today: today, timelines: timelines, history: history))
+            case let index where index < 1 + quarters.count:
+                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles))
             default:
-                let quarter = programQuarters[index - 2 - quarters.count]
-                return .program(ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history))
+                let quarter = programQuarters[index - 1 - quarters.count]
+                return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))
             }
         }
         var okr: [OKRReport] = [], program: [ExperimentReport] = []
-        var lives: [String: ExperimentFacts] = [:]
         var catalog: Catalog?
         for part in parts {
             switch part {
             case .okr(let report): okr.append(report)
             case .program(let report): program.append(report)
-            case .lives(let value): lives = value
             case .catalog(let value): catalog = value
             }
         }
-        self.init(okr: okr, program: program, timelines: timelines, notes: notes, lives: lives,
+        self.init(okr: okr, program: program, timelines: timelines, notes: notes, lifecycles: lifecycles,
                   catalog: catalog ?? Catalog(unique, collisions: CollisionGraph([])), homeQuarter: home, today: today, source: SourceSummary(history))
     }
+
+    /// When an experiment was created, started, concluded or abandoned, over its whole history.
+    func life(of id: String) -> ExperimentLife? { lifecycles.life(of: id) }
 
     /// What `playbook log` shows for an entity id (nil when no commit held it).
     func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
 
     /// One piece of the input, computed on its own.
     private enum Part: Sendable {
-        case okr(OKRReport), program(ExperimentReport), lives([String: ExperimentFacts])
+        case okr(OKRReport), program(ExperimentReport)
         case catalog(Catalog)
     }
 

@@ -45,6 +45,7 @@ struct SiteBuild: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
+        MallocArenas.limitToOne()
         let cwd = FileManager.default.currentDirectoryPath
         let repository: Repository
         do {
@@ -79,7 +80,8 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
-        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home)
+        let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home,
+                              thresholds: workspace.configuration.keyResultStatus)
         let plan = SitePlan(input)
         try SiteFolder.write(plan, to: target)
         // The folder is a command-line argument: shown inert.
@@ -144,5 +146,23 @@ private final class OnThread: @unchecked Sendable {
         done.signal()
         guard let result else { throw UsageError(description: "internal error: HEAD's playbook was not read") }
         return try result.get()
+    }
+}
+
+/// glibc's allocator gives threads that allocate at once heaps of their own (up to eight per
+/// core), and memory freed in one heap is not reused by the others: the site's threads (HEAD's
+/// decoding, reports, pages) each grew their own, and the peak memory with them. One heap keeps
+/// the peak about 50 MB lower on the 50,000-commit history at the same CPU time (measured with
+/// `MALLOC_ARENA_MAX=1`, which does the same: 296 → 248 MB warm, 331 → 278 MB cold). Elsewhere
+/// (macOS, or a C library without `mallopt`) nothing changes.
+private enum MallocArenas {
+    static func limitToOne() {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        // RTLD_DEFAULT (a null handle): the symbol as the process resolves it; absent outside glibc.
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+        let arenaMax: Int32 = -8  // M_ARENA_MAX in <malloc.h>
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(arenaMax, 1)
+        #endif
     }
 }

@@ -43,7 +43,7 @@ final class SiteCommandTests: XCTestCase {
         let site = scratch.url.appendingPathComponent("site")
         let written = try files(under: site)
         XCTAssertNotNil(written[".playbook-site"])
-        XCTAssertNotNil(written["e/OKR-2026Q3-ACT-1.html"])
+        XCTAssertNotNil(written["e/objectives.2026-Q3.html"])
         // --today defaults to the commit's day, so the home page is its quarter, 2026-Q3.
         let home = String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self)
         XCTAssertTrue(home.contains("Objectives and key results, 2026-Q3"))
@@ -55,6 +55,39 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: site), written)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }
         XCTAssertEqual(leftovers, [])
+    }
+
+    func testKeyResultStatusIsTheOneReportOkrGivesUnderTheConfiguredThresholds() throws {
+        let scratch = try repository()
+        // KR-1 has made half its way (0.5) in 2026-Q3; judged against the time gone by.
+        func statuses(_ today: [String]) throws -> (site: String?, report: String?) {
+            let site = try CLI.run(["site", "-o", "out", "--no-cache"] + today, in: scratch.url)
+            XCTAssertEqual(site.status, 0, site.stderr)
+            let home = try String(contentsOf: scratch.url.appendingPathComponent("out/index.html"), encoding: .utf8)
+            let card = home.components(separatedBy: "<ul class=\"krs\">").dropFirst().first ?? ""
+            let badge = card.components(separatedBy: "<span class=\"badge ").dropFirst().first?
+                .components(separatedBy: "</span>").first?.components(separatedBy: "\">").last
+            let report = try CLI.run(["report", "okr", "--format", "json", "--no-cache"] + today, in: scratch.url)
+            XCTAssertEqual(report.status, 0, report.stderr)
+            let json = try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any]
+            let squads = json?["squads"] as? [[String: Any]]
+            let objectives = squads?.first?["objectives"] as? [[String: Any]]
+            let keyResults = objectives?.first?["key_results"] as? [[String: Any]]
+            return (badge, keyResults?.first?["status"] as? String)
+        }
+        // On the commit's day, 2026-07-21 (the site's default), 0.23 of the quarter is gone: 0.5 ≥ 0.9 × 0.23.
+        let early = try statuses(["--today", "2026-07-21"])
+        XCTAssertEqual(early.site, "on track")
+        XCTAssertEqual(early.report, "on track")
+        // On 2026-09-20, 0.89 is gone: 0.5 < 0.6 × 0.89.
+        let late = try statuses(["--today", "2026-09-20"])
+        XCTAssertEqual(late.site, "off track")
+        XCTAssertEqual(late.report, "off track")
+        // The configuration's thresholds count for both: 0.5 ≥ 0.5 × 0.89.
+        try scratch.write(".playbook.yml", "reports: {on_track: 0.5, at_risk: 0.4}\n")
+        let lenient = try statuses(["--today", "2026-09-20"])
+        XCTAssertEqual(lenient.site, "on track")
+        XCTAssertEqual(lenient.report, "on track")
     }
 
     func testARebuildReplacesThePreviousSiteWhole() throws {

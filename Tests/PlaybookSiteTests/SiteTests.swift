@@ -18,8 +18,8 @@ final class SiteTests: XCTestCase {
             if page.contains("&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil") { seen += 1 }
         }
         XCTAssertGreaterThanOrEqual(seen, 4)  // the hypothesis, the experiment, the calendar, the learnings
-        let entity = try XCTUnwrap(files["e/HYP-0001.html"])
-        XCTAssertTrue(entity.contains("<h1><span class=\"kind\">Hypothesis HYP-0001</span>&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil</h1>"))
+        let entity = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(entity.contains("<h2 id=\"k-HYP-0001-h\"><span class=\"kind\">Hypothesis HYP-0001</span>&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil</h2>"))
         let index = try XCTUnwrap(files["assets/search-index.js"])
         XCTAssertFalse(index.unicodeScalars.contains("\u{202E}"))
         XCTAssertTrue(index.contains("<img src=x onerror=alert(1)> ⟨U+202E⟩evil"))  // shown with textContent, never parsed
@@ -34,14 +34,22 @@ final class SiteTests: XCTestCase {
             for match in pattern.matches(in: page, range: range) {
                 guard let captured = Range(match.range(at: 1), in: page) else { continue }
                 let target = String(page[captured])
-                if target.hasPrefix("#") { continue }
+                let split = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+                let fragment = split.count == 2 ? split[1] : nil
+                if target.hasPrefix("#") {
+                    XCTAssertTrue(page.contains("id=\"\(fragment ?? "")\""), "\(path) links to a missing element: \(target)")
+                    continue
+                }
                 XCTAssertFalse(target.contains(":") || target.hasPrefix("/"), "\(path) links outside the site: \(target)")
-                let file = String(target.split(separator: "#", omittingEmptySubsequences: false)[0])
+                let file = split[0]
                 var parts = path.split(separator: "/").dropLast().map(String.init)
                 for part in file.split(separator: "/") {
                     if part == ".." { XCTAssertFalse(parts.isEmpty, "\(path) climbs out of the site: \(target)"); _ = parts.popLast() } else { parts.append(String(part)) }
                 }
-                XCTAssertNotNil(files[parts.joined(separator: "/")], "\(path) links to a missing page: \(target)")
+                let linked = files[parts.joined(separator: "/")]
+                XCTAssertNotNil(linked, "\(path) links to a missing page: \(target)")
+                // A link into a shared page reaches the entity's (or key result's) own section.
+                if let fragment, let linked { XCTAssertTrue(linked.contains("id=\"\(fragment)\""), "\(path) links to a missing element: \(target)") }
                 links += 1
             }
         }
@@ -95,8 +103,8 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(calendar.contains("EXP-0001 planned 2026-09-21 to 2026-10-05"))
         XCTAssertTrue(calendar.contains("EXP-0002 planned 2026-12-01 to 2026-12-15"))
         // EXP-0002 and EXP-0003 share the surface and their windows, and no exclusion group.
-        XCTAssertTrue(calendar.contains("<a href=\"e/EXP-0002.html\">EXP-0002</a> × <a href=\"e/EXP-0003.html\">EXP-0003</a>"))
-        XCTAssertTrue(calendar.contains("<dt>onboarding</dt><dd><a href=\"e/EXP-0003.html\">EXP-0003</a></dd>"))
+        XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\">EXP-0002</a> × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a>"))
+        XCTAssertTrue(calendar.contains("<dt>onboarding</dt><dd><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a></dd>"))
     }
 
     func testLearningsListEveryHypothesisAndConcludedExperimentInTheSearchIndex() throws {
@@ -113,18 +121,22 @@ final class SiteTests: XCTestCase {
 
     func testEntityPagesLinkBothWaysAndShowTheirHistory() throws {
         let files = Site.render(try SiteFixture(for: self).input())
-        let experiment = try XCTUnwrap(files["e/EXP-0001.html"])
-        XCTAssertTrue(experiment.contains("<a href=\"../e/HYP-0001.html\">"))
-        XCTAssertTrue(experiment.contains("<a href=\"../e/OKR-2026Q4-GRO-1.html#k-KR-1\">OKR-2026Q4-GRO-1/KR-1</a>"))
+        let experiment = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(experiment.contains("<section class=\"entity\" id=\"k-EXP-0001\" aria-labelledby=\"k-EXP-0001-h\">"))
+        XCTAssertTrue(experiment.contains("<a href=\"../e/hypotheses.growth.html#k-HYP-0001\">"))
+        XCTAssertTrue(experiment.contains("<a href=\"../e/objectives.2026-Q4.html#k-OKR-2026Q4-GRO-1.k-KR-1\">OKR-2026Q4-GRO-1/KR-1</a>"))
         XCTAssertTrue(experiment.contains("<a href=\"../e/growth.html\">growth: Growth</a>"))
         XCTAssertTrue(experiment.contains("2 commits changed it"))
         XCTAssertTrue(experiment.contains("<code>status</code>: <del>running</del> → <ins>concluded</ins>"))
-        let hypothesis = try XCTUnwrap(files["e/HYP-0001.html"])
-        XCTAssertTrue(hypothesis.contains("<a href=\"../e/EXP-0002.html\">EXP-0002</a>"))
-        let objective = try XCTUnwrap(files["e/OKR-2026Q4-GRO-1.html"])
-        XCTAssertTrue(objective.contains("<a href=\"../e/EXP-0001.html\">EXP-0001:"))
+        let hypothesis = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(hypothesis.contains("<a href=\"../e/experiments.growth.2026-Q4.html#k-EXP-0002\">EXP-0002</a>"))
+        // The shared page lists its entities first, each a link to its section.
+        XCTAssertTrue(hypothesis.contains("<nav aria-label=\"On this page\"><ul class=\"toc\"><li><a href=\"#k-HYP-0001\">"))
+        let objective = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        XCTAssertTrue(objective.contains("<a href=\"../e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001:"))
+        XCTAssertTrue(objective.contains("<section id=\"k-OKR-2026Q4-GRO-1.k-KR-1\""))
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<a href=\"../e/HYP-0002.html\">HYP-0002</a>"))
+        XCTAssertTrue(squad.contains("<a href=\"../e/hypotheses.growth.html#k-HYP-0002\">HYP-0002</a>"))
         XCTAssertTrue(squad.contains("1,400 EUR"))  // EXP-0002 and EXP-0003 start in 2026-Q4
         XCTAssertTrue(squad.contains("over the cap"))
     }
@@ -159,21 +171,41 @@ final class SiteTests: XCTestCase {
             "playbooks/hypotheses/HYP-ABC.yml": SiteFixture.hypothesis("HYP-ABC", title: "Upper case", status: "backlog"),
             "playbooks/hypotheses/HYP-Abc.yml": SiteFixture.hypothesis("HYP-Abc", title: "Title case", status: "backlog"),
             "playbooks/experiments/EXP-0004.yml": SiteFixture.experiment("EXP-0004", title: "Tests the lower-case one", status: "draft", extra: "")
-                .replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-abc"),
+                .replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-abc")
+                .replacingOccurrences(of: "squad: growth", with: "squad: Growth"),
         ])
         let files = Site.render(try fixture.input())
         // On macOS's file system two names that differ only in case are one file.
         let folded = Dictionary(grouping: files.keys) { $0.lowercased() }
         XCTAssertEqual(folded.values.filter { $0.count > 1 }, [])
-        // Sorted by id, the first keeps its name; the others are numbered, the same way every time.
-        XCTAssertTrue(try XCTUnwrap(files["e/HYP-ABC.html"]).contains("<span class=\"kind\">Hypothesis HYP-ABC</span>Upper case"))
-        XCTAssertTrue(try XCTUnwrap(files["e/HYP-Abc_c2.html"]).contains("<span class=\"kind\">Hypothesis HYP-Abc</span>Title case"))
-        XCTAssertTrue(try XCTUnwrap(files["e/HYP-abc_c3.html"]).contains("<span class=\"kind\">Hypothesis HYP-abc</span>Lower case"))
-        // Links reach the page of the id they name.
-        let experiment = try XCTUnwrap(files["e/EXP-0004.html"])
-        XCTAssertTrue(experiment.contains("<a href=\"../e/HYP-abc_c3.html\">HYP-abc: Lower case</a>"))
+        // The hypotheses share their squad's page, each in a section of its own (fragments heed case).
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth_c2.html"])
+        XCTAssertTrue(hypotheses.contains("<h2 id=\"k-HYP-ABC-h\"><span class=\"kind\">Hypothesis HYP-ABC</span>Upper case</h2>"))
+        XCTAssertTrue(hypotheses.contains("<h2 id=\"k-HYP-Abc-h\"><span class=\"kind\">Hypothesis HYP-Abc</span>Title case</h2>"))
+        XCTAssertTrue(hypotheses.contains("<h2 id=\"k-HYP-abc-h\"><span class=\"kind\">Hypothesis HYP-abc</span>Lower case</h2>"))
+        // Squads whose names differ only in case get shared pages whose names differ: sorted, the
+        // first keeps its name, the others are numbered, the same way every time.
+        let experiment = try XCTUnwrap(files["e/experiments.Growth.2026-Q3.html"])
+        XCTAssertTrue(experiment.contains("<h1>Experiments of Growth starting in 2026-Q3</h1>"))
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth_c2.2026-Q3.html"]).contains("<h1>Experiments of growth starting in 2026-Q3</h1>"))
+        // Links reach the section of the id they name.
+        XCTAssertTrue(experiment.contains("<a href=\"../e/hypotheses.growth_c2.html#k-HYP-abc\">HYP-abc: Lower case</a>"))
         let learnings = try XCTUnwrap(files["learnings.html"])
-        XCTAssertTrue(learnings.contains("<a href=\"e/HYP-Abc_c2.html\">HYP-Abc</a>"))
+        XCTAssertTrue(learnings.contains("<a href=\"e/hypotheses.growth_c2.html#k-HYP-Abc\">HYP-Abc</a>"))
+    }
+
+    func testAnIdDefinedTwiceIsShownOnceAsItsFirstDefinition() throws {
+        let fixture = try SiteFixture(for: self)
+        // The metric signup-rate is defined in playbooks/metrics.yml; this file comes first by path.
+        try fixture.commit("2026-11-01", [
+            "playbooks/hypotheses/signup-rate.yml": SiteFixture.hypothesis("signup-rate", title: "Same id as a metric", status: "backlog"),
+        ])
+        let files = Site.render(try fixture.input())
+        XCTAssertNil(files["e/signup-rate.html"])
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertEqual(hypotheses.components(separatedBy: "id=\"k-signup-rate\"").count - 1, 1)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+            .contains("<a href=\"../e/hypotheses.growth.html#k-signup-rate\">signup-rate: Same id as a metric</a>"))
     }
 
     func testUniqueFileNamesDoNotDependOnTheOrderIdsComeIn() {
@@ -202,9 +234,11 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(calendar.contains("and \(pairs - 50) more pairs on <code>web</code>, left out here"))
         XCTAssertEqual(calendar.components(separatedBy: " × ").count - 1, 50)
         // A row names its first 20 partners and counts the rest.
-        XCTAssertTrue(calendar.contains("<a href=\"e/EXP-0028.html\">EXP-0028</a></strong> and 51 more"))
-        let page = try XCTUnwrap(site["e/EXP-0010.html"])
-        XCTAssertTrue(page.contains("(71 experiments; the first 50 by id are listed)"))
-        XCTAssertEqual(page.components(separatedBy: "not reviewed").count - 1, 50)
+        XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0028\">EXP-0028</a></strong> and 51 more"))
+        let page = try XCTUnwrap(site["e/experiments.growth.2026-Q4.html"])
+        let section = try XCTUnwrap(page.components(separatedBy: "<section class=\"entity\" id=\"k-EXP-0010\"").dropFirst().first?
+            .components(separatedBy: "<section class=\"entity\"").first)
+        XCTAssertTrue(section.contains("(71 experiments; the first 50 by id are listed)"))
+        XCTAssertEqual(section.components(separatedBy: "not reviewed").count - 1, 50)
     }
 }
