@@ -212,10 +212,11 @@ final class GrowthPairQualityTests: XCTestCase {
 /// Scratch: the tuning half's mistakes, for choosing word lists (never run on the held-out half).
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
-        // PLAYBOOK_SHOW_TUNING names the tuning split to show ("tune", "tune2", or "fresh" once the first
-        // fresh set had been measured and became validation data); never "held-out" or "fresh2".
-        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], ["tune", "tune2", "fresh"].contains(split) else { return }
-        let pairs = try GrowthPair.load(split == "fresh" ? "fresh-pairs.tsv" : "growth-pairs.tsv").filter { $0.split == split }
+        // PLAYBOOK_SHOW_TUNING names the seen split to show ("tune", "tune2", "fresh" or "fresh2", the two
+        // fresh sets being seen data once measured); never "held-out" or "fresh3".
+        let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv", "fresh2": "fresh2-pairs.tsv"]
+        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], let file = files[split] else { return }
+        let pairs = try GrowthPair.load(file).filter { $0.split == split }
         var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
         if encoder == nil, case .success(let model) = ModelLocation.loadEncoder() { encoder = model }
         let (kinds, _, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
@@ -238,6 +239,27 @@ final class GrowthPairTuningTests: XCTestCase {
         for overlap in strays {
             let a = all[overlap.ids[0]], b = all[overlap.ids[1]]
             print("STRAY \(overlap.ids) \(a?.title ?? "") [\(a?.metric ?? "")] // \(b?.title ?? "") [\(b?.metric ?? "")]: \(overlap.reason)")
+        }
+    }
+}
+
+/// Scratch: each seen pair's word score, cosine and the stems only one side has (PLAYBOOK_DUMP_PAIRS=1).
+final class GrowthPairDumpTests: XCTestCase {
+    func testDumpSeenPairs() throws {
+        guard ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_PAIRS"] != nil else { return }
+        guard case .success(let model) = ModelLocation.loadEncoder() else { return }
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
+            let pairs = try GrowthPair.load(file).filter { $0.split != "held-out" }
+            let texts = pairs.flatMap { [$0.a.title + ". " + $0.a.change, $0.b.title + ". " + $0.b.change] }
+            let corpus = Corpus(texts)
+            let vectors = try model.encode(texts)
+            for (index, pair) in pairs.enumerated() {
+                let (i, j) = (2 * index, 2 * index + 1)
+                let w = corpus.wording(i, j)
+                let cos = zip(vectors[i], vectors[j]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                print(String(format: "DUMP\t%@\t%@\t%@\t%.2f\t%.2f\t%.2f\t%@\t%@", pair.id, pair.duplicate ? "dup" : "diff", pair.kind,
+                             corpus.score(i, j), Double(cos), w.overlap, w.onlyFirst.joined(separator: ","), w.onlySecond.joined(separator: ",")))
+            }
         }
     }
 }
