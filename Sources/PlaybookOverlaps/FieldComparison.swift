@@ -55,8 +55,11 @@ struct FieldComparison {
         if nearlySame || lookAlike {
             contrast(a, b, audiences: nearlySame)
         }
-        if differences.isEmpty, let wording, wording.overlap >= Self.nearCopy, !wording.onlyFirst.isEmpty, !wording.onlySecond.isEmpty {
-            differences.append("detail (\(wording.onlyFirst.prefix(4).joined(separator: " ")) / \(wording.onlySecond.prefix(4).joined(separator: " ")))")
+        if differences.isEmpty, let wording, wording.overlap >= Self.nearCopy {
+            let (onlyA, onlyB) = (Self.named(wording.onlyFirst), Self.named(wording.onlySecond))
+            if !onlyA.isEmpty, !onlyB.isEmpty {
+                differences.append("detail (\(onlyA.prefix(4).joined(separator: " ")) / \(onlyB.prefix(4).joined(separator: " ")))")
+            }
         }
         if let ea = a.experiment, let eb = b.experiment {
             if let sa = ea.surface?.value, let sb = eb.surface?.value {
@@ -68,6 +71,17 @@ struct FieldComparison {
                 differences.append("audience (cannot overlap)")
             }
         }
+    }
+
+    /// Words that name who in general ("someone", "a person", "users"): swapping them swaps no detail.
+    static let filler: Set<String> = ["someon", "somebodi", "anyon", "anybodi", "everyon", "everybodi", "person", "peopl", "user",
+                                      "custom", "member", "visitor", "folk"]
+
+    /// The `words` (as the corpus first wrote them) that name something, filler left out.
+    static func named(_ words: [String]) -> [String] {
+        guard !words.isEmpty else { return [] }
+        let reader = TermReader()
+        return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
     }
 
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
