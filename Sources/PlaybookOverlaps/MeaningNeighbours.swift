@@ -107,6 +107,13 @@ extension DuplicateDetection {
                                         catalog: catalog, wording: wording(pair / n, pair % n), lookAlike: true)
             return again.differences.isEmpty ? original : again
         }
+        // Which of two look-alikes `x` keeps the wording of: `a` and `y` share most words, so the
+        // terms `x` shares with each differ by the detail that tells them apart ("… shorter form"
+        // against "… longer form"); nil when they tie.
+        func closerInWording(_ x: Int, to a: Int, than y: Int) -> Bool? {
+            guard let toA = wording(min(x, a), max(x, a))?.shared, let toY = wording(min(x, y), max(x, y))?.shared, toA != toY else { return nil }
+            return toA > toY
+        }
         var out: [Int: FieldComparison] = [:]
         for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
             guard let candidate = candidates[pair], candidate.byMeaning else { continue }
@@ -119,7 +126,7 @@ extension DuplicateDetection {
                         out[pair] = mine
                     } else if rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if rival.score >= candidate.score {
+                    } else if closerInWording(x, to: a, than: y) ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost
