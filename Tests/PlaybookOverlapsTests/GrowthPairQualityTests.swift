@@ -87,17 +87,18 @@ final class GrowthPairQualityTests: XCTestCase {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
         print(String(format: "held-out, words only: F1 %.3f; %d/%d found, %d/%d flagged", q.f1, q.found, q.duplicates, q.flagged, q.different))
-        // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.1, "F1 on the held-out half, words only")
-        XCTAssertGreaterThanOrEqual(q.found, 3, "rewordings found, words only")
-        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged as duplicates, words only")
+        // Measured: F1 0.074, 2 of 51 rewordings found, 1 of 51 look-alikes flagged (before a near copy
+        // with a detail swapped became a look-alike: 0.105, 3 and 3). In-sample by now.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.07, "F1 on the held-out half, words only")
+        XCTAssertGreaterThanOrEqual(q.found, 2, "rewordings found, words only")
+        XCTAssertLessThanOrEqual(q.flagged, 1, "look-alikes flagged as duplicates, words only")
     }
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
     /// `Data/make-pair-vectors.py`): most rewordings found, look-alikes kept out, few other pairs.
-    /// Measured: F1 0.813 over the labelled pairs (37 of 51 rewordings found, 3 of 51 look-alikes
-    /// flagged), and 16 other pairs of the 102 hypotheses called duplicates; the same with and
-    /// without `MeaningEvidence`'s veto (the regression deciding alone gave 36, 2 and 9).
+    /// Measured: F1 0.828 over the labelled pairs (36 of 51 rewordings found, 0 of 51 look-alikes
+    /// flagged), and 15 other pairs of the 102 hypotheses called duplicates (before the wording rules
+    /// of `FieldComparison`: 37, 3 and 16). The half has been looked at many times: in-sample.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -105,10 +106,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
-        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.82)
+        XCTAssertGreaterThanOrEqual(q.found, 36, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -123,12 +124,12 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with the installed model: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        // Measured: F1 0.813, 37 of 51 rewordings found, 3 of 51 look-alikes flagged, as with the committed
-        // vectors; 17 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
-        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
-        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 17, "other pairs of different ideas called duplicates")
+        // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
+        // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.82)
+        XCTAssertGreaterThanOrEqual(q.found, 36, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
     }
 
     /// Figures on a fresh set, counted the way a repository sees it: every pair called duplicate
@@ -149,41 +150,59 @@ final class GrowthPairQualityTests: XCTestCase {
     }
 
     /// The first fresh set (`Data/fresh-pairs.tsv`: 60 ideas, 120 pairs, each side with its own
-    /// rationale), measured once with the margin regression deciding alone (33 of 60 found, 10 of 60
-    /// flagged, 15 other pairs) and with the neighbour rule before (42, 10, 23); since then it is
-    /// validation data (`meaningVeto` was chosen on it), so these floors are in-sample.
+    /// rationale), measured once on the branch that wrote it (42 of 60 found, 10 flagged, 23 other
+    /// pairs); since then seen data (the wording rules of `FieldComparison` were chosen on it), so
+    /// these floors are in-sample: 46, 3 and 12 (F1 0.760 counting the other pairs); words only 0 and 2.
     func testFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let f = try Self.freshFigures("fresh-pairs.tsv", encoder: model)
-        XCTAssertGreaterThanOrEqual(f.found, 41, "rewordings found")
-        XCTAssertLessThanOrEqual(f.flagged, 10, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(f.strays, 21, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
+        XCTAssertGreaterThanOrEqual(f.found, 46, "rewordings found")
+        XCTAssertLessThanOrEqual(f.flagged, 3, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 12, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 2, "look-alikes flagged, words only")
     }
 
-    /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), written after the first
-    /// showed the regression alone losing rewordings, and measured once with the final rules.
+    /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
+    /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 31, 0 and 9
+    /// (F1 0.775 counting the other pairs); words only 0 and 0.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let f = try Self.freshFigures("fresh2-pairs.tsv", encoder: model)
-        // Measured once (2026-12-01): 31 of 40 rewordings found, 8 of 40 look-alikes flagged, 21 other
-        // pairs of the 120 hypotheses; F1 0.785 over the labelled pairs, 0.620 counting the other pairs.
-        // Words only: 0 of 40, 9 of 40. (The neighbour rule without the veto: 32, 8, 23; 0.800, 0.621.)
         XCTAssertGreaterThanOrEqual(f.found, 31, "rewordings found")
-        XCTAssertLessThanOrEqual(f.flagged, 8, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(f.strays, 21, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 9, "look-alikes flagged, words only")
+        XCTAssertLessThanOrEqual(f.flagged, 0, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 9, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 0, "look-alikes flagged, words only")
+    }
+
+    /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
+    /// rules and measured once with them, at the end: the held-out figure. FRESH3-FIGURES
+    func testThirdFreshSetQualityWithTheInstalledModel() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let f = try Self.freshFigures("fresh3-pairs.tsv", encoder: model)
+        XCTAssertEqual(f.duplicates, 40)
+        XCTAssertGreaterThanOrEqual(f.found, 0, "rewordings found") // FRESH3-FOUND
+        XCTAssertLessThanOrEqual(f.flagged, 40, "look-alikes flagged") // FRESH3-FLAGGED
+        XCTAssertLessThanOrEqual(f.strays, 1000, "other pairs of different ideas called duplicates") // FRESH3-STRAYS
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 40, "look-alikes flagged, words only") // FRESH3-WORDS
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
         let first = try GrowthPair.load("fresh-pairs.tsv"), second = try GrowthPair.load("fresh2-pairs.tsv")
+        let third = try GrowthPair.load("fresh3-pairs.tsv")
         XCTAssertGreaterThanOrEqual(first.count, 120)
         XCTAssertGreaterThanOrEqual(second.count, 80)
-        let fresh = first + second
+        XCTAssertEqual(third.count, 80)
+        for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
+            XCTAssertGreaterThanOrEqual(third.count { $0.kind == kind }, 5, kind)
+        }
+        XCTAssertTrue(Set(third.map(\.a.change)).isDisjoint(with: (first + second).map(\.a.change)))
+        let fresh = first + second + third
         XCTAssertEqual(fresh.count { $0.duplicate }, fresh.count { !$0.duplicate })
         for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
             XCTAssertGreaterThanOrEqual(fresh.count { $0.kind == kind }, 5, kind)
