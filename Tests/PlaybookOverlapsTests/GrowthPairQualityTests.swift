@@ -179,17 +179,20 @@ final class GrowthPairQualityTests: XCTestCase {
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
-    /// rules and measured once with them, at the end: the held-out figure. FRESH3-FIGURES
+    /// rules and measured once with them, at the end: the held-out figure. Measured
+    /// once (2026-12-01): 32 of 40 rewordings found, 6 of 40 look-alikes flagged, 16 other pairs of the
+    /// 80 hypotheses; F1 0.821 over the labelled pairs, 0.681 counting the other pairs. Words only: 2 of
+    /// 40 found, 8 of 40 flagged. Asserted as a floor; never tuned on.
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let f = try Self.freshFigures("fresh3-pairs.tsv", encoder: model)
         XCTAssertEqual(f.duplicates, 40)
-        XCTAssertGreaterThanOrEqual(f.found, 0, "rewordings found") // FRESH3-FOUND
-        XCTAssertLessThanOrEqual(f.flagged, 40, "look-alikes flagged") // FRESH3-FLAGGED
-        XCTAssertLessThanOrEqual(f.strays, 1000, "other pairs of different ideas called duplicates") // FRESH3-STRAYS
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 40, "look-alikes flagged, words only") // FRESH3-WORDS
+        XCTAssertGreaterThanOrEqual(f.found, 32, "rewordings found")
+        XCTAssertLessThanOrEqual(f.flagged, 6, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 16, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 8, "look-alikes flagged, words only")
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
