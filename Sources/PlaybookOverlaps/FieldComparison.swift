@@ -61,7 +61,9 @@ struct FieldComparison {
         if nearlySame || lookAlike {
             contrast(a, b, audiences: nearlySame)
         }
-        if differences.isEmpty, let wording, wording.overlap >= Self.nearCopy {
+        // Only with a model: words alone find nothing but near copies, so there a swapped word is the
+        // only restatement they can see ("in the evening" / "at night").
+        if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
             let (onlyA, onlyB) = (Self.named(wording.onlyFirst), Self.named(wording.onlySecond))
             if !onlyA.isEmpty, !onlyB.isEmpty, max(onlyA.count, onlyB.count) <= Self.detailTerms {
                 differences.append("detail (\(onlyA.prefix(4).joined(separator: " ")) / \(onlyB.prefix(4).joined(separator: " ")))")

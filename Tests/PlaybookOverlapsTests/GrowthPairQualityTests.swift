@@ -87,11 +87,11 @@ final class GrowthPairQualityTests: XCTestCase {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
         print(String(format: "held-out, words only: F1 %.3f; %d/%d found, %d/%d flagged", q.f1, q.found, q.duplicates, q.flagged, q.different))
-        // Measured: F1 0.074, 2 of 51 rewordings found, 1 of 51 look-alikes flagged (before a near copy
-        // with a detail swapped became a look-alike: 0.105, 3 and 3). In-sample by now.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.07, "F1 on the held-out half, words only")
-        XCTAssertGreaterThanOrEqual(q.found, 2, "rewordings found, words only")
-        XCTAssertLessThanOrEqual(q.flagged, 1, "look-alikes flagged as duplicates, words only")
+        // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged (the swapped-detail
+        // rule, which needs the model, would give 0.074, 2 and 1). In-sample by now.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.1, "F1 on the held-out half, words only")
+        XCTAssertGreaterThanOrEqual(q.found, 3, "rewordings found, words only")
+        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged as duplicates, words only")
     }
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
@@ -152,7 +152,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// The first fresh set (`Data/fresh-pairs.tsv`: 60 ideas, 120 pairs, each side with its own
     /// rationale), measured once on the branch that wrote it (42 of 60 found, 10 flagged, 23 other
     /// pairs); since then seen data (the wording rules of `FieldComparison` were chosen on it), so
-    /// these floors are in-sample: 46, 3 and 12 (F1 0.760 counting the other pairs); words only 0 and 3.
+    /// these floors are in-sample: 46, 3 and 12 (F1 0.760 counting the other pairs); words only 0 and 15.
     func testFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
@@ -161,12 +161,12 @@ final class GrowthPairQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(f.found, 46, "rewordings found")
         XCTAssertLessThanOrEqual(f.flagged, 3, "look-alikes flagged")
         XCTAssertLessThanOrEqual(f.strays, 12, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 3, "look-alikes flagged, words only")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
     /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 31, 1 and 11
-    /// (F1 0.747 counting the other pairs); words only 0 and 1.
+    /// (F1 0.747 counting the other pairs); words only 0 and 9.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
@@ -175,7 +175,7 @@ final class GrowthPairQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(f.found, 31, "rewordings found")
         XCTAssertLessThanOrEqual(f.flagged, 1, "look-alikes flagged")
         XCTAssertLessThanOrEqual(f.strays, 11, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 1, "look-alikes flagged, words only")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 9, "look-alikes flagged, words only")
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
@@ -183,7 +183,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// once (2026-12-01): 32 of 40 rewordings found, 6 of 40 look-alikes flagged, 16 other pairs of the
     /// 80 hypotheses; F1 0.821 over the labelled pairs, 0.681 counting the other pairs. Words only: 2 of
     /// 40 found, 8 of 40 flagged. Asserted as a floor; never tuned on. (Measured a second time after
-    /// `FieldComparison.detailTerms` was added for the generated benchmark, not for these pairs: the same.)
+    /// `FieldComparison.detailTerms` was added for the generated benchmark, not for these pairs: the same;
+    /// a third time after the swapped-detail rule was limited to runs with the model, for the CLI's
+    /// words-only tests: the same with the model, words only 2 of 40 found and 15 of 40 flagged.)
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
@@ -193,7 +195,7 @@ final class GrowthPairQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(f.found, 32, "rewordings found")
         XCTAssertLessThanOrEqual(f.flagged, 6, "look-alikes flagged")
         XCTAssertLessThanOrEqual(f.strays, 16, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 8, "look-alikes flagged, words only")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
