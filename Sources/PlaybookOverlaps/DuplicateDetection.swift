@@ -122,7 +122,8 @@ enum DuplicateDetection {
                                                sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
                                                listed: ranksByMeaning + 14)
             let compatible: (Int, Int) -> Bool = { i, j in
-                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
+                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
+                                 meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
             }
             for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -136,9 +137,13 @@ enum DuplicateDetection {
         }
         var fields: [Int: FieldComparison] = [:]
         for (key, candidate) in candidates where candidate.score >= options.threshold {
-            fields[key] = FieldComparison(items[key / n], items[key % n], words: candidate.words, meaning: candidate.meaning, catalog: catalog)
+            fields[key] = FieldComparison(items[key / n], items[key % n], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
+                                          wording: corpus.wording(key / n, key % n))
         }
-        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog) { fields[key] = inherited }
+        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
+                                                     wording: { corpus.wording($0, $1) }) {
+            fields[key] = inherited
+        }
         return fields.compactMap { key, comparison in
             let (a, b) = (key / n, key % n)
             return candidates[key].flatMap { candidate in

@@ -79,8 +79,9 @@ extension DuplicateDetection {
     }
 
     /// Whether two items could state one idea: different texts that no field tells apart.
-    static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, meaning: Double, catalog: MetricCatalog) -> Bool {
-        a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog).differences.isEmpty
+    static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, wording: () -> Corpus.Wording?, meaning: Double,
+                                 catalog: MetricCatalog) -> Bool {
+        a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording()).differences.isEmpty
     }
 }
 
@@ -92,7 +93,7 @@ extension DuplicateDetection {
     /// and when that decides nothing the pair reading less alike is the one that goes. Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
-                                     catalog: MetricCatalog) -> [Int: FieldComparison] {
+                                     catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
         let n = items.count
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
@@ -103,8 +104,15 @@ extension DuplicateDetection {
         func recompared(_ pair: Int) -> FieldComparison? {
             guard let candidate = candidates[pair], let original = fields[pair] else { return nil }
             let again = FieldComparison(items[pair / n], items[pair % n], words: candidate.words, meaning: candidate.meaning,
-                                        catalog: catalog, lookAlike: true)
+                                        catalog: catalog, wording: wording(pair / n, pair % n), lookAlike: true)
             return again.differences.isEmpty ? original : again
+        }
+        // Which of two look-alikes `x` keeps the wording of: `a` and `y` share most words, so the
+        // terms `x` shares with each differ by the detail that tells them apart ("… shorter form"
+        // against "… longer form"); nil when they tie.
+        func closerInWording(_ x: Int, to a: Int, than y: Int) -> Bool? {
+            guard let toA = wording(min(x, a), max(x, a))?.shared, let toY = wording(min(x, y), max(x, y))?.shared, toA != toY else { return nil }
+            return toA > toY
         }
         var out: [Int: FieldComparison] = [:]
         for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
@@ -118,7 +126,7 @@ extension DuplicateDetection {
                         out[pair] = mine
                     } else if rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if rival.score >= candidate.score {
+                    } else if closerInWording(x, to: a, than: y) ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost

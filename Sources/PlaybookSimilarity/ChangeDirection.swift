@@ -16,6 +16,9 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Stems said not to happen ("do not show", "without a card"), and the rest.
     public private(set) var negated: Set<String> = []
     public private(set) var asserted: Set<String> = []
+    /// What each direction word is about: the next word after it that is not a function word
+    /// ("bigger discount on yearly billing": discount), per axis.
+    public private(set) var objects: [Axis: Set<String>] = [:]
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -39,6 +42,10 @@ public struct ChangeDirection: Sendable, Hashable {
             for axis in Axis.allCases {
                 guard let words = Self.words[axis] else { continue }
                 // A negated direction word points the other way: "do not show" is hiding.
+                if words.up.contains(stem) || words.down.contains(stem) {
+                    objects[axis, default: []].formUnion(
+                        stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
+                }
                 if words.up.contains(stem) {
                     if isNegated { down[axis] = down[axis] ?? "not " + stem } else { up[axis] = up[axis] ?? stem }
                 } else if words.down.contains(stem) {
@@ -49,16 +56,26 @@ public struct ChangeDirection: Sendable, Hashable {
         asserted.subtract(Self.negators)
     }
 
-    /// How two changes go opposite ways ("add / remove", "not show / show"), or nil.
-    public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+    /// How two changes go opposite ways ("add / remove", "not show / show"), or nil. With
+    /// `sameObject`, opposite direction words count only when what one of them is about is named
+    /// by the other change too: "a bigger discount" and "cut the price" are not opposites, "a
+    /// shorter signup form" and "a longer signup form" are; denials ("not show / show") do not count.
+    public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> String? {
         for axis in Axis.allCases {
+            if sameObject {
+                let aboutB = a.objects[axis, default: []].intersection(b.asserted.union(b.negated))
+                let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
+                if aboutA.isEmpty && aboutB.isEmpty { continue }
+            }
             // Only a one-way change on each side counts: "add X and remove Y" says no direction.
             if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(ua) / \(db)" }
             if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(da) / \(ub)" }
         }
-        let aDenies = a.negated.intersection(b.asserted).subtracting(generic)
+        // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
+        if sameObject { return nil }
+        let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
         if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
-        let bDenies = b.negated.intersection(a.asserted).subtracting(generic)
+        let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
         if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
         return nil
     }

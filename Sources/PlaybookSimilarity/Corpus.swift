@@ -150,6 +150,42 @@ public struct Corpus: Sendable {
         words[a].dot(words[b])
     }
 
+    /// How two texts' wording compares, term by term (stems with synonyms folded, numbers as digits).
+    public struct Wording: Sendable, Hashable {
+        /// Distinct terms both texts have.
+        public var shared: Int
+        /// Distinct terms only one text has, as first written in the corpus, in id order.
+        public var onlyFirst: [String]
+        public var onlySecond: [String]
+        /// Shared terms over all distinct terms of the two texts (1 for two copies, 0 for nothing in common).
+        public var overlap: Double {
+            let all = shared + onlyFirst.count + onlySecond.count
+            return all == 0 ? 0 : Double(shared) / Double(all)
+        }
+    }
+
+    /// The terms texts `a` and `b` share and those only one of them has: a walk over two sorted
+    /// id lists, as cheap as `score`.
+    public func wording(_ a: Int, _ b: Int) -> Wording {
+        let x = words[a].ids, y = words[b].ids
+        var out = Wording(shared: 0, onlyFirst: [], onlySecond: [])
+        var i = 0, j = 0
+        while i < x.count || j < y.count {
+            if i < x.count, j < y.count, x[i] == y[j] {
+                out.shared += 1
+                i += 1
+                j += 1
+            } else if j == y.count || (i < x.count && x[i] < y[j]) {
+                out.onlyFirst.append(termWords[Int(x[i])])
+                i += 1
+            } else {
+                out.onlySecond.append(termWords[Int(y[j])])
+                j += 1
+            }
+        }
+        return out
+    }
+
     /// The words two texts share, heaviest first (as first written in the corpus).
     public func matchedTerms(_ a: Int, _ b: Int, limit: Int = 6) -> [String] {
         words[a].shared(words[b])

@@ -102,6 +102,7 @@ final class DuplicateTests: XCTestCase {
     /// the topic is not paired with everything in it.
     func testADenseTopicYieldsItsRestatementNotEveryPair() {
         let words = ["amber", "basil", "cedar", "delta", "ember", "fjord", "garnet", "harbor", "indigo", "juniper"]
+        // Texts share one word (not a near copy with a word swapped, which is a look-alike).
         // Word i's vector: a shared "topic" part (growing a little with i, so no two cosines tie)
         // and a part of its own; "amber" and "basil" are one idea in two wordings.
         struct Topic: SentenceEncoder {
@@ -121,8 +122,8 @@ final class DuplicateTests: XCTestCase {
             }
         }
         let documents = words.enumerated().map { index, word in
-            hypothesis(String(format: "HYP-%04d", index + 1), squad: "squad-\(index)", title: "\(word.capitalized) plan",
-                       change: "try the \(word) approach number \(index)", audience: "group \(word)", outcome: "\(word) result")
+            hypothesis(String(format: "HYP-%04d", index + 1), squad: "squad-\(index)", title: word.capitalized,
+                       change: "the \(word) approach", audience: "group \(word)", outcome: "\(word) result")
         }
         let found = OverlapFinder.duplicates(entities(documents.joined(separator: "\n---\n")), encoder: Topic(words: words))
             .filter { $0.kind == .duplicate }

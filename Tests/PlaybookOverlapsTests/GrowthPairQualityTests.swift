@@ -87,7 +87,8 @@ final class GrowthPairQualityTests: XCTestCase {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let q = Self.quality(pairs, try Self.verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
         print(String(format: "held-out, words only: F1 %.3f; %d/%d found, %d/%d flagged", q.f1, q.found, q.duplicates, q.flagged, q.different))
-        // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged.
+        // Measured: F1 0.105, 3 of 51 rewordings found, 3 of 51 look-alikes flagged (the swapped-detail
+        // rule, which needs the model, would give 0.074, 2 and 1). In-sample by now.
         XCTAssertGreaterThanOrEqual(q.f1, 0.1, "F1 on the held-out half, words only")
         XCTAssertGreaterThanOrEqual(q.found, 3, "rewordings found, words only")
         XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged as duplicates, words only")
@@ -95,8 +96,9 @@ final class GrowthPairQualityTests: XCTestCase {
 
     /// With all-MiniLM-L6-v2's vectors of the held-out texts (committed, made by
     /// `Data/make-pair-vectors.py`): most rewordings found, look-alikes kept out, few other pairs.
-    /// Measured: F1 0.813 over the labelled pairs (37 of 51 rewordings found, 3 of 51 look-alikes
-    /// flagged), and 16 other pairs of the 102 hypotheses called duplicates.
+    /// Measured: F1 0.828 over the labelled pairs (36 of 51 rewordings found, 0 of 51 look-alikes
+    /// flagged), and 15 other pairs of the 102 hypotheses called duplicates (before the wording rules
+    /// of `FieldComparison`: 37, 3 and 16). The half has been looked at many times: in-sample.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -104,10 +106,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
-        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.82)
+        XCTAssertGreaterThanOrEqual(q.found, 36, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -122,12 +124,101 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with the installed model: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        // Measured: F1 0.813, 37 of 51 rewordings found, 3 of 51 look-alikes flagged, as with the committed
-        // vectors; 17 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
-        XCTAssertGreaterThanOrEqual(q.f1, 0.81)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
-        XCTAssertLessThanOrEqual(q.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 17, "other pairs of different ideas called duplicates")
+        // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
+        // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.82)
+        XCTAssertGreaterThanOrEqual(q.found, 36, "rewordings found")
+        XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
+    }
+
+    /// Figures on a fresh set, counted the way a repository sees it: every pair called duplicate
+    /// that is not one idea and its rewording is a false positive.
+    static func freshFigures(_ file: String, encoder: any SentenceEncoder) throws
+        -> (found: Int, duplicates: Int, flagged: Int, different: Int, strays: Int, f1: Double, f1All: Double, wordsFlagged: Int) {
+        let pairs = try GrowthPair.load(file)
+        let (kinds, strays, _) = try verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
+        let q = quality(pairs, kinds)
+        let called = q.found + q.flagged + strays.count
+        let precision = called == 0 ? 1 : Double(q.found) / Double(called)
+        let f1All = precision + q.recall == 0 ? 0 : 2 * precision * q.recall / (precision + q.recall)
+        let words = quality(pairs, try verdicts(pairs, threshold: OverlapOptions.defaultThreshold).kinds)
+        print(String(format: "%@ with the installed model: %d/%d found, %d/%d flagged, %d other pairs; F1 %.3f over the labelled pairs, %.3f counting the other pairs; words only: %d/%d found, %d/%d flagged",
+                     file, q.found, q.duplicates, q.flagged, q.different, strays.count, q.f1, f1All,
+                     words.found, words.duplicates, words.flagged, words.different))
+        return (q.found, q.duplicates, q.flagged, q.different, strays.count, q.f1, f1All, words.flagged)
+    }
+
+    /// The first fresh set (`Data/fresh-pairs.tsv`: 60 ideas, 120 pairs, each side with its own
+    /// rationale), measured once on the branch that wrote it (42 of 60 found, 10 flagged, 23 other
+    /// pairs); since then seen data (the wording rules of `FieldComparison` were chosen on it), so
+    /// these floors are in-sample: 46, 3 and 12 (F1 0.760 counting the other pairs); words only 0 and 15.
+    func testFreshSetQualityWithTheInstalledModel() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let f = try Self.freshFigures("fresh-pairs.tsv", encoder: model)
+        XCTAssertGreaterThanOrEqual(f.found, 46, "rewordings found")
+        XCTAssertLessThanOrEqual(f.flagged, 3, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 12, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
+    }
+
+    /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
+    /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 31, 1 and 11
+    /// (F1 0.747 counting the other pairs); words only 0 and 9.
+    func testSecondFreshSetQualityWithTheInstalledModel() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let f = try Self.freshFigures("fresh2-pairs.tsv", encoder: model)
+        XCTAssertGreaterThanOrEqual(f.found, 31, "rewordings found")
+        XCTAssertLessThanOrEqual(f.flagged, 1, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 11, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 9, "look-alikes flagged, words only")
+    }
+
+    /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
+    /// rules and measured once with them, at the end: the held-out figure. Measured
+    /// once (2026-12-01): 32 of 40 rewordings found, 6 of 40 look-alikes flagged, 16 other pairs of the
+    /// 80 hypotheses; F1 0.821 over the labelled pairs, 0.681 counting the other pairs. Words only: 2 of
+    /// 40 found, 8 of 40 flagged. Asserted as a floor; never tuned on. (Measured a second time after
+    /// `FieldComparison.detailTerms` was added for the generated benchmark, not for these pairs: the same;
+    /// a third time after the swapped-detail rule was limited to runs with the model, for the CLI's
+    /// words-only tests: the same with the model, words only 2 of 40 found and 15 of 40 flagged.)
+    func testThirdFreshSetQualityWithTheInstalledModel() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        let f = try Self.freshFigures("fresh3-pairs.tsv", encoder: model)
+        XCTAssertEqual(f.duplicates, 40)
+        XCTAssertGreaterThanOrEqual(f.found, 32, "rewordings found")
+        XCTAssertLessThanOrEqual(f.flagged, 6, "look-alikes flagged")
+        XCTAssertLessThanOrEqual(f.strays, 16, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
+    }
+
+    func testTheFreshSetsAreBalancedAndNewIdeas() throws {
+        let first = try GrowthPair.load("fresh-pairs.tsv"), second = try GrowthPair.load("fresh2-pairs.tsv")
+        let third = try GrowthPair.load("fresh3-pairs.tsv")
+        XCTAssertGreaterThanOrEqual(first.count, 120)
+        XCTAssertGreaterThanOrEqual(second.count, 80)
+        XCTAssertEqual(third.count, 80)
+        for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
+            XCTAssertGreaterThanOrEqual(third.count { $0.kind == kind }, 5, kind)
+        }
+        XCTAssertTrue(Set(third.map(\.a.change)).isDisjoint(with: (first + second).map(\.a.change)))
+        let fresh = first + second + third
+        XCTAssertEqual(fresh.count { $0.duplicate }, fresh.count { !$0.duplicate })
+        for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
+            XCTAssertGreaterThanOrEqual(fresh.count { $0.kind == kind }, 5, kind)
+        }
+        XCTAssertTrue(fresh.allSatisfy { $0.a.rationale != "Interviews point to it." && $0.b.rationale != "Interviews point to it." })
+        let earlier = Set(try GrowthPair.load().flatMap { [$0.a.change, $0.b.change] })
+        XCTAssertTrue(earlier.isDisjoint(with: fresh.flatMap { [$0.a.change, $0.b.change] }))
+        XCTAssertTrue(Set(first.map(\.a.change)).isDisjoint(with: second.map(\.a.change)))
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        XCTAssertTrue(fresh.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
     }
 
     func testTheDataSetIsBalancedAndSplitByIdea() throws {
@@ -146,9 +237,11 @@ final class GrowthPairQualityTests: XCTestCase {
 /// Scratch: the tuning half's mistakes, for choosing word lists (never run on the held-out half).
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
-        // PLAYBOOK_SHOW_TUNING names the tuning split to show ("tune" or "tune2"); never the held-out one.
-        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], split != "held-out" else { return }
-        let pairs = try GrowthPair.load().filter { $0.split == split }
+        // PLAYBOOK_SHOW_TUNING names the seen split to show ("tune", "tune2", "held-out" (looked at many
+        // times by now), "fresh" or "fresh2", the fresh sets being seen data once measured); never "fresh3".
+        let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv", "fresh2": "fresh2-pairs.tsv"]
+        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], let file = files[split] else { return }
+        let pairs = try GrowthPair.load(file).filter { $0.split == split }
         var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
         if encoder == nil, case .success(let model) = ModelLocation.loadEncoder() { encoder = model }
         let (kinds, _, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
@@ -171,6 +264,27 @@ final class GrowthPairTuningTests: XCTestCase {
         for overlap in strays {
             let a = all[overlap.ids[0]], b = all[overlap.ids[1]]
             print("STRAY \(overlap.ids) \(a?.title ?? "") [\(a?.metric ?? "")] // \(b?.title ?? "") [\(b?.metric ?? "")]: \(overlap.reason)")
+        }
+    }
+}
+
+/// Scratch: each seen pair's word score, cosine and the stems only one side has (PLAYBOOK_DUMP_PAIRS=1).
+final class GrowthPairDumpTests: XCTestCase {
+    func testDumpSeenPairs() throws {
+        guard ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_PAIRS"] != nil else { return }
+        guard case .success(let model) = ModelLocation.loadEncoder() else { return }
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
+            let pairs = try GrowthPair.load(file).filter { $0.split != "held-out" }
+            let texts = pairs.flatMap { [$0.a.title + ". " + $0.a.change, $0.b.title + ". " + $0.b.change] }
+            let corpus = Corpus(texts)
+            let vectors = try model.encode(texts)
+            for (index, pair) in pairs.enumerated() {
+                let (i, j) = (2 * index, 2 * index + 1)
+                let w = corpus.wording(i, j)
+                let cos = zip(vectors[i], vectors[j]).reduce(Float(0)) { $0 + $1.0 * $1.1 }
+                print(String(format: "DUMP\t%@\t%@\t%@\t%.2f\t%.2f\t%.2f\t%@\t%@", pair.id, pair.duplicate ? "dup" : "diff", pair.kind,
+                             corpus.score(i, j), Double(cos), w.overlap, w.onlyFirst.joined(separator: ","), w.onlySecond.joined(separator: ",")))
+            }
         }
     }
 }

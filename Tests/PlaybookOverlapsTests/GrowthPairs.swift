@@ -6,6 +6,7 @@ import PlaybookSimilarity
 struct GrowthPair {
     struct Side {
         var title, change, audience, outcome, metric: String
+        var rationale = "Interviews point to it."
     }
 
     var id: String
@@ -24,11 +25,14 @@ struct GrowthPair {
         return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
     }
 
-    static func load() throws -> [GrowthPair] {
-        try rows("growth-pairs.tsv").map { row in
+    /// The pairs of `file`: `growth-pairs.tsv` (tuning and held-out halves) or `fresh-pairs.tsv`.
+    static func load(_ file: String = "growth-pairs.tsv") throws -> [GrowthPair] {
+        try rows(file).map { row in
             func side(_ s: String) -> Side {
-                Side(title: row["\(s)_title"] ?? "", change: row["\(s)_change"] ?? "", audience: row["\(s)_audience"] ?? "",
-                     outcome: row["\(s)_outcome"] ?? "", metric: row["\(s)_metric"] ?? "")
+                var side = Side(title: row["\(s)_title"] ?? "", change: row["\(s)_change"] ?? "", audience: row["\(s)_audience"] ?? "",
+                                outcome: row["\(s)_outcome"] ?? "", metric: row["\(s)_metric"] ?? "")
+                if let rationale = row["\(s)_rationale"] { side.rationale = rationale }
+                return side
             }
             return GrowthPair(id: row["pair"] ?? "", split: row["split"] ?? "", duplicate: row["label"] == "duplicate",
                               kind: row["kind"] ?? "", a: side("a"), b: side("b"))
@@ -52,7 +56,7 @@ struct GrowthPair {
           change: "\(side.change)"
           audience: "\(side.audience)"
           outcome: "\(side.outcome)"
-          rationale: "Interviews point to it."
+          rationale: "\(side.rationale)"
         metric: \(side.metric)
         ice: {impact: 5, confidence: 5, ease: 5}
         status: backlog
