@@ -39,37 +39,65 @@ enum DuplicateDetection {
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let catalog = MetricCatalog(entities)
-        let reader = TermReader()
-        var hypotheses: [Item] = []
-        var experiments: [Item] = []
-        for sourced in entities {
-            switch sourced.entity {
-            case .hypothesis(let h):
-                let s = h.statement
-                let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
-                let stems = reader.stems(text)
-                let who = reader.stems(s?.audience ?? "")
-                var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
-                facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
-                hypotheses.append(Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                       facets: facets, metric: h.metric?.value, audience: s?.audience))
-            case .experiment(let e):
-                let text = e.title ?? ""
-                let stems = reader.stems(text)
-                experiments.append(Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                        facets: Facets(stems: stems, facets: [.platform, .region]),
-                                        metric: e.metrics?.primary?.value, experiment: e))
-            default:
-                continue
-            }
-        }
-        var out: [Overlap] = []
-        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where list.count > 1 {
+        let built = items(entities)
+        // Encoded one kind after the other, as the cache expects; then, the two kinds being
+        // compared apart, compared side by side: each has stretches that run on one core.
+        var lists: [(items: [Item], vectors: [[Float]]?, kindName: String)] = []
+        for (list, kindName) in [(built.filter(\.hypothesis).map(\.item), "hypotheses"), (built.filter { !$0.hypothesis }.map(\.item), "experiments")]
+        where list.count > 1 {
             var items = list
             let vectors = encoder.flatMap { encode(&items, $0) }
-            out += pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+            lists.append((items, vectors, kindName))
         }
-        return out
+        var found = [[Overlap]](repeating: [], count: lists.count)
+        let compared = lists
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: compared.count) { index in
+                let (items, vectors, kindName) = compared[index]
+                output[index] = pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+            }
+        }
+        return Array(found.joined())
+    }
+
+    /// The hypotheses and experiments of `entities` as items, in order, read in chunks over the cores.
+    static func items(_ entities: [SourcedEntity]) -> [(hypothesis: Bool, item: Item)] {
+        let chunk = 256
+        let chunks = (entities.count + chunk - 1) / chunk
+        var read = [[(hypothesis: Bool, item: Item)]](repeating: [], count: chunks)
+        read.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                // A reader owns a stemmer, which is not thread-safe: one per chunk.
+                let reader = TermReader()
+                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap { item($0, reader: reader) }
+            }
+        }
+        return Array(read.joined())
+    }
+
+    /// A hypothesis or an experiment as an item; nil for other entities.
+    static func item(_ sourced: SourcedEntity, reader: TermReader) -> (hypothesis: Bool, item: Item)? {
+        switch sourced.entity {
+        case .hypothesis(let h):
+            let s = h.statement
+            let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
+            let stems = reader.stems(text)
+            let who = reader.stems(s?.audience ?? "")
+            var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
+            facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+                               facets: facets, metric: h.metric?.value, audience: s?.audience))
+        case .experiment(let e):
+            let text = e.title ?? ""
+            let stems = reader.stems(text)
+            return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+                                facets: Facets(stems: stems, facets: [.platform, .region]),
+                                metric: e.metrics?.primary?.value, experiment: e))
+        default:
+            return nil
+        }
     }
 
     /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
@@ -103,7 +131,7 @@ enum DuplicateDetection {
     }
 
     static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
-        let corpus = Corpus(items.map(\.text))
+        let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
         let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
