@@ -51,8 +51,7 @@ public struct EmbeddingCache: Sendable {
         let dimension = encoder.dimension
         func vector(_ text: String) -> [Float] {
             if let position = freshIndex[text] { return fresh[position] }
-            let position = index[text] ?? 0
-            return Array(stored.vectors[(position * dimension)..<((position + 1) * dimension)])
+            return stored.vector(index[text] ?? 0, dimension: dimension)
         }
         let result = texts.map(vector)
         if !missing.isEmpty {
@@ -74,6 +73,33 @@ public struct EmbeddingCache: Sendable {
         var texts: [String] = []
         /// count × dimension floats, row by row.
         var vectors: [Float] = []
+        /// Or, as read from the file, its bytes and where the vectors start in them (Float32,
+        /// little-endian): the vectors are not copied out, which would double the memory a
+        /// large cache takes while it is read.
+        var file: [UInt8] = []
+        var start = 0
+
+        init(texts: [String] = [], vectors: [Float] = []) {
+            self.texts = texts
+            self.vectors = vectors
+        }
+
+        init(texts: [String], file: [UInt8], start: Int) {
+            self.texts = texts
+            self.file = file
+            self.start = start
+        }
+
+        /// The vector at `position`.
+        func vector(_ position: Int, dimension: Int) -> [Float] {
+            guard file.isEmpty else {
+                let offset = start + 4 * position * dimension
+                return file.withUnsafeBytes { raw in
+                    (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self))) }
+                }
+            }
+            return Array(vectors[(position * dimension)..<((position + 1) * dimension)])
+        }
     }
 
     /// The stored entries for `model`, or none when the file is absent or not exactly right.
@@ -93,20 +119,20 @@ public struct EmbeddingCache: Sendable {
               let count = reader.uint32() else { return nil }
         // Each entry needs at least 4 bytes of length and 4 × dimension of vector.
         guard Int(count) <= reader.remaining / (4 + 4 * max(dimension, 1)) else { return nil }
-        var stored = Stored()
-        stored.texts.reserveCapacity(Int(count))
+        var texts: [String] = []
+        texts.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let length = reader.uint32(), let text = reader.text(Int(length)) else { return nil }
-            stored.texts.append(text)
+            texts.append(text)
         }
         let floats = Int(count) * dimension
         guard reader.remaining == floats * 4 else { return nil }
         let start = reader.position
-        stored.vectors = bytes.withUnsafeBytes { raw in
-            (0..<floats).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))) }
+        let finite = bytes.withUnsafeBytes { raw in
+            (0..<floats).allSatisfy { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))).isFinite }
         }
-        guard stored.vectors.allSatisfy(\.isFinite) else { return nil }
-        return stored
+        guard finite else { return nil }
+        return Stored(texts: texts, file: bytes, start: start)
     }
 
     static func encode(_ stored: Stored, model: String, dimension: Int) -> [UInt8] {
