@@ -114,7 +114,9 @@ public struct Linter: Sendable {
                 findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        findings.sort(by: Finding.ordered)
+        // Sorted through their indices: a finding is large to move.
+        let order = findings.indices.sorted { Finding.ordered(findings[$0], findings[$1]) }
+        findings = order.map { findings[$0] }
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
