@@ -42,11 +42,12 @@ enum DuplicateDetection {
         let built = items(entities)
         // Encoded one kind after the other, as the cache expects; then, the two kinds being
         // compared apart, compared side by side: each has stretches that run on one core.
-        var lists: [(items: [Item], vectors: [[Float]]?, kindName: String)] = []
+        var lists: [(items: [Item], vectors: Vectors?, kindName: String)] = []
         for (list, kindName) in [(built.filter(\.hypothesis).map(\.item), "hypotheses"), (built.filter { !$0.hypothesis }.map(\.item), "experiments")]
         where list.count > 1 {
             var items = list
-            let vectors = encoder.flatMap { encode(&items, $0) }
+            // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
+            let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
             lists.append((items, vectors, kindName))
         }
         var found = [[Overlap]](repeating: [], count: lists.count)
@@ -130,7 +131,7 @@ enum DuplicateDetection {
         var byMeaning: Bool { meaningScore > words }
     }
 
-    static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
+    static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
         let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
@@ -146,11 +147,11 @@ enum DuplicateDetection {
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
             // item's closest `ranksByMeaning + 14`, as `nearestByMeaning` lists them, and near ties),
             // in its order, found without comparing every pair in full.
-            let semantic = NearMeaning.matches(vectors, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
+            let semantic = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
                                                sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
                                                listed: ranksByMeaning + 14)
             let compatible: (Int, Int) -> Bool = { i, j in
-                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
+                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, meaning: Double(vectors.dot(i, j)), catalog: catalog)
             }
             for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -159,7 +160,7 @@ enum DuplicateDetection {
                 candidates[neighbours.first * n + neighbours.second] = candidate
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
-                candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
+                candidates[key]?.meaning = Double(vectors.dot(key / n, key % n))
             }
         }
         var fields: [Int: FieldComparison] = [:]
@@ -242,6 +243,27 @@ enum DuplicateDetection {
             index += 1
         }
         return (s0 + s1) + (s2 + s3)
+    }
+
+    /// The texts' vectors as one matrix, a row per text (nil when they are not all one width).
+    struct Vectors: Sendable {
+        let matrix: [Float]
+        let width: Int
+
+        init?(_ rows: [[Float]]) {
+            guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
+            matrix = rows.flatMap { $0 }
+            self.width = width
+        }
+
+        /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).
+        func dot(_ a: Int, _ b: Int) -> Float {
+            matrix.withUnsafeBufferPointer { m in
+                var sum: Float = 0
+                for index in 0..<width { sum += m[a * width + index] * m[b * width + index] }
+                return sum
+            }
+        }
     }
 
     static func dot(_ a: [Float], _ b: [Float]) -> Float {
