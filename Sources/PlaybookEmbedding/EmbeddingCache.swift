@@ -212,8 +212,12 @@ public struct EmbeddingCache: Sendable {
         private mutating func fill(_ count: Int) -> Bool {
             if filled - start >= count { return true }
             if start > 0 {
-                buffer.replaceSubrange(0..<(filled - start), with: buffer[start..<filled])
-                filled -= start
+                let (from, kept) = (start, filled - start)
+                buffer.withUnsafeMutableBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    memmove(base, base + from, kept)
+                }
+                filled = kept
                 start = 0
             }
             if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }

@@ -39,11 +39,11 @@ enum DuplicateDetection {
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let catalog = MetricCatalog(entities)
-        let built = items(entities)
+        let (hypotheses, experiments) = items(entities)
         // Encoded one kind after the other, as the cache expects; then, the two kinds being
         // compared apart, compared side by side: each has stretches that run on one core.
         var lists: [(items: [Item], vectors: Vectors?, kindName: String)] = []
-        for (list, kindName) in [(built.filter(\.hypothesis).map(\.item), "hypotheses"), (built.filter { !$0.hypothesis }.map(\.item), "experiments")]
+        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")]
         where list.count > 1 {
             var items = list
             // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
@@ -63,7 +63,7 @@ enum DuplicateDetection {
     }
 
     /// The hypotheses and experiments of `entities` as items, in order, read in chunks over the cores.
-    static func items(_ entities: [SourcedEntity]) -> [(hypothesis: Bool, item: Item)] {
+    static func items(_ entities: [SourcedEntity]) -> (hypotheses: [Item], experiments: [Item]) {
         let chunk = 256
         let chunks = (entities.count + chunk - 1) / chunk
         var read = [[(hypothesis: Bool, item: Item)]](repeating: [], count: chunks)
@@ -75,7 +75,14 @@ enum DuplicateDetection {
                 output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap { item($0, reader: reader) }
             }
         }
-        return Array(read.joined())
+        var hypotheses: [Item] = []
+        var experiments: [Item] = []
+        for chunk in read {
+            for (hypothesis, item) in chunk {
+                if hypothesis { hypotheses.append(item) } else { experiments.append(item) }
+            }
+        }
+        return (hypotheses, experiments)
     }
 
     /// A hypothesis or an experiment as an item; nil for other entities.
