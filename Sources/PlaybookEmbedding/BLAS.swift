@@ -16,6 +16,10 @@ struct BLAS: Sendable {
     static let candidates = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3"]
 
     private static func open() -> Result<BLAS, ModelError> {
+        // OpenBLAS starts its thread pool when it is opened, and the pool spins for about 0.1 s of
+        // CPU before it sleeps, though it is never used (one thread is set below): asked for one
+        // thread before opening, it starts none. A value the user set is left alone.
+        setenv("OPENBLAS_NUM_THREADS", "1", 0)
         var tried: [String] = []
         for name in candidates {
             guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {

@@ -39,6 +39,9 @@ public struct EmbeddingCache: Sendable {
     /// One vector per text, in order: from the cache where it has them, from `encoder` for the
     /// rest (then written back). Only the encoder's errors are thrown; cache problems are not.
     public func cachedVectors(for texts: [String], encoder: SentenceEncoder) throws -> [[Float]] {
+        // Every text cached (the usual run): only their vectors are read, a piece of the file at
+        // a time, so a large cache never sits in memory whole beside the vectors taken from it.
+        if let found = lookUp(texts, model: encoder.modelName, dimension: encoder.dimension) { return found }
         let stored = load(model: encoder.modelName, dimension: encoder.dimension)
         var index: [String: Int] = [:]
         for (position, text) in stored.texts.enumerated() { index[text] = position }
@@ -51,8 +54,7 @@ public struct EmbeddingCache: Sendable {
         let dimension = encoder.dimension
         func vector(_ text: String) -> [Float] {
             if let position = freshIndex[text] { return fresh[position] }
-            let position = index[text] ?? 0
-            return Array(stored.vectors[(position * dimension)..<((position + 1) * dimension)])
+            return stored.vector(index[text] ?? 0, dimension: dimension)
         }
         let result = texts.map(vector)
         if !missing.isEmpty {
@@ -74,6 +76,195 @@ public struct EmbeddingCache: Sendable {
         var texts: [String] = []
         /// count × dimension floats, row by row.
         var vectors: [Float] = []
+        /// Or, as read from the file, its bytes and where the vectors start in them (Float32,
+        /// little-endian): the vectors are not copied out, which would double the memory a
+        /// large cache takes while it is read.
+        var file: [UInt8] = []
+        var start = 0
+
+        init(texts: [String] = [], vectors: [Float] = []) {
+            self.texts = texts
+            self.vectors = vectors
+        }
+
+        init(texts: [String], file: [UInt8], start: Int) {
+            self.texts = texts
+            self.file = file
+            self.start = start
+        }
+
+        /// The vector at `position`.
+        func vector(_ position: Int, dimension: Int) -> [Float] {
+            guard file.isEmpty else {
+                let offset = start + 4 * position * dimension
+                return file.withUnsafeBytes { raw in
+                    (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self))) }
+                }
+            }
+            return Array(vectors[(position * dimension)..<((position + 1) * dimension)])
+        }
+    }
+
+    /// The vectors of `texts` when the cache has every one of them (as `load` would give them),
+    /// read through a small buffer; nil when one is missing or the file is absent or not exactly right.
+    func lookUp(_ texts: [String], model: String, dimension: Int) -> [[Float]]? {
+        guard !texts.isEmpty, dimension > 0, directoryIsSafe(creating: false) else { return nil }
+        let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        guard size >= Self.magic.count + 8, size <= 1 << 31 else { return nil }
+        var stream = Stream(descriptor: descriptor, end: size - 8)
+        guard stream.bytes(Self.magic.count) == Self.magic, stream.uint32() == Self.version,
+              let nameLength = stream.uint32(), let name = stream.bytes(Int(nameLength)).flatMap({ String(validating: $0, as: UTF8.self) }),
+              name == model, let storedDimension = stream.uint32(), Int(storedDimension) == dimension,
+              let count = stream.uint32(), Int(count) <= stream.remaining / (4 + 4 * dimension) else { return nil }
+        // Where each wanted text is stored (its last entry, as `cachedVectors`' index has it).
+        var wanted: [String: Int] = [:]
+        for text in texts { wanted[text] = -1 }
+        for position in 0..<Int(count) {
+            guard let length = stream.uint32(), let bytes = stream.bytes(Int(length)),
+                  let text = String(validating: bytes, as: UTF8.self) else { return nil }
+            if wanted[text] != nil { wanted[text] = position }
+        }
+        guard stream.remaining == Int(count) * dimension * 4, !wanted.values.contains(-1) else { return nil }
+        var rows: [Int: [Float]] = [:]
+        var needed = Set(wanted.values)
+        for position in 0..<Int(count) {
+            guard let bytes = stream.bytes(4 * dimension) else { return nil }
+            let row: [Float] = bytes.withUnsafeBytes { raw in
+                (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
+            }
+            guard row.allSatisfy(\.isFinite) else { return nil }
+            if needed.remove(position) != nil { rows[position] = row }
+        }
+        guard let sealed = stream.checksum(), let stored = stream.trailer(), sealed == stored else { return nil }
+        return texts.map { rows[wanted[$0] ?? 0] ?? [] }
+    }
+
+    /// The cache file read front to back through a buffer, checksummed as it is read (the same
+    /// sum as `checksum`: 8-byte words from the start, then the tail bytes one by one).
+    struct Stream {
+        let descriptor: Int32
+        /// Where the checksummed part ends (the checksum follows).
+        let end: Int
+        /// Bytes consumed.
+        private(set) var position = 0
+        private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        /// `buffer[start..<filled]` is read and not yet consumed; `loaded` bytes of the file are read.
+        private var start = 0
+        private var filled = 0
+        private var loaded = 0
+        private var hash: UInt64 = 0xcbf29ce484222325
+        private var pending: UInt64 = 0
+        private var pendingCount = 0
+        private var failed = false
+
+        init(descriptor: Int32, end: Int) {
+            self.descriptor = descriptor
+            self.end = end
+        }
+
+        var remaining: Int { end - position }
+
+        /// The next `count` bytes of the checksummed part, or nil past its end or on a read error.
+        mutating func bytes(_ count: Int) -> [UInt8]? {
+            guard !failed, count >= 0, count <= remaining else {
+                failed = true
+                return nil
+            }
+            return take(count)
+        }
+
+        mutating func uint32() -> UInt32? {
+            bytes(4).map { b in UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24 }
+        }
+
+        /// The sum of the checksummed part, once it has all been read.
+        func checksum() -> UInt64? {
+            guard !failed, remaining == 0 else { return nil }
+            var hash = self.hash
+            for index in 0..<pendingCount { hash = (hash ^ ((pending >> (8 * UInt64(index))) & 0xFF)) &* 0x100000001b3 }
+            return hash
+        }
+
+        /// The stored checksum after the checksummed part.
+        mutating func trailer() -> UInt64? {
+            guard !failed, remaining == 0, let b = take(8) else { return nil }
+            return (0..<8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64(b[$1]) }
+        }
+
+        private mutating func take(_ count: Int) -> [UInt8]? {
+            guard fill(count) else {
+                failed = true
+                return nil
+            }
+            defer {
+                start += count
+                position += count
+            }
+            return Array(buffer[start..<(start + count)])
+        }
+
+        /// Makes `count` unconsumed bytes available, reading more of the file as needed.
+        private mutating func fill(_ count: Int) -> Bool {
+            if filled - start >= count { return true }
+            if start > 0 {
+                let (from, kept) = (start, filled - start)
+                buffer.withUnsafeMutableBytes { raw in
+                    guard let base = raw.baseAddress else { return }
+                    memmove(base, base + from, kept)
+                }
+                filled = kept
+                start = 0
+            }
+            if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }
+            while filled - start < count {
+                let room = buffer.count - filled
+                let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, room) }
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { return false }
+                // Only the part before the checksum is summed.
+                let summed = max(0, min(n, end - loaded))
+                if summed > 0 { buffer.withUnsafeBytes { feed(UnsafeRawBufferPointer(rebasing: $0[filled..<(filled + summed)])) } }
+                filled += n
+                loaded += n
+            }
+            return true
+        }
+
+        private mutating func feed(_ raw: UnsafeRawBufferPointer) {
+            var index = 0
+            while index < raw.count, pendingCount != 0 {
+                add(raw[index])
+                index += 1
+            }
+            while index + 8 <= raw.count {
+                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                index += 8
+            }
+            while index < raw.count {
+                add(raw[index])
+                index += 1
+            }
+        }
+
+        private mutating func add(_ byte: UInt8) {
+            pending |= UInt64(byte) << (8 * UInt64(pendingCount))
+            pendingCount += 1
+            if pendingCount == 8 {
+                mix(pending)
+                pending = 0
+                pendingCount = 0
+            }
+        }
+
+        private mutating func mix(_ word: UInt64) {
+            hash = (hash ^ word) &* 0x100000001b3
+            hash ^= hash >> 29
+        }
     }
 
     /// The stored entries for `model`, or none when the file is absent or not exactly right.
@@ -93,20 +284,20 @@ public struct EmbeddingCache: Sendable {
               let count = reader.uint32() else { return nil }
         // Each entry needs at least 4 bytes of length and 4 × dimension of vector.
         guard Int(count) <= reader.remaining / (4 + 4 * max(dimension, 1)) else { return nil }
-        var stored = Stored()
-        stored.texts.reserveCapacity(Int(count))
+        var texts: [String] = []
+        texts.reserveCapacity(Int(count))
         for _ in 0..<count {
             guard let length = reader.uint32(), let text = reader.text(Int(length)) else { return nil }
-            stored.texts.append(text)
+            texts.append(text)
         }
         let floats = Int(count) * dimension
         guard reader.remaining == floats * 4 else { return nil }
         let start = reader.position
-        stored.vectors = bytes.withUnsafeBytes { raw in
-            (0..<floats).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))) }
+        let finite = bytes.withUnsafeBytes { raw in
+            (0..<floats).allSatisfy { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))).isFinite }
         }
-        guard stored.vectors.allSatisfy(\.isFinite) else { return nil }
-        return stored
+        guard finite else { return nil }
+        return Stored(texts: texts, file: bytes, start: start)
     }
 
     static func encode(_ stored: Stored, model: String, dimension: Int) -> [UInt8] {

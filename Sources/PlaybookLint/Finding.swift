@@ -44,7 +44,12 @@ public struct Finding: Sendable, Hashable {
 
     /// Findings are shown by file, then position, then rule.
     public static func ordered(_ a: Finding, _ b: Finding) -> Bool {
-        (a.file, a.line, a.column, a.rule, a.message) < (b.file, b.line, b.column, b.rule, b.message)
+        // (file, line, column, rule, message) in order, compared field by field without copying them.
+        if a.file != b.file { return a.file < b.file }
+        if a.line != b.line { return a.line < b.line }
+        if a.column != b.column { return a.column < b.column }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
     }
 }
 

@@ -69,9 +69,14 @@ public struct Linter: Sendable {
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
         let index = RepositoryIndex(entities)
-        located += RepositoryChecks.run(entities, index: index, fallbackFile: parsed.first?.path ?? Configuration.fileName)
-            .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
         let view = RepositoryView(entities, index: index)
+        var checks: [@Sendable () -> [LocatedDiagnostic]] = []
+        let fallbackFile = parsed.first?.path ?? Configuration.fileName
+        let placed = entities
+        checks.append {
+            RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile)
+                .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
+        }
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             // A rule turned off everywhere is not run at all (overlap detection is not free).
@@ -80,9 +85,9 @@ public struct Linter: Sendable {
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder)
-            located += rule.check(context)
+            checks.append { rule.check(context) }
         }
-
+        located += Self.runSideBySide(checks)
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
@@ -109,9 +114,26 @@ public struct Linter: Sendable {
                 findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        findings.sort(by: Finding.ordered)
+        // Sorted through their indices: a finding is large to move.
+        let order = findings.indices.sorted { Finding.ordered(findings[$0], findings[$1]) }
+        findings = order.map { findings[$0] }
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
+    }
+
+    /// The checks across files, side by side over the cores (the overlap checks take long and
+    /// the rest little), their findings in the order the checks are listed.
+    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]]) -> [LocatedDiagnostic] {
+        var results = [[LocatedDiagnostic]](repeating: [], count: checks.count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            // The last checks listed are the overlap checks, the slowest: started first.
+            DispatchQueue.concurrentPerform(iterations: checks.count) { turn in
+                let index = checks.count - 1 - turn
+                output[index] = checks[index]()
+            }
+        }
+        return Array(results.joined())
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.

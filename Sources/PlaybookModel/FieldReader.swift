@@ -27,13 +27,25 @@ struct FieldReader {
         self.mark = node.mark
         self.entity = entity
         self.pairs = pairs
+        // A short mapping (most are) is searched in place: building a table costs more.
+        guard pairs.count > Self.searchedInPlace else { return }
+        first.reserveCapacity(pairs.count)
         for (index, pair) in pairs.enumerated() {
             if case .scalar(let key, _) = pair.key.value, first[key] == nil { first[key] = index }
         }
     }
 
+    /// Mappings with at most this many keys are searched key by key.
+    static let searchedInPlace = 16
+
     subscript(key: String) -> Node? {
-        first[key].map { pairs[$0].value }
+        if pairs.count <= Self.searchedInPlace {
+            for pair in pairs {
+                if case .scalar(let text, _) = pair.key.value, text == key { return pair.value }
+            }
+            return nil
+        }
+        return first[key].map { pairs[$0].value }
     }
 
     func name(_ key: String) -> String { "\"\(path)\(key)\"" }
@@ -198,14 +210,14 @@ struct FieldReader {
             message: "\(name) must be \(expected), found \(describe(node))\(hint)", entity: entity)
     }
 
-    static func string(_ node: Node, name: String, entity: String?, into diagnostics: inout [Diagnostic]) -> Located<String>? {
+    static func string(_ node: Node, name: @autoclosure () -> String, entity: String?, into diagnostics: inout [Diagnostic]) -> Located<String>? {
         switch resolve(node) {
         case .string(let s)?: return Located(s, at: node.mark)
         case .int?, .float?, .bool?:
             if case .scalar(let text, _) = node.value { return Located(text, at: node.mark) }
             return nil
         default:
-            diagnostics.append(typeMismatch(node, name: name, expected: "text", entity: entity))
+            diagnostics.append(typeMismatch(node, name: name(), expected: "text", entity: entity))
             return nil
         }
     }

@@ -67,6 +67,7 @@ public enum Inert {
     /// visible, and never a GitHub workflow command: a leading `::` (after spaces) becomes
     /// `\u{3A}:`, and `##[` anywhere (the runner's older command syntax) becomes `#\u{23}[`.
     public static func terminal(_ text: String) -> String {
+        if isPlainTerminalText(text) { return text }
         var shown = visible(text)
         if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
         let spaces = shown.prefix { $0 == " " }
@@ -74,6 +75,28 @@ public enum Inert {
             shown = spaces + "\\u{3A}" + shown.dropFirst(spaces.count + 1)
         }
         return shown
+    }
+
+    /// Printable ASCII with no `##[` and no leading `::` (after spaces): what `terminal` leaves
+    /// as it is (most messages), checked byte by byte.
+    static func isPlainTerminalText(_ text: String) -> Bool {
+        var hashes = 0
+        var leading = true
+        var colons = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return false }
+            if byte == UInt8(ascii: "["), hashes >= 2 { return false }
+            hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
+            if leading {
+                if byte == UInt8(ascii: ":") {
+                    colons += 1
+                    if colons == 2 { return false }
+                } else if byte != UInt8(ascii: " ") || colons > 0 {
+                    leading = false
+                }
+            }
+        }
+        return true
     }
 
     /// Several lines of terminal text (a message that spans lines): each line as `terminal`.

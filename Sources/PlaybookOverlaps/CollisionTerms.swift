@@ -7,8 +7,31 @@ enum Surface {
             .map { $0.trimmingSpaces() }.joined(separator: "/")
     }
 
+    /// Whether `normalised(surface)` is `surface` itself: lower-case ASCII, no empty segment, no
+    /// space at a segment's ends.
+    static func isNormalised(_ surface: String) -> Bool {
+        var previous = UInt8(ascii: "/")
+        for byte in surface.utf8 {
+            if byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
+            if byte == UInt8(ascii: "/"), previous == UInt8(ascii: "/") || previous == UInt8(ascii: " ") { return false }
+            if byte == UInt8(ascii: " "), previous == UInt8(ascii: "/") { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "/") && previous != UInt8(ascii: " ")
+    }
+
     /// The same surface, or one nested in the other at a `/` boundary.
     static func related(_ a: String, _ b: String) -> Bool {
+        // Surfaces as people write them ("web/home/banner") are already normalised: compared
+        // in place, with no copy (the duplicate check asks this of every pair it looks at).
+        if isNormalised(a), isNormalised(b) {
+            var (short, long) = a.utf8.count < b.utf8.count ? (a, b) : (b, a)
+            return short.withUTF8 { s in
+                long.withUTF8 { l in
+                    s.count == l.count ? s.elementsEqual(l) : (l[s.count] == UInt8(ascii: "/") && s.elementsEqual(l[..<s.count]))
+                }
+            }
+        }
         let a = normalised(a), b = normalised(b)
         if a == b { return true }
         let (short, long) = a.count < b.count ? (a, b) : (b, a)
@@ -45,7 +68,39 @@ enum AudienceOverlap {
     static let everywhere: Set<String> = ["all", "global", "worldwide", "any", "*"]
 
     static func possible(_ a: Audience?, _ b: Audience?) -> Bool {
-        AudienceKey(a).meets(AudienceKey(b))
+        // `AudienceKey(a).meets(AudienceKey(b))` without building the keys, for ASCII audiences
+        // (the duplicate check asks this of every pair of experiments it looks at).
+        guard let a, let b else { return true }
+        guard asciiOnly(a), asciiOnly(b) else { return AudienceKey(a).meets(AudienceKey(b)) }
+        if let sa = a.segment, let sb = b.segment, !sameIgnoringCase(sa, sb) { return false }
+        if disjoint(a.regions, b.regions) { return false }
+        if disjoint(a.platforms?.map(\.rawValue), b.platforms?.map(\.rawValue)) { return false }
+        return true
+    }
+
+    /// Two lists (nil, or naming everywhere: everyone) that share no value, ignoring case.
+    private static func disjoint(_ a: [String]?, _ b: [String]?) -> Bool {
+        guard let a, let b else { return false }
+        if a.contains(where: namesEverywhere) || b.contains(where: namesEverywhere) { return false }
+        return !a.contains { x in b.contains { sameIgnoringCase(x, $0) } }
+    }
+
+    /// Whether a value means everyone ("All", "global" …).
+    private static func namesEverywhere(_ value: String) -> Bool {
+        everywhere.contains(value.lowercased())
+    }
+
+    private static func asciiOnly(_ audience: Audience) -> Bool {
+        func ascii(_ s: String) -> Bool { s.utf8.allSatisfy { $0 < 0x80 } }
+        return (audience.segment.map(ascii) ?? true) && (audience.regions?.allSatisfy(ascii) ?? true)
+            && (audience.platforms?.allSatisfy { ascii($0.rawValue) } ?? true)
+    }
+
+    /// ASCII strings equal once lower-cased.
+    private static func sameIgnoringCase(_ a: String, _ b: String) -> Bool {
+        a == b || (a.utf8.count == b.utf8.count && a.utf8.elementsEqual(b.utf8) { x, y in
+            (x >= 65 && x <= 90 ? x | 32 : x) == (y >= 65 && y <= 90 ? y | 32 : y)
+        })
     }
 
     /// "segment trial-users, regions emea, all platforms".

@@ -39,37 +39,73 @@ enum DuplicateDetection {
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let catalog = MetricCatalog(entities)
-        let reader = TermReader()
-        var hypotheses: [Item] = []
-        var experiments: [Item] = []
-        for sourced in entities {
-            switch sourced.entity {
-            case .hypothesis(let h):
-                let s = h.statement
-                let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
-                let stems = reader.stems(text)
-                let who = reader.stems(s?.audience ?? "")
-                var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
-                facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
-                hypotheses.append(Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                       facets: facets, metric: h.metric?.value, audience: s?.audience))
-            case .experiment(let e):
-                let text = e.title ?? ""
-                let stems = reader.stems(text)
-                experiments.append(Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                                        facets: Facets(stems: stems, facets: [.platform, .region]),
-                                        metric: e.metrics?.primary?.value, experiment: e))
-            default:
-                continue
+        let (hypotheses, experiments) = items(entities)
+        // Encoded one kind after the other, as the cache expects; then, the two kinds being
+        // compared apart, compared side by side: each has stretches that run on one core.
+        var lists: [(items: [Item], vectors: Vectors?, kindName: String)] = []
+        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")]
+        where list.count > 1 {
+            var items = list
+            // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
+            let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
+            lists.append((items, vectors, kindName))
+        }
+        var found = [[Overlap]](repeating: [], count: lists.count)
+        let compared = lists
+        found.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: compared.count) { index in
+                let (items, vectors, kindName) = compared[index]
+                output[index] = pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
             }
         }
-        var out: [Overlap] = []
-        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")] where list.count > 1 {
-            var items = list
-            let vectors = encoder.flatMap { encode(&items, $0) }
-            out += pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+        return Array(found.joined())
+    }
+
+    /// The hypotheses and experiments of `entities` as items, in order, read in chunks over the cores.
+    static func items(_ entities: [SourcedEntity]) -> (hypotheses: [Item], experiments: [Item]) {
+        let chunk = 256
+        let chunks = (entities.count + chunk - 1) / chunk
+        var read = [[(hypothesis: Bool, item: Item)]](repeating: [], count: chunks)
+        read.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                // A reader owns a stemmer, which is not thread-safe: one per chunk.
+                let reader = TermReader()
+                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap { item($0, reader: reader) }
+            }
         }
-        return out
+        var hypotheses: [Item] = []
+        var experiments: [Item] = []
+        for chunk in read {
+            for (hypothesis, item) in chunk {
+                if hypothesis { hypotheses.append(item) } else { experiments.append(item) }
+            }
+        }
+        return (hypotheses, experiments)
+    }
+
+    /// A hypothesis or an experiment as an item; nil for other entities.
+    static func item(_ sourced: SourcedEntity, reader: TermReader) -> (hypothesis: Bool, item: Item)? {
+        switch sourced.entity {
+        case .hypothesis(let h):
+            let s = h.statement
+            let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
+            let stems = reader.stems(text)
+            let who = reader.stems(s?.audience ?? "")
+            var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
+            facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+                               facets: facets, metric: h.metric?.value, audience: s?.audience))
+        case .experiment(let e):
+            let text = e.title ?? ""
+            let stems = reader.stems(text)
+            return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+                                facets: Facets(stems: stems, facets: [.platform, .region]),
+                                metric: e.metrics?.primary?.value, experiment: e))
+        default:
+            return nil
+        }
     }
 
     /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
@@ -102,8 +138,8 @@ enum DuplicateDetection {
         var byMeaning: Bool { meaningScore > words }
     }
 
-    static func pairs(_ items: [Item], vectors: [[Float]]?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
-        let corpus = Corpus(items.map(\.text))
+    static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
+        let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
         let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
@@ -118,12 +154,12 @@ enum DuplicateDetection {
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
             // item's closest `ranksByMeaning + 14`, as `nearestByMeaning` lists them, and near ties),
             // in its order, found without comparing every pair in full.
-            let semantic = NearMeaning.matches(vectors, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
+            let semantic = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
                                                sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
                                                listed: ranksByMeaning + 14)
             let compatible: (Int, Int) -> Bool = { i, j in
                 sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
-                                 meaning: Double(dot(vectors[i], vectors[j])), catalog: catalog)
+                                 meaning: Double(vectors.dot(i, j)), catalog: catalog)
             }
             for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -132,7 +168,7 @@ enum DuplicateDetection {
                 candidates[neighbours.first * n + neighbours.second] = candidate
             }
             for key in candidates.keys where candidates[key]?.meaning == nil {
-                candidates[key]?.meaning = Double(dot(vectors[key / n], vectors[key % n]))
+                candidates[key]?.meaning = Double(vectors.dot(key / n, key % n))
             }
         }
         var fields: [Int: FieldComparison] = [:]
@@ -219,6 +255,27 @@ enum DuplicateDetection {
             index += 1
         }
         return (s0 + s1) + (s2 + s3)
+    }
+
+    /// The texts' vectors as one matrix, a row per text (nil when they are not all one width).
+    struct Vectors: Sendable {
+        let matrix: [Float]
+        let width: Int
+
+        init?(_ rows: [[Float]]) {
+            guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
+            matrix = rows.flatMap { $0 }
+            self.width = width
+        }
+
+        /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).
+        func dot(_ a: Int, _ b: Int) -> Float {
+            matrix.withUnsafeBufferPointer { m in
+                var sum: Float = 0
+                for index in 0..<width { sum += m[a * width + index] * m[b * width + index] }
+                return sum
+            }
+        }
     }
 
     static func dot(_ a: [Float], _ b: [Float]) -> Float {

@@ -46,10 +46,12 @@ struct Facets: Sendable, Hashable {
     /// The facets on which the two differ, each with the values that say so ("ios / android").
     static func differences(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
         var out: [(Facet, String)] = []
-        for facet in Facet.allCases.sorted() {
+        // Most texts name no facet: nothing to sort or compare.
+        guard !a.values.isEmpty, !b.values.isEmpty else { return out }
+        for facet in sorted {
             guard let da = a.values[facet], let db = b.values[facet] else { continue }
             for dimension in da.keys.sorted() {
-                guard let va = da[dimension], let vb = db[dimension], Set(va.keys).isDisjoint(with: vb.keys) else { continue }
+                guard let va = da[dimension], let vb = db[dimension], !va.keys.contains(where: { vb[$0] != nil }) else { continue }
                 out.append((facet, va.keys.sorted().joined(separator: ", ") + " / " + vb.keys.sorted().joined(separator: ", ")))
                 break
             }
@@ -60,7 +62,8 @@ struct Facets: Sendable, Hashable {
     /// The facets one side names and the other does not name at all, each with what was named
     /// ("ipad / –").
     static func namedOnOneSide(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
-        Facet.allCases.sorted().compactMap { facet in
+        guard !a.values.isEmpty || !b.values.isEmpty else { return [] }
+        return sorted.compactMap { facet in
             let va = a.values[facet], vb = b.values[facet]
             func named(_ dimensions: [String: [String: String]]) -> String {
                 Set(dimensions.values.flatMap(\.values)).sorted().joined(separator: ", ")
@@ -73,15 +76,22 @@ struct Facets: Sendable, Hashable {
 
     /// The facets both name and share a value on.
     static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
-        Facet.allCases.sorted().filter { facet in
+        guard !a.values.isEmpty, !b.values.isEmpty else { return [] }
+        var differing: [Facet]?
+        return sorted.filter { facet in
             guard let da = a.values[facet], let db = b.values[facet] else { return false }
             let shared = da.keys.contains { dimension in
                 guard let va = da[dimension], let vb = db[dimension] else { return false }
-                return !Set(va.keys).isDisjoint(with: vb.keys)
+                return va.keys.contains { vb[$0] != nil }
             }
-            return shared && differences(a, b).allSatisfy { $0.0 != facet }
+            guard shared else { return false }
+            if differing == nil { differing = differences(a, b).map(\.0) }
+            return !(differing ?? []).contains(facet)
         }
     }
+
+    /// `Facet.allCases` in order, sorted once.
+    static let sorted = Facet.allCases.sorted()
 
     struct Phrase {
         var stems: [String]

@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookSimilarity
 
 /// Which pairs found by meaning can be restatements of one idea.
@@ -56,7 +57,7 @@ extension DuplicateDetection {
         }
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
-        let rivals: [[(cosine: Double, text: String)]] = closest.indices.map { i in
+        let rivals: [[(cosine: Double, text: String)]] = sideBySide(closest.count) { i in
             var out: [(cosine: Double, text: String)] = []
             for (cosine, other) in closest[i] {
                 if out.count == keep { break }
@@ -76,6 +77,22 @@ extension DuplicateDetection {
             let rank = 1 + max(closer(i, than: j, cosine), closer(j, than: i, cosine))
             return rank <= keep ? Neighbours(first: i, second: j, cosine: cosine, rank: rank) : nil
         }
+    }
+
+    /// `(0..<count).map(body)`, in chunks over the cores (`body` only reads).
+    static func sideBySide<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+        let chunk = 256
+        let chunks = (count + chunk - 1) / chunk
+        var parts = [[T]](repeating: [], count: chunks)
+        withoutActuallyEscaping(body) { body in
+            parts.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let (output, body) = (buffer, body)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    output[c] = ((c * chunk)..<min(count, (c + 1) * chunk)).map(body)
+                }
+            }
+        }
+        return Array(parts.joined())
     }
 
     /// Whether two items could state one idea: different texts that no field tells apart.

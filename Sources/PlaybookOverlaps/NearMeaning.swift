@@ -32,11 +32,18 @@ enum NearMeaning {
     /// `sameSquad`; nil meets every squad).
     static func matches(_ vectors: [[Float]], keys: [String?], squads: [String?], sameSquad: Bool,
                         threshold: Double, listed: Int) -> [(Int, Int, Double)] {
-        let n = vectors.count
-        guard n > 1, keys.count == n, squads.count == n, let width = vectors.first?.count, width > 0,
-              vectors.allSatisfy({ $0.count == width }) else { return [] }
+        guard let width = vectors.first?.count, width > 0, vectors.allSatisfy({ $0.count == width }) else { return [] }
+        return matches(matrix: vectors.flatMap { $0 }, width: width, keys: keys, squads: squads, sameSquad: sameSquad,
+                       threshold: threshold, listed: listed)
+    }
+
+    /// The same for the vectors as one matrix, `width` floats a row.
+    static func matches(matrix: [Float], width: Int, keys: [String?], squads: [String?], sameSquad: Bool,
+                        threshold: Double, listed: Int) -> [(Int, Int, Double)] {
+        guard width > 0, matrix.count % width == 0 else { return [] }
+        let n = matrix.count / width
+        guard n > 1, keys.count == n, squads.count == n else { return [] }
         let keep = max(1, listed)
-        let matrix = vectors.flatMap { $0 }
         var groups: [String: Int32] = [:]
         let group: [Int32] = squads.map { squad in
             guard let squad else { return -1 }

@@ -46,6 +46,10 @@ public enum OverlapFinder {
     /// A duplicated id is its own lint finding; only its first definition takes part here.
     static func firstDefinitions(_ entities: [SourcedEntity]) -> [SourcedEntity] {
         var seen: Set<String> = []
+        seen.reserveCapacity(entities.count)
+        // Usually every id is defined once: then the list itself, not a copy (entities are large).
+        guard entities.contains(where: { !seen.insert($0.entity.id.value).inserted }) else { return entities }
+        seen.removeAll(keepingCapacity: true)
         return entities.filter { seen.insert($0.entity.id.value).inserted }
     }
 }

@@ -39,16 +39,13 @@ public struct ChangeDirection: Sendable, Hashable {
             } else if !isNegated {
                 asserted.insert(stem)
             }
-            for axis in Axis.allCases {
-                guard let words = Self.words[axis] else { continue }
+            for (axis, isUp) in Self.pointing[stem] ?? [] {
                 // A negated direction word points the other way: "do not show" is hiding.
-                if words.up.contains(stem) || words.down.contains(stem) {
-                    objects[axis, default: []].formUnion(
-                        stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
-                }
-                if words.up.contains(stem) {
+                objects[axis, default: []].formUnion(
+                    stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
+                if isUp {
                     if isNegated { down[axis] = down[axis] ?? "not " + stem } else { up[axis] = up[axis] ?? stem }
-                } else if words.down.contains(stem) {
+                } else {
                     if isNegated { up[axis] = up[axis] ?? "not " + stem } else { down[axis] = down[axis] ?? stem }
                 }
             }
@@ -112,6 +109,17 @@ public struct ChangeDirection: Sendable, Hashable {
     ]
     /// Who a change is for says nothing of its direction.
     static let generic: Set<String> = ["user", "new", "learner", "peopl", "custom", "visitor", "member", "subscrib", "shopper", "buyer"]
+
+    /// `words` by stem: the axes a stem points along (in `Axis.allCases` order), and whether up
+    /// (a stem listed both ways on one axis points up). One look-up per stem.
+    static let pointing: [String: [(axis: Axis, up: Bool)]] = {
+        var out: [String: [(axis: Axis, up: Bool)]] = [:]
+        for axis in Axis.allCases {
+            guard let lists = words[axis] else { continue }
+            for stem in lists.up.union(lists.down) { out[stem, default: []].append((axis, lists.up.contains(stem))) }
+        }
+        return out
+    }()
 
     static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
         .amount: (

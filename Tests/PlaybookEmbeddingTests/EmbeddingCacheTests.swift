@@ -118,6 +118,27 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: elsewhere), [])
     }
 
+    func testAWarmRunReadsTheSameVectorsPieceByPieceAndRefusesADamagedFile() throws {
+        // Texts long enough that the file spans several of the reader's 1 MB pieces, with word
+        // and row boundaries falling anywhere in them.
+        let texts = (0..<3000).map { index in "text \(index) " + String(repeating: "abcdefghij", count: 30 + index % 17) }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let encoder = CountingEncoder()
+        let first = try cache.cachedVectors(for: texts, encoder: encoder)
+        let asked = [texts[2999], texts[0], texts[1500], texts[0]]
+        let read = try XCTUnwrap(cache.lookUp(asked, model: "test-model", dimension: 4))
+        XCTAssertEqual(read, [first[2999], first[0], first[1500], first[0]])
+        XCTAssertEqual(try cache.cachedVectors(for: asked, encoder: encoder), read)
+        XCTAssertEqual(encoder.encoded.count, 3000, "nothing encoded again")
+        XCTAssertNil(cache.lookUp(asked + ["not cached"], model: "test-model", dimension: 4))
+        XCTAssertNil(cache.lookUp(asked, model: "another-model", dimension: 4))
+
+        var bytes = try XCTUnwrap(FileManager.default.contents(atPath: cache.file)).map { $0 }
+        bytes[bytes.count / 2] ^= 0x40
+        try Data(bytes).write(to: URL(fileURLWithPath: cache.file))
+        XCTAssertNil(cache.lookUp(asked, model: "test-model", dimension: 4), "a damaged file is not used")
+    }
+
     func testKeepsAtMostTheBoundPreferringThisRunsTexts() throws {
         let cache = EmbeddingCache(gitDirectory: gitDirectory, maximumEntries: 2)
         _ = try cache.cachedVectors(for: ["a", "b"], encoder: CountingEncoder())
