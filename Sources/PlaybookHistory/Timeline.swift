@@ -58,14 +58,15 @@ public struct Timeline: Sendable {
     /// event before `time` is considered, and the last of them in walk order wins.
     /// Only the first-parent line's events count: a side branch's values are not the line's.
     public func state(before time: Int64) -> EntityState? {
-        guard let last = events.last(where: { $0.mainLine && $0.time < time }) else { return nil }
-        return last.type == .removed ? nil : last.state
+        // By index: `last(where:)` copied the whole event (its author, summary, fields) to read one field.
+        guard let last = events.lastIndex(where: { $0.mainLine && $0.time < time }) else { return nil }
+        return events[last].type == .removed ? nil : events[last].state
     }
 
     /// The fields now; nil when the entity is removed (or only ever lived on a side branch).
     public var current: EntityState? {
-        guard let last = events.last(where: \.mainLine), last.type != .removed else { return nil }
-        return last.state
+        guard let last = events.lastIndex(where: \.mainLine), events[last].type != .removed else { return nil }
+        return events[last].state
     }
 
     /// Decoded versions, each decoded once: a report reads a few versions of many entities.
@@ -106,7 +107,7 @@ public struct Timeline: Sendable {
     public var created: TimelineEvent? { events.first }
 
     mutating func append(_ change: EntityChange, of record: CommitRecord) {
-        let lineState = events.last(where: \.mainLine)?.state ?? EntityState()
+        let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
         let type: TimelineEventType
         let state: EntityState
         switch change.type {
