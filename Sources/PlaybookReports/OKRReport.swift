@@ -105,6 +105,20 @@ public struct NorthStarRollUp: Sendable {
     public var direct: [String]
 }
 
+/// The two halves of the objectives' lines and notes, each written by its own thread.
+private final class HalvesResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var lines: [[ObjectiveLine]] = [[], []]
+    private(set) var notes: [ReportNotes] = [ReportNotes(), ReportNotes()]
+
+    func store(_ part: Int, _ partLines: [ObjectiveLine], _ partNotes: ReportNotes) {
+        lock.lock()
+        defer { lock.unlock() }
+        lines[part] = partLines
+        notes[part] = partNotes
+    }
+}
+
 /// The quarter's OKRs, read from the history.
 public struct OKRReport: Sendable {
     public var quarter: Quarter
@@ -201,8 +215,10 @@ public struct OKRReport: Sendable {
 
         // In a shallow clone, what the oldest commit holds was not created there: it is only where history starts.
         let boundary = Set(history.shallowBoundary)
-        var lines: [ObjectiveLine] = []
-        for timeline in timelines.all(kind: Kind.objective.rawValue) {
+        let started = started, thresholds = thresholds
+        // One objective's line; nil when it is not reported. Reads only, so the objectives can be
+        // shared out between the two cores (decoding their versions and their experiments' is most of the work).
+        func line(_ timeline: Timeline, notes: inout ReportNotes) -> ObjectiveLine? {
             // In the quarter at its start, at its end, or at some moment between: then it is reported,
             // with the version standing at the end (or the last one it had in the quarter).
             func isIn(_ state: EntityState?) -> Bool { state?.value("quarter")?.textValue.flatMap(Quarter.init) == quarter }
@@ -231,7 +247,7 @@ public struct OKRReport: Sendable {
             } else {
                 reported = isIn(atStart) ? timeline.version(before: startTime) : nil
             }
-            guard let reported, let objective = reported.objective else { continue }
+            guard let reported, let objective = reported.objective else { return nil }
             notes.unreadable(reported, of: timeline.id)
             var ids: [String] = []
             for (position, kr) in objective.keyResults.enumerated() {
@@ -266,9 +282,29 @@ public struct OKRReport: Sendable {
                     return planned
                 }
             }
-            lines.append(ObjectiveLine(
+            return ObjectiveLine(
                 id: timeline.id, squad: squad, title: objective.title,
-                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults))
+                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults)
+        }
+        // In two halves, each with its notes; put together in the objectives' order, the lines and
+        // the notes are what one pass gives.
+        let objectiveTimelines = timelines.all(kind: Kind.objective.rawValue)
+        let halves = [0..<objectiveTimelines.count / 2, objectiveTimelines.count / 2..<objectiveTimelines.count]
+        let parts = HalvesResults()
+        // `line` only reads what it captures (the maps above are complete and no longer change).
+        nonisolated(unsafe) let lineOf = line
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var partLines: [ObjectiveLine] = []
+            var partNotes = ReportNotes()
+            for timeline in objectiveTimelines[halves[part]] {
+                if let objectiveLine = lineOf(timeline, &partNotes) { partLines.append(objectiveLine) }
+            }
+            parts.store(part, partLines, partNotes)
+        }
+        var lines: [ObjectiveLine] = []
+        for part in 0..<2 {
+            lines += parts.lines[part]
+            for note in parts.notes[part].notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
         northStar = Self.northStar(metrics: metricVersions, objectives: objectives)
