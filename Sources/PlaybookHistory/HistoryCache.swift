@@ -263,19 +263,22 @@ public enum HistoryCache {
                 results.tail = try? decodeRecords(&reader, count: nil)
             } else if let split {
                 var reader = ByteReader(UnsafeBufferPointer(rebasing: shared[..<split]), beyond: shared.count - split)
-                results.head = Result { try decode(&reader, key: key, partial: true) }
+                do {
+                    (results.head, results.declared) = try decode(&reader, key: key, partial: true)
+                } catch {
+                    results.headError = error
+                }
             } else {
                 results.sum = checksum(shared)
             }
         }
         guard stored == results.sum else { return .rejected("the history cache is damaged (its checksum does not match)") }
-        if case .success(let (first, declared))? = results.head, let tail = results.tail,
-           first.records.count + tail.count == declared {
-            var history = first
+        // Taken out of the box (not copied), so the records are appended to in place.
+        if var history = results.takeHead(), let tail = results.takeTail(), history.records.count + tail.count == results.declared {
             history.records.append(contentsOf: tail)
             return .loaded(history)
         }
-        if case .failure(let error)? = results.head, error is OtherWalk { return .absent }
+        if results.headError is OtherWalk { return .absent }
         var reader = ByteReader(body)
         do {
             return .loaded(try decode(&reader, key: key, partial: false).history)
@@ -290,8 +293,20 @@ public enum HistoryCache {
     private final class SplitResults: @unchecked Sendable {
         // Each written by one iteration only, read after both are done.
         var sum: UInt64 = 0
-        var head: Result<(history: CachedHistory, declared: Int), any Error>?
+        var head: CachedHistory?
+        var declared = 0
+        var headError: (any Error)?
         var tail: [CommitRecord]?
+
+        func takeHead() -> CachedHistory? {
+            defer { head = nil }
+            return head
+        }
+
+        func takeTail() -> [CommitRecord]? {
+            defer { tail = nil }
+            return tail
+        }
     }
 
     /// Where a record line begins near the middle of the file: a line starting "R<TAB>" after the

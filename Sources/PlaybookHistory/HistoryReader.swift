@@ -96,6 +96,9 @@ public struct HistoryReader {
         var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
                                 locations: prior?.locations ?? [:])
         var records = prior?.records ?? []
+        // Moved, not shared: a record written later (a new commit, a name the mailmap changes)
+        // would otherwise copy every record.
+        prior?.records = []
         var known = prior?.commits ?? []
         let total = pending.commits.count
         // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
