@@ -191,7 +191,7 @@ public struct Timelines: Sendable {
         // one from all the records in order, so each timeline is what one pass builds.
         let halves = TimelineHalves()
         let records = history.records
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        TwoThreads.run { part in
             var timelines: [String: Timeline] = [:]
             for record in records {
                 for change in record.changes where Int(change.entity.utf8.last ?? 0) & 1 == part {

@@ -105,17 +105,18 @@ public struct NorthStarRollUp: Sendable {
     public var direct: [String]
 }
 
-/// The two halves of the objectives' lines and notes, each written by its own thread.
-private final class HalvesResults: @unchecked Sendable {
+/// Each objective's line (nil: not reported) and notes, by its place in the sorted objectives;
+/// filled by two threads.
+private final class ObjectiveResults: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var lines: [[ObjectiveLine]] = [[], []]
-    private(set) var notes: [ReportNotes] = [ReportNotes(), ReportNotes()]
+    private(set) var results: [(line: ObjectiveLine?, notes: [HistoryNote])]
 
-    func store(_ part: Int, _ partLines: [ObjectiveLine], _ partNotes: ReportNotes) {
+    init(count: Int) { results = Array(repeating: (nil, []), count: count) }
+
+    func store(_ part: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])]) {
         lock.lock()
         defer { lock.unlock() }
-        lines[part] = partLines
-        notes[part] = partNotes
+        for result in part { results[result.index] = (result.line, result.notes) }
     }
 }
 
@@ -286,25 +287,26 @@ public struct OKRReport: Sendable {
                 id: timeline.id, squad: squad, title: objective.title,
                 alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults)
         }
-        // In two halves, each with its notes; put together in the objectives' order, the lines and
-        // the notes are what one pass gives.
+        // On two threads, alternate objectives each (sorted by id, a quarter's objectives sit
+        // together: halves would leave one thread the whole quarter), each objective with its own
+        // notes; put back in the objectives' order, the lines and notes are what one pass gives.
         let objectiveTimelines = timelines.all(kind: Kind.objective.rawValue)
-        let halves = [0..<objectiveTimelines.count / 2, objectiveTimelines.count / 2..<objectiveTimelines.count]
-        let parts = HalvesResults()
+        let results = ObjectiveResults(count: objectiveTimelines.count)
         // `line` only reads what it captures (the maps above are complete and no longer change).
         nonisolated(unsafe) let lineOf = line
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var partLines: [ObjectiveLine] = []
-            var partNotes = ReportNotes()
-            for timeline in objectiveTimelines[halves[part]] {
-                if let objectiveLine = lineOf(timeline, &partNotes) { partLines.append(objectiveLine) }
+        TwoThreads.run { part in
+            var partResults: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])] = []
+            for index in stride(from: part, to: objectiveTimelines.count, by: 2) {
+                var objectiveNotes = ReportNotes()
+                let objectiveLine = lineOf(objectiveTimelines[index], &objectiveNotes)
+                partResults.append((index, objectiveLine, objectiveNotes.notes))
             }
-            parts.store(part, partLines, partNotes)
+            results.store(partResults)
         }
         var lines: [ObjectiveLine] = []
-        for part in 0..<2 {
-            lines += parts.lines[part]
-            for note in parts.notes[part].notes { notes.add(commit: note.commit, path: note.path, note.message) }
+        for result in results.results {
+            if let line = result.line { lines.append(line) }
+            for note in result.notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
         northStar = Self.northStar(metrics: metricVersions, objectives: objectives)
