@@ -27,3 +27,20 @@ final class BackgroundWork: @unchecked Sendable {
         done.signal()
     }
 }
+
+/// Runs `body(0)` on the calling thread and `body(1)` on a thread of its own, and returns when
+/// both are done. Not Dispatch's pool: given two iterations, `concurrentPerform` at times ran
+/// both on the caller (its worker busy or not yet awake), which left the second core idle.
+public enum TwoThreads {
+    /// `body` is escaping: the thread may still hold it for a moment after signalling.
+    public static func run(_ body: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            body(1)
+            done.signal()
+        }
+        thread.start()
+        body(0)
+        done.wait()
+    }
+}

@@ -96,6 +96,9 @@ public struct HistoryReader {
         var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
                                 locations: prior?.locations ?? [:])
         var records = prior?.records ?? []
+        // Moved, not shared: a record written later (a new commit, a name the mailmap changes)
+        // would otherwise copy every record.
+        prior?.records = []
         var known = prior?.commits ?? []
         let total = pending.commits.count
         // At a shallow clone's edge the parent is unknown: the commit is read as if it were the first.
@@ -169,8 +172,13 @@ public struct HistoryReader {
 
         let mailmap = try repository.mailmap()
         // In place: copying every record (and its changes) cost more than resolving the names.
-        for index in records.indices {
-            records[index].author = mailmap.resolve(records[index].author)
+        // Written only where the name changes: the records share their storage with the cache
+        // just read (released on the second thread), and a write would copy all of them.
+        if mailmap.count > 0 {
+            for index in records.indices {
+                let author = mailmap.resolve(records[index].author)
+                if author != records[index].author { records[index].author = author }
+            }
         }
         var history = History(
             head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookGit
 import PlaybookModel
 
@@ -58,14 +59,15 @@ public struct Timeline: Sendable {
     /// event before `time` is considered, and the last of them in walk order wins.
     /// Only the first-parent line's events count: a side branch's values are not the line's.
     public func state(before time: Int64) -> EntityState? {
-        guard let last = events.last(where: { $0.mainLine && $0.time < time }) else { return nil }
-        return last.type == .removed ? nil : last.state
+        // By index: `last(where:)` copied the whole event (its author, summary, fields) to read one field.
+        guard let last = events.lastIndex(where: { $0.mainLine && $0.time < time }) else { return nil }
+        return events[last].type == .removed ? nil : events[last].state
     }
 
     /// The fields now; nil when the entity is removed (or only ever lived on a side branch).
     public var current: EntityState? {
-        guard let last = events.last(where: \.mainLine), last.type != .removed else { return nil }
-        return last.state
+        guard let last = events.lastIndex(where: \.mainLine), events[last].type != .removed else { return nil }
+        return events[last].state
     }
 
     /// Decoded versions, each decoded once: a report reads a few versions of many entities.
@@ -106,7 +108,7 @@ public struct Timeline: Sendable {
     public var created: TimelineEvent? { events.first }
 
     mutating func append(_ change: EntityChange, of record: CommitRecord) {
-        let lineState = events.last(where: \.mainLine)?.state ?? EntityState()
+        let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
         let type: TimelineEventType
         let state: EntityState
         switch change.type {
@@ -158,20 +160,53 @@ public struct TypedVersion: Sendable {
     public var hypothesis: Hypothesis? { if case .hypothesis(let value)? = entity { value } else { nil } }
 }
 
+/// The two halves of the timelines, each written by its own thread.
+private final class TimelineHalves: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[String: Timeline]] = [[:], [:]]
+
+    func store(_ part: Int, _ timelines: [String: Timeline]) {
+        lock.lock()
+        defer { lock.unlock() }
+        parts[part] = timelines
+    }
+
+    /// Half `part`, no longer held here.
+    func take(_ part: Int) -> [String: Timeline] {
+        lock.lock()
+        defer { lock.unlock() }
+        let taken = parts[part]
+        parts[part] = [:]
+        return taken
+    }
+}
+
 /// Every entity's timeline, built from a history.
 public struct Timelines: Sendable {
     public var byID: [String: Timeline]
 
     public init(_ history: History) {
-        var timelines: [String: Timeline] = [:]
         let versions = DecodedVersions()
-        for record in history.records {
-            for change in record.changes {
-                // Mutated in place: copying a timeline out and back made every append copy its events.
-                timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
-                    .append(change, of: record)
+        // Two cores: each builds the timelines of half the ids (by the id's last byte), every
+        // one from all the records in order, so each timeline is what one pass builds.
+        let halves = TimelineHalves()
+        let records = history.records
+        TwoThreads.run { part in
+            var timelines: [String: Timeline] = [:]
+            for record in records {
+                for change in record.changes where Int(change.entity.utf8.last ?? 0) & 1 == part {
+                    // Mutated in place: copying a timeline out and back made every append copy its events.
+                    timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
+                        .append(change, of: record)
+                }
             }
+            halves.store(part, timelines)
         }
+        // Taken out, not copied: a shared dictionary would be copied whole by the merge.
+        var timelines = halves.take(0)
+        let second = halves.take(1)
+        timelines.reserveCapacity(timelines.count + second.count)
+        timelines.merge(second, uniquingKeysWith: { first, _ in first })  // the ids differ
         byID = timelines
     }
 

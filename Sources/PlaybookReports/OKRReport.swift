@@ -105,6 +105,21 @@ public struct NorthStarRollUp: Sendable {
     public var direct: [String]
 }
 
+/// Each objective's line (nil: not reported) and notes, by its place in the sorted objectives;
+/// filled by two threads.
+private final class ObjectiveResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [(line: ObjectiveLine?, notes: [HistoryNote])]
+
+    init(count: Int) { results = Array(repeating: (nil, []), count: count) }
+
+    func store(_ part: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for result in part { results[result.index] = (result.line, result.notes) }
+    }
+}
+
 /// The quarter's OKRs, read from the history.
 public struct OKRReport: Sendable {
     public var quarter: Quarter
@@ -201,8 +216,10 @@ public struct OKRReport: Sendable {
 
         // In a shallow clone, what the oldest commit holds was not created there: it is only where history starts.
         let boundary = Set(history.shallowBoundary)
-        var lines: [ObjectiveLine] = []
-        for timeline in timelines.all(kind: Kind.objective.rawValue) {
+        let started = started, thresholds = thresholds
+        // One objective's line; nil when it is not reported. Reads only, so the objectives can be
+        // shared out between the two cores (decoding their versions and their experiments' is most of the work).
+        func line(_ timeline: Timeline, notes: inout ReportNotes) -> ObjectiveLine? {
             // In the quarter at its start, at its end, or at some moment between: then it is reported,
             // with the version standing at the end (or the last one it had in the quarter).
             func isIn(_ state: EntityState?) -> Bool { state?.value("quarter")?.textValue.flatMap(Quarter.init) == quarter }
@@ -231,7 +248,7 @@ public struct OKRReport: Sendable {
             } else {
                 reported = isIn(atStart) ? timeline.version(before: startTime) : nil
             }
-            guard let reported, let objective = reported.objective else { continue }
+            guard let reported, let objective = reported.objective else { return nil }
             notes.unreadable(reported, of: timeline.id)
             var ids: [String] = []
             for (position, kr) in objective.keyResults.enumerated() {
@@ -266,9 +283,30 @@ public struct OKRReport: Sendable {
                     return planned
                 }
             }
-            lines.append(ObjectiveLine(
+            return ObjectiveLine(
                 id: timeline.id, squad: squad, title: objective.title,
-                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults))
+                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults)
+        }
+        // On two threads, alternate objectives each (sorted by id, a quarter's objectives sit
+        // together: halves would leave one thread the whole quarter), each objective with its own
+        // notes; put back in the objectives' order, the lines and notes are what one pass gives.
+        let objectiveTimelines = timelines.all(kind: Kind.objective.rawValue)
+        let results = ObjectiveResults(count: objectiveTimelines.count)
+        // `line` only reads what it captures (the maps above are complete and no longer change).
+        nonisolated(unsafe) let lineOf = line
+        TwoThreads.run { part in
+            var partResults: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])] = []
+            for index in stride(from: part, to: objectiveTimelines.count, by: 2) {
+                var objectiveNotes = ReportNotes()
+                let objectiveLine = lineOf(objectiveTimelines[index], &objectiveNotes)
+                partResults.append((index, objectiveLine, objectiveNotes.notes))
+            }
+            results.store(partResults)
+        }
+        var lines: [ObjectiveLine] = []
+        for result in results.results {
+            if let line = result.line { lines.append(line) }
+            for note in result.notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
         northStar = Self.northStar(metrics: metricVersions, objectives: objectives)

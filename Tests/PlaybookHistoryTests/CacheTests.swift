@@ -111,6 +111,60 @@ final class CacheTests: XCTestCase {
         XCTAssertEqual(loaded.records, records)
     }
 
+    /// A cache over a megabyte is decoded in two halves on two threads: damage in either half,
+    /// or a record count that the halves together do not hold, is refused as one pass refuses it.
+    func testALargeCacheDamagedInEitherHalfIsRefused() throws {
+        var records: [CommitRecord] = []
+        var commits: [ObjectID] = []
+        for index in 0..<4_000 {
+            var raw = [UInt8](repeating: 0, count: 20)
+            raw[0] = UInt8(index & 0xff); raw[1] = UInt8(index >> 8); raw[19] = 9
+            let id = try XCTUnwrap(ObjectID(bytes: raw))
+            commits.append(id)
+            let fields = (0..<20).map { FieldChange(path: "key_results[KR-\($0)].current", old: nil, new: .string("value \(index) \($0)")) }
+            records.append(CommitRecord(
+                id: id, time: Int64(1_700_000_000 + index), author: Person(name: "Ana", email: "ana@example.com"),
+                summary: "commit \(index)",
+                changes: [EntityChange(entity: "OBJ-\(index % 31)", kind: "Objective", type: .added, path: "playbooks/o.yml",
+                                       previousPath: nil, fields: fields)],
+                notes: []))
+        }
+        let key = CacheKey(mode: .firstParent, roots: ["playbooks"])
+        let history = CachedHistory(key: key, tip: commits[commits.count - 1], commits: commits, records: records, brokenPaths: [:])
+        let encoded = HistoryCache.encode(history)
+        XCTAssertGreaterThan(encoded.count, 2 << 20, "the cache must be large enough to be split")
+        let body = String(decoding: encoded, as: UTF8.self)
+        let seal = try XCTUnwrap(body.range(of: "end\t", options: .backwards))
+        let text = String(body[..<seal.lowerBound])
+        func decodes(_ edited: String) -> Bool {
+            HistoryCache.sealed(Array(edited.utf8)).withUnsafeBufferPointer {
+                if case .loaded = HistoryCache.decode($0, key: key) { return true }
+                return false
+            }
+        }
+        XCTAssertTrue(decodes(text))
+        guard case .loaded(let loaded) = encoded.withUnsafeBufferPointer({ HistoryCache.decode($0, key: key) }) else {
+            return XCTFail("not loaded")
+        }
+        XCTAssertEqual(loaded.records, records)
+        // A field tag broken early (first half) or late (second half), resealed.
+        for marker in ["value 10 3", "value 3990 3"] {
+            let range = try XCTUnwrap(text.range(of: "F\tkey_results[KR-3].current\t-\t+\(marker)\n"))
+            XCTAssertFalse(decodes(text.replacingCharacters(in: range, with: "X\tkey_results[KR-3].current\t-\t+\(marker)\n")))
+        }
+        // One record more, or fewer, declared than the file holds.
+        for count in [records.count + 1, records.count - 1] {
+            XCTAssertFalse(decodes(text.replacingOccurrences(of: "records\t\(records.count)\n", with: "records\t\(count)\n")))
+        }
+        // An unsealed edit in the second half: the checksum refuses it.
+        var torn = encoded
+        torn[torn.count * 3 / 4] ^= 1
+        torn.withUnsafeBufferPointer {
+            guard case .rejected(let reason) = HistoryCache.decode($0, key: key) else { return XCTFail("accepted") }
+            XCTAssertTrue(reason.contains("checksum"), reason)
+        }
+    }
+
     func testEscapingRoundTrips() {
         for text in ["plain", "tab\there", "new\nline", "back\\slash\\t", "\r\n\t\\"] {
             XCTAssertEqual(HistoryCache.unescape(HistoryCache.escape(text)), text)
