@@ -149,33 +149,33 @@ final class GrowthPairQualityTests: XCTestCase {
         return (q.found, q.duplicates, q.flagged, q.different, strays.count, q.f1, f1All, words.flagged)
     }
 
+    /// A fresh set's figures with the installed model, held to floors (and its count of rewordings).
+    private func assertFloors(_ file: String, duplicates: Int? = nil, found: Int, flagged: Int, strays: Int, wordsFlagged: Int,
+                              line: UInt = #line) throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL", line: line)
+        }
+        let f = try Self.freshFigures(file, encoder: model)
+        if let duplicates { XCTAssertEqual(f.duplicates, duplicates, line: line) }
+        XCTAssertGreaterThanOrEqual(f.found, found, "rewordings found", line: line)
+        XCTAssertLessThanOrEqual(f.flagged, flagged, "look-alikes flagged", line: line)
+        XCTAssertLessThanOrEqual(f.strays, strays, "other pairs of different ideas called duplicates", line: line)
+        XCTAssertLessThanOrEqual(f.wordsFlagged, wordsFlagged, "look-alikes flagged, words only", line: line)
+    }
+
     /// The first fresh set (`Data/fresh-pairs.tsv`: 60 ideas, 120 pairs, each side with its own
     /// rationale), measured once on the branch that wrote it (42 of 60 found, 10 flagged, 23 other
     /// pairs); since then seen data (the wording rules of `FieldComparison` were chosen on it), so
     /// these floors are in-sample: 46, 3 and 12 (F1 0.760 counting the other pairs); words only 0 and 15.
     func testFreshSetQualityWithTheInstalledModel() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
-        let f = try Self.freshFigures("fresh-pairs.tsv", encoder: model)
-        XCTAssertGreaterThanOrEqual(f.found, 46, "rewordings found")
-        XCTAssertLessThanOrEqual(f.flagged, 3, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(f.strays, 12, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
+        try assertFloors("fresh-pairs.tsv", found: 46, flagged: 3, strays: 12, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
     /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 31, 1 and 11
     /// (F1 0.747 counting the other pairs); words only 0 and 9.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
-        let f = try Self.freshFigures("fresh2-pairs.tsv", encoder: model)
-        XCTAssertGreaterThanOrEqual(f.found, 31, "rewordings found")
-        XCTAssertLessThanOrEqual(f.flagged, 1, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(f.strays, 11, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 9, "look-alikes flagged, words only")
+        try assertFloors("fresh2-pairs.tsv", found: 31, flagged: 1, strays: 11, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
@@ -187,15 +187,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// a third time after the swapped-detail rule was limited to runs with the model, for the CLI's
     /// words-only tests: the same with the model, words only 2 of 40 found and 15 of 40 flagged.)
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        guard case .success(let model) = ModelLocation.loadEncoder() else {
-            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
-        }
-        let f = try Self.freshFigures("fresh3-pairs.tsv", encoder: model)
-        XCTAssertEqual(f.duplicates, 40)
-        XCTAssertGreaterThanOrEqual(f.found, 32, "rewordings found")
-        XCTAssertLessThanOrEqual(f.flagged, 6, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(f.strays, 16, "other pairs of different ideas called duplicates")
-        XCTAssertLessThanOrEqual(f.wordsFlagged, 15, "look-alikes flagged, words only")
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 32, flagged: 6, strays: 16, wordsFlagged: 15)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
