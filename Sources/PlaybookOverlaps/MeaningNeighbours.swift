@@ -124,12 +124,19 @@ extension DuplicateDetection {
                                         catalog: catalog, wording: wording(pair / n, pair % n), lookAlike: true)
             return again.differences.isEmpty ? original : again
         }
-        // Which of two look-alikes `x` keeps the wording of: `a` and `y` share most words, so the
-        // terms `x` shares with each differ by the detail that tells them apart ("… shorter form"
-        // against "… longer form"); nil when they tie.
-        func closerInWording(_ x: Int, to a: Int, than y: Int) -> Bool? {
-            guard let toA = wording(min(x, a), max(x, a))?.shared, let toY = wording(min(x, y), max(x, y))?.shared, toA != toY else { return nil }
-            return toA > toY
+        // Which of two look-alikes `x` reads closer to, over its title and change and its audience: a
+        // look-alike copies most of a text, so the field it changed (the audience, the metric's
+        // wording, a negation) is what sets the two apart, and a rewording keeps the idea's audience in
+        // other words. Over the seen sets this finds 4 more rewordings, with 5 fewer other pairs, than
+        // the terms `x` shares with each (which favour the look-alike that kept the words `x` kept).
+        func readsCloser(_ x: Int, to a: Int, than y: Int) -> Bool? {
+            guard let toA = candidates[key(x, a)]?.meaning, let toY = candidates[key(x, y)]?.meaning else { return nil }
+            func audience(_ i: Int, _ j: Int) -> Double {
+                guard let vi = items[i].audienceVector, let vj = items[j].audienceVector else { return 0 }
+                return Double(DuplicateDetection.dot(vi, vj))
+            }
+            let (first, second) = (toA + audience(x, a), toY + audience(x, y))
+            return first == second ? nil : first > second
         }
         var out: [Int: FieldComparison] = [:]
         for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
@@ -143,7 +150,7 @@ extension DuplicateDetection {
                         out[pair] = mine
                     } else if rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if closerInWording(x, to: a, than: y) ?? (rival.score >= candidate.score) {
+                    } else if readsCloser(x, to: a, than: y) ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost
