@@ -17,9 +17,9 @@ enum DuplicateDetection {
     /// What a sentence-model cosine counts for beside the word score: a pair found by meaning scores
     /// 1 − (1 − cosine) × the stretch of its rank, so that at the default threshold 0.40 a cosine of
     /// 0.38 is enough when each text is the other's closest (under `weakMeaning`, with audiences that
-    /// read alike) and 0.50 when second closest, and a cosine of 1 scores 1 (see `MeaningNeighbours.swift`
+    /// read alike) and 0.45 when second closest, and a cosine of 1 scores 1 (see `MeaningNeighbours.swift`
     /// for the rule and how it was chosen).
-    static let meaningStretch = [0.6 / 0.62, 0.6 / 0.5]
+    static let meaningStretch = [0.6 / 0.62, 0.6 / 0.55]
 
     /// Under this cosine two changes read alike too weakly to count alone: the audiences must read
     /// alike too (`corroboratingAudience`). Of the seen rewordings that are each other's closest text,

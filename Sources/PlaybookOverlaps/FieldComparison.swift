@@ -73,10 +73,10 @@ struct FieldComparison {
             if !onlyA.isEmpty, !onlyB.isEmpty, max(onlyA.count, onlyB.count) <= Self.detailTerms {
                 differences.append("detail (\(onlyA.prefix(4).joined(separator: " ")) / \(onlyB.prefix(4).joined(separator: " ")))")
             } else if onlyA.isEmpty != onlyB.isEmpty {
-                // One text and the same with a qualifier added narrow each other ("… in Berlin", "… for
-                // businesses", "… in the Android app"): a restatement rewords both texts, and no seen
-                // rewording shares `nearCopy` of its terms, while of the seen look-alikes read as one idea
-                // with the model (6 of 40 in fresh3, 1 in fresh2) all were near copies, 6 with a qualifier added.
+                // One text and the same with a qualifier added are two scopes ("… in Berlin", "… for
+                // businesses", "… in the Android app"): a restatement rewords both texts (of the 272 seen
+                // rewordings one shares `nearCopy` of its terms, naming words of its own too), while 6 of
+                // the 10 seen look-alikes still read as one idea with the model were such near copies.
                 differences.append("detail (\(Self.listed(onlyA)) / \(Self.listed(onlyB)))")
             }
         }

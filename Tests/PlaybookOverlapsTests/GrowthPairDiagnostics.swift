@@ -33,6 +33,9 @@ final class GrowthPairDiagnostics: XCTestCase {
             func enc(_ texts: [String]) throws -> [[Float]] { try model.encode(texts) }
             let change = try enc(sides.map(\.change)), title = try enc(sides.map(\.title)), audience = try enc(sides.map(\.audience))
             let outcome = try enc(sides.map(\.outcome)), rationale = try enc(sides.map(\.rationale))
+            let tca = try enc(sides.map { "\($0.title). \($0.change) for \($0.audience)" })
+            let tco = try enc(sides.map { "\($0.title). \($0.change), so that \($0.outcome)" })
+            let tcao = try enc(sides.map { "\($0.title). \($0.change) for \($0.audience), so that \($0.outcome)" })
             var rows: [[Any]] = []
             for i in items.indices {
                 for j in items.indices where j > i {
@@ -46,7 +49,9 @@ final class GrowthPairDiagnostics: XCTestCase {
                     rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
                                  Double(DuplicateDetection.dot(change[i], change[j])), Double(DuplicateDetection.dot(title[i], title[j])),
                                  Double(DuplicateDetection.dot(audience[i], audience[j])), Double(DuplicateDetection.dot(outcome[i], outcome[j])),
-                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared])
+                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared,
+                                 Double(DuplicateDetection.dot(tca[i], tca[j])), Double(DuplicateDetection.dot(tco[i], tco[j])),
+                                 Double(DuplicateDetection.dot(tcao[i], tcao[j]))])
                 }
             }
             sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
