@@ -4,9 +4,12 @@ import XCTest
 import PlaybookEmbedding
 import PlaybookSimilarity
 
-/// Scratch: every hypothesis of each labelled set as the duplicate finder reads it, with the vectors of
-/// its fields and, for each pair of one metric, the word score and what the fields say, written as JSON
-/// to PLAYBOOK_DUMP_FEATURES (a path) for choosing the neighbour rule's weights outside Swift.
+/// Scratch: each labelled set as the duplicate finder reads it and, for each pair of hypotheses of one
+/// metric event (or alike in words), its cosines (title and change, change, title, audience, outcome,
+/// rationale), word score, share of terms and what the fields say, written as JSON to
+/// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
+/// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
+/// cosines, differences read as look-alikes, shared terms.
 final class GrowthPairDiagnostics: XCTestCase {
     func testDumpFeatures() throws {
         guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }
@@ -33,9 +36,6 @@ final class GrowthPairDiagnostics: XCTestCase {
             func enc(_ texts: [String]) throws -> [[Float]] { try model.encode(texts) }
             let change = try enc(sides.map(\.change)), title = try enc(sides.map(\.title)), audience = try enc(sides.map(\.audience))
             let outcome = try enc(sides.map(\.outcome)), rationale = try enc(sides.map(\.rationale))
-            let tca = try enc(sides.map { "\($0.title). \($0.change) for \($0.audience)" })
-            let tco = try enc(sides.map { "\($0.title). \($0.change), so that \($0.outcome)" })
-            let tcao = try enc(sides.map { "\($0.title). \($0.change) for \($0.audience), so that \($0.outcome)" })
             var rows: [[Any]] = []
             for i in items.indices {
                 for j in items.indices where j > i {
@@ -49,9 +49,7 @@ final class GrowthPairDiagnostics: XCTestCase {
                     rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
                                  Double(DuplicateDetection.dot(change[i], change[j])), Double(DuplicateDetection.dot(title[i], title[j])),
                                  Double(DuplicateDetection.dot(audience[i], audience[j])), Double(DuplicateDetection.dot(outcome[i], outcome[j])),
-                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared,
-                                 Double(DuplicateDetection.dot(tca[i], tca[j])), Double(DuplicateDetection.dot(tco[i], tco[j])),
-                                 Double(DuplicateDetection.dot(tcao[i], tcao[j]))])
+                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared])
                 }
             }
             sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
