@@ -77,6 +77,56 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.ids == ["HYP-0001", "HYP-0002"] && $0.kind == .related })
         XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate }, "the look-alike is not the restatement's duplicate")
     }
+
+    /// The same change with a city added, which no facet list names: with the model, a near copy
+    /// that adds terms and changes none is another scope, a related note naming what it adds.
+    func testANearCopyWithAQualifierAddedIsRelatedWithTheModel() throws {
+        let first = "Sample project on first login. create a demo project filled with example data the first time someone signs in"
+        let narrowed = "Sample project on first login in Berlin. create a demo project filled with example data the first time someone signs in"
+        let other = variant(title: "Sample project on first login in Berlin",
+                            change: "create a demo project filled with example data the first time someone signs in")
+        let encoder = Vectors([first: [1, 0], narrowed: [0.98, 0.2], "new workspace owners": [1, 0]])
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(base + "\n---\n" + other), encoder: encoder).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("detail (– / berlin)"), overlap.reason)
+    }
+
+    /// A closest pair whose changes read alike only weakly (cosine 0.40) is a duplicate when the
+    /// audiences read alike too, and nothing when they do not.
+    func testAWeakMatchNeedsAudiencesThatReadAlike() {
+        let restatement = hypothesis("HYP-0002", squad: "growth-b", title: "Pre-populated starter workspace",
+                                     change: "seed the account with a ready-made board of fake records", audience: "admins opening the product",
+                                     outcome: "more owners reach their first insight")
+        let texts = ["Sample project on first login. create a demo project filled with example data the first time someone signs in": [Float(1), 0],
+                     "Pre-populated starter workspace. seed the account with a ready-made board of fake records": [0.4, 0.9165]]
+        func kinds(audienceCosine: Float) -> [OverlapKind] {
+            let encoder = Vectors(texts.merging(["new workspace owners": [1, 0],
+                                                 "admins opening the product": [audienceCosine, (1 - audienceCosine * audienceCosine).squareRoot()]]) { a, _ in a })
+            return OverlapFinder.duplicates(entities(base + "\n---\n" + restatement), encoder: encoder).map(\.kind)
+        }
+        XCTAssertEqual(kinds(audienceCosine: 0.5), [.duplicate])
+        XCTAssertEqual(kinds(audienceCosine: 0.3), [])
+    }
+
+    /// A restatement that reads a little closer to a look-alike for other people than to the idea it
+    /// restates goes with the idea, whose audience it shares in other words.
+    func testARestatementBetweenTwoLookAlikesGoesWithTheOneWhoseAudienceItShares() {
+        let restatement = hypothesis("HYP-0003", squad: "growth-c", title: "Pre-populated starter workspace",
+                                     change: "seed the account with a ready-made board of fake records", audience: "admins opening the product",
+                                     outcome: "more owners reach their first insight")
+        let forTeachers = variant(title: "Sample project on first login for teachers",
+                                  change: "create a demo project filled with example data the first time a teacher signs in",
+                                  audience: "teachers of school classes")
+        let encoder = Vectors([
+            "Sample project on first login. create a demo project filled with example data the first time someone signs in": [1, 0, 0],
+            "Sample project on first login for teachers. create a demo project filled with example data the first time a teacher signs in": [0.95, 0.3122, 0],
+            "Pre-populated starter workspace. seed the account with a ready-made board of fake records": [0.5, 0.1442, 0.8540],
+            "new workspace owners": [1, 0], "teachers of school classes": [0, 1], "admins opening the product": [0.9, 0.4359],
+        ])
+        let found = OverlapFinder.duplicates(entities([base, forTeachers, restatement].joined(separator: "\n---\n")), encoder: encoder)
+        XCTAssertEqual(found.filter { $0.kind == .duplicate }.map(\.ids), [["HYP-0001", "HYP-0003"]])
+        XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate })
+    }
 }
 
 /// Hand-made unit vectors, looked up by text.

@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookEmbedding
+import PlaybookSimilarity
+
+/// Scratch: each labelled set as the duplicate finder reads it and, for each pair of hypotheses of one
+/// metric event (or alike in words), its cosines (title and change, change, title, audience, outcome,
+/// rationale), word score, share of terms and what the fields say, written as JSON to
+/// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
+/// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
+/// cosines, differences read as look-alikes, shared terms.
+final class GrowthPairDiagnostics: XCTestCase {
+    func testDumpFeatures() throws {
+        guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }
+        guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
+        var sets: [[String: Any]] = []
+        let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
+                                          ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3")]
+        for (file, split) in splits {
+            let pairs = try GrowthPair.load(file).filter { $0.split == split }
+            var documents = try GrowthPair.catalog()
+            var sides: [GrowthPair.Side] = []
+            var roles: [[String]] = []
+            for (index, pair) in pairs.enumerated() {
+                documents.append(GrowthPair.document(pair.a, id: String(format: "HYP-%04d", 2 * index + 1), squad: "squad-\(2 * index)"))
+                documents.append(GrowthPair.document(pair.b, id: String(format: "HYP-%04d", 2 * index + 2), squad: "squad-\(2 * index + 1)"))
+                sides += [pair.a, pair.b]
+                roles += [[pair.id, pair.a.change, "a", pair.kind], [pair.id, pair.a.change, pair.duplicate ? "b" : "c", pair.kind]]
+            }
+            let parsed = entities(documents.joined(separator: "\n---\n"))
+            let catalog = MetricCatalog(parsed)
+            var items = DuplicateDetection.items(parsed).hypotheses
+            let vectors = try XCTUnwrap(DuplicateDetection.encode(&items, model))
+            let corpus = Corpus(items.map(\.text))
+            func enc(_ texts: [String]) throws -> [[Float]] { try model.encode(texts) }
+            let change = try enc(sides.map(\.change)), title = try enc(sides.map(\.title)), audience = try enc(sides.map(\.audience))
+            let outcome = try enc(sides.map(\.outcome)), rationale = try enc(sides.map(\.rationale))
+            var rows: [[Any]] = []
+            for i in items.indices {
+                for j in items.indices where j > i {
+                    let cos = Double(DuplicateDetection.dot(vectors[i], vectors[j]))
+                    let words = corpus.score(i, j)
+                    let sameKey = catalog.key(items[i].metric ?? "") == catalog.key(items[j].metric ?? "")
+                    guard sameKey || words >= 0.3 else { continue }
+                    let w = corpus.wording(i, j)
+                    let fields = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w)
+                    let look = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w, lookAlike: true)
+                    rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
+                                 Double(DuplicateDetection.dot(change[i], change[j])), Double(DuplicateDetection.dot(title[i], title[j])),
+                                 Double(DuplicateDetection.dot(audience[i], audience[j])), Double(DuplicateDetection.dot(outcome[i], outcome[j])),
+                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared])
+                }
+            }
+            sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
+                         "audiences": sides.map(\.audience), "outcomes": sides.map(\.outcome), "rationales": sides.map(\.rationale), "pairs": rows])
+        }
+        let data = try JSONSerialization.data(withJSONObject: sets)
+        try data.write(to: URL(fileURLWithPath: path))
+    }
+}
