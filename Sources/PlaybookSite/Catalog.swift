@@ -3,8 +3,10 @@ import PlaybookOverlaps
 
 /// The entities at the site's commit, by kind and id, with the links between them both ways.
 /// Each entity is held once (a shelf per kind, sorted by id); lookups and reverse links are
-/// positions on the shelves, so a large playbook is not copied once per index.
-struct Catalog {
+/// positions on the shelves, so a large playbook is not copied once per index. A class: every
+/// page holds it, and a page (or a closure writing one) copied it whole, every reference in it
+/// retained and released again. Nothing changes it once it is made.
+final class Catalog: @unchecked Sendable {
     private(set) var metrics = Shelf<Metric>([:])
     private(set) var squads = Shelf<Squad>([:])
     private(set) var objectives = Shelf<Objective>([:])
