@@ -195,11 +195,12 @@ final class Catalog: @unchecked Sendable {
     func target(of id: String) -> String { links[id]?.target ?? SitePath.entity(id) }
 
     func kind(of id: String) -> Kind? {
-        if metrics[id] != nil { return .metric }
-        if squads[id] != nil { return .squad }
-        if objectives[id] != nil { return .objective }
-        if hypotheses[id] != nil { return .hypothesis }
-        if experiments[id] != nil { return .experiment }
+        // `contains`: `shelf[id] != nil` copied the whole entity out to compare it with nil.
+        if metrics.contains(id) { return .metric }
+        if squads.contains(id) { return .squad }
+        if objectives.contains(id) { return .objective }
+        if hypotheses.contains(id) { return .hypothesis }
+        if experiments.contains(id) { return .experiment }
         return nil
     }
 
@@ -253,6 +254,8 @@ struct Shelf<Item: Sendable>: Sendable {
     }
 
     subscript(id: String) -> Item? { position[id].map { sorted[$0] } }
+
+    func contains(_ id: String) -> Bool { position[id] != nil }
 }
 
 /// A reverse link (experiments by squad, and so on) as positions on a shelf: a list is copied

@@ -69,6 +69,9 @@ enum Escaping {
                 let byte = bytes[index]
                 let lineBreak = byte == 0x09 || byte == 0x0A || byte == 0x0D  // a space, as `visible` makes them
                 if (byte < 0x20 && !lineBreak) || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
+                // `##[` is rare: the long way rewrites it (quoting adds only backslashes and spaces, so the
+                // quoted text holds it exactly when the text does).
+                if byte == UInt8(ascii: "["), index >= 2, bytes[index - 1] == UInt8(ascii: "#"), bytes[index - 2] == UInt8(ascii: "#") { return nil }
                 size += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
             }
             return String(unsafeUninitializedCapacity: size) { out in
@@ -83,9 +86,7 @@ enum Escaping {
                 return at
             }
         }
-        // `##[` is rare: the long way rewrites it.
-        guard let quoted, !quoted.contains("##[") else { return JSONText.quoted(HTMLReport.visible(text)) }
-        return quoted
+        return quoted ?? JSONText.quoted(HTMLReport.visible(text))
     }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
@@ -178,7 +179,7 @@ struct Page {
     func keyResult(_ reference: String?) -> String {
         guard let reference, !reference.isEmpty else { return "–" }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference) }
+        guard parts.count == 2, catalog.objectives.contains(parts[0]) else { return entity(reference) }
         return "<a href=\"\(up)\(catalog.path(of: parts[0]))#\(h(keyResultAnchor(objective: parts[0], parts[1])))\">\(h(reference))</a>"
     }
 
@@ -262,7 +263,7 @@ struct Page {
     func keyResult(_ reference: String?, into out: inout HTMLBuffer) {
         guard let reference, !reference.isEmpty else { return out.raw("–") }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference, into: &out) }
+        guard parts.count == 2, catalog.objectives.contains(parts[0]) else { return entity(reference, into: &out) }
         out.raw("<a href=\"")
         out.raw(up)
         out.raw(catalog.path(of: parts[0]))
