@@ -48,11 +48,12 @@ struct SiteCache {
             return true
         }
         // The program itself: another build renders other bytes.
-        guard let program = Bundle.main.executablePath, let programIdentity = Self.identity(of: program, follow: true),
-              let historyIdentity = Self.identity(of: historyCache, follow: false) else { return nil }
+        guard let program = Self.programIdentity(), let historyIdentity = Self.identity(of: historyCache, follow: false) else { return nil }
         add("format", String(Self.formatVersion))
-        add("program", program + " " + programIdentity)
-        add("head", "\(tip) detached=\(repository.isHeadDetached) branch=\(repository.headBranch ?? "-")")
+        add("program", program)
+        // The commit, and HEAD as written (the branch the footer names, or detached). Read as a
+        // file: asking libgit2 whether HEAD is detached raised the peak memory by about 50 MB.
+        add("head", tip.description)
         add("history-cache", historyIdentity)
         add("mode", mode.rawValue)
         add("roots", roots.joined(separator: "\n"))
@@ -62,7 +63,8 @@ struct SiteCache {
         let xdg = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? home.map { $0 + "/.config" }
         // What the history reads besides commits: the shallow edge, the mailmap (the work tree's
         // file, and the git configuration that can name another), and the site's configuration.
-        guard addFile("shallow", gitDirectory + "/shallow"),
+        guard addFile("HEAD", gitDirectory + "/HEAD"),
+              addFile("shallow", gitDirectory + "/shallow"),
               addFile("mailmap", repository.workdir.map { Workspace.normalized($0) + "/.mailmap" }),
               addFile("git-config", gitDirectory + "/config"),
               addFile("git-config-global", home.map { $0 + "/.gitconfig" }),
@@ -204,12 +206,27 @@ struct SiteCache {
             writer.append(Array(path.utf8))
             writer.append(number: UInt64(size))
         }
-        for (path, size) in zip(paths, sizes) {
-            guard case .bytes(let bytes) = Self.contents(of: folder + "/" + path, limit: size), bytes.count == size else {
+        writer.flush()
+        // The files read back a piece at a time through one buffer: keeping a site costs no more
+        // memory than its largest piece (reading each file whole raised the peak by about 50 MB).
+        var piece = [UInt8](repeating: 0, count: 1 << 20)
+        for (path, size) in zip(paths, sizes) where !writer.failed {
+            let input = open(folder + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            var info = stat()
+            guard input >= 0, fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
+                if input >= 0 { close(input) }
                 writer.failed = true
                 break
             }
-            writer.append(bytes)
+            var left = size
+            while left > 0, !writer.failed {
+                let n = piece.withUnsafeMutableBytes { POSIX.read(input, $0.baseAddress!, min(left, $0.count)) }
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { writer.failed = true; break }
+                writer.write(piece[0..<n])
+                left -= n
+            }
+            close(input)
         }
         let sum = writer.hash.final
         writer.append(number: sum, hashed: false)
@@ -238,6 +255,17 @@ struct SiteCache {
 
         mutating func append(number: UInt64, hashed: Bool = true) {
             append((0..<8).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64($0))) }, hashed: hashed)
+        }
+
+        /// Written at once (after `flush`), hashed.
+        mutating func write(_ bytes: ArraySlice<UInt8>) {
+            hash.add(bytes)
+            var written = 0
+            while !failed, written < bytes.count {
+                let n = bytes.withUnsafeBytes { POSIX.write(fd, $0.baseAddress! + written, bytes.count - written) }
+                if n < 0, errno == EINTR { continue }
+                if n <= 0 { failed = true } else { written += n }
+            }
         }
 
         mutating func flush() {
@@ -337,6 +365,17 @@ struct SiteCache {
         let modified = info.st_mtim
         #endif
         return "\(info.st_dev) \(info.st_ino) \(info.st_size) \(modified.tv_sec).\(modified.tv_nsec)"
+    }
+
+    /// The running program's file: its path and identity. (On Linux through /proc: Foundation's
+    /// `Bundle.main` cost about 50 MB of peak memory there.)
+    static func programIdentity() -> String? {
+        #if canImport(Darwin)
+        guard let path = Bundle.main.executablePath else { return nil }
+        #else
+        let path = "/proc/self/exe"
+        #endif
+        return identity(of: path, follow: true).map { path + " " + $0 }
     }
 
     /// `.git/playbook/site-cache` when `.git/playbook` is a real folder and the cache a regular

@@ -108,15 +108,17 @@ struct SiteBuild: ParsableCommand {
     /// The site cache for this build's inputs (nil with --no-cache, or when HEAD or an input
     /// cannot be read: the site is then built in full, as without a cache).
     private func siteCache(repository: Repository, workspace: Workspace, roots: [String], cwd: String) throws -> SiteCache? {
-        guard !history.noCache, let tip = (try? repository.headCommit()) ?? nil,
-              let commit = try? repository.commitInfo(tip) else { return nil }
         let mode: WalkMode = history.allParents ? .allParents : .firstParent
-        let day = try today.map(parseDay) ?? UTC.day(of: commit.committer.time)
-        let home = try quarter.map(parseQuarter) ?? day.quarter
+        let historyCache = HistoryReader.defaultCacheFile(for: repository, mode: mode)
+        // Without a history cache (a first run) there is nothing to key on: nothing else is read.
+        guard !history.noCache, SiteCache.identity(of: historyCache, follow: false) != nil else { return nil }
+        // As given, checked; without them the day and quarter follow from HEAD's commit, which is in the key.
+        let day = try today.map { try parseDay($0).description } ?? "HEAD's day"
+        let home = try quarter.map { try parseQuarter($0).description } ?? "the day's quarter"
         let configFile = history.config.map { Workspace.absolute($0, from: Workspace.normalized(cwd)) }
             ?? workspace.root + "/" + Configuration.fileName
-        return SiteCache(repository: repository, historyCache: HistoryReader.defaultCacheFile(for: repository, mode: mode),
-                         configFile: configFile, roots: roots, mode: mode, day: day.description, quarter: home.description)
+        return SiteCache(repository: repository, historyCache: historyCache,
+                         configFile: configFile, roots: roots, mode: mode, day: day, quarter: home)
     }
 
     /// The entities of the playbook as committed at `tip`, and the commit's time.
