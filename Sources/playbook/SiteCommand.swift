@@ -61,6 +61,8 @@ struct SiteBuild: ParsableCommand {
         // The same site as last time (same commit, history cache, configuration, options and
         // program): written from the site cache, nothing computed again.
         let cache = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)
+        // What reading the history refuses is refused before the cache too (a root that is a file or a symlink).
+        if cache != nil, repository.workdir != nil { _ = try workspace.checkRoots(requireExisting: false) }
         if let cache, let site = cache.read() {
             try SiteFolder.write(site, to: target)
             reportWritten(site.paths.count, to: target)
