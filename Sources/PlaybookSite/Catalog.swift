@@ -3,8 +3,10 @@ import PlaybookOverlaps
 
 /// The entities at the site's commit, by kind and id, with the links between them both ways.
 /// Each entity is held once (a shelf per kind, sorted by id); lookups and reverse links are
-/// positions on the shelves, so a large playbook is not copied once per index.
-struct Catalog {
+/// positions on the shelves, so a large playbook is not copied once per index. A class: every
+/// page holds it, and a page (or a closure writing one) copied it whole, every reference in it
+/// retained and released again. Nothing changes it once it is made.
+final class Catalog: @unchecked Sendable {
     private(set) var metrics = Shelf<Metric>([:])
     private(set) var squads = Shelf<Squad>([:])
     private(set) var objectives = Shelf<Objective>([:])
@@ -193,11 +195,12 @@ struct Catalog {
     func target(of id: String) -> String { links[id]?.target ?? SitePath.entity(id) }
 
     func kind(of id: String) -> Kind? {
-        if metrics[id] != nil { return .metric }
-        if squads[id] != nil { return .squad }
-        if objectives[id] != nil { return .objective }
-        if hypotheses[id] != nil { return .hypothesis }
-        if experiments[id] != nil { return .experiment }
+        // `contains`: `shelf[id] != nil` copied the whole entity out to compare it with nil.
+        if metrics.contains(id) { return .metric }
+        if squads.contains(id) { return .squad }
+        if objectives.contains(id) { return .objective }
+        if hypotheses.contains(id) { return .hypothesis }
+        if experiments.contains(id) { return .experiment }
         return nil
     }
 
@@ -251,6 +254,8 @@ struct Shelf<Item: Sendable>: Sendable {
     }
 
     subscript(id: String) -> Item? { position[id].map { sorted[$0] } }
+
+    func contains(_ id: String) -> Bool { position[id] != nil }
 }
 
 /// A reverse link (experiments by squad, and so on) as positions on a shelf: a list is copied

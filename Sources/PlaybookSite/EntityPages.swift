@@ -20,9 +20,18 @@ struct EntityPages {
     /// A page of its own (metrics).
     func page(_ id: String) -> String {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
-        var body = "<h1><span class=\"kind\">\(h(catalog.kind(of: id)?.rawValue ?? "Entity")) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h1>\n"
-        entity(id, page: page, into: &body)
-        return page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, body: body, source: input.source)
+        var out = HTMLBuffer(capacity: 1 << 16)
+        page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, source: input.source, into: &out) { body in
+            body.raw("<h1><span class=\"kind\">")
+            body.text(catalog.kind(of: id)?.rawValue ?? "Entity")
+            body.raw(" ")
+            body.text(id)
+            body.raw("</span>")
+            body.text(catalog.title(of: id) ?? id)
+            body.raw("</h1>\n")
+            entity(id, page: page, into: &body)
+        }
+        return out.string
     }
 
     /// A shared page: its entities listed at the top, then a section each.
@@ -30,28 +39,54 @@ struct EntityPages {
         let page = Page(path: group.path, catalog: catalog)
         var pages = self
         pages.shared = true
-        var body = "<h1>\(h(group.title))</h1>\n<nav aria-label=\"On this page\"><ul class=\"toc\">"
-        for id in group.ids {
-            body += "<li><a href=\"#\(anchor(id))\">\(h(catalog.title(of: id).map { "\(id): \($0)" } ?? id))</a></li>"
+        var out = HTMLBuffer(capacity: 1 << 19)
+        page.document(title: group.title, section: nil, source: input.source, into: &out) { body in
+            body.raw("<h1>")
+            body.text(group.title)
+            body.raw("</h1>\n<nav aria-label=\"On this page\"><ul class=\"toc\">")
+            let titles = group.ids.map { catalog.links[$0]?.title }
+            for (id, title) in zip(group.ids, titles) {
+                body.raw("<li><a href=\"#")
+                body.raw(anchor(id))
+                body.raw("\">")
+                body.text(title.map { "\(id): \($0)" } ?? id)
+                body.raw("</a></li>")
+            }
+            body.raw("</ul></nav>\n")
+            for (id, title) in zip(group.ids, titles) {
+                let element = anchor(id)  // letters, digits, `-` and `_`: nothing to escape
+                body.raw("<section class=\"entity\" id=\"")
+                body.raw(element)
+                body.raw("\" aria-labelledby=\"")
+                body.raw(element)
+                body.raw("-h\"><h2 id=\"")
+                body.raw(element)
+                body.raw("-h\"><span class=\"kind\">")
+                body.text(group.kind.rawValue)
+                body.raw(" ")
+                body.text(id)
+                body.raw("</span>")
+                body.text(title ?? id)
+                body.raw("</h2>\n")
+                pages.entity(id, page: page, into: &body)
+                body.raw("</section>\n")
+            }
         }
-        body += "</ul></nav>\n"
-        for id in group.ids {
-            let element = anchor(id)  // letters, digits, `-` and `_`: nothing to escape
-            body += "<section class=\"entity\" id=\"\(element)\" aria-labelledby=\"\(element)-h\"><h2 id=\"\(element)-h\"><span class=\"kind\">\(h(group.kind.rawValue)) \(h(id))</span>\(h(catalog.title(of: id) ?? id))</h2>\n"
-            pages.entity(id, page: page, into: &body)
-            body += "</section>\n"
-        }
-        return page.document(title: group.title, section: nil, body: body, source: input.source)
+        return out.string
     }
 
     /// What a page shows of one entity below its title.
-    private func entity(_ id: String, page: Page, into body: inout String) {
-        if let file = catalog.files[id] { body += "<p class=\"meta\">in <code>\(h(file))</code></p>\n" }
+    private func entity(_ id: String, page: Page, into body: inout HTMLBuffer) {
+        if let file = catalog.files[id] {
+            body.raw("<p class=\"meta\">in <code>")
+            body.text(file)
+            body.raw("</code></p>\n")
+        }
         switch catalog.kind(of: id) {
-        case .metric: body += metric(id, page: page)
-        case .objective: body += objective(id, page: page)
-        case .hypothesis: body += hypothesis(id, page: page)
-        case .experiment: body += experiment(id, page: page)
+        case .metric: body.raw(metric(id, page: page))
+        case .objective: body.raw(objective(id, page: page))
+        case .hypothesis: body.raw(hypothesis(id, page: page))
+        case .experiment: experiment(id, page: page, into: &body)
         case .squad, nil: break
         }
         history(id, page: page, into: &body)
@@ -157,127 +192,213 @@ struct EntityPages {
         return out
     }
 
-    private func experiment(_ id: String, page: Page) -> String {
-        guard let e = catalog.experiments[id] else { return "" }
-        let audience = e.audience.map { a in
-            [a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
-                .compactMap { $0 }.joined(separator: " · ")
-        }
+    /// One `<dt>`/`<dd>` pair of a `<dl class="fields">` (as `fields` writes them): `value` writes
+    /// the markup and says whether it wrote any; without it the value is "–".
+    private func field(_ name: StaticString, into out: inout HTMLBuffer, _ value: (inout HTMLBuffer) -> Bool) {
+        out.raw("<dt>")
+        out.raw(name)  // the site's own words: nothing to escape
+        out.raw("</dt><dd>")
+        if !value(&out) { out.raw("–") }
+        out.raw("</dd>")
+    }
+
+    private func experiment(_ id: String, page: Page, into out: inout HTMLBuffer) {
+        guard let e = catalog.experiments[id] else { return }
         let life = input.life(of: id)
-        var out = fields([
-            ("squad", page.entity(e.squad?.value, title: true)),
-            ("status", e.status.map { h($0.value.rawValue) }),
-            ("hypothesis", page.entity(e.hypothesis?.value, title: true)),
-            ("key result", page.keyResult(e.keyResult?.value)),
-            ("primary metric", page.entity(e.metrics?.primary?.value, title: true)),
-            ("guardrails", e.metrics.flatMap { $0.guardrails.isEmpty ? nil : $0.guardrails.map { page.entity($0.value, title: true) }.joined(separator: ", ") }),
-            ("surface", e.surface.map { "<code>\(h($0.value))</code>" }),
-            ("audience", audience.map(h)),
-            ("exclusion group", e.exclusionGroup.map(h)),
-            ("variants", e.variants.isEmpty ? nil : h(e.variants.map { "\($0.id ?? "?") \(Numbers.text($0.allocation?.value))%" }.joined(separator: ", "))),
-            ("design", e.design.map { d in
-                h(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
-                   "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
-                   (d.durationDays.map { "\($0.value)" } ?? "–") + " days"].joined(separator: " · "))
-            }),
-            ("planned", h("\(e.start?.value.description ?? "?") to \(CalendarPage.plannedEnd(e)?.description ?? "?")")),
-            ("ran", life?.started.map { started in
-                h("\(UTC.day(of: started)) to " + ((life?.concluded ?? life?.abandoned).map { UTC.day(of: $0).description } ?? "now"))
-            }),
-            ("budget", e.budget.map { h(Numbers.grouped($0.value, places: 2)) }),
-        ])
+        out.raw("<dl class=\"fields\">")
+        field("squad", into: &out) { page.entity(e.squad?.value, title: true, into: &$0); return true }
+        field("status", into: &out) { out in e.status.map { out.text($0.value.rawValue) } != nil }
+        field("hypothesis", into: &out) { page.entity(e.hypothesis?.value, title: true, into: &$0); return true }
+        field("key result", into: &out) { page.keyResult(e.keyResult?.value, into: &$0); return true }
+        field("primary metric", into: &out) { page.entity(e.metrics?.primary?.value, title: true, into: &$0); return true }
+        field("guardrails", into: &out) { out in
+            guard let guardrails = e.metrics?.guardrails, !guardrails.isEmpty else { return false }
+            for (index, metric) in guardrails.enumerated() {
+                if index > 0 { out.raw(", ") }
+                page.entity(metric.value, title: true, into: &out)
+            }
+            return true
+        }
+        field("surface", into: &out) { out in
+            guard let surface = e.surface else { return false }
+            out.raw("<code>")
+            out.text(surface.value)
+            out.raw("</code>")
+            return true
+        }
+        field("audience", into: &out) { out in
+            guard let a = e.audience else { return false }
+            out.text([a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
+                .compactMap { $0 }.joined(separator: " · "))
+            return true
+        }
+        field("exclusion group", into: &out) { out in e.exclusionGroup.map { out.text($0) } != nil }
+        field("variants", into: &out) { out in
+            guard !e.variants.isEmpty else { return false }
+            out.text(e.variants.map { "\($0.id ?? "?") \(Numbers.text($0.allocation?.value))%" }.joined(separator: ", "))
+            return true
+        }
+        field("design", into: &out) { out in
+            guard let d = e.design else { return false }
+            out.text(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
+                      "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
+                      (d.durationDays.map { "\($0.value)" } ?? "–") + " days"].joined(separator: " · "))
+            return true
+        }
+        field("planned", into: &out) { out in
+            out.text("\(e.start?.value.description ?? "?") to \(CalendarPage.plannedEnd(e)?.description ?? "?")")
+            return true
+        }
+        field("ran", into: &out) { out in
+            guard let started = life?.started else { return false }
+            out.text("\(UTC.day(of: started)) to " + ((life?.concluded ?? life?.abandoned).map { UTC.day(of: $0).description } ?? "now"))
+            return true
+        }
+        field("budget", into: &out) { out in e.budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
+        out.raw("</dl>\n")
         if let result = e.result {
-            out += "<\(h2)>Result</\(h2)>\n" + fields([
-                ("outcome", result.outcome.map { h($0.value.rawValue) }), ("lift", h(Numbers.signedPercent(result.lift?.value))),
-                ("p-value", result.pValue.map { h(Numbers.text($0.value, places: 4)) }),
-                ("decision", result.decision.map { h($0.value.rawValue) }),
-                ("learnings", result.learnings.isEmpty ? nil : result.learnings.map { "<p>\(h($0))</p>" }.joined()),
-            ])
+            out.raw("<")
+            out.raw(h2)
+            out.raw(">Result</")
+            out.raw(h2)
+            out.raw(">\n<dl class=\"fields\">")
+            field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
+            field("lift", into: &out) { out in out.text(Numbers.signedPercent(result.lift?.value)); return true }
+            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.text($0.value, places: 4)) } != nil }
+            field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
+            field("learnings", into: &out) { out in
+                guard !result.learnings.isEmpty else { return false }
+                for learning in result.learnings {
+                    out.raw("<p>")
+                    out.text(learning)
+                    out.raw("</p>")
+                }
+                return true
+            }
+            out.raw("</dl>\n")
         }
         let collisions = catalog.collisions.count(of: id)
         if collisions > 0 {
-            out += "<\(h2)>Collisions</\(h2)>"
-            out += "<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group"
-            out += collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>"
-            out += "<ul>" + catalog.collisions.partners(of: id, limit: Self.listedCollisions).map { other, reviewedBy in
-                "<li>\(page.entity(other, title: true))\(reviewedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>")</li>"
-            }.joined() + "</ul>\n"
+            out.raw("<")
+            out.raw(h2)
+            out.raw(">Collisions</")
+            out.raw(h2)
+            out.raw(">")
+            out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
+            out.raw(collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
+            out.raw("<ul>")
+            for (other, reviewedBy) in catalog.collisions.partners(of: id, limit: Self.listedCollisions) {
+                out.raw("<li>")
+                page.entity(other, title: true, into: &out)
+                if let reviewedBy {
+                    out.raw(" <span class=\"badge good\">reviewed by ")
+                    out.text(reviewedBy)
+                    out.raw("</span>")
+                } else {
+                    out.raw(" <span class=\"badge bad\">not reviewed</span>")
+                }
+                out.raw("</li>")
+            }
+            out.raw("</ul>\n")
         }
         if !e.approvals.isEmpty {
-            out += "<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: e.approvals.map { a in
+            out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: e.approvals.map { a in
                 [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
-            })
+            }))
         }
-        return out
     }
 
-    /// What `playbook log` shows: every commit that changed the entity, field by field; appended
-    /// piece by piece (a long history is most of an entity page's bytes).
+    /// `history(_:page:into:)` appended to a page written as a string (a squad's page).
     func history(_ id: String, page: Page, into out: inout String) {
+        var buffer = HTMLBuffer()
+        history(id, page: page, into: &buffer)
+        out += buffer.string
+    }
+
+    /// What `playbook log` shows: every commit that changed the entity, field by field (a long
+    /// history is most of an entity page's bytes).
+    func history(_ id: String, page: Page, into out: inout HTMLBuffer) {
         guard let log = input.log(of: id) else {
-            out += "<\(h2)>History</\(h2)><p>No commit on this line of history holds it.</p>\n"
+            out.raw("<\(h2)>History</\(h2)><p>No commit on this line of history holds it.</p>\n")
             return
         }
-        out += "<\(h2)>History</\(h2)>\n<p class=\"meta\">\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it, newest first.</p>\n"
+        let count = log.events.count
+        out.raw("<\(h2)>History</\(h2)>\n<p class=\"meta\">\(count) commit\(count == 1 ? "" : "s") changed it, newest first.</p>\n")
         for caveat in log.caveats {
-            out += "<p class=\"note\">"
-            out += h(caveat)
-            out += "</p>"
+            out.raw("<p class=\"note\">")
+            out.text(caveat)
+            out.raw("</p>")
         }
-        out += "<ol class=\"history\" reversed>"
-        for event in log.events.reversed() {
-            out += "<li><p><strong>"
-            out += UTC.day(of: event.time).description
-            out += "</strong> · <code>"
-            out += h(String(event.commit.description.prefix(12)))
-            out += "</code> · "
-            out += h(event.author.name)
-            out += " · "
-            out += h(event.type.rawValue)
-            if let previous = event.previousPath {
-                out += " (moved from <code>"
-                out += h(previous)
-                out += "</code>)"
+        out.raw("<ol class=\"history\" reversed>")
+        // By index: each event is read in place, not copied out of the log.
+        for index in log.events.indices.reversed() {
+            out.raw("<li><p><strong>")
+            out.raw(UTC.day(of: log.events[index].time).description)
+            out.raw("</strong> · <code>")
+            out.text(String(log.events[index].commit.description.prefix(12)))
+            out.raw("</code> · ")
+            out.text(log.events[index].author.name)
+            out.raw(" · ")
+            out.text(log.events[index].type.rawValue)
+            if let previous = log.events[index].previousPath {
+                out.raw(" (moved from <code>")
+                out.text(previous)
+                out.raw("</code>)")
             }
-            out += "<br>"
-            out += h(event.summary)
-            out += "</p>"
+            out.raw("<br>")
+            out.text(log.events[index].summary)
+            out.raw("</p>")
+            let type = log.events[index].type
+            let fieldCount = log.events[index].fields.count
             // A creation lists every field: folded, so the changes after it stay in view.
-            let folded = (event.type == .created || event.type == .restored) && event.fields.count > 3
-            if folded { out += "<details><summary>\(event.fields.count) fields</summary>" }
-            out += "<ul>"
-            for field in event.fields.prefix(200) {
-                out += "<li><code>"
-                out += h(field.path)
-                out += "</code>: "
+            let folded = (type == .created || type == .restored) && fieldCount > 3
+            if folded {
+                out.raw("<details><summary>")
+                out.raw(fieldCount)
+                out.raw(" fields</summary>")
+            }
+            out.raw("<ul>")
+            for fieldIndex in 0..<min(fieldCount, 200) {
+                let field = log.events[index].fields[fieldIndex]
+                out.raw("<li><code>")
+                out.text(field.path)
+                out.raw("</code>: ")
                 switch (field.old, field.new) {
                 case (nil, let new?):
-                    out += "<ins>"
-                    out += h(new)
-                    out += "</ins>"
+                    out.raw("<ins>")
+                    out.text(new)
+                    out.raw("</ins>")
                 case (let old?, nil):
-                    out += "<del>"
-                    out += h(old)
-                    out += "</del> (removed)"
+                    out.raw("<del>")
+                    out.text(old)
+                    out.raw("</del> (removed)")
                 case (let old?, let new?):
-                    out += "<del>"
-                    out += h(old)
-                    out += "</del> → <ins>"
-                    out += h(new)
-                    out += "</ins>"
+                    out.raw("<del>")
+                    out.text(old)
+                    out.raw("</del> → <ins>")
+                    out.text(new)
+                    out.raw("</ins>")
                 case (nil, nil): break
                 }
-                out += "</li>"
+                out.raw("</li>")
             }
-            if event.fields.count > 200 { out += "<li>and \(event.fields.count - 200) more fields</li>" }
-            out += folded ? "</ul></details></li>" : "</ul></li>"
+            if fieldCount > 200 { out.raw("<li>and \(fieldCount - 200) more fields</li>") }
+            out.raw(folded ? "</ul></details></li>" : "</ul></li>")
         }
-        out += "</ol>\n"
+        out.raw("</ol>\n")
         if !log.notes.isEmpty {
-            out += "<\(h3)>Skipped versions</\(h3)><ul>" + log.notes.map { note in
-                "<li><code>\(h(String(note.commit.description.prefix(12))))</code> <code>\(h(note.path))</code>: \(h(note.message))</li>"
-            }.joined() + "</ul>\n"
+            out.raw("<\(h3)>Skipped versions</\(h3)><ul>")
+            for note in log.notes {
+                out.raw("<li><code>")
+                out.text(String(note.commit.description.prefix(12)))
+                out.raw("</code> <code>")
+                out.text(note.path)
+                out.raw("</code>: ")
+                out.text(note.message)
+                out.raw("</li>")
+            }
+            out.raw("</ul>\n")
         }
     }
 }

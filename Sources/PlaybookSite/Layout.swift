@@ -69,6 +69,9 @@ enum Escaping {
                 let byte = bytes[index]
                 let lineBreak = byte == 0x09 || byte == 0x0A || byte == 0x0D  // a space, as `visible` makes them
                 if (byte < 0x20 && !lineBreak) || byte == 0x7F || (byte >= 0x80 && isWideControl(bytes, at: index)) { return nil }
+                // `##[` is rare: the long way rewrites it (quoting adds only backslashes and spaces, so the
+                // quoted text holds it exactly when the text does).
+                if byte == UInt8(ascii: "["), index >= 2, bytes[index - 1] == UInt8(ascii: "#"), bytes[index - 2] == UInt8(ascii: "#") { return nil }
                 size += byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") ? 2 : 1
             }
             return String(unsafeUninitializedCapacity: size) { out in
@@ -83,9 +86,7 @@ enum Escaping {
                 return at
             }
         }
-        // `##[` is rare: the long way rewrites it.
-        guard let quoted, !quoted.contains("##[") else { return JSONText.quoted(HTMLReport.visible(text)) }
-        return quoted
+        return quoted ?? JSONText.quoted(HTMLReport.visible(text))
     }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
@@ -178,7 +179,7 @@ struct Page {
     func keyResult(_ reference: String?) -> String {
         guard let reference, !reference.isEmpty else { return "–" }
         let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2, catalog.objectives[parts[0]] != nil else { return entity(reference) }
+        guard parts.count == 2, catalog.objectives.contains(parts[0]) else { return entity(reference) }
         return "<a href=\"\(up)\(catalog.path(of: parts[0]))#\(h(keyResultAnchor(objective: parts[0], parts[1])))\">\(h(reference))</a>"
     }
 
@@ -186,7 +187,23 @@ struct Page {
     func document(title: String, section: Section?, body: String, source: SourceSummary?, scripts: [String] = []) -> String {
         var out = ""
         out.reserveCapacity(body.utf8.count + 2_048)  // one allocation for the whole page
-        out += """
+        out += opening(title: title, section: section)
+        out += body
+        out += closing(source: source, scripts: scripts)
+        return out
+    }
+
+    /// The same document written into `out`: the body is what `body` appends.
+    func document(title: String, section: Section?, source: SourceSummary?, scripts: [String] = [], into out: inout HTMLBuffer,
+                  body: (inout HTMLBuffer) -> Void) {
+        out.raw(opening(title: title, section: section))
+        body(&out)
+        out.raw(closing(source: source, scripts: scripts))
+    }
+
+    /// The document up to its `<main>`.
+    private func opening(title: String, section: Section?) -> String {
+        var out = """
         <!DOCTYPE html>
         <html lang="en">
         <head>
@@ -206,7 +223,12 @@ struct Page {
             let current = item == section ? " aria-current=\"page\"" : ""
             out += "<li><a href=\"\(href(item.path))\"\(current)>\(item.rawValue)</a></li>"
         }
-        out += "</ul></nav></header>\n<main id=\"main\">\n" + body + "</main>\n<footer>"
+        return out + "</ul></nav></header>\n<main id=\"main\">\n"
+    }
+
+    /// The document from the end of its `<main>`.
+    private func closing(source: SourceSummary?, scripts: [String]) -> String {
+        var out = "</main>\n<footer>"
         if let source {
             let commit = source.commit.map { " at " + String($0.description.prefix(12)) } ?? ""
             out += "Built by playbook site from \(h(source.head))\(h(commit)), \(source.commits) commits (\(h(source.mode)))."
@@ -214,6 +236,42 @@ struct Page {
         out += "</footer>\n"
         for script in scripts { out += "<script src=\"\(href(script))\"></script>\n" }
         return out + "</body>\n</html>\n"
+    }
+
+    /// `entity(_:title:)` written into `out`.
+    func entity(_ id: String?, title: Bool = false, into out: inout HTMLBuffer) {
+        guard let id, !id.isEmpty else { return out.raw("–") }
+        guard let link = catalog.links[id] else {
+            out.raw("<span class=\"missing\" title=\"not in the playbook at this commit\">")
+            out.text(id)
+            return out.raw("</span>")
+        }
+        // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
+        out.raw("<a href=\"")
+        out.raw(up)
+        out.raw(link.path)
+        if let fragment = link.fragment {
+            out.raw("#")
+            out.raw(fragment)
+        }
+        out.raw("\">")
+        if title, let name = link.title { out.text("\(id): \(name)") } else { out.text(id) }
+        out.raw("</a>")
+    }
+
+    /// `keyResult(_:)` written into `out`.
+    func keyResult(_ reference: String?, into out: inout HTMLBuffer) {
+        guard let reference, !reference.isEmpty else { return out.raw("–") }
+        let parts = reference.split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, catalog.objectives.contains(parts[0]) else { return entity(reference, into: &out) }
+        out.raw("<a href=\"")
+        out.raw(up)
+        out.raw(catalog.path(of: parts[0]))
+        out.raw("#")
+        out.text(keyResultAnchor(objective: parts[0], parts[1]))
+        out.raw("\">")
+        out.text(reference)
+        out.raw("</a>")
     }
 }
 

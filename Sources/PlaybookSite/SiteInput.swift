@@ -50,9 +50,13 @@ public struct SiteInput: Sendable {
     /// configuration's, as `report okr` reads them).
     public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
                 thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
+        // By file, then line; the first of each id. The keys are read once: reading an entity's id
+        // in the comparison copied the whole entity out of its enum, twice per comparison.
+        let keys = entities.map { (file: $0.file, line: $0.entity.id.mark.line, id: $0.entity.id.value) }
         var seen: Set<String> = []
-        let unique = entities.sorted { ($0.file, $0.entity.id.mark.line) < ($1.file, $1.entity.id.mark.line) }
-            .filter { seen.insert($0.entity.id.value).inserted }
+        let unique = keys.indices.sorted { (keys[$0].file, keys[$0].line) < (keys[$1].file, keys[$1].line) }
+            .filter { seen.insert(keys[$0].id).inserted }
+            .map { entities[$0] }
         let home = homeQuarter ?? today.quarter
         let quarters = Self.quarters(history: history, entities: unique, today: today, home: home)
         // A log reads only the history's caveats and notes: give it the records that hold notes,

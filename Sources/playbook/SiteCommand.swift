@@ -58,6 +58,16 @@ struct SiteBuild: ParsableCommand {
         let workspace = try Workspace.locate(from: cwd, configPath: self.history.config)
         let roots = HistoryOptions.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let limits = workspace.configuration.limits
+        // The same site as last time (same commit, history cache, configuration, options and
+        // program): written from the site cache, nothing computed again.
+        let cache = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)
+        // What reading the history refuses is refused before the cache too (a root that is a file or a symlink).
+        if cache != nil, repository.workdir != nil { _ = try workspace.checkRoots(requireExisting: false) }
+        if let cache, let site = cache.read() {
+            try SiteFolder.write(site, to: target)
+            reportWritten(site.paths.count, to: target)
+            return
+        }
         // HEAD's playbook is decoded on another thread (with its own repository handle) while the
         // history loads: neither needs the other.
         let early = (try? repository.headCommit()).flatMap { $0 }.map { tip in
@@ -84,10 +94,33 @@ struct SiteBuild: ParsableCommand {
                               thresholds: workspace.configuration.keyResultStatus)
         let plan = SitePlan(input)
         try SiteFolder.write(plan, to: target)
+        reportWritten(plan.paths.count, to: target)
+        // Kept once the history cache is written (its identity is part of the key).
+        history.finishBackgroundWork()
+        try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)?.store(paths: plan.paths, from: target.path)
+        withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
+    }
+
+    private func reportWritten(_ count: Int, to target: SiteFolder.Target) {
         // The folder is a command-line argument: shown inert.
         let shown = Inert.terminalPath(target.display)
-        Terminal.writeError("wrote \(plan.paths.count) files to \(shown); open \(Inert.terminalPath(target.display + "/index.html"))\n")
-        withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
+        Terminal.writeError("wrote \(count) files to \(shown); open \(Inert.terminalPath(target.display + "/index.html"))\n")
+    }
+
+    /// The site cache for this build's inputs (nil with --no-cache, or when HEAD or an input
+    /// cannot be read: the site is then built in full, as without a cache).
+    private func siteCache(repository: Repository, workspace: Workspace, roots: [String], cwd: String) throws -> SiteCache? {
+        let mode: WalkMode = history.allParents ? .allParents : .firstParent
+        let historyCache = HistoryReader.defaultCacheFile(for: repository, mode: mode)
+        // Without a history cache (a first run) there is nothing to key on: nothing else is read.
+        guard !history.noCache, SiteCache.identity(of: historyCache, follow: false) != nil else { return nil }
+        // As given, checked; without them the day and quarter follow from HEAD's commit, which is in the key.
+        let day = try today.map { try parseDay($0).description } ?? "HEAD's day"
+        let home = try quarter.map { try parseQuarter($0).description } ?? "the day's quarter"
+        let configFile = history.config.map { Workspace.absolute($0, from: Workspace.normalized(cwd)) }
+            ?? workspace.root + "/" + Configuration.fileName
+        return SiteCache(repository: repository, historyCache: historyCache,
+                         configFile: configFile, roots: roots, mode: mode, day: day, quarter: home)
     }
 
     /// The entities of the playbook as committed at `tip`, and the commit's time.

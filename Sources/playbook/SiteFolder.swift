@@ -65,7 +65,7 @@ enum SiteFolder {
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
     /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
     /// bytes it already wrote (no new inode, nothing to copy) and writes the others.
-    static func write(_ plan: SitePlan, to target: Target) throws {
+    static func write(_ plan: some SiteFiles, to target: Target) throws {
         for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
         }
@@ -88,11 +88,12 @@ enum SiteFolder {
             DispatchQueue.concurrentPerform(iterations: plan.paths.count) { index in
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
-                let text = plan.render(index)
-                // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
-                if exists, unchanged(text, at: old + "/" + path),
-                   linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
-                do { try writeFile(text, at: staging + "/" + path) } catch { failure.set(error) }
+                plan.withBytes(of: index) { bytes in
+                    // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
+                    if exists, unchanged(bytes, at: old + "/" + path),
+                       linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
+                    do { try writeFile(bytes, at: staging + "/" + path) } catch { failure.set(error) }
+                }
             }
             if let error = failure.error { throw error }
         } catch {
@@ -134,13 +135,13 @@ enum SiteFolder {
         throw UsageError(description: "cannot create a folder beside \(target.display): too many leftovers named .\(target.name).playbook-site-*")
     }
 
-    /// Whether the regular file at `path` (never a symlink) holds exactly `text`.
-    private static func unchanged(_ text: String, at path: String) -> Bool {
+    /// Whether the regular file at `path` (never a symlink) holds exactly `new`.
+    private static func unchanged(_ new: UnsafeBufferPointer<UInt8>, at path: String) -> Bool {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
-        let size = text.utf8.count
+        let size = new.count
         guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
         var old = [UInt8](repeating: 0, count: size)
         var filled = 0
@@ -150,31 +151,25 @@ enum SiteFolder {
             guard n > 0 else { return false }
             filled += n
         }
-        var text = text
-        return text.withUTF8 { new in
-            old.withUnsafeBytes { old in
-                guard let a = new.baseAddress, let b = old.baseAddress else { return size == 0 }
-                return memcmp(a, b, size) == 0
-            }
+        return old.withUnsafeBytes { old in
+            guard let a = new.baseAddress, let b = old.baseAddress else { return size == 0 }
+            return memcmp(a, b, size) == 0
         }
     }
 
     /// Creates the file (its folder exists); never follows a symlink.
-    private static func writeFile(_ text: String, at path: String) throws {
+    private static func writeFile(_ bytes: UnsafeBufferPointer<UInt8>, at path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
-        var text = text
-        try text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let n = POSIX.write(fd, bytes.baseAddress! + written, bytes.count - written)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                written += n
+        var written = 0
+        while written < bytes.count {
+            let n = POSIX.write(fd, bytes.baseAddress! + written, bytes.count - written)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw UsageError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
+            written += n
         }
     }
 
@@ -193,6 +188,20 @@ enum SiteFolder {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+}
+
+/// The files of a site to write: their paths, and each file's bytes on demand (from any thread).
+protocol SiteFiles: Sendable {
+    var paths: [String] { get }
+    func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+}
+
+extension SitePlan: SiteFiles {
+    /// Rendered now, let go once written: the whole site is never held in memory at once.
+    func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = render(index)
+        text.withUTF8(body)
     }
 }
 

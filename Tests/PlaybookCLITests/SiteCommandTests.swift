@@ -154,6 +154,98 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site").path))
     }
 
+    /// The site cache's file number: a build that replaces the cache gives it a new one.
+    private func cacheIdentity(_ scratch: ScratchDirectory) throws -> Int? {
+        let path = scratch.url.appendingPathComponent(".git/playbook/site-cache").path
+        return try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+    }
+
+    func testTheSiteCacheGivesTheSameBytesAndNeverAnOutdatedSite() throws {
+        let scratch = try repository()
+        let first = try CLI.run(["site", "-o", "a"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let kept = try XCTUnwrap(try cacheIdentity(scratch))
+        // Built again from the cache (the file is read, not replaced): the same bytes as a full build.
+        let second = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(second.status, 0, second.stderr)
+        XCTAssertEqual(second.stderr, first.stderr.replacingOccurrences(of: "files to a;", with: "files to b;").replacingOccurrences(of: "a/index", with: "b/index"))
+        XCTAssertEqual(try cacheIdentity(scratch), kept)
+        let full = try CLI.run(["site", "-o", "c", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
+
+        // Another quarter on the home page: built in full, not the kept site.
+        let other = try CLI.run(["site", "-o", "q", "--quarter", "2026-Q2"], in: scratch.url)
+        XCTAssertEqual(other.status, 0, other.stderr)
+        XCTAssertTrue(String(decoding: try XCTUnwrap(try files(under: scratch.url.appendingPathComponent("q"))["index.html"]), as: UTF8.self)
+            .contains("Objectives and key results, 2026-Q2"))
+
+        // A new commit: the site shows it.
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/okrs.yml", """
+        kind: Objective
+        id: OKR-2026Q3-ACT-1
+        squad: activation-emea
+        quarter: 2026-Q3
+        title: Many more learners
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Learners, metric: weekly-active-learners, baseline: 100, target: 200, current: 160}
+        """)
+        try repository.stage(paths: ["playbooks/okrs.yml"])
+        _ = try repository.commit(message: "more", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600))
+        let third = try CLI.run(["site", "-o", "d"], in: scratch.url)
+        XCTAssertEqual(third.status, 0, third.stderr)
+        let page = String(decoding: try XCTUnwrap(try files(under: scratch.url.appendingPathComponent("d"))["e/objectives.2026-Q3.html"]), as: UTF8.self)
+        XCTAssertTrue(page.contains("Many more learners"))
+        let fresh = try CLI.run(["site", "-o", "e", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(fresh.status, 0, fresh.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("e")))
+    }
+
+    func testADamagedSiteCacheIsIgnoredWithANoteAndReplaced() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let cache = scratch.url.appendingPathComponent(".git/playbook/site-cache")
+        var bytes = try Data(contentsOf: cache)
+        bytes[bytes.count / 2] ^= 0x20
+        try bytes.write(to: cache)
+        let damaged = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(damaged.status, 0, damaged.stderr)
+        XCTAssertTrue(damaged.stderr.contains("note: ignoring the site cache (checksum mismatch)"), damaged.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), try files(under: scratch.url.appendingPathComponent("a")))
+        // Replaced by a good one: no note the next time.
+        let again = try CLI.run(["site", "-o", "c"], in: scratch.url)
+        XCTAssertFalse(again.stderr.contains("note:"), again.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), try files(under: scratch.url.appendingPathComponent("a")))
+        // Cut short (a write that was interrupted): refused the same way, never trusted.
+        let whole = try Data(contentsOf: cache)
+        try whole.prefix(whole.count / 3).write(to: cache)
+        let cut = try CLI.run(["site", "-o", "d"], in: scratch.url)
+        XCTAssertEqual(cut.status, 0, cut.stderr)
+        XCTAssertTrue(cut.stderr.contains("note: ignoring the site cache"), cut.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("a")))
+    }
+
+    func testTheSiteCacheIsNeverReadOrWrittenThroughASymlink() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let cache = scratch.url.appendingPathComponent(".git/playbook/site-cache")
+        let outside = try ScratchDirectory()
+        let target = outside.url.appendingPathComponent("kept")
+        try FileManager.default.moveItem(at: cache, to: target)
+        let before = try Data(contentsOf: target)
+        try FileManager.default.createSymbolicLink(atPath: cache.path, withDestinationPath: target.path)
+        let result = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("note: not using the site cache in the git folder"), result.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), try files(under: scratch.url.appendingPathComponent("a")))
+        XCTAssertEqual(try Data(contentsOf: target), before)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: cache.path), target.path)
+    }
+
     /// The site in headless Chromium (scripts/test-site-browser installs Chromium, chromedriver
     /// and Selenium when missing): pages load from file:// without console errors, search works,
     /// a hostile title is text; screenshots land in .build/site-screenshots.

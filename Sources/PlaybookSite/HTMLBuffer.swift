@@ -1,0 +1,53 @@
+import PlaybookReports
+
+/// A page being written as UTF-8 bytes, in one growing buffer: markup appended as it is, user
+/// text escaped straight into the buffer (the bytes `h` gives, without a string per piece).
+/// The long pages (entity sections with their histories) are most of the site's bytes.
+struct HTMLBuffer {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4_096) { bytes.reserveCapacity(capacity) }
+
+    /// Markup written in the source.
+    @inline(__always)
+    mutating func raw(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Markup made by the site (already escaped, or made only of characters that need none).
+    @inline(__always)
+    mutating func raw(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// A whole number.
+    mutating func raw(_ number: Int) { raw(String(number)) }
+
+    /// User text, escaped: the same bytes as `h(text)`.
+    mutating func text(_ text: String) {
+        var text = text
+        let general = text.withUTF8 { source -> Bool in
+            switch Escaping.plan(source) {
+            case .unchanged:
+                bytes.append(contentsOf: source)
+                return false
+            case .general:
+                return true
+            case .bytes:
+                for byte in source {
+                    if byte < 0x80, let replacement = Escaping.replacement(byte) {
+                        replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                    } else {
+                        bytes.append(byte)
+                    }
+                }
+                return false
+            }
+        }
+        if general { raw(HTMLReport.escapeVisible(text)) }
+    }
+
+    /// The page as text (the bytes are valid UTF-8: every piece was a string).
+    var string: String { String(decoding: bytes, as: UTF8.self) }
+}
