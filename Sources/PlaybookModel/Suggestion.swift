@@ -1,21 +1,73 @@
 /// "Did you mean" suggestions for misspelt keys and enum values.
 public enum Suggestion {
     /// The candidate closest to `word`, if it is close enough to be a likely typo.
+    ///
+    /// The closest is the first candidate fewest edits away; it is the answer when it is at most
+    /// `max(1, min(3, its length / 3))` edits away. No answer is ever more than 3 edits away, so a
+    /// candidate's distance is only worked out while it can still beat the best so far and stay
+    /// within 3 (the same answer as measuring every candidate in full, in a fraction of the time
+    /// when a key or id is checked against thousands).
     public static func closest(to word: String, in candidates: [String]) -> String? {
-        let lowered = word.lowercased()
+        let lowered = Array(word.lowercased().unicodeScalars.map(\.value))
+        let length = lowered.count
         var best: (String, Int)?
-        let length = lowered.unicodeScalars.count
+        var scratch = EditScratch()
+        var other: [UInt32] = []
         for candidate in candidates {
-            let other = candidate.lowercased()
+            other.removeAll(keepingCapacity: true)
+            if candidate.utf8.allSatisfy({ $0 < 0x80 && !(0x41...0x5A).contains($0) }) {
+                other.append(contentsOf: candidate.utf8.lazy.map { UInt32($0) })
+            } else {
+                other.append(contentsOf: candidate.lowercased().unicodeScalars.lazy.map(\.value))
+            }
             if other == lowered { return candidate }
             // More than 3 edits apart (the most ever allowed below) whatever the letters: never the answer.
-            if abs(other.unicodeScalars.count - length) > 3 { continue }
-            let distance = editDistance(lowered, other)
-            if best.map({ distance < $0.1 }) ?? true { best = (candidate, distance) }
+            if abs(other.count - length) > 3 { continue }
+            let bound = min(3, (best?.1 ?? 4) - 1)
+            guard bound >= 0, let distance = scratch.distance(lowered, other, atMost: bound) else { continue }
+            best = (candidate, distance)
         }
         guard let (candidate, distance) = best else { return nil }
         let allowed = max(1, min(3, candidate.count / 3))
         return distance <= allowed ? candidate : nil
+    }
+
+    /// Rows reused from one candidate to the next.
+    struct EditScratch {
+        var previous2: [Int] = [], previous: [Int] = [], current: [Int] = []
+
+        /// The optimal-string-alignment distance of `a` and `b` when it is at most `bound`, else nil.
+        mutating func distance(_ a: [UInt32], _ b: [UInt32], atMost bound: Int) -> Int? {
+            if a.isEmpty { return b.count <= bound ? b.count : nil }
+            if b.isEmpty { return a.count <= bound ? a.count : nil }
+            let width = b.count + 1
+            previous2 = [Int](repeating: 0, count: width)
+            previous = Array(0..<width)
+            current = [Int](repeating: 0, count: width)
+            var lastRowOver = false
+            for i in 1...a.count {
+                current[0] = i
+                var rowMinimum = i
+                for j in 1...b.count {
+                    let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                    var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                        value = min(value, previous2[j - 2] + 1)
+                    }
+                    current[j] = value
+                    rowMinimum = min(rowMinimum, value)
+                }
+                // Every later cell comes from one of the last two rows (plus zero or more): two rows
+                // wholly over the bound mean the distance is over it.
+                let rowOver = rowMinimum > bound
+                if rowOver && lastRowOver { return nil }
+                lastRowOver = rowOver
+                swap(&previous2, &previous)
+                swap(&previous, &current)
+            }
+            let distance = previous[b.count]
+            return distance <= bound ? distance : nil
+        }
     }
 
     /// The candidate nearest to `word`, however far: one that contains a word of it (`budget` →
