@@ -22,7 +22,9 @@ struct BLAS: Sendable {
         setenv("OPENBLAS_NUM_THREADS", "1", 0)
         var tried: [String] = []
         for name in candidates {
-            guard let handle = dlopen(name, RTLD_NOW | RTLD_LOCAL) else {
+            // Lazily bound: OpenBLAS exports thousands of symbols, and binding them all when it is
+            // opened took about 5 ms of a pre-commit run that calls one of them.
+            guard let handle = dlopen(name, RTLD_LAZY | RTLD_LOCAL) else {
                 tried.append(name)
                 continue
             }
