@@ -314,7 +314,8 @@ public struct EmbeddingCache: Sendable {
 
         /// `sink` takes each full piece; false stops the writing.
         init(pieceSize: Int = 1 << 20, sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
-            buffer = .allocate(byteCount: pieceSize, alignment: 32)
+            // Whole 32-byte blocks, so that every piece but the last is summed as it is handed over.
+            buffer = .allocate(byteCount: max(32, pieceSize / 32 * 32), alignment: 32)
             self.sink = sink
             state.withUnsafeMutableBufferPointer { pb_checksum_start($0.baseAddress!) }
         }
@@ -358,30 +359,18 @@ public struct EmbeddingCache: Sendable {
                 pb_checksum_blocks($0.baseAddress!, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks)
             }
             total += UInt64(filled)
-            if last {
+            if !sink(UnsafeRawBufferPointer(rebasing: raw[0..<filled])) { failed = true }
+            if last && !failed {
                 let sum = state.withUnsafeBufferPointer {
                     pb_checksum_finish($0.baseAddress!, raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + blocks, filled - blocks, total)
                 }
-                withUnsafeBytes(of: sum.littleEndian) { trailer in
-                    UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + 8)]).copyMemory(from: trailer)
-                }
-                filled += 8
+                if !withUnsafeBytes(of: sum.littleEndian, { sink($0) }) { failed = true }
             }
-            if !sink(UnsafeRawBufferPointer(rebasing: raw[0..<filled])) { failed = true }
             filled = 0
         }
 
         /// Writes the rest and the checksum; false when the sink failed.
         mutating func finish() -> Bool {
-            // Room for the checksum after the last piece.
-            if !failed && buffer.count - filled < 8 {
-                let rest = filled % 32
-                let whole = filled - rest
-                let keep = Array(UnsafeRawBufferPointer(rebasing: buffer[whole..<filled]))
-                filled = whole
-                flush(last: false)
-                keep.withUnsafeBytes { append($0) }
-            }
             if !failed { flush(last: true) }
             buffer.deallocate()
             return !failed
