@@ -25,16 +25,62 @@ enum DuplicateDetection {
         1 - (1 - threshold) / meaningStretch[0]
     }
 
+    /// One hypothesis or experiment as compared. Its fields live in one object, copied on write:
+    /// an item is copied wherever a closure takes it from an array, and such a copy was a retain
+    /// of every field (an experiment has dozens), a tenth of a large playbook's lint; now it is one.
     struct Item {
-        var side: OverlapSide
-        var text: String
-        var direction: ChangeDirection
-        var facets: Facets
-        var metric: String?
-        var experiment: Experiment?
-        /// The audience's vector, with a sentence encoder (hypotheses only).
-        var audience: String?
-        var audienceVector: [Float]?
+        private final class Fields: @unchecked Sendable {
+            // Written only while the item holding them is their only owner (see `unique`).
+            var side: OverlapSide
+            var text: String
+            var direction: ChangeDirection
+            var facets: Facets
+            var metric: String?
+            var experiment: Experiment?
+            var audience: String?
+            var audienceVector: [Float]?
+
+            init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
+                 experiment: Experiment?, audience: String?, audienceVector: [Float]?) {
+                self.side = side
+                self.text = text
+                self.direction = direction
+                self.facets = facets
+                self.metric = metric
+                self.experiment = experiment
+                self.audience = audience
+                self.audienceVector = audienceVector
+            }
+
+            func copy() -> Fields {
+                Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
+                       audience: audience, audienceVector: audienceVector)
+            }
+        }
+
+        private var fields: Fields
+
+        init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
+             experiment: Experiment? = nil, audience: String? = nil, audienceVector: [Float]? = nil) {
+            fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
+                            experiment: experiment, audience: audience, audienceVector: audienceVector)
+        }
+
+        /// The fields, copied first when another item shares them.
+        private mutating func unique() -> Fields {
+            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+            return fields
+        }
+
+        var side: OverlapSide { get { fields.side } set { unique().side = newValue } }
+        var text: String { get { fields.text } set { unique().text = newValue } }
+        var direction: ChangeDirection { get { fields.direction } set { unique().direction = newValue } }
+        var facets: Facets { get { fields.facets } set { unique().facets = newValue } }
+        var metric: String? { get { fields.metric } set { unique().metric = newValue } }
+        var experiment: Experiment? { get { fields.experiment } set { unique().experiment = newValue } }
+        /// The audience's text and vector, with a sentence encoder (hypotheses only).
+        var audience: String? { get { fields.audience } set { unique().audience = newValue } }
+        var audienceVector: [Float]? { get { fields.audienceVector } set { unique().audienceVector = newValue } }
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
