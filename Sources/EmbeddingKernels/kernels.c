@@ -46,3 +46,71 @@ void pb_attention_head(const float *qkv, long length, long hidden, long head, lo
                        float *context, float *scratch) {
     DISPATCH(attention_head, qkv, length, hidden, head, head_size, scale, context, scratch);
 }
+
+// MARK: the embedding cache's checksum and checks
+
+static inline uint64_t pb_load64(const unsigned char *p) {
+    uint64_t v;
+    memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap64(v);
+#endif
+    return v;
+}
+
+static inline uint64_t pb_mix(uint64_t lane, uint64_t word) {
+    lane = (lane ^ word) * 0x100000001b3ULL;
+    return lane ^ (lane >> 29);
+}
+
+void pb_checksum_start(uint64_t state[4]) {
+    state[0] = 0xcbf29ce484222325ULL;
+    state[1] = 0x84222325cbf29ce4ULL;
+    state[2] = 0x9e3779b97f4a7c15ULL;
+    state[3] = 0xc2b2ae3d27d4eb4fULL;
+}
+
+void pb_checksum_blocks(uint64_t state[4], const unsigned char *bytes, long count) {
+    uint64_t a = state[0], b = state[1], c = state[2], d = state[3];
+    long i = 0;
+    for (; i + 32 <= count; i += 32) {
+        a = pb_mix(a, pb_load64(bytes + i));
+        b = pb_mix(b, pb_load64(bytes + i + 8));
+        c = pb_mix(c, pb_load64(bytes + i + 16));
+        d = pb_mix(d, pb_load64(bytes + i + 24));
+    }
+    state[0] = a; state[1] = b; state[2] = c; state[3] = d;
+}
+
+uint64_t pb_checksum_finish(const uint64_t state[4], const unsigned char *tail, long count, uint64_t total_length) {
+    uint64_t hash = state[0];
+    hash = pb_mix(hash, state[1]);
+    hash = pb_mix(hash, state[2]);
+    hash = pb_mix(hash, state[3]);
+    for (long i = 0; i < count; i++) hash = (hash ^ tail[i]) * 0x100000001b3ULL;
+    return pb_mix(hash, total_length);
+}
+
+int pb_all_finite(const unsigned char *bytes, long count) {
+    uint32_t bad = 0;
+    for (long i = 0; i < count; i++) {
+        uint32_t bits;
+        memcpy(&bits, bytes + 4 * i, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+        bits = __builtin_bswap32(bits);
+#endif
+        // NaN and infinity have every exponent bit set.
+        bad |= (uint32_t)((bits & 0x7f800000u) == 0x7f800000u);
+    }
+    return bad == 0;
+}
+
+uint64_t pb_hash_bytes(const unsigned char *bytes, long count, uint64_t seed) {
+    uint64_t hash = seed ^ ((uint64_t)count * 0x9e3779b97f4a7c15ULL);
+    long i = 0;
+    for (; i + 8 <= count; i += 8) hash = pb_mix(hash, pb_load64(bytes + i)) * 0xbf58476d1ce4e5b9ULL;
+    uint64_t last = 0;
+    for (long j = 0; i + j < count; j++) last |= (uint64_t)bytes[i + j] << (8 * j);
+    hash = pb_mix(hash, last) * 0x94d049bb133111ebULL;
+    return hash ^ (hash >> 31);
+}

@@ -41,7 +41,10 @@ struct BertConfiguration: Decodable, Sendable {
 /// A dense layer. Its weight is PyTorch's `[outputs, inputs]`, used in place in the mapped file
 /// where the BLAS can multiply by its transpose; with Accelerate's vDSP it is stored transposed.
 struct DenseLayer: Sendable {
-    let weight: TensorData
+    /// With the BLAS: each stacked layer's weight where it lies in the file (query, key and value
+    /// are multiplied one after the other into their columns of the output: stacking them took
+    /// a 10 MB copy each time the model was loaded). With vDSP: one transposed, stacked weight.
+    let weights: [TensorData]
     let bias: [Float]
     let inputs: Int
     let outputs: Int
@@ -51,21 +54,15 @@ struct DenseLayer: Sendable {
         let parts = try prefixes.map { try file.tensorData($0 + ".weight", shape: [outputs, inputs]) }
         let total = outputs * prefixes.count
         #if canImport(Accelerate)
-        weight = TensorData(count: inputs * total) { transposed in
+        weights = [TensorData(count: inputs * total) { transposed in
             for (part, w) in parts.enumerated() {
                 for o in 0..<outputs {
                     for i in 0..<inputs { transposed[i * total + part * outputs + o] = w.pointer[o * inputs + i] }
                 }
             }
-        }
+        }]
         #else
-        if parts.count == 1 {
-            weight = parts[0]
-        } else {
-            weight = TensorData(count: inputs * total) { stacked in
-                for (part, w) in parts.enumerated() { (stacked + part * outputs * inputs).update(from: w.pointer, count: outputs * inputs) }
-            }
-        }
+        weights = parts
         #endif
         bias = try prefixes.flatMap { try file.floats($0 + ".bias", shape: [outputs]) }
         self.inputs = inputs
@@ -75,9 +72,13 @@ struct DenseLayer: Sendable {
     /// `y[rows × outputs] = x[rows × inputs] · Wᵀ + b`.
     func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, parallel: Bool) {
         #if canImport(Accelerate)
-        MatrixMath.multiply(x, weight.pointer, into: y, rows: rows, columns: outputs, inner: inputs)
+        MatrixMath.multiply(x, weights[0].pointer, into: y, rows: rows, columns: outputs, inner: inputs)
         #else
-        MatrixMath.multiplyTransposed(x, weight.pointer, into: y, rows: rows, columns: outputs, inner: inputs)
+        let width = outputs / weights.count
+        for (part, weight) in weights.enumerated() {
+            MatrixMath.multiplyTransposed(x, weight.pointer, into: y + part * width, rows: rows, columns: width, inner: inputs,
+                                          outputStride: outputs)
+        }
         #endif
         bias.withUnsafeBufferPointer { b in
             MatrixMath.parallelRanges(rows, parallel: parallel) { range in

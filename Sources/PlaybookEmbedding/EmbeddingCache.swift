@@ -1,3 +1,4 @@
+internal import EmbeddingKernels
 import Foundation
 import PlaybookSimilarity
 
@@ -6,12 +7,17 @@ import PlaybookSimilarity
 /// truncated, foreign or other-model file is ignored and rebuilt; deleting it changes no result.
 /// Never read or written through a symbolic link at `.git/playbook` or at the file itself.
 ///
-/// Format 1, little-endian: "PBEMBED\n", UInt32 version, UInt32 name length + model name,
+/// Format 2, little-endian: "PBEMBED\n", UInt32 version, UInt32 name length + model name,
 /// UInt32 dimension, UInt32 count, count × (UInt32 length + UTF-8 text), count × dimension
-/// Float32, then a UInt64 checksum of everything before it. Every count is checked against
-/// the bytes that remain before anything is allocated.
+/// Float32, then a UInt64 checksum of everything before it (`pb_checksum_*`: four lanes, so it
+/// runs at memory speed). Format 1 (the same layout, summed by `checksum`) is still read and is
+/// rewritten as format 2 the next time a text is added. Every count is checked against the
+/// bytes that remain before anything is allocated; texts are matched byte for byte.
+///
+/// The file is mapped, not read: a run whose texts are all cached copies out only their
+/// vectors, and a run that adds texts writes the new file from the mapped one, piece by piece.
 public struct EmbeddingCache: Sendable {
-    public static let version: UInt32 = 1
+    public static let version: UInt32 = 2
     static let magic = Array("PBEMBED\n".utf8)
 
     /// The folder holding the cache (`.git/playbook`).
@@ -37,300 +43,385 @@ public struct EmbeddingCache: Sendable {
     public var file: String { directory + "/embedding-cache" }
 
     /// One vector per text, in order: from the cache where it has them, from `encoder` for the
-    /// rest (then written back). Only the encoder's errors are thrown; cache problems are not.
+    /// rest (then written back: this run's texts first, then earlier entries, up to the bound).
+    /// Only the encoder's errors are thrown; cache problems are not.
     public func cachedVectors(for texts: [String], encoder: SentenceEncoder) throws -> [[Float]] {
-        // Every text cached (the usual run): only their vectors are read, a piece of the file at
-        // a time, so a large cache never sits in memory whole beside the vectors taken from it.
-        if let found = lookUp(texts, model: encoder.modelName, dimension: encoder.dimension) { return found }
-        let stored = load(model: encoder.modelName, dimension: encoder.dimension)
-        var index: [String: Int] = [:]
-        for (position, text) in stored.texts.enumerated() { index[text] = position }
-        var missing: [String] = []
-        var seen = Set<String>()
-        for text in texts where index[text] == nil && seen.insert(text).inserted { missing.append(text) }
-        let fresh = missing.isEmpty ? [] : try encoder.encode(missing)
-        var freshIndex: [String: Int] = [:]
-        for (position, text) in missing.enumerated() { freshIndex[text] = position }
         let dimension = encoder.dimension
-        func vector(_ text: String) -> [Float] {
-            if let position = freshIndex[text] { return fresh[position] }
-            return stored.vector(index[text] ?? 0, dimension: dimension)
-        }
-        let result = texts.map(vector)
-        if !missing.isEmpty {
-            // This run's texts first, then the earlier entries, up to the bound.
-            var keptTexts: [String] = []
-            var kept = Set<String>()
-            for text in texts + stored.texts where keptTexts.count < maximumEntries && kept.insert(text).inserted {
-                keptTexts.append(text)
-            }
-            var vectors: [Float] = []
-            vectors.reserveCapacity(keptTexts.count * dimension)
-            for text in keptTexts { vectors += vector(text) }
-            save(Stored(texts: keptTexts, vectors: vectors), model: encoder.modelName, dimension: dimension)
-        }
-        return result
-    }
-
-    struct Stored {
-        var texts: [String] = []
-        /// count × dimension floats, row by row.
-        var vectors: [Float] = []
-        /// Or, as read from the file, its bytes and where the vectors start in them (Float32,
-        /// little-endian): the vectors are not copied out, which would double the memory a
-        /// large cache takes while it is read.
-        var file: [UInt8] = []
-        var start = 0
-
-        init(texts: [String] = [], vectors: [Float] = []) {
-            self.texts = texts
-            self.vectors = vectors
-        }
-
-        init(texts: [String], file: [UInt8], start: Int) {
-            self.texts = texts
-            self.file = file
-            self.start = start
-        }
-
-        /// The vector at `position`.
-        func vector(_ position: Int, dimension: Int) -> [Float] {
-            guard file.isEmpty else {
-                let offset = start + 4 * position * dimension
-                return file.withUnsafeBytes { raw in
-                    (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset + 4 * $0, as: UInt32.self))) }
+        let run = TextTable(texts)
+        let snapshot = dimension > 0 ? self.snapshot(model: encoder.modelName, dimension: dimension) : nil
+        // Where each of the run's texts is stored (its last entry), and which entries are this run's.
+        var storedAt = [Int](repeating: -1, count: run.count)
+        var isRunText = [Bool](repeating: false, count: snapshot?.count ?? 0)
+        if let snapshot {
+            for position in 0..<snapshot.count {
+                if let unique = run.find(snapshot.text(position)) {
+                    storedAt[unique] = position
+                    isRunText[position] = true
                 }
             }
-            return Array(vectors[(position * dimension)..<((position + 1) * dimension)])
+        }
+        let missing = (0..<run.count).filter { storedAt[$0] < 0 }
+        let fresh = missing.isEmpty ? [] : try encoder.encode(missing.map { texts[run.firstIndex[$0]] })
+        guard fresh.count == missing.count, fresh.allSatisfy({ $0.count == dimension }) else {
+            // An encoder that answers with other shapes is used as it is, and nothing is kept.
+            return try encoder.encode(texts)
+        }
+        var freshOf = [Int](repeating: -1, count: run.count)
+        for (index, unique) in missing.enumerated() { freshOf[unique] = index }
+        let vectors: [[Float]] = (0..<run.count).map { unique in
+            if freshOf[unique] >= 0 { return fresh[freshOf[unique]] }
+            return snapshot?.vector(storedAt[unique]) ?? []
+        }
+        if !missing.isEmpty {
+            save(model: encoder.modelName, dimension: dimension, run: run, vectors: vectors, earlier: snapshot, isRunText: isRunText)
+        }
+        return run.uniqueOf.map { vectors[$0] }
+    }
+
+    // MARK: reading
+
+    /// The texts of one run, each once (byte for byte), in the order they first appear, with a
+    /// hash table from bytes to their place.
+    struct TextTable {
+        /// The UTF-8 bytes of each distinct text.
+        var bytes: [[UInt8]] = []
+        /// For each distinct text, where it first appears in the run.
+        var firstIndex: [Int] = []
+        /// For each text of the run, its distinct text.
+        var uniqueOf: [Int] = []
+        private var slots: [Int32]
+        private let mask: Int
+
+        init(_ texts: [String]) {
+            var capacity = 16
+            while capacity < 2 * texts.count { capacity *= 2 }
+            slots = [Int32](repeating: -1, count: capacity)
+            mask = capacity - 1
+            uniqueOf.reserveCapacity(texts.count)
+            for (index, text) in texts.enumerated() {
+                let utf8 = Array(text.utf8)
+                let found = utf8.withUnsafeBytes { insertOrFind($0) }
+                if found == bytes.count {
+                    bytes.append(utf8)
+                    firstIndex.append(index)
+                }
+                uniqueOf.append(found)
+            }
+        }
+
+        var count: Int { bytes.count }
+
+        /// The distinct text equal to `key`, or nil.
+        func find(_ key: UnsafeRawBufferPointer) -> Int? {
+            var slot = Self.hash(key) & mask
+            while slots[slot] >= 0 {
+                let candidate = Int(slots[slot])
+                if Self.equal(bytes[candidate], key) { return candidate }
+                slot = (slot + 1) & mask
+            }
+            return nil
+        }
+
+        /// The place of `key`, adding it (as `bytes.count`, which the caller then appends) when new.
+        private mutating func insertOrFind(_ key: UnsafeRawBufferPointer) -> Int {
+            var slot = Self.hash(key) & mask
+            while slots[slot] >= 0 {
+                let candidate = Int(slots[slot])
+                if Self.equal(bytes[candidate], key) { return candidate }
+                slot = (slot + 1) & mask
+            }
+            slots[slot] = Int32(bytes.count)
+            return bytes.count
+        }
+
+        private static func hash(_ key: UnsafeRawBufferPointer) -> Int {
+            Int(truncatingIfNeeded: pb_hash_bytes(key.baseAddress?.assumingMemoryBound(to: UInt8.self), key.count, 0x5eed))
+        }
+
+        private static func equal(_ stored: [UInt8], _ key: UnsafeRawBufferPointer) -> Bool {
+            guard stored.count == key.count else { return false }
+            return stored.withUnsafeBytes { a in
+                guard let left = a.baseAddress, let right = key.baseAddress else { return true }
+                return memcmp(left, right, key.count) == 0
+            }
         }
     }
 
-    /// The vectors of `texts` when the cache has every one of them (as `load` would give them),
-    /// read through a small buffer; nil when one is missing or the file is absent or not exactly right.
-    func lookUp(_ texts: [String], model: String, dimension: Int) -> [[Float]]? {
-        guard !texts.isEmpty, dimension > 0, directoryIsSafe(creating: false) else { return nil }
+    /// A checked cache file (mapped, or bytes in memory): where each text and the vectors lie.
+    final class Snapshot {
+        private let owner: AnyObject
+        private let base: UnsafeRawPointer
+        let count: Int
+        let dimension: Int
+        private let textStarts: [Int]
+        private let textLengths: [Int32]
+        private let vectorStart: Int
+
+        /// Checks `raw` (owned by `owner`) as a cache of `model` vectors; nil unless exactly right.
+        init?(_ raw: UnsafeRawBufferPointer, owner: AnyObject, model: String, dimension: Int) {
+            let magic = EmbeddingCache.magic
+            guard dimension > 0, let base = raw.baseAddress, raw.count >= magic.count + 8,
+                  memcmp(base, magic, magic.count) == 0 else { return nil }
+            let body = raw.count - 8
+            var position = magic.count
+            func uint32() -> Int? {
+                guard body - position >= 4 else { return nil }
+                defer { position += 4 }
+                return Int(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position, as: UInt32.self)))
+            }
+            guard let version = uint32(), version == 1 || version == Int(EmbeddingCache.version) else { return nil }
+            let stored = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: body, as: UInt64.self))
+            let sum = version == 1
+                ? EmbeddingCache.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<body]))
+                : EmbeddingCache.checksum2(UnsafeRawBufferPointer(rebasing: raw[0..<body]))
+            guard sum == stored else { return nil }
+            let name = Array(model.utf8)
+            guard let nameLength = uint32(), nameLength == name.count, body - position >= nameLength,
+                  name.isEmpty || memcmp(base + position, name, name.count) == 0 else { return nil }
+            position += nameLength
+            guard let storedDimension = uint32(), storedDimension == dimension, let count = uint32(),
+                  count <= (body - position) / (4 + 4 * dimension) else { return nil }
+            var starts: [Int] = [], lengths: [Int32] = []
+            starts.reserveCapacity(count)
+            lengths.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let length = uint32(), length <= body - position else { return nil }
+                starts.append(position)
+                lengths.append(Int32(truncatingIfNeeded: length))
+                position += length
+            }
+            guard body - position == count * dimension * 4,
+                  pb_all_finite((base + position).assumingMemoryBound(to: UInt8.self), count * dimension) != 0 else { return nil }
+            self.owner = owner
+            self.base = base
+            self.count = count
+            self.dimension = dimension
+            textStarts = starts
+            textLengths = lengths
+            vectorStart = position
+        }
+
+        /// The bytes of the text at `position`.
+        func text(_ position: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + textStarts[position], count: Int(textLengths[position]))
+        }
+
+        /// The text at `position` as a string (not valid UTF-8: repaired).
+        func string(_ position: Int) -> String {
+            String(decoding: text(position), as: UTF8.self)
+        }
+
+        /// The bytes of the vector at `position` (little-endian Float32).
+        func vectorBytes(_ position: Int) -> UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: base + vectorStart + 4 * dimension * position, count: 4 * dimension)
+        }
+
+        func vector(_ position: Int) -> [Float] {
+            let raw = vectorBytes(position)
+            return [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
+                for index in 0..<dimension {
+                    buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+                }
+                initialized = dimension
+            }
+        }
+    }
+
+    /// The cache file for `model`, mapped and checked; nil when it is absent or not exactly right.
+    func snapshot(model: String, dimension: Int) -> Snapshot? {
+        guard directoryIsSafe(creating: false) else { return nil }
         let descriptor = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
-        guard size >= Self.magic.count + 8, size <= 1 << 31 else { return nil }
-        var stream = Stream(descriptor: descriptor, end: size - 8)
-        guard stream.bytes(Self.magic.count) == Self.magic, stream.uint32() == Self.version,
-              let nameLength = stream.uint32(), let name = stream.bytes(Int(nameLength)).flatMap({ String(validating: $0, as: UTF8.self) }),
-              name == model, let storedDimension = stream.uint32(), Int(storedDimension) == dimension,
-              let count = stream.uint32(), Int(count) <= stream.remaining / (4 + 4 * dimension) else { return nil }
-        // Where each wanted text is stored (its last entry, as `cachedVectors`' index has it).
-        var wanted: [String: Int] = [:]
-        for text in texts { wanted[text] = -1 }
-        for position in 0..<Int(count) {
-            guard let length = stream.uint32(), let bytes = stream.bytes(Int(length)),
-                  let text = String(validating: bytes, as: UTF8.self) else { return nil }
-            if wanted[text] != nil { wanted[text] = position }
-        }
-        guard stream.remaining == Int(count) * dimension * 4, !wanted.values.contains(-1) else { return nil }
-        var rows: [Int: [Float]] = [:]
-        var needed = Set(wanted.values)
-        for position in 0..<Int(count) {
-            guard let bytes = stream.bytes(4 * dimension) else { return nil }
-            let row: [Float] = bytes.withUnsafeBytes { raw in
-                (0..<dimension).map { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * $0, as: UInt32.self))) }
-            }
-            guard row.allSatisfy(\.isFinite) else { return nil }
-            if needed.remove(position) != nil { rows[position] = row }
-        }
-        guard let sealed = stream.checksum(), let stored = stream.trailer(), sealed == stored else { return nil }
-        return texts.map { rows[wanted[$0] ?? 0] ?? [] }
+        guard size >= Self.magic.count + 8, size <= 1 << 31, let mapped = MappedFile(descriptor: descriptor, size: size) else { return nil }
+        return Snapshot(UnsafeRawBufferPointer(start: mapped.base, count: size), owner: mapped, model: model, dimension: dimension)
     }
 
-    /// The cache file read front to back through a buffer, checksummed as it is read (the same
-    /// sum as `checksum`: 8-byte words from the start, then the tail bytes one by one).
-    struct Stream {
-        let descriptor: Int32
-        /// Where the checksummed part ends (the checksum follows).
-        let end: Int
-        /// Bytes consumed.
-        private(set) var position = 0
-        private var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        /// `buffer[start..<filled]` is read and not yet consumed; `loaded` bytes of the file are read.
-        private var start = 0
-        private var filled = 0
-        private var loaded = 0
-        private var hash: UInt64 = 0xcbf29ce484222325
-        private var pending: UInt64 = 0
-        private var pendingCount = 0
-        private var failed = false
-
-        init(descriptor: Int32, end: Int) {
-            self.descriptor = descriptor
-            self.end = end
+    /// The vectors of `texts` when the cache has every one of them; nil otherwise.
+    func lookUp(_ texts: [String], model: String, dimension: Int) -> [[Float]]? {
+        guard !texts.isEmpty, let snapshot = self.snapshot(model: model, dimension: dimension) else { return nil }
+        let run = TextTable(texts)
+        var storedAt = [Int](repeating: -1, count: run.count)
+        for position in 0..<snapshot.count {
+            if let unique = run.find(snapshot.text(position)) { storedAt[unique] = position }
         }
-
-        var remaining: Int { end - position }
-
-        /// The next `count` bytes of the checksummed part, or nil past its end or on a read error.
-        mutating func bytes(_ count: Int) -> [UInt8]? {
-            guard !failed, count >= 0, count <= remaining else {
-                failed = true
-                return nil
-            }
-            return take(count)
-        }
-
-        mutating func uint32() -> UInt32? {
-            bytes(4).map { b in UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 | UInt32(b[3]) << 24 }
-        }
-
-        /// The sum of the checksummed part, once it has all been read.
-        func checksum() -> UInt64? {
-            guard !failed, remaining == 0 else { return nil }
-            var hash = self.hash
-            for index in 0..<pendingCount { hash = (hash ^ ((pending >> (8 * UInt64(index))) & 0xFF)) &* 0x100000001b3 }
-            return hash
-        }
-
-        /// The stored checksum after the checksummed part.
-        mutating func trailer() -> UInt64? {
-            guard !failed, remaining == 0, let b = take(8) else { return nil }
-            return (0..<8).reversed().reduce(UInt64(0)) { $0 << 8 | UInt64(b[$1]) }
-        }
-
-        private mutating func take(_ count: Int) -> [UInt8]? {
-            guard fill(count) else {
-                failed = true
-                return nil
-            }
-            defer {
-                start += count
-                position += count
-            }
-            return Array(buffer[start..<(start + count)])
-        }
-
-        /// Makes `count` unconsumed bytes available, reading more of the file as needed.
-        private mutating func fill(_ count: Int) -> Bool {
-            if filled - start >= count { return true }
-            if start > 0 {
-                let (from, kept) = (start, filled - start)
-                buffer.withUnsafeMutableBytes { raw in
-                    guard let base = raw.baseAddress else { return }
-                    memmove(base, base + from, kept)
-                }
-                filled = kept
-                start = 0
-            }
-            if buffer.count < count { buffer += [UInt8](repeating: 0, count: count - buffer.count) }
-            while filled - start < count {
-                let room = buffer.count - filled
-                let n = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + filled, room) }
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                // Only the part before the checksum is summed.
-                let summed = max(0, min(n, end - loaded))
-                if summed > 0 { buffer.withUnsafeBytes { feed(UnsafeRawBufferPointer(rebasing: $0[filled..<(filled + summed)])) } }
-                filled += n
-                loaded += n
-            }
-            return true
-        }
-
-        private mutating func feed(_ raw: UnsafeRawBufferPointer) {
-            var index = 0
-            while index < raw.count, pendingCount != 0 {
-                add(raw[index])
-                index += 1
-            }
-            while index + 8 <= raw.count {
-                mix(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
-                index += 8
-            }
-            while index < raw.count {
-                add(raw[index])
-                index += 1
-            }
-        }
-
-        private mutating func add(_ byte: UInt8) {
-            pending |= UInt64(byte) << (8 * UInt64(pendingCount))
-            pendingCount += 1
-            if pendingCount == 8 {
-                mix(pending)
-                pending = 0
-                pendingCount = 0
-            }
-        }
-
-        private mutating func mix(_ word: UInt64) {
-            hash = (hash ^ word) &* 0x100000001b3
-            hash ^= hash >> 29
-        }
+        guard !storedAt.contains(-1) else { return nil }
+        return run.uniqueOf.map { snapshot.vector(storedAt[$0]) }
     }
 
-    /// The stored entries for `model`, or none when the file is absent or not exactly right.
+    /// The stored entries for `model` (none when the file is absent or not exactly right).
     func load(model: String, dimension: Int) -> Stored {
-        guard directoryIsSafe(creating: false), let bytes = readRegularFile(file) else { return Stored() }
-        return Self.decode(bytes, model: model, dimension: dimension) ?? Stored()
+        guard let snapshot = self.snapshot(model: model, dimension: dimension) else { return Stored() }
+        return Stored(snapshot)
     }
 
-    static func decode(_ bytes: [UInt8], model: String, dimension: Int) -> Stored? {
-        guard bytes.count >= magic.count + 8, Array(bytes[0..<magic.count]) == magic else { return nil }
-        let body = bytes.count - 8
-        guard Self.checksum(bytes[0..<body]) == Self.uint64(bytes, at: body) else { return nil }
-        var reader = Reader(bytes: bytes, end: body, position: magic.count)
-        guard reader.uint32() == version,
-              let nameLength = reader.uint32(), let name = reader.text(Int(nameLength)), name == model,
-              let storedDimension = reader.uint32(), Int(storedDimension) == dimension,
-              let count = reader.uint32() else { return nil }
-        // Each entry needs at least 4 bytes of length and 4 × dimension of vector.
-        guard Int(count) <= reader.remaining / (4 + 4 * max(dimension, 1)) else { return nil }
+    /// Entries held in memory (tests, and `encode`).
+    struct Stored {
         var texts: [String] = []
-        texts.reserveCapacity(Int(count))
-        for _ in 0..<count {
-            guard let length = reader.uint32(), let text = reader.text(Int(length)) else { return nil }
-            texts.append(text)
+        /// count × dimension floats, row by row.
+        var vectors: [Float] = []
+
+        init(texts: [String] = [], vectors: [Float] = []) {
+            self.texts = texts
+            self.vectors = vectors
         }
-        let floats = Int(count) * dimension
-        guard reader.remaining == floats * 4 else { return nil }
-        let start = reader.position
-        let finite = bytes.withUnsafeBytes { raw in
-            (0..<floats).allSatisfy { Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: start + 4 * $0, as: UInt32.self))).isFinite }
+
+        init(_ snapshot: Snapshot) {
+            texts = (0..<snapshot.count).map(snapshot.string)
+            vectors = (0..<snapshot.count).flatMap(snapshot.vector)
         }
-        guard finite else { return nil }
-        return Stored(texts: texts, file: bytes, start: start)
     }
 
+    /// `bytes` checked as a cache file, as `open` checks the mapped file.
+    static func decode(_ bytes: [UInt8], model: String, dimension: Int) -> Stored? {
+        final class Holder {
+            let bytes: UnsafeMutableRawBufferPointer
+            init(_ source: [UInt8]) {
+                bytes = .allocate(byteCount: max(source.count, 1), alignment: 8)
+                source.withUnsafeBytes { bytes.copyMemory(from: $0) }
+            }
+            deinit { bytes.deallocate() }
+        }
+        let holder = Holder(bytes)
+        return Snapshot(UnsafeRawBufferPointer(rebasing: holder.bytes[0..<bytes.count]), owner: holder, model: model, dimension: dimension)
+            .map(Stored.init)
+    }
+
+    /// `stored` as a format-2 file.
     static func encode(_ stored: Stored, model: String, dimension: Int) -> [UInt8] {
-        var out = magic
-        func put(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { out += $0 } }
-        put(version)
-        put(UInt32(model.utf8.count)); out += model.utf8
-        put(UInt32(dimension))
-        put(UInt32(stored.texts.count))
-        for text in stored.texts { put(UInt32(text.utf8.count)); out += text.utf8 }
-        out.reserveCapacity(out.count + 4 * stored.vectors.count + 8)
-        for value in stored.vectors { put(value.bitPattern) }
-        withUnsafeBytes(of: checksum(out[...]).littleEndian) { out += $0 }
+        var out: [UInt8] = []
+        var writer = Writer { out += $0; return true }
+        writer.header(model: model, dimension: dimension, count: stored.texts.count)
+        for text in stored.texts { writer.text(Array(text.utf8)) }
+        stored.vectors.withUnsafeBytes { writer.append($0) }
+        _ = writer.finish()
         return out
     }
 
-    /// Writes beside the cache and renames over it, so a reader never sees half a file; failures are ignored.
-    func save(_ stored: Stored, model: String, dimension: Int) {
+    // MARK: writing
+
+    /// Writes the file through a buffer, summing what it writes.
+    struct Writer {
+        private var buffer: UnsafeMutableRawBufferPointer
+        private var filled = 0
+        private var state: [UInt64] = [0, 0, 0, 0]
+        private var total: UInt64 = 0
+        private var failed = false
+        private let sink: (UnsafeRawBufferPointer) -> Bool
+
+        /// `sink` takes each full piece; false stops the writing.
+        init(pieceSize: Int = 1 << 20, sink: @escaping (UnsafeRawBufferPointer) -> Bool) {
+            // Whole 32-byte blocks, so that every piece but the last is summed as it is handed over.
+            buffer = .allocate(byteCount: max(32, pieceSize / 32 * 32), alignment: 32)
+            self.sink = sink
+            state.withUnsafeMutableBufferPointer { pb_checksum_start($0.baseAddress!) }
+        }
+
+        mutating func append(_ bytes: UnsafeRawBufferPointer) {
+            var done = 0
+            while done < bytes.count, !failed {
+                let n = min(buffer.count - filled, bytes.count - done)
+                UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + n)])
+                    .copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[done..<(done + n)]))
+                filled += n
+                done += n
+                if filled == buffer.count { flush(last: false) }
+            }
+        }
+
+        mutating func uint32(_ value: UInt32) {
+            withUnsafeBytes(of: value.littleEndian) { append($0) }
+        }
+
+        mutating func header(model: String, dimension: Int, count: Int) {
+            EmbeddingCache.magic.withUnsafeBytes { append($0) }
+            uint32(EmbeddingCache.version)
+            let name = Array(model.utf8)
+            uint32(UInt32(name.count))
+            name.withUnsafeBytes { append($0) }
+            uint32(UInt32(dimension))
+            uint32(UInt32(count))
+        }
+
+        mutating func text(_ utf8: [UInt8]) {
+            uint32(UInt32(utf8.count))
+            utf8.withUnsafeBytes { append($0) }
+        }
+
+        /// Sums and hands over the buffer; all but the last piece are whole 32-byte blocks.
+        private mutating func flush(last: Bool) {
+            let blocks = last ? filled / 32 * 32 : filled
+            let raw = UnsafeRawBufferPointer(buffer)
+            state.withUnsafeMutableBufferPointer {
+                pb_checksum_blocks($0.baseAddress!, raw.baseAddress!.assumingMemoryBound(to: UInt8.self), blocks)
+            }
+            total += UInt64(filled)
+            if !sink(UnsafeRawBufferPointer(rebasing: raw[0..<filled])) { failed = true }
+            if last && !failed {
+                let sum = state.withUnsafeBufferPointer {
+                    pb_checksum_finish($0.baseAddress!, raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + blocks, filled - blocks, total)
+                }
+                if !withUnsafeBytes(of: sum.littleEndian, { sink($0) }) { failed = true }
+            }
+            filled = 0
+        }
+
+        /// Writes the rest and the checksum; false when the sink failed.
+        mutating func finish() -> Bool {
+            if !failed { flush(last: true) }
+            buffer.deallocate()
+            return !failed
+        }
+    }
+
+    /// Writes this run's texts and then the earlier entries (up to the bound) beside the cache
+    /// and renames over it, so a reader never sees half a file; failures are ignored.
+    func save(model: String, dimension: Int, run: TextTable, vectors: [[Float]], earlier: Snapshot?, isRunText: [Bool]) {
         guard directoryIsSafe(creating: true) else { return }
-        let bytes = Self.encode(stored, model: model, dimension: dimension)
+        let firstRun = min(run.count, maximumEntries)
+        var kept: [Int] = []
+        if let earlier {
+            for position in 0..<earlier.count where firstRun + kept.count < maximumEntries && !isRunText[position] {
+                kept.append(position)
+            }
+        }
         let temporary = directory + "/.embedding-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        var written = 0
-        let complete: Bool = bytes.withUnsafeBytes { raw in
-            while written < raw.count {
-                let n = write(descriptor, raw.baseAddress! + written, raw.count - written)
+        var writer = Writer { piece in
+            var written = 0
+            while written < piece.count {
+                let n = write(descriptor, piece.baseAddress! + written, piece.count - written)
                 if n < 0 && errno == EINTR { continue }
                 guard n > 0 else { return false }
                 written += n
             }
             return true
         }
+        writer.header(model: model, dimension: dimension, count: firstRun + kept.count)
+        for unique in 0..<firstRun { writer.text(run.bytes[unique]) }
+        if let earlier {
+            for position in kept {
+                writer.uint32(UInt32(earlier.text(position).count))
+                writer.append(earlier.text(position))
+            }
+        }
+        for unique in 0..<firstRun {
+            vectors[unique].withUnsafeBufferPointer { floats in
+                #if _endian(little)
+                writer.append(UnsafeRawBufferPointer(floats))
+                #else
+                for value in floats { writer.uint32(value.bitPattern) }
+                #endif
+            }
+        }
+        if let earlier {
+            for position in kept { writer.append(earlier.vectorBytes(position)) }
+        }
+        let complete = writer.finish()
         close(descriptor)
         if !complete || rename(temporary, file) != 0 { unlink(temporary) }
     }
@@ -357,65 +448,32 @@ public struct EmbeddingCache: Sendable {
         return mkdir(directory, 0o755) == 0
     }
 
-    /// The bytes of a regular file (not a link), or nil.
-    private func readRegularFile(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var info = stat()
-        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-        let size = Int(info.st_size)
-        guard size > 0, size <= 1 << 31 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let n = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress! + done, size - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return nil }
-            done += n
+    /// Format 2's sum (see `pb_checksum_*`).
+    static func checksum2(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+            var state: [UInt64] = [0, 0, 0, 0]
+            state.withUnsafeMutableBufferPointer { pb_checksum_start($0.baseAddress!) }
+            return state.withUnsafeBufferPointer { pb_checksum_finish($0.baseAddress!, nil, 0, 0) }
         }
-        return bytes
+        var state: [UInt64] = [0, 0, 0, 0]
+        let blocks = raw.count / 32 * 32
+        state.withUnsafeMutableBufferPointer {
+            pb_checksum_start($0.baseAddress!)
+            pb_checksum_blocks($0.baseAddress!, base, blocks)
+        }
+        return state.withUnsafeBufferPointer { pb_checksum_finish($0.baseAddress!, base + blocks, raw.count - blocks, UInt64(raw.count)) }
     }
 
-    /// FNV-1a over 8-byte words (then the tail bytes): catches truncation and damage, not tampering.
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    /// Format 1's sum: FNV-1a over 8-byte words (then the tail bytes): catches truncation and damage, not tampering.
+    static func checksum(_ raw: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0xcbf29ce484222325
         let prime: UInt64 = 0x100000001b3
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for i in 0..<words {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) &* prime
-                hash ^= hash >> 29
-            }
-            for i in (8 * words)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
+        let words = raw.count / 8
+        for i in 0..<words {
+            hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self))) &* prime
+            hash ^= hash >> 29
         }
+        for i in (8 * words)..<raw.count { hash = (hash ^ UInt64(raw[i])) &* prime }
         return hash
-    }
-
-    static func uint64(_ bytes: [UInt8], at offset: Int, width: Int = 8) -> UInt64 {
-        var value: UInt64 = 0
-        for i in (0..<width).reversed() { value = value << 8 | UInt64(bytes[offset + i]) }
-        return value
-    }
-
-    /// Reads fields up to `end`, refusing any that would pass it.
-    struct Reader {
-        let bytes: [UInt8]
-        let end: Int
-        var position: Int
-
-        var remaining: Int { end - position }
-
-        mutating func uint32() -> UInt32? {
-            guard remaining >= 4 else { return nil }
-            defer { position += 4 }
-            return UInt32(truncatingIfNeeded: EmbeddingCache.uint64(bytes, at: position, width: 4))
-        }
-
-        mutating func text(_ length: Int) -> String? {
-            guard length >= 0, length <= remaining else { return nil }
-            defer { position += length }
-            return String(validating: bytes[position..<(position + length)], as: UTF8.self)
-        }
     }
 }

@@ -22,12 +22,17 @@ enum MatrixMath {
     }
 
     #if !canImport(Accelerate)
-    /// `c[rows × columns] = a[rows × inner] · b[columns × inner]ᵀ`, all row-major and contiguous.
+    /// `c[rows × columns] = a[rows × inner] · b[columns × inner]ᵀ`, all row-major; the rows of
+    /// `c` are `outputStride` floats apart (default `columns`: contiguous).
     static func multiplyTransposed(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, into c: UnsafeMutablePointer<Float>,
-                                   rows: Int, columns: Int, inner: Int) {
-        guard case .success(let blas) = BLAS.shared else { return unavailable(c, count: rows * columns) }
+                                   rows: Int, columns: Int, inner: Int, outputStride: Int? = nil) {
+        let stride = outputStride ?? columns
+        guard case .success(let blas) = BLAS.shared else {
+            for row in 0..<rows { unavailable(c + row * stride, count: columns) }
+            return
+        }
         blas.sgemm(rowMajor, noTranspose, transpose, Int32(rows), Int32(columns), Int32(inner),
-                   1, a, Int32(inner), b, Int32(inner), 0, c, Int32(columns))
+                   1, a, Int32(inner), b, Int32(inner), 0, c, Int32(stride))
     }
 
     private static let rowMajor = Int32(PLAYBOOK_CBLAS_ROW_MAJOR)

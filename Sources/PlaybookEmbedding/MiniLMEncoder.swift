@@ -36,7 +36,8 @@ public struct MiniLMEncoder: SentenceEncoder {
         }
         try configuration.check(path: configPath)
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyPath)
-        guard tokenizer.vocabularySize <= configuration.vocabularySize else {
+        // Distinct tokens are at most the lines: only a longer file needs them counted.
+        guard tokenizer.lineCount <= configuration.vocabularySize || tokenizer.vocabularySize <= configuration.vocabularySize else {
             throw ModelError.malformed(path: vocabularyPath, reason: "it has \(tokenizer.vocabularySize) tokens, the model \(configuration.vocabularySize)")
         }
         weights = try BertWeights(file: SafetensorsFile(path: weightsPath), configuration: configuration)

@@ -7,10 +7,17 @@ import Foundation
 /// the vocabulary, continuation pieces prefixed `##`, a word that cannot be covered (or is
 /// longer than 100 characters) becomes `[UNK]`. Works on Unicode scalars, as Python counts.
 public struct WordPieceTokenizer: Sendable {
-    let vocabulary: [String: Int32]
+    /// Ids of the tokens written in ASCII (nearly all of them), looked up by their bytes: no
+    /// string is made, neither when the vocabulary is read nor for each candidate piece.
+    let ascii: ByteTable
+    /// Every token by its string, as Swift compares strings (canonical equivalence), made on first
+    /// use: only a word with a non-ASCII letter, or an odd vocabulary's size check, needs it.
+    private let everyToken: LazyVocabulary
     public let unknown: Int32
     public let classifier: Int32
     public let separator: Int32
+    /// Lines of `vocab.txt` (each a token, its id the line number from 0).
+    public let lineCount: Int
     /// Words longer than this many scalars become `[UNK]` whole.
     public let maximumWordLength = 100
 
@@ -19,31 +26,57 @@ public struct WordPieceTokenizer: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ModelError.unreadable(path: path, reason: "it cannot be opened")
         }
-        try self.init(vocabulary: String(decoding: data, as: UTF8.self), name: path)
+        try self.init(bytes: [UInt8](data), name: path)
     }
 
     /// `text` holds the vocabulary, one token a line.
     public init(vocabulary text: String, name: String = "vocab.txt") throws {
-        var vocabulary: [String: Int32] = [:]
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard lines.count < Int(Int32.max) else { throw ModelError.malformed(path: name, reason: "too many lines") }
-        vocabulary.reserveCapacity(lines.count)
-        for (index, line) in lines.enumerated() {
-            let token = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            if vocabulary[token] == nil { vocabulary[token] = Int32(index) }
+        try self.init(bytes: Array(text.utf8), name: name)
+    }
+
+    /// The vocabulary's lines are those of the file read as a Swift string split at "\n"
+    /// characters (a "\r\n" is one character, so such a file is read that slow way, as are files
+    /// that are not UTF-8); a "\r" ending a line is dropped; the first line of a token wins.
+    init(bytes: [UInt8], name: String) throws {
+        var storage = bytes
+        var ranges: [Range<Int>] = []
+        if bytes.contains(13) || String(validating: bytes, as: UTF8.self) == nil {
+            var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.last == "" { lines.removeLast() }
+            storage = []
+            for line in lines {
+                let token = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+                ranges.append(storage.count..<(storage.count + token.utf8.count))
+                storage += token.utf8
+            }
+        } else {
+            ranges.reserveCapacity(bytes.count / 6)
+            var start = 0
+            for (index, byte) in bytes.enumerated() where byte == 10 {
+                ranges.append(start..<index)
+                start = index + 1
+            }
+            // The text after the last "\n" is a line unless empty.
+            if start < bytes.count { ranges.append(start..<bytes.count) }
         }
+        guard ranges.count < Int(Int32.max) else { throw ModelError.malformed(path: name, reason: "too many lines") }
+        ascii = ByteTable(storage: storage, lines: ranges)
+        everyToken = LazyVocabulary(storage: storage, lines: ranges)
+        lineCount = ranges.count
+        let table = ascii
         func id(_ token: String) throws -> Int32 {
-            guard let id = vocabulary[token] else { throw ModelError.malformed(path: name, reason: "it has no \(token) token") }
+            guard let id = Array(token.utf8).withUnsafeBytes({ table.id(prefixed: false, $0) }) else {
+                throw ModelError.malformed(path: name, reason: "it has no \(token) token")
+            }
             return id
         }
-        self.vocabulary = vocabulary
         unknown = try id("[UNK]")
         classifier = try id("[CLS]")
         separator = try id("[SEP]")
     }
 
-    public var vocabularySize: Int { vocabulary.count }
+    /// Distinct tokens (as Swift compares strings); reading it makes the table of every token.
+    public var vocabularySize: Int { everyToken.dictionary.count }
 
     /// `[CLS]`, the pieces of `text`, `[SEP]`: at most `maximumLength` ids (pieces past it are dropped).
     public func ids(for text: String, maximumLength: Int) -> [Int32] {
@@ -101,18 +134,27 @@ public struct WordPieceTokenizer: Sendable {
     /// Greedy longest-match-first WordPiece.
     func wordPieces(_ word: [Unicode.Scalar]) -> [Int32] {
         guard word.count <= maximumWordLength else { return [unknown] }
+        // A piece of ASCII letters is looked up by its bytes; one with another letter by its string.
+        var bytes = [UInt8](repeating: 0, count: word.count)
+        var nonASCIIBefore = [Int](repeating: 0, count: word.count + 1)
+        for (index, scalar) in word.enumerated() {
+            bytes[index] = UInt8(truncatingIfNeeded: scalar.value)
+            nonASCIIBefore[index + 1] = nonASCIIBefore[index] + (scalar.isASCII ? 0 : 1)
+        }
         var pieces: [Int32] = []
         var start = 0
         while start < word.count {
             var end = word.count
             var found: Int32?
             while start < end {
-                var candidate = start > 0 ? "##" : ""
-                candidate.unicodeScalars.append(contentsOf: word[start..<end])
-                if let id = vocabulary[candidate] {
-                    found = id
-                    break
+                if nonASCIIBefore[end] == nonASCIIBefore[start] {
+                    found = bytes.withUnsafeBytes { ascii.id(prefixed: start > 0, UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+                } else {
+                    var candidate = start > 0 ? "##" : ""
+                    candidate.unicodeScalars.append(contentsOf: word[start..<end])
+                    found = everyToken.dictionary[candidate]
                 }
+                if found != nil { break }
                 end -= 1
             }
             guard let found else { return [unknown] }
@@ -182,5 +224,120 @@ public struct WordPieceTokenizer: Sendable {
             out.append(scalar)
         }
         return String(out)
+    }
+}
+
+/// Token ids by their UTF-8 bytes, for the lines written in ASCII. A line of other letters is
+/// here too when Swift's string comparison takes it for an ASCII text: the three characters whose
+/// canonical decomposition is ASCII (U+037E → ";", U+1FEF → "`", U+212A → "K") are read as that.
+struct ByteTable: Sendable {
+    private var keys: [UInt8] = []
+    private var starts: [Int32] = []
+    private var lengths: [Int32] = []
+    private var ids: [Int32] = []
+    private var slots: [Int32]
+    private let mask: Int
+
+    init(storage: [UInt8], lines: [Range<Int>]) {
+        var capacity = 16
+        while capacity < 2 * lines.count { capacity *= 2 }
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        keys.reserveCapacity(storage.count)
+        var key: [UInt8] = []
+        for (line, range) in lines.enumerated() {
+            key.removeAll(keepingCapacity: true)
+            if storage[range].allSatisfy({ $0 < 0x80 }) {
+                key += storage[range]
+            } else {
+                var equivalent = true
+                for scalar in String(decoding: storage[range], as: UTF8.self).unicodeScalars {
+                    switch scalar.value {
+                    case 0..<0x80: key.append(UInt8(scalar.value))
+                    case 0x37E: key.append(UInt8(ascii: ";"))
+                    case 0x1FEF: key.append(UInt8(ascii: "`"))
+                    case 0x212A: key.append(UInt8(ascii: "K"))
+                    default: equivalent = false
+                    }
+                    if !equivalent { break }
+                }
+                if !equivalent { continue }
+            }
+            key.withUnsafeBytes { insert($0, id: Int32(line)) }
+        }
+    }
+
+    /// The id of `text` (after "##" when `prefixed`), or nil.
+    func id(prefixed: Bool, _ text: UnsafeRawBufferPointer) -> Int32? {
+        var slot = Self.hash(prefixed: prefixed, text) & mask
+        while slots[slot] >= 0 {
+            let entry = Int(slots[slot])
+            if matches(entry, prefixed: prefixed, text) { return ids[entry] }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    private mutating func insert(_ key: UnsafeRawBufferPointer, id: Int32) {
+        // Stored whole; a key starting "##" is found both ways it can be asked for.
+        var slot = Self.hash(prefixed: false, key) & mask
+        while slots[slot] >= 0 {
+            if matches(Int(slots[slot]), prefixed: false, key) { return }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Int32(ids.count)
+        starts.append(Int32(keys.count))
+        lengths.append(Int32(key.count))
+        keys += key
+        ids.append(id)
+    }
+
+    private func matches(_ entry: Int, prefixed: Bool, _ text: UnsafeRawBufferPointer) -> Bool {
+        let length = Int(lengths[entry]), start = Int(starts[entry])
+        let skip = prefixed ? 2 : 0
+        guard length == text.count + skip else { return false }
+        return keys.withUnsafeBytes { raw in
+            if prefixed && (raw[start] != 35 || raw[start + 1] != 35) { return false }
+            guard text.count > 0, let base = text.baseAddress, let stored = raw.baseAddress else { return true }
+            return memcmp(stored + start + skip, base, text.count) == 0
+        }
+    }
+
+    /// FNV-1a over the bytes ("##" first when `prefixed`): the same for a key stored with its "##".
+    private static func hash(prefixed: Bool, _ text: UnsafeRawBufferPointer) -> Int {
+        var hash: UInt64 = 0xcbf29ce484222325
+        if prefixed {
+            hash = (hash ^ 35) &* 0x100000001b3
+            hash = (hash ^ 35) &* 0x100000001b3
+        }
+        for byte in text { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return Int(truncatingIfNeeded: hash ^ (hash >> 32))
+    }
+}
+
+/// Every line of the vocabulary by its string, made once on first use.
+final class LazyVocabulary: @unchecked Sendable {
+    private let storage: [UInt8]
+    private let lines: [Range<Int>]
+    private let lock = NSLock()
+    private var made: [String: Int32]?
+
+    init(storage: [UInt8], lines: [Range<Int>]) {
+        self.storage = storage
+        self.lines = lines
+    }
+
+    var dictionary: [String: Int32] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        var vocabulary: [String: Int32] = [:]
+        vocabulary.reserveCapacity(lines.count)
+        for (index, range) in lines.enumerated() {
+            let token = String(decoding: storage[range], as: UTF8.self)
+            if vocabulary[token] == nil { vocabulary[token] = Int32(index) }
+        }
+        made = vocabulary
+        return vocabulary
     }
 }

@@ -127,11 +127,16 @@ public struct Linter: Sendable {
         var results = [[LocatedDiagnostic]](repeating: [], count: checks.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
+            // Each check a job of its own, not `concurrentPerform`: within an apply, libdispatch runs
+            // a nested apply on the calling thread alone, so the overlap checks' own spreading over
+            // the cores did nothing and one core idled for most of a large playbook's lint.
             // The last checks listed are the overlap checks, the slowest: started first.
-            DispatchQueue.concurrentPerform(iterations: checks.count) { turn in
+            let group = DispatchGroup()
+            for turn in checks.indices {
                 let index = checks.count - 1 - turn
-                output[index] = checks[index]()
+                DispatchQueue.global().async(group: group) { output[index] = checks[index]() }
             }
+            group.wait()
         }
         return Array(results.joined())
     }

@@ -42,16 +42,62 @@ enum DuplicateDetection {
         1 - (1 - threshold) / meaningStretch[0]
     }
 
+    /// One hypothesis or experiment as compared. Its fields live in one object, copied on write:
+    /// an item is copied wherever a closure takes it from an array, and such a copy was a retain
+    /// of every field (an experiment has dozens), a tenth of a large playbook's lint; now it is one.
     struct Item {
-        var side: OverlapSide
-        var text: String
-        var direction: ChangeDirection
-        var facets: Facets
-        var metric: String?
-        var experiment: Experiment?
-        /// The audience's vector, with a sentence encoder (hypotheses only).
-        var audience: String?
-        var audienceVector: [Float]?
+        private final class Fields: @unchecked Sendable {
+            // Written only while the item holding them is their only owner (see `unique`).
+            var side: OverlapSide
+            var text: String
+            var direction: ChangeDirection
+            var facets: Facets
+            var metric: String?
+            var experiment: Experiment?
+            var audience: String?
+            var audienceVector: [Float]?
+
+            init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
+                 experiment: Experiment?, audience: String?, audienceVector: [Float]?) {
+                self.side = side
+                self.text = text
+                self.direction = direction
+                self.facets = facets
+                self.metric = metric
+                self.experiment = experiment
+                self.audience = audience
+                self.audienceVector = audienceVector
+            }
+
+            func copy() -> Fields {
+                Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
+                       audience: audience, audienceVector: audienceVector)
+            }
+        }
+
+        private var fields: Fields
+
+        init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
+             experiment: Experiment? = nil, audience: String? = nil, audienceVector: [Float]? = nil) {
+            fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
+                            experiment: experiment, audience: audience, audienceVector: audienceVector)
+        }
+
+        /// The fields, copied first when another item shares them.
+        private mutating func unique() -> Fields {
+            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
+            return fields
+        }
+
+        var side: OverlapSide { get { fields.side } set { unique().side = newValue } }
+        var text: String { get { fields.text } set { unique().text = newValue } }
+        var direction: ChangeDirection { get { fields.direction } set { unique().direction = newValue } }
+        var facets: Facets { get { fields.facets } set { unique().facets = newValue } }
+        var metric: String? { get { fields.metric } set { unique().metric = newValue } }
+        var experiment: Experiment? { get { fields.experiment } set { unique().experiment = newValue } }
+        /// The audience's text and vector, with a sentence encoder (hypotheses only).
+        var audience: String? { get { fields.audience } set { unique().audience = newValue } }
+        var audienceVector: [Float]? { get { fields.audienceVector } set { unique().audienceVector = newValue } }
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
@@ -71,10 +117,16 @@ enum DuplicateDetection {
         let compared = lists
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: compared.count) { index in
-                let (items, vectors, kindName) = compared[index]
-                output[index] = pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+            // Jobs of their own, not `concurrentPerform`: within an apply, libdispatch runs a nested
+            // apply on the calling thread alone, and each kind's comparison spreads itself over the cores.
+            let group = DispatchGroup()
+            for index in compared.indices {
+                DispatchQueue.global().async(group: group) {
+                    let (items, vectors, kindName) = compared[index]
+                    output[index] = pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+                }
             }
+            group.wait()
         }
         return Array(found.joined())
     }
@@ -175,11 +227,16 @@ enum DuplicateDetection {
                                                sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
                                                listed: ranksByMeaning + 14)
                 .filter { i, j, cosine in cosine >= weakMeaning || audiencesReadAlike(items[i], items[j]) }
-            let compatible: (Int, Int) -> Bool = { i, j in
-                sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
-                                 meaning: Double(vectors.dot(i, j)), catalog: catalog)
+            // The items are read in place: taken from the array each call copied an item (a retain
+            // of each of its fields), a tenth of this comparison's time on a large playbook.
+            let nearest = items.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let inPlace = buffer
+                return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning) { i, j in
+                    sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
+                                     meaning: Double(vectors.dot(i, j)), catalog: catalog)
+                }
             }
-            for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
+            for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
                 candidate.meaning = neighbours.cosine
                 candidate.rank = neighbours.rank

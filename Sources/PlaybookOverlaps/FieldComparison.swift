@@ -51,7 +51,9 @@ struct FieldComparison {
     /// `lookAlike` that one of them restates a text nearly the same as the other (see
     /// `DuplicateDetection.inheritedDifferences`), so what one names and the other does not counts too.
     /// `wording` compares the two texts term by term (shared terms and those only one names).
-    init(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
+    /// (`__shared`: an initialiser takes its arguments owned, which copied both items, a retain of
+    /// each of their fields, for every pair compared; borrowed, they are only read.)
+    init(_ a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
          wording: Corpus.Wording? = nil, lookAlike: Bool = false) {
         let overlap = wording?.overlap ?? 1
         if let opposite = ChangeDirection.opposition(a.direction, b.direction, sameObject: overlap < Self.sameThing) {

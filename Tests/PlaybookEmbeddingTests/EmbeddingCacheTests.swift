@@ -102,7 +102,8 @@ final class EmbeddingCacheTests: XCTestCase {
         let countOffset = 8 + 4 + 4 + 1 + 4
         bytes.replaceSubrange(countOffset..<(countOffset + 4), with: [0, 0, 0, 0x80])
         let body = bytes.count - 8
-        bytes.replaceSubrange(body..<bytes.count, with: withUnsafeBytes(of: EmbeddingCache.checksum(bytes[0..<body]).littleEndian) { Array($0) })
+        let sum = bytes.withUnsafeBytes { EmbeddingCache.checksum2(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
+        bytes.replaceSubrange(body..<bytes.count, with: withUnsafeBytes(of: sum.littleEndian) { Array($0) })
         XCTAssertNil(EmbeddingCache.decode(bytes, model: "m", dimension: 4))
         stored.texts = ["a"]
         XCTAssertNotNil(EmbeddingCache.decode(EmbeddingCache.encode(stored, model: "m", dimension: 4), model: "m", dimension: 4))
@@ -119,7 +120,7 @@ final class EmbeddingCacheTests: XCTestCase {
     }
 
     func testAWarmRunReadsTheSameVectorsPieceByPieceAndRefusesADamagedFile() throws {
-        // Texts long enough that the file spans several of the reader's 1 MB pieces, with word
+        // Texts long enough that the file spans several of the writer's 1 MB pieces, with word
         // and row boundaries falling anywhere in them.
         let texts = (0..<3000).map { index in "text \(index) " + String(repeating: "abcdefghij", count: 30 + index % 17) }
         let cache = EmbeddingCache(gitDirectory: gitDirectory)
@@ -137,6 +138,41 @@ final class EmbeddingCacheTests: XCTestCase {
         bytes[bytes.count / 2] ^= 0x40
         try Data(bytes).write(to: URL(fileURLWithPath: cache.file))
         XCTAssertNil(cache.lookUp(asked, model: "test-model", dimension: 4), "a damaged file is not used")
+    }
+
+    /// The writer sums what it writes piece by piece as the reader sums the whole: any length,
+    /// any piece size, the checksum falling at the end of a piece or across two.
+    func testTheWrittenChecksumIsTheFilesWhateverThePieces() {
+        for pieceSize in [32, 64] {
+            for length in 0..<140 {
+                let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+                var out: [UInt8] = []
+                var writer = EmbeddingCache.Writer(pieceSize: pieceSize) { out += $0; return true }
+                bytes.withUnsafeBytes { writer.append($0) }
+                XCTAssertTrue(writer.finish())
+                let sum = bytes.withUnsafeBytes { EmbeddingCache.checksum2($0) }
+                XCTAssertEqual(out, bytes + withUnsafeBytes(of: sum.littleEndian) { Array($0) }, "\(length) bytes in pieces of \(pieceSize)")
+            }
+        }
+    }
+
+    /// A cache written before format 2 is still read, and rewritten as format 2 when a text is added.
+    func testAFormatOneCacheIsReadThenRewritten() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let first = try cache.cachedVectors(for: ["alpha", "beta"], encoder: CountingEncoder())
+        var bytes = try XCTUnwrap(FileManager.default.contents(atPath: cache.file)).map { $0 }
+        bytes.replaceSubrange(8..<12, with: [1, 0, 0, 0])
+        let body = bytes.count - 8
+        let sum = bytes.withUnsafeBytes { EmbeddingCache.checksum(UnsafeRawBufferPointer(rebasing: $0[0..<body])) }
+        bytes.replaceSubrange(body..<bytes.count, with: withUnsafeBytes(of: sum.littleEndian) { Array($0) })
+        try Data(bytes).write(to: URL(fileURLWithPath: cache.file))
+        let reader = CountingEncoder()
+        XCTAssertEqual(try cache.cachedVectors(for: ["beta", "alpha"], encoder: reader), [first[1], first[0]])
+        XCTAssertEqual(reader.encoded, [])
+        _ = try cache.cachedVectors(for: ["gamma"], encoder: CountingEncoder())
+        let rewritten = try XCTUnwrap(FileManager.default.contents(atPath: cache.file))
+        XCTAssertEqual(Array(rewritten[8..<12]), [2, 0, 0, 0])
+        XCTAssertEqual(cache.load(model: "test-model", dimension: 4).texts, ["gamma", "alpha", "beta"])
     }
 
     func testKeepsAtMostTheBoundPreferringThisRunsTexts() throws {

@@ -52,4 +52,19 @@ final class WordPieceTests: XCTestCase {
     func testAVocabularyWithoutTheSpecialTokensIsRejected() {
         XCTAssertThrowsError(try WordPieceTokenizer(vocabulary: "a\nb\n"))
     }
+
+    /// Lines are looked up by their bytes, but as Swift compares strings: a line that is canonically
+    /// an ASCII token (U+037E is ";") takes that token when it comes first, the later ";" does not;
+    /// a piece with a non-ASCII letter is found through the strings; a CRLF file is one line.
+    func testLookUpByBytesGivesWhatStringComparisonGives() throws {
+        let lines = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "\u{37E}", "a", ";", "b", "##\u{3C3}", "\u{3C3}", "##b"]
+        let tokenizer = try WordPieceTokenizer(vocabulary: lines.joined(separator: "\n"))
+        XCTAssertEqual(tokenizer.ids(for: "a;b", maximumLength: 16), [2, 5, 4, 7, 3])
+        XCTAssertEqual(tokenizer.ids(for: "σσb", maximumLength: 16), [2, 9, 8, 10, 3])
+        XCTAssertEqual(tokenizer.lineCount, 11)
+        XCTAssertEqual(tokenizer.vocabularySize, 10, "U+037E and ; are one token")
+        XCTAssertThrowsError(try WordPieceTokenizer(vocabulary: lines.joined(separator: "\r\n")), "one line, without [UNK]")
+        let crlf = try WordPieceTokenizer(vocabulary: lines.joined(separator: "\n") + "\r")
+        XCTAssertEqual(crlf.ids(for: "b", maximumLength: 8), [2, 7, 3], "a final \\r is dropped")
+    }
 }

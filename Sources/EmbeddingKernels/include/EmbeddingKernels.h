@@ -4,6 +4,8 @@
 #ifndef PLAYBOOK_EMBEDDING_KERNELS_H
 #define PLAYBOOK_EMBEDDING_KERNELS_H
 
+#include <stdint.h>
+
 /// x[row] += bias for `rows` rows of `width`.
 void pb_add_bias(float *x, long rows, long width, const float *bias);
 
@@ -20,5 +22,19 @@ void pb_gelu(float *x, long count);
 /// length * (head_size + length) floats.
 void pb_attention_head(const float *qkv, long length, long hidden, long head, long head_size, float scale,
                        float *context, float *scratch);
+
+/// The embedding cache's checksum (format 2): four interleaved lanes of 64-bit multiply-xorshift
+/// over 32-byte blocks, so the processor runs them side by side (a single chain was 4x slower).
+/// `state` holds the four lanes; `count` must be a multiple of 32 except in the last call.
+void pb_checksum_start(uint64_t state[4]);
+void pb_checksum_blocks(uint64_t state[4], const unsigned char *bytes, long count);
+/// Folds the last `count` (< 32) bytes and the lanes into the sum.
+uint64_t pb_checksum_finish(const uint64_t state[4], const unsigned char *tail, long count, uint64_t total_length);
+
+/// 1 when none of the `count` little-endian float32 values at `bytes` (any alignment) is NaN or infinite.
+int pb_all_finite(const unsigned char *bytes, long count);
+
+/// A 64-bit hash of `count` bytes (for tables keyed by text, not stored anywhere).
+uint64_t pb_hash_bytes(const unsigned char *bytes, long count, uint64_t seed);
 
 #endif
