@@ -1,0 +1,92 @@
+import Foundation
+import XCTest
+
+/// The form of the fifth held-out set (`Data/fresh5-pairs.tsv`, see `Data/README.md`): only its shape,
+/// never a verdict of the duplicate rules (the set is measured once, at the end).
+final class Fresh5DataTests: XCTestCase {
+    static let file = "fresh5-pairs.tsv"
+    static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
+
+    func testEveryRowIsCompleteAndNumberedInOrder() throws {
+        let rows = try GrowthPair.rows(Self.file)
+        XCTAssertEqual(rows.count, 80)
+        let columns = ["pair", "split", "label", "kind"] + ["a", "b"].flatMap { side in
+            ["title", "change", "audience", "outcome", "metric", "rationale"].map { "\(side)_\($0)" }
+        }
+        for (index, row) in rows.enumerated() {
+            XCTAssertEqual(row["pair"], String(format: "K%03d", index + 1))
+            XCTAssertEqual(row["split"], "fresh5", row["pair"] ?? "")
+            XCTAssertEqual(Set(row.keys), Set(columns), "\(row["pair"] ?? "") has other columns")
+            for column in columns {
+                let value = row[column] ?? ""
+                XCTAssertFalse(value.trimmingCharacters(in: .whitespaces).isEmpty, "\(row["pair"] ?? "") \(column) is empty")
+                // The quality tests write each side into a double-quoted YAML scalar.
+                XCTAssertFalse(value.contains("\"") || value.contains("\\"), "\(row["pair"] ?? "") \(column): \(value)")
+            }
+        }
+    }
+
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws {
+        let pairs = try GrowthPair.load(Self.file)
+        XCTAssertEqual(Set(pairs.map(\.a.change)).count, 40)
+        XCTAssertEqual(Set(pairs.map(\.a.title)).count, 40)
+        for index in stride(from: 0, to: pairs.count - 1, by: 2) {
+            let duplicate = pairs[index], lookAlike = pairs[index + 1]
+            XCTAssertTrue(duplicate.duplicate, duplicate.id)
+            XCTAssertEqual(duplicate.kind, "reworded", duplicate.id)
+            XCTAssertFalse(lookAlike.duplicate, lookAlike.id)
+            XCTAssertNotNil(Self.kinds[lookAlike.kind], "\(lookAlike.id): \(lookAlike.kind)")
+            XCTAssertEqual([duplicate.a.title, duplicate.a.change, duplicate.a.audience, duplicate.a.outcome, duplicate.a.metric, duplicate.a.rationale],
+                           [lookAlike.a.title, lookAlike.a.change, lookAlike.a.audience, lookAlike.a.outcome, lookAlike.a.metric, lookAlike.a.rationale],
+                           "\(duplicate.id) and \(lookAlike.id) are not one idea")
+            XCTAssertNotEqual(duplicate.b.change, duplicate.a.change, duplicate.id)
+            XCTAssertNotEqual(duplicate.b.title, duplicate.a.title, duplicate.id)
+            XCTAssertNotEqual(lookAlike.b.change + lookAlike.b.audience + lookAlike.b.metric,
+                              lookAlike.a.change + lookAlike.a.audience + lookAlike.a.metric, lookAlike.id)
+            // Only a `metric` look-alike names another metric; the others keep the idea's.
+            XCTAssertEqual(lookAlike.kind == "metric", lookAlike.b.metric != lookAlike.a.metric, lookAlike.id)
+        }
+        for (kind, count) in Self.kinds {
+            XCTAssertEqual(pairs.count { $0.kind == kind }, count, kind)
+        }
+        XCTAssertEqual(pairs.count { $0.duplicate }, 40)
+    }
+
+    func testEveryMetricIsInTheCatalog() throws {
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        for pair in try GrowthPair.load(Self.file) {
+            XCTAssertTrue(metrics.contains(pair.a.metric), "\(pair.id): \(pair.a.metric)")
+            XCTAssertTrue(metrics.contains(pair.b.metric), "\(pair.id): \(pair.b.metric)")
+        }
+    }
+
+    /// A rewording may name another metric id, but of the same event; a `metric` look-alike names another event.
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws {
+        let events = Dictionary(uniqueKeysWithValues: try GrowthPair.rows("growth-metrics.tsv").compactMap { row in
+            row["id"].map { ($0, row["event"] ?? "") }
+        })
+        let pairs = try GrowthPair.load(Self.file)
+        for pair in pairs where pair.duplicate || pair.kind == "metric" {
+            let same = events[pair.a.metric] == events[pair.b.metric]
+            XCTAssertEqual(same, pair.duplicate, "\(pair.id): \(pair.a.metric) / \(pair.b.metric)")
+        }
+        // About half the rewordings keep the idea's metric id, the rest name another id of its event.
+        let renamed = pairs.count { $0.duplicate && $0.a.metric != $0.b.metric }
+        XCTAssertTrue((15...25).contains(renamed), "\(renamed) rewordings under another metric id")
+    }
+
+    func testNoTextRepeatedFromTheEarlierSets() throws {
+        var earlier = Set<String>()
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv"] {
+            for pair in try GrowthPair.load(file) {
+                earlier.formUnion([pair.a.title, pair.a.change, pair.b.title, pair.b.change].map { $0.lowercased() })
+            }
+        }
+        XCTAssertGreaterThan(earlier.count, 500)
+        for pair in try GrowthPair.load(Self.file) {
+            for text in [pair.a.title, pair.a.change, pair.b.title, pair.b.change] {
+                XCTAssertFalse(earlier.contains(text.lowercased()), "\(pair.id) repeats: \(text)")
+            }
+        }
+    }
+}
