@@ -5,6 +5,8 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     private var layers: [[FieldChange]]
     /// Layers kept before they are folded into one: lookups scan at most this many.
     private static let depth = 8
+    /// The first layer is a fold (`fields`): each path once, none removed, in document order.
+    private var foldedBase = false
 
     /// No fields.
     public init() { layers = [] }
@@ -28,6 +30,7 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
         next.layers.append(changes)
         if next.layers.count > Self.depth {
             next = EntityState(fields: next.fields)
+            next.foldedBase = true
         }
         return next
     }
@@ -55,6 +58,7 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     /// Every field in document order as far as the changes tell it: a field keeps the place it
     /// first had, and one added later follows those already there.
     public var fields: [Field] {
+        if foldedBase, let folded = fieldsOverFoldedBase() { return folded }
         var result: [Field?] = []
         var position: [String: Int] = [:]
         for layer in layers {
@@ -68,6 +72,38 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
             }
         }
         return result.compactMap { $0 }
+    }
+
+    /// `fields` when the first layer is a fold and the later layers change a few paths (a
+    /// check-in, a status): each change is looked for among the paths so far instead of hashing
+    /// every path into a table, the most of a timeline's folds. Nil when the later layers change
+    /// too many paths for that to pay.
+    private func fieldsOverFoldedBase() -> [Field]? {
+        guard let base = layers.first else { return [] }
+        var later = 0
+        for layer in layers.dropFirst() { later += layer.count }
+        guard later <= 64 else { return nil }
+        // As `fields`: a path keeps the place it first had (a removed one too, should it come
+        // back); one added later follows those already there.
+        var paths = base.map(\.path)
+        var values: [FieldValue?] = base.map(\.newValue)
+        for layer in layers.dropFirst() {
+            for change in layer {
+                // Newest places first: a change usually touches what the last layers touched.
+                if let index = paths.lastIndex(of: change.path) {
+                    values[index] = change.newValue
+                } else if let value = change.newValue {
+                    paths.append(change.path)
+                    values.append(value)
+                }
+            }
+        }
+        var result: [Field] = []
+        result.reserveCapacity(paths.count)
+        for index in paths.indices {
+            if let value = values[index] { result.append(Field(paths[index], value)) }
+        }
+        return result
     }
 
     public var keys: Dictionary<String, FieldValue>.Keys { values.keys }

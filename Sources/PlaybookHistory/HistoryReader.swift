@@ -277,6 +277,9 @@ struct CommitWalk {
     }
 
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
+        // The tip read already (a rerun with nothing new, the tip last in walk order): nothing to
+        // walk in either mode, and no table of 50,000 known commits to build for it.
+        if knownList.last == tip { return Pending(commits: []) }
         let known = Set(knownList)
         var result: [CommitInfo] = []
         switch mode {

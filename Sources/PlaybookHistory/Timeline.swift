@@ -193,11 +193,18 @@ public struct Timelines: Sendable {
         let records = history.records
         TwoThreads.run { part in
             var timelines: [String: Timeline] = [:]
-            for record in records {
-                for change in record.changes where Int(change.entity.utf8.last ?? 0) & 1 == part {
-                    // Mutated in place: copying a timeline out and back made every append copy its events.
-                    timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
-                        .append(change, of: record)
+            // By index, in place: `for record in records` copied every record (its author,
+            // summary, changes) on both threads, to use half of them.
+            records.withUnsafeBufferPointer { records in
+                for index in records.indices {
+                    records[index].changes.withUnsafeBufferPointer { changes in
+                        for change in changes.indices where Int(changes[change].entity.utf8.last ?? 0) & 1 == part {
+                            let entity = changes[change].entity
+                            // Mutated in place: copying a timeline out and back made every append copy its events.
+                            timelines[entity, default: Timeline(id: entity, kind: changes[change].kind, events: [], versions: versions)]
+                                .append(changes[change], of: records[index])
+                        }
+                    }
                 }
             }
             halves.store(part, timelines)
