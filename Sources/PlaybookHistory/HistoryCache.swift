@@ -211,21 +211,34 @@ public enum HistoryCache {
             w.end()
         }
         w.field("records"); w.number(history.records.count); w.end()
-        for record in history.records {
-            w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
-            w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
-            w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
-            w.end()
-            for change in record.changes {
-                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
-                w.field(change.entity)
-                w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
+        // In place, by index: iterating by value copied every record, change and field (their strings retained and released).
+        history.records.withUnsafeBufferPointer { records in
+            for index in records.indices { encode(records[index], into: &w) }
+        }
+    }
+
+    private static func encode(_ record: borrowing CommitRecord, into w: inout ByteWriter) {
+        w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
+        w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
+        w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
+        w.end()
+        record.changes.withUnsafeBufferPointer { changes in
+            for index in changes.indices { encode(changes[index], into: &w) }
+        }
+        for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
+    }
+
+    private static func encode(_ change: borrowing EntityChange, into w: inout ByteWriter) {
+        w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
+        w.field(change.entity)
+        w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
+        w.end()
+        change.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                w.field("F"); w.field(fields[index].path)
+                w.optional(fields[index].oldValue?.storage); w.optional(fields[index].newValue?.storage)
                 w.end()
-                for field in change.fields {
-                    w.field("F"); w.field(field.path); w.optional(field.oldValue?.storage); w.optional(field.newValue?.storage); w.end()
-                }
             }
-            for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
     }
 
@@ -558,24 +571,46 @@ private struct ByteReader {
 
     /// The next field's raw range, moving past its separator.
     private mutating func next() throws -> (Range<Int>, escaped: Bool) {
-        guard position < bytes.count else { throw HistoryCache.Malformed() }
+        guard position < bytes.count, let base = bytes.baseAddress else { throw HistoryCache.Malformed() }
         let start = position
+        let count = bytes.count
         var escaped = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 9 || byte == 10 {
-                atLineEnd = byte == 10
-                position += 1
-                return (start..<position - 1, escaped)
+        while true {
+            // Eight bytes at a time up to the word holding a tab, a line end or a backslash (paths,
+            // ids and values run to dozens of bytes); that word byte by byte.
+            while position &+ 8 <= count,
+                  !Self.holdsSeparatorOrEscape(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                position &+= 8
             }
-            if byte == 92 { escaped = true }
-            position += 1
+            let stop = Swift.min(position &+ 8, count)
+            guard position < stop else { throw HistoryCache.Malformed() }
+            while position < stop {
+                let byte = base[position]
+                if byte == 9 || byte == 10 {
+                    atLineEnd = byte == 10
+                    position &+= 1
+                    return (start..<position - 1, escaped)
+                }
+                if byte == 92 { escaped = true }
+                position &+= 1
+            }
         }
-        throw HistoryCache.Malformed()
     }
 
-    /// Texts read by `name()`, by a hash of their bytes.
-    private var names: [UInt64: String] = [:]
+    /// Whether any byte of `word` is a tab (9), a line end (10) or a backslash (92).
+    @inline(__always)
+    private static func holdsSeparatorOrEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero exactly when `x` has a zero byte.
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return zeroByte(word ^ (ones &* 9)) | zeroByte(word ^ (ones &* 10)) | zeroByte(word ^ (ones &* 92)) != 0
+    }
+
+    /// Texts read by `name()`, by a hash of their bytes: a slot per hash's top bits, the first
+    /// text seen keeping it (a dictionary hashed each hash again, a fifth of `name()`).
+    private var nameSlots: [String?] = Array(repeating: nil, count: 1 << ByteReader.nameSlotBits)
+    private var nameHashes: [UInt64] = Array(repeating: 0, count: 1 << ByteReader.nameSlotBits)
+    private static let nameSlotBits = 15
 
     /// A field that repeats across records (a field path, a file path, an entity id, an author):
     /// one string per distinct text, so a cache of 300,000 field changes allocates each path once,
@@ -586,9 +621,10 @@ private struct ByteReader {
         if escaped { return HistoryCache.unescape(slice) }
         // Up to 15 bytes a string is held inline (nothing to share); long texts are rarely repeated.
         guard slice.count > 15, slice.count <= 128 else { return String(decoding: slice, as: UTF8.self) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if var known = names[hash] {
+        let hash = HistoryCache.checksum(slice)
+        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - ByteReader.nameSlotBits))
+        if var known = nameSlots[slot] {
+            guard nameHashes[slot] == hash else { return String(decoding: slice, as: UTF8.self) }
             let same = known.withUTF8 { utf8 in
                 guard utf8.count == slice.count, let stored = utf8.baseAddress, let read = slice.baseAddress else { return false }
                 return memcmp(stored, read, slice.count) == 0
@@ -596,7 +632,8 @@ private struct ByteReader {
             return same ? known : String(decoding: slice, as: UTF8.self)
         }
         let text = String(decoding: slice, as: UTF8.self)
-        names[hash] = text
+        nameSlots[slot] = text
+        nameHashes[slot] = hash
         return text
     }
 

@@ -107,7 +107,7 @@ public struct Timeline: Sendable {
 
     public var created: TimelineEvent? { events.first }
 
-    mutating func append(_ change: EntityChange, of record: CommitRecord) {
+    mutating func append(_ change: borrowing EntityChange, of record: borrowing CommitRecord) {
         let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
         let type: TimelineEventType
         let state: EntityState
