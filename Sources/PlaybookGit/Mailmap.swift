@@ -43,6 +43,9 @@ public final class Mailmap {
     /// The latest valid line for each commit-email hash.
     private var latestWithHash: [UInt64: Int] = [:]
     private var resolved: [Person: Person] = [:]
+    /// The last person asked about and the answer: a history's records come in runs of one
+    /// author, whose name and email are the same strings, so comparing them is cheaper than hashing.
+    private var last: (asked: Person, answer: Person)?
 
     /// An empty mailmap; `add` reads mailmap text into it.
     public init() {}
@@ -55,6 +58,7 @@ public final class Mailmap {
     public func add(_ source: [UInt8]) {
         guard !source.contains(0) else { return }
         resolved.removeAll()
+        last = nil
         var start = text.count
         text.append(contentsOf: source)
         text.append(0x0A)
@@ -76,7 +80,11 @@ public final class Mailmap {
 
     /// The person `name <email>` maps to; themselves when the mailmap says nothing.
     public func resolve(_ person: Person) -> Person {
-        if let known = resolved[person] { return known }
+        if let last, last.asked == person { return last.answer }
+        if let known = resolved[person] {
+            last = (person, known)
+            return known
+        }
         let email = Array(person.email.utf8)
         let name = Array(person.name.utf8)
         var exact: Line?
@@ -100,6 +108,7 @@ public final class Mailmap {
             answer = Person(name: line.properName.map(string) ?? person.name, email: line.properEmail.map(string) ?? person.email)
         }
         resolved[person] = answer
+        last = (person, answer)
         return answer
     }
 

@@ -383,8 +383,10 @@ public enum HistoryCache {
             guard try reader.text() == "R" else { throw Malformed() }
             let id = try reader.objectID()
             guard let time = Int64(try reader.text()) else { throw Malformed() }
-            let changeCount = try reader.bounded(try reader.text(), each: 8)
-            let noteCount = try reader.bounded(try reader.text(), each: 4)
+            let changeText = try reader.text()
+            let changeCount = try reader.bounded(changeText, each: 8)
+            let noteText = try reader.text()
+            let noteCount = try reader.bounded(noteText, each: 4)
             let mainLine = try reader.flag()
             let author = Person(name: try reader.name(), email: try reader.name())
             let summary = try reader.text()
@@ -392,7 +394,8 @@ public enum HistoryCache {
             changes.reserveCapacity(changeCount)
             for _ in 0..<changeCount {
                 guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
-                let fieldCount = try reader.bounded(try reader.text(), each: 5)
+                let fieldText = try reader.text()
+                let fieldCount = try reader.bounded(fieldText, each: 5)
                 let inherited = try reader.flag()
                 let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
@@ -677,7 +680,8 @@ private struct ByteReader {
     /// A `name<TAB>count` line whose count fits in the bytes left, at `each` bytes per item.
     mutating func count(_ name: String, each: Int) throws -> Int {
         guard try text() == name else { throw HistoryCache.Malformed() }
-        return try bounded(try text(), each: each)
+        let count = try text()
+        return try bounded(count, each: each)
     }
 
     /// A count that fits in the bytes left, at `each` bytes per item.
