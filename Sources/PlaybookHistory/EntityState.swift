@@ -1,17 +1,45 @@
 /// An entity's fields at one moment (flattened path → resolved value), kept as the changes that
 /// led to it over a shared base, so a long timeline does not copy every field for every commit.
 public struct EntityState: Sendable, Hashable, CustomStringConvertible {
-    /// Oldest first; a field's value is its last occurrence (`newValue`; nil for a field removed).
-    private var layers: [[FieldChange]]
+    /// The newest layer of changes, linked to the older ones; a field's value is its last
+    /// occurrence (`newValue`; nil for a field removed). Linked rather than held in an array:
+    /// a timeline's next state adds one link instead of copying the list of layers.
+    private var top: Layer?
     /// Layers kept before they are folded into one: lookups scan at most this many.
     private static let depth = 8
     /// The first layer is a fold (`fields`): each path once, none removed, in document order.
     private var foldedBase = false
 
-    /// No fields.
-    public init() { layers = [] }
+    private final class Layer: Sendable {
+        let changes: [FieldChange]
+        let below: Layer?
+        /// Layers from this one down.
+        let count: Int
 
-    init(layer: [FieldChange]) { layers = layer.isEmpty ? [] : [layer] }
+        init(_ changes: [FieldChange], below: Layer?) {
+            self.changes = changes
+            self.below = below
+            count = (below?.count ?? 0) + 1
+        }
+    }
+
+    /// The layers, oldest first.
+    private var layers: [[FieldChange]] {
+        var result: [[FieldChange]] = []
+        result.reserveCapacity(top?.count ?? 0)
+        var layer = top
+        while let current = layer {
+            result.append(current.changes)
+            layer = current.below
+        }
+        result.reverse()
+        return result
+    }
+
+    /// No fields.
+    public init() { top = nil }
+
+    init(layer: [FieldChange]) { top = layer.isEmpty ? nil : Layer(layer, below: nil) }
 
     /// From fields in order.
     public init(fields: [Field]) {
@@ -27,8 +55,8 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     func applying(_ changes: [FieldChange]) -> EntityState {
         guard !changes.isEmpty else { return self }
         var next = self
-        next.layers.append(changes)
-        if next.layers.count > Self.depth {
+        next.top = Layer(changes, below: top)
+        if (next.top?.count ?? 0) > Self.depth {
             next = EntityState(fields: next.fields)
             next.foldedBase = true
         }
@@ -40,8 +68,10 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
 
     /// The resolved value at `path`.
     public func value(_ path: String) -> FieldValue? {
-        for layer in layers.reversed() {
-            if let change = layer.last(where: { $0.path == path }) { return change.newValue }
+        var layer = top
+        while let current = layer {
+            if let change = current.changes.last(where: { $0.path == path }) { return change.newValue }
+            layer = current.below
         }
         return nil
     }
@@ -58,7 +88,8 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     /// Every field in document order as far as the changes tell it: a field keeps the place it
     /// first had, and one added later follows those already there.
     public var fields: [Field] {
-        if foldedBase, let folded = fieldsOverFoldedBase() { return folded }
+        let layers = layers
+        if foldedBase, let folded = Self.fieldsOverFoldedBase(layers) { return folded }
         var result: [Field?] = []
         var position: [String: Int] = [:]
         for layer in layers {
@@ -78,7 +109,7 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     /// check-in, a status): each change is looked for among the paths so far instead of hashing
     /// every path into a table, the most of a timeline's folds. Nil when the later layers change
     /// too many paths for that to pay.
-    private func fieldsOverFoldedBase() -> [Field]? {
+    private static func fieldsOverFoldedBase(_ layers: [[FieldChange]]) -> [Field]? {
         guard let base = layers.first else { return [] }
         var later = 0
         for layer in layers.dropFirst() { later += layer.count }
@@ -107,7 +138,12 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var keys: Dictionary<String, FieldValue>.Keys { values.keys }
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool {
+        guard let top else { return true }
+        // The newest change of all set a value: that field is there.
+        if top.changes.last?.newValue != nil { return false }
+        return values.isEmpty
+    }
 
     public static func == (a: EntityState, b: EntityState) -> Bool { a.values == b.values }
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }
