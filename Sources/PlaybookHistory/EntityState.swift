@@ -92,6 +92,9 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
         if foldedBase, let folded = Self.fieldsOverFoldedBase(layers) { return folded }
         var result: [Field?] = []
         var position: [String: Int] = [:]
+        // Sized for the first layer (usually a whole version): growing the table rehashed every path.
+        result.reserveCapacity(layers.first?.count ?? 0)
+        position.reserveCapacity(layers.first?.count ?? 0)
         for layer in layers {
             for change in layer {
                 if let index = position[change.path] {
