@@ -242,6 +242,23 @@ public enum HistoryCache {
         }
     }
 
+    /// Appends `source`'s records to `destination` by moving them, leaving a record without
+    /// strings or lists in each slot: `append(contentsOf:)` copied twenty thousand records (their
+    /// strings and lists retained) only for the source to release them all.
+    static func moveRecords(from source: inout [CommitRecord], to destination: inout [CommitRecord]) {
+        destination.reserveCapacity(destination.count + source.count)
+        source.withUnsafeMutableBufferPointer { records in
+            guard let first = records.baseAddress else { return }
+            for index in records.indices {
+                let record = (first + index).move()
+                (first + index).initialize(to: CommitRecord(
+                    id: record.id, time: 0, author: Person(name: "", email: ""), summary: "", changes: [], notes: []))
+                destination.append(record)
+            }
+        }
+        source = []
+    }
+
     struct Malformed: Error {}
 
     /// Another walk's cache: not damaged, just not this one's.
@@ -287,8 +304,8 @@ public enum HistoryCache {
         }
         guard stored == results.sum else { return .rejected("the history cache is damaged (its checksum does not match)") }
         // Taken out of the box (not copied), so the records are appended to in place.
-        if var history = results.takeHead(), let tail = results.takeTail(), history.records.count + tail.count == results.declared {
-            history.records.append(contentsOf: tail)
+        if var history = results.takeHead(), var tail = results.takeTail(), history.records.count + tail.count == results.declared {
+            moveRecords(from: &tail, to: &history.records)
             return .loaded(history)
         }
         if results.headError is OtherWalk { return .absent }
