@@ -18,6 +18,9 @@ struct CachedHistory {
     var brokenPaths: [String: ObjectID]
     /// The files each id was defined in at the tip.
     var locations: [String: Set<String>] = [:]
+    /// The author of record `index` as the commit has it, where `records` holds the name the
+    /// mailmap gives: the cache keeps authors as recorded.
+    var recordedAuthors: [Int: Person] = [:]
 }
 
 /// What reading the cache came to.
@@ -212,15 +215,24 @@ public enum HistoryCache {
         }
         w.field("records"); w.number(history.records.count); w.end()
         // In place, by index: iterating by value copied every record, change and field (their strings retained and released).
+        let mapped = !history.recordedAuthors.isEmpty
         history.records.withUnsafeBufferPointer { records in
-            for index in records.indices { encode(records[index], into: &w) }
+            for index in records.indices {
+                encode(records[index], author: mapped ? history.recordedAuthors[index] : nil, into: &w)
+            }
         }
     }
 
-    private static func encode(_ record: borrowing CommitRecord, into w: inout ByteWriter) {
+    /// `author`: the record's author as recorded, when the record holds another.
+    private static func encode(_ record: borrowing CommitRecord, author: Person?, into w: inout ByteWriter) {
         w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
         w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
-        w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
+        if let author {
+            w.field(author.name); w.field(author.email)
+        } else {
+            w.field(record.author.name); w.field(record.author.email)
+        }
+        w.field(record.summary)
         w.end()
         record.changes.withUnsafeBufferPointer { changes in
             for index in changes.indices { encode(changes[index], into: &w) }
