@@ -43,6 +43,10 @@ public final class Mailmap {
     /// The latest valid line for each commit-email hash.
     private var latestWithHash: [UInt64: Int] = [:]
     private var resolved: [Person: Person] = [:]
+    /// The last people asked about, with the answers: a history has a few authors, each read
+    /// from the cache into one shared pair of strings, so comparing them is cheaper than hashing.
+    private var recent: [(asked: Person, answer: Person)] = []
+    private static let recentCount = 16
 
     /// An empty mailmap; `add` reads mailmap text into it.
     public init() {}
@@ -55,6 +59,7 @@ public final class Mailmap {
     public func add(_ source: [UInt8]) {
         guard !source.contains(0) else { return }
         resolved.removeAll()
+        recent.removeAll()
         var start = text.count
         text.append(contentsOf: source)
         text.append(0x0A)
@@ -76,7 +81,11 @@ public final class Mailmap {
 
     /// The person `name <email>` maps to; themselves when the mailmap says nothing.
     public func resolve(_ person: Person) -> Person {
-        if let known = resolved[person] { return known }
+        for index in recent.indices where recent[index].asked == person { return recent[index].answer }
+        if let known = resolved[person] {
+            remember(person, known)
+            return known
+        }
         let email = Array(person.email.utf8)
         let name = Array(person.name.utf8)
         var exact: Line?
@@ -100,7 +109,13 @@ public final class Mailmap {
             answer = Person(name: line.properName.map(string) ?? person.name, email: line.properEmail.map(string) ?? person.email)
         }
         resolved[person] = answer
+        remember(person, answer)
         return answer
+    }
+
+    private func remember(_ person: Person, _ answer: Person) {
+        if recent.count >= Self.recentCount { recent.removeFirst() }
+        recent.append((person, answer))
     }
 
     private func string(_ range: Range<Int>) -> String {

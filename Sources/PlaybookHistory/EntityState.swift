@@ -1,15 +1,45 @@
 /// An entity's fields at one moment (flattened path → resolved value), kept as the changes that
 /// led to it over a shared base, so a long timeline does not copy every field for every commit.
 public struct EntityState: Sendable, Hashable, CustomStringConvertible {
-    /// Oldest first; a field's value is its last occurrence (`newValue`; nil for a field removed).
-    private var layers: [[FieldChange]]
+    /// The newest layer of changes, linked to the older ones; a field's value is its last
+    /// occurrence (`newValue`; nil for a field removed). Linked rather than held in an array:
+    /// a timeline's next state adds one link instead of copying the list of layers.
+    private var top: Layer?
     /// Layers kept before they are folded into one: lookups scan at most this many.
     private static let depth = 8
+    /// The first layer is a fold (`fields`): each path once, none removed, in document order.
+    private var foldedBase = false
+
+    private final class Layer: Sendable {
+        let changes: [FieldChange]
+        let below: Layer?
+        /// Layers from this one down.
+        let count: Int
+
+        init(_ changes: [FieldChange], below: Layer?) {
+            self.changes = changes
+            self.below = below
+            count = (below?.count ?? 0) + 1
+        }
+    }
+
+    /// The layers, oldest first.
+    private var layers: [[FieldChange]] {
+        var result: [[FieldChange]] = []
+        result.reserveCapacity(top?.count ?? 0)
+        var layer = top
+        while let current = layer {
+            result.append(current.changes)
+            layer = current.below
+        }
+        result.reverse()
+        return result
+    }
 
     /// No fields.
-    public init() { layers = [] }
+    public init() { top = nil }
 
-    init(layer: [FieldChange]) { layers = layer.isEmpty ? [] : [layer] }
+    init(layer: [FieldChange]) { top = layer.isEmpty ? nil : Layer(layer, below: nil) }
 
     /// From fields in order.
     public init(fields: [Field]) {
@@ -25,9 +55,10 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     func applying(_ changes: [FieldChange]) -> EntityState {
         guard !changes.isEmpty else { return self }
         var next = self
-        next.layers.append(changes)
-        if next.layers.count > Self.depth {
+        next.top = Layer(changes, below: top)
+        if (next.top?.count ?? 0) > Self.depth {
             next = EntityState(fields: next.fields)
+            next.foldedBase = true
         }
         return next
     }
@@ -37,8 +68,10 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
 
     /// The resolved value at `path`.
     public func value(_ path: String) -> FieldValue? {
-        for layer in layers.reversed() {
-            if let change = layer.last(where: { $0.path == path }) { return change.newValue }
+        var layer = top
+        while let current = layer {
+            if let change = current.changes.last(where: { $0.path == path }) { return change.newValue }
+            layer = current.below
         }
         return nil
     }
@@ -55,8 +88,13 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     /// Every field in document order as far as the changes tell it: a field keeps the place it
     /// first had, and one added later follows those already there.
     public var fields: [Field] {
+        let layers = layers
+        if foldedBase, let folded = Self.fieldsOverFoldedBase(layers) { return folded }
         var result: [Field?] = []
         var position: [String: Int] = [:]
+        // Sized for the first layer (usually a whole version): growing the table rehashed every path.
+        result.reserveCapacity(layers.first?.count ?? 0)
+        position.reserveCapacity(layers.first?.count ?? 0)
         for layer in layers {
             for change in layer {
                 if let index = position[change.path] {
@@ -70,8 +108,45 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
         return result.compactMap { $0 }
     }
 
+    /// `fields` when the first layer is a fold and the later layers change a few paths (a
+    /// check-in, a status): each change is looked for among the paths so far instead of hashing
+    /// every path into a table, the most of a timeline's folds. Nil when the later layers change
+    /// too many paths for that to pay.
+    private static func fieldsOverFoldedBase(_ layers: [[FieldChange]]) -> [Field]? {
+        guard let base = layers.first else { return [] }
+        var later = 0
+        for layer in layers.dropFirst() { later += layer.count }
+        guard later <= 64 else { return nil }
+        // As `fields`: a path keeps the place it first had (a removed one too, should it come
+        // back); one added later follows those already there.
+        var paths = base.map(\.path)
+        var values: [FieldValue?] = base.map(\.newValue)
+        for layer in layers.dropFirst() {
+            for change in layer {
+                // Newest places first: a change usually touches what the last layers touched.
+                if let index = paths.lastIndex(of: change.path) {
+                    values[index] = change.newValue
+                } else if let value = change.newValue {
+                    paths.append(change.path)
+                    values.append(value)
+                }
+            }
+        }
+        var result: [Field] = []
+        result.reserveCapacity(paths.count)
+        for index in paths.indices {
+            if let value = values[index] { result.append(Field(paths[index], value)) }
+        }
+        return result
+    }
+
     public var keys: Dictionary<String, FieldValue>.Keys { values.keys }
-    public var isEmpty: Bool { values.isEmpty }
+    public var isEmpty: Bool {
+        guard let top else { return true }
+        // The newest change of all set a value: that field is there.
+        if top.changes.last?.newValue != nil { return false }
+        return values.isEmpty
+    }
 
     public static func == (a: EntityState, b: EntityState) -> Bool { a.values == b.values }
     public func hash(into hasher: inout Hasher) { hasher.combine(values) }

@@ -18,6 +18,9 @@ struct CachedHistory {
     var brokenPaths: [String: ObjectID]
     /// The files each id was defined in at the tip.
     var locations: [String: Set<String>] = [:]
+    /// The author of record `index` as the commit has it, where `records` holds the name the
+    /// mailmap gives: the cache keeps authors as recorded.
+    var recordedAuthors: [Int: Person] = [:]
 }
 
 /// What reading the cache came to.
@@ -211,22 +214,61 @@ public enum HistoryCache {
             w.end()
         }
         w.field("records"); w.number(history.records.count); w.end()
-        for record in history.records {
-            w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
-            w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
-            w.field(record.author.name); w.field(record.author.email); w.field(record.summary)
-            w.end()
-            for change in record.changes {
-                w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
-                w.field(change.entity)
-                w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
-                w.end()
-                for field in change.fields {
-                    w.field("F"); w.field(field.path); w.optional(field.oldValue?.storage); w.optional(field.newValue?.storage); w.end()
-                }
+        // In place, by index: iterating by value copied every record, change and field (their strings retained and released).
+        let mapped = !history.recordedAuthors.isEmpty
+        history.records.withUnsafeBufferPointer { records in
+            for index in records.indices {
+                encode(records[index], author: mapped ? history.recordedAuthors[index] : nil, into: &w)
             }
-            for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
         }
+    }
+
+    /// `author`: the record's author as recorded, when the record holds another.
+    private static func encode(_ record: borrowing CommitRecord, author: Person?, into w: inout ByteWriter) {
+        w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
+        w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
+        if let author {
+            w.field(author.name); w.field(author.email)
+        } else {
+            w.field(record.author.name); w.field(record.author.email)
+        }
+        w.field(record.summary)
+        w.end()
+        record.changes.withUnsafeBufferPointer { changes in
+            for index in changes.indices { encode(changes[index], into: &w) }
+        }
+        for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
+    }
+
+    private static func encode(_ change: borrowing EntityChange, into w: inout ByteWriter) {
+        w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
+        w.field(change.entity)
+        w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
+        w.end()
+        change.fields.withUnsafeBufferPointer { fields in
+            for index in fields.indices {
+                w.field("F"); w.field(fields[index].path)
+                w.optional(fields[index].oldValue?.storage); w.optional(fields[index].newValue?.storage)
+                w.end()
+            }
+        }
+    }
+
+    /// Appends `source`'s records to `destination` by moving them, leaving a record without
+    /// strings or lists in each slot: `append(contentsOf:)` copied twenty thousand records (their
+    /// strings and lists retained) only for the source to release them all.
+    static func moveRecords(from source: inout [CommitRecord], to destination: inout [CommitRecord]) {
+        destination.reserveCapacity(destination.count + source.count)
+        source.withUnsafeMutableBufferPointer { records in
+            guard let first = records.baseAddress else { return }
+            for index in records.indices {
+                let record = (first + index).move()
+                (first + index).initialize(to: CommitRecord(
+                    id: record.id, time: 0, author: Person(name: "", email: ""), summary: "", changes: [], notes: []))
+                destination.append(record)
+            }
+        }
+        source = []
     }
 
     struct Malformed: Error {}
@@ -274,8 +316,8 @@ public enum HistoryCache {
         }
         guard stored == results.sum else { return .rejected("the history cache is damaged (its checksum does not match)") }
         // Taken out of the box (not copied), so the records are appended to in place.
-        if var history = results.takeHead(), let tail = results.takeTail(), history.records.count + tail.count == results.declared {
-            history.records.append(contentsOf: tail)
+        if var history = results.takeHead(), var tail = results.takeTail(), history.records.count + tail.count == results.declared {
+            moveRecords(from: &tail, to: &history.records)
             return .loaded(history)
         }
         if results.headError is OtherWalk { return .absent }
@@ -370,8 +412,10 @@ public enum HistoryCache {
             guard try reader.text() == "R" else { throw Malformed() }
             let id = try reader.objectID()
             guard let time = Int64(try reader.text()) else { throw Malformed() }
-            let changeCount = try reader.bounded(try reader.text(), each: 8)
-            let noteCount = try reader.bounded(try reader.text(), each: 4)
+            let changeText = try reader.text()
+            let changeCount = try reader.bounded(changeText, each: 8)
+            let noteText = try reader.text()
+            let noteCount = try reader.bounded(noteText, each: 4)
             let mainLine = try reader.flag()
             let author = Person(name: try reader.name(), email: try reader.name())
             let summary = try reader.text()
@@ -379,7 +423,8 @@ public enum HistoryCache {
             changes.reserveCapacity(changeCount)
             for _ in 0..<changeCount {
                 guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
-                let fieldCount = try reader.bounded(try reader.text(), each: 5)
+                let fieldText = try reader.text()
+                let fieldCount = try reader.bounded(fieldText, each: 5)
                 let inherited = try reader.flag()
                 let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
@@ -558,24 +603,46 @@ private struct ByteReader {
 
     /// The next field's raw range, moving past its separator.
     private mutating func next() throws -> (Range<Int>, escaped: Bool) {
-        guard position < bytes.count else { throw HistoryCache.Malformed() }
+        guard position < bytes.count, let base = bytes.baseAddress else { throw HistoryCache.Malformed() }
         let start = position
+        let count = bytes.count
         var escaped = false
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == 9 || byte == 10 {
-                atLineEnd = byte == 10
-                position += 1
-                return (start..<position - 1, escaped)
+        while true {
+            // Eight bytes at a time up to the word holding a tab, a line end or a backslash (paths,
+            // ids and values run to dozens of bytes); that word byte by byte.
+            while position &+ 8 <= count,
+                  !Self.holdsSeparatorOrEscape(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)) {
+                position &+= 8
             }
-            if byte == 92 { escaped = true }
-            position += 1
+            let stop = Swift.min(position &+ 8, count)
+            guard position < stop else { throw HistoryCache.Malformed() }
+            while position < stop {
+                let byte = base[position]
+                if byte == 9 || byte == 10 {
+                    atLineEnd = byte == 10
+                    position &+= 1
+                    return (start..<position - 1, escaped)
+                }
+                if byte == 92 { escaped = true }
+                position &+= 1
+            }
         }
-        throw HistoryCache.Malformed()
     }
 
-    /// Texts read by `name()`, by a hash of their bytes.
-    private var names: [UInt64: String] = [:]
+    /// Whether any byte of `word` is a tab (9), a line end (10) or a backslash (92).
+    @inline(__always)
+    private static func holdsSeparatorOrEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        // Nonzero exactly when `x` has a zero byte.
+        func zeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        return zeroByte(word ^ (ones &* 9)) | zeroByte(word ^ (ones &* 10)) | zeroByte(word ^ (ones &* 92)) != 0
+    }
+
+    /// Texts read by `name()`, by a hash of their bytes: a slot per hash's top bits, the first
+    /// text seen keeping it (a dictionary hashed each hash again, a fifth of `name()`).
+    private var nameSlots: [String?] = Array(repeating: nil, count: 1 << ByteReader.nameSlotBits)
+    private var nameHashes: [UInt64] = Array(repeating: 0, count: 1 << ByteReader.nameSlotBits)
+    private static let nameSlotBits = 15
 
     /// A field that repeats across records (a field path, a file path, an entity id, an author):
     /// one string per distinct text, so a cache of 300,000 field changes allocates each path once,
@@ -586,9 +653,10 @@ private struct ByteReader {
         if escaped { return HistoryCache.unescape(slice) }
         // Up to 15 bytes a string is held inline (nothing to share); long texts are rarely repeated.
         guard slice.count > 15, slice.count <= 128 else { return String(decoding: slice, as: UTF8.self) }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in slice { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        if var known = names[hash] {
+        let hash = HistoryCache.checksum(slice)
+        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - ByteReader.nameSlotBits))
+        if var known = nameSlots[slot] {
+            guard nameHashes[slot] == hash else { return String(decoding: slice, as: UTF8.self) }
             let same = known.withUTF8 { utf8 in
                 guard utf8.count == slice.count, let stored = utf8.baseAddress, let read = slice.baseAddress else { return false }
                 return memcmp(stored, read, slice.count) == 0
@@ -596,7 +664,8 @@ private struct ByteReader {
             return same ? known : String(decoding: slice, as: UTF8.self)
         }
         let text = String(decoding: slice, as: UTF8.self)
-        names[hash] = text
+        nameSlots[slot] = text
+        nameHashes[slot] = hash
         return text
     }
 
@@ -640,7 +709,8 @@ private struct ByteReader {
     /// A `name<TAB>count` line whose count fits in the bytes left, at `each` bytes per item.
     mutating func count(_ name: String, each: Int) throws -> Int {
         guard try text() == name else { throw HistoryCache.Malformed() }
-        return try bounded(try text(), each: each)
+        let count = try text()
+        return try bounded(count, each: each)
     }
 
     /// A count that fits in the bytes left, at `each` bytes per item.

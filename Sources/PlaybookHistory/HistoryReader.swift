@@ -154,10 +154,24 @@ public struct HistoryReader {
             records.append(record)
             known.append(record.id)
         }
+        let mailmap = try repository.mailmap()
+        // In place, before the cache shares the records: copying every record (and its changes)
+        // cost more than resolving the names, and a write after the cache took them copied them
+        // all. The cache keeps the authors as recorded (the mailmap is applied on every run).
+        var recordedAuthors: [Int: Person] = [:]
+        if mailmap.count > 0 {
+            for index in records.indices {
+                let author = mailmap.resolve(records[index].author)
+                if author != records[index].author {
+                    recordedAuthors[index] = records[index].author
+                    records[index].author = author
+                }
+            }
+        }
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
             snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
-                                     locations: diff.locations)
+                                     locations: diff.locations, recordedAuthors: recordedAuthors)
         }
         let save = { [cacheFile] in
             if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }
@@ -170,16 +184,6 @@ public struct HistoryReader {
             save()
         }
 
-        let mailmap = try repository.mailmap()
-        // In place: copying every record (and its changes) cost more than resolving the names.
-        // Written only where the name changes: the records share their storage with the cache
-        // just read (released on the second thread), and a write would copy all of them.
-        if mailmap.count > 0 {
-            for index in records.indices {
-                let author = mailmap.resolve(records[index].author)
-                if author != records[index].author { records[index].author = author }
-            }
-        }
         var history = History(
             head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
@@ -277,6 +281,9 @@ struct CommitWalk {
     }
 
     mutating func commits(from tip: ObjectID, known knownList: [ObjectID]) throws -> Pending {
+        // The tip read already (a rerun with nothing new, the tip last in walk order): nothing to
+        // walk in either mode, and no table of 50,000 known commits to build for it.
+        if knownList.last == tip { return Pending(commits: []) }
         let known = Set(knownList)
         var result: [CommitInfo] = []
         switch mode {

@@ -48,7 +48,7 @@ public struct Timeline: Sendable {
     }
 
     /// Adds an event, keeping count of those off the main line or inherited.
-    private mutating func record(_ event: TimelineEvent) {
+    private mutating func record(_ event: consuming TimelineEvent) {
         if !event.mainLine { sideEvents += 1 }
         if event.inherited { inheritedEvents += 1 }
         events.append(event)
@@ -107,28 +107,30 @@ public struct Timeline: Sendable {
 
     public var created: TimelineEvent? { events.first }
 
-    mutating func append(_ change: EntityChange, of record: CommitRecord) {
+    /// Adds `change` of `record`, read where they are (passing them by value copied them).
+    mutating func append(_ change: UnsafePointer<EntityChange>, of record: UnsafePointer<CommitRecord>) {
         let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
         let type: TimelineEventType
         let state: EntityState
-        switch change.type {
+        let mainLine = record.pointee.mainLine
+        switch change.pointee.type {
         case .added:
             // Restored only when the same line had it and lost it.
-            let seen = record.mainLine ? events.contains(where: \.mainLine) : !events.isEmpty
+            let seen = mainLine ? events.contains(where: \.mainLine) : !events.isEmpty
             type = seen ? .restored : .created
-            state = EntityState(layer: change.fields)
+            state = EntityState(layer: change.pointee.fields)
         case .changed:
             type = .changed
-            state = lineState.applying(change.fields)
+            state = lineState.applying(change.pointee.fields)
         case .removed:
             type = .removed
             state = EntityState()
         }
-        kind = change.kind
+        kind = change.pointee.kind
         self.record(TimelineEvent(
-            commit: record.id, time: record.time, author: record.author, summary: record.summary,
-            type: type, path: change.path, previousPath: change.previousPath, fields: change.fields,
-            state: record.mainLine ? state : lineState, mainLine: record.mainLine, inherited: change.inherited))
+            commit: record.pointee.id, time: record.pointee.time, author: record.pointee.author, summary: record.pointee.summary,
+            type: type, path: change.pointee.path, previousPath: change.pointee.previousPath, fields: change.pointee.fields,
+            state: mainLine ? state : lineState, mainLine: mainLine, inherited: change.pointee.inherited))
     }
 }
 
@@ -193,11 +195,24 @@ public struct Timelines: Sendable {
         let records = history.records
         TwoThreads.run { part in
             var timelines: [String: Timeline] = [:]
-            for record in records {
-                for change in record.changes where Int(change.entity.utf8.last ?? 0) & 1 == part {
-                    // Mutated in place: copying a timeline out and back made every append copy its events.
-                    timelines[change.entity, default: Timeline(id: change.entity, kind: change.kind, events: [], versions: versions)]
-                        .append(change, of: record)
+            timelines.reserveCapacity(records.count / 8)
+            // In place, through pointers: `for record in records` copied every record (its author,
+            // summary, changes) on both threads to use half of them, and passing an element to
+            // `append` still copied it.
+            records.withUnsafeBufferPointer { records in
+                guard let firstRecord = records.baseAddress else { return }
+                for index in records.indices {
+                    let record = firstRecord + index
+                    record.pointee.changes.withUnsafeBufferPointer { changes in
+                        guard let firstChange = changes.baseAddress else { return }
+                        for position in changes.indices where Int(changes[position].entity.utf8.last ?? 0) & 1 == part {
+                            let change = firstChange + position
+                            let entity = change.pointee.entity
+                            // Mutated in place: copying a timeline out and back made every append copy its events.
+                            timelines[entity, default: Timeline(id: entity, kind: change.pointee.kind, events: [], versions: versions)]
+                                .append(change, of: record)
+                        }
+                    }
                 }
             }
             halves.store(part, timelines)

@@ -6,6 +6,10 @@ public enum JSONText {
     /// printed to a terminal cannot drive or reorder it, and `##[` as `#\u0023[` so a CI log
     /// cannot read a command in it (the decoded value is unchanged).
     public static func quoted(_ text: String) -> String {
+        // Most texts (ids, dates, paths, titles) need no escape: printable ASCII without a quote,
+        // a backslash or `##[`. Copied whole; the scalar loop and the search below were most of
+        // rendering a JSON report.
+        if isPlain(text.utf8) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -29,5 +33,20 @@ public enum JSONText {
         // `##[` anywhere in a CI log line is the runner's older command syntax; `\u0023` decodes to the same `#`.
         if out.contains("##[") { out = out.replacing("##[", with: "#\\u0023[") }
         return out + "\""
+    }
+
+    /// Printable ASCII (0x20…0x7E) other than `"` and `\`, without `##[`.
+    private static func isPlain(_ utf8: String.UTF8View) -> Bool {
+        var hashes = 0
+        for byte in utf8 {
+            guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C else { return false }
+            if byte == 0x23 {
+                hashes += 1
+            } else {
+                if byte == 0x5B, hashes >= 2 { return false }
+                hashes = 0
+            }
+        }
+        return true
     }
 }

@@ -59,7 +59,9 @@ public indirect enum JSON: Sendable, Equatable {
             out += "{\n"
             let inner = indent + "  "
             for (index, (key, value)) in pairs.enumerated() {
-                out += inner + JSON.quoted(key) + ": "
+                out += inner
+                out += JSON.quoted(key)
+                out += ": "
                 value.write(into: &out, indent: inner)
                 out += index == pairs.count - 1 ? "\n" : ",\n"
             }

@@ -107,11 +107,36 @@ public struct NorthStarRollUp: Sendable {
 
 /// Each objective's line (nil: not reported) and notes, by its place in the sorted objectives;
 /// filled by two threads.
+/// Each experiment's `key_result`, written by two threads into their own halves.
+private final class KeyResultReferences: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var all: [String?]
+
+    init(count: Int) { all = Array(repeating: nil, count: count) }
+
+    func store(_ references: [String?], from start: Int) {
+        lock.lock()
+        defer { lock.unlock() }
+        all.replaceSubrange(start..<(start + references.count), with: references)
+    }
+}
+
 private final class ObjectiveResults: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var results: [(line: ObjectiveLine?, notes: [HistoryNote])]
 
+    private var taken = 0
+
     init(count: Int) { results = Array(repeating: (nil, []), count: count) }
+
+    /// The next objective no thread has taken yet; nil once all are.
+    func take() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard taken < results.count else { return nil }
+        taken += 1
+        return taken - 1
+    }
 
     func store(_ part: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])]) {
         lock.lock()
@@ -207,9 +232,18 @@ public struct OKRReport: Sendable {
                 experiments[reference, default: []].append(track.timeline)
             }
         } else {
-            for timeline in timelines.all(kind: Kind.experiment.rawValue) {
-                guard let reference = timeline.state(before: endTime)?.value("key_result")?.textValue else { continue }
-                experiments[reference, default: []].append(timeline)
+            // Each experiment's key result read on two threads (halves), then gathered in id order.
+            let experimentTimelines = timelines.all(kind: Kind.experiment.rawValue)
+            let references = KeyResultReferences(count: experimentTimelines.count)
+            TwoThreads.run { part in
+                let half = experimentTimelines.count / 2
+                let range = part == 0 ? 0..<half : half..<experimentTimelines.count
+                references.store(range.map { experimentTimelines[$0].state(before: endTime)?.value("key_result")?.textValue },
+                                 from: range.lowerBound)
+            }
+            for (index, reference) in references.all.enumerated() {
+                guard let reference else { continue }
+                experiments[reference, default: []].append(experimentTimelines[index])
             }
         }
         var notes = ReportNotes()
@@ -287,16 +321,17 @@ public struct OKRReport: Sendable {
                 id: timeline.id, squad: squad, title: objective.title,
                 alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults)
         }
-        // On two threads, alternate objectives each (sorted by id, a quarter's objectives sit
-        // together: halves would leave one thread the whole quarter), each objective with its own
+        // On two threads, each taking the next objective not yet taken (fixed shares left one
+        // thread nearly all the work: alternating gave one thread every squad's first objective,
+        // where the generated history links its experiments), each objective with its own
         // notes; put back in the objectives' order, the lines and notes are what one pass gives.
         let objectiveTimelines = timelines.all(kind: Kind.objective.rawValue)
         let results = ObjectiveResults(count: objectiveTimelines.count)
         // `line` only reads what it captures (the maps above are complete and no longer change).
         nonisolated(unsafe) let lineOf = line
-        TwoThreads.run { part in
+        TwoThreads.run { _ in
             var partResults: [(index: Int, line: ObjectiveLine?, notes: [HistoryNote])] = []
-            for index in stride(from: part, to: objectiveTimelines.count, by: 2) {
+            while let index = results.take() {
                 var objectiveNotes = ReportNotes()
                 let objectiveLine = lineOf(objectiveTimelines[index], &objectiveNotes)
                 partResults.append((index, objectiveLine, objectiveNotes.notes))

@@ -36,11 +36,12 @@ struct Log: ParsableCommand {
         if case .unborn = history.head {
             throw UsageError(description: history.caveats.joined(separator: " "))
         }
-        guard let log = EntityLog(id: id, timelines: Timelines(history), history: history) else {
+        let timelines = Timelines(history)
+        guard let log = EntityLog(id: id, timelines: timelines, history: history) else {
             throw UsageError(description: "no commit on this line of history holds \(id)"
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : ""))
         }
         Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
-        withExtendedLifetime((history, log)) { exitSkippingTeardown(after: history) }
+        exitSkippingTeardown(after: history, keeping: (timelines, log))
     }
 }

@@ -35,7 +35,7 @@ func writeReport<Report>(
     let report = build(timelines, history)
     try emit(render(report, output.format), to: output.output)
     // Kept alive until the process exits, so they are never released one by one.
-    withExtendedLifetime((history, timelines, report)) { exitSkippingTeardown(after: history) }
+    exitSkippingTeardown(after: history, keeping: (timelines, report))
 }
 
 struct ReportOutput: ParsableArguments {

@@ -39,6 +39,30 @@ final class CacheTests: XCTestCase {
         }
     }
 
+    /// The mailmap is applied on every read, so the cache keeps each author as the commit has
+    /// it: a cached read gives the same mapped names, and a changed mailmap needs no rebuild.
+    func testTheCacheKeepsAuthorsAsRecordedWhileReadsGiveMappedNames() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        let laptop = Person(name: "ada-laptop", email: "ada@old.example")
+        try s.commit([".mailmap": "Ada Lovelace <ada@example.com> <ada@old.example>\n"])
+        try s.commit(["playbooks/e.yml": experiment(status: "draft")], author: laptop)
+        try s.commit(["playbooks/e.yml": experiment(status: "ready")])
+        let first = try read(s, cache: cache)
+        XCTAssertEqual(first.records.map(\.author), [ScratchHistory.ada, ScratchHistory.ada])
+        let text = try String(contentsOfFile: cache, encoding: .utf8)
+        XCTAssertTrue(text.contains("\tada-laptop\tada@old.example\t"), "the recorded author is cached")
+        let cached = try read(s, cache: cache)
+        XCTAssertEqual(cached.commitsRead, 0)
+        XCTAssertEqual(cached.records, first.records)
+        // Another mailmap, in the working tree only: the cached records are mapped by it.
+        try s.write(".mailmap", "Ada L. <ada@example.com> <ada@old.example>\n")
+        let remapped = try read(s, cache: cache)
+        XCTAssertEqual(remapped.commitsRead, 0)
+        XCTAssertEqual(remapped.records.first?.author.name, "Ada L.")
+        XCTAssertEqual(remapped.records.last?.author, ScratchHistory.ada)
+    }
+
     func testRewrittenHistoryIsReadAgain() throws {
         let s = try ScratchHistory(for: self)
         let cache = HistoryReader.defaultCacheFile(for: s.repository)
