@@ -15,14 +15,10 @@ struct BLAS: Sendable {
     /// one behind `libblas.so.3`, or a `libcblas`) computes the same products, only slower.
     static let candidates = ["libopenblas.so.0", "libopenblas.so", "libcblas.so.3", "libblas.so.3"]
 
-    /// glibc's RTLD_DEEPBIND: the library's ~14,000 references to its own functions are found in
-    /// itself first, not after a miss in each of the ~40 libraries a Swift process has loaded
-    /// (about 4 ms of every run that loads the model). Elsewhere nothing.
-    #if canImport(Glibc)
-    private static let deepBind: Int32 = 0x0008
-    #else
-    private static let deepBind: Int32 = 0
-    #endif
+    // Not opened with glibc's RTLD_DEEPBIND (which saved about 4 ms of symbol lookups): a deep-bound
+    // library takes malloc and free from its own dependencies, glibc's, while the executable
+    // allocates through jemalloc (or whatever a user preloads), and memory freed across the two
+    // aborted the process ("munmap_chunk(): invalid pointer").
 
     private static func open() -> Result<BLAS, ModelError> {
         // OpenBLAS starts its thread pool when it is opened, and the pool spins for about 0.1 s of
@@ -33,7 +29,7 @@ struct BLAS: Sendable {
         for name in candidates {
             // Lazily bound: OpenBLAS exports thousands of symbols, and binding them all when it is
             // opened took about 5 ms of a pre-commit run that calls one of them.
-            guard let handle = dlopen(name, RTLD_LAZY | RTLD_LOCAL | deepBind) else {
+            guard let handle = dlopen(name, RTLD_LAZY | RTLD_LOCAL) else {
                 tried.append(name)
                 continue
             }
