@@ -108,11 +108,14 @@ enum DuplicateDetection {
         case .hypothesis(let h):
             let s = h.statement
             let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
-            let stems = reader.stems(text)
+            // Title and change stemmed apart (as the joined text would be), so that a denial in the
+            // title does not reach into the change.
+            let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
+            let stems = Array(sentences.joined())
             let who = reader.stems(s?.audience ?? "")
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
             facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
-            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
                                facets: facets, metric: h.metric?.value, audience: s?.audience))
         case .experiment(let e):
             let text = e.title ?? ""

@@ -167,7 +167,7 @@ struct Facets: Sendable, Hashable {
             "enterpris": ["plan": "enterprise"], "newsletter subscrib": ["role": "newsletter"],
             "student": ["role": "student"], "univers": ["role": "student"], "classmat": ["role": "student"],
             "senior": ["role": "retiree"], "retire": ["role": "retiree"], "teacher": ["role": "teacher"],
-            "educ": ["role": "teacher"], "instructor": ["role": "teacher"], "parent": ["role": "parent"], "famili": ["role": "family"],
+            "educ": ["role": "teacher"], "instructor": ["role": "teacher"], "parent": ["role": "parent"], "famili": ["role": "parent"],
             "freelanc": ["role": "freelancer"], "team": ["role": "team"], "compani": ["role": "team"], "colleagu": ["role": "team"],
             "cowork": ["role": "team"], "wholesal": ["role": "wholesale"], "hr": ["role": "hr"], "employe": ["role": "hr"],
             "never bought": ["purchase": "none"], "bought": ["purchase": "buyer"], "buyer": ["purchase": "buyer"],

@@ -68,21 +68,28 @@ extension DuplicateDetection {
         }
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
-        let rivals: [[(cosine: Double, text: String)]] = sideBySide(closest.count) { i in
-            var out: [(cosine: Double, text: String)] = []
+        let rivals: [[(cosine: Double, text: String, other: Int?)]] = sideBySide(closest.count) { i in
+            var out: [(cosine: Double, text: String, other: Int?)] = []
             for (cosine, other) in closest[i] {
                 if out.count == keep { break }
-                if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other])) }
+                if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other], other)) }
             }
             if out.count < keep, closest[i].count == listed, let last = closest[i].last {
-                out += Array(repeating: (last.cosine, ""), count: keep - out.count)
+                out += Array(repeating: (last.cosine, "", nil), count: keep - out.count)
             }
             return out
         }
         // Copies of one text encoded in different batches differ in the last digits.
         let tolerance = 1e-4
+        // A rival that the fields tell apart from `j` (its opposite, its look-alike on another
+        // surface …) does not push `j` down `i`'s list: `i` restates at most one of the two, and
+        // `inheritedDifferences` decides which when both pairs reach the threshold.
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
-            rivals[i].count { $0.cosine > cosine + tolerance && $0.text != texts[j] }
+            rivals[i].count { rival in
+                guard rival.cosine > cosine + tolerance, rival.text != texts[j] else { return false }
+                guard let other = rival.other, texts[other] != texts[j] else { return true }
+                return compatible(other, j)
+            }
         }
         return matches.compactMap { i, j, cosine in
             let rank = 1 + max(closer(i, than: j, cosine), closer(j, than: i, cosine))

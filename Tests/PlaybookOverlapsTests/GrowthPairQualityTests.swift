@@ -240,9 +240,9 @@ final class GrowthPairQualityTests: XCTestCase {
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
         // PLAYBOOK_SHOW_TUNING names the seen split to show ("tune", "tune2", "held-out" (looked at many
-        // times by now), "fresh", "fresh2" or "fresh3", the fresh sets being seen data once measured).
+        // times by now), "fresh", "fresh2", "fresh3" or "fresh4", the fresh sets being seen data once measured).
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
-                     "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv"]
+                     "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv"]
         guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], let file = files[split] else { return }
         let pairs = try GrowthPair.load(file).filter { $0.split == split }
         var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
