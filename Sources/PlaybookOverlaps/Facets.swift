@@ -128,7 +128,10 @@ struct Facets: Sendable, Hashable {
             "desktop": ["os": "web", "device": "desktop"], "laptop": ["device": "desktop"], "pc": ["device": "desktop"],
             "computer": ["device": "desktop"], "mobile web": ["os": "web", "device": "phone"],
             "phone": ["device": "phone"], "smartphone": ["device": "phone"], "tablet": ["device": "tablet"],
-            "smartwatch": ["device": "watch"], "watch": ["device": "watch"], "smart tv": ["device": "tv"], "tv": ["device": "tv"],
+            "smartwatch": ["device": "watch"], "smart watch": ["device": "watch"],
+            // "Watch" alone is as often the verb ("let people watch a sample", "a watched fare"): the device only after a determiner.
+            "the watch": ["device": "watch"], "our watch": ["device": "watch"],
+            "your watch": ["device": "watch"], "their watch": ["device": "watch"], "my watch": ["device": "watch"], "smart tv": ["device": "tv"], "tv": ["device": "tv"],
             "television": ["device": "tv"], "smart speaker": ["device": "speaker"], "alexa": ["device": "speaker", "assistant": "alexa"],
             "echo": ["device": "speaker", "assistant": "alexa"], "google assistant": ["device": "speaker", "assistant": "google"],
         ],

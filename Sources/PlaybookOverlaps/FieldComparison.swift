@@ -70,7 +70,12 @@ struct FieldComparison {
         // only restatement they can see ("in the evening" / "at night").
         if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
             let (onlyA, onlyB) = (Self.named(wording.onlyFirst), Self.named(wording.onlySecond))
-            if !onlyA.isEmpty, !onlyB.isEmpty, max(onlyA.count, onlyB.count) <= Self.detailTerms {
+            if let (_, detail) = Facets.namedOnOneSide(a.facets, b.facets).first(where: { $0.0 == .surface }) {
+                // A near copy that moves the change onto a page or channel the other does not name
+                // ("… when they book" / "… in the reminder email"): another surface, however many
+                // words the move takes.
+                differences.append("surface (\(detail))")
+            } else if !onlyA.isEmpty, !onlyB.isEmpty, max(onlyA.count, onlyB.count) <= Self.detailTerms {
                 differences.append("detail (\(onlyA.prefix(4).joined(separator: " ")) / \(onlyB.prefix(4).joined(separator: " ")))")
             } else if onlyA.isEmpty != onlyB.isEmpty {
                 // One text and the same with a qualifier added are two scopes ("… in Berlin", "… for

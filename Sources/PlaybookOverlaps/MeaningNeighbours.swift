@@ -136,10 +136,13 @@ extension DuplicateDetection {
             restatements[pair / n, default: []].append(pair % n)
             restatements[pair % n, default: []].append(pair / n)
         }
-        func recompared(_ pair: Int) -> FieldComparison? {
+        // Compared again as look-alikes, only on the fields that tell the two look-alikes apart (`kinds`):
+        // a tablet that one side names says nothing about which of two surfaces the other restates.
+        func recompared(_ pair: Int, kinds: Set<Substring>) -> FieldComparison? {
             guard let candidate = candidates[pair], let original = fields[pair] else { return nil }
-            let again = FieldComparison(items[pair / n], items[pair % n], words: candidate.words, meaning: candidate.meaning,
+            var again = FieldComparison(items[pair / n], items[pair % n], words: candidate.words, meaning: candidate.meaning,
                                         catalog: catalog, wording: wording(pair / n, pair % n), lookAlike: true)
+            again.differences.removeAll { !kinds.contains($0.prefix { $0 != " " }) }
             return again.differences.isEmpty ? original : again
         }
         // Which of two look-alikes `x` reads closer to, over its title and change and its audience: a
@@ -162,8 +165,9 @@ extension DuplicateDetection {
             guard let candidate = candidates[pair], candidate.byMeaning else { continue }
             for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
                 for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
-                    guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)],
-                          let rivalFields = recompared(key(a, x)), let mine = recompared(pair) else { continue }
+                    guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)] else { continue }
+                    let kinds = Set(apart.differences.map { $0.prefix { $0 != " " } })
+                    guard let rivalFields = recompared(key(a, x), kinds: kinds), let mine = recompared(pair, kinds: kinds) else { continue }
                     let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
                     if mineDiffers && !rivalDiffers {
                         out[pair] = mine
