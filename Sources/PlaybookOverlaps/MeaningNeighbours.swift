@@ -68,28 +68,50 @@ extension DuplicateDetection {
         }
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
-        let rivals: [[(cosine: Double, text: String, other: Int?)]] = sideBySide(closest.count) { i in
+        // Where each list of rivals stopped reading `closest`.
+        let rivals: [(list: [(cosine: Double, text: String, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
             var out: [(cosine: Double, text: String, other: Int?)] = []
+            var read = 0
             for (cosine, other) in closest[i] {
                 if out.count == keep { break }
+                read += 1
                 if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other], other)) }
             }
             if out.count < keep, closest[i].count == listed, let last = closest[i].last {
                 out += Array(repeating: (last.cosine, "", nil), count: keep - out.count)
             }
-            return out
+            return (out, read)
         }
         // Copies of one text encoded in different batches differ in the last digits.
         let tolerance = 1e-4
         // A rival that the fields tell apart from `j` (its opposite, its look-alike on another
         // surface …) does not push `j` down `i`'s list: `i` restates at most one of the two, and
-        // `inheritedDifferences` decides which when both pairs reach the threshold.
+        // `inheritedDifferences` decides which when both pairs reach the threshold. The texts
+        // further down the list are then read as far as the pair's cosine (rarely: most rivals are
+        // not look-alikes of the other side).
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
-            rivals[i].count { rival in
-                guard rival.cosine > cosine + tolerance, rival.text != texts[j] else { return false }
-                guard let other = rival.other, texts[other] != texts[j] else { return true }
-                return compatible(other, j)
+            var count = 0
+            var apart = false
+            for rival in rivals[i].list {
+                guard rival.cosine > cosine + tolerance else { return count }
+                guard rival.text != texts[j] else { continue }
+                if let other = rival.other, texts[other] != texts[j], !compatible(other, j) {
+                    apart = true
+                } else {
+                    count += 1
+                }
             }
+            guard apart, count < keep else { return count }
+            var seen = Set(rivals[i].list.map(\.text))
+            for (rivalCosine, other) in closest[i][rivals[i].read...] {
+                guard rivalCosine > cosine + tolerance, count < keep else { return count }
+                guard texts[other] != texts[j], !seen.contains(texts[other]), compatible(i, other) else { continue }
+                seen.insert(texts[other])
+                if compatible(other, j) { count += 1 }
+            }
+            // Past a full list, texts not listed may be closer.
+            if closest[i].count == listed, let last = closest[i].last, last.cosine > cosine + tolerance { return keep }
+            return count
         }
         return matches.compactMap { i, j, cosine in
             let rank = 1 + max(closer(i, than: j, cosine), closer(j, than: i, cosine))

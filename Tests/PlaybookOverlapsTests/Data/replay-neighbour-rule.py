@@ -59,12 +59,14 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
     for c in closest:
         c.sort(key=lambda x: -x[0])
         del c[listed:]
-    rivals = []
+    rivals, read = [], []
     for i in range(n):
         out = []
+        read.append(0)
         for cos, o in closest[i]:
             if len(out) == keep:
                 break
+            read[-1] += 1
             if texts[o] != texts[i] and all(t != texts[o] for _, t, _o in out) and P[(min(i, o), max(i, o))]["diff"] == "":
                 out.append((cos, texts[o], o))
         if len(out) < keep and len(closest[i]) == listed:
@@ -82,7 +84,31 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 return False
             q = P.get((min(r, o), max(r, o)))
             return q is not None and q["diff"] != ""
-        closer = lambda x, o: sum(1 for c, t, r in rivals[x] if c > p["cos"] + 1e-4 and t != texts[o] and not apart(r, o))
+        def closer(x, o):
+            count, skipped = 0, False
+            for c, t, r in rivals[x]:
+                if c <= p["cos"] + 1e-4:
+                    return count
+                if t == texts[o]:
+                    continue
+                if apart(r, o):
+                    skipped = True
+                else:
+                    count += 1
+            if not skipped or count >= keep:
+                return count
+            seen = {t for _, t, _r in rivals[x]}
+            for c, r in closest[x][read[x]:]:  # further down the list, as far as the pair's cosine
+                if c <= p["cos"] + 1e-4 or count >= keep:
+                    return count
+                if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "":
+                    continue
+                seen.add(texts[r])
+                if not apart(r, o):
+                    count += 1
+            if len(closest[x]) == listed and closest[x][-1][0] > p["cos"] + 1e-4:
+                return keep
+            return count
         rank = 1 + max(closer(i, j), closer(j, i))
         if rank <= keep:
             candidates[(i, j)] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[rank - 1])
