@@ -108,12 +108,18 @@ struct FieldComparison {
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
     }
 
+    /// What one change denies and the other does ("card / not card"), however little wording they
+    /// share: a text that restates one of two look-alikes is not the one that says "without" it.
+    private static func denial(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item) -> String? {
+        ChangeDirection.opposition(a.direction, b.direction).flatMap { $0.contains("not ") ? $0 : nil }
+    }
+
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
     /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
     /// (with `audiences`) an audience that reads differently.
     private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool) {
         let named = Set(differences.map { $0.prefix { $0 != " " } })
-        if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) {
+        if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
             differences.append("direction (\(added))")
         }
         for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets)
