@@ -192,7 +192,7 @@ def main():
             for t in ("shared", "cos", "cos+audience")
             if (w > 0.41 or b > 0.3456) and not (w == 0.42 and b != 0.4)]
     results = {i: {s["split"]: run(s, **g) for s in sets} for i, g in enumerate(grid)}
-    print("leave one set out (knobs chosen on the other five by F1 over the labelled pairs):")
+    print("leave one set out (knobs chosen on the other sets by F1 over the labelled pairs):")
     total = dict(found=0, duplicates=0, flagged=0, strays=0)
     for held in names:
         best = max(results, key=lambda i: (f1([results[i][n] for n in names if n != held]), -grid[i]["second"], grid[i]["weak"]))
