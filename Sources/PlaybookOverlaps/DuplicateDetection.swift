@@ -182,7 +182,8 @@ enum DuplicateDetection {
                 sameIdeaPossible(items[i], items[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                  meaning: Double(vectors.dot(i, j)), catalog: catalog)
             }
-            for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible) {
+            for neighbours in nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: compatible,
+                                                   cosine: { Double(vectors.dot($0, $1)) }) {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
                 candidate.meaning = neighbours.cosine
                 candidate.rank = neighbours.rank

@@ -59,7 +59,7 @@ extension DuplicateDetection {
     /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
     static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
-                                 compatible: (Int, Int) -> Bool) -> [Neighbours] {
+                                 compatible: (Int, Int) -> Bool, cosine pairCosine: ((Int, Int) -> Double)? = nil) -> [Neighbours] {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
@@ -99,13 +99,19 @@ extension DuplicateDetection {
         // `inheritedDifferences` decides which when both pairs reach the threshold. The texts
         // further down the list are then read as far as the pair's cosine (rarely: most rivals are
         // not look-alikes of the other side).
+        // A look-alike of `j` copies most of it: it reads closer to `j` than `i` does (checked on the
+        // vectors first, so that a dense topic's many rivals cost a dot product each, not a field comparison).
+        func toldApart(_ other: Int, _ j: Int, _ cosine: Double) -> Bool {
+            if let pairCosine, pairCosine(other, j) <= cosine { return false }
+            return !compatible(other, j)
+        }
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
             var count = 0
             var apart = false
             for rival in rivals[i].list {
                 guard rival.cosine > cosine + tolerance else { return count }
                 guard rival.text != texts[j] else { continue }
-                if let other = rival.other, texts[other] != texts[j], !compatible(other, j) {
+                if let other = rival.other, texts[other] != texts[j], toldApart(other, j, cosine) {
                     apart = true
                 } else {
                     count += 1
@@ -117,16 +123,17 @@ extension DuplicateDetection {
                 guard rivalCosine > cosine + tolerance, count < keep else { return count }
                 guard texts[other] != texts[j], !seen.contains(texts[other]), compatible(i, other) else { continue }
                 seen.insert(texts[other])
-                if compatible(other, j) { count += 1 }
+                if !toldApart(other, j, cosine) { count += 1 }
             }
             // Past a full list, texts not listed may be closer.
             if closest[i].count == listed, let last = closest[i].last, last.cosine > cosine + tolerance { return keep }
             return count
         }
-        return matches.compactMap { i, j, cosine in
+        return sideBySide(matches.count) { index -> Neighbours? in
+            let (i, j, cosine) = matches[index]
             let rank = 1 + max(closer(i, than: j, cosine), closer(j, than: i, cosine))
             return rank <= keep ? Neighbours(first: i, second: j, cosine: cosine, rank: rank) : nil
-        }
+        }.compactMap { $0 }
     }
 
     /// `(0..<count).map(body)`, in chunks over the cores (`body` only reads).
