@@ -52,6 +52,9 @@ enum DuplicateDetection {
         /// The audience's vector, with a sentence encoder (hypotheses only).
         var audience: String?
         var audienceVector: [Float]?
+        /// Whether the title and the change both name a channel (email, push …): a look-alike that
+        /// moves an idea to a channel says so in both (hypotheses only).
+        var channelInTitleAndChange = false
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
@@ -115,8 +118,9 @@ enum DuplicateDetection {
             let who = reader.stems(s?.audience ?? "")
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
             facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
-                               facets: facets, metric: h.metric?.value, audience: s?.audience))
+                               facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)

@@ -102,7 +102,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// of `FieldComparison`: 37, 3 and 16; 15 before the weak-match and tie-break rules of
     /// `MeaningNeighbours.swift`: one more with these int8 vectors, the installed model's 16 unchanged).
     /// The half has been looked at many times: in-sample. With the rival and look-alike rules of
-    /// `dupq4` (chosen on all seven sets, `fresh4` included): F1 0.841, 37 found, 0 flagged, 16 other pairs.
+    /// `dupq4` (chosen on all seven sets, `fresh4` included): F1 0.841, 37 found, 0 flagged, 15 other pairs.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -113,7 +113,7 @@ final class GrowthPairQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(q.f1, 0.84)
         XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -130,7 +130,7 @@ final class GrowthPairQualityTests: XCTestCase {
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
         // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
-        // With the rules of `dupq4`: F1 0.841, 37, 0 and 16 (in-sample).
+        // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample).
         XCTAssertGreaterThanOrEqual(q.f1, 0.84)
         XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
@@ -173,11 +173,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs); since then seen data (the wording rules of `FieldComparison` and the neighbour rules of
     /// `MeaningNeighbours.swift` were chosen on it), so these floors are in-sample: 53, 3 and 11 (F1
     /// 0.914 over the labelled pairs, 0.835 counting the other pairs; 46, 3 and 12 before the
-    /// neighbour rules); words only 0 and 15. With the rules of `dupq4`: 52, 3 and 11 (F1 0.904 and
-    /// 0.825): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
+    /// neighbour rules); words only 0 and 15. With the rules of `dupq4`: 52, 3 and 12 (F1 0.904 and
+    /// 0.819): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
     /// direction the rewording, "gets cheaper", does not name).
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 3, strays: 11, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 3, strays: 12, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
