@@ -134,7 +134,7 @@ final class GrowthPairQualityTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(q.f1, 0.84)
         XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 16, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
     }
 
     /// Figures on a fresh set, counted the way a repository sees it: every pair called duplicate
@@ -173,21 +173,20 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs); since then seen data (the wording rules of `FieldComparison` and the neighbour rules of
     /// `MeaningNeighbours.swift` were chosen on it), so these floors are in-sample: 53, 3 and 11 (F1
     /// 0.914 over the labelled pairs, 0.835 counting the other pairs; 46, 3 and 12 before the
-    /// neighbour rules); words only 0 and 15. With the rules of `dupq4`: 52, 3 and 12 (F1 0.904 and
-    /// 0.819): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
+    /// neighbour rules); words only 0 and 15. With the rules of `dupq4`: 52, 3 and 10 (F1 0.904 and
+    /// 0.832): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
     /// direction the rewording, "gets cheaper", does not name).
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 3, strays: 12, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 3, strays: 10, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
     /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 33, 1 and 9
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
-    /// 33, 1 and 11 (F1 0.892 and 0.776; two more other pairs, where a rival that is a look-alike of
-    /// the other side no longer pushes a pair down the list).
+    /// 33, 1 and 10 (F1 0.892 and 0.786).
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh2-pairs.tsv", found: 33, flagged: 1, strays: 11, wordsFlagged: 9)
+        try assertFloors("fresh2-pairs.tsv", found: 33, flagged: 1, strays: 10, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording

@@ -79,11 +79,11 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
     for (i, j), p in P.items():
         if not (p["same_metric"] and usable(p)):
             continue
-        def apart(r, o):  # a rival that the fields tell apart from the other side does not count
+        def apart(r, o):  # a rival that the fields tell apart from the other side (a look-alike of it) does not count
             if r < 0 or texts[r] == texts[o]:
                 return False
             q = P.get((min(r, o), max(r, o)))
-            return q is not None and q["diff"] != ""
+            return q is not None and q["cos"] > max(p["cos"], 0.65) and q["diff"] != ""
         def closer(x, o):
             count, skipped = 0, False
             for c, t, r in rivals[x]:
