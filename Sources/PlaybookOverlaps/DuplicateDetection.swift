@@ -56,9 +56,10 @@ enum DuplicateDetection {
             var experiment: Experiment?
             var audience: String?
             var audienceVector: [Float]?
+            var channelInTitleAndChange: Bool
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
-                 experiment: Experiment?, audience: String?, audienceVector: [Float]?) {
+                 experiment: Experiment?, audience: String?, audienceVector: [Float]?, channelInTitleAndChange: Bool) {
                 self.side = side
                 self.text = text
                 self.direction = direction
@@ -67,20 +68,23 @@ enum DuplicateDetection {
                 self.experiment = experiment
                 self.audience = audience
                 self.audienceVector = audienceVector
+                self.channelInTitleAndChange = channelInTitleAndChange
             }
 
             func copy() -> Fields {
                 Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
-                       audience: audience, audienceVector: audienceVector)
+                       audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange)
             }
         }
 
         private var fields: Fields
 
         init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
-             experiment: Experiment? = nil, audience: String? = nil, audienceVector: [Float]? = nil) {
+             experiment: Experiment? = nil, audience: String? = nil, audienceVector: [Float]? = nil,
+             channelInTitleAndChange: Bool = false) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
-                            experiment: experiment, audience: audience, audienceVector: audienceVector)
+                            experiment: experiment, audience: audience, audienceVector: audienceVector,
+                            channelInTitleAndChange: channelInTitleAndChange)
         }
 
         /// The fields, copied first when another item shares them.
@@ -98,6 +102,11 @@ enum DuplicateDetection {
         /// The audience's text and vector, with a sentence encoder (hypotheses only).
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
         var audienceVector: [Float]? { get { fields.audienceVector } set { unique().audienceVector = newValue } }
+        /// Whether the title and the change both name a channel (email, push …): a look-alike that
+        /// moves an idea to a channel says so in both (hypotheses only).
+        var channelInTitleAndChange: Bool {
+            get { fields.channelInTitleAndChange } set { unique().channelInTitleAndChange = newValue }
+        }
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
@@ -160,12 +169,16 @@ enum DuplicateDetection {
         case .hypothesis(let h):
             let s = h.statement
             let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
-            let stems = reader.stems(text)
+            // Title and change stemmed apart (as the joined text would be), so that a denial in the
+            // title does not reach into the change.
+            let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
+            let stems = Array(sentences.joined())
             let who = reader.stems(s?.audience ?? "")
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
             facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
-            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
-                               facets: facets, metric: h.metric?.value, audience: s?.audience))
+            let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
+                               facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)
@@ -231,10 +244,10 @@ enum DuplicateDetection {
             // of each of its fields), a tenth of this comparison's time on a large playbook.
             let nearest = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
-                return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning) { i, j in
+                return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: { i, j in
                     sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                      meaning: Double(vectors.dot(i, j)), catalog: catalog)
-                }
+                }, cosine: { Double(vectors.dot($0, $1)) })
             }
             for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))

@@ -22,6 +22,17 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
+        self.init(sentences: [stems])
+    }
+
+    /// Reads the stems of each sentence (a title, then a change): a denial reaches no further than
+    /// its sentence ("Instant booking without a quote. Show a fixed price …" does not deny showing).
+    public init(sentences: [[String]]) {
+        for stems in sentences { read(stems) }
+        asserted.subtract(Self.negators)
+    }
+
+    private mutating func read(_ stems: [String]) {
         var negatedUntil = -1
         var pending = 0
         for (index, stem) in stems.enumerated() {
@@ -50,7 +61,6 @@ public struct ChangeDirection: Sendable, Hashable {
                 }
             }
         }
-        asserted.subtract(Self.negators)
     }
 
     /// How two changes go opposite ways ("add / remove", "not show / show"), or nil. With

@@ -16,7 +16,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
         var sets: [[String: Any]] = []
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
-                                          ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3")]
+                                          ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
