@@ -106,9 +106,11 @@ let package = Package(
         .testTarget(
             name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"],
             exclude: ["Goldens"]),
-        .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit", "PlaybookModel", "PlaybookYAML"]),
+        // a seeded random number generator shared by the tests that generate histories and edits.
+        .target(name: "PlaybookTestSupport", path: "Tests/PlaybookTestSupport"),
+        .testTarget(name: "PlaybookHistoryTests", dependencies: ["PlaybookHistory", "PlaybookGit", "PlaybookModel", "PlaybookYAML", "PlaybookTestSupport"]),
         .testTarget(
-            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit", "PlaybookYAML"],
+            name: "PlaybookReportsTests", dependencies: ["PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookGit", "PlaybookYAML", "PlaybookTestSupport"],
             exclude: ["Goldens"]),
         .testTarget(
             name: "PlaybookReviewTests",

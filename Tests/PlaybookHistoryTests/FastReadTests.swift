@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import PlaybookHistory
+import PlaybookTestSupport
 
 /// The history reads plain files straight from libyaml's events; these tests hold that reading
 /// to the loader's tree, field for field, on every file it accepts.
@@ -174,18 +175,6 @@ final class LineEditTests: XCTestCase {
             unit: percent\r
             """.utf8))
         return files
-    }
-
-    /// SplitMix64: the same random edits on every run (a failure names its seed).
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 
     func testEditedVersionsReadAsTheirFullParse() throws {

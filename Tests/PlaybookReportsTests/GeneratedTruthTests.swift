@@ -3,6 +3,7 @@ import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 @testable import PlaybookReports
+import PlaybookTestSupport
 import XCTest
 
 /// Seeded random histories whose every OKR number is known: the generator keeps the first-parent
@@ -45,27 +46,7 @@ final class GeneratedTruthTests: XCTestCase {
         var experiments: [String: Exp]
     }
 
-    private struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-        mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-        /// A value with up to two decimals, such as 12.35, 7 or 0.4.
-        mutating func value() -> String {
-            let whole = below(200)
-            switch below(3) {
-            case 0: return "\(whole)"
-            case 1: return "\(whole).\(below(9) + 1)"
-            default: return String(format: "%d.%02d", whole, below(99) + 1)
-            }
-        }
-    }
+    private typealias Generator = SeededGenerator
 
     private static let squads = ["growth", "search", "activation"]
 
@@ -427,6 +408,21 @@ final class GeneratedTruthTests: XCTestCase {
     func testEveryOKRAndExperimentNumberOfRandomHistoriesMatchesAnIndependentReckoning() throws {
         for seed: UInt64 in [1, 7, 2026] {
             try check(seed: seed, steps: 90)
+        }
+    }
+}
+
+/// What the history generator draws beyond a number below n.
+private extension SeededGenerator {
+    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
+
+    /// A value with up to two decimals, such as 12.35, 7 or 0.4.
+    mutating func value() -> String {
+        let whole = below(200)
+        switch below(3) {
+        case 0: return "\(whole)"
+        case 1: return "\(whole).\(below(9) + 1)"
+        default: return String(format: "%d.%02d", whole, below(99) + 1)
         }
     }
 }
