@@ -98,14 +98,7 @@ final class CommitReaderTests: XCTestCase {
             tips.append(try scratch.commit(["playbooks/metrics.yml": "kind: metric\nid: M-1\ncurrent: \(step)\n"],
                                            message: step % 3 == 0 ? "Step \(step)\n\nWith a body\n" : "Step \(step)"))
         }
-        var builder: OpaquePointer?
-        XCTAssertEqual(git_packbuilder_new(&builder, scratch.repository.pointer), 0)
-        defer { git_packbuilder_free(builder) }
-        for tip in tips {
-            var oid = tip.oid
-            XCTAssertEqual(git_packbuilder_insert_commit(builder, &oid), 0)
-        }
-        XCTAssertEqual(git_packbuilder_write(builder, nil, 0, nil, nil), 0)
+        scratch.writePack(of: tips)
         let packs = try XCTUnwrap(PackReader(gitDirectory: scratch.repository.gitDirectory), "the pack was written")
         let reader = CommitReader(repository: scratch.repository)
         for id in tips {

@@ -19,14 +19,7 @@ final class PackReaderTests: XCTestCase {
                 "src/empty.txt": "",
             ], message: "step \(step)"))
         }
-        var builder: OpaquePointer?
-        XCTAssertEqual(git_packbuilder_new(&builder, scratch.repository.pointer), 0)
-        defer { git_packbuilder_free(builder) }
-        for tip in tips {
-            var oid = tip.oid
-            XCTAssertEqual(git_packbuilder_insert_commit(builder, &oid), 0)
-        }
-        XCTAssertEqual(git_packbuilder_write(builder, nil, 0, nil, nil), 0)
+        scratch.writePack(of: tips)
         var database: OpaquePointer?
         XCTAssertEqual(git_repository_odb(&database, scratch.repository.pointer), 0)
         defer { git_odb_free(database) }
@@ -139,5 +132,20 @@ final class PackReaderTests: XCTestCase {
             for id in ids where reader.read(id) == nil { unreadable += 1 }
             XCTAssertLessThan(unreadable, ids.count, "round \(round): one flipped byte at \(position) spoils one stretch, not the pack")
         }
+    }
+}
+
+extension ScratchRepository {
+    /// Writes one pack holding these commits and everything they reach (through libgit2's pack
+    /// builder), as `git gc` would.
+    func writePack(of tips: [ObjectID], line: UInt = #line) {
+        var builder: OpaquePointer?
+        XCTAssertEqual(git_packbuilder_new(&builder, repository.pointer), 0, line: line)
+        defer { git_packbuilder_free(builder) }
+        for tip in tips {
+            var oid = tip.oid
+            XCTAssertEqual(git_packbuilder_insert_commit(builder, &oid), 0, line: line)
+        }
+        XCTAssertEqual(git_packbuilder_write(builder, nil, 0, nil, nil), 0, line: line)
     }
 }
