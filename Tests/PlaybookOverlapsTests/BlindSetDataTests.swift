@@ -1,15 +1,18 @@
 import Foundation
 import XCTest
 
-/// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`;
-/// see `Data/README.md`): only their shape, never a verdict of the duplicate rules (each is measured
-/// once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
+/// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
+/// `Data/fresh6-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
     static let fourth = BlindSet(file: "fresh4-pairs.tsv", prefix: "J", split: "fresh4",
                                  earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv"])
     static let fifth = BlindSet(file: "fresh5-pairs.tsv", prefix: "K", split: "fresh5",
                                 earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv"])
+    static let sixth = BlindSet(file: "fresh6-pairs.tsv", prefix: "L", split: "fresh6",
+                                earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                               "fresh5-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -111,4 +114,12 @@ final class Fresh5DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.fifth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.fifth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.fifth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh6DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.sixth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.sixth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.sixth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.sixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.sixth.checkNoTextRepeatedFromTheEarlierSets() }
 }
