@@ -64,8 +64,9 @@ enum SiteFolder {
 
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
     /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
-    /// bytes it already wrote (no new inode, nothing to copy) and writes the others.
-    static func write(_ plan: some SiteFiles, to target: Target) throws {
+    /// bytes it already wrote (no new inode, nothing to copy) and writes the others. `keeper`
+    /// (the site cache being written) is handed each file's bytes as they are written.
+    static func write(_ plan: some SiteFiles, to target: Target, keeping keeper: SiteCache.Keeper? = nil) throws {
         for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
         }
@@ -89,6 +90,7 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
+                    keeper?.add(index, bytes)
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
                        linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
