@@ -199,13 +199,8 @@ protocol SiteFiles: Sendable {
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
-extension SitePlan: SiteFiles {
-    /// Rendered now, let go once written: the whole site is never held in memory at once.
-    func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = render(index)
-        text.withUTF8(body)
-    }
-}
+/// Each file rendered when it is written and let go after: the whole site is never held in memory at once.
+extension SitePlan: SiteFiles {}
 
 /// The first error of work spread over threads; later ones are dropped.
 private final class FirstError: @unchecked Sendable {
