@@ -143,15 +143,18 @@ struct SiteCache {
         var seen: Set<String> = []
         for _ in 0..<count {
             guard let pathLength = reader.length(within: tableEnd), pathLength <= 4_096, let path = reader.take(pathLength, within: tableEnd),
-                  let offset = reader.length(within: tableEnd), let size = reader.length(within: tableEnd),
-                  let fileSum = reader.number(), reader.offset <= tableEnd else { return .damaged("bad file table") }
+                  let offset = reader.number(), let size = reader.number(), let fileSum = reader.number(),
+                  reader.offset <= tableEnd else { return .damaged("bad file table") }
             let name = String(decoding: path, as: UTF8.self)
             guard Array(name.utf8).elementsEqual(path), SiteFolder.isSafe(name), seen.insert(name).inserted else {
                 return .damaged("bad file name")
             }
-            guard offset >= start, size <= Int(tableStart) - offset else { return .damaged("file sizes exceed the file") }
+            // Within the stretch between the header and the table (so also within an Int).
+            guard offset >= UInt64(start), offset <= tableStart, size <= tableStart - offset else {
+                return .damaged("file sizes exceed the file")
+            }
             paths.append(name)
-            ranges.append(offset..<(offset + size))
+            ranges.append(Int(offset)..<Int(offset + size))
             sums.append(fileSum)
         }
         guard reader.offset == tableEnd else { return .damaged("bad file table") }
