@@ -85,17 +85,22 @@ struct SiteCache {
     // MARK: Reading
 
     /// The kept site when it was built from this key: its paths and their bytes. Nil when there
-    /// is none, or it was built from other inputs; a damaged file is noted and ignored.
+    /// is none, or it was built from other inputs; a damaged file is noted and ignored. The table
+    /// (at the end) is read first: a site kept for other inputs (another commit) costs a few
+    /// reads, not its 66 MB.
     func read() -> CachedSite? {
-        let bytes: [UInt8]
-        switch Self.contents(of: file, limit: Self.maximumBytes + (64 << 20)) {
-        case .absent: return nil
-        case .unreadable:
+        let fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno != ENOENT, errno != ENOTDIR { Terminal.writeError("note: the site cache could not be read; building the site in full\n") }
+            return nil
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= Self.maximumBytes + (64 << 20) else {
             Terminal.writeError("note: the site cache could not be read; building the site in full\n")
             return nil
-        case .bytes(let read): bytes = read
         }
-        switch Self.parse(bytes, key: key) {
+        switch Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) }) {
         case .site(let site): return site
         case .otherKey: return nil
         case .damaged(let reason):
@@ -112,23 +117,27 @@ struct SiteCache {
     /// written, which varies), then the table: key (length, bytes), file count, each file's path
     /// (length, bytes), offset, size and checksum; then the table's offset and the checksum of
     /// the magic, version, table and offset. The table comes last so that each file can be kept
-    /// as soon as it is rendered, before the key (which names the history cache written after) is known.
-    static func parse(_ bytes: [UInt8], key: [UInt8]) -> Parsed {
+    /// as soon as it is rendered, before the key (which names the history cache written after) is
+    /// known. `read` gives the bytes of a range of the file (of `size` bytes), nil when it cannot.
+    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?) -> Parsed {
         let start = magic.count + 8
-        guard bytes.count >= start + 16, Array(bytes[0..<magic.count]) == magic else { return .damaged("not a site cache") }
-        var reader = Reader(bytes: bytes)
+        guard size >= start + 16, let header = read(0..<start), header.starts(with: magic) else { return .damaged("not a site cache") }
+        var reader = Reader(bytes: header)
         reader.offset = magic.count
         guard let version = reader.number(), version == formatVersion else { return .otherKey }  // another version's cache: replaced
-        let tableEnd = bytes.count - 16
-        reader.offset = tableEnd
-        guard let tableStart = reader.number(), let stored = reader.number(), tableStart >= UInt64(start), tableStart <= UInt64(tableEnd) else {
+        guard let tail = read((size - 16)..<size) else { return .damaged("truncated") }
+        reader = Reader(bytes: tail)
+        guard let tableStart = reader.number(), let stored = reader.number(), tableStart >= UInt64(start), tableStart <= UInt64(size - 16),
+              let table = read(Int(tableStart)..<size) else {
             return .damaged("truncated")
         }
         var sum = Checksum()
-        sum.add(bytes[0..<start])
-        sum.add(bytes[Int(tableStart)..<(bytes.count - 8)])
+        sum.add(header[...])
+        sum.add(table[0..<(table.count - 8)])
         guard sum.final == stored else { return .damaged("checksum mismatch") }
-        reader.offset = Int(tableStart)
+        // The table is read on its own: its offsets are from its start.
+        let tableEnd = table.count - 16
+        reader = Reader(bytes: table)
         guard let keyLength = reader.length(within: tableEnd), let storedKey = reader.take(keyLength, within: tableEnd) else {
             return .damaged("bad key")
         }
@@ -154,22 +163,37 @@ struct SiteCache {
                 return .damaged("file sizes exceed the file")
             }
             paths.append(name)
-            ranges.append(Int(offset)..<Int(offset + size))
+            // From the start of the stretch, which is read on its own.
+            ranges.append((Int(offset) - start)..<(Int(offset + size) - start))
             sums.append(fileSum)
         }
         guard reader.offset == tableEnd else { return .damaged("bad file table") }
         // The files tile the space between the header and the table: no gap, no overlap.
-        var end = start
+        var end = 0
         for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
             guard range.lowerBound == end else { return .damaged("file sizes do not add up") }
             end = range.upperBound
         }
-        guard end == Int(tableStart) else { return .damaged("file sizes do not add up") }
+        guard end == Int(tableStart) - start else { return .damaged("file sizes do not add up") }
+        guard let bytes = read(start..<Int(tableStart)) else { return .damaged("truncated") }
         let intact = bytes.withUnsafeBytes { all in
             zip(ranges, sums).allSatisfy { range, fileSum in checksum(UnsafeRawBufferPointer(rebasing: all[range])) == fileSum }
         }
         guard intact else { return .damaged("checksum mismatch") }
         return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges))
+    }
+
+    /// The bytes of `range` of the open file; nil when they cannot all be read.
+    private static func read(_ fd: Int32, _ range: Range<Int>) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var filled = 0
+        while filled < range.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, range.count - filled, off_t(range.lowerBound + filled)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return bytes
     }
 
     /// Reads little-endian 64-bit numbers and byte runs, never past `limit`.
@@ -264,7 +288,10 @@ struct SiteCache {
         /// Writes the table under `key` and swaps the file in, when every one of `paths` was added.
         func finish(paths: [String], key: [UInt8]) {
             let (tableStart, entries, failed) = lock.withLock { (next, self.entries, self.failed) }
-            guard !failed, entries.count == paths.count, paths.indices.allSatisfy({ entries[$0] != nil }) else { abandon(); return }
+            guard !failed, paths.count <= SiteCache.maximumFiles, entries.count == paths.count, paths.indices.allSatisfy({ entries[$0] != nil }) else {
+                abandon()
+                return
+            }
             var table = SiteCache.bytes(of: UInt64(key.count)) + key
             table += SiteCache.bytes(of: UInt64(paths.count))
             for (index, path) in paths.enumerated() {
