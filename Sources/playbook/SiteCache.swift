@@ -10,8 +10,8 @@ import PlaybookModel
 /// writes: the key names every input the pages are made from, and when any of them differs the
 /// site is built in full and the cache replaced.
 ///
-/// Same rules as the history cache: the file records its format version, a checksum of its
-/// content and bounds every count by its size; a bad one is ignored with a note (and replaced);
+/// Same rules as the history cache: the file records its format version, checksums of its table
+/// and of each kept file, and bounds every count by its size; a bad one is ignored with a note (and replaced);
 /// `.git/playbook` that is a symlink or not a folder, or a cache that is not a regular file, is
 /// neither read nor written through. One site is kept; a site over `maximumBytes` is not kept.
 struct SiteCache {

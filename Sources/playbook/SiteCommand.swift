@@ -104,7 +104,13 @@ struct SiteBuild: ParsableCommand {
         }
         reportWritten(plan.paths.count, to: target)
         history.finishBackgroundWork()
-        let kept = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)
+        let kept: SiteCache?
+        do {
+            kept = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)
+        } catch {
+            keeper?.abandon()
+            throw error
+        }
         if let keeper {
             if let kept { kept.keep(keeper, paths: plan.paths) } else { keeper.abandon() }
         } else {
