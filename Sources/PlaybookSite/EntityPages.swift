@@ -18,7 +18,10 @@ struct EntityPages {
     private var h3: String { shared ? "h4" : "h3" }
 
     /// A page of its own (metrics).
-    func page(_ id: String) -> String {
+    func page(_ id: String) -> String { pageBytes(id).string }
+
+    /// `page(id)` as UTF-8 bytes (what the site writes, with no string made of them).
+    func pageBytes(_ id: String) -> HTMLBuffer {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
         var out = HTMLBuffer(capacity: 1 << 16)
         page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, source: input.source, into: &out) { body in
@@ -31,11 +34,14 @@ struct EntityPages {
             body.raw("</h1>\n")
             entity(id, page: page, into: &body)
         }
-        return out.string
+        return out
     }
 
     /// A shared page: its entities listed at the top, then a section each.
-    func group(_ group: Catalog.Group) -> String {
+    func group(_ group: Catalog.Group) -> String { groupBytes(group).string }
+
+    /// `group(group)` as UTF-8 bytes.
+    func groupBytes(_ group: Catalog.Group) -> HTMLBuffer {
         let page = Page(path: group.path, catalog: catalog)
         var pages = self
         pages.shared = true
@@ -72,7 +78,7 @@ struct EntityPages {
                 body.raw("</section>\n")
             }
         }
-        return out.string
+        return out
     }
 
     /// What a page shows of one entity below its title.

@@ -48,6 +48,9 @@ struct HTMLBuffer {
         if general { raw(HTMLReport.escapeVisible(text)) }
     }
 
+    /// The page's bytes.
+    func withBytes(_ body: (UnsafeBufferPointer<UInt8>) -> Void) { bytes.withUnsafeBufferPointer(body) }
+
     /// The page as text (the bytes are valid UTF-8: every piece was a string).
     var string: String { String(decoding: bytes, as: UTF8.self) }
 }

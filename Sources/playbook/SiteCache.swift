@@ -10,15 +10,15 @@ import PlaybookModel
 /// writes: the key names every input the pages are made from, and when any of them differs the
 /// site is built in full and the cache replaced.
 ///
-/// Same rules as the history cache: the file records its format version, a checksum of its
-/// content and bounds every count by its size; a bad one is ignored with a note (and replaced);
+/// Same rules as the history cache: the file records its format version, checksums of its table
+/// and of each kept file, and bounds every count by its size; a bad one is ignored with a note (and replaced);
 /// `.git/playbook` that is a symlink or not a folder, or a cache that is not a regular file, is
 /// neither read nor written through. One site is kept; a site over `maximumBytes` is not kept.
 struct SiteCache {
     static let name = "site-cache"
     static let magic = Array("PLAYBOOK SITE CACHE\n".utf8)
     /// Changes whenever the file's layout or the key's meaning changes: an older file is then ignored.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     static let maximumBytes = 1 << 30
     static let maximumFiles = 1 << 20
 
@@ -85,17 +85,22 @@ struct SiteCache {
     // MARK: Reading
 
     /// The kept site when it was built from this key: its paths and their bytes. Nil when there
-    /// is none, or it was built from other inputs; a damaged file is noted and ignored.
+    /// is none, or it was built from other inputs; a damaged file is noted and ignored. The table
+    /// (at the end) is read first: a site kept for other inputs (another commit) costs a few
+    /// reads, not its 66 MB.
     func read() -> CachedSite? {
-        let bytes: [UInt8]
-        switch Self.contents(of: file, limit: Self.maximumBytes + (64 << 20)) {
-        case .absent: return nil
-        case .unreadable:
+        let fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno != ENOENT, errno != ENOTDIR { Terminal.writeError("note: the site cache could not be read; building the site in full\n") }
+            return nil
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= Self.maximumBytes + (64 << 20) else {
             Terminal.writeError("note: the site cache could not be read; building the site in full\n")
             return nil
-        case .bytes(let read): bytes = read
         }
-        switch Self.parse(bytes, key: key) {
+        switch Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) }) {
         case .site(let site): return site
         case .otherKey: return nil
         case .damaged(let reason):
@@ -108,48 +113,87 @@ struct SiteCache {
         case site(CachedSite), otherKey, damaged(String)
     }
 
-    /// Layout: magic, format version, key (length, bytes), file count, each file's path (length,
-    /// bytes) and size, the files' bytes one after another, then the checksum of all before it.
-    static func parse(_ bytes: [UInt8], key: [UInt8]) -> Parsed {
-        var reader = Reader(bytes: bytes)
-        guard bytes.count >= magic.count + 16, Array(bytes[0..<magic.count]) == magic else { return .damaged("not a site cache") }
+    /// Layout: magic, format version, the files' bytes one after another (in the order they were
+    /// written, which varies), then the table: key (length, bytes), file count, each file's path
+    /// (length, bytes), offset, size and checksum; then the table's offset and the checksum of
+    /// the magic, version, table and offset. The table comes last so that each file can be kept
+    /// as soon as it is rendered, before the key (which names the history cache written after) is
+    /// known. `read` gives the bytes of a range of the file (of `size` bytes), nil when it cannot.
+    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?) -> Parsed {
+        let start = magic.count + 8
+        guard size >= start + 16, let header = read(0..<start), header.starts(with: magic) else { return .damaged("not a site cache") }
+        var reader = Reader(bytes: header)
         reader.offset = magic.count
         guard let version = reader.number(), version == formatVersion else { return .otherKey }  // another version's cache: replaced
-        let body = bytes.count - 8
-        guard body >= reader.offset else { return .damaged("truncated") }
-        var stored = UInt64(0)
-        for index in 0..<8 { stored |= UInt64(bytes[body + index]) << (8 * UInt64(index)) }
-        guard checksum(bytes[0..<body]) == stored else { return .damaged("checksum mismatch") }
-        guard let keyLength = reader.length(within: body), let storedKey = reader.take(keyLength, within: body) else {
+        guard let tail = read((size - 16)..<size) else { return .damaged("truncated") }
+        reader = Reader(bytes: tail)
+        guard let tableStart = reader.number(), let stored = reader.number(), tableStart >= UInt64(start), tableStart <= UInt64(size - 16),
+              let table = read(Int(tableStart)..<size) else {
+            return .damaged("truncated")
+        }
+        var sum = Checksum()
+        sum.add(header[...])
+        sum.add(table[0..<(table.count - 8)])
+        guard sum.final == stored else { return .damaged("checksum mismatch") }
+        // The table is read on its own: its offsets are from its start.
+        let tableEnd = table.count - 16
+        reader = Reader(bytes: table)
+        guard let keyLength = reader.length(within: tableEnd), let storedKey = reader.take(keyLength, within: tableEnd) else {
             return .damaged("bad key")
         }
         guard storedKey.elementsEqual(key) else { return .otherKey }
-        // Each file takes at least 16 bytes of the table: a count beyond that is a lie.
-        guard let count = reader.length(within: body), count <= maximumFiles, count <= (body - reader.offset) / 16 else {
+        // Each file takes at least 32 bytes of the table: a count beyond that is a lie.
+        guard let count = reader.length(within: tableEnd), count <= maximumFiles, count <= (tableEnd - reader.offset) / 32 else {
             return .damaged("bad file count")
         }
         var paths: [String] = []
-        var sizes: [Int] = []
+        var ranges: [Range<Int>] = []
+        var sums: [UInt64] = []
         var seen: Set<String> = []
         for _ in 0..<count {
-            guard let pathLength = reader.length(within: body), pathLength <= 4_096, let path = reader.take(pathLength, within: body),
-                  let size = reader.length(within: body) else { return .damaged("bad file table") }
+            guard let pathLength = reader.length(within: tableEnd), pathLength <= 4_096, let path = reader.take(pathLength, within: tableEnd),
+                  let offset = reader.number(), let size = reader.number(), let fileSum = reader.number(),
+                  reader.offset <= tableEnd else { return .damaged("bad file table") }
             let name = String(decoding: path, as: UTF8.self)
             guard Array(name.utf8).elementsEqual(path), SiteFolder.isSafe(name), seen.insert(name).inserted else {
                 return .damaged("bad file name")
             }
+            // Within the stretch between the header and the table (so also within an Int).
+            guard offset >= UInt64(start), offset <= tableStart, size <= tableStart - offset else {
+                return .damaged("file sizes exceed the file")
+            }
             paths.append(name)
-            sizes.append(size)
+            // From the start of the stretch, which is read on its own.
+            ranges.append((Int(offset) - start)..<(Int(offset + size) - start))
+            sums.append(fileSum)
         }
-        var ranges: [Range<Int>] = []
-        var start = reader.offset
-        for size in sizes {
-            guard size <= body - start else { return .damaged("file sizes exceed the file") }
-            ranges.append(start..<(start + size))
-            start += size
+        guard reader.offset == tableEnd else { return .damaged("bad file table") }
+        // The files tile the space between the header and the table: no gap, no overlap.
+        var end = 0
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            guard range.lowerBound == end else { return .damaged("file sizes do not add up") }
+            end = range.upperBound
         }
-        guard start == body else { return .damaged("file sizes do not add up") }
+        guard end == Int(tableStart) - start else { return .damaged("file sizes do not add up") }
+        guard let bytes = read(start..<Int(tableStart)) else { return .damaged("truncated") }
+        let intact = bytes.withUnsafeBytes { all in
+            zip(ranges, sums).allSatisfy { range, fileSum in checksum(UnsafeRawBufferPointer(rebasing: all[range])) == fileSum }
+        }
+        guard intact else { return .damaged("checksum mismatch") }
         return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges))
+    }
+
+    /// The bytes of `range` of the open file; nil when they cannot all be read.
+    private static func read(_ fd: Int32, _ range: Range<Int>) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: range.count)
+        var filled = 0
+        while filled < range.count {
+            let n = bytes.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + filled, range.count - filled, off_t(range.lowerBound + filled)) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return nil }
+            filled += n
+        }
+        return bytes
     }
 
     /// Reads little-endian 64-bit numbers and byte runs, never past `limit`.
@@ -180,103 +224,112 @@ struct SiteCache {
 
     // MARK: Writing
 
-    /// Keeps the site just written in `folder` (its files read back, never through a symlink),
-    /// replacing the kept one. Best effort: a site that cannot be kept is simply not kept.
-    func store(paths: [String], from folder: String) {
-        var sizes: [Int] = []
-        var total = 0
-        for path in paths {
-            var info = stat()
-            guard lstat(folder + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return }
-            sizes.append(Int(info.st_size))
-            total += Int(info.st_size)
-        }
-        guard total <= Self.maximumBytes, paths.count <= Self.maximumFiles else { return }
-        let temporary = (file as NSString).deletingLastPathComponent + "/.\(Self.name)-\(getpid())"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        var writer = Writer(fd: fd)
-        writer.append(Self.magic)
-        writer.append(number: Self.formatVersion)
-        writer.append(number: UInt64(key.count))
-        writer.append(key)
-        writer.append(number: UInt64(paths.count))
-        for (path, size) in zip(paths, sizes) {
-            writer.append(number: UInt64(path.utf8.count))
-            writer.append(Array(path.utf8))
-            writer.append(number: UInt64(size))
-        }
-        writer.flush()
-        // The files read back a piece at a time through one buffer: keeping a site costs no more
-        // memory than its largest piece (reading each file whole raised the peak by about 50 MB).
-        var piece = [UInt8](repeating: 0, count: 1 << 20)
-        for (path, size) in zip(paths, sizes) where !writer.failed {
-            let input = open(folder + "/" + path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-            var info = stat()
-            guard input >= 0, fstat(input, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else {
-                if input >= 0 { close(input) }
-                writer.failed = true
-                break
-            }
-            var left = size
-            while left > 0, !writer.failed {
-                let n = piece.withUnsafeMutableBytes { POSIX.read(input, $0.baseAddress!, min(left, $0.count)) }
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { writer.failed = true; break }
-                writer.write(piece[0..<n])
-                left -= n
-            }
-            close(input)
-        }
-        let sum = writer.hash.final
-        writer.append(number: sum, hashed: false)
-        writer.flush()
-        let ok = !writer.failed && close(fd) == 0
-        if !ok || rename(temporary, file) != 0 { unlink(temporary) }
+    /// Keeps `keeper`'s files (the site just written, each added as it was written) under this
+    /// cache's key, replacing the kept site. Best effort: a site that cannot be kept is not kept.
+    func keep(_ keeper: Keeper, paths: [String]) {
+        guard keeper.file == file else { keeper.abandon(); return }
+        keeper.finish(paths: paths, key: key)
     }
 
-    /// Writes in large pieces, hashing what it writes.
-    private struct Writer {
-        let fd: Int32
-        var buffer: [UInt8] = []
-        var hash = Checksum()
-        var failed = false
+    /// Keeps the site just written in `folder` (its files read back, never through a symlink), for
+    /// a build that had no keeper while it wrote (the first, before `.git/playbook` existed).
+    func store(paths: [String], from folder: String) {
+        guard paths.count <= Self.maximumFiles, let keeper = Keeper(file: file) else { return }
+        for (index, path) in paths.enumerated() {
+            guard case .bytes(let bytes) = Self.contents(of: folder + "/" + path, limit: Self.maximumBytes) else {
+                keeper.abandon()
+                return
+            }
+            bytes.withUnsafeBufferPointer { keeper.add(index, $0) }
+        }
+        keeper.finish(paths: paths, key: key)
+    }
 
-        init(fd: Int32) {
-            self.fd = fd
-            buffer.reserveCapacity(1 << 20)
+    /// Collects a site's files into a new cache file beside the kept one while they are written
+    /// (from any thread: each file takes the next free stretch of the file), then adds the table
+    /// and swaps the new file in. Nothing is read back, and the whole site is never in memory.
+    final class Keeper: @unchecked Sendable {
+        let file: String
+        private let temporary: String
+        private let fd: Int32
+        private let lock = NSLock()
+        private var next: Int
+        private var failed = false
+        /// By the file's index in the site: offset, size and checksum.
+        private var entries: [Int: (offset: Int, size: Int, sum: UInt64)] = [:]
+
+        /// Nil when the new file cannot be created (the site is then not kept).
+        init?(file: String) {
+            self.file = file
+            temporary = (file as NSString).deletingLastPathComponent + "/.\(SiteCache.name)-\(getpid())"
+            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { return nil }
+            var header = SiteCache.magic
+            header += SiteCache.bytes(of: SiteCache.formatVersion)
+            next = header.count
+            if !header.withUnsafeBytes({ Self.write($0, to: fd, at: 0) }) { failed = true }
         }
 
-        mutating func append(_ bytes: [UInt8], hashed: Bool = true) {
-            if hashed { hash.add(bytes[...]) }
-            buffer += bytes
-            if buffer.count >= 1 << 20 { flush() }
-        }
-
-        mutating func append(number: UInt64, hashed: Bool = true) {
-            append((0..<8).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64($0))) }, hashed: hashed)
-        }
-
-        /// Written at once (after `flush`), hashed.
-        mutating func write(_ bytes: ArraySlice<UInt8>) {
-            hash.add(bytes)
-            var written = 0
-            while !failed, written < bytes.count {
-                let n = bytes.withUnsafeBytes { POSIX.write(fd, $0.baseAddress! + written, bytes.count - written) }
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = true } else { written += n }
+        /// Adds file `index` of the site.
+        func add(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
+            let offset: Int? = lock.withLock {
+                guard !failed, next <= SiteCache.maximumBytes - bytes.count, entries[index] == nil else { failed = true; return nil }
+                defer { next += bytes.count }
+                return next
+            }
+            guard let offset else { return }
+            let written = Self.write(UnsafeRawBufferPointer(bytes), to: fd, at: offset)
+            let sum = SiteCache.checksum(UnsafeRawBufferPointer(bytes))
+            lock.withLock {
+                if written { entries[index] = (offset, bytes.count, sum) } else { failed = true }
             }
         }
 
-        mutating func flush() {
-            var written = 0
-            while !failed, written < buffer.count {
-                let n = buffer.withUnsafeBytes { POSIX.write(fd, $0.baseAddress! + written, buffer.count - written) }
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { failed = true } else { written += n }
+        /// Writes the table under `key` and swaps the file in, when every one of `paths` was added.
+        func finish(paths: [String], key: [UInt8]) {
+            let (tableStart, entries, failed) = lock.withLock { (next, self.entries, self.failed) }
+            guard !failed, paths.count <= SiteCache.maximumFiles, entries.count == paths.count, paths.indices.allSatisfy({ entries[$0] != nil }) else {
+                abandon()
+                return
             }
-            buffer.removeAll(keepingCapacity: true)
+            var table = SiteCache.bytes(of: UInt64(key.count)) + key
+            table += SiteCache.bytes(of: UInt64(paths.count))
+            for (index, path) in paths.enumerated() {
+                guard let entry = entries[index] else { continue }
+                table += SiteCache.bytes(of: UInt64(path.utf8.count)) + Array(path.utf8)
+                table += SiteCache.bytes(of: UInt64(entry.offset)) + SiteCache.bytes(of: UInt64(entry.size)) + SiteCache.bytes(of: entry.sum)
+            }
+            table += SiteCache.bytes(of: UInt64(tableStart))
+            var sum = Checksum()
+            sum.add((SiteCache.magic + SiteCache.bytes(of: SiteCache.formatVersion))[...])
+            sum.add(table[...])
+            table += SiteCache.bytes(of: sum.final)
+            let written = table.withUnsafeBytes { Self.write($0, to: fd, at: tableStart) }
+            let closed = close(fd) == 0
+            if !written || !closed || rename(temporary, file) != 0 { unlink(temporary) }
         }
+
+        /// Drops the new file; the kept site stays as it was.
+        func abandon() {
+            close(fd)
+            unlink(temporary)
+        }
+
+        private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, at offset: Int) -> Bool {
+            var written = 0
+            while written < bytes.count {
+                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                written += n
+            }
+            return true
+        }
+    }
+
+    /// A number as the file holds it: 8 bytes, little-endian.
+    static func bytes(of number: UInt64) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: number >> (8 * UInt64($0))) }
     }
 
     // MARK: Helpers
@@ -289,25 +342,27 @@ struct SiteCache {
         private var pending: [UInt8] = []
 
         mutating func add(_ bytes: ArraySlice<UInt8>) {
-            var slice = bytes
+            bytes.withUnsafeBytes { add($0) }
+        }
+
+        mutating func add(_ bytes: UnsafeRawBufferPointer) {
+            var start = 0
             if !pending.isEmpty {
-                let needed = 8 - pending.count
-                pending += slice.prefix(needed)
-                slice = slice.dropFirst(needed)
+                let needed = min(8 - pending.count, bytes.count)
+                pending += bytes[0..<needed]
+                start = needed
                 guard pending.count == 8 else { return }
                 mix(pending[...])
                 pending.removeAll()
             }
-            let whole = slice.count / 8 * 8
-            slice.withUnsafeBytes { raw in
-                var offset = 0
-                while offset < whole {
-                    value = (value ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian) &* 0x0000_0100_0000_01b3
-                    value ^= value >> 29
-                    offset += 8
-                }
+            let whole = (bytes.count - start) / 8 * 8
+            var offset = start
+            while offset < start + whole {
+                value = (value ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self).littleEndian) &* 0x0000_0100_0000_01b3
+                value ^= value >> 29
+                offset += 8
             }
-            pending = Array(slice.suffix(slice.count - whole))
+            pending = Array(bytes[offset...])
         }
 
         private mutating func mix(_ word: ArraySlice<UInt8>) {
@@ -325,7 +380,7 @@ struct SiteCache {
         }
     }
 
-    static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         var sum = Checksum()
         sum.add(bytes)
         return sum.final

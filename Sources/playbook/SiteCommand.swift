@@ -93,11 +93,29 @@ struct SiteBuild: ParsableCommand {
         let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home,
                               thresholds: workspace.configuration.keyResultStatus)
         let plan = SitePlan(input)
-        try SiteFolder.write(plan, to: target)
+        // Each file goes into the new site cache as it is written (nothing read back); the key
+        // is written last, once the history cache is written (its identity is part of the key).
+        let keeper = cache.flatMap { SiteCache.Keeper(file: $0.file) }
+        do {
+            try SiteFolder.write(plan, to: target, keeping: keeper)
+        } catch {
+            keeper?.abandon()
+            throw error
+        }
         reportWritten(plan.paths.count, to: target)
-        // Kept once the history cache is written (its identity is part of the key).
         history.finishBackgroundWork()
-        try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)?.store(paths: plan.paths, from: target.path)
+        let kept: SiteCache?
+        do {
+            kept = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)
+        } catch {
+            keeper?.abandon()
+            throw error
+        }
+        if let keeper {
+            if let kept { kept.keep(keeper, paths: plan.paths) } else { keeper.abandon() }
+        } else {
+            kept?.store(paths: plan.paths, from: target.path)  // the first build: .git/playbook did not exist while it wrote
+        }
         withExtendedLifetime((history, input)) { exitSkippingTeardown(after: history) }
     }
 

@@ -64,8 +64,9 @@ enum SiteFolder {
 
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
     /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
-    /// bytes it already wrote (no new inode, nothing to copy) and writes the others.
-    static func write(_ plan: some SiteFiles, to target: Target) throws {
+    /// bytes it already wrote (no new inode, nothing to copy) and writes the others. `keeper`
+    /// (the site cache being written) is handed each file's bytes as they are written.
+    static func write(_ plan: some SiteFiles, to target: Target, keeping keeper: SiteCache.Keeper? = nil) throws {
         for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
         }
@@ -89,6 +90,7 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
+                    keeper?.add(index, bytes)
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
                        linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
@@ -197,13 +199,8 @@ protocol SiteFiles: Sendable {
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
 }
 
-extension SitePlan: SiteFiles {
-    /// Rendered now, let go once written: the whole site is never held in memory at once.
-    func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var text = render(index)
-        text.withUTF8(body)
-    }
-}
+/// Each file rendered when it is written and let go after: the whole site is never held in memory at once.
+extension SitePlan: SiteFiles {}
 
 /// The first error of work spread over threads; later ones are dropped.
 private final class FirstError: @unchecked Sendable {

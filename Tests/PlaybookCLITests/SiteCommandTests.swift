@@ -205,6 +205,62 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("e")))
     }
 
+    /// The first build keeps its site after writing it (no history cache existed while it wrote);
+    /// later builds keep each page while writing it. Either way, after a new commit the kept site
+    /// is the new commit's, never a page of the commit before.
+    func testASiteKeptWhileItIsWrittenIsTheNewCommitsSite() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        for (round, title) in ["Many more learners", "Even more learners"].enumerated() {
+            try scratch.write("playbooks/okrs.yml", """
+            kind: Objective
+            id: OKR-2026Q3-ACT-1
+            squad: activation-emea
+            quarter: 2026-Q3
+            title: \(title)
+            aligns_to: weekly-active-learners
+            key_results:
+              - {id: KR-1, title: Learners, metric: weekly-active-learners, baseline: 100, target: 200, current: \(160 + round)}
+            """)
+            try repository.stage(paths: ["playbooks/okrs.yml"])
+            _ = try repository.commit(message: "retitled \(round)", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600 + Int64(round) * 60))
+            // Built in full (the kept site is the commit before's) and kept page by page as written.
+            let built = try CLI.run(["site", "-o", "b\(round)"], in: scratch.url)
+            XCTAssertEqual(built.status, 0, built.stderr)
+            XCTAssertFalse(built.stderr.contains("note:"), built.stderr)
+            let kept = try XCTUnwrap(try cacheIdentity(scratch))
+            // Written from the kept site: the file is read, not replaced, and it is this commit's site.
+            let again = try CLI.run(["site", "-o", "c\(round)"], in: scratch.url)
+            XCTAssertEqual(again.status, 0, again.stderr)
+            XCTAssertEqual(try cacheIdentity(scratch), kept)
+            let fresh = try CLI.run(["site", "-o", "d\(round)", "--no-cache"], in: scratch.url)
+            XCTAssertEqual(fresh.status, 0, fresh.stderr)
+            let expected = try files(under: scratch.url.appendingPathComponent("d\(round)"))
+            XCTAssertTrue(String(decoding: try XCTUnwrap(expected["e/objectives.2026-Q3.html"]), as: UTF8.self).contains(title))
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b\(round)")), expected)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c\(round)")), expected)
+        }
+    }
+
+    /// The table of the kept files sits at the cache's end: damage there is found like damage to a page.
+    func testASiteCacheWithADamagedTableIsIgnored() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        XCTAssertEqual(try CLI.run(["site", "-o", "b", "--quarter", "2026-Q2"], in: scratch.url).status, 0)  // kept while written
+        let cache = scratch.url.appendingPathComponent(".git/playbook/site-cache")
+        let whole = try Data(contentsOf: cache)
+        for offset in [whole.count - 20, whole.count - 100, whole.count - 3] {
+            var bytes = whole
+            bytes[offset] ^= 0x04
+            try bytes.write(to: cache)
+            let result = try CLI.run(["site", "-o", "c\(offset)", "--quarter", "2026-Q2"], in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.contains("note: ignoring the site cache"), result.stderr)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c\(offset)")), try files(under: scratch.url.appendingPathComponent("b")))
+        }
+    }
+
     func testADamagedSiteCacheIsIgnoredWithANoteAndReplaced() throws {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
