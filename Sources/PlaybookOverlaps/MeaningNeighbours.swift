@@ -204,6 +204,14 @@ extension DuplicateDetection {
             let (first, second) = (toA + audience(x, a), toY + audience(x, y))
             return first == second ? nil : first > second
         }
+        // Of two look-alikes of which one denies something ("do not send …", "without a card") and the
+        // other does not, a text that denies nothing restates the one that denies nothing: a
+        // rewording says the idea's change in other words, not its negation (over the eight seen sets
+        // 5 more rewordings found, 5 fewer other pairs, no look-alike more). Whether `x` goes with `a`.
+        func deniesLess(_ x: Int, _ a: Int, than y: Int) -> Bool? {
+            let (dx, da, dy) = (!items[x].direction.negated.isEmpty, !items[a].direction.negated.isEmpty, !items[y].direction.negated.isEmpty)
+            return da != dy && !dx ? !da : nil
+        }
         var out: [Int: FieldComparison] = [:]
         for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
             guard let candidate = candidates[pair], candidate.byMeaning else { continue }
@@ -217,7 +225,7 @@ extension DuplicateDetection {
                         out[pair] = mine
                     } else if rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if readsCloser(x, to: a, than: y) ?? (rival.score >= candidate.score) {
+                    } else if deniesLess(x, a, than: y) ?? readsCloser(x, to: a, than: y) ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost
