@@ -90,12 +90,6 @@ struct FieldComparison {
                 // rewordings one shares `nearCopy` of its terms, naming words of its own too), while 6 of
                 // the 10 seen look-alikes still read as one idea with the model were such near copies.
                 differences.append("detail (\(Self.listed(onlyA)) / \(Self.listed(onlyB)))")
-            } else if !nearlySame {
-                // A near copy with words swapped on both sides, whatever its word score, is still one
-                // text with a detail changed: a direction, platform or region that one names and the
-                // other does not is that detail ("… in the mobile app" / "… on the car's dashboard
-                // screen", for drivers "in cars with Android Automotive").
-                contrast(a, b, audiences: false)
             }
         }
         if let ea = a.experiment, let eb = b.experiment {
