@@ -126,7 +126,9 @@ struct Facets: Sendable, Hashable {
             "android": ["os": "android"], "wear os": ["os": "android", "device": "watch"], "google pay": ["os": "android"],
             "web": ["os": "web"], "website": ["os": "web"], "browser": ["os": "web"], "chrome": ["os": "web"],
             "desktop": ["os": "web", "device": "desktop"], "laptop": ["device": "desktop"], "pc": ["device": "desktop"],
-            "computer": ["device": "desktop"], "mobile web": ["os": "web", "device": "phone"],
+            "computer": ["device": "desktop"], "mobile web": ["os": "web", "device": "phone"], "mobile app": ["device": "phone"],
+            "android auto": ["os": "android", "device": "car"], "android automotive": ["os": "android", "device": "car"],
+            "carplay": ["os": "ios", "device": "car"],
             "phone": ["device": "phone"], "smartphone": ["device": "phone"], "tablet": ["device": "tablet"],
             "smartwatch": ["device": "watch"], "smart watch": ["device": "watch"],
             // "Watch" alone is as often the verb ("let people watch a sample", "a watched fare"): the device only after a determiner.

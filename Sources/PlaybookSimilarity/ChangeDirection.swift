@@ -19,6 +19,10 @@ public struct ChangeDirection: Sendable, Hashable {
     /// What each direction word is about: the next word after it that is not a function word
     /// ("bigger discount on yearly billing": discount), per axis.
     public private(set) var objects: [Axis: Set<String>] = [:]
+    /// What is said to happen before something and what after something: the next word after
+    /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
+    public private(set) var before: Set<String> = []
+    public private(set) var after: Set<String> = []
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -50,6 +54,10 @@ public struct ChangeDirection: Sendable, Hashable {
             } else if !isNegated {
                 asserted.insert(stem)
             }
+            if stem == "befor" || stem == "after",
+               let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
+                if stem == "befor" { before.insert(object) } else { after.insert(object) }
+            }
             for (axis, isUp) in Self.pointing[stem] ?? [] {
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(
@@ -78,12 +86,30 @@ public struct ChangeDirection: Sendable, Hashable {
             if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(ua) / \(db)" }
             if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(da) / \(ub)" }
         }
+        if let swapped = sequenceSwapped(a, b) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
         if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
         let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
         if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        return nil
+    }
+
+    /// One thing placed before something on one side and after it on the other ("two days before the
+    /// cutoff" / "two days after the cutoff", "right after a flight is booked" / "a week before the
+    /// flight"), or nil. "Before" and "after" are too common to count alone (a restatement says
+    /// "after five lessons" where the idea says "before asking"): only about one same word, which
+    /// neither side places both ways.
+    static func sequenceSwapped(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        if !a.before.isEmpty, !b.after.isEmpty,
+           let word = a.before.intersection(b.after).subtracting(a.after).subtracting(b.before).min() {
+            return "before \(word) / after \(word)"
+        }
+        if !a.after.isEmpty, !b.before.isEmpty,
+           let word = a.after.intersection(b.before).subtracting(a.before).subtracting(b.after).min() {
+            return "after \(word) / before \(word)"
+        }
         return nil
     }
 

@@ -16,7 +16,8 @@ final class GrowthPairDiagnostics: XCTestCase {
         guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
         var sets: [[String: Any]] = []
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
-                                          ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4")]
+                                          ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
+                                          ("fresh5-pairs.tsv", "fresh5")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
@@ -53,7 +54,10 @@ final class GrowthPairDiagnostics: XCTestCase {
                 }
             }
             sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
-                         "audiences": sides.map(\.audience), "outcomes": sides.map(\.outcome), "rationales": sides.map(\.rationale), "pairs": rows])
+                         "audiences": sides.map(\.audience), "outcomes": sides.map(\.outcome), "rationales": sides.map(\.rationale), "pairs": rows,
+                         "titles": sides.map(\.title), "denies": items.map { !$0.direction.negated.isEmpty }, "changes": sides.map(\.change),
+                         "vectors": ["title": title, "change": change, "audience": audience, "outcome": outcome, "rationale": rationale,
+                                     "text": vectors]])
         }
         let data = try JSONSerialization.data(withJSONObject: sets)
         try data.write(to: URL(fileURLWithPath: path))

@@ -103,6 +103,8 @@ final class GrowthPairQualityTests: XCTestCase {
     /// `MeaningNeighbours.swift`: one more with these int8 vectors, the installed model's 16 unchanged).
     /// The half has been looked at many times: in-sample. With the rival and look-alike rules of
     /// `dupq4` (chosen on all seven sets, `fresh4` included): F1 0.841, 37 found, 0 flagged, 15 other pairs.
+    /// With the rules of `dupq5` (before / after, the denial tie-break; chosen on all eight sets): F1 0.854,
+    /// 38 found, 0 flagged, 14 other pairs.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -110,10 +112,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.84)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.85)
+        XCTAssertGreaterThanOrEqual(q.found, 38, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -130,11 +132,11 @@ final class GrowthPairQualityTests: XCTestCase {
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
         // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
-        // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample).
-        XCTAssertGreaterThanOrEqual(q.f1, 0.84)
-        XCTAssertGreaterThanOrEqual(q.found, 37, "rewordings found")
+        // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample); of `dupq5`: F1 0.854, 38, 0 and 14.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.85)
+        XCTAssertGreaterThanOrEqual(q.found, 38, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 15, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
     }
 
     /// Figures on a fresh set, counted the way a repository sees it: every pair called duplicate
@@ -175,16 +177,17 @@ final class GrowthPairQualityTests: XCTestCase {
     /// 0.914 over the labelled pairs, 0.835 counting the other pairs; 46, 3 and 12 before the
     /// neighbour rules); words only 0 and 15. With the rules of `dupq4`: 52, 3 and 10 (F1 0.904 and
     /// 0.832): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
-    /// direction the rewording, "gets cheaper", does not name).
+    /// direction the rewording, "gets cheaper", does not name). With the rules of `dupq5`: 52, 2 and 8
+    /// (F1 0.912 and 0.852; "right after the flight is booked" / "a week before the flight" now opposite ways).
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 3, strays: 10, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 2, strays: 8, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
     /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 33, 1 and 9
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
-    /// 33, 1 and 10 (F1 0.892 and 0.786).
+    /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
         try assertFloors("fresh2-pairs.tsv", found: 33, flagged: 1, strays: 10, wordsFlagged: 9)
     }
@@ -201,9 +204,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// `MeaningNeighbours.swift` were chosen on it with the other sets, so these floors are in-sample:
     /// 34 found, 0 flagged, 8 other pairs (F1 0.919 over the labelled pairs, 0.829 counting the other
     /// pairs). Left out of the choice of the knobs (leave-one-set-out), it scored the same. The rules
-    /// of `dupq4` give the same figures.
+    /// of `dupq4` give the same figures; those of `dupq5` 35, 0 and 7 (F1 0.933 and 0.854: a rewording
+    /// that denies nothing goes with the look-alike that denies nothing).
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 34, flagged: 0, strays: 8, wordsFlagged: 15)
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 35, flagged: 0, strays: 7, wordsFlagged: 15)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
@@ -246,9 +250,10 @@ final class GrowthPairQualityTests: XCTestCase {
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
         // PLAYBOOK_SHOW_TUNING names the seen split to show ("tune", "tune2", "held-out" (looked at many
-        // times by now), "fresh", "fresh2", "fresh3" or "fresh4", the fresh sets being seen data once measured).
+        // times by now), "fresh", "fresh2", "fresh3", "fresh4" or "fresh5", the fresh sets being seen data once measured).
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
-                     "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv"]
+                     "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
+                     "fresh5": "fresh5-pairs.tsv"]
         guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], let file = files[split] else { return }
         let pairs = try GrowthPair.load(file).filter { $0.split == split }
         var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }

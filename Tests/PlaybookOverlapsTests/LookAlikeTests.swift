@@ -127,6 +127,50 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertEqual(found.filter { $0.kind == .duplicate }.map(\.ids), [["HYP-0001", "HYP-0003"]])
         XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate })
     }
+
+    /// A restatement that reads a little closer to the look-alike that denies the change ("do not send
+    /// any email") than to the idea goes with the idea: it denies nothing itself.
+    func testARestatementThatDeniesNothingGoesWithTheLookAlikeThatDeniesNothing() {
+        func side(_ id: String, _ squad: String, _ title: String, _ change: String) -> String {
+            hypothesis(id, squad: squad, title: title, change: change, audience: "subscribers whose payment failed",
+                       outcome: "more failed payments recovered")
+        }
+        let idea = side("HYP-0001", "growth-a", "Dunning emails for failed payments", "send three reminder emails when a card payment fails")
+        let denial = side("HYP-0002", "growth-b", "No emails for failed payments", "do not send any email when a card payment fails")
+        let restatement = side("HYP-0003", "growth-c", "Chase declined charges",
+                               "a sequence of messages asking people to update their card after a billing error")
+        let encoder = Vectors([
+            "Dunning emails for failed payments. send three reminder emails when a card payment fails": [1, 0, 0],
+            "No emails for failed payments. do not send any email when a card payment fails": [0.9, 0.4359, 0],
+            "Chase declined charges. a sequence of messages asking people to update their card after a billing error": [0.6, 0.1835, 0.7787],
+            "subscribers whose payment failed": [1, 0, 0],
+        ])
+        let found = OverlapFinder.duplicates(entities([idea, denial, restatement].joined(separator: "\n---\n")), encoder: encoder)
+        XCTAssertEqual(found.filter { $0.kind == .duplicate }.map(\.ids), [["HYP-0001", "HYP-0003"]])
+        XCTAssertTrue(found.contains { $0.ids == ["HYP-0001", "HYP-0002"] && $0.kind == .related })
+    }
+
+    /// The same change placed before something on one side and after it on the other is two ideas;
+    /// "before" and "after" about different things are not opposites.
+    func testBeforeAndAfterTheSameThingAreOppositeWays() throws {
+        let before = hypothesis("HYP-0001", squad: "payroll-a", title: "Payroll reminder two days before the cutoff",
+                                change: "email the admin a reminder two days before the payroll cutoff with a link to approve the run",
+                                audience: "small businesses running payroll", outcome: "more runs approved on time")
+        let after = hypothesis("HYP-0002", squad: "payroll-b", title: "Payroll reminder two days after the cutoff",
+                               change: "email the admin a reminder two days after the payroll cutoff with a link to approve the run",
+                               audience: "small businesses running payroll", outcome: "more runs approved on time")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(before + "\n---\n" + after)).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("direction (before cutoff / after cutoff)"), overlap.reason)
+        let reader = TermReader()
+        func direction(_ text: String) -> ChangeDirection { ChangeDirection(stems: reader.stems(text)) }
+        XCTAssertNil(ChangeDirection.opposition(direction("show the paywall after five lessons instead of after two"),
+                                                direction("let people learn longer before asking for payment")))
+        XCTAssertNil(ChangeDirection.opposition(direction("order the evening before and collect an hour before the shop opens"),
+                                                direction("order the evening before and collect before the shop opens")))
+        XCTAssertNotNil(ChangeDirection.opposition(direction("order the evening before and collect an hour before the shop opens"),
+                                                   direction("order the evening before and collect an hour after the shop opens")))
+    }
 }
 
 /// Hand-made unit vectors, looked up by text.

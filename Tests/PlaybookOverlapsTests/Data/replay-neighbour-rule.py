@@ -10,8 +10,10 @@ The dump (`GrowthPairDiagnostics`) holds, for each labelled set written into one
 words) with its title-and-change cosine, its audience cosine, its word score, shared terms and
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
-committed settings it gives the Swift figures on all seven sets exactly. The field rules themselves
-are not replayed (they are in the dump), so a change to them needs a new dump.
+committed settings it gives the Swift figures on all eight sets exactly. The field rules themselves
+are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
+two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
+closer change and audience) is replayed from the dump's `denies` (whether each text denies something).
 Standard library only.
 """
 import json
@@ -25,7 +27,8 @@ def load(path):
         for r in raw["pairs"]:
             pairs[(r[0], r[1])] = dict(cos=r[2], words=r[3], overlap=r[4], same_metric=r[5], diff=r[6],
                                        audience=r[9], look=r[12], shared=r[13])
-        sets.append(dict(split=raw["split"], texts=raw["texts"], roles=raw["roles"], pairs=pairs))
+        sets.append(dict(split=raw["split"], texts=raw["texts"], roles=raw["roles"], pairs=pairs,
+                         denies=raw.get("denies", [False] * len(raw["texts"]))))
     return sets
 
 
@@ -42,8 +45,8 @@ def label(s, i, j):
     return "stray"
 
 
-def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16):
-    texts, P, n = s["texts"], s["pairs"], len(s["texts"])
+def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True):
+    texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
     keep = len(bars)
@@ -154,7 +157,13 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 elif rival and not mine:
                     out[key(a, x)] = rival
                 else:
-                    closer = reads_closer(x, a, y)
+                    closer = None
+                    # of two look-alikes of which one denies something, a text that denies nothing
+                    # restates the one that denies nothing
+                    if denial and denies[a] != denies[y] and not denies[x]:
+                        closer = not denies[a]
+                    if closer is None:
+                        closer = reads_closer(x, a, y)
                     if closer is None:
                         closer = candidates[key(a, x)]["score"] >= candidates[k]["score"]
                     if closer:
@@ -183,9 +192,13 @@ def main():
     names = [s["split"] for s in sets]
     settings = {"weak": 0.38, "backing": 0.4, "second": 0.45, "tiebreak": "cos+audience"}
     print("committed settings", settings)
+    total = dict(found=0, duplicates=0, flagged=0, strays=0)
     for s in sets:
         r = run(s, **settings)
         print(f"  {s['split']:9s} {r['found']}/{r['duplicates']} found, {r['flagged']} flagged, {r['strays']} other pairs")
+        for k in total:
+            total[k] += r[k]
+    print(f"  all: {total['found']}/{total['duplicates']} found, {total['flagged']} flagged, {total['strays']} other pairs")
     # The bundled example's closest pair of different ideas: cosine 0.41, audiences 0.35 (must stay out).
     grid = [dict(weak=w, backing=b, second=sec, tiebreak=t)
             for w in (0.36, 0.38, 0.40, 0.42) for b in (0.35, 0.4, 0.45, 0.5) for sec in (0.45, 0.48, 0.5)
