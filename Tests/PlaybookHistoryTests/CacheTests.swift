@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookGit
 @testable import PlaybookHistory
+import PlaybookTestSupport
 import XCTest
 
 final class CacheTests: XCTestCase {
@@ -242,6 +243,72 @@ final class CacheTests: XCTestCase {
         try craft(cache) { $0.replacingOccurrences(of: HistoryCache.header, with: "playbook-history-cache 2") }
         XCTAssertEqual(try read(s, cache: cache).commitsRead, 4)
         XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+        // Nor one of version 4, sealed by the one-lane checksum: the same lines, refused by its first.
+        try craft(cache) { $0.replacingOccurrences(of: HistoryCache.header, with: "playbook-history-cache 4") }
+        let older = try read(s, cache: cache)
+        XCTAssertEqual(older.commitsRead, 4)
+        XCTAssertEqual(older.cacheNote?.hasPrefix("the history cache was written by another version of playbook"), true)
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+    }
+
+    /// The checksum fed in whole 32-byte blocks and a last piece of any length (as the cache is
+    /// streamed) equals the checksum of the whole, and a change to any one byte (in any of the
+    /// four lanes, or in the words and bytes after the last block) changes it.
+    func testTheChecksumIsTheSameInPiecesAndSeesEveryByte() {
+        var generator = SeededGenerator(state: 12)
+        let bytes = (0..<203).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let whole = bytes.withUnsafeBufferPointer { HistoryCache.checksum($0) }
+        for cut in stride(from: 0, through: 192, by: 32) {
+            var pieces = HistoryCache.Checksum()
+            bytes.withUnsafeBytes { raw in
+                pieces.add(UnsafeRawBufferPointer(rebasing: raw[..<cut]), last: false)
+                pieces.add(UnsafeRawBufferPointer(rebasing: raw[cut...]), last: true)
+            }
+            XCTAssertEqual(pieces.value, whole, "cut at \(cut)")
+        }
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x20
+            XCTAssertNotEqual(changed.withUnsafeBufferPointer { HistoryCache.checksum($0) }, whole, "byte \(position)")
+        }
+        // Lanes are told apart: the same words in another lane's place give another checksum.
+        var swapped = bytes
+        swapped.replaceSubrange(0..<16, with: bytes[8..<16] + bytes[0..<8])
+        XCTAssertNotEqual(swapped.withUnsafeBufferPointer { HistoryCache.checksum($0) }, whole)
+    }
+
+    /// Tags, counts, times, flags and ids are read from the bytes as their text would read: a
+    /// count written `+1` is one, as `Int("+1")` is; a time with a letter, a flag of 2, a tag or a
+    /// change type spelled otherwise, or an id one digit short make the cache malformed (rebuilt, with a note).
+    func testNumbersTagsAndIdsInACacheReadAsTheirText() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        let full = try read(s, cache: nil)
+        _ = try read(s, cache: cache)
+        try craft(cache) { $0.replacingOccurrences(of: "\tadded\t", with: "\tadded\t+") }
+        let signed = try read(s, cache: cache)
+        XCTAssertEqual(signed.commitsRead, 0)
+        XCTAssertNil(signed.cacheNote)
+        XCTAssertEqual(signed.records, full.records)
+        let recordLine = #/\nR\t([0-9a-f]{40})\t([0-9]+)\t([0-9]+)\t([0-9]+)\t([01])\t/#
+        let edits: [(String, (String) -> String)] = [
+            ("a time with a letter", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1)\t\($0.2)x\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("a flag of 2", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1)\t\($0.2)\t\($0.3)\t\($0.4)\t2\t" } }),
+            ("an id a digit short", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1.dropLast())\t\($0.2)\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("an id with a letter past f", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1.dropLast())g\t\($0.2)\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("a record tag spelled RR", { $0.replacingOccurrences(of: "\nR\t", with: "\nRR\t") }),
+            ("a change type spelled addd", { $0.replacingOccurrences(of: "\tadded\t", with: "\taddd\t") }),
+            ("a negative count", { $0.replacingOccurrences(of: "\tadded\t", with: "\tadded\t-") }),
+        ]
+        for (what, edit) in edits {
+            _ = try read(s, cache: cache)
+            try craft(cache, edit)
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, 4, what)
+            XCTAssertEqual(again.records, full.records, what)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
+        }
     }
 
     func testACacheDirectoryThatIsALinkOrAFileIsNeitherReadNorWritten() throws {
