@@ -21,6 +21,11 @@ struct CachedHistory {
     /// The author of record `index` as the commit has it, where `records` holds the name the
     /// mailmap gives: the cache keeps authors as recorded.
     var recordedAuthors: [Int: Person] = [:]
+    /// Set when the cache was read for the commit it was written at (`HistoryCache.load(at:)`):
+    /// nothing is left to walk, so `commits` holds that commit only and `locations` nothing (both
+    /// serve only a walk, and reading them was a seventh of the first thread's share); this is
+    /// how many commits the cache had read.
+    var commitsUpToTip: Int?
 }
 
 /// What reading the cache came to.
@@ -50,14 +55,16 @@ public enum HistoryCache {
     /// Version 5: the same lines; the checksum runs four lanes over 32-byte blocks (`Checksum`).
     static let header = "playbook-history-cache 5"
 
-    static func load(from path: String, key: CacheKey) -> CacheLoad {
+    /// With `head`: when the cache was written at that commit, the commit list and the files each
+    /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).
+    static func load(from path: String, key: CacheKey, at head: ObjectID? = nil) -> CacheLoad {
         let directory = (path as NSString).deletingLastPathComponent
         if let problem = untrustedLocation(directory: directory, file: path) { return .rejected(problem) }
         // Mapped, not copied: the file is tens of megabytes, read once, and only ever replaced by a
         // rename (never rewritten in place), so the mapping keeps the version it opened.
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return .absent }
         return data.withUnsafeBytes { raw -> CacheLoad in
-            decode(raw.bindMemory(to: UInt8.self), key: key)
+            decode(raw.bindMemory(to: UInt8.self), key: key, at: head)
         }
     }
 
@@ -321,7 +328,7 @@ public enum HistoryCache {
     /// Another walk's cache: not damaged, just not this one's.
     struct OtherWalk: Error {}
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, key: CacheKey) -> CacheLoad {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, key: CacheKey, at head: ObjectID? = nil) -> CacheLoad {
         // The last line is `end<TAB>checksum`, over every byte before it.
         guard bytes.count >= 2, bytes[bytes.count - 1] == 10 else { return .rejected("the history cache is truncated") }
         var lineStart = bytes.count - 1
@@ -351,7 +358,7 @@ public enum HistoryCache {
             } else if let split {
                 var reader = ByteReader(UnsafeBufferPointer(rebasing: shared[..<split]), beyond: shared.count - split)
                 do {
-                    (results.head, results.declared) = try decode(&reader, key: key, partial: true)
+                    (results.head, results.declared) = try decode(&reader, key: key, partial: true, at: head)
                 } catch {
                     results.headError = error
                 }
@@ -368,7 +375,7 @@ public enum HistoryCache {
         if results.headError is OtherWalk { return .absent }
         var reader = ByteReader(body)
         do {
-            return .loaded(try decode(&reader, key: key, partial: false).history)
+            return .loaded(try decode(&reader, key: key, partial: false, at: head).history)
         } catch is OtherWalk {
             return .absent
         } catch {
@@ -396,15 +403,17 @@ public enum HistoryCache {
         }
     }
 
-    /// Where a record line begins near the middle of the file: a line starting "R<TAB>" after 55 %
+    /// Where a record line begins near the middle of the file: a line starting "R<TAB>" after 57.5 %
     /// of it (lines inside records start with a one-letter tag, and every tab or newline in a
     /// field is escaped). Nil for a small file, or none found: one pass reads it.
     private static func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 1 << 20 else { return nil }
-        // Past 55 % rather than half-way: this thread also checksums the whole file, and decoding
+        // Past 57.5 % rather than half-way: this thread also checksums the whole file, and decoding
         // the later records costs more per byte (measured by each thread's CPU time on a
-        // 50,000-commit history, 25 MB: 60 % left this one 6 ms less to do once the checksum ran in four lanes).
-        var index = bytes.count * 11 / 20
+        // 50,000-commit history, 25 MB: halves left the other thread waiting 18 ms for this one;
+        // checksumming in four lanes and stepping over the commit list at the cache's tip moved
+        // about as much work off each thread).
+        var index = bytes.count * 23 / 40
         while index + 2 < bytes.count {
             if bytes[index] == 10, bytes[index + 1] == UInt8(ascii: "R"), bytes[index + 2] == 9 { return index + 1 }
             index += 1
@@ -415,7 +424,7 @@ public enum HistoryCache {
     /// The cache up to the end of `reader`, and the record count it declares. With `partial`, the
     /// bytes may end after any whole record (the rest is read by `decodeRecords`); otherwise
     /// they hold exactly the declared count.
-    private static func decode(_ reader: inout ByteReader, key: CacheKey, partial: Bool) throws
+    private static func decode(_ reader: inout ByteReader, key: CacheKey, partial: Bool, at head: ObjectID? = nil) throws
         -> (history: CachedHistory, declared: Int) {
         guard try reader.text() == header, reader.atLineEnd else { throw Malformed() }
         guard try reader.text() == "key", let mode = WalkMode(rawValue: try reader.text()) else { throw Malformed() }
@@ -428,25 +437,37 @@ public enum HistoryCache {
         // anything is reserved: a count of 9999999999999999 is malformed, not an allocation.
         let commitCount = try reader.count("commits", each: 41)
         var commits: [ObjectID] = []
-        commits.reserveCapacity(commitCount)
-        for _ in 0..<commitCount { commits.append(try reader.objectID()) }
+        // At the commit it was written for (the last one read is the tip, as a walk leaves it):
+        // the list is stepped over, each line checked to be 40 digits long.
+        let upToTip = head == tip ? try reader.lastOfIDLines(commitCount).flatMap { $0 == tip ? commitCount : nil } : nil
+        if upToTip != nil {
+            commits = [tip]
+        } else {
+            commits.reserveCapacity(commitCount)
+            for _ in 0..<commitCount { commits.append(try reader.objectID()) }
+        }
         var broken: [String: ObjectID] = [:]
         for _ in 0..<(try reader.count("broken", each: 42)) {
             let path = try reader.text()
             broken[path] = try reader.objectID()
         }
         var locations: [String: Set<String>] = [:]
-        for _ in 0..<(try reader.count("located", each: 3)) {
-            let id = try reader.text()
-            var paths = Set<String>()
-            repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
-            locations[id] = paths
+        let locatedCount = try reader.count("located", each: 3)
+        if upToTip != nil {
+            try reader.skipLines(locatedCount)
+        } else {
+            for _ in 0..<locatedCount {
+                let id = try reader.text()
+                var paths = Set<String>()
+                repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+                locations[id] = paths
+            }
         }
         // Bounded by the whole file's bytes when only a part is read here (see `ByteReader.beyond`).
         let recordCount = try reader.count("records", each: 48)
         let records = try decodeRecords(&reader, count: partial ? nil : recordCount, reserve: recordCount)
         return (CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
-                              locations: locations), recordCount)
+                              locations: locations, commitsUpToTip: upToTip), recordCount)
     }
 
     /// `count` records to the end of `reader`; with nil, as many as it holds, up to its end.
@@ -794,6 +815,35 @@ private struct ByteReader {
     }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// Steps over `count` lines of one 40-digit id each (checking each line's length, not its
+    /// digits) and reads the last; nil (having moved nothing) when a line is not 40 bytes long or
+    /// there is none, so the list is read id by id instead.
+    mutating func lastOfIDLines(_ count: Int) throws -> ObjectID? {
+        guard count > 0, position + count * 41 <= bytes.count else { return nil }
+        var line = position
+        for _ in 0..<count {
+            guard bytes[line + 40] == 10 else { return nil }
+            line += 41
+        }
+        guard let last = ObjectID(hexDigits: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(line - 41)..<(line - 1)])))
+        else { return nil }
+        position = line
+        atLineEnd = true
+        return last
+    }
+
+    /// Steps over `count` lines, whatever they hold; malformed when the bytes end first.
+    mutating func skipLines(_ count: Int) throws {
+        guard count > 0 else { return }
+        guard let base = bytes.baseAddress else { throw HistoryCache.Malformed() }
+        for _ in 0..<count {
+            guard position < bytes.count,
+                  let end = memchr(base + position, 10, bytes.count - position) else { throw HistoryCache.Malformed() }
+            position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end)) + 1
+        }
+        atLineEnd = true
+    }
 
     /// "1" or "0".
     mutating func flag() throws -> Bool {

@@ -69,7 +69,7 @@ public struct HistoryReader {
         let key = CacheKey(mode: mode, roots: roots)
         var prior: CachedHistory?
         var cacheNote: String?
-        switch cacheFile.map({ HistoryCache.load(from: $0, key: key) }) ?? .absent {
+        switch cacheFile.map({ HistoryCache.load(from: $0, key: key, at: tip) }) ?? .absent {
         case .absent: break
         case .loaded(let cached): prior = cached
         case .rejected(let reason): cacheNote = reason
@@ -184,8 +184,10 @@ public struct HistoryReader {
             save()
         }
 
+        // Read at its own tip, the cache holds only the tip of its commit list (nothing was walked).
+        let commitCount = total == 0 ? prior?.commitsUpToTip ?? known.count : known.count
         var history = History(
-            head: head, tip: tip, mode: mode, roots: roots, commitCount: known.count, records: records,
+            head: head, tip: tip, mode: mode, roots: roots, commitCount: commitCount, records: records,
             shallowBoundary: boundary.sorted { $0.description < $1.description }, commitsRead: total)
         history.background = background
         if let cacheNote {

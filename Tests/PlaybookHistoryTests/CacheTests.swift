@@ -37,6 +37,57 @@ final class CacheTests: XCTestCase {
             let third = try read(s, cache: cache, mode: mode)
             XCTAssertEqual(third.commitsRead, 0)
             XCTAssertEqual(third.records, uncached.records)
+            // Read at its own tip, the cache steps over its commit list, yet counts every commit,
+            // and leaves the list whole for the next commit's read.
+            XCTAssertEqual(third.commitCount, uncached.commitCount)
+            try s.commit(["playbooks/o.yml": objective(current: "14")])
+            let fourth = try read(s, cache: cache, mode: mode)
+            XCTAssertEqual(fourth.commitsRead, 1)
+            let uncachedFourth = try read(s, cache: nil, mode: mode)
+            XCTAssertEqual(fourth.records, uncachedFourth.records)
+            XCTAssertEqual(fourth.commitCount, uncachedFourth.commitCount)
+        }
+    }
+
+    /// At the cache's own tip the commit list and the files each id lives in are stepped over:
+    /// their counts are still bounded by the file and each commit line must be 40 bytes long, but
+    /// a garbled id inside the list is found only when a new commit needs the list, and then the
+    /// cache is refused with a note and rebuilt as any malformed cache is.
+    func testACacheReadAtItsTipStepsOverItsListsAndRefusesThemOnceTheyAreNeeded() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        let full = try read(s, cache: nil)
+        _ = try read(s, cache: cache)
+        let commitLine = #/\ncommits\t4\n([0-9a-f]{40})\n/#
+        // An id garbled inside the list (same length): not read at the tip.
+        try craft(cache) { $0.replacing(commitLine, maxReplacements: 1) { "\ncommits\t4\n\($0.1.dropLast(2))zz\n" } }
+        let atTip = try read(s, cache: cache)
+        XCTAssertEqual(atTip.commitsRead, 0)
+        XCTAssertNil(atTip.cacheNote)
+        XCTAssertEqual(atTip.records, full.records)
+        XCTAssertEqual(atTip.commitCount, 4)
+        // A new commit needs the list: refused, read from git, rebuilt.
+        try s.commit(["playbooks/e.yml": experiment(status: "running")])
+        let after = try read(s, cache: cache)
+        XCTAssertEqual(after.commitsRead, 5)
+        XCTAssertEqual(after.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.")
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+        // A line of another length, a list longer than the file, or fewer lines of files than
+        // declared: refused even at the tip.
+        let edits: [(String, (String) -> String)] = [
+            ("a short id line", { $0.replacing(#/\ncommits\t5\n([0-9a-f]{40})\n/#, maxReplacements: 1) { "\ncommits\t5\n\($0.1.dropLast())\n" } }),
+            ("a huge commit count", { $0.replacingOccurrences(of: "\ncommits\t5\n", with: "\ncommits\t50000000\n") }),
+            ("a located count past its lines", { $0.replacing(#/\nlocated\t([0-9]+)\n/#, maxReplacements: 1) { "\nlocated\t\(Int($0.1)! + 40)\n" } }),
+        ]
+        let fullNow = try read(s, cache: nil)
+        for (what, edit) in edits {
+            _ = try read(s, cache: cache)
+            try craft(cache, edit)
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, 5, what)
+            XCTAssertEqual(again.records, fullNow.records, what)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
         }
     }
 
