@@ -25,7 +25,7 @@ public struct ObjectID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses exactly 40 hexadecimal digits (either case) from raw bytes; nil for anything else.
-    init?(hexDigits digits: UnsafeRawBufferPointer) {
+    public init?(hexDigits digits: UnsafeRawBufferPointer) {
         guard digits.count == 40 else { return nil }
         let parsed = Self.hexValues.withUnsafeBufferPointer { table -> (UInt64, UInt64, UInt64)? in
             var invalid: UInt8 = 0

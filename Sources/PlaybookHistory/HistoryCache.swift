@@ -21,6 +21,11 @@ struct CachedHistory {
     /// The author of record `index` as the commit has it, where `records` holds the name the
     /// mailmap gives: the cache keeps authors as recorded.
     var recordedAuthors: [Int: Person] = [:]
+    /// Set when the cache was read for the commit it was written at (`HistoryCache.load(at:)`):
+    /// nothing is left to walk, so `commits` holds that commit only and `locations` nothing (both
+    /// serve only a walk, and reading them was a seventh of the first thread's share); this is
+    /// how many commits the cache had read.
+    var commitsUpToTip: Int?
 }
 
 /// What reading the cache came to.
@@ -47,16 +52,19 @@ public enum HistoryCache {
     /// the number 47000); scalars resolved by the core schema with numbers as exact decimals; checksummed;
     /// records say whether they are on the first-parent line, changes whether a merge inherited them;
     /// the files each id lives in are kept, so a duplicate id is told from a restored one.
-    static let header = "playbook-history-cache 4"
+    /// Version 5: the same lines; the checksum runs four lanes over 32-byte blocks (`Checksum`).
+    static let header = "playbook-history-cache 5"
 
-    static func load(from path: String, key: CacheKey) -> CacheLoad {
+    /// With `head`: when the cache was written at that commit, the commit list and the files each
+    /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).
+    static func load(from path: String, key: CacheKey, at head: ObjectID? = nil) -> CacheLoad {
         let directory = (path as NSString).deletingLastPathComponent
         if let problem = untrustedLocation(directory: directory, file: path) { return .rejected(problem) }
         // Mapped, not copied: the file is tens of megabytes, read once, and only ever replaced by a
         // rename (never rewritten in place), so the mapping keeps the version it opened.
         guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { return .absent }
         return data.withUnsafeBytes { raw -> CacheLoad in
-            decode(raw.bindMemory(to: UInt8.self), key: key)
+            decode(raw.bindMemory(to: UInt8.self), key: key, at: head)
         }
     }
 
@@ -159,32 +167,76 @@ public enum HistoryCache {
         try end.withUnsafeBytes { try writeAll($0, to: descriptor, path: path) }
     }
 
-    /// A 64-bit checksum of the bytes (FNV-1a over 8-byte words, then the tail bytes): catches
-    /// torn writes and edits; it is not meant to stop a forger, who could as well edit the playbook.
+    /// A 64-bit checksum of the bytes (`Checksum`): catches torn writes and edits; it is not
+    /// meant to stop a forger, who could as well edit the playbook.
     static func checksum(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var checksum = Checksum()
         checksum.add(UnsafeRawBufferPointer(bytes), last: true)
         return checksum.value
     }
 
-    /// The checksum fed in pieces: every piece but the last a whole number of 8-byte words.
+    /// The checksum fed in pieces: every piece but the last a whole number of 32-byte blocks.
+    /// Four FNV-1a lanes, each taking every fourth 8-byte word, folded into one at the end (with
+    /// the words and bytes after the last block): one lane waited on each multiplication, and
+    /// checksumming was a fifth of the second thread's share of reading a 25 MB cache.
     struct Checksum {
-        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        private let prime: UInt64 = 0x0000_0100_0000_01b3
+        private static let basis: UInt64 = 0xcbf2_9ce4_8422_2325
+        private static let prime: UInt64 = 0x0000_0100_0000_01b3
+        private var lanes: (UInt64, UInt64, UInt64, UInt64) = (basis, basis ^ 1, basis ^ 2, basis ^ 3)
+        private var folded: UInt64?
+
+        /// The checksum of everything added; only once the last piece is in.
+        var value: UInt64 { folded ?? 0 }
+
+        private static func mix(_ value: UInt64, _ word: UInt64) -> UInt64 {
+            let product = (value ^ word) &* prime
+            return product ^ (product >> 32)
+        }
 
         mutating func add(_ raw: UnsafeRawBufferPointer, last: Bool) {
+            precondition(folded == nil, "nothing may be added after the last piece")
             var index = 0
+            var (a, b, c, d) = lanes
+            while index + 32 <= raw.count {
+                a = Self.mix(a, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                b = Self.mix(b, raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                c = Self.mix(c, raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self))
+                d = Self.mix(d, raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                index += 32
+            }
+            lanes = (a, b, c, d)
+            precondition(last || index == raw.count, "only the last piece may end mid-block")
+            guard last else { return }
+            var value = Self.mix(Self.mix(Self.mix(a, b), c), d)
             while index + 8 <= raw.count {
-                value = (value ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
-                value ^= value >> 32
+                value = Self.mix(value, raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
                 index += 8
             }
-            precondition(last || index == raw.count, "only the last piece may end mid-word")
             while index < raw.count {
-                value = (value ^ UInt64(raw[index])) &* prime
+                value = (value ^ UInt64(raw[index])) &* Self.prime
                 index += 1
             }
+            folded = value
         }
+    }
+
+    /// A hash of a short text (FNV-1a over 8-byte words, then the tail bytes), for `ByteReader`'s
+    /// table of shared names.
+    static func nameHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let raw = UnsafeRawBufferPointer(bytes)
+        let prime: UInt64 = 0x0000_0100_0000_01b3
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        var index = 0
+        while index + 8 <= raw.count {
+            value = (value ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* prime
+            value ^= value >> 32
+            index += 8
+        }
+        while index < raw.count {
+            value = (value ^ UInt64(raw[index])) &* prime
+            index += 1
+        }
+        return value
     }
 
     /// Lines of tab-separated fields; tabs, newlines and backslashes inside fields are escaped.
@@ -276,7 +328,7 @@ public enum HistoryCache {
     /// Another walk's cache: not damaged, just not this one's.
     struct OtherWalk: Error {}
 
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, key: CacheKey) -> CacheLoad {
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, key: CacheKey, at head: ObjectID? = nil) -> CacheLoad {
         // The last line is `end<TAB>checksum`, over every byte before it.
         guard bytes.count >= 2, bytes[bytes.count - 1] == 10 else { return .rejected("the history cache is truncated") }
         var lineStart = bytes.count - 1
@@ -306,7 +358,7 @@ public enum HistoryCache {
             } else if let split {
                 var reader = ByteReader(UnsafeBufferPointer(rebasing: shared[..<split]), beyond: shared.count - split)
                 do {
-                    (results.head, results.declared) = try decode(&reader, key: key, partial: true)
+                    (results.head, results.declared) = try decode(&reader, key: key, partial: true, at: head)
                 } catch {
                     results.headError = error
                 }
@@ -323,7 +375,7 @@ public enum HistoryCache {
         if results.headError is OtherWalk { return .absent }
         var reader = ByteReader(body)
         do {
-            return .loaded(try decode(&reader, key: key, partial: false).history)
+            return .loaded(try decode(&reader, key: key, partial: false, at: head).history)
         } catch is OtherWalk {
             return .absent
         } catch {
@@ -351,15 +403,17 @@ public enum HistoryCache {
         }
     }
 
-    /// Where a record line begins near the middle of the file: a line starting "R<TAB>" after 60 %
+    /// Where a record line begins near the middle of the file: a line starting "R<TAB>" after 57.5 %
     /// of it (lines inside records start with a one-letter tag, and every tab or newline in a
     /// field is escaped). Nil for a small file, or none found: one pass reads it.
     private static func splitPoint(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard bytes.count >= 1 << 20 else { return nil }
-        // Past 60 % rather than half-way: this thread also checksums the whole file, and decoding
-        // the later records costs more per byte (measured on a 50,000-commit history, 25 MB: halves
-        // left the other thread waiting 18 ms for this one).
-        var index = bytes.count * 3 / 5
+        // Past 57.5 % rather than half-way: this thread also checksums the whole file, and decoding
+        // the later records costs more per byte (measured by each thread's CPU time on a
+        // 50,000-commit history, 25 MB: halves left the other thread waiting 18 ms for this one;
+        // checksumming in four lanes and stepping over the commit list at the cache's tip moved
+        // about as much work off each thread).
+        var index = bytes.count * 23 / 40
         while index + 2 < bytes.count {
             if bytes[index] == 10, bytes[index + 1] == UInt8(ascii: "R"), bytes[index + 2] == 9 { return index + 1 }
             index += 1
@@ -370,7 +424,7 @@ public enum HistoryCache {
     /// The cache up to the end of `reader`, and the record count it declares. With `partial`, the
     /// bytes may end after any whole record (the rest is read by `decodeRecords`); otherwise
     /// they hold exactly the declared count.
-    private static func decode(_ reader: inout ByteReader, key: CacheKey, partial: Bool) throws
+    private static func decode(_ reader: inout ByteReader, key: CacheKey, partial: Bool, at head: ObjectID? = nil) throws
         -> (history: CachedHistory, declared: Int) {
         guard try reader.text() == header, reader.atLineEnd else { throw Malformed() }
         guard try reader.text() == "key", let mode = WalkMode(rawValue: try reader.text()) else { throw Malformed() }
@@ -383,25 +437,37 @@ public enum HistoryCache {
         // anything is reserved: a count of 9999999999999999 is malformed, not an allocation.
         let commitCount = try reader.count("commits", each: 41)
         var commits: [ObjectID] = []
-        commits.reserveCapacity(commitCount)
-        for _ in 0..<commitCount { commits.append(try reader.objectID()) }
+        // At the commit it was written for (the last one read is the tip, as a walk leaves it):
+        // the list is stepped over, each line checked to be 40 digits long.
+        let upToTip = head == tip ? try reader.lastOfIDLines(commitCount).flatMap { $0 == tip ? commitCount : nil } : nil
+        if upToTip != nil {
+            commits = [tip]
+        } else {
+            commits.reserveCapacity(commitCount)
+            for _ in 0..<commitCount { commits.append(try reader.objectID()) }
+        }
         var broken: [String: ObjectID] = [:]
         for _ in 0..<(try reader.count("broken", each: 42)) {
             let path = try reader.text()
             broken[path] = try reader.objectID()
         }
         var locations: [String: Set<String>] = [:]
-        for _ in 0..<(try reader.count("located", each: 3)) {
-            let id = try reader.text()
-            var paths = Set<String>()
-            repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
-            locations[id] = paths
+        let locatedCount = try reader.count("located", each: 3)
+        if upToTip != nil {
+            try reader.skipLines(locatedCount)
+        } else {
+            for _ in 0..<locatedCount {
+                let id = try reader.text()
+                var paths = Set<String>()
+                repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+                locations[id] = paths
+            }
         }
         // Bounded by the whole file's bytes when only a part is read here (see `ByteReader.beyond`).
         let recordCount = try reader.count("records", each: 48)
         let records = try decodeRecords(&reader, count: partial ? nil : recordCount, reserve: recordCount)
         return (CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
-                              locations: locations), recordCount)
+                              locations: locations, commitsUpToTip: upToTip), recordCount)
     }
 
     /// `count` records to the end of `reader`; with nil, as many as it holds, up to its end.
@@ -409,29 +475,28 @@ public enum HistoryCache {
         var records: [CommitRecord] = []
         records.reserveCapacity(count ?? reserve)
         while count.map({ records.count < $0 }) ?? !reader.isAtEnd {
-            guard try reader.text() == "R" else { throw Malformed() }
+            // Tags, numbers and ids read from the bytes: making each a string first (a heap copy
+            // for every 40-digit id) was a sixth of decoding.
+            guard try reader.isWord("R") else { throw Malformed() }
             let id = try reader.objectID()
-            guard let time = Int64(try reader.text()) else { throw Malformed() }
-            let changeText = try reader.text()
-            let changeCount = try reader.bounded(changeText, each: 8)
-            let noteText = try reader.text()
-            let noteCount = try reader.bounded(noteText, each: 4)
+            guard let time = try reader.integer().map(Int64.init) else { throw Malformed() }
+            let changeCount = try reader.bounded(try reader.integer(), each: 8)
+            let noteCount = try reader.bounded(try reader.integer(), each: 4)
             let mainLine = try reader.flag()
             let author = Person(name: try reader.name(), email: try reader.name())
             let summary = try reader.text()
             var changes: [EntityChange] = []
             changes.reserveCapacity(changeCount)
             for _ in 0..<changeCount {
-                guard try reader.text() == "C", let type = ChangeType(rawValue: try reader.text()) else { throw Malformed() }
-                let fieldText = try reader.text()
-                let fieldCount = try reader.bounded(fieldText, each: 5)
+                guard try reader.isWord("C"), let type = try reader.changeType() else { throw Malformed() }
+                let fieldCount = try reader.bounded(try reader.integer(), each: 5)
                 let inherited = try reader.flag()
                 let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
-                    guard try reader.isTag(UInt8(ascii: "F")) else { throw Malformed() }
+                    guard try reader.isWord("F") else { throw Malformed() }
                     let fieldPath = try reader.name()
                     let old = try reader.optional().map(FieldValue.init(storage:))
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
@@ -441,7 +506,7 @@ public enum HistoryCache {
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {
-                guard try reader.text() == "N" else { throw Malformed() }
+                guard try reader.isWord("N") else { throw Malformed() }
                 let path = try reader.text()
                 notes.append(HistoryNote(commit: id, path: path, message: try reader.text()))
             }
@@ -571,10 +636,10 @@ private struct ByteWriter {
         if output != nil, bytes.count >= 1 << 20 { flush(last: false) }
     }
 
-    /// Hands what is written to `output`: all of it when `last`, else whole 8-byte words.
+    /// Hands what is written to `output`: all of it when `last`, else whole 32-byte blocks (`Checksum`).
     mutating func flush(last: Bool) {
         guard let output else { return }
-        let count = last ? bytes.count : bytes.count & ~7
+        let count = last ? bytes.count : bytes.count & ~31
         bytes.withUnsafeBytes { output(UnsafeRawBufferPointer(rebasing: $0[..<count]), last) }
         bytes.removeFirst(count)
     }
@@ -640,9 +705,13 @@ private struct ByteReader {
 
     /// Texts read by `name()`, by a hash of their bytes: a slot per hash's top bits, the first
     /// text seen keeping it (a dictionary hashed each hash again, a fifth of `name()`).
-    private var nameSlots: [String?] = Array(repeating: nil, count: 1 << ByteReader.nameSlotBits)
-    private var nameHashes: [UInt64] = Array(repeating: 0, count: 1 << ByteReader.nameSlotBits)
-    private static let nameSlotBits = 15
+    private var nameSlots = SharedTexts()
+
+    struct SharedTexts {
+        static let bits = 15
+        var texts: [String?] = Array(repeating: nil, count: 1 << bits)
+        var hashes: [UInt64] = Array(repeating: 0, count: 1 << bits)
+    }
 
     /// A field that repeats across records (a field path, a file path, an entity id, an author):
     /// one string per distinct text, so a cache of 300,000 field changes allocates each path once,
@@ -651,12 +720,17 @@ private struct ByteReader {
         let (range, escaped) = try next()
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
         if escaped { return HistoryCache.unescape(slice) }
+        return Self.shared(slice, in: &nameSlots)
+    }
+
+    /// The text of unescaped bytes, the same string as the last time they were read when the slot kept it.
+    private static func shared(_ slice: UnsafeBufferPointer<UInt8>, in slots: inout SharedTexts) -> String {
         // Up to 15 bytes a string is held inline (nothing to share); long texts are rarely repeated.
         guard slice.count > 15, slice.count <= 128 else { return String(decoding: slice, as: UTF8.self) }
-        let hash = HistoryCache.checksum(slice)
-        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - ByteReader.nameSlotBits))
-        if var known = nameSlots[slot] {
-            guard nameHashes[slot] == hash else { return String(decoding: slice, as: UTF8.self) }
+        let hash = HistoryCache.nameHash(slice)
+        let slot = Int(truncatingIfNeeded: hash >> UInt64(64 - SharedTexts.bits))
+        if var known = slots.texts[slot] {
+            guard slots.hashes[slot] == hash else { return String(decoding: slice, as: UTF8.self) }
             let same = known.withUTF8 { utf8 in
                 guard utf8.count == slice.count, let stored = utf8.baseAddress, let read = slice.baseAddress else { return false }
                 return memcmp(stored, read, slice.count) == 0
@@ -664,8 +738,8 @@ private struct ByteReader {
             return same ? known : String(decoding: slice, as: UTF8.self)
         }
         let text = String(decoding: slice, as: UTF8.self)
-        nameSlots[slot] = text
-        nameHashes[slot] = hash
+        slots.texts[slot] = text
+        slots.hashes[slot] = hash
         return text
     }
 
@@ -685,23 +759,106 @@ private struct ByteReader {
         return escaped ? HistoryCache.unescape(slice) : String(decoding: slice, as: UTF8.self)
     }
 
-    mutating func isTag(_ tag: UInt8) throws -> Bool {
-        let (range, _) = try next()
-        return range.count == 1 && bytes[range.lowerBound] == tag
+    /// Whether the next field reads `word` (a tag, a flag): compared as bytes, as `text() == word` would.
+    mutating func isWord(_ word: StaticString) throws -> Bool {
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped { return HistoryCache.unescape(slice) == word.description }
+        return word.withUTF8Buffer { $0.elementsEqual(slice) }
+    }
+
+    /// `added`, `changed` or `removed`; nil for anything else.
+    mutating func changeType() throws -> ChangeType? {
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped { return ChangeType(rawValue: HistoryCache.unescape(slice)) }
+        let type: ChangeType = slice.count == 5 ? .added : slice.first == UInt8(ascii: "c") ? .changed : .removed
+        return type.rawValue.utf8.elementsEqual(slice) ? type : nil
     }
 
     mutating func objectID() throws -> ObjectID {
-        guard let id = ObjectID(hex: try text()) else { throw HistoryCache.Malformed() }
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        let id = escaped ? ObjectID(hex: HistoryCache.unescape(slice)) : ObjectID(hexDigits: UnsafeRawBufferPointer(slice))
+        guard let id else { throw HistoryCache.Malformed() }
         return id
+    }
+
+    /// A decimal field as `Int(text())` reads it (an optional sign, then digits; nil on overflow
+    /// or anything else), without making the string.
+    mutating func integer() throws -> Int? {
+        let (range, escaped) = try next()
+        let slice = UnsafeBufferPointer(rebasing: bytes[range])
+        if escaped { return Int(HistoryCache.unescape(slice)) }
+        return Self.decimal(slice)
+    }
+
+    static func decimal(_ digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        var negative = false
+        if let first = digits.first, first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            negative = first == UInt8(ascii: "-")
+            index = 1
+        }
+        guard index < digits.count else { return nil }
+        var value = 0
+        while index < digits.count {
+            let digit = Int(digits[index]) &- 48
+            guard digit >= 0, digit <= 9 else { return nil }
+            let (times, overflowed) = value.multipliedReportingOverflow(by: 10)
+            let (next, overflowedAgain) = negative ? times.subtractingReportingOverflow(digit) : times.addingReportingOverflow(digit)
+            guard !overflowed, !overflowedAgain else { return nil }
+            value = next
+            index += 1
+        }
+        return value
     }
 
     var isAtEnd: Bool { position == bytes.count }
 
+    /// Steps over `count` lines of one 40-digit id each (checking each line's length, not its
+    /// digits) and reads the last; nil (having moved nothing) when a line is not 40 bytes long or
+    /// there is none, so the list is read id by id instead.
+    mutating func lastOfIDLines(_ count: Int) throws -> ObjectID? {
+        guard count > 0, position + count * 41 <= bytes.count else { return nil }
+        var line = position
+        for _ in 0..<count {
+            guard bytes[line + 40] == 10 else { return nil }
+            line += 41
+        }
+        guard let last = ObjectID(hexDigits: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[(line - 41)..<(line - 1)])))
+        else { return nil }
+        position = line
+        atLineEnd = true
+        return last
+    }
+
+    /// Steps over `count` lines, whatever they hold; malformed when the bytes end first.
+    mutating func skipLines(_ count: Int) throws {
+        guard count > 0 else { return }
+        guard let base = bytes.baseAddress else { throw HistoryCache.Malformed() }
+        for _ in 0..<count {
+            guard position < bytes.count,
+                  let end = memchr(base + position, 10, bytes.count - position) else { throw HistoryCache.Malformed() }
+            position = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(end)) + 1
+        }
+        atLineEnd = true
+    }
+
     /// "1" or "0".
     mutating func flag() throws -> Bool {
-        switch try text() {
-        case "1": return true
-        case "0": return false
+        let (range, escaped) = try next()
+        guard !escaped else {
+            switch HistoryCache.unescape(UnsafeBufferPointer(rebasing: bytes[range])) {
+            case "1": return true
+            case "0": return false
+            default: throw HistoryCache.Malformed()
+            }
+        }
+        guard range.count == 1 else { throw HistoryCache.Malformed() }
+        switch bytes[range.lowerBound] {
+        case UInt8(ascii: "1"): return true
+        case UInt8(ascii: "0"): return false
         default: throw HistoryCache.Malformed()
         }
     }
@@ -715,7 +872,11 @@ private struct ByteReader {
 
     /// A count that fits in the bytes left, at `each` bytes per item.
     func bounded(_ text: String, each: Int) throws -> Int {
-        guard let value = Int(text), value >= 0, value <= (bytes.count + beyond - position) / each else {
+        try bounded(Int(text), each: each)
+    }
+
+    func bounded(_ value: Int?, each: Int) throws -> Int {
+        guard let value, value >= 0, value <= (bytes.count + beyond - position) / each else {
             throw HistoryCache.Malformed()
         }
         return value

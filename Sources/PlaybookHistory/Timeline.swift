@@ -189,13 +189,14 @@ public struct Timelines: Sendable {
 
     public init(_ history: History) {
         let versions = DecodedVersions()
-        // Two cores: each builds the timelines of half the ids (by the id's last byte), every
+        // Two cores: each builds the timelines of half the ids (by `Timelines.part(of:)`), every
         // one from all the records in order, so each timeline is what one pass builds.
         let halves = TimelineHalves()
         let records = history.records
         TwoThreads.run { part in
             var timelines: [String: Timeline] = [:]
-            timelines.reserveCapacity(records.count / 8)
+            // The first part's table takes the second's in too: room for both, so merging rehashes nothing.
+            timelines.reserveCapacity(records.count / (part == 0 ? 4 : 8))
             // In place, through pointers: `for record in records` copied every record (its author,
             // summary, changes) on both threads to use half of them, and passing an element to
             // `append` still copied it.
@@ -205,7 +206,7 @@ public struct Timelines: Sendable {
                     let record = firstRecord + index
                     record.pointee.changes.withUnsafeBufferPointer { changes in
                         guard let firstChange = changes.baseAddress else { return }
-                        for position in changes.indices where Int(changes[position].entity.utf8.last ?? 0) & 1 == part {
+                        for position in changes.indices where Timelines.part(of: changes[position].entity) == part {
                             let change = firstChange + position
                             let entity = change.pointee.entity
                             // Mutated in place: copying a timeline out and back made every append copy its events.
@@ -223,6 +224,14 @@ public struct Timelines: Sendable {
         timelines.reserveCapacity(timelines.count + second.count)
         timelines.merge(second, uniquingKeysWith: { first, _ in first })  // the ids differ
         byID = timelines
+    }
+
+    /// Which of the two threads builds the timeline of `id`: the parity of its bytes' sum. The last
+    /// byte's parity gave one thread every objective (their ids end in `-1`), a third more work.
+    static func part(of id: String) -> Int {
+        var sum: UInt8 = 0
+        for byte in id.utf8 { sum &+= byte }
+        return Int(sum & 1)
     }
 
     public subscript(id: String) -> Timeline? { byID[id] }

@@ -136,7 +136,8 @@ final class DecodedVersions: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var decoded: [Key: DecodedDocument] = [:]
+    /// Sized for a report's few hundred versions: growing the table moved every document stored.
+    private var decoded: [Key: DecodedDocument] = Dictionary(minimumCapacity: 1024)
 
     /// Event `index` of entity `id`'s timeline, whose state is `state`.
     func decoded(_ id: String, _ index: Int, of state: EntityState) -> DecodedDocument {

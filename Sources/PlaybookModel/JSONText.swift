@@ -35,6 +35,17 @@ public enum JSONText {
         return out + "\""
     }
 
+    /// `quoted(text)` appended to `out`: a plain text is copied straight in, with no string in between.
+    public static func append(quoted text: String, to out: inout String) {
+        guard isPlain(text.utf8) else {
+            out += quoted(text)
+            return
+        }
+        out += "\""
+        out += text
+        out += "\""
+    }
+
     /// Printable ASCII (0x20…0x7E) other than `"` and `\`, without `##[`.
     private static func isPlain(_ utf8: String.UTF8View) -> Bool {
         var hashes = 0

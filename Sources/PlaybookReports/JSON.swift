@@ -33,7 +33,9 @@ public indirect enum JSON: Sendable, Equatable {
     public func rendered() -> String {
         var out = ""
         write(into: &out, indent: "")
-        return out + "\n"
+        // Appended in place: `out + "\n"` copied the whole rendering (half a megabyte for a quarter's OKRs).
+        out += "\n"
+        return out
     }
 
     private func write(into out: inout String, indent: String) {
@@ -43,7 +45,7 @@ public indirect enum JSON: Sendable, Equatable {
         case .integer(let value): out += String(value)
         case .number(let value): out += Numbers.plain(value)
         case .decimal(let value): out += Numbers.plain(value)
-        case .string(let text): out += JSON.quoted(text)
+        case .string(let text): JSONText.append(quoted: text, to: &out)
         case .array(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
@@ -53,19 +55,21 @@ public indirect enum JSON: Sendable, Equatable {
                 item.write(into: &out, indent: inner)
                 out += index == items.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "]"
+            out += indent
+            out += "]"
         case .object(let pairs):
             guard !pairs.isEmpty else { out += "{}"; return }
             out += "{\n"
             let inner = indent + "  "
             for (index, (key, value)) in pairs.enumerated() {
                 out += inner
-                out += JSON.quoted(key)
+                JSONText.append(quoted: key, to: &out)
                 out += ": "
                 value.write(into: &out, indent: inner)
                 out += index == pairs.count - 1 ? "\n" : ",\n"
             }
-            out += indent + "}"
+            out += indent
+            out += "}"
         }
     }
 

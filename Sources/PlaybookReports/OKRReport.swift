@@ -114,10 +114,11 @@ private final class KeyResultReferences: @unchecked Sendable {
 
     init(count: Int) { all = Array(repeating: nil, count: count) }
 
-    func store(_ references: [String?], from start: Int) {
+    /// `references` of the experiments at `start`, `start + step`, … in order.
+    func store(_ references: [String?], from start: Int, step: Int) {
         lock.lock()
         defer { lock.unlock() }
-        all.replaceSubrange(start..<(start + references.count), with: references)
+        for (offset, reference) in references.enumerated() { all[start + offset * step] = reference }
     }
 }
 
@@ -232,14 +233,15 @@ public struct OKRReport: Sendable {
                 experiments[reference, default: []].append(track.timeline)
             }
         } else {
-            // Each experiment's key result read on two threads (halves), then gathered in id order.
+            // Each experiment's key result read on two threads (alternate experiments: halves left
+            // one thread the older ones, which have a value to read, and the other mostly later ones,
+            // which have none yet), then gathered in id order.
             let experimentTimelines = timelines.all(kind: Kind.experiment.rawValue)
             let references = KeyResultReferences(count: experimentTimelines.count)
             TwoThreads.run { part in
-                let half = experimentTimelines.count / 2
-                let range = part == 0 ? 0..<half : half..<experimentTimelines.count
-                references.store(range.map { experimentTimelines[$0].state(before: endTime)?.value("key_result")?.textValue },
-                                 from: range.lowerBound)
+                let indices = stride(from: part, to: experimentTimelines.count, by: 2)
+                references.store(indices.map { experimentTimelines[$0].state(before: endTime)?.value("key_result")?.textValue },
+                                 from: part, step: 2)
             }
             for (index, reference) in references.all.enumerated() {
                 guard let reference else { continue }

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookGit
 @testable import PlaybookHistory
+import PlaybookTestSupport
 import XCTest
 
 final class CacheTests: XCTestCase {
@@ -36,6 +37,57 @@ final class CacheTests: XCTestCase {
             let third = try read(s, cache: cache, mode: mode)
             XCTAssertEqual(third.commitsRead, 0)
             XCTAssertEqual(third.records, uncached.records)
+            // Read at its own tip, the cache steps over its commit list, yet counts every commit,
+            // and leaves the list whole for the next commit's read.
+            XCTAssertEqual(third.commitCount, uncached.commitCount)
+            try s.commit(["playbooks/o.yml": objective(current: "14")])
+            let fourth = try read(s, cache: cache, mode: mode)
+            XCTAssertEqual(fourth.commitsRead, 1)
+            let uncachedFourth = try read(s, cache: nil, mode: mode)
+            XCTAssertEqual(fourth.records, uncachedFourth.records)
+            XCTAssertEqual(fourth.commitCount, uncachedFourth.commitCount)
+        }
+    }
+
+    /// At the cache's own tip the commit list and the files each id lives in are stepped over:
+    /// their counts are still bounded by the file and each commit line must be 40 bytes long, but
+    /// a garbled id inside the list is found only when a new commit needs the list, and then the
+    /// cache is refused with a note and rebuilt as any malformed cache is.
+    func testACacheReadAtItsTipStepsOverItsListsAndRefusesThemOnceTheyAreNeeded() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        let full = try read(s, cache: nil)
+        _ = try read(s, cache: cache)
+        let commitLine = #/\ncommits\t4\n([0-9a-f]{40})\n/#
+        // An id garbled inside the list (same length): not read at the tip.
+        try craft(cache) { $0.replacing(commitLine, maxReplacements: 1) { "\ncommits\t4\n\($0.1.dropLast(2))zz\n" } }
+        let atTip = try read(s, cache: cache)
+        XCTAssertEqual(atTip.commitsRead, 0)
+        XCTAssertNil(atTip.cacheNote)
+        XCTAssertEqual(atTip.records, full.records)
+        XCTAssertEqual(atTip.commitCount, 4)
+        // A new commit needs the list: refused, read from git, rebuilt.
+        try s.commit(["playbooks/e.yml": experiment(status: "running")])
+        let after = try read(s, cache: cache)
+        XCTAssertEqual(after.commitsRead, 5)
+        XCTAssertEqual(after.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.")
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+        // A line of another length, a list longer than the file, or fewer lines of files than
+        // declared: refused even at the tip.
+        let edits: [(String, (String) -> String)] = [
+            ("a short id line", { $0.replacing(#/\ncommits\t5\n([0-9a-f]{40})\n/#, maxReplacements: 1) { "\ncommits\t5\n\($0.1.dropLast())\n" } }),
+            ("a huge commit count", { $0.replacingOccurrences(of: "\ncommits\t5\n", with: "\ncommits\t50000000\n") }),
+            ("a located count past its lines", { $0.replacing(#/\nlocated\t([0-9]+)\n/#, maxReplacements: 1) { "\nlocated\t\(Int($0.1)! + 40)\n" } }),
+        ]
+        let fullNow = try read(s, cache: nil)
+        for (what, edit) in edits {
+            _ = try read(s, cache: cache)
+            try craft(cache, edit)
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, 5, what)
+            XCTAssertEqual(again.records, fullNow.records, what)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
         }
     }
 
@@ -242,6 +294,72 @@ final class CacheTests: XCTestCase {
         try craft(cache) { $0.replacingOccurrences(of: HistoryCache.header, with: "playbook-history-cache 2") }
         XCTAssertEqual(try read(s, cache: cache).commitsRead, 4)
         XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+        // Nor one of version 4, sealed by the one-lane checksum: the same lines, refused by its first.
+        try craft(cache) { $0.replacingOccurrences(of: HistoryCache.header, with: "playbook-history-cache 4") }
+        let older = try read(s, cache: cache)
+        XCTAssertEqual(older.commitsRead, 4)
+        XCTAssertEqual(older.cacheNote?.hasPrefix("the history cache was written by another version of playbook"), true)
+        XCTAssertEqual(try read(s, cache: cache).commitsRead, 0)
+    }
+
+    /// The checksum fed in whole 32-byte blocks and a last piece of any length (as the cache is
+    /// streamed) equals the checksum of the whole, and a change to any one byte (in any of the
+    /// four lanes, or in the words and bytes after the last block) changes it.
+    func testTheChecksumIsTheSameInPiecesAndSeesEveryByte() {
+        var generator = SeededGenerator(state: 12)
+        let bytes = (0..<203).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        let whole = bytes.withUnsafeBufferPointer { HistoryCache.checksum($0) }
+        for cut in stride(from: 0, through: 192, by: 32) {
+            var pieces = HistoryCache.Checksum()
+            bytes.withUnsafeBytes { raw in
+                pieces.add(UnsafeRawBufferPointer(rebasing: raw[..<cut]), last: false)
+                pieces.add(UnsafeRawBufferPointer(rebasing: raw[cut...]), last: true)
+            }
+            XCTAssertEqual(pieces.value, whole, "cut at \(cut)")
+        }
+        for position in bytes.indices {
+            var changed = bytes
+            changed[position] ^= 0x20
+            XCTAssertNotEqual(changed.withUnsafeBufferPointer { HistoryCache.checksum($0) }, whole, "byte \(position)")
+        }
+        // Lanes are told apart: the same words in another lane's place give another checksum.
+        var swapped = bytes
+        swapped.replaceSubrange(0..<16, with: bytes[8..<16] + bytes[0..<8])
+        XCTAssertNotEqual(swapped.withUnsafeBufferPointer { HistoryCache.checksum($0) }, whole)
+    }
+
+    /// Tags, counts, times, flags and ids are read from the bytes as their text would read: a
+    /// count written `+1` is one, as `Int("+1")` is; a time with a letter, a flag of 2, a tag or a
+    /// change type spelled otherwise, or an id one digit short make the cache malformed (rebuilt, with a note).
+    func testNumbersTagsAndIdsInACacheReadAsTheirText() throws {
+        let s = try ScratchHistory(for: self)
+        let cache = HistoryReader.defaultCacheFile(for: s.repository)
+        try build(s)
+        let full = try read(s, cache: nil)
+        _ = try read(s, cache: cache)
+        try craft(cache) { $0.replacingOccurrences(of: "\tadded\t", with: "\tadded\t+") }
+        let signed = try read(s, cache: cache)
+        XCTAssertEqual(signed.commitsRead, 0)
+        XCTAssertNil(signed.cacheNote)
+        XCTAssertEqual(signed.records, full.records)
+        let recordLine = #/\nR\t([0-9a-f]{40})\t([0-9]+)\t([0-9]+)\t([0-9]+)\t([01])\t/#
+        let edits: [(String, (String) -> String)] = [
+            ("a time with a letter", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1)\t\($0.2)x\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("a flag of 2", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1)\t\($0.2)\t\($0.3)\t\($0.4)\t2\t" } }),
+            ("an id a digit short", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1.dropLast())\t\($0.2)\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("an id with a letter past f", { $0.replacing(recordLine, maxReplacements: 1) { "\nR\t\($0.1.dropLast())g\t\($0.2)\t\($0.3)\t\($0.4)\t\($0.5)\t" } }),
+            ("a record tag spelled RR", { $0.replacingOccurrences(of: "\nR\t", with: "\nRR\t") }),
+            ("a change type spelled addd", { $0.replacingOccurrences(of: "\tadded\t", with: "\taddd\t") }),
+            ("a negative count", { $0.replacingOccurrences(of: "\tadded\t", with: "\tadded\t-") }),
+        ]
+        for (what, edit) in edits {
+            _ = try read(s, cache: cache)
+            try craft(cache, edit)
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, 4, what)
+            XCTAssertEqual(again.records, full.records, what)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
+        }
     }
 
     func testACacheDirectoryThatIsALinkOrAFileIsNeitherReadNorWritten() throws {
