@@ -36,11 +36,18 @@ public enum OverlapFinder {
     }
 
     /// Collisions first, then duplicates, then related work; then by score, then by ids.
+    /// (No table or id list is built per comparison: a large playbook sorts tens of thousands.)
     static func ordered(_ a: Overlap, _ b: Overlap) -> Bool {
-        let rank: [OverlapKind: Int] = [.collision: 0, .duplicate: 1, .related: 2]
-        if a.kind != b.kind { return rank[a.kind, default: 3] < rank[b.kind, default: 3] }
+        func rank(_ kind: OverlapKind) -> Int {
+            switch kind {
+            case .collision: 0
+            case .duplicate: 1
+            case .related: 2
+            }
+        }
+        if a.kind != b.kind { return rank(a.kind) < rank(b.kind) }
         if a.score != b.score { return a.score > b.score }
-        return a.ids.lexicographicallyPrecedes(b.ids)
+        return a.sides.lazy.map(\.id).lexicographicallyPrecedes(b.sides.lazy.map(\.id))
     }
 
     /// A duplicated id is its own lint finding; only its first definition takes part here.

@@ -57,7 +57,11 @@ private func findings(_ overlaps: [Overlap], kinds: Set<OverlapKind>, context: R
         let kind = overlap.kind
         for (side, other) in [(overlap.sides[0], overlap.sides[1]), (overlap.sides[1], overlap.sides[0])] {
             let whose = other.squad.map { " of squad \($0)" } ?? ""
-            let what = [OverlapKind.collision: "collides with", .duplicate: "duplicates", .related: "is related to"][kind] ?? ""
+            let what = switch kind {
+            case .collision: "collides with"
+            case .duplicate: "duplicates"
+            case .related: "is related to"
+            }
             var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
             var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
             if kind == .related {
