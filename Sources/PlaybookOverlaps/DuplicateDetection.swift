@@ -280,21 +280,33 @@ enum DuplicateDetection {
                 candidates[key]?.meaning = Double(vectors.dot(key / n, key % n))
             }
         }
-        var fields: [Int: FieldComparison] = [:]
-        for (key, candidate) in candidates where candidate.score >= options.threshold {
-            fields[key] = FieldComparison(items[key / n], items[key % n], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
-                                          wording: corpus.wording(key / n, key % n))
+        // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
+        let compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
+        let comparisons = items.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let inPlace = buffer
+            return sideBySide(compared.count) { index -> (key: Int, fields: FieldComparison) in
+                let (key, candidate) = compared[index]
+                return (key, FieldComparison(inPlace[key / n], inPlace[key % n], words: candidate.words, meaning: candidate.meaning,
+                                             catalog: catalog, wording: corpus.wording(key / n, key % n)))
+            }
         }
+        var fields: [Int: FieldComparison] = [:]
+        for (key, comparison) in comparisons { fields[key] = comparison }
         for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
                                                      wording: { corpus.wording($0, $1) }) {
             fields[key] = inherited
         }
-        return fields.compactMap { key, comparison in
-            let (a, b) = (key / n, key % n)
-            return candidates[key].flatMap { candidate in
-                judge(items[a], items[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) }, kindName: kindName, options: options)
+        let judged = Array(fields)
+        return items.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let inPlace = buffer
+            return sideBySide(judged.count) { index -> Overlap? in
+                let (key, comparison) = judged[index]
+                let (a, b) = (key / n, key % n)
+                return candidates[key].flatMap { candidate in
+                    judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) }, kindName: kindName, options: options)
+                }
             }
-        }
+        }.compactMap { $0 }
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.
