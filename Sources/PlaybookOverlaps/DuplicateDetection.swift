@@ -132,13 +132,16 @@ enum DuplicateDetection {
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let catalog = MetricCatalog(entities)
-        let (hypotheses, experiments) = items(entities)
+        var read = items(entities)
         // Encoded one kind after the other, as the cache expects; then, the two kinds being
         // compared apart, compared side by side: each has stretches that run on one core.
         var lists: [(items: [Item], vectors: Vectors?, kindName: String)] = []
-        for (list, kindName) in [(hypotheses, "hypotheses"), (experiments, "experiments")]
-        where list.count > 1 {
-            var items = list
+        for kindName in ["hypotheses", "experiments"] {
+            // Taken out of `read`, not copied: an item shared with another array is copied, field
+            // by field, when its audience vector is set.
+            var items: [Item] = []
+            if kindName == "hypotheses" { swap(&items, &read.hypotheses) } else { swap(&items, &read.experiments) }
+            guard items.count > 1 else { continue }
             // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
             let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
             lists.append((items, vectors, kindName))
@@ -263,10 +266,11 @@ enum DuplicateDetection {
                 .filter { i, j, cosine in cosine >= weakMeaning || audiencesReadAlike(items[i], items[j]) }
             // The items are read in place: taken from the array each call copied an item (a retain
             // of each of its fields), a tenth of this comparison's time on a large playbook.
+            let apart = ApartIndex(items)
             let nearest = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: { i, j in
-                    !certainlyApart(inPlace[i], inPlace[j]) && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
+                    !apart.apart(i, j) && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                      meaning: Double(vectors.dot(i, j)), catalog: catalog)
                 }, cosine: { Double(vectors.dot($0, $1)) })
             }
@@ -383,15 +387,90 @@ enum DuplicateDetection {
     /// both sides and that differs, or (experiments) surfaces neither of which nests the other, or
     /// audiences that cannot overlap. The neighbour rule asks whether two items could be one idea of
     /// about 100,000 pairs on a 16,000-file playbook, three in four of them apart this way: this
-    /// answers those without comparing every field and scoring the words. (`CertainlyApartTests` checks,
-    /// on the labelled pairs and on experiments, that it never says apart where `FieldComparison`
-    /// finds no difference.)
+    /// answers those without comparing every field and scoring the words (through `ApartIndex`).
+    /// (`CertainlyApartTests` checks, on the labelled pairs and on experiments, that it never says
+    /// apart where `FieldComparison` finds no difference, and that `ApartIndex` agrees with it.)
     static func certainlyApart(_ a: Item, _ b: Item) -> Bool {
         if a.isExperiment, b.isExperiment {
             if let sa = a.experimentSurface, let sb = b.experimentSurface, !Surface.related(sa, sb) { return true }
             if !AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) { return true }
         }
         return !Facets.differences(a.facets, b.facets).isEmpty
+    }
+
+    /// `certainlyApart` for items given by their place, with each item's facets read once into codes:
+    /// the neighbour rule asks it of about 100,000 pairs, and comparing the facets' tables of strings
+    /// each time was half of what it saves.
+    struct ApartIndex: Sendable {
+        /// Each item's facet values as (facet and dimension) << 32 | value, numbered across the items,
+        /// sorted; the item `i` has `codes[starts[i]..<starts[i + 1]]`.
+        private let codes: [UInt64]
+        private let starts: [Int]
+        /// Each experiment's surface and audience (nil for a hypothesis); `experiment[i]` is false for hypotheses.
+        private let experiment: [Bool]
+        private let surfaces: [String?]
+        private let audiences: [Audience?]
+
+        init(_ items: [Item]) {
+            var slots: [String: UInt64] = [:]
+            var values: [String: UInt64] = [:]
+            var codes: [UInt64] = []
+            var starts = [0]
+            for item in items {
+                var own: [UInt64] = []
+                for (facet, dimensions) in item.facets.values {
+                    for (dimension, named) in dimensions {
+                        let slotName = facet.rawValue + "/" + dimension
+                        let slot = slots[slotName] ?? UInt64(slots.count)
+                        slots[slotName] = slot
+                        for value in named.keys {
+                            let code = values[value] ?? UInt64(values.count)
+                            values[value] = code
+                            own.append(slot << 32 | code)
+                        }
+                    }
+                }
+                codes += own.sorted()
+                starts.append(codes.count)
+            }
+            self.codes = codes
+            self.starts = starts
+            experiment = items.map(\.isExperiment)
+            surfaces = items.map(\.experimentSurface)
+            audiences = items.map(\.experimentAudience)
+        }
+
+        /// `certainlyApart(items[a], items[b])`.
+        func apart(_ a: Int, _ b: Int) -> Bool {
+            if experiment[a], experiment[b] {
+                if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) { return true }
+                if !AudienceOverlap.possible(audiences[a], audiences[b]) { return true }
+            }
+            return codes.withUnsafeBufferPointer { c in
+                // `Facets.differences` is not empty when a facet's dimension named on both sides
+                // shares no value: walk both sorted lists, a dimension at a time.
+                var (i, j) = (starts[a], starts[b])
+                let (endA, endB) = (starts[a + 1], starts[b + 1])
+                while i < endA, j < endB {
+                    let (slotA, slotB) = (c[i] >> 32, c[j] >> 32)
+                    if slotA < slotB {
+                        while i < endA, c[i] >> 32 == slotA { i += 1 }
+                    } else if slotB < slotA {
+                        while j < endB, c[j] >> 32 == slotB { j += 1 }
+                    } else {
+                        var shared = false
+                        while i < endA, j < endB, c[i] >> 32 == slotA, c[j] >> 32 == slotA {
+                            if c[i] == c[j] { shared = true; break }
+                            if c[i] < c[j] { i += 1 } else { j += 1 }
+                        }
+                        if !shared { return true }
+                        while i < endA, c[i] >> 32 == slotA { i += 1 }
+                        while j < endB, c[j] >> 32 == slotA { j += 1 }
+                    }
+                }
+                return false
+            }
+        }
     }
 
     /// The texts' vectors as one matrix, a row per text (nil when they are not all one width).

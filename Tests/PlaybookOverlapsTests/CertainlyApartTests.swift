@@ -55,9 +55,16 @@ final class CertainlyApartTests: XCTestCase {
     private func assertApartOnlyWhereFieldsDiffer(_ items: [DuplicateDetection.Item], catalog: MetricCatalog,
                                                   file: StaticString = #filePath, line: UInt = #line) -> Int {
         let corpus = Corpus(items.map(\.text))
+        let index = DuplicateDetection.ApartIndex(items)
         var apart = 0
         for i in items.indices {
-            for j in items.indices where j != i && DuplicateDetection.certainlyApart(items[i], items[j]) {
+            for j in items.indices where j != i {
+                let certainly = DuplicateDetection.certainlyApart(items[i], items[j])
+                if index.apart(i, j) != certainly {
+                    XCTFail("ApartIndex says \(!certainly), certainlyApart \(certainly): \(items[i].side.id) / \(items[j].side.id)", file: file, line: line)
+                    return apart
+                }
+                guard certainly else { continue }
                 apart += 1
                 for meaning in [nil, 0.5, 0.9] {
                     let fields = FieldComparison(items[i], items[j], words: corpus.score(i, j), meaning: meaning, catalog: catalog,
