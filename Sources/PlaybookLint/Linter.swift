@@ -1,5 +1,6 @@
 import Dispatch
 import PlaybookModel
+import PlaybookOverlaps
 import PlaybookSimilarity
 import PlaybookYAML
 
@@ -91,6 +92,7 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
         for item in located {
             let diagnostic = item.diagnostic

@@ -147,7 +147,7 @@ enum DuplicateDetection {
             lists.append((items, vectors, kindName))
         }
         var found = [[Overlap]](repeating: [], count: lists.count)
-        let compared = lists
+        let compared = consume lists
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             // Jobs of their own, not `concurrentPerform`: within an apply, libdispatch runs a nested
@@ -161,6 +161,7 @@ enum DuplicateDetection {
             }
             group.wait()
         }
+        Parting.release(consume compared)
         return Array(found.joined())
     }
 

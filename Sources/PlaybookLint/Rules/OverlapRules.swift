@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookModel
 import PlaybookOverlaps
 
@@ -51,7 +52,23 @@ private func relatedPair(audience: String, marked: Bool) -> String {
 /// Turns found overlaps into findings on both sides; acknowledged ones become notes of
 /// `overlap-acknowledged`, so a council's review is visible but fails nothing, and related
 /// work becomes notes of `overlap-related`.
-private func findings(_ overlaps: [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
+private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
+    // In chunks over the cores, joined in order (a large playbook has tens of thousands of overlaps).
+    let list = consume overlaps
+    let chunk = 1024
+    let chunks = (list.count + chunk - 1) / chunk
+    var parts = [[LocatedDiagnostic]](repeating: [], count: chunks)
+    parts.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            output[c] = findings(list[(c * chunk)..<min(list.count, (c + 1) * chunk)], kinds: kinds, context: context)
+        }
+    }
+    Parting.release(consume list)
+    return Array(parts.joined())
+}
+
+private func findings(_ overlaps: ArraySlice<Overlap>, kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
     var out: [LocatedDiagnostic] = []
     for overlap in overlaps where kinds.contains(overlap.kind) {
         let kind = overlap.kind
