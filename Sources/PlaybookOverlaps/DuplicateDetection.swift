@@ -133,35 +133,32 @@ enum DuplicateDetection {
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let catalog = MetricCatalog(entities)
         var read = items(entities)
-        // Encoded one kind after the other, as the cache expects; then, the two kinds being
-        // compared apart, compared side by side: each has stretches that run on one core.
-        var lists: [(items: [Item], vectors: Vectors?, kindName: String)] = []
-        for kindName in ["hypotheses", "experiments"] {
-            // Taken out of `read`, not copied: an item shared with another array is copied, field
-            // by field, when its audience vector is set.
-            var items: [Item] = []
-            if kindName == "hypotheses" { swap(&items, &read.hypotheses) } else { swap(&items, &read.experiments) }
-            guard items.count > 1 else { continue }
-            // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
-            let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
-            lists.append((items, vectors, kindName))
-        }
-        var found = [[Overlap]](repeating: [], count: lists.count)
-        let compared = consume lists
+        // Encoded one kind after the other, as the cache expects, each kind's comparison started as
+        // soon as its vectors are read (the experiments are encoded while the hypotheses are
+        // compared): the two kinds are compared apart, side by side, each in a job of its own, not in
+        // `concurrentPerform` (within an apply, libdispatch runs a nested apply on the calling thread
+        // alone, and each kind's comparison spreads itself over the cores).
+        let kinds = ["hypotheses", "experiments"]
+        var found = [[Overlap]](repeating: [], count: kinds.count)
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
-            // Jobs of their own, not `concurrentPerform`: within an apply, libdispatch runs a nested
-            // apply on the calling thread alone, and each kind's comparison spreads itself over the cores.
             let group = DispatchGroup()
-            for index in compared.indices {
+            for (index, kindName) in kinds.enumerated() {
+                // Taken out of `read`, not copied: an item shared with another array is copied, field
+                // by field, when its audience vector is set.
+                var items: [Item] = []
+                if index == 0 { swap(&items, &read.hypotheses) } else { swap(&items, &read.experiments) }
+                guard items.count > 1 else { continue }
+                // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
+                let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
+                // The job holds the last reference: the items are freed on its thread once compared.
+                let compared = consume items
                 DispatchQueue.global().async(group: group) {
-                    let (items, vectors, kindName) = compared[index]
-                    output[index] = pairs(items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+                    output[index] = pairs(compared, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
                 }
             }
             group.wait()
         }
-        Parting.release(consume compared)
         return Array(found.joined())
     }
 
