@@ -99,7 +99,8 @@ public struct Linter: Sendable {
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
             if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
             guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
-            if OverlapGate.applies(to: diagnostic, index: index), let gated = configuration.overlapGate.severity(in: mode) {
+            // The gate's severity first: without one (lint's default) no entity is looked up.
+            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: diagnostic, index: index) {
                 severity = gated
             }
             if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
