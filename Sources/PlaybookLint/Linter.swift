@@ -5,15 +5,9 @@ import PlaybookSimilarity
 import PlaybookYAML
 
 /// An entity with the file it was read from.
-public struct PlacedEntity: Sendable {
-    public var entity: Entity
-    public var file: String
-
-    public init(entity: Entity, file: String) {
-        self.entity = entity
-        self.file = file
-    }
-}
+/// (The overlap finder's `SourcedEntity`: the overlap checks read the lint's entities as they are,
+/// where each check copied all of them, a retain of every field of every entity, and freed the copy.)
+public typealias PlacedEntity = SourcedEntity
 
 /// What one file yielded: its entities, and the diagnostics of reading and decoding it.
 struct ParsedFile: Sendable {

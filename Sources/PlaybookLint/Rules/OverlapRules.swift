@@ -112,10 +112,6 @@ private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, 
     }
 }
 
-private func sourced(_ context: RuleContext) -> [SourcedEntity] {
-    context.entities.map { SourcedEntity(entity: $0.entity, file: $0.file) }
-}
-
 /// The same idea tested by two squads.
 public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
@@ -144,7 +140,7 @@ public enum OverlapDuplicate: RepositoryRule {
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
                                      sameSquad: context.option("same_squad") != 0)
-        return findings(OverlapFinder.duplicates(sourced(context), options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
+        return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
     }
 }
 
@@ -164,7 +160,7 @@ public enum OverlapCollision: RepositoryRule {
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        findings(OverlapFinder.collisions(sourced(context), today: context.today), kinds: [.collision], context: context)
+        findings(OverlapFinder.collisions(context.entities, today: context.today), kinds: [.collision], context: context)
     }
 }
 
