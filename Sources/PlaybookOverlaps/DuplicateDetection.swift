@@ -57,8 +57,9 @@ enum DuplicateDetection {
             var audience: String?
             var audienceVector: [Float]?
             var channelInTitleAndChange: Bool
-            /// The experiment's surface and audience, kept apart so that `experimentsApart` reads
-            /// them without copying the experiment (a retain of each of its dozens of fields).
+            /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
+            /// that `certainlyApart` reads them without copying the experiment (a retain of each of
+            /// its dozens of fields).
             var isExperiment: Bool
             var surface: String?
             var experimentAudience: Audience?
@@ -116,7 +117,8 @@ enum DuplicateDetection {
                 fields.experimentAudience = newValue?.audience
             }
         }
-        /// An experiment's surface and audience (nil for a hypothesis), read without copying the experiment.
+        /// Whether it is an experiment, and its surface and audience (nil for a hypothesis), read
+        /// without copying the experiment.
         var isExperiment: Bool { fields.isExperiment }
         var experimentSurface: String? { fields.surface }
         var experimentAudience: Audience? { fields.experimentAudience }
@@ -268,8 +270,9 @@ enum DuplicateDetection {
             let nearest = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: { i, j in
-                    !apart.apart(i, j) && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
-                                     meaning: Double(vectors.dot(i, j)), catalog: catalog)
+                    !apart.apart(i, j)
+                        && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
+                                            meaning: Double(vectors.dot(i, j)), catalog: catalog)
                 }, cosine: { Double(vectors.dot($0, $1)) })
             }
             for neighbours in nearest {
@@ -305,7 +308,8 @@ enum DuplicateDetection {
                 let (key, comparison) = judged[index]
                 let (a, b) = (key / n, key % n)
                 return candidates[key].flatMap { candidate in
-                    judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) }, kindName: kindName, options: options)
+                    judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },
+                          kindName: kindName, options: options)
                 }
             }
         }.compactMap { $0 }
