@@ -1,18 +1,13 @@
 import Dispatch
 import PlaybookModel
+import PlaybookOverlaps
 import PlaybookSimilarity
 import PlaybookYAML
 
 /// An entity with the file it was read from.
-public struct PlacedEntity: Sendable {
-    public var entity: Entity
-    public var file: String
-
-    public init(entity: Entity, file: String) {
-        self.entity = entity
-        self.file = file
-    }
-}
+/// (The overlap finder's `SourcedEntity`: the overlap checks read the lint's entities as they are,
+/// where each check copied all of them, a retain of every field of every entity, and freed the copy.)
+public typealias PlacedEntity = SourcedEntity
 
 /// What one file yielded: its entities, and the diagnostics of reading and decoding it.
 struct ParsedFile: Sendable {
@@ -91,13 +86,15 @@ public struct Linter: Sendable {
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
         for item in located {
             let diagnostic = item.diagnostic
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
             if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
             guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
-            if OverlapGate.applies(to: diagnostic, index: index), let gated = configuration.overlapGate.severity(in: mode) {
+            // The gate's severity first: without one (lint's default) no entity is looked up.
+            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: diagnostic, index: index) {
                 severity = gated
             }
             if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {

@@ -30,17 +30,27 @@ public enum OverlapFinder {
         let acknowledgements = Acknowledgements(entities)
         var found = overlaps
         for i in found.indices {
-            found[i].acknowledgedBy = acknowledgements.reviewer(found[i].ids[0], found[i].ids[1])
+            found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id)
         }
-        return found.sorted(by: ordered)
+        // Collisions first, then duplicates, then related work; then by score, then by ids. Sorted
+        // through their indices, each overlap's key read once: moving the overlaps themselves (and
+        // building their ids per comparison) was a serial stretch of a large playbook's lint.
+        let keys = found.map { (rank: rank($0.kind), score: $0.score, ids: $0.ids) }
+        return found.indices.sorted { i, j in
+            let (a, b) = (keys[i], keys[j])
+            if a.rank != b.rank { return a.rank < b.rank }
+            if a.score != b.score { return a.score > b.score }
+            return a.ids.lexicographicallyPrecedes(b.ids)
+        }.map { found[$0] }
     }
 
-    /// Collisions first, then duplicates, then related work; then by score, then by ids.
-    static func ordered(_ a: Overlap, _ b: Overlap) -> Bool {
-        let rank: [OverlapKind: Int] = [.collision: 0, .duplicate: 1, .related: 2]
-        if a.kind != b.kind { return rank[a.kind, default: 3] < rank[b.kind, default: 3] }
-        if a.score != b.score { return a.score > b.score }
-        return a.ids.lexicographicallyPrecedes(b.ids)
+    /// Collisions first, then duplicates, then related work.
+    static func rank(_ kind: OverlapKind) -> Int {
+        switch kind {
+        case .collision: 0
+        case .duplicate: 1
+        case .related: 2
+        }
     }
 
     /// A duplicated id is its own lint finding; only its first definition takes part here.

@@ -1,3 +1,4 @@
+import Dispatch
 import PlaybookModel
 import PlaybookOverlaps
 
@@ -51,13 +52,33 @@ private func relatedPair(audience: String, marked: Bool) -> String {
 /// Turns found overlaps into findings on both sides; acknowledged ones become notes of
 /// `overlap-acknowledged`, so a council's review is visible but fails nothing, and related
 /// work becomes notes of `overlap-related`.
-private func findings(_ overlaps: [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
+private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
+    // In chunks over the cores, joined in order (a large playbook has tens of thousands of overlaps).
+    let list = consume overlaps
+    let chunk = 1024
+    let chunks = (list.count + chunk - 1) / chunk
+    var parts = [[LocatedDiagnostic]](repeating: [], count: chunks)
+    parts.withUnsafeMutableBufferPointer { buffer in
+        nonisolated(unsafe) let output = buffer
+        DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            output[c] = findings(list[(c * chunk)..<min(list.count, (c + 1) * chunk)], kinds: kinds, context: context)
+        }
+    }
+    Parting.release(consume list)
+    return Array(parts.joined())
+}
+
+private func findings(_ overlaps: ArraySlice<Overlap>, kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
     var out: [LocatedDiagnostic] = []
     for overlap in overlaps where kinds.contains(overlap.kind) {
         let kind = overlap.kind
         for (side, other) in [(overlap.sides[0], overlap.sides[1]), (overlap.sides[1], overlap.sides[0])] {
             let whose = other.squad.map { " of squad \($0)" } ?? ""
-            let what = [OverlapKind.collision: "collides with", .duplicate: "duplicates", .related: "is related to"][kind] ?? ""
+            let what = switch kind {
+            case .collision: "collides with"
+            case .duplicate: "duplicates"
+            case .related: "is related to"
+            }
             var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
             var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
             if kind == .related {
@@ -91,10 +112,6 @@ private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, 
     }
 }
 
-private func sourced(_ context: RuleContext) -> [SourcedEntity] {
-    context.entities.map { SourcedEntity(entity: $0.entity, file: $0.file) }
-}
-
 /// The same idea tested by two squads.
 public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
@@ -123,7 +140,7 @@ public enum OverlapDuplicate: RepositoryRule {
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
                                      sameSquad: context.option("same_squad") != 0)
-        return findings(OverlapFinder.duplicates(sourced(context), options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
+        return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
     }
 }
 
@@ -143,7 +160,7 @@ public enum OverlapCollision: RepositoryRule {
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        findings(OverlapFinder.collisions(sourced(context), today: context.today), kinds: [.collision], context: context)
+        findings(OverlapFinder.collisions(context.entities, today: context.today), kinds: [.collision], context: context)
     }
 }
 
