@@ -12,6 +12,7 @@ final class AllocatorTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stderr.contains("Begin jemalloc statistics"), "the executable does not allocate through jemalloc")
         XCTAssertTrue(result.stderr.contains("opt.dirty_decay_ms: 100"), "jemalloc runs without the settings of JemallocSettings")
+        XCTAssertTrue(result.stderr.contains("opt.percpu_arena: \"percpu\""), "jemalloc keeps four arenas per CPU")
         #else
         throw XCTSkip("jemalloc is the allocator on Linux only")
         #endif
