@@ -171,7 +171,8 @@ final class PackReader {
             base = (base.0, result)
             remember(location, base)
         }
-        if chain.isEmpty && cached(start) == nil { remember(start, base) }
+        // A whole object was looked up (missed) on the way in, and nothing since adds it.
+        if chain.isEmpty { remember(start, base) }
         return (base.0, base.1)
     }
 
