@@ -84,11 +84,14 @@ final class PackFile: @unchecked Sendable {
         let prefix = Int(id[0]) << 8 | Int(id[1])
         var low = Int(buckets[prefix])
         var high = Int(buckets[prefix + 1])
-        guard low <= high, high <= count, let names = index.baseAddress, let wanted = id.baseAddress else { return nil }
+        guard low <= high, high <= count, id.count >= 20 else { return nil }
+        // Compared as big-endian words (same order as bytes): a call to memcmp per step showed up.
+        let wanted = (Self.word64(id, 0), Self.word64(id, 8), Self.word(id, 16))
         while low < high {
             let middle = (low + high) / 2
-            let order = memcmp(names + Self.namesStart + 20 * middle, wanted, 20)
-            if order == 0 {
+            let name = Self.namesStart + 20 * middle
+            let here = (Self.word64(index, name), Self.word64(index, name + 8), Self.word(index, name + 16))
+            if here == wanted {
                 let small = Self.word(index, offsetsStart + 4 * middle)
                 var offset = Int(small)
                 if small & 0x8000_0000 != 0 {
@@ -98,7 +101,7 @@ final class PackFile: @unchecked Sendable {
                 }
                 return offset >= 12 && offset < dataEnd ? offset : nil
             }
-            if order < 0 { low = middle + 1 } else { high = middle }
+            if here < wanted { low = middle + 1 } else { high = middle }
         }
         return nil
     }
@@ -148,6 +151,10 @@ final class PackFile: @unchecked Sendable {
 
     private static func word(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt32 {
         UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+    }
+
+    private static func word64(_ buffer: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
     /// The packs mapped so far, by path without extension.

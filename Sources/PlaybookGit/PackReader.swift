@@ -61,6 +61,13 @@ final class PackReader {
         func hash(into hasher: inout Hasher) {
             hasher.combine(offset &+ pack &<< 48)
         }
+
+        /// For the caches' lookups: the word multiplied by a large odd constant and folded, so
+        /// that nearby offsets spread over the table, without running SipHash.
+        func _rawHashValue(seed: Int) -> Int {
+            let mixed = UInt64(bitPattern: Int64(offset &+ pack &<< 48)) &* 0x9e37_79b9_7f4a_7c15
+            return Int(truncatingIfNeeded: mixed ^ mixed >> 32) ^ seed
+        }
     }
 
     /// Readers for the packs in `gitDirectory/objects/pack`; nil when there are none.
@@ -164,7 +171,8 @@ final class PackReader {
             base = (base.0, result)
             remember(location, base)
         }
-        if chain.isEmpty && cached(start) == nil { remember(start, base) }
+        // A whole object was looked up (missed) on the way in, and nothing since adds it.
+        if chain.isEmpty { remember(start, base) }
         return (base.0, base.1)
     }
 

@@ -70,9 +70,16 @@ public final class TreeReader {
             try compare(oldRoot, newRoot, prefix: prefix.isEmpty ? "" : prefix + "/", include: include, into: &changes)
         }
         changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        // Overlapping roots (playbooks and playbooks/okrs) would list a file twice.
-        var seen = Set<String>()
-        return changes.filter { seen.insert($0.path).inserted }
+        // Overlapping roots (playbooks and playbooks/okrs) would list a file twice: sorted, the
+        // second copy follows the first (no set of paths to hash for every commit).
+        guard changes.count > 1 else { return changes }
+        var kept = 1
+        for index in 1..<changes.count where changes[index].path != changes[kept - 1].path {
+            changes.swapAt(kept, index)
+            kept += 1
+        }
+        changes.removeLast(changes.count - kept)
+        return changes
     }
 
     static func trimmed(_ root: String) -> String {
@@ -106,7 +113,8 @@ public final class TreeReader {
     }
 
     func read(_ id: ObjectID) throws -> RawTree {
-        if let known = current[id] ?? previous[id] {
+        if let known = current[id] { return known }
+        if let known = previous[id] {
             current[id] = known
             return known
         }

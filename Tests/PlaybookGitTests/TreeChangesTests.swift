@@ -51,4 +51,16 @@ final class TreeChangesTests: XCTestCase {
         XCTAssertEqual(try changes(scratch.repository, first, second, roots: ["docs/okrs/", "missing"]), ["M docs/okrs/q.yml"])
         XCTAssertEqual(try changes(scratch.repository, first, second, roots: ["."]), ["M docs/okrs/q.yml", "M other/x.yml"])
     }
+
+    func testOverlappingRootsListEachFileOnce() throws {
+        let scratch = try ScratchRepository(for: self)
+        let first = try scratch.commit(["playbooks/a.yml": "1", "playbooks/okrs/q.yml": "1", "playbooks/okrs/r.yml": "1",
+                                        "playbooks/z.yml": "1"])
+        let second = try scratch.commit(["playbooks/a.yml": "2", "playbooks/okrs/q.yml": "2", "playbooks/okrs/r.yml": "2",
+                                         "playbooks/z.yml": "2"])
+        let expected = ["M playbooks/a.yml", "M playbooks/okrs/q.yml", "M playbooks/okrs/r.yml", "M playbooks/z.yml"]
+        XCTAssertEqual(try changes(scratch.repository, first, second, roots: ["playbooks/okrs", "playbooks"]), expected)
+        XCTAssertEqual(try changes(scratch.repository, first, second, roots: ["playbooks", "./playbooks/okrs/", "playbooks"]),
+                       expected)
+    }
 }
