@@ -116,7 +116,7 @@ private struct FlatState {
             } else {
                 let index = stack[last].count
                 stack[last].count += 1
-                leaves.append(FlatLeaf(path: stack[last].path + "[\(index)]",
+                leaves.append(FlatLeaf(path: stack[last].path + "[" + String(index) + "]",
                                        value: .scalar(scalar.text, scalar.style, tag: scalar.tag),
                                        line: Int32(clamping: scalar.start.line), column: Int32(clamping: scalar.start.column),
                                        endLine: Int32(clamping: scalar.end.line)))
@@ -141,7 +141,7 @@ private struct FlatState {
                 } else {
                     let index = stack[last].count
                     stack[last].count += 1
-                    frame.path = stack[last].path + "[\(index)]"
+                    frame.path = stack[last].path + "[" + String(index) + "]"
                     if isMapping {
                         frame.itemOf = stack[last].path
                         frame.firstLeaf = leaves.count
