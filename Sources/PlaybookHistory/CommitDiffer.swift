@@ -129,11 +129,15 @@ struct CommitDiffer {
         }
         for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
         for path in readPaths {
-            for id in oldIDs[path] ?? [] {
+            // An id the file keeps stays located there (most commits edit a value): no removal and
+            // re-insertion, which emptied and rebuilt its set for a file's only entity.
+            let kept = newIDs[path] ?? []
+            let keptSet: Set<String>? = kept.count > 8 ? Set(kept) : nil
+            for id in oldIDs[path] ?? [] where !(keptSet?.contains(id) ?? kept.contains(id)) {
                 locations[id]?.remove(path)
                 if locations[id]?.isEmpty == true { locations[id] = nil }
             }
-            for id in newIDs[path] ?? [] { locations[id, default: []].insert(path) }
+            for id in kept { locations[id, default: []].insert(path) }
         }
 
         var entityChanges: [EntityChange] = []
