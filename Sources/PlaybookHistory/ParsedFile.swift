@@ -103,7 +103,7 @@ enum ParsedFile: Sendable {
                 case .scalar(let text, let style, let tag):
                     if let value = FieldValue.resolved(text, style: style, tag: tag) {
                         if style == .plain, tag == nil, leaf.line == leaf.endLine, leaf.column > 1,
-                           leaf.path != "kind", leaf.path != "id", !leaf.path.hasSuffix(".id") {
+                           !namesIdentity(leaf.path) {
                             values.append(Layout.Value(
                                 line: leaf.line, column: leaf.column, length: Int32(clamping: text.utf8.count),
                                 entity: Int32(result.count), field: Int32(fields.count)))
@@ -117,6 +117,16 @@ enum ParsedFile: Sendable {
             result.append((index, fields))
         }
         return .success((result, values))
+    }
+
+    /// `kind`, `id` or a path ending in `.id`: values `edited` must not replace. Lengths and bytes
+    /// first (this runs for every leaf of every file parsed); these spellings have no other.
+    static func namesIdentity(_ path: String) -> Bool {
+        let count = path.utf8.count
+        if count == 4 && path == "kind" { return true }
+        if count == 2 && path == "id" { return true }
+        guard count >= 3, path.utf8.suffix(3).elementsEqual(".id".utf8) else { return false }
+        return path.hasSuffix(".id")
     }
 
     /// The entities of `new`, when it differs from the file `layout` describes only inside one
@@ -159,8 +169,10 @@ enum ParsedFile: Sendable {
         else { return nil }
         var changed = entities
         changed[Int(value.entity)].fields[Int(value.field)].value = text
+        // The same lengths when the value kept its length (no copy of them then).
         var values = layout.values
-        values[position].length = Int32(newEnd - lineStart - offset)
+        let length = Int32(newEnd - lineStart - offset)
+        if values[position].length != length { values[position].length = length }
         return .entities(changed, Layout(bytes: new, values: values))
     }
 

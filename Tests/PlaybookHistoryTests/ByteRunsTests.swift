@@ -31,4 +31,15 @@ final class ByteRunsTests: XCTestCase {
             XCTAssertEqual(ByteRuns.lineBreaks(base, before: end), base[..<end].filter { $0 == 10 }.count)
         }
     }
+
+    /// The values `edited` never replaces: `kind`, `id` and any `.id`, spelled however a path can be.
+    func testIdentityPathsAreKnownByTheirSpelling() {
+        let paths = ["kind", "id", "x.id", ".id", "variants[control].id", "kinds", "kin", "ids", "xid", "i.d", "a.idx",
+                     "", "d", "kind\u{301}", "a.id\u{301}", "\u{600}.id", "é.id", "ki\u{301}nd"]
+        for path in paths {
+            XCTAssertEqual(ParsedFile.namesIdentity(path), path == "kind" || path == "id" || path.hasSuffix(".id"), path)
+        }
+        XCTAssertTrue(ParsedFile.namesIdentity("key_results[KR-1].id"))
+        XCTAssertFalse(ParsedFile.namesIdentity("key_results[KR-1].current"))
+    }
 }
