@@ -129,11 +129,15 @@ struct CommitDiffer {
         }
         for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
         for path in readPaths {
-            for id in oldIDs[path] ?? [] {
+            // An id the file keeps stays located there (most commits edit a value): no removal and
+            // re-insertion, which emptied and rebuilt its set for a file's only entity.
+            let kept = newIDs[path] ?? []
+            let keptSet: Set<String>? = kept.count > 8 ? Set(kept) : nil
+            for id in oldIDs[path] ?? [] where !(keptSet?.contains(id) ?? kept.contains(id)) {
                 locations[id]?.remove(path)
                 if locations[id]?.isEmpty == true { locations[id] = nil }
             }
-            for id in newIDs[path] ?? [] { locations[id, default: []].insert(path) }
+            for id in kept { locations[id, default: []].insert(path) }
         }
 
         var entityChanges: [EntityChange] = []
@@ -195,17 +199,30 @@ struct CommitDiffer {
                 return result
             }
         }
-        var oldValues: [String: FieldValue] = [:]
-        for field in old { oldValues[field.path] = field.value }
+        // Otherwise each old path's last position (a repeated path reads as its last value), one
+        // hash per old field; a new field at the same position under the same path needs none
+        // when no old path repeats (then that position is the path's only one).
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(old.count)
+        var repeats = false
+        for index in old.indices where positions.updateValue(index, forKey: old[index].path) != nil {
+            repeats = true
+        }
+        // Which old positions some new field names (a path's last position stands for the path).
+        var named = [Bool](repeating: false, count: old.count)
         var result: [FieldChange] = []
-        var seen = Set<String>()
-        for field in new {
-            seen.insert(field.path)
-            let previous = oldValues[field.path]
+        for index in new.indices {
+            let field = new[index]
+            let position = !repeats && index < old.count && old[index].path == field.path ? index : positions[field.path]
+            var previous: FieldValue?
+            if let position {
+                named[position] = true
+                previous = old[position].value
+            }
             if previous != field.value { result.append(FieldChange(path: field.path, old: previous, new: field.value)) }
         }
-        for field in old where !seen.contains(field.path) {
-            result.append(FieldChange(path: field.path, old: field.value, new: nil))
+        for index in old.indices where !named[repeats ? positions[old[index].path]! : index] {
+            result.append(FieldChange(path: old[index].path, old: old[index].value, new: nil))
         }
         return result
     }

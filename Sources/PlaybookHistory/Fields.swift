@@ -40,6 +40,9 @@ public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
     /// `true`/`false` (so `True` is `true`); integers in decimal (`0x1F` is `31`); finite numbers in
     /// their shortest exact decimal spelling (0.30 → 0.3 is no change, 0.35 stays 0.35); strings as written.
     static func resolved(_ text: String, style: ScalarStyle, tag: String?) -> FieldValue? {
+        // A plain date (`2024-05-17`, in every experiment and approval) is neither an integer nor a
+        // float: a string, spelled as written, without trying both.
+        if style == .plain, tag == nil, isPlainDate(text) { return FieldValue(storage: text) }
         switch ScalarValue(text: text, style: style, tag: tag) {
         case .null: return nil
         case .bool(let value): return FieldValue(storage: value ? "true" : "false")
@@ -53,6 +56,23 @@ public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
             // tagged one can spell something else.
             if style == .plain && tag == nil { return FieldValue(storage: string) }
             return .string(string)
+        }
+    }
+
+    /// `dddd-dd-dd`.
+    private static func isPlainDate(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.count == 10 else { return false }
+            for index in 0..<10 {
+                let byte = bytes[index]
+                if index == 4 || index == 7 {
+                    if byte != UInt8(ascii: "-") { return false }
+                } else if byte < UInt8(ascii: "0") || byte > UInt8(ascii: "9") {
+                    return false
+                }
+            }
+            return true
         }
     }
 

@@ -103,7 +103,7 @@ enum ParsedFile: Sendable {
                 case .scalar(let text, let style, let tag):
                     if let value = FieldValue.resolved(text, style: style, tag: tag) {
                         if style == .plain, tag == nil, leaf.line == leaf.endLine, leaf.column > 1,
-                           leaf.path != "kind", leaf.path != "id", !leaf.path.hasSuffix(".id") {
+                           !namesIdentity(leaf.path) {
                             values.append(Layout.Value(
                                 line: leaf.line, column: leaf.column, length: Int32(clamping: text.utf8.count),
                                 entity: Int32(result.count), field: Int32(fields.count)))
@@ -119,6 +119,16 @@ enum ParsedFile: Sendable {
         return .success((result, values))
     }
 
+    /// `kind`, `id` or a path ending in `.id`: values `edited` must not replace. Lengths and bytes
+    /// first (this runs for every leaf of every file parsed); these spellings have no other.
+    static func namesIdentity(_ path: String) -> Bool {
+        let count = path.utf8.count
+        if count == 4 && path == "kind" { return true }
+        if count == 2 && path == "id" { return true }
+        guard count >= 3, path.utf8.suffix(3).elementsEqual(".id".utf8) else { return false }
+        return path.hasSuffix(".id")
+    }
+
     /// The entities of `new`, when it differs from the file `layout` describes only inside one
     /// plain value that ends its line, and both values are plain words, numbers or dates that
     /// cannot change the file's structure; nil otherwise (the caller parses `new`).
@@ -128,11 +138,9 @@ enum ParsedFile: Sendable {
         let old = layout.bytes
         let newline = UInt8(ascii: "\n")
         let shorter = min(old.count, new.count)
-        var prefix = 0
-        while prefix < shorter && old[prefix] == new[prefix] { prefix += 1 }
+        let prefix = ByteRuns.commonPrefix(old, new)
         guard prefix < shorter || old.count != new.count else { return .entities(entities, Layout(bytes: new, values: layout.values)) }
-        var suffix = 0
-        while suffix < shorter - prefix && old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        let suffix = ByteRuns.commonSuffix(old, new, limit: shorter - prefix)
         // The changed bytes lie on one line of each version.
         if old[prefix..<(old.count - suffix)].contains(newline) || new[prefix..<(new.count - suffix)].contains(newline) { return nil }
         var lineStart = prefix
@@ -141,8 +149,7 @@ enum ParsedFile: Sendable {
         while oldEnd < old.count && old[oldEnd] != newline { oldEnd += 1 }
         var newEnd = new.count - suffix
         while newEnd < new.count && new[newEnd] != newline { newEnd += 1 }
-        var line: Int32 = 1
-        for index in 0..<lineStart where old[index] == newline { line += 1 }
+        let line = Int32(1 + ByteRuns.lineBreaks(old, before: lineStart))
         // The last value on that line, which must end it.
         var low = 0, high = layout.values.count
         while low < high {
@@ -162,8 +169,10 @@ enum ParsedFile: Sendable {
         else { return nil }
         var changed = entities
         changed[Int(value.entity)].fields[Int(value.field)].value = text
+        // The same lengths when the value kept its length (no copy of them then).
         var values = layout.values
-        values[position].length = Int32(newEnd - lineStart - offset)
+        let length = Int32(newEnd - lineStart - offset)
+        if values[position].length != length { values[position].length = length }
         return .entities(changed, Layout(bytes: new, values: values))
     }
 
@@ -182,14 +191,14 @@ enum ParsedFile: Sendable {
         guard entities.count == 1, new.count > old.count, new.count <= Limits.standard.maxBytes,
               old.last == newline, isAppendable(old) else { return nil }
         // Where the old part ends in `new`: after the one edited line, old's remaining bytes follow unchanged.
-        var prefix = 0
-        while prefix < old.count && old[prefix] == new[prefix] { prefix += 1 }
+        let prefix = ByteRuns.commonPrefix(old, new)
         var end = old.count
         if prefix < old.count {
             guard let oldLineEnd = old[prefix...].firstIndex(of: newline),
                   let newLineEnd = new[prefix...].firstIndex(of: newline) else { return nil }
             end = newLineEnd + (old.count - oldLineEnd)
-            guard end < new.count, new[newLineEnd..<end].elementsEqual(old[oldLineEnd...]) else { return nil }
+            guard end < new.count, ByteRuns.commonPrefix(old, from: oldLineEnd, new, from: newLineEnd) == old.count - oldLineEnd
+            else { return nil }
         }
         guard end < new.count, new.last == newline, startsKey(new[end]) else { return nil }
         let added = Array(new[end...])
@@ -203,8 +212,7 @@ enum ParsedFile: Sendable {
         }
         guard case .success(let read)? = readLaidOut(added), read.documents.count == 1, read.documents[0].index == 0,
               !read.documents[0].fields.isEmpty, !read.documents[0].fields.contains(where: { $0.path.isEmpty }) else { return nil }
-        var lines: Int32 = 0
-        for byte in new[..<end] where byte == newline { lines += 1 }
+        let lines = Int32(ByteRuns.lineBreaks(new, before: end))
         let fieldOffset = Int32(head.fields.count)
         head.fields.append(contentsOf: read.documents[0].fields)
         for var value in read.values {
@@ -305,5 +313,61 @@ enum ParsedFile: Sendable {
             return .failure(Unusable(description: "document \(index + 1): \(kind.rawValue) without an id"))
         }
         return .success(EntityVersion(id: id, kind: kind, fields: fields))
+    }
+}
+
+/// Byte comparisons over whole files, eight bytes at a time: the history runs them on every
+/// version it reads by replacing a value.
+enum ByteRuns {
+    /// How many leading bytes `a` and `b` share.
+    static func commonPrefix(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        commonPrefix(a, from: 0, b, from: 0)
+    }
+
+    /// How many bytes `a` from `aStart` and `b` from `bStart` share.
+    static func commonPrefix(_ a: [UInt8], from aStart: Int, _ b: [UInt8], from bStart: Int) -> Int {
+        a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                precondition(aStart >= 0 && aStart <= a.count && bStart >= 0 && bStart <= b.count)
+                let count = min(a.count - aStart, b.count - bStart)
+                var index = 0
+                while index + 8 <= count {
+                    let difference = (a.loadUnaligned(fromByteOffset: aStart + index, as: UInt64.self)
+                        ^ b.loadUnaligned(fromByteOffset: bStart + index, as: UInt64.self)).littleEndian
+                    if difference != 0 { return index + difference.trailingZeroBitCount / 8 }
+                    index += 8
+                }
+                while index < count && a[aStart + index] == b[bStart + index] { index += 1 }
+                return index
+            }
+        }
+    }
+
+    /// How many trailing bytes `a` and `b` share, counting no further than `limit`
+    /// (at most the shorter's length).
+    static func commonSuffix(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
+        a.withUnsafeBytes { a in
+            b.withUnsafeBytes { b in
+                precondition(limit >= 0 && limit <= min(a.count, b.count))
+                var suffix = 0
+                while suffix + 8 <= limit {
+                    let difference = (a.loadUnaligned(fromByteOffset: a.count - suffix - 8, as: UInt64.self)
+                        ^ b.loadUnaligned(fromByteOffset: b.count - suffix - 8, as: UInt64.self)).littleEndian
+                    if difference != 0 { return suffix + difference.leadingZeroBitCount / 8 }
+                    suffix += 8
+                }
+                while suffix < limit && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
+                return suffix
+            }
+        }
+    }
+
+    /// The line feeds among the first `end` bytes.
+    static func lineBreaks(_ bytes: [UInt8], before end: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for byte in UnsafeBufferPointer(rebasing: buffer[..<end]) where byte == UInt8(ascii: "\n") { count += 1 }
+            return count
+        }
     }
 }

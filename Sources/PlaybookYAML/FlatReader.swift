@@ -109,14 +109,14 @@ private struct FlatState {
                     name(last, id: scalar.text)
                 }
                 let parent = stack[last].path
-                leaves.append(FlatLeaf(path: parent.isEmpty ? key : parent + "." + key,
+                leaves.append(FlatLeaf(path: parent.isEmpty ? key : Self.joined(parent, ".", key, nil),
                                        value: .scalar(scalar.text, scalar.style, tag: scalar.tag),
                                        line: Int32(clamping: scalar.start.line), column: Int32(clamping: scalar.start.column),
                                        endLine: Int32(clamping: scalar.end.line)))
             } else {
                 let index = stack[last].count
                 stack[last].count += 1
-                leaves.append(FlatLeaf(path: stack[last].path + "[\(index)]",
+                leaves.append(FlatLeaf(path: Self.joined(stack[last].path, "[", String(index), "]"),
                                        value: .scalar(scalar.text, scalar.style, tag: scalar.tag),
                                        line: Int32(clamping: scalar.start.line), column: Int32(clamping: scalar.start.column),
                                        endLine: Int32(clamping: scalar.end.line)))
@@ -137,11 +137,11 @@ private struct FlatState {
                     stack[last].key = nil
                     stack[last].count += 1
                     let parent = stack[last].path
-                    frame.path = parent.isEmpty ? key : parent + "." + key
+                    frame.path = parent.isEmpty ? key : Self.joined(parent, ".", key, nil)
                 } else {
                     let index = stack[last].count
                     stack[last].count += 1
-                    frame.path = stack[last].path + "[\(index)]"
+                    frame.path = Self.joined(stack[last].path, "[", String(index), "]")
                     if isMapping {
                         frame.itemOf = stack[last].path
                         frame.firstLeaf = leaves.count
@@ -156,6 +156,29 @@ private struct FlatState {
                 leaves.append(FlatLeaf(path: done.path, value: done.isMapping ? .emptyMapping : .emptySequence))
             }
             return true
+        }
+    }
+
+    /// `head`, `separator`, `tail` and `close` in one string, built in one allocation (a path is
+    /// made for every leaf of every version the history reads).
+    private static func joined(_ head: String, _ separator: Unicode.Scalar, _ tail: String, _ close: Unicode.Scalar?) -> String {
+        var head = head, tail = tail
+        return head.withUTF8 { head in
+            tail.withUTF8 { tail in
+                let count = head.count + 1 + tail.count + (close == nil ? 0 : 1)
+                return String(unsafeUninitializedCapacity: count) { buffer in
+                    var position = 0
+                    for byte in head { buffer[position] = byte; position += 1 }
+                    buffer[position] = UInt8(ascii: separator)
+                    position += 1
+                    for byte in tail { buffer[position] = byte; position += 1 }
+                    if let close {
+                        buffer[position] = UInt8(ascii: close)
+                        position += 1
+                    }
+                    return position
+                }
+            }
         }
     }
 
