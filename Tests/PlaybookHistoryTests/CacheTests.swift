@@ -80,15 +80,7 @@ final class CacheTests: XCTestCase {
             ("a huge commit count", { $0.replacingOccurrences(of: "\ncommits\t5\n", with: "\ncommits\t50000000\n") }),
             ("a located count past its lines", { $0.replacing(#/\nlocated\t([0-9]+)\n/#, maxReplacements: 1) { "\nlocated\t\(Int($0.1)! + 40)\n" } }),
         ]
-        let fullNow = try read(s, cache: nil)
-        for (what, edit) in edits {
-            _ = try read(s, cache: cache)
-            try craft(cache, edit)
-            let again = try read(s, cache: cache)
-            XCTAssertEqual(again.commitsRead, 5, what)
-            XCTAssertEqual(again.records, fullNow.records, what)
-            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
-        }
+        try assertEachCraftedEditIsRebuilt(edits, s, cache: cache, commits: 5, full: try read(s, cache: nil))
     }
 
     /// The mailmap is applied on every read, so the cache keeps each author as the commit has
@@ -247,6 +239,21 @@ final class CacheTests: XCTestCase {
         }
     }
 
+    /// Each edit, crafted into a good cache in turn: the next read refuses the cache with a note, reads
+    /// `commits` commits from git and gives what a read without a cache (`full`) gives.
+    private func assertEachCraftedEditIsRebuilt(_ edits: [(String, (String) -> String)], _ s: ScratchHistory, cache: String,
+                                                commits: Int, full: History, line: UInt = #line) throws {
+        for (what, edit) in edits {
+            _ = try read(s, cache: cache)
+            try craft(cache, edit)
+            let again = try read(s, cache: cache)
+            XCTAssertEqual(again.commitsRead, commits, what, line: line)
+            XCTAssertEqual(again.records, full.records, what, line: line)
+            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.",
+                           what, line: line)
+        }
+    }
+
     /// Rewrites a cache with `edit` applied to its body, then seals it with a correct checksum,
     /// as a crafted (not merely torn) file would be.
     private func craft(_ cache: String, _ edit: (String) -> String) throws {
@@ -352,14 +359,7 @@ final class CacheTests: XCTestCase {
             ("a change type spelled addd", { $0.replacingOccurrences(of: "\tadded\t", with: "\taddd\t") }),
             ("a negative count", { $0.replacingOccurrences(of: "\tadded\t", with: "\tadded\t-") }),
         ]
-        for (what, edit) in edits {
-            _ = try read(s, cache: cache)
-            try craft(cache, edit)
-            let again = try read(s, cache: cache)
-            XCTAssertEqual(again.commitsRead, 4, what)
-            XCTAssertEqual(again.records, full.records, what)
-            XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.", what)
-        }
+        try assertEachCraftedEditIsRebuilt(edits, s, cache: cache, commits: 4, full: full)
     }
 
     func testACacheDirectoryThatIsALinkOrAFileIsNeitherReadNorWritten() throws {
