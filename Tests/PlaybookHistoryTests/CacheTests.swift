@@ -26,11 +26,7 @@ final class CacheTests: XCTestCase {
             XCTAssertTrue(FileManager.default.fileExists(atPath: cache))
             try s.commit(["playbooks/o.yml": objective(current: "13")])
             try s.commit(["playbooks/e.yml": experiment(status: "running")])
-            let second = try read(s, cache: cache, mode: mode)
-            XCTAssertEqual(second.commitsRead, 2)
-            let uncached = try read(s, cache: nil, mode: mode)
-            XCTAssertEqual(second.records, uncached.records)
-            XCTAssertEqual(second.commitCount, uncached.commitCount)
+            let (second, uncached) = try readAsWithoutCache(s, cache: cache, mode: mode, commitsRead: 2)
             // The broken file was remembered across runs: the fix is compared with the last good version.
             let okr = Timelines(second)["OKR-2026Q3-GRO-1"]
             XCTAssertEqual(okr?.events.last?.fields, [FieldChange(path: "key_results[KR-1].current", old: "11", new: "13")])
@@ -41,11 +37,7 @@ final class CacheTests: XCTestCase {
             // and leaves the list whole for the next commit's read.
             XCTAssertEqual(third.commitCount, uncached.commitCount)
             try s.commit(["playbooks/o.yml": objective(current: "14")])
-            let fourth = try read(s, cache: cache, mode: mode)
-            XCTAssertEqual(fourth.commitsRead, 1)
-            let uncachedFourth = try read(s, cache: nil, mode: mode)
-            XCTAssertEqual(fourth.records, uncachedFourth.records)
-            XCTAssertEqual(fourth.commitCount, uncachedFourth.commitCount)
+            _ = try readAsWithoutCache(s, cache: cache, mode: mode, commitsRead: 1)
         }
     }
 
@@ -252,6 +244,18 @@ final class CacheTests: XCTestCase {
             XCTAssertEqual(again.cacheNote, "the history cache is malformed; the history was read from git and the cache rebuilt.",
                            what, line: line)
         }
+    }
+
+    /// A read through the cache that reads `commitsRead` commits from git and gives the records and
+    /// commit count of a read without it; both reads returned.
+    private func readAsWithoutCache(_ s: ScratchHistory, cache: String, mode: WalkMode, commitsRead: Int,
+                                    line: UInt = #line) throws -> (cached: History, uncached: History) {
+        let cached = try read(s, cache: cache, mode: mode)
+        XCTAssertEqual(cached.commitsRead, commitsRead, line: line)
+        let uncached = try read(s, cache: nil, mode: mode)
+        XCTAssertEqual(cached.records, uncached.records, line: line)
+        XCTAssertEqual(cached.commitCount, uncached.commitCount, line: line)
+        return (cached, uncached)
     }
 
     /// Rewrites a cache with `edit` applied to its body, then seals it with a correct checksum,
