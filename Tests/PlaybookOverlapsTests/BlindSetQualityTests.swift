@@ -45,9 +45,11 @@ final class Fresh4QualityTests: XCTestCase {
 /// were read and the rules of `dupq5` chosen on all eight sets, this one included (two look-alikes placed
 /// before / after the same thing, "in the mobile app" / "in cars with Android Automotive"). In-sample with
 /// them: 32 of 40 found, 1 of 40 flagged, 7 other pairs (F1 0.877 and 0.800); words only 15 flagged.
+/// With the near-tie rule of `dupq6` (a text about equally close to two look-alikes goes with the one
+/// that adds fewer words; its one knob chosen leaving one set out): 33, 1 and 6 (F1 0.892 and 0.825).
 final class Fresh5QualityTests: XCTestCase {
     func testFifthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh5-pairs.tsv", found: 32, flagged: 1, strays: 7, wordsFlagged: 15)
+        try assertBlindSetFloors("fresh5-pairs.tsv", found: 33, flagged: 1, strays: 6, wordsFlagged: 15)
     }
 }
 
@@ -56,9 +58,12 @@ final class Fresh5QualityTests: XCTestCase {
 /// with the rules of `23475ee` (those measured on the fifth set) 27 of 40 rewordings found, 5 of 40
 /// look-alikes flagged, 18 other pairs (F1 0.750 over the labelled pairs, 0.600 counting the other
 /// pairs); with the rules merged from `dupq5` (chosen on the five earlier sets) the same 27, 5 and 18.
-/// Words only: 0 found, 17 flagged. The floors are the last figures.
+/// Words only: 0 found, 17 flagged. Since then seen data: its mistakes were read, and the near-tie rule
+/// of `dupq6` (a text about equally close to two look-alikes goes with the one that adds fewer words)
+/// chosen on all nine sets; with its knob chosen on the other eight sets (the same 0.04): 30 of 40
+/// found, 5 of 40 flagged, 15 other pairs (F1 0.800 and 0.667). The floors are the last figures.
 final class Fresh6QualityTests: XCTestCase {
     func testSixthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh6-pairs.tsv", found: 27, flagged: 5, strays: 18, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh6-pairs.tsv", found: 30, flagged: 5, strays: 15, wordsFlagged: 17)
     }
 }

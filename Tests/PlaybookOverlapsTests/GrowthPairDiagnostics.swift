@@ -9,7 +9,7 @@ import PlaybookSimilarity
 /// rationale), word score, share of terms and what the fields say, written as JSON to
 /// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
 /// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
-/// cosines, differences read as look-alikes, shared terms.
+/// cosines, differences read as look-alikes, shared terms, terms only the first has, terms only the second has.
 final class GrowthPairDiagnostics: XCTestCase {
     func testDumpFeatures() throws {
         guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }
@@ -17,7 +17,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         var sets: [[String: Any]] = []
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
                                           ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
-                                          ("fresh5-pairs.tsv", "fresh5")]
+                                          ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
@@ -50,7 +50,8 @@ final class GrowthPairDiagnostics: XCTestCase {
                     rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
                                  Double(DuplicateDetection.dot(change[i], change[j])), Double(DuplicateDetection.dot(title[i], title[j])),
                                  Double(DuplicateDetection.dot(audience[i], audience[j])), Double(DuplicateDetection.dot(outcome[i], outcome[j])),
-                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared])
+                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared,
+                                 w.onlyFirst.count, w.onlySecond.count])
                 }
             }
             sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
