@@ -15,4 +15,12 @@ public final class TermReader {
             return stemmer?.stem(Substring(word)) ?? word
         }
     }
+
+    /// `stems` without stop words and one-letter words: the words that carry what a text says, in order.
+    public func contentStems(_ text: String) -> [String] {
+        Tokenizer.tokens(text).compactMap { token in
+            guard case .word(let word) = token, !Lexicon.stopwords.contains(word), word.unicodeScalars.count > 1 else { return nil }
+            return stemmer?.stem(Substring(word)) ?? word
+        }
+    }
 }

@@ -55,6 +55,31 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertEqual(OverlapFinder.duplicates(entities(base + "\n---\n" + other)).map(\.kind), [.duplicate], "without vectors, words alone")
     }
 
+    /// A near copy that swaps one phrase for a longer one is another idea however many words the phrase
+    /// takes; a text with as many words replaced here and there is another squad's wording.
+    func testASwappedPhraseIsADetailAndScatteredWordsAreNot() throws {
+        let idea = (title: "Renewal discount for annual members",
+                    change: "give annual members ten percent off next year when they renew by the end of March")
+        let swapped = "give annual members ten percent off next year when they renew during the big summer sale week in June"
+        let scattered = "offer annual clients ten percent off the coming year when they sign by the close of March"
+        func found(_ change: String) -> [Overlap] {
+            let encoder = Vectors([
+                idea.title + ". " + idea.change: [1, 0, 0],
+                idea.title + ". " + change: [1, 0.05, 0],
+                "annual members": [0, 0, 1],
+            ])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: idea.title, change: idea.change, audience: "annual members",
+                               outcome: "more members renew")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: idea.title, change: change, audience: "annual members",
+                               outcome: "more members renew")
+            return OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder)
+        }
+        let detail = try XCTUnwrap(found(swapped).first)
+        XCTAssertEqual(detail.kind, .related)
+        XCTAssertTrue(detail.reason.contains("detail (end march / big summer sale week)"), detail.reason)
+        XCTAssertEqual(found(scattered).map(\.kind), [.duplicate])
+    }
+
     /// A copy of the original and a look-alike for another platform read closer to the original than
     /// its restatement does; neither is a rival, so the restatement is found.
     func testARestatementIsFoundWhenCopiesAndLookAlikesReadCloser() {
