@@ -66,7 +66,9 @@ import PlaybookSimilarity
 /// cosines, or their mean, as the pair's cosine (no better than the title-and-change text; the best of
 /// them 6 more rewordings for 16 more other pairs); the rationale's or outcome's cosine in the
 /// tie-break (better on the two newest sets, worse on the seven older); lower weak bars and a higher
-/// second-place bar (fewer other pairs, as many fewer rewordings).
+/// second-place bar (fewer other pairs, as many fewer rewordings); a weak match backed by a clear margin
+/// over each side's other possible restatements instead of the audiences (7 more rewordings, but the
+/// bundled example's closest pair of different ideas, at 0.41, is then a duplicate).
 extension DuplicateDetection {
     /// A look-alike copies most of a text: 288 of the 308 seen look-alikes that the fields tell apart
     /// read at 0.65 or more. Under it a rival is not checked as a look-alike of the other side.
