@@ -63,12 +63,36 @@ public enum ScalarValue: Equatable, Sendable {
     }
 
     private static func integer(_ text: String) -> Int? {
-        var utf8 = Substring(text)
-        if utf8.hasPrefix("0x") { return Int(utf8.dropFirst(2), radix: 16) }
-        if utf8.hasPrefix("0o") { return Int(utf8.dropFirst(2), radix: 8) }
-        if utf8.first == "+" { utf8 = utf8.dropFirst() }
-        guard !utf8.isEmpty, utf8.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
-        return Int(utf8)
+        var bytes = text.utf8[...]
+        // `0x` and `0o` are rare: only a text starting with those bytes is asked about them as characters.
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "0"),
+           case let second = bytes[bytes.index(after: bytes.startIndex)], second == UInt8(ascii: "x") || second == UInt8(ascii: "o") {
+            let characters = Substring(text)
+            if characters.hasPrefix("0x") { return Int(characters.dropFirst(2), radix: 16) }
+            if characters.hasPrefix("0o") { return Int(characters.dropFirst(2), radix: 8) }
+        }
+        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
+        return decimal(bytes)
+    }
+
+    /// `Int(text)` of digits and `-` only, read byte by byte (the generic parse over a `Substring`
+    /// was most of resolving a number): an optional leading `-`, then at least one digit; nil on overflow.
+    private static func decimal(_ bytes: Substring.UTF8View) -> Int? {
+        var digits = bytes
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            let (shifted, over) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 48)
+            let (next, beyond) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !over, !beyond else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
