@@ -66,7 +66,7 @@ public struct ExperimentFacts: Sendable {
     /// With its moves already read (`ExperimentMoves` of the same timeline and `end`).
     init(_ timeline: Timeline, moves: ExperimentMoves, until end: Int64) {
         id = timeline.id
-        version = moves.version
+        version = timeline.version(at: moves.versionIndex)
         experiment = version.experiment
         squad = experiment?.squad?.value ?? "(no squad)"
         title = experiment?.title
@@ -105,18 +105,18 @@ struct ExperimentMoves {
     var started: Int64?
     var concluded: Int64?
     var abandoned: Int64?
-    /// The main line's index of the version standing at `end` (or the last one before a removal).
+    /// The index in the timeline's `events` of the version standing at `end` (or the last one before a removal).
     var versionIndex: Int
-    let timeline: Timeline
-
-    var version: TypedVersion { timeline.version(at: versionIndex) }
 
     init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
         self.init(ExperimentTrack(timeline, boundary: boundary), until: end)
     }
 
     /// From the statuses read once (`ExperimentTrack`): the same moves, without reading a field again.
-    init?(_ track: ExperimentTrack, until end: Int64) {
+    /// Borrowed, and holding no timeline: a report of one period reads every experiment's track, and
+    /// copying each (its timeline's strings and lists retained and released again, from both cores
+    /// at once) cost more than reading it.
+    init?(_ track: borrowing ExperimentTrack, until end: Int64) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
         guard let firstTime = track.firstTime, firstTime < end,
               let last = track.steps.lastIndex(where: { $0.time < end })
@@ -124,7 +124,6 @@ struct ExperimentMoves {
         let step = track.steps[last].removed ? track.steps[..<last].lastIndex(where: { $0.time < end && !$0.removed }) : last
         guard let step else { return nil }
         versionIndex = track.steps[step].index
-        timeline = track.timeline
         created = track.firstOnEdge ? nil : firstTime
         var previous: ExperimentStatus?
         for step in track.steps where step.time < end {
@@ -146,6 +145,7 @@ struct ExperimentMoves {
 /// An experiment's main-line versions with the status each holds, read once: the reports of many
 /// periods share it instead of reading every version's `status` again per period.
 struct ExperimentTrack: Sendable {
+    /// Plain values only: the reports scan the steps of every experiment for every period.
     struct Step: Sendable {
         /// The event's index in the timeline's `events`.
         var index: Int
@@ -155,13 +155,14 @@ struct ExperimentTrack: Sendable {
         var removed: Bool
         /// The commit is a shallow clone's edge.
         var onEdge: Bool
-        /// The version's `key_result` as text; nil for a removal.
-        var keyResult: String?
     }
 
     let timeline: Timeline
     /// The main line's events, in `events` order.
     let steps: [Step]
+    /// Each step's version's `key_result` as text (nil for a removal), beside `steps`: a string in
+    /// a step was retained and released by every scan of the steps.
+    let keyResults: [String?]
     /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
     let firstTime: Int64?
     let firstOnEdge: Bool
@@ -169,14 +170,16 @@ struct ExperimentTrack: Sendable {
     init(_ timeline: Timeline, boundary: Set<ObjectID>) {
         self.timeline = timeline
         var steps: [Step] = []
+        var keyResults: [String?] = []
         for (index, event) in timeline.events.enumerated() where event.mainLine {
             let removed = event.type == .removed
             steps.append(Step(index: index, time: event.time,
                               status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
-                              removed: removed, onEdge: boundary.contains(event.commit),
-                              keyResult: removed ? nil : event.state.value("key_result")?.textValue))
+                              removed: removed, onEdge: boundary.contains(event.commit)))
+            keyResults.append(removed ? nil : event.state.value("key_result")?.textValue)
         }
         self.steps = steps
+        self.keyResults = keyResults
         firstTime = timeline.events.first?.time
         firstOnEdge = timeline.events.first.map { boundary.contains($0.commit) } ?? false
     }
@@ -188,7 +191,7 @@ struct ExperimentTrack: Sendable {
 
     /// The `key_result` standing just before `time` (as `Timeline.state(before:)` reads it).
     func keyResult(before time: Int64) -> String? {
-        steps.last(where: { $0.time < time })?.keyResult
+        steps.lastIndex(where: { $0.time < time }).flatMap { keyResults[$0] }
     }
 }
 
@@ -290,12 +293,16 @@ public struct ExperimentReport: Sendable {
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
         let judgeTime = min(judgeEnd, period.endTime)
         var running: Set<String> = []
-        let facts = lifecycles.tracks.compactMap { track -> ExperimentFacts? in
-            guard let moves = ExperimentMoves(track, until: period.endTime) else { return nil }
-            let runningWhenJudged = track.status(before: judgeTime) == .running
-            if runningWhenJudged { running.insert(track.timeline.id) }
-            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains) || runningWhenJudged
-            return shown ? ExperimentFacts(track.timeline, moves: moves, until: period.endTime) : nil
+        var facts: [ExperimentFacts] = []
+        // Each track read where it is: iterating the list copied every track out of it.
+        lifecycles.tracks.withUnsafeBufferPointer { tracks in
+            for index in tracks.indices {
+                guard let moves = ExperimentMoves(tracks[index], until: period.endTime) else { continue }
+                let runningWhenJudged = tracks[index].status(before: judgeTime) == .running
+                if runningWhenJudged { running.insert(tracks[index].timeline.id) }
+                let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains) || runningWhenJudged
+                if shown { facts.append(ExperimentFacts(tracks[index].timeline, moves: moves, until: period.endTime)) }
+            }
         }
         var result: [SquadExperiments] = []
         var notes = ReportNotes()

@@ -228,9 +228,12 @@ public struct OKRReport: Sendable {
         // Experiments by the key result they name; only those of reported key results are decoded.
         var experiments: [String: [Timeline]] = [:]
         if let lifecycles {
-            for track in lifecycles.tracks {
-                guard let reference = track.keyResult(before: endTime) else { continue }
-                experiments[reference, default: []].append(track.timeline)
+            // Each track read where it is: iterating the list copied every track out of it.
+            lifecycles.tracks.withUnsafeBufferPointer { tracks in
+                for index in tracks.indices {
+                    guard let reference = tracks[index].keyResult(before: endTime) else { continue }
+                    experiments[reference, default: []].append(tracks[index].timeline)
+                }
             }
         } else {
             // Each experiment's key result read on two threads (alternate experiments: halves left
