@@ -150,10 +150,11 @@ public struct TypedVersion: Sendable {
     /// What lint says of a value that is written but cannot be read (a string where a number
     /// belongs, a status outside the list, a malformed date): the value is left out, and this says why.
     public var unreadableValues: [Diagnostic] {
-        document.diagnostics.filter {
-            $0.field != nil && [RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm].contains($0.rule)
-        }
+        document.diagnostics.filter { $0.field != nil && Self.unreadableRules.contains($0.rule) }
     }
+
+    /// The rules that leave a value out; built once (a list made for every diagnostic read).
+    private static let unreadableRules = [RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm]
 
     public var objective: Objective? { if case .objective(let value)? = entity { value } else { nil } }
     public var experiment: Experiment? { if case .experiment(let value)? = entity { value } else { nil } }
