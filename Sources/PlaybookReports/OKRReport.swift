@@ -228,12 +228,9 @@ public struct OKRReport: Sendable {
         // Experiments by the key result they name; only those of reported key results are decoded.
         var experiments: [String: [Timeline]] = [:]
         if let lifecycles {
-            // Each track read where it is: iterating the list copied every track out of it.
-            lifecycles.tracks.withUnsafeBufferPointer { tracks in
-                for index in tracks.indices {
-                    guard let reference = tracks[index].keyResult(before: endTime) else { continue }
-                    experiments[reference, default: []].append(tracks[index].timeline)
-                }
+            for track in 0..<lifecycles.count {
+                guard let reference = lifecycles.keyResult(track, before: endTime) else { continue }
+                experiments[reference, default: []].append(lifecycles.timelines[track])
             }
         } else {
             // Each experiment's key result read on two threads (alternate experiments: halves left
