@@ -186,7 +186,10 @@ private final class TimelineHalves: @unchecked Sendable {
 
 /// Every entity's timeline, built from a history.
 public struct Timelines: Sendable {
-    public var byID: [String: Timeline]
+    public private(set) var byID: [String: Timeline]
+    /// Each kind's ids, sorted: the reports of every quarter ask for the timelines of a kind, and
+    /// picking them out of all the timelines copied every timeline (each retained and released).
+    private let idsByKind: [String: [String]]
 
     public init(_ history: History) {
         let versions = DecodedVersions()
@@ -224,7 +227,13 @@ public struct Timelines: Sendable {
         let second = halves.take(1)
         timelines.reserveCapacity(timelines.count + second.count)
         timelines.merge(second, uniquingKeysWith: { first, _ in first })  // the ids differ
+        var idsByKind: [String: [String]] = [:]
+        for index in timelines.indices {
+            idsByKind[timelines.values[index].kind, default: []].append(timelines.keys[index])
+        }
+        for kind in idsByKind.keys { idsByKind[kind]?.sort() }
         byID = timelines
+        self.idsByKind = idsByKind
     }
 
     /// Which of the two threads builds the timeline of `id`: the parity of its bytes' sum. The last
@@ -239,6 +248,6 @@ public struct Timelines: Sendable {
 
     /// Timelines of one kind, sorted by id.
     public func all(kind: String) -> [Timeline] {
-        byID.values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
+        (idsByKind[kind] ?? []).compactMap { byID[$0] }
     }
 }
