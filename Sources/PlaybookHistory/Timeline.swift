@@ -150,10 +150,11 @@ public struct TypedVersion: Sendable {
     /// What lint says of a value that is written but cannot be read (a string where a number
     /// belongs, a status outside the list, a malformed date): the value is left out, and this says why.
     public var unreadableValues: [Diagnostic] {
-        document.diagnostics.filter {
-            $0.field != nil && [RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm].contains($0.rule)
-        }
+        document.diagnostics.filter { $0.field != nil && Self.unreadableRules.contains($0.rule) }
     }
+
+    /// The rules that leave a value out; built once (a list made for every diagnostic read).
+    private static let unreadableRules = [RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm]
 
     public var objective: Objective? { if case .objective(let value)? = entity { value } else { nil } }
     public var experiment: Experiment? { if case .experiment(let value)? = entity { value } else { nil } }
@@ -185,7 +186,10 @@ private final class TimelineHalves: @unchecked Sendable {
 
 /// Every entity's timeline, built from a history.
 public struct Timelines: Sendable {
-    public var byID: [String: Timeline]
+    public private(set) var byID: [String: Timeline]
+    /// Each kind's ids, sorted: the reports of every quarter ask for the timelines of a kind, and
+    /// picking them out of all the timelines copied every timeline (each retained and released).
+    private let idsByKind: [String: [String]]
 
     public init(_ history: History) {
         let versions = DecodedVersions()
@@ -223,7 +227,13 @@ public struct Timelines: Sendable {
         let second = halves.take(1)
         timelines.reserveCapacity(timelines.count + second.count)
         timelines.merge(second, uniquingKeysWith: { first, _ in first })  // the ids differ
+        var idsByKind: [String: [String]] = [:]
+        for index in timelines.indices {
+            idsByKind[timelines.values[index].kind, default: []].append(timelines.keys[index])
+        }
+        for kind in idsByKind.keys { idsByKind[kind]?.sort() }
         byID = timelines
+        self.idsByKind = idsByKind
     }
 
     /// Which of the two threads builds the timeline of `id`: the parity of its bytes' sum. The last
@@ -238,6 +248,6 @@ public struct Timelines: Sendable {
 
     /// Timelines of one kind, sorted by id.
     public func all(kind: String) -> [Timeline] {
-        byID.values.filter { $0.kind == kind }.sorted { $0.id < $1.id }
+        (idsByKind[kind] ?? []).compactMap { byID[$0] }
     }
 }

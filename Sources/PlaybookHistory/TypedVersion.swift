@@ -34,7 +34,7 @@ private final class VersionNode {
     var names: [String] = []
     var nodes: [VersionNode] = []
 
-    private func child(_ name: Substring.UTF8View, list: Bool) -> VersionNode {
+    private func child(_ name: UnsafeBufferPointer<UInt8>, list: Bool) -> VersionNode {
         if nodes.isEmpty && list { isList = true }
         var index = names.count - 1
         while index >= 0 {
@@ -49,51 +49,52 @@ private final class VersionNode {
 
     /// Whether `known` spells `name`: compared as bytes (`elementsEqual` walked both views index
     /// by index, a fifth of decoding a version).
-    private static func same(_ known: String, _ name: Substring.UTF8View) -> Bool {
+    private static func same(_ known: String, _ name: UnsafeBufferPointer<UInt8>) -> Bool {
         guard known.utf8.count == name.count else { return false }
-        let compared = name.withContiguousStorageIfAvailable { read in
-            known.utf8.withContiguousStorageIfAvailable { stored in
-                guard let a = stored.baseAddress, let b = read.baseAddress else { return stored.count == read.count }
-                return memcmp(a, b, read.count) == 0
-            }
+        let compared = known.utf8.withContiguousStorageIfAvailable { stored in
+            guard let a = stored.baseAddress, let b = name.baseAddress else { return stored.count == name.count }
+            return memcmp(a, b, name.count) == 0
         }
-        return (compared ?? nil) ?? known.utf8.elementsEqual(name)
+        return compared ?? known.utf8.elementsEqual(name)
     }
 
     /// Follows `path` from here, making the nodes it names: `key_results[KR-1].current` is key
     /// `key_results`, item `KR-1`, key `current`. An item's name ends at the first `]` followed by
-    /// `.`, `[` or the end.
+    /// `.`, `[` or the end. Read as bytes in place (segments cut out of the string were each a
+    /// substring retained and released).
     func insert(_ leaf: FieldValue, at path: String) {
-        let bytes = path.utf8
-        let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
-        var node = self
-        var index = bytes.startIndex
-        var keyStart = index
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == dot || byte == open {
-                if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
-                index = bytes.index(after: index)
-                keyStart = index
-                guard byte == open else { continue }
-                var end = index
-                while end < bytes.endIndex {
-                    if bytes[end] == close {
-                        let next = bytes.index(after: end)
-                        if next == bytes.endIndex || bytes[next] == dot || bytes[next] == open { break }
+        var path = path
+        path.withUTF8 { bytes in
+            let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
+            var node = self
+            var index = 0
+            var keyStart = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == dot || byte == open {
+                    if keyStart < index { node = node.child(UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
+                    index += 1
+                    keyStart = index
+                    guard byte == open else { continue }
+                    var end = index
+                    while end < bytes.count {
+                        if bytes[end] == close {
+                            let next = end + 1
+                            if next == bytes.count || bytes[next] == dot || bytes[next] == open { break }
+                        }
+                        end += 1
                     }
-                    end = bytes.index(after: end)
+                    node = node.child(UnsafeBufferPointer(rebasing: bytes[index..<end]), list: true)
+                    index = end < bytes.count ? end + 1 : end
+                    if index < bytes.count, bytes[index] == dot { index += 1 }
+                    keyStart = index
+                } else {
+                    index += 1
                 }
-                node = node.child(Substring(path)[index..<end].utf8, list: true)
-                index = end < bytes.endIndex ? bytes.index(after: end) : end
-                if index < bytes.endIndex, bytes[index] == dot { index = bytes.index(after: index) }
-                keyStart = index
-            } else {
-                index = bytes.index(after: index)
             }
+            if keyStart < index { node = node.child(UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
+            node.value = leaf
         }
-        if keyStart < index { node = node.child(Substring(path)[keyStart..<index].utf8, list: false) }
-        node.value = leaf
     }
 
     /// List items in order: an item named by its position (`[1]`, one without an id) goes back to

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookYAML
 
 /// Reads the fields of one mapping node, recording a diagnostic for every missing
@@ -76,7 +77,7 @@ struct FieldReader {
                     message: "merge keys (<<) are not supported in playbook files; write the fields out in full", entity: entity,
                     field: parentField))
             } else if !allowed.contains(key) {
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: allowed))
+                let hint = KeyHints.shared.hint(for: key, in: allowed)
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
                     message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: parentField))
@@ -249,5 +250,38 @@ struct FieldReader {
         case .sequence: "a list"
         case .mapping: "a mapping"
         }
+    }
+}
+
+/// The "did you mean" hint of each unknown key against a list of allowed keys, worked out once:
+/// history and the site decode thousands of versions that carry the same few unknown keys
+/// (a `description`, a `rationale`), and measuring each against every allowed key again was a
+/// fifth of decoding an experiment.
+private final class KeyHints: @unchecked Sendable {
+    static let shared = KeyHints()
+    /// The lists come from `FormatSpec.keys`, built once: a list is found by its storage, and a
+    /// hit is checked against the list itself (equal at once when the storage is the same).
+    private struct Key: Hashable {
+        var word: String
+        var list: UnsafeRawPointer?
+    }
+
+    private let lock = NSLock()
+    private var hints: [Key: (allowed: [String], hint: String)] = [:]
+    /// Bounds the table: a file of made-up keys must not grow it without end.
+    private static let capacity = 4096
+
+    func hint(for word: String, in allowed: [String]) -> String {
+        let key = Key(word: word, list: allowed.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) })
+        lock.lock()
+        let known = hints[key]
+        lock.unlock()
+        if let known, known.allowed == allowed { return known.hint }
+        let hint = Suggestion.phrase(Suggestion.closest(to: word, in: allowed))
+        lock.lock()
+        if hints.count >= Self.capacity { hints.removeAll(keepingCapacity: true) }
+        hints[key] = (allowed, hint)
+        lock.unlock()
+        return hint
     }
 }

@@ -23,6 +23,12 @@ public enum ScalarValue: Equatable, Sendable {
             self = .string(text)
             return
         }
+        // A number (most of the rest) is no word below: compared with each, every value paid
+        // seventeen string comparisons before it was read as a number.
+        if ScalarValue.startsWithDigit(text) {
+            self = ScalarValue.number(text)
+            return
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": self = .null
         case "true", "True", "TRUE": self = .bool(true)
@@ -31,14 +37,26 @@ public enum ScalarValue: Equatable, Sendable {
         case "-.inf", "-.Inf", "-.INF": self = .float(-.infinity)
         case ".nan", ".NaN", ".NAN": self = .float(.nan)
         default:
-            if let int = ScalarValue.integer(text) {
-                self = .int(int)
-            } else if ScalarValue.looksLikeFloat(text), let double = Double(text) {
-                self = .float(double)
-            } else {
-                self = .string(text)
-            }
+            self = ScalarValue.number(text)
         }
+    }
+
+    /// A plain scalar that is none of the words above: an integer, a float or a string.
+    private static func number(_ text: String) -> ScalarValue {
+        if let int = ScalarValue.integer(text) { return .int(int) }
+        if ScalarValue.looksLikeFloat(text), let double = Double(text) { return .float(double) }
+        return .string(text)
+    }
+
+    /// Whether `text` starts with a digit, or a sign and a digit: no null, boolean, `.inf` or `.nan` does.
+    private static func startsWithDigit(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        guard var byte = bytes.next() else { return false }
+        if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") {
+            guard let next = bytes.next() else { return false }
+            byte = next
+        }
+        return byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
     /// What the value is, for messages ("the string \"12\"", "a number").
@@ -63,12 +81,36 @@ public enum ScalarValue: Equatable, Sendable {
     }
 
     private static func integer(_ text: String) -> Int? {
-        var utf8 = Substring(text)
-        if utf8.hasPrefix("0x") { return Int(utf8.dropFirst(2), radix: 16) }
-        if utf8.hasPrefix("0o") { return Int(utf8.dropFirst(2), radix: 8) }
-        if utf8.first == "+" { utf8 = utf8.dropFirst() }
-        guard !utf8.isEmpty, utf8.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
-        return Int(utf8)
+        var bytes = text.utf8[...]
+        // `0x` and `0o` are rare: only a text starting with those bytes is asked about them as characters.
+        if bytes.count >= 2, bytes.first == UInt8(ascii: "0"),
+           case let second = bytes[bytes.index(after: bytes.startIndex)], second == UInt8(ascii: "x") || second == UInt8(ascii: "o") {
+            let characters = Substring(text)
+            if characters.hasPrefix("0x") { return Int(characters.dropFirst(2), radix: 16) }
+            if characters.hasPrefix("0o") { return Int(characters.dropFirst(2), radix: 8) }
+        }
+        if bytes.first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
+        guard !bytes.isEmpty, bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
+        return decimal(bytes)
+    }
+
+    /// `Int(text)` of digits and `-` only, read byte by byte (the generic parse over a `Substring`
+    /// was most of resolving a number): an optional leading `-`, then at least one digit; nil on overflow.
+    private static func decimal(_ bytes: Substring.UTF8View) -> Int? {
+        var digits = bytes
+        let negative = digits.first == UInt8(ascii: "-")
+        if negative { digits = digits.dropFirst() }
+        guard !digits.isEmpty else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= 48, byte <= 57 else { return nil }
+            let (shifted, over) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 48)
+            let (next, beyond) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !over, !beyond else { return nil }
+            value = next
+        }
+        return value
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`

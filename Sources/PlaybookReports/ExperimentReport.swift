@@ -66,7 +66,7 @@ public struct ExperimentFacts: Sendable {
     /// With its moves already read (`ExperimentMoves` of the same timeline and `end`).
     init(_ timeline: Timeline, moves: ExperimentMoves, until end: Int64) {
         id = timeline.id
-        version = moves.version
+        version = timeline.version(at: moves.versionIndex)
         experiment = version.experiment
         squad = experiment?.squad?.value ?? "(no squad)"
         title = experiment?.title
@@ -105,29 +105,35 @@ struct ExperimentMoves {
     var started: Int64?
     var concluded: Int64?
     var abandoned: Int64?
-    /// The main line's index of the version standing at `end` (or the last one before a removal).
+    /// The index in the timeline's `events` of the version standing at `end` (or the last one before a removal).
     var versionIndex: Int
-    let timeline: Timeline
-
-    var version: TypedVersion { timeline.version(at: versionIndex) }
 
     init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
-        self.init(ExperimentTrack(timeline, boundary: boundary), until: end)
+        guard let moves = ExperimentLifecycles(tracking: [timeline], boundary: boundary).moves(0, until: end) else { return nil }
+        self = moves
     }
 
-    /// From the statuses read once (`ExperimentTrack`): the same moves, without reading a field again.
-    init?(_ track: ExperimentTrack, until end: Int64) {
+    /// From one track's steps, read once (`ExperimentLifecycles`): the same moves, without reading a field again.
+    fileprivate init?(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, track: ExperimentLifecycles.Track, until end: Int64) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
-        guard let firstTime = track.firstTime, firstTime < end,
-              let last = track.steps.lastIndex(where: { $0.time < end })
-        else { return nil }
-        let step = track.steps[last].removed ? track.steps[..<last].lastIndex(where: { $0.time < end && !$0.removed }) : last
+        guard let firstTime = track.firstTime, firstTime < end, let last = steps.lastIndex(where: { $0.time < end }) else { return nil }
+        var step: Int? = last
+        if steps[last].removed {
+            step = nil
+            var index = last
+            while index > 0 {
+                index -= 1
+                if steps[index].time < end && !steps[index].removed {
+                    step = index
+                    break
+                }
+            }
+        }
         guard let step else { return nil }
-        versionIndex = track.steps[step].index
-        timeline = track.timeline
+        versionIndex = steps[step].index
         created = track.firstOnEdge ? nil : firstTime
         var previous: ExperimentStatus?
-        for step in track.steps where step.time < end {
+        for step in steps where step.time < end {
             let status = step.status
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
@@ -143,9 +149,18 @@ struct ExperimentMoves {
     }
 }
 
-/// An experiment's main-line versions with the status each holds, read once: the reports of many
-/// periods share it instead of reading every version's `status` again per period.
-struct ExperimentTrack: Sendable {
+/// Every experiment's lifecycle, read once from the history: what the experiment reports of many
+/// periods share (`ExperimentReport.init(period:today:lifecycles:history:)`), and each
+/// experiment's moves without decoding a version (`life(of:)`).
+///
+/// Each experiment's main-line versions with the status each holds are read once, so the reports
+/// of many periods do not read every version's `status` again per period. The steps of all
+/// experiments are held in one list of plain values, each experiment a range of it: the reports scan
+/// every experiment for every period, and a track per experiment holding its own lists (copied out
+/// to be read, every string and list in it retained and released, from both cores at once) cost
+/// more than the scan.
+public struct ExperimentLifecycles: Sendable {
+    /// One main-line version of an experiment.
     struct Step: Sendable {
         /// The event's index in the timeline's `events`.
         var index: Int
@@ -155,60 +170,86 @@ struct ExperimentTrack: Sendable {
         var removed: Bool
         /// The commit is a shallow clone's edge.
         var onEdge: Bool
-        /// The version's `key_result` as text; nil for a removal.
-        var keyResult: String?
     }
 
-    let timeline: Timeline
-    /// The main line's events, in `events` order.
-    let steps: [Step]
-    /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
-    let firstTime: Int64?
-    let firstOnEdge: Bool
-
-    init(_ timeline: Timeline, boundary: Set<ObjectID>) {
-        self.timeline = timeline
-        var steps: [Step] = []
-        for (index, event) in timeline.events.enumerated() where event.mainLine {
-            let removed = event.type == .removed
-            steps.append(Step(index: index, time: event.time,
-                              status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
-                              removed: removed, onEdge: boundary.contains(event.commit),
-                              keyResult: removed ? nil : event.state.value("key_result")?.textValue))
-        }
-        self.steps = steps
-        firstTime = timeline.events.first?.time
-        firstOnEdge = timeline.events.first.map { boundary.contains($0.commit) } ?? false
+    /// One experiment: where its steps are, and its first event.
+    struct Track: Sendable {
+        /// Its main line's events, in `events` order, in `steps`.
+        var steps: Range<Int>
+        /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
+        var firstTime: Int64?
+        var firstOnEdge: Bool
     }
 
-    /// The status standing just before `time` (as `Timeline.state(before:)` reads it).
-    func status(before time: Int64) -> ExperimentStatus? {
-        steps.last(where: { $0.time < time })?.status
-    }
-
-    /// The `key_result` standing just before `time` (as `Timeline.state(before:)` reads it).
-    func keyResult(before time: Int64) -> String? {
-        steps.last(where: { $0.time < time })?.keyResult
-    }
-}
-
-/// Every experiment's lifecycle, read once from the history: what the experiment reports of many
-/// periods share (`ExperimentReport.init(period:today:lifecycles:history:)`), and each
-/// experiment's moves without decoding a version (`life(of:)`).
-public struct ExperimentLifecycles: Sendable {
-    let tracks: [ExperimentTrack]
+    /// The experiments' timelines, sorted by id; `tracks` and `timelines` share positions.
+    let timelines: [Timeline]
+    private let tracks: [Track]
+    private let steps: [Step]
+    /// Each step's version's `key_result` as text (nil for a removal), beside `steps`.
+    private let keyResults: [String?]
     private let positions: [String: Int]
 
     public init(timelines: Timelines, history: History) {
-        let boundary = Set(history.shallowBoundary)
-        tracks = timelines.all(kind: Kind.experiment.rawValue).map { ExperimentTrack($0, boundary: boundary) }
-        positions = Dictionary(tracks.enumerated().map { ($1.timeline.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.init(tracking: timelines.all(kind: Kind.experiment.rawValue), boundary: Set(history.shallowBoundary))
+    }
+
+    init(tracking timelines: [Timeline], boundary: Set<ObjectID>) {
+        self.timelines = timelines
+        var tracks: [Track] = [], steps: [Step] = [], keyResults: [String?] = []
+        tracks.reserveCapacity(timelines.count)
+        for timeline in timelines {
+            let first = steps.count
+            for (index, event) in timeline.events.enumerated() where event.mainLine {
+                let removed = event.type == .removed
+                steps.append(Step(index: index, time: event.time,
+                                  status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
+                                  removed: removed, onEdge: boundary.contains(event.commit)))
+                keyResults.append(removed ? nil : event.state.value("key_result")?.textValue)
+            }
+            tracks.append(Track(steps: first..<steps.count, firstTime: timeline.events.first?.time,
+                                firstOnEdge: timeline.events.first.map { boundary.contains($0.commit) } ?? false))
+        }
+        self.tracks = tracks
+        self.steps = steps
+        self.keyResults = keyResults
+        positions = Dictionary(timelines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// How many experiments are tracked.
+    var count: Int { tracks.count }
+
+    /// The lifecycle moves of experiment `track` up to `end` (nil when it has no event before `end`).
+    func moves(_ track: Int, until end: Int64) -> ExperimentMoves? {
+        steps.withUnsafeBufferPointer { steps in
+            ExperimentMoves(UnsafeBufferPointer(rebasing: steps[tracks[track].steps]), track: tracks[track], until: end)
+        }
+    }
+
+    /// The status of experiment `track` standing just before `time` (as `Timeline.state(before:)` reads it).
+    func status(_ track: Int, before time: Int64) -> ExperimentStatus? {
+        lastStep(track, before: time).flatMap { steps[$0].status }
+    }
+
+    /// The `key_result` of experiment `track` standing just before `time` (as `Timeline.state(before:)` reads it).
+    func keyResult(_ track: Int, before time: Int64) -> String? {
+        lastStep(track, before: time).flatMap { keyResults[$0] }
+    }
+
+    /// The position in `steps` of the last step of experiment `track` before `time`.
+    private func lastStep(_ track: Int, before time: Int64) -> Int? {
+        let range = tracks[track].steps
+        var index = range.upperBound
+        while index > range.lowerBound {
+            index -= 1
+            if steps[index].time < time { return index }
+        }
+        return nil
     }
 
     /// When the experiment was created, made ready, started, concluded and abandoned, over its
     /// whole history (what `ExperimentFacts` holds, without decoding a version); nil when unknown.
     public func life(of id: String) -> ExperimentLife? {
-        guard let position = positions[id], let moves = ExperimentMoves(tracks[position], until: Int64.max) else { return nil }
+        guard let position = positions[id], let moves = moves(position, until: Int64.max) else { return nil }
         return ExperimentLife(created: moves.created, ready: moves.ready, started: moves.started,
                               concluded: moves.concluded, abandoned: moves.abandoned)
     }
@@ -290,12 +331,13 @@ public struct ExperimentReport: Sendable {
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
         let judgeTime = min(judgeEnd, period.endTime)
         var running: Set<String> = []
-        let facts = lifecycles.tracks.compactMap { track -> ExperimentFacts? in
-            guard let moves = ExperimentMoves(track, until: period.endTime) else { return nil }
-            let runningWhenJudged = track.status(before: judgeTime) == .running
-            if runningWhenJudged { running.insert(track.timeline.id) }
+        var facts: [ExperimentFacts] = []
+        for track in 0..<lifecycles.count {
+            guard let moves = lifecycles.moves(track, until: period.endTime) else { continue }
+            let runningWhenJudged = lifecycles.status(track, before: judgeTime) == .running
+            if runningWhenJudged { running.insert(lifecycles.timelines[track].id) }
             let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains) || runningWhenJudged
-            return shown ? ExperimentFacts(track.timeline, moves: moves, until: period.endTime) : nil
+            if shown { facts.append(ExperimentFacts(lifecycles.timelines[track], moves: moves, until: period.endTime)) }
         }
         var result: [SquadExperiments] = []
         var notes = ReportNotes()

@@ -228,9 +228,9 @@ public struct OKRReport: Sendable {
         // Experiments by the key result they name; only those of reported key results are decoded.
         var experiments: [String: [Timeline]] = [:]
         if let lifecycles {
-            for track in lifecycles.tracks {
-                guard let reference = track.keyResult(before: endTime) else { continue }
-                experiments[reference, default: []].append(track.timeline)
+            for track in 0..<lifecycles.count {
+                guard let reference = lifecycles.keyResult(track, before: endTime) else { continue }
+                experiments[reference, default: []].append(lifecycles.timelines[track])
             }
         } else {
             // Each experiment's key result read on two threads (alternate experiments: halves left

@@ -273,4 +273,12 @@ struct Grouping<Item: Sendable>: Sendable {
     subscript(key: String) -> [Item]? { positions[key].map { $0.map { items[$0] } } }
 
     func count(_ key: String) -> Int { positions[key]?.count ?? 0 }
+
+    /// `body` on each item under `key`, in order, each read where it is (no list of copies made).
+    func forEach(_ key: String, _ body: (Item) -> Void) {
+        guard let mine = positions[key] else { return }
+        items.withUnsafeBufferPointer { items in
+            for position in mine { body(items[position]) }
+        }
+    }
 }

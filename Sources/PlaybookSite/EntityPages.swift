@@ -124,11 +124,18 @@ struct EntityPages {
             [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
              h(Numbers.unit(kr.baseline?.value, metric.unit)), h(Numbers.unit(kr.target?.value, metric.unit)), h(Numbers.unit(kr.current?.value, metric.unit))]
         }, numeric: [3, 4, 5])
-        let experiments = catalog.experimentsByMetric[id] ?? []
         out += "<\(h2)>Experiments on it</\(h2)>\n"
-        out += experiments.isEmpty ? "<p>None.</p>\n" : "<ul>" + experiments.map { e in
-            "<li>\(page.entity(e.id.value, title: true)) (\(e.metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
-        }.joined() + "</ul>\n"
+        // Read in place: the North Star's page lists most experiments, and a list of copies of them
+        // retained and released every string of each.
+        if catalog.experimentsByMetric.count(id) == 0 {
+            out += "<p>None.</p>\n"
+        } else {
+            out += "<ul>"
+            catalog.experimentsByMetric.forEach(id) { e in
+                out += "<li>\(page.entity(e.id.value, title: true)) (\(e.metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
+            }
+            out += "</ul>\n"
+        }
         return out
     }
 

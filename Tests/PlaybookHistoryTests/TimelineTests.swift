@@ -8,6 +8,17 @@ final class TimelineTests: XCTestCase {
         try HistoryReader(roots: ["playbooks"], mode: mode, cacheFile: cache).read(scratch.repository)
     }
 
+    func testTimelinesOfAKindAreThoseOfThatKindSortedByID() throws {
+        let s = try ScratchHistory(for: self)
+        try s.commit(["playbooks/b.yml": "kind: Experiment\nid: EXP-0002\nstatus: draft\n",
+                      "playbooks/a.yml": "kind: Metric\nid: signups\n"])
+        try s.commit(["playbooks/c.yml": "kind: Experiment\nid: EXP-0001\nstatus: draft\n", "playbooks/b.yml": nil])
+        let timelines = Timelines(try read(s))
+        XCTAssertEqual(timelines.all(kind: "Experiment").map(\.id), ["EXP-0001", "EXP-0002"], "a removed one too, by id")
+        XCTAssertEqual(timelines.all(kind: "Metric").map(\.id), ["signups"])
+        XCTAssertEqual(timelines.all(kind: "Squad").map(\.id), [])
+    }
+
     func testStatusTransitionsCheckInsMoveBrokenFileAndRemoval() throws {
         let s = try ScratchHistory(for: self)
         let exp = "playbooks/experiments/EXP-0001.yml"

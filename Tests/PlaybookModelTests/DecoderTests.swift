@@ -92,6 +92,19 @@ final class DecoderTests: XCTestCase {
         XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 22, column: 46))
     }
 
+    func testTheSameUnknownKeyIsHintedAgainstTheKeysOfItsOwnMapping() {
+        // The hints are remembered between documents: a key's hint depends on the mapping it is in.
+        let yaml = cleanExperiment.replacingOccurrences(of: "sample_size: 24000", with: "samplesize: 24000")
+            .replacingOccurrences(of: "budget: 1500", with: "budget: 1500\nsamplesize: 3\nstauts: running")
+        for _ in 0..<2 {
+            XCTAssertEqual(decode(yaml).diagnostics.filter { $0.rule == RuleID.unknownKey }.map(\.message), [
+                "unknown key \"samplesize\" in Experiment EXP-0042",
+                "unknown key \"stauts\" in Experiment EXP-0042; did you mean \"status\"?",
+                "unknown key \"design.samplesize\" in the design of Experiment EXP-0042; did you mean \"sample_size\"?",
+            ])
+        }
+    }
+
     func testQuotedNumberIsAWrongTypeWithAHint() {
         let yaml = cleanExperiment.replacingOccurrences(of: "budget: 1500", with: "budget: \"1500\"")
         let decoded = decode(yaml)

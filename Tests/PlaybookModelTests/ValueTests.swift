@@ -1,7 +1,22 @@
 @testable import PlaybookModel
+import PlaybookYAML
 import XCTest
 
 final class ValueTests: XCTestCase {
+    func testPlainIntegersResolveAsTheCoreSchemaReadsThem() {
+        let cases: [(String, ScalarValue)] = [
+            ("0", .int(0)), ("-0", .int(0)), ("+42", .int(42)), ("007", .int(7)), ("-12", .int(-12)),
+            ("9223372036854775807", .int(Int.max)), ("-9223372036854775808", .int(Int.min)),
+            ("9223372036854775808", .float(9223372036854775808)), ("0x1F", .int(31)), ("0o17", .int(15)),
+            ("2024-05-17", .string("2024-05-17")), ("1-2", .string("1-2")), ("-", .string("-")), ("--1", .string("--1")),
+            ("++1", .string("++1")), ("1e3", .float(1000)), ("0x", .string("0x")), ("12a", .string("12a")),
+        ]
+        for (text, value) in cases {
+            XCTAssertEqual(ScalarValue(text: text, style: .plain, tag: nil), value, text)
+        }
+        XCTAssertEqual(ScalarValue(text: "12", style: .doubleQuoted, tag: nil), .string("12"))
+    }
+
     func testDaysRejectImpossibleDates() {
         XCTAssertNotNil(Day("2028-02-29"))
         XCTAssertNil(Day("2026-02-29"))
