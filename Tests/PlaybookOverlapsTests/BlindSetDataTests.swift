@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
-/// `Data/fresh6-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -13,6 +13,9 @@ struct BlindSet {
     static let sixth = BlindSet(file: "fresh6-pairs.tsv", prefix: "L", split: "fresh6",
                                 earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                "fresh5-pairs.tsv"])
+    static let seventh = BlindSet(file: "fresh7-pairs.tsv", prefix: "M", split: "fresh7",
+                                  earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                 "fresh5-pairs.tsv", "fresh6-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -122,4 +125,12 @@ final class Fresh6DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.sixth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.sixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.sixth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh7DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.seventh.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.seventh.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.seventh.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.seventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.seventh.checkNoTextRepeatedFromTheEarlierSets() }
 }
