@@ -181,6 +181,12 @@ struct CommitDiffer {
         return Person(name: info.author.name, email: info.author.email)
     }
 
+    /// Field-by-field difference of two versions; by their replaced values alone when one was read
+    /// from the other by replacing values (the same list of paths).
+    static func difference(_ old: FieldList, _ new: FieldList) -> [FieldChange] {
+        FieldList.changes(from: old, to: new) ?? difference(old.all, new.all)
+    }
+
     /// Field-by-field difference, in the new version's order, then the removed fields.
     static func difference(_ old: [Field], _ new: [Field]) -> [FieldChange] {
         // Most edits keep every field in place: compare side by side, no dictionary (by index,

@@ -6,7 +6,7 @@ import PlaybookYAML
 struct EntityVersion: Sendable, Hashable {
     var id: String
     var kind: Kind
-    var fields: [Field]
+    var fields: FieldList
 }
 
 /// Where a file's one-line plain values stand, so that the next version of the file, when it
@@ -195,7 +195,7 @@ enum ParsedFile: Sendable {
                                              style: .plain, tag: nil)
         else { return nil }
         var changed = entities
-        changed[Int(value.entity)].fields[Int(value.field)].value = text
+        changed[Int(value.entity)].fields.replaceValue(at: Int(value.field), with: text)
         // The same lengths when the value kept its length (no copy of them then).
         var values = layout.values
         let length = Int32(newEnd - lineStart - offset)
@@ -452,7 +452,7 @@ enum ParsedFile: Sendable {
         guard let id, !id.isEmpty else {
             return .failure(Unusable(description: "document \(index + 1): \(kind.rawValue) without an id"))
         }
-        return .success(EntityVersion(id: id, kind: kind, fields: fields))
+        return .success(EntityVersion(id: id, kind: kind, fields: FieldList(fields)))
     }
 }
 
