@@ -88,8 +88,11 @@ enum ParsedFile: Sendable {
     static func parse(_ bytes: [UInt8], after previous: ParsedFile?) -> ParsedFile {
         if case .entities(let entities, let layout?) = previous {
             if let edited = edited(entities, layout, to: bytes) { return edited }
-            if let appended = appended(entities, layout, to: bytes) { return appended }
+            // Lines inserted before a root key (an experiment's status change) outnumber keys
+            // appended at the end, which `inserted` reads too (`appended` also takes a file with
+            // carriage returns).
             if let inserted = inserted(entities, layout, to: bytes) { return inserted }
+            if let appended = appended(entities, layout, to: bytes) { return appended }
         }
         return parse(bytes)
     }
