@@ -70,6 +70,7 @@ struct CommitDiffer {
     /// The entity changes of one commit, given the files it changed.
     mutating func record(for info: CommitInfo, changes: [ChangedFile], mainLine: Bool = true) throws -> CommitRecord? {
         guard !changes.isEmpty else { return nil }
+        if changes.count == 1, let edit = try recordEdit(for: info, changes[0], mainLine: mainLine) { return edit }
 
         var notes: [HistoryNote] = []
         let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
@@ -164,11 +165,37 @@ struct CommitDiffer {
                 inherited: inheritedPaths.contains(old.path)))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
+        return try makeRecord(for: info, changes: entityChanges, notes: notes, mainLine: mainLine)
+    }
+
+    /// The record of a commit that changed one file holding one entity before and after under
+    /// the same id (most commits: a check-in, a status), as `record` makes it, without the tables
+    /// it builds for the general case; `.some(nil)` when no field changed, nil when the commit is
+    /// not such an edit (the files it parsed are then at hand for `record`).
+    private mutating func recordEdit(for info: CommitInfo, _ changed: ChangedFile, mainLine: Bool) throws -> CommitRecord?? {
+        let change = changed.change
+        guard let blob = change.newBlob, let oldBlob = change.oldBlob, brokenPaths[change.path] == nil,
+              case .entities(let new, _) = try parsed(blob, path: change.path, given: changed.newVersion, bytes: changed.newBytes),
+              new.count == 1,
+              case .entities(let old, _) = try parsed(oldBlob, path: change.path, remember: false),
+              old.count == 1, old[0].id == new[0].id
+        else { return nil }
+        let id = new[0].id
+        // The id stays located in this file, as `record` leaves it.
+        locations[id, default: []].insert(change.path)
+        let fields = Self.difference(old[0].fields, new[0].fields)
+        guard !fields.isEmpty else { return .some(nil) }
+        return try makeRecord(for: info, changes: [EntityChange(
+            entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
+            inherited: changed.inherited)], notes: [], mainLine: mainLine)
+    }
+
+    private func makeRecord(for info: CommitInfo, changes: [EntityChange], notes: [HistoryNote], mainLine: Bool) throws -> CommitRecord {
         // The walk reads authors and messages; a commit it read without them (a skipped one's neighbour) is read again.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
         return CommitRecord(
             id: info.id, time: info.committer.time, author: author(of: full),
-            summary: full.summary, changes: entityChanges, notes: notes, mainLine: mainLine)
+            summary: full.summary, changes: changes, notes: notes, mainLine: mainLine)
     }
 
     /// Who made the change. On the first-parent line a merge brings in someone else's work:
@@ -179,6 +206,12 @@ struct CommitDiffer {
             return Person(name: merged.author.name, email: merged.author.email)
         }
         return Person(name: info.author.name, email: info.author.email)
+    }
+
+    /// Field-by-field difference of two versions; by their replaced values alone when one was read
+    /// from the other by replacing values (the same list of paths).
+    static func difference(_ old: FieldList, _ new: FieldList) -> [FieldChange] {
+        FieldList.changes(from: old, to: new) ?? difference(old.all, new.all)
     }
 
     /// Field-by-field difference, in the new version's order, then the removed fields.

@@ -6,7 +6,7 @@ import PlaybookYAML
 struct EntityVersion: Sendable, Hashable {
     var id: String
     var kind: Kind
-    var fields: [Field]
+    var fields: FieldList
 }
 
 /// Where a file's one-line plain values stand, so that the next version of the file, when it
@@ -23,9 +23,19 @@ struct Layout: Sendable {
         var field: Int32
     }
 
+    /// A key of the root mapping that starts a line (column 1): where lines can be inserted
+    /// (`ParsedFile.inserted`), and the fields of the keys before it.
+    struct Key: Sendable {
+        var line: Int32
+        /// How many of the entity's fields come before this key's.
+        var field: Int32
+    }
+
     var bytes: [UInt8]
     /// In line order.
     var values: [Value]
+    /// In line order; of a one-document file (the only kind lines are inserted into).
+    var keys: [Key]
 }
 
 /// What one blob held: its entities, or why it could not be read.
@@ -54,7 +64,7 @@ enum ParsedFile: Sendable {
             case .failure(let reason): return .unreadable(reason.description)
             case .success(let read):
                 documents = read.documents
-                layout = Layout(bytes: bytes, values: read.values)
+                layout = Layout(bytes: bytes, values: read.values, keys: read.keys)
             }
         } else {
             switch readWithLoader(bytes) {
@@ -78,6 +88,10 @@ enum ParsedFile: Sendable {
     static func parse(_ bytes: [UInt8], after previous: ParsedFile?) -> ParsedFile {
         if case .entities(let entities, let layout?) = previous {
             if let edited = edited(entities, layout, to: bytes) { return edited }
+            // Lines inserted before a root key (an experiment's status change) outnumber keys
+            // appended at the end, which `inserted` reads too (`appended` also takes a file with
+            // carriage returns).
+            if let inserted = inserted(entities, layout, to: bytes) { return inserted }
             if let appended = appended(entities, layout, to: bytes) { return appended }
         }
         return parse(bytes)
@@ -89,16 +103,25 @@ enum ParsedFile: Sendable {
         readLaidOut(bytes).map { $0.map(\.documents) }
     }
 
-    static func readLaidOut(_ bytes: [UInt8]) -> Result<(documents: [(index: Int, fields: [Field])], values: [Layout.Value]), Unusable>? {
-        guard let documents = FlatReader.read(bytes) else { return nil }
+    static func readLaidOut(_ bytes: [UInt8])
+        -> Result<(documents: [(index: Int, fields: [Field])], values: [Layout.Value], keys: [Layout.Key]), Unusable>? {
+        guard let (documents, rootKeys) = FlatReader.readWithRootKeys(bytes) else { return nil }
         var result: [(index: Int, fields: [Field])] = []
         var values: [Layout.Value] = []
         values.reserveCapacity(documents.reduce(0) { $0 + ($1?.count ?? 0) })
+        // Root keys by field rather than leaf (a null leaf is no field); only a one-document file's.
+        var keys: [Layout.Key] = []
+        var nextKey = documents.count == 1 ? 0 : rootKeys.count
+        keys.reserveCapacity(rootKeys.count - nextKey)
         for (index, leaves) in documents.enumerated() {
             guard let leaves else { continue }
             var fields: [Field] = []
             fields.reserveCapacity(leaves.count)
-            for leaf in leaves {
+            for (position, leaf) in leaves.enumerated() {
+                while nextKey < rootKeys.count, rootKeys[nextKey].leaf <= position {
+                    keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count)))
+                    nextKey += 1
+                }
                 switch leaf.value {
                 case .scalar(let text, let style, let tag):
                     if let value = FieldValue.resolved(text, style: style, tag: tag) {
@@ -114,9 +137,14 @@ enum ParsedFile: Sendable {
                 case .emptyMapping: fields.append(Field(leaf.path, .emptyMapping))
                 }
             }
+            // Keys whose values left no leaf after them (a last `key:` with no value).
+            while nextKey < rootKeys.count {
+                keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count)))
+                nextKey += 1
+            }
             result.append((index, fields))
         }
-        return .success((result, values))
+        return .success((result, values, keys))
     }
 
     /// `kind`, `id` or a path ending in `.id`: values `edited` must not replace. Lengths and bytes
@@ -139,7 +167,9 @@ enum ParsedFile: Sendable {
         let newline = UInt8(ascii: "\n")
         let shorter = min(old.count, new.count)
         let prefix = ByteRuns.commonPrefix(old, new)
-        guard prefix < shorter || old.count != new.count else { return .entities(entities, Layout(bytes: new, values: layout.values)) }
+        guard prefix < shorter || old.count != new.count else {
+            return .entities(entities, Layout(bytes: new, values: layout.values, keys: layout.keys))
+        }
         let suffix = ByteRuns.commonSuffix(old, new, limit: shorter - prefix)
         // The changed bytes lie on one line of each version.
         if old[prefix..<(old.count - suffix)].contains(newline) || new[prefix..<(new.count - suffix)].contains(newline) { return nil }
@@ -168,12 +198,12 @@ enum ParsedFile: Sendable {
                                              style: .plain, tag: nil)
         else { return nil }
         var changed = entities
-        changed[Int(value.entity)].fields[Int(value.field)].value = text
+        changed[Int(value.entity)].fields.replaceValue(at: Int(value.field), with: text)
         // The same lengths when the value kept its length (no copy of them then).
         var values = layout.values
         let length = Int32(newEnd - lineStart - offset)
         if values[position].length != length { values[position].length = length }
-        return .entities(changed, Layout(bytes: new, values: values))
+        return .entities(changed, Layout(bytes: new, values: values, keys: layout.keys))
     }
 
     /// The entities of `new` when it is the file `layout` describes (perhaps with one plain value
@@ -205,10 +235,12 @@ enum ParsedFile: Sendable {
         guard isAppendable(added) else { return nil }
         var head = entities[0]
         var values = layout.values
+        var keys = layout.keys
         if end != old.count || prefix < old.count {
             guard case .entities(let edited, let editedLayout?)? = edited(entities, layout, to: Array(new[..<end])) else { return nil }
             head = edited[0]
             values = editedLayout.values
+            keys = editedLayout.keys
         }
         guard case .success(let read)? = readLaidOut(added), read.documents.count == 1, read.documents[0].index == 0,
               !read.documents[0].fields.isEmpty, !read.documents[0].fields.contains(where: { $0.path.isEmpty }) else { return nil }
@@ -220,7 +252,118 @@ enum ParsedFile: Sendable {
             value.field += fieldOffset
             values.append(value)
         }
-        return .entities([head], Layout(bytes: new, values: values))
+        for var key in read.keys {
+            key.line += lines
+            key.field += fieldOffset
+            keys.append(key)
+        }
+        return .entities([head], Layout(bytes: new, values: values, keys: keys))
+    }
+
+    /// The entities of `new` when it is the file `layout` describes with whole lines inserted
+    /// before one of its root keys in column 1 (or at its end), perhaps with one plain value edited
+    /// before or after them (as `edited` reads it): an experiment gains `end:` above its
+    /// `approvals:` as its status changes. Only the inserted lines are parsed. Nil otherwise.
+    ///
+    /// As for `appended`, the old file must be one document whose root is a block mapping at
+    /// column 1, and the inserted text must start a key at column 1 and parse alone as one
+    /// mapping (without a `kind` or `id`, which name the entity). A root key in column 1 closes
+    /// whatever came before it, so the old lines before the insertion, the inserted ones and the
+    /// old key's lines read the same alone as together: the file's fields are the old ones before
+    /// that key, the inserted ones, then the rest. Line numbers come from the parser, which counts
+    /// other line breaks too: a file with a carriage return or a Unicode line break is parsed.
+    static func inserted(_ entities: [EntityVersion], _ layout: Layout, to new: [UInt8]) -> ParsedFile? {
+        let old = layout.bytes
+        let newline = UInt8(ascii: "\n")
+        guard entities.count == 1, new.count > old.count, new.count <= Limits.standard.maxBytes,
+              old.last == newline, new.last == newline, isAppendable(old),
+              !ByteRuns.hasOtherLineBreaks(old), !ByteRuns.hasOtherLineBreaks(new) else { return nil }
+        if let spliced = splice(entities[0], layout, into: new) { return spliced }
+        // One value edited before the inserted lines: `old` with that line as `new` has it, then the insertion.
+        let prefix = ByteRuns.commonPrefix(old, new)
+        guard prefix < old.count, let oldLineEnd = old[prefix...].firstIndex(of: newline),
+              let newLineEnd = new[prefix...].firstIndex(of: newline) else { return nil }
+        if case .entities(let edited, let editedLayout?)? = edited(entities, layout, to: Array(new[..<newLineEnd] + old[oldLineEnd...])),
+           let spliced = splice(edited[0], editedLayout, into: new) {
+            return spliced
+        }
+        // Or after them: `old` with its last differing line as `new` has it, then the insertion.
+        let suffix = ByteRuns.commonSuffix(old, new, limit: old.count - prefix)
+        var oldLineStart = old.count - suffix
+        while oldLineStart > 0 && old[oldLineStart - 1] != newline { oldLineStart -= 1 }
+        var newLineStart = new.count - suffix
+        while newLineStart > 0 && new[newLineStart - 1] != newline { newLineStart -= 1 }
+        if case .entities(let edited, let editedLayout?)? = edited(entities, layout, to: Array(old[..<oldLineStart] + new[newLineStart...])),
+           let spliced = splice(edited[0], editedLayout, into: new) {
+            return spliced
+        }
+        return nil
+    }
+
+    /// `new` read as the file `layout` describes (holding `entity`) with whole lines inserted
+    /// before one of its root keys in column 1 or at its end, and nothing else changed.
+    private static func splice(_ entity: EntityVersion, _ layout: Layout, into new: [UInt8]) -> ParsedFile? {
+        let old = layout.bytes
+        let newline = UInt8(ascii: "\n")
+        let count = new.count - old.count
+        guard count > 0 else { return nil }
+        // The insertion starts a line: the one where `new` first differs, or an earlier one when
+        // the inserted lines begin as the old ones after them do.
+        var start = ByteRuns.commonPrefix(old, new)
+        while start > 0 && old[start - 1] != newline { start -= 1 }
+        guard ByteRuns.commonPrefix(old, from: start, new, from: start + count) == old.count - start,
+              new[start + count - 1] == newline, startsKey(new[start]) else { return nil }
+        // Before a root key in column 1, or at the end.
+        let line = Int32(1 + ByteRuns.lineBreaks(old, before: start))
+        let split: Int32
+        var keyIndex = layout.keys.count
+        if start == old.count {
+            split = Int32(entity.fields.count)
+        } else {
+            guard let index = layout.keys.firstIndex(where: { $0.line == line }) else { return nil }
+            keyIndex = index
+            split = layout.keys[index].field
+        }
+        let added = Array(new[start..<(start + count)])
+        guard isAppendable(added), case .success(let read)? = readLaidOut(added), read.documents.count == 1,
+              read.documents[0].index == 0, !read.documents[0].fields.isEmpty,
+              !read.documents[0].fields.contains(where: { $0.path.isEmpty || $0.path == "kind" || $0.path == "id" })
+        else { return nil }
+        let addedFields = read.documents[0].fields
+        let addedLines = Int32(ByteRuns.lineBreaks(added, before: added.count))
+        var head = entity
+        head.fields.insert(contentsOf: addedFields, at: Int(split))
+        let fieldCount = Int32(addedFields.count)
+        var values: [Layout.Value] = []
+        values.reserveCapacity(layout.values.count + read.values.count)
+        var position = 0
+        while position < layout.values.count && layout.values[position].line < line {
+            values.append(layout.values[position])
+            position += 1
+        }
+        for var value in read.values {
+            value.line += line - 1
+            value.field += split
+            values.append(value)
+        }
+        for var value in layout.values[position...] {
+            value.line += addedLines
+            value.field += fieldCount
+            values.append(value)
+        }
+        var keys = Array(layout.keys[..<keyIndex])
+        keys.reserveCapacity(layout.keys.count + read.keys.count)
+        for var key in read.keys {
+            key.line += line - 1
+            key.field += split
+            keys.append(key)
+        }
+        for var key in layout.keys[keyIndex...] {
+            key.line += addedLines
+            key.field += fieldCount
+            keys.append(key)
+        }
+        return .entities([head], Layout(bytes: new, values: values, keys: keys))
     }
 
     /// A plain or quoted key can start here (not an indent, a list item, a flow collection, a
@@ -312,7 +455,7 @@ enum ParsedFile: Sendable {
         guard let id, !id.isEmpty else {
             return .failure(Unusable(description: "document \(index + 1): \(kind.rawValue) without an id"))
         }
-        return .success(EntityVersion(id: id, kind: kind, fields: fields))
+        return .success(EntityVersion(id: id, kind: kind, fields: FieldList(fields)))
     }
 }
 
@@ -359,6 +502,25 @@ enum ByteRuns {
                 while suffix < limit && a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
                 return suffix
             }
+        }
+    }
+
+    /// Whether `bytes` hold a line break other than a line feed that YAML counts as one (a
+    /// carriage return, NEL, LS or PS): then lines counted by line feeds are not the parser's.
+    static func hasOtherLineBreaks(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: "\r") { return true }
+                if byte == 0xC2, index + 1 < count, buffer[index + 1] == 0x85 { return true }
+                if byte == 0xE2, index + 2 < count, buffer[index + 1] == 0x80, buffer[index + 2] == 0xA8 || buffer[index + 2] == 0xA9 {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
     }
 

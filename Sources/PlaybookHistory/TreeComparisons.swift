@@ -88,17 +88,21 @@ final class TreeComparisons: @unchecked Sendable {
         }
         // The last version this thread parsed of each path: the next often differs in one value.
         var parsedHere: [String: (blob: ObjectID, file: ParsedFile)] = [:]
-        func parse(_ blob: ObjectID, path: String, previous: ObjectID?) -> ParsedFile {
-            guard let bytes = try? reader.blobData(blob) else { return ParsedFile.read(blob, from: repository) }
-            // The version before, from this thread or the other; this thread's when neither is it.
+        /// The new version parsed, or only its bytes when the version before it is at hand on
+        /// neither thread (the other, which reads commits in order, will have it): a changed file
+        /// read after its previous version is mostly a value replaced, a whole parse without it.
+        func parse(_ blob: ObjectID, path: String, previous: ObjectID?) -> (file: ParsedFile?, bytes: [UInt8]?) {
+            guard let bytes = try? reader.blobData(blob) else { return (ParsedFile.read(blob, from: repository), nil) }
+            // The version before, from this thread or the other.
             var before = parsedHere[path]
             if before?.blob != previous, let other = shared?.get(path), other.blob == previous || before == nil {
                 before = other
             }
+            if let previous, before?.blob != previous { return (nil, bytes) }
             let result = ParsedFile.parse(bytes, after: before?.file)
             if parsedHere.count >= 1024, parsedHere[path] == nil { parsedHere.removeAll(keepingCapacity: true) }
             parsedHere[path] = (blob, result)
-            return result
+            return (result, nil)
         }
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
@@ -120,8 +124,8 @@ final class TreeComparisons: @unchecked Sendable {
                     case .compareOnly:
                         return ChangedFile(change: change, inherited: inherited)
                     case .readAndParse:
-                        return ChangedFile(change: change, newVersion: parse(blob, path: change.path, previous: change.oldBlob),
-                                           inherited: inherited)
+                        let read = parse(blob, path: change.path, previous: change.oldBlob)
+                        return ChangedFile(change: change, newVersion: read.file, newBytes: read.bytes, inherited: inherited)
                     case .read:
                         guard let bytes = try? reader.blobData(blob) else {
                             return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)

@@ -28,11 +28,29 @@ public enum FlatReader {
 
     /// The documents of a stream, each as its leaves; nil for a document without content.
     public static func read(_ bytes: [UInt8]) -> [[FlatLeaf]?]? {
+        readWithRootKeys(bytes)?.documents
+    }
+
+    /// A key of a document's root mapping that starts a line (column 1): the line, and how many
+    /// of the document's leaves come before its value's.
+    public struct RootKey: Sendable, Equatable {
+        public var line: Int32
+        public var leaf: Int32
+
+        public init(line: Int32, leaf: Int32) {
+            self.line = line
+            self.leaf = leaf
+        }
+    }
+
+    /// As `read`, with the root keys that start a line, in line order, of every document (a
+    /// history that splices lines into a one-document file needs to know where its keys begin).
+    public static func readWithRootKeys(_ bytes: [UInt8]) -> (documents: [[FlatLeaf]?], rootKeys: [RootKey])? {
         guard bytes.count <= Limits.standard.maxBytes else { return nil }
-        return bytes.withUnsafeBufferPointer { all -> [[FlatLeaf]?]? in
+        return bytes.withUnsafeBufferPointer { all -> (documents: [[FlatLeaf]?], rootKeys: [RootKey])? in
             guard case .utf8(let bomLength) = EncodingCheck.check(all) else { return nil }
             let text = UnsafeBufferPointer(rebasing: all[bomLength...])
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty else { return ([], []) }
             var state = FlatState()
             state.leaves.reserveCapacity(64)
             do throws(LibYAMLError) {
@@ -45,7 +63,7 @@ public enum FlatReader {
             } catch {
                 return nil
             }
-            return state.documents
+            return (state.documents, state.rootKeys)
         }
     }
 }
@@ -66,6 +84,7 @@ private struct FlatState {
     }
 
     var documents: [[FlatLeaf]?] = []
+    var rootKeys: [FlatReader.RootKey] = []
     var leaves: [FlatLeaf] = []
     var stack: [Frame] = []
     var hasRoot = false
@@ -101,6 +120,9 @@ private struct FlatState {
             if stack[last].isMapping {
                 guard let key = stack[last].key else {
                     stack[last].key = scalar.text
+                    if last == 0, scalar.start.column == 1 {
+                        rootKeys.append(FlatReader.RootKey(line: Int32(clamping: scalar.start.line), leaf: Int32(clamping: leaves.count)))
+                    }
                     return true
                 }
                 stack[last].key = nil

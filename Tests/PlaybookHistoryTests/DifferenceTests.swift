@@ -77,4 +77,34 @@ final class DifferenceTests: XCTestCase {
             XCTAssertEqual(CommitDiffer.difference(old, new), reference(old, new), "\(old) -> \(new)")
         }
     }
+    /// Versions read from one another by replacing values share one list of fields: compared by
+    /// their replaced values alone, they must give what the whole lists give, through chains of
+    /// replacements long enough to be folded into a list of their own.
+    func testVersionsOverOneListCompareAsTheirWholeFields() {
+        var generator = SystemRandomNumberGenerator()
+        let values: [FieldValue] = ["1", "2", "x", .emptyList, "2024-05-01"]
+        let base = (0..<40).map { Field("kr[KR-\($0 % 7)].f\($0)", values[$0 % values.count]) }
+        var shared = 0
+        for _ in 0..<300 {
+            var old = FieldList(base)
+            for _ in 0..<Int.random(in: 0...50, using: &generator) {
+                old.replaceValue(at: Int.random(in: 0..<base.count, using: &generator), with: values.randomElement(using: &generator)!)
+            }
+            var new = old
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                new.replaceValue(at: Int.random(in: 0..<base.count, using: &generator), with: values.randomElement(using: &generator)!)
+            }
+            XCTAssertEqual(Array(new), new.all)
+            XCTAssertEqual(new.map(\.path), base.map(\.path))
+            if FieldList.changes(from: old, to: new) != nil { shared += 1 }
+            XCTAssertEqual(CommitDiffer.difference(old, new), CommitDiffer.difference(old.all, new.all))
+            XCTAssertEqual(CommitDiffer.difference(new, old), reference(new.all, old.all))
+        }
+        XCTAssertGreaterThan(shared, 100, "versions that share a list should be compared by their replaced values")
+        // One replaced value is one change; lists with equal fields but separate storage are equal too.
+        var one = FieldList(base)
+        one.replaceValue(at: 3, with: "changed")
+        XCTAssertEqual(CommitDiffer.difference(FieldList(base), one), [FieldChange(path: base[3].path, old: base[3].value, new: "changed")])
+        XCTAssertEqual(FieldList(base), FieldList(base.map { $0 }))
+    }
 }

@@ -288,6 +288,88 @@ final class LineEditTests: XCTestCase {
         XCTAssertGreaterThan(laterEdits, shortcuts / 4, "values in added lines should be edited without a parse")
     }
 
+    /// Versions that gain whole lines in the middle (an experiment's `end:` above its
+    /// `approvals:`), with or without one value edited before or after them, in chains that go on
+    /// from the shortcut's own result: each shortcut must give the full parse.
+    func testInsertedLinesReadAsTheirFullParse() throws {
+        let blocks = ["end: 2024-07-21\n", "result:\n  outcome: win\n  lift: 0.12\n  learnings: |-\n    Copy wins.\n\n    Twice.\n",
+                      "notes: >\n  folded\n  text\n", "keep: |+\n  kept\n\n", "tags: [a, b]\n", "flow: [a,\nb]\n",
+                      "owners:\n  - id: P-1\n    name: Ada\n  - plain\n", "empty:\n", "\"quoted key\": 1\n", "# a comment\nlate: yes\n",
+                      "dup: 1\ndup: 2\n", "id: OTHER\n", "kind: metric\n", "--- \nkind: metric\nid: m2\n", "...\nx: 1\n", "- item\n",
+                      "  indented: 1\n", "%YAML 1.2\n", "a: &x 1\nb: *x\n", "bad: [\n", "k: v\n  more: 1\n", "n: ~\n", "t: True\n",
+                      "q: \"two\nlines\"\n", "status: again\n", "deep:\n  a:\n    b:\n      c: 1\n", "x: 'it''s'\n", "cr: 1\r\n"]
+        let values = ["running", "concluded", "47000", "0.35", "2024-08-01", "at risk"]
+        var generator = SeededGenerator(state: 11)
+        var shortcuts = 0, tries = 0, laterEdits = 0, middle = 0
+        for original in try playbookFiles() {
+            guard case .entities(var entities, var layout?) = ParsedFile.parse(original) else { continue }
+            var current = original
+            for _ in 0..<30 {
+                var lines = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                if lines.last?.isEmpty == true { lines.removeLast() }
+                guard !lines.isEmpty else { break }
+                // Whole lines inserted before a random line (a root key's, or any other).
+                let at = Int.random(in: 0...lines.count, using: &generator)
+                let block = blocks.randomElement(using: &generator)!
+                // One plain value replaced somewhere else, before or after, as a status change does.
+                if Bool.random(using: &generator) {
+                    let which = Int.random(in: 0..<lines.count, using: &generator)
+                    if let colon = lines[which].firstIndex(of: UInt8(ascii: ":")), colon + 2 <= lines[which].count {
+                        lines[which].replaceSubrange((colon + 2)..<lines[which].count,
+                                                     with: Array(values.randomElement(using: &generator)!.utf8))
+                    }
+                }
+                var next = Array(lines[..<at].joined(separator: [UInt8(ascii: "\n")]))
+                if at > 0 { next.append(UInt8(ascii: "\n")) }
+                next += Array(block.utf8)
+                if at < lines.count { next += Array(lines[at...].joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")] }
+                tries += 1
+                let full = ParsedFile.parse(next)
+                let quick = ParsedFile.inserted(entities, layout, to: next)
+                if let quick {
+                    shortcuts += 1
+                    if at < lines.count { middle += 1 }
+                    XCTAssertEqual(fields(quick), fields(full), "after:\n\(String(decoding: current, as: UTF8.self))\nnow:\n\(String(decoding: next, as: UTF8.self))")
+                }
+                if case .entities(let e, let l?) = quick ?? full {
+                    entities = e
+                    layout = l
+                    current = next
+                }
+                // A value edited next, anywhere: the layout must place every value after the insertion.
+                guard quick != nil else { continue }
+                var edited = current.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Array.init)
+                let which = Int.random(in: 0..<edited.count, using: &generator)
+                guard let colon = edited[which].firstIndex(of: UInt8(ascii: ":")), colon + 2 < edited[which].count else { continue }
+                edited[which].replaceSubrange((colon + 2)..<edited[which].count, with: Array("edited-\(tries)".utf8))
+                let edit = Array(edited.joined(separator: [UInt8(ascii: "\n")]))
+                if let quickEdit = ParsedFile.edited(entities, layout, to: edit) {
+                    laterEdits += 1
+                    XCTAssertEqual(fields(quickEdit), fields(ParsedFile.parse(edit)), "edited:\n\(String(decoding: edit, as: UTF8.self))")
+                }
+            }
+        }
+        XCTAssertGreaterThan(tries, 300)
+        XCTAssertGreaterThan(middle, tries / 10, "the shortcut should be taken for lines inserted before a root key")
+        XCTAssertGreaterThan(laterEdits, shortcuts / 8, "values after inserted lines should be edited without a parse")
+    }
+
+    func testAStatusChangeThatAddsAKeyAboveTheApprovalsIsReadWithoutParsing() throws {
+        let before = "kind: Experiment\nid: EXP-1\nstatus: running\nnote: >-\n  folded\nstart: 2024-07-01\napprovals:\n  - by: lead\n"
+        guard case .entities(let entities, let layout?) = ParsedFile.parse(Array(before.utf8)) else { return XCTFail("not read") }
+        let after = Array("kind: Experiment\nid: EXP-1\nstatus: analyzing\nnote: >-\n  folded\nstart: 2024-07-01\nend: 2024-07-21\napprovals:\n  - by: lead\n".utf8)
+        let quick = try XCTUnwrap(ParsedFile.inserted(entities, layout, to: after))
+        XCTAssertEqual(fields(quick), fields(ParsedFile.parse(after)))
+        XCTAssertEqual(fields(quick)?.first, ["EXP-1", "Experiment", "kind=Experiment", "id=EXP-1", "status=analyzing", "note=folded",
+                                              "start=2024-07-01", "end=2024-07-21", "approvals[0].by=lead"])
+        // Lines inside a value (a quoted scalar may go on in column 1), or a new identity: parsed again.
+        let quoted = "kind: Experiment\nid: EXP-1\ntitle: \"two\nlines\"\nstatus: running\n"
+        guard case .entities(let quotedEntities, let quotedLayout?) = ParsedFile.parse(Array(quoted.utf8)) else { return XCTFail("not read") }
+        XCTAssertNil(ParsedFile.inserted(quotedEntities, quotedLayout,
+                                         to: Array("kind: Experiment\nid: EXP-1\ntitle: \"two\nend: 1\nlines\"\nstatus: running\n".utf8)))
+        XCTAssertNil(ParsedFile.inserted(entities, layout, to: Array(before.replacingOccurrences(of: "approvals:", with: "id: EXP-2\napprovals:").utf8)))
+    }
+
     func testACheckInIsReadWithoutParsingAndAStructuralEditIsNot() throws {
         let before = Array("kind: Objective\nid: OBJ-1\nkey_results:\n  - id: KR-1\n    current: 47000\n".utf8)
         guard case .entities(let entities, let layout?) = ParsedFile.parse(before) else { return XCTFail("not read") }
