@@ -48,18 +48,18 @@ def label(s, i, j):
 
 
 def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
-        near_tie=0.04):
+        near_tie=0.04, backed=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
     keep = len(bars)
 
-    def usable(p):  # the weak-match rule: under `firm`, only with audiences that read alike
-        return p["cos"] >= bars[0] and (p["cos"] >= firm or p["audience"] >= backing)
+    def usable(i, j, p):  # the weak-match rule: under `firm`, only with audiences that read alike
+        return p["cos"] >= bars[0] and (p["cos"] >= firm or p["audience"] >= backing or (backed is not None and backed(s, i, j, p)))
 
     closest = [[] for _ in range(n)]
     for (i, j), p in P.items():
-        if p["same_metric"] and usable(p):
+        if p["same_metric"] and usable(i, j, p):
             closest[i].append((p["cos"], j))
             closest[j].append((p["cos"], i))
     for c in closest:
@@ -83,7 +83,7 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
         if p["words"] >= threshold:
             candidates[k] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[0])
     for (i, j), p in P.items():
-        if not (p["same_metric"] and usable(p)):
+        if not (p["same_metric"] and usable(i, j, p)):
             continue
         def apart(r, o):  # a rival that the fields tell apart from the other side (a look-alike of it) does not count
             if r < 0 or texts[r] == texts[o]:
