@@ -22,7 +22,7 @@ enum DuplicateDetection {
     static let meaningStretch = [0.6 / 0.62, 0.6 / 0.55]
 
     /// Under this cosine two changes read alike too weakly to count alone: the audiences must read
-    /// alike too (`corroboratingAudience`). Of the seen rewordings that are each other's closest text,
+    /// alike too (`corroboratingAudience`), or the pair stand clear of its metric's other texts (`standsClear`). Of the seen rewordings that are each other's closest text,
     /// 12 have a cosine of 0.38–0.42 (9 of them with audiences at 0.4 or more), against one other pair
     /// of the seen sets; the bundled example's hypotheses, all different ideas, have a closest pair at
     /// 0.41 whose audiences read at 0.35 (a streak freeze for learners on a streak against an exam

@@ -10,7 +10,10 @@ The dump (`GrowthPairDiagnostics`) holds, for each labelled set written into one
 words) with its title-and-change cosine, its audience cosine, its word score, shared terms and
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
-committed settings it gives the Swift figures on all eight sets exactly. The field rules themselves
+committed settings it gives the Swift figures on all ten sets exactly. The dump's eleventh set is the
+bundled example (`playbooks/`): every pair it calls a duplicate is another pair, and any setting that
+calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
+out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
 are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
 two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
 closer change and audience, on a near tie the look-alike that adds fewer words of its own) is replayed
