@@ -22,7 +22,7 @@ enum DuplicateDetection {
     static let meaningStretch = [0.6 / 0.62, 0.6 / 0.55]
 
     /// Under this cosine two changes read alike too weakly to count alone: the audiences must read
-    /// alike too (`corroboratingAudience`). Of the seen rewordings that are each other's closest text,
+    /// alike too (`corroboratingAudience`), or the pair stand clear of its metric's other texts (`standsClear`). Of the seen rewordings that are each other's closest text,
     /// 12 have a cosine of 0.38–0.42 (9 of them with audiences at 0.4 or more), against one other pair
     /// of the seen sets; the bundled example's hypotheses, all different ideas, have a closest pair at
     /// 0.41 whose audiences read at 0.35 (a streak freeze for learners on a streak against an exam
@@ -260,20 +260,29 @@ enum DuplicateDetection {
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
             // item's closest `ranksByMeaning + 14`, as `nearestByMeaning` lists them, and near ties),
             // in its order, found without comparing every pair in full.
-            let semantic = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, keys: items.map { $0.metric.map(catalog.key) }, squads: squads,
-                                               sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
-                                               listed: ranksByMeaning + 14)
-                .filter { i, j, cosine in cosine >= weakMeaning || audiencesReadAlike(items[i], items[j]) }
+            let keys = items.map { $0.metric.map(catalog.key) }
+            let matches = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, keys: keys, squads: squads,
+                                              sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
+                                              listed: ranksByMeaning + 14)
             // The items are read in place: taken from the array each call copied an item (a retain
             // of each of its fields), a tenth of this comparison's time on a large playbook.
             let apart = ApartIndex(items)
+            let texts = items.map(\.text)
             let nearest = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
-                return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: { i, j in
+                let compatible: (Int, Int) -> Bool = { i, j in
                     !apart.apart(i, j)
                         && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                             meaning: Double(vectors.dot(i, j)), catalog: catalog)
-                }, cosine: { Double(vectors.dot($0, $1)) })
+                }
+                let cosine: (Int, Int) -> Double = { Double(vectors.dot($0, $1)) }
+                let metricNeighbours = MetricNeighbours(keys)
+                // A weak match counts with audiences that read alike, or standing clear of both sides' other possible restatements.
+                let semantic = matches.filter { i, j, pairCosine in
+                    pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
+                        || standsClear(i, j, pairCosine, neighbours: metricNeighbours, texts: texts, compatible: compatible, cosine: cosine)
+                }
+                return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible, cosine: cosine)
             }
             for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))

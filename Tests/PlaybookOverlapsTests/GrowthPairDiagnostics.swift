@@ -10,6 +10,7 @@ import PlaybookSimilarity
 /// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
 /// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
 /// cosines, differences read as look-alikes, shared terms, terms only the first has, terms only the second has.
+/// After the ten labelled sets, the bundled example playbook (`playbooks/`) as one more set, split `example`.
 final class GrowthPairDiagnostics: XCTestCase {
     func testDumpFeatures() throws {
         guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }
@@ -17,7 +18,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         var sets: [[String: Any]] = []
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
                                           ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
-                                          ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6")]
+                                          ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
@@ -29,38 +30,56 @@ final class GrowthPairDiagnostics: XCTestCase {
                 sides += [pair.a, pair.b]
                 roles += [[pair.id, pair.a.change, "a", pair.kind], [pair.id, pair.a.change, pair.duplicate ? "b" : "c", pair.kind]]
             }
-            let parsed = entities(documents.joined(separator: "\n---\n"))
-            let catalog = MetricCatalog(parsed)
-            var items = DuplicateDetection.items(parsed).hypotheses
-            let vectors = try XCTUnwrap(DuplicateDetection.encode(&items, model))
-            let corpus = Corpus(items.map(\.text))
-            func enc(_ texts: [String]) throws -> [[Float]] { try model.encode(texts) }
-            let change = try enc(sides.map(\.change)), title = try enc(sides.map(\.title)), audience = try enc(sides.map(\.audience))
-            let outcome = try enc(sides.map(\.outcome)), rationale = try enc(sides.map(\.rationale))
-            var rows: [[Any]] = []
-            for i in items.indices {
-                for j in items.indices where j > i {
-                    let cos = Double(DuplicateDetection.dot(vectors[i], vectors[j]))
-                    let words = corpus.score(i, j)
-                    let sameKey = catalog.key(items[i].metric ?? "") == catalog.key(items[j].metric ?? "")
-                    guard sameKey || words >= 0.3 else { continue }
-                    let w = corpus.wording(i, j)
-                    let fields = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w)
-                    let look = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w, lookAlike: true)
-                    rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
-                                 Double(DuplicateDetection.dot(change[i], change[j])), Double(DuplicateDetection.dot(title[i], title[j])),
-                                 Double(DuplicateDetection.dot(audience[i], audience[j])), Double(DuplicateDetection.dot(outcome[i], outcome[j])),
-                                 Double(DuplicateDetection.dot(rationale[i], rationale[j])), look.differences.joined(separator: "; "), w.shared,
-                                 w.onlyFirst.count, w.onlySecond.count])
-                }
-            }
-            sets.append(["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
-                         "audiences": sides.map(\.audience), "outcomes": sides.map(\.outcome), "rationales": sides.map(\.rationale), "pairs": rows,
-                         "titles": sides.map(\.title), "denies": items.map { !$0.direction.negated.isEmpty }, "changes": sides.map(\.change),
-                         "vectors": ["title": title, "change": change, "audience": audience, "outcome": outcome, "rationale": rationale,
-                                     "text": vectors]])
+            sets.append(try dump(split: split, documents: documents, roles: roles, sides: sides, model: model))
         }
+        // The bundled example playbook, every hypothesis its own idea (any pair called a duplicate is a stray).
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("playbooks/hypotheses")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }.sorted()
+        var documents = [try String(contentsOf: root.appendingPathComponent("playbooks/metrics.yml"), encoding: .utf8)]
+        documents += try files.map { try String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8) }
+        sets.append(try dump(split: "example", documents: documents, roles: files.map { [$0, $0, "a", ""] }, sides: nil, model: model))
         let data = try JSONSerialization.data(withJSONObject: sets)
         try data.write(to: URL(fileURLWithPath: path))
+    }
+
+    /// One set as the duplicate finder reads it; `sides` (the labelled fields) give the per-field cosines, else only the audience's.
+    private func dump(split: String, documents: [String], roles: [[String]], sides: [GrowthPair.Side]?, model: some SentenceEncoder) throws -> [String: Any] {
+        let parsed = entities(documents.joined(separator: "\n---\n"))
+        let catalog = MetricCatalog(parsed)
+        var items = DuplicateDetection.items(parsed).hypotheses
+        let vectors = try XCTUnwrap(DuplicateDetection.encode(&items, model))
+        let corpus = Corpus(items.map(\.text))
+        func enc(_ field: (GrowthPair.Side) -> String) throws -> [[Float]] { try sides.map { try model.encode($0.map(field)) } ?? [] }
+        let change = try enc(\.change), title = try enc(\.title), audience = try enc(\.audience)
+        let outcome = try enc(\.outcome), rationale = try enc(\.rationale)
+        func cosine(_ v: [[Float]], _ i: Int, _ j: Int) -> Double { v.isEmpty ? 0 : Double(DuplicateDetection.dot(v[i], v[j])) }
+        func audiences(_ i: Int, _ j: Int) -> Double {
+            if !audience.isEmpty { return cosine(audience, i, j) }
+            guard let a = items[i].audienceVector, let b = items[j].audienceVector else { return 0 }
+            return Double(DuplicateDetection.dot(a, b))
+        }
+        var rows: [[Any]] = []
+        for i in items.indices {
+            for j in items.indices where j > i {
+                let cos = Double(DuplicateDetection.dot(vectors[i], vectors[j]))
+                let words = corpus.score(i, j)
+                let sameKey = catalog.key(items[i].metric ?? "") == catalog.key(items[j].metric ?? "")
+                guard sameKey || words >= 0.3 else { continue }
+                let w = corpus.wording(i, j)
+                let fields = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w)
+                let look = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w, lookAlike: true)
+                rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
+                             cosine(change, i, j), cosine(title, i, j), audiences(i, j), cosine(outcome, i, j),
+                             cosine(rationale, i, j), look.differences.joined(separator: "; "), w.shared,
+                             w.onlyFirst.count, w.onlySecond.count])
+            }
+        }
+        return ["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
+                "audiences": sides?.map(\.audience) ?? [], "outcomes": sides?.map(\.outcome) ?? [], "rationales": sides?.map(\.rationale) ?? [],
+                "pairs": rows, "titles": sides?.map(\.title) ?? [], "denies": items.map { !$0.direction.negated.isEmpty },
+                "changes": sides?.map(\.change) ?? [], "ids": items.map(\.side.id), "squads": items.map { $0.side.squad ?? "" },
+                "vectors": ["title": title, "change": change, "audience": audience, "outcome": outcome, "rationale": rationale,
+                            "text": vectors]]
     }
 }

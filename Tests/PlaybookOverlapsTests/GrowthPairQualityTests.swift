@@ -104,7 +104,8 @@ final class GrowthPairQualityTests: XCTestCase {
     /// The half has been looked at many times: in-sample. With the rival and look-alike rules of
     /// `dupq4` (chosen on all seven sets, `fresh4` included): F1 0.841, 37 found, 0 flagged, 15 other pairs.
     /// With the rules of `dupq5` (before / after, the denial tie-break; chosen on all eight sets): F1 0.854,
-    /// 38 found, 0 flagged, 14 other pairs.
+    /// 38 found, 0 flagged, 14 other pairs. With the clear-margin rule of `dupq7` (a weak match standing
+    /// clear of its metric's other texts; its knob chosen leaving one set out): F1 0.879, 40, 0 and 14.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -113,7 +114,7 @@ final class GrowthPairQualityTests: XCTestCase {
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         XCTAssertGreaterThanOrEqual(q.f1, 0.85)
-        XCTAssertGreaterThanOrEqual(q.found, 38, "rewordings found")
+        XCTAssertGreaterThanOrEqual(q.found, 40, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
@@ -132,9 +133,10 @@ final class GrowthPairQualityTests: XCTestCase {
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
         // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
-        // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample); of `dupq5`: F1 0.854, 38, 0 and 14.
+        // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample); of `dupq5`: F1 0.854, 38, 0 and 14;
+        // of `dupq7` (the clear-margin rule): F1 0.879, 40, 0 and 14.
         XCTAssertGreaterThanOrEqual(q.f1, 0.85)
-        XCTAssertGreaterThanOrEqual(q.found, 38, "rewordings found")
+        XCTAssertGreaterThanOrEqual(q.found, 40, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
     }
