@@ -258,7 +258,9 @@ extension DuplicateDetection {
         let n = items.count
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
-        for (pair, comparison) in fields where comparison.differences.isEmpty {
+        // In pair order, so that of several look-alikes a text could restate the same one decides on
+        // every run (a dictionary's order changes from one process to the next).
+        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
             restatements[pair / n, default: []].append(pair % n)
             restatements[pair % n, default: []].append(pair / n)
         }

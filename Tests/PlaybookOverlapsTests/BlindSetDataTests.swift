@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
-/// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
+/// `Data/fresh8-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -16,6 +17,9 @@ struct BlindSet {
     static let seventh = BlindSet(file: "fresh7-pairs.tsv", prefix: "M", split: "fresh7",
                                   earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                  "fresh5-pairs.tsv", "fresh6-pairs.tsv"])
+    static let eighth = BlindSet(file: "fresh8-pairs.tsv", prefix: "N", split: "fresh8",
+                                 earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -133,4 +137,12 @@ final class Fresh7DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.seventh.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.seventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.seventh.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh8DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.eighth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.eighth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.eighth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.eighth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.eighth.checkNoTextRepeatedFromTheEarlierSets() }
 }
