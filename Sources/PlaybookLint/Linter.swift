@@ -111,8 +111,15 @@ public struct Linter: Sendable {
                 findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        // Sorted through their indices: a finding is large to move.
-        let order = findings.indices.sorted { Finding.ordered(findings[$0], findings[$1]) }
+        // Sorted through their indices (a finding is large to move), by each file's rank among the
+        // files first (`Finding.ordered` compares the paths as strings: the ranks order them alike).
+        let named = Array(Set(findings.map(\.file))).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
+        let fileRanks = findings.map { rank[$0.file] ?? 0 }
+        let order = findings.indices.sorted { a, b in
+            if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
+            return Finding.ordered(findings[a], findings[b])
+        }
         findings = order.map { findings[$0] }
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)

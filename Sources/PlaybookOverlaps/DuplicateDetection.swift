@@ -1,6 +1,7 @@
 import Dispatch
 import PlaybookModel
 import PlaybookSimilarity
+internal import OverlapKernels
 
 /// Duplicate and related work across squads, field by field.
 ///
@@ -272,8 +273,8 @@ enum DuplicateDetection {
                 return nearestByMeaning(semantic, texts: items.map(\.text), keep: ranksByMeaning, compatible: { i, j in
                     !apart.apart(i, j)
                         && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
-                                            meaning: Double(vectors.dot(i, j)), catalog: catalog)
-                }, cosine: { Double(vectors.dot($0, $1)) })
+                                            meaning: vectors.dot(i, j, near: FieldComparison.nearlySameMeaning), catalog: catalog)
+                }, readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
             }
             for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -479,11 +480,30 @@ enum DuplicateDetection {
     struct Vectors: Sendable {
         let matrix: [Float]
         let width: Int
+        /// Each row's length, and how far a sum of `width` products in another order may be from
+        /// `dot`'s, per unit of the two lengths (twice the bound on each sum's rounding, γ_width).
+        private let lengths: [Double]
+        private let rounding: Double
 
         init?(_ rows: [[Float]]) {
             guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
             matrix = rows.flatMap { $0 }
             self.width = width
+            lengths = rows.map { row in row.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
+            rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
+        }
+
+        /// `Double(dot(a, b))`, or a quick sum in any order when that lies further from `bound` than
+        /// the two sums' rounding: compared with `bound` (<, ≤, ≥, >) it gives what `dot` would (the
+        /// neighbour rule compares hundreds of thousands of pairs' cosines with a bar; `dot`'s one
+        /// running sum is a chain of `width` dependent adds).
+        func dot(_ a: Int, _ b: Int, near bound: Double) -> Double {
+            let quick = matrix.withUnsafeBufferPointer { m in
+                Double(pb_dot_any_order(m.baseAddress! + a * width, m.baseAddress! + b * width, width))
+            }
+            // Each sum is within γ_width × Σ|products| ≤ γ_width × the lengths' product of the true one.
+            let margin = rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
+            return abs(quick - bound) > margin ? quick : Double(dot(a, b))
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

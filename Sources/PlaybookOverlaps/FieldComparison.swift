@@ -92,11 +92,13 @@ struct FieldComparison {
                 differences.append("detail (\(Self.listed(onlyA)) / \(Self.listed(onlyB)))")
             }
         }
-        if let ea = a.experiment, let eb = b.experiment {
-            if let sa = ea.surface?.value, let sb = eb.surface?.value {
+        // The surface and audience kept apart in the item: binding the experiment copied it (a retain
+        // of each of its dozens of fields) for every pair compared.
+        if a.isExperiment, b.isExperiment {
+            if let sa = a.experimentSurface, let sb = b.experimentSurface {
                 if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
             }
-            if AudienceOverlap.possible(ea.audience, eb.audience) {
+            if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) {
                 matches.append("audience")
             } else {
                 differences.append("audience (cannot overlap)")

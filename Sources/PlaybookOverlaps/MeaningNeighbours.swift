@@ -73,8 +73,9 @@ extension DuplicateDetection {
 
     /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
+    /// `readsAtMost(a, b, bar)`: whether the cosine of `a` and `b` is at most `bar` (nil: never asked).
     static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
-                                 compatible: (Int, Int) -> Bool, cosine pairCosine: ((Int, Int) -> Double)? = nil) -> [Neighbours] {
+                                 compatible: (Int, Int) -> Bool, readsAtMost: ((Int, Int, Double) -> Bool)? = nil) -> [Neighbours] {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
@@ -117,7 +118,7 @@ extension DuplicateDetection {
         // A look-alike of `j` copies most of it: it reads closer to `j` than `i` does (checked on the
         // vectors first, so that a dense topic's many rivals cost a dot product each, not a field comparison).
         func toldApart(_ other: Int, _ j: Int, _ cosine: Double) -> Bool {
-            if let pairCosine, pairCosine(other, j) <= max(cosine, lookAlikeCosine) { return false }
+            if let readsAtMost, readsAtMost(other, j, max(cosine, lookAlikeCosine)) { return false }
             return !compatible(other, j)
         }
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
@@ -168,6 +169,7 @@ extension DuplicateDetection {
     }
 
     /// Whether two items could state one idea: different texts that no field tells apart.
+    /// (`meaning` is only compared with `FieldComparison.nearlySameMeaning`.)
     static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, wording: () -> Corpus.Wording?, meaning: Double,
                                  catalog: MetricCatalog) -> Bool {
         a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording()).differences.isEmpty
