@@ -72,6 +72,7 @@ public struct Linter: Sendable {
             RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile)
                 .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
         }
+        var slowest: Int?
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             // A rule turned off everywhere is not run at all (overlap detection is not free).
@@ -80,9 +81,10 @@ public struct Linter: Sendable {
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder)
+            if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }
-        located += Self.runSideBySide(checks)
+        located += Self.runSideBySide(checks, onThisThread: slowest)
         var findings: [Finding] = []
         findings.reserveCapacity(located.count)
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
@@ -126,8 +128,11 @@ public struct Linter: Sendable {
     }
 
     /// The checks across files, side by side over the cores (the overlap checks take long and
-    /// the rest little), their findings in the order the checks are listed.
-    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]]) -> [LocatedDiagnostic] {
+    /// the rest little), their findings in the order the checks are listed. The check `onThisThread`
+    /// (the slowest) runs on the calling thread, which would otherwise only wait: on Linux the global
+    /// queue has one thread per core, and a job that waits for its own jobs holds one of them idle
+    /// (the duplicate search's two kinds then ran one after the other, each on one core).
+    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]], onThisThread: Int? = nil) -> [LocatedDiagnostic] {
         var results = [[LocatedDiagnostic]](repeating: [], count: checks.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -136,10 +141,11 @@ public struct Linter: Sendable {
             // the cores did nothing and one core idled for most of a large playbook's lint.
             // The last checks listed are the overlap checks, the slowest: started first.
             let group = DispatchGroup()
-            for turn in checks.indices {
+            for turn in checks.indices where checks.count - 1 - turn != onThisThread {
                 let index = checks.count - 1 - turn
                 DispatchQueue.global().async(group: group) { output[index] = checks[index]() }
             }
+            if let onThisThread { output[onThisThread] = checks[onThisThread]() }
             group.wait()
         }
         return Array(results.joined())

@@ -156,9 +156,13 @@ enum DuplicateDetection {
                 let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
                 // The job holds the last reference: the items are freed on its thread once compared.
                 let compared = consume items
-                DispatchQueue.global().async(group: group) {
+                let job: @Sendable () -> Void = {
                     output[index] = pairs(compared, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
                 }
+                // The last kind on this thread: waiting here for it would hold one of the global queue's
+                // few threads (one per core on Linux) idle, and the other kind would run alone, its own
+                // spreading over the cores finding no thread free.
+                if index == kinds.count - 1 { job() } else { DispatchQueue.global().async(group: group, execute: job) }
             }
             group.wait()
         }
