@@ -79,6 +79,14 @@ extension DuplicateDetection {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
+        // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
+        // the lists compare texts for each pair, and strings cost a retain and a compare each time.
+        var numbers: [String: Int] = ["": 0]
+        let text = texts.map { t in
+            if let known = numbers[t] { return known }
+            numbers[t] = numbers.count
+            return numbers.count - 1
+        }
         var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
         func offer(_ i: Int, _ cosine: Double, _ other: Int) {
             if closest[i].count == listed {
@@ -95,16 +103,16 @@ extension DuplicateDetection {
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
         // Where each list of rivals stopped reading `closest`.
-        let rivals: [(list: [(cosine: Double, text: String, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
-            var out: [(cosine: Double, text: String, other: Int?)] = []
+        let rivals: [(list: [(cosine: Double, text: Int, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
+            var out: [(cosine: Double, text: Int, other: Int?)] = []
             var read = 0
             for (cosine, other) in closest[i] {
                 if out.count == keep { break }
                 read += 1
-                if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other], other)) }
+                if !out.contains(where: { $0.text == text[other] }), compatible(i, other) { out.append((cosine, text[other], other)) }
             }
             if out.count < keep, closest[i].count == listed, let last = closest[i].last {
-                out += Array(repeating: (last.cosine, "", nil), count: keep - out.count)
+                out += Array(repeating: (last.cosine, 0, nil), count: keep - out.count)
             }
             return (out, read)
         }
@@ -126,8 +134,8 @@ extension DuplicateDetection {
             var apart = false
             for rival in rivals[i].list {
                 guard rival.cosine > cosine + tolerance else { return count }
-                guard rival.text != texts[j] else { continue }
-                if let other = rival.other, texts[other] != texts[j], toldApart(other, j, cosine) {
+                guard rival.text != text[j] else { continue }
+                if let other = rival.other, text[other] != text[j], toldApart(other, j, cosine) {
                     apart = true
                 } else {
                     count += 1
@@ -137,8 +145,8 @@ extension DuplicateDetection {
             var seen = Set(rivals[i].list.map(\.text))
             for (rivalCosine, other) in closest[i][rivals[i].read...] {
                 guard rivalCosine > cosine + tolerance, count < keep else { return count }
-                guard texts[other] != texts[j], !seen.contains(texts[other]), compatible(i, other) else { continue }
-                seen.insert(texts[other])
+                guard text[other] != text[j], !seen.contains(text[other]), compatible(i, other) else { continue }
+                seen.insert(text[other])
                 if !toldApart(other, j, cosine) { count += 1 }
             }
             // Past a full list, texts not listed may be closer.
