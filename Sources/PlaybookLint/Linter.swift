@@ -85,12 +85,15 @@ public struct Linter: Sendable {
             checks.append { rule.check(context) }
         }
         located += Self.runSideBySide(checks, onThisThread: slowest)
-        var findings: [Finding] = []
-        findings.reserveCapacity(located.count)
+        // The diagnostics kept (by place in `located`) with their severity; the findings are built
+        // once, in their final order (a finding is large to copy: building, then reordering, copied
+        // each twice over).
+        var kept: [(item: Int, severity: Severity)] = []
+        kept.reserveCapacity(located.count)
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
-        for item in located {
+        for (place, item) in located.enumerated() {
             let diagnostic = item.diagnostic
             if let reportedFiles, !reportedFiles.contains(item.file) { continue }
             if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
@@ -103,26 +106,43 @@ public struct Linter: Sendable {
                 used[item.file, default: []].insert(index)
                 continue
             }
-            findings.append(Finding(
-                file: item.file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
-                severity: severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
-                field: diagnostic.field))
+            kept.append((place, severity))
         }
+        var judged: [Finding] = []
         for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
             for (index, suppression) in list.enumerated() {
-                findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
+                judged += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        // Sorted through their indices (a finding is large to move), by each file's rank among the
-        // files first (`Finding.ordered` compares the paths as strings: the ranks order them alike).
-        let named = Array(Set(findings.map(\.file))).sorted()
+        // Sorted through their places, the kept diagnostics first and then the suppressions' findings
+        // (as they were listed), by `Finding.ordered`'s (file, line, column, rule, message), each
+        // file by its rank among the files (the ranks order the paths as comparing them does).
+        let total = kept.count + judged.count
+        let paths = (0..<total).map { k in k < kept.count ? located[kept[k].item].file : judged[k - kept.count].file }
+        let named = Array(Set(paths)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
-        let fileRanks = findings.map { rank[$0.file] ?? 0 }
-        let order = findings.indices.sorted { a, b in
+        let fileRanks = paths.map { rank[$0] ?? 0 }
+        let order = (0..<total).sorted { a, b in
             if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
-            return Finding.ordered(findings[a], findings[b])
+            let (da, db) = (a < kept.count ? located[kept[a].item].diagnostic : nil, b < kept.count ? located[kept[b].item].diagnostic : nil)
+            let (fa, fb) = (da == nil ? judged[a - kept.count] : nil, db == nil ? judged[b - kept.count] : nil)
+            let (la, lb) = (da?.mark.line ?? fa!.line, db?.mark.line ?? fb!.line)
+            if la != lb { return la < lb }
+            let (ca, cb) = (da?.mark.column ?? fa!.column, db?.mark.column ?? fb!.column)
+            if ca != cb { return ca < cb }
+            let (ra, rb) = (da?.rule ?? fa!.rule, db?.rule ?? fb!.rule)
+            if ra != rb { return ra < rb }
+            return (da?.message ?? fa!.message) < (db?.message ?? fb!.message)
         }
-        findings = order.map { findings[$0] }
+        let findings = order.map { k -> Finding in
+            guard k < kept.count else { return judged[k - kept.count] }
+            let (file, diagnostic) = (located[kept[k].item].file, located[kept[k].item].diagnostic)
+            return Finding(
+                file: file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
+                severity: kept[k].severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
+                field: diagnostic.field)
+        }
+        Parting.release(consume located)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
