@@ -93,17 +93,18 @@ public struct Linter: Sendable {
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
-        for (place, item) in located.enumerated() {
-            let diagnostic = item.diagnostic
-            if let reportedFiles, !reportedFiles.contains(item.file) { continue }
-            if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
-            guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
+        // Read in place, field by field (a diagnostic copied is a retain of each of its fields).
+        for place in located.indices {
+            let (file, rule, mark) = (located[place].file, located[place].diagnostic.rule, located[place].diagnostic.mark)
+            if let reportedFiles, !reportedFiles.contains(file) { continue }
+            if rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
+            guard var severity = configuration.severity(for: rule, file: file) else { continue }
             // The gate's severity first: without one (lint's default) no entity is looked up.
-            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: diagnostic, index: index) {
+            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: located[place].diagnostic, index: index) {
                 severity = gated
             }
-            if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
-                used[item.file, default: []].insert(index)
+            if let index = suppressions[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
+                used[file, default: []].insert(index)
                 continue
             }
             kept.append((place, severity))
@@ -122,17 +123,19 @@ public struct Linter: Sendable {
         let named = Array(Set(paths)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
         let fileRanks = paths.map { rank[$0] ?? 0 }
+        let places = (0..<total).map { k in
+            k < kept.count ? located[kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
+        }
         let order = (0..<total).sorted { a, b in
             if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
-            let (da, db) = (a < kept.count ? located[kept[a].item].diagnostic : nil, b < kept.count ? located[kept[b].item].diagnostic : nil)
-            let (fa, fb) = (da == nil ? judged[a - kept.count] : nil, db == nil ? judged[b - kept.count] : nil)
-            let (la, lb) = (da?.mark.line ?? fa!.line, db?.mark.line ?? fb!.line)
-            if la != lb { return la < lb }
-            let (ca, cb) = (da?.mark.column ?? fa!.column, db?.mark.column ?? fb!.column)
-            if ca != cb { return ca < cb }
-            let (ra, rb) = (da?.rule ?? fa!.rule, db?.rule ?? fb!.rule)
+            if places[a].line != places[b].line { return places[a].line < places[b].line }
+            if places[a].column != places[b].column { return places[a].column < places[b].column }
+            let ra = a < kept.count ? located[kept[a].item].diagnostic.rule : judged[a - kept.count].rule
+            let rb = b < kept.count ? located[kept[b].item].diagnostic.rule : judged[b - kept.count].rule
             if ra != rb { return ra < rb }
-            return (da?.message ?? fa!.message) < (db?.message ?? fb!.message)
+            let ma = a < kept.count ? located[kept[a].item].diagnostic.message : judged[a - kept.count].message
+            let mb = b < kept.count ? located[kept[b].item].diagnostic.message : judged[b - kept.count].message
+            return ma < mb
         }
         let findings = order.map { k -> Finding in
             guard k < kept.count else { return judged[k - kept.count] }

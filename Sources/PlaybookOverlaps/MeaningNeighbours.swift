@@ -180,7 +180,8 @@ extension DuplicateDetection {
     /// (`meaning` is only compared with `FieldComparison.nearlySameMeaning`.)
     static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, wording: () -> Corpus.Wording?, meaning: Double,
                                  catalog: MetricCatalog) -> Bool {
-        a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording()).differences.isEmpty
+        a.text != b.text
+            && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording(), untilDifferent: true).differences.isEmpty
     }
 }
 
