@@ -58,6 +58,8 @@ public struct Linter: Sendable {
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
         var placeholders: [String: Set<Mark>] = [:]
+        located.reserveCapacity(parsed.reduce(0) { $0 + $1.diagnostics.count })
+        entities.reserveCapacity(parsed.reduce(0) { $0 + $1.entities.count })
         for file in parsed {
             if !file.placeholders.isEmpty { placeholders[file.path] = file.placeholders }
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
