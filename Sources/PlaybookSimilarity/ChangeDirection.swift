@@ -81,6 +81,8 @@ public struct ChangeDirection: Sendable, Hashable {
     public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> String? {
         for axis in Axis.allCases {
             if sameObject {
+                // Neither side's direction words are about anything: nothing to intersect.
+                if a.objects[axis]?.isEmpty ?? true, b.objects[axis]?.isEmpty ?? true { continue }
                 let aboutB = a.objects[axis, default: []].intersection(b.asserted.union(b.negated))
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
@@ -92,10 +94,15 @@ public struct ChangeDirection: Sendable, Hashable {
         if let swapped = sequenceSwapped(a, b) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
-        let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-        if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
-        let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-        if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        // (Most changes deny nothing: no sets built for them.)
+        if !a.negated.isEmpty {
+            let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
+        }
+        if !b.negated.isEmpty {
+            let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        }
         return nil
     }
 
