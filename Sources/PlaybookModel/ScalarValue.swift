@@ -62,13 +62,23 @@ public enum ScalarValue: Equatable, Sendable {
         }
     }
 
+    /// Read as bytes: integers are spelled in ASCII (Swift parses no other digits), so a text with
+    /// any other byte is none, and in ASCII a character is a byte. (Comparing characters cost a
+    /// tenth of decoding a playbook: every date and name starting with n, t or f comes here.)
     private static func integer(_ text: String) -> Int? {
-        var utf8 = Substring(text)
-        if utf8.hasPrefix("0x") { return Int(utf8.dropFirst(2), radix: 16) }
-        if utf8.hasPrefix("0o") { return Int(utf8.dropFirst(2), radix: 8) }
-        if utf8.first == "+" { utf8 = utf8.dropFirst() }
-        guard !utf8.isEmpty, utf8.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
-        return Int(utf8)
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            func number(_ part: Slice<UnsafeBufferPointer<UInt8>>, radix: Int) -> Int? {
+                Int(String(decoding: part, as: UTF8.self), radix: radix)
+            }
+            if bytes.count >= 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "x") { return number(bytes[2...], radix: 16) }
+            if bytes.count >= 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "o") { return number(bytes[2...], radix: 8) }
+            var digits = bytes[...]
+            if digits.first == UInt8(ascii: "+") { digits = digits.dropFirst() }
+            guard !digits.isEmpty, digits.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }) else { return nil }
+            return number(digits, radix: 10)
+        }
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
