@@ -86,30 +86,34 @@ public struct Linter: Sendable {
             if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }
-        located += Self.runSideBySide(checks, onThisThread: slowest)
-        // The diagnostics kept (by place in `located`) with their severity; the findings are built
+        // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
+        // thousands of diagnostics is a retain of each of their fields, twice over).
+        let parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
+        // The diagnostics kept (by part and place in `parts`) with their severity; the findings are built
         // once, in their final order (a finding is large to copy: building, then reordering, copied
         // each twice over).
-        var kept: [(item: Int, severity: Severity)] = []
-        kept.reserveCapacity(located.count)
+        var kept: [(part: Int, item: Int, severity: Severity)] = []
+        kept.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
         // Read in place, field by field (a diagnostic copied is a retain of each of its fields).
-        for place in located.indices {
-            let (file, rule, mark) = (located[place].file, located[place].diagnostic.rule, located[place].diagnostic.mark)
-            if let reportedFiles, !reportedFiles.contains(file) { continue }
-            if rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
-            guard var severity = configuration.severity(for: rule, file: file) else { continue }
-            // The gate's severity first: without one (lint's default) no entity is looked up.
-            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: located[place].diagnostic, index: index) {
-                severity = gated
+        for part in parts.indices {
+            for place in parts[part].indices {
+                let (file, rule, mark) = (parts[part][place].file, parts[part][place].diagnostic.rule, parts[part][place].diagnostic.mark)
+                if let reportedFiles, !reportedFiles.contains(file) { continue }
+                if rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
+                guard var severity = configuration.severity(for: rule, file: file) else { continue }
+                // The gate's severity first: without one (lint's default) no entity is looked up.
+                if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: parts[part][place].diagnostic, index: index) {
+                    severity = gated
+                }
+                if let index = suppressions[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
+                    used[file, default: []].insert(index)
+                    continue
+                }
+                kept.append((part, place, severity))
             }
-            if let index = suppressions[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
-                used[file, default: []].insert(index)
-                continue
-            }
-            kept.append((place, severity))
         }
         var judged: [Finding] = []
         for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
@@ -121,33 +125,33 @@ public struct Linter: Sendable {
         // (as they were listed), by `Finding.ordered`'s (file, line, column, rule, message), each
         // file by its rank among the files (the ranks order the paths as comparing them does).
         let total = kept.count + judged.count
-        let paths = (0..<total).map { k in k < kept.count ? located[kept[k].item].file : judged[k - kept.count].file }
+        let paths = (0..<total).map { k in k < kept.count ? parts[kept[k].part][kept[k].item].file : judged[k - kept.count].file }
         let named = Array(Set(paths)).sorted()
         let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
         let fileRanks = paths.map { rank[$0] ?? 0 }
         let places = (0..<total).map { k in
-            k < kept.count ? located[kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
+            k < kept.count ? parts[kept[k].part][kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
         }
         let order = (0..<total).sorted { a, b in
             if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
             if places[a].line != places[b].line { return places[a].line < places[b].line }
             if places[a].column != places[b].column { return places[a].column < places[b].column }
-            let ra = a < kept.count ? located[kept[a].item].diagnostic.rule : judged[a - kept.count].rule
-            let rb = b < kept.count ? located[kept[b].item].diagnostic.rule : judged[b - kept.count].rule
+            let ra = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.rule : judged[a - kept.count].rule
+            let rb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.rule : judged[b - kept.count].rule
             if ra != rb { return ra < rb }
-            let ma = a < kept.count ? located[kept[a].item].diagnostic.message : judged[a - kept.count].message
-            let mb = b < kept.count ? located[kept[b].item].diagnostic.message : judged[b - kept.count].message
+            let ma = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.message : judged[a - kept.count].message
+            let mb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.message : judged[b - kept.count].message
             return ma < mb
         }
         let findings = order.map { k -> Finding in
             guard k < kept.count else { return judged[k - kept.count] }
-            let (file, diagnostic) = (located[kept[k].item].file, located[kept[k].item].diagnostic)
+            let (file, diagnostic) = (parts[kept[k].part][kept[k].item].file, parts[kept[k].part][kept[k].item].diagnostic)
             return Finding(
                 file: file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
                 severity: kept[k].severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
                 field: diagnostic.field)
         }
-        Parting.release(consume located)
+        Parting.release(consume parts)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
@@ -157,7 +161,7 @@ public struct Linter: Sendable {
     /// (the slowest) runs on the calling thread, which would otherwise only wait: on Linux the global
     /// queue has one thread per core, and a job that waits for its own jobs holds one of them idle
     /// (the duplicate search's two kinds then ran one after the other, each on one core).
-    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]], onThisThread: Int? = nil) -> [LocatedDiagnostic] {
+    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]], onThisThread: Int? = nil) -> [[LocatedDiagnostic]] {
         var results = [[LocatedDiagnostic]](repeating: [], count: checks.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -173,7 +177,7 @@ public struct Linter: Sendable {
             if let onThisThread { output[onThisThread] = checks[onThisThread]() }
             group.wait()
         }
-        return Array(results.joined())
+        return results
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
