@@ -132,10 +132,18 @@ public struct Linter: Sendable {
         let places = (0..<total).map { k in
             k < kept.count ? parts[kept[k].part][kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
         }
+        // (file rank, line, column) as one number where they fit, as they do in any real playbook.
+        let field = 21
+        let fits = named.count < 1 << field && places.allSatisfy { (0..<(1 << field)).contains($0.line) && (0..<(1 << field)).contains($0.column) }
+        let packed = fits ? (0..<total).map { UInt64(fileRanks[$0]) << (2 * field) | UInt64(places[$0].line) << field | UInt64(places[$0].column) } : []
         let order = (0..<total).sorted { a, b in
-            if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
-            if places[a].line != places[b].line { return places[a].line < places[b].line }
-            if places[a].column != places[b].column { return places[a].column < places[b].column }
+            if fits {
+                if packed[a] != packed[b] { return packed[a] < packed[b] }
+            } else {
+                if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
+                if places[a].line != places[b].line { return places[a].line < places[b].line }
+                if places[a].column != places[b].column { return places[a].column < places[b].column }
+            }
             let ra = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.rule : judged[a - kept.count].rule
             let rb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.rule : judged[b - kept.count].rule
             if ra != rb { return ra < rb }
