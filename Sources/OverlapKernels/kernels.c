@@ -217,6 +217,8 @@ void pb_near_use_portable_kernel(int portable) { force_portable = portable; }
 
 const char *pb_near_kernel_name(void) { return KERNEL_NAME; }
 
+float pb_dot_any_order(const float *a, const float *b, long width) { return DOT_FUNCTION(a, b, width); }
+
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
                      const int32_t *group, int same_group, const float *vectors, long width,

@@ -80,6 +80,8 @@ public struct LintReport: Sendable {
 
     /// The report without acknowledged overlaps: reviewed work stays quiet on every unrelated commit.
     public func withoutAcknowledgedOverlaps() -> LintReport {
+        // Without any, the findings are shared, not copied (tens of thousands of them).
+        guard findings.contains(where: { $0.rule == OverlapAcknowledged.descriptor.id }) else { return self }
         var quiet = self
         quiet.findings.removeAll { $0.rule == OverlapAcknowledged.descriptor.id }
         return quiet

@@ -58,6 +58,8 @@ public struct Linter: Sendable {
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
         var placeholders: [String: Set<Mark>] = [:]
+        located.reserveCapacity(parsed.reduce(0) { $0 + $1.diagnostics.count })
+        entities.reserveCapacity(parsed.reduce(0) { $0 + $1.entities.count })
         for file in parsed {
             if !file.placeholders.isEmpty { placeholders[file.path] = file.placeholders }
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
@@ -72,6 +74,7 @@ public struct Linter: Sendable {
             RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile)
                 .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
         }
+        var slowest: Int?
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             // A rule turned off everywhere is not run at all (overlap detection is not free).
@@ -80,47 +83,93 @@ public struct Linter: Sendable {
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder)
+            if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }
-        located += Self.runSideBySide(checks)
-        var findings: [Finding] = []
-        findings.reserveCapacity(located.count)
+        // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
+        // thousands of diagnostics is a retain of each of their fields, twice over).
+        let parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
+        // The diagnostics kept (by part and place in `parts`) with their severity; the findings are built
+        // once, in their final order (a finding is large to copy: building, then reordering, copied
+        // each twice over).
+        var kept: [(part: Int, item: Int, severity: Severity)] = []
+        kept.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
-        for item in located {
-            let diagnostic = item.diagnostic
-            if let reportedFiles, !reportedFiles.contains(item.file) { continue }
-            if diagnostic.rule != LintRuleID.placeholderUnfilled, placeholders[item.file]?.contains(diagnostic.mark) == true { continue }
-            guard var severity = configuration.severity(for: diagnostic.rule, file: item.file) else { continue }
-            // The gate's severity first: without one (lint's default) no entity is looked up.
-            if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: diagnostic, index: index) {
-                severity = gated
+        // Read in place, field by field (a diagnostic copied is a retain of each of its fields).
+        for part in parts.indices {
+            for place in parts[part].indices {
+                let (file, rule, mark) = (parts[part][place].file, parts[part][place].diagnostic.rule, parts[part][place].diagnostic.mark)
+                if let reportedFiles, !reportedFiles.contains(file) { continue }
+                if rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
+                guard var severity = configuration.severity(for: rule, file: file) else { continue }
+                // The gate's severity first: without one (lint's default) no entity is looked up.
+                if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: parts[part][place].diagnostic, index: index) {
+                    severity = gated
+                }
+                if let index = suppressions[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
+                    used[file, default: []].insert(index)
+                    continue
+                }
+                kept.append((part, place, severity))
             }
-            if let index = suppressions[item.file]?.firstIndex(where: { $0.rules.contains(diagnostic.rule) && $0.covers(line: diagnostic.mark.line) }) {
-                used[item.file, default: []].insert(index)
-                continue
-            }
-            findings.append(Finding(
-                file: item.file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
-                severity: severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
-                field: diagnostic.field))
         }
+        var judged: [Finding] = []
         for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
             for (index, suppression) in list.enumerated() {
-                findings += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
+                judged += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
             }
         }
-        // Sorted through their indices: a finding is large to move.
-        let order = findings.indices.sorted { Finding.ordered(findings[$0], findings[$1]) }
-        findings = order.map { findings[$0] }
+        // Sorted through their places, the kept diagnostics first and then the suppressions' findings
+        // (as they were listed), by `Finding.ordered`'s (file, line, column, rule, message), each
+        // file by its rank among the files (the ranks order the paths as comparing them does).
+        let total = kept.count + judged.count
+        let paths = (0..<total).map { k in k < kept.count ? parts[kept[k].part][kept[k].item].file : judged[k - kept.count].file }
+        let named = Array(Set(paths)).sorted()
+        let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
+        let fileRanks = paths.map { rank[$0] ?? 0 }
+        let places = (0..<total).map { k in
+            k < kept.count ? parts[kept[k].part][kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
+        }
+        // (file rank, line, column) as one number where they fit, as they do in any real playbook.
+        let field = 21
+        let fits = named.count < 1 << field && places.allSatisfy { (0..<(1 << field)).contains($0.line) && (0..<(1 << field)).contains($0.column) }
+        let packed = fits ? (0..<total).map { UInt64(fileRanks[$0]) << (2 * field) | UInt64(places[$0].line) << field | UInt64(places[$0].column) } : []
+        let order = (0..<total).sorted { a, b in
+            if fits {
+                if packed[a] != packed[b] { return packed[a] < packed[b] }
+            } else {
+                if fileRanks[a] != fileRanks[b] { return fileRanks[a] < fileRanks[b] }
+                if places[a].line != places[b].line { return places[a].line < places[b].line }
+                if places[a].column != places[b].column { return places[a].column < places[b].column }
+            }
+            let ra = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.rule : judged[a - kept.count].rule
+            let rb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.rule : judged[b - kept.count].rule
+            if ra != rb { return ra < rb }
+            let ma = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.message : judged[a - kept.count].message
+            let mb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.message : judged[b - kept.count].message
+            return ma < mb
+        }
+        let findings = order.map { k -> Finding in
+            guard k < kept.count else { return judged[k - kept.count] }
+            let (file, diagnostic) = (parts[kept[k].part][kept[k].item].file, parts[kept[k].part][kept[k].item].diagnostic)
+            return Finding(
+                file: file, line: diagnostic.mark.line, column: diagnostic.mark.column, rule: diagnostic.rule,
+                severity: kept[k].severity, message: diagnostic.message, entity: diagnostic.entity, related: diagnostic.related,
+                field: diagnostic.field)
+        }
+        Parting.release(consume parts)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
         return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
 
     /// The checks across files, side by side over the cores (the overlap checks take long and
-    /// the rest little), their findings in the order the checks are listed.
-    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]]) -> [LocatedDiagnostic] {
+    /// the rest little), their findings in the order the checks are listed. The check `onThisThread`
+    /// (the slowest) runs on the calling thread, which would otherwise only wait: on Linux the global
+    /// queue has one thread per core, and a job that waits for its own jobs holds one of them idle
+    /// (the duplicate search's two kinds then ran one after the other, each on one core).
+    static func runSideBySide(_ checks: [@Sendable () -> [LocatedDiagnostic]], onThisThread: Int? = nil) -> [[LocatedDiagnostic]] {
         var results = [[LocatedDiagnostic]](repeating: [], count: checks.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -129,13 +178,14 @@ public struct Linter: Sendable {
             // the cores did nothing and one core idled for most of a large playbook's lint.
             // The last checks listed are the overlap checks, the slowest: started first.
             let group = DispatchGroup()
-            for turn in checks.indices {
+            for turn in checks.indices where checks.count - 1 - turn != onThisThread {
                 let index = checks.count - 1 - turn
                 DispatchQueue.global().async(group: group) { output[index] = checks[index]() }
             }
+            if let onThisThread { output[onThisThread] = checks[onThisThread]() }
             group.wait()
         }
-        return Array(results.joined())
+        return results
     }
 
     /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.

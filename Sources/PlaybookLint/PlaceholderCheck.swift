@@ -5,10 +5,12 @@ import PlaybookYAML
 /// with one is unfinished, however well the rest of it reads.
 enum PlaceholderCheck {
     /// True for `<…>` with no other angle bracket inside (so `<b>bold</b>` is not one).
+    /// (Read as UTF-8 bytes, which hold an ASCII character only as itself: counting a long text's
+    /// scalars first cost a walk over every value of every file.)
     static func isPlaceholder(_ text: String) -> Bool {
-        let scalars = text.unicodeScalars
-        guard scalars.count > 2, scalars.first == "<", scalars.last == ">" else { return false }
-        return !scalars.dropFirst().dropLast().contains { $0 == "<" || $0 == ">" || $0 == "\n" }
+        let bytes = text.utf8
+        guard bytes.first == UInt8(ascii: "<"), bytes.last == UInt8(ascii: ">"), bytes.count > 2 else { return false }
+        return !bytes.dropFirst().dropLast().contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\n") }
     }
 
     /// Every value (not key) that is a placeholder, walked without recursion.

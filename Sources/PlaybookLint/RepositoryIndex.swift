@@ -6,15 +6,21 @@ struct RepositoryIndex {
     private(set) var idsByKind: [Kind: [String]] = [:]
     /// Later definitions of an id already taken, with the first one.
     private(set) var duplicates: [(duplicate: PlacedEntity, first: PlacedEntity)] = []
+    /// For each entity given, whether its id's first definition is in its file (`RepositoryView` keeps those).
+    private(set) var inFirstFile: [Bool] = []
 
     init(_ entities: [PlacedEntity]) {
+        byID.reserveCapacity(entities.count)
+        inFirstFile.reserveCapacity(entities.count)
         for placed in entities {
             let id = placed.entity.id.value
             if let first = byID[id] {
                 duplicates.append((placed, first))
+                inFirstFile.append(first.file == placed.file)
             } else {
                 byID[id] = placed
                 idsByKind[placed.entity.kind, default: []].append(id)
+                inFirstFile.append(true)
             }
         }
     }

@@ -226,8 +226,9 @@ extension FieldValidity {
     }
 }
 
-/// One decoded document.
-public enum Entity: Sendable, Hashable {
+/// One decoded document. Indirect: each kind's value lives in one box, so a copy of an entity (a
+/// `SourcedEntity` handed around, a `switch` reading its id) is one retain, not one per field.
+public indirect enum Entity: Sendable, Hashable {
     case metric(Metric)
     case squad(Squad)
     case objective(Objective)

@@ -103,7 +103,8 @@ struct FieldReader {
         let start = diagnostics.count
         defer { attribute(&diagnostics, since: start, to: key) }
         guard let text = FieldReader.string(node, name: name(key), entity: entity, into: &diagnostics) else { return nil }
-        if required, text.value.allSatisfy(\.isWhitespace) {
+        // A first byte that is visible ASCII starts a character that is no white space (no Unicode walk).
+        if required, !(text.value.utf8.first.map { $0 > 0x20 && $0 < 0x7F } ?? false), text.value.allSatisfy(\.isWhitespace) {
             diagnostics.append(Diagnostic(
                 rule: RuleID.required, mark: text.mark,
                 message: "\(what) has an empty \(name(key)); write it out", entity: entity))

@@ -80,6 +80,9 @@ public enum ScalarValue: Equatable, Sendable {
         }
     }
 
+    /// Read as bytes: integers are spelled in ASCII (Swift parses no other digits), so a text with
+    /// any other byte is none, and in ASCII a character is a byte. (Comparing characters cost a
+    /// tenth of decoding a playbook: every date and name starting with n, t or f comes here.)
     private static func integer(_ text: String) -> Int? {
         var bytes = text.utf8[...]
         // `0x` and `0o` are rare: only a text starting with those bytes is asked about them as characters.

@@ -1,6 +1,7 @@
 import Dispatch
 import PlaybookModel
 import PlaybookSimilarity
+internal import OverlapKernels
 
 /// Duplicate and related work across squads, field by field.
 ///
@@ -151,13 +152,37 @@ enum DuplicateDetection {
                 var items: [Item] = []
                 if index == 0 { swap(&items, &read.hypotheses) } else { swap(&items, &read.experiments) }
                 guard items.count > 1 else { continue }
-                // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
-                let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
-                // The job holds the last reference: the items are freed on its thread once compared.
-                let compared = consume items
-                DispatchQueue.global().async(group: group) {
-                    output[index] = pairs(compared, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+                // The last kind on this thread: waiting here for it would hold one of the global queue's
+                // few threads (one per core on Linux) idle, and the other kind would run alone, its own
+                // spreading over the cores finding no thread free.
+                if index == kinds.count - 1 {
+                    // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
+                    let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
+                    output[index] = pairs(consume items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+                    continue
                 }
+                // The other kind's words are compared in a job of its own while this thread reads its
+                // vectors; the job then takes the items (the last reference: freed on its thread once
+                // compared) and sets their audiences' vectors.
+                let (texts, audiences) = encoder == nil ? ([], []) : (items.map(\.text), items.map(\.audience))
+                let held = Held(consume items)
+                let encoding = Held<(vectors: Vectors?, audiences: [String: [Float]])?>(nil)
+                let vectorsRead = DispatchSemaphore(value: 0)
+                DispatchQueue.global().async(group: group) {
+                    let words = Self.words(held.value, options: options)
+                    vectorsRead.wait()
+                    var items: [Item] = []
+                    swap(&items, &held.value)
+                    if let audiences = encoding.value?.audiences {
+                        for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { audiences[$0] } }
+                    }
+                    output[index] = pairs(items, vectors: encoding.value?.vectors, catalog: catalog, kindName: kindName, options: options,
+                                          words: words)
+                }
+                if let encoder, let read = encoded(texts: texts, audiences: audiences, encoder) {
+                    encoding.value = (Vectors(read.texts), read.audiences)
+                }
+                vectorsRead.signal()
             }
             group.wait()
         }
@@ -216,13 +241,36 @@ enum DuplicateDetection {
 
     /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
     static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> [[Float]]? {
-        let audiences = Array(Set(items.compactMap(\.audience).filter { !$0.isEmpty })).sorted()
-        guard let vectors = try? encoder.encode(items.map(\.text) + audiences), vectors.count == items.count + audiences.count else {
-            return nil
-        }
-        let byAudience = Dictionary(uniqueKeysWithValues: zip(audiences, vectors[items.count...]))
-        for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { byAudience[$0] } }
-        return Array(vectors[..<items.count])
+        guard let read = encoded(texts: items.map(\.text), audiences: items.map(\.audience), encoder) else { return nil }
+        for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { read.audiences[$0] } }
+        return read.texts
+    }
+
+    /// The vectors of `texts`, and of the distinct `audiences` by text; nil when encoding fails.
+    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: [[Float]], audiences: [String: [Float]])? {
+        let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
+        guard let vectors = try? encoder.encode(texts + distinct), vectors.count == texts.count + distinct.count else { return nil }
+        return (Array(vectors[..<texts.count]), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
+    }
+
+    /// A value handed from one thread to another (written before a signal, read after the wait).
+    final class Held<Value>: @unchecked Sendable {
+        var value: Value
+        init(_ value: consuming Value) { self.value = value }
+    }
+
+    /// The word corpus of a kind's texts and the pairs whose words reach the threshold.
+    struct Words {
+        var corpus: Corpus
+        var matches: [Match]
+    }
+
+    static func words(_ items: [Item], options: OverlapOptions) -> Words {
+        let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
+        let squads = items.map(\.side.squad)
+        let sameSquad = options.sameSquad
+        let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
+        return Words(corpus: corpus, matches: lexicalMatches(corpus, threshold: options.threshold, allowed: allowed))
     }
 
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
@@ -244,15 +292,17 @@ enum DuplicateDetection {
         var byMeaning: Bool { meaningScore > words }
     }
 
-    static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions) -> [Overlap] {
-        let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
+    /// `words`: `words(items, options:)` when already found.
+    static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions,
+                      words: Words? = nil) -> [Overlap] {
+        let words = words ?? Self.words(items, options: options)
+        let corpus = words.corpus
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
-        let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
         // Keyed by first × count + second (first < second).
         let n = items.count
         var candidates: [Int: Candidate] = [:]
-        for match in lexicalMatches(corpus, threshold: options.threshold, allowed: allowed) {
+        for match in words.matches {
             candidates[match.first * n + match.second] = Candidate(words: match.score)
         }
         if let vectors {
@@ -273,7 +323,7 @@ enum DuplicateDetection {
                 let compatible: (Int, Int) -> Bool = { i, j in
                     !apart.apart(i, j)
                         && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
-                                            meaning: Double(vectors.dot(i, j)), catalog: catalog)
+                                            meaning: vectors.dot(i, j, near: FieldComparison.nearlySameMeaning), catalog: catalog)
                 }
                 let cosine: (Int, Int) -> Double = { Double(vectors.dot($0, $1)) }
                 let metricNeighbours = MetricNeighbours(keys)
@@ -282,7 +332,8 @@ enum DuplicateDetection {
                     pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                         || standsClear(i, j, pairCosine, neighbours: metricNeighbours, texts: texts, compatible: compatible, cosine: cosine)
                 }
-                return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible, cosine: cosine)
+                return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
+                                        readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
             }
             for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -488,11 +539,30 @@ enum DuplicateDetection {
     struct Vectors: Sendable {
         let matrix: [Float]
         let width: Int
+        /// Each row's length, and how far a sum of `width` products in another order may be from
+        /// `dot`'s, per unit of the two lengths (twice the bound on each sum's rounding, γ_width).
+        private let lengths: [Double]
+        private let rounding: Double
 
         init?(_ rows: [[Float]]) {
             guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
             matrix = rows.flatMap { $0 }
             self.width = width
+            lengths = rows.map { row in row.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
+            rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
+        }
+
+        /// `Double(dot(a, b))`, or a quick sum in any order when that lies further from `bound` than
+        /// the two sums' rounding: compared with `bound` (<, ≤, ≥, >) it gives what `dot` would (the
+        /// neighbour rule compares hundreds of thousands of pairs' cosines with a bar; `dot`'s one
+        /// running sum is a chain of `width` dependent adds).
+        func dot(_ a: Int, _ b: Int, near bound: Double) -> Double {
+            let quick = matrix.withUnsafeBufferPointer { m in
+                Double(pb_dot_any_order(m.baseAddress! + a * width, m.baseAddress! + b * width, width))
+            }
+            // Each sum is within γ_width × Σ|products| ≤ γ_width × the lengths' product of the true one.
+            let margin = rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
+            return abs(quick - bound) > margin ? quick : Double(dot(a, b))
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

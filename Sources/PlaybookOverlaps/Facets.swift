@@ -50,6 +50,10 @@ struct Facets: Sendable, Hashable {
         guard !a.values.isEmpty, !b.values.isEmpty else { return out }
         for facet in sorted {
             guard let da = a.values[facet], let db = b.values[facet] else { continue }
+            // Usually no dimension differs (the neighbour rule has told most such pairs apart already):
+            // then nothing to sort.
+            guard da.contains(where: { dimension, va in db[dimension].map { vb in !va.keys.contains { vb[$0] != nil } } ?? false })
+            else { continue }
             for dimension in da.keys.sorted() {
                 guard let va = da[dimension], let vb = db[dimension], !va.keys.contains(where: { vb[$0] != nil }) else { continue }
                 out.append((facet, va.keys.sorted().joined(separator: ", ") + " / " + vb.keys.sorted().joined(separator: ", ")))

@@ -60,20 +60,33 @@ struct FieldComparison {
     /// `wording` compares the two texts term by term (shared terms and those only one names).
     /// (`__shared`: an initialiser takes its arguments owned, which copied both items, a retain of
     /// each of their fields, for every pair compared; borrowed, they are only read.)
+    /// With `untilDifferent`, only whether any field differs is answered: `matches` is left out and the
+    /// comparison stops at the first difference (the neighbour rule asks this of tens of thousands of pairs).
     init(_ a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
-         wording: Corpus.Wording? = nil, lookAlike: Bool = false) {
+         wording: Corpus.Wording? = nil, lookAlike: Bool = false, untilDifferent: Bool = false) {
         let overlap = wording?.overlap ?? 1
         if let opposite = ChangeDirection.opposition(a.direction, b.direction, sameObject: overlap < Self.sameThing) {
             differences.append("direction (\(opposite))")
+            if untilDifferent { return }
         }
         if let ma = a.metric, let mb = b.metric {
-            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
+            if let same = catalog.same(ma, mb) {
+                if !untilDifferent { matches.append("metric \(same)") }
+            } else {
+                differences.append("metric (\(ma) / \(mb))")
+                if untilDifferent { return }
+            }
         }
         for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
-        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        if untilDifferent {
+            if !differences.isEmpty { return }
+        } else {
+            matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        }
         let nearlySame = words >= Self.nearlySameWords || ((meaning ?? 0) >= Self.nearlySameMeaning && words >= Self.someWordsShared)
         if nearlySame || lookAlike {
             contrast(a, b, audiences: nearlySame)
+            if untilDifferent, !differences.isEmpty { return }
         }
         // Only with a model: words alone find nothing but near copies, so there a swapped word is the
         // only restatement they can see ("in the evening" / "at night").
@@ -101,12 +114,19 @@ struct FieldComparison {
                 differences.append("detail (\(Self.listed(onlyA)) / \(Self.listed(onlyB)))")
             }
         }
-        if let ea = a.experiment, let eb = b.experiment {
-            if let sa = ea.surface?.value, let sb = eb.surface?.value {
-                if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
+        // The surface and audience kept apart in the item: binding the experiment copied it (a retain
+        // of each of its dozens of fields) for every pair compared.
+        if a.isExperiment, b.isExperiment {
+            if let sa = a.experimentSurface, let sb = b.experimentSurface {
+                if Surface.related(sa, sb) {
+                    if !untilDifferent { matches.append("surface") }
+                } else {
+                    differences.append("surface (\(sa) / \(sb))")
+                    if untilDifferent { return }
+                }
             }
-            if AudienceOverlap.possible(ea.audience, eb.audience) {
-                matches.append("audience")
+            if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) {
+                if !untilDifferent { matches.append("audience") }
             } else {
                 differences.append("audience (cannot overlap)")
             }

@@ -145,11 +145,20 @@ extension DuplicateDetection {
 
     /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
+    /// `readsAtMost(a, b, bar)`: whether the cosine of `a` and `b` is at most `bar` (nil: never asked).
     static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
-                                 compatible: (Int, Int) -> Bool, cosine pairCosine: ((Int, Int) -> Double)? = nil) -> [Neighbours] {
+                                 compatible: (Int, Int) -> Bool, readsAtMost: ((Int, Int, Double) -> Bool)? = nil) -> [Neighbours] {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
+        // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
+        // the lists compare texts for each pair, and strings cost a retain and a compare each time.
+        var numbers: [String: Int] = ["": 0]
+        let text = texts.map { t in
+            if let known = numbers[t] { return known }
+            numbers[t] = numbers.count
+            return numbers.count - 1
+        }
         var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
         func offer(_ i: Int, _ cosine: Double, _ other: Int) {
             if closest[i].count == listed {
@@ -166,16 +175,16 @@ extension DuplicateDetection {
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
         // Where each list of rivals stopped reading `closest`.
-        let rivals: [(list: [(cosine: Double, text: String, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
-            var out: [(cosine: Double, text: String, other: Int?)] = []
+        let rivals: [(list: [(cosine: Double, text: Int, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
+            var out: [(cosine: Double, text: Int, other: Int?)] = []
             var read = 0
             for (cosine, other) in closest[i] {
                 if out.count == keep { break }
                 read += 1
-                if !out.contains(where: { $0.text == texts[other] }), compatible(i, other) { out.append((cosine, texts[other], other)) }
+                if !out.contains(where: { $0.text == text[other] }), compatible(i, other) { out.append((cosine, text[other], other)) }
             }
             if out.count < keep, closest[i].count == listed, let last = closest[i].last {
-                out += Array(repeating: (last.cosine, "", nil), count: keep - out.count)
+                out += Array(repeating: (last.cosine, 0, nil), count: keep - out.count)
             }
             return (out, read)
         }
@@ -189,7 +198,7 @@ extension DuplicateDetection {
         // A look-alike of `j` copies most of it: it reads closer to `j` than `i` does (checked on the
         // vectors first, so that a dense topic's many rivals cost a dot product each, not a field comparison).
         func toldApart(_ other: Int, _ j: Int, _ cosine: Double) -> Bool {
-            if let pairCosine, pairCosine(other, j) <= max(cosine, lookAlikeCosine) { return false }
+            if let readsAtMost, readsAtMost(other, j, max(cosine, lookAlikeCosine)) { return false }
             return !compatible(other, j)
         }
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
@@ -197,8 +206,8 @@ extension DuplicateDetection {
             var apart = false
             for rival in rivals[i].list {
                 guard rival.cosine > cosine + tolerance else { return count }
-                guard rival.text != texts[j] else { continue }
-                if let other = rival.other, texts[other] != texts[j], toldApart(other, j, cosine) {
+                guard rival.text != text[j] else { continue }
+                if let other = rival.other, text[other] != text[j], toldApart(other, j, cosine) {
                     apart = true
                 } else {
                     count += 1
@@ -208,8 +217,8 @@ extension DuplicateDetection {
             var seen = Set(rivals[i].list.map(\.text))
             for (rivalCosine, other) in closest[i][rivals[i].read...] {
                 guard rivalCosine > cosine + tolerance, count < keep else { return count }
-                guard texts[other] != texts[j], !seen.contains(texts[other]), compatible(i, other) else { continue }
-                seen.insert(texts[other])
+                guard text[other] != text[j], !seen.contains(text[other]), compatible(i, other) else { continue }
+                seen.insert(text[other])
                 if !toldApart(other, j, cosine) { count += 1 }
             }
             // Past a full list, texts not listed may be closer.
@@ -240,9 +249,11 @@ extension DuplicateDetection {
     }
 
     /// Whether two items could state one idea: different texts that no field tells apart.
+    /// (`meaning` is only compared with `FieldComparison.nearlySameMeaning`.)
     static func sameIdeaPossible(_ a: Item, _ b: Item, words: () -> Double, wording: () -> Corpus.Wording?, meaning: Double,
                                  catalog: MetricCatalog) -> Bool {
-        a.text != b.text && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording()).differences.isEmpty
+        a.text != b.text
+            && FieldComparison(a, b, words: words(), meaning: meaning, catalog: catalog, wording: wording(), untilDifferent: true).differences.isEmpty
     }
 }
 

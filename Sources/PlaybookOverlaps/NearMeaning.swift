@@ -152,22 +152,38 @@ struct Rounded {
         guard largest > 0, threshold.isFinite, depth * 255 * 127 < Int(Int32.max) / 4 else { return nil }
         let scale = 127 / Double(largest)
         var bytes = [Int8](repeating: 0, count: count * depth)
-        // Largest norms of a rounded vector, of its rounding error and of a vector.
-        var roundedNorm = 0.0, errorNorm = 0.0, norm = 0.0
-        for i in 0..<count {
-            var r = 0.0, e = 0.0, v = 0.0
-            for k in 0..<width {
-                let x = Double(matrix[i * width + k])
-                let q = min(127, max(-127, (x * scale).rounded()))
-                bytes[i * depth + k] = Int8(q)
-                r += (q / scale) * (q / scale)
-                e += (x - q / scale) * (x - q / scale)
-                v += x * x
+        // Largest norms of a rounded vector, of its rounding error and of a vector: each row's on its
+        // own, rows in chunks over the cores (a maximum does not depend on the order it is taken in).
+        let chunk = 512
+        var norms = [(rounded: Double, error: Double, vector: Double)](repeating: (0, 0, 0), count: (count + chunk - 1) / chunk)
+        bytes.withUnsafeMutableBufferPointer { out in
+            norms.withUnsafeMutableBufferPointer { largest in
+                matrix.withUnsafeBufferPointer { m in
+                    nonisolated(unsafe) let (out, largest, m) = (out, largest, m)
+                    DispatchQueue.concurrentPerform(iterations: largest.count) { c in
+                        var (roundedNorm, errorNorm, norm) = (0.0, 0.0, 0.0)
+                        for i in (c * chunk)..<min(count, (c + 1) * chunk) {
+                            var r = 0.0, e = 0.0, v = 0.0
+                            for k in 0..<width {
+                                let x = Double(m[i * width + k])
+                                let q = min(127, max(-127, (x * scale).rounded()))
+                                out[i * depth + k] = Int8(q)
+                                r += (q / scale) * (q / scale)
+                                e += (x - q / scale) * (x - q / scale)
+                                v += x * x
+                            }
+                            roundedNorm = max(roundedNorm, r.squareRoot())
+                            errorNorm = max(errorNorm, e.squareRoot())
+                            norm = max(norm, v.squareRoot())
+                        }
+                        largest[c] = (roundedNorm, errorNorm, norm)
+                    }
+                }
             }
-            roundedNorm = max(roundedNorm, r.squareRoot())
-            errorNorm = max(errorNorm, e.squareRoot())
-            norm = max(norm, v.squareRoot())
         }
+        let roundedNorm = norms.map(\.rounded).max() ?? 0
+        let errorNorm = norms.map(\.error).max() ?? 0
+        let norm = norms.map(\.vector).max() ?? 0
         // |x·y − qx·qy| ≤ |qx|·|ey| + |ex|·|qy| + |ex|·|ey| (the 10⁻³ only widens it). The kernel's
         // float cosines differ from `DuplicateDetection.dot`'s by the order of their sums: each is
         // within width × 2⁻²⁴ × |x|·|y| of the true value, far less than 10⁻⁴; the slack adds the

@@ -40,9 +40,12 @@ public struct ChangeDirection: Sendable, Hashable {
         var negatedUntil = -1
         var pending = 0
         for (index, stem) in stems.enumerated() {
+            // One look-up tells a negator and a direction word; most stems are neither.
+            let role = Self.roles[stem]
+            let negator = role?.negator ?? false
             // "No cost", "no charge", "no fee" mean free: nothing is denied.
-            if Self.negators.contains(stem), index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
-            if Self.negators.contains(stem) {
+            if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
+            if negator {
                 negatedUntil = index + 4
                 pending = 2
                 continue
@@ -58,7 +61,7 @@ public struct ChangeDirection: Sendable, Hashable {
                let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
-            for (axis, isUp) in Self.pointing[stem] ?? [] {
+            for (axis, isUp) in role?.pointing ?? [] {
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(
                     stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
@@ -78,6 +81,8 @@ public struct ChangeDirection: Sendable, Hashable {
     public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> String? {
         for axis in Axis.allCases {
             if sameObject {
+                // Neither side's direction words are about anything: nothing to intersect.
+                if a.objects[axis]?.isEmpty ?? true, b.objects[axis]?.isEmpty ?? true { continue }
                 let aboutB = a.objects[axis, default: []].intersection(b.asserted.union(b.negated))
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
@@ -89,10 +94,15 @@ public struct ChangeDirection: Sendable, Hashable {
         if let swapped = sequenceSwapped(a, b) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
-        let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-        if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
-        let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-        if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        // (Most changes deny nothing: no sets built for them.)
+        if !a.negated.isEmpty {
+            let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
+        }
+        if !b.negated.isEmpty {
+            let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+        }
         return nil
     }
 
@@ -154,6 +164,13 @@ public struct ChangeDirection: Sendable, Hashable {
             guard let lists = words[axis] else { continue }
             for stem in lists.up.union(lists.down) { out[stem, default: []].append((axis, lists.up.contains(stem))) }
         }
+        return out
+    }()
+
+    /// The stems that are negators or direction words (`pointing`), with which.
+    static let roles: [String: (negator: Bool, pointing: [(axis: Axis, up: Bool)])] = {
+        var out: [String: (negator: Bool, pointing: [(axis: Axis, up: Bool)])] = pointing.mapValues { (false, $0) }
+        for stem in negators { out[stem, default: (false, [])].negator = true }
         return out
     }()
 

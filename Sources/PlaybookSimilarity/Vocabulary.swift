@@ -20,7 +20,10 @@ struct Vocabulary {
     static let chunkSize = 2500
 
     static func analyse(_ texts: [String], pairs: Bool, parallel: Corpus.Parallel?) -> Vocabulary {
-        let chunkCount = parallel == nil ? 1 : max(1, min(8, texts.count / chunkSize))
+        // An even count: three chunks on two cores left the third to run alone. (The ids are given
+        // in order of first use whatever the chunks, so the profiles do not depend on them.)
+        let wanted = min(8, texts.count / chunkSize)
+        let chunkCount = parallel == nil || wanted < 2 ? 1 : wanted & ~1
         if chunkCount == 1 {
             var analyzer = Analyzer(collectsPairs: pairs)
             let profiles = texts.map { analyzer.profile($0) }

@@ -71,7 +71,11 @@ struct Lint: ParsableCommand {
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
         // Reviewed overlaps are quiet where people read (text, PR annotations); machine formats keep them.
         let quiet = !verbose && (format == .text || format == .github)
-        Terminal.write(format.reporter(color: color).render(quiet ? report.withoutAcknowledgedOverlaps() : report))
+        let shown = quiet ? report.withoutAcknowledgedOverlaps() : report
+        let reporter = format.reporter(color: color)
+        // Text in parts as rendered over the cores, not joined first (16 MB for a large playbook).
+        for part in (reporter as? TextReporter)?.renderParts(shown) ?? [reporter.render(shown)] { Terminal.write(part) }
+        Parting.release(consume shown)
         if format == .text {
             let engineNote = compared.fallback.map { "; duplicates compared by words (\($0))" } ?? ""
             Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + engineNote + "\n")

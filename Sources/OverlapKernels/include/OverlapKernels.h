@@ -65,4 +65,8 @@ void pb_near_use_portable_kernel(int portable);
 /// Which kernel pb_near_compare uses here: "avx512-vnni" or "portable".
 const char *pb_near_kernel_name(void);
 
+/// The dot product of two float rows summed in whatever order is quickest here (vector lanes,
+/// fused multiply-adds): for deciding on which side of a bound a product lies, not its value.
+float pb_dot_any_order(const float *a, const float *b, long width);
+
 #endif

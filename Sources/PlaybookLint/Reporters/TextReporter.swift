@@ -29,12 +29,17 @@ public struct TextReporter: Reporter {    public var color: Bool
     }
 
     public func render(_ report: LintReport) -> String {
-        // In chunks over the cores, joined in order: a large playbook's related-work notes run to
-        // tens of thousands of lines (16 MB), written after everything else is done.
+        renderParts(report).joined()
+    }
+
+    /// `render`'s text in parts, in order (written one after the other, the text need not be joined).
+    public func renderParts(_ report: LintReport) -> [String] {
+        // In chunks over the cores: a large playbook's related-work notes run to tens of thousands
+        // of lines (16 MB), written after everything else is done.
         let findings = report.findings
         let chunk = 2048
         let chunks = (findings.count + chunk - 1) / chunk
-        guard chunks > 1 else { return lines(findings[...]) }
+        guard chunks > 1 else { return [lines(findings[...])] }
         var parts = [String](repeating: "", count: chunks)
         parts.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -42,7 +47,7 @@ public struct TextReporter: Reporter {    public var color: Bool
                 output[c] = lines(findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)])
             }
         }
-        return parts.joined()
+        return parts
     }
 
     /// One line a finding.

@@ -53,50 +53,55 @@ private func relatedPair(audience: String, marked: Bool) -> String {
 /// `overlap-acknowledged`, so a council's review is visible but fails nothing, and related
 /// work becomes notes of `overlap-related`.
 private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
-    // In chunks over the cores, joined in order (a large playbook has tens of thousands of overlaps).
     let list = consume overlaps
+    // Two findings for each overlap of `kinds`, one per side: where each goes is known before it is
+    // written, so the chunks over the cores write the one list in place (a large playbook has tens
+    // of thousands of overlaps; joining chunks' lists copied each finding, a retain per field).
+    var total = 0
+    let starts = list.indices.map { index in
+        defer { if kinds.contains(list[index].kind) { total += 2 } }
+        return total
+    }
     let chunk = 1024
     let chunks = (list.count + chunk - 1) / chunk
-    var parts = [[LocatedDiagnostic]](repeating: [], count: chunks)
-    parts.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let output = buffer
+    let out = [LocatedDiagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
+        nonisolated(unsafe) let buffer = buffer
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            output[c] = findings(list[(c * chunk)..<min(list.count, (c + 1) * chunk)], kinds: kinds, context: context)
+            for index in (c * chunk)..<min(list.count, (c + 1) * chunk) where kinds.contains(list[index].kind) {
+                let overlap = list[index]
+                (buffer.baseAddress! + starts[index]).initialize(to: finding(overlap, side: overlap.sides[0], other: overlap.sides[1], context: context))
+                (buffer.baseAddress! + starts[index] + 1).initialize(to: finding(overlap, side: overlap.sides[1], other: overlap.sides[0], context: context))
+            }
         }
+        initialized = total
     }
     Parting.release(consume list)
-    return Array(parts.joined())
-}
-
-private func findings(_ overlaps: ArraySlice<Overlap>, kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
-    var out: [LocatedDiagnostic] = []
-    for overlap in overlaps where kinds.contains(overlap.kind) {
-        let kind = overlap.kind
-        for (side, other) in [(overlap.sides[0], overlap.sides[1]), (overlap.sides[1], overlap.sides[0])] {
-            let whose = other.squad.map { " of squad \($0)" } ?? ""
-            let what = switch kind {
-            case .collision: "collides with"
-            case .duplicate: "duplicates"
-            case .related: "is related to"
-            }
-            var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
-            var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
-            if kind == .related {
-                message += overlap.acknowledgedBy.map { "; acknowledged by \($0)" } ?? "; read its learnings before testing"
-            } else if let reviewer = overlap.acknowledgedBy {
-                rule = OverlapAcknowledged.descriptor.id
-                message += "; acknowledged by \(reviewer)"
-            } else {
-                message += "; " + nextStep(side: side, other: other, kind: kind, mode: context.mode)
-            }
-            out.append(LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
-                rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id])))
-        }
-    }
     return out
 }
 
-/// What to do about an overlap nobody has reviewed yet, naming exactly where an approval goes.
+/// The finding on `side` of `overlap`, naming `other`.
+private func finding(_ overlap: Overlap, side: OverlapSide, other: OverlapSide, context: RuleContext) -> LocatedDiagnostic {
+    let kind = overlap.kind
+    let whose = other.squad.map { " of squad \($0)" } ?? ""
+    let what = switch kind {
+    case .collision: "collides with"
+    case .duplicate: "duplicates"
+    case .related: "is related to"
+    }
+    var message = "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): \(overlap.reason)"
+    var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
+    if kind == .related {
+        message += overlap.acknowledgedBy.map { "; acknowledged by \($0)" } ?? "; read its learnings before testing"
+    } else if let reviewer = overlap.acknowledgedBy {
+        rule = OverlapAcknowledged.descriptor.id
+        message += "; acknowledged by \(reviewer)"
+    } else {
+        message += "; " + nextStep(side: side, other: other, kind: kind, mode: context.mode)
+    }
+    return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
+        rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id]))
+}
+
 private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, mode: LintMode) -> String {
     let approval = "add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: [\(other.id)]}]` to \(side.id) in \(side.file)"
     if mode == .staged, side.squad != other.squad {

@@ -35,8 +35,9 @@ struct RepositoryView: Sendable {
     var squads: [(Squad, String)] = []
     var metrics: [(Metric, String)] = []
 
+    /// `index` is the index of these `entities`.
     init(_ entities: [PlacedEntity], index: RepositoryIndex) {
-        for placed in entities where index[placed.entity.id.value]?.file == placed.file {
+        for (placed, kept) in zip(entities, index.inFirstFile) where kept {
             switch placed.entity {
             case .experiment(let e): experiments.append((e, placed.file))
             case .hypothesis(let h): hypotheses.append((h, placed.file))
