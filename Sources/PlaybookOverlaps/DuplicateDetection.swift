@@ -325,13 +325,17 @@ enum DuplicateDetection {
                         && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                             meaning: vectors.dot(i, j, near: FieldComparison.nearlySameMeaning), catalog: catalog)
                 }
-                let cosine: (Int, Int) -> Double = { Double(vectors.dot($0, $1)) }
-                let metricNeighbours = MetricNeighbours(keys)
                 // A weak match counts with audiences that read alike, or standing clear of both sides' other possible restatements.
-                let semantic = matches.filter { i, j, pairCosine in
-                    pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
-                        || standsClear(i, j, pairCosine, neighbours: metricNeighbours, texts: texts, compatible: compatible, cosine: cosine)
+                let backed = sideBySide(matches.count) { index -> Bool in
+                    let (i, j, pairCosine) = matches[index]
+                    return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
+                let unbacked = matches.indices.filter { !backed[$0] }
+                let clear = standClear(unbacked.map { matches[$0] }, neighbours: MetricNeighbours(keys), texts: numbered(texts),
+                                       vectors: vectors, compatible: compatible)
+                var kept = backed
+                for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
+                let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
                 return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
                                         readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
             }
@@ -542,6 +546,7 @@ enum DuplicateDetection {
         /// Each row's length, and how far a sum of `width` products in another order may be from
         /// `dot`'s, per unit of the two lengths (twice the bound on each sum's rounding, γ_width).
         private let lengths: [Double]
+        private let longest: Double
         private let rounding: Double
 
         init?(_ rows: [[Float]]) {
@@ -549,6 +554,7 @@ enum DuplicateDetection {
             matrix = rows.flatMap { $0 }
             self.width = width
             lengths = rows.map { row in row.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
+            longest = lengths.max() ?? 0
             rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
         }
 
@@ -557,12 +563,31 @@ enum DuplicateDetection {
         /// neighbour rule compares hundreds of thousands of pairs' cosines with a bar; `dot`'s one
         /// running sum is a chain of `width` dependent adds).
         func dot(_ a: Int, _ b: Int, near bound: Double) -> Double {
-            let quick = matrix.withUnsafeBufferPointer { m in
+            let quick = quickDot(a, b)
+            return abs(quick - bound) > margin(a, b) ? quick : Double(dot(a, b))
+        }
+
+        /// The quick sum of `dot(_:_:near:)`.
+        func quickDot(_ a: Int, _ b: Int) -> Double {
+            matrix.withUnsafeBufferPointer { m in
                 Double(pb_dot_any_order(m.baseAddress! + a * width, m.baseAddress! + b * width, width))
             }
-            // Each sum is within γ_width × Σ|products| ≤ γ_width × the lengths' product of the true one.
-            let margin = rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
-            return abs(quick - bound) > margin ? quick : Double(dot(a, b))
+        }
+
+        /// How far `quickDot(a, b)` may lie from `dot(a, b)`: each sum is within γ_width × Σ|products|
+        /// ≤ γ_width × the lengths' product of the true one.
+        func margin(_ a: Int, _ b: Int) -> Double {
+            rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
+        }
+
+        /// The largest `margin(a, b)` over every `b`.
+        func largestMargin(_ a: Int) -> Double {
+            rounding * lengths[a] * longest + Double(Float.leastNormalMagnitude)
+        }
+
+        /// Whether `Double(dot(a, b)) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).
+        func above(_ a: Int, _ b: Int, _ bound: Double, quick: Double) -> Bool {
+            abs(quick - bound) > margin(a, b) ? quick > bound : Double(dot(a, b)) > bound
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

@@ -94,27 +94,69 @@ extension DuplicateDetection {
     /// chose 0.14 on the nine others (0.06 to 0.14 found the same; 0.18 for `held-out`, one rewording fewer there).
     static let clearMargin = 0.14
 
-    /// Whether the pair `i`, `j` (at `pairCosine`) reads more than `clearMargin` closer than either side
-    /// reads to any other text of its metric (its `neighbours`) that could restate it: the two are each
-    /// other's only near restatement, not the closest of a dense topic. Unlike the neighbour rule's lists,
-    /// every text of the metric counts, a squad's own included (the bundled example's closest pair of
-    /// different ideas, HYP-0018 and HYP-0024 at 0.41, has texts of its own squads as close). Copies of
-    /// either side, and look-alikes of the other side that the fields tell apart, are not rivals (as in
-    /// `nearestByMeaning`).
-    static func standsClear(_ i: Int, _ j: Int, _ pairCosine: Double, neighbours: MetricNeighbours, texts: [String],
-                            compatible: (Int, Int) -> Bool, cosine: (Int, Int) -> Double) -> Bool {
-        for (x, o) in [(i, j), (j, i)] {
-            for r in neighbours.of(x) where r != x && r != o && texts[r] != texts[x] && texts[r] != texts[o] {
-                guard cosine(x, r) > pairCosine - clearMargin, compatible(x, r) else { continue }
-                if cosine(r, o) > max(pairCosine, lookAlikeCosine), !compatible(r, o) { continue }
-                return false
-            }
+    /// For each of `pairs` (`i`, `j` at `pairCosine`), whether it reads more than `clearMargin` closer than
+    /// either side reads to any other text of its metric (its `neighbours`) that could restate it: the two
+    /// are each other's only near restatement, not the closest of a dense topic. Unlike the neighbour
+    /// rule's lists, every text of the metric counts, a squad's own included (the bundled example's
+    /// closest pair of different ideas, HYP-0018 and HYP-0024 at 0.41, has texts of its own squads as
+    /// close). Copies of either side, and look-alikes of the other side that the fields tell apart, are
+    /// not rivals (as in `nearestByMeaning`). `texts`: each item's text as a number, equal texts alike.
+    ///
+    /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
+    /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
+    /// lint). Here each side, on both cores, reads the texts of its metric once, keeps those above the
+    /// lowest bar of its pairs closest first, and answers each of its pairs from that list, asking
+    /// `compatible` of a text at most once; a list read closest first stops at the pair's bar.
+    static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
+                           compatible: (Int, Int) -> Bool) -> [Bool] {
+        // Each side's pairs: the pair's place and the other side.
+        var asked: [Int: [(pair: Int, other: Int)]] = [:]
+        for (index, (i, j, _)) in pairs.enumerated() {
+            asked[i, default: []].append((index, j))
+            asked[j, default: []].append((index, i))
         }
-        return true
+        let sides = asked.keys.sorted()
+        let rivalled = sideBySide(sides.count) { index -> [Int] in
+            let x = sides[index]
+            let own = asked[x] ?? []
+            let lowestBar = own.map { pairs[$0.pair].2 - clearMargin }.min() ?? 1
+            let textX = texts[x]
+            // The texts of the metric that may read above the lowest bar, closest first.
+            var near: [(quick: Double, r: Int)] = []
+            neighbours.forEach(of: x) { r in
+                guard r != x, texts[r] != textX else { return }
+                let quick = vectors.quickDot(x, r)
+                if vectors.above(x, r, lowestBar, quick: quick) { near.append((quick, r)) }
+            }
+            near.sort { $0.quick > $1.quick || ($0.quick == $1.quick && $0.r < $1.r) }
+            let widest = vectors.largestMargin(x)
+            var compatibility = [Int8](repeating: -1, count: near.count)
+            var found: [Int] = []
+            for (pair, o) in own {
+                let pairCosine = pairs[pair].2
+                let bar = pairCosine - clearMargin
+                let lookAlikeBar = max(pairCosine, lookAlikeCosine)
+                let textO = texts[o]
+                for (place, (quick, r)) in near.enumerated() {
+                    // Sorted by the quick sum: none further on can read above the bar.
+                    if quick + widest < bar { break }
+                    guard r != o, texts[r] != textO, vectors.above(x, r, bar, quick: quick) else { continue }
+                    if compatibility[place] < 0 { compatibility[place] = compatible(x, r) ? 1 : 0 }
+                    guard compatibility[place] == 1 else { continue }
+                    if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { continue }
+                    found.append(pair)
+                    break
+                }
+            }
+            return found
+        }
+        var clear = [Bool](repeating: true, count: pairs.count)
+        for pair in rivalled.joined() { clear[pair] = false }
+        return clear
     }
 
     /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
-    struct MetricNeighbours {
+    struct MetricNeighbours: Sendable {
         private var byKey: [String: [Int]] = [:]
         private var unkeyed: [Int] = []
         private let keys: [String?]
@@ -126,9 +168,21 @@ extension DuplicateDetection {
             }
         }
 
-        func of(_ i: Int) -> [Int] {
-            guard let key = keys[i] else { return Array(keys.indices) }
-            return (byKey[key] ?? []) + unkeyed
+        /// `body` for each item of `i`'s metric key (every item when `i` has none), the items without a key included.
+        func forEach(of i: Int, _ body: (Int) -> Void) {
+            guard let key = keys[i] else { return keys.indices.forEach(body) }
+            byKey[key]?.forEach(body)
+            unkeyed.forEach(body)
+        }
+    }
+
+    /// Each text as a number, equal texts alike, "" as 0.
+    static func numbered(_ texts: [String]) -> [Int] {
+        var numbers: [String: Int] = ["": 0]
+        return texts.map { t in
+            if let known = numbers[t] { return known }
+            numbers[t] = numbers.count
+            return numbers.count - 1
         }
     }
 
@@ -153,12 +207,7 @@ extension DuplicateDetection {
         let listed = keep + 14
         // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
         // the lists compare texts for each pair, and strings cost a retain and a compare each time.
-        var numbers: [String: Int] = ["": 0]
-        let text = texts.map { t in
-            if let known = numbers[t] { return known }
-            numbers[t] = numbers.count
-            return numbers.count - 1
-        }
+        let text = numbered(texts)
         var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
         func offer(_ i: Int, _ cosine: Double, _ other: Int) {
             if closest[i].count == listed {
