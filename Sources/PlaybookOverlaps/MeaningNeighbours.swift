@@ -110,49 +110,83 @@ extension DuplicateDetection {
     static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
                            compatible: (Int, Int) -> Bool) -> [Bool] {
         // Each side's pairs: the pair's place and the other side.
-        var asked: [Int: [(pair: Int, other: Int)]] = [:]
+        var asking: [Int: [(pair: Int, other: Int)]] = [:]
         for (index, (i, j, _)) in pairs.enumerated() {
-            asked[i, default: []].append((index, j))
-            asked[j, default: []].append((index, i))
+            asking[i, default: []].append((index, j))
+            asking[j, default: []].append((index, i))
         }
-        let sides = asked.keys.sorted()
-        let rivalled = sideBySide(sides.count) { index -> [Int] in
-            let x = sides[index]
-            let own = asked[x] ?? []
-            let lowestBar = own.map { pairs[$0.pair].2 - clearMargin }.min() ?? 1
-            let textX = texts[x]
-            // The texts of the metric that may read above the lowest bar, closest first.
-            var near: [(quick: Double, r: Int)] = []
-            neighbours.forEach(of: x) { r in
-                guard r != x, texts[r] != textX else { return }
-                let quick = vectors.quickDot(x, r)
-                if vectors.above(x, r, lowestBar, quick: quick) { near.append((quick, r)) }
-            }
-            near.sort { $0.quick > $1.quick || ($0.quick == $1.quick && $0.r < $1.r) }
-            let widest = vectors.largestMargin(x)
-            var compatibility = [Int8](repeating: -1, count: near.count)
-            var found: [Int] = []
-            for (pair, o) in own {
-                let pairCosine = pairs[pair].2
-                let bar = pairCosine - clearMargin
-                let lookAlikeBar = max(pairCosine, lookAlikeCosine)
-                let textO = texts[o]
-                for (place, (quick, r)) in near.enumerated() {
-                    // Sorted by the quick sum: none further on can read above the bar.
-                    if quick + widest < bar { break }
-                    guard r != o, texts[r] != textO, vectors.above(x, r, bar, quick: quick) else { continue }
-                    if compatibility[place] < 0 { compatibility[place] = compatible(x, r) ? 1 : 0 }
-                    guard compatibility[place] == 1 else { continue }
-                    if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { continue }
-                    found.append(pair)
-                    break
+        // The sides in runs of at most `run` of one metric key (one list of texts to read), each run's
+        // products taken a block of texts at a time, so that a block is read from memory once per run
+        // rather than once per side (the metric's texts are megabytes of floats).
+        let run = 32, block = 64
+        var byKey: [String?: [Int]] = [:]
+        for x in asking.keys.sorted() { byKey[neighbours.key(x), default: []].append(x) }
+        var running: [[Int]] = []
+        // (In any order: each run only marks its pairs.)
+        for sides in byKey.values {
+            for start in stride(from: 0, to: sides.count, by: run) { running.append(Array(sides[start..<min(sides.count, start + run)])) }
+        }
+        let (asked, runs) = (asking, running)
+        var rivalled = [[Int]](repeating: [], count: runs.count)
+        withoutActuallyEscaping(compatible) { compatible in
+            rivalled.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let (output, compatible) = (buffer, compatible)
+                DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+                    let sides = runs[index]
+                    let members = neighbours.of(sides[0])
+                    let lowestBars = sides.map { x in (asked[x] ?? []).map { pairs[$0.pair].2 - clearMargin }.min() ?? 1 }
+                    // The texts of the metric that may read above each side's lowest bar.
+                    var near = [[(quick: Double, r: Int)]](repeating: [], count: sides.count)
+                    for start in stride(from: 0, to: members.count, by: block) {
+                        let columns = members[start..<min(members.count, start + block)]
+                        for (place, x) in sides.enumerated() {
+                            let textX = texts[x]
+                            for r in columns where r != x && texts[r] != textX {
+                                let quick = vectors.quickDot(x, r)
+                                if vectors.above(x, r, lowestBars[place], quick: quick) { near[place].append((quick, r)) }
+                            }
+                        }
+                    }
+                    var found: [Int] = []
+                    for (place, x) in sides.enumerated() {
+                        found += rivals(x, near: near[place], asked: asked[x] ?? [], pairs: pairs, texts: texts, vectors: vectors,
+                                        compatible: compatible)
+                    }
+                    output[index] = found
                 }
             }
-            return found
         }
         var clear = [Bool](repeating: true, count: pairs.count)
         for pair in rivalled.joined() { clear[pair] = false }
         return clear
+    }
+
+    /// The pairs of `asked` (this side `x`'s pairs and their other sides) that a text of `near` (the
+    /// texts of its metric above its pairs' lowest bar, with their quick products) rivals.
+    private static func rivals(_ x: Int, near: [(quick: Double, r: Int)], asked: [(pair: Int, other: Int)], pairs: [(Int, Int, Double)],
+                               texts: [Int], vectors: Vectors, compatible: (Int, Int) -> Bool) -> [Int] {
+        // Closest first: a pair's reading stops at its bar.
+        let near = near.sorted { $0.quick > $1.quick || ($0.quick == $1.quick && $0.r < $1.r) }
+        let widest = vectors.largestMargin(x)
+        var compatibility = [Int8](repeating: -1, count: near.count)
+        var found: [Int] = []
+        for (pair, o) in asked {
+            let pairCosine = pairs[pair].2
+            let bar = pairCosine - clearMargin
+            let lookAlikeBar = max(pairCosine, lookAlikeCosine)
+            let textO = texts[o]
+            for (place, (quick, r)) in near.enumerated() {
+                // None further on can read above the bar.
+                if quick + widest < bar { break }
+                guard r != o, texts[r] != textO, vectors.above(x, r, bar, quick: quick) else { continue }
+                if compatibility[place] < 0 { compatibility[place] = compatible(x, r) ? 1 : 0 }
+                guard compatibility[place] == 1 else { continue }
+                if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { continue }
+                found.append(pair)
+                break
+            }
+        }
+        return found
     }
 
     /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
@@ -166,6 +200,15 @@ extension DuplicateDetection {
             for (index, key) in keys.enumerated() {
                 if let key { byKey[key, default: []].append(index) } else { unkeyed.append(index) }
             }
+        }
+
+        /// The metric key of `i` (nil: it meets every item).
+        func key(_ i: Int) -> String? { keys[i] }
+
+        /// The items of `i`'s metric key (every item when `i` has none), the items without a key included.
+        func of(_ i: Int) -> [Int] {
+            guard let key = keys[i] else { return Array(keys.indices) }
+            return (byKey[key] ?? []) + unkeyed
         }
 
         /// `body` for each item of `i`'s metric key (every item when `i` has none), the items without a key included.
