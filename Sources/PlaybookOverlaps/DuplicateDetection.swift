@@ -546,7 +546,6 @@ enum DuplicateDetection {
         /// Each row's length, and how far a sum of `width` products in another order may be from
         /// `dot`'s, per unit of the two lengths (twice the bound on each sum's rounding, γ_width).
         private let lengths: [Double]
-        private let longest: Double
         private let rounding: Double
 
         init?(_ rows: [[Float]]) {
@@ -554,7 +553,6 @@ enum DuplicateDetection {
             matrix = rows.flatMap { $0 }
             self.width = width
             lengths = rows.map { row in row.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
-            longest = lengths.max() ?? 0
             rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
         }
 
@@ -578,11 +576,6 @@ enum DuplicateDetection {
         /// ≤ γ_width × the lengths' product of the true one.
         func margin(_ a: Int, _ b: Int) -> Double {
             rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
-        }
-
-        /// The largest `margin(a, b)` over every `b`.
-        func largestMargin(_ a: Int) -> Double {
-            rounding * lengths[a] * longest + Double(Float.leastNormalMagnitude)
         }
 
         /// Whether `Double(dot(a, b)) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).

@@ -104,9 +104,9 @@ extension DuplicateDetection {
     ///
     /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
     /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
-    /// lint). Here each side, on both cores, reads the texts of its metric once, keeps those above the
-    /// lowest bar of its pairs closest first, and answers each of its pairs from that list, asking
-    /// `compatible` of a text at most once; a list read closest first stops at the pair's bar.
+    /// lint). Here each side, on both cores, reads the texts of its metric once (quick products, decided
+    /// as `Vectors.dot(_:_:near:)` decides), keeps those above the lowest bar of its pairs, and answers
+    /// each of its pairs from that list, asking `compatible` of a text at most once.
     static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
                            compatible: (Int, Int) -> Bool) -> [Bool] {
         // Each side's pairs: the pair's place and the other side.
@@ -165,9 +165,7 @@ extension DuplicateDetection {
     /// texts of its metric above its pairs' lowest bar, with their quick products) rivals.
     private static func rivals(_ x: Int, near: [(quick: Double, r: Int)], asked: [(pair: Int, other: Int)], pairs: [(Int, Int, Double)],
                                texts: [Int], vectors: Vectors, compatible: (Int, Int) -> Bool) -> [Int] {
-        // Closest first: a pair's reading stops at its bar.
-        let near = near.sorted { $0.quick > $1.quick || ($0.quick == $1.quick && $0.r < $1.r) }
-        let widest = vectors.largestMargin(x)
+        // (In the metric's order: sorting them closest first, to stop at a pair's bar, cost more than it saved.)
         var compatibility = [Int8](repeating: -1, count: near.count)
         var found: [Int] = []
         for (pair, o) in asked {
@@ -177,7 +175,6 @@ extension DuplicateDetection {
             let textO = texts[o]
             for (place, (quick, r)) in near.enumerated() {
                 // None further on can read above the bar.
-                if quick + widest < bar { break }
                 guard r != o, texts[r] != textO, vectors.above(x, r, bar, quick: quick) else { continue }
                 if compatibility[place] < 0 { compatibility[place] = compatible(x, r) ? 1 : 0 }
                 guard compatibility[place] == 1 else { continue }
