@@ -476,6 +476,12 @@ enum DuplicateDetection {
         private let experiment: [Bool]
         private let surfaces: [String?]
         private let audiences: [Audience?]
+        /// The experiments' surfaces numbered (−1 for none) and whether each two of them are related
+        /// (`Surface.related`), and their audiences folded to codes: the neighbour rule and the
+        /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
+        /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
+        private let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        private let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
             var slots: [String: UInt64] = [:]
@@ -504,13 +510,96 @@ enum DuplicateDetection {
             experiment = items.map(\.isExperiment)
             surfaces = items.map(\.experimentSurface)
             audiences = items.map(\.experimentAudience)
+            surfaceTable = Self.tabulated(surfaces)
+            audienceCodes = AudienceCode.codes(audiences)
+        }
+
+        /// The distinct surfaces numbered, and `Surface.related` of each two (nil beyond 256 of them).
+        private static func tabulated(_ surfaces: [String?]) -> (numbers: [Int32], related: [Bool], count: Int)? {
+            var distinct: [String] = []
+            var numberOf: [String: Int32] = [:]
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(surfaces.count)
+            for surface in surfaces {
+                guard let surface else { numbers.append(-1); continue }
+                if let known = numberOf[surface] { numbers.append(known); continue }
+                guard distinct.count < 256 else { return nil }
+                numberOf[surface] = Int32(distinct.count)
+                numbers.append(Int32(distinct.count))
+                distinct.append(surface)
+            }
+            let count = distinct.count
+            var related = [Bool](repeating: false, count: count * count)
+            for a in 0..<count { for b in 0..<count { related[a * count + b] = Surface.related(distinct[a], distinct[b]) } }
+            return (numbers, related, count)
+        }
+
+        /// An audience as `AudienceKey` folds it, its values as bits: `AudienceKey.meets` (which is
+        /// `AudienceOverlap.possible`) with integer operations.
+        struct AudienceCode: Sendable {
+            /// The lowercased segment's number, −1 for none.
+            var segment: Int32 = -1
+            /// The folded regions and platforms as bits of their numbers; nil for everyone.
+            var regions: UInt64?
+            var platforms: UInt64?
+
+            func meets(_ other: AudienceCode) -> Bool {
+                if segment >= 0, other.segment >= 0, segment != other.segment { return false }
+                if let a = regions, let b = other.regions, a & b == 0 { return false }
+                if let a = platforms, let b = other.platforms, a & b == 0 { return false }
+                return true
+            }
+
+            /// The codes of `audiences` (nil: everyone), or nil when regions or platforms name more than 64 values.
+            static func codes(_ audiences: [Audience?]) -> [AudienceCode]? {
+                var segments: [String: Int32] = [:]
+                var regionBits: [String: UInt64] = [:]
+                var platformBits: [String: UInt64] = [:]
+                func bits(_ values: Set<String>?, _ numbers: inout [String: UInt64]) -> UInt64?? {
+                    guard let values else { return .some(nil) }
+                    var mask: UInt64 = 0
+                    for value in values {
+                        if numbers[value] == nil {
+                            guard numbers.count < 64 else { return nil }
+                            numbers[value] = UInt64(1) << UInt64(numbers.count)
+                        }
+                        mask |= numbers[value] ?? 0
+                    }
+                    return .some(mask)
+                }
+                var codes: [AudienceCode] = []
+                codes.reserveCapacity(audiences.count)
+                for audience in audiences {
+                    guard let audience else { codes.append(AudienceCode()); continue }
+                    let key = AudienceKey(audience)
+                    var code = AudienceCode()
+                    if let segment = key.segment {
+                        code.segment = segments[segment] ?? Int32(segments.count)
+                        segments[segment] = code.segment
+                    }
+                    guard let regions = bits(key.regions, &regionBits), let platforms = bits(key.platforms, &platformBits) else { return nil }
+                    code.regions = regions
+                    code.platforms = platforms
+                    codes.append(code)
+                }
+                return codes
+            }
         }
 
         /// `certainlyApart(items[a], items[b])`.
         func apart(_ a: Int, _ b: Int) -> Bool {
             if experiment[a], experiment[b] {
-                if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) { return true }
-                if !AudienceOverlap.possible(audiences[a], audiences[b]) { return true }
+                if let table = surfaceTable {
+                    let (sa, sb) = (Int(table.numbers[a]), Int(table.numbers[b]))
+                    if sa >= 0, sb >= 0, !table.related[sa * table.count + sb] { return true }
+                } else if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) {
+                    return true
+                }
+                if let codes = audienceCodes {
+                    if !codes[a].meets(codes[b]) { return true }
+                } else if !AudienceOverlap.possible(audiences[a], audiences[b]) {
+                    return true
+                }
             }
             return codes.withUnsafeBufferPointer { c in
                 // `Facets.differences` is not empty when a facet's dimension named on both sides
