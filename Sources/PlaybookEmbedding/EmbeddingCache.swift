@@ -78,6 +78,29 @@ public struct EmbeddingCache: Sendable {
         return run.uniqueOf.map { vectors[$0] }
     }
 
+    /// `cachedVectors` as one matrix (nil when the vectors are not all one width). When the cache
+    /// has every text, each vector is copied from the file straight into its row.
+    public func cachedMatrix(for texts: [String], encoder: SentenceEncoder) throws -> (matrix: [Float], width: Int)? {
+        let dimension = encoder.dimension
+        if dimension > 0, !texts.isEmpty, let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension) {
+            let run = TextTable(texts)
+            var storedAt = [Int](repeating: -1, count: run.count)
+            for position in 0..<snapshot.count {
+                if let unique = run.find(snapshot.text(position)) { storedAt[unique] = position }
+            }
+            if !storedAt.contains(-1) {
+                let matrix = [Float](unsafeUninitializedCapacity: texts.count * dimension) { buffer, initialized in
+                    for (row, unique) in run.uniqueOf.enumerated() {
+                        snapshot.copyVector(storedAt[unique], into: UnsafeMutableBufferPointer(rebasing: buffer[(row * dimension)..<((row + 1) * dimension)]))
+                    }
+                    initialized = texts.count * dimension
+                }
+                return (matrix, dimension)
+            }
+        }
+        return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder))
+    }
+
     // MARK: reading
 
     /// The texts of one run, each once (byte for byte), in the order they first appear, with a
@@ -217,13 +240,22 @@ public struct EmbeddingCache: Sendable {
         }
 
         func vector(_ position: Int) -> [Float] {
-            let raw = vectorBytes(position)
-            return [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
-                for index in 0..<dimension {
-                    buffer[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
-                }
+            [Float](unsafeUninitializedCapacity: dimension) { buffer, initialized in
+                copyVector(position, into: UnsafeMutableBufferPointer(rebasing: buffer[0..<dimension]))
                 initialized = dimension
             }
+        }
+
+        /// The vector at `position` written into `row` (`dimension` floats).
+        func copyVector(_ position: Int, into row: UnsafeMutableBufferPointer<Float>) {
+            let raw = vectorBytes(position)
+            #if _endian(little)
+            UnsafeMutableRawBufferPointer(row).copyMemory(from: raw)
+            #else
+            for index in 0..<dimension {
+                row[index] = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)))
+            }
+            #endif
         }
     }
 
