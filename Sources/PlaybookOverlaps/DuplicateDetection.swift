@@ -678,6 +678,13 @@ enum DuplicateDetection {
             return abs(quick - bound) > margin(a, b) ? quick : Double(dot(a, b))
         }
 
+        /// `quickDot(a, b)` for each `b` of `others`, into `out` (as many).
+        func quickDots(_ a: Int, _ others: UnsafeBufferPointer<Int32>, into out: UnsafeMutableBufferPointer<Float>) {
+            matrix.withUnsafeBufferPointer { m in
+                pb_dot_many_any_order(m.baseAddress! + a * width, m.baseAddress!, others.baseAddress!, others.count, width, out.baseAddress!)
+            }
+        }
+
         /// The quick sum of `dot(_:_:near:)`.
         func quickDot(_ a: Int, _ b: Int) -> Double {
             matrix.withUnsafeBufferPointer { m in

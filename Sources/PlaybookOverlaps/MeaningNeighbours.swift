@@ -137,13 +137,22 @@ extension DuplicateDetection {
                     let lowestBars = sides.map { x in (asked[x] ?? []).map { pairs[$0.pair].2 - clearMargin }.min() ?? 1 }
                     // The texts of the metric that may read above each side's lowest bar.
                     var near = [[(quick: Double, r: Int)]](repeating: [], count: sides.count)
-                    for start in stride(from: 0, to: members.count, by: block) {
-                        let columns = members[start..<min(members.count, start + block)]
-                        for (place, x) in sides.enumerated() {
-                            let textX = texts[x]
-                            for r in columns where r != x && texts[r] != textX {
-                                let quick = vectors.quickDot(x, r)
-                                if vectors.above(x, r, lowestBars[place], quick: quick) { near[place].append((quick, r)) }
+                    let ids = members.map { Int32(truncatingIfNeeded: $0) }
+                    var quick = [Float](repeating: 0, count: block)
+                    ids.withUnsafeBufferPointer { ids in
+                        quick.withUnsafeMutableBufferPointer { quick in
+                            for start in stride(from: 0, to: ids.count, by: block) {
+                                let columns = UnsafeBufferPointer(rebasing: ids[start..<min(ids.count, start + block)])
+                                for (place, x) in sides.enumerated() {
+                                    let textX = texts[x]
+                                    vectors.quickDots(x, columns, into: quick)
+                                    for (k, id) in columns.enumerated() {
+                                        let r = Int(id)
+                                        guard r != x, texts[r] != textX else { continue }
+                                        let value = Double(quick[k])
+                                        if vectors.above(x, r, lowestBars[place], quick: value) { near[place].append((value, r)) }
+                                    }
+                                }
                             }
                         }
                     }
