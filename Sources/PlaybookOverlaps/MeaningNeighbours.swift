@@ -105,8 +105,8 @@ extension DuplicateDetection {
     /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
     /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
     /// lint). Here each side, on both cores, reads the texts of its metric once (quick products, decided
-    /// as `Vectors.dot(_:_:near:)` decides), keeps those above the lowest bar of its pairs, and answers
-    /// each of its pairs from that list, asking `compatible` of a text at most once.
+    /// as `Vectors.dot(_:_:near:)` decides, a block of texts at a time) for all its pairs together,
+    /// asking `compatible` of a text at most once, and stops once every one of its pairs has a rival.
     static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
                            compatible: (Int, Int) -> Bool) -> [Bool] {
         // Each side's pairs: the pair's place and the other side.
@@ -135,31 +135,40 @@ extension DuplicateDetection {
                     let sides = runs[index]
                     let members = neighbours.of(sides[0])
                     let lowestBars = sides.map { x in (asked[x] ?? []).map { pairs[$0.pair].2 - clearMargin }.min() ?? 1 }
-                    // The texts of the metric that may read above each side's lowest bar.
-                    var near = [[(quick: Double, r: Int)]](repeating: [], count: sides.count)
+                    // Each side's pairs not yet rivalled: a side whose pairs all are reads no further block.
+                    var open = sides.map { asked[$0] ?? [] }
+                    var found: [Int] = []
                     let ids = members.map { Int32(truncatingIfNeeded: $0) }
                     var quick = [Float](repeating: 0, count: block)
                     ids.withUnsafeBufferPointer { ids in
                         quick.withUnsafeMutableBufferPointer { quick in
                             for start in stride(from: 0, to: ids.count, by: block) {
                                 let columns = UnsafeBufferPointer(rebasing: ids[start..<min(ids.count, start + block)])
-                                for (place, x) in sides.enumerated() {
+                                for (place, x) in sides.enumerated() where !open[place].isEmpty {
                                     let textX = texts[x]
                                     vectors.quickDots(x, columns, into: quick)
                                     for (k, id) in columns.enumerated() {
                                         let r = Int(id)
                                         guard r != x, texts[r] != textX else { continue }
                                         let value = Double(quick[k])
-                                        if vectors.above(x, r, lowestBars[place], quick: value) { near[place].append((value, r)) }
+                                        guard vectors.above(x, r, lowestBars[place], quick: value) else { continue }
+                                        // Asked at most once per side and text (each text is once in the metric's list).
+                                        var compatibleWithX: Bool?
+                                        open[place].removeAll { pair, o in
+                                            let pairCosine = pairs[pair].2
+                                            guard r != o, texts[r] != texts[o], vectors.above(x, r, pairCosine - clearMargin, quick: value) else { return false }
+                                            if compatibleWithX == nil { compatibleWithX = compatible(x, r) }
+                                            guard compatibleWithX == true else { return false }
+                                            let lookAlikeBar = max(pairCosine, lookAlikeCosine)
+                                            if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { return false }
+                                            found.append(pair)
+                                            return true
+                                        }
+                                        if open[place].isEmpty { break }
                                     }
                                 }
                             }
                         }
-                    }
-                    var found: [Int] = []
-                    for (place, x) in sides.enumerated() {
-                        found += rivals(x, near: near[place], asked: asked[x] ?? [], pairs: pairs, texts: texts, vectors: vectors,
-                                        compatible: compatible)
                     }
                     output[index] = found
                 }
@@ -168,31 +177,6 @@ extension DuplicateDetection {
         var clear = [Bool](repeating: true, count: pairs.count)
         for pair in rivalled.joined() { clear[pair] = false }
         return clear
-    }
-
-    /// The pairs of `asked` (this side `x`'s pairs and their other sides) that a text of `near` (the
-    /// texts of its metric above its pairs' lowest bar, with their quick products) rivals.
-    private static func rivals(_ x: Int, near: [(quick: Double, r: Int)], asked: [(pair: Int, other: Int)], pairs: [(Int, Int, Double)],
-                               texts: [Int], vectors: Vectors, compatible: (Int, Int) -> Bool) -> [Int] {
-        // (In the metric's order: sorting them closest first, to stop at a pair's bar, cost more than it saved.)
-        var compatibility = [Int8](repeating: -1, count: near.count)
-        var found: [Int] = []
-        for (pair, o) in asked {
-            let pairCosine = pairs[pair].2
-            let bar = pairCosine - clearMargin
-            let lookAlikeBar = max(pairCosine, lookAlikeCosine)
-            let textO = texts[o]
-            for (place, (quick, r)) in near.enumerated() {
-                // None further on can read above the bar.
-                guard r != o, texts[r] != textO, vectors.above(x, r, bar, quick: quick) else { continue }
-                if compatibility[place] < 0 { compatibility[place] = compatible(x, r) ? 1 : 0 }
-                guard compatibility[place] == 1 else { continue }
-                if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { continue }
-                found.append(pair)
-                break
-            }
-        }
-        return found
     }
 
     /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
