@@ -157,7 +157,7 @@ enum DuplicateDetection {
                 // spreading over the cores finding no thread free.
                 if index == kinds.count - 1 {
                     // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
-                    let vectors = encoder.flatMap { encode(&items, $0) }.flatMap(Vectors.init)
+                    let vectors = encoder.flatMap { encode(&items, $0) }
                     output[index] = pairs(consume items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
                     continue
                 }
@@ -180,7 +180,7 @@ enum DuplicateDetection {
                                           words: words)
                 }
                 if let encoder, let read = encoded(texts: texts, audiences: audiences, encoder) {
-                    encoding.value = (Vectors(read.texts), read.audiences)
+                    encoding.value = (read.texts, read.audiences)
                 }
                 vectorsRead.signal()
             }
@@ -240,17 +240,31 @@ enum DuplicateDetection {
     }
 
     /// The vectors of the items' texts, and each audience's vector into its item; nil when encoding fails.
-    static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> [[Float]]? {
+    static func encode(_ items: inout [Item], _ encoder: any SentenceEncoder) -> Vectors? {
         guard let read = encoded(texts: items.map(\.text), audiences: items.map(\.audience), encoder) else { return nil }
         for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { read.audiences[$0] } }
         return read.texts
     }
 
-    /// The vectors of `texts`, and of the distinct `audiences` by text; nil when encoding fails.
-    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: [[Float]], audiences: [String: [Float]])? {
+    /// The vectors of `texts` as one matrix (nil when they are not all one width), and of the
+    /// distinct `audiences` by text; nil when encoding fails. Read as one matrix from the encoder:
+    /// an array per vector, joined again, was a few hundredths of a second on a large playbook.
+    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: [Float]])? {
         let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
-        guard let vectors = try? encoder.encode(texts + distinct), vectors.count == texts.count + distinct.count else { return nil }
-        return (Array(vectors[..<texts.count]), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
+        let all = texts + distinct
+        let read: (matrix: [Float], width: Int)?
+        do { read = try encoder.encodeMatrix(all) } catch { return nil }
+        guard let width = read?.width, var rows = read?.matrix, width > 0 else {
+            // Not one width (or no width): row by row.
+            guard let vectors = try? encoder.encode(all), vectors.count == all.count else { return nil }
+            return (Vectors(Array(vectors[..<texts.count])), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
+        }
+        guard rows.count == all.count * width else { return nil }
+        let audienceVectors = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { index, audience in
+            (audience, Array(rows[((texts.count + index) * width)..<((texts.count + index + 1) * width)]))
+        })
+        rows.removeSubrange((texts.count * width)...)
+        return (Vectors(matrix: rows, width: width), audienceVectors)
     }
 
     /// A value handed from one thread to another (written before a signal, read after the wait).
@@ -325,13 +339,17 @@ enum DuplicateDetection {
                         && sameIdeaPossible(inPlace[i], inPlace[j], words: { corpus.score(i, j) }, wording: { corpus.wording(i, j) },
                                             meaning: vectors.dot(i, j, near: FieldComparison.nearlySameMeaning), catalog: catalog)
                 }
-                let cosine: (Int, Int) -> Double = { Double(vectors.dot($0, $1)) }
-                let metricNeighbours = MetricNeighbours(keys)
                 // A weak match counts with audiences that read alike, or standing clear of both sides' other possible restatements.
-                let semantic = matches.filter { i, j, pairCosine in
-                    pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
-                        || standsClear(i, j, pairCosine, neighbours: metricNeighbours, texts: texts, compatible: compatible, cosine: cosine)
+                let backed = sideBySide(matches.count) { index -> Bool in
+                    let (i, j, pairCosine) = matches[index]
+                    return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
+                let unbacked = matches.indices.filter { !backed[$0] }
+                let clear = standClear(unbacked.map { matches[$0] }, neighbours: MetricNeighbours(keys), texts: numbered(texts),
+                                       vectors: vectors, compatible: compatible)
+                var kept = backed
+                for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
+                let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
                 return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
                                         readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
             }
@@ -472,6 +490,12 @@ enum DuplicateDetection {
         private let experiment: [Bool]
         private let surfaces: [String?]
         private let audiences: [Audience?]
+        /// The experiments' surfaces numbered (−1 for none) and whether each two of them are related
+        /// (`Surface.related`), and their audiences folded to codes: the neighbour rule and the
+        /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
+        /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
+        private let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        private let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
             var slots: [String: UInt64] = [:]
@@ -500,13 +524,96 @@ enum DuplicateDetection {
             experiment = items.map(\.isExperiment)
             surfaces = items.map(\.experimentSurface)
             audiences = items.map(\.experimentAudience)
+            surfaceTable = Self.tabulated(surfaces)
+            audienceCodes = AudienceCode.codes(audiences)
+        }
+
+        /// The distinct surfaces numbered, and `Surface.related` of each two (nil beyond 256 of them).
+        private static func tabulated(_ surfaces: [String?]) -> (numbers: [Int32], related: [Bool], count: Int)? {
+            var distinct: [String] = []
+            var numberOf: [String: Int32] = [:]
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(surfaces.count)
+            for surface in surfaces {
+                guard let surface else { numbers.append(-1); continue }
+                if let known = numberOf[surface] { numbers.append(known); continue }
+                guard distinct.count < 256 else { return nil }
+                numberOf[surface] = Int32(distinct.count)
+                numbers.append(Int32(distinct.count))
+                distinct.append(surface)
+            }
+            let count = distinct.count
+            var related = [Bool](repeating: false, count: count * count)
+            for a in 0..<count { for b in 0..<count { related[a * count + b] = Surface.related(distinct[a], distinct[b]) } }
+            return (numbers, related, count)
+        }
+
+        /// An audience as `AudienceKey` folds it, its values as bits: `AudienceKey.meets` (which is
+        /// `AudienceOverlap.possible`) with integer operations.
+        struct AudienceCode: Sendable {
+            /// The lowercased segment's number, −1 for none.
+            var segment: Int32 = -1
+            /// The folded regions and platforms as bits of their numbers; nil for everyone.
+            var regions: UInt64?
+            var platforms: UInt64?
+
+            func meets(_ other: AudienceCode) -> Bool {
+                if segment >= 0, other.segment >= 0, segment != other.segment { return false }
+                if let a = regions, let b = other.regions, a & b == 0 { return false }
+                if let a = platforms, let b = other.platforms, a & b == 0 { return false }
+                return true
+            }
+
+            /// The codes of `audiences` (nil: everyone), or nil when regions or platforms name more than 64 values.
+            static func codes(_ audiences: [Audience?]) -> [AudienceCode]? {
+                var segments: [String: Int32] = [:]
+                var regionBits: [String: UInt64] = [:]
+                var platformBits: [String: UInt64] = [:]
+                func bits(_ values: Set<String>?, _ numbers: inout [String: UInt64]) -> UInt64?? {
+                    guard let values else { return .some(nil) }
+                    var mask: UInt64 = 0
+                    for value in values {
+                        if numbers[value] == nil {
+                            guard numbers.count < 64 else { return nil }
+                            numbers[value] = UInt64(1) << UInt64(numbers.count)
+                        }
+                        mask |= numbers[value] ?? 0
+                    }
+                    return .some(mask)
+                }
+                var codes: [AudienceCode] = []
+                codes.reserveCapacity(audiences.count)
+                for audience in audiences {
+                    guard let audience else { codes.append(AudienceCode()); continue }
+                    let key = AudienceKey(audience)
+                    var code = AudienceCode()
+                    if let segment = key.segment {
+                        code.segment = segments[segment] ?? Int32(segments.count)
+                        segments[segment] = code.segment
+                    }
+                    guard let regions = bits(key.regions, &regionBits), let platforms = bits(key.platforms, &platformBits) else { return nil }
+                    code.regions = regions
+                    code.platforms = platforms
+                    codes.append(code)
+                }
+                return codes
+            }
         }
 
         /// `certainlyApart(items[a], items[b])`.
         func apart(_ a: Int, _ b: Int) -> Bool {
             if experiment[a], experiment[b] {
-                if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) { return true }
-                if !AudienceOverlap.possible(audiences[a], audiences[b]) { return true }
+                if let table = surfaceTable {
+                    let (sa, sb) = (Int(table.numbers[a]), Int(table.numbers[b]))
+                    if sa >= 0, sb >= 0, !table.related[sa * table.count + sb] { return true }
+                } else if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) {
+                    return true
+                }
+                if let codes = audienceCodes {
+                    if !codes[a].meets(codes[b]) { return true }
+                } else if !AudienceOverlap.possible(audiences[a], audiences[b]) {
+                    return true
+                }
             }
             return codes.withUnsafeBufferPointer { c in
                 // `Facets.differences` is not empty when a facet's dimension named on both sides
@@ -546,9 +653,19 @@ enum DuplicateDetection {
 
         init?(_ rows: [[Float]]) {
             guard let width = rows.first?.count, width > 0, rows.allSatisfy({ $0.count == width }) else { return nil }
-            matrix = rows.flatMap { $0 }
+            self.init(matrix: rows.flatMap { $0 }, width: width)
+        }
+
+        /// `matrix` as rows of `width` floats (nil unless it holds at least one whole row and no part row).
+        init?(matrix: [Float], width: Int) {
+            guard width > 0, !matrix.isEmpty, matrix.count % width == 0 else { return nil }
+            self.matrix = matrix
             self.width = width
-            lengths = rows.map { row in row.reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot() }
+            lengths = matrix.withUnsafeBufferPointer { m in
+                (0..<(m.count / width)).map { row in
+                    m[(row * width)..<((row + 1) * width)].reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
+                }
+            }
             rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
         }
 
@@ -557,12 +674,33 @@ enum DuplicateDetection {
         /// neighbour rule compares hundreds of thousands of pairs' cosines with a bar; `dot`'s one
         /// running sum is a chain of `width` dependent adds).
         func dot(_ a: Int, _ b: Int, near bound: Double) -> Double {
-            let quick = matrix.withUnsafeBufferPointer { m in
+            let quick = quickDot(a, b)
+            return abs(quick - bound) > margin(a, b) ? quick : Double(dot(a, b))
+        }
+
+        /// `quickDot(a, b)` for each `b` of `others`, into `out` (as many).
+        func quickDots(_ a: Int, _ others: UnsafeBufferPointer<Int32>, into out: UnsafeMutableBufferPointer<Float>) {
+            matrix.withUnsafeBufferPointer { m in
+                pb_dot_many_any_order(m.baseAddress! + a * width, m.baseAddress!, others.baseAddress!, others.count, width, out.baseAddress!)
+            }
+        }
+
+        /// The quick sum of `dot(_:_:near:)`.
+        func quickDot(_ a: Int, _ b: Int) -> Double {
+            matrix.withUnsafeBufferPointer { m in
                 Double(pb_dot_any_order(m.baseAddress! + a * width, m.baseAddress! + b * width, width))
             }
-            // Each sum is within γ_width × Σ|products| ≤ γ_width × the lengths' product of the true one.
-            let margin = rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
-            return abs(quick - bound) > margin ? quick : Double(dot(a, b))
+        }
+
+        /// How far `quickDot(a, b)` may lie from `dot(a, b)`: each sum is within γ_width × Σ|products|
+        /// ≤ γ_width × the lengths' product of the true one.
+        func margin(_ a: Int, _ b: Int) -> Double {
+            rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
+        }
+
+        /// Whether `Double(dot(a, b)) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).
+        func above(_ a: Int, _ b: Int, _ bound: Double, quick: Double) -> Bool {
+            abs(quick - bound) > margin(a, b) ? quick > bound : Double(dot(a, b)) > bound
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

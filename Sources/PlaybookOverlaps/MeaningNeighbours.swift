@@ -94,27 +94,93 @@ extension DuplicateDetection {
     /// chose 0.14 on the nine others (0.06 to 0.14 found the same; 0.18 for `held-out`, one rewording fewer there).
     static let clearMargin = 0.14
 
-    /// Whether the pair `i`, `j` (at `pairCosine`) reads more than `clearMargin` closer than either side
-    /// reads to any other text of its metric (its `neighbours`) that could restate it: the two are each
-    /// other's only near restatement, not the closest of a dense topic. Unlike the neighbour rule's lists,
-    /// every text of the metric counts, a squad's own included (the bundled example's closest pair of
-    /// different ideas, HYP-0018 and HYP-0024 at 0.41, has texts of its own squads as close). Copies of
-    /// either side, and look-alikes of the other side that the fields tell apart, are not rivals (as in
-    /// `nearestByMeaning`).
-    static func standsClear(_ i: Int, _ j: Int, _ pairCosine: Double, neighbours: MetricNeighbours, texts: [String],
-                            compatible: (Int, Int) -> Bool, cosine: (Int, Int) -> Double) -> Bool {
-        for (x, o) in [(i, j), (j, i)] {
-            for r in neighbours.of(x) where r != x && r != o && texts[r] != texts[x] && texts[r] != texts[o] {
-                guard cosine(x, r) > pairCosine - clearMargin, compatible(x, r) else { continue }
-                if cosine(r, o) > max(pairCosine, lookAlikeCosine), !compatible(r, o) { continue }
-                return false
+    /// For each of `pairs` (`i`, `j` at `pairCosine`), whether it reads more than `clearMargin` closer than
+    /// either side reads to any other text of its metric (its `neighbours`) that could restate it: the two
+    /// are each other's only near restatement, not the closest of a dense topic. Unlike the neighbour
+    /// rule's lists, every text of the metric counts, a squad's own included (the bundled example's
+    /// closest pair of different ideas, HYP-0018 and HYP-0024 at 0.41, has texts of its own squads as
+    /// close). Copies of either side, and look-alikes of the other side that the fields tell apart, are
+    /// not rivals (as in `nearestByMeaning`). `texts`: each item's text as a number, equal texts alike.
+    ///
+    /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
+    /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
+    /// lint). Here each side, on both cores, reads the texts of its metric once (quick products, decided
+    /// as `Vectors.dot(_:_:near:)` decides, a block of texts at a time) for all its pairs together,
+    /// asking `compatible` of a text at most once, and stops once every one of its pairs has a rival.
+    static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
+                           compatible: (Int, Int) -> Bool) -> [Bool] {
+        // Each side's pairs: the pair's place and the other side.
+        var asking: [Int: [(pair: Int, other: Int)]] = [:]
+        for (index, (i, j, _)) in pairs.enumerated() {
+            asking[i, default: []].append((index, j))
+            asking[j, default: []].append((index, i))
+        }
+        // The sides in runs of at most `run` of one metric key (one list of texts to read), each run's
+        // products taken a block of texts at a time, so that a block is read from memory once per run
+        // rather than once per side (the metric's texts are megabytes of floats).
+        let run = 32, block = 64
+        var byKey: [String?: [Int]] = [:]
+        for x in asking.keys.sorted() { byKey[neighbours.key(x), default: []].append(x) }
+        var running: [[Int]] = []
+        // (In any order: each run only marks its pairs.)
+        for sides in byKey.values {
+            for start in stride(from: 0, to: sides.count, by: run) { running.append(Array(sides[start..<min(sides.count, start + run)])) }
+        }
+        let (asked, runs) = (asking, running)
+        var rivalled = [[Int]](repeating: [], count: runs.count)
+        withoutActuallyEscaping(compatible) { compatible in
+            rivalled.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let (output, compatible) = (buffer, compatible)
+                DispatchQueue.concurrentPerform(iterations: runs.count) { index in
+                    let sides = runs[index]
+                    let members = neighbours.of(sides[0])
+                    let lowestBars = sides.map { x in (asked[x] ?? []).map { pairs[$0.pair].2 - clearMargin }.min() ?? 1 }
+                    // Each side's pairs not yet rivalled: a side whose pairs all are reads no further block.
+                    var open = sides.map { asked[$0] ?? [] }
+                    var found: [Int] = []
+                    let ids = members.map { Int32(truncatingIfNeeded: $0) }
+                    var quick = [Float](repeating: 0, count: block)
+                    ids.withUnsafeBufferPointer { ids in
+                        quick.withUnsafeMutableBufferPointer { quick in
+                            for start in stride(from: 0, to: ids.count, by: block) {
+                                let columns = UnsafeBufferPointer(rebasing: ids[start..<min(ids.count, start + block)])
+                                for (place, x) in sides.enumerated() where !open[place].isEmpty {
+                                    let textX = texts[x]
+                                    vectors.quickDots(x, columns, into: quick)
+                                    for (k, id) in columns.enumerated() {
+                                        let r = Int(id)
+                                        guard r != x, texts[r] != textX else { continue }
+                                        let value = Double(quick[k])
+                                        guard vectors.above(x, r, lowestBars[place], quick: value) else { continue }
+                                        // Asked at most once per side and text (each text is once in the metric's list).
+                                        var compatibleWithX: Bool?
+                                        open[place].removeAll { pair, o in
+                                            let pairCosine = pairs[pair].2
+                                            guard r != o, texts[r] != texts[o], vectors.above(x, r, pairCosine - clearMargin, quick: value) else { return false }
+                                            if compatibleWithX == nil { compatibleWithX = compatible(x, r) }
+                                            guard compatibleWithX == true else { return false }
+                                            let lookAlikeBar = max(pairCosine, lookAlikeCosine)
+                                            if vectors.dot(r, o, near: lookAlikeBar) > lookAlikeBar, !compatible(r, o) { return false }
+                                            found.append(pair)
+                                            return true
+                                        }
+                                        if open[place].isEmpty { break }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    output[index] = found
+                }
             }
         }
-        return true
+        var clear = [Bool](repeating: true, count: pairs.count)
+        for pair in rivalled.joined() { clear[pair] = false }
+        return clear
     }
 
     /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
-    struct MetricNeighbours {
+    struct MetricNeighbours: Sendable {
         private var byKey: [String: [Int]] = [:]
         private var unkeyed: [Int] = []
         private let keys: [String?]
@@ -126,9 +192,30 @@ extension DuplicateDetection {
             }
         }
 
+        /// The metric key of `i` (nil: it meets every item).
+        func key(_ i: Int) -> String? { keys[i] }
+
+        /// The items of `i`'s metric key (every item when `i` has none), the items without a key included.
         func of(_ i: Int) -> [Int] {
             guard let key = keys[i] else { return Array(keys.indices) }
             return (byKey[key] ?? []) + unkeyed
+        }
+
+        /// `body` for each item of `i`'s metric key (every item when `i` has none), the items without a key included.
+        func forEach(of i: Int, _ body: (Int) -> Void) {
+            guard let key = keys[i] else { return keys.indices.forEach(body) }
+            byKey[key]?.forEach(body)
+            unkeyed.forEach(body)
+        }
+    }
+
+    /// Each text as a number, equal texts alike, "" as 0.
+    static func numbered(_ texts: [String]) -> [Int] {
+        var numbers: [String: Int] = ["": 0]
+        return texts.map { t in
+            if let known = numbers[t] { return known }
+            numbers[t] = numbers.count
+            return numbers.count - 1
         }
     }
 
@@ -153,12 +240,7 @@ extension DuplicateDetection {
         let listed = keep + 14
         // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
         // the lists compare texts for each pair, and strings cost a retain and a compare each time.
-        var numbers: [String: Int] = ["": 0]
-        let text = texts.map { t in
-            if let known = numbers[t] { return known }
-            numbers[t] = numbers.count
-            return numbers.count - 1
-        }
+        let text = numbered(texts)
         var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
         func offer(_ i: Int, _ cosine: Double, _ other: Int) {
             if closest[i].count == listed {

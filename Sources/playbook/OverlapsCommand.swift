@@ -106,6 +106,10 @@ struct CachedEncoder: SentenceEncoder {
     func encode(_ texts: [String]) throws -> [[Float]] {
         try cache.cachedVectors(for: texts, encoder: model)
     }
+
+    func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
+        try cache.cachedMatrix(for: texts, encoder: model)
+    }
 }
 
 /// Files → entities, spread over the cores; problems in the files are `playbook lint`'s business.

@@ -45,6 +45,30 @@ final class EmbeddingCacheTests: XCTestCase {
     }
 
     /// Outside git the cache lives in the per-user folder, made with its missing parents.
+    /// The matrix read straight from the file is the vectors joined, in the run's order (repeats
+    /// included), whether the file is read again or kept from the last call, and after a call that adds texts.
+    func testTheMatrixIsTheCachedVectorsJoined() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let texts = ["alpha", "beta", "alpha", "delta"]
+        let expected = try CountingEncoder().encode(texts).flatMap { $0 }
+        let first = CountingEncoder()
+        XCTAssertEqual(try cache.cachedMatrix(for: texts, encoder: first)?.matrix, expected)
+        XCTAssertEqual(first.encoded, ["alpha", "beta", "delta"])
+        let warm = CountingEncoder()
+        for order in [texts, texts.reversed(), ["beta"]] {
+            let read = try XCTUnwrap(cache.cachedMatrix(for: order, encoder: warm))
+            XCTAssertEqual(read.width, 4)
+            XCTAssertEqual(read.matrix, try CountingEncoder().encode(order).flatMap { $0 })
+        }
+        XCTAssertEqual(warm.encoded, [])
+        // A copy of the cache (as a command holds it) with a new text: encoded once, then read from the file.
+        let copy = cache
+        XCTAssertEqual(try copy.cachedMatrix(for: ["gamma", "beta"], encoder: warm)?.matrix,
+                       try CountingEncoder().encode(["gamma", "beta"]).flatMap { $0 })
+        XCTAssertEqual(try cache.cachedMatrix(for: ["gamma"], encoder: warm)?.matrix, try CountingEncoder().encode(["gamma"]).flatMap { $0 })
+        XCTAssertEqual(warm.encoded, ["gamma"])
+    }
+
     func testAPerUserCacheMakesItsFoldersAndIsReused() throws {
         let top = (gitDirectory as NSString).deletingLastPathComponent
         let folder = top + "/home/.cache/playbook/embeddings"

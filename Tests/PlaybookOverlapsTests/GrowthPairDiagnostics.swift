@@ -62,7 +62,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         var rows: [[Any]] = []
         for i in items.indices {
             for j in items.indices where j > i {
-                let cos = Double(DuplicateDetection.dot(vectors[i], vectors[j]))
+                let cos = Double(vectors.dot(i, j))
                 let words = corpus.score(i, j)
                 let sameKey = catalog.key(items[i].metric ?? "") == catalog.key(items[j].metric ?? "")
                 guard sameKey || words >= 0.3 else { continue }

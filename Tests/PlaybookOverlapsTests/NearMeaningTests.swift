@@ -136,4 +136,38 @@ final class NearMeaningTests: XCTestCase {
         XCTAssertEqual(fast(zeros, threshold: -1, ranks: 2, sameSquad: false), exhaustive(zeros, threshold: -1, ranks: 2, sameSquad: false))
         XCTAssertFalse(exhaustive(zeros, threshold: -1, ranks: 2, sameSquad: false).isEmpty)
     }
+
+    /// The clear-margin rule answered side by side (each side's list of texts read once, quick
+    /// products) must say what asking every text of the metric pair by pair says, as the rule reads.
+    func testClearMarginSideBySideAgreesWithAskingPairByPair() throws {
+        let c = generated(400, width: 96, seed: 13, metrics: ["activation", "churn", nil, "activation"])
+        let vectors = try XCTUnwrap(DuplicateDetection.Vectors(c.vectors))
+        let keys = c.metrics
+        var random = Lcg(state: 17)
+        // Pairs of one metric (or none) at their cosine raised by up to 0.3: a higher bar, fewer rivals.
+        var pairs: [(Int, Int, Double)] = []
+        while pairs.count < 600 {
+            let (i, j) = (random.next(c.vectors.count), random.next(c.vectors.count))
+            guard i < j, keys[i] == nil || keys[j] == nil || keys[i] == keys[j] else { continue }
+            pairs.append((i, j, Double(vectors.dot(i, j)) + 0.3 * random.unit()))
+        }
+        let compatible: (Int, Int) -> Bool = { i, j in (i * 7 + j * 3) % 5 == 0 }
+        let texts = c.texts
+        let expected = pairs.map { i, j, pairCosine -> Bool in
+            for (x, o) in [(i, j), (j, i)] {
+                for r in keys.indices where keys[x] == nil || keys[r] == nil || keys[r] == keys[x] {
+                    guard r != x, r != o, texts[r] != texts[x], texts[r] != texts[o] else { continue }
+                    guard Double(vectors.dot(x, r)) > pairCosine - DuplicateDetection.clearMargin, compatible(x, r) else { continue }
+                    if Double(vectors.dot(r, o)) > max(pairCosine, DuplicateDetection.lookAlikeCosine), !compatible(r, o) { continue }
+                    return false
+                }
+            }
+            return true
+        }
+        let found = DuplicateDetection.standClear(pairs, neighbours: DuplicateDetection.MetricNeighbours(keys),
+                                                  texts: DuplicateDetection.numbered(texts), vectors: vectors, compatible: compatible)
+        XCTAssertEqual(found, expected)
+        XCTAssertGreaterThan(expected.filter { $0 }.count, 20, "some pairs must stand clear")
+        XCTAssertGreaterThan(expected.filter { !$0 }.count, 20, "some pairs must have a rival")
+    }
 }

@@ -69,4 +69,8 @@ const char *pb_near_kernel_name(void);
 /// fused multiply-adds): for deciding on which side of a bound a product lies, not its value.
 float pb_dot_any_order(const float *a, const float *b, long width);
 
+/// `out[i]` = pb_dot_any_order(x, the row `ids[i]` of `matrix`) for each of `count` ids (rows of `width` floats),
+/// several rows at a time.
+void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *ids, long count, long width, float *out);
+
 #endif
