@@ -40,30 +40,6 @@ public struct EmbeddingCache: Sendable {
     /// Whether folders above `directory` may be created.
     let creatingParents: Bool
 
-    /// The file as `cachedMatrix` last found it holding every text it was asked for, shared by the
-    /// copies of this cache: a run asks for its hypotheses and then its experiments, and the file
-    /// (26 MB for 16,000 playbook files) was mapped, summed and checked for each. Let go when this
-    /// cache writes the file.
-    private let lastComplete = Kept()
-
-    private final class Kept: @unchecked Sendable {
-        private let lock = NSLock()
-        private var kept: (model: String, dimension: Int, snapshot: Snapshot)?
-
-        func snapshot(model: String, dimension: Int) -> Snapshot? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard let kept, kept.model == model, kept.dimension == dimension else { return nil }
-            return kept.snapshot
-        }
-
-        func keep(_ snapshot: Snapshot?, model: String, dimension: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            kept = snapshot.map { (model, dimension, $0) }
-        }
-    }
-
     public var file: String { directory + "/embedding-cache" }
 
     /// One vector per text, in order: from the cache where it has them, from `encoder` for the
@@ -106,9 +82,7 @@ public struct EmbeddingCache: Sendable {
     /// has every text, each vector is copied from the file straight into its row.
     public func cachedMatrix(for texts: [String], encoder: SentenceEncoder) throws -> (matrix: [Float], width: Int)? {
         let dimension = encoder.dimension
-        let model = encoder.modelName
-        if dimension > 0, !texts.isEmpty,
-           let snapshot = lastComplete.snapshot(model: model, dimension: dimension) ?? self.snapshot(model: model, dimension: dimension) {
+        if dimension > 0, !texts.isEmpty, let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension) {
             let run = TextTable(texts)
             var storedAt = [Int](repeating: -1, count: run.count)
             for position in 0..<snapshot.count {
@@ -121,11 +95,9 @@ public struct EmbeddingCache: Sendable {
                     }
                     initialized = texts.count * dimension
                 }
-                lastComplete.keep(snapshot, model: model, dimension: dimension)
                 return (matrix, dimension)
             }
         }
-        lastComplete.keep(nil, model: model, dimension: dimension)
         return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder))
     }
 
@@ -440,7 +412,6 @@ public struct EmbeddingCache: Sendable {
     /// Writes this run's texts and then the earlier entries (up to the bound) beside the cache
     /// and renames over it, so a reader never sees half a file; failures are ignored.
     func save(model: String, dimension: Int, run: TextTable, vectors: [[Float]], earlier: Snapshot?, isRunText: [Bool]) {
-        lastComplete.keep(nil, model: model, dimension: dimension)
         guard directoryIsSafe(creating: true) else { return }
         let firstRun = min(run.count, maximumEntries)
         var kept: [Int] = []
