@@ -145,6 +145,22 @@ final class EntityStateTests: XCTestCase {
 /// A version that changes one value on one line is read by replacing the value; whenever that
 /// shortcut is taken, it must give exactly what parsing the new version gives.
 final class LineEditTests: XCTestCase {
+    /// A chain's next version: a shortcut's result (`quick`, nil when it was not taken) must be the
+    /// full parse of `next`; the chain goes on from the shortcut's result where it was taken, else
+    /// from the full parse (a version that does not parse leaves the chain where it was).
+    private func goOn(from quick: ParsedFile?, to next: [UInt8], _ entities: inout [EntityVersion], _ layout: inout Layout,
+                      _ current: inout [UInt8]) {
+        let full = ParsedFile.parse(next)
+        if let quick {
+            XCTAssertEqual(fields(quick), fields(full), "after:\n\(String(decoding: current, as: UTF8.self))\nnow:\n\(String(decoding: next, as: UTF8.self))")
+        }
+        if case .entities(let e, let l?) = quick ?? full {
+            entities = e
+            layout = l
+            current = next
+        }
+    }
+
     /// The value on the line `line` picks in `text` replaced by "edited-`tag`": when `ParsedFile.edited`
     /// reads that without a parse, it must give the full parse. Whether it did (false also when the
     /// line holds no `key: value`).
@@ -273,18 +289,9 @@ final class LineEditTests: XCTestCase {
                 if next.last != UInt8(ascii: "\n") && Int.random(in: 0..<4, using: &generator) > 0 { next.append(UInt8(ascii: "\n")) }
                 next += Array(blocks.randomElement(using: &generator)!.utf8)
                 tries += 1
-                let full = ParsedFile.parse(next)
                 let quick = ParsedFile.appended(entities, layout, to: next)
-                if let quick {
-                    shortcuts += 1
-                    XCTAssertEqual(fields(quick), fields(full), "after:\n\(String(decoding: current, as: UTF8.self))\nnow:\n\(String(decoding: next, as: UTF8.self))")
-                }
-                // Go on from the shortcut's result where it was taken, else from the full parse.
-                if case .entities(let e, let l?) = quick ?? full {
-                    entities = e
-                    layout = l
-                    current = next
-                }
+                if quick != nil { shortcuts += 1 }
+                goOn(from: quick, to: next, &entities, &layout, &current)
                 // A value in the added lines edited next: the layout must place the added values.
                 guard quick != nil else { continue }
                 if editReadsAsItsFullParse(entities, layout, current, tag: tries, line: { lines in
@@ -335,18 +342,12 @@ final class LineEditTests: XCTestCase {
                 next += Array(block.utf8)
                 if at < lines.count { next += Array(lines[at...].joined(separator: [UInt8(ascii: "\n")])) + [UInt8(ascii: "\n")] }
                 tries += 1
-                let full = ParsedFile.parse(next)
                 let quick = ParsedFile.inserted(entities, layout, to: next)
-                if let quick {
+                if quick != nil {
                     shortcuts += 1
                     if at < lines.count { middle += 1 }
-                    XCTAssertEqual(fields(quick), fields(full), "after:\n\(String(decoding: current, as: UTF8.self))\nnow:\n\(String(decoding: next, as: UTF8.self))")
                 }
-                if case .entities(let e, let l?) = quick ?? full {
-                    entities = e
-                    layout = l
-                    current = next
-                }
+                goOn(from: quick, to: next, &entities, &layout, &current)
                 // A value edited next, anywhere: the layout must place every value after the insertion.
                 guard quick != nil else { continue }
                 if editReadsAsItsFullParse(entities, layout, current, tag: tries, line: { lines in
