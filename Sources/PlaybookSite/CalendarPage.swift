@@ -10,7 +10,9 @@ struct CalendarPage {
     var catalog: Catalog
 
     struct Row {
-        var experiment: Experiment
+        /// What a row shows of its experiment (a copy of the whole experiment, per row and per
+        /// move while sorting, retained and released every string of it).
+        var experiment: Shown
         var planned: (Day, Day)?
         var live: (Day, Day)?
         /// The first colliding ids (`listed` of them), and how many collide in all.
@@ -20,6 +22,24 @@ struct CalendarPage {
         var first: Day? {
             guard let planned else { return live?.0 }
             return live.map { min($0.0, planned.0) } ?? planned.0
+        }
+    }
+
+    struct Shown {
+        var id: ID
+        var title: String?
+        var squad: Reference?
+        var status: Located<ExperimentStatus>?
+        var exclusionGroup: String?
+
+        struct ID { var value: String }
+
+        init(_ e: Experiment) {
+            id = ID(value: e.id.value)
+            title = e.title
+            squad = e.squad
+            status = e.status
+            exclusionGroup = e.exclusionGroup
         }
     }
 
@@ -41,7 +61,8 @@ struct CalendarPage {
 
     func rows() -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
-        for e in catalog.sortedExperiments {
+        // Each experiment read where it is on its shelf (`for e in` copied each one out).
+        func add(_ e: Experiment) {
             let id = e.id.value
             var planned: (Day, Day)?
             if let start = e.start?.value { planned = (start, max(start, Self.plannedEnd(e) ?? start)) }
@@ -51,11 +72,14 @@ struct CalendarPage {
                 let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
                 live = (start, max(start, end))
             }
-            guard planned != nil || live != nil else { continue }
+            guard planned != nil || live != nil else { return }
             bySurface[e.surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: e, planned: planned, live: live,
+                Row(experiment: Shown(e), planned: planned, live: live,
                     collidesWith: catalog.collisions.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: catalog.collisions.count(of: id)))
+        }
+        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
+            for index in experiments.indices { add(experiments[index]) }
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -93,7 +117,7 @@ struct CalendarPage {
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
-        let collisions = catalog.collisions.overlaps(groupedBy: { Self.area(catalog.experiments[$0]?.surface?.value) }, limit: Self.listedCollisions)
+        let collisions = catalog.collisions.overlaps(groupedBy: { Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
         body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
             "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
@@ -117,10 +141,16 @@ struct CalendarPage {
         let pairs = catalog.collisions.count
         body += pairs == 0 ? "<p>No two live or ready experiments collide.</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        let groups = Dictionary(grouping: catalog.sortedExperiments.filter { $0.exclusionGroup != nil }) { $0.exclusionGroup ?? "" }
+        // Each group's experiment ids in id order, read where they are (no copies of the experiments).
+        var groups: [String: [String]] = [:]
+        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
+            for index in experiments.indices {
+                if let group = experiments[index].exclusionGroup { groups[group, default: []].append(experiments[index].id.value) }
+            }
+        }
         body += "<h2>Exclusion groups</h2>\n"
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
-            "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0.id.value) }.joined(separator: ", ") + "</dd>"
+            "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
         return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
     }

@@ -206,25 +206,29 @@ final class Catalog: @unchecked Sendable {
 
     /// A short human name for an entity: its title or name.
     func title(of id: String) -> String? {
-        metrics[id]?.name ?? squads[id]?.name ?? objectives[id]?.title ?? hypotheses[id]?.title ?? experiments[id]?.title
+        metrics.read(id) { $0.name } ?? squads.read(id) { $0.name } ?? objectives.read(id) { $0.title }
+            ?? hypotheses.read(id) { $0.title } ?? experiments.read(id) { $0.title }
     }
 
     /// The unit of the metric a key result measures.
-    func unit(ofMetric id: String?) -> MetricUnit? { id.flatMap { metrics[$0]?.unit } }
+    func unit(ofMetric id: String?) -> MetricUnit? { id.flatMap { metrics.read($0) { $0.unit } } }
 
     func squad(of id: String) -> String? {
         switch kind(of: id) {
-        case .metric: metrics[id]?.owner?.value
+        case .metric: metrics.read(id) { $0.owner?.value }
         case .squad: id
-        case .objective: objectives[id]?.squad?.value
-        case .hypothesis: hypotheses[id]?.squad?.value
-        case .experiment: experiments[id]?.squad?.value
+        case .objective: objectives.read(id) { $0.squad?.value }
+        case .hypothesis: hypotheses.read(id) { $0.squad?.value }
+        case .experiment: experiments.read(id) { $0.squad?.value }
         case nil: nil
         }
     }
 
     /// Experiments testing a hypothesis.
     func experiments(testing hypothesis: String) -> [Experiment] { testing[hypothesis] ?? [] }
+
+    /// `body` on each experiment testing a hypothesis, in id order, each read where it is.
+    func forEachExperiment(testing hypothesis: String, _ body: (Experiment) -> Void) { testing.forEach(hypothesis, body) }
 
     /// Hypotheses and experiments naming a key result (`OKR-…/KR-n`).
     func work(for reference: String) -> (hypotheses: [Hypothesis], experiments: [Experiment]) {
@@ -254,6 +258,13 @@ struct Shelf<Item: Sendable>: Sendable {
     }
 
     subscript(id: String) -> Item? { position[id].map { sorted[$0] } }
+
+    /// `body` of the item with `id`, read where it is: `self[id]` copied the whole entity out
+    /// (every string and list in it retained, then released). Nil without one.
+    func read<T>(_ id: String, _ body: (Item) -> T?) -> T? {
+        guard let index = position[id] else { return nil }
+        return sorted.withUnsafeBufferPointer { body($0[index]) }
+    }
 
     func contains(_ id: String) -> Bool { position[id] != nil }
 }

@@ -216,7 +216,11 @@ struct EntityPages {
     }
 
     private func experiment(_ id: String, page: Page, into out: inout HTMLBuffer) {
-        guard let e = catalog.experiments[id] else { return }
+        // Read where it is on its shelf (a copy retained and released every string of it).
+        _ = catalog.experiments.read(id) { e -> Void? in experiment(e, id: id, page: page, into: &out) }
+    }
+
+    private func experiment(_ e: Experiment, id: String, page: Page, into out: inout HTMLBuffer) {
         let life = input.life(of: id)
         out.raw("<dl class=\"fields\">")
         field("squad", into: &out) { page.entity(e.squad?.value, title: true, into: &$0); return true }
@@ -349,7 +353,7 @@ struct EntityPages {
             out.raw("<li><p><strong>")
             out.raw(UTC.day(of: log.events[index].time).description)
             out.raw("</strong> · <code>")
-            out.text(String(log.events[index].commit.description.prefix(12)))
+            out.commitPrefix(log.events[index].commit)
             out.raw("</code> · ")
             out.text(log.events[index].author.name)
             out.raw(" · ")
@@ -404,7 +408,7 @@ struct EntityPages {
             out.raw("<\(h3)>Skipped versions</\(h3)><ul>")
             for note in log.notes {
                 out.raw("<li><code>")
-                out.text(String(note.commit.description.prefix(12)))
+                out.commitPrefix(note.commit)
                 out.raw("</code> <code>")
                 out.text(note.path)
                 out.raw("</code>: ")

@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookReports
 
 /// A page being written as UTF-8 bytes, in one growing buffer: markup appended as it is, user
@@ -17,6 +18,8 @@ struct HTMLBuffer {
     /// Markup made by the site (already escaped, or made only of characters that need none).
     @inline(__always)
     mutating func raw(_ text: String) {
+        // Read in place (a native string always is): a copy to call `withUTF8` on retained it.
+        if text.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) != nil { return }
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
@@ -24,28 +27,46 @@ struct HTMLBuffer {
     /// A whole number.
     mutating func raw(_ number: Int) { raw(String(number)) }
 
-    /// User text, escaped: the same bytes as `h(text)`.
-    mutating func text(_ text: String) {
-        var text = text
-        let general = text.withUTF8 { source -> Bool in
-            switch Escaping.plan(source) {
-            case .unchanged:
-                bytes.append(contentsOf: source)
-                return false
-            case .general:
-                return true
-            case .bytes:
-                for byte in source {
-                    if byte < 0x80, let replacement = Escaping.replacement(byte) {
-                        replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
-                    } else {
-                        bytes.append(byte)
-                    }
-                }
-                return false
+    /// The first 12 hexadecimal digits of a commit id (as `description.prefix(12)` spells them).
+    mutating func commitPrefix(_ id: ObjectID) {
+        let digits: StaticString = "0123456789abcdef"
+        let raw = id.bytes
+        digits.withUTF8Buffer { digits in
+            for byte in raw[0..<6] {
+                bytes.append(digits[Int(byte >> 4)])
+                bytes.append(digits[Int(byte & 0x0f)])
             }
         }
+    }
+
+    /// User text, escaped: the same bytes as `h(text)`.
+    mutating func text(_ text: String) {
+        // Read in place (a native string always is): a copy to call `withUTF8` on retained it.
+        let general = text.utf8.withContiguousStorageIfAvailable { escape($0) } ?? {
+            var copy = text
+            return copy.withUTF8 { escape($0) }
+        }()
         if general { raw(HTMLReport.escapeVisible(text)) }
+    }
+
+    /// Appends `source` escaped; true when it needs the general escaping (nothing appended then).
+    private mutating func escape(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch Escaping.plan(source) {
+        case .unchanged:
+            bytes.append(contentsOf: source)
+            return false
+        case .general:
+            return true
+        case .bytes:
+            for byte in source {
+                if byte < 0x80, let replacement = Escaping.replacement(byte) {
+                    replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                } else {
+                    bytes.append(byte)
+                }
+            }
+            return false
+        }
     }
 
     /// The page's bytes.

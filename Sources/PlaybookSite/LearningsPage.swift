@@ -28,18 +28,22 @@ struct LearningsPage {
             let id = hypothesis.id.value
             let s = hypothesis.statement
             let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
-            let tested = catalog.experiments(testing: id)
-            let learned = tested.flatMap { $0.result?.learnings ?? [] }
+            var learned: [String] = [], tested: [String] = []
+            catalog.forEachExperiment(testing: id) { e in
+                learned += e.result?.learnings ?? []
+                tested.append(e.id.value)
+            }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
-            let quarter = objective.flatMap { catalog.objectives[$0]?.quarter?.value }
+            let quarter = objective.flatMap { catalog.objectives.read($0) { $0.quarter?.value } }
                 ?? input.log(of: id)?.events.first.map { UTC.day(of: $0.time).quarter }
             out.append(entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: hypothesis.status?.value.rawValue ?? "no status",
                              lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
                              decision: nil, text: [statement] + learned,
-                             extra: tested.map { $0.id.value } + [hypothesis.metric?.value ?? ""]))
+                             extra: tested + [hypothesis.metric?.value ?? ""]))
         }
-        for e in catalog.sortedExperiments where e.status?.value == .concluded {
+        // Each experiment read where it is on its shelf (`for e in` copied every one out to read its status).
+        func add(_ e: Experiment) {
             let id = e.id.value
             let quarter = input.life(of: id)?.concluded.map { UTC.day(of: $0).quarter } ?? e.end?.value.quarter ?? e.start?.value.quarter
             out.append(entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
@@ -48,21 +52,24 @@ struct LearningsPage {
                              text: e.result?.learnings ?? [],
                              extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""]))
         }
+        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
+            for index in experiments.indices where experiments[index].status?.value == .concluded { add(experiments[index]) }
+        }
         return out
     }
 
     private func entry(id: String, kind: Kind, title: String?, squad: String?, quarter: Quarter?, outcome: String, lift: String,
                        decision: String?, text: [String], extra: [String]) -> Entry {
-        let stage = squad.flatMap { catalog.squads[$0]?.funnelStage?.rawValue }
+        let stage = squad.flatMap { catalog.squads.read($0) { $0.funnelStage?.rawValue } }
         let searchable = ([id, kind.rawValue, title ?? "", squad ?? "", stage ?? "", outcome, decision ?? ""] + text + extra)
             .filter { !$0.isEmpty }.joined(separator: " ")
         return Entry(id: id, kind: kind, title: title ?? "", squad: squad, stage: stage, quarter: quarter?.description,
                      outcome: outcome, lift: lift, decision: decision, text: text, searchable: searchable)
     }
 
-    func render() -> String {
+    /// The page of `entries` (`entries()`, which the search index shares).
+    func render(_ entries: [Entry]) -> String {
         let page = Page(path: SitePath.learnings, catalog: catalog)
-        let entries = entries()
         var body = "<h1>Learnings library</h1>\n"
         body += "<p>Every hypothesis and every concluded experiment, with its outcome, lift, decision and learnings. \(entries.count) entries.</p>\n"
         body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
@@ -106,10 +113,11 @@ struct LearningsPage {
 
     /// The search index as a script defining `window.playbookSearchIndex`: one entry per card
     /// (`k` its element id, `t` its searchable text, `s` squad, `g` funnel stage, `o` outcome, `q` quarter).
-    func index() -> String {
+    /// The search index of `entries` (`entries()`, which the page shares).
+    func index(_ entries: [Entry]) -> String {
         func quoted(_ text: String?) -> String { text.map(Escaping.jsonQuoted) ?? "null" }
         var out = "window.playbookSearchIndex = [\n"
-        for (index, entry) in entries().enumerated() {
+        for (index, entry) in entries.enumerated() {
             out += "{\"k\": \"c\(index)\", \"t\": \(quoted(entry.searchable)), \"s\": \(quoted(entry.squad)), \"g\": \(quoted(entry.stage)), \"o\": \(quoted(entry.outcome)), \"q\": \(quoted(entry.quarter))},\n"
         }
         return out + "];\n"

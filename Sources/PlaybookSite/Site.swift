@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import PlaybookModel
 import PlaybookReports
 
@@ -31,6 +32,9 @@ public struct SitePlan: Sendable {
     private let jobs: [Job]
     private let input: SiteInput
     private let catalog: Catalog
+    /// The learnings library's entries, which its page and its search index both show: made
+    /// once, by whichever of the two is rendered first.
+    private let learnings: Shared<[LearningsPage.Entry]>
 
     public init(_ input: SiteInput) {
         let catalog = input.catalog
@@ -58,6 +62,7 @@ public struct SitePlan: Sendable {
         jobs = planned.map(\.1)
         self.input = input
         self.catalog = catalog
+        learnings = Shared { LearningsPage(input: input, catalog: catalog).entries() }
     }
 
     /// The bytes of `paths[index]`: a pure function of the input, safe to call from any thread.
@@ -66,8 +71,8 @@ public struct SitePlan: Sendable {
         case .home(let quarter): HomePage(input: input, catalog: catalog).render(quarter: quarter, path: paths[index])
         case .squads: SquadPages(input: input, catalog: catalog).index()
         case .calendar: CalendarPage(input: input, catalog: catalog).render()
-        case .learnings: LearningsPage(input: input, catalog: catalog).render()
-        case .searchIndex: LearningsPage(input: input, catalog: catalog).index()
+        case .learnings: LearningsPage(input: input, catalog: catalog).render(learnings.value)
+        case .searchIndex: LearningsPage(input: input, catalog: catalog).index(learnings.value)
         case .program: ProgramPage(input: input, catalog: catalog).render()
         case .squad(let id): SquadPages(input: input, catalog: catalog).page(id)
         case .entity(let id): EntityPages(input: input, catalog: catalog).page(id)
@@ -91,5 +96,23 @@ public struct SitePlan: Sendable {
     /// One file to write.
     private enum Job {
         case home(Quarter), squads, calendar, learnings, searchIndex, program, squad(String), entity(String), group(Int), text(String)
+    }
+}
+
+/// A value several pages need, made by the first that asks (the others wait for it) and kept.
+final class Shared<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: Value?
+    private let make: () -> Value
+
+    init(_ make: @escaping () -> Value) { self.make = make }
+
+    var value: Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if let made { return made }
+        let value = make()
+        made = value
+        return value
     }
 }
