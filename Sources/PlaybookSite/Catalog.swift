@@ -90,9 +90,17 @@ final class Catalog: @unchecked Sendable {
             links[id] = Link(path: SitePath.entity(fileName: names[id] ?? SitePath.fileName(id)), fragment: nil, title: title(of: id))
         }
         // An id defined as two kinds (lint's business) is shown as the kind `kind(of:)` gives it, once.
-        groups = Self.groups(objectives: self.objectives.sorted.filter { kind(of: $0.id.value) == .objective },
-                             hypotheses: self.hypotheses.sorted.filter { kind(of: $0.id.value) == .hypothesis },
-                             experiments: self.experiments.sorted.filter { kind(of: $0.id.value) == .experiment })
+        // What a group needs of each entity, read where it is (filtering the shelves copied every entity out).
+        func members<Item>(_ shelf: Shelf<Item>, _ kind: Kind, _ member: (Item) -> Member) -> [Member] {
+            shelf.sorted.withUnsafeBufferPointer { items in
+                items.indices.compactMap { index in self.kind(of: shelf.ids[index]) == kind ? member(items[index]) : nil }
+            }
+        }
+        groups = Self.groups(objectives: members(self.objectives, .objective) { Member(id: $0.id.value, squad: nil, quarter: $0.quarter?.value) },
+                             hypotheses: members(self.hypotheses, .hypothesis) { Member(id: $0.id.value, squad: $0.squad?.value, quarter: nil) },
+                             experiments: members(self.experiments, .experiment) {
+                                 Member(id: $0.id.value, squad: $0.squad?.value, quarter: $0.start?.value.quarter)
+                             })
         for group in groups {
             for id in group.ids { links[id] = Link(path: group.path, fragment: anchor(id), title: title(of: id)) }
         }
@@ -100,7 +108,8 @@ final class Catalog: @unchecked Sendable {
         experimentsByKeyResult = Grouping(self.experiments.sorted)
         experimentsBySquad = Grouping(self.experiments.sorted)
         experimentsByMetric = Grouping(self.experiments.sorted)
-        for (position, e) in self.experiments.sorted.enumerated() {
+        // Each experiment read where it is (`for e in` copied each one out).
+        func link(_ e: Experiment, at position: Int) {
             if let hypothesis = e.hypothesis?.value { testing.add(position, to: hypothesis) }
             if let reference = e.keyResult?.value { experimentsByKeyResult.add(position, to: reference) }
             if let squad = e.squad?.value { experimentsBySquad.add(position, to: squad) }
@@ -108,6 +117,9 @@ final class Catalog: @unchecked Sendable {
             for metric in [e.metrics?.primary].compactMap({ $0 }) + (e.metrics?.guardrails ?? []) where named.insert(metric.value).inserted {
                 experimentsByMetric.add(position, to: metric.value)
             }
+        }
+        self.experiments.sorted.withUnsafeBufferPointer { experiments in
+            for position in experiments.indices { link(experiments[position], at: position) }
         }
         hypothesesByKeyResult = Grouping(self.hypotheses.sorted)
         hypothesesBySquad = Grouping(self.hypotheses.sorted)
@@ -129,11 +141,19 @@ final class Catalog: @unchecked Sendable {
     /// The shared pages of objectives, hypotheses and experiments. A page's name is made of
     /// `.`-separated parts (a file name made from an id holds no `.`, so no entity page can take
     /// it); squad names are made unique regardless of case as ids are.
-    private static func groups(objectives: [Objective], hypotheses: [Hypothesis], experiments: [Experiment]) -> [Group] {
+    /// What a group needs of an entity: its id, squad (hypotheses, experiments) and quarter
+    /// (an objective's, an experiment's planned start's).
+    private struct Member {
+        var id: String
+        var squad: String?
+        var quarter: Quarter?
+    }
+
+    private static func groups(objectives: [Member], hypotheses: [Member], experiments: [Member]) -> [Group] {
         let noSquad = "(no squad)"
         var squadNames = Set<String>()
-        for e in experiments { squadNames.insert(e.squad?.value ?? noSquad) }
-        for hypothesis in hypotheses { squadNames.insert(hypothesis.squad?.value ?? noSquad) }
+        for e in experiments { squadNames.insert(e.squad ?? noSquad) }
+        for hypothesis in hypotheses { squadNames.insert(hypothesis.squad ?? noSquad) }
         let squadFiles = SitePath.uniqueFileNames(Array(squadNames))
         func squadFile(_ squad: String) -> String { squad == noSquad ? "_" : squadFiles[squad] ?? SitePath.fileName(squad) }
         struct Key: Hashable, Comparable {
@@ -146,23 +166,23 @@ final class Catalog: @unchecked Sendable {
         }
         var members: [Key: [String]] = [:]
         for objective in objectives {
-            let quarter = objective.quarter?.value
+            let quarter = objective.quarter
             let key = Key(name: "objectives." + (quarter?.description ?? "unscheduled"),
                           title: quarter.map { "Objectives for \($0)" } ?? "Objectives with no quarter", kind: .objective)
-            members[key, default: []].append(objective.id.value)
+            members[key, default: []].append(objective.id)
         }
         for hypothesis in hypotheses {
-            let squad = hypothesis.squad?.value ?? noSquad
+            let squad = hypothesis.squad ?? noSquad
             let key = Key(name: "hypotheses." + squadFile(squad), title: "Hypotheses of \(squad)", kind: .hypothesis)
-            members[key, default: []].append(hypothesis.id.value)
+            members[key, default: []].append(hypothesis.id)
         }
         for e in experiments {
-            let squad = e.squad?.value ?? noSquad
-            let quarter = e.start?.value.quarter
+            let squad = e.squad ?? noSquad
+            let quarter = e.quarter
             let key = Key(name: "experiments." + squadFile(squad) + "." + (quarter?.description ?? "unscheduled"),
                           title: "Experiments of \(squad)" + (quarter.map { " starting in \($0)" } ?? " with no start date"),
                           kind: .experiment)
-            members[key, default: []].append(e.id.value)
+            members[key, default: []].append(e.id)
         }
         var out: [Group] = []
         for key in members.keys.sorted() {
