@@ -348,60 +348,62 @@ struct EntityPages {
             out.raw("</p>")
         }
         out.raw("<ol class=\"history\" reversed>")
-        // By index: each event is read in place, not copied out of the log.
-        for index in log.events.indices.reversed() {
-            out.raw("<li><p><strong>")
-            out.raw(UTC.day(of: log.events[index].time).description)
-            out.raw("</strong> · <code>")
-            out.commitPrefix(log.events[index].commit)
-            out.raw("</code> · ")
-            out.text(log.events[index].author.name)
-            out.raw(" · ")
-            out.text(log.events[index].type.rawValue)
-            if let previous = log.events[index].previousPath {
-                out.raw(" (moved from <code>")
-                out.text(previous)
-                out.raw("</code>)")
-            }
-            out.raw("<br>")
-            out.text(log.events[index].summary)
-            out.raw("</p>")
-            let type = log.events[index].type
-            let fieldCount = log.events[index].fields.count
-            // A creation lists every field: folded, so the changes after it stay in view.
-            let folded = (type == .created || type == .restored) && fieldCount > 3
-            if folded {
-                out.raw("<details><summary>")
-                out.raw(fieldCount)
-                out.raw(" fields</summary>")
-            }
-            out.raw("<ul>")
-            for fieldIndex in 0..<min(fieldCount, 200) {
-                let field = log.events[index].fields[fieldIndex]
-                out.raw("<li><code>")
-                out.text(field.path)
-                out.raw("</code>: ")
-                switch (field.old, field.new) {
-                case (nil, let new?):
-                    out.raw("<ins>")
-                    out.text(new)
-                    out.raw("</ins>")
-                case (let old?, nil):
-                    out.raw("<del>")
-                    out.text(old)
-                    out.raw("</del> (removed)")
-                case (let old?, let new?):
-                    out.raw("<del>")
-                    out.text(old)
-                    out.raw("</del> → <ins>")
-                    out.text(new)
-                    out.raw("</ins>")
-                case (nil, nil): break
+        // Each event read where it is (`log.events[index]` copied whole events out to read a field).
+        log.events.withUnsafeBufferPointer { events in
+            for index in events.indices.reversed() {
+                out.raw("<li><p><strong>")
+                out.raw(UTC.day(of: events[index].time).description)
+                out.raw("</strong> · <code>")
+                out.commitPrefix(events[index].commit)
+                out.raw("</code> · ")
+                out.text(events[index].author.name)
+                out.raw(" · ")
+                out.text(events[index].type.rawValue)
+                if let previous = events[index].previousPath {
+                    out.raw(" (moved from <code>")
+                    out.text(previous)
+                    out.raw("</code>)")
                 }
-                out.raw("</li>")
+                out.raw("<br>")
+                out.text(events[index].summary)
+                out.raw("</p>")
+                let type = events[index].type
+                let fieldCount = events[index].fields.count
+                // A creation lists every field: folded, so the changes after it stay in view.
+                let folded = (type == .created || type == .restored) && fieldCount > 3
+                if folded {
+                    out.raw("<details><summary>")
+                    out.raw(fieldCount)
+                    out.raw(" fields</summary>")
+                }
+                out.raw("<ul>")
+                for fieldIndex in 0..<min(fieldCount, 200) {
+                    let field = events[index].fields[fieldIndex]
+                    out.raw("<li><code>")
+                    out.text(field.path)
+                    out.raw("</code>: ")
+                    switch (field.old, field.new) {
+                    case (nil, let new?):
+                        out.raw("<ins>")
+                        out.text(new)
+                        out.raw("</ins>")
+                    case (let old?, nil):
+                        out.raw("<del>")
+                        out.text(old)
+                        out.raw("</del> (removed)")
+                    case (let old?, let new?):
+                        out.raw("<del>")
+                        out.text(old)
+                        out.raw("</del> → <ins>")
+                        out.text(new)
+                        out.raw("</ins>")
+                    case (nil, nil): break
+                    }
+                    out.raw("</li>")
+                }
+                if fieldCount > 200 { out.raw("<li>and \(fieldCount - 200) more fields</li>") }
+                out.raw(folded ? "</ul></details></li>" : "</ul></li>")
             }
-            if fieldCount > 200 { out.raw("<li>and \(fieldCount - 200) more fields</li>") }
-            out.raw(folded ? "</ul></details></li>" : "</ul></li>")
         }
         out.raw("</ol>\n")
         if !log.notes.isEmpty {

@@ -76,6 +76,34 @@ final class SiteTests: XCTestCase {
         for (path, text) in first { XCTAssertEqual(text, second[path], path) }
     }
 
+    /// Pages share work (the learnings entries behind the page and its search index are made once,
+    /// by whichever is rendered first): the bytes must not depend on the order pages are rendered
+    /// in, on rendering them on every core at once, or on asking for bytes rather than text.
+    func testPagesGiveTheSameBytesInAnyOrderAndOnEveryCoreAtOnce() throws {
+        let input = try SiteFixture(for: self).input()
+        let forward = SitePlan(input)
+        let inOrder = forward.paths.indices.map { forward.render($0) }
+        let backward = SitePlan(input)
+        var reversed = [String](repeating: "", count: backward.paths.count)
+        for index in backward.paths.indices.reversed() { reversed[index] = backward.render(index) }
+        XCTAssertEqual(backward.paths, forward.paths)
+        let atOnce = Site.render(input)
+        let bytes = SitePlan(input)
+        for (index, path) in forward.paths.enumerated() {
+            XCTAssertEqual(reversed[index], inOrder[index], path)
+            XCTAssertEqual(atOnce[path], inOrder[index], path)
+            var written: [UInt8] = []
+            bytes.withBytes(of: index) { written = Array($0) }
+            XCTAssertEqual(String(decoding: written, as: UTF8.self), inOrder[index], path)
+        }
+        // The shared entries are those of both files: a card per index entry.
+        let learnings = try XCTUnwrap(forward.paths.firstIndex(of: SitePath.learnings))
+        let index = try XCTUnwrap(forward.paths.firstIndex(of: SitePath.searchIndex))
+        let cards = inOrder[learnings].components(separatedBy: "<li class=\"card\"").count - 1
+        XCTAssertEqual(cards, 3)
+        XCTAssertEqual(reversed[index].split(separator: "\n").filter { $0.hasPrefix("{") }.count, cards)
+    }
+
     func testHomeShowsTheQuartersTreeWithUnitsScoresAndASwitcher() throws {
         let input = try SiteFixture(for: self).input()
         let files = Site.render(input)
