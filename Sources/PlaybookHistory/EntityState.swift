@@ -90,22 +90,35 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     public var fields: [Field] {
         let layers = layers
         if foldedBase, let folded = Self.fieldsOverFoldedBase(layers) { return folded }
-        var result: [Field?] = []
+        // Each path's place and latest value; a removed path keeps its place should it come back.
+        var paths: [String] = []
+        var values: [FieldValue?] = []
         var position: [String: Int] = [:]
         // Sized for the first layer (usually a whole version): growing the table rehashed every path.
-        result.reserveCapacity(layers.first?.count ?? 0)
-        position.reserveCapacity(layers.first?.count ?? 0)
+        let expected = layers.first?.count ?? 0
+        paths.reserveCapacity(expected)
+        values.reserveCapacity(expected)
+        position.reserveCapacity(expected)
         for layer in layers {
-            for change in layer {
-                if let index = position[change.path] {
-                    result[index] = change.newValue.map { Field(change.path, $0) }
-                } else if let value = change.newValue {
-                    position[change.path] = result.count
-                    result.append(Field(change.path, value))
+            // Read in place: `for change in layer` copied each change out, its old value too.
+            layer.withUnsafeBufferPointer { changes in
+                for index in changes.indices {
+                    if let place = position[changes[index].path] {
+                        values[place] = changes[index].newValue
+                    } else if let value = changes[index].newValue {
+                        position[changes[index].path] = paths.count
+                        paths.append(changes[index].path)
+                        values.append(value)
+                    }
                 }
             }
         }
-        return result.compactMap { $0 }
+        var result: [Field] = []
+        result.reserveCapacity(paths.count)
+        for index in paths.indices {
+            if let value = values[index] { result.append(Field(paths[index], value)) }
+        }
+        return result
     }
 
     /// `fields` when the first layer is a fold and the later layers change a few paths (a
