@@ -140,6 +140,24 @@ final class EntityStateTests: XCTestCase {
         XCTAssertNotEqual(state, EntityState())
         XCTAssertTrue(EntityState().isEmpty)
     }
+
+    /// A field keeps the place it first had, also when it is removed and comes back; a new one
+    /// follows those already there; the last of two changes of one path in a layer counts.
+    func testFieldsKeepTheirFirstPlaceThroughRemovalAndReturn() {
+        var state = EntityState(layer: [FieldChange(path: "a", old: nil, new: "1"), FieldChange(path: "b", old: nil, new: "2"),
+                                        FieldChange(path: "c", old: nil, new: "3")])
+        state = state.applying([FieldChange(path: "b", old: "2", new: nil)])
+        XCTAssertEqual(state.fields.map(\.path), ["a", "c"])
+        state = state.applying([FieldChange(path: "d", old: nil, new: "4")])
+        state = state.applying([FieldChange(path: "b", old: nil, new: "5")])
+        state = state.applying([FieldChange(path: "a", old: "1", new: "6"), FieldChange(path: "a", old: "6", new: "7")])
+        XCTAssertEqual(state.fields.map(\.path), ["a", "b", "c", "d"])
+        XCTAssertEqual(state.fields.map(\.value), ["7", "5", "3", "4"])
+        state = state.applying([FieldChange(path: "c", old: "3", new: nil), FieldChange(path: "e", old: nil, new: "8")])
+        state = state.applying([FieldChange(path: "c", old: nil, new: "9")])
+        XCTAssertEqual(state.fields.map(\.path), ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(state.fields.map(\.value), ["7", "5", "9", "4", "8"])
+    }
 }
 
 /// A version that changes one value on one line is read by replacing the value; whenever that
