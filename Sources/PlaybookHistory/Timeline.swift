@@ -89,9 +89,9 @@ public struct Timeline: Sendable {
 
     /// The version event `index` of `events` left on the main line, decoded by lint's decoder.
     public func version(at index: Int) -> TypedVersion {
-        let event = events[index]
-        return TypedVersion(commit: event.commit, path: event.path, time: event.time, state: event.state,
-                            document: versions.decoded(id, index, of: event.state))
+        // Field by field: `let event = events[index]` copied the whole event (author, summary, fields).
+        TypedVersion(commit: events[index].commit, path: events[index].path, time: events[index].time, state: events[index].state,
+                     document: versions.decoded(id, index, of: events[index].state))
     }
 
     /// Events off the first-parent line, and merges' repeats of side-branch changes: none in a
