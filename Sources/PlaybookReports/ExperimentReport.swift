@@ -197,17 +197,19 @@ public struct ExperimentLifecycles: Sendable {
         self.timelines = timelines
         var tracks: [Track] = [], steps: [Step] = [], keyResults: [String?] = []
         tracks.reserveCapacity(timelines.count)
-        for timeline in timelines {
+        // Events read field by field where they are (`for event in` copied each whole event out).
+        for track in timelines.indices {
             let first = steps.count
-            for (index, event) in timeline.events.enumerated() where event.mainLine {
-                let removed = event.type == .removed
-                steps.append(Step(index: index, time: event.time,
-                                  status: removed ? nil : event.state.value("status")?.choice(ExperimentStatus.self),
-                                  removed: removed, onEdge: boundary.contains(event.commit)))
-                keyResults.append(removed ? nil : event.state.value("key_result")?.textValue)
+            let events = timelines[track].events
+            for index in events.indices where events[index].mainLine {
+                let removed = events[index].type == .removed
+                steps.append(Step(index: index, time: events[index].time,
+                                  status: removed ? nil : events[index].state.value("status")?.choice(ExperimentStatus.self),
+                                  removed: removed, onEdge: boundary.contains(events[index].commit)))
+                keyResults.append(removed ? nil : events[index].state.value("key_result")?.textValue)
             }
-            tracks.append(Track(steps: first..<steps.count, firstTime: timeline.events.first?.time,
-                                firstOnEdge: timeline.events.first.map { boundary.contains($0.commit) } ?? false))
+            tracks.append(Track(steps: first..<steps.count, firstTime: events.isEmpty ? nil : events[0].time,
+                                firstOnEdge: !events.isEmpty && boundary.contains(events[0].commit)))
         }
         self.tracks = tracks
         self.steps = steps
