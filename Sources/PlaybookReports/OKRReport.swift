@@ -265,13 +265,15 @@ public struct OKRReport: Sendable {
             var added: Int64?
             var dropped: Int64?
             var wasIn = isIn(atStart)
-            for (index, event) in timeline.events.enumerated() where event.mainLine && event.time >= startTime && event.time < endTime {
-                let nowIn = event.type != .removed && isIn(event.state)
+            // Events read field by field where they are (enumerating copied each whole event out).
+            let events = timeline.events
+            for index in events.indices where events[index].mainLine && events[index].time >= startTime && events[index].time < endTime {
+                let nowIn = events[index].type != .removed && isIn(events[index].state)
                 if nowIn {
                     lastIn = index
-                    if !wasIn && added == nil && !isIn(atStart) && !boundary.contains(event.commit) { added = event.time }
+                    if !wasIn && added == nil && !isIn(atStart) && !boundary.contains(events[index].commit) { added = events[index].time }
                 } else if wasIn {
-                    dropped = event.time
+                    dropped = events[index].time
                 }
                 wasIn = nowIn
             }
@@ -366,12 +368,14 @@ public struct OKRReport: Sendable {
         var endValue = startValue
         var checkIns: [CheckIn] = []
         var previous = EntityState()
-        for event in objective.mainLineEvents where event.time < end {
-            defer { previous = event.type == .removed ? EntityState() : event.state }
-            guard event.time >= start, event.type != .removed,
-                  let change = event.fields.first(where: { $0.path == currentField }), let new = change.newValue else { continue }
+        // Events read field by field where they are (`for event in` copied each whole event out, per key result).
+        let events = objective.mainLineEvents
+        for index in events.indices where events[index].time < end {
+            defer { previous = events[index].type == .removed ? EntityState() : events[index].state }
+            guard events[index].time >= start, events[index].type != .removed,
+                  let change = events[index].fields.first(where: { $0.path == currentField }), let new = change.newValue else { continue }
             guard let value = new.number else {
-                notes.add(commit: event.commit, path: event.path,
+                notes.add(commit: events[index].commit, path: events[index].path,
                           "\(reference): \"current\" must be a number, found \(KeyResultFields.describe(new)); lint reports it, and it is not counted as a check-in")
                 continue
             }
@@ -381,7 +385,7 @@ public struct OKRReport: Sendable {
                 startValue = value
             }
             if previous[idField] != nil {
-                checkIns.append(CheckIn(time: event.time, value: value, commit: event.commit, author: event.author))
+                checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
             }
         }
         let typed = version.objective.flatMap { KeyResultFields.keyResult(kr, in: $0) }
@@ -393,10 +397,10 @@ public struct OKRReport: Sendable {
         if let value = KeyResultFields.exact(atStart?.confidence, startState, confidenceField) {
             confidence.append(ConfidencePoint(time: start, value: value))
         }
-        for event in objective.mainLineEvents where event.time >= start && event.time < end && event.type != .removed {
-            guard let change = event.fields.first(where: { $0.path == confidenceField }),
+        for index in events.indices where events[index].time >= start && events[index].time < end && events[index].type != .removed {
+            guard let change = events[index].fields.first(where: { $0.path == confidenceField }),
                   let value = change.newValue?.number, confidence.last?.value != value else { continue }
-            confidence.append(ConfidencePoint(time: event.time, value: value))
+            confidence.append(ConfidencePoint(time: events[index].time, value: value))
         }
         let baseline = KeyResultFields.exact(typed?.baseline, state, KeyResultFields.field(kr, "baseline"))
         let target = KeyResultFields.exact(typed?.target, state, KeyResultFields.field(kr, "target"))
