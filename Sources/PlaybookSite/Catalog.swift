@@ -248,6 +248,7 @@ final class Catalog: @unchecked Sendable {
     func experiments(testing hypothesis: String) -> [Experiment] { testing[hypothesis] ?? [] }
 
     /// `body` on each experiment testing a hypothesis, in id order, each read where it is.
+    @inline(__always)
     func forEachExperiment(testing hypothesis: String, _ body: (Experiment) -> Void) { testing.forEach(hypothesis, body) }
 
     /// Hypotheses and experiments naming a key result (`OKR-…/KR-n`).
@@ -281,12 +282,18 @@ struct Shelf<Item: Sendable>: Sendable {
 
     /// `body` of the item with `id`, read where it is: `self[id]` copied the whole entity out
     /// (every string and list in it retained, then released). Nil without one.
+    @inline(__always)
     func read<T>(_ id: String, _ body: (Item) -> T?) -> T? {
         guard let index = position[id] else { return nil }
-        return sorted.withUnsafeBufferPointer { body($0[index]) }
+        // Inlined with `body`, the element's fields are read where they are (handing the element
+        // out of an unsafe buffer copied it, for the pointer's memory has no owner to borrow from).
+        return body(sorted[index])
     }
 
     func contains(_ id: String) -> Bool { position[id] != nil }
+
+    /// The position of `id` in `sorted`.
+    func index(of id: String) -> Int? { position[id] }
 }
 
 /// A reverse link (experiments by squad, and so on) as positions on a shelf: a list is copied
@@ -305,11 +312,13 @@ struct Grouping<Item: Sendable>: Sendable {
 
     func count(_ key: String) -> Int { positions[key]?.count ?? 0 }
 
+    /// The positions of the items under `key` in the list the grouping was made from, in order.
+    func positions(_ key: String) -> [Int] { positions[key] ?? [] }
+
     /// `body` on each item under `key`, in order, each read where it is (no list of copies made).
+    @inline(__always)
     func forEach(_ key: String, _ body: (Item) -> Void) {
         guard let mine = positions[key] else { return }
-        items.withUnsafeBufferPointer { items in
-            for position in mine { body(items[position]) }
-        }
+        for position in mine { body(items[position]) }
     }
 }

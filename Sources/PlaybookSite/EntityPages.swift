@@ -125,14 +125,15 @@ struct EntityPages {
              h(Numbers.unit(kr.baseline?.value, metric.unit)), h(Numbers.unit(kr.target?.value, metric.unit)), h(Numbers.unit(kr.current?.value, metric.unit))]
         }, numeric: [3, 4, 5])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
-        // Read in place: the North Star's page lists most experiments, and a list of copies of them
+        // Read in place: the North Star's page lists most experiments, and copies of them
         // retained and released every string of each.
         if catalog.experimentsByMetric.count(id) == 0 {
             out += "<p>None.</p>\n"
         } else {
             out += "<ul>"
-            catalog.experimentsByMetric.forEach(id) { e in
-                out += "<li>\(page.entity(e.id.value, title: true)) (\(e.metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
+            let experiments = catalog.sortedExperiments  // the list `experimentsByMetric` holds positions in
+            for p in catalog.experimentsByMetric.positions(id) {
+                out += "<li>\(page.entity(experiments[p].id.value, title: true)) (\(experiments[p].metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
             }
             out += "</ul>\n"
         }
@@ -216,20 +217,21 @@ struct EntityPages {
     }
 
     private func experiment(_ id: String, page: Page, into out: inout HTMLBuffer) {
-        // Read where it is on its shelf (a copy retained and released every string of it).
-        _ = catalog.experiments.read(id) { e -> Void? in experiment(e, id: id, page: page, into: &out) }
+        guard let index = catalog.experiments.index(of: id) else { return }
+        experiment(catalog.sortedExperiments, index, id: id, page: page, into: &out)
     }
 
-    private func experiment(_ e: Experiment, id: String, page: Page, into out: inout HTMLBuffer) {
+    /// Experiment `i` of `list`, its fields read where they are (an experiment handed over whole was copied).
+    private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
         let life = input.life(of: id)
         out.raw("<dl class=\"fields\">")
-        field("squad", into: &out) { page.entity(e.squad?.value, title: true, into: &$0); return true }
-        field("status", into: &out) { out in e.status.map { out.text($0.value.rawValue) } != nil }
-        field("hypothesis", into: &out) { page.entity(e.hypothesis?.value, title: true, into: &$0); return true }
-        field("key result", into: &out) { page.keyResult(e.keyResult?.value, into: &$0); return true }
-        field("primary metric", into: &out) { page.entity(e.metrics?.primary?.value, title: true, into: &$0); return true }
+        field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
+        field("status", into: &out) { out in list[i].status.map { out.text($0.value.rawValue) } != nil }
+        field("hypothesis", into: &out) { page.entity(list[i].hypothesis?.value, title: true, into: &$0); return true }
+        field("key result", into: &out) { page.keyResult(list[i].keyResult?.value, into: &$0); return true }
+        field("primary metric", into: &out) { page.entity(list[i].metrics?.primary?.value, title: true, into: &$0); return true }
         field("guardrails", into: &out) { out in
-            guard let guardrails = e.metrics?.guardrails, !guardrails.isEmpty else { return false }
+            guard let guardrails = list[i].metrics?.guardrails, !guardrails.isEmpty else { return false }
             for (index, metric) in guardrails.enumerated() {
                 if index > 0 { out.raw(", ") }
                 page.entity(metric.value, title: true, into: &out)
@@ -237,33 +239,33 @@ struct EntityPages {
             return true
         }
         field("surface", into: &out) { out in
-            guard let surface = e.surface else { return false }
+            guard let surface = list[i].surface else { return false }
             out.raw("<code>")
             out.text(surface.value)
             out.raw("</code>")
             return true
         }
         field("audience", into: &out) { out in
-            guard let a = e.audience else { return false }
+            guard let a = list[i].audience else { return false }
             out.text([a.segment, a.regions.map { $0.joined(separator: ", ") }, a.platforms.map { $0.map(\.rawValue).joined(separator: ", ") }]
                 .compactMap { $0 }.joined(separator: " · "))
             return true
         }
-        field("exclusion group", into: &out) { out in e.exclusionGroup.map { out.text($0) } != nil }
+        field("exclusion group", into: &out) { out in list[i].exclusionGroup.map { out.text($0) } != nil }
         field("variants", into: &out) { out in
-            guard !e.variants.isEmpty else { return false }
-            out.text(e.variants.map { "\($0.id ?? "?") \(Numbers.text($0.allocation?.value))%" }.joined(separator: ", "))
+            guard !list[i].variants.isEmpty else { return false }
+            out.text(list[i].variants.map { "\($0.id ?? "?") \(Numbers.text($0.allocation?.value))%" }.joined(separator: ", "))
             return true
         }
         field("design", into: &out) { out in
-            guard let d = e.design else { return false }
+            guard let d = list[i].design else { return false }
             out.text(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
                       (d.durationDays.map { "\($0.value)" } ?? "–") + " days"].joined(separator: " · "))
             return true
         }
         field("planned", into: &out) { out in
-            out.text("\(e.start?.value.description ?? "?") to \(CalendarPage.plannedEnd(e)?.description ?? "?")")
+            out.text("\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list[i])?.description ?? "?")")
             return true
         }
         field("ran", into: &out) { out in
@@ -271,9 +273,9 @@ struct EntityPages {
             out.text("\(UTC.day(of: started)) to " + ((life?.concluded ?? life?.abandoned).map { UTC.day(of: $0).description } ?? "now"))
             return true
         }
-        field("budget", into: &out) { out in e.budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
+        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
         out.raw("</dl>\n")
-        if let result = e.result {
+        if let result = list[i].result {
             out.raw("<")
             out.raw(h2)
             out.raw(">Result</")
@@ -318,8 +320,8 @@ struct EntityPages {
             }
             out.raw("</ul>\n")
         }
-        if !e.approvals.isEmpty {
-            out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: e.approvals.map { a in
+        if !list[i].approvals.isEmpty {
+            out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: list[i].approvals.map { a in
                 [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
             }))
