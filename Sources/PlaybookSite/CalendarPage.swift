@@ -34,12 +34,13 @@ struct CalendarPage {
 
         struct ID { var value: String }
 
-        init(_ e: Experiment) {
-            id = ID(value: e.id.value)
-            title = e.title
-            squad = e.squad
-            status = e.status
-            exclusionGroup = e.exclusionGroup
+        /// Experiment `i` of `list`.
+        init(_ list: [Experiment], _ i: Int) {
+            id = ID(value: list[i].id.value)
+            title = list[i].title
+            squad = list[i].squad
+            status = list[i].status
+            exclusionGroup = list[i].exclusionGroup
         }
     }
 
@@ -54,32 +55,31 @@ struct CalendarPage {
 
     static let noSurface = "(no surface)"
 
-    /// The planned end: `end`, else `start` plus `design.duration_days`.
-    static func plannedEnd(_ e: Experiment) -> Day? {
-        e.end?.value ?? e.start.flatMap { start in e.design?.durationDays.map { start.value.adding(days: $0.value) } }
+    /// The planned end of experiment `i` of `list` (read where it is): `end`, else `start` plus `design.duration_days`.
+    static func plannedEnd(_ list: [Experiment], _ i: Int) -> Day? {
+        list[i].end?.value ?? list[i].start.flatMap { start in list[i].design?.durationDays.map { start.value.adding(days: $0.value) } }
     }
 
     func rows() -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
-        // Each experiment read where it is on its shelf (`for e in` copied each one out).
-        func add(_ e: Experiment) {
-            let id = e.id.value
+        // Each experiment's fields read by position (`for e in` copied each one out, and so did
+        // handing one whole to a function).
+        let list = catalog.sortedExperiments
+        for i in list.indices {
+            let id = list[i].id.value
             var planned: (Day, Day)?
-            if let start = e.start?.value { planned = (start, max(start, Self.plannedEnd(e) ?? start)) }
+            if let start = list[i].start?.value { planned = (start, max(start, Self.plannedEnd(list, i) ?? start)) }
             var live: (Day, Day)?
             if let life = input.life(of: id), let started = life.started {
                 let start = UTC.day(of: started)
                 let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
                 live = (start, max(start, end))
             }
-            guard planned != nil || live != nil else { return }
-            bySurface[e.surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(e), planned: planned, live: live,
+            guard planned != nil || live != nil else { continue }
+            bySurface[list[i].surface?.value ?? Self.noSurface, default: []].append(
+                Row(experiment: Shown(list, i), planned: planned, live: live,
                     collidesWith: catalog.collisions.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: catalog.collisions.count(of: id)))
-        }
-        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
-            for index in experiments.indices { add(experiments[index]) }
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -141,12 +141,11 @@ struct CalendarPage {
         let pairs = catalog.collisions.count
         body += pairs == 0 ? "<p>No two live or ready experiments collide.</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        // Each group's experiment ids in id order, read where they are (no copies of the experiments).
+        // Each group's experiment ids in id order, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
-        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
-            for index in experiments.indices {
-                if let group = experiments[index].exclusionGroup { groups[group, default: []].append(experiments[index].id.value) }
-            }
+        let list = catalog.sortedExperiments
+        for i in list.indices {
+            if let group = list[i].exclusionGroup { groups[group, default: []].append(list[i].id.value) }
         }
         body += "<h2>Exclusion groups</h2>\n"
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in

@@ -90,17 +90,22 @@ final class Catalog: @unchecked Sendable {
             links[id] = Link(path: SitePath.entity(fileName: names[id] ?? SitePath.fileName(id)), fragment: nil, title: title(of: id))
         }
         // An id defined as two kinds (lint's business) is shown as the kind `kind(of:)` gives it, once.
-        // What a group needs of each entity, read where it is (filtering the shelves copied every entity out).
-        func members<Item>(_ shelf: Shelf<Item>, _ kind: Kind, _ member: (Item) -> Member) -> [Member] {
-            shelf.sorted.withUnsafeBufferPointer { items in
-                items.indices.compactMap { index in self.kind(of: shelf.ids[index]) == kind ? member(items[index]) : nil }
-            }
-        }
-        groups = Self.groups(objectives: members(self.objectives, .objective) { Member(id: $0.id.value, squad: nil, quarter: $0.quarter?.value) },
-                             hypotheses: members(self.hypotheses, .hypothesis) { Member(id: $0.id.value, squad: $0.squad?.value, quarter: nil) },
-                             experiments: members(self.experiments, .experiment) {
-                                 Member(id: $0.id.value, squad: $0.squad?.value, quarter: $0.start?.value.quarter)
-                             })
+        // What a group needs of each entity, its fields read by position (filtering the shelves
+        // copied every entity out, and so did handing one whole to a closure).
+        let objectiveList = self.objectives.sorted, hypothesisList = self.hypotheses.sorted, experimentList = self.experiments.sorted
+        groups = Self.groups(
+            objectives: objectiveList.indices.compactMap { i in
+                kind(of: self.objectives.ids[i]) == .objective
+                    ? Member(id: objectiveList[i].id.value, squad: nil, quarter: objectiveList[i].quarter?.value) : nil
+            },
+            hypotheses: hypothesisList.indices.compactMap { i in
+                kind(of: self.hypotheses.ids[i]) == .hypothesis
+                    ? Member(id: hypothesisList[i].id.value, squad: hypothesisList[i].squad?.value, quarter: nil) : nil
+            },
+            experiments: experimentList.indices.compactMap { i in
+                kind(of: self.experiments.ids[i]) == .experiment
+                    ? Member(id: experimentList[i].id.value, squad: experimentList[i].squad?.value, quarter: experimentList[i].start?.value.quarter) : nil
+            })
         for group in groups {
             for id in group.ids { links[id] = Link(path: group.path, fragment: anchor(id), title: title(of: id)) }
         }
@@ -108,18 +113,16 @@ final class Catalog: @unchecked Sendable {
         experimentsByKeyResult = Grouping(self.experiments.sorted)
         experimentsBySquad = Grouping(self.experiments.sorted)
         experimentsByMetric = Grouping(self.experiments.sorted)
-        // Each experiment read where it is (`for e in` copied each one out).
-        func link(_ e: Experiment, at position: Int) {
-            if let hypothesis = e.hypothesis?.value { testing.add(position, to: hypothesis) }
-            if let reference = e.keyResult?.value { experimentsByKeyResult.add(position, to: reference) }
-            if let squad = e.squad?.value { experimentsBySquad.add(position, to: squad) }
+        // Each experiment's fields read by position (`for e in` copied each one out).
+        for position in experimentList.indices {
+            if let hypothesis = experimentList[position].hypothesis?.value { testing.add(position, to: hypothesis) }
+            if let reference = experimentList[position].keyResult?.value { experimentsByKeyResult.add(position, to: reference) }
+            if let squad = experimentList[position].squad?.value { experimentsBySquad.add(position, to: squad) }
             var named: Set<String> = []
-            for metric in [e.metrics?.primary].compactMap({ $0 }) + (e.metrics?.guardrails ?? []) where named.insert(metric.value).inserted {
+            let metrics = experimentList[position].metrics
+            for metric in [metrics?.primary].compactMap({ $0 }) + (metrics?.guardrails ?? []) where named.insert(metric.value).inserted {
                 experimentsByMetric.add(position, to: metric.value)
             }
-        }
-        self.experiments.sorted.withUnsafeBufferPointer { experiments in
-            for position in experiments.indices { link(experiments[position], at: position) }
         }
         hypothesesByKeyResult = Grouping(self.hypotheses.sorted)
         hypothesesBySquad = Grouping(self.hypotheses.sorted)

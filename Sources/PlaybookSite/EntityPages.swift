@@ -265,7 +265,7 @@ struct EntityPages {
             return true
         }
         field("planned", into: &out) { out in
-            out.text("\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list[i])?.description ?? "?")")
+            out.text("\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list, i)?.description ?? "?")")
             return true
         }
         field("ran", into: &out) { out in

@@ -42,18 +42,18 @@ struct LearningsPage {
                              decision: nil, text: [statement] + learned,
                              extra: tested + [hypothesis.metric?.value ?? ""]))
         }
-        // Each experiment read where it is on its shelf (`for e in` copied every one out to read its status).
-        func add(_ e: Experiment) {
-            let id = e.id.value
-            let quarter = input.life(of: id)?.concluded.map { UTC.day(of: $0).quarter } ?? e.end?.value.quarter ?? e.start?.value.quarter
-            out.append(entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
-                             outcome: e.result?.outcome?.value.rawValue ?? "no outcome",
-                             lift: Numbers.signedPercent(e.result?.lift?.value), decision: e.result?.decision?.value.rawValue,
-                             text: e.result?.learnings ?? [],
-                             extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""]))
-        }
-        catalog.sortedExperiments.withUnsafeBufferPointer { experiments in
-            for index in experiments.indices where experiments[index].status?.value == .concluded { add(experiments[index]) }
+        // Each experiment's fields read by position (`for e in` copied every one out to read its
+        // status, and so did handing one whole to a function).
+        let list = catalog.sortedExperiments
+        for i in list.indices where list[i].status?.value == .concluded {
+            let id = list[i].id.value
+            let quarter = input.life(of: id)?.concluded.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
+            let result = list[i].result
+            out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,
+                             outcome: result?.outcome?.value.rawValue ?? "no outcome",
+                             lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                             text: result?.learnings ?? [],
+                             extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
         return out
     }
