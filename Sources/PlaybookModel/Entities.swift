@@ -247,23 +247,12 @@ public indirect enum Entity: Sendable, Hashable {
 
     /// Fields written but unreadable (see `FieldValidity`).
     public var invalidFields: Set<String> {
-        get {
-            switch self {
-            case .metric(let e): e.invalidFields
-            case .squad(let e): e.invalidFields
-            case .objective(let e): e.invalidFields
-            case .hypothesis(let e): e.invalidFields
-            case .experiment(let e): e.invalidFields
-            }
-        }
-        set {
-            switch self {
-            case .metric(var e): e.invalidFields = newValue; self = .metric(e)
-            case .squad(var e): e.invalidFields = newValue; self = .squad(e)
-            case .objective(var e): e.invalidFields = newValue; self = .objective(e)
-            case .hypothesis(var e): e.invalidFields = newValue; self = .hypothesis(e)
-            case .experiment(var e): e.invalidFields = newValue; self = .experiment(e)
-            }
+        switch self {
+        case .metric(let e): e.invalidFields
+        case .squad(let e): e.invalidFields
+        case .objective(let e): e.invalidFields
+        case .hypothesis(let e): e.invalidFields
+        case .experiment(let e): e.invalidFields
         }
     }
 

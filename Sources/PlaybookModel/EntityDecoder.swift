@@ -39,15 +39,31 @@ public enum EntityDecoder {
         guard let fields = FieldReader(root, what: what, entity: id.value, into: &diagnostics) else {
             return DecodedDocument(entity: nil, diagnostics: diagnostics)
         }
-        var entity: Entity
+        // The invalid fields are set on the value before it is wrapped: set through the (indirect)
+        // enum, the whole entity was copied out of its box and boxed again.
+        let entity: Entity
         switch kind {
-        case .metric: entity = .metric(decodeMetric(fields, id: id, into: &diagnostics))
-        case .squad: entity = .squad(decodeSquad(fields, id: id, into: &diagnostics))
-        case .objective: entity = .objective(decodeObjective(fields, id: id, into: &diagnostics))
-        case .hypothesis: entity = .hypothesis(decodeHypothesis(fields, id: id, into: &diagnostics))
-        case .experiment: entity = .experiment(decodeExperiment(fields, id: id, into: &diagnostics))
+        case .metric:
+            var value = decodeMetric(fields, id: id, into: &diagnostics)
+            value.invalidFields = invalidFields(diagnostics)
+            entity = .metric(value)
+        case .squad:
+            var value = decodeSquad(fields, id: id, into: &diagnostics)
+            value.invalidFields = invalidFields(diagnostics)
+            entity = .squad(value)
+        case .objective:
+            var value = decodeObjective(fields, id: id, into: &diagnostics)
+            value.invalidFields = invalidFields(diagnostics)
+            entity = .objective(value)
+        case .hypothesis:
+            var value = decodeHypothesis(fields, id: id, into: &diagnostics)
+            value.invalidFields = invalidFields(diagnostics)
+            entity = .hypothesis(value)
+        case .experiment:
+            var value = decodeExperiment(fields, id: id, into: &diagnostics)
+            value.invalidFields = invalidFields(diagnostics)
+            entity = .experiment(value)
         }
-        entity.invalidFields = invalidFields(diagnostics)
         return DecodedDocument(entity: entity, diagnostics: diagnostics)
     }
 
