@@ -345,7 +345,7 @@ enum DuplicateDetection {
                     return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
                 let unbacked = matches.indices.filter { !backed[$0] }
-                let clear = standClear(unbacked.map { matches[$0] }, neighbours: MetricNeighbours(keys), texts: numbered(texts),
+                let clear = standClear(unbacked.map { matches[$0] }, neighbours: RivalClasses(keys: keys, apart: apart), texts: numbered(texts),
                                        vectors: vectors, compatible: compatible)
                 var kept = backed
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
@@ -487,15 +487,15 @@ enum DuplicateDetection {
         private let codes: [UInt64]
         private let starts: [Int]
         /// Each experiment's surface and audience (nil for a hypothesis); `experiment[i]` is false for hypotheses.
-        private let experiment: [Bool]
+        let experiment: [Bool]
         private let surfaces: [String?]
         private let audiences: [Audience?]
         /// The experiments' surfaces numbered (−1 for none) and whether each two of them are related
         /// (`Surface.related`), and their audiences folded to codes: the neighbour rule and the
         /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
         /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
-        private let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
-        private let audienceCodes: [AudienceCode]?
+        let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
             var slots: [String: UInt64] = [:]
