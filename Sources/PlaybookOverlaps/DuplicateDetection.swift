@@ -252,9 +252,13 @@ enum DuplicateDetection {
     static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: [Float]])? {
         let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
         let all = texts + distinct
-        let read: (matrix: [Float], width: Int)?
+        var read: (matrix: [Float], width: Int)?
         do { read = try encoder.encodeMatrix(all) } catch { return nil }
-        guard let width = read?.width, var rows = read?.matrix, width > 0 else {
+        let width = read?.width ?? 0
+        // Moved out of `read`: trimmed below, a matrix still shared would be copied (megabytes) first.
+        var matrix = read?.matrix
+        read = nil
+        guard width > 0, var rows = matrix.take() else {
             // Not one width (or no width): row by row.
             guard let vectors = try? encoder.encode(all), vectors.count == all.count else { return nil }
             return (Vectors(Array(vectors[..<texts.count])), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
