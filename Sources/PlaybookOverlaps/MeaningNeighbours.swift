@@ -105,7 +105,7 @@ extension DuplicateDetection {
     /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
     /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
     /// lint). Here each side, on both cores, reads the texts of its metric that are not certainly apart
-    /// from it once (`RivalClasses`: a few dozen of 1,300 on a 32,000-file playbook; quick products, decided
+    /// from it once (`RivalClasses`: about 20 of 1,300 on a 32,000-file playbook; quick products, decided
     /// as `Vectors.dot(_:_:near:)` decides, a block of texts at a time) for all its pairs together,
     /// asking `compatible` of a text at most once, and stops once every one of its pairs has a rival.
     static func standClear(_ pairs: [(Int, Int, Double)], neighbours: RivalClasses, texts: [Int], vectors: Vectors,

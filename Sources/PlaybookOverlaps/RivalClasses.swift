@@ -7,7 +7,7 @@ extension DuplicateDetection {
     /// The items are sorted into classes by what that first check reads (an experiment's surface and
     /// segment; everything else is one class that meets every class), and a side is given the texts of
     /// its metric in the classes that can meet its own. On a 32,000-file playbook (29 surfaces, ten
-    /// segments) a side read all of its metric's 1,300 texts on average, and reads a few dozen here.
+    /// segments) a side read all of its metric's 1,300 texts on average, and reads about 20 here.
     /// The rule's answer does not depend on the order the texts are read in (a pair is clear when no
     /// text is its rival), so a side's texts come class by class.
     struct RivalClasses: Sendable {
