@@ -252,9 +252,13 @@ enum DuplicateDetection {
     static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: [Float]])? {
         let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
         let all = texts + distinct
-        let read: (matrix: [Float], width: Int)?
+        var read: (matrix: [Float], width: Int)?
         do { read = try encoder.encodeMatrix(all) } catch { return nil }
-        guard let width = read?.width, var rows = read?.matrix, width > 0 else {
+        let width = read?.width ?? 0
+        // Moved out of `read`: trimmed below, a matrix still shared would be copied (megabytes) first.
+        var matrix = read?.matrix
+        read = nil
+        guard width > 0, var rows = matrix.take() else {
             // Not one width (or no width): row by row.
             guard let vectors = try? encoder.encode(all), vectors.count == all.count else { return nil }
             return (Vectors(Array(vectors[..<texts.count])), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
@@ -345,7 +349,7 @@ enum DuplicateDetection {
                     return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
                 let unbacked = matches.indices.filter { !backed[$0] }
-                let clear = standClear(unbacked.map { matches[$0] }, neighbours: MetricNeighbours(keys), texts: numbered(texts),
+                let clear = standClear(unbacked.map { matches[$0] }, neighbours: RivalClasses(keys: keys, apart: apart), texts: numbered(texts),
                                        vectors: vectors, compatible: compatible)
                 var kept = backed
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
@@ -487,15 +491,15 @@ enum DuplicateDetection {
         private let codes: [UInt64]
         private let starts: [Int]
         /// Each experiment's surface and audience (nil for a hypothesis); `experiment[i]` is false for hypotheses.
-        private let experiment: [Bool]
+        let experiment: [Bool]
         private let surfaces: [String?]
         private let audiences: [Audience?]
         /// The experiments' surfaces numbered (−1 for none) and whether each two of them are related
         /// (`Surface.related`), and their audiences folded to codes: the neighbour rule and the
         /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
         /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
-        private let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
-        private let audienceCodes: [AudienceCode]?
+        let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
             var slots: [String: UInt64] = [:]

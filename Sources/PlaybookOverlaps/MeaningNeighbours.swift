@@ -95,7 +95,7 @@ extension DuplicateDetection {
     static let clearMargin = 0.14
 
     /// For each of `pairs` (`i`, `j` at `pairCosine`), whether it reads more than `clearMargin` closer than
-    /// either side reads to any other text of its metric (its `neighbours`) that could restate it: the two
+    /// either side reads to any other text of its metric (`neighbours`) that could restate it: the two
     /// are each other's only near restatement, not the closest of a dense topic. Unlike the neighbour
     /// rule's lists, every text of the metric counts, a squad's own included (the bundled example's
     /// closest pair of different ideas, HYP-0018 and HYP-0024 at 0.41, has texts of its own squads as
@@ -104,10 +104,11 @@ extension DuplicateDetection {
     ///
     /// Asked pair by pair, every text of the metric was compared with each side of each pair (15 million
     /// products and 3.4 million `compatible` on the experiments of a 16,000-file playbook, most of its
-    /// lint). Here each side, on both cores, reads the texts of its metric once (quick products, decided
+    /// lint). Here each side, on both cores, reads the texts of its metric that are not certainly apart
+    /// from it once (`RivalClasses`: about 20 of 1,300 on a 32,000-file playbook; quick products, decided
     /// as `Vectors.dot(_:_:near:)` decides, a block of texts at a time) for all its pairs together,
     /// asking `compatible` of a text at most once, and stops once every one of its pairs has a rival.
-    static func standClear(_ pairs: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [Int], vectors: Vectors,
+    static func standClear(_ pairs: [(Int, Int, Double)], neighbours: RivalClasses, texts: [Int], vectors: Vectors,
                            compatible: (Int, Int) -> Bool) -> [Bool] {
         // Each side's pairs: the pair's place and the other side.
         var asking: [Int: [(pair: Int, other: Int)]] = [:]
@@ -119,8 +120,8 @@ extension DuplicateDetection {
         // products taken a block of texts at a time, so that a block is read from memory once per run
         // rather than once per side (the metric's texts are megabytes of floats).
         let run = 32, block = 64
-        var byKey: [String?: [Int]] = [:]
-        for x in asking.keys.sorted() { byKey[neighbours.key(x), default: []].append(x) }
+        var byKey: [Int: [Int]] = [:]
+        for x in asking.keys.sorted() { byKey[neighbours.group(x), default: []].append(x) }
         var running: [[Int]] = []
         // (In any order: each run only marks its pairs.)
         for sides in byKey.values {
@@ -133,7 +134,7 @@ extension DuplicateDetection {
                 nonisolated(unsafe) let (output, compatible) = (buffer, compatible)
                 DispatchQueue.concurrentPerform(iterations: runs.count) { index in
                     let sides = runs[index]
-                    let members = neighbours.of(sides[0])
+                    let members = neighbours.texts(for: sides[0])
                     let lowestBars = sides.map { x in (asked[x] ?? []).map { pairs[$0.pair].2 - clearMargin }.min() ?? 1 }
                     // Each side's pairs not yet rivalled: a side whose pairs all are reads no further block.
                     var open = sides.map { asked[$0] ?? [] }
@@ -177,36 +178,6 @@ extension DuplicateDetection {
         var clear = [Bool](repeating: true, count: pairs.count)
         for pair in rivalled.joined() { clear[pair] = false }
         return clear
-    }
-
-    /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
-    struct MetricNeighbours: Sendable {
-        private var byKey: [String: [Int]] = [:]
-        private var unkeyed: [Int] = []
-        private let keys: [String?]
-
-        init(_ keys: [String?]) {
-            self.keys = keys
-            for (index, key) in keys.enumerated() {
-                if let key { byKey[key, default: []].append(index) } else { unkeyed.append(index) }
-            }
-        }
-
-        /// The metric key of `i` (nil: it meets every item).
-        func key(_ i: Int) -> String? { keys[i] }
-
-        /// The items of `i`'s metric key (every item when `i` has none), the items without a key included.
-        func of(_ i: Int) -> [Int] {
-            guard let key = keys[i] else { return Array(keys.indices) }
-            return (byKey[key] ?? []) + unkeyed
-        }
-
-        /// `body` for each item of `i`'s metric key (every item when `i` has none), the items without a key included.
-        func forEach(of i: Int, _ body: (Int) -> Void) {
-            guard let key = keys[i] else { return keys.indices.forEach(body) }
-            byKey[key]?.forEach(body)
-            unkeyed.forEach(body)
-        }
     }
 
     /// Each text as a number, equal texts alike, "" as 0.

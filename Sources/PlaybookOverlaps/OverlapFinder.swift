@@ -26,22 +26,48 @@ public enum OverlapFinder {
         return acknowledged(CollisionDetection.find(unique, today: today), unique)
     }
 
-    static func acknowledged(_ overlaps: [Overlap], _ entities: [SourcedEntity]) -> [Overlap] {
+    static func acknowledged(_ overlaps: consuming [Overlap], _ entities: [SourcedEntity]) -> [Overlap] {
         let acknowledgements = Acknowledgements(entities)
-        var found = overlaps
+        // Taken, not copied: the caller's list is let go (a copy is a retain of every overlap's fields).
+        var found = consume overlaps
         for i in found.indices {
             found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id)
         }
-        // Collisions first, then duplicates, then related work; then by score, then by ids. Sorted
-        // through their indices, each overlap's key read once: moving the overlaps themselves (and
-        // building their ids per comparison) was a serial stretch of a large playbook's lint.
-        let keys = found.map { (rank: rank($0.kind), score: $0.score, ids: $0.ids) }
-        return found.indices.sorted { i, j in
-            let (a, b) = (keys[i], keys[j])
-            if a.rank != b.rank { return a.rank < b.rank }
-            if a.score != b.score { return a.score > b.score }
-            return a.ids.lexicographicallyPrecedes(b.ids)
-        }.map { found[$0] }
+        // Collisions first, then duplicates, then related work; then by score, then by ids. The rank, the
+        // score as a number and each overlap's place sorted as plain triples (the stable order, no
+        // closure through captured lists per comparison), then each run of one rank and score by ids;
+        // the overlaps then moved into that order by swaps (copied, each was a retain of its fields).
+        // All of this ran on one thread at the end of a large playbook's lint.
+        let keyed = found.indices.map { (rank(found[$0].kind), Self.descending(found[$0].score), $0) }.sorted { $0 < $1 }
+        var order = keyed.map(\.2)
+        var start = 0
+        while start < keyed.count {
+            var end = start + 1
+            while end < keyed.count, keyed[end].0 == keyed[start].0, keyed[end].1 == keyed[start].1 { end += 1 }
+            if end - start > 1 {
+                order[start..<end].sort { i, j in found[i].sides.lazy.map(\.id).lexicographicallyPrecedes(found[j].sides.lazy.map(\.id)) }
+            }
+            start = end
+        }
+        // `order[k]` is the overlap that goes to place k: follow each cycle of the permutation.
+        var placed = [Bool](repeating: false, count: order.count)
+        for first in order.indices where !placed[first] {
+            var k = first
+            while order[k] != first {
+                found.swapAt(k, order[k])
+                placed[k] = true
+                k = order[k]
+            }
+            placed[k] = true
+        }
+        return found
+    }
+
+    /// A number that orders scores from the highest down as comparing them does (-0 as 0): the score's
+    /// bits made order-keeping (the sign bit set, or every bit flipped for a negative score), reversed.
+    static func descending(_ score: Double) -> UInt64 {
+        let bits = (score == 0 ? 0 : score).bitPattern
+        return ~(score < 0 ? ~bits : bits | (1 << 63))
     }
 
     /// Collisions first, then duplicates, then related work.

@@ -1,4 +1,4 @@
-import PlaybookModel
+@testable import PlaybookModel
 import XCTest
 
 /// Each output format makes a hostile string inert in one way (`Inert`).
@@ -20,6 +20,48 @@ final class InertTests: XCTestCase {
         XCTAssertEqual(Inert.terminalPath("playbooks/a.yml"), "playbooks/a.yml")
         // A newline in a field cannot start a line at all.
         XCTAssertFalse(Inert.terminalPath("a.yml\n::add-mask::x").contains("\n"))
+    }
+
+    /// The shortcut that leaves most messages as they are, read sixteen bytes at a time, answers as
+    /// reading them one by one does: on random strings of spaces, colons, hashes, brackets, letters,
+    /// controls and non-ASCII, short and long (a run of plain bytes across several blocks).
+    func testPlainTextShortcutAgreesWithReadingByteByByte() {
+        func byteByByte(_ text: String) -> Bool {
+            var (hashes, leading, colons) = (0, true, 0)
+            for byte in text.utf8 {
+                guard byte >= 0x20, byte < 0x7F else { return false }
+                if byte == UInt8(ascii: "["), hashes >= 2 { return false }
+                hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
+                if leading {
+                    if byte == UInt8(ascii: ":") {
+                        colons += 1
+                        if colons == 2 { return false }
+                    } else if byte != UInt8(ascii: " ") || colons > 0 {
+                        leading = false
+                    }
+                }
+            }
+            return true
+        }
+        let pieces = [" ", ":", "#", "[", "a", "b", "\u{1B}", "\u{7F}", "é", "~", String(repeating: "plain text ", count: 5)]
+        var state: UInt64 = 3
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var (plain, other) = (0, 0)
+        for _ in 0..<20_000 {
+            let text = (0..<next(40)).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = byteByByte(text)
+            XCTAssertEqual(Inert.isPlainTerminalText(text), expected, text.debugDescription)
+            if expected { plain += 1 } else { other += 1 }
+        }
+        XCTAssertGreaterThan(plain, 1000)
+        XCTAssertGreaterThan(other, 1000)
+        XCTAssertTrue(Inert.isPlainTerminalText(""))
+        XCTAssertFalse(Inert.isPlainTerminalText(String(repeating: "x", count: 40) + "##["))
+        XCTAssertTrue(Inert.isPlainTerminalText(String(repeating: "x", count: 40) + "#[#["))
+        XCTAssertFalse(Inert.isPlainTerminalText(String(repeating: "x", count: 15) + "#" + "#[" + "x"))
     }
 
     func testTerminalLinesKeepsLineBreaksButNeutralisesEachLine() {

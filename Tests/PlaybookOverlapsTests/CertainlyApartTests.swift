@@ -56,8 +56,15 @@ final class CertainlyApartTests: XCTestCase {
                                                   file: StaticString = #filePath, line: UInt = #line) -> Int {
         let corpus = Corpus(items.map(\.text))
         let index = DuplicateDetection.ApartIndex(items)
+        // The clear-margin rule's classes give a side every text of its metric that is not apart from it.
+        let keys = items.map { $0.metric.map(catalog.key) }
+        let classes = DuplicateDetection.RivalClasses(keys: keys, apart: index)
         var apart = 0
         for i in items.indices {
+            let given = Set(classes.texts(for: i))
+            for j in items.indices where j != i && !given.contains(j) && (keys[i] == nil || keys[j] == nil || keys[i] == keys[j]) {
+                XCTAssertTrue(index.apart(i, j), "RivalClasses leaves out \(items[j].side.id) for \(items[i].side.id)", file: file, line: line)
+            }
             for j in items.indices where j != i {
                 let certainly = DuplicateDetection.certainlyApart(items[i], items[j])
                 if index.apart(i, j) != certainly {

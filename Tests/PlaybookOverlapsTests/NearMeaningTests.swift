@@ -138,7 +138,9 @@ final class NearMeaningTests: XCTestCase {
     }
 
     /// The clear-margin rule answered side by side (each side's list of texts read once, quick
-    /// products) must say what asking every text of the metric pair by pair says, as the rule reads.
+    /// products, only the texts of classes that can meet its own) must say what asking every text of
+    /// the metric pair by pair says, as the rule reads: with experiments on surfaces and segments that
+    /// tell some apart, and with no classes at all.
     func testClearMarginSideBySideAgreesWithAskingPairByPair() throws {
         let c = generated(400, width: 96, seed: 13, metrics: ["activation", "churn", nil, "activation"])
         let vectors = try XCTUnwrap(DuplicateDetection.Vectors(c.vectors))
@@ -151,23 +153,57 @@ final class NearMeaningTests: XCTestCase {
             guard i < j, keys[i] == nil || keys[j] == nil || keys[i] == keys[j] else { continue }
             pairs.append((i, j, Double(vectors.dot(i, j)) + 0.3 * random.unit()))
         }
-        let compatible: (Int, Int) -> Bool = { i, j in (i * 7 + j * 3) % 5 == 0 }
+        // Three in four are experiments, on six surfaces (two and two related) or none, for three segments or none.
+        let experiment = keys.indices.map { _ in random.next(4) != 0 }
+        let surfaces = keys.indices.map { _ in Int32(random.next(7)) - 1 }
+        let segments = keys.indices.map { _ in Int32(random.next(4)) - 1 }
+        let related: (Int32, Int32) -> Bool = { a, b in a / 2 == b / 2 }
+        func apart(_ i: Int, _ j: Int) -> Bool {
+            guard experiment[i], experiment[j] else { return false }
+            return (surfaces[i] >= 0 && surfaces[j] >= 0 && !related(surfaces[i], surfaces[j]))
+                || (segments[i] >= 0 && segments[j] >= 0 && segments[i] != segments[j])
+        }
         let texts = c.texts
-        let expected = pairs.map { i, j, pairCosine -> Bool in
-            for (x, o) in [(i, j), (j, i)] {
-                for r in keys.indices where keys[x] == nil || keys[r] == nil || keys[r] == keys[x] {
-                    guard r != x, r != o, texts[r] != texts[x], texts[r] != texts[o] else { continue }
-                    guard Double(vectors.dot(x, r)) > pairCosine - DuplicateDetection.clearMargin, compatible(x, r) else { continue }
-                    if Double(vectors.dot(r, o)) > max(pairCosine, DuplicateDetection.lookAlikeCosine), !compatible(r, o) { continue }
-                    return false
+        func expected(_ compatible: (Int, Int) -> Bool) -> [Bool] {
+            pairs.map { i, j, pairCosine -> Bool in
+                for (x, o) in [(i, j), (j, i)] {
+                    for r in keys.indices where keys[x] == nil || keys[r] == nil || keys[r] == keys[x] {
+                        guard r != x, r != o, texts[r] != texts[x], texts[r] != texts[o] else { continue }
+                        guard Double(vectors.dot(x, r)) > pairCosine - DuplicateDetection.clearMargin, compatible(x, r) else { continue }
+                        if Double(vectors.dot(r, o)) > max(pairCosine, DuplicateDetection.lookAlikeCosine), !compatible(r, o) { continue }
+                        return false
+                    }
+                }
+                return true
+            }
+        }
+        let classes = DuplicateDetection.RivalClasses(keys: keys, experiment: experiment, surfaces: surfaces, segments: segments,
+                                                      related: related)
+        let none = DuplicateDetection.RivalClasses(keys: keys, experiment: keys.map { _ in false }, surfaces: nil, segments: nil,
+                                                   related: { _, _ in false })
+        let numbered = DuplicateDetection.numbered(texts)
+        for (name, compatible) in [("some", { (i: Int, j: Int) in (i * 7 + j * 3) % 5 == 0 }), ("most", { (i: Int, j: Int) in (i + j) % 7 != 0 })] {
+            let withClasses: (Int, Int) -> Bool = { i, j in !apart(i, j) && compatible(i, j) }
+            let found = DuplicateDetection.standClear(pairs, neighbours: classes, texts: numbered, vectors: vectors, compatible: withClasses)
+            let wanted = expected(withClasses)
+            XCTAssertEqual(found, wanted, "\(name) compatible, with classes")
+            XCTAssertGreaterThan(wanted.filter { $0 }.count, 10, "some pairs must stand clear (\(name))")
+            XCTAssertGreaterThan(wanted.filter { !$0 }.count, 10, "some pairs must have a rival (\(name))")
+            XCTAssertEqual(DuplicateDetection.standClear(pairs, neighbours: none, texts: numbered, vectors: vectors, compatible: compatible),
+                           expected(compatible), "\(name) compatible, no classes")
+        }
+        // The classes leave texts out: every one of them apart from the side.
+        var left = 0
+        for x in keys.indices {
+            let given = Set(classes.texts(for: x))
+            for r in keys.indices where keys[x] == nil || keys[r] == nil || keys[r] == keys[x] {
+                if !given.contains(r) {
+                    left += 1
+                    XCTAssertTrue(apart(x, r), "\(r) left out for \(x) but not apart")
                 }
             }
-            return true
+            XCTAssertEqual(Set(none.texts(for: x)).count, keys.indices.filter { keys[x] == nil || keys[$0] == nil || keys[$0] == keys[x] }.count)
         }
-        let found = DuplicateDetection.standClear(pairs, neighbours: DuplicateDetection.MetricNeighbours(keys),
-                                                  texts: DuplicateDetection.numbered(texts), vectors: vectors, compatible: compatible)
-        XCTAssertEqual(found, expected)
-        XCTAssertGreaterThan(expected.filter { $0 }.count, 20, "some pairs must stand clear")
-        XCTAssertGreaterThan(expected.filter { !$0 }.count, 20, "some pairs must have a rival")
+        XCTAssertGreaterThan(left, keys.count * 20)
     }
 }
