@@ -60,37 +60,72 @@ extension DuplicateDetection {
                                     compatible: (Int, Int) -> Bool, aligner: any TokenAligner) -> [Aligned] {
         let n = texts.count
         let text = numbered(texts)
-        // Items with `alignmentRanks` distinct compatible texts reaching `below` are out.
-        var above = [[(cosine: Double, other: Int)]](repeating: [], count: n)
+        // Items with `alignmentRanks` distinct compatible texts reaching `below` are out. Each item's
+        // matches, one array for all (item `x` has `adjacent[starts[x]..<starts[x + 1]]`).
+        var starts = [Int](repeating: 0, count: n + 1)
+        for (i, j, _) in matches {
+            starts[i + 1] += 1
+            starts[j + 1] += 1
+        }
+        for x in 0..<n { starts[x + 1] += starts[x] }
+        var adjacent = [(cosine: Double, other: Int)](repeating: (0, 0), count: starts[n])
+        var filled = Array(starts.dropLast())
         for (i, j, cosine) in matches {
-            above[i].append((cosine, j))
-            above[j].append((cosine, i))
+            adjacent[filled[i]] = (cosine, j)
+            filled[i] += 1
+            adjacent[filled[j]] = (cosine, i)
+            filled[j] += 1
         }
         let open = sideBySide(n) { x -> Bool in
+            // Fewer matches than ranks: open without asking which are compatible.
+            guard starts[x + 1] - starts[x] >= alignmentRanks else { return true }
             var seen: Set<Int> = []
-            for (_, other) in above[x].sorted(by: { $0.cosine > $1.cosine }) where text[other] != text[x] && !seen.contains(text[other]) {
+            for (_, other) in adjacent[starts[x]..<starts[x + 1]].sorted(by: { $0.cosine > $1.cosine })
+            where text[other] != text[x] && !seen.contains(text[other]) {
                 if compatible(x, other) { seen.insert(text[other]) }
                 if seen.count >= alignmentRanks { return false }
             }
             return true
         }
-        // Each open item's closest compatible texts of its metric, best first: enough for its ranks and rivals.
+        // Each open item's closest compatible texts of its metric, best first: enough for its ranks and
+        // rivals. The metric's texts read with quick products, the `kept` best of them ordered by their
+        // exact cosines; past those (when too few are compatible), all of them.
         let openItems = (0..<n).filter { open[$0] }
+        let kept = 24
         let lists = sideBySide(openItems.count) { index -> [(cosine: Double, other: Int)] in
             let x = openItems[index]
-            var all: [(cosine: Double, other: Int)] = []
-            neighbours.forEach(of: x) { r in
-                if r != x, text[r] != text[x] { all.append((Double(vectors.dot(x, r)), r)) }
+            let members = neighbours.of(x).filter { $0 != x && text[$0] != text[x] }
+            // The compatible texts of `ordered`, and whether they were enough (else all of them).
+            func walk(_ ordered: [(cosine: Double, other: Int)]) -> (list: [(cosine: Double, other: Int)], enough: Bool) {
+                var out: [(cosine: Double, other: Int)] = []
+                var distinct: Set<Int> = []
+                for entry in ordered where compatible(x, entry.other) {
+                    out.append(entry)
+                    distinct.insert(text[entry.other])
+                    if out.count >= alignmentRivals + 1, distinct.count >= alignmentRanks + 1 { return (out, true) }
+                }
+                return (out, false)
             }
-            all.sort { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.other > $1.other }
-            var out: [(cosine: Double, other: Int)] = []
-            var distinct: Set<Int> = []
-            for entry in all where compatible(x, entry.other) {
-                out.append(entry)
-                distinct.insert(text[entry.other])
-                if out.count >= alignmentRivals + 1, distinct.count >= alignmentRanks + 1 { break }
+            func exact(_ ids: [Int]) -> [(cosine: Double, other: Int)] {
+                ids.map { (Double(vectors.dot(x, $0)), $0) }.sorted { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.other > $1.other }
             }
-            return out
+            if members.count > kept {
+                var quick = [Float](repeating: 0, count: members.count)
+                let ids = members.map { Int32(truncatingIfNeeded: $0) }
+                ids.withUnsafeBufferPointer { ids in quick.withUnsafeMutableBufferPointer { vectors.quickDots(x, ids, into: $0) } }
+                // The `kept`-th best quick product, then every text within twice its rounding of it: the
+                // `kept` best by exact cosine are among them (each quick product is within its margin of the exact one).
+                var top: [Float] = []
+                for value in quick where top.count < kept || value > top[top.count - 1] {
+                    top.insert(value, at: top.firstIndex { $0 < value } ?? top.count)
+                    if top.count > kept { top.removeLast() }
+                }
+                let edge = Double(top[top.count - 1])
+                let near = members.indices.filter { Double(quick[$0]) >= edge - 2 * vectors.margin(x, members[$0]) }.map { members[$0] }
+                let found = walk(Array(exact(near).prefix(kept)))
+                if found.enough { return found.list }
+            }
+            return walk(exact(members)).list
         }
         var listOf: [Int: [(cosine: Double, other: Int)]] = [:]
         for (index, x) in openItems.enumerated() { listOf[x] = lists[index] }
