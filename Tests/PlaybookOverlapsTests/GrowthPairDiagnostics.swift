@@ -10,7 +10,7 @@ import PlaybookSimilarity
 /// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
 /// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
 /// cosines, differences read as look-alikes, shared terms, terms only the first has, terms only the second has.
-/// After the ten labelled sets, the bundled example playbook (`playbooks/`) as one more set, split `example`.
+/// After the eleven labelled sets, the bundled example playbook (`playbooks/`) as one more set, split `example`.
 final class GrowthPairDiagnostics: XCTestCase {
     func testDumpFeatures() throws {
         guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }

@@ -10,7 +10,8 @@ The dump (`GrowthPairDiagnostics`) holds, for each labelled set written into one
 words) with its title-and-change cosine, its audience cosine, its word score, shared terms and
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
-committed settings it gives the Swift figures on all ten sets exactly. The dump's eleventh set is the
+committed settings it gives the Swift figures before token alignment (`replay-token-alignment.py` adds it
+through `EXTRA`) on all eleven labelled sets exactly. The dump's twelfth set is the
 bundled example (`playbooks/`): every pair it calls a duplicate is another pair, and any setting that
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
