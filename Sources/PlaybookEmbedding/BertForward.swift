@@ -9,6 +9,18 @@ extension BertWeights {
     /// padded batch with an attention mask computes, without the padding's work. With
     /// `parallel`, the element-wise steps and attention are spread over the cores.
     func embed(_ sentences: [[Int32]], parallel: Bool) -> [[Float]] {
+        guard sentences.contains(where: { !$0.isEmpty }) else {
+            return sentences.map { _ in [Float](repeating: 0, count: configuration.hiddenSize) }
+        }
+        return forward(sentences, parallel: parallel) { x, starts in
+            meanPooled(x, starts: starts, sentences: sentences)
+        }
+    }
+
+    /// The last layer's token states of `sentences`, run as one batch (packed end to end, as
+    /// `embed` describes): `read` gets the states, a row of `hiddenSize` floats per token, and
+    /// where each sentence's rows start. At least one sentence must have a token.
+    func forward<T>(_ sentences: [[Int32]], parallel: Bool, read: (UnsafePointer<Float>, [Int]) -> T) -> T {
         let c = configuration
         let h = c.hiddenSize, headSize = h / c.heads
         var offsets: [Int] = []
@@ -18,7 +30,6 @@ extension BertWeights {
             total += sentence.count
         }
         let starts = offsets
-        guard total > 0 else { return sentences.map { _ in [Float](repeating: 0, count: h) } }
 
         let x = UnsafeMutablePointer<Float>.allocate(capacity: total * h)
         let qkv = UnsafeMutablePointer<Float>.allocate(capacity: total * 3 * h)
@@ -64,7 +75,12 @@ extension BertWeights {
             layer.outputNorm.apply(x, residual: projected, rows: total, width: h, parallel: parallel)
         }
 
-        // Mean over each sentence's tokens, then unit length.
+        return read(x, starts)
+    }
+
+    /// Mean over each sentence's tokens, then unit length.
+    private func meanPooled(_ x: UnsafePointer<Float>, starts: [Int], sentences: [[Int32]]) -> [[Float]] {
+        let h = configuration.hiddenSize
         return sentences.indices.map { s in
             var mean = [Float](repeating: 0, count: h)
             let count = sentences[s].count

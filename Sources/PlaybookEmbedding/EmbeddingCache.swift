@@ -25,22 +25,32 @@ public struct EmbeddingCache: Sendable {
     /// Entries kept at most: the texts of the current run first, then earlier ones.
     public let maximumEntries: Int
 
-    public init(gitDirectory: String, maximumEntries: Int = 50_000) {
-        self.init(directory: gitDirectory + "/playbook", creatingParents: false, maximumEntries: maximumEntries)
+    public init(gitDirectory: String, maximumEntries: Int = 50_000, name: String = "embedding-cache") {
+        self.init(directory: gitDirectory + "/playbook", creatingParents: false, maximumEntries: maximumEntries, name: name)
     }
 
     /// A cache in `directory` (for a playbook outside git: the per-user cache folder). With
     /// `creatingParents`, missing folders above it are made too (never through a link).
-    public init(directory: String, creatingParents: Bool, maximumEntries: Int = 50_000) {
+    /// `name`: the file's name in the folder (another name keeps other values, as `TokenAlignmentCache` does).
+    public init(directory: String, creatingParents: Bool, maximumEntries: Int = 50_000, name: String = "embedding-cache") {
         self.directory = directory
         self.creatingParents = creatingParents
         self.maximumEntries = max(1, maximumEntries)
+        self.name = name
+    }
+
+    /// The file's name in `directory`.
+    public let name: String
+
+    /// A cache beside this one (same folder and bound) in the file `name`.
+    public func sibling(named name: String) -> EmbeddingCache {
+        EmbeddingCache(directory: directory, creatingParents: creatingParents, maximumEntries: maximumEntries, name: name)
     }
 
     /// Whether folders above `directory` may be created.
     let creatingParents: Bool
 
-    public var file: String { directory + "/embedding-cache" }
+    public var file: String { directory + "/" + name }
 
     /// One vector per text, in order: from the cache where it has them, from `encoder` for the
     /// rest (then written back: this run's texts first, then earlier entries, up to the bound).
@@ -420,7 +430,7 @@ public struct EmbeddingCache: Sendable {
                 kept.append(position)
             }
         }
-        let temporary = directory + "/.embedding-cache-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = directory + "/.\(name)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var writer = Writer { piece in

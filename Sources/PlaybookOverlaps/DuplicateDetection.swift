@@ -134,6 +134,7 @@ enum DuplicateDetection {
     }
 
     static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
+        let aligner = encoder as? any TokenAligner
         let catalog = MetricCatalog(entities)
         var read = items(entities)
         // Encoded one kind after the other, as the cache expects, each kind's comparison started as
@@ -158,7 +159,8 @@ enum DuplicateDetection {
                 if index == kinds.count - 1 {
                     // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
                     let vectors = encoder.flatMap { encode(&items, $0) }
-                    output[index] = pairs(consume items, vectors: vectors, catalog: catalog, kindName: kindName, options: options)
+                    output[index] = pairs(consume items, vectors: vectors, catalog: catalog, kindName: kindName, options: options,
+                                          aligner: index == 0 ? aligner : nil)
                     continue
                 }
                 // The other kind's words are compared in a job of its own while this thread reads its
@@ -177,7 +179,7 @@ enum DuplicateDetection {
                         for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { audiences[$0] } }
                     }
                     output[index] = pairs(items, vectors: encoding.value?.vectors, catalog: catalog, kindName: kindName, options: options,
-                                          words: words)
+                                          words: words, aligner: index == 0 ? aligner : nil)
                 }
                 if let encoder, let read = encoded(texts: texts, audiences: audiences, encoder) {
                     encoding.value = (read.texts, read.audiences)
@@ -302,17 +304,21 @@ enum DuplicateDetection {
         var meaning: Double?
         /// For a pair found by meaning: 1 when each is the other's closest text, 2 when second closest.
         var rank = 1
+        /// For a pair found by token alignment (`alignedRestatements`): its alignment, and the score it gets (the threshold).
+        var aligned: (alignment: Double, score: Double)?
         var meaningScore: Double {
             let stretch = DuplicateDetection.meaningStretch
-            return meaning.map { 1 - (1 - $0) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
+            let stretched = meaning.map { 1 - (1 - $0) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
+            return max(stretched, aligned?.score ?? 0)
         }
         var score: Double { min(1, max(words, meaningScore)) }
         var byMeaning: Bool { meaningScore > words }
     }
 
-    /// `words`: `words(items, options:)` when already found.
+    /// `words`: `words(items, options:)` when already found. `aligner`: token alignment for the
+    /// grey band under the neighbour rule's bars (`alignedRestatements`; hypotheses only).
     static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions,
-                      words: Words? = nil) -> [Overlap] {
+                      words: Words? = nil, aligner: (any TokenAligner)? = nil) -> [Overlap] {
         let words = words ?? Self.words(items, options: options)
         let corpus = words.corpus
         let squads = items.map(\.side.squad)
@@ -336,7 +342,7 @@ enum DuplicateDetection {
             // of each of its fields), a tenth of this comparison's time on a large playbook.
             let apart = ApartIndex(items)
             let texts = items.map(\.text)
-            let nearest = items.withUnsafeBufferPointer { buffer in
+            let (nearest, aligned) = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 let compatible: (Int, Int) -> Bool = { i, j in
                     !apart.apart(i, j)
@@ -354,8 +360,21 @@ enum DuplicateDetection {
                 var kept = backed
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
                 let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
-                return nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
-                                        readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
+                let nearest = nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
+                                               readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
+                let aligned = aligner.map { aligner in
+                    alignedRestatements(matches: matches, neighbours: MetricNeighbours(keys), texts: texts, vectors: vectors,
+                                        below: cosineNeeded(options.threshold),
+                                        allowed: { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] },
+                                        audiences: { audienceCosine(inPlace[$0], inPlace[$1]) }, compatible: compatible, aligner: aligner)
+                } ?? []
+                return (nearest, aligned)
+            }
+            for found in aligned where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
+                var candidate = Candidate(words: corpus.score(found.first, found.second))
+                candidate.meaning = found.cosine
+                candidate.aligned = (found.alignment, options.threshold)
+                candidates[found.first * n + found.second] = candidate
             }
             for neighbours in nearest {
                 var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
@@ -732,7 +751,9 @@ enum DuplicateDetection {
         let terms = shared()
         let whose = [a.side.squad, b.side.squad].compactMap { $0 }
         let squads = Set(whose).count == 2 ? "squads \(whose[0]) and \(whose[1])" : "the same squad"
-        let how = candidate.byMeaning ? "close in meaning, cosine \(format(candidate.meaning ?? 0))" : "alike in words"
+        let how = !candidate.byMeaning ? "alike in words"
+            : candidate.aligned.map { "close in meaning token by token, alignment \(format($0.alignment)), cosine \(format(candidate.meaning ?? 0))" }
+            ?? "close in meaning, cosine \(format(candidate.meaning ?? 0))"
         var reason = differences.isEmpty
             ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
             : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.joined(separator: ", "))"

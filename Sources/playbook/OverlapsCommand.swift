@@ -136,3 +136,16 @@ enum EntityReading {
         }
     }
 }
+
+/// Token alignments through the repository's alignment cache (beside the embedding cache), from the
+/// model when a pair is not in it.
+extension CachedEncoder: TokenAligner {
+    func alignments(_ pairs: [(String, String)]) throws -> [Double] {
+        guard let aligner = model as? any TokenAligner else { throw NoTokenAlignment() }
+        return try TokenAlignmentCache(cache: cache.sibling(named: "alignment-cache"), aligner: aligner, modelName: model.modelName)
+            .alignments(pairs)
+    }
+
+    /// A model that has no token states: the duplicate finder goes without alignments.
+    struct NoTokenAlignment: Error {}
+}

@@ -10,7 +10,7 @@ import PlaybookSimilarity
 /// PLAYBOOK_DUMP_FEATURES (a path) for `Data/replay-neighbour-rule.py`. A row: first, second,
 /// cosine, words, overlap, same metric, differences, change, title, audience, outcome and rationale
 /// cosines, differences read as look-alikes, shared terms, terms only the first has, terms only the second has.
-/// After the ten labelled sets, the bundled example playbook (`playbooks/`) as one more set, split `example`.
+/// After the eleven labelled sets, the bundled example playbook (`playbooks/`) as one more set, split `example`.
 final class GrowthPairDiagnostics: XCTestCase {
     func testDumpFeatures() throws {
         guard let path = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_FEATURES"] else { return }
@@ -18,7 +18,8 @@ final class GrowthPairDiagnostics: XCTestCase {
         var sets: [[String: Any]] = []
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
                                           ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
-                                          ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7")]
+                                          ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7"),
+                                          ("fresh8-pairs.tsv", "fresh8")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
@@ -50,10 +51,10 @@ final class GrowthPairDiagnostics: XCTestCase {
         var items = DuplicateDetection.items(parsed).hypotheses
         let vectors = try XCTUnwrap(DuplicateDetection.encode(&items, model))
         let corpus = Corpus(items.map(\.text))
-        func enc(_ field: (GrowthPair.Side) -> String) throws -> [[Float]] { try sides.map { try model.encode($0.map(field)) } ?? [] }
+        func enc(_ field: (GrowthPair.Side) -> String) throws -> [[Double]] { try sides.map { try model.encode($0.map(field)).map { $0.map(Double.init) } } ?? [] }
         let change = try enc(\.change), title = try enc(\.title), audience = try enc(\.audience)
         let outcome = try enc(\.outcome), rationale = try enc(\.rationale)
-        func cosine(_ v: [[Float]], _ i: Int, _ j: Int) -> Double { v.isEmpty ? 0 : Double(DuplicateDetection.dot(v[i], v[j])) }
+        func cosine(_ v: [[Double]], _ i: Int, _ j: Int) -> Double { v.isEmpty ? 0 : Double(DuplicateDetection.dot(v[i].map(Float.init), v[j].map(Float.init))) }
         func audiences(_ i: Int, _ j: Int) -> Double {
             if !audience.isEmpty { return cosine(audience, i, j) }
             guard let a = items[i].audienceVector, let b = items[j].audienceVector else { return 0 }
@@ -80,6 +81,6 @@ final class GrowthPairDiagnostics: XCTestCase {
                 "pairs": rows, "titles": sides?.map(\.title) ?? [], "denies": items.map { !$0.direction.negated.isEmpty },
                 "changes": sides?.map(\.change) ?? [], "ids": items.map(\.side.id), "squads": items.map { $0.side.squad ?? "" },
                 "vectors": ["title": title, "change": change, "audience": audience, "outcome": outcome, "rationale": rationale,
-                            "text": vectors]]
+                            "text": items.indices.map { i in (0..<vectors.width).map { Double(vectors.matrix[i * vectors.width + $0]) } }]]
     }
 }

@@ -134,9 +134,10 @@ final class GrowthPairQualityTests: XCTestCase {
         // Measured: F1 0.828, 36 of 51 rewordings found, 0 of 51 look-alikes flagged, as with the committed
         // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
         // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample); of `dupq5`: F1 0.854, 38, 0 and 14;
-        // of `dupq7` (the clear-margin rule): F1 0.879, 40, 0 and 14.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.85)
-        XCTAssertGreaterThanOrEqual(q.found, 40, "rewordings found")
+        // of `dupq7` (the clear-margin rule): F1 0.879, 40, 0 and 14; of `dupq8` (token alignment in the grey
+        // band, which the committed vectors cannot give: they have no token states): F1 0.915, 43, 0 and 14.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.9)
+        XCTAssertGreaterThanOrEqual(q.found, 43, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
     }
@@ -189,9 +190,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// that wrote it (32 found, 8 flagged, 23 other pairs); seen data since, in-sample: 33, 1 and 9
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
-    /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same.
+    /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same; of `dupq8` (token alignment in the grey
+    /// band): 34, 1 and 10 (F1 0.907 and 0.800).
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh2-pairs.tsv", found: 33, flagged: 1, strays: 10, wordsFlagged: 9)
+        try assertFloors("fresh2-pairs.tsv", found: 34, flagged: 1, strays: 10, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording

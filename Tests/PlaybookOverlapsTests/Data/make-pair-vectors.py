@@ -10,17 +10,20 @@ import base64, csv, json, os, struct, sys, unicodedata
 import numpy as np
 from scipy.special import erf
 
-D = sys.argv[1]
-blob = open(os.path.join(D, 'model.safetensors'), 'rb').read()
-n = struct.unpack('<Q', blob[:8])[0]
-header = json.loads(blob[8:8 + n])
-W = {}
-for key, info in header.items():
-    if key == '__metadata__' or info['dtype'] != 'F32':
-        continue
-    s, e = info['data_offsets']
-    W[key.removeprefix('bert.')] = np.frombuffer(blob[8 + n + s:8 + n + e], dtype=np.float32).reshape(info['shape'])
-vocab = {t.rstrip('\n'): i for i, t in enumerate(open(os.path.join(D, 'vocab.txt'), encoding='utf-8'))}
+W, vocab = {}, {}
+
+
+def load(D):
+    """Reads the weights and vocabulary of the model in folder D (for `encode`)."""
+    blob = open(os.path.join(D, 'model.safetensors'), 'rb').read()
+    n = struct.unpack('<Q', blob[:8])[0]
+    header = json.loads(blob[8:8 + n])
+    for key, info in header.items():
+        if key == '__metadata__' or info['dtype'] != 'F32':
+            continue
+        s, e = info['data_offsets']
+        W[key.removeprefix('bert.')] = np.frombuffer(blob[8 + n + s:8 + n + e], dtype=np.float32).reshape(info['shape'])
+    vocab.update({t.rstrip('\n'): i for i, t in enumerate(open(os.path.join(D, 'vocab.txt'), encoding='utf-8'))})
 
 def words(text):
     text = ''.join(c for c in unicodedata.normalize('NFD', text.lower()) if unicodedata.category(c) != 'Mn')
@@ -51,7 +54,8 @@ def norm(x, g, b):
     m = x.mean(-1, keepdims=True); v = ((x - m) ** 2).mean(-1, keepdims=True)
     return (x - m) / np.sqrt(v + 1e-12) * g + b
 
-def encode(text):
+def encode(text, tokens=False):
+    """The unit-length mean-pooled vector of `text`; with `tokens`, its token ids ([CLS] and [SEP] included) and last-layer token states."""
     ids = [vocab['[CLS]']] + [vocab[p] for w in words(text) for p in pieces(w)][:254] + [vocab['[SEP]']]
     n = len(ids)
     x = W['embeddings.word_embeddings.weight'][ids] + W['embeddings.position_embeddings.weight'][:n] + W['embeddings.token_type_embeddings.weight'][0]
@@ -66,16 +70,20 @@ def encode(text):
                  W[p + 'attention.output.LayerNorm.weight'], W[p + 'attention.output.LayerNorm.bias'])
         h = lin('intermediate.dense', x); h = 0.5 * h * (1 + erf(h / np.sqrt(2)))
         x = norm(lin('output.dense', h) + x, W[p + 'output.LayerNorm.weight'], W[p + 'output.LayerNorm.bias'])
+    if tokens:
+        return ids, x
     m = x.mean(0)
     return m / np.linalg.norm(m)
 
-here = os.path.dirname(os.path.abspath(__file__))
-rows = list(csv.DictReader(open(os.path.join(here, 'growth-pairs.tsv'), encoding='utf-8'), delimiter='\t', quoting=csv.QUOTE_NONE))
-texts = sorted({r[f'{s}_title'] + '. ' + r[f'{s}_change'] for r in rows if r['split'] == 'held-out' for s in 'ab'}
-               | {r[f'{s}_audience'] for r in rows if r['split'] == 'held-out' for s in 'ab'})
-out = {}
-for t in texts:
-    q = np.clip(np.round(encode(t) * 127), -127, 127).astype(np.int8)
-    out[t] = base64.b64encode(q.tobytes()).decode('ascii')
-json.dump({'model': 'all-MiniLM-L6-v2', 'quantisation': 'int8, value = byte / 127', 'vectors': out}, sys.stdout, indent=0, sort_keys=True)
-print()
+if __name__ == '__main__':
+    load(sys.argv[1])
+    here = os.path.dirname(os.path.abspath(__file__))
+    rows = list(csv.DictReader(open(os.path.join(here, 'growth-pairs.tsv'), encoding='utf-8'), delimiter='\t', quoting=csv.QUOTE_NONE))
+    texts = sorted({r[f'{s}_title'] + '. ' + r[f'{s}_change'] for r in rows if r['split'] == 'held-out' for s in 'ab'}
+                   | {r[f'{s}_audience'] for r in rows if r['split'] == 'held-out' for s in 'ab'})
+    out = {}
+    for t in texts:
+        q = np.clip(np.round(encode(t) * 127), -127, 127).astype(np.int8)
+        out[t] = base64.b64encode(q.tobytes()).decode('ascii')
+    json.dump({'model': 'all-MiniLM-L6-v2', 'quantisation': 'int8, value = byte / 127', 'vectors': out}, sys.stdout, indent=0, sort_keys=True)
+    print()

@@ -10,7 +10,8 @@ The dump (`GrowthPairDiagnostics`) holds, for each labelled set written into one
 words) with its title-and-change cosine, its audience cosine, its word score, shared terms and
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
-committed settings it gives the Swift figures on all ten sets exactly. The dump's eleventh set is the
+committed settings it gives the Swift figures before token alignment (`replay-token-alignment.py` adds it
+through `EXTRA`) on all eleven labelled sets exactly. The dump's twelfth set is the
 bundled example (`playbooks/`): every pair it calls a duplicate is another pair, and any setting that
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
@@ -22,6 +23,12 @@ Standard library only.
 """
 import json
 import sys
+
+# Hooks for `replay-token-alignment.py` (None: the committed rules). EXTRA(s, candidates): more pairs
+# (first, second) to call duplicates by meaning, before the fields and the tie-break. TIE(s, x, a, y):
+# whether x restates a rather than y (None: undecided), asked before the cosines' tie-break.
+EXTRA = None
+TIE = None
 
 
 def load(path):
@@ -149,6 +156,10 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
         rank = 1 + max(closer(i, j), closer(j, i))
         if rank <= keep:
             candidates[(i, j)] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[rank - 1])
+    if EXTRA is not None:
+        for k in EXTRA(s):
+            if k not in candidates or max(candidates[k]["words"], candidates[k]["meaning"]) < threshold:
+                candidates[k] = dict(words=P[k]["words"], meaning=threshold)
     for c in candidates.values():
         c["score"] = min(1, max(c["words"], c["meaning"]))
         c["by_meaning"] = c["meaning"] > c["words"]
@@ -200,6 +211,8 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                     # restates the one that denies nothing
                     if denial and denies[a] != denies[y] and not denies[x]:
                         closer = not denies[a]
+                    if closer is None and TIE is not None:
+                        closer = TIE(s, x, a, y)
                     if closer is None:
                         closer = reads_closer(x, a, y)
                     if closer is None:
@@ -214,7 +227,7 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
         if kind in counts:
             counts[kind] += 1
     duplicates = sum(1 for r in s["roles"] if r[2] == "b")
-    return dict(found=counts["dup"], duplicates=duplicates, flagged=counts["look"], strays=counts["stray"])
+    return dict(found=counts["dup"], duplicates=duplicates, flagged=counts["look"], strays=counts["stray"], called=set(called))
 
 
 def f1(results, strays=False):
