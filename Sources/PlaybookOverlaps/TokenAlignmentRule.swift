@@ -189,4 +189,34 @@ extension DuplicateDetection {
             return Aligned(first: x, second: o, cosine: cosine, alignment: mine)
         }
     }
+
+    /// The items of each metric key (an item with no metric meets every key, as in `NearMeaning`).
+    struct MetricNeighbours: Sendable {
+        private var byKey: [String: [Int]] = [:]
+        private var unkeyed: [Int] = []
+        private let keys: [String?]
+
+        init(_ keys: [String?]) {
+            self.keys = keys
+            for (index, key) in keys.enumerated() {
+                if let key { byKey[key, default: []].append(index) } else { unkeyed.append(index) }
+            }
+        }
+
+        /// The metric key of `i` (nil: it meets every item).
+        func key(_ i: Int) -> String? { keys[i] }
+
+        /// The items of `i`'s metric key (every item when `i` has none), the items without a key included.
+        func of(_ i: Int) -> [Int] {
+            guard let key = keys[i] else { return Array(keys.indices) }
+            return (byKey[key] ?? []) + unkeyed
+        }
+
+        /// `body` for each item of `i`'s metric key (every item when `i` has none), the items without a key included.
+        func forEach(of i: Int, _ body: (Int) -> Void) {
+            guard let key = keys[i] else { return keys.indices.forEach(body) }
+            byKey[key]?.forEach(body)
+            unkeyed.forEach(body)
+        }
+    }
 }
