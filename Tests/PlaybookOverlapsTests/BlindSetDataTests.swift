@@ -3,7 +3,7 @@ import XCTest
 
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
-/// `Data/fresh8-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -20,6 +20,9 @@ struct BlindSet {
     static let eighth = BlindSet(file: "fresh8-pairs.tsv", prefix: "N", split: "fresh8",
                                  earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                 "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv"])
+    static let ninth = BlindSet(file: "fresh9-pairs.tsv", prefix: "O", split: "fresh9",
+                                earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                               "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -145,4 +148,12 @@ final class Fresh8DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.eighth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.eighth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.eighth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh9DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.ninth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.ninth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.ninth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.ninth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.ninth.checkNoTextRepeatedFromTheEarlierSets() }
 }
