@@ -7,7 +7,8 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     private var top: Layer?
     /// Layers kept before they are folded into one: lookups scan at most this many.
     private static let depth = 8
-    /// The first layer is a fold (`fields`): each path once, none removed, in document order.
+    /// The first layer is a fold (`placed`): each path once, in the place it first had; a removed
+    /// one stays there without a value, so that, should it come back, the fold does not show.
     private var foldedBase = false
 
     private final class Layer: Sendable {
@@ -57,7 +58,13 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
         var next = self
         next.top = Layer(changes, below: top)
         if (next.top?.count ?? 0) > Self.depth {
-            next = EntityState(fields: next.fields)
+            // Removed paths too (no value): a fold of only the fields there moved a path removed
+            // before it and back after it to the end, where with no fold it kept its first place.
+            let (paths, values) = next.placed
+            var base: [FieldChange] = []
+            base.reserveCapacity(paths.count)
+            for index in paths.indices { base.append(FieldChange(path: paths[index], old: nil, new: values[index])) }
+            next = EntityState(layer: base)
             next.foldedBase = true
         }
         return next
@@ -88,8 +95,20 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
     /// Every field in document order as far as the changes tell it: a field keeps the place it
     /// first had, and one added later follows those already there.
     public var fields: [Field] {
+        let (paths, values) = placed
+        var result: [Field] = []
+        result.reserveCapacity(paths.count)
+        for index in paths.indices {
+            if let value = values[index] { result.append(Field(paths[index], value)) }
+        }
+        return result
+    }
+
+    /// Every path the changes gave a value, each once in the place it first had, with its latest
+    /// value: nil for one removed since (it keeps its place should it come back).
+    private var placed: (paths: [String], values: [FieldValue?]) {
         let layers = layers
-        if foldedBase, let folded = Self.fieldsOverFoldedBase(layers) { return folded }
+        if foldedBase, let folded = Self.placedOverFoldedBase(layers) { return folded }
         // Each path's place and latest value; a removed path keeps its place should it come back.
         var paths: [String] = []
         var values: [FieldValue?] = []
@@ -113,24 +132,19 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        var result: [Field] = []
-        result.reserveCapacity(paths.count)
-        for index in paths.indices {
-            if let value = values[index] { result.append(Field(paths[index], value)) }
-        }
-        return result
+        return (paths, values)
     }
 
-    /// `fields` when the first layer is a fold and the later layers change a few paths (a
+    /// `placed` when the first layer is a fold and the later layers change a few paths (a
     /// check-in, a status): each change is looked for among the paths so far instead of hashing
     /// every path into a table, the most of a timeline's folds. Nil when the later layers change
     /// too many paths for that to pay.
-    private static func fieldsOverFoldedBase(_ layers: [[FieldChange]]) -> [Field]? {
-        guard let base = layers.first else { return [] }
+    private static func placedOverFoldedBase(_ layers: [[FieldChange]]) -> (paths: [String], values: [FieldValue?])? {
+        guard let base = layers.first else { return ([], []) }
         var later = 0
         for layer in layers.dropFirst() { later += layer.count }
         guard later <= 64 else { return nil }
-        // As `fields`: a path keeps the place it first had (a removed one too, should it come
+        // As `placed`: a path keeps the place it first had (a removed one too, should it come
         // back); one added later follows those already there.
         var paths = base.map(\.path)
         var values: [FieldValue?] = base.map(\.newValue)
@@ -145,12 +159,7 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
                 }
             }
         }
-        var result: [Field] = []
-        result.reserveCapacity(paths.count)
-        for index in paths.indices {
-            if let value = values[index] { result.append(Field(paths[index], value)) }
-        }
-        return result
+        return (paths, values)
     }
 
     public var keys: Dictionary<String, FieldValue>.Keys { values.keys }

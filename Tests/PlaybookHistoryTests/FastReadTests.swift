@@ -158,6 +158,57 @@ final class EntityStateTests: XCTestCase {
         XCTAssertEqual(state.fields.map(\.path), ["a", "b", "c", "d", "e"])
         XCTAssertEqual(state.fields.map(\.value), ["7", "5", "9", "4", "8"])
     }
+
+    /// A state of many commits is folded now and then; the fields' order must not show it: a field
+    /// removed before a fold and back after it keeps its first place, as it does with no fold between.
+    func testFieldsKeepTheirFirstPlaceThroughAFold() {
+        let base = [FieldChange(path: "a", old: nil, new: "1"), FieldChange(path: "b", old: nil, new: "2"),
+                    FieldChange(path: "c", old: nil, new: "3")]
+        let removed = EntityState(layer: base).applying([FieldChange(path: "b", old: "2", new: nil)])
+        let back = [FieldChange(path: "b", old: nil, new: "5")]
+        let unfolded = removed.applying(back)
+        XCTAssertEqual(unfolded.fields.map(\.path), ["a", "b", "c"])
+        // Twelve check-ins between the removal and the return: more layers than are kept unfolded.
+        var folded = removed
+        for step in 0..<12 { folded = folded.applying([FieldChange(path: "c", old: nil, new: .string("c\(step)"))]) }
+        folded = folded.applying(back)
+        XCTAssertEqual(folded.fields.map(\.path), ["a", "b", "c"])
+        XCTAssertEqual(folded.fields.map(\.value), ["1", "5", "c11"])
+        XCTAssertEqual(folded.values, ["a": "1", "b": "5", "c": "c11"])
+    }
+
+    /// The order, step by step over hundreds of layers (folded many times), is the rule's: each
+    /// path in the place it first had (through removals and returns), new ones after.
+    func testFieldOrderOverManyFoldsIsTheRule() {
+        // Seeded (a linear congruential generator), so a failure repeats.
+        var seed: UInt64 = 0x5eed
+        func next(_ bound: Int) -> Int {
+            seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((seed >> 33) % UInt64(bound))
+        }
+        let paths = (0..<10).map { "key_results[KR-\($0)].current" } + ["status", "title", "result.lift"]
+        var order: [String] = ["status", "title"]
+        var expected: [String: FieldValue] = ["status": "draft", "title": "A"]
+        var state = EntityState(layer: order.map { FieldChange(path: $0, old: nil, new: expected[$0]) })
+        for step in 0..<400 {
+            var changes: [FieldChange] = []
+            for _ in 0...next(3) {
+                let path = paths[next(paths.count)]
+                // Removals often, so that fields go and come back across folds.
+                let new: FieldValue? = next(3) == 0 ? nil : .string("v\(step)")
+                changes.append(FieldChange(path: path, old: expected[path], new: new))
+                expected[path] = new
+                if new != nil, !order.contains(path) { order.append(path) }
+            }
+            state = state.applying(changes)
+            // The first step that goes wrong is the one to read: the rest follow from it.
+            guard state.fields.map(\.path) == order.filter({ expected[$0] != nil }), state.values == expected else {
+                XCTAssertEqual(state.fields.map(\.path), order.filter { expected[$0] != nil }, "after step \(step)")
+                XCTAssertEqual(state.values, expected, "after step \(step)")
+                return
+            }
+        }
+    }
 }
 
 /// A version that changes one value on one line is read by replacing the value; whenever that

@@ -140,4 +140,31 @@ final class TypedVersionTests: XCTestCase {
         XCTAssertNil(objective.keyResults.first?.current)
         XCTAssertEqual(timeline.currentVersion?.unreadableValues.map(\.rule), [RuleID.type])
     }
+
+    /// An objective whose first key result is dropped, then brought back after some check-ins of the
+    /// other: its versions list the key results as its file does, however many check-ins came
+    /// between (past a few, the history folds its changes, which must not move the returning one last).
+    func testAKeyResultBackAfterManyCheckInsKeepsItsPlace() throws {
+        func krs(_ current: Int, first: Bool) -> String {
+            let kr1 = "  - id: KR-1\n    title: Activation\n    metric: activation-rate\n    baseline: 1\n    target: 2\n    current: 1\n"
+            return "kind: Objective\nid: OKR-2026Q3-GRO-1\nsquad: growth\nquarter: 2026-Q3\ntitle: Grow\naligns_to: weekly-active-learners\n"
+                + "key_results:\n" + (first ? kr1 : "")
+                + "  - id: KR-2\n    title: Signups\n    metric: signup-rate\n    baseline: 0\n    target: 10\n    current: \(current)\n"
+        }
+        for checkIns in [1, 12] {
+            let scratch = try ScratchHistory(for: self)
+            try scratch.commit(["playbooks/okr.yml": krs(0, first: true)])
+            try scratch.commit(["playbooks/okr.yml": krs(0, first: false)])
+            for day in 1...checkIns { try scratch.commit(["playbooks/okr.yml": krs(day, first: false)]) }
+            let back = try scratch.commit(["playbooks/okr.yml": krs(checkIns, first: true)])
+            let timeline = try XCTUnwrap(Timelines(try HistoryReader(roots: ["playbooks"], mode: .firstParent).read(scratch.repository))["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.count, checkIns + 3)
+            guard case .objective(let objective)? = timeline.currentVersion?.entity else { return XCTFail("no objective") }
+            XCTAssertEqual(objective.keyResults.map { $0.id?.value }, ["KR-1", "KR-2"], "after \(checkIns) check-ins")
+            // As lint reads the file.
+            let lint = try lintReading(scratch.repository, commit: back, path: "playbooks/okr.yml", id: "OKR-2026Q3-GRO-1")
+            guard case .objective(let read)? = lint?.entity else { return XCTFail("lint read no objective") }
+            XCTAssertEqual(objective.keyResults.map { $0.id?.value }, read.keyResults.map { $0.id?.value })
+        }
+    }
 }
