@@ -11,13 +11,14 @@ words) with its title-and-change cosine, its audience cosine, its word score, sh
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
 committed settings it gives the Swift figures before token alignment (`replay-token-alignment.py` adds it
-through `EXTRA`) on all eleven labelled sets exactly. The dump's twelfth set is the
+through `EXTRA`) on all twelve labelled sets exactly. The dump's twelfth set is the
 bundled example (`playbooks/`): every pair it calls a duplicate is another pair, and any setting that
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
 are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
 two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
-closer change and audience, on a near tie the look-alike that adds fewer words of its own) is replayed
+closer change and audience, on a near tie the look-alike that adds fewer words of its own, the near tie
+read on the changes alone between look-alikes told apart by their audiences: `audience_tie`) is replayed
 from the dump's `denies` (whether each text denies something) and its counts of terms only one side has.
 Standard library only.
 """
