@@ -343,7 +343,8 @@ extension DuplicateDetection {
         // other words. Over the six seen sets this finds 5 more rewordings, with 6 fewer other pairs,
         // than the count of terms `x` shares with each (often a tie, or the look-alike that kept a word
         // `x` happens to use), and 3 more with 4 fewer than the change's cosine alone.
-        func readsCloser(_ x: Int, to a: Int, than y: Int) -> Bool? {
+        // Look-alikes told apart by their audiences: a near tie of the changes alone (`nearTie(changes:withAudiences:audiencesApart:)`).
+        func readsCloser(_ x: Int, to a: Int, than y: Int, audiencesApart: Bool) -> Bool? {
             guard let toA = candidates[key(x, a)]?.meaning, let toY = candidates[key(x, y)]?.meaning else { return nil }
             func audience(_ i: Int, _ j: Int) -> Double {
                 guard let vi = items[i].audienceVector, let vj = items[j].audienceVector else { return 0 }
@@ -355,7 +356,8 @@ extension DuplicateDetection {
             // a text that reads no closer to it restates the idea without it. Over the nine labelled
             // sets 4 more rewordings found and 4 fewer other pairs, all on the two newest sets (the
             // seven older ones: none either way).
-            if abs(first - second) < nearTie, let words = wording(a, y), words.onlyFirst.count != words.onlySecond.count {
+            if nearTie(changes: (toA, toY), withAudiences: (first, second), audiencesApart: audiencesApart),
+               let words = wording(a, y), words.onlyFirst.count != words.onlySecond.count {
                 return words.onlyFirst.count < words.onlySecond.count
             }
             return first == second ? nil : first > second
@@ -381,7 +383,7 @@ extension DuplicateDetection {
                         out[pair] = mine
                     } else if rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if deniesLess(x, a, than: y) ?? readsCloser(x, to: a, than: y) ?? (rival.score >= candidate.score) {
+                    } else if deniesLess(x, a, than: y) ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds)) ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost

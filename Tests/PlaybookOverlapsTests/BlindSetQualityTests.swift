@@ -31,10 +31,11 @@ func assertBlindSetFloors(_ file: String, found: Int, flagged: Int, strays: Int,
 /// of `dupq5` (chosen on all eight sets: before / after the same thing, the denial tie-break): 32, 0 and 5
 /// (F1 0.889 and 0.831), leave-one-set-out 33, 0 and 5; words only 20 flagged. With the clear-margin rule
 /// of `dupq7` (a weak match standing clear of its metric's other texts; its knob chosen on the other nine
-/// sets, the same 0.14): 34, 0 and 5.
+/// sets, the same 0.14): 34, 0 and 5. With the near tie of `dupq9` (between look-alikes told apart by
+/// their audiences, read on the changes alone; no knob, chosen on all twelve sets): 35, 0 and 4.
 final class Fresh4QualityTests: XCTestCase {
     func testFourthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh4-pairs.tsv", found: 34, flagged: 0, strays: 5, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh4-pairs.tsv", found: 35, flagged: 0, strays: 4, wordsFlagged: 20)
     }
 }
 
@@ -138,9 +139,11 @@ final class TokenAlignmentQualityTests: XCTestCase {
 /// with the rules of `63beba8` 23 of 40 rewordings found, 0 of 40 look-alikes flagged, 15 other pairs
 /// (F1 0.730 over the labelled pairs, 0.590 counting the other pairs); with the token-alignment rule of
 /// `dupq8` (chosen leaving one set out on the eleven earlier sets) 25, 0 and 16 (F1 0.769 and 0.617).
-/// Words only: 0 found, 16 flagged.
+/// Words only: 0 found, 16 flagged. Since then seen data: its misses sorted by the step that lost them
+/// (`Data/classify-misses.py`), and with the near tie of `dupq9` (between look-alikes told apart by their
+/// audiences, read on the changes alone; no knob, the same left one set out) 26, 0 and 15 (F1 0.788 and 0.642).
 final class Fresh9QualityTests: XCTestCase {
     func testNinthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh9-pairs.tsv", found: 25, flagged: 0, strays: 16, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh9-pairs.tsv", found: 26, flagged: 0, strays: 15, wordsFlagged: 16)
     }
 }

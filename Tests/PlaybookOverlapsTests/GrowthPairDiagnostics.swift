@@ -19,7 +19,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
                                           ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
                                           ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7"),
-                                          ("fresh8-pairs.tsv", "fresh8")]
+                                          ("fresh8-pairs.tsv", "fresh8"), ("fresh9-pairs.tsv", "fresh9")]
         for (file, split) in splits {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()

@@ -11,13 +11,14 @@ words) with its title-and-change cosine, its audience cosine, its word score, sh
 what `FieldComparison` says (plain and as look-alikes). This script reimplements what
 `DuplicateDetection.pairs`, `nearestByMeaning` and `inheritedDifferences` do with them; with the
 committed settings it gives the Swift figures before token alignment (`replay-token-alignment.py` adds it
-through `EXTRA`) on all eleven labelled sets exactly. The dump's twelfth set is the
+through `EXTRA`) on all twelve labelled sets exactly. The dump's twelfth set is the
 bundled example (`playbooks/`): every pair it calls a duplicate is another pair, and any setting that
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
 are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
 two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
-closer change and audience, on a near tie the look-alike that adds fewer words of its own) is replayed
+closer change and audience, on a near tie the look-alike that adds fewer words of its own, the near tie
+read on the changes alone between look-alikes told apart by their audiences: `audience_tie`) is replayed
 from the dump's `denies` (whether each text denies something) and its counts of terms only one side has.
 Standard library only.
 """
@@ -85,7 +86,7 @@ def label(s, i, j):
 
 
 def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
-        near_tie=0.04, margin=0.14):
+        near_tie=0.04, margin=0.14, audience_tie=True, trace=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
@@ -154,6 +155,8 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 return keep
             return count
         rank = 1 + max(closer(i, j), closer(j, i))
+        if trace is not None:
+            trace.setdefault("rank", {})[(i, j)] = rank
         if rank <= keep:
             candidates[(i, j)] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[rank - 1])
     if EXTRA is not None:
@@ -186,9 +189,12 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
         if tiebreak == "cos":
             return None if pa["cos"] == py["cos"] else pa["cos"] > py["cos"]
         first, second_ = pa["cos"] + pa["audience"], py["cos"] + py["audience"]
-        # a near tie goes with the look-alike that adds fewer words of its own
+        # a near tie goes with the look-alike that adds fewer words of its own; between look-alikes told
+        # apart by their audiences, a near tie of the changes alone (`audience_tie`)
+        apart_by_audience = "audience" in {d.split(" ")[0] for d in P[key(a, y)]["diff"].split("; ") if d}
+        gap = abs(pa["cos"] - py["cos"]) if audience_tie and apart_by_audience else abs(first - second_)
         only = P[key(a, y)]["only"]
-        if abs(first - second_) < near_tie and only is not None and only[0] != only[1]:
+        if gap < near_tie and only is not None and only[0] != only[1]:
             return (only[0] < only[1]) if a < y else (only[1] < only[0])
         return None if first == second_ else first > second_
 
@@ -203,8 +209,12 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 rival, mine = recompared(key(a, x), fields[key(a, y)]), recompared(k, fields[key(a, y)])
                 if mine and not rival:
                     out[k] = mine
+                    if trace is not None:
+                        trace.setdefault("lost", {})[k] = (x, a, y, "field")
                 elif rival and not mine:
                     out[key(a, x)] = rival
+                    if trace is not None:
+                        trace.setdefault("lost", {})[key(a, x)] = (x, x, a, "rival's field")
                 else:
                     closer = None
                     # of two look-alikes of which one denies something, a text that denies nothing
@@ -219,6 +229,10 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                         closer = candidates[key(a, x)]["score"] >= candidates[k]["score"]
                     if closer:
                         out[k] = mine or "lost"
+                        if trace is not None:
+                            trace.setdefault("lost", {})[k] = (x, a, y, "field" if mine else "denial" if denial and denies[a] != denies[y] and not denies[x] else "tie")
+    if trace is not None:
+        trace["candidates"], trace["fields"], trace["out"] = candidates, dict(fields), dict(out)
     fields.update(out)
     called = [k for k, d in fields.items() if d == ""]
     counts = {"dup": 0, "look": 0, "stray": 0}
@@ -259,7 +273,8 @@ def leave_one_out(sets, grid, prefer, title):
 
 def main():
     sets = load(sys.argv[1])
-    settings = {"weak": 0.38, "backing": 0.4, "second": 0.45, "tiebreak": "cos+audience", "near_tie": 0.04, "margin": 0.14}
+    settings = {"weak": 0.38, "backing": 0.4, "second": 0.45, "tiebreak": "cos+audience", "near_tie": 0.04, "margin": 0.14,
+                "audience_tie": True}
     for title, chosen in (("committed settings", settings), ("without the clear-margin rule", dict(settings, margin=None))):
         print(title, chosen)
         total = dict(found=0, duplicates=0, flagged=0, strays=0)

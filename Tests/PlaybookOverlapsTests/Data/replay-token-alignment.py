@@ -46,7 +46,7 @@ def module(name, file):
 
 
 replay = module("replay", "replay-neighbour-rule.py")
-SETTINGS = {"weak": 0.38, "backing": 0.4, "second": 0.45, "tiebreak": "cos+audience", "near_tie": 0.04, "margin": 0.14}
+SETTINGS = {"weak": 0.38, "backing": 0.4, "second": 0.45, "tiebreak": "cos+audience", "near_tie": 0.04, "margin": 0.14, "audience_tie": True}
 
 
 def token_states(sets, model_dir, cache_path):
