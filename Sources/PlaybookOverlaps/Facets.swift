@@ -8,6 +8,18 @@ struct Facets: Sendable, Hashable {
     enum Facet: String, Sendable, Hashable, CaseIterable, Comparable {
         case platform, region, surface, segment
         static func < (a: Facet, b: Facet) -> Bool { a.rawValue < b.rawValue }
+        // Compared and hashed as cases: a raw-valued enum otherwise takes `RawRepresentable`'s, which
+        // hash and compare the name, a string hashed at every look-up of a pair's facets.
+        static func == (a: Facet, b: Facet) -> Bool { a.number == b.number }
+        func hash(into hasher: inout Hasher) { hasher.combine(number) }
+        private var number: UInt8 {
+            switch self {
+            case .platform: 0
+            case .region: 1
+            case .surface: 2
+            case .segment: 3
+            }
+        }
     }
 
     /// For each facet and dimension, the values named, with the words that named them.
@@ -27,6 +39,7 @@ struct Facets: Sendable, Hashable {
                 for (dimension, value) in phrase.tags {
                     values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
                 }
+                for (slot, bit) in phrase.bits { named(slot, bit) }
                 matched = max(matched, phrase.stems.count)
                 done.insert(phrase.facet)
             }
@@ -41,13 +54,14 @@ struct Facets: Sendable, Hashable {
                 values[facet, default: [:]][dimension, default: [:]].merge(named) { first, _ in first }
             }
         }
+        for (slot, bits) in other.bits.enumerated() where bits != 0 { named(slot, bits) }
     }
 
     /// The facets on which the two differ, each with the values that say so ("ios / android").
     static func differences(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
         var out: [(Facet, String)] = []
         // Most texts name no facet: nothing to sort or compare.
-        guard !a.values.isEmpty, !b.values.isEmpty else { return out }
+        guard !a.values.isEmpty, !b.values.isEmpty, mayDiffer(a, b) else { return out }
         for facet in sorted {
             guard let da = a.values[facet], let db = b.values[facet] else { continue }
             // Usually no dimension differs (the neighbour rule has told most such pairs apart already):
@@ -101,7 +115,53 @@ struct Facets: Sendable, Hashable {
         var stems: [String]
         var facet: Facet
         var tags: [String: String]
+        /// `tags` as (slot, bit) of `numbering`.
+        var bits: [(slot: Int, bit: UInt64)] = []
     }
+
+    /// The values named, as bits: one word per dimension of a facet (a slot of `numbering`), one bit
+    /// per value the vocabulary gives that dimension; empty when nothing is named. A pair's facets are
+    /// compared by these words (most pairs share every value they both name, and a dictionary look-up
+    /// of each value cost more than the rest of comparing their fields).
+    private(set) var bits: [UInt64] = []
+
+    private mutating func named(_ slot: Int, _ bit: UInt64) {
+        if bits.isEmpty { bits = Array(repeating: 0, count: Self.numbering.slots) }
+        bits[slot] |= bit
+    }
+
+    /// Whether a dimension is named on both sides with no value shared: `differences` finds any.
+    static func mayDiffer(_ a: Facets, _ b: Facets) -> Bool {
+        guard numbering.exact else { return true }
+        guard a.bits.count == b.bits.count else { return false }
+        for slot in a.bits.indices where a.bits[slot] != 0 && b.bits[slot] != 0 && a.bits[slot] & b.bits[slot] == 0 {
+            return true
+        }
+        return false
+    }
+
+    /// Each facet's dimensions numbered (slots), and each value of a dimension in the vocabulary a bit of its
+    /// slot; `exact` while no dimension has more than 64 values (else `mayDiffer` always answers yes).
+    static let numbering: (slots: Int, bits: [Facet: [String: [String: (slot: Int, bit: UInt64)]]], exact: Bool) = {
+        var out: [Facet: [String: [String: (slot: Int, bit: UInt64)]]] = [:]
+        var slots = 0
+        var exact = true
+        for facet in sorted {
+            let pairs = Set((vocabulary[facet] ?? [:]).values.flatMap { $0.map { "\($0.key)\u{0}\($0.value)" } }).sorted()
+            var dimensions: [String: [String: (slot: Int, bit: UInt64)]] = [:]
+            for pair in pairs {
+                let parts = pair.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
+                let (dimension, value) = (parts[0], parts[1])
+                if dimensions[dimension] == nil { dimensions[dimension] = [:]; slots += 1 }
+                let count = dimensions[dimension]?.count ?? 0
+                if count >= 64 { exact = false }
+                let slot = dimensions[dimension]?.values.first?.slot ?? slots - 1
+                dimensions[dimension]?[value] = (slot, count < 64 ? 1 << UInt64(count) : 0)
+            }
+            out[facet] = dimensions
+        }
+        return (slots, out, exact)
+    }()
 
     /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
     static let phrases: [String: [Phrase]] = {
@@ -111,7 +171,8 @@ struct Facets: Sendable, Hashable {
             for (text, tags) in table {
                 let stems = reader.stems(text)
                 guard let first = stems.first else { continue }
-                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags))
+                let bits = tags.compactMap { numbering.bits[facet]?[$0.key]?[$0.value] }
+                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags, bits: bits))
             }
         }
         return out.mapValues { list in
