@@ -39,7 +39,7 @@ struct Facets: Sendable, Hashable {
                 for (dimension, value) in phrase.tags {
                     values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
                 }
-                for (slot, bit) in phrase.bits { named(slot, bit) }
+                bits.formUnion(phrase.bits)
                 matched = max(matched, phrase.stems.count)
                 done.insert(phrase.facet)
             }
@@ -54,7 +54,7 @@ struct Facets: Sendable, Hashable {
                 values[facet, default: [:]][dimension, default: [:]].merge(named) { first, _ in first }
             }
         }
-        for (slot, bits) in other.bits.enumerated() where bits != 0 { named(slot, bits) }
+        bits.formUnion(other.bits)
     }
 
     /// The facets on which the two differ, each with the values that say so ("ios / android").
@@ -115,52 +115,62 @@ struct Facets: Sendable, Hashable {
         var stems: [String]
         var facet: Facet
         var tags: [String: String]
-        /// `tags` as (slot, bit) of `numbering`.
-        var bits: [(slot: Int, bit: UInt64)] = []
+        /// `tags` as bits of `numbering`.
+        var bits = Values()
     }
 
-    /// The values named, as bits: one word per dimension of a facet (a slot of `numbering`), one bit
-    /// per value the vocabulary gives that dimension; empty when nothing is named. A pair's facets are
-    /// compared by these words (most pairs share every value they both name, and a dictionary look-up
-    /// of each value cost more than the rest of comparing their fields).
-    private(set) var bits: [UInt64] = []
-
-    private mutating func named(_ slot: Int, _ bit: UInt64) {
-        if bits.isEmpty { bits = Array(repeating: 0, count: Self.numbering.slots) }
-        bits[slot] |= bit
+    /// A set of the vocabulary's values, one bit each (`numbering`): 128 bits held in place.
+    struct Values: Sendable, Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        mutating func formUnion(_ other: Values) {
+            low |= other.low
+            high |= other.high
+        }
+        func meets(_ other: Values) -> Bool { low & other.low != 0 || high & other.high != 0 }
+        func masked(_ mask: Values) -> Values { Values(low: low & mask.low, high: high & mask.high) }
+        var isEmpty: Bool { low == 0 && high == 0 }
     }
+
+    /// The values named, as bits of `numbering`: a pair's facets are compared by these first (most
+    /// pairs share every value they both name, and looking up each value in the dictionaries cost more
+    /// than the rest of comparing their fields).
+    private(set) var bits = Values()
 
     /// Whether a dimension is named on both sides with no value shared: `differences` finds any.
     static func mayDiffer(_ a: Facets, _ b: Facets) -> Bool {
         guard numbering.exact else { return true }
-        guard a.bits.count == b.bits.count else { return false }
-        for slot in a.bits.indices where a.bits[slot] != 0 && b.bits[slot] != 0 && a.bits[slot] & b.bits[slot] == 0 {
-            return true
+        guard !a.bits.isEmpty, !b.bits.isEmpty else { return false }
+        for dimension in numbering.dimensions {
+            let (x, y) = (a.bits.masked(dimension), b.bits.masked(dimension))
+            if !x.isEmpty, !y.isEmpty, !x.meets(y) { return true }
         }
         return false
     }
 
-    /// Each facet's dimensions numbered (slots), and each value of a dimension in the vocabulary a bit of its
-    /// slot; `exact` while no dimension has more than 64 values (else `mayDiffer` always answers yes).
-    static let numbering: (slots: Int, bits: [Facet: [String: [String: (slot: Int, bit: UInt64)]]], exact: Bool) = {
-        var out: [Facet: [String: [String: (slot: Int, bit: UInt64)]]] = [:]
-        var slots = 0
-        var exact = true
+    /// Each value the vocabulary gives a facet's dimension numbered (a bit of `Values`), with each
+    /// dimension's bits (`dimensions`); `exact` while they fit in 128 (else `mayDiffer` always answers yes).
+    static let numbering: (values: [Facet: [String: [String: Values]]], dimensions: [Values], exact: Bool) = {
+        var out: [Facet: [String: [String: Values]]] = [:]
+        var dimensions: [Values] = []
+        var next = 0
         for facet in sorted {
-            let pairs = Set((vocabulary[facet] ?? [:]).values.flatMap { $0.map { "\($0.key)\u{0}\($0.value)" } }).sorted()
-            var dimensions: [String: [String: (slot: Int, bit: UInt64)]] = [:]
-            for pair in pairs {
-                let parts = pair.split(separator: "\u{0}", omittingEmptySubsequences: false).map(String.init)
-                let (dimension, value) = (parts[0], parts[1])
-                if dimensions[dimension] == nil { dimensions[dimension] = [:]; slots += 1 }
-                let count = dimensions[dimension]?.count ?? 0
-                if count >= 64 { exact = false }
-                let slot = dimensions[dimension]?.values.first?.slot ?? slots - 1
-                dimensions[dimension]?[value] = (slot, count < 64 ? 1 << UInt64(count) : 0)
+            let tags = (vocabulary[facet] ?? [:]).values.flatMap { $0.map { [$0.key, $0.value] } }
+            var seen: [String: [String: Values]] = [:]
+            for dimension in Set(tags.map { $0[0] }).sorted() {
+                var mask = Values()
+                for value in Set(tags.filter { $0[0] == dimension }.map { $0[1] }).sorted() {
+                    var bit = Values()
+                    if next < 64 { bit.low = 1 << UInt64(next) } else if next < 128 { bit.high = 1 << UInt64(next - 64) }
+                    next += 1
+                    seen[dimension, default: [:]][value] = bit
+                    mask.formUnion(bit)
+                }
+                dimensions.append(mask)
             }
-            out[facet] = dimensions
+            out[facet] = seen
         }
-        return (slots, out, exact)
+        return (out, dimensions, next <= 128)
     }()
 
     /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
@@ -171,7 +181,8 @@ struct Facets: Sendable, Hashable {
             for (text, tags) in table {
                 let stems = reader.stems(text)
                 guard let first = stems.first else { continue }
-                let bits = tags.compactMap { numbering.bits[facet]?[$0.key]?[$0.value] }
+                var bits = Values()
+                for (dimension, value) in tags { bits.formUnion(numbering.values[facet]?[dimension]?[value] ?? Values()) }
                 out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags, bits: bits))
             }
         }
