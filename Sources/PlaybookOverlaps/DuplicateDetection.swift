@@ -104,9 +104,10 @@ enum DuplicateDetection {
         }
 
         var side: OverlapSide { get { fields.side } set { unique().side = newValue } }
-        var text: String { get { fields.text } set { unique().text = newValue } }
-        var direction: ChangeDirection { get { fields.direction } set { unique().direction = newValue } }
-        var facets: Facets { get { fields.facets } set { unique().facets = newValue } }
+        // Read in place (`_read`): a getter copied the value out, a retain of each of its parts, for every pair compared.
+        var text: String { _read { yield fields.text } set { unique().text = newValue } }
+        var direction: ChangeDirection { _read { yield fields.direction } set { unique().direction = newValue } }
+        var facets: Facets { _read { yield fields.facets } set { unique().facets = newValue } }
         var metric: String? { get { fields.metric } set { unique().metric = newValue } }
         var experiment: Experiment? {
             get { fields.experiment }
@@ -122,10 +123,10 @@ enum DuplicateDetection {
         /// without copying the experiment.
         var isExperiment: Bool { fields.isExperiment }
         var experimentSurface: String? { fields.surface }
-        var experimentAudience: Audience? { fields.experimentAudience }
+        var experimentAudience: Audience? { _read { yield fields.experimentAudience } }
         /// The audience's text and vector, with a sentence encoder (hypotheses only).
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
-        var audienceVector: [Float]? { get { fields.audienceVector } set { unique().audienceVector = newValue } }
+        var audienceVector: [Float]? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
         /// Whether the title and the change both name a channel (email, push …): a look-alike that
         /// moves an idea to a channel says so in both (hypotheses only).
         var channelInTitleAndChange: Bool {

@@ -8,6 +8,18 @@ struct Facets: Sendable, Hashable {
     enum Facet: String, Sendable, Hashable, CaseIterable, Comparable {
         case platform, region, surface, segment
         static func < (a: Facet, b: Facet) -> Bool { a.rawValue < b.rawValue }
+        // Compared and hashed as cases: a raw-valued enum otherwise takes `RawRepresentable`'s, which
+        // hash and compare the name, a string hashed at every look-up of a pair's facets.
+        static func == (a: Facet, b: Facet) -> Bool { a.number == b.number }
+        func hash(into hasher: inout Hasher) { hasher.combine(number) }
+        private var number: UInt8 {
+            switch self {
+            case .platform: 0
+            case .region: 1
+            case .surface: 2
+            case .segment: 3
+            }
+        }
     }
 
     /// For each facet and dimension, the values named, with the words that named them.
@@ -27,6 +39,7 @@ struct Facets: Sendable, Hashable {
                 for (dimension, value) in phrase.tags {
                     values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
                 }
+                bits.formUnion(phrase.bits)
                 matched = max(matched, phrase.stems.count)
                 done.insert(phrase.facet)
             }
@@ -41,13 +54,14 @@ struct Facets: Sendable, Hashable {
                 values[facet, default: [:]][dimension, default: [:]].merge(named) { first, _ in first }
             }
         }
+        bits.formUnion(other.bits)
     }
 
     /// The facets on which the two differ, each with the values that say so ("ios / android").
     static func differences(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
         var out: [(Facet, String)] = []
         // Most texts name no facet: nothing to sort or compare.
-        guard !a.values.isEmpty, !b.values.isEmpty else { return out }
+        guard !a.values.isEmpty, !b.values.isEmpty, mayDiffer(a, b) else { return out }
         for facet in sorted {
             guard let da = a.values[facet], let db = b.values[facet] else { continue }
             // Usually no dimension differs (the neighbour rule has told most such pairs apart already):
@@ -101,7 +115,63 @@ struct Facets: Sendable, Hashable {
         var stems: [String]
         var facet: Facet
         var tags: [String: String]
+        /// `tags` as bits of `numbering`.
+        var bits = Values()
     }
+
+    /// A set of the vocabulary's values, one bit each (`numbering`): 128 bits held in place.
+    struct Values: Sendable, Hashable {
+        var low: UInt64 = 0
+        var high: UInt64 = 0
+        mutating func formUnion(_ other: Values) {
+            low |= other.low
+            high |= other.high
+        }
+        func meets(_ other: Values) -> Bool { low & other.low != 0 || high & other.high != 0 }
+        func masked(_ mask: Values) -> Values { Values(low: low & mask.low, high: high & mask.high) }
+        var isEmpty: Bool { low == 0 && high == 0 }
+    }
+
+    /// The values named, as bits of `numbering`: a pair's facets are compared by these first (most
+    /// pairs share every value they both name, and looking up each value in the dictionaries cost more
+    /// than the rest of comparing their fields).
+    private(set) var bits = Values()
+
+    /// Whether a dimension is named on both sides with no value shared: `differences` finds any.
+    static func mayDiffer(_ a: Facets, _ b: Facets) -> Bool {
+        guard numbering.exact else { return true }
+        guard !a.bits.isEmpty, !b.bits.isEmpty else { return false }
+        for dimension in numbering.dimensions {
+            let (x, y) = (a.bits.masked(dimension), b.bits.masked(dimension))
+            if !x.isEmpty, !y.isEmpty, !x.meets(y) { return true }
+        }
+        return false
+    }
+
+    /// Each value the vocabulary gives a facet's dimension numbered (a bit of `Values`), with each
+    /// dimension's bits (`dimensions`); `exact` while they fit in 128 (else `mayDiffer` always answers yes).
+    static let numbering: (values: [Facet: [String: [String: Values]]], dimensions: [Values], exact: Bool) = {
+        var out: [Facet: [String: [String: Values]]] = [:]
+        var dimensions: [Values] = []
+        var next = 0
+        for facet in sorted {
+            let tags = (vocabulary[facet] ?? [:]).values.flatMap { $0.map { [$0.key, $0.value] } }
+            var seen: [String: [String: Values]] = [:]
+            for dimension in Set(tags.map { $0[0] }).sorted() {
+                var mask = Values()
+                for value in Set(tags.filter { $0[0] == dimension }.map { $0[1] }).sorted() {
+                    var bit = Values()
+                    if next < 64 { bit.low = 1 << UInt64(next) } else if next < 128 { bit.high = 1 << UInt64(next - 64) }
+                    next += 1
+                    seen[dimension, default: [:]][value] = bit
+                    mask.formUnion(bit)
+                }
+                dimensions.append(mask)
+            }
+            out[facet] = seen
+        }
+        return (out, dimensions, next <= 128)
+    }()
 
     /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
     static let phrases: [String: [Phrase]] = {
@@ -111,7 +181,9 @@ struct Facets: Sendable, Hashable {
             for (text, tags) in table {
                 let stems = reader.stems(text)
                 guard let first = stems.first else { continue }
-                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags))
+                var bits = Values()
+                for (dimension, value) in tags { bits.formUnion(numbering.values[facet]?[dimension]?[value] ?? Values()) }
+                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags, bits: bits))
             }
         }
         return out.mapValues { list in

@@ -3,7 +3,8 @@ import PlaybookSimilarity
 /// Two items compared field by field beside their change texts: which fields match and which
 /// differ. Any difference makes a pair related work rather than a duplicate.
 struct FieldComparison {
-    var matches: [String] = ["change"]
+    /// The fields that match, "change" first (left empty with `untilDifferent`: no array made for a question of yes or no).
+    var matches: [String] = []
     var differences: [String] = []
 
     /// Changes this alike in words read as one text with a detail changed: a look-alike keeps most
@@ -64,6 +65,7 @@ struct FieldComparison {
     /// comparison stops at the first difference (the neighbour rule asks this of tens of thousands of pairs).
     init(_ a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
          wording: Corpus.Wording? = nil, lookAlike: Bool = false, untilDifferent: Bool = false) {
+        if !untilDifferent { matches.append("change") }
         let overlap = wording?.overlap ?? 1
         if let opposite = ChangeDirection.opposition(a.direction, b.direction, sameObject: overlap < Self.sameThing) {
             differences.append("direction (\(opposite))")

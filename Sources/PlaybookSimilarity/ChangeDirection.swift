@@ -8,6 +8,18 @@ public struct ChangeDirection: Sendable, Hashable {
         case time
         /// above, top against below, bottom
         case position
+
+        // Compared and hashed as cases: a raw-valued enum otherwise takes `RawRepresentable`'s, which
+        // hash the name, a string hashed at every look-up of a direction (pairs compare tens of thousands).
+        public static func == (a: Axis, b: Axis) -> Bool { a.number == b.number }
+        public func hash(into hasher: inout Hasher) { hasher.combine(number) }
+        private var number: UInt8 {
+            switch self {
+            case .amount: 0
+            case .time: 1
+            case .position: 2
+            }
+        }
     }
 
     /// The stems that point each way, per axis, with the word that said so.

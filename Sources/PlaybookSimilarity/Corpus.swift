@@ -153,37 +153,74 @@ public struct Corpus: Sendable {
     /// How two texts' wording compares, term by term (stems with synonyms folded, numbers as digits).
     public struct Wording: Sendable, Hashable {
         /// Distinct terms both texts have.
-        public var shared: Int
+        public let shared: Int
+        /// How many distinct terms only the first, only the second text has.
+        public let onlyFirstCount: Int
+        public let onlySecondCount: Int
+        // The two texts' sorted term ids and the corpus's words: the terms only one text has are
+        // listed when asked (most comparisons read only `overlap`; listing them for every pair
+        // compared cost two arrays and a retain per term).
+        private let first: [Int32]
+        private let second: [Int32]
+        private let termWords: [String]
+
+        init(_ first: [Int32], _ second: [Int32], termWords: [String]) {
+            var shared = 0, i = 0, j = 0
+            while i < first.count, j < second.count {
+                if first[i] == second[j] {
+                    shared += 1
+                    i += 1
+                    j += 1
+                } else if first[i] < second[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            self.shared = shared
+            onlyFirstCount = first.count - shared
+            onlySecondCount = second.count - shared
+            self.first = first
+            self.second = second
+            self.termWords = termWords
+        }
+
         /// Distinct terms only one text has, as first written in the corpus, in id order.
-        public var onlyFirst: [String]
-        public var onlySecond: [String]
+        public var onlyFirst: [String] { Self.only(first, notIn: second, termWords) }
+        public var onlySecond: [String] { Self.only(second, notIn: first, termWords) }
+
+        private static func only(_ x: [Int32], notIn y: [Int32], _ termWords: [String]) -> [String] {
+            var out: [String] = []
+            var j = 0
+            for id in x {
+                while j < y.count, y[j] < id { j += 1 }
+                if j < y.count, y[j] == id { continue }
+                out.append(termWords[Int(id)])
+            }
+            return out
+        }
+
         /// Shared terms over all distinct terms of the two texts (1 for two copies, 0 for nothing in common).
         public var overlap: Double {
-            let all = shared + onlyFirst.count + onlySecond.count
+            let all = shared + onlyFirstCount + onlySecondCount
             return all == 0 ? 0 : Double(shared) / Double(all)
+        }
+
+        public static func == (a: Wording, b: Wording) -> Bool {
+            a.shared == b.shared && a.onlyFirst == b.onlyFirst && a.onlySecond == b.onlySecond
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(shared)
+            hasher.combine(onlyFirst)
+            hasher.combine(onlySecond)
         }
     }
 
-    /// The terms texts `a` and `b` share and those only one of them has: a walk over two sorted
-    /// id lists, as cheap as `score`.
+    /// The terms texts `a` and `b` share and those only one of them has (listed when asked):
+    /// a walk over two sorted id lists, as cheap as `score`.
     public func wording(_ a: Int, _ b: Int) -> Wording {
-        let x = words[a].ids, y = words[b].ids
-        var out = Wording(shared: 0, onlyFirst: [], onlySecond: [])
-        var i = 0, j = 0
-        while i < x.count || j < y.count {
-            if i < x.count, j < y.count, x[i] == y[j] {
-                out.shared += 1
-                i += 1
-                j += 1
-            } else if j == y.count || (i < x.count && x[i] < y[j]) {
-                out.onlyFirst.append(termWords[Int(x[i])])
-                i += 1
-            } else {
-                out.onlySecond.append(termWords[Int(y[j])])
-                j += 1
-            }
-        }
-        return out
+        Wording(words[a].ids, words[b].ids, termWords: termWords)
     }
 
     /// The words two texts share, heaviest first (as first written in the corpus).

@@ -1,0 +1,46 @@
+import XCTest
+@testable import PlaybookOverlaps
+
+final class FacetBitsTests: XCTestCase {
+    /// Whether some dimension is named on both sides with no value shared, read from the named values themselves.
+    private func differ(_ a: Facets, _ b: Facets) -> Bool {
+        a.values.contains { facet, dimensions in
+            dimensions.contains { dimension, named in
+                guard let other = b.values[facet]?[dimension] else { return false }
+                return Set(named.keys).isDisjoint(with: other.keys)
+            }
+        }
+    }
+
+    /// The bits compared first (`mayDiffer`) answer as the named values do, so `differences` is empty exactly
+    /// when no dimension differs; texts drawn from the vocabulary's phrases, some merged as an item's are.
+    func testBitsAgreeWithTheNamedValues() {
+        XCTAssertTrue(Facets.numbering.exact, "more than 128 values in the vocabulary: mayDiffer can no longer answer no")
+        var random = SystemRandomNumberGenerator()
+        let phrases = Facets.phrases.values.flatMap { $0 }.map(\.stems)
+        let filler = [["send"], ["a"], ["remind"], ["discount"]]
+        func draw() -> Facets {
+            let stems = (0..<Int.random(in: 0...4, using: &random)).flatMap { _ in
+                (Bool.random(using: &random) ? phrases.randomElement(using: &random) : filler.randomElement(using: &random)) ?? []
+            }
+            var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
+            if Bool.random(using: &random) {
+                let who = (phrases.randomElement(using: &random) ?? []) + (phrases.randomElement(using: &random) ?? [])
+                facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            }
+            return facets
+        }
+        let drawn = (0..<300).map { _ in draw() }
+        var differing = 0, alike = 0
+        for a in drawn {
+            for b in drawn.prefix(60) {
+                let plain = differ(a, b)
+                XCTAssertEqual(Facets.mayDiffer(a, b), plain)
+                XCTAssertEqual(!Facets.differences(a, b).isEmpty, plain)
+                if plain { differing += 1 } else if !a.values.isEmpty, !b.values.isEmpty { alike += 1 }
+            }
+        }
+        XCTAssertGreaterThan(differing, 0)
+        XCTAssertGreaterThan(alike, 0)
+    }
+}
