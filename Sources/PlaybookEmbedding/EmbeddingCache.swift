@@ -44,7 +44,19 @@ public struct EmbeddingCache: Sendable {
 
     /// A cache beside this one (same folder and bound) in the file `name`.
     public func sibling(named name: String) -> EmbeddingCache {
-        EmbeddingCache(directory: directory, creatingParents: creatingParents, maximumEntries: maximumEntries, name: name)
+        var sibling = EmbeddingCache(directory: directory, creatingParents: creatingParents, maximumEntries: maximumEntries, name: name)
+        sibling.accepted = accepted
+        return sibling
+    }
+
+    /// The values a file may hold (beyond being finite): a file with any other is ignored, and rebuilt.
+    public private(set) var accepted: ClosedRange<Float>?
+
+    /// This cache, with a file holding a value out of `range` ignored (and rebuilt).
+    public func accepting(_ range: ClosedRange<Float>) -> EmbeddingCache {
+        var cache = self
+        cache.accepted = range
+        return cache
     }
 
     /// Whether folders above `directory` may be created.
@@ -191,7 +203,7 @@ public struct EmbeddingCache: Sendable {
         private let vectorStart: Int
 
         /// Checks `raw` (owned by `owner`) as a cache of `model` vectors; nil unless exactly right.
-        init?(_ raw: UnsafeRawBufferPointer, owner: AnyObject, model: String, dimension: Int) {
+        init?(_ raw: UnsafeRawBufferPointer, owner: AnyObject, model: String, dimension: Int, accepted: ClosedRange<Float>? = nil) {
             let magic = EmbeddingCache.magic
             guard dimension > 0, let base = raw.baseAddress, raw.count >= magic.count + 8,
                   memcmp(base, magic, magic.count) == 0 else { return nil }
@@ -225,6 +237,12 @@ public struct EmbeddingCache: Sendable {
             }
             guard body - position == count * dimension * 4,
                   pb_all_finite((base + position).assumingMemoryBound(to: UInt8.self), count * dimension) != 0 else { return nil }
+            if let accepted {
+                for index in 0..<(count * dimension) {
+                    let value = Float(bitPattern: UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: position + 4 * index, as: UInt32.self)))
+                    guard accepted.contains(value) else { return nil }
+                }
+            }
             self.owner = owner
             self.base = base
             self.count = count
@@ -279,7 +297,7 @@ public struct EmbeddingCache: Sendable {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size >= Self.magic.count + 8, size <= 1 << 31, let mapped = MappedFile(descriptor: descriptor, size: size) else { return nil }
-        return Snapshot(UnsafeRawBufferPointer(start: mapped.base, count: size), owner: mapped, model: model, dimension: dimension)
+        return Snapshot(UnsafeRawBufferPointer(start: mapped.base, count: size), owner: mapped, model: model, dimension: dimension, accepted: accepted)
     }
 
     /// The vectors of `texts` when the cache has every one of them; nil otherwise.

@@ -5,7 +5,8 @@ import PlaybookSimilarity
 public enum TokenAlignment {
     /// The alignment of two texts given as their tokens' unit-length states (`width` floats a
     /// token, one after the other): each token's best cosine with the other text's tokens, averaged
-    /// over each text, then the two averages' harmonic mean. 0 when either has no token.
+    /// over each text, then the two averages' harmonic mean. 0 when either has no token or either
+    /// average is not above 0 (or not a number); at most 1: always in 0...1, as the alignment cache expects.
     public static func score(_ a: [Float], _ b: [Float], width: Int) -> Double {
         guard width > 0 else { return 0 }
         let (na, nb) = (a.count / width, b.count / width)
@@ -26,7 +27,8 @@ public enum TokenAlignment {
         }
         let precision = Double(bestA.reduce(0, +)) / Double(na), recall = Double(bestB.reduce(0, +)) / Double(nb)
         // As a Float, as the alignment cache keeps it: a run reads the same value cached or not.
-        return precision + recall > 0 ? Double(Float(2 * precision * recall / (precision + recall))) : 0
+        guard precision > 0, recall > 0 else { return 0 }
+        return Double(Float(min(1, 2 * precision * recall / (precision + recall))))
     }
 }
 
@@ -81,7 +83,7 @@ extension MiniLMEncoder: TokenAligner {
         let states = tokenStates(texts)
         // In one order whichever way round a pair is asked (the sums' rounding follows the order).
         return pairs.map { a, b in
-            let (first, second) = a <= b ? (a, b) : (b, a)
+            let (first, second) = TokenAlignmentCache.inOrder(a, b)
             return TokenAlignment.score(states[numbers[first] ?? 0], states[numbers[second] ?? 0], width: dimension)
         }
     }
@@ -108,8 +110,32 @@ public struct TokenAlignmentCache: TokenAligner {
         self.modelName = modelName
     }
 
-    /// The cache's texts: the two texts in order, a NUL between them (YAML scalars hold no NUL).
-    static func key(_ a: String, _ b: String) -> String { a <= b ? a + "\u{0}" + b : b + "\u{0}" + a }
+    /// The model name the file is kept under (the key's form is part of it: a file of another form is ignored).
+    var storedModelName: String { modelName + " token alignment 2" }
+
+    /// The two texts in byte order (the cache matches texts byte for byte; `<=` on strings reads
+    /// canonically equivalent texts as equal).
+    static func inOrder(_ a: String, _ b: String) -> (String, String) {
+        b.utf8.lexicographicallyPrecedes(a.utf8) ? (b, a) : (a, b)
+    }
+
+    /// The cache's text for a pair: the first text's length in bytes, ":", then the two texts in byte
+    /// order (a text may hold any character, a NUL too: YAML's "\0"; a separator alone could not tell
+    /// ("a\0b", "c") from ("a", "b\0c")).
+    static func key(_ a: String, _ b: String) -> String {
+        let (first, second) = inOrder(a, b)
+        return "\(first.utf8.count):" + first + second
+    }
+
+    /// The pair of a `key` (nil when it is not one).
+    static func pair(_ key: String) -> (String, String)? {
+        let bytes = Array(key.utf8)
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), colon > 0, colon <= 19,
+              bytes[..<colon].allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let length = Int(String(decoding: bytes[..<colon], as: UTF8.self)), length <= bytes.count - colon - 1 else { return nil }
+        let split = colon + 1 + length
+        return (String(decoding: bytes[(colon + 1)..<split], as: UTF8.self), String(decoding: bytes[split...], as: UTF8.self))
+    }
 
     /// The pair keys as a one-number "encoder", for `EmbeddingCache`.
     struct Keys: SentenceEncoder {
@@ -118,18 +144,16 @@ public struct TokenAlignmentCache: TokenAligner {
         var dimension: Int { 1 }
 
         func encode(_ texts: [String]) throws -> [[Float]] {
-            let pairs = texts.map { key -> (String, String) in
-                let parts = key.split(separator: "\u{0}", maxSplits: 1, omittingEmptySubsequences: false)
-                return (String(parts.first ?? ""), parts.count > 1 ? String(parts[1]) : "")
-            }
-            return try aligner.alignments(pairs).map { [Float($0)] }
+            // Kept in 0...1, as the cache accepts (a value out of it would have the file ignored every run).
+            try aligner.alignments(texts.map { TokenAlignmentCache.pair($0) ?? ("", "") }).map { [$0.isNaN ? 0 : Float(min(1, max(0, $0)))] }
         }
     }
 
     public func alignments(_ pairs: [(String, String)]) throws -> [Double] {
         guard !pairs.isEmpty else { return [] }
-        let values = try cache.cachedVectors(for: pairs.map { Self.key($0.0, $0.1) },
-                                             encoder: Keys(aligner: aligner, modelName: modelName + " token alignment"))
+        // Values no alignment takes (a damaged or hostile file) make the whole file ignored and rebuilt.
+        let values = try cache.accepting(0...1).cachedVectors(for: pairs.map { Self.key($0.0, $0.1) },
+                                                              encoder: Keys(aligner: aligner, modelName: storedModelName))
         return values.map { Double($0.first ?? 0) }
     }
 }
