@@ -219,4 +219,103 @@ final class OverlapsCommandTests: XCTestCase {
         let result = try CLI.run(["overlaps", "--today", "2026-11-23"], in: CLI.repositoryRoot)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
     }
+
+    /// Two hypotheses of one metric, of two squads, whose cosine (0.33) is in the token-alignment rule's
+    /// grey band: found by alignment, which `.git/playbook/alignment-cache` keeps.
+    func alignedRepository() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/squads/activation-latam.yml", SmallPlaybook.squad
+            .replacingOccurrences(of: "activation-emea", with: "activation-latam").replacingOccurrences(of: "EMEA", with: "LATAM"))
+        try scratch.write("playbooks/hypotheses.yml", [
+            Self.hypothesis("HYP-0001", squad: "activation-emea", title: "Shorter signup", change: "ask only for an email address on the signup form"),
+            Self.hypothesis("HYP-0002", squad: "activation-latam", title: "One-field registration", change: "a single box to create an account"),
+        ].joined(separator: "\n---\n"))
+        return scratch
+    }
+
+    /// The installed model's folder.
+    func installedModel() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let model = environment["PLAYBOOK_MODEL"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["XDG_CACHE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? ((environment["HOME"] ?? "") + "/.cache"))
+                + "/playbook/models/all-MiniLM-L6-v2")
+        return model
+    }
+
+    /// A model folder of the installed model's name (the caches' key) whose weights cannot load: a run
+    /// that needs the model fails.
+    func brokenModel(in scratch: ScratchDirectory) throws -> String {
+        let model = installedModel()
+        let broken = scratch.url.appendingPathComponent("broken/" + URL(fileURLWithPath: model).lastPathComponent).path
+        try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: model + "/vocab.txt", toPath: broken + "/vocab.txt")
+        try FileManager.default.copyItem(atPath: model + "/config.json", toPath: broken + "/config.json")
+        try Data("not weights".utf8).write(to: URL(fileURLWithPath: broken + "/model.safetensors"))
+        return broken
+    }
+
+    /// The alignment cache is an optimisation only: a warm one spares the model (the pre-commit path); a
+    /// damaged, truncated or foreign one, or one behind a link out of the repository, changes no finding and
+    /// is never written through; two lints at once leave it whole.
+    func testTheAlignmentCacheIsNeverTrustedNorWrittenThroughALink() throws {
+        let scratch = try alignedRepository()
+        let lint = ["lint", "--format", "json", "--engine", "model", "--today", "2026-07-21"]
+        let installed = ["PLAYBOOK_MODEL": installedModel()]
+        let cold = try CLI.run(lint, in: scratch.url, environment: installed)
+        XCTAssertEqual(cold.status, 0, "run scripts/setup to install the model\n" + cold.stderr)
+        XCTAssertTrue(cold.stdout.contains("\"overlap-duplicate\""), cold.stdout + cold.stderr)
+        let file = scratch.url.path + "/.git/playbook/alignment-cache"
+        let warmBytes = try Data(contentsOf: URL(fileURLWithPath: file))
+        // Warm: the model is never read (it cannot load).
+        let broken = ["PLAYBOOK_MODEL": try brokenModel(in: scratch)]
+        let warm = try CLI.run(lint, in: scratch.url, environment: broken)
+        XCTAssertEqual(warm.status, 0, warm.stderr)
+        XCTAssertEqual(warm.stdout, cold.stdout)
+
+        // Damaged, truncated, foreign, a huge count: the same findings, and the file rebuilt.
+        var huge = Array("PBEMBED\n".utf8) + [2, 0, 0, 0] + [0, 0, 0, 0] + [1, 0, 0, 0] + [0xFF, 0xFF, 0xFF, 0x7F]
+        huge += [UInt8](repeating: 0, count: 8)
+        for hostile in [Data(warmBytes.dropLast(5)), Data(warmBytes.map { $0 ^ 0x21 }), Data("not a cache".utf8), Data(huge), Data()] {
+            try hostile.write(to: URL(fileURLWithPath: file))
+            let run = try CLI.run(lint, in: scratch.url, environment: installed)
+            XCTAssertEqual(run.status, 0, run.stderr)
+            XCTAssertEqual(run.stdout, cold.stdout)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), warmBytes, "rebuilt as it was")
+        }
+
+        // The file a link to one outside the repository: not followed, not written through.
+        let outside = try ScratchDirectory()
+        try outside.write("target", "outside")
+        try FileManager.default.removeItem(atPath: file)
+        try FileManager.default.createSymbolicLink(atPath: file, withDestinationPath: outside.url.path + "/target")
+        let linked = try CLI.run(lint, in: scratch.url, environment: installed)
+        XCTAssertEqual(linked.stdout, cold.stdout)
+        XCTAssertEqual(try String(contentsOfFile: outside.url.path + "/target", encoding: .utf8), "outside")
+        // `.git/playbook` a link to a folder outside: nothing written there.
+        try FileManager.default.removeItem(atPath: scratch.url.path + "/.git/playbook")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.path + "/.git/playbook", withDestinationPath: outside.url.path)
+        let folderLinked = try CLI.run(lint, in: scratch.url, environment: installed)
+        XCTAssertEqual(folderLinked.stdout, cold.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), ["target"])
+
+        // Two lints at once, cold: the file they leave is whole (a third run with no model reads it).
+        try FileManager.default.removeItem(atPath: scratch.url.path + "/.git/playbook")
+        final class Results: @unchecked Sendable {
+            let lock = NSLock()
+            var outputs: [String?] = [nil, nil]
+        }
+        let results = Results(), directory = scratch.url
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let output = (try? CLI.run(lint, in: directory, environment: installed))?.stdout
+            results.lock.withLock { results.outputs[index] = output }
+        }
+        for output in results.outputs { XCTAssertEqual(output, cold.stdout) }
+        let after = try CLI.run(lint, in: scratch.url, environment: broken)
+        XCTAssertEqual(after.status, 0, after.stderr)
+        XCTAssertEqual(after.stdout, cold.stdout)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path + "/.git/playbook").sorted(),
+                       ["alignment-cache", "embedding-cache"], "no temporary file left behind")
+    }
 }
