@@ -33,6 +33,15 @@ public final class DeferredEncoder: SentenceEncoder, @unchecked Sendable {
         return loaded != nil
     }
 
+    /// Why the weights could not be read, once a run has tried and failed (nil before any try, or after a
+    /// load that worked). A run that needed the model and did without it says so with this.
+    public var loadFailure: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard case let .failure(error)? = loaded else { return nil }
+        return (error as? ModelError)?.description ?? "\(error)"
+    }
+
     /// The loaded model (loading it now if needed).
     public func model() throws -> MiniLMEncoder {
         lock.lock()

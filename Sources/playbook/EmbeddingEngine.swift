@@ -43,16 +43,25 @@ enum EmbeddingEngine {
     /// For lint: the model, read from disk only when a text is not in the repository's cache
     /// (a pre-commit run on unchanged texts never loads it); with `.auto` and no model, nil and
     /// the reason, which the caller says once in its summary.
-    static func lazyEncoder(for choice: EngineChoice, repositoryTop top: String) throws -> (encoder: (any SentenceEncoder)?, fallback: String?) {
-        if choice == .lexical { return (nil, nil) }
+    static func lazyEncoder(for choice: EngineChoice, repositoryTop top: String) throws -> (encoder: (any SentenceEncoder)?, fallback: String?, model: DeferredEncoder?) {
+        if choice == .lexical { return (nil, nil, nil) }
         switch ModelLocation.deferredEncoder() {
         case let .success(model):
-            guard let cache = cache(repositoryTop: top) else { return (model, nil) }
-            return (CachedEncoder(model: model, cache: cache), nil)
+            guard let cache = cache(repositoryTop: top) else { return (model, nil, model) }
+            return (CachedEncoder(model: model, cache: cache), nil, model)
         case let .failure(error):
             if choice == .model { throw UsageError(description: error.description) }
-            return (nil, Inert.terminal(error.description))
+            return (nil, Inert.terminal(error.description), nil)
         }
+    }
+
+    /// After a run with `lazyEncoder`'s model: why its weights could not be read when a text needed
+    /// them (the texts were then compared by words), shown inert; nil when it loaded or was not needed.
+    /// With `--engine model` that is the usage error the option promises (exit 2), not a quiet fallback.
+    static func failure(of model: DeferredEncoder?, choice: EngineChoice) throws -> String? {
+        guard let reason = model?.loadFailure else { return nil }
+        if choice == .model { throw UsageError(description: reason) }
+        return Inert.terminal(reason)
     }
 
     /// Where vectors are kept between runs: the git folder of the repository holding `top` (as git

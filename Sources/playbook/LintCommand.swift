@@ -65,6 +65,8 @@ struct Lint: ParsableCommand {
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
         let report = linter.lint(selection.files, reportedFiles: selection.reported)
+        // A model whose files are there but whose weights would not load: said like a missing one.
+        let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine)
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
         Parting.release(consume selection)
 
@@ -77,9 +79,9 @@ struct Lint: ParsableCommand {
         for part in (reporter as? TextReporter)?.renderParts(shown) ?? [reporter.render(shown)] { Terminal.write(part) }
         Parting.release(consume shown)
         if format == .text {
-            let engineNote = compared.fallback.map { "; duplicates compared by words (\($0))" } ?? ""
+            let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""
             Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + engineNote + "\n")
-        } else if let fallback = compared.fallback {
+        } else if let fallback {
             Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
         }
         let failed = report.errors > 0

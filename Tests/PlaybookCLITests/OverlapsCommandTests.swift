@@ -165,8 +165,10 @@ final class OverlapsCommandTests: XCTestCase {
         let file = userCache + "/playbook/embeddings/embedding-cache"
         XCTAssertTrue(FileManager.default.fileExists(atPath: file), "outside git, vectors go to the per-user cache")
         let written = try FileManager.default.attributesOfItem(atPath: file)[.modificationDate] as? Date
-        // A model that cannot load proves the second run needs none.
-        let broken = scratch.url.appendingPathComponent("broken-model").path
+        // A model that cannot load proves the second run needs none. It has the installed model's folder
+        // name, which the cache's entries are kept under (a folder of another name would miss them all,
+        // need the model, and stop the run: see the test below).
+        let broken = scratch.url.appendingPathComponent("broken/" + URL(fileURLWithPath: model).lastPathComponent).path
         try FileManager.default.createDirectory(atPath: broken, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: model + "/vocab.txt", toPath: broken + "/vocab.txt")
         try FileManager.default.copyItem(atPath: model + "/config.json", toPath: broken + "/config.json")
@@ -254,6 +256,28 @@ final class OverlapsCommandTests: XCTestCase {
         try FileManager.default.copyItem(atPath: model + "/config.json", toPath: broken + "/config.json")
         try Data("not weights".utf8).write(to: URL(fileURLWithPath: broken + "/model.safetensors"))
         return broken
+    }
+
+    /// A model whose files are all there but whose weights do not load is no model: with `--engine model`
+    /// the run stops with the reason (exit 2, as when it is missing), and by default the texts are compared
+    /// by words and the run says so, instead of quietly losing the comparison by meaning.
+    func testAModelWhoseWeightsDoNotLoadIsSaidNotSilentlyDroppedBy() throws {
+        let scratch = try alignedRepository()
+        let broken = ["PLAYBOOK_MODEL": try brokenModel(in: scratch)]
+        for command in ["lint", "overlaps"] {
+            let forced = try CLI.run([command, "--engine", "model", "--today", "2026-07-21"], in: scratch.url, environment: broken)
+            XCTAssertEqual(forced.status, 2, command + "\n" + forced.stdout + forced.stderr)
+            XCTAssertTrue(forced.stderr.contains("model.safetensors"), command + "\n" + forced.stderr)
+        }
+        let lint = try CLI.run(["lint", "--today", "2026-07-21"], in: scratch.url, environment: broken)
+        XCTAssertEqual(lint.status, 0, lint.stdout + lint.stderr)
+        XCTAssertTrue(lint.stderr.contains("duplicates compared by words ("), lint.stderr)
+        XCTAssertTrue(lint.stderr.contains("model.safetensors"), lint.stderr)
+        let overlaps = try CLI.run(["overlaps", "--today", "2026-07-21"], in: scratch.url, environment: broken)
+        XCTAssertEqual(overlaps.status, 0, overlaps.stdout + overlaps.stderr)
+        XCTAssertTrue(overlaps.stderr.contains("using the lexical similarity engine"), overlaps.stderr)
+        // Words alone do not pair these two (they share no word): the runs above compared by words.
+        XCTAssertFalse(overlaps.stdout.contains("HYP-0002"), overlaps.stdout)
     }
 
     /// The alignment cache is an optimisation only: a warm one spares the model (the pre-commit path); a
