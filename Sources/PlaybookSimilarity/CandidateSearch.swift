@@ -50,10 +50,13 @@ public struct CandidateSearch: Sendable {
         var flatTerms: [Int32] = []
         var flatWeights: [Float] = []
         var frequentPart = [Float](repeating: 0, count: corpus.count)
+        // Read through a local: the sort's comparator reading `corpus` copied it (a retain of each of
+        // its arrays) at every comparison.
+        let frequency = corpus.documentFrequency
         for (doc, vector) in corpus.words.enumerated() {
             // Most frequent first: they are the ones worth leaving out.
             let order = vector.ids.indices.sorted {
-                let a = corpus.documentFrequency[Int(vector.ids[$0])], b = corpus.documentFrequency[Int(vector.ids[$1])]
+                let a = frequency[Int(vector.ids[$0])], b = frequency[Int(vector.ids[$1])]
                 return a != b ? a > b : vector.ids[$0] < vector.ids[$1]
             }
             var skipped: Float = 0
@@ -109,6 +112,10 @@ public struct CandidateSearch: Sendable {
     /// The same, counting in `scored` the candidate pairs whose score was computed in full.
     public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, scored: inout Int) -> [Match] {
         let rows = rows ?? 0..<corpus.count
+        // The search's parts as locals: the closures below reading them through `self` copied the
+        // search (a retain of each of its arrays, on both cores at once) for every text.
+        let (corpus, threshold, postingStart, unindexedNorm, frequentNorm) = (corpus, threshold, postingStart, unindexedNorm, frequentNorm)
+        let (postingDocs, postingWeights, allStart, allTerms, allWeights) = (postingDocs, postingWeights, allStart, allTerms, allWeights)
         var accumulator = [Float](repeating: 0, count: corpus.count)
         // The weights of text `a` by term, for adding up what the index left out of each candidate.
         var dense = [Float](repeating: 0, count: corpus.documentFrequency.count)
@@ -121,6 +128,9 @@ public struct CandidateSearch: Sendable {
         // The largest part of any text's vector left out of the index.
         let leftOut = unindexedNorm.max() ?? 0
         var order: [Int] = []
+        // Read through a local: the sort's comparator reading `corpus` through `self` copied the
+        // search (a retain of each of its arrays, on both cores at once) at every comparison.
+        let frequency = corpus.documentFrequency
         for a in rows {
             let vector = corpus.words[a]
             var candidates = 0
@@ -137,7 +147,7 @@ public struct CandidateSearch: Sendable {
             order.removeAll(keepingCapacity: true)
             order.append(contentsOf: vector.ids.indices)
             order.sort {
-                let x = corpus.documentFrequency[Int(vector.ids[$0])], y = corpus.documentFrequency[Int(vector.ids[$1])]
+                let x = frequency[Int(vector.ids[$0])], y = frequency[Int(vector.ids[$1])]
                 return x != y ? x < y : $0 < $1
             }
             var rest: Float = 0

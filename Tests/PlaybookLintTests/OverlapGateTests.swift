@@ -59,4 +59,18 @@ final class OverlapGateTests: XCTestCase {
         XCTAssertEqual(findings.map(\.rule), ["overlap-acknowledged", "overlap-acknowledged"])
         XCTAssertTrue(findings.allSatisfy { $0.message.hasSuffix("; acknowledged by Growth council on 2026-11-20") }, "\(findings)")
     }
+
+    /// The summary counts an acknowledged overlap once, though each side reports it, and nothing else.
+    func testAcknowledgedOverlapsAreCountedOncePerPair() {
+        func finding(_ rule: String, _ entity: String, _ other: String) -> Finding {
+            Finding(file: "\(entity).yml", line: 1, column: 1, rule: rule, severity: .note, message: "", entity: entity, related: [other])
+        }
+        let report = LintReport(findings: [
+            finding("overlap-acknowledged", "EXP-0003", "EXP-0002"), finding("overlap-acknowledged", "EXP-0002", "EXP-0003"),
+            finding("overlap-acknowledged", "EXP-0004", "EXP-0002"), finding("overlap-duplicate", "EXP-0005", "EXP-0002"),
+            finding("overlap-duplicate", "EXP-0002", "EXP-0005"),
+        ], files: 5, entities: 5)
+        XCTAssertEqual(report.acknowledgedOverlaps, 2)
+        XCTAssertEqual(LintReport(findings: [finding("overlap-duplicate", "EXP-0005", "EXP-0002")], files: 2, entities: 2).acknowledgedOverlaps, 0)
+    }
 }
