@@ -116,15 +116,9 @@ final class OverlapsCommandTests: XCTestCase {
 
     /// The pre-commit hook compares by meaning too: a restatement sharing no words is found with the model.
     func testLintFindsARewordingByMeaningWithTheModelAndSaysSoOnceWithout() throws {
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
-        try scratch.write("playbooks/squads/activation-latam.yml", SmallPlaybook.squad
-            .replacingOccurrences(of: "activation-emea", with: "activation-latam").replacingOccurrences(of: "EMEA", with: "LATAM"))
-        try scratch.write("playbooks/hypotheses.yml", [
-            Self.hypothesis("HYP-0001", squad: "activation-emea", title: "Welcome tutorial video", change: "show a short video walkthrough when people first open the app"),
-            Self.hypothesis("HYP-0002", squad: "activation-latam", title: "First-launch guided tour", change: "play a brief clip explaining the product on initial startup"),
-        ].joined(separator: "\n---\n"))
+        let scratch = try twoSquadRepository(
+            ("Welcome tutorial video", "show a short video walkthrough when people first open the app"),
+            ("First-launch guided tour", "play a brief clip explaining the product on initial startup"))
         let words = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertFalse(words.stdout.contains("\"overlap-duplicate\""), "no shared words, so words alone miss it: " + words.stdout)
         let meaning = try CLI.run(["lint", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
@@ -225,14 +219,21 @@ final class OverlapsCommandTests: XCTestCase {
     /// Two hypotheses of one metric, of two squads, whose cosine (0.33) is in the token-alignment rule's
     /// grey band: found by alignment, which `.git/playbook/alignment-cache` keeps.
     func alignedRepository() throws -> ScratchDirectory {
+        try twoSquadRepository(("Shorter signup", "ask only for an email address on the signup form"),
+                               ("One-field registration", "a single box to create an account"))
+    }
+
+    /// A git repository with the small playbook, a second squad (activation-latam), and one hypothesis
+    /// (title, change) of each squad: HYP-0001 of activation-emea, HYP-0002 of activation-latam.
+    func twoSquadRepository(_ first: (String, String), _ second: (String, String)) throws -> ScratchDirectory {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
         try SmallPlaybook.write(into: scratch)
         try scratch.write("playbooks/squads/activation-latam.yml", SmallPlaybook.squad
             .replacingOccurrences(of: "activation-emea", with: "activation-latam").replacingOccurrences(of: "EMEA", with: "LATAM"))
         try scratch.write("playbooks/hypotheses.yml", [
-            Self.hypothesis("HYP-0001", squad: "activation-emea", title: "Shorter signup", change: "ask only for an email address on the signup form"),
-            Self.hypothesis("HYP-0002", squad: "activation-latam", title: "One-field registration", change: "a single box to create an account"),
+            Self.hypothesis("HYP-0001", squad: "activation-emea", title: first.0, change: first.1),
+            Self.hypothesis("HYP-0002", squad: "activation-latam", title: second.0, change: second.1),
         ].joined(separator: "\n---\n"))
         return scratch
     }
