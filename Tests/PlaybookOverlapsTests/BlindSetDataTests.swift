@@ -3,7 +3,8 @@ import XCTest
 
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
-/// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
+/// `Data/fresh11-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -27,6 +28,10 @@ struct BlindSet {
                                 earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
                                                "fresh9-pairs.tsv"])
+    static let eleventh = BlindSet(file: "fresh11-pairs.tsv", prefix: "Q", split: "fresh11",
+                                   earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                  "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
+                                                  "fresh9-pairs.tsv", "fresh10-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -168,4 +173,12 @@ final class Fresh10DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.tenth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.tenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.tenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh11DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.eleventh.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.eleventh.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.eleventh.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.eleventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.eleventh.checkNoTextRepeatedFromTheEarlierSets() }
 }
