@@ -65,7 +65,7 @@ enum SiteFolder {
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
     /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
     /// bytes it already wrote (no new inode, nothing to copy) and writes the others. `keeper`
-    /// (the site cache being written) is handed each file's bytes as they are written.
+    /// (the site cache being written) is handed each file once it is written, to link.
     static func write(_ plan: some SiteFiles, to target: Target, keeping keeper: SiteCache.Keeper? = nil) throws {
         for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
@@ -90,11 +90,16 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
-                    keeper?.add(index, bytes)
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
-                       linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
-                    do { try writeFile(bytes, at: staging + "/" + path) } catch { failure.set(error) }
+                       linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 {
+                        keeper?.add(index, bytes, writtenAt: staging + "/" + path)
+                        return
+                    }
+                    do {
+                        try writeFile(bytes, at: staging + "/" + path)
+                        keeper?.add(index, bytes, writtenAt: staging + "/" + path)
+                    } catch { failure.set(error) }
                 }
             }
             if let error = failure.error { throw error }
