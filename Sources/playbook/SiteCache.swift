@@ -109,7 +109,9 @@ struct SiteCache {
             Self.page(name, index, in: folder, into: &bytes, size)
         }
         switch parsed {
-        case .site(let site): return site
+        case .site(var site):
+            site.pages = folder
+            return site
         case .otherKey: return nil
         case .damaged(let reason):
             Terminal.writeError("note: ignoring the site cache (\(reason)); building the site in full and replacing it\n")
@@ -196,7 +198,7 @@ struct SiteCache {
             zip(ranges, sums).allSatisfy { range, fileSum in checksum(UnsafeRawBufferPointer(rebasing: all[range])) == fileSum }
         }
         guard intact else { return .damaged("checksum mismatch") }
-        return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges))
+        return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges, pageFolder: folder))
     }
 
     /// `site-pages-` and 16 lowercase hex digits: the only folder names a table may give.
@@ -555,11 +557,21 @@ struct SiteCache {
     }
 }
 
-/// A site read from the cache: each file's bytes are a range of the one buffer read.
+/// A site read from the cache: each file's bytes are a range of the one buffer read (and checked).
 struct CachedSite: SiteFiles, @unchecked Sendable {
     let paths: [String]
     let bytes: [UInt8]
     let ranges: [Range<Int>]
+    /// The name of the folder of kept pages, and the folder it is in (`.git/playbook`) once read from there.
+    let pageFolder: String
+    var pages: String?
+
+    init(paths: [String], bytes: [UInt8], ranges: [Range<Int>], pageFolder: String) {
+        (self.paths, self.bytes, self.ranges, self.pageFolder) = (paths, bytes, ranges, pageFolder)
+    }
+
+    /// The kept page itself: the site links it instead of writing its bytes again.
+    func linkSource(of index: Int) -> String? { pages.map { $0 + "/" + pageFolder + "/" + String(index) } }
 
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[ranges[index]])) }

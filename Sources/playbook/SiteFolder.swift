@@ -90,6 +90,8 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
+                    // A page kept in the site cache (its bytes checked as it was read) is linked, not written again.
+                    if let source = plan.linkSource(of: index), link(source, to: staging + "/" + path, size: bytes.count) { return }
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
                        linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 {
@@ -128,6 +130,16 @@ enum SiteFolder {
             throw UsageError(description: "cannot move the site into \(target.display): \(reason)")
         }
         try? FileManager.default.removeItem(atPath: old)
+    }
+
+    /// Links `source` at `path` when it is a regular file of `size` bytes there (a symlink put in its
+    /// place since it was read is linked as a symlink, never followed: then it is taken out again).
+    private static func link(_ source: String, to path: String, size: Int) -> Bool {
+        guard linkat(AT_FDCWD, source, AT_FDCWD, path, 0) == 0 else { return false }
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size { return true }
+        unlink(path)
+        return false
     }
 
     /// A new, empty folder beside the target (same file system, so the swap is a rename).
@@ -202,6 +214,12 @@ enum SiteFolder {
 protocol SiteFiles: Sendable {
     var paths: [String] { get }
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    /// A file already holding the bytes of `paths[index]`, to link instead of writing them; nil when none.
+    func linkSource(of index: Int) -> String?
+}
+
+extension SiteFiles {
+    func linkSource(of index: Int) -> String? { nil }
 }
 
 /// Each file rendered when it is written and let go after: the whole site is never held in memory at once.

@@ -337,6 +337,14 @@ final class SiteCommandTests: XCTestCase {
         let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
         XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
+        // A site written from the cache links the kept pages: edited in place, they are refused too.
+        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("c/e/objectives.2026-Q3.html"))
+        try linked.seek(toOffset: 100)
+        try linked.write(contentsOf: Data("EDITED".utf8))
+        try linked.close()
+        let fourth = try CLI.run(["site", "-o", "d"], in: scratch.url)
+        XCTAssertTrue(fourth.stderr.contains("note: ignoring the site cache (checksum mismatch)"), fourth.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), built)
     }
 
     /// A kept page that is missing, or was replaced by a symlink (even to the same bytes), is never read.
