@@ -105,7 +105,8 @@ struct SiteCache {
             return nil
         }
         let folder = (file as NSString).deletingLastPathComponent
-        let parsed = Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) }) { name, index, bytes, size in
+        let parsed = Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) },
+                                pageSize: { Self.pageSize($0, $1, in: folder) }) { name, index, bytes, size in
             Self.page(name, index, in: folder, into: &bytes, size)
         }
         switch parsed {
@@ -135,7 +136,7 @@ struct SiteCache {
     /// changes the kept one too: its checksum then refuses it. `read` gives the bytes of a range
     /// of the file (of `size` bytes); `page` the bytes of page `n` of the named folder (nil when
     /// it is missing, not a regular file, or not of the size given); both nil when they cannot.
-    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?,
+    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?, pageSize: (_ folder: String, _ index: Int) -> Int?,
                       page: (_ folder: String, _ index: Int, _ into: inout [UInt8], _ size: Int) -> Bool) -> Parsed {
         let start = magic.count + 8
         guard size >= start + 8, let header = read(0..<start), header.starts(with: magic) else { return .damaged("not a site cache") }
@@ -185,13 +186,16 @@ struct SiteCache {
         }
         guard reader.offset == tableEnd else { return .damaged("bad file table") }
         // The pages one after another in one buffer, each checked against its sum.
+        // Every page there with the size the table gives before room is made for them all (a table
+        // may claim a gigabyte of pages that are not there).
+        for index in 0..<count where pageSize(folder, index) != sizes[index] { return .damaged("a kept page is missing or was changed") }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(total)
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(count)
         for index in 0..<count {
             let first = bytes.count
-            guard page(folder, index, &bytes, sizes[index]), bytes.count == first + sizes[index] else { return .damaged("a kept page is missing") }
+            guard page(folder, index, &bytes, sizes[index]), bytes.count == first + sizes[index] else { return .damaged("a kept page is missing or was changed") }
             ranges.append(first..<bytes.count)
         }
         let intact = bytes.withUnsafeBytes { all in
@@ -209,6 +213,16 @@ struct SiteCache {
     }
 
     static let pageFolderPrefix = "site-pages-"
+
+    /// The size of page `index` of `folder` (in `directory`) when it is a regular file; neither is read through a symlink.
+    private static func pageSize(_ folder: String, _ index: Int, in directory: String) -> Int? {
+        let folderFD = open(directory + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folderFD >= 0 else { return nil }
+        defer { close(folderFD) }
+        var info = stat()
+        guard fstatat(folderFD, String(index), &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
 
     /// Appends page `index` of `folder` (beside the cache file, in `directory`) to `bytes` when it is
     /// a regular file of `size` bytes; neither the folder nor the page is read through a symlink.

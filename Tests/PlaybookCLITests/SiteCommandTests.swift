@@ -361,7 +361,7 @@ final class SiteCommandTests: XCTestCase {
             if damage == "symlink" { try FileManager.default.createSymbolicLink(at: kept, withDestinationURL: copy) }
             let result = try CLI.run(["site", "-o", "b\(round)"], in: scratch.url)
             XCTAssertEqual(result.status, 0, result.stderr)
-            XCTAssertTrue(result.stderr.contains("note: ignoring the site cache (a kept page is missing)"), "\(damage): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("note: ignoring the site cache (a kept page is missing or was changed)"), "\(damage): \(result.stderr)")
             XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b\(round)")), built, damage)
         }
     }
