@@ -106,7 +106,7 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
 
     /// Every path the changes gave a value, each once in the place it first had, with its latest
     /// value: nil for one removed since (it keeps its place should it come back).
-    private var placed: (paths: [String], values: [FieldValue?]) {
+    var placed: (paths: [String], values: [FieldValue?]) {
         let layers = layers
         if foldedBase, let folded = Self.placedOverFoldedBase(layers) { return folded }
         // Each path's place and latest value; a removed path keeps its place should it come back.
@@ -122,18 +122,25 @@ public struct EntityState: Sendable, Hashable, CustomStringConvertible {
             // Read in place: `for change in layer` copied each change out, its old value too.
             layer.withUnsafeBufferPointer { changes in
                 for index in changes.indices {
-                    if let place = position[changes[index].path] {
+                    // One hash per path: the place is looked up and, for a new path, taken at once.
+                    let next = paths.count
+                    let place = Self.read(&position[changes[index].path, default: next])
+                    if place < next {
                         values[place] = changes[index].newValue
                     } else if let value = changes[index].newValue {
-                        position[changes[index].path] = paths.count
                         paths.append(changes[index].path)
                         values.append(value)
+                    } else {
+                        position[changes[index].path] = nil  // removed before it had a place: none taken
                     }
                 }
             }
         }
         return (paths, values)
     }
+
+    /// The value in a slot reached in place (a table's entry made with its default when missing).
+    @inline(__always) private static func read(_ slot: inout Int) -> Int { slot }
 
     /// `placed` when the first layer is a fold and the later layers change a few paths (a
     /// check-in, a status): each change is looked for among the paths so far instead of hashing

@@ -10,41 +10,64 @@ extension EntityState {
     /// and what lint would say about it is in `diagnostics`. Marks are not known here (1:1).
     public func decoded() -> DecodedDocument {
         guard let root = node() else { return DecodedDocument(entity: nil, diagnostics: []) }
-        return EntityDecoder.decode(Document(root: root, start: VersionNode.mark, index: 0))
+        return EntityDecoder.decode(Document(root: root, start: VersionTree.mark, index: 0))
     }
 
     /// The document as a node tree: keys and list items in the order `fields` gives; each value the
     /// scalar (or empty collection) that resolves to it. Nil for an empty state.
     func node() -> Node? {
-        let fields = fields
-        guard !fields.isEmpty else { return nil }
-        let root = VersionNode()
-        for field in fields { root.insert(field.value, at: field.path) }
-        return root.node()
+        // The fields in place (`fields` made a list of them first).
+        let (paths, values) = placed
+        var tree = VersionTree(capacity: paths.count)
+        for index in paths.indices {
+            if let value = values[index] { tree.insert(value, at: paths[index]) }
+        }
+        return tree.isEmpty ? nil : tree.node(0)
     }
 }
 
-/// A node being rebuilt from paths: a mapping (key segments) or a list (`[name]` segments).
-private final class VersionNode {
+/// A node tree being rebuilt from paths: mappings (key segments) and lists (`[name]` segments).
+/// Held as one list of items linked to their parent's other children, not an object per node:
+/// allocating, linking and freeing those objects was about a third of decoding a version.
+private struct VersionTree {
     static let mark = Mark(line: 1, column: 1)
 
-    var value: FieldValue?
-    var isList = false
-    /// Children in the order first seen; few per node, and a path's next child is usually the last one.
-    var names: [String] = []
-    var nodes: [VersionNode] = []
+    private struct Item {
+        var name: String
+        var value: FieldValue?
+        var isList = false
+        /// Children in the order first seen, linked both ways (a path's next child is usually the last one).
+        var first: Int32 = -1
+        var last: Int32 = -1
+        var next: Int32 = -1
+        var previous: Int32 = -1
+    }
 
-    private func child(_ name: UnsafeBufferPointer<UInt8>, list: Bool) -> VersionNode {
-        if nodes.isEmpty && list { isList = true }
-        var index = names.count - 1
+    /// The root first.
+    private var items: [Item]
+
+    init(capacity: Int) {
+        items = [Item(name: "")]
+        items.reserveCapacity(2 * capacity + 1)
+    }
+
+    /// No field was inserted.
+    var isEmpty: Bool { items[0].first < 0 }
+
+    /// The child of `parent` named `name`, made when it is not there yet.
+    private mutating func child(of parent: Int, _ name: UnsafeBufferPointer<UInt8>, list: Bool) -> Int {
+        if items[parent].first < 0 && list { items[parent].isList = true }
+        var index = items[parent].last
         while index >= 0 {
-            if Self.same(names[index], name) { return nodes[index] }
-            index -= 1
+            if Self.same(items[Int(index)].name, name) { return Int(index) }
+            index = items[Int(index)].previous
         }
-        let node = VersionNode()
-        names.append(String(decoding: name, as: UTF8.self))
-        nodes.append(node)
-        return node
+        let made = Int32(items.count)
+        let last = items[parent].last
+        items.append(Item(name: String(decoding: name, as: UTF8.self), previous: last))
+        if last >= 0 { items[Int(last)].next = made } else { items[parent].first = made }
+        items[parent].last = made
+        return Int(made)
     }
 
     /// Whether `known` spells `name`: compared as bytes (`elementsEqual` walked both views index
@@ -58,21 +81,21 @@ private final class VersionNode {
         return compared ?? known.utf8.elementsEqual(name)
     }
 
-    /// Follows `path` from here, making the nodes it names: `key_results[KR-1].current` is key
+    /// Follows `path` from the root, making the items it names: `key_results[KR-1].current` is key
     /// `key_results`, item `KR-1`, key `current`. An item's name ends at the first `]` followed by
     /// `.`, `[` or the end. Read as bytes in place (segments cut out of the string were each a
     /// substring retained and released).
-    func insert(_ leaf: FieldValue, at path: String) {
+    mutating func insert(_ leaf: FieldValue, at path: String) {
         var path = path
         path.withUTF8 { bytes in
             let dot = UInt8(ascii: "."), open = UInt8(ascii: "["), close = UInt8(ascii: "]")
-            var node = self
+            var node = 0
             var index = 0
             var keyStart = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == dot || byte == open {
-                    if keyStart < index { node = node.child(UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
+                    if keyStart < index { node = child(of: node, UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
                     index += 1
                     keyStart = index
                     guard byte == open else { continue }
@@ -84,7 +107,7 @@ private final class VersionNode {
                         }
                         end += 1
                     }
-                    node = node.child(UnsafeBufferPointer(rebasing: bytes[index..<end]), list: true)
+                    node = child(of: node, UnsafeBufferPointer(rebasing: bytes[index..<end]), list: true)
                     index = end < bytes.count ? end + 1 : end
                     if index < bytes.count, bytes[index] == dot { index += 1 }
                     keyStart = index
@@ -92,43 +115,62 @@ private final class VersionNode {
                     index += 1
                 }
             }
-            if keyStart < index { node = node.child(UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
-            node.value = leaf
+            if keyStart < index { node = child(of: node, UnsafeBufferPointer(rebasing: bytes[keyStart..<index]), list: false) }
+            items[node].value = leaf
         }
     }
 
-    /// List items in order: an item named by its position (`[1]`, one without an id) goes back to
-    /// that position; items named by id keep the order they were first seen in.
-    private func itemOrder() -> [Int] {
+    /// The children of `parent`, in the order first seen.
+    private func children(of parent: Int) -> [Int] {
+        var result: [Int] = []
+        var index = items[parent].first
+        while index >= 0 {
+            result.append(Int(index))
+            index = items[Int(index)].next
+        }
+        return result
+    }
+
+    /// The first child of `parent` named `name`.
+    private func child(of parent: Int, named name: String) -> Int? {
+        var index = items[parent].first
+        while index >= 0 {
+            if items[Int(index)].name == name { return Int(index) }
+            index = items[Int(index)].next
+        }
+        return nil
+    }
+
+    /// A list's items in order: an item named by its position (`[1]`, one without an id) goes back
+    /// to that position; items named by id keep the order they were first seen in.
+    private func itemOrder(_ list: Int) -> [Int] {
         var named: [Int] = []
         var positioned: [(Int, Int)] = []
-        for (slot, name) in names.enumerated() {
-            if let position = Int(name), position >= 0, nodes[slot].child(named: "id")?.value?.textValue != name {
-                positioned.append((position, slot))
+        for item in children(of: list) {
+            let name = items[item].name
+            if let position = Int(name), position >= 0, child(of: item, named: "id").flatMap({ items[$0].value?.textValue }) != name {
+                positioned.append((position, item))
             } else {
-                named.append(slot)
+                named.append(item)
             }
         }
-        for (position, slot) in positioned.sorted(by: { $0.0 < $1.0 }) {
-            named.insert(slot, at: min(position, named.count))
+        for (position, item) in positioned.sorted(by: { $0.0 < $1.0 }) {
+            named.insert(item, at: min(position, named.count))
         }
         return named
     }
 
-    private func child(named name: String) -> VersionNode? {
-        names.firstIndex(of: name).map { nodes[$0] }
-    }
-
-    func node() -> Node {
-        if nodes.isEmpty { return (value ?? .emptyMapping).node(at: Self.mark) }
-        if isList {
-            return Node(.sequence(itemOrder().map { nodes[$0].node() }), mark: Self.mark)
+    func node(_ index: Int) -> Node {
+        if items[index].first < 0 { return (items[index].value ?? .emptyMapping).node(at: Self.mark) }
+        if items[index].isList {
+            return Node(.sequence(itemOrder(index).map { node($0) }), mark: Self.mark)
         }
-        return Node(.mapping(names.indices.map {
-            Pair(key: Node(.scalar(names[$0], .plain), mark: Self.mark), value: nodes[$0].node())
+        return Node(.mapping(children(of: index).map {
+            Pair(key: Node(.scalar(items[$0].name, .plain), mark: Self.mark), value: node($0))
         }), mark: Self.mark)
     }
 }
+
 /// The decoded versions of a history's timelines, each decoded once, on first use.
 final class DecodedVersions: @unchecked Sendable {
     private struct Key: Hashable {

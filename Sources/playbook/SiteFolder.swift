@@ -65,7 +65,7 @@ enum SiteFolder {
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a
     /// fresh folder beside the target that is then swapped in. A rebuild links the files whose
     /// bytes it already wrote (no new inode, nothing to copy) and writes the others. `keeper`
-    /// (the site cache being written) is handed each file's bytes as they are written.
+    /// (the site cache being written) is handed each file once it is written, to link.
     static func write(_ plan: some SiteFiles, to target: Target, keeping keeper: SiteCache.Keeper? = nil) throws {
         for path in plan.paths where !isSafe(path) {
             throw UsageError(description: "internal error: the site holds an unsafe path \(path)")  // SitePath never makes one
@@ -90,11 +90,18 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
-                    keeper?.add(index, bytes)
+                    // A page kept in the site cache (its bytes checked as it was read) is linked, not written again.
+                    if let source = plan.linkSource(of: index), link(source, to: staging + "/" + path, size: bytes.count) { return }
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
-                       linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 { return }
-                    do { try writeFile(bytes, at: staging + "/" + path) } catch { failure.set(error) }
+                       linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 {
+                        keeper?.add(index, bytes, writtenAt: staging + "/" + path)
+                        return
+                    }
+                    do {
+                        try writeFile(bytes, at: staging + "/" + path)
+                        keeper?.add(index, bytes, writtenAt: staging + "/" + path)
+                    } catch { failure.set(error) }
                 }
             }
             if let error = failure.error { throw error }
@@ -123,6 +130,16 @@ enum SiteFolder {
             throw UsageError(description: "cannot move the site into \(target.display): \(reason)")
         }
         try? FileManager.default.removeItem(atPath: old)
+    }
+
+    /// Links `source` at `path` when it is a regular file of `size` bytes there (a symlink put in its
+    /// place since it was read is linked as a symlink, never followed: then it is taken out again).
+    private static func link(_ source: String, to path: String, size: Int) -> Bool {
+        guard linkat(AT_FDCWD, source, AT_FDCWD, path, 0) == 0 else { return false }
+        var info = stat()
+        if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size { return true }
+        unlink(path)
+        return false
     }
 
     /// A new, empty folder beside the target (same file system, so the swap is a rename).
@@ -197,6 +214,12 @@ enum SiteFolder {
 protocol SiteFiles: Sendable {
     var paths: [String] { get }
     func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void)
+    /// A file already holding the bytes of `paths[index]`, to link instead of writing them; nil when none.
+    func linkSource(of index: Int) -> String?
+}
+
+extension SiteFiles {
+    func linkSource(of index: Int) -> String? { nil }
 }
 
 /// Each file rendered when it is written and let go after: the whole site is never held in memory at once.

@@ -205,6 +205,30 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("e")))
     }
 
+    /// The site shows HEAD's playbook as its files hold it, not the history's last state of each
+    /// entity: the two differ where the history skips a file version (a document in it without a
+    /// kind), so taking HEAD's entities from the history cache would show a stale value here.
+    func testTheSiteShowsHEADsFilesWhereTheHistorySkipsAVersionOfAFile() throws {
+        let scratch = try repository()
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacingOccurrences(
+            of: "name: Weekly active learners", with: "name: Learners renamed at HEAD") + "\n---\nid: stray\nname: a document without a kind\n")
+        try repository.stage(paths: ["playbooks/metrics.yml"])
+        _ = try repository.commit(message: "rename", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600))
+        // The history keeps the name of the commit before: that version of the file is skipped.
+        let log = try CLI.run(["log", "weekly-active-learners"], in: scratch.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        XCTAssertFalse(log.stdout.contains("Learners renamed at HEAD"), log.stdout)
+        XCTAssertTrue(log.stdout.contains("skipped"), log.stdout)
+        for arguments in [["site", "-o", "a"], ["site", "-o", "b", "--no-cache"]] {
+            let site = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(site.status, 0, site.stderr)
+            let home = String(decoding: try XCTUnwrap(try files(under: scratch.url.appendingPathComponent(arguments[2]))["index.html"]), as: UTF8.self)
+            XCTAssertTrue(home.contains("Learners renamed at HEAD"), arguments.joined(separator: " "))
+            XCTAssertFalse(home.contains("Weekly active learners"), arguments.joined(separator: " "))
+        }
+    }
+
     /// The first build keeps its site after writing it (no history cache existed while it wrote);
     /// later builds keep each page while writing it. Either way, after a new commit the kept site
     /// is the new commit's, never a page of the commit before.
@@ -283,6 +307,84 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(cut.status, 0, cut.stderr)
         XCTAssertTrue(cut.stderr.contains("note: ignoring the site cache"), cut.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("a")))
+    }
+
+    /// The kept pages of the site in `.git/playbook` (the folder the cache's table names), by name.
+    private func keptPageFolders(_ scratch: ScratchDirectory) throws -> [URL] {
+        let folder = scratch.url.appendingPathComponent(".git/playbook")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("site-pages-") }.sorted().map { folder.appendingPathComponent($0) }
+    }
+
+    /// The pages are kept as links to the files written: a page edited in place afterwards (the
+    /// same file) is refused by its checksum, never served, and the site is built in full again.
+    func testAPageEditedInPlaceAfterTheBuildIsNeverServedFromTheCache() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        XCTAssertEqual(try keptPageFolders(scratch).count, 1)
+        let page = scratch.url.appendingPathComponent("a/index.html")
+        let handle = try FileHandle(forUpdating: page)
+        try handle.seek(toOffset: 40)
+        try handle.write(contentsOf: Data("EDITED".utf8))
+        try handle.close()
+        let again = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stderr.contains("note: ignoring the site cache (checksum mismatch)"), again.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        // Kept anew (the old pages removed): the next build is from the cache, without a note.
+        XCTAssertEqual(try keptPageFolders(scratch).count, 1)
+        let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
+        XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
+        // A site written from the cache links the kept pages: edited in place, they are refused too.
+        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("c/e/objectives.2026-Q3.html"))
+        try linked.seek(toOffset: 100)
+        try linked.write(contentsOf: Data("EDITED".utf8))
+        try linked.close()
+        let fourth = try CLI.run(["site", "-o", "d"], in: scratch.url)
+        XCTAssertTrue(fourth.stderr.contains("note: ignoring the site cache (checksum mismatch)"), fourth.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), built)
+    }
+
+    /// A kept page that is missing, or was replaced by a symlink (even to the same bytes), is never read.
+    func testAKeptPageMissingOrASymlinkIsIgnoredWithANote() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        for (round, damage) in ["symlink", "missing"].enumerated() {
+            let pages = try XCTUnwrap(try keptPageFolders(scratch).first)
+            let kept = pages.appendingPathComponent("0")
+            let copy = scratch.url.appendingPathComponent("copy-\(round)")
+            try FileManager.default.copyItem(at: kept, to: copy)
+            try FileManager.default.removeItem(at: kept)
+            if damage == "symlink" { try FileManager.default.createSymbolicLink(at: kept, withDestinationURL: copy) }
+            let result = try CLI.run(["site", "-o", "b\(round)"], in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stderr.contains("note: ignoring the site cache (a kept page is missing or was changed)"), "\(damage): \(result.stderr)")
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b\(round)")), built, damage)
+        }
+    }
+
+    /// Where the site is written on another file system, no link can be made: the pages are copied,
+    /// and the next build is the same site from the cache.
+    func testASiteOnAnotherFileSystemIsKeptAsCopies() throws {
+        let other = "/dev/shm"
+        var info = stat(), here = stat()
+        let scratch = try repository()
+        try XCTSkipUnless(stat(other, &info) == 0 && stat(scratch.url.path, &here) == 0 && info.st_dev != here.st_dev,
+                          "no other file system at \(other)")
+        let output = other + "/playbook-site-test-\(getpid())-\(UInt32.random(in: 0 ... .max))"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let first = try CLI.run(["site", "-o", output], in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let built = try files(under: URL(fileURLWithPath: output))
+        let again = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertFalse(again.stderr.contains("note:"), again.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        let fresh = try CLI.run(["site", "-o", "c", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built, fresh.stderr)
     }
 
     func testTheSiteCacheIsNeverReadOrWrittenThroughASymlink() throws {
