@@ -315,7 +315,9 @@ extension DuplicateDetection {
     /// `a` and `y`, and a field tells `a` from `y` (the opposite change, another platform …), the two
     /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
     /// (a direction, platform or region that one names and the other does not sets them apart; `x` shares too few words with either to be checked that way by itself),
-    /// and when that decides nothing the pair whose change and audience read less alike is the one that goes. Returns the
+    /// and when that decides nothing the pair whose change and audience read less alike is the one that goes (before the fields, a
+    /// text that denies nothing goes with the look-alike that denies nothing; before the cosines, with the one whose own number it
+    /// states: `StatedQuantities.swift`). Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
                                      catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {

@@ -16,7 +16,8 @@ bundled example (`playbooks/`): every pair it calls a duplicate is another pair,
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
 are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
-two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
+two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, even against a field
+read as look-alikes: `denial_first`; then the look-alike whose own number it states: `quantities`; then the
 closer change and audience, on a near tie the look-alike that adds fewer words of its own, the near tie
 read on the changes alone between look-alikes told apart by their audiences: `audience_tie`) is replayed
 from the dump's `denies` (whether each text denies something) and its counts of terms only one side has.
