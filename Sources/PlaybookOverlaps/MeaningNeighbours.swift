@@ -315,7 +315,9 @@ extension DuplicateDetection {
     /// `a` and `y`, and a field tells `a` from `y` (the opposite change, another platform …), the two
     /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
     /// (a direction, platform or region that one names and the other does not sets them apart; `x` shares too few words with either to be checked that way by itself),
-    /// and when that decides nothing the pair whose change and audience read less alike is the one that goes. Returns the
+    /// and when that decides nothing the pair whose change and audience read less alike is the one that goes (before the fields, a
+    /// text that denies nothing goes with the look-alike that denies nothing; before the cosines, with the one whose own number it
+    /// states: `StatedQuantities.swift`). Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
                                      catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
@@ -370,6 +372,18 @@ extension DuplicateDetection {
             let (dx, da, dy) = (!items[x].direction.negated.isEmpty, !items[a].direction.negated.isEmpty, !items[y].direction.negated.isEmpty)
             return da != dy && !dx ? !da : nil
         }
+        // Of two look-alikes that differ in a number, a text that states only one side's goes with it
+        // (`closerInQuantity`); each text's numbers read once.
+        var quantities: [Int: Set<Double>] = [:]
+        func stated(_ i: Int) -> Set<Double> {
+            if let known = quantities[i] { return known }
+            let read = statedQuantities(items[i].text)
+            quantities[i] = read
+            return read
+        }
+        func inQuantity(_ x: Int, _ a: Int, _ y: Int) -> Bool? {
+            closerInQuantity(stated(x), to: stated(a), than: stated(y))
+        }
         var out: [Int: FieldComparison] = [:]
         for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
             guard let candidate = candidates[pair], candidate.byMeaning else { continue }
@@ -379,11 +393,14 @@ extension DuplicateDetection {
                     let kinds = Set(apart.differences.map { $0.prefix { $0 != " " } })
                     guard let rivalFields = recompared(key(a, x), kinds: kinds), let mine = recompared(pair, kinds: kinds) else { continue }
                     let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
-                    if mineDiffers && !rivalDiffers {
+                    // A denial decides before a field read as look-alikes (see `StatedQuantities.swift`).
+                    let denial = deniesLess(x, a, than: y)
+                    if denial == nil, mineDiffers && !rivalDiffers {
                         out[pair] = mine
-                    } else if rivalDiffers && !mineDiffers {
+                    } else if denial == nil, rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if deniesLess(x, a, than: y) ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds)) ?? (rival.score >= candidate.score) {
+                    } else if denial ?? inQuantity(x, a, y) ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds))
+                                ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
                         out[pair] = mineDiffers ? mine : lost

@@ -70,10 +70,12 @@ final class Fresh5QualityTests: XCTestCase {
 /// read from this set's mistakes, no change on the eight others): 31, 3 and 12 (F1 0.838 and 0.721). With
 /// the clear-margin rule of `dupq7` (knob chosen leaving one set out): 33, 3 and 12. With the token-alignment
 /// rule of `dupq8` (a grey-band pair that aligns token by token clearly better than with its rivals; knobs
-/// chosen leaving one set out, the same for every set): 34, 3 and 12. The floors are the last figures.
+/// chosen leaving one set out, the same for every set): 34, 3 and 12. With the tie-break of `dupq10` (a
+/// denial decides before a field read as look-alikes; the look-alike whose own number a text states; no
+/// knob): 35, 3 and 11. The floors are the last figures.
 final class Fresh6QualityTests: XCTestCase {
     func testSixthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh6-pairs.tsv", found: 34, flagged: 3, strays: 12, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh6-pairs.tsv", found: 35, flagged: 3, strays: 11, wordsFlagged: 17)
     }
 }
 
@@ -100,10 +102,12 @@ final class Fresh7QualityTests: XCTestCase {
 /// look-alikes read in pair order (it had read them in a dictionary's order, which changes from run to
 /// run). Words only: 0 found, 20 flagged. Since then seen data: with the token-alignment rule of `dupq8` (a
 /// grey-band pair that aligns token by token clearly better than with its rivals; knobs chosen on the ten
-/// other sets, the same as on all eleven) 34, 2 and 13 (F1 0.895). The floors are the last figures.
+/// other sets, the same as on all eleven) 34, 2 and 13 (F1 0.895). With the tie-break of `dupq10` (the
+/// look-alike whose own number a text states: "for the first time" goes with the first order, not the
+/// third; no knob): 35, 2 and 12. The floors are the last figures.
 final class Fresh8QualityTests: XCTestCase {
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 34, flagged: 2, strays: 13, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 35, flagged: 2, strays: 12, wordsFlagged: 20)
     }
 }
 
@@ -142,9 +146,11 @@ final class TokenAlignmentQualityTests: XCTestCase {
 /// Words only: 0 found, 16 flagged. Since then seen data: its misses sorted by the step that lost them
 /// (`Data/classify-misses.py`), and with the near tie of `dupq9` (between look-alikes told apart by their
 /// audiences, read on the changes alone; no knob, the same left one set out) 26, 0 and 15 (F1 0.788 and 0.642).
+/// With the tie-break of `dupq10` (the look-alike whose own number a text states: "a fortnight out" goes
+/// with booking 14 days ahead, not 3; no knob): 27, 0 and 14.
 final class Fresh9QualityTests: XCTestCase {
     func testNinthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh9-pairs.tsv", found: 26, flagged: 0, strays: 15, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh9-pairs.tsv", found: 27, flagged: 0, strays: 14, wordsFlagged: 16)
     }
 }
 

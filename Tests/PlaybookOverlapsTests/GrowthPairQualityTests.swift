@@ -182,8 +182,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// 0.832): one rewording lost to a tie with a negated look-alike ("price drop alerts" reads as a
     /// direction the rewording, "gets cheaper", does not name). With the rules of `dupq5`: 52, 2 and 8
     /// (F1 0.912 and 0.852; "right after the flight is booked" / "a week before the flight" now opposite ways).
+    /// With the tie-break of `dupq10` (a denial decides before a field read as look-alikes; a text goes
+    /// with the look-alike whose own number it states, `StatedQuantities.swift`; no knob): 55, 2 and 5 (the
+    /// "gets cheaper" rewording above, "a fortnight … rather than four weeks", "a fifth instead of a tenth").
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 52, flagged: 2, strays: 8, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 55, flagged: 2, strays: 5, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch

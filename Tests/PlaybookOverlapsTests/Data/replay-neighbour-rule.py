@@ -16,13 +16,15 @@ bundled example (`playbooks/`): every pair it calls a duplicate is another pair,
 calls one is left out of the leave-one-set-out choice. `--all-knobs` chooses every knob leaving one set
 out (a few minutes), `--no-margin` without the clear-margin rule. The field rules themselves
 are not replayed (they are in the dump), so a change to them needs a new dump. The tie-break between
-two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, then the
+two look-alikes (a text that denies nothing goes with the look-alike that denies nothing, even against a field
+read as look-alikes: `denial_first`; then the look-alike whose own number it states: `quantities`; then the
 closer change and audience, on a near tie the look-alike that adds fewer words of its own, the near tie
 read on the changes alone between look-alikes told apart by their audiences: `audience_tie`) is replayed
 from the dump's `denies` (whether each text denies something) and its counts of terms only one side has.
 Standard library only.
 """
 import json
+import re
 import sys
 
 # Hooks for `replay-token-alignment.py` (None: the committed rules). EXTRA(s, candidates): more pairs
@@ -72,6 +74,66 @@ def stands_clear(s, i, j, cos, margin):
     return True
 
 
+NUMBER_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+                                           "fifteen sixteen seventeen eighteen nineteen".split())}
+NUMBER_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+            "tenth": 10, "eleventh": 11, "twelfth": 12}
+FRACTIONS = {"half": 50, "third": 33, "quarter": 25, "fifth": 20, "tenth": 10}
+AFTER_FRACTION = {"of", "off", "instead", "rather", "over", "", "less", "more", "cheaper"}
+COUNTING = {"fortnight": 14, "dozen": 12}
+
+
+def stated_quantities(text):
+    """`DuplicateDetection.statedQuantities`: the numbers a text states (digits, number words, ordinals, a
+    fraction after "a" or "one" as a percentage, "fortnight" and "dozen")."""
+    toks = re.findall(r"[a-z]+|[0-9][0-9,.]*", text.lower())
+    out, k = set(), 0
+    while k < len(toks):
+        t = toks[k]
+        prev, nxt = (toks[k - 1] if k else ""), (toks[k + 1] if k + 1 < len(toks) else "")
+        if t[0].isdigit():
+            try:
+                out.add(float(t.replace(",", "").rstrip(".")))
+            except ValueError:
+                pass
+        elif t in NUMBER_UNITS or t in NUMBER_TENS or t in ("hundred", "thousand"):
+            total = current = 0
+            while k < len(toks):
+                w = toks[k]
+                if w in NUMBER_UNITS:
+                    current += NUMBER_UNITS[w]
+                elif w in NUMBER_TENS:
+                    current += NUMBER_TENS[w]
+                elif w == "hundred":
+                    current = max(current, 1) * 100
+                elif w == "thousand":
+                    total, current = total + max(current, 1) * 1000, 0
+                elif not (w == "and" and k + 1 < len(toks) and (toks[k + 1] in NUMBER_UNITS or toks[k + 1] in NUMBER_TENS)
+                          and (total or current >= 100)):
+                    break
+                k += 1
+            out.add(float(total + current))
+            continue
+        elif t in FRACTIONS and prev in ("a", "one") and nxt in AFTER_FRACTION:
+            out.add(float(FRACTIONS[t]))
+        elif t in ORDINALS:
+            out.add(float(ORDINALS[t]))
+        elif t in COUNTING:
+            out.add(float(COUNTING[t]))
+        k += 1
+    return out
+
+
+def closer_in_quantity(x, a, y):
+    """`DuplicateDetection.closerInQuantity`: whether x goes with a rather than y by the numbers only one of them states."""
+    only_a, only_y = a - y, y - a
+    if not only_a or not only_y:
+        return None
+    meets_a, meets_y = bool(x & only_a), bool(x & only_y)
+    return meets_a if meets_a != meets_y else None
+
+
 def label(s, i, j):
     """dup: an idea and its rewording; look: an idea and its look-alike; same: copies of one idea's
     sides; stray: anything else (a false duplicate when called one)."""
@@ -86,7 +148,7 @@ def label(s, i, j):
 
 
 def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
-        near_tie=0.04, margin=0.14, audience_tie=True, trace=None):
+        near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, trace=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
@@ -207,6 +269,10 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 if a == y or texts[a] == texts[y] or not fields.get(key(a, y)) or key(a, x) not in candidates or key(a, x) not in fields:
                     continue
                 rival, mine = recompared(key(a, x), fields[key(a, y)]), recompared(k, fields[key(a, y)])
+                denied = denial and denies[a] != denies[y] and not denies[x]
+                if denial_first and denied and bool(mine) != bool(rival):
+                    # the denial decides before a field read as look-alikes
+                    rival = mine = ""
                 if mine and not rival:
                     out[k] = mine
                     if trace is not None:
@@ -219,8 +285,10 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                     closer = None
                     # of two look-alikes of which one denies something, a text that denies nothing
                     # restates the one that denies nothing
-                    if denial and denies[a] != denies[y] and not denies[x]:
+                    if denied:
                         closer = not denies[a]
+                    if closer is None and quantities:
+                        closer = closer_in_quantity(stated_quantities(texts[x]), stated_quantities(texts[a]), stated_quantities(texts[y]))
                     if closer is None and TIE is not None:
                         closer = TIE(s, x, a, y)
                     if closer is None:
@@ -230,7 +298,7 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                     if closer:
                         out[k] = mine or "lost"
                         if trace is not None:
-                            trace.setdefault("lost", {})[k] = (x, a, y, "field" if mine else "denial" if denial and denies[a] != denies[y] and not denies[x] else "tie")
+                            trace.setdefault("lost", {})[k] = (x, a, y, "field" if mine else "denial" if denied else "tie")
     if trace is not None:
         trace["candidates"], trace["fields"], trace["out"] = candidates, dict(fields), dict(out)
     fields.update(out)

@@ -1,0 +1,58 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// A rewording that reads about as close to its idea as to the idea's look-alike goes with the idea, in a
+/// repository as `playbook overlaps` reads it, and the look-alikes stay related work, not duplicates:
+/// - when it states the idea's own number in other words (`DuplicateDetection.closerInQuantity`): a
+///   fortnight is the 14 days of the shorter trial, not the 45 of the longer one, though its cosine to the
+///   longer trial is the higher;
+/// - when it denies nothing and the look-alike denies the change, even though the comparison as look-alikes
+///   reads a direction the idea names ("drops") and the rewording says in other words ("gets cheaper").
+/// Before these rules each rewording was called a duplicate of the look-alike instead.
+final class LookAlikeTieBreakCommandTests: XCTestCase {
+    /// A git repository of the small playbook with one hypothesis (title, change) of each of three squads:
+    /// the idea (HYP-0001), its rewording (HYP-0002) and its look-alike (HYP-0003).
+    func threeSquadRepository(idea: (String, String), rewording: (String, String), lookAlike: (String, String)) throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", [
+            OverlapsCommandTests.hypothesis("HYP-0001", squad: "activation-emea", title: idea.0, change: idea.1),
+            OverlapsCommandTests.hypothesis("HYP-0002", squad: "activation-latam", title: rewording.0, change: rewording.1),
+            OverlapsCommandTests.hypothesis("HYP-0003", squad: "retention-apac", title: lookAlike.0, change: lookAlike.1),
+        ].joined(separator: "\n---\n"))
+        return scratch
+    }
+
+    /// Each pair's kind of overlap (nil: none) as `overlaps --format json --engine model` reports it.
+    func kinds(in scratch: ScratchDirectory) throws -> (kind: (String, String) -> String?, output: String) {
+        let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model"], in: scratch.url)
+        XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        let overlaps = json?["overlaps"] as? [[String: Any]] ?? []
+        return ({ first, second in overlaps.first { Set($0["entities"] as? [String] ?? []) == [first, second] }?["kind"] as? String }, result.stdout)
+    }
+
+    func testRewordingStatingTheIdeasNumberGoesWithTheIdeaNotItsLookAlike() throws {
+        let scratch = try threeSquadRepository(
+            idea: ("Shorter free trial", "cut the free trial from 30 days to 14 days"),
+            rewording: ("Two weeks to try instead of a month", "give new accounts a fortnight before billing starts rather than four weeks"),
+            lookAlike: ("Longer free trial", "extend the free trial from 30 days to 45 days"))
+        let (kind, output) = try kinds(in: scratch)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
+        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the longer trial\n" + output)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+    }
+
+    func testRewordingThatDeniesNothingGoesWithTheIdeaNotItsNegation() throws {
+        let scratch = try threeSquadRepository(
+            idea: ("Price drop alerts for saved trips", "email travellers when the price of a saved flight drops"),
+            rewording: ("Tell people when a watched fare gets cheaper", "send a message as soon as an itinerary someone bookmarked falls in cost"),
+            lookAlike: ("No price alerts for saved trips", "do not email travellers about price changes of a saved flight"))
+        let (kind, output) = try kinds(in: scratch)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
+        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the negation\n" + output)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+    }
+}
