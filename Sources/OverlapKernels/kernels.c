@@ -78,8 +78,7 @@ void pb_near_state_reset(float *best, int32_t *bar, long count, int keep) {
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-/// Raises an item's best cosines with `value`, and its bar in rounded units (never lowered: the bar
-/// may start from the rounded pass, pb_near_rounded_bar).
+/// Raises an item's best cosines with `value`, and its bar in rounded units.
 static inline void raise_best(float *best, int32_t *bar, long index, const pb_near_bounds *bounds, float value) {
     int keep = bounds->keep;
     float *b = best + index * keep;
@@ -92,56 +91,8 @@ static inline void raise_best(float *best, int32_t *bar, long index, const pb_ne
     b[p] = value;
     if (b[keep - 1] > -INFINITY) {
         double rounded = floor(((double)b[keep - 1] - 2 * bounds->slack - bounds->rounding) * bounds->units);
-        int32_t raised = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
-        if (raised > bar[index]) bar[index] = raised;
+        bar[index] = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
     }
-}
-
-/// Puts `value` among an item's `keep` highest rounded products (descending), and the lowest of
-/// them in `lowest` (read for every tile: one int per item, where the lists are `keep` apart).
-static inline void raise_top(int32_t *top, int32_t *lowest, long index, int keep, int32_t value) {
-    int32_t *t = top + index * keep;
-    if (value <= t[keep - 1]) return;
-    int p = keep - 1;
-    while (p > 0 && t[p - 1] < value) {
-        t[p] = t[p - 1];
-        p--;
-    }
-    t[p] = value;
-    lowest[index] = t[keep - 1];
-}
-
-void pb_near_top_reset(int32_t *top, int32_t *lowest, long count, int keep) {
-    for (long i = 0; i < count * keep; i++) top[i] = INT32_MIN;
-    for (long i = 0; i < count; i++) lowest[i] = INT32_MIN;
-}
-
-int32_t pb_near_rounded_bar(const int32_t *const *tops, long lists, long index, const pb_near_bounds *bounds) {
-    int keep = bounds->keep;
-    // The keep-th highest of the union of the lists (the lists hold disjoint pairs' products).
-    int32_t merged[keep];
-    for (int k = 0; k < keep; k++) merged[k] = INT32_MIN;
-    for (long l = 0; l < lists; l++) {
-        const int32_t *t = tops[l] + index * keep;
-        for (int k = 0; k < keep && t[k] > merged[keep - 1]; k++) {
-            int p = keep - 1;
-            while (p > 0 && merged[p - 1] < t[k]) {
-                merged[p] = merged[p - 1];
-                p--;
-            }
-            merged[p] = t[k];
-        }
-    }
-    if (merged[keep - 1] == INT32_MIN) return INT32_MIN;
-    // Each of those `keep` pairs has a cosine here of at least its product less the rounding and
-    // half the slack (a whole slack taken, for room); when that reaches the cutoff, pb_near_compare
-    // keeps each of them or `keep` higher ones, so the item's keep-th best there ends at least that
-    // high, and its bar may start under where that best puts it.
-    double lowest = (double)merged[keep - 1] / bounds->units - bounds->rounding - bounds->slack;
-    if (lowest < bounds->threshold - bounds->slack) return INT32_MIN;
-    double rounded = floor((lowest - 2 * bounds->slack - bounds->rounding) * bounds->units) - 1;
-    if (rounded < (double)bounds->floor) return bounds->floor;
-    return rounded > (double)INT32_MAX ? INT32_MAX : (int32_t)rounded;
 }
 
 /// The cosine of two float rows in 8 running sums; within half the slack of the caller's own.
@@ -298,47 +249,6 @@ float pb_dot_any_order(const float *a, const float *b, long width) { return DOT_
 
 void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *ids, long count, long width, float *out) {
     DOT_MANY_FUNCTION(x, matrix, ids, count, width, out);
-}
-
-void pb_near_top(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
-                 const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                 const int32_t *group, int same_group, const pb_near_bounds *bounds, int32_t *top, int32_t *lowest) {
-    tile_function compute = TILE_FUNCTION;
-    int32_t tile[TILE_ROWS][TILE_COLUMNS];
-    uint32_t masks[TILE_ROWS];
-    int32_t bars[TILE_ROWS];
-    int32_t column_bars[TILE_COLUMNS];
-    long tiles = pb_near_panels(columns) / 2;
-    int keep = bounds->keep;
-    for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
-        const int8_t *pointers[TILE_ROWS];
-        int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
-        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (long)row_ids[r0 + (r < present ? r : 0)] * depth;
-        long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
-        for (long t = first; t < tiles; t++) {
-            long c0 = t * TILE_COLUMNS;
-            // A product under both sides' keep-th highest so far changes neither.
-            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? lowest[row_ids[r0 + r]] + 1 : INT32_MAX;
-            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? lowest[column_ids[c0 + l]] + 1 : INT32_MAX;
-            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, bounds->floor, bars, column_bars, tile, masks);
-            for (int r = 0; r < present; r++) {
-                uint32_t m = masks[r];
-                long i = r0 + r;
-                int32_t a = row_ids[i];
-                while (m) {
-                    int lane = __builtin_ctz(m);
-                    m &= m - 1;
-                    long j = c0 + lane;
-                    if (j >= columns || (triangular && j <= i)) continue;
-                    int32_t b = column_ids[j];
-                    if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
-                    int32_t v = tile[r][lane];
-                    raise_top(top, lowest, a, keep, v);
-                    raise_top(top, lowest, b, keep, v);
-                }
-            }
-        }
-    }
 }
 
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,

@@ -203,8 +203,7 @@ struct Rounded {
     /// Pairs (first < second) that may be among either side's `keep` nearest at or above the
     /// threshold (or within the window of the last of them), within one key (or with a nil key)
     /// and allowed by `group`; nil when memory ran out.
-    /// Who meets whom, packed for the kernel, and the blocks of rows the work is split into.
-    func plan(keys: [String?]) -> (comparisons: [Comparison], blocks: [(Int, Range<Int>)]) {
+    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
         // Who meets whom: each key with itself and with the items without a key; those with each other.
         var order: [String] = []
         var byKey: [String: [Int]] = [:]
@@ -236,17 +235,11 @@ struct Rounded {
                 work.append((index, start..<min(comparison.rows.count, start + blockRows)))
             }
         }
-        return (comparisons, work)
-    }
-
-    func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
-        let (comparisons, work) = plan(keys: keys)
+        let pool = WorkerPool(count: count, keep: keep)
         let (blocks, compared) = (work, comparisons)
         var bounds = self.bounds
         bounds.keep = Int32(keep)
         let limits = bounds
-        let pool = WorkerPool(count: count, keep: keep, bars: startingBars(blocks: blocks, comparisons: compared, group: group,
-                                                                           sameSquad: sameSquad, keep: keep))
         group.withUnsafeBufferPointer { groupBuffer in
             matrix.withUnsafeBufferPointer { matrixBuffer in
                 bytes.withUnsafeBufferPointer { byteBuffer in
@@ -287,96 +280,6 @@ struct Rounded {
     }
 }
 
-extension Rounded {
-    /// Each item's bar for `pb_near_compare` to start from, from a first pass over the same blocks in
-    /// rounded products alone (`pb_near_top`): with bars that start at nothing, every pair an item met
-    /// before its closest ones had its cosine computed in floating point, and those grow with the
-    /// square of a metric's texts; a rounded product costs a hundredth of one.
-    func startingBars(blocks: [(Int, Range<Int>)], comparisons: [Comparison], group: [Int32], sameSquad: Bool, keep: Int) -> [Int32] {
-        let tops = TopPool(count: count, keep: keep)
-        let depth = self.depth
-        var limits = self.bounds
-        limits.keep = Int32(keep)
-        let bounds = limits
-        group.withUnsafeBufferPointer { groupBuffer in
-            bytes.withUnsafeBufferPointer { byteBuffer in
-                nonisolated(unsafe) let (groups, rounded) = (groupBuffer, byteBuffer)
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                    let (which, rows) = blocks[index]
-                    let top = tops.take()
-                    comparisons[which].top(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
-                                           bounds: bounds, top: top)
-                    tops.give(top)
-                }
-            }
-        }
-        let lists: [UnsafePointer<Int32>?] = tops.all.map { UnsafePointer($0.top) }
-        return lists.withUnsafeBufferPointer { lists in
-            (0..<count).map { pb_near_rounded_bar(lists.baseAddress, lists.count, $0, &limits) }
-        }
-    }
-}
-
-extension Rounded {
-    /// The same for items whose metric keys are `keys` (for tests).
-    func startingBars(keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [Int32] {
-        let (comparisons, blocks) = plan(keys: keys)
-        return startingBars(blocks: blocks, comparisons: comparisons, group: group, sameSquad: sameSquad, keep: keep)
-    }
-
-    /// How far the kernel's cosines may stray, with the window (for tests).
-    var slack: Double { bounds.slack }
-
-    /// The bar in rounded units that a keep-th best cosine `cosine` gives in `pb_near_compare` (for tests).
-    func bar(forBest cosine: Double) -> Double {
-        max(Double(bounds.floor), ((cosine - 2 * bounds.slack - bounds.rounding) * bounds.units).rounded(.down))
-    }
-}
-
-/// One worker's highest rounded products (for every item) in the first pass.
-final class Top: @unchecked Sendable {
-    let top: UnsafeMutablePointer<Int32>
-    let lowest: UnsafeMutablePointer<Int32>
-
-    init(count: Int, keep: Int) {
-        top = .allocate(capacity: max(1, count * keep))
-        lowest = .allocate(capacity: max(1, count))
-        pb_near_top_reset(top, lowest, count, Int32(keep))
-    }
-
-    deinit {
-        top.deallocate()
-        lowest.deallocate()
-    }
-}
-
-/// The tops lent to the first pass's blocks running at one time.
-final class TopPool: @unchecked Sendable {
-    private let lock = DispatchQueue(label: "playbook.near-meaning.tops")
-    private var idle: [Top] = []
-    private(set) var all: [Top] = []
-    let count: Int
-    let keep: Int
-
-    init(count: Int, keep: Int) {
-        self.count = count
-        self.keep = keep
-    }
-
-    func take() -> Top {
-        lock.sync {
-            if let top = idle.popLast() { return top }
-            let top = Top(count: count, keep: keep)
-            all.append(top)
-            return top
-        }
-    }
-
-    func give(_ top: Top) {
-        lock.sync { idle.append(top) }
-    }
-}
-
 /// One set of rows against one set of columns, rounded and packed for the kernel.
 struct Comparison: @unchecked Sendable {
     let rowIDs: [Int32]
@@ -410,24 +313,6 @@ struct Comparison: @unchecked Sendable {
         self.sums = sums
     }
 
-    /// Offers the rounded products of the rows at `rows` with every column to `top` (`pb_near_top`).
-    func top(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
-             bounds: pb_near_bounds, top: Top) {
-        var bounds = bounds
-        rowIDs.withUnsafeBufferPointer { ri in
-            packed.withUnsafeBufferPointer { p in
-                sums.withUnsafeBufferPointer { s in
-                    columnIDs.withUnsafeBufferPointer { ci in
-                        guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
-                              let ci = ci.baseAddress, let g = group.baseAddress else { return }
-                        pb_near_top(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                    triangular ? 1 : 0, g, sameSquad ? 1 : 0, &bounds, top.top, top.lowest)
-                    }
-                }
-            }
-        }
-    }
-
     /// Compares the rows at `rows` (positions in `rowIDs`) of `bytes` with every column.
     func compare(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
                  vectors: UnsafeBufferPointer<Float>, width: Int, bounds: pb_near_bounds, worker: Worker) {
@@ -454,12 +339,10 @@ final class Worker: @unchecked Sendable {
     let bar: UnsafeMutablePointer<Int32>
     var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
 
-    /// `bars`: each item's bar to start from (`Rounded.startingBars`), or none.
-    init(count: Int, keep: Int, bars: [Int32]? = nil) {
+    init(count: Int, keep: Int) {
         best = .allocate(capacity: max(1, count * keep))
         bar = .allocate(capacity: max(1, count))
         pb_near_state_reset(best, bar, count, Int32(keep))
-        if let bars, bars.count == count { bar.update(from: bars, count: count) }
     }
 
     deinit {
@@ -476,18 +359,16 @@ final class WorkerPool: @unchecked Sendable {
     private(set) var all: [Worker] = []
     let count: Int
     let keep: Int
-    let bars: [Int32]?
 
-    init(count: Int, keep: Int, bars: [Int32]? = nil) {
+    init(count: Int, keep: Int) {
         self.count = count
         self.keep = keep
-        self.bars = bars
     }
 
     func take() -> Worker {
         lock.sync {
             if let worker = idle.popLast() { return worker }
-            let worker = Worker(count: count, keep: keep, bars: bars)
+            let worker = Worker(count: count, keep: keep)
             all.append(worker)
             return worker
         }

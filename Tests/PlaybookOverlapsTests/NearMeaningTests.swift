@@ -127,38 +127,6 @@ final class NearMeaningTests: XCTestCase {
         assertSame(c, thresholds: [0.45], keeps: [2])
     }
 
-    /// The first, rounded pass sets most items' starting bars on a dense topic, and never above the bar
-    /// the item's keep-th best cosine (over the pairs it may meet, at the cutoff or above) gives: a bar
-    /// set higher would let the search skip one of its closest pairs.
-    func testStartingBarsStayUnderTheBarsTheCosinesGive() {
-        let c = generated(700, width: 384, seed: 13, metrics: ["d1-retention", nil, "d1-retention", "activation"])
-        let keep = 16
-        for (threshold, sameSquad) in [(0.3, false), (0.45, true), (0.6, false)] {
-            guard let rounded = Rounded(c.vectors.flatMap { $0 }, count: c.vectors.count, width: 384, threshold: threshold,
-                                        window: NearMeaning.window) else { return XCTFail("the vectors round") }
-            var numbers: [String: Int32] = [:]
-            let group: [Int32] = c.squads.map { squad in
-                guard let squad else { return -1 }
-                if let known = numbers[squad] { return known }
-                numbers[squad] = Int32(numbers.count)
-                return Int32(numbers.count - 1)
-            }
-            let bars = rounded.startingBars(keys: c.metrics, group: group, sameSquad: sameSquad, keep: keep)
-            var best = RunningBests<Double>(count: c.vectors.count, keep: keep)
-            for (a, b, cosine) in everyMatch(c, threshold: threshold - rounded.slack, sameSquad: sameSquad) {
-                best.offer(a, cosine)
-                best.offer(b, cosine)
-            }
-            var set = 0
-            for item in c.vectors.indices where bars[item] != Int32.min {
-                set += 1
-                XCTAssertGreaterThan(best.bar(item), -Double.infinity, "item \(item) has a bar but not \(keep) pairs, threshold \(threshold)")
-                XCTAssertLessThanOrEqual(Double(bars[item]), rounded.bar(forBest: best.bar(item)), "item \(item), threshold \(threshold)")
-            }
-            XCTAssertGreaterThan(set, c.vectors.count / 2, "threshold \(threshold): the rounded pass must set most bars")
-        }
-    }
-
     func testVectorsItCannotRoundAreComparedInFull() {
         var c = generated(60, width: 16, seed: 5, metrics: ["m"])
         c.vectors[3][2] = .nan

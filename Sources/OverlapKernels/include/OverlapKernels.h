@@ -59,23 +59,6 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                      const int32_t *group, int same_group, const float *vectors, long width,
                      const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out);
 
-/// The rounded pass that lets pb_near_compare start from near-final bars: for the same rows and
-/// columns, each allowed pair whose rounded product reaches the floor is offered to both sides'
-/// `keep` highest products in `top` (`count` × keep ints, descending), the lowest of them also in
-/// `lowest` (`count` ints); initialise both with pb_near_top_reset. Without it, an item's bar rises
-/// only as its closest pairs are met, and the pairs met before that all have their cosine computed.
-void pb_near_top_reset(int32_t *top, int32_t *lowest, long count, int keep);
-void pb_near_top(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
-                 const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                 const int32_t *group, int same_group, const pb_near_bounds *bounds, int32_t *top, int32_t *lowest);
-
-/// The bar an item's products must reach in pb_near_compare from the start (INT32_MIN: none), from
-/// the `lists` tops of pb_near_top in `tops` (disjoint pairs each): the keep-th highest product of the
-/// union, less the rounding and the slacks, when every one of those pairs has a cosine above the
-/// cutoff; the bar pb_near_compare would reach from the cosines of those pairs, or lower.
-/// pb_near_compare only ever raises a bar, so it may be set to this after pb_near_state_reset.
-int32_t pb_near_rounded_bar(const int32_t *const *tops, long lists, long index, const pb_near_bounds *bounds);
-
 /// Makes pb_near_compare use the portable kernel (for tests comparing the two), or not.
 void pb_near_use_portable_kernel(int portable);
 
