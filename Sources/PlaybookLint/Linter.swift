@@ -143,6 +143,24 @@ public struct Linter: Sendable {
             let mb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.message : judged[b - kept.count].message
             return ma < mb
         }
+        // A run of one place sorted on its rules and messages read once each, as (rule, message, listed
+        // place): through `ruleThenMessage` each comparison read both diagnostics out of `parts` again
+        // (retains of the lists and strings), and one entity's place can hold hundreds of overlap
+        // findings (their number grows faster than the playbook's). The listed place last, so that equal
+        // ones keep their order, as the stable sort on `ruleThenMessage` kept it.
+        func sortByRuleThenMessage(_ order: inout [Int], _ run: Range<Int>) {
+            var keyed = order[run].map { k in
+                k < kept.count
+                    ? (rule: parts[kept[k].part][kept[k].item].diagnostic.rule, message: parts[kept[k].part][kept[k].item].diagnostic.message, k)
+                    : (rule: judged[k - kept.count].rule, message: judged[k - kept.count].message, k)
+            }
+            keyed.sort { a, b in
+                if a.rule != b.rule { return a.rule < b.rule }
+                if a.message != b.message { return a.message < b.message }
+                return a.2 < b.2
+            }
+            for (offset, element) in keyed.enumerated() { order[run.lowerBound + offset] = element.2 }
+        }
         var order: [Int]
         if fits {
             // (packed place, listed place) pairs sorted as plain numbers: the stable order of the places
@@ -156,7 +174,7 @@ public struct Linter: Sendable {
             while start < total {
                 var end = start + 1
                 while end < total, keyed[end].0 == keyed[start].0 { end += 1 }
-                if end - start > 1 { order[start..<end].sort(by: ruleThenMessage) }
+                if end - start > 1 { sortByRuleThenMessage(&order, start..<end) }
                 start = end
             }
         } else {

@@ -377,15 +377,23 @@ enum DuplicateDetection {
                 candidate.aligned = (found.alignment, options.threshold)
                 candidates[found.first * n + found.second] = candidate
             }
-            for neighbours in nearest {
-                var candidate = candidates[neighbours.first * n + neighbours.second] ?? Candidate(words: corpus.score(neighbours.first, neighbours.second))
+            // The word scores of the pairs found by meaning alone, and the cosines of those found by words
+            // alone, worked out on both cores: one thread summed them at the end of a large playbook's
+            // comparison, and there are more of them per text as a playbook grows.
+            let wordScores: [Double?] = sideBySide(nearest.count) { index in
+                let pair = nearest[index]
+                return candidates[pair.first * n + pair.second] == nil ? corpus.score(pair.first, pair.second) : nil
+            }
+            for (index, neighbours) in nearest.enumerated() {
+                var candidate = candidates[neighbours.first * n + neighbours.second]
+                    ?? Candidate(words: wordScores[index] ?? corpus.score(neighbours.first, neighbours.second))
                 candidate.meaning = neighbours.cosine
                 candidate.rank = neighbours.rank
                 candidates[neighbours.first * n + neighbours.second] = candidate
             }
-            for key in candidates.keys where candidates[key]?.meaning == nil {
-                candidates[key]?.meaning = Double(vectors.dot(key / n, key % n))
-            }
+            let unscored = candidates.compactMap { $0.value.meaning == nil ? $0.key : nil }
+            let cosines = sideBySide(unscored.count) { Double(vectors.dot(unscored[$0] / n, unscored[$0] % n)) }
+            for (key, cosine) in zip(unscored, cosines) { candidates[key]?.meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
         let compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }

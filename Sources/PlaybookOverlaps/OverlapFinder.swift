@@ -30,22 +30,37 @@ public enum OverlapFinder {
         let acknowledgements = Acknowledgements(entities)
         // Taken, not copied: the caller's list is let go (a copy is a retain of every overlap's fields).
         var found = consume overlaps
-        for i in found.indices {
-            found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id)
+        if !acknowledgements.isEmpty {
+            for i in found.indices {
+                found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id)
+            }
         }
         // Collisions first, then duplicates, then related work; then by score, then by ids. The rank, the
         // score as a number and each overlap's place sorted as plain triples (the stable order, no
         // closure through captured lists per comparison), then each run of one rank and score by ids;
         // the overlaps then moved into that order by swaps (copied, each was a retain of its fields).
         // All of this ran on one thread at the end of a large playbook's lint.
-        let keyed = found.indices.map { (rank(found[$0].kind), Self.descending(found[$0].score), $0) }.sorted { $0 < $1 }
+        // Read in place (a closure reading the `var` copied each overlap out, a retain of each of its fields).
+        let keyed = found.withUnsafeBufferPointer { overlaps in
+            overlaps.indices.map { (rank(overlaps[$0].kind), Self.descending(overlaps[$0].score), $0) }
+        }.sorted { $0 < $1 }
         var order = keyed.map(\.2)
         var start = 0
         while start < keyed.count {
             var end = start + 1
             while end < keyed.count, keyed[end].0 == keyed[start].0, keyed[end].1 == keyed[start].1 { end += 1 }
             if end - start > 1 {
-                order[start..<end].sort { i, j in found[i].sides.lazy.map(\.id).lexicographicallyPrecedes(found[j].sides.lazy.map(\.id)) }
+                // The run's ids read once each, with each overlap's place last so that equal ones keep
+                // their order (as the stable sort on the ids alone kept it): compared through `found`,
+                // each comparison copied both overlaps (a retain of each of their fields), and the runs
+                // of one score grow longer as a playbook grows.
+                var ids = found.withUnsafeBufferPointer { overlaps in order[start..<end].map { (overlaps[$0].sides.map(\.id), $0) } }
+                ids.sort { a, b in
+                    if a.0.lexicographicallyPrecedes(b.0) { return true }
+                    if b.0.lexicographicallyPrecedes(a.0) { return false }
+                    return a.1 < b.1
+                }
+                for (offset, element) in ids.enumerated() { order[start + offset] = element.1 }
             }
             start = end
         }
@@ -119,6 +134,9 @@ struct Acknowledgements {
             }
         }
     }
+
+    /// Whether no approval names another entity.
+    var isEmpty: Bool { named.isEmpty }
 
     /// Who reviewed the pair, when an approval on either side names the other.
     func reviewer(_ a: String, _ b: String) -> String? {
