@@ -54,7 +54,13 @@ enum DuplicateDetection {
             var direction: ChangeDirection
             var facets: Facets
             var metric: String?
-            var experiment: Experiment?
+            /// Boxed: an experiment is a large value, and an optional one held in place took its
+            /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
+            private var boxedExperiment: Boxed<Experiment>?
+            var experiment: Experiment? {
+                get { boxedExperiment?.value }
+                set { boxedExperiment = newValue.map(Boxed.init) }
+            }
             var audience: String?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
@@ -72,7 +78,7 @@ enum DuplicateDetection {
                 self.direction = direction
                 self.facets = facets
                 self.metric = metric
-                self.experiment = experiment
+                boxedExperiment = experiment.map(Boxed.init)
                 self.audience = audience
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
@@ -272,6 +278,12 @@ enum DuplicateDetection {
             (audience, rows[((texts.count + index) * width)..<((texts.count + index + 1) * width)])
         })
         return (texts.isEmpty ? nil : Vectors(matrix: rows, width: width, rows: texts.count), audienceVectors)
+    }
+
+    /// A value kept behind a reference.
+    final class Boxed<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// A value handed from one thread to another (written before a signal, read after the wait).
