@@ -141,10 +141,12 @@ enum DuplicateDetection {
         }
     }
 
-    static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
+    /// `entities` are let go once read into items (when this holds the last reference to them).
+    static func find(_ entities: consuming [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let aligner = encoder as? any TokenAligner
-        let catalog = MetricCatalog(entities)
+        let catalog = MetricCatalog(copy entities)
         var read = items(entities)
+        _ = consume entities
         // Encoded one kind after the other, as the cache expects, each kind's comparison started as
         // soon as its vectors are read (the experiments are encoded while the hypotheses are
         // compared): the two kinds are compared apart, side by side, each in a job of its own, not in
