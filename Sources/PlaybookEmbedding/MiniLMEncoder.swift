@@ -15,7 +15,7 @@ public struct MiniLMEncoder: SentenceEncoder {
     let weights: BertWeights
 
     /// Tokens run through the encoder at once: large enough for efficient matrix products,
-    /// small enough to keep the working memory near 30 MB.
+    /// small enough to keep the working memory near 19 MB a batch (see `BertWeights.forward`).
     static let tokensPerBatch = 2048
 
     /// Loads the model in `folder`; `name` defaults to the folder's name.
