@@ -54,4 +54,8 @@ public final class DeferredEncoder: SentenceEncoder, @unchecked Sendable {
     public func encode(_ texts: [String]) throws -> [[Float]] {
         try model().encode(texts)
     }
+
+    public func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool {
+        try model().encode(texts, into: matrix, rows: rows)
+    }
 }

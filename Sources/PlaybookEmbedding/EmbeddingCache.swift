@@ -95,32 +95,72 @@ public struct EmbeddingCache: Sendable {
             return snapshot?.vector(storedAt[unique]) ?? []
         }
         if !missing.isEmpty {
-            save(model: encoder.modelName, dimension: dimension, run: run, vectors: vectors, earlier: snapshot, isRunText: isRunText)
+            save(model: encoder.modelName, dimension: dimension, run: run, earlier: snapshot, isRunText: isRunText) { unique, write in
+                vectors[unique].withUnsafeBufferPointer(write)
+            }
         }
         return run.uniqueOf.map { vectors[$0] }
     }
 
-    /// `cachedVectors` as one matrix (nil when the vectors are not all one width). When the cache
-    /// has every text, each vector is copied from the file straight into its row.
+    /// `cachedVectors` as one matrix (nil when the vectors are not all one width), written row by
+    /// row: each cached vector copied from the file straight into its row, the others encoded into
+    /// theirs (`SentenceEncoder.encode(_:into:rows:)`), with no array per vector. The cache file's
+    /// pages are let go before the encoder runs and once the vectors are copied.
     public func cachedMatrix(for texts: [String], encoder: SentenceEncoder) throws -> (matrix: [Float], width: Int)? {
         let dimension = encoder.dimension
-        if dimension > 0, !texts.isEmpty, let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension) {
-            let run = TextTable(texts)
-            var storedAt = [Int](repeating: -1, count: run.count)
+        guard dimension > 0, !texts.isEmpty else { return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder)) }
+        let run = TextTable(texts)
+        let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension)
+        // Where each distinct text is stored (its last entry), and which entries are this run's.
+        var storedAt = [Int](repeating: -1, count: run.count)
+        var isRunText = [Bool](repeating: false, count: snapshot?.count ?? 0)
+        if let snapshot {
             for position in 0..<snapshot.count {
-                if let unique = run.find(snapshot.text(position)) { storedAt[unique] = position }
-            }
-            if !storedAt.contains(-1) {
-                let matrix = [Float](unsafeUninitializedCapacity: texts.count * dimension) { buffer, initialized in
-                    for (row, unique) in run.uniqueOf.enumerated() {
-                        snapshot.copyVector(storedAt[unique], into: UnsafeMutableBufferPointer(rebasing: buffer[(row * dimension)..<((row + 1) * dimension)]))
-                    }
-                    initialized = texts.count * dimension
+                if let unique = run.find(snapshot.text(position)) {
+                    storedAt[unique] = position
+                    isRunText[position] = true
                 }
-                return (matrix, dimension)
             }
         }
-        return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder))
+        let missing = (0..<run.count).filter { storedAt[$0] < 0 }
+        if !missing.isEmpty { snapshot?.releasePages() }
+        var failure: Error?
+        var encoded = true
+        let matrix = [Float](unsafeUninitializedCapacity: texts.count * dimension) { buffer, initialized in
+            initialized = texts.count * dimension
+            func row(_ index: Int) -> UnsafeMutableBufferPointer<Float> {
+                UnsafeMutableBufferPointer(rebasing: buffer[(index * dimension)..<((index + 1) * dimension)])
+            }
+            if !missing.isEmpty {
+                // Each missing text into the row where it first appears.
+                do {
+                    encoded = try encoder.encode(missing.map { texts[run.firstIndex[$0]] }, into: buffer, rows: missing.map { run.firstIndex[$0] })
+                } catch {
+                    failure = error
+                }
+                guard failure == nil, encoded else {
+                    buffer.update(repeating: 0)
+                    return
+                }
+            }
+            for (index, unique) in run.uniqueOf.enumerated() {
+                if let snapshot, storedAt[unique] >= 0 {
+                    snapshot.copyVector(storedAt[unique], into: row(index))
+                } else if run.firstIndex[unique] != index {
+                    _ = row(index).update(fromContentsOf: row(run.firstIndex[unique]))
+                }
+            }
+            snapshot?.releasePages()
+            if !missing.isEmpty {
+                save(model: encoder.modelName, dimension: dimension, run: run, earlier: snapshot, isRunText: isRunText) { unique, write in
+                    write(UnsafeBufferPointer(row(run.firstIndex[unique])))
+                }
+            }
+        }
+        if let failure { throw failure }
+        // An encoder that answers with other shapes is used as it is, and nothing is kept (as `cachedVectors` does).
+        guard encoded else { return EncodedRows.matrix(try encoder.encode(texts)) }
+        return (matrix, dimension)
     }
 
     // MARK: reading
@@ -252,6 +292,12 @@ public struct EmbeddingCache: Sendable {
             vectorStart = position
         }
 
+        /// Lets the system take back the mapped file's pages (they are read again when next used):
+        /// mapped pages count in the process's memory, 60 MB for 40,000 entries.
+        func releasePages() {
+            (owner as? MappedFile)?.releasePages()
+        }
+
         /// The bytes of the text at `position`.
         func text(_ position: Int) -> UnsafeRawBufferPointer {
             UnsafeRawBufferPointer(start: base + textStarts[position], count: Int(textLengths[position]))
@@ -297,7 +343,10 @@ public struct EmbeddingCache: Sendable {
         guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(info.st_size)
         guard size >= Self.magic.count + 8, size <= 1 << 31, let mapped = MappedFile(descriptor: descriptor, size: size) else { return nil }
-        return Snapshot(UnsafeRawBufferPointer(start: mapped.base, count: size), owner: mapped, model: model, dimension: dimension, accepted: accepted)
+        let snapshot = Snapshot(UnsafeRawBufferPointer(start: mapped.base, count: size), owner: mapped, model: model, dimension: dimension, accepted: accepted)
+        // Checking it read every page; only some are needed again (the texts, the vectors asked for).
+        snapshot?.releasePages()
+        return snapshot
     }
 
     /// The vectors of `texts` when the cache has every one of them; nil otherwise.
@@ -439,7 +488,9 @@ public struct EmbeddingCache: Sendable {
 
     /// Writes this run's texts and then the earlier entries (up to the bound) beside the cache
     /// and renames over it, so a reader never sees half a file; failures are ignored.
-    func save(model: String, dimension: Int, run: TextTable, vectors: [[Float]], earlier: Snapshot?, isRunText: [Bool]) {
+    /// `vector(unique, write)` hands the run's distinct text `unique`'s vector to `write`.
+    func save(model: String, dimension: Int, run: TextTable, earlier: Snapshot?, isRunText: [Bool],
+              vector: (Int, (UnsafeBufferPointer<Float>) -> Void) -> Void) {
         guard directoryIsSafe(creating: true) else { return }
         let firstRun = min(run.count, maximumEntries)
         var kept: [Int] = []
@@ -470,7 +521,7 @@ public struct EmbeddingCache: Sendable {
             }
         }
         for unique in 0..<firstRun {
-            vectors[unique].withUnsafeBufferPointer { floats in
+            vector(unique) { floats in
                 #if _endian(little)
                 writer.append(UnsafeRawBufferPointer(floats))
                 #else
@@ -480,6 +531,7 @@ public struct EmbeddingCache: Sendable {
         }
         if let earlier {
             for position in kept { writer.append(earlier.vectorBytes(position)) }
+            earlier.releasePages()
         }
         let complete = writer.finish()
         close(descriptor)

@@ -20,6 +20,8 @@ public struct SafetensorsFile {
     private let source: Source
     private let dataStart: Int
     private let path: String
+    /// The open file (also when it is mapped), for tensors read row by row (`rows`).
+    private let file: OpenFile?
 
     /// Bytes of the file, from memory (tests), mapped, or read from an open file as needed.
     private enum Source {
@@ -33,20 +35,21 @@ public struct SafetensorsFile {
     public init(path: String) throws {
         let file = try OpenFile(path: path)
         if let mapped = MappedFile(descriptor: file.descriptor, size: file.size) {
-            try self.init(source: .mapped(mapped), size: file.size, path: path)
+            try self.init(source: .mapped(mapped), size: file.size, path: path, file: file)
         } else {
-            try self.init(source: .file(file), size: file.size, path: path)
+            try self.init(source: .file(file), size: file.size, path: path, file: file)
         }
     }
 
     /// Reads a file held in memory.
     public init(bytes: [UInt8], name: String = "safetensors data") throws {
-        try self.init(source: .memory(bytes), size: bytes.count, path: name)
+        try self.init(source: .memory(bytes), size: bytes.count, path: name, file: nil)
     }
 
-    private init(source: Source, size: Int, path: String) throws {
+    private init(source: Source, size: Int, path: String, file: OpenFile?) throws {
         self.source = source
         self.path = path
+        self.file = file
         func fail(_ reason: String) -> ModelError { .malformed(path: path, reason: reason) }
         guard size >= 8 else { throw fail("it is \(size) bytes long, shorter than the 8-byte header length") }
         var lengthBytes = [UInt8](repeating: 0, count: 8)
@@ -117,6 +120,20 @@ public struct SafetensorsFile {
         }
         #endif
         return TensorData(try floats(name, shape: expected))
+    }
+
+    /// The F32 tensor `name` of shape `[rows, width]`, to be read a row at a time: from the file
+    /// (`pread`) when there is one, else as `tensorData` gives it. For a large table of which a run
+    /// reads scattered rows: mapped, each row read brought its neighbours' pages into the process's
+    /// memory (the word table of all-MiniLM-L6-v2 is 47 MB).
+    func rows(_ name: String, shape expected: [Int]) throws -> TensorRows {
+        let values = try checkedFloatTensor(name, shape: expected)
+        #if _endian(little)
+        if let file, expected.count == 2 {
+            return TensorRows(file: file, offset: dataStart + values.byteRange.lowerBound, rows: expected[0], width: expected[1])
+        }
+        #endif
+        return TensorRows(try tensorData(name, shape: expected), width: expected.last ?? 0)
     }
 
     private func checkedFloatTensor(_ name: String, shape expected: [Int]?) throws -> Tensor {

@@ -81,6 +81,7 @@ extension MiniLMEncoder: TokenAligner {
             }
         }
         let states = tokenStates(texts)
+        weights.releasePages()
         // In one order whichever way round a pair is asked (the sums' rounding follows the order).
         return pairs.map { a, b in
             let (first, second) = TokenAlignmentCache.inOrder(a, b)

@@ -54,9 +54,15 @@ enum DuplicateDetection {
             var direction: ChangeDirection
             var facets: Facets
             var metric: String?
-            var experiment: Experiment?
+            /// Boxed: an experiment is a large value, and an optional one held in place took its
+            /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
+            private var boxedExperiment: Boxed<Experiment>?
+            var experiment: Experiment? {
+                get { boxedExperiment?.value }
+                set { boxedExperiment = newValue.map(Boxed.init) }
+            }
             var audience: String?
-            var audienceVector: [Float]?
+            var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
             /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
             /// that `certainlyApart` reads them without copying the experiment (a retain of each of
@@ -66,13 +72,13 @@ enum DuplicateDetection {
             var experimentAudience: Audience?
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
-                 experiment: Experiment?, audience: String?, audienceVector: [Float]?, channelInTitleAndChange: Bool) {
+                 experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool) {
                 self.side = side
                 self.text = text
                 self.direction = direction
                 self.facets = facets
                 self.metric = metric
-                self.experiment = experiment
+                boxedExperiment = experiment.map(Boxed.init)
                 self.audience = audience
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
@@ -90,7 +96,7 @@ enum DuplicateDetection {
         private var fields: Fields
 
         init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
-             experiment: Experiment? = nil, audience: String? = nil, audienceVector: [Float]? = nil,
+             experiment: Experiment? = nil, audience: String? = nil, audienceVector: ArraySlice<Float>? = nil,
              channelInTitleAndChange: Bool = false) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
                             experiment: experiment, audience: audience, audienceVector: audienceVector,
@@ -126,7 +132,8 @@ enum DuplicateDetection {
         var experimentAudience: Audience? { _read { yield fields.experimentAudience } }
         /// The audience's text and vector, with a sentence encoder (hypotheses only).
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
-        var audienceVector: [Float]? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
+        /// A row of the matrix the texts' vectors were read in (a slice sharing it, not a copy).
+        var audienceVector: ArraySlice<Float>? { _read { yield fields.audienceVector } set { unique().audienceVector = newValue } }
         /// Whether the title and the change both name a channel (email, push …): a look-alike that
         /// moves an idea to a channel says so in both (hypotheses only).
         var channelInTitleAndChange: Bool {
@@ -134,10 +141,12 @@ enum DuplicateDetection {
         }
     }
 
-    static func find(_ entities: [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
+    /// `entities` are let go once read into items (when this holds the last reference to them).
+    static func find(_ entities: consuming [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let aligner = encoder as? any TokenAligner
-        let catalog = MetricCatalog(entities)
+        let catalog = MetricCatalog(copy entities)
         var read = items(entities)
+        _ = consume entities
         // Encoded one kind after the other, as the cache expects, each kind's comparison started as
         // soon as its vectors are read (the experiments are encoded while the hypotheses are
         // compared): the two kinds are compared apart, side by side, each in a job of its own, not in
@@ -169,7 +178,7 @@ enum DuplicateDetection {
                 // compared) and sets their audiences' vectors.
                 let (texts, audiences) = encoder == nil ? ([], []) : (items.map(\.text), items.map(\.audience))
                 let held = Held(consume items)
-                let encoding = Held<(vectors: Vectors?, audiences: [String: [Float]])?>(nil)
+                let encoding = Held<(vectors: Vectors?, audiences: [String: ArraySlice<Float>])?>(nil)
                 let vectorsRead = DispatchSemaphore(value: 0)
                 DispatchQueue.global().async(group: group) {
                     let words = Self.words(held.value, options: options)
@@ -251,27 +260,32 @@ enum DuplicateDetection {
 
     /// The vectors of `texts` as one matrix (nil when they are not all one width), and of the
     /// distinct `audiences` by text; nil when encoding fails. Read as one matrix from the encoder:
-    /// an array per vector, joined again, was a few hundredths of a second on a large playbook.
-    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: [Float]])? {
+    /// an array per vector, joined again, was a few hundredths of a second on a large playbook. The
+    /// audiences' rows stay in that matrix, after the texts', each audience's vector a slice of it:
+    /// copied out (and the matrix trimmed, which keeps its capacity), they held twice their 30 MB
+    /// on 20,000 hypotheses.
+    static func encoded(texts: [String], audiences: [String?], _ encoder: any SentenceEncoder) -> (texts: Vectors?, audiences: [String: ArraySlice<Float>])? {
         let distinct = Array(Set(audiences.compactMap { $0 }.filter { !$0.isEmpty })).sorted()
         let all = texts + distinct
-        var read: (matrix: [Float], width: Int)?
+        let read: (matrix: [Float], width: Int)?
         do { read = try encoder.encodeMatrix(all) } catch { return nil }
-        let width = read?.width ?? 0
-        // Moved out of `read`: trimmed below, a matrix still shared would be copied (megabytes) first.
-        var matrix = read?.matrix
-        read = nil
-        guard width > 0, var rows = matrix.take() else {
+        guard let (rows, width) = read, width > 0 else {
             // Not one width (or no width): row by row.
             guard let vectors = try? encoder.encode(all), vectors.count == all.count else { return nil }
-            return (Vectors(Array(vectors[..<texts.count])), Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...])))
+            return (Vectors(Array(vectors[..<texts.count])),
+                    Dictionary(uniqueKeysWithValues: zip(distinct, vectors[texts.count...].map { $0[...] })))
         }
         guard rows.count == all.count * width else { return nil }
         let audienceVectors = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { index, audience in
-            (audience, Array(rows[((texts.count + index) * width)..<((texts.count + index + 1) * width)]))
+            (audience, rows[((texts.count + index) * width)..<((texts.count + index + 1) * width)])
         })
-        rows.removeSubrange((texts.count * width)...)
-        return (Vectors(matrix: rows, width: width), audienceVectors)
+        return (texts.isEmpty ? nil : Vectors(matrix: rows, width: width, rows: texts.count), audienceVectors)
+    }
+
+    /// A value kept behind a reference.
+    final class Boxed<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     /// A value handed from one thread to another (written before a signal, read after the wait).
@@ -336,7 +350,7 @@ enum DuplicateDetection {
             // item's closest `ranksByMeaning + 14`, as `nearestByMeaning` lists them, and near ties),
             // in its order, found without comparing every pair in full.
             let keys = items.map { $0.metric.map(catalog.key) }
-            let matches = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, keys: keys, squads: squads,
+            let matches = NearMeaning.matches(matrix: vectors.matrix, width: vectors.width, rows: vectors.count, keys: keys, squads: squads,
                                               sameSquad: sameSquad, threshold: cosineNeeded(options.threshold),
                                               listed: ranksByMeaning + 14)
             // The items are read in place: taken from the array each call copied an item (a retain
@@ -674,10 +688,14 @@ enum DuplicateDetection {
         }
     }
 
-    /// The texts' vectors as one matrix, a row per text (nil when they are not all one width).
+    /// The texts' vectors as one matrix, a row per text (nil when they are not all one width). The
+    /// matrix may hold more rows after the texts' (the audiences' vectors, read with them: kept in
+    /// place rather than copied out).
     struct Vectors: Sendable {
         let matrix: [Float]
         let width: Int
+        /// The texts' rows: the first `count` of the matrix.
+        let count: Int
         /// Each row's length, and how far a sum of `width` products in another order may be from
         /// `dot`'s, per unit of the two lengths (twice the bound on each sum's rounding, γ_width).
         private let lengths: [Double]
@@ -688,13 +706,17 @@ enum DuplicateDetection {
             self.init(matrix: rows.flatMap { $0 }, width: width)
         }
 
-        /// `matrix` as rows of `width` floats (nil unless it holds at least one whole row and no part row).
-        init?(matrix: [Float], width: Int) {
+        /// The first `rows` rows (default: all) of `matrix`, rows of `width` floats (nil unless it holds
+        /// at least one whole row, no part row and the rows asked for).
+        init?(matrix: [Float], width: Int, rows: Int? = nil) {
             guard width > 0, !matrix.isEmpty, matrix.count % width == 0 else { return nil }
+            let count = rows ?? matrix.count / width
+            guard count > 0, count <= matrix.count / width else { return nil }
             self.matrix = matrix
             self.width = width
+            self.count = count
             lengths = matrix.withUnsafeBufferPointer { m in
-                (0..<(m.count / width)).map { row in
+                (0..<count).map { row in
                     m[(row * width)..<((row + 1) * width)].reduce(0.0) { $0 + Double($1) * Double($1) }.squareRoot()
                 }
             }
@@ -749,6 +771,17 @@ enum DuplicateDetection {
         var sum: Float = 0
         for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
         return sum
+    }
+
+    /// The same for two rows of matrices, summed in the same order (to the bit).
+    static func dot(_ a: ArraySlice<Float>, _ b: ArraySlice<Float>) -> Float {
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                var sum: Float = 0
+                for index in 0..<min(a.count, b.count) { sum += a[index] * b[index] }
+                return sum
+            }
+        }
     }
 
     /// A duplicate, related work, or nothing, with a reason naming what matches and what differs.

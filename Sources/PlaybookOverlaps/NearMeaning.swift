@@ -37,11 +37,12 @@ enum NearMeaning {
                        threshold: threshold, listed: listed)
     }
 
-    /// The same for the vectors as one matrix, `width` floats a row.
-    static func matches(matrix: [Float], width: Int, keys: [String?], squads: [String?], sameSquad: Bool,
+    /// The same for the vectors as one matrix, `width` floats a row: its first `rows` rows (default:
+    /// all; the rows after them, such as the audiences' vectors read with the texts', are not compared).
+    static func matches(matrix: [Float], width: Int, rows: Int? = nil, keys: [String?], squads: [String?], sameSquad: Bool,
                         threshold: Double, listed: Int) -> [(Int, Int, Double)] {
         guard width > 0, matrix.count % width == 0 else { return [] }
-        let n = matrix.count / width
+        let n = min(rows ?? matrix.count / width, matrix.count / width)
         guard n > 1, keys.count == n, squads.count == n else { return [] }
         let keep = max(1, listed)
         var groups: [String: Int32] = [:]
@@ -144,7 +145,7 @@ struct Rounded {
     /// 32-bit sums): the caller compares every pair instead.
     init?(_ matrix: [Float], count: Int, width: Int, threshold: Double, window: Double) {
         var largest: Float = 0
-        for x in matrix {
+        for x in matrix[..<(count * width)] {
             guard x.isFinite else { return nil }
             largest = max(largest, abs(x))
         }

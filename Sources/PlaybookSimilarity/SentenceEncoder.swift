@@ -11,9 +11,25 @@ public protocol SentenceEncoder: Sendable {
     /// not all one width. An encoder that reads vectors from storage fills the matrix directly,
     /// without an array per vector.
     func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)?
+    /// `encode`'s vectors written into `matrix`, a row of `dimension` floats each: `texts[i]`'s into
+    /// row `rows[i]` (as many rows as texts). False when a vector is not `dimension` floats long or
+    /// a row lies outside the matrix (the matrix is then left in any state). A model writes its
+    /// vectors straight into their rows, without an array per vector.
+    func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool
 }
 
 extension SentenceEncoder {
+    public func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool {
+        let width = dimension
+        guard rows.count == texts.count, width > 0, rows.allSatisfy({ $0 >= 0 && ($0 + 1) * width <= matrix.count }) else { return false }
+        let vectors = try encode(texts)
+        guard vectors.count == texts.count, vectors.allSatisfy({ $0.count == width }) else { return false }
+        for (vector, row) in zip(vectors, rows) {
+            vector.withUnsafeBufferPointer { (matrix.baseAddress! + row * width).update(from: $0.baseAddress!, count: width) }
+        }
+        return true
+    }
+
     public func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
         EncodedRows.matrix(try encode(texts))
     }

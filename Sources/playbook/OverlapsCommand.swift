@@ -81,7 +81,8 @@ struct Overlaps: ParsableCommand {
         // The model's weights are read only when a text is not in the embedding cache.
         let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
         if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }
-        let overlaps = OverlapFinder.find(entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
+        // The entities handed over: let go once read, before the texts are encoded.
+        let overlaps = OverlapFinder.find(consume entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
         // A model whose files are there but whose weights would not load: said like a missing one.
         if let failure = try EmbeddingEngine.failure(of: compared.model, choice: engine) {
             Terminal.writeError("playbook: using the lexical similarity engine: \(failure)\n")

@@ -69,6 +69,39 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertEqual(warm.encoded, ["gamma"])
     }
 
+    /// A run of cached and new texts, each repeated: the matrix has every text's vector in its row,
+    /// only the new texts are encoded (once each), and the file then holds them all.
+    func testAMatrixOfCachedAndNewTextsWithRepeats() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        _ = try cache.cachedMatrix(for: ["alpha", "beta"], encoder: CountingEncoder())
+        let texts = ["gamma", "alpha", "gamma", "beta", "delta", "alpha"]
+        let mixed = CountingEncoder()
+        XCTAssertEqual(try cache.cachedMatrix(for: texts, encoder: mixed)?.matrix, try CountingEncoder().encode(texts).flatMap { $0 })
+        XCTAssertEqual(mixed.encoded, ["gamma", "delta"])
+        let warm = CountingEncoder()
+        XCTAssertEqual(try cache.cachedMatrix(for: texts.reversed(), encoder: warm)?.matrix,
+                       try CountingEncoder().encode(texts.reversed()).flatMap { $0 })
+        XCTAssertEqual(warm.encoded, [])
+    }
+
+    /// An encoder whose vectors are not the width it claims: its answer is used as it is and nothing is kept.
+    func testAMatrixFromAnEncoderOfAnotherWidthIsItsAnswerAndNotKept() throws {
+        final class Narrow: SentenceEncoder, @unchecked Sendable {
+            let modelName = "test-model", dimension = 4
+            var calls = 0
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                calls += 1
+                return texts.map { _ in [1, 2] }
+            }
+        }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let narrow = Narrow()
+        let read = try XCTUnwrap(cache.cachedMatrix(for: ["alpha", "beta"], encoder: narrow))
+        XCTAssertEqual(read.width, 2)
+        XCTAssertEqual(read.matrix, [1, 2, 1, 2])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: gitDirectory + "/playbook/embedding-cache"))
+    }
+
     /// Outside git the cache lives in the per-user folder, made with its missing parents.
     func testAPerUserCacheMakesItsFoldersAndIsReused() throws {
         let top = (gitDirectory as NSString).deletingLastPathComponent

@@ -61,4 +61,24 @@ final class ReferenceTests: XCTestCase {
             XCTAssertGreaterThanOrEqual(cosine(vector, reference.cases[index % reference.cases.count].vector), 0.9999)
         }
     }
+
+    /// Vectors written into rows of a matrix (as the embedding cache asks for them) are the vectors
+    /// `encode` returns, to the bit, each in the row named, the other rows untouched; and encoding
+    /// again, once the weights' pages were let go, gives them again.
+    func testVectorsWrittenIntoRowsAreTheEncodedOnesToTheBit() throws {
+        let encoder = try InstalledModel.encoder()
+        let texts = Array(try Reference.load().cases.map(\.text).prefix(6))
+        let expected = try encoder.encode(texts)
+        let rows = [5, 0, 7, 2, 3, 6]
+        var matrix = [Float](repeating: -7, count: 8 * 384)
+        let written = try matrix.withUnsafeMutableBufferPointer { try encoder.encode(texts, into: $0, rows: rows) }
+        XCTAssertTrue(written)
+        for (index, row) in rows.enumerated() {
+            XCTAssertEqual(Array(matrix[(row * 384)..<((row + 1) * 384)]), expected[index], texts[index])
+        }
+        for untouched in [1, 4] { XCTAssertEqual(Array(matrix[(untouched * 384)..<((untouched + 1) * 384)]), [Float](repeating: -7, count: 384)) }
+        XCTAssertEqual(try encoder.encode(texts), expected)
+        // A row outside the matrix: refused, nothing encoded past its end.
+        XCTAssertFalse(try matrix.withUnsafeMutableBufferPointer { try encoder.encode(texts, into: $0, rows: [8, 0, 1, 2, 3, 4]) })
+    }
 }

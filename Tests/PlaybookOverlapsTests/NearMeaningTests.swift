@@ -137,6 +137,25 @@ final class NearMeaningTests: XCTestCase {
         XCTAssertFalse(exhaustive(zeros, threshold: -1, ranks: 2, sameSquad: false).isEmpty)
     }
 
+    /// Rows after the texts' (the audiences' vectors, kept in the matrix the texts' were read in) take
+    /// no part: the same matches as the texts' rows alone, though the extra rows are larger and closer
+    /// to the texts than any text is.
+    func testRowsAfterTheTextsAreNotCompared() throws {
+        let c = generated(120, width: 16, seed: 9, metrics: ["m", nil])
+        let texts = c.vectors.flatMap { $0 }
+        let extra = c.vectors.prefix(30).flatMap { row in row.map { $0 * 3 } }
+        let keys = c.metrics.map { $0.map(MetricCatalog([]).key) }
+        let alone = NearMeaning.matches(matrix: texts, width: 16, keys: keys, squads: c.squads, sameSquad: false, threshold: 0.3, listed: 16)
+        let withExtra = NearMeaning.matches(matrix: texts + extra, width: 16, rows: c.vectors.count, keys: keys, squads: c.squads,
+                                            sameSquad: false, threshold: 0.3, listed: 16)
+        XCTAssertFalse(alone.isEmpty)
+        XCTAssertEqual(withExtra.map { "\($0.0) \($0.1) \($0.2)" }, alone.map { "\($0.0) \($0.1) \($0.2)" })
+        let vectors = try XCTUnwrap(DuplicateDetection.Vectors(matrix: texts + extra, width: 16, rows: c.vectors.count))
+        XCTAssertEqual(vectors.count, c.vectors.count)
+        XCTAssertEqual(vectors.dot(3, 7), DuplicateDetection.dot(c.vectors[3], c.vectors[7]))
+        XCTAssertNil(DuplicateDetection.Vectors(matrix: texts, width: 16, rows: c.vectors.count + 1))
+    }
+
     /// The clear-margin rule answered side by side (each side's list of texts read once, quick
     /// products, only the texts of classes that can meet its own) must say what asking every text of
     /// the metric pair by pair says, as the rule reads: with experiments on surfaces and segments that
