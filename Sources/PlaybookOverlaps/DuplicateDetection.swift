@@ -377,7 +377,9 @@ enum DuplicateDetection {
                 let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
                 let nearest = nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
                                                readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
-                let aligned = aligner.map { aligner in
+                // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
+                // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
+                let aligned = (options.threshold <= OverlapOptions.defaultThreshold ? aligner : nil).map { aligner in
                     alignedRestatements(matches: matches, neighbours: MetricNeighbours(keys), texts: texts, vectors: vectors,
                                         below: cosineNeeded(options.threshold),
                                         allowed: { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] },

@@ -135,9 +135,11 @@ final class GrowthPairQualityTests: XCTestCase {
         // vectors; 16 other pairs (one more than the numpy vectors give: a cosine at the bar's edge).
         // With the rules of `dupq4`: F1 0.841, 37, 0 and 15 (in-sample); of `dupq5`: F1 0.854, 38, 0 and 14;
         // of `dupq7` (the clear-margin rule): F1 0.879, 40, 0 and 14; of `dupq8` (token alignment in the grey
-        // band, which the committed vectors cannot give: they have no token states): F1 0.915, 43, 0 and 14.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.9)
-        XCTAssertGreaterThanOrEqual(q.found, 43, "rewordings found")
+        // band, which the committed vectors cannot give: they have no token states): F1 0.915, 43, 0 and 14;
+        // with the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1): F1 0.938,
+        // 45, 0 and 14 in-sample (44, 0 and 15 with the knobs this set chose on the eleven others).
+        XCTAssertGreaterThanOrEqual(q.f1, 0.93)
+        XCTAssertGreaterThanOrEqual(q.found, 45, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
     }
@@ -185,8 +187,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With the tie-break of `dupq10` (a denial decides before a field read as look-alikes; a text goes
     /// with the look-alike whose own number it states, `StatedQuantities.swift`; no knob): 55, 2 and 5 (the
     /// "gets cheaper" rewording above, "a fortnight … rather than four weeks", "a fifth instead of a tenth").
+    /// With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 53, 2 and 9 (F1 0.922 and 0.855); left one set out (audiences from 0.25
+    /// chosen on the others) 53, 2 and 10. With `dupq10` and `dupq11` both merged: 56, 2 and 6 (F1 0.949 and
+    /// 0.903), the floors.
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 55, flagged: 2, strays: 5, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 56, flagged: 2, strays: 6, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
@@ -194,7 +199,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
     /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same; of `dupq8` (token alignment in the grey
-    /// band): 34, 1 and 10 (F1 0.907 and 0.800).
+    /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
         try assertFloors("fresh2-pairs.tsv", found: 34, flagged: 1, strays: 10, wordsFlagged: 9)
     }
@@ -212,9 +217,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// 34 found, 0 flagged, 8 other pairs (F1 0.919 over the labelled pairs, 0.829 counting the other
     /// pairs). Left out of the choice of the knobs (leave-one-set-out), it scored the same. The rules
     /// of `dupq4` give the same figures; those of `dupq5` 35, 0 and 7 (F1 0.933 and 0.854: a rewording
-    /// that denies nothing goes with the look-alike that denies nothing).
+    /// that denies nothing goes with the look-alike that denies nothing). With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 35, 0
+    /// and 8 (F1 0.933 and 0.843), the same left one set out.
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 35, flagged: 0, strays: 7, wordsFlagged: 15)
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 35, flagged: 0, strays: 8, wordsFlagged: 15)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {

@@ -6,7 +6,7 @@ token-alignment rule with its committed knobs).
     PLAYBOOK_DUMP_FEATURES=/tmp/features.json swift test --filter testDumpFeatures
     python3 Tests/PlaybookOverlapsTests/Data/classify-misses.py /tmp/features.json MODEL_DIR [TOKEN_CACHE] [-v]
 
-Classes: another metric event; a field difference read; below the grey band (cosine < 0.20); the grey
+Classes: another metric event; a field difference read; below the grey band (cosine < LOW); the grey
 band, not admitted by token alignment (and why); a weak match whose audiences do not read alike; crowded
 out of each other's two closest texts (by the idea's own look-alike or by other ideas); the tie-break
 between two look-alikes lost (by a field, a denial, or the cosines). numpy and scipy.
@@ -28,7 +28,7 @@ def module(name, file):
 
 align = module("align", "replay-token-alignment.py")
 replay = align.replay
-LOW, BAR, MARGIN, AUDIENCE, K, L = 0.2, 0.26, 0.03, 0.3, 2, 4
+LOW, BAR, MARGIN, AUDIENCE, K, L = align.COMMITTED
 
 
 def prepare(s):
@@ -59,9 +59,9 @@ def grey(s, states, closest, i, j):
     if not LOW <= p["cos"] < 0.38:
         return "cosine outside the band"
     if p["audience"] < AUDIENCE:
-        return "audiences under 0.3"
+        return f"audiences under {AUDIENCE}"
     if rank(s, closest, i, j) > K or rank(s, closest, j, i) > K:
-        return "not among each other's two closest"
+        return f"not among each other's {K} closest"
     for x, o in ((i, j), (j, i)):
         mine = align.alignment(states, t[x], t[o])
         rivals = [align.alignment(states, t[x], t[y]) for _, y in closest[x][:L] if t[y] != t[o]]
@@ -92,13 +92,13 @@ def classify(s, states, closest, trace, called):
             x, a, y, why = trace["lost"][(i, j)]
             own = roles[a][0] == roles[i][0] or roles[y][0] == roles[i][0]
             c = f"tie-break lost ({why}, {'own look-alike' if own else 'another idea'})"
-        elif p["cos"] < 0.2:
-            c = "below the grey band (< 0.20)"
+        elif p["cos"] < LOW:
+            c = f"below the grey band (< {LOW:.2f})"
         elif p["cos"] < 0.38:
             c = "grey band: " + (grey(s, states, closest, i, j) or "admitted but ?")
         elif p["cos"] < 0.42 and p["audience"] < 0.4 and not replay.stands_clear(s, i, j, p["cos"], 0.14):
             c = "weak match, audiences apart"
-        elif trace.get("rank", {}).get((i, j), 99) > 2:
+        elif trace.get("rank", {}).get((i, j), 99) > 2:  # the neighbour rule's two ranks
             # who crowds it out: the closer texts of each side
             crowd = set()
             for x, o in ((i, j), (j, i)):
