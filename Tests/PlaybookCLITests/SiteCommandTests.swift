@@ -337,14 +337,74 @@ final class SiteCommandTests: XCTestCase {
         let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
         XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
-        // A site written from the cache links the kept pages: edited in place, they are refused too.
-        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("c/e/objectives.2026-Q3.html"))
+        // Built again into `b` from the cache, then `b`'s page edited in place: refused too.
+        let rebuilt = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertFalse(rebuilt.stderr.contains("note:"), rebuilt.stderr)
+        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("b/e/objectives.2026-Q3.html"))
         try linked.seek(toOffset: 100)
         try linked.write(contentsOf: Data("EDITED".utf8))
         try linked.close()
         let fourth = try CLI.run(["site", "-o", "d"], in: scratch.url)
         XCTAssertTrue(fourth.stderr.contains("note: ignoring the site cache (checksum mismatch)"), fourth.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), built)
+    }
+
+    /// A site written from the cache into another folder shares no file with the folder the kept pages
+    /// were written to: a page edited in one folder never changes in the other (nor in the cache).
+    func testTwoSiteFoldersNeverShareAFile() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let copy = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(copy.status, 0, copy.stderr)
+        XCTAssertFalse(copy.stderr.contains("note:"), copy.stderr)  // from the cache
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        let edited = try FileHandle(forUpdating: scratch.url.appendingPathComponent("b/index.html"))
+        try edited.seek(toOffset: 40)
+        try edited.write(contentsOf: Data("EDITED".utf8))
+        try edited.close()
+        // Before: `b`'s pages were `a`'s files (the kept pages, linked), and `a` changed with it.
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("a")), built)
+        let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
+        XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
+        // Rebuilt over itself from the cache, `a` is still the kept pages' folder: nothing copied, nothing shared.
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let page = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent("a/index.html").path)
+        XCTAssertEqual(page[.referenceCount] as? Int, 2)
+    }
+
+    /// The git folder is git's and the site cache's: a site there (or around it) is refused before anything is written.
+    func testRefusesAFolderInsideOrAroundTheGitFolder() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let before = try scratch.snapshot()
+        let git = try files(under: scratch.url.appendingPathComponent(".git"))
+        // Before: a folder named like the kept pages was written ("wrote 9 files"), then removed with them.
+        for folder in [".git/playbook/site-pages-0000000000000000", ".git/playbook", ".git/site", ".git"] {
+            let result = try CLI.run(["site", "-o", folder], in: scratch.url)
+            XCTAssertEqual(result.status, 2, folder)
+            XCTAssertTrue(result.stderr.contains("inside the repository's git folder or holds it"), result.stderr)
+        }
+        XCTAssertEqual(try scratch.snapshot(), before)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent(".git")), git)
+    }
+
+    /// A previous site made read-only is replaced (its folder is the site's), and what cannot be removed of it is named.
+    func testAReadOnlyPreviousSiteIsReplacedAndWhatIsLeftIsNamed() throws {
+        try XCTSkipIf(getuid() == 0, "root writes into read-only folders")
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let folder = scratch.url.appendingPathComponent("a")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        let again = try CLI.run(["site", "-o", "a"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try files(under: folder), built)
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".a.playbook-site-old-") }
+        XCTAssertEqual(left.count, 1)
+        XCTAssertTrue(again.stderr.contains("note: the previous site could not be removed; it is in "), again.stderr)
+        for name in left { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.url.appendingPathComponent(name).path) }
     }
 
     /// A kept page that is missing, or was replaced by a symlink (even to the same bytes), is never read.
