@@ -182,7 +182,7 @@ enum SiteFolder {
 
     /// Whether the regular file at `path` (never a symlink) holds exactly `new`.
     private static func unchanged(_ new: UnsafeBufferPointer<UInt8>, at path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()

@@ -374,6 +374,26 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(page[.referenceCount] as? Int, 2)
     }
 
+    /// A FIFO where the site reads a file (the work tree's `.mailmap` for the cache's key, a page of the
+    /// previous site to compare) is not a file: the site is built, never held waiting for a writer (before: forever).
+    func testAFIFOInAFilesPlaceNeverHoldsTheSite() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let mailmap = scratch.url.appendingPathComponent(".mailmap").path
+        XCTAssertEqual(mkfifo(mailmap, 0o644), 0)
+        let again = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        XCTAssertEqual(unlink(mailmap), 0)
+        let page = scratch.url.appendingPathComponent("a/calendar.html").path
+        XCTAssertEqual(unlink(page), 0)
+        XCTAssertEqual(mkfifo(page, 0o644), 0)
+        let rebuilt = try CLI.run(["site", "-o", "a", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("a")), built)
+    }
+
     /// The git folder is git's and the site cache's: a site there (or around it) is refused before anything is written.
     func testRefusesAFolderInsideOrAroundTheGitFolder() throws {
         let scratch = try repository()
