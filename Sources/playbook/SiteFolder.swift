@@ -54,7 +54,10 @@ enum SiteFolder {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw UsageError(description: "\(target.display) exists and is not a folder; pick another folder with -o")
             }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+            // A folder that cannot be listed (no read permission) is not known to be empty: never replaced.
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: target.path) else {
+                throw UsageError(description: "\(target.display) cannot be listed, so it may hold files that are not the site's; not replacing it. Pick another folder with -o")
+            }
             var marker = stat()
             let isSite = lstat(target.path + "/" + Site.marker, &marker) == 0 && marker.st_mode & S_IFMT == S_IFREG
             guard entries.isEmpty || isSite else {

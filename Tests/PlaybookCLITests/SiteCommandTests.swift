@@ -410,6 +410,21 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent(".git")), git)
     }
 
+    /// A folder that cannot be listed may hold anything: it is not taken for an empty one and replaced.
+    func testAFolderThatCannotBeListedIsNeverReplaced() throws {
+        try XCTSkipIf(getuid() == 0, "root lists any folder")
+        let scratch = try repository()
+        try scratch.write("docs/notes.md", "mine")
+        let docs = scratch.url.appendingPathComponent("docs").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o300], ofItemAtPath: docs)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: docs) }
+        let result = try CLI.run(["site", "-o", "docs"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot be listed"), result.stderr)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: docs)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: docs), ["notes.md"])
+    }
+
     /// A previous site made read-only is replaced (its folder is the site's), and what cannot be removed of it is named.
     func testAReadOnlyPreviousSiteIsReplacedAndWhatIsLeftIsNamed() throws {
         try XCTSkipIf(getuid() == 0, "root writes into read-only folders")
