@@ -499,6 +499,28 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: cache.path), target.path)
     }
 
+    /// The folder of kept pages replaced by a symlink to a folder outside (holding the same pages): never
+    /// read through, and when the site is kept anew the symlink is removed, never what it points to.
+    func testAKeptPageFolderThatIsASymlinkIsNeitherReadNorEmptied() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let pages = try XCTUnwrap(try keptPageFolders(scratch).first)
+        let outside = try ScratchDirectory()
+        let copy = outside.url.appendingPathComponent("pages")
+        try FileManager.default.copyItem(at: pages, to: copy)
+        let names = try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()
+        try FileManager.default.removeItem(at: pages)
+        try FileManager.default.createSymbolicLink(at: pages, withDestinationURL: copy)
+        let result = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("note: ignoring the site cache"), result.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted(), names)
+        XCTAssertEqual(try keptPageFolders(scratch).count, 1)
+        XCTAssertNotEqual(try keptPageFolders(scratch).first, pages)
+    }
+
     /// The site in headless Chromium (scripts/test-site-browser installs Chromium, chromedriver
     /// and Selenium when missing): pages load from file:// without console errors, search works,
     /// a hostile title is text; screenshots land in .build/site-screenshots.
