@@ -44,14 +44,15 @@ extension DuplicateDetection {
                 while digits.hasSuffix(".") { digits.removeLast() }
                 if let value = Double(digits) { out.insert(value) }
             } else if numberUnits[token] != nil || numberTens[token] != nil || token == "hundred" || token == "thousand" {
-                // A number in words: "one hundred and fifty", "forty-five", "two thousand".
-                var (total, current) = (0, 0)
+                // A number in words: "one hundred and fifty", "forty-five", "two thousand". Counted in
+                // Double: "hundred hundred hundred …" in a text grows past Int's range (an Int overflow traps).
+                var (total, current) = (0.0, 0.0)
                 while k < tokens.count {
                     let word = tokens[k]
                     if let unit = numberUnits[word] {
-                        current += unit
+                        current += Double(unit)
                     } else if let tens = numberTens[word] {
-                        current += tens
+                        current += Double(tens)
                     } else if word == "hundred" {
                         current = max(current, 1) * 100
                     } else if word == "thousand" {
@@ -65,7 +66,7 @@ extension DuplicateDetection {
                     }
                     k += 1
                 }
-                out.insert(Double(total + current))
+                out.insert(total + current)
                 continue
             } else if let fraction = fractions[token], previous == "a" || previous == "one", afterFraction.contains(next) {
                 out.insert(fraction)

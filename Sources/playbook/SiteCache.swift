@@ -93,7 +93,7 @@ struct SiteCache {
     /// is read first: a site kept for other inputs (another commit) costs one small read, not its
     /// 66 MB of pages.
     func read() -> CachedSite? {
-        let fd = open(file, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(file, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno != ENOENT, errno != ENOTDIR { Terminal.writeError("note: the site cache could not be read; building the site in full\n") }
             return nil
@@ -230,7 +230,7 @@ struct SiteCache {
         let folderFD = open(directory + "/" + folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard folderFD >= 0 else { return false }
         defer { close(folderFD) }
-        let fd = openat(folderFD, String(index), O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = openat(folderFD, String(index), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()
@@ -373,9 +373,10 @@ struct SiteCache {
     }
 
     /// A regular file's bytes, read without following a symlink; `unreadable` when it is something
-    /// else, larger than `limit`, or cannot be read.
+    /// else, larger than `limit`, or cannot be read. Opened without blocking: a FIFO in a file's place
+    /// (a `.mailmap`, a page) held the site forever; it is then seen not to be a regular file.
     static func contents(of path: String, limit: Int) -> Contents {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return errno == ENOENT || errno == ENOTDIR ? .absent : .unreadable }
         defer { close(fd) }
         var info = stat()

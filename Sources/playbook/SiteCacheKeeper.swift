@@ -78,7 +78,7 @@ extension SiteCache {
             sum.add(table[...])
             table += SiteCache.bytes(of: sum.final)
             close(folderFD)
-            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
             guard fd >= 0 else { removeFolder(); return }
             let written = table.withUnsafeBytes { Self.write($0, to: fd, at: 0) }
             let closed = close(fd) == 0

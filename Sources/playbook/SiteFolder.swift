@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookGit
+import PlaybookModel
 import PlaybookSite
 
 /// Writes a built site into its folder all at once: into a fresh sibling folder first, then
@@ -25,6 +26,12 @@ enum SiteFolder {
             if let workdir = repository.workdir.map(normalized), path == workdir || workdir.hasPrefix(path == "/" ? "/" : path + "/") {
                 throw UsageError(description: "-o \(output) holds the repository itself; name a folder for the site, such as site")
             }
+            // Inside the git folder the site would be taken for git's own files (a folder named like the
+            // site cache's kept pages was removed with them after "wrote …"); around it, replacing it would take git's files.
+            let git = normalized(repository.gitDirectory)
+            if path == git || path.hasPrefix(git + "/") || git.hasPrefix(path == "/" ? "/" : path + "/") {
+                throw UsageError(description: "-o \(output) is inside the repository's git folder or holds it; name a folder for the site, such as site")
+            }
             return Target(path: path, display: output)
         }
         guard let workdir = repository.workdir else {
@@ -47,7 +54,10 @@ enum SiteFolder {
             guard info.st_mode & S_IFMT == S_IFDIR else {
                 throw UsageError(description: "\(target.display) exists and is not a folder; pick another folder with -o")
             }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: target.path)) ?? []
+            // A folder that cannot be listed (no read permission) is not known to be empty: never replaced.
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: target.path) else {
+                throw UsageError(description: "\(target.display) cannot be listed, so it may hold files that are not the site's; not replacing it. Pick another folder with -o")
+            }
             var marker = stat()
             let isSite = lstat(target.path + "/" + Site.marker, &marker) == 0 && marker.st_mode & S_IFMT == S_IFREG
             guard entries.isEmpty || isSite else {
@@ -90,8 +100,11 @@ enum SiteFolder {
                 guard !failure.isSet else { return }
                 let path = plan.paths[index]
                 plan.withBytes(of: index) { bytes in
-                    // A page kept in the site cache (its bytes checked as it was read) is linked, not written again.
-                    if let source = plan.linkSource(of: index), link(source, to: staging + "/" + path, size: bytes.count) { return }
+                    // A page kept in the site cache (its bytes checked as it was read) is linked, not written
+                    // again, unless another site's folder holds it too: the two folders would then be one
+                    // file, and a page edited in one would change in the other.
+                    if let source = plan.linkSource(of: index), unshared(source, replacing: exists ? old + "/" + path : nil),
+                       link(source, to: staging + "/" + path, size: bytes.count) { return }
                     // linkat without AT_SYMLINK_FOLLOW never follows a symlink put there since the check.
                     if exists, unchanged(bytes, at: old + "/" + path),
                        linkat(AT_FDCWD, old + "/" + path, AT_FDCWD, staging + "/" + path, 0) == 0 {
@@ -129,7 +142,12 @@ enum SiteFolder {
             try? FileManager.default.removeItem(atPath: staging)
             throw UsageError(description: "cannot move the site into \(target.display): \(reason)")
         }
-        try? FileManager.default.removeItem(atPath: old)
+        do {
+            try FileManager.default.removeItem(atPath: old)
+        } catch {
+            // A folder the user made read-only is moved aside but cannot be emptied: say where it is.
+            Terminal.writeError("note: the previous site could not be removed; it is in \(Inert.terminalPath(old))\n")
+        }
     }
 
     /// Links `source` at `path` when it is a regular file of `size` bytes there (a symlink put in its
@@ -140,6 +158,17 @@ enum SiteFolder {
         if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size { return true }
         unlink(path)
         return false
+    }
+
+    /// Whether the regular file `source` is in no folder but its own (one link), or only in the one
+    /// being replaced, as `old` (the same file): linking it into the new site then joins no two folders.
+    private static func unshared(_ source: String, replacing old: String?) -> Bool {
+        var info = stat()
+        guard lstat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
+        if info.st_nlink == 1 { return true }
+        var there = stat()
+        guard let old, lstat(old, &there) == 0 else { return false }
+        return there.st_dev == info.st_dev && there.st_ino == info.st_ino
     }
 
     /// A new, empty folder beside the target (same file system, so the swap is a rename).
@@ -156,7 +185,7 @@ enum SiteFolder {
 
     /// Whether the regular file at `path` (never a symlink) holds exactly `new`.
     private static func unchanged(_ new: UnsafeBufferPointer<UInt8>, at path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var info = stat()

@@ -55,4 +55,19 @@ final class LookAlikeTieBreakCommandTests: XCTestCase {
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the negation\n" + output)
         XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
     }
+    /// A number in words past any range ("hundred" a dozen times overflowed an Int: `overlaps` and `lint`
+    /// crashed) is read as the number it is, and the rewording still goes with the idea.
+    func testALookAlikeWithAHugeNumberInWordsNeitherCrashesNorTakesTheRewording() throws {
+        let huge = Array(repeating: "hundred", count: 12).joined(separator: " ")
+        let scratch = try threeSquadRepository(
+            idea: ("Shorter free trial", "cut the free trial from 30 days to 14 days"),
+            rewording: ("Two weeks to try instead of a month", "give new accounts a fortnight before billing starts rather than four weeks"),
+            lookAlike: ("Longer free trial", "extend the free trial from 30 days to one \(huge) days"))
+        let (kind, output) = try kinds(in: scratch)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
+        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", output)
+        let lint = try CLI.run(["lint", "--format", "json"], in: scratch.url)
+        XCTAssertTrue([0, 1].contains(lint.status), "status \(lint.status): \(lint.stderr)")
+        XCTAssertTrue(lint.stdout.contains("\"findings\""), lint.stdout)
+    }
 }

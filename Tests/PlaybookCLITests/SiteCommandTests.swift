@@ -337,14 +337,109 @@ final class SiteCommandTests: XCTestCase {
         let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
         XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
-        // A site written from the cache links the kept pages: edited in place, they are refused too.
-        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("c/e/objectives.2026-Q3.html"))
+        // Built again into `b` from the cache, then `b`'s page edited in place: refused too.
+        let rebuilt = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertFalse(rebuilt.stderr.contains("note:"), rebuilt.stderr)
+        let linked = try FileHandle(forUpdating: scratch.url.appendingPathComponent("b/e/objectives.2026-Q3.html"))
         try linked.seek(toOffset: 100)
         try linked.write(contentsOf: Data("EDITED".utf8))
         try linked.close()
         let fourth = try CLI.run(["site", "-o", "d"], in: scratch.url)
         XCTAssertTrue(fourth.stderr.contains("note: ignoring the site cache (checksum mismatch)"), fourth.stderr)
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), built)
+    }
+
+    /// A site written from the cache into another folder shares no file with the folder the kept pages
+    /// were written to: a page edited in one folder never changes in the other (nor in the cache).
+    func testTwoSiteFoldersNeverShareAFile() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let copy = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(copy.status, 0, copy.stderr)
+        XCTAssertFalse(copy.stderr.contains("note:"), copy.stderr)  // from the cache
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        let edited = try FileHandle(forUpdating: scratch.url.appendingPathComponent("b/index.html"))
+        try edited.seek(toOffset: 40)
+        try edited.write(contentsOf: Data("EDITED".utf8))
+        try edited.close()
+        // Before: `b`'s pages were `a`'s files (the kept pages, linked), and `a` changed with it.
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("a")), built)
+        let third = try CLI.run(["site", "-o", "c"], in: scratch.url)
+        XCTAssertFalse(third.stderr.contains("note:"), third.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
+        // Rebuilt over itself from the cache, `a` is still the kept pages' folder: nothing copied, nothing shared.
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let page = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent("a/index.html").path)
+        XCTAssertEqual(page[.referenceCount] as? Int, 2)
+    }
+
+    /// A FIFO where the site reads a file (the work tree's `.mailmap` for the cache's key, a page of the
+    /// previous site to compare) is not a file: the site is built, never held waiting for a writer (before: forever).
+    func testAFIFOInAFilesPlaceNeverHoldsTheSite() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let mailmap = scratch.url.appendingPathComponent(".mailmap").path
+        XCTAssertEqual(mkfifo(mailmap, 0o644), 0)
+        let again = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        XCTAssertEqual(unlink(mailmap), 0)
+        let page = scratch.url.appendingPathComponent("a/calendar.html").path
+        XCTAssertEqual(unlink(page), 0)
+        XCTAssertEqual(mkfifo(page, 0o644), 0)
+        let rebuilt = try CLI.run(["site", "-o", "a", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("a")), built)
+    }
+
+    /// The git folder is git's and the site cache's: a site there (or around it) is refused before anything is written.
+    func testRefusesAFolderInsideOrAroundTheGitFolder() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let before = try scratch.snapshot()
+        let git = try files(under: scratch.url.appendingPathComponent(".git"))
+        // Before: a folder named like the kept pages was written ("wrote 9 files"), then removed with them.
+        for folder in [".git/playbook/site-pages-0000000000000000", ".git/playbook", ".git/site", ".git"] {
+            let result = try CLI.run(["site", "-o", folder], in: scratch.url)
+            XCTAssertEqual(result.status, 2, folder)
+            XCTAssertTrue(result.stderr.contains("inside the repository's git folder or holds it"), result.stderr)
+        }
+        XCTAssertEqual(try scratch.snapshot(), before)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent(".git")), git)
+    }
+
+    /// A folder that cannot be listed may hold anything: it is not taken for an empty one and replaced.
+    func testAFolderThatCannotBeListedIsNeverReplaced() throws {
+        try XCTSkipIf(getuid() == 0, "root lists any folder")
+        let scratch = try repository()
+        try scratch.write("docs/notes.md", "mine")
+        let docs = scratch.url.appendingPathComponent("docs").path
+        try FileManager.default.setAttributes([.posixPermissions: 0o300], ofItemAtPath: docs)
+        defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: docs) }
+        let result = try CLI.run(["site", "-o", "docs"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot be listed"), result.stderr)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: docs)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: docs), ["notes.md"])
+    }
+
+    /// A previous site made read-only is replaced (its folder is the site's), and what cannot be removed of it is named.
+    func testAReadOnlyPreviousSiteIsReplacedAndWhatIsLeftIsNamed() throws {
+        try XCTSkipIf(getuid() == 0, "root writes into read-only folders")
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let folder = scratch.url.appendingPathComponent("a")
+        try FileManager.default.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        let again = try CLI.run(["site", "-o", "a"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(try files(under: folder), built)
+        let left = try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.hasPrefix(".a.playbook-site-old-") }
+        XCTAssertEqual(left.count, 1)
+        XCTAssertTrue(again.stderr.contains("note: the previous site could not be removed; it is in "), again.stderr)
+        for name in left { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.url.appendingPathComponent(name).path) }
     }
 
     /// A kept page that is missing, or was replaced by a symlink (even to the same bytes), is never read.
@@ -402,6 +497,28 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), try files(under: scratch.url.appendingPathComponent("a")))
         XCTAssertEqual(try Data(contentsOf: target), before)
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: cache.path), target.path)
+    }
+
+    /// The folder of kept pages replaced by a symlink to a folder outside (holding the same pages): never
+    /// read through, and when the site is kept anew the symlink is removed, never what it points to.
+    func testAKeptPageFolderThatIsASymlinkIsNeitherReadNorEmptied() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
+        let built = try files(under: scratch.url.appendingPathComponent("a"))
+        let pages = try XCTUnwrap(try keptPageFolders(scratch).first)
+        let outside = try ScratchDirectory()
+        let copy = outside.url.appendingPathComponent("pages")
+        try FileManager.default.copyItem(at: pages, to: copy)
+        let names = try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted()
+        try FileManager.default.removeItem(at: pages)
+        try FileManager.default.createSymbolicLink(at: pages, withDestinationURL: copy)
+        let result = try CLI.run(["site", "-o", "b"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("note: ignoring the site cache"), result.stderr)
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("b")), built)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: copy.path).sorted(), names)
+        XCTAssertEqual(try keptPageFolders(scratch).count, 1)
+        XCTAssertNotEqual(try keptPageFolders(scratch).first, pages)
     }
 
     /// The site in headless Chromium (scripts/test-site-browser installs Chromium, chromedriver

@@ -29,4 +29,19 @@ final class StatedQuantitiesTests: XCTestCase {
         // A look-alike that states no number of its own: nothing to compare.
         XCTAssertNil(closer([1], [1, 10, 3], [1]))
     }
+    /// A hypothesis's text is the user's: numbers past any range, in other scripts, or in a megabyte of
+    /// text are read without trapping (Int overflow) or slowing down, and nothing but ASCII digits reads as digits.
+    func testHostileNumbersAreReadWithoutOverflowing() {
+        let read = DuplicateDetection.statedQuantities
+        // Before: "hundred" multiplied an Int, and a dozen of them overflowed (a crash).
+        XCTAssertEqual(read("one " + Array(repeating: "hundred", count: 12).joined(separator: " ")), [1e24])
+        XCTAssertEqual(read(Array(repeating: "hundred", count: 400).joined(separator: " ")), [.infinity])
+        XCTAssertEqual(read("ninety nine thousand " + Array(repeating: "thousand", count: 40).joined(separator: " ")).count, 1)
+        XCTAssertEqual(read("from " + String(repeating: "9", count: 40) + " up"), [1e40])
+        XCTAssertEqual(read(String(repeating: "9", count: 400)), [.infinity])
+        XCTAssertEqual(read("1e999, -3.5 and 2.5.6"), [1, 999, 3.5])
+        XCTAssertEqual(read("from \u{663}\u{660} days to \u{FF11}\u{FF14} days \u{1F525} 5\u{FE0F}\u{20E3} \u{0}12\u{0}"), [12])
+        XCTAssertEqual(read(String(repeating: "forty five and ", count: 70_000)), [45])
+        XCTAssertEqual(read("1" + String(repeating: ",", count: 1 << 20)), [1])
+    }
 }
