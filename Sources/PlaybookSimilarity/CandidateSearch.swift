@@ -123,6 +123,11 @@ public struct CandidateSearch: Sendable {
         // kept (`met` moved on) only when the text was not met before, so the walk has no branch
         // but its end. A text is met once per probing text, so `corpus.count` slots always suffice.
         var touched = [Int32](repeating: 0, count: max(1, corpus.count))
+        // The word cosines of the candidates at `touched[0..<candidates]`, summed over b's terms in
+        // ascending order with a's weights read by term: the same products added in the same order
+        // as the merge of the two vectors (`Corpus.wordCosine`), plus exact zeros for the terms
+        // only b has, so the same number to the last bit, kept rather than merged again.
+        var cosines = [Float](repeating: 0, count: max(1, corpus.count))
         var out: [Match] = []
         let bound = wordBound * 0.999
         // The word cosine from the index and the left-out terms sums the same products in
@@ -187,6 +192,7 @@ public struct CandidateSearch: Sendable {
             let unseen = max(0, rest).squareRoot() * 1.001
             let candidates = accumulator.withUnsafeMutableBufferPointer { sums in
                 touched.withUnsafeMutableBufferPointer { touched in
+                cosines.withUnsafeMutableBufferPointer { cosines in
                     dense.withUnsafeBufferPointer { dense in
                         allTerms.withUnsafeBufferPointer { terms in
                             allWeights.withUnsafeBufferPointer { termWeights in
@@ -208,6 +214,7 @@ public struct CandidateSearch: Sendable {
                                           corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance, threshold: threshold),
                                           allowed(a, b) else { continue }
                                     touched[candidates] = b32
+                                    cosines[candidates] = cosine
                                     candidates += 1
                                 }
                                 return candidates
@@ -215,12 +222,13 @@ public struct CandidateSearch: Sendable {
                         }
                     }
                 }
+                }
             }
             // Only the few that may reach the threshold are scored in full, as before.
-            for b32 in touched[0..<candidates] {
-                let b = Int(b32)
+            for index in 0..<candidates {
+                let b = Int(touched[index])
                 scored += 1
-                let cosine = corpus.wordCosine(a, b)
+                let cosine = cosines[index]
                 guard cosine >= bound else { continue }
                 let score = corpus.score(a, b, wordCosine: cosine)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
