@@ -119,7 +119,15 @@ public struct CandidateSearch: Sendable {
         var accumulator = [Float](repeating: 0, count: corpus.count)
         // The weights of text `a` by term, for adding up what the index left out of each candidate.
         var dense = [Float](repeating: 0, count: corpus.documentFrequency.count)
-        var touched: [Int32] = []
+        // The texts met in a's walk, each once, at `touched[0..<met]`: written at every posting and
+        // kept (`met` moved on) only when the text was not met before, so the walk has no branch
+        // but its end. A text is met once per probing text, so `corpus.count` slots always suffice.
+        var touched = [Int32](repeating: 0, count: max(1, corpus.count))
+        // The word cosines of the candidates at `touched[0..<candidates]`, summed over b's terms in
+        // ascending order with a's weights read by term: the same products added in the same order
+        // as the merge of the two vectors (`Corpus.wordCosine`), plus exact zeros for the terms
+        // only b has, so the same number to the last bit, kept rather than merged again.
+        var cosines = [Float](repeating: 0, count: max(1, corpus.count))
         var out: [Match] = []
         let bound = wordBound * 0.999
         // The word cosine from the index and the left-out terms sums the same products in
@@ -133,7 +141,6 @@ public struct CandidateSearch: Sendable {
         let frequency = corpus.documentFrequency
         for a in rows {
             let vector = corpus.words[a]
-            var candidates = 0
             let frequentA = frequentNorm[a]
             // a's terms rarest first (short postings). A text not met through the terms taken so
             // far shares with a at most the length of a's other terms (|b| = 1), plus what its
@@ -152,68 +159,81 @@ public struct CandidateSearch: Sendable {
             }
             var rest: Float = 0
             for w in vector.weights { rest += w * w }
-            postingDocs.withUnsafeBufferPointer { docs in
+            let met = postingDocs.withUnsafeBufferPointer { docs in
                 postingWeights.withUnsafeBufferPointer { weights in
                     accumulator.withUnsafeMutableBufferPointer { sums in
-                        dense.withUnsafeMutableBufferPointer { dense in
-                            for k in vector.ids.indices { dense[Int(vector.ids[k])] = vector.weights[k] }
-                            for k in order {
-                                if max(0, rest).squareRoot() * 1.001 + frequentA * leftOut < bound * Self.walkedBound { break }
-                                let id = vector.ids[k], weight = vector.weights[k]
-                                rest -= weight * weight
-                                var slot = Int(postingStart[Int(id)])
-                                let end = Int(postingStart[Int(id) + 1])
-                                while slot < end {
-                                    // Postings ascend: only texts before `a`, so each pair is seen once.
-                                    let doc = Int(docs[slot])
-                                    if doc >= a { break }
-                                    if sums[doc] == 0 { touched.append(Int32(doc)) }
-                                    sums[doc] += weight * weights[slot]
-                                    slot += 1
+                        touched.withUnsafeMutableBufferPointer { touched in
+                            dense.withUnsafeMutableBufferPointer { dense in
+                                for k in vector.ids.indices { dense[Int(vector.ids[k])] = vector.weights[k] }
+                                var met = 0
+                                for k in order {
+                                    if max(0, rest).squareRoot() * 1.001 + frequentA * leftOut < bound * Self.walkedBound { break }
+                                    let id = vector.ids[k], weight = vector.weights[k]
+                                    rest -= weight * weight
+                                    var slot = Int(postingStart[Int(id)])
+                                    let end = Int(postingStart[Int(id) + 1])
+                                    while slot < end {
+                                        // Postings ascend: only texts before `a`, so each pair is seen once.
+                                        let doc = Int(docs[slot])
+                                        if doc >= a { break }
+                                        let sum = sums[doc]
+                                        touched[met] = Int32(truncatingIfNeeded: doc)
+                                        met &+= sum == 0 ? 1 : 0
+                                        sums[doc] = sum + weight * weights[slot]
+                                        slot &+= 1
+                                    }
                                 }
+                                return met
                             }
                         }
                     }
                 }
             }
             let unseen = max(0, rest).squareRoot() * 1.001
-            accumulator.withUnsafeMutableBufferPointer { sums in
-                dense.withUnsafeBufferPointer { dense in
-                    allTerms.withUnsafeBufferPointer { terms in
-                        allWeights.withUnsafeBufferPointer { termWeights in
-                            for b32 in touched {
-                                let b = Int(b32)
-                                let shared = sums[b]
-                                sums[b] = 0
-                                // At most what the index saw, what a's terms not walked can add, and
-                                // what b's left-out (frequent) terms can: |a on frequent terms| × |b left out|.
-                                guard shared + unseen + frequentA * unindexedNorm[b] + tolerance >= bound else { continue }
-                                // The word cosine over all of b's terms.
-                                var cosine: Float = 0
-                                for k in Int(allStart[b])..<Int(allStart[b + 1]) {
-                                    cosine += dense[Int(terms[k])] * termWeights[k]
+            let candidates = accumulator.withUnsafeMutableBufferPointer { sums in
+                touched.withUnsafeMutableBufferPointer { touched in
+                cosines.withUnsafeMutableBufferPointer { cosines in
+                    dense.withUnsafeBufferPointer { dense in
+                        allTerms.withUnsafeBufferPointer { terms in
+                            allWeights.withUnsafeBufferPointer { termWeights in
+                                var candidates = 0
+                                for index in 0..<met {
+                                    let b32 = touched[index]
+                                    let b = Int(b32)
+                                    let shared = sums[b]
+                                    sums[b] = 0
+                                    // At most what the index saw, what a's terms not walked can add, and
+                                    // what b's left-out (frequent) terms can: |a on frequent terms| × |b left out|.
+                                    guard shared + unseen + frequentA * unindexedNorm[b] + tolerance >= bound else { continue }
+                                    // The word cosine over all of b's terms.
+                                    var cosine: Float = 0
+                                    for k in Int(allStart[b])..<Int(allStart[b + 1]) {
+                                        cosine += dense[Int(terms[k])] * termWeights[k]
+                                    }
+                                    guard cosine + tolerance >= bound,
+                                          corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance, threshold: threshold),
+                                          allowed(a, b) else { continue }
+                                    touched[candidates] = b32
+                                    cosines[candidates] = cosine
+                                    candidates += 1
                                 }
-                                guard cosine + tolerance >= bound,
-                                      corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance, threshold: threshold),
-                                      allowed(a, b) else { continue }
-                                touched[candidates] = b32
-                                candidates += 1
+                                return candidates
                             }
                         }
                     }
                 }
+                }
             }
             // Only the few that may reach the threshold are scored in full, as before.
-            for b32 in touched[0..<candidates] {
-                let b = Int(b32)
+            for index in 0..<candidates {
+                let b = Int(touched[index])
                 scored += 1
-                let cosine = corpus.wordCosine(a, b)
+                let cosine = cosines[index]
                 guard cosine >= bound else { continue }
                 let score = corpus.score(a, b, wordCosine: cosine)
                 if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
             }
             for id in vector.ids { dense[Int(id)] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
         return out
     }

@@ -14,6 +14,18 @@ final class CandidateSearchTests: XCTestCase {
         return texts
     }
 
+    func testIndexScoresEveryPairAsComparingThePairAlone() {
+        // The search keeps the word cosine it sums for its bound and scores with it: the score it
+        // reports must be the pair's own score to the last bit, as comparing the two texts gives it.
+        let corpus = Corpus(corpus(size: 800, seed: 11))
+        let matches = CandidateSearch(corpus: corpus, threshold: 0.3).matches()
+        XCTAssertGreaterThan(matches.count, 50, "the generated set must hold enough pairs")
+        for match in matches {
+            XCTAssertEqual(match.score, corpus.score(match.second, match.first), "\(match.first)-\(match.second)")
+            XCTAssertEqual(corpus.wordCosine(match.second, match.first), corpus.wordCosine(match.first, match.second))
+        }
+    }
+
     func testIndexFindsWhatExhaustiveComparisonFinds() {
         let texts = corpus(size: 1200, seed: 7)
         let corpus = Corpus(texts)
