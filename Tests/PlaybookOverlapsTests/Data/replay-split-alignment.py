@@ -6,7 +6,8 @@ labelled set out at a time with `f1_leave_one_out`:
    `split` cuts each text's token states (computed on the whole text) at the title's end and aligns title
    with title and change with change; `own` computes the title's and the change's token states on their
    own (two more forward passes a text). Each combined as the mean of the two, the larger of the two, or
-   the larger of the two and the whole texts' alignment;
+   the larger of the two and the whole texts' alignment, or (`-any`) each side clear of its rivals by any
+   of the three alignments (whole texts, titles, changes);
 2. the mutual-rank condition relaxed when the alignment stands clear of its rivals by a large margin
    (`relax` = (margin, ranks): with each side's margin over its rivals at least that, each side among the
    other's `ranks` closest texts is enough).
@@ -15,7 +16,12 @@ labelled set out at a time with `f1_leave_one_out`:
     python3 Tests/PlaybookOverlapsTests/Data/replay-split-alignment.py /tmp/features.json MODEL_DIR [TOKEN_CACHE]
 
 TOKEN_CACHE as in `replay-token-alignment.py`; the titles' and changes' own states go to TOKEN_CACHE.parts.
-numpy and scipy.
+numpy and scipy. About 5 minutes (and 5 more the first time, for the titles' and changes' own states).
+
+Measured 2026-12-01 on the twelve seen sets (the dump of `97821c4`; `Data/README.md` has the details):
+nothing gains. Left one set out, every combination either keeps the committed knobs on every set (447
+found, 10 flagged, 130 other pairs, F1 0.923) or loses (443–446 found, 130–134 other pairs); in-sample the
+best is 448 found for 135–136 other pairs.
 """
 import collections
 import importlib.util
@@ -114,6 +120,7 @@ def main():
                     v[name + "-max"] = max(a, b)
                     v[name + "-max3"] = max(a, b, whole)
                     v[name + "-change"] = b
+                    v[name + "-title"] = a
                 memo[key] = v
             return memo[key]
         prepared[s["split"]] = (closest, signal)
@@ -143,11 +150,17 @@ def main():
                 least = 9.0
                 clear = True
                 for x, o in ((i, j), (j, i)):
-                    m = signal(x, o)[mode]
-                    rivals = [signal(x, y)[mode] for _, y in closest[x][:L] if t[y] != t[o]]
-                    gap = m - max(rivals) if rivals else 9.0
-                    least = min(least, gap)
-                    if m < bar or gap <= margin:
+                    # `-any`: the side clear by the whole texts, by the titles or by the changes.
+                    ways = ("whole", mode[:-3] + "title", mode[:-3] + "change") if mode.endswith("-any") else (mode,)
+                    best = -9.0
+                    for w in ways:
+                        m = signal(x, o)[w]
+                        rivals = [signal(x, y)[w] for _, y in closest[x][:L] if t[y] != t[o]]
+                        gap = m - max(rivals) if rivals else 9.0
+                        if m >= bar:
+                            best = max(best, gap)
+                    least = min(least, best)
+                    if best <= margin:
                         clear = False
                         break
                 if clear and ranks > K and least < relax[0]:
@@ -157,7 +170,7 @@ def main():
             return out
         return extra
 
-    modes = ["whole"] + [f"{a}-{b}" for a in ("split", "own") for b in ("mean", "max", "max3", "change")]
+    modes = ["whole"] + [f"{a}-{b}" for a in ("split", "own") for b in ("mean", "max", "max3", "change", "any")]
     base = [(low, 0.26, margin, audience, K, L) for low in (0.15, 0.18) for margin in (-0.02, -0.01, 0.0, 0.01)
             for audience in (0.25, 0.3) for K in (2, 3) for L in (2, 3)]
     relaxes = [None, (0.03, 5), (0.05, 5), (0.08, 5), (0.05, 99), (0.08, 99)]
