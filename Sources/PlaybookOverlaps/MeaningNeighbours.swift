@@ -183,6 +183,7 @@ extension DuplicateDetection {
     /// Each text as a number, equal texts alike, "" as 0.
     static func numbered(_ texts: [String]) -> [Int] {
         var numbers: [String: Int] = ["": 0]
+        numbers.reserveCapacity(texts.count + 1)
         return texts.map { t in
             if let known = numbers[t] { return known }
             numbers[t] = numbers.count
@@ -204,14 +205,15 @@ extension DuplicateDetection {
     /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
     /// `readsAtMost(a, b, bar)`: whether the cosine of `a` and `b` is at most `bar` (nil: never asked).
-    static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
+    /// `numbers`: `numbered(texts)`, when already worked out.
+    static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], numbers: [Int]? = nil, keep: Int,
                                  compatible: (Int, Int) -> Bool, readsAtMost: ((Int, Int, Double) -> Bool)? = nil) -> [Neighbours] {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
         // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
         // the lists compare texts for each pair, and strings cost a retain and a compare each time.
-        let text = numbered(texts)
+        let text = numbers ?? numbered(texts)
         // Each item's offers (the other side of each of its matches, in the matches' order) gathered
         // into one array, then each item's list kept from them on both cores: offered one by one into
         // lists of lists, on one thread, this grew with the pairs (4x for a playbook twice as large).
