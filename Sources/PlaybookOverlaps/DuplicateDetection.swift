@@ -426,16 +426,17 @@ enum DuplicateDetection {
             }
         }
         var fields: [Int: FieldComparison] = [:]
+        fields.reserveCapacity(comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
-        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
-                                                     wording: { corpus.wording($0, $1) }) {
-            fields[key] = inherited
-        }
-        let judged = Array(fields)
+        // Judged from the comparisons as they are (each pair once), those inherited in their stead: the
+        // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
+        let inherited = inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
+                                             wording: { corpus.wording($0, $1) })
         return items.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let inPlace = buffer
-            return sideBySide(judged.count) { index -> Overlap? in
-                let (key, comparison) = judged[index]
+            return sideBySide(comparisons.count) { index -> Overlap? in
+                let key = comparisons[index].key
+                let comparison = inherited[key] ?? comparisons[index].fields
                 let (a, b) = (key / n, key % n)
                 return candidates[key].flatMap { candidate in
                     judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },

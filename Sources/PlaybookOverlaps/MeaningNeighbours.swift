@@ -337,8 +337,10 @@ extension DuplicateDetection {
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
         // In pair order, so that of several look-alikes a text could restate the same one decides on
-        // every run (a dictionary's order changes from one process to the next).
-        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
+        // every run (a dictionary's order changes from one process to the next). The pairs no field
+        // tells apart, their keys sorted (sorting the comparisons themselves moved each, large, around).
+        let restating = fields.compactMap { $0.value.differences.isEmpty ? $0.key : nil }.sorted()
+        for pair in restating {
             restatements[pair / n, default: []].append(pair % n)
             restatements[pair % n, default: []].append(pair / n)
         }
@@ -397,8 +399,8 @@ extension DuplicateDetection {
             closerInQuantity(stated(x), to: stated(a), than: stated(y))
         }
         var out: [Int: FieldComparison] = [:]
-        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
-            guard let candidate = candidates[pair], candidate.byMeaning else { continue }
+        for pair in restating {
+            guard let comparison = fields[pair], let candidate = candidates[pair], candidate.byMeaning else { continue }
             for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
                 for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
                     guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)] else { continue }
