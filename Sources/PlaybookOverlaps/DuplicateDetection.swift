@@ -432,7 +432,7 @@ enum DuplicateDetection {
         // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
         let inherited = inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
                                              wording: { corpus.wording($0, $1) })
-        return items.withUnsafeBufferPointer { buffer in
+        let found = items.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let inPlace = buffer
             return sideBySide(comparisons.count) { index -> Overlap? in
                 let key = comparisons[index].key
@@ -444,6 +444,11 @@ enum DuplicateDetection {
                 }
             }
         }.compactMap { $0 }
+        // The pairs' comparisons (a growing number of them, each with its lists) freed on another core:
+        // on this thread it was a stretch of the comparison's end with nothing else to do.
+        Parting.release(consume fields)
+        Parting.release(consume comparisons)
+        return found
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.
