@@ -97,18 +97,20 @@ public struct Linter: Sendable {
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
         Parting.release(consume parsed)
         var used: [String: Set<Int>] = [:]
+        // Only the files with suppressions looked up (most have none; a lookup hashes the path).
+        let suppressing = suppressions.filter { !$0.value.isEmpty }
         // Read in place, field by field (a diagnostic copied is a retain of each of its fields).
         for part in parts.indices {
             for place in parts[part].indices {
                 let (file, rule, mark) = (parts[part][place].file, parts[part][place].diagnostic.rule, parts[part][place].diagnostic.mark)
                 if let reportedFiles, !reportedFiles.contains(file) { continue }
-                if rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
+                if !placeholders.isEmpty, rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
                 guard var severity = configuration.severity(for: rule, file: file) else { continue }
                 // The gate's severity first: without one (lint's default) no entity is looked up.
                 if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: parts[part][place].diagnostic, index: index) {
                     severity = gated
                 }
-                if let index = suppressions[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
+                if !suppressing.isEmpty, let index = suppressing[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
                     used[file, default: []].insert(index)
                     continue
                 }

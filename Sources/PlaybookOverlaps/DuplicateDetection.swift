@@ -341,6 +341,7 @@ enum DuplicateDetection {
         // Keyed by first × count + second (first < second).
         let n = items.count
         var candidates: [Int: Candidate] = [:]
+        candidates.reserveCapacity(words.matches.count)
         for match in words.matches {
             candidates[match.first * n + match.second] = Candidate(words: match.score)
         }
@@ -357,6 +358,8 @@ enum DuplicateDetection {
             // of each of its fields), a tenth of this comparison's time on a large playbook.
             let apart = ApartIndex(items)
             let texts = items.map(\.text)
+            // Each text as a number (worked out once: the rules below each compare texts for each pair).
+            let textNumbers = numbered(texts)
             let (nearest, aligned) = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 let compatible: (Int, Int) -> Bool = { i, j in
@@ -370,17 +373,18 @@ enum DuplicateDetection {
                     return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
                 let unbacked = matches.indices.filter { !backed[$0] }
-                let clear = standClear(unbacked.map { matches[$0] }, neighbours: RivalClasses(keys: keys, apart: apart), texts: numbered(texts),
+                let clear = standClear(unbacked.map { matches[$0] }, neighbours: RivalClasses(keys: keys, apart: apart), texts: textNumbers,
                                        vectors: vectors, compatible: compatible)
                 var kept = backed
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
                 let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
-                let nearest = nearestByMeaning(semantic, texts: texts, keep: ranksByMeaning, compatible: compatible,
+                let nearest = nearestByMeaning(semantic, texts: texts, numbers: textNumbers, keep: ranksByMeaning, compatible: compatible,
                                                readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
                 // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
                 // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
                 let aligned = (options.threshold <= OverlapOptions.defaultThreshold ? aligner : nil).map { aligner in
-                    alignedRestatements(matches: matches, neighbours: MetricNeighbours(keys), texts: texts, vectors: vectors,
+                    alignedRestatements(matches: matches, neighbours: MetricNeighbours(keys), texts: texts, numbers: textNumbers,
+                                        vectors: vectors,
                                         below: cosineNeeded(options.threshold),
                                         allowed: { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] },
                                         audiences: { audienceCosine(inPlace[$0], inPlace[$1]) }, compatible: compatible, aligner: aligner)
@@ -422,16 +426,17 @@ enum DuplicateDetection {
             }
         }
         var fields: [Int: FieldComparison] = [:]
+        fields.reserveCapacity(comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
-        for (key, inherited) in inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
-                                                     wording: { corpus.wording($0, $1) }) {
-            fields[key] = inherited
-        }
-        let judged = Array(fields)
-        return items.withUnsafeBufferPointer { buffer in
+        // Judged from the comparisons as they are (each pair once), those inherited in their stead: the
+        // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
+        let inherited = inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
+                                             wording: { corpus.wording($0, $1) })
+        let found = items.withUnsafeBufferPointer { buffer in
             nonisolated(unsafe) let inPlace = buffer
-            return sideBySide(judged.count) { index -> Overlap? in
-                let (key, comparison) = judged[index]
+            return sideBySide(comparisons.count) { index -> Overlap? in
+                let key = comparisons[index].key
+                let comparison = inherited[key] ?? comparisons[index].fields
                 let (a, b) = (key / n, key % n)
                 return candidates[key].flatMap { candidate in
                     judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },
@@ -439,6 +444,11 @@ enum DuplicateDetection {
                 }
             }
         }.compactMap { $0 }
+        // The pairs' comparisons (a growing number of them, each with its lists) freed on another core:
+        // on this thread it was a stretch of the comparison's end with nothing else to do.
+        Parting.release(consume fields)
+        Parting.release(consume comparisons)
+        return found
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.

@@ -183,6 +183,7 @@ extension DuplicateDetection {
     /// Each text as a number, equal texts alike, "" as 0.
     static func numbered(_ texts: [String]) -> [Int] {
         var numbers: [String: Int] = ["": 0]
+        numbers.reserveCapacity(texts.count + 1)
         return texts.map { t in
             if let known = numbers[t] { return known }
             numbers[t] = numbers.count
@@ -204,26 +205,37 @@ extension DuplicateDetection {
     /// The `matches` (pairs with their cosine, first < second) that are within each other's `keep`
     /// closest texts, counting as rivals only the texts `compatible` with that side, each text once.
     /// `readsAtMost(a, b, bar)`: whether the cosine of `a` and `b` is at most `bar` (nil: never asked).
-    static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], keep: Int,
+    /// `numbers`: `numbered(texts)`, when already worked out.
+    static func nearestByMeaning(_ matches: [(Int, Int, Double)], texts: [String], numbers: [Int]? = nil, keep: Int,
                                  compatible: (Int, Int) -> Bool, readsAtMost: ((Int, Int, Double) -> Bool)? = nil) -> [Neighbours] {
         // Each item's closest texts, best first, at most `listed` of them: enough to skip copies and
         // look-alikes, and a bounded cost however dense the topic (a pair below all of them is out).
         let listed = keep + 14
         // Each text as a number, equal texts alike ("" too, which stands for a list's filler below):
         // the lists compare texts for each pair, and strings cost a retain and a compare each time.
-        let text = numbered(texts)
-        var closest = [[(cosine: Double, other: Int)]](repeating: [], count: texts.count)
-        func offer(_ i: Int, _ cosine: Double, _ other: Int) {
-            if closest[i].count == listed {
-                guard let last = closest[i].last, cosine > last.cosine else { return }
-                closest[i].removeLast()
-            }
-            let at = closest[i].firstIndex { $0.cosine < cosine } ?? closest[i].count
-            closest[i].insert((cosine, other), at: at)
+        let text = numbers ?? numbered(texts)
+        // Each item's offers (the other side of each of its matches, in the matches' order) gathered
+        // into one array, then each item's list kept from them on both cores: offered one by one into
+        // lists of lists, on one thread, this grew with the pairs (4x for a playbook twice as large).
+        var start = [Int](repeating: 0, count: texts.count + 1)
+        for (i, j, _) in matches {
+            start[i + 1] += 1
+            start[j + 1] += 1
         }
+        for k in texts.indices { start[k + 1] += start[k] }
+        var offers = [(cosine: Double, other: Int)](repeating: (0, 0), count: start[texts.count])
+        var filled = start
         for (i, j, cosine) in matches {
-            offer(i, cosine, j)
-            offer(j, cosine, i)
+            offers[filled[i]] = (cosine, j)
+            filled[i] += 1
+            offers[filled[j]] = (cosine, i)
+            filled[j] += 1
+        }
+        let offered = offers
+        let closest: [[(cosine: Double, other: Int)]] = sideBySide(texts.count) { i in
+            var best = BestFirst<Int>(limit: listed)
+            for k in start[i]..<start[i + 1] { best.offer(offered[k].cosine, offered[k].other) }
+            return best.list.map { (cosine: $0.score, other: $0.item) }
         }
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
@@ -325,8 +337,10 @@ extension DuplicateDetection {
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
         // In pair order, so that of several look-alikes a text could restate the same one decides on
-        // every run (a dictionary's order changes from one process to the next).
-        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
+        // every run (a dictionary's order changes from one process to the next). The pairs no field
+        // tells apart, their keys sorted (sorting the comparisons themselves moved each, large, around).
+        let restating = fields.compactMap { $0.value.differences.isEmpty ? $0.key : nil }.sorted()
+        for pair in restating {
             restatements[pair / n, default: []].append(pair % n)
             restatements[pair % n, default: []].append(pair / n)
         }
@@ -385,8 +399,8 @@ extension DuplicateDetection {
             closerInQuantity(stated(x), to: stated(a), than: stated(y))
         }
         var out: [Int: FieldComparison] = [:]
-        for (pair, comparison) in fields.sorted(by: { $0.key < $1.key }) where comparison.differences.isEmpty {
-            guard let candidate = candidates[pair], candidate.byMeaning else { continue }
+        for pair in restating {
+            guard let comparison = fields[pair], let candidate = candidates[pair], candidate.byMeaning else { continue }
             for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
                 for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
                     guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)] else { continue }
@@ -409,5 +423,30 @@ extension DuplicateDetection {
             }
         }
         return out
+    }
+}
+
+/// At most `limit` items with the highest scores, best first; items of equal score in the order they
+/// were offered (an item scoring no better than the last of a full list is left out): the first
+/// `limit` of all the offers stably sorted by score, highest first.
+struct BestFirst<Item> {
+    let limit: Int
+    private(set) var list: [(score: Double, item: Item)] = []
+
+    init(limit: Int) {
+        self.limit = limit
+        list.reserveCapacity(limit)
+    }
+
+    mutating func offer(_ score: Double, _ item: Item) {
+        guard limit > 0 else { return }
+        if list.count == limit {
+            guard score > list[limit - 1].score else { return }
+            list.removeLast()
+        }
+        // After every listed item scoring at least as much (the list is short: a linear walk from the end).
+        var at = list.count
+        while at > 0, list[at - 1].score < score { at -= 1 }
+        list.insert((score, item), at: at)
     }
 }

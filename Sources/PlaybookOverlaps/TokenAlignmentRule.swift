@@ -74,12 +74,13 @@ extension DuplicateDetection {
     /// its closest texts above the band, and only the others (few in a dense playbook) read their
     /// metric's texts. `allowed`: whether two items may be called duplicates (squads); `compatible`:
     /// whether two items could state one idea. The aligner is asked once, for a bounded number of pairs
-    /// (each candidate pair and each side's rivals); on its failure no pair counts.
-    static func alignedRestatements(matches: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [String], vectors: Vectors,
-                                    below: Double, allowed: (Int, Int) -> Bool, audiences: (Int, Int) -> Double,
+    /// (each candidate pair and each side's rivals); on its failure no pair counts. `numbers`: `numbered(texts)`, when
+    /// already worked out.
+    static func alignedRestatements(matches: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [String], numbers: [Int]? = nil,
+                                    vectors: Vectors, below: Double, allowed: (Int, Int) -> Bool, audiences: (Int, Int) -> Double,
                                     compatible: (Int, Int) -> Bool, aligner: any TokenAligner) -> [Aligned] {
         let n = texts.count
-        let text = numbered(texts)
+        let text = numbers ?? numbered(texts)
         // Items with `alignmentRanks` distinct compatible texts reaching `below` are out. Each item's
         // matches, one array for all (item `x` has `adjacent[starts[x]..<starts[x + 1]]`).
         var starts = [Int](repeating: 0, count: n + 1)
