@@ -194,6 +194,29 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertEqual(none.encoded, [])
     }
 
+    /// A vector that is not finite (what the model gives when its file shrank under it) is not kept:
+    /// kept, it made the next run refuse the whole cache and encode every text again.
+    func testANonFiniteVectorIsNotKeptAndTheCacheStaysUsable() throws {
+        final class Failing: SentenceEncoder, @unchecked Sendable {
+            let modelName = "test-model", dimension = 4
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                texts.map { $0 == "gamma" ? [.nan, 0, 0, 0] : [1, 2, 3, 4] }
+            }
+        }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        _ = try cache.cachedVectors(for: ["alpha", "beta"], encoder: CountingEncoder())
+        for matrix in [false, true] {
+            if matrix {
+                _ = try cache.cachedMatrix(for: ["alpha", "gamma"], encoder: Failing())
+            } else {
+                _ = try cache.cachedVectors(for: ["alpha", "gamma"], encoder: Failing())
+            }
+            let warm = CountingEncoder()
+            XCTAssertEqual(try cache.cachedVectors(for: ["alpha", "beta"], encoder: warm), try CountingEncoder().encode(["alpha", "beta"]))
+            XCTAssertEqual(warm.encoded, [], matrix ? "after the matrix path" : "after the vectors path")
+        }
+    }
+
     func testACountLargerThanTheFileIsRejectedBeforeAllocating() {
         var stored = EmbeddingCache.Stored(texts: ["a"], vectors: [1, 2, 3, 4])
         var bytes = EmbeddingCache.encode(stored, model: "m", dimension: 4)
