@@ -94,7 +94,9 @@ public struct EmbeddingCache: Sendable {
             if freshOf[unique] >= 0 { return fresh[freshOf[unique]] }
             return snapshot?.vector(storedAt[unique]) ?? []
         }
-        if !missing.isEmpty {
+        // A vector that is not finite (a model whose file shrank under it) is not kept: a cache
+        // holding one is refused whole when next read, its earlier entries lost with it.
+        if !missing.isEmpty, fresh.allSatisfy({ $0.allSatisfy(\.isFinite) }) {
             save(model: encoder.modelName, dimension: dimension, run: run, earlier: snapshot, isRunText: isRunText) { unique, write in
                 vectors[unique].withUnsafeBufferPointer(write)
             }
@@ -151,7 +153,7 @@ public struct EmbeddingCache: Sendable {
                 }
             }
             snapshot?.releasePages()
-            if !missing.isEmpty {
+            if !missing.isEmpty, missing.allSatisfy({ row(run.firstIndex[$0]).allSatisfy(\.isFinite) }) {
                 save(model: encoder.modelName, dimension: dimension, run: run, earlier: snapshot, isRunText: isRunText) { unique, write in
                     write(UnsafeBufferPointer(row(run.firstIndex[unique])))
                 }

@@ -36,9 +36,12 @@ public struct MiniLMEncoder: SentenceEncoder {
         }
         try configuration.check(path: configPath)
         tokenizer = try WordPieceTokenizer(vocabularyFile: vocabularyPath)
-        // Distinct tokens are at most the lines: only a longer file needs them counted.
-        guard tokenizer.lineCount <= configuration.vocabularySize || tokenizer.vocabularySize <= configuration.vocabularySize else {
-            throw ModelError.malformed(path: vocabularyPath, reason: "it has \(tokenizer.vocabularySize) tokens, the model \(configuration.vocabularySize)")
+        // Ids are line numbers, each below the lines: only a longer file needs its ids checked. A
+        // token first seen on a line past the model's table (after repeated lines) has no row.
+        guard tokenizer.lineCount <= configuration.vocabularySize || tokenizer.largestID < configuration.vocabularySize else {
+            throw ModelError.malformed(path: vocabularyPath, reason: tokenizer.vocabularySize > configuration.vocabularySize
+                ? "it has \(tokenizer.vocabularySize) tokens, the model \(configuration.vocabularySize)"
+                : "its token on line \(tokenizer.largestID + 1) lies past the model's \(configuration.vocabularySize) tokens (lines repeat)")
         }
         weights = try BertWeights(file: SafetensorsFile(path: weightsPath), configuration: configuration)
         var limit = configuration.maximumPositions

@@ -68,7 +68,13 @@ struct TensorRows: @unchecked Sendable {
 
     /// Writes row `index` (below `rows`) into `target` (`width` floats); a row the file no longer
     /// holds (it shrank since it was checked) is NaN, so every vector made with it is NaN.
+    /// A row past the table (which the tokenizer's check at loading rules out) is NaN too, never
+    /// read from beyond it.
     func copy(row index: Int, into target: UnsafeMutablePointer<Float>) {
+        guard index >= 0, index < rows else {
+            target.update(repeating: .nan, count: width)
+            return
+        }
         if let data {
             target.update(from: data.pointer + index * width, count: width)
             return

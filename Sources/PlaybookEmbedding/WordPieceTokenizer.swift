@@ -78,6 +78,13 @@ public struct WordPieceTokenizer: Sendable {
     /// Distinct tokens (as Swift compares strings); reading it makes the table of every token.
     public var vocabularySize: Int { everyToken.dictionary.count }
 
+    /// The largest id a text can be given (-1 for no tokens): a token's id is the line it first
+    /// appears on, so a file with repeated lines has ids at or past its count of distinct tokens.
+    /// Reading it makes the table of every token.
+    public var largestID: Int {
+        max(Int(ascii.largestID), Int(everyToken.dictionary.values.max() ?? -1))
+    }
+
     /// `[CLS]`, the pieces of `text`, `[SEP]`: at most `maximumLength` ids (pieces past it are dropped).
     public func ids(for text: String, maximumLength: Int) -> [Int32] {
         var ids: [Int32] = [classifier]
@@ -235,6 +242,8 @@ struct ByteTable: Sendable {
     private var starts: [Int32] = []
     private var lengths: [Int32] = []
     private var ids: [Int32] = []
+    /// The largest id in the table (-1 when empty).
+    var largestID: Int32 { ids.max() ?? -1 }
     private var slots: [Int32]
     private let mask: Int
 

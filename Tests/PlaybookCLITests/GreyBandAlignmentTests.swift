@@ -38,4 +38,60 @@ final class GreyBandAlignmentTests: XCTestCase {
         XCTAssertNotEqual(kind("HYP-0001", "HYP-0003"), "duplicate", result.stdout)
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", result.stdout)
     }
+
+    /// `threshold_percent` from the configuration at its extremes, in `lint` and `overlaps`: the two
+    /// report the same duplicates; a lower threshold loses no duplicate a higher one finds (0 and 1
+    /// keep the grey band's rewording, 41 — above the default, where the band is left out — drops
+    /// it, 100 finds none); what is not a whole number from 0 up is refused with its place, never a crash.
+    func testThresholdsFromTheConfigurationAtTheirExtremes() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        for (squad, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
+            try scratch.write("playbooks/squads/\(squad).yml", SmallPlaybook.squad
+                .replacingOccurrences(of: "activation-emea", with: squad).replacingOccurrences(of: "EMEA", with: region))
+        }
+        try scratch.write("playbooks/hypotheses.yml", [
+            OverlapsCommandTests.hypothesis("HYP-0001", squad: "activation-emea", title: "How-to-play video on product pages",
+                                            change: "embed a three-minute how-to-play video at the top of each game's product page"),
+            OverlapsCommandTests.hypothesis("HYP-0002", squad: "activation-latam", title: "Rules explained in a short clip",
+                                            change: "put a brief walkthrough of how a round goes above the description of every title we sell"),
+            OverlapsCommandTests.hypothesis("HYP-0003", squad: "activation-apac", title: "How-to-play video in the iPad app",
+                                            change: "embed a three-minute how-to-play video at the top of each game's page in the iPad app"),
+        ].joined(separator: "\n---\n"))
+        func configure(_ value: String) throws {
+            try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    threshold_percent: \(value)\n")
+        }
+        func json(_ arguments: [String]) throws -> (status: Int32, json: [String: Any]) {
+            let result = try CLI.run(arguments + ["--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
+            XCTAssertNotEqual(result.status, 2, "\(arguments): run scripts/setup to install the model\n" + result.stderr)
+            return (result.status, try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout))
+        }
+        var found: [Int: Set<Set<String>>] = [:]
+        for percent in [0, 1, 40, 41, 100] {
+            try configure(String(percent))
+            let overlaps = try XCTUnwrap(try json(["overlaps"]).json["overlaps"] as? [[String: Any]])
+            let duplicates = Set(overlaps.filter { $0["kind"] as? String == "duplicate" }.compactMap { ($0["entities"] as? [String]).map(Set.init) })
+            let findings = try XCTUnwrap(try json(["lint"]).json["findings"] as? [[String: Any]])
+            let linted = Set(findings.filter { $0["rule"] as? String == "overlap-duplicate" }.compactMap { finding in
+                (finding["entity"] as? String).flatMap { entity in (finding["related"] as? [String]).map { Set([entity] + $0) } }
+            })
+            XCTAssertEqual(linted, duplicates, "threshold_percent \(percent): lint and overlaps disagree")
+            found[percent] = duplicates
+        }
+        for percent in [0, 1, 40] { XCTAssertTrue(found[percent]?.contains(["HYP-0001", "HYP-0002"]) ?? false, "\(percent): \(found)") }
+        XCTAssertFalse(found[41]?.contains(["HYP-0001", "HYP-0002"]) ?? true, "\(found)")
+        XCTAssertEqual(found[100], [])
+        for (lower, higher) in [(0, 1), (1, 40), (40, 41), (41, 100)] {
+            XCTAssertTrue(found[higher, default: []].isSubset(of: found[lower, default: []]), "\(lower) loses a duplicate \(higher) finds: \(found)")
+        }
+        for value in ["abc", "-1", "40.5", "1e400", "[40]"] {
+            try configure(value)
+            for command in ["lint", "overlaps"] {
+                let result = try CLI.run([command, "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
+                XCTAssertEqual(result.status, 2, "\(command) with \(value)")
+                XCTAssertTrue(result.stderr.contains(".playbook.yml:3:"), "\(command) with \(value): \(result.stderr)")
+            }
+        }
+    }
 }

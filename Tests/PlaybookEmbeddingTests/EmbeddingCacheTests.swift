@@ -153,6 +153,70 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertEqual(encoder.encoded, [], "the rebuilt cache is used again")
     }
 
+    /// The matrix path (vectors copied from the file into their rows, the others encoded into theirs)
+    /// refuses a damaged or truncated cache, and one of the same model's name written at another width:
+    /// every text encoded again, the matrix the encoder's, never a row read from the wrong place.
+    func testTheMatrixPathRefusesADamagedCacheOrOneOfAnotherWidth() throws {
+        final class Wide: SentenceEncoder, @unchecked Sendable {
+            let modelName = "test-model", dimension: Int
+            private(set) var encoded: [String] = []
+            init(dimension: Int) { self.dimension = dimension }
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                encoded += texts
+                return texts.map { text in (0..<dimension).map { Float(text.utf8.count * 10 + $0) } }
+            }
+        }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        let texts = ["alpha", "beta", "alpha", "gamma"]
+        let expected = try Wide(dimension: 4).encode(texts).flatMap { $0 }
+        _ = try cache.cachedMatrix(for: ["alpha", "beta"], encoder: Wide(dimension: 4))
+        let good = try Data(contentsOf: URL(fileURLWithPath: cache.file))
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        for (name, damaged) in [("flipped", flipped), ("truncated", good.prefix(good.count - 3)), ("magic only", Data("PBEMBED\n".utf8)), ("empty", Data())] {
+            try damaged.write(to: URL(fileURLWithPath: cache.file))
+            let encoder = Wide(dimension: 4)
+            XCTAssertEqual(try cache.cachedMatrix(for: texts, encoder: encoder)?.matrix, expected, name)
+            XCTAssertEqual(encoder.encoded, ["alpha", "beta", "gamma"], "\(name): a damaged cache must not be used")
+        }
+        // Written at width 2 under the same name: not read at width 4, nor the width-4 one at 2.
+        let narrow = Wide(dimension: 2)
+        let read = try XCTUnwrap(cache.cachedMatrix(for: texts, encoder: narrow))
+        XCTAssertEqual(read.width, 2)
+        XCTAssertEqual(read.matrix, try Wide(dimension: 2).encode(texts).flatMap { $0 })
+        XCTAssertEqual(narrow.encoded, ["alpha", "beta", "gamma"])
+        let wide = Wide(dimension: 4)
+        XCTAssertEqual(try cache.cachedMatrix(for: texts, encoder: wide)?.matrix, expected)
+        XCTAssertEqual(wide.encoded, ["alpha", "beta", "gamma"])
+        // No texts: an empty matrix, nothing encoded.
+        let none = Wide(dimension: 4)
+        XCTAssertEqual(try cache.cachedMatrix(for: [], encoder: none)?.matrix ?? [], [])
+        XCTAssertEqual(none.encoded, [])
+    }
+
+    /// A vector that is not finite (what the model gives when its file shrank under it) is not kept:
+    /// kept, it made the next run refuse the whole cache and encode every text again.
+    func testANonFiniteVectorIsNotKeptAndTheCacheStaysUsable() throws {
+        final class Failing: SentenceEncoder, @unchecked Sendable {
+            let modelName = "test-model", dimension = 4
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                texts.map { $0 == "gamma" ? [.nan, 0, 0, 0] : [1, 2, 3, 4] }
+            }
+        }
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        _ = try cache.cachedVectors(for: ["alpha", "beta"], encoder: CountingEncoder())
+        for matrix in [false, true] {
+            if matrix {
+                _ = try cache.cachedMatrix(for: ["alpha", "gamma"], encoder: Failing())
+            } else {
+                _ = try cache.cachedVectors(for: ["alpha", "gamma"], encoder: Failing())
+            }
+            let warm = CountingEncoder()
+            XCTAssertEqual(try cache.cachedVectors(for: ["alpha", "beta"], encoder: warm), try CountingEncoder().encode(["alpha", "beta"]))
+            XCTAssertEqual(warm.encoded, [], matrix ? "after the matrix path" : "after the vectors path")
+        }
+    }
+
     func testACountLargerThanTheFileIsRejectedBeforeAllocating() {
         var stored = EmbeddingCache.Stored(texts: ["a"], vectors: [1, 2, 3, 4])
         var bytes = EmbeddingCache.encode(stored, model: "m", dimension: 4)

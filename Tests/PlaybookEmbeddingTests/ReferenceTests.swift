@@ -81,4 +81,47 @@ final class ReferenceTests: XCTestCase {
         // A row outside the matrix: refused, nothing encoded past its end.
         XCTAssertFalse(try matrix.withUnsafeMutableBufferPointer { try encoder.encode(texts, into: $0, rows: [8, 0, 1, 2, 3, 4]) })
     }
+
+    /// Several encodings at once on one model (lint's two kinds and the token alignments share it):
+    /// each lets the weights' pages go when it ends, while the others still read them, and every
+    /// vector is still the one a lone encoding gives, to the bit (also texts repeated, and none).
+    func testEncodingsAtOnceGiveTheLoneEncodingsVectorsToTheBit() throws {
+        let encoder = try InstalledModel.encoder()
+        let cases = try Reference.load().cases.map(\.text)
+        let runs: [[String]] = (0..<8).map { run in
+            run == 3 ? [] : Array((cases + cases.prefix(run)).shuffled().prefix(5 + 3 * run))
+        }
+        let alone = try runs.map { try encoder.encode($0) }
+        let results = LockedResults(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count * 2) { index in
+            let run = index % runs.count
+            if index < runs.count {
+                results.set(run, (try? encoder.encode(runs[run])) ?? [[.nan]])
+            } else {
+                var matrix = [Float](repeating: 0, count: runs[run].count * encoder.dimension)
+                let written = matrix.withUnsafeMutableBufferPointer {
+                    (try? encoder.encode(runs[run], into: $0, rows: Array(runs[run].indices).reversed())) ?? false
+                }
+                let rows = (0..<runs[run].count).reversed().map { Array(matrix[($0 * encoder.dimension)..<(($0 + 1) * encoder.dimension)]) }
+                results.setRows(run, written ? rows : [[.nan]])
+            }
+        }
+        for run in runs.indices {
+            XCTAssertEqual(results.vectors[run], alone[run], "run \(run)")
+            XCTAssertEqual(results.rows[run], alone[run], "run \(run), into rows")
+        }
+    }
+}
+
+/// Results written from several threads.
+private final class LockedResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var vectors: [[[Float]]]
+    private(set) var rows: [[[Float]]]
+    init(count: Int) {
+        vectors = Array(repeating: [], count: count)
+        rows = Array(repeating: [], count: count)
+    }
+    func set(_ run: Int, _ value: [[Float]]) { lock.withLock { vectors[run] = value } }
+    func setRows(_ run: Int, _ value: [[Float]]) { lock.withLock { rows[run] = value } }
 }

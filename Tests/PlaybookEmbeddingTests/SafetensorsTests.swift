@@ -95,4 +95,30 @@ final class SafetensorsTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("run scripts/setup"))
         }
     }
+
+    /// A vocabulary with no more distinct tokens than the model's table but more lines (a line
+    /// repeated) gives a token an id past the table: refused when loading, with the file named,
+    /// rather than a word's row read from past the table (another tensor's bytes) at encoding.
+    func testAVocabularyWhoseTokenIdsPassTheTableIsRefused() throws {
+        _ = try InstalledModel.encoder()
+        let installed = try XCTUnwrap(ModelLocation.folder())
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("vocabulary-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["config.json", "model.safetensors"] {
+            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path,
+                                                       withDestinationPath: installed + "/" + name)
+        }
+        // "[PAD]" twice at the top, "hello" moved to the end: as many distinct tokens, one line more.
+        let lines = try String(contentsOfFile: installed + "/vocab.txt", encoding: .utf8).split(separator: "\n").map(String.init)
+        let vocabulary = ["[PAD]"] + lines.filter { $0 != "hello" } + ["hello"]
+        XCTAssertEqual(vocabulary.count, lines.count + 1)
+        let path = folder.appendingPathComponent("vocab.txt").path
+        try (vocabulary.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try MiniLMEncoder(folder: folder.path)) { error in
+            guard case let .malformed(named, reason)? = error as? ModelError else { return XCTFail("\(error)") }
+            XCTAssertEqual(named, path)
+            XCTAssertTrue(reason.contains("past the model's \(lines.count) tokens"), reason)
+        }
+    }
 }

@@ -97,6 +97,37 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(found.first?.reason.contains("close in meaning") ?? false, found.first?.reason ?? "")
     }
 
+    /// Vectors that are NaN (what the model gives when a word's row can no longer be read from its
+    /// file): no crash, and no pair found or lost by meaning: the same as comparing by words alone.
+    func testNaNVectorsChangeNothingAndCrashNothing() {
+        struct Broken: SentenceEncoder {
+            var modelName = "broken"
+            var dimension = 3
+            func encode(_ texts: [String]) throws -> [[Float]] {
+                texts.map { text in
+                    text.contains("form") || text.contains("visitors") ? [.nan, .nan, .nan]
+                        : ["streak", "learners"].contains { text.contains($0) } ? [1, 0, 0]
+                        : ["digest", "lapsed"].contains { text.contains($0) } ? [0, 1, 0] : [0, 0, 1]
+                }
+            }
+        }
+        let documents = [
+            hypothesis("HYP-0001", squad: "a", title: "Shorter signup form", change: "cut the signup form to the email field only",
+                       audience: "visitors", outcome: "more finish"),
+            hypothesis("HYP-0002", squad: "b", title: "Shorter signup form", change: "cut the signup form down to the email field",
+                       audience: "new visitors", outcome: "more complete it"),
+            hypothesis("HYP-0003", squad: "c", title: "Evening streak reminder", change: "remind learners at night",
+                       audience: "learners", outcome: "longer streaks"),
+            hypothesis("HYP-0004", squad: "d", title: "Weekly digest email", change: "send a weekly digest",
+                       audience: "lapsed users", outcome: "more return"),
+        ].joined(separator: "\n---\n")
+        let lexical = OverlapFinder.duplicates(entities(documents))
+        let found = OverlapFinder.duplicates(entities(documents), encoder: Broken())
+        XCTAssertEqual(found.map(\.ids), lexical.map(\.ids))
+        XCTAssertEqual(found.map(\.kind), lexical.map(\.kind))
+        XCTAssertFalse(found.isEmpty, "the restatement shares its words")
+    }
+
     /// In a dense topic every text reads somewhat alike to a model; only mutual near neighbours
     /// found by meaning alone are duplicates, so the true restatement stands out and the rest of
     /// the topic is not paired with everything in it.

@@ -26,6 +26,38 @@ final class CandidateSearchTests: XCTestCase {
         }
     }
 
+    /// Odd corpora: none, one text, texts with no terms, the same text many times (its terms in every
+    /// text, so left out of the index), and a text of 100,000 distinct words among ordinary ones: the
+    /// index reports what comparing every pair reports, each pair once, with the same scores.
+    func testOddCorporaGiveWhatComparingEveryPairGives() {
+        let words = (0..<100_000).map { "w\($0)x" }.joined(separator: " ")
+        let ordinary = corpus(size: 60, seed: 3)
+        let corpora: [String: [String]] = [
+            "empty": [], "one": ["Send a reminder email"], "no terms": ["", "  ", "!!! ???", ""],
+            "repeated": Array(repeating: "Send a streak reminder email at night", count: 70) + ["", "Send a streak reminder"],
+            "huge": [words] + ordinary + [words, "w1x w2x w3x"] + ordinary.prefix(3),
+        ]
+        for (name, texts) in corpora.sorted(by: { $0.key < $1.key }) {
+            let corpus = Corpus(texts)
+            for threshold in [0.01, 0.3, 0.5, 1.0] {
+                let search = CandidateSearch(corpus: corpus, threshold: threshold)
+                let exhaustive = search.exhaustiveMatches().filter { $0.score >= threshold }
+                let indexed = search.matches()
+                XCTAssertEqual(Set(indexed.map { [$0.first, $0.second] }).count, indexed.count, "\(name) \(threshold): a pair twice")
+                let found = Dictionary(indexed.map { ([$0.first, $0.second], $0.score) }, uniquingKeysWith: { a, _ in a })
+                let expected = Dictionary(exhaustive.map { ([$0.first, $0.second], $0.score) }, uniquingKeysWith: { a, _ in a })
+                XCTAssertTrue(found == expected, "\(name) \(threshold): \(found.count) pairs, \(expected.count) comparing every pair; "
+                              + "\(found.filter { expected[$0.key] != $0.value }.prefix(3)) \(expected.filter { found[$0.key] != $0.value }.prefix(3))")
+                if !texts.isEmpty {
+                    // In two halves of rows, the same pairs.
+                    let half = texts.count / 2
+                    let split = search.matches(rows: 0..<half) + search.matches(rows: half..<texts.count)
+                    XCTAssertEqual(Set(split.map { [$0.first, $0.second] }), Set(indexed.map { [$0.first, $0.second] }), "\(name) \(threshold) split")
+                }
+            }
+        }
+    }
+
     func testIndexFindsWhatExhaustiveComparisonFinds() {
         let texts = corpus(size: 1200, seed: 7)
         let corpus = Corpus(texts)
