@@ -27,7 +27,22 @@ extension DuplicateDetection {
         let (onlyA, onlyY) = (a.subtracting(y), y.subtracting(a))
         guard !onlyA.isEmpty, !onlyY.isEmpty else { return nil }
         let (meetsA, meetsY) = (!x.isDisjoint(with: onlyA), !x.isDisjoint(with: onlyY))
-        return meetsA != meetsY ? meetsA : nil
+        if meetsA != meetsY { return meetsA }
+        // A rewording may state the change as its size ("an extra 500 miles" for "from 1,000 to 1,500
+        // miles"): numbers of `x`'s own (neither look-alike states them) are met against the gaps between
+        // two numbers of each look-alike, those only one of them has.
+        let own = x.subtracting(a).subtracting(y)
+        guard !own.isEmpty else { return nil }
+        let (gapsA, gapsY) = (gaps(a), gaps(y))
+        let (sizeA, sizeY) = (!own.isDisjoint(with: gapsA.subtracting(gapsY)), !own.isDisjoint(with: gapsY.subtracting(gapsA)))
+        return sizeA != sizeY ? sizeA : nil
+    }
+
+    /// The differences between any two of `numbers`.
+    static func gaps(_ numbers: Set<Double>) -> Set<Double> {
+        var out: Set<Double> = []
+        for p in numbers { for q in numbers where p > q { out.insert(p - q) } }
+        return out
     }
 
     /// The numbers a text states (see above), as a set.

@@ -117,7 +117,7 @@ final class Fresh7QualityTests: XCTestCase {
 /// are the in-sample figures.
 final class Fresh8QualityTests: XCTestCase {
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 38, flagged: 2, strays: 11, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 39, flagged: 2, strays: 10, wordsFlagged: 20)
     }
 }
 
