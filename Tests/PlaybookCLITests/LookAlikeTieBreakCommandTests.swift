@@ -55,6 +55,21 @@ final class LookAlikeTieBreakCommandTests: XCTestCase {
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the negation\n" + output)
         XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
     }
+    /// A rewording that states the change as its size ("an extra 500 miles") goes with the idea that raises
+    /// the allowance from 1000 to 1500 miles, not its look-alike that lowers it to 750 (`closerInQuantity`,
+    /// the gaps between a look-alike's numbers). (No thousands separators: a comma ends a value in a YAML
+    /// flow mapping.)
+    func testRewordingStatingTheSizeOfTheChangeGoesWithTheIdeaNotItsLookAlike() throws {
+        let scratch = try threeSquadRepository(
+            idea: ("Raise the mileage allowance on week-long hires", "raise the free mileage on hires of seven nights or more from 1000 to 1500 miles"),
+            rewording: ("Drive further without paying per mile",
+                        "anyone keeping the van for a full week or longer gets an extra 500 miles included before the excess charge kicks in"),
+            lookAlike: ("Lower the mileage allowance on week-long hires", "lower the free mileage on hires of seven nights or more from 1000 to 750 miles"))
+        let (kind, output) = try kinds(in: scratch)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
+        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording does not lower the allowance\n" + output)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+    }
     /// A number in words past any range ("hundred" a dozen times overflowed an Int: `overlaps` and `lint`
     /// crashed) is read as the number it is, and the rewording still goes with the idea.
     func testALookAlikeWithAHugeNumberInWordsNeitherCrashesNorTakesTheRewording() throws {

@@ -113,11 +113,12 @@ final class Fresh7QualityTests: XCTestCase {
 /// third; no knob): 35, 2 and 12. The floors are the last figures.
 /// other sets, the same as on all eleven) 34, 2 and 13 (F1 0.895). With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 37,
 /// 2 and 12 (F1 0.937 and 0.813); left one set out (two ranks and a margin of 0.01 chosen on the others)
-/// 36, 2 and 13. With `dupq10` and `dupq11` both merged: 38, 2 and 11 (F1 0.950 and 0.835). The floors
-/// are the in-sample figures.
+/// 36, 2 and 13. With `dupq10` and `dupq11` both merged: 38, 2 and 11 (F1 0.950 and 0.835). With the gaps
+/// between a look-alike's numbers (`dupq13`: "an extra 500 miles" goes with 1,000 to 1,500): 39, 2 and 10.
+/// The floors are the in-sample figures.
 final class Fresh8QualityTests: XCTestCase {
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 38, flagged: 2, strays: 11, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 39, flagged: 2, strays: 10, wordsFlagged: 20)
     }
 }
 

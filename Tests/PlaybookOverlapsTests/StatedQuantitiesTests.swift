@@ -29,6 +29,22 @@ final class StatedQuantitiesTests: XCTestCase {
         // A look-alike that states no number of its own: nothing to compare.
         XCTAssertNil(closer([1], [1, 10, 3], [1]))
     }
+
+    /// A text that states the change as its size ("an extra 500 miles") goes with the look-alike whose two
+    /// numbers are that far apart (1,000 to 1,500), not the one that goes from 1,000 to 750.
+    func testATextStatingTheSizeOfTheChangeGoesWithTheLookAlikeThatFarApart() {
+        let closer = DuplicateDetection.closerInQuantity
+        let raised: Set<Double> = [7, 1000, 1500], lowered: Set<Double> = [7, 1000, 750]
+        XCTAssertEqual(closer([500], raised, lowered), true)
+        XCTAssertEqual(closer([500], lowered, raised), false)
+        XCTAssertEqual(closer([250], raised, lowered), false)
+        // A gap both look-alikes have (993 = 1000 − 7) decides nothing; nor does a number one of them states
+        // (it is compared as a number first), nor a number that is no gap.
+        XCTAssertNil(closer([993], raised, lowered))
+        XCTAssertNil(closer([1000], raised, lowered))
+        XCTAssertNil(closer([42], raised, lowered))
+        XCTAssertEqual(DuplicateDetection.gaps([1, 4, 6]), [3, 5, 2])
+    }
     /// A hypothesis's text is the user's: numbers past any range, in other scripts, or in a megabyte of
     /// text are read without trapping (Int overflow) or slowing down, and nothing but ASCII digits reads as digits.
     func testHostileNumbersAreReadWithoutOverflowing() {

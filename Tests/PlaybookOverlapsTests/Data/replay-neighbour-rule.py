@@ -131,7 +131,20 @@ def closer_in_quantity(x, a, y):
     if not only_a or not only_y:
         return None
     meets_a, meets_y = bool(x & only_a), bool(x & only_y)
-    return meets_a if meets_a != meets_y else None
+    if meets_a != meets_y:
+        return meets_a
+    # the change stated as its size ("an extra 500 miles"): x's own numbers against each side's gaps
+    own = x - a - y
+    if not own:
+        return None
+    gaps_a, gaps_y = gaps(a), gaps(y)
+    size_a, size_y = bool(own & (gaps_a - gaps_y)), bool(own & (gaps_y - gaps_a))
+    return size_a if size_a != size_y else None
+
+
+def gaps(numbers):
+    """`DuplicateDetection.gaps`: the differences between any two numbers."""
+    return {p - q for p in numbers for q in numbers if p > q}
 
 
 def label(s, i, j):
