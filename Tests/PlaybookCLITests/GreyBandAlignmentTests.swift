@@ -9,7 +9,9 @@ import XCTest
 /// a look-alike of the idea on another platform (the iPad app) stays related work, not a duplicate.
 /// The pair is `J019` of `Tests/PlaybookOverlapsTests/Data/fresh4-pairs.tsv`.
 final class GreyBandAlignmentTests: XCTestCase {
-    func testAGreyBandRewordingIsFoundAndALookAlikeIsNot() throws {
+    /// A git repository of three squads, each with one hypothesis: the idea (HYP-0001), its rewording
+    /// in other words (HYP-0002) and its look-alike on the iPad app (HYP-0003).
+    static func threeSquadRepository() throws -> ScratchDirectory {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
         try SmallPlaybook.write(into: scratch)
@@ -25,6 +27,11 @@ final class GreyBandAlignmentTests: XCTestCase {
             OverlapsCommandTests.hypothesis("HYP-0003", squad: "activation-apac", title: "How-to-play video in the iPad app",
                                             change: "embed a three-minute how-to-play video at the top of each game's page in the iPad app"),
         ].joined(separator: "\n---\n"))
+        return scratch
+    }
+
+    func testAGreyBandRewordingIsFoundAndALookAlikeIsNot() throws {
+        let scratch = try Self.threeSquadRepository()
         let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
@@ -44,21 +51,7 @@ final class GreyBandAlignmentTests: XCTestCase {
     /// keep the grey band's rewording, 41 — above the default, where the band is left out — drops
     /// it, 100 finds none); what is not a whole number from 0 up is refused with its place, never a crash.
     func testThresholdsFromTheConfigurationAtTheirExtremes() throws {
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
-        for (squad, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
-            try scratch.write("playbooks/squads/\(squad).yml", SmallPlaybook.squad
-                .replacingOccurrences(of: "activation-emea", with: squad).replacingOccurrences(of: "EMEA", with: region))
-        }
-        try scratch.write("playbooks/hypotheses.yml", [
-            OverlapsCommandTests.hypothesis("HYP-0001", squad: "activation-emea", title: "How-to-play video on product pages",
-                                            change: "embed a three-minute how-to-play video at the top of each game's product page"),
-            OverlapsCommandTests.hypothesis("HYP-0002", squad: "activation-latam", title: "Rules explained in a short clip",
-                                            change: "put a brief walkthrough of how a round goes above the description of every title we sell"),
-            OverlapsCommandTests.hypothesis("HYP-0003", squad: "activation-apac", title: "How-to-play video in the iPad app",
-                                            change: "embed a three-minute how-to-play video at the top of each game's page in the iPad app"),
-        ].joined(separator: "\n---\n"))
+        let scratch = try Self.threeSquadRepository()
         func configure(_ value: String) throws {
             try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    threshold_percent: \(value)\n")
         }
