@@ -34,41 +34,43 @@ final class LookAlikeTieBreakCommandTests: XCTestCase {
         return ({ first, second in overlaps.first { Set($0["entities"] as? [String] ?? []) == [first, second] }?["kind"] as? String }, result.stdout)
     }
 
+    /// Asserts, in a three-squad repository of these texts, that the rewording is a duplicate of the idea
+    /// and not of the look-alike (`why` says what sets them apart), and the idea and look-alike are related.
+    func assertRewordingGoesWithTheIdea(idea: (String, String), rewording: (String, String), lookAlike: (String, String),
+                                        _ why: String, line: UInt = #line) throws {
+        let scratch = try threeSquadRepository(idea: idea, rewording: rewording, lookAlike: lookAlike)
+        let (kind, output) = try kinds(in: scratch)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output, line: line)
+        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", why + "\n" + output, line: line)
+        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output, line: line)
+    }
+
     func testRewordingStatingTheIdeasNumberGoesWithTheIdeaNotItsLookAlike() throws {
-        let scratch = try threeSquadRepository(
+        try assertRewordingGoesWithTheIdea(
             idea: ("Shorter free trial", "cut the free trial from 30 days to 14 days"),
             rewording: ("Two weeks to try instead of a month", "give new accounts a fortnight before billing starts rather than four weeks"),
-            lookAlike: ("Longer free trial", "extend the free trial from 30 days to 45 days"))
-        let (kind, output) = try kinds(in: scratch)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
-        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the longer trial\n" + output)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+            lookAlike: ("Longer free trial", "extend the free trial from 30 days to 45 days"),
+            "the rewording is not the longer trial")
     }
 
     func testRewordingThatDeniesNothingGoesWithTheIdeaNotItsNegation() throws {
-        let scratch = try threeSquadRepository(
+        try assertRewordingGoesWithTheIdea(
             idea: ("Price drop alerts for saved trips", "email travellers when the price of a saved flight drops"),
             rewording: ("Tell people when a watched fare gets cheaper", "send a message as soon as an itinerary someone bookmarked falls in cost"),
-            lookAlike: ("No price alerts for saved trips", "do not email travellers about price changes of a saved flight"))
-        let (kind, output) = try kinds(in: scratch)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
-        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording is not the negation\n" + output)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+            lookAlike: ("No price alerts for saved trips", "do not email travellers about price changes of a saved flight"),
+            "the rewording is not the negation")
     }
     /// A rewording that states the change as its size ("an extra 500 miles") goes with the idea that raises
     /// the allowance from 1000 to 1500 miles, not its look-alike that lowers it to 750 (`closerInQuantity`,
     /// the gaps between a look-alike's numbers). (No thousands separators: a comma ends a value in a YAML
     /// flow mapping.)
     func testRewordingStatingTheSizeOfTheChangeGoesWithTheIdeaNotItsLookAlike() throws {
-        let scratch = try threeSquadRepository(
+        try assertRewordingGoesWithTheIdea(
             idea: ("Raise the mileage allowance on week-long hires", "raise the free mileage on hires of seven nights or more from 1000 to 1500 miles"),
             rewording: ("Drive further without paying per mile",
                         "anyone keeping the van for a full week or longer gets an extra 500 miles included before the excess charge kicks in"),
-            lookAlike: ("Lower the mileage allowance on week-long hires", "lower the free mileage on hires of seven nights or more from 1000 to 750 miles"))
-        let (kind, output) = try kinds(in: scratch)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", output)
-        XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", "the rewording does not lower the allowance\n" + output)
-        XCTAssertEqual(kind("HYP-0001", "HYP-0003"), "related", "the look-alike is another idea\n" + output)
+            lookAlike: ("Lower the mileage allowance on week-long hires", "lower the free mileage on hires of seven nights or more from 1000 to 750 miles"),
+            "the rewording does not lower the allowance")
     }
     /// A number in words past any range ("hundred" a dozen times overflowed an Int: `overlaps` and `lint`
     /// crashed) is read as the number it is, and the rewording still goes with the idea.
