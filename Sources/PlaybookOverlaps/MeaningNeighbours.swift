@@ -328,8 +328,9 @@ extension DuplicateDetection {
     /// pairs `x`–`a` and `x`–`y` cannot both be duplicates: each is compared again as look-alikes are
     /// (a direction, platform or region that one names and the other does not sets them apart; `x` shares too few words with either to be checked that way by itself),
     /// and when that decides nothing the pair whose change and audience read less alike is the one that goes (before the fields, a
-    /// text that denies nothing goes with the look-alike that denies nothing; before the cosines, with the one whose own number it
-    /// states: `StatedQuantities.swift`). Returns the
+    /// text that denies nothing goes with the look-alike that denies nothing, and a text goes with the one whose duration, time
+    /// of day or share it states: `StatedMeasures.swift`; before the cosines, with the one whose own number it states:
+    /// `StatedQuantities.swift`). Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
                                      catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
@@ -398,6 +399,14 @@ extension DuplicateDetection {
         func inQuantity(_ x: Int, _ a: Int, _ y: Int) -> Bool? {
             closerInQuantity(stated(x), to: stated(a), than: stated(y))
         }
+        // …and by the durations, times of day and shares they state (`StatedMeasures.swift`).
+        var measures: [Int: [Measure]] = [:]
+        func measured(_ i: Int) -> [Measure] {
+            if let known = measures[i] { return known }
+            let read = statedMeasures(items[i].text)
+            measures[i] = read
+            return read
+        }
         var out: [Int: FieldComparison] = [:]
         for pair in restating {
             guard let comparison = fields[pair], let candidate = candidates[pair], candidate.byMeaning else { continue }
@@ -407,13 +416,15 @@ extension DuplicateDetection {
                     let kinds = Set(apart.differences.map { $0.prefix { $0 != " " } })
                     guard let rivalFields = recompared(key(a, x), kinds: kinds), let mine = recompared(pair, kinds: kinds) else { continue }
                     let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
-                    // A denial decides before a field read as look-alikes (see `StatedQuantities.swift`).
+                    // A denial decides before a field read as look-alikes (see `StatedQuantities.swift`), and so
+                    // does a duration, time of day or share (`StatedMeasures.swift`).
                     let denial = deniesLess(x, a, than: y)
-                    if denial == nil, mineDiffers && !rivalDiffers {
+                    let measure = denial == nil ? closerInMeasure(measured(x), to: measured(a), than: measured(y)) : nil
+                    if denial == nil, measure == nil, mineDiffers && !rivalDiffers {
                         out[pair] = mine
-                    } else if denial == nil, rivalDiffers && !mineDiffers {
+                    } else if denial == nil, measure == nil, rivalDiffers && !mineDiffers {
                         out[key(a, x)] = rivalFields
-                    } else if denial ?? inQuantity(x, a, y) ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds))
+                    } else if denial ?? inQuantity(x, a, y) ?? measure ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds))
                                 ?? (rival.score >= candidate.score) {
                         var lost = comparison
                         lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }

@@ -103,7 +103,7 @@ extension DuplicateDetection {
 
     /// The text lowercased into runs of ASCII letters and runs of digits (with the commas and points
     /// inside a number): "1,500 miles, 15%" → "1,500", "miles", "15".
-    private static func quantityTokens(_ text: String) -> [String] {
+    static func quantityTokens(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         var inNumber = false
@@ -125,11 +125,11 @@ extension DuplicateDetection {
         return tokens
     }
 
-    private static let numberUnits: [String: Int] = Dictionary(uniqueKeysWithValues: [
+    static let numberUnits: [String: Int] = Dictionary(uniqueKeysWithValues: [
         "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
         "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
     ].enumerated().map { ($0.element, $0.offset) })
-    private static let numberTens: [String: Int] = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    static let numberTens: [String: Int] = ["twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                                                     "eighty": 80, "ninety": 90]
     private static let ordinals: [String: Double] = ["first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                                                      "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12]
@@ -140,6 +140,6 @@ extension DuplicateDetection {
     private static let countingWords: [String: Double] = ["fortnight": 14, "dozen": 12]
 }
 
-private extension Character {
+extension Character {
     var isASCIIDigit: Bool { isASCII && isWholeNumber }
 }

@@ -9,6 +9,7 @@ import XCTest
 ///   longer trial is the higher;
 /// - when it denies nothing and the look-alike denies the change, even though the comparison as look-alikes
 ///   reads a direction the idea names ("drops") and the rewording says in other words ("gets cheaper").
+/// - when it says the idea's time of day in words (`DuplicateDetection.closerInMeasure`).
 /// Before these rules each rewording was called a duplicate of the look-alike instead.
 final class LookAlikeTieBreakCommandTests: XCTestCase {
     /// A git repository of the small playbook with one hypothesis (title, change) of each of three squads:
@@ -71,6 +72,27 @@ final class LookAlikeTieBreakCommandTests: XCTestCase {
                         "anyone keeping the van for a full week or longer gets an extra 500 miles included before the excess charge kicks in"),
             lookAlike: ("Lower the mileage allowance on week-long hires", "lower the free mileage on hires of seven nights or more from 1000 to 750 miles"),
             "the rewording does not lower the allowance")
+    }
+    /// A rewording that says the time of day in words ("from after dinner to breakfast time") goes with the
+    /// idea that sends at 7 am instead of 8 pm, not its look-alike that sends at 9 pm instead of 7 am: both
+    /// state a morning and an evening time, and what each moves to decides (`closerInMeasure`). Before, its
+    /// cosine to the look-alike (0.67 against 0.64) made it a duplicate of the look-alike.
+    func testRewordingMovingToTheMorningInWordsGoesWithTheIdeaNotItsLookAlike() throws {
+        try assertRewordingGoesWithTheIdea(
+            idea: ("Earlier practice digest", "send the daily practice digest at 7 am instead of 8 pm"),
+            rewording: ("Digest with the morning coffee", "move the practice summary from after dinner to breakfast time"),
+            lookAlike: ("Later practice digest", "send the daily practice digest at 9 pm instead of 7 am"),
+            "the rewording does not move the digest to the evening")
+    }
+
+    /// …and the other way round: moving it from breakfast to the evening goes with the later digest (here the
+    /// cosines agreed already; read the wrong way round, the times of day would send it to the earlier one).
+    func testRewordingMovingToTheEveningInWordsGoesWithTheLaterIdea() throws {
+        try assertRewordingGoesWithTheIdea(
+            idea: ("Later practice digest", "send the daily practice digest at 9 pm instead of 7 am"),
+            rewording: ("Digest at bedtime rather than at breakfast", "move the practice summary from breakfast time to the evening"),
+            lookAlike: ("Earlier practice digest", "send the daily practice digest at 7 am instead of 9 pm"),
+            "the rewording does not move the digest to the morning")
     }
     /// A number in words past any range ("hundred" a dozen times overflowed an Int: `overlaps` and `lint`
     /// crashed) is read as the number it is, and the rewording still goes with the idea.

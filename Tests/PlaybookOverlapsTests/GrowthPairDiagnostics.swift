@@ -79,6 +79,7 @@ final class GrowthPairDiagnostics: XCTestCase {
         return ["split": split, "texts": items.map(\.text), "roles": roles, "metrics": items.map { $0.metric ?? "" },
                 "audiences": sides?.map(\.audience) ?? [], "outcomes": sides?.map(\.outcome) ?? [], "rationales": sides?.map(\.rationale) ?? [],
                 "pairs": rows, "titles": sides?.map(\.title) ?? [], "denies": items.map { !$0.direction.negated.isEmpty },
+                "negated": items.map { $0.direction.negated.sorted() },
                 "changes": sides?.map(\.change) ?? [], "ids": items.map(\.side.id), "squads": items.map { $0.side.squad ?? "" },
                 "vectors": ["title": title, "change": change, "audience": audience, "outcome": outcome, "rationale": rationale,
                             "text": items.indices.map { i in (0..<vectors.width).map { Double(vectors.matrix[i * vectors.width + $0]) } }]]

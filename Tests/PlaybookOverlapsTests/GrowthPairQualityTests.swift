@@ -106,6 +106,8 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With the rules of `dupq5` (before / after, the denial tie-break; chosen on all eight sets): F1 0.854,
     /// 38 found, 0 flagged, 14 other pairs. With the clear-margin rule of `dupq7` (a weak match standing
     /// clear of its metric's other texts; its knob chosen leaving one set out): F1 0.879, 40, 0 and 14.
+    /// Measured with the durations, times of day and shares of `dupq16` (`StatedMeasures.swift`): F1 0.891,
+    /// 41, 0 and 13, the floors.
     func testHeldOutQualityWithMiniLMVectors() throws {
         let pairs = try GrowthPair.load().filter { $0.split == "held-out" }
         let table = try XCTUnwrap(VectorTable(fixture: "held-out-vectors.json"))
@@ -113,10 +115,10 @@ final class GrowthPairQualityTests: XCTestCase {
         let q = Self.quality(pairs, kinds)
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
-        XCTAssertGreaterThanOrEqual(q.f1, 0.85)
-        XCTAssertGreaterThanOrEqual(q.found, 40, "rewordings found")
+        XCTAssertGreaterThanOrEqual(q.f1, 0.89)
+        XCTAssertGreaterThanOrEqual(q.found, 41, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
         for pair in pairs where !pair.duplicate && kinds[pair.id] == .related { XCTAssertNotEqual(pair.kind, "") }
     }
@@ -137,11 +139,14 @@ final class GrowthPairQualityTests: XCTestCase {
         // of `dupq7` (the clear-margin rule): F1 0.879, 40, 0 and 14; of `dupq8` (token alignment in the grey
         // band, which the committed vectors cannot give: they have no token states): F1 0.915, 43, 0 and 14;
         // with the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1): F1 0.938,
-        // 45, 0 and 14 in-sample (44, 0 and 15 with the knobs this set chose on the eleven others).
-        XCTAssertGreaterThanOrEqual(q.f1, 0.93)
-        XCTAssertGreaterThanOrEqual(q.found, 45, "rewordings found")
+        // 45, 0 and 14 in-sample (44, 0 and 15 with the knobs this set chose on the eleven others). With the
+        // durations, times of day and shares of `dupq16` (`StatedMeasures.swift`: "from the evening to
+        // breakfast time" goes with 8 am instead of 7 pm; no knob, every set takes it left out): F1 0.948, 46,
+        // 0 and 13.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.945)
+        XCTAssertGreaterThanOrEqual(q.found, 46, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
-        XCTAssertLessThanOrEqual(strays.count, 14, "other pairs of different ideas called duplicates")
+        XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
     }
 
     /// Figures on a fresh set, counted the way a repository sees it: every pair called duplicate

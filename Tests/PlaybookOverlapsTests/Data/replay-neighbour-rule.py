@@ -20,7 +20,15 @@ two look-alikes (a text that denies nothing goes with the look-alike that denies
 read as look-alikes: `denial_first`; then the look-alike whose own number it states: `quantities`; then the
 closer change and audience, on a near tie the look-alike that adds fewer words of its own, the near tie
 read on the changes alone between look-alikes told apart by their audiences: `audience_tie`) is replayed
-from the dump's `denies` (whether each text denies something) and its counts of terms only one side has.
+from the dump's `denies` (whether each text denies something) and its counts of terms only one side has; a
+duration, time of day or share decides before a field read as look-alikes too, and after the bare numbers
+among the tie-break's rules (`measures`, `closer_in_measure`: `StatedMeasures.swift`).
+Options of `run` kept to replay what was tried and left out (`classify-misses.py --variants`): `measures="tie"`
+(only after the fields), `quantities="first"` (the bare numbers before the fields too), `denial="scoped"` (of
+two look-alikes, the one that denies stems the other does not: the dump's `negated`), `denial="change"` and
+`"change-axis"` (the denial the direction difference between them names, any word or a direction word only),
+`families` (rivals that are look-alikes of each other counted once in the rank) and `relaxed` (a pair whose
+audiences read alike, at rank two or three with one family of rivals closer, taken as the closest).
 Standard library only.
 """
 import json
@@ -52,7 +60,8 @@ def load(path):
         everything = pairs
         pairs = {k: p for k, p in pairs.items() if not squads[k[0]] or squads[k[0]] != squads[k[1]]}
         sets.append(dict(split=raw["split"], texts=raw["texts"], roles=raw["roles"], pairs=pairs, everything=everything,
-                         neighbours=neighbours, denies=raw.get("denies", [False] * len(raw["texts"]))))
+                         neighbours=neighbours, denies=raw.get("denies", [False] * len(raw["texts"])),
+                         negated=[set(n) for n in raw.get("negated", [[]] * len(raw["texts"]))]))
     return sets
 
 
@@ -147,6 +156,158 @@ def gaps(numbers):
     return {p - q for p in numbers for q in numbers if p > q}
 
 
+# Measures (`DuplicateDetection.statedMeasures`): a duration in days, a time of day as an interval of the
+# clock (hours; one that passes midnight wraps), a share ("a third of what it used to be"), or a bare
+# number (kept for the shares and for "from fifteen minutes to five"); each with its role in the change
+# ("X instead of Y", "X rather than Y": X new, Y old; "from Y to X": Y old, X new) or None.
+DURATION_DAYS = {"minute": 1 / 1440, "minutes": 1 / 1440, "min": 1 / 1440, "mins": 1 / 1440, "hour": 1 / 24, "hours": 1 / 24,
+                 "hr": 1 / 24, "hrs": 1 / 24, "day": 1, "days": 1, "night": 1, "nights": 1, "week": 7, "weeks": 7, "fortnight": 14,
+                 "fortnights": 14, "month": 30, "months": 30, "quarter": 91, "quarters": 91, "year": 365, "years": 365}
+CLOCK = {"morning": (5, 12), "mornings": (5, 12), "breakfast": (6, 10), "lunch": (11.5, 14.5), "lunchtime": (11.5, 14.5),
+         "midday": (11.5, 13), "noon": (11.5, 13), "afternoon": (12, 17), "afternoons": (12, 17), "evening": (17, 23),
+         "evenings": (17, 23), "dinner": (17, 21), "supper": (17, 21), "night": (20, 5), "nights": (20, 5), "overnight": (20, 6),
+         "bedtime": (20, 24), "midnight": (23.5, 0.5), "dawn": (4, 8), "sunrise": (4, 8), "dusk": (16, 21), "sunset": (16, 21)}
+SHARE_WORDS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10}
+ONE_OF = {"a", "an", "one", "single"}
+FILLERS = {"full", "single", "whole"}
+COUNTED_NIGHT = {"a", "an", "per", "each", "every", "one"}
+
+
+def stated_measures(text):
+    """[(kind, value, role)]: kind "duration" (days), "time" ((from, to) hours), "share" or "number"."""
+    t = re.findall(r"[a-z]+|[0-9][0-9,.]*", text.lower())
+    n, out, k = len(t), [], 0  # out: [kind, value, index, unit]
+    while k < n:
+        w, start, value = t[k], k, None
+        if w in ONE_OF:
+            j = k + 1
+            while j < n and t[j] in FILLERS:
+                j += 1
+            if j + 1 < n and t[j] in SHARE_WORDS and t[j + 1] == "of":
+                m = j + 2
+                if m + 1 < n and t[m] in ("a", "an") and t[m + 1] in DURATION_DAYS and t[m + 1] not in ("night", "nights"):
+                    out.append(["duration", SHARE_WORDS[t[j]] * DURATION_DAYS[t[m + 1]], start, None])  # a quarter of an hour
+                    k = m + 2
+                else:
+                    out.append(["share", SHARE_WORDS[t[j]], start, None])  # a third of what it used to be
+                    k = j + 2
+                continue
+            if j < n and t[j] in DURATION_DAYS and t[j] not in ("night", "nights") and (t[j] != "quarter" or j > k + 1):
+                out.append(["duration", DURATION_DAYS[t[j]], start, DURATION_DAYS[t[j]]])  # a week, a full quarter
+                k = j + 1
+                continue
+            if w != "one":
+                k += 1
+                continue
+        if w[0].isdigit():
+            try:
+                value = float(w.replace(",", "").rstrip("."))
+            except ValueError:
+                value = None
+            k += 1
+        elif w in NUMBER_UNITS or w in NUMBER_TENS:
+            value = 0.0
+            while k < n and (t[k] in NUMBER_UNITS or t[k] in NUMBER_TENS):
+                value += NUMBER_UNITS.get(t[k], 0) + NUMBER_TENS.get(t[k], 0)
+                k += 1
+        elif w == "half" and k + 2 < n and t[k + 1] in ("a", "an") and t[k + 2] in DURATION_DAYS:
+            out.append(["duration", DURATION_DAYS[t[k + 2]] / 2, start, None])  # half an hour
+            k += 3
+            continue
+        elif w == "fortnight":
+            out.append(["duration", 14.0, start, 14.0])
+            k += 1
+            continue
+        elif w in CLOCK and not (w in ("night", "nights") and k > 0 and t[k - 1] in COUNTED_NIGHT):
+            out.append(["time", CLOCK[w], start, None])
+            k += 1
+            continue
+        else:
+            k += 1
+            continue
+        if value is None:
+            continue
+        minutes = 0.0
+        if k + 1 < n and t[k][0].isdigit() and t[k + 1] in ("am", "pm"):  # 7:30 pm
+            try:
+                minutes = float(t[k].replace(",", "").rstrip(".")) / 60
+            except ValueError:
+                minutes = 0.0
+            k += 1
+        if k < n and t[k] in ("am", "pm") and 0 < value <= 12:
+            hour = value % 12 + (12 if t[k] == "pm" else 0) + minutes
+            out.append(["time", (hour, hour + 0.01), start, None])
+            k += 1
+        elif k + 1 < n and t[k] == "o" and t[k + 1] == "clock" and 0 < value <= 12:
+            out.append(["time", (value, value + 0.01), start, None])
+            k += 2
+        elif k < n and t[k] in DURATION_DAYS:
+            out.append(["duration", value * DURATION_DAYS[t[k]], start, DURATION_DAYS[t[k]]])
+            k += 1
+        else:
+            out.append(["number", value, start, None])
+    roles = {}
+    for m in range(len(out) - 1):
+        between = t[out[m][2] + 1:out[m + 1][2]]
+        if len(between) <= 6 and any((between[i], between[i + 1]) in (("instead", "of"), ("rather", "than")) for i in range(len(between) - 1)):
+            roles[m], roles[m + 1] = "new", "old"
+        if len(between) <= 4 and "to" in between and "from" in t[max(0, out[m][2] - 3):out[m][2]]:
+            roles[m], roles[m + 1] = "old", "new"
+    for m in range(len(out) - 1):  # a bare number paired with a duration takes its unit ("from fifteen minutes to five")
+        if m in roles and m + 1 in roles:
+            p, q = out[m], out[m + 1]
+            if p[0] == "duration" and p[3] and q[0] == "number":
+                q[0], q[1] = "duration", q[1] * p[3]
+            elif q[0] == "duration" and q[3] and p[0] == "number":
+                p[0], p[1] = "duration", p[1] * q[3]
+    return [(q[0], q[1], roles.get(m)) for m, q in enumerate(out)]
+
+
+def same_measure(p, q):
+    if p[0] != q[0]:
+        return False
+    if p[0] == "time":
+        def parts(x):
+            return [x] if x[0] < x[1] else [(x[0], 24), (0, x[1])]
+        return any(a < d and c < b for a, b in parts(p[1]) for c, d in parts(q[1]))
+    return abs(p[1] - q[1]) <= 0.1 * max(abs(p[1]), abs(q[1]))
+
+
+def closer_in_measure(x, a, y):
+    """`DuplicateDetection.closerInMeasure`: whether text x goes with a rather than y by the durations, times of day
+    and shares they state (None: undecided)."""
+    X, A, Y = stated_measures(x), stated_measures(a), stated_measures(y)
+
+    def only(p, q):
+        return [m for m in p if not any(same_measure(m, o) for o in q)]
+
+    def meets(p, q):
+        return any(same_measure(m, o) for m in p for o in q)
+
+    def decide(mx, ma, my):
+        oa, oy = only(ma, my), only(my, ma)
+        if not oa or not oy:
+            return None
+        to_a, to_y = meets(mx, oa), meets(mx, oy)
+        return to_a if to_a != to_y else None
+
+    measured = lambda ms, role=None: [m for m in ms if m[0] in ("duration", "time") and (role is None or m[2] == role)]
+    decided = decide(measured(X), measured(A), measured(Y))
+    if decided is None:  # what x changes to against what each changes to
+        decided = decide(measured(X, "new"), measured(A, "new"), measured(Y, "new"))
+    if decided is None:  # a share against the ratios of two of each side's numbers of one kind
+        def ratios(ms):
+            return [("share", p[1] / q[1], None) for p in ms for q in ms
+                    if p[0] == q[0] and p[0] in ("duration", "number") and p[1] > 0 and q[1] > 0 and p[1] != q[1]]
+        decided = decide([m for m in X if m[0] == "share"], ratios(A), ratios(Y))
+    return decided
+
+
+DIRECTION_STEMS = set("""add show display introduc includ enabl launch more increas rais extend longer larger bigger higher doubl
+lengthen expand requir remov hide drop disabl cut reduc fewer less decreas lower shorten shorter smaller trim exclud elimin hidden
+earlier sooner later delay postpon defer abov top below bottom""".split())
+
+
 def label(s, i, j):
     """dup: an idea and its rewording; look: an idea and its look-alike; same: copies of one idea's
     sides; stray: anything else (a false duplicate when called one)."""
@@ -161,7 +322,7 @@ def label(s, i, j):
 
 
 def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
-        near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, trace=None):
+        near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
@@ -229,11 +390,39 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
             if len(closest[x]) == listed and closest[x][-1][0] > p["cos"] + 1e-4:
                 return keep
             return count
-        rank = 1 + max(closer(i, j), closer(j, i))
+        def closer_by_family(x, o):
+            # rivals that are look-alikes of each other (told apart by a field) count once: x restates at most one
+            counted, seen = [], set()
+            for c, r in closest[x]:
+                if c <= p["cos"] + 1e-4 or len(counted) >= keep:
+                    break
+                if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "":
+                    continue
+                seen.add(texts[r])
+                if apart(r, o):
+                    continue
+                def kin(u, v):
+                    q = P.get((min(u, v), max(u, v)))
+                    return q is not None and ((q["diff"] != "" and q["cos"] > family_cos) or (families == "restated" and q["diff"] == "" and q["cos"] >= restated_cos))
+                if any(kin(r, u) for u in counted):
+                    continue
+                counted.append(r)
+            if len(closest[x]) == listed and closest[x][-1][0] > p["cos"] + 1e-4 and len(counted) < keep:
+                return keep
+            return len(counted)
+        if families == "look" and relaxed is None:
+            rank = 1 + max(closer_by_family(i, j), closer_by_family(j, i))
+        else:
+            rank = 1 + max(closer(i, j), closer(j, i))
         if trace is not None:
             trace.setdefault("rank", {})[(i, j)] = rank
-        if rank <= keep:
-            candidates[(i, j)] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[rank - 1])
+        at = rank
+        if relaxed is not None and rank > 1 and p["audience"] >= relaxed:
+            fam = 1 + max(closer_by_family(i, j), closer_by_family(j, i))
+            if fam <= 2:
+                at = 1 if relaxed_to_first else min(rank, fam)  # the rivals one family of look-alikes, the audiences alike
+        if at <= keep:
+            candidates[(i, j)] = dict(words=p["words"], meaning=1 - (1 - p["cos"]) * stretch[at - 1])
     if EXTRA is not None:
         for k in EXTRA(s):
             if k not in candidates or max(candidates[k]["words"], candidates[k]["meaning"]) < threshold:
@@ -283,8 +472,34 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                     continue
                 rival, mine = recompared(key(a, x), fields[key(a, y)]), recompared(k, fields[key(a, y)])
                 denied = denial and denies[a] != denies[y] and not denies[x]
+                denier = None
+                if denial in ("change", "change-axis") and not denied:
+                    # the direction that tells a from y apart is a denial on one side ("not includ / includ"), and x
+                    # does not deny that word
+                    for d in P[key(a, y)]["diff"].split("; "):
+                        m = re.fullmatch(r"direction \((.*) / (.*)\)", d)
+                        if m:
+                            left, right = m.group(1), m.group(2)
+                            if left.startswith("not ") != right.startswith("not "):
+                                word = (left if left.startswith("not ") else right)[4:]
+                                side = min(a, y) if left.startswith("not ") else max(a, y)
+                                if word not in s["negated"][x] and (denial != "change-axis" or word in DIRECTION_STEMS):
+                                    denier = side
+                            break
+                    denied = denier is not None
+                if denial == "scoped":
+                    # what one look-alike denies and the other does not; x denying none of it
+                    na, ny, nx = s["negated"][a], s["negated"][y], s["negated"][x]
+                    extra_a, extra_y = na - ny, ny - na
+                    denied = bool(extra_a) != bool(extra_y) and not (nx & (extra_a | extra_y))
                 if denial_first and denied and bool(mine) != bool(rival):
                     # the denial decides before a field read as look-alikes
+                    rival = mine = ""
+                by_measure = closer_in_measure(texts[x], texts[a], texts[y]) if measures else None
+                if measures == "first" and not denied and by_measure is not None and bool(mine) != bool(rival):
+                    rival = mine = ""
+                if quantities == "first" and not denied and bool(mine) != bool(rival) and closer_in_quantity(
+                        stated_quantities(texts[x]), stated_quantities(texts[a]), stated_quantities(texts[y])) is not None:
                     rival = mine = ""
                 if mine and not rival:
                     out[k] = mine
@@ -299,9 +514,11 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                     # of two look-alikes of which one denies something, a text that denies nothing
                     # restates the one that denies nothing
                     if denied:
-                        closer = not denies[a]
+                        closer = (denier != a) if denier is not None else not (s["negated"][a] - s["negated"][y]) if denial == "scoped" else not denies[a]
                     if closer is None and quantities:
                         closer = closer_in_quantity(stated_quantities(texts[x]), stated_quantities(texts[a]), stated_quantities(texts[y]))
+                    if closer is None:
+                        closer = by_measure
                     if closer is None and TIE is not None:
                         closer = TIE(s, x, a, y)
                     if closer is None:
