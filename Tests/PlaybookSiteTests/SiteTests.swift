@@ -176,6 +176,22 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(metric.contains("<td class=\"n\">0.2345</td>"))
     }
 
+    func testCycleTimesInTheProgramChartAreTheTablesAndTheReports() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002, written on 2026-10-12 at noon, starts running on 2026-10-20 at 20:00: 8.33 days.
+        try fixture.commit("2026-10-20", hour: 20, [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running",
+                                                                         start: "2026-10-20", extra: ""),
+        ])
+        let input = try fixture.input()
+        let program = try XCTUnwrap(Site.render(input)["program.html"])
+        let line = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall)
+        XCTAssertEqual(line.createdToRunning.median.map { Numbers.text($0, places: 1) }, "8.3")
+        XCTAssertTrue(program.contains("<td class=\"n\">8.3 (p90 8.3, n=1)</td>"), "the table, as report experiments rounds it")
+        XCTAssertTrue(program.contains("<title>created → running, 2026-Q4: 8.3</title>"), "the chart's label says what the table says")
+        XCTAssertFalse(program.contains("8.33"))
+    }
+
     func testCalendarShowsPlannedAndLiveWindowsCollisionsAndExclusionGroups() throws {
         let files = Site.render(try SiteFixture(for: self).input())
         let calendar = try XCTUnwrap(files["calendar.html"])
