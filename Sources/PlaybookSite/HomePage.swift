@@ -13,8 +13,13 @@ struct HomePage {
             return page.document(title: "\(quarter)", section: .home, body: "<h1>\(h(quarter.description))</h1><p>No report for this quarter.</p>\n", source: input.source)
         }
         var body = "<h1>Objectives and key results, \(h(quarter.description))</h1>\n"
-        body += "<p class=\"meta\">\(report.start) to \(report.lastDay)"
-        body += report.complete ? " (quarter closed)" : " (quarter in progress: values as of \(input.today))"
+        if report.started {
+            body += "<p class=\"meta\">\(report.start) to \(report.lastDay)"
+            body += report.complete ? " (quarter closed)" : " (quarter in progress: values as of \(input.today))"
+        } else {
+            // As `report okr` says it: a quarter still ahead has no values, only the objectives planned for it.
+            body += "<p class=\"meta\">\(report.start) to \(report.quarterLastDay) (not started: objectives planned for it as of \(input.today), nothing measured yet)"
+        }
         body += "</p>\n"
         body += report.source.caveats.map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
         body += switcher(current: quarter, page: page)

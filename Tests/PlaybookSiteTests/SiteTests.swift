@@ -192,6 +192,17 @@ final class SiteTests: XCTestCase {
         XCTAssertFalse(program.contains("8.33"))
     }
 
+    func testAQuarterThatHasNotStartedSaysSoNotThatItRunsBackwards() throws {
+        let input = try SiteFixture(for: self).input(today: "2026-11-30", home: Quarter(year: 2027, number: 1))
+        let report = try XCTUnwrap(input.okr.first { $0.quarter == Quarter(year: 2027, number: 1) })
+        XCTAssertFalse(report.started)
+        let page = try XCTUnwrap(Site.render(input)["quarter-2027-Q1.html"])
+        // As `report okr` says it: not started, when it runs; no "in progress" ending before it begins.
+        XCTAssertFalse(page.contains("in progress"))
+        XCTAssertFalse(page.contains("2027-01-01 to 2026-11-30"))
+        XCTAssertTrue(page.contains("2027-01-01 to 2027-03-31 (not started: objectives planned for it as of 2026-11-30, nothing measured yet)"))
+    }
+
     func testCalendarShowsPlannedAndLiveWindowsCollisionsAndExclusionGroups() throws {
         let files = Site.render(try SiteFixture(for: self).input())
         let calendar = try XCTUnwrap(files["calendar.html"])
