@@ -14,6 +14,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 HOSTILE = "<img src=x onerror=alert(1)> \u202eevil"
+# One word longer than any screen (a pasted token, a URL without breaks): it must wrap, not widen the page.
+UNBROKEN = "W" * 4000
 
 FILES = {
     "playbooks/metrics.yml": """kind: Metric
@@ -58,7 +60,7 @@ key_results:
     target: 14
     current: {current}
   - id: KR-2
-    title: 2M weekly active learners
+    title: 2M weekly active learners {unbroken}
     metric: weekly-active-learners
     baseline: 1800000
     target: 2000000
@@ -143,12 +145,13 @@ RESULT = """result:
   lift: 0.062
   p_value: 0.01
   decision: ship
-  learnings: Fewer fields won; the zeppelin-shaped drop at the password step vanished.
+  learnings: Fewer fields won; the zeppelin-shaped drop at the password step vanished. {unbroken}
 """
 
 
 def write_version(root, **values):
     values.setdefault("hostile", HOSTILE.replace('"', '\\"'))
+    values.setdefault("unbroken", UNBROKEN)
     for path, text in FILES.items():
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)

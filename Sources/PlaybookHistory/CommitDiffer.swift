@@ -46,8 +46,10 @@ struct CommitDiffer {
     }
 
     /// The playbook files a commit changed against its first parent's tree. In a merge read with
-    /// all parents, files that equal another parent's version are marked inherited: that line's
-    /// commits are their events, while the merge still moves the main line's values.
+    /// all parents, files that equal another parent's version, which that parent's line changed
+    /// since it forked, are marked inherited: that line's commits are their events, while the
+    /// merge still moves the main line's values. A file the merge takes back to the version both
+    /// lines forked from (the side never touched it) is the merge's own change.
     static func changedFiles(
         _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
         mode: WalkMode
@@ -55,13 +57,26 @@ struct CommitDiffer {
         let changes = try reader.changedFiles(
             from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
         guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false) } }
-        var otherTrees: [ObjectID] = []
+        var others: [(parent: ObjectID, tree: ObjectID)] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {
-            otherTrees.append(try repository.commitInfo(parent).tree)
+            others.append((parent, try repository.commitInfo(parent).tree))
+        }
+        // The tree each side line forked from, looked up once per merge and only when needed.
+        var forkTrees: [ObjectID: ObjectID?] = [:]
+        func forkTree(of parent: ObjectID) -> ObjectID? {
+            if let known = forkTrees[parent] { return known }
+            let base = (try? repository.mergeBase(info.parents[0], parent)) ?? nil
+            let tree = base.flatMap { try? repository.commitInfo($0).tree }
+            forkTrees[parent] = tree
+            return tree
         }
         return try changes.map { change in
-            for tree in otherTrees where try repository.blobID(inTree: tree, path: change.path) == change.newBlob {
-                return (change, true)
+            for other in others where try repository.blobID(inTree: other.tree, path: change.path) == change.newBlob {
+                // Without a fork point to compare with (unrelated or missing history), the side is credited.
+                guard let fork = forkTree(of: other.parent),
+                      try repository.blobID(inTree: fork, path: change.path) == change.newBlob else {
+                    return (change, true)
+                }
             }
             return (change, false)
         }

@@ -53,7 +53,9 @@ public enum HistoryCache {
     /// records say whether they are on the first-parent line, changes whether a merge inherited them;
     /// the files each id lives in are kept, so a duplicate id is told from a restored one.
     /// Version 5: the same lines; the checksum runs four lanes over 32-byte blocks (`Checksum`).
-    static let header = "playbook-history-cache 5"
+    /// Version 6: the same lines; a merge's change is inherited only when the side line changed that
+    /// file since it forked (a merge taking a file back is the merge's own change).
+    static let header = "playbook-history-cache 6"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

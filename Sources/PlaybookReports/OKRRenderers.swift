@@ -240,7 +240,9 @@ enum HistoryNotes {
         guard !notes.isEmpty else { return "" }
         var out = "## Skipped file versions\n\n"
         for note in notes {
-            out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCode(note.path)): \(Markdown.inline(note.message))\n"
+            // A note about a commit itself (its date) names no file.
+            let place = note.path.isEmpty ? "" : " " + Inert.markdownCode(note.path)
+            out += "- `\(note.commit.description.prefix(12))`\(place): \(Markdown.inline(note.message))\n"
         }
         return out + "\n"
     }

@@ -379,12 +379,15 @@ public struct OKRReport: Sendable {
                           "\(reference): \"current\" must be a number, found \(KeyResultFields.describe(new)); lint reports it, and it is not counted as a check-in")
                 continue
             }
+            let before = endValue
             endValue = value
             if startValue == nil {
                 // Created during the quarter (or first measured in it): it starts at its first recorded value.
                 startValue = value
             }
-            if previous[idField] != nil {
+            // A change while it was there; or its return (taken out, put back) at a value other than
+            // the one it left with. Its creation is not a check-in.
+            if previous[idField] != nil || (before != nil && before != value) {
                 checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
             }
         }

@@ -3,23 +3,18 @@ import PlaybookModel
 
 /// Values written the way a reader of the metric expects them, for people-facing pages.
 extension Numbers {
-    /// A metric value in its unit: `18.2%` (percent metrics hold percentage points),
-    /// `42,000` (count), `1,250.5` (currency), `0.42` (ratio), `3.5 days` (duration).
-    public static func unit(_ value: Double?, _ unit: MetricUnit?) -> String {
+    /// A metric value in its unit, worded as the reports word it (`UnitText`): `18.2%` (percent
+    /// metrics hold percentage points), `42,000` (count), `EUR 1,250.5` (currency, with the
+    /// squad's code), `0.4235` (ratio), `3.5 days` (duration). Read through its shortest text,
+    /// so 0.125 rounds as the 0.125 that was written, not its binary neighbour.
+    public static func unit(_ value: Double?, _ unit: MetricUnit?, currency: String? = nil) -> String {
         guard let value, value.isFinite else { return "–" }
-        switch unit {
-        case .percent: return grouped(value, places: 2) + "%"
-        case .count: return grouped(value, places: 2)
-        case .currency: return grouped(value, places: 2)
-        case .ratio: return text(value, places: 3)
-        case .duration: return grouped(value, places: 1) + (value == 1 ? " day" : " days")
-        case nil: return grouped(value, places: 6)
-        }
+        return UnitText.text(ExactNumber.decimal(String(value)) ?? Decimal(value), unit: unit, currency: currency)
     }
 
     /// An exact metric value in its unit: the one wording of the reports (`UnitText`).
-    public static func unit(_ value: Decimal?, _ unit: MetricUnit?) -> String {
-        UnitText.text(value, unit: unit)
+    public static func unit(_ value: Decimal?, _ unit: MetricUnit?, currency: String? = nil) -> String {
+        UnitText.text(value, unit: unit, currency: currency)
     }
 
     /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`.

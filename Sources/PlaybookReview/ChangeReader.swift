@@ -86,12 +86,15 @@ public struct ChangeReader {
             changedFiles: changed, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
     }
 
-    /// The change's own commits: `mergeBase..head` without merges. A merge brings the base's
-    /// changes along the first-parent line; the change's entities and history rules come from
-    /// its other commits.
+    /// The change's own commits: `mergeBase..head`, without the merges that only bring the base's
+    /// changes along the first-parent line (every merged parent is the base's: outside the range).
+    /// A merge of another branch of the change (a merged parent inside the range) is kept: the
+    /// history is read first-parent, so that merge is where the branch's changes land.
     static func commits(_ repository: Repository, head: ObjectID, mergeBase: ObjectID?) throws -> Set<ObjectID> {
-        Set(try repository.commits(from: head, excluding: mergeBase).filter {
-            try repository.commitInfo($0, details: false).parents.count <= 1
-        })
+        let range = Set(try repository.commits(from: head, excluding: mergeBase))
+        return try range.filter {
+            let parents = try repository.commitInfo($0, details: false).parents
+            return parents.count <= 1 || parents.dropFirst().contains(where: range.contains)
+        }
     }
 }

@@ -101,9 +101,9 @@ enum Assets {
     @media (max-width: 600px) {
       h1 { font-size: 1.45rem; }
       main { padding: .75rem .75rem 2rem; }
-      dl.fields { grid-template-columns: 1fr; gap: 0 0; }
+      dl.fields { grid-template-columns: minmax(0, 1fr); gap: 0 0; }
       dl.fields dd { margin-bottom: .5rem; }
-      .krs li { grid-template-columns: 1fr; }
+      .krs li { grid-template-columns: minmax(0, 1fr); }
       .tree ul { margin-left: .25rem; padding-left: .6rem; }
       .objective { padding: .6rem .7rem; }
     }

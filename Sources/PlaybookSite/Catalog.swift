@@ -236,6 +236,9 @@ final class Catalog: @unchecked Sendable {
     /// The unit of the metric a key result measures.
     func unit(ofMetric id: String?) -> MetricUnit? { id.flatMap { metrics.read($0) { $0.unit } } }
 
+    /// The squad's budget currency, which its currency metrics are shown in (as the reports do).
+    func currency(ofSquad id: String?) -> String? { id.flatMap { squads.read($0) { $0.budget?.currency } } }
+
     func squad(of id: String) -> String? {
         switch kind(of: id) {
         case .metric: metrics.read(id) { $0.owner?.value }

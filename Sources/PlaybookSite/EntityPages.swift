@@ -121,8 +121,11 @@ struct EntityPages {
         let krs = catalog.keyResults(measuring: id)
         out += "<\(h2)>Key results measuring it</\(h2)>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
-            [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
-             h(Numbers.unit(kr.baseline?.value, metric.unit)), h(Numbers.unit(kr.target?.value, metric.unit)), h(Numbers.unit(kr.current?.value, metric.unit))]
+            let currency = catalog.currency(ofSquad: objective.squad?.value)
+            return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
+                    h(Numbers.unit(kr.baseline?.value, metric.unit, currency: currency)),
+                    h(Numbers.unit(kr.target?.value, metric.unit, currency: currency)),
+                    h(Numbers.unit(kr.current?.value, metric.unit, currency: currency))]
         }, numeric: [3, 4, 5])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
@@ -155,16 +158,18 @@ struct EntityPages {
             let reference = "\(id)/\(krID)"
             let unit = catalog.unit(ofMetric: kr.metric?.value)
             let reported = line?.keyResults.first { $0.id == krID }
+            let currency = catalog.currency(ofSquad: objective.squad?.value)
             let element = keyResultAnchor(objective: id, krID)
             out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
                 ("metric", page.entity(kr.metric?.value, title: true)),
-                ("baseline", h(Numbers.unit(kr.baseline?.value, unit))), ("target", h(Numbers.unit(kr.target?.value, unit))),
-                ("current", h(Numbers.unit(kr.current?.value, unit))),
+                ("baseline", h(Numbers.unit(kr.baseline?.value, unit, currency: currency))),
+                ("target", h(Numbers.unit(kr.target?.value, unit, currency: currency))),
+                ("current", h(Numbers.unit(kr.current?.value, unit, currency: currency))),
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit))), end \(h(Numbers.unit(reported.endValue, unit))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: reported.currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: reported.currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))

@@ -13,8 +13,13 @@ struct HomePage {
             return page.document(title: "\(quarter)", section: .home, body: "<h1>\(h(quarter.description))</h1><p>No report for this quarter.</p>\n", source: input.source)
         }
         var body = "<h1>Objectives and key results, \(h(quarter.description))</h1>\n"
-        body += "<p class=\"meta\">\(report.start) to \(report.lastDay)"
-        body += report.complete ? " (quarter closed)" : " (quarter in progress: values as of \(input.today))"
+        if report.started {
+            body += "<p class=\"meta\">\(report.start) to \(report.lastDay)"
+            body += report.complete ? " (quarter closed)" : " (quarter in progress: values as of \(input.today))"
+        } else {
+            // As `report okr` says it: a quarter still ahead has no values, only the objectives planned for it.
+            body += "<p class=\"meta\">\(report.start) to \(report.quarterLastDay) (not started: objectives planned for it as of \(input.today), nothing measured yet)"
+        }
         body += "</p>\n"
         body += report.source.caveats.map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
         body += switcher(current: quarter, page: page)
@@ -42,9 +47,9 @@ struct HomePage {
         var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name ?? id))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
         let direct = report.objectives.flatMap(\.keyResults).filter { $0.metric == id }
         if let kr = direct.first {
-            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, metric.unit)))</p>"
-            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, metric.unit))) at the quarter's start; "
-            out += "target \(h(Numbers.unit(kr.target, metric.unit))) from a baseline of \(h(Numbers.unit(kr.baseline, metric.unit))). Score \(scoreMeter(kr.score))</p>\n"
+            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, metric.unit, currency: kr.currency)))</p>"
+            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, metric.unit, currency: kr.currency))) at the quarter's start; "
+            out += "target \(h(Numbers.unit(kr.target, metric.unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, metric.unit, currency: kr.currency))). Score \(scoreMeter(kr.score))</p>\n"
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
@@ -157,9 +162,12 @@ struct HomePage {
             let unit = catalog.unit(ofMetric: kr.metric)
             out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
             out += "<span>\(scoreMeter(kr.score)) \(statusBadge(kr.status))</span>"
+            let currency = kr.currency
             var values = ["metric " + page.entity(kr.metric),
-                          "baseline " + h(Numbers.unit(kr.baseline, unit)), "target " + h(Numbers.unit(kr.target, unit)),
-                          "start " + h(Numbers.unit(kr.startValue, unit)), "now " + h(Numbers.unit(kr.endValue, unit)),
+                          "baseline " + h(Numbers.unit(kr.baseline, unit, currency: currency)),
+                          "target " + h(Numbers.unit(kr.target, unit, currency: currency)),
+                          "start " + h(Numbers.unit(kr.startValue, unit, currency: currency)),
+                          "now " + h(Numbers.unit(kr.endValue, unit, currency: currency)),
                           "progress " + h(Numbers.percent(kr.progress)),
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
@@ -185,10 +193,12 @@ struct HomePage {
         for objective in written {
             for kr in objective.keyResults {
                 let unit = catalog.unit(ofMetric: kr.metric?.value)
+                let currency = catalog.currency(ofSquad: objective.squad?.value)
                 let reference = "\(objective.id.value)/\(kr.id?.value ?? "?")"
                 rows.append([page.keyResult(reference), h(kr.title ?? ""), page.entity(objective.squad?.value),
-                             h(Numbers.unit(kr.baseline?.value, unit)), h(Numbers.unit(kr.target?.value, unit)),
-                             h(Numbers.unit(kr.current?.value, unit))])
+                             h(Numbers.unit(kr.baseline?.value, unit, currency: currency)),
+                             h(Numbers.unit(kr.target?.value, unit, currency: currency)),
+                             h(Numbers.unit(kr.current?.value, unit, currency: currency))])
             }
         }
         return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5])

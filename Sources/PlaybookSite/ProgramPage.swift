@@ -38,7 +38,7 @@ struct ProgramPage {
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
         ]
         body += cycles.contains { $0.values.contains { $0 != nil } }
-            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days") { Numbers.text($0, places: 2) }
+            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days") { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
         body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",

@@ -205,6 +205,25 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
     }
 
+    func testAMergeThatTakesBackAFileTheSideNeverChangedIsTheMergesOwnChange() throws {
+        let s = try ScratchHistory(for: self)
+        let a = "playbooks/a.yml", b = "playbooks/b.yml"
+        let base = try s.commit([a: experiment("EXP-0001", status: "draft"), b: experiment("EXP-0002", status: "draft")])
+        // The side line changes b only; the main line moves a on; the merge resolves a back to
+        // the version both lines started from (the side's copy, which the side never touched).
+        let side = try s.commit([b: experiment("EXP-0002", status: "ready")], parents: [base], updateHead: false)
+        let main = try s.commit([a: experiment("EXP-0001", status: "ready"), b: experiment("EXP-0002", status: "draft")])
+        let merge = try s.commit([a: experiment("EXP-0001", status: "draft"), b: experiment("EXP-0002", status: "ready")],
+                                 parents: [main, side], message: "merge taking a back")
+
+        let all = Timelines(try read(s, mode: .allParents))
+        // b's change was the side commit's: the merge only carries it.
+        XCTAssertEqual(all["EXP-0002"]?.ownEvents.map(\.commit), [base, side])
+        // a's return to draft was made by the merge, and no other commit: it is the merge's own event.
+        XCTAssertEqual(all["EXP-0001"]?.ownEvents.map(\.commit), [base, main, merge])
+        XCTAssertEqual(all["EXP-0001"]?.ownEvents.last?.state["status"], "draft")
+    }
+
     func testAMissingBlobIsANoteNotAFailure() throws {
         let s = try ScratchHistory(for: self)
         try s.commit(["playbooks/e.yml": experiment(status: "draft")])

@@ -116,6 +116,32 @@ final class OKRReportTests: XCTestCase {
         XCTAssertFalse(timeline.events.contains { $0.commit == merge })
     }
 
+    func testAKeyResultTakenOutAndPutBackWithAnotherValueIsACheckIn() throws {
+        // KR-2 is taken out and put back at another value; later the whole objective is deleted
+        // and written again with new values. Each return records a value `current` did not have:
+        // a check-in on the trajectory. Put back at the value it left with, it changes nothing.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (krs: [(String, Double, Double, Double)]) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow", krs: krs)
+        }
+        try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, okr: objective([("KR-1", 4, 6, 4), ("KR-2", 60, 40, 60)])])
+        try scenario.commit("2026-07-10", [okr: objective([("KR-1", 4, 6, 4.4), ("KR-2", 60, 40, 58)])])
+        try scenario.commit("2026-07-20", [okr: objective([("KR-1", 4, 6, 4.6)])])
+        try scenario.commit("2026-08-01", [okr: objective([("KR-1", 4, 6, 4.6), ("KR-2", 60, 40, 50)])])
+        try scenario.commit("2026-08-10", [okr: nil])
+        try scenario.commit("2026-08-20", [okr: objective([("KR-1", 4, 6, 5), ("KR-2", 60, 40, 50)])])
+        try scenario.commit("2026-09-10", [okr: objective([("KR-1", 4, 6, 5.2), ("KR-2", 60, 40, 47)])])
+        let krs = try XCTUnwrap(try report(scenario).objectives.first?.keyResults)
+        XCTAssertEqual(krs.map(\.startValue), [4, 60])
+        XCTAssertEqual(krs.map(\.endValue), [Decimal(string: "5.2"), 47])
+        XCTAssertEqual(krs[0].checkIns.map(\.value), [Decimal(string: "4.4"), Decimal(string: "4.6"), 5, Decimal(string: "5.2")])
+        XCTAssertEqual(krs[0].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-10", "2026-07-20", "2026-08-20", "2026-09-10"])
+        // Back at 50 on 2026-08-20, the value it left with on 2026-08-10: no check-in then.
+        XCTAssertEqual(krs[1].checkIns.map(\.value), [58, 50, 47])
+        XCTAssertEqual(krs[1].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-10", "2026-08-01", "2026-09-10"])
+    }
+
     func testARunningQuarterIsReportedUpToToday() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()

@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 @testable import PlaybookReports
@@ -64,6 +65,16 @@ final class RenderingTests: XCTestCase {
         // Markdown keeps user text from breaking out of its table cell.
         // (a backslash-escaped `\<` is literal text in CommonMark, not a tag).
         XCTAssertFalse(OKRRenderer.markdown(okr).replacing("\\<", with: "").contains("<"))
+    }
+
+    func testANoteAboutACommitNotAFileNamesNoEmptyFile() throws {
+        let commit = try XCTUnwrap(ObjectID(hex: String(repeating: "ab", count: 20)))
+        let out = HistoryNotes.markdown([
+            HistoryNote(commit: commit, path: "", message: "commit is dated 7200 s before its parent"),
+            HistoryNote(commit: commit, path: "playbooks/o.yml", message: "skipped: the file does not parse")])
+        XCTAssertFalse(out.contains("``"), "an empty code span (two backticks) is literal text in CommonMark")
+        XCTAssertTrue(out.contains("- `abababababab`: commit is dated 7200 s before its parent\n"))
+        XCTAssertTrue(out.contains("- `abababababab` `playbooks/o.yml`: skipped: the file does not parse\n"))
     }
 
     func testCSVQuotesAndDefusesFormulas() {

@@ -1,4 +1,5 @@
 import PlaybookGit
+import PlaybookHistory
 import PlaybookLint
 import PlaybookModel
 @testable import PlaybookReview
@@ -66,6 +67,26 @@ final class ReviewTests: XCTestCase {
         let report = Reviewer.review(input, linter: Linter(today: Day(year: 2026, month: 8, day: 1)))
         XCTAssertEqual(report.deltas.map(\.id), ["EXP-0002"])
     }
+    func testAnotherBranchMergedIntoTheChangeIsReviewedWithIt() throws {
+        // A colleague's branch (not the base) moves EXP-0001 back from running to ready; the change
+        // merges it. Its commits are the change's, so is the merge that brings them onto the change's line.
+        let s = try ScratchChange(for: self)
+        let root = try s.commit(["playbooks/a.yml": experiment(status: "running")])
+        let mine = try s.commit(["playbooks/b.yml": experiment("EXP-0002")])
+        let colleague = try s.commit(["playbooks/a.yml": experiment(status: "ready"), "playbooks/b.yml": nil],
+                                     parents: [root], updateHead: false)
+        let merge = try s.commit(["playbooks/a.yml": experiment(status: "ready"), "playbooks/b.yml": experiment("EXP-0002")],
+                                 parents: [mine, colleague])
+        let input = try ChangeReader(roots: ["playbooks"], include: { $0.hasSuffix(".yml") })
+            .read(s.repository, base: root, head: merge)
+        XCTAssertEqual(input.changedFiles, ["playbooks/a.yml", "playbooks/b.yml"])
+        let report = Reviewer.review(input, linter: Linter(today: Day(year: 2026, month: 8, day: 1)))
+        XCTAssertEqual(report.deltas.map(\.id), ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "status", old: "running", new: "ready")])
+        let regression = try XCTUnwrap(report.findings.first { $0.rule == LintRuleID.historyStatusRegression })
+        XCTAssertEqual(regression.entity, "EXP-0001")
+    }
+
     func testACheckInToAClosedQuartersKeyResultIsAWarning() throws {
         func objective(_ quarter: String, current: Int) -> String {
             """

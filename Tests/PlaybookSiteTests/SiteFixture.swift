@@ -45,15 +45,15 @@ final class SiteFixture {
         ])
     }
 
-    /// Writes and commits files (paths from the repository top) on a day.
-    func commit(_ day: String, _ files: [String: String]) throws {
+    /// Writes and commits files (paths from the repository top) on a day, at noon unless told the hour.
+    func commit(_ day: String, hour: Int = 12, _ files: [String: String]) throws {
         for (path, text) in files {
             let url = URL(fileURLWithPath: root + "/" + path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         try repository.stage(paths: Array(files.keys))
-        let time = Int64(try XCTUnwrap(Day(day)).dayNumber) * 86_400 + 43_200
+        let time = Int64(try XCTUnwrap(Day(day)).dayNumber) * 86_400 + Int64(hour) * 3_600
         _ = try repository.commit(message: "playbook \(day)", author: Signature(name: "Ada", email: "ada@example.com", time: time),
                                   committer: Signature(name: "CI", email: "ci@example.com", time: time))
     }

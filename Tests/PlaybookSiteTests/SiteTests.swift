@@ -124,6 +124,85 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(home.contains("<strong>North Star</strong> <a href=\"e/weekly-active-learners.html\">"))
     }
 
+    func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/metrics.yml": SiteFixture.metrics + """
+
+            ---
+            kind: Metric
+            id: blended-cac
+            name: Blended CAC
+            unit: currency
+            direction: decrease
+            owner: growth
+            ---
+            kind: Metric
+            id: paid-share
+            name: Paid share of signups
+            unit: ratio
+            direction: decrease
+            owner: growth
+            """,
+            "playbooks/okrs/q4-cost.yml": """
+            kind: Objective
+            id: OKR-2026Q4-GRO-2
+            squad: growth
+            quarter: 2026-Q4
+            title: Cheaper signups
+            aligns_to: weekly-active-learners
+            key_results:
+              - {id: KR-1, title: CAC down, metric: blended-cac, baseline: 48, target: 40, current: 44.5}
+              - {id: KR-2, title: Less paid, metric: paid-share, baseline: 0.3, target: 0.2, current: 0.2345}
+            """,
+        ])
+        let input = try fixture.input()
+        let files = Site.render(input)
+        let krs = try XCTUnwrap(input.okr.last?.objectives.first { $0.id == "OKR-2026Q4-GRO-2" }?.keyResults)
+        let cac = try XCTUnwrap(krs.first), share = try XCTUnwrap(krs.last)
+        XCTAssertEqual(cac.currency, "EUR")
+        // What `report okr` writes (Markdown and HTML): the squad's currency, a ratio to four places.
+        let report = { (kr: KeyResultLine, value: Decimal?) in UnitText.text(value, unit: kr.unit, currency: kr.currency) }
+        XCTAssertEqual(report(cac, cac.baseline), "EUR 48")
+        XCTAssertEqual(report(share, share.endValue), "0.2345")
+        let home = try XCTUnwrap(files["index.html"])
+        XCTAssertTrue(home.contains("baseline EUR 48 · target EUR 40 · start EUR 44.5 · now EUR 44.5"), "home card")
+        XCTAssertTrue(home.contains("baseline 0.3 · target 0.2 · start 0.2345 · now 0.2345"), "home card")
+        let page = try XCTUnwrap(files["e/objectives.2026-Q4.html"], "objective page")
+        XCTAssertTrue(page.contains("<dt>baseline</dt><dd>EUR 48</dd><dt>target</dt><dd>EUR 40</dd><dt>current</dt><dd>EUR 44.5</dd>"))
+        XCTAssertTrue(page.contains("<dt>current</dt><dd>0.2345</dd>"))
+        XCTAssertTrue(page.contains("start EUR 44.5, end EUR 44.5"))
+        let metric = try XCTUnwrap(files["e/paid-share.html"], "metric page")
+        XCTAssertTrue(metric.contains("<td class=\"n\">0.2345</td>"))
+    }
+
+    func testCycleTimesInTheProgramChartAreTheTablesAndTheReports() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002, written on 2026-10-12 at noon, starts running on 2026-10-20 at 20:00: 8.33 days.
+        try fixture.commit("2026-10-20", hour: 20, [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running",
+                                                                         start: "2026-10-20", extra: ""),
+        ])
+        let input = try fixture.input()
+        let program = try XCTUnwrap(Site.render(input)["program.html"])
+        let line = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall)
+        XCTAssertEqual(line.createdToRunning.median.map { Numbers.text($0, places: 1) }, "8.3")
+        XCTAssertTrue(program.contains("<td class=\"n\">8.3 (p90 8.3, n=1)</td>"), "the table, as report experiments rounds it")
+        XCTAssertTrue(program.contains("<title>created → running, 2026-Q4: 8.3</title>"), "the chart's label says what the table says")
+        XCTAssertFalse(program.contains("8.33"))
+    }
+
+    func testAQuarterThatHasNotStartedSaysSoNotThatItRunsBackwards() throws {
+        let input = try SiteFixture(for: self).input(today: "2026-11-30", home: Quarter(year: 2027, number: 1))
+        let report = try XCTUnwrap(input.okr.first { $0.quarter == Quarter(year: 2027, number: 1) })
+        XCTAssertFalse(report.started)
+        let page = try XCTUnwrap(Site.render(input)["quarter-2027-Q1.html"])
+        // As `report okr` says it: not started, when it runs; no "in progress" ending before it begins.
+        XCTAssertFalse(page.contains("in progress"))
+        XCTAssertFalse(page.contains("2027-01-01 to 2026-11-30"))
+        XCTAssertTrue(page.contains("2027-01-01 to 2027-03-31 (not started: objectives planned for it as of 2026-11-30, nothing measured yet)"))
+    }
+
     func testCalendarShowsPlannedAndLiveWindowsCollisionsAndExclusionGroups() throws {
         let files = Site.render(try SiteFixture(for: self).input())
         let calendar = try XCTUnwrap(files["calendar.html"])
