@@ -78,6 +78,12 @@ void pb_near_state_reset(float *best, int32_t *bar, long count, int keep) {
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
+/// The bar a rounded product must reach on the side of an item whose keep-th best is `best`.
+static inline int32_t bar_below(const pb_near_bounds *bounds, float best) {
+    double rounded = floor(((double)best - 2 * bounds->slack - bounds->rounding) * bounds->units);
+    return rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
+}
+
 /// Raises an item's best cosines with `value`, and its bar in rounded units.
 static inline void raise_best(float *best, int32_t *bar, long index, const pb_near_bounds *bounds, float value) {
     int keep = bounds->keep;
@@ -89,10 +95,7 @@ static inline void raise_best(float *best, int32_t *bar, long index, const pb_ne
         p--;
     }
     b[p] = value;
-    if (b[keep - 1] > -INFINITY) {
-        double rounded = floor(((double)b[keep - 1] - 2 * bounds->slack - bounds->rounding) * bounds->units);
-        bar[index] = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
-    }
+    if (b[keep - 1] > -INFINITY) bar[index] = bar_below(bounds, b[keep - 1]);
 }
 
 /// The cosine of two float rows in 8 running sums; within half the slack of the caller's own.
@@ -297,5 +300,142 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                 }
             }
         }
+    }
+}
+
+void pb_near_partners_reset(int32_t *top, int32_t *partner, long count, int keep) {
+    for (long i = 0; i < count * keep; i++) {
+        top[i] = INT32_MIN;
+        partner[i] = -1;
+    }
+}
+
+/// Puts `other` among an item's `keep` highest rounded products when `value` beats the last of them.
+static inline void raise_partner(int32_t *top, int32_t *partner, long index, int keep, int32_t value, int32_t other) {
+    int32_t *t = top + index * keep;
+    int32_t *o = partner + index * keep;
+    if (value <= t[keep - 1]) return;
+    int p = keep - 1;
+    while (p > 0 && t[p - 1] < value) {
+        t[p] = t[p - 1];
+        o[p] = o[p - 1];
+        p--;
+    }
+    t[p] = value;
+    o[p] = other;
+}
+
+void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
+                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
+                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner) {
+    tile_function compute = TILE_FUNCTION;
+    int32_t tile[TILE_ROWS][TILE_COLUMNS];
+    uint32_t masks[TILE_ROWS];
+    int32_t bars[TILE_ROWS];
+    int32_t column_bars[TILE_COLUMNS];
+    long tiles = pb_near_panels(columns) / 2;
+    for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
+        const int8_t *pointers[TILE_ROWS];
+        int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
+        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (long)row_ids[r0 + (r < present ? r : 0)] * depth;
+        long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
+        for (long t = first; t < tiles; t++) {
+            long c0 = t * TILE_COLUMNS;
+            // A lane is looked at when it beats either side's last: the bars are those products less one.
+            for (int r = 0; r < TILE_ROWS; r++) {
+                int32_t last = r < present ? top[(long)row_ids[r0 + r] * keep + keep - 1] : INT32_MAX;
+                bars[r] = last == INT32_MIN || last == INT32_MAX ? last : last + 1;
+            }
+            for (int l = 0; l < TILE_COLUMNS; l++) {
+                int32_t last = c0 + l < columns ? top[(long)column_ids[c0 + l] * keep + keep - 1] : INT32_MAX;
+                column_bars[l] = last == INT32_MIN || last == INT32_MAX ? last : last + 1;
+            }
+            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, floor, bars, column_bars, tile, masks);
+            for (int r = 0; r < present; r++) {
+                uint32_t m = masks[r];
+                long i = r0 + r;
+                int32_t a = row_ids[i];
+                while (m) {
+                    int lane = __builtin_ctz(m);
+                    m &= m - 1;
+                    long j = c0 + lane;
+                    if (j >= columns || (triangular && j <= i)) continue;
+                    int32_t b = column_ids[j];
+                    if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
+                    int32_t v = tile[r][lane];
+                    raise_partner(top, partner, a, keep, v, b);
+                    raise_partner(top, partner, b, keep, v, a);
+                }
+            }
+        }
+    }
+}
+
+void pb_near_partners_merge(int32_t *top, int32_t *partner, const int32_t *other_top, const int32_t *other_partner, long count,
+                            int keep) {
+    for (long i = 0; i < count; i++)
+        for (int k = 0; k < keep && other_partner[i * keep + k] >= 0; k++)
+            raise_partner(top, partner, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
+}
+
+/// Whether `other` is among the item's partners.
+static int has_partner(const int32_t *partner, long index, int keep, int32_t other) {
+    for (int k = 0; k < keep; k++)
+        if (partner[index * keep + k] == other) return 1;
+    return 0;
+}
+
+void pb_near_partner_cosines(const int32_t *partner, long begin, long end, int keep, const float *vectors, long width,
+                             float *cosines) {
+    float (*dot)(const float *, const float *, long) = DOT_FUNCTION;
+    for (long a = begin; a < end; a++)
+        for (int k = 0; k < keep; k++) {
+            int32_t b = partner[a * keep + k];
+            // A pair both sides name is worked out once, on the lower side's list.
+            if (b < 0 || (b < a && has_partner(partner, b, keep, (int32_t)a)))
+                cosines[a * keep + k] = NAN;
+            else
+                cosines[a * keep + k] = dot(vectors + a * width, vectors + (long)b * width, width);
+        }
+}
+
+void pb_near_partner_bounds(const int32_t *partner, const float *cosines, long count, const pb_near_bounds *bounds, float *lower) {
+    int keep = bounds->keep;
+    float cutoff = (float)(bounds->threshold - bounds->slack);
+    float *best = malloc((size_t)(count * keep) * sizeof(float));
+    if (!best) {
+        for (long i = 0; i < count; i++) lower[i] = -INFINITY;
+        return;
+    }
+    for (long i = 0; i < count * keep; i++) best[i] = -INFINITY;
+    for (long a = 0; a < count; a++)
+        for (int k = 0; k < keep; k++) {
+            float cosine = cosines[a * keep + k];
+            // The test pb_near_compare puts a pair to before it counts it.
+            if (!(cosine >= cutoff)) continue;
+            long sides[2] = {a, partner[a * keep + k]};
+            for (int s = 0; s < 2; s++) {
+                float *b = best + sides[s] * keep;
+                if (cosine <= b[keep - 1]) continue;
+                int p = keep - 1;
+                while (p > 0 && b[p - 1] < cosine) {
+                    b[p] = b[p - 1];
+                    p--;
+                }
+                b[p] = cosine;
+            }
+        }
+    for (long i = 0; i < count; i++) lower[i] = best[i * keep + keep - 1];
+    free(best);
+}
+
+void pb_near_state_seed(float *best, int32_t *bar, long count, const pb_near_bounds *bounds, const float *lower) {
+    int keep = bounds->keep;
+    for (long i = 0; i < count; i++) {
+        if (!(lower[i] > -INFINITY)) continue;
+        // `keep` copies of the bound: the item's keep-th best is then the higher of the bound and
+        // the keep-th of the pairs met after (each met once), never more than its final one.
+        for (int k = 0; k < keep; k++) best[i * keep + k] = lower[i];
+        bar[i] = bar_below(bounds, lower[i]);
     }
 }
