@@ -254,10 +254,28 @@ void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *i
     DOT_MANY_FUNCTION(x, matrix, ids, count, width, out);
 }
 
+/// The cosine of `a` and `b` when the first pass worked it out (`partner`, `cosines`: see
+/// pb_near_partner_cosines), in `*cosine`.
+static inline int known_cosine(const int32_t *partner, const float *cosines, int keep, int32_t a, int32_t b, float *cosine) {
+    const int32_t *p = partner + (long)a * keep;
+    for (int k = 0; k < keep; k++)
+        if (p[k] == b && cosines[(long)a * keep + k] == cosines[(long)a * keep + k]) {
+            *cosine = cosines[(long)a * keep + k];
+            return 1;
+        }
+    p = partner + (long)b * keep;
+    for (int k = 0; k < keep; k++)
+        if (p[k] == a && cosines[(long)b * keep + k] == cosines[(long)b * keep + k]) {
+            *cosine = cosines[(long)b * keep + k];
+            return 1;
+        }
+    return 0;
+}
+
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                     const int32_t *group, int same_group, const float *vectors, long width,
-                     const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
+                     const int32_t *group, int same_group, const float *vectors, long width, const int32_t *partner,
+                     const float *partner_cosines, const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
     tile_function compute = TILE_FUNCTION;
     float (*dot)(const float *, const float *, long) = DOT_FUNCTION;
     int32_t tile[TILE_ROWS][TILE_COLUMNS];
@@ -291,7 +309,9 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                     int32_t v = tile[r][lane];
                     // Bars only rise: a pair below both now is below both at the end.
                     if (v < bar[a] && v < bar[b]) continue;
-                    float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
+                    float cosine;
+                    if (!partner || !known_cosine(partner, partner_cosines, keep, a, b, &cosine))
+                        cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
                     if (cosine < cutoff) continue;
                     if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;
                     append(out, a, b, cosine, best, keep, slack);

@@ -205,57 +205,29 @@ struct Rounded {
     /// threshold (or within the window of the last of them), within one key (or with a nil key)
     /// and allowed by `group`; nil when memory ran out.
     func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
-        // Who meets whom: each key with itself and with the items without a key; those with each other.
-        var order: [String] = []
-        var byKey: [String: [Int]] = [:]
-        var unkeyed: [Int] = []
-        for (index, key) in keys.enumerated() {
-            guard let key else {
-                unkeyed.append(index)
-                continue
-            }
-            if byKey[key] == nil { order.append(key) }
-            byKey[key, default: []].append(index)
-        }
-        var comparisons: [Comparison] = []
-        for key in order {
-            let members = byKey[key] ?? []
-            comparisons.append(Comparison(rows: members, columns: members, triangular: true, rounded: self))
-            if !unkeyed.isEmpty {
-                comparisons.append(Comparison(rows: members, columns: unkeyed, triangular: false, rounded: self))
-            }
-        }
-        if unkeyed.count > 1 {
-            comparisons.append(Comparison(rows: unkeyed, columns: unkeyed, triangular: true, rounded: self))
-        }
-        // Blocks of rows over the cores; each worker keeps its own running bests.
-        let blockRows = 64
-        var work: [(Int, Range<Int>)] = []
-        for (index, comparison) in comparisons.enumerated() {
-            for start in stride(from: 0, to: comparison.rows.count, by: blockRows) {
-                work.append((index, start..<min(comparison.rows.count, start + blockRows)))
-            }
-        }
-        let (blocks, compared) = (work, comparisons)
+        let compared = comparisons(keys: keys)
+        let blocks = Self.blocks(compared)
         var bounds = self.bounds
         bounds.keep = Int32(keep)
         let limits = bounds
         // Each worker's bests start from a bound on each item's final `keep`-th best rather than from
         // −∞: without it a worker looked at every pair over the floor until an item had met `keep`
         // of them, four times the pairs it kept on a playbook of 32,000 files.
-        let lower = lowerBounds(matrix, width: width, group: group, sameSquad: sameSquad, comparisons: compared, blocks: blocks,
-                                bounds: limits)
-        let pool = WorkerPool { Worker(count: count, bounds: limits, lower: lower) }
+        let seeds = seeds(matrix, width: width, group: group, sameSquad: sameSquad, comparisons: compared, blocks: blocks, bounds: limits)
+        let pool = WorkerPool { Worker(count: count, bounds: limits, lower: seeds.lower) }
         group.withUnsafeBufferPointer { groupBuffer in
             matrix.withUnsafeBufferPointer { matrixBuffer in
                 bytes.withUnsafeBufferPointer { byteBuffer in
-                    nonisolated(unsafe) let (groups, vectors, rounded) = (groupBuffer, matrixBuffer, byteBuffer)
-                    DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                        let (which, rows) = blocks[index]
-                        let worker = pool.take()
-                        compared[which].compare(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
-                                                vectors: vectors, width: width, bounds: limits, worker: worker)
-                        pool.give(worker)
+                    seeds.cosines.withUnsafeBufferPointer { cosineBuffer in
+                        nonisolated(unsafe) let (groups, vectors, rounded, known) = (groupBuffer, matrixBuffer, byteBuffer, cosineBuffer)
+                        DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                            let (which, rows) = blocks[index]
+                            let worker = pool.take()
+                            compared[which].compare(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
+                                                    vectors: vectors, width: width, partners: seeds.partners.partner, cosines: known,
+                                                    bounds: limits, worker: worker)
+                            pool.give(worker)
+                        }
                     }
                 }
             }
@@ -283,194 +255,6 @@ struct Rounded {
             }
         }
         return out
-    }
-}
-
-extension Rounded {
-    /// For each item, the `keep`-th highest cosine that the kernel counts among the pairs of it
-    /// with its `keep` closest partners by rounded products (−∞ when fewer reach the cutoff): a
-    /// lower bound on its final `keep`-th best, as close to it as the rounding lets the products
-    /// choose (`pb_near_partners`).
-    func lowerBounds(_ matrix: [Float], width: Int, group: [Int32], sameSquad: Bool, comparisons: [Comparison],
-                     blocks: [(Int, Range<Int>)], bounds: pb_near_bounds) -> [Float] {
-        let keep = Int(bounds.keep)
-        let pool = WorkerPool { Partners(count: count, keep: keep) }
-        let floor = bounds.floor
-        group.withUnsafeBufferPointer { groupBuffer in
-            bytes.withUnsafeBufferPointer { byteBuffer in
-                nonisolated(unsafe) let (groups, rounded) = (groupBuffer, byteBuffer)
-                DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                    let (which, rows) = blocks[index]
-                    let lists = pool.take()
-                    comparisons[which].partners(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
-                                                floor: floor, keep: keep, lists: lists)
-                    pool.give(lists)
-                }
-            }
-        }
-        guard let merged = pool.all.first else { return [Float](repeating: -.infinity, count: count) }
-        for other in pool.all.dropFirst() {
-            pb_near_partners_merge(merged.top, merged.partner, other.top, other.partner, count, Int32(keep))
-        }
-        // The pairs' cosines over the cores, each pair once.
-        var cosines = [Float](repeating: .nan, count: count * keep)
-        let chunk = 512
-        matrix.withUnsafeBufferPointer { m in
-            cosines.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let (m, out) = (m, out)
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
-                    guard let vectors = m.baseAddress, let target = out.baseAddress else { return }
-                    pb_near_partner_cosines(merged.partner, c * chunk, min(count, (c + 1) * chunk), Int32(keep), vectors, width, target)
-                }
-            }
-        }
-        var lower = [Float](repeating: -.infinity, count: count)
-        var limits = bounds
-        cosines.withUnsafeBufferPointer { c in
-            lower.withUnsafeMutableBufferPointer { l in
-                guard let c = c.baseAddress, let l = l.baseAddress else { return }
-                pb_near_partner_bounds(merged.partner, c, count, &limits, l)
-            }
-        }
-        return lower
-    }
-}
-
-/// One set of rows against one set of columns, rounded and packed for the kernel.
-struct Comparison: @unchecked Sendable {
-    let rowIDs: [Int32]
-    let columnIDs: [Int32]
-    let triangular: Bool
-    let packed: [Int8]
-    let sums: [Int32]
-    var rows: [Int32] { rowIDs }
-
-    init(rows: [Int], columns: [Int], triangular: Bool, rounded: Rounded) {
-        let depth = rounded.depth
-        rowIDs = rows.map { Int32($0) }
-        let columnIDs = columns.map { Int32($0) }
-        self.columnIDs = columnIDs
-        self.triangular = triangular
-        let panels = pb_near_panels(columns.count)
-        var packed = [Int8](repeating: 0, count: panels * 16 * depth)
-        var sums = [Int32](repeating: 0, count: panels * 16)
-        rounded.bytes.withUnsafeBufferPointer { source in
-            columnIDs.withUnsafeBufferPointer { ids in
-                packed.withUnsafeMutableBufferPointer { target in
-                    sums.withUnsafeMutableBufferPointer { sumTarget in
-                        guard let s = source.baseAddress, let i = ids.baseAddress, let t = target.baseAddress,
-                              let u = sumTarget.baseAddress else { return }
-                        pb_near_pack_columns(s, i, columns.count, depth, t, u)
-                    }
-                }
-            }
-        }
-        self.packed = packed
-        self.sums = sums
-    }
-
-    /// Raises `lists` with the rows at `rows` (positions in `rowIDs`) of `bytes` against every column.
-    func partners(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
-                  floor: Int32, keep: Int, lists: Partners) {
-        rowIDs.withUnsafeBufferPointer { ri in
-            packed.withUnsafeBufferPointer { p in
-                sums.withUnsafeBufferPointer { s in
-                    columnIDs.withUnsafeBufferPointer { ci in
-                        guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
-                              let ci = ci.baseAddress, let g = group.baseAddress else { return }
-                        pb_near_partners(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                         triangular ? 1 : 0, g, sameSquad ? 1 : 0, floor, Int32(keep), lists.top, lists.partner)
-                    }
-                }
-            }
-        }
-    }
-
-    /// Compares the rows at `rows` (positions in `rowIDs`) of `bytes` with every column.
-    func compare(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
-                 vectors: UnsafeBufferPointer<Float>, width: Int, bounds: pb_near_bounds, worker: Worker) {
-        var bounds = bounds
-        rowIDs.withUnsafeBufferPointer { ri in
-            packed.withUnsafeBufferPointer { p in
-                sums.withUnsafeBufferPointer { s in
-                    columnIDs.withUnsafeBufferPointer { ci in
-                        guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
-                              let ci = ci.baseAddress, let g = group.baseAddress, let v = vectors.baseAddress else { return }
-                        pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                        triangular ? 1 : 0, g, sameSquad ? 1 : 0, v, width, &bounds,
-                                        worker.best, worker.bar, &worker.pairs)
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// One worker's running bests (for every item) and the pairs it kept.
-final class Worker: @unchecked Sendable {
-    let best: UnsafeMutablePointer<Float>
-    let bar: UnsafeMutablePointer<Int32>
-    var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
-
-    /// Bests starting from `lower` (`Rounded.lowerBounds`, one per item).
-    init(count: Int, bounds: pb_near_bounds, lower: [Float]) {
-        let keep = Int(bounds.keep)
-        best = .allocate(capacity: max(1, count * keep))
-        bar = .allocate(capacity: max(1, count))
-        pb_near_state_reset(best, bar, count, bounds.keep)
-        var bounds = bounds
-        lower.withUnsafeBufferPointer { l in
-            guard l.count >= count, let base = l.baseAddress else { return }
-            pb_near_state_seed(best, bar, count, &bounds, base)
-        }
-    }
-
-    deinit {
-        best.deallocate()
-        bar.deallocate()
-        pb_near_pairs_free(&pairs)
-    }
-}
-
-/// One worker's `keep` closest partners of every item by rounded products (`pb_near_partners`).
-final class Partners: @unchecked Sendable {
-    let top: UnsafeMutablePointer<Int32>
-    let partner: UnsafeMutablePointer<Int32>
-
-    init(count: Int, keep: Int) {
-        top = .allocate(capacity: max(1, count * keep))
-        partner = .allocate(capacity: max(1, count * keep))
-        pb_near_partners_reset(top, partner, count, Int32(keep))
-    }
-
-    deinit {
-        top.deallocate()
-        partner.deallocate()
-    }
-}
-
-/// Workers lent to the blocks running at one time; a worker's state carries over to its next block.
-final class WorkerPool<Lent: AnyObject>: @unchecked Sendable {
-    private let lock = DispatchQueue(label: "playbook.near-meaning.workers")
-    private var idle: [Lent] = []
-    private(set) var all: [Lent] = []
-    private let make: () -> Lent
-
-    init(make: @escaping () -> Lent) {
-        self.make = make
-    }
-
-    func take() -> Lent {
-        lock.sync {
-            if let worker = idle.popLast() { return worker }
-            let worker = make()
-            all.append(worker)
-            return worker
-        }
-    }
-
-    func give(_ worker: Lent) {
-        lock.sync { idle.append(worker) }
     }
 }
 

@@ -54,10 +54,12 @@ void pb_near_state_reset(float *best, int32_t *bar, long count, int keep);
 /// ids, through `row_ids` and `column_ids`) when the cosine reaches the threshold and either
 /// side's keep-th best (both less the slack), and raises both sides' best. Only pairs that
 /// `group` allows count: equal groups keep items apart unless `same_group` (−1 meets everyone).
+/// A pair the first pass worked out (`partner` and `partner_cosines`, as pb_near_partner_cosines
+/// left them; both may be NULL) takes its cosine from there: the same value, not computed twice.
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                     const int32_t *group, int same_group, const float *vectors, long width,
-                     const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out);
+                     const int32_t *group, int same_group, const float *vectors, long width, const int32_t *partner,
+                     const float *partner_cosines, const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out);
 
 /// A first pass that bounds each item's keep-th best cosine from below before pb_near_compare
 /// runs, so that it looks at fewer pairs from the start (its bests otherwise start at −infinity):
