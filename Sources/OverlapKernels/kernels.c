@@ -323,18 +323,20 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
     }
 }
 
-void pb_near_partners_reset(int32_t *top, int32_t *partner, long count, int keep) {
+void pb_near_partners_reset(int32_t *top, int32_t *partner, int32_t *bar, long count, int keep) {
     for (long i = 0; i < count * keep; i++) {
         top[i] = INT32_MIN;
         partner[i] = -1;
     }
+    for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-/// Puts `other` among an item's `keep` highest rounded products when `value` beats the last of them.
-static inline void raise_partner(int32_t *top, int32_t *partner, long index, int keep, int32_t value, int32_t other) {
+/// Puts `other` among an item's `keep` highest rounded products (`value` beats the last of them),
+/// and raises its bar to one past the new last.
+static inline void raise_partner(int32_t *top, int32_t *partner, int32_t *bar, long index, int keep, int32_t value,
+                                 int32_t other) {
     int32_t *t = top + index * keep;
     int32_t *o = partner + index * keep;
-    if (value <= t[keep - 1]) return;
     int p = keep - 1;
     while (p > 0 && t[p - 1] < value) {
         t[p] = t[p - 1];
@@ -343,11 +345,13 @@ static inline void raise_partner(int32_t *top, int32_t *partner, long index, int
     }
     t[p] = value;
     o[p] = other;
+    if (t[keep - 1] > INT32_MIN) bar[index] = t[keep - 1] + 1;
 }
 
 void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                       const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner) {
+                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner,
+                      int32_t *bar) {
     tile_function compute = TILE_FUNCTION;
     int32_t tile[TILE_ROWS][TILE_COLUMNS];
     uint32_t masks[TILE_ROWS];
@@ -361,15 +365,8 @@ void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin
         long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
         for (long t = first; t < tiles; t++) {
             long c0 = t * TILE_COLUMNS;
-            // A lane is looked at when it beats either side's last: the bars are those products less one.
-            for (int r = 0; r < TILE_ROWS; r++) {
-                int32_t last = r < present ? top[(long)row_ids[r0 + r] * keep + keep - 1] : INT32_MAX;
-                bars[r] = last == INT32_MIN || last == INT32_MAX ? last : last + 1;
-            }
-            for (int l = 0; l < TILE_COLUMNS; l++) {
-                int32_t last = c0 + l < columns ? top[(long)column_ids[c0 + l] * keep + keep - 1] : INT32_MAX;
-                column_bars[l] = last == INT32_MIN || last == INT32_MAX ? last : last + 1;
-            }
+            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar[row_ids[r0 + r]] : INT32_MAX;
+            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar[column_ids[c0 + l]] : INT32_MAX;
             compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, floor, bars, column_bars, tile, masks);
             for (int r = 0; r < present; r++) {
                 uint32_t m = masks[r];
@@ -383,19 +380,19 @@ void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin
                     int32_t b = column_ids[j];
                     if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
                     int32_t v = tile[r][lane];
-                    raise_partner(top, partner, a, keep, v, b);
-                    raise_partner(top, partner, b, keep, v, a);
+                    if (v >= bar[a]) raise_partner(top, partner, bar, a, keep, v, b);
+                    if (v >= bar[b]) raise_partner(top, partner, bar, b, keep, v, a);
                 }
             }
         }
     }
 }
 
-void pb_near_partners_merge(int32_t *top, int32_t *partner, const int32_t *other_top, const int32_t *other_partner, long count,
-                            int keep) {
+void pb_near_partners_merge(int32_t *top, int32_t *partner, int32_t *bar, const int32_t *other_top, const int32_t *other_partner,
+                            long count, int keep) {
     for (long i = 0; i < count; i++)
         for (int k = 0; k < keep && other_partner[i * keep + k] >= 0; k++)
-            raise_partner(top, partner, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
+            if (other_top[i * keep + k] >= bar[i]) raise_partner(top, partner, bar, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
 }
 
 /// Whether `other` is among the item's partners.

@@ -72,7 +72,7 @@ extension Rounded {
         }
         let merged = pool.all.first ?? Partners(count: count, keep: keep)
         for other in pool.all.dropFirst() {
-            pb_near_partners_merge(merged.top, merged.partner, other.top, other.partner, count, Int32(keep))
+            pb_near_partners_merge(merged.top, merged.partner, merged.bar, other.top, other.partner, count, Int32(keep))
         }
         // The pairs' cosines over the cores, each pair once.
         var cosines = [Float](repeating: .nan, count: count * keep)
@@ -112,15 +112,20 @@ struct Seeds: @unchecked Sendable {
 final class Partners: @unchecked Sendable {
     let top: UnsafeMutablePointer<Int32>
     let partner: UnsafeMutablePointer<Int32>
+    /// Per item, what a product must reach to enter its list: kept apart from `top` so that the
+    /// kernel reads one small array for every tile.
+    let bar: UnsafeMutablePointer<Int32>
 
     init(count: Int, keep: Int) {
         top = .allocate(capacity: max(1, count * keep))
         partner = .allocate(capacity: max(1, count * keep))
-        pb_near_partners_reset(top, partner, count, Int32(keep))
+        bar = .allocate(capacity: max(1, count))
+        pb_near_partners_reset(top, partner, bar, count, Int32(keep))
     }
 
     deinit {
         top.deallocate()
         partner.deallocate()
+        bar.deallocate()
     }
 }

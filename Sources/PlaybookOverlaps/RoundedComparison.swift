@@ -44,7 +44,7 @@ struct Comparison: @unchecked Sendable {
                         guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
                               let ci = ci.baseAddress, let g = group.baseAddress else { return }
                         pb_near_partners(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
-                                         triangular ? 1 : 0, g, sameSquad ? 1 : 0, floor, Int32(keep), lists.top, lists.partner)
+                                         triangular ? 1 : 0, g, sameSquad ? 1 : 0, floor, Int32(keep), lists.top, lists.partner, lists.bar)
                     }
                 }
             }

@@ -70,19 +70,21 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
 /// it is never above the item's final keep-th best: every pair that pb_near_compare keeps
 /// without it, it keeps with it.
 
-/// `top` and `partner` (`count` × `keep` each) set to no partner yet.
-void pb_near_partners_reset(int32_t *top, int32_t *partner, long count, int keep);
+/// `top` and `partner` (`count` × `keep` each) set to no partner yet, and `bar` (`count`: what a
+/// product must reach to enter an item's list, one past its last) to INT32_MIN.
+void pb_near_partners_reset(int32_t *top, int32_t *partner, int32_t *bar, long count, int keep);
 
 /// Raises each item's `keep` highest rounded products (`top`, descending, with the partner's id in
 /// `partner`, −1 where unset) with the pairs of rows `row_ids[row_begin..<row_end]` and the packed
 /// columns that reach `floor` and that `group` allows, as pb_near_compare meets them.
 void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                       const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner);
+                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner,
+                      int32_t *bar);
 
 /// Merges another worker's `keep` highest into `top` and `partner`.
-void pb_near_partners_merge(int32_t *top, int32_t *partner, const int32_t *other_top, const int32_t *other_partner, long count,
-                            int keep);
+void pb_near_partners_merge(int32_t *top, int32_t *partner, int32_t *bar, const int32_t *other_top, const int32_t *other_partner,
+                            long count, int keep);
 
 /// `cosines[a × keep + k]`: the cosine (as pb_near_compare computes it) of item `a` and its k-th
 /// partner, for `a` in `begin..<end`; NaN where there is none, and for a pair both sides list on
