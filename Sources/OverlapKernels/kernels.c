@@ -331,21 +331,20 @@ void pb_near_partners_reset(int32_t *top, int32_t *partner, int32_t *bar, long c
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-/// Puts `other` among an item's `keep` highest rounded products (`value` beats the last of them),
-/// and raises its bar to one past the new last.
+/// Puts `other` among an item's `keep` highest rounded products in place of the lowest (`value`
+/// beats it), and raises its bar to one past the new lowest. The list is not kept in order: a
+/// shift per insertion was most of the first pass's time.
 static inline void raise_partner(int32_t *top, int32_t *partner, int32_t *bar, long index, int keep, int32_t value,
                                  int32_t other) {
     int32_t *t = top + index * keep;
-    int32_t *o = partner + index * keep;
-    int p = keep - 1;
-    while (p > 0 && t[p - 1] < value) {
-        t[p] = t[p - 1];
-        o[p] = o[p - 1];
-        p--;
-    }
-    t[p] = value;
-    o[p] = other;
-    if (t[keep - 1] > INT32_MIN) bar[index] = t[keep - 1] + 1;
+    int32_t lowest = bar[index] == INT32_MIN ? INT32_MIN : bar[index] - 1;
+    int at = 0;
+    while (at < keep - 1 && t[at] != lowest) at++;
+    t[at] = value;
+    partner[index * keep + at] = other;
+    int32_t least = t[0];
+    for (int k = 1; k < keep; k++) least = t[k] < least ? t[k] : least;
+    if (least > INT32_MIN) bar[index] = least + 1;
 }
 
 void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
@@ -391,8 +390,8 @@ void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin
 void pb_near_partners_merge(int32_t *top, int32_t *partner, int32_t *bar, const int32_t *other_top, const int32_t *other_partner,
                             long count, int keep) {
     for (long i = 0; i < count; i++)
-        for (int k = 0; k < keep && other_partner[i * keep + k] >= 0; k++)
-            if (other_top[i * keep + k] >= bar[i]) raise_partner(top, partner, bar, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
+        for (int k = 0; k < keep; k++)
+            if (other_partner[i * keep + k] >= 0 && other_top[i * keep + k] >= bar[i]) raise_partner(top, partner, bar, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
 }
 
 /// Whether `other` is among the item's partners.

@@ -74,7 +74,7 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
 /// product must reach to enter an item's list, one past its last) to INT32_MIN.
 void pb_near_partners_reset(int32_t *top, int32_t *partner, int32_t *bar, long count, int keep);
 
-/// Raises each item's `keep` highest rounded products (`top`, descending, with the partner's id in
+/// Raises each item's `keep` highest rounded products (`top`, in no order, with the partner's id in
 /// `partner`, −1 where unset) with the pairs of rows `row_ids[row_begin..<row_end]` and the packed
 /// columns that reach `floor` and that `group` allows, as pb_near_compare meets them.
 void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
