@@ -78,12 +78,6 @@ void pb_near_state_reset(float *best, int32_t *bar, long count, int keep) {
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-/// The bar a rounded product must reach on the side of an item whose keep-th best is `best`.
-static inline int32_t bar_below(const pb_near_bounds *bounds, float best) {
-    double rounded = floor(((double)best - 2 * bounds->slack - bounds->rounding) * bounds->units);
-    return rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
-}
-
 /// Raises an item's best cosines with `value`, and its bar in rounded units.
 static inline void raise_best(float *best, int32_t *bar, long index, const pb_near_bounds *bounds, float value) {
     int keep = bounds->keep;
@@ -95,7 +89,10 @@ static inline void raise_best(float *best, int32_t *bar, long index, const pb_ne
         p--;
     }
     b[p] = value;
-    if (b[keep - 1] > -INFINITY) bar[index] = bar_below(bounds, b[keep - 1]);
+    if (b[keep - 1] > -INFINITY) {
+        double rounded = floor(((double)b[keep - 1] - 2 * bounds->slack - bounds->rounding) * bounds->units);
+        bar[index] = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
+    }
 }
 
 /// The cosine of two float rows in 8 running sums; within half the slack of the caller's own.
@@ -254,28 +251,10 @@ void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *i
     DOT_MANY_FUNCTION(x, matrix, ids, count, width, out);
 }
 
-/// The cosine of `a` and `b` when the first pass worked it out (`partner`, `cosines`: see
-/// pb_near_partner_cosines), in `*cosine`.
-static inline int known_cosine(const int32_t *partner, const float *cosines, int keep, int32_t a, int32_t b, float *cosine) {
-    const int32_t *p = partner + (long)a * keep;
-    for (int k = 0; k < keep; k++)
-        if (p[k] == b && cosines[(long)a * keep + k] == cosines[(long)a * keep + k]) {
-            *cosine = cosines[(long)a * keep + k];
-            return 1;
-        }
-    p = partner + (long)b * keep;
-    for (int k = 0; k < keep; k++)
-        if (p[k] == a && cosines[(long)b * keep + k] == cosines[(long)b * keep + k]) {
-            *cosine = cosines[(long)b * keep + k];
-            return 1;
-        }
-    return 0;
-}
-
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                     const int32_t *group, int same_group, const float *vectors, long width, const int32_t *partner,
-                     const float *partner_cosines, const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
+                     const int32_t *group, int same_group, const float *vectors, long width,
+                     const pb_near_bounds *bounds, float *best, int32_t *bar, pb_near_pairs *out) {
     tile_function compute = TILE_FUNCTION;
     float (*dot)(const float *, const float *, long) = DOT_FUNCTION;
     int32_t tile[TILE_ROWS][TILE_COLUMNS];
@@ -309,9 +288,7 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                     int32_t v = tile[r][lane];
                     // Bars only rise: a pair below both now is below both at the end.
                     if (v < bar[a] && v < bar[b]) continue;
-                    float cosine;
-                    if (!partner || !known_cosine(partner, partner_cosines, keep, a, b, &cosine))
-                        cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
+                    float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
                     if (cosine < cutoff) continue;
                     if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;
                     append(out, a, b, cosine, best, keep, slack);
@@ -320,138 +297,5 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                 }
             }
         }
-    }
-}
-
-void pb_near_partners_reset(int32_t *top, int32_t *partner, int32_t *bar, long count, int keep) {
-    for (long i = 0; i < count * keep; i++) {
-        top[i] = INT32_MIN;
-        partner[i] = -1;
-    }
-    for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
-}
-
-/// Puts `other` among an item's `keep` highest rounded products in place of the lowest (`value`
-/// beats it), and raises its bar to one past the new lowest. The list is not kept in order: a
-/// shift per insertion was most of the first pass's time.
-static inline void raise_partner(int32_t *top, int32_t *partner, int32_t *bar, long index, int keep, int32_t value,
-                                 int32_t other) {
-    int32_t *t = top + index * keep;
-    int32_t lowest = bar[index] == INT32_MIN ? INT32_MIN : bar[index] - 1;
-    int at = 0;
-    while (at < keep - 1 && t[at] != lowest) at++;
-    t[at] = value;
-    partner[index * keep + at] = other;
-    int32_t least = t[0];
-    for (int k = 1; k < keep; k++) least = t[k] < least ? t[k] : least;
-    if (least > INT32_MIN) bar[index] = least + 1;
-}
-
-void pb_near_partners(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
-                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
-                      const int32_t *group, int same_group, int32_t floor, int keep, int32_t *top, int32_t *partner,
-                      int32_t *bar) {
-    tile_function compute = TILE_FUNCTION;
-    int32_t tile[TILE_ROWS][TILE_COLUMNS];
-    uint32_t masks[TILE_ROWS];
-    int32_t bars[TILE_ROWS];
-    int32_t column_bars[TILE_COLUMNS];
-    long tiles = pb_near_panels(columns) / 2;
-    for (long r0 = row_begin; r0 < row_end; r0 += TILE_ROWS) {
-        const int8_t *pointers[TILE_ROWS];
-        int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
-        for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (long)row_ids[r0 + (r < present ? r : 0)] * depth;
-        long first = triangular ? (r0 + 1) / TILE_COLUMNS : 0;
-        for (long t = first; t < tiles; t++) {
-            long c0 = t * TILE_COLUMNS;
-            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar[row_ids[r0 + r]] : INT32_MAX;
-            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar[column_ids[c0 + l]] : INT32_MAX;
-            compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, floor, bars, column_bars, tile, masks);
-            for (int r = 0; r < present; r++) {
-                uint32_t m = masks[r];
-                long i = r0 + r;
-                int32_t a = row_ids[i];
-                while (m) {
-                    int lane = __builtin_ctz(m);
-                    m &= m - 1;
-                    long j = c0 + lane;
-                    if (j >= columns || (triangular && j <= i)) continue;
-                    int32_t b = column_ids[j];
-                    if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
-                    int32_t v = tile[r][lane];
-                    if (v >= bar[a]) raise_partner(top, partner, bar, a, keep, v, b);
-                    if (v >= bar[b]) raise_partner(top, partner, bar, b, keep, v, a);
-                }
-            }
-        }
-    }
-}
-
-void pb_near_partners_merge(int32_t *top, int32_t *partner, int32_t *bar, const int32_t *other_top, const int32_t *other_partner,
-                            long count, int keep) {
-    for (long i = 0; i < count; i++)
-        for (int k = 0; k < keep; k++)
-            if (other_partner[i * keep + k] >= 0 && other_top[i * keep + k] >= bar[i]) raise_partner(top, partner, bar, i, keep, other_top[i * keep + k], other_partner[i * keep + k]);
-}
-
-/// Whether `other` is among the item's partners.
-static int has_partner(const int32_t *partner, long index, int keep, int32_t other) {
-    for (int k = 0; k < keep; k++)
-        if (partner[index * keep + k] == other) return 1;
-    return 0;
-}
-
-void pb_near_partner_cosines(const int32_t *partner, long begin, long end, int keep, const float *vectors, long width,
-                             float *cosines) {
-    float (*dot)(const float *, const float *, long) = DOT_FUNCTION;
-    for (long a = begin; a < end; a++)
-        for (int k = 0; k < keep; k++) {
-            int32_t b = partner[a * keep + k];
-            // A pair both sides name is worked out once, on the lower side's list.
-            if (b < 0 || (b < a && has_partner(partner, b, keep, (int32_t)a)))
-                cosines[a * keep + k] = NAN;
-            else
-                cosines[a * keep + k] = dot(vectors + a * width, vectors + (long)b * width, width);
-        }
-}
-
-void pb_near_partner_bounds(const int32_t *partner, const float *cosines, long count, const pb_near_bounds *bounds, float *lower) {
-    int keep = bounds->keep;
-    float cutoff = (float)(bounds->threshold - bounds->slack);
-    float *best = malloc((size_t)(count * keep) * sizeof(float));
-    if (!best) {
-        for (long i = 0; i < count; i++) lower[i] = -INFINITY;
-        return;
-    }
-    for (long i = 0; i < count * keep; i++) best[i] = -INFINITY;
-    for (long a = 0; a < count; a++)
-        for (int k = 0; k < keep; k++) {
-            float cosine = cosines[a * keep + k];
-            // The test pb_near_compare puts a pair to before it counts it.
-            if (!(cosine >= cutoff)) continue;
-            long sides[2] = {a, partner[a * keep + k]};
-            for (int s = 0; s < 2; s++) {
-                float *b = best + sides[s] * keep;
-                if (cosine <= b[keep - 1]) continue;
-                int p = keep - 1;
-                while (p > 0 && b[p - 1] < cosine) {
-                    b[p] = b[p - 1];
-                    p--;
-                }
-                b[p] = cosine;
-            }
-        }
-    for (long i = 0; i < count; i++) lower[i] = best[i * keep + keep - 1];
-    free(best);
-}
-
-void pb_near_state_seed(float *best, int32_t *bar, long count, const pb_near_bounds *bounds, const float *lower) {
-    int keep = bounds->keep;
-    for (long i = 0; i < count; i++) {
-        if (!(lower[i] > -INFINITY)) continue;
-        // `keep` copies of the bound: the item's keep-th best is then the higher of the bound and
-        // the keep-th of the pairs met after (each met once), never more than its final one.
-        for (int k = 0; k < keep; k++) best[i * keep + k] = lower[i];
-        bar[i] = bar_below(bounds, lower[i]);
     }
 }

@@ -205,29 +205,52 @@ struct Rounded {
     /// threshold (or within the window of the last of them), within one key (or with a nil key)
     /// and allowed by `group`; nil when memory ran out.
     func candidates(_ matrix: [Float], width: Int, keys: [String?], group: [Int32], sameSquad: Bool, keep: Int) -> [(Int, Int)]? {
-        let compared = comparisons(keys: keys)
-        let blocks = Self.blocks(compared)
+        // Who meets whom: each key with itself and with the items without a key; those with each other.
+        var order: [String] = []
+        var byKey: [String: [Int]] = [:]
+        var unkeyed: [Int] = []
+        for (index, key) in keys.enumerated() {
+            guard let key else {
+                unkeyed.append(index)
+                continue
+            }
+            if byKey[key] == nil { order.append(key) }
+            byKey[key, default: []].append(index)
+        }
+        var comparisons: [Comparison] = []
+        for key in order {
+            let members = byKey[key] ?? []
+            comparisons.append(Comparison(rows: members, columns: members, triangular: true, rounded: self))
+            if !unkeyed.isEmpty {
+                comparisons.append(Comparison(rows: members, columns: unkeyed, triangular: false, rounded: self))
+            }
+        }
+        if unkeyed.count > 1 {
+            comparisons.append(Comparison(rows: unkeyed, columns: unkeyed, triangular: true, rounded: self))
+        }
+        // Blocks of rows over the cores; each worker keeps its own running bests.
+        let blockRows = 64
+        var work: [(Int, Range<Int>)] = []
+        for (index, comparison) in comparisons.enumerated() {
+            for start in stride(from: 0, to: comparison.rows.count, by: blockRows) {
+                work.append((index, start..<min(comparison.rows.count, start + blockRows)))
+            }
+        }
+        let pool = WorkerPool(count: count, keep: keep)
+        let (blocks, compared) = (work, comparisons)
         var bounds = self.bounds
         bounds.keep = Int32(keep)
         let limits = bounds
-        // Each worker's bests start from a bound on each item's final `keep`-th best rather than from
-        // −∞: without it a worker looked at every pair over the floor until an item had met `keep`
-        // of them, four times the pairs it kept on a playbook of 32,000 files.
-        let seeds = seeds(matrix, width: width, group: group, sameSquad: sameSquad, comparisons: compared, blocks: blocks, bounds: limits)
-        let pool = WorkerPool { Worker(count: count, bounds: limits, lower: seeds.lower) }
         group.withUnsafeBufferPointer { groupBuffer in
             matrix.withUnsafeBufferPointer { matrixBuffer in
                 bytes.withUnsafeBufferPointer { byteBuffer in
-                    seeds.cosines.withUnsafeBufferPointer { cosineBuffer in
-                        nonisolated(unsafe) let (groups, vectors, rounded, known) = (groupBuffer, matrixBuffer, byteBuffer, cosineBuffer)
-                        DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
-                            let (which, rows) = blocks[index]
-                            let worker = pool.take()
-                            compared[which].compare(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
-                                                    vectors: vectors, width: width, partners: seeds.partners.partner, cosines: known,
-                                                    bounds: limits, worker: worker)
-                            pool.give(worker)
-                        }
+                    nonisolated(unsafe) let (groups, vectors, rounded) = (groupBuffer, matrixBuffer, byteBuffer)
+                    DispatchQueue.concurrentPerform(iterations: blocks.count) { index in
+                        let (which, rows) = blocks[index]
+                        let worker = pool.take()
+                        compared[which].compare(rows: rows, bytes: rounded, depth: depth, group: groups, sameSquad: sameSquad,
+                                                vectors: vectors, width: width, bounds: limits, worker: worker)
+                        pool.give(worker)
                     }
                 }
             }
@@ -255,6 +278,105 @@ struct Rounded {
             }
         }
         return out
+    }
+}
+
+/// One set of rows against one set of columns, rounded and packed for the kernel.
+struct Comparison: @unchecked Sendable {
+    let rowIDs: [Int32]
+    let columnIDs: [Int32]
+    let triangular: Bool
+    let packed: [Int8]
+    let sums: [Int32]
+    var rows: [Int32] { rowIDs }
+
+    init(rows: [Int], columns: [Int], triangular: Bool, rounded: Rounded) {
+        let depth = rounded.depth
+        rowIDs = rows.map { Int32($0) }
+        let columnIDs = columns.map { Int32($0) }
+        self.columnIDs = columnIDs
+        self.triangular = triangular
+        let panels = pb_near_panels(columns.count)
+        var packed = [Int8](repeating: 0, count: panels * 16 * depth)
+        var sums = [Int32](repeating: 0, count: panels * 16)
+        rounded.bytes.withUnsafeBufferPointer { source in
+            columnIDs.withUnsafeBufferPointer { ids in
+                packed.withUnsafeMutableBufferPointer { target in
+                    sums.withUnsafeMutableBufferPointer { sumTarget in
+                        guard let s = source.baseAddress, let i = ids.baseAddress, let t = target.baseAddress,
+                              let u = sumTarget.baseAddress else { return }
+                        pb_near_pack_columns(s, i, columns.count, depth, t, u)
+                    }
+                }
+            }
+        }
+        self.packed = packed
+        self.sums = sums
+    }
+
+    /// Compares the rows at `rows` (positions in `rowIDs`) of `bytes` with every column.
+    func compare(rows: Range<Int>, bytes: UnsafeBufferPointer<Int8>, depth: Int, group: UnsafeBufferPointer<Int32>, sameSquad: Bool,
+                 vectors: UnsafeBufferPointer<Float>, width: Int, bounds: pb_near_bounds, worker: Worker) {
+        var bounds = bounds
+        rowIDs.withUnsafeBufferPointer { ri in
+            packed.withUnsafeBufferPointer { p in
+                sums.withUnsafeBufferPointer { s in
+                    columnIDs.withUnsafeBufferPointer { ci in
+                        guard let r = bytes.baseAddress, let ri = ri.baseAddress, let p = p.baseAddress, let s = s.baseAddress,
+                              let ci = ci.baseAddress, let g = group.baseAddress, let v = vectors.baseAddress else { return }
+                        pb_near_compare(r, ri, rows.lowerBound, rows.upperBound, depth, p, s, ci, columnIDs.count,
+                                        triangular ? 1 : 0, g, sameSquad ? 1 : 0, v, width, &bounds,
+                                        worker.best, worker.bar, &worker.pairs)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One worker's running bests (for every item) and the pairs it kept.
+final class Worker: @unchecked Sendable {
+    let best: UnsafeMutablePointer<Float>
+    let bar: UnsafeMutablePointer<Int32>
+    var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
+
+    init(count: Int, keep: Int) {
+        best = .allocate(capacity: max(1, count * keep))
+        bar = .allocate(capacity: max(1, count))
+        pb_near_state_reset(best, bar, count, Int32(keep))
+    }
+
+    deinit {
+        best.deallocate()
+        bar.deallocate()
+        pb_near_pairs_free(&pairs)
+    }
+}
+
+/// Workers lent to the blocks running at one time; a worker's bests carry over to its next block.
+final class WorkerPool: @unchecked Sendable {
+    private let lock = DispatchQueue(label: "playbook.near-meaning.workers")
+    private var idle: [Worker] = []
+    private(set) var all: [Worker] = []
+    let count: Int
+    let keep: Int
+
+    init(count: Int, keep: Int) {
+        self.count = count
+        self.keep = keep
+    }
+
+    func take() -> Worker {
+        lock.sync {
+            if let worker = idle.popLast() { return worker }
+            let worker = Worker(count: count, keep: keep)
+            all.append(worker)
+            return worker
+        }
+    }
+
+    func give(_ worker: Worker) {
+        lock.sync { idle.append(worker) }
     }
 }
 

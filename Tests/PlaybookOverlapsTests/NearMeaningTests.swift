@@ -121,15 +121,15 @@ final class NearMeaningTests: XCTestCase {
     }
 
     /// The pairs `NearMeaning.matches` returns must be exactly those among either side's `listed`
-    /// closest (or within the window of the last of them) of every pair compared in full: each worker's
-    /// bests start from a bound on an item's final `listed`-th best, and a bound above it (a pair
-    /// counted twice, a partner the squads keep apart, one of another metric) drops some of them.
-    func testTheBoundedSearchKeepsEveryPairAmongASidesClosest() throws {
+    /// closest (or within the window of the last of them) of every pair compared in full: the search
+    /// drops a pair below both sides' running `listed`-th best, and a running best above the final
+    /// one (a pair counted twice, a partner the squads keep apart, one of another metric) or a slack
+    /// too small drops some of them. Asked of the search itself, not through the neighbour rule.
+    func testTheSearchKeepsEveryPairAmongASidesClosest() {
         let cases = [generated(900, width: 384, seed: 7, metrics: ["d1-retention"]),
                      generated(700, width: 96, seed: 11, metrics: ["activation", "churn", nil, "activation", "revenue"], unitLength: false)]
         for (number, c) in cases.enumerated() {
             let matrix = c.vectors.flatMap { $0 }
-            let width = c.vectors[0].count
             let keys = c.metrics.map { $0.map(MetricCatalog([]).key) }
             var names: [String: Int32] = [:]
             let group = c.squads.map { squad -> Int32 in
@@ -142,26 +142,15 @@ final class NearMeaningTests: XCTestCase {
                 NearMeaning.usePortableKernel(portable)
                 for listed in [3, 16] {
                     for sameSquad in [false, true] {
-                        let every = NearMeaning.exhaustive(matrix, count: c.vectors.count, width: width, keys: keys, group: group,
-                                                           sameSquad: sameSquad, threshold: 0.3)
+                        let every = NearMeaning.exhaustive(matrix, count: c.vectors.count, width: c.vectors[0].count, keys: keys,
+                                                           group: group, sameSquad: sameSquad, threshold: 0.3)
                         let expected = NearMeaning.nearest(every, count: c.vectors.count, keep: listed, slack: NearMeaning.window)
                             .map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
                         let found = NearMeaning.matches(c.vectors, keys: keys, squads: c.squads, sameSquad: sameSquad, threshold: 0.3,
                                                         listed: listed).map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
-                        let context = "case \(number), listed \(listed), same squad \(sameSquad), portable \(portable)"
-                        XCTAssertEqual(found, expected, context)
-                        // The bounds themselves: never above an item's final listed-th best, and most of them set.
-                        let rounded = try XCTUnwrap(Rounded(matrix, count: c.vectors.count, width: width, threshold: 0.3,
-                                                            window: NearMeaning.window))
-                        let lower = rounded.seeds(matrix, width: width, keys: keys, group: group, sameSquad: sameSquad, keep: listed).lower
-                        var final = RunningBests<Double>(count: c.vectors.count, keep: listed)
-                        for (a, b, cosine) in every {
-                            final.offer(a, cosine)
-                            final.offer(b, cosine)
-                        }
-                        let above = c.vectors.indices.filter { Double(lower[$0]) > final.bar($0) + 1e-5 }
-                        XCTAssertEqual(above.count, 0, "\(context): bounded above the final, as \(above.prefix(5).map { "\($0): \(lower[$0]) > \(final.bar($0))" })")
-                        XCTAssertGreaterThan(lower.filter { $0 > -.infinity }.count, c.vectors.count / 2, context)
+                        XCTAssertEqual(found, expected, "case \(number), listed \(listed), same squad \(sameSquad), portable \(portable)")
+                        // Most pairs over the threshold are below both sides' closest: the search has something to drop.
+                        XCTAssertLessThan(expected.count * 2, every.count, "case \(number), listed \(listed)")
                     }
                 }
             }
