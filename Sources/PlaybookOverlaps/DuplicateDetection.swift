@@ -51,25 +51,24 @@ enum DuplicateDetection {
             // Written only while the item holding them is their only owner (see `unique`).
             var side: OverlapSide
             var text: String
-            var direction: ChangeDirection
-            var facets: Facets
+            // Constants, so that a comparison reads them in place: a variable of a class passed to a
+            // function is copied first (a retain of each of its sets and dictionaries, for every pair).
+            let direction: ChangeDirection
+            let facets: Facets
             var metric: String?
             /// Boxed: an experiment is a large value, and an optional one held in place took its
             /// full size in every hypothesis's fields too (20 MB on 20,000 hypotheses).
-            private var boxedExperiment: Boxed<Experiment>?
-            var experiment: Experiment? {
-                get { boxedExperiment?.value }
-                set { boxedExperiment = newValue.map(Boxed.init) }
-            }
+            private let boxedExperiment: Boxed<Experiment>?
+            var experiment: Experiment? { boxedExperiment?.value }
             var audience: String?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
             /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
             /// that `certainlyApart` reads them without copying the experiment (a retain of each of
             /// its dozens of fields).
-            var isExperiment: Bool
-            var surface: String?
-            var experimentAudience: Audience?
+            let isExperiment: Bool
+            let surface: String?
+            let experimentAudience: Audience?
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
                  experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool) {
@@ -112,19 +111,10 @@ enum DuplicateDetection {
         var side: OverlapSide { get { fields.side } set { unique().side = newValue } }
         // Read in place (`_read`): a getter copied the value out, a retain of each of its parts, for every pair compared.
         var text: String { _read { yield fields.text } set { unique().text = newValue } }
-        var direction: ChangeDirection { _read { yield fields.direction } set { unique().direction = newValue } }
-        var facets: Facets { _read { yield fields.facets } set { unique().facets = newValue } }
+        var direction: ChangeDirection { _read { yield fields.direction } }
+        var facets: Facets { _read { yield fields.facets } }
         var metric: String? { get { fields.metric } set { unique().metric = newValue } }
-        var experiment: Experiment? {
-            get { fields.experiment }
-            set {
-                let fields = unique()
-                fields.experiment = newValue
-                fields.isExperiment = newValue != nil
-                fields.surface = newValue?.surface?.value
-                fields.experimentAudience = newValue?.audience
-            }
-        }
+        var experiment: Experiment? { fields.experiment }
         /// Whether it is an experiment, and its surface and audience (nil for a hypothesis), read
         /// without copying the experiment.
         var isExperiment: Bool { fields.isExperiment }

@@ -120,6 +120,44 @@ final class NearMeaningTests: XCTestCase {
         assertSame(c, thresholds: [0.2, 0.45, 0.7], keeps: [2, 3])
     }
 
+    /// The pairs `NearMeaning.matches` returns must be exactly those among either side's `listed`
+    /// closest (or within the window of the last of them) of every pair compared in full: the search
+    /// drops a pair below both sides' running `listed`-th best, and a running best above the final
+    /// one (a pair counted twice, a partner the squads keep apart, one of another metric) or a slack
+    /// too small drops some of them. Asked of the search itself, not through the neighbour rule.
+    func testTheSearchKeepsEveryPairAmongASidesClosest() {
+        let cases = [generated(900, width: 384, seed: 7, metrics: ["d1-retention"]),
+                     generated(700, width: 96, seed: 11, metrics: ["activation", "churn", nil, "activation", "revenue"], unitLength: false)]
+        for (number, c) in cases.enumerated() {
+            let matrix = c.vectors.flatMap { $0 }
+            let keys = c.metrics.map { $0.map(MetricCatalog([]).key) }
+            var names: [String: Int32] = [:]
+            let group = c.squads.map { squad -> Int32 in
+                guard let squad else { return -1 }
+                if let known = names[squad] { return known }
+                names[squad] = Int32(names.count)
+                return Int32(names.count - 1)
+            }
+            for portable in [false, true] {
+                NearMeaning.usePortableKernel(portable)
+                for listed in [3, 16] {
+                    for sameSquad in [false, true] {
+                        let every = NearMeaning.exhaustive(matrix, count: c.vectors.count, width: c.vectors[0].count, keys: keys,
+                                                           group: group, sameSquad: sameSquad, threshold: 0.3)
+                        let expected = NearMeaning.nearest(every, count: c.vectors.count, keep: listed, slack: NearMeaning.window)
+                            .map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
+                        let found = NearMeaning.matches(c.vectors, keys: keys, squads: c.squads, sameSquad: sameSquad, threshold: 0.3,
+                                                        listed: listed).map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
+                        XCTAssertEqual(found, expected, "case \(number), listed \(listed), same squad \(sameSquad), portable \(portable)")
+                        // Most pairs over the threshold are below both sides' closest: the search has something to drop.
+                        XCTAssertLessThan(expected.count * 2, every.count, "case \(number), listed \(listed)")
+                    }
+                }
+            }
+            NearMeaning.usePortableKernel(false)
+        }
+    }
+
     func testThePortableKernelKeepsTheSamePairs() {
         NearMeaning.usePortableKernel(true)
         XCTAssertEqual(NearMeaning.kernelName, "portable")
