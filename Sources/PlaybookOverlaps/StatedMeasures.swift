@@ -74,17 +74,28 @@ extension DuplicateDetection {
         if let decided = decide(measured(x), measured(a), measured(y)) ?? decide(measured(x, .new), measured(a, .new), measured(y, .new)) {
             return decided
         }
+        // The ratios grow as the square of a text's numbers and comparing two look-alikes' ratios as the fourth
+        // power: a text with no share to meet them reads none, and a look-alike stating more than
+        // `ratiosLimit` numbers and durations (a table of figures pasted in, not a change) is read for none.
+        let shares = x.filter { $0.kind == .share }
+        guard !shares.isEmpty else { return nil }
         func ratios(_ ms: [Measure]) -> [Measure] {
+            let counted = ms.filter { $0.kind == .duration || $0.kind == .number }
+            guard counted.count <= ratiosLimit else { return [] }
             var out: [Measure] = []
-            for p in ms where p.kind == .duration || p.kind == .number {
-                for q in ms where q.kind == p.kind && p.value > 0 && q.value > 0 && p.value != q.value {
+            for p in counted {
+                for q in counted where q.kind == p.kind && p.value > 0 && q.value > 0 && p.value != q.value {
                     out.append(Measure(kind: .share, value: p.value / q.value))
                 }
             }
             return out
         }
-        return decide(x.filter { $0.kind == .share }, ratios(a), ratios(y))
+        return decide(shares, ratios(a), ratios(y))
     }
+
+    /// At most this many numbers and durations in a look-alike for its ratios to be read: the labelled sets'
+    /// texts state at most a dozen; 200 on each side took 8 s (a debug build) and 2,000 would take days.
+    static let ratiosLimit = 32
 
     /// The durations, times of day, shares and other numbers a text states, in order, with their roles.
     static func statedMeasures(_ text: String) -> [Measure] {
