@@ -76,12 +76,13 @@ extension DuplicateDetection {
         }
         // The ratios grow as the square of a text's numbers and comparing two look-alikes' ratios as the fourth
         // power: a text with no share to meet them reads none, and a look-alike stating more than
-        // `ratiosLimit` numbers and durations (a table of figures pasted in, not a change) is read for none.
+        // `pairedNumbersLimit` numbers and durations (a table of figures pasted in, not a change) is read for
+        // none (200 on each side took 8 s in a debug build, 2,000 would take days).
         let shares = x.filter { $0.kind == .share }
         guard !shares.isEmpty else { return nil }
         func ratios(_ ms: [Measure]) -> [Measure] {
             let counted = ms.filter { $0.kind == .duration || $0.kind == .number }
-            guard counted.count <= ratiosLimit else { return [] }
+            guard counted.count <= pairedNumbersLimit else { return [] }
             var out: [Measure] = []
             for p in counted {
                 for q in counted where q.kind == p.kind && p.value > 0 && q.value > 0 && p.value != q.value {
@@ -92,10 +93,6 @@ extension DuplicateDetection {
         }
         return decide(shares, ratios(a), ratios(y))
     }
-
-    /// At most this many numbers and durations in a look-alike for its ratios to be read: the labelled sets'
-    /// texts state at most a dozen; 200 on each side took 8 s (a debug build) and 2,000 would take days.
-    static let ratiosLimit = 32
 
     /// The durations, times of day, shares and other numbers a text states, in order, with their roles.
     static func statedMeasures(_ text: String) -> [Measure] {

@@ -66,4 +66,16 @@ final class StatedMeasuresHostileTests: XCTestCase {
         XCTAssertEqual(closer(read("about a third of what it used to be"), read("cut the lesson from fifteen minutes to five" + few),
                               read("cut the lesson from fifteen minutes to thirty" + few)), true)
     }
+
+    /// The gaps between two of a look-alike's numbers grow as their square (5,000 figures took 8 s in a debug
+    /// build): a look-alike stating more than `pairedNumbersLimit` numbers reads none, and the size of a change
+    /// decides only within it.
+    func testTheSizeOfAChangeIsReadOnlyAgainstLookAlikesOfFewNumbers() {
+        let q = DuplicateDetection.statedQuantities, closer = DuplicateDetection.closerInQuantity
+        func table(_ count: Int) -> String { " ref " + (1...count).map { "\(10_000 + $0)" }.joined(separator: " ") }
+        let x = q("an extra 500 miles")
+        XCTAssertEqual(closer(x, q("from 1000 to 1500 miles" + table(20)), q("from 1000 to 750 miles" + table(20))), true)
+        XCTAssertNil(closer(x, q("from 1000 to 1500 miles" + table(40)), q("from 1000 to 750 miles" + table(40))))
+        XCTAssertTrue(DuplicateDetection.gaps(Set((1...5_000).map(Double.init))).isEmpty)
+    }
 }
