@@ -74,16 +74,24 @@ extension DuplicateDetection {
         if let decided = decide(measured(x), measured(a), measured(y)) ?? decide(measured(x, .new), measured(a, .new), measured(y, .new)) {
             return decided
         }
+        // The ratios grow as the square of a text's numbers and comparing two look-alikes' ratios as the fourth
+        // power: a text with no share to meet them reads none, and a look-alike stating more than
+        // `pairedNumbersLimit` numbers and durations (a table of figures pasted in, not a change) is read for
+        // none (200 on each side took 8 s in a debug build, 2,000 would take days).
+        let shares = x.filter { $0.kind == .share }
+        guard !shares.isEmpty else { return nil }
         func ratios(_ ms: [Measure]) -> [Measure] {
+            let counted = ms.filter { $0.kind == .duration || $0.kind == .number }
+            guard counted.count <= pairedNumbersLimit else { return [] }
             var out: [Measure] = []
-            for p in ms where p.kind == .duration || p.kind == .number {
-                for q in ms where q.kind == p.kind && p.value > 0 && q.value > 0 && p.value != q.value {
+            for p in counted {
+                for q in counted where q.kind == p.kind && p.value > 0 && q.value > 0 && p.value != q.value {
                     out.append(Measure(kind: .share, value: p.value / q.value))
                 }
             }
             return out
         }
-        return decide(x.filter { $0.kind == .share }, ratios(a), ratios(y))
+        return decide(shares, ratios(a), ratios(y))
     }
 
     /// The durations, times of day, shares and other numbers a text states, in order, with their roles.

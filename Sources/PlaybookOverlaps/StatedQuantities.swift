@@ -44,12 +44,19 @@ extension DuplicateDetection {
         return sizeA != sizeY ? sizeA : nil
     }
 
-    /// The differences between any two of `numbers`.
+    /// The differences between any two of `numbers`: none when there are more than `pairedNumbersLimit`.
     static func gaps(_ numbers: Set<Double>) -> Set<Double> {
         var out: Set<Double> = []
+        guard numbers.count <= pairedNumbersLimit else { return out }
         for p in numbers { for q in numbers where p > q { out.insert(p - q) } }
         return out
     }
+
+    /// At most this many numbers (or numbers and durations) in a look-alike for the gaps or ratios between two
+    /// of them to be read (`gaps`, `closerInMeasure`). They grow as the square of the numbers (a table of
+    /// figures pasted into a change: 5,000 took 8 s for the gaps in a debug build); the seen sets' texts state
+    /// at most a dozen.
+    static let pairedNumbersLimit = 32
 
     /// The numbers a text states (see above), as a set.
     static func statedQuantities(_ text: String) -> Set<Double> {
