@@ -299,9 +299,9 @@ def agreement(d, need, K, aud, low=LOW):
     return extra
 
 
-def waived(d, m, floor):
+def waived(d, m, floor, both=True):
     """The committed rule's audience bar waived (down to `floor`) for a pair whose alignment stands at least `m` clear of
-    each side's rivals (each side having one: a text with no rival proves nothing)."""
+    each side's rivals; `both`: each side having one (a text with no rival proves nothing), else one side at least."""
     def extra(s):
         t, closest, out = s["texts"], d.prepared[s["split"]], []
         for (i, j), p in s["pairs"].items():
@@ -310,12 +310,13 @@ def waived(d, m, floor):
             if (floor is not None and p["audience"] < floor) or max(cm.rank(s, closest, i, j), cm.rank(s, closest, j, i)) > RANKS:
                 continue
             mine = d.alignment(s, i, j)
-            ok = mine >= BAR
+            ok, sides = mine >= BAR, 0
             for x, o in ((i, j), (j, i)):
                 rivals = [d.alignment(s, x, y) for _, y in closest[x][:RIVALS] if t[y] != t[o]]
-                if not rivals or mine - max(rivals) < m:
+                sides += bool(rivals)
+                if (both and not rivals) or (rivals and mine - max(rivals) < m):
                     ok = False
-            if ok:
+            if ok and sides:
                 out.append((i, j))
         return out
     return extra
@@ -415,8 +416,9 @@ def main():
     choose(d, base, grid, "a second way into the band (rank_by, judge, K, L, margin, aud)")
     grid = [((need, K, aud), agreement(d, need, K, aud)) for need in (2, 3, 4, 5) for K in (1, 2, 3) for aud in (None, 0.2, 0.3, 0.4)]
     choose(d, base, grid, "agreement of weak signals (views in which each is the other's closest, K, aud)")
-    grid = [((m, floor), waived(d, m, floor)) for m in (0.02, 0.04, 0.06, 0.08, 0.1, 0.15) for floor in (None, 0.1, 0.15)]
-    choose(d, base, grid, "audiences under 0.3 when the alignment stands clear of both sides' rivals (margin, lowest audience)")
+    grid = [((m, floor, both), waived(d, m, floor, both)) for m in (0.02, 0.04, 0.05, 0.06, 0.08, 0.1, 0.15) for floor in (None, 0.1, 0.15)
+            for both in (True, False)]
+    choose(d, base, grid, "audiences under 0.3 when the alignment stands clear of the rivals (margin, lowest audience, each side with a rival)")
     logistic(d, base)
 
 
