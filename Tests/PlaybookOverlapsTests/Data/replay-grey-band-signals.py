@@ -36,7 +36,11 @@ TOKEN_CACHE.fields. Only the twelve seen sets are read: a split named `fresh10` 
    sets, class-balanced, L2 penalty `lam`; its threshold chosen by the exact replay on the same eleven sets, best
    F1 over the labelled pairs with no more look-alikes, at most 5% more other pairs and none in the bundled
    example), each set measured with what the other eleven chose.
-numpy and scipy. About ten minutes.
+numpy and scipy. About twenty minutes on two loaded cores.
+
+Measured 2026-12-01 on the twelve seen sets (the dump of `355a8ff`; `Data/README.md` has the details): against the
+committed 448 found, 10 flagged, 129 other pairs, left one set out the second way in, the agreement and the waived
+audience bar give 449, 10, 130 each; the logistic combinations 449-451 found for 132-136 other pairs. Nothing taken.
 """
 import collections
 import importlib.util
