@@ -27,6 +27,11 @@ SHAPES = {
     "long-text-3-metrics": dict(squads=25, metrics=3, surfaces=300, depth=(2, 3), zipf=0.8,
                                 exp_per_hyp=1.25, live=0.2, excl=0.4, long_text=True,
                                 templated=0.2, fixed_surfaces=False),
+    # Like spread, but each change names two page elements from a five times wider catalog
+    # (adjective + element), as a company with many products would write.
+    "spread-wide-wording": dict(squads=60, metrics=40, surfaces=900, depth=(2, 4), zipf=0.6,
+                                exp_per_hyp=1.25, live=0.25, excl=0.3, long_text=False,
+                                templated=0.1, fixed_surfaces=False, wide=True),
     # Templated writing across squads: most hypotheses from a few templates, several
     # experiments per hypothesis, flat surfaces, many squads and metrics.
     "templated": dict(squads=120, metrics=80, surfaces=600, depth=(1, 2), zipf=0.9,
@@ -115,7 +120,18 @@ QUALIFIERS = ["on small screens", "for first-time payers", "after the second les
               "next to the total", "at the top of the feed", "as a bottom sheet", "in the app and on the web"]
 
 
-def change_text(rng):
+ADJECTIVES = ["annual", "monthly", "family", "student", "business", "gift", "promo", "loyalty", "bonus",
+              "weekly", "holiday", "starter", "premium", "legacy", "regional", "beta", "partner", "kids",
+              "travel", "exam", "grammar", "vocabulary", "podcast", "story", "live-class", "tutor"]
+NOUNS = ["banner", "sheet", "toggle", "badge", "carousel", "counter", "card", "modal", "list", "strip",
+         "timer", "chart", "checklist", "tooltip", "menu", "tab", "stepper", "receipt", "calendar", "tile",
+         "widget", "footer", "header", "chip", "slider", "avatar", "inbox", "map", "quiz", "playlist"]
+
+
+def change_text(rng, wide=False):
+    if wide:
+        return (f"{rng.choice(VERBS)} the {rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} next to the "
+                f"{rng.choice(ADJECTIVES)} {rng.choice(NOUNS)} {rng.choice(QUALIFIERS)}")
     return f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {rng.choice(QUALIFIERS)}"
 
 
@@ -251,7 +267,7 @@ def generate(shape, n_exp, root):
     surfaces = make_surfaces(rng, n_surf, p["depth"], first)
     surf_w = zipf_weights(n_surf, p["zipf"])
     # A hypothesis template's slots: a templated hypothesis reuses a base idea with small edits.
-    bases = [(change_text(rng), rng.choice(SEGMENTS), rng.choice(REASONS)) for _ in range(max(40, n_hyp // 50))]
+    bases = [(change_text(rng, p.get("wide", False)), rng.choice(SEGMENTS), rng.choice(REASONS)) for _ in range(max(40, n_hyp // 50))]
     hyp_squad, hyp_metric, hyp_change = [], [], []
     for h in range(1, n_hyp + 1):
         s = rng.choice(squads)
@@ -263,7 +279,7 @@ def generate(shape, n_exp, root):
             c, a, r = rng.choice(bases)
             c = c + rng.choice(["", " on mobile", " in the EU", " for a month", ""])
         else:
-            c = change_text(rng) if rng.random() < 0.8 else f"{rng.choice(CHANGES)} {rng.choice(QUALIFIERS)}"
+            c = change_text(rng, p.get("wide", False)) if rng.random() < 0.8 else f"{rng.choice(CHANGES)} {rng.choice(QUALIFIERS)}"
             a = f"{rng.choice(SEGMENTS)} in {rng.choice(REGIONS).upper()}"
             r = f"{rng.choice(REASONS)}; {rng.choice(REASONS)}"
         hyp_change.append(c)
