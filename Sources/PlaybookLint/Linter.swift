@@ -75,6 +75,11 @@ public struct Linter: Sendable {
                 .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
         }
         var slowest: Int?
+        let relatedID = OverlapRelated.descriptor.id
+        let relatedOff = configuration.severity(for: relatedID) == nil
+            && !configuration.overrides.contains(where: { $0.severities[relatedID] != nil })
+        let perEntity = Int(configuration.options[relatedID]?["per_entity"] ?? Double(OverlapRelated.defaultPerEntity))
+        let relatedPerEntity: Int? = relatedOff ? 0 : perEntity > 0 ? perEntity : nil
         for rule in RuleCatalog.repositoryRules {
             let descriptor = rule.descriptor
             // A rule turned off everywhere is not run at all (overlap detection is not free).
@@ -82,7 +87,8 @@ public struct Linter: Sendable {
                !configuration.overrides.contains(where: { $0.severities[descriptor.id] != nil }) { continue }
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
-                options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder)
+                options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder,
+                relatedPerEntity: relatedPerEntity)
             if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }

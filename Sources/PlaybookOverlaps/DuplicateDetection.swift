@@ -406,14 +406,61 @@ enum DuplicateDetection {
             for (key, cosine) in zip(unscored, cosines) { candidates[key]?.meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
-        let compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
-        let comparisons = items.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let inPlace = buffer
-            return sideBySide(compared.count) { index -> (key: Int, fields: FieldComparison) in
-                let (key, candidate) = compared[index]
-                return (key, FieldComparison(inPlace[key / n], inPlace[key % n], words: candidate.words, meaning: candidate.meaning,
-                                             catalog: catalog, wording: corpus.wording(key / n, key % n)))
+        var compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
+        // With related work capped, a pair `certainlyApart` can only be related (a field differs), so it
+        // is compared field by field only when it is among either side's closest related entities, or
+        // when a look-alike's inherited difference may read it (see `inheritedDifferences`); one
+        // scoring under the related margin is nothing, as `judge` finds.
+        var onlyRelated: [(key: Int, value: Candidate)] = []
+        if options.relatedPerEntity != nil {
+            let apart = ApartIndex(items)
+            let relatedBar = options.threshold + relatedMargin
+            var possible: [(key: Int, value: Candidate)] = []
+            possible.reserveCapacity(compared.count)
+            for pair in compared {
+                if apart.apart(pair.key / n, pair.key % n) {
+                    if pair.value.score >= relatedBar || vectors != nil { onlyRelated.append(pair) }
+                } else {
+                    possible.append(pair)
+                }
             }
+            compared = possible
+        }
+        func compare(_ list: [(key: Int, value: Candidate)]) -> [(key: Int, fields: FieldComparison)] {
+            items.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let inPlace = buffer
+                return sideBySide(list.count) { index -> (key: Int, fields: FieldComparison) in
+                    let (key, candidate) = list[index]
+                    return (key, FieldComparison(inPlace[key / n], inPlace[key % n], words: candidate.words, meaning: candidate.meaning,
+                                                 catalog: catalog, wording: corpus.wording(key / n, key % n)))
+                }
+            }
+        }
+        func judged(_ comparisons: [(key: Int, fields: FieldComparison)], inherited: [Int: FieldComparison]) -> [Overlap] {
+            items.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let inPlace = buffer
+                return sideBySide(comparisons.count) { index -> Overlap? in
+                    let key = comparisons[index].key
+                    let comparison = inherited[key] ?? comparisons[index].fields
+                    let (a, b) = (key / n, key % n)
+                    return candidates[key].flatMap { candidate in
+                        judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },
+                              kindName: kindName, options: options)
+                    }
+                }
+            }.compactMap { $0 }
+        }
+        var comparisons = compare(compared)
+        if vectors != nil, !onlyRelated.isEmpty {
+            // Inheritance reads the fields of a pair of two texts that each restate a third: those of the
+            // apart pairs between items of restating pairs are compared now (an item's meaning is known only here).
+            var restating = Set<Int>()
+            for (key, comparison) in comparisons where comparison.differences.isEmpty { restating.insert(key / n); restating.insert(key % n) }
+            let (read, later) = onlyRelated.reduce(into: ([(key: Int, value: Candidate)](), [(key: Int, value: Candidate)]())) { split, pair in
+                if restating.contains(pair.key / n), restating.contains(pair.key % n) { split.0.append(pair) } else { split.1.append(pair) }
+            }
+            comparisons += compare(read)
+            onlyRelated = later.filter { $0.value.score >= options.threshold + relatedMargin }
         }
         var fields: [Int: FieldComparison] = [:]
         fields.reserveCapacity(comparisons.count)
@@ -422,23 +469,87 @@ enum DuplicateDetection {
         // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
         let inherited = inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
                                              wording: { corpus.wording($0, $1) })
-        let found = items.withUnsafeBufferPointer { buffer in
-            nonisolated(unsafe) let inPlace = buffer
-            return sideBySide(comparisons.count) { index -> Overlap? in
-                let key = comparisons[index].key
-                let comparison = inherited[key] ?? comparisons[index].fields
-                let (a, b) = (key / n, key % n)
-                return candidates[key].flatMap { candidate in
-                    judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },
-                          kindName: kindName, options: options)
-                }
+        var found = judged(comparisons, inherited: inherited)
+        if let cap = options.relatedPerEntity {
+            found = closestRelated(found, onlyRelated: onlyRelated, cap: cap, items: items) { keep in
+                judged(compare(keep), inherited: [:])
             }
-        }.compactMap { $0 }
+        }
         // The pairs' comparisons (a growing number of them, each with its lists) freed on another core:
         // on this thread it was a stretch of the comparison's end with nothing else to do.
         Parting.release(consume fields)
         Parting.release(consume comparisons)
         return found
+    }
+
+    /// `found` with its related pairs cut to those among either side's `cap` closest related entities
+    /// (by score, then the other's id), counting `onlyRelated` (pairs known to be related, not yet
+    /// compared: `judging` compares and judges those kept); each kept related pair says its place
+    /// among each side's related entities and how many each has.
+    static func closestRelated(_ found: [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
+                               judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
+        let n = items.count
+        let place = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.side.id, $0.offset) })
+        var duplicates: [Overlap] = []
+        // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
+        var related: [(score: Double, a: Int, b: Int, source: Int)] = []
+        for (index, overlap) in found.enumerated() {
+            if overlap.kind != .related { duplicates.append(overlap); continue }
+            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }
+            related.append((overlap.score, a, b, index))
+        }
+        for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score, pair.key / n, pair.key % n, -1 - index)) }
+        guard cap > 0 else { return duplicates }
+        // Each entity's related pairs, closest first (ties by the other's id), its place in that order.
+        var totals = [Int](repeating: 0, count: n)
+        var lists = [[Int]](repeating: [], count: n)
+        for (index, pair) in related.enumerated() {
+            totals[pair.a] += 1
+            totals[pair.b] += 1
+            lists[pair.a].append(index)
+            lists[pair.b].append(index)
+        }
+        var rank: [Int: (Int, Int)] = [:]
+        for entity in 0..<n where !lists[entity].isEmpty {
+            func other(_ index: Int) -> Int { related[index].a == entity ? related[index].b : related[index].a }
+            let closest = lists[entity].sorted { x, y in
+                if related[x].score != related[y].score { return related[x].score > related[y].score }
+                return items[other(x)].side.id < items[other(y)].side.id
+            }.prefix(cap)
+            for (offset, index) in closest.enumerated() {
+                var ranks = rank[index] ?? (cap + 1, cap + 1)
+                if related[index].a == entity { ranks.0 = offset + 1 } else { ranks.1 = offset + 1 }
+                rank[index] = ranks
+            }
+        }
+        var kept = duplicates
+        var toJudge: [(key: Int, value: Candidate)] = []
+        var placesToJudge: [Int] = []
+        func marked(_ overlap: Overlap, _ index: Int) -> Overlap {
+            var overlap = overlap
+            let pair = related[index]
+            let ranks = rank[index] ?? (cap + 1, cap + 1)
+            // `sides` are ordered by id; the pair's first item may be the second side.
+            let firstIsA = overlap.sides[0].id == items[pair.a].side.id
+            overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
+            overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
+            return overlap
+        }
+        for index in rank.keys.sorted() {
+            let source = related[index].source
+            if source >= 0 { kept.append(marked(found[source], index)) } else {
+                toJudge.append(onlyRelated[-1 - source])
+                placesToJudge.append(index)
+            }
+        }
+        let judgedNow = judging(toJudge)
+        var byKey: [Int: Int] = [:]
+        for (position, index) in placesToJudge.enumerated() { byKey[related[index].a * n + related[index].b] = index; _ = position }
+        for overlap in judgedNow {
+            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id], let index = byKey[min(a, b) * n + max(a, b)] else { continue }
+            kept.append(marked(overlap, index))
+        }
+        return kept
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.

@@ -41,6 +41,11 @@ public struct Overlap: Sendable, Hashable {
     public var terms: [String]
     /// Set when an approval on either side names the other: a council has reviewed it.
     public var acknowledgedBy: String?
+    /// For related work when each entity's related entities are capped (`OverlapOptions.relatedPerEntity`),
+    /// for each side (in `sides`' order): this pair's place among that side's related entities, closest
+    /// first (1-based), and how many related entities that side has in all. Empty otherwise.
+    public var relatedRanks: [Int] = []
+    public var relatedTotals: [Int] = []
 
     public init(kind: OverlapKind, sides: [OverlapSide], score: Double, reason: String, terms: [String] = [], acknowledgedBy: String? = nil) {
         self.kind = kind
@@ -73,6 +78,10 @@ public struct OverlapOptions: Sendable, Hashable {
     public var threshold: Double = OverlapOptions.defaultThreshold
     /// Also compare work within one squad.
     public var sameSquad = false
+    /// At most this many related entities per entity, its closest by score (ties by id), each pair kept
+    /// when it is among either side's closest; 0: related work is not looked for (only pairs that can
+    /// be duplicates are compared field by field); nil: every related pair.
+    public var relatedPerEntity: Int? = nil
 
     /// Chosen on the tuning half of the labelled growth pairs (`Tests/PlaybookOverlapsTests/Data`):
     /// with all-MiniLM-L6-v2 F1 there falls above 0.40 (0.87 at 0.40, 0.81 at 0.50; on `tune2` 0.88
@@ -81,8 +90,9 @@ public struct OverlapOptions: Sendable, Hashable {
     /// look-alike texts. See the README.
     public static let defaultThreshold = 0.4
 
-    public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false) {
+    public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false, relatedPerEntity: Int? = nil) {
         self.threshold = threshold
         self.sameSquad = sameSquad
+        self.relatedPerEntity = relatedPerEntity
     }
 }

@@ -57,9 +57,16 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
     // Two findings for each overlap of `kinds`, one per side: where each goes is known before it is
     // written, so the chunks over the cores write the one list in place (a large playbook has tens
     // of thousands of overlaps; joining chunks' lists copied each finding, a retain per field).
+    // Related work capped per entity: a note only on the sides among whose closest it is.
+    let cap = context.relatedPerEntity
+    @Sendable func noted(_ overlap: Overlap, _ side: Int) -> Bool {
+        guard kinds.contains(overlap.kind) else { return false }
+        guard overlap.kind == .related, let cap, overlap.relatedRanks.count == 2 else { return true }
+        return overlap.relatedRanks[side] <= cap
+    }
     var total = 0
     let starts = list.indices.map { index in
-        defer { if kinds.contains(list[index].kind) { total += 2 } }
+        defer { total += (noted(list[index], 0) ? 1 : 0) + (noted(list[index], 1) ? 1 : 0) }
         return total
     }
     let chunk = 1024
@@ -69,8 +76,11 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
         DispatchQueue.concurrentPerform(iterations: chunks) { c in
             for index in (c * chunk)..<min(list.count, (c + 1) * chunk) where kinds.contains(list[index].kind) {
                 let overlap = list[index]
-                (buffer.baseAddress! + starts[index]).initialize(to: finding(overlap, side: overlap.sides[0], other: overlap.sides[1], context: context))
-                (buffer.baseAddress! + starts[index] + 1).initialize(to: finding(overlap, side: overlap.sides[1], other: overlap.sides[0], context: context))
+                var at = starts[index]
+                for side in 0..<2 where noted(overlap, side) {
+                    (buffer.baseAddress! + at).initialize(to: finding(overlap, side: side, context: context))
+                    at += 1
+                }
             }
         }
         initialized = total
@@ -80,7 +90,8 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
 }
 
 /// The finding on `side` of `overlap`, naming `other`.
-private func finding(_ overlap: Overlap, side: OverlapSide, other: OverlapSide, context: RuleContext) -> LocatedDiagnostic {
+private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) -> LocatedDiagnostic {
+    let (side, other) = (overlap.sides[index], overlap.sides[1 - index])
     let kind = overlap.kind
     let whose = other.squad.map { " of squad \($0)" } ?? ""
     let what = switch kind {
@@ -98,6 +109,11 @@ private func finding(_ overlap: Overlap, side: OverlapSide, other: OverlapSide, 
     var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
     if kind == .related {
         message += overlap.acknowledgedBy.map { "; acknowledged by \($0)" } ?? "; read its learnings before testing"
+        // The last of a capped entity's notes counts the related entities not noted.
+        if let cap = context.relatedPerEntity, overlap.relatedRanks.count == 2, overlap.relatedTotals[index] > cap,
+           overlap.relatedRanks[index] == cap {
+            message += "; \(side.id) is related to \(overlap.relatedTotals[index] - cap) more (the \(cap) closest are noted; `playbook overlaps` lists all)"
+        }
     } else if let reviewer = overlap.acknowledgedBy {
         rule = OverlapAcknowledged.descriptor.id
         message += "; acknowledged by \(reviewer)"
@@ -151,7 +167,7 @@ public enum OverlapDuplicate: RepositoryRule {
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
-                                     sameSquad: context.option("same_squad") != 0)
+                                     sameSquad: context.option("same_squad") != 0, relatedPerEntity: context.relatedPerEntity)
         return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
     }
 }
@@ -183,12 +199,20 @@ public enum OverlapRelated: RepositoryRule {
         id: "overlap-related", severity: .note,
         summary: "Two hypotheses (or two experiments) of different squads make a similar change but differ in direction, metric, audience, platform, region or surface.",
         details: "Found by the `overlap-duplicate` check (and turned off with it): a pair whose changes read alike (at least 0.1 above its threshold) but that goes the opposite way (add / remove, show / hide, earlier / later, more / fewer, a negation), aims at another metric (metrics compare through the catalog: the same id, or entries with the same event), or names another platform, region, surface or segment is not duplicated work. The note names the fields that match and those that differ, with the words that differ, so the other squad's learnings are read before testing.",
+        options: [
+            RuleOption("per_entity", Double(OverlapRelated.defaultPerEntity),
+                       "at most this many notes per hypothesis or experiment, its closest related work by score (0: every related pair)"),
+        ],
         triggering: [relatedPair(audience: "lapsed learners who lost their streak last month", marked: true)],
         passing: [
             hypothesisPair(second: "Streak freeze for weekend learners", marked: false)
                 .replacing("notify users at night if they have not practised and their streak will break", with: "offer one free streak freeze a week"),
         ]
     )
+
+    /// Notes per entity unless configured: nobody reads the 258 related notes one experiment of a
+    /// playbook of look-alike wording got uncapped.
+    public static let defaultPerEntity = 3
 
     /// Its findings come from `overlap-duplicate`.
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] { [] }

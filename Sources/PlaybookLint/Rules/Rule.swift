@@ -61,6 +61,9 @@ public struct RuleContext: Sendable {
     let rule: RuleDescriptor
     /// The sentence encoder duplicate detection compares meaning with, when the model is installed.
     var encoder: (any SentenceEncoder)? = nil
+    /// How many related entities each entity's `overlap-related` notes name at most (0 when the rule is
+    /// off everywhere: related work is then not looked for); nil: all of them.
+    var relatedPerEntity: Int? = OverlapRelated.defaultPerEntity
 
     /// The configured value of an option, else its default.
     public func option(_ name: String) -> Double {
