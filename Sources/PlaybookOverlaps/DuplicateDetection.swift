@@ -407,24 +407,40 @@ enum DuplicateDetection {
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
         var compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
-        // With related work capped, a pair `certainlyApart` can only be related (a field differs), so it
-        // is compared field by field only when it is among either side's closest related entities, or
-        // when a look-alike's inherited difference may read it (see `inheritedDifferences`); one
-        // scoring under the related margin is nothing, as `judge` finds.
+        // With related work capped, each pair is first asked only whether a field differs (`certainlyApart`,
+        // then the comparison stopping at its first difference): one that differs is related work (when
+        // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
+        // judged only when it is among either side's closest related entities. Those that differ in
+        // nothing (duplicates, unless a look-alike's difference is inherited), and with a model every
+        // pair between two of their items (`inheritedDifferences` reads those), are compared in full now.
         var onlyRelated: [(key: Int, value: Candidate)] = []
         if options.relatedPerEntity != nil {
             let apart = ApartIndex(items)
-            let relatedBar = options.threshold + relatedMargin
-            var possible: [(key: Int, value: Candidate)] = []
-            possible.reserveCapacity(compared.count)
-            for pair in compared {
-                if apart.apart(pair.key / n, pair.key % n) {
-                    if pair.value.score >= relatedBar || vectors != nil { onlyRelated.append(pair) }
-                } else {
-                    possible.append(pair)
+            let list = compared
+            let differs: [Bool] = items.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let inPlace = buffer
+                return sideBySide(list.count) { index -> Bool in
+                    let (key, candidate) = list[index]
+                    let (a, b) = (key / n, key % n)
+                    return apart.apart(a, b)
+                        || !FieldComparison(inPlace[a], inPlace[b], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
+                                            wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
             }
-            compared = possible
+            var restating = Set<Int>()
+            for (index, pair) in list.enumerated() where !differs[index] {
+                restating.insert(pair.key / n)
+                restating.insert(pair.key % n)
+            }
+            let relatedBar = options.threshold + relatedMargin
+            compared = []
+            for (index, pair) in list.enumerated() {
+                if !differs[index] || (vectors != nil && restating.contains(pair.key / n) && restating.contains(pair.key % n)) {
+                    compared.append(pair)
+                } else if pair.value.score >= relatedBar {
+                    onlyRelated.append(pair)
+                }
+            }
         }
         func compare(_ list: [(key: Int, value: Candidate)]) -> [(key: Int, fields: FieldComparison)] {
             items.withUnsafeBufferPointer { buffer in
@@ -450,18 +466,7 @@ enum DuplicateDetection {
                 }
             }.compactMap { $0 }
         }
-        var comparisons = compare(compared)
-        if vectors != nil, !onlyRelated.isEmpty {
-            // Inheritance reads the fields of a pair of two texts that each restate a third: those of the
-            // apart pairs between items of restating pairs are compared now (an item's meaning is known only here).
-            var restating = Set<Int>()
-            for (key, comparison) in comparisons where comparison.differences.isEmpty { restating.insert(key / n); restating.insert(key % n) }
-            let (read, later) = onlyRelated.reduce(into: ([(key: Int, value: Candidate)](), [(key: Int, value: Candidate)]())) { split, pair in
-                if restating.contains(pair.key / n), restating.contains(pair.key % n) { split.0.append(pair) } else { split.1.append(pair) }
-            }
-            comparisons += compare(read)
-            onlyRelated = later.filter { $0.value.score >= options.threshold + relatedMargin }
-        }
+        let comparisons = compare(compared)
         var fields: [Int: FieldComparison] = [:]
         fields.reserveCapacity(comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
@@ -509,12 +514,15 @@ enum DuplicateDetection {
             lists[pair.a].append(index)
             lists[pair.b].append(index)
         }
+        // Each item's place among the ids sorted (ties are broken by the other's id).
+        var idOrder = [Int](repeating: 0, count: n)
+        for (position, item) in items.indices.sorted(by: { items[$0].side.id < items[$1].side.id }).enumerated() { idOrder[item] = position }
         var rank: [Int: (Int, Int)] = [:]
         for entity in 0..<n where !lists[entity].isEmpty {
             func other(_ index: Int) -> Int { related[index].a == entity ? related[index].b : related[index].a }
             let closest = lists[entity].sorted { x, y in
                 if related[x].score != related[y].score { return related[x].score > related[y].score }
-                return items[other(x)].side.id < items[other(y)].side.id
+                return idOrder[other(x)] < idOrder[other(y)]
             }.prefix(cap)
             for (offset, index) in closest.enumerated() {
                 var ranks = rank[index] ?? (cap + 1, cap + 1)
