@@ -417,12 +417,23 @@ enum DuplicateDetection {
         if options.relatedPerEntity != nil {
             let apart = ApartIndex(items)
             let list = compared
+            // Each item's metric as a number (−1 for none): two numbered metrics that differ are a
+            // difference `FieldComparison` names (`MetricCatalog.same` is nil exactly when the keys differ).
+            var metricNumbers: [String: Int] = [:]
+            let metricOf = items.map { item in
+                item.metric.map { id in
+                    let key = catalog.key(id)
+                    if let known = metricNumbers[key] { return known }
+                    metricNumbers[key] = metricNumbers.count
+                    return metricNumbers.count - 1
+                } ?? -1
+            }
             let differs: [Bool] = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(list.count) { index -> Bool in
                     let (key, candidate) = list[index]
                     let (a, b) = (key / n, key % n)
-                    return apart.apart(a, b)
+                    return (metricOf[a] >= 0 && metricOf[b] >= 0 && metricOf[a] != metricOf[b]) || apart.apart(a, b)
                         || !FieldComparison(inPlace[a], inPlace[b], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
                                             wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
@@ -505,31 +516,49 @@ enum DuplicateDetection {
         }
         for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score, pair.key / n, pair.key % n, -1 - index)) }
         guard cap > 0 else { return duplicates }
-        // Each entity's related pairs, closest first (ties by the other's id), its place in that order.
+        // Each entity's related pairs (flat: `lists[starts[e]..<starts[e + 1]]`), its closest `cap` of
+        // them by score, then by the other's id, and each pair's place among each side's closest.
         var totals = [Int](repeating: 0, count: n)
-        var lists = [[Int]](repeating: [], count: n)
-        for (index, pair) in related.enumerated() {
+        for pair in related {
             totals[pair.a] += 1
             totals[pair.b] += 1
-            lists[pair.a].append(index)
-            lists[pair.b].append(index)
+        }
+        var starts = [Int](repeating: 0, count: n + 1)
+        for entity in 0..<n { starts[entity + 1] = starts[entity] + totals[entity] }
+        var filled = starts
+        var lists = [Int](repeating: 0, count: starts[n])
+        for (index, pair) in related.enumerated() {
+            lists[filled[pair.a]] = index
+            filled[pair.a] += 1
+            lists[filled[pair.b]] = index
+            filled[pair.b] += 1
         }
         // Each item's place among the ids sorted (ties are broken by the other's id).
         var idOrder = [Int](repeating: 0, count: n)
         for (position, item) in items.indices.sorted(by: { items[$0].side.id < items[$1].side.id }).enumerated() { idOrder[item] = position }
-        var rank: [Int: (Int, Int)] = [:]
-        for entity in 0..<n where !lists[entity].isEmpty {
-            func other(_ index: Int) -> Int { related[index].a == entity ? related[index].b : related[index].a }
-            let closest = lists[entity].sorted { x, y in
-                if related[x].score != related[y].score { return related[x].score > related[y].score }
-                return idOrder[other(x)] < idOrder[other(y)]
-            }.prefix(cap)
-            for (offset, index) in closest.enumerated() {
-                var ranks = rank[index] ?? (cap + 1, cap + 1)
-                if related[index].a == entity { ranks.0 = offset + 1 } else { ranks.1 = offset + 1 }
-                rank[index] = ranks
+        var ranksA = [Int](repeating: cap + 1, count: related.count)
+        var ranksB = ranksA
+        var best: [(score: Double, order: Int, index: Int)] = []
+        best.reserveCapacity(cap + 1)
+        for entity in 0..<n where totals[entity] > 0 {
+            best.removeAll(keepingCapacity: true)
+            for index in lists[starts[entity]..<starts[entity + 1]] {
+                let pair = related[index]
+                let entry = (score: pair.score, order: idOrder[pair.a == entity ? pair.b : pair.a], index: index)
+                if best.count == cap, let last = best.last, !(entry.score > last.score || (entry.score == last.score && entry.order < last.order)) {
+                    continue
+                }
+                var at = best.count
+                while at > 0, entry.score > best[at - 1].score || (entry.score == best[at - 1].score && entry.order < best[at - 1].order) { at -= 1 }
+                best.insert(entry, at: at)
+                if best.count > cap { best.removeLast() }
+            }
+            for (offset, entry) in best.enumerated() {
+                if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
             }
         }
+        var rank: [Int: (Int, Int)] = [:]
+        for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap { rank[index] = (ranksA[index], ranksB[index]) }
         var kept = duplicates
         var toJudge: [(key: Int, value: Candidate)] = []
         var placesToJudge: [Int] = []
@@ -552,7 +581,7 @@ enum DuplicateDetection {
         }
         let judgedNow = judging(toJudge)
         var byKey: [Int: Int] = [:]
-        for (position, index) in placesToJudge.enumerated() { byKey[related[index].a * n + related[index].b] = index; _ = position }
+        for index in placesToJudge { byKey[related[index].a * n + related[index].b] = index }
         for overlap in judgedNow {
             guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id], let index = byKey[min(a, b) * n + max(a, b)] else { continue }
             kept.append(marked(overlap, index))
