@@ -171,7 +171,7 @@ enum DuplicateDetection {
                 let encoding = Held<(vectors: Vectors?, audiences: [String: ArraySlice<Float>])?>(nil)
                 let vectorsRead = DispatchSemaphore(value: 0)
                 DispatchQueue.global().async(group: group) {
-                    let words = Self.words(held.value, options: options)
+                    let words = Self.words(held.value, options: options, catalog: catalog, lexical: encoder == nil)
                     vectorsRead.wait()
                     var items: [Item] = []
                     swap(&items, &held.value)
@@ -290,12 +290,38 @@ enum DuplicateDetection {
         var matches: [Match]
     }
 
-    static func words(_ items: [Item], options: OverlapOptions) -> Words {
+    /// `lexical`: no meaning will be compared. With related work capped, a pair that certainly differs
+    /// in a field (`differsSurely`) is then looked for only from the related margin up: under it, it
+    /// would be nothing (`judge`), and only a model's inherited differences read such pairs.
+    static func words(_ items: [Item], options: OverlapOptions, catalog: MetricCatalog, lexical: Bool) -> Words {
         let corpus = Corpus(items.map(\.text)) { iterations, body in DispatchQueue.concurrentPerform(iterations: iterations, execute: body) }
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
         let allowed: (Int, Int) -> Bool = { a, b in sameSquad || squads[a] == nil || squads[a] != squads[b] }
-        return Words(corpus: corpus, matches: lexicalMatches(corpus, threshold: options.threshold, allowed: allowed))
+        var bar: ((Int, Int) -> Double)?
+        if lexical, options.relatedPerEntity != nil {
+            let differs = differsSurely(items, catalog: catalog)
+            let relatedBar = options.threshold + relatedMargin
+            bar = { a, b in differs(a, b) ? relatedBar : 0 }
+        }
+        return Words(corpus: corpus, matches: lexicalMatches(corpus, threshold: options.threshold, allowed: allowed, bar: bar))
+    }
+
+    /// Whether two items (by place) certainly differ in a field `FieldComparison` names: their metrics
+    /// (numbered through the catalog; `MetricCatalog.same` is nil exactly when the keys differ), or
+    /// `certainlyApart`.
+    static func differsSurely(_ items: [Item], catalog: MetricCatalog) -> @Sendable (Int, Int) -> Bool {
+        let apart = ApartIndex(items)
+        var metricNumbers: [String: Int] = [:]
+        let metricOf = items.map { item in
+            item.metric.map { id in
+                let key = catalog.key(id)
+                if let known = metricNumbers[key] { return known }
+                metricNumbers[key] = metricNumbers.count
+                return metricNumbers.count - 1
+            } ?? -1
+        }
+        return { a, b in (metricOf[a] >= 0 && metricOf[b] >= 0 && metricOf[a] != metricOf[b]) || apart.apart(a, b) }
     }
 
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
@@ -324,7 +350,7 @@ enum DuplicateDetection {
     /// grey band under the neighbour rule's bars (`alignedRestatements`; hypotheses only).
     static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions,
                       words: Words? = nil, aligner: (any TokenAligner)? = nil) -> [Overlap] {
-        let words = words ?? Self.words(items, options: options)
+        let words = words ?? Self.words(items, options: options, catalog: catalog, lexical: vectors == nil)
         let corpus = words.corpus
         let squads = items.map(\.side.squad)
         let sameSquad = options.sameSquad
@@ -415,25 +441,14 @@ enum DuplicateDetection {
         // pair between two of their items (`inheritedDifferences` reads those), are compared in full now.
         var onlyRelated: [(key: Int, value: Candidate)] = []
         if options.relatedPerEntity != nil {
-            let apart = ApartIndex(items)
+            let surely = differsSurely(items, catalog: catalog)
             let list = compared
-            // Each item's metric as a number (−1 for none): two numbered metrics that differ are a
-            // difference `FieldComparison` names (`MetricCatalog.same` is nil exactly when the keys differ).
-            var metricNumbers: [String: Int] = [:]
-            let metricOf = items.map { item in
-                item.metric.map { id in
-                    let key = catalog.key(id)
-                    if let known = metricNumbers[key] { return known }
-                    metricNumbers[key] = metricNumbers.count
-                    return metricNumbers.count - 1
-                } ?? -1
-            }
             let differs: [Bool] = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(list.count) { index -> Bool in
                     let (key, candidate) = list[index]
                     let (a, b) = (key / n, key % n)
-                    return (metricOf[a] >= 0 && metricOf[b] >= 0 && metricOf[a] != metricOf[b]) || apart.apart(a, b)
+                    return surely(a, b)
                         || !FieldComparison(inPlace[a], inPlace[b], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
                                             wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
@@ -590,7 +605,8 @@ enum DuplicateDetection {
     }
 
     /// The pairs whose words score at or above the threshold, searched in blocks over the cores.
-    static func lexicalMatches(_ corpus: Corpus, threshold: Double, allowed: @escaping (Int, Int) -> Bool) -> [Match] {
+    static func lexicalMatches(_ corpus: Corpus, threshold: Double, allowed: @escaping (Int, Int) -> Bool,
+                               bar: ((Int, Int) -> Double)? = nil) -> [Match] {
         let search = CandidateSearch(corpus: corpus, threshold: threshold)
         let block = 512
         let blocks = (corpus.count + block - 1) / block
@@ -598,9 +614,11 @@ enum DuplicateDetection {
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             nonisolated(unsafe) let allowed = allowed
+            nonisolated(unsafe) let bar = bar
             DispatchQueue.concurrentPerform(iterations: blocks) { index in
                 let rows = (index * block)..<min(corpus.count, (index + 1) * block)
-                output[index] = search.matches(rows: rows, allowed: allowed)
+                var scored = 0
+                output[index] = search.matches(rows: rows, allowed: allowed, bar: bar, scored: &scored)
             }
         }
         return Array(found.joined())

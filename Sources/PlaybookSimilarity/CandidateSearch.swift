@@ -110,7 +110,10 @@ public struct CandidateSearch: Sendable {
     }
 
     /// The same, counting in `scored` the candidate pairs whose score was computed in full.
-    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, scored: inout Int) -> [Match] {
+    /// `bar`, when given, raises the threshold for some pairs (never lowers it): a pair is a match
+    /// when it scores at least `max(threshold, bar(a, b))`.
+    public func matches(rows: Range<Int>? = nil, allowed: (Int, Int) -> Bool = { _, _ in true }, bar: ((Int, Int) -> Double)? = nil,
+                        scored: inout Int) -> [Match] {
         let rows = rows ?? 0..<corpus.count
         // The search's parts as locals: the closures below reading them through `self` copied the
         // search (a retain of each of its arrays, on both cores at once) for every text.
@@ -211,7 +214,8 @@ public struct CandidateSearch: Sendable {
                                         cosine += dense[Int(terms[k])] * termWeights[k]
                                     }
                                     guard cosine + tolerance >= bound,
-                                          corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance, threshold: threshold),
+                                          corpus.scoreCanReach(a, b, wordCosine: cosine + tolerance,
+                                                               threshold: bar.map { max(threshold, $0(a, b)) } ?? threshold),
                                           allowed(a, b) else { continue }
                                     touched[candidates] = b32
                                     cosines[candidates] = cosine
@@ -231,7 +235,7 @@ public struct CandidateSearch: Sendable {
                 let cosine = cosines[index]
                 guard cosine >= bound else { continue }
                 let score = corpus.score(a, b, wordCosine: cosine)
-                if score >= threshold { out.append(Match(first: b, second: a, score: score)) }
+                if score >= threshold, bar.map({ score >= $0(a, b) }) ?? true { out.append(Match(first: b, second: a, score: score)) }
             }
             for id in vector.ids { dense[Int(id)] = 0 }
         }
