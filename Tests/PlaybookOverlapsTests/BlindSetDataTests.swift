@@ -4,7 +4,7 @@ import XCTest
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
-/// `Data/fresh11-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -32,6 +32,10 @@ struct BlindSet {
                                    earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                   "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
                                                   "fresh9-pairs.tsv", "fresh10-pairs.tsv"])
+    static let twelfth = BlindSet(file: "fresh12-pairs.tsv", prefix: "R", split: "fresh12",
+                                  earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                 "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
+                                                 "fresh9-pairs.tsv", "fresh10-pairs.tsv", "fresh11-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -181,4 +185,12 @@ final class Fresh11DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.eleventh.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.eleventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.eleventh.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh12DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twelfth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twelfth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twelfth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twelfth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twelfth.checkNoTextRepeatedFromTheEarlierSets() }
 }
