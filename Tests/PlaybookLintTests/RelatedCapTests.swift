@@ -148,4 +148,24 @@ final class RelatedCapTests: XCTestCase {
         XCTAssertTrue(pair(try overlapFindings("rules: {overlap-duplicate: {threshold_percent: 30}, overlap-related: {per_entity: 0}}\n")))
         XCTAssertFalse(pair(try overlapFindings("rules: {overlap-related: {per_entity: 0}}\n")))
     }
+
+    /// `lint PATH` and `lint --staged PATH` report one file's findings of the whole playbook: an entity's
+    /// closest related work is picked among every entity, not among those of the files reported.
+    func testOneFileReportedKeepsTheNotesOfTheWholePlaybook() throws {
+        var files = [SourceFile(path: "playbooks/h1.yml", bytes: Array(Self.hypothesis(1, squad: "activation-emea", country: "France", extra: "").utf8))]
+        for (index, country) in Self.countries.enumerated() {
+            let text = Self.hypothesis(index + 2, squad: "squad-\(index + 2)", country: country, extra: Self.extras[Self.extras.count - 1 - index])
+            files.append(SourceFile(path: "playbooks/h\(index + 2).yml", bytes: Array(text.utf8)))
+        }
+        let linter = Linter(today: Day(year: 2026, month: 11, day: 23))
+        let notes = { (list: [Finding]) in list.filter { $0.rule == "overlap-related" }.map { [$0.file, $0.message] + $0.related } }
+        for reported in ["playbooks/h1.yml", "playbooks/h7.yml"] {
+            let whole = notes(linter.lint(files).findings).filter { $0[0] == reported }
+            XCTAssertEqual(whole.count, 3)
+            XCTAssertEqual(notes(linter.lint(files, reportedFiles: [reported]).findings), whole)
+            // In another file order the same notes (their reasons name the two squads in the order read).
+            let which = { (list: [[String]]) in list.map { [$0[0], $0[2], $0[1].components(separatedBy: "; ").last ?? ""] } }
+            XCTAssertEqual(which(notes(linter.lint(files.reversed(), reportedFiles: [reported]).findings)), which(whole))
+        }
+    }
 }
