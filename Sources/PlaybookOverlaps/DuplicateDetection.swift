@@ -525,7 +525,11 @@ enum DuplicateDetection {
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
         // A pair a council has reviewed ranks after every unreviewed one (scores are in 0–1).
-        let below = { (a: Int, b: Int) in reviewed.isEmpty || reviewed.reviewer(items[a].side.id, items[b].side.id) == nil ? 0.0 : 2 }
+        // (Looked up only where either side's approvals name another: most pairs have none.)
+        let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
+        let below = { (a: Int, b: Int) in
+            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(items[a].side.id, items[b].side.id) == nil ? 0.0 : 2
+        }
         for (index, overlap) in found.enumerated() {
             if overlap.kind != .related { duplicates.append(overlap); continue }
             guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }

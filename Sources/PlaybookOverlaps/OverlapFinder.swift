@@ -151,6 +151,9 @@ struct Acknowledgements: Sendable, Hashable {
     /// Whether no approval names another entity.
     var isEmpty: Bool { named.isEmpty }
 
+    /// Whether an approval of `id` (or of one of its experiments) names another entity.
+    func names(_ id: String) -> Bool { named[id] != nil }
+
     /// Who reviewed the pair, when an approval on either side names the other.
     func reviewer(_ a: String, _ b: String) -> String? {
         named[a]?[b] ?? named[b]?[a]
