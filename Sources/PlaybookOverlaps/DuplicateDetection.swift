@@ -502,7 +502,7 @@ enum DuplicateDetection {
                                              wording: { corpus.wording($0, $1) })
         var found = judged(comparisons, inherited: inherited)
         if let cap = options.relatedPerEntity {
-            found = closestRelated(found, onlyRelated: onlyRelated, cap: cap, items: items) { keep in
+            found = closestRelated(found, onlyRelated: onlyRelated, cap: cap, items: items, reviewed: options.reviewed) { keep in
                 judged(compare(keep), inherited: [:])
             }
         }
@@ -518,18 +518,24 @@ enum DuplicateDetection {
     /// compared: `judging` compares and judges those kept); each kept related pair says its place
     /// among each side's related entities and how many each has.
     static func closestRelated(_ found: [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
-                               judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
+                               reviewed: Acknowledgements = Acknowledgements([]), judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
         let n = items.count
         let place = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.side.id, $0.offset) })
         var duplicates: [Overlap] = []
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
+        // A pair a council has reviewed ranks after every unreviewed one (scores are in 0–1).
+        // (Looked up only where either side's approvals name another: most pairs have none.)
+        let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
+        let below = { (a: Int, b: Int) in
+            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(items[a].side.id, items[b].side.id) == nil ? 0.0 : 2
+        }
         for (index, overlap) in found.enumerated() {
             if overlap.kind != .related { duplicates.append(overlap); continue }
             guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }
-            related.append((overlap.score, a, b, index))
+            related.append((overlap.score - below(a, b), a, b, index))
         }
-        for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score, pair.key / n, pair.key % n, -1 - index)) }
+        for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
         guard cap > 0 else { return duplicates }
         // Each entity's related pairs (flat: `lists[starts[e]..<starts[e + 1]]`), its closest `cap` of
         // them by score, then by the other's id, and each pair's place among each side's closest.

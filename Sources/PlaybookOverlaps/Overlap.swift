@@ -82,6 +82,9 @@ public struct OverlapOptions: Sendable, Hashable {
     /// when it is among either side's closest; 0: related work is not looked for (only pairs that can
     /// be duplicates are compared field by field); nil: every related pair.
     public var relatedPerEntity: Int? = nil
+    /// The pairs a council has reviewed (set by `OverlapFinder`): with related work capped, they rank
+    /// after every unreviewed one, so that an approval does not take the place of unread work.
+    var reviewed = Acknowledgements([])
 
     /// Chosen on the tuning half of the labelled growth pairs (`Tests/PlaybookOverlapsTests/Data`):
     /// with all-MiniLM-L6-v2 F1 there falls above 0.40 (0.87 at 0.40, 0.81 at 0.50; on `tune2` 0.88

@@ -15,6 +15,8 @@ public enum OverlapFinder {
         _ = consume entities
         let acknowledgements = Acknowledgements(unique)
         let collisions = CollisionDetection.find(unique, today: today)
+        var options = options
+        options.reviewed = acknowledgements
         let found = DuplicateDetection.find(consume unique, options: options, encoder: encoder) + collisions
         return acknowledged(found, acknowledgements)
     }
@@ -23,7 +25,9 @@ public enum OverlapFinder {
     public static func duplicates(_ entities: [SourcedEntity], options: OverlapOptions = OverlapOptions(),
                                   encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
         let unique = firstDefinitions(entities)
-        return acknowledged(DuplicateDetection.find(unique, options: options, encoder: encoder), Acknowledgements(unique))
+        var options = options
+        options.reviewed = Acknowledgements(unique)
+        return acknowledged(DuplicateDetection.find(unique, options: options, encoder: encoder), options.reviewed)
     }
 
     /// Colliding experiments only.
@@ -116,7 +120,7 @@ public enum OverlapFinder {
 
 /// Approvals that name other entities (`approvals: [{…, overlaps: [ID]}]`), on hypotheses and
 /// experiments; an experiment's approval also covers its hypothesis.
-struct Acknowledgements {
+struct Acknowledgements: Sendable, Hashable {
     /// For each entity id, the ids its approvals (or its experiments' approvals) name, with who approved.
     private var named: [String: [String: String]] = [:]
 
@@ -146,6 +150,9 @@ struct Acknowledgements {
 
     /// Whether no approval names another entity.
     var isEmpty: Bool { named.isEmpty }
+
+    /// Whether an approval of `id` (or of one of its experiments) names another entity.
+    func names(_ id: String) -> Bool { named[id] != nil }
 
     /// Who reviewed the pair, when an approval on either side names the other.
     func reviewer(_ a: String, _ b: String) -> String? {

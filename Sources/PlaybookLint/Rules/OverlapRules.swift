@@ -112,7 +112,7 @@ private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) 
         // The last of a capped entity's notes counts the related entities not noted.
         if let cap = context.relatedPerEntity, overlap.relatedRanks.count == 2, overlap.relatedTotals[index] > cap,
            overlap.relatedRanks[index] == cap {
-            message += "; \(side.id) is related to \(overlap.relatedTotals[index] - cap) more (the \(cap) closest are noted; `playbook overlaps` lists all)"
+            message += "; \(side.id) is related to \(overlap.relatedTotals[index] - cap) more (\(cap == 1 ? "the closest is" : "the \(cap) closest are") noted; `playbook overlaps` lists all)"
         }
     } else if let reviewer = overlap.acknowledgedBy {
         rule = OverlapAcknowledged.descriptor.id
@@ -198,7 +198,7 @@ public enum OverlapRelated: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-related", severity: .note,
         summary: "Two hypotheses (or two experiments) of different squads make a similar change but differ in direction, metric, audience, platform, region or surface.",
-        details: "Found by the `overlap-duplicate` check (and turned off with it): a pair whose changes read alike (at least 0.1 above its threshold) but that goes the opposite way (add / remove, show / hide, earlier / later, more / fewer, a negation), aims at another metric (metrics compare through the catalog: the same id, or entries with the same event), or names another platform, region, surface or segment is not duplicated work. The note names the fields that match and those that differ, with the words that differ, so the other squad's learnings are read before testing. Each hypothesis or experiment gets at most `per_entity` of these notes (default 3): its closest related work by score (ties by id), the last of them counting the others; `playbook overlaps` lists every related pair. With the rule off, related work is not looked for.",
+        details: "Found by the `overlap-duplicate` check (and turned off with it): a pair whose changes read alike (at least 0.1 above its threshold) but that goes the opposite way (add / remove, show / hide, earlier / later, more / fewer, a negation), aims at another metric (metrics compare through the catalog: the same id, or entries with the same event), or names another platform, region, surface or segment is not duplicated work. The note names the fields that match and those that differ, with the words that differ, so the other squad's learnings are read before testing. Each hypothesis or experiment gets at most `per_entity` of these notes (default 3): its closest related work by score (ties by id; pairs an approval acknowledges after all the others), the last of them counting the others; `playbook overlaps` lists every related pair. With the rule off, related work is not looked for.",
         options: [
             RuleOption("per_entity", Double(OverlapRelated.defaultPerEntity),
                        "at most this many notes per hypothesis or experiment, its closest related work by score (0: every related pair)"),
