@@ -51,9 +51,20 @@ enum Window {
 
     /// "from D1 to D2" for the common part, or nil when the windows are disjoint.
     static func overlap(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> String? {
-        let start = [aStart, bStart].compactMap { $0 }.max()
-        let end = [aEnd, bEnd].compactMap { $0 }.min()
+        let (start, end) = common(aStart, aEnd, bStart, bEnd)
         if let start, let end, end < start { return nil }
+        return describe(start, end)
+    }
+
+    /// The common part's first and last days (nil: open), which may not meet.
+    static func common(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> (start: Day?, end: Day?) {
+        let start = aStart.map { a in bStart.map { max(a, $0) } ?? a } ?? bStart
+        let end = aEnd.map { a in bEnd.map { min(a, $0) } ?? a } ?? bEnd
+        return (start, end)
+    }
+
+    /// "from D1 to D2", "from D1 on", "until D2" or "with no dates".
+    static func describe(_ start: Day?, _ end: Day?) -> String {
         switch (start, end) {
         case let (s?, e?): return "from \(s) to \(e)"
         case let (s?, nil): return "from \(s) on"
