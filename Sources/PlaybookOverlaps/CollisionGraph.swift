@@ -20,9 +20,6 @@ public struct CollisionGraph: Sendable {
     private let acknowledgements: Acknowledgements
     /// Each experiment as an overlap's side names it, by rank: built once, not for every pair.
     private let sides: [OverlapSide]
-    /// Each experiment's audience numbered by what a reason says of it (segment, regions,
-    /// platforms), by index: pairs of the same two audiences share one description.
-    private let audienceWords: [Int32]
 
     /// `today` extends running experiments past a planned end that has gone by, as `OverlapFinder` does.
     public init(_ entities: [SourcedEntity], today: Day? = nil) {
@@ -42,13 +39,6 @@ public struct CollisionGraph: Sendable {
         sides = byID.map { index in
             let e = live[index].experiment
             return OverlapSide(id: e.id.value, squad: e.squad?.value, file: live[index].file, mark: e.id.mark)
-        }
-        var words: [AudienceWords: Int32] = [:]
-        audienceWords = live.map { item in
-            let key = AudienceWords(item.experiment.audience)
-            if let number = words[key] { return number }
-            words[key] = Int32(words.count)
-            return Int32(words.count - 1)
         }
         var found: [UInt64] = []
         let (tests, audiences, meets) = CollisionDetection.tests(live)
@@ -160,9 +150,6 @@ public struct CollisionGraph: Sendable {
     public func forEachCollision(in range: Range<Int>,
                                  _ body: (_ low: OverlapSide, _ high: OverlapSide, _ reason: String, _ reviewedBy: String?) -> Void) {
         var reason = ""
-        // Few pairs of audiences and of windows recur over many pairs: each described once.
-        var described: [Int64: String] = [:]
-        var windows: [WindowKey: String] = [:]
         let checked = !acknowledgements.isEmpty
         // Read in place through the buffers: an experiment or a side copied out is a retain of each of its fields.
         experiments.withUnsafeBufferPointer { live in
@@ -174,20 +161,12 @@ public struct CollisionGraph: Sendable {
                     // The graph holds only pairs whose windows meet: the test of `CollisionDetection.collision`.
                     let (start, end) = Window.common(live[a].start, live[a].end, live[b].start, live[b].end)
                     if let start, let end, end < start { continue }
-                    let key = WindowKey(start: start, end: end)
-                    let window: String
-                    if let known = windows[key] {
-                        window = known
-                    } else {
-                        window = Window.describe(start, end)
-                        windows[key] = window
-                    }
                     reason.removeAll(keepingCapacity: true)
                     reason += live[a].experiment.id.value
                     reason += " and "
                     reason += live[b].experiment.id.value
                     reason += " are live together "
-                    reason += window
+                    Window.describe(start, end, into: &reason)
                     if live[a].surface == live[b].surface {
                         reason += " on the surface "
                         reason += live[a].surface
@@ -198,14 +177,7 @@ public struct CollisionGraph: Sendable {
                         reason += live[b].surface
                     }
                     reason += " for "
-                    let audiences = Int64(audienceWords[a]) << 32 | Int64(audienceWords[b])
-                    if let who = described[audiences] {
-                        reason += who
-                    } else {
-                        let who = AudienceOverlap.describe(live[a].experiment.audience, live[b].experiment.audience)
-                        described[audiences] = who
-                        reason += who
-                    }
+                    AudienceOverlap.describe(live[a].experiment.audience, live[b].experiment.audience, into: &reason)
                     reason += ", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience"
                     let reviewer = checked ? acknowledgements.reviewer(sides[low].id, sides[high].id) : nil
                     body(sides[low], sides[high], reason, reviewer)
@@ -223,24 +195,6 @@ public struct CollisionGraph: Sendable {
         overlap.acknowledgedBy = acknowledgements.reviewer(overlap.ids[0], overlap.ids[1])
         return overlap
     }
-}
-
-/// What a collision's reason says of an audience (not where it is written).
-private struct AudienceWords: Hashable {
-    var segment: String?
-    var regions: [String]?
-    var platforms: [Platform]?
-
-    init(_ audience: Audience?) {
-        segment = audience?.segment
-        regions = audience?.regions
-        platforms = audience?.platforms
-    }
-}
-
-/// The common part of two windows.
-private struct WindowKey: Hashable {
-    var start, end: Day?
 }
 
 extension Array where Element == UInt64 {
