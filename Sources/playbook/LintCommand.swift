@@ -77,11 +77,7 @@ struct Lint: ParsableCommand {
         let reporter = format.reporter(color: color)
         // Text written part by part as rendered over the cores, not joined first nor held whole (over 200 MB
         // for a large playbook).
-        if let text = reporter as? TextReporter {
-            text.renderParts(shown) { Terminal.write($0) }
-        } else {
-            Terminal.write(reporter.render(shown))
-        }
+        reporter.renderParts(shown) { Terminal.write($0) }
         Parting.release(consume shown)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""

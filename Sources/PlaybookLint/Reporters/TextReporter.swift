@@ -4,6 +4,43 @@ import PlaybookModel
 /// Turns a lint report into the text of one output format.
 public protocol Reporter: Sendable {
     func render(_ report: LintReport) -> String
+    /// `render`'s text handed to `write` in parts, in order: a large report need not be held whole.
+    func renderParts(_ report: LintReport, into write: (String) -> Void)
+}
+
+extension Reporter {
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
+        write(render(report))
+    }
+}
+
+/// Findings rendered in chunks over the cores, eight chunks at a time, each chunk's text handed to
+/// `write` in order as soon as its wave is done, so that each can go (be written out and freed)
+/// before the next are rendered. A large playbook's findings run to hundreds of thousands of lines
+/// (over 200 MB of text): rendered on one thread and whole, they were seconds and as much memory
+/// again as the findings, each page of it faulted in fresh.
+/// `render(slice, first)` renders a chunk; `first` says it is the first of the report.
+func renderInParts(_ findings: [Finding], into write: (String) -> Void,
+                   _ render: @Sendable (ArraySlice<Finding>, _ first: Bool) -> String) {
+    let chunk = 2048
+    let chunks = (findings.count + chunk - 1) / chunk
+    guard chunks > 1 else { return write(render(findings[...], true)) }
+    let wave = 8
+    var parts = [String](repeating: "", count: wave)
+    for first in stride(from: 0, to: chunks, by: wave) {
+        let count = min(wave, chunks - first)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let c = first + k
+                output[k] = render(findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)], c == 0)
+            }
+        }
+        for k in 0..<count {
+            write(parts[k])
+            parts[k] = ""
+        }
+    }
 }
 
 /// The formats `playbook lint --format` accepts, by name.
@@ -29,42 +66,14 @@ public struct TextReporter: Reporter {    public var color: Bool
     }
 
     public func render(_ report: LintReport) -> String {
-        renderParts(report).joined()
+        var text = ""
+        renderParts(report) { text += $0 }
+        return text
     }
 
-    /// `render`'s text in parts, in order (written one after the other, the text need not be joined).
-    public func renderParts(_ report: LintReport) -> [String] {
-        var parts: [String] = []
-        renderParts(report) { parts.append($0) }
-        return parts
-    }
-
-    /// `render`'s text handed to `write` in parts, in order, rendered a few at a time over the cores:
-    /// each part can go (be written out and freed) before the next are rendered. A large playbook's
-    /// findings run to hundreds of thousands of lines (over 200 MB): rendered whole first, they
-    /// were as much memory again as the findings, each page of it faulted in fresh.
+    /// `render`'s text handed to `write` in parts, in order, rendered a few at a time over the cores.
     public func renderParts(_ report: LintReport, into write: (String) -> Void) {
-        let findings = report.findings
-        let chunk = 2048
-        let chunks = (findings.count + chunk - 1) / chunk
-        guard chunks > 1 else { return write(lines(findings[...])) }
-        // Eight parts a wave: enough for the cores to share, few megabytes at a time.
-        let wave = 8
-        var parts = [String](repeating: "", count: wave)
-        for first in stride(from: 0, to: chunks, by: wave) {
-            let count = min(wave, chunks - first)
-            parts.withUnsafeMutableBufferPointer { buffer in
-                nonisolated(unsafe) let output = buffer
-                DispatchQueue.concurrentPerform(iterations: count) { k in
-                    let c = first + k
-                    output[k] = lines(findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)])
-                }
-            }
-            for k in 0..<count {
-                write(parts[k])
-                parts[k] = ""
-            }
-        }
+        renderInParts(report.findings, into: write) { findings, _ in lines(findings) }
     }
 
     /// One line a finding.
