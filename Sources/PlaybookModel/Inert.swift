@@ -94,9 +94,11 @@ public enum Inert {
         while start < count, base[start] == UInt8(ascii: " ") { start += 1 }
         if start + 1 < count, base[start] == UInt8(ascii: ":"), base[start + 1] == UInt8(ascii: ":") { return false }
         // Controls and non-ASCII anywhere; `[` only after `##`, checked where a `[` is.
-        // Eight bytes at a time as one word: whether any byte is a control (under 0x20, found as in
-        // "Bit Twiddling Hacks"' `hasless`), DEL or `[` (`haszero` of the word xor'd with it), or
-        // not ASCII (its top bit). These may flag a plain block, never miss an unusual one.
+        // Eight bytes at a time as one word: whether any byte is not ASCII (its top bit), DEL (with
+        // the top bits clear, adding one to each byte sets the top bit of a DEL only), a control
+        // (under 0x20: subtracting 0x20 from each byte borrows, setting the top bit of the lowest
+        // such byte, as in "Bit Twiddling Hacks"' `hasless`) or `[` (`haszero` of the word xor'd
+        // with it). These may flag a plain block, never miss an unusual one.
         let ones: UInt64 = 0x0101_0101_0101_0101, tops: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ word: UInt64) -> Bool { (word &- ones) & ~word & tops != 0 }
         var index = 0
@@ -106,8 +108,8 @@ public enum Inert {
             var unusual = true
             if end - index == 8 {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-                unusual = word & tops != 0 || (word &- 0x20 &* ones) & ~word & tops != 0
-                    || hasZero(word ^ (0x7F &* ones)) || hasZero(word ^ (UInt64(UInt8(ascii: "[")) &* ones))
+                unusual = (word | (word &+ ones) | (word &- 0x20 &* ones)) & tops != 0
+                    || hasZero(word ^ (UInt64(UInt8(ascii: "[")) &* ones))
             }
             if unusual {
                 for k in index..<end {

@@ -18,6 +18,8 @@ public struct CollisionGraph: Sendable {
     private let offsets: [Int]
     private let partners: [Int32]
     private let acknowledgements: Acknowledgements
+    /// Each experiment as an overlap's side names it, by rank: built once, not for every pair.
+    private let sides: [OverlapSide]
 
     /// `today` extends running experiments past a planned end that has gone by, as `OverlapFinder` does.
     public init(_ entities: [SourcedEntity], today: Day? = nil) {
@@ -34,6 +36,10 @@ public struct CollisionGraph: Sendable {
             rank[live[index].experiment.id.value] = Int32(r)
         }
         self.rank = rank
+        sides = byID.map { index in
+            let e = live[index].experiment
+            return OverlapSide(id: e.id.value, squad: e.squad?.value, file: live[index].file, mark: e.id.mark)
+        }
         var found: [UInt64] = []
         let (tests, audiences, meets) = CollisionDetection.tests(live)
         func meet(_ a: Int32, _ b: Int32) -> Bool {
@@ -134,6 +140,50 @@ public struct CollisionGraph: Sendable {
         var out: [String: (shown: [Overlap], total: Int)] = [:]
         for (group, name) in names.enumerated() where totals[group] > 0 { out[name] = (shown[group], totals[group]) }
         return out
+    }
+
+    /// The collisions `range` (positions in `overlaps(limit:)`'s order) as a lint reports them,
+    /// without an `Overlap` each: `body` gets each pair's two sides by id, its reason (as
+    /// `overlaps` gives it, written into one buffer reused from pair to pair) and who reviewed it.
+    /// A large playbook has hundreds of thousands of collisions: each overlap built, sorted and
+    /// copied into two findings was a dozen allocations and retains, on one thread.
+    public func forEachCollision(in range: Range<Int>,
+                                 _ body: (_ low: OverlapSide, _ high: OverlapSide, _ reason: String, _ reviewedBy: String?) -> Void) {
+        var reason = ""
+        let checked = !acknowledgements.isEmpty
+        // Read in place through the buffers: an experiment or a side copied out is a retain of each of its fields.
+        experiments.withUnsafeBufferPointer { live in
+            sides.withUnsafeBufferPointer { sides in
+                for k in range.clamped(to: 0..<pairs.count) {
+                    let pair = pairs[k]
+                    let low = Int(pair >> 33), high = Int(pair >> 1 & 0xFFFF_FFFF)
+                    let (a, b) = pair & 1 == 0 ? (Int(byID[low]), Int(byID[high])) : (Int(byID[high]), Int(byID[low]))
+                    // The graph holds only pairs whose windows meet: the test of `CollisionDetection.collision`.
+                    let (start, end) = Window.common(live[a].start, live[a].end, live[b].start, live[b].end)
+                    if let start, let end, end < start { continue }
+                    reason.removeAll(keepingCapacity: true)
+                    reason += live[a].experiment.id.value
+                    reason += " and "
+                    reason += live[b].experiment.id.value
+                    reason += " are live together "
+                    Window.describe(start, end, into: &reason)
+                    if live[a].surface == live[b].surface {
+                        reason += " on the surface "
+                        reason += live[a].surface
+                    } else {
+                        reason += " on nested surfaces "
+                        reason += live[a].surface
+                        reason += " and "
+                        reason += live[b].surface
+                    }
+                    reason += " for "
+                    AudienceOverlap.describe(live[a].experiment.audience, live[b].experiment.audience, into: &reason)
+                    reason += ", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience"
+                    let reviewer = checked ? acknowledgements.reviewer(sides[low].id, sides[high].id) : nil
+                    body(sides[low], sides[high], reason, reviewer)
+                }
+            }
+        }
     }
 
     private func experiment(rank: Int) -> CollisionDetection.Live { experiments[Int(byID[rank])] }

@@ -51,14 +51,42 @@ enum Window {
 
     /// "from D1 to D2" for the common part, or nil when the windows are disjoint.
     static func overlap(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> String? {
-        let start = [aStart, bStart].compactMap { $0 }.max()
-        let end = [aEnd, bEnd].compactMap { $0 }.min()
+        let (start, end) = common(aStart, aEnd, bStart, bEnd)
         if let start, let end, end < start { return nil }
+        return describe(start, end)
+    }
+
+    /// The common part's first and last days (nil: open), which may not meet.
+    static func common(_ aStart: Day?, _ aEnd: Day?, _ bStart: Day?, _ bEnd: Day?) -> (start: Day?, end: Day?) {
+        let start = aStart.map { a in bStart.map { max(a, $0) } ?? a } ?? bStart
+        let end = aEnd.map { a in bEnd.map { min(a, $0) } ?? a } ?? bEnd
+        return (start, end)
+    }
+
+    /// "from D1 to D2", "from D1 on", "until D2" or "with no dates".
+    static func describe(_ start: Day?, _ end: Day?) -> String {
+        var text = ""
+        describe(start, end, into: &text)
+        return text
+    }
+
+    /// `describe`'s text appended to `text`.
+    static func describe(_ start: Day?, _ end: Day?, into text: inout String) {
         switch (start, end) {
-        case let (s?, e?): return "from \(s) to \(e)"
-        case let (s?, nil): return "from \(s) on"
-        case let (nil, e?): return "until \(e)"
-        case (nil, nil): return "with no dates"
+        case let (s?, e?):
+            text += "from "
+            text += s.description
+            text += " to "
+            text += e.description
+        case let (s?, nil):
+            text += "from "
+            text += s.description
+            text += " on"
+        case let (nil, e?):
+            text += "until "
+            text += e.description
+        case (nil, nil):
+            text += "with no dates"
         }
     }
 }
@@ -105,21 +133,49 @@ enum AudienceOverlap {
 
     /// "segment trial-users, regions emea, all platforms".
     static func describe(_ a: Audience?, _ b: Audience?) -> String {
-        let segment = a?.segment ?? b?.segment
-        func common(_ x: [String]?, _ y: [String]?) -> [String]? {
-            switch (x, y) {
-            case (nil, nil): nil
-            case let (x?, nil): x
-            case let (nil, y?): y
-            case let (x?, y?): x.filter { item in y.contains { $0.lowercased() == item.lowercased() } }
-            }
+        var text = ""
+        describe(a, b, into: &text)
+        return text
+    }
+
+    /// `describe`'s text appended to `text`, with no list built (a busy surface has hundreds of
+    /// thousands of collisions, each described).
+    static func describe(_ a: Audience?, _ b: Audience?, into text: inout String) {
+        if let segment = a?.segment ?? b?.segment {
+            text += "segment "
+            text += segment
+        } else {
+            text += "every segment"
         }
-        let regions = common(a?.regions, b?.regions)
-        let platforms = common(a?.platforms?.map(\.rawValue), b?.platforms?.map(\.rawValue))
-        var parts = [segment.map { "segment \($0)" } ?? "every segment"]
-        parts.append(regions.map { $0.isEmpty ? "all regions" : "regions \($0.joined(separator: ", "))" } ?? "all regions")
-        parts.append(platforms.map { $0.isEmpty ? "all platforms" : "platforms \($0.joined(separator: ", "))" } ?? "all platforms")
-        return parts.joined(separator: ", ")
+        text += ", "
+        common(a?.regions, b?.regions, { $0 }, name: "regions", into: &text)
+        text += ", "
+        common(a?.platforms, b?.platforms, \.rawValue, name: "platforms", into: &text)
+    }
+
+    /// "NAME x, y": the values of `x` also in `y` (ignoring case), or either when the other is nil;
+    /// "all NAME" when there are none.
+    private static func common<Value>(_ x: [Value]?, _ y: [Value]?, _ word: (Value) -> String, name: String, into text: inout String) {
+        var first = true
+        for item in x ?? y ?? [] {
+            if x != nil, let y {
+                let value = word(item)
+                guard y.contains(where: { sameLowercased(word($0), value) }) else { continue }
+            }
+            text += first ? name + " " : ", "
+            text += word(item)
+            first = false
+        }
+        if first {
+            text += "all "
+            text += name
+        }
+    }
+
+    /// `a.lowercased() == b.lowercased()`, without lower-casing ASCII strings.
+    private static func sameLowercased(_ a: String, _ b: String) -> Bool {
+        let ascii = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
+        return ascii ? sameIgnoringCase(a, b) : a.lowercased() == b.lowercased()
     }
 }
 

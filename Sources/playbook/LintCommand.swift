@@ -75,8 +75,9 @@ struct Lint: ParsableCommand {
         let quiet = !verbose && (format == .text || format == .github)
         let shown = quiet ? report.withoutAcknowledgedOverlaps() : report
         let reporter = format.reporter(color: color)
-        // Text in parts as rendered over the cores, not joined first (16 MB for a large playbook).
-        for part in (reporter as? TextReporter)?.renderParts(shown) ?? [reporter.render(shown)] { Terminal.write(part) }
+        // Text written part by part as rendered over the cores, not joined first nor held whole (over 200 MB
+        // for a large playbook).
+        reporter.renderParts(shown) { Terminal.write($0) }
         Parting.release(consume shown)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""

@@ -52,6 +52,25 @@ final class OverlapGateTests: XCTestCase {
         XCTAssertEqual(lint(other, mode: .staged, configuration: off), [], "a rule turned off stays off")
     }
 
+    /// Each side's finding names the other and words the pair's reason whole: when, where and for whom
+    /// they are live together (the reason `playbook overlaps` gives), then what to do.
+    func testACollisionsFindingsSayWhenWhereAndForWhom() {
+        let other = Self.experiment("EXP-0003", squad: "checkout-emea")
+            .replacing("surface: web/home/banner", with: "surface: web/home/banner/copy\naudience: {segment: Trial users, regions: [EMEA, na], platforms: [ios]}")
+            .replacing("end: 2026-12-14", with: "end: 2026-12-01")
+        let findings = lint(other, mode: .standard)
+        let reason = "EXP-0002 and EXP-0003 are live together from 2026-11-02 to 2026-12-01 on nested surfaces web/home/banner and "
+            + "web/home/banner/copy for segment Trial users, regions EMEA, na, platforms ios, and share no exclusion_group; "
+            + "put them in one exclusion_group, move one's dates, or split the audience"
+        let step = "share an `exclusion_group`, move the dates or split the audience, or once a council has reviewed it, "
+            + "add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: ["
+        XCTAssertEqual(findings.map(\.message), [
+            "EXP-0002 collides with EXP-0003 of squad checkout-emea (playbooks/zz-pair.yml:15): \(reason); \(step)EXP-0003]}]` to EXP-0002 in playbooks/zz-pair.yml",
+            "EXP-0003 collides with EXP-0002 of squad activation-emea (playbooks/zz-pair.yml:2): \(reason); \(step)EXP-0002]}]` to EXP-0003 in playbooks/zz-pair.yml",
+        ])
+        XCTAssertEqual(findings.map(\.related), [["EXP-0003"], ["EXP-0002"]])
+    }
+
     func testAnAcknowledgedOverlapIsANoteThatSaysByWhom() {
         let approved = Self.experiment("EXP-0003", squad: "checkout-emea")
             + "\napprovals: [{by: Growth council, role: council, date: 2026-11-20, overlaps: [EXP-0002]}]"

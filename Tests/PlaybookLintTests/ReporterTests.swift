@@ -60,6 +60,37 @@ final class ReporterTests: XCTestCase {
         let text = JSONReporter().render(LintReport(findings: [], files: 0, entities: 0))
         XCTAssertNoThrow(try JSONSerialization.jsonObject(with: Data(text.utf8)))
     }
+
+    /// A large playbook's report is rendered in parts over the cores, written as they come: every
+    /// finding still appears once, in order, in each format, and the parts join into the whole text.
+    func testALargeReportListsEveryFindingOnceInOrder() throws {
+        // 40,000 findings: many parts, over several rounds of rendering; a file's findings run across parts.
+        let findings = (0..<40_000).map { n in
+            Finding(file: "playbooks/experiments/EXP-\(n / 7).yml", line: n % 7 + 1, column: 1, rule: "overlap-collision",
+                    severity: n % 3 == 0 ? .warning : .error, message: "finding \(n)\(n % 5000 == 0 ? " with \"quotes\", 100% and a\ttab" : "")",
+                    entity: "EXP-\(n / 7)", related: ["EXP-\(n)"])
+        }
+        let large = LintReport(findings: findings, files: 5715, entities: 5715)
+
+        let text = TextReporter(color: false).render(large)
+        let lines = text.split(separator: "\n")
+        XCTAssertEqual(lines.count, findings.count)
+        XCTAssertEqual(lines[12_345], "playbooks/experiments/EXP-1763.yml:5:1: warning: finding 12345 [overlap-collision]")
+        XCTAssertEqual(lines[35_000], "playbooks/experiments/EXP-5000.yml:1:1: error: finding 35000 with \"quotes\", 100% and a\\ttab [overlap-collision]")
+        var parts: [String] = []
+        TextReporter(color: false).renderParts(large) { parts.append($0) }
+        XCTAssertGreaterThan(parts.count, 8)
+        XCTAssertEqual(parts.joined(), text)
+
+        let json = try JSONSerialization.jsonObject(with: Data(JSONReporter().render(large).utf8)) as? [String: Any]
+        let objects = try XCTUnwrap(json?["findings"] as? [[String: Any]])
+        XCTAssertEqual(objects.map { $0["message"] as? String }, findings.map(\.message))
+        XCTAssertEqual(objects[39_999]["related"] as? [String], ["EXP-39999"])
+
+        let commands = GitHubReporter().render(large).split(separator: "\n")
+        XCTAssertEqual(commands.count, findings.count)
+        XCTAssertEqual(commands[5000], "::error file=playbooks/experiments/EXP-714.yml,line=3,col=1,title=playbook overlap-collision::finding 5000 with \"quotes\", 100%25 and a\\ttab")
+    }
 }
 
 final class CIFormatTests: XCTestCase {

@@ -6,26 +6,51 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        var out = ""
-        for finding in report.findings {
-            let command = switch finding.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .note: "notice"
+        var text = ""
+        renderParts(report) { text += $0 }
+        return text
+    }
+
+    /// `render`'s text in parts, rendered a few at a time over the cores (`renderInParts`).
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
+        renderInParts(report.findings, into: write) { findings, _ in Self.lines(findings) }
+    }
+
+    /// One command a finding, written piece by piece; a file's and a rule's escaped forms worked
+    /// out once per run of findings (the findings come sorted by file).
+    private static func lines(_ findings: ArraySlice<Finding>) -> String {
+        findings.withUnsafeBufferPointer { findings in
+            var file = (name: "", property: ""), rule = (name: "", property: "")
+            var out = ""
+            out.reserveCapacity(findings.indices.reduce(0) { $0 + findings[$1].message.utf8.count + 2 * findings[$1].file.utf8.count + 96 })
+            for index in findings.indices {
+                if index == 0 || findings[index].file != file.name { file = (findings[index].file, property(findings[index].file)) }
+                if index == 0 || findings[index].rule != rule.name { rule = (findings[index].rule, property("playbook " + findings[index].rule)) }
+                let command = switch findings[index].severity {
+                case .error: "::error file="
+                case .warning: "::warning file="
+                case .note: "::notice file="
+                }
+                out += command
+                out += file.property
+                out += ",line="
+                out += String(findings[index].line)
+                out += ",col="
+                out += String(findings[index].column)
+                out += ",title="
+                out += rule.property
+                out += "::"
+                out += data(findings[index].message)
+                out += "\n"
             }
-            let properties = [
-                "file=\(Self.property(finding.file))",
-                "line=\(finding.line)",
-                "col=\(finding.column)",
-                "title=\(Self.property("playbook \(finding.rule)"))",
-            ]
-            out += "::\(command) \(properties.joined(separator: ","))::\(Self.data(finding.message))\n"
+            return out
         }
-        return out
     }
 
     /// Escapes a command's message: invisible controls but LF shown (`Inert.visible`), then `%`, CR and LF.
     static func data(_ text: String) -> String {
+        // Printable ASCII without `%` (most messages): nothing to escape, the text itself.
+        if isPlain(text, property: false) { return text }
         var out = ""
         for character in Inert.visible(text, keepingNewlines: true).unicodeScalars {
             switch character {
@@ -40,6 +65,7 @@ public struct GitHubReporter: Reporter {
 
     /// Escapes a property value: as a message, plus `:` and `,`, which separate properties.
     static func property(_ text: String) -> String {
+        if isPlain(text, property: true) { return text }
         var out = ""
         for character in data(text).unicodeScalars {
             switch character {
@@ -49,5 +75,18 @@ public struct GitHubReporter: Reporter {
             }
         }
         return out
+    }
+
+    /// Whether `text` is printable ASCII (0x20…0x7E) without `%` (nor `:` or `,` in a `property`):
+    /// what `data` (or `property`) leaves as it is.
+    private static func isPlain(_ text: String, property: Bool) -> Bool {
+        func plain(_ bytes: some Sequence<UInt8>) -> Bool {
+            for byte in bytes {
+                guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "%") else { return false }
+                if property, byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",") { return false }
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(plain) ?? plain(text.utf8)
     }
 }

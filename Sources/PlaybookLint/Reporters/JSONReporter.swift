@@ -7,18 +7,54 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
-        var out = "{\n  \"version\": 1,\n  \"findings\": ["
-        for (index, finding) in report.findings.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSON.string(finding.file)), \"line\": \(finding.line), \"column\": \(finding.column), "
-            out += "\"rule\": \(JSON.string(finding.rule)), \"severity\": \(JSON.string(finding.severity.rawValue)), "
-            out += "\"message\": \(JSON.string(finding.message)), "
-            out += "\"entity\": \(finding.entity.map(JSON.string) ?? "null"), "
-            out += "\"related\": [\(finding.related.map(JSON.string).joined(separator: ", "))]}"
+        var text = ""
+        renderParts(report) { text += $0 }
+        return text
+    }
+
+    /// `render`'s text in parts, the findings rendered a few chunks at a time over the cores (`renderInParts`).
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
+        write("{\n  \"version\": 1,\n  \"findings\": [")
+        renderInParts(report.findings, into: write) { findings, first in Self.objects(findings, first: first) }
+        write((report.findings.isEmpty ? "],\n" : "\n  ],\n")
+              + "  \"summary\": {\"files\": \(report.files), \"entities\": \(report.entities), \"errors\": \(report.errors), \"warnings\": \(report.warnings)}\n}\n")
+    }
+
+    /// One object a finding, each after a comma but the report's first, written piece by piece
+    /// (the findings read in place: a finding copied out is a retain of each of its fields).
+    private static func objects(_ findings: ArraySlice<Finding>, first: Bool) -> String {
+        findings.withUnsafeBufferPointer { findings in
+            var out = ""
+            out.reserveCapacity(findings.indices.reduce(0) { $0 + findings[$1].message.utf8.count + findings[$1].file.utf8.count + 192 })
+            for index in findings.indices {
+                out += first && index == 0 ? "\n" : ",\n"
+                out += "    {\"file\": "
+                JSONText.append(quoted: findings[index].file, to: &out)
+                out += ", \"line\": "
+                out += String(findings[index].line)
+                out += ", \"column\": "
+                out += String(findings[index].column)
+                out += ", \"rule\": "
+                JSONText.append(quoted: findings[index].rule, to: &out)
+                out += ", \"severity\": "
+                JSONText.append(quoted: findings[index].severity.rawValue, to: &out)
+                out += ", \"message\": "
+                JSONText.append(quoted: findings[index].message, to: &out)
+                out += ", \"entity\": "
+                if let entity = findings[index].entity {
+                    JSONText.append(quoted: entity, to: &out)
+                } else {
+                    out += "null"
+                }
+                out += ", \"related\": ["
+                for (number, related) in findings[index].related.enumerated() {
+                    if number > 0 { out += ", " }
+                    JSONText.append(quoted: related, to: &out)
+                }
+                out += "]}"
+            }
+            return out
         }
-        out += report.findings.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"summary\": {\"files\": \(report.files), \"entities\": \(report.entities), \"errors\": \(report.errors), \"warnings\": \(report.warnings)}\n}\n"
-        return out
     }
 }
 

@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// SARIF 2.1.0, the format GitHub code scanning uploads: every rule of the catalog with its
 /// description and help, and each finding as a result with a physical location.
 public struct SARIFReporter: Reporter {
@@ -6,6 +8,13 @@ public struct SARIFReporter: Reporter {
     public init() {}
 
     public func render(_ report: LintReport) -> String {
+        var text = ""
+        renderParts(report) { text += $0 }
+        return text
+    }
+
+    /// `render`'s text in parts, the results rendered a few chunks at a time over the cores (`renderInParts`).
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
         let rules = RuleCatalog.all
         let ruleIndex = Dictionary(rules.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         var out = "{\n"
@@ -20,22 +29,54 @@ public struct SARIFReporter: Reporter {
         out += "\n          ]\n        }\n      },\n"
         out += "      \"columnKind\": \"unicodeCodePoints\",\n"
         out += "      \"results\": ["
-        for (number, finding) in report.findings.enumerated() {
-            out += number == 0 ? "\n" : ",\n"
-            out += "        {\"ruleId\": \(JSON.string(finding.rule)), "
-            if let index = ruleIndex[finding.rule] { out += "\"ruleIndex\": \(index), " }
-            out += "\"level\": \(JSON.string(Self.level(finding.severity))), "
-            out += "\"message\": {\"text\": \(JSON.string(finding.message))}, "
-            out += "\"locations\": [{\"physicalLocation\": {\"artifactLocation\": \(Self.artifactLocation(finding.file)), "
-            out += "\"region\": {\"startLine\": \(max(1, finding.line)), \"startColumn\": \(max(1, finding.column))}}}]"
-            if let entity = finding.entity {
-                out += ", \"properties\": {\"entity\": \(JSON.string(entity)), \"related\": [\(finding.related.map(JSON.string).joined(separator: ", "))]}"
+        write(out)
+        renderInParts(report.findings, into: write) { findings, first in Self.results(findings, first: first, ruleIndex: ruleIndex) }
+        write((report.findings.isEmpty ? "]\n" : "\n      ]\n") + "    }\n  ]\n}\n")
+    }
+
+    /// One result a finding, each after a comma but the report's first, written piece by piece; a
+    /// file's location worked out once per run of findings (the findings come sorted by file).
+    private static func results(_ findings: ArraySlice<Finding>, first: Bool, ruleIndex: [String: Int]) -> String {
+        findings.withUnsafeBufferPointer { findings in
+            var file = (name: "", location: "")
+            var out = ""
+            out.reserveCapacity(findings.indices.reduce(0) { $0 + findings[$1].message.utf8.count + 2 * findings[$1].file.utf8.count + 256 })
+            for index in findings.indices {
+                if index == 0 || findings[index].file != file.name { file = (findings[index].file, artifactLocation(findings[index].file)) }
+                out += first && index == 0 ? "\n" : ",\n"
+                out += "        {\"ruleId\": "
+                JSONText.append(quoted: findings[index].rule, to: &out)
+                out += ", "
+                if let rule = ruleIndex[findings[index].rule] {
+                    out += "\"ruleIndex\": "
+                    out += String(rule)
+                    out += ", "
+                }
+                out += "\"level\": "
+                JSONText.append(quoted: level(findings[index].severity), to: &out)
+                out += ", \"message\": {\"text\": "
+                JSONText.append(quoted: findings[index].message, to: &out)
+                out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
+                out += file.location
+                out += ", \"region\": {\"startLine\": "
+                out += String(max(1, findings[index].line))
+                out += ", \"startColumn\": "
+                out += String(max(1, findings[index].column))
+                out += "}}}]"
+                if let entity = findings[index].entity {
+                    out += ", \"properties\": {\"entity\": "
+                    JSONText.append(quoted: entity, to: &out)
+                    out += ", \"related\": ["
+                    for (number, related) in findings[index].related.enumerated() {
+                        if number > 0 { out += ", " }
+                        JSONText.append(quoted: related, to: &out)
+                    }
+                    out += "]}"
+                }
+                out += "}"
             }
-            out += "}"
+            return out
         }
-        out += report.findings.isEmpty ? "]\n" : "\n      ]\n"
-        out += "    }\n  ]\n}\n"
-        return out
     }
 
     static func rule(_ rule: RuleDescriptor) -> String {

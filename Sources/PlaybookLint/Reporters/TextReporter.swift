@@ -4,6 +4,43 @@ import PlaybookModel
 /// Turns a lint report into the text of one output format.
 public protocol Reporter: Sendable {
     func render(_ report: LintReport) -> String
+    /// `render`'s text handed to `write` in parts, in order: a large report need not be held whole.
+    func renderParts(_ report: LintReport, into write: (String) -> Void)
+}
+
+extension Reporter {
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
+        write(render(report))
+    }
+}
+
+/// Findings rendered in chunks over the cores, eight chunks at a time, each chunk's text handed to
+/// `write` in order as soon as its wave is done, so that each can go (be written out and freed)
+/// before the next are rendered. A large playbook's findings run to hundreds of thousands of lines
+/// (over 200 MB of text): rendered on one thread and whole, they were seconds and as much memory
+/// again as the findings, each page of it faulted in fresh.
+/// `render(slice, first)` renders a chunk; `first` says it is the first of the report.
+func renderInParts(_ findings: [Finding], into write: (String) -> Void,
+                   _ render: @Sendable (ArraySlice<Finding>, _ first: Bool) -> String) {
+    let chunk = 2048
+    let chunks = (findings.count + chunk - 1) / chunk
+    guard chunks > 1 else { return write(render(findings[...], true)) }
+    let wave = 8
+    var parts = [String](repeating: "", count: wave)
+    for first in stride(from: 0, to: chunks, by: wave) {
+        let count = min(wave, chunks - first)
+        parts.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let output = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { k in
+                let c = first + k
+                output[k] = render(findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)], c == 0)
+            }
+        }
+        for k in 0..<count {
+            write(parts[k])
+            parts[k] = ""
+        }
+    }
 }
 
 /// The formats `playbook lint --format` accepts, by name.
@@ -29,44 +66,66 @@ public struct TextReporter: Reporter {    public var color: Bool
     }
 
     public func render(_ report: LintReport) -> String {
-        renderParts(report).joined()
+        var text = ""
+        renderParts(report) { text += $0 }
+        return text
     }
 
-    /// `render`'s text in parts, in order (written one after the other, the text need not be joined).
-    public func renderParts(_ report: LintReport) -> [String] {
-        // In chunks over the cores: a large playbook's related-work notes run to tens of thousands
-        // of lines (16 MB), written after everything else is done.
-        let findings = report.findings
-        let chunk = 2048
-        let chunks = (findings.count + chunk - 1) / chunk
-        guard chunks > 1 else { return [lines(findings[...])] }
-        var parts = [String](repeating: "", count: chunks)
-        parts.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let output = buffer
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                output[c] = lines(findings[(c * chunk)..<min(findings.count, (c + 1) * chunk)])
-            }
-        }
-        return parts
+    /// `render`'s text handed to `write` in parts, in order, rendered a few at a time over the cores.
+    public func renderParts(_ report: LintReport, into write: (String) -> Void) {
+        renderInParts(report.findings, into: write) { findings, _ in lines(findings) }
     }
 
     /// One line a finding.
     /// (The findings read in place, field by field: taken one by one, each was copied, a retain of each
-    /// of its fields; the text reserved at about its length, not grown by doubling.)
+    /// of its fields; the text reserved at its length and written piece by piece, not each line
+    /// interpolated first; a file's shown path worked out once for its run of findings.)
     private func lines(_ findings: ArraySlice<Finding>) -> String {
-        var out = ""
-        out.reserveCapacity(findings.indices.reduce(0) { $0 + findings[$1].message.utf8.count + findings[$1].file.utf8.count + 64 })
-        for index in findings.indices {
-            let message = TextReporter.oneLine(findings[index].message)
-            let location = "\(Inert.terminalPath(findings[index].file)):\(findings[index].line):\(findings[index].column):"
-            let severity = findings[index].severity.rawValue + ":"
-            if color {
-                out += "\(Style.bold)\(location)\(Style.reset) \(Style.color(findings[index].severity))\(severity)\(Style.reset) \(message) \(Style.dim)[\(findings[index].rule)]\(Style.reset)\n"
-            } else {
-                out += "\(location) \(severity) \(message) [\(findings[index].rule)]\n"
+        findings.withUnsafeBufferPointer { findings in
+            var shownFile = (file: "", path: "")
+            var length = 0
+            for index in findings.indices {
+                if index == 0 || findings[index].file != shownFile.file {
+                    shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
+                }
+                length += shownFile.path.utf8.count + findings[index].message.utf8.count + findings[index].rule.utf8.count + 48
             }
+            var out = ""
+            out.reserveCapacity(length + (color ? 32 * findings.count : 0))
+            for index in findings.indices {
+                if index == 0 || findings[index].file != shownFile.file {
+                    shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
+                }
+                let severity = findings[index].severity
+                if color { out += Style.bold }
+                out += shownFile.path
+                out += ":"
+                out += String(findings[index].line)
+                out += ":"
+                out += String(findings[index].column)
+                out += ":"
+                if color {
+                    out += Style.reset
+                    out += " "
+                    out += Style.color(severity)
+                } else {
+                    out += " "
+                }
+                out += severity.rawValue
+                out += ":"
+                if color { out += Style.reset }
+                out += " "
+                out += TextReporter.oneLine(findings[index].message)
+                out += " "
+                if color { out += Style.dim }
+                out += "["
+                out += findings[index].rule
+                out += "]"
+                if color { out += Style.reset }
+                out += "\n"
+            }
+            return out
         }
-        return out
     }
 
     /// Keeps a finding on one line and inert in a terminal or CI log (`Inert.terminal`).
