@@ -24,6 +24,8 @@ public struct CandidateSearch: Sendable {
     /// Per text: the length of the part of its vector on frequent terms.
     private let frequentNorm: [Float]
     public let maxPostings: Int
+    /// The size of a dense layout of a text's grams (`Corpus.gramSlots`).
+    private let gramSlots: Int
     /// The word cosine below which no pair can reach the threshold.
     public let wordBound: Float
     /// The score a pair must reach.
@@ -100,6 +102,7 @@ public struct CandidateSearch: Sendable {
         allTerms = flatTerms
         allWeights = flatWeights
         frequentNorm = frequentPart
+        gramSlots = corpus.gramSlots
     }
 
     /// Pairs whose later text lies in `rows` (so callers may split the work) scoring at
@@ -131,6 +134,9 @@ public struct CandidateSearch: Sendable {
         // as the merge of the two vectors (`Corpus.wordCosine`), plus exact zeros for the terms
         // only b has, so the same number to the last bit, kept rather than merged again.
         var cosines = [Float](repeating: 0, count: max(1, corpus.count))
+        // The gram weights of text `a` by gram, for scoring its candidates in full (`Corpus.score(_:_:wordCosine:gramsOfA:)`):
+        // a merge of the two gram lists for each candidate, its branches mispredicted, was a tenth of a lint with the model.
+        var denseGrams = [Float](repeating: 0, count: max(1, gramSlots))
         var out: [Match] = []
         let bound = wordBound * 0.999
         // The word cosine from the index and the left-out terms sums the same products in
@@ -229,13 +235,22 @@ public struct CandidateSearch: Sendable {
                 }
             }
             // Only the few that may reach the threshold are scored in full, as before.
-            for index in 0..<candidates {
-                let b = Int(touched[index])
-                scored += 1
-                let cosine = cosines[index]
-                guard cosine >= bound else { continue }
-                let score = corpus.score(a, b, wordCosine: cosine)
-                if score >= threshold, bar.map({ score >= $0(a, b) }) ?? true { out.append(Match(first: b, second: a, score: score)) }
+            let grams = corpus.grams[a]
+            var laidOut = false
+            denseGrams.withUnsafeMutableBufferPointer { dense in
+                for index in 0..<candidates {
+                    let b = Int(touched[index])
+                    scored += 1
+                    let cosine = cosines[index]
+                    guard cosine >= bound else { continue }
+                    if !laidOut {
+                        for k in grams.ids.indices { dense[Int(grams.ids[k])] = grams.weights[k] }
+                        laidOut = true
+                    }
+                    let score = corpus.score(a, b, wordCosine: cosine, gramsOfA: UnsafeBufferPointer(dense))
+                    if score >= threshold, bar.map({ score >= $0(a, b) }) ?? true { out.append(Match(first: b, second: a, score: score)) }
+                }
+                if laidOut { for id in grams.ids { dense[Int(id)] = 0 } }
             }
             for id in vector.ids { dense[Int(id)] = 0 }
         }
