@@ -76,8 +76,9 @@ final class CappedRelatedTests: XCTestCase {
         let vectors = try XCTUnwrap(DuplicateDetection.Vectors(matrix: matrix, width: width))
         var keys: [Int] = []
         for a in 0..<rows { for b in (a + 1)..<rows where (a + b) % 5 != 0 { keys.append(a * rows + b) } }
+        // Past one block of 2,048 pairs, and a tail of fewer than eight.
+        if keys.count % 8 == 0 { keys.removeLast() }
         XCTAssertGreaterThan(keys.count, 2048)
-        XCTAssertNotEqual(keys.count % 8, 0)
         let dots = vectors.dots(keys, count: rows)
         XCTAssertEqual(dots.count, keys.count)
         var mismatched = 0
