@@ -112,20 +112,17 @@ public struct Corpus: Sendable {
         return Double(min(1, max(0, s)))
     }
 
-    /// The same, with text `a`'s gram weights laid out by id in `gramsOfA` (`SparseVector.dot(dense:)`):
-    /// the same number to the bit.
-    func score(_ a: Int, _ b: Int, wordCosine: Float, gramsOfA: UnsafeBufferPointer<Float>) -> Double {
+    /// The same, with the gram cosine already known too (the candidate search sums it against a dense
+    /// layout of one text's grams, to the bit as `SparseVector.dot` sums it).
+    func score(_ a: Int, _ b: Int, wordCosine: Float, gramCosine: Float) -> Double {
         let w = weights
         var s = w.words * wordCosine
         if w.pairs > 0 { s += w.pairs * pairs[a].dot(pairs[b]) }
-        if w.grams > 0 { s += w.grams * grams[b].dot(dense: gramsOfA) }
+        if w.grams > 0 { s += w.grams * gramCosine }
         if let factor = numberFactor(a, b) { s *= factor }
         if negated[a] != negated[b] { s *= w.negationMismatch }
         return Double(min(1, max(0, s)))
     }
-
-    /// One more than the largest gram id of any text (the size of a dense layout of a text's grams).
-    var gramSlots: Int { grams.reduce(0) { max($0, Int($1.ids.last ?? -1) + 1) } }
 
     /// What differing numbers multiply the score by, or nil when they leave it alone.
     func numberFactor(_ a: Int, _ b: Int) -> Float? {

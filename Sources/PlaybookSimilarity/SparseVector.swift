@@ -64,20 +64,6 @@ public struct SparseVector: Sendable, Hashable {
         }
     }
 
-    /// `other.dot(self)` with `other`'s weights laid out by id in `dense` (0 for the ids it lacks; every
-    /// id of this vector inside it): the same products (`other`'s weight first) added in the same
-    /// order, ascending ids, plus exact zeros, so the same number to the bit, without the merge's
-    /// branches. For one vector compared with many (the candidate search scores each text's candidates).
-    func dot(dense: UnsafeBufferPointer<Float>) -> Float {
-        ids.withUnsafeBufferPointer { ids in
-            weights.withUnsafeBufferPointer { weights in
-                var sum: Float = 0
-                for k in 0..<ids.count { sum += dense[Int(ids[k])] * weights[k] }
-                return sum
-            }
-        }
-    }
-
     /// The ids both vectors have, with the product of their weights.
     func shared(_ other: SparseVector) -> [(id: Int32, product: Float)] {
         var i = 0, j = 0
