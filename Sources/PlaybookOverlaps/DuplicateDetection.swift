@@ -977,7 +977,7 @@ enum DuplicateDetection {
         /// `Double(dot(key / count, key % count))` for each of `keys`, on every core. One pair's sum is a
         /// chain of `width` dependent adds (the word-found pairs' cosines, half a million on a
         /// 15,000-file playbook, were a tenth of its lint): here eight pairs' chains run interleaved,
-        /// each summed in `dot`'s order, so each is the same to the bit (`VectorsTests`).
+        /// each summed in `dot`'s order, so each is the same to the bit (`CappedRelatedTests`).
         func dots(_ keys: [Int], count n: Int) -> [Double] {
             let chunk = 2048
             let chunks = (keys.count + chunk - 1) / chunk

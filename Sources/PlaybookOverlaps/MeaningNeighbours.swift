@@ -352,7 +352,7 @@ extension DuplicateDetection {
                             catalog: catalog, wording: wording(pair / n, pair % n), lookAlike: true)
         }
         // The pairs the loop below compares again, each compared once, on both cores: it asked again for a
-        // pair for each look-alike of each of its restatements (most of a long-text playbook's lint).
+        // pair for each look-alike of each of its restatements (two fifths of long-text-3-metrics' lint at 8,000).
         var wanted = Set<Int>()
         for pair in restating {
             guard fields[pair] != nil, let candidate = candidates[pair], candidate.byMeaning else { continue }

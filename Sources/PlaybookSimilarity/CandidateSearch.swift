@@ -288,9 +288,10 @@ public struct CandidateSearch: Sendable {
             ids.withUnsafeBufferPointer { ids in
                 weights.withUnsafeBufferPointer { weights in
                     out.withUnsafeMutableBufferPointer { out in
-                        func sum(_ b: Int32, from k: Int, _ running: Float) -> Float {
+                        // b's sum on from its `done`-th gram.
+                        func sum(_ b: Int32, from done: Int, _ running: Float) -> Float {
                             var s = running
-                            for k in (Int(starts[Int(b)]) + k)..<Int(starts[Int(b) + 1]) { s += dense[Int(ids[k])] * weights[k] }
+                            for k in (Int(starts[Int(b)]) + done)..<Int(starts[Int(b) + 1]) { s += dense[Int(ids[k])] * weights[k] }
                             return s
                         }
                         var index = texts.startIndex, at = 0
