@@ -251,6 +251,32 @@ void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *i
     DOT_MANY_FUNCTION(x, matrix, ids, count, width, out);
 }
 
+// Each product rounded, then added: no fused multiply-add, so that each sum is the one a plain
+// loop gives (Swift's `sum += a[k] * b[k]`), to the bit.
+#pragma STDC FP_CONTRACT OFF
+void pb_dot_in_order_pairs(const float *matrix, long width, const int32_t *first, const int32_t *second, long count,
+                           float *out) {
+    long i = 0;
+    for (; i + 8 <= count; i += 8) {
+        const float *a[8], *b[8];
+        float s[8];
+        for (int l = 0; l < 8; l++) {
+            a[l] = matrix + (long)first[i + l] * width;
+            b[l] = matrix + (long)second[i + l] * width;
+            s[l] = 0;
+        }
+        for (long k = 0; k < width; k++)
+            for (int l = 0; l < 8; l++) s[l] += a[l][k] * b[l][k];
+        for (int l = 0; l < 8; l++) out[i + l] = s[l];
+    }
+    for (; i < count; i++) {
+        const float *a = matrix + (long)first[i] * width, *b = matrix + (long)second[i] * width;
+        float s = 0;
+        for (long k = 0; k < width; k++) s += a[k] * b[k];
+        out[i] = s;
+    }
+}
+
 void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin, long row_end, long depth,
                      const int8_t *packed, const int32_t *sums, const int32_t *column_ids, long columns, int triangular,
                      const int32_t *group, int same_group, const float *vectors, long width,

@@ -427,9 +427,29 @@ enum DuplicateDetection {
                 candidate.rank = neighbours.rank
                 candidates[neighbours.first * n + neighbours.second] = candidate
             }
-            let unscored = candidates.compactMap { $0.value.meaning == nil ? $0.key : nil }
-            let cosines = sideBySide(unscored.count) { Double(vectors.dot(unscored[$0] / n, unscored[$0] % n)) }
-            for (key, cosine) in zip(unscored, cosines) { candidates[key]?.meaning = cosine }
+            // Each with its place in the dictionary, so that its cosine is written there without hashing its key
+            // again (looked up, a million keys on spread-16000 were a tenth of its lint), and sorted by key (two
+            // counting sorts, by the second text then the first): each first text's pairs together, their rows in
+            // order. In the dictionary's order the rows were fetched from memory for each pair.
+            var unscored: [(key: Int, at: Dictionary<Int, Candidate>.Index)] = []
+            var at = candidates.startIndex
+            while at != candidates.endIndex {
+                if candidates.values[at].meaning == nil { unscored.append((candidates.keys[at], at)) }
+                candidates.formIndex(after: &at)
+            }
+            for row in [{ (key: Int) in key % n }, { (key: Int) in key / n }] {
+                var start = [Int](repeating: 0, count: n + 1)
+                for pair in unscored { start[row(pair.key) + 1] += 1 }
+                for text in 0..<n { start[text + 1] += start[text] }
+                var sorted = unscored
+                for pair in unscored {
+                    sorted[start[row(pair.key)]] = pair
+                    start[row(pair.key)] += 1
+                }
+                unscored = sorted
+            }
+            let cosines = vectors.dots(unscored.map(\.key), count: n)
+            for (pair, cosine) in zip(unscored, cosines) { candidates.values[pair.at].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
         var compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
@@ -438,7 +458,9 @@ enum DuplicateDetection {
         // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
         // judged only when it is among either side's closest related entities. Those that differ in
         // nothing (duplicates, unless a look-alike's difference is inherited), and with a model every
-        // pair between two of their items (`inheritedDifferences` reads those), are compared in full now.
+        // pair of two texts that restate one text (`inheritedDifferences` reads those: a look-alike `a` of
+        // `y` where `x` restates both), are compared in full now. (Every pair between two restating items
+        // was: 170,000 on spread-8000's 6,400 hypotheses, of which some 13,000 are kept.)
         var onlyRelated: [(key: Int, value: Candidate)] = []
         if options.relatedPerEntity != nil {
             let surely = differsSurely(items, catalog: catalog)
@@ -453,15 +475,27 @@ enum DuplicateDetection {
                                             wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
             }
-            var restating = Set<Int>()
+            // Each item's restatements (the pairs no field tells apart), sorted.
+            var restatements: [Int: [Int]] = [:]
             for (index, pair) in list.enumerated() where !differs[index] {
-                restating.insert(pair.key / n)
-                restating.insert(pair.key % n)
+                restatements[pair.key / n, default: []].append(pair.key % n)
+                restatements[pair.key % n, default: []].append(pair.key / n)
+            }
+            let sortedRestatements = restatements.mapValues { $0.sorted() }
+            // Whether some text restates both `a` and `b`.
+            func restatedTogether(_ a: Int, _ b: Int) -> Bool {
+                guard let x = sortedRestatements[a], let y = sortedRestatements[b] else { return false }
+                var (i, j) = (0, 0)
+                while i < x.count, j < y.count {
+                    if x[i] == y[j] { return true }
+                    if x[i] < y[j] { i += 1 } else { j += 1 }
+                }
+                return false
             }
             let relatedBar = options.threshold + relatedMargin
             compared = []
             for (index, pair) in list.enumerated() {
-                if !differs[index] || (vectors != nil && restating.contains(pair.key / n) && restating.contains(pair.key % n)) {
+                if !differs[index] || (vectors != nil && restatedTogether(pair.key / n, pair.key % n)) {
                     compared.append(pair)
                 } else if pair.value.score >= relatedBar {
                     onlyRelated.append(pair)
@@ -500,11 +534,26 @@ enum DuplicateDetection {
         // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
         let inherited = inheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog,
                                              wording: { corpus.wording($0, $1) })
-        var found = judged(comparisons, inherited: inherited)
+        let found: [Overlap]
         if let cap = options.relatedPerEntity {
-            found = closestRelated(found, onlyRelated: onlyRelated, cap: cap, items: items, reviewed: options.reviewed) { keep in
-                judged(compare(keep), inherited: [:])
+            // Only the duplicates judged now: a pair that differs (in its own fields or inherited ones) is
+            // related work when it scores the related margin above the threshold (as `judge` finds), and is
+            // judged, from the fields already compared, only when among either side's closest related.
+            let relatedBar = options.threshold + relatedMargin
+            var duplicates: [(key: Int, fields: FieldComparison)] = []
+            for (key, comparison) in comparisons {
+                if (inherited[key] ?? comparison).differences.isEmpty {
+                    duplicates.append((key, comparison))
+                } else if let candidate = candidates[key], candidate.score >= relatedBar {
+                    onlyRelated.append((key, candidate))
+                }
             }
+            found = closestRelated(judged(duplicates, inherited: inherited), onlyRelated: onlyRelated, cap: cap, items: items, reviewed: options.reviewed) { keep in
+                let known = keep.compactMap { pair in fields[pair.key].map { (key: pair.key, fields: $0) } }
+                return judged(known + compare(keep.filter { fields[$0.key] == nil }), inherited: inherited)
+            }
+        } else {
+            found = judged(comparisons, inherited: inherited)
         }
         // The pairs' comparisons (a growing number of them, each with its lists) freed on another core:
         // on this thread it was a stretch of the comparison's end with nothing else to do.
@@ -929,6 +978,30 @@ enum DuplicateDetection {
         /// Whether `Double(dot(a, b)) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).
         func above(_ a: Int, _ b: Int, _ bound: Double, quick: Double) -> Bool {
             abs(quick - bound) > margin(a, b) ? quick > bound : Double(dot(a, b)) > bound
+        }
+
+        /// `Double(dot(key / count, key % count))` for each of `keys`, on every core. One pair's sum is a
+        /// chain of `width` dependent adds (the word-found pairs' cosines, half a million on a
+        /// 15,000-file playbook, were a tenth of its lint): here eight pairs' chains run interleaved,
+        /// each summed in `dot`'s order, so each is the same to the bit (`CappedRelatedTests`).
+        func dots(_ keys: [Int], count n: Int) -> [Double] {
+            let chunk = 2048
+            let chunks = (keys.count + chunk - 1) / chunk
+            var out = [Float](repeating: 0, count: keys.count)
+            let width = width
+            out.withUnsafeMutableBufferPointer { buffer in
+                matrix.withUnsafeBufferPointer { m in
+                    nonisolated(unsafe) let (output, m) = (buffer, m)
+                    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                        let range = (c * chunk)..<min(keys.count, (c + 1) * chunk)
+                        let first = range.map { Int32(truncatingIfNeeded: keys[$0] / n) }
+                        let second = range.map { Int32(truncatingIfNeeded: keys[$0] % n) }
+                        guard let base = m.baseAddress, let into = output.baseAddress else { return }
+                        pb_dot_in_order_pairs(base, width, first, second, range.count, into + range.lowerBound)
+                    }
+                }
+            }
+            return out.map(Double.init)
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

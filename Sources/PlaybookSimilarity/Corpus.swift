@@ -103,10 +103,16 @@ public struct Corpus: Sendable {
 
     /// The same, with the word cosine already known (the candidate search computes it first).
     func score(_ a: Int, _ b: Int, wordCosine: Float) -> Double {
+        score(a, b, wordCosine: wordCosine, gramCosine: weights.grams > 0 ? grams[a].dot(grams[b]) : 0)
+    }
+
+    /// The same, with the gram cosine already known too (the candidate search sums it against a dense
+    /// layout of one text's grams, to the bit as `SparseVector.dot` sums it).
+    func score(_ a: Int, _ b: Int, wordCosine: Float, gramCosine: Float) -> Double {
         let w = weights
         var s = w.words * wordCosine
         if w.pairs > 0 { s += w.pairs * pairs[a].dot(pairs[b]) }
-        if w.grams > 0 { s += w.grams * grams[a].dot(grams[b]) }
+        if w.grams > 0 { s += w.grams * gramCosine }
         if let factor = numberFactor(a, b) { s *= factor }
         if negated[a] != negated[b] { s *= w.negationMismatch }
         return Double(min(1, max(0, s)))
