@@ -11,8 +11,8 @@ and any split named `fresh10` or `fresh11` is dropped here).
    tell a from y ("the checkout page" / "each restaurant card in search results") and asks which of them x says in
    other words ("on the tiles of the list a query returns"). The words: a word diff of a's and y's texts (each side's
    spans joined). The signals: `phrase` (x's sentence vector against each side's words encoded as one sentence),
-   `windows` (with `--windows`: the best cosine of any 2-6 word window of x, encoded alone, with each side's span,
-   best span; slow), `tokens` (the tokens a has and y has not, their best cosine with x's token states, averaged;
+   `windows` (with `--windows`, only the tie-breaks of an idea's own texts, not replayed: the best cosine of any 2-4 word
+   window of x, encoded alone, with each side's span without its stop words, best span; about ten minutes), `tokens` (the tokens a has and y has not, their best cosine with x's token states, averaged;
    `replay-token-alignment.py`'s detail tokens). Each decides when it stands `margin` clear of zero, else the
    cosines; optionally only on a near tie of the cosines (`gap`).
 2. Crowded: a pair of cosine 0.38 or more at rank three or four (not among each other's two closest), admitted when
@@ -46,6 +46,7 @@ align, replay = cm.align, cm.replay
 enc = module("enc", "make-pair-vectors.py")
 BLIND = {"fresh10", "fresh11"}
 WORD = re.compile(r"[\w'%-]+")
+STOP = set("a an the of on in at to for and or with by their its our your each every".split())
 key = lambda x, y: (min(x, y), max(x, y))
 
 
@@ -101,9 +102,10 @@ def signals(sets, states, E, windows):
         f["right"] = True if replay.label(s, x, a) == "dup" else False if replay.label(s, x, y) == "dup" else None
         if windows and f["right"] is not None:
             w = WORD.findall(t[x].lower())
-            V = np.array([E(" ".join(w[i:i + n])) for n in range(2, 7) for i in range(max(1, len(w) - n + 1))])
+            V = np.array([E(" ".join(w[i:i + n])) for n in range(2, 5) for i in range(max(1, len(w) - n + 1))])
+            bare = lambda P: [q for q in (" ".join(v for v in p.split() if v not in STOP) for p in P) if q]
             best = lambda P: max(float((V @ E(p)).max()) for p in P) if P else 0.0
-            f["windows"] = best(A) - best(Y)
+            f["windows"] = best(bare(A)) - best(bare(Y))
         f["spans"] = (A, Y)
         out[(split, x, a, y)] = f
     return out
