@@ -54,7 +54,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = ("fresh10", "fresh11")
+BLIND = ("fresh10", "fresh11", "fresh12")
 
 
 def module(name, file):
