@@ -100,8 +100,8 @@ public struct ChangeDirection: Sendable, Hashable {
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
             }
             // Only a one-way change on each side counts: "add X and remove Y" says no direction.
-            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(ua) / \(db)" }
-            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(da) / \(ub)" }
+            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(shown(ua)) / \(shown(db))" }
+            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(shown(da)) / \(shown(ub))" }
         }
         if let swapped = sequenceSwapped(a, b) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
@@ -140,8 +140,8 @@ public struct ChangeDirection: Sendable, Hashable {
     /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
     public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
         for axis in Axis.allCases {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(word) / –" }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(word)" }
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(shown(word)) / –" }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(shown(word))" }
         }
         return nil
     }
@@ -152,6 +152,19 @@ public struct ChangeDirection: Sendable, Hashable {
         if let word = down[axis], up[axis] == nil { return word }
         return nil
     }
+
+    /// A direction word as a reader writes it: the stems of `words` that Snowball cuts short ("remov",
+    /// "abov") spelled out, so a message says "direction (remove / –)"; "not " kept in front.
+    static func shown(_ word: String) -> String {
+        if word.hasPrefix("not ") { return "not " + shown(String(word.dropFirst(4))) }
+        return spelled[word] ?? word
+    }
+
+    static let spelled: [String: String] = [
+        "abov": "above", "decreas": "decrease", "disabl": "disable", "doubl": "double", "elimin": "eliminate",
+        "enabl": "enable", "exclud": "exclude", "includ": "include", "increas": "increase", "introduc": "introduce",
+        "postpon": "postpone", "rais": "raise", "reduc": "reduce", "remov": "remove", "requir": "require",
+    ]
 
     /// Stems of adding and showing: what a change does unless it says otherwise.
     static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]

@@ -31,6 +31,21 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(overlap.reason.contains("direction (– / later)"), overlap.reason)
     }
 
+    /// A direction word is named as a reader wrote it, not as its stem ("remove", not "remov").
+    func testADirectionIsNamedInWordsNotStems() throws {
+        let removal = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on first login, removed",
+            change: "remove the demo project filled with example data the first time someone signs in")))
+        let removed = try XCTUnwrap(removal.first)
+        XCTAssertTrue(removed.reason.contains("direction (– / remove)"), removed.reason)
+        XCTAssertFalse(removed.reason.contains("remov)"), removed.reason)
+        let place = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on first login above the fold",
+            change: "create a demo project filled with example data above the fold the first time someone signs in")))
+        let above = try XCTUnwrap(place.first)
+        XCTAssertTrue(above.reason.contains("direction (– / above)"), above.reason)
+    }
+
     func testTheSameChangeReworded_WithNothingAddedStaysADuplicate() {
         let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
             title: "Sample project on the first login",
