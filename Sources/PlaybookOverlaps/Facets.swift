@@ -227,17 +227,17 @@ struct Facets: Sendable, Hashable {
     /// channel said through the device ("the app alerts", "by text"), a compound that says its own
     /// channel ("email alert" is an email), pop-ups and tooltips, more devices, markets, UK nations and
     /// cities, and audiences by age ("kids", "primary school pupils", "teenagers"), tenure and plan.
-    /// Written from how squads describe products, not from the labelled sets' misses; only words that
-    /// name a place or a value, not an act ("account creation"), content ("a walkthrough of how a round
-    /// goes"), a channel-free word ("alert": a cold-night alert may be an email) or a trip ("abroad"),
-    /// which the seen sets showed losing rewordings and were taken out (`Data/README.md`).
+    /// Written from how squads describe products (a few, as "the app alerts" and "past purchases", were
+    /// quoted before from the labelled sets' misses); only words that name a place or a value, not a thing
+    /// placed on pages ("an upgrade prompt", "a search bar": on two pages they share it), an act ("account
+    /// creation"), content ("a walkthrough of how a round goes"), a channel-free word ("alert": a cold-night
+    /// alert may be an email) or a trip ("abroad"), which the seen sets showed losing rewordings and were
+    /// taken out (`Data/README.md`).
     static let paraphrases: [Facet: [String: [String: String]]] = [
         .surface: [
-            "pricing table": ["page": "pricing"], "price page": ["page": "pricing"], "prices page": ["page": "pricing"],
-            "plan comparison": ["page": "pricing"], "compare plans": ["page": "pricing"], "plans screen": ["page": "pricing"],
-            "pricing screen": ["page": "pricing"], "plan picker": ["page": "pricing"],
-            "pay wall": ["page": "paywall"], "upgrade screen": ["page": "paywall"], "upgrade prompt": ["page": "paywall"],
-            "upgrade modal": ["page": "paywall"], "upsell screen": ["page": "paywall"], "premium screen": ["page": "paywall"],
+            "price page": ["page": "pricing"], "prices page": ["page": "pricing"], "plans screen": ["page": "pricing"],
+            "pricing screen": ["page": "pricing"], "pay wall": ["page": "paywall"], "upgrade screen": ["page": "paywall"],
+            "upsell screen": ["page": "paywall"], "premium screen": ["page": "paywall"],
             "payment screen": ["page": "checkout"], "payment form": ["page": "checkout"], "payment flow": ["page": "checkout"],
             "purchase flow": ["page": "checkout"], "order summary": ["page": "checkout"], "booking form": ["page": "checkout"],
             "booking page": ["page": "checkout"], "booking flow": ["page": "checkout"], "booking screen": ["page": "checkout"],
@@ -246,8 +246,7 @@ struct Facets: Sendable, Hashable {
             "item screen": ["page": "product"], "pdp": ["page": "product"],
             "category page": ["page": "listing"], "category list": ["page": "listing"], "browse page": ["page": "listing"],
             "catalogue page": ["page": "listing"], "catalog page": ["page": "listing"], "collection page": ["page": "listing"],
-            "search page": ["page": "search"], "search bar": ["page": "search"], "search box": ["page": "search"],
-            "search field": ["page": "search"], "search screen": ["page": "search"], "results page": ["page": "search"],
+            "search page": ["page": "search"], "search screen": ["page": "search"], "results page": ["page": "search"],
             "results list": ["page": "search"], "search query": ["page": "search"],
             "search engine": ["page": "search engine"], "google search": ["page": "search engine"], "seo": ["page": "search engine"],
             "home tab": ["page": "home"], "home feed": ["page": "home"], "news feed": ["page": "home"], "main feed": ["page": "home"],

@@ -223,9 +223,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs). Left out of the choice of the knobs (leave-one-set-out), it scored the same. The rules
     /// of `dupq4` give the same figures; those of `dupq5` 35, 0 and 7 (F1 0.933 and 0.854: a rewording
     /// that denies nothing goes with the look-alike that denies nothing). With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 35, 0
-    /// and 8 (F1 0.933 and 0.843), the same left one set out.
+    /// and 8 (F1 0.933 and 0.843), the same left one set out. With the facet paraphrases of `dupq19`
+    /// (`Facets.paraphrases`: "kids" and "primary school pupils" are children, not teenagers; left one set
+    /// out the audiences by age would not be taken, 35, 0 and 8): 36, 0 and 7 (F1 0.947 and 0.867), the floors.
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 35, flagged: 0, strays: 8, wordsFlagged: 15)
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 36, flagged: 0, strays: 7, wordsFlagged: 15)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
