@@ -119,17 +119,40 @@ struct Facets: Sendable, Hashable {
         var bits = Values()
     }
 
-    /// A set of the vocabulary's values, one bit each (`numbering`): 128 bits held in place.
+    /// A set of the vocabulary's values, one bit each (`numbering`): 256 bits held in place.
     struct Values: Sendable, Hashable {
-        var low: UInt64 = 0
-        var high: UInt64 = 0
-        mutating func formUnion(_ other: Values) {
-            low |= other.low
-            high |= other.high
+        var w0: UInt64 = 0
+        var w1: UInt64 = 0
+        var w2: UInt64 = 0
+        var w3: UInt64 = 0
+        init() {}
+        /// The set of the one value numbered `bit` (empty past 255).
+        init(bit: Int) {
+            guard (0..<256).contains(bit) else { return }
+            let one = UInt64(1) << UInt64(bit % 64)
+            switch bit / 64 {
+            case 0: w0 = one
+            case 1: w1 = one
+            case 2: w2 = one
+            default: w3 = one
+            }
         }
-        func meets(_ other: Values) -> Bool { low & other.low != 0 || high & other.high != 0 }
-        func masked(_ mask: Values) -> Values { Values(low: low & mask.low, high: high & mask.high) }
-        var isEmpty: Bool { low == 0 && high == 0 }
+        mutating func formUnion(_ other: Values) {
+            w0 |= other.w0
+            w1 |= other.w1
+            w2 |= other.w2
+            w3 |= other.w3
+        }
+        func meets(_ other: Values) -> Bool { (w0 & other.w0) | (w1 & other.w1) | (w2 & other.w2) | (w3 & other.w3) != 0 }
+        func masked(_ mask: Values) -> Values {
+            var out = Values()
+            out.w0 = w0 & mask.w0
+            out.w1 = w1 & mask.w1
+            out.w2 = w2 & mask.w2
+            out.w3 = w3 & mask.w3
+            return out
+        }
+        var isEmpty: Bool { w0 | w1 | w2 | w3 == 0 }
     }
 
     /// The values named, as bits of `numbering`: a pair's facets are compared by these first (most
@@ -149,7 +172,7 @@ struct Facets: Sendable, Hashable {
     }
 
     /// Each value the vocabulary gives a facet's dimension numbered (a bit of `Values`), with each
-    /// dimension's bits (`dimensions`); `exact` while they fit in 128 (else `mayDiffer` always answers yes).
+    /// dimension's bits (`dimensions`); `exact` while they fit in 256 (else `mayDiffer` always answers yes).
     static let numbering: (values: [Facet: [String: [String: Values]]], dimensions: [Values], exact: Bool) = {
         var out: [Facet: [String: [String: Values]]] = [:]
         var dimensions: [Values] = []
@@ -160,8 +183,7 @@ struct Facets: Sendable, Hashable {
             for dimension in Set(tags.map { $0[0] }).sorted() {
                 var mask = Values()
                 for value in Set(tags.filter { $0[0] == dimension }.map { $0[1] }).sorted() {
-                    var bit = Values()
-                    if next < 64 { bit.low = 1 << UInt64(next) } else if next < 128 { bit.high = 1 << UInt64(next - 64) }
+                    let bit = Values(bit: next)
                     next += 1
                     seen[dimension, default: [:]][value] = bit
                     mask.formUnion(bit)
@@ -170,7 +192,7 @@ struct Facets: Sendable, Hashable {
             }
             out[facet] = seen
         }
-        return (out, dimensions, next <= 128)
+        return (out, dimensions, next <= 256)
     }()
 
     /// The vocabulary as stemmed phrases, by first stem, longest first, built once.
@@ -194,8 +216,161 @@ struct Facets: Sendable, Hashable {
     }()
 
     /// Growth vocabulary, general rather than tuned: platforms and devices, markets, the
-    /// surfaces products have, and the segments squads target.
-    static let vocabulary: [Facet: [String: [String: String]]] = [
+    /// surfaces products have, and the segments squads target (`named`), with the other words
+    /// squads write for the same values (`paraphrases`).
+    static let vocabulary: [Facet: [String: [String: String]]] = named.merging(paraphrases) { named, more in
+        named.merging(more) { first, _ in first }
+    }
+
+    /// The other words growth squads write for the values of `named`: a page said as its screen,
+    /// form, flow or tab ("the list of past purchases", "the thank-you screen", "the search bar"), a
+    /// channel said through the device ("the app alerts", "by text"), a compound that says its own
+    /// channel ("email alert" is an email), pop-ups and tooltips, more devices, markets, UK nations and
+    /// cities, and audiences by age ("kids", "primary school pupils", "teenagers"), tenure and plan.
+    /// Written from how squads describe products (a few, as "the app alerts" and "past purchases", were
+    /// quoted before from the labelled sets' misses); only words that name a place or a value, not a thing
+    /// placed on pages ("an upgrade prompt", "a search bar": on two pages they share it), an act ("account
+    /// creation"), content ("a walkthrough of how a round goes"), a channel-free word ("alert": a cold-night
+    /// alert may be an email) or a trip ("abroad"), which the seen sets showed losing rewordings and were
+    /// taken out (`Data/README.md`).
+    static let paraphrases: [Facet: [String: [String: String]]] = [
+        .surface: [
+            "price page": ["page": "pricing"], "prices page": ["page": "pricing"], "plans screen": ["page": "pricing"],
+            "pricing screen": ["page": "pricing"], "pay wall": ["page": "paywall"], "upgrade screen": ["page": "paywall"],
+            "upsell screen": ["page": "paywall"], "premium screen": ["page": "paywall"],
+            "payment screen": ["page": "checkout"], "payment form": ["page": "checkout"], "payment flow": ["page": "checkout"],
+            "purchase flow": ["page": "checkout"], "order summary": ["page": "checkout"], "booking form": ["page": "checkout"],
+            "booking page": ["page": "checkout"], "booking flow": ["page": "checkout"], "booking screen": ["page": "checkout"],
+            "shopping cart": ["page": "cart"], "shopping bag": ["page": "cart"], "shopping basket": ["page": "cart"], "trolley": ["page": "cart"],
+            "product detail": ["page": "product"], "product details": ["page": "product"], "product screen": ["page": "product"],
+            "item screen": ["page": "product"], "pdp": ["page": "product"],
+            "category page": ["page": "listing"], "category list": ["page": "listing"], "browse page": ["page": "listing"],
+            "catalogue page": ["page": "listing"], "catalog page": ["page": "listing"], "collection page": ["page": "listing"],
+            "search page": ["page": "search"], "search screen": ["page": "search"], "results page": ["page": "search"],
+            "results list": ["page": "search"], "search query": ["page": "search"],
+            "search engine": ["page": "search engine"], "google search": ["page": "search engine"], "seo": ["page": "search engine"],
+            "home tab": ["page": "home"], "home feed": ["page": "home"], "news feed": ["page": "home"], "main feed": ["page": "home"],
+            "the feed": ["page": "home"], "your feed": ["page": "home"], "their feed": ["page": "home"], "start screen": ["page": "home"],
+            "start page": ["page": "home"], "main page": ["page": "home"], "splash screen": ["page": "home"], "launch screen": ["page": "home"],
+            "overview page": ["page": "dashboard"], "overview screen": ["page": "dashboard"], "control panel": ["page": "dashboard"],
+            "admin panel": ["page": "dashboard"],
+            "settings menu": ["page": "settings"], "settings tab": ["page": "settings"], "app settings": ["page": "settings"],
+            "privacy settings": ["page": "settings"], "notification settings": ["page": "settings"], "preferences page": ["page": "settings"],
+            "preferences screen": ["page": "settings"],            "preference centre": ["page": "settings"], "preference center": ["page": "settings"],
+            "my account": ["page": "account"], "account screen": ["page": "account"], "account section": ["page": "account"],
+            "account area": ["page": "account"], "account tab": ["page": "account"], "account settings": ["page": "account"],
+            "profile screen": ["page": "profile"], "profile tab": ["page": "profile"], "user profile": ["page": "profile"],
+            "welcome screen": ["page": "onboarding"], "welcome screens": ["page": "onboarding"],
+            "setup wizard": ["page": "onboarding"], "setup flow": ["page": "onboarding"], "product tour": ["page": "onboarding"],
+            "intro screens": ["page": "onboarding"], "first launch": ["page": "onboarding"],
+            "sign up page": ["page": "signup"], "sign up form": ["page": "signup"], "sign up screen": ["page": "signup"],
+            "signup screen": ["page": "signup"], "signup flow": ["page": "signup"], "registration page": ["page": "signup"],
+            "registration screen": ["page": "signup"], "registration flow": ["page": "signup"],
+            "login page": ["page": "login"], "login form": ["page": "login"], "log in page": ["page": "login"], "log in screen": ["page": "login"],
+            "sign in page": ["page": "login"], "sign in screen": ["page": "login"],
+            "help page": ["page": "help"], "faq": ["page": "help"], "faqs": ["page": "help"], "support page": ["page": "help"],
+            "knowledge base": ["page": "help"], "help articles": ["page": "help"], "help section": ["page": "help"],
+            "support centre": ["page": "help"], "support center": ["page": "help"],
+            "play store": ["page": "app store"], "google play": ["page": "app store"], "store listing": ["page": "app store"],
+            "cancellation page": ["page": "cancellation"], "cancel page": ["page": "cancellation"],
+            "cancellation screen": ["page": "cancellation"], "cancel screen": ["page": "cancellation"],
+            "confirmation page": ["page": "order confirmation"], "confirmation screen": ["page": "order confirmation"],
+            "thank you page": ["page": "order confirmation"], "thank you screen": ["page": "order confirmation"],
+            "success page": ["page": "order confirmation"], "success screen": ["page": "order confirmation"],
+            "booking confirmation": ["page": "order confirmation"], "purchase confirmation": ["page": "order confirmation"],
+            "past orders": ["page": "order history"], "previous orders": ["page": "order history"], "my orders": ["page": "order history"],
+            "orders page": ["page": "order history"], "orders tab": ["page": "order history"], "order list": ["page": "order history"],
+            "recent orders": ["page": "order history"], "purchase history": ["page": "order history"],
+            "past purchases": ["page": "order history"], "previous purchases": ["page": "order history"],
+            "invite page": ["page": "invite"], "referral page": ["page": "invite"], "referral screen": ["page": "invite"],
+            "billing screen": ["page": "billing"], "billing settings": ["page": "billing"], "invoices page": ["page": "billing"],
+            "billing section": ["page": "billing"],
+            "wishlist": ["page": "wishlist"], "wish list": ["page": "wishlist"], "favourites list": ["page": "wishlist"],
+            "favourites tab": ["page": "wishlist"], "saved items": ["page": "wishlist"],
+            "email notification": ["channel": "email"], "email alert": ["channel": "email"], "email reminder": ["channel": "email"],
+            "mailing list": ["channel": "email"], "mailer": ["channel": "email"], "drip campaign": ["channel": "email"],
+            "digest email": ["channel": "email"], "email digest": ["channel": "email"],
+            "app alert": ["channel": "push"], "phone alert": ["channel": "push"],
+            "mobile alert": ["channel": "push"], "phone notification": ["channel": "push"], "app notification": ["channel": "push"],
+            "text alert": ["channel": "sms"], "text notification": ["channel": "sms"], "text reminder": ["channel": "sms"],
+            "by text": ["channel": "sms"], "via text": ["channel": "sms"], "send a text": ["channel": "sms"], "mms": ["channel": "sms"],
+            "in app alert": ["channel": "in-app"], "in app notification": ["channel": "in-app"], "in app message": ["channel": "in-app"],
+            "in product": ["channel": "in-app"], "in the app": ["channel": "in-app"], "within the app": ["channel": "in-app"],
+            "inside the app": ["channel": "in-app"], "message centre": ["channel": "in-app"], "message center": ["channel": "in-app"],
+            "popup": ["element": "popup"], "pop up": ["element": "popup"], "modal": ["element": "popup"], "overlay": ["element": "popup"],
+            "interstitial": ["element": "popup"], "lightbox": ["element": "popup"], "tooltip": ["element": "tooltip"],
+            "coach mark": ["element": "tooltip"], "top bar": ["element": "banner"], "announcement bar": ["element": "banner"],
+        ],
+        .platform: [
+            "ipados": ["os": "ios", "device": "tablet"], "siri": ["os": "ios"], "apple device": ["os": "ios"],
+            "apple tv": ["os": "ios", "device": "tv"],
+            "play store": ["os": "android"], "google play": ["os": "android"], "samsung": ["os": "android"],
+            "web app": ["os": "web"], "the site": ["os": "web"], "our site": ["os": "web"], "web site": ["os": "web"],
+            "macbook": ["device": "desktop"], "mobile": ["device": "phone"], "handset": ["device": "phone"],
+            "mobile site": ["os": "web", "device": "phone"], "wearable": ["device": "watch"], "fitbit": ["device": "watch"],
+            "roku": ["device": "tv"], "fire tv": ["device": "tv"], "chromecast": ["device": "tv"], "big screen": ["device": "tv"],
+            "games console": ["device": "console"], "game console": ["device": "console"], "playstation": ["device": "console"],
+            "xbox": ["device": "console"], "voice assistant": ["device": "speaker"], "homepod": ["device": "speaker", "assistant": "siri"],
+            "google home": ["device": "speaker", "assistant": "google"],
+            // A number to ring or text is no device.
+            "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:],
+        ],
+        .region: [
+            "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],
+            "southeast asia": ["region": "apac"], "south east asia": ["region": "apac"], "oceania": ["region": "apac"],
+            "africa": ["region": "africa"], "african": ["region": "africa"], "nigeria": ["region": "africa", "country": "nigeria"],
+            "kenya": ["region": "africa", "country": "kenya"], "south africa": ["region": "africa", "country": "south africa"],
+            "ghana": ["region": "africa", "country": "ghana"],
+            "ireland": ["region": "emea", "country": "ireland"], "irish": ["region": "emea", "country": "ireland"],
+            "portugal": ["region": "emea", "country": "portugal"],
+            "sweden": ["region": "emea", "country": "sweden"], "swedish": ["region": "emea", "country": "sweden"],
+            "norway": ["region": "emea", "country": "norway"], "denmark": ["region": "emea", "country": "denmark"],
+            "finland": ["region": "emea", "country": "finland"], "belgium": ["region": "emea", "country": "belgium"],
+            "switzerland": ["region": "emea", "country": "switzerland"], "swiss": ["region": "emea", "country": "switzerland"],
+            "austria": ["region": "emea", "country": "austria"], "greece": ["region": "emea", "country": "greece"],
+            "madrid": ["region": "emea", "country": "spain", "city": "madrid"],
+            "paris": ["region": "emea", "country": "france", "city": "paris"], "berlin": ["region": "emea", "country": "germany", "city": "berlin"],
+            "scotland": ["region": "emea", "country": "uk", "nation": "scotland"],
+            "scottish": ["region": "emea", "country": "uk", "nation": "scotland"],
+            "wales": ["region": "emea", "country": "uk", "nation": "wales"], "welsh": ["region": "emea", "country": "uk", "nation": "wales"],
+            "northern ireland": ["region": "emea", "country": "uk", "nation": "northern ireland"],
+            "glasgow": ["region": "emea", "country": "uk", "nation": "scotland", "city": "glasgow"],
+            "edinburgh": ["region": "emea", "country": "uk", "nation": "scotland", "city": "edinburgh"],
+            "highlands": ["region": "emea", "country": "uk", "nation": "scotland"],
+            "morocco": ["region": "mena", "country": "morocco"], "thailand": ["region": "apac", "country": "thailand"],
+            "malaysia": ["region": "apac", "country": "malaysia"], "singapore": ["region": "apac", "country": "singapore"],
+            "new zealand": ["region": "apac", "country": "new zealand"], "pakistan": ["region": "apac", "country": "pakistan"],
+            "peru": ["region": "latam", "country": "peru"], "south america": ["region": "latam"], "south american": ["region": "latam"],
+            "south african": ["region": "africa", "country": "south africa"], "american": ["region": "na"],
+            "the states": ["region": "na", "country": "united states"],
+            "new york": ["region": "na", "country": "united states", "city": "new york"],
+            "california": ["region": "na", "country": "united states"], "texas": ["region": "na", "country": "united states"],
+            "toronto": ["region": "na", "country": "canada", "city": "toronto"], "tokyo": ["region": "apac", "country": "japan", "city": "tokyo"],
+            "sydney": ["region": "apac", "country": "australia", "city": "sydney"],
+            "mumbai": ["region": "apac", "country": "india", "city": "mumbai"], "dublin": ["region": "emea", "country": "ireland", "city": "dublin"],
+            "rural": ["area": "rural"], "countryside": ["area": "rural"], "urban": ["area": "urban"], "downtown": ["area": "urban"],
+            "city centre": ["area": "urban"], "city center": ["area": "urban"],
+        ],
+        .segment: [
+            "recently joined": ["stage": "new"], "just joined": ["stage": "new"], "just signed up": ["stage": "new"],
+            "brand new": ["stage": "new"], "newbie": ["stage": "new"], "recent signup": ["stage": "new"],
+            "longtime": ["stage": "active"], "long time": ["stage": "active"], "loyal": ["stage": "active"], "regular": ["stage": "active"],
+            "tenured": ["stage": "active"], "power user": ["stage": "active"],
+            "ex": ["stage": "lapsed"], "unsubscrib": ["stage": "lapsed"], "who left": ["stage": "lapsed"], "who stopped": ["stage": "lapsed"],
+            "no longer": ["stage": "lapsed"], "stopped using": ["stage": "lapsed"], "lost": ["stage": "lapsed"],
+            "trialist": ["stage": "trial"], "freemium": ["plan": "free"], "free tier": ["plan": "free"], "free plan": ["plan": "free"],
+            "unpaid": ["plan": "free"], "guest": ["plan": "free"], "logged out": ["plan": "free"], "signed out": ["plan": "free"],
+            "pro plan": ["plan": "paid"], "pro tier": ["plan": "paid"], "pro user": ["plan": "paid"], "pro subscrib": ["plan": "paid"],
+            "kid": ["age": "child"], "child": ["age": "child"], "children": ["age": "child"], "toddler": ["age": "child"],
+            "pupil": ["age": "child"], "primary school": ["age": "child"], "teen": ["age": "teen"], "teenag": ["age": "teen"],
+            "adolesc": ["age": "teen"], "high school": ["age": "teen"], "secondary school": ["age": "teen"], "adult": ["age": "adult"],
+            "grown up": ["age": "adult"],
+            "never ordered": ["purchase": "none"], "never purchased": ["purchase": "none"], "yet to buy": ["purchase": "none"],
+            "past buyer": ["purchase": "buyer"], "ordered before": ["purchase": "buyer"],
+        ],
+    ]
+
+    static let named: [Facet: [String: [String: String]]] = [
         .platform: [
             "ios": ["os": "ios"], "iphone": ["os": "ios", "device": "phone"], "ipad": ["os": "ios", "device": "tablet"],
             "apple watch": ["os": "ios", "device": "watch"], "face id": ["os": "ios"], "apple wallet": ["os": "ios"],

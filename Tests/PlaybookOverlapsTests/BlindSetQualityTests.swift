@@ -56,10 +56,12 @@ final class Fresh4QualityTests: XCTestCase {
 /// operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 35, 1 and 6 (F1 0.921 and 0.854), the same left one set out.
 /// With the durations, times of day and shares of `dupq16` (`StatedMeasures.swift`: "four weeks instead of a
 /// full quarter" goes with three months to one; no knob, every set takes it left out): 36, 1 and 5 (F1 0.935
-/// and 0.878), the floors.
+/// and 0.878). With the facet paraphrases of `dupq19` (`Facets.paraphrases`: "past orders" is the order
+/// history page; left one set out the pages would not be taken, 36, 1 and 5): 37, 1 and 4 (F1 0.949 and
+/// 0.902), the floors.
 final class Fresh5QualityTests: XCTestCase {
     func testFifthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh5-pairs.tsv", found: 36, flagged: 1, strays: 5, wordsFlagged: 15)
+        try assertBlindSetFloors("fresh5-pairs.tsv", found: 37, flagged: 1, strays: 4, wordsFlagged: 15)
     }
 }
 
@@ -81,11 +83,13 @@ final class Fresh5QualityTests: XCTestCase {
 /// knob): 35, 3 and 11. With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting):
 /// 34, 3 and 13 (F1 0.883 and 0.756), the same left one set out. With both merged: 35, 3 and 12 (F1
 /// 0.897 and 0.778). With the durations of `dupq16` (`StatedMeasures.swift`: "about a month later" goes with
-/// four weeks out, not two; no knob, every set takes it left out): 36, 3 and 11 (F1 0.911 and 0.800). The
-/// floors are the last figures.
+/// four weeks out, not two; no knob, every set takes it left out): 36, 3 and 11 (F1 0.911 and 0.800). With
+/// the facet paraphrases of `dupq19` (`Facets.paraphrases`: "the app alerts" is a push; left one set out
+/// the channels would not be taken, 36, 3 and 11): 37, 3 and 10 (F1 0.925 and 0.822). The floors are the
+/// last figures.
 final class Fresh6QualityTests: XCTestCase {
     func testSixthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh6-pairs.tsv", found: 36, flagged: 3, strays: 11, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh6-pairs.tsv", found: 37, flagged: 3, strays: 10, wordsFlagged: 17)
     }
 }
 
@@ -120,10 +124,11 @@ final class Fresh7QualityTests: XCTestCase {
 /// 2 and 12 (F1 0.937 and 0.813); left one set out (two ranks and a margin of 0.01 chosen on the others)
 /// 36, 2 and 13. With `dupq10` and `dupq11` both merged: 38, 2 and 11 (F1 0.950 and 0.835). With the gaps
 /// between a look-alike's numbers (`dupq13`: "an extra 500 miles" goes with 1,000 to 1,500): 39, 2 and 10.
-/// The floors are the in-sample figures.
+/// With the facet paraphrases of `dupq19` (`Facets.paraphrases`: audiences by age; the same left one set
+/// out): 39, 2 and 9. The floors are the in-sample figures.
 final class Fresh8QualityTests: XCTestCase {
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 39, flagged: 2, strays: 10, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 39, flagged: 2, strays: 9, wordsFlagged: 20)
     }
 }
 

@@ -15,7 +15,7 @@ final class FacetBitsTests: XCTestCase {
     /// The bits compared first (`mayDiffer`) answer as the named values do, so `differences` is empty exactly
     /// when no dimension differs; texts drawn from the vocabulary's phrases, some merged as an item's are.
     func testBitsAgreeWithTheNamedValues() {
-        XCTAssertTrue(Facets.numbering.exact, "more than 128 values in the vocabulary: mayDiffer can no longer answer no")
+        XCTAssertTrue(Facets.numbering.exact, "more than 256 values in the vocabulary: mayDiffer can no longer answer no")
         var random = SystemRandomNumberGenerator()
         let phrases = Facets.phrases.values.flatMap { $0 }.map(\.stems)
         let filler = [["send"], ["a"], ["remind"], ["discount"]]

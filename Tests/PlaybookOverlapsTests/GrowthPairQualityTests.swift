@@ -223,9 +223,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs). Left out of the choice of the knobs (leave-one-set-out), it scored the same. The rules
     /// of `dupq4` give the same figures; those of `dupq5` 35, 0 and 7 (F1 0.933 and 0.854: a rewording
     /// that denies nothing goes with the look-alike that denies nothing). With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 35, 0
-    /// and 8 (F1 0.933 and 0.843), the same left one set out.
+    /// and 8 (F1 0.933 and 0.843), the same left one set out. With the facet paraphrases of `dupq19`
+    /// (`Facets.paraphrases`: "kids" and "primary school pupils" are children, not teenagers; left one set
+    /// out the audiences by age would not be taken, 35, 0 and 8): 36, 0 and 7 (F1 0.947 and 0.867), the floors.
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 35, flagged: 0, strays: 8, wordsFlagged: 15)
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 36, flagged: 0, strays: 7, wordsFlagged: 15)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
@@ -267,16 +269,26 @@ final class GrowthPairQualityTests: XCTestCase {
 /// Scratch: a seen set's mistakes, for choosing rules and word lists.
 final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
-        // PLAYBOOK_SHOW_TUNING names the seen split to show ("tune", "tune2", "held-out" (looked at many
-        // times by now), "fresh", "fresh2", "fresh3", "fresh4" or "fresh5", the fresh sets being seen data once measured).
+        // PLAYBOOK_SHOW_TUNING names the seen splits to show, comma-separated ("tune", "tune2", "held-out" (looked at many
+        // times by now), "fresh", "fresh2" … "fresh9", the fresh sets being seen data once measured), or "seen" for all twelve.
+        // The blind sets (fresh10 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
-                     "fresh5": "fresh5-pairs.tsv"]
-        guard let split = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"], let file = files[split] else { return }
+                     "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
+                     "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv"]
+        guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
+        let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
+        for split in asked == "seen" ? seen : asked.split(separator: ",").map(String.init) {
+            guard let file = files[split] else { continue }
+            try showMistakes(split, file)
+        }
+    }
+
+    private func showMistakes(_ split: String, _ file: String) throws {
         let pairs = try GrowthPair.load(file).filter { $0.split == split }
         var encoder: (any SentenceEncoder)? = ProcessInfo.processInfo.environment["PLAYBOOK_PAIR_VECTORS"].flatMap { VectorTable(path: $0) }
         if encoder == nil, case .success(let model) = ModelLocation.loadEncoder() { encoder = model }
-        let (kinds, _, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
+        let (kinds, strays, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
         for (index, pair) in pairs.enumerated() {
             let ids = [String(format: "HYP-%04d", 2 * index + 1), String(format: "HYP-%04d", 2 * index + 2)]
             let reason = found.first { $0.ids == ids }?.reason ?? "-"
@@ -284,7 +296,6 @@ final class GrowthPairTuningTests: XCTestCase {
                 print("MISS \(pair.id) \(pair.kind): \(pair.a.title) | \(pair.a.audience) // \(pair.b.title) | \(pair.b.audience)\n    \(reason)")
             }
         }
-        let (_, strays, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: encoder)
         let q = GrowthPairQualityTests.quality(pairs, kinds)
         print(String(format: "%@: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      split, q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))

@@ -122,13 +122,13 @@ final class LookAlikeTests: XCTestCase {
     /// that adds terms and changes none is another scope, a related note naming what it adds.
     func testANearCopyWithAQualifierAddedIsRelatedWithTheModel() throws {
         let first = "Sample project on first login. create a demo project filled with example data the first time someone signs in"
-        let narrowed = "Sample project on first login in Berlin. create a demo project filled with example data the first time someone signs in"
-        let other = variant(title: "Sample project on first login in Berlin",
+        let narrowed = "Sample project on first login in Leipzig. create a demo project filled with example data the first time someone signs in"
+        let other = variant(title: "Sample project on first login in Leipzig",
                             change: "create a demo project filled with example data the first time someone signs in")
         let encoder = Vectors([first: [1, 0], narrowed: [0.98, 0.2], "new workspace owners": [1, 0]])
         let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(base + "\n---\n" + other), encoder: encoder).first)
         XCTAssertEqual(overlap.kind, .related)
-        XCTAssertTrue(overlap.reason.contains("detail (– / berlin)"), overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("detail (– / leipzig)"), overlap.reason)
     }
 
     /// A closest pair whose changes read alike only weakly (cosine 0.40) is a duplicate when the

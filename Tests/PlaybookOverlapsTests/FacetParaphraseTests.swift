@@ -1,0 +1,48 @@
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookSimilarity
+
+/// The facet vocabulary reads the other words squads write for a surface, channel or audience
+/// ("the app alerts" a push, "the list of past purchases" the order history), so a look-alike that
+/// says its surface that way is still told apart.
+final class FacetParaphraseTests: XCTestCase {
+    private func named(_ text: String, _ facet: Facets.Facet, _ dimension: String) -> [String] {
+        Facets(stems: TermReader().stems(text), facets: [facet]).values[facet]?[dimension].map { $0.keys.sorted() } ?? []
+    }
+
+    func testParaphrasesReadAsTheirValues() {
+        XCTAssertEqual(named("once the waiting period is over, the app alerts the person", .surface, "channel"), ["push"])
+        XCTAssertEqual(named("put a reorder button next to the list of past purchases", .surface, "page"), ["order history"])
+        XCTAssertEqual(named("show the offer on the thank-you screen", .surface, "page"), ["order confirmation"])
+        XCTAssertEqual(named("mums and dads of primary school pupils", .segment, "age"), ["child"])
+        XCTAssertEqual(named("parents of teenagers", .segment, "age"), ["teen"])
+        XCTAssertEqual(named("first-time visitors in the Scottish Highlands", .region, "nation"), ["scotland"])
+        // A compound says its own channel: an email alert is an email, not a push.
+        XCTAssertEqual(named("send an email alert when the price drops", .surface, "channel"), ["email"])
+        // A number to ring is no device.
+        XCTAssertEqual(named("ask for a phone number at checkout", .platform, "device"), [])
+        // Words as ambiguous as a bare "alert" or "walkthrough" name nothing.
+        XCTAssertEqual(named("a cold-night alert for gardeners", .surface, "channel"), [])
+        XCTAssertEqual(named("a brief walkthrough of how a round goes", .surface, "page"), [])
+    }
+
+    /// Two changes that read as one by meaning and share few words, one through "the app alerts", the other
+    /// by email: another surface, a related note rather than a duplicate (read without the paraphrase, a
+    /// duplicate: nothing else tells them apart).
+    func testALookAlikeOnAParaphrasedSurfaceIsKeptApart() throws {
+        let alerts = hypothesis("HYP-0001", squad: "growth-a", title: "Tell donors when they can give again",
+                                change: "the app alerts donors on the day they can give blood again", audience: "donors",
+                                outcome: "more donors book a session")
+        let email = hypothesis("HYP-0002", squad: "growth-b", title: "Eligible-again reminder",
+                               change: "an email goes out to each donor once their waiting period is over", audience: "donors",
+                               outcome: "more donors book a session")
+        let encoder = Vectors([
+            "Tell donors when they can give again. the app alerts donors on the day they can give blood again": [1, 0.1],
+            "Eligible-again reminder. an email goes out to each donor once their waiting period is over": [1, 0.12],
+            "donors": [1, 0],
+        ])
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(alerts + "\n---\n" + email), encoder: encoder).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("surface (push / email)"), overlap.reason)
+    }
+}
