@@ -187,11 +187,12 @@ final class Fresh9QualityTests: XCTestCase {
 /// `dupq9` the same; with the tie-break of `dupq10` (stated quantities, denial first) the same; with it
 /// and the grey band of `dupq11` (token alignment's knobs re-chosen for F1 on the twelve seen sets) 30, 1
 /// and 17 (F1 0.845 and 0.682); with the size-of-change fallback of `dupq13` the same; with the stated
-/// durations, times of day and shares of `dupq16` 31, 1 and 16 (F1 0.861 and 0.705). Words only: 0
-/// found, 17 flagged. Only these totals were read.
+/// durations, times of day and shares of `dupq16` 31, 1 and 16 (F1 0.861 and 0.705); with the facet
+/// paraphrases of `dupq19` 32, 1 and 15 (F1 0.877 and 0.727). Words only: 0 found, 17 flagged, 14 with
+/// `dupq19`. Only these totals were read.
 final class Fresh10QualityTests: XCTestCase {
     func testTenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh10-pairs.tsv", found: 31, flagged: 1, strays: 16, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh10-pairs.tsv", found: 32, flagged: 1, strays: 15, wordsFlagged: 14)
     }
 }
 
@@ -200,11 +201,12 @@ final class Fresh10QualityTests: XCTestCase {
 /// with the rules of `9fce554` (and with `dupq10`'s tie-break added) 31 of 40 rewordings found, 4 of 40
 /// look-alikes flagged, 18 other pairs (F1 0.827 over the labelled pairs, 0.667 counting the other
 /// pairs); with `dupq10` and `dupq11` 32, 4 and 18 (F1 0.842 and 0.681); with `dupq13` the same; with
-/// `dupq16` (stated durations, times of day and shares) 33, 4 and 17 (F1 0.857 and 0.702). Words only: 0
-/// found, 18 flagged. Only these totals were read.
+/// `dupq16` (stated durations, times of day and shares) 33, 4 and 17 (F1 0.857 and 0.702); with `dupq19`
+/// (facet paraphrases) the same. Words only: 0 found, 18 flagged, 17 with `dupq19`. Only these totals
+/// were read.
 final class Fresh11QualityTests: XCTestCase {
     func testEleventhFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh11-pairs.tsv", found: 33, flagged: 4, strays: 17, wordsFlagged: 18)
+        try assertBlindSetFloors("fresh11-pairs.tsv", found: 33, flagged: 4, strays: 17, wordsFlagged: 17)
     }
 }
 
@@ -212,10 +214,10 @@ final class Fresh11QualityTests: XCTestCase {
 /// blind on 2026-12-01 without reading the duplicate rules' code (only the data README's account of
 /// them), and measured once with the installed model and the rules of `4514a3b` (no rule changed after
 /// it was written), nothing chosen on it: 34 of 40 rewordings found, 2 of 40 look-alikes flagged, 9 other
-/// pairs (F1 0.895 over the labelled pairs, 0.800 counting the other pairs). Words only: 0 found, 19
-/// flagged. Only these totals were read.
+/// pairs (F1 0.895 over the labelled pairs, 0.800 counting the other pairs); with the facet paraphrases of
+/// `dupq19` the same. Words only: 0 found, 19 flagged, 15 with `dupq19`. Only these totals were read.
 final class Fresh12QualityTests: XCTestCase {
     func testTwelfthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh12-pairs.tsv", found: 34, flagged: 2, strays: 9, wordsFlagged: 19)
+        try assertBlindSetFloors("fresh12-pairs.tsv", found: 34, flagged: 2, strays: 9, wordsFlagged: 15)
     }
 }
