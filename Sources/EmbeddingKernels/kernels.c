@@ -6,8 +6,8 @@
 
 // Built for the baseline instruction set, and on x86-64 twice more, for AVX2 with FMA and for
 // AVX-512 (chosen at run time): the loops vectorise 8 or 16 floats wide where the processor
-// allows. Each copy computes the same bits: the same operations in the same order, fused
-// multiply-adds in both vector builds.
+// allows. The AVX2 and AVX-512 copies compute the same bits: the same operations in the same
+// order, with fused multiply-adds in both.
 #define KERNEL(name) name##_baseline
 #define TARGET
 #include "kernel_bodies.h"
@@ -67,7 +67,10 @@ void pb_add_layer_norm(float *x, const float *residual, long rows, long width,
 void pb_gelu(float *x, long count) {
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
     // AVX2 even where AVX-512 is there: the 16-wide division was slower on AMD's Zen cores.
-    if (vector_level() >= 1) return gelu_avx2(x, count);
+    if (vector_level() >= 1) {
+        gelu_avx2(x, count);
+        return;
+    }
 #endif
     DISPATCH(gelu, x, count);
 }
