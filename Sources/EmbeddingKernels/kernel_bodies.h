@@ -8,24 +8,40 @@ TARGET static void KERNEL(add_bias)(float *x, long rows, long width, const float
     }
 }
 
+/// Rows are normalised eight at a time: each row's sums still run over its columns in order (the
+/// same bits as one row at a time), but eight rows' additions are independent and overlap instead
+/// of waiting on each other (a single row's chain of 384 additions was latency-bound).
+#define LAYER_NORM_ROWS 8
 TARGET static void KERNEL(add_layer_norm)(float *x, const float *residual, long rows, long width,
                                           const float *gamma, const float *beta, float epsilon) {
-    for (long r = 0; r < rows; r++) {
-        float *line = x + r * width;
+    for (long first = 0; first < rows; first += LAYER_NORM_ROWS) {
+        const long count = rows - first < LAYER_NORM_ROWS ? rows - first : LAYER_NORM_ROWS;
+        float *lines[LAYER_NORM_ROWS];
+        for (long r = 0; r < LAYER_NORM_ROWS; r++) lines[r] = x + (first + (r < count ? r : 0)) * width;
         if (residual) {
-            const float *add = residual + r * width;
-            for (long c = 0; c < width; c++) line[c] += add[c];
+            for (long r = 0; r < count; r++) {
+                float *line = lines[r];
+                const float *add = residual + (first + r) * width;
+                for (long c = 0; c < width; c++) line[c] += add[c];
+            }
         }
-        float sum = 0;
-        for (long c = 0; c < width; c++) sum += line[c];
-        const float mean = sum / (float)width;
-        float squares = 0;
+        float sums[LAYER_NORM_ROWS] = {0}, means[LAYER_NORM_ROWS], squares[LAYER_NORM_ROWS] = {0};
         for (long c = 0; c < width; c++) {
-            const float d = line[c] - mean;
-            squares += d * d;
+            for (long r = 0; r < LAYER_NORM_ROWS; r++) sums[r] += lines[r][c];
         }
-        const float scale = 1.0f / sqrtf(squares / (float)width + epsilon);
-        for (long c = 0; c < width; c++) line[c] = (line[c] - mean) * scale * gamma[c] + beta[c];
+        for (long r = 0; r < LAYER_NORM_ROWS; r++) means[r] = sums[r] / (float)width;
+        for (long c = 0; c < width; c++) {
+            for (long r = 0; r < LAYER_NORM_ROWS; r++) {
+                const float d = lines[r][c] - means[r];
+                squares[r] += d * d;
+            }
+        }
+        for (long r = 0; r < count; r++) {
+            float *line = lines[r];
+            const float mean = means[r];
+            const float scale = 1.0f / sqrtf(squares[r] / (float)width + epsilon);
+            for (long c = 0; c < width; c++) line[c] = (line[c] - mean) * scale * gamma[c] + beta[c];
+        }
     }
 }
 
@@ -69,38 +85,90 @@ TARGET static void KERNEL(gelu)(float *x, long count) {
     }
 }
 
+#ifndef ATTENTION_ROWS
+/// Query rows handled together: their sums are independent chains that overlap, and each key
+/// or value loaded serves all four.
+#define ATTENTION_ROWS 4
+/// Floats per accumulator block (one AVX-512 register, two AVX2 ones).
+#define ATTENTION_LANES 16
+#endif
+
+/// The context of `count` (at most ATTENTION_ROWS) rows whose normalised weights are `weights`
+/// (ATTENTION_ROWS rows `padded` apart), for the head's columns [first_column, first_column + lanes).
+#define ATTENTION_CONTEXT_BLOCK(lanes) do { \
+    float acc[ATTENTION_ROWS][lanes] = {{0}}; \
+    for (long j = 0; j < length; j++) { \
+        const float *v = qkv + j * stride + 2 * hidden + head * head_size + column; \
+        for (long r = 0; r < ATTENTION_ROWS; r++) { \
+            const float w = weights[r * padded + j]; \
+            for (long t = 0; t < lanes; t++) acc[r][t] += w * v[t]; \
+        } \
+    } \
+    for (long r = 0; r < count; r++) { \
+        float *out = context + (first + r) * hidden + head * head_size + column; \
+        for (long t = 0; t < lanes; t++) out[t] = acc[r][t]; \
+    } \
+} while (0)
+
+/// `scratch` holds pb_attention_scratch(length, head_size) floats: the keys transposed, with zero
+/// columns after the last token up to `padded` (a multiple of 16), and ATTENTION_ROWS rows of
+/// weights. Every loop over tokens runs whole vectors, and the sums are kept in registers (in
+/// memory, each step waited for the previous one's store). Each sum still adds the same terms in
+/// the same order as a plain loop over one row: the bits do not depend on the blocking.
 TARGET static void KERNEL(attention_head)(const float *qkv, long length, long hidden, long head, long head_size, float scale,
                                           float *context, float *scratch) {
     const long stride = 3 * hidden;
-    float *keys = scratch;                        // head_size x length: the keys transposed
-    float *weights = scratch + head_size * length; // length
+    const long padded = (length + 15) & ~15L;
+    float *keys = scratch;                          // head_size x padded: the keys transposed
+    float *weights = scratch + head_size * padded;  // ATTENTION_ROWS x padded
+    for (long d = 0; d < head_size; d++) {
+        float *row = keys + d * padded;
+        for (long j = length; j < padded; j++) row[j] = 0;
+    }
     for (long j = 0; j < length; j++) {
         const float *k = qkv + j * stride + hidden + head * head_size;
-        for (long d = 0; d < head_size; d++) keys[d * length + j] = k[d];
+        for (long d = 0; d < head_size; d++) keys[d * padded + j] = k[d];
     }
-    for (long i = 0; i < length; i++) {
-        const float *q = qkv + i * stride + head * head_size;
-        for (long j = 0; j < length; j++) weights[j] = 0;
-        for (long d = 0; d < head_size; d++) {
-            const float qd = q[d];
-            const float *row = keys + d * length;
-            for (long j = 0; j < length; j++) weights[j] += qd * row[j];
+    for (long first = 0; first < length; first += ATTENTION_ROWS) {
+        const long count = length - first < ATTENTION_ROWS ? length - first : ATTENTION_ROWS;
+        // Rows past the sentence's end repeat its first row: computed alongside, never written.
+        const float *queries[ATTENTION_ROWS];
+        for (long r = 0; r < ATTENTION_ROWS; r++) queries[r] = qkv + (first + (r < count ? r : 0)) * stride + head * head_size;
+        for (long block = 0; block < padded; block += ATTENTION_LANES) {
+            float acc[ATTENTION_ROWS][ATTENTION_LANES] = {{0}};
+            for (long d = 0; d < head_size; d++) {
+                const float *row = keys + d * padded + block;
+                for (long r = 0; r < ATTENTION_ROWS; r++) {
+                    const float qd = queries[r][d];
+                    for (long t = 0; t < ATTENTION_LANES; t++) acc[r][t] += qd * row[t];
+                }
+            }
+            for (long r = 0; r < ATTENTION_ROWS; r++) {
+                for (long t = 0; t < ATTENTION_LANES; t++) weights[r * padded + block + t] = acc[r][t] * scale;
+            }
         }
-        float largest = -INFINITY;
-        for (long j = 0; j < length; j++) {
-            weights[j] *= scale;
-            largest = weights[j] > largest ? weights[j] : largest;
+        float largest[ATTENTION_ROWS], sums[ATTENTION_ROWS];
+        for (long r = 0; r < ATTENTION_ROWS; r++) {
+            float *w = weights + r * padded;
+            largest[r] = -INFINITY;
+            for (long j = 0; j < length; j++) largest[r] = w[j] > largest[r] ? w[j] : largest[r];
+            for (long j = length; j < padded; j++) w[j] = largest[r];  // e^0 there: no overflow
+            for (long j = 0; j < padded; j++) w[j] = KERNEL(exp_nonpositive)(w[j] - largest[r]);
+            sums[r] = 0;
         }
-        for (long j = 0; j < length; j++) weights[j] = KERNEL(exp_nonpositive)(weights[j] - largest);
-        float sum = 0;
-        for (long j = 0; j < length; j++) sum += weights[j];
-        const float inverse = 1.0f / sum;
-        float *out = context + i * hidden + head * head_size;
-        for (long d = 0; d < head_size; d++) out[d] = 0;
         for (long j = 0; j < length; j++) {
-            const float w = weights[j] * inverse;
-            const float *v = qkv + j * stride + 2 * hidden + head * head_size;
-            for (long d = 0; d < head_size; d++) out[d] += w * v[d];
+            for (long r = 0; r < ATTENTION_ROWS; r++) sums[r] += weights[r * padded + j];
+        }
+        for (long r = 0; r < ATTENTION_ROWS; r++) {
+            const float inverse = 1.0f / sums[r];
+            float *w = weights + r * padded;
+            for (long j = 0; j < padded; j++) w[j] *= inverse;
+        }
+        long column = 0;
+        if (head_size % 16 == 0) {
+            for (; column < head_size; column += 16) ATTENTION_CONTEXT_BLOCK(16);
+        } else {
+            for (; column < head_size; column += 8) ATTENTION_CONTEXT_BLOCK(8);
         }
     }
 }

@@ -74,7 +74,7 @@ extension BertWeights {
             MatrixMath.parallelRanges(sentences.count * c.heads, minimumBlock: 1, parallel: parallel) { jobs in
                 for job in jobs {
                     let s = job / c.heads, head = job % c.heads, length = sentences[s].count
-                    withUnsafeTemporaryAllocation(of: Float.self, capacity: length * (headSize + length)) { scratch in
+                    withUnsafeTemporaryAllocation(of: Float.self, capacity: pb_attention_scratch(length, headSize)) { scratch in
                         pb_attention_head(sharedQKV + starts[s] * 3 * h, length, h, head, headSize, scale,
                                           sharedContext + starts[s] * h, scratch.baseAddress!)
                     }

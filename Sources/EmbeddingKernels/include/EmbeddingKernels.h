@@ -19,9 +19,15 @@ void pb_gelu(float *x, long count);
 /// Attention of one head within one sentence of `length` tokens: softmax(q k^T * scale) v.
 /// qkv rows hold query, key and value side by side (3 * hidden floats); the head's context
 /// goes to its columns of the `hidden`-wide rows of `context`. `scratch` holds
-/// length * (head_size + length) floats.
+/// pb_attention_scratch(length, head_size) floats.
 void pb_attention_head(const float *qkv, long length, long hidden, long head, long head_size, float scale,
                        float *context, float *scratch);
+
+/// The floats `pb_attention_head` needs as scratch for a sentence of `length` tokens.
+long pb_attention_scratch(long length, long head_size);
+
+/// 1 when the processor has AVX-512 (F, BW, DQ and VL), which the kernels then use.
+int pb_has_avx512(void);
 
 /// The embedding cache's checksum (format 2): four interleaved lanes of 64-bit multiply-xorshift
 /// over 32-byte blocks, so the processor runs them side by side (a single chain was 4x slower).
