@@ -98,51 +98,27 @@ public struct Linter: Sendable {
         // The diagnostics kept (by part and place in `parts`) with their severity; the findings are built
         // once, in their final order (a finding is large to copy: building, then reordering, copied
         // each twice over).
-        var kept: [(part: Int, item: Int, severity: Severity)] = []
-        kept.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         let suppressions = Dictionary(parsed.map { ($0.path, $0.suppressions) }, uniquingKeysWith: { a, _ in a })
+        let read = parsed.map(\.path)
         Parting.release(consume parsed)
-        var used: [String: Set<Int>] = [:]
         // Only the files with suppressions looked up (most have none; a lookup hashes the path).
         let suppressing = suppressions.filter { !$0.value.isEmpty }
-        // Read in place, field by field (a diagnostic copied is a retain of each of its fields).
-        for part in parts.indices {
-            for place in parts[part].indices {
-                let (file, rule, mark) = (parts[part][place].file, parts[part][place].diagnostic.rule, parts[part][place].diagnostic.mark)
-                if let reportedFiles, !reportedFiles.contains(file) { continue }
-                if !placeholders.isEmpty, rule != LintRuleID.placeholderUnfilled, placeholders[file]?.contains(mark) == true { continue }
-                guard var severity = configuration.severity(for: rule, file: file) else { continue }
-                // The gate's severity first: without one (lint's default) no entity is looked up.
-                if let gated = configuration.overlapGate.severity(in: mode), OverlapGate.applies(to: parts[part][place].diagnostic, index: index) {
-                    severity = gated
-                }
-                if !suppressing.isEmpty, let index = suppressing[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
-                    used[file, default: []].insert(index)
-                    continue
-                }
-                kept.append((part, place, severity))
-            }
-        }
-        var judged: [Finding] = []
-        for (file, list) in suppressions where reportedFiles?.contains(file) ?? true {
-            for (index, suppression) in list.enumerated() {
-                judged += judge(suppression, used: used[file]?.contains(index) ?? false, file: file)
-            }
+        let chosen = KeptDiagnostics(parts, read: read, reportedFiles: reportedFiles, placeholders: placeholders,
+                                     suppressing: suppressing, configuration: configuration, mode: mode, index: index)
+        let (kept, used) = (chosen.kept, chosen.used)
+        let judged = suppressions.flatMap { file, list -> [Finding] in
+            guard reportedFiles?.contains(file) ?? true else { return [] }
+            return list.indices.flatMap { judge(list[$0], used: used[file]?.contains($0) ?? false, file: file) }
         }
         // Sorted through their places, the kept diagnostics first and then the suppressions' findings
         // (as they were listed), by `Finding.ordered`'s (file, line, column, rule, message), each
         // file by its rank among the files (the ranks order the paths as comparing them does).
         let total = kept.count + judged.count
-        let paths = (0..<total).map { k in k < kept.count ? parts[kept[k].part][kept[k].item].file : judged[k - kept.count].file }
-        let named = Array(Set(paths)).sorted()
-        let rank = Dictionary(uniqueKeysWithValues: zip(named, named.indices))
-        let fileRanks = paths.map { rank[$0] ?? 0 }
-        let places = (0..<total).map { k in
-            k < kept.count ? parts[kept[k].part][kept[k].item].diagnostic.mark : Mark(line: judged[k - kept.count].line, column: judged[k - kept.count].column)
-        }
+        let fileRanks = chosen.fileRanks + chosen.ranks(of: judged.map(\.file))
+        let places = chosen.marks + judged.map { Mark(line: $0.line, column: $0.column) }
         // (file rank, line, column) as one number where they fit, as they do in any real playbook.
         let field = 21
-        let fits = named.count < 1 << field && places.allSatisfy { (0..<(1 << field)).contains($0.line) && (0..<(1 << field)).contains($0.column) }
+        let fits = chosen.files.count < 1 << field && places.allSatisfy { (0..<(1 << field)).contains($0.line) && (0..<(1 << field)).contains($0.column) }
         func ruleThenMessage(_ a: Int, _ b: Int) -> Bool {
             let ra = a < kept.count ? parts[kept[a].part][kept[a].item].diagnostic.rule : judged[a - kept.count].rule
             let rb = b < kept.count ? parts[kept[b].part][kept[b].item].diagnostic.rule : judged[b - kept.count].rule
@@ -156,12 +132,26 @@ public struct Linter: Sendable {
         // (retains of the lists and strings), and one entity's place can hold hundreds of overlap
         // findings (their number grows faster than the playbook's). The listed place last, so that equal
         // ones keep their order, as the stable sort on `ruleThenMessage` kept it.
-        func sortByRuleThenMessage(_ order: inout [Int], _ run: Range<Int>) {
-            var keyed = order[run].map { k in
+        @Sendable func sortByRuleThenMessage(_ order: UnsafeMutableBufferPointer<Int>, _ run: Range<Int>) {
+            func key(_ k: Int) -> (rule: String, message: String) {
                 k < kept.count
-                    ? (rule: parts[kept[k].part][kept[k].item].diagnostic.rule, message: parts[kept[k].part][kept[k].item].diagnostic.message, k)
-                    : (rule: judged[k - kept.count].rule, message: judged[k - kept.count].message, k)
+                    ? (parts[kept[k].part][kept[k].item].diagnostic.rule, parts[kept[k].part][kept[k].item].diagnostic.message)
+                    : (judged[k - kept.count].rule, judged[k - kept.count].message)
             }
+            // Most runs are in order already (an experiment's collisions come by the other's id, and so
+            // do their messages): read once, in order, they need no sorting.
+            var previous = key(order[run.lowerBound])
+            var inOrder = true
+            for place in run.dropFirst() {
+                let next = key(order[place])
+                if next < previous {
+                    inOrder = false
+                    break
+                }
+                previous = next
+            }
+            if inOrder { return }
+            var keyed = order[run].map { k in (rule: key(k).rule, message: key(k).message, k) }
             keyed.sort { a, b in
                 if a.rule != b.rule { return a.rule < b.rule }
                 if a.message != b.message { return a.message < b.message }
@@ -178,12 +168,22 @@ public struct Linter: Sendable {
             var keyed = (0..<total).map { (UInt64(fileRanks[$0]) << (2 * field) | UInt64(places[$0].line) << field | UInt64(places[$0].column), $0) }
             keyed.sort { $0 < $1 }
             order = keyed.map(\.1)
+            var runs: [Range<Int>] = []
             var start = 0
             while start < total {
                 var end = start + 1
                 while end < total, keyed[end].0 == keyed[start].0 { end += 1 }
-                if end - start > 1 { sortByRuleThenMessage(&order, start..<end) }
+                if end - start > 1 { runs.append(start..<end) }
                 start = end
+            }
+            // The runs sorted side by side over the cores, each in its own stretch of `order`.
+            let runsOfPlaces = runs
+            order.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let output = buffer
+                let chunk = 256
+                DispatchQueue.concurrentPerform(iterations: (runsOfPlaces.count + chunk - 1) / chunk) { c in
+                    for run in runsOfPlaces[(c * chunk)..<min(runsOfPlaces.count, (c + 1) * chunk)] { sortByRuleThenMessage(output, run) }
+                }
             }
         } else {
             order = (0..<total).sorted { a, b in

@@ -67,7 +67,11 @@ public enum Inert {
     /// visible, and never a GitHub workflow command: a leading `::` (after spaces) becomes
     /// `\u{3A}:`, and `##[` anywhere (the runner's older command syntax) becomes `#\u{23}[`.
     public static func terminal(_ text: String) -> String {
-        if isPlainTerminalText(text) { return text }
+        isPlainTerminalText(text) ? text : terminalEscaped(text)
+    }
+
+    /// `terminal` without its shortcut: every scalar looked at.
+    static func terminalEscaped(_ text: String) -> String {
         var shown = visible(text)
         if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
         let spaces = shown.prefix { $0 == " " }
@@ -77,10 +81,12 @@ public enum Inert {
         return shown
     }
 
-    /// Printable ASCII with no `##[` and no leading `::` (after spaces): what `terminal` leaves
+    /// Text without invisible controls, `##[` or a leading `::` (after spaces): what `terminal` leaves
     /// as it is (most messages). Read from the string's bytes in place, eight at a time where none
     /// of them needs a second look (a duplicate's message is kilobytes, and a large playbook's text
-    /// report tens of megabytes: byte by byte this was a third of its rendering).
+    /// report tens of megabytes: byte by byte this was a third of its rendering). Non-ASCII passes
+    /// unless it is one of the invisible controls (most messages carry an en dash: sent to the scalar
+    /// by scalar path, these were two thirds of rendering a text report).
     static func isPlainTerminalText(_ text: String) -> Bool {
         if let plain = text.utf8.withContiguousStorageIfAvailable(isPlainTerminalBytes) { return plain }
         return Array(text.utf8).withUnsafeBufferPointer(isPlainTerminalBytes)
@@ -114,6 +120,12 @@ public enum Inert {
             if unusual {
                 for k in index..<end {
                     let byte = base[k]
+                    if byte >= 0x80 {
+                        // A scalar's lead byte and the ones after it (a Swift string is valid UTF-8, so
+                        // they are there), the invisible controls spelt out; a continuation byte passes.
+                        if isInvisibleControl(lead: byte, base + k + 1) { return false }
+                        continue
+                    }
                     guard byte >= 0x20, byte < 0x7F else { return false }
                     if byte == UInt8(ascii: "["), k >= 2, base[k - 1] == UInt8(ascii: "#"), base[k - 2] == UInt8(ascii: "#") { return false }
                 }
@@ -121,6 +133,24 @@ public enum Inert {
             index = end
         }
         return true
+    }
+
+    /// Whether the scalar whose UTF-8 starts with `lead` (`next` pointing past it) is an invisible
+    /// control above ASCII: C1 (`C2 80`–`C2 9F`), U+061C (`D8 9C`), U+200E/F, U+2028–202E
+    /// (`E2 80 8E`/`8F`, `E2 80 A8`–`AE`) and U+2066–2069 (`E2 81 A6`–`A9`).
+    @inline(__always)
+    package static func isInvisibleControl(lead: UInt8, _ next: UnsafePointer<UInt8>) -> Bool {
+        switch lead {
+        case 0xC2: next[0] <= 0x9F
+        case 0xD8: next[0] == 0x9C
+        case 0xE2:
+            switch next[0] {
+            case 0x80: next[1] == 0x8E || next[1] == 0x8F || (0xA8...0xAE).contains(next[1])
+            case 0x81: (0xA6...0xA9).contains(next[1])
+            default: false
+            }
+        default: false
+        }
     }
 
     /// Several lines of terminal text (a message that spans lines): each line as `terminal`.

@@ -6,10 +6,13 @@ public enum JSONText {
     /// printed to a terminal cannot drive or reorder it, and `##[` as `#\u0023[` so a CI log
     /// cannot read a command in it (the decoded value is unchanged).
     public static func quoted(_ text: String) -> String {
-        // Most texts (ids, dates, paths, titles) need no escape: printable ASCII without a quote,
-        // a backslash or `##[`. Copied whole; the scalar loop and the search below were most of
-        // rendering a JSON report.
-        if isPlain(text.utf8) { return "\"" + text + "\"" }
+        // Most texts (ids, dates, paths, titles) need no escape: no control, quote, backslash or
+        // `##[`. Copied whole; the scalar loop and the search below were most of rendering a JSON report.
+        isPlain(text.utf8) ? "\"" + text + "\"" : quotedEscaping(text)
+    }
+
+    /// `quoted` without its shortcut: every scalar looked at.
+    static func quotedEscaping(_ text: String) -> String {
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -38,7 +41,7 @@ public enum JSONText {
     /// `quoted(text)` appended to `out`: a plain text is copied straight in, with no string in between.
     public static func append(quoted text: String, to out: inout String) {
         guard isPlain(text.utf8) else {
-            out += quoted(text)
+            out += quotedEscaping(text)
             return
         }
         out += "\""
@@ -46,14 +49,15 @@ public enum JSONText {
         out += "\""
     }
 
-    /// Printable ASCII (0x20…0x7E) other than `"` and `\`, without `##[`.
+    /// No control (`Inert.isInvisibleControl`), `"`, `\` or `##[`.
     private static func isPlain(_ utf8: String.UTF8View) -> Bool {
         utf8.withContiguousStorageIfAvailable(isPlain) ?? Array(utf8).withUnsafeBufferPointer(isPlain)
     }
 
     /// `isPlain` on the bytes in place, eight at a time as one word where none of them needs a second
     /// look (a large playbook's JSON report is hundreds of megabytes of messages): whether any byte
-    /// is not printable ASCII (as `Inert`'s plain-text test finds it), `"`, `\` or `#`
+    /// is not printable ASCII (as `Inert`'s plain-text test finds it; non-ASCII is then read scalar by
+    /// scalar), `"`, `\` or `#`
     /// (`haszero` of the word xor'd with it). These may flag a plain block, never miss an unusual one.
     private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
@@ -76,6 +80,12 @@ public enum JSONText {
             }
             for k in index..<end {
                 let byte = base[k]
+                if byte >= 0x80 {
+                    // Non-ASCII is written as it is, unless it is an invisible control (as `Inert` reads it).
+                    if Inert.isInvisibleControl(lead: byte, base + k + 1) { return false }
+                    hashes = 0
+                    continue
+                }
                 guard byte >= 0x20, byte < 0x7F, byte != 0x22, byte != 0x5C else { return false }
                 if byte == 0x23 {
                     hashes += 1

@@ -22,13 +22,18 @@ final class InertTests: XCTestCase {
         XCTAssertFalse(Inert.terminalPath("a.yml\n::add-mask::x").contains("\n"))
     }
 
-    /// The shortcut that leaves most messages as they are, read sixteen bytes at a time, answers as
+    /// The shortcut that leaves most messages as they are, read eight bytes at a time, answers as
     /// reading them one by one does: on random strings of spaces, colons, hashes, brackets, letters,
-    /// controls and non-ASCII, short and long (a run of plain bytes across several blocks).
+    /// controls and non-ASCII (plain or not), short and long (a run of plain bytes across several blocks).
     func testPlainTextShortcutAgreesWithReadingByteByByte() {
         func byteByByte(_ text: String) -> Bool {
             var (hashes, leading, colons) = (0, true, 0)
+            if text.unicodeScalars.contains(where: { !$0.isASCII && Inert.isInvisibleControl($0) }) { return false }
             for byte in text.utf8 {
+                if byte >= 0x80 {
+                    (hashes, leading) = (0, false)
+                    continue
+                }
                 guard byte >= 0x20, byte < 0x7F else { return false }
                 if byte == UInt8(ascii: "["), hashes >= 2 { return false }
                 hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
@@ -43,7 +48,7 @@ final class InertTests: XCTestCase {
             }
             return true
         }
-        let pieces = [" ", ":", "#", "[", "a", "b", "\u{1B}", "\u{7F}", "é", "~", String(repeating: "plain text ", count: 5)]
+        let pieces = [" ", ":", "#", "[", "a", "b", "\u{1B}", "\u{7F}", "é", "–", "\u{9B}", "\u{202E}", "~", String(repeating: "plain text ", count: 5)]
         var state: UInt64 = 3
         func next(_ bound: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -62,6 +67,57 @@ final class InertTests: XCTestCase {
         XCTAssertFalse(Inert.isPlainTerminalText(String(repeating: "x", count: 40) + "##["))
         XCTAssertTrue(Inert.isPlainTerminalText(String(repeating: "x", count: 40) + "#[#["))
         XCTAssertFalse(Inert.isPlainTerminalText(String(repeating: "x", count: 15) + "#" + "#[" + "x"))
+    }
+
+    /// Every scalar above ASCII passes the plain-text shortcuts (terminal and JSON) unless it is an
+    /// invisible control, alone and inside a run of ASCII that the word-at-a-time reading covers.
+    func testShortcutsPassNonASCIIButNoInvisibleControl() {
+        for value in UInt32(0x80)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let plain = !Inert.isInvisibleControl(scalar)
+            for text in [String(scalar), "abcdefg" + String(scalar) + "hijklmnopq", "abcdef" + String(scalar)] {
+                XCTAssertEqual(Inert.isPlainTerminalText(text), plain, "U+\(String(value, radix: 16))")
+                XCTAssertEqual(JSONText.quoted(text) == "\"" + text + "\"", plain, "U+\(String(value, radix: 16))")
+            }
+        }
+        for text in ["😀", "👩‍👩‍👧", "🇫🇷", "\u{10FFFF}", "\u{E0001}"] {
+            XCTAssertTrue(Inert.isPlainTerminalText(text), text.debugDescription)
+        }
+    }
+
+    /// Strings that are hostile or awkward in Unicode (controls, bidi overrides and isolates, C1,
+    /// zero-width characters, combining marks after `:`, `#` or a space, emoji sequences, look-alikes
+    /// of `:`) come out of `terminal` and `JSONText.quoted` as the full scalar-by-scalar escaping gives
+    /// them, alone and in random mixes: the shortcuts never leave one as it is that needs escaping.
+    func testShortcutsAgreeWithTheFullEscapingOnHostileStrings() {
+        let hostile = [
+            "–", "a – b", "\u{1B}[2J", "\u{7}", "\r", "\n", "\t", "\u{0}", "\u{7F}", "\u{80}", "\u{85}", "\u{9B}", "\u{9F}", "\u{A0}",
+            "\u{202A}", "\u{202B}", "\u{202C}", "\u{202D}", "\u{202E}", "\u{2066}", "\u{2067}", "\u{2068}", "\u{2069}", "\u{2065}",
+            "\u{206A}", "\u{200E}", "\u{200F}", "\u{061C}", "\u{061B}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202F}",
+            "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{301}", "e\u{301}", ":\u{301}", "#\u{301}", "[\u{301}",
+            " \u{301}", "::", " ::", ":", "#", "##[", "#", "[", "]", "\"", "\\", "%", "：：", "\u{FE55}", "\u{037E}", "\u{2236}",
+            "😀", "👩‍👩‍👧", "🇫🇷", "👍🏽", "\u{10FFFF}", "x", "plain words ", "é", "ß", "日本",
+        ]
+        var state: UInt64 = 11
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let mixes = (0..<20_000).map { _ in (0..<next(12)).map { _ in hostile[next(hostile.count)] }.joined() }
+        var (same, escaped) = (0, 0)
+        for text in hostile + mixes {
+            let terminal = Inert.terminal(text)
+            XCTAssertEqual(terminal, Inert.terminalEscaped(text), text.debugDescription)
+            XCTAssertEqual(JSONText.quoted(text), JSONText.quotedEscaping(text), text.debugDescription)
+            var appended = "x"
+            JSONText.append(quoted: text, to: &appended)
+            XCTAssertEqual(appended, "x" + JSONText.quotedEscaping(text), text.debugDescription)
+            XCTAssertFalse(terminal.unicodeScalars.contains(where: Inert.isInvisibleControl), text.debugDescription)
+            if terminal == text { same += 1 } else { escaped += 1 }
+        }
+        // Both kinds are well represented: the comparison is not all one way.
+        XCTAssertGreaterThan(same, 500)
+        XCTAssertGreaterThan(escaped, 5000)
     }
 
     func testTerminalLinesKeepsLineBreaksButNeutralisesEachLine() {

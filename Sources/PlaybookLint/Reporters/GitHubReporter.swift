@@ -49,8 +49,12 @@ public struct GitHubReporter: Reporter {
 
     /// Escapes a command's message: invisible controls but LF shown (`Inert.visible`), then `%`, CR and LF.
     static func data(_ text: String) -> String {
-        // Printable ASCII without `%` (most messages): nothing to escape, the text itself.
-        if isPlain(text, property: false) { return text }
+        // No control and no `%` (most messages): nothing to escape, the text itself.
+        isPlain(text, property: false) ? text : dataEscaping(text)
+    }
+
+    /// `data` without its shortcut: every scalar looked at.
+    static func dataEscaping(_ text: String) -> String {
         var out = ""
         for character in Inert.visible(text, keepingNewlines: true).unicodeScalars {
             switch character {
@@ -65,7 +69,11 @@ public struct GitHubReporter: Reporter {
 
     /// Escapes a property value: as a message, plus `:` and `,`, which separate properties.
     static func property(_ text: String) -> String {
-        if isPlain(text, property: true) { return text }
+        isPlain(text, property: true) ? text : propertyEscaping(text)
+    }
+
+    /// `property` without its shortcut.
+    static func propertyEscaping(_ text: String) -> String {
         var out = ""
         for character in data(text).unicodeScalars {
             switch character {
@@ -77,16 +85,23 @@ public struct GitHubReporter: Reporter {
         return out
     }
 
-    /// Whether `text` is printable ASCII (0x20…0x7E) without `%` (nor `:` or `,` in a `property`):
-    /// what `data` (or `property`) leaves as it is.
+    /// Whether `text` has no control (`Inert.isInvisibleControl`) and no `%` (nor `:` or `,` in a
+    /// `property`): what `data` (or `property`) leaves as it is.
     private static func isPlain(_ text: String, property: Bool) -> Bool {
-        func plain(_ bytes: some Sequence<UInt8>) -> Bool {
-            for byte in bytes {
+        func plain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return true }
+            for k in bytes.indices {
+                let byte = base[k]
+                if byte >= 0x80 {
+                    // Non-ASCII stays as it is, unless it is an invisible control.
+                    if Inert.isInvisibleControl(lead: byte, base + k + 1) { return false }
+                    continue
+                }
                 guard byte >= 0x20, byte < 0x7F, byte != UInt8(ascii: "%") else { return false }
                 if property, byte == UInt8(ascii: ":") || byte == UInt8(ascii: ",") { return false }
             }
             return true
         }
-        return text.utf8.withContiguousStorageIfAvailable(plain) ?? plain(text.utf8)
+        return text.utf8.withContiguousStorageIfAvailable(plain) ?? Array(text.utf8).withUnsafeBufferPointer(plain)
     }
 }
