@@ -334,6 +334,16 @@ extension DuplicateDetection {
     /// comparisons to use instead, keyed like `fields` (first × count + second).
     static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
                                      catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
+        InheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog).found(wording: wording)
+            ?? inheritedDifferencesOneByOne(fields, candidates: candidates, items: items, catalog: catalog, wording: wording)
+    }
+
+    /// `inheritedDifferences` as first written, reading the dictionaries and comparing strings for every
+    /// triple of texts (a text, its restatement and a look-alike of that): the rule's definition, which
+    /// `InheritedDifferences` follows with numbers (`InheritedDifferencesTests` checks they agree), and
+    /// its answer when the differences name more kinds of field than it numbers.
+    static func inheritedDifferencesOneByOne(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
+                                             catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
         let n = items.count
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
