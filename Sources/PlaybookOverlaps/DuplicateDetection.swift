@@ -356,8 +356,7 @@ enum DuplicateDetection {
         let sameSquad = options.sameSquad
         // Keyed by first × count + second (first < second).
         let n = items.count
-        var candidates: [Int: Candidate] = [:]
-        candidates.reserveCapacity(words.matches.count)
+        var candidates = PairTable<Candidate>(minimumCapacity: words.matches.count)
         for match in words.matches {
             candidates[match.first * n + match.second] = Candidate(words: match.score)
         }
@@ -427,32 +426,19 @@ enum DuplicateDetection {
                 candidate.rank = neighbours.rank
                 candidates[neighbours.first * n + neighbours.second] = candidate
             }
-            // Each with its place in the dictionary, so that its cosine is written there without hashing its key
-            // again (looked up, a million keys on spread-16000 were a tenth of its lint), and sorted by key (two
-            // counting sorts, by the second text then the first): each first text's pairs together, their rows in
-            // order. In the dictionary's order the rows were fetched from memory for each pair.
-            var unscored: [(key: Int, at: Dictionary<Int, Candidate>.Index)] = []
-            var at = candidates.startIndex
-            while at != candidates.endIndex {
-                if candidates.values[at].meaning == nil { unscored.append((candidates.keys[at], at)) }
-                candidates.formIndex(after: &at)
-            }
-            for row in [{ (key: Int) in key % n }, { (key: Int) in key / n }] {
-                var start = [Int](repeating: 0, count: n + 1)
-                for pair in unscored { start[row(pair.key) + 1] += 1 }
-                for text in 0..<n { start[text + 1] += start[text] }
-                var sorted = unscored
-                for pair in unscored {
-                    sorted[start[row(pair.key)]] = pair
-                    start[row(pair.key)] += 1
-                }
-                unscored = sorted
-            }
-            let cosines = vectors.dots(unscored.map(\.key), count: n)
-            for (pair, cosine) in zip(unscored, cosines) { candidates.values[pair.at].meaning = cosine }
+            // The pairs found by words alone, by place, in the order found: each text's pairs together
+            // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from
+            // memory once for them; each cosine written at its place.
+            var unscored: [Int] = []
+            for place in 0..<candidates.count where candidates[place: place].meaning == nil { unscored.append(place) }
+            let cosines = vectors.dots(unscored.map { candidates.keys[$0] }, count: n)
+            for (place, cosine) in zip(unscored, cosines) { candidates[place: place].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
-        var compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
+        var compared: [(key: Int, value: Candidate)] = []
+        for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
+            compared.append((candidates.keys[place], candidates[place: place]))
+        }
         // With related work capped, each pair is first asked only whether a field differs (`certainlyApart`,
         // then the comparison stopping at its first difference): one that differs is related work (when
         // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
@@ -527,8 +513,7 @@ enum DuplicateDetection {
             }.compactMap { $0 }
         }
         let comparisons = compare(compared)
-        var fields: [Int: FieldComparison] = [:]
-        fields.reserveCapacity(comparisons.count)
+        var fields = PairTable<FieldComparison>(minimumCapacity: comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
         // Judged from the comparisons as they are (each pair once), those inherited in their stead: the
         // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.

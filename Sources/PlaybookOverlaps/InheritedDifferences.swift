@@ -6,16 +6,16 @@ extension DuplicateDetection {
     /// and for each asked dictionaries keyed by pair (hashing each key), compared the texts as strings,
     /// made a set of the kinds that tell `a` from `y` and copied two comparisons to filter them by it:
     /// a third of long-text-3-metrics' lint at 8,000 files, on one thread. Here each compared pair has
-    /// a slot (`PairSlots`), a kind of difference a bit, a text a number, and a comparison is copied
+    /// a slot (its place in a `PairTable`), a kind of difference a bit, a text a number, and a comparison is copied
     /// only for the pairs it changes, once, at the end; the decisions and their order are the same, so
     /// it answers exactly what the triple walk answers. Nil when the differences name more than 64 kinds.
     struct InheritedDifferences {
-        let fields: [Int: FieldComparison]
-        let candidates: [Int: Candidate]
+        let fields: PairTable<FieldComparison>
+        let candidates: PairTable<Candidate>
         let items: [Item]
         let catalog: MetricCatalog
 
-        init(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item], catalog: MetricCatalog) {
+        init(_ fields: PairTable<FieldComparison>, candidates: PairTable<Candidate>, items: [Item], catalog: MetricCatalog) {
             self.fields = fields
             self.candidates = candidates
             self.items = items
@@ -60,15 +60,9 @@ extension DuplicateDetection {
         func found(wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison]? {
             let n = items.count
             func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
-            var keys: [Int] = []
-            var comparisons: [FieldComparison] = []
-            keys.reserveCapacity(fields.count)
-            comparisons.reserveCapacity(fields.count)
-            for (key, comparison) in fields {
-                keys.append(key)
-                comparisons.append(comparison)
-            }
-            let slots = PairSlots(keys)
+            // A compared pair's slot is its place in `fields`.
+            let keys = fields.keys
+            let comparisons = fields.values
             // Each kind of difference a bit, numbered as first met.
             var kindBits: [Substring: UInt64] = [:]
             var kindNames: [Substring] = []
@@ -128,9 +122,9 @@ extension DuplicateDetection {
                     for (x, y) in [(first, second), (second, first)] {
                         for index in starts[x]..<starts[x + 1] {
                             let a = Int(restatements[index])
-                            guard a != y, textNumbers[a] != textNumbers[y], let apartSlot = slots.slot(key(a, y)) else { continue }
+                            guard a != y, textNumbers[a] != textNumbers[y], let apartSlot = fields.place(of: key(a, y)) else { continue }
                             let apart = pairs[apartSlot].kinds
-                            guard apart != 0, let rival = slots.slot(key(a, x)), pairs[rival].hasCandidate else { continue }
+                            guard apart != 0, let rival = fields.place(of: key(a, x)), pairs[rival].hasCandidate else { continue }
                             body(mine, x, a, y, apartSlot, apart, rival)
                         }
                     }
@@ -278,49 +272,6 @@ extension DuplicateDetection {
                 }
             }
             return out
-        }
-    }
-
-    /// Each of a set of pair keys (first × count + second) given a slot, its place in the list
-    /// they were given in, found by an open-addressed table with a multiplicative hash: a
-    /// dictionary hashed each key with SipHash, for millions of look-ups.
-    struct PairSlots {
-        private let table: [Int]
-        private let slotOf: [Int32]
-        private let shift: UInt64
-        private let mask: Int
-
-        init(_ keys: [Int]) {
-            var bits: UInt64 = 4
-            while (1 << bits) < keys.count * 2 { bits += 1 }
-            let size = 1 << Int(bits)
-            var table = [Int](repeating: -1, count: size)
-            var slotOf = [Int32](repeating: -1, count: size)
-            shift = 64 - bits
-            mask = size - 1
-            for (slot, key) in keys.enumerated() {
-                var at = Self.hash(key, shift)
-                while table[at] != -1, table[at] != key { at = (at + 1) & mask }
-                table[at] = key
-                slotOf[at] = Int32(slot)
-            }
-            self.table = table
-            self.slotOf = slotOf
-        }
-
-        private static func hash(_ key: Int, _ shift: UInt64) -> Int {
-            Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(key)) &* 0x9E37_79B9_7F4A_7C15) >> shift)
-        }
-
-        /// The slot of `key`, nil when it is not one of the keys (keys are not negative).
-        func slot(_ key: Int) -> Int? {
-            var at = Self.hash(key, shift)
-            while true {
-                let found = table[at]
-                if found == key { return Int(slotOf[at]) }
-                if found == -1 { return nil }
-                at = (at + 1) & mask
-            }
         }
     }
 }

@@ -53,8 +53,8 @@ final class InheritedDifferencesTests: XCTestCase {
         let catalog = MetricCatalog(all)
         let corpus = Corpus(items.map(\.text))
         let n = items.count
-        var candidates: [Int: DuplicateDetection.Candidate] = [:]
-        var fields: [Int: FieldComparison] = [:]
+        var candidates = DuplicateDetection.PairTable<DuplicateDetection.Candidate>()
+        var fields = DuplicateDetection.PairTable<FieldComparison>()
         for a in 0..<n {
             for b in (a + 1)..<n {
                 var candidate = DuplicateDetection.Candidate(words: corpus.score(a, b))
@@ -79,13 +79,36 @@ final class InheritedDifferencesTests: XCTestCase {
         XCTAssertEqual(described(found), described(oneByOne))
     }
 
-    /// Every key given has its place in the list, and a key not given has none.
-    func testPairSlotsFindEachKeyAndNoOther() {
-        let keys = (0..<3000).map { $0 * 7919 % 100_003 }
-        let slots = DuplicateDetection.PairSlots(keys)
-        for (slot, key) in keys.enumerated() { XCTAssertEqual(slots.slot(key), slot) }
-        let given = Set(keys)
-        for key in 0..<20_000 where !given.contains(key) { XCTAssertNil(slots.slot(key)) }
-        XCTAssertNil(DuplicateDetection.PairSlots([]).slot(5))
+    /// A pair table answers as a dictionary would, through collisions (keys whose hashes share a slot),
+    /// growth from its smallest size to thousands of keys and values replaced, and keeps the keys in the
+    /// order first put in.
+    func testPairTableAnswersAsADictionary() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        var table = DuplicateDetection.PairTable<Int>()
+        var dictionary: [Int: Int] = [:]
+        var order: [Int] = []
+        // Multiples of 2^58 share the top bits the hash keeps, so their slots collide; then random keys, a few
+        // of them put in again.
+        let keys = (0..<32).map { $0 << 58 } + (0..<20_000).map { _ in next() % 60_000 }
+        for (value, key) in keys.enumerated() {
+            if dictionary[key] == nil { order.append(key) }
+            table[key] = value
+            dictionary[key] = value
+        }
+        XCTAssertLessThan(dictionary.count, keys.count, "some keys were put in again")
+        XCTAssertEqual(table.count, dictionary.count)
+        XCTAssertEqual(table.keys, order)
+        for key in keys + (0..<70_000).map({ $0 }) { XCTAssertEqual(table[key], dictionary[key]) }
+        for (place, key) in table.keys.enumerated() {
+            XCTAssertEqual(table.place(of: key), place)
+            table[place: place] += 1
+            XCTAssertEqual(table[key], dictionary[key].map { $0 + 1 })
+        }
+        XCTAssertNil(DuplicateDetection.PairTable<Int>().place(of: 5))
+        XCTAssertNil(DuplicateDetection.PairTable<Int>(minimumCapacity: 1000)[0])
     }
 }
