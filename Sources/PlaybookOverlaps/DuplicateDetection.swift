@@ -356,10 +356,8 @@ enum DuplicateDetection {
         let sameSquad = options.sameSquad
         // Keyed by first × count + second (first < second).
         let n = items.count
-        var candidates = PairTable<Candidate>(minimumCapacity: words.matches.count)
-        for match in words.matches {
-            candidates[match.first * n + match.second] = Candidate(words: match.score)
-        }
+        var candidates = PairTable(keys: words.matches.map { $0.first * n + $0.second },
+                                   values: words.matches.map { Candidate(words: $0.score) })
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
@@ -420,11 +418,16 @@ enum DuplicateDetection {
                 return candidates[pair.first * n + pair.second] == nil ? corpus.score(pair.first, pair.second) : nil
             }
             for (index, neighbours) in nearest.enumerated() {
-                var candidate = candidates[neighbours.first * n + neighbours.second]
-                    ?? Candidate(words: wordScores[index] ?? corpus.score(neighbours.first, neighbours.second))
-                candidate.meaning = neighbours.cosine
-                candidate.rank = neighbours.rank
-                candidates[neighbours.first * n + neighbours.second] = candidate
+                let key = neighbours.first * n + neighbours.second
+                if let place = candidates.place(of: key) {
+                    candidates[place: place].meaning = neighbours.cosine
+                    candidates[place: place].rank = neighbours.rank
+                } else {
+                    var candidate = Candidate(words: wordScores[index] ?? corpus.score(neighbours.first, neighbours.second))
+                    candidate.meaning = neighbours.cosine
+                    candidate.rank = neighbours.rank
+                    candidates[key] = candidate
+                }
             }
             // The pairs found by words alone, by place, in the order found: each text's pairs together
             // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from

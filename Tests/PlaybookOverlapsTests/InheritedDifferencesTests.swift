@@ -108,6 +108,17 @@ final class InheritedDifferencesTests: XCTestCase {
             table[place: place] += 1
             XCTAssertEqual(table[key], dictionary[key].map { $0 + 1 })
         }
+        // Built at once from keys and values: the same answers, the keys in the order given; a key given twice
+        // keeps its first place and its last value, as put in one by one.
+        let unique = order.filter { _ in next() % 3 != 0 }
+        let built = DuplicateDetection.PairTable(keys: unique, values: unique.map { -$0 })
+        XCTAssertEqual(built.keys, unique)
+        for key in keys { XCTAssertEqual(built[key], Set(unique).contains(key) ? -key : nil) }
+        for (place, key) in unique.enumerated() { XCTAssertEqual(built.place(of: key), place) }
+        let twice = DuplicateDetection.PairTable(keys: keys, values: Array(keys.indices))
+        XCTAssertEqual(twice.keys, order)
+        for key in keys { XCTAssertEqual(twice[key], dictionary[key]) }
+        XCTAssertTrue(DuplicateDetection.PairTable<Int>(keys: [], values: []).keys.isEmpty)
         XCTAssertNil(DuplicateDetection.PairTable<Int>().place(of: 5))
         XCTAssertNil(DuplicateDetection.PairTable<Int>(minimumCapacity: 1000)[0])
     }
