@@ -113,7 +113,8 @@ final class InheritedDifferencesTests: XCTestCase {
         let unique = order.filter { _ in next() % 3 != 0 }
         let built = DuplicateDetection.PairTable(keys: unique, values: unique.map { -$0 })
         XCTAssertEqual(built.keys, unique)
-        for key in keys { XCTAssertEqual(built[key], Set(unique).contains(key) ? -key : nil) }
+        let given = Set(unique)
+        for key in keys { XCTAssertEqual(built[key], given.contains(key) ? -key : nil) }
         for (place, key) in unique.enumerated() { XCTAssertEqual(built.place(of: key), place) }
         let twice = DuplicateDetection.PairTable(keys: keys, values: Array(keys.indices))
         XCTAssertEqual(twice.keys, order)
