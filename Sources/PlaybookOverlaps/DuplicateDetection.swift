@@ -615,22 +615,21 @@ enum DuplicateDetection {
                 if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
             }
         }
-        var rank: [Int: (Int, Int)] = [:]
-        for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap { rank[index] = (ranksA[index], ranksB[index]) }
         var kept = duplicates
         var toJudge: [(key: Int, value: Candidate)] = []
         var placesToJudge: [Int] = []
         func marked(_ overlap: Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
             let pair = related[index]
-            let ranks = rank[index] ?? (cap + 1, cap + 1)
+            let ranks = (ranksA[index], ranksB[index])
             // `sides` are ordered by id; the pair's first item may be the second side.
             let firstIsA = overlap.sides[0].id == items[pair.a].side.id
             overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
             overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
             return overlap
         }
-        for index in rank.keys.sorted() {
+        // The pairs among either side's closest, in order (a rank not given is cap + 1).
+        for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap {
             let source = related[index].source
             if source >= 0 { kept.append(marked(found[source], index)) } else {
                 toJudge.append(onlyRelated[-1 - source])
