@@ -356,11 +356,8 @@ enum DuplicateDetection {
         let sameSquad = options.sameSquad
         // Keyed by first × count + second (first < second).
         let n = items.count
-        var candidates: [Int: Candidate] = [:]
-        candidates.reserveCapacity(words.matches.count)
-        for match in words.matches {
-            candidates[match.first * n + match.second] = Candidate(words: match.score)
-        }
+        var candidates = PairTable(keys: words.matches.map { $0.first * n + $0.second },
+                                   values: words.matches.map { Candidate(words: $0.score) })
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
@@ -421,38 +418,30 @@ enum DuplicateDetection {
                 return candidates[pair.first * n + pair.second] == nil ? corpus.score(pair.first, pair.second) : nil
             }
             for (index, neighbours) in nearest.enumerated() {
-                var candidate = candidates[neighbours.first * n + neighbours.second]
-                    ?? Candidate(words: wordScores[index] ?? corpus.score(neighbours.first, neighbours.second))
-                candidate.meaning = neighbours.cosine
-                candidate.rank = neighbours.rank
-                candidates[neighbours.first * n + neighbours.second] = candidate
-            }
-            // Each with its place in the dictionary, so that its cosine is written there without hashing its key
-            // again (looked up, a million keys on spread-16000 were a tenth of its lint), and sorted by key (two
-            // counting sorts, by the second text then the first): each first text's pairs together, their rows in
-            // order. In the dictionary's order the rows were fetched from memory for each pair.
-            var unscored: [(key: Int, at: Dictionary<Int, Candidate>.Index)] = []
-            var at = candidates.startIndex
-            while at != candidates.endIndex {
-                if candidates.values[at].meaning == nil { unscored.append((candidates.keys[at], at)) }
-                candidates.formIndex(after: &at)
-            }
-            for row in [{ (key: Int) in key % n }, { (key: Int) in key / n }] {
-                var start = [Int](repeating: 0, count: n + 1)
-                for pair in unscored { start[row(pair.key) + 1] += 1 }
-                for text in 0..<n { start[text + 1] += start[text] }
-                var sorted = unscored
-                for pair in unscored {
-                    sorted[start[row(pair.key)]] = pair
-                    start[row(pair.key)] += 1
+                let key = neighbours.first * n + neighbours.second
+                if let place = candidates.place(of: key) {
+                    candidates[place: place].meaning = neighbours.cosine
+                    candidates[place: place].rank = neighbours.rank
+                } else {
+                    var candidate = Candidate(words: wordScores[index] ?? corpus.score(neighbours.first, neighbours.second))
+                    candidate.meaning = neighbours.cosine
+                    candidate.rank = neighbours.rank
+                    candidates[key] = candidate
                 }
-                unscored = sorted
             }
-            let cosines = vectors.dots(unscored.map(\.key), count: n)
-            for (pair, cosine) in zip(unscored, cosines) { candidates.values[pair.at].meaning = cosine }
+            // The pairs found by words alone, by place, in the order found: each text's pairs together
+            // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from
+            // memory once for them; each cosine written at its place.
+            var unscored: [Int] = []
+            for place in 0..<candidates.count where candidates[place: place].meaning == nil { unscored.append(place) }
+            let cosines = vectors.dots(unscored.map { candidates.keys[$0] }, count: n)
+            for (place, cosine) in zip(unscored, cosines) { candidates[place: place].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
-        var compared = candidates.compactMap { $0.value.score >= options.threshold ? $0 : nil }
+        var compared: [(key: Int, value: Candidate)] = []
+        for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
+            compared.append((candidates.keys[place], candidates[place: place]))
+        }
         // With related work capped, each pair is first asked only whether a field differs (`certainlyApart`,
         // then the comparison stopping at its first difference): one that differs is related work (when
         // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
@@ -527,8 +516,7 @@ enum DuplicateDetection {
             }.compactMap { $0 }
         }
         let comparisons = compare(compared)
-        var fields: [Int: FieldComparison] = [:]
-        fields.reserveCapacity(comparisons.count)
+        var fields = PairTable<FieldComparison>(minimumCapacity: comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
         // Judged from the comparisons as they are (each pair once), those inherited in their stead: the
         // comparisons copied out of the dictionary again were a serial stretch growing with the pairs.
@@ -627,22 +615,21 @@ enum DuplicateDetection {
                 if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
             }
         }
-        var rank: [Int: (Int, Int)] = [:]
-        for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap { rank[index] = (ranksA[index], ranksB[index]) }
         var kept = duplicates
         var toJudge: [(key: Int, value: Candidate)] = []
         var placesToJudge: [Int] = []
         func marked(_ overlap: Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
             let pair = related[index]
-            let ranks = rank[index] ?? (cap + 1, cap + 1)
+            let ranks = (ranksA[index], ranksB[index])
             // `sides` are ordered by id; the pair's first item may be the second side.
             let firstIsA = overlap.sides[0].id == items[pair.a].side.id
             overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
             overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
             return overlap
         }
-        for index in rank.keys.sorted() {
+        // The pairs among either side's closest, in order (a rank not given is cap + 1).
+        for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap {
             let source = related[index].source
             if source >= 0 { kept.append(marked(found[source], index)) } else {
                 toJudge.append(onlyRelated[-1 - source])

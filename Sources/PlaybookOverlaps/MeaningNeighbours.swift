@@ -332,15 +332,25 @@ extension DuplicateDetection {
     /// of day or share it states: `StatedMeasures.swift`; before the cosines, with the one whose own number it states:
     /// `StatedQuantities.swift`). Returns the
     /// comparisons to use instead, keyed like `fields` (first × count + second).
-    static func inheritedDifferences(_ fields: [Int: FieldComparison], candidates: [Int: Candidate], items: [Item],
+    static func inheritedDifferences(_ fields: PairTable<FieldComparison>, candidates: PairTable<Candidate>, items: [Item],
                                      catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
+        InheritedDifferences(fields, candidates: candidates, items: items, catalog: catalog).found(wording: wording)
+            ?? inheritedDifferencesOneByOne(fields, candidates: candidates, items: items, catalog: catalog, wording: wording)
+    }
+
+    /// `inheritedDifferences` as first written, reading the dictionaries and comparing strings for every
+    /// triple of texts (a text, its restatement and a look-alike of that): the rule's definition, which
+    /// `InheritedDifferences` follows with numbers (`InheritedDifferencesTests` checks they agree), and
+    /// its answer when the differences name more kinds of field than it numbers.
+    static func inheritedDifferencesOneByOne(_ fields: PairTable<FieldComparison>, candidates: PairTable<Candidate>, items: [Item],
+                                             catalog: MetricCatalog, wording: (Int, Int) -> Corpus.Wording?) -> [Int: FieldComparison] {
         let n = items.count
         func key(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
         var restatements: [Int: [Int]] = [:]
         // In pair order, so that of several look-alikes a text could restate the same one decides on
         // every run (a dictionary's order changes from one process to the next). The pairs no field
         // tells apart, their keys sorted (sorting the comparisons themselves moved each, large, around).
-        let restating = fields.compactMap { $0.value.differences.isEmpty ? $0.key : nil }.sorted()
+        let restating = fields.keys.indices.compactMap { fields[place: $0].differences.isEmpty ? fields.keys[$0] : nil }.sorted()
         for pair in restating {
             restatements[pair / n, default: []].append(pair % n)
             restatements[pair % n, default: []].append(pair / n)
