@@ -22,7 +22,7 @@ struct Facets: Sendable, Hashable {
         }
     }
 
-    /// For each facet and dimension, the values named, with the words that named them.
+    /// For each facet and dimension, the values named, each with the vocabulary's phrase that named it.
     private(set) var values: [Facet: [String: [String: String]]] = [:]
 
     /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins.
@@ -37,7 +37,7 @@ struct Facets: Sendable, Hashable {
                 let end = index + phrase.stems.count
                 guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
                 for (dimension, value) in phrase.tags {
-                    values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.stems.joined(separator: " ")
+                    values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.shown
                 }
                 bits.formUnion(phrase.bits)
                 matched = max(matched, phrase.stems.count)
@@ -113,6 +113,8 @@ struct Facets: Sendable, Hashable {
 
     struct Phrase {
         var stems: [String]
+        /// The phrase as the vocabulary spells it, for messages ("mobile", not the stem "mobil").
+        var shown: String
         var facet: Facet
         var tags: [String: String]
         /// `tags` as bits of `numbering`.
@@ -205,7 +207,7 @@ struct Facets: Sendable, Hashable {
                 guard let first = stems.first else { continue }
                 var bits = Values()
                 for (dimension, value) in tags { bits.formUnion(numbering.values[facet]?[dimension]?[value] ?? Values()) }
-                out[first, default: []].append(Phrase(stems: stems, facet: facet, tags: tags, bits: bits))
+                out[first, default: []].append(Phrase(stems: stems, shown: text, facet: facet, tags: tags, bits: bits))
             }
         }
         return out.mapValues { list in

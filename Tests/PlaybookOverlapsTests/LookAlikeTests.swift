@@ -46,6 +46,17 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(above.reason.contains("direction (– / above)"), above.reason)
     }
 
+    /// A platform, surface or region is named as the vocabulary spells it, not as its stem ("mobile", not "mobil").
+    func testAFacetIsNamedInWordsNotStems() throws {
+        let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
+            title: "Sample project on first login on mobile",
+            change: "create a demo project filled with example data the first time someone signs in on mobile")))
+        let overlap = try XCTUnwrap(found.first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("platform (– / mobile)"), overlap.reason)
+        XCTAssertFalse(overlap.reason.contains("mobil)"), overlap.reason)
+    }
+
     func testTheSameChangeReworded_WithNothingAddedStaysADuplicate() {
         let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
             title: "Sample project on the first login",
