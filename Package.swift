@@ -125,7 +125,7 @@ let package = Package(
             name: "PlaybookSiteTests",
             dependencies: ["PlaybookSite", "PlaybookReports", "PlaybookHistory", "PlaybookModel", "PlaybookYAML", "PlaybookOverlaps", "PlaybookGit"]),
         .testTarget(
-            name: "PlaybookEmbeddingTests", dependencies: ["PlaybookEmbedding", "PlaybookSimilarity"],
+            name: "PlaybookEmbeddingTests", dependencies: ["PlaybookEmbedding", "PlaybookSimilarity", "EmbeddingKernels"],
             exclude: ["Reference"]),
         .testTarget(name: "PlaybookSearchTests", dependencies: ["PlaybookSearch", "PlaybookModel"]),
         .testTarget(name: "PlaybookCLITests", dependencies: ["playbook", "PlaybookGit"]),
