@@ -38,6 +38,10 @@ struct Facets: Sendable, Hashable {
                 guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
                 for (dimension, value) in phrase.tags {
                     values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.shown
+                    // The values it also meets, unnamed (""): shared, never shown.
+                    for also in Self.alsoMeets[phrase.facet]?[dimension]?[value] ?? [] where values[phrase.facet]?[dimension]?[also] == nil {
+                        values[phrase.facet, default: [:]][dimension, default: [:]][also] = ""
+                    }
                 }
                 bits.formUnion(phrase.bits)
                 matched = max(matched, phrase.stems.count)
@@ -51,7 +55,7 @@ struct Facets: Sendable, Hashable {
     mutating func merge(_ other: Facets) {
         for (facet, dimensions) in other.values {
             for (dimension, named) in dimensions {
-                values[facet, default: [:]][dimension, default: [:]].merge(named) { first, _ in first }
+                values[facet, default: [:]][dimension, default: [:]].merge(named) { first, second in first.isEmpty ? second : first }
             }
         }
         bits.formUnion(other.bits)
@@ -70,7 +74,7 @@ struct Facets: Sendable, Hashable {
             else { continue }
             for dimension in da.keys.sorted() {
                 guard let va = da[dimension], let vb = db[dimension], !va.keys.contains(where: { vb[$0] != nil }) else { continue }
-                out.append((facet, va.keys.sorted().joined(separator: ", ") + " / " + vb.keys.sorted().joined(separator: ", ")))
+                out.append((facet, Self.shownValues(va) + " / " + Self.shownValues(vb)))
                 break
             }
         }
@@ -84,7 +88,7 @@ struct Facets: Sendable, Hashable {
         return sorted.compactMap { facet in
             let va = a.values[facet], vb = b.values[facet]
             func named(_ dimensions: [String: [String: String]]) -> String {
-                Set(dimensions.values.flatMap(\.values)).sorted().joined(separator: ", ")
+                Set(dimensions.values.flatMap(\.values)).subtracting([""]).sorted().joined(separator: ", ")
             }
             if let va, vb == nil { return (facet, named(va) + " / –") }
             if let vb, va == nil { return (facet, "– / " + named(vb)) }
@@ -107,6 +111,23 @@ struct Facets: Sendable, Hashable {
             return !(differing ?? []).contains(facet)
         }
     }
+
+    /// A dimension's values as a message names them: those the text named, not those they also meet.
+    private static func shownValues(_ named: [String: String]) -> String {
+        named.filter { !$0.value.isEmpty }.keys.sorted().joined(separator: ", ")
+    }
+
+    /// Values that overlap others of their dimension: a text naming the first meets a text naming any
+    /// of the others, though the vocabulary keeps them apart elsewhere. A dashboard is the home screen
+    /// of a product one signs in to ("the main screen", "the start page" of a workspace); a returning
+    /// customer is one who has been before, whether still active or back after a while, so "returning"
+    /// is apart from "new" only, not from "regular" or "lapsed". Not the other way round: "home" and
+    /// "active" keep meeting only themselves, so a home screen stays apart from settings, a regular
+    /// from a newcomer.
+    static let alsoMeets: [Facet: [String: [String: [String]]]] = [
+        .surface: ["page": ["dashboard": ["home"]]],
+        .segment: ["stage": ["returning": ["active", "lapsed"]]],
+    ]
 
     /// `Facet.allCases` in order, sorted once.
     static let sorted = Facet.allCases.sorted()
@@ -206,13 +227,23 @@ struct Facets: Sendable, Hashable {
                 let stems = reader.stems(text)
                 guard let first = stems.first else { continue }
                 var bits = Values()
-                for (dimension, value) in tags { bits.formUnion(numbering.values[facet]?[dimension]?[value] ?? Values()) }
+                for (dimension, value) in tags {
+                    for named in [value] + (alsoMeets[facet]?[dimension]?[value] ?? []) {
+                        bits.formUnion(numbering.values[facet]?[dimension]?[named] ?? Values())
+                    }
+                }
                 out[first, default: []].append(Phrase(stems: stems, shown: text, facet: facet, tags: tags, bits: bits))
             }
         }
+        // Phrases of one stem sequence ("price page" and "pricing page", "cancel flow" and "cancellation
+        // flow") come in the vocabulary's order, which a dictionary's iteration made differ from run to
+        // run: the named spelling first, then by spelling, so that a message names the same phrase every time.
+        func key(_ p: Phrase) -> (Facet, String, Int, String) {
+            (p.facet, p.stems.joined(separator: " "), named[p.facet]?[p.shown] != nil ? 0 : 1, p.shown)
+        }
         return out.mapValues { list in
             list.sorted { a, b in
-                a.stems.count != b.stems.count ? a.stems.count > b.stems.count : (a.facet, a.stems.joined()) < (b.facet, b.stems.joined())
+                a.stems.count != b.stems.count ? a.stems.count > b.stems.count : key(a) < key(b)
             }
         }
     }()

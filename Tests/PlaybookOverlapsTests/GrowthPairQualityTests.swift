@@ -278,7 +278,7 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "dupq20": "dupq20-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
-        for split in asked == "seen" ? seen : asked.split(separator: ",").map(String.init) {
+        for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {
             guard let file = files[split] else { continue }
             try showMistakes(split, file)
         }

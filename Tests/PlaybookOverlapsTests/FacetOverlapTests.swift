@@ -1,0 +1,47 @@
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookSimilarity
+
+/// Values of one dimension that overlap (`Facets.alsoMeets`): a dashboard is a product's home screen,
+/// a returning customer is apart from a new one only. And the vocabulary read the same way every run.
+final class FacetOverlapTests: XCTestCase {
+    private func read(_ text: String, _ facets: Set<Facets.Facet>) -> Facets {
+        Facets(stems: TermReader().stems(text), facets: facets)
+    }
+
+    private func differences(_ a: String, _ b: String, _ facets: Set<Facets.Facet>) -> [String] {
+        Facets.differences(read(a, facets), read(b, facets)).map { "\($0.0.rawValue) (\($0.1))" }
+    }
+
+    func testADashboardIsTheHomeScreenOfAProductOneSignsInTo() {
+        XCTAssertEqual(differences("show a setup checklist on the dashboard", "a list of first tasks on their main screen", [.surface]), [])
+        // Still another page than the settings, and named as the text names it.
+        XCTAssertEqual(differences("show a setup checklist on the dashboard", "a setup checklist on the settings page", [.surface]),
+                       ["surface (dashboard / settings)"])
+        // The home screen does not take the dashboard's other pages along.
+        XCTAssertEqual(differences("a banner on the home screen", "a banner on the settings page", [.surface]), ["surface (home / settings)"])
+    }
+
+    func testAReturningCustomerIsApartFromANewOneOnly() {
+        XCTAssertEqual(differences("returning renters", "loyal customers with a clean record", [.segment]), [])
+        XCTAssertEqual(differences("returning renters", "lapsed renters", [.segment]), [])
+        XCTAssertEqual(differences("returning renters", "new renters", [.segment]), ["segment (returning / new)"])
+        // A regular and a newcomer stay apart, and a regular and a lapsed customer.
+        XCTAssertEqual(differences("loyal customers", "new customers", [.segment]), ["segment (active / new)"])
+        XCTAssertEqual(differences("loyal customers", "lapsed customers", [.segment]), ["segment (active / lapsed)"])
+    }
+
+    /// Phrases of one stem sequence read the same values, and a message names one spelling every run
+    /// (the vocabulary's own before a paraphrase): "pricing page", not now and then "price page".
+    func testOneStemSequenceReadsOneWay() {
+        var seen: [String: [String: String]] = [:]
+        for phrase in Facets.phrases.values.joined() {
+            let key = phrase.facet.rawValue + ":" + phrase.stems.joined(separator: " ")
+            if let tags = seen[key] { XCTAssertEqual(tags, phrase.tags, key) } else { seen[key] = phrase.tags }
+        }
+        let oneSided = Facets.namedOnOneSide(read("show the plans on the price page", [.surface]), read("show the plans", [.surface]))
+        XCTAssertEqual(oneSided.map(\.1), ["pricing page / –"])
+        let cancel = Facets.namedOnOneSide(read("offer a pause in the cancellation flow", [.surface]), read("offer a pause", [.surface]))
+        XCTAssertEqual(cancel.map(\.1), ["cancel flow / –"])
+    }
+}
