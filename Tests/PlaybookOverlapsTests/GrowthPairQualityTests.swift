@@ -232,7 +232,8 @@ final class GrowthPairQualityTests: XCTestCase {
 
     /// The pairs `dupq20` wrote (`Data/dupq20-pairs.tsv`: 16 ideas of products no other set uses, each a
     /// rewording sharing few words and a look-alike differing by one thing), before it changed the facet
-    /// vocabulary's overlapping values: 16 of 16 found, 0 of 16 flagged, 0 other pairs before and after. Too
+    /// vocabulary's overlapping values: 16 of 16 found, 0 of 16 flagged, 0 other pairs before and after (words
+    /// only: 0 found, 3 flagged). Too
     /// few texts per metric to crowd a rewording out: a regression check, not a measure of recall.
     func testDupq20PairsWithTheInstalledModel() throws {
         let pairs = try GrowthPair.load("dupq20-pairs.tsv")
@@ -243,7 +244,7 @@ final class GrowthPairQualityTests: XCTestCase {
         }
         let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
         XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
-        try assertFloors("dupq20-pairs.tsv", duplicates: 16, found: 16, flagged: 0, strays: 0, wordsFlagged: 16)
+        try assertFloors("dupq20-pairs.tsv", duplicates: 16, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
