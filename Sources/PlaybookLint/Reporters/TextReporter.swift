@@ -78,53 +78,61 @@ public struct TextReporter: Reporter {    public var color: Bool
 
     /// One line a finding.
     /// (The findings read in place, field by field: taken one by one, each was copied, a retain of each
-    /// of its fields; the text reserved at its length and written piece by piece, not each line
-    /// interpolated first; a file's shown path worked out once for its run of findings.)
+    /// of its fields; a file's shown path worked out once for its run of findings; the text measured,
+    /// then written into one allocation of its length: appended to a `String` piece by piece, each
+    /// piece cost a few hundred instructions, most of rendering.)
     private func lines(_ findings: ArraySlice<Finding>) -> String {
         findings.withUnsafeBufferPointer { findings in
             var shownFile = (file: "", path: "")
-            var length = 0
+            var paths: [String] = []
+            var messages: [String] = []
+            paths.reserveCapacity(findings.count)
+            messages.reserveCapacity(findings.count)
             for index in findings.indices {
                 if index == 0 || findings[index].file != shownFile.file {
                     shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
                 }
-                length += shownFile.path.utf8.count + findings[index].message.utf8.count + findings[index].rule.utf8.count + 48
+                paths.append(shownFile.path)
+                messages.append(TextReporter.oneLine(findings[index].message))
             }
-            var out = ""
-            out.reserveCapacity(length + (color ? 32 * findings.count : 0))
-            for index in findings.indices {
-                if index == 0 || findings[index].file != shownFile.file {
-                    shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
+            func write(_ out: inout some MessageText) {
+                for index in findings.indices {
+                    let severity = findings[index].severity
+                    if color { out.append(Style.bold) }
+                    out.append(paths[index])
+                    out.append(":")
+                    out.appendDecimal(findings[index].line)
+                    out.append(":")
+                    out.appendDecimal(findings[index].column)
+                    out.append(":")
+                    if color {
+                        out.append(Style.reset)
+                        out.append(" ")
+                        out.append(Style.color(severity))
+                    } else {
+                        out.append(" ")
+                    }
+                    out.append(severity.rawValue)
+                    out.append(":")
+                    if color { out.append(Style.reset) }
+                    out.append(" ")
+                    out.append(messages[index])
+                    out.append(" ")
+                    if color { out.append(Style.dim) }
+                    out.append("[")
+                    out.append(findings[index].rule)
+                    out.append("]")
+                    if color { out.append(Style.reset) }
+                    out.append("\n")
                 }
-                let severity = findings[index].severity
-                if color { out += Style.bold }
-                out += shownFile.path
-                out += ":"
-                out += String(findings[index].line)
-                out += ":"
-                out += String(findings[index].column)
-                out += ":"
-                if color {
-                    out += Style.reset
-                    out += " "
-                    out += Style.color(severity)
-                } else {
-                    out += " "
-                }
-                out += severity.rawValue
-                out += ":"
-                if color { out += Style.reset }
-                out += " "
-                out += TextReporter.oneLine(findings[index].message)
-                out += " "
-                if color { out += Style.dim }
-                out += "["
-                out += findings[index].rule
-                out += "]"
-                if color { out += Style.reset }
-                out += "\n"
             }
-            return out
+            var length = MessageLength()
+            write(&length)
+            return String(unsafeUninitializedCapacity: length.count) { buffer in
+                var bytes = MessageBytes(buffer)
+                write(&bytes)
+                return bytes.count
+            }
         }
     }
 
