@@ -48,7 +48,10 @@ public struct Linter: Sendable {
     /// Lints `files` together. When `reportedFiles` is given, every file still takes part
     /// (so references resolve) but only findings in those files are reported.
     public func lint(_ files: [SourceFile], reportedFiles: Set<String>? = nil) -> LintReport {
-        lintWithEntities(files, reportedFiles: reportedFiles).report
+        let (report, entities) = lintWithEntities(files, reportedFiles: reportedFiles)
+        // Freed on another core: dropped here, the entities were a stretch of releases on this thread.
+        Parting.release(consume entities)
+        return report
     }
 
     /// Lints `files` and returns the entities they define too, from one parse.
@@ -94,7 +97,7 @@ public struct Linter: Sendable {
         }
         // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
         // thousands of diagnostics is a retain of each of their fields, twice over).
-        let parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
+        var parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
         // The diagnostics kept (by part and place in `parts`) with their severity; the findings are built
         // once, in their final order (a finding is large to copy: building, then reordering, copied
         // each twice over).
@@ -110,6 +113,19 @@ public struct Linter: Sendable {
             guard reportedFiles?.contains(file) ?? true else { return [] }
             return list.indices.flatMap { judge(list[$0], used: used[file]?.contains($0) ?? false, file: file) }
         }
+        let order = Self.findingOrder(parts, chosen: chosen, judged: judged)
+        let findings = Self.findings(moving: &parts, kept: kept, judged: judged, order: order)
+        Parting.release(consume parts)
+        let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
+        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
+    }
+
+    /// The order of the findings: the kept diagnostics (by their place in `chosen.kept`) and then the
+    /// suppressions' findings (`judged`, from `chosen.kept.count` on), by `Finding.ordered`.
+    /// (A function of its own: the closures that read `parts` are gone when it returns, so
+    /// `findings(moving:)` finds the parts' storage unshared and takes the diagnostics over.)
+    static func findingOrder(_ parts: [[LocatedDiagnostic]], chosen: KeptDiagnostics, judged: [Finding]) -> [Int] {
+        let kept = chosen.kept
         // Sorted through their places, the kept diagnostics first and then the suppressions' findings
         // (as they were listed), by `Finding.ordered`'s (file, line, column, rule, message), each
         // file by its rank among the files (the ranks order the paths as comparing them does).
@@ -193,33 +209,54 @@ public struct Linter: Sendable {
                 return ruleThenMessage(a, b)
             }
         }
-        // Built in chunks over the cores: read in file order, the diagnostics lie all over memory (most
-        // reads miss the cache), and this was the longest stretch of a large lint's end on one thread.
-        let (sorted, listed, suppressed) = (order, kept, judged)
-        let findings = [Finding](unsafeUninitializedCapacity: total) { buffer, initialized in
+        return order
+    }
+
+    /// What a diagnostic taken over by a finding leaves in its part: nothing to free.
+    private static let vacated = LocatedDiagnostic(file: "", diagnostic: Diagnostic(rule: "", mark: Mark(line: 0, column: 0), message: ""))
+
+    /// The findings in `order` (as `findingOrder` gives it): each kept diagnostic moved out of
+    /// `parts` into its finding, leaving `vacated` behind. Copied, each was a retain of every
+    /// field (half a million findings on a busy playbook) and, when the parts were freed, a release.
+    /// Built part by part, each in chunks over the cores: read in file order, the diagnostics lie
+    /// all over memory (most reads miss the cache), and this was the longest stretch of a large
+    /// lint's end on one thread.
+    static func findings(moving parts: inout [[LocatedDiagnostic]], kept: [(part: Int, item: Int, severity: Severity)],
+                         judged: [Finding], order: [Int]) -> [Finding] {
+        let total = order.count
+        var place = [Int](repeating: 0, count: total)
+        for (at, k) in order.enumerated() { place[k] = at }
+        let places = place
+        return [Finding](unsafeUninitializedCapacity: total) { buffer, initialized in
             nonisolated(unsafe) let output = buffer
-            let chunk = 2048
-            DispatchQueue.concurrentPerform(iterations: (total + chunk - 1) / chunk) { c in
-                for place in (c * chunk)..<min(total, (c + 1) * chunk) {
-                    let k = sorted[place]
-                    let finding: Finding
-                    if k < listed.count {
-                        let diagnostic = parts[listed[k].part][listed[k].item].diagnostic
-                        finding = Finding(
-                            file: parts[listed[k].part][listed[k].item].file, line: diagnostic.mark.line, column: diagnostic.mark.column,
-                            rule: diagnostic.rule, severity: listed[k].severity, message: diagnostic.message, entity: diagnostic.entity,
-                            related: diagnostic.related, field: diagnostic.field)
-                    } else {
-                        finding = suppressed[k - listed.count]
+            // `kept` lists each part's diagnostics together, in the parts' order.
+            var start = 0
+            while start < kept.count {
+                let part = kept[start].part
+                var end = start + 1
+                while end < kept.count, kept[end].part == part { end += 1 }
+                let run = start..<end
+                parts[part].withUnsafeMutableBufferPointer { diagnostics in
+                    nonisolated(unsafe) let diagnostics = diagnostics
+                    let chunk = 2048
+                    DispatchQueue.concurrentPerform(iterations: (run.count + chunk - 1) / chunk) { c in
+                        for k in (run.lowerBound + c * chunk)..<min(run.upperBound, run.lowerBound + (c + 1) * chunk) {
+                            let slot = diagnostics.baseAddress! + kept[k].item
+                            let located = slot.move()
+                            slot.initialize(to: vacated)
+                            let diagnostic = located.diagnostic
+                            (output.baseAddress! + places[k]).initialize(to: Finding(
+                                file: located.file, line: diagnostic.mark.line, column: diagnostic.mark.column,
+                                rule: diagnostic.rule, severity: kept[k].severity, message: diagnostic.message,
+                                entity: diagnostic.entity, related: diagnostic.related, field: diagnostic.field))
+                        }
                     }
-                    (output.baseAddress! + place).initialize(to: finding)
                 }
+                start = end
             }
+            for j in judged.indices { (output.baseAddress! + places[kept.count + j]).initialize(to: judged[j]) }
             initialized = total
         }
-        Parting.release(consume parts)
-        let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
     }
 
     /// The checks across files, side by side over the cores (the overlap checks take long and

@@ -20,9 +20,21 @@ public enum IDForm {
 
     /// Splits `OKR-…/KR-n` into its objective id and key-result id.
     public static func keyResultReference(_ text: String) -> (objective: String, keyResult: String)? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2 else { return nil }
-        let objective = String(parts[0]), keyResult = String(parts[1])
+        let objective: String, keyResult: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // In ASCII a character is a byte: split at the one `/` without a walk over characters
+            // (splitting by characters was most of decoding a work item's key_result).
+            guard let slash = text.utf8.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+            let after = text.utf8.index(after: slash)
+            guard !text.utf8[after...].contains(UInt8(ascii: "/")) else { return nil }
+            objective = String(text[..<slash])
+            keyResult = String(text[after...])
+        } else {
+            let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return nil }
+            objective = String(parts[0])
+            keyResult = String(parts[1])
+        }
         guard isPrefixed(objective, prefix: "OKR"), isKeyResultID(keyResult) else { return nil }
         return (objective, keyResult)
     }

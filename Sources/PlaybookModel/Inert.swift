@@ -161,8 +161,10 @@ public enum Inert {
     /// A path that may start a line of terminal text: as `terminal`, but a path that would
     /// start with `::` (after spaces) gets a `./` in front instead, which names the same file.
     public static func terminalPath(_ text: String) -> String {
-        let start = text.drop { $0 == " " }
-        if start.hasPrefix("::") || start.count != text.count {
+        // A leading space (some were dropped), or `::` at the start of what is left, which then is
+        // `text` itself. (Counting the characters of both to compare them was most of rendering a
+        // file's run of findings.)
+        if text.first == " " || text.hasPrefix("::") {
             return terminal("./" + text)
         }
         return terminal(text)

@@ -83,7 +83,42 @@ public enum ScalarValue: Equatable, Sendable {
     /// Read as bytes: integers are spelled in ASCII (Swift parses no other digits), so a text with
     /// any other byte is none, and in ASCII a character is a byte. (Comparing characters cost a
     /// tenth of decoding a playbook: every date and name starting with n, t or f comes here.)
-    private static func integer(_ text: String) -> Int? {
+    static func integer(_ text: String) -> Int? {
+        // Read in place where the text is contiguous (it always is but for bridged strings): through
+        // the view's indices, each byte cost tens of instructions (every date and number comes here).
+        if let read = text.utf8.withContiguousStorageIfAvailable(integer(bytes:)), let known = read { return known }
+        return integerThroughView(text)
+    }
+
+    /// `integerThroughView` over contiguous bytes; nil (outer) for the rare `0x` and `0o`, left to it.
+    private static func integer(bytes: UnsafeBufferPointer<UInt8>) -> Int?? {
+        let count = bytes.count
+        if count >= 2, bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "x") || bytes[1] == UInt8(ascii: "o") { return nil }
+        var index = 0
+        if count > 0, bytes[0] == UInt8(ascii: "+") { index = 1 }
+        guard index < count else { return .some(nil) }
+        for at in index..<count {
+            let byte = bytes[at]
+            guard (byte >= 48 && byte <= 57) || byte == UInt8(ascii: "-") else { return .some(nil) }
+        }
+        let negative = bytes[index] == UInt8(ascii: "-")
+        if negative { index += 1 }
+        guard index < count else { return .some(nil) }
+        var value = 0
+        for at in index..<count {
+            let byte = bytes[at]
+            guard byte >= 48, byte <= 57 else { return .some(nil) }
+            let (shifted, over) = value.multipliedReportingOverflow(by: 10)
+            let digit = Int(byte - 48)
+            let (next, beyond) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+            guard !over, !beyond else { return .some(nil) }
+            value = next
+        }
+        return .some(value)
+    }
+
+    /// `integer` read through the string's views.
+    static func integerThroughView(_ text: String) -> Int? {
         var bytes = text.utf8[...]
         // `0x` and `0o` are rare: only a text starting with those bytes is asked about them as characters.
         if bytes.count >= 2, bytes.first == UInt8(ascii: "0"),
@@ -117,7 +152,34 @@ public enum ScalarValue: Equatable, Sendable {
     }
 
     /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`
-    private static func looksLikeFloat(_ text: String) -> Bool {
+    static func looksLikeFloat(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable(looksLikeFloat(bytes:)) ?? looksLikeFloatThroughView(text)
+    }
+
+    /// `looksLikeFloatThroughView` over contiguous bytes.
+    private static func looksLikeFloat(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        var index = 0
+        func isDigit(_ at: Int) -> Bool { at < count && bytes[at] >= 48 && bytes[at] <= 57 }
+        if count > 0, bytes[0] == UInt8(ascii: "-") || bytes[0] == UInt8(ascii: "+") { index = 1 }
+        var digits = 0
+        while isDigit(index) { digits += 1; index += 1 }
+        if index < count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            while isDigit(index) { digits += 1; index += 1 }
+        }
+        guard digits > 0 else { return false }
+        if index < count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") { index += 1 }
+            guard isDigit(index) else { return false }
+            while isDigit(index) { index += 1 }
+        }
+        return index == count
+    }
+
+    /// `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, read through the string's views.
+    static func looksLikeFloatThroughView(_ text: String) -> Bool {
         var bytes = Substring(text).utf8[...]
         if let first = bytes.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") { bytes = bytes.dropFirst() }
         var digits = 0

@@ -149,7 +149,7 @@ public struct CollisionGraph: Sendable {
     /// copied into two findings was a dozen allocations and retains, on one thread.
     public func forEachCollision(in range: Range<Int>,
                                  _ body: (_ low: OverlapSide, _ high: OverlapSide, _ reason: String, _ reviewedBy: String?) -> Void) {
-        var reason = ""
+        var reason = ReasonBytes()
         let checked = !acknowledgements.isEmpty
         // Read in place through the buffers: an experiment or a side copied out is a retain of each of its fields.
         experiments.withUnsafeBufferPointer { live in
@@ -161,26 +161,26 @@ public struct CollisionGraph: Sendable {
                     // The graph holds only pairs whose windows meet: the test of `CollisionDetection.collision`.
                     let (start, end) = Window.common(live[a].start, live[a].end, live[b].start, live[b].end)
                     if let start, let end, end < start { continue }
-                    reason.removeAll(keepingCapacity: true)
-                    reason += live[a].experiment.id.value
-                    reason += " and "
-                    reason += live[b].experiment.id.value
-                    reason += " are live together "
+                    reason.bytes.removeAll(keepingCapacity: true)
+                    reason.append(live[a].experiment.id.value)
+                    reason.append(" and ")
+                    reason.append(live[b].experiment.id.value)
+                    reason.append(" are live together ")
                     Window.describe(start, end, into: &reason)
                     if live[a].surface == live[b].surface {
-                        reason += " on the surface "
-                        reason += live[a].surface
+                        reason.append(" on the surface ")
+                        reason.append(live[a].surface)
                     } else {
-                        reason += " on nested surfaces "
-                        reason += live[a].surface
-                        reason += " and "
-                        reason += live[b].surface
+                        reason.append(" on nested surfaces ")
+                        reason.append(live[a].surface)
+                        reason.append(" and ")
+                        reason.append(live[b].surface)
                     }
-                    reason += " for "
+                    reason.append(" for ")
                     AudienceOverlap.describe(live[a].experiment.audience, live[b].experiment.audience, into: &reason)
-                    reason += ", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience"
+                    reason.append(", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience")
                     let reviewer = checked ? acknowledgements.reviewer(sides[low].id, sides[high].id) : nil
-                    body(sides[low], sides[high], reason, reviewer)
+                    body(sides[low], sides[high], reason.text, reviewer)
                 }
             }
         }

@@ -71,22 +71,22 @@ enum Window {
     }
 
     /// `describe`'s text appended to `text`.
-    static func describe(_ start: Day?, _ end: Day?, into text: inout String) {
+    static func describe(_ start: Day?, _ end: Day?, into text: inout some ReasonText) {
         switch (start, end) {
         case let (s?, e?):
-            text += "from "
-            text += s.description
-            text += " to "
-            text += e.description
+            text.append("from ")
+            text.appendDay(s)
+            text.append(" to ")
+            text.appendDay(e)
         case let (s?, nil):
-            text += "from "
-            text += s.description
-            text += " on"
+            text.append("from ")
+            text.appendDay(s)
+            text.append(" on")
         case let (nil, e?):
-            text += "until "
-            text += e.description
+            text.append("until ")
+            text.appendDay(e)
         case (nil, nil):
-            text += "with no dates"
+            text.append("with no dates")
         }
     }
 }
@@ -140,35 +140,40 @@ enum AudienceOverlap {
 
     /// `describe`'s text appended to `text`, with no list built (a busy surface has hundreds of
     /// thousands of collisions, each described).
-    static func describe(_ a: Audience?, _ b: Audience?, into text: inout String) {
+    static func describe(_ a: Audience?, _ b: Audience?, into text: inout some ReasonText) {
         if let segment = a?.segment ?? b?.segment {
-            text += "segment "
-            text += segment
+            text.append("segment ")
+            text.append(segment)
         } else {
-            text += "every segment"
+            text.append("every segment")
         }
-        text += ", "
+        text.append(", ")
         common(a?.regions, b?.regions, { $0 }, name: "regions", into: &text)
-        text += ", "
+        text.append(", ")
         common(a?.platforms, b?.platforms, \.rawValue, name: "platforms", into: &text)
     }
 
     /// "NAME x, y": the values of `x` also in `y` (ignoring case), or either when the other is nil;
     /// "all NAME" when there are none.
-    private static func common<Value>(_ x: [Value]?, _ y: [Value]?, _ word: (Value) -> String, name: String, into text: inout String) {
+    private static func common<Value>(_ x: [Value]?, _ y: [Value]?, _ word: (Value) -> String, name: String, into text: inout some ReasonText) {
         var first = true
         for item in x ?? y ?? [] {
             if x != nil, let y {
                 let value = word(item)
                 guard y.contains(where: { sameLowercased(word($0), value) }) else { continue }
             }
-            text += first ? name + " " : ", "
-            text += word(item)
+            if first {
+                text.append(name)
+                text.append(" ")
+            } else {
+                text.append(", ")
+            }
+            text.append(word(item))
             first = false
         }
         if first {
-            text += "all "
-            text += name
+            text.append("all ")
+            text.append(name)
         }
     }
 
@@ -213,4 +218,53 @@ extension Substring {
         while s.last == " " { s = s.dropLast() }
         return s
     }
+}
+
+/// Where a collision's reason is written: a `String`, or its UTF-8 bytes (`ReasonBytes`). A busy
+/// surface has hundreds of thousands of collisions, each described piece by piece: appended to a
+/// `String`, each piece cost a few hundred instructions of its checks.
+protocol ReasonText {
+    mutating func append(_ piece: String)
+    /// `String(number)`'s text.
+    mutating func appendDecimal(_ number: Int)
+}
+
+extension ReasonText {
+    /// `day.description`'s text, YYYY-MM-DD.
+    mutating func appendDay(_ day: Day) {
+        appendDecimal(day.year)
+        append(day.month < 10 ? "-0" : "-")
+        appendDecimal(day.month)
+        append(day.day < 10 ? "-0" : "-")
+        appendDecimal(day.day)
+    }
+}
+
+extension String: ReasonText {
+    mutating func appendDecimal(_ number: Int) { append(String(number)) }
+}
+
+/// A reason's UTF-8 bytes, kept to be written again for the next pair.
+struct ReasonBytes: ReasonText {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ piece: String) {
+        if piece.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: Array(piece.utf8))
+        }
+    }
+
+    mutating func appendDecimal(_ number: Int) {
+        if number < 0 { bytes.append(UInt8(ascii: "-")) }
+        let start = bytes.count
+        var rest = number.magnitude
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
+    }
+
+    /// The text written, as a `String`.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -77,7 +77,12 @@ struct Lint: ParsableCommand {
         let reporter = format.reporter(color: color)
         // Text written part by part as rendered over the cores, not joined first nor held whole (over 200 MB
         // for a large playbook).
-        reporter.renderParts(shown) { Terminal.write($0) }
+        if format == .text {
+            // Bytes straight to the output: the text report's parts are not made strings first.
+            TextReporter(color: color).renderBytes(shown) { Terminal.write(bytes: $0) }
+        } else {
+            reporter.renderParts(shown) { Terminal.write($0) }
+        }
         Parting.release(consume shown)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""

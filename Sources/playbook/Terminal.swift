@@ -15,19 +15,26 @@ enum Terminal {
     /// Writes `text` to standard output from its own bytes (a large lint's output is 16 MB: no copy).
     static func write(_ text: String) {
         var text = text
-        text.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let n = POSIX.write(STDOUT_FILENO, bytes.baseAddress! + written, bytes.count - written)
-                if n > 0 {
-                    written += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    // What is left goes through FileHandle, which reports a failure as it always has.
-                    FileHandle.standardOutput.write(Data(bytes[written...]))
-                    return
-                }
+        text.withUTF8 { write(bytes: $0) }
+    }
+
+    /// Writes UTF-8 `bytes` to standard output.
+    static func write(bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { write(bytes: $0) }
+    }
+
+    private static func write(bytes: UnsafeBufferPointer<UInt8>) {
+        var written = 0
+        while written < bytes.count {
+            let n = POSIX.write(STDOUT_FILENO, bytes.baseAddress! + written, bytes.count - written)
+            if n > 0 {
+                written += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else {
+                // What is left goes through FileHandle, which reports a failure as it always has.
+                FileHandle.standardOutput.write(Data(bytes[written...]))
+                return
             }
         }
     }

@@ -22,11 +22,17 @@ extension Reporter {
 /// `render(slice, first)` renders a chunk; `first` says it is the first of the report.
 func renderInParts(_ findings: [Finding], into write: (String) -> Void,
                    _ render: @Sendable (ArraySlice<Finding>, _ first: Bool) -> String) {
+    renderInParts(findings, empty: "", into: write, render)
+}
+
+/// `renderInParts` for parts of any kind (a text's bytes), `empty` standing in for a part written.
+func renderInParts<Part: Sendable>(_ findings: [Finding], empty: Part, into write: (Part) -> Void,
+                                   _ render: @Sendable (ArraySlice<Finding>, _ first: Bool) -> Part) {
     let chunk = 2048
     let chunks = (findings.count + chunk - 1) / chunk
     guard chunks > 1 else { return write(render(findings[...], true)) }
     let wave = 8
-    var parts = [String](repeating: "", count: wave)
+    var parts = [Part](repeating: empty, count: wave)
     for first in stride(from: 0, to: chunks, by: wave) {
         let count = min(wave, chunks - first)
         parts.withUnsafeMutableBufferPointer { buffer in
@@ -38,7 +44,7 @@ func renderInParts(_ findings: [Finding], into write: (String) -> Void,
         }
         for k in 0..<count {
             write(parts[k])
-            parts[k] = ""
+            parts[k] = empty
         }
     }
 }
@@ -73,58 +79,73 @@ public struct TextReporter: Reporter {    public var color: Bool
 
     /// `render`'s text handed to `write` in parts, in order, rendered a few at a time over the cores.
     public func renderParts(_ report: LintReport, into write: (String) -> Void) {
-        renderInParts(report.findings, into: write) { findings, _ in lines(findings) }
+        renderBytes(report) { write(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// `render`'s text as UTF-8 bytes, handed to `write` in parts, in order, rendered a few at a time
+    /// over the cores: for a terminal or a file, which take bytes (made a `String`, each part was
+    /// checked to be UTF-8 again, byte by byte, what its pieces already were).
+    public func renderBytes(_ report: LintReport, into write: ([UInt8]) -> Void) {
+        renderInParts(report.findings, empty: [], into: write) { findings, _ in lines(findings) }
     }
 
     /// One line a finding.
     /// (The findings read in place, field by field: taken one by one, each was copied, a retain of each
-    /// of its fields; the text reserved at its length and written piece by piece, not each line
-    /// interpolated first; a file's shown path worked out once for its run of findings.)
-    private func lines(_ findings: ArraySlice<Finding>) -> String {
+    /// of its fields; a file's shown path worked out once for its run of findings; the text measured,
+    /// then written into one allocation of its length: appended to a `String` piece by piece, each
+    /// piece cost a few hundred instructions, most of rendering.)
+    private func lines(_ findings: ArraySlice<Finding>) -> [UInt8] {
         findings.withUnsafeBufferPointer { findings in
             var shownFile = (file: "", path: "")
-            var length = 0
+            var paths: [String] = []
+            var messages: [String] = []
+            paths.reserveCapacity(findings.count)
+            messages.reserveCapacity(findings.count)
             for index in findings.indices {
                 if index == 0 || findings[index].file != shownFile.file {
                     shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
                 }
-                length += shownFile.path.utf8.count + findings[index].message.utf8.count + findings[index].rule.utf8.count + 48
+                paths.append(shownFile.path)
+                messages.append(TextReporter.oneLine(findings[index].message))
             }
-            var out = ""
-            out.reserveCapacity(length + (color ? 32 * findings.count : 0))
-            for index in findings.indices {
-                if index == 0 || findings[index].file != shownFile.file {
-                    shownFile = (findings[index].file, Inert.terminalPath(findings[index].file))
+            func write(_ out: inout some MessageText) {
+                for index in findings.indices {
+                    let severity = findings[index].severity
+                    if color { out.append(Style.bold) }
+                    out.append(paths[index])
+                    out.append(":")
+                    out.appendDecimal(findings[index].line)
+                    out.append(":")
+                    out.appendDecimal(findings[index].column)
+                    out.append(":")
+                    if color {
+                        out.append(Style.reset)
+                        out.append(" ")
+                        out.append(Style.color(severity))
+                    } else {
+                        out.append(" ")
+                    }
+                    out.append(severity.rawValue)
+                    out.append(":")
+                    if color { out.append(Style.reset) }
+                    out.append(" ")
+                    out.append(messages[index])
+                    out.append(" ")
+                    if color { out.append(Style.dim) }
+                    out.append("[")
+                    out.append(findings[index].rule)
+                    out.append("]")
+                    if color { out.append(Style.reset) }
+                    out.append("\n")
                 }
-                let severity = findings[index].severity
-                if color { out += Style.bold }
-                out += shownFile.path
-                out += ":"
-                out += String(findings[index].line)
-                out += ":"
-                out += String(findings[index].column)
-                out += ":"
-                if color {
-                    out += Style.reset
-                    out += " "
-                    out += Style.color(severity)
-                } else {
-                    out += " "
-                }
-                out += severity.rawValue
-                out += ":"
-                if color { out += Style.reset }
-                out += " "
-                out += TextReporter.oneLine(findings[index].message)
-                out += " "
-                if color { out += Style.dim }
-                out += "["
-                out += findings[index].rule
-                out += "]"
-                if color { out += Style.reset }
-                out += "\n"
             }
-            return out
+            var length = MessageLength()
+            write(&length)
+            return [UInt8](unsafeUninitializedCapacity: length.count) { buffer, initialized in
+                var bytes = MessageBytes(buffer)
+                write(&bytes)
+                initialized = bytes.count
+            }
         }
     }
 

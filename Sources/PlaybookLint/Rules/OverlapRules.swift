@@ -93,45 +93,74 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
 private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) -> LocatedDiagnostic {
     let (side, other) = (overlap.sides[index], overlap.sides[1 - index])
     let kind = overlap.kind
-    let whose = other.squad.map { " of squad \($0)" } ?? ""
     let what = switch kind {
     case .collision: "collides with"
     case .duplicate: "duplicates"
     case .related: "is related to"
     }
-    // The message in one allocation: interpolated whole, its few hundred bytes were copied into a
-    // larger buffer three or four times over (tens of thousands of findings on a large playbook).
-    var message = ""
-    message.reserveCapacity(overlap.reason.utf8.count + 2 * (side.id.utf8.count + other.id.utf8.count + side.file.utf8.count)
-                            + other.file.utf8.count + whose.utf8.count + 256)
-    message += "\(side.id) \(what) \(other.id)\(whose) (\(other.file):\(other.mark.line)): "
-    message += overlap.reason
-    var rule = kind == .related ? OverlapRelated.descriptor.id : context.rule.id
-    if kind == .related {
-        message += overlap.acknowledgedBy.map { "; acknowledged by \($0)" } ?? "; read its learnings before testing"
-        // The last of a capped entity's notes counts the related entities not noted.
-        if let cap = context.relatedPerEntity, overlap.relatedRanks.count == 2, overlap.relatedTotals[index] > cap,
-           overlap.relatedRanks[index] == cap {
-            message += "; \(side.id) is related to \(overlap.relatedTotals[index] - cap) more (\(cap == 1 ? "the closest is" : "the \(cap) closest are") noted; `playbook overlaps` lists all)"
+    let rule = kind == .related ? OverlapRelated.descriptor.id
+        : overlap.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id : context.rule.id
+    func write(_ message: inout some MessageText) {
+        message.append(side.id)
+        message.append(" ")
+        message.append(what)
+        message.append(" ")
+        message.append(other.id)
+        if let squad = other.squad {
+            message.append(" of squad ")
+            message.append(squad)
         }
-    } else if let reviewer = overlap.acknowledgedBy {
-        rule = OverlapAcknowledged.descriptor.id
-        message += "; acknowledged by \(reviewer)"
-    } else {
-        message += "; "
-        message += nextStep(side: side, other: other, kind: kind, mode: context.mode)
+        message.append(" (")
+        message.append(other.file)
+        message.append(":")
+        message.appendDecimal(other.mark.line)
+        message.append("): ")
+        message.append(overlap.reason)
+        if kind == .related {
+            if let reviewer = overlap.acknowledgedBy {
+                message.append("; acknowledged by ")
+                message.append(reviewer)
+            } else {
+                message.append("; read its learnings before testing")
+            }
+            // The last of a capped entity's notes counts the related entities not noted.
+            if let cap = context.relatedPerEntity, overlap.relatedRanks.count == 2, overlap.relatedTotals[index] > cap,
+               overlap.relatedRanks[index] == cap {
+                message.append("; ")
+                message.append(side.id)
+                message.append(" is related to ")
+                message.appendDecimal(overlap.relatedTotals[index] - cap)
+                if cap == 1 {
+                    message.append(" more (the closest is")
+                } else {
+                    message.append(" more (the ")
+                    message.appendDecimal(cap)
+                    message.append(" closest are")
+                }
+                message.append(" noted; `playbook overlaps` lists all)")
+            }
+        } else if let reviewer = overlap.acknowledgedBy {
+            message.append("; acknowledged by ")
+            message.append(reviewer)
+        } else {
+            message.append("; ")
+            writeNextStep(side: side, other: other, kind: kind, mode: context.mode, into: &message)
+        }
+    }
+    // The message measured, then written into one allocation of its length (tens of thousands of
+    // findings on a large playbook, each a few hundred bytes or kilobytes).
+    var length = MessageLength()
+    write(&length)
+    let message = String(unsafeUninitializedCapacity: length.count) { buffer in
+        var bytes = MessageBytes(buffer)
+        write(&bytes)
+        return bytes.count
     }
     return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
         rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id]))
 }
 
-private func nextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, mode: LintMode) -> String {
-    var text = ""
-    writeNextStep(side: side, other: other, kind: kind, mode: mode, into: &text)
-    return text
-}
-
-/// `nextStep`'s text appended to `text` (a collision's finding is measured, then written whole into one buffer).
+/// What to do next about an overlap, appended to `text` (a finding's message is measured, then written whole into one buffer).
 private func writeNextStep(side: OverlapSide, other: OverlapSide, kind: OverlapKind, mode: LintMode, into text: inout some MessageText) {
     if mode == .staged, side.squad != other.squad {
         text.append("the PR needs a council approval before it merges; once the council has reviewed it, ")
@@ -152,21 +181,6 @@ private func writeNextStep(side: OverlapSide, other: OverlapSide, kind: OverlapK
     text.append(side.id)
     text.append(" in ")
     text.append(side.file)
-}
-
-/// Where a message is written: the text itself, or its length counted first so that the text is
-/// allocated once at its size (half a million collision findings of ~450 bytes each: a generous
-/// guess was tens of megabytes more to fault in).
-private protocol MessageText {
-    mutating func append(_ piece: String)
-}
-
-extension String: MessageText {}
-
-/// A message's length in UTF-8 bytes.
-private struct MessageLength: MessageText {
-    var count = 0
-    mutating func append(_ piece: String) { count += piece.utf8.count }
 }
 
 /// The same idea tested by two squads.
@@ -281,9 +295,13 @@ private func collisionFinding(side: OverlapSide, other: OverlapSide, reason: Str
     }
     var length = MessageLength()
     write(&length)
-    var message = ""
-    message.reserveCapacity(length.count)
-    write(&message)
+    // The pieces copied into a buffer of the message's length: appended to a `String` one by one,
+    // each paid its checks of uniqueness, capacity and ASCII-ness (hundreds of thousands of messages).
+    let message = String(unsafeUninitializedCapacity: length.count) { buffer in
+        var bytes = MessageBytes(buffer)
+        write(&bytes)
+        return bytes.count
+    }
     return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
         rule: reviewer == nil ? context.rule.id : OverlapAcknowledged.descriptor.id, mark: side.mark, message: message,
         entity: side.id, related: [other.id]))
