@@ -156,13 +156,13 @@ struct FieldComparison {
     /// The `words` (as the corpus first wrote them) that name something, filler left out.
     static func named(_ words: [String]) -> [String] {
         guard !words.isEmpty else { return [] }
-        let reader = TermReader()
+        let reader = ThreadReader.current
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
     }
 
     /// How many runs of consecutive words of `text` (stop words left out) are among `words`.
     static func phrases(of words: [String], in text: String) -> Int {
-        let reader = TermReader()
+        let reader = ThreadReader.current
         let own = Set(words.flatMap { reader.contentStems($0) })
         var runs = 0
         var inRun = false
