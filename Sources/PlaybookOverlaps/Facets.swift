@@ -99,7 +99,7 @@ struct Facets: Sendable, Hashable {
     /// only a pair that shares one looks up its dictionaries, for the differences (the dictionaries
     /// read for every facet of every pair compared in full were a tenth of the comparison's time).
     static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
-        guard numbering.exact else { return matchesByValues(a, b) }
+        guard exactBits else { return matchesByValues(a, b) }
         guard !a.values.isEmpty, !b.values.isEmpty, a.bits.meets(b.bits) else { return [] }
         var differing: [Facet]?
         return sorted.indices.compactMap { index in
@@ -191,14 +191,21 @@ struct Facets: Sendable, Hashable {
 
     /// Whether a dimension is named on both sides with no value shared: `differences` finds any.
     static func mayDiffer(_ a: Facets, _ b: Facets) -> Bool {
-        guard numbering.exact else { return true }
+        guard exactBits else { return true }
         guard !a.bits.isEmpty, !b.bits.isEmpty else { return false }
-        for dimension in numbering.dimensions {
+        // Sides naming the same values, or one only values the other names too, share a value on
+        // every dimension both name (most pairs compared).
+        if a.bits == b.bits { return false }
+        for dimension in dimensionMasks {
             let (x, y) = (a.bits.masked(dimension), b.bits.masked(dimension))
             if !x.isEmpty, !y.isEmpty, !x.meets(y) { return true }
         }
         return false
     }
+
+    /// `numbering`'s parts read for every pair (kept apart: read through the tuple, each use copied its array).
+    static let exactBits = numbering.exact
+    static let dimensionMasks = numbering.dimensions
 
     /// Each value the vocabulary gives a facet's dimension numbered (a bit of `Values`), with each
     /// dimension's bits (`dimensions`); `exact` while they fit in 256 (else `mayDiffer` always answers yes).

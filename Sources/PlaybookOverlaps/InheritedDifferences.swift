@@ -50,6 +50,12 @@ extension DuplicateDetection {
             var measure: Bool?
         }
 
+        /// A triple the rule reads (see `eachTriple`), kept from the first walk for the decisions.
+        private struct Triple: Sendable {
+            var mine, x, a, y, apartSlot, rival: Int32
+            var apart: UInt64
+        }
+
         /// A triple's decision in the order of the walk.
         private enum Step: Sendable {
             case write(Int32, Outcome)
@@ -136,16 +142,20 @@ extension DuplicateDetection {
             let denies = items.map { !$0.direction.negated.isEmpty }
             func denial(_ x: Int, _ a: Int, _ y: Int) -> Bool? { denies[a] != denies[y] && !denies[x] ? !denies[a] : nil }
             // The pairs compared again as look-alikes, each once, on both cores, and the texts whose
-            // measures a triple reads (where no denial decides).
-            let wantedInChunks = sideBySide(chunks) { c -> (pairs: [Int32], texts: [Int32]) in
+            // measures a triple reads (where no denial decides); the triples kept for the decisions
+            // below (walking them again, with its look-ups, cost as much as the first walk).
+            let wantedInChunks = sideBySide(chunks) { c -> (pairs: [Int32], texts: [Int32], triples: [Triple]) in
                 var wanted: [Int32] = []
                 var texts: [Int32] = []
-                eachTriple(range(c)) { mine, x, a, y, _, _, rival in
+                var triples: [Triple] = []
+                eachTriple(range(c)) { mine, x, a, y, apartSlot, apart, rival in
                     wanted.append(Int32(mine))
                     wanted.append(Int32(rival))
                     if denial(x, a, y) == nil { texts += [Int32(x), Int32(a), Int32(y)] }
+                    triples.append(Triple(mine: Int32(mine), x: Int32(x), a: Int32(a), y: Int32(y), apartSlot: Int32(apartSlot),
+                                          rival: Int32(rival), apart: apart))
                 }
-                return (wanted, texts)
+                return (wanted, texts, triples)
             }
             var wanted = [Bool](repeating: false, count: keys.count)
             var measured = [Bool](repeating: false, count: n)
@@ -204,10 +214,12 @@ extension DuplicateDetection {
             // reads the numbers the texts state waits (`Waiting`) until those are read.
             let decided = sideBySide(chunks) { c -> [Step] in
                 var steps: [Step] = []
-                eachTriple(range(c)) { mine, x, a, y, apartSlot, apart, rival in
+                for triple in wantedInChunks[c].triples {
+                    let (mine, x, a, y) = (Int(triple.mine), Int(triple.x), Int(triple.a), Int(triple.y))
+                    let (apartSlot, apart, rival) = (Int(triple.apartSlot), triple.apart, Int(triple.rival))
                     // `recompared` of the two restatements: the differences of these kinds read as look-alikes,
                     // or (none) the pair's own comparison, which has none.
-                    guard lookAlikeAt[rival] >= 0, lookAlikeAt[mine] >= 0 else { return }
+                    guard lookAlikeAt[rival] >= 0, lookAlikeAt[mine] >= 0 else { continue }
                     let mineDiffers = lookAlikeKinds[mine] & apart != 0, rivalDiffers = lookAlikeKinds[rival] & apart != 0
                     let denial = denial(x, a, y)
                     let measure = denial == nil ? closerInMeasure(measures[x], to: measures[a], than: measures[y]) : nil
