@@ -200,9 +200,11 @@ extension DuplicateDetection {
                     Set(kindNames.indices.filter { bits & (UInt64(1) << UInt64($0)) != 0 }.map { kindNames[$0] }))
             }
             // Which of two look-alikes `x` reads closer to (as `inheritedDifferencesOneByOne` reads it).
-            func readsCloser(_ x: Int, to a: Int, than y: Int, toA: Double?, toY: Double?, audiencesApart: Bool) -> Bool? {
+            // (`audienceToA`, `audienceToY`: `audience(x, a)` and `audience(x, y)`, read once per pair below.)
+            func readsCloser(_ x: Int, to a: Int, than y: Int, toA: Double?, toY: Double?, audienceToA: Double, audienceToY: Double,
+                             audiencesApart: Bool) -> Bool? {
                 guard let toA, let toY else { return nil }
-                let (first, second) = (toA + audience(x, a), toY + audience(x, y))
+                let (first, second) = (toA + audienceToA, toY + audienceToY)
                 if nearTie(changes: (toA, toY), withAudiences: (first, second), audiencesApart: audiencesApart),
                    let words = wording(a, y), words.onlyFirst.count != words.onlySecond.count {
                     return words.onlyFirst.count < words.onlySecond.count
@@ -245,11 +247,33 @@ extension DuplicateDetection {
             for (text, read) in zip(statedTexts, sideBySide(statedTexts.count) { statedQuantities(items[statedTexts[$0]].text) }) {
                 quantities[text] = read
             }
+            // The audience cosines the waiting decisions read (of `x`–`a`, the rival pair, and `x`–`y`, the
+            // restating pair), each pair's once, on both cores: triples share pairs, and each is a dot
+            // product of two audience rows (the cosine is the same read either way round). Only where no
+            // stated number decides and both pairs have a cosine, as `readsCloser` reads them.
+            let byQuantity = sideBySide(waiting.count) { index -> Bool? in
+                let w = waiting[index]
+                return closerInQuantity(quantities[Int(w.x)], to: quantities[Int(w.a)], than: quantities[Int(w.y)])
+            }
+            var audienceWanted = [Bool](repeating: false, count: keys.count)
+            for (index, w) in waiting.enumerated()
+            where byQuantity[index] == nil && w.measure == nil && pairs[Int(w.rival)].meaning != nil && pairs[Int(w.mine)].meaning != nil {
+                audienceWanted[Int(w.rival)] = true
+                audienceWanted[Int(w.mine)] = true
+            }
+            let audienceSlots = audienceWanted.indices.filter { audienceWanted[$0] }
+            var audienceAt = [Double](repeating: 0, count: keys.count)
+            let audienceRead = sideBySide(audienceSlots.count) { index -> Double in
+                let key = keys[audienceSlots[index]]
+                return audience(key / n, key % n)
+            }
+            for (slot, cosine) in zip(audienceSlots, audienceRead) { audienceAt[slot] = cosine }
             let waited = sideBySide(waiting.count) { index -> Bool in
                 let w = waiting[index]
                 let (x, a, y, mine, rival) = (Int(w.x), Int(w.a), Int(w.y), Int(w.mine), Int(w.rival))
-                return closerInQuantity(quantities[x], to: quantities[a], than: quantities[y]) ?? w.measure
+                return byQuantity[index] ?? w.measure
                     ?? readsCloser(x, to: a, than: y, toA: pairs[rival].meaning, toY: pairs[mine].meaning,
+                                   audienceToA: audienceAt[rival], audienceToY: audienceAt[mine],
                                    audiencesApart: audiencesApart[w.apart] ?? false)
                     ?? (pairs[rival].score >= pairs[mine].score)
             }
