@@ -484,10 +484,15 @@ enum DuplicateDetection {
                 }
                 return false
             }
+            // Asked of each pair that differs (with a model), on both cores: one thread walked the
+            // lists of a long text's many restatements for each of its pairs.
+            let together: [Bool] = vectors == nil ? [] : sideBySide(list.count) { index in
+                differs[index] && restatedTogether(list[index].key / n, list[index].key % n)
+            }
             let relatedBar = options.threshold + relatedMargin
             compared = []
             for (index, pair) in list.enumerated() {
-                if !differs[index] || (vectors != nil && restatedTogether(pair.key / n, pair.key % n)) {
+                if !differs[index] || (vectors != nil && together[index]) {
                     compared.append(pair)
                     knownAlike.append(!differs[index])
                 } else if pair.value.score >= relatedBar {
