@@ -451,6 +451,9 @@ enum DuplicateDetection {
         // `y` where `x` restates both), are compared in full now. (Every pair between two restating items
         // was: 170,000 on spread-8000's 6,400 hypotheses, of which some 13,000 are kept.)
         var onlyRelated: [(key: Int, value: Candidate)] = []
+        // Of each pair of `compared`, whether no field told it apart already (then compared in full
+        // from that: `FieldComparison(alike:)`); empty when not asked.
+        var knownAlike: [Bool] = []
         if options.relatedPerEntity != nil {
             let surely = differsSurely(items, catalog: catalog)
             let list = compared
@@ -481,21 +484,30 @@ enum DuplicateDetection {
                 }
                 return false
             }
+            // Asked of each pair that differs (with a model), on both cores: one thread walked the
+            // lists of a long text's many restatements for each of its pairs.
+            let together: [Bool] = vectors == nil ? [] : sideBySide(list.count) { index in
+                differs[index] && restatedTogether(list[index].key / n, list[index].key % n)
+            }
             let relatedBar = options.threshold + relatedMargin
             compared = []
             for (index, pair) in list.enumerated() {
-                if !differs[index] || (vectors != nil && restatedTogether(pair.key / n, pair.key % n)) {
+                if !differs[index] || (vectors != nil && together[index]) {
                     compared.append(pair)
+                    knownAlike.append(!differs[index])
                 } else if pair.value.score >= relatedBar {
                     onlyRelated.append(pair)
                 }
             }
         }
-        func compare(_ list: [(key: Int, value: Candidate)]) -> [(key: Int, fields: FieldComparison)] {
+        func compare(_ list: [(key: Int, value: Candidate)], alike: [Bool] = []) -> [(key: Int, fields: FieldComparison)] {
             items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(list.count) { index -> (key: Int, fields: FieldComparison) in
                     let (key, candidate) = list[index]
+                    if index < alike.count, alike[index] {
+                        return (key, FieldComparison(alike: inPlace[key / n], inPlace[key % n], catalog: catalog))
+                    }
                     return (key, FieldComparison(inPlace[key / n], inPlace[key % n], words: candidate.words, meaning: candidate.meaning,
                                                  catalog: catalog, wording: corpus.wording(key / n, key % n)))
                 }
@@ -515,7 +527,7 @@ enum DuplicateDetection {
                 }
             }.compactMap { $0 }
         }
-        let comparisons = compare(compared)
+        let comparisons = compare(compared, alike: knownAlike)
         var fields = PairTable<FieldComparison>(minimumCapacity: comparisons.count)
         for (key, comparison) in comparisons { fields[key] = comparison }
         // Judged from the comparisons as they are (each pair once), those inherited in their stead: the

@@ -83,9 +83,11 @@ struct Facets: Sendable, Hashable {
 
     /// The facets one side names and the other does not name at all, each with what was named
     /// ("ipad / –").
-    static func namedOnOneSide(_ a: Facets, _ b: Facets) -> [(Facet, String)] {
+    /// With `among`, only those facets are listed (the others' values are not gathered, sorted and joined).
+    static func namedOnOneSide(_ a: Facets, _ b: Facets, among: Set<Facet>? = nil) -> [(Facet, String)] {
         guard !a.values.isEmpty || !b.values.isEmpty else { return [] }
         return sorted.compactMap { facet in
+            if let among, !among.contains(facet) { return nil }
             let va = a.values[facet], vb = b.values[facet]
             func named(_ dimensions: [String: [String: String]]) -> String {
                 Set(dimensions.values.flatMap(\.values)).subtracting([""]).sorted().joined(separator: ", ")
@@ -96,8 +98,33 @@ struct Facets: Sendable, Hashable {
         }
     }
 
-    /// The facets both name and share a value on.
+    /// The facets both name and share a value on. Read from the values' bits (`numbering`): a value
+    /// shared on a facet's dimension is a bit both sides have within the facet's `facetMasks`, so
+    /// only a pair that shares one looks up its dictionaries, for the differences (the dictionaries
+    /// read for every facet of every pair compared in full were a tenth of the comparison's time).
     static func matches(_ a: Facets, _ b: Facets) -> [Facet] {
+        guard exactBits else { return matchesByValues(a, b) }
+        guard !a.values.isEmpty, !b.values.isEmpty, a.bits.meets(b.bits) else { return [] }
+        var differing: [Facet]?
+        return sorted.indices.compactMap { index in
+            guard a.bits.masked(facetMasks[index]).meets(b.bits) else { return nil }
+            if differing == nil { differing = differences(a, b).map(\.0) }
+            return (differing ?? []).contains(sorted[index]) ? nil : sorted[index]
+        }
+    }
+
+    /// Each facet of `sorted`: the bits of all its dimensions' values.
+    static let facetMasks: [Values] = sorted.map { facet in
+        var mask = Values()
+        for values in (numbering.values[facet] ?? [:]).values {
+            for bits in values.values { mask.formUnion(bits) }
+        }
+        return mask
+    }
+
+    /// `matches` read from the dictionaries of values (what it answers when the bits cannot say, and
+    /// what the tests hold it to).
+    static func matchesByValues(_ a: Facets, _ b: Facets) -> [Facet] {
         guard !a.values.isEmpty, !b.values.isEmpty else { return [] }
         var differing: [Facet]?
         return sorted.filter { facet in
@@ -184,14 +211,21 @@ struct Facets: Sendable, Hashable {
 
     /// Whether a dimension is named on both sides with no value shared: `differences` finds any.
     static func mayDiffer(_ a: Facets, _ b: Facets) -> Bool {
-        guard numbering.exact else { return true }
+        guard exactBits else { return true }
         guard !a.bits.isEmpty, !b.bits.isEmpty else { return false }
-        for dimension in numbering.dimensions {
+        // Sides naming the same values, or one only values the other names too, share a value on
+        // every dimension both name (most pairs compared).
+        if a.bits == b.bits { return false }
+        for dimension in dimensionMasks {
             let (x, y) = (a.bits.masked(dimension), b.bits.masked(dimension))
             if !x.isEmpty, !y.isEmpty, !x.meets(y) { return true }
         }
         return false
     }
+
+    /// `numbering`'s parts read for every pair (kept apart: read through the tuple, each use copied its array).
+    static let exactBits = numbering.exact
+    static let dimensionMasks = numbering.dimensions
 
     /// Each value the vocabulary gives a facet's dimension numbered (a bit of `Values`), with each
     /// dimension's bits (`dimensions`); `exact` while they fit in 256 (else `mayDiffer` always answers yes).

@@ -135,6 +135,20 @@ struct FieldComparison {
         }
     }
 
+    /// Two items that `untilDifferent` found no field to tell apart (with the same `words`, `meaning`,
+    /// `wording` and `lookAlike`) compared in full: no difference then either, and the matches are read
+    /// without looking for differences again (each such pair was compared twice with the model, once
+    /// to ask and once in full, the second time through every rule of the first).
+    init(alike a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, catalog: MetricCatalog) {
+        matches.append("change")
+        if let ma = a.metric, let mb = b.metric, let same = catalog.same(ma, mb) { matches.append("metric \(same)") }
+        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        if a.isExperiment, b.isExperiment {
+            if let sa = a.experimentSurface, let sb = b.experimentSurface, Surface.related(sa, sb) { matches.append("surface") }
+            if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) { matches.append("audience") }
+        }
+    }
+
     /// Words that name who in general ("someone", "a person", "users"): swapping them swaps no detail.
     static let filler: Set<String> = ["someon", "somebodi", "anyon", "anybodi", "everyon", "everybodi", "person", "peopl", "user",
                                       "custom", "member", "visitor", "folk"]
@@ -142,13 +156,13 @@ struct FieldComparison {
     /// The `words` (as the corpus first wrote them) that name something, filler left out.
     static func named(_ words: [String]) -> [String] {
         guard !words.isEmpty else { return [] }
-        let reader = TermReader()
+        let reader = ThreadReader.current
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
     }
 
     /// How many runs of consecutive words of `text` (stop words left out) are among `words`.
     static func phrases(of words: [String], in text: String) -> Int {
-        let reader = TermReader()
+        let reader = ThreadReader.current
         let own = Set(words.flatMap { reader.contentStems($0) })
         var runs = 0
         var inRun = false
@@ -174,8 +188,8 @@ struct FieldComparison {
         if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
             differences.append("direction (\(added))")
         }
-        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets)
-        where Self.oneSided.contains(facet) && !named.contains(Substring(facet.rawValue)) {
+        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
+        where !named.contains(Substring(facet.rawValue)) {
             differences.append("\(facet.rawValue) (\(detail))")
         }
         guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),

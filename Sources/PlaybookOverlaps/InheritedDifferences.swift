@@ -50,6 +50,12 @@ extension DuplicateDetection {
             var measure: Bool?
         }
 
+        /// A triple the rule reads (see `eachTriple`), kept from the first walk for the decisions.
+        private struct Triple: Sendable {
+            var mine, x, a, y, apartSlot, rival: Int32
+            var apart: UInt64
+        }
+
         /// A triple's decision in the order of the walk.
         private enum Step: Sendable {
             case write(Int32, Outcome)
@@ -136,16 +142,20 @@ extension DuplicateDetection {
             let denies = items.map { !$0.direction.negated.isEmpty }
             func denial(_ x: Int, _ a: Int, _ y: Int) -> Bool? { denies[a] != denies[y] && !denies[x] ? !denies[a] : nil }
             // The pairs compared again as look-alikes, each once, on both cores, and the texts whose
-            // measures a triple reads (where no denial decides).
-            let wantedInChunks = sideBySide(chunks) { c -> (pairs: [Int32], texts: [Int32]) in
+            // measures a triple reads (where no denial decides); the triples kept for the decisions
+            // below (walking them again, with its look-ups, cost as much as the first walk).
+            let wantedInChunks = sideBySide(chunks) { c -> (pairs: [Int32], texts: [Int32], triples: [Triple]) in
                 var wanted: [Int32] = []
                 var texts: [Int32] = []
-                eachTriple(range(c)) { mine, x, a, y, _, _, rival in
+                var triples: [Triple] = []
+                eachTriple(range(c)) { mine, x, a, y, apartSlot, apart, rival in
                     wanted.append(Int32(mine))
                     wanted.append(Int32(rival))
                     if denial(x, a, y) == nil { texts += [Int32(x), Int32(a), Int32(y)] }
+                    triples.append(Triple(mine: Int32(mine), x: Int32(x), a: Int32(a), y: Int32(y), apartSlot: Int32(apartSlot),
+                                          rival: Int32(rival), apart: apart))
                 }
-                return (wanted, texts)
+                return (wanted, texts, triples)
             }
             var wanted = [Bool](repeating: false, count: keys.count)
             var measured = [Bool](repeating: false, count: n)
@@ -190,9 +200,11 @@ extension DuplicateDetection {
                     Set(kindNames.indices.filter { bits & (UInt64(1) << UInt64($0)) != 0 }.map { kindNames[$0] }))
             }
             // Which of two look-alikes `x` reads closer to (as `inheritedDifferencesOneByOne` reads it).
-            func readsCloser(_ x: Int, to a: Int, than y: Int, toA: Double?, toY: Double?, audiencesApart: Bool) -> Bool? {
+            // (`audienceToA`, `audienceToY`: `audience(x, a)` and `audience(x, y)`, read once per pair below.)
+            func readsCloser(_ x: Int, to a: Int, than y: Int, toA: Double?, toY: Double?, audienceToA: Double, audienceToY: Double,
+                             audiencesApart: Bool) -> Bool? {
                 guard let toA, let toY else { return nil }
-                let (first, second) = (toA + audience(x, a), toY + audience(x, y))
+                let (first, second) = (toA + audienceToA, toY + audienceToY)
                 if nearTie(changes: (toA, toY), withAudiences: (first, second), audiencesApart: audiencesApart),
                    let words = wording(a, y), words.onlyFirst.count != words.onlySecond.count {
                     return words.onlyFirst.count < words.onlySecond.count
@@ -204,10 +216,12 @@ extension DuplicateDetection {
             // reads the numbers the texts state waits (`Waiting`) until those are read.
             let decided = sideBySide(chunks) { c -> [Step] in
                 var steps: [Step] = []
-                eachTriple(range(c)) { mine, x, a, y, apartSlot, apart, rival in
+                for triple in wantedInChunks[c].triples {
+                    let (mine, x, a, y) = (Int(triple.mine), Int(triple.x), Int(triple.a), Int(triple.y))
+                    let (apartSlot, apart, rival) = (Int(triple.apartSlot), triple.apart, Int(triple.rival))
                     // `recompared` of the two restatements: the differences of these kinds read as look-alikes,
                     // or (none) the pair's own comparison, which has none.
-                    guard lookAlikeAt[rival] >= 0, lookAlikeAt[mine] >= 0 else { return }
+                    guard lookAlikeAt[rival] >= 0, lookAlikeAt[mine] >= 0 else { continue }
                     let mineDiffers = lookAlikeKinds[mine] & apart != 0, rivalDiffers = lookAlikeKinds[rival] & apart != 0
                     let denial = denial(x, a, y)
                     let measure = denial == nil ? closerInMeasure(measures[x], to: measures[a], than: measures[y]) : nil
@@ -233,11 +247,33 @@ extension DuplicateDetection {
             for (text, read) in zip(statedTexts, sideBySide(statedTexts.count) { statedQuantities(items[statedTexts[$0]].text) }) {
                 quantities[text] = read
             }
+            // The audience cosines the waiting decisions read (of `x`–`a`, the rival pair, and `x`–`y`, the
+            // restating pair), each pair's once, on both cores: triples share pairs, and each is a dot
+            // product of two audience rows (the cosine is the same read either way round). Only where no
+            // stated number decides and both pairs have a cosine, as `readsCloser` reads them.
+            let byQuantity = sideBySide(waiting.count) { index -> Bool? in
+                let w = waiting[index]
+                return closerInQuantity(quantities[Int(w.x)], to: quantities[Int(w.a)], than: quantities[Int(w.y)])
+            }
+            var audienceWanted = [Bool](repeating: false, count: keys.count)
+            for (index, w) in waiting.enumerated()
+            where byQuantity[index] == nil && w.measure == nil && pairs[Int(w.rival)].meaning != nil && pairs[Int(w.mine)].meaning != nil {
+                audienceWanted[Int(w.rival)] = true
+                audienceWanted[Int(w.mine)] = true
+            }
+            let audienceSlots = audienceWanted.indices.filter { audienceWanted[$0] }
+            var audienceAt = [Double](repeating: 0, count: keys.count)
+            let audienceRead = sideBySide(audienceSlots.count) { index -> Double in
+                let key = keys[audienceSlots[index]]
+                return audience(key / n, key % n)
+            }
+            for (slot, cosine) in zip(audienceSlots, audienceRead) { audienceAt[slot] = cosine }
             let waited = sideBySide(waiting.count) { index -> Bool in
                 let w = waiting[index]
                 let (x, a, y, mine, rival) = (Int(w.x), Int(w.a), Int(w.y), Int(w.mine), Int(w.rival))
-                return closerInQuantity(quantities[x], to: quantities[a], than: quantities[y]) ?? w.measure
+                return byQuantity[index] ?? w.measure
                     ?? readsCloser(x, to: a, than: y, toA: pairs[rival].meaning, toY: pairs[mine].meaning,
+                                   audienceToA: audienceAt[rival], audienceToY: audienceAt[mine],
                                    audiencesApart: audiencesApart[w.apart] ?? false)
                     ?? (pairs[rival].score >= pairs[mine].score)
             }

@@ -110,7 +110,45 @@ extension DuplicateDetection {
 
     /// The text lowercased into runs of ASCII letters and runs of digits (with the commas and points
     /// inside a number): "1,500 miles, 15%" → "1,500", "miles", "15".
+    /// An ASCII text (most are) is read byte by byte: lowercasing it and reading it as characters
+    /// (grapheme breaking, Unicode properties) was most of reading the numbers of a long text, and
+    /// in ASCII a byte is a character, its lowercase the ASCII one, and only 0–9 digits and A–Z, a–z letters.
     static func quantityTokens(_ text: String) -> [String] {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var tokens: [String] = []
+            var start = 0
+            var inNumber = false
+            var lowered: [UInt8] = []
+            func flush(_ end: Int) {
+                if end > start {
+                    lowered.removeAll(keepingCapacity: true)
+                    for byte in bytes[start..<end] { lowered.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+                    tokens.append(String(decoding: lowered, as: UTF8.self))
+                }
+            }
+            for (index, byte) in bytes.enumerated() {
+                let digit = byte >= 0x30 && byte <= 0x39
+                if digit || (inNumber && (byte == 0x2C || byte == 0x2E)) {
+                    if !inNumber { flush(index); start = index }
+                    inNumber = true
+                } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    if inNumber { flush(index); start = index }
+                    inNumber = false
+                } else {
+                    flush(index)
+                    start = index + 1
+                    inNumber = false
+                }
+            }
+            flush(bytes.count)
+            return tokens
+        } ?? quantityTokensByCharacter(text)
+    }
+
+    /// `quantityTokens` read character by character, for any text.
+    static func quantityTokensByCharacter(_ text: String) -> [String] {
         var tokens: [String] = []
         var current = ""
         var inNumber = false

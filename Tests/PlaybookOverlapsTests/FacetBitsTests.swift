@@ -43,4 +43,43 @@ final class FacetBitsTests: XCTestCase {
         XCTAssertGreaterThan(differing, 0)
         XCTAssertGreaterThan(alike, 0)
     }
+
+    /// The facets shared, read from the bits (`matches`), are those read from the named values
+    /// (`matchesByValues`), and the one-sided facets asked for (`among`) are those listed for all
+    /// with the others left out; texts drawn as above.
+    func testMatchesAndOneSidedFacetsFromTheBitsAgreeWithTheNamedValues() {
+        XCTAssertTrue(Facets.numbering.exact)
+        var random = SystemRandomNumberGenerator()
+        let phrases = Facets.phrases.values.flatMap { $0 }.map(\.stems)
+        let filler = [["send"], ["a"], ["remind"], ["discount"]]
+        func draw() -> Facets {
+            let stems = (0..<Int.random(in: 0...4, using: &random)).flatMap { _ in
+                (Bool.random(using: &random) ? phrases.randomElement(using: &random) : filler.randomElement(using: &random)) ?? []
+            }
+            var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
+            if Bool.random(using: &random) {
+                let who = (phrases.randomElement(using: &random) ?? []) + (phrases.randomElement(using: &random) ?? [])
+                facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            }
+            return facets
+        }
+        let drawn = (0..<300).map { _ in draw() }
+        var sharing = 0, oneSided = 0
+        for a in drawn {
+            for b in drawn.prefix(60) {
+                let plain = Facets.matchesByValues(a, b)
+                XCTAssertEqual(Facets.matches(a, b), plain)
+                if !plain.isEmpty { sharing += 1 }
+                for among: Set<Facets.Facet> in [[.platform, .region], [.surface], Set(Facets.Facet.allCases)] {
+                    let all = Facets.namedOnOneSide(a, b).filter { among.contains($0.0) }
+                    let asked = Facets.namedOnOneSide(a, b, among: among)
+                    XCTAssertEqual(asked.map(\.0), all.map(\.0))
+                    XCTAssertEqual(asked.map(\.1), all.map(\.1))
+                    if !asked.isEmpty { oneSided += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(sharing, 0)
+        XCTAssertGreaterThan(oneSided, 0)
+    }
 }

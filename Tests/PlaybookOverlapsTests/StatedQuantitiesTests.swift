@@ -17,6 +17,25 @@ final class StatedQuantitiesTests: XCTestCase {
         XCTAssertEqual(read("show the paywall sooner"), [])
     }
 
+    /// An ASCII text is read byte by byte (`quantityTokens`): the tokens are those read character by
+    /// character (`quantityTokensByCharacter`), on texts drawn from letters of both cases, digits, commas,
+    /// points and other punctuation (and with a non-ASCII character, which takes the character path).
+    func testQuantityTokensOfAnASCIITextAreThoseReadCharacterByCharacter() {
+        var random = SystemRandomNumberGenerator()
+        let pieces = ["a", "B", "z", "Q", "e", "1", "0", "9", ",", ".", " ", "-", "%", "\n", "\r\n", "'", "(", "$", "1,500", "3.5.",
+                      "Days", "HUNDRED", "x2", "\t", "~", "@", "[", "`", "{"]
+        var tokens = 0
+        for round in 0..<3000 {
+            var text = (0..<Int.random(in: 0...24, using: &random)).map { _ in pieces.randomElement(using: &random) ?? "" }.joined()
+            if round % 10 == 0 { text += "é 4" }
+            let fast = DuplicateDetection.quantityTokens(text)
+            XCTAssertEqual(fast, DuplicateDetection.quantityTokensByCharacter(text), text)
+            tokens += fast.count
+        }
+        XCTAssertGreaterThan(tokens, 1000)
+        XCTAssertEqual(DuplicateDetection.quantityTokens("Raise 1,500. Miles to 2.5x, A 15%"), ["raise", "1,500.", "miles", "to", "2.5", "x", "a", "15"])
+    }
+
     func testATextGoesWithTheLookAlikeWhoseOwnNumberItStates() {
         let closer = DuplicateDetection.closerInQuantity
         let shorter: Set<Double> = [30, 14], longer: Set<Double> = [30, 45]
