@@ -345,9 +345,10 @@ enum DuplicateDetection {
             return max(stretched, aligned?.score ?? 0)
         }
         var score: Double { min(1, max(words, meaningScore)) }
-        /// Whether the pair reads closer in meaning than in words. A copy's cosine of 1 against its word
-        /// score of 1 is a tie, and so "alike in words", whatever the encoder's last bits.
-        var byMeaning: Bool { meaningScore > words }
+        /// Whether the pair reads closer in meaning than in words, both on the grid: a copy's cosine of 1
+        /// against its word score of 1 (or 1 less a rounding) is a tie, and so "alike in words", whatever
+        /// the encoder's last bits (or the platform's logarithm in the word weights).
+        var byMeaning: Bool { DuplicateDetection.snapped(meaningScore) > DuplicateDetection.snapped(words) }
     }
 
     /// `words`: `words(items, options:)` when already found. `aligner`: token alignment for the
@@ -704,22 +705,14 @@ enum DuplicateDetection {
         return Array(rows.joined())
     }
 
-    /// The dot product of two rows, in four running sums so the loop vectorises.
+    /// The dot product of two rows, in one running sum: the order of `Vectors.dot`, `dots` and
+    /// `NearMeaning.rescored`, so that a pair's cosine is one value whichever way it was found (in
+    /// four sums, a pair found by meaning and its copy's pair found by words differed in the last
+    /// bits, and so on the grid when near a step's middle, and their ranks with them).
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-        var index = 0
-        while index + 4 <= count {
-            s0 += a[index] * b[index]
-            s1 += a[index + 1] * b[index + 1]
-            s2 += a[index + 2] * b[index + 2]
-            s3 += a[index + 3] * b[index + 3]
-            index += 4
-        }
-        while index < count {
-            s0 += a[index] * b[index]
-            index += 1
-        }
-        return (s0 + s1) + (s2 + s3)
+        var sum: Float = 0
+        for index in 0..<count { sum += a[index] * b[index] }
+        return sum
     }
 
     /// Two items that `FieldComparison` certainly tells apart, by fields it names as a difference

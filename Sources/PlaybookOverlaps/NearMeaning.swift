@@ -76,9 +76,15 @@ enum NearMeaning {
                     nonisolated(unsafe) let (m, p, out) = (m, p, out)
                     DispatchQueue.concurrentPerform(iterations: blocks) { index in
                         guard let base = m.baseAddress else { return }
+                        let range = (index * block)..<min(p.count, (index + 1) * block)
+                        // Eight pairs' sums interleaved, each in `DuplicateDetection.dot`'s order (to the bit).
+                        let first = range.map { Int32(truncatingIfNeeded: p[$0].0) }
+                        let second = range.map { Int32(truncatingIfNeeded: p[$0].1) }
+                        var products = [Float](repeating: 0, count: range.count)
+                        pb_dot_in_order_pairs(base, width, first, second, range.count, &products)
                         var kept: [(Int, Int, Double)] = []
-                        for (a, b) in p[(index * block)..<min(p.count, (index + 1) * block)] {
-                            let cosine = DuplicateDetection.cosine(base + a * width, base + b * width, count: width)
+                        for (k, (a, b)) in p[range].enumerated() {
+                            let cosine = DuplicateDetection.cosine(products[k], base + a * width, base + b * width, count: width)
                             if cosine >= threshold { kept.append((a, b, cosine)) }
                         }
                         out[index] = kept

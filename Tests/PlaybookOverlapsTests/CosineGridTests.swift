@@ -52,11 +52,14 @@ final class CosineGridTests: XCTestCase {
         XCTAssertEqual(DuplicateDetection.cosine(Float(1) - Float.ulpOfOne / 2), 1)
         XCTAssertEqual(DuplicateDetection.cosine(Float(0.8700001)), DuplicateDetection.cosine(Float(0.8699999)))
         XCTAssertEqual(DuplicateDetection.cosine(Float(0.8700001)), 0.87)
-        for meaning in [1 - 1e-7, 1, 1 + 1e-7] {
-            var candidate = DuplicateDetection.Candidate(words: 1)
-            candidate.meaning = meaning
-            XCTAssertFalse(candidate.byMeaning, "cosine \(meaning) against a word score of 1")
-            XCTAssertEqual(candidate.score, 1)
+        // A word score of 1 less a rounding (TF-IDF weights of a copy) against a copy's cosine of 1: a tie, "alike in words".
+        for words in [1 - 1e-12, 1 - 2e-7, 1] {
+            for meaning in [1 - 1e-7, 1, 1 + 1e-7] {
+                var candidate = DuplicateDetection.Candidate(words: words)
+                candidate.meaning = meaning
+                XCTAssertFalse(candidate.byMeaning, "cosine \(meaning) against a word score of \(words)")
+                XCTAssertEqual(candidate.score, 1, accuracy: 1e-6)
+            }
         }
         for rank in [1, 2] {
             let scores = [0.95 - 1e-7, 0.95, 0.95 + 1e-7].map { meaning -> Double in
@@ -94,5 +97,35 @@ final class CosineGridTests: XCTestCase {
             }
         }
         XCTAssertEqual(vectors.dots([0 * rows.count + 0, 1 * rows.count + 2], count: rows.count), [1, vectors.cosine(1, 2)])
+    }
+
+    /// A pair's cosine is one value whichever way the pair was found: by meaning (`NearMeaning.rescored`,
+    /// `semanticMatches`) or by words (`Vectors.dots`). Summed in another order, the two differed in the
+    /// last bits, and on the grid wherever a cosine lay near a step's middle: a text's copies, one found
+    /// each way, then ranked apart.
+    func testAPairsCosineIsOneValueFoundByMeaningOrByWords() throws {
+        var state: UInt64 = 11
+        func next() -> Float {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Float(Int64(bitPattern: state) >> 40) / Float(1 << 23)
+        }
+        let (width, rows) = (384, 60)
+        var matrix: [Float] = []
+        for _ in 0..<rows {
+            let raw = (0..<width).map { _ in next() }
+            let length = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            matrix += raw.map { $0 / length * 30 }
+        }
+        let vectors = try XCTUnwrap(DuplicateDetection.Vectors(matrix: matrix, width: width))
+        var pairs: [(Int, Int)] = []
+        for a in 0..<rows { for b in (a + 1)..<rows { pairs.append((a, b)) } }
+        let byMeaning = NearMeaning.rescored(pairs, matrix, width: width, threshold: -.infinity)
+        let byWords = vectors.dots(pairs.map { $0.0 * rows + $0.1 }, count: rows)
+        XCTAssertEqual(byMeaning.count, pairs.count)
+        let apart = zip(byMeaning, byWords).filter { $0.0.2 != $0.1 }.count
+        XCTAssertEqual(apart, 0, "of \(pairs.count) pairs")
+        let exhaustive = NearMeaning.exhaustive(matrix, count: rows, width: width, keys: [String?](repeating: nil, count: rows),
+                                                group: [Int32](repeating: -1, count: rows), sameSquad: true, threshold: -.infinity)
+        XCTAssertEqual(exhaustive.map(\.2), byWords)
     }
 }
