@@ -35,7 +35,7 @@ enum DuplicateDetection {
     /// Whether two items' audiences read alike enough to back a weak match of their changes.
     static func audiencesReadAlike(_ a: Item, _ b: Item) -> Bool {
         guard let va = a.audienceVector, let vb = b.audienceVector else { return false }
-        return Double(dot(va, vb)) >= corroboratingAudience
+        return cosine(va, vb) >= corroboratingAudience
     }
 
     /// The cosine a pair found by meaning needs, at the best rank, to reach `threshold`.
@@ -337,13 +337,18 @@ enum DuplicateDetection {
         var rank = 1
         /// For a pair found by token alignment (`alignedRestatements`): its alignment, and the score it gets (the threshold).
         var aligned: (alignment: Double, score: Double)?
+        /// The cosine stretched by its rank (or the alignment's score), from the cosine on the grid
+        /// (`DuplicateDetection.snapped`: snapped where it is computed, and again here for any set by hand).
         var meaningScore: Double {
             let stretch = DuplicateDetection.meaningStretch
-            let stretched = meaning.map { 1 - (1 - $0) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
+            let stretched = meaning.map { 1 - (1 - DuplicateDetection.snapped($0)) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
             return max(stretched, aligned?.score ?? 0)
         }
         var score: Double { min(1, max(words, meaningScore)) }
-        var byMeaning: Bool { meaningScore > words }
+        /// Whether the pair reads closer in meaning than in words, both on the grid: a copy's cosine of 1
+        /// against its word score of 1 (or 1 less a rounding) is a tie, and so "alike in words", whatever
+        /// the encoder's last bits (or the platform's logarithm in the word weights).
+        var byMeaning: Bool { DuplicateDetection.snapped(meaningScore) > DuplicateDetection.snapped(words) }
     }
 
     /// `words`: `words(items, options:)` when already found. `aligner`: token alignment for the
@@ -702,7 +707,7 @@ enum DuplicateDetection {
                         // Within one metric; an item without a metric meets every other.
                         if let ki = keys[i], let kj = keys[j], ki != kj { continue }
                         guard allowed(i, j) else { continue }
-                        let cosine = Double(dot(a, base + j * width, count: width))
+                        let cosine = cosine(a, base + j * width, count: width)
                         if cosine >= threshold { found.append((i, j, cosine)) }
                     }
                     output[i] = found
@@ -712,22 +717,14 @@ enum DuplicateDetection {
         return Array(rows.joined())
     }
 
-    /// The dot product of two rows, in four running sums so the loop vectorises.
+    /// The dot product of two rows, in one running sum: the order of `Vectors.dot`, `dots` and
+    /// `NearMeaning.rescored`, so that a pair's cosine is one value whichever way it was found (in
+    /// four sums, a pair found by meaning and its copy's pair found by words differed in the last
+    /// bits, and so on the grid when near a step's middle, and their ranks with them).
     static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int) -> Float {
-        var s0: Float = 0, s1: Float = 0, s2: Float = 0, s3: Float = 0
-        var index = 0
-        while index + 4 <= count {
-            s0 += a[index] * b[index]
-            s1 += a[index + 1] * b[index + 1]
-            s2 += a[index + 2] * b[index + 2]
-            s3 += a[index + 3] * b[index + 3]
-            index += 4
-        }
-        while index < count {
-            s0 += a[index] * b[index]
-            index += 1
-        }
-        return (s0 + s1) + (s2 + s3)
+        var sum: Float = 0
+        for index in 0..<count { sum += a[index] * b[index] }
+        return sum
     }
 
     /// Two items that `FieldComparison` certainly tells apart, by fields it names as a difference
@@ -945,13 +942,23 @@ enum DuplicateDetection {
             rounding = 2 * 2 * Double(width) * Double(Float.ulpOfOne)
         }
 
-        /// `Double(dot(a, b))`, or a quick sum in any order when that lies further from `bound` than
-        /// the two sums' rounding: compared with `bound` (<, ≤, ≥, >) it gives what `dot` would (the
-        /// neighbour rule compares hundreds of thousands of pairs' cosines with a bar; `dot`'s one
-        /// running sum is a chain of `width` dependent adds).
+        /// `cosine(a, b)`, or a quick sum in any order when that lies further from `bound` than the
+        /// two sums' rounding and the grid's half step: compared with `bound` (<, ≤, ≥, >) it gives what
+        /// `cosine` would (the neighbour rule compares hundreds of thousands of pairs' cosines with a
+        /// bar; `dot`'s one running sum is a chain of `width` dependent adds).
         func dot(_ a: Int, _ b: Int, near bound: Double) -> Double {
             let quick = quickDot(a, b)
-            return abs(quick - bound) > margin(a, b) ? quick : Double(dot(a, b))
+            return abs(quick - bound) > margin(a, b) + DuplicateDetection.snapReach ? quick : cosine(a, b)
+        }
+
+        /// The cosine of rows `a` and `b`: `dot(a, b)` on the grid (`DuplicateDetection.cosine`), 1 for
+        /// two copies of one vector.
+        func cosine(_ a: Int, _ b: Int) -> Double {
+            let product = dot(a, b)
+            guard product > 0.99 else { return DuplicateDetection.cosine(product) }
+            return matrix.withUnsafeBufferPointer { m in
+                DuplicateDetection.cosine(product, m.baseAddress! + a * width, m.baseAddress! + b * width, count: width)
+            }
         }
 
         /// `quickDot(a, b)` for each `b` of `others`, into `out` (as many).
@@ -974,19 +981,19 @@ enum DuplicateDetection {
             rounding * lengths[a] * lengths[b] + Double(Float.leastNormalMagnitude)
         }
 
-        /// Whether `Double(dot(a, b)) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).
+        /// Whether `cosine(a, b) > bound`, given `quick`, the `quickDot(a, b)` (as `dot(_:_:near:)` decides).
         func above(_ a: Int, _ b: Int, _ bound: Double, quick: Double) -> Bool {
-            abs(quick - bound) > margin(a, b) ? quick > bound : Double(dot(a, b)) > bound
+            abs(quick - bound) > margin(a, b) + DuplicateDetection.snapReach ? quick > bound : cosine(a, b) > bound
         }
 
-        /// `Double(dot(key / count, key % count))` for each of `keys`, on every core. One pair's sum is a
+        /// `cosine(key / count, key % count)` for each of `keys`, on every core. One pair's sum is a
         /// chain of `width` dependent adds (the word-found pairs' cosines, half a million on a
         /// 15,000-file playbook, were a tenth of its lint): here eight pairs' chains run interleaved,
         /// each summed in `dot`'s order, so each is the same to the bit (`CappedRelatedTests`).
         func dots(_ keys: [Int], count n: Int) -> [Double] {
             let chunk = 2048
             let chunks = (keys.count + chunk - 1) / chunk
-            var out = [Float](repeating: 0, count: keys.count)
+            var out = [Double](repeating: 0, count: keys.count)
             let width = width
             out.withUnsafeMutableBufferPointer { buffer in
                 matrix.withUnsafeBufferPointer { m in
@@ -995,12 +1002,17 @@ enum DuplicateDetection {
                         let range = (c * chunk)..<min(keys.count, (c + 1) * chunk)
                         let first = range.map { Int32(truncatingIfNeeded: keys[$0] / n) }
                         let second = range.map { Int32(truncatingIfNeeded: keys[$0] % n) }
-                        guard let base = m.baseAddress, let into = output.baseAddress else { return }
-                        pb_dot_in_order_pairs(base, width, first, second, range.count, into + range.lowerBound)
+                        var products = [Float](repeating: 0, count: range.count)
+                        guard let base = m.baseAddress else { return }
+                        pb_dot_in_order_pairs(base, width, first, second, range.count, &products)
+                        for k in 0..<range.count {
+                            output[range.lowerBound + k] = DuplicateDetection.cosine(products[k], base + Int(first[k]) * width,
+                                                                                     base + Int(second[k]) * width, count: width)
+                        }
                     }
                 }
             }
-            return out.map(Double.init)
+            return out
         }
 
         /// `DuplicateDetection.dot` of rows `a` and `b`, summed in the same order (to the bit).

@@ -194,7 +194,7 @@ struct FieldComparison {
         }
         guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
-        let cosine = Double(DuplicateDetection.dot(va, vb))
+        let cosine = DuplicateDetection.cosine(va, vb)
         if cosine < Self.differentAudience {
             differences.append("audience (reads differently, cosine \(DuplicateDetection.format(cosine)))")
         }

@@ -190,7 +190,7 @@ extension DuplicateDetection {
             let audienceVectors = items.map(\.audienceVector)
             func audience(_ i: Int, _ j: Int) -> Double {
                 guard let vi = audienceVectors[i], let vj = audienceVectors[j] else { return 0 }
-                return Double(DuplicateDetection.dot(vi, vj))
+                return DuplicateDetection.cosine(vi, vj)
             }
             // `audiencesTellApart` of each set of kinds met.
             var audiencesApart: [UInt64: Bool] = [:]

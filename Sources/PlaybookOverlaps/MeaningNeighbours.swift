@@ -398,7 +398,7 @@ extension DuplicateDetection {
             guard let toA = candidates[key(x, a)]?.meaning, let toY = candidates[key(x, y)]?.meaning else { return nil }
             func audience(_ i: Int, _ j: Int) -> Double {
                 guard let vi = items[i].audienceVector, let vj = items[j].audienceVector else { return 0 }
-                return Double(DuplicateDetection.dot(vi, vj))
+                return DuplicateDetection.cosine(vi, vj)
             }
             let (first, second) = (toA + audience(x, a), toY + audience(x, y))
             // A near tie goes with the plainer of the two: a look-alike that adds a qualifier ("… for

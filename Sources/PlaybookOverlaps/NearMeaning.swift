@@ -63,8 +63,9 @@ enum NearMeaning {
         return nearest(found, count: n, keep: keep, slack: window).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
     }
 
-    /// The candidates' cosines as `DuplicateDetection.semanticMatches` computes them, to the bit,
-    /// over the cores; those under the threshold are dropped.
+    /// The candidates' cosines as `DuplicateDetection.semanticMatches` computes them (on the grid,
+    /// `DuplicateDetection.cosine`), over the cores; those under the threshold are dropped. (The
+    /// filters before it leave a slack of 10⁻⁴ and more: far past the grid's half step.)
     static func rescored(_ pairs: [(Int, Int)], _ matrix: [Float], width: Int, threshold: Double) -> [(Int, Int, Double)] {
         let block = 4096
         let blocks = (pairs.count + block - 1) / block
@@ -75,9 +76,15 @@ enum NearMeaning {
                     nonisolated(unsafe) let (m, p, out) = (m, p, out)
                     DispatchQueue.concurrentPerform(iterations: blocks) { index in
                         guard let base = m.baseAddress else { return }
+                        let range = (index * block)..<min(p.count, (index + 1) * block)
+                        // Eight pairs' sums interleaved, each in `DuplicateDetection.dot`'s order (to the bit).
+                        let first = range.map { Int32(truncatingIfNeeded: p[$0].0) }
+                        let second = range.map { Int32(truncatingIfNeeded: p[$0].1) }
+                        var products = [Float](repeating: 0, count: range.count)
+                        pb_dot_in_order_pairs(base, width, first, second, range.count, &products)
                         var kept: [(Int, Int, Double)] = []
-                        for (a, b) in p[(index * block)..<min(p.count, (index + 1) * block)] {
-                            let cosine = Double(DuplicateDetection.dot(base + a * width, base + b * width, count: width))
+                        for (k, (a, b)) in p[range].enumerated() {
+                            let cosine = DuplicateDetection.cosine(products[k], base + a * width, base + b * width, count: width)
                             if cosine >= threshold { kept.append((a, b, cosine)) }
                         }
                         out[index] = kept
@@ -105,7 +112,7 @@ enum NearMeaning {
     static func exactCosine(_ matrix: [Float], _ a: Int, _ b: Int, width: Int) -> Double {
         matrix.withUnsafeBufferPointer { m in
             guard let base = m.baseAddress else { return 0 }
-            return Double(DuplicateDetection.dot(base + a * width, base + b * width, count: width))
+            return DuplicateDetection.cosine(base + a * width, base + b * width, count: width)
         }
     }
 

@@ -58,7 +58,7 @@ extension DuplicateDetection {
     /// The cosine of two items' audiences (0 without them).
     static func audienceCosine(_ a: Item, _ b: Item) -> Double {
         guard let va = a.audienceVector, let vb = b.audienceVector else { return 0 }
-        return Double(dot(va, vb))
+        return cosine(va, vb)
     }
 
     /// A pair found by token alignment.
@@ -130,28 +130,30 @@ extension DuplicateDetection {
                 return (out, false)
             }
             func exact(_ ids: [Int]) -> [(cosine: Double, other: Int)] {
-                ids.map { (Double(vectors.dot(x, $0)), $0) }.sorted { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.other > $1.other }
+                ids.map { (vectors.cosine(x, $0), $0) }.sorted { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.other > $1.other }
             }
             var quick = [Float](repeating: 0, count: members.count)
             let ids = members.map { Int32(truncatingIfNeeded: $0) }
             ids.withUnsafeBufferPointer { ids in quick.withUnsafeMutableBufferPointer { vectors.quickDots(x, ids, into: $0) } }
             // Only an item with a possible partner (open, in the band, of another squad, with an audience alike) needs its list.
             let partner = members.indices.contains { k in
-                let (r, margin) = (members[k], vectors.margin(x, members[k]))
+                let (r, margin) = (members[k], vectors.margin(x, members[k]) + snapReach)
                 return open[r] && Double(quick[k]) >= alignmentLowest - margin && Double(quick[k]) < below + margin
                     && allowed(x, r) && audiences(x, r) >= alignmentAudience
             }
             guard partner else { return [] }
             if members.count > kept {
                 // The `kept`-th best quick product, then every text within twice its rounding of it: the
-                // `kept` best by exact cosine are among them (each quick product is within its margin of the exact one).
+                // `kept` best by exact cosine are among them (each quick product is within its margin of the exact one,
+                // and the grid moves that by at most `snapReach`).
                 var top: [Float] = []
                 for value in quick where top.count < kept || value > top[top.count - 1] {
                     top.insert(value, at: top.firstIndex { $0 < value } ?? top.count)
                     if top.count > kept { top.removeLast() }
                 }
                 let edge = Double(top[top.count - 1])
-                let near = members.indices.filter { Double(quick[$0]) >= edge - 2 * vectors.margin(x, members[$0]) }.map { members[$0] }
+                let near = members.indices.filter { Double(quick[$0]) >= edge - 2 * (vectors.margin(x, members[$0]) + snapReach) }
+                    .map { members[$0] }
                 let found = walk(Array(exact(near).prefix(kept)))
                 if found.enough { return found.list }
             }
@@ -196,7 +198,8 @@ extension DuplicateDetection {
             for r in rivals(o, x) { ask(o, r) }
         }
         guard let values = try? aligner.alignments(asked), values.count == asked.count else { return [] }
-        func alignment(_ a: Int, _ b: Int) -> Double { values[place[min(a, b) * n + max(a, b)] ?? 0] }
+        // On the cosines' grid: the token states' last bits depend on the machine's BLAS kernel too.
+        func alignment(_ a: Int, _ b: Int) -> Double { snapped(values[place[min(a, b) * n + max(a, b)] ?? 0]) }
         return candidates.compactMap { x, o, cosine in
             let mine = alignment(x, o)
             guard mine >= alignmentBar else { return nil }

@@ -63,7 +63,7 @@ final class CappedRelatedTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.ids == ["HYP-0001", "HYP-0002"] && $0.kind == .related })
     }
 
-    /// The word-found pairs' cosines, several pairs at a time, are each pair's `dot` to the bit (a sum
+    /// The word-found pairs' cosines, several pairs at a time, are each pair's `cosine` to the bit (a sum
     /// in another order differs in the last bits on these values), past one block of pairs and with a tail.
     func testPairsDotsAreEachPairsDotToTheBit() throws {
         var state: UInt64 = 7
@@ -82,9 +82,12 @@ final class CappedRelatedTests: XCTestCase {
         let dots = vectors.dots(keys, count: rows)
         XCTAssertEqual(dots.count, keys.count)
         var mismatched = 0
-        for (key, dot) in zip(keys, dots) where dot.bitPattern != Double(vectors.dot(key / rows, key % rows)).bitPattern { mismatched += 1 }
+        for (key, dot) in zip(keys, dots) where dot.bitPattern != vectors.cosine(key / rows, key % rows).bitPattern { mismatched += 1 }
         XCTAssertEqual(mismatched, 0)
-        // The order matters here: the quick sum (lanes, fused adds) differs from `dot` on some pairs.
+        // The order matters here: the quick sum (lanes, fused adds) differs from `dot` on some pairs, on the grid too.
         XCTAssertTrue(keys.contains { Float(vectors.quickDot($0 / rows, $0 % rows)) != vectors.dot($0 / rows, $0 % rows) })
+        XCTAssertTrue(keys.contains {
+            DuplicateDetection.cosine(Float(vectors.quickDot($0 / rows, $0 % rows))) != vectors.cosine($0 / rows, $0 % rows)
+        })
     }
 }
