@@ -102,9 +102,9 @@ let package = Package(
         ),
         .testTarget(name: "PlaybookYAMLTests", dependencies: ["PlaybookYAML"]),
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit", "CLibGit2"]),
-        .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML"]),
+        .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookTestSupport"]),
         .testTarget(
-            name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML"],
+            name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookTestSupport"],
             exclude: ["Goldens"]),
         // a seeded random number generator shared by the tests that generate histories and edits.
         .target(name: "PlaybookTestSupport", path: "Tests/PlaybookTestSupport"),

@@ -2,31 +2,21 @@ import XCTest
 @testable import PlaybookLint
 import PlaybookModel
 import PlaybookYAML
+import PlaybookTestSupport
 
 /// The fast ways a lint assembles its findings give what the plain ones give, on generated inputs:
 /// findings moved out of the checks' diagnostics equal the copies they replaced, and a message
 /// written byte by byte into a measured buffer equals the pieces appended to a `String`.
 final class FindingAssemblyTests: XCTestCase {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private static let words = ["", "EXP-0042", "playbooks/experiments/EXP-0042.yml", "checkout-emea", "é", "日本語の実験",
                                 "a \u{1F600} b", "web/home/banner", String(repeating: "long text ", count: 40), "\u{7}bell"]
 
-    private func word(_ random: inout Generator) -> String {
+    private func word(_ random: inout SeededGenerator) -> String {
         Self.words[Int(random.next() % UInt64(Self.words.count))] + String(random.next() % 1000)
     }
 
     func testMovedFindingsEqualCopiedOnes() {
-        var random = Generator(state: 7)
+        var random = SeededGenerator(state: 7)
         for round in 0..<40 {
             let partCount = 1 + Int(random.next() % 5)
             var parts: [[LocatedDiagnostic]] = (0..<partCount).map { _ in
@@ -74,7 +64,7 @@ final class FindingAssemblyTests: XCTestCase {
     }
 
     func testMessageWrittenIntoItsMeasuredBufferEqualsTheAppendedText() {
-        var random = Generator(state: 11)
+        var random = SeededGenerator(state: 11)
         for _ in 0..<500 {
             let pieces = (0..<Int(random.next() % 12)).map { _ in word(&random) }
             var appended = ""

@@ -1,24 +1,14 @@
 @testable import PlaybookModel
+import PlaybookTestSupport
 import XCTest
 
 /// The byte-level fast paths of the model give what the character-level ways they stand in for
 /// give, on generated texts: scalars read as integers and floats, `key_result` references split,
 /// and paths made safe to start a terminal line.
 final class ByteFastPathTests: XCTestCase {
-    private struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Texts of up to `length` pieces drawn from `pieces`.
     private func texts(_ pieces: [String], count: Int, length: Int, seed: UInt64) -> [String] {
-        var random = Generator(state: seed)
+        var random = SeededGenerator(state: seed)
         return (0..<count).map { _ in
             (0..<Int(random.next() % UInt64(length + 1))).map { _ in pieces[Int(random.next() % UInt64(pieces.count))] }.joined()
         }

@@ -89,6 +89,25 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
     return out
 }
 
+/// How every overlap finding opens: "`side` `what` `other` of squad S (file:line): `reason`".
+private func writeOpening(side: OverlapSide, what: String, other: OverlapSide, reason: String, into message: inout some MessageText) {
+    message.append(side.id)
+    message.append(" ")
+    message.append(what)
+    message.append(" ")
+    message.append(other.id)
+    if let squad = other.squad {
+        message.append(" of squad ")
+        message.append(squad)
+    }
+    message.append(" (")
+    message.append(other.file)
+    message.append(":")
+    message.appendDecimal(other.mark.line)
+    message.append("): ")
+    message.append(reason)
+}
+
 /// The finding on `side` of `overlap`, naming `other`.
 private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) -> LocatedDiagnostic {
     let (side, other) = (overlap.sides[index], overlap.sides[1 - index])
@@ -101,21 +120,7 @@ private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) 
     let rule = kind == .related ? OverlapRelated.descriptor.id
         : overlap.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id : context.rule.id
     func write(_ message: inout some MessageText) {
-        message.append(side.id)
-        message.append(" ")
-        message.append(what)
-        message.append(" ")
-        message.append(other.id)
-        if let squad = other.squad {
-            message.append(" of squad ")
-            message.append(squad)
-        }
-        message.append(" (")
-        message.append(other.file)
-        message.append(":")
-        message.appendDecimal(other.mark.line)
-        message.append("): ")
-        message.append(overlap.reason)
+        writeOpening(side: side, what: what, other: other, reason: overlap.reason, into: &message)
         if kind == .related {
             if let reviewer = overlap.acknowledgedBy {
                 message.append("; acknowledged by ")
@@ -270,21 +275,8 @@ private func collisionFindings(_ graph: CollisionGraph, context: RuleContext) ->
 
 /// The finding on `side` of a collision, as `finding(_:side:context:)` words it.
 private func collisionFinding(side: OverlapSide, other: OverlapSide, reason: String, reviewer: String?, context: RuleContext) -> LocatedDiagnostic {
-    let line = String(other.mark.line)
     func write(_ message: inout some MessageText) {
-        message.append(side.id)
-        message.append(" collides with ")
-        message.append(other.id)
-        if let squad = other.squad {
-            message.append(" of squad ")
-            message.append(squad)
-        }
-        message.append(" (")
-        message.append(other.file)
-        message.append(":")
-        message.append(line)
-        message.append("): ")
-        message.append(reason)
+        writeOpening(side: side, what: "collides with", other: other, reason: reason, into: &message)
         if let reviewer {
             message.append("; acknowledged by ")
             message.append(reviewer)
