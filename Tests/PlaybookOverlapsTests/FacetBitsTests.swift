@@ -12,10 +12,8 @@ final class FacetBitsTests: XCTestCase {
         }
     }
 
-    /// The bits compared first (`mayDiffer`) answer as the named values do, so `differences` is empty exactly
-    /// when no dimension differs; texts drawn from the vocabulary's phrases, some merged as an item's are.
-    func testBitsAgreeWithTheNamedValues() {
-        XCTAssertTrue(Facets.numbering.exact, "more than 256 values in the vocabulary: mayDiffer can no longer answer no")
+    /// 300 texts' facets drawn from the vocabulary's phrases and filler words, some merged as an item's are.
+    private static func drawnFacets() -> [Facets] {
         var random = SystemRandomNumberGenerator()
         let phrases = Facets.phrases.values.flatMap { $0 }.map(\.stems)
         let filler = [["send"], ["a"], ["remind"], ["discount"]]
@@ -30,7 +28,14 @@ final class FacetBitsTests: XCTestCase {
             }
             return facets
         }
-        let drawn = (0..<300).map { _ in draw() }
+        return (0..<300).map { _ in draw() }
+    }
+
+    /// The bits compared first (`mayDiffer`) answer as the named values do, so `differences` is empty exactly
+    /// when no dimension differs; texts drawn from the vocabulary's phrases, some merged as an item's are.
+    func testBitsAgreeWithTheNamedValues() {
+        XCTAssertTrue(Facets.numbering.exact, "more than 256 values in the vocabulary: mayDiffer can no longer answer no")
+        let drawn = Self.drawnFacets()
         var differing = 0, alike = 0
         for a in drawn {
             for b in drawn.prefix(60) {
@@ -49,21 +54,7 @@ final class FacetBitsTests: XCTestCase {
     /// with the others left out; texts drawn as above.
     func testMatchesAndOneSidedFacetsFromTheBitsAgreeWithTheNamedValues() {
         XCTAssertTrue(Facets.numbering.exact)
-        var random = SystemRandomNumberGenerator()
-        let phrases = Facets.phrases.values.flatMap { $0 }.map(\.stems)
-        let filler = [["send"], ["a"], ["remind"], ["discount"]]
-        func draw() -> Facets {
-            let stems = (0..<Int.random(in: 0...4, using: &random)).flatMap { _ in
-                (Bool.random(using: &random) ? phrases.randomElement(using: &random) : filler.randomElement(using: &random)) ?? []
-            }
-            var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
-            if Bool.random(using: &random) {
-                let who = (phrases.randomElement(using: &random) ?? []) + (phrases.randomElement(using: &random) ?? [])
-                facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
-            }
-            return facets
-        }
-        let drawn = (0..<300).map { _ in draw() }
+        let drawn = Self.drawnFacets()
         var sharing = 0, oneSided = 0
         for a in drawn {
             for b in drawn.prefix(60) {

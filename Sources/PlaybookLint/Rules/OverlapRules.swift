@@ -89,6 +89,19 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
     return out
 }
 
+/// A message measured by `measure`, then written by `write` (the same writer, passed once per kind
+/// of text) into one allocation of its length: appended to a `String` piece by piece, each of
+/// hundreds of thousands of findings paid checks of uniqueness, capacity and ASCII-ness per piece.
+private func measuredMessage(_ measure: (inout MessageLength) -> Void, _ write: (inout MessageBytes) -> Void) -> String {
+    var length = MessageLength()
+    measure(&length)
+    return String(unsafeUninitializedCapacity: length.count) { buffer in
+        var bytes = MessageBytes(buffer)
+        write(&bytes)
+        return bytes.count
+    }
+}
+
 /// How every overlap finding opens: "`side` `what` `other` of squad S (file:line): `reason`".
 private func writeOpening(side: OverlapSide, what: String, other: OverlapSide, reason: String, into message: inout some MessageText) {
     message.append(side.id)
@@ -152,15 +165,7 @@ private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) 
             writeNextStep(side: side, other: other, kind: kind, mode: context.mode, into: &message)
         }
     }
-    // The message measured, then written into one allocation of its length (tens of thousands of
-    // findings on a large playbook, each a few hundred bytes or kilobytes).
-    var length = MessageLength()
-    write(&length)
-    let message = String(unsafeUninitializedCapacity: length.count) { buffer in
-        var bytes = MessageBytes(buffer)
-        write(&bytes)
-        return bytes.count
-    }
+    let message = measuredMessage(write, write)
     return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
         rule: rule, mark: side.mark, message: message, entity: side.id, related: [other.id]))
 }
@@ -285,15 +290,7 @@ private func collisionFinding(side: OverlapSide, other: OverlapSide, reason: Str
             writeNextStep(side: side, other: other, kind: .collision, mode: context.mode, into: &message)
         }
     }
-    var length = MessageLength()
-    write(&length)
-    // The pieces copied into a buffer of the message's length: appended to a `String` one by one,
-    // each paid its checks of uniqueness, capacity and ASCII-ness (hundreds of thousands of messages).
-    let message = String(unsafeUninitializedCapacity: length.count) { buffer in
-        var bytes = MessageBytes(buffer)
-        write(&bytes)
-        return bytes.count
-    }
+    let message = measuredMessage(write, write)
     return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
         rule: reviewer == nil ? context.rule.id : OverlapAcknowledged.descriptor.id, mark: side.mark, message: message,
         entity: side.id, related: [other.id]))
