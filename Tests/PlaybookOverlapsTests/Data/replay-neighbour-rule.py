@@ -321,9 +321,12 @@ def label(s, i, j):
     return "stray"
 
 
-def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
+def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
         near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
+    # `hub` (None: the committed rule): an amount per text subtracted from its cosine with any text when the lists of
+    # closest texts are ranked (`replay-hubness.py`: a text close to many others ranks lower in each of their lists).
+    hub = hub or [0.0] * n
     bars = (weak, second)
     stretch = [(1 - threshold) / (1 - b) for b in bars]
     keep = len(bars)
@@ -335,8 +338,8 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
     closest = [[] for _ in range(n)]
     for (i, j), p in P.items():
         if p["same_metric"] and usable(i, j, p):
-            closest[i].append((p["cos"], j))
-            closest[j].append((p["cos"], i))
+            closest[i].append((p["cos"] - hub[j], j))
+            closest[j].append((p["cos"] - hub[i], i))
     for c in closest:
         c.sort(key=lambda x: -x[0])
         del c[listed:]
@@ -368,7 +371,7 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
         def closer(x, o):
             count, skipped = 0, False
             for c, t, r in rivals[x]:
-                if c <= p["cos"] + 1e-4:
+                if c <= (p["cos"] - hub[o]) + 1e-4:
                     return count
                 if t == texts[o]:
                     continue
@@ -380,21 +383,21 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 return count
             seen = {t for _, t, _r in rivals[x]}
             for c, r in closest[x][read[x]:]:  # further down the list, as far as the pair's cosine
-                if c <= p["cos"] + 1e-4 or count >= keep:
+                if c <= (p["cos"] - hub[o]) + 1e-4 or count >= keep:
                     return count
                 if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "":
                     continue
                 seen.add(texts[r])
                 if not apart(r, o):
                     count += 1
-            if len(closest[x]) == listed and closest[x][-1][0] > p["cos"] + 1e-4:
+            if len(closest[x]) == listed and closest[x][-1][0] > (p["cos"] - hub[o]) + 1e-4:
                 return keep
             return count
         def closer_by_family(x, o):
             # rivals that are look-alikes of each other (told apart by a field) count once: x restates at most one
             counted, seen = [], set()
             for c, r in closest[x]:
-                if c <= p["cos"] + 1e-4 or len(counted) >= keep:
+                if c <= (p["cos"] - hub[o]) + 1e-4 or len(counted) >= keep:
                     break
                 if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "":
                     continue
@@ -407,7 +410,7 @@ def run(s, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audienc
                 if any(kin(r, u) for u in counted):
                     continue
                 counted.append(r)
-            if len(closest[x]) == listed and closest[x][-1][0] > p["cos"] + 1e-4 and len(counted) < keep:
+            if len(closest[x]) == listed and closest[x][-1][0] > (p["cos"] - hub[o]) + 1e-4 and len(counted) < keep:
                 return keep
             return len(counted)
         if families == "look" and relaxed is None:
