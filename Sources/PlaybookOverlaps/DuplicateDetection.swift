@@ -63,6 +63,8 @@ enum DuplicateDetection {
             var audience: String?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
+            /// The statement's outcome, lower-cased (hypotheses only): `siblingOutcomes`.
+            let outcome: String?
             /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
             /// that `certainlyApart` reads them without copying the experiment (a retain of each of
             /// its dozens of fields).
@@ -71,7 +73,8 @@ enum DuplicateDetection {
             let experimentAudience: Audience?
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
-                 experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool) {
+                 experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool,
+                 outcome: String?) {
                 self.side = side
                 self.text = text
                 self.direction = direction
@@ -81,6 +84,7 @@ enum DuplicateDetection {
                 self.audience = audience
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
+                self.outcome = outcome
                 isExperiment = experiment != nil
                 surface = experiment?.surface?.value
                 experimentAudience = experiment?.audience
@@ -88,7 +92,7 @@ enum DuplicateDetection {
 
             func copy() -> Fields {
                 Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
-                       audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange)
+                       audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange, outcome: outcome)
             }
         }
 
@@ -96,10 +100,10 @@ enum DuplicateDetection {
 
         init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
              experiment: Experiment? = nil, audience: String? = nil, audienceVector: ArraySlice<Float>? = nil,
-             channelInTitleAndChange: Bool = false) {
+             channelInTitleAndChange: Bool = false, outcome: String? = nil) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
                             experiment: experiment, audience: audience, audienceVector: audienceVector,
-                            channelInTitleAndChange: channelInTitleAndChange)
+                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome?.lowercased())
         }
 
         /// The fields, copied first when another item shares them.
@@ -129,6 +133,8 @@ enum DuplicateDetection {
         var channelInTitleAndChange: Bool {
             get { fields.channelInTitleAndChange } set { unique().channelInTitleAndChange = newValue }
         }
+        /// The statement's outcome, lower-cased (hypotheses only).
+        var outcome: String? { fields.outcome }
     }
 
     /// `entities` are let go once read into items (when this holds the last reference to them).
@@ -229,7 +235,8 @@ enum DuplicateDetection {
             facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
-                               facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel))
+                               facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
+                               outcome: s?.outcome))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)
@@ -397,7 +404,8 @@ enum DuplicateDetection {
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
                 let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
                 let nearest = nearestByMeaning(semantic, texts: texts, numbers: textNumbers, keep: ranksByMeaning, compatible: compatible,
-                                               readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 })
+                                               readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 },
+                                               outcomes: numbered(items.map { $0.outcome ?? "" }))
                 // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
                 // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
                 let aligned = (options.threshold <= OverlapOptions.defaultThreshold ? aligner : nil).map { aligner in

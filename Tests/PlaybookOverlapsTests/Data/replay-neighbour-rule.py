@@ -322,8 +322,12 @@ def label(s, i, j):
 
 
 def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
-        near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None):
+        near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None,
+        not_rivals=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
+    # `not_rivals` (None: the committed rule): pairs (first, second) that count as no rival in the neighbour rule's
+    # ranks, still callable themselves (`replay-siblings.py`).
+    not_rivals = not_rivals or set()
     # `hub` (None: the committed rule): an amount per text subtracted from its cosine with any text when the lists of
     # closest texts are ranked (`replay-hubness.py`: a text close to many others ranks lower in each of their lists).
     hub = hub or [0.0] * n
@@ -351,7 +355,8 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
             if len(out) == keep:
                 break
             read[-1] += 1
-            if texts[o] != texts[i] and all(t != texts[o] for _, t, _o in out) and P[(min(i, o), max(i, o))]["diff"] == "":
+            if texts[o] != texts[i] and all(t != texts[o] for _, t, _o in out) and P[(min(i, o), max(i, o))]["diff"] == "" \
+                    and (min(i, o), max(i, o)) not in not_rivals:
                 out.append((cos, texts[o], o))
         if len(out) < keep and len(closest[i]) == listed:
             out += [(closest[i][-1][0], "", -1)] * (keep - len(out))
@@ -385,7 +390,8 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
             for c, r in closest[x][read[x]:]:  # further down the list, as far as the pair's cosine
                 if c <= (p["cos"] - hub[o]) + 1e-4 or count >= keep:
                     return count
-                if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "":
+                if texts[r] == texts[o] or texts[r] in seen or texts[r] == texts[x] or P[(min(x, r), max(x, r))]["diff"] != "" \
+                        or (min(x, r), max(x, r)) in not_rivals:
                     continue
                 seen.add(texts[r])
                 if not apart(r, o):
