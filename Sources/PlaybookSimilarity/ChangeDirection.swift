@@ -2,8 +2,11 @@
 /// what it says not to do. Two texts that read alike but go opposite ways are two ideas.
 public struct ChangeDirection: Sendable, Hashable {
     public enum Axis: String, Sendable, Hashable, CaseIterable {
-        /// add, show, more, longer … against remove, hide, fewer, shorter …
+        /// How much: more, longer, higher … against fewer, shorter, lower, cut …
         case amount
+        /// Whether at all: add, show, include … against remove, hide, exclude … ("a shorter form" does not
+        /// oppose "showing the price": a length and a display are two scales).
+        case presence
         /// earlier, sooner against later, delay, postpone
         case time
         /// above, top against below, bottom
@@ -16,8 +19,9 @@ public struct ChangeDirection: Sendable, Hashable {
         private var number: UInt8 {
             switch self {
             case .amount: 0
-            case .time: 1
-            case .position: 2
+            case .presence: 1
+            case .time: 2
+            case .position: 3
             }
         }
     }
@@ -107,11 +111,11 @@ public struct ChangeDirection: Sendable, Hashable {
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
-        if !a.negated.isEmpty {
+        if !a.negated.isEmpty, !b.onlyRemoves {
             let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
         }
-        if !b.negated.isEmpty {
+        if !b.negated.isEmpty, !a.onlyRemoves {
             let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
         }
@@ -145,6 +149,11 @@ public struct ChangeDirection: Sendable, Hashable {
         }
         return nil
     }
+
+    /// Whether the change only takes something away ("drop the phone field"): what another change
+    /// says is absent ("a form without the phone field") is then the same claim, not its denial.
+    /// (A denied showing is not a removal: "kept if the client does not show up".)
+    var onlyRemoves: Bool { (down[.presence].map { !$0.hasPrefix("not ") } ?? false) && up[.presence] == nil }
 
     /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
     func stated(_ axis: Axis) -> String? {
@@ -200,11 +209,13 @@ public struct ChangeDirection: Sendable, Hashable {
     }()
 
     static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
+        // "Drop" is both: a price or a rate drops, a field is dropped.
         .amount: (
-            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "more", "increas", "rais", "extend", "longer",
-                 "larger", "bigger", "higher", "doubl", "lengthen", "expand", "requir"],
-            down: ["remov", "hide", "drop", "disabl", "cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter",
-                   "smaller", "trim", "exclud", "elimin", "hidden"]),
+            up: ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
+            down: ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim", "drop"]),
+        .presence: (
+            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "requir"],
+            down: ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"]),
         .time: (up: ["earlier", "sooner"], down: ["later", "delay", "postpon", "defer"]),
         .position: (up: ["abov", "top"], down: ["below", "bottom"]),
     ]
