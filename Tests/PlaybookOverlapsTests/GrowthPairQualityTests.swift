@@ -247,6 +247,21 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertFloors("dupq20-pairs.tsv", duplicates: 16, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
     }
 
+    /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
+    /// direction another way, "drop the phone field" / "a form without the phone field", and a look-alike
+    /// going the opposite way), before it changed `ChangeDirection`: 3 of 7 found, 0 of 7 flagged, 4 other
+    /// pairs before; 4, 0 and 5 after ("shorter" no longer opposes "show", a removal no longer opposes a denial
+    /// of the same thing). A regression check.
+    func testDupq21PairsWithTheInstalledModel() throws {
+        let pairs = try GrowthPair.load("dupq21-pairs.tsv")
+        XCTAssertEqual(pairs.count, 14)
+        XCTAssertEqual(pairs.count { $0.duplicate }, 7)
+        XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
+        try assertFloors("dupq21-pairs.tsv", duplicates: 7, found: 4, flagged: 0, strays: 5, wordsFlagged: 0)
+    }
+
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
         let first = try GrowthPair.load("fresh-pairs.tsv"), second = try GrowthPair.load("fresh2-pairs.tsv")
         let third = try GrowthPair.load("fresh3-pairs.tsv")
