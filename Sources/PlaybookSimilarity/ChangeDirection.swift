@@ -2,11 +2,8 @@
 /// what it says not to do. Two texts that read alike but go opposite ways are two ideas.
 public struct ChangeDirection: Sendable, Hashable {
     public enum Axis: String, Sendable, Hashable, CaseIterable {
-        /// How much: more, longer, higher … against fewer, shorter, lower, cut …
+        /// add, show, more, longer … against remove, hide, fewer, shorter …
         case amount
-        /// Whether at all: add, show, include … against remove, hide, exclude … ("a shorter form" does not
-        /// oppose "showing the price": a length and a display are two scales).
-        case presence
         /// earlier, sooner against later, delay, postpone
         case time
         /// above, top against below, bottom
@@ -19,9 +16,8 @@ public struct ChangeDirection: Sendable, Hashable {
         private var number: UInt8 {
             switch self {
             case .amount: 0
-            case .presence: 1
-            case .time: 2
-            case .position: 3
+            case .time: 1
+            case .position: 2
             }
         }
     }
@@ -37,6 +33,10 @@ public struct ChangeDirection: Sendable, Hashable {
     public private(set) var objects: [Axis: Set<String>] = [:]
     /// What is said to happen before something and what after something: the next word after
     /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
+    /// Whether a removal word ("drop", "remove", "hide" …) and an adding one ("add", "show" …) are said,
+    /// not denied (for `onlyRemoves`).
+    public private(set) var removes = false
+    public private(set) var adds = false
     public private(set) var before: Set<String> = []
     public private(set) var after: Set<String> = []
 
@@ -72,6 +72,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 pending -= 1
             } else if !isNegated {
                 asserted.insert(stem)
+                if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
             }
             if stem == "befor" || stem == "after",
                let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
@@ -153,7 +154,10 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Whether the change only takes something away ("drop the phone field"): what another change
     /// says is absent ("a form without the phone field") is then the same claim, not its denial.
     /// (A denied showing is not a removal: "kept if the client does not show up".)
-    var onlyRemoves: Bool { (down[.presence].map { !$0.hasPrefix("not ") } ?? false) && up[.presence] == nil }
+    public var onlyRemoves: Bool { removes && !adds }
+
+    /// Stems of taking something away (not of making it less).
+    static let removal: Set<String> = ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"]
 
     /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
     func stated(_ axis: Axis) -> String? {
@@ -209,13 +213,11 @@ public struct ChangeDirection: Sendable, Hashable {
     }()
 
     static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
-        // "Drop" is both: a price or a rate drops, a field is dropped.
         .amount: (
-            up: ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
-            down: ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim", "drop"]),
-        .presence: (
-            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "requir"],
-            down: ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"]),
+            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "more", "increas", "rais", "extend", "longer",
+                 "larger", "bigger", "higher", "doubl", "lengthen", "expand", "requir"],
+            down: ["remov", "hide", "drop", "disabl", "cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter",
+                   "smaller", "trim", "exclud", "elimin", "hidden"]),
         .time: (up: ["earlier", "sooner"], down: ["later", "delay", "postpon", "defer"]),
         .position: (up: ["abov", "top"], down: ["below", "bottom"]),
     ]

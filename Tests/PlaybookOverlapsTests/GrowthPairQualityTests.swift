@@ -250,8 +250,8 @@ final class GrowthPairQualityTests: XCTestCase {
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
     /// direction another way, "drop the phone field" / "a form without the phone field", and a look-alike
     /// going the opposite way), before it changed `ChangeDirection`: 3 of 7 found, 0 of 7 flagged, 4 other
-    /// pairs before; 4, 0 and 5 after ("shorter" no longer opposes "show", a removal no longer opposes a denial
-    /// of the same thing). A regression check.
+    /// pairs before; 4, 0 and 5 after (a change that only removes something no longer opposes a denial of it:
+    /// "drop the phone field" / "without the phone field"); words only 0 flagged. A regression check.
     func testDupq21PairsWithTheInstalledModel() throws {
         let pairs = try GrowthPair.load("dupq21-pairs.tsv")
         XCTAssertEqual(pairs.count, 14)
