@@ -33,12 +33,12 @@ public struct ChangeDirection: Sendable, Hashable {
     public private(set) var objects: [Axis: Set<String>] = [:]
     /// What is said to happen before something and what after something: the next word after
     /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
+    public private(set) var before: Set<String> = []
+    public private(set) var after: Set<String> = []
     /// Whether a removal word ("drop", "remove", "hide" …) and an adding one ("add", "show" …) are said,
     /// not denied (for `onlyRemoves`).
     public private(set) var removes = false
     public private(set) var adds = false
-    public private(set) var before: Set<String> = []
-    public private(set) var after: Set<String> = []
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -72,7 +72,10 @@ public struct ChangeDirection: Sendable, Hashable {
                 pending -= 1
             } else if !isNegated {
                 asserted.insert(stem)
-                if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
+                // (Both kinds are direction words: other stems are not looked up again.)
+                if role != nil {
+                    if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
+                }
             }
             if stem == "befor" || stem == "after",
                let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
