@@ -35,6 +35,10 @@ public struct ChangeDirection: Sendable, Hashable {
     /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
     public private(set) var before: Set<String> = []
     public private(set) var after: Set<String> = []
+    /// Whether a removal word ("drop", "remove", "hide" …) and an adding one ("add", "show" …) are said,
+    /// not denied (for `onlyRemoves`).
+    public private(set) var removes = false
+    public private(set) var adds = false
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -68,6 +72,10 @@ public struct ChangeDirection: Sendable, Hashable {
                 pending -= 1
             } else if !isNegated {
                 asserted.insert(stem)
+                // (Both kinds are direction words: other stems are not looked up again.)
+                if role != nil {
+                    if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
+                }
             }
             if stem == "befor" || stem == "after",
                let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
@@ -107,11 +115,11 @@ public struct ChangeDirection: Sendable, Hashable {
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
-        if !a.negated.isEmpty {
+        if !a.negated.isEmpty, !b.onlyRemoves {
             let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
         }
-        if !b.negated.isEmpty {
+        if !b.negated.isEmpty, !a.onlyRemoves {
             let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
         }
@@ -145,6 +153,14 @@ public struct ChangeDirection: Sendable, Hashable {
         }
         return nil
     }
+
+    /// Whether the change only takes something away ("drop the phone field"): what another change
+    /// says is absent ("a form without the phone field") is then the same claim, not its denial.
+    /// (A denied showing is not a removal: "kept if the client does not show up".)
+    public var onlyRemoves: Bool { removes && !adds }
+
+    /// Stems of taking something away (not of making it less).
+    static let removal: Set<String> = ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"]
 
     /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
     func stated(_ axis: Axis) -> String? {

@@ -247,6 +247,21 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertFloors("dupq20-pairs.tsv", duplicates: 16, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
     }
 
+    /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
+    /// direction another way, "drop the phone field" / "a form without the phone field", and a look-alike
+    /// going the opposite way), before it changed `ChangeDirection`: 3 of 7 found, 0 of 7 flagged, 4 other
+    /// pairs before; 4, 0 and 5 after (a change that only removes something no longer opposes a denial of it:
+    /// "drop the phone field" / "without the phone field"); words only 0 flagged. A regression check.
+    func testDupq21PairsWithTheInstalledModel() throws {
+        let pairs = try GrowthPair.load("dupq21-pairs.tsv")
+        XCTAssertEqual(pairs.count, 14)
+        XCTAssertEqual(pairs.count { $0.duplicate }, 7)
+        XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
+        try assertFloors("dupq21-pairs.tsv", duplicates: 7, found: 4, flagged: 0, strays: 5, wordsFlagged: 0)
+    }
+
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
         let first = try GrowthPair.load("fresh-pairs.tsv"), second = try GrowthPair.load("fresh2-pairs.tsv")
         let third = try GrowthPair.load("fresh3-pairs.tsv")
@@ -288,11 +303,13 @@ final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
         // PLAYBOOK_SHOW_TUNING names the seen splits to show, comma-separated ("tune", "tune2", "held-out" (looked at many
         // times by now), "fresh", "fresh2" … "fresh9", the fresh sets being seen data once measured), or "seen" for all twelve;
-        // "dupq20" the pairs `dupq20` wrote before changing the facet rules. The blind sets (fresh10 and later) are not among them.
+        // "dupq20" the pairs `dupq20` wrote before changing the facet rules, "dupq21" those `dupq21` wrote before changing
+        // how a change's direction is read. The blind sets (fresh10 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
-                     "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "dupq20": "dupq20-pairs.tsv"]
+                     "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
+                     "dupq21": "dupq21-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
         for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {
