@@ -45,17 +45,35 @@ public struct ChangeDirection: Sendable, Hashable {
         self.init(sentences: [stems])
     }
 
+    /// Reads what `TermReader` read of one text.
+    public init(stems: Reading) {
+        self.init(sentences: [stems])
+    }
+
     /// Reads the stems of each sentence (a title, then a change): a denial reaches no further than
     /// its sentence ("Instant booking without a quote. Show a fixed price …" does not deny showing).
     public init(sentences: [[String]]) {
-        for stems in sentences { read(stems) }
+        self.init(sentences: sentences.map { Reading(stems: $0) })
+    }
+
+    /// The same, with the words as written (`TermReader`), which tell where a denial's reach begins
+    /// ("do not let ticket holders resell": the plural ends who is let).
+    public init(sentences: [Reading]) {
+        for reading in sentences { read(reading.stems, written: reading.written) }
         asserted.subtract(Self.negators)
     }
 
-    private mutating func read(_ stems: [String]) {
+    private mutating func read(_ stems: [String], written: [String]) {
         var negatedUntil = -1
+        var negatedFrom = 0
         var pending = 0
         for (index, stem) in stems.enumerated() {
+            // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
+            if stem == Self.without { continue }
+            if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
+                negated.insert(stem)
+                continue
+            }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
             let negator = role?.negator ?? false
@@ -63,10 +81,17 @@ public struct ChangeDirection: Sendable, Hashable {
             if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
             if negator {
                 negatedUntil = index + 4
+                negatedFrom = index + 1
                 pending = 2
+                // "Do not let ticket holders resell": the denial is of what they are let do.
+                if let verb = Self.governedVerb(stems, written, negator: index) {
+                    negatedFrom = verb
+                    negatedUntil = verb + 3
+                }
                 continue
             }
-            let isNegated = index <= negatedUntil && pending > 0
+            if index < negatedFrom, Self.permission.contains(stem) { continue }
+            let isNegated = index <= negatedUntil && pending > 0 && index >= negatedFrom
             if isNegated, !Self.skippedAfterNegation.contains(stem) {
                 negated.insert(stem)
                 pending -= 1
@@ -92,6 +117,46 @@ public struct ChangeDirection: Sendable, Hashable {
                 }
             }
         }
+    }
+
+    /// The stem "free" hyphenated to the word before it ("dairy-free", "password-free"): without that word.
+    /// (`TermReader` reads it so; "ride free" and "free delivery" keep the stem "free".)
+    public static let without = "-free"
+
+    /// Verbs of letting, whose denial is of what someone is let do: "do not let ticket holders resell",
+    /// "do not allow diners to cancel".
+    static let permission: Set<String> = ["let", "allow", "permit"]
+    /// Words before who is let ("let the app send", "let their guests bring").
+    static let determiners: Set<String> = ["the", "a", "an", "their", "our", "your", "its", "his", "her", "any", "ani", "every", "everi", "all", "these", "those",
+                                           "this", "that", "some"]
+
+    /// Where the verb that a denied permission governs stands (after the negator at `negator`), or nil
+    /// when no permission is denied. "Allow" and "permit" name it after "to" ("do not allow diners to
+    /// cancel"); "let" names it bare after who is let, a plural ending them ("let ticket holders resell"),
+    /// else one word ("let someone resell", "let the app send").
+    static func governedVerb(_ stems: [String], _ written: [String], negator: Int) -> Int? {
+        var index = negator + 1
+        while index < stems.count, stems[index] == "t" || stems[index] == "do" || stems[index] == "to" { index += 1 }
+        guard index < stems.count, permission.contains(stems[index]) else { return nil }
+        let verb = stems[index]
+        let reach = min(stems.count, index + 6)
+        if verb != "let" {
+            guard let to = stems[(index + 1)..<reach].firstIndex(of: "to"), to + 1 < stems.count else { return nil }
+            return to + 1
+        }
+        var words = 0
+        var first: Int?
+        for next in (index + 1)..<reach where !determiners.contains(stems[next]) {
+            if first == nil { first = next }
+            let word = written[next].lowercased()
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), stems[next] != word {
+                return next + 1 < stems.count ? next + 1 : nil
+            }
+            words += 1
+            if words == 3 { break }
+        }
+        guard let first, first + 1 < stems.count else { return nil }
+        return first + 1
     }
 
     /// How two changes go opposite ways ("add / remove", "not show / show"), or nil. With

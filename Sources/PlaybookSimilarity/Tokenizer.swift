@@ -117,3 +117,108 @@ enum Tokenizer {
         return scalar.properties.isAlphabetic
     }
 }
+
+/// A word as `TermReader` reads it: lower-cased, as written, and whether a hyphen joins it to the
+/// word before ("free" in "dairy-free").
+struct WrittenWord {
+    var word: String
+    var written: String
+    var joined: Bool
+}
+
+extension Tokenizer {
+    /// The words of `text` as `tokens` splits them (numbers left out), each with how it was written.
+    static func writtenWords(_ text: String) -> [WrittenWord] {
+        var text = text
+        if let ascii = text.withUTF8({ bytes in bytes.allSatisfy({ $0 < 0x80 }) ? asciiWrittenWords(bytes) : nil }) {
+            return ascii
+        }
+        return scalarWrittenWords(text)
+    }
+
+    /// The same split as `asciiTokens`, words only.
+    static func asciiWrittenWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [WrittenWord] {
+        var out: [WrittenWord] = []
+        var i = 0
+        let n = bytes.count
+        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 32) >= 97 && (b | 32) <= 122 }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(32)
+        while i < n {
+            let b = bytes[i]
+            if isLetter(b) {
+                let joined = i >= 2 && bytes[i - 1] == 45 && isLetter(bytes[i - 2])
+                buffer.removeAll(keepingCapacity: true)
+                while i < n, isLetter(bytes[i]) {
+                    buffer.append(bytes[i] | 32)
+                    i += 1
+                }
+                let word = String(decoding: buffer, as: UTF8.self)
+                out.append(WrittenWord(word: word, written: word, joined: joined))
+            } else if isDigit(b) {
+                // A number, skipped as `asciiTokens` reads it ("3x" is a number, not "x").
+                while i < n {
+                    let c = bytes[i]
+                    if isDigit(c) || ((c == 46 || c == 44) && i + 1 < n && isDigit(bytes[i + 1])) {
+                        i += 1
+                    } else {
+                        break
+                    }
+                }
+                if i < n, bytes[i] == 37 {
+                    i += 1
+                } else if i < n, bytes[i] | 32 == 120, i + 1 == n || !isLetter(bytes[i + 1]) {
+                    i += 1
+                }
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// The same split as `scalarTokens`, words only.
+    static func scalarWrittenWords(_ text: String) -> [WrittenWord] {
+        var out: [WrittenWord] = []
+        var word = String.UnicodeScalarView()
+        var joined = false
+        var inNumber = false
+        func flushWord() {
+            if !word.isEmpty { out.append(WrittenWord(word: String(word), written: String(word), joined: joined)) }
+            word = String.UnicodeScalarView()
+        }
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            let value = scalar.value
+            if value >= 48 && value <= 57 {
+                flushWord()
+                inNumber = true
+            } else if inNumber, value == 46 || value == 44, index + 1 < scalars.count, (48...57).contains(scalars[index + 1].value) {
+                // "1,000", "2.5"
+            } else if inNumber, value == 37 {
+                inNumber = false
+            } else if inNumber, value == 120 || value == 88, index + 1 == scalars.count || !isLetter(scalars[index + 1]) {
+                inNumber = false
+            } else if isLetter(scalar) {
+                inNumber = false
+                if word.isEmpty {
+                    joined = index >= 2 && scalars[index - 1].value == 45 && isLetter(scalars[index - 2])
+                }
+                if value < 128 {
+                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+                } else {
+                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                }
+            } else {
+                flushWord()
+                inNumber = false
+            }
+            index += 1
+        }
+        flushWord()
+        return out
+    }
+}

@@ -28,4 +28,35 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(opposition("do not show the banner on the home page", "show the banner on the home page"),
                        "not show / show")
     }
+
+    /// A hyphenated "-free" says without: "password-free" agrees with "no password" and opposes a change
+    /// that asks for the password; "ride free" and "fee-free" still only say gratis.
+    func testAHyphenatedFreeSaysWithout() {
+        XCTAssertNil(opposition("password-free login links sent by email", "email a link that opens the account with no password"))
+        XCTAssertEqual(opposition("password-free login links sent by email", "login links sent by email that still ask for the password"),
+                       "not password / password")
+        XCTAssertNil(opposition("new members ride free for their first week", "give new members free rides in their first week"))
+        XCTAssertNil(opposition("fee-free first grocery order", "charge the delivery fee on first grocery orders"))
+        XCTAssertEqual(direction("a dairy-free option").negated, ["dairi"])
+    }
+
+    /// A direction word hyphenated to a particle names a thing ("add-on", "drop-off", "top-up"), not the change.
+    func testACompoundWithAParticleIsNoDirection() {
+        XCTAssertNil(opposition("add grip socks to every ticket", "socks come with every booking, so there is no surprise add-on"))
+        XCTAssertEqual(opposition("extend the drop-off window to noon", "shorten the drop-off window to 8 am"), "extend / shorten")
+        XCTAssertNil(direction("an automatic top-up of the travel card").up[.position])
+        XCTAssertEqual(direction("move the add-to-cart button above the fold").up[.position], "abov")
+    }
+
+    /// A denied permission denies what is let happen, not who is let: "do not let ticket holders resell".
+    func testADeniedPermissionDeniesTheVerb() {
+        XCTAssertEqual(direction("do not let ticket holders resell tickets").negated, ["resel", "ticket"])
+        XCTAssertTrue(direction("do not let ticket holders resell tickets").asserted.contains("holder"))
+        XCTAssertEqual(direction("do not allow diners to cancel their table online").negated, ["cancel", "tabl"])
+        XCTAssertEqual(direction("don't let someone resell a seat").negated, ["resel", "seat"])
+        XCTAssertEqual(opposition("do not let trial users export files", "let trial users export files"),
+                       "not export / export")
+        // Without "to", "allow" is read as before: what is denied follows it.
+        XCTAssertEqual(direction("do not allow refunds on sale items").negated, ["allow", "refund"])
+    }
 }
