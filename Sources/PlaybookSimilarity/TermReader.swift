@@ -39,6 +39,38 @@ public final class TermReader {
     /// "add-to-cart").
     static let particles: Set<String> = ["on", "off", "up", "down", "in", "out", "over", "back", "to", "away"]
 
+    /// `words` (terms as `Corpus.Wording` lists them: each as the corpus first wrote it, perhaps in another
+    /// text, lower-cased, a synonym folded into its group's first word) as `text` writes them ("confirm" for
+    /// its "confirmation", "free" for its "complimentary", "pl" for its "PL"); a word `text` does not write
+    /// alone (a joined phrase, a number) stays as it is.
+    public func spelled(_ words: [String], in text: String) -> [String] {
+        guard !words.isEmpty else { return words }
+        var byTerm: [String: String] = [:]
+        for word in Tokenizer.writtenWords(text) {
+            if let key = term(word.word), byTerm[key] == nil { byTerm[key] = word.written }
+        }
+        return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
+    }
+
+    /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
+    private func term(_ word: String) -> String? {
+        if let digits = Lexicon.numberWords[word] { return "#" + digits }
+        if Lexicon.negations.contains(word) { return "¬" }
+        if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 { return nil }
+        let base = Lexicon.irregular[word] ?? word
+        let stemmed = stemmer?.stem(Substring(base)) ?? base
+        return Self.synonyms[stemmed] ?? stemmed
+    }
+
+    /// Each stem of `Lexicon.synonymGroups` to its group's first member, as `Analyzer` folds them.
+    private static let synonyms: [String: String] = {
+        var out: [String: String] = [:]
+        for group in Lexicon.synonymGroups {
+            for member in group where out[member] == nil { out[member] = group[0] }
+        }
+        return out
+    }()
+
     /// `stems` without stop words and one-letter words: the words that carry what a text says, in order.
     public func contentStems(_ text: String) -> [String] {
         Tokenizer.tokens(text).compactMap { token in

@@ -30,4 +30,22 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
         XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
     }
+
+    /// A word keeps the writer's case where it says something: a capital inside ("PL", "iOS"), a capital in
+    /// the middle of a sentence ("Leipzig"); not a sentence's first capital, nor a Title Case title's.
+    func testWrittenKeepsMeaningfulCase() {
+        func written(_ text: String) -> [String] { Tokenizer.writtenWords(text).map(\.written) }
+        XCTAssertEqual(written("Show prices in PL and on iOS. Then Leipzig"), ["show", "prices", "in", "PL", "and", "on", "iOS", "then", "Leipzig"])
+        XCTAssertEqual(written("add a surcharge in Leipzig"), ["add", "a", "surcharge", "in", "Leipzig"])
+        XCTAssertEqual(written("Longer Drop-Off Hours at the Dry Cleaner"), ["longer", "drop", "off", "hours", "at", "the", "dry", "cleaner"])
+        XCTAssertEqual(written("Free Shipping"), ["free", "shipping"])
+        XCTAssertEqual(written("Zürich café for PL: Straße in München"), ["zürich", "café", "for", "PL", "straße", "in", "München"])
+    }
+
+    /// Terms as the corpus lists them, spelled as one text writes them.
+    func testSpelledAsTheTextWritesThem() {
+        let reader = TermReader()
+        XCTAssertEqual(reader.spelled(["confirm", "pl", "kiosk", "signup", "30"], in: "show the confirmation at PL kiosks after sign up, 30 days"),
+                       ["confirmation", "PL", "kiosks", "signup", "30"])
+    }
 }
