@@ -25,6 +25,11 @@ struct Facets: Sendable, Hashable {
     /// For each facet and dimension, the values named, each with the vocabulary's phrase that named it.
     private(set) var values: [Facet: [String: [String: String]]] = [:]
 
+    /// Reads what `TermReader` read of a text for the given facets.
+    init(stems: Reading, facets: Set<Facet>) {
+        self.init(stems: stems.stems, facets: facets)
+    }
+
     /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins.
     init(stems: [String], facets: Set<Facet>) {
         var index = 0
@@ -257,7 +262,7 @@ struct Facets: Sendable, Hashable {
         var out: [String: [Phrase]] = [:]
         for (facet, table) in vocabulary {
             for (text, tags) in table {
-                let stems = reader.stems(text)
+                let stems = reader.stems(text).stems
                 guard let first = stems.first else { continue }
                 var bits = Values()
                 for (dimension, value) in tags {

@@ -50,9 +50,9 @@ struct FieldComparison {
     /// the 169 generated restatements that are near copies and no labelled rewording.
     static let swappedPhrases = 2
 
-    /// Terms for a message: the first four, or "–" for none.
-    private static func listed(_ terms: [String]) -> String {
-        terms.isEmpty ? "–" : terms.prefix(4).joined(separator: " ")
+    /// Terms for a message, as `text` writes them: the first four, or "–" for none.
+    private static func listed(_ terms: [String], in text: String) -> String {
+        terms.isEmpty ? "–" : ThreadReader.current.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
     }
 
     /// `words` and `meaning` say how alike the change texts read (the word score and the cosine);
@@ -67,9 +67,14 @@ struct FieldComparison {
          wording: Corpus.Wording? = nil, lookAlike: Bool = false, untilDifferent: Bool = false) {
         if !untilDifferent { matches.append("change") }
         let overlap = wording?.overlap ?? 1
-        if let opposite = ChangeDirection.opposition(a.direction, b.direction, sameObject: overlap < Self.sameThing) {
+        // (Asked only whether they differ, the words are not spelled: no message is written.)
+        if untilDifferent {
+            if ChangeDirection.opposes(a.direction, b.direction, sameObject: overlap < Self.sameThing) {
+                differences.append("direction")
+                return
+            }
+        } else if let opposite = ChangeDirection.opposition(a.direction, b.direction, sameObject: overlap < Self.sameThing) {
             differences.append("direction (\(opposite))")
-            if untilDifferent { return }
         }
         if let ma = a.metric, let mb = b.metric {
             if let same = catalog.same(ma, mb) {
@@ -87,7 +92,7 @@ struct FieldComparison {
         }
         let nearlySame = words >= Self.nearlySameWords || ((meaning ?? 0) >= Self.nearlySameMeaning && words >= Self.someWordsShared)
         if nearlySame || lookAlike {
-            contrast(a, b, audiences: nearlySame)
+            contrast(a, b, audiences: nearlySame, untilDifferent: untilDifferent)
             if untilDifferent, !differences.isEmpty { return }
         }
         // Only with a model: words alone find nothing but near copies, so there a swapped word is the
@@ -107,13 +112,13 @@ struct FieldComparison {
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
                       max(onlyA.count, onlyB.count) <= Self.detailTerms
                       || (Self.phrases(of: onlyA, in: a.text) <= Self.swappedPhrases && Self.phrases(of: onlyB, in: b.text) <= Self.swappedPhrases) {
-                differences.append("detail (\(onlyA.prefix(4).joined(separator: " ")) / \(onlyB.prefix(4).joined(separator: " ")))")
+                differences.append("detail (\(Self.listed(onlyA, in: a.text)) / \(Self.listed(onlyB, in: b.text)))")
             } else if onlyA.isEmpty != onlyB.isEmpty {
                 // One text and the same with a qualifier added are two scopes ("… in Berlin", "… for
                 // businesses", "… in the Android app"): a restatement rewords both texts (of the 272 seen
                 // rewordings one shares `nearCopy` of its terms, naming words of its own too), while 6 of
                 // the 10 seen look-alikes still read as one idea with the model were such near copies.
-                differences.append("detail (\(Self.listed(onlyA)) / \(Self.listed(onlyB)))")
+                differences.append("detail (\(Self.listed(onlyA, in: a.text)) / \(Self.listed(onlyB, in: b.text)))")
             }
         }
         // The surface and audience kept apart in the item: binding the experiment copied it (a retain
@@ -177,16 +182,22 @@ struct FieldComparison {
     /// What one change denies and the other does ("card / not card"), however little wording they
     /// share: a text that restates one of two look-alikes is not the one that says "without" it.
     private static func denial(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item) -> String? {
-        ChangeDirection.opposition(a.direction, b.direction).flatMap { $0.contains("not ") ? $0 : nil }
+        ChangeDirection.denial(a.direction, b.direction)
     }
 
     /// Two changes that read nearly the same are told apart by what one of them adds: a direction
     /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
     /// (with `audiences`) an audience that reads differently.
-    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool) {
+    private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool, untilDifferent: Bool) {
         let named = Set(differences.map { $0.prefix { $0 != " " } })
-        if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
-            differences.append("direction (\(added))")
+        if !named.contains("direction") {
+            if untilDifferent {
+                if ChangeDirection.addsOne(a.direction, b.direction) || ChangeDirection.denies(a.direction, b.direction) {
+                    differences.append("direction")
+                }
+            } else if let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
+                differences.append("direction (\(added))")
+            }
         }
         for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
         where !named.contains(Substring(facet.rawValue)) {

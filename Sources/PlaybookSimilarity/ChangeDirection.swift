@@ -35,23 +35,80 @@ public struct ChangeDirection: Sendable, Hashable {
     /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
     public private(set) var before: Set<String> = []
     public private(set) var after: Set<String> = []
+    /// Whether a removal word ("drop", "remove", "hide" …) and an adding one ("add", "show" …) are said,
+    /// not denied (for `onlyRemoves`).
+    public private(set) var removes = false
+    public private(set) var adds = false
+    /// The words as written, for messages (none when read from bare stems: then `spelled`).
+    private var readings: [Reading] = []
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
         self.init(sentences: [stems])
     }
 
+    /// Reads what `TermReader` read of one text.
+    public init(stems: Reading) {
+        self.init(sentences: [stems])
+    }
+
     /// Reads the stems of each sentence (a title, then a change): a denial reaches no further than
     /// its sentence ("Instant booking without a quote. Show a fixed price …" does not deny showing).
     public init(sentences: [[String]]) {
-        for stems in sentences { read(stems) }
-        asserted.subtract(Self.negators)
+        self.init(sentences: sentences.map { Reading(stems: $0) }, spelt: false)
     }
 
-    private mutating func read(_ stems: [String]) {
+    /// The same, with the words as written (`TermReader`), which tell where a denial's reach begins
+    /// ("do not let ticket holders resell": the plural ends who is let).
+    public init(sentences: [Reading]) {
+        self.init(sentences: sentences, spelt: true)
+    }
+
+    private init(sentences: [Reading], spelt: Bool) {
+        for reading in sentences { read(reading.stems, written: reading.written) }
+        asserted.subtract(Self.negators)
+        if spelt { readings = sentences }
+    }
+
+    // What a change says, not how it is written: two changes reading the same are equal.
+    public static func == (a: ChangeDirection, b: ChangeDirection) -> Bool {
+        a.up == b.up && a.down == b.down && a.negated == b.negated && a.asserted == b.asserted && a.objects == b.objects
+            && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(up)
+        hasher.combine(down)
+        hasher.combine(negated)
+        hasher.combine(asserted)
+        hasher.combine(objects)
+        hasher.combine(before)
+        hasher.combine(after)
+        hasher.combine(removes)
+        hasher.combine(adds)
+    }
+
+    /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
+    /// front. Read from bare stems, a direction word spelled out (`spelled`), else the stem.
+    func spelling(_ stem: String) -> String {
+        if stem.hasPrefix("not ") { return "not " + spelling(String(stem.dropFirst(4))) }
+        for reading in readings {
+            if let index = reading.stems.firstIndex(of: stem) { return reading.written[index] }
+        }
+        return Self.spelled[stem] ?? stem
+    }
+
+    private mutating func read(_ stems: [String], written: [String]) {
         var negatedUntil = -1
+        var negatedFrom = 0
         var pending = 0
         for (index, stem) in stems.enumerated() {
+            // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
+            if stem == Self.without { continue }
+            if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
+                negated.insert(stem)
+                continue
+            }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
             let negator = role?.negator ?? false
@@ -59,15 +116,26 @@ public struct ChangeDirection: Sendable, Hashable {
             if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
             if negator {
                 negatedUntil = index + 4
+                negatedFrom = index + 1
                 pending = 2
+                // "Do not let ticket holders resell": the denial is of what they are let do.
+                if let verb = Self.governedVerb(stems, written, negator: index) {
+                    negatedFrom = verb
+                    negatedUntil = verb + 3
+                }
                 continue
             }
-            let isNegated = index <= negatedUntil && pending > 0
+            if index < negatedFrom, Self.permission.contains(stem) { continue }
+            let isNegated = index <= negatedUntil && pending > 0 && index >= negatedFrom
             if isNegated, !Self.skippedAfterNegation.contains(stem) {
                 negated.insert(stem)
                 pending -= 1
             } else if !isNegated {
                 asserted.insert(stem)
+                // (Both kinds are direction words: other stems are not looked up again.)
+                if role != nil {
+                    if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
+                }
             }
             if stem == "befor" || stem == "after",
                let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
@@ -86,11 +154,71 @@ public struct ChangeDirection: Sendable, Hashable {
         }
     }
 
+    /// The stem "free" hyphenated to the word before it ("dairy-free", "password-free"): without that word.
+    /// (`TermReader` reads it so; "ride free" and "free delivery" keep the stem "free".)
+    public static let without = "-free"
+
+    /// Verbs of letting, whose denial is of what someone is let do: "do not let ticket holders resell",
+    /// "do not allow diners to cancel".
+    static let permission: Set<String> = ["let", "allow", "permit"]
+    /// Words before who is let ("let the app send", "let their guests bring").
+    static let determiners: Set<String> = ["the", "a", "an", "their", "our", "your", "its", "his", "her", "any", "ani", "every", "everi", "all", "these", "those",
+                                           "this", "that", "some"]
+
+    /// Where the verb that a denied permission governs stands (after the negator at `negator`), or nil
+    /// when no permission is denied. "Allow" and "permit" name it after "to" ("do not allow diners to
+    /// cancel"); "let" names it bare after who is let, a plural ending them ("let ticket holders resell"),
+    /// else one word ("let someone resell", "let the app send").
+    static func governedVerb(_ stems: [String], _ written: [String], negator: Int) -> Int? {
+        var index = negator + 1
+        while index < stems.count, stems[index] == "t" || stems[index] == "do" || stems[index] == "to" { index += 1 }
+        guard index < stems.count, permission.contains(stems[index]) else { return nil }
+        let verb = stems[index]
+        let reach = min(stems.count, index + 6)
+        if verb != "let" {
+            guard let to = stems[(index + 1)..<reach].firstIndex(of: "to"), to + 1 < stems.count else { return nil }
+            return to + 1
+        }
+        var words = 0
+        var first: Int?
+        for next in (index + 1)..<reach where !determiners.contains(stems[next]) {
+            if first == nil { first = next }
+            let word = written[next].lowercased()
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), stems[next] != word {
+                return next + 1 < stems.count ? next + 1 : nil
+            }
+            words += 1
+            if words == 3 { break }
+        }
+        guard let first, first + 1 < stems.count else { return nil }
+        return first + 1
+    }
+
     /// How two changes go opposite ways ("add / remove", "not show / show"), or nil. With
     /// `sameObject`, opposite direction words count only when what one of them is about is named
     /// by the other change too: "a bigger discount" and "cut the price" are not opposites, "a
     /// shorter signup form" and "a longer signup form" are; denials ("not show / show") do not count.
+    /// The words are each side's own as written ("not surcharge / surcharges").
     public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> String? {
+        opposed(a, b, sameObject: sameObject) { side, word in side.spelling(word) }
+    }
+
+    /// Whether two changes go opposite ways (`opposition` is not nil), the words left unspelled.
+    public static func opposes(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> Bool {
+        opposed(a, b, sameObject: sameObject) { _, word in word } != nil
+    }
+
+    /// What one change denies and the other does ("card / not card"), as `opposition` words it, or nil
+    /// when the two do not go opposite ways or only their direction words do.
+    public static func denial(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+        // Told apart on the stems, as it was before the words were spelled (a spelling could hold "not ").
+        guard let plain = opposed(a, b, sameObject: false, { _, word in shown(word) }), plain.contains("not ") else { return nil }
+        return opposition(a, b)
+    }
+
+    /// `opposition`, each word of side `a` or `b` written by `spell`.
+    static func opposed(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool,
+                        _ spell: (ChangeDirection, String) -> String) -> String? {
         for axis in Axis.allCases {
             if sameObject {
                 // Neither side's direction words are about anything: nothing to intersect.
@@ -100,20 +228,20 @@ public struct ChangeDirection: Sendable, Hashable {
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
             }
             // Only a one-way change on each side counts: "add X and remove Y" says no direction.
-            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(shown(ua)) / \(shown(db))" }
-            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(shown(da)) / \(shown(ub))" }
+            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(spell(a, ua)) / \(spell(b, db))" }
+            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(spell(a, da)) / \(spell(b, ub))" }
         }
-        if let swapped = sequenceSwapped(a, b) { return swapped }
+        if let swapped = sequenceSwapped(a, b, spell) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
-        if !a.negated.isEmpty {
+        if !a.negated.isEmpty, !b.onlyRemoves {
             let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-            if let word = aDenies.sorted().first { return "not \(word) / \(word)" }
+            if let word = aDenies.sorted().first { return "not \(spell(a, word)) / \(spell(b, word))" }
         }
-        if !b.negated.isEmpty {
+        if !b.negated.isEmpty, !a.onlyRemoves {
             let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-            if let word = bDenies.sorted().first { return "\(word) / not \(word)" }
+            if let word = bDenies.sorted().first { return "\(spell(a, word)) / not \(spell(b, word))" }
         }
         return nil
     }
@@ -123,14 +251,14 @@ public struct ChangeDirection: Sendable, Hashable {
     /// flight"), or nil. "Before" and "after" are too common to count alone (a restatement says
     /// "after five lessons" where the idea says "before asking"): only about one same word, which
     /// neither side places both ways.
-    static func sequenceSwapped(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
+    static func sequenceSwapped(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
         if !a.before.isEmpty, !b.after.isEmpty,
            let word = a.before.intersection(b.after).subtracting(a.after).subtracting(b.before).min() {
-            return "before \(word) / after \(word)"
+            return "before \(spell(a, word)) / after \(spell(b, word))"
         }
         if !a.after.isEmpty, !b.before.isEmpty,
            let word = a.after.intersection(b.before).subtracting(a.before).subtracting(b.after).min() {
-            return "after \(word) / before \(word)"
+            return "after \(spell(a, word)) / before \(spell(b, word))"
         }
         return nil
     }
@@ -140,11 +268,33 @@ public struct ChangeDirection: Sendable, Hashable {
     /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
     public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
         for axis in Axis.allCases {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(shown(word)) / –" }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(shown(word))" }
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(a.spelling(word)) / –" }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(b.spelling(word))" }
         }
         return nil
     }
+
+    /// Whether one of two changes states a direction the other leaves out (`added` is not nil).
+    public static func addsOne(_ a: ChangeDirection, _ b: ChangeDirection) -> Bool {
+        for axis in Axis.allCases {
+            if a.stated(axis) != nil, b.up[axis] == nil, b.down[axis] == nil { return true }
+            if b.stated(axis) != nil, a.up[axis] == nil, a.down[axis] == nil { return true }
+        }
+        return false
+    }
+
+    /// Whether one change denies what the other does (`denial` is not nil).
+    public static func denies(_ a: ChangeDirection, _ b: ChangeDirection) -> Bool {
+        opposed(a, b, sameObject: false) { _, word in shown(word) }?.contains("not ") ?? false
+    }
+
+    /// Whether the change only takes something away ("drop the phone field"): what another change
+    /// says is absent ("a form without the phone field") is then the same claim, not its denial.
+    /// (A denied showing is not a removal: "kept if the client does not show up".)
+    public var onlyRemoves: Bool { removes && !adds }
+
+    /// Stems of taking something away (not of making it less).
+    static let removal: Set<String> = ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"]
 
     /// The word of a one-way change on `axis`, unless it is only the default of adding or showing.
     func stated(_ axis: Axis) -> String? {

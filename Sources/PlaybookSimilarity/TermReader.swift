@@ -8,13 +8,68 @@ public final class TermReader {
         stemmer = Stemmer()
     }
 
-    /// Lower-case words, numbers left out, each stemmed ("Screens" → "screen").
-    public func stems(_ text: String) -> [String] {
-        Tokenizer.tokens(text).compactMap { token in
-            guard case .word(let word) = token else { return nil }
-            return stemmer?.stem(Substring(word)) ?? word
+    /// Lower-case words, numbers left out, each stemmed ("Screens" → "screen"), beside each word as
+    /// written. Two hyphenated compounds are read before stemming, where the hyphen still shows:
+    /// "dairy-free" says without dairy, so its "free" is the stem `ChangeDirection.without` ("-free"),
+    /// not the price of "ride free" or the free plan; a direction word hyphenated to a particle
+    /// ("add-on", "drop-off", "top-up", "add-to-cart") names a thing, not the change, so its stem
+    /// gets a trailing hyphen ("add-") that no list of direction words holds.
+    public func stems(_ text: String) -> Reading {
+        let words = Tokenizer.writtenWords(text)
+        var stems: [String] = []
+        var written: [String] = []
+        stems.reserveCapacity(words.count)
+        written.reserveCapacity(words.count)
+        for word in words {
+            var stem = stemmer?.stem(Substring(word.word)) ?? word.word
+            if word.joined, let last = stems.indices.last {
+                if word.word == "free" {
+                    stem = ChangeDirection.without
+                } else if Self.particles.contains(word.word), ChangeDirection.pointing[stems[last]] != nil {
+                    stems[last] += "-"
+                }
+            }
+            stems.append(stem)
+            written.append(word.written)
         }
+        return Reading(stems: stems, written: written)
     }
+
+    /// Words that, hyphenated after a verb, make a noun of it ("add-on", "drop-off", "cut-off", "top-up",
+    /// "add-to-cart").
+    static let particles: Set<String> = ["on", "off", "up", "down", "in", "out", "over", "back", "to", "away"]
+
+    /// `words` (terms as `Corpus.Wording` lists them: each as the corpus first wrote it, perhaps in another
+    /// text, lower-cased, a synonym folded into its group's first word) as `text` writes them ("confirm" for
+    /// its "confirmation", "free" for its "complimentary", "pl" for its "PL"); a word `text` does not write
+    /// alone (a joined phrase, a number) stays as it is.
+    public func spelled(_ words: [String], in text: String) -> [String] {
+        guard !words.isEmpty else { return words }
+        var byTerm: [String: String] = [:]
+        for word in Tokenizer.writtenWords(text) {
+            if let key = term(word.word), byTerm[key] == nil { byTerm[key] = word.written }
+        }
+        return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
+    }
+
+    /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
+    private func term(_ word: String) -> String? {
+        if let digits = Lexicon.numberWords[word] { return "#" + digits }
+        if Lexicon.negations.contains(word) { return "¬" }
+        if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 { return nil }
+        let base = Lexicon.irregular[word] ?? word
+        let stemmed = stemmer?.stem(Substring(base)) ?? base
+        return Self.synonyms[stemmed] ?? stemmed
+    }
+
+    /// Each stem of `Lexicon.synonymGroups` to its group's first member, as `Analyzer` folds them.
+    private static let synonyms: [String: String] = {
+        var out: [String: String] = [:]
+        for group in Lexicon.synonymGroups {
+            for member in group where out[member] == nil { out[member] = group[0] }
+        }
+        return out
+    }()
 
     /// `stems` without stop words and one-letter words: the words that carry what a text says, in order.
     public func contentStems(_ text: String) -> [String] {
@@ -23,4 +78,26 @@ public final class TermReader {
             return stemmer?.stem(Substring(word)) ?? word
         }
     }
+}
+
+/// A text's words as `TermReader` reads them: each word's stem, and the word as written. A collection
+/// of the stems.
+public struct Reading: RandomAccessCollection, Sendable {
+    public let stems: [String]
+    /// The words as written, one per stem.
+    public let written: [String]
+
+    public init(stems: [String], written: [String]) {
+        self.stems = stems
+        self.written = written
+    }
+
+    /// Stems read from elsewhere, with no spelling of their own.
+    public init(stems: [String]) {
+        self.init(stems: stems, written: stems)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { stems.count }
+    public subscript(position: Int) -> String { stems[position] }
 }

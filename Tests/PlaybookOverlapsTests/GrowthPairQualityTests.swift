@@ -116,7 +116,8 @@ final class GrowthPairQualityTests: XCTestCase {
         print(String(format: "held-out with MiniLM vectors: precision %.3f recall %.3f F1 %.3f; %d/%d found, %d/%d flagged, %d other pairs",
                      q.precision, q.recall, q.f1, q.found, q.duplicates, q.flagged, q.different, strays.count))
         XCTAssertGreaterThanOrEqual(q.f1, 0.89)
-        XCTAssertGreaterThanOrEqual(q.found, 41, "rewordings found")
+        // With the compounds of `dupq23`: F1 0.903, 42, 0 and 13.
+        XCTAssertGreaterThanOrEqual(q.found, 42, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
         // Every look-alike that reads alike is a related note naming a difference, never silence about why.
@@ -142,9 +143,9 @@ final class GrowthPairQualityTests: XCTestCase {
         // 45, 0 and 14 in-sample (44, 0 and 15 with the knobs this set chose on the eleven others). With the
         // durations, times of day and shares of `dupq16` (`StatedMeasures.swift`: "from the evening to
         // breakfast time" goes with 8 am instead of 7 pm; no knob, every set takes it left out): F1 0.948, 46,
-        // 0 and 13.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.945)
-        XCTAssertGreaterThanOrEqual(q.found, 46, "rewordings found")
+        // 0 and 13. With the compounds of `dupq23` ("password-free" says without a password): F1 0.959, 47, 0 and 13.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.955)
+        XCTAssertGreaterThanOrEqual(q.found, 47, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
     }
@@ -264,6 +265,36 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertFloors("dupq22-pairs.tsv", duplicates: 20, found: 14, flagged: 0, strays: 8, wordsFlagged: 8)
     }
 
+    /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
+    /// direction another way, "drop the phone field" / "a form without the phone field", and a look-alike
+    /// going the opposite way), before it changed `ChangeDirection`: 3 of 7 found, 0 of 7 flagged, 4 other
+    /// pairs before; 4, 0 and 5 after (a change that only removes something no longer opposes a denial of it:
+    /// "drop the phone field" / "without the phone field"); words only 0 flagged. A regression check.
+    func testDupq21PairsWithTheInstalledModel() throws {
+        let pairs = try GrowthPair.load("dupq21-pairs.tsv")
+        XCTAssertEqual(pairs.count, 14)
+        XCTAssertEqual(pairs.count { $0.duplicate }, 7)
+        XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
+        try assertFloors("dupq21-pairs.tsv", duplicates: 7, found: 5, flagged: 0, strays: 4, wordsFlagged: 0)
+    }
+
+    /// The pairs `dupq23` wrote (`Data/dupq23-pairs.tsv`: 8 ideas, each a rewording that says the change's
+    /// direction through a hyphenated compound or a denial, "gluten-free" / "baked with no gluten", "no paid
+    /// add-on", and a look-alike going the opposite way or denying the change through "do not let" / "do not
+    /// allow"), before it changed how `TermReader` reads hyphenated compounds and `ChangeDirection` the reach of
+    /// a denial. Before: 4 of 8 found, 2 of 8 flagged, 4 other pairs (words only 4 flagged); after 8, 0 and 0
+    /// (words only 0 flagged; in-sample: written knowing the misreads). A regression check.
+    func testDupq23PairsWithTheInstalledModel() throws {
+        let pairs = try GrowthPair.load("dupq23-pairs.tsv")
+        XCTAssertEqual(pairs.count, 16)
+        XCTAssertEqual(pairs.count { $0.duplicate }, 8)
+        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
+        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
+        try assertFloors("dupq23-pairs.tsv", duplicates: 8, found: 8, flagged: 0, strays: 0, wordsFlagged: 0)
+    }
+
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
         let first = try GrowthPair.load("fresh-pairs.tsv"), second = try GrowthPair.load("fresh2-pairs.tsv")
         let third = try GrowthPair.load("fresh3-pairs.tsv")
@@ -305,12 +336,14 @@ final class GrowthPairTuningTests: XCTestCase {
     func testShowTuningMistakes() throws {
         // PLAYBOOK_SHOW_TUNING names the seen splits to show, comma-separated ("tune", "tune2", "held-out" (looked at many
         // times by now), "fresh", "fresh2" … "fresh9", the fresh sets being seen data once measured), or "seen" for all twelve;
-        // "dupq20" the pairs `dupq20` wrote before changing the facet rules, "dupq22" those `dupq22` wrote before changing the meaning rules. The blind sets (fresh10 and later) are not among them.
+        // "dupq20" the pairs `dupq20` wrote before changing the facet rules, "dupq21" those `dupq21` wrote before changing
+        // how a change's direction is read, "dupq22" those `dupq22` wrote before changing the meaning rules, "dupq23" those
+        // `dupq23` wrote before reading hyphenated compounds and denied permissions. The blind sets (fresh10 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
-                     "dupq22": "dupq22-pairs.tsv"]
+                     "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"]
         for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {

@@ -1,0 +1,51 @@
+import XCTest
+@testable import PlaybookSimilarity
+
+/// `TermReader` reads the words the tokenizer splits, with how each was written and whether a hyphen
+/// joins it to the word before.
+final class TermReaderTests: XCTestCase {
+    let samples = [
+        "Dairy-free meal kits, 3x faster: 1,000 users pay $30 (10% off) — add-on at 2.5 km/h",
+        "Café-free Zürich: naïve users' 3rd add-on, 4X the price, Ω-free 5x",
+        "top-up-to-date e-mail --free -free x-",
+        "", "  ", "9-free", "a-b-c",
+    ]
+
+    func testTheSameWordsAsTheTokenizer() {
+        for text in samples {
+            let words = Tokenizer.tokens(text).compactMap { token -> String? in
+                if case .word(let word) = token { return word }
+                return nil
+            }
+            XCTAssertEqual(Tokenizer.writtenWords(text).map(\.word), words, text)
+        }
+    }
+
+    func testHyphenatedCompounds() {
+        let reader = TermReader()
+        XCTAssertEqual(reader.stems("a dairy-free option").stems, ["a", "dairi", ChangeDirection.without, "option"])
+        XCTAssertEqual(reader.stems("ride free for a week").stems, ["ride", "free", "for", "a", "week"])
+        XCTAssertEqual(reader.stems("no surprise add-on").stems, ["no", "surpris", "add-", "on"])
+        XCTAssertEqual(reader.stems("a sign-up form").stems, ["a", "sign", "up", "form"])
+        XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
+        XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
+    }
+
+    /// A word keeps the writer's case where it says something: a capital inside ("PL", "iOS"), a capital in
+    /// the middle of a sentence ("Leipzig"); not a sentence's first capital, nor a Title Case title's.
+    func testWrittenKeepsMeaningfulCase() {
+        func written(_ text: String) -> [String] { Tokenizer.writtenWords(text).map(\.written) }
+        XCTAssertEqual(written("Show prices in PL and on iOS. Then Leipzig"), ["show", "prices", "in", "PL", "and", "on", "iOS", "then", "Leipzig"])
+        XCTAssertEqual(written("add a surcharge in Leipzig"), ["add", "a", "surcharge", "in", "Leipzig"])
+        XCTAssertEqual(written("Longer Drop-Off Hours at the Dry Cleaner"), ["longer", "drop", "off", "hours", "at", "the", "dry", "cleaner"])
+        XCTAssertEqual(written("Free Shipping"), ["free", "shipping"])
+        XCTAssertEqual(written("Zürich café for PL: Straße in München"), ["zürich", "café", "for", "PL", "straße", "in", "München"])
+    }
+
+    /// Terms as the corpus lists them, spelled as one text writes them.
+    func testSpelledAsTheTextWritesThem() {
+        let reader = TermReader()
+        XCTAssertEqual(reader.spelled(["confirm", "pl", "kiosk", "signup", "30"], in: "show the confirmation at PL kiosks after sign up, 30 days"),
+                       ["confirmation", "PL", "kiosks", "signup", "30"])
+    }
+}
