@@ -16,6 +16,11 @@ public struct CandidateSearch: Sendable {
     private let postingWeights: [Float]
     /// Per text: the length of the part of its vector left out of the index.
     private let unindexedNorm: [Float]
+    /// Per text `d`: its terms left out of the index, ascending, at `leftOutTerms[leftOutStart[d]..<leftOutStart[d + 1]]`
+    /// (weights alike): a few frequent terms, what a candidate shares with a probing text on them summed exactly.
+    private let leftOutStart: [Int32]
+    private let leftOutTerms: [Int32]
+    private let leftOutWeights: [Float]
     /// Per text `d`: its word vector at `allTerms[allStart[d]..<allStart[d + 1]]`, flat, so a
     /// candidate's word cosine is summed against the probing text's weights without a merge.
     private let allStart: [Int32]
@@ -56,6 +61,8 @@ public struct CandidateSearch: Sendable {
         var flatTerms: [Int32] = []
         var flatWeights: [Float] = []
         var frequentPart = [Float](repeating: 0, count: corpus.count)
+        var (leftStart, leftTerms, leftWeights): ([Int32], [Int32], [Float]) = ([0], [], [])
+        var leftOutHere: [Int] = []
         // Read through a local: the sort's comparator reading `corpus` copied it (a retain of each of
         // its arrays) at every comparison.
         let frequency = corpus.documentFrequency
@@ -67,18 +74,26 @@ public struct CandidateSearch: Sendable {
             }
             var skipped: Float = 0
             var canSkip = true
+            leftOutHere.removeAll(keepingCapacity: true)
             for k in order {
                 let id = vector.ids[k], weight = vector.weights[k]
                 let frequent = Int(corpus.documentFrequency[Int(id)]) > maxPostings
                 if frequent { frequentPart[doc] += weight * weight }
                 if canSkip, frequent, (skipped + weight * weight).squareRoot() < budget {
                     skipped += weight * weight
+                    leftOutHere.append(k)
                     continue
                 }
                 canSkip = false
                 indexed.append((id, Int32(doc), weight))
             }
             left[doc] = skipped.squareRoot()
+            leftOutHere.sort()
+            for k in leftOutHere {
+                leftTerms.append(vector.ids[k])
+                leftWeights.append(vector.weights[k])
+            }
+            leftStart.append(Int32(leftTerms.count))
             flatTerms.append(contentsOf: vector.ids)
             flatWeights.append(contentsOf: vector.weights)
             flatStart.append(Int32(flatTerms.count))
@@ -102,6 +117,7 @@ public struct CandidateSearch: Sendable {
         postingDocs = docs
         postingWeights = weights
         unindexedNorm = left
+        (leftOutStart, leftOutTerms, leftOutWeights) = (leftStart, leftTerms, leftWeights)
         allStart = flatStart
         allTerms = flatTerms
         allWeights = flatWeights
@@ -134,6 +150,7 @@ public struct CandidateSearch: Sendable {
         // search (a retain of each of its arrays, on both cores at once) for every text.
         let (corpus, threshold, postingStart, unindexedNorm, frequentNorm) = (corpus, threshold, postingStart, unindexedNorm, frequentNorm)
         let (postingDocs, postingWeights, allStart, allTerms, allWeights) = (postingDocs, postingWeights, allStart, allTerms, allWeights)
+        let (leftOutStart, leftOutTerms, leftOutWeights) = (leftOutStart, leftOutTerms, leftOutWeights)
         var accumulator = [Float](repeating: 0, count: corpus.count)
         // The weights of text `a` by term, for adding up what the index left out of each candidate.
         var dense = [Float](repeating: 0, count: corpus.documentFrequency.count)
@@ -228,6 +245,15 @@ public struct CandidateSearch: Sendable {
                                     // At most what the index saw, what a's terms not walked can add, and
                                     // what b's left-out (frequent) terms can: |a on frequent terms| × |b left out|.
                                     guard shared + unseen + frequentA * unindexedNorm[b] + tolerance >= bound else { continue }
+                                    // Tighter, when b has terms left out: what it shares with a on those, summed
+                                    // (a's weights are all in `dense`), in place of |a on frequent terms| × |b left out|.
+                                    // The index saw the rest but for a's terms not walked (at most `unseen`).
+                                    let leftFrom = Int(leftOutStart[b]), leftTo = Int(leftOutStart[b + 1])
+                                    if leftFrom < leftTo {
+                                        var onLeftOut: Float = 0
+                                        for k in leftFrom..<leftTo { onLeftOut += dense[Int(leftOutTerms[k])] * leftOutWeights[k] }
+                                        guard shared + unseen + onLeftOut * 1.001 + tolerance >= bound else { continue }
+                                    }
                                     // The word cosine over all of b's terms.
                                     var cosine: Float = 0
                                     for k in Int(allStart[b])..<Int(allStart[b + 1]) {

@@ -38,7 +38,11 @@ public struct Corpus: Sendable {
     let words: [SparseVector]
     let pairs: [SparseVector]
     let grams: [SparseVector]
-    let numbers: [[String]]
+    /// Per text `d`: the numbers it names, each once, numbered across the corpus and ascending, at
+    /// `numberIds[numberStart[d]..<numberStart[d + 1]]`: the candidate search asks `numberFactor` of millions
+    /// of pairs, and comparing lists of strings was a hundredth of a lint.
+    let numberStart: [Int32]
+    let numberIds: [Int32]
     let negated: [Bool]
     /// Documents each word term occurs in.
     let documentFrequency: [Int32]
@@ -92,7 +96,19 @@ public struct Corpus: Sendable {
         let none = [SparseVector](repeating: SparseVector(), count: n)
         pairs = weights.pairs > 0 ? vectors(profiles.map(\.bigrams), size: analysed.bigramCount).0 : none
         grams = weights.grams > 0 ? vectors(profiles.map(\.grams), size: analysed.gramCount).0 : none
-        numbers = profiles.map { Array(Set($0.numbers)).sorted() }
+        var numbering: [String: Int32] = [:]
+        var (numberStart, numberIds): ([Int32], [Int32]) = ([0], [])
+        for profile in profiles {
+            let first = numberIds.count
+            for number in Set(profile.numbers) {
+                if let id = numbering[number] { numberIds.append(id); continue }
+                numbering[number] = Int32(numbering.count)
+                numberIds.append(Int32(numbering.count - 1))
+            }
+            numberIds[first...].sort()
+            numberStart.append(Int32(numberIds.count))
+        }
+        (self.numberStart, self.numberIds) = (numberStart, numberIds)
         negated = profiles.map(\.negated)
     }
 
@@ -120,22 +136,26 @@ public struct Corpus: Sendable {
 
     /// What differing numbers multiply the score by, or nil when they leave it alone.
     func numberFactor(_ a: Int, _ b: Int) -> Float? {
-        let na = numbers[a], nb = numbers[b]
-        guard !na.isEmpty, !nb.isEmpty, na != nb else { return nil }
+        let (startA, endA) = (Int(numberStart[a]), Int(numberStart[a + 1]))
+        let (startB, endB) = (Int(numberStart[b]), Int(numberStart[b + 1]))
+        guard startA < endA, startB < endB else { return nil }
         // Both lists are sorted and distinct: count the common ones in one merge.
-        var i = 0, j = 0, common = 0
-        while i < na.count && j < nb.count {
-            if na[i] == nb[j] {
+        var i = startA, j = startB, common = 0
+        while i < endA && j < endB {
+            if numberIds[i] == numberIds[j] {
                 common += 1
                 i += 1
                 j += 1
-            } else if na[i] < nb[j] {
+            } else if numberIds[i] < numberIds[j] {
                 i += 1
             } else {
                 j += 1
             }
         }
-        let jaccard = Float(common) / Float(na.count + nb.count - common)
+        let (countA, countB) = (endA - startA, endB - startB)
+        // The same numbers: the score is left alone.
+        if common == countA, common == countB { return nil }
+        let jaccard = Float(common) / Float(countA + countB - common)
         return weights.numberMismatch + (1 - weights.numberMismatch) * jaccard
     }
 

@@ -82,6 +82,45 @@ final class CandidateSearchTests: XCTestCase {
         }
     }
 
+    /// Texts of common words (over the index's cut-off, so some left out of it) and middling ones (indexed):
+    /// what the common words add decides pairs near the bar. The search sums what a candidate shares with a
+    /// text on its left-out words to decide whether to score it in full; at thresholds a hundredth apart it
+    /// must find every pair comparing every pair finds. (Taking that share as 0 loses pairs at 24 of them.)
+    func testPairsLiftedByLeftOutWordsAreFoundAsComparingEveryPairFindsThem() {
+        var generator = SyntheticHypotheses(seed: 23)
+        // Made-up words of letters alone (digits would read as numbers), which no stemmer or synonym folds.
+        let letters = Array("bdfghjklmnprstvz")
+        func word(_ prefix: String, _ i: Int) -> String { prefix + String(letters[i / 16]) + String(letters[i % 16]) + "ox" }
+        // Common words in some 150 texts each (over the index's cut-off of 100), middling ones in a few;
+        // each text has a twin with the same common words and one middling word changed.
+        let common = (0..<20).map { word("cu", $0) }
+        let middling = (0..<250).map { word("mi", $0) }
+        var texts: [String] = []
+        while texts.count < 1000 {
+            var commonWords: [String] = []
+            for _ in 0..<3 { commonWords += Array(repeating: generator.pick(common), count: 1 + Int(generator.next() % 3)) }
+            let kept = generator.pick(middling)
+            texts.append((commonWords + [kept, generator.pick(middling)]).joined(separator: " "))
+            texts.append((commonWords + [kept, generator.pick(middling)]).joined(separator: " "))
+        }
+        let corpus = Corpus(texts)
+        let everyPair = CandidateSearch(corpus: corpus, threshold: 0.2).exhaustiveMatches()
+        // Pairs over the bar only with the common (left-out) words: without them they score under it.
+        let withoutCommon = Corpus(texts.map { $0.split(separator: " ").filter { !$0.hasPrefix("cu") }.joined(separator: " ") })
+        var lifted = 0
+        for step in 0..<40 {
+            let threshold = 0.2 + Double(step) / 100
+            let search = CandidateSearch(corpus: corpus, threshold: threshold)
+            let exhaustive = Set(everyPair.filter { $0.score >= threshold }.map { [$0.first, $0.second] })
+            let indexed = Set(search.matches().map { [$0.first, $0.second] })
+            XCTAssertEqual(indexed, exhaustive, "threshold \(threshold): \(exhaustive.subtracting(indexed).count) pairs lost")
+            if step % 10 == 0 {
+                lifted += exhaustive.filter { withoutCommon.score($0[0], $0[1]) < threshold }.count
+            }
+        }
+        XCTAssertGreaterThan(lifted, 10, "the generated set must hold pairs the common words lift over the bar")
+    }
+
     func testChunkedAnalysisScoresLikeOneAnalyzer() {
         let texts = corpus(size: 5200, seed: 11)
         let one = Corpus(texts)
