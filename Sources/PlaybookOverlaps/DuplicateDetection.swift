@@ -188,7 +188,7 @@ enum DuplicateDetection {
             }
             group.wait()
         }
-        return Array(found.joined())
+        return joined(moving: &found, vacated: vacated)
     }
 
     /// The hypotheses and experiments of `entities` as items, in order, read in chunks over the cores.
@@ -519,7 +519,7 @@ enum DuplicateDetection {
             }
         }
         func judged(_ comparisons: [(key: Int, fields: FieldComparison)], inherited: [Int: FieldComparison]) -> [Overlap] {
-            items.withUnsafeBufferPointer { buffer in
+            compacted(items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(comparisons.count) { index -> Overlap? in
                     let key = comparisons[index].key
@@ -530,7 +530,7 @@ enum DuplicateDetection {
                               kindName: kindName, options: options)
                     }
                 }
-            }.compactMap { $0 }
+            })
         }
         let comparisons = compare(compared, alike: knownAlike)
         var fields = PairTable<FieldComparison>(minimumCapacity: comparisons.count)
@@ -571,10 +571,15 @@ enum DuplicateDetection {
     /// (by score, then the other's id), counting `onlyRelated` (pairs known to be related, not yet
     /// compared: `judging` compares and judges those kept); each kept related pair says its place
     /// among each side's related entities and how many each has.
-    static func closestRelated(_ found: [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
+    /// (`found` is taken, not copied: its overlaps are moved into the list returned; a copy of each was a
+    /// retain of each of its fields, and a release when `found` was freed.)
+    static func closestRelated(_ found: consuming [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
                                reviewed: Acknowledgements = Acknowledgements([]), judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
+        var found = found
         let n = items.count
-        let place = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.side.id, $0.offset) })
+        // The items' ids read once (read through `items`, each was a copy of its side, a retain of its strings).
+        let ids = items.map(\.side.id)
+        let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         var duplicates: [Overlap] = []
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
@@ -582,12 +587,12 @@ enum DuplicateDetection {
         // (Looked up only where either side's approvals name another: most pairs have none.)
         let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
         let below = { (a: Int, b: Int) in
-            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(items[a].side.id, items[b].side.id) == nil ? 0.0 : 2
+            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(ids[a], ids[b]) == nil ? 0.0 : 2
         }
-        for (index, overlap) in found.enumerated() {
-            if overlap.kind != .related { duplicates.append(overlap); continue }
-            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }
-            related.append((overlap.score - below(a, b), a, b, index))
+        for index in found.indices {
+            if found[index].kind != .related { duplicates.append(take(&found, index, vacated: vacated)); continue }
+            guard let a = place[found[index].sides[0].id], let b = place[found[index].sides[1].id] else { continue }
+            related.append((found[index].score - below(a, b), a, b, index))
         }
         for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
         guard cap > 0 else { return duplicates }
@@ -610,7 +615,7 @@ enum DuplicateDetection {
         }
         // Each item's place among the ids sorted (ties are broken by the other's id).
         var idOrder = [Int](repeating: 0, count: n)
-        for (position, item) in items.indices.sorted(by: { items[$0].side.id < items[$1].side.id }).enumerated() { idOrder[item] = position }
+        for (position, item) in items.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idOrder[item] = position }
         var ranksA = [Int](repeating: cap + 1, count: related.count)
         var ranksB = ranksA
         var best: [(score: Double, order: Int, index: Int)] = []
@@ -632,15 +637,15 @@ enum DuplicateDetection {
                 if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
             }
         }
-        var kept = duplicates
+        var kept = consume duplicates
         var toJudge: [(key: Int, value: Candidate)] = []
         var placesToJudge: [Int] = []
-        func marked(_ overlap: Overlap, _ index: Int) -> Overlap {
+        func marked(_ overlap: consuming Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
             let pair = related[index]
             let ranks = (ranksA[index], ranksB[index])
             // `sides` are ordered by id; the pair's first item may be the second side.
-            let firstIsA = overlap.sides[0].id == items[pair.a].side.id
+            let firstIsA = overlap.sides[0].id == ids[pair.a]
             overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
             overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
             return overlap
@@ -648,17 +653,18 @@ enum DuplicateDetection {
         // The pairs among either side's closest, in order (a rank not given is cap + 1).
         for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap {
             let source = related[index].source
-            if source >= 0 { kept.append(marked(found[source], index)) } else {
+            if source >= 0 { kept.append(marked(take(&found, source, vacated: vacated), index)) } else {
                 toJudge.append(onlyRelated[-1 - source])
                 placesToJudge.append(index)
             }
         }
-        let judgedNow = judging(toJudge)
+        var judgedNow = judging(toJudge)
         var byKey: [Int: Int] = [:]
         for index in placesToJudge { byKey[related[index].a * n + related[index].b] = index }
-        for overlap in judgedNow {
-            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id], let index = byKey[min(a, b) * n + max(a, b)] else { continue }
-            kept.append(marked(overlap, index))
+        for k in judgedNow.indices {
+            guard let a = place[judgedNow[k].sides[0].id], let b = place[judgedNow[k].sides[1].id],
+                  let index = byKey[min(a, b) * n + max(a, b)] else { continue }
+            kept.append(marked(take(&judgedNow, k, vacated: vacated), index))
         }
         return kept
     }
