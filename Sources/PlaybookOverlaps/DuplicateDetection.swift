@@ -766,6 +766,11 @@ enum DuplicateDetection {
         /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
         /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
         let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        /// Past the table's 256 surfaces (a playbook of many surfaces), when each is written normalised:
+        /// each experiment's surface numbered (−1 for none), and for each surface the numbers of those
+        /// that are its `/`-prefixes (`prefixes[starts[s]..<starts[s + 1]]`): `Surface.related` of two
+        /// surfaces is then their numbers equal or one among the other's prefixes, no string compared.
+        private let surfaceAncestry: (numbers: [Int32], starts: [Int32], prefixes: [Int32])?
         let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
@@ -796,7 +801,41 @@ enum DuplicateDetection {
             surfaces = items.map(\.experimentSurface)
             audiences = items.map(\.experimentAudience)
             surfaceTable = Self.tabulated(surfaces)
+            surfaceAncestry = surfaceTable == nil ? Self.ancestry(surfaces) : nil
             audienceCodes = AudienceCode.codes(audiences)
+        }
+
+        /// The distinct surfaces numbered, each with the numbers of its `/`-prefixes among them (nil
+        /// unless every surface is written normalised: `Surface.related` then compares their bytes).
+        private static func ancestry(_ surfaces: [String?]) -> (numbers: [Int32], starts: [Int32], prefixes: [Int32])? {
+            var distinct: [String] = []
+            var numberOf: [String: Int32] = [:]
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(surfaces.count)
+            for surface in surfaces {
+                guard let surface else { numbers.append(-1); continue }
+                if let known = numberOf[surface] { numbers.append(known); continue }
+                guard Surface.isNormalised(surface), distinct.count < Int(Int32.max) else { return nil }
+                numberOf[surface] = Int32(distinct.count)
+                numbers.append(Int32(distinct.count))
+                distinct.append(surface)
+            }
+            var starts: [Int32] = [0]
+            var prefixes: [Int32] = []
+            for surface in distinct {
+                let bytes = Array(surface.utf8)
+                for (end, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+                    if let prefix = numberOf[String(decoding: bytes[..<end], as: UTF8.self)] { prefixes.append(prefix) }
+                }
+                starts.append(Int32(prefixes.count))
+            }
+            return (numbers, starts, prefixes)
+        }
+
+        /// Whether surface `a` is one of surface `b`'s `/`-prefixes (`surfaceAncestry`'s numbers).
+        private static func isPrefix(_ a: Int32, of b: Int32, _ ancestry: (numbers: [Int32], starts: [Int32], prefixes: [Int32])) -> Bool {
+            for k in Int(ancestry.starts[Int(b)])..<Int(ancestry.starts[Int(b) + 1]) where ancestry.prefixes[k] == a { return true }
+            return false
         }
 
         /// The distinct surfaces numbered, and `Surface.related` of each two (nil beyond 256 of them).
@@ -877,6 +916,9 @@ enum DuplicateDetection {
                 if let table = surfaceTable {
                     let (sa, sb) = (Int(table.numbers[a]), Int(table.numbers[b]))
                     if sa >= 0, sb >= 0, !table.related[sa * table.count + sb] { return true }
+                } else if let ancestry = surfaceAncestry {
+                    let (sa, sb) = (ancestry.numbers[a], ancestry.numbers[b])
+                    if sa >= 0, sb >= 0, sa != sb, !Self.isPrefix(sa, of: sb, ancestry), !Self.isPrefix(sb, of: sa, ancestry) { return true }
                 } else if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) {
                     return true
                 }
