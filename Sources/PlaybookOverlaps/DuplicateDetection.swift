@@ -472,20 +472,34 @@ enum DuplicateDetection {
                                             wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
             }
-            // Each item's restatements (the pairs no field tells apart), sorted.
-            var restatements: [Int: [Int]] = [:]
+            // Each item's restatements (the pairs no field tells apart), sorted, in one flat list:
+            // `restating[starts[i]..<starts[i + 1]]` for the item `i` (a dictionary of lists was a hash
+            // and a copy of a list, a retain shared by both cores, for each side of each pair asked).
+            var starts = [Int](repeating: 0, count: n + 1)
             for (index, pair) in list.enumerated() where !differs[index] {
-                restatements[pair.key / n, default: []].append(pair.key % n)
-                restatements[pair.key % n, default: []].append(pair.key / n)
+                starts[pair.key / n + 1] += 1
+                starts[pair.key % n + 1] += 1
             }
-            let sortedRestatements = restatements.mapValues { $0.sorted() }
+            for item in 0..<n { starts[item + 1] += starts[item] }
+            var restating = [Int](repeating: 0, count: starts[n])
+            var filled = starts
+            for (index, pair) in list.enumerated() where !differs[index] {
+                let (a, b) = (pair.key / n, pair.key % n)
+                restating[filled[a]] = b
+                filled[a] += 1
+                restating[filled[b]] = a
+                filled[b] += 1
+            }
+            for item in 0..<n where starts[item + 1] - starts[item] > 1 { restating[starts[item]..<starts[item + 1]].sort() }
+            let restatingStarts = starts
+            let sortedRestatements = restating
             // Whether some text restates both `a` and `b`.
             func restatedTogether(_ a: Int, _ b: Int) -> Bool {
-                guard let x = sortedRestatements[a], let y = sortedRestatements[b] else { return false }
-                var (i, j) = (0, 0)
-                while i < x.count, j < y.count {
-                    if x[i] == y[j] { return true }
-                    if x[i] < y[j] { i += 1 } else { j += 1 }
+                var (i, j) = (restatingStarts[a], restatingStarts[b])
+                let (endA, endB) = (restatingStarts[a + 1], restatingStarts[b + 1])
+                while i < endA, j < endB {
+                    if sortedRestatements[i] == sortedRestatements[j] { return true }
+                    if sortedRestatements[i] < sortedRestatements[j] { i += 1 } else { j += 1 }
                 }
                 return false
             }
