@@ -194,7 +194,7 @@ enum DuplicateDetection {
             }
             group.wait()
         }
-        return Array(found.joined())
+        return joined(moving: &found, vacated: vacated)
     }
 
     /// The hypotheses and experiments of `entities` as items, in order, read in chunks over the cores.
@@ -488,20 +488,34 @@ enum DuplicateDetection {
                                             wording: corpus.wording(a, b), untilDifferent: true).differences.isEmpty
                 }
             }
-            // Each item's restatements (the pairs no field tells apart), sorted.
-            var restatements: [Int: [Int]] = [:]
+            // Each item's restatements (the pairs no field tells apart), sorted, in one flat list:
+            // `restating[starts[i]..<starts[i + 1]]` for the item `i` (a dictionary of lists was a hash
+            // and a copy of a list, a retain shared by both cores, for each side of each pair asked).
+            var starts = [Int](repeating: 0, count: n + 1)
             for (index, pair) in list.enumerated() where !differs[index] {
-                restatements[pair.key / n, default: []].append(pair.key % n)
-                restatements[pair.key % n, default: []].append(pair.key / n)
+                starts[pair.key / n + 1] += 1
+                starts[pair.key % n + 1] += 1
             }
-            let sortedRestatements = restatements.mapValues { $0.sorted() }
+            for item in 0..<n { starts[item + 1] += starts[item] }
+            var restating = [Int](repeating: 0, count: starts[n])
+            var filled = starts
+            for (index, pair) in list.enumerated() where !differs[index] {
+                let (a, b) = (pair.key / n, pair.key % n)
+                restating[filled[a]] = b
+                filled[a] += 1
+                restating[filled[b]] = a
+                filled[b] += 1
+            }
+            for item in 0..<n where starts[item + 1] - starts[item] > 1 { restating[starts[item]..<starts[item + 1]].sort() }
+            let restatingStarts = starts
+            let sortedRestatements = restating
             // Whether some text restates both `a` and `b`.
             func restatedTogether(_ a: Int, _ b: Int) -> Bool {
-                guard let x = sortedRestatements[a], let y = sortedRestatements[b] else { return false }
-                var (i, j) = (0, 0)
-                while i < x.count, j < y.count {
-                    if x[i] == y[j] { return true }
-                    if x[i] < y[j] { i += 1 } else { j += 1 }
+                var (i, j) = (restatingStarts[a], restatingStarts[b])
+                let (endA, endB) = (restatingStarts[a + 1], restatingStarts[b + 1])
+                while i < endA, j < endB {
+                    if sortedRestatements[i] == sortedRestatements[j] { return true }
+                    if sortedRestatements[i] < sortedRestatements[j] { i += 1 } else { j += 1 }
                 }
                 return false
             }
@@ -535,7 +549,7 @@ enum DuplicateDetection {
             }
         }
         func judged(_ comparisons: [(key: Int, fields: FieldComparison)], inherited: [Int: FieldComparison]) -> [Overlap] {
-            items.withUnsafeBufferPointer { buffer in
+            compacted(items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(comparisons.count) { index -> Overlap? in
                     let key = comparisons[index].key
@@ -546,7 +560,7 @@ enum DuplicateDetection {
                               kindName: kindName, options: options)
                     }
                 }
-            }.compactMap { $0 }
+            })
         }
         let comparisons = compare(compared, alike: knownAlike)
         var fields = PairTable<FieldComparison>(minimumCapacity: comparisons.count)
@@ -587,10 +601,15 @@ enum DuplicateDetection {
     /// (by score, then the other's id), counting `onlyRelated` (pairs known to be related, not yet
     /// compared: `judging` compares and judges those kept); each kept related pair says its place
     /// among each side's related entities and how many each has.
-    static func closestRelated(_ found: [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
+    /// (`found` is taken, not copied: its overlaps are moved into the list returned; a copy of each was a
+    /// retain of each of its fields, and a release when `found` was freed.)
+    static func closestRelated(_ found: consuming [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
                                reviewed: Acknowledgements = Acknowledgements([]), judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
+        var found = found
         let n = items.count
-        let place = Dictionary(uniqueKeysWithValues: items.enumerated().map { ($0.element.side.id, $0.offset) })
+        // The items' ids read once (read through `items`, each was a copy of its side, a retain of its strings).
+        let ids = items.map(\.side.id)
+        let place = Dictionary(uniqueKeysWithValues: ids.enumerated().map { ($0.element, $0.offset) })
         var duplicates: [Overlap] = []
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
@@ -598,12 +617,12 @@ enum DuplicateDetection {
         // (Looked up only where either side's approvals name another: most pairs have none.)
         let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
         let below = { (a: Int, b: Int) in
-            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(items[a].side.id, items[b].side.id) == nil ? 0.0 : 2
+            approving.isEmpty || !(approving[a] || approving[b]) || reviewed.reviewer(ids[a], ids[b]) == nil ? 0.0 : 2
         }
-        for (index, overlap) in found.enumerated() {
-            if overlap.kind != .related { duplicates.append(overlap); continue }
-            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }
-            related.append((overlap.score - below(a, b), a, b, index))
+        for index in found.indices {
+            if found[index].kind != .related { duplicates.append(take(&found, index, vacated: vacated)); continue }
+            guard let a = place[found[index].sides[0].id], let b = place[found[index].sides[1].id] else { continue }
+            related.append((found[index].score - below(a, b), a, b, index))
         }
         for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
         guard cap > 0 else { return duplicates }
@@ -626,7 +645,7 @@ enum DuplicateDetection {
         }
         // Each item's place among the ids sorted (ties are broken by the other's id).
         var idOrder = [Int](repeating: 0, count: n)
-        for (position, item) in items.indices.sorted(by: { items[$0].side.id < items[$1].side.id }).enumerated() { idOrder[item] = position }
+        for (position, item) in items.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idOrder[item] = position }
         var ranksA = [Int](repeating: cap + 1, count: related.count)
         var ranksB = ranksA
         var best: [(score: Double, order: Int, index: Int)] = []
@@ -648,15 +667,15 @@ enum DuplicateDetection {
                 if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
             }
         }
-        var kept = duplicates
+        var kept = consume duplicates
         var toJudge: [(key: Int, value: Candidate)] = []
         var placesToJudge: [Int] = []
-        func marked(_ overlap: Overlap, _ index: Int) -> Overlap {
+        func marked(_ overlap: consuming Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
             let pair = related[index]
             let ranks = (ranksA[index], ranksB[index])
             // `sides` are ordered by id; the pair's first item may be the second side.
-            let firstIsA = overlap.sides[0].id == items[pair.a].side.id
+            let firstIsA = overlap.sides[0].id == ids[pair.a]
             overlap.relatedRanks = firstIsA ? [ranks.0, ranks.1] : [ranks.1, ranks.0]
             overlap.relatedTotals = firstIsA ? [totals[pair.a], totals[pair.b]] : [totals[pair.b], totals[pair.a]]
             return overlap
@@ -664,17 +683,18 @@ enum DuplicateDetection {
         // The pairs among either side's closest, in order (a rank not given is cap + 1).
         for index in related.indices where ranksA[index] <= cap || ranksB[index] <= cap {
             let source = related[index].source
-            if source >= 0 { kept.append(marked(found[source], index)) } else {
+            if source >= 0 { kept.append(marked(take(&found, source, vacated: vacated), index)) } else {
                 toJudge.append(onlyRelated[-1 - source])
                 placesToJudge.append(index)
             }
         }
-        let judgedNow = judging(toJudge)
+        var judgedNow = judging(toJudge)
         var byKey: [Int: Int] = [:]
         for index in placesToJudge { byKey[related[index].a * n + related[index].b] = index }
-        for overlap in judgedNow {
-            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id], let index = byKey[min(a, b) * n + max(a, b)] else { continue }
-            kept.append(marked(overlap, index))
+        for k in judgedNow.indices {
+            guard let a = place[judgedNow[k].sides[0].id], let b = place[judgedNow[k].sides[1].id],
+                  let index = byKey[min(a, b) * n + max(a, b)] else { continue }
+            kept.append(marked(take(&judgedNow, k, vacated: vacated), index))
         }
         return kept
     }
@@ -776,6 +796,11 @@ enum DuplicateDetection {
         /// clear-margin rule ask `apart` of millions of pairs, and comparing the strings (each read a
         /// retain) was most of its time. Nil when there are too many distinct values to tabulate.
         let surfaceTable: (numbers: [Int32], related: [Bool], count: Int)?
+        /// Past the table's 256 surfaces (a playbook of many surfaces), when each is written normalised:
+        /// each experiment's surface numbered (−1 for none), and for each surface the numbers of those
+        /// that are its `/`-prefixes (`prefixes[starts[s]..<starts[s + 1]]`): `Surface.related` of two
+        /// surfaces is then their numbers equal or one among the other's prefixes, no string compared.
+        private let surfaceAncestry: (numbers: [Int32], starts: [Int32], prefixes: [Int32])?
         let audienceCodes: [AudienceCode]?
 
         init(_ items: [Item]) {
@@ -806,7 +831,41 @@ enum DuplicateDetection {
             surfaces = items.map(\.experimentSurface)
             audiences = items.map(\.experimentAudience)
             surfaceTable = Self.tabulated(surfaces)
+            surfaceAncestry = surfaceTable == nil ? Self.ancestry(surfaces) : nil
             audienceCodes = AudienceCode.codes(audiences)
+        }
+
+        /// The distinct surfaces numbered, each with the numbers of its `/`-prefixes among them (nil
+        /// unless every surface is written normalised: `Surface.related` then compares their bytes).
+        private static func ancestry(_ surfaces: [String?]) -> (numbers: [Int32], starts: [Int32], prefixes: [Int32])? {
+            var distinct: [String] = []
+            var numberOf: [String: Int32] = [:]
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(surfaces.count)
+            for surface in surfaces {
+                guard let surface else { numbers.append(-1); continue }
+                if let known = numberOf[surface] { numbers.append(known); continue }
+                guard Surface.isNormalised(surface), distinct.count < Int(Int32.max) else { return nil }
+                numberOf[surface] = Int32(distinct.count)
+                numbers.append(Int32(distinct.count))
+                distinct.append(surface)
+            }
+            var starts: [Int32] = [0]
+            var prefixes: [Int32] = []
+            for surface in distinct {
+                let bytes = Array(surface.utf8)
+                for (end, byte) in bytes.enumerated() where byte == UInt8(ascii: "/") {
+                    if let prefix = numberOf[String(decoding: bytes[..<end], as: UTF8.self)] { prefixes.append(prefix) }
+                }
+                starts.append(Int32(prefixes.count))
+            }
+            return (numbers, starts, prefixes)
+        }
+
+        /// Whether surface `a` is one of surface `b`'s `/`-prefixes (`surfaceAncestry`'s numbers).
+        private static func isPrefix(_ a: Int32, of b: Int32, _ ancestry: (numbers: [Int32], starts: [Int32], prefixes: [Int32])) -> Bool {
+            for k in Int(ancestry.starts[Int(b)])..<Int(ancestry.starts[Int(b) + 1]) where ancestry.prefixes[k] == a { return true }
+            return false
         }
 
         /// The distinct surfaces numbered, and `Surface.related` of each two (nil beyond 256 of them).
@@ -887,6 +946,9 @@ enum DuplicateDetection {
                 if let table = surfaceTable {
                     let (sa, sb) = (Int(table.numbers[a]), Int(table.numbers[b]))
                     if sa >= 0, sb >= 0, !table.related[sa * table.count + sb] { return true }
+                } else if let ancestry = surfaceAncestry {
+                    let (sa, sb) = (ancestry.numbers[a], ancestry.numbers[b])
+                    if sa >= 0, sb >= 0, sa != sb, !Self.isPrefix(sa, of: sb, ancestry), !Self.isPrefix(sb, of: sa, ancestry) { return true }
                 } else if let sa = surfaces[a], let sb = surfaces[b], !Surface.related(sa, sb) {
                     return true
                 }

@@ -25,7 +25,7 @@ enum VariantAllocation: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.experiments.compactMap { experiment, file in
+        context.compactMap(\.experiments) { experiment, file in
             let allocations = experiment.variants.compactMap { $0.allocation?.value }
             guard !experiment.variants.isEmpty, allocations.count == experiment.variants.count else { return nil }
             let total = allocations.reduce(0, +)
@@ -56,7 +56,7 @@ enum PowerCalculation: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.experiments.compactMap { experiment, file in
+        context.compactMap(\.experiments) { experiment, file in
             guard let located = experiment.status, located.value.hasLaunched, !experiment.isInvalid("design") else { return nil }
             let status = located.value
             guard let design = experiment.design else {
@@ -95,7 +95,7 @@ enum ExperimentDates: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var out: [LocatedDiagnostic] = []
-        for (experiment, file) in context.experiments {
+        context.forEach(\.experiments) { experiment, file in
             let id = experiment.id.value
             if let status = experiment.status {
                 if status.value == .running, experiment.start == nil, !experiment.isInvalid("start") {
@@ -129,7 +129,7 @@ enum StaleExperiment: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.experiments.compactMap { experiment, file in
+        context.compactMap(\.experiments) { experiment, file in
             guard experiment.status?.value == .running, let end = experiment.end, end.value < context.today else { return nil }
             return context.finding(
                 file, end.mark,
@@ -154,7 +154,7 @@ enum ConcludedResult: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.experiments.compactMap { experiment, file in
+        context.compactMap(\.experiments) { experiment, file in
             guard let status = experiment.status, status.value == .concluded, !experiment.isInvalid("result") || experiment.result != nil else { return nil }
             guard let result = experiment.result else {
                 return context.finding(file, status.mark, "\(experiment.id.value) is concluded but has no `result` (outcome, decision, learnings)", entity: experiment.id.value)
@@ -190,7 +190,7 @@ enum RevenueGuardrails: RepositoryRule {
     static let revenueWords = ["pricing", "checkout", "billing", "payment"]
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.experiments.compactMap { experiment, file in
+        context.compactMap(\.experiments) { experiment, file in
             guard let metrics = experiment.metrics, metrics.guardrails.isEmpty else { return nil }
             var reasons: [String] = []
             if context.squad(experiment.squad?.value)?.funnelStage == .revenue { reasons.append("its squad works on revenue") }

@@ -29,8 +29,8 @@ enum ICERange: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var out: [LocatedDiagnostic] = []
-        for (hypothesis, file) in context.hypotheses {
-            guard let ice = hypothesis.ice else { continue }
+        context.forEach(\.hypotheses) { hypothesis, file in
+            guard let ice = hypothesis.ice else { return }
             for (name, score) in [("impact", ice.impact), ("confidence", ice.confidence), ("ease", ice.ease)] {
                 guard let score, !(1...10).contains(score.value) else { continue }
                 out.append(context.finding(
@@ -53,8 +53,8 @@ enum TestingHasExperiment: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        let tested = Set(context.experiments.compactMap { $0.0.hypothesis?.value })
-        return context.hypotheses.compactMap { hypothesis, file in
+        let tested = Set(context.compactMap(\.experiments) { experiment, _ in experiment.hypothesis?.value })
+        return context.compactMap(\.hypotheses) { hypothesis, file in
             guard let status = hypothesis.status, status.value == .testing, !tested.contains(hypothesis.id.value) else { return nil }
             return context.finding(
                 file, status.mark, "\(hypothesis.id.value) is testing, but no experiment names it as its hypothesis",
@@ -74,7 +74,7 @@ enum ExpectedLift: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.hypotheses.compactMap { hypothesis, file in
+        context.compactMap(\.hypotheses) { hypothesis, file in
             guard hypothesis.expectedLift == nil, !hypothesis.isInvalid("expected_lift"), hypothesis.status?.value != .parked else { return nil }
             return context.finding(
                 file, hypothesis.documentMark,

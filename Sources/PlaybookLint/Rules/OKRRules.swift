@@ -35,7 +35,7 @@ enum KeyResultsPerObjective: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let limit = Int(context.option("max"))
-        return context.objectives.compactMap { objective, file in
+        return context.compactMap(\.objectives) { objective, file in
             guard objective.keyResults.count > limit else { return nil }
             return context.finding(
                 file, objective.keyResults[limit].mark,
@@ -78,8 +78,8 @@ enum ObjectivesPerSquad: RepositoryRule {
         let limit = Int(context.option("max"))
         var seen: [String: Int] = [:]
         var out: [LocatedDiagnostic] = []
-        for (objective, file) in context.objectives {
-            guard let squad = objective.squad?.value, let quarter = objective.quarter?.value else { continue }
+        context.forEach(\.objectives) { objective, file in
+            guard let squad = objective.squad?.value, let quarter = objective.quarter?.value else { return }
             let key = "\(squad) \(quarter)"
             seen[key, default: 0] += 1
             if seen[key] == limit + 1 {
@@ -124,7 +124,7 @@ enum MeasurableKeyResult: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var out: [LocatedDiagnostic] = []
-        for (objective, file) in context.objectives {
+        context.forEach(\.objectives) { objective, file in
             for kr in objective.keyResults {
                 guard let baseline = kr.baseline?.value, let target = kr.target else { continue }
                 let name = "\(objective.id.value)/\(kr.id?.value ?? "key result")"

@@ -59,31 +59,42 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
     // of thousands of overlaps; joining chunks' lists copied each finding, a retain per field).
     // Related work capped per entity: a note only on the sides among whose closest it is.
     let cap = context.relatedPerEntity
+    // The kinds asked for, looked up once (not hashed for each overlap and side).
+    let (duplicates, collisions, related) = (kinds.contains(.duplicate), kinds.contains(.collision), kinds.contains(.related))
+    @Sendable func wanted(_ kind: OverlapKind) -> Bool {
+        switch kind {
+        case .duplicate: duplicates
+        case .collision: collisions
+        case .related: related
+        }
+    }
     @Sendable func noted(_ overlap: Overlap, _ side: Int) -> Bool {
-        guard kinds.contains(overlap.kind) else { return false }
+        guard wanted(overlap.kind) else { return false }
         guard overlap.kind == .related, let cap, overlap.relatedRanks.count == 2 else { return true }
         return overlap.relatedRanks[side] <= cap
     }
-    var total = 0
-    let starts = list.indices.map { index in
-        defer { total += (noted(list[index], 0) ? 1 : 0) + (noted(list[index], 1) ? 1 : 0) }
-        return total
-    }
-    let chunk = 1024
-    let chunks = (list.count + chunk - 1) / chunk
-    let out = [LocatedDiagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
-        nonisolated(unsafe) let buffer = buffer
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            for index in (c * chunk)..<min(list.count, (c + 1) * chunk) where kinds.contains(list[index].kind) {
-                let overlap = list[index]
-                var at = starts[index]
-                for side in 0..<2 where noted(overlap, side) {
-                    (buffer.baseAddress! + at).initialize(to: finding(overlap, side: side, context: context))
-                    at += 1
+    // Each overlap read in place (taken out of the list, each was a copy: a retain of each of its fields).
+    let out = list.withUnsafeBufferPointer { overlaps in
+        var total = 0
+        let starts = overlaps.indices.map { index in
+            defer { total += (noted(overlaps[index], 0) ? 1 : 0) + (noted(overlaps[index], 1) ? 1 : 0) }
+            return total
+        }
+        let chunk = 1024
+        let chunks = (overlaps.count + chunk - 1) / chunk
+        return [LocatedDiagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
+            nonisolated(unsafe) let (buffer, overlaps) = (buffer, overlaps)
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                for index in (c * chunk)..<min(overlaps.count, (c + 1) * chunk) where wanted(overlaps[index].kind) {
+                    var at = starts[index]
+                    for side in 0..<2 where noted(overlaps[index], side) {
+                        (buffer.baseAddress! + at).initialize(to: finding(overlaps[index], side: side, context: context))
+                        at += 1
+                    }
                 }
             }
+            initialized = total
         }
-        initialized = total
     }
     Parting.release(consume list)
     return out

@@ -29,21 +29,34 @@ public struct LocatedDiagnostic: Sendable, Hashable {
 /// The entities of a repository sorted by kind, first definitions only (a duplicate id is
 /// its own finding): computed once per run and shared by every rule.
 struct RepositoryView: Sendable {
-    var experiments: [(Experiment, String)] = []
-    var hypotheses: [(Hypothesis, String)] = []
-    var objectives: [(Objective, String)] = []
-    var squads: [(Squad, String)] = []
-    var metrics: [(Metric, String)] = []
+    /// An entity and its file, held by reference: a rule reads the entity in place (a constant of a
+    /// class), where an element of a list of values was copied for each rule, a retain of each of an
+    /// experiment's dozens of fields (and a release).
+    final class Entry<Entity: Sendable>: Sendable {
+        let entity: Entity
+        let file: String
+
+        init(_ entity: Entity, _ file: String) {
+            self.entity = entity
+            self.file = file
+        }
+    }
+
+    var experiments: [Entry<Experiment>] = []
+    var hypotheses: [Entry<Hypothesis>] = []
+    var objectives: [Entry<Objective>] = []
+    var squads: [Entry<Squad>] = []
+    var metrics: [Entry<Metric>] = []
 
     /// `index` is the index of these `entities`.
     init(_ entities: [PlacedEntity], index: RepositoryIndex) {
         for (placed, kept) in zip(entities, index.inFirstFile) where kept {
             switch placed.entity {
-            case .experiment(let e): experiments.append((e, placed.file))
-            case .hypothesis(let h): hypotheses.append((h, placed.file))
-            case .objective(let o): objectives.append((o, placed.file))
-            case .squad(let s): squads.append((s, placed.file))
-            case .metric(let m): metrics.append((m, placed.file))
+            case .experiment(let e): experiments.append(Entry(e, placed.file))
+            case .hypothesis(let h): hypotheses.append(Entry(h, placed.file))
+            case .objective(let o): objectives.append(Entry(o, placed.file))
+            case .squad(let s): squads.append(Entry(s, placed.file))
+            case .metric(let m): metrics.append(Entry(m, placed.file))
             }
         }
     }
@@ -70,11 +83,19 @@ public struct RuleContext: Sendable {
         options[name] ?? rule.options.first { $0.name == name }?.defaultValue ?? 0
     }
 
-    var experiments: [(Experiment, String)] { view.experiments }
-    var hypotheses: [(Hypothesis, String)] { view.hypotheses }
-    var objectives: [(Objective, String)] { view.objectives }
-    var squads: [(Squad, String)] { view.squads }
-    var metrics: [(Metric, String)] { view.metrics }
+    /// `compactMap` over the entities of `list` with their files, each entity read in place (see `RepositoryView.Entry`).
+    func compactMap<Entity, T>(_ list: KeyPath<RepositoryView, [RepositoryView.Entry<Entity>]>, _ transform: (borrowing Entity, String) -> T?) -> [T] {
+        var out: [T] = []
+        forEach(list) { entity, file in
+            if let value = transform(entity, file) { out.append(value) }
+        }
+        return out
+    }
+
+    /// Each entity of `list` with its file, read in place (see `RepositoryView.Entry`).
+    func forEach<Entity>(_ list: KeyPath<RepositoryView, [RepositoryView.Entry<Entity>]>, _ body: (borrowing Entity, String) -> Void) {
+        for entry in view[keyPath: list] { body(entry.entity, entry.file) }
+    }
 
     func squad(_ id: String?) -> Squad? {
         guard let id, case .squad(let squad)? = index[id]?.entity else { return nil }

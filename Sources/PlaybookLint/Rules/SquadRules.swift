@@ -59,12 +59,12 @@ enum SquadBudget: RepositoryRule {
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var spent: [String: Double] = [:]
         var out: [LocatedDiagnostic] = []
-        for (experiment, file) in context.experiments {
+        context.forEach(\.experiments) { experiment, file in
             guard let budget = experiment.budget, let start = experiment.start?.value,
                   let squadID = experiment.squad?.value, let cap = context.squad(squadID)?.budget?.quarterly?.value
-            else { continue }
+            else { return }
             // An abandoned experiment whose start never came spent nothing.
-            if experiment.status?.value == .abandoned, start > context.today { continue }
+            if experiment.status?.value == .abandoned, start > context.today { return }
             let quarter = start.quarter
             let key = "\(squadID) \(quarter)"
             let before = spent[key, default: 0]
@@ -111,7 +111,7 @@ enum SquadChampion: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.squads.compactMap { squad, file in
+        context.compactMap(\.squads) { squad, file in
             guard let champion = squad.champion else { return nil }
             let names = squad.members.compactMap { $0.name?.value }
             guard !names.contains(champion.value) else { return nil }
@@ -149,7 +149,7 @@ enum MetricOwner: RepositoryRule {
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        context.metrics.compactMap { metric, file in
+        context.compactMap(\.metrics) { metric, file in
             guard let owner = metric.owner else { return nil }
             if let target = context.index[owner.value] {
                 guard target.entity.kind != .squad else { return nil }
