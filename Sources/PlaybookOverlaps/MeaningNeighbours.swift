@@ -188,7 +188,8 @@ extension DuplicateDetection {
     /// same change in other words. Replayed leaving one labelled set out (`Data/replay-siblings.py`): each set
     /// chose 0.5 on the eleven others by dupq10's criterion (by the best F1, 0.6: 458, 10, 124); the twelve seen
     /// sets went from 456 of 512 rewordings found, 10 look-alikes flagged and 121 other pairs to 458, 10 and 121
-    /// (`fresh7` and `fresh9` one more each; left one set out the same), `dupq22` 14, 0 and 8 unchanged. Siblings told apart outright (not called, as a field would) took every
+    /// (`fresh7` and `fresh9` one more each; left one set out the same), `dupq22` 14, 0 and 8 unchanged; merged
+    /// with the compounds of `dupq23`, 460, 10 and 120. Siblings told apart outright (not called, as a field would) took every
     /// look-alike and 45 other pairs out, but only because the labelled sets' look-alikes copy the outcome and
     /// their rewordings rephrase it: a real restatement may well copy an outcome, and it would be lost.
     static let siblingCosine = 0.5

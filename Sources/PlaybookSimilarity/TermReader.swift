@@ -27,6 +27,8 @@ public final class TermReader {
                     stem = ChangeDirection.without
                 } else if Self.particles.contains(word.word), ChangeDirection.pointing[stems[last]] != nil {
                     stems[last] += "-"
+                    // Shown as the compound, never as the bare verb it is not ("not add-on", not "not add").
+                    written[last] += "-" + word.written
                 }
             }
             stems.append(stem)
@@ -45,12 +47,26 @@ public final class TermReader {
     /// alone (a joined phrase, a number) stays as it is.
     public func spelled(_ words: [String], in text: String) -> [String] {
         guard !words.isEmpty else { return words }
-        var byTerm: [String: String] = [:]
-        for word in Tokenizer.writtenWords(text) {
-            if let key = term(word.word), byTerm[key] == nil { byTerm[key] = word.written }
+        let byTerm: [String: String]
+        if let known = spellings[text] {
+            byTerm = known
+        } else {
+            var read: [String: String] = [:]
+            for word in Tokenizer.writtenWords(text) {
+                if let key = term(word.word), read[key] == nil { read[key] = word.written }
+            }
+            if spellings.count >= Self.spellingsKept { spellings.removeAll(keepingCapacity: true) }
+            spellings[text] = read
+            byTerm = read
         }
         return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
     }
+
+    /// Each text's terms as it writes them, for `spelled`: a text is named in the messages of many pairs
+    /// (a long one was read again for each, 7 % of a lint of 8,000 long experiments). At most
+    /// `spellingsKept` texts, then forgotten all at once.
+    private var spellings: [String: [String: String]] = [:]
+    private static let spellingsKept = 4096
 
     /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
     private func term(_ word: String) -> String? {
@@ -88,6 +104,7 @@ public struct Reading: RandomAccessCollection, Sendable {
     public let written: [String]
 
     public init(stems: [String], written: [String]) {
+        precondition(stems.count == written.count, "one written word per stem")
         self.stems = stems
         self.written = written
     }

@@ -26,6 +26,9 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.stems("a dairy-free option").stems, ["a", "dairi", ChangeDirection.without, "option"])
         XCTAssertEqual(reader.stems("ride free for a week").stems, ["ride", "free", "for", "a", "week"])
         XCTAssertEqual(reader.stems("no surprise add-on").stems, ["no", "surpris", "add-", "on"])
+        // The compound is shown whole: a note about it never names the verb "add".
+        XCTAssertEqual(reader.stems("no paid Add-on").written, ["no", "paid", "Add-on", "on"])
+        XCTAssertEqual(ChangeDirection(sentences: [reader.stems("no paid add-on")]).spelling("add-"), "add-on")
         XCTAssertEqual(reader.stems("a sign-up form").stems, ["a", "sign", "up", "form"])
         XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
         XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
@@ -47,5 +50,20 @@ final class TermReaderTests: XCTestCase {
         let reader = TermReader()
         XCTAssertEqual(reader.spelled(["confirm", "pl", "kiosk", "signup", "30"], in: "show the confirmation at PL kiosks after sign up, 30 days"),
                        ["confirmation", "PL", "kiosks", "signup", "30"])
+    }
+
+    /// A reader remembers each text's spellings (a bounded number of texts): asked again, and after it
+    /// has forgotten them for many other texts, it answers as a new reader does.
+    func testSpelledTheSameFromMemory() {
+        let reader = TermReader()
+        let texts = (0..<5_000).map { "Show the Kiosk\($0 % 7 == 0 ? "s" : "") at PL airports, step \($0)" }
+        for round in 0..<2 {
+            for text in texts.shuffled() {
+                XCTAssertEqual(reader.spelled(["kiosk", "pl", "airport"], in: text),
+                               TermReader().spelled(["kiosk", "pl", "airport"], in: text), "round \(round): \(text)")
+            }
+        }
+        XCTAssertEqual(reader.spelled(["kiosk"], in: texts[7]), ["Kiosks"])
+        XCTAssertEqual(reader.spelled(["kiosk"], in: texts[8]), ["Kiosk"])
     }
 }
