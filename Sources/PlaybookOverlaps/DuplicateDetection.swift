@@ -835,9 +835,10 @@ enum DuplicateDetection {
             audienceCodes = AudienceCode.codes(audiences)
         }
 
-        /// The distinct surfaces numbered, each with the numbers of its `/`-prefixes among them (nil
-        /// unless every surface is written normalised: `Surface.related` then compares their bytes).
-        private static func ancestry(_ surfaces: [String?]) -> (numbers: [Int32], starts: [Int32], prefixes: [Int32])? {
+        /// Each surface as the number of its first appearance among the distinct ones (−1 for none), nil as
+        /// soon as a new surface is not `admitting(surface, surfaces numbered so far)`.
+        private static func distinctSurfaces(_ surfaces: [String?], admitting: (String, Int) -> Bool)
+            -> (distinct: [String], numberOf: [String: Int32], numbers: [Int32])? {
             var distinct: [String] = []
             var numberOf: [String: Int32] = [:]
             var numbers: [Int32] = []
@@ -845,11 +846,20 @@ enum DuplicateDetection {
             for surface in surfaces {
                 guard let surface else { numbers.append(-1); continue }
                 if let known = numberOf[surface] { numbers.append(known); continue }
-                guard Surface.isNormalised(surface), distinct.count < Int(Int32.max) else { return nil }
+                guard admitting(surface, distinct.count) else { return nil }
                 numberOf[surface] = Int32(distinct.count)
                 numbers.append(Int32(distinct.count))
                 distinct.append(surface)
             }
+            return (distinct, numberOf, numbers)
+        }
+
+        /// The distinct surfaces numbered, each with the numbers of its `/`-prefixes among them (nil
+        /// unless every surface is written normalised: `Surface.related` then compares their bytes).
+        private static func ancestry(_ surfaces: [String?]) -> (numbers: [Int32], starts: [Int32], prefixes: [Int32])? {
+            guard let (distinct, numberOf, numbers) = distinctSurfaces(surfaces, admitting: {
+                Surface.isNormalised($0) && $1 < Int(Int32.max)
+            }) else { return nil }
             var starts: [Int32] = [0]
             var prefixes: [Int32] = []
             for surface in distinct {
@@ -870,18 +880,7 @@ enum DuplicateDetection {
 
         /// The distinct surfaces numbered, and `Surface.related` of each two (nil beyond 256 of them).
         private static func tabulated(_ surfaces: [String?]) -> (numbers: [Int32], related: [Bool], count: Int)? {
-            var distinct: [String] = []
-            var numberOf: [String: Int32] = [:]
-            var numbers: [Int32] = []
-            numbers.reserveCapacity(surfaces.count)
-            for surface in surfaces {
-                guard let surface else { numbers.append(-1); continue }
-                if let known = numberOf[surface] { numbers.append(known); continue }
-                guard distinct.count < 256 else { return nil }
-                numberOf[surface] = Int32(distinct.count)
-                numbers.append(Int32(distinct.count))
-                distinct.append(surface)
-            }
+            guard let (distinct, _, numbers) = distinctSurfaces(surfaces, admitting: { $1 < 256 }) else { return nil }
             let count = distinct.count
             var related = [Bool](repeating: false, count: count * count)
             for a in 0..<count { for b in 0..<count { related[a * count + b] = Surface.related(distinct[a], distinct[b]) } }

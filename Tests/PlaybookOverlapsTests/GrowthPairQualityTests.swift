@@ -237,15 +237,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// only: 0 found, 3 flagged). Too
     /// few texts per metric to crowd a rewording out: a regression check, not a measure of recall.
     func testDupq20PairsWithTheInstalledModel() throws {
-        let pairs = try GrowthPair.load("dupq20-pairs.tsv")
-        XCTAssertEqual(pairs.count, 32)
-        XCTAssertEqual(pairs.count { $0.duplicate }, 16)
-        for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
-            XCTAssertGreaterThanOrEqual(pairs.count { $0.kind == kind }, 2, kind)
-        }
-        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
-        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
-        try assertFloors("dupq20-pairs.tsv", duplicates: 16, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
+        try assertWrittenSet("dupq20-pairs.tsv", pairs: 32, everyKind: true, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
     }
 
     /// The pairs `dupq22` wrote (`Data/dupq22-pairs.tsv`: 20 ideas of ten products no other set uses, two
@@ -254,15 +246,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// (F1 0.824 over the labelled pairs, 0.667 counting the other pairs; words only: 0 found, 8 flagged). Two ideas
     /// of one product under one metric read alike to the model (two lounge ideas at 0.61): most of the other pairs.
     func testDupq22PairsWithTheInstalledModel() throws {
-        let pairs = try GrowthPair.load("dupq22-pairs.tsv")
-        XCTAssertEqual(pairs.count, 40)
-        XCTAssertEqual(pairs.count { $0.duplicate }, 20)
-        for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
-            XCTAssertGreaterThanOrEqual(pairs.count { $0.kind == kind }, 2, kind)
-        }
-        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
-        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
-        try assertFloors("dupq22-pairs.tsv", duplicates: 20, found: 14, flagged: 0, strays: 8, wordsFlagged: 8)
+        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 14, flagged: 0, strays: 8, wordsFlagged: 8)
     }
 
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
@@ -272,13 +256,8 @@ final class GrowthPairQualityTests: XCTestCase {
     /// "drop the phone field" / "without the phone field"); words only 0 flagged; with the hyphenated compounds
     /// of `dupq23` ("dairy-free"): 5, 0 and 4, the floors. A regression check.
     func testDupq21PairsWithTheInstalledModel() throws {
-        let pairs = try GrowthPair.load("dupq21-pairs.tsv")
-        XCTAssertEqual(pairs.count, 14)
-        XCTAssertEqual(pairs.count { $0.duplicate }, 7)
+        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 5, flagged: 0, strays: 4, wordsFlagged: 0)
         XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
-        let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
-        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
-        try assertFloors("dupq21-pairs.tsv", duplicates: 7, found: 5, flagged: 0, strays: 4, wordsFlagged: 0)
     }
 
     /// The pairs `dupq23` wrote (`Data/dupq23-pairs.tsv`: 8 ideas, each a rewording that says the change's
@@ -288,12 +267,26 @@ final class GrowthPairQualityTests: XCTestCase {
     /// a denial. Before: 4 of 8 found, 2 of 8 flagged, 4 other pairs (words only 4 flagged); after 8, 0 and 0
     /// (words only 0 flagged; in-sample: written knowing the misreads). A regression check.
     func testDupq23PairsWithTheInstalledModel() throws {
-        let pairs = try GrowthPair.load("dupq23-pairs.tsv")
-        XCTAssertEqual(pairs.count, 16)
-        XCTAssertEqual(pairs.count { $0.duplicate }, 8)
+        try assertWrittenSet("dupq23-pairs.tsv", pairs: 16, everyKind: false, found: 8, flagged: 0, strays: 0, wordsFlagged: 0)
+    }
+
+    /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
+    /// look-alikes of each kind, every metric in the catalog, and its floors.
+    @discardableResult
+    private func assertWrittenSet(_ file: String, pairs count: Int, everyKind: Bool, found: Int, flagged: Int, strays: Int,
+                                  wordsFlagged: Int) throws -> [GrowthPair] {
+        let pairs = try GrowthPair.load(file)
+        XCTAssertEqual(pairs.count, count, file)
+        XCTAssertEqual(pairs.count { $0.duplicate }, count / 2, file)
+        if everyKind {
+            for kind in ["opposite", "negation", "metric", "audience", "platform", "surface", "region"] {
+                XCTAssertGreaterThanOrEqual(pairs.count { $0.kind == kind }, 2, "\(file): \(kind)")
+            }
+        }
         let metrics = Set(try GrowthPair.rows("growth-metrics.tsv").compactMap { $0["id"] })
-        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) })
-        try assertFloors("dupq23-pairs.tsv", duplicates: 8, found: 8, flagged: 0, strays: 0, wordsFlagged: 0)
+        XCTAssertTrue(pairs.allSatisfy { metrics.contains($0.a.metric) && metrics.contains($0.b.metric) }, file)
+        try assertFloors(file, duplicates: count / 2, found: found, flagged: flagged, strays: strays, wordsFlagged: wordsFlagged)
+        return pairs
     }
 
     func testTheFreshSetsAreBalancedAndNewIdeas() throws {
