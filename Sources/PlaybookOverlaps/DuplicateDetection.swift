@@ -63,7 +63,7 @@ enum DuplicateDetection {
             var audience: String?
             var audienceVector: ArraySlice<Float>?
             var channelInTitleAndChange: Bool
-            /// The statement's outcome, lower-cased (hypotheses only): `siblingOutcomes`.
+            /// The statement's outcome as `outcomeKey` reads it (hypotheses only): `siblingCosine`.
             let outcome: String?
             /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
             /// that `certainlyApart` reads them without copying the experiment (a retain of each of
@@ -103,7 +103,7 @@ enum DuplicateDetection {
              channelInTitleAndChange: Bool = false, outcome: String? = nil) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
                             experiment: experiment, audience: audience, audienceVector: audienceVector,
-                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome?.lowercased())
+                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome)
         }
 
         /// The fields, copied first when another item shares them.
@@ -133,7 +133,7 @@ enum DuplicateDetection {
         var channelInTitleAndChange: Bool {
             get { fields.channelInTitleAndChange } set { unique().channelInTitleAndChange = newValue }
         }
-        /// The statement's outcome, lower-cased (hypotheses only).
+        /// The statement's outcome as `outcomeKey` reads it (hypotheses only).
         var outcome: String? { fields.outcome }
     }
 
@@ -236,7 +236,7 @@ enum DuplicateDetection {
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
-                               outcome: s?.outcome))
+                               outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)

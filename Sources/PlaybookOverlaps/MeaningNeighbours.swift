@@ -194,6 +194,13 @@ extension DuplicateDetection {
     /// their rewordings rephrase it: a real restatement may well copy an outcome, and it would be lost.
     static let siblingCosine = 0.5
 
+    /// An outcome as `siblingCosine` compares it: lower-cased, the same words and numbers ("lift metric 4 by
+    /// 2%" is not "lift metric 15 by 6%"); nil when it says fewer than two content words, so that a
+    /// placeholder ("TBD", "growth") does not make every hypothesis that writes it another's sibling.
+    static func outcomeKey(_ outcome: String, reader: TermReader) -> String? {
+        reader.contentStems(outcome).count >= 2 ? outcome.lowercased() : nil
+    }
+
     /// Each text as a number, equal texts alike, "" as 0.
     static func numbered(_ texts: [String]) -> [Int] {
         var numbers: [String: Int] = ["": 0]

@@ -1,6 +1,7 @@
 import XCTest
-import PlaybookOverlaps
 import PlaybookEmbedding
+@testable import PlaybookOverlaps
+import PlaybookSimilarity
 
 /// Another idea toward the same outcome, in the same words, does not crowd a rewording out of its idea's closest
 /// texts (`DuplicateDetection.siblingCosine`): on the ninth fresh set, "Send an alert when a rare bird is seen
@@ -23,5 +24,20 @@ final class SiblingRivalTests: XCTestCase {
         XCTAssertEqual(sibling.metric, idea.metric)
         let (kinds, _, _) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model)
         XCTAssertEqual(kinds["O079"], .duplicate, "the rare-bird alert and its rewording")
+    }
+}
+
+/// Which outcomes make two ideas siblings: the same words and numbers, in any case; never a placeholder.
+final class OutcomeKeyTests: XCTestCase {
+    func testOutcomesAreReadAsTheirContentWords() {
+        let reader = TermReader()
+        func key(_ outcome: String) -> String? { DuplicateDetection.outcomeKey(outcome, reader: reader) }
+        XCTAssertEqual(key("More lounge bookings"), key("more lounge bookings"))
+        XCTAssertNotNil(key("more lounge bookings"))
+        XCTAssertNotEqual(key("more lounge bookings"), key("more same-day lounge bookings"))
+        XCTAssertNotEqual(key("lift metric 4 by 2%"), key("lift metric 15 by 6%"))
+        for placeholder in ["TBD", "growth", "n/a", "", "the more"] {
+            XCTAssertNil(key(placeholder), placeholder)
+        }
     }
 }
