@@ -21,7 +21,6 @@ struct Analyzer {
     private(set) var termKeys: [String] = []
     private(set) var bigramKeys: [UInt64] = []
     private(set) var gramKeys: [UInt64] = []
-    private var synonyms: [String: String] = [:]
 
     /// Whether word pairs are collected (not when they weigh nothing).
     let collectsPairs: Bool
@@ -29,9 +28,6 @@ struct Analyzer {
     init(collectsPairs: Bool = true) {
         self.collectsPairs = collectsPairs
         stemmer = Stemmer()
-        for group in Lexicon.synonymGroups {
-            for member in group where synonyms[member] == nil { synonyms[member] = group[0] }
-        }
     }
 
     /// What a word turned out to be, worked out once per distinct word.
@@ -80,18 +76,18 @@ struct Analyzer {
     private mutating func resolve(_ word: String) -> Known {
         if let known = known[word] { return known }
         let result: Known
-        if let digits = Lexicon.numberWords[word] {
+        let stemmer = self.stemmer
+        switch Lexicon.reading(word, stem: { stemmer?.stem(Substring($0)) ?? $0 }) {
+        case .number(let digits):
             result = .number(term("#" + digits, shown: word), digits)
-        } else if Lexicon.negations.contains(word) {
+        case .negation:
             result = .negation(term("¬", shown: word))
-        } else if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 {
+        case .skipped:
             result = .skipped
-        } else {
-            let base = Lexicon.irregular[word] ?? word
-            let stemmed = stemmer?.stem(Substring(base)) ?? base
+        case .term(let key):
             var grams: [Int32] = []
             addGrams(of: word, to: &grams)
-            result = .term(term(synonyms[stemmed] ?? stemmed, shown: word), grams)
+            result = .term(term(key, shown: word), grams)
         }
         known[word] = result
         return result

@@ -70,22 +70,13 @@ public final class TermReader {
 
     /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
     private func term(_ word: String) -> String? {
-        if let digits = Lexicon.numberWords[word] { return "#" + digits }
-        if Lexicon.negations.contains(word) { return "¬" }
-        if Lexicon.stopwords.contains(word) || word.unicodeScalars.count < 2 { return nil }
-        let base = Lexicon.irregular[word] ?? word
-        let stemmed = stemmer?.stem(Substring(base)) ?? base
-        return Self.synonyms[stemmed] ?? stemmed
-    }
-
-    /// Each stem of `Lexicon.synonymGroups` to its group's first member, as `Analyzer` folds them.
-    private static let synonyms: [String: String] = {
-        var out: [String: String] = [:]
-        for group in Lexicon.synonymGroups {
-            for member in group where out[member] == nil { out[member] = group[0] }
+        switch Lexicon.reading(word, stem: { stemmer?.stem(Substring($0)) ?? $0 }) {
+        case .number(let digits): return "#" + digits
+        case .negation: return "¬"
+        case .skipped: return nil
+        case .term(let key): return key
         }
-        return out
-    }()
+    }
 
     /// `stems` without stop words and one-letter words: the words that carry what a text says, in order.
     public func contentStems(_ text: String) -> [String] {
