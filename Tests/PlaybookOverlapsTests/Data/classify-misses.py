@@ -12,18 +12,13 @@ out of each other's two closest texts (by the idea's own look-alike or by other 
 between two look-alikes lost (by a field, a denial, or the cosines). numpy and scipy.
 """
 import collections
-import importlib.util
 import os
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 align = module("align", "replay-token-alignment.py")

@@ -28,7 +28,6 @@ set out (a set takes the best rule, by rewordings found less other pairs on the 
 there with no more look-alikes or other pairs and none in the bundled example). numpy and scipy.
 """
 import collections
-import importlib.util
 import os
 import re
 import sys
@@ -40,11 +39,7 @@ FACETS = os.path.join(HERE, "..", "..", "..", "Sources", "PlaybookOverlaps", "Fa
 KINDS = ("surface", "platform", "direction", "detail")
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 classify = module("classify", "classify-misses.py")

@@ -43,7 +43,6 @@ committed 448 found, 10 flagged, 129 other pairs, left one set out the second wa
 audience bar give 449, 10, 130 each; the logistic combinations 449-451 found for 132-136 other pairs. Nothing taken.
 """
 import collections
-import importlib.util
 import itertools
 import json
 import os
@@ -57,11 +56,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BLIND = ("fresh10", "fresh11", "fresh12")
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")

@@ -30,7 +30,6 @@ example); and dupq22 with each criterion's choice on all twelve. numpy and scipy
 
 Measured 2026-12-02 on the dump of `3c3f726` (456 found, 10 flagged, 121 other pairs; dupq22 14, 0, 8): `Data/README.md`.
 """
-import importlib.util
 import itertools
 import os
 import sys
@@ -43,11 +42,7 @@ MEASURED_ONLY = ("dupq22",)
 KEYS = ("found", "flagged", "strays")
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")

@@ -23,7 +23,6 @@ one). `dupq22` is measured with the knobs the twelve seen sets choose, never cho
    `strict` and `f1` (`replay-hubness.py`'s criteria).
 numpy and scipy (through the modules it reuses).
 """
-import importlib.util
 import itertools
 import json
 import os
@@ -32,11 +31,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 hub = module("hub", "replay-hubness.py")

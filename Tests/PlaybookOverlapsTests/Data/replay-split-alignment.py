@@ -24,7 +24,6 @@ found, 10 flagged, 130 other pairs, F1 0.923) or loses (443–446 found, 130–1
 best is 448 found for 135–136 other pairs.
 """
 import collections
-import importlib.util
 import itertools
 import json
 import os
@@ -36,11 +35,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 align = module("align", "replay-token-alignment.py")

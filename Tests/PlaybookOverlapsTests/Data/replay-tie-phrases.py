@@ -23,7 +23,6 @@ numpy and scipy.
 """
 import collections
 import difflib
-import importlib.util
 import os
 import pickle
 import re
@@ -34,11 +33,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")

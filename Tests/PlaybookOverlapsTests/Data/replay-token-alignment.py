@@ -30,7 +30,6 @@ texts), F the harmonic mean of the two averages. What is printed:
 Standard library, numpy and scipy.
 """
 import collections
-import importlib.util
 import math
 import os
 import pickle
@@ -41,11 +40,7 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def module(name, file):
-    spec = importlib.util.spec_from_file_location(name, os.path.join(HERE, file))
-    m = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(m)
-    return m
+from replay_modules import module  # noqa: E402
 
 
 replay = module("replay", "replay-neighbour-rule.py")
