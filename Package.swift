@@ -116,7 +116,7 @@ let package = Package(
             name: "PlaybookReviewTests",
             dependencies: ["PlaybookReview", "PlaybookGit", "PlaybookLint", "PlaybookHistory", "PlaybookModel"],
             exclude: ["Goldens"]),
-        .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity"]),
+        .testTarget(name: "PlaybookSimilarityTests", dependencies: ["PlaybookSimilarity", "PlaybookTestSupport"]),
         .testTarget(
             name: "PlaybookOverlapsTests",
             dependencies: ["PlaybookOverlaps", "PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding"],

@@ -20,44 +20,21 @@ enum Tokenizer {
     /// one that decides how fast twenty thousand hypotheses are read.
     static func asciiTokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
         var out: [Token] = []
-        var i = 0
-        let n = bytes.count
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 32) >= 97 && (b | 32) <= 122 }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
-        while i < n {
-            let b = bytes[i]
-            if isLetter(b) {
+        scanASCII(bytes) { piece in
+            switch piece {
+            case .word(let range):
                 buffer.removeAll(keepingCapacity: true)
-                while i < n, isLetter(bytes[i]) {
-                    buffer.append(bytes[i] | 32)
-                    i += 1
-                }
+                for i in range { buffer.append(bytes[i] | 32) }
                 out.append(.word(String(decoding: buffer, as: UTF8.self)))
-            } else if isDigit(b) {
+            case .number(let range):
                 buffer.removeAll(keepingCapacity: true)
-                while i < n {
-                    let c = bytes[i]
-                    if isDigit(c) {
-                        buffer.append(c)
-                    } else if (c == 46 || c == 44), i + 1 < n, isDigit(bytes[i + 1]) {
-                        if c == 46 { buffer.append(c) } // "1,000" is 1000; "2.5" keeps its point
-                    } else {
-                        break
-                    }
-                    i += 1
-                }
-                if i < n, bytes[i] == 37 {
-                    buffer.append(37)
-                    i += 1
-                } else if i < n, bytes[i] | 32 == 120, i + 1 == n || !isLetter(bytes[i + 1]) {
-                    buffer.append(120)
-                    i += 1
-                }
+                // "1,000" is 1000; "2.5" keeps its point; "3X" is "3x"
+                for i in range where bytes[i] != 44 { buffer.append(bytes[i] == 88 ? 120 : bytes[i]) }
                 out.append(.number(String(decoding: buffer, as: UTF8.self)))
-            } else {
-                i += 1
+            case .other:
+                break
             }
         }
         return out
@@ -65,53 +42,102 @@ enum Tokenizer {
 
     static func scalarTokens(_ text: String) -> [Token] {
         var out: [Token] = []
-        var word = String.UnicodeScalarView()
-        var number = ""
-        func flushWord() {
-            if !word.isEmpty { out.append(.word(String(word))) }
-            word = String.UnicodeScalarView()
-        }
-        func flushNumber() {
-            if !number.isEmpty { out.append(.number(number)) }
-            number = ""
-        }
         let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            if value >= 48 && value <= 57 {
-                flushWord()
-                number.unicodeScalars.append(scalar)
-            } else if !number.isEmpty, value == 46 || value == 44, index + 1 < scalars.count,
-                      (48...57).contains(scalars[index + 1].value) {
-                if value == 46 { number.append(".") } // "1,000" is 1000; "2.5" keeps its point
-            } else if !number.isEmpty, value == 37 {
-                number.append("%")
-                flushNumber()
-            } else if !number.isEmpty, value == 120 || value == 88,
-                      index + 1 == scalars.count || !isLetter(scalars[index + 1]) {
-                number.append("x")
-                flushNumber()
-            } else if isLetter(scalar) {
-                flushNumber()
-                if value < 128 {
-                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-                } else {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-            } else {
-                flushWord()
-                flushNumber()
+        scanScalars(scalars) { piece in
+            switch piece {
+            case .word(let range):
+                out.append(.word(lowercased(scalars[range])))
+            case .number(let range):
+                var number = ""
+                for scalar in scalars[range] where scalar.value != 44 { number.unicodeScalars.append(scalar.value == 88 ? "x" : scalar) }
+                out.append(.number(number))
+            case .other:
+                break
             }
-            index += 1
         }
-        flushWord()
-        flushNumber()
         return out
     }
 
-    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+    /// One piece of text as both splits (`tokens` and `writtenWords`) read it: a word (a run of
+    /// letters), a number (digits, with "." and "," between digits, and a "%" or an "x" that no
+    /// letter follows), or any other byte or scalar.
+    enum Piece {
+        case word(Range<Int>)
+        case number(Range<Int>)
+        case other(UInt32)
+    }
+
+    /// The pieces of ASCII text, in order.
+    @inline(__always)
+    static func scanASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Piece) -> Void) {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            let start = i
+            if isLetter(b) {
+                while i < n, isLetter(bytes[i]) { i += 1 }
+                body(.word(start..<i))
+            } else if isDigit(b) {
+                while i < n {
+                    let c = bytes[i]
+                    guard isDigit(c) || ((c == 46 || c == 44) && i + 1 < n && isDigit(bytes[i + 1])) else { break }
+                    i += 1
+                }
+                if i < n, bytes[i] == 37 || (bytes[i] | 32 == 120 && (i + 1 == n || !isLetter(bytes[i + 1]))) { i += 1 }
+                body(.number(start..<i))
+            } else {
+                i += 1
+                body(.other(UInt32(b)))
+            }
+        }
+    }
+
+    /// The pieces of any text, scalar by scalar, in order; the same split as `scanASCII` on ASCII.
+    @inline(__always)
+    static func scanScalars(_ scalars: [Unicode.Scalar], _ body: (Piece) -> Void) {
+        var i = 0
+        let n = scalars.count
+        @inline(__always) func isDigit(_ index: Int) -> Bool { scalars[index].value >= 48 && scalars[index].value <= 57 }
+        while i < n {
+            let value = scalars[i].value
+            let start = i
+            if isDigit(i) {
+                while i < n {
+                    let c = scalars[i].value
+                    guard isDigit(i) || ((c == 46 || c == 44) && i + 1 < n && isDigit(i + 1)) else { break }
+                    i += 1
+                }
+                if i < n, scalars[i].value == 37 || ((scalars[i].value | 32) == 120 && (i + 1 == n || !isLetter(scalars[i + 1]))) { i += 1 }
+                body(.number(start..<i))
+            } else if isLetter(scalars[i]) {
+                while i < n, isLetter(scalars[i]) { i += 1 }
+                body(.word(start..<i))
+            } else {
+                i += 1
+                body(.other(value))
+            }
+        }
+    }
+
+    /// Lower-cased scalar by scalar (ASCII by arithmetic, the rest by its Unicode mapping).
+    static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var word = String.UnicodeScalarView()
+        for scalar in scalars {
+            let value = scalar.value
+            if value < 128 {
+                word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+            } else {
+                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(word)
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    @inline(__always) static func isLetter(_ b: UInt8) -> Bool { (b | 32) >= 97 && (b | 32) <= 122 }
+
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 128 { return (value | 32) >= 97 && (value | 32) <= 122 }
         return scalar.properties.isAlphabetic
@@ -172,53 +198,29 @@ extension Tokenizer {
     static func asciiWrittenWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [WrittenWord] {
         var out: [WrittenWord] = []
         var capitals = Capitals()
-        var i = 0
-        let n = bytes.count
-        @inline(__always) func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-        @inline(__always) func isLetter(_ b: UInt8) -> Bool { (b | 32) >= 97 && (b | 32) <= 122 }
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
-        while i < n {
-            let b = bytes[i]
-            if isLetter(b) {
-                let joined = i >= 2 && bytes[i - 1] == 45 && isLetter(bytes[i - 2])
-                let start = i
+        scanASCII(bytes) { piece in
+            switch piece {
+            case .word(let range):
+                let start = range.lowerBound
+                let joined = start >= 2 && bytes[start - 1] == 45 && isLetter(bytes[start - 2])
                 var upperAfterFirst = false
                 buffer.removeAll(keepingCapacity: true)
-                while i < n, isLetter(bytes[i]) {
-                    let c = bytes[i]
-                    if c < 97, i > start { upperAfterFirst = true }
-                    buffer.append(c | 32)
-                    i += 1
+                for i in range {
+                    if bytes[i] < 97, i > start { upperAfterFirst = true }
+                    buffer.append(bytes[i] | 32)
                 }
                 let word = String(decoding: buffer, as: UTF8.self)
-                var written = word
                 // A capital inside the word ("PL", "iOS") always says something.
-                let kept = capitals.keeps(out.count, letters: i - start, firstUpper: bytes[start] < 97 && !upperAfterFirst)
-                if upperAfterFirst || kept {
-                    written = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                }
+                let kept = capitals.keeps(out.count, letters: range.count, firstUpper: bytes[start] < 97 && !upperAfterFirst)
+                let written = upperAfterFirst || kept ? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) : word
                 out.append(WrittenWord(word: word, written: written, joined: joined))
-            } else if isDigit(b) {
+            case .number:
                 capitals.sentenceStart = false
-                // A number, skipped as `asciiTokens` reads it ("3x" is a number, not "x").
-                while i < n {
-                    let c = bytes[i]
-                    if isDigit(c) || ((c == 46 || c == 44) && i + 1 < n && isDigit(bytes[i + 1])) {
-                        i += 1
-                    } else {
-                        break
-                    }
-                }
-                if i < n, bytes[i] == 37 {
-                    i += 1
-                } else if i < n, bytes[i] | 32 == 120, i + 1 == n || !isLetter(bytes[i + 1]) {
-                    i += 1
-                }
-            } else {
+            case .other(let b):
                 // . ! ? : end a sentence
                 if b == 46 || b == 33 || b == 63 || b == 58 { capitals.sentenceStart = true }
-                i += 1
             }
         }
         capitals.finish(&out)
@@ -229,65 +231,31 @@ extension Tokenizer {
     static func scalarWrittenWords(_ text: String) -> [WrittenWord] {
         var out: [WrittenWord] = []
         var capitals = Capitals()
-        var word = String.UnicodeScalarView()
-        var original = String.UnicodeScalarView()
-        var joined = false
-        var upperAfterFirst = false
-        var firstUpper = false
-        var letters = 0
-        var inNumber = false
-        func flushWord() {
-            if !word.isEmpty {
-                let lower = String(word)
-                var written = lower
-                let kept = capitals.keeps(out.count, letters: letters, firstUpper: firstUpper && !upperAfterFirst)
-                if upperAfterFirst || kept { written = String(original) }
-                out.append(WrittenWord(word: lower, written: written, joined: joined))
-            }
-            word = String.UnicodeScalarView()
-            original = String.UnicodeScalarView()
-            upperAfterFirst = false
-            letters = 0
-        }
         let scalars = Array(text.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            let value = scalar.value
-            if value >= 48 && value <= 57 {
-                flushWord()
+        func isUpper(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 128 ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
+        }
+        scanScalars(scalars) { piece in
+            switch piece {
+            case .word(let range):
+                let start = range.lowerBound
+                let joined = start >= 2 && scalars[start - 1].value == 45 && isLetter(scalars[start - 2])
+                let upperAfterFirst = scalars[(start + 1)..<range.upperBound].contains(where: isUpper)
+                let word = lowercased(scalars[range])
+                let kept = capitals.keeps(out.count, letters: range.count, firstUpper: isUpper(scalars[start]) && !upperAfterFirst)
+                var written = word
+                if upperAfterFirst || kept {
+                    var original = String.UnicodeScalarView()
+                    original.append(contentsOf: scalars[range])
+                    written = String(original)
+                }
+                out.append(WrittenWord(word: word, written: written, joined: joined))
+            case .number:
                 capitals.sentenceStart = false
-                inNumber = true
-            } else if inNumber, value == 46 || value == 44, index + 1 < scalars.count, (48...57).contains(scalars[index + 1].value) {
-                // "1,000", "2.5"
-            } else if inNumber, value == 37 {
-                inNumber = false
-            } else if inNumber, value == 120 || value == 88, index + 1 == scalars.count || !isLetter(scalars[index + 1]) {
-                inNumber = false
-            } else if isLetter(scalar) {
-                inNumber = false
-                let upper = value < 128 ? (value >= 65 && value <= 90) : scalar.properties.isUppercase
-                if word.isEmpty {
-                    joined = index >= 2 && scalars[index - 1].value == 45 && isLetter(scalars[index - 2])
-                    firstUpper = upper
-                } else if upper {
-                    upperAfterFirst = true
-                }
-                letters += 1
-                original.append(scalar)
-                if value < 128 {
-                    word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
-                } else {
-                    word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
-                }
-            } else {
-                flushWord()
-                inNumber = false
+            case .other(let value):
                 if value == 46 || value == 33 || value == 63 || value == 58 { capitals.sentenceStart = true }
             }
-            index += 1
         }
-        flushWord()
         capitals.finish(&out)
         return out
     }

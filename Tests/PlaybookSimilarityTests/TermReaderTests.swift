@@ -1,5 +1,6 @@
 import XCTest
 @testable import PlaybookSimilarity
+import PlaybookTestSupport
 
 /// `TermReader` reads the words the tokenizer splits, with how each was written and whether a hyphen
 /// joins it to the word before.
@@ -18,6 +19,21 @@ final class TermReaderTests: XCTestCase {
                 return nil
             }
             XCTAssertEqual(Tokenizer.writtenWords(text).map(\.word), words, text)
+        }
+    }
+
+    /// Both splits read ASCII text byte by byte and any other text scalar by scalar: on ASCII the two
+    /// paths give the same tokens, words, spellings and joins (seeded, so a failure names its text).
+    func testTheASCIIPathAndTheScalarPathAgree() {
+        let pieces = ["a", "b", "x", "X", "Z", "PL", "iOS", "Free", "1", "0", "9", ".", ",", "%", "-", " ", "!", "?", ":", "'", "$"]
+        var random = SeededGenerator(state: 25)
+        for _ in 0..<20_000 {
+            let text = (0..<random.below(16)).map { _ in pieces[random.below(pieces.count)] }.joined()
+            XCTAssertEqual(Tokenizer.tokens(text), Tokenizer.scalarTokens(text), text)
+            let ascii = Tokenizer.writtenWords(text), scalar = Tokenizer.scalarWrittenWords(text)
+            XCTAssertEqual(ascii.map(\.word), scalar.map(\.word), text)
+            XCTAssertEqual(ascii.map(\.written), scalar.map(\.written), text)
+            XCTAssertEqual(ascii.map(\.joined), scalar.map(\.joined), text)
         }
     }
 
