@@ -95,7 +95,7 @@ public struct ChangeDirection: Sendable, Hashable {
         for reading in readings {
             if let index = reading.stems.firstIndex(of: stem) { return reading.written[index] }
         }
-        return Self.spelled[stem] ?? stem
+        return Self.shown(stem)
     }
 
     private mutating func read(_ stems: [String], written: [String]) {
@@ -211,8 +211,7 @@ public struct ChangeDirection: Sendable, Hashable {
     /// What one change denies and the other does ("card / not card"), as `opposition` words it, or nil
     /// when the two do not go opposite ways or only their direction words do.
     public static func denial(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
-        // Told apart on the stems, as it was before the words were spelled (a spelling could hold "not ").
-        guard let plain = opposed(a, b, sameObject: false, { _, word in shown(word) }), plain.contains("not ") else { return nil }
+        guard denies(a, b) else { return nil }
         return opposition(a, b)
     }
 
@@ -267,23 +266,25 @@ public struct ChangeDirection: Sendable, Hashable {
     /// ("later / –", "– / not show"), or nil. Adding or showing is what a change does by default,
     /// so those words alone say nothing; removing, hiding, more, fewer, earlier or later do.
     public static func added(_ a: ChangeDirection, _ b: ChangeDirection) -> String? {
-        for axis in Axis.allCases {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return "\(a.spelling(word)) / –" }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return "– / \(b.spelling(word))" }
-        }
-        return nil
+        statedByOne(a, b).map { $0.onA ? "\(a.spelling($0.word)) / –" : "– / \(b.spelling($0.word))" }
     }
 
     /// Whether one of two changes states a direction the other leaves out (`added` is not nil).
     public static func addsOne(_ a: ChangeDirection, _ b: ChangeDirection) -> Bool {
-        for axis in Axis.allCases {
-            if a.stated(axis) != nil, b.up[axis] == nil, b.down[axis] == nil { return true }
-            if b.stated(axis) != nil, a.up[axis] == nil, a.down[axis] == nil { return true }
-        }
-        return false
+        statedByOne(a, b) != nil
     }
 
-    /// Whether one change denies what the other does (`denial` is not nil).
+    /// The first direction word (by axis) that one side states and the other leaves out, and which side states it.
+    static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
+        for axis in Axis.allCases {
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return (word, true) }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return (word, false) }
+        }
+        return nil
+    }
+
+    /// Whether one change denies what the other does (`denial` is not nil). Told apart on the stems,
+    /// as it was before the words were spelled (a spelling could hold "not ").
     public static func denies(_ a: ChangeDirection, _ b: ChangeDirection) -> Bool {
         opposed(a, b, sameObject: false) { _, word in shown(word) }?.contains("not ") ?? false
     }
