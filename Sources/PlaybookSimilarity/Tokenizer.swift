@@ -198,13 +198,15 @@ extension Tokenizer {
     static func asciiWrittenWords(_ bytes: UnsafeBufferPointer<UInt8>) -> [WrittenWord] {
         var out: [WrittenWord] = []
         var capitals = Capitals()
+        var lastWordEnd = -1  // a hyphen joins a word to a word, not to a number ("3x-free")
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         scanASCII(bytes) { piece in
             switch piece {
             case .word(let range):
                 let start = range.lowerBound
-                let joined = start >= 2 && bytes[start - 1] == 45 && isLetter(bytes[start - 2])
+                let joined = start >= 2 && bytes[start - 1] == 45 && lastWordEnd == start - 1
+                lastWordEnd = range.upperBound
                 var upperAfterFirst = false
                 buffer.removeAll(keepingCapacity: true)
                 for i in range {
@@ -227,10 +229,14 @@ extension Tokenizer {
         return out
     }
 
+    /// Hyphen-minus, hyphen and non-breaking hyphen (U+2011, which some editors put in "dairy‑free").
+    static let hyphens: Set<UInt32> = [45, 0x2010, 0x2011]
+
     /// The same split as `scalarTokens`, words only.
     static func scalarWrittenWords(_ text: String) -> [WrittenWord] {
         var out: [WrittenWord] = []
         var capitals = Capitals()
+        var lastWordEnd = -1
         let scalars = Array(text.unicodeScalars)
         func isUpper(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 128 ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
@@ -239,7 +245,8 @@ extension Tokenizer {
             switch piece {
             case .word(let range):
                 let start = range.lowerBound
-                let joined = start >= 2 && scalars[start - 1].value == 45 && isLetter(scalars[start - 2])
+                let joined = start >= 2 && Self.hyphens.contains(scalars[start - 1].value) && lastWordEnd == start - 1
+                lastWordEnd = range.upperBound
                 let upperAfterFirst = scalars[(start + 1)..<range.upperBound].contains(where: isUpper)
                 let word = lowercased(scalars[range])
                 let kept = capitals.keeps(out.count, letters: range.count, firstUpper: isUpper(scalars[start]) && !upperAfterFirst)

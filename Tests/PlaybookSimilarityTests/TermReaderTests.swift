@@ -48,6 +48,10 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.stems("a sign-up form").stems, ["a", "sign", "up", "form"])
         XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
         XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
+        // A hyphen joins words, whichever hyphen it is; a number before it is no compound.
+        XCTAssertEqual(Tokenizer.writtenWords("dairy\u{2011}free dairy\u{2010}free").map(\.joined), [false, true, false, true])
+        XCTAssertEqual(Tokenizer.writtenWords("3x-free 10%-free x-free").map(\.joined), [false, false, false, true])
+        XCTAssertEqual(reader.stems("a dairy\u{2011}free option").stems, ["a", "dairi", ChangeDirection.without, "option"])
     }
 
     /// A word keeps the writer's case where it says something: a capital inside ("PL", "iOS"), a capital in
