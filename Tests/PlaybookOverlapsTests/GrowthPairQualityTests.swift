@@ -276,9 +276,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// changed any rule. Main's rules (`90cdfde`): 9 of 14 rewordings found, 0 of 14 look-alikes flagged, 11 other
     /// pairs (F1 0.783 over the labelled pairs, 0.529 counting the other pairs; words only 0 found, 4 flagged), most
     /// of them an idea's sides against its sibling's (the low-balance alert and the automatic top-up of
-    /// one lunch account at cosine 0.62).
+    /// one lunch account at cosine 0.62). With a sibling no rival in the clear-margin rule either (`standClear`): 10, 0
+    /// and 11 (Z023, "Stop people stewing their leaves"), the floors; the twelve seen sets unchanged.
     func testDupq25PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 9, flagged: 0, strays: 11, wordsFlagged: 4)
+        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 10, flagged: 0, strays: 11, wordsFlagged: 4)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
