@@ -32,6 +32,10 @@ def own(s, bar=0.5):
     with `OWN_RULE` another of `replay-siblings.sibling`'s rules (`copied`: the change's own cosine under `bar`;
     `outcome`: the outcomes' cosine from `OWN_RULE[1]`, the change's under `bar`)."""
     rule, a = OWN_RULE
+    if rule == "audience":  # the committed rule, and under `bar` when the audience is the same words too
+        aud = s.get("audience_words") or []
+        return {k for k, p in s["everything"].items() if sib.sibling(s, k[0], k[1], p, "copied-text", 0.5, None)
+                or (aud and aud[k[0]] and aud[k[0]] == aud[k[1]] and sib.sibling(s, k[0], k[1], p, "copied-text", bar, None))}
     if rule == "outcome":
         return {k for k, p in s["everything"].items() if sib.sibling(s, k[0], k[1], p, "outcome", a, bar)}
     return {k for k, p in s["everything"].items() if sib.sibling(s, k[0], k[1], p, rule, bar, None)}
@@ -87,6 +91,9 @@ def run(s, extra_of, bar, own_bar=0.5):
 
 def main():
     loaded = sib.load(sys.argv[1])
+    raw = {r["split"]: r for r in __import__("json").load(open(sys.argv[1])) if r["split"] in {s["split"] for s in loaded}}
+    for s in loaded:
+        s["audience_words"] = [a.strip().lower() for a in raw[s["split"]].get("audiences", [])]
     cache = sys.argv[3] if len(sys.argv) > 3 else "/tmp/playbook-token-states.pkl"
     states = sib.align.token_states(loaded, sys.argv[2], cache)
     names = [s["split"] for s in loaded if s["split"] not in ("example",) + hub.MEASURED_ONLY]
