@@ -115,6 +115,13 @@ def main():
         replay.CLEAR_SKIP = None
         hub.report("clear margin: siblings of the side's own" + (" and of the other side" if other else "") +
                    " are no rivals (under; the neighbour rule's own-sibling bar the same)", clear, base, names)
+        clear = {}
+        for b in bars:
+            replay.CLEAR_SKIP = lambda s, x, r, o, b=b: sibling_of(s, r, x, b) or (other and sibling_of(s, r, o, b))
+            clear[b] = {s["split"]: run(s, extra_of, None) for s in loaded}
+        replay.CLEAR_SKIP = None
+        hub.report("clear margin: siblings of the side's own" + (" and of the other side" if other else "") +
+                   " are no rivals (under; the neighbour rule as committed)", clear, base, names)
     if len(sys.argv) > 5:  # another own-sibling rule, measured alone: `copied` or `outcome:A`
         rule, _, a = sys.argv[5].partition(":")
         results = {}
