@@ -406,14 +406,15 @@ enum DuplicateDetection {
                     return pairCosine >= weakMeaning || audiencesReadAlike(inPlace[i], inPlace[j])
                 }
                 let unbacked = matches.indices.filter { !backed[$0] }
+                let outcomes = numbered(items.map { $0.outcome ?? "" })
                 let clear = standClear(unbacked.map { matches[$0] }, neighbours: RivalClasses(keys: keys, apart: apart), texts: textNumbers,
-                                       vectors: vectors, compatible: compatible)
+                                       vectors: vectors, outcomes: outcomes, compatible: compatible)
                 var kept = backed
                 for (index, isClear) in zip(unbacked, clear) { kept[index] = isClear }
                 let semantic = matches.indices.compactMap { kept[$0] ? matches[$0] : nil }
                 let nearest = nearestByMeaning(semantic, texts: texts, numbers: textNumbers, keep: ranksByMeaning, compatible: compatible,
                                                readsAtMost: { vectors.dot($0, $1, near: $2) <= $2 },
-                                               outcomes: numbered(items.map { $0.outcome ?? "" }))
+                                               outcomes: outcomes)
                 // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
                 // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
                 let aligned = (options.threshold <= OverlapOptions.defaultThreshold ? aligner : nil).map { aligner in

@@ -108,8 +108,14 @@ extension DuplicateDetection {
     /// from it once (`RivalClasses`: about 20 of 1,300 on a 32,000-file playbook; quick products, decided
     /// as `Vectors.dot(_:_:near:)` decides, a block of texts at a time) for all its pairs together,
     /// asking `compatible` of a text at most once, and stops once every one of its pairs has a rival.
+    ///
+    /// `outcomes`: each item's outcome as a number (`numbered`, none as 0). A text of the side's own outcome that reads
+    /// under `siblingCosine` to it is another idea of that outcome, no rival, as in `nearestByMeaning`: "Stop people
+    /// stewing their leaves" (a brewing card's rewording, `dupq25`) stood less than the margin clear of "Bored of Earl
+    /// Grey? Pick something else", its squad's other idea for the same outcome. Over the twelve seen sets nothing moves
+    /// (460 found, 10 flagged, 120 other pairs); `dupq25` 9, 0, 11 → 10, 0, 11 (`Data/replay-sibling-side.py`).
     static func standClear(_ pairs: [(Int, Int, Double)], neighbours: RivalClasses, texts: [Int], vectors: Vectors,
-                           compatible: (Int, Int) -> Bool) -> [Bool] {
+                           outcomes: [Int]? = nil, compatible: (Int, Int) -> Bool) -> [Bool] {
         // Each side's pairs: the pair's place and the other side.
         var asking: [Int: [(pair: Int, other: Int)]] = [:]
         for (index, (i, j, _)) in pairs.enumerated() {
@@ -153,6 +159,8 @@ extension DuplicateDetection {
                                         guard r != x, texts[r] != textX else { continue }
                                         let value = Double(quick[k])
                                         guard vectors.above(x, r, lowestBars[place], quick: value) else { continue }
+                                        if let outcomes, outcomes[x] != 0, outcomes[r] == outcomes[x],
+                                           !vectors.above(x, r, siblingCosine, quick: value) { continue }
                                         // Asked at most once per side and text (each text is once in the metric's list).
                                         var compatibleWithX: Bool?
                                         open[place].removeAll { pair, o in

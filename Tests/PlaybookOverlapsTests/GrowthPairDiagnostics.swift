@@ -21,7 +21,10 @@ final class GrowthPairDiagnostics: XCTestCase {
                                           ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7"),
                                           ("fresh8-pairs.tsv", "fresh8"), ("fresh9-pairs.tsv", "fresh9")]
         // PLAYBOOK_DUMP_DUPQ22=1 adds the pairs `dupq22` wrote (measured, never chosen on: the replay scripts drop it).
-        let extra = ProcessInfo.processInfo.environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")]
+        // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on).
+        let environment = ProcessInfo.processInfo.environment
+        let extra = (environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")])
+            + (environment["PLAYBOOK_DUMP_DUPQ25"] == nil ? [] : [("dupq25-pairs.tsv", "dupq25")])
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()

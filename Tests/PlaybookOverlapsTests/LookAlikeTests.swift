@@ -145,21 +145,25 @@ final class LookAlikeTests: XCTestCase {
     /// A closest pair whose changes read alike only weakly (cosine 0.40) is a duplicate when the
     /// audiences read alike too, or when no other text of the metric reads nearly as close to either
     /// side; with another idea of the metric near (0.35 to the restatement) and audiences that do not
-    /// read alike, it is nothing.
+    /// read alike, it is nothing. Another idea toward the restatement's own outcome, in the same words
+    /// (a sibling, under `siblingCosine`), is no rival, as in the neighbour rule's lists.
     func testAWeakMatchNeedsAudiencesThatReadAlikeOrAClearMargin() {
         let restatement = hypothesis("HYP-0002", squad: "growth-b", title: "Pre-populated starter workspace",
                                      change: "seed the account with a ready-made board of fake records", audience: "admins opening the product",
                                      outcome: "more owners reach their first insight")
         let neighbour = hypothesis("HYP-0003", squad: "growth-a", title: "Setup checklist",
                                    change: "list five setup steps for the owner to tick off", audience: "new workspace owners",
-                                   outcome: "more owners reach their first insight")
+                                   outcome: "more owners finish setting up their workspace")
+        let sibling = hypothesis("HYP-0003", squad: "growth-a", title: "Setup checklist",
+                                 change: "list five setup steps for the owner to tick off", audience: "new workspace owners",
+                                 outcome: "more owners reach their first insight")
         let texts = ["Sample project on first login. create a demo project filled with example data the first time someone signs in": [Float(1), 0, 0],
                      "Pre-populated starter workspace. seed the account with a ready-made board of fake records": [0.4, 0.9165, 0],
                      "Setup checklist. list five setup steps for the owner to tick off": [0.2, 0.2946, 0.9345]]
-        func kinds(audienceCosine: Float, neighbourToo: Bool = false) -> [OverlapKind] {
+        func kinds(audienceCosine: Float, neighbourToo: Bool = false, siblingToo: Bool = false) -> [OverlapKind] {
             let encoder = Vectors(texts.merging(["new workspace owners": [1, 0],
                                                  "admins opening the product": [audienceCosine, (1 - audienceCosine * audienceCosine).squareRoot()]]) { a, _ in a })
-            let documents = [base, restatement] + (neighbourToo ? [neighbour] : [])
+            let documents = [base, restatement] + (neighbourToo ? [neighbour] : []) + (siblingToo ? [sibling] : [])
             return OverlapFinder.duplicates(entities(documents.joined(separator: "\n---\n")), encoder: encoder)
                 .filter { $0.ids == ["HYP-0001", "HYP-0002"] }.map(\.kind)
         }
@@ -167,6 +171,7 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertEqual(kinds(audienceCosine: 0.5, neighbourToo: true), [.duplicate])
         XCTAssertEqual(kinds(audienceCosine: 0.3), [.duplicate], "alone in its metric, the pair stands clear")
         XCTAssertEqual(kinds(audienceCosine: 0.3, neighbourToo: true), [])
+        XCTAssertEqual(kinds(audienceCosine: 0.3, siblingToo: true), [.duplicate], "another idea of the restatement's own outcome")
     }
 
     /// A restatement that reads a little closer to a look-alike for other people than to the idea it

@@ -27,6 +27,30 @@ final class SiblingRivalTests: XCTestCase {
     }
 }
 
+/// Nor does it keep a weak match from standing clear (`DuplicateDetection.standClear`): in `dupq25`'s tea subscription,
+/// "Brewing guide card in every box" and its rewording "Stop people stewing their leaves" read 0.41 apart with audiences
+/// that do not read alike ("tea subscribers", "people on our monthly leaf plan"), so the pair counts only when no other
+/// text that either side could restate reads within the clear margin of it; the rewording's squad's other idea for the
+/// same outcome ("Bored of Earl Grey? Pick something else", both "fewer members leave") read 0.31 to it, and the pair
+/// was not reported.
+final class SiblingClearMarginTests: XCTestCase {
+    func testAnotherIdeaOfTheSameOutcomeDoesNotKeepAWeakMatchFromStandingClear() throws {
+        guard case .success(let model) = ModelLocation.loadEncoder() else {
+            return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
+        }
+        // A repository of four hypotheses, each of its own squad: two ideas of one product for one outcome, and a
+        // rewording of each by another squad, the two rewordings written alike (one outcome, one audience).
+        let pairs = try GrowthPair.load("dupq25-pairs.tsv").filter { ["Z021", "Z023"].contains($0.id) }
+        XCTAssertEqual(pairs.count, 2)
+        XCTAssertEqual(Set(pairs.map(\.a.outcome)).count, 1, "the two ideas are siblings")
+        XCTAssertEqual(Set(pairs.map(\.b.outcome)).count, 1, "the two rewordings are siblings")
+        let (kinds, strays, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model)
+        XCTAssertEqual(kinds["Z023"], .duplicate, "the brewing card and \"Stop people stewing their leaves\"")
+        XCTAssertEqual(strays.count, 0, "no idea is the duplicate of the other idea or of its rewording")
+        XCTAssertFalse(found.contains { $0.kind == .duplicate && $0.ids == ["HYP-0001", "HYP-0003"] }, "the two ideas")
+    }
+}
+
 /// Which outcomes make two ideas siblings: the same words and numbers, in any case; never a placeholder.
 final class OutcomeKeyTests: XCTestCase {
     func testOutcomesAreReadAsTheirContentWords() {

@@ -79,8 +79,14 @@ def stands_clear(s, i, j, cos, margin):
             q = P.get((min(r, o), max(r, o)))
             if q is not None and q["cos"] > max(cos, 0.65) and q["diff"] != "":
                 continue
+            if CLEAR_SKIP is not None and CLEAR_SKIP(s, x, r, o):  # `replay-sibling-side.py`: a sibling is no rival here either
+                continue
             return False
     return True
+
+
+# None: the committed rule. A function (set, side, rival, other side) -> whether `stands_clear` passes over that rival.
+CLEAR_SKIP = None
 
 
 NUMBER_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -323,10 +329,11 @@ def label(s, i, j):
 
 def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
         near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None,
-        not_rivals=None):
+        not_rivals=None, apart_also=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     # `not_rivals` (None: the committed rule): pairs (first, second) that count as no rival in the neighbour rule's
-    # ranks, still callable themselves (`replay-siblings.py`).
+    # ranks, still callable themselves (`replay-siblings.py`). `apart_also` (None: the committed rule): a function
+    # (rival, other side) -> whether that rival counts no more than a look-alike of the other side (`replay-sibling-side.py`).
     not_rivals = not_rivals or set()
     # `hub` (None: the committed rule): an amount per text subtracted from its cosine with any text when the lists of
     # closest texts are ranked (`replay-hubness.py`: a text close to many others ranks lower in each of their lists).
@@ -371,6 +378,8 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
         def apart(r, o):  # a rival that the fields tell apart from the other side (a look-alike of it) does not count
             if r < 0 or texts[r] == texts[o]:
                 return False
+            if apart_also is not None and apart_also(r, o):  # `replay-sibling-side.py`: nor one of its siblings
+                return True
             q = P.get((min(r, o), max(r, o)))
             return q is not None and q["cos"] > max(p["cos"], 0.65) and q["diff"] != ""
         def closer(x, o):
