@@ -71,11 +71,12 @@ final class PackReader {
     }
 
     /// Readers for the packs in `gitDirectory/objects/pack`; nil when there are none.
-    init?(gitDirectory: String) {
+    /// `stretch`: how much of a pack one read takes in (`PackWindow.walking`, `.scattered`).
+    init?(gitDirectory: String, stretch: Int = PackWindow.walking) {
         let packs = PackFile.all(in: gitDirectory + "/objects/pack")
         guard !packs.isEmpty else { return nil }
         self.packs = packs
-        windows = packs.map(PackWindow.init)
+        windows = packs.map { PackWindow(pack: $0, size: stretch) }
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         streamReady = playbook_inflate_init(stream) == Z_OK

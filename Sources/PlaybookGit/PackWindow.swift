@@ -17,11 +17,20 @@ final class PackWindow {
     private var stretches: [Stretch] = []
     private var last = 0
     private var clock = 0
-    private static let size = 32 << 10
+    /// How much is read at a time: `PackWindow.walking` for reads in about pack order.
+    private let size: Int
     private static let count = 16
 
-    init(pack: PackFile) {
+    /// For a walk that reads objects in about the order they were written.
+    static let walking = 32 << 10
+    /// For objects read out of pack order (every file of one tree, with their delta bases):
+    /// about one compressed playbook file, so that a read copies what it uses rather than 32 KB
+    /// of which it uses a few hundred bytes (the pack is read through a copy, `pread`).
+    static let scattered = 4 << 10
+
+    init(pack: PackFile, size: Int = PackWindow.walking) {
         self.pack = pack
+        self.size = size
     }
 
     deinit {
@@ -50,7 +59,7 @@ final class PackWindow {
         // backwards, ending just past it).
         var index = 0
         if stretches.count < Self.count {
-            stretches.append(Stretch(buffer: .allocate(byteCount: Self.size, alignment: 16), capacity: Self.size))
+            stretches.append(Stretch(buffer: .allocate(byteCount: size, alignment: 16), capacity: size))
             index = stretches.count - 1
         } else {
             for candidate in stretches.indices where stretches[candidate].used < stretches[index].used { index = candidate }

@@ -26,7 +26,9 @@ public final class TreeReader {
         _ = playbook_git_set_commit_cache_limit(0)
     }
 
-    public init(repository: Repository) throws {
+    /// `scattered`: the reader reads objects out of the order they were packed in (the files of
+    /// one tree, not a walk over commits): each read of a pack takes in less.
+    public init(repository: Repository, scattered: Bool = false) throws {
         self.repository = repository
         Self.stopCachingCommitsAndTrees()
         database = try owned("opening the object database", borrowing: repository, release: git_odb_free) {
@@ -34,7 +36,8 @@ public final class TreeReader {
         }
         // The objects of a linked worktree live in the main repository's git directory.
         packs = PackReader(gitDirectory: git_repository_commondir(repository.pointer)
-            .map { Repository.withoutTrailingSlash(String(cString: $0)) } ?? repository.gitDirectory)
+            .map { Repository.withoutTrailingSlash(String(cString: $0)) } ?? repository.gitDirectory,
+                           stretch: scattered ? PackWindow.scattered : PackWindow.walking)
     }
 
     /// The files under `roots` that differ between two trees, sorted by path, keeping only

@@ -97,6 +97,17 @@ public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
     /// As `log` shows it: the string, the number's decimal spelling, `true`/`false`, `[]` or `{}`.
     public var text: String { isMarked ? String(storage.dropFirst()) : storage }
 
+    /// `body` on the UTF-8 bytes of `text`, read where they are (no string made of them: the
+    /// mark is one byte, skipped).
+    public func withTextUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        let marked = isMarked
+        if let result = storage.utf8.withContiguousStorageIfAvailable({ body(marked ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }) {
+            return result
+        }
+        var copy = storage
+        return copy.withUTF8 { body(marked ? UnsafeBufferPointer(rebasing: $0.dropFirst()) : $0) }
+    }
+
     public var description: String { text }
 
     /// The number, exactly as written (lint's rule: an integer or a finite float; a quoted number is

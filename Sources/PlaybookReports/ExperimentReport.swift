@@ -348,42 +348,48 @@ public struct ExperimentReport: Sendable {
         var bySquad: [String: [Int]] = [:]
         for (position, fact) in facts.enumerated() { bySquad[fact.squad, default: []].append(position) }
         let groups = bySquad.keys.sorted().map { ($0, bySquad[$0] ?? []) }
-        for (index, (squad, mine)) in (groups + [(Self.allSquads, Array(facts.indices))]).enumerated() {
-            let concluded = mine.filter { period.contains(facts[$0].concluded) }
-            let started = mine.filter { period.contains(facts[$0].started) }
-            let outcomes = concluded.compactMap { facts[$0].outcome }
-            for p in mine where [facts[p].created, facts[p].started, facts[p].concluded, facts[p].abandoned].contains(where: period.contains) {
-                notes.unreadable(facts[p].version, of: facts[p].id)
-            }
-            let stale = mine.compactMap { p -> StaleExperiment? in
-                guard running.contains(facts[p].id), let planned = facts[p].plannedEnd, planned < judgedOn
-                else { return nil }
-                return StaleExperiment(id: facts[p].id, title: facts[p].title, plannedEnd: planned,
-                                       daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
-            }
-            let line = SquadExperiments(
-                squad: squad,
-                created: mine.filter { period.contains(facts[$0].created) }.map { facts[$0].id },
-                started: started.map { facts[$0].id },
-                concluded: concluded.map { facts[$0].id },
-                abandoned: mine.filter { period.contains(facts[$0].abandoned) }.map { facts[$0].id },
-                withOutcome: outcomes.count,
-                wins: outcomes.filter { $0 == .win }.count,
-                createdToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].created.map { s - $0 } } }),
-                readyToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].ready.map { s - $0 } } }),
-                runningToConcluded: CycleTime(concluded.compactMap { p in
-                    facts[p].concluded.flatMap { c in facts[p].started.flatMap { $0 <= c ? c - $0 : nil } }
-                }),
-                stale: stale,
-                learnings: concluded.map { facts[$0] })
-            let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
-                && line.abandoned.isEmpty && line.stale.isEmpty
-            if index == groups.count {
-                overall = empty ? nil : line
-            } else if !empty {
-                result.append(line)
+        // Facts read where they are (`facts[p].concluded` on the array copied each whole fact out,
+        // its decoded experiment and version, to read one field).
+        var overallLine: SquadExperiments?
+        facts.withUnsafeBufferPointer { facts in
+            for (index, (squad, mine)) in (groups + [(Self.allSquads, Array(facts.indices))]).enumerated() {
+                let concluded = mine.filter { period.contains(facts[$0].concluded) }
+                let started = mine.filter { period.contains(facts[$0].started) }
+                let outcomes = concluded.compactMap { facts[$0].outcome }
+                for p in mine where [facts[p].created, facts[p].started, facts[p].concluded, facts[p].abandoned].contains(where: period.contains) {
+                    notes.unreadable(facts[p].version, of: facts[p].id)
+                }
+                let stale = mine.compactMap { p -> StaleExperiment? in
+                    guard running.contains(facts[p].id), let planned = facts[p].plannedEnd, planned < judgedOn
+                    else { return nil }
+                    return StaleExperiment(id: facts[p].id, title: facts[p].title, plannedEnd: planned,
+                                           daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
+                }
+                let line = SquadExperiments(
+                    squad: squad,
+                    created: mine.filter { period.contains(facts[$0].created) }.map { facts[$0].id },
+                    started: started.map { facts[$0].id },
+                    concluded: concluded.map { facts[$0].id },
+                    abandoned: mine.filter { period.contains(facts[$0].abandoned) }.map { facts[$0].id },
+                    withOutcome: outcomes.count,
+                    wins: outcomes.filter { $0 == .win }.count,
+                    createdToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].created.map { s - $0 } } }),
+                    readyToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].ready.map { s - $0 } } }),
+                    runningToConcluded: CycleTime(concluded.compactMap { p in
+                        facts[p].concluded.flatMap { c in facts[p].started.flatMap { $0 <= c ? c - $0 : nil } }
+                    }),
+                    stale: stale,
+                    learnings: concluded.map { facts[$0] })
+                let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty
+                    && line.abandoned.isEmpty && line.stale.isEmpty
+                if index == groups.count {
+                    overallLine = empty ? nil : line
+                } else if !empty {
+                    result.append(line)
+                }
             }
         }
+        overall = overallLine
         squads = result
         source.notes += notes.notes
     }

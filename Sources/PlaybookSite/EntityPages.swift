@@ -384,29 +384,32 @@ struct EntityPages {
                     out.raw(" fields</summary>")
                 }
                 out.raw("<ul>")
-                for fieldIndex in 0..<min(fieldCount, 200) {
-                    let field = events[index].fields[fieldIndex]
-                    out.raw("<li><code>")
-                    out.text(field.path)
-                    out.raw("</code>: ")
-                    switch (field.old, field.new) {
-                    case (nil, let new?):
-                        out.raw("<ins>")
-                        out.text(new)
-                        out.raw("</ins>")
-                    case (let old?, nil):
-                        out.raw("<del>")
-                        out.text(old)
-                        out.raw("</del> (removed)")
-                    case (let old?, let new?):
-                        out.raw("<del>")
-                        out.text(old)
-                        out.raw("</del> → <ins>")
-                        out.text(new)
-                        out.raw("</ins>")
-                    case (nil, nil): break
+                // Each field read where it is (`fields[fieldIndex]` copied its path and both values out).
+                events[index].fields.withUnsafeBufferPointer { fields in
+                    for fieldIndex in 0..<min(fieldCount, 200) {
+                        let field = fields.baseAddress! + fieldIndex
+                        out.raw("<li><code>")
+                        out.text(field.pointee.path)
+                        out.raw("</code>: ")
+                        switch (field.pointee.oldValue != nil, field.pointee.newValue != nil) {
+                        case (false, true):
+                            out.raw("<ins>")
+                            field.pointee.newValue.map { out.text($0) }
+                            out.raw("</ins>")
+                        case (true, false):
+                            out.raw("<del>")
+                            field.pointee.oldValue.map { out.text($0) }
+                            out.raw("</del> (removed)")
+                        case (true, true):
+                            out.raw("<del>")
+                            field.pointee.oldValue.map { out.text($0) }
+                            out.raw("</del> → <ins>")
+                            field.pointee.newValue.map { out.text($0) }
+                            out.raw("</ins>")
+                        case (false, false): break
+                        }
+                        out.raw("</li>")
                     }
-                    out.raw("</li>")
                 }
                 if fieldCount > 200 { out.raw("<li>and \(fieldCount - 200) more fields</li>") }
                 out.raw(folded ? "</ul></details></li>" : "</ul></li>")

@@ -1,4 +1,5 @@
 import PlaybookGit
+import PlaybookHistory
 import PlaybookReports
 
 /// A page being written as UTF-8 bytes, in one growing buffer: markup appended as it is, user
@@ -47,6 +48,12 @@ struct HTMLBuffer {
             return copy.withUTF8 { escape($0) }
         }()
         if general { raw(HTMLReport.escapeVisible(text)) }
+    }
+
+    /// A field's value as `log` shows it, escaped: the same bytes as `text(value.text)`, read in
+    /// place (no string made of a quoted value).
+    mutating func text(_ value: FieldValue) {
+        if value.withTextUTF8({ escape($0) }) { raw(HTMLReport.escapeVisible(value.text)) }
     }
 
     /// Appends `source` escaped; true when it needs the general escaping (nothing appended then).

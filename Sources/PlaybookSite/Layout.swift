@@ -89,14 +89,24 @@ enum Escaping {
         return quoted ?? JSONText.quoted(HTMLReport.visible(text))
     }
 
+    /// `kept[byte]`: an ASCII byte that stays as it is (no `replacement`), looked up instead of
+    /// switched on: most of a page's text is such bytes.
+    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil }
+
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
+        kept.withUnsafeBufferPointer { kept in plan(bytes, kept: kept) }
+    }
+
+    private static func plan(_ bytes: UnsafeBufferPointer<UInt8>, kept: UnsafeBufferPointer<Bool>) -> Plan {
         var size = 0
         var changed = false
         let count = bytes.count
         var index = 0
         while index < count {
             let byte = bytes[index]
-            if byte >= 0x80 {
+            if kept[Int(byte)] {
+                size += 1
+            } else if byte >= 0x80 {
                 if isWideControl(bytes, at: index) { return .general }
                 size += 1
             } else if let replacement = replacement(byte) {

@@ -67,30 +67,30 @@ public struct SiteInput: Sendable {
         // the long ones first.
         // The program page shows at most the twelve quarters up to the home quarter: only those are counted.
         let programQuarters = Array(quarters.filter { $0 <= home }.suffix(12))
+        // The catalog (with its collision graph) needs none of the reports: it is built on another
+        // core while every experiment's statuses are read here, where it used to wait for them.
+        let catalog = Shared { Catalog(unique, collisions: CollisionGraph(unique, today: today)) }
+        let building = DispatchGroup()
+        DispatchQueue.global().async(group: building) { _ = catalog.value }
         // Every experiment's statuses are read once, for all the program's quarters and every page.
         let lifecycles = ExperimentLifecycles(timelines: timelines, history: history)
-        let parts: [Part] = concurrently(1 + quarters.count + programQuarters.count) { index in
-            switch index {
-            case 0:
-                return .catalog(Catalog(unique, collisions: CollisionGraph(unique, today: today)))
-            case let index where index < 1 + quarters.count:
-                return .okr(OKRReport(quarter: quarters[index - 1], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles))
-            default:
-                let quarter = programQuarters[index - 1 - quarters.count]
-                return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))
+        let parts: [Part] = concurrently(quarters.count + programQuarters.count) { index in
+            if index < quarters.count {
+                return .okr(OKRReport(quarter: quarters[index], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles))
             }
+            let quarter = programQuarters[index - quarters.count]
+            return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))
         }
         var okr: [OKRReport] = [], program: [ExperimentReport] = []
-        var catalog: Catalog?
         for part in parts {
             switch part {
             case .okr(let report): okr.append(report)
             case .program(let report): program.append(report)
-            case .catalog(let value): catalog = value
             }
         }
+        building.wait()
         self.init(okr: okr, program: program, timelines: timelines, notes: notes, lifecycles: lifecycles,
-                  catalog: catalog ?? Catalog(unique, collisions: CollisionGraph([])), homeQuarter: home, today: today, source: SourceSummary(history))
+                  catalog: catalog.value, homeQuarter: home, today: today, source: SourceSummary(history))
     }
 
     /// When an experiment was created, started, concluded or abandoned, over its whole history.
@@ -99,10 +99,9 @@ public struct SiteInput: Sendable {
     /// What `playbook log` shows for an entity id (nil when no commit held it).
     func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
 
-    /// One piece of the input, computed on its own.
+    /// One report of the input, computed on its own.
     private enum Part: Sendable {
         case okr(OKRReport), program(ExperimentReport)
-        case catalog(Catalog)
     }
 
     /// Every quarter from the first playbook commit to the last (or today), the quarters the

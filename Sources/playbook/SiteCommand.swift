@@ -148,7 +148,7 @@ struct SiteBuild: ParsableCommand {
         let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
         // One reader lists the files and reads their blobs from the pack files itself (libdeflate,
         // no libgit2 object per blob): through libgit2 (zlib) the blobs took ~7 % of a first site's samples, now ~5.5 %.
-        let reader = try TreeReader(repository: repository)
+        let reader = try TreeReader(repository: repository, scattered: true)
         let changes = try reader.changedFiles(from: nil, to: commit.tree, under: roots, include: include).sorted { $0.path < $1.path }
         // Blobs are read here, in order, a chunk at a time; each chunk is decoded on another core
         // while the next is read.
