@@ -4,7 +4,7 @@ import XCTest
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
-/// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -36,6 +36,12 @@ struct BlindSet {
                                   earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
                                                  "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
                                                  "fresh9-pairs.tsv", "fresh10-pairs.tsv", "fresh11-pairs.tsv"])
+    static let thirteenth = BlindSet(file: "fresh13-pairs.tsv", prefix: "S", split: "fresh13",
+                                     earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                    "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
+                                                    "fresh9-pairs.tsv", "fresh10-pairs.tsv", "fresh11-pairs.tsv", "fresh12-pairs.tsv",
+                                                    "dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv", "dupq23-pairs.tsv",
+                                                    "dupq25-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -193,4 +199,12 @@ final class Fresh12DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.twelfth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twelfth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twelfth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh13DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirteenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirteenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirteenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirteenth.checkNoTextRepeatedFromTheEarlierSets() }
 }
