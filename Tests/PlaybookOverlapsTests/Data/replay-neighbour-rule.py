@@ -329,7 +329,7 @@ def label(s, i, j):
 
 def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
         near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None,
-        not_rivals=None, apart_also=None):
+        not_rivals=None, apart_also=None, kin_pairs=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     # `not_rivals` (None: the committed rule): pairs (first, second) that count as no rival in the neighbour rule's
     # ranks, still callable themselves (`replay-siblings.py`). `apart_also` (None: the committed rule): a function
@@ -421,6 +421,8 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
                     continue
                 def kin(u, v):
                     q = P.get((min(u, v), max(u, v)))
+                    if families == "called":  # rivals the rules call restatements of each other: one idea
+                        return (texts[u], texts[v]) in kin_pairs or (texts[v], texts[u]) in kin_pairs
                     return q is not None and ((q["diff"] != "" and q["cos"] > family_cos) or (families == "restated" and q["diff"] == "" and q["cos"] >= restated_cos))
                 if any(kin(r, u) for u in counted):
                     continue
@@ -428,7 +430,7 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
             if len(closest[x]) == listed and closest[x][-1][0] > (p["cos"] - hub[o]) + 1e-4 and len(counted) < keep:
                 return keep
             return len(counted)
-        if families == "look" and relaxed is None:
+        if families in ("look", "called", "restated") and relaxed is None:
             rank = 1 + max(closer_by_family(i, j), closer_by_family(j, i))
         else:
             rank = 1 + max(closer(i, j), closer(j, i))
@@ -505,6 +507,12 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
                                     denier = side
                             break
                     denied = denier is not None
+                if denial == "affirmed" and denied:
+                    # the denier's denied words stated, undenied, by the other look-alike ("do not offer X" against
+                    # "offer X"), not a denied detail the other drops ("without signing up" against "once they finish")
+                    d, o = (a, y) if denies[a] else (y, a)
+                    said = set(re.findall(r"[a-z]+", texts[o].lower()))
+                    denied = any(any(w.startswith(st) for w in said) for st in s["negated"][d] - s["negated"][o])
                 if denial == "scoped":
                     # what one look-alike denies and the other does not; x denying none of it
                     na, ny, nx = s["negated"][a], s["negated"][y], s["negated"][x]
