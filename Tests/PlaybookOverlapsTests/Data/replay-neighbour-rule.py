@@ -27,8 +27,12 @@ Options of `run` kept to replay what was tried and left out (`classify-misses.py
 (only after the fields), `quantities="first"` (the bare numbers before the fields too), `denial="scoped"` (of
 two look-alikes, the one that denies stems the other does not: the dump's `negated`), `denial="change"` and
 `"change-axis"` (the denial the direction difference between them names, any word or a direction word only),
-`families` (rivals that are look-alikes of each other counted once in the rank) and `relaxed` (a pair whose
-audiences read alike, at rank two or three with one family of rivals closer, taken as the closest).
+`families` (rivals that are look-alikes of each other counted once in the rank; `"restated"` also rivals that
+read as restatements of each other from `restated_cos`; `"called"` rivals whose texts `kin_pairs` holds, as the
+pairs a first run called duplicates) and `relaxed` (a pair whose audiences read alike, at rank two or three with
+one family of rivals closer, taken as the closest). `denial="affirmed"` is the committed rule of `dupq26` in Swift
+(`DuplicateDetection.denial`): a denial decides only when the denier's denied words are said by the other
+look-alike (the default here); `denial=True` lets every denial decide, as before `dupq26`.
 Standard library only.
 """
 import json
@@ -327,7 +331,7 @@ def label(s, i, j):
     return "stray"
 
 
-def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
+def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial="affirmed",
         near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None,
         not_rivals=None, apart_also=None, kin_pairs=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
