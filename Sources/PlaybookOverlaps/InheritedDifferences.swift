@@ -140,7 +140,9 @@ extension DuplicateDetection {
             let chunks = (restating.count + chunk - 1) / chunk
             func range(_ c: Int) -> Range<Int> { (c * chunk)..<min(restating.count, (c + 1) * chunk) }
             let denies = items.map { !$0.direction.negated.isEmpty }
-            func denial(_ x: Int, _ a: Int, _ y: Int) -> Bool? { denies[a] != denies[y] && !denies[x] ? !denies[a] : nil }
+            func denial(_ x: Int, _ a: Int, _ y: Int) -> Bool? {
+                denies[a] != denies[y] && !denies[x] ? DuplicateDetection.denial(items[x].direction, items[a].direction, items[y].direction) : nil
+            }
             // The pairs compared again as look-alikes, each once, on both cores, and the texts whose
             // measures a triple reads (where no denial decides); the triples kept for the decisions
             // below (walking them again, with its look-ups, cost as much as the first walk).

@@ -202,6 +202,18 @@ extension DuplicateDetection {
     /// their rewordings rephrase it: a real restatement may well copy an outcome, and it would be lost.
     static let siblingCosine = 0.5
 
+    /// Of two look-alikes `a` and `y` of which one denies what the other says ("do not send …" / "send …"),
+    /// whether a text `x` that denies nothing restates `a` (nil: no such denial decides). A rewording says
+    /// the idea's change in other words, not its negation. A denied detail that the other look-alike
+    /// leaves unsaid ("without signing up" / "once they finish the course") is not what tells them apart,
+    /// and decides nothing (fresh10's mock exam, the only seen tie-break it moves).
+    static func denial(_ x: ChangeDirection, _ a: ChangeDirection, _ y: ChangeDirection) -> Bool? {
+        let (dx, da, dy) = (!x.negated.isEmpty, !a.negated.isEmpty, !y.negated.isEmpty)
+        guard da != dy, !dx else { return nil }
+        let (denier, other) = da ? (a, y) : (y, a)
+        return denier.denies(whatIsSaidIn: other) ? !da : nil
+    }
+
     /// An outcome as `siblingCosine` compares it: lower-cased, the same words and numbers ("lift metric 4 by
     /// 2%" is not "lift metric 15 by 6%"); nil when it says fewer than two content words, so that a
     /// placeholder ("TBD", "growth") does not make every hypothesis that writes it another's sibling.
@@ -458,9 +470,10 @@ extension DuplicateDetection {
         // other does not, a text that denies nothing restates the one that denies nothing: a
         // rewording says the idea's change in other words, not its negation (over the eight seen sets
         // 5 more rewordings found, 5 fewer other pairs, no look-alike more). Whether `x` goes with `a`.
+        // Only when the look-alike that denies denies what the other says: a denied detail the other
+        // leaves out ("without signing up" against "once they finish the course") decides nothing.
         func deniesLess(_ x: Int, _ a: Int, than y: Int) -> Bool? {
-            let (dx, da, dy) = (!items[x].direction.negated.isEmpty, !items[a].direction.negated.isEmpty, !items[y].direction.negated.isEmpty)
-            return da != dy && !dx ? !da : nil
+            DuplicateDetection.denial(items[x].direction, items[a].direction, items[y].direction)
         }
         // Of two look-alikes that differ in a number, a text that states only one side's goes with it
         // (`closerInQuantity`); each text's numbers read once.

@@ -245,6 +245,13 @@ public struct ChangeDirection: Sendable, Hashable {
         return nil
     }
 
+    /// Whether this change denies a word that `other` states undenied, function words aside ("do not offer
+    /// a partner finder" against "offer a partner finder"), rather than a detail `other` leaves unsaid
+    /// ("without signing up" against "once they finish the course").
+    public func denies(whatIsSaidIn other: ChangeDirection) -> Bool {
+        !negated.isEmpty && !negated.subtracting(other.negated).intersection(other.asserted).subtracting(Lexicon.stopwords).isEmpty
+    }
+
     /// One thing placed before something on one side and after it on the other ("two days before the
     /// cutoff" / "two days after the cutoff", "right after a flight is booked" / "a week before the
     /// flight"), or nil. "Before" and "after" are too common to count alone (a restatement says

@@ -190,10 +190,14 @@ final class Fresh9QualityTests: XCTestCase {
 /// durations, times of day and shares of `dupq16` 31, 1 and 16 (F1 0.861 and 0.705); with the facet
 /// paraphrases of `dupq19` 32, 1 and 15 (F1 0.877 and 0.727); with the compounds of `dupq23` and the
 /// sibling rivals of `dupq24` (measured together, `d411961`) the same. Words only: 0 found, 17 flagged, 14 with
-/// `dupq19`. Only these totals were read.
+/// `dupq19`. Until then only these totals were read. It became seen data on 2026-12-02 (a new blind set being
+/// written): `dupq26` read its misses and other pairs, and with a denial deciding a tie-break only when it denies
+/// what the other look-alike says (chosen leaving one set out over the thirteen seen sets; it moves no other set)
+/// 33, 1 and 14 (F1 0.892 over the labelled pairs), the floors: "How would you do in the real test today?" no
+/// longer goes with the mock exam after the course for the idea's "without signing up".
 final class Fresh10QualityTests: XCTestCase {
     func testTenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh10-pairs.tsv", found: 32, flagged: 1, strays: 15, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh10-pairs.tsv", found: 33, flagged: 1, strays: 14, wordsFlagged: 14)
     }
 }
 

@@ -19,7 +19,8 @@ final class GrowthPairDiagnostics: XCTestCase {
         let splits: [(String, String)] = [("growth-pairs.tsv", "tune"), ("growth-pairs.tsv", "tune2"), ("growth-pairs.tsv", "held-out"),
                                           ("fresh-pairs.tsv", "fresh"), ("fresh2-pairs.tsv", "fresh2"), ("fresh3-pairs.tsv", "fresh3"), ("fresh4-pairs.tsv", "fresh4"),
                                           ("fresh5-pairs.tsv", "fresh5"), ("fresh6-pairs.tsv", "fresh6"), ("fresh7-pairs.tsv", "fresh7"),
-                                          ("fresh8-pairs.tsv", "fresh8"), ("fresh9-pairs.tsv", "fresh9")]
+                                          ("fresh8-pairs.tsv", "fresh8"), ("fresh9-pairs.tsv", "fresh9"),
+                                          ("fresh10-pairs.tsv", "fresh10")]
         // PLAYBOOK_DUMP_DUPQ22=1 adds the pairs `dupq22` wrote (measured, never chosen on: the replay scripts drop it).
         // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on).
         let environment = ProcessInfo.processInfo.environment

@@ -216,6 +216,31 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.ids == ["HYP-0001", "HYP-0002"] && $0.kind == .related })
     }
 
+    /// A denied detail that the look-alike leaves out ("without signing up" against "once they finish the
+    /// course") does not tell the two apart as a denial would: a restatement that denies nothing still goes
+    /// with the one it reads closer to, the idea (fresh10's mock exam).
+    func testADeniedDetailTheLookAlikeLeavesOutDecidesNothing() {
+        func side(_ id: String, _ squad: String, _ title: String, _ change: String) -> String {
+            hypothesis(id, squad: squad, title: title, change: change, audience: "visitors to the drone licence course page",
+                       outcome: "more courses bought")
+        }
+        let idea = side("HYP-0001", "drone-a", "Offer a free mock theory exam",
+                        "let visitors take a 20-question practice test for the drone operator exam without signing up, and show their score with the course offer")
+        let afterwards = side("HYP-0002", "drone-b", "Offer a free mock theory exam after the course",
+                              "let buyers take a 20-question practice test for the drone operator exam once they finish the course, and show their score")
+        let restatement = side("HYP-0003", "drone-c", "How would you do in the real test today?",
+                               "we give anyone a short sample of the exam questions for nothing, then tell them where they stand")
+        let encoder = Vectors([
+            "Offer a free mock theory exam. let visitors take a 20-question practice test for the drone operator exam without signing up, and show their score with the course offer": [1, 0, 0],
+            "Offer a free mock theory exam after the course. let buyers take a 20-question practice test for the drone operator exam once they finish the course, and show their score": [0.95, 0.3122, 0],
+            "How would you do in the real test today?. we give anyone a short sample of the exam questions for nothing, then tell them where they stand": [0.6, -0.032, 0.7993],
+            "visitors to the drone licence course page": [1, 0, 0],
+        ])
+        let found = OverlapFinder.duplicates(entities([idea, afterwards, restatement].joined(separator: "\n---\n")), encoder: encoder)
+        XCTAssertEqual(found.filter { $0.kind == .duplicate }.map(\.ids), [["HYP-0001", "HYP-0003"]])
+        XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate })
+    }
+
     /// The same change placed before something on one side and after it on the other is two ideas;
     /// "before" and "after" about different things are not opposites.
     func testBeforeAndAfterTheSameThingAreOppositeWays() throws {

@@ -119,6 +119,7 @@ VARIANTS = {
     "denial: stems one look-alike denies": {"denial": "scoped"},
     "denial named by the direction difference": {"denial": "change"},
     "...a direction word only": {"denial": "change-axis"},
+    "denial: every one decides (before dupq26)": {"denial": True},
     "rivals' look-alike families once": {"families": "look"},
     "relaxed rank, audiences from 0.3": {"relaxed": 0.3},
     "relaxed rank, audiences from 0.4": {"relaxed": 0.4},

@@ -53,7 +53,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = ("fresh10", "fresh11", "fresh12")
+BLIND = ("fresh11", "fresh12", "fresh13")
 
 
 from replay_modules import module  # noqa: E402

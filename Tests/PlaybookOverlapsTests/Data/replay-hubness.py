@@ -37,7 +37,7 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = ("fresh10", "fresh11", "fresh12")
+BLIND = ("fresh11", "fresh12", "fresh13")
 MEASURED_ONLY = ("dupq22", "dupq25")  # dumped with PLAYBOOK_DUMP_DUPQ22 / PLAYBOOK_DUMP_DUPQ25: measured, never chosen on
 KEYS = ("found", "flagged", "strays")
 

@@ -27,8 +27,12 @@ Options of `run` kept to replay what was tried and left out (`classify-misses.py
 (only after the fields), `quantities="first"` (the bare numbers before the fields too), `denial="scoped"` (of
 two look-alikes, the one that denies stems the other does not: the dump's `negated`), `denial="change"` and
 `"change-axis"` (the denial the direction difference between them names, any word or a direction word only),
-`families` (rivals that are look-alikes of each other counted once in the rank) and `relaxed` (a pair whose
-audiences read alike, at rank two or three with one family of rivals closer, taken as the closest).
+`families` (rivals that are look-alikes of each other counted once in the rank; `"restated"` also rivals that
+read as restatements of each other from `restated_cos`; `"called"` rivals whose texts `kin_pairs` holds, as the
+pairs a first run called duplicates) and `relaxed` (a pair whose audiences read alike, at rank two or three with
+one family of rivals closer, taken as the closest). `denial="affirmed"` is the committed rule of `dupq26` in Swift
+(`DuplicateDetection.denial`): a denial decides only when the denier's denied words are said by the other
+look-alike (the default here); `denial=True` lets every denial decide, as before `dupq26`.
 Standard library only.
 """
 import json
@@ -327,9 +331,9 @@ def label(s, i, j):
     return "stray"
 
 
-def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial=True,
+def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="cos+audience", threshold=0.4, listed=16, denial="affirmed",
         near_tie=0.04, margin=0.14, audience_tie=True, denial_first=True, quantities=True, measures="first", families=None, relaxed=None, relaxed_to_first=True, family_cos=0.65, restated_cos=0.6, trace=None,
-        not_rivals=None, apart_also=None):
+        not_rivals=None, apart_also=None, kin_pairs=None):
     texts, P, n, denies = s["texts"], s["pairs"], len(s["texts"]), s["denies"]
     # `not_rivals` (None: the committed rule): pairs (first, second) that count as no rival in the neighbour rule's
     # ranks, still callable themselves (`replay-siblings.py`). `apart_also` (None: the committed rule): a function
@@ -421,6 +425,8 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
                     continue
                 def kin(u, v):
                     q = P.get((min(u, v), max(u, v)))
+                    if families == "called":  # rivals the rules call restatements of each other: one idea
+                        return (texts[u], texts[v]) in kin_pairs or (texts[v], texts[u]) in kin_pairs
                     return q is not None and ((q["diff"] != "" and q["cos"] > family_cos) or (families == "restated" and q["diff"] == "" and q["cos"] >= restated_cos))
                 if any(kin(r, u) for u in counted):
                     continue
@@ -428,7 +434,7 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
             if len(closest[x]) == listed and closest[x][-1][0] > (p["cos"] - hub[o]) + 1e-4 and len(counted) < keep:
                 return keep
             return len(counted)
-        if families == "look" and relaxed is None:
+        if families in ("look", "called", "restated") and relaxed is None:
             rank = 1 + max(closer_by_family(i, j), closer_by_family(j, i))
         else:
             rank = 1 + max(closer(i, j), closer(j, i))
@@ -505,6 +511,12 @@ def run(s, hub=None, weak=0.38, backing=0.4, firm=0.42, second=0.45, tiebreak="c
                                     denier = side
                             break
                     denied = denier is not None
+                if denial == "affirmed" and denied:
+                    # the denier's denied words stated, undenied, by the other look-alike ("do not offer X" against
+                    # "offer X"), not a denied detail the other drops ("without signing up" against "once they finish")
+                    d, o = (a, y) if denies[a] else (y, a)
+                    said = set(re.findall(r"[a-z]+", texts[o].lower()))
+                    denied = any(any(w.startswith(st) for w in said) for st in s["negated"][d] - s["negated"][o])
                 if denial == "scoped":
                     # what one look-alike denies and the other does not; x denying none of it
                     na, ny, nx = s["negated"][a], s["negated"][y], s["negated"][x]
