@@ -1133,7 +1133,7 @@ enum DuplicateDetection {
             ?? "close in meaning, cosine \(format(candidate.meaning ?? 0))"
         var reason = differences.isEmpty
             ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
-            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.joined(separator: ", "))"
+            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.map(\.description).joined(separator: ", "))"
         reason += "; match: \(matches.joined(separator: ", ")); shared terms: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))"
         return Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
     }

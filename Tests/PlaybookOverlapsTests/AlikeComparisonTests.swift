@@ -50,7 +50,7 @@ final class AlikeComparisonTests: XCTestCase {
                         let full = FieldComparison(items[i], items[j], words: words, meaning: meaning, catalog: catalog, wording: wording)
                         let read = FieldComparison(alike: items[i], items[j], catalog: catalog)
                         XCTAssertEqual(read.matches, full.matches, "\(items[i].side.id) / \(items[j].side.id)")
-                        XCTAssertEqual(read.differences, full.differences, "\(items[i].side.id) / \(items[j].side.id)")
+                        XCTAssertEqual(read.differences.map(\.description), full.differences.map(\.description), "\(items[i].side.id) / \(items[j].side.id)")
                         alike += 1
                         if full.matches.count > 1 { withMatches += 1 }
                     }
