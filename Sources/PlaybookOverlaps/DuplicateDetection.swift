@@ -648,13 +648,17 @@ enum DuplicateDetection {
         for (position, item) in items.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idOrder[item] = position }
         var ranksA = [Int](repeating: cap + 1, count: related.count)
         var ranksB = ranksA
-        var best: [(score: Double, order: Int, index: Int)] = []
-        best.reserveCapacity(cap + 1)
-        for entity in 0..<n where totals[entity] > 0 {
-            best.removeAll(keepingCapacity: true)
-            for index in lists[starts[entity]..<starts[entity + 1]] {
-                let pair = related[index]
-                let entry = (score: pair.score, order: idOrder[pair.a == entity ? pair.b : pair.a], index: index)
+        // Each entity's closest (indices into `related`, closest first), on both cores: one thread walked
+        // every entity's list (each pair twice, its score and the other's id fetched from afar), a stretch
+        // growing with the related pairs at the end of the comparison.
+        let (pairs, entityLists, entityStarts, order) = (related, lists, starts, idOrder)
+        let closest: [[Int]] = sideBySide(n) { entity in
+            guard entityStarts[entity + 1] > entityStarts[entity] else { return [] }
+            var best: [(score: Double, order: Int, index: Int)] = []
+            best.reserveCapacity(cap + 1)
+            for index in entityLists[entityStarts[entity]..<entityStarts[entity + 1]] {
+                let pair = pairs[index]
+                let entry = (score: pair.score, order: order[pair.a == entity ? pair.b : pair.a], index: index)
                 if best.count == cap, let last = best.last, !(entry.score > last.score || (entry.score == last.score && entry.order < last.order)) {
                     continue
                 }
@@ -663,8 +667,11 @@ enum DuplicateDetection {
                 best.insert(entry, at: at)
                 if best.count > cap { best.removeLast() }
             }
-            for (offset, entry) in best.enumerated() {
-                if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
+            return best.map(\.index)
+        }
+        for (entity, indices) in closest.enumerated() {
+            for (offset, index) in indices.enumerated() {
+                if related[index].a == entity { ranksA[index] = offset + 1 } else { ranksB[index] = offset + 1 }
             }
         }
         var kept = consume duplicates
@@ -1065,7 +1072,7 @@ enum DuplicateDetection {
 
         /// `cosine(key / count, key % count)` for each of `keys`, on every core. One pair's sum is a
         /// chain of `width` dependent adds (the word-found pairs' cosines, half a million on a
-        /// 15,000-file playbook, were a tenth of its lint): here eight pairs' chains run interleaved,
+        /// 15,000-file playbook, were a tenth of its lint): here several pairs' chains run interleaved,
         /// each summed in `dot`'s order, so each is the same to the bit (`CappedRelatedTests`).
         func dots(_ keys: [Int], count n: Int) -> [Double] {
             let chunk = 2048
