@@ -184,19 +184,27 @@ struct FieldComparison {
     /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
     /// (with `audiences`) an audience that reads differently.
     private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool, untilDifferent: Bool) {
-        let named = Set(differences.map(\.kind))
-        if !named.contains("direction") {
-            if untilDifferent {
-                if ChangeDirection.addsOne(a.direction, b.direction) || ChangeDirection.denies(a.direction, b.direction) {
-                    differences.append("direction")
-                }
-            } else if let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
+        if untilDifferent {
+            // Asked only whether a field differs (none did before: the comparison stops at the first):
+            // the first difference answers, unworded (the values a message names were gathered, sorted
+            // and joined for each one-sided facet of tens of thousands of pairs).
+            if ChangeDirection.addsOne(a.direction, b.direction) || ChangeDirection.denies(a.direction, b.direction) {
+                differences.append("direction")
+                return
+            }
+            if let facet = Facets.firstNamedOnOneSide(a.facets, b.facets, among: Self.oneSided) {
+                differences.append("\(facet.rawValue)")
+                return
+            }
+        } else {
+            let named = Set(differences.map(\.kind))
+            if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
                 differences.append("direction (\(added))")
             }
-        }
-        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
-        where !named.contains(Substring(facet.rawValue)) {
-            differences.append("\(facet.rawValue) (\(detail))")
+            for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
+            where !named.contains(Substring(facet.rawValue)) {
+                differences.append("\(facet.rawValue) (\(detail))")
+            }
         }
         guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
