@@ -454,12 +454,15 @@ enum DuplicateDetection {
             // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from
             // memory once for them; each cosine written at its place.
             var unscored: [Int] = []
+            unscored.reserveCapacity(candidates.count)
             for place in 0..<candidates.count where candidates[place: place].meaning == nil { unscored.append(place) }
             let cosines = vectors.dots(unscored.map { candidates.keys[$0] }, count: n)
             for (place, cosine) in zip(unscored, cosines) { candidates[place: place].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
+        // (The lists of pairs sized at most once: grown by doubling, millions of pairs were copied again at each step.)
         var compared: [(key: Int, value: Candidate)] = []
+        compared.reserveCapacity(candidates.count)
         for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
             compared.append((candidates.keys[place], candidates[place: place]))
         }
@@ -526,6 +529,7 @@ enum DuplicateDetection {
             }
             let relatedBar = options.threshold + relatedMargin
             compared = []
+            onlyRelated.reserveCapacity(list.count)
             for (index, pair) in list.enumerated() {
                 if !differs[index] || (vectors != nil && together[index]) {
                     compared.append(pair)
@@ -613,6 +617,8 @@ enum DuplicateDetection {
         var duplicates: [Overlap] = []
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
+        // Sized once: grown by doubling, the list (millions of pairs on a large playbook) was copied again at each step.
+        related.reserveCapacity(found.count + onlyRelated.count)
         // A pair a council has reviewed ranks after every unreviewed one (scores are in 0–1).
         // (Looked up only where either side's approvals name another: most pairs have none.)
         let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
