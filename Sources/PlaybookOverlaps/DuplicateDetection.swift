@@ -729,7 +729,16 @@ enum DuplicateDetection {
                 output[index] = search.matches(rows: rows, allowed: allowed, bar: bar, scored: &scored)
             }
         }
-        return Array(found.joined())
+        return flattened(found)
+    }
+
+    /// `lists` joined into one list, sized once: `Array(lists.joined())` grows it by doubling, and
+    /// millions of pairs found in blocks were copied again at each step (each new buffer faulted in afresh).
+    static func flattened<Element>(_ lists: [[Element]]) -> [Element] {
+        var joined: [Element] = []
+        joined.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { joined.append(contentsOf: list) }
+        return joined
     }
 
     /// Pairs of one metric (an item without a metric meets every other) whose vectors' cosine

@@ -94,4 +94,15 @@ final class CappedRelatedTests: XCTestCase {
             })
         }
     }
+
+    /// Blocks of pairs joined into a list sized once are the blocks joined, in order.
+    func testFlattenedBlocksAreTheBlocksJoined() {
+        let blocks: [[(Int, Int, Double)]] = [[], [(0, 1, 0.5), (0, 2, 0.75)], [], [(3, 4, 1)], (5..<300).map { ($0, $0 + 1, 0.25) }, []]
+        let flat = DuplicateDetection.flattened(blocks)
+        XCTAssertEqual(flat.map(\.0), Array(blocks.joined()).map(\.0))
+        XCTAssertEqual(flat.map(\.1), Array(blocks.joined()).map(\.1))
+        XCTAssertEqual(flat.map(\.2), Array(blocks.joined()).map(\.2))
+        XCTAssertEqual(flat.count, 298)
+        XCTAssertTrue(DuplicateDetection.flattened([[Int]]()).isEmpty)
+    }
 }
