@@ -455,12 +455,15 @@ enum DuplicateDetection {
             // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from
             // memory once for them; each cosine written at its place.
             var unscored: [Int] = []
+            unscored.reserveCapacity(candidates.count)
             for place in 0..<candidates.count where candidates[place: place].meaning == nil { unscored.append(place) }
             let cosines = vectors.dots(unscored.map { candidates.keys[$0] }, count: n)
             for (place, cosine) in zip(unscored, cosines) { candidates[place: place].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
+        // (The lists of pairs sized at most once: grown by doubling, millions of pairs were copied again at each step.)
         var compared: [(key: Int, value: Candidate)] = []
+        compared.reserveCapacity(candidates.count)
         for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
             compared.append((candidates.keys[place], candidates[place: place]))
         }
@@ -527,6 +530,7 @@ enum DuplicateDetection {
             }
             let relatedBar = options.threshold + relatedMargin
             compared = []
+            onlyRelated.reserveCapacity(list.count)
             for (index, pair) in list.enumerated() {
                 if !differs[index] || (vectors != nil && together[index]) {
                     compared.append(pair)
@@ -614,6 +618,8 @@ enum DuplicateDetection {
         var duplicates: [Overlap] = []
         // Every related pair as (score, first, second, index into `found` or −1 − index into `onlyRelated`).
         var related: [(score: Double, a: Int, b: Int, source: Int)] = []
+        // Sized once: grown by doubling, the list (millions of pairs on a large playbook) was copied again at each step.
+        related.reserveCapacity(found.count + onlyRelated.count)
         // A pair a council has reviewed ranks after every unreviewed one (scores are in 0–1).
         // (Looked up only where either side's approvals name another: most pairs have none.)
         let approving = reviewed.isEmpty ? [] : items.map { reviewed.names($0.side.id) }
@@ -649,13 +655,17 @@ enum DuplicateDetection {
         for (position, item) in items.indices.sorted(by: { ids[$0] < ids[$1] }).enumerated() { idOrder[item] = position }
         var ranksA = [Int](repeating: cap + 1, count: related.count)
         var ranksB = ranksA
-        var best: [(score: Double, order: Int, index: Int)] = []
-        best.reserveCapacity(cap + 1)
-        for entity in 0..<n where totals[entity] > 0 {
-            best.removeAll(keepingCapacity: true)
-            for index in lists[starts[entity]..<starts[entity + 1]] {
-                let pair = related[index]
-                let entry = (score: pair.score, order: idOrder[pair.a == entity ? pair.b : pair.a], index: index)
+        // Each entity's closest (indices into `related`, closest first), on both cores: one thread walked
+        // every entity's list (each pair twice, its score and the other's id fetched from afar), a stretch
+        // growing with the related pairs at the end of the comparison.
+        let (pairs, entityLists, entityStarts, order) = (related, lists, starts, idOrder)
+        let closest: [[Int]] = sideBySide(n) { entity in
+            guard entityStarts[entity + 1] > entityStarts[entity] else { return [] }
+            var best: [(score: Double, order: Int, index: Int)] = []
+            best.reserveCapacity(cap + 1)
+            for index in entityLists[entityStarts[entity]..<entityStarts[entity + 1]] {
+                let pair = pairs[index]
+                let entry = (score: pair.score, order: order[pair.a == entity ? pair.b : pair.a], index: index)
                 if best.count == cap, let last = best.last, !(entry.score > last.score || (entry.score == last.score && entry.order < last.order)) {
                     continue
                 }
@@ -664,8 +674,11 @@ enum DuplicateDetection {
                 best.insert(entry, at: at)
                 if best.count > cap { best.removeLast() }
             }
-            for (offset, entry) in best.enumerated() {
-                if related[entry.index].a == entity { ranksA[entry.index] = offset + 1 } else { ranksB[entry.index] = offset + 1 }
+            return best.map(\.index)
+        }
+        for (entity, indices) in closest.enumerated() {
+            for (offset, index) in indices.enumerated() {
+                if related[index].a == entity { ranksA[index] = offset + 1 } else { ranksB[index] = offset + 1 }
             }
         }
         var kept = consume duplicates
@@ -717,7 +730,16 @@ enum DuplicateDetection {
                 output[index] = search.matches(rows: rows, allowed: allowed, bar: bar, scored: &scored)
             }
         }
-        return Array(found.joined())
+        return flattened(found)
+    }
+
+    /// `lists` joined into one list, sized once: `Array(lists.joined())` grows it by doubling, and
+    /// millions of pairs found in blocks were copied again at each step (each new buffer faulted in afresh).
+    static func flattened<Element>(_ lists: [[Element]]) -> [Element] {
+        var joined: [Element] = []
+        joined.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+        for list in lists { joined.append(contentsOf: list) }
+        return joined
     }
 
     /// Pairs of one metric (an item without a metric meets every other) whose vectors' cosine
@@ -1066,7 +1088,7 @@ enum DuplicateDetection {
 
         /// `cosine(key / count, key % count)` for each of `keys`, on every core. One pair's sum is a
         /// chain of `width` dependent adds (the word-found pairs' cosines, half a million on a
-        /// 15,000-file playbook, were a tenth of its lint): here eight pairs' chains run interleaved,
+        /// 15,000-file playbook, were a tenth of its lint): here several pairs' chains run interleaved,
         /// each summed in `dot`'s order, so each is the same to the bit (`CappedRelatedTests`).
         func dots(_ keys: [Int], count n: Int) -> [Double] {
             let chunk = 2048
@@ -1134,7 +1156,7 @@ enum DuplicateDetection {
             ?? "close in meaning, cosine \(format(candidate.meaning ?? 0))"
         var reason = differences.isEmpty
             ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
-            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.joined(separator: ", "))"
+            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.map(\.description).joined(separator: ", "))"
         reason += "; match: \(matches.joined(separator: ", ")); shared terms: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))"
         return Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
     }

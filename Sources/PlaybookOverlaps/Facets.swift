@@ -103,6 +103,12 @@ struct Facets: Sendable, Hashable {
         }
     }
 
+    /// The first facet of `namedOnOneSide`, values not gathered: whether there is one.
+    static func firstNamedOnOneSide(_ a: Facets, _ b: Facets, among: Set<Facet>) -> Facet? {
+        guard !a.values.isEmpty || !b.values.isEmpty else { return nil }
+        return sorted.first { facet in among.contains(facet) && (a.values[facet] == nil) != (b.values[facet] == nil) }
+    }
+
     /// The facets both name and share a value on. Read from the values' bits (`numbering`): a value
     /// shared on a facet's dimension is a bit both sides have within the facet's `facetMasks`, so
     /// only a pair that shares one looks up its dictionaries, for the differences (the dictionaries

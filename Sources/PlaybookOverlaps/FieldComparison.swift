@@ -5,7 +5,7 @@ import PlaybookSimilarity
 struct FieldComparison {
     /// The fields that match, "change" first (left empty with `untilDifferent`: no array made for a question of yes or no).
     var matches: [String] = []
-    var differences: [String] = []
+    var differences: [Difference] = []
 
     /// Changes this alike in words read as one text with a detail changed: a look-alike keeps most
     /// words, a restatement by another squad fewer (`DuplicateTests`' reworded streak hypothesis scores
@@ -49,11 +49,6 @@ struct FieldComparison {
     /// copies swapping more than `detailTerms` on a side, 20 of 42 swap at most two phrases, against 2 of
     /// the 169 generated restatements that are near copies and no labelled rewording.
     static let swappedPhrases = 2
-
-    /// Terms for a message, as `text` writes them: the first four, or "–" for none.
-    private static func listed(_ terms: [String], in text: String) -> String {
-        terms.isEmpty ? "–" : ThreadReader.current.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
-    }
 
     /// `words` and `meaning` say how alike the change texts read (the word score and the cosine);
     /// `lookAlike` that one of them restates a text nearly the same as the other (see
@@ -112,13 +107,13 @@ struct FieldComparison {
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
                       max(onlyA.count, onlyB.count) <= Self.detailTerms
                       || (Self.phrases(of: onlyA, in: a.text) <= Self.swappedPhrases && Self.phrases(of: onlyB, in: b.text) <= Self.swappedPhrases) {
-                differences.append("detail (\(Self.listed(onlyA, in: a.text)) / \(Self.listed(onlyB, in: b.text)))")
+                differences.append(.detail(onlyA, in: a.text, onlyB, in: b.text))
             } else if onlyA.isEmpty != onlyB.isEmpty {
                 // One text and the same with a qualifier added are two scopes ("… in Berlin", "… for
                 // businesses", "… in the Android app"): a restatement rewords both texts (of the 272 seen
                 // rewordings one shares `nearCopy` of its terms, naming words of its own too), while 6 of
                 // the 10 seen look-alikes still read as one idea with the model were such near copies.
-                differences.append("detail (\(Self.listed(onlyA, in: a.text)) / \(Self.listed(onlyB, in: b.text)))")
+                differences.append(.detail(onlyA, in: a.text, onlyB, in: b.text))
             }
         }
         // The surface and audience kept apart in the item: binding the experiment copied it (a retain
@@ -189,21 +184,29 @@ struct FieldComparison {
     /// ("… a week later"), a platform or region the other does not name ("… on the iPad"), or
     /// (with `audiences`) an audience that reads differently.
     private mutating func contrast(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, audiences: Bool, untilDifferent: Bool) {
-        let named = Set(differences.map { $0.prefix { $0 != " " } })
-        if !named.contains("direction") {
-            if untilDifferent {
-                if ChangeDirection.addsOne(a.direction, b.direction) || ChangeDirection.denies(a.direction, b.direction) {
-                    differences.append("direction")
-                }
-            } else if let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
+        if untilDifferent {
+            // Asked only whether a field differs (none did before: the comparison stops at the first):
+            // the first difference answers, unworded (the values a message names were gathered, sorted
+            // and joined for each one-sided facet of tens of thousands of pairs).
+            if ChangeDirection.addsOne(a.direction, b.direction) || ChangeDirection.denies(a.direction, b.direction) {
+                differences.append("direction")
+                return
+            }
+            if let facet = Facets.firstNamedOnOneSide(a.facets, b.facets, among: Self.oneSided) {
+                differences.append("\(facet.rawValue)")
+                return
+            }
+        } else {
+            let named = Set(differences.map(\.kind))
+            if !named.contains("direction"), let added = ChangeDirection.added(a.direction, b.direction) ?? Self.denial(a, b) {
                 differences.append("direction (\(added))")
             }
+            for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
+            where !named.contains(Substring(facet.rawValue)) {
+                differences.append("\(facet.rawValue) (\(detail))")
+            }
         }
-        for (facet, detail) in Facets.namedOnOneSide(a.facets, b.facets, among: Self.oneSided)
-        where !named.contains(Substring(facet.rawValue)) {
-            differences.append("\(facet.rawValue) (\(detail))")
-        }
-        guard audiences, differences.allSatisfy({ !$0.hasPrefix("segment") }),
+        guard audiences, differences.allSatisfy({ !$0.kind.hasPrefix("segment") }),
               let va = a.audienceVector, let vb = b.audienceVector else { return }
         let cosine = DuplicateDetection.cosine(va, vb)
         if cosine < Self.differentAudience {

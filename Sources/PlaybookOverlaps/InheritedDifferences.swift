@@ -85,7 +85,7 @@ extension DuplicateDetection {
             }
             for slot in keys.indices {
                 for difference in comparisons[slot].differences {
-                    let kind = difference.prefix { $0 != " " }
+                    let kind = difference.kind
                     if let bit = kindBits[kind] {
                         reading[slot].kinds |= bit
                     } else if kindNames.count < 64 {
@@ -180,7 +180,7 @@ extension DuplicateDetection {
                 guard let comparison = lookAlikes[index] else { continue }
                 lookAlikeAt[slot] = Int32(index)
                 for difference in comparison.differences {
-                    lookAlikeKinds[slot] |= kindBits[difference.prefix { $0 != " " }] ?? 0
+                    lookAlikeKinds[slot] |= kindBits[difference.kind] ?? 0
                 }
             }
             // The durations, times of day and shares the texts state, read once each (and only where read).
@@ -299,12 +299,12 @@ extension DuplicateDetection {
                     continue
                 case .narrowed(let apart):
                     guard var again = lookAlikes[Int(lookAlikeAt[slot])] else { continue }
-                    again.differences.removeAll { (kindBits[$0.prefix { $0 != " " }] ?? 0) & apart == 0 }
+                    again.differences.removeAll { (kindBits[$0.kind] ?? 0) & apart == 0 }
                     out[keys[slot]] = again
                 case .lost(let apartSlot, let a, let x):
                     var lost = comparisons[slot]
                     lost.differences = comparisons[Int(apartSlot)].differences.map {
-                        "\($0) as \(items[Int(a)].side.id), which reads closer to \(items[Int(x)].side.id)"
+                        $0.noted(" as \(items[Int(a)].side.id), which reads closer to \(items[Int(x)].side.id)")
                     }
                     out[keys[slot]] = lost
                 }

@@ -438,7 +438,7 @@ extension DuplicateDetection {
         func recompared(_ pair: Int, kinds: Set<Substring>) -> FieldComparison? {
             guard let candidate = candidates[pair], let original = fields[pair] else { return nil }
             var again = lookAlikes[pair] ?? lookAlike(pair, candidate)
-            again.differences.removeAll { !kinds.contains($0.prefix { $0 != " " }) }
+            again.differences.removeAll { !kinds.contains($0.kind) }
             return again.differences.isEmpty ? original : again
         }
         // Which of two look-alikes `x` reads closer to, over its title and change and its audience: a
@@ -501,7 +501,7 @@ extension DuplicateDetection {
             for (x, y) in [(pair / n, pair % n), (pair % n, pair / n)] {
                 for a in restatements[x] ?? [] where a != y && items[a].text != items[y].text {
                     guard let apart = fields[key(a, y)], !apart.differences.isEmpty, let rival = candidates[key(a, x)] else { continue }
-                    let kinds = Set(apart.differences.map { $0.prefix { $0 != " " } })
+                    let kinds = Set(apart.differences.map(\.kind))
                     guard let rivalFields = recompared(key(a, x), kinds: kinds), let mine = recompared(pair, kinds: kinds) else { continue }
                     let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
                     // A denial decides before a field read as look-alikes (see `StatedQuantities.swift`), and so
@@ -515,7 +515,7 @@ extension DuplicateDetection {
                     } else if denial ?? inQuantity(x, a, y) ?? measure ?? readsCloser(x, to: a, than: y, audiencesApart: audiencesTellApart(kinds))
                                 ?? (rival.score >= candidate.score) {
                         var lost = comparison
-                        lost.differences = apart.differences.map { "\($0) as \(items[a].side.id), which reads closer to \(items[x].side.id)" }
+                        lost.differences = apart.differences.map { $0.noted(" as \(items[a].side.id), which reads closer to \(items[x].side.id)") }
                         out[pair] = mineDiffers ? mine : lost
                     }
                 }

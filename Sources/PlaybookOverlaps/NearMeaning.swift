@@ -77,7 +77,7 @@ enum NearMeaning {
                     DispatchQueue.concurrentPerform(iterations: blocks) { index in
                         guard let base = m.baseAddress else { return }
                         let range = (index * block)..<min(p.count, (index + 1) * block)
-                        // Eight pairs' sums interleaved, each in `DuplicateDetection.dot`'s order (to the bit).
+                        // Several pairs' sums interleaved, each in `DuplicateDetection.dot`'s order (to the bit).
                         let first = range.map { Int32(truncatingIfNeeded: p[$0].0) }
                         let second = range.map { Int32(truncatingIfNeeded: p[$0].1) }
                         var products = [Float](repeating: 0, count: range.count)
@@ -92,7 +92,7 @@ enum NearMeaning {
                 }
             }
         }
-        return Array(found.joined())
+        return DuplicateDetection.flattened(found)
     }
 
     /// The pairs among each side's `keep` nearest (ties included): the only ones the neighbour

@@ -79,12 +79,20 @@ public final class TermReader {
     }
 
     /// `stems` without stop words and one-letter words: the words that carry what a text says, in order.
+    /// Remembered for the last `spellingsKept` texts: a text is read again for each pair whose swapped
+    /// words are counted in phrases (`FieldComparison.phrases`), a long one tens of times.
     public func contentStems(_ text: String) -> [String] {
-        Tokenizer.tokens(text).compactMap { token in
+        if let known = contents[text] { return known }
+        let read = Tokenizer.tokens(text).compactMap { token -> String? in
             guard case .word(let word) = token, !Lexicon.stopwords.contains(word), word.unicodeScalars.count > 1 else { return nil }
             return stemmer?.stem(Substring(word)) ?? word
         }
+        if contents.count >= Self.spellingsKept { contents.removeAll(keepingCapacity: true) }
+        contents[text] = read
+        return read
     }
+
+    private var contents: [String: [String]] = [:]
 }
 
 /// A text's words as `TermReader` reads them: each word's stem, and the word as written. A collection

@@ -50,7 +50,7 @@ final class AlikeComparisonTests: XCTestCase {
                         let full = FieldComparison(items[i], items[j], words: words, meaning: meaning, catalog: catalog, wording: wording)
                         let read = FieldComparison(alike: items[i], items[j], catalog: catalog)
                         XCTAssertEqual(read.matches, full.matches, "\(items[i].side.id) / \(items[j].side.id)")
-                        XCTAssertEqual(read.differences, full.differences, "\(items[i].side.id) / \(items[j].side.id)")
+                        XCTAssertEqual(read.differences.map(\.description), full.differences.map(\.description), "\(items[i].side.id) / \(items[j].side.id)")
                         alike += 1
                         if full.matches.count > 1 { withMatches += 1 }
                     }
@@ -60,5 +60,49 @@ final class AlikeComparisonTests: XCTestCase {
         // Pairs alike in every field are met, many matching more than their change (a metric, a facet, a surface).
         XCTAssertGreaterThan(alike, 1000)
         XCTAssertGreaterThan(withMatches, 500)
+    }
+
+    /// Asked only whether a field differs (`untilDifferent`, which stops at the first difference and words
+    /// none), a comparison answers as the full one does, as look-alikes too; the first one-sided facet read
+    /// without its values is the first the full listing names.
+    func testAskingWhetherAFieldDiffersAnswersAsTheFullComparison() throws {
+        var documents = try GrowthPair.catalog()
+        var index = 0
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
+            for pair in try GrowthPair.load(file) {
+                for side in [pair.a, pair.b] {
+                    index += 1
+                    documents.append(GrowthPair.document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
+                }
+            }
+        }
+        let parsed = entities(documents.joined(separator: "\n---\n"))
+        let catalog = MetricCatalog(parsed)
+        let items = DuplicateDetection.items(parsed).hypotheses
+        let corpus = Corpus(items.map(\.text))
+        var (differ, alike, oneSided) = (0, 0, 0)
+        for i in items.indices {
+            for j in (i + 1)..<min(items.count, i + 25) {
+                let (words, wording) = (corpus.score(i, j), corpus.wording(i, j))
+                for meaning in [nil, 0.5, 0.9] {
+                    for lookAlike in [false, true] {
+                        let asked = FieldComparison(items[i], items[j], words: words, meaning: meaning, catalog: catalog, wording: wording,
+                                                    lookAlike: lookAlike, untilDifferent: true)
+                        let full = FieldComparison(items[i], items[j], words: words, meaning: meaning, catalog: catalog, wording: wording,
+                                                   lookAlike: lookAlike)
+                        XCTAssertEqual(asked.differences.isEmpty, full.differences.isEmpty,
+                                       "\(items[i].side.id) / \(items[j].side.id): \(full.differences.map(\.description))")
+                        if full.differences.isEmpty { alike += 1 } else { differ += 1 }
+                    }
+                }
+                let among = FieldComparison.oneSided
+                let first = Facets.firstNamedOnOneSide(items[i].facets, items[j].facets, among: among)
+                XCTAssertEqual(first, Facets.namedOnOneSide(items[i].facets, items[j].facets, among: among).first?.0)
+                if first != nil { oneSided += 1 }
+            }
+        }
+        XCTAssertGreaterThan(differ, 1000)
+        XCTAssertGreaterThan(alike, 1000)
+        XCTAssertGreaterThan(oneSided, 20)
     }
 }

@@ -64,30 +64,45 @@ final class CappedRelatedTests: XCTestCase {
     }
 
     /// The word-found pairs' cosines, several pairs at a time, are each pair's `cosine` to the bit (a sum
-    /// in another order differs in the last bits on these values), past one block of pairs and with a tail.
+    /// in another order differs in the last bits on these values), past one block of pairs and with a tail,
+    /// for rows of the model's width and of widths that leave columns after the last four.
     func testPairsDotsAreEachPairsDotToTheBit() throws {
         var state: UInt64 = 7
         func next() -> Float {
             state = state &* 6364136223846793005 &+ 1442695040888963407
             return Float(Int64(bitPattern: state) >> 40) / Float(1 << 23)
         }
-        let (width, rows) = (384, 80)
-        let matrix = (0..<(width * rows)).map { _ in next() }
-        let vectors = try XCTUnwrap(DuplicateDetection.Vectors(matrix: matrix, width: width))
-        var keys: [Int] = []
-        for a in 0..<rows { for b in (a + 1)..<rows where (a + b) % 5 != 0 { keys.append(a * rows + b) } }
-        // Past one block of 2,048 pairs, and a tail of fewer than eight.
-        if keys.count % 8 == 0 { keys.removeLast() }
-        XCTAssertGreaterThan(keys.count, 2048)
-        let dots = vectors.dots(keys, count: rows)
-        XCTAssertEqual(dots.count, keys.count)
-        var mismatched = 0
-        for (key, dot) in zip(keys, dots) where dot.bitPattern != vectors.cosine(key / rows, key % rows).bitPattern { mismatched += 1 }
-        XCTAssertEqual(mismatched, 0)
-        // The order matters here: the quick sum (lanes, fused adds) differs from `dot` on some pairs, on the grid too.
-        XCTAssertTrue(keys.contains { Float(vectors.quickDot($0 / rows, $0 % rows)) != vectors.dot($0 / rows, $0 % rows) })
-        XCTAssertTrue(keys.contains {
-            DuplicateDetection.cosine(Float(vectors.quickDot($0 / rows, $0 % rows))) != vectors.cosine($0 / rows, $0 % rows)
-        })
+        for width in [384, 383, 6, 3] {
+            let rows = 80
+            let matrix = (0..<(width * rows)).map { _ in next() }
+            let vectors = try XCTUnwrap(DuplicateDetection.Vectors(matrix: matrix, width: width))
+            var keys: [Int] = []
+            for a in 0..<rows { for b in (a + 1)..<rows where (a + b) % 5 != 0 { keys.append(a * rows + b) } }
+            // Past one block of 2,048 pairs, and a tail of fewer than sixteen (and not a multiple of four).
+            while keys.count % 16 == 0 || keys.count % 4 == 0 { keys.removeLast() }
+            XCTAssertGreaterThan(keys.count, 2048)
+            let dots = vectors.dots(keys, count: rows)
+            XCTAssertEqual(dots.count, keys.count)
+            var mismatched = 0
+            for (key, dot) in zip(keys, dots) where dot.bitPattern != vectors.cosine(key / rows, key % rows).bitPattern { mismatched += 1 }
+            XCTAssertEqual(mismatched, 0, "width \(width)")
+            guard width == 384 else { continue }
+            // The order matters here: the quick sum (lanes, fused adds) differs from `dot` on some pairs, on the grid too.
+            XCTAssertTrue(keys.contains { Float(vectors.quickDot($0 / rows, $0 % rows)) != vectors.dot($0 / rows, $0 % rows) })
+            XCTAssertTrue(keys.contains {
+                DuplicateDetection.cosine(Float(vectors.quickDot($0 / rows, $0 % rows))) != vectors.cosine($0 / rows, $0 % rows)
+            })
+        }
+    }
+
+    /// Blocks of pairs joined into a list sized once are the blocks joined, in order.
+    func testFlattenedBlocksAreTheBlocksJoined() {
+        let blocks: [[(Int, Int, Double)]] = [[], [(0, 1, 0.5), (0, 2, 0.75)], [], [(3, 4, 1)], (5..<300).map { ($0, $0 + 1, 0.25) }, []]
+        let flat = DuplicateDetection.flattened(blocks)
+        XCTAssertEqual(flat.map(\.0), Array(blocks.joined()).map(\.0))
+        XCTAssertEqual(flat.map(\.1), Array(blocks.joined()).map(\.1))
+        XCTAssertEqual(flat.map(\.2), Array(blocks.joined()).map(\.2))
+        XCTAssertEqual(flat.count, 298)
+        XCTAssertTrue(DuplicateDetection.flattened([[Int]]()).isEmpty)
     }
 }

@@ -76,9 +76,9 @@ final class GrowthPairDiagnostics: XCTestCase {
                 let w = corpus.wording(i, j)
                 let fields = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w)
                 let look = FieldComparison(items[i], items[j], words: words, meaning: cos, catalog: catalog, wording: w, lookAlike: true)
-                rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.joined(separator: "; "),
+                rows.append([i, j, cos, words, w.overlap, sameKey, fields.differences.map(\.description).joined(separator: "; "),
                              cosine(change, i, j), cosine(title, i, j), audiences(i, j), cosine(outcome, i, j),
-                             cosine(rationale, i, j), look.differences.joined(separator: "; "), w.shared,
+                             cosine(rationale, i, j), look.differences.map(\.description).joined(separator: "; "), w.shared,
                              w.onlyFirst.count, w.onlySecond.count])
             }
         }

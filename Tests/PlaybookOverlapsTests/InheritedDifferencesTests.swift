@@ -11,7 +11,7 @@ final class InheritedDifferencesTests: XCTestCase {
     func described(_ comparisons: [Int: FieldComparison]) -> [String] {
         comparisons.keys.sorted().map { key in
             let comparison = comparisons[key]!
-            return "\(key): \(comparison.matches.joined(separator: ", ")) | \(comparison.differences.joined(separator: ", "))"
+            return "\(key): \(comparison.matches.joined(separator: ", ")) | \(comparison.differences.map(\.description).joined(separator: ", "))"
         }
     }
 
@@ -74,8 +74,8 @@ final class InheritedDifferencesTests: XCTestCase {
                                                                        wording: { corpus.wording($0, $1) })
         let found = try XCTUnwrap(numbered)
         // Both kinds of outcome are there: a restatement narrowed to its look-alike differences, and one that lost to a rival.
-        XCTAssertTrue(oneByOne.values.contains { $0.differences.contains { $0.contains("which reads closer to") } })
-        XCTAssertTrue(oneByOne.values.contains { !$0.differences.isEmpty && !$0.differences.contains { $0.contains("which reads closer to") } })
+        XCTAssertTrue(oneByOne.values.contains { $0.differences.contains { $0.description.contains("which reads closer to") } })
+        XCTAssertTrue(oneByOne.values.contains { !$0.differences.isEmpty && !$0.differences.contains { $0.description.contains("which reads closer to") } })
         XCTAssertEqual(described(found), described(oneByOne))
     }
 

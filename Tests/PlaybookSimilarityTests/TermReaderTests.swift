@@ -86,4 +86,17 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.spelled(["kiosk"], in: texts[7]), ["Kiosks"])
         XCTAssertEqual(reader.spelled(["kiosk"], in: texts[8]), ["Kiosk"])
     }
+
+    /// A reader remembers each text's content stems (a bounded number of texts): asked again, and after
+    /// it has forgotten them for many other texts, it answers as a new reader does.
+    func testContentStemsTheSameFromMemory() {
+        let reader = TermReader()
+        let texts = (0..<5_000).map { "Show the Kiosk\($0 % 7 == 0 ? "s" : "") at PL airports, step \($0) of \($0 % 3 == 0 ? "a" : "the") trip" }
+        for round in 0..<2 {
+            for text in texts.shuffled() {
+                XCTAssertEqual(reader.contentStems(text), TermReader().contentStems(text), "round \(round): \(text)")
+            }
+        }
+        XCTAssertEqual(reader.contentStems(texts[7]), ["show", "kiosk", "pl", "airport", "step", "trip"])
+    }
 }

@@ -75,7 +75,7 @@ void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *i
 
 /// `out[i]` = the dot product of the rows `first[i]` and `second[i]` of `matrix` (rows of `width` floats),
 /// each summed from the first column to the last, one product rounded then added at a time (the
-/// same to the bit as a plain loop), eight pairs interleaved.
+/// same to the bit as a plain loop), several pairs interleaved.
 void pb_dot_in_order_pairs(const float *matrix, long width, const int32_t *first, const int32_t *second, long count,
                            float *out);
 

@@ -1,0 +1,70 @@
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookSimilarity
+
+/// A detail's terms are spelled only when its message is written (`FieldComparison.Difference`): the
+/// message must be the one spelled at once from the pair's wording, on whichever thread writes it, and
+/// a note written after it must change nothing before it.
+final class FieldDifferenceTests: XCTestCase {
+    /// The labelled hypotheses (three sets), each with its next few, compared as a model would (a cosine):
+    /// every detail found reads as each side's first four terms only it names, spelled as its text
+    /// writes them, filler left out, by a reader of its own.
+    func testDetailsWrittenLaterReadAsSpelledAtOnce() throws {
+        var documents = try GrowthPair.catalog()
+        var index = 0
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
+            for pair in try GrowthPair.load(file) {
+                for side in [pair.a, pair.b] {
+                    index += 1
+                    documents.append(GrowthPair.document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
+                }
+            }
+        }
+        let parsed = entities(documents.joined(separator: "\n---\n"))
+        let catalog = MetricCatalog(parsed)
+        let items = DuplicateDetection.items(parsed).hypotheses
+        let corpus = Corpus(items.map(\.text))
+        let reader = TermReader()
+        func spelled(_ terms: [String], in text: String) -> String {
+            terms.isEmpty ? "–" : reader.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
+        }
+        var details: [(written: FieldComparison.Difference, expected: String)] = []
+        var respelled = 0
+        for i in items.indices {
+            for j in (i + 1)..<min(items.count, i + 25) {
+                let (words, wording) = (corpus.score(i, j), corpus.wording(i, j))
+                let compared = FieldComparison(items[i], items[j], words: words, meaning: 0.9, catalog: catalog, wording: wording)
+                for difference in compared.differences where difference.kind == "detail" {
+                    let expected = "detail (\(spelled(FieldComparison.named(wording.onlyFirst), in: items[i].text))"
+                        + " / \(spelled(FieldComparison.named(wording.onlySecond), in: items[j].text)))"
+                    details.append((difference, expected))
+                    let asCorpusWrites = "detail (\(FieldComparison.named(wording.onlyFirst).prefix(4).joined(separator: " "))"
+                    if !expected.hasPrefix(asCorpusWrites) { respelled += 1 }
+                }
+            }
+        }
+        XCTAssertGreaterThan(details.count, 20)
+        // Some details spell a term otherwise than the corpus first wrote it, so spelling is exercised.
+        XCTAssertGreaterThan(respelled, 0)
+        for (written, expected) in details {
+            XCTAssertEqual(written.description, expected)
+            XCTAssertEqual(written.noted(" as HYP-0001, which reads closer to HYP-0002").description,
+                           expected + " as HYP-0001, which reads closer to HYP-0002")
+        }
+        // Written on other threads (each with a reader of its own), the messages are the same.
+        let list = details
+        let onOtherThreads = DuplicateDetection.sideBySide(list.count) { list[$0].written.description }
+        XCTAssertEqual(onOtherThreads, list.map(\.expected))
+    }
+
+    /// A difference written as a message is that message, its kind its first word.
+    func testPlainDifferenceIsItsMessage() {
+        let metric: FieldComparison.Difference = "metric (\("activation") / \("retention"))"
+        XCTAssertEqual(metric.description, "metric (activation / retention)")
+        XCTAssertEqual(metric.kind, "metric")
+        XCTAssertEqual(metric.noted(" as HYP-1").description, "metric (activation / retention) as HYP-1")
+        let detail = FieldComparison.Difference.detail([], in: "", ["confirm", "email"], in: "Ask for a confirmation by email")
+        XCTAssertEqual(detail.kind, "detail")
+        XCTAssertEqual(detail.description, "detail (– / confirmation email)")
+    }
+}
