@@ -9,16 +9,7 @@ final class AlikeComparisonTests: XCTestCase {
     /// surfaces and audiences, with and without a cosine: where no field differs, the matches read
     /// without looking for differences are the full comparison's, and it names no difference either.
     func testAlikePairsCompareAsInFull() throws {
-        var documents = try GrowthPair.catalog()
-        var index = 0
-        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
-            for pair in try GrowthPair.load(file) {
-                for side in [pair.a, pair.b] {
-                    index += 1
-                    documents.append(GrowthPair.document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
-                }
-            }
-        }
+        var documents = try GrowthPair.labelledDocuments()
         let surfaces = ["web/checkout", "web/checkout/summary", "web/pricing", "-", "ios/paywall"]
         let audiences = ["-", "{segment: trial-users}", "{segment: churned}", "{regions: [emea]}", "{regions: [apac], platforms: [ios]}",
                          "{platforms: [web, android]}"]
@@ -66,16 +57,7 @@ final class AlikeComparisonTests: XCTestCase {
     /// none), a comparison answers as the full one does, as look-alikes too; the first one-sided facet read
     /// without its values is the first the full listing names.
     func testAskingWhetherAFieldDiffersAnswersAsTheFullComparison() throws {
-        var documents = try GrowthPair.catalog()
-        var index = 0
-        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
-            for pair in try GrowthPair.load(file) {
-                for side in [pair.a, pair.b] {
-                    index += 1
-                    documents.append(GrowthPair.document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
-                }
-            }
-        }
+        let documents = try GrowthPair.labelledDocuments()
         let parsed = entities(documents.joined(separator: "\n---\n"))
         let catalog = MetricCatalog(parsed)
         let items = DuplicateDetection.items(parsed).hypotheses

@@ -10,16 +10,7 @@ final class FieldDifferenceTests: XCTestCase {
     /// every detail found reads as each side's first four terms only it names, spelled as its text
     /// writes them, filler left out, by a reader of its own.
     func testDetailsWrittenLaterReadAsSpelledAtOnce() throws {
-        var documents = try GrowthPair.catalog()
-        var index = 0
-        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
-            for pair in try GrowthPair.load(file) {
-                for side in [pair.a, pair.b] {
-                    index += 1
-                    documents.append(GrowthPair.document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
-                }
-            }
-        }
+        let documents = try GrowthPair.labelledDocuments()
         let parsed = entities(documents.joined(separator: "\n---\n"))
         let catalog = MetricCatalog(parsed)
         let items = DuplicateDetection.items(parsed).hypotheses

@@ -46,6 +46,22 @@ struct GrowthPair {
         }
     }
 
+    /// The catalog and every side of the first three labelled sets as hypotheses of squads of their own
+    /// (HYP-0001, HYP-0002, … in order): many pairs of every kind for tests that compare fast paths with plain ones.
+    static func labelledDocuments() throws -> [String] {
+        var documents = try catalog()
+        var index = 0
+        for file in ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv"] {
+            for pair in try load(file) {
+                for side in [pair.a, pair.b] {
+                    index += 1
+                    documents.append(document(side, id: String(format: "HYP-%04d", index), squad: "squad-\(index)"))
+                }
+            }
+        }
+        return documents
+    }
+
     static func document(_ side: Side, id: String, squad: String) -> String {
         """
         kind: Hypothesis
