@@ -326,6 +326,40 @@ public struct CandidateSearch: Sendable {
                             return s
                         }
                         var index = texts.startIndex, at = 0
+                        // Eight at a time while there are eight (more misses under way at once), then four.
+                        while index + 8 <= texts.endIndex {
+                            var o = (0, 0, 0, 0, 0, 0, 0, 0)
+                            var common = Int.max
+                            withUnsafeMutableBytes(of: &o) { raw in
+                                let o = raw.bindMemory(to: Int.self)
+                                for j in 0..<8 {
+                                    let b = Int(texts[index + j])
+                                    o[j] = Int(starts[b])
+                                    common = min(common, Int(starts[b + 1]) - o[j])
+                                }
+                            }
+                            var (s0, s1, s2, s3, s4, s5, s6, s7): (Float, Float, Float, Float, Float, Float, Float, Float) = (0, 0, 0, 0, 0, 0, 0, 0)
+                            for k in 0..<common {
+                                s0 += dense[Int(ids[o.0 + k])] * weights[o.0 + k]
+                                s1 += dense[Int(ids[o.1 + k])] * weights[o.1 + k]
+                                s2 += dense[Int(ids[o.2 + k])] * weights[o.2 + k]
+                                s3 += dense[Int(ids[o.3 + k])] * weights[o.3 + k]
+                                s4 += dense[Int(ids[o.4 + k])] * weights[o.4 + k]
+                                s5 += dense[Int(ids[o.5 + k])] * weights[o.5 + k]
+                                s6 += dense[Int(ids[o.6 + k])] * weights[o.6 + k]
+                                s7 += dense[Int(ids[o.7 + k])] * weights[o.7 + k]
+                            }
+                            out[at] = sum(texts[index], from: common, s0)
+                            out[at + 1] = sum(texts[index + 1], from: common, s1)
+                            out[at + 2] = sum(texts[index + 2], from: common, s2)
+                            out[at + 3] = sum(texts[index + 3], from: common, s3)
+                            out[at + 4] = sum(texts[index + 4], from: common, s4)
+                            out[at + 5] = sum(texts[index + 5], from: common, s5)
+                            out[at + 6] = sum(texts[index + 6], from: common, s6)
+                            out[at + 7] = sum(texts[index + 7], from: common, s7)
+                            index += 8
+                            at += 8
+                        }
                         while index + 4 <= texts.endIndex {
                             let (b0, b1, b2, b3) = (texts[index], texts[index + 1], texts[index + 2], texts[index + 3])
                             let (o0, o1, o2, o3) = (Int(starts[Int(b0)]), Int(starts[Int(b1)]), Int(starts[Int(b2)]), Int(starts[Int(b3)]))

@@ -26,14 +26,14 @@ final class CandidateSearchTests: XCTestCase {
         }
     }
 
-    /// The word cosines of a text's candidates are summed four candidates at a time, then the rest one by one:
-    /// for any number of candidates (not only multiples of four), of unequal lengths (so each block of four
+    /// The word cosines of a text's candidates are summed eight candidates at a time, then four, then the rest one by one:
+    /// for any number of candidates (not only multiples of four), of unequal lengths (so each block
     /// stops summing together at its shortest and each finishes alone), every score is the pair's own to the
     /// bit and the pairs are those comparing every pair finds.
     func testWordCosinesOfAnyNumberOfCandidatesOfUnequalLengthsAreThePairsOwn() {
         let vocabulary = ["streak", "reminder", "email", "push", "night", "onboarding", "checkout", "coupon", "badge",
                           "weekly", "digest", "friend", "invite", "trial", "upgrade", "banner"]
-        for candidates in 1...9 {
+        for candidates in 1...21 {
             // A long probing text last, and before it `candidates` texts of 1 to 13 of its words, each with words of its own.
             var texts: [String] = []
             for index in 0..<candidates {
