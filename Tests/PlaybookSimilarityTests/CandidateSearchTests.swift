@@ -26,6 +26,34 @@ final class CandidateSearchTests: XCTestCase {
         }
     }
 
+    /// The word cosines of a text's candidates are summed eight candidates at a time, then four, then the rest one by one:
+    /// for any number of candidates (not only multiples of four), of unequal lengths (so each block
+    /// stops summing together at its shortest and each finishes alone), every score is the pair's own to the
+    /// bit and the pairs are those comparing every pair finds.
+    func testWordCosinesOfAnyNumberOfCandidatesOfUnequalLengthsAreThePairsOwn() {
+        let vocabulary = ["streak", "reminder", "email", "push", "night", "onboarding", "checkout", "coupon", "badge",
+                          "weekly", "digest", "friend", "invite", "trial", "upgrade", "banner"]
+        for candidates in 1...21 {
+            // A long probing text last, and before it `candidates` texts of 1 to 13 of its words, each with words of its own.
+            var texts: [String] = []
+            for index in 0..<candidates {
+                let length = 1 + (index * 5) % 13
+                let shared = (0..<length).map { vocabulary[($0 * 3 + index) % vocabulary.count] }
+                texts.append((shared + (0...(index % 3)).map { "own\(index)x\($0)" }).joined(separator: " "))
+            }
+            texts.append(vocabulary.joined(separator: " "))
+            let corpus = Corpus(texts)
+            let search = CandidateSearch(corpus: corpus, threshold: 0.01)
+            let indexed = search.matches()
+            let exhaustive = search.exhaustiveMatches()
+            XCTAssertEqual(Set(indexed.map { [$0.first, $0.second] }), Set(exhaustive.map { [$0.first, $0.second] }), "\(candidates) candidates")
+            XCTAssertGreaterThanOrEqual(indexed.filter { $0.second == candidates }.count, candidates, "every text shares words with the last")
+            for match in indexed {
+                XCTAssertEqual(match.score, corpus.score(match.second, match.first), "\(candidates) candidates: \(match.first)-\(match.second)")
+            }
+        }
+    }
+
     /// Odd corpora: none, one text, texts with no terms, the same text many times (its terms in every
     /// text, so left out of the index), and a text of 100,000 distinct words among ordinary ones: the
     /// index reports what comparing every pair reports, each pair once, with the same scores.
