@@ -254,6 +254,17 @@ void pb_dot_many_any_order(const float *x, const float *matrix, const int32_t *i
 // Each product rounded, then added: no fused multiply-add, so that each sum is the one a plain
 // loop gives (Swift's `sum += a[k] * b[k]`), to the bit.
 #pragma STDC FP_CONTRACT OFF
+// Pairs `from` up to `count`, one plain in-order loop each: the pairs left over by the interleaved loops below.
+static void dot_pairs_one_by_one(const float *matrix, long width, const int32_t *first, const int32_t *second, long from,
+                                 long count, float *out) {
+    for (long i = from; i < count; i++) {
+        const float *a = matrix + (long)first[i] * width, *b = matrix + (long)second[i] * width;
+        float s = 0;
+        for (long k = 0; k < width; k++) s += a[k] * b[k];
+        out[i] = s;
+    }
+}
+
 #if defined(__x86_64__) && defined(__SSE2__)
 #include <xmmintrin.h>
 
@@ -301,12 +312,7 @@ void pb_dot_in_order_pairs(const float *matrix, long width, const int32_t *first
             }
         }
     }
-    for (; i < count; i++) {
-        const float *a = matrix + (long)first[i] * width, *b = matrix + (long)second[i] * width;
-        float s = 0;
-        for (long k = 0; k < width; k++) s += a[k] * b[k];
-        out[i] = s;
-    }
+    dot_pairs_one_by_one(matrix, width, first, second, i, count, out);
 }
 #else
 void pb_dot_in_order_pairs(const float *matrix, long width, const int32_t *first, const int32_t *second, long count,
@@ -324,12 +330,7 @@ void pb_dot_in_order_pairs(const float *matrix, long width, const int32_t *first
             for (int l = 0; l < 8; l++) s[l] += a[l][k] * b[l][k];
         for (int l = 0; l < 8; l++) out[i + l] = s[l];
     }
-    for (; i < count; i++) {
-        const float *a = matrix + (long)first[i] * width, *b = matrix + (long)second[i] * width;
-        float s = 0;
-        for (long k = 0; k < width; k++) s += a[k] * b[k];
-        out[i] = s;
-    }
+    dot_pairs_one_by_one(matrix, width, first, second, i, count, out);
 }
 #endif
 
