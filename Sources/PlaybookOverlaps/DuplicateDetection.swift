@@ -599,59 +599,7 @@ enum DuplicateDetection {
         // on this thread it was a stretch of the comparison's end with nothing else to do.
         Parting.release(consume fields)
         Parting.release(consume comparisons)
-        if siblingExperiment >= 2, let vectors {
-            return oneIdeaEach(found, items: items, vectors: vectors, candidates: candidates)
-        }
         return found
-    }
-
-    /// Experiment: a text restates at most one of two texts that read as two ideas (under `siblingCosine`, not called
-    /// duplicates of each other): of its two pairs, the one whose cosine is lower goes.
-    static func oneIdeaEach(_ found: [Overlap], items: [Item], vectors: Vectors, candidates: PairTable<Candidate>) -> [Overlap] {
-        let n = items.count
-        var place: [String: Int] = [:]
-        for (k, item) in items.enumerated() { place[item.side.id] = k }
-        var called = Set<Int>()
-        var partners: [Int: [Int]] = [:]
-        for overlap in found where overlap.kind == .duplicate {
-            guard let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { continue }
-            called.insert(min(a, b) * n + max(a, b))
-            partners[a, default: []].append(b)
-            partners[b, default: []].append(a)
-        }
-        func cosine(_ a: Int, _ b: Int) -> Double { candidates[min(a, b) * n + max(a, b)]?.meaning ?? Double(vectors.dot(a, b)) }
-        var dropped = Set<Int>()
-        for (x, list) in partners {
-            for (p, y) in list.enumerated() {
-                for z in list[(p + 1)...] {
-                    guard items[y].text != items[z].text, !called.contains(min(y, z) * n + max(y, z)) else { continue }
-                    let yz = Double(vectors.dot(y, z))
-                    guard yz < (siblingExperiment == 3 || siblingExperiment == 4 ? 0.4 : siblingCosine) else { continue }
-                    let (xy, xz) = (cosine(x, y), cosine(x, z))
-                    if siblingExperiment >= 4 {
-                        // The pair that joins two groups goes: the partner with another partner of its own (another text
-                        // than x's and not x's partner), when the other partner has none.
-                        func elsewhere(_ w: Int) -> Bool {
-                            (partners[w] ?? []).contains { v in items[v].text != items[x].text && !list.contains { items[$0].text == items[v].text } }
-                        }
-                        let (ey, ez) = (elsewhere(y), elsewhere(z))
-                        if ey != ez {
-                            dropped.insert(min(x, ey ? y : z) * n + max(x, ey ? y : z))
-                            continue
-                        }
-                        // 5: when that decides nothing, the weaker pair goes (bar 0.4, `siblingMargin`).
-                        guard siblingExperiment == 5 else { continue }
-                    }
-                    guard abs(xy - xz) > siblingMargin else { continue }
-                    let weaker = xy < xz ? y : z
-                    dropped.insert(min(x, weaker) * n + max(x, weaker))
-                }
-            }
-        }
-        return found.filter { overlap in
-            guard overlap.kind == .duplicate, let a = place[overlap.sides[0].id], let b = place[overlap.sides[1].id] else { return true }
-            return !dropped.contains(min(a, b) * n + max(a, b))
-        }
     }
 
     /// `found` with its related pairs cut to those among either side's `cap` closest related entities

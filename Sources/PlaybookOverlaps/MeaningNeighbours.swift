@@ -159,15 +159,13 @@ extension DuplicateDetection {
                                         guard r != x, texts[r] != textX else { continue }
                                         let value = Double(quick[k])
                                         guard vectors.above(x, r, lowestBars[place], quick: value) else { continue }
-                                        let isSibling = outcomes.map { $0[x] != 0 && $0[r] == $0[x] } == true
-                                            && !vectors.above(x, r, siblingCosine, quick: value)
-                                        if isSibling, siblingExperiment == 0 { continue }
+                                        if let outcomes, outcomes[x] != 0, outcomes[r] == outcomes[x],
+                                           !vectors.above(x, r, siblingCosine, quick: value) { continue }
                                         // Asked at most once per side and text (each text is once in the metric's list).
                                         var compatibleWithX: Bool?
                                         open[place].removeAll { pair, o in
                                             let pairCosine = pairs[pair].2
                                             guard r != o, texts[r] != texts[o], vectors.above(x, r, pairCosine - clearMargin, quick: value) else { return false }
-                                            if isSibling, !(siblingExperiment == 1 && outcomes.map { $0[o] == $0[x] } == true) { return false }
                                             if compatibleWithX == nil { compatibleWithX = compatible(x, r) }
                                             guard compatibleWithX == true else { return false }
                                             let lookAlikeBar = max(pairCosine, lookAlikeCosine)
@@ -203,8 +201,6 @@ extension DuplicateDetection {
     /// look-alike and 45 other pairs out, but only because the labelled sets' look-alikes copy the outcome and
     /// their rewordings rephrase it: a real restatement may well copy an outcome, and it would be lost.
     static let siblingCosine = 0.5
-    nonisolated(unsafe) static var siblingExperiment = 0
-    nonisolated(unsafe) static var siblingMargin = 0.0
 
     /// Of two look-alikes `a` and `y` of which one denies what the other says ("do not send …" / "send …"),
     /// whether a text `x` that denies nothing restates `a` (nil: no such denial decides). A rewording says
@@ -291,21 +287,18 @@ extension DuplicateDetection {
         // The cosines of each item's `keep` closest possible restatements, one per text; when the
         // list runs out first, its last cosine stands for the rest.
         // Where each list of rivals stopped reading `closest`.
-        let rivals: [(list: [(cosine: Double, text: Int, other: Int?, sibling: Bool)], read: Int)] = sideBySide(closest.count) { i in
-            var out: [(cosine: Double, text: Int, other: Int?, sibling: Bool)] = []
-            var read = 0, counted = 0
+        let rivals: [(list: [(cosine: Double, text: Int, other: Int?)], read: Int)] = sideBySide(closest.count) { i in
+            var out: [(cosine: Double, text: Int, other: Int?)] = []
+            var read = 0
             for (cosine, other) in closest[i] {
-                if counted == keep { break }
+                if out.count == keep { break }
                 read += 1
-                if !out.contains(where: { $0.text == text[other] }), compatible(i, other) {
-                    let isSibling = sibling(i, other, cosine)
-                    if isSibling, siblingExperiment == 0 { continue }
-                    out.append((cosine, text[other], other, isSibling))
-                    if !isSibling { counted += 1 }
+                if !out.contains(where: { $0.text == text[other] }), !sibling(i, other, cosine), compatible(i, other) {
+                    out.append((cosine, text[other], other))
                 }
             }
-            if counted < keep, closest[i].count == listed, let last = closest[i].last {
-                out += Array(repeating: (last.cosine, 0, nil, false), count: keep - counted)
+            if out.count < keep, closest[i].count == listed, let last = closest[i].last {
+                out += Array(repeating: (last.cosine, 0, nil), count: keep - out.count)
             }
             return (out, read)
         }
@@ -325,12 +318,9 @@ extension DuplicateDetection {
         func closer(_ i: Int, than j: Int, _ cosine: Double) -> Int {
             var count = 0
             var apart = false
-            // Experiment 1: a pair whose sides write the same outcome has no sibling exemption.
-            let siblingsCount = siblingExperiment == 1 && outcomes.map { $0[i] != 0 && $0[i] == $0[j] } == true
             for rival in rivals[i].list {
                 guard rival.cosine > cosine + tolerance else { return count }
                 guard rival.text != text[j] else { continue }
-                if rival.sibling, !siblingsCount { continue }
                 if let other = rival.other, text[other] != text[j], toldApart(other, j, cosine) {
                     apart = true
                 } else {
@@ -341,7 +331,7 @@ extension DuplicateDetection {
             var seen = Set(rivals[i].list.map(\.text))
             for (rivalCosine, other) in closest[i][rivals[i].read...] {
                 guard rivalCosine > cosine + tolerance, count < keep else { return count }
-                guard text[other] != text[j], !seen.contains(text[other]), siblingsCount || !sibling(i, other, rivalCosine), compatible(i, other) else { continue }
+                guard text[other] != text[j], !seen.contains(text[other]), !sibling(i, other, rivalCosine), compatible(i, other) else { continue }
                 seen.insert(text[other])
                 if !toldApart(other, j, cosine) { count += 1 }
             }

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-@testable import PlaybookOverlaps
+import PlaybookOverlaps
 import PlaybookEmbedding
 import PlaybookSimilarity
 
@@ -363,8 +363,6 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
                      "dupq25": "dupq25-pairs.tsv", "dupq28": "dupq28-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
-        DuplicateDetection.siblingExperiment = Int(ProcessInfo.processInfo.environment["PLAYBOOK_SIBLING_EXPERIMENT"] ?? "0") ?? 0
-        DuplicateDetection.siblingMargin = Double(ProcessInfo.processInfo.environment["PLAYBOOK_SIBLING_MARGIN"] ?? "0") ?? 0
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
         for split in asked.split(separator: ",").flatMap({ $0 == "seen" ? seen : [String($0)] }) {
