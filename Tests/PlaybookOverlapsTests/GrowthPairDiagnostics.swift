@@ -23,9 +23,11 @@ final class GrowthPairDiagnostics: XCTestCase {
                                           ("fresh10-pairs.tsv", "fresh10")]
         // PLAYBOOK_DUMP_DUPQ22=1 adds the pairs `dupq22` wrote (measured, never chosen on: the replay scripts drop it).
         // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on).
+        // PLAYBOOK_DUMP_DUPQ29=1 the pairs `dupq29` wrote (low-cosine rewordings; measured, never chosen on).
         let environment = ProcessInfo.processInfo.environment
         let extra = (environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")])
             + (environment["PLAYBOOK_DUMP_DUPQ25"] == nil ? [] : [("dupq25-pairs.tsv", "dupq25")])
+            + (environment["PLAYBOOK_DUMP_DUPQ29"] == nil ? [] : [("dupq29-pairs.tsv", "dupq29")])
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()
