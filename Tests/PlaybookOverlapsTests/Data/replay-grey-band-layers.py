@@ -5,7 +5,7 @@ last-layer alignment, and whether a gate of agreeing fields with a lower cosine 
 the Swift tests, each knob chosen leaving one labelled set out.
 
     PLAYBOOK_DUMP_FEATURES=/tmp/features.json PLAYBOOK_DUMP_DUPQ29=1 swift test --filter testDumpFeatures
-    python3 Tests/PlaybookOverlapsTests/Data/replay-grey-band-layers.py /tmp/features.json MODEL_DIR [LAYER_CACHE]
+    python3 Tests/PlaybookOverlapsTests/Data/replay-grey-band-layers.py /tmp/features.json MODEL_DIR [LAYER_CACHE [VIEWS]]
 
 LAYER_CACHE (a pickle, default /tmp/playbook-layer-states.pkl) keeps every text's token ids and states of each
 layer (0: the static input vectors, 1-6 the layers' outputs). Only the thirteen seen sets choose; `dupq22`,
@@ -21,7 +21,14 @@ What is printed:
    the other's `K` closest, audiences from `aud`, each side's alignment `m` clear of its `L` rivals. Knobs chosen
    by `f1_leave_one_out` of `replay-token-alignment.py` and by dupq10's strict criterion (a set takes a rule when
    the others gain found less other pairs with no more look-alikes or other pairs).
-numpy and scipy.
+4. Where the second way's gains come from (each side needing a rival, or not), and the fields alone as the gate
+   (one event, no difference read, audiences from 0.3-0.5, each side among the other's 1-3 closest, no alignment).
+numpy and scipy; about twenty minutes on two loaded cores (the layer cache, 1,807 texts, about fifteen of them).
+
+Measured 2026-12-02 on the dump of `e697819` (`Data/README.md`, dupq29): static vectors and middle layers tell the band's
+rewordings from their neighbours no better than the last layer; every gain of a second way in comes from a pair one of
+whose sides has no rival (the audience bar waived there: dupq15's knife edge); the fields alone call tens of other pairs.
+Nothing taken.
 """
 import collections
 import os
@@ -157,6 +164,9 @@ def main():
             for f in (name, name + " margin"):
                 print(f"      {f:20s} {align.auc([r[f] for r in rows['dup']], [r[f] for r in rows['stray']]):.3f}")
 
+    sys.stdout.flush()
+    if len(sys.argv) > 4 and sys.argv[4] == "none":
+        return
     print("3. a second way into the band, beside the committed rule")
 
     def second_way(name, low, K, aud, m, L):
@@ -174,9 +184,12 @@ def main():
                     out.append((i, j))
             return out
         return extra
-    for name in LAYERS:
-        grid = [None] + [(name, low, K, aud, m, L) for low in (0.1, 0.15, 0.2) for K in (1, 2, 3) for aud in (None, 0.2, 0.3)
-                         for m in (-0.01, 0.0, 0.01, 0.02, 0.03, 0.05, 0.08) for L in (2, 3)]
+    asked = sys.argv[4].split(",") if len(sys.argv) > 4 else LAYERS
+    for name in asked:
+        grid = [None] + [(name, low, K, aud, m, 2) for low in (0.1, 0.15, 0.2) for K in (1, 2, 3) for aud in (None, 0.3)
+                         for m in (0.0, 0.02, 0.05)]
+        # Mutual nearest alone (each side the other's closest compatible text), no alignment asked.
+        grid += [(name, low, 1, aud, -9, 2) for low in (0.1, 0.15, 0.2) for aud in (None, 0.3)]
         results = {}
         for g in grid:
             replay.EXTRA = second_way(*g) if g else committed
@@ -201,6 +214,55 @@ def main():
         g = max(ok, key=lambda g: (round(align.f1(results[g], names), 6), round(align.f1(results[g], names, True), 6), g is None))
         print(f"   chosen on all thirteen: {g}: {align.totals(results[g], names)}; " + ", ".join(
             f"{n} {results[g][n]['found']}/{results[g][n]['flagged']}/{results[g][n]['strays']}" for n in measured))
+    replay.EXTRA = None
+    where_from(sets, views, prepared, committed, base, names, measured, asked)
+
+
+def where_from(sets, views, prepared, committed, base, names, measured, asked):
+    """4. Each view's second way in with each side needing at least one rival (a side whose metric has no other
+    compatible text passes the margin test unasked), and the fields alone: the committed gates (one event, no
+    difference read) with audiences from 0.3-0.5 and each side among the other's `K` closest, no alignment asked."""
+    print("4. where the second way's gains come from; the fields alone (changes per set: found/flagged/other pairs)")
+    memo = {}
+
+    def margin(name, s, x, o):
+        t, closest = s["texts"], prepared[s["split"]]
+        key = (name, s["split"], x, o)
+        if key not in memo:
+            mine = align.alignment(views[name], t[x], t[o])
+            rivals = [align.alignment(views[name], t[x], t[y]) for _, y in closest[x][:2] if t[y] != t[o]]
+            memo[key] = (mine - max(rivals), True) if rivals else (1.0, False)
+        return memo[key]
+
+    def way(name, low, K, aud, m, need):
+        def extra(s):
+            out, closest = list(committed(s)), prepared[s["split"]]
+            for (i, j), p in s["pairs"].items():
+                if not p["same_metric"] or p["diff"] != "" or not low <= p["cos"] < 0.38:
+                    continue
+                if (aud is not None and p["audience"] < aud) or cm.rank(s, closest, i, j) > K or cm.rank(s, closest, j, i) > K:
+                    continue
+                if m is not None:
+                    (a, ra), (b, rb) = margin(name, s, i, j), margin(name, s, j, i)
+                    if a <= m or b <= m or (need and not (ra and rb)):
+                        continue
+                out.append((i, j))
+            return out
+        return extra
+
+    def show(label, extra):
+        replay.EXTRA = extra
+        r = {s["split"]: replay.run(s, **align.SETTINGS) for s in sets}
+        moved = [f"{n} {r[n]['found'] - base[n]['found']:+d}/{r[n]['flagged'] - base[n]['flagged']:+d}/{r[n]['strays'] - base[n]['strays']:+d}"
+                 for n in names + measured if (r[n]["found"], r[n]["flagged"], r[n]["strays"]) != (base[n]["found"], base[n]["flagged"], base[n]["strays"])]
+        print(f"    {label}: {align.totals(r, names)}, example {r['example']['strays']}; " + "; ".join(moved))
+    for name in asked:
+        for g in ((0.15, 1, None, 0.05), (0.15, 3, 0.3, 0.05), (0.1, 3, 0.3, 0.04)):
+            for need in (False, True):
+                show(f"{name} {g}{', each side a rival' if need else ''}", way(name, *g, need))
+    for K in (1, 2, 3):
+        for aud in (0.3, 0.4, 0.5):
+            show(f"fields alone, from 0.15, {K} closest, audiences from {aud}", way("last", 0.15, K, aud, None, False))
     replay.EXTRA = None
 
 
