@@ -22,11 +22,13 @@ final class GrowthPairDiagnostics: XCTestCase {
                                           ("fresh8-pairs.tsv", "fresh8"), ("fresh9-pairs.tsv", "fresh9"),
                                           ("fresh10-pairs.tsv", "fresh10")]
         // PLAYBOOK_DUMP_DUPQ22=1 adds the pairs `dupq22` wrote (measured, never chosen on: the replay scripts drop it).
-        // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on), PLAYBOOK_DUMP_DUPQ28=1
-        // those `dupq28` wrote (sibling ideas whose rewordings keep the outcome's words).
+        // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on).
+        // PLAYBOOK_DUMP_DUPQ29=1 the pairs `dupq29` wrote (low-cosine rewordings; measured, never chosen on).
+        // PLAYBOOK_DUMP_DUPQ28=1 those `dupq28` wrote (sibling ideas whose rewordings keep the outcome's words).
         let environment = ProcessInfo.processInfo.environment
         let extra = (environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")])
             + (environment["PLAYBOOK_DUMP_DUPQ25"] == nil ? [] : [("dupq25-pairs.tsv", "dupq25")])
+            + (environment["PLAYBOOK_DUMP_DUPQ29"] == nil ? [] : [("dupq29-pairs.tsv", "dupq29")])
             + (environment["PLAYBOOK_DUMP_DUPQ28"] == nil ? [] : [("dupq28-pairs.tsv", "dupq28")])
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
