@@ -131,7 +131,7 @@ enum NearMeaning {
         return out
     }
 
-    /// Which kernel compares the rounded vectors here ("avx512-vnni" or "portable").
+    /// Which kernel compares the rounded vectors here ("avx512-vnni", "avx2" or "portable").
     static var kernelName: String { String(cString: pb_near_kernel_name()) }
 
     /// Makes the comparisons use the portable kernel, or the fastest one again: for tests.

@@ -62,7 +62,7 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
 /// Makes pb_near_compare use the portable kernel (for tests comparing the two), or not.
 void pb_near_use_portable_kernel(int portable);
 
-/// Which kernel pb_near_compare uses here: "avx512-vnni" or "portable".
+/// Which kernel pb_near_compare uses here: "avx512-vnni", "avx2" or "portable".
 const char *pb_near_kernel_name(void);
 
 /// The dot product of two float rows summed in whatever order is quickest here (vector lanes,
