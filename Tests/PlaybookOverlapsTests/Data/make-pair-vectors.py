@@ -54,12 +54,15 @@ def norm(x, g, b):
     m = x.mean(-1, keepdims=True); v = ((x - m) ** 2).mean(-1, keepdims=True)
     return (x - m) / np.sqrt(v + 1e-12) * g + b
 
-def encode(text, tokens=False):
-    """The unit-length mean-pooled vector of `text`; with `tokens`, its token ids ([CLS] and [SEP] included) and last-layer token states."""
+def encode(text, tokens=False, layers=False):
+    """The unit-length mean-pooled vector of `text`; with `tokens`, its token ids ([CLS] and [SEP] included) and last-layer token
+    states; with `layers`, its token ids and the token states of every layer: the static word vectors first, then layers 1-6."""
     ids = [vocab['[CLS]']] + [vocab[p] for w in words(text) for p in pieces(w)][:254] + [vocab['[SEP]']]
     n = len(ids)
-    x = W['embeddings.word_embeddings.weight'][ids] + W['embeddings.position_embeddings.weight'][:n] + W['embeddings.token_type_embeddings.weight'][0]
+    static = W['embeddings.word_embeddings.weight'][ids]
+    x = static + W['embeddings.position_embeddings.weight'][:n] + W['embeddings.token_type_embeddings.weight'][0]
     x = norm(x, W['embeddings.LayerNorm.weight'], W['embeddings.LayerNorm.bias'])
+    states = [static.astype(np.float32)]
     for layer in range(6):
         p = f'encoder.layer.{layer}.'
         lin = lambda name, v: v @ W[p + name + '.weight'].T + W[p + name + '.bias']
@@ -70,6 +73,9 @@ def encode(text, tokens=False):
                  W[p + 'attention.output.LayerNorm.weight'], W[p + 'attention.output.LayerNorm.bias'])
         h = lin('intermediate.dense', x); h = 0.5 * h * (1 + erf(h / np.sqrt(2)))
         x = norm(lin('output.dense', h) + x, W[p + 'output.LayerNorm.weight'], W[p + 'output.LayerNorm.bias'])
+        states.append(x.astype(np.float32))
+    if layers:
+        return ids, states
     if tokens:
         return ids, x
     m = x.mean(0)

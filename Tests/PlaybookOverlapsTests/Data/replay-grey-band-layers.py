@@ -51,32 +51,12 @@ LAYERS = ("last", "static", "static-idf", "l2", "l3", "l4", "l5")
 def layer_states(sets, model_dir, cache_path):
     cached = pickle.load(open(cache_path, "rb")) if os.path.exists(cache_path) else {}
     texts = sorted({t for s in sets for t in s["texts"] if t} - set(cached))
-    if texts:
-        enc = module("encoder", "make-pair-vectors.py")
-        enc.load(model_dir)
-        W, vocab = enc.W, enc.vocab
-        for t in texts:
-            ids = [vocab['[CLS]']] + [vocab[p] for w in enc.words(t) for p in enc.pieces(w)][:254] + [vocab['[SEP]']]
-            n = len(ids)
-            static = W['embeddings.word_embeddings.weight'][ids]
-            x = static + W['embeddings.position_embeddings.weight'][:n] + W['embeddings.token_type_embeddings.weight'][0]
-            x = enc.norm(x, W['embeddings.LayerNorm.weight'], W['embeddings.LayerNorm.bias'])
-            out = [static.astype(np.float32)]
-            for layer in range(6):
-                p = f'encoder.layer.{layer}.'
-                lin = lambda name, v: v @ W[p + name + '.weight'].T + W[p + name + '.bias']
-                q, k, v = (lin('attention.self.' + u, x).reshape(n, 12, 32).transpose(1, 0, 2) for u in ('query', 'key', 'value'))
-                a = q @ k.transpose(0, 2, 1) / np.sqrt(32)
-                a = np.exp(a - a.max(-1, keepdims=True)); a /= a.sum(-1, keepdims=True)
-                x = enc.norm(lin('attention.output.dense', (a @ v).transpose(1, 0, 2).reshape(n, 384)) + x,
-                             W[p + 'attention.output.LayerNorm.weight'], W[p + 'attention.output.LayerNorm.bias'])
-                h = lin('intermediate.dense', x); h = 0.5 * h * (1 + enc.erf(h / np.sqrt(2)))
-                x = enc.norm(lin('output.dense', h) + x, W[p + 'output.LayerNorm.weight'], W[p + 'output.LayerNorm.bias'])
-                out.append(x.astype(np.float32))
-            cached[t] = (ids, out)
-        pickle.dump(cached, open(cache_path, "wb"))
     enc = module("encoder", "make-pair-vectors.py")
     enc.load(model_dir)
+    if texts:
+        for t in texts:
+            cached[t] = enc.encode(t, layers=True)
+        pickle.dump(cached, open(cache_path, "wb"))
     inverse = {i: w for w, i in enc.vocab.items()}
     stop = set("a an the of to for on in and or with by at as is it its their they so that when from be can our we your you who one "
                "each every this than into up are has have was will not no do does them there these those his her he she i me my us".split())
