@@ -187,12 +187,12 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Whether the "first" at `index` places something by what is seen first: seen right before it ("the
     /// shelf a shopper sees first"), or "the first" and a thing seen two or three words on ("the first thing
-    /// visitors see", "the first row users see"). Not "first see" (the first time, not a place), nor "the
-    /// first time people see the price".
+    /// visitors see", "the first row users see") or on something ("the first thing on each listing"). Not
+    /// "first see" (the first time, not a place), nor "the first time people see the price".
     static func seenFirst(_ stems: [String], at index: Int) -> Bool {
         if index > 0, seeing.contains(stems[index - 1]) { return true }
-        guard index > 0, stems[index - 1] == "the", index + 1 < stems.count, stems[index + 1] != "time" else { return false }
-        return stems[min(stems.count, index + 2)..<min(stems.count, index + 4)].contains(where: seeing.contains)
+        guard index > 0, stems[index - 1] == "the", index + 2 < stems.count, stems[index + 1] != "time" else { return false }
+        return stems[index + 2] == "on" || stems[(index + 2)..<min(stems.count, index + 4)].contains(where: seeing.contains)
     }
 
     /// Verbs of letting, whose denial is of what someone is let do: "do not let ticket holders resell",

@@ -66,6 +66,7 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(ChangeDirection.added(top, direction("show what customers say on the pricing page")), "top / –")
         XCTAssertNil(ChangeDirection.added(top, direction("show what customers say as the first thing visitors see")))
         XCTAssertNil(ChangeDirection.added(top, direction("the shelf a standing person sees first holds customer quotes")))
+        XCTAssertNil(ChangeDirection.added(top, direction("show what customers say as the first thing on the plans page")))
         XCTAssertEqual(ChangeDirection.added(direction("move customer quotes to the bottom of the pricing page"),
                                              direction("show what customers say as the first thing visitors see")), "bottom / –")
         XCTAssertEqual(ChangeDirection.added(top, direction("show the quotes the first time people see the price")), "top / –")
