@@ -39,6 +39,14 @@ public struct ChangeDirection: Sendable, Hashable {
     /// not denied (for `onlyRemoves`).
     public private(set) var removes = false
     public private(set) var adds = false
+    /// Whether the change places something next to something ("next to the price", "beside", "alongside"),
+    /// and whether a word of place follows such a phrase closely ("next to the price at the top of each
+    /// page": the top says where the price is, beside which the thing goes).
+    public private(set) var placesBeside = false
+    public private(set) var placeOfNeighbour = false
+    /// Whether the change places something where it is seen first ("the first thing visitors see", "the
+    /// shelf a shopper sees first"): at the top, or at eye level, so no direction of its own.
+    public private(set) var placesFirstSeen = false
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
     private var readings: [Reading] = []
 
@@ -74,6 +82,7 @@ public struct ChangeDirection: Sendable, Hashable {
     public static func == (a: ChangeDirection, b: ChangeDirection) -> Bool {
         a.up == b.up && a.down == b.down && a.negated == b.negated && a.asserted == b.asserted && a.objects == b.objects
             && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds
+            && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -86,6 +95,9 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(after)
         hasher.combine(removes)
         hasher.combine(adds)
+        hasher.combine(placesBeside)
+        hasher.combine(placeOfNeighbour)
+        hasher.combine(placesFirstSeen)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -102,6 +114,7 @@ public struct ChangeDirection: Sendable, Hashable {
         var negatedUntil = -1
         var negatedFrom = 0
         var pending = 0
+        var besideAt: Int?
         for (index, stem) in stems.enumerated() {
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
@@ -111,6 +124,11 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
+            if stem == "first", Self.seenFirst(stems, at: index) { placesFirstSeen = true }
+            if Self.beside.contains(stem) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
+                placesBeside = true
+                besideAt = index
+            }
             let negator = role?.negator ?? false
             // "No cost", "no charge", "no fee" mean free: nothing is denied.
             if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
@@ -142,6 +160,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
             for (axis, isUp) in role?.pointing ?? [] {
+                if axis == .position, let at = besideAt, index - at <= Self.neighbourReach { placeOfNeighbour = true }
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(
                     stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
@@ -157,6 +176,24 @@ public struct ChangeDirection: Sendable, Hashable {
     /// The stem "free" hyphenated to the word before it ("dairy-free", "password-free"): without that word.
     /// (`TermReader` reads it so; "ride free" and "free delivery" keep the stem "free".)
     public static let without = "-free"
+
+    /// Stems that place a thing beside another ("next" before "to" too).
+    static let beside: Set<String> = ["besid", "alongsid"]
+    /// How many words after "next to" or "beside" a word of place still says where the neighbour is
+    /// ("next to the price at the top": 6).
+    static let neighbourReach = 6
+    /// Stems of seeing, for a place said by what is seen first.
+    static let seeing: Set<String> = ["see", "seen", "saw", "notic", "spot"]
+
+    /// Whether the "first" at `index` places something by what is seen first: seen right before it ("the
+    /// shelf a shopper sees first"), or "the first" and a thing seen two or three words on ("the first thing
+    /// visitors see", "the first row users see") or on something ("the first thing on each listing"). Not
+    /// "first see" (the first time, not a place), nor "the first time people see the price".
+    static func seenFirst(_ stems: [String], at index: Int) -> Bool {
+        if index > 0, seeing.contains(stems[index - 1]) { return true }
+        guard index > 0, stems[index - 1] == "the", index + 2 < stems.count, stems[index + 1] != "time" else { return false }
+        return stems[index + 2] == "on" || stems[(index + 2)..<min(stems.count, index + 4)].contains(where: seeing.contains)
+    }
 
     /// Verbs of letting, whose denial is of what someone is let do: "do not let ticket holders resell",
     /// "do not allow diners to cancel".
@@ -282,12 +319,25 @@ public struct ChangeDirection: Sendable, Hashable {
     }
 
     /// The first direction word (by axis) that one side states and the other leaves out, and which side states it.
+    /// A place the other side says another way is not left out: the top ("at the top of the home page")
+    /// by a change that puts the thing where it is seen first ("the first thing visitors see"), a place
+    /// that only says where the thing's neighbour is ("next to the price at the top of the page") by a
+    /// change that puts it beside the same kind of neighbour ("right beside what it costs").
     static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
         for axis in Axis.allCases {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil { return (word, true) }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil { return (word, false) }
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)) {
+                return (word, true)
+            }
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)) {
+                return (word, false)
+            }
         }
         return nil
+    }
+
+    /// Whether this change's place `word` is said another way by `other` (`statedByOne`).
+    func placed(_ word: String, as other: ChangeDirection) -> Bool {
+        (placeOfNeighbour && other.placesBeside) || (other.placesFirstSeen && up[.position] == word)
     }
 
     /// Whether one change denies what the other does (`denial` is not nil). Told apart on the stems,

@@ -13,7 +13,8 @@ public final class TermReader {
     /// "dairy-free" says without dairy, so its "free" is the stem `ChangeDirection.without` ("-free"),
     /// not the price of "ride free" or the free plan; a direction word hyphenated to a particle
     /// ("add-on", "drop-off", "top-up", "add-to-cart") names a thing, not the change, so its stem
-    /// gets a trailing hyphen ("add-") that no list of direction words holds.
+    /// gets a trailing hyphen ("add-") that no list of direction words holds. So does a place word
+    /// read as a verb before its particle written apart ("top up", `placeVerbs`).
     public func stems(_ text: String) -> Reading {
         let words = Tokenizer.writtenWords(text)
         var stems: [String] = []
@@ -30,6 +31,12 @@ public final class TermReader {
                     // Shown as the compound, never as the bare verb it is not ("not add-on", not "not add").
                     written[last] += "-" + word.written
                 }
+            } else if let last = stems.indices.last, Self.placeVerbs[stems[last]]?.contains(word.word) == true,
+                      last == 0 || stems[last - 1] != "the" {
+                // A place word that a particle follows is a verb ("top up the card", "topping up", "top off"),
+                // the same thing as the compound "top-up", unless an article makes it the place ("at the top").
+                stems[last] += "-"
+                written[last] += " " + word.written
             }
             stems.append(stem)
             written.append(word.written)
@@ -40,6 +47,11 @@ public final class TermReader {
     /// Words that, hyphenated after a verb, make a noun of it ("add-on", "drop-off", "cut-off", "top-up",
     /// "add-to-cart").
     static let particles: Set<String> = ["on", "off", "up", "down", "in", "out", "over", "back", "to", "away"]
+
+    /// Stems of places on a page that are also verbs with a particle written after a space ("top up",
+    /// "topping up", "top off", "bottom out"), with those particles: the verb fills or ends something, it
+    /// places nothing.
+    static let placeVerbs: [String: Set<String>] = ["top": ["up", "off"], "bottom": ["out"]]
 
     /// `words` (terms as `Corpus.Wording` lists them: each as the corpus first wrote it, perhaps in another
     /// text, lower-cased, a synonym folded into its group's first word) as `text` writes them ("confirm" for

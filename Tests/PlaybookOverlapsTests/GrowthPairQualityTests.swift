@@ -296,10 +296,12 @@ final class GrowthPairQualityTests: XCTestCase {
     /// toward one outcome (siblings), each a rewording by another squad that keeps the outcome's words (the same phrase, or
     /// nearly, and often the same metric id) but says the change with few shared words, and a look-alike of any kind),
     /// before it changed any rule. Main's rules (`e697819`): 22 of 30 rewordings found, 3 of 30 look-alikes flagged, 21 other
-    /// pairs (F1 0.800 over the labelled pairs; words only 10 flagged), the floors; 14 of the other pairs are an idea, its
-    /// rewording or its look-alike against a sibling's.
+    /// pairs (F1 0.800 over the labelled pairs; words only 10 flagged); 14 of the other pairs are an idea, its
+    /// rewording or its look-alike against a sibling's. With `dupq30`'s reading of a place said another way ("top up" a
+    /// verb, "the first thing visitors see" and "right beside what it costs" not leaving out "at the top"): 25, 3 and 18
+    /// (F1 0.862), the floors.
     func testDupq28PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 22, flagged: 3, strays: 21, wordsFlagged: 10)
+        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 25, flagged: 3, strays: 18, wordsFlagged: 10)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two

@@ -48,6 +48,45 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(direction("move the add-to-cart button above the fold").up[.position], "abov")
     }
 
+    /// A place word that a particle follows is a verb ("top up", "topping up"), as the compound "top-up" is;
+    /// after an article it is still the place.
+    func testAPlaceWordBeforeAParticleIsAVerb() {
+        XCTAssertNil(direction("Top up before lights out").up[.position])
+        XCTAssertNil(direction("topping up for the first time costs nothing").up[.position])
+        XCTAssertEqual(direction("move the price to the top").up[.position], "top")
+        XCTAssertEqual(direction("show the map at the top up front").up[.position], "top")
+        XCTAssertEqual(opposition("move the banner to the top of the page", "move the banner to the bottom of the page"), "top / bottom")
+    }
+
+    /// What visitors see first is the top said another way: "the first thing visitors see" does not leave
+    /// out the top of "at the top of the page"; it says nothing against a change that names no place, and
+    /// the bottom is still left out. "The first time people see the price" places nothing.
+    func testWhatIsSeenFirstSaysTheTop() {
+        let top = direction("put customer quotes at the top of the pricing page")
+        XCTAssertEqual(ChangeDirection.added(top, direction("show what customers say on the pricing page")), "top / –")
+        XCTAssertNil(ChangeDirection.added(top, direction("show what customers say as the first thing visitors see")))
+        XCTAssertNil(ChangeDirection.added(top, direction("the shelf a standing person sees first holds customer quotes")))
+        XCTAssertNil(ChangeDirection.added(top, direction("show what customers say as the first thing on the plans page")))
+        XCTAssertEqual(ChangeDirection.added(direction("move customer quotes to the bottom of the pricing page"),
+                                             direction("show what customers say as the first thing visitors see")), "bottom / –")
+        XCTAssertEqual(ChangeDirection.added(top, direction("show the quotes the first time people see the price")), "top / –")
+        XCTAssertEqual(ChangeDirection.added(top, direction("show the quotes when people first see the price")), "top / –")
+        XCTAssertNil(ChangeDirection.added(direction("show customer quotes"), direction("make quotes the first thing visitors see")))
+    }
+
+    /// A place that says where the neighbour is ("next to the price at the top") is not left out by a change
+    /// that puts the thing beside the same neighbour; it still is by one that places it nowhere, and it still
+    /// opposes the bottom.
+    func testAPlaceOfTheNeighbourIsNotLeftOut() {
+        let idea = direction("show a handwriting sample next to the price at the top of each product page")
+        XCTAssertNil(ChangeDirection.added(idea, direction("right beside what it costs, each listing shows real scribbles")))
+        XCTAssertEqual(ChangeDirection.added(idea, direction("each listing shows real scribbles")), "top / –")
+        XCTAssertEqual(ChangeDirection.added(direction("show a handwriting sample at the top of each product page"),
+                                             direction("right beside what it costs, each listing shows real scribbles")), "top / –")
+        XCTAssertEqual(opposition("show a sample next to the price at the top of each page",
+                                  "show a sample next to the price at the bottom of each page"), "top / bottom")
+    }
+
     /// A denied permission denies what is let happen, not who is let: "do not let ticket holders resell".
     func testADeniedPermissionDeniesTheVerb() {
         XCTAssertEqual(direction("do not let ticket holders resell tickets").negated, ["resel", "ticket"])

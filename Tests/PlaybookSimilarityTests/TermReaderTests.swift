@@ -46,6 +46,12 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.stems("no paid Add-on").written, ["no", "paid", "Add-on", "on"])
         XCTAssertEqual(ChangeDirection(sentences: [reader.stems("no paid add-on")]).spelling("add-"), "add-on")
         XCTAssertEqual(reader.stems("a sign-up form").stems, ["a", "sign", "up", "form"])
+        // A place word before a particle written apart is the verb too, shown as written; not after an article.
+        XCTAssertEqual(reader.stems("Top up before lights out").stems, ["top-", "up", "befor", "light", "out"])
+        XCTAssertEqual(reader.stems("Top up before lights out").written, ["top up", "up", "before", "lights", "out"])
+        XCTAssertEqual(reader.stems("topping up the card").stems, ["top-", "up", "the", "card"])
+        XCTAssertEqual(reader.stems("at the top up front").stems, ["at", "the", "top", "up", "front"])
+        XCTAssertEqual(reader.stems("move it to the top").stems, ["move", "it", "to", "the", "top"])
         XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
         XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
         // A hyphen joins words, whichever hyphen it is; a number before it is no compound.
