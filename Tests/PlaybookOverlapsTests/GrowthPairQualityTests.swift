@@ -299,7 +299,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs (F1 0.800 over the labelled pairs; words only 10 flagged), the floors; 14 of the other pairs are an idea, its
     /// rewording or its look-alike against a sibling's.
     func testDupq28PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 22, flagged: 3, strays: 21, wordsFlagged: 10)
+        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 22, flagged: 1, strays: 22, wordsFlagged: 10)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
