@@ -114,6 +114,11 @@ struct FieldComparison {
                 // rewordings one shares `nearCopy` of its terms, naming words of its own too), while 6 of
                 // the 10 seen look-alikes still read as one idea with the model were such near copies.
                 differences.append(.detail(onlyA, in: a.text, onlyB, in: b.text))
+            } else if onlyA.isEmpty, onlyB.isEmpty {
+                // Only an amount in digits swapped ("a £20 deposit" / "a £50 deposit", "after 3 days" /
+                // "after 7 days"): a number has no word stems, so `named` leaves it out with the filler.
+                let (amountsA, amountsB) = (Self.amounts(wording.onlyFirst), Self.amounts(wording.onlySecond))
+                if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
             }
         }
         // The surface and audience kept apart in the item: binding the experiment copied it (a retain
@@ -158,6 +163,11 @@ struct FieldComparison {
         guard !words.isEmpty else { return [] }
         let reader = ThreadReader.current
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
+    }
+
+    /// The `words` that are numbers in digits ("20", "4.99", "30%").
+    static func amounts(_ words: [String]) -> [String] {
+        words.filter { $0.first?.isASCIIDigit == true }
     }
 
     /// How many runs of consecutive words of `text` (stop words left out) are among `words`.

@@ -47,6 +47,8 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Whether the change places something where it is seen first ("the first thing visitors see", "the
     /// shelf a shopper sees first"): at the top, or at eye level, so no direction of its own.
     public private(set) var placesFirstSeen = false
+    /// What a removal word, not denied, is about ("remove the waitlist": waitlist), for `removal(_:_:)`.
+    public private(set) var removed: Set<String> = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
     private var readings: [Reading] = []
 
@@ -81,7 +83,7 @@ public struct ChangeDirection: Sendable, Hashable {
     // What a change says, not how it is written: two changes reading the same are equal.
     public static func == (a: ChangeDirection, b: ChangeDirection) -> Bool {
         a.up == b.up && a.down == b.down && a.negated == b.negated && a.asserted == b.asserted && a.objects == b.objects
-            && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds
+            && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds && a.removed == b.removed
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
     }
 
@@ -98,6 +100,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(placesBeside)
         hasher.combine(placeOfNeighbour)
         hasher.combine(placesFirstSeen)
+        hasher.combine(removed)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -152,7 +155,13 @@ public struct ChangeDirection: Sendable, Hashable {
                 asserted.insert(stem)
                 // (Both kinds are direction words: other stems are not looked up again.)
                 if role != nil {
-                    if Self.removal.contains(stem) { removes = true } else if Self.presence.contains(stem) { adds = true }
+                    if Self.removal.contains(stem) {
+                        removes = true
+                        removed.formUnion(
+                            stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
+                    } else if Self.presence.contains(stem) {
+                        adds = true
+                    }
                 }
             }
             if stem == "befor" || stem == "after",
@@ -268,6 +277,7 @@ public struct ChangeDirection: Sendable, Hashable {
             if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(spell(a, da)) / \(spell(b, ub))" }
         }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
+        if let taken = removal(a, b, spell) { return taken }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
@@ -302,6 +312,26 @@ public struct ChangeDirection: Sendable, Hashable {
         if !a.after.isEmpty, !b.before.isEmpty,
            let word = a.after.intersection(b.before).subtracting(a.before).subtracting(b.after).min() {
             return "after \(spell(a, word)) / before \(spell(b, word))"
+        }
+        return nil
+    }
+
+    /// One change removes something the other names and keeps ("remove the waitlist and show the next
+    /// class instead" / "put people on a waitlist that books them in"), or nil: "remove X and show Y
+    /// instead" says both ways on one axis, so the axes read no direction, yet taking X away is the
+    /// opposite of the other change's X. Only for such a replacement, when the other change removes nothing
+    /// and does not deny X.
+    static func removal(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
+        func taken(_ x: ChangeDirection, from y: ChangeDirection) -> String? {
+            // (A one-way removal is read on the axes, `added` naming it: "– / removed".)
+            guard !x.removed.isEmpty, x.up[.amount] != nil, !y.removes else { return nil }
+            return x.removed.intersection(y.asserted).subtracting(y.negated).subtracting(generic).subtracting(Lexicon.stopwords).min()
+        }
+        if let word = taken(a, from: b), let verb = a.down[.amount] {
+            return "\(spell(a, verb)) \(spell(a, word)) / \(spell(b, word))"
+        }
+        if let word = taken(b, from: a), let verb = b.down[.amount] {
+            return "\(spell(a, word)) / \(spell(b, verb)) \(spell(b, word))"
         }
         return nil
     }

@@ -15,6 +15,10 @@ final class StatedQuantitiesTests: XCTestCase {
         XCTAssertEqual(read("cut the price so it saves a fifth instead of a tenth"), [20, 10])
         XCTAssertEqual(read("add a free shaker to a third order"), [3])
         XCTAssertEqual(read("show the paywall sooner"), [])
+        // An amount of money: the currency sign or code is not a digit, the amount is read.
+        XCTAssertEqual(read("a £50 deposit rather than £20"), [50, 20])
+        XCTAssertEqual(read("$20 off, €5 back or 50 EUR"), [20, 5, 50])
+        XCTAssertEqual(read("pens under £4.99"), [4.99])
     }
 
     /// An ASCII text is read byte by byte (`quantityTokens`): the tokens are those read character by

@@ -17,6 +17,17 @@ final class ChangeDirectionTests: XCTestCase {
                        "add / remove")
     }
 
+    /// "Remove X and show Y instead" says both ways on one axis, so no direction was read, yet it takes
+    /// away the X another change keeps: opposites. Not when the other change removes something too, or
+    /// when what is removed is not named on the other side.
+    func testARemovalOfWhatTheOtherChangeKeepsOpposesIt() {
+        let removal = "when a class is full, remove the waitlist and show the next class with free spots instead"
+        XCTAssertEqual(opposition("when a class is full, put people on a waitlist that books them in", removal), "waitlist / remove waitlist")
+        XCTAssertEqual(opposition(removal, "when a class is full, put people on a waitlist that books them in"), "remove waitlist / waitlist")
+        XCTAssertNil(opposition("when a class is full, hide the class and put people on a waitlist", removal))
+        XCTAssertNil(opposition("when a class is full, book people into the next class", removal))
+    }
+
     /// "Without X" states what "drop X" does: not a denial of it. A denied showing ("does not show
     /// up") is no removal, so a change that says never to ask for a deposit still denies one that asks.
     func testADenialAgreesWithARemoval() {
