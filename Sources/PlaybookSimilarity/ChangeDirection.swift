@@ -157,8 +157,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 if role != nil {
                     if Self.removal.contains(stem) {
                         removes = true
-                        removed.formUnion(
-                            stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
+                        if let object = Self.object(after: index, in: stems) { removed.insert(object) }
                     } else if Self.presence.contains(stem) {
                         adds = true
                     }
@@ -171,8 +170,7 @@ public struct ChangeDirection: Sendable, Hashable {
             for (axis, isUp) in role?.pointing ?? [] {
                 if axis == .position, let at = besideAt, index - at <= Self.neighbourReach { placeOfNeighbour = true }
                 // A negated direction word points the other way: "do not show" is hiding.
-                objects[axis, default: []].formUnion(
-                    stems[(index + 1)...].lazy.filter { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }.prefix(1))
+                objects[axis, default: []].formUnion(Self.object(after: index, in: stems).map { [$0] } ?? [])
                 if isUp {
                     if isNegated { down[axis] = down[axis] ?? "not " + stem } else { up[axis] = up[axis] ?? stem }
                 } else {
@@ -185,6 +183,12 @@ public struct ChangeDirection: Sendable, Hashable {
     /// The stem "free" hyphenated to the word before it ("dairy-free", "password-free"): without that word.
     /// (`TermReader` reads it so; "ride free" and "free delivery" keep the stem "free".)
     public static let without = "-free"
+
+    /// The first word after `index` that is neither a stop word nor skipped after a negation: what a
+    /// direction or removal word at `index` is about ("remove the waitlist": waitlist).
+    static func object(after index: Int, in stems: [String]) -> String? {
+        stems[(index + 1)...].first { !Lexicon.stopwords.contains($0) && !skippedAfterNegation.contains($0) }
+    }
 
     /// Stems that place a thing beside another ("next" before "to" too).
     static let beside: Set<String> = ["besid", "alongsid"]
