@@ -7,7 +7,7 @@ finder's title-and-change vector, `vectors.text`) and the verdicts `GrowthPairTu
 STRAY lines) for the thirteen seen sets:
 
     PLAYBOOK_DUMP_FEATURES=/tmp/features.json PLAYBOOK_SHOW_TUNING=seen swift test \
-        --filter 'GrowthPairDiagnostics/testDumpFeatures|GrowthPairTuningTests' --skip 'Fresh1[123]' --skip BlindSet > /tmp/run.log
+        --filter 'GrowthPairDiagnostics/testDumpFeatures|GrowthPairTuningTests' --skip 'Fresh1[1234]' --skip BlindSet > /tmp/run.log
     python3 Tests/PlaybookOverlapsTests/Data/measure-change-cosine.py /tmp/features.json /tmp/run.log
 
 Prints each group's cosines (found and missed rewordings, flagged look-alikes, other pairs by kind: one idea's

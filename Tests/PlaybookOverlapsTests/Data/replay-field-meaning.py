@@ -39,7 +39,7 @@ FACETS = os.path.join(HERE, "..", "..", "..", "Sources", "PlaybookOverlaps", "Fa
 KINDS = ("surface", "platform", "direction", "detail")
 
 
-from replay_modules import module  # noqa: E402
+from replay_modules import BLIND, module  # noqa: E402
 
 
 classify = module("classify", "classify-misses.py")
@@ -144,7 +144,7 @@ def quantiles(values):
 def main():
     sets = replay.load(sys.argv[1])
     names = [s["split"] for s in sets if s["split"] != "example"]
-    assert not {"fresh11", "fresh12", "fresh13"} & set(names), "the blind sets are never replayed"
+    assert not BLIND & set(names), "the blind sets are never replayed"
     token_cache = sys.argv[3] if len(sys.argv) > 3 and not sys.argv[3].startswith("-") else "/tmp/playbook-token-states.pkl"
     states = align.token_states(sets, sys.argv[2], token_cache)
     encoder.load(sys.argv[2])

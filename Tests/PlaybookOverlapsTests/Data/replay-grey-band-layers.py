@@ -38,12 +38,11 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-from replay_modules import module  # noqa: E402
+from replay_modules import BLIND, module  # noqa: E402
 
 cm = module("classify", "classify-misses.py")
 align = cm.align
 replay = align.replay
-BLIND = ("fresh11", "fresh12", "fresh13")
 MEASURED_ONLY = ("dupq22", "dupq25", "dupq29")
 LAYERS = ("last", "static", "static-idf", "l2", "l3", "l4", "l5")
 

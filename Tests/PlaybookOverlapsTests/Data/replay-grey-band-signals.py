@@ -53,10 +53,9 @@ import numpy as np
 from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = ("fresh11", "fresh12", "fresh13")
 
 
-from replay_modules import module  # noqa: E402
+from replay_modules import BLIND, module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")

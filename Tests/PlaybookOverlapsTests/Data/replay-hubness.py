@@ -37,12 +37,11 @@ import sys
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = ("fresh11", "fresh12", "fresh13")
 MEASURED_ONLY = ("dupq22", "dupq25")  # dumped with PLAYBOOK_DUMP_DUPQ22 / PLAYBOOK_DUMP_DUPQ25: measured, never chosen on
 KEYS = ("found", "flagged", "strays")
 
 
-from replay_modules import module  # noqa: E402
+from replay_modules import BLIND, module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")

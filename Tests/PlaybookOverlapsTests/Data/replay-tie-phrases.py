@@ -33,13 +33,12 @@ import numpy as np
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-from replay_modules import module  # noqa: E402
+from replay_modules import BLIND, module  # noqa: E402
 
 
 cm = module("cm", "classify-misses.py")
 align, replay = cm.align, cm.replay
 enc = module("enc", "make-pair-vectors.py")
-BLIND = {"fresh11", "fresh12", "fresh13"}
 WORD = re.compile(r"[\w'%-]+")
 STOP = set("a an the of on in at to for and or with by their its our your each every".split())
 key = lambda x, y: (min(x, y), max(x, y))
