@@ -368,13 +368,15 @@ final class GrowthPairTuningTests: XCTestCase {
         // how a change's direction is read, "dupq22" those `dupq22` wrote before changing the meaning rules, "dupq23" those
         // `dupq23` wrote before reading hyphenated compounds and denied permissions, "dupq25" those `dupq25` wrote (sibling ideas),
         // "dupq29" those `dupq29` wrote before changing the grey band (low-cosine rewordings), "dupq28" those `dupq28` wrote before
-        // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words). The blind sets (fresh11 and later) are not among them.
+        // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words), "dupq32" those `dupq32`
+        // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale. The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "fresh10": "fresh10-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
-                     "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv"]
+                     "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
+                     "dupq32": "dupq32-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
