@@ -438,8 +438,20 @@ struct Facets: Sendable, Hashable {
             "trialist": ["stage": "trial"], "freemium": ["plan": "free"], "free tier": ["plan": "free"], "free plan": ["plan": "free"],
             "unpaid": ["plan": "free"], "guest": ["plan": "free"], "logged out": ["plan": "free"], "signed out": ["plan": "free"],
             "pro plan": ["plan": "paid"], "pro tier": ["plan": "paid"], "pro user": ["plan": "paid"], "pro subscrib": ["plan": "paid"],
-            "kid": ["age": "child"], "child": ["age": "child"], "children": ["age": "child"], "toddler": ["age": "child"],
-            "pupil": ["age": "child"], "primary school": ["age": "child"], "teen": ["age": "teen"], "teenag": ["age": "teen"],
+            "kid": ["age": "child"], "child": ["age": "child"], "children": ["age": "child"],
+            "pupil": ["age": "child"],
+            // Childhood's bands: the under-fives ("toddlers", "preschoolers", "little ones") are not the
+            // school-age (a child or a kid alone is either).
+            "toddler": ["age": "child", "band": "under five"], "under five": ["age": "child", "band": "under five"],
+            "under four": ["age": "child", "band": "under five"], "under three": ["age": "child", "band": "under five"],
+            "under two": ["age": "child", "band": "under five"], "preschool": ["age": "child", "band": "under five"],
+            "pre school": ["age": "child", "band": "under five"], "babi": ["age": "child", "band": "under five"],
+            "infant": ["age": "child", "band": "under five"], "newborn": ["age": "child", "band": "under five"],
+            "little one": ["age": "child", "band": "under five"],
+            "school age": ["band": "school age"], "school aged": ["band": "school age"], "primary school": ["age": "child", "band": "school age"],
+            "schoolchild": ["age": "child", "band": "school age"], "schoolchildren": ["age": "child", "band": "school age"],
+            "school children": ["age": "child", "band": "school age"], "school kid": ["age": "child", "band": "school age"],
+            "pension": ["role": "retiree"], "teen": ["age": "teen"], "teenag": ["age": "teen"],
             "adolesc": ["age": "teen"], "high school": ["age": "teen"], "secondary school": ["age": "teen"], "adult": ["age": "adult"],
             "grown up": ["age": "adult"],
             "never ordered": ["purchase": "none"], "never purchased": ["purchase": "none"], "yet to buy": ["purchase": "none"],
@@ -486,6 +498,12 @@ struct Facets: Sendable, Hashable {
             "email": ["channel": "email"], "e mail": ["channel": "email"], "inbox": ["channel": "email"], "newsletter": ["channel": "email"],
             "push": ["channel": "push"], "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
+            // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
+            // that are other places ("at the café counter", "at the snack bar", "at the box office").
+            "the till": ["page": "checkout"], "shop till": ["page": "checkout"], "cash desk": ["page": "checkout"],
+            "cash register": ["page": "checkout"], "café": ["page": "café"], "cafe": ["page": "café"],
+            "coffee shop": ["page": "café"], "snack bar": ["page": "snack bar"], "box office": ["page": "box office"],
+            "ticket desk": ["page": "box office"], "ticket office": ["page": "box office"],
         ],
         .segment: [
             "new": ["stage": "new"], "newcom": ["stage": "new"], "newly": ["stage": "new"], "first time": ["stage": "new"],

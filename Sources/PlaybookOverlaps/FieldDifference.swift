@@ -54,9 +54,52 @@ extension FieldComparison {
             return noted
         }
 
-        /// Terms for a message, as `text` writes them: the first four, or "–" for none.
+        /// Terms for a message, as `text` writes them: the first four, or "–" for none. An amount in digits
+        /// keeps what `text` writes with it ("£20", "20 EUR", "3 days": `amount(_:in:)`).
         static func listed(_ terms: [String], in text: String) -> String {
-            terms.isEmpty ? "–" : ThreadReader.current.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
+            guard !terms.isEmpty else { return "–" }
+            return ThreadReader.current.spelled(Array(terms.prefix(4)), in: text)
+                .map { $0.first?.isASCIIDigit == true ? amount($0, in: text) : $0 }
+                .joined(separator: " ")
         }
+
+        /// `number` as `text` first writes it as a whole number: with a currency sign right before it, and
+        /// a unit right after it, joined or after one space ("£20", "€4.99", "50 EUR", "20kg", "3 days");
+        /// `number` itself when `text` does not write it.
+        static func amount(_ number: String, in text: String) -> String {
+            let characters = Array(text)
+            let digits = Array(number)
+            guard !digits.isEmpty, characters.count >= digits.count else { return number }
+            func partOfNumber(_ at: Int) -> Bool {
+                at >= 0 && at < characters.count && (characters[at].isASCIIDigit
+                    || ((characters[at] == "." || characters[at] == ",") && at + 1 < characters.count && characters[at + 1].isASCIIDigit
+                        && at > 0 && characters[at - 1].isASCIIDigit))
+            }
+            for start in 0...(characters.count - digits.count) {
+                let end = start + digits.count
+                guard characters[start..<end].elementsEqual(digits, by: { $0.lowercased() == $1.lowercased() }),
+                      !partOfNumber(start - 1), !partOfNumber(end) else { continue }
+                var written = number
+                if start > 0, currencySigns.contains(characters[start - 1]) { written = String(characters[start - 1]) + written }
+                guard !number.hasSuffix("%") else { return written }
+                // A unit joined ("20kg") or after one space ("3 days", "50 EUR").
+                var from = end
+                if from < characters.count, characters[from] == " " { from += 1 }
+                var to = from
+                while to < characters.count, characters[to].isLetter { to += 1 }
+                let unit = String(characters[from..<to])
+                if !unit.isEmpty, units.contains(unit.lowercased()) { written += String(characters[end..<to]) }
+                return written
+            }
+            return number
+        }
+
+        static let currencySigns: Set<Character> = ["£", "$", "€", "¥", "₹"]
+        /// Units an amount is written with: currencies, durations, sizes and distances.
+        static let units: Set<String> = [
+            "eur", "usd", "gbp", "chf", "sek", "nok", "dkk", "pln", "inr", "jpy", "aud", "cad",
+            "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs", "day", "days", "week", "weeks", "month",
+            "months", "year", "years", "km", "mile", "miles", "kg", "lb", "lbs", "ml", "mb", "gb", "tb",
+        ]
     }
 }

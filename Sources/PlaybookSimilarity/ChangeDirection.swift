@@ -49,6 +49,11 @@ public struct ChangeDirection: Sendable, Hashable {
     public private(set) var placesFirstSeen = false
     /// What a removal word, not denied, is about ("remove the waitlist": waitlist), for `removal(_:_:)`.
     public private(set) var removed: Set<String> = []
+    /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
+    /// form), for `denied(besides:)`.
+    public private(set) var takenAway: Set<String> = []
+    /// The stems each denial says not to happen, in order (`negated` is their union).
+    public private(set) var denials: [[String]] = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
     private var readings: [Reading] = []
 
@@ -85,6 +90,7 @@ public struct ChangeDirection: Sendable, Hashable {
         a.up == b.up && a.down == b.down && a.negated == b.negated && a.asserted == b.asserted && a.objects == b.objects
             && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds && a.removed == b.removed
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
+            && a.takenAway == b.takenAway && a.denials == b.denials
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -101,6 +107,8 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(placeOfNeighbour)
         hasher.combine(placesFirstSeen)
         hasher.combine(removed)
+        hasher.combine(takenAway)
+        hasher.combine(denials)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -123,6 +131,7 @@ public struct ChangeDirection: Sendable, Hashable {
             if stem == Self.without { continue }
             if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
                 negated.insert(stem)
+                denials.append([stem])
                 continue
             }
             // One look-up tells a negator and a direction word; most stems are neither.
@@ -139,6 +148,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 negatedUntil = index + 4
                 negatedFrom = index + 1
                 pending = 2
+                denials.append([])
                 // "Do not let ticket holders resell": the denial is of what they are let do.
                 if let verb = Self.governedVerb(stems, written, negator: index) {
                     negatedFrom = verb
@@ -150,6 +160,7 @@ public struct ChangeDirection: Sendable, Hashable {
             let isNegated = index <= negatedUntil && pending > 0 && index >= negatedFrom
             if isNegated, !Self.skippedAfterNegation.contains(stem) {
                 negated.insert(stem)
+                denials[denials.count - 1].append(stem)
                 pending -= 1
             } else if !isNegated {
                 asserted.insert(stem)
@@ -158,6 +169,7 @@ public struct ChangeDirection: Sendable, Hashable {
                     if Self.removal.contains(stem) {
                         removes = true
                         if let object = Self.object(after: index, in: stems) { removed.insert(object) }
+                        takenAway.formUnion(Self.phrase(after: index, in: stems))
                     } else if Self.presence.contains(stem) {
                         adds = true
                     }
@@ -188,6 +200,36 @@ public struct ChangeDirection: Sendable, Hashable {
     /// direction or removal word at `index` is about ("remove the waitlist": waitlist).
     static func object(after index: Int, in stems: [String]) -> String? {
         stems[(index + 1)...].first { !Lexicon.stopwords.contains($0) && !skippedAfterNegation.contains($0) }
+    }
+
+    /// The words of the thing named after `index` ("remove the sign-up form in front of": sign, up, form): up to
+    /// `phraseWords` words that are not stop words (but "up", of "sign-up", "pop-up"), from the first such word
+    /// to the next stop word.
+    static func phrase(after index: Int, in stems: [String]) -> [String] {
+        var out: [String] = []
+        for stem in stems[(index + 1)...] {
+            let stop = (Lexicon.stopwords.contains(stem) || skippedAfterNegation.contains(stem)) && !(stem == "up" && !out.isEmpty)
+            if stop {
+                if out.isEmpty { continue }
+                break
+            }
+            out.append(stem)
+            if out.count == phraseWords { break }
+        }
+        return out
+    }
+
+    /// At most this many words name what a removal takes away (`phrase(after:in:)`).
+    static let phraseWords = 4
+
+    /// What this change denies, less each denial whose first word `other` takes away: "no waitlist" and
+    /// "remove the waitlist and show the next date" both say there is none, while "do not remove the
+    /// waitlist" still denies the removal.
+    public func denied(besides other: ChangeDirection) -> Set<String> {
+        guard !negated.isEmpty, !other.takenAway.isEmpty else { return negated }
+        var out: Set<String> = []
+        for denial in denials where !(denial.first.map(other.takenAway.contains) ?? false) { out.formUnion(denial) }
+        return out
     }
 
     /// Stems that place a thing beside another ("next" before "to" too).
@@ -286,11 +328,11 @@ public struct ChangeDirection: Sendable, Hashable {
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
         if !a.negated.isEmpty, !b.onlyRemoves {
-            let aDenies = a.negated.intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            let aDenies = a.denied(besides: b).intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = aDenies.sorted().first { return "not \(spell(a, word)) / \(spell(b, word))" }
         }
         if !b.negated.isEmpty, !a.onlyRemoves {
-            let bDenies = b.negated.intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
+            let bDenies = b.denied(besides: a).intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
             if let word = bDenies.sorted().first { return "\(spell(a, word)) / not \(spell(b, word))" }
         }
         return nil
@@ -300,7 +342,7 @@ public struct ChangeDirection: Sendable, Hashable {
     /// a partner finder" against "offer a partner finder"), rather than a detail `other` leaves unsaid
     /// ("without signing up" against "once they finish the course").
     public func denies(whatIsSaidIn other: ChangeDirection) -> Bool {
-        !negated.isEmpty && !negated.subtracting(other.negated).intersection(other.asserted).subtracting(Lexicon.stopwords).isEmpty
+        !negated.isEmpty && !denied(besides: other).subtracting(other.negated).intersection(other.asserted).subtracting(Lexicon.stopwords).isEmpty
     }
 
     /// One thing placed before something on one side and after it on the other ("two days before the

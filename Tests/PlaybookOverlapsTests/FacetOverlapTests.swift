@@ -29,6 +29,37 @@ final class FacetOverlapTests: XCTestCase {
         XCTAssertEqual(differences("loyal customers", "new customers", [.segment]), ["segment (active / new)"])
     }
 
+    /// Childhood's bands are audiences of their own: the under-fives ("toddlers", "preschoolers", "little ones",
+    /// "under-fives") are not the school-age ("school-age children", "primary school pupils"), while a child or a
+    /// kid alone may be either. (Before the bands, "toddlers" and "school-age children" read as one age, child.)
+    func testChildhoodBandsAreApart() {
+        XCTAssertEqual(differences("families with toddlers", "families with school-age children", [.segment]),
+                       ["segment (under five / school age)"])
+        XCTAssertEqual(differences("parents of under-fives", "parents of primary school pupils", [.segment]),
+                       ["segment (under five / school age)"])
+        XCTAssertEqual(differences("parents of toddlers", "families with under-fives", [.segment]), [])
+        XCTAssertEqual(differences("parents of preschoolers", "families whose little ones are learning to walk", [.segment]), [])
+        XCTAssertEqual(differences("school-age kids", "parents of primary school pupils", [.segment]), [])
+        XCTAssertEqual(differences("parents of kids", "parents of toddlers", [.segment]), [])
+        // Other stages stay apart as before: the under-fives and the teens, retirees (or pensioners) and students.
+        XCTAssertEqual(differences("parents of under-fives", "families with teens", [.segment]), ["segment (child / teen)"])
+        XCTAssertEqual(differences("pensioners", "students", [.segment]), ["segment (retiree / student)"])
+        XCTAssertEqual(differences("retirees", "pensioners", [.segment]), [])
+    }
+
+    /// Places of sale in a shop or venue: the till is the checkout however it is called, the café counter,
+    /// the snack bar and the box office are other places. "Till" as "until" names none.
+    func testPlacesOfSaleAreSurfaces() {
+        XCTAssertEqual(differences("ask every customer at the till", "staff at the checkout ask each shopper", [.surface]), [])
+        XCTAssertEqual(differences("hand a leaflet to every customer at the farm-shop till",
+                                   "hand a leaflet to every café customer at the counter", [.surface]),
+                       ["surface (checkout / café)"])
+        XCTAssertEqual(differences("offer a combo at the box office", "offer a combo at the ticket desk", [.surface]), [])
+        XCTAssertEqual(differences("offer a combo at the box office", "offer a combo at the snack bar", [.surface]),
+                       ["surface (box office / snack bar)"])
+        XCTAssertNil(read("keep the offer open till the end of the month", [.surface]).values[.surface])
+    }
+
     /// Phrases of one stem sequence read the same values, and a message names one spelling every run
     /// (the vocabulary's own before a paraphrase): "pricing page", not now and then "price page".
     func testOneStemSequenceReadsOneWay() {

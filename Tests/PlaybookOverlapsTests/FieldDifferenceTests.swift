@@ -48,6 +48,24 @@ final class FieldDifferenceTests: XCTestCase {
         XCTAssertEqual(onOtherThreads, list.map(\.expected))
     }
 
+    /// An amount in a detail is written as its text writes it: a currency sign before it, a unit after it
+    /// (joined or after one space), "%" kept; a number the text does not write stays as it is, and a number
+    /// inside another ("120" for "20") is not it.
+    func testAnAmountIsSpelledAsWritten() {
+        typealias D = FieldComparison.Difference
+        XCTAssertEqual(D.amount("20", in: "hold a date with a £20 deposit"), "£20")
+        XCTAssertEqual(D.amount("4.99", in: "a first box for €4.99 instead"), "€4.99")
+        XCTAssertEqual(D.amount("50", in: "a deposit of 50 EUR when booking"), "50 EUR")
+        XCTAssertEqual(D.amount("20", in: "bags up to 20kg go free"), "20kg")
+        XCTAssertEqual(D.amount("3", in: "send a reminder after 3 days"), "3 days")
+        XCTAssertEqual(D.amount("30%", in: "offer 30% off the yearly plan"), "30%")
+        XCTAssertEqual(D.amount("20", in: "a £120 hamper or a 20 pack"), "20")
+        XCTAssertEqual(D.amount("20", in: "offer 20 free samples"), "20")
+        XCTAssertEqual(D.amount("7", in: "no such number here"), "7")
+        let detail = D.detail(["20"], in: "a £20 deposit", ["50"], in: "a £50 deposit")
+        XCTAssertEqual(detail.description, "detail (£20 / £50)")
+    }
+
     /// A difference written as a message is that message, its kind its first word.
     func testPlainDifferenceIsItsMessage() {
         let metric: FieldComparison.Difference = "metric (\("activation") / \("retention"))"

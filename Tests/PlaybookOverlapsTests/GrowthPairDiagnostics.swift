@@ -25,11 +25,13 @@ final class GrowthPairDiagnostics: XCTestCase {
         // PLAYBOOK_DUMP_DUPQ25=1 the pairs `dupq25` wrote (sibling ideas; measured, never chosen on).
         // PLAYBOOK_DUMP_DUPQ29=1 the pairs `dupq29` wrote (low-cosine rewordings; measured, never chosen on).
         // PLAYBOOK_DUMP_DUPQ28=1 those `dupq28` wrote (sibling ideas whose rewordings keep the outcome's words).
+        // PLAYBOOK_DUMP_DUPQ32=1 those `dupq32` wrote (age bands, denials against removals, amounts, places of sale).
         let environment = ProcessInfo.processInfo.environment
         let extra = (environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")])
             + (environment["PLAYBOOK_DUMP_DUPQ25"] == nil ? [] : [("dupq25-pairs.tsv", "dupq25")])
             + (environment["PLAYBOOK_DUMP_DUPQ29"] == nil ? [] : [("dupq29-pairs.tsv", "dupq29")])
             + (environment["PLAYBOOK_DUMP_DUPQ28"] == nil ? [] : [("dupq28-pairs.tsv", "dupq28")])
+            + (environment["PLAYBOOK_DUMP_DUPQ32"] == nil ? [] : [("dupq32-pairs.tsv", "dupq32")])
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()

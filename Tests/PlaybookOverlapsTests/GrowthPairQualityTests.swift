@@ -288,8 +288,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// sees the musician nod") and a look-alike differing by one thing), before it changed the grey band. Main's rules
     /// (`e697819`): 13 of 18 rewordings found, 1 of 18 look-alikes flagged ("families with toddlers" / "… with school-age
     /// children"), 4 other pairs (F1 0.813 over the labelled pairs, 0.722 counting the other pairs); words only 0 found, 7 flagged.
+    /// With `dupq32`'s childhood bands (toddlers are not the school-age): 13, 0 and 2, the floors.
     func testDupq29PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 13, flagged: 1, strays: 4, wordsFlagged: 7)
+        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 13, flagged: 0, strays: 2, wordsFlagged: 6)
     }
 
     /// The pairs `dupq28` wrote (`Data/dupq28-pairs.tsv`: 30 ideas of 15 products no other set uses, two ideas a product
@@ -299,9 +300,22 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs (F1 0.800 over the labelled pairs; words only 10 flagged); 14 of the other pairs are an idea, its
     /// rewording or its look-alike against a sibling's. With `dupq30`'s reading of a place said another way ("top up" a
     /// verb, "the first thing visitors see" and "right beside what it costs" not leaving out "at the top"): 25, 3 and 18
-    /// (F1 0.862); with `dupq31`'s amounts in digits and removals too (merged, `639a2dd`): 25, 1 and 19 (F1 0.893), the floors.
+    /// (F1 0.862); with `dupq31`'s amounts in digits and removals too (merged, `639a2dd`): 25, 1 and 19 (F1 0.893). With
+    /// `dupq32`'s places of sale (the farm-shop till against the orchard café): 26, 0 and 22 (F1 0.929), the floors: the till
+    /// idea's look-alike told apart, its sibling (the apple-picking day) becomes the closest text of it and its rewording.
     func testDupq28PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 25, flagged: 1, strays: 19, wordsFlagged: 10)
+        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 26, flagged: 0, strays: 22, wordsFlagged: 10)
+    }
+
+    /// The pairs `dupq32` wrote (`Data/dupq32-pairs.tsv`: 13 ideas of 13 products no other set uses, each a rewording
+    /// and a look-alike), before it changed any rule, on four misreadings: childhood's bands as audiences ("parents of
+    /// toddlers" / "families with under-fives" one audience, "… school-age children" another), "no X" against "remove X
+    /// and show Y", amounts, and places of sale ("at the till" / "at the checkout" one place, "at the café counter"
+    /// another). Main's rules (`5d31a6e`): 8 of 13 rewordings found, 4 of 13 look-alikes flagged, 10 other pairs. With
+    /// the bands, the denial of what the other change takes away, and the places of sale (in-sample: written knowing
+    /// the misreads): 12, 0 and 0, the floors.
+    func testDupq32PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq32-pairs.tsv", pairs: 26, everyKind: false, found: 12, flagged: 0, strays: 0, wordsFlagged: 1)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
@@ -368,13 +382,15 @@ final class GrowthPairTuningTests: XCTestCase {
         // how a change's direction is read, "dupq22" those `dupq22` wrote before changing the meaning rules, "dupq23" those
         // `dupq23` wrote before reading hyphenated compounds and denied permissions, "dupq25" those `dupq25` wrote (sibling ideas),
         // "dupq29" those `dupq29` wrote before changing the grey band (low-cosine rewordings), "dupq28" those `dupq28` wrote before
-        // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words). The blind sets (fresh11 and later) are not among them.
+        // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words), "dupq32" those `dupq32`
+        // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale. The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "fresh10": "fresh10-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
-                     "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv"]
+                     "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
+                     "dupq32": "dupq32-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]

@@ -40,6 +40,26 @@ final class ChangeDirectionTests: XCTestCase {
                        "not show / show")
     }
 
+    /// "No waitlist" says what "remove the waitlist and show the next date" does: there is none. A denial
+    /// whose first word the other change takes away (the words after its removal word: "the sign-up form")
+    /// agrees with it, though that change adds something too; a denied removal still opposes the removal,
+    /// and a denial still opposes a change that keeps what it denies.
+    func testADenialAgreesWithARemovalThatAlsoAdds() {
+        let removal = "remove the waitlist for a sold-out tasting menu and show the next date with a table free"
+        let denial = "when the tasting menu is sold out, show no waitlist and offer the next evening with a free table"
+        XCTAssertNil(opposition(denial, removal))
+        XCTAssertNil(opposition(removal, denial))
+        XCTAssertNil(opposition("remove the sign-up form in front of webinar replays and show the video straight away",
+                                "a recorded session plays at once, with no form to fill in first"))
+        XCTAssertNil(opposition("let customers collect a single loaf with no minimum order",
+                                "drop the minimum spend on collection orders and show a text when it is ready"))
+        XCTAssertEqual(opposition("do not remove the waitlist, and show the next date too", removal), "not remove / remove")
+        XCTAssertEqual(opposition(denial, "when the tasting menu is sold out, put diners on a waitlist and offer them the table"),
+                       "not waitlist / waitlist")
+        XCTAssertFalse(direction(denial).denied(besides: direction(removal)).contains("waitlist"))
+        XCTAssertTrue(direction(denial).denied(besides: direction("put diners on a waitlist")).contains("waitlist"))
+    }
+
     /// A hyphenated "-free" says without: "password-free" agrees with "no password" and opposes a change
     /// that asks for the password; "ride free" and "fee-free" still only say gratis.
     func testAHyphenatedFreeSaysWithout() {
