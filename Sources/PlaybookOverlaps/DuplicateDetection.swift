@@ -461,12 +461,16 @@ enum DuplicateDetection {
             for (place, cosine) in zip(unscored, cosines) { candidates[place: place].meaning = cosine }
         }
         // The pairs' fields compared, and then judged, on both cores (tens of thousands of pairs with the model).
+        // The pairs reaching the threshold as places in `candidates`, not copies of key and candidate: with related
+        // work capped, seven in ten of them are only counted (`relatedTotals`), and two lists of a copy each (64
+        // bytes a pair, 3.4 million pairs on spread-16000) were some 380 MB of fresh memory faulted in.
         // (The lists of pairs sized at most once: grown by doubling, millions of pairs were copied again at each step.)
-        var compared: [(key: Int, value: Candidate)] = []
-        compared.reserveCapacity(candidates.count)
+        var reaching: [Int32] = []
+        reaching.reserveCapacity(candidates.count)
         for place in 0..<candidates.count where candidates[place: place].score >= options.threshold {
-            compared.append((candidates.keys[place], candidates[place: place]))
+            reaching.append(Int32(truncatingIfNeeded: place))
         }
+        var compared: [(key: Int, value: Candidate)] = []
         // With related work capped, each pair is first asked only whether a field differs (`certainlyApart`,
         // then the comparison stopping at its first difference): one that differs is related work (when
         // it scores the related margin above the threshold, as `judge` finds) and is compared in full and
@@ -475,17 +479,19 @@ enum DuplicateDetection {
         // pair of two texts that restate one text (`inheritedDifferences` reads those: a look-alike `a` of
         // `y` where `x` restates both), are compared in full now. (Every pair between two restating items
         // was: 170,000 on spread-8000's 6,400 hypotheses, of which some 13,000 are kept.)
-        var onlyRelated: [(key: Int, value: Candidate)] = []
+        var onlyRelated: [(key: Int, score: Double)] = []
         // Of each pair of `compared`, whether no field told it apart already (then compared in full
         // from that: `FieldComparison(alike:)`); empty when not asked.
         var knownAlike: [Bool] = []
         if options.relatedPerEntity != nil {
             let surely = differsSurely(items, catalog: catalog)
-            let list = compared
+            let list = reaching
+            let (keys, values) = (candidates.keys, candidates.values)
             let differs: [Bool] = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(list.count) { index -> Bool in
-                    let (key, candidate) = list[index]
+                    let place = Int(list[index])
+                    let (key, candidate) = (keys[place], values[place])
                     let (a, b) = (key / n, key % n)
                     return surely(a, b)
                         || !FieldComparison(inPlace[a], inPlace[b], words: candidate.words, meaning: candidate.meaning, catalog: catalog,
@@ -496,15 +502,15 @@ enum DuplicateDetection {
             // `restating[starts[i]..<starts[i + 1]]` for the item `i` (a dictionary of lists was a hash
             // and a copy of a list, a retain shared by both cores, for each side of each pair asked).
             var starts = [Int](repeating: 0, count: n + 1)
-            for (index, pair) in list.enumerated() where !differs[index] {
-                starts[pair.key / n + 1] += 1
-                starts[pair.key % n + 1] += 1
+            for (index, place) in list.enumerated() where !differs[index] {
+                starts[keys[Int(place)] / n + 1] += 1
+                starts[keys[Int(place)] % n + 1] += 1
             }
             for item in 0..<n { starts[item + 1] += starts[item] }
             var restating = [Int](repeating: 0, count: starts[n])
             var filled = starts
-            for (index, pair) in list.enumerated() where !differs[index] {
-                let (a, b) = (pair.key / n, pair.key % n)
+            for (index, place) in list.enumerated() where !differs[index] {
+                let (a, b) = (keys[Int(place)] / n, keys[Int(place)] % n)
                 restating[filled[a]] = b
                 filled[a] += 1
                 restating[filled[b]] = a
@@ -526,20 +532,24 @@ enum DuplicateDetection {
             // Asked of each pair that differs (with a model), on both cores: one thread walked the
             // lists of a long text's many restatements for each of its pairs.
             let together: [Bool] = vectors == nil ? [] : sideBySide(list.count) { index in
-                differs[index] && restatedTogether(list[index].key / n, list[index].key % n)
+                differs[index] && restatedTogether(keys[Int(list[index])] / n, keys[Int(list[index])] % n)
             }
             let relatedBar = options.threshold + relatedMargin
-            compared = []
             onlyRelated.reserveCapacity(list.count)
-            for (index, pair) in list.enumerated() {
+            for (index, place) in list.enumerated() {
+                let (key, candidate) = (keys[Int(place)], values[Int(place)])
                 if !differs[index] || (vectors != nil && together[index]) {
-                    compared.append(pair)
+                    compared.append((key, candidate))
                     knownAlike.append(!differs[index])
-                } else if pair.value.score >= relatedBar {
-                    onlyRelated.append(pair)
+                } else if candidate.score >= relatedBar {
+                    onlyRelated.append((key, candidate.score))
                 }
             }
+        } else {
+            compared.reserveCapacity(reaching.count)
+            for place in reaching { compared.append((candidates.keys[Int(place)], candidates[place: Int(place)])) }
         }
+        _ = consume reaching
         func compare(_ list: [(key: Int, value: Candidate)], alike: [Bool] = []) -> [(key: Int, fields: FieldComparison)] {
             items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
@@ -585,12 +595,13 @@ enum DuplicateDetection {
                 if (inherited[key] ?? comparison).differences.isEmpty {
                     duplicates.append((key, comparison))
                 } else if let candidate = candidates[key], candidate.score >= relatedBar {
-                    onlyRelated.append((key, candidate))
+                    onlyRelated.append((key, candidate.score))
                 }
             }
             found = closestRelated(judged(duplicates, inherited: inherited), onlyRelated: onlyRelated, cap: cap, items: items, reviewed: options.reviewed) { keep in
                 let known = keep.compactMap { pair in fields[pair.key].map { (key: pair.key, fields: $0) } }
-                return judged(known + compare(keep.filter { fields[$0.key] == nil }), inherited: inherited)
+                let unknown = keep.compactMap { pair in fields[pair.key] == nil ? candidates[pair.key].map { (key: pair.key, value: $0) } : nil }
+                return judged(known + compare(unknown), inherited: inherited)
             }
         } else {
             found = judged(comparisons, inherited: inherited)
@@ -606,10 +617,13 @@ enum DuplicateDetection {
     /// (by score, then the other's id), counting `onlyRelated` (pairs known to be related, not yet
     /// compared: `judging` compares and judges those kept); each kept related pair says its place
     /// among each side's related entities and how many each has.
+    /// Every related pair counts in `relatedTotals` (the "related to N more" of an entity's last note), so each
+    /// must be found and scored: no per-entity early stop of the word search is exact while that number is
+    /// printed (spread-16000: 2.58 million related pairs counted, 61,600 noted; the numbers printed sum to 5.08 million).
     /// (`found` is taken, not copied: its overlaps are moved into the list returned; a copy of each was a
     /// retain of each of its fields, and a release when `found` was freed.)
-    static func closestRelated(_ found: consuming [Overlap], onlyRelated: [(key: Int, value: Candidate)], cap: Int, items: [Item],
-                               reviewed: Acknowledgements = Acknowledgements([]), judging: ([(key: Int, value: Candidate)]) -> [Overlap]) -> [Overlap] {
+    static func closestRelated(_ found: consuming [Overlap], onlyRelated: [(key: Int, score: Double)], cap: Int, items: [Item],
+                               reviewed: Acknowledgements = Acknowledgements([]), judging: ([(key: Int, score: Double)]) -> [Overlap]) -> [Overlap] {
         var found = found
         let n = items.count
         // The items' ids read once (read through `items`, each was a copy of its side, a retain of its strings).
@@ -631,7 +645,7 @@ enum DuplicateDetection {
             guard let a = place[found[index].sides[0].id], let b = place[found[index].sides[1].id] else { continue }
             related.append((found[index].score - below(a, b), a, b, index))
         }
-        for (index, pair) in onlyRelated.enumerated() { related.append((pair.value.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
+        for (index, pair) in onlyRelated.enumerated() { related.append((pair.score - below(pair.key / n, pair.key % n), pair.key / n, pair.key % n, -1 - index)) }
         guard cap > 0 else { return duplicates }
         // Each entity's related pairs (flat: `lists[starts[e]..<starts[e + 1]]`), its closest `cap` of
         // them by score, then by the other's id, and each pair's place among each side's closest.
@@ -682,7 +696,7 @@ enum DuplicateDetection {
             }
         }
         var kept = consume duplicates
-        var toJudge: [(key: Int, value: Candidate)] = []
+        var toJudge: [(key: Int, score: Double)] = []
         var placesToJudge: [Int] = []
         func marked(_ overlap: consuming Overlap, _ index: Int) -> Overlap {
             var overlap = overlap
