@@ -47,8 +47,15 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Whether the change places something where it is seen first ("the first thing visitors see", "the
     /// shelf a shopper sees first"): at the top, or at eye level, so no direction of its own.
     public private(set) var placesFirstSeen = false
-    /// What a removal word, not denied, is about ("remove the waitlist": waitlist), for `removal(_:_:)`.
-    public private(set) var removed: Set<String> = []
+    /// What the change takes away to put something else in its place, with the words that take it away
+    /// ("remove the waitlist and show the next class": waitlist, "remove"), for `removal(_:_:)`: a removal
+    /// word, not denied, that an adding word follows in the same sentence.
+    public private(set) var replaced: [String: String] = [:]
+    /// Whether the change takes something away, in any wording ("scrap the fee", "get rid of", "stop
+    /// asking for", "instead of a waitlist"), and the words so taken away, or reduced, or denied ("cut the
+    /// fee", "do not ask for a phone number"): what the change does not keep, for `removal(_:_:)`.
+    public private(set) var takesAway = false
+    public private(set) var notKept: Set<String> = []
     /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
     /// form), for `denied(besides:)`.
     public private(set) var takenAway: Set<String> = []
@@ -80,7 +87,7 @@ public struct ChangeDirection: Sendable, Hashable {
     }
 
     private init(sentences: [Reading], spelt: Bool) {
-        for reading in sentences { read(reading.stems, written: reading.written) }
+        for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined) }
         asserted.subtract(Self.negators)
         if spelt { readings = sentences }
     }
@@ -88,7 +95,8 @@ public struct ChangeDirection: Sendable, Hashable {
     // What a change says, not how it is written: two changes reading the same are equal.
     public static func == (a: ChangeDirection, b: ChangeDirection) -> Bool {
         a.up == b.up && a.down == b.down && a.negated == b.negated && a.asserted == b.asserted && a.objects == b.objects
-            && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds && a.removed == b.removed
+            && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds && a.replaced == b.replaced
+            && a.takesAway == b.takesAway && a.notKept == b.notKept
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials
     }
@@ -106,7 +114,9 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(placesBeside)
         hasher.combine(placeOfNeighbour)
         hasher.combine(placesFirstSeen)
-        hasher.combine(removed)
+        hasher.combine(replaced)
+        hasher.combine(takesAway)
+        hasher.combine(notKept)
         hasher.combine(takenAway)
         hasher.combine(denials)
     }
@@ -121,11 +131,16 @@ public struct ChangeDirection: Sendable, Hashable {
         return Self.shown(stem)
     }
 
-    private mutating func read(_ stems: [String], written: [String]) {
+    private mutating func read(_ stems: [String], written: [String], joined: [Bool]) {
         var negatedUntil = -1
         var negatedFrom = 0
         var pending = 0
         var besideAt: Int?
+        // Where removal words (with what each is about) and adding words are said, not denied, and which
+        // words are denied: for what the sentence replaces and what it does not keep.
+        var removals: [(at: Int, object: String)] = []
+        var lastAdding = -1
+        var deniedAt = [Bool](repeating: false, count: stems.count)
         for (index, stem) in stems.enumerated() {
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
@@ -136,7 +151,7 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
-            if stem == "first", Self.seenFirst(stems, at: index) { placesFirstSeen = true }
+            if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
             if Self.beside.contains(stem) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
                 placesBeside = true
                 besideAt = index
@@ -158,6 +173,7 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             if index < negatedFrom, Self.permission.contains(stem) { continue }
             let isNegated = index <= negatedUntil && pending > 0 && index >= negatedFrom
+            deniedAt[index] = isNegated && !Self.skippedAfterNegation.contains(stem)
             if isNegated, !Self.skippedAfterNegation.contains(stem) {
                 negated.insert(stem)
                 denials[denials.count - 1].append(stem)
@@ -168,18 +184,18 @@ public struct ChangeDirection: Sendable, Hashable {
                 if role != nil {
                     if Self.removal.contains(stem) {
                         removes = true
-                        if let object = Self.object(after: index, in: stems) { removed.insert(object) }
+                        if let object = Self.object(after: index, in: stems) { removals.append((index, object)) }
                         takenAway.formUnion(Self.phrase(after: index, in: stems))
                     } else if Self.presence.contains(stem) {
                         adds = true
                     }
                 }
             }
-            if stem == "befor" || stem == "after",
-               let object = stems[(index + 1)...].first(where: { !Lexicon.stopwords.contains($0) && !Self.skippedAfterNegation.contains($0) }) {
+            if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
             for (axis, isUp) in role?.pointing ?? [] {
+                if axis == .amount, isUp, !isNegated { lastAdding = index }
                 if axis == .position, let at = besideAt, index - at <= Self.neighbourReach { placeOfNeighbour = true }
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(Self.object(after: index, in: stems).map { [$0] } ?? [])
@@ -190,7 +206,89 @@ public struct ChangeDirection: Sendable, Hashable {
                 }
             }
         }
+        // "Remove X and add Y": X is replaced, named with its own removal word. (An adding word before the
+        // removal, or in another sentence, the title, makes no replacement: "More bookings. Remove the waitlist".)
+        for (at, object) in removals where at < lastAdding && replaced[object] == nil { replaced[object] = stems[at] }
+        readTakings(stems, written: written, denied: deniedAt)
     }
+
+    /// Reads what the sentence takes away in any wording (`takesAway`, `notKept`): a removal word or phrase
+    /// not denied ("scrap", "ditch", "get rid of", "do away with", "turn off", "replace X with", "Y instead of
+    /// X", "stop asking for", "no longer"), and what a reduction ("cut", "fewer") or a denial is about.
+    private mutating func readTakings(_ stems: [String], written: [String], denied: [Bool]) {
+        for (index, stem) in stems.enumerated() {
+            let next = index + 1 < stems.count ? stems[index + 1] : ""
+            var end = index
+            var until: Set<String> = []
+            var removing = true
+            // A denied removal or reduction takes nothing away ("do not remove the waitlist").
+            if denied[index] {
+                continue
+            } else if Self.removal.contains(stem) || Self.takingAway.contains(stem) {
+                // (`end` stays: what follows the word is what it takes away.)
+            } else if let particles = Self.particleTakings[stem], let at = stems[(index + 1)..<min(stems.count, index + 5)].firstIndex(where: particles.contains) {
+                // "Turn off the waitlist", "turn the waitlist off": what lies between, else what follows.
+                if at > index + 1 {
+                    takesAway = true
+                    notKept.formUnion(stems[(index + 1)..<at].filter(Self.isContent))
+                    continue
+                }
+                end = at
+            } else if stem == "rid", index > 0, stems[index - 1] == "get" || stems[index - 1] == "got" {
+                end = next == "of" ? index + 1 : index
+            } else if stem == "away", index > 0, stems[index - 1] == "do" || stems[index - 1] == "done", next == "with" {
+                end = index + 1
+            } else if stem == "instead", next == "of" {
+                end = index + 1
+            } else if stem == "replac" || stem == "swap" {
+                until = stem == "replac" ? ["with", "by"] : ["for", "with"]
+            } else if stem == "stop", index + 1 < written.count, written[index + 1].lowercased().hasSuffix("ing") {
+                // "Stop asking for a phone number": what the stopped doing is about.
+            } else if stem == "longer", index > 0, stems[index - 1] == "no" {
+            } else if Self.negators.contains(stem) {
+                removing = false
+                // "Do not remove the waitlist" keeps it.
+                if let object = Self.object(after: index, in: stems), Self.reduces(object) { continue }
+            } else if Self.reduces(stem) {
+                removing = false
+            } else {
+                continue
+            }
+            if removing { takesAway = true }
+            notKept.formUnion(Self.window(after: end, in: stems, until: until))
+        }
+    }
+
+    /// The content words after `index` up to the end of what a word at `index` is about: a word joining
+    /// another clause ("and", "instead", "when" …), a word in `until` ("replace X with"), a direction word
+    /// after one content word, or `windowReach` words.
+    static func window(after index: Int, in stems: [String], until: Set<String> = []) -> [String] {
+        var out: [String] = []
+        for next in stems.indices.dropFirst(index + 1).prefix(windowReach) {
+            let stem = stems[next]
+            if clauseBreaks.contains(stem) || until.contains(stem) || (!out.isEmpty && roles[stem] != nil) { break }
+            if isContent(stem) { out.append(stem) }
+        }
+        return out
+    }
+
+    /// Whether `stem` makes an amount smaller or takes it away ("cut", "fewer", "remove").
+    static func reduces(_ stem: String) -> Bool { pointing[stem]?.contains { $0.axis == .amount && !$0.up } ?? false }
+
+    static func isContent(_ stem: String) -> Bool { !Lexicon.stopwords.contains(stem) && !skippedAfterNegation.contains(stem) }
+
+    /// How far what a removal, reduction or denial word is about may reach ("stop asking for a phone number").
+    static let windowReach = 6
+    /// Stems that end what a word is about: the start of another clause.
+    static let clauseBreaks: Set<String> = ["and", "or", "but", "then", "so", "instead", "while", "when", "if", "until", "unless",
+                                            "becaus", "befor", "after", "where", "whenev"]
+    /// Verbs of taking away besides `removal`'s ("scrap the service fee").
+    static let takingAway: Set<String> = ["scrap", "ditch", "delet", "abolish", "axe", "kill", "retir"]
+    /// Verbs that take away with a particle ("turn off", "phase out", "take away").
+    static let particleTakings: [String: Set<String>] = [
+        "turn": ["off"], "switch": ["off"], "shut": ["off", "down"], "take": ["away", "out"], "phase": ["out"],
+        "leav": ["out"], "cut": ["out"],
+    ]
 
     /// The stem "free" hyphenated to the word before it ("dairy-free", "password-free"): without that word.
     /// (`TermReader` reads it so; "ride free" and "free delivery" keep the stem "free".)
@@ -243,8 +341,10 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Whether the "first" at `index` places something by what is seen first: seen right before it ("the
     /// shelf a shopper sees first"), or "the first" and a thing seen two or three words on ("the first thing
     /// visitors see", "the first row users see") or on something ("the first thing on each listing"). Not
-    /// "first see" (the first time, not a place), nor "the first time people see the price".
-    static func seenFirst(_ stems: [String], at index: Int) -> Bool {
+    /// "first see" (the first time, not a place), nor "the first time people see the price", nor a "first"
+    /// that makes a compound with the word after it ("notice first-time deals", "see first-order offers").
+    static func seenFirst(_ stems: [String], at index: Int, joined: [Bool]) -> Bool {
+        if index + 1 < stems.count, joined[index + 1] || stems[index + 1] == "time" { return false }
         if index > 0, seeing.contains(stems[index - 1]) { return true }
         guard index > 0, stems[index - 1] == "the", index + 2 < stems.count, stems[index + 1] != "time" else { return false }
         return stems[index + 2] == "on" || stems[(index + 2)..<min(stems.count, index + 4)].contains(where: seeing.contains)
@@ -368,15 +468,17 @@ public struct ChangeDirection: Sendable, Hashable {
     /// opposite of the other change's X. Only for such a replacement, when the other change removes nothing
     /// and does not deny X.
     static func removal(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
-        func taken(_ x: ChangeDirection, from y: ChangeDirection) -> String? {
+        func taken(_ x: ChangeDirection, from y: ChangeDirection) -> (word: String, verb: String)? {
             // (A one-way removal is read on the axes, `added` naming it: "– / removed".)
-            guard !x.removed.isEmpty, x.up[.amount] != nil, !y.removes else { return nil }
-            return x.removed.intersection(y.asserted).subtracting(y.negated).subtracting(generic).subtracting(Lexicon.stopwords).min()
+            guard !x.replaced.isEmpty, !y.takesAway else { return nil }
+            let kept = x.replaced.keys.filter { y.asserted.contains($0) && !y.negated.contains($0) && !y.notKept.contains($0) }
+            guard let word = kept.filter({ !generic.contains($0) && !Lexicon.stopwords.contains($0) }).min(), let verb = x.replaced[word] else { return nil }
+            return (word, verb)
         }
-        if let word = taken(a, from: b), let verb = a.down[.amount] {
+        if let (word, verb) = taken(a, from: b) {
             return "\(spell(a, verb)) \(spell(a, word)) / \(spell(b, word))"
         }
-        if let word = taken(b, from: a), let verb = b.down[.amount] {
+        if let (word, verb) = taken(b, from: a) {
             return "\(spell(a, word)) / \(spell(b, verb)) \(spell(b, word))"
         }
         return nil
@@ -447,7 +549,7 @@ public struct ChangeDirection: Sendable, Hashable {
     static let spelled: [String: String] = [
         "abov": "above", "decreas": "decrease", "disabl": "disable", "doubl": "double", "elimin": "eliminate",
         "enabl": "enable", "exclud": "exclude", "includ": "include", "increas": "increase", "introduc": "introduce",
-        "postpon": "postpone", "rais": "raise", "reduc": "reduce", "remov": "remove", "requir": "require",
+        "postpon": "postpone", "rais": "raise", "reduc": "reduce", "remov": "remove", "replac": "replace", "requir": "require",
     ]
 
     /// Stems of adding and showing: what a change does unless it says otherwise.

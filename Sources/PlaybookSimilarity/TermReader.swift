@@ -19,30 +19,48 @@ public final class TermReader {
         let words = Tokenizer.writtenWords(text)
         var stems: [String] = []
         var written: [String] = []
+        var joined: [Bool] = []
         stems.reserveCapacity(words.count)
         written.reserveCapacity(words.count)
+        joined.reserveCapacity(words.count)
         for word in words {
             var stem = stemmer?.stem(Substring(word.word)) ?? word.word
             if word.joined, let last = stems.indices.last {
                 if word.word == "free" {
                     stem = ChangeDirection.without
-                } else if Self.particles.contains(word.word), ChangeDirection.pointing[stems[last]] != nil {
+                } else if Self.particles.contains(Self.singular(word.word)), ChangeDirection.pointing[stems[last]] != nil {
                     stems[last] += "-"
                     // Shown as the compound, never as the bare verb it is not ("not add-on", not "not add").
                     written[last] += "-" + word.written
                 }
-            } else if let last = stems.indices.last, Self.placeVerbs[stems[last]]?.contains(word.word) == true,
-                      last == 0 || stems[last - 1] != "the" {
-                // A place word that a particle follows is a verb ("top up the card", "topping up", "top off"),
-                // the same thing as the compound "top-up", unless an article makes it the place ("at the top").
+            } else if let last = stems.indices.last, Self.placeVerbs[stems[last]]?.contains(Self.singular(word.word)) == true,
+                      !Self.placeAfterArticle(stems, last) {
+                // A place word that a particle follows is a verb ("top up the card", "topping up", "top off") or
+                // the noun made of it ("the top up amount", "top ups"), as the compound "top-up" is, unless a
+                // preposition and an article make it the place ("at the top up front", "move it to the top").
                 stems[last] += "-"
                 written[last] += " " + word.written
             }
             stems.append(stem)
             written.append(word.written)
+            joined.append(word.joined)
         }
-        return Reading(stems: stems, written: written)
+        return Reading(stems: stems, written: written, joined: joined)
     }
+
+    /// A particle in the plural ("top-ups", "drop-offs", "add-ons") as the particle.
+    static func singular(_ word: String) -> String {
+        word.count > 2 && word.hasSuffix("s") ? String(word.dropLast()) : word
+    }
+
+    /// Whether the word at `index` follows a preposition of place and an article ("at the", "to the",
+    /// "on the", "from the"): then it is the place.
+    static func placeAfterArticle(_ stems: [String], _ index: Int) -> Bool {
+        index >= 2 && stems[index - 1] == "the" && placePrepositions.contains(stems[index - 2])
+    }
+
+    /// Prepositions that put a thing at a place ("at the top", "to the top", "on the top", "from the top").
+    static let placePrepositions: Set<String> = ["at", "to", "on", "from", "in", "into", "onto", "near", "toward"]
 
     /// Words that, hyphenated after a verb, make a noun of it ("add-on", "drop-off", "cut-off", "top-up",
     /// "add-to-cart").
@@ -113,11 +131,15 @@ public struct Reading: RandomAccessCollection, Sendable {
     public let stems: [String]
     /// The words as written, one per stem.
     public let written: [String]
+    /// Whether a hyphen joins each word to the one before ("first-time": false, true).
+    public let joined: [Bool]
 
-    public init(stems: [String], written: [String]) {
+    public init(stems: [String], written: [String], joined: [Bool]? = nil) {
         precondition(stems.count == written.count, "one written word per stem")
+        precondition(joined.map { $0.count == stems.count } ?? true, "one join per stem")
         self.stems = stems
         self.written = written
+        self.joined = joined ?? [Bool](repeating: false, count: stems.count)
     }
 
     /// Stems read from elsewhere, with no spelling of their own.

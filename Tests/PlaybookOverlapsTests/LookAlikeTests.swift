@@ -123,6 +123,38 @@ final class LookAlikeTests: XCTestCase {
         }
     }
 
+    /// Two rewordings that take away the same thing in other words ("remove" / "scrap", "stop asking for",
+    /// "instead of") and put the same in its place are one idea; against a change that keeps the thing they
+    /// are two, the removal named with its own word.
+    func testARemovalSaidAnotherWayIsADuplicate() throws {
+        typealias Side = (title: String, change: String)
+        let tipJar: Side = ("Tip jar at the till", "remove the service fee and add a tip jar next to the card reader")
+        let cases: [(Side, Side)] = [
+            (tipJar, ("Diners choose what to give", "scrap the service fee; guests put what they like into a jar by the register")),
+            (("Shorter signup form", "remove the phone number field from the signup form and add a skip link"),
+             ("Quicker registration", "stop asking for a phone number when people register and offer a link to skip ahead")),
+            (("Fewer lost bookings when classes are full", "when a class is full, remove the waitlist and show the next class with free spots"),
+             ("Point people to open sessions", "if a session is booked out, suggest the next one with room instead of a waitlist")),
+        ]
+        func found(_ first: Side, _ second: Side) -> [Overlap] {
+            let encoder = Vectors([first.title + ". " + first.change: [1, 0, 0], second.title + ". " + second.change: [0.99, 0.1, 0],
+                                   "regular customers": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: first.title, change: first.change, audience: "regular customers",
+                               outcome: "more orders")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: second.title, change: second.change, audience: "regular customers",
+                               outcome: "more orders")
+            return OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder)
+        }
+        for (first, second) in cases {
+            let overlap = try XCTUnwrap(found(first, second).first)
+            XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
+            XCTAssertFalse(overlap.reason.contains("direction ("), overlap.reason)
+        }
+        let kept = try XCTUnwrap(found(tipJar, ("Diners choose what to give", "keep the service fee; guests put what they like into a jar by the register")).first)
+        XCTAssertEqual(kept.kind, .related)
+        XCTAssertTrue(kept.reason.contains("direction (remove service / service)"), kept.reason)
+    }
+
     /// A copy of the original and a look-alike for another platform read closer to the original than
     /// its restatement does; neither is a rival, so the restatement is found.
     func testARestatementIsFoundWhenCopiesAndLookAlikesReadCloser() {

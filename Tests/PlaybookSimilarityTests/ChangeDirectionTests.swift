@@ -10,6 +10,11 @@ final class ChangeDirectionTests: XCTestCase {
 
     func opposition(_ a: String, _ b: String) -> String? { ChangeDirection.opposition(direction(a), direction(b)) }
 
+    /// A hypothesis's title and change, each its own sentence.
+    func titled(_ title: String, _ change: String) -> ChangeDirection {
+        ChangeDirection(sentences: [reader.stems(title), reader.stems(change)])
+    }
+
     /// Opposite words on one scale still oppose each other.
     func testOppositeWordsOnOneScaleOppose() {
         XCTAssertEqual(opposition("a shorter signup form", "a longer signup form"), "shorter / longer")
@@ -26,6 +31,56 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(opposition(removal, "when a class is full, put people on a waitlist that books them in"), "remove waitlist / waitlist")
         XCTAssertNil(opposition("when a class is full, hide the class and put people on a waitlist", removal))
         XCTAssertNil(opposition("when a class is full, book people into the next class", removal))
+    }
+
+    /// A change that takes away what the other replaces, in other words ("stop asking for", "scrap", "instead
+    /// of", "get rid of" …), or cuts it or says not to do it, does not keep it: the two go the same way. A change
+    /// that keeps it still opposes the replacement.
+    func testARemovalSaidAnotherWayKeepsNothing() {
+        let service = "remove the service fee and add a tip jar"
+        let waitlist = "when a class is full, remove the waitlist and show the next class with free spots"
+        let phone = "remove the phone number field from the signup form and add a skip link"
+        let pairs = [
+            (phone, "stop asking for a phone number on the signup form and add a skip link"),
+            (phone, "do not ask for a phone number on the signup form and add a skip link"),
+            (service, "scrap the service fee and add a tip jar"),
+            (service, "ditch the service fee and add a tip jar"),
+            (service, "do away with the service fee and add a tip jar"),
+            (service, "cut the service fee and add a tip jar"),
+            (waitlist, "when a class is full, show the next class with free spots instead of a waitlist"),
+            (waitlist, "when a class is full, get rid of the waitlist and show the next class with free spots"),
+            (waitlist, "when a class is full, replace the waitlist with the next class that has free spots"),
+            (waitlist, "when a class is full, turn the waitlist off and show the next class with free spots"),
+        ]
+        for (a, b) in pairs {
+            XCTAssertNil(opposition(a, b), b)
+            XCTAssertNil(opposition(b, a), b)
+        }
+        XCTAssertTrue(direction("no longer offer a waitlist").takesAway)
+        XCTAssertTrue(direction("no longer offer a waitlist").notKept.contains("waitlist"))
+        XCTAssertFalse(direction("do not remove the waitlist").notKept.contains("waitlist"))
+        XCTAssertEqual(opposition(service, "charge a service fee and add a tip jar"), "remove service / service")
+        XCTAssertEqual(opposition("keep the waitlist and show the next class with free spots too", waitlist), "waitlist / remove waitlist")
+    }
+
+    /// Only a removal that an adding word follows in its own sentence is a replacement: an adding word in the
+    /// title ("More bookings …") or before the removal makes none. The message names each removed thing
+    /// with its own removal word, not with the first word that points down ("Fewer …", "not add").
+    func testAReplacementIsReadInItsSentence() {
+        let kept = direction("when a class is full, put people on a waitlist that books them in")
+        XCTAssertNil(ChangeDirection.opposition(titled("More bookings when classes are full", "when a class is full, remove the waitlist"), kept))
+        XCTAssertNil(ChangeDirection.opposition(titled("Bigger classes", "add a second room and remove the waitlist"), kept))
+        let fewer = titled("Fewer lost bookings when classes are full",
+                           "when a class is full, remove the waitlist and show the next class with free spots")
+        XCTAssertEqual(ChangeDirection.opposition(fewer, kept), "remove waitlist / waitlist")
+        XCTAssertNil(ChangeDirection.opposition(fewer, titled("Fewer lost bookings when classes are full",
+                                                              "when a class is full, get rid of the waitlist and show the next class with free spots")))
+        let notAdd = titled("Do not add a fee at checkout", "remove the service fee and add a tip jar")
+        let charge = direction("charge a service fee and add a tip jar")
+        XCTAssertEqual(ChangeDirection.opposition(notAdd, charge), "remove service / service")
+        XCTAssertFalse(ChangeDirection.denies(notAdd, charge))
+        XCTAssertEqual(ChangeDirection.opposition(direction("hide the filters and drop the banner, then add a search box"),
+                                                  direction("show the banner with the filters")), "drop banner / banner")
     }
 
     /// "Without X" states what "drop X" does: not a denial of it. A denied showing ("does not show
@@ -87,6 +142,12 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(direction("move the price to the top").up[.position], "top")
         XCTAssertEqual(direction("show the map at the top up front").up[.position], "top")
         XCTAssertEqual(opposition("move the banner to the top of the page", "move the banner to the bottom of the page"), "top / bottom")
+        // "The top up amount" is the amount topped up; "top ups" and "drop-offs" are things, not directions.
+        XCTAssertNil(ChangeDirection.added(direction("pre-select the top up amount from the last order on the wallet screen"),
+                                           direction("pre-select the top-up amount from the last order on the wallet screen")))
+        XCTAssertNil(direction("send a reminder after two top ups").up[.position])
+        XCTAssertNil(direction("send a reminder after two top-ups").up[.position])
+        XCTAssertNil(direction("missed drop-offs at the counter").down[.amount])
     }
 
     /// What visitors see first is the top said another way: "the first thing visitors see" does not leave
@@ -102,7 +163,14 @@ final class ChangeDirectionTests: XCTestCase {
                                              direction("show what customers say as the first thing visitors see")), "bottom / –")
         XCTAssertEqual(ChangeDirection.added(top, direction("show the quotes the first time people see the price")), "top / –")
         XCTAssertEqual(ChangeDirection.added(top, direction("show the quotes when people first see the price")), "top / –")
-        XCTAssertNil(ChangeDirection.added(direction("show customer quotes"), direction("make quotes the first thing visitors see")))
+        // A "first" that makes a compound with the next word places nothing ("first-time deals").
+        XCTAssertEqual(ChangeDirection.added(top, direction("let visitors notice first-time deals beside customer quotes")), "top / –")
+        XCTAssertEqual(ChangeDirection.added(top, direction("shoppers who see first-order offers get customer quotes")), "top / –")
+        // Seen first is no direction of its own: it adds none against a change that names no place.
+        let seenFirst = direction("make quotes the first thing visitors see")
+        XCTAssertTrue(seenFirst.placesFirstSeen)
+        XCTAssertNil(seenFirst.up[.position])
+        XCTAssertNil(ChangeDirection.added(direction("show customer quotes"), seenFirst))
     }
 
     /// A place that says where the neighbour is ("next to the price at the top") is not left out by a change

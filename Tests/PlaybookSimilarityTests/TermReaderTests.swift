@@ -52,6 +52,12 @@ final class TermReaderTests: XCTestCase {
         XCTAssertEqual(reader.stems("topping up the card").stems, ["top-", "up", "the", "card"])
         XCTAssertEqual(reader.stems("at the top up front").stems, ["at", "the", "top", "up", "front"])
         XCTAssertEqual(reader.stems("move it to the top").stems, ["move", "it", "to", "the", "top"])
+        // After an article alone it is the noun made of the verb ("the top up amount"); so are plurals.
+        XCTAssertEqual(reader.stems("pre-select the top up amount").stems, ["pre", "select", "the", "top-", "up", "amount"])
+        XCTAssertEqual(reader.stems("from the top up").stems, ["from", "the", "top", "up"])
+        XCTAssertEqual(reader.stems("two top ups").stems, ["two", "top-", "up"])
+        XCTAssertEqual(reader.stems("two top-ups, three drop-offs, add-ons").stems, ["two", "top-", "up", "three", "drop-", "off", "add-", "on"])
+        XCTAssertEqual(reader.stems("first-time deals").joined, [false, true, false])
         XCTAssertEqual(reader.stems("9-free naïve-free").stems, ["free", "naïv", ChangeDirection.without])
         XCTAssertEqual(Tokenizer.writtenWords("top-up-to-date").map(\.joined), [false, true, true, true])
         // A hyphen joins words, whichever hyphen it is; a number before it is no compound.
