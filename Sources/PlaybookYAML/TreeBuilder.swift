@@ -29,12 +29,16 @@ struct TreeBuilder {
         var pendingKey: Node?
         var size = 1
         var height = 1
+        /// The mapping's scalar keys so far, each once (its first mark), while a linear scan finds them:
+        /// scanned here, a key costs a length comparison where the pairs' keys cost copying each key
+        /// node out of its enum (a retain and a release) and a string comparison.
+        var keys: [(text: String, mark: Mark)] = []
         /// First mark of each scalar key, built once a mapping is too big for a linear scan.
         var keyIndex: [String: Mark]?
     }
 
-    /// Mappings up to this many pairs look for duplicate keys by scanning; bigger ones use a dictionary.
-    private static let linearKeyScanLimit = 16
+    /// Mappings up to this many distinct keys look for duplicate keys by scanning; bigger ones use a dictionary.
+    private static let linearKeyScanLimit = 32
 
     let limits: Limits
     private(set) var documents: [Document] = []
@@ -188,15 +192,15 @@ struct TreeBuilder {
             problems.append(.duplicateKey(text, at: key.mark, firstAt: first))
         } else if open[index].keyIndex != nil {
             open[index].keyIndex?[text] = key.mark
-        } else if open[index].pairs.count >= Self.linearKeyScanLimit {
+        } else if open[index].keys.count >= Self.linearKeyScanLimit {
             var keyIndex: [String: Mark] = [:]
-            for pair in open[index].pairs {
-                if case .scalar(let earlier, _) = pair.key.value, keyIndex[earlier] == nil {
-                    keyIndex[earlier] = pair.key.mark
-                }
-            }
+            keyIndex.reserveCapacity(open[index].keys.count * 2)
+            for earlier in open[index].keys { keyIndex[earlier.text] = earlier.mark }
             keyIndex[text] = key.mark
             open[index].keyIndex = keyIndex
+            open[index].keys = []
+        } else {
+            open[index].keys.append((text, key.mark))
         }
     }
 
@@ -204,10 +208,10 @@ struct TreeBuilder {
         if let keyIndex = open[index].keyIndex {
             return keyIndex[text]
         }
-        for pair in open[index].pairs {
-            if case .scalar(let earlier, _) = pair.key.value, earlier == text {
-                return pair.key.mark
-            }
+        // The length first: an integer comparison, inlined, where most keys differ.
+        let count = text.utf8.count
+        for earlier in open[index].keys where earlier.text.utf8.count == count && earlier.text == text {
+            return earlier.mark
         }
         return nil
     }
