@@ -172,45 +172,56 @@ struct TreeBuilder {
             root = node
             return
         }
-        open[last].size += size
-        open[last].height = max(open[last].height, height + 1)
-        if !open[last].isMapping {
-            open[last].items.append(node)
-        } else if let key = open[last].pendingKey {
-            open[last].pairs.append(Pair(key: key, value: node))
-            open[last].pendingKey = nil
-        } else {
-            checkDuplicate(key: node, in: last)
-            open[last].pendingKey = node
+        // The collection reached once and changed in place: through `open[last]` each change
+        // checked the list's storage for sharing and the index against its bounds again.
+        if let duplicate = Self.add(node, size: size, height: height, to: &open[last]) {
+            problems.append(duplicate)
         }
     }
 
-    /// Records a non-fatal problem when a scalar key repeats one already in the mapping.
-    private mutating func checkDuplicate(key: Node, in index: Int) {
-        guard case .scalar(let text, _) = key.value else { return }
-        if let first = firstMark(ofKey: text, in: index) {
-            problems.append(.duplicateKey(text, at: key.mark, firstAt: first))
-        } else if open[index].keyIndex != nil {
-            open[index].keyIndex?[text] = key.mark
-        } else if open[index].keys.count >= Self.linearKeyScanLimit {
+    /// Adds `node` to `collection`; the problem, when it is a key that repeats an earlier one.
+    private static func add(_ node: Node, size: Int, height: Int, to collection: inout OpenCollection) -> YAMLProblem? {
+        collection.size += size
+        collection.height = max(collection.height, height + 1)
+        if !collection.isMapping {
+            collection.items.append(node)
+        } else if let key = collection.pendingKey {
+            collection.pairs.append(Pair(key: key, value: node))
+            collection.pendingKey = nil
+        } else {
+            collection.pendingKey = node
+            return checkDuplicate(key: node, in: &collection)
+        }
+        return nil
+    }
+
+    /// The problem when a scalar key repeats one already in the mapping; else records the key.
+    private static func checkDuplicate(key: Node, in collection: inout OpenCollection) -> YAMLProblem? {
+        guard case .scalar(let text, _) = key.value else { return nil }
+        if let first = firstMark(ofKey: text, in: collection) {
+            return .duplicateKey(text, at: key.mark, firstAt: first)
+        } else if collection.keyIndex != nil {
+            collection.keyIndex?[text] = key.mark
+        } else if collection.keys.count >= linearKeyScanLimit {
             var keyIndex: [String: Mark] = [:]
-            keyIndex.reserveCapacity(open[index].keys.count * 2)
-            for earlier in open[index].keys { keyIndex[earlier.text] = earlier.mark }
+            keyIndex.reserveCapacity(collection.keys.count * 2)
+            for earlier in collection.keys { keyIndex[earlier.text] = earlier.mark }
             keyIndex[text] = key.mark
-            open[index].keyIndex = keyIndex
-            open[index].keys = []
+            collection.keyIndex = keyIndex
+            collection.keys = []
         } else {
-            open[index].keys.append((text, key.mark))
+            collection.keys.append((text, key.mark))
         }
+        return nil
     }
 
-    private func firstMark(ofKey text: String, in index: Int) -> Mark? {
-        if let keyIndex = open[index].keyIndex {
+    private static func firstMark(ofKey text: String, in collection: OpenCollection) -> Mark? {
+        if let keyIndex = collection.keyIndex {
             return keyIndex[text]
         }
         // The length first: an integer comparison, inlined, where most keys differ.
         let count = text.utf8.count
-        for earlier in open[index].keys where earlier.text.utf8.count == count && earlier.text == text {
+        for earlier in collection.keys where earlier.text.utf8.count == count && earlier.text == text {
             return earlier.mark
         }
         return nil
