@@ -35,10 +35,8 @@ public enum EntityDecoder {
                 entity: id.value))
         }
         let what = "\(kind.rawValue) \(id.value)"
-        // Re-read with the entity's name so every message says which entity it is about.
-        guard let fields = FieldReader(root, what: what, entity: id.value, into: &diagnostics) else {
-            return DecodedDocument(entity: nil, diagnostics: diagnostics)
-        }
+        // The header again under the entity's name, so every message says which entity it is about.
+        let fields = header.named(what, entity: id.value)
         // The invalid fields are set on the value before it is wrapped: set through the (indirect)
         // enum, the whole entity was copied out of its box and boxed again.
         let entity: Entity

@@ -28,7 +28,7 @@ struct FieldReader {
         self.mark = node.mark
         self.entity = entity
         self.pairs = pairs
-        // A short mapping (most are) is searched in place: building a table costs more.
+        // A short mapping (all of a playbook's are) is searched in place: building a table costs more.
         guard pairs.count > Self.searchedInPlace else { return }
         first.reserveCapacity(pairs.count)
         for (index, pair) in pairs.enumerated() {
@@ -36,13 +36,31 @@ struct FieldReader {
         }
     }
 
-    /// Mappings with at most this many keys are searched key by key.
-    static let searchedInPlace = 16
+    /// This reader under another name (`what`, `entity`), its mapping not searched again.
+    private init(_ other: FieldReader, what: String, entity: String?) {
+        self.what = what
+        self.path = other.path
+        self.mark = other.mark
+        self.entity = entity
+        self.pairs = other.pairs
+        self.first = other.first
+    }
+
+    /// This reader with the messages naming `what` and `entity` (the root read again once its kind and id are known).
+    func named(_ what: String, entity: String?) -> FieldReader {
+        FieldReader(self, what: what, entity: entity)
+    }
+
+    /// Mappings with at most this many keys are searched key by key. (An experiment's root has 18:
+    /// looked up by hashing, each lookup hashed the key and each reader built a table of them all.)
+    static let searchedInPlace = 32
 
     subscript(key: String) -> Node? {
         if pairs.count <= Self.searchedInPlace {
+            // The length first: an integer comparison, inlined, where most keys differ.
+            let count = key.utf8.count
             for pair in pairs {
-                if case .scalar(let text, _) = pair.key.value, text == key { return pair.value }
+                if case .scalar(let text, _) = pair.key.value, text.utf8.count == count, text == key { return pair.value }
             }
             return nil
         }
@@ -76,13 +94,19 @@ struct FieldReader {
                     rule: RuleID.unknownKey, mark: pair.key.mark,
                     message: "merge keys (<<) are not supported in playbook files; write the fields out in full", entity: entity,
                     field: parentField))
-            } else if !allowed.contains(key) {
+            } else if !FieldReader.contains(allowed, key) {
                 let hint = KeyHints.shared.hint(for: key, in: allowed)
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
                     message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: parentField))
             }
         }
+    }
+
+    /// Whether `list` holds `key`, the lengths compared first (most keys differ in length).
+    static func contains(_ list: [String], _ key: String) -> Bool {
+        let count = key.utf8.count
+        return list.contains { $0.utf8.count == count && $0 == key }
     }
 
     /// The node for `key`, or nil; records a missing-field diagnostic when required.
@@ -241,8 +265,15 @@ struct FieldReader {
         return ScalarValue(text: text, style: style, tag: node.tag)
     }
 
+    /// `resolve(node) == .null`, without building the value: a plain scalar of at most four bytes
+    /// that is one of the null words, unless tagged as a string.
     static func isNull(_ node: Node) -> Bool {
-        resolve(node) == .null
+        guard case .scalar(let text, let style) = node.value, style == .plain, text.utf8.count <= 4 else { return false }
+        if let tag = node.tag, tag == "!!str" || tag == "!" { return false }
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
     }
 
     static func describe(_ node: Node) -> String {

@@ -29,12 +29,16 @@ struct TreeBuilder {
         var pendingKey: Node?
         var size = 1
         var height = 1
+        /// The mapping's scalar keys so far, each once (its first mark), while a linear scan finds them:
+        /// scanned here, a key costs a length comparison where the pairs' keys cost copying each key
+        /// node out of its enum (a retain and a release) and a string comparison.
+        var keys: [(text: String, mark: Mark)] = []
         /// First mark of each scalar key, built once a mapping is too big for a linear scan.
         var keyIndex: [String: Mark]?
     }
 
-    /// Mappings up to this many pairs look for duplicate keys by scanning; bigger ones use a dictionary.
-    private static let linearKeyScanLimit = 16
+    /// Mappings up to this many distinct keys look for duplicate keys by scanning; bigger ones use a dictionary.
+    private static let linearKeyScanLimit = 32
 
     let limits: Limits
     private(set) var documents: [Document] = []
@@ -168,46 +172,57 @@ struct TreeBuilder {
             root = node
             return
         }
-        open[last].size += size
-        open[last].height = max(open[last].height, height + 1)
-        if !open[last].isMapping {
-            open[last].items.append(node)
-        } else if let key = open[last].pendingKey {
-            open[last].pairs.append(Pair(key: key, value: node))
-            open[last].pendingKey = nil
+        // The collection reached once and changed in place: through `open[last]` each change
+        // checked the list's storage for sharing and the index against its bounds again.
+        if let duplicate = Self.add(node, size: size, height: height, to: &open[last]) {
+            problems.append(duplicate)
+        }
+    }
+
+    /// Adds `node` to `collection`; the problem, when it is a key that repeats an earlier one.
+    private static func add(_ node: Node, size: Int, height: Int, to collection: inout OpenCollection) -> YAMLProblem? {
+        collection.size += size
+        collection.height = max(collection.height, height + 1)
+        if !collection.isMapping {
+            collection.items.append(node)
+        } else if let key = collection.pendingKey {
+            collection.pairs.append(Pair(key: key, value: node))
+            collection.pendingKey = nil
         } else {
-            checkDuplicate(key: node, in: last)
-            open[last].pendingKey = node
+            collection.pendingKey = node
+            return checkDuplicate(key: node, in: &collection)
         }
+        return nil
     }
 
-    /// Records a non-fatal problem when a scalar key repeats one already in the mapping.
-    private mutating func checkDuplicate(key: Node, in index: Int) {
-        guard case .scalar(let text, _) = key.value else { return }
-        if let first = firstMark(ofKey: text, in: index) {
-            problems.append(.duplicateKey(text, at: key.mark, firstAt: first))
-        } else if open[index].keyIndex != nil {
-            open[index].keyIndex?[text] = key.mark
-        } else if open[index].pairs.count >= Self.linearKeyScanLimit {
+    /// The problem when a scalar key repeats one already in the mapping; else records the key.
+    private static func checkDuplicate(key: Node, in collection: inout OpenCollection) -> YAMLProblem? {
+        guard case .scalar(let text, _) = key.value else { return nil }
+        if let first = firstMark(ofKey: text, in: collection) {
+            return .duplicateKey(text, at: key.mark, firstAt: first)
+        } else if collection.keyIndex != nil {
+            collection.keyIndex?[text] = key.mark
+        } else if collection.keys.count >= linearKeyScanLimit {
             var keyIndex: [String: Mark] = [:]
-            for pair in open[index].pairs {
-                if case .scalar(let earlier, _) = pair.key.value, keyIndex[earlier] == nil {
-                    keyIndex[earlier] = pair.key.mark
-                }
-            }
+            keyIndex.reserveCapacity(collection.keys.count * 2)
+            for earlier in collection.keys { keyIndex[earlier.text] = earlier.mark }
             keyIndex[text] = key.mark
-            open[index].keyIndex = keyIndex
+            collection.keyIndex = keyIndex
+            collection.keys = []
+        } else {
+            collection.keys.append((text, key.mark))
         }
+        return nil
     }
 
-    private func firstMark(ofKey text: String, in index: Int) -> Mark? {
-        if let keyIndex = open[index].keyIndex {
+    private static func firstMark(ofKey text: String, in collection: OpenCollection) -> Mark? {
+        if let keyIndex = collection.keyIndex {
             return keyIndex[text]
         }
-        for pair in open[index].pairs {
-            if case .scalar(let earlier, _) = pair.key.value, earlier == text {
-                return pair.key.mark
-            }
+        // The length first: an integer comparison, inlined, where most keys differ.
+        let count = text.utf8.count
+        for earlier in collection.keys where earlier.text.utf8.count == count && earlier.text == text {
+            return earlier.mark
         }
         return nil
     }

@@ -24,6 +24,14 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertTrue(flagged.contains { $0.hasPrefix("\"description\" still holds the placeholder <déjà écrit, 名前>") }, "\(flagged)")
     }
 
+    func testAPlaceholderWrittenWithEscapesIsAPlaceholder() {
+        // No `<` in the file's bytes: the brackets come from double-quoted escapes.
+        let flagged = flaggedFields(["name": "\"\\x3cmetric name\\x3e\"", "owner": "\"\\u003cowner\\u003e\""])
+        XCTAssertEqual(flagged.count, 2, "\(flagged)")
+        XCTAssertTrue(flagged.contains { $0.hasPrefix("\"name\" still holds the placeholder <metric name>") }, "\(flagged)")
+        XCTAssertTrue(flagged.contains { $0.hasPrefix("\"owner\" still holds the placeholder <owner>") }, "\(flagged)")
+    }
+
     func testAValueSpanningLinesOrTextAroundTheBracketsIsNoPlaceholder() {
         XCTAssertEqual(flaggedFields([
             "name": "\"<first\\nsecond>\"",
