@@ -104,6 +104,9 @@ struct FieldComparison {
                 // to a rule on any one-sided page or channel.)
                 let named = { (channel: [String: String]?) in channel.map { $0.keys.sorted().joined(separator: ", ") } ?? "–" }
                 differences.append("surface (\(named(channelA)) / \(named(channelB)))")
+            } else if Self.onlyTakeAway(onlyA), Self.onlyTakeAway(onlyB) {
+                // Near copies that take the same thing away in other words ("remove" / "scrap the service fee
+                // and add a tip jar", "get rid of"): one change, no detail (`ChangeDirection` reads the direction).
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
                       max(onlyA.count, onlyB.count) <= Self.detailTerms
                       || (Self.phrases(of: onlyA, in: a.text) <= Self.swappedPhrases && Self.phrases(of: onlyB, in: b.text) <= Self.swappedPhrases) {
@@ -163,6 +166,12 @@ struct FieldComparison {
         guard !words.isEmpty else { return [] }
         let reader = ThreadReader.current
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
+    }
+
+    /// Whether `words` say nothing but that something is taken away (`ChangeDirection.onlyTakeAway`).
+    static func onlyTakeAway(_ words: [String]) -> Bool {
+        let reader = ThreadReader.current
+        return ChangeDirection.onlyTakeAway(words.flatMap { reader.stems($0) })
     }
 
     /// The `words` that are numbers in digits ("20", "4.99", "30%").

@@ -284,6 +284,13 @@ public struct ChangeDirection: Sendable, Hashable {
                                             "becaus", "befor", "after", "where", "whenev"]
     /// Verbs of taking away besides `removal`'s ("scrap the service fee").
     static let takingAway: Set<String> = ["scrap", "ditch", "delet", "abolish", "axe", "kill", "retir"]
+    /// Whether `stems` say nothing but that something is taken away ("remove", "scrap", "get rid", "instead",
+    /// "turn off"): what two near copies swap when they take the same thing away in other words.
+    public static func onlyTakeAway(_ stems: [String]) -> Bool {
+        !stems.isEmpty && stems.allSatisfy { removal.contains($0) || takingAway.contains($0) || takingAwayPhrases.contains($0) }
+    }
+    /// The words of the phrases that take away ("get rid of", "do away with", "instead of", "turn off", "phase out", "no longer").
+    static let takingAwayPhrases: Set<String> = ["get", "got", "rid", "away", "instead", "turn", "switch", "off", "phase", "out", "longer"]
     /// Verbs that take away with a particle ("turn off", "phase out", "take away").
     static let particleTakings: [String: Set<String>] = [
         "turn": ["off"], "switch": ["off"], "shut": ["off", "down"], "take": ["away", "out"], "phase": ["out"],

@@ -155,6 +155,27 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(kept.reason.contains("direction (remove service / service)"), kept.reason)
     }
 
+    /// Near copies that take the same thing away in other words ("remove" / "scrap" / "get rid of" the
+    /// service fee) make one change: a duplicate, not a detail (they read `detail (remove / scrap)`). A near
+    /// copy that swaps the removal for another verb is still a detail.
+    func testNearCopiesTakingAwayInOtherWordsAreADuplicate() throws {
+        let title = "Tip jar instead of a service fee"
+        func change(_ verb: String) -> String { "\(verb) the service fee at the table and add a tip jar next to the card reader" }
+        func found(_ first: String, _ second: String) throws -> Overlap {
+            let encoder = Vectors([title + ". " + change(first): [1, 0, 0], title + ". " + change(second): [0.99, 0.1, 0], "diners": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: title, change: change(first), audience: "diners", outcome: "more tips")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: title, change: change(second), audience: "diners", outcome: "more tips")
+            return try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        }
+        for (first, second) in [("remove", "scrap"), ("remove", "get rid of"), ("drop", "ditch"), ("remove", "do away with")] {
+            let overlap = try found(first, second)
+            XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
+            XCTAssertFalse(overlap.reason.contains("detail ("), overlap.reason)
+        }
+        let halved = try found("remove", "halve")
+        XCTAssertEqual(halved.kind, .related, halved.reason)
+    }
+
     /// A copy of the original and a look-alike for another platform read closer to the original than
     /// its restatement does; neither is a rival, so the restatement is found.
     func testARestatementIsFoundWhenCopiesAndLookAlikesReadCloser() {
