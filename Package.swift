@@ -82,7 +82,7 @@ let package = Package(
         .target(name: "PlaybookSearch", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // duplicate and colliding work across squads, from entities; pure.
         .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "OverlapKernels"]),
-        // the int8 nearest-neighbour kernel of duplicate detection in C (AVX-512 VNNI chosen at run time).
+        // the int8 nearest-neighbour and float dot kernels of duplicate detection in C (AVX-512 VNNI or AVX2/FMA chosen at run time, portable loops elsewhere).
         .target(name: "OverlapKernels"),
         // pull-request review: entity changes, lint of changed files, history rules.
         .target(name: "PlaybookReview", dependencies: ["PlaybookHistory", "PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookGit"]),

@@ -259,7 +259,7 @@ public struct CandidateSearch: Sendable {
                     }
                 }
             }
-            // The word cosine over all of b's terms, for each of those, four texts at a time (`gramCosines`: the same
+            // The word cosine over all of b's terms, for each of those, eight texts at a time, then four (`gramCosines`: the same
             // products summed in the same order as one text at a time, so the same number to the bit). Summed
             // one text at a time, each text's first terms a cache miss, this was a quarter of the search's own time.
             dense.withUnsafeBufferPointer { dense in
@@ -310,7 +310,7 @@ public struct CandidateSearch: Sendable {
     /// For each text `b` of `texts`, in order, into `out`: the cosine of its grams (or words: `ids[starts[b]..<starts[b + 1]]`,
     /// weights alike) with the probing text's laid out by id in `dense` (0 elsewhere). Summed over b's grams in
     /// ascending order, a's weight first, these are the same products added in the same order as the merge
-    /// of the two lists (`SparseVector.dot`), plus exact zeros: the same number to the bit. Four texts at a
+    /// of the two lists (`SparseVector.dot`), plus exact zeros: the same number to the bit. Eight (then four) texts at a
     /// time, each its own running sum: one text's sum, a chain of dependent adds after a cache miss on its
     /// grams, left the core waiting (a third of the word search on spread-16000).
     static func gramCosines(of texts: ArraySlice<Int32>, against dense: UnsafeBufferPointer<Float>, starts: [Int32], ids: [Int32],
