@@ -4,7 +4,8 @@ import XCTest
 /// The form of the blind sets written after the third (`Data/fresh4-pairs.tsv`, `Data/fresh5-pairs.tsv`,
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
-/// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`,
+/// `Data/fresh15-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -48,6 +49,13 @@ struct BlindSet {
                                                     "fresh9-pairs.tsv", "fresh10-pairs.tsv", "fresh11-pairs.tsv", "fresh12-pairs.tsv",
                                                     "fresh13-pairs.tsv", "dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv",
                                                     "dupq23-pairs.tsv", "dupq25-pairs.tsv", "dupq28-pairs.tsv", "dupq29-pairs.tsv"])
+    static let fifteenth = BlindSet(file: "fresh15-pairs.tsv", prefix: "U", split: "fresh15",
+                                    earlierFiles: ["growth-pairs.tsv", "fresh-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                   "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv",
+                                                   "fresh9-pairs.tsv", "fresh10-pairs.tsv", "fresh11-pairs.tsv", "fresh12-pairs.tsv",
+                                                   "fresh13-pairs.tsv", "dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv",
+                                                   "dupq23-pairs.tsv", "dupq25-pairs.tsv", "dupq28-pairs.tsv", "dupq29-pairs.tsv",
+                                                   "fresh14-pairs.tsv", "dupq32-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -221,4 +229,12 @@ final class Fresh14DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.fourteenth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.fourteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.fourteenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh15DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.fifteenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.fifteenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.fifteenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.fifteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.fifteenth.checkNoTextRepeatedFromTheEarlierSets() }
 }
