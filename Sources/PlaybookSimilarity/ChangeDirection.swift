@@ -431,6 +431,7 @@ public struct ChangeDirection: Sendable, Hashable {
         }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
+        if let swapped = swappedTakings(a, b, spell) { return swapped }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
@@ -601,4 +602,19 @@ public struct ChangeDirection: Sendable, Hashable {
         .time: (up: ["earlier", "sooner"], down: ["later", "delay", "postpon", "defer"]),
         .position: (up: ["abov", "top"], down: ["below", "bottom"]),
     ]
+}
+
+extension ChangeDirection {
+    /// Two changes that each take away what the other keeps ("room photos instead of tile shots" / "tile shots
+    /// instead of room photos", "a monthly plan instead of the annual one" / "the annual plan, not the monthly
+    /// one"), or nil: the same words, swapped, are opposite changes. Each side must keep, undenied, a word the
+    /// other takes away; a side taking away what the other also takes away keeps nothing of it.
+    static func swappedTakings(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
+        guard a.takesAway, b.takesAway, !a.notKept.isEmpty, !b.notKept.isEmpty else { return nil }
+        func kept(_ x: ChangeDirection) -> Set<String> {
+            x.asserted.subtracting(x.notKept).subtracting(x.negated).subtracting(generic).subtracting(Lexicon.stopwords)
+        }
+        guard let dropsOnA = a.notKept.intersection(kept(b)).min(), let dropsOnB = b.notKept.intersection(kept(a)).min() else { return nil }
+        return "\(spell(a, dropsOnB)) instead of \(spell(a, dropsOnA)) / \(spell(b, dropsOnA)) instead of \(spell(b, dropsOnB))"
+    }
 }

@@ -176,6 +176,26 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertEqual(halved.kind, .related, halved.reason)
     }
 
+    /// The same words with what is kept and what is taken away swapped ("room photos instead of tile
+    /// shots" / "tile shots instead of room photos") are opposite changes, related work; the same
+    /// replacement said twice stays a duplicate.
+    func testSwappedReplacementsAreOppositeChanges() throws {
+        let rooms = "lead the weekly newsletter with photos of finished kitchens instead of single tile shots"
+        let tiles = "lead the weekly newsletter with single tile shots instead of photos of finished kitchens"
+        let again = "lead the weekly newsletter with photos of finished kitchens instead of the single tile shots"
+        func found(_ first: String, _ second: String) throws -> Overlap {
+            let encoder = Vectors(["Newsletter imagery. " + first: [1, 0, 0], "Newsletter imagery. " + second: [0.99, 0.1, 0], "subscribers": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: "Newsletter imagery", change: first, audience: "subscribers", outcome: "more clicks")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: "Newsletter imagery", change: second, audience: "subscribers", outcome: "more clicks")
+            return try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        }
+        let swapped = try found(rooms, tiles)
+        XCTAssertEqual(swapped.kind, .related, swapped.reason)
+        XCTAssertTrue(swapped.reason.contains("direction (finished instead of shots / shots instead of finished)"), swapped.reason)
+        let same = try found(rooms, again)
+        XCTAssertEqual(same.kind, .duplicate, same.reason)
+    }
+
     /// A copy of the original and a look-alike for another platform read closer to the original than
     /// its restatement does; neither is a rival, so the restatement is found.
     func testARestatementIsFoundWhenCopiesAndLookAlikesReadCloser() {
