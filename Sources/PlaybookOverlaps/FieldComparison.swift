@@ -104,7 +104,7 @@ struct FieldComparison {
                 // to a rule on any one-sided page or channel.)
                 let named = { (channel: [String: String]?) in channel.map { $0.keys.sorted().joined(separator: ", ") } ?? "–" }
                 differences.append("surface (\(named(channelA)) / \(named(channelB)))")
-            } else if Self.onlyTakeAway(onlyA), Self.onlyTakeAway(onlyB) {
+            } else if Self.onlyTakeAway(onlyA, readAs: a.direction), Self.onlyTakeAway(onlyB, readAs: b.direction) {
                 // Near copies that take the same thing away in other words ("remove" / "scrap the service fee
                 // and add a tip jar", "get rid of"): one change, no detail (`ChangeDirection` reads the direction).
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
@@ -120,7 +120,12 @@ struct FieldComparison {
             } else if onlyA.isEmpty, onlyB.isEmpty {
                 // Only an amount in digits swapped ("a £20 deposit" / "a £50 deposit", "after 3 days" /
                 // "after 7 days"): a number has no word stems, so `named` leaves it out with the filler.
-                let (amountsA, amountsB) = (Self.amounts(wording.onlyFirst), Self.amounts(wording.onlySecond))
+                var (amountsA, amountsB) = (Self.amounts(wording.onlyFirst), Self.amounts(wording.onlySecond))
+                if amountsA.isEmpty != amountsB.isEmpty {
+                    // The swapped number is also said elsewhere on one side ("2 hours before … 2 passes" / "2 hours
+                    // before … 4 passes"): terms are distinct, so the numbers are counted.
+                    (amountsA, amountsB) = Self.numbersSaidMore(a.text, b.text)
+                }
                 if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
             }
         }
@@ -168,10 +173,32 @@ struct FieldComparison {
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
     }
 
-    /// Whether `words` say nothing but that something is taken away (`ChangeDirection.onlyTakeAway`).
-    static func onlyTakeAway(_ words: [String]) -> Bool {
+    /// Whether `words` say nothing but that `direction` takes something away (`ChangeDirection.onlyTakeAway`).
+    static func onlyTakeAway(_ words: [String], readAs direction: ChangeDirection) -> Bool {
         let reader = ThreadReader.current
-        return ChangeDirection.onlyTakeAway(words.flatMap { reader.stems($0) })
+        return ChangeDirection.onlyTakeAway(words.flatMap { reader.stems($0) }, readAs: direction)
+    }
+
+    /// The numbers in digits each text says more often than the other, each once, in order of first mention.
+    static func numbersSaidMore(_ a: String, _ b: String) -> (a: [String], b: [String]) {
+        func numbers(_ text: String) -> [String] {
+            let marks: Set<Character> = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "'"]
+            return text.split(whereSeparator: { $0.isWhitespace }).compactMap { word in
+                guard let first = word.firstIndex(where: { !marks.contains($0) }), let last = word.lastIndex(where: { !marks.contains($0) }) else { return nil }
+                let trimmed = String(word[first...last])
+                return trimmed.first?.isASCIIDigit == true ? trimmed : nil
+            }
+        }
+        let (inA, inB) = (numbers(a), numbers(b))
+        func more(_ x: [String], than y: [String]) -> [String] {
+            var left = Dictionary(y.map { ($0, 1) }, uniquingKeysWith: +)
+            var out: [String] = []
+            for number in x {
+                if let count = left[number], count > 0 { left[number] = count - 1 } else if !out.contains(number) { out.append(number) }
+            }
+            return out
+        }
+        return (more(inA, than: inB), more(inB, than: inA))
     }
 
     /// The `words` that are numbers in digits ("20", "4.99", "30%").

@@ -56,6 +56,10 @@ public struct ChangeDirection: Sendable, Hashable {
     /// fee", "do not ask for a phone number"): what the change does not keep, for `removal(_:_:)`.
     public private(set) var takesAway = false
     public private(set) var notKept: Set<String> = []
+    /// The words read as taking something away ("scrap", "rid" of "get rid of", "turn" of "turn off", "instead"
+    /// of "instead of", "longer" of "no longer"), for `onlyTakeAway(_:readAs:)`: "switch" or "turn" alone, or a
+    /// "longer" trial, take nothing away.
+    public private(set) var takingWords: Set<String> = []
     /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
     /// form), for `denied(besides:)`.
     public private(set) var takenAway: Set<String> = []
@@ -230,6 +234,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 // "Turn off the waitlist", "turn the waitlist off": what lies between, else what follows.
                 if at > index + 1 {
                     takesAway = true
+                    takingWords.insert(stem)
                     notKept.formUnion(stems[(index + 1)..<at].filter(Self.isContent))
                     continue
                 }
@@ -254,7 +259,10 @@ public struct ChangeDirection: Sendable, Hashable {
             } else {
                 continue
             }
-            if removing { takesAway = true }
+            if removing {
+                takesAway = true
+                takingWords.insert(stem)
+            }
             notKept.formUnion(Self.window(after: end, in: stems, until: until))
         }
     }
@@ -284,13 +292,12 @@ public struct ChangeDirection: Sendable, Hashable {
                                             "becaus", "befor", "after", "where", "whenev"]
     /// Verbs of taking away besides `removal`'s ("scrap the service fee").
     static let takingAway: Set<String> = ["scrap", "ditch", "delet", "abolish", "axe", "kill", "retir"]
-    /// Whether `stems` say nothing but that something is taken away ("remove", "scrap", "get rid", "instead",
-    /// "turn off"): what two near copies swap when they take the same thing away in other words.
-    public static func onlyTakeAway(_ stems: [String]) -> Bool {
-        !stems.isEmpty && stems.allSatisfy { removal.contains($0) || takingAway.contains($0) || takingAwayPhrases.contains($0) }
+    /// Whether `stems` say nothing but that `direction` takes something away ("remove", "scrap", "get rid",
+    /// "instead", "turn off"), each word read so in its sentence: what two near copies swap when they take the
+    /// same thing away in other words.
+    public static func onlyTakeAway(_ stems: [String], readAs direction: ChangeDirection) -> Bool {
+        !stems.isEmpty && stems.allSatisfy(direction.takingWords.contains)
     }
-    /// The words of the phrases that take away ("get rid of", "do away with", "instead of", "turn off", "phase out", "no longer").
-    static let takingAwayPhrases: Set<String> = ["get", "got", "rid", "away", "instead", "turn", "switch", "off", "phase", "out", "longer"]
     /// Verbs that take away with a particle ("turn off", "phase out", "take away").
     static let particleTakings: [String: Set<String>] = [
         "turn": ["off"], "switch": ["off"], "shut": ["off", "down"], "take": ["away", "out"], "phase": ["out"],
@@ -473,12 +480,14 @@ public struct ChangeDirection: Sendable, Hashable {
     /// One change removes something the other names and keeps ("remove the waitlist and show the next
     /// class instead" / "put people on a waitlist that books them in"), or nil: "remove X and show Y
     /// instead" says both ways on one axis, so the axes read no direction, yet taking X away is the
-    /// opposite of the other change's X. Only for such a replacement, when the other change removes nothing
-    /// and does not deny X.
+    /// opposite of the other change's X. Only for such a replacement, when the other change keeps X: names
+    /// it, and neither takes it away in any wording nor denies it.
     static func removal(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
         func taken(_ x: ChangeDirection, from y: ChangeDirection) -> (word: String, verb: String)? {
             // (A one-way removal is read on the axes, `added` naming it: "– / removed".)
-            guard !x.replaced.isEmpty, !y.takesAway else { return nil }
+            // (What `y` takes away in any wording is in `notKept`: taking away something else, or someone's
+            // membership, "no longer" said of the audience, keeps X all the same.)
+            guard !x.replaced.isEmpty else { return nil }
             let kept = x.replaced.keys.filter { y.asserted.contains($0) && !y.negated.contains($0) && !y.notKept.contains($0) }
             guard let word = kept.filter({ !generic.contains($0) && !Lexicon.stopwords.contains($0) }).min(), let verb = x.replaced[word] else { return nil }
             return (word, verb)

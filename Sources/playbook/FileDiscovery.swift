@@ -13,6 +13,7 @@ enum FileDiscovery {
     }
 
     static let symlinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
+    static let notRegularProblem = "it is not a regular file (a FIFO, socket or device)"
 
     /// A file found under a root: its absolute path, and why it cannot be read, if it cannot.
     struct Found: Hashable {
@@ -69,7 +70,7 @@ enum FileDiscovery {
                 switch kind {
                 case S_IFREG: found.append(Found(path: path, problem: nil))
                 case S_IFLNK: found.append(Found(path: path, problem: symlinkProblem))
-                default: found.append(Found(path: path, problem: "it is not a regular file (a FIFO, socket or device)"))
+                default: found.append(Found(path: path, problem: notRegularProblem))
                 }
             }
         }
@@ -92,8 +93,10 @@ enum FileDiscovery {
     }
 
     /// The bytes of a regular file, or why they cannot be had; a file past `limit` is not read.
-    /// The file itself is never followed if it is a symbolic link (`lstat`, then `O_NOFOLLOW`),
-    /// and what was opened is checked again (`fstat`), so a swap in between is caught.
+    /// The file itself is never followed if it is a symbolic link (`O_NOFOLLOW`), and what was opened
+    /// is checked (`fstat`). For a path already known to be a regular file (found by the walk, or looked
+    /// up before): opening a FIFO, even without blocking, would wake a writer waiting on it, so a path
+    /// of unknown kind goes through `readChecked`.
     static func read(_ path: String, limit: Int) -> SourceFile.Content {
         // A regular file is opened and checked straight away (`O_NOFOLLOW`, then `fstat`): an `lstat`
         // first walked the path once more, a fifth of reading a small file. Anything else is left to
@@ -111,8 +114,9 @@ enum FileDiscovery {
         return readChecked(path, limit: limit)
     }
 
-    /// `read` with the file's kind looked up first, for the words of what is not a regular file.
-    private static func readChecked(_ path: String, limit: Int) -> SourceFile.Content {
+    /// `read` with the file's kind looked up first (`lstat`), for a path of unknown kind and for the
+    /// words of what is not a regular file.
+    static func readChecked(_ path: String, limit: Int) -> SourceFile.Content {
         var info = stat()
         guard lstat(path, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
         switch info.st_mode & S_IFMT {

@@ -143,9 +143,13 @@ struct WorkingTreeSource: LintSource {
                     }
                 } else {
                     // A file named on the command line is read even without a .yml name;
-                    // a symbolic link is still not followed.
+                    // a symbolic link is still not followed, and a FIFO, socket or device is not opened.
                     let shown = Workspace.display(absolute, root: workspace.displayBase)
-                    let problem = info.st_mode & S_IFMT == S_IFLNK ? FileDiscovery.symlinkProblem : nil
+                    let problem = switch info.st_mode & S_IFMT {
+                    case S_IFREG: nil as String?
+                    case S_IFLNK: FileDiscovery.symlinkProblem
+                    default: FileDiscovery.notRegularProblem
+                    }
                     all[shown] = FileDiscovery.Found(path: absolute, problem: problem)
                     named.insert(shown)
                 }

@@ -108,7 +108,7 @@ struct Workspace {
             }
             bytes = [UInt8](data)
         } else {
-            switch FileDiscovery.read(path, limit: Limits.ceiling.maxBytes) {
+            switch FileDiscovery.readChecked(path, limit: Limits.ceiling.maxBytes) {
             case .bytes(let read): bytes = read
             case .unreadable(let reason):
                 throw UsageError(description: "cannot read the configuration file \(Inert.terminal(shown)): \(reason)")

@@ -130,6 +130,32 @@ final class LintCommandTests: XCTestCase {
         XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file"), named.stdout)
     }
 
+    /// A FIFO named on the command line is not opened at all: opening it, even without blocking, wakes a
+    /// writer waiting on it (whose next write then fails).
+    func testAWriterWaitingOnANamedFIFOIsNotWoken() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let path = scratch.url.appendingPathComponent("playbooks/pipe.yml").path
+        XCTAssertEqual(mkfifo(path, 0o644), 0)
+        let woken = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            let fd = open(path, O_WRONLY)
+            woken.signal()
+            if fd >= 0 { close(fd) }
+        }
+        let named = try CLI.run(["lint", "playbooks/pipe.yml"], in: scratch.url)
+        XCTAssertEqual(named.status, 1)
+        XCTAssertTrue(named.stdout.contains("playbooks/pipe.yml:1:1: error: cannot read the file: it is not a regular file"), named.stdout)
+        let stillWaiting = woken.wait(timeout: .now() + 0.5) == .timedOut
+        XCTAssertTrue(stillWaiting, "lint opened the FIFO and woke its writer")
+        if stillWaiting {
+            // Let the writer go.
+            let reader = open(path, O_RDONLY | O_NONBLOCK)
+            woken.wait()
+            if reader >= 0 { close(reader) }
+        }
+    }
+
     func testSymbolicLinksAreReportedNotFollowed() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)

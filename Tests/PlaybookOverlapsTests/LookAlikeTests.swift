@@ -174,6 +174,26 @@ final class LookAlikeTests: XCTestCase {
         }
         let halved = try found("remove", "halve")
         XCTAssertEqual(halved.kind, .related, halved.reason)
+        // "Switch" or "turn" without "off" takes nothing away.
+        for other in ["switch", "turn"] {
+            let moved = try found("scrap", other)
+            XCTAssertEqual(moved.kind, .related, moved.reason)
+        }
+        let off = try found("scrap", "turn off")
+        XCTAssertEqual(off.kind, .duplicate, off.reason)
+    }
+
+    /// A number swapped that one side also says elsewhere ("2 hours before … 2 passes" / "2 hours before …
+    /// 4 passes") is a detail: the numbers are counted, not only compared as terms.
+    func testANumberSwappedThatIsAlsoSaidElsewhereIsADetail() throws {
+        func change(_ passes: Int) -> String { "send a reminder 2 hours before the class with \(passes) free guest passes" }
+        let title = "Guest passes with class reminders"
+        let encoder = Vectors([title + ". " + change(2): [1, 0, 0], title + ". " + change(4): [0.99, 0.1, 0], "members": [0, 0, 1]])
+        let a = hypothesis("HYP-0001", squad: "growth-a", title: title, change: change(2), audience: "members", outcome: "more guest visits")
+        let b = hypothesis("HYP-0002", squad: "growth-b", title: title, change: change(4), audience: "members", outcome: "more guest visits")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        XCTAssertEqual(overlap.kind, .related, overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("detail ("), overlap.reason)
     }
 
     /// The same words with what is kept and what is taken away swapped ("room photos instead of tile

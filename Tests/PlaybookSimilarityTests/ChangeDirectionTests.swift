@@ -23,14 +23,18 @@ final class ChangeDirectionTests: XCTestCase {
     }
 
     /// "Remove X and show Y instead" says both ways on one axis, so no direction was read, yet it takes
-    /// away the X another change keeps: opposites. Not when the other change removes something too, or
-    /// when what is removed is not named on the other side.
+    /// away the X another change keeps: opposites, also when the other change takes something else away
+    /// ("hide the class"), or says "no longer" of its audience. Not when what is removed is not named on the
+    /// other side.
     func testARemovalOfWhatTheOtherChangeKeepsOpposesIt() {
         let removal = "when a class is full, remove the waitlist and show the next class with free spots instead"
         XCTAssertEqual(opposition("when a class is full, put people on a waitlist that books them in", removal), "waitlist / remove waitlist")
         XCTAssertEqual(opposition(removal, "when a class is full, put people on a waitlist that books them in"), "remove waitlist / waitlist")
-        XCTAssertNil(opposition("when a class is full, hide the class and put people on a waitlist", removal))
+        XCTAssertEqual(opposition("when a class is full, hide the class and put people on a waitlist", removal), "waitlist / remove waitlist")
         XCTAssertNil(opposition("when a class is full, book people into the next class", removal))
+        XCTAssertEqual(opposition("remove the rejoining fee and add a free class for members who stopped coming",
+                                  "give members who no longer come in a free class and keep the rejoining fee"),
+                       "remove rejoining / rejoining")
     }
 
     /// A change that takes away what the other replaces, in other words ("stop asking for", "scrap", "instead
