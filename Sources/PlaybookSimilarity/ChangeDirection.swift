@@ -150,9 +150,18 @@ public struct ChangeDirection: Sendable, Hashable {
         var removals: [(at: Int, object: String)] = []
         var lastAdding = -1
         var deniedAt = [Bool](repeating: false, count: stems.count)
+        var conditionAt: Int?
         for (index, stem) in stems.enumerated() {
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
+            if Self.conditions.contains(stem) { conditionAt = index }
+            // "A discount when a telematics box shows they drive safely": what the condition's subject shows is
+            // when the change applies, not a thing the change shows.
+            if let at = conditionAt, index - at <= Self.conditionReach, Self.presence.contains(stem), index < written.count,
+               written[index].lowercased().hasSuffix("s"), written[index].lowercased() != stem {
+                asserted.insert(stem)
+                continue
+            }
             if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
                 negated.insert(stem)
                 denials.append([stem])
@@ -349,6 +358,11 @@ public struct ChangeDirection: Sendable, Hashable {
         for denial in denials where !(denial.first.map(other.takenAway.contains) ?? false) { out.formUnion(denial) }
         return out
     }
+
+    /// Stems that open a condition ("when", "if", "once", "whenever").
+    static let conditions: Set<String> = ["when", "if", "onc", "once", "whenev"]
+    /// How many words after a condition's opening word its own verb stands ("when a telematics box shows": 3).
+    static let conditionReach = 4
 
     /// Stems that place a thing beside another ("next" before "to" too).
     static let beside: Set<String> = ["besid", "alongsid"]

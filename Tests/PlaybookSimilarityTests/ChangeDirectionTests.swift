@@ -57,6 +57,18 @@ final class ChangeDirectionTests: XCTestCase {
                        "shorter / add")
     }
 
+    /// What a condition's subject shows ("when a telematics box shows they drive safely") says when the change
+    /// applies, not a thing the change shows: it does not oppose "lower the premium". A change that shows something
+    /// itself ("show a discount when …", "when a class is full, show the next class") still says so.
+    func testWhatAConditionShowsIsNoDirection() {
+        let discount = direction("offer young drivers a discount when a telematics box shows they drive safely")
+        let lower = direction("lower the premium for people in their early twenties whose tracked driving is smooth")
+        XCTAssertNil(ChangeDirection.opposition(discount, lower))
+        XCTAssertNil(ChangeDirection.opposition(lower, discount))
+        XCTAssertEqual(ChangeDirection.opposition(direction("show young drivers a discount when they drive safely"), lower), "show / lower")
+        XCTAssertEqual(direction("when a class is full, show the next class with free spots").up[.amount], "show")
+    }
+
     /// A change that takes away what the other replaces, in other words ("stop asking for", "scrap", "instead
     /// of", "get rid of" …), or cuts it or says not to do it, does not keep it: the two go the same way. A change
     /// that keeps it still opposes the replacement.
