@@ -205,9 +205,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
     /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same; of `dupq8` (token alignment in the grey
-    /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same.
+    /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same. With `dupq34`'s
+    /// readings of a count given instead of another ("eight things instead of twenty before showing") and of a
+    /// condition's verb ("when a telematics box shows"): 37, 1 and 8, the floors.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh2-pairs.tsv", found: 34, flagged: 1, strays: 10, wordsFlagged: 9)
+        try assertFloors("fresh2-pairs.tsv", found: 37, flagged: 1, strays: 8, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
