@@ -39,6 +39,12 @@ public struct ChangeDirection: Sendable, Hashable {
     /// not denied (for `onlyRemoves`).
     public private(set) var removes = false
     public private(set) var adds = false
+    /// Whether an up word of amount other than adding or showing is said, not denied ("more", "longer", "raise"):
+    /// an increase, not only a thing put somewhere (for `replacesACount`).
+    public private(set) var increases = false
+    /// Whether the change gives one number of things in place of another ("a single screen instead of four pages",
+    /// "eight things instead of twenty"), for `replacesACount`.
+    public private(set) var insteadOfANumber = false
     /// Whether the change places something next to something ("next to the price", "beside", "alongside"),
     /// and whether a word of place follows such a phrase closely ("next to the price at the top of each
     /// page": the top says where the price is, beside which the thing goes).
@@ -102,7 +108,8 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.before == b.before && a.after == b.after && a.removes == b.removes && a.adds == b.adds && a.replaced == b.replaced
             && a.takesAway == b.takesAway && a.notKept == b.notKept
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
-            && a.takenAway == b.takenAway && a.denials == b.denials
+            && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
+            && a.insteadOfANumber == b.insteadOfANumber
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -123,6 +130,8 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(notKept)
         hasher.combine(takenAway)
         hasher.combine(denials)
+        hasher.combine(increases)
+        hasher.combine(insteadOfANumber)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -145,9 +154,18 @@ public struct ChangeDirection: Sendable, Hashable {
         var removals: [(at: Int, object: String)] = []
         var lastAdding = -1
         var deniedAt = [Bool](repeating: false, count: stems.count)
+        var conditionAt: Int?
         for (index, stem) in stems.enumerated() {
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
+            if Self.conditions.contains(stem) { conditionAt = index }
+            // "A discount when a telematics box shows they drive safely": what the condition's subject shows is
+            // when the change applies, not a thing the change shows.
+            if let at = conditionAt, index - at <= Self.conditionReach, Self.presence.contains(stem), index < written.count,
+               written[index].lowercased().hasSuffix("s"), written[index].lowercased() != stem {
+                asserted.insert(stem)
+                continue
+            }
             if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
                 negated.insert(stem)
                 denials.append([stem])
@@ -199,7 +217,10 @@ public struct ChangeDirection: Sendable, Hashable {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
             for (axis, isUp) in role?.pointing ?? [] {
-                if axis == .amount, isUp, !isNegated { lastAdding = index }
+                if axis == .amount, isUp, !isNegated {
+                    lastAdding = index
+                    if !Self.presence.contains(stem) { increases = true }
+                }
                 if axis == .position, let at = besideAt, index - at <= Self.neighbourReach { placeOfNeighbour = true }
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(Self.object(after: index, in: stems).map { [$0] } ?? [])
@@ -245,6 +266,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 end = index + 1
             } else if stem == "instead", next == "of" {
                 end = index + 1
+                if index + 2 < written.count, Self.isNumber(written[index + 2]) { insteadOfANumber = true }
             } else if stem == "replac" || stem == "swap" {
                 until = stem == "replac" ? ["with", "by"] : ["for", "with"]
             } else if stem == "stop", index + 1 < written.count, written[index + 1].lowercased().hasSuffix("ing") {
@@ -344,6 +366,11 @@ public struct ChangeDirection: Sendable, Hashable {
         return out
     }
 
+    /// Stems that open a condition ("when", "if", "once", "whenever").
+    static let conditions: Set<String> = ["when", "if", "onc", "once", "whenev"]
+    /// How many words after a condition's opening word its own verb stands ("when a telematics box shows": 3).
+    static let conditionReach = 4
+
     /// Stems that place a thing beside another ("next" before "to" too).
     static let beside: Set<String> = ["besid", "alongsid"]
     /// How many words after "next to" or "beside" a word of place still says where the neighbour is
@@ -432,9 +459,12 @@ public struct ChangeDirection: Sendable, Hashable {
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
             }
-            // Only a one-way change on each side counts: "add X and remove Y" says no direction.
-            if let ua = a.up[axis], a.down[axis] == nil, let db = b.down[axis], b.up[axis] == nil { return "\(spell(a, ua)) / \(spell(b, db))" }
-            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil { return "\(spell(a, da)) / \(spell(b, ub))" }
+            // Only a one-way change on each side counts: "add X and remove Y" says no direction, nor does
+            // "show Y instead of X" (`replacesACount`).
+            if let ua = a.up[axis], a.down[axis] == nil, !(axis == .amount && a.replacesACount),
+               let db = b.down[axis], b.up[axis] == nil { return "\(spell(a, ua)) / \(spell(b, db))" }
+            if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil,
+               !(axis == .amount && b.replacesACount) { return "\(spell(a, da)) / \(spell(b, ub))" }
         }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
@@ -540,6 +570,20 @@ public struct ChangeDirection: Sendable, Hashable {
     public static func denies(_ a: ChangeDirection, _ b: ChangeDirection) -> Bool {
         opposed(a, b, sameObject: false) { _, word in shown(word) }?.contains("not ") ?? false
     }
+
+    /// Whether the change shows one count of things in place of another ("show a single screen instead of four
+    /// pages", "ask eight things instead of twenty before showing the price") and says no more, longer or raise,
+    /// nor a removal word: its adding word is no increase (which way the count goes is in the numbers), so it says
+    /// both ways on the amount axis, as "remove X and show Y" does. ("Add the lesson to the calendar a week later
+    /// instead of the next day", "add ads from day one instead of after a month" trade no count.)
+    public var replacesACount: Bool { insteadOfANumber && !removes && !increases }
+
+    /// Whether a word as written is a number ("4", "four", "twenty").
+    static func isNumber(_ word: String) -> Bool {
+        (word.first.map { $0.isASCII && $0.isNumber } ?? false) || (!multiples.contains(word.lowercased()) && Lexicon.numberWords[word.lowercased()] != nil)
+    }
+    /// Number words that say a share or a multiple, not a count ("instead of half").
+    static let multiples: Set<String> = ["half", "double", "twice", "once"]
 
     /// Whether the change only takes something away ("drop the phone field"): what another change
     /// says is absent ("a form without the phone field") is then the same claim, not its denial.

@@ -26,12 +26,10 @@ final class GrowthPairDiagnostics: XCTestCase {
         // PLAYBOOK_DUMP_DUPQ29=1 the pairs `dupq29` wrote (low-cosine rewordings; measured, never chosen on).
         // PLAYBOOK_DUMP_DUPQ28=1 those `dupq28` wrote (sibling ideas whose rewordings keep the outcome's words).
         // PLAYBOOK_DUMP_DUPQ32=1 those `dupq32` wrote (age bands, denials against removals, amounts, places of sale).
+        // PLAYBOOK_DUMP_DUPQ34=1 those `dupq34` wrote (rewordings sharing at most two content words with their idea).
         let environment = ProcessInfo.processInfo.environment
-        let extra = (environment["PLAYBOOK_DUMP_DUPQ22"] == nil ? [] : [("dupq22-pairs.tsv", "dupq22")])
-            + (environment["PLAYBOOK_DUMP_DUPQ25"] == nil ? [] : [("dupq25-pairs.tsv", "dupq25")])
-            + (environment["PLAYBOOK_DUMP_DUPQ29"] == nil ? [] : [("dupq29-pairs.tsv", "dupq29")])
-            + (environment["PLAYBOOK_DUMP_DUPQ28"] == nil ? [] : [("dupq28-pairs.tsv", "dupq28")])
-            + (environment["PLAYBOOK_DUMP_DUPQ32"] == nil ? [] : [("dupq32-pairs.tsv", "dupq32")])
+        let written = ["dupq22", "dupq25", "dupq29", "dupq28", "dupq32", "dupq34"]
+        let extra = written.filter { environment["PLAYBOOK_DUMP_\($0.uppercased())"] != nil }.map { ("\($0)-pairs.tsv", $0) }
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
             var documents = try GrowthPair.catalog()

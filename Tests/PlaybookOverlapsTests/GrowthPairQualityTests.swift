@@ -205,9 +205,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// (F1 0.892 over the labelled pairs, 0.795 counting the other pairs; 31, 1 and 11 before the
     /// neighbour rules of `MeaningNeighbours.swift`); words only 0 and 9. With the rules of `dupq4`:
     /// 33, 1 and 10 (F1 0.892 and 0.786); of `dupq5` the same; of `dupq8` (token alignment in the grey
-    /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same.
+    /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same. With `dupq34`'s
+    /// readings of a count given instead of another ("eight things instead of twenty before showing") and of a
+    /// condition's verb ("when a telematics box shows"): 37, 1 and 8, the floors.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh2-pairs.tsv", found: 34, flagged: 1, strays: 10, wordsFlagged: 9)
+        try assertFloors("fresh2-pairs.tsv", found: 37, flagged: 1, strays: 8, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
@@ -318,6 +320,14 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertWrittenSet("dupq32-pairs.tsv", pairs: 26, everyKind: false, found: 12, flagged: 0, strays: 0, wordsFlagged: 1)
     }
 
+    /// The pairs `dupq34` wrote (`Data/dupq34-pairs.tsv`: 15 ideas of 15 products no other set uses, each a rewording by
+    /// another squad sharing at most two content words of its idea's title and change, often under another metric id of the
+    /// same event, and a look-alike keeping most words: 3 `opposite`, 2 of each other kind), before it changed any rule.
+    /// Main's rules (`efe64b6`): 15 of 15 rewordings found, 0 of 15 look-alikes flagged, 1 other pair (words only 2 flagged), the floors.
+    func testDupq34PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq34-pairs.tsv", pairs: 30, everyKind: true, found: 15, flagged: 0, strays: 1, wordsFlagged: 2)
+    }
+
     /// The pairs the lead wrote (`Data/dupq35-pairs.tsv`: 8 ideas of 8 products no other set uses, each a rewording
     /// and a look-alike) in growth teams' shorthand (CVR, AOV, D7 / D30, PDP / PLP, ATC, LTV, NPS, CTR, CTA), before any
     /// rule change. Main's rules (`efe64b6`): 7 of 8 rewordings found, 1 of 8 look-alikes flagged, 4 other pairs: the
@@ -392,14 +402,16 @@ final class GrowthPairTuningTests: XCTestCase {
         // `dupq23` wrote before reading hyphenated compounds and denied permissions, "dupq25" those `dupq25` wrote (sibling ideas),
         // "dupq29" those `dupq29` wrote before changing the grey band (low-cosine rewordings), "dupq28" those `dupq28` wrote before
         // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words), "dupq32" those `dupq32`
-        // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale, "dupq35" those the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …). The blind sets (fresh11 and later) are not among them.
+        // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale, "dupq34" those
+        // `dupq34` wrote before changing any rule (rewordings sharing at most two content words with their idea), "dupq35" those
+        // the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …). The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "fresh10": "fresh10-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
                      "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
-                     "dupq32": "dupq32-pairs.tsv", "dupq35": "dupq35-pairs.tsv"]
+                     "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]

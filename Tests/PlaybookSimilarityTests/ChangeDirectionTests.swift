@@ -37,6 +37,42 @@ final class ChangeDirectionTests: XCTestCase {
                        "remove rejoining / rejoining")
     }
 
+    /// A change that shows one thing in place of another in other words ("a single screen instead of four pages")
+    /// makes the thing smaller as a change that cuts it does: its "show" is no increase, so it does not oppose
+    /// "shorter". A change that raises or lengthens as it replaces still does, and so does a plain "show".
+    func testShowingOneThingInsteadOfAnotherIsNoIncrease() {
+        let shorter = titled("Shorter checkout for repeat buyers", "cut the checkout for returning buyers from four steps to one")
+        let single = titled("One-step checkout for people who bought before",
+                            "show returning buyers a single confirmation screen instead of four pages")
+        XCTAssertNil(ChangeDirection.opposition(shorter, single, sameObject: true))
+        XCTAssertNil(ChangeDirection.opposition(single, shorter, sameObject: true))
+        let questions = titled("Price a car policy with only a handful of questions",
+                               "ask motorists eight things instead of twenty before showing what their cover would cost")
+        XCTAssertNil(ChangeDirection.opposition(titled("Shorter insurance quote form", "cut the car insurance quote form from twenty questions to eight"),
+                                                questions, sameObject: true))
+        let longer = titled("Longer checkout for repeat buyers", "show returning buyers more screens instead of one page")
+        XCTAssertEqual(ChangeDirection.opposition(shorter, longer, sameObject: true), "shorter / longer")
+        let shown = titled("Checkout summary for repeat buyers", "show returning buyers a summary of the checkout")
+        XCTAssertEqual(ChangeDirection.opposition(shorter, shown, sameObject: true), "shorter / show")
+        XCTAssertFalse(direction("add audio ads for new listeners from their first day instead of after a month").replacesACount)
+        let later = titled("Calendar invite for the first lesson a week later",
+                           "offer to add the first lesson to the calendar one week later instead of the next day")
+        XCTAssertEqual(ChangeDirection.opposition(titled("Shorter first lesson", "cut the first lesson to five minutes"), later, sameObject: true),
+                       "shorter / add")
+    }
+
+    /// What a condition's subject shows ("when a telematics box shows they drive safely") says when the change
+    /// applies, not a thing the change shows: it does not oppose "lower the premium". A change that shows something
+    /// itself ("show a discount when …", "when a class is full, show the next class") still says so.
+    func testWhatAConditionShowsIsNoDirection() {
+        let discount = direction("offer young drivers a discount when a telematics box shows they drive safely")
+        let lower = direction("lower the premium for people in their early twenties whose tracked driving is smooth")
+        XCTAssertNil(ChangeDirection.opposition(discount, lower))
+        XCTAssertNil(ChangeDirection.opposition(lower, discount))
+        XCTAssertEqual(ChangeDirection.opposition(direction("show young drivers a discount when they drive safely"), lower), "show / lower")
+        XCTAssertEqual(direction("when a class is full, show the next class with free spots").up[.amount], "show")
+    }
+
     /// A change that takes away what the other replaces, in other words ("stop asking for", "scrap", "instead
     /// of", "get rid of" …), or cuts it or says not to do it, does not keep it: the two go the same way. A change
     /// that keeps it still opposes the replacement.
