@@ -66,6 +66,9 @@ public struct ChangeDirection: Sendable, Hashable {
     /// of "instead of", "longer" of "no longer"), for `onlyTakeAway(_:readAs:)`: "switch" or "turn" alone, or a
     /// "longer" trial, take nothing away.
     public private(set) var takingWords: Set<String> = []
+    /// What the change says to keep ("… and keep the rejoining fee"), for `removal(_:_:)`: kept, whatever else
+    /// the change takes away.
+    public private(set) var keptOutright: Set<String> = []
     /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
     /// form), for `denied(besides:)`.
     public private(set) var takenAway: Set<String> = []
@@ -266,12 +269,19 @@ public struct ChangeDirection: Sendable, Hashable {
                 end = index + 1
             } else if stem == "instead", next == "of" {
                 end = index + 1
-                if index + 2 < written.count, Self.isNumber(written[index + 2]) { insteadOfANumber = true }
+                // (A larger count instead of a smaller one, "twelve per row instead of four", still adds.)
+                if index + 2 < written.count, Self.isNumber(written[index + 2]),
+                   !Self.count(written[max(0, index - 6)..<index].last(where: Self.isNumber), exceeds: written[index + 2]) {
+                    insteadOfANumber = true
+                }
             } else if stem == "replac" || stem == "swap" {
                 until = stem == "replac" ? ["with", "by"] : ["for", "with"]
             } else if stem == "stop", index + 1 < written.count, written[index + 1].lowercased().hasSuffix("ing") {
                 // "Stop asking for a phone number": what the stopped doing is about.
             } else if stem == "longer", index > 0, stems[index - 1] == "no" {
+            } else if Self.keeping.contains(stem) {
+                keptOutright.formUnion(Self.window(after: index, in: stems))
+                continue
             } else if Self.negators.contains(stem) {
                 removing = false
                 // "Do not remove the waitlist" keeps it.
@@ -312,6 +322,8 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Stems that end what a word is about: the start of another clause.
     static let clauseBreaks: Set<String> = ["and", "or", "but", "then", "so", "instead", "while", "when", "if", "until", "unless",
                                             "becaus", "befor", "after", "where", "whenev"]
+    /// Verbs that keep something as it is ("keep the joining fee").
+    static let keeping: Set<String> = ["keep", "kept", "retain"]
     /// Verbs of taking away besides `removal`'s ("scrap the service fee").
     static let takingAway: Set<String> = ["scrap", "ditch", "delet", "abolish", "axe", "kill", "retir"]
     /// Whether `stems` say nothing but that `direction` takes something away ("remove", "scrap", "get rid",
@@ -515,10 +527,13 @@ public struct ChangeDirection: Sendable, Hashable {
     static func removal(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
         func taken(_ x: ChangeDirection, from y: ChangeDirection) -> (word: String, verb: String)? {
             // (A one-way removal is read on the axes, `added` naming it: "– / removed".)
-            // (What `y` takes away in any wording is in `notKept`: taking away something else, or someone's
-            // membership, "no longer" said of the audience, keeps X all the same.)
+            // A change that takes something away keeps X only when it says so ("give members who no longer come
+            // in a free class and keep the rejoining fee"): what it takes away may be X in a wording `notKept`
+            // misses ("tile shots are swapped out: …").
             guard !x.replaced.isEmpty else { return nil }
-            let kept = x.replaced.keys.filter { y.asserted.contains($0) && !y.negated.contains($0) && !y.notKept.contains($0) }
+            let kept = x.replaced.keys.filter {
+                y.asserted.contains($0) && !y.negated.contains($0) && !y.notKept.contains($0) && (!y.takesAway || y.keptOutright.contains($0))
+            }
             guard let word = kept.filter({ !generic.contains($0) && !Lexicon.stopwords.contains($0) }).min(), let verb = x.replaced[word] else { return nil }
             return (word, verb)
         }
@@ -579,6 +594,13 @@ public struct ChangeDirection: Sendable, Hashable {
     public var replacesACount: Bool { insteadOfANumber && !removes && !increases }
 
     /// Whether a word as written is a number ("4", "four", "twenty").
+    /// Whether `word`, a count, is larger than `other` (false when either is not a plain count).
+    static func count(_ word: String?, exceeds other: String) -> Bool {
+        func value(_ word: String) -> Double? { Double(Lexicon.numberWords[word.lowercased()] ?? word) }
+        guard let word, let first = value(word), let second = value(other) else { return false }
+        return first > second
+    }
+
     static func isNumber(_ word: String) -> Bool {
         (word.first.map { $0.isASCII && $0.isNumber } ?? false) || (!multiples.contains(word.lowercased()) && Lexicon.numberWords[word.lowercased()] != nil)
     }
@@ -661,9 +683,14 @@ extension ChangeDirection {
     /// Two changes that each take away what the other keeps ("room photos instead of tile shots" / "tile shots
     /// instead of room photos", "a monthly plan instead of the annual one" / "the annual plan, not the monthly
     /// one"), or nil: the same words, swapped, are opposite changes. Each side must keep, undenied, a word the
-    /// other takes away; a side taking away what the other also takes away keeps nothing of it.
+    /// other takes away, and nine in ten of their words are shared.
     static func swappedTakings(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
         guard a.takesAway, b.takesAway, !a.notKept.isEmpty, !b.notKept.isEmpty else { return nil }
+        // The same words, swapped: a rewording that takes the same thing away in other words ("drop tile shots in
+        // favour of room photos on every listing card") shares fewer, and its windows run on into the place.
+        let (wordsA, wordsB) = (a.asserted.subtracting(Lexicon.stopwords), b.asserted.subtracting(Lexicon.stopwords))
+        let shared = wordsA.intersection(wordsB).count
+        guard shared * 10 >= wordsA.union(wordsB).count * 9 else { return nil }
         func kept(_ x: ChangeDirection) -> Set<String> {
             x.asserted.subtracting(x.notKept).subtracting(x.negated).subtracting(generic).subtracting(Lexicon.stopwords)
         }

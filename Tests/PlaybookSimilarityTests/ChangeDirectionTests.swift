@@ -23,18 +23,46 @@ final class ChangeDirectionTests: XCTestCase {
     }
 
     /// "Remove X and show Y instead" says both ways on one axis, so no direction was read, yet it takes
-    /// away the X another change keeps: opposites, also when the other change takes something else away
-    /// ("hide the class"), or says "no longer" of its audience. Not when what is removed is not named on the
-    /// other side.
+    /// away the X another change keeps: opposites. When the other change takes something away too ("hide
+    /// the class", "no longer" said of its audience), only if it says it keeps X. Not when what is removed is
+    /// not named on the other side.
     func testARemovalOfWhatTheOtherChangeKeepsOpposesIt() {
         let removal = "when a class is full, remove the waitlist and show the next class with free spots instead"
         XCTAssertEqual(opposition("when a class is full, put people on a waitlist that books them in", removal), "waitlist / remove waitlist")
         XCTAssertEqual(opposition(removal, "when a class is full, put people on a waitlist that books them in"), "remove waitlist / waitlist")
-        XCTAssertEqual(opposition("when a class is full, hide the class and put people on a waitlist", removal), "waitlist / remove waitlist")
+        XCTAssertNil(opposition("when a class is full, hide the class and put people on a waitlist", removal))
         XCTAssertNil(opposition("when a class is full, book people into the next class", removal))
         XCTAssertEqual(opposition("remove the rejoining fee and add a free class for members who stopped coming",
                                   "give members who no longer come in a free class and keep the rejoining fee"),
                        "remove rejoining / rejoining")
+        XCTAssertNil(opposition("remove the tile shots and show room photos first on each listing",
+                                "tile shots are swapped out: each listing opens with photos of the whole room"))
+    }
+
+    /// A larger count instead of a smaller one still adds ("twelve products per row instead of four" against
+    /// "fewer items in each row"); a smaller count instead of a larger one says no increase.
+    func testALargerCountInsteadOfASmallerOneStillAdds() {
+        XCTAssertEqual(opposition("show twelve products per row instead of four on category pages",
+                                  "list fewer items in each row of the category grid"), "show / fewer")
+        XCTAssertNil(opposition("show a single confirmation screen instead of four pages", "cut the checkout to fewer pages"))
+    }
+
+    /// Only the same words swapped are opposite replacements; a rewording that takes the same thing away in
+    /// other words, or whose windows run on into the place, is not.
+    func testOnlyTheSameWordsSwappedAreOppositeReplacements() {
+        func swapped(_ a: String, _ b: String) -> String? { ChangeDirection.swappedTakings(direction(a), direction(b)) { $1 } }
+        XCTAssertEqual(swapped("show room photos instead of tile shots in the newsletter",
+                               "show tile shots instead of room photos in the newsletter"), "photo instead of shot / shot instead of photo")
+        XCTAssertNil(swapped("show room photos instead of tile shots in the newsletter",
+                             "in the newsletter, show room photos instead of tile shots"))
+        XCTAssertNil(swapped("show room photos instead of tile shots on listing cards",
+                             "drop tile shots in favour of room photos on every listing card"))
+        XCTAssertNil(swapped("play a short video instead of the photo carousel on product pages",
+                             "on every product page, drop the photo carousel for a short clip"))
+        XCTAssertNil(swapped("lead each listing with photos of the whole room instead of close-ups of tiles and taps",
+                             "drop the tap and tile close-ups from the top of the gallery and put wide room shots there"))
+        XCTAssertNil(swapped("lead each listing with photos of the whole room instead of tile shots",
+                             "swap in wide room photos for the tile shots at the top of the gallery"))
     }
 
     /// A change that shows one thing in place of another in other words ("a single screen instead of four pages")
