@@ -112,7 +112,7 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.takesAway == b.takesAway && a.notKept == b.notKept
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
-            && a.insteadOfANumber == b.insteadOfANumber
+            && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -135,6 +135,8 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(denials)
         hasher.combine(increases)
         hasher.combine(insteadOfANumber)
+        hasher.combine(takingWords)
+        hasher.combine(keptOutright)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -593,7 +595,6 @@ public struct ChangeDirection: Sendable, Hashable {
     /// instead of the next day", "add ads from day one instead of after a month" trade no count.)
     public var replacesACount: Bool { insteadOfANumber && !removes && !increases }
 
-    /// Whether a word as written is a number ("4", "four", "twenty").
     /// Whether `word`, a count, is larger than `other` (false when either is not a plain count).
     static func count(_ word: String?, exceeds other: String) -> Bool {
         func value(_ word: String) -> Double? { Double(Lexicon.numberWords[word.lowercased()] ?? word) }
@@ -601,6 +602,7 @@ public struct ChangeDirection: Sendable, Hashable {
         return first > second
     }
 
+    /// Whether a word as written is a number ("4", "four", "twenty").
     static func isNumber(_ word: String) -> Bool {
         (word.first.map { $0.isASCII && $0.isNumber } ?? false) || (!multiples.contains(word.lowercased()) && Lexicon.numberWords[word.lowercased()] != nil)
     }
