@@ -179,15 +179,11 @@ struct FieldComparison {
         return ChangeDirection.onlyTakeAway(words.flatMap { reader.stems($0) }, readAs: direction)
     }
 
-    /// The numbers in digits each text says more often than the other, each once, in order of first mention.
+    /// The numbers in digits each text says more often than the other, each once, in order of first mention
+    /// (read as `DuplicateDetection.quantityTokens` reads them: "£20" is 20, "1,500" one number).
     static func numbersSaidMore(_ a: String, _ b: String) -> (a: [String], b: [String]) {
         func numbers(_ text: String) -> [String] {
-            let marks: Set<Character> = [",", ".", ";", ":", "!", "?", "(", ")", "[", "]", "'"]
-            return text.split(whereSeparator: { $0.isWhitespace }).compactMap { word in
-                guard let first = word.firstIndex(where: { !marks.contains($0) }), let last = word.lastIndex(where: { !marks.contains($0) }) else { return nil }
-                let trimmed = String(word[first...last])
-                return trimmed.first?.isASCIIDigit == true ? trimmed : nil
-            }
+            DuplicateDetection.quantityTokens(text).filter { $0.first?.isASCIIDigit == true }
         }
         let (inA, inB) = (numbers(a), numbers(b))
         func more(_ x: [String], than y: [String]) -> [String] {
