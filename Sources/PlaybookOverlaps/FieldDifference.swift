@@ -1,3 +1,5 @@
+import PlaybookSimilarity
+
 extension FieldComparison {
     /// One field that tells two items apart, as a message names it ("metric (a / b)", "detail (x / y)"),
     /// its kind the message's first word. A detail's terms are spelled as each text writes them only when
@@ -63,38 +65,28 @@ extension FieldComparison {
                 .joined(separator: " ")
         }
 
-        /// `number` as `text` first writes it as a whole number: with a currency sign right before it, and
-        /// a unit right after it, joined or after one space ("£20", "€4.99", "50 EUR", "20kg", "3 days");
-        /// `number` itself when `text` does not write it.
+        /// `number` as `text` first writes it: with a currency sign right before it, and a unit right
+        /// after it, joined or after one space ("£20", "€4.99", "€1,000", "£20k", "50 EUR", "20kg", "3 days");
+        /// `number` itself when `text` does not write it. A number is met as a term (`NumberTerm`): "1000"
+        /// is written "1,000", "20000" may be written "20k".
         static func amount(_ number: String, in text: String) -> String {
-            let characters = Array(text)
-            let digits = Array(number)
-            guard !digits.isEmpty, characters.count >= digits.count else { return number }
-            func partOfNumber(_ at: Int) -> Bool {
-                at >= 0 && at < characters.count && (characters[at].isASCIIDigit
-                    || ((characters[at] == "." || characters[at] == ",") && at + 1 < characters.count && characters[at + 1].isASCIIDigit
-                        && at > 0 && characters[at - 1].isASCIIDigit))
-            }
-            for start in 0...(characters.count - digits.count) {
-                let end = start + digits.count
-                guard characters[start..<end].elementsEqual(digits, by: { $0.lowercased() == $1.lowercased() }),
-                      !partOfNumber(start - 1), !partOfNumber(end) else { continue }
-                var written = number
-                if start > 0, currencySigns.contains(characters[start - 1]) { written = String(characters[start - 1]) + written }
-                guard !number.hasSuffix("%") else { return written }
-                // A unit joined ("20kg") or after one space ("3 days", "50 EUR").
-                var from = end
-                if from < characters.count, characters[from] == " " { from += 1 }
-                var to = from
-                while to < characters.count, characters[to].isLetter { to += 1 }
-                let unit = String(characters[from..<to])
-                if !unit.isEmpty, units.contains(unit.lowercased()) { written += String(characters[end..<to]) }
-                return written
-            }
-            return number
+            guard let term = NumberTerm.term(of: number),
+                  let place = NumberTerm.written(in: text).first(where: { $0.term == term })?.scalars else { return number }
+            let scalars = Array(text.unicodeScalars)
+            var written = String(String.UnicodeScalarView(scalars[place]))
+            if place.lowerBound > 0, currencySigns.contains(scalars[place.lowerBound - 1]) { written = String(scalars[place.lowerBound - 1]) + written }
+            guard !number.hasSuffix("%") else { return written }
+            // A unit joined ("20kg") or after one space ("3 days", "50 EUR").
+            var from = place.upperBound
+            if from < scalars.count, scalars[from] == " " { from += 1 }
+            var to = from
+            while to < scalars.count, scalars[to].properties.isAlphabetic { to += 1 }
+            let unit = String(String.UnicodeScalarView(scalars[from..<to]))
+            if !unit.isEmpty, units.contains(unit.lowercased()) { written += String(String.UnicodeScalarView(scalars[place.upperBound..<to])) }
+            return written
         }
 
-        static let currencySigns: Set<Character> = ["£", "$", "€", "¥", "₹"]
+        static let currencySigns: Set<Unicode.Scalar> = ["£", "$", "€", "¥", "₹"]
         /// Units an amount is written with: currencies, durations, sizes and distances.
         static let units: Set<String> = [
             "eur", "usd", "gbp", "chf", "sek", "nok", "dkk", "pln", "inr", "jpy", "aud", "cad",

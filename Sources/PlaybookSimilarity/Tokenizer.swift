@@ -1,4 +1,4 @@
-/// One piece of text: a lower-case word, or a number ("10%", "2.5", "3x"; "$30" is "30").
+/// One piece of text: a lower-case word, or a number ("10%", "2.5", "3x"; "$30" is "30", "£20k" is "20000").
 enum Token: Hashable {
     case word(String)
     case number(String)
@@ -29,10 +29,8 @@ enum Tokenizer {
                 for i in range { buffer.append(bytes[i] | 32) }
                 out.append(.word(String(decoding: buffer, as: UTF8.self)))
             case .number(let range):
-                buffer.removeAll(keepingCapacity: true)
-                // "1,000" is 1000; "2.5" keeps its point; "3X" is "3x"
-                for i in range where bytes[i] != 44 { buffer.append(bytes[i] == 88 ? 120 : bytes[i]) }
-                out.append(.number(String(decoding: buffer, as: UTF8.self)))
+                // "1,000" is 1000; "2.5" keeps its point; "3X" is "3x"; "£20k" is 20000
+                out.append(.number(NumberTerm.term(UnsafeBufferPointer(rebasing: bytes[range]))))
             case .other:
                 break
             }
@@ -48,9 +46,8 @@ enum Tokenizer {
             case .word(let range):
                 out.append(.word(lowercased(scalars[range])))
             case .number(let range):
-                var number = ""
-                for scalar in scalars[range] where scalar.value != 44 { number.unicodeScalars.append(scalar.value == 88 ? "x" : scalar) }
-                out.append(.number(number))
+                // A number's piece is ASCII: digits, "." and "," between them, a suffix.
+                out.append(.number(NumberTerm.term(scalars[range].map { UInt8(truncatingIfNeeded: $0.value) })))
             case .other:
                 break
             }
@@ -59,8 +56,8 @@ enum Tokenizer {
     }
 
     /// One piece of text as both splits (`tokens` and `writtenWords`) read it: a word (a run of
-    /// letters), a number (digits, with "." and "," between digits, and a "%" or an "x" that no
-    /// letter follows), or any other byte or scalar.
+    /// letters), a number (digits, with "." and "," between digits, and a "%", or an "x", "k", "m"
+    /// or "bn" that no letter follows: `NumberTerm`), or any other byte or scalar.
     enum Piece {
         case word(Range<Int>)
         case number(Range<Int>)
@@ -84,7 +81,8 @@ enum Tokenizer {
                     guard isDigit(c) || ((c == 46 || c == 44) && i + 1 < n && isDigit(bytes[i + 1])) else { break }
                     i += 1
                 }
-                if i < n, bytes[i] == 37 || (bytes[i] | 32 == 120 && (i + 1 == n || !isLetter(bytes[i + 1]))) { i += 1 }
+                let end = i
+                i += NumberTerm.suffixLength { at in end + at < n ? UInt32(bytes[end + at]) : nil }
                 body(.number(start..<i))
             } else {
                 i += 1
@@ -108,7 +106,10 @@ enum Tokenizer {
                     guard isDigit(i) || ((c == 46 || c == 44) && i + 1 < n && isDigit(i + 1)) else { break }
                     i += 1
                 }
-                if i < n, scalars[i].value == 37 || ((scalars[i].value | 32) == 120 && (i + 1 == n || !isLetter(scalars[i + 1]))) { i += 1 }
+                let end = i
+                i += NumberTerm.suffixLength { at in
+                    end + at < n ? (scalars[end + at].value >= 128 && isLetter(scalars[end + at]) ? 0x61 : scalars[end + at].value) : nil
+                }
                 body(.number(start..<i))
             } else if isLetter(scalars[i]) {
                 while i < n, isLetter(scalars[i]) { i += 1 }
@@ -264,6 +265,69 @@ extension Tokenizer {
             }
         }
         capitals.finish(&out)
+        return out
+    }
+}
+
+/// A number written in digits as one term: "1,500" is "1500", "2.5" keeps its point, "3X" is "3x", "10%"
+/// keeps its sign, and a magnitude that no letter follows scales it: "£20k" is "20000", "2.5M" is
+/// "2500000", "1bn" is "1000000000" (so "£20k" is not "£20", and is "£20,000"). "10min", "5km" and "2mb"
+/// are a number and a word.
+public enum NumberTerm {
+    /// How many characters after a number's digits belong to it, each character read through `at`
+    /// (its scalar value from the first after the digits, nil past the end; any letter beyond ASCII
+    /// given as an ASCII letter): "%", or "x", "k", "m" or "bn" (any case) that no letter follows.
+    @inline(__always)
+    static func suffixLength(_ at: (Int) -> UInt32?) -> Int {
+        guard let first = at(0) else { return 0 }
+        if first == 37 { return 1 }
+        func letter(_ value: UInt32?) -> Bool { value.map { ($0 | 32) >= 97 && ($0 | 32) <= 122 } ?? false }
+        switch first | 32 {
+        case 120, 107, 109: return letter(at(1)) ? 0 : 1  // x, k, m
+        case 98: return (at(1).map { $0 | 32 } == 110 && !letter(at(2))) ? 2 : 0  // bn
+        default: return 0
+        }
+    }
+
+    /// The term of a number as written (ASCII: digits, "." and "," between them, a suffix).
+    static func term(_ written: some Collection<UInt8>) -> String {
+        var digits: [UInt8] = []
+        digits.reserveCapacity(written.count)
+        for byte in written where byte != 44 { digits.append(byte >= 65 && byte <= 90 ? byte | 32 : byte) }
+        var places = 0
+        if digits.last == 107 { places = 3 } else if digits.last == 109 { places = 6 } else if digits.last == 110 { places = 9 }
+        guard places > 0 else { return String(decoding: digits, as: UTF8.self) }
+        digits.removeLast(places == 9 ? 2 : 1)
+        // The point moved `places` to the right ("1.5" → "1500"); a number with two points is left as written.
+        let points = digits.indices.filter { digits[$0] == 46 }
+        guard points.count <= 1 else { return String(decoding: written.map { $0 >= 65 && $0 <= 90 ? $0 | 32 : $0 }.filter { $0 != 44 }, as: UTF8.self) }
+        var whole = Array(digits[..<(points.first ?? digits.count)])
+        var fraction = points.first.map { Array(digits[($0 + 1)...]) } ?? []
+        let moved = min(places, fraction.count)
+        whole += fraction.prefix(moved)
+        fraction.removeFirst(moved)
+        whole += [UInt8](repeating: 48, count: places - moved)
+        while whole.count > 1, whole.first == 48 { whole.removeFirst() }
+        return String(decoding: fraction.isEmpty ? whole : whole + [46] + fraction, as: UTF8.self)
+    }
+
+    /// The term of a number written in `text` ("£20k" → "20000"; nil when `written` is no number).
+    public static func term(of written: some StringProtocol) -> String? {
+        let bytes = Array(written.utf8)
+        guard let first = bytes.first, Tokenizer.isDigit(first) else { return nil }
+        return term(bytes)
+    }
+
+    /// The numbers `text` writes in digits, in order: each one's term and where it is written, in
+    /// `text`'s unicode scalars (the suffix included: "20k" in "£20k prize").
+    public static func written(in text: String) -> [(term: String, scalars: Range<Int>)] {
+        let scalars = Array(text.unicodeScalars)
+        var out: [(term: String, scalars: Range<Int>)] = []
+        Tokenizer.scanScalars(scalars) { piece in
+            if case .number(let range) = piece {
+                out.append((term(scalars[range].map { UInt8(truncatingIfNeeded: $0.value) }), range))
+            }
+        }
         return out
     }
 }

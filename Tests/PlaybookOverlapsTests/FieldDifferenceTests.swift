@@ -62,6 +62,12 @@ final class FieldDifferenceTests: XCTestCase {
         XCTAssertEqual(D.amount("20", in: "a £120 hamper or a 20 pack"), "20")
         XCTAssertEqual(D.amount("20", in: "offer 20 free samples"), "20")
         XCTAssertEqual(D.amount("7", in: "no such number here"), "7")
+        // A number is met as written, separators and magnitude included ("1000" was spelled bare for "€1,000").
+        XCTAssertEqual(D.amount("1000", in: "a €1,000 travel voucher"), "€1,000")
+        XCTAssertEqual(D.amount("1,500", in: "a cap of $1,500 a month"), "$1,500")
+        XCTAssertEqual(D.amount("20000", in: "a £20k prize draw"), "£20k")
+        XCTAssertEqual(D.amount("2500000", in: "reach 2.5M users in a year"), "2.5M")
+        XCTAssertEqual(D.amount("20", in: "a £20k prize draw"), "20")
         let detail = D.detail(["20"], in: "a £20 deposit", ["50"], in: "a £50 deposit")
         XCTAssertEqual(detail.description, "detail (£20 / £50)")
     }

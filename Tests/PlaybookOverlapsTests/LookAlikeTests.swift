@@ -111,7 +111,8 @@ final class LookAlikeTests: XCTestCase {
     /// unit included. (A number in digits has no word stems and was left out of the detail as filler, so the
     /// pair read as the same change; then the detail named the bare numbers, "detail (20 / 50)".)
     func testAnAmountInDigitsIsADetail() throws {
-        for (first, second) in [("£20", "£50"), ("$20", "$50"), ("20 EUR", "50 EUR"), ("£4.99", "£9.99"), ("20%", "30%"), ("3 days", "7 days")] {
+        for (first, second) in [("£20", "£50"), ("$20", "$50"), ("20 EUR", "50 EUR"), ("£4.99", "£9.99"), ("20%", "30%"), ("3 days", "7 days"),
+                                ("€1,000", "€2,000"), ("£20", "£20k"), ("£2m", "£5m")] {
             let title = "Deposit to hold a party date"
             func change(_ amount: String) -> String { "let parents hold a party date with a \(amount) deposit instead of paying the full price" }
             let encoder = Vectors([title + ". " + change(first): [1, 0, 0], title + ". " + change(second): [0.99, 0.1, 0], "parents": [0, 0, 1]])
@@ -120,6 +121,15 @@ final class LookAlikeTests: XCTestCase {
             let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
             XCTAssertEqual(overlap.kind, .related, first)
             XCTAssertTrue(overlap.reason.contains("detail (\(first) / \(second))"), overlap.reason)
+        }
+        // The same amount written two ways is no detail.
+        for (first, second) in [("£20,000", "£20k"), ("$1.5M", "$1,500,000")] {
+            let title = "Deposit to hold a party date"
+            func change(_ amount: String) -> String { "let parents hold a party date with a \(amount) deposit instead of paying the full price" }
+            let encoder = Vectors([title + ". " + change(first): [1, 0, 0], title + ". " + change(second): [0.99, 0.1, 0], "parents": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: title, change: change(first), audience: "parents", outcome: "more parties booked")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: title, change: change(second), audience: "parents", outcome: "more parties booked")
+            XCTAssertEqual(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).map(\.kind), [.duplicate], first)
         }
     }
 

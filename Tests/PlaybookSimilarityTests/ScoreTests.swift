@@ -13,9 +13,26 @@ final class ScoreTests: XCTestCase {
         ])
         XCTAssertEqual(Tokenizer.tokens("Über Café"), [.word("über"), .word("café")])
         // The ASCII fast path and the general one agree.
-        for text in ["Offer 10% off, $1,000 max; 2.5x faster, sign-up 7pm 3x", "Streak reminders at 7pm for 3 X users", "a1b2 99.9% 1.", "x 5x5 12,5"] {
+        for text in ["Offer 10% off, $1,000 max; 2.5x faster, sign-up 7pm 3x", "Streak reminders at 7pm for 3 X users", "a1b2 99.9% 1.", "x 5x5 12,5",
+                     "£20k, 2.5M and 1bn; 10min 5km 2mb 3kg 7Bn 0.5k 1.2.3k 4m."] {
             XCTAssertEqual(Tokenizer.tokens(text), Tokenizer.scalarTokens(text), text)
         }
+    }
+
+    /// A magnitude that no letter follows is part of its number: "£20k" is 20000, as "£20,000" is, and not
+    /// 20 (a £20 voucher and a £20k prize were one number); "10min", "5km" and "2mb" stay a number and a word.
+    func testAMagnitudeScalesItsNumber() {
+        XCTAssertEqual(Tokenizer.tokens("a £20k prize, £20,000 cash, 2.5M users, 1bn views, 0.5K, 1.2345k"), [
+            .word("a"), .number("20000"), .word("prize"), .number("20000"), .word("cash"), .number("2500000"), .word("users"),
+            .number("1000000000"), .word("views"), .number("500"), .number("1234.5"),
+        ])
+        XCTAssertEqual(Tokenizer.tokens("10min 5km 2mb 7pm"), [
+            .number("10"), .word("min"), .number("5"), .word("km"), .number("2"), .word("mb"), .number("7"), .word("pm"),
+        ])
+        XCTAssertEqual(NumberTerm.written(in: "win €1,000 or £20k — 3 days").map(\.term), ["1000", "20000", "3"])
+        XCTAssertEqual(NumberTerm.written(in: "win €1,000 or £20k").map(\.scalars), [5..<10, 15..<18])
+        XCTAssertLessThan(score("A £20 prize draw for referrals", "A £20k prize draw for referrals"),
+                          score("A £20,000 prize draw for referrals", "A £20k prize draw for referrals"))
     }
 
     func testStemmingAndSynonymsMatchRewordedText() {
