@@ -8,6 +8,11 @@ public struct ChangeDirection: Sendable, Hashable {
         case time
         /// above, top against below, bottom
         case position
+        /// A bound, not a change: "more than 50 employees", "orders of less than £20", "later than 9pm"
+        /// (a direction word that "than" follows). Bounds the other way are two ideas ("more than £50" /
+        /// "less than £50"); a bound one side states and the other leaves out is no direction ("businesses
+        /// with fewer than five employees" restates "the smallest firms").
+        case bound
 
         // Compared and hashed as cases: a raw-valued enum otherwise takes `RawRepresentable`'s, which
         // hash the name, a string hashed at every look-up of a direction (pairs compare tens of thousands).
@@ -18,6 +23,7 @@ public struct ChangeDirection: Sendable, Hashable {
             case .amount: 0
             case .time: 1
             case .position: 2
+            case .bound: 3
             }
         }
     }
@@ -160,6 +166,8 @@ public struct ChangeDirection: Sendable, Hashable {
         var lastAdding = -1
         var deniedAt = [Bool](repeating: false, count: stems.count)
         var conditionAt: Int?
+        // Where an adding or showing word was last said, not denied (for "show fewer ads").
+        var presenceAt = -1
         for (index, stem) in stems.enumerated() {
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
@@ -178,6 +186,8 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
+            // "More than 50 employees": a bound, not more of anything.
+            let bounding = role != nil && index + 1 < stems.count && stems[index + 1] == "than"
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
             if Self.beside.contains(stem) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
                 placesBeside = true
@@ -208,7 +218,7 @@ public struct ChangeDirection: Sendable, Hashable {
             } else if !isNegated {
                 asserted.insert(stem)
                 // (Both kinds are direction words: other stems are not looked up again.)
-                if role != nil {
+                if role != nil, !bounding {
                     if Self.removal.contains(stem) {
                         removes = true
                         if let object = Self.object(after: index, in: stems) { removals.append((index, object)) }
@@ -218,15 +228,22 @@ public struct ChangeDirection: Sendable, Hashable {
                     }
                 }
             }
+            if Self.presence.contains(stem), !isNegated { presenceAt = index }
             if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
-            for (axis, isUp) in role?.pointing ?? [] {
+            for (axis, isUp) in bounding ? (role?.pointing.first.map { [(Axis.bound, $0.up)] } ?? []) : (role?.pointing ?? []) {
                 if axis == .amount, isUp, !isNegated {
                     lastAdding = index
                     if !Self.presence.contains(stem) { increases = true }
                 }
                 if axis == .position, let at = besideAt, index - at <= Self.neighbourReach { placeOfNeighbour = true }
+                // "Show fewer ads", "add more photos": the comparative says which way; the showing it follows
+                // is no direction of its own (it had read "show fewer" both ways, as "add X and remove Y").
+                if axis == .amount, !isNegated, Self.comparatives.contains(stem), presenceAt >= 0, index - presenceAt <= 2,
+                   up[.amount] == stems[presenceAt] {
+                    up[.amount] = nil
+                }
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(Self.object(after: index, in: stems).map { [$0] } ?? [])
                 if isUp {
@@ -288,7 +305,8 @@ public struct ChangeDirection: Sendable, Hashable {
                 removing = false
                 // "Do not remove the waitlist" keeps it.
                 if let object = Self.object(after: index, in: stems), Self.reduces(object) { continue }
-            } else if Self.reduces(stem) {
+            } else if Self.reduces(stem), next != "than" {
+                // ("Fewer than five employees" is a bound: it reduces nothing.)
                 removing = false
             } else {
                 continue
@@ -566,7 +584,7 @@ public struct ChangeDirection: Sendable, Hashable {
     /// that only says where the thing's neighbour is ("next to the price at the top of the page") by a
     /// change that puts it beside the same kind of neighbour ("right beside what it costs").
     static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
-        for axis in Axis.allCases {
+        for axis in Axis.allCases where axis != .bound {
             if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)) {
                 return (word, true)
             }
@@ -639,6 +657,8 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Stems of adding and showing: what a change does unless it says otherwise.
     static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+    /// Comparatives of amount: after an adding or showing word they say which way the change goes ("show fewer ads").
+    static let comparatives: Set<String> = ["more", "fewer", "less", "larger", "bigger", "higher", "smaller", "shorter", "longer", "lower"]
 
     /// Stems of what a price is called: after "no" they say free, not a denial.
     static let price: Set<String> = ["cost", "charg", "fee", "extra"]

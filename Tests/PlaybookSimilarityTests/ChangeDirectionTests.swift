@@ -265,4 +265,37 @@ final class ChangeDirectionTests: XCTestCase {
         // Without "to", "allow" is read as before: what is denied follows it.
         XCTAssertEqual(direction("do not allow refunds on sale items").negated, ["allow", "refund"])
     }
+
+    /// A direction word that "than" follows is a bound ("more than fifty staff", "orders of less than £20"): bounds
+    /// the other way are opposite, a bound one side states is no direction the other leaves out (it had read
+    /// "more / –" and "fewer / –": "businesses with fewer than five employees" against "the smallest firms"), and
+    /// the bound takes nothing away (its window is no removal).
+    func testADirectionWordBeforeThanIsABound() {
+        let fewerThan = direction("set up payroll for free for businesses with fewer than five employees")
+        XCTAssertEqual(fewerThan.down[.bound], "fewer")
+        XCTAssertNil(fewerThan.down[.amount])
+        XCTAssertFalse(fewerThan.takesAway)
+        XCTAssertNil(ChangeDirection.added(fewerThan, direction("set up payroll for free for businesses with five employees")))
+        XCTAssertNil(ChangeDirection.added(direction("give 10% off orders of more than £50"), direction("give 10% off every order of £50")))
+        XCTAssertEqual(opposition("give 10% off orders of more than £50", "give 10% off orders of less than £50"), "more / less")
+        XCTAssertEqual(opposition("email members inactive for longer than a month", "email members inactive for shorter than a month"),
+                       "longer / shorter")
+        // Without "than" the words are directions as before.
+        XCTAssertEqual(opposition("send more reminders", "send fewer reminders"), "more / fewer")
+        XCTAssertEqual(ChangeDirection.added(direction("send fewer reminders to new members"), direction("send reminders to new members")), "fewer / –")
+    }
+
+    /// After an adding or showing word, a comparative says which way the change goes: "show fewer ads" is fewer,
+    /// not "show" and "fewer" both ways (which said no direction, as "add X and remove Y" does), so it opposes
+    /// "show more ads".
+    func testAComparativeAfterShowingSaysTheDirection() {
+        let fewer = direction("show fewer ads to new members")
+        XCTAssertEqual(fewer.down[.amount], "fewer")
+        XCTAssertNil(fewer.up[.amount])
+        XCTAssertEqual(direction("add more photos to each listing").up[.amount], "more")
+        XCTAssertEqual(opposition("show more ads to new members", "show fewer ads to new members"), "more / fewer")
+        XCTAssertEqual(opposition("display larger photos on each listing", "display smaller photos on each listing"), "larger / smaller")
+        // "Add X and remove Y" still says no direction.
+        XCTAssertNil(opposition("add a banner and remove the pop-up", "show a banner"))
+    }
 }
