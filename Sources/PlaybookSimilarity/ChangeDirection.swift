@@ -228,7 +228,7 @@ public struct ChangeDirection: Sendable, Hashable {
                     }
                 }
             }
-            if Self.presence.contains(stem), !isNegated { presenceAt = index }
+            if role != nil, !isNegated, Self.presence.contains(stem) { presenceAt = index }
             if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
