@@ -106,7 +106,7 @@ public struct ChangeDirection: Sendable, Hashable {
     }
 
     private init(sentences: [Reading], spelt: Bool) {
-        for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined) }
+        for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined, numberAfter: reading.numberAfter) }
         asserted.subtract(Self.negators)
         if spelt { readings = sentences }
     }
@@ -155,7 +155,7 @@ public struct ChangeDirection: Sendable, Hashable {
         return Self.shown(stem)
     }
 
-    private mutating func read(_ stems: [String], written: [String], joined: [Bool]) {
+    private mutating func read(_ stems: [String], written: [String], joined: [Bool], numberAfter: [Bool]) {
         var negatedUntil = -1
         var negatedFrom = 0
         var pending = 0
@@ -186,8 +186,10 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = Self.roles[stem]
-            // "More than 50 employees": a bound, not more of anything.
-            let bounding = role != nil && index + 1 < stems.count && stems[index + 1] == "than"
+            // "More than 50 employees", "baskets above £40": a bound, not more of anything nor a place.
+            let bounding = role != nil && ((index + 1 < stems.count && stems[index + 1] == "than")
+                || (Self.boundsBeforeANumber.contains(stem)
+                    && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1])))))
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
             if Self.beside.contains(stem) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
                 placesBeside = true
@@ -657,6 +659,8 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Stems of adding and showing: what a change does unless it says otherwise.
     static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+    /// Words of place that a number after them makes a bound ("above £40", "below 10 percent").
+    static let boundsBeforeANumber: Set<String> = ["abov", "below"]
     /// Comparatives of amount: after an adding or showing word they say which way the change goes ("show fewer ads").
     static let comparatives: Set<String> = ["more", "fewer", "less", "larger", "bigger", "higher", "smaller", "shorter", "longer", "lower"]
 

@@ -20,6 +20,8 @@ public final class TermReader {
         var stems: [String] = []
         var written: [String] = []
         var joined: [Bool] = []
+        var numberAfter: [Bool] = []
+        numberAfter.reserveCapacity(words.count)
         stems.reserveCapacity(words.count)
         written.reserveCapacity(words.count)
         joined.reserveCapacity(words.count)
@@ -44,8 +46,9 @@ public final class TermReader {
             stems.append(stem)
             written.append(word.written)
             joined.append(word.joined)
+            numberAfter.append(word.numberAfter)
         }
-        return Reading(stems: stems, written: written, joined: joined)
+        return Reading(stems: stems, written: written, joined: joined, numberAfter: numberAfter)
     }
 
     /// A particle in the plural ("top-ups", "drop-offs", "add-ons") as the particle.
@@ -133,13 +136,18 @@ public struct Reading: RandomAccessCollection, Sendable {
     public let written: [String]
     /// Whether a hyphen joins each word to the one before ("first-time": false, true).
     public let joined: [Bool]
+    /// Whether a number in digits follows each word, after spaces or a currency sign only ("above £40":
+    /// true, false), which makes a word of place a bound (`ChangeDirection.Axis.bound`).
+    public let numberAfter: [Bool]
 
-    public init(stems: [String], written: [String], joined: [Bool]? = nil) {
+    public init(stems: [String], written: [String], joined: [Bool]? = nil, numberAfter: [Bool]? = nil) {
         precondition(stems.count == written.count, "one written word per stem")
         precondition(joined.map { $0.count == stems.count } ?? true, "one join per stem")
+        precondition(numberAfter.map { $0.count == stems.count } ?? true, "one number mark per stem")
         self.stems = stems
         self.written = written
         self.joined = joined ?? [Bool](repeating: false, count: stems.count)
+        self.numberAfter = numberAfter ?? [Bool](repeating: false, count: stems.count)
     }
 
     /// Stems read from elsewhere, with no spelling of their own.

@@ -153,6 +153,8 @@ struct WrittenWord {
     /// sentence), else lower-cased (a sentence's first word, every word of a Title Case title).
     var written: String
     var joined: Bool
+    /// Whether a number in digits follows, after spaces or a currency sign only ("above £40").
+    var numberAfter = false
 }
 
 extension Tokenizer {
@@ -200,6 +202,7 @@ extension Tokenizer {
         var out: [WrittenWord] = []
         var capitals = Capitals()
         var lastWordEnd = -1  // a hyphen joins a word to a word, not to a number ("3x-free")
+        var beforeNumber = false  // only spaces or a currency sign since the last word
         var buffer: [UInt8] = []
         buffer.reserveCapacity(32)
         scanASCII(bytes) { piece in
@@ -219,16 +222,23 @@ extension Tokenizer {
                 let kept = capitals.keeps(out.count, letters: range.count, firstUpper: bytes[start] < 97 && !upperAfterFirst)
                 let written = upperAfterFirst || kept ? String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) : word
                 out.append(WrittenWord(word: word, written: written, joined: joined))
+                beforeNumber = true
             case .number:
                 capitals.sentenceStart = false
+                if beforeNumber { out[out.count - 1].numberAfter = true }
+                beforeNumber = false
             case .other(let b):
                 // . ! ? : end a sentence
                 if b == 46 || b == 33 || b == 63 || b == 58 { capitals.sentenceStart = true }
+                if !Self.beforeAmount.contains(UInt32(b)) { beforeNumber = false }
             }
         }
         capitals.finish(&out)
         return out
     }
+
+    /// What may stand between a word and the number after it (`WrittenWord.numberAfter`): spaces and currency signs.
+    static let beforeAmount: Set<UInt32> = [32, 0xA0, 0x202F, 36, 0xA3, 0x20AC, 0xA5, 0x20B9]
 
     /// Hyphen-minus, hyphen and non-breaking hyphen (U+2011, which some editors put in "dairy‑free").
     static let hyphens: Set<UInt32> = [45, 0x2010, 0x2011]
@@ -238,6 +248,7 @@ extension Tokenizer {
         var out: [WrittenWord] = []
         var capitals = Capitals()
         var lastWordEnd = -1
+        var beforeNumber = false
         let scalars = Array(text.unicodeScalars)
         func isUpper(_ scalar: Unicode.Scalar) -> Bool {
             scalar.value < 128 ? (scalar.value >= 65 && scalar.value <= 90) : scalar.properties.isUppercase
@@ -258,10 +269,14 @@ extension Tokenizer {
                     written = String(original)
                 }
                 out.append(WrittenWord(word: word, written: written, joined: joined))
+                beforeNumber = true
             case .number:
                 capitals.sentenceStart = false
+                if beforeNumber { out[out.count - 1].numberAfter = true }
+                beforeNumber = false
             case .other(let value):
                 if value == 46 || value == 33 || value == 63 || value == 58 { capitals.sentenceStart = true }
+                if !Self.beforeAmount.contains(value) { beforeNumber = false }
             }
         }
         capitals.finish(&out)

@@ -280,6 +280,17 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(opposition("give 10% off orders of more than £50", "give 10% off orders of less than £50"), "more / less")
         XCTAssertEqual(opposition("email members inactive for longer than a month", "email members inactive for shorter than a month"),
                        "longer / shorter")
+        // A word of place before a number is a bound too ("baskets above £40" restates "orders over £40");
+        // before anything else it is the place it was.
+        let above = direction("give free delivery on baskets above £40")
+        XCTAssertEqual(above.up[.bound], "abov")
+        XCTAssertNil(above.up[.position])
+        XCTAssertNil(ChangeDirection.added(above, direction("give free delivery on orders over £40")))
+        XCTAssertEqual(opposition("give free delivery on orders above £40", "give free delivery on orders below £40"), "above / below")
+        XCTAssertEqual(direction("refund the fee on baskets below forty pounds").down[.bound], "below")
+        XCTAssertEqual(opposition("show the sale banner above the fold", "show the sale banner below the fold"), "above / below")
+        XCTAssertEqual(direction("show the sale banner above the fold").up[.position], "abov")
+        XCTAssertEqual(reader.stems("orders above £40, or below. 5 more at 3").numberAfter, [false, true, false, false, false, true])
         // Without "than" the words are directions as before.
         XCTAssertEqual(opposition("send more reminders", "send fewer reminders"), "more / fewer")
         XCTAssertEqual(ChangeDirection.added(direction("send fewer reminders to new members"), direction("send reminders to new members")), "fewer / –")
