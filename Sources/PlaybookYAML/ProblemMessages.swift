@@ -44,6 +44,13 @@ extension YAMLProblem {
             isFatal: true)
     }
 
+    static func aliasBytesLimit(_ limit: Int, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .aliasLimit, mark: mark,
+            message: "alias expansion adds more than \(limit) bytes of text, the largest file accepted (possible billion-laughs attack)",
+            isFatal: true)
+    }
+
     static func depthLimit(_ limit: Int, at mark: Mark, throughAlias: Bool = false) -> YAMLProblem {
         let how = throughAlias ? "alias expansion nests" : "nesting goes"
         return YAMLProblem(

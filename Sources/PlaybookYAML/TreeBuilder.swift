@@ -16,6 +16,8 @@ struct TreeBuilder {
         var size: Int
         /// Levels of collections in the subtree (0 for a scalar).
         var height: Int
+        /// Bytes of scalar text in the subtree.
+        var bytes: Int
     }
 
     /// A sequence or mapping whose end event has not come yet.
@@ -29,6 +31,7 @@ struct TreeBuilder {
         var pendingKey: Node?
         var size = 1
         var height = 1
+        var bytes = 0
         /// The mapping's scalar keys so far, each once (its first mark), while a linear scan finds them:
         /// scanned here, a key costs a length comparison where the pairs' keys cost copying each key
         /// node out of its enum (a retain and a release) and a string comparison.
@@ -53,6 +56,10 @@ struct TreeBuilder {
     private var root: Node?
     private var documentStart = Mark(line: 1, column: 1)
     private var aliasNodesAdded = 0
+    /// Bytes of scalar text alias expansion has added: a few nodes can carry a long scalar each (one
+    /// 100 KB scalar aliased 20,000 times is 2 GB of text in 20,000 nodes), and every step after the
+    /// load (history, review, site) copies that text out.
+    private var aliasBytesAdded = 0
     /// libyaml's work so far, in its own unit: every token costs one step per open nesting level.
     private var nestingWork = 0
     /// The most `nestingWork` may reach: linear in the input, and never reached by a file
@@ -115,10 +122,11 @@ struct TreeBuilder {
             return
         }
         let node = Node(.scalar(scalar.text, scalar.style), mark: scalar.start, tag: scalar.tag)
+        let bytes = scalar.text.utf8.count
         if let anchor = scalar.anchor {
-            anchors[anchor] = Anchored(node: node, size: 1, height: 0)
+            anchors[anchor] = Anchored(node: node, size: 1, height: 0, bytes: bytes)
         }
-        try attach(node, size: 1, height: 0)
+        try attach(node, size: 1, height: 0, bytes: bytes)
     }
 
     private mutating func addAlias(_ name: String, at mark: Mark) throws(FatalProblem) {
@@ -129,6 +137,10 @@ struct TreeBuilder {
         if aliasNodesAdded > limits.maxAliasExpansion {
             throw FatalProblem(problem: .aliasLimit(limits.maxAliasExpansion, at: mark))
         }
+        aliasBytesAdded += anchored.bytes
+        if aliasBytesAdded > limits.maxBytes {
+            throw FatalProblem(problem: .aliasBytesLimit(limits.maxBytes, at: mark))
+        }
         if open.count + anchored.height > limits.maxDepth {
             throw FatalProblem(problem: .depthLimit(limits.maxDepth, at: mark, throughAlias: true))
         }
@@ -136,7 +148,7 @@ struct TreeBuilder {
         // Its top node is marked where the alias is used; nodes inside keep their own marks.
         var copy = anchored.node
         copy.mark = mark
-        try attach(copy, size: anchored.size, height: anchored.height)
+        try attach(copy, size: anchored.size, height: anchored.height, bytes: anchored.bytes)
     }
 
     private mutating func openCollection(_ start: CollectionStart, isMapping: Bool) throws(FatalProblem) {
@@ -160,13 +172,13 @@ struct TreeBuilder {
         }
         let node = Node(value, mark: done.mark, tag: done.tag)
         if let anchor = done.anchor {
-            anchors[anchor] = Anchored(node: node, size: done.size, height: done.height)
+            anchors[anchor] = Anchored(node: node, size: done.size, height: done.height, bytes: done.bytes)
         }
-        try attach(node, size: done.size, height: done.height)
+        try attach(node, size: done.size, height: done.height, bytes: done.bytes)
     }
 
     /// Adds a finished node to the innermost open collection, or makes it the document's root.
-    private mutating func attach(_ node: Node, size: Int, height: Int) throws(FatalProblem) {
+    private mutating func attach(_ node: Node, size: Int, height: Int, bytes: Int) throws(FatalProblem) {
         let last = open.count - 1
         guard last >= 0 else {
             root = node
@@ -174,14 +186,15 @@ struct TreeBuilder {
         }
         // The collection reached once and changed in place: through `open[last]` each change
         // checked the list's storage for sharing and the index against its bounds again.
-        if let duplicate = Self.add(node, size: size, height: height, to: &open[last]) {
+        if let duplicate = Self.add(node, size: size, height: height, bytes: bytes, to: &open[last]) {
             problems.append(duplicate)
         }
     }
 
     /// Adds `node` to `collection`; the problem, when it is a key that repeats an earlier one.
-    private static func add(_ node: Node, size: Int, height: Int, to collection: inout OpenCollection) -> YAMLProblem? {
+    private static func add(_ node: Node, size: Int, height: Int, bytes: Int, to collection: inout OpenCollection) -> YAMLProblem? {
         collection.size += size
+        collection.bytes += bytes
         collection.height = max(collection.height, height + 1)
         if !collection.isMapping {
             collection.items.append(node)

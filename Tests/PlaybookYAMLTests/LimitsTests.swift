@@ -47,6 +47,24 @@ final class LimitsTests: XCTestCase {
             message: "alias expansion exceeds 9 nodes (possible billion-laughs attack)", isFatal: true)])
     }
 
+    /// Few aliases of a long scalar add much text in few nodes (one 100 KB scalar aliased 20,000 times is 2 GB,
+    /// which `report okr`, `review` and `site` then copied out, 4 GB at their peak): the text alias expansion adds
+    /// may not pass the largest file accepted.
+    func testAliasExpansionIsCountedInBytesOfText() {
+        let long = String(repeating: "x", count: 1_000)
+        let text = "name: &n \"\(long)\"\nnotes:\n" + String(repeating: "  - *n\n", count: 10)
+        XCTAssertEqual(load(text, limits: Limits(maxBytes: 20_000)).problems, [])
+        let refused = load(text, limits: Limits(maxBytes: 9_500))
+        XCTAssertEqual(refused.problems, [YAMLProblem(
+            kind: .aliasLimit, mark: mark(12, 5),
+            message: "alias expansion adds more than 9500 bytes of text, the largest file accepted (possible billion-laughs attack)",
+            isFatal: true)])
+        // A mapping's keys and values count too ("k" and the long value: 1,001 bytes, aliased twice).
+        let mapping = "base: &b {k: \"\(long)\"}\none: *b\ntwo: *b\n"
+        XCTAssertEqual(load(mapping, limits: Limits(maxBytes: 2_001)).problems.map(\.kind), [.aliasLimit])
+        XCTAssertEqual(load(mapping, limits: Limits(maxBytes: 2_002)).problems, [])
+    }
+
     func testBillionLaughsIsRefused() {
         var lines = ["a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
         let names = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
