@@ -95,7 +95,10 @@ struct FieldComparison {
         if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
             let (onlyA, onlyB) = (Self.named(wording.onlyFirst), Self.named(wording.onlySecond))
             let (channelA, channelB) = (a.facets.values[.surface]?["channel"], b.facets.values[.surface]?["channel"])
-            if (channelA == nil) != (channelB == nil), channelA == nil ? b.channelInTitleAndChange : a.channelInTitleAndChange {
+            if DuplicateDetection.sameDurations(a.text, b.text, saidBy: (wording.onlyFirst, wording.onlySecond)) {
+                // One duration said two ways ("a 14-day trial" / "a two-week trial", "24 hours before" / "a day
+                // before"): no detail.
+            } else if (channelA == nil) != (channelB == nil), channelA == nil ? b.channelInTitleAndChange : a.channelInTitleAndChange {
                 // A near copy that sends the change through a channel the other does not name, in its
                 // title and its change ("… at the exit desk" / "… from a link in the thank-you email"):
                 // another surface, however many words the move takes. (Pages, and a channel named

@@ -202,6 +202,32 @@ extension DuplicateDetection {
         }
     }
 
+    /// Whether `words`, the terms each of two near copies names and the other does not, only say a duration on
+    /// each side (a unit on each, a number on one at least), and the two texts state the same durations ("14 days"
+    /// / "two weeks", "24 hours before" / "a day before"): one measure said two ways. ("Next week" / "next month"
+    /// states no number: two ideas.)
+    static func sameDurations(_ a: String, _ b: String, saidBy words: (first: [String], second: [String])) -> Bool {
+        guard !words.first.isEmpty, !words.second.isEmpty else { return false }
+        let reader = ThreadReader.current
+        func unit(_ word: String) -> Bool {
+            durationDays[word] != nil || reader.stems(word).allSatisfy(durationStems.contains)
+        }
+        func number(_ word: String) -> Bool {
+            word.first?.isASCIIDigit == true || numberUnits[word] != nil || numberTens[word] != nil || word == "fortnight" || word == "hundred"
+        }
+        func filler(_ word: String) -> Bool { oneOf.contains(word) || FieldComparison.named([word]).isEmpty }
+        let (first, second) = (words.first.map { $0.lowercased() }, words.second.map { $0.lowercased() })
+        guard first.allSatisfy({ unit($0) || number($0) || filler($0) }), second.allSatisfy({ unit($0) || number($0) || filler($0) }),
+              first.contains(where: unit), second.contains(where: unit), first.contains(where: number) || second.contains(where: number)
+        else { return false }
+        let (inA, inB) = (statedMeasures(a).filter { $0.kind == .duration }, statedMeasures(b).filter { $0.kind == .duration })
+        guard !inA.isEmpty, inA.count == inB.count else { return false }
+        return inA.allSatisfy { m in inB.contains { m.meets($0) } } && inB.allSatisfy { m in inA.contains { m.meets($0) } }
+    }
+
+    /// The stems of `durationDays`' units ("minut" of "minutes").
+    private static let durationStems: Set<String> = ["minut", "min", "hour", "hr", "day", "night", "week", "fortnight", "month", "quarter", "year"]
+
     /// A number in digits ("1,500", "30."), or nil.
     private static func number(_ token: String) -> Double? {
         var digits = token.filter { $0 != "," }

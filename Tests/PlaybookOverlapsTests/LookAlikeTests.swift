@@ -133,6 +133,32 @@ final class LookAlikeTests: XCTestCase {
         }
     }
 
+    /// A near copy that says the same duration in other units or words ("a 14-day trial" / "a two-week trial", "24
+    /// hours before" / "one day before") is the same idea; another duration is a detail as before.
+    func testOneDurationSaidTwoWaysIsNoDetail() throws {
+        let title = "Reminder before a booked class"
+        func found(_ first: String, _ second: String,
+                   change: (String) -> String = { "email members a reminder \($0) before each class they booked" }) -> [Overlap] {
+            let encoder = Vectors([title + ". " + change(first): [1, 0, 0], title + ". " + change(second): [0.99, 0.1, 0], "members": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: title, change: change(first), audience: "members", outcome: "fewer no-shows")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: title, change: change(second), audience: "members", outcome: "fewer no-shows")
+            return OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder)
+        }
+        for (first, second) in [("24 hours", "one day"), ("14 days", "two weeks"), ("a fortnight", "14 days"), ("48 hours", "2 days")] {
+            XCTAssertEqual(found(first, second).map(\.kind), [.duplicate], first + " / " + second)
+        }
+        for (first, second) in [("14 days", "three weeks"), ("24 hours", "two days")] {
+            let overlap = try XCTUnwrap(found(first, second).first)
+            XCTAssertEqual(overlap.kind, .related, first)
+            XCTAssertTrue(overlap.reason.contains("detail ("), overlap.reason)
+        }
+        // Units without a number are no measure, whatever other duration both texts state.
+        let rebook = { (when: String) in "an hour after the session ends, remind members to rebook the same court \(when)" }
+        let overlap = try XCTUnwrap(found("next week", "next month", change: rebook).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("detail (week / month)"), overlap.reason)
+    }
+
     /// Two rewordings that take away the same thing in other words ("remove" / "scrap", "stop asking for",
     /// "instead of") and put the same in its place are one idea; against a change that keeps the thing they
     /// are two, the removal named with its own word.
