@@ -337,6 +337,16 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertWrittenSet("dupq35-pairs.tsv", pairs: 16, everyKind: false, found: 7, flagged: 0, strays: 2, wordsFlagged: 3)
     }
 
+    /// The pairs `dupq36` wrote (`Data/dupq36-pairs.tsv`: 10 ideas of 10 products no other set uses, each with two
+    /// rewordings by another squad sharing at most two content words of its title and change, half under another metric id
+    /// of the same event, and two look-alikes: 3 `opposite`, 2 of each other kind, and 5 siblings, another change of the
+    /// same product toward the same outcome), before it changed any rule. Main's rules (`b699f24`): 7 of 20 rewordings found, 7 of 20
+    /// look-alikes flagged (all five siblings, the QR codes taken off the card, the reorder for students), 25 other pairs (each
+    /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged), the floors.
+    func testDupq36PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 7, flagged: 7, strays: 25, wordsFlagged: 7)
+    }
+
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
     /// look-alikes of each kind, every metric in the catalog, and its floors.
     @discardableResult
@@ -404,14 +414,16 @@ final class GrowthPairTuningTests: XCTestCase {
         // changing the sibling rules (sibling ideas whose rewordings keep their idea's outcome words), "dupq32" those `dupq32`
         // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale, "dupq34" those
         // `dupq34` wrote before changing any rule (rewordings sharing at most two content words with their idea), "dupq35" those
-        // the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …). The blind sets (fresh11 and later) are not among them.
+        // the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …), "dupq36" those `dupq36` wrote before changing any rule
+        // (two rewordings and two look-alikes an idea, some of them siblings). The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
                      "fresh8": "fresh8-pairs.tsv", "fresh9": "fresh9-pairs.tsv", "fresh10": "fresh10-pairs.tsv", "dupq20": "dupq20-pairs.tsv",
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
                      "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
-                     "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv"]
+                     "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
+                     "dupq36": "dupq36-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
