@@ -177,6 +177,57 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 0)
     }
 
+    /// Git reads a relative core.hooksPath from the top of the working tree: a playbook started in a
+    /// subfolder is named from there, and its hook lints that playbook when `git commit` runs it.
+    func testInitInASubfolderOfARepositoryGetsItsHookRunByGit() throws {
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else {
+            return XCTFail("git is needed to run the hook end to end (it is what CI clones with)")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        let initialised = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), "growth/.githooks")
+
+        let path = CLI.productsDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let env = ["PATH": path, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                   "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+        try scratch.write("growth/playbooks/bad.yml", "kind: Metric\nid: bad\nnmae: x\n")
+        XCTAssertEqual(try CLI.run(executable: git, ["add", "-A"], in: scratch.url, environment: env).status, 0)
+        let refused = try CLI.run(executable: git, ["commit", "-q", "-m", "a bad metric"], in: scratch.url, environment: env)
+        XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("growth/playbooks/bad.yml:3:1: error: unknown key \"nmae\""), refused.stdout + refused.stderr)
+
+        XCTAssertEqual(try CLI.run(executable: git, ["rm", "-q", "--cached", "growth/playbooks/bad.yml"], in: scratch.url, environment: env).status, 0)
+        let accepted = try CLI.run(executable: git, ["commit", "-q", "-m", "start the playbook"], in: scratch.url, environment: env)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
+    }
+
+    /// `init` in a repository never turns off the hooks git runs today without --force, as `hooks install`.
+    func testInitKeepsTheHooksARepositoryAlreadyRuns() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".git/hooks/pre-commit").path, 0o755)
+        let before = try scratch.snapshot()
+        let refused = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-commit from .git/hooks; pointing core.hooksPath at growth/.githooks would turn them off"), refused.stderr)
+        XCTAssertEqual(try scratch.snapshot(), before, "nothing was written")
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
+
+        let husky = try ScratchDirectory()
+        _ = try Repository.create(at: husky.url.path)
+        try Repository.open(at: husky.url.path).setConfig("core.hooksPath", ".husky")
+        let elsewhere = try CLI.run(["init"], in: husky.url)
+        XCTAssertEqual(elsewhere.status, 2)
+        XCTAssertTrue(elsewhere.stderr.contains("core.hooksPath is already .husky; use --force to point it at .githooks"), elsewhere.stderr)
+        XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".husky")
+        XCTAssertEqual(try CLI.run(["init", "--force"], in: husky.url).status, 0)
+        XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
     func testHooksInstallWritesAHookOnceAndRunsTheLinter() throws {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
