@@ -53,6 +53,16 @@ enum Templates {
         return out + "\""
     }
 
+    /// A value copied from an argument or a playbook file into a template: plain when it is an id-like
+    /// word that YAML reads back as the same string, double-quoted otherwise, so a value can never
+    /// write keys of its own (a newline, `: ` or `#` in a hypothesis's metric stays inside the value).
+    static func scalar(_ text: String) -> String {
+        let plain = text.unicodeScalars.first.map { CharacterSet.letters.contains($0) && $0.isASCII } ?? false
+            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0)) }
+            && !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(text.lowercased())
+        return plain ? text : quoted(text)
+    }
+
     static func initial(squad: String, northStar: String, owner: String) -> [File] {
         let title = northStar.split(separator: "-").joined(separator: " ")
         return [

@@ -112,6 +112,31 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(text.contains("budget: <amount in EUR, counted against the squad's quarterly cap>"), text)
     }
 
+    /// Values `new` copies from a playbook file are written as values: a newline in a hypothesis's
+    /// metric, or in a squad's currency, cannot add keys to the new experiment.
+    func testNewExperimentCopiesValuesWithoutWritingKeysOfTheirOwn() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let hypothesis = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(hypothesis.status, 0, hypothesis.stderr)
+        let hypothesisFile = scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0001.yml")
+        let text = try String(contentsOf: hypothesisFile, encoding: .utf8)
+            .replacing("metric: <metric-id it moves>", with: #"metric: "weekly-active-users\nstatus: concluded""#)
+        try Data(text.utf8).write(to: hypothesisFile)
+        let squadFile = scratch.url.appendingPathComponent("playbooks/squads/growth.yml")
+        let squad = try String(contentsOf: squadFile, encoding: .utf8) + #"budget: {quarterly: 100, currency: "EUR\nstatus: concluded"}"# + "\n"
+        try Data(squad.utf8).write(to: squadFile)
+
+        let created = try CLI.run(["new", "experiment", "--squad", "growth", "--hypothesis", "HYP-0001"], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let experiment = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(experiment.contains(#"  primary: "weekly-active-users\u000astatus: concluded""#), experiment)
+        XCTAssertTrue(experiment.contains("budget: <amount in the squad's currency, "), experiment)
+        XCTAssertEqual(experiment.split(separator: "\n").filter { $0.hasPrefix("status:") }, ["status: draft"], experiment)
+        let lint = try CLI.run(["lint", "playbooks/experiments/EXP-0001.yml"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("yaml-"), lint.stdout)
+    }
+
     func testNewMetricAndNewSquadLintCleanOnceFilled() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
