@@ -274,6 +274,22 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
     }
 
+    /// Pointing core.hooksPath at .githooks would stop the hooks git runs from .git/hooks: refused without --force.
+    func testHooksInstallKeepsTheHooksGitRunsFromItsOwnFolder() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".githooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
+        try scratch.write(".git/hooks/pre-push", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".git/hooks/pre-push").path, 0o755)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-push from .git/hooks; pointing core.hooksPath at .githooks would turn them off"), refused.stderr)
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
     func testShellCompletionOffersRuleIdsAndTheEntitiesOfThisPlaybook() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
