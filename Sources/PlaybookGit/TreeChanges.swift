@@ -7,11 +7,14 @@ public struct FileChange: Sendable, Hashable {
     public var path: String
     public var oldBlob: ObjectID?
     public var newBlob: ObjectID?
+    /// The new side is a symbolic link (mode 120000): its blob holds the link's target, not a file's bytes.
+    public var newIsLink: Bool
 
-    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?) {
+    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?, newIsLink: Bool = false) {
         self.path = path
         self.oldBlob = oldBlob
         self.newBlob = newBlob
+        self.newIsLink = newIsLink
     }
 }
 

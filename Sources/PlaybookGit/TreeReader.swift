@@ -166,6 +166,7 @@ public final class TreeReader {
         var end: Int
         var isTree: Bool
         var isBlob: Bool
+        var isLink: Bool
     }
 
     /// Parses the entry starting at `offset`; nil for malformed data.
@@ -187,7 +188,7 @@ public final class TreeReader {
         guard position + 21 <= bytes.count else { return nil }
         let kind = mode & 0o170000
         return Entry(nameStart: nameStart, nameEnd: position, idOffset: position + 1, end: position + 21,
-                     isTree: kind == 0o040000, isBlob: kind == 0o100000 || kind == 0o120000)
+                     isTree: kind == 0o040000, isBlob: kind == 0o100000 || kind == 0o120000, isLink: kind == 0o120000)
     }
 
     /// Where the entry starting at `offset` ends: past its name's NUL and the 20-byte id.
@@ -317,7 +318,7 @@ public final class TreeReader {
         let oldBlob = x?.isBlob == true ? oldID : nil
         let newBlob = y?.isBlob == true ? newID : nil
         if (oldBlob != nil || newBlob != nil) && oldBlob != newBlob && include(path) {
-            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob))
+            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob, newIsLink: y?.isLink == true))
         }
     }
 

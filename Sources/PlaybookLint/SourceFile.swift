@@ -19,4 +19,7 @@ public struct SourceFile: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.init(path: path, content: .bytes(bytes))
     }
+
+    /// Why a symbolic link is not read, in the working tree, the index or a commit alike.
+    public static let symbolicLinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
 }

@@ -57,9 +57,8 @@ public struct ChangeReader {
         let baseTree = try mergeBase.map { try repository.commitInfo($0).tree }
         func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
             var files: [String: SourceFile] = [:]
-            for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) {
-                guard let blob = file.newBlob else { continue }
-                files[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+            for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) where file.newBlob != nil {
+                files[file.path] = try Self.source(file, in: repository)
             }
             return files
         }
@@ -71,8 +70,8 @@ public struct ChangeReader {
         let touched = Set(changedInChange.map(\.path))
         for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: roots, include: include)
         where !touched.contains(file.path) {
-            if let blob = file.newBlob {
-                merged[file.path] = SourceFile(path: file.path, bytes: try repository.blobData(blob))
+            if file.newBlob != nil {
+                merged[file.path] = try Self.source(file, in: repository)
             } else {
                 merged[file.path] = nil
             }
@@ -84,6 +83,13 @@ public struct ChangeReader {
             headFiles: merged.keys.sorted().compactMap { merged[$0] },
             baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
             changedFiles: changed, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
+    }
+
+    /// The file as committed; a symbolic link is not followed or read as YAML, as `lint` words it.
+    static func source(_ file: FileChange, in repository: Repository) throws -> SourceFile? {
+        guard let blob = file.newBlob else { return nil }
+        if file.newIsLink { return SourceFile(path: file.path, content: .unreadable(SourceFile.symbolicLinkProblem)) }
+        return SourceFile(path: file.path, bytes: try repository.blobData(blob))
     }
 
     /// The change's own commits: `mergeBase..head`, without the merges that only bring the base's

@@ -12,7 +12,7 @@ enum FileDiscovery {
         path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
     }
 
-    static let symlinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
+    static let symlinkProblem = SourceFile.symbolicLinkProblem
     static let notRegularProblem = "it is not a regular file (a FIFO, socket or device)"
 
     /// A file found under a root: its absolute path, and why it cannot be read, if it cannot.

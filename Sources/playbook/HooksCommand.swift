@@ -19,7 +19,9 @@ struct Hooks: ParsableCommand {
             discussion: """
             When the repository has .githooks/pre-commit (as `playbook init` writes it), sets \
             core.hooksPath to .githooks so every clone's hook is the versioned one, and lists \
-            every hook in .githooks that git then runs (all of them, not only pre-commit). Otherwise \
+            every hook in .githooks that git then runs (all of them, not only pre-commit); it \
+            refuses without --force when core.hooksPath names another folder or git runs hooks \
+            from .git/hooks, which that would turn off. Otherwise \
             writes the hook into the repository's hooks folder (atomically; an existing hook is \
             kept unless --force).
 
@@ -49,13 +51,10 @@ struct Hooks: ParsableCommand {
                 throw UsageError(description: "cannot use .githooks: \(error.description)")
             }
             if versioned == .file, FileManager.default.isExecutableFile(atPath: workdir + "/.githooks/pre-commit") {
-                let current = try? repository.configString("core.hooksPath")
-                if let current, current != ".githooks", !force {
-                    throw UsageError(description: "core.hooksPath is already \(Inert.terminal(current)); use --force to point it at .githooks")
-                }
+                let folder = try VersionedHooks(folder: workdir + "/.githooks", in: repository, workdir: workdir)
+                try folder.check(force: force)
                 // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which.
-                let hooks = try Self.enabledHooks(in: workdir + "/.githooks")
-                try repository.setConfig("core.hooksPath", ".githooks")
+                let hooks = try folder.point()
                 Terminal.write("core.hooksPath set to .githooks; git now runs these hooks from it: "
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
                 return
@@ -81,31 +80,6 @@ struct Hooks: ParsableCommand {
                 throw UsageError(description: refusal.description)
             }
             Terminal.write("wrote \(Inert.terminal(Workspace.display(hook, root: workdir))): commits now run `playbook lint --staged`\n")
-        }
-
-        /// The names git runs as hooks (githooks(5)).
-        static let hookNames: Set<String> = [
-            "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg",
-            "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update",
-            "proc-receive", "post-receive", "post-update", "reference-transaction", "push-to-checkout", "pre-auto-gc",
-            "post-rewrite", "sendemail-validate", "fsmonitor-watchman", "p4-changelist", "p4-prepare-changelist",
-            "p4-post-changelist", "p4-pre-submit", "post-index-change",
-        ]
-
-        /// The hooks git will run from `folder`: executable files named as hooks, sorted. A hook
-        /// that is a symbolic link is refused: git would run whatever it points to.
-        static func enabledHooks(in folder: String) throws -> [String] {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            var hooks: [String] = []
-            for name in names.sorted() where hookNames.contains(name) {
-                var info = stat()
-                guard lstat(folder + "/" + name, &info) == 0 else { continue }
-                if info.st_mode & S_IFMT == S_IFLNK {
-                    throw UsageError(description: ".githooks/\(Inert.terminal(name)) is a symbolic link; git would run whatever it points to. Replace it with the script itself")
-                }
-                if info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o111 != 0 { hooks.append(name) }
-            }
-            return hooks
         }
 
         /// Runs the playbook on PATH, else the binary that installed the hook.

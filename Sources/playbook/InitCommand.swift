@@ -10,7 +10,9 @@ struct Init: ParsableCommand {
         discussion: """
         Writes .playbook.yml, a metric catalog with its North Star, one squad and the \
         pre-commit hook, creates the git repository if there is none, and points \
-        core.hooksPath at .githooks. Existing files are never replaced without --force.
+        core.hooksPath at .githooks (as a path from the top of the repository, when the \
+        folder is inside one). Existing files are never replaced, and the hooks git runs \
+        today (another core.hooksPath, or hooks in .git/hooks) never turned off, without --force.
 
         Examples:
           playbook init
@@ -27,7 +29,7 @@ struct Init: ParsableCommand {
     @Option(help: "Id of the North Star metric (kebab-case).")
     var northStar = "weekly-active-users"
 
-    @Flag(help: "Replace files that already exist.")
+    @Flag(help: "Replace files that already exist, and point core.hooksPath at .githooks even when git runs other hooks.")
     var force = false
 
     /// Longest id `init` accepts: the squad's id names its file, and both ids stay readable.
@@ -49,18 +51,20 @@ struct Init: ParsableCommand {
     func run() throws {
         let top = Workspace.absolute(directory, from: Workspace.normalized(FileManager.default.currentDirectoryPath))
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
+        // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
+        let enclosing = try Self.enclosingHooks(for: top, force: force)
+        var setting = ".githooks"
         do {
             try FileSet(top: top, base: top, files: files).write(force: force) {
-                let repository: Repository
-                if let found = try? Repository.discover(from: top), found.workdir != nil {
-                    repository = found
-                    try repository.setConfig("core.hooksPath", ".githooks")
+                if let enclosing {
+                    _ = try enclosing.point()
+                    setting = enclosing.setting
                 } else {
                     var info = stat()
                     let hadGit = lstat(top + "/.git", &info) == 0
                     do {
-                        repository = try Repository.create(at: top)
-                        try repository.setConfig("core.hooksPath", ".githooks")
+                        let repository = try Repository.create(at: top)
+                        _ = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: top).point()
                     } catch {
                         if !hadGit { try? FileManager.default.removeItem(atPath: top + "/.git") }
                         throw error
@@ -75,9 +79,22 @@ struct Init: ParsableCommand {
           .playbook.yml: settings (roots, rule severities)
           playbooks/metrics.yml: the metric catalog, with \(northStar) as the North Star
           playbooks/squads/\(squad).yml: your first squad
-          .githooks/pre-commit: runs `playbook lint --staged` (core.hooksPath is set)
+          .githooks/pre-commit: runs `playbook lint --staged` (core.hooksPath is \(Inert.terminal(setting)))
         Next: playbook lint, then playbook new hypothesis --squad \(squad)
 
         """)
+    }
+
+    /// The `.githooks` of `top` in the repository that already holds it, checked; nil when there is none
+    /// (init creates one). `top` need not exist yet: the repository is found from its nearest existing folder.
+    static func enclosingHooks(for top: String, force: Bool) throws -> VersionedHooks? {
+        var existing = top
+        while !Workspace.exists(existing), existing != "/" {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        guard let repository = try? Repository.discover(from: existing), let workdir = repository.workdir else { return nil }
+        let hooks = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: workdir)
+        try hooks.check(force: force)
+        return hooks
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 
 /// The files `playbook new` writes; `<…>` marks what the author must fill in (and lint
@@ -13,8 +14,8 @@ enum NewTemplates {
         """
         \(header)
         kind: Hypothesis
-        id: \(id)
-        squad: \(squad)
+        id: \(Templates.scalar(id))
+        squad: \(Templates.scalar(squad))
         title: \(self.title(title, "<the idea in one line>"))
         statement:
           change: <we believe that CHANGE>
@@ -39,18 +40,22 @@ enum NewTemplates {
     }
 
     static func experiment(id: String, squad: String, title: String?, context: ExperimentContext) -> String {
-        let money = context.currency.map { "amount in \($0)" } ?? "amount in the squad's currency"
+        // The currency is spliced into a placeholder's text, so only a code such as EUR is taken over.
+        let code = context.currency.flatMap { currency in
+            (1...8).contains(currency.count) && currency.unicodeScalars.allSatisfy { $0.isASCII && CharacterSet.letters.contains($0) } ? currency : nil
+        }
+        let money = code.map { "amount in \($0)" } ?? "amount in the squad's currency"
         return """
         \(header)
         kind: Experiment
-        id: \(id)
-        squad: \(squad)
+        id: \(Templates.scalar(id))
+        squad: \(Templates.scalar(squad))
         title: \(self.title(title, "<what changes for whom in one line>"))
-        hypothesis: \(context.hypothesis ?? "<HYP-id it tests>")
-        key_result: \(context.keyResult ?? "<OKR-…/KR-n it serves>")
+        hypothesis: \(context.hypothesis.map(Templates.scalar) ?? "<HYP-id it tests>")
+        key_result: \(context.keyResult.map(Templates.scalar) ?? "<OKR-…/KR-n it serves>")
         status: draft
         metrics:
-          primary: \(context.metric ?? "<metric-id it decides on>")
+          primary: \(context.metric.map(Templates.scalar) ?? "<metric-id it decides on>")
           guardrails: []
         surface: <where the change lives such as web/home/banner>
         audience:
@@ -72,11 +77,11 @@ enum NewTemplates {
         """
         \(header)
         kind: Objective
-        id: \(id)
-        squad: \(squad)
+        id: \(Templates.scalar(id))
+        squad: \(Templates.scalar(squad))
         quarter: \(quarter)
         title: \(self.title(title, "<the qualitative goal>"))
-        aligns_to: \(northStar ?? "<the North Star metric id>")
+        aligns_to: \(northStar.map(Templates.scalar) ?? "<the North Star metric id>")
         key_results:
           - id: KR-1
             title: <the measurable result>
@@ -93,13 +98,13 @@ enum NewTemplates {
         """
         \(header)
         kind: Metric
-        id: \(id)
+        id: \(Templates.scalar(id))
         name: \(self.title(title, "<human name>"))
         description: <what it measures and how>
         event: <analytics event such as order.completed>
         unit: <percent, count, currency, ratio or duration>
         direction: <increase or decrease>
-        owner: \(owner)
+        owner: \(Templates.scalar(owner))
 
         """
     }
@@ -108,7 +113,7 @@ enum NewTemplates {
         """
         \(header)
         kind: Squad
-        id: \(id)
+        id: \(Templates.scalar(id))
         name: \(self.title(title, "<human name>"))
         mission: <what this squad moves and for whom>
         funnel_stage: <acquisition, activation, retention, referral or revenue>

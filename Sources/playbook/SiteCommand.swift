@@ -25,7 +25,8 @@ struct SiteBuild: ParsableCommand {
 
         The folder is built beside its target and swapped in. An existing folder is replaced \
         only when a previous `playbook site` wrote it (it holds \(Site.marker)) or it is empty; \
-        a symlink is never written through. Without -o the site goes to site/ at the repository top.
+        a symlink is never written through. Files added to it by hand go with it, except CNAME \
+        and .nojekyll at its top (for GitHub Pages). Without -o the site goes to site/ at the repository top.
 
         Examples:
           playbook site

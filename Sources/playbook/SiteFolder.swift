@@ -118,6 +118,7 @@ enum SiteFolder {
                 }
             }
             if let error = failure.error { throw error }
+            if exists { keepPublishingFiles(from: old, into: staging, site: Set(plan.paths)) }
         } catch {
             try? FileManager.default.removeItem(atPath: staging)
             throw error
@@ -147,6 +148,22 @@ enum SiteFolder {
         } catch {
             // A folder the user made read-only is moved aside but cannot be emptied: say where it is.
             Terminal.writeError("note: the previous site could not be removed; it is in \(Inert.terminalPath(old))\n")
+        }
+    }
+
+    /// Files a host reads from the top of the published folder, which users add beside the site
+    /// (GitHub Pages' custom domain, and its switch that turns Jekyll off): a rebuild keeps them.
+    static let publishingFiles = ["CNAME", ".nojekyll"]
+
+    /// Links each publishing file the previous site's folder holds into the new one, when it is a
+    /// regular file the site does not write itself; one that cannot be kept is named.
+    private static func keepPublishingFiles(from old: String, into staging: String, site: Set<String>) {
+        for name in publishingFiles where !site.contains(name) {
+            var info = stat()
+            guard lstat(old + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            if !link(old + "/" + name, to: staging + "/" + name, size: Int(info.st_size)) {
+                Terminal.writeError("note: \(name) could not be kept in the new site; add it again\n")
+            }
         }
     }
 

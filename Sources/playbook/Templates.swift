@@ -14,6 +14,11 @@ enum Templates {
     #!/bin/sh
     # Refuses a commit whose staged playbook files have errors: `playbook lint --staged`
     # reads the index (what is about to be committed), not the working tree.
+    # Git runs hooks from the top of the repository and may name the index and the repository
+    # from there; the playbook is the folder above this one, which may be a subfolder.
+    case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
+    case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
+    cd "$(dirname "$0")/.." || exit 1
     if command -v playbook >/dev/null 2>&1; then
         exec playbook lint --staged
     fi
@@ -46,6 +51,16 @@ enum Templates {
             }
         }
         return out + "\""
+    }
+
+    /// A value copied from an argument or a playbook file into a template: plain when it is an id-like
+    /// word that YAML reads back as the same string, double-quoted otherwise, so a value can never
+    /// write keys of its own (a newline, `: ` or `#` in a hypothesis's metric stays inside the value).
+    static func scalar(_ text: String) -> String {
+        let plain = text.unicodeScalars.first.map { CharacterSet.letters.contains($0) && $0.isASCII } ?? false
+            && text.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_./".unicodeScalars.contains($0)) }
+            && !["y", "n", "yes", "no", "on", "off", "true", "false", "null"].contains(text.lowercased())
+        return plain ? text : quoted(text)
     }
 
     static func initial(squad: String, northStar: String, owner: String) -> [File] {

@@ -112,6 +112,31 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(text.contains("budget: <amount in EUR, counted against the squad's quarterly cap>"), text)
     }
 
+    /// Values `new` copies from a playbook file are written as values: a newline in a hypothesis's
+    /// metric, or in a squad's currency, cannot add keys to the new experiment.
+    func testNewExperimentCopiesValuesWithoutWritingKeysOfTheirOwn() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let hypothesis = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(hypothesis.status, 0, hypothesis.stderr)
+        let hypothesisFile = scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0001.yml")
+        let text = try String(contentsOf: hypothesisFile, encoding: .utf8)
+            .replacing("metric: <metric-id it moves>", with: #"metric: "weekly-active-users\nstatus: concluded""#)
+        try Data(text.utf8).write(to: hypothesisFile)
+        let squadFile = scratch.url.appendingPathComponent("playbooks/squads/growth.yml")
+        let squad = try String(contentsOf: squadFile, encoding: .utf8) + #"budget: {quarterly: 100, currency: "EUR\nstatus: concluded"}"# + "\n"
+        try Data(squad.utf8).write(to: squadFile)
+
+        let created = try CLI.run(["new", "experiment", "--squad", "growth", "--hypothesis", "HYP-0001"], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let experiment = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(experiment.contains(#"  primary: "weekly-active-users\u000astatus: concluded""#), experiment)
+        XCTAssertTrue(experiment.contains("budget: <amount in the squad's currency, "), experiment)
+        XCTAssertEqual(experiment.split(separator: "\n").filter { $0.hasPrefix("status:") }, ["status: draft"], experiment)
+        let lint = try CLI.run(["lint", "playbooks/experiments/EXP-0001.yml"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("yaml-"), lint.stdout)
+    }
+
     func testNewMetricAndNewSquadLintCleanOnceFilled() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
@@ -177,6 +202,57 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 0)
     }
 
+    /// Git reads a relative core.hooksPath from the top of the working tree: a playbook started in a
+    /// subfolder is named from there, and its hook lints that playbook when `git commit` runs it.
+    func testInitInASubfolderOfARepositoryGetsItsHookRunByGit() throws {
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else {
+            return XCTFail("git is needed to run the hook end to end (it is what CI clones with)")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        let initialised = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), "growth/.githooks")
+
+        let path = CLI.productsDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let env = ["PATH": path, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                   "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+        try scratch.write("growth/playbooks/bad.yml", "kind: Metric\nid: bad\nnmae: x\n")
+        XCTAssertEqual(try CLI.run(executable: git, ["add", "-A"], in: scratch.url, environment: env).status, 0)
+        let refused = try CLI.run(executable: git, ["commit", "-q", "-m", "a bad metric"], in: scratch.url, environment: env)
+        XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("growth/playbooks/bad.yml:3:1: error: unknown key \"nmae\""), refused.stdout + refused.stderr)
+
+        XCTAssertEqual(try CLI.run(executable: git, ["rm", "-q", "--cached", "growth/playbooks/bad.yml"], in: scratch.url, environment: env).status, 0)
+        let accepted = try CLI.run(executable: git, ["commit", "-q", "-m", "start the playbook"], in: scratch.url, environment: env)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout + accepted.stderr)
+    }
+
+    /// `init` in a repository never turns off the hooks git runs today without --force, as `hooks install`.
+    func testInitKeepsTheHooksARepositoryAlreadyRuns() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".git/hooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".git/hooks/pre-commit").path, 0o755)
+        let before = try scratch.snapshot()
+        let refused = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-commit from .git/hooks; pointing core.hooksPath at growth/.githooks would turn them off"), refused.stderr)
+        XCTAssertEqual(try scratch.snapshot(), before, "nothing was written")
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
+
+        let husky = try ScratchDirectory()
+        _ = try Repository.create(at: husky.url.path)
+        try Repository.open(at: husky.url.path).setConfig("core.hooksPath", ".husky")
+        let elsewhere = try CLI.run(["init"], in: husky.url)
+        XCTAssertEqual(elsewhere.status, 2)
+        XCTAssertTrue(elsewhere.stderr.contains("core.hooksPath is already .husky; use --force to point it at .githooks"), elsewhere.stderr)
+        XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".husky")
+        XCTAssertEqual(try CLI.run(["init", "--force"], in: husky.url).status, 0)
+        XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
     func testHooksInstallWritesAHookOnceAndRunsTheLinter() throws {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
@@ -194,6 +270,22 @@ final class ScaffoldTests: XCTestCase {
         _ = try CLI.run(["init"], in: scratch.url)
         try Repository.open(at: scratch.url.path).setConfig("core.hooksPath", "elsewhere")
         XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 2)
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
+    }
+
+    /// Pointing core.hooksPath at .githooks would stop the hooks git runs from .git/hooks: refused without --force.
+    func testHooksInstallKeepsTheHooksGitRunsFromItsOwnFolder() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".githooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
+        try scratch.write(".git/hooks/pre-push", "#!/bin/sh\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".git/hooks/pre-push").path, 0o755)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-push from .git/hooks; pointing core.hooksPath at .githooks would turn them off"), refused.stderr)
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
         XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
     }

@@ -101,6 +101,32 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertTrue(String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self).contains("Objectives and key results, 2026-Q4"))
     }
 
+    /// GitHub Pages reads CNAME (the custom domain) and .nojekyll from the published folder: a rebuild
+    /// keeps them when they are regular files, and still drops every other file added by hand.
+    func testARebuildKeepsTheCNAMEAndNojekyllAddedBesideTheSite() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        try scratch.write("out/CNAME", "playbook.example.com\n")
+        try scratch.write("out/.nojekyll", "")
+        try scratch.write("out/stale.html", "old")
+        let result = try CLI.run(["site", "-o", "out"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let written = try files(under: scratch.url.appendingPathComponent("out"))
+        XCTAssertEqual(written["CNAME"].map { String(decoding: $0, as: UTF8.self) }, "playbook.example.com\n")
+        XCTAssertEqual(written[".nojekyll"], Data())
+        XCTAssertNil(written["stale.html"])
+
+        // A CNAME that is a symlink is not kept: the site never holds a link out of itself.
+        try scratch.write("elsewhere.txt", "secret")
+        let cname = scratch.url.appendingPathComponent("out/CNAME").path
+        try FileManager.default.removeItem(atPath: cname)
+        try FileManager.default.createSymbolicLink(atPath: cname, withDestinationPath: scratch.url.appendingPathComponent("elsewhere.txt").path)
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        var info = stat()
+        XCTAssertNotEqual(lstat(cname, &info), 0, "the symlink is gone")
+        XCTAssertNotNil(try files(under: scratch.url.appendingPathComponent("out"))[".nojekyll"])
+    }
+
     func testARebuildOfTheSameCommitRestoresEditedPagesAndDropsSymlinks() throws {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)

@@ -20,6 +20,21 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(ReviewRenderer.json(report).contains("\"existing_findings\": [\n    {\"file\": \"playbooks/a.yml\""))
     }
 
+    /// A committed symbolic link is reported as `lint` reports one, never read as YAML (its blob is the target path).
+    func testACommittedSymbolicLinkIsTheFindingLintGivesNotAParseOfItsTarget() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment()])
+        try FileManager.default.createSymbolicLink(atPath: s.root + "/playbooks/link.yml", withDestinationPath: "../../outside-secret.yml")
+        try s.repository.stage(paths: ["playbooks/link.yml"])
+        let head = try s.commit([:])
+        let report = try s.review(base: base, head: head)
+        let onLink = report.findings.filter { $0.file == "playbooks/link.yml" }
+        XCTAssertEqual(onLink.map(\.rule), [LintRuleID.fileUnreadable], "\(onLink)")
+        XCTAssertEqual(onLink.first?.message, "cannot read the file: it is a symbolic link, which playbook does not follow "
+                       + "(it could point outside the repository); commit the file itself")
+        XCTAssertFalse(report.findings.contains { $0.message.contains("outside-secret") }, "\(report.findings)")
+    }
+
     func testADuplicateTheChangeMakesIsItsError() throws {
         let s = try ScratchChange(for: self)
         let base = try s.commit(["playbooks/a.yml": experiment()])
