@@ -244,9 +244,10 @@ public enum Inert {
 
     /// A string for HTML text or a quoted attribute value.
     public static func html(_ text: String) -> String {
+        // Scalar by scalar: a `"` that a combining mark joins into one character is still a `"` to a browser.
         var out = ""
-        for character in visible(text) {
-            switch character {
+        for scalar in visible(text).unicodeScalars {
+            switch scalar {
             // `#` as an entity renders the same and keeps `##[` (a CI log command) out of the page's text.
             case "#": out += "&#35;"
             case "&": out += "&amp;"
@@ -254,7 +255,7 @@ public enum Inert {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -158,6 +158,16 @@ final class InertTests: XCTestCase {
         XCTAssertEqual(Inert.html("<b a='x'>&\"\u{202E}</b>"), "&lt;b a=&#39;x&#39;&gt;&amp;&quot;\\u{202E}&lt;/b&gt;")
     }
 
+    /// A combining mark (U+0301) after a mark, or a prepend mark (U+0600) before it, joins the two into
+    /// one `Character`; a browser, a Markdown renderer and a CI runner still read the mark's own bytes.
+    func testHTMLEscapesMarkupThatAMarkJoinsIntoOneCharacter() {
+        let shown = Inert.html("x\"\u{301} onfocus=alert(1) y='\u{301}<\u{301}b>\u{301}&\u{301}\u{600}#")
+        XCTAssertEqual(shown, "x&quot;\u{301} onfocus=alert(1) y=&#39;\u{301}&lt;\u{301}b&gt;\u{301}&amp;\u{301}\u{600}&#35;")
+        for raw in ["\"", "'", "<", ">"] {
+            XCTAssertFalse(shown.utf8.contains(raw.utf8.first!), "raw \(raw) in \(shown)")
+        }
+    }
+
     func testJSONEscapesC1AndBidiButKeepsTheValue() throws {
         let literal = JSONText.quoted(Self.hostile)
         XCTAssertFalse(literal.unicodeScalars.contains(where: Inert.isInvisibleControl), literal)
