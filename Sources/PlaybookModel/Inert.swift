@@ -214,15 +214,19 @@ public enum Inert {
     /// A string as a Markdown code span: nothing inside is markup, mention or link. Line
     /// breaks become spaces (a span is one line); `|` is escaped so a table cell stays one cell.
     public static func markdownCode(_ text: String) -> String {
-        let flat = visible(text).replacing("|", with: "\\|")
+        // Scalar by scalar, as Markdown reads it: a mark after a `|` or a backtick does not hide it.
+        var flat = ""
         var longest = 0
         var run = 0
-        for character in flat {
-            run = character == "`" ? run + 1 : 0
+        for scalar in visible(text).unicodeScalars {
+            if scalar == "|" { flat.unicodeScalars.append("\\") }
+            flat.unicodeScalars.append(scalar)
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") && flat.hasSuffix(" ") ? " " : ""
+        let first = flat.unicodeScalars.first, last = flat.unicodeScalars.last
+        let pad = first == "`" || last == "`" || first == " " && last == " " ? " " : ""
         return fence + pad + flat + pad + fence
     }
 

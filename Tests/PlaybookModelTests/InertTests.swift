@@ -168,6 +168,13 @@ final class InertTests: XCTestCase {
         }
     }
 
+    func testMarkdownCodeCountsBackticksAndEscapesPipesThatAMarkJoins() {
+        // "``" + U+0301 is a run of two backticks: the fence needs three.
+        XCTAssertEqual(Inert.markdownCode("x``\u{301} [a](https://e.example)"), "```x``\u{301} [a](https://e.example)```")
+        XCTAssertEqual(Inert.markdownCode("x|\u{301}y"), "`x\\|\u{301}y`", "a pipe is escaped whatever follows it")
+        XCTAssertEqual(Inert.markdownCode("`\u{301}x"), "`` `\u{301}x ``", "a leading backtick is padded away from the fence")
+    }
+
     func testJSONEscapesC1AndBidiButKeepsTheValue() throws {
         let literal = JSONText.quoted(Self.hostile)
         XCTAssertFalse(literal.unicodeScalars.contains(where: Inert.isInvisibleControl), literal)
