@@ -175,6 +175,19 @@ final class InertTests: XCTestCase {
         XCTAssertEqual(Inert.markdownCode("`\u{301}x"), "`` `\u{301}x ``", "a leading backtick is padded away from the fence")
     }
 
+    func testNoCommandSyntaxReachesTheBytesWhatAMarkJoins() throws {
+        let forged = "x \u{600}##[error]forged \u{600}#\u{600}##[warning]y"
+        for shown in [Inert.terminal(forged), Inert.csvCell(forged), JSONText.quoted(forged)] {
+            XCTAssertNil(shown.utf8.firstRange(of: "##[".utf8), shown)
+        }
+        XCTAssertEqual(Inert.terminal("\u{600}##[error]x"), "\u{600}#\\u{23}[error]x")
+        let decoded = try JSONSerialization.jsonObject(with: Data(JSONText.quoted(forged).utf8), options: .fragmentsAllowed) as? String
+        XCTAssertEqual(decoded, forged, "the JSON value is unchanged")
+        // A leading `::` is a command whatever mark follows it.
+        XCTAssertEqual(Inert.terminal("::\u{301}error::x"), "\\u{3A}:\u{301}error::x")
+        XCTAssertEqual(Inert.terminalPath("::\u{301}x.yml"), "./::\u{301}x.yml")
+    }
+
     func testJSONEscapesC1AndBidiButKeepsTheValue() throws {
         let literal = JSONText.quoted(Self.hostile)
         XCTAssertFalse(literal.unicodeScalars.contains(where: Inert.isInvisibleControl), literal)
