@@ -63,7 +63,7 @@ struct Hooks: ParsableCommand {
             let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
             let folder: String
             let top: String
-            if let configured, configured.hasPrefix("/") {
+            if let configured, PathSpelling.isAbsolute(configured) {
                 // An absolute core.hooksPath is the user's own setting, outside any repository.
                 folder = Workspace.normalized(configured)
                 top = folder
