@@ -54,8 +54,9 @@ public final class TreeReader {
             // A walk asks for each commit's tree twice (as the new side, then as the next one's old side).
             if let known = folders.first(where: { $0.tree == tree && $0.path == path }) { return known.folder }
             var here: ObjectID? = tree
-            for name in path.split(separator: "/") {
-                guard let id = here, let child = try child(of: id, named: String(name)), child.isTree else {
+            // Split on the byte `/`, as git stores names: a mark after a `/` joins it into one character.
+            for name in path.utf8.split(separator: UInt8(ascii: "/")) {
+                guard let id = here, let child = try child(of: id, named: String(decoding: name, as: UTF8.self)), child.isTree else {
                     here = nil
                     break
                 }

@@ -216,8 +216,10 @@ public struct Configuration: Sendable {
         var marks: [Mark] = []
         for item in items {
             let root = try scalar(item, "a root folder", file: file)
-            let trimmed = root.split(separator: "/").filter { $0 != "." }.joined(separator: "/")
-            if root.hasPrefix("/") || trimmed.split(separator: "/").contains("..") {
+            // Split on the byte `/`, as the file system does (`PathSpelling`): `..` hides from no check.
+            let parts = PathSpelling.components(root).filter { !PathSpelling.isCurrent($0) }
+            let trimmed = parts.joined(separator: "/")
+            if PathSpelling.isAbsolute(root) || parts.contains(where: PathSpelling.isParent) {
                 throw ConfigurationError(file: file, mark: item.mark, message: "root \"\(root)\" must be a folder inside the repository, written relative to its top")
             }
             roots.append(trimmed.isEmpty ? "." : trimmed)

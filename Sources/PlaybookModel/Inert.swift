@@ -72,13 +72,47 @@ public enum Inert {
 
     /// `terminal` without its shortcut: every scalar looked at.
     static func terminalEscaped(_ text: String) -> String {
-        var shown = visible(text)
-        if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
-        let spaces = shown.prefix { $0 == " " }
-        if shown.dropFirst(spaces.count).hasPrefix("::") {
-            shown = spaces + "\\u{3A}" + shown.dropFirst(spaces.count + 1)
+        var shown = neutralisingHashBracket(visible(text), hash: "\\u{23}")
+        // Spaces, then `::`, read by bytes: a mark after a `:` or a space does not hide it.
+        let spaces = shown.utf8.prefix { $0 == UInt8(ascii: " ") }.count
+        if shown.utf8.dropFirst(spaces).starts(with: "::".utf8) {
+            shown = String(repeating: " ", count: spaces) + "\\u{3A}" + String(decoding: shown.utf8.dropFirst(spaces + 1), as: UTF8.self)
         }
         return shown
+    }
+
+    /// `text` with the second `#` of every `##[` written as `hash` (an escape that reads as `#`),
+    /// found by bytes: a character's comparison would miss one whose `#` a mark before it (U+0600)
+    /// or after it (U+0301) joins into a grapheme, and the runner reads the bytes.
+    package static func neutralisingHashBracket(_ text: String, hash: String) -> String {
+        let bytes = text.utf8
+        guard bytes.count >= 3, containsHashBracket(bytes) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var before: (UInt8, UInt8) = (0, 0)
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte == UInt8(ascii: "#"), before.1 == UInt8(ascii: "#"), next != bytes.endIndex, bytes[next] == UInt8(ascii: "[") {
+                out.append(contentsOf: hash.utf8)
+            } else {
+                out.append(byte)
+            }
+            before = (before.1, byte)
+            index = next
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether the bytes hold `##[`.
+    private static func containsHashBracket(_ bytes: String.UTF8View) -> Bool {
+        var hashes = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "["), hashes >= 2 { return true }
+            hashes = byte == UInt8(ascii: "#") ? hashes + 1 : 0
+        }
+        return false
     }
 
     /// Text without invisible controls, `##[` or a leading `::` (after spaces): what `terminal` leaves
@@ -164,7 +198,7 @@ public enum Inert {
         // A leading space (some were dropped), or `::` at the start of what is left, which then is
         // `text` itself. (Counting the characters of both to compare them was most of rendering a
         // file's run of findings.)
-        if text.first == " " || text.hasPrefix("::") {
+        if text.utf8.first == UInt8(ascii: " ") || text.utf8.starts(with: "::".utf8) {
             return terminal("./" + text)
         }
         return terminal(text)
@@ -214,24 +248,27 @@ public enum Inert {
     /// A string as a Markdown code span: nothing inside is markup, mention or link. Line
     /// breaks become spaces (a span is one line); `|` is escaped so a table cell stays one cell.
     public static func markdownCode(_ text: String) -> String {
-        let flat = visible(text).replacing("|", with: "\\|")
+        // Scalar by scalar, as Markdown reads it: a mark after a `|` or a backtick does not hide it.
+        var flat = ""
         var longest = 0
         var run = 0
-        for character in flat {
-            run = character == "`" ? run + 1 : 0
+        for scalar in visible(text).unicodeScalars {
+            if scalar == "|" { flat.unicodeScalars.append("\\") }
+            flat.unicodeScalars.append(scalar)
+            run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)
         }
         let fence = String(repeating: "`", count: longest + 1)
-        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || flat.hasPrefix(" ") && flat.hasSuffix(" ") ? " " : ""
+        let first = flat.unicodeScalars.first, last = flat.unicodeScalars.last
+        let pad = first == "`" || last == "`" || first == " " && last == " " ? " " : ""
         return fence + pad + flat + pad + fence
     }
 
     /// A CSV cell's text before quoting: controls escaped (line breaks kept, the quoting holds
     /// them), and a formula neutralised with a leading `'`.
     public static func csvCell(_ text: String) -> String {
-        var shown = visible(text, keepingNewlines: true)
         // A CSV printed to a CI log must not carry the runner's older command syntax either.
-        if shown.contains("##[") { shown = shown.replacing("##[", with: "#\\u{23}[") }
+        let shown = neutralisingHashBracket(visible(text, keepingNewlines: true), hash: "\\u{23}")
         if Double(shown.trimmingSpaces) != nil, !shown.hasPrefix("\t"), !shown.hasPrefix("\r") { return shown }
         guard let first = text.unicodeScalars.first else { return shown }
         let significant = text.unicodeScalars.first { !(" \t\r\n".unicodeScalars.contains($0)) }
@@ -244,9 +281,10 @@ public enum Inert {
 
     /// A string for HTML text or a quoted attribute value.
     public static func html(_ text: String) -> String {
+        // Scalar by scalar: a `"` that a combining mark joins into one character is still a `"` to a browser.
         var out = ""
-        for character in visible(text) {
-            switch character {
+        for scalar in visible(text).unicodeScalars {
+            switch scalar {
             // `#` as an entity renders the same and keeps `##[` (a CI log command) out of the page's text.
             case "#": out += "&#35;"
             case "&": out += "&amp;"
@@ -254,7 +292,7 @@ public enum Inert {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -34,8 +34,7 @@ public enum JSONText {
             }
         }
         // `##[` anywhere in a CI log line is the runner's older command syntax; `\u0023` decodes to the same `#`.
-        if out.contains("##[") { out = out.replacing("##[", with: "#\\u0023[") }
-        return out + "\""
+        return Inert.neutralisingHashBracket(out, hash: "\\u0023") + "\""
     }
 
     /// `quoted(text)` appended to `out`: a plain text is copied straight in, with no string in between.

@@ -17,15 +17,14 @@ func h(_ text: String) -> String {
 }
 
 /// The byte-level half of `h` (and of the search index's quoting): what `HTMLReport.escapeVisible` does to text whose controls are
-/// ASCII and whose markup characters stand alone (no neighbour outside ASCII that could join
-/// them into one grapheme, such as a combining mark after `'`).
+/// ASCII (it escapes markup scalar by scalar, so a combining mark beside a `'` changes nothing here).
 enum Escaping {
     enum Plan {
         /// Nothing to change.
         case unchanged
         /// Only ASCII changes, escaped here; the escaped text's size in bytes.
         case bytes(Int)
-        /// A bidi or C1 control, a separator, or a markup character beside a non-ASCII one.
+        /// A bidi or C1 control, or a separator.
         case general
     }
 
@@ -111,10 +110,6 @@ enum Escaping {
                 size += 1
             } else if let replacement = replacement(byte) {
                 changed = true
-                let markup = byte >= 0x20 && byte != 0x7F
-                if markup, (index > 0 && bytes[index - 1] >= 0x80) || (index + 1 < count && bytes[index + 1] >= 0x80) {
-                    return .general
-                }
                 size += replacement.utf8CodeUnitCount
             } else {
                 size += 1

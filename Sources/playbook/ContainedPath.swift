@@ -75,11 +75,10 @@ enum ContainedPath {
         return created
     }
 
-    /// `absolute` relative to `top`, or nil when it is not below it (both normalised).
+    /// `absolute` relative to `top`, or nil when it is not below it (both normalised); by bytes.
     static func relative(_ absolute: String, to top: String) -> String? {
-        if absolute == top { return "" }
-        let prefix = top == "/" ? "/" : top + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : nil
+        if absolute.utf8.elementsEqual(top.utf8) { return "" }
+        return PathSpelling.remainder(of: absolute, after: top == "/" ? "/" : top + "/")
     }
 
     static func symlinkMessage(_ shown: String) -> String {
@@ -87,9 +86,9 @@ enum ContainedPath {
             + "(one could lead outside it): replace it with the folder or file itself"
     }
 
-    private static func components(_ relative: String, shownFrom base: String, top: String) throws(Refusal) -> [Substring] {
-        let parts = relative.split(separator: "/").filter { $0 != "." }
-        if parts.contains("..") {
+    private static func components(_ relative: String, shownFrom base: String, top: String) throws(Refusal) -> [String] {
+        let parts = PathSpelling.components(relative).filter { !PathSpelling.isCurrent($0) }
+        if parts.contains(where: PathSpelling.isParent) {
             throw Refusal(description: "\(Inert.terminal(relative)) leads outside \(shown(top, base))")
         }
         return parts

@@ -55,10 +55,9 @@ struct HistoryOptions: ParsableArguments {
 
     /// The configured roots, relative to the repository top (the configuration may sit lower).
     static func repositoryRoots(workspace: Workspace, workdir: String?) -> [String] {
-        guard let workdir, workspace.root != workdir, workspace.root.hasPrefix(workdir + "/") else {
+        guard let workdir, let prefix = PathSpelling.remainder(of: workspace.root, after: workdir + "/"), !prefix.isEmpty else {
             return workspace.configuration.roots
         }
-        let prefix = String(workspace.root.dropFirst(workdir.count + 1))
         return workspace.configuration.roots.map { $0 == "." ? prefix : prefix + "/" + $0 }
     }
 }

@@ -62,7 +62,7 @@ struct Hooks: ParsableCommand {
             let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
             let folder: String
             let top: String
-            if let configured, configured.hasPrefix("/") {
+            if let configured, PathSpelling.isAbsolute(configured) {
                 // An absolute core.hooksPath is the user's own setting, outside any repository.
                 folder = Workspace.normalized(configured)
                 top = folder
@@ -84,14 +84,18 @@ struct Hooks: ParsableCommand {
 
         /// Runs the playbook on PATH, else the binary that installed the hook.
         static var script: String {
-            let this = Bundle.main.executablePath ?? "playbook"
+            // Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
+            var this = ""
+            for scalar in (Bundle.main.executablePath ?? "playbook").unicodeScalars {
+                if scalar == "'" { this += "'\\''" } else { this.unicodeScalars.append(scalar) }
+            }
             return """
             #!/bin/sh
             # Installed by `playbook hooks install`: refuses a commit whose staged playbook files have errors.
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
-            exec '\(this.replacing("'", with: "'\\''"))' lint --staged
+            exec '\(this)' lint --staged
 
             """
         }

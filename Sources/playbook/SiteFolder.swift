@@ -21,15 +21,16 @@ enum SiteFolder {
     static func target(_ output: String?, repository: Repository, cwd: String) throws -> Target {
         if let output {
             guard !output.isEmpty else { throw UsageError(description: "-o needs a folder name") }
-            let path = normalized(output.hasPrefix("/") ? output : cwd + "/" + output)
+            let path = Workspace.normalized(PathSpelling.isAbsolute(output) ? output : cwd + "/" + output)
             // Replacing the folder would take the repository with it.
-            if let workdir = repository.workdir.map(normalized), path == workdir || workdir.hasPrefix(path == "/" ? "/" : path + "/") {
+            // Compared by bytes (`PathSpelling`), as the file system reads the folders.
+            if let workdir = repository.workdir.map(Workspace.normalized), PathSpelling.isWithin(workdir, path) {
                 throw UsageError(description: "-o \(output) holds the repository itself; name a folder for the site, such as site")
             }
             // Inside the git folder the site would be taken for git's own files (a folder named like the
             // site cache's kept pages was removed with them after "wrote …"); around it, replacing it would take git's files.
-            let git = normalized(repository.gitDirectory)
-            if path == git || path.hasPrefix(git + "/") || git.hasPrefix(path == "/" ? "/" : path + "/") {
+            let git = Workspace.normalized(repository.gitDirectory)
+            if PathSpelling.isWithin(path, git) || PathSpelling.isWithin(git, path) {
                 throw UsageError(description: "-o \(output) is inside the repository's git folder or holds it; name a folder for the site, such as site")
             }
             return Target(path: path, display: output)
@@ -37,8 +38,8 @@ enum SiteFolder {
         guard let workdir = repository.workdir else {
             throw UsageError(description: "this repository has no work tree (it is bare); give the folder to write with -o DIR")
         }
-        let top = normalized(workdir)
-        return Target(path: top + "/site", display: top == normalized(cwd) ? "site" : top + "/site")
+        let top = Workspace.normalized(workdir)
+        return Target(path: top + "/site", display: top == Workspace.normalized(cwd) ? "site" : top + "/site")
     }
 
     /// Whether the target exists, after making sure it may be replaced: a folder (never a
@@ -240,19 +241,11 @@ enum SiteFolder {
 
     /// A relative path of plain components: nothing absolute, empty, `.` or `..`.
     static func isSafe(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\0"), !path.contains("\\") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
-
-    /// `/a/./b/../c` → `/a/c`, by spelling only.
-    static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { _ = parts.popLast(); continue }
-            parts.append(part)
+        // By bytes, as the file system reads it (`PathSpelling`): a mark after `/` hides nothing.
+        guard !path.isEmpty, !path.utf8.contains(where: { $0 == 0 || $0 == UInt8(ascii: "\\") }) else { return false }
+        return path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).allSatisfy {
+            !$0.isEmpty && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8)
         }
-        return "/" + parts.joined(separator: "/")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlaybookGit
 import PlaybookLint
+import PlaybookModel
 
 /// Files as staged in the git index: the content `git commit` is about to record.
 struct StagedSource: LintSource {
@@ -44,7 +45,7 @@ struct StagedSource: LintSource {
         // The settings folder: the nearest .playbook.yml (staged, else in the work tree) from
         // the current folder up to the top, as a working-tree run finds it.
         var settingsFolder = ""
-        var relative = here.hasPrefix(top + "/") ? String(here.dropFirst(top.count + 1)) : ""
+        var relative = PathSpelling.remainder(of: here, after: top + "/") ?? ""
         while true {
             let candidate = relative.isEmpty ? Configuration.fileName : relative + "/" + Configuration.fileName
             if byPath[candidate] != nil || Workspace.lexists(top + "/" + candidate) {
@@ -84,8 +85,10 @@ struct StagedSource: LintSource {
             let joined = settingsFolder.isEmpty ? root : (root == "." ? settingsFolder : settingsFolder + "/" + root)
             return joined == "." ? "" : joined
         }
+        // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
+        // working-tree walk finds it, though its `/` and mark are one character.
         files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
-            prefixes.contains { $0.isEmpty || path.hasPrefix($0 + "/") }
+            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) }
         }
     }
 
@@ -127,11 +130,11 @@ struct StagedSource: LintSource {
         let named = try paths.map { path -> String in
             let absolute = Workspace.absolute(path, from: here)
             let shown = Workspace.display(absolute, root: top)
-            let staged = snapshot.entries.contains { $0.path == shown || $0.path.hasPrefix(shown + "/") }
+            let staged = snapshot.entries.contains { PathSpelling.isWithin($0.path, shown) }
             guard staged || Workspace.exists(absolute) else { throw UsageError(description: "no such file or folder: \(path)") }
             return shown
         }
-        func isNamed(_ path: String) -> Bool { named.contains { path == $0 || path.hasPrefix($0 + "/") } }
+        func isNamed(_ path: String) -> Bool { named.contains { PathSpelling.isWithin(path, $0) } }
         // Named files outside the roots are read too, as a working-tree run reads them.
         var all = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         for file in StagedSource.read(snapshot, from: repository, configuration: configuration, include: isNamed) where all[file.path] == nil {

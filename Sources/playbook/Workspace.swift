@@ -135,7 +135,7 @@ struct Workspace {
     /// Reads one file, refusing anything that is not a regular file (a FIFO would block).
     func read(_ relative: String, problem: String? = nil) -> SourceFile {
         if let problem { return SourceFile(path: relative, content: .unreadable(problem)) }
-        let path = relative.hasPrefix("/") ? relative : displayBase + "/" + relative
+        let path = PathSpelling.isAbsolute(relative) ? relative : displayBase + "/" + relative
         return SourceFile(path: relative, content: FileDiscovery.read(path, limit: configuration.limits.maxBytes))
     }
 
@@ -150,25 +150,26 @@ struct Workspace {
     }
 
     static func absolute(_ path: String, from base: String) -> String {
-        normalized(path.hasPrefix("/") ? path : base + "/" + path)
+        normalized(PathSpelling.isAbsolute(path) ? path : base + "/" + path)
     }
 
-    /// Resolves `.` and `..` without touching symlinks; no trailing slash.
+    /// Resolves `.` and `..` without touching symlinks; no trailing slash. Split on the byte `/`
+    /// (`PathSpelling`), so a `..` that a mark after its `/` hides from characters is resolved too.
     static func normalized(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..": if !parts.isEmpty { parts.removeLast() }
-            default: parts.append(part)
+        var parts: [String] = []
+        for part in PathSpelling.components(path) {
+            if PathSpelling.isCurrent(part) { continue }
+            if PathSpelling.isParent(part) {
+                if !parts.isEmpty { parts.removeLast() }
+                continue
             }
+            parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
     }
 
-    /// The path as shown in findings: relative to the repository top when inside it.
+    /// The path as shown in findings: relative to the repository top when inside it (by bytes).
     static func display(_ absolute: String, root: String) -> String {
-        let prefix = root == "/" ? "/" : root + "/"
-        return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
+        PathSpelling.remainder(of: absolute, after: root == "/" ? "/" : root + "/") ?? absolute
     }
 }

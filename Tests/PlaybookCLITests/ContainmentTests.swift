@@ -135,6 +135,41 @@ final class ContainmentTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), [])
     }
 
+    /// `/` + U+0301 is one character, and `../\u{301}x` names the folder `\u{301}x` beside the repository:
+    /// a root spelt so is refused as `../x` is, and neither `lint` reads there nor `new` writes there.
+    func testRootClimbingOutBehindACombiningMarkIsRefused() throws {
+        let scratch = try ScratchDirectory()
+        let outside = scratch.url.appendingPathComponent("\u{301}x")
+        try scratch.write("\u{301}x/squad.yml", "kind: Squad\nid: gho_SECRETTOKEN\nname: leak\n")
+        let top = scratch.url.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        _ = try Repository.create(at: top.path)
+        try Data(SmallPlaybook.metrics.utf8).write(to: top.appendingPathComponent("metrics.yml"))
+        for roots in ["[\"../\\u0301x\"]", "[\".\", \"../\\u0301x\"]"] {
+            try Data("roots: \(roots)\n".utf8).write(to: top.appendingPathComponent(".playbook.yml"))
+            for arguments in [["lint"], ["new", "hypothesis", "--squad", "activation-emea", "--title", "Shorter signup"]] {
+                let result = try CLI.run(arguments, in: top)
+                XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+                XCTAssertTrue(result.stderr.contains("must be a folder inside the repository"), result.stderr)
+                XCTAssertFalse((result.stdout + result.stderr).contains("SECRETTOKEN"))
+            }
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.path), ["squad.yml"], "nothing written outside")
+    }
+
+    /// A relative core.hooksPath `../\u{301}hooks` leads outside the work tree: no hook is written there.
+    func testHooksPathClimbingOutBehindACombiningMarkIsRefused() throws {
+        let scratch = try ScratchDirectory()
+        let top = scratch.url.appendingPathComponent("repo")
+        try FileManager.default.createDirectory(at: top, withIntermediateDirectories: true)
+        let repository = try Repository.create(at: top.path)
+        try repository.setConfig("core.hooksPath", "../\u{301}hooks")
+        let result = try CLI.run(["hooks", "install"], in: top)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("lies outside"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path), ["repo"], "no folder made beside the repository")
+    }
+
     func testHistoryCacheBehindASymlinkIsNeitherReadNorWritten() throws {
         let scratch = try ScratchDirectory()
         let outside = try ScratchDirectory()

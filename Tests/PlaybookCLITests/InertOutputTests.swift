@@ -19,9 +19,10 @@ final class InertOutputTests: XCTestCase {
                               "a line that is not one of our commands in \(context): \(text)", file: file, line: line)
                 continue
             }
-            let start = text.drop { $0 == " " || $0 == "\t" }
-            XCTAssertFalse(start.hasPrefix("::"), "a forged workflow command in \(context): \(text)", file: file, line: line)
-            XCTAssertFalse(text.contains("##["), "a forged workflow command in \(context): \(text)", file: file, line: line)
+            // By bytes, as the runner reads them: a mark joined to a `#` or `:` hides it from characters only.
+            let start = text.utf8.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            XCTAssertFalse(start.starts(with: "::".utf8), "a forged workflow command in \(context): \(text)", file: file, line: line)
+            XCTAssertNil(text.utf8.firstRange(of: "##[".utf8), "a forged workflow command in \(context): \(text)", file: file, line: line)
         }
     }
 
@@ -104,6 +105,48 @@ final class InertOutputTests: XCTestCase {
                 let cells = report.stdout.split(separator: "\n").dropFirst().flatMap { $0.split(separator: ",") }
                 XCTAssertFalse(cells.contains { $0.hasPrefix("\"=") || $0.hasPrefix("=") || $0.hasPrefix("\"\t") || $0.hasPrefix("\t") }, report.stdout)
                 XCTAssertTrue(report.stdout.contains("'=HYPERLINK"), report.stdout)
+            }
+        }
+    }
+
+    /// A combining mark after `"` or `|` (U+0301), or a prepend mark before `#` (U+0600), joins the two
+    /// into one character; the reports still escape the mark itself, since readers read its bytes.
+    func testMarkupJoinedToAMarkStaysInertInReports() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("playbooks/o.yml", """
+        kind: Objective
+        id: OKR-2026Q3-GRO-1
+        squad: growth
+        quarter: 2026-Q3
+        title: "t \\u0600##[warning]forged |\\u0301 cell"
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: "KR-1\\"\\u0301 onmouseover=alert(1) x=\\"\\u0301"
+            title: ok
+            metric: signup-rate
+            baseline: 0
+            target: 10
+            current: 4
+        """)
+        try repository.stage(paths: ["playbooks/o.yml"])
+        _ = try repository.commit(message: "okr", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
+        for format in ["markdown", "csv", "html", "json"] {
+            let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", format, "--no-cache"], in: scratch.url)
+            XCTAssertEqual(report.status, 0, report.stderr)
+            assertInert(report.stdout, "report okr --format \(format)")
+            let scalars = Array(report.stdout.unicodeScalars)
+            for (index, scalar) in scalars.enumerated().dropFirst() where scalar == "\u{301}" {
+                let before = scalars[index - 1]
+                if format == "html" {
+                    XCTAssertNotEqual(before, "\"", "a raw quote before the mark closes the attribute")
+                }
+                if format == "csv", before == "\"" {
+                    XCTAssertEqual(scalars[index - 2], "\"", "a quote in a cell is doubled inside a quoted cell")
+                }
+                if format == "markdown", before == "|" {
+                    XCTAssertEqual(scalars[index - 2], "\\", "an unescaped | before the mark splits a table cell")
+                }
             }
         }
     }

@@ -30,6 +30,19 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(workTree.status, 0, "the working tree is fixed")
     }
 
+    /// `playbooks/` + U+0301: the `/` and the mark are one character, but the file is under the root,
+    /// and the working-tree run lints it; the pre-commit run must not let it through.
+    func testStagedFileWhoseNameStartsWithACombiningMarkIsLinted() throws {
+        let (scratch, repository) = try makeRepository()
+        let path = "playbooks/\u{301}m.yml"
+        try scratch.write(path, "kind: Metric\nid: m9\nnmae: x\n")
+        try repository.stage(paths: [path])
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 1, staged.stdout + staged.stderr)
+        XCTAssertTrue(staged.stdout.contains("unknown key \"nmae\""), staged.stdout)
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 1)
+    }
+
     func testFixedStagedContentPassesWhateverTheWorkTreeHolds() throws {
         let (scratch, _) = try makeRepository()
         try scratch.write(squadPath, SmallPlaybook.brokenSquad) // broken, not staged

@@ -73,6 +73,13 @@ final class ConfigurationTests: XCTestCase {
         expectError("roots: [../elsewhere]\n", at: Mark(line: 1, column: 9), containing: "inside the repository")
     }
 
+    /// `/` + U+0301 is one character, but the file system splits at the `/` byte: `..` is still there.
+    func testRootsClimbingOutBehindACombiningMarkAreRefused() {
+        expectError("roots: [playbooks, \"../\\u0301x\"]\n", at: Mark(line: 1, column: 20), containing: "inside the repository")
+        expectError("roots: [\"a/../\\u0301../x\"]\n", at: Mark(line: 1, column: 9), containing: "inside the repository")
+        expectError("roots: [\"/\\u0301etc\"]\n", at: Mark(line: 1, column: 9), containing: "inside the repository")
+    }
+
     func testBrokenYAMLInTheConfigurationIsLocated() {
         expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "did not find expected")
     }

@@ -158,6 +158,36 @@ final class InertTests: XCTestCase {
         XCTAssertEqual(Inert.html("<b a='x'>&\"\u{202E}</b>"), "&lt;b a=&#39;x&#39;&gt;&amp;&quot;\\u{202E}&lt;/b&gt;")
     }
 
+    /// A combining mark (U+0301) after a mark, or a prepend mark (U+0600) before it, joins the two into
+    /// one `Character`; a browser, a Markdown renderer and a CI runner still read the mark's own bytes.
+    func testHTMLEscapesMarkupThatAMarkJoinsIntoOneCharacter() {
+        let shown = Inert.html("x\"\u{301} onfocus=alert(1) y='\u{301}<\u{301}b>\u{301}&\u{301}\u{600}#")
+        XCTAssertEqual(shown, "x&quot;\u{301} onfocus=alert(1) y=&#39;\u{301}&lt;\u{301}b&gt;\u{301}&amp;\u{301}\u{600}&#35;")
+        for raw in ["\"", "'", "<", ">"] {
+            XCTAssertFalse(shown.utf8.contains(raw.utf8.first!), "raw \(raw) in \(shown)")
+        }
+    }
+
+    func testMarkdownCodeCountsBackticksAndEscapesPipesThatAMarkJoins() {
+        // "``" + U+0301 is a run of two backticks: the fence needs three.
+        XCTAssertEqual(Inert.markdownCode("x``\u{301} [a](https://e.example)"), "```x``\u{301} [a](https://e.example)```")
+        XCTAssertEqual(Inert.markdownCode("x|\u{301}y"), "`x\\|\u{301}y`", "a pipe is escaped whatever follows it")
+        XCTAssertEqual(Inert.markdownCode("`\u{301}x"), "`` `\u{301}x ``", "a leading backtick is padded away from the fence")
+    }
+
+    func testNoCommandSyntaxReachesTheBytesWhatAMarkJoins() throws {
+        let forged = "x \u{600}##[error]forged \u{600}#\u{600}##[warning]y"
+        for shown in [Inert.terminal(forged), Inert.csvCell(forged), JSONText.quoted(forged)] {
+            XCTAssertNil(shown.utf8.firstRange(of: "##[".utf8), shown)
+        }
+        XCTAssertEqual(Inert.terminal("\u{600}##[error]x"), "\u{600}#\\u{23}[error]x")
+        let decoded = try JSONSerialization.jsonObject(with: Data(JSONText.quoted(forged).utf8), options: .fragmentsAllowed) as? String
+        XCTAssertEqual(decoded, forged, "the JSON value is unchanged")
+        // A leading `::` is a command whatever mark follows it.
+        XCTAssertEqual(Inert.terminal("::\u{301}error::x"), "\\u{3A}:\u{301}error::x")
+        XCTAssertEqual(Inert.terminalPath("::\u{301}x.yml"), "./::\u{301}x.yml")
+    }
+
     func testJSONEscapesC1AndBidiButKeepsTheValue() throws {
         let literal = JSONText.quoted(Self.hostile)
         XCTAssertFalse(literal.unicodeScalars.contains(where: Inert.isInvisibleControl), literal)

@@ -20,6 +20,17 @@ final class EscapingTests: XCTestCase {
         XCTAssertEqual(Escaping.jsonQuoted("a ##[ b"), JSONText.quoted("a ##[ b"))
     }
 
+    /// A quote that a combining mark joins into one character is still a quote to the browser: an
+    /// attribute value cannot be closed with it, on the byte path or the general one.
+    func testQuoteJoinedToACombiningMarkIsEscaped() {
+        for text in ["x\"\u{301} onfocus=alert(1) y=\"\u{301}", "a'\u{301}<\u{301}script>", "\u{600}\" \u{202E}"] {
+            let escaped = h(text)
+            for raw in ["\"", "'", "<", ">"] {
+                XCTAssertFalse(escaped.utf8.contains(raw.utf8.first!), "raw \(raw) in \(escaped)")
+            }
+        }
+    }
+
     func testRandomStringsEscapeAsEscapeVisibleDoes() {
         // Scalars chosen to hit every branch: markup, controls, bidi, combining marks, prepends, plain text.
         let alphabet: [Unicode.Scalar] = ["a", "Z", " ", "#", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1B}",

@@ -116,7 +116,7 @@ public struct SARIFReporter: Reporter {
 
     /// A repository-relative path against `%SRCROOT%`; a path outside the repository as a file URI.
     static func artifactLocation(_ path: String) -> String {
-        path.hasPrefix("/")
+        PathSpelling.isAbsolute(path)
             ? "{\"uri\": \(JSON.string("file://" + uri(path)))}"
             : "{\"uri\": \(JSON.string(uri(path))), \"uriBaseId\": \"%SRCROOT%\"}"
     }
