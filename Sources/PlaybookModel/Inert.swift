@@ -73,12 +73,20 @@ public enum Inert {
     /// `terminal` without its shortcut: every scalar looked at.
     static func terminalEscaped(_ text: String) -> String {
         var shown = neutralisingHashBracket(visible(text), hash: "\\u{23}")
-        // Spaces, then `::`, read by bytes: a mark after a `:` or a space does not hide it.
-        let spaces = shown.utf8.prefix { $0 == UInt8(ascii: " ") }.count
-        if shown.utf8.dropFirst(spaces).starts(with: "::".utf8) {
-            shown = String(repeating: " ", count: spaces) + "\\u{3A}" + String(decoding: shown.utf8.dropFirst(spaces + 1), as: UTF8.self)
+        // White space, then `::`, read by bytes after it: a mark after a `:` or a space does not hide it,
+        // and the runner trims any white space (no-break and ideographic spaces too) before it looks.
+        let spaces = shown.unicodeScalars.prefix { $0.properties.isWhitespace }
+        let rest = shown.utf8.dropFirst(String(String.UnicodeScalarView(spaces)).utf8.count)
+        if rest.starts(with: "::".utf8) {
+            shown = String(String.UnicodeScalarView(spaces)) + "\\u{3A}" + String(decoding: rest.dropFirst(), as: UTF8.self)
         }
         return shown
+    }
+
+    /// Whether `bytes` (UTF-8) are white space of any kind, then `::`.
+    private static func startsWithCommandAfterWhiteSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
+        return String(String.UnicodeScalarView(scalars.drop { $0.properties.isWhitespace })).utf8.starts(with: "::".utf8)
     }
 
     /// `text` with the second `#` of every `##[` written as `hash` (an escape that reads as `#`),
@@ -129,9 +137,11 @@ public enum Inert {
     private static func isPlainTerminalBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
         guard let base = bytes.baseAddress, count > 0 else { return true }
-        // Leading spaces, then `::`: a workflow command.
+        // Leading spaces, then `::`: a workflow command. (White space beyond ASCII, which the runner trims
+        // too, is read by scalar: it is rare.)
         var start = 0
         while start < count, base[start] == UInt8(ascii: " ") { start += 1 }
+        if start < count, base[start] >= 0x80, startsWithCommandAfterWhiteSpace(bytes) { return false }
         if start + 1 < count, base[start] == UInt8(ascii: ":"), base[start + 1] == UInt8(ascii: ":") { return false }
         // Controls and non-ASCII anywhere; `[` only after `##`, checked where a `[` is.
         // Eight bytes at a time as one word: whether any byte is not ASCII (its top bit), DEL (with

@@ -188,6 +188,17 @@ final class InertTests: XCTestCase {
         XCTAssertEqual(Inert.terminalPath("::\u{301}x.yml"), "./::\u{301}x.yml")
     }
 
+    /// The runner trims any white space before it looks for `::` (no-break, em and ideographic spaces too):
+    /// after such a space a leading `::` is escaped as after an ASCII one.
+    func testALeadingCommandAfterUnicodeWhiteSpaceIsEscaped() {
+        for space in ["\u{A0}", "\u{2003}", "\u{3000}", " \u{A0} "] {
+            let shown = Inert.terminal(space + "::error file=x.yml::forged")
+            XCTAssertFalse(String(shown.unicodeScalars.drop(while: { $0.properties.isWhitespace })).hasPrefix("::"), shown)
+            XCTAssertEqual(shown, space + "\\u{3A}:error file=x.yml::forged")
+        }
+        XCTAssertEqual(Inert.terminal("\u{A0}plain text"), "\u{A0}plain text")
+    }
+
     func testJSONEscapesC1AndBidiButKeepsTheValue() throws {
         let literal = JSONText.quoted(Self.hostile)
         XCTAssertFalse(literal.unicodeScalars.contains(where: Inert.isInvisibleControl), literal)
