@@ -205,9 +205,14 @@ enum DuplicateDetection {
         read.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                // A reader owns a stemmer, which is not thread-safe: one per chunk.
-                let reader = TermReader()
-                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap { item($0, reader: reader) }
+                // A reader owns a stemmer, which is not thread-safe: the thread's own, which remembers the
+                // words it stemmed from chunk to chunk (a new one per chunk stemmed them all again).
+                let reader = ThreadReader.current
+                // Audiences repeat (a playbook's few segments): each read once per chunk.
+                var audiences: [String: Facets] = [:]
+                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap {
+                    item($0, reader: reader, audiences: &audiences)
+                }
             }
         }
         var hypotheses: [Item] = []
@@ -221,7 +226,8 @@ enum DuplicateDetection {
     }
 
     /// A hypothesis or an experiment as an item; nil for other entities.
-    static func item(_ sourced: SourcedEntity, reader: TermReader) -> (hypothesis: Bool, item: Item)? {
+    /// `audiences`: the facets of each audience read so far, by its text.
+    static func item(_ sourced: SourcedEntity, reader: TermReader, audiences: inout [String: Facets]) -> (hypothesis: Bool, item: Item)? {
         switch sourced.entity {
         case .hypothesis(let h):
             let s = h.statement
@@ -230,9 +236,16 @@ enum DuplicateDetection {
             // title does not reach into the change.
             let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
             let stems = Array(sentences.joined())
-            let who = reader.stems(s?.audience ?? "")
+            let audience = s?.audience ?? ""
+            let who: Facets
+            if let known = audiences[audience] {
+                who = known
+            } else {
+                who = Facets(stems: reader.stems(audience), facets: [.platform, .region, .segment])
+                audiences[audience] = who
+            }
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
-            facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            facets.merge(who)
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
