@@ -1176,15 +1176,48 @@ enum DuplicateDetection {
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
         let terms = shared()
-        let whose = [a.side.squad, b.side.squad].compactMap { $0 }
-        let squads = Set(whose).count == 2 ? "squads \(whose[0]) and \(whose[1])" : "the same squad"
-        let how = !candidate.byMeaning ? "alike in words"
-            : candidate.aligned.map { "close in meaning token by token, alignment \(format($0.alignment)), cosine \(format(candidate.meaning ?? 0))" }
-            ?? "close in meaning, cosine \(format(candidate.meaning ?? 0))"
-        var reason = differences.isEmpty
-            ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
-            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.map(\.description).joined(separator: ", "))"
-        reason += "; match: \(matches.joined(separator: ", ")); shared terms: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))"
+        // Written piece by piece into one string sized once (interpolated and joined, each piece was a
+        // string of its own, for every pair judged), squads told apart without a set.
+        var reason = ""
+        reason.reserveCapacity(320)
+        func list(_ words: some Sequence<String>) {
+            for (offset, word) in words.enumerated() {
+                if offset > 0 { reason += ", " }
+                reason += word
+            }
+        }
+        reason += kindName
+        if let first = a.side.squad, let second = b.side.squad, first != second {
+            reason += " of squads "
+            reason += first
+            reason += " and "
+            reason += second
+        } else {
+            reason += " of the same squad"
+        }
+        reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
+        if !candidate.byMeaning {
+            reason += "alike in words"
+        } else if let aligned = candidate.aligned {
+            reason += "close in meaning token by token, alignment "
+            reason += format(aligned.alignment)
+            reason += ", cosine "
+            reason += format(candidate.meaning ?? 0)
+        } else {
+            reason += "close in meaning, cosine "
+            reason += format(candidate.meaning ?? 0)
+        }
+        reason += ", score "
+        reason += format(score)
+        reason += ")"
+        if !differences.isEmpty {
+            reason += " but differ in "
+            list(differences.lazy.map(\.description))
+        }
+        reason += "; match: "
+        list(matches)
+        reason += "; shared terms: "
+        if terms.isEmpty { reason += "none" } else { list(terms) }
         return Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
     }
 
