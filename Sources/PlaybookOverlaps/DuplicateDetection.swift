@@ -205,9 +205,14 @@ enum DuplicateDetection {
         read.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                // A reader owns a stemmer, which is not thread-safe: one per chunk.
-                let reader = TermReader()
-                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap { item($0, reader: reader) }
+                // A reader owns a stemmer, which is not thread-safe: the thread's own, which remembers the
+                // words it stemmed from chunk to chunk (a new one per chunk stemmed them all again).
+                let reader = ThreadReader.current
+                // Audiences repeat (a playbook's few segments): each read once per chunk.
+                var audiences: [String: Facets] = [:]
+                output[c] = entities[(c * chunk)..<min(entities.count, (c + 1) * chunk)].compactMap {
+                    item($0, reader: reader, audiences: &audiences)
+                }
             }
         }
         var hypotheses: [Item] = []
@@ -221,7 +226,8 @@ enum DuplicateDetection {
     }
 
     /// A hypothesis or an experiment as an item; nil for other entities.
-    static func item(_ sourced: SourcedEntity, reader: TermReader) -> (hypothesis: Bool, item: Item)? {
+    /// `audiences`: the facets of each audience read so far, by its text.
+    static func item(_ sourced: SourcedEntity, reader: TermReader, audiences: inout [String: Facets]) -> (hypothesis: Bool, item: Item)? {
         switch sourced.entity {
         case .hypothesis(let h):
             let s = h.statement
@@ -230,9 +236,16 @@ enum DuplicateDetection {
             // title does not reach into the change.
             let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
             let stems = Array(sentences.joined())
-            let who = reader.stems(s?.audience ?? "")
+            let audience = s?.audience ?? ""
+            let who: Facets
+            if let known = audiences[audience] {
+                who = known
+            } else {
+                who = Facets(stems: reader.stems(audience), facets: [.platform, .region, .segment])
+                audiences[audience] = who
+            }
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
-            facets.merge(Facets(stems: who, facets: [.platform, .region, .segment]))
+            facets.merge(who)
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
@@ -1163,15 +1176,48 @@ enum DuplicateDetection {
         let score = candidate.score
         if !differences.isEmpty, score < options.threshold + relatedMargin { return nil }
         let terms = shared()
-        let whose = [a.side.squad, b.side.squad].compactMap { $0 }
-        let squads = Set(whose).count == 2 ? "squads \(whose[0]) and \(whose[1])" : "the same squad"
-        let how = !candidate.byMeaning ? "alike in words"
-            : candidate.aligned.map { "close in meaning token by token, alignment \(format($0.alignment)), cosine \(format(candidate.meaning ?? 0))" }
-            ?? "close in meaning, cosine \(format(candidate.meaning ?? 0))"
-        var reason = differences.isEmpty
-            ? "\(kindName) of \(squads) make the same change (\(how), score \(format(score)))"
-            : "\(kindName) of \(squads) make a similar change (\(how), score \(format(score))) but differ in \(differences.map(\.description).joined(separator: ", "))"
-        reason += "; match: \(matches.joined(separator: ", ")); shared terms: \(terms.isEmpty ? "none" : terms.joined(separator: ", "))"
+        // Written piece by piece into one string sized once (interpolated and joined, each piece was a
+        // string of its own, for every pair judged), squads told apart without a set.
+        var reason = ""
+        reason.reserveCapacity(320)
+        func list(_ words: some Sequence<String>) {
+            for (offset, word) in words.enumerated() {
+                if offset > 0 { reason += ", " }
+                reason += word
+            }
+        }
+        reason += kindName
+        if let first = a.side.squad, let second = b.side.squad, first != second {
+            reason += " of squads "
+            reason += first
+            reason += " and "
+            reason += second
+        } else {
+            reason += " of the same squad"
+        }
+        reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
+        if !candidate.byMeaning {
+            reason += "alike in words"
+        } else if let aligned = candidate.aligned {
+            reason += "close in meaning token by token, alignment "
+            reason += format(aligned.alignment)
+            reason += ", cosine "
+            reason += format(candidate.meaning ?? 0)
+        } else {
+            reason += "close in meaning, cosine "
+            reason += format(candidate.meaning ?? 0)
+        }
+        reason += ", score "
+        reason += format(score)
+        reason += ")"
+        if !differences.isEmpty {
+            reason += " but differ in "
+            list(differences.lazy.map(\.description))
+        }
+        reason += "; match: "
+        list(matches)
+        reason += "; shared terms: "
+        if terms.isEmpty { reason += "none" } else { list(terms) }
         return Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
     }
 

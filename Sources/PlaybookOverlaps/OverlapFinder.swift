@@ -77,16 +77,20 @@ public enum OverlapFinder {
             }
             start = end
         }
-        // `order[k]` is the overlap that goes to place k: follow each cycle of the permutation.
+        // `order[k]` is the overlap that goes to place k: follow each cycle of the permutation. Swapped in
+        // the buffer, by moves: the array's own swap copied both overlaps (a retain and a release of each
+        // of their fields), on the one thread that runs here at the end of a large playbook's lint.
         var placed = [Bool](repeating: false, count: order.count)
-        for first in order.indices where !placed[first] {
-            var k = first
-            while order[k] != first {
-                found.swapAt(k, order[k])
+        found.withUnsafeMutableBufferPointer { overlaps in
+            for first in order.indices where !placed[first] {
+                var k = first
+                while order[k] != first {
+                    overlaps.swapAt(k, order[k])
+                    placed[k] = true
+                    k = order[k]
+                }
                 placed[k] = true
-                k = order[k]
             }
-            placed[k] = true
         }
         return found
     }

@@ -82,6 +82,11 @@ public struct ChangeDirection: Sendable, Hashable {
     public private(set) var denials: [[String]] = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
     private var readings: [Reading] = []
+    /// For `swappedTakings`, read once per change (only of one that takes something away): its words stated,
+    /// stop words aside, and of those what it keeps. Built per pair, both sides' sets were 2 % of a lint's CPU
+    /// (three comparisons of a pair ask it). Both follow from the fields above: not compared, not hashed.
+    private var statedContent: Set<String> = []
+    private var keptContent: Set<String> = []
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -109,6 +114,10 @@ public struct ChangeDirection: Sendable, Hashable {
         for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined, numberAfter: reading.numberAfter) }
         asserted.subtract(Self.negators)
         if spelt { readings = sentences }
+        if takesAway, !notKept.isEmpty {
+            statedContent = asserted.subtracting(Lexicon.stopwords)
+            keptContent = statedContent.subtracting(notKept).subtracting(negated).subtracting(Self.generic)
+        }
     }
 
     // What a change says, not how it is written: two changes reading the same are equal.
@@ -168,13 +177,16 @@ public struct ChangeDirection: Sendable, Hashable {
         var conditionAt: Int?
         // Where an adding or showing word was last said, not denied (for "show fewer ads").
         var presenceAt = -1
+        // What each stem is to the rules below, from one look-up (most stems are none of it).
+        let kinds = stems.map { Self.kinds[$0] ?? [] }
         for (index, stem) in stems.enumerated() {
+            let kind = kinds[index]
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
             if stem == Self.without { continue }
-            if Self.conditions.contains(stem) { conditionAt = index }
+            if kind.contains(.condition) { conditionAt = index }
             // "A discount when a telematics box shows they drive safely": what the condition's subject shows is
             // when the change applies, not a thing the change shows.
-            if let at = conditionAt, index - at <= Self.conditionReach, Self.presence.contains(stem), index < written.count,
+            if let at = conditionAt, index - at <= Self.conditionReach, kind.contains(.presence), index < written.count,
                written[index].lowercased().hasSuffix("s"), written[index].lowercased() != stem {
                 asserted.insert(stem)
                 continue
@@ -185,13 +197,13 @@ public struct ChangeDirection: Sendable, Hashable {
                 continue
             }
             // One look-up tells a negator and a direction word; most stems are neither.
-            let role = Self.roles[stem]
+            let role = kind.contains(.role) ? Self.roles[stem] : nil
             // "More than 50 employees", "baskets above £40": a bound, not more of anything nor a place.
             let bounding = role != nil && ((index + 1 < stems.count && stems[index + 1] == "than")
                 || (Self.boundsBeforeANumber.contains(stem)
                     && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1])))))
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
-            if Self.beside.contains(stem) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
+            if kind.contains(.beside) || (stem == "next" && index + 1 < stems.count && stems[index + 1] == "to") {
                 placesBeside = true
                 besideAt = index
             }
@@ -230,7 +242,7 @@ public struct ChangeDirection: Sendable, Hashable {
                     }
                 }
             }
-            if role != nil, !isNegated, Self.presence.contains(stem) { presenceAt = index }
+            if kind.contains(.presence), !isNegated { presenceAt = index }
             if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
@@ -258,14 +270,15 @@ public struct ChangeDirection: Sendable, Hashable {
         // "Remove X and add Y": X is replaced, named with its own removal word. (An adding word before the
         // removal, or in another sentence, the title, makes no replacement: "More bookings. Remove the waitlist".)
         for (at, object) in removals where at < lastAdding && replaced[object] == nil { replaced[object] = stems[at] }
-        readTakings(stems, written: written, denied: deniedAt)
+        readTakings(stems, written: written, denied: deniedAt, kinds: kinds)
     }
 
     /// Reads what the sentence takes away in any wording (`takesAway`, `notKept`): a removal word or phrase
     /// not denied ("scrap", "ditch", "get rid of", "do away with", "turn off", "replace X with", "Y instead of
     /// X", "stop asking for", "no longer"), and what a reduction ("cut", "fewer") or a denial is about.
-    private mutating func readTakings(_ stems: [String], written: [String], denied: [Bool]) {
+    private mutating func readTakings(_ stems: [String], written: [String], denied: [Bool], kinds: [Kind]) {
         for (index, stem) in stems.enumerated() {
+            let kind = kinds[index]
             let next = index + 1 < stems.count ? stems[index + 1] : ""
             var end = index
             var until: Set<String> = []
@@ -273,9 +286,9 @@ public struct ChangeDirection: Sendable, Hashable {
             // A denied removal or reduction takes nothing away ("do not remove the waitlist").
             if denied[index] {
                 continue
-            } else if Self.removal.contains(stem) || Self.takingAway.contains(stem) {
+            } else if !kind.isDisjoint(with: [.removal, .takingAway]) {
                 // (`end` stays: what follows the word is what it takes away.)
-            } else if let particles = Self.particleTakings[stem], let at = stems[(index + 1)..<min(stems.count, index + 5)].firstIndex(where: particles.contains) {
+            } else if kind.contains(.particleTaking), let particles = Self.particleTakings[stem], let at = stems[(index + 1)..<min(stems.count, index + 5)].firstIndex(where: particles.contains) {
                 // "Turn off the waitlist", "turn the waitlist off": what lies between, else what follows.
                 if at > index + 1 {
                     takesAway = true
@@ -300,14 +313,14 @@ public struct ChangeDirection: Sendable, Hashable {
             } else if stem == "stop", index + 1 < written.count, written[index + 1].lowercased().hasSuffix("ing") {
                 // "Stop asking for a phone number": what the stopped doing is about.
             } else if stem == "longer", index > 0, stems[index - 1] == "no" {
-            } else if Self.keeping.contains(stem) {
+            } else if kind.contains(.keeping) {
                 keptOutright.formUnion(Self.window(after: index, in: stems))
                 continue
-            } else if Self.negators.contains(stem) {
+            } else if kind.contains(.negator) {
                 removing = false
                 // "Do not remove the waitlist" keeps it.
                 if let object = Self.object(after: index, in: stems), Self.reduces(object) { continue }
-            } else if Self.reduces(stem), next != "than" {
+            } else if kind.contains(.reduces), next != "than" {
                 // ("Fewer than five employees" is a bound: it reduces nothing.)
                 removing = false
             } else {
@@ -399,6 +412,49 @@ public struct ChangeDirection: Sendable, Hashable {
         for denial in denials where !(denial.first.map(other.takenAway.contains) ?? false) { out.formUnion(denial) }
         return out
     }
+
+    /// What `read` and `readTakings` ask of a stem: which of their lists hold it.
+    struct Kind: OptionSet {
+        let rawValue: UInt16
+        /// `conditions`
+        static let condition = Kind(rawValue: 1 << 0)
+        /// `presence`
+        static let presence = Kind(rawValue: 1 << 1)
+        /// A key of `roles`: a negator or a direction word.
+        static let role = Kind(rawValue: 1 << 2)
+        /// `beside`
+        static let beside = Kind(rawValue: 1 << 3)
+        /// `removal`
+        static let removal = Kind(rawValue: 1 << 4)
+        /// `takingAway`
+        static let takingAway = Kind(rawValue: 1 << 5)
+        /// A key of `particleTakings`
+        static let particleTaking = Kind(rawValue: 1 << 6)
+        /// `keeping`
+        static let keeping = Kind(rawValue: 1 << 7)
+        /// `negators`
+        static let negator = Kind(rawValue: 1 << 8)
+        /// `reduces(_:)`
+        static let reduces = Kind(rawValue: 1 << 9)
+    }
+
+    /// Each stem of those lists with the lists that hold it: one look-up per stem read, where asking list by
+    /// list hashed an ordinary stem nine times (reading the hypotheses was a tenth of a large lint's CPU).
+    static let kinds: [String: Kind] = {
+        var out: [String: Kind] = [:]
+        func mark(_ stems: some Sequence<String>, _ kind: Kind) { for stem in stems { out[stem, default: []].insert(kind) } }
+        mark(conditions, .condition)
+        mark(presence, .presence)
+        mark(roles.keys, .role)
+        mark(beside, .beside)
+        mark(removal, .removal)
+        mark(takingAway, .takingAway)
+        mark(particleTakings.keys, .particleTaking)
+        mark(keeping, .keeping)
+        mark(negators, .negator)
+        mark(pointing.keys.filter(reduces), .reduces)
+        return out
+    }()
 
     /// Stems that open a condition ("when", "if", "once", "whenever").
     static let conditions: Set<String> = ["when", "if", "onc", "once", "whenev"]
@@ -714,13 +770,14 @@ extension ChangeDirection {
         guard a.takesAway, b.takesAway, !a.notKept.isEmpty, !b.notKept.isEmpty else { return nil }
         // The same words, swapped: a rewording that takes the same thing away in other words ("drop tile shots in
         // favour of room photos on every listing card") shares fewer, and its windows run on into the place.
-        let (wordsA, wordsB) = (a.asserted.subtracting(Lexicon.stopwords), b.asserted.subtracting(Lexicon.stopwords))
-        let shared = wordsA.intersection(wordsB).count
-        guard shared * 10 >= wordsA.union(wordsB).count * 9 else { return nil }
-        func kept(_ x: ChangeDirection) -> Set<String> {
-            x.asserted.subtracting(x.notKept).subtracting(x.negated).subtracting(generic).subtracting(Lexicon.stopwords)
-        }
-        guard let dropsOnA = a.notKept.intersection(kept(b)).min(), let dropsOnB = b.notKept.intersection(kept(a)).min() else { return nil }
+        // (Each side's words read once, when it was read: `statedContent`, `keptContent`.)
+        let (wordsA, wordsB) = (a.statedContent, b.statedContent)
+        let (fewer, more) = wordsA.count <= wordsB.count ? (wordsA, wordsB) : (wordsB, wordsA)
+        var shared = 0
+        for word in fewer where more.contains(word) { shared += 1 }
+        // (The union's size: the two sizes less what they share.)
+        guard shared * 10 >= (wordsA.count + wordsB.count - shared) * 9 else { return nil }
+        guard let dropsOnA = a.notKept.intersection(b.keptContent).min(), let dropsOnB = b.notKept.intersection(a.keptContent).min() else { return nil }
         return "\(spell(a, dropsOnB)) instead of \(spell(a, dropsOnA)) / \(spell(b, dropsOnA)) instead of \(spell(b, dropsOnB))"
     }
 }

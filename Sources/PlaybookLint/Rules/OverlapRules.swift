@@ -68,16 +68,18 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
         case .related: related
         }
     }
-    @Sendable func noted(_ overlap: Overlap, _ side: Int) -> Bool {
-        guard wanted(overlap.kind) else { return false }
-        guard overlap.kind == .related, let cap, overlap.relatedRanks.count == 2 else { return true }
-        return overlap.relatedRanks[side] <= cap
+    // (Each overlap through a pointer: passed as a value, an element of the list was copied, a retain
+    // and a release of each of its fields, for every side asked about and every finding written.)
+    @Sendable func noted(_ overlap: UnsafePointer<Overlap>, _ side: Int) -> Bool {
+        guard wanted(overlap.pointee.kind) else { return false }
+        guard overlap.pointee.kind == .related, let cap, overlap.pointee.relatedRanks.count == 2 else { return true }
+        return overlap.pointee.relatedRanks[side] <= cap
     }
     // Each overlap read in place (taken out of the list, each was a copy: a retain of each of its fields).
     let out = list.withUnsafeBufferPointer { overlaps in
         var total = 0
         let starts = overlaps.indices.map { index in
-            defer { total += (noted(overlaps[index], 0) ? 1 : 0) + (noted(overlaps[index], 1) ? 1 : 0) }
+            defer { total += (noted(overlaps.baseAddress! + index, 0) ? 1 : 0) + (noted(overlaps.baseAddress! + index, 1) ? 1 : 0) }
             return total
         }
         let chunk = 1024
@@ -87,8 +89,9 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 for index in (c * chunk)..<min(overlaps.count, (c + 1) * chunk) where wanted(overlaps[index].kind) {
                     var at = starts[index]
-                    for side in 0..<2 where noted(overlaps[index], side) {
-                        (buffer.baseAddress! + at).initialize(to: finding(overlaps[index], side: side, context: context))
+                    let overlap = overlaps.baseAddress! + index
+                    for side in 0..<2 where noted(overlap, side) {
+                        (buffer.baseAddress! + at).initialize(to: finding(overlap, side: side, context: context))
                         at += 1
                     }
                 }
@@ -132,33 +135,33 @@ private func writeOpening(side: OverlapSide, what: String, other: OverlapSide, r
     message.append(reason)
 }
 
-/// The finding on `side` of `overlap`, naming `other`.
-private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) -> LocatedDiagnostic {
-    let (side, other) = (overlap.sides[index], overlap.sides[1 - index])
-    let kind = overlap.kind
+/// The finding on `side` of `overlap` (read in place), naming `other`.
+private func finding(_ overlap: UnsafePointer<Overlap>, side index: Int, context: RuleContext) -> LocatedDiagnostic {
+    let (side, other) = (overlap.pointee.sides[index], overlap.pointee.sides[1 - index])
+    let kind = overlap.pointee.kind
     let what = switch kind {
     case .collision: "collides with"
     case .duplicate: "duplicates"
     case .related: "is related to"
     }
     let rule = kind == .related ? OverlapRelated.descriptor.id
-        : overlap.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id : context.rule.id
+        : overlap.pointee.acknowledgedBy != nil ? OverlapAcknowledged.descriptor.id : context.rule.id
     func write(_ message: inout some MessageText) {
-        writeOpening(side: side, what: what, other: other, reason: overlap.reason, into: &message)
+        writeOpening(side: side, what: what, other: other, reason: overlap.pointee.reason, into: &message)
         if kind == .related {
-            if let reviewer = overlap.acknowledgedBy {
+            if let reviewer = overlap.pointee.acknowledgedBy {
                 message.append("; acknowledged by ")
                 message.append(reviewer)
             } else {
                 message.append("; read its learnings before testing")
             }
             // The last of a capped entity's notes counts the related entities not noted.
-            if let cap = context.relatedPerEntity, overlap.relatedRanks.count == 2, overlap.relatedTotals[index] > cap,
-               overlap.relatedRanks[index] == cap {
+            if let cap = context.relatedPerEntity, overlap.pointee.relatedRanks.count == 2, overlap.pointee.relatedTotals[index] > cap,
+               overlap.pointee.relatedRanks[index] == cap {
                 message.append("; ")
                 message.append(side.id)
                 message.append(" is related to ")
-                message.appendDecimal(overlap.relatedTotals[index] - cap)
+                message.appendDecimal(overlap.pointee.relatedTotals[index] - cap)
                 if cap == 1 {
                     message.append(" more (the closest is")
                 } else {
@@ -168,7 +171,7 @@ private func finding(_ overlap: Overlap, side index: Int, context: RuleContext) 
                 }
                 message.append(" noted; `playbook overlaps` lists all)")
             }
-        } else if let reviewer = overlap.acknowledgedBy {
+        } else if let reviewer = overlap.pointee.acknowledgedBy {
             message.append("; acknowledged by ")
             message.append(reviewer)
         } else {
