@@ -220,9 +220,11 @@ extension DuplicateDetection {
         guard first.allSatisfy({ unit($0) || number($0) || filler($0) }), second.allSatisfy({ unit($0) || number($0) || filler($0) }),
               first.contains(where: unit), second.contains(where: unit), first.contains(where: number) || second.contains(where: number)
         else { return false }
-        let (inA, inB) = (statedMeasures(a).filter { $0.kind == .duration }, statedMeasures(b).filter { $0.kind == .duration })
-        guard !inA.isEmpty, inA.count == inB.count else { return false }
-        return inA.allSatisfy { m in inB.contains { m.meets($0) } } && inB.allSatisfy { m in inA.contains { m.meets($0) } }
+        // Every measure in order, with its role: "from 7 days to two weeks" is not "from 14 days to one week", nor
+        // "… with a £5 voucher" "… with a £50 voucher" (a number of no unit is a measure too).
+        let (inA, inB) = (statedMeasures(a), statedMeasures(b))
+        guard inA.contains(where: { $0.kind == .duration }), inA.count == inB.count else { return false }
+        return zip(inA, inB).allSatisfy { $0.role == $1.role && $0.meets($1) }
     }
 
     /// The stems of `durationDays`' units ("minut" of "minutes").

@@ -51,6 +51,9 @@ public struct ChangeDirection: Sendable, Hashable {
     /// Whether the change gives one number of things in place of another ("a single screen instead of four pages",
     /// "eight things instead of twenty"), for `replacesACount`.
     public private(set) var insteadOfANumber = false
+    /// Whether a comparative after an adding or showing word says the direction ("show fewer ads"): against plain
+    /// showing ("display a two-field form" for "show a shorter form") that is no opposite, for `opposed`.
+    public private(set) var comparesWhatItShows = false
     /// Whether the change places something next to something ("next to the price", "beside", "alongside"),
     /// and whether a word of place follows such a phrase closely ("next to the price at the top of each
     /// page": the top says where the price is, beside which the thing goes).
@@ -128,6 +131,7 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
+            && a.comparesWhatItShows == b.comparesWhatItShows
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -152,6 +156,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(insteadOfANumber)
         hasher.combine(takingWords)
         hasher.combine(keptOutright)
+        hasher.combine(comparesWhatItShows)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -199,7 +204,9 @@ public struct ChangeDirection: Sendable, Hashable {
             // One look-up tells a negator and a direction word; most stems are neither.
             let role = kind.contains(.role) ? Self.roles[stem] : nil
             // "More than 50 employees", "baskets above £40": a bound, not more of anything nor a place.
-            let bounding = role != nil && ((index + 1 < stems.count && stems[index + 1] == "than")
+            // ("Sooner than we do today", "earlier than competitors" compare with what is done now: a change.)
+            let bounding = role != nil && ((index + 1 < stems.count && stems[index + 1] == "than"
+                    && (numberAfter[index + 1] || (index + 2 < written.count && Self.isNumber(written[index + 2]))))
                 || (Self.boundsBeforeANumber.contains(stem)
                     && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1])))))
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
@@ -257,6 +264,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 if axis == .amount, !isNegated, Self.comparatives.contains(stem), presenceAt >= 0, index - presenceAt <= 2,
                    up[.amount] == stems[presenceAt] {
                     up[.amount] = nil
+                    comparesWhatItShows = true
                 }
                 // A negated direction word points the other way: "do not show" is hiding.
                 objects[axis, default: []].formUnion(Self.object(after: index, in: stems).map { [$0] } ?? [])
@@ -548,6 +556,11 @@ public struct ChangeDirection: Sendable, Hashable {
                 let aboutB = a.objects[axis, default: []].intersection(b.asserted.union(b.negated))
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
+            }
+            // A comparative after showing against plain showing: "show a shorter form" / "display a two-field form".
+            if axis == .amount, (a.comparesWhatItShows && b.up[axis].map(presence.contains) == true)
+                || (b.comparesWhatItShows && a.up[axis].map(presence.contains) == true) {
+                continue
             }
             // Only a one-way change on each side counts: "add X and remove Y" says no direction, nor does
             // "show Y instead of X" (`replacesACount`).

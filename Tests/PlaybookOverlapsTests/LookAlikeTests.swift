@@ -152,6 +152,12 @@ final class LookAlikeTests: XCTestCase {
             XCTAssertEqual(overlap.kind, .related, first)
             XCTAssertTrue(overlap.reason.contains("detail ("), overlap.reason)
         }
+        // Durations in another order, or beside another amount, are two ideas (review26: "from 7 days to two weeks" /
+        // "from 14 days to one week" and "… with a £5 voucher" / "… with a £50 voucher" had read as one).
+        let trial = { (span: String) in "change the free trial \(span) for members who joined this month" }
+        XCTAssertEqual(try XCTUnwrap(found("from 7 days to two weeks", "from 14 days to one week", change: trial).first).kind, .related)
+        let voucher = { (when: String) in "email members a reminder \(when) before each class they booked" }
+        XCTAssertEqual(try XCTUnwrap(found("24 hours, with a £5 voucher,", "one day, with a £50 voucher,", change: voucher).first).kind, .related)
         // Units without a number are no measure, whatever other duration both texts state.
         let rebook = { (when: String) in "an hour after the session ends, remind members to rebook the same court \(when)" }
         let overlap = try XCTUnwrap(found("next week", "next month", change: rebook).first)

@@ -291,6 +291,9 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(opposition("show the sale banner above the fold", "show the sale banner below the fold"), "above / below")
         XCTAssertEqual(direction("show the sale banner above the fold").up[.position], "abov")
         XCTAssertEqual(reader.stems("orders above £40, or below. 5 more at 3").numberAfter, [false, true, false, false, false, true])
+        // "Than" before no number compares with what is done now: a change, as before (review26).
+        XCTAssertEqual(opposition("ask for a review sooner than we do today", "ask for a review later, after the third class"), "sooner / later")
+        XCTAssertNil(direction("send the renewal reminder earlier than competitors do").up[.bound])
         // Without "than" the words are directions as before.
         XCTAssertEqual(opposition("send more reminders", "send fewer reminders"), "more / fewer")
         XCTAssertEqual(ChangeDirection.added(direction("send fewer reminders to new members"), direction("send reminders to new members")), "fewer / –")
@@ -306,6 +309,10 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(direction("add more photos to each listing").up[.amount], "more")
         XCTAssertEqual(opposition("show more ads to new members", "show fewer ads to new members"), "more / fewer")
         XCTAssertEqual(opposition("display larger photos on each listing", "display smaller photos on each listing"), "larger / smaller")
+        // A comparative after showing is no opposite of plain showing (review26: "show a shorter signup form" had
+        // read `direction (shorter / display)` against "display a two-field registration form").
+        XCTAssertNil(opposition("show a shorter signup form", "display a two-field registration form"))
+        XCTAssertNil(opposition("add a smaller starter box", "introduce a mini box for first orders"))
         // "Add X and remove Y" still says no direction.
         XCTAssertNil(opposition("add a banner and remove the pop-up", "show a banner"))
     }
