@@ -81,6 +81,12 @@ public final class Repository {
         Self.withoutTrailingSlash(String(cString: git_repository_path(pointer)))
     }
 
+    /// The folder a linked worktree shares with the main one (its hooks, config and objects live there);
+    /// `gitDirectory` itself elsewhere. Absolute, without a trailing slash.
+    public var commonDirectory: String {
+        Self.withoutTrailingSlash(String(cString: git_repository_commondir(pointer)))
+    }
+
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
     /// True for a shallow clone (CI checkouts often are): history stops at a cut-off commit.

@@ -70,8 +70,8 @@ struct Hooks: ParsableCommand {
                 folder = Workspace.absolute(configured, from: workdir)
                 top = workdir
             } else {
-                folder = Workspace.normalized(repository.gitDirectory) + "/hooks"
-                top = Workspace.normalized(repository.gitDirectory)
+                folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
+                top = Workspace.normalized(repository.commonDirectory)
             }
             let hook = folder + "/pre-commit"
             do {

@@ -162,7 +162,8 @@ struct SiteBuild: ParsableCommand {
             for index in output.indices {
                 var files: [SourceFile] = []
                 for file in changes[(index * chunk)..<min(changes.count, (index + 1) * chunk)] {
-                    guard let blob = file.newBlob else { continue }
+                    // A committed symbolic link is never read as a file (lint reports it; its target may be anything).
+                    guard let blob = file.newBlob, !file.newIsLink else { continue }
                     files.append(SourceFile(path: file.path, bytes: try reader.blobData(blob)))
                 }
                 DispatchQueue.global().async(group: decoding) { [files] in

@@ -31,12 +31,14 @@ struct VersionedHooks {
         guard !force else { return }
         let current = (try? repository.configString("core.hooksPath")).flatMap { $0 }
         if let current {
-            guard current == setting else {
+            // The same folder however it is written (".githooks/", its absolute path).
+            guard current == setting || Workspace.absolute(current, from: workdir) == Workspace.normalized(folder) else {
                 throw UsageError(description: "core.hooksPath is already \(Inert.terminal(current)); use --force to point it at \(Inert.terminal(setting))")
             }
             return
         }
-        let own = Workspace.normalized(repository.gitDirectory) + "/hooks"
+        // (The common folder: a linked worktree's own git folder holds no hooks git runs.)
+        let own = Workspace.normalized(repository.commonDirectory) + "/hooks"
         let running = Self.runnable(in: own)
         guard running.isEmpty else {
             let shown = Inert.terminal(Workspace.display(own, root: workdir))

@@ -85,6 +85,24 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 0, "the main worktree's index is untouched")
     }
 
+    /// Git runs a linked worktree's hooks from the common git folder: `hooks install` writes its hook there, and `init`
+    /// in the linked worktree sees the hooks it would turn off (review26: it looked in .git/worktrees/NAME/hooks, so
+    /// `init` turned the repository's own hook off and `hooks install` wrote one git never runs).
+    func testLinkedWorktreeHooksAreTheCommonFolders() throws {
+        let (scratch, _) = try committedPlaybook()
+        let linked = try ScratchDirectory()
+        try FileManager.default.removeItem(at: linked.url)
+        try runGit(["worktree", "add", "-q", "-b", "side", linked.url.path], in: scratch.url)
+        let installed = try CLI.run(["hooks", "install"], in: linked.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        let common = scratch.url.appendingPathComponent(".git/hooks/pre-commit").path
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: common), "the hook is where git runs it")
+        let refused = try CLI.run(["init", "growth"], in: linked.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-commit from"), refused.stderr)
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
+    }
+
     func testShallowCloneStillLintsItsIndex() throws {
         let (scratch, repository) = try committedPlaybook()
         try scratch.write("playbooks/notes.yml", "# second commit\n")

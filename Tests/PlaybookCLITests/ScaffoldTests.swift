@@ -251,6 +251,16 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".husky")
         XCTAssertEqual(try CLI.run(["init", "--force"], in: husky.url).status, 0)
         XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".githooks")
+
+        // The same folder written another way is no other setting (review26: ".githooks/" was refused).
+        for written in [".githooks/", "ABSOLUTE"] {
+            let same = try ScratchDirectory()
+            _ = try Repository.create(at: same.url.path)
+            let setting = written == "ABSOLUTE" ? same.url.path + "/.githooks" : written
+            try Repository.open(at: same.url.path).setConfig("core.hooksPath", setting)
+            let result = try CLI.run(["init"], in: same.url)
+            XCTAssertEqual(result.status, 0, written + ": " + result.stderr)
+        }
     }
 
     func testHooksInstallWritesAHookOnceAndRunsTheLinter() throws {

@@ -57,6 +57,26 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    /// A committed symbolic link is never read as a file: lint reports it, and the site publishes nothing of its target
+    /// (review26: a link whose target text was a hypothesis was published as one).
+    func testACommittedSymbolicLinkIsNotPublished() throws {
+        let scratch = try repository()
+        let target = "kind: Hypothesis\nid: HYP-0099\nsquad: activation-emea\ntitle: SMUGGLED THROUGH A SYMLINK\n"
+            + "statement: {change: a, audience: b, outcome: c, rationale: d}\nmetric: weekly-active-learners\nstatus: backlog\n"
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/link.yml").path,
+                                                   withDestinationPath: target)
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: ["playbooks/link.yml"])
+        _ = try repository.commit(message: "link", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_635_300))
+        let result = try CLI.run(["site"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let pages = try files(under: scratch.url.appendingPathComponent("site"))
+        XCTAssertFalse(pages.isEmpty)
+        for (path, bytes) in pages {
+            XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("SMUGGLED"), path)
+        }
+    }
+
     func testKeyResultStatusIsTheOneReportOkrGivesUnderTheConfiguredThresholds() throws {
         let scratch = try repository()
         // KR-1 has made half its way (0.5) in 2026-Q3; judged against the time gone by.
