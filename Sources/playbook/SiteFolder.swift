@@ -161,7 +161,12 @@ enum SiteFolder {
     private static func keepPublishingFiles(from old: String, into staging: String, site: Set<String>) {
         for name in publishingFiles where !site.contains(name) {
             var info = stat()
-            guard lstat(old + "/" + name, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { continue }
+            guard lstat(old + "/" + name, &info) == 0 else { continue }
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                // A symbolic link (or anything but a file) is never followed, nor kept without a word.
+                Terminal.writeError("note: \(name) was not kept in the new site: it is not a regular file; add the file itself\n")
+                continue
+            }
             if !link(old + "/" + name, to: staging + "/" + name, size: Int(info.st_size)) {
                 Terminal.writeError("note: \(name) could not be kept in the new site; add it again\n")
             }
