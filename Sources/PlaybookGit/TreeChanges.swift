@@ -9,12 +9,24 @@ public struct FileChange: Sendable, Hashable {
     public var newBlob: ObjectID?
     /// The new side is a symbolic link (mode 120000): its blob holds the link's target, not a file's bytes.
     public var newIsLink: Bool
+    /// The old side is a symbolic link.
+    public var oldIsLink: Bool
 
-    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?, newIsLink: Bool = false) {
+    public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?, newIsLink: Bool = false, oldIsLink: Bool = false) {
         self.path = path
         self.oldBlob = oldBlob
         self.newBlob = newBlob
         self.newIsLink = newIsLink
+        self.oldIsLink = oldIsLink
+    }
+
+    /// The change with each side that is a symbolic link read as no file (its blob is the link's target,
+    /// which could be any text: never read as the file); nil when neither side is a file.
+    public var filesOnly: FileChange? {
+        guard oldIsLink || newIsLink else { return self }
+        let (old, new) = (oldIsLink ? nil : oldBlob, newIsLink ? nil : newBlob)
+        guard old != nil || new != nil else { return nil }
+        return FileChange(path: path, oldBlob: old, newBlob: new)
     }
 }
 

@@ -319,7 +319,7 @@ public final class TreeReader {
         let oldBlob = x?.isBlob == true ? oldID : nil
         let newBlob = y?.isBlob == true ? newID : nil
         if (oldBlob != nil || newBlob != nil) && oldBlob != newBlob && include(path) {
-            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob, newIsLink: y?.isLink == true))
+            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob, newIsLink: y?.isLink == true, oldIsLink: x?.isLink == true))
         }
     }
 

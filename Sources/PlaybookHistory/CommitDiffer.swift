@@ -54,8 +54,9 @@ struct CommitDiffer {
         _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
         mode: WalkMode
     ) throws -> [(change: FileChange, inherited: Bool)] {
+        // (A committed symbolic link is no file of the playbook: lint reports it, and its target is never read.)
         let changes = try reader.changedFiles(
-            from: parentTree, to: info.tree, under: roots, include: isPlaybookFile)
+            from: parentTree, to: info.tree, under: roots, include: isPlaybookFile).compactMap(\.filesOnly)
         guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false) } }
         var others: [(parent: ObjectID, tree: ObjectID)] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {

@@ -55,7 +55,8 @@ public enum HistoryCache {
     /// Version 5: the same lines; the checksum runs four lanes over 32-byte blocks (`Checksum`).
     /// Version 6: the same lines; a merge's change is inherited only when the side line changed that
     /// file since it forked (a merge taking a file back is the merge's own change).
-    static let header = "playbook-history-cache 6"
+    /// Version 7: the same lines; a committed symbolic link is no file (its target was read as one).
+    static let header = "playbook-history-cache 7"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

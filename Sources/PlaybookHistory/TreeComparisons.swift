@@ -276,7 +276,7 @@ final class EarlyTreeComparisons: @unchecked Sendable {
             for pair in batch {
                 // A failure here is left to `TreeComparisons`, which reports it in order.
                 guard let changes = try? reader.changedFiles(
-                    from: pair.parentTree, to: pair.tree, under: roots, include: CommitDiffer.isPlaybookFile)
+                    from: pair.parentTree, to: pair.tree, under: roots, include: CommitDiffer.isPlaybookFile).compactMap(\.filesOnly)
                 else { continue }
                 results[pair.commit] = Result(tree: pair.tree, parentTree: pair.parentTree, changes: changes)
                 condition.lock()

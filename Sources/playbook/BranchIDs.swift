@@ -34,7 +34,7 @@ struct BranchIDs {
                     // New blobs are decoded together, spread over the cores.
                     var unread: [String: ObjectID] = [:]
                     var sources: [SourceFile] = []
-                    for change in try reader.changedFiles(from: previous, to: tree, under: roots, include: include) {
+                    for change in try reader.changedFiles(from: previous, to: tree, under: roots, include: include).compactMap(\.filesOnly) {
                         files[change.path] = change.newBlob
                         guard let blob = change.newBlob, idsOfBlob[blob] == nil, unread[change.path] == nil else { continue }
                         unread[change.path] = blob

@@ -75,6 +75,11 @@ final class SiteCommandTests: XCTestCase {
         for (path, bytes) in pages {
             XCTAssertFalse(String(decoding: bytes, as: UTF8.self).contains("SMUGGLED"), path)
         }
+        // Nor does the history read it (`log` had shown HYP-0099 added by the link's commit).
+        let log = try CLI.run(["log", "HYP-0099"], in: scratch.url)
+        XCTAssertEqual(log.status, 2, log.stdout)
+        XCTAssertTrue(log.stderr.contains("no commit on this line of history holds HYP-0099"), log.stderr)
+        XCTAssertFalse(try CLI.run(["report", "okr", "--format", "json"], in: scratch.url).stdout.contains("SMUGGLED"))
     }
 
     func testKeyResultStatusIsTheOneReportOkrGivesUnderTheConfiguredThresholds() throws {
