@@ -28,4 +28,19 @@ extension Repository {
         guard let text = buffer.ptr else { return "" }
         return String(cString: text)
     }
+
+    /// The value of `key` that a repository created now would see from the user's and the system's git
+    /// configuration (global, XDG, system: no repository's own); nil when it is set in none of them.
+    public static func userConfigString(_ key: String) throws -> String? {
+        try ensureLibgit2()
+        let operation = "reading \(key) from the git configuration"
+        let config = try owned(operation, release: git_config_free) { git_config_open_default(&$0) }
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        let code = git_config_get_string_buf(&buffer, config.pointer, key)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, operation)
+        guard let text = buffer.ptr else { return "" }
+        return String(cString: text)
+    }
 }

@@ -53,6 +53,12 @@ struct Init: ParsableCommand {
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
         // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
         let enclosing = try Self.enclosingHooks(for: top, force: force)
+        // A new repository would run the hooks the user's git configuration names (a company-wide secret scan):
+        // pointing it at .githooks turns them off, so that too needs --force.
+        if enclosing == nil, !force, let configured = (try? Repository.userConfigString("core.hooksPath")).flatMap({ $0 }) {
+            throw UsageError(description: "core.hooksPath is \(Inert.terminal(configured)) in your git configuration, so a new repository "
+                + "runs its hooks from there; use --force to point this one at .githooks, or call `playbook lint --staged` from those hooks")
+        }
         var setting = ".githooks"
         do {
             try FileSet(top: top, base: top, files: files).write(force: force) {

@@ -252,6 +252,20 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["init", "--force"], in: husky.url).status, 0)
         XCTAssertEqual(try Repository.open(at: husky.url.path).configString("core.hooksPath"), ".githooks")
 
+        // A new repository would run the hooks the user's git configuration names: init in a new folder keeps
+        // them unless --force (review26: it pointed the new repository at .githooks without a word).
+        let home = try ScratchDirectory()
+        try home.write(".gitconfig", "[core]\n\thooksPath = \(home.url.path)/hooks\n")
+        let fresh = try ScratchDirectory()
+        let environment = ["HOME": home.url.path, "XDG_CONFIG_HOME": home.url.path + "/.config"]
+        let kept = try CLI.run(["init"], in: fresh.url, environment: environment)
+        XCTAssertEqual(kept.status, 2, kept.stdout)
+        XCTAssertTrue(kept.stderr.contains("core.hooksPath is \(home.url.path)/hooks in your git configuration"), kept.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".playbook.yml").path), "nothing written")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".git").path), "no repository made")
+        XCTAssertEqual(try CLI.run(["init", "--force"], in: fresh.url, environment: environment).status, 0)
+        XCTAssertEqual(try Repository.open(at: fresh.url.path).configString("core.hooksPath"), ".githooks")
+
         // The same folder written another way is no other setting (review26: ".githooks/" was refused).
         for written in [".githooks/", "ABSOLUTE"] {
             let same = try ScratchDirectory()
