@@ -20,13 +20,7 @@ extension Repository {
         let config = try owned(operation, borrowing: self, release: git_config_free) {
             git_repository_config(&$0, pointer)
         }
-        var buffer = git_buf()
-        defer { git_buf_dispose(&buffer) }
-        let code = git_config_get_string_buf(&buffer, config.pointer, key)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, operation)
-        guard let text = buffer.ptr else { return "" }
-        return String(cString: text)
+        return try Self.string(key, in: config, operation)
     }
 
     /// The value of `key` that a repository created now would see from the user's and the system's git
@@ -35,6 +29,11 @@ extension Repository {
         try ensureLibgit2()
         let operation = "reading \(key) from the git configuration"
         let config = try owned(operation, release: git_config_free) { git_config_open_default(&$0) }
+        return try string(key, in: config, operation)
+    }
+
+    /// `key` read from `config` as a string; nil when it is not set there.
+    private static func string(_ key: String, in config: Owned<OpaquePointer>, _ operation: String) throws -> String? {
         var buffer = git_buf()
         defer { git_buf_dispose(&buffer) }
         let code = git_config_get_string_buf(&buffer, config.pointer, key)
