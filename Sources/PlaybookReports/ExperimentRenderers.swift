@@ -21,7 +21,7 @@ public enum ExperimentRenderer {
             ])),
             ("source", OKRRenderer.sourceJSON(report.source)),
             ("squads", .array(report.squads.map(squadJSON))),
-            ("total", report.overall.map(squadJSON) ?? .null),
+            ("total", squadJSON(report.total)),
         ]).rendered()
     }
 
@@ -135,7 +135,7 @@ public enum ExperimentRenderer {
             "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
             "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
         ]]
-        for (squad, name) in report.squads.map({ ($0, $0.squad) }) + (report.overall.map { [($0, totalLabel)] } ?? []) {
+        for (squad, name) in report.squads.map({ ($0, $0.squad) }) + [(report.total, totalLabel)] {
             rows.append([
                 report.period.start.description, report.period.lastDay.description, name,
                 String(squad.created.count), String(squad.started.count), String(squad.concluded.count),

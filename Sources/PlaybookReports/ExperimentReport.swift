@@ -319,6 +319,15 @@ public struct ExperimentReport: Sendable {
     /// The name `overall` carries as its squad.
     public static let allSquads = "(all squads)"
 
+    /// `overall`, or a line of zeros when no experiment had an event in the period: JSON's
+    /// `total` and CSV's company row are always there, so a script reads them without a check.
+    public var total: SquadExperiments {
+        overall ?? SquadExperiments(
+            squad: Self.allSquads, created: [], started: [], concluded: [], abandoned: [], withOutcome: 0, wins: 0,
+            createdToRunning: CycleTime([]), readyToRunning: CycleTime([]), runningToConcluded: CycleTime([]),
+            stale: [], learnings: [])
+    }
+
     public init(period: Period, today: Day, timelines: Timelines, history: History) {
         self.init(period: period, today: today, lifecycles: ExperimentLifecycles(timelines: timelines, history: history), history: history)
     }

@@ -44,6 +44,10 @@ struct Init: ParsableCommand {
                 throw ValidationError("\(name) must be kebab-case, such as activation-emea; got \"\(Inert.terminal(value))\"")
             }
         }
+        // Ids are one namespace across kinds: a squad and a metric of one id would not lint clean.
+        guard squad != northStar else {
+            throw ValidationError("--squad and --north-star name the squad and the metric, whose ids must differ; both are \"\(Inert.terminal(squad))\"")
+        }
     }
 
     /// Every input is checked before anything is written; the files are written together or not

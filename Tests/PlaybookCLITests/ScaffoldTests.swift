@@ -191,6 +191,15 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("no squad \"grwth\" in this playbook; did you mean \"growth\"?"), result.stderr)
     }
 
+    func testInitRefusesOneIdForTheSquadAndTheNorthStar() throws {
+        let scratch = try ScratchDirectory()
+        let before = try scratch.snapshot()
+        let refused = try CLI.run(["init", "--squad", "growth", "--north-star", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("ids must differ"), refused.stderr)
+        XCTAssertEqual(try scratch.snapshot(), before, "nothing was written")
+    }
+
     func testInitRefusesToReplaceFilesWithoutForce() throws {
         let scratch = try ScratchDirectory()
         try scratch.write(".playbook.yml", "roots: [mine]\n")

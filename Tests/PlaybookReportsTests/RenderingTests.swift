@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
@@ -33,6 +34,24 @@ final class RenderingTests: XCTestCase {
         try GoldenFile.assertMatches(ExperimentRenderer.json(experiments), "experiments.json")
         try GoldenFile.assertMatches(ExperimentRenderer.csv(experiments), "experiments.csv")
         try GoldenFile.assertMatches(HTMLReport.experiments(experiments), "experiments.html")
+    }
+
+    func testAPeriodWithoutEventsStillHasACompanyTotal() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build(title1: "Grow signups")
+        let history = try scenario.history()
+        let empty = ExperimentReport(period: Period(quarter: Quarter(year: 2020, number: 1)), today: today,
+                                     timelines: Timelines(history), history: history)
+        XCTAssertTrue(empty.squads.isEmpty)
+        // A script reads `total` without checking for null.
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(ExperimentRenderer.json(empty).utf8)) as? [String: Any])
+        let total = try XCTUnwrap(json["total"] as? [String: Any], "total is an object, not null")
+        XCTAssertEqual(total["created"] as? Int, 0)
+        XCTAssertEqual(total["wins"] as? Int, 0)
+        XCTAssertTrue(total["win_rate"] is NSNull)
+        let csvLines = ExperimentRenderer.csv(empty).split(separator: "\n")
+        XCTAssertEqual(csvLines.count, 2, "header and the company total row")
+        XCTAssertTrue(csvLines[1].contains(ExperimentRenderer.totalLabel))
     }
 
     func testLogRenderingsFollowTheEntityAcrossTheRename() throws {
