@@ -10,6 +10,9 @@ struct ChangedFile: Sendable {
     var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false
+    /// For a merge's file: the author of the side commit that made the version the merge holds,
+    /// when not the merge's own (`MergeCredits`); nil credits the commit's author.
+    var credit: Person?
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -90,6 +93,9 @@ struct CommitDiffer {
 
         var notes: [HistoryNote] = []
         let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
+        // A merge's files made on the merged side, by who made them.
+        var credits: [String: Person] = [:]
+        for changed in changes { if let credit = changed.credit { credits[changed.change.path] = credit } }
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
         // Which ids each readable changed file held before and holds after.
@@ -165,12 +171,13 @@ struct CommitDiffer {
                 if fields.isEmpty && !moved { continue }
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path)))
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path),
+                    author: credits[new.path]))
             } else {
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
                     fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
-                    inherited: inheritedPaths.contains(new.path)))
+                    inherited: inheritedPaths.contains(new.path), author: credits[new.path]))
             }
         }
         // An id leaving one file while another still defines it is no removal.
@@ -178,7 +185,7 @@ struct CommitDiffer {
             entityChanges.append(EntityChange(
                 entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
                 fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) },
-                inherited: inheritedPaths.contains(old.path)))
+                inherited: inheritedPaths.contains(old.path), author: credits[old.path]))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
         return try makeRecord(for: info, changes: entityChanges, notes: notes, mainLine: mainLine)
@@ -203,25 +210,16 @@ struct CommitDiffer {
         guard !fields.isEmpty else { return .some(nil) }
         return try makeRecord(for: info, changes: [EntityChange(
             entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
-            inherited: changed.inherited)], notes: [], mainLine: mainLine)
+            inherited: changed.inherited, author: changed.credit)], notes: [], mainLine: mainLine)
     }
 
     private func makeRecord(for info: CommitInfo, changes: [EntityChange], notes: [HistoryNote], mainLine: Bool) throws -> CommitRecord {
         // The walk reads authors and messages; a commit it read without them (a skipped one's neighbour) is read again.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
+        // The commit's own author; a merge's changes name the side commits' authors that made them.
         return CommitRecord(
-            id: info.id, time: info.committer.time, author: author(of: full),
+            id: info.id, time: info.committer.time, author: Person(name: full.author.name, email: full.author.email),
             summary: full.summary, changes: changes, notes: notes, mainLine: mainLine)
-    }
-
-    /// Who made the change. On the first-parent line a merge brings in someone else's work:
-    /// credit the author of the merged branch's tip, not whoever (or whichever bot) merged it.
-    private func author(of info: CommitInfo) -> Person {
-        if mode == .firstParent, info.parents.count > 1, repository.contains(info.parents[1]),
-           let merged = try? repository.commitInfo(info.parents[1]) {
-            return Person(name: merged.author.name, email: merged.author.email)
-        }
-        return Person(name: info.author.name, email: info.author.email)
     }
 
     /// Field-by-field difference of two versions; by their replaced values alone when one was read

@@ -205,6 +205,70 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
     }
 
+    /// A pull request with two authors, merged with a merge commit: each file's change is the
+    /// work of the side commit that made the version the merge holds, whichever walk reads it,
+    /// and a cached read says the same.
+    func testAMergeCreditsEachFileToTheSideCommitThatMadeItsVersion() throws {
+        let s = try ScratchHistory(for: self)
+        let o = "playbooks/o.yml", e = "playbooks/e.yml"
+        // Carol commits from a laptop the mailmap knows.
+        let base = try s.commit([o: objective(current: "10"), e: experiment(status: "draft"),
+                                 ".mailmap": "Carol <carol@example.com> <carol@laptop.example>\n"])
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        // Carol checks the key result in, then Bob (the branch's last author) moves the experiment on.
+        let checkIn = try s.commit([o: objective(current: "12")], author: Person(name: "carol", email: "carol@laptop.example"),
+                                   parents: [base], updateHead: false)
+        let tip = try s.commit([e: experiment(status: "ready")], author: bob, parents: [checkIn], updateHead: false)
+        let merge = try s.commit([:], parents: [base, tip], message: "Merge pull request #7")
+        for mode in [WalkMode.firstParent, .allParents] {
+            let cache = HistoryReader.defaultCacheFile(for: s.repository, mode: mode)
+            for pass in ["read", "cached"] {
+                let history = try read(s, mode: mode, cache: cache)
+                XCTAssertEqual(history.commitsRead == 0, pass == "cached")
+                let timelines = Timelines(history)
+                let kr = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.mainLineEvents.last)
+                XCTAssertEqual(kr.commit, merge)
+                XCTAssertEqual(kr.author, carol, "\(mode), \(pass): the check-in is Carol's, not the branch tip's author's")
+                let status = try XCTUnwrap(timelines["EXP-0001"]?.mainLineEvents.last)
+                XCTAssertEqual(status.commit, merge)
+                XCTAssertEqual(status.author, bob, "\(mode), \(pass)")
+                // The merge's record still names the person who merged.
+                XCTAssertEqual(history.records.first { $0.id == merge }?.author, ScratchHistory.ada)
+                // The cache keeps the credited author as recorded; the mailmap maps it on every read.
+                XCTAssertTrue(try String(contentsOfFile: cache, encoding: .utf8).contains("\t+carol\t+carol@laptop.example\n"))
+            }
+        }
+    }
+
+    /// An octopus merge credits each branch's file to that branch's commit; a version only the
+    /// merge holds (a conflict resolved by hand) is the merger's.
+    func testAnOctopusMergeCreditsEachBranchAndTheMergerItsOwnResolution() throws {
+        let s = try ScratchHistory(for: self)
+        let o = "playbooks/o.yml", e = "playbooks/e.yml", f = "playbooks/f.yml"
+        let base = try s.commit([o: objective(current: "10"), e: experiment(status: "draft"),
+                                 f: experiment("EXP-0002", status: "draft")])
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        let grace = Person(name: "Grace Hopper", email: "grace@example.com")
+        let first = try s.commit([e: experiment(status: "ready")], author: bob, parents: [base], updateHead: false)
+        let second = try s.commit([e: experiment(status: "draft"), o: objective(current: "12"),
+                                   f: experiment("EXP-0002", status: "ready")], author: carol, parents: [base], updateHead: false)
+        // The merger takes both branches, but writes EXP-0002 as neither branch had it.
+        let merge = try s.commit([e: experiment(status: "ready"), f: experiment("EXP-0002", status: "running")],
+                                 author: grace, parents: [base, first, second], message: "octopus")
+        for mode in [WalkMode.firstParent, .allParents] {
+            let timelines = Timelines(try read(s, mode: mode))
+            let kr = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.mainLineEvents.last)
+            XCTAssertEqual(kr.commit, merge)
+            XCTAssertEqual(kr.author, carol, "\(mode): the second branch's check-in")
+            XCTAssertEqual(timelines["EXP-0001"]?.mainLineEvents.last?.author, bob, "\(mode)")
+            let resolved = try XCTUnwrap(timelines["EXP-0002"]?.mainLineEvents.last)
+            XCTAssertEqual(resolved.state["status"], "running")
+            XCTAssertEqual(resolved.author, grace, "\(mode): the merge made this version")
+        }
+    }
+
     func testAMergeThatTakesBackAFileTheSideNeverChangedIsTheMergesOwnChange() throws {
         let s = try ScratchHistory(for: self)
         let a = "playbooks/a.yml", b = "playbooks/b.yml"
