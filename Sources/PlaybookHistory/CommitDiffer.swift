@@ -26,6 +26,9 @@ struct CommitDiffer {
     /// The files each entity id is defined in, as of the last commit read: a second file with
     /// an id that still lives elsewhere is a duplicate, not a creation or a restoration.
     var locations: [String: Set<String>]
+    /// For an id defined in more than one file: the file whose versions the history follows
+    /// (the one that had it first); when that file lets the id go, another takes over.
+    var followed: [String: String]
 
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
@@ -37,11 +40,13 @@ struct CommitDiffer {
     /// Where each version this differ keeps as a file's latest is also left for the comparing thread.
     var shared: SharedVersions?
 
-    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
+    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:],
+         followed: [String: String] = [:]) {
         self.repository = repository
         self.mode = mode
         self.brokenPaths = brokenPaths
         self.locations = locations
+        self.followed = followed
     }
 
     static func isPlaybookFile(_ path: String) -> Bool {
@@ -151,6 +156,19 @@ struct CommitDiffer {
             }
         }
         for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
+        // The file the history followed lets the id go while another still defines it: from this
+        // commit that file's version is the entity's (a copy left after the original's deletion).
+        var takenOver: [String: (path: String, version: EntityVersion)] = [:]
+        for id in remaining.sorted() {
+            guard let old = before[id], old.path == followed[id] ?? old.path else { continue }
+            for path in elsewhere(id) {
+                guard let blob = try repository.blobID(inTree: info.tree, path: path),
+                      case .entities(let entities, _) = try parsed(blob, path: path, remember: false),
+                      let version = entities.first(where: { $0.id == id }) else { continue }
+                takenOver[id] = (path, version)
+                break
+            }
+        }
         for path in readPaths {
             // An id the file keeps stays located there (most commits edit a value): no removal and
             // re-insertion, which emptied and rebuilt its set for a file's only entity.
@@ -161,6 +179,27 @@ struct CommitDiffer {
                 if locations[id]?.isEmpty == true { locations[id] = nil }
             }
             for id in kept { locations[id, default: []].insert(path) }
+        }
+        // Which file the history follows, for each id this commit touched that lives in more than one.
+        func follow(_ id: String) {
+            guard let paths = locations[id], paths.count > 1 else {
+                if followed[id] != nil { followed[id] = nil }
+                return
+            }
+            if let taken = takenOver[id] {
+                followed[id] = taken.path
+            } else if duplicates.contains(id) {
+                // A copy appeared: the history stays with the file that had it.
+                if followed[id].map(paths.contains) != true { followed[id] = elsewhere(id).first ?? paths.min() }
+            } else if let new = after[id], paths.contains(new.path) {
+                followed[id] = new.path
+            } else if followed[id].map(paths.contains) != true {
+                followed[id] = before[id].map(\.path).flatMap { paths.contains($0) ? $0 : nil } ?? paths.min()
+            }
+        }
+        for path in readPaths {
+            for id in oldIDs[path] ?? [] { follow(id) }
+            for id in newIDs[path] ?? [] { follow(id) }
         }
 
         var entityChanges: [EntityChange] = []
@@ -179,6 +218,13 @@ struct CommitDiffer {
                     fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
                     inherited: inheritedPaths.contains(new.path), author: credits[new.path]))
             }
+        }
+        for (id, taken) in takenOver.sorted(by: { $0.key < $1.key }) {
+            guard let old = before[id] else { continue }
+            entityChanges.append(EntityChange(
+                entity: id, kind: taken.version.kind.rawValue, type: .changed, path: taken.path, previousPath: old.path,
+                fields: Self.difference(old.version.fields, taken.version.fields),
+                inherited: inheritedPaths.contains(old.path), author: credits[old.path]))
         }
         // An id leaving one file while another still defines it is no removal.
         for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil && !remaining.contains(id) {

@@ -18,6 +18,9 @@ struct CachedHistory {
     var brokenPaths: [String: ObjectID]
     /// The files each id was defined in at the tip.
     var locations: [String: Set<String>] = [:]
+    /// For ids in more than one file, the one the history follows (`CommitDiffer.followed`):
+    /// written first on its `located` line.
+    var followed: [String: String] = [:]
     /// The author of record `index` as the commit has it, where `records` holds the name the
     /// mailmap gives: the cache keeps authors as recorded.
     var recordedAuthors: [Int: Person] = [:]
@@ -59,7 +62,8 @@ public enum HistoryCache {
     /// file since it forked (a merge taking a file back is the merge's own change).
     /// Version 7: the same lines; a committed symbolic link is no file (its target was read as one).
     /// Version 8: a change line ends with the change's own author (a merge's change, credited to
-    /// the side commit that made the file's version), "-" "-" for the commit's author.
+    /// the side commit that made the file's version), "-" "-" for the commit's author; a `located`
+    /// line of an id in more than one file names the file the history follows first.
     static let header = "playbook-history-cache 8"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
@@ -269,7 +273,9 @@ public enum HistoryCache {
         w.field("located"); w.number(history.locations.count); w.end()
         for (id, paths) in history.locations.sorted(by: { $0.key < $1.key }) {
             w.field(id)
-            for path in paths.sorted() { w.field(path) }
+            let first = paths.count > 1 ? history.followed[id].flatMap { paths.contains($0) ? $0 : nil } : nil
+            if let first { w.field(first) }
+            for path in paths.sorted() where path != first { w.field(path) }
             w.end()
         }
         w.field("records"); w.number(history.records.count); w.end()
@@ -466,6 +472,7 @@ public enum HistoryCache {
             broken[path] = try reader.objectID()
         }
         var locations: [String: Set<String>] = [:]
+        var followed: [String: String] = [:]
         let locatedCount = try reader.count("located", each: 3)
         if upToTip != nil {
             try reader.skipLines(locatedCount)
@@ -473,15 +480,18 @@ public enum HistoryCache {
             for _ in 0..<locatedCount {
                 let id = try reader.text()
                 var paths = Set<String>()
-                repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+                let first = try reader.text()
+                paths.insert(first)
+                while !reader.atLineEnd { paths.insert(try reader.text()) }
                 locations[id] = paths
+                if paths.count > 1 { followed[id] = first }
             }
         }
         // Bounded by the whole file's bytes when only a part is read here (see `ByteReader.beyond`).
         let recordCount = try reader.count("records", each: 48)
         let records = try decodeRecords(&reader, count: partial ? nil : recordCount, reserve: recordCount)
         return (CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
-                              locations: locations, commitsUpToTip: upToTip), recordCount)
+                              locations: locations, followed: followed, commitsUpToTip: upToTip), recordCount)
     }
 
     /// `count` records to the end of `reader`; with nil, as many as it holds, up to its end.

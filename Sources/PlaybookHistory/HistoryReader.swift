@@ -94,7 +94,7 @@ public struct HistoryReader {
         }
 
         var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
-                                locations: prior?.locations ?? [:])
+                                locations: prior?.locations ?? [:], followed: prior?.followed ?? [:])
         var records = prior?.records ?? []
         // Moved, not shared: a record written later (a new commit, a name the mailmap changes)
         // would otherwise copy every record.
@@ -203,7 +203,7 @@ public struct HistoryReader {
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
             snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
-                                     locations: diff.locations, recordedAuthors: recordedAuthors,
+                                     locations: diff.locations, followed: diff.followed, recordedAuthors: recordedAuthors,
                                      recordedChangeAuthors: recordedChangeAuthors)
         }
         let save = { [cacheFile] in

@@ -109,6 +109,52 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// A copy defines the id too (a duplicate, noted); then the original file goes: from that
+    /// commit the copy's version is the entity's, and the copy's later edits continue from it.
+    /// Read at once and commit by commit through the cache, with the copy's name sorting first.
+    func testWhenTheFollowedFileGoesTheCopyTakesOverFromThatCommit() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let original = "playbooks/z.yml", copy = "playbooks/b.yml"
+            try s.commit([original: experiment(status: "draft")])
+            if cached { _ = try read() }
+            try s.commit([copy: experiment(status: "running")])
+            if cached { _ = try read() }
+            let deletion = try s.commit([original: nil])
+            if cached { _ = try read() }
+            let conclusion = try s.commit([copy: experiment(status: "concluded")])
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            XCTAssertEqual(timeline.events.map(\.type), [.created, .changed, .changed], "cached: \(cached)")
+            let takeover = timeline.events[1]
+            XCTAssertEqual(takeover.commit, deletion)
+            XCTAssertEqual(takeover.path, copy)
+            XCTAssertEqual(takeover.previousPath, original)
+            XCTAssertEqual(takeover.fields, [FieldChange(path: "status", old: "draft", new: "running")])
+            XCTAssertEqual(timeline.events[2].commit, conclusion)
+            XCTAssertEqual(timeline.events[2].fields, [FieldChange(path: "status", old: "running", new: "concluded")])
+            XCTAssertEqual(timeline.current?["status"], "concluded")
+        }
+    }
+
+    /// A copy that goes while the followed file stays is no event, even when it sorts first.
+    func testACopyThatGoesLeavesTheFollowedFilesHistoryAlone() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            try s.commit(["playbooks/z.yml": experiment(status: "draft")])
+            try s.commit(["playbooks/b.yml": experiment(status: "running")])
+            if cached { _ = try read() }
+            try s.commit(["playbooks/b.yml": nil])
+            let timeline = try XCTUnwrap(Timelines(try read())["EXP-0001"])
+            XCTAssertEqual(timeline.events.map(\.type), [.created], "cached: \(cached)")
+            XCTAssertEqual(timeline.current?["status"], "draft")
+        }
+    }
+
     func testTwoFilesWithOneIdInOneCommitAreSaidToBeSo() throws {
         let s = try ScratchHistory(for: self)
         try s.commit(["playbooks/a.yml": experiment(status: "draft"), "playbooks/b.yml": experiment(status: "draft")])
