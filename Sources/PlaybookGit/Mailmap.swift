@@ -21,8 +21,11 @@ public struct Person: Sendable, Hashable, Codable {
 /// It reads the same sources in the same order, later ones overriding earlier ones: the
 /// working tree's `.mailmap` (never through a symbolic link), the `mailmap.blob` config
 /// (default `HEAD:.mailmap` in a bare repository), then the `mailmap.file` config. It matches
-/// as libgit2 does: the latest entry for the exact name and email first, else the latest entry
-/// for the email alone; both compared exactly (case-sensitive).
+/// as git does (gitmailmap(5); libgit2, which compares exactly, is not followed): emails and
+/// names compared ignoring ASCII case (`strcasecmp`: `É` and `é` differ), the latest entry for
+/// the name and email first; else the entries for the email alone, which add up (the latest one
+/// giving a name gives the name, the latest giving an email the email: `Proper <a@x>` then
+/// `<new@x> <a@x>` map `a@x` to `Proper <new@x>`).
 /// Remembers every answer, since a walk asks about few people many times.
 public final class Mailmap {
     /// One mailmap line, as ranges of `text`.
@@ -89,24 +92,29 @@ public final class Mailmap {
         let email = Array(person.email.utf8)
         let name = Array(person.name.utf8)
         var exact: Line?
-        var emailOnly: Line?
+        // What the lines for the email alone give, the latest of each first.
+        var properName: Range<Int>?
+        var properEmail: Range<Int>?
         text.withUnsafeBufferPointer { all in
             var index = email.withUnsafeBufferPointer { latestWithHash[Self.hash($0)] } ?? -1
-            // Newest first: the first exact match is the latest one; so is the first email-only one.
+            // Newest first: the first match for the name and email is the latest one.
             while index >= 0, exact == nil {
-                if let line = Self.parse(all, lineBounds[index]), all[line.commitEmail].elementsEqual(email) {
+                if let line = Self.parse(all, lineBounds[index]), Self.sameIgnoringCase(all[line.commitEmail], email) {
                     if let commitName = line.commitName {
-                        if all[commitName].elementsEqual(name) { exact = line }
-                    } else if emailOnly == nil {
-                        emailOnly = line
+                        if Self.sameIgnoringCase(all[commitName], name) { exact = line }
+                    } else {
+                        if properName == nil { properName = line.properName }
+                        if properEmail == nil { properEmail = line.properEmail }
                     }
                 }
                 index = previousWithHash[index]
             }
         }
         var answer = person
-        if let line = exact ?? emailOnly {
-            answer = Person(name: line.properName.map(string) ?? person.name, email: line.properEmail.map(string) ?? person.email)
+        if let exact {
+            answer = Person(name: exact.properName.map(string) ?? person.name, email: exact.properEmail.map(string) ?? person.email)
+        } else if properName != nil || properEmail != nil {
+            answer = Person(name: properName.map(string) ?? person.name, email: properEmail.map(string) ?? person.email)
         }
         resolved[person] = answer
         remember(person, answer)
@@ -122,13 +130,25 @@ public final class Mailmap {
         String(decoding: text[range], as: UTF8.self)
     }
 
-    /// FNV-1a over the bytes: cheap, and collisions only cost a comparison.
+    /// FNV-1a over the bytes with ASCII letters lowered (emails match ignoring case): cheap, and
+    /// collisions only cost a comparison.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            hash = (hash ^ UInt64(lowered(byte))) &* 0x0000_0100_0000_01b3
         }
         return hash
+    }
+
+    /// The byte with an ASCII capital lowered, as `strcasecmp` compares in git (other bytes,
+    /// the parts of a UTF-8 `É` included, as they are).
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    /// Equal ignoring ASCII case, as git's mailmap compares emails and names.
+    private static func sameIgnoringCase(_ stored: Slice<UnsafeBufferPointer<UInt8>>, _ asked: [UInt8]) -> Bool {
+        stored.count == asked.count && zip(stored, asked).allSatisfy { lowered($0) == lowered($1) }
     }
 
     /// One line: `Proper Name <proper@email> Commit Name <commit@email>`, where the proper

@@ -217,6 +217,34 @@ public final class TreeReader {
         return nil
     }
 
+    /// The id of the file at `path` in a tree, read as `changedFiles` reads trees; nil when there
+    /// is none there, or it is a folder or a symbolic link (no file of the playbook).
+    public func fileID(inTree tree: ObjectID, path: String) throws -> ObjectID? {
+        var here = tree
+        let names = path.utf8.split(separator: UInt8(ascii: "/")).map(Array.init)
+        for (position, name) in names.enumerated() {
+            let raw = try read(here)
+            defer { withExtendedLifetime(raw) {} }
+            let bytes = raw.bytes
+            var offset = 0
+            var found: Entry?
+            while offset < bytes.count, let entry = Self.entry(bytes, at: offset) {
+                if entry.nameEnd - entry.nameStart == name.count,
+                   name.withUnsafeBytes({ memcmp(bytes.baseAddress! + entry.nameStart, $0.baseAddress!, name.count) == 0 }) {
+                    found = entry
+                    break
+                }
+                offset = entry.end
+            }
+            guard let found else { return nil }
+            let id = ObjectID(raw: bytes.baseAddress! + found.idOffset)
+            if position == names.count - 1 { return found.isBlob && !found.isLink ? id : nil }
+            guard found.isTree else { return nil }
+            here = id
+        }
+        return nil
+    }
+
     /// The files that differ between two trees (either may be nil for "empty"), recursively.
     func compare(
         _ old: ObjectID?, _ new: ObjectID?, prefix: String, include: (String) -> Bool,

@@ -10,6 +10,9 @@ struct ChangedFile: Sendable {
     var newBytes: [UInt8]?
     /// A merge's file that equals another parent's version: brought in from a side branch.
     var inherited = false
+    /// For a merge's file: the author of the side commit that made the version the merge holds,
+    /// when not the merge's own (`MergeCredits`); nil credits the commit's author.
+    var credit: Person?
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -23,6 +26,9 @@ struct CommitDiffer {
     /// The files each entity id is defined in, as of the last commit read: a second file with
     /// an id that still lives elsewhere is a duplicate, not a creation or a restoration.
     var locations: [String: Set<String>]
+    /// For an id defined in more than one file: the file whose versions the history follows
+    /// (the one that had it first); when that file lets the id go, another takes over.
+    var followed: [String: String]
 
     /// The latest parsed version per path: the old side of the next change there is usually it.
     private var latest: [String: (blob: ObjectID, file: ParsedFile)] = [:]
@@ -34,11 +40,13 @@ struct CommitDiffer {
     /// Where each version this differ keeps as a file's latest is also left for the comparing thread.
     var shared: SharedVersions?
 
-    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:]) {
+    init(repository: Repository, mode: WalkMode, brokenPaths: [String: ObjectID], locations: [String: Set<String>] = [:],
+         followed: [String: String] = [:]) {
         self.repository = repository
         self.mode = mode
         self.brokenPaths = brokenPaths
         self.locations = locations
+        self.followed = followed
     }
 
     static func isPlaybookFile(_ path: String) -> Bool {
@@ -90,6 +98,9 @@ struct CommitDiffer {
 
         var notes: [HistoryNote] = []
         let inheritedPaths = Set(changes.filter(\.inherited).map(\.change.path))
+        // A merge's files made on the merged side, by who made them.
+        var credits: [String: Person] = [:]
+        for changed in changes { if let credit = changed.credit { credits[changed.change.path] = credit } }
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
         // Which ids each readable changed file held before and holds after.
@@ -145,6 +156,19 @@ struct CommitDiffer {
             }
         }
         for id in before.keys where after[id] == nil && !elsewhere(id).isEmpty { remaining.insert(id) }
+        // The file the history followed lets the id go while another still defines it: from this
+        // commit that file's version is the entity's (a copy left after the original's deletion).
+        var takenOver: [String: (path: String, version: EntityVersion)] = [:]
+        for id in remaining.sorted() {
+            guard let old = before[id], old.path == followed[id] ?? old.path else { continue }
+            for path in elsewhere(id) {
+                guard let blob = try repository.blobID(inTree: info.tree, path: path),
+                      case .entities(let entities, _) = try parsed(blob, path: path, remember: false),
+                      let version = entities.first(where: { $0.id == id }) else { continue }
+                takenOver[id] = (path, version)
+                break
+            }
+        }
         for path in readPaths {
             // An id the file keeps stays located there (most commits edit a value): no removal and
             // re-insertion, which emptied and rebuilt its set for a file's only entity.
@@ -156,6 +180,27 @@ struct CommitDiffer {
             }
             for id in kept { locations[id, default: []].insert(path) }
         }
+        // Which file the history follows, for each id this commit touched that lives in more than one.
+        func follow(_ id: String) {
+            guard let paths = locations[id], paths.count > 1 else {
+                if followed[id] != nil { followed[id] = nil }
+                return
+            }
+            if let taken = takenOver[id] {
+                followed[id] = taken.path
+            } else if duplicates.contains(id) {
+                // A copy appeared: the history stays with the file that had it.
+                if followed[id].map(paths.contains) != true { followed[id] = elsewhere(id).first ?? paths.min() }
+            } else if let new = after[id], paths.contains(new.path) {
+                followed[id] = new.path
+            } else if followed[id].map(paths.contains) != true {
+                followed[id] = before[id].map(\.path).flatMap { paths.contains($0) ? $0 : nil } ?? paths.min()
+            }
+        }
+        for path in readPaths {
+            for id in oldIDs[path] ?? [] { follow(id) }
+            for id in newIDs[path] ?? [] { follow(id) }
+        }
 
         var entityChanges: [EntityChange] = []
         for (id, new) in after.sorted(by: { $0.key < $1.key }) where !duplicates.contains(id) {
@@ -165,20 +210,28 @@ struct CommitDiffer {
                 if fields.isEmpty && !moved { continue }
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path)))
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path),
+                    author: credits[new.path]))
             } else {
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
                     fields: new.version.fields.map { FieldChange(path: $0.path, old: nil, new: $0.value) },
-                    inherited: inheritedPaths.contains(new.path)))
+                    inherited: inheritedPaths.contains(new.path), author: credits[new.path]))
             }
+        }
+        for (id, taken) in takenOver.sorted(by: { $0.key < $1.key }) {
+            guard let old = before[id] else { continue }
+            entityChanges.append(EntityChange(
+                entity: id, kind: taken.version.kind.rawValue, type: .changed, path: taken.path, previousPath: old.path,
+                fields: Self.difference(old.version.fields, taken.version.fields),
+                inherited: inheritedPaths.contains(old.path), author: credits[old.path]))
         }
         // An id leaving one file while another still defines it is no removal.
         for (id, old) in before.sorted(by: { $0.key < $1.key }) where after[id] == nil && !remaining.contains(id) {
             entityChanges.append(EntityChange(
                 entity: id, kind: old.version.kind.rawValue, type: .removed, path: old.path, previousPath: nil,
                 fields: old.version.fields.map { FieldChange(path: $0.path, old: $0.value, new: nil) },
-                inherited: inheritedPaths.contains(old.path)))
+                inherited: inheritedPaths.contains(old.path), author: credits[old.path]))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
         return try makeRecord(for: info, changes: entityChanges, notes: notes, mainLine: mainLine)
@@ -203,25 +256,16 @@ struct CommitDiffer {
         guard !fields.isEmpty else { return .some(nil) }
         return try makeRecord(for: info, changes: [EntityChange(
             entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
-            inherited: changed.inherited)], notes: [], mainLine: mainLine)
+            inherited: changed.inherited, author: changed.credit)], notes: [], mainLine: mainLine)
     }
 
     private func makeRecord(for info: CommitInfo, changes: [EntityChange], notes: [HistoryNote], mainLine: Bool) throws -> CommitRecord {
         // The walk reads authors and messages; a commit it read without them (a skipped one's neighbour) is read again.
         let full = info.summary.isEmpty && info.author.name.isEmpty ? try repository.commitInfo(info.id) : info
+        // The commit's own author; a merge's changes name the side commits' authors that made them.
         return CommitRecord(
-            id: info.id, time: info.committer.time, author: author(of: full),
+            id: info.id, time: info.committer.time, author: Person(name: full.author.name, email: full.author.email),
             summary: full.summary, changes: changes, notes: notes, mainLine: mainLine)
-    }
-
-    /// Who made the change. On the first-parent line a merge brings in someone else's work:
-    /// credit the author of the merged branch's tip, not whoever (or whichever bot) merged it.
-    private func author(of info: CommitInfo) -> Person {
-        if mode == .firstParent, info.parents.count > 1, repository.contains(info.parents[1]),
-           let merged = try? repository.commitInfo(info.parents[1]) {
-            return Person(name: merged.author.name, email: merged.author.email)
-        }
-        return Person(name: info.author.name, email: info.author.email)
     }
 
     /// Field-by-field difference of two versions; by their replaced values alone when one was read

@@ -22,9 +22,12 @@ public struct EntityChange: Sendable, Hashable {
     /// Set on a merge read with all parents, for a change the merge took from another parent:
     /// it moves the main line's values, but the side branch's own commits are its events.
     public var inherited: Bool
+    /// Who made the change when it is not the commit's author: on a merge, the author of the
+    /// commit on the merged side that made the file's version (as recorded, then after `.mailmap`).
+    public var author: Person?
 
     public init(entity: String, kind: String, type: ChangeType, path: String, previousPath: String?, fields: [FieldChange],
-                inherited: Bool = false) {
+                inherited: Bool = false, author: Person? = nil) {
         self.entity = entity
         self.kind = kind
         self.type = type
@@ -32,6 +35,7 @@ public struct EntityChange: Sendable, Hashable {
         self.previousPath = previousPath
         self.fields = fields
         self.inherited = inherited
+        self.author = author
     }
 }
 
@@ -53,7 +57,8 @@ public struct CommitRecord: Sendable, Hashable {
     public var id: ObjectID
     /// Committer time, seconds since 1970 UTC: when it landed.
     public var time: Int64
-    /// As recorded in the commit; `History` resolves it through `.mailmap`.
+    /// As recorded in the commit; `History` resolves it through `.mailmap`. A change may name
+    /// another (`EntityChange.author`: a merge's changes are credited to the side commits that made them).
     public var author: Person
     public var summary: String
     public var changes: [EntityChange]

@@ -18,9 +18,14 @@ struct CachedHistory {
     var brokenPaths: [String: ObjectID]
     /// The files each id was defined in at the tip.
     var locations: [String: Set<String>] = [:]
+    /// For ids in more than one file, the one the history follows (`CommitDiffer.followed`):
+    /// written first on its `located` line.
+    var followed: [String: String] = [:]
     /// The author of record `index` as the commit has it, where `records` holds the name the
     /// mailmap gives: the cache keeps authors as recorded.
     var recordedAuthors: [Int: Person] = [:]
+    /// The same for changes' own authors (`EntityChange.author`), by record index and change index.
+    var recordedChangeAuthors: [Int: [Int: Person]] = [:]
     /// Set when the cache was read for the commit it was written at (`HistoryCache.load(at:)`):
     /// nothing is left to walk, so `commits` holds that commit only and `locations` nothing (both
     /// serve only a walk, and reading them was a seventh of the first thread's share); this is
@@ -56,7 +61,10 @@ public enum HistoryCache {
     /// Version 6: the same lines; a merge's change is inherited only when the side line changed that
     /// file since it forked (a merge taking a file back is the merge's own change).
     /// Version 7: the same lines; a committed symbolic link is no file (its target was read as one).
-    static let header = "playbook-history-cache 7"
+    /// Version 8: a change line ends with the change's own author (a merge's change, credited to
+    /// the side commit that made the file's version), "-" "-" for the commit's author; a `located`
+    /// line of an id in more than one file names the file the history follows first.
+    static let header = "playbook-history-cache 8"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).
@@ -265,21 +273,27 @@ public enum HistoryCache {
         w.field("located"); w.number(history.locations.count); w.end()
         for (id, paths) in history.locations.sorted(by: { $0.key < $1.key }) {
             w.field(id)
-            for path in paths.sorted() { w.field(path) }
+            let first = paths.count > 1 ? history.followed[id].flatMap { paths.contains($0) ? $0 : nil } : nil
+            if let first { w.field(first) }
+            for path in paths.sorted() where path != first { w.field(path) }
             w.end()
         }
         w.field("records"); w.number(history.records.count); w.end()
         // In place, by index: iterating by value copied every record, change and field (their strings retained and released).
         let mapped = !history.recordedAuthors.isEmpty
+        let mappedChanges = !history.recordedChangeAuthors.isEmpty
         history.records.withUnsafeBufferPointer { records in
             for index in records.indices {
-                encode(records[index], author: mapped ? history.recordedAuthors[index] : nil, into: &w)
+                encode(records[index], author: mapped ? history.recordedAuthors[index] : nil,
+                       changeAuthors: mappedChanges ? history.recordedChangeAuthors[index] : nil, into: &w)
             }
         }
     }
 
-    /// `author`: the record's author as recorded, when the record holds another.
-    private static func encode(_ record: borrowing CommitRecord, author: Person?, into w: inout ByteWriter) {
+    /// `author`: the record's author as recorded, when the record holds another; `changeAuthors`
+    /// the same for its changes' own authors, by change index.
+    private static func encode(_ record: borrowing CommitRecord, author: Person?, changeAuthors: [Int: Person]?,
+                               into w: inout ByteWriter) {
         w.field("R"); w.id(record.id); w.number(Int(record.time)); w.number(record.changes.count)
         w.number(record.notes.count); w.number(record.mainLine ? 1 : 0)
         if let author {
@@ -290,15 +304,18 @@ public enum HistoryCache {
         w.field(record.summary)
         w.end()
         record.changes.withUnsafeBufferPointer { changes in
-            for index in changes.indices { encode(changes[index], into: &w) }
+            for index in changes.indices { encode(changes[index], author: changeAuthors?[index], into: &w) }
         }
         for note in record.notes { w.field("N"); w.field(note.path); w.field(note.message); w.end() }
     }
 
-    private static func encode(_ change: borrowing EntityChange, into w: inout ByteWriter) {
+    /// `author`: the change's own author as recorded, when the change holds another.
+    private static func encode(_ change: borrowing EntityChange, author: Person?, into w: inout ByteWriter) {
         w.field("C"); w.field(change.type.rawValue); w.number(change.fields.count); w.number(change.inherited ? 1 : 0)
         w.field(change.entity)
         w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
+        let credited = author ?? change.author
+        w.optional(credited?.name); w.optional(credited?.email)
         w.end()
         change.fields.withUnsafeBufferPointer { fields in
             for index in fields.indices {
@@ -455,6 +472,7 @@ public enum HistoryCache {
             broken[path] = try reader.objectID()
         }
         var locations: [String: Set<String>] = [:]
+        var followed: [String: String] = [:]
         let locatedCount = try reader.count("located", each: 3)
         if upToTip != nil {
             try reader.skipLines(locatedCount)
@@ -462,15 +480,18 @@ public enum HistoryCache {
             for _ in 0..<locatedCount {
                 let id = try reader.text()
                 var paths = Set<String>()
-                repeat { paths.insert(try reader.text()) } while !reader.atLineEnd
+                let first = try reader.text()
+                paths.insert(first)
+                while !reader.atLineEnd { paths.insert(try reader.text()) }
                 locations[id] = paths
+                if paths.count > 1 { followed[id] = first }
             }
         }
         // Bounded by the whole file's bytes when only a part is read here (see `ByteReader.beyond`).
         let recordCount = try reader.count("records", each: 48)
         let records = try decodeRecords(&reader, count: partial ? nil : recordCount, reserve: recordCount)
         return (CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
-                              locations: locations, commitsUpToTip: upToTip), recordCount)
+                              locations: locations, followed: followed, commitsUpToTip: upToTip), recordCount)
     }
 
     /// `count` records to the end of `reader`; with nil, as many as it holds, up to its end.
@@ -496,6 +517,9 @@ public enum HistoryCache {
                 let inherited = try reader.flag()
                 let entity = try reader.name(), kind = try reader.name(), path = try reader.name()
                 let previousPath = try reader.optional()
+                let creditedName = try reader.optional(), creditedEmail = try reader.optional()
+                guard (creditedName == nil) == (creditedEmail == nil) else { throw Malformed() }
+                let credited = creditedName.flatMap { name in creditedEmail.map { Person(name: name, email: $0) } }
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
@@ -505,7 +529,7 @@ public enum HistoryCache {
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
                 }
                 changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
-                                            previousPath: previousPath, fields: fields, inherited: inherited))
+                                            previousPath: previousPath, fields: fields, inherited: inherited, author: credited))
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {

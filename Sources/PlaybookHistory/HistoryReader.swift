@@ -94,7 +94,7 @@ public struct HistoryReader {
         }
 
         var diff = CommitDiffer(repository: repository, mode: mode, brokenPaths: prior?.brokenPaths ?? [:],
-                                locations: prior?.locations ?? [:])
+                                locations: prior?.locations ?? [:], followed: prior?.followed ?? [:])
         var records = prior?.records ?? []
         // Moved, not shared: a record written later (a new commit, a name the mailmap changes)
         // would otherwise copy every record.
@@ -159,6 +159,7 @@ public struct HistoryReader {
         // cost more than resolving the names, and a write after the cache took them copied them
         // all. The cache keeps the authors as recorded (the mailmap is applied on every run).
         var recordedAuthors: [Int: Person] = [:]
+        var recordedChangeAuthors: [Int: [Int: Person]] = [:]
         if mailmap.count > 0 {
             // Two threads, each over half the records with a mailmap of its own (a mailmap remembers
             // its answers as it goes): one pass was a fortieth of a cached report, all on the first thread.
@@ -169,14 +170,25 @@ public struct HistoryReader {
                 let half = all.count / 2
                 let resolve: @Sendable (Int) -> Void = { part in
                     var recorded: [Int: Person] = [:]
+                    var recordedChanges: [Int: [Int: Person]] = [:]
                     for index in part == 0 ? 0..<half : half..<all.count {
                         let author = mailmaps[part].resolve(all[index].author)
                         if author != all[index].author {
                             recorded[index] = all[index].author
                             all[index].author = author
                         }
+                        // A merge's changes credited to the side commits' authors.
+                        guard all[index].changes.contains(where: { $0.author != nil }) else { continue }
+                        for position in all[index].changes.indices {
+                            guard let asRecorded = all[index].changes[position].author else { continue }
+                            let credited = mailmaps[part].resolve(asRecorded)
+                            if credited != asRecorded {
+                                recordedChanges[index, default: [:]][position] = asRecorded
+                                all[index].changes[position].author = credited
+                            }
+                        }
                     }
-                    found.store(recorded)
+                    found.store(recorded, recordedChanges)
                 }
                 if all.count >= 4096 {
                     TwoThreads.run { part in resolve(part) }
@@ -186,11 +198,13 @@ public struct HistoryReader {
                 }
             }
             recordedAuthors = found.all
+            recordedChangeAuthors = found.changes
         }
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
             snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
-                                     locations: diff.locations, recordedAuthors: recordedAuthors)
+                                     locations: diff.locations, followed: diff.followed, recordedAuthors: recordedAuthors,
+                                     recordedChangeAuthors: recordedChangeAuthors)
         }
         let save = { [cacheFile] in
             if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }
@@ -354,10 +368,13 @@ struct CommitWalk {
 private final class RecordedAuthors: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var all: [Int: Person] = [:]
+    /// The changes' authors the mailmap renamed, by record index and change index.
+    private(set) var changes: [Int: [Int: Person]] = [:]
 
-    func store(_ part: [Int: Person]) {
+    func store(_ part: [Int: Person], _ partChanges: [Int: [Int: Person]]) {
         lock.lock()
         defer { lock.unlock() }
         all.merge(part, uniquingKeysWith: { first, _ in first })  // the parts' indices differ
+        changes.merge(partChanges, uniquingKeysWith: { first, _ in first })
     }
 }

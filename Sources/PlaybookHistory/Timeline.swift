@@ -128,7 +128,8 @@ public struct Timeline: Sendable {
         }
         kind = change.pointee.kind
         self.record(TimelineEvent(
-            commit: record.pointee.id, time: record.pointee.time, author: record.pointee.author, summary: record.pointee.summary,
+            commit: record.pointee.id, time: record.pointee.time, author: change.pointee.author ?? record.pointee.author,
+            summary: record.pointee.summary,
             type: type, path: change.pointee.path, previousPath: change.pointee.previousPath, fields: change.pointee.fields,
             state: mainLine ? state : lineState, mainLine: mainLine, inherited: change.pointee.inherited))
     }

@@ -104,6 +104,8 @@ final class TreeComparisons: @unchecked Sendable {
             parsedHere[path] = (blob, result)
             return (result, nil)
         }
+        // Reads the side commits a merge's versions came from; opened at the first merge.
+        var sideCommits: CommitReader?
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
@@ -118,20 +120,31 @@ final class TreeComparisons: @unchecked Sendable {
                 // Work is shared by how far ahead this thread is: well ahead, it parses new versions
                 // too; a little ahead, it reads their bytes; caught up with (the reader waiting), it
                 // leaves reading and parsing to the reader. The split adapts to whichever side is slower.
+                // A merge's changes are credited to the side commits that made them.
+                var credits: MergeCredits?
+                if job.commit.parents.count > 1, !changes.isEmpty {
+                    if sideCommits == nil { sideCommits = CommitReader(repository: repository) }
+                    credits = MergeCredits(repository: repository, merge: job.commit, trees: reader, commits: sideCommits!)
+                }
                 result = .success(changes.map { change, inherited in
-                    guard let blob = change.newBlob else { return ChangedFile(change: change, inherited: inherited) }
+                    var file = ChangedFile(change: change, inherited: inherited)
+                    file.credit = credits?.author(of: change.path, version: change.newBlob)
+                    guard let blob = change.newBlob else { return file }
                     switch share {
                     case .compareOnly:
-                        return ChangedFile(change: change, inherited: inherited)
+                        break
                     case .readAndParse:
                         let read = parse(blob, path: change.path, previous: change.oldBlob)
-                        return ChangedFile(change: change, newVersion: read.file, newBytes: read.bytes, inherited: inherited)
+                        file.newVersion = read.file
+                        file.newBytes = read.bytes
                     case .read:
-                        guard let bytes = try? reader.blobData(blob) else {
-                            return ChangedFile(change: change, newVersion: ParsedFile.read(blob, from: repository), inherited: inherited)
+                        if let bytes = try? reader.blobData(blob) {
+                            file.newBytes = bytes
+                        } else {
+                            file.newVersion = ParsedFile.read(blob, from: repository)
                         }
-                        return ChangedFile(change: change, newBytes: bytes, inherited: inherited)
                     }
+                    return file
                 })
             } catch {
                 result = .failure(HistoryError("reading commit \(job.commit.id): \(error)"))

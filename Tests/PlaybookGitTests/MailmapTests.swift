@@ -37,6 +37,35 @@ final class MailmapTests: XCTestCase {
         XCTAssertEqual(mailmap.resolve(Person(name: "x", email: "a@example.com")).name, "Second")
     }
 
+    /// gitmailmap(5): emails and names match ignoring case, as git compares them (`strcasecmp`:
+    /// ASCII letters only). Each expectation is what `git log --format='%aN <%aE>'` (git 2.39.5) printed.
+    func testEmailsAndNamesMatchIgnoringCaseAsGitDoes() {
+        let mailmap = map("""
+        Robert Smith <robert@example.com> <bob.smith@example.com>
+        Robert Smith <robert@example.com> Bob Smith <bob@old.example.com>
+        Named <n@x> JOSÉ smith <J@X>
+        Lower <l@x> <É@x>
+
+        """)
+        XCTAssertEqual(mailmap.resolve(Person(name: "Bob", email: "Bob.Smith@Example.com")),
+                       Person(name: "Robert Smith", email: "robert@example.com"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "bob smith", email: "BOB@old.example.com")),
+                       Person(name: "Robert Smith", email: "robert@example.com"))
+        // Only ASCII letters fold: `É` and `é` stay different, in names and in emails.
+        XCTAssertEqual(mailmap.resolve(Person(name: "JOSÉ SMITH", email: "j@x")), Person(name: "Named", email: "n@x"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "josé smith", email: "j@x")), Person(name: "josé smith", email: "j@x"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "q", email: "É@X")), Person(name: "Lower", email: "l@x"))
+        XCTAssertEqual(mailmap.resolve(Person(name: "q", email: "é@x")), Person(name: "q", email: "é@x"))
+    }
+
+    /// Lines for an email alone add up as git's do: one gives the name, a later one the email.
+    func testLinesForAnEmailAloneAddUpAsGitDoes() {
+        let mailmap = map("Proper <a@x>\n<new@x> <A@X>\nTwo <t@x> Old Name <o@x>\n<t2@x> Old Name <o@x>\n")
+        XCTAssertEqual(mailmap.resolve(Person(name: "z", email: "a@x")), Person(name: "Proper", email: "new@x"))
+        // For a name and email, the latest line wins whole.
+        XCTAssertEqual(mailmap.resolve(Person(name: "old name", email: "O@X")), Person(name: "old name", email: "t2@x"))
+    }
+
     func testTextWithANulByteIsIgnoredWhole() {
         let mailmap = Mailmap()
         mailmap.add(Array("Proper <a@example.com>\n".utf8) + [0])

@@ -109,6 +109,52 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// A copy defines the id too (a duplicate, noted); then the original file goes: from that
+    /// commit the copy's version is the entity's, and the copy's later edits continue from it.
+    /// Read at once and commit by commit through the cache, with the copy's name sorting first.
+    func testWhenTheFollowedFileGoesTheCopyTakesOverFromThatCommit() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let original = "playbooks/z.yml", copy = "playbooks/b.yml"
+            try s.commit([original: experiment(status: "draft")])
+            if cached { _ = try read() }
+            try s.commit([copy: experiment(status: "running")])
+            if cached { _ = try read() }
+            let deletion = try s.commit([original: nil])
+            if cached { _ = try read() }
+            let conclusion = try s.commit([copy: experiment(status: "concluded")])
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            XCTAssertEqual(timeline.events.map(\.type), [.created, .changed, .changed], "cached: \(cached)")
+            let takeover = timeline.events[1]
+            XCTAssertEqual(takeover.commit, deletion)
+            XCTAssertEqual(takeover.path, copy)
+            XCTAssertEqual(takeover.previousPath, original)
+            XCTAssertEqual(takeover.fields, [FieldChange(path: "status", old: "draft", new: "running")])
+            XCTAssertEqual(timeline.events[2].commit, conclusion)
+            XCTAssertEqual(timeline.events[2].fields, [FieldChange(path: "status", old: "running", new: "concluded")])
+            XCTAssertEqual(timeline.current?["status"], "concluded")
+        }
+    }
+
+    /// A copy that goes while the followed file stays is no event, even when it sorts first.
+    func testACopyThatGoesLeavesTheFollowedFilesHistoryAlone() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            try s.commit(["playbooks/z.yml": experiment(status: "draft")])
+            try s.commit(["playbooks/b.yml": experiment(status: "running")])
+            if cached { _ = try read() }
+            try s.commit(["playbooks/b.yml": nil])
+            let timeline = try XCTUnwrap(Timelines(try read())["EXP-0001"])
+            XCTAssertEqual(timeline.events.map(\.type), [.created], "cached: \(cached)")
+            XCTAssertEqual(timeline.current?["status"], "draft")
+        }
+    }
+
     func testTwoFilesWithOneIdInOneCommitAreSaidToBeSo() throws {
         let s = try ScratchHistory(for: self)
         try s.commit(["playbooks/a.yml": experiment(status: "draft"), "playbooks/b.yml": experiment(status: "draft")])
@@ -203,6 +249,70 @@ final class TimelineTests: XCTestCase {
         XCTAssertEqual(allTimelines["EXP-0002"]?.events.map(\.mainLine), [true, false, true])
         XCTAssertEqual(allTimelines["EXP-0002"]?.current?["status"], "running")
         XCTAssertEqual(allTimelines["EXP-0001"]?.events.map(\.commit), [base, main])
+    }
+
+    /// A pull request with two authors, merged with a merge commit: each file's change is the
+    /// work of the side commit that made the version the merge holds, whichever walk reads it,
+    /// and a cached read says the same.
+    func testAMergeCreditsEachFileToTheSideCommitThatMadeItsVersion() throws {
+        let s = try ScratchHistory(for: self)
+        let o = "playbooks/o.yml", e = "playbooks/e.yml"
+        // Carol commits from a laptop the mailmap knows.
+        let base = try s.commit([o: objective(current: "10"), e: experiment(status: "draft"),
+                                 ".mailmap": "Carol <carol@example.com> <carol@laptop.example>\n"])
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        // Carol checks the key result in, then Bob (the branch's last author) moves the experiment on.
+        let checkIn = try s.commit([o: objective(current: "12")], author: Person(name: "carol", email: "carol@laptop.example"),
+                                   parents: [base], updateHead: false)
+        let tip = try s.commit([e: experiment(status: "ready")], author: bob, parents: [checkIn], updateHead: false)
+        let merge = try s.commit([:], parents: [base, tip], message: "Merge pull request #7")
+        for mode in [WalkMode.firstParent, .allParents] {
+            let cache = HistoryReader.defaultCacheFile(for: s.repository, mode: mode)
+            for pass in ["read", "cached"] {
+                let history = try read(s, mode: mode, cache: cache)
+                XCTAssertEqual(history.commitsRead == 0, pass == "cached")
+                let timelines = Timelines(history)
+                let kr = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.mainLineEvents.last)
+                XCTAssertEqual(kr.commit, merge)
+                XCTAssertEqual(kr.author, carol, "\(mode), \(pass): the check-in is Carol's, not the branch tip's author's")
+                let status = try XCTUnwrap(timelines["EXP-0001"]?.mainLineEvents.last)
+                XCTAssertEqual(status.commit, merge)
+                XCTAssertEqual(status.author, bob, "\(mode), \(pass)")
+                // The merge's record still names the person who merged.
+                XCTAssertEqual(history.records.first { $0.id == merge }?.author, ScratchHistory.ada)
+                // The cache keeps the credited author as recorded; the mailmap maps it on every read.
+                XCTAssertTrue(try String(contentsOfFile: cache, encoding: .utf8).contains("\t+carol\t+carol@laptop.example\n"))
+            }
+        }
+    }
+
+    /// An octopus merge credits each branch's file to that branch's commit; a version only the
+    /// merge holds (a conflict resolved by hand) is the merger's.
+    func testAnOctopusMergeCreditsEachBranchAndTheMergerItsOwnResolution() throws {
+        let s = try ScratchHistory(for: self)
+        let o = "playbooks/o.yml", e = "playbooks/e.yml", f = "playbooks/f.yml"
+        let base = try s.commit([o: objective(current: "10"), e: experiment(status: "draft"),
+                                 f: experiment("EXP-0002", status: "draft")])
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        let grace = Person(name: "Grace Hopper", email: "grace@example.com")
+        let first = try s.commit([e: experiment(status: "ready")], author: bob, parents: [base], updateHead: false)
+        let second = try s.commit([e: experiment(status: "draft"), o: objective(current: "12"),
+                                   f: experiment("EXP-0002", status: "ready")], author: carol, parents: [base], updateHead: false)
+        // The merger takes both branches, but writes EXP-0002 as neither branch had it.
+        let merge = try s.commit([e: experiment(status: "ready"), f: experiment("EXP-0002", status: "running")],
+                                 author: grace, parents: [base, first, second], message: "octopus")
+        for mode in [WalkMode.firstParent, .allParents] {
+            let timelines = Timelines(try read(s, mode: mode))
+            let kr = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.mainLineEvents.last)
+            XCTAssertEqual(kr.commit, merge)
+            XCTAssertEqual(kr.author, carol, "\(mode): the second branch's check-in")
+            XCTAssertEqual(timelines["EXP-0001"]?.mainLineEvents.last?.author, bob, "\(mode)")
+            let resolved = try XCTUnwrap(timelines["EXP-0002"]?.mainLineEvents.last)
+            XCTAssertEqual(resolved.state["status"], "running")
+            XCTAssertEqual(resolved.author, grace, "\(mode): the merge made this version")
+        }
     }
 
     func testAMergeThatTakesBackAFileTheSideNeverChangedIsTheMergesOwnChange() throws {
