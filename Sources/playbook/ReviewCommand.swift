@@ -63,7 +63,9 @@ struct Review: ParsableCommand {
         }
         let baseID = try resolve(base, in: repository)
         let headID = try resolve(head, in: repository)
-        let workspace = try Workspace.locate(from: repository.workdir ?? cwd, configPath: nil)
+        // The playbook lint would read from this folder: the nearest .playbook.yml upwards (a
+        // playbook started with `playbook init growth` lives in growth/), else the repository top.
+        let workspace = try Workspace.locate(from: cwd, configPath: nil)
         let configuration = try configurationAt(headID, repository: repository, workspace: workspace)
         let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
                                                    workdir: repository.workdir)
@@ -75,6 +77,12 @@ struct Review: ParsableCommand {
             input = try reader.read(repository, base: baseID, head: headID)
         } catch {
             throw UsageError(description: error.description)
+        }
+        if input.headFiles.isEmpty, input.baseFiles.isEmpty {
+            // Nothing to review is a set-up mistake (run from the wrong folder), not a clean change.
+            let shown = roots.map { Inert.terminal($0 + "/") }.joined(separator: ", ")
+            throw UsageError(description: "no playbook files under \(shown) at the base or the head; review reads the playbook `lint` reads from this folder "
+                + "(the nearest .playbook.yml upwards, else the repository top): run it where the playbook's .playbook.yml is")
         }
         let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
         switch format {

@@ -246,6 +246,32 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-1"], result.stdout)
     }
 
+    /// `playbook init growth` in an existing repository: the playbook and its .playbook.yml live in growth/.
+    func testAPlaybookInASubfolderIsReviewedAsLintReadsIt() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let base = try commit(repository, scratch, [
+            "README": "the app\n",
+            "growth/.playbook.yml": "roots: [playbooks]\n",
+            "growth/playbooks/metrics.yml": SmallPlaybook.metrics,
+            "growth/playbooks/squads/activation-emea.yml": SmallPlaybook.squad,
+            "growth/playbooks/HYP-1.yml": Self.hypothesis,
+        ], "start the playbook in growth/").description
+        _ = try commit(repository, scratch, ["growth/playbooks/HYP-1.yml": Self.hypothesis.replacing("squad: activation-emea", with: "squad: no-such-squad")],
+                       "move HYP-1 to a squad that does not exist")
+        let growth = scratch.url.appendingPathComponent("growth")
+        let lint = try CLI.run(["lint"], in: growth)
+        XCTAssertEqual(lint.status, 1, lint.stdout + lint.stderr)
+        let result = try CLI.run(["review", "--base", base, "--format", "text", "--today", "2026-11-20"], in: growth)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("Changed (1):\n  HYP-1 (Hypothesis) growth/playbooks/HYP-1.yml\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("growth/playbooks/HYP-1.yml:3:8: error:"), result.stdout)
+        // From the repository top, lint and review both read the default playbooks/ there: none, said plainly (not "no changes").
+        let fromTop = try CLI.run(["review", "--base", base, "--format", "markdown", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertEqual(fromTop.status, 2, fromTop.stdout + fromTop.stderr)
+        XCTAssertTrue(fromTop.stderr.contains("no playbook files under playbooks/ at the base or the head"), fromTop.stderr)
+    }
+
     func testUnknownBaseExitsTwo() throws {
         let (scratch, _, _) = try start()
         let result = try review(scratch, base: "no-such-branch")
