@@ -71,10 +71,13 @@ public enum HistoryRules {
                     }
                 }
                 if before.value("status")?.choice(ExperimentStatus.self) == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
-                    // An approval with a note added in this very commit (not an old note edited or shifted).
-                    let explained = event.fields.contains {
-                        $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.old == nil && !($0.new ?? "").isEmpty
-                    }
+                    // An approval with a note added in this very commit, the approvals compared as
+                    // approvals (not by place: an approval inserted at the top shifts the old ones,
+                    // notes included); an old approval removed, or its note edited, explains nothing.
+                    let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: event.state))
+                    let alignment = ListItems.align(old, new)
+                    let explained = alignment.added.contains { new[$0].has("note") }
+                        || alignment.edited.contains { !old[$0.old].has("note") && new[$0.new].has("note") }
                     if !explained {
                         out.append(HistoryViolation(
                             rule: LintRuleID.historyResultEdit, entity: timeline.id, field: "result",

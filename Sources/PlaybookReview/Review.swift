@@ -75,7 +75,7 @@ public struct ReviewInput: Sendable {
 public enum Reviewer {
     public static func review(_ input: ReviewInput, linter: Linter) -> ReviewReport {
         let timelines = Timelines(input.history)
-        let deltas = deltas(input.history, range: input.commits)
+        let deltas = deltas(input.history, range: input.commits, timelines: timelines)
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
         // references and overlaps resolve. A finding is the change's when the base does not have
@@ -146,8 +146,30 @@ public enum Reviewer {
         return out
     }
 
+    /// Approvals compared as approvals, not by place: one inserted at the top is that approval
+    /// added, not every later one changing into the one before it.
+    static func approvalsAligned(_ fields: [FieldChange], timeline: Timeline, range: Set<ObjectID>) -> [FieldChange] {
+        let isApproval = { (path: String) in path.hasPrefix("approvals[") }
+        guard let first = fields.firstIndex(where: { isApproval($0.path) }) else { return fields }
+        var start: EntityState?
+        var end: EntityState?
+        var seen = false
+        var previous: EntityState?
+        for event in timeline.events {
+            if range.contains(event.commit) {
+                if !seen { (start, seen) = (previous, true) }
+                end = event.type == .removed ? nil : event.state
+            }
+            previous = event.type == .removed ? nil : event.state
+        }
+        guard seen else { return fields }
+        var out = fields.filter { !isApproval($0.path) }
+        out.insert(contentsOf: ListItems.changes("approvals", from: start, to: end), at: min(first, out.count))
+        return out
+    }
+
     /// Entities added, changed or removed by the commits of the change, with their net field changes.
-    static func deltas(_ history: History, range: Set<ObjectID>) -> [EntityDelta] {
+    static func deltas(_ history: History, range: Set<ObjectID>, timelines: Timelines? = nil) -> [EntityDelta] {
         var order: [String] = []
         var first: [String: (type: ChangeType, kind: String)] = [:]
         var last: [String: (type: ChangeType, path: String)] = [:]
@@ -180,10 +202,13 @@ public enum Reviewer {
             case (_, .removed): change = .removed
             default: change = .changed
             }
-            let fields = (fieldOrder[id] ?? []).compactMap { path -> FieldChange? in
+            var fields = (fieldOrder[id] ?? []).compactMap { path -> FieldChange? in
                 let old = oldValues[id]?[path] ?? nil
                 let new = newValues[id]?[path] ?? nil
                 return old == new ? nil : FieldChange(path: path, old: old, new: new)
+            }
+            if let timeline = timelines?.byID[id] {
+                fields = approvalsAligned(fields, timeline: timeline, range: range)
             }
             if change == .changed, fields.isEmpty { return nil } // moved or reverted
             return EntityDelta(id: id, kind: start.kind, change: change, path: end.path, fields: fields)

@@ -224,6 +224,29 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
     }
 
+    /// Approvals are compared as approvals, not by place: one inserted at the top without a note
+    /// shifts the old one (note included) to approvals[1], which explains nothing.
+    func testAnApprovalWithoutANoteInsertedAtTheTopDoesNotExplainAResultEdit() throws {
+        let approved = Self.concluded + "approvals:\n  - {by: Lea Marx, role: growth council, date: 2026-11-17, note: go}\n"
+        let (scratch, repository, base) = try start(experiment: approved)
+        let edited = approved.replacing("lift: 0.03", with: "lift: 0.09")
+            .replacing("approvals:\n", with: "approvals:\n  - {by: Tom Berg, role: analyst, date: 2026-11-19}\n")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("      approvals[0].by: — → Tom Berg\n      approvals[0].role: — → analyst\n      approvals[0].date: — → 2026-11-19\n"),
+                      "the inserted approval, not Lea Marx's turned into Tom Berg's: \(result.stdout)")
+        XCTAssertFalse(result.stdout.contains("Lea Marx"), result.stdout)
+
+        // The same insertion with a note is the approval the edit needs.
+        let (scratch2, repository2, base2) = try start(experiment: approved)
+        _ = try commit(repository2, scratch2, ["playbooks/EXP-1.yml": edited.replacing("date: 2026-11-19}", with: "date: 2026-11-19, note: recomputed on the full sample}")],
+                       "better lift, explained")
+        let accepted = try review(scratch2, base: base2)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout)
+    }
+
     /// The base's own changes, merged into the branch, are not the change's.
     func testMergingTheBaseIntoTheBranchDoesNotAddItsChanges() throws {
         let (scratch, _, _) = try start()
