@@ -23,6 +23,10 @@ public enum HistoryRules {
         for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
             var previous: EntityState?
             var everLaunched = false
+            // The last status in the lifecycle before this commit: a commit that drops the status
+            // (or writes one outside the lifecycle) does not reset it, so a move back split over
+            // two commits is still a move back.
+            var lastStatus: ExperimentStatus?
             // Removed by a commit before the change; or removed within it, with what it held then
             // (bringing that same entity back is a revert, not a reuse).
             var removedBefore = false
@@ -32,10 +36,12 @@ public enum HistoryRules {
                     if event.type == .removed {
                         if range.contains(event.commit) { removedWithin = previous ?? EntityState() } else { removedBefore = true }
                         previous = nil
+                        lastStatus = nil
                     } else {
                         previous = event.state
-                        if timeline.kind == Kind.experiment.rawValue, event.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true {
-                            everLaunched = true
+                        if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
+                            lastStatus = status
+                            if status.hasLaunched { everLaunched = true }
                         }
                     }
                 }
@@ -53,7 +59,7 @@ public enum HistoryRules {
                 guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
                 let changed = Set(event.fields.map(\.path))
                 // Statuses read as lint reads them: a value outside the lifecycle is no status.
-                if let oldStatus = before.value("status")?.choice(ExperimentStatus.self),
+                if let oldStatus = lastStatus,
                    let newStatus = event.state.value("status")?.choice(ExperimentStatus.self),
                    oldStatus.isRegression(to: newStatus) {
                     let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
@@ -70,7 +76,7 @@ public enum HistoryRules {
                             commit: event.commit))
                     }
                 }
-                if before.value("status")?.choice(ExperimentStatus.self) == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+                if lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
                     // An approval with a note added in this very commit, the approvals compared as
                     // approvals (not by place: an approval inserted at the top shifts the old ones,
                     // notes included); an old approval removed, or its note edited, explains nothing.

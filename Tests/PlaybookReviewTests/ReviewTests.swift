@@ -67,6 +67,20 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(report.deltas.map(\.id), ["EXP-0001"])
     }
 
+    /// Commit 1 drops `status: concluded`, commit 2 writes `status: running`: judged against the
+    /// last status before it, not the neighbouring commit (which had none).
+    func testAStatusMovedBackOverTwoCommitsIsAHistoryFinding() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment(status: "concluded")])
+        _ = try s.commit(["playbooks/a.yml": experiment(status: "concluded").replacing("status: concluded\n", with: "")])
+        let head = try s.commit(["playbooks/a.yml": experiment(status: "running")])
+        let report = try s.review(base: base, head: head)
+        let regressions = report.findings.filter { $0.rule == LintRuleID.historyStatusRegression }
+        XCTAssertEqual(regressions.map(\.message), ["EXP-0001 moves back from concluded to running in \(head.description.prefix(8)); "
+                                                    + "statuses only move forward (start a new experiment instead)"])
+        XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "status", old: "concluded", new: "running")])
+    }
+
     func testMergingTheBaseIntoTheChangeBringsNoneOfTheBasesCommits() throws {
         let s = try ScratchChange(for: self)
         let root = try s.commit(["playbooks/a.yml": experiment()])
