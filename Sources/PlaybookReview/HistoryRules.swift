@@ -31,12 +31,20 @@ public enum HistoryRules {
             // (bringing that same entity back is a revert, not a reuse).
             var removedBefore = false
             var removedWithin: EntityState?
+            // Whether the entity exists where the change starts: removed and added back within the
+            // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
+            var inRange = false
+            var atBase = false
             for event in timeline.events {
                 defer {
                     if event.type == .removed {
-                        if range.contains(event.commit) { removedWithin = previous ?? EntityState() } else { removedBefore = true }
+                        if range.contains(event.commit) {
+                            removedWithin = previous ?? EntityState()
+                        } else {
+                            removedBefore = true
+                            lastStatus = nil
+                        }
                         previous = nil
-                        lastStatus = nil
                     } else {
                         previous = event.state
                         if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
@@ -46,17 +54,32 @@ public enum HistoryRules {
                     }
                 }
                 guard range.contains(event.commit) else { continue }
+                if !inRange { (inRange, atBase) = (true, previous != nil) }
                 let short = String(event.commit.description.prefix(8))
-                if event.type == .restored, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
+                // Back after a removal within the change, an entity the base has is judged as changed
+                // from what it held when removed; any other return is a reuse.
+                let comeBack = event.type == .restored && atBase ? removedWithin : nil
+                if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
                         message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
                         commit: event.commit))
                 }
-                if timeline.kind == Kind.objective.rawValue, event.type == .changed, let today {
-                    out += closedQuarterCheckIns(timeline, event: event, before: previous, today: today, short: short)
+                var event = event
+                let before: EntityState
+                switch (event.type, previous, comeBack) {
+                case (.changed, let previous?, _):
+                    before = previous
+                case (.restored, _, let removed?):
+                    before = removed
+                    event.fields = difference(from: removed, to: event.state)
+                default:
+                    continue
                 }
-                guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
+                if timeline.kind == Kind.objective.rawValue, let today {
+                    out += closedQuarterCheckIns(timeline, event: event, before: before, today: today, short: short)
+                }
+                guard timeline.kind == Kind.experiment.rawValue else { continue }
                 let changed = Set(event.fields.map(\.path))
                 // Statuses read as lint reads them: a value outside the lifecycle is no status.
                 if let oldStatus = lastStatus,
@@ -92,6 +115,18 @@ public enum HistoryRules {
                     }
                 }
             }
+        }
+        return out
+    }
+
+    /// The fields that differ between two states, in the newer one's order (then the removed ones).
+    static func difference(from old: EntityState, to new: EntityState) -> [FieldChange] {
+        let (before, after) = (old.values, new.values)
+        var out = new.fields.compactMap { field in
+            before[field.path] == field.value ? nil : FieldChange(path: field.path, old: before[field.path], new: field.value)
+        }
+        for field in old.fields where after[field.path] == nil {
+            out.append(FieldChange(path: field.path, old: field.value, new: nil))
         }
         return out
     }

@@ -81,6 +81,27 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "status", old: "concluded", new: "running")])
     }
 
+    /// A move done as two commits (delete, then add elsewhere, as GitHub's web editor does): the
+    /// id is at the base and at the head, so the entity changed; it is no reuse, and is judged as a change.
+    func testAMoveDoneAsDeleteThenAddIsAChangeNotAReuse() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment()])
+        _ = try s.commit(["playbooks/a.yml": nil])
+        let head = try s.commit(["playbooks/2026/a.yml": experiment().replacing("title: Shorter signup form", with: "title: Shorter signup form (v2)")])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(report.findings.filter { $0.rule.hasPrefix("history-") }, [], "\(report.findings)")
+        XCTAssertEqual(report.deltas.map(\.change), [.changed])
+        XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "title", old: "Shorter signup form", new: "Shorter signup form (v2)")])
+
+        // The same move taking a concluded experiment back to running is a move back.
+        let t = try ScratchChange(for: self)
+        let concluded = try t.commit(["playbooks/a.yml": experiment(status: "concluded")])
+        _ = try t.commit(["playbooks/a.yml": nil])
+        let reopened = try t.commit(["playbooks/2026/a.yml": experiment(status: "running")])
+        let regression = try t.review(base: concluded, head: reopened).findings.filter { $0.rule.hasPrefix("history-") }
+        XCTAssertEqual(regression.map(\.rule), [LintRuleID.historyStatusRegression], "\(regression)")
+    }
+
     func testMergingTheBaseIntoTheChangeBringsNoneOfTheBasesCommits() throws {
         let s = try ScratchChange(for: self)
         let root = try s.commit(["playbooks/a.yml": experiment()])
