@@ -76,45 +76,91 @@ public enum HistoryRules {
                 default:
                     continue
                 }
-                if timeline.kind == Kind.objective.rawValue, let today {
-                    out += closedQuarterCheckIns(timeline, event: event, before: before, today: today, short: short)
-                }
-                guard timeline.kind == Kind.experiment.rawValue else { continue }
-                let changed = Set(event.fields.map(\.path))
-                // Statuses read as lint reads them: a value outside the lifecycle is no status.
-                if let oldStatus = lastStatus,
-                   let newStatus = event.state.value("status")?.choice(ExperimentStatus.self),
-                   oldStatus.isRegression(to: newStatus) {
-                    let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
-                    out.append(HistoryViolation(
-                        rule: LintRuleID.historyStatusRegression, entity: timeline.id, field: "status",
-                        message: "\(timeline.id) moves back from \(old) to \(new) in \(short); statuses only move forward (start a new experiment instead)",
-                        commit: event.commit))
-                }
-                if everLaunched {
-                    for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
-                        out.append(HistoryViolation(
-                            rule: LintRuleID.historyLockedField, entity: timeline.id, field: field,
-                            message: "\(timeline.id) changes its \(what) from \(before[field] ?? "nothing") to \(event.state[field] ?? "nothing") in \(short) after it has run; that is deciding what to test after seeing the data",
-                            commit: event.commit))
-                    }
-                }
-                if lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
-                    // An approval with a note added in this very commit, the approvals compared as
-                    // approvals (not by place: an approval inserted at the top shifts the old ones,
-                    // notes included); an old approval removed, or its note edited, explains nothing.
-                    let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: event.state))
-                    let alignment = ListItems.align(old, new)
-                    let explained = alignment.added.contains { new[$0].has("note") }
-                        || alignment.edited.contains { !old[$0.old].has("note") && new[$0.new].has("note") }
-                    if !explained {
-                        out.append(HistoryViolation(
-                            rule: LintRuleID.historyResultEdit, entity: timeline.id, field: "result",
-                            message: "the result of concluded experiment \(timeline.id) is edited in \(short) without a note; add an approval with a note saying why in the same change",
-                            commit: event.commit))
-                    }
-                }
+                out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
+                                  lastStatus: lastStatus, everLaunched: everLaunched, when: "in \(short)", commit: event.commit), today: today)
             }
+        }
+        return out
+    }
+
+    /// One change of one entity, as the rules judge it.
+    struct Step {
+        var id: String
+        var kind: String
+        var before: EntityState
+        var after: EntityState
+        var fields: [FieldChange]
+        /// The last status in the lifecycle before the change.
+        var lastStatus: ExperimentStatus?
+        var everLaunched: Bool
+        /// Where the change happens, for messages: "in 1a2b3c4d".
+        var when: String
+        var commit: ObjectID
+    }
+
+    /// The rules that judge one change of one entity against what it was before.
+    static func judge(_ step: Step, today: Day?) -> [HistoryViolation] {
+        var out: [HistoryViolation] = []
+        let (id, before, after, when) = (step.id, step.before, step.after, step.when)
+        if step.kind == Kind.objective.rawValue, let today {
+            out += closedQuarterCheckIns(step, today: today)
+        }
+        guard step.kind == Kind.experiment.rawValue else { return out }
+        let changed = Set(step.fields.map(\.path))
+        // Statuses read as lint reads them: a value outside the lifecycle is no status.
+        if let oldStatus = step.lastStatus,
+           let newStatus = after.value("status")?.choice(ExperimentStatus.self),
+           oldStatus.isRegression(to: newStatus) {
+            let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
+            out.append(HistoryViolation(
+                rule: LintRuleID.historyStatusRegression, entity: id, field: "status",
+                message: "\(id) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
+                commit: step.commit))
+        }
+        if step.everLaunched {
+            for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
+                out.append(HistoryViolation(
+                    rule: LintRuleID.historyLockedField, entity: id, field: field,
+                    message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
+                    commit: step.commit))
+            }
+        }
+        if step.lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+            // An approval with a note added in this very commit, the approvals compared as
+            // approvals (not by place: an approval inserted at the top shifts the old ones,
+            // notes included); an old approval removed, or its note edited, explains nothing.
+            let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: after))
+            let alignment = ListItems.align(old, new)
+            let explained = alignment.added.contains { new[$0].has("note") }
+                || alignment.edited.contains { !old[$0.old].has("note") && new[$0.new].has("note") }
+            if !explained {
+                out.append(HistoryViolation(
+                    rule: LintRuleID.historyResultEdit, entity: id, field: "result",
+                    message: "the result of concluded experiment \(id) is edited \(when) without a note; add an approval with a note saying why in the same change",
+                    commit: step.commit))
+            }
+        }
+        return out
+    }
+
+    /// What merging the change brings to the base, judged as one change of each entity both have
+    /// (the base's tip → the merge): a change that is fine on the branch's own line can move the
+    /// base's version back, or edit what the base has since run or concluded.
+    public static func checkMerged(base: [FileEntity], merged: [FileEntity], timelines: Timelines, head: ObjectID,
+                                   today: Day? = nil) -> [HistoryViolation] {
+        let before = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: Set<String> = []
+        var out: [HistoryViolation] = []
+        for entity in merged where seen.insert(entity.id).inserted {
+            guard let old = before[entity.id], old.kind == entity.kind, old.state != entity.state else { continue }
+            let status = old.state.value("status")?.choice(ExperimentStatus.self)
+            let launchedOnBranch = timelines[entity.id]?.events.contains {
+                $0.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true
+            } ?? false
+            out += judge(Step(id: entity.id, kind: entity.kind, before: old.state, after: entity.state,
+                              fields: difference(from: old.state, to: entity.state), lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
+                              everLaunched: status?.hasLaunched == true || launchedOnBranch, when: "once merged into the base",
+                              commit: head), today: today)
         }
         return out
     }
@@ -133,19 +179,18 @@ public enum HistoryRules {
 
     /// Check-ins (edits of a key result's `current`) to an objective whose quarter ended before
     /// `today`'s quarter began.
-    static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: EntityState?, today: Day,
-                                      short: String) -> [HistoryViolation] {
-        guard let quarter = (event.state.value("quarter") ?? before?.value("quarter"))?.textValue.flatMap(Quarter.init),
+    static func closedQuarterCheckIns(_ step: Step, today: Day) -> [HistoryViolation] {
+        guard let quarter = (step.after.value("quarter") ?? step.before.value("quarter"))?.textValue.flatMap(Quarter.init),
               quarter < today.quarter else { return [] }
-        return event.fields.compactMap { field -> HistoryViolation? in
+        return step.fields.compactMap { field -> HistoryViolation? in
             guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.newValue != nil else { return nil }
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
-                rule: LintRuleID.historyClosedQuarter, entity: timeline.id, field: field.path,
-                message: "\(timeline.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) in \(short), "
+                rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
+                message: "\(step.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
                     + "but \(quarter) closed before \(today.quarter); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
-                commit: event.commit)
+                commit: step.commit)
         }
     }
 

@@ -58,6 +58,10 @@ public struct ReviewInput: Sendable {
     public var commits: Set<ObjectID>
     /// The history up to the head.
     public var history: History
+    /// `headFiles` and `changedFiles` are the clean merge of the head into the base (not the
+    /// head plus the base's changes to files the change leaves alone): the history rules judge
+    /// what that merge brings to the base too.
+    public var judgedOnMerge = false
 
     public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], baseFiles: [SourceFile],
                 changedFiles: [String], commits: Set<ObjectID>, history: History) {
@@ -98,7 +102,21 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        for violation in HistoryRules.check(timelines, range: input.commits, today: linter.today) {
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today)
+        if input.judgedOnMerge {
+            // What the merge brings to the base's tip, where the branch's own commits do not say it.
+            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
+            func entities(_ files: [SourceFile]) -> [FileEntity] {
+                files.flatMap { file -> [FileEntity] in
+                    guard case .bytes(let bytes) = file.content else { return [] }
+                    return FileEntities.read(bytes)
+                }
+            }
+            violations += HistoryRules.checkMerged(base: entities(input.baseFiles), merged: entities(input.headFiles),
+                                                   timelines: timelines, head: input.head, today: linter.today)
+                .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
+        }
+        for violation in violations {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)

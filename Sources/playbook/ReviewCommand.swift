@@ -15,7 +15,9 @@ struct Review: ParsableCommand {
         the changed files against the whole playbook (overlaps with every other squad's work \
         included); and applies the rules only history can check to the change's commits: \
         statuses never move backwards, an experiment's primary metric and hypothesis are fixed \
-        once it has run, a concluded result is not edited without a note, ids are not reused.
+        once it has run, a concluded result is not edited without a note, ids are not reused. \
+        Where git merges base and head cleanly, the change is judged as merged: that merge is \
+        linted, and the history rules also judge what it brings to the base's tip.
 
         CI needs the full history (actions/checkout with fetch-depth: 0).
 

@@ -102,6 +102,46 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(regression.map(\.rule), [LintRuleID.historyStatusRegression], "\(regression)")
     }
 
+    /// The base fixes a problem in a file the change also edits, and git merges both cleanly: the
+    /// change is linted as merged (GitHub's test merge), not as the branch's stale copy.
+    func testAChangeIsLintedOnItsCleanMergeWithTheBase() throws {
+        let s = try ScratchChange(for: self)
+        let root = try s.commit(["playbooks/a.yml": experiment() + "colour: blue\n"])
+        let mine = try s.commit(["playbooks/a.yml": experiment().replacing("title: Shorter signup form", with: "title: Three-field signup form") + "colour: blue\n"])
+        let theirs = try s.commit(["playbooks/a.yml": experiment()], parents: [root], updateHead: false)
+        XCTAssertTrue(try s.review(base: root, head: mine).existing.contains { $0.message.contains("colour") }, "the unknown key, as the branch has it")
+        let report = try s.review(base: theirs, head: mine)
+        XCTAssertFalse((report.findings + report.existing).contains { $0.message.contains("colour") }, "\(report.findings)")
+        XCTAssertEqual(report.changedFiles, ["playbooks/a.yml"])
+    }
+
+    /// The branch changes a draft's primary metric; the base has launched it meanwhile. On the
+    /// branch's own line the experiment never ran; merged, the change edits a running experiment.
+    func testAChangeToWhatTheBaseHasSinceLaunchedIsJudgedOnTheMerge() throws {
+        let s = try ScratchChange(for: self)
+        let draft = experiment() + "start: 2026-07-04\nend: 2026-07-30\n"
+        let root = try s.commit(["playbooks/a.yml": draft])
+        let mine = try s.commit(["playbooks/a.yml": draft.replacing("primary: signup-rate", with: "primary: weekly-active-learners")])
+        let theirs = try s.commit(["playbooks/a.yml": draft.replacing("status: draft", with: "status: running")], parents: [root], updateHead: false)
+        let locked = try s.review(base: theirs, head: mine).findings.filter { $0.rule == LintRuleID.historyLockedField }
+        XCTAssertEqual(locked.map(\.message), ["EXP-0001 changes its primary metric from signup-rate to weekly-active-learners once merged "
+                                               + "into the base after it has run; that is deciding what to test after seeing the data"])
+    }
+
+    /// The branch pauses EXP-0001, then merges the base (which concluded it) keeping its own
+    /// "paused": that merge only brings the base's commits, yet merging the change moves
+    /// EXP-0001 back from concluded to paused.
+    func testAMergeOfTheBaseThatUndoesItsChangeIsJudgedOnTheMerge() throws {
+        let s = try ScratchChange(for: self)
+        let root = try s.commit(["playbooks/a.yml": experiment(status: "running")])
+        let mine = try s.commit(["playbooks/a.yml": experiment(status: "paused")])
+        let theirs = try s.commit(["playbooks/a.yml": experiment(status: "concluded")], parents: [root], updateHead: false)
+        let merge = try s.commit(["playbooks/a.yml": experiment(status: "paused")], parents: [mine, theirs])
+        let regressions = try s.review(base: theirs, head: merge).findings.filter { $0.rule == LintRuleID.historyStatusRegression }
+        XCTAssertEqual(regressions.map(\.message), ["EXP-0001 moves back from concluded to paused once merged into the base; "
+                                                    + "statuses only move forward (start a new experiment instead)"])
+    }
+
     func testMergingTheBaseIntoTheChangeBringsNoneOfTheBasesCommits() throws {
         let s = try ScratchChange(for: self)
         let root = try s.commit(["playbooks/a.yml": experiment()])
