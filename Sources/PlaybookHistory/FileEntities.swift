@@ -9,9 +9,9 @@ public struct FileEntity: Sendable {
 
 public enum FileEntities {
     /// The entities of one file's bytes, fields flattened as timelines hold them (so a state read
-    /// here compares with a timeline's); empty when the file cannot be read as the history reads it.
-    public static func read(_ bytes: [UInt8]) -> [FileEntity] {
-        guard case .entities(let versions, _) = ParsedFile.parse(bytes) else { return [] }
+    /// here compares with a timeline's); nil when the file cannot be read as the history reads it.
+    public static func read(_ bytes: [UInt8]) -> [FileEntity]? {
+        guard case .entities(let versions, _) = ParsedFile.parse(bytes) else { return nil }
         return versions.map { FileEntity(id: $0.id, kind: $0.kind.rawValue, state: EntityState(fields: Array($0.fields))) }
     }
 }

@@ -137,9 +137,12 @@ final class ReviewTests: XCTestCase {
         let mine = try s.commit(["playbooks/a.yml": experiment(status: "paused")])
         let theirs = try s.commit(["playbooks/a.yml": experiment(status: "concluded")], parents: [root], updateHead: false)
         let merge = try s.commit(["playbooks/a.yml": experiment(status: "paused")], parents: [mine, theirs])
-        let regressions = try s.review(base: theirs, head: merge).findings.filter { $0.rule == LintRuleID.historyStatusRegression }
+        let report = try s.review(base: theirs, head: merge)
+        let regressions = report.findings.filter { $0.rule == LintRuleID.historyStatusRegression }
         XCTAssertEqual(regressions.map(\.message), ["EXP-0001 moves back from concluded to paused once merged into the base; "
                                                     + "statuses only move forward (start a new experiment instead)"])
+        // The entities listed are what the merge changes on the base, not the branch's own line.
+        XCTAssertEqual(report.deltas.map(\.fields), [[FieldChange(path: "status", old: "concluded", new: "paused")]])
     }
 
     func testMergingTheBaseIntoTheChangeBringsNoneOfTheBasesCommits() throws {
