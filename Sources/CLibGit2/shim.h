@@ -1,6 +1,8 @@
 #ifndef PLAYBOOK_CLIBGIT2_SHIM_H
 #define PLAYBOOK_CLIBGIT2_SHIM_H
 #include <git2.h>
+#include <git2/sys/odb_backend.h>
+#include <git2/sys/mempack.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one wrapper per use. */
 static inline int playbook_git_disable_strict_hash_verification(void) {

@@ -6,6 +6,8 @@ internal import CLibGit2
 /// Not `Sendable`: open one repository per task and pass plain values between tasks.
 public final class Repository {
     let pointer: OpaquePointer
+    /// An in-memory object store sits in front of the object database (`cleanMerge`).
+    var inMemoryWrites = false
 
     private init(owning pointer: OpaquePointer) {
         self.pointer = pointer

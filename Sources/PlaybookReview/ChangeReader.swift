@@ -77,12 +77,46 @@ public struct ChangeReader {
             }
         }
         let baseTip = try read(baseTipTree)
+        var changedFiles = changed
+        // Where git merges the base and the head cleanly, the playbook once merged is that merge
+        // (what GitHub's test-merge commit holds), and the change is what it brings to the base.
+        var onMerge = mergeBase != nil && mergeBase == base  // nothing landed on the base since: the head is the merge
+        if mergeBase != nil, mergeBase != base, let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree) {
+            (merged, changedFiles, onMerge) = (result.files, result.changed, true)
+        }
         let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
-        return ReviewInput(
+        var input = ReviewInput(
             base: base, head: head, mergeBase: mergeBase,
             headFiles: merged.keys.sorted().compactMap { merged[$0] },
             baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
-            changedFiles: changed, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
+            changedFiles: changedFiles, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
+        input.judgedOnMerge = onMerge
+        return input
+    }
+
+    /// The playbook files of the clean merge of `head` into `base`, and the paths where it differs
+    /// from the base's tip; nil when a file conflicts.
+    private func mergedFiles(_ repository: Repository, base: ObjectID, head: ObjectID, baseTipTree: ObjectID)
+        throws -> (files: [String: SourceFile], changed: [String])?
+    {
+        let inRoots = { (path: String) in
+            self.roots.contains { $0 == "." || $0.isEmpty || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } && self.include(path)
+        }
+        guard let entries = try repository.cleanMerge(base, head, where: inRoots) else { return nil }
+        var baseBlobs: [String: (ObjectID, Bool)] = [:]
+        for file in try repository.changedFiles(from: nil, to: baseTipTree, under: roots, include: include) {
+            if let blob = file.newBlob { baseBlobs[file.path] = (blob, file.newIsLink) }
+        }
+        var files: [String: SourceFile] = [:]
+        var changed: [String] = []
+        for entry in entries where entry.isRegularFile || entry.mode == IndexEntry.symlinkMode {
+            let isLink = entry.mode == IndexEntry.symlinkMode
+            let file = FileChange(path: entry.path, oldBlob: nil, newBlob: entry.id, newIsLink: isLink)
+            files[entry.path] = try Self.source(file, in: repository)
+            if let old = baseBlobs[entry.path], old.0 == entry.id, old.1 == isLink { continue }
+            changed.append(entry.path)
+        }
+        return (files, changed.sorted())
     }
 
     /// The file as committed; a symbolic link is not followed or read as YAML, as `lint` words it.

@@ -23,85 +23,174 @@ public enum HistoryRules {
         for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
             var previous: EntityState?
             var everLaunched = false
+            // The last status in the lifecycle before this commit: a commit that drops the status
+            // (or writes one outside the lifecycle) does not reset it, so a move back split over
+            // two commits is still a move back.
+            var lastStatus: ExperimentStatus?
             // Removed by a commit before the change; or removed within it, with what it held then
             // (bringing that same entity back is a revert, not a reuse).
             var removedBefore = false
             var removedWithin: EntityState?
+            // Whether the entity exists where the change starts: removed and added back within the
+            // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
+            var inRange = false
+            var atBase = false
             for event in timeline.events {
                 defer {
                     if event.type == .removed {
-                        if range.contains(event.commit) { removedWithin = previous ?? EntityState() } else { removedBefore = true }
+                        if range.contains(event.commit) {
+                            removedWithin = previous ?? EntityState()
+                        } else {
+                            removedBefore = true
+                            lastStatus = nil
+                        }
                         previous = nil
                     } else {
                         previous = event.state
-                        if timeline.kind == Kind.experiment.rawValue, event.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true {
-                            everLaunched = true
+                        if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
+                            lastStatus = status
+                            if status.hasLaunched { everLaunched = true }
                         }
                     }
                 }
                 guard range.contains(event.commit) else { continue }
+                if !inRange { (inRange, atBase) = (true, previous != nil) }
                 let short = String(event.commit.description.prefix(8))
-                if event.type == .restored, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
+                // Back after a removal within the change, an entity the base has is judged as changed
+                // from what it held when removed; any other return is a reuse.
+                let comeBack = event.type == .restored && atBase ? removedWithin : nil
+                if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
                         message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
                         commit: event.commit))
                 }
-                if timeline.kind == Kind.objective.rawValue, event.type == .changed, let today {
-                    out += closedQuarterCheckIns(timeline, event: event, before: previous, today: today, short: short)
+                var event = event
+                let before: EntityState
+                switch (event.type, previous, comeBack) {
+                case (.changed, let previous?, _):
+                    before = previous
+                case (.restored, _, let removed?):
+                    before = removed
+                    event.fields = difference(from: removed, to: event.state)
+                default:
+                    continue
                 }
-                guard timeline.kind == Kind.experiment.rawValue, let before = previous, event.type == .changed else { continue }
-                let changed = Set(event.fields.map(\.path))
-                // Statuses read as lint reads them: a value outside the lifecycle is no status.
-                if let oldStatus = before.value("status")?.choice(ExperimentStatus.self),
-                   let newStatus = event.state.value("status")?.choice(ExperimentStatus.self),
-                   oldStatus.isRegression(to: newStatus) {
-                    let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
-                    out.append(HistoryViolation(
-                        rule: LintRuleID.historyStatusRegression, entity: timeline.id, field: "status",
-                        message: "\(timeline.id) moves back from \(old) to \(new) in \(short); statuses only move forward (start a new experiment instead)",
-                        commit: event.commit))
-                }
-                if everLaunched {
-                    for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
-                        out.append(HistoryViolation(
-                            rule: LintRuleID.historyLockedField, entity: timeline.id, field: field,
-                            message: "\(timeline.id) changes its \(what) from \(before[field] ?? "nothing") to \(event.state[field] ?? "nothing") in \(short) after it has run; that is deciding what to test after seeing the data",
-                            commit: event.commit))
-                    }
-                }
-                if before.value("status")?.choice(ExperimentStatus.self) == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
-                    // An approval with a note added in this very commit (not an old note edited or shifted).
-                    let explained = event.fields.contains {
-                        $0.path.hasPrefix("approvals") && $0.path.hasSuffix(".note") && $0.old == nil && !($0.new ?? "").isEmpty
-                    }
-                    if !explained {
-                        out.append(HistoryViolation(
-                            rule: LintRuleID.historyResultEdit, entity: timeline.id, field: "result",
-                            message: "the result of concluded experiment \(timeline.id) is edited in \(short) without a note; add an approval with a note saying why in the same change",
-                            commit: event.commit))
-                    }
-                }
+                out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
+                                  lastStatus: lastStatus, everLaunched: everLaunched, when: "in \(short)", commit: event.commit), today: today)
             }
+        }
+        return out
+    }
+
+    /// One change of one entity, as the rules judge it.
+    struct Step {
+        var id: String
+        var kind: String
+        var before: EntityState
+        var after: EntityState
+        var fields: [FieldChange]
+        /// The last status in the lifecycle before the change.
+        var lastStatus: ExperimentStatus?
+        var everLaunched: Bool
+        /// Where the change happens, for messages: "in 1a2b3c4d".
+        var when: String
+        var commit: ObjectID
+    }
+
+    /// The rules that judge one change of one entity against what it was before.
+    static func judge(_ step: Step, today: Day?) -> [HistoryViolation] {
+        var out: [HistoryViolation] = []
+        let (id, before, after, when) = (step.id, step.before, step.after, step.when)
+        if step.kind == Kind.objective.rawValue, let today {
+            out += closedQuarterCheckIns(step, today: today)
+        }
+        guard step.kind == Kind.experiment.rawValue else { return out }
+        let changed = Set(step.fields.map(\.path))
+        // Statuses read as lint reads them: a value outside the lifecycle is no status.
+        if let oldStatus = step.lastStatus,
+           let newStatus = after.value("status")?.choice(ExperimentStatus.self),
+           oldStatus.isRegression(to: newStatus) {
+            let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
+            out.append(HistoryViolation(
+                rule: LintRuleID.historyStatusRegression, entity: id, field: "status",
+                message: "\(id) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
+                commit: step.commit))
+        }
+        if step.everLaunched {
+            for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
+                out.append(HistoryViolation(
+                    rule: LintRuleID.historyLockedField, entity: id, field: field,
+                    message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
+                    commit: step.commit))
+            }
+        }
+        if step.lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+            // An approval with a note added in this very commit, the approvals compared as
+            // approvals (not by place: an approval inserted at the top shifts the old ones,
+            // notes included); an old approval removed, or its note edited, explains nothing.
+            let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: after))
+            let alignment = ListItems.align(old, new)
+            let explained = alignment.added.contains { new[$0].has("note") }
+                || alignment.edited.contains { !old[$0.old].has("note") && new[$0.new].has("note") }
+            if !explained {
+                out.append(HistoryViolation(
+                    rule: LintRuleID.historyResultEdit, entity: id, field: "result",
+                    message: "the result of concluded experiment \(id) is edited \(when) without a note; add an approval with a note saying why in the same change",
+                    commit: step.commit))
+            }
+        }
+        return out
+    }
+
+    /// What merging the change brings to the base, judged as one change of each entity both have
+    /// (the base's tip → the merge): a change that is fine on the branch's own line can move the
+    /// base's version back, or edit what the base has since run or concluded.
+    public static func checkMerged(base: [FileEntity], merged: [FileEntity], timelines: Timelines, head: ObjectID,
+                                   today: Day? = nil) -> [HistoryViolation] {
+        let before = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen: Set<String> = []
+        var out: [HistoryViolation] = []
+        for entity in merged where seen.insert(entity.id).inserted {
+            guard let old = before[entity.id], old.kind == entity.kind, old.state != entity.state else { continue }
+            let status = old.state.value("status")?.choice(ExperimentStatus.self)
+            let launchedOnBranch = timelines[entity.id]?.events.contains {
+                $0.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true
+            } ?? false
+            out += judge(Step(id: entity.id, kind: entity.kind, before: old.state, after: entity.state,
+                              fields: difference(from: old.state, to: entity.state), lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
+                              everLaunched: status?.hasLaunched == true || launchedOnBranch, when: "once merged into the base",
+                              commit: head), today: today)
+        }
+        return out
+    }
+
+    /// The fields that differ between two states, in the newer one's order (then the removed ones).
+    static func difference(from old: EntityState, to new: EntityState) -> [FieldChange] {
+        let (before, after) = (old.values, new.values)
+        var out = new.fields.compactMap { field in
+            before[field.path] == field.value ? nil : FieldChange(path: field.path, old: before[field.path], new: field.value)
+        }
+        for field in old.fields where after[field.path] == nil {
+            out.append(FieldChange(path: field.path, old: field.value, new: nil))
         }
         return out
     }
 
     /// Check-ins (edits of a key result's `current`) to an objective whose quarter ended before
     /// `today`'s quarter began.
-    static func closedQuarterCheckIns(_ timeline: Timeline, event: TimelineEvent, before: EntityState?, today: Day,
-                                      short: String) -> [HistoryViolation] {
-        guard let quarter = (event.state.value("quarter") ?? before?.value("quarter"))?.textValue.flatMap(Quarter.init),
+    static func closedQuarterCheckIns(_ step: Step, today: Day) -> [HistoryViolation] {
+        guard let quarter = (step.after.value("quarter") ?? step.before.value("quarter"))?.textValue.flatMap(Quarter.init),
               quarter < today.quarter else { return [] }
-        return event.fields.compactMap { field -> HistoryViolation? in
+        return step.fields.compactMap { field -> HistoryViolation? in
             guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.newValue != nil else { return nil }
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
-                rule: LintRuleID.historyClosedQuarter, entity: timeline.id, field: field.path,
-                message: "\(timeline.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) in \(short), "
+                rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
+                message: "\(step.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
                     + "but \(quarter) closed before \(today.quarter); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
-                commit: event.commit)
+                commit: step.commit)
         }
     }
 

@@ -58,6 +58,10 @@ public struct ReviewInput: Sendable {
     public var commits: Set<ObjectID>
     /// The history up to the head.
     public var history: History
+    /// `headFiles` and `changedFiles` are the clean merge of the head into the base (not the
+    /// head plus the base's changes to files the change leaves alone): the history rules judge
+    /// what that merge brings to the base too.
+    public var judgedOnMerge = false
 
     public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], baseFiles: [SourceFile],
                 changedFiles: [String], commits: Set<ObjectID>, history: History) {
@@ -75,7 +79,13 @@ public struct ReviewInput: Sendable {
 public enum Reviewer {
     public static func review(_ input: ReviewInput, linter: Linter) -> ReviewReport {
         let timelines = Timelines(input.history)
-        let deltas = deltas(input.history, range: input.commits)
+        // Once merged, the change is what the merge brings to the base's tip; else the net of its commits.
+        let (baseEntities, mergedEntities) = input.judgedOnMerge ? PlacedEntities.differing(input.baseFiles, input.headFiles) : (nil, nil)
+        let deltas = if let baseEntities, let mergedEntities {
+            netDeltas(from: baseEntities, to: mergedEntities)
+        } else {
+            deltas(input.history, range: input.commits, timelines: timelines)
+        }
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
         // references and overlaps resolve. A finding is the change's when the base does not have
@@ -98,7 +108,15 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        for violation in HistoryRules.check(timelines, range: input.commits, today: linter.today) {
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today)
+        if let baseEntities, let mergedEntities {
+            // What the merge brings to the base's tip, where the branch's own commits do not say it.
+            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
+            violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
+                                                   timelines: timelines, head: input.head, today: linter.today)
+                .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
+        }
+        for violation in violations {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
@@ -146,8 +164,93 @@ public enum Reviewer {
         return out
     }
 
+    /// The entities of a set of files, each with its file, as the history reads them.
+    struct PlacedEntities {
+        var all: [(path: String, entity: FileEntity)] = []
+        /// Files the history cannot read (broken YAML): their entities are unknown, not gone.
+        var unreadable: Set<String> = []
+
+        /// The entities of the files that differ between `base` and `merged` (a file the same on
+        /// both sides holds the same entities: not read).
+        static func differing(_ base: [SourceFile], _ merged: [SourceFile]) -> (PlacedEntities, PlacedEntities) {
+            func bytes(_ file: SourceFile) -> [UInt8]? {
+                if case .bytes(let bytes) = file.content { return bytes }
+                return nil
+            }
+            let old = Dictionary(base.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            let new = Dictionary(merged.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+            let same = { (file: SourceFile, other: SourceFile?) in other.map { bytes($0) != nil && bytes($0) == bytes(file) } ?? false }
+            return (PlacedEntities(base.filter { !same($0, new[$0.path]) }), PlacedEntities(merged.filter { !same($0, old[$0.path]) }))
+        }
+
+        init(_ files: [SourceFile]) {
+            for file in files {
+                guard case .bytes(let bytes) = file.content, let entities = FileEntities.read(bytes) else {
+                    unreadable.insert(file.path)
+                    continue
+                }
+                all += entities.map { (file.path, $0) }
+            }
+        }
+    }
+
+    /// Entities the merge adds, changes or removes on the base's tip, with their field changes.
+    static func netDeltas(from base: PlacedEntities, to merged: PlacedEntities) -> [EntityDelta] {
+        let old = Dictionary(base.all.map { ($0.entity.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let new = Dictionary(merged.all.map { ($0.entity.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [EntityDelta] = []
+        for id in Set(old.keys).union(new.keys) {
+            switch (old[id], new[id]) {
+            case (nil, let added?):
+                out.append(EntityDelta(id: id, kind: added.entity.kind, change: .added, path: added.path,
+                                       fields: HistoryRules.difference(from: EntityState(), to: added.entity.state)))
+            case (let removed?, nil):
+                // A file the merge breaks hides its entities: they are not removed.
+                guard !merged.unreadable.contains(removed.path) else { continue }
+                out.append(EntityDelta(id: id, kind: removed.entity.kind, change: .removed, path: removed.path,
+                                       fields: HistoryRules.difference(from: removed.entity.state, to: EntityState())))
+            case (let before?, let after?):
+                let fields = approvalsAligned(HistoryRules.difference(from: before.entity.state, to: after.entity.state),
+                                              from: before.entity.state, to: after.entity.state)
+                guard !fields.isEmpty else { continue }  // moved, or unchanged
+                out.append(EntityDelta(id: id, kind: after.entity.kind, change: .changed, path: after.path, fields: fields))
+            default:
+                continue
+            }
+        }
+        return out.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
+    }
+
+    /// Approvals compared as approvals, not by place: one inserted at the top is that approval
+    /// added, not every later one changing into the one before it.
+    static func approvalsAligned(_ fields: [FieldChange], timeline: Timeline, range: Set<ObjectID>) -> [FieldChange] {
+        guard fields.contains(where: { $0.path.hasPrefix("approvals[") }) else { return fields }
+        var start: EntityState?
+        var end: EntityState?
+        var seen = false
+        var previous: EntityState?
+        for event in timeline.events {
+            if range.contains(event.commit) {
+                if !seen { (start, seen) = (previous, true) }
+                end = event.type == .removed ? nil : event.state
+            }
+            previous = event.type == .removed ? nil : event.state
+        }
+        guard seen else { return fields }
+        return approvalsAligned(fields, from: start, to: end)
+    }
+
+    /// `fields` with the approvals' changes replaced by those of the approvals aligned from `start` to `end`.
+    static func approvalsAligned(_ fields: [FieldChange], from start: EntityState?, to end: EntityState?) -> [FieldChange] {
+        let isApproval = { (path: String) in path.hasPrefix("approvals[") }
+        guard let first = fields.firstIndex(where: { isApproval($0.path) }) else { return fields }
+        var out = fields.filter { !isApproval($0.path) }
+        out.insert(contentsOf: ListItems.changes("approvals", from: start, to: end), at: min(first, out.count))
+        return out
+    }
+
     /// Entities added, changed or removed by the commits of the change, with their net field changes.
-    static func deltas(_ history: History, range: Set<ObjectID>) -> [EntityDelta] {
+    static func deltas(_ history: History, range: Set<ObjectID>, timelines: Timelines? = nil) -> [EntityDelta] {
         var order: [String] = []
         var first: [String: (type: ChangeType, kind: String)] = [:]
         var last: [String: (type: ChangeType, path: String)] = [:]
@@ -180,10 +283,13 @@ public enum Reviewer {
             case (_, .removed): change = .removed
             default: change = .changed
             }
-            let fields = (fieldOrder[id] ?? []).compactMap { path -> FieldChange? in
+            var fields = (fieldOrder[id] ?? []).compactMap { path -> FieldChange? in
                 let old = oldValues[id]?[path] ?? nil
                 let new = newValues[id]?[path] ?? nil
                 return old == new ? nil : FieldChange(path: path, old: old, new: new)
+            }
+            if let timeline = timelines?.byID[id] {
+                fields = approvalsAligned(fields, timeline: timeline, range: range)
             }
             if change == .changed, fields.isEmpty { return nil } // moved or reverted
             return EntityDelta(id: id, kind: start.kind, change: change, path: end.path, fields: fields)

@@ -35,14 +35,84 @@ public enum ReviewRenderer {
         }
     }
 
-    public static func markdown(_ report: ReviewReport, links: Links = Links()) -> String {
+    /// The most a comment holds, in UTF-8 bytes: GitHub refuses a comment body over 65,536
+    /// characters (and posts nothing), so the comment stays well below that.
+    public static let commentLimit = 60_000
+
+    /// The comment; one that would pass `limit` is cut (`cut`), the summary and errors first.
+    public static func markdown(_ report: ReviewReport, links: Links = Links(), limit: Int = commentLimit) -> String {
+        let head = header(report)
+        let full = head + body(report, links: links)
+        return full.utf8.count <= limit ? full : cut(report, links: links, head: head, limit: limit)
+    }
+
+    /// The marker, the title and the summary line.
+    static func header(_ report: ReviewReport) -> String {
         var out = marker + "\n## Playbook review\n\n"
         let verdict = report.errors > 0 ? "❌" : (report.warnings > 0 ? "⚠️" : "✅")
         out += "\(verdict) **\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings"))** "
         out += "in \(count(report.changedFiles.count, "changed file", "changed files")) "
         out += "(`\(short(report.mergeBase?.description ?? report.base.description))`…`\(short(report.head.description))`, "
         out += "\(count(report.commits, "commit", "commits")))\n\n"
+        return out
+    }
 
+    /// A review too large for one comment: after the summary, a note saying what is left out and
+    /// where to see all of it, then the findings one a line (errors, then warnings, then notes)
+    /// and the entities, each as far as `limit` allows; no field changes and no base findings.
+    static func cut(_ report: ReviewReport, links: Links, head: String, limit: Int) -> String {
+        let reserve = 1_200  // the note and the headings
+        var room = max(0, limit - head.utf8.count - reserve)
+        func rank(_ severity: Severity) -> Int { severity == .error ? 0 : (severity == .warning ? 1 : 2) }
+        let ordered = report.findings.enumerated()
+            .sorted { (rank($0.element.severity), $0.offset) < (rank($1.element.severity), $1.offset) }.map(\.element)
+        var findings = ""
+        var shownFindings = 0
+        for finding in ordered {
+            let clipped = finding.message.count > 1_000 ? String(finding.message.prefix(1_000)) + "…" : finding.message
+            let entity = finding.entity.map { Inert.markdownCode($0) + " " } ?? ""
+            let line = "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` \(entity)"
+                + "[\(Inert.markdownCode(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(clipped))\n"
+            guard line.utf8.count <= room else { break }
+            room -= line.utf8.count
+            findings += line
+            shownFindings += 1
+        }
+        var entities = ""
+        var shownEntities = 0
+        let byEntity = Dictionary(grouping: report.findings) { $0.entity ?? "" }
+        let top = "| entity | kind | change | findings |\n| --- | --- | --- | --- |\n"
+        if !report.deltas.isEmpty, top.utf8.count < room {
+            room -= top.utf8.count
+            for delta in report.deltas {
+                let row = "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(tally(byEntity[delta.id] ?? [])) |\n"
+                guard row.utf8.count <= room else { break }
+                room -= row.utf8.count
+                entities += row
+                shownEntities += 1
+            }
+        }
+        var shown: [String] = []
+        if !report.findings.isEmpty {
+            shown.append("\(shownFindings) of \(count(report.findings.count, "finding", "findings")) (errors first)")
+        }
+        if !report.deltas.isEmpty {
+            shown.append("\(shownEntities) of \(count(report.deltas.count, "changed entity", "changed entities"))")
+        }
+        var out = head
+        out += "> ⚠️ **This review is too long for one comment** (GitHub takes at most 65,536 characters), so it is cut: "
+        out += "it shows \(shown.joined(separator: " and ")); the field changes"
+        out += report.existing.isEmpty ? "" : " and the \(count(report.existing.count, "finding", "findings")) already on the base"
+        out += " are left out. Every finding is in this run's annotations (`--format github`) and SARIF upload; "
+        out += "`playbook review --format text` with the same `--base` prints the whole review.\n\n"
+        if !findings.isEmpty { out += "### Findings\n\n" + findings + "\n" }
+        if !entities.isEmpty { out += "### Entities\n\n" + top + entities }
+        return out
+    }
+
+    /// Everything after the summary: the entity table, the findings, the base's findings, the field changes.
+    static func body(_ report: ReviewReport, links: Links) -> String {
+        var out = ""
         let byEntity = Dictionary(grouping: report.findings) { $0.entity ?? "" }
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n\n"

@@ -15,7 +15,9 @@ struct Review: ParsableCommand {
         the changed files against the whole playbook (overlaps with every other squad's work \
         included); and applies the rules only history can check to the change's commits: \
         statuses never move backwards, an experiment's primary metric and hypothesis are fixed \
-        once it has run, a concluded result is not edited without a note, ids are not reused.
+        once it has run, a concluded result is not edited without a note, ids are not reused. \
+        Where git merges base and head cleanly, the change is judged as merged: that merge is \
+        linted, and the history rules also judge what it brings to the base's tip.
 
         CI needs the full history (actions/checkout with fetch-depth: 0).
 
@@ -63,7 +65,9 @@ struct Review: ParsableCommand {
         }
         let baseID = try resolve(base, in: repository)
         let headID = try resolve(head, in: repository)
-        let workspace = try Workspace.locate(from: repository.workdir ?? cwd, configPath: nil)
+        // The playbook lint would read from this folder: the nearest .playbook.yml upwards (a
+        // playbook started with `playbook init growth` lives in growth/), else the repository top.
+        let workspace = try Workspace.locate(from: cwd, configPath: nil)
         let configuration = try configurationAt(headID, repository: repository, workspace: workspace)
         let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
                                                    workdir: repository.workdir)
@@ -75,6 +79,12 @@ struct Review: ParsableCommand {
             input = try reader.read(repository, base: baseID, head: headID)
         } catch {
             throw UsageError(description: error.description)
+        }
+        if input.headFiles.isEmpty, input.baseFiles.isEmpty {
+            // Nothing to review is a set-up mistake (run from the wrong folder), not a clean change.
+            let shown = roots.map { Inert.terminal($0 + "/") }.joined(separator: ", ")
+            throw UsageError(description: "no playbook files under \(shown) at the base or the head; review reads the playbook `lint` reads from this folder "
+                + "(the nearest .playbook.yml upwards, else the repository top): run it where the playbook's .playbook.yml is")
         }
         let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
         switch format {

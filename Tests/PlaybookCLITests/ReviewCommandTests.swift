@@ -107,11 +107,13 @@ final class ReviewCommandTests: XCTestCase {
     }
 
     func testReusingARemovedIDIsRefused() throws {
-        let (scratch, repository, base) = try start()
+        let (scratch, repository, _) = try start()
         try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/EXP-1.yml"))
         try repository.stage(paths: ["playbooks/EXP-1.yml"])
         clock += 3600
-        _ = try repository.commit(message: "drop EXP-1", author: Signature(name: "Ana", email: "ana@example.com", time: clock))
+        // Removed on the base: the change gives the retired id to a new experiment. (Removed and
+        // added back within the change, an id the base has is that entity changed: a move.)
+        let base = try repository.commit(message: "drop EXP-1", author: Signature(name: "Ana", email: "ana@example.com", time: clock)).description
         _ = try commit(repository, scratch, ["playbooks/new.yml": Self.experiment.replacing("Five-minute lesson", with: "Something else entirely")], "new experiment")
         let result = try review(scratch, base: base)
         XCTAssertEqual(result.status, 1)
@@ -224,6 +226,29 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
     }
 
+    /// Approvals are compared as approvals, not by place: one inserted at the top without a note
+    /// shifts the old one (note included) to approvals[1], which explains nothing.
+    func testAnApprovalWithoutANoteInsertedAtTheTopDoesNotExplainAResultEdit() throws {
+        let approved = Self.concluded + "approvals:\n  - {by: Lea Marx, role: growth council, date: 2026-11-17, note: go}\n"
+        let (scratch, repository, base) = try start(experiment: approved)
+        let edited = approved.replacing("lift: 0.03", with: "lift: 0.09")
+            .replacing("approvals:\n", with: "approvals:\n  - {by: Tom Berg, role: analyst, date: 2026-11-19}\n")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout)
+        XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("      approvals[0].by: — → Tom Berg\n      approvals[0].role: — → analyst\n      approvals[0].date: — → 2026-11-19\n"),
+                      "the inserted approval, not Lea Marx's turned into Tom Berg's: \(result.stdout)")
+        XCTAssertFalse(result.stdout.contains("Lea Marx"), result.stdout)
+
+        // The same insertion with a note is the approval the edit needs.
+        let (scratch2, repository2, base2) = try start(experiment: approved)
+        _ = try commit(repository2, scratch2, ["playbooks/EXP-1.yml": edited.replacing("date: 2026-11-19}", with: "date: 2026-11-19, note: recomputed on the full sample}")],
+                       "better lift, explained")
+        let accepted = try review(scratch2, base: base2)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout)
+    }
+
     /// The base's own changes, merged into the branch, are not the change's.
     func testMergingTheBaseIntoTheBranchDoesNotAddItsChanges() throws {
         let (scratch, _, _) = try start()
@@ -244,6 +269,32 @@ final class ReviewCommandTests: XCTestCase {
         let result = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-1"], result.stdout)
+    }
+
+    /// `playbook init growth` in an existing repository: the playbook and its .playbook.yml live in growth/.
+    func testAPlaybookInASubfolderIsReviewedAsLintReadsIt() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let base = try commit(repository, scratch, [
+            "README": "the app\n",
+            "growth/.playbook.yml": "roots: [playbooks]\n",
+            "growth/playbooks/metrics.yml": SmallPlaybook.metrics,
+            "growth/playbooks/squads/activation-emea.yml": SmallPlaybook.squad,
+            "growth/playbooks/HYP-1.yml": Self.hypothesis,
+        ], "start the playbook in growth/").description
+        _ = try commit(repository, scratch, ["growth/playbooks/HYP-1.yml": Self.hypothesis.replacing("squad: activation-emea", with: "squad: no-such-squad")],
+                       "move HYP-1 to a squad that does not exist")
+        let growth = scratch.url.appendingPathComponent("growth")
+        let lint = try CLI.run(["lint"], in: growth)
+        XCTAssertEqual(lint.status, 1, lint.stdout + lint.stderr)
+        let result = try CLI.run(["review", "--base", base, "--format", "text", "--today", "2026-11-20"], in: growth)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("Changed (1):\n  HYP-1 (Hypothesis) growth/playbooks/HYP-1.yml\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("growth/playbooks/HYP-1.yml:3:8: error:"), result.stdout)
+        // From the repository top, lint and review both read the default playbooks/ there: none, said plainly (not "no changes").
+        let fromTop = try CLI.run(["review", "--base", base, "--format", "markdown", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertEqual(fromTop.status, 2, fromTop.stdout + fromTop.stderr)
+        XCTAssertTrue(fromTop.stderr.contains("no playbook files under playbooks/ at the base or the head"), fromTop.stderr)
     }
 
     func testUnknownBaseExitsTwo() throws {

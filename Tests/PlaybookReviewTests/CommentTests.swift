@@ -155,6 +155,33 @@ final class CommentTests: XCTestCase {
         XCTAssertEqual(ReviewRenderer.message("ask @ana about #12 in `title: @ana`"),
                        "ask @\u{2060}ana about #\u{2060}12 in `title: @ana`")
     }
+
+    /// GitHub refuses a comment over 65,536 characters and the workflow then posts nothing: a
+    /// large review is cut below `commentLimit`, the summary and the errors first, and says what it left out.
+    func testAReviewTooLongForOneCommentIsCutSummaryAndErrorsFirst() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment()])
+        var backlog: [String: String?] = ["playbooks/a.yml": experiment().replacing("title: Shorter signup form", with: "title: Shorter signup form, two fields")]
+        for i in 100..<200 {
+            backlog["playbooks/HYP-0\(i).yml"] = "kind: Hypothesis\nid: HYP-0\(i)\nsquad: nope-\(i)\ntitle: Idea number \(i) about something\n"
+        }
+        let head = try s.commit(backlog)
+        var report = try s.review(base: base, head: head)
+        // A warning listed first, to see the errors put before it.
+        report.findings.insert(Finding(file: "playbooks/a.yml", line: 1, column: 1, rule: "experiment-stale", severity: .warning,
+                                       message: "a warning", entity: "EXP-0001"), at: 0)
+        XCTAssertGreaterThan(ReviewRenderer.header(report).utf8.count + ReviewRenderer.body(report, links: .init()).utf8.count, 65_536)
+        let comment = ReviewRenderer.markdown(report)
+        XCTAssertLessThanOrEqual(comment.utf8.count, ReviewRenderer.commentLimit)
+        XCTAssertTrue(comment.hasPrefix(ReviewRenderer.header(report) + "> ⚠️ **This review is too long for one comment**"), String(comment.prefix(600)))
+        let listed = comment.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
+        XCTAssertGreaterThan(listed.count, 100)
+        XCTAssertTrue(listed.allSatisfy { $0.contains("**error**") }, "errors first: the one warning is the one left out")
+        XCTAssertTrue(comment.contains("it shows \(listed.count) of \(report.findings.count) findings (errors first)"), String(comment.prefix(900)))
+        XCTAssertTrue(comment.contains("`playbook review --format text` with the same `--base` prints the whole review"))
+        XCTAssertFalse(comment.contains("Field changes"))
+        XCTAssertEqual(ReviewRenderer.markdown(report), comment, "stable, so a bot can update it in place")
+    }
 }
 
 /// Compares rendered output with a file under Goldens/; `UPDATE_GOLDENS=1 swift test` rewrites them.

@@ -67,6 +67,84 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(report.deltas.map(\.id), ["EXP-0001"])
     }
 
+    /// Commit 1 drops `status: concluded`, commit 2 writes `status: running`: judged against the
+    /// last status before it, not the neighbouring commit (which had none).
+    func testAStatusMovedBackOverTwoCommitsIsAHistoryFinding() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment(status: "concluded")])
+        _ = try s.commit(["playbooks/a.yml": experiment(status: "concluded").replacing("status: concluded\n", with: "")])
+        let head = try s.commit(["playbooks/a.yml": experiment(status: "running")])
+        let report = try s.review(base: base, head: head)
+        let regressions = report.findings.filter { $0.rule == LintRuleID.historyStatusRegression }
+        XCTAssertEqual(regressions.map(\.message), ["EXP-0001 moves back from concluded to running in \(head.description.prefix(8)); "
+                                                    + "statuses only move forward (start a new experiment instead)"])
+        XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "status", old: "concluded", new: "running")])
+    }
+
+    /// A move done as two commits (delete, then add elsewhere, as GitHub's web editor does): the
+    /// id is at the base and at the head, so the entity changed; it is no reuse, and is judged as a change.
+    func testAMoveDoneAsDeleteThenAddIsAChangeNotAReuse() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment()])
+        _ = try s.commit(["playbooks/a.yml": nil])
+        let head = try s.commit(["playbooks/2026/a.yml": experiment().replacing("title: Shorter signup form", with: "title: Shorter signup form (v2)")])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(report.findings.filter { $0.rule.hasPrefix("history-") }, [], "\(report.findings)")
+        XCTAssertEqual(report.deltas.map(\.change), [.changed])
+        XCTAssertEqual(report.deltas.first?.fields, [FieldChange(path: "title", old: "Shorter signup form", new: "Shorter signup form (v2)")])
+
+        // The same move taking a concluded experiment back to running is a move back.
+        let t = try ScratchChange(for: self)
+        let concluded = try t.commit(["playbooks/a.yml": experiment(status: "concluded")])
+        _ = try t.commit(["playbooks/a.yml": nil])
+        let reopened = try t.commit(["playbooks/2026/a.yml": experiment(status: "running")])
+        let regression = try t.review(base: concluded, head: reopened).findings.filter { $0.rule.hasPrefix("history-") }
+        XCTAssertEqual(regression.map(\.rule), [LintRuleID.historyStatusRegression], "\(regression)")
+    }
+
+    /// The base fixes a problem in a file the change also edits, and git merges both cleanly: the
+    /// change is linted as merged (GitHub's test merge), not as the branch's stale copy.
+    func testAChangeIsLintedOnItsCleanMergeWithTheBase() throws {
+        let s = try ScratchChange(for: self)
+        let root = try s.commit(["playbooks/a.yml": experiment() + "colour: blue\n"])
+        let mine = try s.commit(["playbooks/a.yml": experiment().replacing("title: Shorter signup form", with: "title: Three-field signup form") + "colour: blue\n"])
+        let theirs = try s.commit(["playbooks/a.yml": experiment()], parents: [root], updateHead: false)
+        XCTAssertTrue(try s.review(base: root, head: mine).existing.contains { $0.message.contains("colour") }, "the unknown key, as the branch has it")
+        let report = try s.review(base: theirs, head: mine)
+        XCTAssertFalse((report.findings + report.existing).contains { $0.message.contains("colour") }, "\(report.findings)")
+        XCTAssertEqual(report.changedFiles, ["playbooks/a.yml"])
+    }
+
+    /// The branch changes a draft's primary metric; the base has launched it meanwhile. On the
+    /// branch's own line the experiment never ran; merged, the change edits a running experiment.
+    func testAChangeToWhatTheBaseHasSinceLaunchedIsJudgedOnTheMerge() throws {
+        let s = try ScratchChange(for: self)
+        let draft = experiment() + "start: 2026-07-04\nend: 2026-07-30\n"
+        let root = try s.commit(["playbooks/a.yml": draft])
+        let mine = try s.commit(["playbooks/a.yml": draft.replacing("primary: signup-rate", with: "primary: weekly-active-learners")])
+        let theirs = try s.commit(["playbooks/a.yml": draft.replacing("status: draft", with: "status: running")], parents: [root], updateHead: false)
+        let locked = try s.review(base: theirs, head: mine).findings.filter { $0.rule == LintRuleID.historyLockedField }
+        XCTAssertEqual(locked.map(\.message), ["EXP-0001 changes its primary metric from signup-rate to weekly-active-learners once merged "
+                                               + "into the base after it has run; that is deciding what to test after seeing the data"])
+    }
+
+    /// The branch pauses EXP-0001, then merges the base (which concluded it) keeping its own
+    /// "paused": that merge only brings the base's commits, yet merging the change moves
+    /// EXP-0001 back from concluded to paused.
+    func testAMergeOfTheBaseThatUndoesItsChangeIsJudgedOnTheMerge() throws {
+        let s = try ScratchChange(for: self)
+        let root = try s.commit(["playbooks/a.yml": experiment(status: "running")])
+        let mine = try s.commit(["playbooks/a.yml": experiment(status: "paused")])
+        let theirs = try s.commit(["playbooks/a.yml": experiment(status: "concluded")], parents: [root], updateHead: false)
+        let merge = try s.commit(["playbooks/a.yml": experiment(status: "paused")], parents: [mine, theirs])
+        let report = try s.review(base: theirs, head: merge)
+        let regressions = report.findings.filter { $0.rule == LintRuleID.historyStatusRegression }
+        XCTAssertEqual(regressions.map(\.message), ["EXP-0001 moves back from concluded to paused once merged into the base; "
+                                                    + "statuses only move forward (start a new experiment instead)"])
+        // The entities listed are what the merge changes on the base, not the branch's own line.
+        XCTAssertEqual(report.deltas.map(\.fields), [[FieldChange(path: "status", old: "concluded", new: "paused")]])
+    }
+
     func testMergingTheBaseIntoTheChangeBringsNoneOfTheBasesCommits() throws {
         let s = try ScratchChange(for: self)
         let root = try s.commit(["playbooks/a.yml": experiment()])
