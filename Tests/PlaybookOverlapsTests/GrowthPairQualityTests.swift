@@ -342,9 +342,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// of the same event, and two look-alikes: 3 `opposite`, 2 of each other kind, and 5 siblings, another change of the
     /// same product toward the same outcome), before it changed any rule. Main's rules (`b699f24`): 7 of 20 rewordings found, 7 of 20
     /// look-alikes flagged (all five siblings, the QR codes taken off the card, the reorder for students), 25 other pairs (each
-    /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged), the floors.
+    /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged). With `dupq37`'s reading of a
+    /// person's own phone as no platform ("ping customers … so they add the virtual card to their phone"): 8, 7 and 24, the floors.
     func testDupq36PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 7, flagged: 7, strays: 25, wordsFlagged: 7)
+        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 8, flagged: 7, strays: 24, wordsFlagged: 7)
     }
 
     /// The pairs `dupq37` wrote (`Data/dupq37-pairs.tsv`: 18 ideas of 18 products no other set uses, each a rewording by
@@ -353,9 +354,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// "their phone" or "their mobile" that names no platform), most under another metric id of the same event, and a
     /// look-alike: 3 `opposite`, 2 of each other kind, and 3 siblings), before it changed any rule. Main's rules (`57f5f4e`):
     /// 14 of 18 rewordings found, 3 of 18 look-alikes flagged (two siblings, the fee shown at checkout), 7 other pairs (words
-    /// only 5 flagged), the floors.
+    /// only 5 flagged). With people who do not pay read as the free plan ("people using the app without paying"): 15, 3 and 6,
+    /// the floors.
     func testDupq37PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 14, flagged: 3, strays: 7, wordsFlagged: 5)
+        try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 15, flagged: 3, strays: 6, wordsFlagged: 5)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
