@@ -144,8 +144,10 @@ final class GrowthPairQualityTests: XCTestCase {
         // durations, times of day and shares of `dupq16` (`StatedMeasures.swift`: "from the evening to
         // breakfast time" goes with 8 am instead of 7 pm; no knob, every set takes it left out): F1 0.948, 46,
         // 0 and 13. With the compounds of `dupq23` ("password-free" says without a password): F1 0.959, 47, 0 and 13.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.955)
-        XCTAssertGreaterThanOrEqual(q.found, 47, "rewordings found")
+        // With `dupq37`'s listing page that meets search results ("… on the listing page" / "… in search results"):
+        // F1 0.970, 48, 0 and 13.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.965)
+        XCTAssertGreaterThanOrEqual(q.found, 48, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
     }
@@ -354,10 +356,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// "their phone" or "their mobile" that names no platform), most under another metric id of the same event, and a
     /// look-alike: 3 `opposite`, 2 of each other kind, and 3 siblings), before it changed any rule. Main's rules (`57f5f4e`):
     /// 14 of 18 rewordings found, 3 of 18 look-alikes flagged (two siblings, the fee shown at checkout), 7 other pairs (words
-    /// only 5 flagged). With people who do not pay read as the free plan ("people using the app without paying"): 15, 3 and 6,
-    /// the floors.
+    /// only 5 flagged). With people who do not pay read as the free plan ("people using the app without paying"): 15, 3 and 6;
+    /// with a comparison with another way of doing it read as no direction ("priced lower than buying each separately"):
+    /// 16, 3 and 5, the floors (in-sample: both rules were read from this set's misses).
     func testDupq37PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 15, flagged: 3, strays: 6, wordsFlagged: 5)
+        try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 16, flagged: 3, strays: 5, wordsFlagged: 5)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
