@@ -161,9 +161,11 @@ struct Facets: Sendable, Hashable {
     /// the home screen and still differs from the settings or the pricing page. One way only: a home
     /// screen does not take on a dashboard's meetings. (A returning customer meeting active and lapsed
     /// ones was tried: no seen verdict moved, and on a generated playbook of 8,000 files 291 notes that
-    /// told "lapsed" from "returning" users apart became 158 more duplicates.)
+    /// told "lapsed" from "returning" users apart became 158 more duplicates.) A listing page is a list of
+    /// results, as search results are ("bigger product images on the listing page" / "… in search results"),
+    /// and still differs from the product page, the cart or the home screen.
     static let alsoMeets: [Facet: [String: [String: [String]]]] = [
-        .surface: ["page": ["dashboard": ["home"]]],
+        .surface: ["page": ["dashboard": ["home"], "listing": ["search"]]],
     ]
 
     /// `Facet.allCases` in order, sorted once.
@@ -391,7 +393,7 @@ struct Facets: Sendable, Hashable {
             "google home": ["device": "speaker", "assistant": "google"],
             // A number to ring or text is no device.
             "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:],
-        ],
+        ].merging(ownDevices, uniquingKeysWith: { first, _ in first }),
         .region: [
             "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],
             "southeast asia": ["region": "apac"], "south east asia": ["region": "apac"], "oceania": ["region": "apac"],
@@ -455,6 +457,10 @@ struct Facets: Sendable, Hashable {
             "adolesc": ["age": "teen"], "high school": ["age": "teen"], "secondary school": ["age": "teen"], "adult": ["age": "adult"],
             "grown up": ["age": "adult"],
             "never ordered": ["purchase": "none"], "never purchased": ["purchase": "none"], "yet to buy": ["purchase": "none"],
+            // People who do not pay ("using the app without paying", "who have never paid", "who don't pay") are
+            // on the free plan: the denial is read with the word it denies, not "pay" alone (the paid plan).
+            "without pay": ["plan": "free"], "not pay": ["plan": "free"], "never pay": ["plan": "free"], "t pay": ["plan": "free"],
+            "not paid": ["plan": "free"], "never paid": ["plan": "free"], "t paid": ["plan": "free"], "yet to pay": ["plan": "free"],
             "past buyer": ["purchase": "buyer"], "ordered before": ["purchase": "buyer"],
         ],
     ]
@@ -524,6 +530,18 @@ struct Facets: Sendable, Hashable {
             "never bought": ["purchase": "none"], "bought": ["purchase": "buyer"], "buyer": ["purchase": "buyer"],
         ],
     ]
+
+    /// A person's own phone ("a code sent to their phone", "point your phone at the box", "the patient's mobile",
+    /// "people's phones"): where a message lands or what someone holds, not a platform the change is built for, so
+    /// it names none (a look-alike that moves the change to a platform names it: "… in the Android app", "… on the
+    /// iPad"). "'s" is a word of its own ("s") once the apostrophe splits it.
+    static let ownDevices: [String: [String: String]] = {
+        var out: [String: [String: String]] = [:]
+        for owner in ["their", "your", "his", "her", "my", "s", "own"] {
+            for device in ["phone", "mobile", "smartphone", "handset"] { out["\(owner) \(device)"] = [:] }
+        }
+        return out
+    }()
 
     /// Markets: a country names its region too, so "Brazil" meets "LATAM" but not "Mexico".
     static let regions: [String: [String: String]] = {

@@ -205,8 +205,11 @@ public struct ChangeDirection: Sendable, Hashable {
             let role = kind.contains(.role) ? Self.roles[stem] : nil
             // "More than 50 employees", "baskets above £40": a bound, not more of anything nor a place.
             // ("Sooner than we do today", "earlier than competitors" compare with what is done now: a change.)
+            // "Priced lower than buying each separately", "cheaper than paying for both": compared with another way of
+            // doing it (a verb in -ing after "than"), a property of the offer, as a bound is, not a change from today.
             let bounding = role != nil && ((index + 1 < stems.count && stems[index + 1] == "than"
-                    && (numberAfter[index + 1] || (index + 2 < written.count && Self.isNumber(written[index + 2]))))
+                    && (numberAfter[index + 1] || (index + 2 < written.count
+                        && (Self.isNumber(written[index + 2]) || Self.isVerbInIng(written[index + 2])))))
                 || (Self.boundsBeforeANumber.contains(stem)
                     && (numberAfter[index] || (index + 1 < written.count && Self.isNumber(written[index + 1])))))
             if stem == "first", Self.seenFirst(stems, at: index, joined: joined) { placesFirstSeen = true }
@@ -695,6 +698,13 @@ public struct ChangeDirection: Sendable, Hashable {
     static func isNumber(_ word: String) -> Bool {
         (word.first.map { $0.isASCII && $0.isNumber } ?? false) || (!multiples.contains(word.lowercased()) && Lexicon.numberWords[word.lowercased()] != nil)
     }
+    /// Whether a word as written reads as a verb in -ing ("buying", "paying", "opening"): not a thing ("nothing",
+    /// "something") nor a time of day ("evening", "morning").
+    static func isVerbInIng(_ word: String) -> Bool {
+        let lower = word.lowercased()
+        return lower.count > 5 && lower.hasSuffix("ing") && !lower.hasSuffix("thing") && !["evening", "morning"].contains(lower)
+    }
+
     /// Number words that say a share or a multiple, not a count ("instead of half").
     static let multiples: Set<String> = ["half", "double", "twice", "once"]
 

@@ -22,11 +22,49 @@ final class FacetOverlapTests: XCTestCase {
         XCTAssertEqual(differences("a banner on the home screen", "a banner on the settings page", [.surface]), ["surface (home / settings)"])
     }
 
+    /// A listing page is a list of results, as search results are: "bigger product images on the listing page" and
+    /// "… in search results" are one surface (held-out P141 had read `surface (listing / search)`); a listing still
+    /// differs from a product page, and search results from the home screen.
+    func testAListingPageMeetsSearchResults() {
+        XCTAssertEqual(differences("increase product image size on the listing page", "make item pictures bigger in search results", [.surface]), [])
+        XCTAssertEqual(differences("a badge on the listing page", "a badge on the product page", [.surface]), ["surface (listing / product)"])
+        XCTAssertEqual(differences("a badge in search results", "a badge on the home screen", [.surface]), ["surface (search / home)"])
+    }
+
     /// Only the values `alsoMeets` names overlap: returning, lapsed, active and new customers stay apart.
     func testOtherStagesStayApart() {
         XCTAssertEqual(differences("returning users", "lapsed users", [.segment]), ["segment (returning / lapsed)"])
         XCTAssertEqual(differences("returning renters", "new renters", [.segment]), ["segment (returning / new)"])
         XCTAssertEqual(differences("loyal customers", "new customers", [.segment]), ["segment (active / new)"])
+    }
+
+    /// A person's own phone is where a message lands or what they hold, not a platform the change is built for
+    /// ("a code sent to their phone", "the patient's mobile", "point your phone at the box"): it names none, so a
+    /// rewording that says so is no longer `platform (– / phone)` against an idea that names no platform (dupq36's
+    /// eSIM prompt "pushed to their phone", fresh9's "snap your burner" with "your phone"). A phone, the iPhone app
+    /// or a mobile app is still a platform, and a look-alike that moves the change to one still names it.
+    func testAPersonsOwnPhoneNamesNoPlatform() {
+        for text in ["unlock the car with a code sent to their phone", "send a text to the patient's phone two weeks before",
+                     "point your phone at the box to reorder", "message them on their mobile", "the map on people's phones"] {
+            XCTAssertNil(read(text, [.platform]).values[.platform], text)
+        }
+        XCTAssertEqual(read("book a lesson on a phone", [.platform]).values[.platform]?["device"]?.keys.sorted(), ["phone"])
+        XCTAssertEqual(read("a reorder button in the iPhone app", [.platform]).values[.platform]?["os"]?.keys.sorted(), ["ios"])
+        let own = read("send a reorder link to their phone", [.platform])
+        let android = read("send a reorder link to their phone in the Android app", [.platform])
+        XCTAssertEqual(Facets.namedOnOneSide(own, android).map { "\($0.0.rawValue) (\($0.1))" }, ["platform (– / android)"])
+    }
+
+    /// People who do not pay are on the free plan: "using the app without paying", "who have never paid", "who
+    /// don't pay" read the denial with the word it denies (before, "pay" alone read the paid plan, so dupq37's
+    /// "people using the app without paying" was `segment (free / paid)` against "learners on the free plan").
+    func testPeopleWhoDoNotPayAreOnTheFreePlan() {
+        XCTAssertEqual(differences("people using the app without paying", "learners on the free plan", [.segment]), [])
+        XCTAssertEqual(differences("members who have never paid", "free users", [.segment]), [])
+        XCTAssertEqual(differences("readers who don't pay", "readers on the free tier", [.segment]), [])
+        XCTAssertEqual(differences("people using the app without paying", "learners on the paid plan", [.segment]),
+                       ["segment (free / paid)"])
+        XCTAssertEqual(differences("paying members", "free members", [.segment]), ["segment (paid / free)"])
     }
 
     /// Childhood's bands are audiences of their own: the under-fives ("toddlers", "preschoolers", "little ones",

@@ -144,8 +144,10 @@ final class GrowthPairQualityTests: XCTestCase {
         // durations, times of day and shares of `dupq16` (`StatedMeasures.swift`: "from the evening to
         // breakfast time" goes with 8 am instead of 7 pm; no knob, every set takes it left out): F1 0.948, 46,
         // 0 and 13. With the compounds of `dupq23` ("password-free" says without a password): F1 0.959, 47, 0 and 13.
-        XCTAssertGreaterThanOrEqual(q.f1, 0.955)
-        XCTAssertGreaterThanOrEqual(q.found, 47, "rewordings found")
+        // With `dupq37`'s listing page that meets search results ("… on the listing page" / "… in search results"):
+        // F1 0.970, 48, 0 and 13.
+        XCTAssertGreaterThanOrEqual(q.f1, 0.965)
+        XCTAssertGreaterThanOrEqual(q.found, 48, "rewordings found")
         XCTAssertLessThanOrEqual(q.flagged, 0, "look-alikes flagged")
         XCTAssertLessThanOrEqual(strays.count, 13, "other pairs of different ideas called duplicates")
     }
@@ -342,9 +344,23 @@ final class GrowthPairQualityTests: XCTestCase {
     /// of the same event, and two look-alikes: 3 `opposite`, 2 of each other kind, and 5 siblings, another change of the
     /// same product toward the same outcome), before it changed any rule. Main's rules (`b699f24`): 7 of 20 rewordings found, 7 of 20
     /// look-alikes flagged (all five siblings, the QR codes taken off the card, the reorder for students), 25 other pairs (each
-    /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged), the floors.
+    /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged). With `dupq37`'s reading of a
+    /// person's own phone as no platform ("ping customers … so they add the virtual card to their phone"): 8, 7 and 24, the floors.
     func testDupq36PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 7, flagged: 7, strays: 25, wordsFlagged: 7)
+        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 8, flagged: 7, strays: 24, wordsFlagged: 7)
+    }
+
+    /// The pairs `dupq37` wrote (`Data/dupq37-pairs.tsv`: 18 ideas of 18 products no other set uses, each a rewording by
+    /// another squad sharing almost no content word of the idea's title and change (nouns said another way, orders / baskets,
+    /// employees / staff, "included" / "covers everything"; a place said two ways, "first" / "lead with" / "at the top";
+    /// "their phone" or "their mobile" that names no platform), most under another metric id of the same event, and a
+    /// look-alike: 3 `opposite`, 2 of each other kind, and 3 siblings), before it changed any rule. Main's rules (`57f5f4e`):
+    /// 14 of 18 rewordings found, 3 of 18 look-alikes flagged (two siblings, the fee shown at checkout), 7 other pairs (words
+    /// only 5 flagged). With people who do not pay read as the free plan ("people using the app without paying"): 15, 3 and 6;
+    /// with a comparison with another way of doing it read as no direction ("priced lower than buying each separately"):
+    /// 16, 3 and 5, the floors (in-sample: both rules were read from this set's misses).
+    func testDupq37PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 16, flagged: 3, strays: 5, wordsFlagged: 5)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
@@ -415,7 +431,8 @@ final class GrowthPairTuningTests: XCTestCase {
         // wrote before reading age bands, denials of what the other removes, amounts as written and places of sale, "dupq34" those
         // `dupq34` wrote before changing any rule (rewordings sharing at most two content words with their idea), "dupq35" those
         // the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …), "dupq36" those `dupq36` wrote before changing any rule
-        // (two rewordings and two look-alikes an idea, some of them siblings). The blind sets (fresh11 and later) are not among them.
+        // (two rewordings and two look-alikes an idea, some of them siblings), "dupq37" those `dupq37` wrote before changing any rule
+        // (rewordings with almost no shared words: synonyms of nouns, placement said two ways, "their phone"). The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
@@ -423,7 +440,7 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
                      "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
                      "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
-                     "dupq36": "dupq36-pairs.tsv"]
+                     "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]

@@ -299,6 +299,20 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(ChangeDirection.added(direction("send fewer reminders to new members"), direction("send reminders to new members")), "fewer / –")
     }
 
+    /// A direction word that "than" and a verb in -ing follow compares the offer with another way of doing it ("a kit
+    /// priced lower than buying each separately", "cheaper than paying for both"): a property of the offer, as a bound
+    /// is, not a change from today. It had read `direction (– / lower)` against "a starter bundle at 15% off" (dupq37).
+    /// "Than" before anything else, "nothing" or a time of day included, is read as before.
+    func testAComparisonWithAnotherWayOfDoingItIsNoDirection() {
+        let lowerThanBuying = direction("a kit with the pole, spool and string priced lower than buying each separately")
+        XCTAssertEqual(lowerThanBuying.down[.bound], "lower")
+        XCTAssertNil(lowerThanBuying.down[.amount])
+        XCTAssertNil(ChangeDirection.added(direction("offer a starter bundle of rod, reel and line at 15% off"), lowerThanBuying))
+        XCTAssertNil(direction("set the price lower than nothing").down[.bound])
+        XCTAssertNil(direction("send the reminder earlier than evening").up[.bound])
+        XCTAssertEqual(opposition("lower the price of the bundle", "raise the price of the bundle"), "lower / raise")
+    }
+
     /// After an adding or showing word, a comparative says which way the change goes: "show fewer ads" is fewer,
     /// not "show" and "fewer" both ways (which said no direction, as "add X and remove Y" does), so it opposes
     /// "show more ads".
