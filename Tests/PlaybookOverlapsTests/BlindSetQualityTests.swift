@@ -240,7 +240,7 @@ final class Fresh12QualityTests: XCTestCase {
 /// measured once, 2026-12-02): 32, 5 and 30. Only these totals were read.
 final class Fresh13QualityTests: XCTestCase {
     func testThirteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh13-pairs.tsv", found: 32, flagged: 5, strays: 30, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 5, strays: 29, wordsFlagged: 14)
     }
 }
 
