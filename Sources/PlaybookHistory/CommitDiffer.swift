@@ -13,6 +13,16 @@ struct ChangedFile: Sendable {
     /// For a merge's file: the author of the side commit that made the version the merge holds,
     /// when not the merge's own (`MergeCredits`); nil credits the commit's author.
     var credit: Person?
+    /// For a merge's file read with all parents that equals no parent's version (both lines edited
+    /// it): the versions of the sides that changed it since they forked, to tell the values each
+    /// side brought from those the merge made itself.
+    var sides: [MergeSide] = []
+}
+
+/// A merged side's version of a file and the version the two lines forked from (nil: not there then).
+struct MergeSide: Sendable {
+    var blob: ObjectID
+    var fork: ObjectID?
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -61,11 +71,11 @@ struct CommitDiffer {
     static func changedFiles(
         _ repository: Repository, reader: TreeReader, for info: CommitInfo, parentTree: ObjectID?, roots: [String],
         mode: WalkMode
-    ) throws -> [(change: FileChange, inherited: Bool)] {
+    ) throws -> [(change: FileChange, inherited: Bool, sides: [MergeSide])] {
         // (A committed symbolic link is no file of the playbook: lint reports it, and its target is never read.)
         let changes = try reader.changedFiles(
             from: parentTree, to: info.tree, under: roots, include: isPlaybookFile).compactMap(\.filesOnly)
-        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false) } }
+        guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false, []) } }
         var others: [(parent: ObjectID, tree: ObjectID)] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {
             others.append((parent, try repository.commitInfo(parent).tree))
@@ -80,14 +90,22 @@ struct CommitDiffer {
             return tree
         }
         return try changes.map { change in
-            for other in others where try repository.blobID(inTree: other.tree, path: change.path) == change.newBlob {
-                // Without a fork point to compare with (unrelated or missing history), the side is credited.
-                guard let fork = forkTree(of: other.parent),
-                      try repository.blobID(inTree: fork, path: change.path) == change.newBlob else {
-                    return (change, true)
+            var sides: [MergeSide] = []
+            for other in others {
+                let sideBlob = try repository.blobID(inTree: other.tree, path: change.path)
+                let fork = forkTree(of: other.parent)
+                let forkBlob = try fork.flatMap { try repository.blobID(inTree: $0, path: change.path) }
+                if sideBlob == change.newBlob {
+                    // Without a fork point to compare with (unrelated or missing history), the side is credited.
+                    guard fork != nil, forkBlob == change.newBlob else { return (change, true, []) }
+                    continue
+                }
+                // A side that changed the file too, into another version than the merge's.
+                if let sideBlob, sideBlob != change.oldBlob, fork == nil || forkBlob != sideBlob {
+                    sides.append(MergeSide(blob: sideBlob, fork: forkBlob))
                 }
             }
-            return (change, false)
+            return (change, false, sides)
         }
     }
 
@@ -101,6 +119,8 @@ struct CommitDiffer {
         // A merge's files made on the merged side, by who made them.
         var credits: [String: Person] = [:]
         for changed in changes { if let credit = changed.credit { credits[changed.change.path] = credit } }
+        var sides: [String: [MergeSide]] = [:]
+        for changed in changes where !changed.sides.isEmpty { sides[changed.change.path] = changed.sides }
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
         // Which ids each readable changed file held before and holds after.
@@ -208,9 +228,11 @@ struct CommitDiffer {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
                 if fields.isEmpty && !moved { continue }
+                let inherited = try inheritedPaths.contains(new.path)
+                    || (!moved && madeOnSides(id, fields, sides: sides[new.path], path: new.path))
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path),
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inherited,
                     author: credits[new.path]))
             } else {
                 entityChanges.append(EntityChange(
@@ -256,7 +278,35 @@ struct CommitDiffer {
         guard !fields.isEmpty else { return .some(nil) }
         return try makeRecord(for: info, changes: [EntityChange(
             entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
-            inherited: changed.inherited, author: changed.credit)], notes: [], mainLine: mainLine)
+            inherited: changed.inherited || madeOnSides(id, fields, sides: changed.sides, path: change.path),
+            author: changed.credit)], notes: [], mainLine: mainLine)
+    }
+
+    /// Whether every field a merge changed (against its first parent) holds the value a merged side
+    /// gave it: that side's version has the value and the version the lines forked from does not.
+    /// Both lines edited the file, so the merge equals neither parent's version, yet the side's
+    /// commits are the events of those values, as for a file the merge took whole from a side;
+    /// a value no side had (a conflict resolved by hand) keeps the change the merge's own.
+    private mutating func madeOnSides(_ id: String, _ fields: [FieldChange], sides: [MergeSide]?, path: String) throws -> Bool {
+        guard let sides, !sides.isEmpty, !fields.isEmpty else { return false }
+        var versions: [(side: [String: FieldValue], fork: [String: FieldValue])] = []
+        for side in sides {
+            guard let values = try values(of: id, in: side.blob, path: path) else { continue }
+            versions.append((values, try side.fork.flatMap { try self.values(of: id, in: $0, path: path) } ?? [:]))
+        }
+        return fields.allSatisfy { field in
+            versions.contains { $0.side[field.path] == field.newValue && $0.fork[field.path] != field.newValue }
+        }
+    }
+
+    /// An entity's values by field path (a repeated path reads as its last value) in a file version;
+    /// nil when the version does not parse or does not define the id.
+    private mutating func values(of id: String, in blob: ObjectID, path: String) throws -> [String: FieldValue]? {
+        guard case .entities(let entities, _) = try parsed(blob, path: path, remember: false),
+              let entity = entities.last(where: { $0.id == id }) else { return nil }
+        var values: [String: FieldValue] = [:]
+        for field in entity.fields.all { values[field.path] = field.value }
+        return values
     }
 
     private func makeRecord(for info: CommitInfo, changes: [EntityChange], notes: [HistoryNote], mainLine: Bool) throws -> CommitRecord {

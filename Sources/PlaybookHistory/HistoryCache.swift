@@ -64,7 +64,9 @@ public enum HistoryCache {
     /// Version 8: a change line ends with the change's own author (a merge's change, credited to
     /// the side commit that made the file's version), "-" "-" for the commit's author; a `located`
     /// line of an id in more than one file names the file the history follows first.
-    static let header = "playbook-history-cache 8"
+    /// Version 9: the same lines; with all parents, a merge's change to a file both lines edited is
+    /// inherited when every value it changed came from a merged side.
+    static let header = "playbook-history-cache 9"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -109,10 +109,10 @@ final class TreeComparisons: @unchecked Sendable {
         for job in jobs {
             let result: Result<[ChangedFile], HistoryError>
             do {
-                let changes: [(change: FileChange, inherited: Bool)]
+                let changes: [(change: FileChange, inherited: Bool, sides: [MergeSide])]
                 if mode == .firstParent, let known = early[job.commit.id], known.tree == job.commit.tree,
                    known.parentTree == job.parentTree {
-                    changes = known.changes.map { ($0, false) }
+                    changes = known.changes.map { ($0, false, []) }
                 } else {
                     changes = try CommitDiffer.changedFiles(
                         repository, reader: reader, for: job.commit, parentTree: job.parentTree, roots: roots, mode: mode)
@@ -126,8 +126,8 @@ final class TreeComparisons: @unchecked Sendable {
                     if sideCommits == nil { sideCommits = CommitReader(repository: repository) }
                     credits = MergeCredits(repository: repository, merge: job.commit, trees: reader, commits: sideCommits!)
                 }
-                result = .success(changes.map { change, inherited in
-                    var file = ChangedFile(change: change, inherited: inherited)
+                result = .success(changes.map { change, inherited, sides in
+                    var file = ChangedFile(change: change, inherited: inherited, sides: sides)
                     file.credit = credits?.author(of: change.path, version: change.newBlob)
                     guard let blob = change.newBlob else { return file }
                     switch share {

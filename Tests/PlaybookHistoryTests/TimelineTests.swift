@@ -315,6 +315,41 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// Both lines edited the file, so the merge holds neither parent's version: the values the
+    /// side brought are the side commits' events (the merge is not listed again as their change);
+    /// a value no parent had (a conflict resolved by hand) is the merge's own. A cached read agrees.
+    func testAMergeOfAFileBothLinesEditedListsOnlyWhatTheMergeMadeItself() throws {
+        let s = try ScratchHistory(for: self)
+        let e = "playbooks/e.yml", f = "playbooks/f.yml"
+        let base = try s.commit([e: experiment(status: "draft"), f: experiment("EXP-0002", status: "draft")])
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        let side = try s.commit([e: experiment(status: "running", extra: "start: 2026-07-03"),
+                                 f: experiment("EXP-0002", status: "ready")], author: bob, parents: [base], updateHead: false)
+        let main = try s.commit([e: experiment(status: "draft", extra: "owner: ada"),
+                                 f: experiment("EXP-0002", status: "draft", extra: "owner: ada")])
+        // e: the side's status and start beside the main line's owner; f: a status neither line had.
+        let merge = try s.commit([e: experiment(status: "running", extra: "start: 2026-07-03\nowner: ada"),
+                                  f: experiment("EXP-0002", status: "running", extra: "owner: ada")],
+                                 parents: [main, side], message: "merge")
+        let cache = HistoryReader.defaultCacheFile(for: s.repository, mode: .allParents)
+        for pass in ["read", "cached"] {
+            let history = try read(s, mode: .allParents, cache: cache)
+            XCTAssertEqual(history.commitsRead == 0, pass == "cached")
+            let all = Timelines(history)
+            XCTAssertEqual(Set(try XCTUnwrap(all["EXP-0001"]?.ownEvents.map(\.commit))), [base, side, main], pass)
+            // The merge still carries the side's values onto the main line.
+            let carried = try XCTUnwrap(all["EXP-0001"]?.mainLineEvents.last)
+            XCTAssertEqual(carried.commit, merge, pass)
+            XCTAssertEqual(carried.state["status"], "running", pass)
+            XCTAssertEqual(carried.state["owner"], "ada", pass)
+            XCTAssertEqual(Set(try XCTUnwrap(all["EXP-0002"]?.ownEvents.map(\.commit))), [base, side, main, merge], pass)
+        }
+        // The first-parent walk, as before: the merge is the main line's event of both.
+        let firstParent = Timelines(try read(s))
+        XCTAssertEqual(firstParent["EXP-0001"]?.events.map(\.commit), [base, main, merge])
+        XCTAssertEqual(firstParent["EXP-0001"]?.events.last?.author, ScratchHistory.ada, "the merge made this version")
+    }
+
     func testAMergeThatTakesBackAFileTheSideNeverChangedIsTheMergesOwnChange() throws {
         let s = try ScratchHistory(for: self)
         let a = "playbooks/a.yml", b = "playbooks/b.yml"
