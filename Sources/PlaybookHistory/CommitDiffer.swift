@@ -93,6 +93,8 @@ struct CommitDiffer {
             var sides: [MergeSide] = []
             for other in others {
                 let sideBlob = try repository.blobID(inTree: other.tree, path: change.path)
+                // A side whose version is the first parent's brought nothing to this file.
+                guard sideBlob == change.newBlob || (sideBlob != nil && sideBlob != change.oldBlob) else { continue }
                 let fork = forkTree(of: other.parent)
                 let forkBlob = try fork.flatMap { try repository.blobID(inTree: $0, path: change.path) }
                 if sideBlob == change.newBlob {
@@ -101,7 +103,7 @@ struct CommitDiffer {
                     continue
                 }
                 // A side that changed the file too, into another version than the merge's.
-                if let sideBlob, sideBlob != change.oldBlob, fork == nil || forkBlob != sideBlob {
+                if let sideBlob, fork == nil || forkBlob != sideBlob {
                     sides.append(MergeSide(blob: sideBlob, fork: forkBlob))
                 }
             }
