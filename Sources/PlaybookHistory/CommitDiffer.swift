@@ -213,9 +213,12 @@ struct CommitDiffer {
             } else if duplicates.contains(id) {
                 // A copy appeared: the history stays with the file that had it.
                 if followed[id].map(paths.contains) != true { followed[id] = elsewhere(id).first ?? paths.min() }
+            } else if followed[id].map(paths.contains) == true {
+                // An edit of a copy leaves the history with the file it follows.
+                return
             } else if let new = after[id], paths.contains(new.path) {
                 followed[id] = new.path
-            } else if followed[id].map(paths.contains) != true {
+            } else {
                 followed[id] = before[id].map(\.path).flatMap { paths.contains($0) ? $0 : nil } ?? paths.min()
             }
         }
@@ -226,6 +229,16 @@ struct CommitDiffer {
 
         var entityChanges: [EntityChange] = []
         for (id, new) in after.sorted(by: { $0.key < $1.key }) where !duplicates.contains(id) {
+            if let old = before[id], old.path == new.path, let main = followed[id], main != new.path {
+                // A copy edited while the file the history follows still defines the id.
+                if !Self.difference(old.version.fields, new.version.fields).isEmpty {
+                    notes.append(HistoryNote(
+                        commit: info.id, path: new.path,
+                        message: "\(id) is defined in more than one file; the history follows \(main), "
+                            + "so this change to the copy is not part of it"))
+                }
+                continue
+            }
             if let old = before[id] {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
@@ -271,7 +284,9 @@ struct CommitDiffer {
               case .entities(let new, _) = try parsed(blob, path: change.path, given: changed.newVersion, bytes: changed.newBytes),
               new.count == 1,
               case .entities(let old, _) = try parsed(oldBlob, path: change.path, remember: false),
-              old.count == 1, old[0].id == new[0].id
+              old.count == 1, old[0].id == new[0].id,
+              // A copy's edit (the history follows another file) is `record`'s to tell.
+              followed[new[0].id].map({ $0 == change.path }) ?? true
         else { return nil }
         let id = new[0].id
         // The id stays located in this file, as `record` leaves it.

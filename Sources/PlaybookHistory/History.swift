@@ -50,6 +50,12 @@ public struct HistoryNote: Sendable, Hashable {
         self.path = path
         self.message = message
     }
+
+    /// Whether the note says that a file holds a copy of this entity (a file the entity's own
+    /// history may never have passed through).
+    public func isDuplicate(of id: String) -> Bool {
+        message.hasPrefix(id + " is defined in more than one file")
+    }
 }
 
 /// One walked commit that changed at least one entity or left a note.

@@ -21,7 +21,7 @@ public struct EntityLog: Sendable {
         // A merge that repeats a side branch's change (read with all parents) is not a change of its own.
         let own = timeline.ownEvents
         let paths = Set(own.map(\.path))
-        notes = history.notes.filter { paths.contains($0.path) }
+        notes = history.notes.filter { paths.contains($0.path) || $0.isDuplicate(of: entityID) }
         guard parts.count == 2 else {
             kind = timeline.kind
             events = own

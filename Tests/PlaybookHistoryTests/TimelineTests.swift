@@ -139,6 +139,40 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// A copy edited while the followed file still defines the id is no event of the entity (its
+    /// values stay the followed file's), but a note; the followed file's edits still are events,
+    /// and when the followed file goes, the copy's edited version takes over. Read at once and
+    /// commit by commit through the cache, with the copy's name sorting first.
+    func testEditingACopyLeavesTheFollowedFilesHistoryAlone() throws {
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let original = "playbooks/z.yml", copy = "playbooks/b.yml"
+            let created = try s.commit([original: experiment(status: "draft")])
+            try s.commit([copy: experiment(status: "draft")])
+            if cached { _ = try read() }
+            let copyEdit = try s.commit([copy: experiment(status: "running")])
+            if cached { _ = try read() }
+            let originalEdit = try s.commit([original: experiment(status: "ready")])
+            var history = try read()
+            var timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            XCTAssertEqual(timeline.events.map(\.commit), [created, originalEdit], "cached: \(cached)")
+            XCTAssertEqual(timeline.events[1].fields, [FieldChange(path: "status", old: "draft", new: "ready")])
+            XCTAssertEqual(timeline.current?["status"], "ready")
+            XCTAssertTrue(history.notes.contains {
+                $0.commit == copyEdit && $0.path == copy && $0.message
+                    == "EXP-0001 is defined in more than one file; the history follows playbooks/z.yml, so this change to the copy is not part of it"
+            }, "\(history.notes)")
+            let deletion = try s.commit([original: nil])
+            history = try read()
+            timeline = try XCTUnwrap(Timelines(history)["EXP-0001"])
+            XCTAssertEqual(timeline.events.last?.commit, deletion)
+            XCTAssertEqual(timeline.events.last?.fields, [FieldChange(path: "status", old: "ready", new: "running")])
+            XCTAssertEqual(timeline.current?["status"], "running")
+        }
+    }
+
     /// A copy that goes while the followed file stays is no event, even when it sorts first.
     func testACopyThatGoesLeavesTheFollowedFilesHistoryAlone() throws {
         for cached in [false, true] {
