@@ -61,12 +61,15 @@ struct Lint: ParsableCommand {
             ? try StagedSource(from: cwd, configPath: config)
             : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
         let selection = try source.files(for: paths)
-        let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.repositoryTop)
+        let compared = try EmbeddingEngine.lazyEncoder(
+            for: engine, repositoryTop: source.repositoryTop,
+            encodeLimit: source.configuration.options[OverlapDuplicate.descriptor.id]?["encode_limit"].map { Int($0) }
+                ?? OverlapDuplicate.defaultEncodeLimit)
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
         let report = linter.lint(selection.files, reportedFiles: selection.reported)
         // A model whose files are there but whose weights would not load: said like a missing one.
-        let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine)
+        let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
         Parting.release(consume selection)
 

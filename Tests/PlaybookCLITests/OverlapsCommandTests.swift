@@ -281,6 +281,34 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertFalse(overlaps.stdout.contains("HYP-0002"), overlaps.stdout)
     }
 
+    /// A lint that would have to encode more texts than `encode_limit` compares them by words and says
+    /// why and what to do (a first lint of a playbook of thousands of hypotheses took minutes of
+    /// encoding); `--engine model` encodes them whatever their number, and once they are in the cache the
+    /// default lint compares by meaning again, with nothing said.
+    func testALintThatWouldEncodeTooManyTextsComparesByWordsAndSaysSo() throws {
+        let scratch = try alignedRepository()
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {encode_limit: 1}\n")
+        let installed = ["PLAYBOOK_MODEL": installedModel()]
+        let lint = ["lint", "--today", "2026-07-21"]
+        let capped = try CLI.run(lint, in: scratch.url, environment: installed)
+        XCTAssertEqual(capped.status, 0, capped.stdout + capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("duplicates compared by words ("), capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("more than lint encodes in a run (1 per kind)"), capped.stderr)
+        XCTAssertTrue(capped.stderr.contains("`playbook overlaps` or `playbook lint --engine model` encodes them once"), capped.stderr)
+        // Words alone do not pair these two (they share no word).
+        XCTAssertFalse(capped.stdout.contains("overlap-duplicate"), capped.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/.git/playbook/embedding-cache"))
+
+        let forced = try CLI.run(lint + ["--engine", "model"], in: scratch.url, environment: installed)
+        XCTAssertEqual(forced.status, 0, "run scripts/setup to install the model\n" + forced.stderr)
+        XCTAssertTrue(forced.stdout.contains("overlap-duplicate"), forced.stdout + forced.stderr)
+        XCTAssertFalse(forced.stderr.contains("compared by words"), forced.stderr)
+
+        let warm = try CLI.run(lint, in: scratch.url, environment: installed)
+        XCTAssertEqual(warm.stdout, forced.stdout)
+        XCTAssertFalse(warm.stderr.contains("compared by words"), warm.stderr)
+    }
+
     /// The alignment cache is an optimisation only: a warm one spares the model (the pre-commit path); a
     /// damaged, truncated or foreign one, or one behind a link out of the repository, changes no finding and
     /// is never written through; two lints at once leave it whole.

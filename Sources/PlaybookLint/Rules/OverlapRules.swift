@@ -209,6 +209,11 @@ private func writeNextStep(side: OverlapSide, other: OverlapSide, kind: OverlapK
 
 /// The same idea tested by two squads.
 public enum OverlapDuplicate: RepositoryRule {
+    /// How many texts not yet in the embedding cache one `lint` run encodes per kind of entity (about
+    /// 4–8 s of CPU): a first lint of a playbook of thousands of hypotheses would otherwise spend
+    /// minutes encoding them (6,400 hypotheses and 8,000 experiment titles take about 80 s of CPU).
+    public static let defaultEncodeLimit = 1_000
+
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
@@ -218,6 +223,8 @@ public enum OverlapDuplicate: RepositoryRule {
             RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
                        "score, in hundredths (40 = 0.40), at or above which two texts are duplicates"),
             RuleOption("same_squad", 0, "1 to compare work within one squad too"),
+            RuleOption("encode_limit", Double(OverlapDuplicate.defaultEncodeLimit),
+                       "texts not yet in the embedding cache that one `lint` run encodes per kind of entity; past it, that kind's duplicates are compared by words and the summary says so (`playbook overlaps` or `lint --engine model` encodes them all, once)"),
         ],
         triggering: [
             hypothesisPair(second: "Evening nudge to save the streak", marked: true),
