@@ -55,6 +55,9 @@ struct Review: ParsableCommand {
     @Option(help: ArgumentHelp("The date time-based rules judge against, YYYY-MM-DD (default: today, UTC).", valueName: "date"))
     var today: Day?
 
+    @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
+    var engine: EngineChoice = .auto
+
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         let repository: Repository
@@ -86,7 +89,15 @@ struct Review: ParsableCommand {
             throw UsageError(description: "no playbook files under \(shown) at the base or the head; review reads the playbook `lint` reads from this folder "
                 + "(the nearest .playbook.yml upwards, else the repository top): run it where the playbook's .playbook.yml is")
         }
-        let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc()))
+        // New work is compared by meaning with everything else, as lint does (the model read only for
+        // texts not in the embedding cache, and within lint's bound on how many a run encodes).
+        let compared = try EmbeddingEngine.lazyEncoder(
+            for: engine, repositoryTop: repository.workdir ?? workspace.displayBase,
+            encodeLimit: configuration.options[OverlapDuplicate.descriptor.id]?["encode_limit"].map { Int($0) }
+                ?? OverlapDuplicate.defaultEncodeLimit)
+        let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc(),
+                                                           encoder: compared.encoder))
+        let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
         switch format {
         case .markdown:
             let links = ReviewRenderer.Links.from(option: linkBase, environment: ProcessInfo.processInfo.environment)
@@ -96,8 +107,9 @@ struct Review: ParsableCommand {
         case .sarif: Terminal.write(SARIFReporter().render(report.lintReport))
         case .text:
             Terminal.write(ReviewRenderer.text(report, color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)))
-            Terminal.writeError(TextReporter.summary(report.lintReport) + "\n")
+            Terminal.writeError(TextReporter.summary(report.lintReport) + (fallback.map { "; duplicates compared by words (\($0))" } ?? "") + "\n")
         }
+        if format != .text, let fallback { Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n") }
         if report.errors > 0 { throw ExitCode(1) }
     }
 

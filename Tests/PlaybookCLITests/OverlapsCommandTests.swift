@@ -309,6 +309,40 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertFalse(warm.stderr.contains("compared by words"), warm.stderr)
     }
 
+    /// `review` compares a pull request's new hypothesis by meaning too (the two share no word), under
+    /// lint's bound on how many texts a run encodes: past it, by words, said on standard error.
+    func testReviewFindsADuplicateInOtherWordsUnderTheEncodeLimit() throws {
+        let scratch = try alignedRepository()
+        let repository = try Repository.open(at: scratch.url.path)
+        let both = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses.yml"), encoding: .utf8)
+        try scratch.write("playbooks/hypotheses.yml", both.components(separatedBy: "\n---\n")[0])
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {encode_limit: 1}\n")
+        var isFolder: ObjCBool = false
+        let files = try FileManager.default.subpathsOfDirectory(atPath: scratch.url.path).filter {
+            !$0.hasPrefix(".git/") && $0 != ".git"
+                && FileManager.default.fileExists(atPath: scratch.url.path + "/" + $0, isDirectory: &isFolder) && !isFolder.boolValue
+        }
+        try repository.stage(paths: files)
+        let base = try repository.commit(message: "base", author: Signature(name: "Ana", email: "ana@example.com", time: 1_780_000_000))
+        try scratch.write("playbooks/hypotheses.yml", both)
+        try repository.stage(paths: ["playbooks/hypotheses.yml"])
+        _ = try repository.commit(message: "a second squad's idea", author: Signature(name: "Bo", email: "bo@example.com", time: 1_780_003_600))
+        let installed = ["PLAYBOOK_MODEL": installedModel()]
+        let review = ["review", "--base", base.description, "--format", "json", "--today", "2026-07-21"]
+
+        let capped = try CLI.run(review, in: scratch.url, environment: installed)
+        XCTAssertTrue(capped.stderr.contains("playbook: duplicates compared by words: "), capped.stderr)
+        XCTAssertFalse(capped.stdout.contains("overlap-duplicate"), capped.stdout)
+
+        let forced = try CLI.run(review + ["--engine", "model"], in: scratch.url, environment: installed)
+        XCTAssertTrue(forced.stdout.contains("\"overlap-duplicate\""), "run scripts/setup to install the model\n" + forced.stdout + forced.stderr)
+        XCTAssertFalse(forced.stderr.contains("compared by words"), forced.stderr)
+        // Now cached: the default review compares by meaning, with nothing said.
+        let warm = try CLI.run(review, in: scratch.url, environment: installed)
+        XCTAssertEqual(warm.stdout, forced.stdout)
+        XCTAssertFalse(warm.stderr.contains("compared by words"), warm.stderr)
+    }
+
     /// The alignment cache is an optimisation only: a warm one spares the model (the pre-commit path); a
     /// damaged, truncated or foreign one, or one behind a link out of the repository, changes no finding and
     /// is never written through; two lints at once leave it whole.
