@@ -348,6 +348,19 @@ public struct OKRReport: Sendable {
             for note in result.notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
+        // Objectives written for the quarter only after it ended: no commit in it held them, so the
+        // history has no value for them there. Named, so a report that lists none says why (`site`
+        // shows them as written).
+        if complete {
+            let reported = Set(lines.map(\.id))
+            for timeline in objectiveTimelines where !reported.contains(timeline.id) {
+                guard timeline.current?.value("quarter")?.textValue.flatMap(Quarter.init) == quarter,
+                      let first = timeline.events.first(where: { $0.mainLine && $0.time >= quarterEnd }) else { continue }
+                notes.add(commit: first.commit, path: first.path,
+                          "\(timeline.id) is written for \(quarter) but only after the quarter ended (\(UTC.day(of: first.time))), "
+                              + "so the history has no value for it in the quarter and the report leaves it out; `playbook site` lists it as written")
+            }
+        }
         northStar = Self.northStar(metrics: metricVersions, objectives: objectives)
         source.notes += notes.notes
     }

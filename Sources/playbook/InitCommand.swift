@@ -53,7 +53,9 @@ struct Init: ParsableCommand {
     /// Every input is checked before anything is written; the files are written together or not
     /// at all (`FileSet`), and the git steps are undone with them when they fail.
     func run() throws {
-        let top = Workspace.absolute(directory, from: Workspace.normalized(FileManager.default.currentDirectoryPath))
+        let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
+        let top = Workspace.absolute(directory, from: cwd)
+        try Self.refuseLinks(to: top, from: cwd)
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
         // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
         let enclosing = try Self.enclosingHooks(for: top, force: force)
@@ -93,6 +95,28 @@ struct Init: ParsableCommand {
         Next: playbook lint, then playbook new hypothesis --squad \(squad)
 
         """)
+    }
+
+    /// The folder named is reached through no symbolic link below the current folder (or below the
+    /// top of the repository holding the current folder, for a path outside it): a link could lead
+    /// into another repository or anywhere else, and init would create a repository, write the
+    /// playbook and set `core.hooksPath` there. Links above (macOS's /tmp) are the system's own.
+    static func refuseLinks(to top: String, from cwd: String) throws {
+        var base = cwd
+        if ContainedPath.relative(top, to: cwd) == nil {
+            guard let workdir = (try? Repository.discover(from: cwd))?.workdir.map(Workspace.normalized),
+                  ContainedPath.relative(top, to: workdir) != nil else { return }
+            base = workdir
+        }
+        guard let relative = ContainedPath.relative(top, to: base) else { return }
+        do {
+            switch try ContainedPath.kind(of: relative, under: base, shownFrom: cwd) {
+            case .missing, .folder: return
+            case .file, .other: throw UsageError(description: "\(Inert.terminal(top)) exists and is not a folder")
+            }
+        } catch let refusal as ContainedPath.Refusal {
+            throw UsageError(description: "cannot start a playbook in \(Inert.terminal(top)): \(refusal.description)")
+        }
     }
 
     /// The `.githooks` of `top` in the repository that already holds it, checked; nil when there is none

@@ -29,9 +29,23 @@ enum SiteFolder {
             }
             // Inside the git folder the site would be taken for git's own files (a folder named like the
             // site cache's kept pages was removed with them after "wrote …"); around it, replacing it would take git's files.
-            let git = Workspace.normalized(repository.gitDirectory)
-            if PathSpelling.isWithin(path, git) || PathSpelling.isWithin(git, path) {
+            // A linked worktree's own git folder, and the common one it shares with the main checkout
+            // (refs, objects): writing there would be taken for git's own files too.
+            let gits = Set([repository.gitDirectory, repository.commonDirectory].map(Workspace.normalized))
+            if gits.contains(where: { PathSpelling.isWithin(path, $0) || PathSpelling.isWithin($0, path) }) {
                 throw UsageError(description: "-o \(output) is inside the repository's git folder or holds it; name a folder for the site, such as site")
+            }
+            // Inside the repository, the folders above the site are reached through no symbolic link
+            // (as a report's `-o` is): a link there could lead anywhere.
+            if let workdir = repository.workdir.map(Workspace.normalized),
+               let relative = ContainedPath.relative((path as NSString).deletingLastPathComponent, to: workdir) {
+                do {
+                    if try ContainedPath.kind(of: relative, under: workdir, shownFrom: workdir) != .folder {
+                        throw UsageError(description: "cannot write the site to \(Inert.terminal(output)): its folder does not exist; create it first")
+                    }
+                } catch let refusal as ContainedPath.Refusal {
+                    throw UsageError(description: "cannot write the site to \(Inert.terminal(output)): \(refusal.description)")
+                }
             }
             return Target(path: path, display: output)
         }

@@ -103,6 +103,20 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
     }
 
+    /// From a linked worktree, the git folder it shares with the main checkout (refs, objects) is
+    /// refused as `-o` for the site, as its own git folder is.
+    func testTheSiteIsNeverWrittenIntoTheCommonGitFolderOfALinkedWorktree() throws {
+        let (scratch, _) = try committedPlaybook()
+        let linked = try ScratchDirectory()
+        try FileManager.default.removeItem(at: linked.url)
+        try runGit(["worktree", "add", "-q", "-b", "side", linked.url.path], in: scratch.url)
+        let refs = scratch.url.appendingPathComponent(".git/refs/heads/x").path
+        let result = try CLI.run(["site", "-o", refs], in: linked.url)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("inside the repository's git folder"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: refs))
+    }
+
     func testShallowCloneStillLintsItsIndex() throws {
         let (scratch, repository) = try committedPlaybook()
         try scratch.write("playbooks/notes.yml", "# second commit\n")

@@ -47,6 +47,28 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(events[0]["time"] as? String, "2026-07-01T12:00:00Z")
     }
 
+    /// An objective written for a quarter only after it ended has no value in it: the report leaves
+    /// it out, and says so with a note naming it (it printed only "No objective … is in the history").
+    func testAnObjectiveWrittenAfterItsQuarterEndedIsNamedInANote() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try commit(repository, scratch, 100, ["playbooks/o.yml": Self.objective(4)])  // 2026-10-09
+        let text = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: scratch.url)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("No objective of 2026-Q3 is in the history"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("OKR-2026Q3-GRO-1 is written for 2026-Q3 but only after the quarter ended (2026-10-09)"), text.stdout)
+        let json = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30", "--format", "json"], in: scratch.url)
+        let source = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["source"] as? [String: Any])
+        let notes = try XCTUnwrap(source["notes"] as? [[String: Any]])
+        XCTAssertEqual(notes.count, 1)
+        XCTAssertEqual(notes.first?["path"] as? String, "playbooks/o.yml")
+        // Written during the quarter: reported, and no such note.
+        let inQuarter = try history()
+        let reported = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: inQuarter.url)
+        XCTAssertTrue(reported.stdout.contains("OKR-2026Q3-GRO-1"), reported.stdout)
+        XCTAssertFalse(reported.stdout.contains("only after the quarter ended"), reported.stdout)
+    }
+
     func testReportOKRForAQuarterNotStartedSaysSo() throws {
         let scratch = try history()
         let result = try CLI.run(["report", "okr", "--quarter", "2027-Q1", "--today", "2026-11-30"], in: scratch.url)

@@ -200,6 +200,28 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), before, "nothing was written")
     }
 
+    /// `init DIR` where DIR is a link (to another repository's folder, or anywhere) writes nothing
+    /// there and sets no hooks path: a link inside the folder it was called from is never followed.
+    func testInitNeverWritesThroughALinkedFolder() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        let victim = try ScratchDirectory()
+        let other = try Repository.create(at: victim.url.path)
+        try FileManager.default.createDirectory(at: victim.url.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("growth").path,
+                                                   withDestinationPath: victim.url.appendingPathComponent("data").path)
+        let result = try CLI.run(["init", "growth", "--squad", "sq", "--north-star", "ns"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("growth is a symbolic link"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: victim.url.appendingPathComponent("data").path), [])
+        XCTAssertNil(try other.configString("core.hooksPath"))
+        // The same through a link one level up.
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("up").path, withDestinationPath: victim.url.path)
+        let deeper = try CLI.run(["init", "up/new", "--squad", "sq", "--north-star", "ns"], in: scratch.url)
+        XCTAssertEqual(deeper.status, 2, deeper.stdout + deeper.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: victim.url.appendingPathComponent("new").path))
+    }
+
     func testInitRefusesToReplaceFilesWithoutForce() throws {
         let scratch = try ScratchDirectory()
         try scratch.write(".playbook.yml", "roots: [mine]\n")

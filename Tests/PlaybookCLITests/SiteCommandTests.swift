@@ -199,6 +199,18 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), [])
     }
 
+    /// A folder on the way to `-o` that is a link (inside the repository) is refused, as a report's `-o` is.
+    func testNeverWritesThroughALinkAboveTheSiteFolder() throws {
+        let scratch = try repository()
+        let outside = try ScratchDirectory()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("real"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent("real/inner").path, withDestinationPath: outside.url.path)
+        let result = try CLI.run(["site", "-o", "real/inner/x"], in: scratch.url)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("real/inner is a symbolic link"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: outside.url.path), [])
+    }
+
     func testRejectsABadQuarter() throws {
         let scratch = try repository()
         let result = try CLI.run(["site", "--quarter", "2026-Q5"], in: scratch.url)

@@ -52,6 +52,45 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(workTree.status, 1)
     }
 
+    /// The hook this repository ships for the pre-commit framework judges what is committed: the
+    /// framework leaves untracked files in place, so an untracked file must neither let a commit
+    /// through (a reference only it resolves) nor refuse a clean one (a scratch file with errors).
+    func testTheShippedPreCommitHookJudgesTheIndexNotUntrackedFiles() throws {
+        let hooks = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let entry = try XCTUnwrap(hooks.split(separator: "\n").first { $0.hasPrefix("  entry: ") })
+        var words = entry.dropFirst("  entry: ".count).split(separator: " ").map(String.init)
+        XCTAssertEqual(words.first, "playbook", String(entry))
+        words.removeFirst()
+
+        let (scratch, repository) = try makeRepository()
+        // A: the staged hypothesis names a metric that only an untracked file defines.
+        try scratch.write("playbooks/untracked-metric.yml", "kind: Metric\nid: untracked-rate\nname: Untracked rate\nevent: x.y\nunit: percent\ndirection: increase\nowner: activation-emea\n")
+        try scratch.write("playbooks/hyp.yml", """
+            kind: Hypothesis
+            id: HYP-0001
+            squad: activation-emea
+            title: Shorter signup
+            statement: {change: ask for an email only, audience: new visitors, outcome: more sign up, rationale: drop-off at the form}
+            metric: untracked-rate
+            expected_lift: 0.02
+            ice: {impact: 5, confidence: 5, ease: 5}
+            status: backlog
+            """)
+        try repository.stage(paths: ["playbooks/hyp.yml"])
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 0, "the working tree resolves the metric")
+        let through = try CLI.run(words, in: scratch.url)
+        XCTAssertEqual(through.status, 1, "the commit holds a reference nothing committed resolves\n" + through.stdout + through.stderr)
+
+        // B: an untracked scratch file with an error does not refuse a clean commit.
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/untracked-metric.yml"))
+        try scratch.write("playbooks/hyp.yml", "kind: Metric\nid: m2\nname: Second\nevent: a.b\nunit: count\ndirection: increase\nowner: activation-emea\n")
+        try repository.stage(paths: ["playbooks/hyp.yml"])
+        try scratch.write("playbooks/scratch.yml", "kind: Metric\nid: scratch\n")
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url).status, 1, "the untracked file is broken")
+        let clean = try CLI.run(words, in: scratch.url)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+    }
+
     func testStagedFileNotYetInWorkTreeIsStillLinted() throws {
         let (scratch, repository) = try makeRepository()
         try scratch.write("playbooks/extra.yml", "kind: Metric\nid: Bad_Id\n")
