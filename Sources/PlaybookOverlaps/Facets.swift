@@ -464,10 +464,10 @@ struct Facets: Sendable, Hashable {
             "without pay": ["plan": "free"], "not pay": ["plan": "free"], "never pay": ["plan": "free"], "t pay": ["plan": "free"],
             "not paid": ["plan": "free"], "never paid": ["plan": "free"], "t paid": ["plan": "free"], "yet to pay": ["plan": "free"],
             "past buyer": ["purchase": "buyer"], "ordered before": ["purchase": "buyer"],
-            // Mothers and fathers are parents ("mums and dads of current students"), and people who employ
-            // themselves are freelancers, not staff or their employers ("self-employed people").
-            "mum": ["role": "parent"], "mom": ["role": "parent"], "dad": ["role": "parent"], "mother": ["role": "parent"],
-            "father": ["role": "parent"], "self employed": ["role": "freelancer"], "sole trader": ["role": "freelancer"],
+            // Mums and dads are parents ("mums and dads of current students"), and people who employ themselves
+            // are freelancers, not staff or their employers ("self-employed people").
+            "mum": ["role": "parent"], "mom": ["role": "parent"], "dad": ["role": "parent"],
+            "self employed": ["role": "freelancer"], "sole trader": ["role": "freelancer"],
         ],
     ]
 
