@@ -369,9 +369,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// all under another metric id of the same event, and a look-alike: 3 `opposite`, 3 `audience`, 3 `platform`, 3 `surface`,
     /// 2 each of `negation`, `metric`, `region` and `sibling`), before it changed any rule. Main's rules (`3f5afee`): 15 of 20
     /// rewordings found, 1 of 20 look-alikes flagged (the grant check beside the saving on one quote), 5 other pairs; words only
-    /// 5 flagged, the floors.
+    /// 5 flagged. With mums and dads read as parents and self-employed people as freelancers (in-sample): 17, 1 and 4, the floors.
     func testDupq38PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq38-pairs.tsv", pairs: 40, everyKind: true, found: 15, flagged: 1, strays: 5, wordsFlagged: 5)
+        try assertWrittenSet("dupq38-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 1, strays: 4, wordsFlagged: 5)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
