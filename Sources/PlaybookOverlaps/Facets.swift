@@ -391,8 +391,10 @@ struct Facets: Sendable, Hashable {
             "games console": ["device": "console"], "game console": ["device": "console"], "playstation": ["device": "console"],
             "xbox": ["device": "console"], "voice assistant": ["device": "speaker"], "homepod": ["device": "speaker", "assistant": "siri"],
             "google home": ["device": "speaker", "assistant": "google"],
-            // A number to ring or text is no device.
-            "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:],
+            // A number to ring or text is no device, and nor is a call and where it waits ("skip the phone queue",
+            // "the phone line is busy at lunch", "orders taken over the phone").
+            "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:], "phone queue": [:], "phone line": [:],
+            "over the phone": [:], "phone support": [:], "phone order": [:], "phone booking": [:], "phone enquiry": [:],
         ].merging(ownDevices, uniquingKeysWith: { first, _ in first }),
         .region: [
             "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],
@@ -462,6 +464,10 @@ struct Facets: Sendable, Hashable {
             "without pay": ["plan": "free"], "not pay": ["plan": "free"], "never pay": ["plan": "free"], "t pay": ["plan": "free"],
             "not paid": ["plan": "free"], "never paid": ["plan": "free"], "t paid": ["plan": "free"], "yet to pay": ["plan": "free"],
             "past buyer": ["purchase": "buyer"], "ordered before": ["purchase": "buyer"],
+            // Mums and dads are parents ("mums and dads of current students"), and people who employ themselves
+            // are freelancers, not staff or their employers ("self-employed people").
+            "mum": ["role": "parent"], "mom": ["role": "parent"], "dad": ["role": "parent"],
+            "self employed": ["role": "freelancer"], "sole trader": ["role": "freelancer"],
         ],
     ]
 

@@ -85,6 +85,40 @@ final class FacetOverlapTests: XCTestCase {
         XCTAssertEqual(differences("retirees", "pensioners", [.segment]), [])
     }
 
+    /// Mums and dads are parents: "mums and dads of current students" had read only the students (`segment (parent /
+    /// student)` against "parents whose child already dances with us", dupq38 V023). Parents of toddlers and of
+    /// school-age children stay apart, and a parent is still not a teacher.
+    func testMumsAndDadsAreParents() {
+        XCTAssertEqual(differences("parents whose child already dances with us", "mums and dads of current students", [.segment]), [])
+        XCTAssertEqual(differences("parents planning a party", "a mum or dad planning a party", [.segment]), [])
+        XCTAssertEqual(differences("mums and dads", "teachers", [.segment]), ["segment (parent / teacher)"])
+        XCTAssertEqual(differences("dads of toddlers", "parents of primary school pupils", [.segment]),
+                       ["segment (under five / school age)"])
+    }
+
+    /// People who employ themselves are freelancers: "self-employed" had read the stem of "employer", the HR
+    /// role (`segment (freelancer / hr)` against "freelancers who work from home", dupq38 V015). Employers and
+    /// HR teams still read that role.
+    func testSelfEmployedPeopleAreFreelancers() {
+        XCTAssertEqual(differences("freelancers who work from home most days", "self-employed people who work at the kitchen table",
+                                   [.segment]), [])
+        XCTAssertEqual(differences("sole traders", "freelancers", [.segment]), [])
+        XCTAssertEqual(differences("self-employed people", "HR managers", [.segment]), ["segment (freelancer / hr)"])
+        XCTAssertEqual(differences("freelancers", "employers", [.segment]), ["segment (freelancer / hr)"])
+    }
+
+    /// A phone call and where it waits name no device ("skip the phone queue", "the phone line is busy at lunch",
+    /// "orders taken over the phone"), as "by phone" and "a phone number" did not: a rewording that booked "rather
+    /// than ringing" had read `platform (– / phone, website)`. A phone itself still names one.
+    func testACallNamesNoDevice() {
+        for text in ["skip the phone queue for a first consultation", "the phone line is busy at lunch",
+                     "orders taken over the phone", "more phone bookings", "offer phone support at checkout"] {
+            XCTAssertNil(read(text, [.platform]).values[.platform], text)
+        }
+        XCTAssertEqual(read("book a lesson on a phone", [.platform]).values[.platform]?["device"]?.keys.sorted(), ["phone"])
+        XCTAssertEqual(read("a line of text on the phone home screen", [.platform]).values[.platform]?["device"]?.keys.sorted(), ["phone"])
+    }
+
     /// Places of sale in a shop or venue: the till is the checkout however it is called, the café counter,
     /// the snack bar and the box office are other places. "Till" as "until" names none.
     func testPlacesOfSaleAreSurfaces() {
