@@ -112,9 +112,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The calendar quarter the day falls in.
     public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
 
-    /// The day `count` days later (earlier when negative).
+    /// The first and the last day a `YYYY-MM-DD` can write: 0000-01-01 and 9999-12-31.
+    public static let earliest = Day(year: 0, month: 1, day: 1)
+    public static let latest = Day(year: 9999, month: 12, day: 31)
+
+    /// The day `count` days later (earlier when negative), held to `earliest`...`latest`: the count
+    /// can come from a file (`start` plus `design.duration_days`), and no count may crash the tool.
     public func adding(days count: Int) -> Day {
-        Day(dayNumber: dayNumber + count)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(count)
+        let low = Day.earliest.dayNumber, high = Day.latest.dayNumber
+        if overflow { return count > 0 ? Day.latest : Day.earliest }
+        return Day(dayNumber: min(max(sum, low), high))
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian calendar).

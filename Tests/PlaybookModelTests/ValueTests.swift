@@ -35,6 +35,19 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Day("2026-10-01")?.adding(days: 14), Day("2026-10-15"))
     }
 
+    /// A count of days from a file (`start` plus `design.duration_days`) near the ends of Int crashed
+    /// lint with an arithmetic overflow; now the day is held to the days a `YYYY-MM-DD` names.
+    func testAddingAnyCountOfDaysStaysWithinTheDaysADateCanName() throws {
+        let start = try XCTUnwrap(Day("2026-07-01"))
+        XCTAssertEqual(start.adding(days: 9_223_372_036_854_775_000), Day("9999-12-31"))
+        XCTAssertEqual(start.adding(days: Int.max), Day.latest)
+        XCTAssertEqual(start.adding(days: Int.min), Day("0000-01-01"))
+        XCTAssertEqual(start.adding(days: 10_000_000), Day.latest)
+        XCTAssertEqual(Day.latest.adding(days: 1), Day.latest)
+        XCTAssertEqual(Day.earliest.adding(days: -1), Day.earliest)
+        XCTAssertEqual(start.adding(days: 3_650), Day("2036-06-28"))
+    }
+
     func testPausedHasLaunchedAndStatusesOnlyMoveForward() {
         XCTAssertTrue(ExperimentStatus.paused.hasLaunched)
         XCTAssertFalse(ExperimentStatus.ready.hasLaunched)
