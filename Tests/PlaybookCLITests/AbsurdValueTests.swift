@@ -93,4 +93,23 @@ final class AbsurdValueTests: XCTestCase {
         let calendar = try String(contentsOfFile: site + "/calendar.html", encoding: .utf8)
         XCTAssertFalse(calendar.contains("9999"), "the dropped duration is not drawn")
     }
+
+    /// r13: the calendar drew a planned window of any length, its axis and month ticks with it (a
+    /// window to 9999 gave megabytes of ticks; a duration of 1e8 days 119 MB). Windows are now cut to
+    /// ten years either side of today, and the table keeps the dates as written.
+    func testTheCalendarStaysSmallWhateverTheWindows() throws {
+        let design = "{mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 100, duration_days: 21}"
+        let far = Self.experiment(status: "ready", design: design, tail: "end: 9999-12-31\n")
+            .replacingOccurrences(of: "start: 2026-07-01", with: "start: 1001-01-01")
+        let scratch = try repository(["playbooks/e.yml": far + "---\n" + Self.hypothesis])
+        let site = scratch.url.appendingPathComponent("out-site").path
+        let result = try CLI.run(["site", "-o", site, "--today", "2026-08-01"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let calendar = try Data(contentsOf: URL(fileURLWithPath: site + "/calendar.html"))
+        XCTAssertLessThan(calendar.count, 100_000, "the page is bounded")
+        let text = String(decoding: calendar, as: UTF8.self)
+        XCTAssertTrue(text.contains("planned and live windows, 2016-08-03 to 2036-07-29"), "ten years either side of today")
+        XCTAssertTrue(text.contains("EXP-0001 planned 1001-01-01 to 9999-12-31"), "the tooltip gives the written dates")
+        XCTAssertTrue(text.contains("<span class=\"nw\">1001-01-01</span> to <span class=\"nw\">9999-12-31</span>"), "and so does the table")
+    }
 }
