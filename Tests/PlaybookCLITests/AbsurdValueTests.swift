@@ -94,6 +94,29 @@ final class AbsurdValueTests: XCTestCase {
         XCTAssertFalse(calendar.contains("9999"), "the dropped duration is not drawn")
     }
 
+    /// r11: a commit whose committer time is Int64.min (git log shows it; fsck: badDateOverflow)
+    /// crashed log, report okr and experiments, site and review: the gap to its parent overflowed,
+    /// and so did its day's seconds. Now it is a note, and the commit sits on 0000-01-01.
+    func testACommitDatedAtInt64MinIsANoteNotACrash() throws {
+        let scratch = try repository(["playbooks/h.yml": Self.hypothesis])
+        let parent = try runGit(["rev-parse", "HEAD"], in: scratch.url)
+        try scratch.write("playbooks/h.yml", Self.hypothesis.replacingOccurrences(of: "status: testing", with: "status: validated"))
+        try runGit(["add", "-A"], in: scratch.url)
+        let tree = try runGit(["write-tree"], in: scratch.url)
+        try scratch.write("commit.txt", "tree \(tree)\nparent \(parent)\nauthor A <a@x> -9223372036854775808 +0000\n"
+                            + "committer C <c@x> -9223372036854775808 +0000\n\nweird date\n")
+        let commit = try runGit(["hash-object", "-t", "commit", "-w", "--literally", "commit.txt"], in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("commit.txt"))
+        try runGit(["update-ref", "refs/heads/main", commit], in: scratch.url)
+        try runGit(["reset", "-q", "--hard"], in: scratch.url)
+        let site = scratch.url.appendingPathComponent("out-site").path
+        try assertNoCrash([["log", "HYP-0001"], ["report", "experiments", "--quarter", "2026-Q3"], ["site", "-o", site],
+                           ["review", "--base", "base"]], in: scratch)
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("is dated -9223372036854775808 s from 1970, too far before its parent \(parent)"), report.stdout)
+    }
+
     /// r13: the calendar drew a planned window of any length, its axis and month ticks with it (a
     /// window to 9999 gave megabytes of ticks; a duration of 1e8 days 119 MB). Windows are now cut to
     /// ten years either side of today, and the table keeps the dates as written.
