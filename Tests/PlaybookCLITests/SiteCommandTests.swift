@@ -115,6 +115,31 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(lenient.report, "on track")
     }
 
+    /// A group's first page keeps its name when the group passes 100 entities (it became
+    /// `hypotheses.activation-emea.1.html`, breaking every link to the first hundred); the rest are `.2`.
+    func testTheFirstPartOfAGroupKeepsItsNameAsTheGroupGrows() throws {
+        let scratch = try repository()
+        let hypotheses = (1...101).map { i in
+            "kind: Hypothesis\nid: HYP-\(String(10000 + i).dropFirst())\nsquad: activation-emea\ntitle: Idea \(i)\n"
+                + "statement: {change: c\(i), audience: a, outcome: o, rationale: r}\nmetric: weekly-active-learners\n"
+                + "expected_lift: 0.05\nice: {impact: 5, confidence: 5, ease: 5}\nstatus: backlog\n"
+        }
+        try scratch.write("playbooks/hypotheses.yml", hypotheses.joined(separator: "---\n"))
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: ["playbooks/hypotheses.yml"])
+        _ = try repository.commit(message: "ideas", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600))
+        let result = try CLI.run(["site", "-o", "out"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let written = try files(under: scratch.url.appendingPathComponent("out"))
+        XCTAssertEqual(written.keys.filter { $0.hasPrefix("e/hypotheses.") }.sorted(),
+                       ["e/hypotheses.activation-emea.2.html", "e/hypotheses.activation-emea.html"])
+        let first = String(decoding: try XCTUnwrap(written["e/hypotheses.activation-emea.html"]), as: UTF8.self)
+        XCTAssertTrue(first.contains("id=\"k-HYP-0001\""), "the first hundred stay where links found them")
+        XCTAssertTrue(first.contains("part 1 of 2"))
+        let second = String(decoding: try XCTUnwrap(written["e/hypotheses.activation-emea.2.html"]), as: UTF8.self)
+        XCTAssertTrue(second.contains("id=\"k-HYP-0101\""))
+    }
+
     func testARebuildReplacesThePreviousSiteWhole() throws {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
