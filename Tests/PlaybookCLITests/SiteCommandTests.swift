@@ -57,6 +57,23 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    /// The same commit gives the same bytes on a branch and on a detached HEAD (the footer named the
+    /// branch: "from main at …", then "from detached at … at …"), and one commit is "1 commit".
+    func testTheSameCommitGivesTheSameBytesWhateverTheBranch() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "on-branch"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        let head = try repository.resolve("HEAD")
+        try repository.detachHEAD(at: head)
+        XCTAssertEqual(try CLI.run(["site", "-o", "detached"], in: scratch.url).status, 0)
+        let onBranch = try files(under: scratch.url.appendingPathComponent("on-branch"))
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("detached")), onBranch)
+        let home = String(decoding: try XCTUnwrap(onBranch["index.html"]), as: UTF8.self)
+        XCTAssertTrue(home.contains("Built by playbook site from commit \(head.description.prefix(12)), 1 commit (first-parent)."), home)
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3"], in: scratch.url)
+        XCTAssertTrue(report.stdout.contains(" · 1 commit (first-parent)"), report.stdout)
+    }
+
     /// A committed symbolic link is never read as a file: lint reports it, and the site publishes nothing of its target
     /// (review26: a link whose target text was a hypothesis was published as one).
     func testACommittedSymbolicLinkIsNotPublished() throws {
