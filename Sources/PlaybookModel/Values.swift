@@ -103,10 +103,17 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// `YYYY-MM-DD`, the year padded to four digits (0999-01-01, as it was written).
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        return "\(Day.year(year))-\(m)-\(d)"
+    }
+
+    /// A year in at least four digits: 999 → `0999`; a negative year keeps its sign before the digits.
+    static func year(_ year: Int) -> String {
+        let digits = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The calendar quarter the day falls in.
@@ -191,5 +198,6 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
         (a.year, a.number) < (b.year, b.number)
     }
 
-    public var description: String { "\(year)-Q\(number)" }
+    /// `YYYY-Qn`, the year padded to four digits.
+    public var description: String { "\(Day.year(year))-Q\(number)" }
 }

@@ -224,7 +224,7 @@ struct CalendarPage {
         while tick <= range.1 {
             if tick >= range.0 {
                 svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
-                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.year)-\(tick.month < 10 ? "0" : "")\(tick.month)</text>"
+                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.description.prefix(7))</text>"
             }
             var month = tick.month + months, year = tick.year
             while month > 12 { month -= 12; year += 1 }

@@ -27,6 +27,17 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Day("2026-08-05")?.description, "2026-08-05")
     }
 
+    /// Years before 1000 printed as `999-01-01` and `1-Q1` (JSON contract: YYYY-MM-DD, YYYY-Qn).
+    func testDaysAndQuartersBeforeYear1000KeepFourDigits() {
+        for text in ["0999-01-01", "0000-02-29", "0001-12-31", "0042-07-04"] {
+            XCTAssertEqual(Day(text)?.description, text)
+        }
+        XCTAssertEqual(Day.earliest.description, "0000-01-01")
+        XCTAssertEqual(Quarter("0999-Q1")?.description, "0999-Q1")
+        XCTAssertEqual(Quarter(year: 1, number: 3).description, "0001-Q3")
+        XCTAssertEqual(Quarter(year: 12026, number: 3).description, "12026-Q3")
+    }
+
     func testDaysAddAcrossMonthsYearsAndLeapDays() {
         XCTAssertEqual(Day(year: 1970, month: 1, day: 1).dayNumber, 0)
         XCTAssertEqual(Day("2026-12-25")?.adding(days: 10), Day("2027-01-04"))
