@@ -56,14 +56,11 @@ public enum SearchRendering {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    static func percent(_ fraction: Double) -> String {
-        guard let tenths = whole((fraction * 1000).rounded()) else { return fraction.isFinite ? (fraction > 0 ? "+" : "") + String(fraction * 100) + "%" : "?" }
-        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
-    }
+    /// A lift as `report experiments` prints it (`+3.4%`, `-5%`): `LiftText`, the one wording.
+    static func percent(_ fraction: Double) -> String { LiftText.signedPercent(fraction) }
 
     /// A rounded value as an Int, or nil when it is not finite or lies beyond ±1e15 (a lift of 1e16,
-    /// which lints clean, trapped converting to Int).
+    /// which lints clean, trapped converting its percentage to Int).
     static func whole(_ value: Double) -> Int? {
         value.isFinite && abs(value) < 1e15 ? Int(value) : nil
     }

@@ -24,9 +24,19 @@ final class SearchRenderingTests: XCTestCase {
             XCTAssertTrue(SearchRendering.markdown(hits, query: "signup", engine: "words").contains("EXP-0001"), "\(lift)")
             XCTAssertTrue(SearchRendering.json(hits, query: "signup", engine: "words").contains("EXP-0001"), "\(lift)")
         }
-        XCTAssertEqual(SearchRendering.percent(1e16), "+1e+18%")
+        XCTAssertEqual(SearchRendering.percent(1e16), "+1000000000000000000%")
         XCTAssertEqual(SearchRendering.percent(-1e300), "-1e+302%")
         XCTAssertEqual(SearchRendering.score(.infinity), "?")
+    }
+
+    /// The same lift read "-5%" in report experiments, "-5.0%" in search: one wording now (LiftText).
+    func testALiftReadsAsTheExperimentReportWritesIt() {
+        let cases: [(Double, String)] = [(-0.05, "-5%"), (0.05, "+5%"), (0.031, "+3.1%"), (0.034, "+3.4%"), (0.12345, "+12.35%"),
+                                         (-0.00125, "-0.13%"), (0, "0%"), (0.1, "+10%"), (.nan, "?")]
+        for (lift, text) in cases {
+            XCTAssertEqual(SearchRendering.percent(lift), text, "\(lift)")
+        }
+        XCTAssertEqual(LiftText.signedPercent(Decimal(string: "-0.05")!), "-5%")
     }
 
     func testLexicalRankingPutsTheClosestFirst() {
