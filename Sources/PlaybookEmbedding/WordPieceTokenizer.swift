@@ -34,18 +34,18 @@ public struct WordPieceTokenizer: Sendable {
         try self.init(bytes: Array(text.utf8), name: name)
     }
 
-    /// The vocabulary's lines are those of the file read as a Swift string split at "\n"
-    /// characters (a "\r\n" is one character, so such a file is read that slow way, as are files
-    /// that are not UTF-8); a "\r" ending a line is dropped; the first line of a token wins.
+    /// The vocabulary's lines are those of the file split at "\n" bytes (as a Swift string, a
+    /// "\r\n" is one character and never split); a file with a "\r" or that is not UTF-8 is read
+    /// the slow way, each line decoded with its ending "\r" dropped; the first line of a token wins.
     init(bytes: [UInt8], name: String) throws {
         var storage = bytes
         var ranges: [Range<Int>] = []
         if bytes.contains(13) || String(validating: bytes, as: UTF8.self) == nil {
-            var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            if lines.last == "" { lines.removeLast() }
+            var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+            if lines.last?.isEmpty == true { lines.removeLast() }
             storage = []
             for line in lines {
-                let token = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+                let token = String(decoding: line.last == 13 ? line.dropLast() : line, as: UTF8.self)
                 ranges.append(storage.count..<(storage.count + token.utf8.count))
                 storage += token.utf8
             }

@@ -91,7 +91,7 @@ func check(_ code: Int32, _ operation: @autoclosure () -> String) throws(GitErro
 extension String {
     fileprivate func trimmingTrailingNewlines() -> String {
         var text = Substring(self)
-        while text.last == "\n" || text.last == "\r" { text.removeLast() }
+        while text.last?.isNewline == true { text.removeLast() }  // "\r\n" is one Character
         return String(text)
     }
 }

@@ -76,7 +76,8 @@ extension Repository {
     public func commitLinks(_ id: ObjectID) throws -> (tree: ObjectID, parents: [ObjectID]) {
         var tree: ObjectID?
         var parents: [ObjectID] = []
-        for line in try rawObject(id).split(separator: "\n", omittingEmptySubsequences: false) {
+        // Split on the "\n" scalar: as Characters, a "\r\n" in damaged headers would never split.
+        for line in try rawObject(id).unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map({ Substring($0) }) {
             if line.isEmpty { break }  // the headers end at the first blank line
             if line.hasPrefix("tree "), tree == nil { tree = ObjectID(hex: String(line.dropFirst(5))) }
             if line.hasPrefix("parent "), let parent = ObjectID(hex: String(line.dropFirst(7))) { parents.append(parent) }

@@ -140,10 +140,15 @@ public struct HistoryReader {
             if var record = try diff.record(for: job.commit, changes: changes,
                                             mainLine: mainLine.commits.contains(job.commit.id)) {
                 if let parent = job.commit.parents.first, let parentTime = times[parent], job.commit.committer.time < parentTime {
+                    // A time git accepts can lie at the ends of Int64 (git fsck: badDateOverflow); the gap then overflows.
+                    let (gap, overflow) = parentTime.subtractingReportingOverflow(job.commit.committer.time)
                     record.notes.append(HistoryNote(
                         commit: job.commit.id, path: "",
-                        message: "commit \(job.commit.id) is dated \(parentTime - job.commit.committer.time) s before its parent "
-                            + "\(parent) (a clock or a rewrite): reports place it by its own date"))
+                        message: overflow
+                            ? "commit \(job.commit.id) is dated \(job.commit.committer.time) s from 1970, too far before its parent "
+                                + "\(parent) to count (a damaged date): reports place it on the earliest day they name, 0000-01-01"
+                            : "commit \(job.commit.id) is dated \(gap) s before its parent "
+                                + "\(parent) (a clock or a rewrite): reports place it by its own date"))
                 }
                 records.append(record)
             }

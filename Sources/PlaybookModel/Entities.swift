@@ -162,6 +162,10 @@ public struct Design: Sendable, Hashable {
     public var durationDays: Located<Int>?
     public var mark: Mark
 
+    /// The longest `duration_days` the format accepts: 3,650 days (ten years). Longer is a typo (a
+    /// sample size written as days, a stray digit), reported as schema-range and never drawn.
+    public static let longestDuration = 3_650
+
     public init(mark: Mark) { self.mark = mark }
 }
 

@@ -143,7 +143,7 @@ public enum FormatSpec {
                     FieldSpec("power", .fraction, "e.g. 0.8"),
                     FieldSpec("alpha", .fraction, "e.g. 0.05"),
                     FieldSpec("sample_size", .integer, "total across arms"),
-                    FieldSpec("duration_days", .integer, "planned duration"),
+                    FieldSpec("duration_days", .integer, "planned duration, 1 to 3,650 days"),
                 ]), "the power calculation"),
                 FieldSpec("start", .date, "start (planned start for draft and ready)"),
                 FieldSpec("end", .date, "end (planned end while running)"),

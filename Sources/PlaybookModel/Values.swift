@@ -103,18 +103,33 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
+    /// `YYYY-MM-DD`, the year padded to four digits (0999-01-01, as it was written).
     public var description: String {
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(m)-\(d)"
+        return "\(Day.year(year))-\(m)-\(d)"
+    }
+
+    /// A year in at least four digits: 999 → `0999`; a negative year keeps its sign before the digits.
+    static func year(_ year: Int) -> String {
+        let digits = String(year.magnitude)
+        return (year < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     /// The calendar quarter the day falls in.
     public var quarter: Quarter { Quarter(year: year, number: (month - 1) / 3 + 1) }
 
-    /// The day `count` days later (earlier when negative).
+    /// The first and the last day a `YYYY-MM-DD` can write: 0000-01-01 and 9999-12-31.
+    public static let earliest = Day(year: 0, month: 1, day: 1)
+    public static let latest = Day(year: 9999, month: 12, day: 31)
+
+    /// The day `count` days later (earlier when negative), held to `earliest`...`latest`: the count
+    /// can come from a file (`start` plus `design.duration_days`), and no count may crash the tool.
     public func adding(days count: Int) -> Day {
-        Day(dayNumber: dayNumber + count)
+        let (sum, overflow) = dayNumber.addingReportingOverflow(count)
+        let low = Day.earliest.dayNumber, high = Day.latest.dayNumber
+        if overflow { return count > 0 ? Day.latest : Day.earliest }
+        return Day(dayNumber: min(max(sum, low), high))
     }
 
     /// Days since 1970-01-01 (proleptic Gregorian calendar).
@@ -183,5 +198,6 @@ public struct Quarter: Sendable, Hashable, Comparable, CustomStringConvertible {
         (a.year, a.number) < (b.year, b.number)
     }
 
-    public var description: String { "\(year)-Q\(number)" }
+    /// `YYYY-Qn`, the year padded to four digits.
+    public var description: String { "\(Day.year(year))-Q\(number)" }
 }

@@ -77,7 +77,7 @@ extension EntityDecoder {
             design.power = fraction(s, "power", into: &d)
             design.alpha = fraction(s, "alpha", into: &d)
             design.sampleSize = positive(s, "sample_size", into: &d)
-            design.durationDays = positive(s, "duration_days", into: &d)
+            design.durationDays = duration(s, into: &d)
             experiment.design = design
         }
         experiment.start = f.day("start", into: &d)
@@ -144,6 +144,20 @@ extension EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.range, mark: value.mark, message: "\(f.name(key)) must be above zero, found \(value.value)",
                 entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
+    /// `design.duration_days`: a count of days from 1 to `Design.longestDuration`. A value outside is a
+    /// schema-range error at its line and column, and is dropped, so no report or page draws it.
+    static func duration(_ f: FieldReader, into d: inout [Diagnostic]) -> Located<Int>? {
+        guard let value = positive(f, "duration_days", into: &d), value.value > 0 else { return nil }
+        guard value.value <= Design.longestDuration else {
+            d.append(Diagnostic(
+                rule: RuleID.range, mark: value.mark,
+                message: "\(f.name("duration_days")) is a planned duration in days and must be at most \(Design.longestDuration) (ten years), found \(value.value)",
+                entity: f.entity, field: f.path + "duration_days"))
+            return nil
         }
         return value
     }

@@ -14,8 +14,10 @@ public enum UTC {
         return era * 146_097 + doe - 719_468
     }
 
-    /// The civil date of a count of days since 1970-01-01.
-    public static func day(fromDays z0: Int64) -> Day {
+    /// The civil date of a count of days since 1970-01-01, held to the days a `YYYY-MM-DD` names
+    /// (`Day.earliest`...`Day.latest`): a commit time git accepts can lie at the ends of Int64.
+    public static func day(fromDays count: Int64) -> Day {
+        let z0 = min(max(count, Int64(Day.earliest.dayNumber)), Int64(Day.latest.dayNumber))
         let z = z0 + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -33,7 +35,10 @@ public enum UTC {
     }
 
     /// Midnight UTC at the start of `day`.
-    public static func seconds(_ day: Day) -> Int64 { days(day) * 86_400 }
+    public static func seconds(_ day: Day) -> Int64 {
+        let (seconds, overflow) = days(day).multipliedReportingOverflow(by: 86_400)
+        return overflow ? (day.year < 0 ? Int64.min / 2 : Int64.max / 2) : seconds
+    }
 
     /// `2026-07-01T09:30:00Z`.
     public static func iso(_ seconds: Int64) -> String {
@@ -51,7 +56,9 @@ public enum UTC {
         return (start, end)
     }
 
+    /// `a / b` rounded down, for any `a` (a commit time can be Int64.min, whose negation overflows).
     private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
+        let quotient = a / b
+        return a % b < 0 ? quotient - 1 : quotient
     }
 }

@@ -124,7 +124,7 @@ public enum OKRRenderer {
     public static func markdown(_ report: OKRReport) -> String {
         var out = "# OKR report \(report.quarter)\n\n"
         out += OKRReport.periodText(report)
-        out += " · \(Markdown.inline(report.source.head)) · \(report.source.commits) commits (\(report.source.mode))\n\n"
+        out += " · \(Markdown.inline(report.source.head)) · \(report.source.commitsRead) (\(report.source.mode))\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         if let basis = OKRReport.statusBasis(report) { out += Markdown.inline(basis) + "\n\n" }
         if let rollUp = report.northStar {

@@ -488,4 +488,7 @@ public struct SourceSummary: Sendable {
         caveats = history.caveats
         notes = history.notes
     }
+
+    /// How many commits were read, as every header and footer says it: `1 commit`, `21 commits`.
+    public var commitsRead: String { commits == 1 ? "1 commit" : "\(commits) commits" }
 }

@@ -52,15 +52,17 @@ public enum SearchRendering {
     }
 
     static func score(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
+        guard let hundredths = whole((value * 100).rounded()) else { return "?" }
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    static func percent(_ fraction: Double) -> String {
-        guard fraction.isFinite else { return "?" }
-        let tenths = Int((fraction * 1000).rounded())
-        let sign = tenths > 0 ? "+" : tenths < 0 ? "-" : ""
-        return "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)%"
+    /// A lift as `report experiments` prints it (`+3.4%`, `-5%`): `LiftText`, the one wording.
+    static func percent(_ fraction: Double) -> String { LiftText.signedPercent(fraction) }
+
+    /// A rounded value as an Int, or nil when it is not finite or lies beyond ±1e15 (a lift of 1e16,
+    /// which lints clean, trapped converting its percentage to Int).
+    static func whole(_ value: Double) -> Int? {
+        value.isFinite && abs(value) < 1e15 ? Int(value) : nil
     }
 
     /// One line for a terminal or a CI log: the shared terminal neutraliser (controls shown as

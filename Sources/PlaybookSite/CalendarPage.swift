@@ -113,7 +113,11 @@ struct CalendarPage {
         guard let low, let high else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
         }
-        let range = (low, max(high, low.adding(days: 1)))
+        // The data's first to last day, held to `reach` either side of today: a window written years
+        // away (an `end` in 9999) would otherwise stretch the axis, and its ticks, without bound.
+        let limit = (input.today.adding(days: -Self.reach), input.today.adding(days: Self.reach))
+        let first = min(max(low, limit.0), limit.1), last = min(max(high, limit.0), limit.1)
+        let range = (first, max(last, first.adding(days: 1)))
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
@@ -169,22 +173,33 @@ struct CalendarPage {
         return out
     }
 
-    /// One experiment's label, planned outline and live bar.
-    private func bars(_ row: Row, y: Double, x: (Day) -> Double, page: Page) -> String {
+    /// How far from today the timelines reach, each way: ten years (3,650 days, the longest
+    /// `duration_days`). Windows beyond are cut at the edge; the table gives their dates.
+    static let reach = 3_650
+
+    /// The part of `window` inside `range`, or nil when none of it is.
+    static func clip(_ window: (Day, Day)?, to range: (Day, Day)) -> (Day, Day)? {
+        guard let window, window.1 >= range.0, window.0 <= range.1 else { return nil }
+        return (max(window.0, range.0), min(window.1, range.1))
+    }
+
+    /// One experiment's label, planned outline and live bar, each cut to the timeline's `range`
+    /// (the tooltips keep the written dates).
+    private func bars(_ row: Row, y: Double, x: (Day) -> Double, range: (Day, Day), page: Page) -> String {
         let e = row.experiment
         let n = Charts.n
         var svg = ""
         let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
         svg += "<a href=\"\(page.up)\(catalog.target(of: e.id.value))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
         let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
-        if let (start, end) = row.planned {
+        if let (start, end) = Self.clip(row.planned, to: range), let written = row.planned {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
-            svg += "<title>\(h("\(e.id.value) planned \(start) to \(end)"))</title></rect>"
+            svg += "<title>\(h("\(e.id.value) planned \(written.0) to \(written.1)"))</title></rect>"
         }
-        if let (start, end) = row.live {
+        if let (start, end) = Self.clip(row.live, to: range), let written = row.live {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(stroke)>"
-            svg += "<title>\(h("\(e.id.value) live \(start) to \(end)"))</title></rect>"
-        } else if !row.collidesWith.isEmpty, let (start, end) = row.planned {
+            svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"
+        } else if row.live == nil, !row.collidesWith.isEmpty, let (start, end) = Self.clip(row.planned, to: range) {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
         }
         return svg
@@ -209,7 +224,7 @@ struct CalendarPage {
         while tick <= range.1 {
             if tick >= range.0 {
                 svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
-                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.year)-\(tick.month < 10 ? "0" : "")\(tick.month)</text>"
+                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.description.prefix(7))</text>"
             }
             var month = tick.month + months, year = tick.year
             while month > 12 { month -= 12; year += 1 }
@@ -227,7 +242,7 @@ struct CalendarPage {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
                 lastGroup = .some(e.exclusionGroup)
-                svg += bars(row, y: y, x: x, page: page)
+                svg += bars(row, y: y, x: x, range: range, page: page)
                 y += rowHeight
             }
         }

@@ -193,7 +193,9 @@ final class Catalog: @unchecked Sendable {
             let parts = (ids.count + groupSize - 1) / groupSize
             for part in 0..<parts {
                 let slice = Array(ids[(part * groupSize)..<min(ids.count, (part + 1) * groupSize)])
-                let suffix = parts == 1 ? "" : ".\(part + 1)"
+                // The first part keeps the group's name (links to it stay good as the group grows past
+                // `groupSize`); further parts are `.2`, `.3`.
+                let suffix = part == 0 ? "" : ".\(part + 1)"
                 let title = parts == 1 ? key.title : "\(key.title), part \(part + 1) of \(parts)"
                 out.append(Group(path: SitePath.entity(fileName: key.name + suffix), title: title, kind: key.kind, ids: slice))
             }

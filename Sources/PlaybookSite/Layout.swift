@@ -235,8 +235,9 @@ struct Page {
     private func closing(source: SourceSummary?, scripts: [String]) -> String {
         var out = "</main>\n<footer>"
         if let source {
-            let commit = source.commit.map { " at " + String($0.description.prefix(12)) } ?? ""
-            out += "Built by playbook site from \(h(source.head))\(h(commit)), \(source.commits) commits (\(h(source.mode)))."
+            // The commit, not the branch: the same commit gives the same bytes on any branch or a detached HEAD.
+            let from = source.commit.map { "commit " + String($0.description.prefix(12)) } ?? "an empty history"
+            out += "Built by playbook site from \(h(from)), \(h(source.commitsRead)) (\(h(source.mode)))."
         }
         out += "</footer>\n"
         for script in scripts { out += "<script src=\"\(href(script))\"></script>\n" }

@@ -48,8 +48,15 @@ public struct SiteInput: Sendable {
     /// `homeQuarter` defaults to the quarter containing `today`.
     /// `thresholds`: how key results are judged on track, at risk or off track (the
     /// configuration's, as `report okr` reads them).
-    public init(history: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
+    public init(history readAtHead: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
                 thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
+        // The site is its commit's: how HEAD reached the commit (a branch, or detached, which added a
+        // note to every page) is left out, so the same commit gives the same bytes.
+        let history = { () -> History in
+            var history = readAtHead
+            if case .detached = history.head { history.head = .branch("") }
+            return history
+        }()
         // By file, then line; the first of each id. The keys are read once: reading an entity's id
         // in the comparison copied the whole entity out of its enum, twice per comparison.
         let keys = entities.map { (file: $0.file, line: $0.entity.id.mark.line, id: $0.entity.id.value) }

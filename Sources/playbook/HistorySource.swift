@@ -100,16 +100,37 @@ final class ProgressLine {
     }
 }
 
-/// Writes a rendered report to standard output, or to a file when one is named.
-func emit(_ text: String, to output: String?) throws {
+/// Writes a rendered report to standard output, or to a file when one is named. Never into the
+/// git folder (nor the common one of a linked worktree: `-o .git/HEAD` replaced HEAD), and never
+/// as a playbook file (`*.yml`, `*.yaml`) under the playbook roots nor over `.playbook.yml`
+/// (`-o playbooks/squad.yml` replaced a playbook file).
+func emit(_ text: String, to output: String?, config: String? = nil) throws {
     guard let output else {
         Terminal.write(text)
         return
     }
-    // Inside the repository, the file is written only where no symbolic link leads.
     let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
     let absolute = Workspace.absolute(output, from: cwd)
-    if let workdir = (try? Repository.discover(from: cwd))?.workdir.map(Workspace.normalized),
+    let repository = try? Repository.discover(from: cwd)
+    if let repository {
+        for git in [repository.gitDirectory, repository.commonDirectory].map(Workspace.normalized)
+        where PathSpelling.isWithin(absolute, git) {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): it is inside the repository's git folder; name a file outside it, such as okr.md")
+        }
+    }
+    if let workspace = try? Workspace.locate(from: cwd, configPath: config) {
+        if absolute == Workspace.normalized(workspace.root + "/.playbook.yml") {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): it is the playbook configuration; name another file, such as okr.md")
+        }
+        for root in workspace.configuration.roots where FileDiscovery.isPlaybookFile(absolute) {
+            let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
+            if PathSpelling.isWithin(absolute, folder) {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): it is a playbook file under the root \(Inert.terminal(root)), which lint reads; name another file, such as okr.md")
+            }
+        }
+    }
+    // Inside the repository, the file is written only where no symbolic link leads.
+    if let workdir = repository?.workdir.map(Workspace.normalized),
        let relative = ContainedPath.relative(absolute, to: workdir) {
         do {
             let folder = (relative as NSString).deletingLastPathComponent

@@ -33,7 +33,7 @@ func writeReport<Report>(
     }
     let timelines = Timelines(history)
     let report = build(timelines, history)
-    try emit(render(report, output.format), to: output.output)
+    try emit(render(report, output.format), to: output.output, config: options.config)
     // Kept alive until the process exits, so they are never released one by one.
     exitSkippingTeardown(after: history, keeping: (timelines, report))
 }

@@ -65,8 +65,10 @@ struct Similarity: ParsableCommand {
             data = read
         }
         var texts: [String] = []
-        for (number, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+        // Lines split on the byte "\n", then a "\r" ending one dropped: split as a Swift String,
+        // "\r\n" is one Character and a CRLF file was read as one line.
+        for (number, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let trimmed = String(decoding: bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes, as: UTF8.self)[...]
             if trimmed.isEmpty { continue }
             let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
             guard fields.count >= 2 else {

@@ -119,6 +119,37 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertFalse(page.contains("<script"))
     }
 
+    /// `report okr -o .git/HEAD` replaced HEAD with Markdown (the repository was unusable), and
+    /// `-o playbooks/o.yml` replaced a playbook file: both are refused, as are the common git folder
+    /// of a linked worktree and `.playbook.yml`; a report file elsewhere is still replaced.
+    func testAReportIsNeverWrittenIntoTheGitFolderOrOverAPlaybookFile() throws {
+        let scratch = try history()
+        let head = try String(contentsOf: scratch.url.appendingPathComponent(".git/HEAD"), encoding: .utf8)
+        let playbook = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/o.yml"), encoding: .utf8)
+        for target in [".git/HEAD", ".git/report.md", "playbooks/o.yml", "playbooks/new.yaml", ".playbook.yml"] {
+            let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", target], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(target): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("cannot write \(target)"), result.stderr)
+        }
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent(".git/HEAD"), encoding: .utf8), head)
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent("playbooks/o.yml"), encoding: .utf8), playbook)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/new.yaml").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".playbook.yml").path))
+        // From a linked worktree, the main repository's .git is the common git folder.
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        let worktree = scratch.url.appendingPathComponent("linked").path
+        let added = try CLI.run(executable: git, ["worktree", "add", "-q", "--detach", worktree], in: scratch.url)
+        XCTAssertEqual(added.status, 0, added.stderr)
+        let common = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "../.git/config"], in: URL(fileURLWithPath: worktree))
+        XCTAssertEqual(common.status, 2, common.stderr)
+        XCTAssertTrue(common.stderr.contains("inside the repository's git folder"), common.stderr)
+        // A report beside the playbook, written twice, is replaced as before.
+        for _ in 0..<2 {
+            let written = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "playbooks/okr.md"], in: scratch.url)
+            XCTAssertEqual(written.status, 0, written.stderr)
+        }
+    }
+
     func testEmptyRepositoryAndNoRepositoryAreClearAnswers() throws {
         let empty = try ScratchDirectory()
         _ = try Repository.create(at: empty.url.path)

@@ -157,6 +157,14 @@ final class SearchCommandTests: XCTestCase {
                 return (Double(fields[0]) ?? -1, String(fields[1]))
             }
         }
+        // A CRLF file (a spreadsheet's export) has the same three pairs: it was read as one line.
+        let text = try String(contentsOf: scratch.url.appendingPathComponent("pairs.tsv"), encoding: .utf8)
+        try scratch.write("pairs-crlf.tsv", text.replacingOccurrences(of: "\n", with: "\r\n"))
+        let lf = try CLI.run(["similarity", "pairs.tsv", "--engine", "lexical"], in: scratch.url)
+        let crlf = try CLI.run(["similarity", "pairs-crlf.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(crlf.status, lf.status, crlf.stderr)
+        XCTAssertEqual(crlf.stdout, lf.stdout)
+        XCTAssertEqual(scores(crlf).count, 3, crlf.stdout)
         let model = try CLI.run(["similarity", "pairs.tsv"], in: scratch.url)
         requireModel(model)
         XCTAssertEqual(model.status, 0, model.stderr)

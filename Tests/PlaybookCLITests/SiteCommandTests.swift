@@ -57,6 +57,23 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
+    /// The same commit gives the same bytes on a branch and on a detached HEAD (the footer named the
+    /// branch: "from main at …", then "from detached at … at …"), and one commit is "1 commit".
+    func testTheSameCommitGivesTheSameBytesWhateverTheBranch() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "on-branch"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        let head = try repository.resolve("HEAD")
+        try repository.detachHEAD(at: head)
+        XCTAssertEqual(try CLI.run(["site", "-o", "detached"], in: scratch.url).status, 0)
+        let onBranch = try files(under: scratch.url.appendingPathComponent("on-branch"))
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("detached")), onBranch)
+        let home = String(decoding: try XCTUnwrap(onBranch["index.html"]), as: UTF8.self)
+        XCTAssertTrue(home.contains("Built by playbook site from commit \(head.description.prefix(12)), 1 commit (first-parent)."), home)
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3"], in: scratch.url)
+        XCTAssertTrue(report.stdout.contains(" · 1 commit (first-parent)"), report.stdout)
+    }
+
     /// A committed symbolic link is never read as a file: lint reports it, and the site publishes nothing of its target
     /// (review26: a link whose target text was a hypothesis was published as one).
     func testACommittedSymbolicLinkIsNotPublished() throws {
@@ -113,6 +130,31 @@ final class SiteCommandTests: XCTestCase {
         let lenient = try statuses(["--today", "2026-09-20"])
         XCTAssertEqual(lenient.site, "on track")
         XCTAssertEqual(lenient.report, "on track")
+    }
+
+    /// A group's first page keeps its name when the group passes 100 entities (it became
+    /// `hypotheses.activation-emea.1.html`, breaking every link to the first hundred); the rest are `.2`.
+    func testTheFirstPartOfAGroupKeepsItsNameAsTheGroupGrows() throws {
+        let scratch = try repository()
+        let hypotheses = (1...101).map { i in
+            "kind: Hypothesis\nid: HYP-\(String(10000 + i).dropFirst())\nsquad: activation-emea\ntitle: Idea \(i)\n"
+                + "statement: {change: c\(i), audience: a, outcome: o, rationale: r}\nmetric: weekly-active-learners\n"
+                + "expected_lift: 0.05\nice: {impact: 5, confidence: 5, ease: 5}\nstatus: backlog\n"
+        }
+        try scratch.write("playbooks/hypotheses.yml", hypotheses.joined(separator: "---\n"))
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: ["playbooks/hypotheses.yml"])
+        _ = try repository.commit(message: "ideas", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600))
+        let result = try CLI.run(["site", "-o", "out"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let written = try files(under: scratch.url.appendingPathComponent("out"))
+        XCTAssertEqual(written.keys.filter { $0.hasPrefix("e/hypotheses.") }.sorted(),
+                       ["e/hypotheses.activation-emea.2.html", "e/hypotheses.activation-emea.html"])
+        let first = String(decoding: try XCTUnwrap(written["e/hypotheses.activation-emea.html"]), as: UTF8.self)
+        XCTAssertTrue(first.contains("id=\"k-HYP-0001\""), "the first hundred stay where links found them")
+        XCTAssertTrue(first.contains("part 1 of 2"))
+        let second = String(decoding: try XCTUnwrap(written["e/hypotheses.activation-emea.2.html"]), as: UTF8.self)
+        XCTAssertTrue(second.contains("id=\"k-HYP-0101\""))
     }
 
     func testARebuildReplacesThePreviousSiteWhole() throws {

@@ -55,7 +55,8 @@ final class WordPieceTests: XCTestCase {
 
     /// Lines are looked up by their bytes, but as Swift compares strings: a line that is canonically
     /// an ASCII token (U+037E is ";") takes that token when it comes first, the later ";" does not;
-    /// a piece with a non-ASCII letter is found through the strings; a CRLF file is one line.
+    /// a piece with a non-ASCII letter is found through the strings; a CRLF file has the same lines
+    /// as an LF one (split as a Swift String, "\r\n" is one Character: the file was one line).
     func testLookUpByBytesGivesWhatStringComparisonGives() throws {
         let lines = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "\u{37E}", "a", ";", "b", "##\u{3C3}", "\u{3C3}", "##b"]
         let tokenizer = try WordPieceTokenizer(vocabulary: lines.joined(separator: "\n"))
@@ -63,7 +64,10 @@ final class WordPieceTests: XCTestCase {
         XCTAssertEqual(tokenizer.ids(for: "σσb", maximumLength: 16), [2, 9, 8, 10, 3])
         XCTAssertEqual(tokenizer.lineCount, 11)
         XCTAssertEqual(tokenizer.vocabularySize, 10, "U+037E and ; are one token")
-        XCTAssertThrowsError(try WordPieceTokenizer(vocabulary: lines.joined(separator: "\r\n")), "one line, without [UNK]")
+        let windows = try WordPieceTokenizer(vocabulary: lines.joined(separator: "\r\n") + "\r\n")
+        XCTAssertEqual(windows.lineCount, 11)
+        XCTAssertEqual(windows.ids(for: "a;b", maximumLength: 16), [2, 5, 4, 7, 3])
+        XCTAssertEqual(windows.ids(for: "σσb", maximumLength: 16), [2, 9, 8, 10, 3])
         let crlf = try WordPieceTokenizer(vocabulary: lines.joined(separator: "\n") + "\r")
         XCTAssertEqual(crlf.ids(for: "b", maximumLength: 8), [2, 7, 3], "a final \\r is dropped")
     }

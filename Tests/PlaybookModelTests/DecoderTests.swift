@@ -201,6 +201,25 @@ final class DecoderTests: XCTestCase {
         XCTAssertTrue(decoded.diagnostics.first?.message.contains("between 0 and 1") ?? false)
     }
 
+    /// A duration_days of 9223372036854775000 crashed lint and every report; it is now a
+    /// schema-range error at the value, and the entity carries no duration for reports to draw.
+    func testADurationBeyondTenYearsIsARangeErrorAtTheValueAndIsDropped() throws {
+        for (written, kept) in [("3650", 3650), ("3651", nil), ("9223372036854775000", nil), ("-9223372036854775000", nil)] as [(String, Int?)] {
+            let yaml = cleanExperiment.replacingOccurrences(of: "duration_days: 21", with: "duration_days: \(written)")
+            let decoded = decode(yaml)
+            guard case .experiment(let experiment) = decoded.entity else { return XCTFail("no experiment for \(written)") }
+            XCTAssertEqual(experiment.design?.durationDays?.value, kept, written)
+            if kept != nil { XCTAssertEqual(decoded.diagnostics, [], written); continue }
+            XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.range], written)
+            XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 22, column: 81), written)
+            XCTAssertEqual(decoded.diagnostics.first?.field, "design.duration_days", written)
+            XCTAssertTrue(experiment.isInvalid("design"), written)
+        }
+        let decoded = decode(cleanExperiment.replacingOccurrences(of: "duration_days: 21", with: "duration_days: 5000"))
+        XCTAssertEqual(decoded.diagnostics.first?.message,
+                       "\"design.duration_days\" is a planned duration in days and must be at most 3650 (ten years), found 5000")
+    }
+
     func testUnknownKindSuggestsTheClosestKind() {
         let decoded = decode("kind: Experimnet\nid: EXP-1\n")
         XCTAssertNil(decoded.entity)

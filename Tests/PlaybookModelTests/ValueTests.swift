@@ -27,12 +27,36 @@ final class ValueTests: XCTestCase {
         XCTAssertEqual(Day("2026-08-05")?.description, "2026-08-05")
     }
 
+    /// Years before 1000 printed as `999-01-01` and `1-Q1` (JSON contract: YYYY-MM-DD, YYYY-Qn).
+    func testDaysAndQuartersBeforeYear1000KeepFourDigits() {
+        for text in ["0999-01-01", "0000-02-29", "0001-12-31", "0042-07-04"] {
+            XCTAssertEqual(Day(text)?.description, text)
+        }
+        XCTAssertEqual(Day.earliest.description, "0000-01-01")
+        XCTAssertEqual(Quarter("0999-Q1")?.description, "0999-Q1")
+        XCTAssertEqual(Quarter(year: 1, number: 3).description, "0001-Q3")
+        XCTAssertEqual(Quarter(year: 12026, number: 3).description, "12026-Q3")
+    }
+
     func testDaysAddAcrossMonthsYearsAndLeapDays() {
         XCTAssertEqual(Day(year: 1970, month: 1, day: 1).dayNumber, 0)
         XCTAssertEqual(Day("2026-12-25")?.adding(days: 10), Day("2027-01-04"))
         XCTAssertEqual(Day("2028-02-28")?.adding(days: 1), Day("2028-02-29"))
         XCTAssertEqual(Day("2026-03-01")?.adding(days: -1), Day("2026-02-28"))
         XCTAssertEqual(Day("2026-10-01")?.adding(days: 14), Day("2026-10-15"))
+    }
+
+    /// A count of days from a file (`start` plus `design.duration_days`) near the ends of Int crashed
+    /// lint with an arithmetic overflow; now the day is held to the days a `YYYY-MM-DD` names.
+    func testAddingAnyCountOfDaysStaysWithinTheDaysADateCanName() throws {
+        let start = try XCTUnwrap(Day("2026-07-01"))
+        XCTAssertEqual(start.adding(days: 9_223_372_036_854_775_000), Day("9999-12-31"))
+        XCTAssertEqual(start.adding(days: Int.max), Day.latest)
+        XCTAssertEqual(start.adding(days: Int.min), Day("0000-01-01"))
+        XCTAssertEqual(start.adding(days: 10_000_000), Day.latest)
+        XCTAssertEqual(Day.latest.adding(days: 1), Day.latest)
+        XCTAssertEqual(Day.earliest.adding(days: -1), Day.earliest)
+        XCTAssertEqual(start.adding(days: 3_650), Day("2036-06-28"))
     }
 
     func testPausedHasLaunchedAndStatusesOnlyMoveForward() {

@@ -14,6 +14,31 @@ final class SearchRenderingTests: XCTestCase {
                        "\\*a\\* \\| \\[x\\](javascript:y) \\<b\\>\\\\n#\u{2060}h @\u{2060}org/team")
     }
 
+    /// `result.lift: 1e16` lints clean; text and Markdown trapped converting its percentage to Int.
+    func testAHugeLiftIsPrintedNotATrapInEveryFormat() {
+        for lift in [1e16, -1e300, 9.3e17, .infinity, .nan] {
+            let item = PriorArt(id: "EXP-0001", kind: .experiment, squad: "growth", status: "concluded", title: "Shorter signup",
+                                outcome: "win", lift: lift, learnings: [], file: "f.yml", text: "Shorter signup")
+            let hits = [SearchHit(item: item, score: 0.5)]
+            XCTAssertTrue(SearchRendering.text(hits, query: "signup", engine: "words").contains("EXP-0001"), "\(lift)")
+            XCTAssertTrue(SearchRendering.markdown(hits, query: "signup", engine: "words").contains("EXP-0001"), "\(lift)")
+            XCTAssertTrue(SearchRendering.json(hits, query: "signup", engine: "words").contains("EXP-0001"), "\(lift)")
+        }
+        XCTAssertEqual(SearchRendering.percent(1e16), "+1000000000000000000%")
+        XCTAssertEqual(SearchRendering.percent(-1e300), "-1e+302%")
+        XCTAssertEqual(SearchRendering.score(.infinity), "?")
+    }
+
+    /// The same lift read "-5%" in report experiments, "-5.0%" in search: one wording now (LiftText).
+    func testALiftReadsAsTheExperimentReportWritesIt() {
+        let cases: [(Double, String)] = [(-0.05, "-5%"), (0.05, "+5%"), (0.031, "+3.1%"), (0.034, "+3.4%"), (0.12345, "+12.35%"),
+                                         (-0.00125, "-0.13%"), (0, "0%"), (0.1, "+10%"), (.nan, "?")]
+        for (lift, text) in cases {
+            XCTAssertEqual(SearchRendering.percent(lift), text, "\(lift)")
+        }
+        XCTAssertEqual(LiftText.signedPercent(Decimal(string: "-0.05")!), "-5%")
+    }
+
     func testLexicalRankingPutsTheClosestFirst() {
         func item(_ id: String, _ text: String) -> PriorArt {
             PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,

@@ -85,7 +85,7 @@ enum BuiltinRules {
             triggering: [exampleMetric(extra: "↓descripton: Lessons finished per weekly active learner")],
             passing: [exampleMetric(extra: "description: Lessons finished per weekly active learner")]),
         RuleDescriptor(
-            id: RuleID.range, severity: .error, summary: "A fraction (confidence, mde, power, alpha, p_value) is outside 0–1.",
+            id: RuleID.range, severity: .error, summary: "A fraction (confidence, mde, power, alpha, p_value) is outside 0–1, or a count is outside its range (design.duration_days runs from 1 to 3,650 days).",
             triggering: [exampleExperiment(["design": "{mde: 0.02, power: ↓80, alpha: 0.05, sample_size: 12000}"])],
             passing: [exampleExperiment([:])]),
     ]
