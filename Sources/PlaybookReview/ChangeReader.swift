@@ -37,6 +37,13 @@ public struct ChangeReader {
 
     public func read(_ repository: Repository, base: ObjectID, head: ObjectID) throws(ReviewError) -> ReviewInput {
         do {
+            // GitHub's test merge (what actions/checkout checks out for a pull request) is judged
+            // by its PR head: the merge's own first-parent history skips the PR's commits.
+            if let prHead = try Self.testMergeHead(repository, base: base, head: head) {
+                var input = try readChange(repository, base: base, head: prHead)
+                input.testMerge = head
+                return input
+            }
             return try readChange(repository, base: base, head: head)
         } catch let error as ReviewError {
             throw error
@@ -47,6 +54,19 @@ public struct ChangeReader {
         } catch {
             throw .history(HistoryError("\(error)"))
         }
+    }
+
+    /// The PR head when `head` is a test merge of a change into the base, as GitHub makes for a
+    /// pull request (`refs/pull/N/merge`): a merge of two parents, the first the base's tip (or
+    /// one of its ancestors, when the base moved on since), the second not in the base; else nil.
+    public static func testMergeHead(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ObjectID? {
+        let parents = try repository.commitInfo(head, details: false).parents
+        guard parents.count == 2, head != base else { return nil }
+        let (first, second) = (parents[0], parents[1])
+        let firstInBase = try first == base || repository.isDescendant(base, of: first)
+        guard firstInBase, second != base else { return nil }
+        guard try !repository.isDescendant(base, of: second) else { return nil }
+        return second
     }
 
     private func readChange(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ReviewInput {
