@@ -344,6 +344,43 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(fromTop.stderr.contains("no playbook files under playbooks/ at the base or the head"), fromTop.stderr)
     }
 
+    /// As `git diff base...head` refuses: with no branch point there is no change to review.
+    func testUnrelatedHistoriesExitTwo() throws {
+        let (scratch, _, base) = try start(experiment: Self.concluded)
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        for arguments in [["checkout", "-q", "--orphan", "unrelated"], ["commit", "-q", "-am", "a new root: EXP-1 running again"]] {
+            if arguments[0] == "commit" { try scratch.write("playbooks/EXP-1.yml", Self.experiment) }
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("the base and the head share no history (no merge base)"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// actions/checkout's default depth of 1 cuts the merge base off: said so, with the fix.
+    func testAShallowCloneWithoutTheMergeBaseSaysHowToFetchIt() throws {
+        let (scratch, repository, _) = try start(experiment: Self.concluded)
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String], in folder: URL) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: folder)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["checkout", "-q", "-b", "pr"], in: scratch.url)
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.concluded.replacing("status: concluded", with: "status: running")], "reopen")
+        try run(["checkout", "-q", "-"], in: scratch.url)
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": "# the base moves on\n" + Self.hypothesis], "base moves on")
+        let clone = try ScratchDirectory()
+        try FileManager.default.removeItem(at: clone.url)
+        try run(["clone", "-q", "--depth", "1", "--no-single-branch", "file://\(scratch.url.path)", clone.url.path], in: scratch.url)
+        try run(["checkout", "-q", "pr"], in: clone.url)
+        let result = try review(clone, base: "origin/HEAD")
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("this clone is shallow and the merge base is missing; fetch the full history "
+                                             + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"), result.stderr)
+    }
+
     func testUnknownBaseExitsTwo() throws {
         let (scratch, _, _) = try start()
         let result = try review(scratch, base: "no-such-branch")
