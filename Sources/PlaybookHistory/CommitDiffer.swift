@@ -93,6 +93,13 @@ struct CommitDiffer {
             var sides: [MergeSide] = []
             for other in others {
                 let sideBlob = try repository.blobID(inTree: other.tree, path: change.path)
+                // No file there on the side: the first parent's line moved it, and the side's edit
+                // of its old path is what git merged into it (the side's commits are its events).
+                if sideBlob == nil, let version = change.newBlob,
+                   try MergeCredits.sidePath(of: version, inSide: other.tree, fork: forkTree(of: other.parent),
+                                             repository: repository, roots: roots) != nil {
+                    return (change, true, [])
+                }
                 // A side whose version is the first parent's brought nothing to this file.
                 guard sideBlob == change.newBlob || (sideBlob != nil && sideBlob != change.oldBlob) else { continue }
                 let fork = forkTree(of: other.parent)

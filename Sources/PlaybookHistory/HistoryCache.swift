@@ -66,7 +66,9 @@ public enum HistoryCache {
     /// line of an id in more than one file names the file the history follows first.
     /// Version 9: the same lines; with all parents, a merge's change to a file both lines edited is
     /// inherited when every value it changed came from a merged side.
-    static let header = "playbook-history-cache 9"
+    /// Version 10: the same lines; a merge's file that the first parent's line moved and a merged
+    /// side edited under its old path is credited to (and, with all parents, inherited from) that side.
+    static let header = "playbook-history-cache 10"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

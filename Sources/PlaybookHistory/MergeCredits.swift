@@ -11,16 +11,19 @@ struct MergeCredits {
     private let merge: CommitInfo
     private let trees: TreeReader
     private let commits: CommitReader
+    /// The playbook's folders, relative to the repository top.
+    private let roots: [String]
     private var infos: [ObjectID: CommitInfo] = [:]
     /// Per merged parent: the commits reachable from it but not from the first parent (nil when
     /// they cannot be listed, e.g. a shallow clone's missing parent).
     private var sides: [ObjectID: Set<ObjectID>?] = [:]
 
-    init(repository: Repository, merge: CommitInfo, trees: TreeReader, commits: CommitReader) {
+    init(repository: Repository, merge: CommitInfo, trees: TreeReader, commits: CommitReader, roots: [String]) {
         self.repository = repository
         self.merge = merge
         self.trees = trees
         self.commits = commits
+        self.roots = roots
     }
 
     /// The author of the side commit that made `version` (nil: the file is gone) of `path`, when
@@ -35,7 +38,18 @@ struct MergeCredits {
     }
 
     private mutating func author(of path: String, version: ObjectID?, from tip: ObjectID) throws -> Person? {
-        guard let side = try sideOnly(tip), side.contains(tip), try file(path, in: tip) == version else { return nil }
+        guard let side = try sideOnly(tip), side.contains(tip) else { return nil }
+        var path = path
+        if try file(path, in: tip) != version {
+            // The first parent's line moved the file since the lines forked: the side has the
+            // version under the file's old path, where its commits made it.
+            guard let version, try file(path, in: tip) == nil,
+                  let fork = try repository.mergeBase(merge.parents[0], tip),
+                  let moved = try Self.sidePath(of: version, inSide: try info(tip).tree, fork: try info(fork).tree,
+                                                repository: repository, roots: roots)
+            else { return nil }
+            path = moved
+        }
         var current = tip
         // Each step goes to a parent on the side: at most as many steps as the side has commits.
         while true {
@@ -58,6 +72,17 @@ struct MergeCredits {
             guard let same else { return elsewhere ? nil : Person(name: info.author.name, email: info.author.email) }
             current = same
         }
+    }
+
+    /// Where a merged side holds `version` of a file it has no file for at the merge's path: the
+    /// path of the one file the side changed since the lines forked (`fork`) into that very
+    /// version (git merged the side's edit into the file the first parent's line moved). Nil when
+    /// no file, or more than one, of the side's changes holds it: the merge made that version.
+    static func sidePath(of version: ObjectID, inSide sideTree: ObjectID, fork forkTree: ObjectID?,
+                         repository: Repository, roots: [String]) throws -> String? {
+        let holding = try repository.changedFiles(from: forkTree, to: sideTree, under: roots, include: CommitDiffer.isPlaybookFile)
+            .filter { $0.newBlob == version && !$0.newIsLink }
+        return holding.count == 1 ? holding[0].path : nil
     }
 
     private mutating func sideOnly(_ tip: ObjectID) throws -> Set<ObjectID>? {

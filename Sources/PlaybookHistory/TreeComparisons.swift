@@ -124,7 +124,7 @@ final class TreeComparisons: @unchecked Sendable {
                 var credits: MergeCredits?
                 if job.commit.parents.count > 1, !changes.isEmpty {
                     if sideCommits == nil { sideCommits = CommitReader(repository: repository) }
-                    credits = MergeCredits(repository: repository, merge: job.commit, trees: reader, commits: sideCommits!)
+                    credits = MergeCredits(repository: repository, merge: job.commit, trees: reader, commits: sideCommits!, roots: roots)
                 }
                 result = .success(changes.map { change, inherited, sides in
                     var file = ChangedFile(change: change, inherited: inherited, sides: sides)

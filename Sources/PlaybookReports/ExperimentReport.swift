@@ -309,7 +309,8 @@ public struct SquadExperiments: Sendable {
 /// Experiment velocity, cycle times, win rate and learnings per squad for a period.
 public struct ExperimentReport: Sendable {
     public var period: Period
-    /// Stale experiments are judged on this day: the period's last day, or today if earlier.
+    /// Stale experiments are judged on this day: the period's last day, or today if earlier; no
+    /// event after it is counted.
     public var judgedOn: Day
     public var squads: [SquadExperiments]
     /// Every squad's experiments together (medians over all of them, not of the squads' medians).
@@ -338,17 +339,20 @@ public struct ExperimentReport: Sendable {
         source = SourceSummary(history)
         let judgedOn = min(period.lastDay, today)
         self.judgedOn = judgedOn
-        let judgeEnd = UTC.seconds(judgedOn) + 86_400
+        // Events after today are not counted (commits dated later, a --today in the past), as
+        // `report okr` stops at today: the period counted ends with the day judged on.
+        var counted = period
+        counted.end = UTC.day(fromDays: UTC.days(judgedOn) + 1)
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
-        let judgeTime = min(judgeEnd, period.endTime)
+        let judgeTime = counted.endTime
         var running: Set<String> = []
         var facts: [ExperimentFacts] = []
         for track in 0..<lifecycles.count {
-            guard let moves = lifecycles.moves(track, until: period.endTime) else { continue }
+            guard let moves = lifecycles.moves(track, until: counted.endTime) else { continue }
             let runningWhenJudged = lifecycles.status(track, before: judgeTime) == .running
             if runningWhenJudged { running.insert(lifecycles.timelines[track].id) }
-            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: period.contains) || runningWhenJudged
-            if shown { facts.append(ExperimentFacts(lifecycles.timelines[track], moves: moves, until: period.endTime)) }
+            let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: counted.contains) || runningWhenJudged
+            if shown { facts.append(ExperimentFacts(lifecycles.timelines[track], moves: moves, until: counted.endTime)) }
         }
         var result: [SquadExperiments] = []
         var notes = ReportNotes()
@@ -362,10 +366,10 @@ public struct ExperimentReport: Sendable {
         var overallLine: SquadExperiments?
         facts.withUnsafeBufferPointer { facts in
             for (index, (squad, mine)) in (groups + [(Self.allSquads, Array(facts.indices))]).enumerated() {
-                let concluded = mine.filter { period.contains(facts[$0].concluded) }
-                let started = mine.filter { period.contains(facts[$0].started) }
+                let concluded = mine.filter { counted.contains(facts[$0].concluded) }
+                let started = mine.filter { counted.contains(facts[$0].started) }
                 let outcomes = concluded.compactMap { facts[$0].outcome }
-                for p in mine where [facts[p].created, facts[p].started, facts[p].concluded, facts[p].abandoned].contains(where: period.contains) {
+                for p in mine where [facts[p].created, facts[p].started, facts[p].concluded, facts[p].abandoned].contains(where: counted.contains) {
                     notes.unreadable(facts[p].version, of: facts[p].id)
                 }
                 let stale = mine.compactMap { p -> StaleExperiment? in
@@ -376,10 +380,10 @@ public struct ExperimentReport: Sendable {
                 }
                 let line = SquadExperiments(
                     squad: squad,
-                    created: mine.filter { period.contains(facts[$0].created) }.map { facts[$0].id },
+                    created: mine.filter { counted.contains(facts[$0].created) }.map { facts[$0].id },
                     started: started.map { facts[$0].id },
                     concluded: concluded.map { facts[$0].id },
-                    abandoned: mine.filter { period.contains(facts[$0].abandoned) }.map { facts[$0].id },
+                    abandoned: mine.filter { counted.contains(facts[$0].abandoned) }.map { facts[$0].id },
                     withOutcome: outcomes.count,
                     wins: outcomes.filter { $0 == .win }.count,
                     createdToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].created.map { s - $0 } } }),

@@ -6,6 +6,8 @@ import PlaybookLint
 public enum ReviewError: Error, CustomStringConvertible, Sendable {
     /// A shallow clone without the merge base: the branch point is unknown.
     case shallowWithoutMergeBase
+    /// Base and head share no history: there is no branch point to compare with.
+    case noMergeBase
     case git(GitError)
     case history(HistoryError)
 
@@ -14,6 +16,9 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable {
         case .shallowWithoutMergeBase:
             "this clone is shallow and the merge base is missing; fetch the full history "
                 + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+        case .noMergeBase:
+            "the base and the head share no history (no merge base), so there is no change to compare with its "
+                + "branch point, as `git diff base...head` refuses too: review a head that branched from the base"
         case .git(let error): "could not read the change from git: \(error)"
         case .history(let error): "could not read the history: \(error)"
         }
@@ -37,6 +42,13 @@ public struct ChangeReader {
 
     public func read(_ repository: Repository, base: ObjectID, head: ObjectID) throws(ReviewError) -> ReviewInput {
         do {
+            // GitHub's test merge (what actions/checkout checks out for a pull request) is judged
+            // by its PR head: the merge's own first-parent history skips the PR's commits.
+            if let prHead = try Self.testMergeHead(repository, base: base, head: head) {
+                var input = try readChange(repository, base: base, head: prHead)
+                input.testMerge = head
+                return input
+            }
             return try readChange(repository, base: base, head: head)
         } catch let error as ReviewError {
             throw error
@@ -49,12 +61,35 @@ public struct ChangeReader {
         }
     }
 
+    /// The PR head when `head` is a test merge of a change into the base, as GitHub makes for a
+    /// pull request (`refs/pull/N/merge`): a merge of two parents, the first the base's tip (or
+    /// one of its ancestors, when the base moved on since), the second not in the base; else nil.
+    public static func testMergeHead(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ObjectID? {
+        let parents = try repository.commitInfo(head, details: false).parents
+        guard parents.count == 2, head != base else { return nil }
+        let (first, second) = (parents[0], parents[1])
+        let firstInBase = try first == base || shallowAware(repository) { try repository.isDescendant(base, of: first) }
+        guard firstInBase, second != base else { return nil }
+        guard try !shallowAware(repository, { try repository.isDescendant(base, of: second) }) else { return nil }
+        return second
+    }
+
+    /// A walk over commits: in a shallow clone, a commit it cannot find is one the clone cut off.
+    static func shallowAware<T>(_ repository: Repository, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as GitError where repository.isShallow {
+            _ = error
+            throw ReviewError.shallowWithoutMergeBase
+        }
+    }
+
     private func readChange(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ReviewInput {
-        let mergeBase = try repository.mergeBase(base, head)
-        if repository.isShallow, mergeBase == nil { throw ReviewError.shallowWithoutMergeBase }
+        let mergeBase = try Self.shallowAware(repository) { try repository.mergeBase(base, head) }
+        guard let mergeBase else { throw repository.isShallow ? ReviewError.shallowWithoutMergeBase : ReviewError.noMergeBase }
         let headTree = try repository.commitInfo(head).tree
         let baseTipTree = try repository.commitInfo(base).tree
-        let baseTree = try mergeBase.map { try repository.commitInfo($0).tree }
+        let baseTree = try repository.commitInfo(mergeBase).tree
         func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
             var files: [String: SourceFile] = [:]
             for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) where file.newBlob != nil {
@@ -80,8 +115,8 @@ public struct ChangeReader {
         var changedFiles = changed
         // Where git merges the base and the head cleanly, the playbook once merged is that merge
         // (what GitHub's test-merge commit holds), and the change is what it brings to the base.
-        var onMerge = mergeBase != nil && mergeBase == base  // nothing landed on the base since: the head is the merge
-        if mergeBase != nil, mergeBase != base, let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree) {
+        var onMerge = mergeBase == base  // nothing landed on the base since: the head is the merge
+        if mergeBase != base, let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree) {
             (merged, changedFiles, onMerge) = (result.files, result.changed, true)
         }
         let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)

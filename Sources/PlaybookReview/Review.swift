@@ -31,6 +31,8 @@ public struct ReviewReport: Sendable {
     /// Findings in the changed files that the base already had: listed, never failing the review.
     public var existing: [Finding]
     public var changedFiles: [String]
+    /// The head asked for, when it was GitHub's test merge: `head` is its PR head.
+    public var testMerge: ObjectID?
 
     /// Errors among the change's new findings (existing ones do not count).
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
@@ -62,6 +64,9 @@ public struct ReviewInput: Sendable {
     /// head plus the base's changes to files the change leaves alone): the history rules judge
     /// what that merge brings to the base too.
     public var judgedOnMerge = false
+    /// The head asked for, when it was GitHub's test merge of the change into the base: `head`
+    /// is then its PR head (the merge's second parent), the change judged.
+    public var testMerge: ObjectID?
 
     public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], baseFiles: [SourceFile],
                 changedFiles: [String], commits: Set<ObjectID>, history: History) {
@@ -133,9 +138,11 @@ public enum Reviewer {
         }
         findings = onePerPair(findings, changed: changed)
         findings.sort(by: Finding.ordered)
-        return ReviewReport(
+        var report = ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
+        report.testMerge = input.testMerge
+        return report
     }
 
     /// The overlap rules, which report a pair once from each side.

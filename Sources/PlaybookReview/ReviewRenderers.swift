@@ -54,7 +54,15 @@ public enum ReviewRenderer {
         out += "in \(count(report.changedFiles.count, "changed file", "changed files")) "
         out += "(`\(short(report.mergeBase?.description ?? report.base.description))`…`\(short(report.head.description))`, "
         out += "\(count(report.commits, "commit", "commits")))\n\n"
+        if let note = testMergeNote(report, code: { "`\($0)`" }) { out += note + "\n\n" }
         return out
+    }
+
+    /// Says that the head asked for was GitHub's test merge and which commit was judged instead.
+    public static func testMergeNote(_ report: ReviewReport, code: (String) -> String = { $0 }) -> String? {
+        guard let merge = report.testMerge else { return nil }
+        return "head \(code(short(merge.description))) is GitHub's test merge of the change into the base; "
+            + "reviewing its PR head \(code(short(report.head.description)))."
     }
 
     /// A review too large for one comment: after the summary, a note saying what is left out and
@@ -173,7 +181,7 @@ public enum ReviewRenderer {
     /// For a terminal: the entities the change adds, changes (field by field) and removes, then
     /// its findings one a line as lint prints them. The summary line is the caller's (stderr).
     public static func text(_ report: ReviewReport, color: Bool) -> String {
-        var out = ""
+        var out = testMergeNote(report).map { $0.prefix(1).uppercased() + $0.dropFirst() + "\n" } ?? ""
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"
         }
@@ -210,6 +218,7 @@ public enum ReviewRenderer {
         var out = "{\n  \"version\": 1,\n"
         out += "  \"base\": \(JSON.string(report.base.description)),\n  \"head\": \(JSON.string(report.head.description)),\n"
         out += "  \"merge_base\": \(report.mergeBase.map { JSON.string($0.description) } ?? "null"),\n"
+        out += "  \"test_merge\": \(report.testMerge.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"commits\": \(report.commits),\n  \"entities\": ["
         for (index, delta) in report.deltas.enumerated() {
             out += index == 0 ? "\n" : ",\n"

@@ -1,4 +1,5 @@
 import PlaybookGit
+import PlaybookHistory
 import PlaybookLint
 import PlaybookModel
 
@@ -9,6 +10,10 @@ struct BranchIDs {
     var branches: [String] = []
     /// Each id with the branches that hold it.
     var holders: [String: [String]] = [:]
+    /// Ids that ever existed on the current branch's first-parent history (removed ones too):
+    /// `review` refuses a removed id used again (history-id-reuse).
+    /// Nil when that history could not be read (the branches' ids still count).
+    var everOnBranch: Set<String>? = []
     /// Why the branches could not be read, when they could not (not a repository, say).
     var problem: String?
 
@@ -50,6 +55,15 @@ struct BranchIDs {
                     idsOfTree[tree] = onBranch.sorted()
                 }
                 for id in idsOfTree[tree] ?? [] { result.holders[id, default: []].append(branch.name) }
+            }
+            // The history review reads (first parent, through the same cache): every id it ever had.
+            if let history = try? HistoryReader(roots: roots, mode: .firstParent,
+                                                cacheFile: usableCacheFile(for: repository, mode: .firstParent)).read(repository) {
+                for record in history.records {
+                    for change in record.changes { result.everOnBranch?.insert(change.entity) }
+                }
+            } else {
+                result.everOnBranch = nil
             }
         } catch {
             // Half a reading would name some branches and not others: say none were read.

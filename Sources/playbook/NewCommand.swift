@@ -98,6 +98,7 @@ struct New: ParsableCommand {
             let workspace = source.workspace
             let read = BranchIDs.read(from: workspace.root, roots: { HistoryOptions.repositoryRoots(workspace: workspace, workdir: $0.workdir) }, linter: linter)
             taken.formUnion(read.holders.keys)
+            taken.formUnion(read.everOnBranch ?? [])
             branchIDs = read
         }
         let root = source.workspace.root + "/" + (source.configuration.roots.first ?? "playbooks")
@@ -146,11 +147,12 @@ struct New: ParsableCommand {
         if branches.branches.isEmpty {
             return "\(chosen): checked the working tree's ids (the repository has no branches yet)"
         }
-        var note = "\(chosen): checked the ids in the working tree and on \(branches.checked)"
-        if !elsewhere.isEmpty {
-            let listed = elsewhere.keys.sorted().map { "\($0) on \(elsewhere[$0]?.joined(separator: ", ") ?? "")" }
-            note += "; skipped \(listed.joined(separator: "; "))"
-        }
+        let history = branches.everOnBranch == nil ? "" : ", in this branch's history"
+        var note = "\(chosen): checked the ids in the working tree\(history) and on \(branches.checked)"
+        var skipped = elsewhere.keys.sorted().map { "\($0) on \(elsewhere[$0]?.joined(separator: ", ") ?? "")" }
+        let removed = (branches.everOnBranch ?? []).filter { $0.hasPrefix(prefix) && !workingTree.contains($0) && elsewhere[$0] == nil }
+        skipped += removed.sorted().map { "\($0) (removed earlier)" }
+        if !skipped.isEmpty { note += "; skipped \(skipped.joined(separator: "; "))" }
         return note
     }
 

@@ -19,7 +19,10 @@ struct Review: ParsableCommand {
         Where git merges base and head cleanly, the change is judged as merged: that merge is \
         linted, and the history rules also judge what it brings to the base's tip.
 
-        CI needs the full history (actions/checkout with fetch-depth: 0).
+        CI needs the full history (actions/checkout with fetch-depth: 0). A head that is GitHub's \
+        test merge (refs/pull/N/merge, what actions/checkout checks out for a pull request: a merge \
+        whose first parent is the base and whose second is not in it) is reviewed by its second \
+        parent, the PR head, and the output says so.
 
         Examples:
           playbook review --base origin/main
@@ -109,6 +112,7 @@ struct Review: ParsableCommand {
             Terminal.write(ReviewRenderer.text(report, color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)))
             Terminal.writeError(TextReporter.summary(report.lintReport) + (fallback.map { "; duplicates compared by words (\($0))" } ?? "") + "\n")
         }
+        if format == .github || format == .sarif, let note = ReviewRenderer.testMergeNote(report) { Terminal.writeError("playbook: \(note)\n") }
         if format != .text, let fallback { Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n") }
         if report.errors > 0 { throw ExitCode(1) }
     }

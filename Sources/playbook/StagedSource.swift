@@ -14,6 +14,8 @@ struct StagedSource: LintSource {
     /// Index entries and conflicts, kept to select named paths outside the roots.
     private let snapshot: StagedSnapshot
     private let repository: Repository
+    /// The configured roots, relative to the git top ("" for the top itself).
+    private let rootPrefixes: [String]
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
@@ -85,6 +87,7 @@ struct StagedSource: LintSource {
             let joined = settingsFolder.isEmpty ? root : (root == "." ? settingsFolder : settingsFolder + "/" + root)
             return joined == "." ? "" : joined
         }
+        rootPrefixes = prefixes
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
         files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
@@ -120,12 +123,28 @@ struct StagedSource: LintSource {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// As `lint` refuses a playbook folder that does not exist (exit 2, not a North Star finding
+    /// in a .playbook.yml there is none of): a root with nothing staged under it and nothing at
+    /// its path in the work tree either.
+    private func checkRoots() throws {
+        for (index, prefix) in rootPrefixes.enumerated() where !prefix.isEmpty {
+            guard !snapshot.entries.contains(where: { PathSpelling.isWithin($0.path, prefix) }),
+                  !snapshot.conflicts.contains(where: { PathSpelling.isWithin($0, prefix) }) else { continue }
+            guard !Workspace.lexists(top + "/" + prefix) else { continue }
+            let shown = Inert.terminal(prefix)
+            throw configuration.rootError(index, "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
+        }
+    }
+
     static func isPlaybookPath(_ path: String) -> Bool {
         FileDiscovery.isPlaybookFile(path) && !FileDiscovery.isHidden(path)
     }
 
     func files(for paths: [String]) throws -> Selection {
-        guard !paths.isEmpty else { return Selection(files: files, reported: nil) }
+        guard !paths.isEmpty else {
+            try checkRoots()
+            return Selection(files: files, reported: nil)
+        }
         let here = Workspace.normalized(cwd)
         let named = try paths.map { path -> String in
             let absolute = Workspace.absolute(path, from: here)

@@ -23,13 +23,15 @@ final class GitEdgeCaseTests: XCTestCase {
         return (scratch, repository)
     }
 
-    func testEmptyRepositoryWithNothingStagedLintsNothing() throws {
+    /// No playbook at all (nothing staged, no playbooks/ folder): said as `lint` says it, exit 2
+    /// (it was a North Star error placed in a .playbook.yml that does not exist).
+    func testEmptyRepositoryWithNothingStagedSaysThereIsNoPlaybook() throws {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
         let result = try CLI.run(["lint", "--staged"], in: scratch.url)
-        XCTAssertEqual(result.status, 1, "an empty playbook has no North Star")
-        XCTAssertTrue(result.stdout.contains("[north-star]"), result.stdout)
-        XCTAssertTrue(result.stderr.contains("in 0 files"), result.stderr)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("the playbook folder playbooks does not exist"), result.stderr)
     }
 
     func testUnbornBranchLintsWhatIsStagedForTheFirstCommit() throws {

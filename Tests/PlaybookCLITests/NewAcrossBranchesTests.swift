@@ -29,7 +29,7 @@ final class NewAcrossBranchesTests: XCTestCase {
         let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0011.yml\n")
-        XCTAssertEqual(created.stderr, "HYP-0011: checked the ids in the working tree and on 2 branches (main, origin/main); skipped HYP-0010 on origin/main\n")
+        XCTAssertEqual(created.stderr, "HYP-0011: checked the ids in the working tree, in this branch's history and on 2 branches (main, origin/main); skipped HYP-0010 on origin/main\n")
     }
 
     func testAnIdOnAnotherLocalBranchIsSkippedToo() throws {
@@ -47,6 +47,25 @@ final class NewAcrossBranchesTests: XCTestCase {
         let created = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
         XCTAssertEqual(created.stdout, "playbooks/experiments/EXP-0005.yml\n", created.stderr)
         XCTAssertTrue(created.stderr.contains("2 branches (main, pricing-test); skipped EXP-0004 on pricing-test"), created.stderr)
+    }
+
+    /// `review` refuses an id removed earlier on the branch (history-id-reuse): `new` skips it too.
+    func testAnIdRemovedEarlierOnTheBranchIsNotHandedOutAgain() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/experiments/EXP-0001.yml", "kind: Experiment\nid: EXP-0001\n")
+        try scratch.write("playbooks/experiments/EXP-0002.yml", "kind: Experiment\nid: EXP-0002\n")
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml",
+                                     "playbooks/experiments/EXP-0001.yml", "playbooks/experiments/EXP-0002.yml"])
+        _ = try repository.commit(message: "the playbook", author: author)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0002.yml"))
+        try repository.stage(paths: ["playbooks/experiments/EXP-0002.yml"])
+        _ = try repository.commit(message: "drop EXP-0002", author: author)
+
+        let created = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(created.stdout, "playbooks/experiments/EXP-0003.yml\n", created.stderr)
+        XCTAssertTrue(created.stderr.hasSuffix("in this branch's history and on 1 branch (main); skipped EXP-0002 (removed earlier)\n"), created.stderr)
     }
 
     func testOutsideARepositoryOnlyTheWorkingTreeIsChecked() throws {

@@ -271,6 +271,53 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-1"], result.stdout)
     }
 
+    /// On pull_request, actions/checkout checks out GitHub's test merge (first parent the base's
+    /// tip, second the PR head): its first-parent history skips the PR's commits, so review judges
+    /// the PR head, and says so.
+    func testGitHubsTestMergeIsReviewedByItsPRHead() throws {
+        let (scratch, _, _) = try start(experiment: Self.concluded)
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws -> String {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        _ = try run(["branch", "-q", "base"])
+        _ = try run(["checkout", "-q", "-b", "pr"])
+        // Reopened in one commit, concluded again (retitled) in the next: the net change hides the regression.
+        try scratch.write("playbooks/EXP-1.yml", Self.concluded.replacing("status: concluded", with: "status: running"))
+        _ = try run(["commit", "-q", "-am", "reopen EXP-1"])
+        try scratch.write("playbooks/EXP-1.yml", Self.concluded.replacing("title: Five-minute lesson", with: "title: Five-minute lesson (rerun)"))
+        _ = try run(["commit", "-q", "-am", "conclude EXP-1 again"])
+        let prHead = try run(["rev-parse", "HEAD"])
+        _ = try run(["checkout", "-q", "base"])
+        try scratch.write("playbooks/HYP-1.yml", "# the base moves on\n" + Self.hypothesis)
+        _ = try run(["commit", "-q", "-am", "base moves on"])
+        _ = try run(["checkout", "-q", "--detach", "base"])
+        _ = try run(["merge", "-q", "--no-ff", "pr", "-m", "Merge pr into base (GitHub's test merge)"])
+        let testMerge = try run(["rev-parse", "HEAD"])
+
+        let result = try CLI.run(["review", "--base", "base", "--format", "text", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:6:9: error: EXP-1 moves back from concluded to running"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Head \(testMerge.prefix(8)) is GitHub's test merge of the change into the base; reviewing its PR head \(prHead.prefix(8)).\n"),
+                      result.stdout)
+        let json = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(object?["head"] as? String, prHead, json.stdout)
+        XCTAssertEqual(object?["test_merge"] as? String, testMerge, json.stdout)
+        let markdown = try CLI.run(["review", "--base", "base", "--format", "markdown", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertTrue(markdown.stdout.contains("reviewing its PR head `\(prHead.prefix(8))`"), markdown.stdout)
+
+        // A branch that merged the base in (first parent its own) is no test merge: reviewed as it is.
+        _ = try run(["checkout", "-q", "pr"])
+        _ = try run(["merge", "-q", "--no-edit", "base"])
+        let own = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
+        let ownObject = try JSONSerialization.jsonObject(with: Data(own.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(ownObject?["head"] as? String, try run(["rev-parse", "HEAD"]), own.stdout)
+        XCTAssertTrue(ownObject?["test_merge"] is NSNull, own.stdout)
+    }
+
     /// `playbook init growth` in an existing repository: the playbook and its .playbook.yml live in growth/.
     func testAPlaybookInASubfolderIsReviewedAsLintReadsIt() throws {
         let scratch = try ScratchDirectory()
@@ -295,6 +342,43 @@ final class ReviewCommandTests: XCTestCase {
         let fromTop = try CLI.run(["review", "--base", base, "--format", "markdown", "--today", "2026-11-20"], in: scratch.url)
         XCTAssertEqual(fromTop.status, 2, fromTop.stdout + fromTop.stderr)
         XCTAssertTrue(fromTop.stderr.contains("no playbook files under playbooks/ at the base or the head"), fromTop.stderr)
+    }
+
+    /// As `git diff base...head` refuses: with no branch point there is no change to review.
+    func testUnrelatedHistoriesExitTwo() throws {
+        let (scratch, _, base) = try start(experiment: Self.concluded)
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        for arguments in [["checkout", "-q", "--orphan", "unrelated"], ["commit", "-q", "-am", "a new root: EXP-1 running again"]] {
+            if arguments[0] == "commit" { try scratch.write("playbooks/EXP-1.yml", Self.experiment) }
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("the base and the head share no history (no merge base)"), result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// actions/checkout's default depth of 1 cuts the merge base off: said so, with the fix.
+    func testAShallowCloneWithoutTheMergeBaseSaysHowToFetchIt() throws {
+        let (scratch, repository, _) = try start(experiment: Self.concluded)
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String], in folder: URL) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: folder)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["checkout", "-q", "-b", "pr"], in: scratch.url)
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.concluded.replacing("status: concluded", with: "status: running")], "reopen")
+        try run(["checkout", "-q", "-"], in: scratch.url)
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": "# the base moves on\n" + Self.hypothesis], "base moves on")
+        let clone = try ScratchDirectory()
+        try FileManager.default.removeItem(at: clone.url)
+        try run(["clone", "-q", "--depth", "1", "--no-single-branch", "file://\(scratch.url.path)", clone.url.path], in: scratch.url)
+        try run(["checkout", "-q", "pr"], in: clone.url)
+        let result = try review(clone, base: "origin/HEAD")
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("this clone is shallow and the merge base is missing; fetch the full history "
+                                             + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"), result.stderr)
     }
 
     func testUnknownBaseExitsTwo() throws {

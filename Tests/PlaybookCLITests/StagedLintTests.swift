@@ -17,6 +17,29 @@ final class StagedLintTests: XCTestCase {
 
     let squadPath = "playbooks/squads/activation-emea.yml"
 
+    /// A repository with no playbook: `lint --staged` says so and exits 2, as `lint` does (not a
+    /// North Star finding placed in a .playbook.yml that does not exist), in every format.
+    func testStagedLintWithNoPlaybookExitsTwoAsLintDoes() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("README", "the app\n")
+        try repository.stage(paths: ["README"])
+        let lint = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(lint.status, 2, lint.stdout + lint.stderr)
+        for format in ["text", "github"] {
+            let staged = try CLI.run(["lint", "--staged", "--format", format], in: scratch.url)
+            XCTAssertEqual(staged.status, 2, staged.stdout + staged.stderr)
+            XCTAssertEqual(staged.stdout, "", format)
+            XCTAssertEqual(staged.stderr, "playbook: the playbook folder playbooks does not exist; create it or set `roots` in .playbook.yml\n")
+            XCTAssertEqual(staged.stderr, lint.stderr)
+        }
+        // A playbook only staged (not in the work tree) is linted as before.
+        try SmallPlaybook.write(into: scratch)
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks"))
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 0)
+    }
+
     func testStagedContentIsLintedNotWorkTree() throws {
         let (scratch, repository) = try makeRepository()
         try scratch.write(squadPath, SmallPlaybook.brokenSquad)

@@ -321,6 +321,37 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// The main line moved the file while a branch checked the key result in under its old path;
+    /// git merges the check-in into the moved file. The check-in is the branch author's, whichever
+    /// walk reads it (the merger's before: the side has no file at the merge's path), and with all
+    /// parents the merge does not list it a second time. A cached read agrees.
+    func testACheckInMergedIntoAFileTheMainLineMovedIsCreditedToItsAuthor() throws {
+        let s = try ScratchHistory(for: self)
+        let old = "playbooks/o.yml", moved = "playbooks/okrs/o.yml"
+        let base = try s.commit([old: objective(current: "10")])
+        let bob = Person(name: "Bob", email: "bob@example.com")
+        let checkIn = try s.commit([old: objective(current: "12")], author: bob, parents: [base], updateHead: false)
+        let move = try s.commit([old: nil, moved: objective(current: "10")], message: "move the objectives")
+        let merge = try s.commit([moved: objective(current: "12")], parents: [move, checkIn], message: "Merge the check-in")
+        for mode in [WalkMode.firstParent, .allParents] {
+            let cache = HistoryReader.defaultCacheFile(for: s.repository, mode: mode)
+            for pass in ["read", "cached"] {
+                let history = try read(s, mode: mode, cache: cache)
+                XCTAssertEqual(history.commitsRead == 0, pass == "cached")
+                let timelines = Timelines(history)
+                let kr = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.mainLineEvents.last)
+                XCTAssertEqual(kr.commit, merge, "\(mode), \(pass)")
+                XCTAssertEqual(kr.state["key_results[KR-1].current"], "12", "\(mode), \(pass)")
+                XCTAssertEqual(kr.author, bob, "\(mode), \(pass): the check-in is Bob's, not the merger's")
+                if mode == .allParents {
+                    let own = try XCTUnwrap(timelines["OKR-2026Q3-GRO-1"]?.ownEvents.map(\.commit))
+                    XCTAssertTrue(own.contains(checkIn), "\(pass)")
+                    XCTAssertFalse(own.contains(merge), "\(pass): the check-in listed twice")
+                }
+            }
+        }
+    }
+
     /// An octopus merge credits each branch's file to that branch's commit; a version only the
     /// merge holds (a conflict resolved by hand) is the merger's.
     func testAnOctopusMergeCreditsEachBranchAndTheMergerItsOwnResolution() throws {

@@ -59,6 +59,24 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(report.squads.map(\.squad), ["growth", "search"])  // and not one of the squads
     }
 
+    /// As `report okr` stops at today, so does the experiment report: judged on July 31st, the
+    /// quarter counts what July did, not the commits dated after (a `--today` in the past).
+    func testNoEventAfterTodayIsCounted() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let quarter = try report(scenario, today: "2026-07-31")
+        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))))
+        let growth = try XCTUnwrap(quarter.squads.first { $0.squad == "growth" })
+        XCTAssertEqual(growth.started, ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(growth.concluded, [], "EXP-0001 concludes in August, after today")
+        XCTAssertEqual(quarter.squads.map(\.squad), july.squads.map(\.squad))
+        XCTAssertEqual(quarter.total.created, july.total.created)
+        XCTAssertEqual(quarter.total.started, july.total.started)
+        XCTAssertEqual(quarter.total.concluded, july.total.concluded)
+        XCTAssertEqual(quarter.total.abandoned, july.total.abandoned)
+        XCTAssertEqual(quarter.period.label, "2026-Q3", "the period stays the quarter")
+    }
+
     func testAnEventCountsInThePeriodItHappened() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
