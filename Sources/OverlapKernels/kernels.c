@@ -8,7 +8,7 @@
 // Near neighbours by approximate dot products of int8 vectors: tiles of 8 rows × 32 columns,
 // the columns packed so that one 32-bit lane holds 4 consecutive bytes of one column. With
 // AVX-512 VNNI (chosen at run time) a tile is 2 × 8 vpdpbusd per 4 bytes of depth; with AVX2,
-// 16-bit products of the same bytes added in pairs (vpmaddwd); elsewhere a portable loop. All
+// 8 × (vpsignb, vpmaddubsw, vpmaddwd) per 2 rows and 4 bytes; elsewhere a portable loop. All
 // three compute the same sums and keep only the pairs that may be among a side's nearest; the
 // caller rescores them exactly.
 
