@@ -165,6 +165,55 @@ final class NearMeaningTests: XCTestCase {
         assertSame(c, thresholds: [0.45], keeps: [2])
     }
 
+    /// Vectors whose every element is ±c or 0 round to bytes of ±127 and 0 only: the products at
+    /// the kernels' limits (the AVX2 kernel adds two products of 127 × 127 in 16 bits, which a
+    /// kernel adding 128 to the row's bytes there would saturate), on a dense topic (each sign
+    /// follows a common one four times in five) with restatements a few signs apart and copies.
+    /// Both kernels must keep exactly the pairs of comparing every pair.
+    func testBytesAtTheRoundingLimitsKeepTheSamePairs() throws {
+        let width = 128, count = 400
+        var random = Lcg(state: 23)
+        let common = (0..<width).map { _ in random.next(2) == 0 ? Float(1) : -1 }
+        var vectors: [[Float]] = []
+        for index in 0..<count {
+            if index > 0, random.next(4) == 0 {
+                var copy = vectors[random.next(index)]
+                for _ in 0..<random.next(12) { copy[random.next(width)] *= -1 }
+                vectors.append(copy)
+            } else {
+                vectors.append((0..<width).map { k in
+                    random.next(10) == 0 ? 0 : (random.next(5) == 0 ? -common[k] : common[k])
+                })
+            }
+        }
+        let c = Float(1) / Float(width).squareRoot()
+        vectors = vectors.map { $0.map { $0 * c } }
+        let matrix = vectors.flatMap { $0 }
+        let rounded = try XCTUnwrap(Rounded(matrix, count: count, width: width, threshold: 0.3, window: NearMeaning.window))
+        XCTAssertTrue(rounded.bytes.allSatisfy { $0 == 127 || $0 == -127 || $0 == 0 })
+        XCTAssertTrue(rounded.bytes.contains(127) && rounded.bytes.contains(-127))
+        let keys: [String?] = Array(repeating: "m", count: count)
+        let squads: [String?] = (0..<count).map { $0 % 7 == 0 ? nil : "squad-\($0 % 5)" }
+        let group: [Int32] = squads.map { squad in squad.map { Int32($0.last!.wholeNumberValue!) } ?? -1 }
+        for portable in [false, true] {
+            NearMeaning.usePortableKernel(portable)
+            for listed in [2, 16] {
+                for sameSquad in [false, true] {
+                    let every = NearMeaning.exhaustive(matrix, count: count, width: width, keys: keys, group: group, sameSquad: sameSquad,
+                                                       threshold: 0.3)
+                    let nearest = NearMeaning.nearest(every, count: count, keep: listed, slack: NearMeaning.window)
+                    let expected = nearest.map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
+                    let found = NearMeaning.matches(vectors, keys: keys, squads: squads, sameSquad: sameSquad, threshold: 0.3,
+                                                    listed: listed).map { "\($0.0)-\($0.1) \($0.2)" }.sorted()
+                    XCTAssertEqual(found, expected, "listed \(listed), same squad \(sameSquad), portable \(portable)")
+                    XCTAssertTrue(nearest.contains { vectors[$0.0] == vectors[$0.1] }, "copies are kept")
+                    XCTAssertLessThan(expected.count * 2, every.count, "listed \(listed): the search has pairs to drop")
+                }
+            }
+        }
+        NearMeaning.usePortableKernel(false)
+    }
+
     func testVectorsItCannotRoundAreComparedInFull() {
         var c = generated(60, width: 16, seed: 5, metrics: ["m"])
         c.vectors[3][2] = .nan

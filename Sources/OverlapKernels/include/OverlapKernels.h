@@ -47,7 +47,8 @@ typedef struct {
 /// pb_near_state_reset.
 void pb_near_state_reset(float *best, int32_t *bar, long count, int keep);
 
-/// Compares the rows `row_ids[row_begin..<row_end]` of `rows` (each `depth` signed bytes) with
+/// Compares the rows `row_ids[row_begin..<row_end]` of `rows` (each `depth` signed bytes, all
+/// bytes of rows and columns within −127…127: the AVX2 kernel takes their magnitudes as unsigned) with
 /// every packed column (only columns after the row's own position when `triangular`).
 /// A pair whose rounded product reaches the floor and either side's bar has its cosine
 /// computed from `vectors` (rows of `width` floats, by item id); it is appended to `out` (as item
