@@ -209,11 +209,12 @@ final class Fresh10QualityTests: XCTestCase {
 /// `dupq16` (stated durations, times of day and shares) 33, 4 and 17 (F1 0.857 and 0.702); with `dupq19`
 /// (facet paraphrases) the same; with the compounds and denied permissions of `dupq23` and the sibling
 /// rivals of `dupq24` (measured together, `d411961`) 34, 4 and 18 (F1 0.872 and 0.708): one more rewording
-/// found and one more other pair. Words only: 0 found, 18 flagged, 17 with `dupq19`. Only these totals
+/// found and one more other pair; with the readings of `dupq38` (measured at `8585685`) 35, 4 and 18:
+/// one more rewording found. Words only: 0 found, 18 flagged, 17 with `dupq19`. Only these totals
 /// were read.
 final class Fresh11QualityTests: XCTestCase {
     func testEleventhFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh11-pairs.tsv", found: 34, flagged: 4, strays: 18, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh11-pairs.tsv", found: 35, flagged: 4, strays: 18, wordsFlagged: 17)
     }
 }
 
