@@ -172,4 +172,31 @@ final class HistoryCommandTests: XCTestCase {
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
         }
     }
+
+    /// A running experiment without `end` is planned to end `design.duration_days` after `start`:
+    /// lint's experiment-stale and report experiments' stale list agree on when it is overdue
+    /// (lint ignored the duration while the report counted it; review28b's stale-duration.sh).
+    func testLintAndReportAgreeWhenARunningExperimentWithoutEndIsStale() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let running = Self.experiment("running") + "design: {mde: 0.02, power: 0.8, alpha: 0.05, duration_days: 14}\nstart: 2026-07-05\n"
+        try commit(repository, scratch, 4, ["playbooks/e/EXP-0001.yml": running])
+        for (today, overdue) in [("2026-07-19", nil), ("2026-07-20", 1), ("2026-09-01", 44)] as [(String, Int?)] {
+            let lint = try CLI.run(["lint", "--today", today], in: scratch.url)
+            let stale = lint.stdout.split(separator: "\n").filter { $0.hasSuffix("[experiment-stale]") }
+            let report = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--today", today, "--format", "json"], in: scratch.url)
+            XCTAssertEqual(report.status, 0, report.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+            let listed = try XCTUnwrap((json["total"] as? [String: Any])?["stale_running"] as? [[String: Any]], report.stdout)
+            if let overdue {
+                XCTAssertEqual(stale, ["playbooks/e/EXP-0001.yml:10:61: warning: EXP-0001 is still running after its planned end 2026-07-19 "
+                    + "(start 2026-07-05 plus 14 days of `design.duration_days`; today is \(today)); conclude it or set `end` [experiment-stale]"], lint.stdout)
+                XCTAssertEqual(listed.map { $0["days_overdue"] as? Int }, [overdue], report.stdout)
+                XCTAssertEqual(listed.first?["planned_end"] as? String, "2026-07-19")
+            } else {
+                XCTAssertEqual(stale, [], lint.stdout)
+                XCTAssertTrue(listed.isEmpty, report.stdout)
+            }
+        }
+    }
 }
