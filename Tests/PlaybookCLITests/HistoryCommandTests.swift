@@ -199,4 +199,36 @@ final class HistoryCommandTests: XCTestCase {
             }
         }
     }
+
+    /// A version with a key written twice (lint's yaml-duplicate-key) is read by the history as
+    /// lint's decoder reads it, the first value: the report and the log agree, and no key shows two
+    /// changes (review28b's hist-dupkey.sh: the report took 4, the log showed 0 → 4 and 0 → 9).
+    /// The experiment's duplicate is a line inserted before a root key (the history's quick path).
+    func testAVersionWithADuplicateKeyIsReadAsLintReadsIt() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try commit(repository, scratch, 0, ["playbooks/o.yml": Self.objective(0), "playbooks/e.yml": Self.experiment("draft")])
+        try commit(repository, scratch, 5, ["playbooks/o.yml": Self.objective(4) + "    current: 9\n",
+                                            "playbooks/e.yml": Self.experiment("draft").replacing("metrics:\n", with: "status: running\nmetrics:\n")])
+        let lint = try CLI.run(["lint", "--today", "2026-08-01"], in: scratch.url)
+        XCTAssertTrue(lint.stdout.contains("playbooks/o.yml:14:5: error: duplicate key \"current\""), lint.stdout)
+
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-08-01", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let squads = try XCTUnwrap(json["squads"] as? [[String: Any]])
+        let objective = try XCTUnwrap((squads.first?["objectives"] as? [[String: Any]])?.first)
+        let keyResult = try XCTUnwrap((objective["key_results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(keyResult["end_value"] as? Double, 4, report.stdout)
+
+        let log = try CLI.run(["log", "OKR-2026Q3-GRO-1", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        let events = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
+        let changes = events.flatMap { ($0["changes"] as? [[String: Any]]) ?? [] }.filter { ($0["field"] as? String)?.hasSuffix("current") == true }
+        XCTAssertEqual(changes.map { $0["new"] as? String }, ["0", "4"], log.stdout)
+
+        let experiment = try CLI.run(["log", "EXP-0001", "--format", "json"], in: scratch.url)
+        let steps = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(experiment.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
+        XCTAssertEqual(steps.map { $0["type"] as? String }, ["created"], experiment.stdout)
+    }
 }
