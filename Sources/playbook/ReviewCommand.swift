@@ -100,8 +100,7 @@ struct Review: ParsableCommand {
         // texts not in the embedding cache, and within lint's bound on how many a run encodes).
         let compared = try EmbeddingEngine.lazyEncoder(
             for: engine, repositoryTop: repository.workdir ?? workspace.displayBase,
-            encodeLimit: configuration.options[OverlapDuplicate.descriptor.id]?["encode_limit"].map { Int($0) }
-                ?? OverlapDuplicate.defaultEncodeLimit)
+            encodeLimit: OverlapDuplicate.encodeLimit(in: configuration))
         let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc(),
                                                            encoder: compared.encoder))
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
