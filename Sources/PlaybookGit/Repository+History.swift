@@ -46,11 +46,13 @@ extension Repository {
                     committer: Signature(name: "", email: "", time: time, offsetMinutes: offset),
                     summary: "")
             }
-            let summary = git_commit_summary(commit).map { String(cString: $0) } ?? ""
+            // A commit with an `encoding` header (i18n.commitEncoding) holds its names and message in that encoding.
+            let encoding = git_commit_message_encoding(commit).map { String(cString: $0) }
+            let summary = git_commit_summary(commit).map { CommitText.decode($0, encoding: encoding) } ?? ""
             return CommitInfo(
                 id: id, parents: parents, tree: ObjectID(git_commit_tree_id(commit)),
-                author: Self.signature(copying: git_commit_author(commit)),
-                committer: Self.signature(copying: git_commit_committer(commit)),
+                author: Self.signature(copying: git_commit_author(commit), encoding: encoding),
+                committer: Self.signature(copying: git_commit_committer(commit), encoding: encoding),
                 summary: summary)
         }
     }
@@ -79,12 +81,12 @@ extension Repository {
         return Set(text.split(whereSeparator: \.isNewline).compactMap { ObjectID(hex: String($0)) })
     }
 
-    static func signature(copying signature: UnsafePointer<git_signature>?) -> Signature {
+    static func signature(copying signature: UnsafePointer<git_signature>?, encoding: String? = nil) -> Signature {
         guard let signature else { return Signature(name: "", email: "", time: 0) }
         let value = signature.pointee
         return Signature(
-            name: value.name.map { String(cString: $0) } ?? "",
-            email: value.email.map { String(cString: $0) } ?? "",
+            name: value.name.map { CommitText.decode($0, encoding: encoding) } ?? "",
+            email: value.email.map { CommitText.decode($0, encoding: encoding) } ?? "",
             time: Int64(value.when.time), offsetMinutes: Int(value.when.offset))
     }
 }
@@ -109,4 +111,46 @@ extension Repository {
     public func reopen() throws -> Repository {
         try Repository.open(at: workdir ?? gitDirectory)
     }
+}
+
+/// A commit's text as UTF-8, from the encoding its `encoding` header names (git writes one when
+/// `i18n.commitEncoding` is set), converted here without iconv or git: ISO-8859-1 (Latin-1) and
+/// Windows-1252 by table; UTF-8, no header, or an encoding not known here: the bytes as UTF-8,
+/// anything invalid replaced by U+FFFD (as git log shows what it cannot convert).
+enum CommitText {
+    static func decode(_ text: UnsafePointer<CChar>, encoding: String?) -> String {
+        let bytes = UnsafeRawBufferPointer(start: text, count: strlen(text))
+        return decode(bytes, encoding: encoding)
+    }
+
+    static func decode(_ bytes: UnsafeRawBufferPointer, encoding: String?) -> String {
+        let table: Table
+        switch encoding.map(normalised) {
+        case "iso88591"?, "latin1"?, "l1"?, "iso885911987"?, "cp819"?, "ibm819"?: table = .latin1
+        case "windows1252"?, "cp1252"?: table = .windows1252
+        default: return String(decoding: bytes, as: UTF8.self)
+        }
+        var out = String.UnicodeScalarView()
+        for byte in bytes {
+            if table == .windows1252, (0x80...0x9F).contains(byte) {
+                out.append(Unicode.Scalar(windows1252[Int(byte) - 0x80]) ?? "\u{FFFD}")
+            } else {
+                out.append(Unicode.Scalar(byte))
+            }
+        }
+        return String(out)
+    }
+
+    private enum Table { case latin1, windows1252 }
+
+    /// "ISO-8859-1", "iso8859_1", "Latin-1" → "iso88591", "latin1": lower case, no separators.
+    private static func normalised(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { $0 != "-" && $0 != "_" && $0 != " " && $0 != "." })
+    }
+
+    /// Windows-1252's 0x80–0x9F (where it differs from Latin-1); 0xFFFD where it defines nothing.
+    private static let windows1252: [UInt32] = [
+        0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+        0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+    ]
 }

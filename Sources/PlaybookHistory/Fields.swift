@@ -196,10 +196,14 @@ enum FieldFlattener {
                     result.append(Field(path, .emptyMapping))
                     continue
                 }
-                for pair in pairs.reversed() {
-                    guard case .scalar(let key, _) = pair.key.value else { continue }
-                    stack.append((path.isEmpty ? key : path + "." + key, pair.value))
+                // A key written twice (lint's yaml-duplicate-key) has its first value, as lint's decoder reads it.
+                var seen = Set<String>()
+                var kept: [(String, Node)] = []
+                for pair in pairs {
+                    guard case .scalar(let key, _) = pair.key.value, seen.insert(key).inserted else { continue }
+                    kept.append((path.isEmpty ? key : path + "." + key, pair.value))
                 }
+                stack.append(contentsOf: kept.reversed())
             }
         }
         return result

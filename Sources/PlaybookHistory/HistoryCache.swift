@@ -68,7 +68,9 @@ public enum HistoryCache {
     /// inherited when every value it changed came from a merged side.
     /// Version 10: the same lines; a merge's file that the first parent's line moved and a merged
     /// side edited under its old path is credited to (and, with all parents, inherited from) that side.
-    static let header = "playbook-history-cache 10"
+    /// Version 11: the same lines; a key written twice in a version has its first value (it had
+    /// both), and the authors and summaries of commits with an `encoding` header are converted to UTF-8.
+    static let header = "playbook-history-cache 11"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

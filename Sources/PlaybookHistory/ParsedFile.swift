@@ -29,6 +29,8 @@ struct Layout: Sendable {
         var line: Int32
         /// How many of the entity's fields come before this key's.
         var field: Int32
+        /// The key itself: lines that add a key the file has already are parsed whole.
+        var name: String
     }
 
     var bytes: [UInt8]
@@ -119,7 +121,7 @@ enum ParsedFile: Sendable {
             fields.reserveCapacity(leaves.count)
             for (position, leaf) in leaves.enumerated() {
                 while nextKey < rootKeys.count, rootKeys[nextKey].leaf <= position {
-                    keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count)))
+                    keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count), name: rootKeys[nextKey].name))
                     nextKey += 1
                 }
                 switch leaf.value {
@@ -139,12 +141,18 @@ enum ParsedFile: Sendable {
             }
             // Keys whose values left no leaf after them (a last `key:` with no value).
             while nextKey < rootKeys.count {
-                keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count)))
+                keys.append(Layout.Key(line: rootKeys[nextKey].line, field: Int32(fields.count), name: rootKeys[nextKey].name))
                 nextKey += 1
             }
             result.append((index, fields))
         }
         return .success((result, values, keys))
+    }
+
+    /// Whether lines added to a file write a root key it already has (a duplicate key, which
+    /// lint reports): such a file is parsed whole, where the key keeps its first value.
+    static func sharesRootKey(_ added: [Layout.Key], with existing: [Layout.Key]) -> Bool {
+        added.contains { key in existing.contains { $0.name == key.name } }
     }
 
     /// `kind`, `id` or a path ending in `.id`: values `edited` must not replace. Lengths and bytes
@@ -243,7 +251,8 @@ enum ParsedFile: Sendable {
             keys = editedLayout.keys
         }
         guard case .success(let read)? = readLaidOut(added), read.documents.count == 1, read.documents[0].index == 0,
-              !read.documents[0].fields.isEmpty, !read.documents[0].fields.contains(where: { $0.path.isEmpty }) else { return nil }
+              !read.documents[0].fields.isEmpty, !read.documents[0].fields.contains(where: { $0.path.isEmpty }),
+              !sharesRootKey(read.keys, with: keys) else { return nil }
         let lines = Int32(ByteRuns.lineBreaks(new, before: end))
         let fieldOffset = Int32(head.fields.count)
         head.fields.append(contentsOf: read.documents[0].fields)
@@ -327,7 +336,8 @@ enum ParsedFile: Sendable {
         let added = Array(new[start..<(start + count)])
         guard isAppendable(added), case .success(let read)? = readLaidOut(added), read.documents.count == 1,
               read.documents[0].index == 0, !read.documents[0].fields.isEmpty,
-              !read.documents[0].fields.contains(where: { $0.path.isEmpty || $0.path == "kind" || $0.path == "id" })
+              !read.documents[0].fields.contains(where: { $0.path.isEmpty || $0.path == "kind" || $0.path == "id" }),
+              !sharesRootKey(read.keys, with: layout.keys)
         else { return nil }
         let addedFields = read.documents[0].fields
         let addedLines = Int32(ByteRuns.lineBreaks(added, before: added.count))

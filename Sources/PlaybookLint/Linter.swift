@@ -290,6 +290,11 @@ public struct Linter: Sendable {
             guard let severity = configuration.severity(for: rule, file: file) else { return }
             out.append(Finding(file: file, line: suppression.mark.line, column: suppression.mark.column, rule: rule, severity: severity, message: message))
         }
+        if suppression.trailing {
+            add(LintRuleID.suppressionUnused, "this suppression comes after a value on its line, so it suppresses nothing: "
+                + "a `# playbook-disable…` comment counts only on a line of its own (above the line it is for); move it there")
+            return out
+        }
         let unknown = suppression.rules.filter { RuleCatalog.rule($0) == nil }
         for id in unknown {
             let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))

@@ -18,6 +18,9 @@ struct Suppression: Sendable, Hashable {
     var scope: Scope
     /// Where the comment is.
     var mark: Mark
+    /// A directive written after a value on its line (`bogus: 1  # playbook-disable …`): ignored
+    /// (which line would it mean?), and said so (`suppression-unused`).
+    var trailing = false
 
     func covers(line: Int) -> Bool {
         switch scope {
@@ -39,9 +42,17 @@ struct Suppression: Sendable, Hashable {
             var text = Substring(line)
             let indent = text.prefix(while: { $0 == " " || $0 == "\t" }).count
             text = text.dropFirst(indent)
-            guard text.hasPrefix("#") else { continue }
             // Inside a block or multi-line quoted scalar, a `#` line is text, not a comment.
             if multilineScalars.contains(where: { $0.lowerBound < lineNumber && lineNumber <= $0.upperBound }) { continue }
+            guard text.hasPrefix("#") else {
+                if let column = trailingDirective(line) {
+                    let comment = String(Array(line)[column...])
+                    let words = comment.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
+                    found.append(Suppression(rules: Array(words.dropFirst()), scope: .lines(first: 1, last: 0),
+                                             mark: Mark(line: lineNumber, column: column), trailing: true))
+                }
+                continue
+            }
             let body = text.dropFirst().drop(while: { $0 == " " })
             let words = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
             guard let directive = words.first, directive == nextLineDirective || directive == documentDirective else { continue }
@@ -61,6 +72,36 @@ struct Suppression: Sendable, Hashable {
             }
         }
         return found
+    }
+
+    /// The column (1-based, in characters) of a comment after content on `line` that starts with
+    /// a directive; nil when there is none. A `#` is a comment where it follows a space or tab
+    /// outside a quoted string, as YAML has it.
+    static func trailingDirective(_ line: String) -> Int? {
+        let characters = Array(line)
+        var quote: Character?
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            let previous: Character = index == 0 ? " " : characters[index - 1]
+            if let open = quote {
+                if open == "\"", character == "\\" {
+                    index += 1  // an escaped character
+                } else if open == "'", character == "'", index + 1 < characters.count, characters[index + 1] == "'" {
+                    index += 1  // '' is a quote inside single quotes
+                } else if character == open {
+                    quote = nil
+                }
+            } else if character == "\"" || character == "'", " \t:[{,".contains(previous) {
+                quote = character
+            } else if character == "#", previous == " " || previous == "\t" {
+                let body = characters[(index + 1)...].drop(while: { $0 == " " })
+                let directive = String(body.prefix(while: { $0 != " " && $0 != "\t" && $0 != "," }))
+                return directive == nextLineDirective || directive == documentDirective ? index + 1 : nil
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func isBlankOrComment(_ line: String) -> Bool {

@@ -215,6 +215,22 @@ public struct Experiment: Sendable, Hashable, FieldValidity {
     public var approvals: [Approval] = []
 
     public init(id: Located<String>) { self.id = id }
+
+    /// When it is planned to end: `end`, else `start` plus `design.duration_days`. The one
+    /// definition of a stale experiment (lint's experiment-stale, report experiments' stale list,
+    /// the site's calendar): running after this day.
+    public var plannedEnd: Day? {
+        if let end { return end.value }
+        guard let start, let days = design?.durationDays else { return nil }
+        return start.value.adding(days: days.value)
+    }
+
+    /// How many days `today` is past the planned end (`plannedEnd`), when it is; nil on or before
+    /// it or without a plan. Whether the experiment is still running is the caller's to know.
+    public func daysOverdue(on today: Day) -> Int? {
+        guard let planned = plannedEnd, planned < today else { return nil }
+        return today.dayNumber - planned.dayNumber
+    }
 }
 
 /// Knows which fields were written but could not be read, so a rule does not report

@@ -143,7 +143,18 @@ struct FieldReader {
         defer { attribute(&diagnostics, since: start, to: key) }
         switch FieldReader.resolve(node) {
         case .int(let i)?: return Located(Double(i), at: node.mark)
-        case .float(let d)? where d.isFinite: return Located(d, at: node.mark)
+        case .float(let d)? where d.isFinite:
+            // Reports compute with the value as written, exactly (`ExactNumber`): one too large or too
+            // small for that (beyond about 1e127 in size) is refused here, not dropped there.
+            if d != 0, !(1e-100..<1e100).contains(abs(d)), case .scalar(let text, _) = node.value, ExactNumber.decimal(text) == nil {
+                diagnostics.append(Diagnostic(
+                    rule: RuleID.range, mark: node.mark,
+                    message: "\(name(key)) is \(text), a number too \(abs(d) < 1 ? "small" : "large") for playbook to compute with "
+                        + "exactly (reports take numbers between 1e-127 and 1e127 in size)",
+                    entity: entity, field: path + key))
+                return nil
+            }
+            return Located(d, at: node.mark)
         default:
             diagnostics.append(typeMismatch(node, key: key, expected: "a number"))
             return nil

@@ -74,11 +74,7 @@ public struct ExperimentFacts: Sendable {
     }
 
     /// The planned end: `end`, else `start` plus `design.duration_days`.
-    public var plannedEnd: Day? {
-        if let end = experiment?.end?.value { return end }
-        guard let start = experiment?.start?.value, let days = experiment?.design?.durationDays?.value else { return nil }
-        return UTC.day(fromDays: UTC.days(start) + Int64(days))
-    }
+    public var plannedEnd: Day? { experiment?.plannedEnd }
 
     public var outcome: Outcome? { experiment?.result?.outcome?.value }
 
@@ -373,10 +369,10 @@ public struct ExperimentReport: Sendable {
                     notes.unreadable(facts[p].version, of: facts[p].id)
                 }
                 let stale = mine.compactMap { p -> StaleExperiment? in
-                    guard running.contains(facts[p].id), let planned = facts[p].plannedEnd, planned < judgedOn
+                    guard running.contains(facts[p].id), let planned = facts[p].plannedEnd,
+                          let overdue = facts[p].experiment?.daysOverdue(on: judgedOn)
                     else { return nil }
-                    return StaleExperiment(id: facts[p].id, title: facts[p].title, plannedEnd: planned,
-                                           daysOverdue: Int(UTC.days(judgedOn) - UTC.days(planned)))
+                    return StaleExperiment(id: facts[p].id, title: facts[p].title, plannedEnd: planned, daysOverdue: overdue)
                 }
                 let line = SquadExperiments(
                     squad: squad,

@@ -33,6 +33,8 @@ public struct ReviewReport: Sendable {
     public var changedFiles: [String]
     /// The head asked for, when it was GitHub's test merge: `head` is its PR head.
     public var testMerge: ObjectID?
+    /// Rules the change's `.playbook.yml` turns off or lowers against the base's.
+    public var relaxedRules: [RuleRelaxation] = []
 
     /// Errors among the change's new findings (existing ones do not count).
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
@@ -67,6 +69,9 @@ public struct ReviewInput: Sendable {
     /// The head asked for, when it was GitHub's test merge of the change into the base: `head`
     /// is then its PR head (the merge's second parent), the change judged.
     public var testMerge: ObjectID?
+    /// The settings the change starts from (at the merge base), when the caller read them: the
+    /// rules the linter's settings turn off or lower against them are named in the report.
+    public var baseConfiguration: Configuration?
 
     public init(base: ObjectID, head: ObjectID, mergeBase: ObjectID?, headFiles: [SourceFile], baseFiles: [SourceFile],
                 changedFiles: [String], commits: Set<ObjectID>, history: History) {
@@ -142,6 +147,10 @@ public enum Reviewer {
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
         report.testMerge = input.testMerge
+        if let baseConfiguration = input.baseConfiguration {
+            report.relaxedRules = RuleRelaxation.between(base: baseConfiguration, head: linter.configuration,
+                                                         files: input.headFiles.map(\.path))
+        }
         return report
     }
 

@@ -55,7 +55,31 @@ public enum ReviewRenderer {
         out += "(`\(short(report.mergeBase?.description ?? report.base.description))`…`\(short(report.head.description))`, "
         out += "\(count(report.commits, "commit", "commits")))\n\n"
         if let note = testMergeNote(report, code: { "`\($0)`" }) { out += note + "\n\n" }
+        if !report.relaxedRules.isEmpty {
+            out += "⚠️ **This change relaxes rules in `.playbook.yml`**, so its findings are not counted as before:\n\n"
+            for relaxed in report.relaxedRules {
+                out += "- `\(relaxed.rule)`: \(RuleRelaxation.name(relaxed.before)) → **\(RuleRelaxation.name(relaxed.after))**"
+                out += relaxed.files.map { " in " + RuleRelaxation.list($0.map(Inert.markdownCode)) } ?? ""
+                out += "\n"
+            }
+            out += "\n"
+        }
         return out
+    }
+
+    /// Names the rules the change turns off or lowers, for a terminal or standard error; nil when none.
+    public static func relaxedNote(_ report: ReviewReport) -> String? {
+        guard !report.relaxedRules.isEmpty else { return nil }
+        return "this change relaxes rules in .playbook.yml: " + report.relaxedRules.map { Inert.terminal($0.summary) }.joined(separator: "; ")
+    }
+
+    /// One GitHub workflow annotation per rule the change turns off or lowers (a warning on the
+    /// settings file: the findings it silences are nowhere else to be seen).
+    public static func relaxedAnnotations(_ report: ReviewReport, file: String) -> String {
+        report.relaxedRules.map {
+            "::warning file=\(GitHubReporter.property(file)),title=\(GitHubReporter.property("playbook: rule relaxed"))::"
+                + GitHubReporter.data("this change relaxes a rule in .playbook.yml: " + $0.summary) + "\n"
+        }.joined()
     }
 
     /// Says that the head asked for was GitHub's test merge and which commit was judged instead.
@@ -182,6 +206,10 @@ public enum ReviewRenderer {
     /// its findings one a line as lint prints them. The summary line is the caller's (stderr).
     public static func text(_ report: ReviewReport, color: Bool) -> String {
         var out = testMergeNote(report).map { $0.prefix(1).uppercased() + $0.dropFirst() + "\n" } ?? ""
+        if !report.relaxedRules.isEmpty {
+            out += "This change relaxes rules in .playbook.yml:\n"
+            out += report.relaxedRules.map { "  \(Inert.terminal($0.summary))\n" }.joined()
+        }
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"
         }
@@ -219,7 +247,14 @@ public enum ReviewRenderer {
         out += "  \"base\": \(JSON.string(report.base.description)),\n  \"head\": \(JSON.string(report.head.description)),\n"
         out += "  \"merge_base\": \(report.mergeBase.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"test_merge\": \(report.testMerge.map { JSON.string($0.description) } ?? "null"),\n"
-        out += "  \"commits\": \(report.commits),\n  \"entities\": ["
+        out += "  \"commits\": \(report.commits),\n"
+        // Rules the change's .playbook.yml turns off or lowers against the base's ("off" for off; files null: everywhere).
+        out += "  \"relaxed_rules\": [" + report.relaxedRules.map {
+            "{\"rule\": \(JSON.string($0.rule)), \"before\": \(JSON.string(RuleRelaxation.name($0.before))), "
+                + "\"after\": \(JSON.string(RuleRelaxation.name($0.after))), "
+                + "\"files\": \($0.files.map { "[" + $0.map(JSON.string).joined(separator: ", ") + "]" } ?? "null")}"
+        }.joined(separator: ", ") + "],\n"
+        out += "  \"entities\": ["
         for (index, delta) in report.deltas.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             let fields = delta.fields.map {

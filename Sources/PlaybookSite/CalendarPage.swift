@@ -57,7 +57,7 @@ struct CalendarPage {
 
     /// The planned end of experiment `i` of `list` (read where it is): `end`, else `start` plus `design.duration_days`.
     static func plannedEnd(_ list: [Experiment], _ i: Int) -> Day? {
-        list[i].end?.value ?? list[i].start.flatMap { start in list[i].design?.durationDays.map { start.value.adding(days: $0.value) } }
+        list[i].plannedEnd
     }
 
     func rows() -> [String: [Row]] {

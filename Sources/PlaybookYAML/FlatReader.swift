@@ -19,7 +19,8 @@ public struct FlatLeaf: Sendable {
 /// the history reads every version of every file and needs only paths and scalars.
 ///
 /// It reads only plain, well-formed files. Anything else (bad encoding, a syntax error, an anchor
-/// or alias, a key that is not a scalar, deep nesting, a file over the size limit) returns nil,
+/// or alias, a key that is not a scalar or is written twice in one mapping, deep nesting, a file
+/// over the size limit) returns nil,
 /// and the caller loads the file with `YAMLLoader`, which has the exact rules and messages for it.
 /// For every file it does read, the leaves equal those of the loader's tree, in document order.
 public enum FlatReader {
@@ -36,10 +37,13 @@ public enum FlatReader {
     public struct RootKey: Sendable, Equatable {
         public var line: Int32
         public var leaf: Int32
+        /// The key itself.
+        public var name: String
 
-        public init(line: Int32, leaf: Int32) {
+        public init(line: Int32, leaf: Int32, name: String = "") {
             self.line = line
             self.leaf = leaf
+            self.name = name
         }
     }
 
@@ -81,6 +85,9 @@ private struct FlatState {
         var itemOf: String?
         var firstLeaf = 0
         var named = false
+        /// A mapping's keys so far: a key written twice sends the file to the loader, whose
+        /// tree keeps its first value as lint's decoder does.
+        var keys: [String] = []
     }
 
     var documents: [[FlatLeaf]?] = []
@@ -119,9 +126,12 @@ private struct FlatState {
             let last = stack.count - 1
             if stack[last].isMapping {
                 guard let key = stack[last].key else {
+                    if stack[last].keys.contains(scalar.text) { return false }
+                    stack[last].keys.append(scalar.text)
                     stack[last].key = scalar.text
                     if last == 0, scalar.start.column == 1 {
-                        rootKeys.append(FlatReader.RootKey(line: Int32(clamping: scalar.start.line), leaf: Int32(clamping: leaves.count)))
+                        rootKeys.append(FlatReader.RootKey(line: Int32(clamping: scalar.start.line), leaf: Int32(clamping: leaves.count),
+                                                           name: scalar.text))
                     }
                     return true
                 }

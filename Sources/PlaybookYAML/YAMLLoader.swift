@@ -47,7 +47,18 @@ public enum YAMLLoader {
             fatal = problem(for: error, in: text)
         }
         var problems = builder.problems
-        if let fatal {
+        var documents = builder.documents
+        if let fatal, fatal.kind == .syntax, let bom = laterByteOrderMark(in: text), bom <= fatal.mark {
+            // libyaml reads a byte-order mark only as the stream's first character: one starting a
+            // later document (files joined together) breaks the parse there, with messages about
+            // what follows it. Said as what it is, where it is; the document it cut short is left out.
+            problems.append(YAMLProblem(
+                kind: .encoding, mark: bom,
+                message: "a byte-order mark (U+FEFF) starts this line: only a file's first character may be one "
+                    + "(files joined together?); remove it",
+                isFatal: true))
+            documents.removeAll { ($0.root?.mark ?? $0.start).line >= bom.line }
+        } else if let fatal {
             problems.append(fatal)
         } else {
             let tabs = IndentationTabs.find(in: text, blockScalars: builder.blockScalars)
@@ -56,7 +67,20 @@ public enum YAMLLoader {
                 problems.sort { $0.mark < $1.mark }
             }
         }
-        return LoadResult(documents: builder.documents, problems: problems, multilineScalars: builder.multilineScalars)
+        return LoadResult(documents: documents, problems: problems, multilineScalars: builder.multilineScalars)
+    }
+
+    /// Where the first byte-order mark that starts a line (not the file's first, already skipped) is.
+    private static func laterByteOrderMark(in text: SourceText) -> Mark? {
+        let bytes = text.bytes
+        var i = 0
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xEF, bytes[i + 1] == 0xBB, bytes[i + 2] == 0xBF, i == 0 || bytes[i - 1] == 0x0A || bytes[i - 1] == 0x0D {
+                return text.mark(atByteOffset: i)
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// libyaml's failure as a problem: a tab at the failing position makes it a `.tab` problem.

@@ -63,8 +63,7 @@ struct Lint: ParsableCommand {
         let selection = try source.files(for: paths)
         let compared = try EmbeddingEngine.lazyEncoder(
             for: engine, repositoryTop: source.repositoryTop,
-            encodeLimit: source.configuration.options[OverlapDuplicate.descriptor.id]?["encode_limit"].map { Int($0) }
-                ?? OverlapDuplicate.defaultEncodeLimit)
+            encodeLimit: OverlapDuplicate.encodeLimit(in: source.configuration))
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
         let report = linter.lint(selection.files, reportedFiles: selection.reported)

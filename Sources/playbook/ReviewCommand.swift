@@ -80,12 +80,16 @@ struct Review: ParsableCommand {
         let reader = ChangeReader(
             roots: roots, include: { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) },
             cacheFile: head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil)
-        let input: ReviewInput
+        var input: ReviewInput
         do {
             input = try reader.read(repository, base: baseID, head: headID)
         } catch {
             throw UsageError(description: error.description)
         }
+        // What the change does to the settings: from the merge base (the base's own later edits are not
+        // the change's); settings the base cannot read are compared as the defaults.
+        input.baseConfiguration = (try? configurationAt(input.mergeBase ?? baseID, repository: repository, workspace: workspace,
+                                                        absent: PlaybookLint.Configuration())) ?? PlaybookLint.Configuration()
         if input.headFiles.isEmpty, input.baseFiles.isEmpty {
             // Nothing to review is a set-up mistake (run from the wrong folder), not a clean change.
             let shown = roots.map { Inert.terminal($0 + "/") }.joined(separator: ", ")
@@ -96,8 +100,7 @@ struct Review: ParsableCommand {
         // texts not in the embedding cache, and within lint's bound on how many a run encodes).
         let compared = try EmbeddingEngine.lazyEncoder(
             for: engine, repositoryTop: repository.workdir ?? workspace.displayBase,
-            encodeLimit: configuration.options[OverlapDuplicate.descriptor.id]?["encode_limit"].map { Int($0) }
-                ?? OverlapDuplicate.defaultEncodeLimit)
+            encodeLimit: OverlapDuplicate.encodeLimit(in: configuration))
         let report = Reviewer.review(input, linter: Linter(configuration: configuration, today: today ?? Today.utc(),
                                                            encoder: compared.encoder))
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
@@ -106,8 +109,12 @@ struct Review: ParsableCommand {
             let links = ReviewRenderer.Links.from(option: linkBase, environment: ProcessInfo.processInfo.environment)
             Terminal.write(ReviewRenderer.markdown(report, links: links))
         case .json: Terminal.write(ReviewRenderer.json(report))
-        case .github: Terminal.write(GitHubReporter().render(report.lintReport))
-        case .sarif: Terminal.write(SARIFReporter().render(report.lintReport))
+        case .github:
+            let settings = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
+            Terminal.write(GitHubReporter().render(report.lintReport) + ReviewRenderer.relaxedAnnotations(report, file: settings))
+        case .sarif:
+            Terminal.write(SARIFReporter().render(report.lintReport))
+            if let note = ReviewRenderer.relaxedNote(report) { Terminal.writeError("playbook: \(note)\n") }
         case .text:
             Terminal.write(ReviewRenderer.text(report, color: Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)))
             Terminal.writeError(TextReporter.summary(report.lintReport) + (fallback.map { "; duplicates compared by words (\($0))" } ?? "") + "\n")
@@ -126,7 +133,8 @@ struct Review: ParsableCommand {
     }
 
     /// The settings as committed at the head (a change may edit them), else the defaults.
-    private func configurationAt(_ commit: ObjectID, repository: Repository, workspace: Workspace) throws -> Configuration {
+    private func configurationAt(_ commit: ObjectID, repository: Repository, workspace: Workspace,
+                                 absent: Configuration? = nil) throws -> Configuration {
         let relative = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
         let bytes: [UInt8]?
         do {
@@ -135,7 +143,7 @@ struct Review: ParsableCommand {
             // A configuration the head cannot give (a committed symlink, an unreadable blob) is no reason to use defaults.
             throw UsageError(description: "\(Inert.terminal(relative)) at \(commit.description.prefix(12)): \(error)")
         }
-        guard let bytes else { return workspace.configuration }
+        guard let bytes else { return absent ?? workspace.configuration }
         return try PlaybookLint.Configuration.parse(bytes, file: relative)
     }
 }

@@ -172,4 +172,63 @@ final class HistoryCommandTests: XCTestCase {
             XCTAssertEqual(result.status, 2, "\(arguments): \(result.stderr)")
         }
     }
+
+    /// A running experiment without `end` is planned to end `design.duration_days` after `start`:
+    /// lint's experiment-stale and report experiments' stale list agree on when it is overdue
+    /// (lint ignored the duration while the report counted it; review28b's stale-duration.sh).
+    func testLintAndReportAgreeWhenARunningExperimentWithoutEndIsStale() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        let running = Self.experiment("running") + "design: {mde: 0.02, power: 0.8, alpha: 0.05, duration_days: 14}\nstart: 2026-07-05\n"
+        try commit(repository, scratch, 4, ["playbooks/e/EXP-0001.yml": running])
+        for (today, overdue) in [("2026-07-19", nil), ("2026-07-20", 1), ("2026-09-01", 44)] as [(String, Int?)] {
+            let lint = try CLI.run(["lint", "--today", today], in: scratch.url)
+            let stale = lint.stdout.split(separator: "\n").filter { $0.hasSuffix("[experiment-stale]") }
+            let report = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--today", today, "--format", "json"], in: scratch.url)
+            XCTAssertEqual(report.status, 0, report.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+            let listed = try XCTUnwrap((json["total"] as? [String: Any])?["stale_running"] as? [[String: Any]], report.stdout)
+            if let overdue {
+                XCTAssertEqual(stale, ["playbooks/e/EXP-0001.yml:10:61: warning: EXP-0001 is still running after its planned end 2026-07-19 "
+                    + "(start 2026-07-05 plus 14 days of `design.duration_days`; today is \(today)); conclude it or set `end` [experiment-stale]"], lint.stdout)
+                XCTAssertEqual(listed.map { $0["days_overdue"] as? Int }, [overdue], report.stdout)
+                XCTAssertEqual(listed.first?["planned_end"] as? String, "2026-07-19")
+            } else {
+                XCTAssertEqual(stale, [], lint.stdout)
+                XCTAssertTrue(listed.isEmpty, report.stdout)
+            }
+        }
+    }
+
+    /// A version with a key written twice (lint's yaml-duplicate-key) is read by the history as
+    /// lint's decoder reads it, the first value: the report and the log agree, and no key shows two
+    /// changes (review28b's hist-dupkey.sh: the report took 4, the log showed 0 → 4 and 0 → 9).
+    /// The experiment's duplicate is a line inserted before a root key (the history's quick path).
+    func testAVersionWithADuplicateKeyIsReadAsLintReadsIt() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try commit(repository, scratch, 0, ["playbooks/o.yml": Self.objective(0), "playbooks/e.yml": Self.experiment("draft")])
+        try commit(repository, scratch, 5, ["playbooks/o.yml": Self.objective(4) + "    current: 9\n",
+                                            "playbooks/e.yml": Self.experiment("draft").replacing("metrics:\n", with: "status: running\nmetrics:\n")])
+        let lint = try CLI.run(["lint", "--today", "2026-08-01"], in: scratch.url)
+        XCTAssertTrue(lint.stdout.contains("playbooks/o.yml:14:5: error: duplicate key \"current\""), lint.stdout)
+
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-08-01", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let squads = try XCTUnwrap(json["squads"] as? [[String: Any]])
+        let objective = try XCTUnwrap((squads.first?["objectives"] as? [[String: Any]])?.first)
+        let keyResult = try XCTUnwrap((objective["key_results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(keyResult["end_value"] as? Double, 4, report.stdout)
+
+        let log = try CLI.run(["log", "OKR-2026Q3-GRO-1", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        let events = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
+        let changes = events.flatMap { ($0["changes"] as? [[String: Any]]) ?? [] }.filter { ($0["field"] as? String)?.hasSuffix("current") == true }
+        XCTAssertEqual(changes.map { $0["new"] as? String }, ["0", "4"], log.stdout)
+
+        let experiment = try CLI.run(["log", "EXP-0001", "--format", "json"], in: scratch.url)
+        let steps = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(experiment.stdout.utf8)) as? [String: Any])?["events"] as? [[String: Any]])
+        XCTAssertEqual(steps.map { $0["type"] as? String }, ["created"], experiment.stdout)
+    }
 }

@@ -387,4 +387,41 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("no commit named no-such-branch"), result.stderr)
     }
+
+    /// A change that silences a rule in `.playbook.yml` while breaking it passes green, so the
+    /// review names the relaxation in every format (review28b's review-pr-disables-rules.sh).
+    func testAChangeThatRelaxesRulesInTheSettingsSaysSo() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n"], "settings").description
+        _ = try commit(repository, scratch, [
+            "playbooks/EXP-1.yml": Self.experiment.replacing("design: {mde: 0.02, power: 0.8, alpha: 0.05, duration_days: 14}\n", with: ""),
+            ".playbook.yml": "roots: [playbooks]\nrules: {experiment-power: off, schema-unknown-key: warning}\n"
+                + "overrides:\n  - paths: [\"playbooks/HYP-*.yml\"]\n    rules: {hypothesis-expected-lift: off}\n",
+        ], "launch without a power calculation; silence the rule")
+
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertEqual(markdown.status, 0, markdown.stdout + markdown.stderr)
+        XCTAssertTrue(markdown.stdout.contains("This change relaxes rules in `.playbook.yml`"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `experiment-power`: error → **off**"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `schema-unknown-key`: error → **warning**"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `hypothesis-expected-lift`: warning → **off** in `playbooks/HYP-1.yml`"), markdown.stdout)
+
+        let json = try review(scratch, base: base, format: "json")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let relaxed = try XCTUnwrap(object["relaxed_rules"] as? [[String: Any]], json.stdout)
+        XCTAssertEqual(relaxed.map { $0["rule"] as? String }, ["experiment-power", "hypothesis-expected-lift", "schema-unknown-key"])
+        XCTAssertEqual(relaxed.first?["before"] as? String, "error")
+        XCTAssertEqual(relaxed.first?["after"] as? String, "off")
+        XCTAssertTrue(relaxed.first?["files"] is NSNull)
+        XCTAssertEqual(relaxed[1]["files"] as? [String], ["playbooks/HYP-1.yml"])
+
+        let github = try review(scratch, base: base, format: "github")
+        XCTAssertTrue(github.stdout.contains("::warning file=.playbook.yml,title=playbook%3A rule relaxed::this change relaxes a rule in .playbook.yml: experiment-power: error → off\n"), github.stdout)
+        let text = try review(scratch, base: base, format: "text")
+        XCTAssertTrue(text.stdout.contains("This change relaxes rules in .playbook.yml:\n  experiment-power: error → off\n"), text.stdout)
+
+        // Settings the change leaves alone: nothing to say.
+        let quiet = try review(scratch, base: "HEAD", format: "json")
+        XCTAssertTrue(quiet.stdout.contains("\"relaxed_rules\": [],"), quiet.stdout)
+    }
 }

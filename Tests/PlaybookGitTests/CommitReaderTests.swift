@@ -106,4 +106,34 @@ final class CommitReaderTests: XCTestCase {
             XCTAssertEqual(try reader.info(id), try scratch.repository.commitInfo(id))
         }
     }
+
+    /// A commit written with `i18n.commitEncoding` carries an `encoding` header and its names and
+    /// message in that encoding: read as UTF-8 (review28's r06: "Jos\u{FFFD} M\u{FFFD}ller" in log,
+    /// reports and the site). Latin-1 and Windows-1252 are converted; an encoding not known here
+    /// keeps its bytes, with what is not UTF-8 replaced.
+    func testCommitsWithAnEncodingHeaderReadAsUTF8() throws {
+        let scratch = try ScratchRepository(for: self)
+        let repository = scratch.repository
+        func raw(_ encoding: String, name: [UInt8], summary: [UInt8]) -> [UInt8] {
+            Array("tree \(tree)\nauthor ".utf8) + name + Array(" <j@x> 1700000000 +0100\ncommitter ".utf8) + name
+                + Array(" <j@x> 1700000000 +0100\nencoding \(encoding)\n\n".utf8) + summary + Array("\n\nbody\n".utf8)
+        }
+        let cases: [([UInt8], String, String)] = [
+            (raw("ISO-8859-1", name: Array("Jos".utf8) + [0xE9] + Array(" M".utf8) + [0xFC] + Array("ller".utf8),
+                 summary: Array("caf".utf8) + [0xE9, 0x20, 0x63, 0x72, 0xE8] + Array("me".utf8)), "José Müller", "café crème"),
+            (raw("latin1", name: [0x41, 0xF1, 0x61], summary: [0xBF, 0x51, 0x75, 0xE9, 0x3F]), "Aña", "¿Qué?"),
+            (raw("windows-1252", name: [0x5A, 0x6F, 0xEB], summary: [0x80, 0x35, 0x20, 0x93, 0x6F, 0x6B, 0x94, 0x20, 0x81]), "Zoë", "€5 “ok” \u{FFFD}"),
+            (raw("KOI8-R", name: Array("Ann".utf8), summary: Array("ok ".utf8) + [0xC1]), "Ann", "ok \u{FFFD}"),
+            (raw("UTF-8", name: Array("Zoë".utf8), summary: Array("déjà".utf8)), "Zoë", "déjà"),
+        ]
+        for (bytes, name, summary) in cases {
+            let id = try write(bytes, into: repository)
+            XCTAssertNil(bytes.withUnsafeBytes { CommitReader.parse($0, id: id) }, "left to libgit2")
+            let info = try repository.commitInfo(id)
+            XCTAssertEqual(info.author.name, name)
+            XCTAssertEqual(info.committer.name, name)
+            XCTAssertEqual(info.summary, summary)
+            XCTAssertEqual(try CommitReader(repository: repository).info(id), info)
+        }
+    }
 }

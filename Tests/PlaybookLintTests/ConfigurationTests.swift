@@ -25,6 +25,13 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(configuration.severity(for: "schema-unknown-key"), .error)
     }
 
+    /// `lint` and `review` read the overlap-duplicate `encode_limit` through one helper.
+    func testEncodeLimitIsTheConfiguredOptionElseTheDefault() throws {
+        XCTAssertEqual(OverlapDuplicate.encodeLimit(in: try parse("# nothing yet\n")), 1_000)
+        XCTAssertEqual(OverlapDuplicate.encodeLimit(in: try parse("rules:\n  overlap-duplicate: {encode_limit: 7}\n")), 7)
+        XCTAssertEqual(OverlapDuplicate.encodeLimit(in: try parse("rules:\n  overlap-duplicate: {threshold_percent: 50}\n")), 1_000)
+    }
+
     func testRootsSeveritiesAndLimitsAreRead() throws {
         let configuration = try parse("""
         roots: [growth/, ./okrs]

@@ -73,6 +73,19 @@ final class SuppressionTests: XCTestCase {
             XCTAssertTrue("\(error)".hasPrefix(".playbook.yml:2:21: rule okr-key-results has no setting \"maximum\""), "\(error)")
         }
     }
+
+    /// A directive written after a value is ignored, and said so where it is (it was silently
+    /// ignored; review28b's suppress-in-scalar.sh case 4); `#` inside a quoted value is no comment.
+    func testATrailingSuppressionIsReportedAsIgnored() {
+        let findings = lint(squad + "\nlegacy_code: 7 # playbook-disable-next-line schema-unknown-key\nother_legacy: 8\n"
+            + "note: \"see # playbook-disable schema-unknown-key\"\ntitle: 'it''s # playbook-disable x'\n")
+        XCTAssertEqual(findings.map { "\($0.line):\($0.column) \($0.rule) \($0.severity)" }, [
+            "7:1 schema-unknown-key error", "7:16 suppression-unused warning", "8:1 schema-unknown-key error",
+            "9:1 schema-unknown-key error", "10:1 schema-unknown-key error",
+        ])
+        XCTAssertEqual(findings[1].message, "this suppression comes after a value on its line, so it suppresses nothing: "
+            + "a `# playbook-disable…` comment counts only on a line of its own (above the line it is for); move it there")
+    }
 }
 
 final class RootCauseTests: XCTestCase {

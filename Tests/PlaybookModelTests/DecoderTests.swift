@@ -61,6 +61,23 @@ final class DecoderTests: XCTestCase {
         XCTAssertEqual(e.keyResult?.value, "OKR-2026Q3-REV-1/KR-2")
     }
 
+    /// A number the reports cannot compute with exactly (beyond about 1e127 in size) is lint's
+    /// schema-range error, not a value lint accepts and the reports drop (review28's r10: lint
+    /// passed `current: 1.5e130`, report okr showed "–" saying lint reports it).
+    func testNumbersTooLargeOrSmallForExactDecimalsAreSchemaRange() {
+        func diagnostics(_ current: String) -> [String] {
+            decode("kind: Objective\nid: OKR-2026Q3-G-1\nsquad: growth\nquarter: 2026-Q3\ntitle: T\naligns_to: wal\n"
+                + "key_results:\n  - {id: KR-1, title: c, metric: wal, baseline: 0, target: 1, current: \(current)}\n")
+                .diagnostics.map { "\($0.mark) \($0.rule) \($0.message)" }
+        }
+        XCTAssertEqual(diagnostics("1.5e130"), ["8:72 schema-range \"key_results.current\" is 1.5e130, a number too large for playbook to "
+            + "compute with exactly (reports take numbers between 1e-127 and 1e127 in size)"])
+        XCTAssertEqual(diagnostics("-1.5e-130").first?.contains("a number too small"), true)
+        for fine in ["1e126", "1.5e-120", "0.35", "0e200", "12"] {
+            XCTAssertEqual(diagnostics(fine), [], fine)
+        }
+    }
+
     func testMissingRequiredFieldIsReportedOnTheDocument() {
         let decoded = decode("kind: Metric\nid: paid-conversion\nname: Paid conversion\nunit: percent\nowner: checkout-emea\n")
         XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.required])

@@ -117,4 +117,18 @@ final class EncodingTests: XCTestCase {
         let digits = Array("0123456789ABCDEF")
         return String([digits[Int(byte >> 4)], digits[Int(byte & 0xF)]])
     }
+
+    /// A byte-order mark that starts a later document (two files joined) is reported as itself, at
+    /// its line; the documents before it are kept, the one it cut short is not read (it gave a
+    /// "missing id" at 9:2 and "did not find expected <document start>" at 10:1; review28b's
+    /// bom-crlf-positions.sh, bom2).
+    func testAByteOrderMarkBeforeALaterDocumentIsReportedWhereItIs() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let bytes = bom + Array("---\nkind: Metric\nid: a\n---\n".utf8) + bom + Array("kind: Metric\nid: b\n".utf8)
+        let result = YAMLLoader.load(bytes)
+        XCTAssertEqual(result.problems.map { "\($0.mark) \($0.kind) \($0.message)" }, [
+            "5:1 encoding a byte-order mark (U+FEFF) starts this line: only a file's first character may be one (files joined together?); remove it",
+        ])
+        XCTAssertEqual(result.documents.map { $0.root?["id"]?.scalar }, ["a"])
+    }
 }

@@ -48,7 +48,7 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Escapes a command's message: invisible controls but LF shown (`Inert.visible`), then `%`, CR and LF.
-    static func data(_ text: String) -> String {
+    public static func data(_ text: String) -> String {
         // No control and no `%` (most messages): nothing to escape, the text itself.
         isPlain(text, property: false) ? text : dataEscaping(text)
     }
@@ -68,7 +68,7 @@ public struct GitHubReporter: Reporter {
     }
 
     /// Escapes a property value: as a message, plus `:` and `,`, which separate properties.
-    static func property(_ text: String) -> String {
+    public static func property(_ text: String) -> String {
         isPlain(text, property: true) ? text : propertyEscaping(text)
     }
 

@@ -122,7 +122,7 @@ enum ExperimentDates: RepositoryRule {
 enum StaleExperiment: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "experiment-stale", severity: .warning,
-        summary: "A running experiment is past its planned `end` (relative to today, or `--today`).",
+        summary: "A running experiment is past its planned `end`, or without `end` past `start` plus `design.duration_days` (relative to today, or `--today`).",
         details: "An experiment left running past its planned end keeps traffic from other tests and delays its decision; conclude it, or move its end date with a reason.",
         triggering: [exampleExperiment(["end": "↓2026-11-20"])],
         passing: [exampleExperiment(["status": "analyzing", "end": "2026-11-20"])]
@@ -130,10 +130,20 @@ enum StaleExperiment: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.compactMap(\.experiments) { experiment, file in
-            guard experiment.status?.value == .running, let end = experiment.end, end.value < context.today else { return nil }
+            guard experiment.status?.value == .running, experiment.daysOverdue(on: context.today) != nil,
+                  let planned = experiment.plannedEnd else { return nil }
+            if let end = experiment.end {
+                return context.finding(
+                    file, end.mark,
+                    "\(experiment.id.value) is still running after its planned end \(end.value) (today is \(context.today)); conclude it or move `end`",
+                    entity: experiment.id.value)
+            }
+            // No `end`: planned to end `design.duration_days` after `start`, as the reports count it.
+            let days = experiment.design?.durationDays
             return context.finding(
-                file, end.mark,
-                "\(experiment.id.value) is still running after its planned end \(end.value) (today is \(context.today)); conclude it or move `end`",
+                file, days?.mark ?? experiment.start?.mark ?? experiment.documentMark,
+                "\(experiment.id.value) is still running after its planned end \(planned) (start \(experiment.start?.value.description ?? "?") "
+                    + "plus \(days?.value ?? 0) days of `design.duration_days`; today is \(context.today)); conclude it or set `end`",
                 entity: experiment.id.value)
         }
     }

@@ -214,6 +214,12 @@ public enum OverlapDuplicate: RepositoryRule {
     /// minutes encoding them (6,400 hypotheses and 8,000 experiment titles take about 80 s of CPU).
     public static let defaultEncodeLimit = 1_000
 
+    /// How many new texts one run encodes (`encode_limit` under this rule in `.playbook.yml`, else
+    /// `defaultEncodeLimit`): what `lint` and `review` pass to the embedding engine.
+    public static func encodeLimit(in configuration: Configuration) -> Int {
+        configuration.options[descriptor.id]?["encode_limit"].map { Int($0) } ?? defaultEncodeLimit
+    }
+
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",

@@ -1,0 +1,56 @@
+import PlaybookLint
+
+/// A rule the change's `.playbook.yml` switches off or lowers against the base's: findings it
+/// no longer reports (or no longer fails on) are not the change being clean.
+public struct RuleRelaxation: Sendable, Hashable {
+    public var rule: String
+    /// The playbook files the relaxation applies to (an `overrides:` entry); nil for every file.
+    public var files: [String]?
+    /// The severity at the base and at the head; nil is off.
+    public var before: Severity?
+    public var after: Severity?
+
+    /// "off", "note", "warning" or "error".
+    public static func name(_ severity: Severity?) -> String { severity?.rawValue ?? "off" }
+
+    /// `experiment-power: error → off` (`… in a.yml, b.yml` for some files only).
+    public var summary: String {
+        "\(rule): \(Self.name(before)) → \(Self.name(after))" + (files.map { " in " + Self.list($0) } ?? "")
+    }
+
+    static func list(_ files: [String]) -> String {
+        files.count <= 3 ? files.joined(separator: ", ") : files.prefix(3).joined(separator: ", ") + " and \(files.count - 3) more"
+    }
+
+    /// The rules `head` turns off or lowers against `base`: per rule, where it is lowered
+    /// everywhere (`rules:`), else in the `files` whose severity it lowers (`overrides:`).
+    public static func between(base: Configuration, head: Configuration, files: [String]) -> [RuleRelaxation] {
+        func rank(_ severity: Severity?) -> Int {
+            switch severity {
+            case nil: 0
+            case .note?: 1
+            case .warning?: 2
+            case .error?: 3
+            }
+        }
+        var out: [RuleRelaxation] = []
+        for rule in RuleCatalog.all.map(\.id).sorted() {
+            let (before, after) = (base.severity(for: rule), head.severity(for: rule))
+            let everywhere = rank(after) < rank(before)
+            if everywhere { out.append(RuleRelaxation(rule: rule, files: nil, before: before, after: after)) }
+            // Files an override relaxes beyond what the change does to the rule everywhere.
+            var some: [RuleRelaxation] = []
+            for file in files.sorted() {
+                let (was, now) = (base.severity(for: rule, file: file), head.severity(for: rule, file: file))
+                guard rank(now) < rank(was), !(everywhere && was == before && now == after) else { continue }
+                if let index = some.firstIndex(where: { $0.before == was && $0.after == now }) {
+                    some[index].files?.append(file)
+                } else {
+                    some.append(RuleRelaxation(rule: rule, files: [file], before: was, after: now))
+                }
+            }
+            out += some
+        }
+        return out
+    }
+}
