@@ -281,9 +281,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs (F1 0.783 over the labelled pairs, 0.529 counting the other pairs; words only 0 found, 4 flagged), most
     /// of them an idea's sides against its sibling's (the low-balance alert and the automatic top-up of
     /// one lunch account at cosine 0.62). With a sibling no rival in the clear-margin rule either (`standClear`): 10, 0
-    /// and 11 (Z023, "Stop people stewing their leaves"), the floors; the twelve seen sets unchanged.
+    /// and 11 (Z023, "Stop people stewing their leaves"); the twelve seen sets unchanged. With `dupq39`'s reading of people
+    /// named by their employer as its staff ("staff whose employer has signed up" had read the HR role): 10, 0 and 10, the floors.
     func testDupq25PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 10, flagged: 0, strays: 11, wordsFlagged: 4)
+        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 10, flagged: 0, strays: 10, wordsFlagged: 4)
     }
 
     /// The pairs `dupq29` wrote (`Data/dupq29-pairs.tsv`: 18 ideas of nine products no other set uses, two ideas a
@@ -381,8 +382,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// `audience`, 3 `platform`, 3 `surface`, 2 each of `negation`, `metric`, `region` and `sibling`), before it changed any rule.
     /// Main's rules (`8585685`): 16 of 20 rewordings found, 2 of 20 look-alikes flagged (manual entry instead of receipt photos,
     /// read as the same change; the system check page beside the practice exam, a sibling), 5 other pairs; words only 7 flagged.
+    /// With people named by their employer read as its staff ("workers whose employer pays for our spend tool" had read the HR
+    /// role against "employees at companies"; in-sample): 17, 2 and 6, the floors (the one more other pair is that rewording
+    /// against the flagged manual-entry look-alike).
     func testDupq39PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 16, flagged: 2, strays: 5, wordsFlagged: 7)
+        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 2, strays: 6, wordsFlagged: 7)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
