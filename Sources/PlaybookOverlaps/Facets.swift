@@ -468,7 +468,7 @@ struct Facets: Sendable, Hashable {
             // are freelancers, not staff or their employers ("self-employed people").
             "mum": ["role": "parent"], "mom": ["role": "parent"], "dad": ["role": "parent"],
             "self employed": ["role": "freelancer"], "sole trader": ["role": "freelancer"],
-        ],
+        ].merging(employersStaff, uniquingKeysWith: { first, _ in first }),
     ]
 
     static let named: [Facet: [String: [String: String]]] = [
@@ -545,6 +545,17 @@ struct Facets: Sendable, Hashable {
         var out: [String: [String: String]] = [:]
         for owner in ["their", "your", "his", "her", "my", "s", "own"] {
             for device in ["phone", "mobile", "smartphone", "handset"] { out["\(owner) \(device)"] = [:] }
+        }
+        return out
+    }()
+
+    /// People named by their employer ("staff whose employer has signed up", "workers whose employer pays for our spend
+    /// tool", "account holders whose employer pays into our account") are that employer's staff, as "employees of
+    /// companies" are: the owner word says whose employer it is, so "employer" is not the audience's role (HR).
+    static let employersStaff: [String: [String: String]] = {
+        var out: [String: [String: String]] = [:]
+        for owner in ["whose", "their", "your", "his", "her", "my", "s"] {
+            for employer in ["employer", "employers"] { out["\(owner) \(employer)"] = ["role": "team"] }
         }
         return out
     }()

@@ -107,6 +107,19 @@ final class FacetOverlapTests: XCTestCase {
         XCTAssertEqual(differences("freelancers", "employers", [.segment]), ["segment (freelancer / hr)"])
     }
 
+    /// People named by their employer are its staff, as employees of companies are: "staff whose employer has signed up"
+    /// and "workers whose employer pays for our spend tool" had read the HR role of "employer" (`segment (team / hr)` against
+    /// "employees of companies in the scheme", dupq25 Z025 and Z027, dupq39 B003). Employers themselves and HR teams
+    /// still read that role.
+    func testPeopleNamedByTheirEmployerAreItsStaff() {
+        XCTAssertEqual(differences("employees of companies in the scheme", "staff whose employer has signed up", [.segment]), [])
+        XCTAssertEqual(differences("employees at companies on our expense plan", "workers whose employer pays for our spend tool",
+                                   [.segment]), [])
+        XCTAssertEqual(differences("colleagues at client companies", "people who get their employer's benefits", [.segment]), [])
+        XCTAssertEqual(differences("employees of companies in the scheme", "employers in the scheme", [.segment]), ["segment (team / hr)"])
+        XCTAssertEqual(differences("staff whose employer has signed up", "HR managers", [.segment]), ["segment (team / hr)"])
+    }
+
     /// A phone call and where it waits name no device ("skip the phone queue", "the phone line is busy at lunch",
     /// "orders taken over the phone"), as "by phone" and "a phone number" did not: a rewording that booked "rather
     /// than ringing" had read `platform (– / phone, website)`. A phone itself still names one.

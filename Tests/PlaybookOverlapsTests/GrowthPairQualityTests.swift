@@ -281,9 +281,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// pairs (F1 0.783 over the labelled pairs, 0.529 counting the other pairs; words only 0 found, 4 flagged), most
     /// of them an idea's sides against its sibling's (the low-balance alert and the automatic top-up of
     /// one lunch account at cosine 0.62). With a sibling no rival in the clear-margin rule either (`standClear`): 10, 0
-    /// and 11 (Z023, "Stop people stewing their leaves"), the floors; the twelve seen sets unchanged.
+    /// and 11 (Z023, "Stop people stewing their leaves"); the twelve seen sets unchanged. With `dupq39`'s reading of people
+    /// named by their employer as its staff ("staff whose employer has signed up" had read the HR role): 10, 0 and 10, the floors.
     func testDupq25PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 10, flagged: 0, strays: 11, wordsFlagged: 4)
+        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 10, flagged: 0, strays: 10, wordsFlagged: 4)
     }
 
     /// The pairs `dupq29` wrote (`Data/dupq29-pairs.tsv`: 18 ideas of nine products no other set uses, two ideas a
@@ -374,6 +375,20 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertWrittenSet("dupq38-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 1, strays: 4, wordsFlagged: 5)
     }
 
+    /// The pairs `dupq39` wrote (`Data/dupq39-pairs.tsv`: 20 ideas of 20 products no earlier set or the catalog used, from
+    /// feature flags and expense claims to a match-3 game and clear aligners, each a rewording by another squad sharing almost
+    /// no content word of the idea's title and change ("pre-populate a demo toggle" for a sample feature flag, "a seal on its
+    /// picture" for an authentication badge), 14 under another metric id of the same event, and a look-alike: 3 `opposite`, 3
+    /// `audience`, 3 `platform`, 3 `surface`, 2 each of `negation`, `metric`, `region` and `sibling`), before it changed any rule.
+    /// Main's rules (`8585685`): 16 of 20 rewordings found, 2 of 20 look-alikes flagged (manual entry instead of receipt photos,
+    /// read as the same change; the system check page beside the practice exam, a sibling), 5 other pairs; words only 7 flagged.
+    /// With people named by their employer read as its staff ("workers whose employer pays for our spend tool" had read the HR
+    /// role against "employees at companies"; in-sample): 17, 2 and 6, the floors (the one more other pair is that rewording
+    /// against the flagged manual-entry look-alike).
+    func testDupq39PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 2, strays: 6, wordsFlagged: 7)
+    }
+
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
     /// look-alikes of each kind, every metric in the catalog, and its floors.
     @discardableResult
@@ -444,7 +459,8 @@ final class GrowthPairTuningTests: XCTestCase {
         // the lead wrote before reading growth shorthand (CVR, AOV, D7, PDP …), "dupq36" those `dupq36` wrote before changing any rule
         // (two rewordings and two look-alikes an idea, some of them siblings), "dupq37" those `dupq37` wrote before changing any rule
         // (rewordings with almost no shared words: synonyms of nouns, placement said two ways, "their phone"), "dupq38" those `dupq38`
-        // wrote before changing any rule (twenty products no set had used, rewordings sharing almost no words). The blind sets (fresh11
+        // wrote before changing any rule (twenty products no set had used, rewordings sharing almost no words), "dupq39" those `dupq39`
+        // wrote before changing any rule (twenty more new products, B2B to games, rewordings sharing almost no words). The blind sets (fresh11
         // and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
@@ -453,7 +469,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq21": "dupq21-pairs.tsv", "dupq22": "dupq22-pairs.tsv", "dupq23": "dupq23-pairs.tsv",
                      "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
                      "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
-                     "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv", "dupq38": "dupq38-pairs.tsv"]
+                     "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv", "dupq38": "dupq38-pairs.tsv",
+                     "dupq39": "dupq39-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
