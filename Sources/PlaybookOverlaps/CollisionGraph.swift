@@ -32,8 +32,10 @@ public struct CollisionGraph: Sendable {
     /// acknowledges, and every acknowledged one (`KeptCollisions`): counting them all is still
     /// exact, but the pairs held, and the time taken, grow with the experiments, not with the
     /// pairs (2,000 experiments live on one surface are 2 million pairs). `partners(of:limit:)`
-    /// is then exact for a `limit` up to `kept`; the pairs `overlaps` lists are the kept ones.
-    public init(_ entities: [SourcedEntity], today: Day? = nil, kept: Int? = nil) {
+    /// is then exact for a `limit` up to `kept`; the pairs `overlaps` lists are the kept ones. An
+    /// experiment with more than `kept` partners keeps only its first `keptWhenCrowded` (lint names
+    /// only those of a crowded experiment), exact for a `limit` up to that.
+    public init(_ entities: [SourcedEntity], today: Day? = nil, kept: Int? = nil, keptWhenCrowded: Int? = nil) {
         let unique = OverlapFinder.firstDefinitions(entities)
         let live = CollisionDetection.live(unique, today: today)
         experiments = live
@@ -87,7 +89,7 @@ public struct CollisionGraph: Sendable {
                 return Int32(squadNumbers.count - 1)
             }
             let collisions = KeptCollisions(tests: byRank, squads: squads, audiences: AudienceTable(audiences: audiences, meets: meets), lists: lists, listsOf: listsOf,
-                                            acknowledgedPairs: named, kept: kept)
+                                            acknowledgedPairs: named, kept: kept, keptWhenCrowded: min(kept, max(1, keptWhenCrowded ?? kept)))
             for r in 0..<live.count {
                 for other in collisions.partners(of: r) {
                     let (low, high) = (min(r, Int(other)), max(r, Int(other)))
@@ -260,58 +262,61 @@ public struct CollisionGraph: Sendable {
         return true
     }
 
-    /// What a capped experiment's last reported collision adds: how many more experiments collide
-    /// with it, where and when.
+    /// An experiment that collides with more experiments than a lint lists one by one: how many,
+    /// where and when, and the first of them.
     public struct Crowd: Sendable {
-        /// Experiments colliding with it beyond those reported, and how many are reported.
-        public var more: Int
-        public var shown: Int
+        /// How many experiments collide with it.
+        public var total: Int
+        /// Its first partners by id (its own squad's first, acknowledged ones last), each with who
+        /// reviewed the pair.
+        public var listed: [(side: OverlapSide, reviewedBy: String?)]
         /// Its normalised surface.
         public var surface: String
         /// Its own window, as a reason words one ("from 2026-07-01 on").
         public var window: String
     }
 
-    /// How many collisions of the experiment of rank `r` a lint reports: all of them, at most `limit`.
-    public func reported(rank r: Int, limit: Int) -> Int { min(counts[r], limit) }
+    /// How many findings a lint writes on the experiment of rank `r`: one per collision, or one in
+    /// all when it collides with more than `limit` experiments.
+    public func reported(rank r: Int, limit: Int) -> Int { counts[r] > limit ? 1 : counts[r] }
 
-    /// The collisions a lint reports on each experiment of `ranks` (positions in id order), at most
-    /// `limit` (no more than `kept`) each, by id: those no approval acknowledges with experiments of
-    /// its own squad, then with other squads', then the acknowledged ones (so the cap never hides
-    /// an error behind a warning or a note), as `forEachCollision` gives a pair's sides, reason and reviewer,
-    /// `side` being the experiment reported on; `crowd` is set on the last of an experiment that
-    /// collides with more than `limit`.
-    public func forEachReported(ranks: Range<Int>, limit: Int,
-                                _ body: (_ side: OverlapSide, _ other: OverlapSide, _ reason: String, _ reviewedBy: String?, _ crowd: Crowd?) -> Void) {
+    /// The collisions a lint reports on each experiment of `ranks` (positions in id order): each
+    /// of an experiment's collisions as `forEachCollision` gives a pair's sides, reason and
+    /// reviewer (`side` the experiment reported on), or, for one that collides with more than
+    /// `limit` (no more than `kept`) experiments, a `crowd` naming its first `listed` by id: those
+    /// no approval acknowledges with experiments of its own squad first, then with other squads',
+    /// then the acknowledged ones, so that no error hides behind a warning or a note.
+    public func forEachReported(ranks: Range<Int>, limit: Int, listed: Int,
+                                pair: (_ side: OverlapSide, _ other: OverlapSide, _ reason: String, _ reviewedBy: String?) -> Void,
+                                crowd: (_ side: OverlapSide, _ crowd: Crowd) -> Void) {
         var reason = ReasonBytes()
         let checked = !acknowledgements.isEmpty
         var chosen: [Int32] = []
-        for r in ranks.clamped(to: 0..<counts.count) {
-            let shown = reported(rank: r, limit: limit)
-            guard shown > 0 else { continue }
+        for r in ranks.clamped(to: 0..<counts.count) where counts[r] > 0 {
+            // Every partner of an experiment under the limit is kept (`kept` ≥ `limit`).
             let held = partners[offsets[r]..<offsets[r + 1]]
-            chosen.removeAll(keepingCapacity: true)
-            // Unacknowledged ones of its own squad first (a gate may make those across squads warnings),
-            // then those of other squads, then acknowledged ones: none hides a worse one.
+            if counts[r] <= limit {
+                for other in held {
+                    let o = Int(other)
+                    let (a, b) = Self.sweepsFirst(experiments, Int(byID[r]), Int(byID[o])) ? (Int(byID[r]), Int(byID[o])) : (Int(byID[o]), Int(byID[r]))
+                    guard Self.writeReason(experiments[a], experiments[b], into: &reason) else { continue }
+                    pair(sides[r], sides[o], reason.text, checked ? acknowledgements.reviewer(sides[r].id, sides[o].id) : nil)
+                }
+                continue
+            }
             func tier(_ other: Int32) -> Int {
                 if checked, acknowledgements.reviewer(sides[r].id, sides[Int(other)].id) != nil { return 2 }
                 return sides[r].squad == sides[Int(other)].squad ? 0 : 1
             }
+            chosen.removeAll(keepingCapacity: true)
+            let shown = min(listed, counts[r])
             for wanted in 0..<3 where chosen.count < shown {
                 for other in held where chosen.count < shown && tier(other) == wanted { chosen.append(other) }
             }
-            for (k, other) in chosen.enumerated() {
-                let o = Int(other)
-                let (a, b) = Self.sweepsFirst(experiments, Int(byID[r]), Int(byID[o])) ? (Int(byID[r]), Int(byID[o])) : (Int(byID[o]), Int(byID[r]))
-                guard Self.writeReason(experiments[a], experiments[b], into: &reason) else { continue }
-                let reviewer = checked ? acknowledgements.reviewer(sides[r].id, sides[o].id) : nil
-                var crowd: Crowd?
-                if k == chosen.count - 1, counts[r] > chosen.count {
-                    let own = experiments[Int(byID[r])]
-                    crowd = Crowd(more: counts[r] - chosen.count, shown: chosen.count, surface: own.surface, window: Window.describe(own.start, own.end))
-                }
-                body(sides[r], sides[o], reason.text, reviewer, crowd)
-            }
+            let own = experiments[Int(byID[r])]
+            crowd(sides[r], Crowd(total: counts[r],
+                                  listed: chosen.map { (sides[Int($0)], checked ? acknowledgements.reviewer(sides[r].id, sides[Int($0)].id) : nil) },
+                                  surface: own.surface, window: Window.describe(own.start, own.end)))
         }
     }
 

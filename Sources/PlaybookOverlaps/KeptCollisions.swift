@@ -28,9 +28,10 @@ struct KeptCollisions {
 
     /// `tests[r]` is rank r's test and `squads[r]` its squad's number; `lists` hold ranks, ascending,
     /// and `listsOf[r]` are the lists rank r meets (its own surface's among them); `acknowledgedPairs`
-    /// are the pairs of ranks on related surfaces that an approval names, colliding or not.
+    /// are the pairs of ranks on related surfaces that an approval names, colliding or not. A rank
+    /// with more than `kept` partners keeps only its first `keptWhenCrowded` (no more than `kept`).
     init(tests: [CollisionDetection.Test], squads: [Int32], audiences: AudienceTable, lists: [[Int32]], listsOf: [[Int]],
-         acknowledgedPairs: [(Int32, Int32)], kept: Int) {
+         acknowledgedPairs: [(Int32, Int32)], kept: Int, keptWhenCrowded: Int) {
         let count = tests.count
         self.kept = kept
         // Days as ordered numbers, an open side as the farthest there is.
@@ -69,12 +70,12 @@ struct KeptCollisions {
                         var cursors: [Int] = []
                         /// The partners of `x` in `lists` merged by rank, stopping once `kept`
                         /// unacknowledged ones are written from `slot` or all `total` are seen.
-                        func scan(_ x: Int, _ lists: [[Int32]], total: Int, slot: Int) -> Int32 {
+                        func scan(_ x: Int, _ lists: [[Int32]], total: Int, slot: Int, keep: Int) -> Int32 {
                             cursors.removeAll(keepingCapacity: true)
                             cursors.append(contentsOf: repeatElement(0, count: lists.count))
                             let acknowledgedOfX = acknowledgedBy[Int32(x)] ?? []
                             var seen = 0, unacknowledged = 0
-                            while unacknowledged < kept, seen < total {
+                            while unacknowledged < keep, seen < total {
                                 var best = -1
                                 var bestRank = Int32.max
                                 for k in lists.indices where cursors[k] < lists[k].count {
@@ -105,11 +106,12 @@ struct KeptCollisions {
                             }
                             countsOut[x] = total
                             guard total > 0 else { continue }
+                            let keep = total > kept ? keptWhenCrowded : kept
                             if same > 0 {
                                 let own = listsOf[x].compactMap { bySquad[$0][squads[x]]?.ranks }
-                                foundOut[2 * x] = scan(x, own, total: same, slot: x * 2 * kept)
+                                foundOut[2 * x] = scan(x, own, total: same, slot: x * 2 * kept, keep: keep)
                             }
-                            foundOut[2 * x + 1] = scan(x, listsOf[x].map { lists[$0] }, total: total, slot: x * 2 * kept + kept)
+                            foundOut[2 * x + 1] = scan(x, listsOf[x].map { lists[$0] }, total: total, slot: x * 2 * kept + kept, keep: keep)
                         }
                     }
                 }
@@ -126,7 +128,14 @@ struct KeptCollisions {
         let base = r * 2 * kept
         let own = slots[base..<(base + Int(found[2 * r]))]
         let any = slots[(base + kept)..<(base + kept + Int(found[2 * r + 1]))]
-        return Array(Set(own).union(any).union(acknowledged[Int32(r)] ?? [])).sorted()
+        var all = Array(own) + Array(any) + (acknowledged[Int32(r)] ?? [])
+        all.sort()
+        var kept = 0
+        for k in all.indices where k == 0 || all[k] != all[k - 1] {
+            all[kept] = all[k]
+            kept += 1
+        }
+        return Array(all.prefix(kept))
     }
 
     /// Whether rank r keeps every partner it has.

@@ -38,46 +38,62 @@ final class KeptCollisionTests: XCTestCase {
 
     func testKeptPartnersAndCountsMatchTheFullGraph() throws {
         let today = try XCTUnwrap(Day("2026-09-01"))
-        var capped = 0, acknowledged = 0
+        var crowded = 0, acknowledged = 0, listedOneByOne = 0
         for seed in 1...5 {
             let found = repository(300, seed: UInt64(seed))
             let full = CollisionGraph(found, today: today)
             let squadOf = squads(found)
-            for kept in [1, 3, 10] {
-                let graph = CollisionGraph(found, today: today, kept: kept)
+            for (limit, listed) in [(1, 1), (3, 3), (10, 3), (3, 10)] {
+                let kept = max(limit, listed)
+                // A crowded experiment keeps only the partners it names.
+                let graph = CollisionGraph(found, today: today, kept: kept, keptWhenCrowded: listed)
                 XCTAssertEqual(graph.count, full.count, "seed \(seed) kept \(kept)")
                 XCTAssertEqual(graph.experimentCount, full.experimentCount)
-                var reported: [String: [(other: String, reason: String, reviewedBy: String?, crowd: CollisionGraph.Crowd?)]] = [:]
-                graph.forEachReported(ranks: 0..<graph.experimentCount, limit: kept) { side, other, reason, reviewedBy, crowd in
-                    reported[side.id, default: []].append((other.id, reason, reviewedBy, crowd))
+                var pairs: [String: [(other: String, reason: String, reviewedBy: String?)]] = [:]
+                var crowds: [String: CollisionGraph.Crowd] = [:]
+                graph.forEachReported(ranks: 0..<graph.experimentCount, limit: limit, listed: listed) { side, other, reason, reviewedBy in
+                    pairs[side.id, default: []].append((other.id, reason, reviewedBy))
+                } crowd: { side, crowd in
+                    XCTAssertNil(crowds[side.id])
+                    crowds[side.id] = crowd
                 }
-                let ids = Set(found.map(\.entity.id.value))
-                for id in ids.sorted() {
+                for id in Set(found.map(\.entity.id.value)).sorted() {
                     XCTAssertEqual(graph.count(of: id), full.count(of: id), "\(id) seed \(seed) kept \(kept)")
-                    // Exact up to `kept` partners, reviewers included.
-                    let first = graph.partners(of: id, limit: kept), expected = full.partners(of: id, limit: kept)
+                    // Exact up to `listed` partners (all of them under `kept`), reviewers included.
+                    let shown = full.count(of: id) > kept ? listed : kept
+                    let first = graph.partners(of: id, limit: shown), expected = full.partners(of: id, limit: shown)
                     XCTAssertEqual(first.map(\.id), expected.map(\.id), "\(id) seed \(seed) kept \(kept)")
                     XCTAssertEqual(first.map(\.reviewedBy), expected.map(\.reviewedBy), id)
-                    let mine = reported[id] ?? []
-                    XCTAssertEqual(mine.map(\.other), expectedReported(full, id, limit: kept, squads: squadOf), "\(id) seed \(seed) kept \(kept)")
-                    // Each kept pair worded as the full graph words it.
                     let fullOverlaps = full.overlaps(of: id, limit: full.count(of: id))
-                    for pair in mine {
-                        let overlap = try XCTUnwrap(fullOverlaps.first { $0.ids.contains(pair.other) })
-                        XCTAssertEqual(pair.reason, overlap.reason)
-                        XCTAssertEqual(pair.reviewedBy, overlap.acknowledgedBy)
-                        if pair.reviewedBy != nil { acknowledged += 1 }
+                    if full.count(of: id) > limit {
+                        // One finding: the count, and the first partners in the cap's order.
+                        let crowd = try XCTUnwrap(crowds[id], id)
+                        XCTAssertNil(pairs[id])
+                        XCTAssertEqual(crowd.total, full.count(of: id))
+                        XCTAssertEqual(crowd.listed.map(\.side.id), expectedReported(full, id, limit: listed, squads: squadOf), "\(id) seed \(seed) limit \(limit)")
+                        let reviewers = Dictionary(uniqueKeysWithValues: full.partners(of: id, limit: full.count(of: id)).map { ($0.id, $0.reviewedBy) })
+                        XCTAssertEqual(crowd.listed.map(\.reviewedBy), crowd.listed.map { reviewers[$0.side.id] ?? nil })
+                        acknowledged += crowd.listed.filter { $0.reviewedBy != nil }.count
+                        crowded += 1
+                    } else {
+                        // Each collision, worded as the full graph words it.
+                        XCTAssertNil(crowds[id])
+                        let mine = pairs[id] ?? []
+                        XCTAssertEqual(mine.map(\.other).sorted(), fullOverlaps.map { $0.ids.first { $0 != id } ?? id }.sorted(), id)
+                        for pair in mine {
+                            let overlap = try XCTUnwrap(fullOverlaps.first { $0.ids.contains(pair.other) })
+                            XCTAssertEqual(pair.reason, overlap.reason)
+                            XCTAssertEqual(pair.reviewedBy, overlap.acknowledgedBy)
+                            if pair.reviewedBy != nil { acknowledged += 1 }
+                        }
+                        listedOneByOne += mine.count
                     }
-                    // The last of a crowded experiment's counts the rest.
-                    let more = full.count(of: id) - mine.count
-                    XCTAssertEqual(mine.compactMap(\.crowd?.more), more > 0 ? [more] : [], id)
-                    XCTAssertEqual(mine.last?.crowd != nil, more > 0, id)
-                    if more > 0 { capped += 1 }
                 }
             }
         }
-        // The repositories must hold crowded experiments and acknowledged pairs to prove anything.
-        XCTAssertGreaterThan(capped, 100)
+        // The repositories must hold crowded experiments, others, and acknowledged pairs to prove anything.
+        XCTAssertGreaterThan(crowded, 100)
+        XCTAssertGreaterThan(listedOneByOne, 100)
         XCTAssertGreaterThan(acknowledged, 10)
     }
 
@@ -109,14 +125,16 @@ final class KeptCollisionTests: XCTestCase {
         XCTAssertEqual(graph.partners(of: "EXP-01500", limit: 5).map(\.id), ["EXP-00000", "EXP-00001", "EXP-00002", "EXP-00003", "EXP-00004"])
         XCTAssertEqual(graph.partners(of: "EXP-00002", limit: 5).map(\.id), ["EXP-00000", "EXP-00001", "EXP-00003", "EXP-00004", "EXP-00005"])
         var crowds: [CollisionGraph.Crowd] = []
-        var reported = 0
-        graph.forEachReported(ranks: 0..<graph.experimentCount, limit: 5) { _, _, _, _, crowd in
-            reported += 1
-            if let crowd { crowds.append(crowd) }
+        var pairs = 0
+        graph.forEachReported(ranks: 0..<graph.experimentCount, limit: 5, listed: 3) { _, _, _, _ in
+            pairs += 1
+        } crowd: { _, crowd in
+            crowds.append(crowd)
         }
-        XCTAssertEqual(reported, 3_000 * 5)
+        XCTAssertEqual(pairs, 0)
         XCTAssertEqual(crowds.count, 3_000)
-        XCTAssertEqual(crowds.first?.more, 2_994)
+        XCTAssertEqual(crowds.first?.total, 2_999)
+        XCTAssertEqual(crowds.first?.listed.map(\.side.id), ["EXP-00001", "EXP-00002", "EXP-00003"])
         XCTAssertEqual(crowds.first?.surface, "web/x")
         XCTAssertEqual(crowds.first?.window, "from 2026-07-01 on")
     }
