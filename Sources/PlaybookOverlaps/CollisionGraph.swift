@@ -20,9 +20,22 @@ public struct CollisionGraph: Sendable {
     private let acknowledgements: Acknowledgements
     /// Each experiment as an overlap's side names it, by rank: built once, not for every pair.
     private let sides: [OverlapSide]
+    /// How many experiments collide with each, by rank, and how many pairs collide in all.
+    private let counts: [Int]
+    private let total: Int
+    /// How many partners each experiment keeps (nil: all), and whether every one kept all of them.
+    public let kept: Int?
+    private let complete: Bool
 
     /// `today` extends running experiments past a planned end that has gone by, as `OverlapFinder` does.
-    public init(_ entities: [SourcedEntity], today: Day? = nil) {
+    /// With `kept`, each experiment keeps only its first `kept` partners by id that no approval
+    /// acknowledges, and every acknowledged one (`KeptCollisions`): counting them all is still
+    /// exact, but the pairs held, and the time taken, grow with the experiments, not with the
+    /// pairs (2,000 experiments live on one surface are 2 million pairs). `partners(of:limit:)`
+    /// is then exact for a `limit` up to `kept`; the pairs `overlaps` lists are the kept ones. An
+    /// experiment with more than `kept` partners keeps only its first `keptWhenCrowded` (lint names
+    /// only those of a crowded experiment), exact for a `limit` up to that.
+    public init(_ entities: [SourcedEntity], today: Day? = nil, kept: Int? = nil, keptWhenCrowded: Int? = nil) {
         let unique = OverlapFinder.firstDefinitions(entities)
         let live = CollisionDetection.live(unique, today: today)
         experiments = live
@@ -45,7 +58,51 @@ public struct CollisionGraph: Sendable {
         func meet(_ a: Int32, _ b: Int32) -> Bool {
             meets.isEmpty ? audiences[Int(a)].meets(audiences[Int(b)]) : meets[Int(a) * audiences.count + Int(b)]
         }
-        SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
+        let acknowledgements = Acknowledgements(unique)
+        self.acknowledgements = acknowledgements
+        let kept = kept.map { max(1, $0) }
+        self.kept = kept
+        var keptCounts: [Int]?
+        var complete = true
+        if let kept {
+            // The sweep meets each colliding pair once: all of them, on a busy surface, are too many.
+            let layout = SurfaceIndex(live.map(\.surface)).layout()
+            let ownCount = layout.ownLists.count
+            let lists = (layout.ownLists + layout.below).map { list in list.map { Int32(ranks[$0]) }.sorted() }
+            var listsOf = [[Int]](repeating: [], count: live.count)
+            for (place, members) in layout.ownLists.enumerated() {
+                let meets = layout.above[place] + [place, ownCount + place]
+                for index in members { listsOf[ranks[index]] = meets }
+            }
+            var named: [(Int32, Int32)] = []
+            acknowledgements.forEachNamedPair { a, b in
+                guard let ra = rank[a], let rb = rank[b],
+                      Surface.related(live[byID[Int(ra)]].surface, live[byID[Int(rb)]].surface) else { return }
+                named.append((ra, rb))
+            }
+            let byRank = byID.map { tests[$0] }
+            var squadNumbers: [String?: Int32] = [:]
+            let squads = byID.map { index in
+                let squad = live[index].experiment.squad?.value
+                if let number = squadNumbers[squad] { return number }
+                squadNumbers[squad] = Int32(squadNumbers.count)
+                return Int32(squadNumbers.count - 1)
+            }
+            let collisions = KeptCollisions(tests: byRank, squads: squads, audiences: AudienceTable(audiences: audiences, meets: meets), lists: lists, listsOf: listsOf,
+                                            acknowledgedPairs: named, kept: kept, keptWhenCrowded: min(kept, max(1, keptWhenCrowded ?? kept)))
+            for r in 0..<live.count {
+                for other in collisions.partners(of: r) {
+                    let (low, high) = (min(r, Int(other)), max(r, Int(other)))
+                    // A pair's reason names first the one the sweep meets first.
+                    let flipped = Self.sweepsFirst(live, byID[high], byID[low]) ? 1 : 0
+                    found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
+                }
+            }
+            keptCounts = collisions.counts
+            complete = (0..<live.count).allSatisfy(collisions.keepsAll)
+        }
+        self.complete = complete
+        if kept == nil { SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
             CollisionDetection.sweep(own: own, subtree: subtree, tests) { i, j in
                 // The sweep meets only experiments outside each other's exclusion group.
                 let a = tests[i], b = tests[j]
@@ -54,7 +111,7 @@ public struct CollisionGraph: Sendable {
                 let (low, high, flipped) = ri < rj ? (ri, rj, 0) : (rj, ri, 1)
                 found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
             }
-        }
+        } }
         found.sort()
         var pairs: [UInt64] = []
         pairs.reserveCapacity(found.count)
@@ -78,16 +135,20 @@ public struct CollisionGraph: Sendable {
         }
         self.offsets = offsets
         self.partners = partners
-        acknowledgements = Acknowledgements(unique)
+        counts = keptCounts ?? (0..<live.count).map { offsets[$0 + 1] - offsets[$0] }
+        total = keptCounts.map { $0.reduce(0, +) / 2 } ?? pairs.count
     }
 
     /// How many pairs collide.
-    public var count: Int { pairs.count }
+    public var count: Int { total }
+
+    /// How many experiments take part (live, or ready with dates); `ranks` count them in id order.
+    public var experimentCount: Int { counts.count }
 
     /// How many experiments collide with `id`.
     public func count(of id: String) -> Int {
         guard let r = rank[id].map(Int.init) else { return 0 }
-        return offsets[r + 1] - offsets[r]
+        return counts[r]
     }
 
     /// The ids colliding with `id`, sorted, at most `limit`, each with who reviewed the pair
@@ -118,7 +179,9 @@ public struct CollisionGraph: Sendable {
     }
 
     /// Pairs grouped by a key of their lower-id side (such as its area), the first `limit` of
-    /// each group in `OverlapFinder.collisions` order, with each group's total.
+    /// each group in `OverlapFinder.collisions` order, with each group's total. When experiments
+    /// keep only some of their partners (`kept`), the pairs are the kept ones, and the totals
+    /// assume both sides of a pair have the same key (as an area: nested surfaces share it).
     public func overlaps(groupedBy key: (String) -> String, limit: Int) -> [String: (shown: [Overlap], total: Int)] {
         // Each group gets a number once, so the (many) pairs are counted without hashing a key each.
         var numbers: [String: Int] = [:]
@@ -136,6 +199,12 @@ public struct CollisionGraph: Sendable {
             let group = groupOfRank[Int(pair >> 33)]
             totals[group] += 1
             if shown[group].count < limit, let overlap = overlap(pair) { shown[group].append(overlap) }
+        }
+        if !complete {
+            // Not every pair is held: each experiment's count, halved (both sides share the key).
+            totals = [Int](repeating: 0, count: names.count)
+            for (r, group) in groupOfRank.enumerated() { totals[group] += counts[r] }
+            totals = totals.map { $0 / 2 }
         }
         var out: [String: (shown: [Overlap], total: Int)] = [:]
         for (group, name) in names.enumerated() where totals[group] > 0 { out[name] = (shown[group], totals[group]) }
@@ -159,31 +228,103 @@ public struct CollisionGraph: Sendable {
                     let low = Int(pair >> 33), high = Int(pair >> 1 & 0xFFFF_FFFF)
                     let (a, b) = pair & 1 == 0 ? (Int(byID[low]), Int(byID[high])) : (Int(byID[high]), Int(byID[low]))
                     // The graph holds only pairs whose windows meet: the test of `CollisionDetection.collision`.
-                    let (start, end) = Window.common(live[a].start, live[a].end, live[b].start, live[b].end)
-                    if let start, let end, end < start { continue }
-                    reason.bytes.removeAll(keepingCapacity: true)
-                    reason.append(live[a].experiment.id.value)
-                    reason.append(" and ")
-                    reason.append(live[b].experiment.id.value)
-                    reason.append(" are live together ")
-                    Window.describe(start, end, into: &reason)
-                    if live[a].surface == live[b].surface {
-                        reason.append(" on the surface ")
-                        reason.append(live[a].surface)
-                    } else {
-                        reason.append(" on nested surfaces ")
-                        reason.append(live[a].surface)
-                        reason.append(" and ")
-                        reason.append(live[b].surface)
-                    }
-                    reason.append(" for ")
-                    AudienceOverlap.describe(live[a].experiment.audience, live[b].experiment.audience, into: &reason)
-                    reason.append(", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience")
+                    guard Self.writeReason(live[a], live[b], into: &reason) else { continue }
                     let reviewer = checked ? acknowledgements.reviewer(sides[low].id, sides[high].id) : nil
                     body(sides[low], sides[high], reason.text, reviewer)
                 }
             }
         }
+    }
+
+    /// `CollisionDetection.collision`'s reason for `a` and `b` (the one the sweep meets first
+    /// first), written into `reason` (emptied first); false when their windows do not meet.
+    private static func writeReason(_ a: CollisionDetection.Live, _ b: CollisionDetection.Live, into reason: inout ReasonBytes) -> Bool {
+        let (start, end) = Window.common(a.start, a.end, b.start, b.end)
+        if let start, let end, end < start { return false }
+        reason.bytes.removeAll(keepingCapacity: true)
+        reason.append(a.experiment.id.value)
+        reason.append(" and ")
+        reason.append(b.experiment.id.value)
+        reason.append(" are live together ")
+        Window.describe(start, end, into: &reason)
+        if a.surface == b.surface {
+            reason.append(" on the surface ")
+            reason.append(a.surface)
+        } else {
+            reason.append(" on nested surfaces ")
+            reason.append(a.surface)
+            reason.append(" and ")
+            reason.append(b.surface)
+        }
+        reason.append(" for ")
+        AudienceOverlap.describe(a.experiment.audience, b.experiment.audience, into: &reason)
+        reason.append(", and share no exclusion_group; put them in one exclusion_group, move one's dates, or split the audience")
+        return true
+    }
+
+    /// An experiment that collides with more experiments than a lint lists one by one: how many,
+    /// where and when, and the first of them.
+    public struct Crowd: Sendable {
+        /// How many experiments collide with it.
+        public var total: Int
+        /// Its first partners by id (its own squad's first, acknowledged ones last), each with who
+        /// reviewed the pair.
+        public var listed: [(side: OverlapSide, reviewedBy: String?)]
+        /// Its normalised surface.
+        public var surface: String
+        /// Its own window, as a reason words one ("from 2026-07-01 on").
+        public var window: String
+    }
+
+    /// How many findings a lint writes on the experiment of rank `r`: one per collision, or one in
+    /// all when it collides with more than `limit` experiments.
+    public func reported(rank r: Int, limit: Int) -> Int { counts[r] > limit ? 1 : counts[r] }
+
+    /// The collisions a lint reports on each experiment of `ranks` (positions in id order): each
+    /// of an experiment's collisions as `forEachCollision` gives a pair's sides, reason and
+    /// reviewer (`side` the experiment reported on), or, for one that collides with more than
+    /// `limit` (no more than `kept`) experiments, a `crowd` naming its first `listed` by id: those
+    /// no approval acknowledges with experiments of its own squad first, then with other squads',
+    /// then the acknowledged ones, so that no error hides behind a warning or a note.
+    public func forEachReported(ranks: Range<Int>, limit: Int, listed: Int,
+                                pair: (_ side: OverlapSide, _ other: OverlapSide, _ reason: String, _ reviewedBy: String?) -> Void,
+                                crowd: (_ side: OverlapSide, _ crowd: Crowd) -> Void) {
+        var reason = ReasonBytes()
+        let checked = !acknowledgements.isEmpty
+        var chosen: [Int32] = []
+        for r in ranks.clamped(to: 0..<counts.count) where counts[r] > 0 {
+            // Every partner of an experiment under the limit is kept (`kept` ≥ `limit`).
+            let held = partners[offsets[r]..<offsets[r + 1]]
+            if counts[r] <= limit {
+                for other in held {
+                    let o = Int(other)
+                    let (a, b) = Self.sweepsFirst(experiments, Int(byID[r]), Int(byID[o])) ? (Int(byID[r]), Int(byID[o])) : (Int(byID[o]), Int(byID[r]))
+                    guard Self.writeReason(experiments[a], experiments[b], into: &reason) else { continue }
+                    pair(sides[r], sides[o], reason.text, checked ? acknowledgements.reviewer(sides[r].id, sides[o].id) : nil)
+                }
+                continue
+            }
+            func tier(_ other: Int32) -> Int {
+                if checked, acknowledgements.reviewer(sides[r].id, sides[Int(other)].id) != nil { return 2 }
+                return sides[r].squad == sides[Int(other)].squad ? 0 : 1
+            }
+            chosen.removeAll(keepingCapacity: true)
+            let shown = min(listed, counts[r])
+            for wanted in 0..<3 where chosen.count < shown {
+                for other in held where chosen.count < shown && tier(other) == wanted { chosen.append(other) }
+            }
+            let own = experiments[Int(byID[r])]
+            crowd(sides[r], Crowd(total: counts[r],
+                                  listed: chosen.map { (sides[Int($0)], checked ? acknowledgements.reviewer(sides[r].id, sides[Int($0)].id) : nil) },
+                                  surface: own.surface, window: Window.describe(own.start, own.end)))
+        }
+    }
+
+    /// Whether the sweep meets experiment `a` before `b`: by start (a missing one first), then by place.
+    private static func sweepsFirst(_ live: [CollisionDetection.Live], _ a: Int, _ b: Int) -> Bool {
+        let sa = live[a].start, sb = live[b].start
+        if sa != sb { return sa.map { s in sb.map { s < $0 } ?? false } ?? true }
+        return a < b
     }
 
     private func experiment(rank: Int) -> CollisionDetection.Live { experiments[Int(byID[rank])] }

@@ -155,6 +155,13 @@ struct Acknowledgements: Sendable, Hashable {
     /// Whether no approval names another entity.
     var isEmpty: Bool { named.isEmpty }
 
+    /// Calls `body(a, b)` for each entity `a` whose approvals name entity `b`.
+    func forEachNamedPair(_ body: (String, String) -> Void) {
+        for (id, others) in named {
+            for other in others.keys { body(id, other) }
+        }
+    }
+
     /// Whether an approval of `id` (or of one of its experiments) names another entity.
     func names(_ id: String) -> Bool { named[id] != nil }
 

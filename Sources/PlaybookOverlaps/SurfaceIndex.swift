@@ -46,4 +46,32 @@ struct SurfaceIndex {
         }
         return out
     }
+
+    /// Each surface with experiments, by what its experiments meet: `own`, its own experiments;
+    /// `below`, those on the surfaces nested under it; `above`, the surfaces (by their place in
+    /// `ownLists`) it is nested under that hold experiments. The empty surface meets only itself.
+    struct Layout {
+        var ownLists: [[Int]] = []
+        var below: [[Int]] = []
+        var above: [[Int]] = []
+    }
+
+    func layout() -> Layout {
+        var out = Layout()
+        // Depth first, with the places of the surfaces above that hold experiments.
+        var stack: [(node: Int, above: [Int])] = [(0, [])]
+        while let (node, above) = stack.popLast() {
+            var next = above
+            if !nodes[node].members.isEmpty {
+                out.ownLists.append(nodes[node].members)
+                out.above.append(above)
+                // `subtree` lists the surface's own experiments first.
+                out.below.append(node == 0 ? [] : Array(subtree(node).dropFirst(nodes[node].members.count)))
+                // The empty surface is nested in nothing, and nothing in it.
+                if node != 0 { next.append(out.ownLists.count - 1) }
+            }
+            for child in nodes[node].children.values { stack.append((child, next)) }
+        }
+        return out
+    }
 }

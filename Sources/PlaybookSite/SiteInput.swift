@@ -76,7 +76,10 @@ public struct SiteInput: Sendable {
         let programQuarters = Array(quarters.filter { $0 <= home }.suffix(12))
         // The catalog (with its collision graph) needs none of the reports: it is built on another
         // core while every experiment's statuses are read here, where it used to wait for them.
-        let catalog = Shared { Catalog(unique, collisions: CollisionGraph(unique, today: today)) }
+        // Each experiment keeps the partners a page lists (its first 50 by id) and the count of the
+        // rest: a busy surface's pairs grow with the square of its experiments, and no page shows them all.
+        let kept = max(CalendarPage.listed, CalendarPage.listedCollisions, EntityPages.listedCollisions)
+        let catalog = Shared { Catalog(unique, collisions: CollisionGraph(unique, today: today, kept: kept)) }
         let building = DispatchGroup()
         DispatchQueue.global().async(group: building) { _ = catalog.value }
         // Every experiment's statuses are read once, for all the program's quarters and every page.

@@ -19,7 +19,7 @@ final class CollisionIndexTests: XCTestCase {
                            "web/pricing", "Web/Pricing/", "web//pricing/annual", " web / home", "web/home/banner", "app",
                            "app/onboarding", "app/onboarding/step-1", "/", " / ", "apps/onboarding"]
 
-    func randomRepository(_ count: Int, seed: UInt64) -> String {
+    static func randomRepository(_ count: Int, seed: UInt64) -> String {
         var random = Lcg(state: seed)
         return (0..<count).map { index in
             var fields: [String: String] = ["surface": "\"\(random.pick(Self.surfaces))\""]
@@ -59,7 +59,7 @@ final class CollisionIndexTests: XCTestCase {
         let today = try XCTUnwrap(Day("2026-09-01"))
         var total = 0
         for seed in 1...6 {
-            let found = entities(randomRepository(300, seed: UInt64(seed)))
+            let found = entities(Self.randomRepository(300, seed: UInt64(seed)))
             let indexed = CollisionDetection.find(found, today: today)
             let expected = exhaustive(found, today: today)
             XCTAssertEqual(indexed.count, expected.count, "seed \(seed)")
@@ -80,7 +80,7 @@ final class CollisionIndexTests: XCTestCase {
 
     func testTheGraphListsEachExperimentsPartnersAndCountsWhatItLeavesOut() throws {
         let today = try XCTUnwrap(Day("2026-09-01"))
-        let found = entities(randomRepository(300, seed: 7))
+        let found = entities(Self.randomRepository(300, seed: 7))
         let all = OverlapFinder.collisions(found, today: today)
         let graph = CollisionGraph(found, today: today)
         XCTAssertGreaterThan(all.count, 50)

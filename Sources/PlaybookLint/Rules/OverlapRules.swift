@@ -257,7 +257,11 @@ public enum OverlapCollision: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-collision", severity: .error,
         summary: "Two experiments run at the same time on the same or a nested surface for overlapping audiences, outside a shared exclusion group.",
-        details: "Running and paused experiments count over `start`–`end`, ready ones over their planned dates; a missing `end` is open-ended. Surfaces collide when equal or when one is a `/`-prefix of the other; audiences overlap unless the segments differ or regions or platforms are disjoint (a missing field means everyone). Both results are contaminated, so this is an error: share an `exclusion_group`, move the dates, or split the audience — or, once a council has reviewed it, name the other experiment in an approval's `overlaps`.",
+        details: "Running and paused experiments count over `start`–`end`, ready ones over their planned dates; a missing `end` is open-ended. Surfaces collide when equal or when one is a `/`-prefix of the other; audiences overlap unless the segments differ or regions or platforms are disjoint (a missing field means everyone). Both results are contaminated, so this is an error: share an `exclusion_group`, move the dates, or split the audience — or, once a council has reviewed it, name the other experiment in an approval's `overlaps`. Each collision is a finding on both experiments, but an experiment that collides with more than `per_experiment` others (default 200) gets one finding instead, counting them and naming its first 20 by id (those of its own squad first, since a gate may make collisions across squads warnings, and pairs an approval acknowledges last), so a crowded surface gives a list a person can read; `playbook overlaps` lists every pair.",
+        options: [
+            RuleOption("per_experiment", Double(OverlapCollision.defaultPerExperiment),
+                       "an experiment colliding with more than this many gets one finding naming its first 20 instead of one per collision (0: one per collision always)"),
+        ],
         triggering: [collidingPair(markFirst: true, markSecond: true)],
         passing: [
             collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18"]),
@@ -267,8 +271,60 @@ public enum OverlapCollision: RepositoryRule {
         ]
     )
 
+    /// Collisions of one experiment listed one by one unless configured: 2,000 experiments live on one
+    /// surface are 2 million pairs, 4 million findings (31 s and 3.7 GB of lint) that nobody reads; the
+    /// generated playbooks of ordinary shapes (`scripts/bench-lint-shapes-generate.py`) have at most
+    /// 77–162 collisions an experiment at 8,000 experiments, all listed as before.
+    public static let defaultPerExperiment = 200
+
+    /// How many colliding experiments a crowded experiment's one finding names.
+    public static let listed = 20
+
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        collisionFindings(CollisionGraph(context.entities, today: context.today), context: context)
+        let limit = Int(context.option("per_experiment"))
+        guard limit > 0 else { return collisionFindings(CollisionGraph(context.entities, today: context.today), context: context) }
+        return cappedCollisionFindings(CollisionGraph(context.entities, today: context.today, kept: max(limit, listed), keptWhenCrowded: listed),
+                                       limit: limit, context: context)
+    }
+}
+
+/// Each experiment's collisions (`CollisionGraph.forEachReported`), worded as `collisionFinding`
+/// words them, or one `crowdFinding` for an experiment with more than `limit`; written over the
+/// cores, experiment by experiment.
+private func cappedCollisionFindings(_ graph: CollisionGraph, limit: Int, context: RuleContext) -> [LocatedDiagnostic] {
+    let experiments = graph.experimentCount
+    var counted = [Int](repeating: 0, count: experiments + 1)
+    for r in 0..<experiments { counted[r + 1] = counted[r] + graph.reported(rank: r, limit: limit) }
+    let starts = counted
+    let total = starts[experiments]
+    let chunk = 256
+    let chunks = (experiments + chunk - 1) / chunk
+    return [LocatedDiagnostic](unsafeUninitializedCapacity: total) { buffer, initialized in
+        nonisolated(unsafe) let buffer = buffer
+        var written = [Int](repeating: 0, count: chunks)
+        written.withUnsafeMutableBufferPointer { counts in
+            nonisolated(unsafe) let counts = counts
+            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                let ranks = (c * chunk)..<min(experiments, (c + 1) * chunk)
+                var at = starts[ranks.lowerBound]
+                graph.forEachReported(ranks: ranks, limit: limit, listed: OverlapCollision.listed) { side, other, reason, reviewer in
+                    (buffer.baseAddress! + at).initialize(to: collisionFinding(side: side, other: other, reason: reason, reviewer: reviewer, context: context))
+                    at += 1
+                } crowd: { side, crowd in
+                    (buffer.baseAddress! + at).initialize(to: crowdFinding(side: side, crowd: crowd, context: context))
+                    at += 1
+                }
+                counts[c] = at - starts[ranks.lowerBound]
+            }
+        }
+        // Each chunk's findings moved up to the end of the previous ones, were a pair ever skipped.
+        var end = 0
+        for c in 0..<chunks {
+            let from = starts[c * chunk]
+            if end != from { (buffer.baseAddress! + end).moveInitialize(from: buffer.baseAddress! + from, count: written[c]) }
+            end += written[c]
+        }
+        initialized = end
     }
 }
 
@@ -303,6 +359,52 @@ private func collisionFindings(_ graph: CollisionGraph, context: RuleContext) ->
         }
         initialized = end
     }
+}
+
+/// The one finding on an experiment that collides with too many to list one by one: how many,
+/// where, when, and the first of them (an error while one of those is unacknowledged).
+private func crowdFinding(side: OverlapSide, crowd: CollisionGraph.Crowd, context: RuleContext) -> LocatedDiagnostic {
+    func write(_ message: inout some MessageText) {
+        message.append(side.id)
+        message.append(" collides with ")
+        message.appendDecimal(crowd.total)
+        message.append(" experiments on ")
+        message.append(crowd.surface.isEmpty ? "no surface" : crowd.surface)
+        message.append(" or a surface nested with it while it is live ")
+        message.append(crowd.window)
+        message.append(", too many to list one by one; the first ")
+        message.appendDecimal(crowd.listed.count)
+        message.append(" (by id, its own squad's first, acknowledged ones last): ")
+        for (k, listed) in crowd.listed.enumerated() {
+            if k > 0 { message.append(", ") }
+            message.append(listed.side.id)
+            if let squad = listed.side.squad {
+                message.append(" of squad ")
+                message.append(squad)
+            }
+            message.append(" (")
+            message.append(listed.side.file)
+            message.append(":")
+            message.appendDecimal(listed.side.mark.line)
+            message.append(")")
+            if let reviewer = listed.reviewedBy {
+                message.append(" acknowledged by ")
+                message.append(reviewer)
+            }
+        }
+        if crowd.total > crowd.listed.count {
+            message.append(", and ")
+            message.appendDecimal(crowd.total - crowd.listed.count)
+            message.append(" more")
+        }
+        message.append("; share `exclusion_group`s, move dates or split audiences (`playbook overlaps` lists every pair)")
+    }
+    let message = measuredMessage(write, write)
+    // Unacknowledged pairs come first: when the first is acknowledged, all are.
+    let acknowledged = crowd.listed.first?.reviewedBy != nil
+    return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
+        rule: acknowledged ? OverlapAcknowledged.descriptor.id : context.rule.id, mark: side.mark, message: message,
+        entity: side.id, related: crowd.listed.map(\.side.id)))
 }
 
 /// The finding on `side` of a collision, as `finding(_:side:context:)` words it.

@@ -1,0 +1,141 @@
+import XCTest
+@testable import PlaybookOverlaps
+import PlaybookModel
+
+/// A graph that keeps each experiment's first partners only must count exactly what the full
+/// graph counts, keep exactly its first partners by id (acknowledged ones apart), and word each
+/// kept pair as the full graph does.
+final class KeptCollisionTests: XCTestCase {
+    /// `CollisionIndexTests`' random repositories, with some approvals naming other experiments.
+    func repository(_ count: Int, seed: UInt64) -> [SourcedEntity] {
+        var yaml = CollisionIndexTests.randomRepository(count, seed: seed)
+        var random = CollisionIndexTests.Lcg(state: seed &+ 99)
+        for index in stride(from: 3, to: count, by: 4) {
+            let named = (0..<8).map { _ in String(format: "EXP-%05d", 1 + random.next(count)) }.joined(separator: ", ")
+            yaml = yaml.replacingOccurrences(of: String(format: "id: EXP-%05d\n", index),
+                                             with: String(format: "id: EXP-%05d\napprovals: [{by: Council %d, overlaps: [%@]}]\n", index, index, named))
+        }
+        return entities(yaml)
+    }
+
+    /// What `forEachReported` should give for `id`: its partners by id, unacknowledged ones of its
+    /// own squad first, then of other squads, then acknowledged ones, at most `limit`.
+    func expectedReported(_ full: CollisionGraph, _ id: String, limit: Int, squads: [String: String]) -> [String] {
+        let all = full.partners(of: id, limit: full.count(of: id))
+        let unacknowledged = all.filter { $0.reviewedBy == nil }
+        let ordered = unacknowledged.filter { squads[$0.id] == squads[id] } + unacknowledged.filter { squads[$0.id] != squads[id] }
+            + all.filter { $0.reviewedBy != nil }
+        return Array(ordered.map(\.id).prefix(limit))
+    }
+
+    func squads(_ found: [SourcedEntity]) -> [String: String] {
+        var out: [String: String] = [:]
+        for sourced in found {
+            if case .experiment(let e) = sourced.entity { out[e.id.value] = e.squad?.value ?? "" }
+        }
+        return out
+    }
+
+    func testKeptPartnersAndCountsMatchTheFullGraph() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        var crowded = 0, acknowledged = 0, listedOneByOne = 0
+        for seed in 1...5 {
+            let found = repository(300, seed: UInt64(seed))
+            let full = CollisionGraph(found, today: today)
+            let squadOf = squads(found)
+            for (limit, listed) in [(1, 1), (3, 3), (10, 3), (3, 10)] {
+                let kept = max(limit, listed)
+                // A crowded experiment keeps only the partners it names.
+                let graph = CollisionGraph(found, today: today, kept: kept, keptWhenCrowded: listed)
+                XCTAssertEqual(graph.count, full.count, "seed \(seed) kept \(kept)")
+                XCTAssertEqual(graph.experimentCount, full.experimentCount)
+                var pairs: [String: [(other: String, reason: String, reviewedBy: String?)]] = [:]
+                var crowds: [String: CollisionGraph.Crowd] = [:]
+                graph.forEachReported(ranks: 0..<graph.experimentCount, limit: limit, listed: listed) { side, other, reason, reviewedBy in
+                    pairs[side.id, default: []].append((other.id, reason, reviewedBy))
+                } crowd: { side, crowd in
+                    XCTAssertNil(crowds[side.id])
+                    crowds[side.id] = crowd
+                }
+                for id in Set(found.map(\.entity.id.value)).sorted() {
+                    XCTAssertEqual(graph.count(of: id), full.count(of: id), "\(id) seed \(seed) kept \(kept)")
+                    // Exact up to `listed` partners (all of them under `kept`), reviewers included.
+                    let shown = full.count(of: id) > kept ? listed : kept
+                    let first = graph.partners(of: id, limit: shown), expected = full.partners(of: id, limit: shown)
+                    XCTAssertEqual(first.map(\.id), expected.map(\.id), "\(id) seed \(seed) kept \(kept)")
+                    XCTAssertEqual(first.map(\.reviewedBy), expected.map(\.reviewedBy), id)
+                    let fullOverlaps = full.overlaps(of: id, limit: full.count(of: id))
+                    if full.count(of: id) > limit {
+                        // One finding: the count, and the first partners in the cap's order.
+                        let crowd = try XCTUnwrap(crowds[id], id)
+                        XCTAssertNil(pairs[id])
+                        XCTAssertEqual(crowd.total, full.count(of: id))
+                        XCTAssertEqual(crowd.listed.map(\.side.id), expectedReported(full, id, limit: listed, squads: squadOf), "\(id) seed \(seed) limit \(limit)")
+                        let reviewers = Dictionary(uniqueKeysWithValues: full.partners(of: id, limit: full.count(of: id)).map { ($0.id, $0.reviewedBy) })
+                        XCTAssertEqual(crowd.listed.map(\.reviewedBy), crowd.listed.map { reviewers[$0.side.id] ?? nil })
+                        acknowledged += crowd.listed.filter { $0.reviewedBy != nil }.count
+                        crowded += 1
+                    } else {
+                        // Each collision, worded as the full graph words it.
+                        XCTAssertNil(crowds[id])
+                        let mine = pairs[id] ?? []
+                        XCTAssertEqual(mine.map(\.other).sorted(), fullOverlaps.map { $0.ids.first { $0 != id } ?? id }.sorted(), id)
+                        for pair in mine {
+                            let overlap = try XCTUnwrap(fullOverlaps.first { $0.ids.contains(pair.other) })
+                            XCTAssertEqual(pair.reason, overlap.reason)
+                            XCTAssertEqual(pair.reviewedBy, overlap.acknowledgedBy)
+                            if pair.reviewedBy != nil { acknowledged += 1 }
+                        }
+                        listedOneByOne += mine.count
+                    }
+                }
+            }
+        }
+        // The repositories must hold crowded experiments, others, and acknowledged pairs to prove anything.
+        XCTAssertGreaterThan(crowded, 100)
+        XCTAssertGreaterThan(listedOneByOne, 100)
+        XCTAssertGreaterThan(acknowledged, 10)
+    }
+
+    func testWhenNothingIsCappedTheKeptGraphIsTheFullOne() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        let found = repository(200, seed: 11)
+        let full = CollisionGraph(found, today: today)
+        let most = Set(found.map(\.entity.id.value)).map { full.count(of: $0) }.max() ?? 0
+        XCTAssertGreaterThan(most, 3)
+        let graph = CollisionGraph(found, today: today, kept: most)
+        XCTAssertEqual(graph.overlaps(limit: full.count), full.overlaps(limit: full.count))
+        let key = { (id: String) in String(id.suffix(1)) }
+        let grouped = graph.overlaps(groupedBy: key, limit: 4), expected = full.overlaps(groupedBy: key, limit: 4)
+        XCTAssertEqual(grouped.keys.sorted(), expected.keys.sorted())
+        for (name, group) in expected {
+            XCTAssertEqual(grouped[name]?.total, group.total)
+            XCTAssertEqual(grouped[name]?.shown, group.shown)
+        }
+    }
+
+    func testThousandsLiveOnOneSurfaceAreCountedWithoutTheirPairs() throws {
+        // 3,000 experiments live together on one surface: 4.5 million pairs, of which each keeps 5.
+        let yaml = (0..<3_000).map { index in
+            experiment(String(format: "EXP-%05d", index), ["surface": "web/x", "status": "running", "start": "2026-07-01", "end": "-"])
+        }.joined(separator: "\n---\n")
+        let graph = CollisionGraph(entities(yaml), kept: 5)
+        XCTAssertEqual(graph.count, 3_000 * 2_999 / 2)
+        XCTAssertEqual(graph.count(of: "EXP-01500"), 2_999)
+        XCTAssertEqual(graph.partners(of: "EXP-01500", limit: 5).map(\.id), ["EXP-00000", "EXP-00001", "EXP-00002", "EXP-00003", "EXP-00004"])
+        XCTAssertEqual(graph.partners(of: "EXP-00002", limit: 5).map(\.id), ["EXP-00000", "EXP-00001", "EXP-00003", "EXP-00004", "EXP-00005"])
+        var crowds: [CollisionGraph.Crowd] = []
+        var pairs = 0
+        graph.forEachReported(ranks: 0..<graph.experimentCount, limit: 5, listed: 3) { _, _, _, _ in
+            pairs += 1
+        } crowd: { _, crowd in
+            crowds.append(crowd)
+        }
+        XCTAssertEqual(pairs, 0)
+        XCTAssertEqual(crowds.count, 3_000)
+        XCTAssertEqual(crowds.first?.total, 2_999)
+        XCTAssertEqual(crowds.first?.listed.map(\.side.id), ["EXP-00001", "EXP-00002", "EXP-00003"])
+        XCTAssertEqual(crowds.first?.surface, "web/x")
+        XCTAssertEqual(crowds.first?.window, "from 2026-07-01 on")
+    }
+}
