@@ -62,7 +62,8 @@ final class OverlapGateTests: XCTestCase {
         let reason = "EXP-0002 and EXP-0003 are live together from 2026-11-02 to 2026-12-01 on nested surfaces web/home/banner and "
             + "web/home/banner/copy for segment Trial users, regions EMEA, na, platforms ios, and share no exclusion_group; "
             + "put them in one exclusion_group, move one's dates, or split the audience"
-        let step = "share an `exclusion_group`, move the dates or split the audience, or once a council has reviewed it, "
+        // The advice is given once: the reason says what to change, the step how to acknowledge it.
+        let step = "or once a council has reviewed it, "
             + "add `approvals: [{by: NAME, role: council, date: YYYY-MM-DD, overlaps: ["
         XCTAssertEqual(findings.map(\.message), [
             "EXP-0002 collides with EXP-0003 of squad checkout-emea (playbooks/zz-pair.yml:15): \(reason); \(step)EXP-0003]}]` to EXP-0002 in playbooks/zz-pair.yml",

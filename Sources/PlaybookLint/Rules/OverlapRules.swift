@@ -191,7 +191,8 @@ private func writeNextStep(side: OverlapSide, other: OverlapSide, kind: OverlapK
     } else {
         switch kind {
         case .collision:
-            text.append("share an `exclusion_group`, move the dates or split the audience, or once a council has reviewed it, ")
+            // The collision's reason already says what to change (exclusion group, dates, audience).
+            text.append("or once a council has reviewed it, ")
         case .duplicate:
             text.append("merge the work, or once a council has reviewed it, ")
         case .related:
