@@ -388,8 +388,14 @@ public struct OKRReport: Sendable {
             guard events[index].time >= start, events[index].type != .removed,
                   let change = events[index].fields.first(where: { $0.path == currentField }), let new = change.newValue else { continue }
             guard let value = new.number else {
+                // A number all the same, but one too large or too small to compute with exactly.
+                let why = if case .float(let number)? = new.scalar, number.isFinite {
+                    "is \(new.text), \(ExactNumber.tooWide(number))"
+                } else {
+                    "must be a number, found \(KeyResultFields.describe(new))"
+                }
                 notes.add(commit: events[index].commit, path: events[index].path,
-                          "\(reference): \"current\" must be a number, found \(KeyResultFields.describe(new)); lint reports it, and it is not counted as a check-in")
+                          "\(reference): \"current\" \(why); lint reports it, and it is not counted as a check-in")
                 continue
             }
             let before = endValue
