@@ -404,9 +404,10 @@ public struct OKRReport: Sendable {
                 // Created during the quarter (or first measured in it): it starts at its first recorded value.
                 startValue = value
             }
-            // A change while it was there; or its return (taken out, put back) at a value other than
+            // A change while it was there; its first value on a key result that had none; or its
+            // return (the value or the whole key result taken out, put back) at a value other than
             // the one it left with. Its creation is not a check-in.
-            if previous[idField] != nil || (before != nil && before != value) {
+            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value) {
                 checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
             }
         }

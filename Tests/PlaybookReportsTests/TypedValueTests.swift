@@ -106,6 +106,33 @@ final class TypedValueTests: XCTestCase {
         XCTAssertTrue(messages.contains { $0.contains("\"key_results.target\" is 2e300, a number too large") }, "\(messages)")
     }
 
+    func testACurrentTakenOutAndPutBackAtTheSameValueIsNoCheckIn() throws {
+        // `current` alone (not the whole key result) taken out, then put back: at the value it left
+        // with it changes nothing (it used to count as a check-in); at another value it is one.
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        let without = { (id: String) in "  - id: \(id)\n    title: \(id)\n    metric: signup-rate\n    baseline: 10\n    target: 20\n" }
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics, path: objective(kr("KR-1", current: "15") + kr("KR-2", current: "15"))])
+        try scenario.commit("2026-07-20", [path: objective(kr("KR-1", current: "18") + kr("KR-2", current: "18"))])
+        try scenario.commit("2026-08-01", [path: objective(without("KR-1") + without("KR-2"))])
+        try scenario.commit("2026-08-02", [path: objective(kr("KR-1", current: "18") + kr("KR-2", current: "19"))])
+        let krs = try XCTUnwrap(try okr(scenario).objectives.first?.keyResults)
+        XCTAssertEqual(krs[0].checkIns.map(\.value), [18])
+        XCTAssertEqual(krs[0].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-20"])
+        XCTAssertEqual(krs[1].checkIns.map(\.value), [18, 19])
+        XCTAssertEqual(krs.map(\.endValue), [18, 19])
+    }
+
+    func testAKeyResultFirstMeasuredInTheQuarterKeepsItsCheckIn() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics,
+                                           path: objective("  - id: KR-1\n    title: KR-1\n    metric: signup-rate\n    baseline: 10\n    target: 20\n")])
+        try scenario.commit("2026-07-20", [path: objective(kr("KR-1", current: "12"))])
+        let kr1 = try XCTUnwrap(try okr(scenario).objectives.first?.keyResults.first)
+        XCTAssertEqual(kr1.checkIns.map(\.value), [12])
+    }
+
     func testYAML12SpellingsLintAcceptsAreReadAsLintReadsThem() throws {
         let scenario = try Scenario(for: self)
         let metrics = Scenario.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: True")
