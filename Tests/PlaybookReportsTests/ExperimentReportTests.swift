@@ -77,6 +77,21 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(quarter.period.label, "2026-Q3", "the period stays the quarter")
     }
 
+    func testAPeriodUntilTheLastDayADateCanNameEndsOnIt() throws {
+        // --until 9999-12-31 used to end the period on 9999-12-30 (the day after was held to the
+        // calendar's last day), while --quarter 9999-Q4 ended on 9999-12-31.
+        let until = try XCTUnwrap(Day("9999-12-31"))
+        let period = Period(since: try XCTUnwrap(Day("9999-10-01")), until: until)
+        XCTAssertEqual(period.lastDay, until)
+        XCTAssertEqual(period.end, Period(quarter: Quarter(year: 9999, number: 4)).end)
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario, period: period, today: "9999-12-31")
+        XCTAssertEqual(report.judgedOn, until)
+        XCTAssertEqual(report.period.lastDay, until)
+        XCTAssertFalse(ExperimentRenderer.json(report).contains("9999-12-30"), ExperimentRenderer.json(report))
+    }
+
     func testAnEventCountsInThePeriodItHappened() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
