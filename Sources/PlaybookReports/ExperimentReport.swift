@@ -281,6 +281,9 @@ public struct StaleExperiment: Sendable {
     public var title: String?
     public var plannedEnd: Day
     public var daysOverdue: Int
+
+    /// `1 day`, `58 days`, as the reports say it.
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 }
 
 public struct SquadExperiments: Sendable {

@@ -92,6 +92,19 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertFalse(ExperimentRenderer.json(report).contains("9999-12-30"), ExperimentRenderer.json(report))
     }
 
+    func testOneCommitAndOneDayOverdueAreSaidInTheSingular() throws {
+        // "1 commits" and "running 1 days past" before.
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics,
+                                           "playbooks/experiments/EXP-0001.yml": Scenario.experiment(
+                                               "EXP-0001", squad: "growth", status: "running", extra: "start: 2026-07-02\nend: 2026-07-30")])
+        let report = try report(scenario, today: "2026-07-31")
+        let markdown = ExperimentRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains(" · 1 commit ("), markdown)
+        XCTAssertTrue(markdown.contains("running 1 day past its planned end 2026-07-30"), markdown)
+        XCTAssertTrue(HTMLReport.experiments(report).contains("1 day past 2026-07-30"))
+    }
+
     func testAnEventCountsInThePeriodItHappened() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
