@@ -143,7 +143,7 @@ struct CommitDiffer {
                 case .unreadable(let reason):
                     notes.append(HistoryNote(
                         commit: info.id, path: change.path,
-                        message: "skipped: the file does not parse (\(reason)); its entities keep their previous values"))
+                        message: "\(HistoryNote.skippedPrefix) (\(reason)); its entities keep their previous values"))
                     if brokenPaths[change.path] == nil, let old = change.oldBlob {
                         brokenPaths[change.path] = old
                     }

@@ -41,6 +41,9 @@ public struct EntityChange: Sendable, Hashable {
 
 /// Something the walk could not read, said instead of crashing.
 public struct HistoryNote: Sendable, Hashable {
+    /// How a note on a file version the history could not read starts.
+    public static let skippedPrefix = "skipped: the file does not parse"
+
     public var commit: ObjectID
     public var path: String
     public var message: String

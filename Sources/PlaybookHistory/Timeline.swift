@@ -151,7 +151,15 @@ public struct TypedVersion: Sendable {
     /// What lint says of a value that is written but cannot be read (a string where a number
     /// belongs, a status outside the list, a malformed date): the value is left out, and this says why.
     public var unreadableValues: [Diagnostic] {
-        document.diagnostics.filter { $0.field != nil && Self.unreadableRules.contains($0.rule) }
+        document.diagnostics.filter {
+            $0.field != nil && (Self.unreadableRules.contains($0.rule) || Self.beyondExact($0))
+        }
+    }
+
+    /// A number too large or too small to compute with exactly: schema-range, and the decoder drops
+    /// it (other schema-range values, such as a confidence of 1.5, are kept and drawn).
+    private static func beyondExact(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.rule == RuleID.range && diagnostic.message.contains(ExactNumber.beyondExact)
     }
 
     /// The rules that leave a value out; built once (a list made for every diagnostic read).

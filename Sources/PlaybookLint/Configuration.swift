@@ -166,10 +166,10 @@ public struct Configuration: Sendable {
                         message: "rule \(id) has no setting \"\(name)\"\(hint); it takes \(known.joined(separator: ", "))")
                 }
                 let text = try scalar(setting.value, "a number", file: file)
-                guard let value = Int(text), (0...1_000_000).contains(value) else {
+                guard let value = wholeNumber(setting.value), (0...1_000_000).contains(value) else {
                     throw ConfigurationError(
                         file: file, mark: setting.value.mark,
-                        message: "\"\(id).\(name)\" must be a whole number from 0 to 1000000, found \"\(text)\"")
+                        message: "\"\(id).\(name)\" must be a whole number from 0 to 1000000, found \(found(setting.value, text))")
                 }
                 options[id, default: [:]][name] = Double(value)
             }
@@ -192,7 +192,7 @@ public struct Configuration: Sendable {
                         throw ConfigurationError(file: file, mark: pair.value.mark, message: "\"paths\" must be a non-empty list of path patterns such as playbooks/archive/**")
                     }
                     var list: [String] = []
-                    for pattern in patterns { list.append(try scalar(pattern, "a path pattern", file: file)) }
+                    for pattern in patterns { list.append(try pathPattern(pattern, file: file)) }
                     paths = list
                 case "rules":
                     severities = try rules(pair.value, file: file, allowOptions: false).severities
@@ -275,10 +275,10 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"reports.\(Inert.terminal(key))\"\(hint); it takes on_track and at_risk")
             }
             let text = try scalar(pair.value, "a number", file: file)
-            guard let value = Double(text), value.isFinite, value >= 0, value <= 2 else {
+            guard case .scalar(_, .plain) = pair.value.value, let value = Double(text), value.isFinite, value >= 0, value <= 2 else {
                 throw ConfigurationError(
                     file: file, mark: pair.value.mark,
-                    message: "\"reports.\(key)\" must be a number from 0 to 2 (a share of the time elapsed, such as 0.9), found \"\(Inert.terminal(text))\"")
+                    message: "\"reports.\(key)\" must be a number from 0 to 2 (a share of the time elapsed, such as 0.9), found \(found(pair.value, Inert.terminal(text)))")
             }
             if key == "on_track" { thresholds.onTrack = value } else { thresholds.atRisk = value; atRiskMark = pair.value.mark }
         }
@@ -303,10 +303,10 @@ public struct Configuration: Sendable {
                 throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"limits.\(Inert.terminal(key))\"\(hint)")
             }
             let text = try scalar(pair.value, "a number", file: file)
-            guard let value = Int(text), (1...highest).contains(value) else {
+            guard let value = wholeNumber(pair.value), (1...highest).contains(value) else {
                 throw ConfigurationError(
                     file: file, mark: pair.value.mark,
-                    message: "\"limits.\(key)\" must be a whole number from 1 to \(highest) (its hard ceiling), found \"\(Inert.terminal(text))\"")
+                    message: "\"limits.\(key)\" must be a whole number from 1 to \(highest) (its hard ceiling), found \(found(pair.value, Inert.terminal(text)))")
             }
             switch key {
             case "max_file_bytes": limits.maxBytes = value
@@ -322,6 +322,35 @@ public struct Configuration: Sendable {
             throw ConfigurationError(file: file, mark: node.mark, message: "\(what) must be a mapping of keys to values")
         }
         return pairs
+    }
+
+    /// A whole number written as one (plain, unquoted): a quoted "0" is a string here as it is in
+    /// the playbook files (`current: "47000"` is refused there), as `2.5` is no whole number.
+    private static func wholeNumber(_ node: Node) -> Int? {
+        guard case .scalar(let text, .plain) = node.value else { return nil }
+        return Int(text)
+    }
+
+    /// What a refused number was, as the messages say it: `"2.5"`, or `the string "0"` when quoted.
+    private static func found(_ node: Node, _ text: String) -> String {
+        if case .scalar(_, let style) = node.value, style != .plain { return "the string \"\(text)\" (write the number without quotes)" }
+        return "\"\(text)\""
+    }
+
+    /// A path pattern playbook's overrides can match with: `*`, `?` and `**` are its wildcards;
+    /// the brackets and braces of other glob syntaxes would match only themselves, silently.
+    private static func pathPattern(_ node: Node, file: String) throws(ConfigurationError) -> String {
+        let pattern = try scalar(node, "a path pattern", file: file)
+        if pattern.isEmpty {
+            throw ConfigurationError(file: file, mark: node.mark, message: "a path pattern is empty; write one such as playbooks/archive/**")
+        }
+        if let odd = pattern.first(where: { "[]{}".contains($0) }) {
+            throw ConfigurationError(
+                file: file, mark: node.mark,
+                message: "the path pattern \"\(Inert.terminal(pattern))\" holds \"\(odd)\": patterns take * (within a folder name), "
+                    + "? (one character) and ** (any folders), not [...] or {...}; list each path instead")
+        }
+        return pattern
     }
 
     private static func scalar(_ node: Node, _ what: String, file: String) throws(ConfigurationError) -> String {

@@ -4,6 +4,15 @@ import PlaybookYAML
 /// Numbers read from YAML as decimals, so what a person wrote (0.35) is what is computed with,
 /// not its nearest binary fraction (0.34999…). Up to 38 significant digits are kept.
 public enum ExactNumber {
+    /// What lint's schema-range message says of a number too large or too small to compute with
+    /// exactly (the decoder drops it; reports find their note by it).
+    public static let beyondExact = "for playbook to compute with exactly"
+
+    /// "a number too large for playbook to compute with exactly", as lint and reports say it.
+    public static func tooWide(_ value: Double) -> String {
+        "a number too \(abs(value) < 1 ? "small" : "large") \(beyondExact)"
+    }
+
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The decimal a plain scalar's text stands for under the YAML 1.2 core schema; nil for

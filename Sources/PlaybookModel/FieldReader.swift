@@ -149,8 +149,7 @@ struct FieldReader {
             if d != 0, !(1e-100..<1e100).contains(abs(d)), case .scalar(let text, _) = node.value, ExactNumber.decimal(text) == nil {
                 diagnostics.append(Diagnostic(
                     rule: RuleID.range, mark: node.mark,
-                    message: "\(name(key)) is \(text), a number too \(abs(d) < 1 ? "small" : "large") for playbook to compute with "
-                        + "exactly (reports take numbers between 1e-127 and 1e127 in size)",
+                    message: "\(name(key)) is \(text), \(ExactNumber.tooWide(d)) (reports take numbers between 1e-127 and 1e127 in size)",
                     entity: entity, field: path + key))
                 return nil
             }

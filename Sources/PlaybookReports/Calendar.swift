@@ -47,6 +47,14 @@ public enum UTC {
         return "\(day(of: seconds))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
     }
 
+    /// The day after `day`, not held to `Day.latest`: the end (exclusive) of a period whose last
+    /// day is `day` (after 9999-12-31 comes 10000-01-01, as after the quarter 9999-Q4).
+    public static func dayAfter(_ day: Day) -> Day {
+        day.year >= Day.latest.year && day.month == 12 && day.day == 31
+            ? Day(year: day.year + 1, month: 1, day: 1)
+            : self.day(fromDays: days(day) + 1)
+    }
+
     /// The first day of a quarter and the first day of the next one.
     public static func bounds(of quarter: Quarter) -> (start: Day, end: Day) {
         let start = Day(year: quarter.year, month: (quarter.number - 1) * 3 + 1, day: 1)

@@ -67,7 +67,7 @@ public enum ExperimentRenderer {
     public static func markdown(_ report: ExperimentReport) -> String {
         var out = "# Experiments \(report.period.label)\n\n"
         out += "\(report.period.start) to \(report.period.lastDay) · \(Markdown.inline(report.source.head)) · "
-            + "\(report.source.commits) commits (\(report.source.mode))\n\n"
+            + "\(report.source.commitsRead) (\(report.source.mode))\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         guard !report.squads.isEmpty else {
             return out + "No experiment was created, started, concluded or abandoned in this period.\n"
@@ -88,7 +88,7 @@ public enum ExperimentRenderer {
         for squad in report.squads where !squad.stale.isEmpty || !squad.abandoned.isEmpty {
             out += "## \(Markdown.inline(squad.squad)): needs attention\n\n"
             for stale in squad.stale {
-                out += "- \(Markdown.inline(stale.id)) \(Markdown.inline(stale.title ?? "")): running \(stale.daysOverdue) days past its planned end \(stale.plannedEnd)\n"
+                out += "- \(Markdown.inline(stale.id)) \(Markdown.inline(stale.title ?? "")): running \(StaleExperiment.days(stale.daysOverdue)) past its planned end \(stale.plannedEnd)\n"
             }
             for id in squad.abandoned { out += "- \(Markdown.inline(id)) abandoned\n" }
             out += "\n"

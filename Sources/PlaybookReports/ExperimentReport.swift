@@ -20,7 +20,7 @@ public struct Period: Sendable, Hashable {
     /// `since` and `until` both included.
     public init(since: Day, until: Day) {
         start = since
-        end = UTC.day(fromDays: UTC.days(until) + 1)
+        end = UTC.dayAfter(until)
         label = "\(since) to \(until)"
     }
 
@@ -281,6 +281,9 @@ public struct StaleExperiment: Sendable {
     public var title: String?
     public var plannedEnd: Day
     public var daysOverdue: Int
+
+    /// `1 day`, `58 days`, as the reports say it.
+    static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 }
 
 public struct SquadExperiments: Sendable {
@@ -338,7 +341,7 @@ public struct ExperimentReport: Sendable {
         // Events after today are not counted (commits dated later, a --today in the past), as
         // `report okr` stops at today: the period counted ends with the day judged on.
         var counted = period
-        counted.end = UTC.day(fromDays: UTC.days(judgedOn) + 1)
+        counted.end = UTC.dayAfter(judgedOn)
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
         let judgeTime = counted.endTime
         var running: Set<String> = []

@@ -76,7 +76,7 @@ public enum HTMLReport {
         if !stale.isEmpty {
             body += "<h2>Running past their planned end</h2><ul>\n"
             for item in stale {
-                body += "<li>\(escape(item.id)) \(escape(item.title ?? "")): \(item.daysOverdue) days past \(escape(item.plannedEnd.description))</li>\n"
+                body += "<li>\(escape(item.id)) \(escape(item.title ?? "")): \(StaleExperiment.days(item.daysOverdue)) past \(escape(item.plannedEnd.description))</li>\n"
             }
             body += "</ul>\n"
         }

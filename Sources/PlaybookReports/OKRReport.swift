@@ -388,8 +388,14 @@ public struct OKRReport: Sendable {
             guard events[index].time >= start, events[index].type != .removed,
                   let change = events[index].fields.first(where: { $0.path == currentField }), let new = change.newValue else { continue }
             guard let value = new.number else {
+                // A number all the same, but one too large or too small to compute with exactly.
+                let why = if case .float(let number)? = new.scalar, number.isFinite {
+                    "is \(new.text), \(ExactNumber.tooWide(number))"
+                } else {
+                    "must be a number, found \(KeyResultFields.describe(new))"
+                }
                 notes.add(commit: events[index].commit, path: events[index].path,
-                          "\(reference): \"current\" must be a number, found \(KeyResultFields.describe(new)); lint reports it, and it is not counted as a check-in")
+                          "\(reference): \"current\" \(why); lint reports it, and it is not counted as a check-in")
                 continue
             }
             let before = endValue
@@ -398,9 +404,10 @@ public struct OKRReport: Sendable {
                 // Created during the quarter (or first measured in it): it starts at its first recorded value.
                 startValue = value
             }
-            // A change while it was there; or its return (taken out, put back) at a value other than
+            // A change while it was there; its first value on a key result that had none; or its
+            // return (the value or the whole key result taken out, put back) at a value other than
             // the one it left with. Its creation is not a check-in.
-            if previous[idField] != nil || (before != nil && before != value) {
+            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value) {
                 checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
             }
         }

@@ -39,9 +39,22 @@ struct Log: ParsableCommand {
         let timelines = Timelines(history)
         guard let log = EntityLog(id: id, timelines: timelines, history: history) else {
             throw UsageError(description: "no commit on this line of history holds \(id)"
-                + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : ""))
+                + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : "")
+                + Self.skipped(history.notes))
         }
         Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
         exitSkippingTeardown(after: history, keeping: (timelines, log))
+    }
+
+    /// The files the history skipped (they do not parse: not UTF-8, broken YAML), each with its
+    /// last such note: the id may be in one of them. Empty when none was skipped.
+    static func skipped(_ notes: [HistoryNote]) -> String {
+        var last: [String: HistoryNote] = [:]
+        for note in notes where note.message.hasPrefix(HistoryNote.skippedPrefix) { last[note.path] = note }
+        guard !last.isEmpty else { return "" }
+        return "; \(last.count == 1 ? "a file version" : "file versions") it could not read may hold it:\n"
+            + last.keys.sorted().compactMap { path in
+                last[path].map { "  \(path) at \($0.commit.description.prefix(12)): \($0.message)" }
+            }.joined(separator: "\n")
     }
 }

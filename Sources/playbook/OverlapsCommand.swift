@@ -71,7 +71,7 @@ struct Overlaps: ParsableCommand {
         let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: config)
         let configuration = source.configuration
         let files = try source.files(for: []).files
-        let entities = EntityReading.entities(of: files, limits: configuration.limits)
+        let (entities, unread) = EntityReading.entities(of: files, limits: configuration.limits)
 
         let duplicateRule = OverlapDuplicate.descriptor.id
         let configured = configuration.options[duplicateRule] ?? [:]
@@ -88,6 +88,9 @@ struct Overlaps: ParsableCommand {
             Terminal.writeError("playbook: using the lexical similarity engine: \(failure)\n")
         }
 
+        if let note = EntityReading.note(unread, leaving: "compared") {
+            Terminal.writeError(note)
+        }
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps))
         case .json: Terminal.write(OverlapRendering.json(overlaps))
@@ -117,28 +120,52 @@ struct CachedEncoder: SentenceEncoder {
     }
 }
 
-/// Files → entities, spread over the cores; problems in the files are `playbook lint`'s business.
+/// Files → entities, spread over the cores; problems in the files are `playbook lint`'s business,
+/// but a file not read in full is named (`unread`), so a command does not pass it over in silence.
 enum EntityReading {
-    static func entities(of files: [SourceFile], limits: Limits) -> [SourcedEntity] {
-        var results = [[SourcedEntity]](repeating: [], count: files.count)
+    /// The entities of `files`, and why each file that could not be read in full could not
+    /// ("playbooks/a.yml: 4:30: invalid UTF-8 byte 0xE9 …").
+    static func entities(of files: [SourceFile], limits: Limits) -> (entities: [SourcedEntity], unread: [String]) {
+        var results = [(entities: [SourcedEntity], problem: String?)](repeating: ([], nil), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             let chunk = 64
             DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
                 for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
-                    output[index] = entities(in: files[index], limits: limits)
+                    output[index] = read(files[index], limits: limits)
                 }
             }
         }
-        return Array(results.joined())
+        return (Array(results.lazy.map(\.entities).joined()),
+                zip(files, results).compactMap { file, result in result.problem.map { "\(file.path): \($0)" } })
     }
 
     /// The entities of one file, in document order.
     static func entities(in file: SourceFile, limits: Limits) -> [SourcedEntity] {
-        guard case .bytes(let bytes) = file.content else { return [] }
-        return YAMLLoader.load(bytes, limits: limits).documents.compactMap { document in
-            EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: file.path) }
+        read(file, limits: limits).entities
+    }
+
+    /// The entities of one file, and why it could not be read in full, if it could not.
+    private static func read(_ file: SourceFile, limits: Limits) -> (entities: [SourcedEntity], problem: String?) {
+        switch file.content {
+        case .unreadable(let reason): return ([], reason)
+        case .tooLarge(let size): return ([], "\(size) bytes, over the configured size limit")
+        case .bytes(let bytes):
+            let loaded = YAMLLoader.load(bytes, limits: limits)
+            let entities = loaded.documents.compactMap { document in
+                EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: file.path) }
+            }
+            return (entities, loaded.problems.first(where: \.isFatal).map(\.description))
         }
+    }
+
+    /// The standard-error note for the files `entities(of:)` could not read in full ("… so what it
+    /// holds is not compared"), or nil when it read them all.
+    static func note(_ unread: [String], leaving what: String) -> String? {
+        guard !unread.isEmpty else { return nil }
+        let one = unread.count == 1
+        return "playbook: note: \(one ? "a file" : "\(unread.count) files") could not be read in full, so what \(one ? "it holds" : "they hold") "
+            + "is not \(what) (`playbook lint` reports \(one ? "it" : "them")):\n" + unread.map { "  \($0)\n" }.joined()
     }
 }
 

@@ -56,7 +56,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: config)
         let files = try source.files(for: []).files
-        let entities = EntityReading.entities(of: files, limits: source.configuration.limits)
+        let (entities, unread) = EntityReading.entities(of: files, limits: source.configuration.limits)
         let items = PriorArtSearch.items(entities.map { (entity: $0.entity, file: $0.file) })
 
         let scoring: SearchScoring
@@ -72,6 +72,9 @@ struct Search: ParsableCommand {
             scoring = .vectors(query: queryVector, items: vectors, model: encoder.modelName)
         } else {
             scoring = .lexical
+        }
+        if let note = EntityReading.note(unread, leaving: "searched") {
+            Terminal.writeError(note)
         }
         let hits = PriorArtSearch.rank(query, items: items, scoring: scoring, limit: limit)
         switch format {

@@ -97,6 +97,40 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(again.stdout, result.stdout, "the cached vectors give the same ranking")
     }
 
+    func testAFileThatIsNotUTF8IsNamedByOverlapsSearchAndLog() throws {
+        let scratch = try repository()
+        // HYP-0001 again under another id, with one Latin-1 byte: lint reports yaml-encoding.
+        var bytes = Array(Self.hypotheses.components(separatedBy: "---")[0].replacingOccurrences(of: "HYP-0001", with: "HYP-0009").utf8)
+        bytes.insert(0xE9, at: try XCTUnwrap(bytes.firstIndex(of: UInt8(ascii: "E"))))
+        let broken = scratch.url.appendingPathComponent("playbooks/latin1.yml")
+        try Data(bytes).write(to: broken)
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: ["playbooks/latin1.yml"])
+        _ = try repository.commit(message: "add", author: Signature(name: "Ada", email: "ada@example.com", time: 1_782_907_200))
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+
+        let lint = try CLI.run(["lint"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(lint.stdout.contains("playbooks/latin1.yml:"), lint.stdout)
+        XCTAssertTrue(lint.stdout.contains("[yaml-encoding]"), lint.stdout)
+        // Each command names the file it skipped (they used to say nothing: "No overlaps found.", exit 0).
+        let named = "playbooks/latin1.yml: 4:8: invalid UTF-8 byte 0xE9"
+        let overlaps = try CLI.run(["overlaps", "--engine", "lexical"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(overlaps.stderr.contains("a file could not be read in full, so what it holds is not compared"), overlaps.stderr)
+        XCTAssertTrue(overlaps.stderr.contains(named), overlaps.stderr)
+        let search = try CLI.run(["search", "email signup form", "--engine", "lexical"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(search.status, 0, search.stderr)
+        XCTAssertTrue(search.stderr.contains(named), search.stderr)
+        let log = try CLI.run(["log", "HYP-0009"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(log.status, 2)
+        XCTAssertTrue(log.stderr.contains("no commit on this line of history holds HYP-0009"), log.stderr)
+        XCTAssertTrue(log.stderr.contains("playbooks/latin1.yml at "), log.stderr)
+        XCTAssertTrue(log.stderr.contains("invalid UTF-8 byte 0xE9"), log.stderr)
+        // A clean playbook draws no such note.
+        try FileManager.default.removeItem(at: broken)
+        let clean = try CLI.run(["overlaps", "--engine", "lexical"], in: scratch.url, environment: lexical)
+        XCTAssertFalse(clean.stderr.contains("could not be read"), clean.stderr)
+    }
+
     func testWithoutTheModelFallsBackToWordsAndSaysSoOnce() throws {
         let scratch = try repository()
         let result = try CLI.run(["search", "email signup form", "--format", "json", "--limit", "2"], in: scratch.url,

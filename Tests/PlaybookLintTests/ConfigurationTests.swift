@@ -98,6 +98,26 @@ final class ConfigurationTests: XCTestCase {
         expectError("limits:\n  max_depth: 0\n", at: Mark(line: 2, column: 14), containing: "from 1 to 256")
     }
 
+    func testAQuotedNumberIsRefusedLikeAFraction() throws {
+        // A quoted "0" is a string, as `current: "47000"` is in a playbook file (it used to be taken as 0).
+        expectError("rules:\n  okr-key-results: {max: \"0\"}\n", at: Mark(line: 2, column: 26), containing: "found the string \"0\" (write the number without quotes)")
+        expectError("rules:\n  okr-key-results: {max: 2.5}\n", at: Mark(line: 2, column: 26), containing: "must be a whole number from 0 to 1000000, found \"2.5\"")
+        expectError("limits:\n  max_depth: '3'\n", at: Mark(line: 2, column: 14), containing: "found the string \"3\"")
+        expectError("reports:\n  on_track: \"0.9\"\n", at: Mark(line: 2, column: 13), containing: "found the string \"0.9\"")
+        XCTAssertEqual(try parse("rules:\n  okr-key-results: {max: 0}\nlimits: {max_depth: 3}\n").limits.maxDepth, 3)
+    }
+
+    func testAnOverridePatternWithBracketsOrBracesIsALocatedError() throws {
+        // `[...]` would have matched only a file named with a bracket, silently.
+        expectError("overrides:\n  - paths: [\"playbooks/[bad.yml\"]\n    rules: {schema-id: off}\n",
+                    at: Mark(line: 2, column: 13), containing: "holds \"[\": patterns take *")
+        expectError("overrides:\n  - paths: [\"playbooks/{a,b}/**\"]\n    rules: {schema-id: off}\n",
+                    at: Mark(line: 2, column: 13), containing: "not [...] or {...}")
+        expectError("overrides:\n  - paths: [\"\"]\n    rules: {schema-id: off}\n", at: Mark(line: 2, column: 13), containing: "a path pattern is empty")
+        XCTAssertEqual(try parse("overrides:\n  - paths: [\"/playbooks/**\", playbooks/a?.yml]\n    rules: {schema-id: off}\n").overrides.first?.paths,
+                       ["/playbooks/**", "playbooks/a?.yml"])
+    }
+
     func testLimitsAtTheirCeilingAreAccepted() throws {
         let configuration = try Configuration.parse(Array("limits: {max_depth: 256, max_alias_nodes: 1000000, max_file_bytes: 67108864}\n".utf8), file: ".playbook.yml")
         XCTAssertEqual(configuration.limits, Limits.ceiling)

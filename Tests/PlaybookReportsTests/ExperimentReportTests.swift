@@ -77,6 +77,34 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(quarter.period.label, "2026-Q3", "the period stays the quarter")
     }
 
+    func testAPeriodUntilTheLastDayADateCanNameEndsOnIt() throws {
+        // --until 9999-12-31 used to end the period on 9999-12-30 (the day after was held to the
+        // calendar's last day), while --quarter 9999-Q4 ended on 9999-12-31.
+        let until = try XCTUnwrap(Day("9999-12-31"))
+        let period = Period(since: try XCTUnwrap(Day("9999-10-01")), until: until)
+        XCTAssertEqual(period.lastDay, until)
+        XCTAssertEqual(period.end, Period(quarter: Quarter(year: 9999, number: 4)).end)
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario, period: period, today: "9999-12-31")
+        XCTAssertEqual(report.judgedOn, until)
+        XCTAssertEqual(report.period.lastDay, until)
+        XCTAssertFalse(ExperimentRenderer.json(report).contains("9999-12-30"), ExperimentRenderer.json(report))
+    }
+
+    func testOneCommitAndOneDayOverdueAreSaidInTheSingular() throws {
+        // "1 commits" and "running 1 days past" before.
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics,
+                                           "playbooks/experiments/EXP-0001.yml": Scenario.experiment(
+                                               "EXP-0001", squad: "growth", status: "running", extra: "start: 2026-07-02\nend: 2026-07-30")])
+        let report = try report(scenario, today: "2026-07-31")
+        let markdown = ExperimentRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains(" · 1 commit ("), markdown)
+        XCTAssertTrue(markdown.contains("running 1 day past its planned end 2026-07-30"), markdown)
+        XCTAssertTrue(HTMLReport.experiments(report).contains("1 day past 2026-07-30"))
+    }
+
     func testAnEventCountsInThePeriodItHappened() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()

@@ -84,6 +84,55 @@ final class TypedValueTests: XCTestCase {
         XCTAssertTrue(OKRRenderer.json(report).contains("must be a number, found the string"))
     }
 
+    func testNumbersTooLargeOrSmallToComputeWithAreNotedAsLintReportsThem() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        let written = try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics,
+                                                         path: objective(kr("KR-1", baseline: "0", target: "1", current: "1e-300")
+                                                                         + kr("KR-2", baseline: "0", target: "2e300", current: "5"))])
+        // Lint refuses both, at their lines, as schema-range.
+        let decoded = try XCTUnwrap(try lint(scenario, path).first)
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.range, RuleID.range])
+
+        let report = try okr(scenario)
+        let line = try XCTUnwrap(report.objectives.first)
+        XCTAssertNil(line.keyResults[0].endValue)
+        XCTAssertNil(line.keyResults[1].target)
+        let messages = report.source.notes.filter { $0.commit == written }.map(\.message)
+        // The note says what lint says (it used to claim "must be a number, found the number 1e-300")…
+        XCTAssertTrue(messages.contains { $0.contains("is 1e-300, a number too small for playbook to compute with exactly") }, "\(messages)")
+        XCTAssertFalse(messages.contains { $0.contains("must be a number") }, "\(messages)")
+        // …and the dropped target is noted too (it was dropped with no note at all).
+        XCTAssertTrue(messages.contains { $0.contains("\"key_results.target\" is 2e300, a number too large") }, "\(messages)")
+    }
+
+    func testACurrentTakenOutAndPutBackAtTheSameValueIsNoCheckIn() throws {
+        // `current` alone (not the whole key result) taken out, then put back: at the value it left
+        // with it changes nothing (it used to count as a check-in); at another value it is one.
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        let without = { (id: String) in "  - id: \(id)\n    title: \(id)\n    metric: signup-rate\n    baseline: 10\n    target: 20\n" }
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics, path: objective(kr("KR-1", current: "15") + kr("KR-2", current: "15"))])
+        try scenario.commit("2026-07-20", [path: objective(kr("KR-1", current: "18") + kr("KR-2", current: "18"))])
+        try scenario.commit("2026-08-01", [path: objective(without("KR-1") + without("KR-2"))])
+        try scenario.commit("2026-08-02", [path: objective(kr("KR-1", current: "18") + kr("KR-2", current: "19"))])
+        let krs = try XCTUnwrap(try okr(scenario).objectives.first?.keyResults)
+        XCTAssertEqual(krs[0].checkIns.map(\.value), [18])
+        XCTAssertEqual(krs[0].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-20"])
+        XCTAssertEqual(krs[1].checkIns.map(\.value), [18, 19])
+        XCTAssertEqual(krs.map(\.endValue), [18, 19])
+    }
+
+    func testAKeyResultFirstMeasuredInTheQuarterKeepsItsCheckIn() throws {
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        try scenario.commit("2026-07-02", ["playbooks/metrics.yml": Scenario.metrics,
+                                           path: objective("  - id: KR-1\n    title: KR-1\n    metric: signup-rate\n    baseline: 10\n    target: 20\n")])
+        try scenario.commit("2026-07-20", [path: objective(kr("KR-1", current: "12"))])
+        let kr1 = try XCTUnwrap(try okr(scenario).objectives.first?.keyResults.first)
+        XCTAssertEqual(kr1.checkIns.map(\.value), [12])
+    }
+
     func testYAML12SpellingsLintAcceptsAreReadAsLintReadsThem() throws {
         let scenario = try Scenario(for: self)
         let metrics = Scenario.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: True")
