@@ -122,6 +122,12 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         if absolute == Workspace.normalized(workspace.root + "/.playbook.yml") {
             throw UsageError(description: "cannot write \(Inert.terminal(output)): it is the playbook configuration; name another file, such as okr.md")
         }
+        for root in workspace.configuration.roots {
+            let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
+            if PathSpelling.isWithin(folder, absolute) {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): it is or holds the playbook root \(Inert.terminal(root)); name a file, such as okr.md")
+            }
+        }
         for root in workspace.configuration.roots where FileDiscovery.isPlaybookFile(absolute) {
             let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
             if PathSpelling.isWithin(absolute, folder) {
