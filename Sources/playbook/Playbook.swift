@@ -29,6 +29,12 @@ struct UsageError: Error, CustomStringConvertible {
 @main
 enum Main {
     static func main() {
+        // With the current folder deleted, Foundation gives "/" for it: every command would then
+        // work on the file system's root (`init` would initialise it). Refused before anything runs.
+        if currentFolderIsGone() {
+            FileHandle.standardError.write(Data("playbook: the current folder no longer exists; cd into an existing folder and run again\n".utf8))
+            exit(2)
+        }
         do {
             var command = try Playbook.parseAsRoot()
             try command.run()
@@ -52,4 +58,13 @@ enum Main {
             exit(2)
         }
     }
+}
+
+/// Whether the process's current folder has been removed: getcwd fails with ENOENT (Linux), or
+/// the folder is still open but has no link left in the file system (macOS keeps its path).
+private func currentFolderIsGone() -> Bool {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    if getcwd(&buffer, buffer.count) == nil, errno == ENOENT { return true }
+    var info = stat()
+    return stat(".", &info) == 0 && info.st_nlink == 0
 }

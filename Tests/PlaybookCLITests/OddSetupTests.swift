@@ -8,6 +8,21 @@ final class OddSetupTests: XCTestCase {
         try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
     }
 
+    /// With the current folder deleted, every command says so (it took "/" for it: `init` initialised
+    /// the file system's root). Only commands that write nothing run when the tests run as root.
+    func testACommandInADeletedFolderSaysSoAndNeverTakesTheRoot() throws {
+        let scratch = try ScratchDirectory()
+        var commands = ["rules", "lint", "schema", "report okr --quarter 2026-Q3"]
+        if getuid() != 0 { commands += ["init --squad growth", "new squad --id x --title y"] }  // "/" cannot be written
+        for command in commands {
+            let script = "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" " + command
+            let result = try CLI.run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script, CLI.binary.path], in: scratch.url)
+            XCTAssertEqual(result.status, 2, command + ": " + result.stdout + result.stderr)
+            XCTAssertEqual(result.stdout, "", command)
+            XCTAssertTrue(result.stderr.contains("the current folder no longer exists"), command + ": " + result.stderr)
+        }
+    }
+
     func testInitWithAnOverlongSquadWritesNothing() throws {
         let scratch = try ScratchDirectory()
         let result = try CLI.run(["init", "--squad", String(repeating: "a", count: 5000)], in: scratch.url)
