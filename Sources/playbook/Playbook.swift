@@ -32,7 +32,7 @@ enum Main {
         // With the current folder deleted, Foundation gives "/" for it: every command would then
         // work on the file system's root (`init` would initialise it). Refused before anything runs.
         if currentFolderIsGone() {
-            FileHandle.standardError.write(Data("playbook: the current folder no longer exists; cd into an existing folder and run again\n".utf8))
+            Terminal.writeError("playbook: the current folder no longer exists; cd into an existing folder and run again\n")
             exit(2)
         }
         do {
@@ -43,7 +43,7 @@ enum Main {
         } catch {
             let code = Playbook.exitCode(for: error)
             if code == .success {
-                print(Inert.terminalLines(Playbook.fullMessage(for: error)))
+                Terminal.write(Inert.terminalLines(Playbook.fullMessage(for: error)) + "\n")
                 exit(0)
             }
             let message: String
@@ -54,7 +54,7 @@ enum Main {
             default: message = Playbook.fullMessage(for: error)
             }
             // Messages quote paths, arguments and configuration keys: shown inert, line by line.
-            FileHandle.standardError.write(Data("playbook: \(Inert.terminalLines(message))\n".utf8))
+            Terminal.writeError("playbook: \(Inert.terminalLines(message))\n")
             exit(2)
         }
     }

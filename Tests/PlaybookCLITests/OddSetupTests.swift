@@ -23,6 +23,21 @@ final class OddSetupTests: XCTestCase {
         }
     }
 
+    /// Standard output or error that cannot be written (closed, disk full) ends with exit 2 and a
+    /// message where one can be given; it trapped (SIGILL) in Foundation's `FileHandle.write`.
+    func testAnUnwritableStandardOutputOrErrorExitsTwoWithoutATrap() throws {
+        let scratch = try ScratchDirectory()
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        var cases = [("exec \"$0\" rules >&-", true), ("exec \"$0\" lint 2>&-", false)]
+        if FileManager.default.fileExists(atPath: "/dev/full") { cases.append(("exec \"$0\" schema >/dev/full", true)) }
+        for (script, says) in cases {
+            let result = try CLI.run(executable: sh, ["-c", script, CLI.binary.path], in: scratch.url)
+            XCTAssertEqual(result.status, 2, script + ": " + result.stderr)
+            XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+            if says { XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot write standard output: "), script + ": " + result.stderr) }
+        }
+    }
+
     func testInitWithAnOverlongSquadWritesNothing() throws {
         let scratch = try ScratchDirectory()
         let result = try CLI.run(["init", "--squad", String(repeating: "a", count: 5000)], in: scratch.url)
