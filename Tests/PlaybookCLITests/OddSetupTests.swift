@@ -132,7 +132,7 @@ final class OddSetupTests: XCTestCase {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
         for (name, mode) in [("pre-commit", 0o755), ("pre-push", 0o755), ("post-checkout", 0o644), ("notes.txt", 0o755)] {
-            try scratch.write(".githooks/\(name)", "#!/bin/sh\nexit 0\n")
+            try scratch.write(".githooks/\(name)", name == "pre-commit" ? "#!/bin/sh\nexec playbook lint --staged\n" : "#!/bin/sh\nexit 0\n")
             chmod(scratch.url.appendingPathComponent(".githooks/\(name)").path, mode_t(mode))
         }
         let result = try CLI.run(["hooks", "install"], in: scratch.url)
