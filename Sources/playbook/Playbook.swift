@@ -29,6 +29,7 @@ struct UsageError: Error, CustomStringConvertible {
 @main
 enum Main {
     static func main() {
+        reserveClosedStandardDescriptors()
         // With the current folder deleted, Foundation gives "/" for it: every command would then
         // work on the file system's root (`init` would initialise it). Refused before anything runs.
         if currentFolderIsGone() {
@@ -67,4 +68,18 @@ private func currentFolderIsGone() -> Bool {
     if getcwd(&buffer, buffer.count) == nil, errno == ENOENT { return true }
     var info = stat()
     return stat(".", &info) == 0 && info.st_nlink == 0
+}
+
+/// A standard descriptor the process was started without (`<&-`, `>&-`, `2>&-`) would be taken
+/// by the next file opened, and output written into it, or a file read as standard input. Each
+/// is held by /dev/null opened the wrong way round, so reading or writing it fails (EBADF) and
+/// is reported as for any other read or write error.
+private func reserveClosedStandardDescriptors() {
+    for fd in Int32(0)...2 where fcntl(fd, F_GETFD) == -1 {
+        let held = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+        if held >= 0, held != fd {
+            dup2(held, fd)
+            close(held)
+        }
+    }
 }
