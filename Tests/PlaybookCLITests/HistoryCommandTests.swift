@@ -162,7 +162,10 @@ final class HistoryCommandTests: XCTestCase {
         reader.start()
         let intoFIFO = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", fifo], in: scratch.url)
         XCTAssertEqual(intoFIFO.status, 0, intoFIFO.stderr)
-        while reader.isExecuting { usleep(1000) }
+        // A report that never opens the FIFO leaves the reader waiting: given up after 30 s.
+        let deadline = Date().addingTimeInterval(30)
+        while reader.isExecuting, Date() < deadline { usleep(1000) }
+        XCTAssertFalse(reader.isExecuting, "nothing was written into the FIFO")
         XCTAssertTrue(String(decoding: read, as: UTF8.self).hasPrefix("# OKR report"), String(decoding: read, as: UTF8.self))
         let stdout = outside.url.appendingPathComponent("stdout").path
         let null = outside.url.appendingPathComponent("null").path
