@@ -122,6 +122,12 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         if absolute == Workspace.normalized(workspace.root + "/.playbook.yml") {
             throw UsageError(description: "cannot write \(Inert.terminal(output)): it is the playbook configuration; name another file, such as okr.md")
         }
+        for root in workspace.configuration.roots {
+            let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
+            if PathSpelling.isWithin(folder, absolute) {
+                throw UsageError(description: "cannot write \(Inert.terminal(output)): it is or holds the playbook root \(Inert.terminal(root)); name a file, such as okr.md")
+            }
+        }
         for root in workspace.configuration.roots where FileDiscovery.isPlaybookFile(absolute) {
             let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
             if PathSpelling.isWithin(absolute, folder) {
@@ -138,17 +144,36 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
                 throw UsageError(description: "cannot write \(Inert.terminal(output)): its folder does not exist")
             }
             var info = stat()
-            if lstat(absolute, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            if lstat(absolute, &info) == 0, info.st_mode & S_IFMT != S_IFREG, info.st_mode & S_IFMT != S_IFIFO {
                 throw UsageError(description: "cannot write \(Inert.terminal(output)): it exists and is not a regular file")
             }
         } catch let refusal as ContainedPath.Refusal {
             throw UsageError(description: "cannot write \(Inert.terminal(output)): \(refusal.description)")
         }
     }
-    do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
-    } catch {
-        throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
+    // A FIFO, a device or a descriptor link (`/dev/stdout`, `>(cmd)`) is written into, never
+    // replaced by a regular file; a regular file (or a new name) is replaced atomically.
+    switch OutputTarget.kind(of: absolute) {
+    case .refused(let reason):
+        throw UsageError(description: "cannot write \(Inert.terminal(output)): \(reason); name a file, such as okr.md")
+    case .stream:
+        do {
+            try OutputTarget.writeInto(absolute, Array(text.utf8))
+        } catch {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.description)")
+        }
+    case .descriptor(let fd):
+        do {
+            try OutputTarget.write(Array(text.utf8), to: fd)
+        } catch {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.description)")
+        }
+    case .newOrRegular:
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+        } catch {
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
+        }
     }
     Terminal.writeError("wrote \(Inert.terminal(output))\n")
 }

@@ -18,7 +18,7 @@ struct Hooks: ParsableCommand {
             abstract: "Make `git commit` refuse commits whose staged playbook files have errors.",
             discussion: """
             When the repository has .githooks/pre-commit (as `playbook init` writes it), sets \
-            core.hooksPath to .githooks so every clone's hook is the versioned one, and lists \
+            core.hooksPath to .githooks (refused when that hook never runs `playbook lint --staged`) so every clone's hook is the versioned one, and lists \
             every hook in .githooks that git then runs (all of them, not only pre-commit); it \
             refuses without --force when core.hooksPath names another folder or git runs hooks \
             from .git/hooks, which that would turn off. Otherwise \
@@ -51,6 +51,13 @@ struct Hooks: ParsableCommand {
                 throw UsageError(description: "cannot use .githooks: \(error.description)")
             }
             if versioned == .file, FileManager.default.isExecutableFile(atPath: workdir + "/.githooks/pre-commit") {
+                // A hook of someone else's that never lints would be turned on and the playbook left
+                // unchecked, with "git now runs these hooks" said: refused, changing nothing (--force too).
+                let text = FileManager.default.contents(atPath: workdir + "/.githooks/pre-commit").map { String(decoding: $0, as: UTF8.self) }
+                if let text, !text.contains("lint --staged") {
+                    throw UsageError(description: ".githooks/pre-commit does not run `playbook lint --staged`, so pointing core.hooksPath at it would leave playbook files unchecked; "
+                        + "add the line `playbook lint --staged || exit 1` to it and run `playbook hooks install` again (or set core.hooksPath yourself if it lints another way)")
+                }
                 let folder = try VersionedHooks(folder: workdir + "/.githooks", in: repository, workdir: workdir)
                 try folder.check(force: force)
                 // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which.

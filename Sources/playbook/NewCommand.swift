@@ -106,16 +106,16 @@ struct New: ParsableCommand {
         let (newID, folder, text): (String, String, String)
         switch what {
         case .hypothesis:
-            newID = Self.nextID(prefix: "HYP", in: taken)
+            newID = try Self.nextID(prefix: "HYP", in: taken)
             folder = "hypotheses"
             text = NewTemplates.hypothesis(id: newID, squad: owner, title: title)
         case .experiment:
-            newID = Self.nextID(prefix: "EXP", in: taken)
+            newID = try Self.nextID(prefix: "EXP", in: taken)
             folder = "experiments"
             text = NewTemplates.experiment(id: newID, squad: owner, title: title, context: context)
         case .objective:
             let period = quarter.flatMap(Quarter.init) ?? Today.utc().quarter
-            newID = Self.nextID(prefix: "OKR-\(period.year)Q\(period.number)", in: taken, width: 1)
+            newID = try Self.nextID(prefix: "OKR-\(period.year)Q\(period.number)", in: taken, width: 1)
             folder = "okrs/\(period)"
             text = NewTemplates.objective(id: newID, squad: owner, quarter: period, title: title, northStar: northStar)
         case .metric, .squad:
@@ -157,16 +157,25 @@ struct New: ParsableCommand {
     }
 
     /// `PREFIX-n` one past the highest number in use, zero-padded like the existing ids (at least `width` digits).
-    static func nextID(prefix: String, in ids: Set<String>, width: Int = 4) -> String {
+    /// An id whose number cannot be incremented (the largest an Int holds, or larger) is passed
+    /// over: numbering goes on from the others, so one odd id on a branch never stops `new`.
+    static func nextID(prefix: String, in ids: Set<String>, width: Int = 4) throws -> String {
         var highest = 0
         var digits = width
+        var numbers: Set<Int> = []
         for id in ids where id.hasPrefix(prefix + "-") {
             let tail = id.dropFirst(prefix.count + 1)
             guard !tail.isEmpty, tail.allSatisfy(\.isNumber), let number = Int(tail) else { continue }
+            numbers.insert(number)
+            guard number < Int.max else { continue }
             highest = max(highest, number)
             digits = max(digits, tail.count)
         }
-        let number = String(highest + 1)
+        let next = highest + 1
+        if numbers.contains(next) {  // only when the one past the highest is Int.max itself, in use
+            throw UsageError(description: "cannot number a new id after \(prefix)-\(highest): \(prefix)-\(next) is in use and no larger number fits; give the id with the largest number a smaller one")
+        }
+        let number = String(next)
         return prefix + "-" + String(repeating: "0", count: max(0, digits - number.count)) + number
     }
 }

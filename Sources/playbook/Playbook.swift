@@ -29,6 +29,13 @@ struct UsageError: Error, CustomStringConvertible {
 @main
 enum Main {
     static func main() {
+        reserveClosedStandardDescriptors()
+        // With the current folder deleted, Foundation gives "/" for it: every command would then
+        // work on the file system's root (`init` would initialise it). Refused before anything runs.
+        if currentFolderIsGone() {
+            Terminal.writeError("playbook: the current folder no longer exists; cd into an existing folder and run again\n")
+            exit(2)
+        }
         do {
             var command = try Playbook.parseAsRoot()
             try command.run()
@@ -37,7 +44,7 @@ enum Main {
         } catch {
             let code = Playbook.exitCode(for: error)
             if code == .success {
-                print(Inert.terminalLines(Playbook.fullMessage(for: error)))
+                Terminal.write(Inert.terminalLines(Playbook.fullMessage(for: error)) + "\n")
                 exit(0)
             }
             let message: String
@@ -48,8 +55,31 @@ enum Main {
             default: message = Playbook.fullMessage(for: error)
             }
             // Messages quote paths, arguments and configuration keys: shown inert, line by line.
-            FileHandle.standardError.write(Data("playbook: \(Inert.terminalLines(message))\n".utf8))
+            Terminal.writeError("playbook: \(Inert.terminalLines(message))\n")
             exit(2)
+        }
+    }
+}
+
+/// Whether the process's current folder has been removed: getcwd fails with ENOENT (Linux), or
+/// the folder is still open but has no link left in the file system (macOS keeps its path).
+private func currentFolderIsGone() -> Bool {
+    var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+    if getcwd(&buffer, buffer.count) == nil, errno == ENOENT { return true }
+    var info = stat()
+    return stat(".", &info) == 0 && info.st_nlink == 0
+}
+
+/// A standard descriptor the process was started without (`<&-`, `>&-`, `2>&-`) would be taken
+/// by the next file opened, and output written into it, or a file read as standard input. Each
+/// is held by /dev/null opened the wrong way round, so reading or writing it fails (EBADF) and
+/// is reported as for any other read or write error.
+private func reserveClosedStandardDescriptors() {
+    for fd in Int32(0)...2 where fcntl(fd, F_GETFD) == -1 {
+        let held = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY)
+        if held >= 0, held != fd {
+            dup2(held, fd)
+            close(held)
         }
     }
 }

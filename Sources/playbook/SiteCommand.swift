@@ -57,6 +57,7 @@ struct SiteBuild: ParsableCommand {
         let target = try SiteFolder.target(output, repository: repository, cwd: cwd)
         try SiteFolder.check(target)  // before any work: a refused folder costs nothing
         let workspace = try Workspace.locate(from: cwd, configPath: self.history.config)
+        try SiteFolder.refuseHoldingPlaybook(target, workspace: workspace, configPath: self.history.config, cwd: cwd)
         let roots = HistoryOptions.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let limits = workspace.configuration.limits
         // The same site as last time (same commit, history cache, configuration, options and

@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookGit
+import PlaybookLint
 import PlaybookModel
 import PlaybookSite
 
@@ -54,6 +55,36 @@ enum SiteFolder {
         }
         let top = Workspace.normalized(workdir)
         return Target(path: top + "/site", display: top == Workspace.normalized(cwd) ? "site" : top + "/site")
+    }
+
+    /// Refuses a target that is, holds or lies inside a playbook root, holds the configuration
+    /// file, or holds any YAML file: replacing the folder would delete the playbook itself,
+    /// uncommitted edits included (a site never writes a YAML file).
+    static func refuseHoldingPlaybook(_ target: Target, workspace: Workspace, configPath: String?, cwd: String) throws {
+        let top = Workspace.normalized(workspace.root)
+        for root in workspace.configuration.roots {
+            let folder = Workspace.normalized(root == "." ? top : top + "/" + root)
+            // Inside a root: refused too, unless the root is the playbook's top folder (`roots: [.]`),
+            // where every folder lies; YAML files in the folder are looked for below in any case.
+            let inside = folder != top && PathSpelling.isWithin(target.path, folder)
+            if PathSpelling.isWithin(folder, target.path) || inside {
+                let relation = target.path == folder ? "is" : PathSpelling.isWithin(folder, target.path) ? "holds" : "lies inside"
+                throw UsageError(description: "-o \(Inert.terminal(target.display)) \(relation) the playbook root \(Inert.terminal(root)); replacing it would delete playbook files. Name a folder outside the roots for the site, such as site")
+            }
+        }
+        let config = configPath.map { Workspace.absolute($0, from: Workspace.normalized(cwd)) } ?? top + "/" + Configuration.fileName
+        if PathSpelling.isWithin(Workspace.normalized(config), target.path) {
+            throw UsageError(description: "-o \(Inert.terminal(target.display)) holds the playbook configuration \(Inert.terminal(Workspace.display(config, root: workspace.displayBase))); name another folder for the site, such as site")
+        }
+        var info = stat()
+        guard lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,
+              let walk = FileManager.default.enumerator(atPath: target.path) else { return }
+        while let entry = walk.nextObject() as? String {
+            let name = (entry as NSString).lastPathComponent
+            if FileDiscovery.isPlaybookFile(name) || name == Configuration.fileName {
+                throw UsageError(description: "-o \(Inert.terminal(target.display)) holds \(Inert.terminal(target.display + "/" + entry)), a YAML file a site never writes; not replacing the folder. Name another folder for the site, such as site")
+            }
+        }
     }
 
     /// Whether the target exists, after making sure it may be replaced: a folder (never a

@@ -150,6 +150,44 @@ final class HistoryCommandTests: XCTestCase {
         }
     }
 
+    /// `-o` naming a FIFO, a link to a device or to `/dev/stdout` writes into it, as a shell's `>`
+    /// does: it replaced each by a regular file (as root, `-o /dev/null` would replace the device).
+    func testAReportIsWrittenIntoAFIFOOrADeviceWithoutReplacingIt() throws {
+        let scratch = try history()
+        let outside = try ScratchDirectory()
+        let fifo = outside.url.appendingPathComponent("fifo").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        nonisolated(unsafe) var read = Data()
+        let reader = Thread { read = FileHandle(forReadingAtPath: fifo)?.readDataToEndOfFile() ?? Data() }
+        reader.start()
+        let intoFIFO = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", fifo], in: scratch.url)
+        XCTAssertEqual(intoFIFO.status, 0, intoFIFO.stderr)
+        // A report that never opens the FIFO leaves the reader waiting: given up after 30 s.
+        let deadline = Date().addingTimeInterval(30)
+        while reader.isExecuting, Date() < deadline { usleep(1000) }
+        XCTAssertFalse(reader.isExecuting, "nothing was written into the FIFO")
+        XCTAssertTrue(String(decoding: read, as: UTF8.self).hasPrefix("# OKR report"), String(decoding: read, as: UTF8.self))
+        let stdout = outside.url.appendingPathComponent("stdout").path
+        let null = outside.url.appendingPathComponent("null").path
+        try FileManager.default.createSymbolicLink(atPath: stdout, withDestinationPath: "/dev/stdout")
+        try FileManager.default.createSymbolicLink(atPath: null, withDestinationPath: "/dev/null")
+        let intoStdout = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", stdout], in: scratch.url)
+        XCTAssertEqual(intoStdout.status, 0, intoStdout.stderr)
+        XCTAssertTrue(intoStdout.stdout.hasPrefix("# OKR report"), intoStdout.stdout)
+        let intoNull = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", null], in: scratch.url)
+        XCTAssertEqual(intoNull.status, 0, intoNull.stderr)
+        var info = stat()
+        XCTAssertEqual(lstat(fifo, &info), 0)
+        XCTAssertEqual(info.st_mode & S_IFMT, S_IFIFO)
+        for link in [stdout, null] {
+            XCTAssertEqual(lstat(link, &info), 0)
+            XCTAssertEqual(info.st_mode & S_IFMT, S_IFLNK, link)
+        }
+        let folder = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", outside.url.path], in: scratch.url)
+        XCTAssertEqual(folder.status, 2, folder.stderr)
+        XCTAssertTrue(folder.stderr.contains("it is a folder"), folder.stderr)
+    }
+
     func testEmptyRepositoryAndNoRepositoryAreClearAnswers() throws {
         let empty = try ScratchDirectory()
         _ = try Repository.create(at: empty.url.path)

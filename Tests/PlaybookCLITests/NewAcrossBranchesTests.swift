@@ -32,6 +32,26 @@ final class NewAcrossBranchesTests: XCTestCase {
         XCTAssertEqual(created.stderr, "HYP-0011: checked the ids in the working tree, in this branch's history and on 2 branches (main, origin/main); skipped HYP-0010 on origin/main\n")
     }
 
+    /// An id carrying the largest number an Int holds trapped `new` ("one past" overflowed): it is
+    /// passed over, and only when the number before it is in use too does `new` refuse, naming both.
+    func testAnIdWhoseNumberCannotBeIncrementedIsPassedOver() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        try scratch.write("playbooks/experiments/EXP-0004.yml", "kind: Experiment\nid: EXP-0004\n")
+        try scratch.write("playbooks/experiments/big.yml", "kind: Experiment\nid: EXP-9223372036854775807\n")
+        try scratch.write("playbooks/okrs/big.yml", "kind: Objective\nid: OKR-2026Q3-9223372036854775807\n")
+        let experiment = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(experiment.status, 0, experiment.stderr)
+        XCTAssertEqual(experiment.stdout, "playbooks/experiments/EXP-0005.yml\n", experiment.stderr)
+        let objective = try CLI.run(["new", "objective", "--squad", "growth", "--quarter", "2026-Q3"], in: scratch.url)
+        XCTAssertEqual(objective.status, 0, objective.stderr)
+        XCTAssertEqual(objective.stdout, "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml\n", objective.stderr)
+        try scratch.write("playbooks/experiments/big2.yml", "kind: Experiment\nid: EXP-9223372036854775806\n")
+        let full = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(full.status, 2, full.stdout + full.stderr)
+        XCTAssertTrue(full.stderr.contains("cannot number a new id after EXP-9223372036854775806: EXP-9223372036854775807 is in use"), full.stderr)
+    }
+
     func testAnIdOnAnotherLocalBranchIsSkippedToo() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)

@@ -8,6 +8,36 @@ final class OddSetupTests: XCTestCase {
         try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).sorted()
     }
 
+    /// With the current folder deleted, every command says so (it took "/" for it: `init` initialised
+    /// the file system's root). Only commands that write nothing run when the tests run as root.
+    func testACommandInADeletedFolderSaysSoAndNeverTakesTheRoot() throws {
+        let scratch = try ScratchDirectory()
+        var commands = ["rules", "lint", "schema", "report okr --quarter 2026-Q3"]
+        if getuid() != 0 { commands += ["init --squad growth", "new squad --id x --title y"] }  // "/" cannot be written
+        for command in commands {
+            let script = "mkdir gone && cd gone && rmdir ../gone && exec \"$0\" " + command
+            let result = try CLI.run(executable: URL(fileURLWithPath: "/bin/sh"), ["-c", script, CLI.binary.path], in: scratch.url)
+            XCTAssertEqual(result.status, 2, command + ": " + result.stdout + result.stderr)
+            XCTAssertEqual(result.stdout, "", command)
+            XCTAssertTrue(result.stderr.contains("the current folder no longer exists"), command + ": " + result.stderr)
+        }
+    }
+
+    /// Standard output or error that cannot be written (closed, disk full) ends with exit 2 and a
+    /// message where one can be given; it trapped (SIGILL) in Foundation's `FileHandle.write`.
+    func testAnUnwritableStandardOutputOrErrorExitsTwoWithoutATrap() throws {
+        let scratch = try ScratchDirectory()
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        var cases = [("exec \"$0\" rules >&-", true), ("exec \"$0\" lint 2>&-", false)]
+        if FileManager.default.fileExists(atPath: "/dev/full") { cases.append(("exec \"$0\" schema >/dev/full", true)) }
+        for (script, says) in cases {
+            let result = try CLI.run(executable: sh, ["-c", script, CLI.binary.path], in: scratch.url)
+            XCTAssertEqual(result.status, 2, script + ": " + result.stderr)
+            XCTAssertFalse(result.stderr.contains("Fatal error"), result.stderr)
+            if says { XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot write standard output: "), script + ": " + result.stderr) }
+        }
+    }
+
     func testInitWithAnOverlongSquadWritesNothing() throws {
         let scratch = try ScratchDirectory()
         let result = try CLI.run(["init", "--squad", String(repeating: "a", count: 5000)], in: scratch.url)
@@ -102,7 +132,7 @@ final class OddSetupTests: XCTestCase {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
         for (name, mode) in [("pre-commit", 0o755), ("pre-push", 0o755), ("post-checkout", 0o644), ("notes.txt", 0o755)] {
-            try scratch.write(".githooks/\(name)", "#!/bin/sh\nexit 0\n")
+            try scratch.write(".githooks/\(name)", name == "pre-commit" ? "#!/bin/sh\nexec playbook lint --staged\n" : "#!/bin/sh\nexit 0\n")
             chmod(scratch.url.appendingPathComponent(".githooks/\(name)").path, mode_t(mode))
         }
         let result = try CLI.run(["hooks", "install"], in: scratch.url)

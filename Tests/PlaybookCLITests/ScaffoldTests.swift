@@ -329,11 +329,29 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".githooks")
     }
 
+    /// A foreign .githooks/pre-commit that never runs the linter was pointed at ("git now runs these
+    /// hooks"), exit 0, and broken playbook files were committed: refused, nothing changed, --force too.
+    func testHooksInstallRefusesAVersionedHookThatNeverLints() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try scratch.write(".githooks/pre-commit", "#!/bin/sh\necho formatting\nexit 0\n")
+        chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
+        let before = try scratch.snapshot()
+        for arguments in [["hooks", "install"], ["hooks", "install", "--force"]] {
+            let refused = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(".githooks/pre-commit does not run `playbook lint --staged`"), refused.stderr)
+            XCTAssertTrue(refused.stderr.contains("add the line `playbook lint --staged || exit 1` to it"), refused.stderr)
+        }
+        XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
+        XCTAssertEqual(try scratch.snapshot(), before)
+    }
+
     /// Pointing core.hooksPath at .githooks would stop the hooks git runs from .git/hooks: refused without --force.
     func testHooksInstallKeepsTheHooksGitRunsFromItsOwnFolder() throws {
         let scratch = try ScratchDirectory()
         _ = try Repository.create(at: scratch.url.path)
-        try scratch.write(".githooks/pre-commit", "#!/bin/sh\nexit 0\n")
+        try scratch.write(".githooks/pre-commit", "#!/bin/sh\nexec playbook lint --staged\n")
         chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
         try scratch.write(".git/hooks/pre-push", "#!/bin/sh\nexit 0\n")
         chmod(scratch.url.appendingPathComponent(".git/hooks/pre-push").path, 0o755)

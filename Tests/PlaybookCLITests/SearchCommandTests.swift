@@ -217,4 +217,45 @@ final class SearchCommandTests: XCTestCase {
             XCTAssertEqual(blended.0, (alone.0 + 0.3 * words.0) / 1.3, accuracy: 0.0002)
         }
     }
+
+    /// `similarity -` scores each line as it arrives (it read the whole stream first: an endless
+    /// producer never got a score), and a read error is a message with exit 2 (it trapped).
+    func testSimilarityScoresStandardInputLineByLineAndReportsAReadError() throws {
+        let scratch = try ScratchDirectory()
+        let process = Process()
+        process.executableURL = CLI.binary
+        process.arguments = ["similarity", "-", "--engine", "lexical"]
+        process.currentDirectoryURL = scratch.url
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer { if process.isRunning { process.terminate() } }
+        // Without a score before the end of input the read below would wait forever: ended after 30 s.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        defer { watchdog.cancel() }
+        input.fileHandleForWriting.write(Data("a shorter first lesson\ta short first lesson\n".utf8))
+        // The first score arrives while standard input is still open.
+        var first = Data()
+        while !first.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            XCTAssertFalse(chunk.isEmpty, "standard output ended before the first score")
+            if chunk.isEmpty { break }
+            first += chunk
+        }
+        XCTAssertTrue(process.isRunning)
+        XCTAssertTrue(String(decoding: first, as: UTF8.self).hasSuffix("\t1\n"), String(decoding: first, as: UTF8.self))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0)
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        for script in ["exec \"$0\" similarity - --engine lexical < /", "exec \"$0\" similarity - --engine lexical <&-"] {
+            let result = try CLI.run(executable: sh, ["-c", script, CLI.binary.path], in: scratch.url)
+            XCTAssertEqual(result.status, 2, script + ": " + result.stdout + result.stderr)
+            XCTAssertEqual(result.stdout, "", script)
+            XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot read standard input: "), script + ": " + result.stderr)
+        }
+    }
 }

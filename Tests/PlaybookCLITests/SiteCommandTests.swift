@@ -231,6 +231,47 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), before)
     }
 
+    /// A folder that is, holds or lies inside a playbook root, or holds any YAML file, is never
+    /// replaced by a site, even one marked as written by a previous `playbook site`.
+    func testRefusesAFolderHoldingThePlaybook() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/.playbook-site", "")
+        try scratch.write("playbooks/okrs.yml", "# an uncommitted edit\n")
+        let before = try worktree(scratch)
+        let root = try CLI.run(["site", "-o", "playbooks"], in: scratch.url)
+        XCTAssertEqual(root.status, 2, root.stderr)
+        XCTAssertTrue(root.stderr.contains("is the playbook root playbooks"), root.stderr)
+        XCTAssertEqual(try worktree(scratch), before)
+        // A Pages folder holding the roots (`docs/` with roots: [docs/playbooks]).
+        try scratch.write("docs/.playbook-site", "")
+        try scratch.write("docs/playbooks/squad.yml", "kind: Squad\n")
+        try scratch.write(".playbook.yml", "roots: [docs/playbooks]\n")
+        let holding = try worktree(scratch)
+        let docs = try CLI.run(["site", "-o", "docs"], in: scratch.url)
+        XCTAssertEqual(docs.status, 2, docs.stderr)
+        XCTAssertTrue(docs.stderr.contains("holds the playbook root docs/playbooks"), docs.stderr)
+        let inside = try CLI.run(["site", "-o", "docs/playbooks/site"], in: scratch.url)
+        XCTAssertEqual(inside.status, 2, inside.stderr)
+        XCTAssertTrue(inside.stderr.contains("lies inside the playbook root docs/playbooks"), inside.stderr)
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "docs"], in: scratch.url)
+        XCTAssertEqual(report.status, 2, report.stderr)
+        XCTAssertTrue(report.stderr.contains("holds the playbook root docs/playbooks"), report.stderr)
+        XCTAssertEqual(try worktree(scratch), holding)
+        // A marked folder outside the roots that holds a YAML file.
+        try scratch.write("out/.playbook-site", "")
+        try scratch.write("out/notes/plan.yaml", "a: 1\n")
+        let yaml = try worktree(scratch)
+        let out = try CLI.run(["site", "-o", "out"], in: scratch.url)
+        XCTAssertEqual(out.status, 2, out.stderr)
+        XCTAssertTrue(out.stderr.contains("holds out/notes/plan.yaml, a YAML file a site never writes"), out.stderr)
+        XCTAssertEqual(try worktree(scratch), yaml)
+    }
+
+    /// The files outside .git (a report run writes the history cache there).
+    private func worktree(_ scratch: ScratchDirectory) throws -> [String: String] {
+        try scratch.snapshot().filter { !$0.key.contains("/.git/") }
+    }
+
     func testNeverWritesThroughASymlink() throws {
         let scratch = try repository()
         let outside = try ScratchDirectory()
