@@ -54,23 +54,29 @@ struct Similarity: ParsableCommand {
         if let wordWeight, !(0...10).contains(wordWeight) { throw ValidationError("--word-weight must lie between 0 and 10, such as 0.3") }
     }
 
-    /// The longest line `similarity -` reads: standard input is scored line by line as it
-    /// arrives, in bounded memory, so one line must end within this many bytes.
-    static let longestStandardInputLine = 1 << 20
+    /// The most standard input `similarity -` reads: the pairs are scored together, as a file's
+    /// are (the word score weighs all texts together, and the model encodes them in batches), so
+    /// the input is held whole; an endless stream stops here instead of filling memory.
+    static let largestStandardInput = 256 << 20
 
     func run() throws {
+        let data: Data
+        let name: String
         if pairs == "-" {
-            try scoreStandardInput(encoder: try EmbeddingEngine.encoder(for: engine))
-            return
-        }
-        guard let data = FileManager.default.contents(atPath: pairs) else {
-            throw UsageError(description: "cannot read \(pairs)")
+            data = try Self.readStandardInput(limit: Self.largestStandardInput)
+            name = "standard input"
+        } else {
+            guard let read = FileManager.default.contents(atPath: pairs) else {
+                throw UsageError(description: "cannot read \(pairs)")
+            }
+            data = read
+            name = pairs
         }
         var texts: [String] = []
         // Lines split on the byte "\n", then a "\r" ending one dropped: split as a Swift String,
         // "\r\n" is one Character and a CRLF file was read as one line.
         for (number, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if let pair = try Self.pair(in: bytes, line: number + 1, of: pairs) { texts += [pair.0, pair.1] }
+            if let pair = try Self.pair(in: bytes, line: number + 1, of: name) { texts += [pair.0, pair.1] }
         }
         Terminal.write(try score(texts, encoder: try EmbeddingEngine.encoder(for: engine)))
     }
@@ -86,43 +92,23 @@ struct Similarity: ParsableCommand {
         return (String(fields[0]), String(fields[1]))
     }
 
-    /// Standard input, line by line: each pair is scored and printed as soon as its line ends
-    /// (a slow producer's first score arrives at once; an endless one never fills memory). The
-    /// word score then weighs each pair's two texts on their own, as a one-line file does.
-    private func scoreStandardInput(encoder: MiniLMEncoder?) throws {
-        var pending: [UInt8] = []
+    /// Standard input to its end, read with checked reads: a read error (a folder, a closed
+    /// descriptor) or more than `limit` bytes is a usage error, never a trap.
+    private static func readStandardInput(limit: Int) throws -> Data {
+        var data = Data()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        var line = 0
-        func finish(_ bytes: ArraySlice<UInt8>) throws {
-            line += 1
-            if let pair = try Self.pair(in: bytes, line: line, of: "standard input") {
-                Terminal.write(try score([pair.0, pair.1], encoder: encoder))
-            }
-        }
         while true {
             let count = buffer.withUnsafeMutableBytes { POSIX.read(STDIN_FILENO, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw UsageError(description: "cannot read standard input: \(String(cString: strerror(errno)))")
             }
-            if count == 0 { break }
-            var start = 0
-            for index in 0..<count where buffer[index] == UInt8(ascii: "\n") {
-                if pending.isEmpty {
-                    try finish(buffer[start..<index])
-                } else {
-                    pending += buffer[start..<index]
-                    try finish(pending[...])
-                    pending.removeAll(keepingCapacity: true)
-                }
-                start = index + 1
-            }
-            pending += buffer[start..<count]
-            if pending.count > Self.longestStandardInputLine {
-                throw UsageError(description: "line \(line + 1) of standard input is longer than \(Self.longestStandardInputLine) bytes; split the input into pairs of shorter texts")
+            if count == 0 { return data }
+            data.append(contentsOf: buffer[0..<count])
+            if data.count > limit {
+                throw UsageError(description: "standard input is larger than \(limit >> 20) MiB; write the pairs to a file and pass its path")
             }
         }
-        if !pending.isEmpty { try finish(pending[...]) }
     }
 
     /// "score\t1|0" lines for the pairs (texts 2i and 2i+1), all texts weighed together by words.
