@@ -341,11 +341,7 @@ public struct CollisionGraph: Sendable {
 extension Array where Element == UInt64 {
     /// Whether the sorted array holds `value`.
     func binarySearchContains(_ value: UInt64) -> Bool {
-        var low = 0, high = count
-        while low < high {
-            let mid = (low + high) / 2
-            if self[mid] < value { low = mid + 1 } else { high = mid }
-        }
-        return low < count && self[low] == value
+        let index = countBelow(value)
+        return index < count && self[index] == value
     }
 }

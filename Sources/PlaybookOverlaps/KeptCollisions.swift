@@ -202,9 +202,9 @@ private struct WindowIndex {
     }
 }
 
-extension Array where Element == Int {
-    /// How many elements of the sorted array are below `value`.
-    func countBelow(_ value: Int) -> Int {
+extension Array where Element: Comparable {
+    /// How many elements of the sorted array are below `value` (the index where it would go first).
+    func countBelow(_ value: Element) -> Int {
         var low = 0, high = count
         while low < high {
             let mid = (low + high) / 2
