@@ -35,6 +35,8 @@ public struct ReviewReport: Sendable {
     public var testMerge: ObjectID?
     /// Rules the change's `.playbook.yml` turns off or lowers against the base's.
     public var relaxedRules: [RuleRelaxation] = []
+    /// Rule options the change's `.playbook.yml` sets to another value than the base's.
+    public var changedOptions: [RuleOptionChange] = []
 
     /// Errors among the change's new findings (existing ones do not count).
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
@@ -150,6 +152,7 @@ public enum Reviewer {
         if let baseConfiguration = input.baseConfiguration {
             report.relaxedRules = RuleRelaxation.between(base: baseConfiguration, head: linter.configuration,
                                                          files: input.headFiles.map(\.path))
+            report.changedOptions = RuleOptionChange.between(base: baseConfiguration, head: linter.configuration)
         }
         return report
     }

@@ -64,13 +64,26 @@ public enum ReviewRenderer {
             }
             out += "\n"
         }
+        if !report.changedOptions.isEmpty {
+            out += "⚠️ **This change sets rule options in `.playbook.yml`** that decide what its findings are:\n\n"
+            for change in report.changedOptions {
+                out += "- `\(change.rule)` `\(change.option)`: \(RuleOptionChange.number(change.before)) → **\(RuleOptionChange.number(change.after))**\n"
+            }
+            out += "\n"
+        }
         return out
     }
 
     /// Names the rules the change turns off or lowers, for a terminal or standard error; nil when none.
     public static func relaxedNote(_ report: ReviewReport) -> String? {
-        guard !report.relaxedRules.isEmpty else { return nil }
-        return "this change relaxes rules in .playbook.yml: " + report.relaxedRules.map { Inert.terminal($0.summary) }.joined(separator: "; ")
+        var parts: [String] = []
+        if !report.relaxedRules.isEmpty {
+            parts.append("this change relaxes rules in .playbook.yml: " + report.relaxedRules.map { Inert.terminal($0.summary) }.joined(separator: "; "))
+        }
+        if !report.changedOptions.isEmpty {
+            parts.append("this change sets rule options in .playbook.yml: " + report.changedOptions.map(\.summary).joined(separator: "; "))
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "\nplaybook: ")
     }
 
     /// One GitHub workflow annotation per rule the change turns off or lowers (a warning on the
@@ -79,6 +92,9 @@ public enum ReviewRenderer {
         report.relaxedRules.map {
             "::warning file=\(GitHubReporter.property(file)),title=\(GitHubReporter.property("playbook: rule relaxed"))::"
                 + GitHubReporter.data("this change relaxes a rule in .playbook.yml: " + $0.summary) + "\n"
+        }.joined() + report.changedOptions.map {
+            "::warning file=\(GitHubReporter.property(file)),title=\(GitHubReporter.property("playbook: rule option changed"))::"
+                + GitHubReporter.data("this change sets a rule option in .playbook.yml: " + $0.summary) + "\n"
         }.joined()
     }
 
@@ -210,6 +226,10 @@ public enum ReviewRenderer {
             out += "This change relaxes rules in .playbook.yml:\n"
             out += report.relaxedRules.map { "  \(Inert.terminal($0.summary))\n" }.joined()
         }
+        if !report.changedOptions.isEmpty {
+            out += "This change sets rule options in .playbook.yml:\n"
+            out += report.changedOptions.map { "  \($0.summary)\n" }.joined()
+        }
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"
         }
@@ -253,6 +273,11 @@ public enum ReviewRenderer {
             "{\"rule\": \(JSON.string($0.rule)), \"before\": \(JSON.string(RuleRelaxation.name($0.before))), "
                 + "\"after\": \(JSON.string(RuleRelaxation.name($0.after))), "
                 + "\"files\": \($0.files.map { "[" + $0.map(JSON.string).joined(separator: ", ") + "]" } ?? "null")}"
+        }.joined(separator: ", ") + "],\n"
+        // Rule options whose value in effect (the default where unset) the change alters.
+        out += "  \"changed_options\": [" + report.changedOptions.map {
+            "{\"rule\": \(JSON.string($0.rule)), \"option\": \(JSON.string($0.option)), "
+                + "\"before\": \(RuleOptionChange.number($0.before)), \"after\": \(RuleOptionChange.number($0.after))}"
         }.joined(separator: ", ") + "],\n"
         out += "  \"entities\": ["
         for (index, delta) in report.deltas.enumerated() {

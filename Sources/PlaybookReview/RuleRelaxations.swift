@@ -54,3 +54,35 @@ public struct RuleRelaxation: Sendable, Hashable {
         return out
     }
 }
+
+/// A rule option (`rules: {overlap-duplicate: {threshold_percent: 90}}`) the change's
+/// `.playbook.yml` sets to another value than the base's: a threshold raised far enough silences
+/// a rule as surely as `off` does, so the review names every such change, either way.
+public struct RuleOptionChange: Sendable, Hashable {
+    public var rule: String
+    public var option: String
+    /// The value in effect at the base and at the head (the option's default where unset).
+    public var before: Double
+    public var after: Double
+
+    /// `overlap-duplicate threshold_percent: 40 → 90`.
+    public var summary: String { "\(rule) \(option): \(Self.number(before)) → \(Self.number(after))" }
+
+    /// A whole number without a decimal point, others as written shortest.
+    public static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
+    }
+
+    /// The options whose value in effect differs between `base` and `head`, by rule and option name.
+    public static func between(base: Configuration, head: Configuration) -> [RuleOptionChange] {
+        var out: [RuleOptionChange] = []
+        for rule in RuleCatalog.all.sorted(by: { $0.id < $1.id }) {
+            for option in rule.options.sorted(by: { $0.name < $1.name }) {
+                let before = base.options[rule.id]?[option.name] ?? option.defaultValue
+                let after = head.options[rule.id]?[option.name] ?? option.defaultValue
+                if before != after { out.append(RuleOptionChange(rule: rule.id, option: option.name, before: before, after: after)) }
+            }
+        }
+        return out
+    }
+}

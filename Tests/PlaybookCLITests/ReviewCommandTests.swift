@@ -424,4 +424,37 @@ final class ReviewCommandTests: XCTestCase {
         let quiet = try review(scratch, base: "HEAD", format: "json")
         XCTAssertTrue(quiet.stdout.contains("\"relaxed_rules\": [],"), quiet.stdout)
     }
+
+    /// A threshold raised far enough silences a rule as surely as `off`: the review names every
+    /// rule option the change sets to another value, in each format.
+    func testAChangeThatSetsRuleOptionsSaysSo() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n"], "settings").description
+        _ = try commit(repository, scratch, [
+            ".playbook.yml": "roots: [playbooks]\nrules: {overlap-duplicate: {threshold_percent: 95}, okr-key-results: {max: 4}}\n",
+        ], "raise the duplicate threshold")
+
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertEqual(markdown.status, 0, markdown.stdout + markdown.stderr)
+        XCTAssertTrue(markdown.stdout.contains("This change sets rule options in `.playbook.yml`"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `overlap-duplicate` `threshold_percent`: 40 → **95**"), markdown.stdout)
+        XCTAssertFalse(markdown.stdout.contains("`okr-key-results`"), "max: 4 is the default: nothing changed\n" + markdown.stdout)
+
+        let json = try review(scratch, base: base, format: "json")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let changed = try XCTUnwrap(object["changed_options"] as? [[String: Any]], json.stdout)
+        XCTAssertEqual(changed.count, 1, json.stdout)
+        XCTAssertEqual(changed.first?["rule"] as? String, "overlap-duplicate")
+        XCTAssertEqual(changed.first?["option"] as? String, "threshold_percent")
+        XCTAssertEqual(changed.first?["before"] as? Double, 40)
+        XCTAssertEqual(changed.first?["after"] as? Double, 95)
+
+        let github = try review(scratch, base: base, format: "github")
+        XCTAssertTrue(github.stdout.contains("::warning file=.playbook.yml,title=playbook%3A rule option changed::this change sets a rule option in .playbook.yml: overlap-duplicate threshold_percent: 40 → 95\n"), github.stdout)
+        let text = try review(scratch, base: base, format: "text")
+        XCTAssertTrue(text.stdout.contains("This change sets rule options in .playbook.yml:\n  overlap-duplicate threshold_percent: 40 → 95\n"), text.stdout)
+
+        let quiet = try review(scratch, base: "HEAD", format: "json")
+        XCTAssertTrue(quiet.stdout.contains("\"changed_options\": [],"), quiet.stdout)
+    }
 }
