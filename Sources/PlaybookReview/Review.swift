@@ -37,6 +37,8 @@ public struct ReviewReport: Sendable {
     public var relaxedRules: [RuleRelaxation] = []
     /// Rule options the change's `.playbook.yml` sets to another value than the base's.
     public var changedOptions: [RuleOptionChange] = []
+    /// `overlaps:` gate and `limits:` settings the change's `.playbook.yml` sets to another value than the base's.
+    public var changedSettings: [SettingChange] = []
 
     /// Errors among the change's new findings (existing ones do not count).
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
@@ -153,6 +155,7 @@ public enum Reviewer {
             report.relaxedRules = RuleRelaxation.between(base: baseConfiguration, head: linter.configuration,
                                                          files: input.headFiles.map(\.path))
             report.changedOptions = RuleOptionChange.between(base: baseConfiguration, head: linter.configuration)
+            report.changedSettings = SettingChange.between(base: baseConfiguration, head: linter.configuration)
         }
         return report
     }

@@ -71,6 +71,13 @@ public enum ReviewRenderer {
             }
             out += "\n"
         }
+        if !report.changedSettings.isEmpty {
+            out += "⚠️ **This change sets overlap-gate or limit settings in `.playbook.yml`** that decide what its findings are:\n\n"
+            for change in report.changedSettings {
+                out += "- `\(change.setting)`: \(change.before) → **\(change.after)**\n"
+            }
+            out += "\n"
+        }
         return out
     }
 
@@ -82,6 +89,9 @@ public enum ReviewRenderer {
         }
         if !report.changedOptions.isEmpty {
             parts.append("this change sets rule options in .playbook.yml: " + report.changedOptions.map(\.summary).joined(separator: "; "))
+        }
+        if !report.changedSettings.isEmpty {
+            parts.append("this change sets settings in .playbook.yml: " + report.changedSettings.map(\.summary).joined(separator: "; "))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\nplaybook: ")
     }
@@ -95,6 +105,9 @@ public enum ReviewRenderer {
         }.joined() + report.changedOptions.map {
             "::warning file=\(GitHubReporter.property(file)),title=\(GitHubReporter.property("playbook: rule option changed"))::"
                 + GitHubReporter.data("this change sets a rule option in .playbook.yml: " + $0.summary) + "\n"
+        }.joined() + report.changedSettings.map {
+            "::warning file=\(GitHubReporter.property(file)),title=\(GitHubReporter.property("playbook: setting changed"))::"
+                + GitHubReporter.data("this change sets a setting in .playbook.yml: " + $0.summary) + "\n"
         }.joined()
     }
 
@@ -230,6 +243,10 @@ public enum ReviewRenderer {
             out += "This change sets rule options in .playbook.yml:\n"
             out += report.changedOptions.map { "  \($0.summary)\n" }.joined()
         }
+        if !report.changedSettings.isEmpty {
+            out += "This change sets settings in .playbook.yml:\n"
+            out += report.changedSettings.map { "  \($0.summary)\n" }.joined()
+        }
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"
         }
@@ -278,6 +295,10 @@ public enum ReviewRenderer {
         out += "  \"changed_options\": [" + report.changedOptions.map {
             "{\"rule\": \(JSON.string($0.rule)), \"option\": \(JSON.string($0.option)), "
                 + "\"before\": \(RuleOptionChange.number($0.before)), \"after\": \(RuleOptionChange.number($0.after))}"
+        }.joined(separator: ", ") + "],\n"
+        // `overlaps:` gate and `limits:` settings whose value in effect the change alters (values as text).
+        out += "  \"changed_settings\": [" + report.changedSettings.map {
+            "{\"setting\": \(JSON.string($0.setting)), \"before\": \(JSON.string($0.before)), \"after\": \(JSON.string($0.after))}"
         }.joined(separator: ", ") + "],\n"
         out += "  \"entities\": ["
         for (index, delta) in report.deltas.enumerated() {

@@ -86,3 +86,37 @@ public struct RuleOptionChange: Sendable, Hashable {
         return out
     }
 }
+
+/// A setting of `.playbook.yml` outside `rules:` that the change sets to another value than the
+/// base's: the `overlaps:` gate (`overlaps.review: note` lets every unacknowledged collision
+/// through) and the `limits:` (a raised `limits.max_file_bytes` lets larger files be read). Like
+/// a rule option, each is named either way, since both decide what the change's findings are.
+public struct SettingChange: Sendable, Hashable {
+    /// `overlaps.staged`, `overlaps.review`, `limits.max_file_bytes`, `limits.max_depth` or `limits.max_alias_nodes`.
+    public var setting: String
+    /// The value in effect at the base and at the head (the default where unset): `rule`, `note`,
+    /// `warning` or `error` for the gate, a whole number for a limit.
+    public var before: String
+    public var after: String
+
+    /// `overlaps.review: rule → note`.
+    public var summary: String { "\(setting): \(before) → \(after)" }
+
+    /// The gate's value as `.playbook.yml` writes it (`rule` keeps each rule's own severity).
+    public static func gate(_ severity: Severity?) -> String { severity?.rawValue ?? "rule" }
+
+    /// The settings whose value in effect differs between `base` and `head`, gate first.
+    public static func between(base: Configuration, head: Configuration) -> [SettingChange] {
+        let values: [(String, (Configuration) -> String)] = [
+            ("overlaps.staged", { gate($0.overlapGate.staged) }),
+            ("overlaps.review", { gate($0.overlapGate.review) }),
+            ("limits.max_file_bytes", { String($0.limits.maxBytes) }),
+            ("limits.max_depth", { String($0.limits.maxDepth) }),
+            ("limits.max_alias_nodes", { String($0.limits.maxAliasExpansion) }),
+        ]
+        return values.compactMap { setting, value in
+            let (before, after) = (value(base), value(head))
+            return before == after ? nil : SettingChange(setting: setting, before: before, after: after)
+        }
+    }
+}

@@ -457,4 +457,37 @@ final class ReviewCommandTests: XCTestCase {
         let quiet = try review(scratch, base: "HEAD", format: "json")
         XCTAssertTrue(quiet.stdout.contains("\"changed_options\": [],"), quiet.stdout)
     }
+
+    /// Loosening the overlap gate or raising a limit decides what the change's findings are as
+    /// surely as a rule option does: the review names each, in every format.
+    func testAChangeThatSetsTheOverlapGateOrLimitsSaysSo() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\nlimits: {max_depth: 128}\n"], "settings").description
+        _ = try commit(repository, scratch, [
+            ".playbook.yml": "roots: [playbooks]\noverlaps: {review: note, staged: warning}\nlimits: {max_file_bytes: 67108864, max_depth: 128}\n",
+        ], "loosen the overlap gate")
+
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertEqual(markdown.status, 0, markdown.stdout + markdown.stderr)
+        XCTAssertTrue(markdown.stdout.contains("This change sets overlap-gate or limit settings in `.playbook.yml`"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `overlaps.review`: rule → **note**\n- `limits.max_file_bytes`: 8388608 → **67108864**\n"), markdown.stdout)
+        XCTAssertFalse(markdown.stdout.contains("overlaps.staged"), "staged: warning is the default: nothing changed\n" + markdown.stdout)
+        XCTAssertFalse(markdown.stdout.contains("limits.max_depth"), "max_depth: 128 on both sides\n" + markdown.stdout)
+
+        let json = try review(scratch, base: base, format: "json")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let changed = try XCTUnwrap(object["changed_settings"] as? [[String: String]], json.stdout)
+        XCTAssertEqual(changed, [["setting": "overlaps.review", "before": "rule", "after": "note"],
+                                 ["setting": "limits.max_file_bytes", "before": "8388608", "after": "67108864"]], json.stdout)
+
+        let github = try review(scratch, base: base, format: "github")
+        XCTAssertTrue(github.stdout.contains("::warning file=.playbook.yml,title=playbook%3A setting changed::this change sets a setting in .playbook.yml: overlaps.review: rule → note\n"), github.stdout)
+        let text = try review(scratch, base: base, format: "text")
+        XCTAssertTrue(text.stdout.contains("This change sets settings in .playbook.yml:\n  overlaps.review: rule → note\n  limits.max_file_bytes: 8388608 → 67108864\n"), text.stdout)
+        let sarif = try review(scratch, base: base, format: "sarif")
+        XCTAssertTrue(sarif.stderr.contains("this change sets settings in .playbook.yml: overlaps.review: rule → note; limits.max_file_bytes: 8388608 → 67108864"), sarif.stderr)
+
+        let quiet = try review(scratch, base: "HEAD", format: "json")
+        XCTAssertTrue(quiet.stdout.contains("\"changed_settings\": [],"), quiet.stdout)
+    }
 }
