@@ -39,7 +39,8 @@ struct Overlaps: ParsableCommand {
           playbook overlaps --format json > overlaps.json
 
         Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
-        duplicates warnings, related work notes, as in `playbook lint`), 1 otherwise, 2 the tool could not run.
+        duplicates warnings, related work notes, as in `playbook lint`) and every playbook file read, \
+        1 otherwise (a file that could not be read in full is named on standard error), 2 the tool could not run.
         """
     )
 
@@ -92,9 +93,11 @@ struct Overlaps: ParsableCommand {
             Terminal.writeError(note)
         }
         switch format {
-        case .text: Terminal.write(OverlapRendering.text(overlaps))
+        case .text: Terminal.write(OverlapRendering.text(overlaps) + EntityReading.incomplete(unread, leaving: "compared"))
         case .json: Terminal.write(OverlapRendering.json(overlaps))
         }
+        // A file not read in full is an error to `lint` (exit 1): the pairs above are not all there are.
+        if !unread.isEmpty { throw ExitCode(1) }
         let failing = overlaps.contains { overlap in
             guard !overlap.isAcknowledged else { return false }
             let rule = [OverlapKind.collision: OverlapCollision.descriptor.id, .related: OverlapRelated.descriptor.id][overlap.kind] ?? duplicateRule
@@ -157,6 +160,14 @@ enum EntityReading {
             }
             return (entities, loaded.problems.first(where: \.isFatal).map(\.description))
         }
+    }
+
+    /// The text output's closing line when files could not be read in full (they make the command
+    /// exit 1, as `lint` does), or "" when it read them all.
+    static func incomplete(_ unread: [String], leaving what: String) -> String {
+        guard !unread.isEmpty else { return "" }
+        let one = unread.count == 1
+        return "Incomplete: \(one ? "1 file" : "\(unread.count) files") could not be read in full, so what \(one ? "it holds" : "they hold") was not \(what) (named on standard error).\n"
     }
 
     /// The standard-error note for the files `entities(of:)` could not read in full ("… so what it

@@ -117,9 +117,16 @@ final class SearchCommandTests: XCTestCase {
         let overlaps = try CLI.run(["overlaps", "--engine", "lexical"], in: scratch.url, environment: lexical)
         XCTAssertTrue(overlaps.stderr.contains("a file could not be read in full, so what it holds is not compared"), overlaps.stderr)
         XCTAssertTrue(overlaps.stderr.contains(named), overlaps.stderr)
+        // The results are incomplete, as lint's are an error: exit 1, and the text says so (it used to exit 0).
+        XCTAssertEqual(overlaps.status, 1, overlaps.stdout + overlaps.stderr)
+        XCTAssertTrue(overlaps.stdout.hasSuffix("Incomplete: 1 file could not be read in full, so what it holds was not compared (named on standard error).\n"), overlaps.stdout)
+        let overlapsJSON = try CLI.run(["overlaps", "--engine", "lexical", "--format", "json"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(overlapsJSON.status, 1, overlapsJSON.stderr)
+        XCTAssertNotNil(try? JSONSerialization.jsonObject(with: Data(overlapsJSON.stdout.utf8)), "JSON stays JSON: " + overlapsJSON.stdout)
         let search = try CLI.run(["search", "email signup form", "--engine", "lexical"], in: scratch.url, environment: lexical)
-        XCTAssertEqual(search.status, 0, search.stderr)
+        XCTAssertEqual(search.status, 1, search.stderr)
         XCTAssertTrue(search.stderr.contains(named), search.stderr)
+        XCTAssertTrue(search.stdout.hasSuffix("Incomplete: 1 file could not be read in full, so what it holds was not searched (named on standard error).\n"), search.stdout)
         let log = try CLI.run(["log", "HYP-0009"], in: scratch.url, environment: lexical)
         XCTAssertEqual(log.status, 2)
         XCTAssertTrue(log.stderr.contains("no commit on this line of history holds HYP-0009"), log.stderr)
@@ -129,6 +136,8 @@ final class SearchCommandTests: XCTestCase {
         try FileManager.default.removeItem(at: broken)
         let clean = try CLI.run(["overlaps", "--engine", "lexical"], in: scratch.url, environment: lexical)
         XCTAssertFalse(clean.stderr.contains("could not be read"), clean.stderr)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        XCTAssertFalse(clean.stdout.contains("Incomplete"), clean.stdout)
     }
 
     func testWithoutTheModelFallsBackToWordsAndSaysSoOnce() throws {
