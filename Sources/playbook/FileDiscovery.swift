@@ -24,7 +24,10 @@ enum FileDiscovery {
     /// The `*.yml` / `*.yaml` entries under `folder`. Hidden files and folders are skipped.
     /// Symbolic links are never followed (one could lead outside the repository); like FIFOs,
     /// sockets, folders named `*.yml` and names that are not UTF-8, they are reported, not read.
-    static func yamlFiles(under folder: String) -> [Found] {
+    ///
+    /// `ignored` (`GitIgnores`), when given, is asked about each folder before it is entered and each
+    /// `*.yml` file before it is listed: what it says yes to is left out (git-ignored paths).
+    static func yamlFiles(under folder: String, ignored: ((_ path: String, _ isFolder: Bool) -> Bool)? = nil) -> [Found] {
         var found: [Found] = []
         var pending = [folder]
         while let current = pending.popLast() {
@@ -57,6 +60,7 @@ enum FileDiscovery {
                     kind = info.st_mode & S_IFMT
                 default: kind = S_IFIFO // a FIFO, socket or device: reported below, never opened
                 }
+                if let ignored, ignored(path, kind == S_IFDIR) { continue }
                 if kind == S_IFDIR {
                     pending.append(path)
                     if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }

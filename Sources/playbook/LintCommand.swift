@@ -126,7 +126,10 @@ struct WorkingTreeSource: LintSource {
     var configuration: Configuration { workspace.configuration }
 
     func files(for paths: [String]) throws -> Selection {
-        var all = try workspace.discoverRootFiles(requireExisting: paths.isEmpty)
+        // What git ignores (node_modules/, vendored copies) is not playbook content; a file named on
+        // the command line is read all the same.
+        let ignores = GitIgnores(top: workspace.displayBase)
+        var all = try workspace.discoverRootFiles(requireExisting: paths.isEmpty, ignores: ignores)
         var reported: Set<String>?
         if !paths.isEmpty {
             var named: Set<String> = []
@@ -138,7 +141,7 @@ struct WorkingTreeSource: LintSource {
                     throw UsageError(description: "no such file or folder: \(Inert.terminal(path))")
                 }
                 if info.st_mode & S_IFMT == S_IFDIR {
-                    for file in FileDiscovery.yamlFiles(under: absolute) {
+                    for file in FileDiscovery.yamlFiles(under: absolute, ignored: ignores?.filter(below: absolute)) {
                         let shown = Workspace.display(file.path, root: workspace.displayBase)
                         all[shown] = file
                         named.insert(shown)

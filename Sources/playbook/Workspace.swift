@@ -121,11 +121,12 @@ struct Workspace {
 
     /// Every `*.yml` / `*.yaml` entry under the configured roots, keyed by repository-relative path;
     /// roots are checked first (`checkRoots`).
-    func discoverRootFiles(requireExisting: Bool) throws -> [String: FileDiscovery.Found] {
+    /// Paths git ignores are left out (`ignores`, when given).
+    func discoverRootFiles(requireExisting: Bool, ignores: GitIgnores? = nil) throws -> [String: FileDiscovery.Found] {
         var found: [String: FileDiscovery.Found] = [:]
         for root in try checkRoots(requireExisting: requireExisting) {
             let absolute = root == "." ? self.root : self.root + "/" + root
-            for file in FileDiscovery.yamlFiles(under: absolute) {
+            for file in FileDiscovery.yamlFiles(under: absolute, ignored: ignores?.filter(below: absolute)) {
                 found[Workspace.display(file.path, root: displayBase)] = file
             }
         }
