@@ -57,7 +57,7 @@ public enum RuleCatalog {
         KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self,
         ICERange.self, TestingHasExperiment.self, ExpectedLift.self,
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
-        ConcludedResult.self, RevenueGuardrails.self,
+        ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self,
         SquadBudget.self, SquadChampion.self, MetricOwner.self,
         OverlapDuplicate.self, OverlapRelated.self, OverlapCollision.self, OverlapAcknowledged.self,
     ]

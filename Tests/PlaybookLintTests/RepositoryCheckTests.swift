@@ -10,6 +10,36 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(report.entities, 8)
     }
 
+    /// A concluded win whose lift goes the wrong way (a loss whose lift goes the right way) is
+    /// found at the lift; a positive lift is good news in the metric's direction, so a win on a
+    /// metric that should fall still has a positive lift.
+    func testAnOutcomeItsLiftContradictsIsFoundAtTheLift() {
+        func concluded(_ result: String, primary: String = "d1-retention") -> String {
+            Fixture.experiment.replacingOccurrences(of: "status: running", with: "status: concluded")
+                .replacingOccurrences(of: "primary: d1-retention", with: "primary: \(primary)")
+                .replacingOccurrences(of: "guardrails: [refund-rate]", with: "guardrails: [d1-retention]") + "\nresult: " + result
+        }
+        func findings(_ experiment: String) -> [String] {
+            Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment]).findings
+                .filter { $0.rule == "experiment-outcome-lift" }.map { "\($0.line):\($0.column) \($0.severity.rawValue): \($0.message)" }
+        }
+        let learnt = "decision: ship, learnings: Shorter lessons keep learners.}"
+        XCTAssertEqual(findings(concluded("{outcome: win, lift: -0.03, " + learnt)), [
+            "15:30 warning: EXP-0001 is a win but its lift -0.03 moves d1-retention against its direction (increase); a positive lift moves the metric in its direction, so correct the lift's sign or the outcome",
+        ])
+        XCTAssertEqual(findings(concluded("{outcome: loss, lift: 0.02, " + learnt)), [
+            "15:31 warning: EXP-0001 is a loss but its lift 0.02 moves d1-retention in its direction (increase); a positive lift moves the metric in its direction, so correct the lift's sign or the outcome",
+        ])
+        // refund-rate should decrease: a fall written as a negative lift is the sign slip the rule is for.
+        XCTAssertEqual(findings(concluded("{outcome: win, lift: -0.01, " + learnt, primary: "refund-rate")), [
+            "15:30 warning: EXP-0001 is a win but its lift -0.01 moves refund-rate against its direction (decrease); a positive lift moves the metric in its direction, so correct the lift's sign or the outcome",
+        ])
+        for clean in ["{outcome: win, lift: 0.03, ", "{outcome: loss, lift: -0.02, ", "{outcome: flat, lift: -0.001, ",
+                      "{outcome: inconclusive, lift: 0.004, ", "{outcome: win, "] {
+            XCTAssertEqual(findings(concluded(clean + learnt)), [], clean)
+        }
+    }
+
     func testDuplicateIDAcrossFilesIsReportedInBothNamingTheOther() {
         let copy = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter", with: "title: Another shorter")
         let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001-copy.yml": copy])

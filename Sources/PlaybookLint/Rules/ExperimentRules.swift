@@ -216,3 +216,46 @@ enum RevenueGuardrails: RepositoryRule {
         }
     }
 }
+
+/// A concluded result whose lift contradicts its outcome: a positive `lift` moves the primary
+/// metric in its `direction` (so it is good news whichever way the metric should go).
+enum OutcomeLift: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "experiment-outcome-lift", severity: .warning,
+        summary: "An experiment's `result.outcome` is `win` but its `lift` is negative, or `loss` but its `lift` is positive.",
+        details: "A positive lift moves the primary metric in its `direction`: for a metric that should decrease (churn, refunds), a fall of 3% is `lift: 0.03`. A win whose lift goes the wrong way (or a loss whose lift goes the right way) is a sign slip or a wrong outcome, and it skews every win rate and learning built on it.",
+        triggering: [
+            exampleExperiment(["status": "concluded", "end": "2026-11-16"],
+                              adding: "result: {outcome: win, lift: ↓-0.021, decision: ship, learnings: Evening reminders bring back lapsed streaks.}"),
+            exampleExperiment(["status": "concluded", "end": "2026-11-16"],
+                              adding: "result: {outcome: loss, lift: ↓0.015, decision: kill, learnings: Evening reminders annoy learners.}"),
+        ],
+        passing: [
+            exampleExperiment(["status": "concluded", "end": "2026-11-16"],
+                              adding: "result: {outcome: win, lift: 0.021, decision: ship, learnings: Evening reminders bring back lapsed streaks.}"),
+            exampleExperiment(["status": "concluded", "end": "2026-11-16"],
+                              adding: "result: {outcome: loss, lift: -0.015, decision: kill, learnings: Evening reminders annoy learners.}"),
+        ]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        context.compactMap(\.experiments) { experiment, file in
+            guard let result = experiment.result, let outcome = result.outcome?.value, let lift = result.lift, lift.value.isFinite else { return nil }
+            let wrongWay: Bool
+            switch outcome {
+            case .win: wrongWay = lift.value < 0
+            case .loss: wrongWay = lift.value > 0
+            case .flat, .inconclusive: wrongWay = false
+            }
+            guard wrongWay else { return nil }
+            let primary = experiment.metrics?.primary?.value
+            let direction = context.metric(primary)?.direction.map { " (\($0.rawValue))" } ?? ""
+            let moves = "moves \(primary ?? "its primary metric") \(lift.value < 0 ? "against" : "in") its direction\(direction)"
+            return context.finding(
+                file, lift.mark,
+                "\(experiment.id.value) is a \(outcome.rawValue) but its lift \(format(lift.value)) \(moves); "
+                    + "a positive lift moves the metric in its direction, so correct the lift's sign or the outcome",
+                entity: experiment.id.value)
+        }
+    }
+}
