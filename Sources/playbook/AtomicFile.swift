@@ -17,11 +17,23 @@ enum AtomicFile {
         guard let relativeFolder = ContainedPath.relative(folder, to: top) else {
             throw Refusal(description: "\(shown) lies outside \(Inert.terminal(top)); not writing it")
         }
+        let created: [String]
         do {
-            try ContainedPath.makeFolders(relativeFolder, under: top, shownFrom: base)
+            created = try ContainedPath.makeFolders(relativeFolder, under: top, shownFrom: base)
         } catch {
             throw Refusal(description: error.description)
         }
+        do {
+            try place(text, at: path, in: folder, shown: shown, force: force, mode: mode)
+        } catch {
+            // A failed write leaves nothing of its own behind: the folders it made go (empty ones only).
+            ContainedPath.removeFolders(created)
+            throw error
+        }
+    }
+
+    /// The write itself, once the folders are there.
+    private static func place(_ text: String, at path: String, in folder: String, shown: String, force: Bool, mode: mode_t) throws(Refusal) {
         var info = stat()
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFREG else { throw Refusal(description: "\(shown) exists and is not a regular file; not replacing it") }

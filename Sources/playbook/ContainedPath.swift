@@ -60,19 +60,33 @@ enum ContainedPath {
             if mkdir(current, 0o755) == 0 {
                 created.append(current)
             } else if errno != EEXIST {
-                throw Refusal(description: "cannot create the folder \(shown(current, base)): \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                removeFolders(created)
+                throw Refusal(description: "cannot create the folder \(shown(current, base)): \(reason)")
             }
             var info = stat()
             guard lstat(current, &info) == 0 else {
-                throw Refusal(description: "cannot inspect \(shown(current, base)): \(String(cString: strerror(errno)))")
+                let reason = String(cString: strerror(errno))
+                removeFolders(created)
+                throw Refusal(description: "cannot inspect \(shown(current, base)): \(reason)")
             }
             switch info.st_mode & S_IFMT {
             case S_IFDIR: continue
-            case S_IFLNK: throw Refusal(description: symlinkMessage(shown(current, base)))
-            default: throw Refusal(description: "\(shown(current, base)) exists and is not a folder")
+            case S_IFLNK:
+                removeFolders(created)
+                throw Refusal(description: symlinkMessage(shown(current, base)))
+            default:
+                removeFolders(created)
+                throw Refusal(description: "\(shown(current, base)) exists and is not a folder")
             }
         }
         return created
+    }
+
+    /// Takes back folders `makeFolders` created (outermost first), innermost first; `rmdir` removes
+    /// only an empty folder, so whatever came to be inside one meanwhile stays, and so does it.
+    static func removeFolders(_ created: [String]) {
+        for folder in created.reversed() { rmdir(folder) }
     }
 
     /// `absolute` relative to `top`, or nil when it is not below it (both normalised); by bytes.

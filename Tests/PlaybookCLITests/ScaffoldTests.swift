@@ -183,6 +183,30 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), snapshot)
     }
 
+    /// A `new` that fails after making its folder (a file name too long for the file system)
+    /// leaves the playbook as it found it: no empty `metrics/` or `squads/` folder behind; the
+    /// folders that were there before stay.
+    func testAFailedNewLeavesNoFolderBehind() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/squads"))
+        try scratch.write("playbooks/squads.yml", "kind: Squad\nid: growth\nname: Growth\nfunnel_stage: activation\nmembers: [{name: Ada, role: pm}]\nchampion: Ada\n")
+        let snapshot = try scratch.snapshot()
+        let long = String(repeating: "a", count: 300)
+        for arguments in [["new", "squad", "--id", long], ["new", "metric", "--id", long, "--squad", "growth"]] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+            XCTAssertTrue(result.stderr.contains("File name too long"), result.stderr)
+            XCTAssertEqual(try scratch.snapshot(), snapshot, "\(arguments[1]): nothing may remain of a failed new")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/" + (arguments[1] == "squad" ? "squads" : "metrics")))
+        }
+        // A folder that was there before is never removed, empty or not.
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/squads"), withIntermediateDirectories: false)
+        let again = try CLI.run(["new", "squad", "--id", long], in: scratch.url)
+        XCTAssertEqual(again.status, 2, again.stdout + again.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/squads"), "the folder made before the run stays")
+    }
+
     func testNewNamesAMissingSquad() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init"], in: scratch.url)
