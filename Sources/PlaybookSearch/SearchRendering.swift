@@ -6,7 +6,7 @@ import PlaybookModel
 /// reference or autolink is made; JSON is quoted. Both go through the shared `Inert` neutralisers.
 public enum SearchRendering {
     public static func text(_ hits: [SearchHit], query: String, engine: String) -> String {
-        guard !hits.isEmpty else { return "No hypothesis or experiment resembles \"\(terminal(query))\".\n" }
+        guard !hits.isEmpty else { return "No hypothesis or experiment resembles \"\(terminal(echo(query)))\".\n" }
         var out = ""
         for hit in hits {
             let item = hit.item
@@ -37,7 +37,7 @@ public enum SearchRendering {
     }
 
     public static func markdown(_ hits: [SearchHit], query: String, engine: String) -> String {
-        var out = "### Prior art for “\(markdown(query))”\n\n"
+        var out = "### Prior art for “\(markdown(echo(query)))”\n\n"
         guard !hits.isEmpty else { return out + "No hypothesis or experiment resembles it.\n" }
         out += "| score | id | kind | squad | status | outcome | lift | title | learnings |\n"
         out += "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n"
@@ -49,6 +49,14 @@ public enum SearchRendering {
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return out + "\nRanked by \(markdown(engine)).\n"
+    }
+
+    /// How much of the query text and Markdown echo: its first 80 characters, `…` when there is
+    /// more (a 60 KB query was printed whole). JSON carries the query as given.
+    static let echoLimit = 80
+
+    static func echo(_ query: String) -> String {
+        query.count > echoLimit ? String(query.prefix(echoLimit)) + "…" : query
     }
 
     static func score(_ value: Double) -> String {

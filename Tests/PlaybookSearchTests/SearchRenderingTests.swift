@@ -14,6 +14,23 @@ final class SearchRenderingTests: XCTestCase {
                        "\\*a\\* \\| \\[x\\](javascript:y) \\<b\\>\\\\n#\u{2060}h @\u{2060}org/team")
     }
 
+    /// A query that matches nothing is echoed as a short prefix (a 60 KB query was printed whole),
+    /// still inert: an escape in the prefix is shown, not sent.
+    func testANoMatchEchoesAShortInertPrefixOfALongQuery() {
+        let query = "\u{1B}[2J" + String(repeating: "signup form ", count: 5_000)
+        let text = SearchRendering.text([], query: query, engine: "words")
+        XCTAssertEqual(text, "No hypothesis or experiment resembles \"\\u{1B}" + String(query.dropFirst().prefix(79)) + "…\".\n")
+        XCTAssertLessThan(text.utf8.count, 200)
+        let markdown = SearchRendering.markdown([], query: query, engine: "words")
+        XCTAssertLessThan(markdown.utf8.count, 300, markdown)
+        XCTAssertTrue(markdown.hasSuffix("…”\n\nNo hypothesis or experiment resembles it.\n"), markdown)
+        // A short query is echoed whole, without an ellipsis.
+        XCTAssertEqual(SearchRendering.text([], query: "one-field signup", engine: "words"),
+                       "No hypothesis or experiment resembles \"one-field signup\".\n")
+        // JSON is data for scripts: the query as given.
+        XCTAssertTrue(SearchRendering.json([], query: query, engine: "words").contains(String(repeating: "signup form ", count: 5_000)))
+    }
+
     /// `result.lift: 1e16` lints clean; text and Markdown trapped converting its percentage to Int.
     func testAHugeLiftIsPrintedNotATrapInEveryFormat() {
         for lift in [1e16, -1e300, 9.3e17, .infinity, .nan] {
