@@ -150,6 +150,11 @@ struct CommitDiffer {
                     continue
                 case .entities(let entities, _):
                     newEntities = entities
+                    if let duplicate = entities.first?.duplicateKey {
+                        notes.append(HistoryNote(
+                            commit: info.id, path: change.path,
+                            message: "\(HistoryNote.duplicateKeyPrefix) (\(duplicate)); its first value is read, as lint reads it"))
+                    }
                 }
             }
             let oldBlob = brokenPaths.removeValue(forKey: change.path) ?? change.oldBlob
@@ -289,7 +294,8 @@ struct CommitDiffer {
         let change = changed.change
         guard let blob = change.newBlob, let oldBlob = change.oldBlob, brokenPaths[change.path] == nil,
               case .entities(let new, _) = try parsed(blob, path: change.path, given: changed.newVersion, bytes: changed.newBytes),
-              new.count == 1,
+              // A version that writes a key twice is `record`'s, which notes it.
+              new.count == 1, new[0].duplicateKey == nil,
               case .entities(let old, _) = try parsed(oldBlob, path: change.path, remember: false),
               old.count == 1, old[0].id == new[0].id,
               // A copy's edit (the history follows another file) is `record`'s to tell.

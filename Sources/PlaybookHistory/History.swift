@@ -43,6 +43,8 @@ public struct EntityChange: Sendable, Hashable {
 public struct HistoryNote: Sendable, Hashable {
     /// How a note on a file version the history could not read starts.
     public static let skippedPrefix = "skipped: the file does not parse"
+    /// How a note on a file version that writes a key twice starts (read, with the key's first value).
+    public static let duplicateKeyPrefix = "a key is written twice"
 
     public var commit: ObjectID
     public var path: String

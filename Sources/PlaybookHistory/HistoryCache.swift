@@ -70,7 +70,8 @@ public enum HistoryCache {
     /// side edited under its old path is credited to (and, with all parents, inherited from) that side.
     /// Version 11: the same lines; a key written twice in a version has its first value (it had
     /// both), and the authors and summaries of commits with an `encoding` header are converted to UTF-8.
-    static let header = "playbook-history-cache 11"
+    /// Version 12: the same lines; a version that writes a key twice gets a note naming it.
+    static let header = "playbook-history-cache 12"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

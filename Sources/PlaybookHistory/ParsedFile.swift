@@ -7,6 +7,10 @@ struct EntityVersion: Sendable, Hashable {
     var id: String
     var kind: Kind
     var fields: FieldList
+    /// On a file's first entity: the loader's message for the first key the file writes twice
+    /// ("duplicate key \"status\" (first defined at line 6, column 1)"); its first value is the
+    /// one read, as lint reads it. Nil for a file without one.
+    var duplicateKey: String? = nil
 }
 
 /// Where a file's one-line plain values stand, so that the next version of the file, when it
@@ -60,6 +64,7 @@ enum ParsedFile: Sendable {
         // Plain files are read straight from the parser's events; the rest (errors, anchors,
         // odd keys) through the loader, whose tree flattens to the same fields.
         var layout: Layout?
+        var duplicateKey: String?
         let documents: [(index: Int, fields: [Field])]
         if let fast = readLaidOut(bytes) {
             switch fast {
@@ -69,7 +74,7 @@ enum ParsedFile: Sendable {
                 layout = Layout(bytes: bytes, values: read.values, keys: read.keys)
             }
         } else {
-            switch readWithLoader(bytes) {
+            switch readWithLoader(bytes, duplicateKey: &duplicateKey) {
             case .failure(let reason): return .unreadable(reason.description)
             case .success(let read): documents = read
             }
@@ -81,6 +86,8 @@ enum ParsedFile: Sendable {
             case .failure(let reason): return .unreadable(reason.description)
             }
         }
+        // (The fast reader sends a file with a key written twice to the loader, so only it can say so.)
+        if let duplicateKey, !entities.isEmpty { entities[0].duplicateKey = duplicateKey }
         return .entities(entities, layout)
     }
 
@@ -434,10 +441,18 @@ enum ParsedFile: Sendable {
 
     /// The same through the loader's tree: slower, but with the loader's limits and messages.
     static func readWithLoader(_ bytes: [UInt8]) -> Result<[(index: Int, fields: [Field])], Unusable> {
+        var duplicateKey: String?
+        return readWithLoader(bytes, duplicateKey: &duplicateKey)
+    }
+
+    /// As `readWithLoader(_:)`, setting `duplicateKey` to the loader's message (with its line and
+    /// column) for the first key the file writes twice, if it writes one.
+    static func readWithLoader(_ bytes: [UInt8], duplicateKey: inout String?) -> Result<[(index: Int, fields: [Field])], Unusable> {
         let loaded = YAMLLoader.load(bytes)
         if let fatal = loaded.problems.first(where: \.isFatal) {
             return .failure(Unusable(description: "\(fatal.mark): \(fatal.message)"))
         }
+        duplicateKey = loaded.problems.first(where: { $0.kind == .duplicateKey }).map { "\($0.mark): \($0.message)" }
         return .success(loaded.documents.compactMap { document in
             document.root.map { (document.index, FieldFlattener.fields(of: $0)) }
         })

@@ -493,7 +493,31 @@ public struct SourceSummary: Sendable {
         commits = history.commitCount
         shallow = history.isShallow
         caveats = history.caveats
-        notes = history.notes
+        notes = Self.fewDuplicateKeyNotes(history.notes)
+    }
+
+    /// How many notes on versions that write a key twice a report shows; the rest are counted.
+    public static let duplicateKeyNotes = 3
+
+    /// `notes` with the first few on versions that write a key twice, and one note counting the
+    /// others (on the commit of the first left out, naming no file): a file that has always had
+    /// one would otherwise fill the report with a note per commit.
+    static func fewDuplicateKeyNotes(_ notes: [HistoryNote]) -> [HistoryNote] {
+        let duplicates = notes.filter { $0.message.hasPrefix(HistoryNote.duplicateKeyPrefix) }
+        guard duplicates.count > duplicateKeyNotes else { return notes }
+        let rest = duplicates.count - duplicateKeyNotes
+        var shown = 0
+        var out: [HistoryNote] = []
+        for note in notes {
+            guard note.message.hasPrefix(HistoryNote.duplicateKeyPrefix) else { out.append(note); continue }
+            shown += 1
+            if shown <= duplicateKeyNotes { out.append(note) }
+            if shown == duplicateKeyNotes + 1 {
+                out.append(HistoryNote(commit: note.commit, path: "",
+                                       message: "\(rest) more file \(rest == 1 ? "version writes" : "versions write") a key twice; each is read with the key's first value"))
+            }
+        }
+        return out
     }
 
     /// How many commits were read, as every header and footer says it: `1 commit`, `21 commits`.

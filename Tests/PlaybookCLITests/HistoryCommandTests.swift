@@ -69,6 +69,40 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertFalse(reported.stdout.contains("only after the quarter ended"), reported.stdout)
     }
 
+    /// A version that writes a key twice is read with the key's first value, as lint reads it, and
+    /// the report says so in a note naming the file and the commit; past three such versions the
+    /// rest are counted in one note (it said nothing).
+    func testAVersionWithADuplicatedKeyIsNamedInAFewNotes() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try commit(repository, scratch, 0, ["playbooks/o.yml": Self.objective(0)])
+        var commits: [String] = []
+        for (day, value) in [(10, 4), (20, 5), (30, 6), (40, 7), (50, 8)] {
+            try commit(repository, scratch, Int64(day), ["playbooks/o.yml": Self.objective(value) + "    current: 99\n"])
+            commits.append(try repository.resolve("HEAD").description)
+        }
+        let json = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(json.status, 0, json.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let kr = try XCTUnwrap(((((object["squads"] as? [[String: Any]])?.first?["objectives"] as? [[String: Any]])?.first)?["key_results"] as? [[String: Any]])?.first)
+        XCTAssertEqual(kr["end_value"] as? Double, 8, "the first value counts, as lint reads it")
+        let notes = try XCTUnwrap((object["source"] as? [String: Any])?["notes"] as? [[String: String]])
+        XCTAssertEqual(notes.count, 4, "\(notes)")
+        for (index, note) in notes.prefix(3).enumerated() {
+            XCTAssertEqual(note["path"], "playbooks/o.yml")
+            XCTAssertEqual(note["commit"], commits[index])
+            XCTAssertEqual(note["message"], "a key is written twice (14:5: duplicate key \"current\" (first defined at line 13, column 5)); its first value is read, as lint reads it")
+        }
+        XCTAssertEqual(notes.last?["path"], "")
+        XCTAssertEqual(notes.last?["message"], "2 more file versions write a key twice; each is read with the key's first value")
+
+        let markdown = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: scratch.url)
+        XCTAssertTrue(markdown.stdout.contains("- `\(commits[0].prefix(12))` `playbooks/o.yml`: a key is written twice (14:5: duplicate key"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("2 more file versions write a key twice"), markdown.stdout)
+        let experiments = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: scratch.url)
+        XCTAssertTrue(experiments.stdout.contains("2 more file versions write a key twice"), experiments.stdout)
+    }
+
     func testReportOKRForAQuarterNotStartedSaysSo() throws {
         let scratch = try history()
         let result = try CLI.run(["report", "okr", "--quarter", "2027-Q1", "--today", "2026-11-30"], in: scratch.url)

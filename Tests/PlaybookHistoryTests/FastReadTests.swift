@@ -73,6 +73,11 @@ final class FastReadTests: XCTestCase {
         guard case .success(let documents) = ParsedFile.readWithLoader(twice) else { return XCTFail("not read") }
         XCTAssertEqual(documents[0].fields.map(\.path), ["kind", "id", "name.x"])
         XCTAssertEqual(documents[0].fields.map(\.value), ["Metric", "a", "1"])
+        // The file's first entity carries the loader's message for the first key written twice (the report names it).
+        guard case .entities(let entities, _) = ParsedFile.parse(twice) else { return XCTFail("not read") }
+        XCTAssertEqual(entities.map(\.duplicateKey), ["3:1: duplicate key \"id\" (first defined at line 2, column 1)"])
+        guard case .entities(let clean, _) = ParsedFile.parse(Array("kind: Metric\nid: a\n".utf8)) else { return XCTFail("not read") }
+        XCTAssertEqual(clean.map(\.duplicateKey), [nil])
         XCTAssertTrue(assertSame("- 1\n- [2, [3]]\n- {a: {b: []}}\n"))
         XCTAssertTrue(assertSame("just a scalar\n"))
         XCTAssertTrue(assertSame(""))
