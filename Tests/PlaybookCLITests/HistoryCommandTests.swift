@@ -150,6 +150,72 @@ final class HistoryCommandTests: XCTestCase {
         }
     }
 
+    /// A symbolic link outside the repository leading into it reached what the spelled path may not:
+    /// `-o /tmp/x/config` with `/tmp/x -> repo/.git` replaced .git/config (the repository was broken),
+    /// `-o /tmp/p/metrics.yml` with `/tmp/p -> repo/playbooks` a playbook file, and from a linked
+    /// worktree the main checkout's .git/HEAD. Each path is judged as resolved, and refused; so is a
+    /// site folder there, a playbook started there, and a dangling link leading into the git folder.
+    func testAReportIsNeverWrittenIntoTheGitFolderOrOverAPlaybookFileThroughALinkOutside() throws {
+        let scratch = try history()
+        let other = try history()
+        try scratch.write(".playbook.yml", "roots: [playbooks]\n")
+        let outside = try ScratchDirectory()
+        let listing = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("playbooks").path).sorted()
+        let files = [".git/config", ".git/HEAD", "playbooks/o.yml", ".playbook.yml"]
+        var before: [String: String] = [:]
+        for file in files { before[file] = try String(contentsOf: scratch.url.appendingPathComponent(file), encoding: .utf8) }
+        let links = ["git": ".git", "pb": "playbooks", "repo": ""]
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: outside.url.appendingPathComponent(name).path,
+                                                       withDestinationPath: scratch.url.appendingPathComponent(target).path)
+        }
+        try FileManager.default.createSymbolicLink(atPath: outside.url.appendingPathComponent("dangling.md").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent(".git/new-file").path)
+        let targets = ["git/config", "git/HEAD", "pb/o.yml", "pb/new.yaml", "repo/.playbook.yml", "repo/.git/config", "dangling.md"]
+        for target in targets {
+            let path = outside.url.appendingPathComponent(target).path
+            // From the repository, and from another one.
+            for folder in [scratch.url, other.url] {
+                let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", path], in: folder)
+                XCTAssertEqual(result.status, 2, "\(target): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains("cannot write \(path)"), result.stderr)
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/new-file").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/new.yaml").path))
+        // From a linked worktree, the main checkout's git folder reached through the link.
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        let worktree = outside.url.appendingPathComponent("linked").path
+        XCTAssertEqual(try CLI.run(executable: git, ["worktree", "add", "-q", "--detach", worktree], in: scratch.url).status, 0)
+        let head = outside.url.appendingPathComponent("repo/.git/HEAD").path
+        let fromWorktree = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", head], in: URL(fileURLWithPath: worktree))
+        XCTAssertEqual(fromWorktree.status, 2, fromWorktree.stderr)
+        XCTAssertTrue(fromWorktree.stderr.contains("inside the repository's git folder"), fromWorktree.stderr)
+        for file in files {
+            XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent(file), encoding: .utf8), before[file], file)
+        }
+        // The site and init go by the same rule.
+        for folder in ["git/site", "repo/.git/hooks", "pb"] {
+            let site = try CLI.run(["site", "-o", outside.url.appendingPathComponent(folder).path], in: scratch.url)
+            XCTAssertEqual(site.status, 2, "\(folder): \(site.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("playbooks").path).sorted(), listing)
+        for folder in [outside.url.appendingPathComponent("git/inner").path, ".git/inner"] {
+            let started = try CLI.run(["init", folder], in: scratch.url)
+            XCTAssertEqual(started.status, 2, "\(folder): \(started.stderr)")
+            XCTAssertTrue(started.stderr.contains("inside the repository's git folder"), started.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/inner").path))
+        // A hook goes into the git folder only where git runs hooks by default (not as a branch named pre-commit).
+        XCTAssertEqual(try CLI.run(executable: git, ["config", "core.hooksPath", ".git/refs/heads"], in: scratch.url).status, 0)
+        let hook = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(hook.status, 2, hook.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/refs/heads/pre-commit").path))
+        // A report outside the repository is written as before, through a link too.
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", outside.url.appendingPathComponent("repo/okr.md").path], in: other.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+    }
+
     /// `-o` naming a FIFO, a link to a device or to `/dev/stdout` writes into it, as a shell's `>`
     /// does: it replaced each by a regular file (as root, `-o /dev/null` would replace the device).
     func testAReportIsWrittenIntoAFIFOOrADeviceWithoutReplacingIt() throws {
