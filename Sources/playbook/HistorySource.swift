@@ -135,7 +135,7 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         }
     }
     // A FIFO, a device or a descriptor link (`/dev/stdout`, `>(cmd)`) is written into, never
-    // replaced by a regular file; a regular file (or a new name) is replaced atomically.
+    // replaced by a regular file; a regular file (or a new name) is replaced atomically, keeping its mode.
     switch kind {
     case .refused(let reason):
         throw UsageError(description: "cannot write \(Inert.terminal(output)): \(reason); name a file, such as okr.md")
@@ -153,9 +153,9 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         }
     case .newOrRegular:
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+            try AtomicFile.replace(at: absolute, with: Array(text.utf8))
         } catch {
-            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.description)")
         }
     }
     Terminal.writeError("wrote \(Inert.terminal(output))\n")

@@ -216,6 +216,56 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(report.status, 0, report.stderr)
     }
 
+    /// `report -o` over a private (0600) report left a 0644 file: the atomic replace dropped the
+    /// mode, where the shell's `>` keeps it. The replaced file's permission bits stay; so do those
+    /// of starter files `init --force` replaces and of a hook `hooks install --force` replaces
+    /// (which stays runnable: execute bits are added where it is readable).
+    func testAReplacedFileKeepsItsPermissionBits() throws {
+        let scratch = try history()
+        func mode(_ path: String) -> mode_t {
+            var info = stat()
+            XCTAssertEqual(stat(path, &info), 0, path)
+            return info.st_mode & 0o7777
+        }
+        for kept: mode_t in [0o600, 0o640, 0o604] {
+            let path = scratch.url.appendingPathComponent("okr.md").path
+            try scratch.write("okr.md", "private\n")
+            XCTAssertEqual(chmod(path, kept), 0)
+            let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "okr.md"], in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# OKR report"))
+            XCTAssertEqual(String(mode(path), radix: 8), String(kept, radix: 8))
+        }
+        let fresh = scratch.url.appendingPathComponent("new.md").path
+        XCTAssertEqual(try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "new.md"], in: scratch.url).status, 0)
+        let mask = umask(0o022)
+        umask(mask)
+        XCTAssertEqual(String(mode(fresh), radix: 8), String(0o666 & ~mask, radix: 8))
+
+        let started = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init"], in: started.url).status, 0)
+        let config = started.url.appendingPathComponent(".playbook.yml").path
+        let hook = started.url.appendingPathComponent(".githooks/pre-commit").path
+        XCTAssertEqual(chmod(config, 0o600), 0)
+        XCTAssertEqual(chmod(hook, 0o700), 0)
+        let again = try CLI.run(["init", "--force"], in: started.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(String(mode(config), radix: 8), "600")
+        XCTAssertEqual(String(mode(hook), radix: 8), "700")
+
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        let plain = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(executable: git, ["init", "-q"], in: plain.url).status, 0)
+        let installed = plain.url.appendingPathComponent(".git/hooks/pre-commit").path
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: plain.url).status, 0)
+        for (before, after): (mode_t, String) in [(0o700, "700"), (0o640, "750")] {
+            XCTAssertEqual(chmod(installed, before), 0)
+            let replaced = try CLI.run(["hooks", "install", "--force"], in: plain.url)
+            XCTAssertEqual(replaced.status, 0, replaced.stderr)
+            XCTAssertEqual(String(mode(installed), radix: 8), after)
+        }
+    }
+
     /// `-o` naming a FIFO, a link to a device or to `/dev/stdout` writes into it, as a shell's `>`
     /// does: it replaced each by a regular file (as root, `-o /dev/null` would replace the device).
     func testAReportIsWrittenIntoAFIFOOrADeviceWithoutReplacingIt() throws {
