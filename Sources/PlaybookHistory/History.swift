@@ -43,6 +43,8 @@ public struct EntityChange: Sendable, Hashable {
 public struct HistoryNote: Sendable, Hashable {
     /// How a note on a file version the history could not read starts.
     public static let skippedPrefix = "skipped: the file does not parse"
+    /// How a note on a commit libgit2 cannot parse starts.
+    public static let skippedCommitPrefix = "skipped commit "
 
     public var commit: ObjectID
     public var path: String
@@ -52,6 +54,11 @@ public struct HistoryNote: Sendable, Hashable {
         self.commit = commit
         self.path = path
         self.message = message
+    }
+
+    /// Whether the note is about a file version (or a commit) the history could not read and skipped.
+    public var isSkippedVersion: Bool {
+        message.hasPrefix(Self.skippedPrefix) || message.hasPrefix(Self.skippedCommitPrefix)
     }
 
     /// Whether the note says that a file holds a copy of this entity (a file the entity's own

@@ -57,6 +57,11 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("No objective of 2026-Q3 is in the history"), text.stdout)
         XCTAssertTrue(text.stdout.contains("OKR-2026Q3-GRO-1 is written for 2026-Q3 but only after the quarter ended (2026-10-09)"), text.stdout)
+        // Under its own heading (it was "Skipped file versions", though no version was skipped), and
+        // its command a code span (it showed \`playbook site\`).
+        XCTAssertTrue(text.stdout.contains("## Notes\n\n- `"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("Skipped file versions"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("; `playbook site` lists it as written\n"), text.stdout)
         let json = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30", "--format", "json"], in: scratch.url)
         let source = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["source"] as? [String: Any])
         let notes = try XCTUnwrap(source["notes"] as? [[String: Any]])
