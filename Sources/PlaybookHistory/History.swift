@@ -45,6 +45,8 @@ public struct HistoryNote: Sendable, Hashable {
     public static let skippedPrefix = "skipped: the file does not parse"
     /// How a note on a file version that writes a key twice starts (read, with the key's first value).
     public static let duplicateKeyPrefix = "a key is written twice"
+    /// How a note on a commit libgit2 cannot parse starts.
+    public static let skippedCommitPrefix = "skipped commit "
 
     public var commit: ObjectID
     public var path: String
@@ -54,6 +56,11 @@ public struct HistoryNote: Sendable, Hashable {
         self.commit = commit
         self.path = path
         self.message = message
+    }
+
+    /// Whether the note is about a file version (or a commit) the history could not read and skipped.
+    public var isSkippedVersion: Bool {
+        message.hasPrefix(Self.skippedPrefix) || message.hasPrefix(Self.skippedCommitPrefix)
     }
 
     /// Whether the note says that a file holds a copy of this entity (a file the entity's own

@@ -112,7 +112,7 @@ public struct HistoryReader {
                     id: info.id, time: info.parents.first.flatMap { times[$0] } ?? 0, author: Person(name: "", email: ""),
                     summary: "", changes: [], notes: [HistoryNote(
                         commit: info.id, path: "",
-                        message: "skipped commit \(info.id): libgit2 cannot parse it (\(reason)); its changes are counted with the next commit")],
+                        message: "\(HistoryNote.skippedCommitPrefix)\(info.id): libgit2 cannot parse it (\(reason)); its changes are counted with the next commit")],
                     mainLine: mainLine.commits.contains(info.id)))
                 continue
             }

@@ -66,6 +66,7 @@ enum RepositoryChecks {
             guard case .objective(let objective) = placed.entity, let target = objective.alignsTo,
                   index[objective.id.value]?.file == placed.file else { continue }
             var seen: Set<String> = [objective.id.value]
+            var chain = [objective.id.value]
             var current = target.value
             var problem: String?
             while true {
@@ -76,10 +77,12 @@ enum RepositoryChecks {
                 }
                 guard let next = index.objective(current) else { break } // unresolved: reported as a reference
                 guard !seen.contains(current) else {
-                    problem = "its alignment goes round in a circle (\(seen.sorted().joined(separator: " → "))) and never reaches \(named)"
+                    // The way round, as aligns_to leads: back to the objective it came round to.
+                    problem = "aligns in a circle (\((chain + [current]).joined(separator: " → "))) and never reaches \(named)"
                     break
                 }
                 seen.insert(current)
+                chain.append(current)
                 guard let up = next.alignsTo?.value else { break } // the other objective's own problem
                 current = up
             }

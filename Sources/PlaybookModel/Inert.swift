@@ -249,6 +249,30 @@ public enum Inert {
         return out
     }
 
+    /// A message of the tool's for Markdown (a finding's, a report's note): what it puts in
+    /// backticks (a key, a YAML snippet to add, a command) as a code span whose fence outlasts any
+    /// backtick run inside, the rest inert text (`markdown`: no markup, mention, reference or
+    /// autolink). An unpaired backtick is text, and so is one after a backslash, as in Markdown: a
+    /// value quoted in the message (`"x\` y"`) opened a span that ran to the message's own
+    /// backtick, and showed neither as written.
+    public static func markdownMessage(_ raw: String) -> String {
+        var out = ""
+        var text = raw.startIndex  // where the text not yet written starts
+        var search = raw.startIndex
+        while let open = raw[search...].firstIndex(of: "`") {
+            if open > raw.startIndex, raw[raw.index(before: open)] == "\\" {
+                search = raw.index(after: open)
+                continue
+            }
+            let after = raw[raw.index(after: open)...]
+            guard let close = after.firstIndex(of: "`"), close != after.startIndex else { break }
+            out += Inert.markdown(String(raw[text..<open])) + Inert.markdownCode(String(after[..<close]))
+            text = raw.index(after: close)
+            search = text
+        }
+        return out + Inert.markdown(String(raw[text...]))
+    }
+
     /// True when `scalars[index]` is the last `w` of a `www.`.
     private static func isWWW(_ scalars: [Unicode.Scalar], at index: Int) -> Bool {
         guard index >= 2, index + 1 < scalars.count, scalars[index + 1] == "." else { return false }

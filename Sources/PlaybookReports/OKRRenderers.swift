@@ -234,15 +234,24 @@ public enum OKRRenderer {
     }
 }
 
-/// Notes about files the walk skipped, shared by the Markdown reports.
+/// The notes of a report's history, shared by the Markdown reports: file versions the walk
+/// skipped under their own heading, every other note (a value left out, an objective written
+/// after its quarter, a copy of an entity, a misdated commit) under "Notes". A note's own code
+/// spans (`playbook site`) stay code; the rest is inert text.
 enum HistoryNotes {
     static func markdown(_ notes: [HistoryNote]) -> String {
+        let skipped = notes.filter(\.isSkippedVersion)
+        let others = notes.filter { !$0.isSkippedVersion }
+        return section("Skipped file versions", skipped) + section("Notes", others)
+    }
+
+    private static func section(_ heading: String, _ notes: [HistoryNote]) -> String {
         guard !notes.isEmpty else { return "" }
-        var out = "## Skipped file versions\n\n"
+        var out = "## \(heading)\n\n"
         for note in notes {
             // A note about a commit itself (its date) names no file.
             let place = note.path.isEmpty ? "" : " " + Inert.markdownCode(note.path)
-            out += "- `\(note.commit.description.prefix(12))`\(place): \(Markdown.inline(note.message))\n"
+            out += "- `\(note.commit.description.prefix(12))`\(place): \(Inert.markdownMessage(note.message))\n"
         }
         return out + "\n"
     }

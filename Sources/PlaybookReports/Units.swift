@@ -13,10 +13,16 @@ public enum UnitText {
         case .percent: return grouped(value, places: 2) + "%"
         case .count: return grouped(value, places: 2)
         case .currency: return (currency.map { $0 + " " } ?? "") + grouped(value, places: 2)
-        case .duration: return grouped(value, places: 1) + (value == 1 ? " day" : " days")
+        case .duration: return days(grouped(value, places: 1))
         case .ratio: return Numbers.text(value, places: 4)
         case nil: return grouped(value, places: 6)
         }
+    }
+
+    /// A number of days as shown, with its noun: singular whenever the number reads one
+    /// (`1.04` rounds to `1 day`, as an exact `1` does; `1.5 days`).
+    public static func days(_ shown: String) -> String {
+        shown + (shown == "1" || shown == "-1" ? " day" : " days")
     }
 
     /// Rounded to `places`, the whole part in groups of three: 1234567.5 → `1,234,567.5`.

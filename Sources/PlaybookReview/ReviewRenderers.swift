@@ -355,19 +355,9 @@ public enum ReviewRenderer {
         Inert.markdown(raw)
     }
 
-    /// A finding's message for Markdown: what it puts in backticks (a key, a YAML snippet to
-    /// add) as a code span whose fence outlasts any backtick run inside, the rest inert text
-    /// (`Inert.markdown`: no markup, mention, reference or autolink). An unpaired backtick is text.
+    /// A finding's message for Markdown: its code spans kept, the rest inert (`Inert.markdownMessage`).
     static func message(_ raw: String) -> String {
-        var out = ""
-        var rest = Substring(raw)
-        while let open = rest.firstIndex(of: "`") {
-            let after = rest[rest.index(after: open)...]
-            guard let close = after.firstIndex(of: "`"), close != after.startIndex else { break }
-            out += Inert.markdown(String(rest[..<open])) + Inert.markdownCode(String(after[..<close]))
-            rest = after[after.index(after: close)...]
-        }
-        return out + Inert.markdown(String(rest))
+        Inert.markdownMessage(raw)
     }
 
     /// An absolute link prefix as given: controls, spaces, quotes, angle brackets and parentheses

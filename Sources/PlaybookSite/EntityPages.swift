@@ -266,7 +266,7 @@ struct EntityPages {
             guard let d = list[i].design else { return false }
             out.text(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
-                      (d.durationDays.map { "\($0.value)" } ?? "–") + " days"].joined(separator: " · "))
+                      d.durationDays.map { UnitText.days("\($0.value)") } ?? "– days"].joined(separator: " · "))
             return true
         }
         field("planned", into: &out) { out in

@@ -121,6 +121,12 @@ struct FileSet {
             guard info.st_mode & S_IFMT == S_IFREG, link(target, backup) == 0 else {
                 throw Failure(description: "cannot replace \(shown): \(String(cString: strerror(errno))); nothing was written")
             }
+            // The replaced file's permission bits (and owner, as root) stay, as the shell's `>` keeps them.
+            let staging = open(staged, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            if staging >= 0 {
+                AtomicFile.keep(info, on: staging, adding: file.executable ? 0o755 : 0)
+                close(staging)
+            }
             guard rename(staged, target) == 0 else {
                 throw Failure(description: "cannot replace \(shown): \(String(cString: strerror(errno))); nothing was written")
             }

@@ -103,7 +103,8 @@ final class ProgressLine {
 /// Writes a rendered report to standard output, or to a file when one is named. Never into the
 /// git folder (nor the common one of a linked worktree: `-o .git/HEAD` replaced HEAD), and never
 /// as a playbook file (`*.yml`, `*.yaml`) under the playbook roots nor over `.playbook.yml`
-/// (`-o playbooks/squad.yml` replaced a playbook file).
+/// (`-o playbooks/squad.yml` replaced a playbook file), however the path is spelled: a symbolic
+/// link outside the repository leading into it is followed (`WriteGuard`).
 func emit(_ text: String, to output: String?, config: String? = nil) throws {
     guard let output else {
         Terminal.write(text)
@@ -112,28 +113,10 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
     let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
     let absolute = Workspace.absolute(output, from: cwd)
     let repository = try? Repository.discover(from: cwd)
-    if let repository {
-        for git in [repository.gitDirectory, repository.commonDirectory].map(Workspace.normalized)
-        where PathSpelling.isWithin(absolute, git) {
-            throw UsageError(description: "cannot write \(Inert.terminal(output)): it is inside the repository's git folder; name a file outside it, such as okr.md")
-        }
-    }
-    if let workspace = try? Workspace.locate(from: cwd, configPath: config) {
-        if absolute == Workspace.normalized(workspace.root + "/.playbook.yml") {
-            throw UsageError(description: "cannot write \(Inert.terminal(output)): it is the playbook configuration; name another file, such as okr.md")
-        }
-        for root in workspace.configuration.roots {
-            let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
-            if PathSpelling.isWithin(folder, absolute) {
-                throw UsageError(description: "cannot write \(Inert.terminal(output)): it is or holds the playbook root \(Inert.terminal(root)); name a file, such as okr.md")
-            }
-        }
-        for root in workspace.configuration.roots where FileDiscovery.isPlaybookFile(absolute) {
-            let folder = Workspace.normalized(root == "." ? workspace.root : workspace.root + "/" + root)
-            if PathSpelling.isWithin(absolute, folder) {
-                throw UsageError(description: "cannot write \(Inert.terminal(output)): it is a playbook file under the root \(Inert.terminal(root)), which lint reads; name another file, such as okr.md")
-            }
-        }
+    // A descriptor link (`/dev/stdout`) is the process's own output, wherever it leads: not judged.
+    let kind = OutputTarget.kind(of: absolute)
+    if case .descriptor = kind {} else if let refusal = WriteGuard(around: [absolute], cwd: cwd, configPath: config).fileRefusal(absolute) {
+        throw UsageError(description: "cannot write \(Inert.terminal(output)): \(refusal)")
     }
     // Inside the repository, the file is written only where no symbolic link leads.
     if let workdir = repository?.workdir.map(Workspace.normalized),
@@ -152,8 +135,8 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         }
     }
     // A FIFO, a device or a descriptor link (`/dev/stdout`, `>(cmd)`) is written into, never
-    // replaced by a regular file; a regular file (or a new name) is replaced atomically.
-    switch OutputTarget.kind(of: absolute) {
+    // replaced by a regular file; a regular file (or a new name) is replaced atomically, keeping its mode.
+    switch kind {
     case .refused(let reason):
         throw UsageError(description: "cannot write \(Inert.terminal(output)): \(reason); name a file, such as okr.md")
     case .stream:
@@ -170,9 +153,9 @@ func emit(_ text: String, to output: String?, config: String? = nil) throws {
         }
     case .newOrRegular:
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: absolute), options: .atomic)
+            try AtomicFile.replace(at: absolute, with: Array(text.utf8))
         } catch {
-            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.localizedDescription)")
+            throw UsageError(description: "cannot write \(Inert.terminal(output)): \(error.description)")
         }
     }
     Terminal.writeError("wrote \(Inert.terminal(output))\n")

@@ -81,6 +81,11 @@ struct Hooks: ParsableCommand {
                 top = Workspace.normalized(repository.commonDirectory)
             }
             let hook = folder + "/pre-commit"
+            // Into the git folder only where git runs hooks by default: core.hooksPath naming another
+            // folder in it (`.git/refs/heads`) would have the hook taken for git's own files.
+            if let refusal = WriteGuard(around: [hook], cwd: workdir).fileRefusal(hook, example: ".githooks/pre-commit", allowingHooks: true) {
+                throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
+            }
             do {
                 try AtomicFile.write(Self.script, to: hook, within: top, shownFrom: workdir, force: force, mode: 0o755)
             } catch let refusal as AtomicFile.Refusal {

@@ -56,6 +56,10 @@ struct Init: ParsableCommand {
         let cwd = Workspace.normalized(FileManager.default.currentDirectoryPath)
         let top = Workspace.absolute(directory, from: cwd)
         try Self.refuseLinks(to: top, from: cwd)
+        // Inside a git folder the playbook would be git's own files, and core.hooksPath would point into it.
+        if let refusal = WriteGuard(around: [top + "/" + Configuration.fileName], cwd: cwd).gitFolderRefusal(top) {
+            throw UsageError(description: "cannot start a playbook in \(Inert.terminal(top)): \(refusal); name a folder outside it")
+        }
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
         // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
         let enclosing = try Self.enclosingHooks(for: top, force: force)

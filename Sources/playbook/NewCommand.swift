@@ -127,6 +127,10 @@ struct New: ParsableCommand {
             text = what == .metric ? NewTemplates.metric(id: newID, owner: owner, title: title) : NewTemplates.squad(id: newID, title: title)
         }
         let path = "\(root)/\(folder)/\(newID).yml"
+        // A root inside the git folder (`roots: [.git/playbooks]`), however reached, is written to by no command.
+        if let refusal = WriteGuard(around: [path], cwd: source.workspace.root).gitFolderRefusal(path) {
+            throw UsageError(description: "cannot write \(Inert.terminal(Workspace.display(path, root: source.workspace.displayBase))): \(refusal); set `roots` in .playbook.yml to a folder outside it")
+        }
         do {
             try AtomicFile.write(text, to: path, within: source.workspace.root, shownFrom: source.workspace.displayBase, force: false)
         } catch let refusal as AtomicFile.Refusal {

@@ -37,7 +37,7 @@ enum Main {
             exit(2)
         }
         do {
-            var command = try Playbook.parseAsRoot()
+            var command = try Playbook.parseAsRoot(FreeTextArguments.rewritten(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let code as ExitCode {
             exit(code.rawValue)

@@ -23,18 +23,18 @@ enum SiteFolder {
         if let output {
             guard !output.isEmpty else { throw UsageError(description: "-o needs a folder name") }
             let path = Workspace.normalized(PathSpelling.isAbsolute(output) ? output : cwd + "/" + output)
-            // Replacing the folder would take the repository with it.
-            // Compared by bytes (`PathSpelling`), as the file system reads the folders.
-            if let workdir = repository.workdir.map(Workspace.normalized), PathSpelling.isWithin(workdir, path) {
+            // Replacing the folder would take the repository with it. Inside the git folder the site
+            // would be taken for git's own files (a folder named like the site cache's kept pages was
+            // removed with them after "wrote …"); around it, replacing it would take git's files. A
+            // linked worktree's own git folder and the common one it shares count too, and so does
+            // a folder reached through a symbolic link outside the repository (`WriteGuard`).
+            switch WriteGuard(around: [path], cwd: cwd).folderRelation(path) {
+            case .holdsRepository?:
                 throw UsageError(description: "-o \(output) holds the repository itself; name a folder for the site, such as site")
-            }
-            // Inside the git folder the site would be taken for git's own files (a folder named like the
-            // site cache's kept pages was removed with them after "wrote …"); around it, replacing it would take git's files.
-            // A linked worktree's own git folder, and the common one it shares with the main checkout
-            // (refs, objects): writing there would be taken for git's own files too.
-            let gits = Set([repository.gitDirectory, repository.commonDirectory].map(Workspace.normalized))
-            if gits.contains(where: { PathSpelling.isWithin(path, $0) || PathSpelling.isWithin($0, path) }) {
+            case .git?:
                 throw UsageError(description: "-o \(output) is inside the repository's git folder or holds it; name a folder for the site, such as site")
+            default:
+                break
             }
             // Inside the repository, the folders above the site are reached through no symbolic link
             // (as a report's `-o` is): a link there could lead anywhere.
@@ -61,20 +61,16 @@ enum SiteFolder {
     /// file, or holds any YAML file: replacing the folder would delete the playbook itself,
     /// uncommitted edits included (a site never writes a YAML file).
     static func refuseHoldingPlaybook(_ target: Target, workspace: Workspace, configPath: String?, cwd: String) throws {
-        let top = Workspace.normalized(workspace.root)
-        for root in workspace.configuration.roots {
-            let folder = Workspace.normalized(root == "." ? top : top + "/" + root)
-            // Inside a root: refused too, unless the root is the playbook's top folder (`roots: [.]`),
-            // where every folder lies; YAML files in the folder are looked for below in any case.
-            let inside = folder != top && PathSpelling.isWithin(target.path, folder)
-            if PathSpelling.isWithin(folder, target.path) || inside {
-                let relation = target.path == folder ? "is" : PathSpelling.isWithin(folder, target.path) ? "holds" : "lies inside"
-                throw UsageError(description: "-o \(Inert.terminal(target.display)) \(relation) the playbook root \(Inert.terminal(root)); replacing it would delete playbook files. Name a folder outside the roots for the site, such as site")
-            }
-        }
-        let config = configPath.map { Workspace.absolute($0, from: Workspace.normalized(cwd)) } ?? top + "/" + Configuration.fileName
-        if PathSpelling.isWithin(Workspace.normalized(config), target.path) {
+        // As spelled and as resolved, with the playbook around the target too (`WriteGuard`).
+        switch WriteGuard(around: [target.path], cwd: cwd, configPath: configPath).folderRelation(target.path) {
+        case .root(let root, let relation)?:
+            throw UsageError(description: "-o \(Inert.terminal(target.display)) \(relation) the playbook root \(Inert.terminal(root)); replacing it would delete playbook files. Name a folder outside the roots for the site, such as site")
+        case .configuration(let config)?:
             throw UsageError(description: "-o \(Inert.terminal(target.display)) holds the playbook configuration \(Inert.terminal(Workspace.display(config, root: workspace.displayBase))); name another folder for the site, such as site")
+        case .holdsRepository?, .git?:
+            throw UsageError(description: "-o \(Inert.terminal(target.display)) is inside the repository's git folder or holds it; name a folder for the site, such as site")
+        case nil:
+            break
         }
         var info = stat()
         guard lstat(target.path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR,

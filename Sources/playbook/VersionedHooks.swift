@@ -93,25 +93,10 @@ struct VersionedHooks {
     /// `path` relative to `top`, following symbolic links in the part of `path` that exists
     /// (the working tree libgit2 reports may be spelled through other links than the folder).
     static func relative(_ path: String, to top: String) -> String? {
-        for (candidate, root) in [(path, top), (resolved(path), resolved(top))] {
+        for (candidate, root) in [(path, top), (WriteGuard.resolved(path), WriteGuard.resolved(top))] {
             let shown = Workspace.display(candidate, root: root)
             if !shown.hasPrefix("/") { return shown }
         }
         return nil
-    }
-
-    /// `path` with its longest existing prefix resolved by realpath(3).
-    private static func resolved(_ path: String) -> String {
-        var existing = Workspace.normalized(path)
-        var rest: [String] = []
-        while true {
-            if let real = realpath(existing, nil) {
-                defer { free(real) }
-                return Workspace.normalized(([String(cString: real)] + rest.reversed()).joined(separator: "/"))
-            }
-            guard existing != "/" else { return Workspace.normalized(path) }
-            rest.append((existing as NSString).lastPathComponent)
-            existing = (existing as NSString).deletingLastPathComponent
-        }
     }
 }

@@ -57,6 +57,11 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(text.status, 0, text.stderr)
         XCTAssertTrue(text.stdout.contains("No objective of 2026-Q3 is in the history"), text.stdout)
         XCTAssertTrue(text.stdout.contains("OKR-2026Q3-GRO-1 is written for 2026-Q3 but only after the quarter ended (2026-10-09)"), text.stdout)
+        // Under its own heading (it was "Skipped file versions", though no version was skipped), and
+        // its command a code span (it showed \`playbook site\`).
+        XCTAssertTrue(text.stdout.contains("## Notes\n\n- `"), text.stdout)
+        XCTAssertFalse(text.stdout.contains("Skipped file versions"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("; `playbook site` lists it as written\n"), text.stdout)
         let json = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30", "--format", "json"], in: scratch.url)
         let source = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["source"] as? [String: Any])
         let notes = try XCTUnwrap(source["notes"] as? [[String: Any]])
@@ -181,6 +186,122 @@ final class HistoryCommandTests: XCTestCase {
         for _ in 0..<2 {
             let written = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "playbooks/okr.md"], in: scratch.url)
             XCTAssertEqual(written.status, 0, written.stderr)
+        }
+    }
+
+    /// A symbolic link outside the repository leading into it reached what the spelled path may not:
+    /// `-o /tmp/x/config` with `/tmp/x -> repo/.git` replaced .git/config (the repository was broken),
+    /// `-o /tmp/p/metrics.yml` with `/tmp/p -> repo/playbooks` a playbook file, and from a linked
+    /// worktree the main checkout's .git/HEAD. Each path is judged as resolved, and refused; so is a
+    /// site folder there, a playbook started there, and a dangling link leading into the git folder.
+    func testAReportIsNeverWrittenIntoTheGitFolderOrOverAPlaybookFileThroughALinkOutside() throws {
+        let scratch = try history()
+        let other = try history()
+        try scratch.write(".playbook.yml", "roots: [playbooks]\n")
+        let outside = try ScratchDirectory()
+        let listing = try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("playbooks").path).sorted()
+        let files = [".git/config", ".git/HEAD", "playbooks/o.yml", ".playbook.yml"]
+        var before: [String: String] = [:]
+        for file in files { before[file] = try String(contentsOf: scratch.url.appendingPathComponent(file), encoding: .utf8) }
+        let links = ["git": ".git", "pb": "playbooks", "repo": ""]
+        for (name, target) in links {
+            try FileManager.default.createSymbolicLink(atPath: outside.url.appendingPathComponent(name).path,
+                                                       withDestinationPath: scratch.url.appendingPathComponent(target).path)
+        }
+        try FileManager.default.createSymbolicLink(atPath: outside.url.appendingPathComponent("dangling.md").path,
+                                                   withDestinationPath: scratch.url.appendingPathComponent(".git/new-file").path)
+        let targets = ["git/config", "git/HEAD", "pb/o.yml", "pb/new.yaml", "repo/.playbook.yml", "repo/.git/config", "dangling.md"]
+        for target in targets {
+            let path = outside.url.appendingPathComponent(target).path
+            // From the repository, and from another one.
+            for folder in [scratch.url, other.url] {
+                let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", path], in: folder)
+                XCTAssertEqual(result.status, 2, "\(target): \(result.stderr)")
+                XCTAssertTrue(result.stderr.contains("cannot write \(path)"), result.stderr)
+            }
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/new-file").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/new.yaml").path))
+        // From a linked worktree, the main checkout's git folder reached through the link.
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        let worktree = outside.url.appendingPathComponent("linked").path
+        XCTAssertEqual(try CLI.run(executable: git, ["worktree", "add", "-q", "--detach", worktree], in: scratch.url).status, 0)
+        let head = outside.url.appendingPathComponent("repo/.git/HEAD").path
+        let fromWorktree = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", head], in: URL(fileURLWithPath: worktree))
+        XCTAssertEqual(fromWorktree.status, 2, fromWorktree.stderr)
+        XCTAssertTrue(fromWorktree.stderr.contains("inside the repository's git folder"), fromWorktree.stderr)
+        for file in files {
+            XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent(file), encoding: .utf8), before[file], file)
+        }
+        // The site and init go by the same rule.
+        for folder in ["git/site", "repo/.git/hooks", "pb"] {
+            let site = try CLI.run(["site", "-o", outside.url.appendingPathComponent(folder).path], in: scratch.url)
+            XCTAssertEqual(site.status, 2, "\(folder): \(site.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.appendingPathComponent("playbooks").path).sorted(), listing)
+        for folder in [outside.url.appendingPathComponent("git/inner").path, ".git/inner"] {
+            let started = try CLI.run(["init", folder], in: scratch.url)
+            XCTAssertEqual(started.status, 2, "\(folder): \(started.stderr)")
+            XCTAssertTrue(started.stderr.contains("inside the repository's git folder"), started.stderr)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/inner").path))
+        // A hook goes into the git folder only where git runs hooks by default (not as a branch named pre-commit).
+        XCTAssertEqual(try CLI.run(executable: git, ["config", "core.hooksPath", ".git/refs/heads"], in: scratch.url).status, 0)
+        let hook = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(hook.status, 2, hook.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".git/refs/heads/pre-commit").path))
+        // A report outside the repository is written as before, through a link too.
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", outside.url.appendingPathComponent("repo/okr.md").path], in: other.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+    }
+
+    /// `report -o` over a private (0600) report left a 0644 file: the atomic replace dropped the
+    /// mode, where the shell's `>` keeps it. The replaced file's permission bits stay; so do those
+    /// of starter files `init --force` replaces and of a hook `hooks install --force` replaces
+    /// (which stays runnable: execute bits are added where it is readable).
+    func testAReplacedFileKeepsItsPermissionBits() throws {
+        let scratch = try history()
+        func mode(_ path: String) -> mode_t {
+            var info = stat()
+            XCTAssertEqual(stat(path, &info), 0, path)
+            return info.st_mode & 0o7777
+        }
+        for kept: mode_t in [0o600, 0o640, 0o604] {
+            let path = scratch.url.appendingPathComponent("okr.md").path
+            try scratch.write("okr.md", "private\n")
+            XCTAssertEqual(chmod(path, kept), 0)
+            let result = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "okr.md"], in: scratch.url)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("# OKR report"))
+            XCTAssertEqual(String(mode(path), radix: 8), String(kept, radix: 8))
+        }
+        let fresh = scratch.url.appendingPathComponent("new.md").path
+        XCTAssertEqual(try CLI.run(["report", "okr", "--quarter", "2026-Q3", "-o", "new.md"], in: scratch.url).status, 0)
+        let mask = umask(0o022)
+        umask(mask)
+        XCTAssertEqual(String(mode(fresh), radix: 8), String(0o666 & ~mask, radix: 8))
+
+        let started = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init"], in: started.url).status, 0)
+        let config = started.url.appendingPathComponent(".playbook.yml").path
+        let hook = started.url.appendingPathComponent(".githooks/pre-commit").path
+        XCTAssertEqual(chmod(config, 0o600), 0)
+        XCTAssertEqual(chmod(hook, 0o700), 0)
+        let again = try CLI.run(["init", "--force"], in: started.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(String(mode(config), radix: 8), "600")
+        XCTAssertEqual(String(mode(hook), radix: 8), "700")
+
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        let plain = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(executable: git, ["init", "-q"], in: plain.url).status, 0)
+        let installed = plain.url.appendingPathComponent(".git/hooks/pre-commit").path
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: plain.url).status, 0)
+        for (before, after): (mode_t, String) in [(0o700, "700"), (0o640, "750")] {
+            XCTAssertEqual(chmod(installed, before), 0)
+            let replaced = try CLI.run(["hooks", "install", "--force"], in: plain.url)
+            XCTAssertEqual(replaced.status, 0, replaced.stderr)
+            XCTAssertEqual(String(mode(installed), radix: 8), after)
         }
     }
 

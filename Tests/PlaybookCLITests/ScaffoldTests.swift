@@ -31,6 +31,34 @@ final class ScaffoldTests: XCTestCase {
         "days the sample": "21", "amount in": "500",
     ]
 
+    /// Free text may start with `-`: `new --title "-5% churn …"` was "Missing value for '--title'",
+    /// and `search "-5% churn …"` read as short flags holding `h`, printing the help with exit 0.
+    /// A real option where the value belongs is still a missing value.
+    func testFreeTextStartingWithADashIsAValue() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let title = "-5% churn with a pause button"
+        let created = try CLI.run(["new", "hypothesis", "--squad", "growth", "--title", title], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        let path = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = try String(contentsOf: scratch.url.appendingPathComponent(path), encoding: .utf8)
+        XCTAssertTrue(text.contains("title: \"-5% churn with a pause button\"") || text.contains("title: '-5% churn with a pause button'"), text)
+        let named = try CLI.run(["new", "squad", "--title", "-Fast lane", "--id", "fast-lane"], in: scratch.url)
+        XCTAssertEqual(named.status, 0, named.stderr)
+        let missing = try CLI.run(["new", "hypothesis", "--title", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(missing.status, 2, missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("Missing value for '--title"), missing.stderr)
+        let lexical = ["PLAYBOOK_MODEL": "/nonexistent"]
+        for arguments in [["search", "-5% churn with a pause", "--limit", "3"], ["search", "--limit", "3", "--", "-5% churn with a pause"]] {
+            let search = try CLI.run(["search", "--engine", "lexical"] + arguments.dropFirst(), in: scratch.url, environment: lexical)
+            XCTAssertEqual(search.status, 0, search.stderr)
+            XCTAssertFalse(search.stdout.contains("USAGE"), search.stdout)
+            XCTAssertTrue(search.stdout.contains("-5% churn with a pause"), search.stdout)
+        }
+        let unknown = try CLI.run(["search", "churn", "--limt", "3"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(unknown.status, 2, unknown.stderr)
+    }
+
     func testInitThenNewThenLintFromAnEmptyFolder() throws {
         let scratch = try ScratchDirectory()
         let initialised = try CLI.run(["init", "--squad", "activation-emea"], in: scratch.url)

@@ -135,7 +135,11 @@ final class RepositoryCheckTests: XCTestCase {
         let parent = Fixture.objective.replacingOccurrences(of: "aligns_to: weekly-active-learners", with: "aligns_to: OKR-2026Q3-ACT-2")
         let cycle = Fixture.lint(replacing: ["playbooks/okrs/child.yml": child, "playbooks/okrs/activation.yml": parent])
         XCTAssertEqual(cycle.findings.map(\.rule), ["objective-alignment", "objective-alignment"])
-        XCTAssertTrue(cycle.findings[0].message.contains("circle"))
+        // It read "objective OKR-… its alignment goes round in a circle", the ids sorted rather than in the circle's order.
+        XCTAssertEqual(cycle.findings.map(\.message).sorted(), [
+            "objective OKR-2026Q3-ACT-1 aligns in a circle (OKR-2026Q3-ACT-1 → OKR-2026Q3-ACT-2 → OKR-2026Q3-ACT-1) and never reaches the North Star (\"weekly-active-learners\")",
+            "objective OKR-2026Q3-ACT-2 aligns in a circle (OKR-2026Q3-ACT-2 → OKR-2026Q3-ACT-1 → OKR-2026Q3-ACT-2) and never reaches the North Star (\"weekly-active-learners\")",
+        ])
     }
 
     func testOnlyNamedFilesAreReportedButAllResolveReferences() {

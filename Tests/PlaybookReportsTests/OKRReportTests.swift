@@ -254,6 +254,14 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(UnitText.text(-1234567.5, unit: .currency, currency: "USD"), "USD -1,234,567.5")
         XCTAssertEqual(UnitText.text(3.25, unit: .duration), "3.3 days")
         XCTAssertEqual(UnitText.text(1, unit: .duration), "1 day")
+        // Singular whenever the number shown reads one: 1.04 and 0.96 read "1 days" before.
+        XCTAssertEqual(UnitText.text(Decimal(string: "1.04"), unit: .duration), "1 day")
+        XCTAssertEqual(UnitText.text(Decimal(string: "0.96"), unit: .duration), "1 day")
+        XCTAssertEqual(UnitText.text(Decimal(string: "-1.04"), unit: .duration), "-1 day")
+        XCTAssertEqual(UnitText.text(Decimal(string: "1.05"), unit: .duration), "1.1 days")
+        XCTAssertEqual(UnitText.text(Decimal(string: "0.94"), unit: .duration), "0.9 days")
+        XCTAssertEqual(UnitText.days("1"), "1 day")
+        XCTAssertEqual(UnitText.days("14"), "14 days")
         XCTAssertEqual(UnitText.text(0.4213, unit: .ratio), "0.4213")
         XCTAssertEqual(UnitText.text(nil, unit: .count), "–")
     }

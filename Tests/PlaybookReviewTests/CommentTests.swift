@@ -151,6 +151,10 @@ final class CommentTests: XCTestCase {
         XCTAssertEqual(ReviewRenderer.message("add `approvals: [{by: NAME}]` to EXP-1"), "add `approvals: [{by: NAME}]` to EXP-1")
         // An unpaired backtick is text, escaped.
         XCTAssertEqual(ReviewRenderer.message("key `a`b` ends"), "key `a`b\\` ends")
+        // A backtick after a backslash (in a value the message quotes) is text, as in Markdown: it opened
+        // a span up to the message's own backtick, and the value showed as `x\` + code.
+        XCTAssertEqual(ReviewRenderer.message("North Star: \"ns x\\` y\" is marked `north_star: true`, but"),
+                       "North Star: \"ns x\\\\\\` y\" is marked `north_star: true`, but")
         // Mentions and references outside code are neutralised; inside a span they are code.
         XCTAssertEqual(ReviewRenderer.message("ask @ana about #12 in `title: @ana`"),
                        "ask @\u{2060}ana about #\u{2060}12 in `title: @ana`")
