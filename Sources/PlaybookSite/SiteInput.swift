@@ -51,10 +51,14 @@ public struct SiteInput: Sendable {
     public init(history readAtHead: History, timelines: Timelines, entities: [SourcedEntity], today: Day, homeQuarter: Quarter? = nil,
                 thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds()) {
         // The site is its commit's: how HEAD reached the commit (a branch, or detached, which added a
-        // note to every page) is left out, so the same commit gives the same bytes.
+        // note to every page) is left out, so the same commit gives the same bytes. So is the state
+        // of the history cache: a note that it was damaged or of another version (and rebuilt) was
+        // on every entity page, and the site cache then kept those pages for later builds of the
+        // commit (`playbook site` says it on standard error instead).
         let history = { () -> History in
             var history = readAtHead
             if case .detached = history.head { history.head = .branch("") }
+            history.cacheNote = nil
             return history
         }()
         // By file, then line; the first of each id. The keys are read once: reading an entity's id

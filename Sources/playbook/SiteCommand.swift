@@ -77,6 +77,8 @@ struct SiteBuild: ParsableCommand {
         }
         let history = try history.readHistory()
         defer { history.finishBackgroundWork() }
+        // Not on the pages (the same commit gives the same site whatever the cache held): said here.
+        if let note = history.cacheNote { Terminal.writeError("note: \(Inert.terminal(note))\n") }
         guard case let tip? = history.tip else {
             throw UsageError(description: history.caveats.joined(separator: " "))
         }

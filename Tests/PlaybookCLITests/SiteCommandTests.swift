@@ -353,6 +353,54 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("e")))
     }
 
+    /// The site after `report okr` has brought the history cache up to date (the issue's case) is the
+    /// site built with no cache at all; so is one built while a damaged or older cache is rebuilt,
+    /// which says so on standard error, not on its pages, and the site cache never keeps such a note.
+    func testASiteBuiltAfterReportOkrOrWhileTheHistoryCacheIsRebuiltIsTheSiteBuiltFromCold() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["report", "okr", "--format", "json"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/okrs.yml", """
+        kind: Objective
+        id: OKR-2026Q3-ACT-1
+        squad: activation-emea
+        quarter: 2026-Q3
+        title: Many more learners
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Learners, metric: weekly-active-learners, baseline: 100, target: 200, current: 170}
+        """)
+        try repository.stage(paths: ["playbooks/okrs.yml"])
+        _ = try repository.commit(message: "more", author: Signature(name: "Ada", email: "ada@example.com", time: 1_784_721_600))
+        // The report walks the new commit and writes the cache; the site reads it as it is.
+        XCTAssertEqual(try CLI.run(["report", "okr", "--format", "json"], in: scratch.url).status, 0)
+        let afterReport = try CLI.run(["site", "-o", "a"], in: scratch.url)
+        XCTAssertEqual(afterReport.status, 0, afterReport.stderr)
+        let cold = try CLI.run(["site", "-o", "b", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(cold.status, 0, cold.stderr)
+        let built = try files(under: scratch.url.appendingPathComponent("b"))
+        XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("a")), built)
+        XCTAssertTrue(String(decoding: try XCTUnwrap(built["e/objectives.2026-Q3.html"]), as: UTF8.self).contains("Many more learners"))
+
+        let cache = scratch.url.appendingPathComponent(".git/playbook/history-cache")
+        let written = try Data(contentsOf: cache)
+        let firstLine = try XCTUnwrap(written.firstIndex(of: UInt8(ascii: "\n")))
+        let older = Data("playbook-history-cache 1".utf8) + written[firstLine...]
+        for (name, bytes, note) in [("c", older, "written by another version of playbook"), ("d", Data("garbage".utf8), "truncated")] {
+            try bytes.write(to: cache)
+            let rebuilt = try CLI.run(["site", "-o", name], in: scratch.url)
+            XCTAssertEqual(rebuilt.status, 0, rebuilt.stderr)
+            XCTAssertTrue(rebuilt.stderr.contains("note: the history cache is \(note)") || rebuilt.stderr.contains("note: the history cache was \(note)"),
+                          rebuilt.stderr)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent(name)), built, "site \(name)")
+            // The same commit again, now from the site cache: the same bytes, and nothing to note.
+            let again = try CLI.run(["site", "-o", name + "2"], in: scratch.url)
+            XCTAssertEqual(again.status, 0, again.stderr)
+            XCTAssertFalse(again.stderr.contains("note:"), again.stderr)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent(name + "2")), built, "site \(name)2")
+        }
+    }
+
     /// The site shows HEAD's playbook as its files hold it, not the history's last state of each
     /// entity: the two differ where the history skips a file version (a document in it without a
     /// kind), so taking HEAD's entities from the history cache would show a stale value here.
