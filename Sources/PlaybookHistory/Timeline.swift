@@ -107,6 +107,10 @@ public struct Timeline: Sendable {
 
     public var created: TimelineEvent? { events.first }
 
+    /// Whether some event is off the first-parent line or a merge's repeat of a side branch's
+    /// change (read with all parents): then `ownEvents` are not the main line's events.
+    public var hasSideEvents: Bool { sideEvents > 0 || inheritedEvents > 0 }
+
     /// Adds `change` of `record`, read where they are (passing them by value copied them).
     mutating func append(_ change: UnsafePointer<EntityChange>, of record: UnsafePointer<CommitRecord>) {
         let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
