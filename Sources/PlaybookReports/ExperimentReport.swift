@@ -189,8 +189,9 @@ public struct ExperimentLifecycles: Sendable {
         /// Its main line's events, in `events` order, in `steps`.
         var steps: Range<Int>
         /// Read with all parents, when side branches changed it: its status moves in `moveSteps`, one
-        /// per event of every line that set a status (a merge repeating a side's change left out), in
-        /// `events` order; nil when the main line's steps are its moves.
+        /// per event that set a status, of the main line (a merge repeating a side's change left out)
+        /// and of the side commits whose change a merge carried, in `events` order; nil when the main
+        /// line's steps are its moves.
         var moves: Range<Int>?
         /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
         var firstTime: Int64?
@@ -231,7 +232,9 @@ public struct ExperimentLifecycles: Sendable {
                 // Every line's own events: a side commit's status is the one it set, which its
                 // state (the main line's) does not hold.
                 let firstMove = moveSteps.count
-                for index in events.indices where !events[index].inherited {
+                // A side commit's move counts when a merge carried it onto the main line.
+                let carried = Set(timelines[track].carriedSideEvents(changing: "status"))
+                for index in events.indices where events[index].mainLine ? !events[index].inherited : carried.contains(index) {
                     let status: ExperimentStatus?
                     switch events[index].type {
                     case .removed:

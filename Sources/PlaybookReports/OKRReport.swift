@@ -457,15 +457,16 @@ public struct OKRReport: Sendable {
     }
 
     /// The check-ins of key result `kr` made by commits on merged side branches (read with all
-    /// parents) in [start, end): a change of its `current` to a number, or its first value on a key
-    /// result that was there without one; the key result's creation is not a check-in.
+    /// parents) in [start, end), which a merge carried onto the first-parent line: a change of its
+    /// `current` to a number, or its first value on a key result that was there without one; the
+    /// key result's creation is not a check-in.
     private static func sideCheckIns(_ kr: String, objective: Timeline, start: Int64, end: Int64) -> [CheckIn] {
         let currentField = KeyResultFields.field(kr, "current")
         let idField = KeyResultFields.field(kr, "id")
         var checkIns: [CheckIn] = []
         let events = objective.events
-        for index in events.indices where !events[index].mainLine && !events[index].inherited
-            && events[index].type == .changed && events[index].time >= start && events[index].time < end {
+        for index in objective.carriedSideEvents(changing: currentField)
+            where events[index].type == .changed && events[index].time >= start && events[index].time < end {
             let fields = events[index].fields
             guard let change = fields.first(where: { $0.path == currentField }), let value = change.newValue?.number,
                   change.oldValue != nil || !fields.contains(where: { $0.path == idField && $0.oldValue == nil }) else { continue }
