@@ -417,8 +417,11 @@ public struct OKRReport: Sendable {
             // Read with all parents, a merged side branch's check-ins are the report's events, each
             // dated by and credited to its own commit (the merge repeating them is not counted again);
             // the values at the quarter's start and end stay the first-parent line's.
-            checkIns += sideCheckIns(kr, objective: objective, start: start, end: end)
-            checkIns.sort { $0.time < $1.time }
+            let side = sideCheckIns(kr, objective: objective, start: start, end: end)
+            if !side.isEmpty {
+                checkIns += side
+                checkIns.sort { $0.time < $1.time }
+            }
         }
         let typed = version.objective.flatMap { KeyResultFields.keyResult(kr, in: $0) }
         if typed?.current == nil, state.value(currentField) != nil {

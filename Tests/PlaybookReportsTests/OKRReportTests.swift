@@ -142,6 +142,28 @@ final class OKRReportTests: XCTestCase {
         }
     }
 
+    /// A merge split by who made each value is one commit in `log`, with a section per maker.
+    func testTheLogCountsAMergeSplitByMakerOnce() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (kr1: Double, kr2: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 10, 20, kr1), ("KR-2", 1000, 2000, kr2)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let grace = Person(name: "Grace", email: "grace@example.com")
+        let base = try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(10, 1000)])
+        let side = try scenario.commit("2026-07-05", [okr: objective(12, 1100)], author: carol, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-06", [okr: objective(10, 1500)])
+        // KR-2 resolved by hand to a value neither line had.
+        try scenario.commit("2026-07-07", [okr: objective(12, 1600)], author: grace, parents: [main, side])
+        let history = try HistoryReader(roots: ["playbooks"]).read(scenario.repository)
+        let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1", timelines: Timelines(history), history: history))
+        XCTAssertEqual(log.events.map(\.author.name), ["Ada Lovelace", "Ada Lovelace", "Carol", "Grace"])
+        XCTAssertEqual(log.commitCount, 3)
+        XCTAssertTrue(LogRenderer.markdown(log).contains("3 commits changed it."))
+    }
+
     /// With all parents, the check-ins Carol made on a branch are the report's events, dated by and
     /// credited to her commits, while the values at the quarter's start and end stay the first-parent
     /// line's; first-parent, the merge that brought them is the objective's first commit there.
