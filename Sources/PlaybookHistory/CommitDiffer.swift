@@ -23,6 +23,8 @@ struct ChangedFile: Sendable {
 struct MergeSide: Sendable {
     var blob: ObjectID
     var fork: ObjectID?
+    /// The merge's parent on that side.
+    var tip: ObjectID
 }
 
 /// Turns one commit into entity changes: the changed playbook files against the parent,
@@ -111,7 +113,7 @@ struct CommitDiffer {
                 }
                 // A side that changed the file too, into another version than the merge's.
                 if let sideBlob, fork == nil || forkBlob != sideBlob {
-                    sides.append(MergeSide(blob: sideBlob, fork: forkBlob))
+                    sides.append(MergeSide(blob: sideBlob, fork: forkBlob, tip: other.parent))
                 }
             }
             return (change, false, sides)
@@ -128,8 +130,9 @@ struct CommitDiffer {
         // A merge's files made on the merged side, by who made them.
         var credits: [String: Person] = [:]
         for changed in changes { if let credit = changed.credit { credits[changed.change.path] = credit } }
-        var sides: [String: [MergeSide]] = [:]
-        for changed in changes where !changed.sides.isEmpty { sides[changed.change.path] = changed.sides }
+        // A merge's files, for the values each merged side made (`byMaker`).
+        var mergeFiles: [String: ChangedFile] = [:]
+        if info.parents.count > 1 { for changed in changes { mergeFiles[changed.change.path] = changed } }
         var before: [String: (path: String, version: EntityVersion)] = [:]
         var after: [String: (path: String, version: EntityVersion)] = [:]
         // Which ids each readable changed file held before and holds after.
@@ -255,12 +258,15 @@ struct CommitDiffer {
                 let fields = Self.difference(old.version.fields, new.version.fields)
                 let moved = old.path != new.path
                 if fields.isEmpty && !moved { continue }
-                let inherited = try inheritedPaths.contains(new.path)
-                    || (!moved && madeOnSides(id, fields, sides: sides[new.path], path: new.path))
-                entityChanges.append(EntityChange(
+                let change = EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .changed, path: new.path,
-                    previousPath: moved ? old.path : nil, fields: fields, inherited: inherited,
-                    author: credits[new.path]))
+                    previousPath: moved ? old.path : nil, fields: fields, inherited: inheritedPaths.contains(new.path),
+                    author: credits[new.path])
+                if !moved, !change.inherited, change.author == nil, let changed = mergeFiles[new.path] {
+                    entityChanges += try byMaker(change, of: info, changed)
+                } else {
+                    entityChanges.append(change)
+                }
             } else {
                 entityChanges.append(EntityChange(
                     entity: id, kind: new.version.kind.rawValue, type: .added, path: new.path, previousPath: nil,
@@ -306,26 +312,106 @@ struct CommitDiffer {
         locations[id, default: []].insert(change.path)
         let fields = Self.difference(old[0].fields, new[0].fields)
         guard !fields.isEmpty else { return .some(nil) }
-        return try makeRecord(for: info, changes: [EntityChange(
+        let edit = EntityChange(
             entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
-            inherited: changed.inherited || madeOnSides(id, fields, sides: changed.sides, path: change.path),
-            author: changed.credit)], notes: [], mainLine: mainLine)
+            inherited: changed.inherited, author: changed.credit)
+        let changes = info.parents.count > 1 && !edit.inherited && edit.author == nil ? try byMaker(edit, of: info, changed) : [edit]
+        return try makeRecord(for: info, changes: changes, notes: [], mainLine: mainLine)
     }
 
-    /// Whether every field a merge changed (against its first parent) holds the value a merged side
-    /// gave it: that side's version has the value and the version the lines forked from does not.
-    /// Both lines edited the file, so the merge equals neither parent's version, yet the side's
-    /// commits are the events of those values, as for a file the merge took whole from a side;
-    /// a value no side had (a conflict resolved by hand) keeps the change the merge's own.
-    private mutating func madeOnSides(_ id: String, _ fields: [FieldChange], sides: [MergeSide]?, path: String) throws -> Bool {
-        guard let sides, !sides.isEmpty, !fields.isEmpty else { return false }
-        var versions: [(side: [String: FieldValue], fork: [String: FieldValue])] = []
+    /// A merge's change to an entity of a file whose merged version no parent holds (both lines
+    /// edited it), split by who made each value. A field holding the value a merged side's version
+    /// has, which the version the lines forked from does not, is that side's: credited to the side
+    /// commit that made the value (found by walking the side back while the value stays), and read
+    /// with all parents, inherited (that commit is its event). A value no parent had (a conflict
+    /// resolved by hand), or one the first parent's line already held, stays the merge's own. One
+    /// change per maker, the sides' first, in field order; `change` itself when the merge made all.
+    private mutating func byMaker(_ change: EntityChange, of info: CommitInfo, _ changed: ChangedFile) throws -> [EntityChange] {
+        let sides = try mergeSides(of: info, changed)
+        guard !sides.isEmpty, !change.fields.isEmpty else { return [change] }
+        var versions: [(side: [String: FieldValue], fork: [String: FieldValue], tip: ObjectID)] = []
         for side in sides {
-            guard let values = try values(of: id, in: side.blob, path: path) else { continue }
-            versions.append((values, try side.fork.flatMap { try self.values(of: id, in: $0, path: path) } ?? [:]))
+            guard let values = try values(of: change.entity, in: side.blob, path: change.path) else { continue }
+            versions.append((values, try side.fork.flatMap { try self.values(of: change.entity, in: $0, path: change.path) } ?? [:], side.tip))
         }
-        return fields.allSatisfy { field in
-            versions.contains { $0.side[field.path] == field.newValue && $0.fork[field.path] != field.newValue }
+        // Each field's maker: nil for the merge itself, else the side commit's author (nil inside: the merge's author).
+        var groups: [(maker: Person??, fields: [FieldChange])] = []
+        for field in change.fields {
+            var maker: Person?? = nil
+            if let newValue = field.newValue,
+               let side = versions.first(where: { $0.side[field.path] == newValue && $0.fork[field.path] != newValue }),
+               let found = try madeOnSide(change.entity, field: field.path, value: newValue, path: change.path, tip: side.tip, merge: info) {
+                maker = .some(found)
+            }
+            if let group = groups.firstIndex(where: { $0.maker == maker }) {
+                groups[group].fields.append(field)
+            } else {
+                groups.append((maker, [field]))
+            }
+        }
+        guard groups.contains(where: { $0.maker != nil }) else { return [change] }
+        // The sides' values first, the merge's own last: its event ends with the merge's values.
+        let ordered = groups.filter { $0.maker != nil } + groups.filter { $0.maker == nil }
+        return ordered.map { group in
+            var part = change
+            part.fields = group.fields
+            if let maker = group.maker {
+                part.author = maker
+                part.inherited = mode == .allParents
+            }
+            return part
+        }
+    }
+
+    /// The merged sides whose version of a changed file is another than the merge's and than the
+    /// first parent's, and changed since the lines forked (read with all parents, `changedFiles`
+    /// found them already).
+    private mutating func mergeSides(of info: CommitInfo, _ changed: ChangedFile) throws -> [MergeSide] {
+        if mode == .allParents { return changed.sides }
+        let change = changed.change
+        guard let newBlob = change.newBlob else { return [] }
+        var sides: [MergeSide] = []
+        for parent in info.parents.dropFirst() where repository.contains(parent) {
+            guard let sideBlob = try repository.blobID(inTree: try repository.commitInfo(parent).tree, path: change.path),
+                  sideBlob != newBlob, sideBlob != change.oldBlob else { continue }
+            let fork = try repository.mergeBase(info.parents[0], parent)
+            let forkBlob = try fork.flatMap { try repository.blobID(inTree: try repository.commitInfo($0).tree, path: change.path) }
+            if fork == nil || forkBlob != sideBlob { sides.append(MergeSide(blob: sideBlob, fork: forkBlob, tip: parent)) }
+        }
+        return sides
+    }
+
+    /// Who on a merged side made `value` of an entity's field, walking back from the side's tip
+    /// while a parent on the side holds the same value: `.some(nil)` for the merge's own author,
+    /// nil when a parent on the first parent's line held it already (or the side cannot be listed).
+    private mutating func madeOnSide(_ id: String, field: String, value: FieldValue, path: String, tip: ObjectID,
+                                     merge: CommitInfo) throws -> Person?? {
+        guard let side = try? Set(repository.commits(from: tip, excluding: merge.parents[0])), side.contains(tip) else { return nil }
+        var current = tip
+        // Each step goes to a parent on the side: at most as many steps as the side has commits.
+        while true {
+            let commit = try repository.commitInfo(current)
+            var same: ObjectID?
+            var elsewhere = false
+            for parent in commit.parents {
+                // A parent that cannot be read (past a shallow clone's edge) is taken to hold another value.
+                guard let tree = try? repository.commitInfo(parent).tree,
+                      let blob = try repository.blobID(inTree: tree, path: path),
+                      try values(of: id, in: blob, path: path)?[field] == value else { continue }
+                if side.contains(parent) {
+                    same = parent
+                    break
+                }
+                elsewhere = true
+            }
+            guard let same else {
+                if elsewhere { return nil }
+                // The walk may have read the merge without its author (a skipped commit's neighbour).
+                let merger = merge.author.name.isEmpty ? try repository.commitInfo(merge.id).author : merge.author
+                let maker = Person(name: commit.author.name, email: commit.author.email)
+                return maker == Person(name: merger.name, email: merger.email) ? .some(nil) : .some(maker)
+            }
+            current = same
         }
     }
 

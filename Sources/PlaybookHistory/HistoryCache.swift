@@ -71,7 +71,10 @@ public enum HistoryCache {
     /// Version 11: the same lines; a key written twice in a version has its first value (it had
     /// both), and the authors and summaries of commits with an `encoding` header are converted to UTF-8.
     /// Version 12: the same lines; a version that writes a key twice gets a note naming it.
-    static let header = "playbook-history-cache 12"
+    /// Version 13: the same lines; a merge's change to an entity of a file both lines edited is split
+    /// by who made each value: the values a merged side brought are credited to the side commit that
+    /// made them (and, with all parents, inherited), in either walk; a value no parent had stays the merge's.
+    static let header = "playbook-history-cache 13"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

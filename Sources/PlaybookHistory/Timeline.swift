@@ -107,6 +107,31 @@ public struct Timeline: Sendable {
 
     public var created: TimelineEvent? { events.first }
 
+    /// Read with all parents: the indices in `events` of side branches' own events that changed
+    /// `field`, where a merge carried the change onto the first-parent line. The walk lists a
+    /// merge's side commits just before it, so the main-line event that follows a side event is its
+    /// merge's when that merge changed the entity; it carried the side's change when it is inherited
+    /// and sets `field` too. A side change a merge threw away (`git merge -X ours`) is left out.
+    public func carriedSideEvents(changing field: String) -> [Int] {
+        guard sideEvents > 0 else { return [] }
+        var carried: [Int] = []
+        var nextCarries = false
+        for index in events.indices.reversed() {
+            if events[index].mainLine {
+                nextCarries = events[index].inherited
+                    && (events[index].type == .created || events[index].type == .restored
+                        || events[index].fields.contains(where: { $0.path == field }))
+            } else if nextCarries, !events[index].inherited, events[index].fields.contains(where: { $0.path == field }) {
+                carried.append(index)
+            }
+        }
+        return carried.reversed()
+    }
+
+    /// Whether some event is off the first-parent line or a merge's repeat of a side branch's
+    /// change (read with all parents): then `ownEvents` are not the main line's events.
+    public var hasSideEvents: Bool { sideEvents > 0 || inheritedEvents > 0 }
+
     /// Adds `change` of `record`, read where they are (passing them by value copied them).
     mutating func append(_ change: UnsafePointer<EntityChange>, of record: UnsafePointer<CommitRecord>) {
         let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()

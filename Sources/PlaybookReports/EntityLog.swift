@@ -11,6 +11,14 @@ public struct EntityLog: Sendable {
     /// Files of this entity that were skipped because they did not parse.
     public var notes: [HistoryNote]
 
+    /// How many commits changed it: a merge whose change is split by who made each value (both
+    /// lines edited the file) is one commit with an event per maker, side by side.
+    public var commitCount: Int {
+        var count = 0
+        for index in events.indices where index == 0 || events[index].commit != events[index - 1].commit { count += 1 }
+        return count
+    }
+
     /// Nil when no commit ever held the entity.
     public init?(id: String, timelines: Timelines, history: History) {
         let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -53,7 +61,7 @@ public enum LogRenderer {
     public static func markdown(_ log: EntityLog) -> String {
         var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
         for caveat in log.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
-        out += "\(log.events.count) commit\(log.events.count == 1 ? "" : "s") changed it.\n"
+        out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it.\n"
         for event in log.events {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String

@@ -110,9 +110,20 @@ struct ExperimentMoves {
     }
 
     /// From one track's steps, read once (`ExperimentLifecycles`): the same moves, without reading a field again.
-    fileprivate init?(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, track: ExperimentLifecycles.Track, until end: Int64) {
+    /// `moves`: read with all parents, the status moves of every line (`ExperimentLifecycles.Track.moves`).
+    fileprivate init?(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, moves: UnsafeBufferPointer<ExperimentLifecycles.Step>?,
+                      track: ExperimentLifecycles.Track, until end: Int64) {
         // Created when its first commit (on any line read) made it; its values come from the main line.
-        guard let firstTime = track.firstTime, firstTime < end, let last = steps.lastIndex(where: { $0.time < end }) else { return nil }
+        guard let firstTime = track.firstTime, firstTime < end else { return nil }
+        guard let last = steps.lastIndex(where: { $0.time < end }) else {
+            // Read with all parents, made on a side branch merged after `end`: its values are the first
+            // the main line held, its moves (its creation first) are the side's commits'.
+            guard let moves, let first = steps.firstIndex(where: { !$0.removed }) else { return nil }
+            versionIndex = steps[first].index
+            created = track.firstOnEdge ? nil : firstTime
+            read(moves, until: end)
+            return
+        }
         var step: Int? = last
         if steps[last].removed {
             step = nil
@@ -128,6 +139,11 @@ struct ExperimentMoves {
         guard let step else { return nil }
         versionIndex = steps[step].index
         created = track.firstOnEdge ? nil : firstTime
+        read(moves ?? steps, until: end)
+    }
+
+    /// The first moves into each status (the last into `ready` before the start) among `steps` before `end`.
+    private mutating func read(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, until end: Int64) {
         var previous: ExperimentStatus?
         for step in steps where step.time < end {
             let status = step.status
@@ -172,6 +188,11 @@ public struct ExperimentLifecycles: Sendable {
     struct Track: Sendable {
         /// Its main line's events, in `events` order, in `steps`.
         var steps: Range<Int>
+        /// Read with all parents, when side branches changed it: its status moves in `moveSteps`, one
+        /// per event that set a status, of the main line (a merge repeating a side's change left out)
+        /// and of the side commits whose change a merge carried, in `events` order; nil when the main
+        /// line's steps are its moves.
+        var moves: Range<Int>?
         /// The first event's time (on any line read), and whether that commit is a shallow clone's edge.
         var firstTime: Int64?
         var firstOnEdge: Bool
@@ -181,6 +202,8 @@ public struct ExperimentLifecycles: Sendable {
     let timelines: [Timeline]
     private let tracks: [Track]
     private let steps: [Step]
+    /// The tracks' moves read with all parents (`Track.moves`), each step's status the one its commit set.
+    private let moveSteps: [Step]
     /// Each step's version's `key_result` as text (nil for a removal), beside `steps`.
     private let keyResults: [String?]
     private let positions: [String: Int]
@@ -191,7 +214,7 @@ public struct ExperimentLifecycles: Sendable {
 
     init(tracking timelines: [Timeline], boundary: Set<ObjectID>) {
         self.timelines = timelines
-        var tracks: [Track] = [], steps: [Step] = [], keyResults: [String?] = []
+        var tracks: [Track] = [], steps: [Step] = [], keyResults: [String?] = [], moveSteps: [Step] = []
         tracks.reserveCapacity(timelines.count)
         // Events read field by field where they are (`for event in` copied each whole event out).
         for track in timelines.indices {
@@ -204,11 +227,35 @@ public struct ExperimentLifecycles: Sendable {
                                   removed: removed, onEdge: boundary.contains(events[index].commit)))
                 keyResults.append(removed ? nil : events[index].state.value("key_result")?.textValue)
             }
-            tracks.append(Track(steps: first..<steps.count, firstTime: events.isEmpty ? nil : events[0].time,
+            var moves: Range<Int>?
+            if timelines[track].hasSideEvents {
+                // Every line's own events: a side commit's status is the one it set, which its
+                // state (the main line's) does not hold.
+                let firstMove = moveSteps.count
+                // A side commit's move counts when a merge carried it onto the main line.
+                let carried = Set(timelines[track].carriedSideEvents(changing: "status"))
+                for index in events.indices where events[index].mainLine ? !events[index].inherited : carried.contains(index) {
+                    let status: ExperimentStatus?
+                    switch events[index].type {
+                    case .removed:
+                        status = nil
+                    case .created, .restored:
+                        status = events[index].fields.last(where: { $0.path == "status" })?.newValue?.choice(ExperimentStatus.self)
+                    case .changed:
+                        guard let change = events[index].fields.last(where: { $0.path == "status" }) else { continue }
+                        status = change.newValue?.choice(ExperimentStatus.self)
+                    }
+                    moveSteps.append(Step(index: index, time: events[index].time, status: status, removed: events[index].type == .removed,
+                                          onEdge: boundary.contains(events[index].commit)))
+                }
+                moves = firstMove..<moveSteps.count
+            }
+            tracks.append(Track(steps: first..<steps.count, moves: moves, firstTime: events.isEmpty ? nil : events[0].time,
                                 firstOnEdge: !events.isEmpty && boundary.contains(events[0].commit)))
         }
         self.tracks = tracks
         self.steps = steps
+        self.moveSteps = moveSteps
         self.keyResults = keyResults
         positions = Dictionary(timelines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -219,7 +266,11 @@ public struct ExperimentLifecycles: Sendable {
     /// The lifecycle moves of experiment `track` up to `end` (nil when it has no event before `end`).
     func moves(_ track: Int, until end: Int64) -> ExperimentMoves? {
         steps.withUnsafeBufferPointer { steps in
-            ExperimentMoves(UnsafeBufferPointer(rebasing: steps[tracks[track].steps]), track: tracks[track], until: end)
+            moveSteps.withUnsafeBufferPointer { moveSteps in
+                ExperimentMoves(UnsafeBufferPointer(rebasing: steps[tracks[track].steps]),
+                                moves: tracks[track].moves.map { UnsafeBufferPointer(rebasing: moveSteps[$0]) },
+                                track: tracks[track], until: end)
+            }
         }
     }
 

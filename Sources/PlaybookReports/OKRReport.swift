@@ -383,6 +383,7 @@ public struct OKRReport: Sendable {
         var previous = EntityState()
         // Events read field by field where they are (`for event in` copied each whole event out, per key result).
         let events = objective.mainLineEvents
+        let sideAware = objective.hasSideEvents
         for index in events.indices where events[index].time < end {
             defer { previous = events[index].type == .removed ? EntityState() : events[index].state }
             guard events[index].time >= start, events[index].type != .removed,
@@ -407,8 +408,19 @@ public struct OKRReport: Sendable {
             // A change while it was there; its first value on a key result that had none; or its
             // return (the value or the whole key result taken out, put back) at a value other than
             // the one it left with. Its creation is not a check-in.
-            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value) {
+            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value),
+               !(sideAware && events[index].inherited) {
                 checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
+            }
+        }
+        if sideAware {
+            // Read with all parents, a merged side branch's check-ins are the report's events, each
+            // dated by and credited to its own commit (the merge repeating them is not counted again);
+            // the values at the quarter's start and end stay the first-parent line's.
+            let side = sideCheckIns(kr, objective: objective, start: start, end: end)
+            if !side.isEmpty {
+                checkIns += side
+                checkIns.sort { $0.time < $1.time }
             }
         }
         let typed = version.objective.flatMap { KeyResultFields.keyResult(kr, in: $0) }
@@ -445,6 +457,25 @@ public struct OKRReport: Sendable {
             startValue: startValue, endValue: endValue, progress: progress,
             score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked,
             confidence: confidence)
+    }
+
+    /// The check-ins of key result `kr` made by commits on merged side branches (read with all
+    /// parents) in [start, end), which a merge carried onto the first-parent line: a change of its
+    /// `current` to a number, or its first value on a key result that was there without one; the
+    /// key result's creation is not a check-in.
+    private static func sideCheckIns(_ kr: String, objective: Timeline, start: Int64, end: Int64) -> [CheckIn] {
+        let currentField = KeyResultFields.field(kr, "current")
+        let idField = KeyResultFields.field(kr, "id")
+        var checkIns: [CheckIn] = []
+        let events = objective.events
+        for index in objective.carriedSideEvents(changing: currentField)
+            where events[index].type == .changed && events[index].time >= start && events[index].time < end {
+            let fields = events[index].fields
+            guard let change = fields.first(where: { $0.path == currentField }), let value = change.newValue?.number,
+                  change.oldValue != nil || !fields.contains(where: { $0.path == idField && $0.oldValue == nil }) else { continue }
+            checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
+        }
+        return checkIns
     }
 
     private static func northStar(metrics: [(id: String, metric: Metric)], objectives: [ObjectiveLine]) -> NorthStarRollUp? {

@@ -347,7 +347,7 @@ struct EntityPages {
             out.raw("<\(h2)>History</\(h2)><p>No commit on this line of history holds it.</p>\n")
             return
         }
-        let count = log.events.count
+        let count = log.commitCount
         out.raw("<\(h2)>History</\(h2)>\n<p class=\"meta\">\(count) commit\(count == 1 ? "" : "s") changed it, newest first.</p>\n")
         for caveat in log.caveats {
             out.raw("<p class=\"note\">")

@@ -409,10 +409,49 @@ final class TimelineTests: XCTestCase {
             XCTAssertEqual(carried.state["owner"], "ada", pass)
             XCTAssertEqual(Set(try XCTUnwrap(all["EXP-0002"]?.ownEvents.map(\.commit))), [base, side, main, merge], pass)
         }
-        // The first-parent walk, as before: the merge is the main line's event of both.
+        // The first-parent walk: the merge is the main line's event of both, the side's values
+        // credited to Bob, who made them, and the status neither line had to the merge's author.
         let firstParent = Timelines(try read(s))
         XCTAssertEqual(firstParent["EXP-0001"]?.events.map(\.commit), [base, main, merge])
-        XCTAssertEqual(firstParent["EXP-0001"]?.events.last?.author, ScratchHistory.ada, "the merge made this version")
+        XCTAssertEqual(firstParent["EXP-0001"]?.events.last?.author, bob, "the side made these values")
+        XCTAssertEqual(firstParent["EXP-0002"]?.events.last?.author, ScratchHistory.ada, "the merge made this value")
+    }
+
+    /// Carol checks the key result in on a branch while the main line raises its target in the same
+    /// file, and the merger also writes a baseline neither line had. The merge's change is split by
+    /// who made each value, in either walk: the check-in is Carol's (with all parents, her commit is
+    /// its event), the baseline the merger's; a cached read agrees.
+    func testAMergeOfAFileBothLinesEditedCreditsEachValueToWhoMadeIt() throws {
+        let s = try ScratchHistory(for: self)
+        let o = "playbooks/o.yml"
+        let base = try s.commit([o: objective(current: "10")])
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let grace = Person(name: "Grace Hopper", email: "grace@example.com")
+        let checkIn = try s.commit([o: objective(current: "12")], author: carol, parents: [base], updateHead: false)
+        let main = try s.commit([o: objective(current: "10", target: "25")])
+        let merge = try s.commit([o: objective(current: "12", baseline: "11", target: "25")], author: grace,
+                                 parents: [main, checkIn], message: "merge")
+        let current = "key_results[KR-1].current", baseline = "key_results[KR-1].baseline"
+        for mode in [WalkMode.firstParent, .allParents] {
+            let cache = HistoryReader.defaultCacheFile(for: s.repository, mode: mode)
+            for pass in ["read", "cached"] {
+                let history = try read(s, mode: mode, cache: cache)
+                XCTAssertEqual(history.commitsRead == 0, pass == "cached")
+                let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+                let atMerge = timeline.mainLineEvents.filter { $0.commit == merge }
+                XCTAssertEqual(atMerge.map(\.author), [carol, grace], "\(mode), \(pass)")
+                XCTAssertEqual(atMerge.map { $0.fields.map(\.path) }, [[current], [baseline]], "\(mode), \(pass)")
+                XCTAssertEqual(timeline.current?[current], "12", "\(mode), \(pass)")
+                XCTAssertEqual(timeline.current?[baseline], "11", "\(mode), \(pass)")
+                XCTAssertEqual(timeline.current?["key_results[KR-1].target"], "25", "\(mode), \(pass)")
+                if mode == .allParents {
+                    XCTAssertEqual(atMerge.map(\.inherited), [true, false], pass)
+                    let own = timeline.ownEvents.filter { $0.commit == checkIn || $0.commit == merge }
+                    XCTAssertEqual(own.map(\.commit), [checkIn, merge], pass)
+                    XCTAssertEqual(own.map { $0.fields.map(\.path) }, [[current], [baseline]], "\(pass): the merge lists its own value only")
+                }
+            }
+        }
     }
 
     func testAMergeThatTakesBackAFileTheSideNeverChangedIsTheMergesOwnChange() throws {

@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookHistory
 import PlaybookModel
 @testable import PlaybookReports
@@ -9,6 +10,63 @@ final class ExperimentReportTests: XCTestCase {
         return ExperimentReport(
             period: period ?? Period(quarter: Quarter(year: 2026, number: 3)), today: try XCTUnwrap(Day(today)),
             timelines: Timelines(history), history: history)
+    }
+
+    private func totals(_ scenario: Scenario, quarter: Int, mode: WalkMode) throws -> SquadExperiments {
+        let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(scenario.repository)
+        return ExperimentReport(period: Period(quarter: Quarter(year: 2026, number: quarter)), today: try XCTUnwrap(Day("2026-12-01")),
+                                timelines: Timelines(history), history: history).total
+    }
+
+    /// An experiment made ready and run on a branch in Q2, merged in Q3 and concluded there. With all
+    /// parents its moves are the branch's commits': created and started once, in Q2, and its cycle
+    /// times measured from them (before: created in no quarter, started at the merge). First-parent,
+    /// the merge created it.
+    func testAllParentsCountsAnExperimentMadeOnABranchWhereItsCommitsAre() throws {
+        let scenario = try Scenario(for: self)
+        let e = "playbooks/experiments/EXP-0001.yml"
+        let exp = { (status: String) in Scenario.experiment("EXP-0001", squad: "growth", status: status) }
+        let base = try scenario.commit("2026-06-01", ["playbooks/metrics.yml": Scenario.metrics])
+        let created = try scenario.commit("2026-06-10", [e: exp("draft")], parents: [base], updateHead: false)
+        let ready = try scenario.commit("2026-06-20", [e: exp("ready")], parents: [created], updateHead: false)
+        let running = try scenario.commit("2026-06-25", [e: exp("running")], parents: [ready], updateHead: false)
+        let other = try scenario.commit("2026-06-26", [e: nil, "playbooks/README.md": "notes"])
+        try scenario.commit("2026-07-05", [e: exp("running")], parents: [other, running])
+        try scenario.commit("2026-07-15", [e: exp("concluded")])
+        let q2 = try totals(scenario, quarter: 2, mode: .allParents), q3 = try totals(scenario, quarter: 3, mode: .allParents)
+        XCTAssertEqual(q2.created, ["EXP-0001"])
+        XCTAssertEqual(q2.started, ["EXP-0001"])
+        XCTAssertEqual(q2.createdToRunning.median, 15)
+        XCTAssertEqual(q2.readyToRunning.median, 5)
+        XCTAssertEqual(q3.created, [])
+        XCTAssertEqual(q3.started, [])
+        XCTAssertEqual(q3.concluded, ["EXP-0001"])
+        XCTAssertEqual(q3.runningToConcluded.median, 20)
+        let firstParent = try totals(scenario, quarter: 3, mode: .firstParent)
+        XCTAssertEqual(firstParent.created, ["EXP-0001"])
+        XCTAssertEqual(firstParent.started, ["EXP-0001"])
+        XCTAssertEqual(firstParent.runningToConcluded.median, 10)
+    }
+
+    /// An experiment run and concluded on a branch: with all parents it started on the branch, and
+    /// its running → concluded time is the branch's (it concluded without ever starting before).
+    func testAllParentsCountsTheStatusMovesOfAMergedBranch() throws {
+        let scenario = try Scenario(for: self)
+        let e = "playbooks/experiments/EXP-0001.yml"
+        let exp = { (status: String) in Scenario.experiment("EXP-0001", squad: "growth", status: status) }
+        let base = try scenario.commit("2026-06-01", ["playbooks/metrics.yml": Scenario.metrics, e: exp("draft")])
+        let running = try scenario.commit("2026-07-01", [e: exp("running")], parents: [base], updateHead: false)
+        let concluded = try scenario.commit("2026-07-20", [e: exp("concluded")], parents: [running], updateHead: false)
+        let other = try scenario.commit("2026-07-02", [e: exp("draft"), "playbooks/README.md": "notes"])
+        try scenario.commit("2026-07-25", [e: exp("concluded")], parents: [other, concluded])
+        let all = try totals(scenario, quarter: 3, mode: .allParents)
+        XCTAssertEqual(all.started, ["EXP-0001"])
+        XCTAssertEqual(all.concluded, ["EXP-0001"])
+        XCTAssertEqual(all.createdToRunning.median, 30)
+        XCTAssertEqual(all.runningToConcluded.median, 19)
+        let firstParent = try totals(scenario, quarter: 3, mode: .firstParent)
+        XCTAssertEqual(firstParent.started, [], "the main line never held it running")
+        XCTAssertEqual(firstParent.concluded, ["EXP-0001"])
     }
 
     func testCountsCycleTimesWinRateStaleAndLearnings() throws {

@@ -116,6 +116,82 @@ final class OKRReportTests: XCTestCase {
         XCTAssertFalse(timeline.events.contains { $0.commit == merge })
     }
 
+    /// Carol checks KR-1 in on a branch while the main line checks KR-2 in, in the same file: a
+    /// clean merge. KR-1's check-in is Carol's in either walk (the merger's before); with all parents
+    /// it is dated by her commit, and counted once.
+    func testACheckInMergedIntoAFileBothLinesEditedIsItsAuthors() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (kr1: Double, kr2: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 10, 20, kr1), ("KR-2", 1000, 2000, kr2)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let base = try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(10, 1000)])
+        let side = try scenario.commit("2026-07-05", [okr: objective(12, 1000)], author: carol, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-06", [okr: objective(10, 1500)])
+        let merge = try scenario.commit("2026-07-07", [okr: objective(12, 1500)], parents: [main, side])
+        for mode in [WalkMode.firstParent, .allParents] {
+            let krs = try XCTUnwrap(try report(scenario, mode: mode).objectives.first?.keyResults)
+            XCTAssertEqual(krs.map(\.id), ["KR-1", "KR-2"])
+            XCTAssertEqual(krs[0].checkIns.map(\.value), [12], "\(mode)")
+            XCTAssertEqual(krs[0].checkIns.map(\.author), [carol], "\(mode): Carol made the check-in")
+            XCTAssertEqual(krs[0].checkIns.map(\.commit), [mode == .allParents ? side : merge], "\(mode)")
+            XCTAssertEqual(krs[1].checkIns.map(\.author), [Scenario.ada], "\(mode)")
+            XCTAssertEqual(krs[0].endValue, 12, "\(mode)")
+        }
+    }
+
+    /// A merge split by who made each value is one commit in `log`, with a section per maker.
+    func testTheLogCountsAMergeSplitByMakerOnce() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (kr1: Double, kr2: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 10, 20, kr1), ("KR-2", 1000, 2000, kr2)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let grace = Person(name: "Grace", email: "grace@example.com")
+        let base = try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(10, 1000)])
+        let side = try scenario.commit("2026-07-05", [okr: objective(12, 1100)], author: carol, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-06", [okr: objective(10, 1500)])
+        // KR-2 resolved by hand to a value neither line had.
+        try scenario.commit("2026-07-07", [okr: objective(12, 1600)], author: grace, parents: [main, side])
+        let history = try HistoryReader(roots: ["playbooks"]).read(scenario.repository)
+        let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1", timelines: Timelines(history), history: history))
+        XCTAssertEqual(log.events.map(\.author.name), ["Ada Lovelace", "Ada Lovelace", "Carol", "Grace"])
+        XCTAssertEqual(log.commitCount, 3)
+        XCTAssertTrue(LogRenderer.markdown(log).contains("3 commits changed it."))
+    }
+
+    /// With all parents, the check-ins Carol made on a branch are the report's events, dated by and
+    /// credited to her commits, while the values at the quarter's start and end stay the first-parent
+    /// line's; first-parent, the merge that brought them is the objective's first commit there.
+    func testAllParentsCountsTheCheckInsOfAMergedBranch() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (current: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 0, 100, current)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let base = try scenario.commit("2026-06-01", ["playbooks/metrics.yml": Scenario.metrics])
+        let planned = try scenario.commit("2026-06-20", [okr: objective(5)], author: carol, parents: [base], updateHead: false)
+        let checkIn = try scenario.commit("2026-07-02", [okr: objective(20)], author: carol, parents: [planned], updateHead: false)
+        let other = try scenario.commit("2026-06-26", [okr: nil, "playbooks/README.md": "notes"])
+        try scenario.commit("2026-07-05", [okr: objective(20)], parents: [other, checkIn])
+        let last = try scenario.commit("2026-08-01", [okr: objective(30)])
+        let firstParent = try XCTUnwrap(try report(scenario).objectives.first?.keyResults.first)
+        XCTAssertEqual(firstParent.checkIns.map(\.commit), [last])
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
+        XCTAssertEqual(all.checkIns.map(\.commit), [checkIn, last])
+        XCTAssertEqual(all.checkIns.map(\.value), [20, 30])
+        XCTAssertEqual(all.checkIns.map(\.author), [carol, Scenario.ada])
+        XCTAssertEqual(all.checkIns.first?.time, Scenario.noon("2026-07-02"))
+        XCTAssertEqual(all.startValue, firstParent.startValue)
+        XCTAssertEqual(all.endValue, 30)
+    }
+
     func testAKeyResultTakenOutAndPutBackWithAnotherValueIsACheckIn() throws {
         // KR-2 is taken out and put back at another value; later the whole objective is deleted
         // and written again with new values. Each return records a value `current` did not have:
