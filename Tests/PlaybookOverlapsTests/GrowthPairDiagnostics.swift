@@ -31,8 +31,9 @@ final class GrowthPairDiagnostics: XCTestCase {
         // PLAYBOOK_DUMP_DUPQ37=1 those `dupq37` wrote (rewordings sharing almost no words, look-alikes of every kind and siblings).
         // PLAYBOOK_DUMP_DUPQ38=1 those `dupq38` wrote (twenty new products, rewordings sharing almost no words, look-alikes of every kind).
         // PLAYBOOK_DUMP_DUPQ39=1 those `dupq39` wrote (twenty more new products, B2B to games, rewordings sharing almost no words).
+        // PLAYBOOK_DUMP_DUPQ40=1 those `dupq40` wrote (twenty more new products, from hosted CI to parcel forwarding).
         let environment = ProcessInfo.processInfo.environment
-        let written = ["dupq22", "dupq25", "dupq29", "dupq28", "dupq32", "dupq34", "dupq36", "dupq37", "dupq38", "dupq39"]
+        let written = ["dupq22", "dupq25", "dupq29", "dupq28", "dupq32", "dupq34", "dupq36", "dupq37", "dupq38", "dupq39", "dupq40"]
         let extra = written.filter { environment["PLAYBOOK_DUMP_\($0.uppercased())"] != nil }.map { ("\($0)-pairs.tsv", $0) }
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
