@@ -191,4 +191,33 @@ final class KeptCollisionTests: XCTestCase {
         XCTAssertEqual(found.first?.crowd, 1_999)
         XCTAssertEqual(found.last?.ids.first, "EXP-01999")
     }
+
+    /// The shapes `scripts/bench-collision-shapes` times: a chain of nested surfaces (one place),
+    /// windows of a few days (partners found by date), audiences that all meet (counted at once),
+    /// and between them experiments that meet only some: counted and kept as the full graph has them.
+    func testChainsShortWindowsAndAudiencesThatAllMeetAreCountedAsTheFullGraph() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        let yaml = (0..<600).map { index -> String in
+            let day = 1 + (index / 3) % 28, month = 1 + index / 84
+            var fields = ["status": "paused", "start": String(format: "2026-%02d-%02d", month, day), "end": String(format: "2026-%02d-%02d", month, day + 1),
+                          "surface": Array(repeating: "s", count: 1 + index % 40).joined(separator: "/")]
+            if index % 5 == 0 { fields["surface"] = "s/s/t\(index % 3)" }
+            if index % 7 == 0 { fields["audience"] = "{regions: [emea, r\(index % 11)]}" }
+            if index % 11 == 0 { fields["audience"] = "{segment: new, regions: [latam]}" }
+            if index % 13 == 0 { fields = ["status": "running", "start": "2026-01-01", "end": "-", "surface": "s", "exclusion_group": "g\(index % 2)"] }
+            return experiment(String(format: "EXP-%05d", index), squad: index % 4 == 0 ? "a" : "b", fields)
+        }.joined(separator: "\n---\n")
+        let found = entities(yaml)
+        let full = CollisionGraph(found, today: today)
+        for (kept, listed) in [(200, 20), (5, 3)] {
+            let graph = CollisionGraph(found, today: today, kept: kept, keptWhenCrowded: listed)
+            XCTAssertEqual(graph.count, full.count)
+            for id in found.map(\.entity.id.value) {
+                XCTAssertEqual(graph.count(of: id), full.count(of: id), id)
+                let shown = full.count(of: id) > kept ? listed : kept
+                XCTAssertEqual(graph.partners(of: id, limit: shown).map(\.id), full.partners(of: id, limit: shown).map(\.id), id)
+            }
+        }
+        XCTAssertGreaterThan(full.count, 1_000)
+    }
 }
