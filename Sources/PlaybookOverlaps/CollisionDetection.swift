@@ -48,9 +48,16 @@ enum CollisionDetection {
         }
     }
 
-    static func find(_ entities: [SourcedEntity], today: Day?) -> [Overlap] {
-        let graph = CollisionGraph(entities, today: today)
-        return graph.overlaps(limit: graph.count)
+    /// Every colliding pair; or, past `perExperiment` (above 0) collisions for one experiment, one
+    /// entry for it instead (`CollisionGraph.overlaps(crowdedPast:listed:)`): 20,000 experiments live
+    /// on one surface are 200 million pairs, more than memory holds.
+    static func find(_ entities: [SourcedEntity], today: Day?, perExperiment: Int? = nil) -> [Overlap] {
+        guard let limit = perExperiment, limit > 0 else {
+            let graph = CollisionGraph(entities, today: today)
+            return graph.overlaps(limit: graph.count)
+        }
+        let listed = CollisionGraph.listedWhenCrowded
+        return CollisionGraph(entities, today: today, kept: max(limit, listed), keptWhenCrowded: listed).overlaps(crowdedPast: limit, listed: listed)
     }
 
     /// Calls `meet(i, j)` once for each pair of `own` × `subtree` (own ⊆ subtree) whose windows

@@ -304,20 +304,60 @@ public struct CollisionGraph: Sendable {
                 }
                 continue
             }
-            func tier(_ other: Int32) -> Int {
-                if checked, acknowledgements.reviewer(sides[r].id, sides[Int(other)].id) != nil { return 2 }
-                return sides[r].squad == sides[Int(other)].squad ? 0 : 1
-            }
-            chosen.removeAll(keepingCapacity: true)
-            let shown = min(listed, counts[r])
-            for wanted in 0..<3 where chosen.count < shown {
-                for other in held where chosen.count < shown && tier(other) == wanted { chosen.append(other) }
-            }
-            let own = experiments[Int(byID[r])]
-            crowd(sides[r], Crowd(total: counts[r],
-                                  listed: chosen.map { (sides[Int($0)], checked ? acknowledgements.reviewer(sides[r].id, sides[Int($0)].id) : nil) },
-                                  surface: own.surface, window: Window.describe(own.start, own.end)))
+            crowd(sides[r], self.crowd(rank: r, listed: listed, chosen: &chosen))
         }
+    }
+
+    /// Rank r's crowd: its count, and its first `listed` partners as `forEachReported` orders them
+    /// (`chosen` is scratch space, reused from experiment to experiment).
+    private func crowd(rank r: Int, listed: Int, chosen: inout [Int32]) -> Crowd {
+        let checked = !acknowledgements.isEmpty
+        let held = partners[offsets[r]..<offsets[r + 1]]
+        func tier(_ other: Int32) -> Int {
+            if checked, acknowledgements.reviewer(sides[r].id, sides[Int(other)].id) != nil { return 2 }
+            return sides[r].squad == sides[Int(other)].squad ? 0 : 1
+        }
+        chosen.removeAll(keepingCapacity: true)
+        let shown = min(listed, counts[r])
+        for wanted in 0..<3 where chosen.count < shown {
+            for other in held where chosen.count < shown && tier(other) == wanted { chosen.append(other) }
+        }
+        let own = experiments[Int(byID[r])]
+        return Crowd(total: counts[r],
+                     listed: chosen.map { (sides[Int($0)], checked ? acknowledgements.reviewer(sides[r].id, sides[Int($0)].id) : nil) },
+                     surface: own.surface, window: Window.describe(own.start, own.end))
+    }
+
+    /// How many colliding experiments a crowded experiment's one entry or finding names.
+    public static let listedWhenCrowded = 20
+
+    /// The collisions `playbook overlaps` lists when an experiment colliding with more than `limit`
+    /// others gets one entry instead of one per pair (the graph built with `kept` at least `limit`
+    /// and `listed`, and `keptWhenCrowded` at least `listed`): each pair of which one side collides
+    /// with at most `limit` (every partner of that side is kept), in `overlaps(limit:)`'s order, then
+    /// each busier experiment's entry, by id: its sides are the experiment, then its first `listed`
+    /// partners as `forEachReported` orders them; `crowd` is how many it collides with; it is
+    /// acknowledged when its first partner is, that is when every pair is.
+    public func overlaps(crowdedPast limit: Int, listed: Int) -> [Overlap] {
+        var out = pairs.compactMap { pair -> Overlap? in
+            let low = Int(pair >> 33), high = Int(pair >> 1 & 0xFFFF_FFFF)
+            guard counts[low] <= limit || counts[high] <= limit else { return nil }
+            return overlap(pair)
+        }
+        var chosen: [Int32] = []
+        for r in counts.indices where counts[r] > limit {
+            let crowd = crowd(rank: r, listed: listed, chosen: &chosen)
+            var reason = "\(sides[r].id) collides with \(crowd.total) experiments on \(crowd.surface.isEmpty ? "no surface" : crowd.surface)"
+                + " or a surface nested with it while it is live \(crowd.window), more than \(limit) to list pair by pair; the first \(crowd.listed.count)"
+                + " (by id, its own squad's first, acknowledged ones last): " + crowd.listed.map(\.side.id).joined(separator: ", ")
+            if crowd.total > crowd.listed.count { reason += ", and \(crowd.total - crowd.listed.count) more" }
+            reason += "; share exclusion_groups, move dates or split audiences (rules: {overlap-collision: {per_experiment: 0}} lists every pair)"
+            var overlap = Overlap(kind: .collision, sides: [], score: 1, reason: reason, acknowledgedBy: crowd.listed.first?.reviewedBy)
+            overlap.sides = [sides[r]] + crowd.listed.map(\.side)
+            overlap.crowd = crowd.total
+            out.append(overlap)
+        }
+        return out
     }
 
     /// Whether the sweep meets experiment `a` before `b`: by start (a missing one first), then by place.

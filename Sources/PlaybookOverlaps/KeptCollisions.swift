@@ -53,11 +53,12 @@ struct KeptCollisions {
         self.acknowledged = acknowledged
         let acknowledgedBy = acknowledged
 
-        // Each list whole, and split by squad.
-        let indexes = lists.map { WindowIndex($0, tests: tests, starts: starts, ends: ends) }
+        // Each list whole (with its windows by start, to find those meeting one), and split by squad.
+        let indexes = lists.map { WindowIndex($0, tests: tests, starts: starts, ends: ends, findable: true) }
         let bySquad: [[Int32: (ranks: [Int32], index: WindowIndex)]] = lists.map { list in
-            Dictionary(grouping: list) { squads[Int($0)] }.mapValues { ranks in (ranks, WindowIndex(ranks, tests: tests, starts: starts, ends: ends)) }
+            Dictionary(grouping: list) { squads[Int($0)] }.mapValues { ranks in (ranks, WindowIndex(ranks, tests: tests, starts: starts, ends: ends, findable: false)) }
         }
+        let universal = audiences.meetingAll()
         var counts = [Int](repeating: 0, count: count)
         var slots = [Int32](repeating: 0, count: count * 2 * kept)
         var found = [Int32](repeating: 0, count: count * 2)
@@ -68,6 +69,7 @@ struct KeptCollisions {
                     let chunk = 256
                     DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
                         var cursors: [Int] = []
+                        var met: [Int32] = []
                         /// The partners of `x` in `lists` merged by rank, stopping once `kept`
                         /// unacknowledged ones are written from `slot` or all `total` are seen.
                         func scan(_ x: Int, _ lists: [[Int32]], total: Int, slot: Int, keep: Int) -> Int32 {
@@ -100,13 +102,48 @@ struct KeptCollisions {
                             // Itself, counted on its own surface when nothing kept it out.
                             let itself = test.group < 0 && audiences.meet(test.audience, test.audience) ? 1 : 0
                             var total = -itself, same = -itself
+                            let everyone = universal[Int(test.audience)]
+                            // The windows meeting its own, of any audience or group, and the experiments there are.
+                            var near = 0, listed = 0
                             for list in listsOf[x] {
-                                total += indexes[list].meeting(s, e, audience: test.audience, group: test.group, audiences: audiences)
-                                same += bySquad[list][squads[x]]?.index.meeting(s, e, audience: test.audience, group: test.group, audiences: audiences) ?? 0
+                                total += indexes[list].meeting(s, e, audience: test.audience, group: test.group, audiences: audiences, everyone: everyone)
+                                same += bySquad[list][squads[x]]?.index.meeting(s, e, audience: test.audience, group: test.group, audiences: audiences, everyone: everyone) ?? 0
+                                near += indexes[list].all.meeting(s, e)
+                                listed += lists[list].count
                             }
                             countsOut[x] = total
                             guard total > 0 else { continue }
                             let keep = total > kept ? keptWhenCrowded : kept
+                            // Walking the lists by id finds `keep` partners after about `listed × keep ÷ total`
+                            // experiments (all of them when it needs every partner): where fewer windows meet
+                            // its own (thousands of experiments live a few days each), those are found by date
+                            // and put in order instead, the same partners.
+                            let needed = Double(keep + (acknowledgedBy[Int32(x)]?.count ?? 0))
+                            if Double(near) <= Double(listed) * min(1, needed / Double(total)) {
+                                met.removeAll(keepingCapacity: true)
+                                for list in listsOf[x] {
+                                    indexes[list].forEachMeeting(s, e) { y in
+                                        if Int(y) != x, collides(x, Int(y)) { met.append(y) }
+                                    }
+                                }
+                                met.sort()
+                                let acknowledgedOfX = acknowledgedBy[Int32(x)] ?? []
+                                var own = 0, any = 0
+                                for y in met where own < keep || any < keep {
+                                    if acknowledgedOfX.contains(y) { continue }
+                                    if own < keep, squads[Int(y)] == squads[x] {
+                                        slotsOut[x * 2 * kept + own] = y
+                                        own += 1
+                                    }
+                                    if any < keep {
+                                        slotsOut[x * 2 * kept + kept + any] = y
+                                        any += 1
+                                    }
+                                }
+                                foundOut[2 * x] = Int32(own)
+                                foundOut[2 * x + 1] = Int32(any)
+                                continue
+                            }
                             if same > 0 {
                                 let own = listsOf[x].compactMap { bySquad[$0][squads[x]]?.ranks }
                                 foundOut[2 * x] = scan(x, own, total: same, slot: x * 2 * kept, keep: keep)
@@ -151,6 +188,35 @@ struct AudienceTable: Sendable {
     func meet(_ a: Int32, _ b: Int32) -> Bool {
         meets.isEmpty ? audiences[Int(a)].meets(audiences[Int(b)]) : meets[Int(a) * audiences.count + Int(b)]
     }
+
+    /// For each audience, true when it surely meets every one: its segment is the only one named
+    /// (or it names none), and it names a region, and a platform, that every audience naming any
+    /// names (or names none). Counting then reads all windows at once, not each audience's:
+    /// hundreds of audiences that all meet (EMEA and a region each) made the count per experiment
+    /// grow with them. False where unsure (each audience is then compared, as before).
+    func meetingAll() -> [Bool] {
+        var segments: [String: Int] = [:], regions: [String: Int] = [:], platforms: [String: Int] = [:]
+        var named = (segments: 0, regions: 0, platforms: 0)
+        for key in audiences {
+            if let segment = key.segment {
+                segments[segment, default: 0] += 1
+                named.segments += 1
+            }
+            if let set = key.regions {
+                for region in set { regions[region, default: 0] += 1 }
+                named.regions += 1
+            }
+            if let set = key.platforms {
+                for platform in set { platforms[platform, default: 0] += 1 }
+                named.platforms += 1
+            }
+        }
+        return audiences.map { key in
+            (key.segment.map { segments[$0] == named.segments } ?? true)
+                && (key.regions.map { set in set.contains { regions[$0] == named.regions } } ?? true)
+                && (key.platforms.map { set in set.contains { platforms[$0] == named.platforms } } ?? true)
+        }
+    }
 }
 
 /// A list's windows by audience, and by audience and exclusion group, sorted by start and by end,
@@ -169,10 +235,25 @@ private struct WindowIndex {
 
     var audiences: [(audience: Int32, windows: Windows)] = []
     var grouped: [UInt64: Windows] = [:]
+    /// Every window, of any audience, and by exclusion group.
+    var all = Windows()
+    var allGrouped: [Int32: Windows] = [:]
+    /// When findable: the windows by start, with their ranks, and the latest end of each span of
+    /// them as a tree (`latest[1]` all of them, `latest[k]` the two halves `2k` and `2k + 1`, the
+    /// leaves from `latest.count / 2`), so that those meeting a window are found without the others.
+    var byStart: [(start: Int, end: Int, rank: Int32)] = []
+    var latest: [Int] = []
 
-    init(_ ranks: [Int32], tests: [CollisionDetection.Test], starts: [Int], ends: [Int]) {
+    init(_ ranks: [Int32], tests: [CollisionDetection.Test], starts: [Int], ends: [Int], findable: Bool) {
         var byAudience: [Int32: Windows] = [:]
         for r in ranks.map(Int.init) where starts[r] <= ends[r] {
+            all.starts.append(starts[r])
+            all.ends.append(ends[r])
+            if findable { byStart.append((starts[r], ends[r], Int32(r))) }
+            if tests[r].group >= 0 {
+                allGrouped[tests[r].group, default: Windows()].starts.append(starts[r])
+                allGrouped[tests[r].group, default: Windows()].ends.append(ends[r])
+            }
             byAudience[tests[r].audience, default: Windows()].starts.append(starts[r])
             byAudience[tests[r].audience, default: Windows()].ends.append(ends[r])
             if tests[r].group >= 0 {
@@ -187,10 +268,46 @@ private struct WindowIndex {
             grouped[key]!.starts.sort()
             grouped[key]!.ends.sort()
         }
+        all.starts.sort()
+        all.ends.sort()
+        for key in Array(allGrouped.keys) {
+            allGrouped[key]!.starts.sort()
+            allGrouped[key]!.ends.sort()
+        }
+        guard findable else { return }
+        byStart.sort { $0.start < $1.start }
+        var leaves = 1
+        while leaves < byStart.count { leaves *= 2 }
+        latest = [Int](repeating: Int.min, count: 2 * leaves)
+        for (k, window) in byStart.enumerated() { latest[leaves + k] = window.end }
+        for k in stride(from: leaves - 1, through: 1, by: -1) { latest[k] = max(latest[2 * k], latest[2 * k + 1]) }
     }
 
-    /// How many windows of the audiences `audience` meets, outside exclusion group `group` (-1: none), meet `s`…`e`.
-    func meeting(_ s: Int, _ e: Int, audience: Int32, group: Int32, audiences table: AudienceTable) -> Int {
+    /// Calls `body` with the rank of each window that meets `s`…`e` (of any audience or group), in
+    /// no set order: among those starting by `e`, the spans whose latest end is not before `s`.
+    func forEachMeeting(_ s: Int, _ e: Int, _ body: (Int32) -> Void) {
+        let starting = byStart.count - byStart.countStartingAfter(e)
+        guard starting > 0 else { return }
+        let leaves = latest.count / 2
+        var spans: [(node: Int, low: Int, high: Int)] = [(1, 0, leaves)]
+        while let (node, low, high) = spans.popLast() {
+            guard low < starting, latest[node] >= s else { continue }
+            if node >= leaves {
+                body(byStart[low].rank)
+                continue
+            }
+            let middle = (low + high) / 2
+            spans.append((2 * node, low, middle))
+            spans.append((2 * node + 1, middle, high))
+        }
+    }
+
+    /// How many windows of the audiences `audience` meets, outside exclusion group `group` (-1: none),
+    /// meet `s`…`e`; `everyone` says it meets every audience (`AudienceTable.meetingAll`).
+    func meeting(_ s: Int, _ e: Int, audience: Int32, group: Int32, audiences table: AudienceTable, everyone: Bool) -> Int {
+        if everyone {
+            return all.meeting(s, e) - (group >= 0 ? allGrouped[group]?.meeting(s, e) ?? 0 : 0)
+        }
         var total = 0
         for (other, windows) in audiences where table.meet(audience, other) {
             total += windows.meeting(s, e)
@@ -211,5 +328,17 @@ extension Array where Element: Comparable {
             if self[mid] < value { low = mid + 1 } else { high = mid }
         }
         return low
+    }
+}
+
+extension Array where Element == (start: Int, end: Int, rank: Int32) {
+    /// How many of the windows, sorted by start, start after `value`.
+    fileprivate func countStartingAfter(_ value: Int) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if self[mid].start <= value { low = mid + 1 } else { high = mid }
+        }
+        return count - low
     }
 }

@@ -46,6 +46,10 @@ public struct Overlap: Sendable, Hashable {
     /// first (1-based), and how many related entities that side has in all. Empty otherwise.
     public var relatedRanks: [Int] = []
     public var relatedTotals: [Int] = []
+    /// For a collision that stands for all of one experiment's (`playbook overlaps` when it collides
+    /// with more than `OverlapOptions.collisionsPerExperiment` others): how many experiments collide
+    /// with `sides[0]`; `sides` are that experiment, then the first of them (not sorted). Nil for a pair.
+    public var crowd: Int?
 
     public init(kind: OverlapKind, sides: [OverlapSide], score: Double, reason: String, terms: [String] = [], acknowledgedBy: String? = nil) {
         self.kind = kind
@@ -82,6 +86,9 @@ public struct OverlapOptions: Sendable, Hashable {
     /// when it is among either side's closest; 0: related work is not looked for (only pairs that can
     /// be duplicates are compared field by field); nil: every related pair.
     public var relatedPerEntity: Int? = nil
+    /// An experiment that collides with more than this many others gets one collision that counts
+    /// them and names the first 20 (`Overlap.crowd`), not one per pair; nil or 0: every pair.
+    public var collisionsPerExperiment: Int? = nil
     /// The pairs a council has reviewed (set by `OverlapFinder`): with related work capped, they rank
     /// after every unreviewed one, so that an approval does not take the place of unread work.
     var reviewed = Acknowledgements([])
@@ -93,9 +100,11 @@ public struct OverlapOptions: Sendable, Hashable {
     /// look-alike texts. See the README.
     public static let defaultThreshold = 0.4
 
-    public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false, relatedPerEntity: Int? = nil) {
+    public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false, relatedPerEntity: Int? = nil,
+                collisionsPerExperiment: Int? = nil) {
         self.threshold = threshold
         self.sameSquad = sameSquad
         self.relatedPerEntity = relatedPerEntity
+        self.collisionsPerExperiment = collisionsPerExperiment
     }
 }

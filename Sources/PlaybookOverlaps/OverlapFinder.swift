@@ -14,7 +14,7 @@ public enum OverlapFinder {
         let unique = firstDefinitions(entities)
         _ = consume entities
         let acknowledgements = Acknowledgements(unique)
-        let collisions = CollisionDetection.find(unique, today: today)
+        let collisions = CollisionDetection.find(unique, today: today, perExperiment: options.collisionsPerExperiment)
         var options = options
         options.reviewed = acknowledgements
         let found = DuplicateDetection.find(consume unique, options: options, encoder: encoder) + collisions
@@ -30,10 +30,11 @@ public enum OverlapFinder {
         return acknowledged(DuplicateDetection.find(unique, options: options, encoder: encoder), options.reviewed)
     }
 
-    /// Colliding experiments only.
-    public static func collisions(_ entities: [SourcedEntity], today: Day? = nil) -> [Overlap] {
+    /// Colliding experiments only; past `perExperiment` collisions (when given and above 0), an
+    /// experiment's are one entry (`OverlapOptions.collisionsPerExperiment`).
+    public static func collisions(_ entities: [SourcedEntity], today: Day? = nil, perExperiment: Int? = nil) -> [Overlap] {
         let unique = firstDefinitions(entities)
-        return acknowledged(CollisionDetection.find(unique, today: today), Acknowledgements(unique))
+        return acknowledged(CollisionDetection.find(unique, today: today, perExperiment: perExperiment), Acknowledgements(unique))
     }
 
     static func acknowledged(_ overlaps: consuming [Overlap], _ entities: [SourcedEntity]) -> [Overlap] {

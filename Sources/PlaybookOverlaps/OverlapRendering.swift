@@ -21,22 +21,44 @@ public enum OverlapRendering {
                     squads[side.id] = side.squad ?? "no squad"
                 }
             }
-            let matches = pairs.map { pair in
-                let a = position[pair.ids[0]] ?? 0, b = position[pair.ids[1]] ?? 0
-                return Match(first: min(a, b), second: max(a, b), score: pair.score)
+            // An experiment's one entry for all its collisions joins it to each partner it names.
+            let matches = pairs.flatMap { pair in
+                let a = position[pair.ids[0]] ?? 0
+                return pair.ids.dropFirst().map { id in
+                    let b = position[id] ?? 0
+                    return Match(first: min(a, b), second: max(a, b), score: pair.score)
+                }
             }
             let clusters = Clustering.clusters(matches)
+            // Each pair in its cluster (that of its first side), in order: one pass, not one per cluster.
+            var clusterOf = [Int](repeating: 0, count: ids.count)
+            for (number, cluster) in clusters.enumerated() {
+                for member in cluster { clusterOf[member] = number }
+            }
+            var inClusters = [[Overlap]](repeating: [], count: clusters.count)
+            for pair in pairs { inClusters[clusterOf[position[pair.ids[0]] ?? 0]].append(pair) }
+            let crowds = pairs.count(where: { $0.crowd != nil })
             let title = [OverlapKind.collision: "Colliding experiments", .duplicate: "Duplicated work", .related: "Related work"][kind] ?? ""
-            out += "\(title): \(clusters.count) \(clusters.count == 1 ? "cluster" : "clusters"), \(pairs.count) \(pairs.count == 1 ? "pair" : "pairs")\n"
+            let listedPairs = pairs.count - crowds
+            out += "\(title): \(clusters.count) \(clusters.count == 1 ? "cluster" : "clusters"), \(listedPairs) \(listedPairs == 1 ? "pair" : "pairs")"
+            if crowds > 0 {
+                out += ", and \(crowds) \(crowds == 1 ? "experiment" : "experiments") colliding with too many to list pair by pair, each listed once"
+            }
+            out += "\n"
             for (number, cluster) in clusters.enumerated() {
                 let members = cluster.map { ids[$0] }
-                let memberSet = Set(members)
-                let inCluster = pairs.filter { memberSet.contains($0.ids[0]) }
+                let inCluster = inClusters[number]
                 let distinctSquads = Set(members.compactMap { squads[$0] }).sorted()
                 out += "\n  \(number + 1). \(members.map { "\(Inert.terminal($0)) (\(Inert.terminal(squads[$0] ?? "no squad")))" }.joined(separator: ", "))"
                 out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
                 for pair in inCluster {
                     let state = pair.acknowledgedBy.map { " [acknowledged by \(Inert.terminal($0))]" } ?? ""
+                    if let crowd = pair.crowd, let side = pair.sides.first {
+                        // Where the experiment is written; each partner is written on its own entries.
+                        out += "     \(Inert.terminal(side.id)) ↔ \(crowd) experiments\(state): \(Inert.terminal(pair.reason))\n"
+                        out += "       \(Inert.terminalPath(side.file)):\(side.mark.line):\(side.mark.column) \(Inert.terminal(side.id))\n"
+                        continue
+                    }
                     let score = kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
                     out += "     \(Inert.terminal(pair.ids[0])) ↔ \(Inert.terminal(pair.ids[1]))\(score)\(state): \(Inert.terminal(pair.reason))\n"
                     for side in pair.sides {
@@ -50,7 +72,9 @@ public enum OverlapRendering {
     }
 
     /// `{"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}`, one
-    /// entry per pair. Beyond the contract: `terms`, `acknowledged`, `acknowledged_by`, `files`.
+    /// entry per pair. Beyond the contract: `terms`, `acknowledged`, `acknowledged_by`, `files`; and
+    /// for an experiment that collides with too many to list pair by pair, one entry whose
+    /// `entities` are it and the first it collides with, and `more`, how many others it collides with.
     public static func json(_ overlaps: [Overlap]) -> String {
         var out = "{\n  \"version\": 1,\n  \"overlaps\": ["
         for (index, overlap) in overlaps.enumerated() {
@@ -63,7 +87,9 @@ public enum OverlapRendering {
             out += "\"terms\": [\(overlap.terms.map(quote).joined(separator: ", "))], "
             out += "\"acknowledged\": \(overlap.isAcknowledged), "
             out += "\"acknowledged_by\": \(overlap.acknowledgedBy.map(quote) ?? "null"), "
-            out += "\"files\": [\(overlap.sides.map { quote("\($0.file):\($0.mark.line):\($0.mark.column)") }.joined(separator: ", "))]}"
+            out += "\"files\": [\(overlap.sides.map { quote("\($0.file):\($0.mark.line):\($0.mark.column)") }.joined(separator: ", "))]"
+            if let crowd = overlap.crowd { out += ", \"more\": \(crowd - (overlap.sides.count - 1))" }
+            out += "}"
         }
         out += overlaps.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
         return out

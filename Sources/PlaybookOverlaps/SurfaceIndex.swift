@@ -56,21 +56,53 @@ struct SurfaceIndex {
         var above: [[Int]] = []
     }
 
+    /// Surfaces nested one in the next with no other surface holding experiments branching off
+    /// between them (`web`, `web/checkout`, `web/checkout/pay`) are one place: each of their
+    /// experiments meets the same ones (those above the first, on the chain, and below the last),
+    /// so a chain of a thousand nested surfaces is one list, not a thousand lists of what lies
+    /// below each (which grew with the square of its length).
     func layout() -> Layout {
         var out = Layout()
+        // Whether each node's subtree holds experiments: nodes are added below their parents.
+        var holds = nodes.map { !$0.members.isEmpty }
+        for node in nodes.indices.reversed() where holds[node] == false {
+            holds[node] = nodes[node].children.values.contains { holds[$0] }
+        }
+        // The one child whose subtree holds experiments, if only one does.
+        func onlyOccupiedChild(_ node: Int) -> Int? {
+            var found: Int?
+            for child in nodes[node].children.values where holds[child] {
+                if found != nil { return nil }
+                found = child
+            }
+            return found
+        }
         // Depth first, with the places of the surfaces above that hold experiments.
         var stack: [(node: Int, above: [Int])] = [(0, [])]
         while let (node, above) = stack.popLast() {
             var next = above
+            var last = node
             if !nodes[node].members.isEmpty {
-                out.ownLists.append(nodes[node].members)
+                var members = nodes[node].members
+                // The empty surface is nested in nothing, and nothing in it.
+                if node != 0 {
+                    // Down the chain while a single way leads on to a surface with experiments.
+                    chain: while var child = onlyOccupiedChild(last) {
+                        while nodes[child].members.isEmpty {
+                            guard let below = onlyOccupiedChild(child) else { break chain }
+                            child = below
+                        }
+                        members += nodes[child].members
+                        last = child
+                    }
+                }
+                out.ownLists.append(members)
                 out.above.append(above)
                 // `subtree` lists the surface's own experiments first.
-                out.below.append(node == 0 ? [] : Array(subtree(node).dropFirst(nodes[node].members.count)))
-                // The empty surface is nested in nothing, and nothing in it.
+                out.below.append(node == 0 ? [] : Array(subtree(last).dropFirst(nodes[last].members.count)))
                 if node != 0 { next.append(out.ownLists.count - 1) }
             }
-            for child in nodes[node].children.values { stack.append((child, next)) }
+            for child in nodes[last].children.values { stack.append((child, next)) }
         }
         return out
     }

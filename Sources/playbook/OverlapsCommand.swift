@@ -30,7 +30,10 @@ struct Overlaps: ParsableCommand {
 
         Text output groups pairs into clusters; --format json prints one entry per pair:
           {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
-        (kind: duplicate, related or collision)
+        (kind: duplicate, related or collision). An experiment that collides with more than \
+        rules.overlap-collision.per_experiment others (default \(OverlapCollision.defaultPerExperiment); 0: no limit) \
+        gets one collision entry instead of one per pair: its entities are it and the first \
+        \(OverlapCollision.listed) it collides with, and "more" counts the others.
 
         Examples:
           playbook overlaps
@@ -78,7 +81,10 @@ struct Overlaps: ParsableCommand {
         let configured = configuration.options[duplicateRule] ?? [:]
         let options = OverlapOptions(
             threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
-            sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0)
+            sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0,
+            // As lint bounds its findings: past this many, an experiment's collisions are one entry.
+            collisionsPerExperiment: Int(configuration.options[OverlapCollision.descriptor.id]?["per_experiment"]
+                                         ?? Double(OverlapCollision.defaultPerExperiment)))
         // The model's weights are read only when a text is not in the embedding cache.
         let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
         if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }

@@ -75,6 +75,64 @@ final class OverlapsCommandTests: XCTestCase {
         }
     }
 
+    /// 25 experiments live together on web/x (24 partners each, and EXP-B: 25), and EXP-B on a
+    /// nested surface for EMEA, which meets only the first two (the rest are for LATAM).
+    func crowdedRepository(limit: Int?) throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", Self.hypothesis("HYP-0001", squad: "activation-emea", title: Self.idea.0, change: Self.idea.1))
+        let crowd = (1...25).map { index in
+            Self.experiment(String(format: "EXP-A%02d", index), squad: "activation-emea", surface: "web/x", start: "2026-07-01", end: "2026-07-31",
+                            extra: index <= 2 ? "" : "audience: {regions: [latam]}")
+        }
+        try scratch.write("playbooks/experiments.yml", (crowd + [
+            Self.experiment("EXP-B", squad: "activation-emea", surface: "web/x/b", start: "2026-07-01", end: "2026-07-31", extra: "audience: {regions: [emea]}"),
+        ]).joined(separator: "\n---\n"))
+        if let limit { try scratch.write(".playbook.yml", "rules:\n  overlap-collision: {per_experiment: \(limit)}\n") }
+        return scratch
+    }
+
+    func testAnExperimentCollidingWithMoreThanTheLimitIsOneEntryWithItsCount() throws {
+        let scratch = try crowdedRepository(limit: 10)
+        let result = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let collisions = (json["overlaps"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "collision" }
+        let entries = collisions.filter { $0["more"] != nil }
+        // EXP-A01 and A02 meet 24 others and EXP-B; A03…A25 meet 24; EXP-B meets 2, each a pair.
+        XCTAssertEqual(entries.count, 25)
+        let first = try XCTUnwrap(entries.first { ($0["entities"] as? [String])?.first == "EXP-A01" })
+        XCTAssertEqual(first["entities"] as? [String], ["EXP-A01"] + (2...21).map { String(format: "EXP-A%02d", $0) })
+        XCTAssertEqual(first["more"] as? Int, 5)
+        XCTAssertEqual((first["squads"] as? [String])?.count, 21)
+        XCTAssertEqual((first["files"] as? [String])?.first, "playbooks/experiments.yml:2:5")
+        let reason = first["reason"] as? String ?? ""
+        XCTAssertTrue(reason.hasPrefix("EXP-A01 collides with 25 experiments on web/x or a surface nested with it while it is live from 2026-07-01 to 2026-07-31, "
+                                       + "more than 10 to list pair by pair; the first 20 (by id, its own squad's first, acknowledged ones last): EXP-A02, EXP-A03, "), reason)
+        XCTAssertTrue(reason.contains("EXP-A21, and 5 more; "), reason)
+        // EXP-B is under the limit: its two pairs are listed; no two busy experiments make a pair entry.
+        let pairs = collisions.filter { $0["more"] == nil }.map { $0["entities"] as? [String] ?? [] }
+        XCTAssertEqual(pairs, [["EXP-A01", "EXP-B"], ["EXP-A02", "EXP-B"]])
+        let text = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(text.stdout.contains("Colliding experiments: 1 cluster, 2 pairs, and 25 experiments colliding with too many to list pair by pair, each listed once\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("     EXP-A01 ↔ 25 experiments: EXP-A01 collides with 25 experiments on web/x"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("       playbooks/experiments.yml:2:5 EXP-A01\n"), text.stdout)
+    }
+
+    func testUnderTheLimitOrWithNoLimitEveryPairIsListed() throws {
+        // The default limit, 200, is far above 25: the 302 pairs one by one, as with no limit (0).
+        for limit in [nil, 0, 25] {
+            let scratch = try crowdedRepository(limit: limit)
+            let result = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+            XCTAssertEqual(result.status, 1)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let collisions = (json["overlaps"] as? [[String: Any]] ?? []).filter { $0["kind"] as? String == "collision" }
+            XCTAssertEqual(collisions.count, 25 * 24 / 2 + 2, "limit \(String(describing: limit))")
+            XCTAssertTrue(collisions.allSatisfy { $0["more"] == nil && ($0["entities"] as? [String])?.count == 2 })
+            XCTAssertFalse(result.stdout.contains("too many"))
+        }
+    }
+
     func testTextGroupsThreeSquadsWithOneIdeaIntoOneCluster() throws {
         let scratch = try repository()
         let result = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)

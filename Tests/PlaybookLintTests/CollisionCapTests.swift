@@ -56,7 +56,7 @@ final class CollisionCapTests: XCTestCase {
                        "EXP-05 collides with 29 experiments on web/x or a surface nested with it while it is live from 2026-07-01 on, "
                        + "too many to list one by one; the first 20 (by id, its own squad's first, acknowledged ones last): "
                        + listed.joined(separator: ", ")
-                       + ", and 9 more; share `exclusion_group`s, move dates or split audiences (`playbook overlaps` lists every pair)")
+                       + ", and 9 more; share `exclusion_group`s, move dates or split audiences (`per_experiment: 0` lists every pair)")
     }
 
     func testTheDefaultLimitIsTwoHundred() throws {

@@ -138,4 +138,86 @@ final class KeptCollisionTests: XCTestCase {
         XCTAssertEqual(crowds.first?.surface, "web/x")
         XCTAssertEqual(crowds.first?.window, "from 2026-07-01 on")
     }
+
+    /// `playbook overlaps` past `per_experiment`: every pair of which one side collides with at most
+    /// the limit, as the full list has it, and one entry for each busier experiment: its count, and
+    /// its first partners in lint's order.
+    func testOverlapsGiveOneEntryForAnExperimentPastTheLimit() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        var crowded = 0, shared = 0
+        for seed in 1...3 {
+            let found = repository(300, seed: UInt64(seed))
+            let full = CollisionGraph(found, today: today)
+            let every = OverlapFinder.collisions(found, today: today)
+            let squadOf = squads(found)
+            for limit in [2, 6, 25] {
+                let bounded = OverlapFinder.collisions(found, today: today, perExperiment: limit)
+                let entries = bounded.filter { $0.crowd != nil }
+                let pairs = bounded.filter { $0.crowd == nil }
+                // The pairs: those with a side under the limit, in the full list's order and words.
+                XCTAssertEqual(pairs, every.filter { full.count(of: $0.ids[0]) <= limit || full.count(of: $0.ids[1]) <= limit })
+                let busy = Set(found.map(\.entity.id.value)).filter { full.count(of: $0) > limit }
+                XCTAssertEqual(Set(entries.map(\.ids[0])), busy, "seed \(seed) limit \(limit)")
+                for entry in entries {
+                    let id = entry.ids[0]
+                    XCTAssertEqual(entry.crowd, full.count(of: id))
+                    XCTAssertEqual(Array(entry.ids.dropFirst()), expectedReported(full, id, limit: 20, squads: squadOf), id)
+                    XCTAssertTrue(entry.reason.hasPrefix("\(id) collides with \(full.count(of: id)) experiments on "), entry.reason)
+                    XCTAssertEqual(entry.isAcknowledged, full.partners(of: id, limit: full.count(of: id)).allSatisfy { $0.reviewedBy != nil })
+                    crowded += 1
+                }
+                // What sits between two busy experiments is in their entries, not listed again.
+                XCTAssertLessThan(pairs.count, every.count)
+                shared += pairs.filter { busy.contains($0.ids[0]) || busy.contains($0.ids[1]) }.count
+            }
+            // Under the limit nothing changes.
+            let most = Set(found.map(\.entity.id.value)).map { full.count(of: $0) }.max() ?? 0
+            XCTAssertEqual(OverlapFinder.collisions(found, today: today, perExperiment: most), every)
+            XCTAssertEqual(OverlapFinder.collisions(found, today: today, perExperiment: 0), every)
+        }
+        // Busy experiments, and pairs of a busy one with a quiet one (listed on the quiet one's behalf).
+        XCTAssertGreaterThan(crowded, 100)
+        XCTAssertGreaterThan(shared, 100)
+    }
+
+    func testTwoThousandOnOneSurfaceAreTwoThousandEntries() throws {
+        // 2 million pairs, and 2,000 entries.
+        let yaml = (0..<2_000).map { index in
+            experiment(String(format: "EXP-%05d", index), ["surface": "web/x", "status": "running", "start": "2026-07-01", "end": "-"])
+        }.joined(separator: "\n---\n")
+        let found = OverlapFinder.collisions(entities(yaml), perExperiment: 200)
+        XCTAssertEqual(found.count, 2_000)
+        XCTAssertEqual(found.first?.ids, ["EXP-00000"] + (1...20).map { String(format: "EXP-%05d", $0) })
+        XCTAssertEqual(found.first?.crowd, 1_999)
+        XCTAssertEqual(found.last?.ids.first, "EXP-01999")
+    }
+
+    /// The shapes `scripts/bench-collision-shapes` times: a chain of nested surfaces (one place),
+    /// windows of a few days (partners found by date), audiences that all meet (counted at once),
+    /// and between them experiments that meet only some: counted and kept as the full graph has them.
+    func testChainsShortWindowsAndAudiencesThatAllMeetAreCountedAsTheFullGraph() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        let yaml = (0..<600).map { index -> String in
+            let day = 1 + (index / 3) % 28, month = 1 + index / 84
+            var fields = ["status": "paused", "start": String(format: "2026-%02d-%02d", month, day), "end": String(format: "2026-%02d-%02d", month, day + 1),
+                          "surface": Array(repeating: "s", count: 1 + index % 40).joined(separator: "/")]
+            if index % 5 == 0 { fields["surface"] = "s/s/t\(index % 3)" }
+            if index % 7 == 0 { fields["audience"] = "{regions: [emea, r\(index % 11)]}" }
+            if index % 11 == 0 { fields["audience"] = "{segment: new, regions: [latam]}" }
+            if index % 13 == 0 { fields = ["status": "running", "start": "2026-01-01", "end": "-", "surface": "s", "exclusion_group": "g\(index % 2)"] }
+            return experiment(String(format: "EXP-%05d", index), squad: index % 4 == 0 ? "a" : "b", fields)
+        }.joined(separator: "\n---\n")
+        let found = entities(yaml)
+        let full = CollisionGraph(found, today: today)
+        for (kept, listed) in [(200, 20), (5, 3)] {
+            let graph = CollisionGraph(found, today: today, kept: kept, keptWhenCrowded: listed)
+            XCTAssertEqual(graph.count, full.count)
+            for id in found.map(\.entity.id.value) {
+                XCTAssertEqual(graph.count(of: id), full.count(of: id), id)
+                let shown = full.count(of: id) > kept ? listed : kept
+                XCTAssertEqual(graph.partners(of: id, limit: shown).map(\.id), full.partners(of: id, limit: shown).map(\.id), id)
+            }
+        }
+        XCTAssertGreaterThan(full.count, 1_000)
+    }
 }

@@ -258,7 +258,7 @@ public enum OverlapCollision: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-collision", severity: .error,
         summary: "Two experiments run at the same time on the same or a nested surface for overlapping audiences, outside a shared exclusion group.",
-        details: "Running and paused experiments count over `start`–`end`, ready ones over their planned dates; a missing `end` is open-ended. Surfaces collide when equal or when one is a `/`-prefix of the other; audiences overlap unless the segments differ or regions or platforms are disjoint (a missing field means everyone). Both results are contaminated, so this is an error: share an `exclusion_group`, move the dates, or split the audience — or, once a council has reviewed it, name the other experiment in an approval's `overlaps`. Each collision is a finding on both experiments, but an experiment that collides with more than `per_experiment` others (default 200) gets one finding instead, counting them and naming its first 20 by id (those of its own squad first, since a gate may make collisions across squads warnings, and pairs an approval acknowledges last), so a crowded surface gives a list a person can read; `playbook overlaps` lists every pair.",
+        details: "Running and paused experiments count over `start`–`end`, ready ones over their planned dates; a missing `end` is open-ended. Surfaces collide when equal or when one is a `/`-prefix of the other; audiences overlap unless the segments differ or regions or platforms are disjoint (a missing field means everyone). Both results are contaminated, so this is an error: share an `exclusion_group`, move the dates, or split the audience — or, once a council has reviewed it, name the other experiment in an approval's `overlaps`. Each collision is a finding on both experiments, but an experiment that collides with more than `per_experiment` others (default 200) gets one finding instead, counting them and naming its first 20 by id (those of its own squad first, since a gate may make collisions across squads warnings, and pairs an approval acknowledges last), so a crowded surface gives a list a person can read; `playbook overlaps` lists such an experiment's collisions as one entry likewise (0 lists every pair in both).",
         options: [
             RuleOption("per_experiment", Double(OverlapCollision.defaultPerExperiment),
                        "an experiment colliding with more than this many gets one finding naming its first 20 instead of one per collision (0: one per collision always)"),
@@ -279,7 +279,7 @@ public enum OverlapCollision: RepositoryRule {
     public static let defaultPerExperiment = 200
 
     /// How many colliding experiments a crowded experiment's one finding names.
-    public static let listed = 20
+    public static let listed = CollisionGraph.listedWhenCrowded
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let limit = Int(context.option("per_experiment"))
@@ -398,7 +398,7 @@ private func crowdFinding(side: OverlapSide, crowd: CollisionGraph.Crowd, contex
             message.appendDecimal(crowd.total - crowd.listed.count)
             message.append(" more")
         }
-        message.append("; share `exclusion_group`s, move dates or split audiences (`playbook overlaps` lists every pair)")
+        message.append("; share `exclusion_group`s, move dates or split audiences (`per_experiment: 0` lists every pair)")
     }
     let message = measuredMessage(write, write)
     // Unacknowledged pairs come first: when the first is acknowledged, all are.
