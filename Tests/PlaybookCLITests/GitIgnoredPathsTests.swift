@@ -55,4 +55,33 @@ final class GitIgnoredPathsTests: XCTestCase {
             XCTAssertTrue(result.stdout.contains(path + ":3:"), path + "\n" + result.stdout)
         }
     }
+    /// Where no `.gitignore` lies on the way, libgit2 is not asked (it costs ~10 % of a large lint):
+    /// a rule only in `.git/info/exclude`, or only in a deep folder's `.gitignore`, still counts.
+    func testRulesOutsideTheTopGitignoreAreHonoured() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write(".git/info/exclude", "# local rules\n*.local.yml\n")
+        try scratch.write("playbooks/deep/er/.gitignore", "old/\n")
+        try scratch.write("playbooks/draft.local.yml", Self.broken)
+        try scratch.write("playbooks/deep/er/old/copy.yml", Self.broken)
+        try scratch.write("playbooks/deep/kept.yml", Self.broken)
+        let result = try CLI.run(["lint", "."], in: scratch.url)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("playbooks/deep/kept.yml:3:"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("draft.local.yml"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("old/copy.yml"), result.stdout)
+        // Without a file rule there the draft is linted; a rule without a wildcard still leaves out
+        // a folder of that name, and a deeper folder's rule naming one file that file.
+        try scratch.write(".git/info/exclude", "# no file rules\n\nnotes\n")
+        try scratch.write("playbooks/notes/x.yml", Self.broken)
+        try scratch.write("playbooks/deep/.gitignore", "kept.yml\n")
+        try scratch.write("playbooks/deep/other.yml", Self.broken)
+        let again = try CLI.run(["lint", "."], in: scratch.url)
+        XCTAssertTrue(again.stdout.contains("playbooks/draft.local.yml:3:"), again.stdout)
+        XCTAssertTrue(again.stdout.contains("playbooks/deep/other.yml:3:"), again.stdout)
+        XCTAssertFalse(again.stdout.contains("old/copy.yml"), again.stdout)
+        XCTAssertFalse(again.stdout.contains("notes/x.yml"), again.stdout)
+        XCTAssertFalse(again.stdout.contains("kept.yml"), again.stdout)
+    }
 }
