@@ -74,21 +74,30 @@ public enum OverlapRendering {
     /// `{"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}`, one
     /// entry per pair. Beyond the contract: `terms`, `acknowledged`, `acknowledged_by`, `files`; and
     /// for an experiment that collides with too many to list pair by pair, one entry whose
-    /// `entities` are it and the first it collides with, and `more`, how many others it collides with.
+    /// `entities` (two, as the contract says: `squads` and `files` alike) are it and the first it
+    /// collides with, `partners` the first it collides with (`id`, `squad`, `file`), and `more`, how
+    /// many others it collides with.
     public static func json(_ overlaps: [Overlap]) -> String {
         var out = "{\n  \"version\": 1,\n  \"overlaps\": ["
         for (index, overlap) in overlaps.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"kind\": \(quote(overlap.kind.rawValue)), "
-            out += "\"entities\": [\(overlap.ids.map(quote).joined(separator: ", "))], "
-            out += "\"squads\": [\(overlap.sides.map { $0.squad.map(quote) ?? "null" }.joined(separator: ", "))], "
+            // A crowded experiment's entry stays a pair (it and its first partner); the rest are `partners`.
+            let pair = overlap.crowd == nil ? overlap.sides : Array(overlap.sides.prefix(2))
+            out += "\"entities\": [\(pair.map { quote($0.id) }.joined(separator: ", "))], "
+            out += "\"squads\": [\(pair.map { $0.squad.map(quote) ?? "null" }.joined(separator: ", "))], "
             out += "\"score\": \(DuplicateDetection.format(overlap.score)), "
             out += "\"reason\": \(quote(overlap.reason)), "
             out += "\"terms\": [\(overlap.terms.map(quote).joined(separator: ", "))], "
             out += "\"acknowledged\": \(overlap.isAcknowledged), "
             out += "\"acknowledged_by\": \(overlap.acknowledgedBy.map(quote) ?? "null"), "
-            out += "\"files\": [\(overlap.sides.map { quote("\($0.file):\($0.mark.line):\($0.mark.column)") }.joined(separator: ", "))]"
-            if let crowd = overlap.crowd { out += ", \"more\": \(crowd - (overlap.sides.count - 1))" }
+            out += "\"files\": [\(pair.map { quote("\($0.file):\($0.mark.line):\($0.mark.column)") }.joined(separator: ", "))]"
+            if let crowd = overlap.crowd {
+                let partners = overlap.sides.dropFirst().map {
+                    "{\"id\": \(quote($0.id)), \"squad\": \($0.squad.map(quote) ?? "null"), \"file\": \(quote("\($0.file):\($0.mark.line):\($0.mark.column)"))}"
+                }
+                out += ", \"partners\": [\(partners.joined(separator: ", "))], \"more\": \(crowd - (overlap.sides.count - 1))"
+            }
             out += "}"
         }
         out += overlaps.isEmpty ? "]\n}\n" : "\n  ]\n}\n"

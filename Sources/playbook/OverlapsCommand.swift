@@ -32,8 +32,8 @@ struct Overlaps: ParsableCommand {
           {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
         (kind: duplicate, related or collision). An experiment that collides with more than \
         rules.overlap-collision.per_experiment others (default \(OverlapCollision.defaultPerExperiment); 0: no limit) \
-        gets one collision entry instead of one per pair: its entities are it and the first \
-        \(OverlapCollision.listed) it collides with, and "more" counts the others.
+        gets one collision entry instead of one per pair: its entities are it and its first partner, \
+        "partners" the first \(OverlapCollision.listed) it collides with, and "more" counts the others.
 
         Examples:
           playbook overlaps

@@ -102,9 +102,13 @@ final class OverlapsCommandTests: XCTestCase {
         // EXP-A01 and A02 meet 24 others and EXP-B; A03…A25 meet 24; EXP-B meets 2, each a pair.
         XCTAssertEqual(entries.count, 25)
         let first = try XCTUnwrap(entries.first { ($0["entities"] as? [String])?.first == "EXP-A01" })
-        XCTAssertEqual(first["entities"] as? [String], ["EXP-A01"] + (2...21).map { String(format: "EXP-A%02d", $0) })
+        // The contract's pair stays a pair (it and its first partner); the first 20 are `partners`.
+        XCTAssertEqual(first["entities"] as? [String], ["EXP-A01", "EXP-A02"])
+        let partners = first["partners"] as? [[String: Any]] ?? []
+        XCTAssertEqual(partners.compactMap { $0["id"] as? String }, (2...21).map { String(format: "EXP-A%02d", $0) })
+        XCTAssertEqual(partners.first?["squad"] as? String, "activation-emea")
         XCTAssertEqual(first["more"] as? Int, 5)
-        XCTAssertEqual((first["squads"] as? [String])?.count, 21)
+        XCTAssertEqual((first["squads"] as? [String])?.count, 2)
         XCTAssertEqual((first["files"] as? [String])?.first, "playbooks/experiments.yml:2:5")
         let reason = first["reason"] as? String ?? ""
         XCTAssertTrue(reason.hasPrefix("EXP-A01 collides with 25 experiments on web/x or a surface nested with it while it is live from 2026-07-01 to 2026-07-31, "
