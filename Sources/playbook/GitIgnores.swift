@@ -10,6 +10,8 @@ final class GitIgnores {
     private let repository: Repository
     /// The repository's top, which the paths asked about are relative to.
     private let top: String
+    /// `top` followed by `/`: what a path inside the repository starts with.
+    private let topPrefix: String
 
     /// True when a rule outside the work tree's `.gitignore` files could match a playbook file's
     /// name: a rule of `.git/info/exclude` or of `core.excludesFile` (or the user's default ignore
@@ -25,6 +27,7 @@ final class GitIgnores {
         guard Workspace.lexists(top + "/.git"), let repository = try? Repository.open(at: top) else { return nil }
         self.repository = repository
         self.top = top
+        topPrefix = top == "/" ? "/" : top + "/"
         outsideFileRules = Self.outsideFileRules(top: top, repository: repository)
     }
 
@@ -74,7 +77,7 @@ final class GitIgnores {
     private func fileRulesApply(in folder: String) -> Bool {
         if let known = fileRulesOnTheWay[folder] { return known }
         let answer: Bool
-        if folder != top, PathSpelling.remainder(of: folder, after: top == "/" ? "/" : top + "/") != nil,
+        if folder != top, PathSpelling.remainder(of: folder, after: topPrefix) != nil,
            let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
             let parent = slash == folder.utf8.startIndex ? "/" : String(folder[..<slash])
             answer = Self.holdsFileRules(folder + "/.gitignore") || fileRulesApply(in: parent)
@@ -88,7 +91,7 @@ final class GitIgnores {
     /// True when git ignores the absolute `path` inside the repository; a path outside it, or one
     /// libgit2 cannot judge, is not ignored.
     func ignores(_ path: String, isFolder: Bool) -> Bool {
-        guard let relative = PathSpelling.remainder(of: path, after: top == "/" ? "/" : top + "/"), !relative.isEmpty else { return false }
+        guard let relative = PathSpelling.remainder(of: path, after: topPrefix), !relative.isEmpty else { return false }
         if !isFolder, !outsideFileRules, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")),
            !fileRulesApply(in: slash == path.utf8.startIndex ? "/" : String(path[..<slash])) { return false }
         return (try? repository.isIgnored(isFolder ? relative + "/" : relative)) ?? false
