@@ -61,10 +61,6 @@ struct CommitDiffer {
         self.followed = followed
     }
 
-    static func isPlaybookFile(_ path: String) -> Bool {
-        path.hasSuffix(".yml") || path.hasSuffix(".yaml")
-    }
-
     /// The playbook files a commit changed against its first parent's tree. In a merge read with
     /// all parents, files that equal another parent's version, which that parent's line changed
     /// since it forked, are marked inherited: that line's commits are their events, while the
@@ -76,7 +72,7 @@ struct CommitDiffer {
     ) throws -> [(change: FileChange, inherited: Bool, sides: [MergeSide])] {
         // (A committed symbolic link is no file of the playbook: lint reports it, and its target is never read.)
         let changes = try reader.changedFiles(
-            from: parentTree, to: info.tree, under: roots, include: isPlaybookFile).compactMap(\.filesOnly)
+            from: parentTree, to: info.tree, under: roots, include: { PlaybookFiles.isPlaybookFile($0, roots: roots) }).compactMap(\.filesOnly)
         guard mode == .allParents, info.parents.count > 1, !changes.isEmpty else { return changes.map { ($0, false, []) } }
         var others: [(parent: ObjectID, tree: ObjectID)] = []
         for parent in info.parents.dropFirst() where repository.contains(parent) {

@@ -74,7 +74,9 @@ public enum HistoryCache {
     /// Version 13: the same lines; a merge's change to an entity of a file both lines edited is split
     /// by who made each value: the values a merged side brought are credited to the side commit that
     /// made them (and, with all parents, inherited), in either walk; a value no parent had stays the merge's.
-    static let header = "playbook-history-cache 13"
+    /// Version 14: the same lines; a file in a hidden folder below a root (`playbooks/.archive/`) is no
+    /// longer read, as lint's walk, `--staged` and review never read it.
+    static let header = "playbook-history-cache 14"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

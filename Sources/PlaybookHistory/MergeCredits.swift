@@ -1,4 +1,5 @@
 import PlaybookGit
+import PlaybookModel
 
 /// Who made the versions a merge brings onto its first parent's line. A merge's change to a file
 /// is credited to the commit on the merged side that made the version the merge holds (the one
@@ -80,7 +81,7 @@ struct MergeCredits {
     /// no file, or more than one, of the side's changes holds it: the merge made that version.
     static func sidePath(of version: ObjectID, inSide sideTree: ObjectID, fork forkTree: ObjectID?,
                          repository: Repository, roots: [String]) throws -> String? {
-        let holding = try repository.changedFiles(from: forkTree, to: sideTree, under: roots, include: CommitDiffer.isPlaybookFile)
+        let holding = try repository.changedFiles(from: forkTree, to: sideTree, under: roots, include: { PlaybookFiles.isPlaybookFile($0, roots: roots) })
             .filter { $0.newBlob == version && !$0.newIsLink }
         return holding.count == 1 ? holding[0].path : nil
     }

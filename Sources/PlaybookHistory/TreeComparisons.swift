@@ -1,5 +1,6 @@
 import Foundation
 import PlaybookGit
+import PlaybookModel
 
 /// The last version of each file the following thread parsed, for the comparing thread: when it
 /// parses a file ahead of time, the version before is usually one the other thread parsed, and
@@ -289,7 +290,7 @@ final class EarlyTreeComparisons: @unchecked Sendable {
             for pair in batch {
                 // A failure here is left to `TreeComparisons`, which reports it in order.
                 guard let changes = try? reader.changedFiles(
-                    from: pair.parentTree, to: pair.tree, under: roots, include: CommitDiffer.isPlaybookFile).compactMap(\.filesOnly)
+                    from: pair.parentTree, to: pair.tree, under: roots, include: { PlaybookFiles.isPlaybookFile($0, roots: roots) }).compactMap(\.filesOnly)
                 else { continue }
                 results[pair.commit] = Result(tree: pair.tree, parentTree: pair.parentTree, changes: changes)
                 condition.lock()

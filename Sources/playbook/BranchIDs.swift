@@ -31,7 +31,7 @@ struct BranchIDs {
             let reader = try TreeReader(repository: repository)
             var files: [String: ObjectID] = [:]
             var previous: ObjectID?
-            let include: (String) -> Bool = { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) }
+            let include: (String) -> Bool = { PlaybookFiles.isPlaybookFile($0, roots: roots) }
             for branch in try repository.branches() {
                 result.branches.append(branch.name)
                 let tree = try repository.commitInfo(branch.commit, details: false).tree

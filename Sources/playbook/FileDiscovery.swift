@@ -1,15 +1,11 @@
 import Foundation
 import PlaybookLint
+import PlaybookModel
 
 /// Walks folders for playbook files without following symbolic links.
 enum FileDiscovery {
     static func isPlaybookFile(_ name: String) -> Bool {
-        name.hasSuffix(".yml") || name.hasSuffix(".yaml")
-    }
-
-    /// True when a repository-relative path has a hidden component (`.github/…`, `.playbook.yml`).
-    static func isHidden(_ path: String) -> Bool {
-        path.split(separator: "/").contains { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+        PlaybookFiles.hasPlaybookName(name)
     }
 
     static let symlinkProblem = SourceFile.symbolicLinkProblem
@@ -21,7 +17,8 @@ enum FileDiscovery {
         var problem: String?
     }
 
-    /// The `*.yml` / `*.yaml` entries under `folder`. Hidden files and folders are skipped.
+    /// The `*.yml` / `*.yaml` entries under `folder`. Hidden files and folders are skipped, and so
+    /// are folders holding a `.git` (submodules and nested repositories) below `folder`.
     /// Symbolic links are never followed (one could lead outside the repository); like FIFOs,
     /// sockets, folders named `*.yml` and names that are not UTF-8, they are reported, not read.
     ///
@@ -62,6 +59,9 @@ enum FileDiscovery {
                 }
                 if let ignored, ignored(path, kind == S_IFDIR) { continue }
                 if kind == S_IFDIR {
+                    // Another repository (a submodule, whose `.git` is a file, or a nested clone) is not
+                    // this playbook's content: `--staged`, review and the history never read into it.
+                    if Workspace.lexists(path + "/.git") { continue }
                     pending.append(path)
                     if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }
                     continue

@@ -13,11 +13,15 @@ enum FreeTextArguments {
     static let textOptions: [String: Set<String>] = ["new": ["--title"]]
     /// Subcommands whose one argument is free text.
     static let textArguments: Set<String> = ["search"]
+    /// Their options whose value is a number: the word after one stays its value (`--limit -1` is
+    /// refused for its range, not read as the query).
+    static let numberOptions: [String: Set<String>] = ["search": ["--limit"]]
 
     static func rewritten(_ arguments: [String]) -> [String] {
         guard let command = arguments.first else { return arguments }
         let options = textOptions[command] ?? []
         let takesText = textArguments.contains(command)
+        let numbers = numberOptions[command] ?? []
         guard !options.isEmpty || takesText else { return arguments }
         var out: [String] = [command]
         var moved: [String] = []
@@ -31,6 +35,11 @@ enum FreeTextArguments {
             }
             if options.contains(word), index + 1 < arguments.count, isText(arguments[index + 1]) {
                 out.append(word + "=" + arguments[index + 1])
+                index += 2
+                continue
+            }
+            if numbers.contains(word), index + 1 < arguments.count {
+                out.append(contentsOf: [word, arguments[index + 1]])
                 index += 2
                 continue
             }

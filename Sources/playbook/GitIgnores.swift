@@ -5,7 +5,9 @@ import PlaybookModel
 /// The paths git ignores in the repository a folder walk runs in (`.gitignore`, `.git/info/exclude`,
 /// `core.excludesFile`), asked through libgit2: a `node_modules/` or vendored copy beside the
 /// playbook is not linted. A folder is asked about once, before the walk enters it; files only
-/// where their name could be a playbook file.
+/// where their name could be a playbook file. A tracked file is never ignored, as in git: a
+/// committed `playbooks/gen/x.yml` under an ignored `gen/` is read, as `--staged`, review and the
+/// reports read it.
 final class GitIgnores {
     private let repository: Repository
     /// The repository's top, which the paths asked about are relative to.
@@ -20,6 +22,24 @@ final class GitIgnores {
     private let outsideFileRules: Bool
     /// Per folder: whether a `.gitignore` in it or in a folder between it and `top` has such a rule.
     private var fileRulesOnTheWay: [String: Bool] = [:]
+    /// Ignored folders the walk enters because they hold tracked playbook files: in them, a file is
+    /// ignored unless it is tracked.
+    private var ignoredButEntered: Set<String> = []
+    /// The index's playbook files and every folder above one (relative to `top`), read the first
+    /// time something is ignored (most walks never need them).
+    private lazy var tracked: (files: Set<String>, folders: Set<String>) = {
+        var files = Set<String>(), folders = Set<String>()
+        let snapshot = try? repository.stagedEntries(where: PlaybookFiles.hasPlaybookName)
+        for path in (snapshot?.entries.map(\.path) ?? []) + (snapshot?.conflicts ?? []) {
+            files.insert(path)
+            var folder = Substring(path)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                guard folders.insert(String(folder)).inserted else { break }
+            }
+        }
+        return (files, folders)
+    }()
 
     /// The rules of the repository whose top is `top`; nil outside a repository (no `.git` there),
     /// or when it cannot be opened (then nothing is skipped, as before).
@@ -92,15 +112,28 @@ final class GitIgnores {
     /// libgit2 cannot judge, is not ignored.
     func ignores(_ path: String, isFolder: Bool) -> Bool {
         guard let relative = PathSpelling.remainder(of: path, after: topPrefix), !relative.isEmpty else { return false }
-        if !isFolder, !outsideFileRules, let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")),
-           !fileRulesApply(in: slash == path.utf8.startIndex ? "/" : String(path[..<slash])) { return false }
-        return (try? repository.isIgnored(isFolder ? relative + "/" : relative)) ?? false
+        let parent = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) }
+        if !isFolder, let parent, ignoredButEntered.contains(parent) { return !tracked.files.contains(relative) }
+        if !isFolder, !outsideFileRules, let parent, !fileRulesApply(in: parent) { return false }
+        guard isIgnoredByRules(relative, isFolder: isFolder) else { return false }
+        if isFolder {
+            guard tracked.folders.contains(relative) else { return true }
+            ignoredButEntered.insert(path)
+            return false
+        }
+        return !tracked.files.contains(relative)
+    }
+
+    /// What the rules alone say (`git check-ignore --no-index`); a path libgit2 cannot judge is not ignored.
+    private func isIgnoredByRules(_ relative: String, isFolder: Bool) -> Bool {
+        (try? repository.isIgnored(isFolder ? relative + "/" : relative)) ?? false
     }
 
     /// The walk's test for the folder `folder`: nil (nothing skipped) when `folder` is ignored itself,
     /// as a folder named on the command line or configured as a root is the user's explicit choice.
     func filter(below folder: String) -> ((String, Bool) -> Bool)? {
-        if ignores(folder, isFolder: true) { return nil }
+        if let relative = PathSpelling.remainder(of: folder, after: topPrefix), !relative.isEmpty,
+           isIgnoredByRules(relative, isFolder: true) { return nil }
         return { [self] path, isFolder in ignores(path, isFolder: isFolder) }
     }
 }

@@ -59,7 +59,7 @@ struct Lint: ParsableCommand {
         let cwd = FileManager.default.currentDirectoryPath
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
-            : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty)
+            : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty, named: paths)
         let selection = try source.files(for: paths)
         let compared = try EmbeddingEngine.lazyEncoder(
             for: engine, repositoryTop: source.repositoryTop,
@@ -118,9 +118,19 @@ struct WorkingTreeSource: LintSource {
     let cwd: String
     var repositoryTop: String { workspace.displayBase }
 
-    init(from cwd: String, configPath: String?, requirePlaybook: Bool = true) throws {
+    /// `named`: the paths on the command line. Run from a folder in no playbook, they are linted in
+    /// the playbook of the first one (its configuration, its other files to resolve references
+    /// against), not alone, where every reference would read as unresolved.
+    init(from cwd: String, configPath: String?, requirePlaybook: Bool = true, named: [String] = []) throws {
         self.cwd = cwd
-        workspace = try Workspace.locate(from: cwd, configPath: configPath, requirePlaybook: requirePlaybook)
+        var start = cwd
+        if configPath == nil, let first = named.first, !Workspace.encloses(cwd) {
+            let absolute = Workspace.absolute(first, from: Workspace.normalized(cwd))
+            var info = stat()
+            let isFolder = stat(absolute, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            start = isFolder ? absolute : (absolute as NSString).deletingLastPathComponent
+        }
+        workspace = try Workspace.locate(from: start, configPath: configPath, requirePlaybook: requirePlaybook)
     }
 
     var configuration: Configuration { workspace.configuration }

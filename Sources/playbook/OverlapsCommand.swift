@@ -47,7 +47,7 @@ struct Overlaps: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Duplicate score threshold, 0–1 (default: the configuration's, else \(OverlapOptions.defaultThreshold)).", valueName: "score"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Duplicate score threshold, 0–1 (default: the configuration's, else \(OverlapOptions.defaultThreshold)).", valueName: "score"))
     var threshold: Double?
 
     @Flag(help: "Also report duplicates within one squad.")

@@ -78,7 +78,7 @@ struct Review: ParsableCommand {
         let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
                                                    workdir: repository.workdir)
         let reader = ChangeReader(
-            roots: roots, include: { FileDiscovery.isPlaybookFile($0) && !FileDiscovery.isHidden($0) },
+            roots: roots, include: { PlaybookFiles.isPlaybookFile($0, roots: roots) },
             cacheFile: head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil)
         var input: ReviewInput
         do {

@@ -34,7 +34,7 @@ struct Search: ParsableCommand {
     @Argument(help: "The idea, in your own words.")
     var query: String
 
-    @Option(help: "How many results to show at most.")
+    @Option(parsing: .unconditional, help: "How many results to show at most.")
     var limit = 10
 
     @Option(help: "Output format: text, json or markdown.")

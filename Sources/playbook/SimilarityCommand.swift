@@ -28,13 +28,13 @@ struct Similarity: ParsableCommand {
     @Argument(help: "A file of tab-separated text pairs, one pair a line; - for standard input.")
     var pairs: String
 
-    @Option(help: ArgumentHelp("Score at or above which a pair counts as a duplicate (default \(Similarity.modelThreshold) with the model, \(OverlapOptions.defaultThreshold) lexical).", valueName: "score"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Score at or above which a pair counts as a duplicate (default \(Similarity.modelThreshold) with the model, \(OverlapOptions.defaultThreshold) lexical).", valueName: "score"))
     var threshold: Double?
 
     @Option(help: "Similarity engine: auto (the model when installed), model, or lexical.")
     var engine: EngineChoice = .auto
 
-    @Option(help: ArgumentHelp("With the model: the word score's weight beside the cosine (default \(Similarity.defaultWordWeight); 0 for the cosine alone).", valueName: "w"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("With the model: the word score's weight beside the cosine (default \(Similarity.defaultWordWeight); 0 for the cosine alone).", valueName: "w"))
     var wordWeight: Double?
 
     /// The word score's share. On the STS Benchmark train split (5,749 pairs) Spearman goes from

@@ -91,15 +91,15 @@ struct StagedSource: LintSource {
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
         files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
-            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) }
+            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } && PlaybookFiles.isPlaybookFile(path, roots: prefixes)
         }
     }
 
-    /// The staged playbook files that `include` selects, read from the object database.
+    /// The staged files that `include` selects (playbook files under a root), read from the object database.
     private static func read(_ snapshot: StagedSnapshot, from repository: Repository, configuration: Configuration,
                              include: (String) -> Bool) -> [SourceFile] {
         var files: [SourceFile] = []
-        for entry in snapshot.entries where isPlaybookPath(entry.path) && include(entry.path) {
+        for entry in snapshot.entries where include(entry.path) {
             switch entry.mode & 0o170000 {
             case 0o100000:
                 if entry.size > configuration.limits.maxBytes {
@@ -117,7 +117,7 @@ struct StagedSource: LintSource {
                 continue // a submodule is another repository
             }
         }
-        for conflict in snapshot.conflicts where isPlaybookPath(conflict) && include(conflict) {
+        for conflict in snapshot.conflicts where include(conflict) {
             files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it")))
         }
         return files.sorted { $0.path < $1.path }
@@ -134,10 +134,6 @@ struct StagedSource: LintSource {
             let shown = Inert.terminal(prefix)
             throw configuration.rootError(index, "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
         }
-    }
-
-    static func isPlaybookPath(_ path: String) -> Bool {
-        FileDiscovery.isPlaybookFile(path) && !FileDiscovery.isHidden(path)
     }
 
     func files(for paths: [String]) throws -> Selection {

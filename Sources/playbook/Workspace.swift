@@ -15,6 +15,19 @@ struct Workspace {
     /// The nearest folder from `start` upwards holding `.playbook.yml`; failing that, the
     /// nearest holding `.git`; failing both, `start` itself when it has the default root.
     /// `requirePlaybook` makes "none of these" an error rather than `start`.
+    /// Whether `start` is in a playbook as `locate` finds one: a `.playbook.yml` or `.git` in it or
+    /// above it, or a `playbooks/` folder in it.
+    static func encloses(_ start: String) -> Bool {
+        var candidate = normalized(start)
+        if exists(candidate + "/playbooks") { return true }
+        while true {
+            if lexists(candidate + "/" + Configuration.fileName) || exists(candidate + "/.git") { return true }
+            let parent = (candidate as NSString).deletingLastPathComponent
+            if parent == candidate || parent.isEmpty { return false }
+            candidate = parent
+        }
+    }
+
     static func locate(from start: String, configPath: String?, requirePlaybook: Bool = false) throws -> Workspace {
         let start = normalized(start)
         var configRoot: String?

@@ -84,4 +84,59 @@ final class GitIgnoredPathsTests: XCTestCase {
         XCTAssertFalse(again.stdout.contains("notes/x.yml"), again.stdout)
         XCTAssertFalse(again.stdout.contains("kept.yml"), again.stdout)
     }
+    /// Git never ignores a tracked file: a committed file under an ignored folder is linted by the
+    /// folder walk as `--staged` and review read it, while its untracked siblings stay out.
+    func testATrackedFileUnderAnIgnoredFolderIsLinted() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/scratch/kept/tracked.yml", Self.broken)
+        try Repository.open(at: scratch.url.path).stage(paths: ["playbooks/scratch/kept/tracked.yml"])
+        try scratch.write("playbooks/scratch/kept/untracked.yml", Self.broken)
+        for arguments in [["lint"], ["lint", "."], ["lint", "--staged"]] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 1, "\(arguments): " + result.stdout + result.stderr)
+            XCTAssertTrue(result.stdout.contains("playbooks/scratch/kept/tracked.yml:3:"), "\(arguments): " + result.stdout)
+            XCTAssertFalse(result.stdout.contains("untracked.yml"), "\(arguments): " + result.stdout)
+            XCTAssertFalse(result.stdout.contains("old.yml"), "\(arguments): " + result.stdout)
+        }
+    }
+
+    /// A submodule (or any folder holding a `.git`) below a root is another repository: the walk
+    /// leaves it out, as `--staged` and review do.
+    func testASubmoduleBelowARootIsNotLinted() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/vendor/.git", "gitdir: ../../.git/modules/vendor\n")
+        try scratch.write("playbooks/vendor/e.yml", Self.broken)
+        try scratch.write("playbooks/nested/.git/HEAD", "ref: refs/heads/main\n")
+        try scratch.write("playbooks/nested/deep/e.yml", Self.broken)
+        let result = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    /// A hidden folder below a root is read by no command: lint's walk never enters it, so the
+    /// history (reports, `log`) and `--staged` leave it out too, and a PR cannot hide work there
+    /// from lint that the reports would count.
+    func testAHiddenFolderBelowARootIsReadByNoCommand() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/HYP-1.yml", ReviewCommandTests.hypothesis.replacing("status: testing", with: "status: backlog"))
+        try scratch.write("playbooks/.archive/EXP-7.yml", ReviewCommandTests.concluded.replacing("id: EXP-1", with: "id: EXP-7")
+            .replacing("squad: activation-emea", with: "squad: nosuch"))
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/HYP-1.yml",
+                                     "playbooks/.archive/EXP-7.yml"])
+        _ = try repository.commit(message: "add", author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_794_000_000))
+        for arguments in [["lint"], ["lint", "--staged"]] {
+            let result = try CLI.run(arguments + ["--today", "2026-11-20"], in: scratch.url)
+            XCTAssertEqual(result.status, 0, "\(arguments): " + result.stdout + result.stderr)
+            XCTAssertFalse(result.stdout.contains("EXP-7"), "\(arguments): " + result.stdout)
+        }
+        let report = try CLI.run(["report", "experiments", "--quarter", "2026-Q4", "--today", "2026-11-20", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertFalse(report.stdout.contains("EXP-7"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("nosuch"), report.stdout)
+        let log = try CLI.run(["log", "EXP-7"], in: scratch.url)
+        XCTAssertNotEqual(log.status, 0, log.stdout)
+        XCTAssertEqual(try CLI.run(["log", "HYP-1"], in: scratch.url).status, 0)
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookGit
 import XCTest
 
 final class LintCommandTests: XCTestCase {
@@ -25,6 +26,25 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         XCTAssertEqual(result.stdout, "")
         XCTAssertEqual(result.stderr, "0 errors, 0 warnings in 2 files (2 entities)\n")
+    }
+
+    /// A file named from a folder in no playbook is linted in its own repository (its
+    /// configuration, its references), not alone, where the North Star and every reference read as missing.
+    func testAFileNamedFromOutsideItsRepositoryIsLintedInIt() throws {
+        let scratch = try ScratchDirectory()
+        _ = try PlaybookGit.Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        let outside = try ScratchDirectory()
+        let file = scratch.url.appendingPathComponent("playbooks/squads/activation-emea.yml").path
+        let result = try CLI.run(["lint", file], in: outside.url)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        XCTAssertEqual(result.stdout, "")
+        // A broken reference is still found there.
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.squad.replacingOccurrences(of: "metrics: [weekly-active-learners]", with: "metrics: [no-such-metric]"))
+        let broken = try CLI.run(["lint", file], in: outside.url)
+        XCTAssertEqual(broken.status, 1, broken.stdout + broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("no-such-metric"), broken.stdout)
+        XCTAssertFalse(broken.stdout.contains("north-star"), broken.stdout)
     }
 
     func testErrorsExitOneWithFileLineColumnSeverityMessageAndRule() throws {

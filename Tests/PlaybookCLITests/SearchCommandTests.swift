@@ -184,6 +184,13 @@ final class SearchCommandTests: XCTestCase {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["search", "  "], in: scratch.url).status, 2)
         XCTAssertEqual(try CLI.run(["search", "signup", "--limit", "0"], in: scratch.url).status, 2)
+        // A negative number is the option's value, refused for its range (it read as a missing value).
+        let negative = try CLI.run(["search", "signup", "--limit", "-1"], in: scratch.url)
+        XCTAssertEqual(negative.status, 2)
+        XCTAssertTrue(negative.stderr.contains("--limit must"), negative.stderr)
+        let threshold = try CLI.run(["overlaps", "--threshold", "-1"], in: scratch.url)
+        XCTAssertEqual(threshold.status, 2)
+        XCTAssertTrue(threshold.stderr.contains("--threshold must lie between 0 and 1"), threshold.stderr)
     }
 
     func testSimilarityScoresMeaningWithTheModel() throws {

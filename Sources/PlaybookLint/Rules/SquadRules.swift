@@ -4,7 +4,7 @@ import PlaybookModel
 enum SquadBudget: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "squad-budget", severity: .error,
-        summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap.",
+        summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap. An abandoned experiment counts unless it never started (no `start`, or one after today): clear `start` when abandoning one that never ran.",
         details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap, and at every experiment whose budget alone is over it (even after the cap was crossed).",
         triggering: ["""
         kind: Experiment

@@ -1,0 +1,45 @@
+/// Which paths are playbook files: one rule for lint's working-tree walk, `--staged`, `review`,
+/// the history (reports, `log`, the site) and the site's HEAD playbook, so a file one of them reads
+/// is read by all of them.
+public enum PlaybookFiles {
+    /// A `.yml` or `.yaml` name.
+    public static func hasPlaybookName(_ path: String) -> Bool {
+        path.hasSuffix(".yml") || path.hasSuffix(".yaml")
+    }
+
+    /// Whether a path has a hidden component (`.archive/x.yml`, `.draft.yml`).
+    public static func isHidden(_ path: String) -> Bool {
+        path.utf8.split(separator: UInt8(ascii: "/")).contains { $0.first == UInt8(ascii: ".") && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8) }
+    }
+
+    /// Whether the repository-relative `path` is a playbook file under one of `roots` (relative to
+    /// the same top; `.` or empty for the top itself): a playbook name and no hidden component below
+    /// the root it is under, as the working-tree walk never enters a hidden folder. A root may be
+    /// hidden itself (`roots: [.growth]`): it was named, so it is read.
+    public static func isPlaybookFile(_ path: String, roots: [String]) -> Bool {
+        guard hasPlaybookName(path) else { return false }
+        var below = path
+        var matched = -1
+        for root in roots {
+            let prefix = trimmed(root)
+            guard prefix.utf8.count > matched else { continue }
+            if prefix.isEmpty {
+                below = path
+                matched = 0
+            } else if let rest = PathSpelling.remainder(of: path, after: prefix + "/") {
+                below = rest
+                matched = prefix.utf8.count
+            }
+        }
+        return !isHidden(below)
+    }
+
+    /// A root as the tree readers take it: no leading `./` or `/`, no trailing `/`, the top as "".
+    private static func trimmed(_ root: String) -> String {
+        var text = Substring(root)
+        while text.hasPrefix("./") { text = text.dropFirst(2) }
+        while text.hasPrefix("/") { text = text.dropFirst() }
+        while text.hasSuffix("/") { text = text.dropLast() }
+        return text == "." ? "" : String(text)
+    }
+}
