@@ -257,4 +257,19 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(better.existing.filter { $0.rule == "okr-key-results" }.count, 1)
     }
 
+
+    /// Approvals are entries, not places: a list reversed is no change, and an edit among moved
+    /// entries is still that one edit.
+    func testApprovalsMovedAroundAreNoChangeAndAnEditAmongThemIsOne() {
+        func approvals(_ names: [String]) -> EntityState {
+            EntityState(fields: names.enumerated().map { Field("approvals[\($0.offset)].by", .string($0.element)) })
+        }
+        XCTAssertEqual(ListItems.changes("approvals", from: approvals(["Ann", "Bob", "Cat"]), to: approvals(["Cat", "Bob", "Ann"])), [])
+        XCTAssertEqual(ListItems.changes("approvals", from: approvals(["Ann", "Bob", "Cat"]), to: approvals(["Cat", "Ann", "Bea"])),
+                       [FieldChange(path: "approvals[2].by", old: .string("Bob"), new: .string("Bea"))])
+        let copied = ListItems.align(ListItems.items("approvals", in: approvals(["Ann", "Bob"])),
+                                     ListItems.items("approvals", in: approvals(["Ann", "Bob", "Bob"])))
+        XCTAssertEqual(copied.added, [2], "the copy is an added entry (the diff shows it), not a move")
+    }
+
 }
