@@ -69,6 +69,9 @@ public struct Configuration: Sendable {
         return RuleCatalog.rule(rule)?.severity ?? .error
     }
 
+    /// Whether an `overrides:` path pattern matches `path` (as the overrides match files).
+    public static func pathPattern(_ pattern: String, matches path: String) -> Bool { Glob(pattern).matches(path) }
+
     /// The severity a rule's findings get in one file, overrides included.
     public func severity(for rule: String, file: String) -> Severity? {
         for override in overrides.reversed() {

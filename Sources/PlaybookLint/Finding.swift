@@ -28,9 +28,12 @@ public struct Finding: Sendable, Hashable {
     public var related: [String]
     /// The field the finding is about, when the rule knows it (`design.mde`, `status`).
     public var field: String?
+    /// What the rule measured, where more is worse (a quarter's budget total, a count of key
+    /// results); nil for most rules. Not part of the finding's identity: a review compares it.
+    public var amount: Double?
 
     public init(file: String, line: Int, column: Int, rule: String, severity: Severity, message: String,
-                entity: String? = nil, related: [String] = [], field: String? = nil) {
+                entity: String? = nil, related: [String] = [], field: String? = nil, amount: Double? = nil) {
         self.file = file
         self.line = line
         self.column = column
@@ -40,6 +43,7 @@ public struct Finding: Sendable, Hashable {
         self.entity = entity
         self.related = related
         self.field = field
+        self.amount = amount
     }
 
     /// Findings are shown by file, then position, then rule.

@@ -248,7 +248,8 @@ public struct Linter: Sendable {
                             (output.baseAddress! + places[k]).initialize(to: Finding(
                                 file: located.file, line: diagnostic.mark.line, column: diagnostic.mark.column,
                                 rule: diagnostic.rule, severity: kept[k].severity, message: diagnostic.message,
-                                entity: diagnostic.entity, related: diagnostic.related, field: diagnostic.field))
+                                entity: diagnostic.entity, related: diagnostic.related, field: diagnostic.field,
+                                amount: diagnostic.amount))
                         }
                     }
                 }

@@ -15,14 +15,19 @@ public struct Diagnostic: Sendable, Hashable {
     public var related: [String]
     /// The field (`design.mde`) that is present but invalid, so rules do not also call it missing.
     public var field: String?
+    /// What the rule measured, where more is worse (a quarter's budget total, a count of key
+    /// results): a review compares it with the base's to see a problem made worse.
+    public var amount: Double?
 
-    public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = [], field: String? = nil) {
+    public init(rule: String, mark: Mark, message: String, entity: String? = nil, related: [String] = [], field: String? = nil,
+                amount: Double? = nil) {
         self.rule = rule
         self.mark = mark
         self.message = message
         self.entity = entity
         self.related = related
         self.field = field
+        self.amount = amount
     }
 }
 

@@ -127,12 +127,14 @@ public enum HistoryRules {
         }
         if step.lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
             // An approval with a note added in this very commit, the approvals compared as
-            // approvals (not by place: an approval inserted at the top shifts the old ones,
-            // notes included); an old approval removed, or its note edited, explains nothing.
+            // approvals (not by place: an approval inserted at the top shifts the old ones, and
+            // reordered ones are the same); an old approval removed, its note edited, or a copy
+            // of an old approval (equal to one already there) explains nothing.
             let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: after))
             let alignment = ListItems.align(old, new)
-            let explained = alignment.added.contains { new[$0].has("note") }
-                || alignment.edited.contains { !old[$0.old].has("note") && new[$0.new].has("note") }
+            let fresh = { (item: ListItem) in item.has("note") && !old.contains(item) }
+            let explained = alignment.added.contains { fresh(new[$0]) }
+                || alignment.edited.contains { !old[$0.old].has("note") && fresh(new[$0.new]) }
             if !explained {
                 out.append(HistoryViolation(
                     rule: LintRuleID.historyResultEdit, entity: id, field: "result",

@@ -32,17 +32,46 @@ enum ListItems {
         return byIndex.keys.sorted().compactMap { byIndex[$0] }
     }
 
-    /// How `old` became `new`: the items kept (equal in every field, in order), and for the rest,
-    /// pairs (old index, new index) where an item sits in the same gap between kept items (an
-    /// edit in place), else the index of an item added or removed.
+    /// How `old` became `new`: the items kept (equal in every field, wherever they moved), and
+    /// for the rest, pairs (old index, new index) where an item sits in the same gap between kept
+    /// items (an edit in place), else the index of an item added or removed. A copy of an item
+    /// that is kept too is added.
     struct Alignment {
         var edited: [(old: Int, new: Int)] = []
         var added: [Int] = []
         var removed: [Int] = []
     }
 
-    /// A longest common subsequence of equal items; the gaps between them are paired in order.
+    /// A longest common subsequence of equal items, the gaps between them paired in order; then
+    /// an item left over on one side that equals one left over on the other has moved: kept, and
+    /// an edit pair it belonged to is broken (its other side added or removed).
     static func align(_ old: [ListItem], _ new: [ListItem]) -> Alignment {
+        var alignment = inOrder(old, new)
+        var looseOld = Set(alignment.removed).union(alignment.edited.map(\.old)).sorted()
+        var moved: (old: Set<Int>, new: Set<Int>) = ([], [])
+        for n in Set(alignment.added).union(alignment.edited.map(\.new)).sorted() {
+            guard let k = looseOld.firstIndex(where: { old[$0] == new[n] }) else { continue }
+            moved.old.insert(looseOld.remove(at: k))
+            moved.new.insert(n)
+        }
+        guard !moved.new.isEmpty else { return alignment }
+        var broken = Alignment()
+        for (o, n) in alignment.edited {
+            switch (moved.old.contains(o), moved.new.contains(n)) {
+            case (false, false): broken.edited.append((o, n))
+            case (true, false): broken.added.append(n)
+            case (false, true): broken.removed.append(o)
+            case (true, true): continue
+            }
+        }
+        alignment.edited = broken.edited
+        alignment.added = (alignment.added.filter { !moved.new.contains($0) } + broken.added).sorted()
+        alignment.removed = (alignment.removed.filter { !moved.old.contains($0) } + broken.removed).sorted()
+        return alignment
+    }
+
+    /// `align` for items that keep their order.
+    private static func inOrder(_ old: [ListItem], _ new: [ListItem]) -> Alignment {
         let (n, m) = (old.count, new.count)
         var lengths = Array(repeating: Array(repeating: 0, count: m + 1), count: n + 1)
         for i in stride(from: n - 1, through: 0, by: -1) {

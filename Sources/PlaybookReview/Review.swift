@@ -26,7 +26,7 @@ public struct ReviewReport: Sendable {
     public var commits: Int
     public var deltas: [EntityDelta]
     /// The change's new findings: lint of the merged playbook (overlaps included) that the base
-    /// does not have, then the history rules.
+    /// does not have, or has with a smaller measured amount (made worse), then the history rules.
     public var findings: [Finding]
     /// Findings in the changed files that the base already had: listed, never failing the review.
     public var existing: [Finding]
@@ -107,15 +107,21 @@ public enum Reviewer {
         // touched, too); the base's own findings in the changed files are listed apart.
         let changed = Set(input.changedFiles)
         let (headReport, entities) = linter.lintWithEntities(input.headFiles)
-        var baseCounts: [FindingIdentity: Int] = [:]
-        for finding in linter.lint(input.baseFiles).findings { baseCounts[FindingIdentity(finding), default: 0] += 1 }
+        // The base's findings by identity, each with what its rule measured (where it measures).
+        var baseAmounts: [FindingIdentity: [Double?]] = [:]
+        for finding in linter.lint(input.baseFiles).findings { baseAmounts[FindingIdentity(finding), default: []].append(finding.amount) }
         var findings: [Finding] = []
         var existing: [Finding] = []
         for finding in headReport.findings {
             let identity = FindingIdentity(finding)
-            if let count = baseCounts[identity], count > 0 {
-                baseCounts[identity] = count - 1
-                if changed.contains(finding.file) { existing.append(finding) }
+            if var amounts = baseAmounts[identity], !amounts.isEmpty {
+                let was = amounts.removeFirst()
+                baseAmounts[identity] = amounts
+                if let worse = worsened(finding, was: was) {
+                    findings.append(worse)
+                } else if changed.contains(finding.file) {
+                    existing.append(finding)
+                }
             } else {
                 findings.append(finding)
             }
@@ -158,6 +164,15 @@ public enum Reviewer {
             report.changedSettings = SettingChange.between(base: baseConfiguration, head: linter.configuration)
         }
         return report
+    }
+
+    /// A finding the base had too, made worse by the change (a budget total or a count its rule
+    /// measures went up): the change's, its message saying by how much; nil when not worse.
+    static func worsened(_ finding: Finding, was: Double?) -> Finding? {
+        guard let now = finding.amount, let was, now > was else { return nil }
+        var worse = finding
+        worse.message += " (made worse by this change: now \(RuleOptionChange.number(now)), was \(RuleOptionChange.number(was)))"
+        return worse
     }
 
     /// The overlap rules, which report a pair once from each side.

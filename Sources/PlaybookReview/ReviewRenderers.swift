@@ -60,6 +60,7 @@ public enum ReviewRenderer {
             for relaxed in report.relaxedRules {
                 out += "- `\(relaxed.rule)`: \(RuleRelaxation.name(relaxed.before)) → **\(RuleRelaxation.name(relaxed.after))**"
                 out += relaxed.files.map { " in " + RuleRelaxation.list($0.map(Inert.markdownCode)) } ?? ""
+                out += relaxed.paths.map { " for paths matching " + RuleRelaxation.list($0.map(Inert.markdownCode)) } ?? ""
                 out += "\n"
             }
             out += "\n"
@@ -285,11 +286,13 @@ public enum ReviewRenderer {
         out += "  \"merge_base\": \(report.mergeBase.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"test_merge\": \(report.testMerge.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"commits\": \(report.commits),\n"
-        // Rules the change's .playbook.yml turns off or lowers against the base's ("off" for off; files null: everywhere).
+        // Rules the change's .playbook.yml turns off or lowers against the base's ("off" for off; files null: everywhere;
+        // paths: the override patterns it lowers where no file shows it, else null).
         out += "  \"relaxed_rules\": [" + report.relaxedRules.map {
             "{\"rule\": \(JSON.string($0.rule)), \"before\": \(JSON.string(RuleRelaxation.name($0.before))), "
                 + "\"after\": \(JSON.string(RuleRelaxation.name($0.after))), "
-                + "\"files\": \($0.files.map { "[" + $0.map(JSON.string).joined(separator: ", ") + "]" } ?? "null")}"
+                + "\"files\": \($0.files.map { "[" + $0.map(JSON.string).joined(separator: ", ") + "]" } ?? "null"), "
+                + "\"paths\": \($0.paths.map { "[" + $0.map(JSON.string).joined(separator: ", ") + "]" } ?? "null")}"
         }.joined(separator: ", ") + "],\n"
         // Rule options whose value in effect (the default where unset) the change alters.
         out += "  \"changed_options\": [" + report.changedOptions.map {

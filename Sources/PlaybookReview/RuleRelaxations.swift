@@ -6,6 +6,9 @@ public struct RuleRelaxation: Sendable, Hashable {
     public var rule: String
     /// The playbook files the relaxation applies to (an `overrides:` entry); nil for every file.
     public var files: [String]?
+    /// The `overrides:` path patterns it applies to where no playbook file shows it (a folder
+    /// with no file yet): the next change's files there are silenced unseen; nil otherwise.
+    public var paths: [String]? = nil
     /// The severity at the base and at the head; nil is off.
     public var before: Severity?
     public var after: Severity?
@@ -13,9 +16,11 @@ public struct RuleRelaxation: Sendable, Hashable {
     /// "off", "note", "warning" or "error".
     public static func name(_ severity: Severity?) -> String { severity?.rawValue ?? "off" }
 
-    /// `experiment-power: error → off` (`… in a.yml, b.yml` for some files only).
+    /// `experiment-power: error → off` (`… in a.yml, b.yml` for some files only, `… for paths
+    /// matching playbooks/archive/**` for a pattern no file shows).
     public var summary: String {
         "\(rule): \(Self.name(before)) → \(Self.name(after))" + (files.map { " in " + Self.list($0) } ?? "")
+            + (paths.map { " for paths matching " + Self.list($0) } ?? "")
     }
 
     static func list(_ files: [String]) -> String {
@@ -23,7 +28,8 @@ public struct RuleRelaxation: Sendable, Hashable {
     }
 
     /// The rules `head` turns off or lowers against `base`: per rule, where it is lowered
-    /// everywhere (`rules:`), else in the `files` whose severity it lowers (`overrides:`).
+    /// everywhere (`rules:`), else in the `files` whose severity it lowers (`overrides:`), and
+    /// for the override patterns (of either side) that lower it where none of those files shows it.
     public static func between(base: Configuration, head: Configuration, files: [String]) -> [RuleRelaxation] {
         func rank(_ severity: Severity?) -> Int {
             switch severity {
@@ -34,6 +40,7 @@ public struct RuleRelaxation: Sendable, Hashable {
             }
         }
         var out: [RuleRelaxation] = []
+        let patterns = Array(Set((base.overrides + head.overrides).flatMap(\.paths))).sorted()
         for rule in RuleCatalog.all.map(\.id).sorted() {
             let (before, after) = (base.severity(for: rule), head.severity(for: rule))
             let everywhere = rank(after) < rank(before)
@@ -49,7 +56,20 @@ public struct RuleRelaxation: Sendable, Hashable {
                     some.append(RuleRelaxation(rule: rule, files: [file], before: was, after: now))
                 }
             }
-            out += some
+            // A pattern is judged as a path of its own (its wildcards match themselves): what a
+            // file to come there would get, where no relaxed file already shows it.
+            let shown = some.flatMap { $0.files ?? [] }
+            var unseen: [RuleRelaxation] = []
+            for pattern in patterns where !shown.contains(where: { Configuration.pathPattern(pattern, matches: $0) }) {
+                let (was, now) = (base.severity(for: rule, file: pattern), head.severity(for: rule, file: pattern))
+                guard rank(now) < rank(was), !(everywhere && was == before && now == after) else { continue }
+                if let index = unseen.firstIndex(where: { $0.before == was && $0.after == now }) {
+                    unseen[index].paths?.append(pattern)
+                } else {
+                    unseen.append(RuleRelaxation(rule: rule, files: nil, paths: [pattern], before: was, after: now))
+                }
+            }
+            out += some + unseen
         }
         return out
     }

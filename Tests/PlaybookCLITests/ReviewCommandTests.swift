@@ -249,6 +249,32 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(accepted.status, 0, accepted.stdout)
     }
 
+    /// Approvals are compared as entries: swapping two is no change, and a verbatim copy of an
+    /// old one is not a new explanation for a result edit (review41's 15.sh, branches a and c).
+    func testReorderingOrCopyingApprovalsDoesNotExplainAResultEdit() throws {
+        let approved = Self.concluded + "approvals:\n  - {by: Ann, date: 2026-11-16, note: go}\n  - {by: Bob, date: 2026-11-17, note: concluded}\n"
+        let edited = approved.replacing("lift: 0.03", with: "lift: 0.05")
+        let swapped = edited.replacing("  - {by: Ann, date: 2026-11-16, note: go}\n  - {by: Bob, date: 2026-11-17, note: concluded}\n",
+                                       with: "  - {by: Bob, date: 2026-11-17, note: concluded}\n  - {by: Ann, date: 2026-11-16, note: go}\n")
+        let copied = edited + "  - {by: Bob, date: 2026-11-17, note: concluded}\n"
+        for (name, text) in [("swapped", swapped), ("copied", copied)] {
+            let (scratch, repository, base) = try start(experiment: approved)
+            _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": text], "better lift, approvals \(name)")
+            let result = try review(scratch, base: base)
+            XCTAssertEqual(result.status, 1, "\(name): " + result.stdout)
+            XCTAssertTrue(result.stdout.contains("[history-result-edit]"), "\(name): " + result.stdout)
+            if name == "swapped" {
+                XCTAssertTrue(result.stdout.contains("      result.lift: 0.03 → 0.05\n\n"), "a reorder is no change: " + result.stdout)
+                XCTAssertFalse(result.stdout.contains("approvals["), result.stdout)
+            }
+        }
+        // A new approval with a note still explains it, wherever it goes.
+        let (scratch, repository, base) = try start(experiment: approved)
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": swapped + "  - {by: Cat, date: 2026-11-19, note: recomputed}\n"], "explained")
+        let accepted = try review(scratch, base: base)
+        XCTAssertEqual(accepted.status, 0, accepted.stdout)
+    }
+
     /// The base's own changes, merged into the branch, are not the change's.
     func testMergingTheBaseIntoTheBranchDoesNotAddItsChanges() throws {
         let (scratch, _, _) = try start()
@@ -423,6 +449,42 @@ final class ReviewCommandTests: XCTestCase {
         // Settings the change leaves alone: nothing to say.
         let quiet = try review(scratch, base: "HEAD", format: "json")
         XCTAssertTrue(quiet.stdout.contains("\"relaxed_rules\": [],"), quiet.stdout)
+    }
+
+    /// An override for a folder that holds no file yet relaxes nothing visible today, but the next
+    /// change's files there pass unchecked: it is named with its paths, in every format (review41's 40.sh).
+    func testAnOverrideRelaxingRulesForAFolderWithNoFilesSaysSo() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n"], "settings").description
+        _ = try commit(repository, scratch, [
+            ".playbook.yml": "roots: [playbooks]\noverrides:\n  - paths: [\"playbooks/archive/**\"]\n"
+                + "    rules: {experiment-power: off, experiment-dates: off}\n",
+        ], "tidy config")
+
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertTrue(markdown.stdout.contains("This change relaxes rules in `.playbook.yml`"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `experiment-power`: error → **off** for paths matching `playbooks/archive/**`\n"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- `experiment-dates`: error → **off** for paths matching `playbooks/archive/**`\n"), markdown.stdout)
+        let text = try review(scratch, base: base, format: "text")
+        XCTAssertTrue(text.stdout.contains("This change relaxes rules in .playbook.yml:\n  experiment-dates: error → off for paths matching playbooks/archive/**\n"
+                                           + "  experiment-power: error → off for paths matching playbooks/archive/**\n"), text.stdout)
+        let github = try review(scratch, base: base, format: "github")
+        XCTAssertTrue(github.stdout.contains("::warning file=.playbook.yml,title=playbook%3A rule relaxed::this change relaxes a rule in .playbook.yml: "
+                                             + "experiment-power: error → off for paths matching playbooks/archive/**\n"), github.stdout)
+        let sarif = try review(scratch, base: base, format: "sarif")
+        XCTAssertTrue(sarif.stderr.contains("experiment-power: error → off for paths matching playbooks/archive/**"), sarif.stderr)
+        let json = try review(scratch, base: base, format: "json")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let relaxed = try XCTUnwrap(object["relaxed_rules"] as? [[String: Any]], json.stdout)
+        XCTAssertEqual(relaxed.map { $0["rule"] as? String }, ["experiment-dates", "experiment-power"])
+        XCTAssertEqual(relaxed.map { $0["paths"] as? [String] }, [["playbooks/archive/**"], ["playbooks/archive/**"]])
+        XCTAssertTrue(relaxed.first?["files"] is NSNull)
+
+        // A file that the override already shows is listed as a file, not as a pattern besides.
+        _ = try commit(repository, scratch, ["playbooks/archive/EXP-1.yml": Self.experiment.replacing("EXP-1", with: "EXP-9")], "archive one")
+        let shown = try review(scratch, base: base, format: "text")
+        XCTAssertTrue(shown.stdout.contains("  experiment-power: error → off in playbooks/archive/EXP-1.yml\n"), shown.stdout)
+        XCTAssertFalse(shown.stdout.contains("for paths matching"), shown.stdout)
     }
 
     /// A threshold raised far enough silences a rule as surely as `off`: the review names every

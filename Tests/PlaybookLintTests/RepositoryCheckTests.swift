@@ -50,6 +50,25 @@ final class RepositoryCheckTests: XCTestCase {
         ])
     }
 
+    /// The finding names the experiment that crossed the cap and, where later ones add to the
+    /// quarter, its total (review41's 33.sh: "brings … to 12000" while the quarter held 21000).
+    func testSquadBudgetStatesTheQuartersTotalBeyondTheCrossing() {
+        func paid(_ id: String, _ budget: Int) -> String {
+            Fixture.experiment.replacingOccurrences(of: "EXP-0001", with: id)
+                .replacingOccurrences(of: "ios/onboarding/first-lesson", with: "web/\(id)")
+                .replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea") + "\nbudget: \(budget)\n"
+        }
+        let report = Fixture.lint(replacing: [
+            "playbooks/experiments/EXP-0001.yml": paid("EXP-0001", 3000),
+            "playbooks/experiments/EXP-0002.yml": paid("EXP-0002", 3000),
+            "playbooks/experiments/EXP-0003.yml": paid("EXP-0003", 2000),
+        ])
+        let budget = report.findings.filter { $0.rule == "squad-budget" }
+        XCTAssertEqual(budget.map(\.message), ["EXP-0002 brings squad checkout-emea's experiment budgets in 2026-Q4 to 6000, "
+                                                + "over its quarterly cap of 5000; the quarter's total is 8000"], "\(report.findings)")
+        XCTAssertEqual(budget.first?.amount, 8000)
+    }
+
     func testDuplicateKeyResultIDsInOneObjective() {
         let objective = Fixture.objective + """
 

@@ -212,4 +212,64 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(closed.first?.message.contains("KR-1 gets a check-in (current 14 → 19)") == true, closed.first?.message ?? "")
         XCTAssertTrue(closed.first?.message.contains("2026-Q2 closed before 2026-Q3") == true)
     }
+
+    /// A problem the base already had, made worse by the change (the squad already over its cap,
+    /// another paid experiment in the quarter), is the change's, saying by how much (review41's 33.sh).
+    func testAChangeAddingToASquadAlreadyOverItsBudgetCapIsItsError() throws {
+        let s = try ScratchChange(for: self)
+        let squad = "kind: Squad\nid: growth\nname: Growth\nfunnel_stage: activation\nmembers: [{name: Ann, role: lead}]\n"
+            + "champion: Ann\nbudget: {quarterly: 10000, currency: EUR}\n"
+        func paid(_ id: String, _ budget: Int) -> String { experiment(id, status: "ready") + "start: 2026-08-03\nbudget: \(budget)\n" }
+        let base = try s.commit(["playbooks/squad.yml": squad, "playbooks/a.yml": paid("EXP-0001", 6000), "playbooks/b.yml": paid("EXP-0002", 6000)])
+        let head = try s.commit(["playbooks/c.yml": paid("EXP-0003", 9000)])
+        let report = try s.review(base: base, head: head)
+        let budget = report.findings.filter { $0.rule == "squad-budget" }
+        XCTAssertEqual(budget.map(\.message), [
+            "EXP-0002 brings squad growth's experiment budgets in 2026-Q3 to 12000, over its quarterly cap of 10000; "
+                + "the quarter's total is 21000 (made worse by this change: now 21000, was 12000)",
+        ], "\(report.findings)")
+        XCTAssertEqual(budget.first?.severity, .error)
+        XCTAssertFalse(report.existing.contains { $0.rule == "squad-budget" }, "\(report.existing)")
+
+        // A change that leaves the quarter's total alone makes nothing worse.
+        let untouched = try s.commit(["playbooks/c.yml": paid("EXP-0003", 9000).replacing("Shorter signup form", with: "Shorter signup form, again")])
+        XCTAssertFalse(try s.review(base: head, head: untouched).findings.contains { $0.rule == "squad-budget" })
+    }
+
+    /// An objective already over the key-result limit that the change gives more key results is
+    /// the change's error (review41's 36.sh).
+    func testAChangeAddingKeyResultsToAnObjectiveAlreadyOverTheLimitIsItsError() throws {
+        let s = try ScratchChange(for: self)
+        func objective(_ count: Int) -> String {
+            "kind: Objective\nid: OKR-1\nsquad: growth\nquarter: 2026-Q3\ntitle: Grow signups\naligns_to: signup-rate\nkey_results:\n"
+                + (1...count).map { "  - {id: KR-\($0), title: k\($0), metric: signup-rate, baseline: 100, target: 200}\n" }.joined()
+        }
+        let base = try s.commit(["playbooks/okr.yml": objective(5)])
+        let head = try s.commit(["playbooks/okr.yml": objective(7)])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(report.findings.filter { $0.rule == "okr-key-results" }.map(\.message), [
+            "objective OKR-1 has 7 key results; keep at most 4 so the squad stays focused (made worse by this change: now 7, was 5)",
+        ], "\(report.findings)")
+        // One fewer is no worse: listed as the base's, not failing.
+        let fewer = try s.commit(["playbooks/okr.yml": objective(6)])
+        let better = try s.review(base: head, head: fewer)
+        XCTAssertFalse(better.findings.contains { $0.rule == "okr-key-results" }, "\(better.findings)")
+        XCTAssertEqual(better.existing.filter { $0.rule == "okr-key-results" }.count, 1)
+    }
+
+
+    /// Approvals are entries, not places: a list reversed is no change, and an edit among moved
+    /// entries is still that one edit.
+    func testApprovalsMovedAroundAreNoChangeAndAnEditAmongThemIsOne() {
+        func approvals(_ names: [String]) -> EntityState {
+            EntityState(fields: names.enumerated().map { Field("approvals[\($0.offset)].by", .string($0.element)) })
+        }
+        XCTAssertEqual(ListItems.changes("approvals", from: approvals(["Ann", "Bob", "Cat"]), to: approvals(["Cat", "Bob", "Ann"])), [])
+        XCTAssertEqual(ListItems.changes("approvals", from: approvals(["Ann", "Bob", "Cat"]), to: approvals(["Cat", "Ann", "Bea"])),
+                       [FieldChange(path: "approvals[2].by", old: .string("Bob"), new: .string("Bea"))])
+        let copied = ListItems.align(ListItems.items("approvals", in: approvals(["Ann", "Bob"])),
+                                     ListItems.items("approvals", in: approvals(["Ann", "Bob", "Bob"])))
+        XCTAssertEqual(copied.added, [2], "the copy is an added entry (the diff shows it), not a move")
+    }
+
 }

@@ -40,7 +40,7 @@ enum KeyResultsPerObjective: RepositoryRule {
             return context.finding(
                 file, objective.keyResults[limit].mark,
                 "objective \(objective.id.value) has \(objective.keyResults.count) key results; keep at most \(limit) so the squad stays focused",
-                entity: objective.id.value)
+                entity: objective.id.value, amount: Double(objective.keyResults.count))
         }
     }
 }
@@ -77,19 +77,24 @@ enum ObjectivesPerSquad: RepositoryRule {
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let limit = Int(context.option("max"))
         var seen: [String: Int] = [:]
-        var out: [LocatedDiagnostic] = []
+        var out: [(key: String, finding: LocatedDiagnostic)] = []
         context.forEach(\.objectives) { objective, file in
             guard let squad = objective.squad?.value, let quarter = objective.quarter?.value else { return }
             let key = "\(squad) \(quarter)"
             seen[key, default: 0] += 1
             if seen[key] == limit + 1 {
-                out.append(context.finding(
+                out.append((key, context.finding(
                     file, objective.id.mark,
                     "squad \(squad) has more than \(limit) objectives in \(quarter); merge or drop some so each gets real attention",
-                    entity: objective.id.value))
+                    entity: objective.id.value)))
             }
         }
-        return out
+        // The squad's count in the quarter, known once every objective is seen.
+        return out.map { key, finding in
+            var finding = finding
+            finding.diagnostic.amount = Double(seen[key] ?? 0)
+            return finding
+        }
     }
 }
 

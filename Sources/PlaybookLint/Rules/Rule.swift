@@ -107,9 +107,11 @@ public struct RuleContext: Sendable {
         return index.metric(id)
     }
 
-    /// A finding of this rule.
-    func finding(_ file: String, _ mark: Mark, _ message: String, entity: String?, related: [String] = []) -> LocatedDiagnostic {
-        LocatedDiagnostic(file: file, diagnostic: Diagnostic(rule: rule.id, mark: mark, message: message, entity: entity, related: related))
+    /// A finding of this rule; `amount` is what it measured, where more is worse.
+    func finding(_ file: String, _ mark: Mark, _ message: String, entity: String?, related: [String] = [],
+                 amount: Double? = nil) -> LocatedDiagnostic {
+        LocatedDiagnostic(file: file, diagnostic: Diagnostic(rule: rule.id, mark: mark, message: message, entity: entity,
+                                                             related: related, amount: amount))
     }
 }
 

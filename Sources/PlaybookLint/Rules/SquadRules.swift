@@ -5,7 +5,7 @@ enum SquadBudget: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "squad-budget", severity: .error,
         summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap. An abandoned experiment counts unless it never started (no `start`, or one after today): clear `start` when abandoning one that never ran.",
-        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap, and at every experiment whose budget alone is over it (even after the cap was crossed).",
+        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap (saying the quarter's total where later experiments add to it), and at every experiment whose budget alone is over it (even after the cap was crossed).",
         triggering: ["""
         kind: Experiment
         id: EXP-0002
@@ -58,6 +58,8 @@ enum SquadBudget: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var spent: [String: Double] = [:]
+        // Findings of experiments that take their quarter over the cap: index in `out`, quarter, total reached.
+        var crossings: [(index: Int, key: String, reached: Double)] = []
         var out: [LocatedDiagnostic] = []
         context.forEach(\.experiments) { experiment, file in
             guard let budget = experiment.budget, let start = experiment.start?.value,
@@ -74,13 +76,21 @@ enum SquadBudget: RepositoryRule {
                 out.append(context.finding(
                     file, budget.mark,
                     "\(experiment.id.value)'s budget of \(format(budget.value)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
-                    entity: experiment.id.value, related: [squadID]))
+                    entity: experiment.id.value, related: [squadID], amount: budget.value))
             } else if before <= cap, before + budget.value > cap {
+                crossings.append((out.count, key, before + budget.value))
                 out.append(context.finding(
                     file, budget.mark,
                     "\(experiment.id.value) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(before + budget.value)), over its quarterly cap of \(format(cap))",
                     entity: experiment.id.value, related: [squadID]))
             }
+        }
+        // The quarter's total is known once every experiment is seen: the crossing finding names it
+        // where later experiments add to it, and measures it (a change adding more makes it worse).
+        for (index, key, reached) in crossings {
+            let total = spent[key] ?? reached
+            if total > reached { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
+            out[index].diagnostic.amount = total
         }
         return out
     }
