@@ -226,17 +226,19 @@ public struct OKRReport: Sendable {
         }
 
         // Experiments by the key result they name; only those of reported key results are decoded.
-        var experiments: [String: [Timeline]] = [:]
+        // By position in `experimentTimelines` (a timeline copied per quarter into a list per key
+        // result retained and released its id, kind, events and store, for every experiment).
+        var experiments: [String: [Int]] = [:]
+        let experimentTimelines = lifecycles?.timelines ?? timelines.all(kind: Kind.experiment.rawValue)
         if let lifecycles {
             for track in 0..<lifecycles.count {
                 guard let reference = lifecycles.keyResult(track, before: endTime) else { continue }
-                experiments[reference, default: []].append(lifecycles.timelines[track])
+                experiments[reference, default: []].append(track)
             }
         } else {
             // Each experiment's key result read on two threads (alternate experiments: halves left
             // one thread the older ones, which have a value to read, and the other mostly later ones,
             // which have none yet), then gathered in id order.
-            let experimentTimelines = timelines.all(kind: Kind.experiment.rawValue)
             let references = KeyResultReferences(count: experimentTimelines.count)
             TwoThreads.run { part in
                 let indices = stride(from: part, to: experimentTimelines.count, by: 2)
@@ -245,7 +247,7 @@ public struct OKRReport: Sendable {
             }
             for (index, reference) in references.all.enumerated() {
                 guard let reference else { continue }
-                experiments[reference, default: []].append(experimentTimelines[index])
+                experiments[reference, default: []].append(index)
             }
         }
         var notes = ReportNotes()
@@ -299,8 +301,8 @@ public struct OKRReport: Sendable {
             let start = timeline.version(before: startTime)
             var keyResults = ids.sorted(by: KeyResultFields.naturalOrder).map { kr in
                 Self.keyResult(kr, objective: timeline, version: reported, startVersion: start,
-                               start: startTime, end: endTime, experiments: experiments[ "\(timeline.id)/\(kr)"] ?? [],
-                               notes: &notes)
+                               start: startTime, end: endTime, experiments: experiments["\(timeline.id)/\(kr)"] ?? [],
+                               in: experimentTimelines, notes: &notes)
             }
             let squad = objective.squad?.value ?? "(no squad)"
             keyResults = keyResults.map {
@@ -368,7 +370,7 @@ public struct OKRReport: Sendable {
     /// One key result of `version`, the objective's reported version.
     private static func keyResult(
         _ kr: String, objective: Timeline, version: TypedVersion, startVersion: TypedVersion?,
-        start: Int64, end: Int64, experiments: [Timeline], notes: inout ReportNotes
+        start: Int64, end: Int64, experiments: [Int], in experimentTimelines: [Timeline], notes: inout ReportNotes
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
         let confidenceField = KeyResultFields.field(kr, "confidence")
@@ -444,12 +446,13 @@ public struct OKRReport: Sendable {
             progress = Numbers.ratio(endValue - baseline, target - baseline)
         }
         var linked: [LinkedExperiment] = []
-        for timeline in experiments {
-            guard let version = timeline.version(before: end), let experiment = version.experiment,
+        for position in experiments {
+            guard let version = experimentTimelines[position].version(before: end), let experiment = version.experiment,
                   experiment.keyResult?.value == reference else { continue }
-            notes.unreadable(version, of: timeline.id)
+            let id = experimentTimelines[position].id
+            notes.unreadable(version, of: id)
             linked.append(LinkedExperiment(
-                id: timeline.id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value))
+                id: id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value))
         }
         return KeyResultLine(
             id: kr, reference: reference, title: typed?.title,

@@ -24,9 +24,19 @@ struct SquadPages {
     }
 
     /// Experiment budgets counted in a quarter (as the squad-budget rule counts them).
-    func spent(_ squad: String, quarter: Quarter) -> Double {
-        (catalog.experimentsBySquad[squad] ?? []).filter { catalog.budgetQuarter($0, today: input.today) == quarter }
-            .compactMap { $0.budget?.value }.reduce(0, +)
+    func spent(_ squad: String, quarter: Quarter) -> Double { spending(squad)[quarter] ?? 0 }
+
+    /// Each quarter a squad's experiments are counted in (as the squad-budget rule counts them)
+    /// and the budgets counted there, summed in the experiments' order: one pass, each experiment
+    /// read where it is (a pass per quarter copied every experiment of the squad, ~2 % of a site).
+    func spending(_ squad: String) -> [Quarter: Double] {
+        var spent: [Quarter: Double] = [:]
+        let today = input.today
+        catalog.experimentsBySquad.forEach(squad) { experiment in
+            guard let quarter = catalog.budgetQuarter(experiment, today: today) else { return }
+            spent[quarter, default: 0] += experiment.budget?.value ?? 0
+        }
+        return spent
     }
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
@@ -57,14 +67,14 @@ struct SquadPages {
         }.joined() + "</ul>\n"
 
         body += "<h2>Budget against the cap</h2>\n"
-        let quarters = Set((catalog.experimentsBySquad[id] ?? []).compactMap { catalog.budgetQuarter($0, today: input.today) })
-            .union([input.homeQuarter]).sorted()
+        let spending = spending(id)
+        let quarters = Set(spending.keys).union([input.homeQuarter]).sorted()
         let cap = squad.budget?.quarterly?.value
         let currency = squad.budget?.currency ?? ""
         body += table(caption: "Experiment budgets per quarter (counted in the quarter of each experiment's start)",
                       head: ["quarter", "spent", "cap", "left", "standing"],
                       rows: quarters.map { quarter in
-                          let spent = spent(id, quarter: quarter)
+                          let spent = spending[quarter] ?? 0
                           let standing = cap.map { spent > $0 ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
                           return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
