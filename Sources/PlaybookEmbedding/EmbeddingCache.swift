@@ -42,6 +42,15 @@ public struct EmbeddingCache: Sendable {
     /// The file's name in `directory`.
     public let name: String
 
+    /// This cache, keeping at least `entries` entries (a run that needs more texts than the bound
+    /// raises it to twice their number, so that its calls do not push each other's texts out).
+    public func bounded(atLeast entries: Int) -> EmbeddingCache {
+        guard entries > maximumEntries else { return self }
+        var bounded = EmbeddingCache(directory: directory, creatingParents: creatingParents, maximumEntries: entries, name: name)
+        bounded.accepted = accepted
+        return bounded
+    }
+
     /// A cache beside this one (same folder and bound) in the file `name`.
     public func sibling(named name: String) -> EmbeddingCache {
         var sibling = EmbeddingCache(directory: directory, creatingParents: creatingParents, maximumEntries: maximumEntries, name: name)

@@ -65,6 +65,8 @@ enum DuplicateDetection {
             var channelInTitleAndChange: Bool
             /// The statement's outcome as `outcomeKey` reads it (hypotheses only): `siblingCosine`.
             let outcome: String?
+            /// The statement's rationale (hypotheses only): the second view (`agreedRestatements`).
+            let rationale: String?
             /// Whether it is an experiment, and the experiment's surface and audience, kept apart so
             /// that `certainlyApart` reads them without copying the experiment (a retain of each of
             /// its dozens of fields).
@@ -74,7 +76,7 @@ enum DuplicateDetection {
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
                  experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool,
-                 outcome: String?) {
+                 outcome: String?, rationale: String?) {
                 self.side = side
                 self.text = text
                 self.direction = direction
@@ -85,6 +87,7 @@ enum DuplicateDetection {
                 self.audienceVector = audienceVector
                 self.channelInTitleAndChange = channelInTitleAndChange
                 self.outcome = outcome
+                self.rationale = rationale
                 isExperiment = experiment != nil
                 surface = experiment?.surface?.value
                 experimentAudience = experiment?.audience
@@ -92,7 +95,8 @@ enum DuplicateDetection {
 
             func copy() -> Fields {
                 Fields(side: side, text: text, direction: direction, facets: facets, metric: metric, experiment: experiment,
-                       audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange, outcome: outcome)
+                       audience: audience, audienceVector: audienceVector, channelInTitleAndChange: channelInTitleAndChange, outcome: outcome,
+                       rationale: rationale)
             }
         }
 
@@ -100,10 +104,10 @@ enum DuplicateDetection {
 
         init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String? = nil,
              experiment: Experiment? = nil, audience: String? = nil, audienceVector: ArraySlice<Float>? = nil,
-             channelInTitleAndChange: Bool = false, outcome: String? = nil) {
+             channelInTitleAndChange: Bool = false, outcome: String? = nil, rationale: String? = nil) {
             fields = Fields(side: side, text: text, direction: direction, facets: facets, metric: metric,
                             experiment: experiment, audience: audience, audienceVector: audienceVector,
-                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome)
+                            channelInTitleAndChange: channelInTitleAndChange, outcome: outcome, rationale: rationale)
         }
 
         /// The fields, copied first when another item shares them.
@@ -135,6 +139,8 @@ enum DuplicateDetection {
         }
         /// The statement's outcome as `outcomeKey` reads it (hypotheses only).
         var outcome: String? { fields.outcome }
+        /// The statement's rationale (hypotheses only).
+        var rationale: String? { fields.rationale }
     }
 
     /// `entities` are let go once read into items (when this holds the last reference to them).
@@ -166,7 +172,7 @@ enum DuplicateDetection {
                     // One matrix per kind, the per-text arrays let go at once (memory: 20,000 texts take 31 MB).
                     let vectors = encoder.flatMap { encode(&items, $0) }
                     output[index] = pairs(consume items, vectors: vectors, catalog: catalog, kindName: kindName, options: options,
-                                          aligner: index == 0 ? aligner : nil)
+                                          aligner: index == 0 ? aligner : nil, rationales: index == 0 ? encoder : nil)
                     continue
                 }
                 // The other kind's words are compared in a job of its own while this thread reads its
@@ -185,7 +191,7 @@ enum DuplicateDetection {
                         for index in items.indices { items[index].audienceVector = items[index].audience.flatMap { audiences[$0] } }
                     }
                     output[index] = pairs(items, vectors: encoding.value?.vectors, catalog: catalog, kindName: kindName, options: options,
-                                          words: words, aligner: index == 0 ? aligner : nil)
+                                          words: words, aligner: index == 0 ? aligner : nil, rationales: index == 0 ? encoder : nil)
                 }
                 if let encoder, let read = encoded(texts: texts, audiences: audiences, encoder) {
                     encoding.value = (read.texts, read.audiences)
@@ -249,7 +255,7 @@ enum DuplicateDetection {
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
             return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
-                               outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }))
+                               outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }, rationale: s?.rationale))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)
@@ -365,12 +371,14 @@ enum DuplicateDetection {
         var rank = 1
         /// For a pair found by token alignment (`alignedRestatements`): its alignment, and the score it gets (the threshold).
         var aligned: (alignment: Double, score: Double)?
+        /// For a pair found by the second view (`agreedRestatements`): that view's cosine, and the score it gets (the threshold).
+        var agreed: (view: Double, score: Double)?
         /// The cosine stretched by its rank (or the alignment's score), from the cosine on the grid
         /// (`DuplicateDetection.snapped`: snapped where it is computed, and again here for any set by hand).
         var meaningScore: Double {
             let stretch = DuplicateDetection.meaningStretch
             let stretched = meaning.map { 1 - (1 - DuplicateDetection.snapped($0)) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
-            return max(stretched, aligned?.score ?? 0)
+            return max(stretched, aligned?.score ?? 0, agreed?.score ?? 0)
         }
         var score: Double { min(1, max(words, meaningScore)) }
         /// Whether the pair reads closer in meaning than in words, both on the grid: a copy's cosine of 1
@@ -380,9 +388,10 @@ enum DuplicateDetection {
     }
 
     /// `words`: `words(items, options:)` when already found. `aligner`: token alignment for the
-    /// grey band under the neighbour rule's bars (`alignedRestatements`; hypotheses only).
+    /// grey band under the neighbour rule's bars (`alignedRestatements`; hypotheses only). `rationales`:
+    /// the encoder of the rationales the second view reads (`agreedRestatements`; hypotheses only).
     static func pairs(_ items: [Item], vectors: Vectors?, catalog: MetricCatalog, kindName: String, options: OverlapOptions,
-                      words: Words? = nil, aligner: (any TokenAligner)? = nil) -> [Overlap] {
+                      words: Words? = nil, aligner: (any TokenAligner)? = nil, rationales: (any SentenceEncoder)? = nil) -> [Overlap] {
         let words = words ?? Self.words(items, options: options, catalog: catalog, lexical: vectors == nil)
         let corpus = words.corpus
         let squads = items.map(\.side.squad)
@@ -406,7 +415,7 @@ enum DuplicateDetection {
             let texts = items.map(\.text)
             // Each text as a number (worked out once: the rules below each compare texts for each pair).
             let textNumbers = numbered(texts)
-            let (nearest, aligned) = items.withUnsafeBufferPointer { buffer in
+            let (nearest, aligned, agreed) = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 let compatible: (Int, Int) -> Bool = { i, j in
                     !apart.apart(i, j)
@@ -430,19 +439,34 @@ enum DuplicateDetection {
                                                outcomes: outcomes)
                 // Chosen at the default threshold: a stricter one (asking for closer texts) leaves the grey band out,
                 // which would otherwise widen with it (its top is the neighbour rule's lowest bar) and count near ties.
-                let aligned = (options.threshold <= OverlapOptions.defaultThreshold ? aligner : nil).map { aligner in
-                    alignedRestatements(matches: matches, neighbours: MetricNeighbours(keys), texts: texts, numbers: textNumbers,
-                                        vectors: vectors,
+                let greyBand = options.threshold <= OverlapOptions.defaultThreshold && (aligner != nil || rationales != nil)
+                let open = greyBand ? openToGreyBand(matches: matches, count: n, text: textNumbers, compatible: compatible) : []
+                let neighbours = MetricNeighbours(keys)
+                let allowed: (Int, Int) -> Bool = { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] }
+                let aligned = (greyBand ? aligner : nil).map { aligner in
+                    alignedRestatements(matches: matches, neighbours: neighbours, texts: texts, numbers: textNumbers,
+                                        open: open, vectors: vectors,
                                         below: cosineNeeded(options.threshold),
-                                        allowed: { sameSquad || squads[$0] == nil || squads[$0] != squads[$1] },
+                                        allowed: allowed,
                                         audiences: { audienceCosine(inPlace[$0], inPlace[$1]) }, compatible: compatible, aligner: aligner)
                 } ?? []
-                return (nearest, aligned)
+                let agreed = (greyBand ? rationales : nil).map { encoder in
+                    agreedRestatements(neighbours: neighbours, text: textNumbers, vectors: vectors, open: open,
+                                       below: cosineNeeded(options.threshold), allowed: allowed, compatible: compatible,
+                                       rationales: { rationaleVectors(of: $0, items: inPlace, encoder) })
+                } ?? []
+                return (nearest, aligned, agreed)
             }
             for found in aligned where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
                 var candidate = Candidate(words: corpus.score(found.first, found.second))
                 candidate.meaning = found.cosine
                 candidate.aligned = (found.alignment, options.threshold)
+                candidates[found.first * n + found.second] = candidate
+            }
+            for found in agreed where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
+                var candidate = Candidate(words: corpus.score(found.first, found.second))
+                candidate.meaning = found.cosine
+                candidate.agreed = (found.view, options.threshold)
                 candidates[found.first * n + found.second] = candidate
             }
             // The word scores of the pairs found by meaning alone, and the cosines of those found by words
@@ -1202,6 +1226,11 @@ enum DuplicateDetection {
             reason += "close in meaning token by token, alignment "
             reason += format(aligned.alignment)
             reason += ", cosine "
+            reason += format(candidate.meaning ?? 0)
+        } else if let agreed = candidate.agreed {
+            reason += "close in meaning with their rationales, each the other's closest, cosine "
+            reason += format(agreed.view)
+            reason += ", statements alone "
             reason += format(candidate.meaning ?? 0)
         } else {
             reason += "close in meaning, cosine "

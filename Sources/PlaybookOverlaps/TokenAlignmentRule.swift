@@ -75,41 +75,13 @@ extension DuplicateDetection {
     /// metric's texts. `allowed`: whether two items may be called duplicates (squads); `compatible`:
     /// whether two items could state one idea. The aligner is asked once, for a bounded number of pairs
     /// (each candidate pair and each side's rivals); on its failure no pair counts. `numbers`: `numbered(texts)`, when
-    /// already worked out.
+    /// already worked out; `open`: `openToGreyBand(matches:…)`, when already worked out.
     static func alignedRestatements(matches: [(Int, Int, Double)], neighbours: MetricNeighbours, texts: [String], numbers: [Int]? = nil,
-                                    vectors: Vectors, below: Double, allowed: (Int, Int) -> Bool, audiences: (Int, Int) -> Double,
+                                    open: [Bool]? = nil, vectors: Vectors, below: Double, allowed: (Int, Int) -> Bool, audiences: (Int, Int) -> Double,
                                     compatible: (Int, Int) -> Bool, aligner: any TokenAligner) -> [Aligned] {
         let n = texts.count
         let text = numbers ?? numbered(texts)
-        // Items with `alignmentRanks` distinct compatible texts reaching `below` are out. Each item's
-        // matches, one array for all (item `x` has `adjacent[starts[x]..<starts[x + 1]]`).
-        var starts = [Int](repeating: 0, count: n + 1)
-        for (i, j, _) in matches {
-            starts[i + 1] += 1
-            starts[j + 1] += 1
-        }
-        for x in 0..<n { starts[x + 1] += starts[x] }
-        var adjacent = [(cosine: Double, other: Int)](repeating: (0, 0), count: starts[n])
-        var filled = Array(starts.dropLast())
-        for (i, j, cosine) in matches {
-            adjacent[filled[i]] = (cosine, j)
-            filled[i] += 1
-            adjacent[filled[j]] = (cosine, i)
-            filled[j] += 1
-        }
-        let open = sideBySide(n) { x -> Bool in
-            // Fewer matches than ranks: open without asking which are compatible; `denseTopic` or more: out.
-            let degree = starts[x + 1] - starts[x]
-            guard degree >= alignmentRanks else { return true }
-            guard degree < denseTopic else { return false }
-            var seen: Set<Int> = []
-            for (_, other) in adjacent[starts[x]..<starts[x + 1]].sorted(by: { $0.cosine > $1.cosine })
-            where text[other] != text[x] && !seen.contains(text[other]) {
-                if compatible(x, other) { seen.insert(text[other]) }
-                if seen.count >= alignmentRanks { return false }
-            }
-            return true
-        }
+        let open = open ?? openToGreyBand(matches: matches, count: n, text: text, compatible: compatible)
         // Each open item's closest compatible texts of its metric, best first: enough for its ranks and
         // rivals. The metric's texts read with quick products, the `kept` best of them ordered by their
         // exact cosines; past those (when too few are compatible), all of them.

@@ -113,19 +113,42 @@ struct Overlaps: ParsableCommand {
     }
 }
 
-/// The model's vectors through the repository's embedding cache.
+/// The model's vectors through the repository's embedding cache. A run asks it several times (each
+/// kind's texts, then the rationales the duplicate finder's second view reads): the calls take turns, so
+/// none writes the file over another's new entries, and the cache's bound grows to twice the texts the
+/// run has asked for, so that a run needing more texts than the bound does not push out its own.
 struct CachedEncoder: SentenceEncoder {
     var model: any SentenceEncoder
     var cache: EmbeddingCache
+    private let run = RunTexts()
     var modelName: String { model.modelName }
     var dimension: Int { model.dimension }
 
+    init(model: any SentenceEncoder, cache: EmbeddingCache) {
+        self.model = model
+        self.cache = cache
+    }
+
+    /// The texts asked for so far in this run, and the lock the calls take turns with.
+    private final class RunTexts: @unchecked Sendable {
+        let lock = NSLock()
+        var asked = 0
+    }
+
+    /// `body` with the cache bounded for this run's texts so far and `texts`, one call at a time.
+    private func turn<T>(_ texts: [String], _ body: (EmbeddingCache) throws -> T) rethrows -> T {
+        run.lock.lock()
+        defer { run.lock.unlock() }
+        run.asked += texts.count
+        return try body(cache.bounded(atLeast: 2 * run.asked))
+    }
+
     func encode(_ texts: [String]) throws -> [[Float]] {
-        try cache.cachedVectors(for: texts, encoder: model)
+        try turn(texts) { try $0.cachedVectors(for: texts, encoder: model) }
     }
 
     func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
-        try cache.cachedMatrix(for: texts, encoder: model)
+        try turn(texts) { try $0.cachedMatrix(for: texts, encoder: model) }
     }
 }
 

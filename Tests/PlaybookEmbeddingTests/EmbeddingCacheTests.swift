@@ -304,6 +304,24 @@ final class EmbeddingCacheTests: XCTestCase {
         let stored = cache.load(model: "test-model", dimension: 4)
         XCTAssertEqual(stored.texts, ["c", "a"])
     }
+
+    /// A run asking for more texts than the bound over several calls (each kind's texts, then the rationales)
+    /// raises it (`bounded(atLeast:)`, as the CLI's `CachedEncoder` does): a second run finds every text and encodes none.
+    func testARunNeedingMoreThanTheBoundKeepsItsOwnTexts() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory, maximumEntries: 2)
+        let calls = [["a", "b"], ["c", "d"], ["e"]]
+        for run in 0..<2 {
+            let encoder = CountingEncoder()
+            var asked = 0
+            for texts in calls {
+                asked += texts.count
+                _ = try cache.bounded(atLeast: 2 * asked).cachedVectors(for: texts, encoder: encoder)
+            }
+            XCTAssertEqual(encoder.encoded, run == 0 ? ["a", "b", "c", "d", "e"] : [], "run \(run)")
+        }
+        XCTAssertEqual(Set(cache.load(model: "test-model", dimension: 4).texts), ["a", "b", "c", "d", "e"])
+        XCTAssertEqual(cache.bounded(atLeast: 1).maximumEntries, 2)
+    }
 }
 
 /// The cache with the real model, loaded only when a text is missing.

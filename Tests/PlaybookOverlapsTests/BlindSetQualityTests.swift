@@ -37,7 +37,7 @@ func assertBlindSetFloors(_ file: String, found: Int, flagged: Int, strays: Int,
 /// The floors are the last figures.
 final class Fresh4QualityTests: XCTestCase {
     func testFourthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh4-pairs.tsv", found: 38, flagged: 0, strays: 6, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh4-pairs.tsv", found: 40, flagged: 0, strays: 6, wordsFlagged: 20)
     }
 }
 
@@ -197,7 +197,7 @@ final class Fresh9QualityTests: XCTestCase {
 /// longer goes with the mock exam after the course for the idea's "without signing up".
 final class Fresh10QualityTests: XCTestCase {
     func testTenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh10-pairs.tsv", found: 33, flagged: 1, strays: 14, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh10-pairs.tsv", found: 34, flagged: 1, strays: 14, wordsFlagged: 14)
     }
 }
 

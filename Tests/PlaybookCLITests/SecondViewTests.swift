@@ -1,0 +1,79 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// The second view (`DuplicateDetection.agreedRestatements`, `dupq42`): a rewording whose title and
+/// change read under every meaning bar (0.20–0.38) but whose statement read with its rationale makes it
+/// and its idea each other's closest text is a duplicate; when a third hypothesis is closer to one side
+/// by that view, the pair is not. The idea and its rewording are `C009` of
+/// `Tests/PlaybookOverlapsTests/Data/dupq40-pairs.tsv` (the same carer at every visit), the rewording's
+/// audience and rationale said another way: its audience reads apart (so the token-alignment rule, which
+/// asks for audiences alike, leaves it) and its rationale agrees with the idea's.
+final class SecondViewTests: XCTestCase {
+    static func hypothesis(_ id: String, squad: String, title: String, change: String, audience: String, outcome: String,
+                           rationale: String) -> String {
+        """
+        kind: Hypothesis
+        id: \(id)
+        squad: \(squad)
+        title: \(title)
+        statement: {change: \(change), audience: \(audience), outcome: \(outcome), rationale: \(rationale)}
+        metric: weekly-active-learners
+        ice: {impact: 5, confidence: 5, ease: 5}
+        status: backlog
+        """
+    }
+
+    static let idea = hypothesis("HYP-0001", squad: "activation-emea", title: "Same carer at every visit",
+                                 change: "schedule the same carer for all of a client's weekly visits instead of whoever is free",
+                                 audience: "older people receiving home care", outcome: "more clients stay past six months",
+                                 rationale: "families complain about strangers at the door")
+    static let rewording = hypothesis("HYP-0002", squad: "activation-latam", title: "A familiar face each time",
+                                      change: "rotas are built so one named support worker covers every appointment for a given person, not the next available staff member",
+                                      audience: "the people we look after", outcome: "families keep the service longer",
+                                      rationale: "relatives object to a new stranger at the door each week")
+
+    /// A git repository of three squads, with `hypotheses`.
+    static func repository(_ hypotheses: [String]) throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        for (squad, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
+            try scratch.write("playbooks/squads/\(squad).yml", SmallPlaybook.squad
+                .replacingOccurrences(of: "activation-emea", with: squad).replacingOccurrences(of: "EMEA", with: region))
+        }
+        try scratch.write("playbooks/hypotheses.yml", hypotheses.joined(separator: "\n---\n"))
+        return scratch
+    }
+
+    /// The overlaps of `scratch` (JSON), by their entities.
+    func overlaps(_ scratch: ScratchDirectory) throws -> [Set<String>: [String: Any]] {
+        let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        let overlaps = try XCTUnwrap(json["overlaps"] as? [[String: Any]], result.stdout)
+        var byEntities: [Set<String>: [String: Any]] = [:]
+        for overlap in overlaps { if let entities = overlap["entities"] as? [String] { byEntities[Set(entities)] = overlap } }
+        return byEntities
+    }
+
+    func testARewordingWhoseRationalesAgreeIsADuplicate() throws {
+        let found = try overlaps(try Self.repository([Self.idea, Self.rewording]))
+        let pair = try XCTUnwrap(found[["HYP-0001", "HYP-0002"]], "\(found)")
+        XCTAssertEqual(pair["kind"] as? String, "duplicate")
+        let reason = pair["reason"] as? String ?? ""
+        XCTAssertTrue(reason.contains("close in meaning with their rationales, each the other's closest, cosine 0."), reason)
+        XCTAssertTrue(reason.contains("; match: "), reason)
+    }
+
+    func testNoDuplicateWhenAThirdTextIsCloserByTheSecondView() throws {
+        // Another idea of the metric giving the rewording's very reason: by statement and rationale it is
+        // the rewording's closest text, so the idea and its rewording are no longer each other's closest.
+        let third = Self.hypothesis("HYP-0003", squad: "activation-apac", title: "First month free for new families",
+                                    change: "waive the first month's fee for families who sign up this spring",
+                                    audience: "the people we look after", outcome: "families keep the service longer",
+                                    rationale: "relatives object to a new stranger at the door each week")
+        let found = try overlaps(try Self.repository([Self.idea, Self.rewording, third]))
+        XCTAssertNotEqual(found[["HYP-0001", "HYP-0002"]]?["kind"] as? String, "duplicate", "\(found)")
+    }
+}
