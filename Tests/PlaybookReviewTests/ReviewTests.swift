@@ -236,6 +236,36 @@ final class ReviewTests: XCTestCase {
         XCTAssertFalse(try s.review(base: head, head: untouched).findings.contains { $0.rule == "squad-budget" })
     }
 
+    /// Every squad-budget finding measures the quarter's total (review42): cutting a budget that was
+    /// alone over the cap makes nothing worse, adding beside it does, and moving files (the budgets
+    /// summed in another order) changes nothing.
+    func testASquadBudgetFindingMeasuresTheQuartersTotalWhateverItsShape() throws {
+        let s = try ScratchChange(for: self)
+        let squad = "kind: Squad\nid: growth\nname: Growth\nfunnel_stage: activation\nmembers: [{name: Ann, role: lead}]\n"
+            + "champion: Ann\nbudget: {quarterly: 10000, currency: EUR}\n"
+        func paid(_ id: String, _ budget: String) -> String { experiment(id, status: "ready") + "start: 2026-08-03\nbudget: \(budget)\n" }
+        func worse(_ base: ObjectID, _ head: ObjectID) throws -> Bool {
+            try s.review(base: base, head: head).findings.contains { $0.rule == "squad-budget" }
+        }
+        // 4000 + 10500 (alone over the cap, 14500) → 4000 + 9000 (crossing at 13000): a cut.
+        let base = try s.commit(["playbooks/squad.yml": squad, "playbooks/a.yml": paid("EXP-0001", "4000"), "playbooks/b.yml": paid("EXP-0002", "10500")])
+        let cut = try s.commit(["playbooks/b.yml": paid("EXP-0002", "9000")])
+        XCTAssertFalse(try worse(base, cut))
+        // Raised past the cap alone again: 13000 → 14500.
+        let raised = try s.commit(["playbooks/b.yml": paid("EXP-0002", "10500")])
+        XCTAssertTrue(try worse(cut, raised))
+        // Beside a budget alone over the cap, a new experiment that crosses nothing: 14500 → 19500.
+        let added = try s.commit(["playbooks/c.yml": paid("EXP-0003", "5000")])
+        XCTAssertTrue(try worse(raised, added))
+        // Cents whose sum depends on its order: files moved into a folder are summed in another order.
+        let cents = try s.commit(["playbooks/a.yml": paid("EXP-0001", "3098.71"), "playbooks/b.yml": paid("EXP-0002", "1498.21"),
+                                  "playbooks/c.yml": paid("EXP-0003", "3723.82"), "playbooks/d.yml": paid("EXP-0004", "1804.41")])
+        let moved = try s.commit(["playbooks/a.yml": nil, "playbooks/b.yml": nil,
+                                  "playbooks/z/a.yml": paid("EXP-0001", "3098.71"), "playbooks/z/b.yml": paid("EXP-0002", "1498.21")])
+        let report = try s.review(base: cents, head: moved)
+        XCTAssertFalse(report.findings.contains { $0.rule == "squad-budget" }, "\(report.findings)")
+    }
+
     /// An objective already over the key-result limit that the change gives more key results is
     /// the change's error (review41's 36.sh).
     func testAChangeAddingKeyResultsToAnObjectiveAlreadyOverTheLimitIsItsError() throws {

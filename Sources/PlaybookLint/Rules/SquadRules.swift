@@ -1,11 +1,12 @@
 import PlaybookModel
+import PlaybookYAML
 
 /// Per squad and quarter, experiment budgets stay within the squad's cap.
 enum SquadBudget: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "squad-budget", severity: .error,
         summary: "A squad's experiment budgets in one quarter add up to more than its quarterly cap. An abandoned experiment counts unless it never started (no `start`, or one after today): clear `start` when abandoning one that never ran.",
-        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap (saying the quarter's total where later experiments add to it), and at every experiment whose budget alone is over it (even after the cap was crossed).",
+        details: "Budgets count in the quarter of the experiment's `start` (the planned start for draft and ready ones); abandoned experiments that never started (no `start`, or one after today) do not count. The finding points at the experiment that crosses the cap, taking experiments in the order they start, then by id (saying the quarter's total where later ones add to it; every finding measures that total, so a review sees a change adding to it), and at every experiment whose budget alone is over it (even after the cap was crossed).",
         triggering: ["""
         kind: Experiment
         id: EXP-0002
@@ -58,41 +59,62 @@ enum SquadBudget: RepositoryRule {
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         var spent: [String: Double] = [:]
-        // Findings of experiments that take their quarter over the cap: index in `out`, quarter, total reached.
-        var crossings: [(index: Int, key: String, reached: Double)] = []
+        // Each squad quarter's budgets, for its total in an order no file move changes.
+        var budgets: [String: [Double]] = [:]
+        // Every finding: its index in `out`, its squad quarter, and the sum its message names (the
+        // running total it crossed the cap at, or the budget alone over it).
+        var found: [(index: Int, key: String, named: Double)] = []
         var out: [LocatedDiagnostic] = []
+        // Spent in the order the experiments start (then by id), not in file order: the experiment that
+        // takes a quarter over the cap is the same however the files are named or moved.
+        var paid: [(start: Day, id: String, squad: String, cap: Double, budget: Double, mark: Mark, file: String)] = []
         context.forEach(\.experiments) { experiment, file in
             guard let budget = experiment.budget, let start = experiment.start?.value,
                   let squadID = experiment.squad?.value, let cap = context.squad(squadID)?.budget?.quarterly?.value
             else { return }
             // An abandoned experiment whose start never came spent nothing.
             if experiment.status?.value == .abandoned, start > context.today { return }
-            let quarter = start.quarter
+            paid.append((start, experiment.id.value, squadID, cap, budget.value, budget.mark, file))
+        }
+        paid.sort { ($0.start, $0.id, $0.file) < ($1.start, $1.id, $1.file) }
+        for experiment in paid {
+            let (budget, cap, squadID) = (experiment.budget, experiment.cap, experiment.squad)
+            let quarter = experiment.start.quarter
             let key = "\(squadID) \(quarter)"
             let before = spent[key, default: 0]
-            spent[key] = before + budget.value
-            if budget.value > cap {
+            spent[key] = before + budget
+            budgets[key, default: []].append(budget)
+            if budget > cap {
                 // Over the cap on its own: whatever else the squad plans, this one cannot fit.
+                found.append((out.count, key, budget))
                 out.append(context.finding(
-                    file, budget.mark,
-                    "\(experiment.id.value)'s budget of \(format(budget.value)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
-                    entity: experiment.id.value, related: [squadID], amount: budget.value))
-            } else if before <= cap, before + budget.value > cap {
-                crossings.append((out.count, key, before + budget.value))
+                    experiment.file, experiment.mark,
+                    "\(experiment.id)'s budget of \(format(budget)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
+                    entity: experiment.id, related: [squadID]))
+            } else if before <= cap, before + budget > cap {
+                found.append((out.count, key, before + budget))
                 out.append(context.finding(
-                    file, budget.mark,
-                    "\(experiment.id.value) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(before + budget.value)), over its quarterly cap of \(format(cap))",
-                    entity: experiment.id.value, related: [squadID]))
+                    experiment.file, experiment.mark,
+                    "\(experiment.id) brings squad \(squadID)'s experiment budgets in \(quarter) to \(format(shown(before + budget))), over its quarterly cap of \(format(cap))",
+                    entity: experiment.id, related: [squadID]))
             }
         }
-        // The quarter's total is known once every experiment is seen: the crossing finding names it
-        // where later experiments add to it, and measures it (a change adding more makes it worse).
-        for (index, key, reached) in crossings {
-            let total = spent[key] ?? reached
-            if total > reached { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
+        // The quarter's total is known once every experiment is seen. Every finding of the quarter
+        // measures it (a change adding more makes each worse, one cutting it makes none worse): summed
+        // smallest first, so moving or renaming files never changes it, and kept to 10⁻⁶.
+        var totals: [String: Double] = [:]
+        for (index, key, named) in found {
+            let total = totals[key] ?? shown(budgets[key, default: []].sorted().reduce(0, +))
+            totals[key] = total
+            if total > shown(named) { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
             out[index].diagnostic.amount = total
         }
         return out
+    }
+
+    /// A sum of budgets as shown and compared: to 10⁻⁶, so `0.1 + 0.2` reads 0.3.
+    static func shown(_ value: Double) -> Double {
+        abs(value) < 1e12 ? (value * 1_000_000).rounded() / 1_000_000 : value
     }
 }
 
