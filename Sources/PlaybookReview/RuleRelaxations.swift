@@ -40,7 +40,6 @@ public struct RuleRelaxation: Sendable, Hashable {
             }
         }
         var out: [RuleRelaxation] = []
-        let patterns = Array(Set((base.overrides + head.overrides).flatMap(\.paths))).sorted()
         for rule in RuleCatalog.all.map(\.id).sorted() {
             let (before, after) = (base.severity(for: rule), head.severity(for: rule))
             let everywhere = rank(after) < rank(before)
@@ -58,10 +57,13 @@ public struct RuleRelaxation: Sendable, Hashable {
             }
             // A pattern is judged as a path of its own (its wildcards match themselves): what a
             // file to come there would get, where no relaxed file already shows it.
+            // Only the patterns of overrides that set this rule (on either side) can be what relaxed it.
             let shown = some.flatMap { $0.files ?? [] }
             var unseen: [RuleRelaxation] = []
+            let patterns = Set((base.overrides + head.overrides).filter { $0.severities.keys.contains(rule) }.flatMap(\.paths)).sorted()
             for pattern in patterns where !shown.contains(where: { Configuration.pathPattern(pattern, matches: $0) }) {
-                let (was, now) = (base.severity(for: rule, file: pattern), head.severity(for: rule, file: pattern))
+                let file = sampleFile(of: pattern)
+                let (was, now) = (base.severity(for: rule, file: file), head.severity(for: rule, file: file))
                 guard rank(now) < rank(was), !(everywhere && was == before && now == after) else { continue }
                 if let index = unseen.firstIndex(where: { $0.before == was && $0.after == now }) {
                     unseen[index].paths?.append(pattern)
@@ -72,6 +74,16 @@ public struct RuleRelaxation: Sendable, Hashable {
             out += some + unseen
         }
         return out
+    }
+
+    /// A playbook file a pattern matches, to judge what a file to come there would get: its
+    /// wildcards spelt `x`, and a file below it where it names a folder (`playbooks/archive`).
+    static func sampleFile(of pattern: String) -> String {
+        let spelt = pattern.replacingOccurrences(of: "**", with: "x").replacingOccurrences(of: "*", with: "x")
+            .replacingOccurrences(of: "?", with: "x")
+        let below = (spelt.hasSuffix("/") ? spelt : spelt + "/") + "x.yml"
+        if Configuration.pathPattern(pattern, matches: below) { return below }
+        return Configuration.pathPattern(pattern, matches: spelt) ? spelt : pattern
     }
 }
 

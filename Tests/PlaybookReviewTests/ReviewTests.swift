@@ -266,6 +266,19 @@ final class ReviewTests: XCTestCase {
         XCTAssertFalse(report.findings.contains { $0.rule == "squad-budget" }, "\(report.findings)")
     }
 
+    /// A pattern is named as relaxed only where a file to come would get the rule lowered: an
+    /// unchanged `playbooks/archive` (a folder) is not named for `playbooks/*` (its direct files), which
+    /// never reaches the folder's files (review42).
+    func testARelaxationIsNamedOnlyForThePatternsThatLowerTheRule() throws {
+        let base = try Configuration.parse(Array("overrides:\n  - paths: [\"playbooks/archive\"]\n    rules: {okr-key-results: off, experiment-power: error}\n".utf8), file: ".playbook.yml")
+        let head = try Configuration.parse(Array(("overrides:\n  - paths: [\"playbooks/archive\"]\n    rules: {okr-key-results: off, experiment-power: error}\n"
+            + "  - paths: [\"playbooks/*\"]\n    rules: {experiment-power: warning}\n  - paths: [\"playbooks/old/**\"]\n    rules: {experiment-power: off}\n").utf8), file: ".playbook.yml")
+        let relaxed = RuleRelaxation.between(base: base, head: head, files: [])
+        XCTAssertEqual(relaxed.filter { $0.rule == "experiment-power" }.map { $0.paths ?? [] }, [["playbooks/*"], ["playbooks/old/**"]],
+                       "\(relaxed)")
+        XCTAssertFalse(relaxed.contains { $0.paths?.contains("playbooks/archive") == true }, "\(relaxed)")
+    }
+
     /// An objective already over the key-result limit that the change gives more key results is
     /// the change's error (review41's 36.sh).
     func testAChangeAddingKeyResultsToAnObjectiveAlreadyOverTheLimitIsItsError() throws {
