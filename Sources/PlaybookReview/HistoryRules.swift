@@ -132,7 +132,11 @@ public enum HistoryRules {
             // of an old approval (equal to one already there) explains nothing.
             let (old, new) = (ListItems.items("approvals", in: before), ListItems.items("approvals", in: after))
             let alignment = ListItems.align(old, new)
-            let fresh = { (item: ListItem) in item.has("note") && !old.contains(item) }
+            // An old approval moved and edited aligns as removed and added: the same signer on the
+            // same date is still that approval, so its note explains nothing new.
+            func signature(_ item: ListItem) -> [String?] { [item.fields["by"]?.text, item.fields["date"]?.text] }
+            let edits = Set(alignment.removed.map { signature(old[$0]) }.filter { $0[0]?.isEmpty == false })
+            let fresh = { (item: ListItem) in item.has("note") && !old.contains(item) && !edits.contains(signature(item)) }
             let explained = alignment.added.contains { fresh(new[$0]) }
                 || alignment.edited.contains { !old[$0.old].has("note") && fresh(new[$0.new]) }
             if !explained {

@@ -257,7 +257,9 @@ final class ReviewCommandTests: XCTestCase {
         let swapped = edited.replacing("  - {by: Ann, date: 2026-11-16, note: go}\n  - {by: Bob, date: 2026-11-17, note: concluded}\n",
                                        with: "  - {by: Bob, date: 2026-11-17, note: concluded}\n  - {by: Ann, date: 2026-11-16, note: go}\n")
         let copied = edited + "  - {by: Bob, date: 2026-11-17, note: concluded}\n"
-        for (name, text) in [("swapped", swapped), ("copied", copied)] {
+        // Swapped, and an old approval's note reworded: still an old approval (review42).
+        let reworded = swapped.replacing("{by: Ann, date: 2026-11-16, note: go}", with: "{by: Ann, date: 2026-11-16, note: go, recomputed}")
+        for (name, text) in [("swapped", swapped), ("copied", copied), ("reworded", reworded)] {
             let (scratch, repository, base) = try start(experiment: approved)
             _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": text], "better lift, approvals \(name)")
             let result = try review(scratch, base: base)
