@@ -94,15 +94,7 @@ extension DuplicateDetection {
             guard partner else { return [] }
             var near = members
             if members.count > secondViewKept {
-                // The `secondViewKept`-th best quick product, then every text within twice its rounding of it:
-                // the best by exact cosine are among them.
-                var top: [Float] = []
-                for value in quick where top.count < secondViewKept || value > top[top.count - 1] {
-                    top.insert(value, at: top.firstIndex { $0 < value } ?? top.count)
-                    if top.count > secondViewKept { top.removeLast() }
-                }
-                let edge = Double(top[top.count - 1])
-                near = members.indices.filter { Double(quick[$0]) >= edge - 2 * (vectors.margin(x, members[$0]) + snapReach) }.map { members[$0] }
+                near = closestCandidates(of: x, among: members, quick: quick, kept: secondViewKept, vectors: vectors)
             }
             let exact = near.map { (cosine: vectors.cosine(x, $0), other: $0) }
                 .sorted { $0.cosine != $1.cosine ? $0.cosine > $1.cosine : $0.other > $1.other }

@@ -115,17 +115,7 @@ extension DuplicateDetection {
             }
             guard partner else { return [] }
             if members.count > kept {
-                // The `kept`-th best quick product, then every text within twice its rounding of it: the
-                // `kept` best by exact cosine are among them (each quick product is within its margin of the exact one,
-                // and the grid moves that by at most `snapReach`).
-                var top: [Float] = []
-                for value in quick where top.count < kept || value > top[top.count - 1] {
-                    top.insert(value, at: top.firstIndex { $0 < value } ?? top.count)
-                    if top.count > kept { top.removeLast() }
-                }
-                let edge = Double(top[top.count - 1])
-                let near = members.indices.filter { Double(quick[$0]) >= edge - 2 * (vectors.margin(x, members[$0]) + snapReach) }
-                    .map { members[$0] }
+                let near = closestCandidates(of: x, among: members, quick: quick, kept: kept, vectors: vectors)
                 let found = walk(Array(exact(near).prefix(kept)))
                 if found.enough { return found.list }
             }
@@ -210,5 +200,21 @@ extension DuplicateDetection {
             byKey[key]?.forEach(body)
             unkeyed.forEach(body)
         }
+    }
+}
+
+extension DuplicateDetection {
+    /// Of `members` (more than `kept`), whose quick products with `x` are `quick`: those that can be among
+    /// the `kept` closest to `x` by exact cosine. The `kept`-th best quick product, then every text within
+    /// twice its rounding of it: each quick product is within its margin of the exact one, and the grid
+    /// moves that by at most `snapReach`.
+    static func closestCandidates(of x: Int, among members: [Int], quick: [Float], kept: Int, vectors: Vectors) -> [Int] {
+        var top: [Float] = []
+        for value in quick where top.count < kept || value > top[top.count - 1] {
+            top.insert(value, at: top.firstIndex { $0 < value } ?? top.count)
+            if top.count > kept { top.removeLast() }
+        }
+        let edge = Double(top[top.count - 1])
+        return members.indices.filter { Double(quick[$0]) >= edge - 2 * (vectors.margin(x, members[$0]) + snapReach) }.map { members[$0] }
     }
 }
