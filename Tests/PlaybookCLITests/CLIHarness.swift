@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookGit
 import XCTest
 
 /// Runs the built `playbook` binary as a user would.
@@ -119,5 +120,19 @@ enum SmallPlaybook {
     static func write(into scratch: ScratchDirectory) throws {
         try scratch.write("playbooks/metrics.yml", metrics)
         try scratch.write("playbooks/squads/activation-emea.yml", squad)
+    }
+
+    /// A git repository of three squads (activation-emea, -latam, -apac) whose `hypotheses` are
+    /// written into one file.
+    static func threeSquadRepository(_ hypotheses: [String]) throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try write(into: scratch)
+        for (other, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
+            try scratch.write("playbooks/squads/\(other).yml", squad
+                .replacingOccurrences(of: "activation-emea", with: other).replacingOccurrences(of: "EMEA", with: region))
+        }
+        try scratch.write("playbooks/hypotheses.yml", hypotheses.joined(separator: "\n---\n"))
+        return scratch
     }
 }

@@ -12,22 +12,14 @@ final class GreyBandAlignmentTests: XCTestCase {
     /// A git repository of three squads, each with one hypothesis: the idea (HYP-0001), its rewording
     /// in other words (HYP-0002) and its look-alike on the iPad app (HYP-0003).
     static func threeSquadRepository() throws -> ScratchDirectory {
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
-        for (squad, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
-            try scratch.write("playbooks/squads/\(squad).yml", SmallPlaybook.squad
-                .replacingOccurrences(of: "activation-emea", with: squad).replacingOccurrences(of: "EMEA", with: region))
-        }
-        try scratch.write("playbooks/hypotheses.yml", [
+        try SmallPlaybook.threeSquadRepository([
             OverlapsCommandTests.hypothesis("HYP-0001", squad: "activation-emea", title: "How-to-play video on product pages",
                                             change: "embed a three-minute how-to-play video at the top of each game's product page"),
             OverlapsCommandTests.hypothesis("HYP-0002", squad: "activation-latam", title: "Rules explained in a short clip",
                                             change: "put a brief walkthrough of how a round goes above the description of every title we sell"),
             OverlapsCommandTests.hypothesis("HYP-0003", squad: "activation-apac", title: "How-to-play video in the iPad app",
                                             change: "embed a three-minute how-to-play video at the top of each game's page in the iPad app"),
-        ].joined(separator: "\n---\n"))
-        return scratch
+        ])
     }
 
     func testAGreyBandRewordingIsFoundAndALookAlikeIsNot() throws {

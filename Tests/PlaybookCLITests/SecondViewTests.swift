@@ -33,18 +33,6 @@ final class SecondViewTests: XCTestCase {
                                       audience: "the people we look after", outcome: "families keep the service longer",
                                       rationale: "relatives object to a new stranger at the door each week")
 
-    /// A git repository of three squads, with `hypotheses`.
-    static func repository(_ hypotheses: [String]) throws -> ScratchDirectory {
-        let scratch = try ScratchDirectory()
-        _ = try Repository.create(at: scratch.url.path)
-        try SmallPlaybook.write(into: scratch)
-        for (squad, region) in [("activation-latam", "LATAM"), ("activation-apac", "APAC")] {
-            try scratch.write("playbooks/squads/\(squad).yml", SmallPlaybook.squad
-                .replacingOccurrences(of: "activation-emea", with: squad).replacingOccurrences(of: "EMEA", with: region))
-        }
-        try scratch.write("playbooks/hypotheses.yml", hypotheses.joined(separator: "\n---\n"))
-        return scratch
-    }
 
     /// The overlaps of `scratch` (JSON), by their entities.
     func overlaps(_ scratch: ScratchDirectory) throws -> [Set<String>: [String: Any]] {
@@ -58,7 +46,7 @@ final class SecondViewTests: XCTestCase {
     }
 
     func testARewordingWhoseRationalesAgreeIsADuplicate() throws {
-        let found = try overlaps(try Self.repository([Self.idea, Self.rewording]))
+        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording]))
         let pair = try XCTUnwrap(found[["HYP-0001", "HYP-0002"]], "\(found)")
         XCTAssertEqual(pair["kind"] as? String, "duplicate")
         let reason = pair["reason"] as? String ?? ""
@@ -73,7 +61,7 @@ final class SecondViewTests: XCTestCase {
                                     change: "waive the first month's fee for families who sign up this spring",
                                     audience: "the people we look after", outcome: "families keep the service longer",
                                     rationale: "relatives object to a new stranger at the door each week")
-        let found = try overlaps(try Self.repository([Self.idea, Self.rewording, third]))
+        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording, third]))
         XCTAssertNotEqual(found[["HYP-0001", "HYP-0002"]]?["kind"] as? String, "duplicate", "\(found)")
     }
 }
