@@ -31,6 +31,9 @@ public struct Finding: Sendable, Hashable {
     /// What the rule measured, where more is worse (a quarter's budget total, a count of key
     /// results); nil for most rules. Not part of the finding's identity: a review compares it.
     public var amount: Double?
+    /// The base's `amount` when a review finds this finding made worse by the change (`amount`
+    /// is the head's); nil otherwise, and always in `lint`.
+    public var worsenedFrom: Double?
 
     public init(file: String, line: Int, column: Int, rule: String, severity: Severity, message: String,
                 entity: String? = nil, related: [String] = [], field: String? = nil, amount: Double? = nil) {

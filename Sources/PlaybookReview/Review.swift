@@ -172,6 +172,7 @@ public enum Reviewer {
         guard let now = finding.amount, let was, now > was else { return nil }
         var worse = finding
         worse.message += " (made worse by this change: now \(RuleOptionChange.number(now)), was \(RuleOptionChange.number(was)))"
+        worse.worsenedFrom = was
         return worse
     }
 

@@ -230,6 +230,10 @@ final class ReviewTests: XCTestCase {
         ], "\(report.findings)")
         XCTAssertEqual(budget.first?.severity, .error)
         XCTAssertFalse(report.existing.contains { $0.rule == "squad-budget" }, "\(report.existing)")
+        // Scripts read how much worse without parsing the message; other findings carry no such key.
+        let json = ReviewRenderer.json(report)
+        XCTAssertTrue(json.contains(#""made_worse": {"now": 21000, "was": 12000}}"#), json)
+        XCTAssertEqual(json.components(separatedBy: "\"made_worse\"").count, 2, json)
 
         // A change that leaves the quarter's total alone makes nothing worse.
         let untouched = try s.commit(["playbooks/c.yml": paid("EXP-0003", 9000).replacing("Shorter signup form", with: "Shorter signup form, again")])

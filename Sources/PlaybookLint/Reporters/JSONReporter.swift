@@ -51,11 +51,22 @@ public struct JSONReporter: Reporter {
                     if number > 0 { out += ", " }
                     JSONText.append(quoted: related, to: &out)
                 }
-                out += "]}"
+                out += "]"
+                // Only a review's finding made worse by the change carries this (an addition to the contract).
+                if let was = findings[index].worsenedFrom, let now = findings[index].amount {
+                    out += ", \"made_worse\": {\"now\": \(number(now)), \"was\": \(number(was))}"
+                }
+                out += "}"
             }
             return out
         }
     }
+}
+
+/// A finite number as JSON: whole numbers without a decimal point, others as written shortest.
+private func number(_ value: Double) -> String {
+    guard value.isFinite else { return "null" }
+    return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : "\(value)"
 }
 
 /// Minimal JSON text helpers shared by the reporters.
