@@ -10,10 +10,19 @@ extension Repository {
         parents parentIDs: [ObjectID], updateHead: Bool
     ) throws -> ObjectID {
         let operation = "committing"
+        guard !isBare else {
+            throw GitError(
+                code: .bareRepository, message: "a bare repository has no index to commit", operation: operation)
+        }
         let index = try owned("opening the index", borrowing: self, release: git_index_free) {
             git_repository_index(&$0, pointer)
         }
         try check(git_index_read(index.pointer, 1), "reading the index")
+        guard git_index_has_conflicts(index.pointer) == 0 else {
+            throw GitError(
+                code: .conflict, message: "the index has unresolved conflicts; resolve and stage them first",
+                operation: operation)
+        }
         var treeOID = git_oid()
         try check(git_index_write_tree(&treeOID, index.pointer), "writing the index as a tree")
         let tree = try owned(operation, borrowing: self, release: git_tree_free) {
@@ -31,6 +40,7 @@ extension Repository {
         let cleanMessage = try Self.prettify(message)
         var commitOID = git_oid()
         var parentPointers: [OpaquePointer?] = parents.map { $0.pointer }
+        // The owners must outlive the call that borrows their pointers.
         let code = withExtendedLifetime((parents, tree, authorSignature, committerSignature)) {
             parentPointers.withUnsafeMutableBufferPointer { parentBuffer in
                 git_commit_create(

@@ -313,6 +313,23 @@ public enum Inert {
         return shown
     }
 
+    /// A relative path as a URI reference (a SARIF location, a link in a comment): every byte but
+    /// letters, digits and `-._~/` percent-encoded, so no quote, space, bracket or control survives.
+    public static func uriPath(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+
     /// A string for HTML text or a quoted attribute value.
     public static func html(_ text: String) -> String {
         // Scalar by scalar: a `"` that a combining mark joins into one character is still a `"` to a browser.

@@ -121,19 +121,8 @@ public struct SARIFReporter: Reporter {
             : "{\"uri\": \(JSON.string(uri(path))), \"uriBaseId\": \"%SRCROOT%\"}"
     }
 
-    /// A relative URI reference: every byte outside the unreserved set and `/` percent-encoded.
+    /// A relative URI reference (`Inert.uriPath`).
     static func uri(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
+        Inert.uriPath(path)
     }
 }
