@@ -80,17 +80,7 @@ public struct EmbeddingCache: Sendable {
         let dimension = encoder.dimension
         let run = TextTable(texts)
         let snapshot = dimension > 0 ? self.snapshot(model: encoder.modelName, dimension: dimension) : nil
-        // Where each of the run's texts is stored (its last entry), and which entries are this run's.
-        var storedAt = [Int](repeating: -1, count: run.count)
-        var isRunText = [Bool](repeating: false, count: snapshot?.count ?? 0)
-        if let snapshot {
-            for position in 0..<snapshot.count {
-                if let unique = run.find(snapshot.text(position)) {
-                    storedAt[unique] = position
-                    isRunText[position] = true
-                }
-            }
-        }
+        let (storedAt, isRunText) = Self.locate(run, in: snapshot)
         let missing = (0..<run.count).filter { storedAt[$0] < 0 }
         let fresh = missing.isEmpty ? [] : try encoder.encode(missing.map { texts[run.firstIndex[$0]] })
         guard fresh.count == missing.count, fresh.allSatisfy({ $0.count == dimension }) else {
@@ -113,16 +103,9 @@ public struct EmbeddingCache: Sendable {
         return run.uniqueOf.map { vectors[$0] }
     }
 
-    /// `cachedVectors` as one matrix (nil when the vectors are not all one width), written row by
-    /// row: each cached vector copied from the file straight into its row, the others encoded into
-    /// theirs (`SentenceEncoder.encode(_:into:rows:)`), with no array per vector. The cache file's
-    /// pages are let go before the encoder runs and once the vectors are copied.
-    public func cachedMatrix(for texts: [String], encoder: SentenceEncoder) throws -> (matrix: [Float], width: Int)? {
-        let dimension = encoder.dimension
-        guard dimension > 0, !texts.isEmpty else { return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder)) }
-        let run = TextTable(texts)
-        let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension)
-        // Where each distinct text is stored (its last entry), and which entries are this run's.
+    /// Where each distinct text of the run is stored (its last entry; -1 when it is not), and
+    /// which of the snapshot's entries are the run's.
+    private static func locate(_ run: TextTable, in snapshot: Snapshot?) -> (storedAt: [Int], isRunText: [Bool]) {
         var storedAt = [Int](repeating: -1, count: run.count)
         var isRunText = [Bool](repeating: false, count: snapshot?.count ?? 0)
         if let snapshot {
@@ -133,6 +116,19 @@ public struct EmbeddingCache: Sendable {
                 }
             }
         }
+        return (storedAt, isRunText)
+    }
+
+    /// `cachedVectors` as one matrix (nil when the vectors are not all one width), written row by
+    /// row: each cached vector copied from the file straight into its row, the others encoded into
+    /// theirs (`SentenceEncoder.encode(_:into:rows:)`), with no array per vector. The cache file's
+    /// pages are let go before the encoder runs and once the vectors are copied.
+    public func cachedMatrix(for texts: [String], encoder: SentenceEncoder) throws -> (matrix: [Float], width: Int)? {
+        let dimension = encoder.dimension
+        guard dimension > 0, !texts.isEmpty else { return EncodedRows.matrix(try cachedVectors(for: texts, encoder: encoder)) }
+        let run = TextTable(texts)
+        let snapshot = self.snapshot(model: encoder.modelName, dimension: dimension)
+        let (storedAt, isRunText) = Self.locate(run, in: snapshot)
         let missing = (0..<run.count).filter { storedAt[$0] < 0 }
         if !missing.isEmpty { snapshot?.releasePages() }
         var failure: Error?
