@@ -71,7 +71,11 @@ public struct Linter: Sendable {
         let index = RepositoryIndex(entities)
         let view = RepositoryView(entities, index: index)
         var checks: [@Sendable () -> [LocatedDiagnostic]] = []
-        let fallbackFile = parsed.first?.path ?? Configuration.fileName
+        // Where a finding about the whole playbook goes when no metric can carry it: the first file;
+        // with none, the configuration's `roots` (or the file itself), else the default root folder.
+        let fallbackFile: (file: String, mark: Mark) = parsed.first.map { ($0.path, Mark(line: 1, column: 1)) }
+            ?? configuration.file.map { ($0, configuration.rootMarks.first ?? Mark(line: 1, column: 1)) }
+            ?? ((configuration.roots.first ?? ".") + "/", Mark(line: 1, column: 1))
         let placed = entities
         checks.append {
             RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile)

@@ -5,7 +5,7 @@ import PlaybookYAML
 enum RepositoryChecks {
     typealias Located = (file: String, diagnostic: Diagnostic)
 
-    static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: String) -> [Located] {
+    static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: (file: String, mark: Mark)) -> [Located] {
         var out: [Located] = []
         // Both places are reported: which one is the mistake is the author's call.
         var reportedFirst: Set<String> = []
@@ -32,13 +32,14 @@ enum RepositoryChecks {
         return out
     }
 
-    static func northStar(_ index: RepositoryIndex, fallbackFile: String) -> [Located] {
+    /// `fallbackFile`: where the finding goes when the playbook has no metric to point at.
+    static func northStar(_ index: RepositoryIndex, fallbackFile: (file: String, mark: Mark)) -> [Located] {
         let metrics = index.metrics
         let stars = metrics.filter { $0.0.northStar?.value == true }
         // A `north_star` written wrongly is its own finding; do not also call it missing.
         if stars.isEmpty, metrics.contains(where: { $0.0.isInvalid("north_star") }) { return [] }
         if stars.isEmpty {
-            let (file, mark) = metrics.first.map { ($0.1, $0.0.id.mark) } ?? (fallbackFile, Mark(line: 1, column: 1))
+            let (file, mark) = metrics.first.map { ($0.1, $0.0.id.mark) } ?? fallbackFile
             let detail = metrics.isEmpty ? "the repository defines no Metric" : "no metric is marked `north_star: true`"
             return [(file, Diagnostic(
                 rule: LintRuleID.northStar, mark: mark,

@@ -28,6 +28,24 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "0 errors, 0 warnings in 2 files (2 entities)\n")
     }
 
+    /// An empty playbook's missing North Star is reported where it can be fixed: at the root folder,
+    /// or at `roots:` in `.playbook.yml`, never at a `.playbook.yml` that does not exist (an
+    /// annotation or SARIF location pointing nowhere).
+    func testAnEmptyPlaybooksNorthStarFindingPointsAtAPlaceThatExists() throws {
+        let scratch = try ScratchDirectory()
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks"), withIntermediateDirectories: true)
+        let bare = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(bare.status, 1, bare.stdout + bare.stderr)
+        XCTAssertTrue(bare.stdout.hasPrefix("playbooks/:1:1: error: exactly one metric must be the North Star"), bare.stdout)
+
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("growth"), withIntermediateDirectories: true)
+        try "rules:\n  north-star: error\nroots:\n  - growth\n".write(
+            to: scratch.url.appendingPathComponent(".playbook.yml"), atomically: true, encoding: .utf8)
+        let configured = try CLI.run(["lint", "--format", "github"], in: scratch.url)
+        XCTAssertEqual(configured.status, 1, configured.stdout + configured.stderr)
+        XCTAssertTrue(configured.stdout.hasPrefix("::error file=.playbook.yml,line=4,col=5,title=playbook north-star::"), configured.stdout)
+    }
+
     /// A file named from a folder in no playbook is linted in its own repository (its
     /// configuration, its references), not alone, where the North Star and every reference read as missing.
     func testAFileNamedFromOutsideItsRepositoryIsLintedInIt() throws {
