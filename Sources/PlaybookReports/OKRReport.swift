@@ -96,6 +96,8 @@ public struct ObjectiveLine: Sendable {
 public struct NorthStarRollUp: Sendable {
     public var metric: String
     public var name: String?
+    /// The metric's unit as it stood then (a later commit may change it).
+    public var unit: MetricUnit?
     /// Objectives of the quarter aligned to the North Star, directly or through other objectives.
     public var objectives: [String]
     /// Mean score over those objectives' key results that have a score.
@@ -499,7 +501,7 @@ public struct OKRReport: Sendable {
         let included = live.filter { aligned.contains($0.id) }
         let scores = included.flatMap(\.keyResults).compactMap(\.score)
         return NorthStarRollUp(
-            metric: metric, name: state.name, objectives: included.map(\.id).sorted(),
+            metric: metric, name: state.name, unit: state.unit, objectives: included.map(\.id).sorted(),
             meanScore: Numbers.mean(scores),
             scoredKeyResults: scores.count,
             direct: live.flatMap(\.keyResults).filter { $0.metric == metric }.map(\.reference))

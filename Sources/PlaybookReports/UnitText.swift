@@ -17,12 +17,13 @@ extension Numbers {
         UnitText.text(value, unit: unit, currency: currency)
     }
 
-    /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`.
+    /// A fraction as a signed percentage: 0.094 → `+9.4%`, -0.05 → `−5%`. Rounded as `report
+    /// experiments` rounds it (`LiftText`: from the decimal written, so 0.00275 is `+0.28%`, not its
+    /// binary neighbour's `+0.27%`), with the pages' typographic minus.
     public static func signedPercent(_ fraction: Double?) -> String {
         guard let fraction, fraction.isFinite else { return "–" }
-        let percent = rounded(fraction * 100, places: 2)
-        if percent == 0 { return "0%" }
-        return (percent > 0 ? "+" : "−") + plain(abs(percent)) + "%"
+        let text = LiftText.signedPercent(fraction)
+        return text.hasPrefix("-") ? "−" + text.dropFirst() : text
     }
 
     /// A fraction as a percentage: 0.67 → `67%`.

@@ -111,7 +111,7 @@ struct CalendarPage {
             }
         }
         guard let low, let high else {
-            return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.source)
+            return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
         // The data's first to last day, held to `reach` either side of today: a window written years
         // away (an `end` in 9999) would otherwise stretch the axis, and its ticks, without bound.
@@ -155,7 +155,7 @@ struct CalendarPage {
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
             "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
-        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.source)
+        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance)
     }
 
     /// An area's colliding pairs, the first `listedCollisions` with their reasons, and how many were left out.

@@ -24,7 +24,7 @@ struct EntityPages {
     func pageBytes(_ id: String) -> HTMLBuffer {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
         var out = HTMLBuffer(capacity: 1 << 16)
-        page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, source: input.source, into: &out) { body in
+        page.document(title: "\(id) \(catalog.title(of: id) ?? "")", section: nil, source: input.provenance, into: &out) { body in
             body.raw("<h1><span class=\"kind\">")
             body.text(catalog.kind(of: id)?.rawValue ?? "Entity")
             body.raw(" ")
@@ -46,7 +46,7 @@ struct EntityPages {
         var pages = self
         pages.shared = true
         var out = HTMLBuffer(capacity: 1 << 19)
-        page.document(title: group.title, section: nil, source: input.source, into: &out) { body in
+        page.document(title: group.title, section: nil, source: input.provenance, into: &out) { body in
             body.raw("<h1>")
             body.text(group.title)
             body.raw("</h1>\n<nav aria-label=\"On this page\"><ul class=\"toc\">")

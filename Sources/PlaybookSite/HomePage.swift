@@ -10,7 +10,7 @@ struct HomePage {
     func render(quarter: Quarter, path: String) -> String {
         let page = Page(path: path, catalog: catalog)
         guard let report = input.okr.first(where: { $0.quarter == quarter }) else {
-            return page.document(title: "\(quarter)", section: .home, body: "<h1>\(h(quarter.description))</h1><p>No report for this quarter.</p>\n", source: input.source)
+            return page.document(title: "\(quarter)", section: .home, body: "<h1>\(h(quarter.description))</h1><p>No report for this quarter.</p>\n", source: input.provenance)
         }
         var body = "<h1>Objectives and key results, \(h(quarter.description))</h1>\n"
         if report.started {
@@ -26,7 +26,7 @@ struct HomePage {
         body += northStar(report, page: page)
         body += tree(report, page: page)
         body += writtenOnly(report, page: page)
-        return page.document(title: "OKRs \(quarter)", section: .home, body: body, source: input.source)
+        return page.document(title: "OKRs \(quarter)", section: .home, body: body, source: input.provenance)
     }
 
     /// Links to every quarter's page; the shown one is marked current.
@@ -39,24 +39,48 @@ struct HomePage {
         return out + "</ul></nav>\n"
     }
 
+    /// The quarter's North Star as `report okr` finds it (the metric marked then, in its unit then),
+    /// named as HEAD's files name that metric (its name then if HEAD has no such metric); HEAD's
+    /// North Star only for a quarter whose history marks none.
+    private func northStarMetric(_ report: OKRReport) -> (id: String, name: String, unit: MetricUnit?)? {
+        if let rollUp = report.northStar {
+            return (rollUp.metric, catalog.metrics[rollUp.metric]?.name ?? rollUp.name ?? rollUp.metric, rollUp.unit)
+        }
+        return catalog.northStar.map { ($0.id.value, $0.name ?? $0.id.value, $0.unit) }
+    }
+
+    /// The key results of the quarter's objectives still in it (not dropped) that measure `metric`,
+    /// as `report okr` lists them under "measured directly by".
+    private func measuring(_ metric: String, in report: OKRReport) -> [KeyResultLine] {
+        report.objectives.filter { $0.dropped == nil }.flatMap(\.keyResults).filter { $0.metric == metric }
+    }
+
     private func northStar(_ report: OKRReport, page: Page) -> String {
-        guard let metric = catalog.northStar ?? report.northStar.flatMap({ catalog.metrics[$0.metric] }) else {
+        guard let metric = northStarMetric(report) else {
             return "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star</h2><p>No metric is marked <code>north_star: true</code> at this commit.</p></section>\n"
         }
-        let id = metric.id.value
-        var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name ?? id))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
-        let direct = report.objectives.flatMap(\.keyResults).filter { $0.metric == id }
-        if let kr = direct.first {
-            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, metric.unit, currency: kr.currency)))</p>"
-            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, metric.unit, currency: kr.currency))) at the quarter's start; "
-            out += "target \(h(Numbers.unit(kr.target, metric.unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, metric.unit, currency: kr.currency))). Score \(scoreMeter(kr.score))</p>\n"
+        let id = metric.id
+        var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
+        if let kr = measuring(id, in: report).first {
+            let unit = kr.unit ?? metric.unit
+            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, unit, currency: kr.currency)))</p>"
+            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
+            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score))</p>\n"
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
         if let rollUp = report.northStar {
-            let objectives = rollUp.objectives.count == 1 ? "1 objective aligns" : "\(rollUp.objectives.count) objectives align"
-            let scored = rollUp.scoredKeyResults == 1 ? "its 1 scored key result scores" : "their \(rollUp.scoredKeyResults) scored key results average"
-            out += "<p>\(objectives) to it; \(scored) \(scoreMeter(rollUp.meanScore))</p>\n"
+            if rollUp.objectives.isEmpty {
+                out += "<p>No objective of \(h(report.quarter.description)) aligns to it.</p>\n"
+            } else {
+                let objectives = rollUp.objectives.count == 1 ? "1 objective aligns" : "\(rollUp.objectives.count) objectives align"
+                let scored = switch rollUp.scoredKeyResults {
+                case 0: rollUp.objectives.count == 1 ? "none of its key results has a score yet" : "none of their key results has a score yet"
+                case 1: rollUp.objectives.count == 1 ? "its 1 scored key result scores \(scoreMeter(rollUp.meanScore))" : "their 1 scored key result scores \(scoreMeter(rollUp.meanScore))"
+                default: (rollUp.objectives.count == 1 ? "its" : "their") + " \(rollUp.scoredKeyResults) scored key results average \(scoreMeter(rollUp.meanScore))"
+                }
+                out += "<p>\(objectives) to it; \(scored)</p>\n"
+            }
         }
         out += trend(metric: metric, through: report.quarter)
         return out + "</section>\n"
@@ -64,19 +88,21 @@ struct HomePage {
 
     /// The North Star's value at each quarter's end (from the key results measuring it) and the
     /// aligned key results' mean score, over the quarters the history holds.
-    private func trend(metric: Metric, through quarter: Quarter) -> String {
-        let id = metric.id.value
+    private func trend(metric: (id: String, name: String, unit: MetricUnit?), through quarter: Quarter) -> String {
+        let id = metric.id
         let reports = input.okr.filter { $0.quarter <= quarter }.suffix(12)
         let labels = reports.map(\.quarter.description)
-        let values: [Double?] = reports.map { report in
-            report.objectives.flatMap(\.keyResults).filter { $0.metric == id }.first?.endValue.map(Numbers.double)
-        }
+        let measured = reports.map { measuring(id, in: $0).first }
+        let values: [Double?] = measured.map { $0?.endValue.map(Numbers.double) }
+        // Each value in its quarter's unit and currency, as that quarter's report shows it.
+        let units: [(unit: MetricUnit?, currency: String?)] = measured.map { ($0?.unit ?? metric.unit, $0?.currency) }
+        let latest = units.last { $0.currency != nil } ?? (metric.unit, nil)
         let scores: [Double?] = reports.map { $0.northStar?.meanScore.map(Numbers.double) }
         var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
-            out += Charts.lines(title: "\(metric.name ?? id) at each quarter's end", categories: labels,
-                                series: [Series(name: metric.name ?? id, values: values)], yLabel: unitLabel(metric.unit)) {
-                Numbers.unit($0, metric.unit)
+            out += Charts.lines(title: "\(metric.name) at each quarter's end", categories: labels,
+                                series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit)) {
+                Numbers.unit($0, metric.unit, currency: latest.currency)
             }
         }
         if scores.contains(where: { $0 != nil }) {
@@ -86,7 +112,7 @@ struct HomePage {
         out += "</div>"
         let rows = reports.indices.map { index -> [String] in
             let offset = index - reports.startIndex
-            return [h(labels[offset]), h(Numbers.unit(values[offset], metric.unit)), h(Numbers.text(scores[offset]))]
+            return [h(labels[offset]), h(Numbers.unit(values[offset], units[offset].unit, currency: units[offset].currency)), h(Numbers.text(scores[offset]))]
         }
         if !rows.isEmpty {
             out += "<details><summary>Trend as a table</summary>"
@@ -113,7 +139,7 @@ struct HomePage {
         let byID = Dictionary(objectives.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var children: [String: [ObjectiveLine]] = [:]
         var roots: [ObjectiveLine] = []
-        let northStar = catalog.northStar?.id.value ?? report.northStar?.metric
+        let northStar = northStarMetric(report)?.id
         for objective in objectives {
             if let parent = objective.alignsTo, byID[parent] != nil, parent != objective.id {
                 children[parent, default: []].append(objective)
@@ -159,7 +185,8 @@ struct HomePage {
         out += "<p class=\"meta\">" + facts.joined(separator: " · ") + "</p>"
         out += "<ul class=\"krs\">"
         for kr in objective.keyResults {
-            let unit = catalog.unit(ofMetric: kr.metric)
+            // The unit the metric had in the quarter, as `report okr` shows it (not HEAD's).
+            let unit = kr.unit
             out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
             out += "<span>\(scoreMeter(kr.score)) \(statusBadge(kr.status))</span>"
             let currency = kr.currency
@@ -187,8 +214,12 @@ struct HomePage {
         let reported = Set(report.objectives.map(\.id))
         let written = catalog.sortedObjectives.filter { $0.quarter?.value == report.quarter && !reported.contains($0.id.value) }
         guard !written.isEmpty else { return "" }
-        var out = "<h2>Written for \(h(report.quarter.description)) after it ended</h2>\n"
-        out += "<p class=\"meta\">No commit during the quarter held these objectives, so the history has no values for them in it; their key results are shown as written now.</p>\n"
+        // A quarter not over by --today has these objectives only after that day, not after its end.
+        let after = report.complete ? "after it ended" : "after \(input.today)"
+        var out = "<h2>Written for \(h(report.quarter.description)) \(after)</h2>\n"
+        out += report.complete
+            ? "<p class=\"meta\">No commit during the quarter held these objectives, so the history has no values for them in it; their key results are shown as written now.</p>\n"
+            : "<p class=\"meta\">No commit up to \(input.today) held these objectives, so the history has no values for them yet; their key results are shown as written now.</p>\n"
         var rows: [[String]] = []
         for objective in written {
             for kr in objective.keyResults {

@@ -188,8 +188,14 @@ struct Page {
         return "<a href=\"\(up)\(catalog.path(of: parts[0]))#\(h(keyResultAnchor(objective: parts[0], parts[1])))\">\(h(reference))</a>"
     }
 
+    /// What a page's footer says it was built from: the history read, and the day its numbers are as of.
+    struct Provenance {
+        var source: SourceSummary?
+        var today: Day
+    }
+
     /// The whole document: head with the content-security policy, navigation, main, footer.
-    func document(title: String, section: Section?, body: String, source: SourceSummary?, scripts: [String] = []) -> String {
+    func document(title: String, section: Section?, body: String, source: Provenance, scripts: [String] = []) -> String {
         var out = ""
         out.reserveCapacity(body.utf8.count + 2_048)  // one allocation for the whole page
         out += opening(title: title, section: section)
@@ -199,7 +205,7 @@ struct Page {
     }
 
     /// The same document written into `out`: the body is what `body` appends.
-    func document(title: String, section: Section?, source: SourceSummary?, scripts: [String] = [], into out: inout HTMLBuffer,
+    func document(title: String, section: Section?, source: Provenance, scripts: [String] = [], into out: inout HTMLBuffer,
                   body: (inout HTMLBuffer) -> Void) {
         out.raw(opening(title: title, section: section))
         body(&out)
@@ -232,12 +238,16 @@ struct Page {
     }
 
     /// The document from the end of its `<main>`.
-    private func closing(source: SourceSummary?, scripts: [String]) -> String {
+    private func closing(source provenance: Provenance, scripts: [String]) -> String {
         var out = "</main>\n<footer>"
-        if let source {
+        if let source = provenance.source {
             // The commit, not the branch: the same commit gives the same bytes on any branch or a detached HEAD.
             let from = source.commit.map { "commit " + String($0.description.prefix(12)) } ?? "an empty history"
             out += "Built by playbook site from \(h(from)), \(h(source.commitsRead)) (\(h(source.mode)))."
+            // What is judged against a day (standings, stale experiments) is judged on this one; the
+            // reports default to the clock's day, so say how to get the same numbers from them.
+            let day = provenance.today.description
+            out += " Numbers as of \(day): <code>playbook report okr --today \(day)</code> and <code>playbook report experiments --today \(day)</code> give the same."
         }
         out += "</footer>\n"
         for script in scripts { out += "<script src=\"\(href(script))\"></script>\n" }

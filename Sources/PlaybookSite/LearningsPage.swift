@@ -96,7 +96,7 @@ struct LearningsPage {
             body += "</article></li>\n"
         }
         body += "</ul>\n"
-        return page.document(title: "Learnings", section: .learnings, body: body, source: input.source,
+        return page.document(title: "Learnings", section: .learnings, body: body, source: input.provenance,
                              scripts: [SitePath.searchIndex, SitePath.searchScript])
     }
 

@@ -16,7 +16,7 @@ struct ProgramPage {
         while let first = reports.first, first.overall.map(isEmpty) ?? true { reports.removeFirst() }
         reports = Array(reports.suffix(12))
         guard !reports.isEmpty else {
-            return page.document(title: "Program", section: .program, body: body + "<p>No experiment was started, concluded or abandoned in the history yet.</p>\n", source: input.source)
+            return page.document(title: "Program", section: .program, body: body + "<p>No experiment was started, concluded or abandoned in the history yet.</p>\n", source: input.provenance)
         }
         let labels = reports.map(\.period.label)
         let overall = reports.map(\.overall)
@@ -56,7 +56,7 @@ struct ProgramPage {
                 }.joined() + "</ul>\n"
             }
         }
-        return page.document(title: "Program", section: .program, body: body, source: input.source)
+        return page.document(title: "Program", section: .program, body: body, source: input.provenance)
     }
 
     private func isEmpty(_ line: SquadExperiments) -> Bool {

@@ -29,6 +29,8 @@ public struct SiteInput: Sendable {
     public var today: Day
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
+    /// What every page's footer names: `source` and `today`.
+    var provenance: Page.Provenance { Page.Provenance(source: source, today: today) }
 
     init(okr: [OKRReport], program: [ExperimentReport], timelines: Timelines, notes: History,
          lifecycles: ExperimentLifecycles, catalog: Catalog, homeQuarter: Quarter, today: Day,

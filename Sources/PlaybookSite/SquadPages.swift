@@ -20,23 +20,23 @@ struct SquadPages {
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
                     rows: rows, numeric: [4, 6])
-        return page.document(title: "Squads", section: .squads, body: body, source: input.source)
+        return page.document(title: "Squads", section: .squads, body: body, source: input.provenance)
     }
 
     /// Experiment budgets counted in a quarter (as the squad-budget rule counts them).
     func spent(_ squad: String, quarter: Quarter) -> Double { spending(squad)[quarter] ?? 0 }
 
     /// Each quarter a squad's experiments are counted in (as the squad-budget rule counts them)
-    /// and the budgets counted there, summed in the experiments' order: one pass, each experiment
-    /// read where it is (a pass per quarter copied every experiment of the squad, ~2 % of a site).
+    /// and the budgets counted there, totalled as the rule totals them (`BudgetTotal`): one pass,
+    /// each experiment read where it is (a pass per quarter copied every experiment of the squad, ~2 % of a site).
     func spending(_ squad: String) -> [Quarter: Double] {
-        var spent: [Quarter: Double] = [:]
+        var budgets: [Quarter: [Double]] = [:]
         let today = input.today
         catalog.experimentsBySquad.forEach(squad) { experiment in
             guard let quarter = catalog.budgetQuarter(experiment, today: today) else { return }
-            spent[quarter, default: 0] += experiment.budget?.value ?? 0
+            budgets[quarter, default: []].append(experiment.budget?.value ?? 0)
         }
-        return spent
+        return budgets.mapValues(BudgetTotal.of)
     }
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
@@ -48,7 +48,7 @@ struct SquadPages {
 
     func page(_ id: String) -> String {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
-        guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.source) }
+        guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.provenance) }
         var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
         body += "<p class=\"meta\">\(h(id))</p>\n"
         if let mission = squad.mission { body += "<p>\(h(mission))</p>\n" }
@@ -75,7 +75,7 @@ struct SquadPages {
                       head: ["quarter", "spent", "cap", "left", "standing"],
                       rows: quarters.map { quarter in
                           let spent = spending[quarter] ?? 0
-                          let standing = cap.map { spent > $0 ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
+                          let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
                           return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
                                   h(cap.map { Numbers.grouped($0 - spent, places: 2) } ?? "–"), standing]
@@ -110,6 +110,6 @@ struct SquadPages {
                  h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
             }, numeric: [6])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
-        return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.source)
+        return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)
     }
 }

@@ -69,6 +69,25 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(budget.first?.amount, 8000)
     }
 
+    /// Budgets adding up to exactly the cap are within it, as written, whatever binary sums make of
+    /// them (review43: 1.37 + 3.02 against a cap of 4.39 was "over its quarterly cap of 4.39").
+    func testSquadBudgetsAddingUpToTheCapAreWithinIt() {
+        func paid(_ id: String, _ budget: String) -> String {
+            Fixture.experiment.replacingOccurrences(of: "EXP-0001", with: id)
+                .replacingOccurrences(of: "ios/onboarding/first-lesson", with: "web/\(id)")
+                .replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea") + "\nbudget: \(budget)\n"
+        }
+        let atTheCap = Fixture.lint(replacing: [
+            "playbooks/experiments/EXP-0001.yml": paid("EXP-0001", "4999.97"),
+            "playbooks/experiments/EXP-0002.yml": paid("EXP-0002", "0.01"),
+            "playbooks/experiments/EXP-0003.yml": paid("EXP-0003", "0.02"),
+        ])
+        XCTAssertEqual(atTheCap.findings.filter { $0.rule == "squad-budget" }.map(\.message), [], "4999.97 + 0.01 + 0.02 is the cap of 5000")
+        XCTAssertFalse(BudgetTotal.isOver(1.37 + 3.02, cap: 4.39))
+        XCTAssertFalse(BudgetTotal.isOver(1000 + 1010.09, cap: 2010.09))
+        XCTAssertTrue(BudgetTotal.isOver(4.390001, cap: 4.39))
+    }
+
     func testDuplicateKeyResultIDsInOneObjective() {
         let objective = Fixture.objective + """
 

@@ -124,6 +124,71 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(home.contains("<strong>North Star</strong> <a href=\"e/weekly-active-learners.html\">"))
     }
 
+    /// A quarter's page reads the quarter as `report okr` does (review43): the North Star marked
+    /// then (not HEAD's), each metric in the unit it had then, no figure from an objective moved out
+    /// of the quarter; lifts and budget totals read as the reports and lint read them.
+    func testAQuartersPageReadsTheQuarterAsItsReportDoes() throws {
+        let fixture = try SiteFixture(for: self)
+        let measuringTheNorthStar = """
+        ---
+        kind: Objective
+        id: OKR-2026Q4-GRO-2
+        squad: growth
+        quarter: QUARTER
+        title: More learners
+        aligns_to: weekly-active-learners
+        key_results:
+          - {id: KR-1, title: Learners to 500, metric: weekly-active-learners, baseline: 200, target: 500, current: 260}
+        """
+        let ready = { (id: String, budget: String) in
+            SiteFixture.experiment(id, title: "Idea \(id)", status: "ready", start: "2026-12-01", extra: "").replacingOccurrences(of: "budget: 700", with: "budget: \(budget)")
+        }
+        try fixture.commit("2026-10-20", [
+            "playbooks/okrs/q3.yml": SiteFixture.objective(current: 11.5) + measuringTheNorthStar.replacingOccurrences(of: "QUARTER", with: "2026-Q4"),
+            "playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "quarterly: 1000", with: "quarterly: 1400.3"),
+            "playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: """
+            result: {outcome: win, lift: 0.00275, decision: ship, learnings: Fewer fields.}
+            """),
+            "playbooks/experiments/EXP-0002.yml": ready("EXP-0002", "700.1"),
+            "playbooks/experiments/EXP-0003.yml": ready("EXP-0003", "700.2"),
+        ])
+        // Moved out of 2026-Q4 during it: dropped from the quarter, its key result no longer the North Star's figure.
+        try fixture.commit("2026-11-02", [
+            "playbooks/okrs/q3.yml": SiteFixture.objective(current: 11.5) + measuringTheNorthStar.replacingOccurrences(of: "QUARTER", with: "2027-Q1"),
+        ])
+        // In 2027 the North Star moves to another metric and signup-rate becomes a ratio.
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics
+                .replacingOccurrences(of: "north_star: true", with: "north_star: false")
+                .replacingOccurrences(of: "unit: percent", with: "unit: ratio") + """
+
+            ---
+            kind: Metric
+            id: paid-learners
+            name: Paid learners
+            unit: count
+            direction: increase
+            owner: growth
+            north_star: true
+            """,
+        ])
+        let input = try fixture.input(today: "2027-01-15")
+        let files = Site.render(input)
+        let q4 = try XCTUnwrap(files["quarter-2026-Q4.html"])
+        XCTAssertTrue(q4.contains("North Star: Weekly active learners</h2>"), q4)
+        XCTAssertTrue(q4.contains("<strong>North Star</strong> <a href=\"e/weekly-active-learners.html\">"), q4)
+        XCTAssertFalse(q4.contains("Not aligned to the North Star"), q4)
+        XCTAssertTrue(q4.contains("No key result of 2026-Q4 measures the North Star itself."), q4)
+        XCTAssertTrue(q4.contains("baseline 10% · target 14%"), q4)
+        // The learnings library and the squad page, as `report experiments` and `lint` read them.
+        XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("+0.28%"))
+        let squad = try XCTUnwrap(files.first { $0.key.hasPrefix("e/") && $0.value.contains("<h2>Budget against the cap</h2>") }?.value)
+        XCTAssertTrue(squad.contains("1,400.3 EUR</td><td class=\"n\">1,400.3 EUR"), squad)
+        XCTAssertFalse(squad.contains("over the cap</span>"), squad)
+        // The day its numbers are judged on, and the reports that give the same numbers.
+        XCTAssertTrue(q4.contains("Numbers as of 2027-01-15: <code>playbook report okr --today 2027-01-15</code>"), q4)
+    }
+
     func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
         let fixture = try SiteFixture(for: self)
         try fixture.commit("2026-10-20", [

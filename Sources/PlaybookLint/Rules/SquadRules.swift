@@ -91,7 +91,7 @@ enum SquadBudget: RepositoryRule {
                     experiment.file, experiment.mark,
                     "\(experiment.id)'s budget of \(format(budget)) alone is over squad \(squadID)'s quarterly cap of \(format(cap)) in \(quarter); split it, cut it, or raise the cap",
                     entity: experiment.id, related: [squadID]))
-            } else if before <= cap, before + budget > cap {
+            } else if !BudgetTotal.isOver(before, cap: cap), BudgetTotal.isOver(before + budget, cap: cap) {
                 found.append((out.count, key, before + budget))
                 out.append(context.finding(
                     experiment.file, experiment.mark,
@@ -104,7 +104,7 @@ enum SquadBudget: RepositoryRule {
         // smallest first, so moving or renaming files never changes it, and kept to 10⁻⁶.
         var totals: [String: Double] = [:]
         for (index, key, named) in found {
-            let total = totals[key] ?? shown(budgets[key, default: []].sorted().reduce(0, +))
+            let total = totals[key] ?? BudgetTotal.of(budgets[key, default: []])
             totals[key] = total
             if total > shown(named) { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
             out[index].diagnostic.amount = total
@@ -112,9 +112,9 @@ enum SquadBudget: RepositoryRule {
         return out
     }
 
-    /// A sum of budgets as shown and compared: to 10⁻⁶, so `0.1 + 0.2` reads 0.3.
+    /// A sum of budgets as shown and compared (`BudgetTotal.shown`).
     static func shown(_ value: Double) -> Double {
-        abs(value) < 1e12 ? (value * 1_000_000).rounded() / 1_000_000 : value
+        BudgetTotal.shown(value)
     }
 }
 
