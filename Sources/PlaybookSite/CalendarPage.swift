@@ -97,7 +97,7 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks an experiment that collides with another; rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks the written window of an experiment that collides with another (collisions are judged on it; the live bar when no window is written); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let surfaces = rows()
         var low: Day?, high: Day?
@@ -196,10 +196,14 @@ struct CalendarPage {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
             svg += "<title>\(h("\(e.id.value) planned \(written.0) to \(written.1)"))</title></rect>"
         }
+        // Collisions are judged on the written window, so that is what the red outline marks; the
+        // live bar carries it only when no written window is drawn.
+        let plannedShown = Self.clip(row.planned, to: range)
         if let (start, end) = Self.clip(row.live, to: range), let written = row.live {
-            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(stroke)>"
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(plannedShown == nil ? stroke : "")>"
             svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"
-        } else if row.live == nil, !row.collidesWith.isEmpty, let (start, end) = Self.clip(row.planned, to: range) {
+        }
+        if !row.collidesWith.isEmpty, let (start, end) = plannedShown {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
         }
         return svg

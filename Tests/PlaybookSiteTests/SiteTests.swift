@@ -279,6 +279,23 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<dt>onboarding</dt><dd><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a></dd>"))
     }
 
+    /// Collisions are judged on the written window, so the red outline marks that window, not the
+    /// live bar (review43: a running experiment's few live days were outlined, its planned window grey).
+    func testTheCollisionOutlineMarksTheWrittenWindowEvenWhileLive() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running",
+                                                                         start: "2026-12-01", extra: ""),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        let live = try XCTUnwrap(calendar.range(of: "<title>EXP-0002 live 2026-11-20 to 2026-11-30</title>"))
+        let liveRect = try XCTUnwrap(calendar[..<live.lowerBound].range(of: "<rect", options: .backwards))
+        XCTAssertFalse(calendar[liveRect.lowerBound..<live.lowerBound].contains("#c0281b"), String(calendar[liveRect.lowerBound..<live.lowerBound]))
+        let afterLive = calendar[live.upperBound...]
+        let outline = try XCTUnwrap(afterLive.range(of: "<rect"))
+        XCTAssertTrue(afterLive[outline.lowerBound...].prefix(200).contains("fill=\"none\" stroke=\"#c0281b\""), String(afterLive.prefix(300)))
+    }
+
     func testLearningsListEveryHypothesisAndConcludedExperimentInTheSearchIndex() throws {
         let files = Site.render(try SiteFixture(for: self).input())
         let index = try XCTUnwrap(files["assets/search-index.js"])
