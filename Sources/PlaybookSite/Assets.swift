@@ -128,6 +128,16 @@ enum Assets {
       function words(text) {
         return text.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
       }
+      // A query word without its ending (price, prices, pricing: pric), so it finds the other
+      // forms by prefix; a stem keeps at least three letters, so typing a short prefix is unchanged.
+      function stem(term) {
+        var endings = ["ing", "ed", "es", "s", "e"];
+        for (var i = 0; i < endings.length; i += 1) {
+          var ending = endings[i];
+          if (term.length - ending.length >= 3 && term.slice(-ending.length) === ending) { return term.slice(0, -ending.length); }
+        }
+        return term;
+      }
       var prepared = index.map(function (entry) { return { entry: entry, words: words(entry.t) }; });
       function matches(item, terms) {
         return terms.every(function (term) {
@@ -135,7 +145,7 @@ enum Assets {
         });
       }
       function apply() {
-        var terms = words(query.value);
+        var terms = words(query.value).map(stem);
         var shown = 0;
         prepared.forEach(function (item) {
           var ok = matches(item, terms);
