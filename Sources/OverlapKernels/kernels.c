@@ -74,12 +74,27 @@ void pb_near_pack_columns(const int8_t *quantised, const int32_t *ids, long coun
     }
 }
 
-void pb_near_state_reset(float *best, int32_t *bar, long count, int keep) {
+void pb_near_bests_reset(float *best, long count, int keep) {
     for (long i = 0; i < count * keep; i++) best[i] = -INFINITY;
+}
+
+void pb_near_bars_reset(int32_t *bar, long count) {
     for (long i = 0; i < count; i++) bar[i] = INT32_MIN;
 }
 
-/// Raises an item's best cosines with `value`, and its bar in rounded units.
+/// An item's bar, which other workers may raise at the same time: read and raised atomically (a
+/// plain load and a compare-and-swap on x86-64 and arm64), and only ever raised.
+static inline int32_t bar_of(const int32_t *bar, long index) { return __atomic_load_n(bar + index, __ATOMIC_RELAXED); }
+
+static inline void raise_bar(int32_t *bar, long index, int32_t value) {
+    int32_t seen = __atomic_load_n(bar + index, __ATOMIC_RELAXED);
+    while (seen < value && !__atomic_compare_exchange_n(bar + index, &seen, value, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED)) {
+    }
+}
+
+/// Raises an item's best cosines with `value`, and its bar in rounded units (when the bar another
+/// worker set is lower: each worker's bests are cosines of pairs it met, so each bar is one the
+/// final bests would allow, and the highest of them too).
 static inline void raise_best(float *best, int32_t *bar, long index, const pb_near_bounds *bounds, float value) {
     int keep = bounds->keep;
     float *b = best + index * keep;
@@ -92,7 +107,7 @@ static inline void raise_best(float *best, int32_t *bar, long index, const pb_ne
     b[p] = value;
     if (b[keep - 1] > -INFINITY) {
         double rounded = floor(((double)b[keep - 1] - 2 * bounds->slack - bounds->rounding) * bounds->units);
-        bar[index] = rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded;
+        raise_bar(bar, index, rounded < (double)bounds->floor ? bounds->floor : (int32_t)rounded);
     }
 }
 
@@ -476,8 +491,8 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
             const int8_t *pointers[TILE_ROWS];
             int present = (int)(row_end - r0 < TILE_ROWS ? row_end - r0 : TILE_ROWS);
             for (int r = 0; r < TILE_ROWS; r++) pointers[r] = rows + (long)row_ids[r0 + (r < present ? r : 0)] * depth;
-            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar[row_ids[r0 + r]] : INT32_MAX;
-            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar[column_ids[c0 + l]] : INT32_MAX;
+            for (int r = 0; r < TILE_ROWS; r++) bars[r] = r < present ? bar_of(bar, row_ids[r0 + r]) : INT32_MAX;
+            for (int l = 0; l < TILE_COLUMNS; l++) column_bars[l] = c0 + l < columns ? bar_of(bar, column_ids[c0 + l]) : INT32_MAX;
             compute(pointers, packed + t * 2 * PANEL * depth, depth, sums + c0, bounds->floor, bars, column_bars, tile, masks);
             for (int r = 0; r < present; r++) {
                 uint32_t m = masks[r];
@@ -492,7 +507,7 @@ void pb_near_compare(const int8_t *rows, const int32_t *row_ids, long row_begin,
                     if (!same_group && group[a] >= 0 && group[a] == group[b]) continue;
                     int32_t v = tile[r][lane];
                     // Bars only rise: a pair below both now is below both at the end.
-                    if (v < bar[a] && v < bar[b]) continue;
+                    if (v < bar_of(bar, a) && v < bar_of(bar, b)) continue;
                     float cosine = dot(vectors + (long)a * width, vectors + (long)b * width, width);
                     if (cosine < cutoff) continue;
                     if (cosine < best[(long)a * keep + keep - 1] - slack && cosine < best[(long)b * keep + keep - 1] - slack) continue;

@@ -59,8 +59,11 @@ enum NearMeaning {
         } else {
             found = exhaustive(matrix, count: n, width: width, keys: keys, group: group, sameSquad: sameSquad, threshold: threshold)
         }
-        // In `semanticMatches`' order (by first, then second): the rule breaks ties by it.
-        return nearest(found, count: n, keep: keep, slack: window).sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+        // In `semanticMatches`' order (by first, then second): the rule breaks ties by it. No pair is
+        // found twice, so sorting by one key (first × n + second) gives that order.
+        var ordered = nearest(found, count: n, keep: keep, slack: window).map { (key: $0.0 * n + $0.1, cosine: $0.2) }
+        ordered.sort { $0.key < $1.key }
+        return ordered.map { ($0.key / n, $0.key % n, $0.cosine) }
     }
 
     /// The candidates' cosines as `DuplicateDetection.semanticMatches` computes them (on the grid,
@@ -267,26 +270,64 @@ struct Rounded {
         // Each pair is met once (the comparisons' pairs are disjoint), so there is nothing to merge.
         // Only pairs among a side's closest by the kernel's cosines (less the slack) can be among
         // its closest by the exact ones: the rest are dropped here, before any copy is made.
-        var best = RunningBests<Float>(count: count, keep: keep)
-        for worker in pool.all {
-            if worker.pairs.failed != 0 { return nil }
-            for index in 0..<worker.pairs.count {
-                let pair = worker.pairs.pairs[index]
-                best.offer(Int(pair.row), pair.cosine)
-                best.offer(Int(pair.column), pair.cosine)
-            }
-        }
+        let workers = pool.all
+        if workers.contains(where: { $0.pairs.failed != 0 }) { return nil }
+        let bars = Self.keepthBest(of: workers, count: count, keep: keep)
         let slack = Float(bounds.slack)
-        var out: [(Int, Int)] = []
-        for worker in pool.all {
-            for index in 0..<worker.pairs.count {
-                let pair = worker.pairs.pairs[index]
-                let (a, b) = (Int(pair.row), Int(pair.column))
-                guard pair.cosine >= best.bar(a) - slack || pair.cosine >= best.bar(b) - slack else { continue }
-                out.append((min(a, b), max(a, b)))
+        // The pairs in the workers' order, in pieces over the cores (one thread went through them all).
+        let piece = 1 << 16
+        let pieces = workers.enumerated().flatMap { index, worker in
+            stride(from: 0, to: worker.pairs.count, by: piece).map { (index, $0..<min(worker.pairs.count, $0 + piece)) }
+        }
+        var kept = [[(Int, Int)]](repeating: [], count: pieces.count)
+        bars.withUnsafeBufferPointer { bars in
+            kept.withUnsafeMutableBufferPointer { kept in
+                nonisolated(unsafe) let (bars, kept) = (bars, kept)
+                DispatchQueue.concurrentPerform(iterations: pieces.count) { index in
+                    let (which, range) = pieces[index]
+                    guard let pairs = workers[which].pairs.pairs else { return }
+                    var out: [(Int, Int)] = []
+                    for place in range {
+                        let pair = pairs[place]
+                        let (a, b) = (Int(pair.row), Int(pair.column))
+                        guard pair.cosine >= bars[a] - slack || pair.cosine >= bars[b] - slack else { continue }
+                        out.append((min(a, b), max(a, b)))
+                    }
+                    kept[index] = out
+                }
             }
         }
-        return out
+        return DuplicateDetection.flattened(kept)
+    }
+
+    /// Each item's `keep`-th highest kernel cosine over every pair the workers kept (−∞ when fewer).
+    /// A worker's `best` holds the `keep` highest of the pairs it kept (those it dropped were under
+    /// both sides' bests, and so never among them), and each pair is kept by one worker at most, so
+    /// merging the workers' lists gives what offering every kept pair to `RunningBests` gives.
+    static func keepthBest(of workers: [Worker], count: Int, keep: Int) -> [Float] {
+        var bars = [Float](repeating: -.infinity, count: count)
+        // The highest so far (descending), and the next merge's result.
+        var merged = [Float](repeating: -.infinity, count: keep)
+        var next = merged
+        for item in 0..<count {
+            for index in 0..<keep { merged[index] = -.infinity }
+            for worker in workers {
+                let list = worker.best + item * keep
+                var (fromMerged, fromList) = (0, 0)
+                for index in 0..<keep {
+                    if fromMerged >= keep || list[fromList] > merged[fromMerged] {
+                        next[index] = list[fromList]
+                        fromList += 1
+                    } else {
+                        next[index] = merged[fromMerged]
+                        fromMerged += 1
+                    }
+                }
+                swap(&merged, &next)
+            }
+            bars[item] = merged[keep - 1]
+        }
+        return bars
     }
 }
 
@@ -343,42 +384,50 @@ struct Comparison: @unchecked Sendable {
     }
 }
 
-/// One worker's running bests (for every item) and the pairs it kept.
+/// One worker's running bests (for every item) and the pairs it kept; the bars are its pool's.
 final class Worker: @unchecked Sendable {
     let best: UnsafeMutablePointer<Float>
     let bar: UnsafeMutablePointer<Int32>
     var pairs = pb_near_pairs(pairs: nil, count: 0, capacity: 0, failed: 0)
 
-    init(count: Int, keep: Int) {
+    fileprivate init(count: Int, keep: Int, bar: UnsafeMutablePointer<Int32>) {
         best = .allocate(capacity: max(1, count * keep))
-        bar = .allocate(capacity: max(1, count))
-        pb_near_state_reset(best, bar, count, Int32(keep))
+        self.bar = bar
+        pb_near_bests_reset(best, count, Int32(keep))
     }
 
     deinit {
         best.deallocate()
-        bar.deallocate()
         pb_near_pairs_free(&pairs)
     }
 }
 
 /// Workers lent to the blocks running at one time; a worker's bests carry over to its next block.
+/// The bars are shared: a bar one worker raises from the pairs it met spares the others the float
+/// cosines of pairs under it (with a bar for each worker, two cores computed 1.6 times as many).
 final class WorkerPool: @unchecked Sendable {
     private let lock = DispatchQueue(label: "playbook.near-meaning.workers")
     private var idle: [Worker] = []
     private(set) var all: [Worker] = []
     let count: Int
     let keep: Int
+    private let bar: UnsafeMutablePointer<Int32>
 
     init(count: Int, keep: Int) {
         self.count = count
         self.keep = keep
+        bar = .allocate(capacity: max(1, count))
+        pb_near_bars_reset(bar, count)
+    }
+
+    deinit {
+        bar.deallocate()
     }
 
     func take() -> Worker {
         lock.sync {
             if let worker = idle.popLast() { return worker }
-            let worker = Worker(count: count, keep: keep)
+            let worker = Worker(count: count, keep: keep, bar: bar)
             all.append(worker)
             return worker
         }

@@ -158,6 +158,42 @@ final class NearMeaningTests: XCTestCase {
         }
     }
 
+    /// The search reads each item's `listed`-th best kernel cosine from the workers' own lists, merged,
+    /// instead of offering every pair they kept again: it must be what the offers give, with pairs
+    /// spread over three workers (one of them idle), ties, and items with fewer than `keep` pairs.
+    func testTheWorkersBestsMergedAreTheBestsOfEveryPair() {
+        var random = Lcg(state: 41)
+        let (count, keep) = (60, 4)
+        let pool = WorkerPool(count: count, keep: keep)
+        let workers = (0..<3).map { _ in pool.take() }
+        var every = RunningBests<Float>(count: count, keep: keep)
+        func offer(_ worker: Worker, _ item: Int, _ value: Float) {
+            // As the kernel raises a worker's bests: a value above the lowest goes in, in order.
+            let list = worker.best + item * keep
+            guard value > list[keep - 1] else { return }
+            var place = keep - 1
+            while place > 0, list[place - 1] < value {
+                list[place] = list[place - 1]
+                place -= 1
+            }
+            list[place] = value
+        }
+        for _ in 0..<700 {
+            let (a, b) = (random.next(count - 10), random.next(count - 10))
+            guard a != b else { continue }
+            let value = Float(random.next(40)) / 40
+            let worker = workers[random.next(2)]
+            for item in [a, b] {
+                offer(worker, item, value)
+                every.offer(item, value)
+            }
+        }
+        let merged = Rounded.keepthBest(of: workers, count: count, keep: keep)
+        XCTAssertEqual(merged, (0..<count).map { every.bar($0) })
+        XCTAssertEqual(merged.suffix(10), Array(repeating: -Float.infinity, count: 10))
+        XCTAssertTrue(merged.prefix(50).allSatisfy { $0 > 0 })
+    }
+
     func testThePortableKernelKeepsTheSamePairs() {
         NearMeaning.usePortableKernel(true)
         XCTAssertEqual(NearMeaning.kernelName, "portable")

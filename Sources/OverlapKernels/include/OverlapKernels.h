@@ -41,11 +41,13 @@ typedef struct {
     int keep;
 } pb_near_bounds;
 
-/// The running state of a worker: for each item, its `keep` best cosines so far (descending,
-/// −infinity when unset) and the bar a rounded product must reach on that side to be looked at:
-/// the keep-th best less twice the slack and the rounding, in rounded units. Initialise with
-/// pb_near_state_reset.
-void pb_near_state_reset(float *best, int32_t *bar, long count, int keep);
+/// The running state of the search: for each item, a worker's `keep` best cosines so far
+/// (descending, −infinity when unset; each worker its own), and the bar a rounded product must
+/// reach on that side to be looked at: the keep-th best less twice the slack and the rounding, in
+/// rounded units, the highest any worker has set (one array shared by the workers running at once,
+/// read and raised atomically). Initialise with pb_near_bests_reset and pb_near_bars_reset.
+void pb_near_bests_reset(float *best, long count, int keep);
+void pb_near_bars_reset(int32_t *bar, long count);
 
 /// Compares the rows `row_ids[row_begin..<row_end]` of `rows` (each `depth` signed bytes, all
 /// bytes of rows and columns within −127…127: the AVX2 kernel takes their magnitudes as unsigned) with
