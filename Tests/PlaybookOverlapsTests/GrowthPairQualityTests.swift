@@ -414,8 +414,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// before any rule change. Main's rules (`728de71`; out of sample, measured once): 28 of 40 rewordings found, 1 of 40
     /// look-alikes flagged (a site visit before every quote against quotes from photos), 37 other pairs (the two ideas of one
     /// product read as one change, each counted with its copies); words only 18 flagged. With its second view of weak
-    /// matches (in-sample): 29, 1
-    /// and 37, the floors.
+    /// matches (in-sample): 29, 1 and 37, the floors.
     func testDupq43PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 29, flagged: 1, strays: 37, wordsFlagged: 18)
     }
