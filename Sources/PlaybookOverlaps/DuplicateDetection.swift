@@ -452,7 +452,7 @@ enum DuplicateDetection {
                 } ?? []
                 let agreed = (greyBand ? rationales : nil).map { encoder in
                     agreedRestatements(neighbours: neighbours, text: textNumbers, vectors: vectors, open: open,
-                                       below: cosineNeeded(options.threshold), allowed: allowed, compatible: compatible,
+                                       below: max(cosineNeeded(options.threshold), weakMeaning), allowed: allowed, compatible: compatible,
                                        rationales: { rationaleVectors(of: $0, items: inPlace, encoder) })
                 } ?? []
                 return (nearest, aligned, agreed)
@@ -461,12 +461,6 @@ enum DuplicateDetection {
                 var candidate = Candidate(words: corpus.score(found.first, found.second))
                 candidate.meaning = found.cosine
                 candidate.aligned = (found.alignment, options.threshold)
-                candidates[found.first * n + found.second] = candidate
-            }
-            for found in agreed where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
-                var candidate = Candidate(words: corpus.score(found.first, found.second))
-                candidate.meaning = found.cosine
-                candidate.agreed = (found.view, options.threshold)
                 candidates[found.first * n + found.second] = candidate
             }
             // The word scores of the pairs found by meaning alone, and the cosines of those found by words
@@ -487,6 +481,13 @@ enum DuplicateDetection {
                     candidate.rank = neighbours.rank
                     candidates[key] = candidate
                 }
+            }
+            // After the neighbour rule's pairs: a weak match it keeps (0.38–0.42) is its finding, not the second view's.
+            for found in agreed where (candidates[found.first * n + found.second]?.score ?? 0) < options.threshold {
+                var candidate = Candidate(words: corpus.score(found.first, found.second))
+                candidate.meaning = found.cosine
+                candidate.agreed = (found.view, options.threshold)
+                candidates[found.first * n + found.second] = candidate
             }
             // The pairs found by words alone, by place, in the order found: each text's pairs together
             // (`CandidateSearch` gives a text's matches one after another), so its row is fetched from

@@ -10,7 +10,9 @@ import PlaybookSimilarity
 /// title-and-change and rationale vectors (renormalised), makes a rewording and its idea each other's
 /// closest compatible text far more often than two different ideas. So a pair of one metric event that no
 /// field tells apart, with a title-and-change cosine in the band, counts when, by that vector, each side
-/// is the other's closest compatible text and their cosine reaches `secondViewBar`.
+/// is the other's closest compatible text and their cosine reaches `secondViewBar`. The band reaches up to
+/// `weakMeaning`: a weak match the neighbour rule does not back (audiences apart, not standing clear) is
+/// read the same way (`dupq43`: +2 rewordings found on 28 labelled sets, no look-alike or other pair more).
 ///
 /// Replayed with `Tests/PlaybookOverlapsTests/Data/replay-agreement.py` (the first row of its table,
 /// chosen leaving one set out: +15 found, +0 look-alikes, +9 other pairs over 24 labelled sets) and
@@ -19,7 +21,9 @@ import PlaybookSimilarity
 /// it reads only items outside a dense topic (`openToGreyBand`), and a side's closest texts are looked for
 /// among its `secondViewKept` closest by the title-and-change cosine, so only their rationales are encoded.
 extension DuplicateDetection {
-    /// The lowest title-and-change cosine the rule reads (its top is the neighbour rule's lowest bar, `cosineNeeded`).
+    /// The lowest title-and-change cosine the rule reads. Its top is `weakMeaning` (`dupq43`): a weak match
+    /// (0.38–0.42) whose audiences read apart and that does not stand clear is left by the neighbour rule, and
+    /// the second view reads it as it reads the band under the neighbour rule's lowest bar (`cosineNeeded`).
     static let secondViewLowest = 0.20
     /// The second view's lowest cosine that counts.
     static let secondViewBar = 0.38

@@ -58,10 +58,10 @@ final class Fresh4QualityTests: XCTestCase {
 /// full quarter" goes with three months to one; no knob, every set takes it left out): 36, 1 and 5 (F1 0.935
 /// and 0.878). With the facet paraphrases of `dupq19` (`Facets.paraphrases`: "past orders" is the order
 /// history page; left one set out the pages would not be taken, 36, 1 and 5): 37, 1 and 4 (F1 0.949 and
-/// 0.902), the floors.
+/// 0.902). With `dupq43`'s second view of weak matches (K033, the thermostat's setup guide, found): 38, 1 and 4, the floors.
 final class Fresh5QualityTests: XCTestCase {
     func testFifthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh5-pairs.tsv", found: 37, flagged: 1, strays: 4, wordsFlagged: 15)
+        try assertBlindSetFloors("fresh5-pairs.tsv", found: 38, flagged: 1, strays: 4, wordsFlagged: 15)
     }
 }
 

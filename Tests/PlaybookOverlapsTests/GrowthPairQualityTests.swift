@@ -295,9 +295,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// sees the musician nod") and a look-alike differing by one thing), before it changed the grey band. Main's rules
     /// (`e697819`): 13 of 18 rewordings found, 1 of 18 look-alikes flagged ("families with toddlers" / "… with school-age
     /// children"), 4 other pairs (F1 0.813 over the labelled pairs, 0.722 counting the other pairs); words only 0 found, 7 flagged.
-    /// With `dupq32`'s childhood bands (toddlers are not the school-age): 13, 0 and 2, the floors.
+    /// With `dupq32`'s childhood bands (toddlers are not the school-age): 13, 0 and 2. With `dupq43`'s second view of
+    /// weak matches (X031, "Wet weekend? Move it for nothing", found): 16, 0 and 2, the floors.
     func testDupq29PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 15, flagged: 0, strays: 2, wordsFlagged: 6)
+        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 16, flagged: 0, strays: 2, wordsFlagged: 6)
     }
 
     /// The pairs `dupq28` wrote (`Data/dupq28-pairs.tsv`: 30 ideas of 15 products no other set uses, two ideas a product
@@ -405,6 +406,19 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertWrittenSet("dupq40-pairs.tsv", pairs: 40, everyKind: true, found: 16, flagged: 2, strays: 5, wordsFlagged: 6)
     }
 
+    /// The pairs `dupq43` wrote (`Data/dupq43-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, two
+    /// ideas a product toward one outcome as the blind sets are laid out, from junk removal and dog walking to canoe hire and
+    /// food-waste collection; each a rewording by another squad sharing at most two content words of the idea's title and
+    /// change (shorthand, typos, long sentences, terse ones), all under another metric id of the same event or the same id,
+    /// and a look-alike: 8 `opposite`, 6 `metric`, 6 `audience`, 5 each of `negation`, `platform`, `surface`, `region`),
+    /// before any rule change. Main's rules (`728de71`; out of sample, measured once): 28 of 40 rewordings found, 1 of 40
+    /// look-alikes flagged (a site visit before every quote against quotes from photos), 37 other pairs (the two ideas of one
+    /// product read as one change, each counted with its copies); words only 18 flagged. With its second view of weak
+    /// matches (in-sample): 29, 1 and 37, the floors.
+    func testDupq43PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 29, flagged: 1, strays: 37, wordsFlagged: 18)
+    }
+
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
     /// look-alikes of each kind, every metric in the catalog, and its floors.
     @discardableResult
@@ -477,7 +491,8 @@ final class GrowthPairTuningTests: XCTestCase {
         // (rewordings with almost no shared words: synonyms of nouns, placement said two ways, "their phone"), "dupq38" those `dupq38`
         // wrote before changing any rule (twenty products no set had used, rewordings sharing almost no words), "dupq39" those `dupq39`
         // wrote before changing any rule (twenty more new products, B2B to games, rewordings sharing almost no words), "dupq40" those `dupq40`
-        // wrote before changing any rule (twenty more new products, from hosted CI to parcel forwarding). The blind sets (fresh11 and later)
+        // wrote before changing any rule (twenty more new products, from hosted CI to parcel forwarding), "dupq43" those `dupq43` wrote
+        // before changing any rule (forty ideas of twenty new products, two an outcome, as the blind sets are laid out). The blind sets (fresh11 and later)
         // are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
@@ -487,7 +502,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq25": "dupq25-pairs.tsv", "dupq29": "dupq29-pairs.tsv", "dupq28": "dupq28-pairs.tsv",
                      "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
                      "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv", "dupq38": "dupq38-pairs.tsv",
-                     "dupq39": "dupq39-pairs.tsv", "dupq40": "dupq40-pairs.tsv"]
+                     "dupq39": "dupq39-pairs.tsv", "dupq40": "dupq40-pairs.tsv",
+                     "dupq43": "dupq43-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
