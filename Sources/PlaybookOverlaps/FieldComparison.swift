@@ -93,7 +93,7 @@ struct FieldComparison {
         // Only with a model: words alone find nothing but near copies, so there a swapped word is the
         // only restatement they can see ("in the evening" / "at night").
         if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
-            let (onlyA, onlyB) = (Self.named(wording.onlyFirst), Self.named(wording.onlySecond))
+            let (onlyA, onlyB) = (Self.unframed(Self.named(wording.onlyFirst)), Self.unframed(Self.named(wording.onlySecond)))
             let (channelA, channelB) = (a.facets.values[.surface]?["channel"], b.facets.values[.surface]?["channel"])
             if DuplicateDetection.sameDurations(a.text, b.text, saidBy: (wording.onlyFirst, wording.onlySecond)) {
                 // One duration said two ways ("a 14-day trial" / "a two-week trial", "24 hours before" / "a day
@@ -174,6 +174,25 @@ struct FieldComparison {
         guard !words.isEmpty else { return [] }
         let reader = ThreadReader.current
         return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
+    }
+
+    /// Words that frame an idea as an attempt rather than say what it changes ("Try …", "Test: …",
+    /// "Retest …", "…, second attempt", "… again"): a near copy that adds only these is the same idea
+    /// written again, not another scope (review44: exact copies titled "Try …" were only related).
+    static let framing: Set<String> = ["tri", "test", "retest", "retri", "attempt", "again", "rerun", "redo", "revisit", "reattempt"]
+    /// Ordinals that count attempts, left out only beside a framing word ("second attempt", "third try").
+    static let attemptCounts: Set<String> = ["second", "third", "fourth", "fifth", "anoth", "new", "one", "more", "last"]
+
+    /// `words` without the words that only frame the idea as an attempt (`framing`, and an ordinal
+    /// beside one); the words as they were when nothing but framing is left out.
+    static func unframed(_ words: [String]) -> [String] {
+        guard !words.isEmpty else { return words }
+        let reader = ThreadReader.current
+        let stems = words.map { reader.stems($0) }
+        guard stems.contains(where: { !$0.isEmpty && $0.allSatisfy(framing.contains) }) else { return words }
+        return zip(words, stems).filter { _, stems in
+            !(stems.allSatisfy { framing.contains($0) || attemptCounts.contains($0) })
+        }.map(\.0)
     }
 
     /// Whether `words` say nothing but that `direction` takes something away (`ChangeDirection.onlyTakeAway`).

@@ -35,7 +35,7 @@ final class SecondViewTests: XCTestCase {
 
 
     /// The overlaps of `scratch` (JSON), by their entities.
-    func overlaps(_ scratch: ScratchDirectory) throws -> [Set<String>: [String: Any]] {
+    static func overlaps(_ scratch: ScratchDirectory) throws -> [Set<String>: [String: Any]] {
         let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
@@ -46,7 +46,7 @@ final class SecondViewTests: XCTestCase {
     }
 
     func testARewordingWhoseRationalesAgreeIsADuplicate() throws {
-        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording]))
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording]))
         let pair = try XCTUnwrap(found[["HYP-0001", "HYP-0002"]], "\(found)")
         XCTAssertEqual(pair["kind"] as? String, "duplicate")
         let reason = pair["reason"] as? String ?? ""
@@ -61,7 +61,7 @@ final class SecondViewTests: XCTestCase {
                                     change: "waive the first month's fee for families who sign up this spring",
                                     audience: "the people we look after", outcome: "families keep the service longer",
                                     rationale: "relatives object to a new stranger at the door each week")
-        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording, third]))
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository([Self.idea, Self.rewording, third]))
         XCTAssertNotEqual(found[["HYP-0001", "HYP-0002"]]?["kind"] as? String, "duplicate", "\(found)")
     }
 
@@ -86,7 +86,7 @@ final class SecondViewTests: XCTestCase {
 
     func testAWeakMatchWhoseAudiencesReadApartIsADuplicateWhenTheSecondViewAgrees() throws {
         let other = Self.templateIdea(audience: "new accounts on the free plan", rationale: "people stall while designing their first email")
-        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.importIdea, Self.importRewording, other]))
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository([Self.importIdea, Self.importRewording, other]))
         let pair = try XCTUnwrap(found[["HYP-0011", "HYP-0012"]], "\(found)")
         XCTAssertEqual(pair["kind"] as? String, "duplicate")
         let reason = pair["reason"] as? String ?? ""
@@ -99,7 +99,7 @@ final class SecondViewTests: XCTestCase {
         // The other idea for the rewording's audience, giving its very reason: by statement and rationale it is the
         // rewording's closest text, so the weak match is not confirmed.
         let other = Self.templateIdea(audience: "newcomers on the no-cost tier", rationale: "people have their subscribers somewhere already")
-        let found = try overlaps(try SmallPlaybook.threeSquadRepository([Self.importIdea, Self.importRewording, other]))
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository([Self.importIdea, Self.importRewording, other]))
         XCTAssertNotEqual(found[["HYP-0011", "HYP-0012"]]?["kind"] as? String, "duplicate", "\(found)")
     }
 }
