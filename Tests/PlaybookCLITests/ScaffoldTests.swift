@@ -203,11 +203,36 @@ final class ScaffoldTests: XCTestCase {
         try scratch.write("playbooks/old/HYP-0041.yml", "kind: Hypothesis\nid: HYP-0041\n")
         let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
         XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0042.yml\n")
+        // A file squatting on the next name holds no id lint can read: its id is taken all the same,
+        // and the file is left as it was.
         try scratch.write("playbooks/hypotheses/HYP-0043.yml", "# squatting on the next file name\n")
+        let next = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(next.stdout, "playbooks/hypotheses/HYP-0044.yml\n", next.stderr)
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0043.yml"), encoding: .utf8),
+                       "# squatting on the next file name\n")
+    }
+
+    /// A half-written hypothesis (not parsable, so holding no id) at the next id's path: `new` took
+    /// that id again and refused on every run, advising a `--force` it does not have. Now the id
+    /// counts as taken; a named id whose file exists says what to do instead.
+    func testNewPassesOverAnUnreadableFileAndNeverAdvisesForce() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        XCTAssertEqual(try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url).stdout, "playbooks/hypotheses/HYP-0001.yml\n")
+        let half = "kind: Hypothesis\nid: HYP-0002\ntitle: \"half-written \n"
+        try scratch.write("playbooks/hypotheses/HYP-0002.yml", half)
+        for expected in ["HYP-0003", "HYP-0004"] {
+            let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+            XCTAssertEqual(created.status, 0, created.stderr)
+            XCTAssertEqual(created.stdout, "playbooks/hypotheses/\(expected).yml\n", created.stderr)
+        }
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0002.yml"), encoding: .utf8), half)
+        try scratch.write("playbooks/squads/foo.yml", "kind: Squad\nid: something-else\nname: x\n")
         let snapshot = try scratch.snapshot()
-        let refused = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
-        XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("already exists"), refused.stderr)
+        let refused = try CLI.run(["new", "squad", "--id", "foo"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("playbooks/squads/foo.yml already exists; choose another id with --id, or remove or rename that file"), refused.stderr)
+        XCTAssertFalse(refused.stderr.contains("--force"), refused.stderr)
         XCTAssertEqual(try scratch.snapshot(), snapshot)
     }
 
