@@ -51,6 +51,10 @@ struct New: ParsableCommand {
 
     func validate() throws {
         if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(quarter)\"") }
+        // An empty title would be written as `title: ""`, which lint refuses; leave it out for a placeholder.
+        if let title, title.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw ValidationError("--title is empty; give \(what == .metric || what == .squad ? "a name, such as \"Checkout EMEA\"" : "a one-line title, such as \"Shorter first lesson\""), or leave --title out for a placeholder")
+        }
         if hypothesis != nil, what != .experiment { throw ValidationError("--hypothesis applies to experiments only") }
         if quarter != nil, what != .objective { throw ValidationError("--quarter applies to objectives only") }
         switch what {

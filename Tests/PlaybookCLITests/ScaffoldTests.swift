@@ -236,6 +236,42 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), snapshot)
     }
 
+    /// An empty `--title` wrote `title: ""`, which lint refuses; U+FFFE / U+FFFF in a title or a
+    /// squad's name were written raw, which makes the file unreadable YAML. Now an empty title is
+    /// refused up front, and those characters are written as escapes that read back the same.
+    func testNewRefusesAnEmptyTitleAndEscapesCharactersYAMLForbids() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let snapshot = try scratch.snapshot()
+        for (arguments, noun) in [(["new", "hypothesis", "--squad", "growth", "--title", ""], "a one-line title"),
+                                  (["new", "hypothesis", "--squad", "growth", "--title", " \t "], "a one-line title"),
+                                  (["new", "squad", "--id", "sq-x", "--title", ""], "a name")] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("--title is empty; give \(noun)"), result.stderr)
+        }
+        XCTAssertEqual(try scratch.snapshot(), snapshot)
+        // Built at run time: Swift string literals cannot hold noncharacters.
+        func character(_ value: UInt32) -> String { String(Character(Unicode.Scalar(value)!)) }
+        let title = "Streak " + character(0xFFFE) + " test " + character(0xFDD0) + character(0x1FFFF)
+        let hypothesis = try CLI.run(["new", "hypothesis", "--squad", "growth", "--title", title], in: scratch.url)
+        XCTAssertEqual(hypothesis.status, 0, hypothesis.stderr)
+        let squad = try CLI.run(["new", "squad", "--id", "sq-x", "--title", "Sq " + character(0xFFFF)], in: scratch.url)
+        XCTAssertEqual(squad.status, 0, squad.stderr)
+        let hypothesisText = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(hypothesisText.contains("title: \"Streak \\ufffe test \\ufdd0\\U0001ffff\""), hypothesisText)
+        let squadText = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/squads/sq-x.yml"), encoding: .utf8)
+        XCTAssertTrue(squadText.contains("name: \"Sq \\uffff\""), squadText)
+        let lint = try CLI.run(["lint", "playbooks/hypotheses/HYP-0001.yml", "playbooks/squads/sq-x.yml"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("yaml-"), lint.stdout)
+        // Read back: search shows the title as written.
+        let search = try CLI.run(["search", "streak test", "--engine", "lexical", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(search.status, 0, search.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any]
+        let titles = (json?["results"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        XCTAssertEqual(titles, [title], search.stdout)
+    }
+
     /// A `new` that fails after making its folder (a file name too long for the file system)
     /// leaves the playbook as it found it: no empty `metrics/` or `squads/` folder behind; the
     /// folders that were there before stay.
