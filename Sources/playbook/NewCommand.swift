@@ -50,7 +50,7 @@ struct New: ParsableCommand {
     var quarter: String?
 
     func validate() throws {
-        if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(quarter)\"") }
+        if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(Inert.terminal(quarter))\"") }
         // An empty title would be written as `title: ""`, which lint refuses; leave it out for a placeholder.
         if let title, title.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             throw ValidationError("--title is empty; give \(what == .metric || what == .squad ? "a name, such as \"Checkout EMEA\"" : "a one-line title, such as \"Shorter first lesson\""), or leave --title out for a placeholder")
@@ -60,7 +60,9 @@ struct New: ParsableCommand {
         switch what {
         case .metric, .squad:
             guard let id else { throw ValidationError("a \(what.rawValue) needs --id, its kebab-case id such as \(what == .metric ? "weekly-orders" : "checkout-emea")") }
-            if !IDForm.isKebabCase(id) { throw ValidationError("--id must be kebab-case (lowercase words joined by -), such as weekly-orders; got \"\(id)\"") }
+            // The id names the file: capped as `init` caps its ids.
+            if id.count > Init.maxIDLength { throw ValidationError("--id must be at most \(Init.maxIDLength) characters; got \(id.count)") }
+            if !IDForm.isKebabCase(id) { throw ValidationError("--id must be kebab-case (lowercase words joined by -), such as weekly-orders; got \"\(Inert.terminal(id))\"") }
             if what == .squad, squad != nil { throw ValidationError("--squad does not apply to a new squad; give its id with --id") }
             if what == .metric, squad == nil { throw ValidationError("a metric needs --squad, the squad that owns its definition") }
         case .experiment, .hypothesis, .objective:
@@ -79,12 +81,12 @@ struct New: ParsableCommand {
         let squads = entities.filter { $0.entity.kind == .squad }.map(\.entity.id.value)
         if let squad, !squads.contains(squad) {
             let hint = Suggestion.phrase(Suggestion.closest(to: squad, in: squads))
-            throw UsageError(description: "no squad \"\(squad)\" in this playbook\(hint)")
+            throw UsageError(description: "no squad \"\(Inert.terminal(squad))\" in this playbook\(Inert.terminal(hint))")
         }
         var context = NewTemplates.ExperimentContext(hypothesis: hypothesis)
         if let hypothesis {
             guard case .hypothesis(let tested)? = byID[hypothesis] else {
-                throw UsageError(description: "no hypothesis \"\(hypothesis)\" in this playbook")
+                throw UsageError(description: "no hypothesis \"\(Inert.terminal(hypothesis))\" in this playbook")
             }
             context.metric = tested.metric?.value
             context.keyResult = tested.keyResult?.value

@@ -11,7 +11,10 @@ struct Similarity: ParsableCommand {
         discussion: """
         Reads lines of two tab-separated texts (a file, or standard input with -) and prints, \
         for each line, the score in 0–1 and 1 or 0 for whether it reaches the threshold, \
-        tab-separated. For checking the scorer against labelled sentence pairs.
+        tab-separated. For checking the scorer against labelled sentence pairs. Every line must \
+        be two texts, neither blank, separated by one tab, in UTF-8: any other line (a third \
+        column, a blank line, invalid UTF-8) is refused at FILE:LINE:COLUMN with exit 2 and \
+        nothing scored, so the output has one line per input line.
 
         With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \
         folder) the score is the cosine of the two texts' vectors (below 0 counted as 0) blended \

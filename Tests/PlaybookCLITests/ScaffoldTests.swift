@@ -272,28 +272,59 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(titles, [title], search.stdout)
     }
 
-    /// A `new` that fails after making its folder (a file name too long for the file system)
-    /// leaves the playbook as it found it: no empty `metrics/` or `squads/` folder behind; the
-    /// folders that were there before stay.
+    /// `new`'s messages showed a newline in `--id`, `--squad` or `--quarter` raw, so a message
+    /// could forge a line of its own (`init` shows `\n`); `new squad --id` had no length cap.
+    func testNewShowsArgumentsInertAndCapsIdsAsInitDoes() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        for (arguments, shown) in [(["new", "squad", "--id", "a\nb"], "got \"a\\nb\""),
+                                   (["new", "objective", "--squad", "growth", "--quarter", "2027\nQ1"], "got \"2027\\nQ1\""),
+                                   (["new", "hypothesis", "--squad", "gr\nowth"], "no squad \"gr\\nowth\""),
+                                   (["new", "experiment", "--squad", "growth", "--hypothesis", "HYP\n1"], "no hypothesis \"HYP\\n1\"")] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains(shown), result.stderr)
+            XCTAssertFalse(["a\nb", "2027\nQ1", "gr\nowth", "HYP\n1"].contains { result.stderr.contains($0) }, result.stderr)
+        }
+        let long = try CLI.run(["new", "squad", "--id", String(repeating: "a", count: 65)], in: scratch.url)
+        XCTAssertEqual(long.status, 2, long.stderr)
+        XCTAssertTrue(long.stderr.contains("--id must be at most 64 characters; got 65"), long.stderr)
+        let longest = try CLI.run(["new", "squad", "--id", String(repeating: "a", count: 64)], in: scratch.url)
+        XCTAssertEqual(longest.status, 0, longest.stderr)
+    }
+
+    /// A `new` that fails after making its folder (the temporary file's path longer than the
+    /// system allows, under a first root nested that deep) leaves the playbook as it found it: no
+    /// empty `metrics/` or `squads/` folder behind; the folders that were there before stay.
     func testAFailedNewLeavesNoFolderBehind() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
-        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/squads"))
-        try scratch.write("playbooks/squads.yml", "kind: Squad\nid: growth\nname: Growth\nfunnel_stage: activation\nmembers: [{name: Ada, role: pm}]\nchampion: Ada\n")
+        // The root's path is 4,072 bytes: `squads/fast-lane.yml` in it still fits in PATH_MAX (4,096
+        // with its NUL), `squads/.fast-lane.yml.playbook-PID.tmp` does not.
+        let base = scratch.url.path.utf8.count + 1
+        var parts: [String] = []
+        while base + parts.joined(separator: "/").utf8.count + 201 < 4072 - 20 { parts.append(String(repeating: "d", count: 200)) }
+        parts.append(String(repeating: "e", count: 4072 - base - parts.joined(separator: "/").utf8.count - 1))
+        let deep = parts.joined(separator: "/")
+        XCTAssertEqual(base + deep.utf8.count, 4072)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(deep), withIntermediateDirectories: true)
+        let settings = scratch.url.appendingPathComponent(".playbook.yml")
+        let configured = try String(contentsOf: settings, encoding: .utf8)
+        XCTAssertTrue(configured.contains("roots: [playbooks]"), configured)
+        try Data(configured.replacingOccurrences(of: "roots: [playbooks]", with: "roots: [\(deep), playbooks]").utf8).write(to: settings)
         let snapshot = try scratch.snapshot()
-        let long = String(repeating: "a", count: 300)
-        for arguments in [["new", "squad", "--id", long], ["new", "metric", "--id", long, "--squad", "growth"]] {
+        for arguments in [["new", "squad", "--id", "fast-lane"], ["new", "metric", "--id", "fast-lane", "--squad", "growth"]] {
             let result = try CLI.run(arguments, in: scratch.url)
             XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
             XCTAssertTrue(result.stderr.contains("File name too long"), result.stderr)
             XCTAssertEqual(try scratch.snapshot(), snapshot, "\(arguments[1]): nothing may remain of a failed new")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/" + (arguments[1] == "squad" ? "squads" : "metrics")))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/" + deep + "/" + (arguments[1] == "squad" ? "squads" : "metrics")))
         }
         // A folder that was there before is never removed, empty or not.
-        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/squads"), withIntermediateDirectories: false)
-        let again = try CLI.run(["new", "squad", "--id", long], in: scratch.url)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(deep + "/squads"), withIntermediateDirectories: false)
+        let again = try CLI.run(["new", "squad", "--id", "fast-lane"], in: scratch.url)
         XCTAssertEqual(again.status, 2, again.stdout + again.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/squads"), "the folder made before the run stays")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/" + deep + "/squads"), "the folder made before the run stays")
     }
 
     func testNewNamesAMissingSquad() throws {
