@@ -10,8 +10,10 @@ enum AtomicFile {
 
     /// Writes `text` to `path` inside `top`, creating folders one at a time; refuses to replace an
     /// existing file unless `force`, and refuses any symbolic link on the way (`ContainedPath`), so
-    /// nothing is ever written outside `top`. Paths in messages are shown relative to `base`.
-    static func write(_ text: String, to path: String, within top: String, shownFrom base: String, force: Bool, mode: mode_t = 0o644) throws {
+    /// nothing is ever written outside `top`. Paths in messages are shown relative to `base`; a
+    /// refusal to replace a file ends with `ifTaken`, what to do instead.
+    static func write(_ text: String, to path: String, within top: String, shownFrom base: String, force: Bool, mode: mode_t = 0o644,
+                      ifTaken: String = "use --force to replace it") throws {
         let folder = (path as NSString).deletingLastPathComponent
         let shown = Inert.terminal(Workspace.display(path, root: base))
         guard let relativeFolder = ContainedPath.relative(folder, to: top) else {
@@ -24,7 +26,7 @@ enum AtomicFile {
             throw Refusal(description: error.description)
         }
         do {
-            try place(text, at: path, in: folder, shown: shown, force: force, mode: mode)
+            try place(text, at: path, in: folder, shown: shown, force: force, mode: mode, ifTaken: ifTaken)
         } catch {
             // A failed write leaves nothing of its own behind: the folders it made go (empty ones only).
             ContainedPath.removeFolders(created)
@@ -33,12 +35,12 @@ enum AtomicFile {
     }
 
     /// The write itself, once the folders are there.
-    private static func place(_ text: String, at path: String, in folder: String, shown: String, force: Bool, mode: mode_t) throws(Refusal) {
+    private static func place(_ text: String, at path: String, in folder: String, shown: String, force: Bool, mode: mode_t, ifTaken: String) throws(Refusal) {
         var info = stat()
         var existing: stat?
         if lstat(path, &info) == 0 {
             guard info.st_mode & S_IFMT == S_IFREG else { throw Refusal(description: "\(shown) exists and is not a regular file; not replacing it") }
-            guard force else { throw Refusal(description: "\(shown) already exists; use --force to replace it") }
+            guard force else { throw Refusal(description: "\(shown) already exists; \(ifTaken)") }
             existing = info
         }
         let temporary = folder + "/.\((path as NSString).lastPathComponent).playbook-\(getpid()).tmp"
@@ -69,7 +71,7 @@ enum AtomicFile {
         } else {
             // link() fails if the target appeared meanwhile, so an existing file is never clobbered.
             guard link(temporary, path) == 0 else {
-                let reason = errno == EEXIST ? "it appeared while writing; not replacing it" : String(cString: strerror(errno))
+                let reason = errno == EEXIST ? "it appeared while writing; not replacing it (\(ifTaken))" : String(cString: strerror(errno))
                 unlink(temporary)
                 throw Refusal(description: "cannot create \(shown): \(reason)")
             }

@@ -50,13 +50,19 @@ struct New: ParsableCommand {
     var quarter: String?
 
     func validate() throws {
-        if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(quarter)\"") }
+        if let quarter, Quarter(quarter) == nil { throw ValidationError("--quarter must be YYYY-Qn, such as 2027-Q1; got \"\(Inert.terminal(quarter))\"") }
+        // An empty title would be written as `title: ""`, which lint refuses; leave it out for a placeholder.
+        if let title, title.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            throw ValidationError("--title is empty; give \(what == .metric || what == .squad ? "a name, such as \"Checkout EMEA\"" : "a one-line title, such as \"Shorter first lesson\""), or leave --title out for a placeholder")
+        }
         if hypothesis != nil, what != .experiment { throw ValidationError("--hypothesis applies to experiments only") }
         if quarter != nil, what != .objective { throw ValidationError("--quarter applies to objectives only") }
         switch what {
         case .metric, .squad:
             guard let id else { throw ValidationError("a \(what.rawValue) needs --id, its kebab-case id such as \(what == .metric ? "weekly-orders" : "checkout-emea")") }
-            if !IDForm.isKebabCase(id) { throw ValidationError("--id must be kebab-case (lowercase words joined by -), such as weekly-orders; got \"\(id)\"") }
+            // The id names the file: capped as `init` caps its ids.
+            if id.count > Init.maxIDLength { throw ValidationError("--id must be at most \(Init.maxIDLength) characters; got \(id.count)") }
+            if !IDForm.isKebabCase(id) { throw ValidationError("--id must be kebab-case (lowercase words joined by -), such as weekly-orders; got \"\(Inert.terminal(id))\"") }
             if what == .squad, squad != nil { throw ValidationError("--squad does not apply to a new squad; give its id with --id") }
             if what == .metric, squad == nil { throw ValidationError("a metric needs --squad, the squad that owns its definition") }
         case .experiment, .hypothesis, .objective:
@@ -75,12 +81,12 @@ struct New: ParsableCommand {
         let squads = entities.filter { $0.entity.kind == .squad }.map(\.entity.id.value)
         if let squad, !squads.contains(squad) {
             let hint = Suggestion.phrase(Suggestion.closest(to: squad, in: squads))
-            throw UsageError(description: "no squad \"\(squad)\" in this playbook\(hint)")
+            throw UsageError(description: "no squad \"\(Inert.terminal(squad))\" in this playbook\(Inert.terminal(hint))")
         }
         var context = NewTemplates.ExperimentContext(hypothesis: hypothesis)
         if let hypothesis {
             guard case .hypothesis(let tested)? = byID[hypothesis] else {
-                throw UsageError(description: "no hypothesis \"\(hypothesis)\" in this playbook")
+                throw UsageError(description: "no hypothesis \"\(Inert.terminal(hypothesis))\" in this playbook")
             }
             context.metric = tested.metric?.value
             context.keyResult = tested.keyResult?.value
@@ -103,20 +109,30 @@ struct New: ParsableCommand {
         }
         let root = source.workspace.root + "/" + (source.configuration.roots.first ?? "playbooks")
         let owner = squad ?? ""
+        // A file already at a numbered id's path (one half written, so holding no id lint can read)
+        // takes that id too: numbering goes on past it, rather than refusing the same id every run.
+        func numbered(_ prefix: String, in folder: String, width: Int = 4) throws -> String {
+            var skipped = taken
+            while true {
+                let candidate = try Self.nextID(prefix: prefix, in: skipped, width: width)
+                guard Self.occupied("\(root)/\(folder)/\(candidate)") else { return candidate }
+                skipped.insert(candidate)
+            }
+        }
         let (newID, folder, text): (String, String, String)
         switch what {
         case .hypothesis:
-            newID = try Self.nextID(prefix: "HYP", in: taken)
             folder = "hypotheses"
+            newID = try numbered("HYP", in: folder)
             text = NewTemplates.hypothesis(id: newID, squad: owner, title: title)
         case .experiment:
-            newID = try Self.nextID(prefix: "EXP", in: taken)
             folder = "experiments"
+            newID = try numbered("EXP", in: folder)
             text = NewTemplates.experiment(id: newID, squad: owner, title: title, context: context)
         case .objective:
             let period = quarter.flatMap(Quarter.init) ?? Today.utc().quarter
-            newID = try Self.nextID(prefix: "OKR-\(period.year)Q\(period.number)", in: taken, width: 1)
             folder = "okrs/\(period)"
+            newID = try numbered("OKR-\(period.year)Q\(period.number)", in: folder, width: 1)
             text = NewTemplates.objective(id: newID, squad: owner, quarter: period, title: title, northStar: northStar)
         case .metric, .squad:
             newID = id ?? ""
@@ -132,13 +148,23 @@ struct New: ParsableCommand {
             throw UsageError(description: "cannot write \(Inert.terminal(Workspace.display(path, root: source.workspace.displayBase))): \(refusal); set `roots` in .playbook.yml to a folder outside it")
         }
         do {
-            try AtomicFile.write(text, to: path, within: source.workspace.root, shownFrom: source.workspace.displayBase, force: false)
+            let instead = what == .metric || what == .squad
+                ? "choose another id with --id, or remove or rename that file"
+                : "run `playbook new \(what.rawValue)` again for the next free id"
+            try AtomicFile.write(text, to: path, within: source.workspace.root, shownFrom: source.workspace.displayBase, force: false,
+                                 ifTaken: instead)
         } catch let refusal as AtomicFile.Refusal {
             throw UsageError(description: refusal.description)
         }
         Terminal.write(Inert.terminalPath(Workspace.display(path, root: source.workspace.displayBase)) + "\n")
         // Branch names come from refs: made inert like any other untrusted string.
         if let branchIDs { Terminal.writeError(Inert.terminal(Self.branchNote(branchIDs, chosen: newID, workingTree: ids)) + "\n") }
+    }
+
+    /// True when anything (a file, a folder, a link, dangling or not) is at `stem` + `.yml` or `.yaml`.
+    static func occupied(_ stem: String) -> Bool {
+        var info = stat()
+        return lstat(stem + ".yml", &info) == 0 || lstat(stem + ".yaml", &info) == 0
     }
 
     /// Which branches were checked, and which ones held ids the working tree does not know.

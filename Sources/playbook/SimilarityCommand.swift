@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookEmbedding
+import PlaybookModel
 import PlaybookOverlaps
 import PlaybookSimilarity
 
@@ -10,7 +11,10 @@ struct Similarity: ParsableCommand {
         discussion: """
         Reads lines of two tab-separated texts (a file, or standard input with -) and prints, \
         for each line, the score in 0–1 and 1 or 0 for whether it reaches the threshold, \
-        tab-separated. For checking the scorer against labelled sentence pairs.
+        tab-separated. For checking the scorer against labelled sentence pairs. Every line must \
+        be two texts, neither blank, separated by one tab, in UTF-8: any other line (a third \
+        column, a blank line, invalid UTF-8) is refused at FILE:LINE:COLUMN with exit 2 and \
+        nothing scored, so the output has one line per input line.
 
         With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \
         folder) the score is the cosine of the two texts' vectors (below 0 counted as 0) blended \
@@ -60,53 +64,87 @@ struct Similarity: ParsableCommand {
     static let largestStandardInput = 256 << 20
 
     func run() throws {
-        let data: Data
+        let data: [UInt8]
         let name: String
         if pairs == "-" {
-            data = try Self.readStandardInput(limit: Self.largestStandardInput)
-            name = "standard input"
+            data = try Self.read(STDIN_FILENO, limit: Self.largestStandardInput, shown: "standard input")
+            name = "(standard input)"
         } else {
-            guard let read = FileManager.default.contents(atPath: pairs) else {
-                throw UsageError(description: "cannot read \(pairs)")
+            name = Inert.terminal(pairs)
+            let fd = open(pairs, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw UsageError(description: "cannot read \(name): \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            var info = stat()
+            if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                throw UsageError(description: "cannot read \(name): it is a folder; name a file of tab-separated pairs")
             }
-            data = read
-            name = pairs
+            data = try Self.read(fd, limit: Int.max, shown: name)
         }
-        var texts: [String] = []
+        // Every line is checked before anything is scored, so a refused file prints nothing.
         // Lines split on the byte "\n", then a "\r" ending one dropped: split as a Swift String,
         // "\r\n" is one Character and a CRLF file was read as one line.
-        for (number, bytes) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if let pair = try Self.pair(in: bytes, line: number + 1, of: name) { texts += [pair.0, pair.1] }
+        var texts: [String] = []
+        var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }  // the newline ending the last line
+        for (number, bytes) in lines.enumerated() {
+            let pair = try Self.pair(in: bytes, line: number + 1, of: name)
+            texts += [pair.0, pair.1]
         }
         Terminal.write(try score(texts, encoder: try EmbeddingEngine.encoder(for: engine)))
     }
 
-    /// The two texts of one line (nil for an empty line).
-    private static func pair(in bytes: some BidirectionalCollection<UInt8>, line: Int, of name: String) throws -> (String, String)? {
-        let trimmed = String(decoding: bytes.last == UInt8(ascii: "\r") ? Array(bytes.dropLast()) : Array(bytes), as: UTF8.self)[...]
-        if trimmed.isEmpty { return nil }
-        let fields = trimmed.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count >= 2 else {
-            throw UsageError(description: "line \(line) of \(name) has no tab between two texts")
+    /// The two texts of one line, or a usage error naming the line and column (`FILE:LINE:COLUMN: …`,
+    /// columns counted in characters from 1, as lint counts them): a line must be valid UTF-8 and
+    /// hold exactly two texts, neither blank, separated by one tab. A blank line is refused too:
+    /// skipped, it would leave the scores out of step with the input's lines.
+    static func pair(in bytes: ArraySlice<UInt8>, line: Int, of name: String) throws -> (String, String) {
+        let content = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
+        func refuse(_ column: Int, _ message: String) -> UsageError {
+            UsageError(description: "\(name):\(line):\(column): \(message)")
+        }
+        var decoder = UTF8()
+        var iterator = content.makeIterator()
+        var scalars = String.UnicodeScalarView()
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break decoding
+            case .error: throw refuse(scalars.count + 1, "invalid UTF-8; the pairs must be UTF-8 text (was the file saved as Latin-1 or Windows-1252?)")
+            }
+        }
+        let text = String(scalars)
+        let expected = "each line holds two texts separated by one tab"
+        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw refuse(1, "blank line; \(expected) (a skipped line would put the scores out of step with the lines)")
+        }
+        let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count >= 2 else { throw refuse(1, "no tab between two texts; \(expected)") }
+        let secondStart = fields[0].unicodeScalars.count + 2
+        guard fields.count == 2 else {
+            throw refuse(secondStart + fields[1].unicodeScalars.count, "\(fields.count) columns; \(expected), so a third column (a label or id) is not scored")
+        }
+        for (field, column, which) in [(fields[0], 1, "first"), (fields[1], secondStart, "second")]
+        where field.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw refuse(column, "the \(which) text is empty; \(expected)")
         }
         return (String(fields[0]), String(fields[1]))
     }
 
-    /// Standard input to its end, read with checked reads: a read error (a folder, a closed
+    /// A descriptor's bytes to its end, read with checked reads: a read error (a folder, a closed
     /// descriptor) or more than `limit` bytes is a usage error, never a trap.
-    private static func readStandardInput(limit: Int) throws -> Data {
-        var data = Data()
+    private static func read(_ fd: Int32, limit: Int, shown: String) throws -> [UInt8] {
+        var data: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { POSIX.read(STDIN_FILENO, $0.baseAddress!, $0.count) }
+            let count = buffer.withUnsafeMutableBytes { POSIX.read(fd, $0.baseAddress!, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw UsageError(description: "cannot read standard input: \(String(cString: strerror(errno)))")
+                throw UsageError(description: "cannot read \(shown): \(String(cString: strerror(errno)))")
             }
             if count == 0 { return data }
             data.append(contentsOf: buffer[0..<count])
             if data.count > limit {
-                throw UsageError(description: "standard input is larger than \(limit >> 20) MiB; write the pairs to a file and pass its path")
+                throw UsageError(description: "\(shown) is larger than \(limit >> 20) MiB; write the pairs to a file and pass its path")
             }
         }
     }

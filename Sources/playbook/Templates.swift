@@ -34,7 +34,10 @@ enum Templates {
         return name.map { $0.isEmpty ? "Your Name" : $0 } ?? "Your Name"
     }
 
-    /// A YAML double-quoted scalar; control characters (from a git user name) as `\u` escapes.
+    /// A YAML double-quoted scalar; control characters (from a git user name) and the characters
+    /// a YAML file may not hold raw (U+FFFE, U+FFFF) as `\u` escapes, and the other noncharacters
+    /// too (U+FDD0–U+FDEF, the last two of every plane: `\U` beyond U+FFFF), so the file reads
+    /// back as the same string.
     static func quoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
@@ -42,15 +45,22 @@ enum Templates {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             default:
-                if Inert.isInvisibleControl(scalar) {
+                if Inert.isInvisibleControl(scalar) || isNoncharacter(scalar) || scalar == "\u{FEFF}" {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += hex.count <= 4
+                        ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                        : "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }
             }
         }
         return out + "\""
+    }
+
+    /// U+FDD0–U+FDEF and U+xFFFE / U+xFFFF of every plane: never characters of text.
+    static func isNoncharacter(_ scalar: Unicode.Scalar) -> Bool {
+        (0xFDD0...0xFDEF).contains(scalar.value) || scalar.value & 0xFFFE == 0xFFFE
     }
 
     /// A value copied from an argument or a playbook file into a template: plain when it is an id-like

@@ -203,36 +203,128 @@ final class ScaffoldTests: XCTestCase {
         try scratch.write("playbooks/old/HYP-0041.yml", "kind: Hypothesis\nid: HYP-0041\n")
         let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
         XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0042.yml\n")
+        // A file squatting on the next name holds no id lint can read: its id is taken all the same,
+        // and the file is left as it was.
         try scratch.write("playbooks/hypotheses/HYP-0043.yml", "# squatting on the next file name\n")
+        let next = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(next.stdout, "playbooks/hypotheses/HYP-0044.yml\n", next.stderr)
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0043.yml"), encoding: .utf8),
+                       "# squatting on the next file name\n")
+    }
+
+    /// A half-written hypothesis (not parsable, so holding no id) at the next id's path: `new` took
+    /// that id again and refused on every run, advising a `--force` it does not have. Now the id
+    /// counts as taken; a named id whose file exists says what to do instead.
+    func testNewPassesOverAnUnreadableFileAndNeverAdvisesForce() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        XCTAssertEqual(try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url).stdout, "playbooks/hypotheses/HYP-0001.yml\n")
+        let half = "kind: Hypothesis\nid: HYP-0002\ntitle: \"half-written \n"
+        try scratch.write("playbooks/hypotheses/HYP-0002.yml", half)
+        for expected in ["HYP-0003", "HYP-0004"] {
+            let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+            XCTAssertEqual(created.status, 0, created.stderr)
+            XCTAssertEqual(created.stdout, "playbooks/hypotheses/\(expected).yml\n", created.stderr)
+        }
+        XCTAssertEqual(try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0002.yml"), encoding: .utf8), half)
+        try scratch.write("playbooks/squads/foo.yml", "kind: Squad\nid: something-else\nname: x\n")
         let snapshot = try scratch.snapshot()
-        let refused = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
-        XCTAssertEqual(refused.status, 2)
-        XCTAssertTrue(refused.stderr.contains("already exists"), refused.stderr)
+        let refused = try CLI.run(["new", "squad", "--id", "foo"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("playbooks/squads/foo.yml already exists; choose another id with --id, or remove or rename that file"), refused.stderr)
+        XCTAssertFalse(refused.stderr.contains("--force"), refused.stderr)
         XCTAssertEqual(try scratch.snapshot(), snapshot)
     }
 
-    /// A `new` that fails after making its folder (a file name too long for the file system)
-    /// leaves the playbook as it found it: no empty `metrics/` or `squads/` folder behind; the
-    /// folders that were there before stay.
+    /// An empty `--title` wrote `title: ""`, which lint refuses; U+FFFE / U+FFFF in a title or a
+    /// squad's name were written raw, which makes the file unreadable YAML. Now an empty title is
+    /// refused up front, and those characters are written as escapes that read back the same.
+    func testNewRefusesAnEmptyTitleAndEscapesCharactersYAMLForbids() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let snapshot = try scratch.snapshot()
+        for (arguments, noun) in [(["new", "hypothesis", "--squad", "growth", "--title", ""], "a one-line title"),
+                                  (["new", "hypothesis", "--squad", "growth", "--title", " \t "], "a one-line title"),
+                                  (["new", "squad", "--id", "sq-x", "--title", ""], "a name")] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("--title is empty; give \(noun)"), result.stderr)
+        }
+        XCTAssertEqual(try scratch.snapshot(), snapshot)
+        // Built at run time: Swift string literals cannot hold noncharacters.
+        func character(_ value: UInt32) -> String { String(Character(Unicode.Scalar(value)!)) }
+        let title = "Streak " + character(0xFFFE) + " test " + character(0xFDD0) + character(0x1FFFF)
+        let hypothesis = try CLI.run(["new", "hypothesis", "--squad", "growth", "--title", title], in: scratch.url)
+        XCTAssertEqual(hypothesis.status, 0, hypothesis.stderr)
+        let squad = try CLI.run(["new", "squad", "--id", "sq-x", "--title", "Sq " + character(0xFFFF)], in: scratch.url)
+        XCTAssertEqual(squad.status, 0, squad.stderr)
+        let hypothesisText = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses/HYP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(hypothesisText.contains("title: \"Streak \\ufffe test \\ufdd0\\U0001ffff\""), hypothesisText)
+        let squadText = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/squads/sq-x.yml"), encoding: .utf8)
+        XCTAssertTrue(squadText.contains("name: \"Sq \\uffff\""), squadText)
+        let lint = try CLI.run(["lint", "playbooks/hypotheses/HYP-0001.yml", "playbooks/squads/sq-x.yml"], in: scratch.url)
+        XCTAssertFalse(lint.stdout.contains("yaml-"), lint.stdout)
+        // Read back: search shows the title as written.
+        let search = try CLI.run(["search", "streak test", "--engine", "lexical", "--format", "json"], in: scratch.url)
+        XCTAssertEqual(search.status, 0, search.stderr)
+        let json = try JSONSerialization.jsonObject(with: Data(search.stdout.utf8)) as? [String: Any]
+        let titles = (json?["results"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+        XCTAssertEqual(titles, [title], search.stdout)
+    }
+
+    /// `new`'s messages showed a newline in `--id`, `--squad` or `--quarter` raw, so a message
+    /// could forge a line of its own (`init` shows `\n`); `new squad --id` had no length cap.
+    func testNewShowsArgumentsInertAndCapsIdsAsInitDoes() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        for (arguments, shown) in [(["new", "squad", "--id", "a\nb"], "got \"a\\nb\""),
+                                   (["new", "objective", "--squad", "growth", "--quarter", "2027\nQ1"], "got \"2027\\nQ1\""),
+                                   (["new", "hypothesis", "--squad", "gr\nowth"], "no squad \"gr\\nowth\""),
+                                   (["new", "experiment", "--squad", "growth", "--hypothesis", "HYP\n1"], "no hypothesis \"HYP\\n1\"")] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains(shown), result.stderr)
+            XCTAssertFalse(["a\nb", "2027\nQ1", "gr\nowth", "HYP\n1"].contains { result.stderr.contains($0) }, result.stderr)
+        }
+        let long = try CLI.run(["new", "squad", "--id", String(repeating: "a", count: 65)], in: scratch.url)
+        XCTAssertEqual(long.status, 2, long.stderr)
+        XCTAssertTrue(long.stderr.contains("--id must be at most 64 characters; got 65"), long.stderr)
+        let longest = try CLI.run(["new", "squad", "--id", String(repeating: "a", count: 64)], in: scratch.url)
+        XCTAssertEqual(longest.status, 0, longest.stderr)
+    }
+
+    /// A `new` that fails after making its folder (the temporary file's path longer than the
+    /// system allows, under a first root nested that deep) leaves the playbook as it found it: no
+    /// empty `metrics/` or `squads/` folder behind; the folders that were there before stay.
     func testAFailedNewLeavesNoFolderBehind() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
-        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/squads"))
-        try scratch.write("playbooks/squads.yml", "kind: Squad\nid: growth\nname: Growth\nfunnel_stage: activation\nmembers: [{name: Ada, role: pm}]\nchampion: Ada\n")
+        // The root's path is 4,072 bytes: `squads/fast-lane.yml` in it still fits in PATH_MAX (4,096
+        // with its NUL), `squads/.fast-lane.yml.playbook-PID.tmp` does not.
+        let base = scratch.url.path.utf8.count + 1
+        var parts: [String] = []
+        while base + parts.joined(separator: "/").utf8.count + 201 < 4072 - 20 { parts.append(String(repeating: "d", count: 200)) }
+        parts.append(String(repeating: "e", count: 4072 - base - parts.joined(separator: "/").utf8.count - 1))
+        let deep = parts.joined(separator: "/")
+        XCTAssertEqual(base + deep.utf8.count, 4072)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(deep), withIntermediateDirectories: true)
+        let settings = scratch.url.appendingPathComponent(".playbook.yml")
+        let configured = try String(contentsOf: settings, encoding: .utf8)
+        XCTAssertTrue(configured.contains("roots: [playbooks]"), configured)
+        try Data(configured.replacingOccurrences(of: "roots: [playbooks]", with: "roots: [\(deep), playbooks]").utf8).write(to: settings)
         let snapshot = try scratch.snapshot()
-        let long = String(repeating: "a", count: 300)
-        for arguments in [["new", "squad", "--id", long], ["new", "metric", "--id", long, "--squad", "growth"]] {
+        for arguments in [["new", "squad", "--id", "fast-lane"], ["new", "metric", "--id", "fast-lane", "--squad", "growth"]] {
             let result = try CLI.run(arguments, in: scratch.url)
             XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
             XCTAssertTrue(result.stderr.contains("File name too long"), result.stderr)
             XCTAssertEqual(try scratch.snapshot(), snapshot, "\(arguments[1]): nothing may remain of a failed new")
-            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/" + (arguments[1] == "squad" ? "squads" : "metrics")))
+            XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/" + deep + "/" + (arguments[1] == "squad" ? "squads" : "metrics")))
         }
         // A folder that was there before is never removed, empty or not.
-        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("playbooks/squads"), withIntermediateDirectories: false)
-        let again = try CLI.run(["new", "squad", "--id", long], in: scratch.url)
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(deep + "/squads"), withIntermediateDirectories: false)
+        let again = try CLI.run(["new", "squad", "--id", "fast-lane"], in: scratch.url)
         XCTAssertEqual(again.status, 2, again.stdout + again.stderr)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/playbooks/squads"), "the folder made before the run stays")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.path + "/" + deep + "/squads"), "the folder made before the run stays")
     }
 
     func testNewNamesAMissingSquad() throws {

@@ -260,4 +260,45 @@ final class SearchCommandTests: XCTestCase {
             XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot read standard input: "), script + ": " + result.stderr)
         }
     }
+
+    /// A line that is not exactly two texts is refused at its line and column, with exit 2 and
+    /// nothing on standard output: a third column is not dropped, a blank line is not skipped
+    /// (the scores would no longer line up with the lines), invalid UTF-8 is not repaired, and an
+    /// empty text is not scored. A file that cannot be read says why.
+    func testSimilarityRefusesMalformedLinesAtTheirLineAndColumn() throws {
+        let scratch = try ScratchDirectory()
+        let good = "a streak reminder\tremind learners of their streak\n"
+        let cases: [(String, [UInt8], String)] = [
+            ("three.tsv", Array((good + "4.5\ta streak reminder\tremind learners\n").utf8),
+             "three.tsv:2:22: 3 columns; each line holds two texts separated by one tab"),
+            ("blank.tsv", Array((good + "\n" + good).utf8), "blank.tsv:2:1: blank line; "),
+            ("blank-crlf.tsv", Array((good + "  \r\n" + good).utf8), "blank-crlf.tsv:2:1: blank line; "),
+            ("bad.tsv", Array(good.utf8) + Array("a streak ".utf8) + [0xFF, 0xFE] + Array(" reminder\tremind\n".utf8),
+             "bad.tsv:2:10: invalid UTF-8"),
+            ("empty-first.tsv", Array("\tremind learners of streak\n".utf8), "empty-first.tsv:1:1: the first text is empty"),
+            ("empty-second.tsv", Array("a streak reminder\t \n".utf8), "empty-second.tsv:1:19: the second text is empty"),
+            ("one.tsv", Array("one column\n".utf8), "one.tsv:1:1: no tab between two texts"),
+        ]
+        for (name, bytes, message) in cases {
+            try Data(bytes).write(to: scratch.url.appendingPathComponent(name))
+            let result = try CLI.run(["similarity", name, "--engine", "lexical"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, name + ": " + result.stderr)
+            XCTAssertEqual(result.stdout, "", name)
+            XCTAssertTrue(result.stderr.hasPrefix("playbook: " + message), name + ": " + result.stderr)
+        }
+        let sh = URL(fileURLWithPath: "/bin/sh")
+        let piped = try CLI.run(executable: sh, ["-c", "exec \"$0\" similarity - --engine lexical < three.tsv", CLI.binary.path], in: scratch.url)
+        XCTAssertEqual(piped.status, 2, piped.stderr)
+        XCTAssertTrue(piped.stderr.hasPrefix("playbook: (standard input):2:22: 3 columns"), piped.stderr)
+        // The newline ending the last line is not a blank line; two good lines give two scores.
+        try scratch.write("good.tsv", good + good)
+        let fine = try CLI.run(["similarity", "good.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(fine.status, 0, fine.stderr)
+        XCTAssertEqual(fine.stdout.split(separator: "\n").count, 2, fine.stdout)
+        for (path, reason) in [("missing.tsv", "No such file or directory"), (".", "it is a folder")] {
+            let result = try CLI.run(["similarity", path, "--engine", "lexical"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot read \(path): \(reason)"), result.stderr)
+        }
+    }
 }
