@@ -27,10 +27,15 @@ enum Templates {
 
     """
 
-    /// The git user's name, for the first squad's member and champion.
+    /// The git user's name, for the first squad's member and champion: the repository's at `path`,
+    /// or, in a folder that is no repository yet (`init NEW-FOLDER`), the user's own git configuration.
     static func userName(near path: String) -> String {
-        let repository = try? Repository.discover(from: path)
-        let name = (try? repository?.configString("user.name")).flatMap { $0 }
+        let name: String?
+        if let repository = try? Repository.discover(from: path) {
+            name = (try? repository.configString("user.name")).flatMap { $0 }
+        } else {
+            name = (try? Repository.userConfigString("user.name")).flatMap { $0 }
+        }
         return name.map { $0.isEmpty ? "Your Name" : $0 } ?? "Your Name"
     }
 

@@ -335,6 +335,20 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("no squad \"grwth\" in this playbook; did you mean \"growth\"?"), result.stderr)
     }
 
+    /// `init NEW-FOLDER` (the README's first step) names the squad's member and champion after the
+    /// user's git `user.name`, as `init` inside a repository does (review44: it wrote "Your Name").
+    func testInitInANewFolderTakesTheUsersGitName() throws {
+        let home = try ScratchDirectory()
+        try home.write(".gitconfig", "[user]\n\tname = Alice Example\n")
+        let environment = ["HOME": home.url.path, "XDG_CONFIG_HOME": home.url.path + "/.config"]
+        let scratch = try ScratchDirectory()
+        let result = try CLI.run(["init", "growth-playbook", "--squad", "growth", "--north-star", "wal"], in: scratch.url, environment: environment)
+        XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
+        let squad = try String(contentsOf: scratch.url.appendingPathComponent("growth-playbook/playbooks/squads/growth.yml"), encoding: .utf8)
+        XCTAssertTrue(squad.contains("champion: \"Alice Example\""), squad)
+        XCTAssertFalse(squad.contains("Your Name"), squad)
+    }
+
     func testInitRefusesOneIdForTheSquadAndTheNorthStar() throws {
         let scratch = try ScratchDirectory()
         let before = try scratch.snapshot()
