@@ -82,19 +82,31 @@ public enum PriorArtSearch {
         }
     }
 
+    /// The cosine from which the model's reading alone lists an item.
+    static let meaningAlone = 0.30
+    /// The word score from which an item counts as sharing a word with the query.
+    static let sharedWords = 0.05
+
     /// The `limit` items most similar to `query`, best first (ties by id), scores above zero only.
     public static func rank(_ query: String, items: [PriorArt], scoring: SearchScoring, limit: Int) -> [SearchHit] {
         let scores: [Double]
         switch scoring {
         case let .vectors(queryVector, vectors, _):
-            scores = vectors.map { vector in
+            // Any text reads somewhat alike to the model (gibberish, emoji, stopwords or another language
+            // scored 0.10–0.28 against growth ideas, review44): by meaning alone an item is listed only
+            // from `meaningAlone` on; one sharing a word with the query at any cosine.
+            let corpus = Corpus(items.map(\.text) + [query])
+            scores = vectors.enumerated().map { index, vector in
                 var dot: Float = 0
                 for (a, b) in zip(queryVector, vector) { dot += a * b }
-                return Double(max(0, min(1, dot)))
+                let cosine = Double(max(0, min(1, dot)))
+                if cosine < Self.meaningAlone, Double(corpus.score(index, items.count)) < Self.sharedWords { return 0 }
+                return cosine
             }
         case .lexical:
             let corpus = Corpus(items.map(\.text) + [query])
-            scores = items.indices.map { Double(corpus.score($0, items.count)) }
+            // A score under 0.02 is letters in common, no word: no resemblance.
+            scores = items.indices.map { Double(corpus.score($0, items.count)) }.map { $0 < 0.02 ? 0 : $0 }
         }
         let ranked = zip(items, scores)
             .filter { $0.1 > 0 }

@@ -97,6 +97,22 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(again.stdout, result.stdout, "the cached vectors give the same ranking")
     }
 
+    /// A query that resembles nothing says so with the model too (review44: gibberish, emoji, stopwords
+    /// and another language each listed a full page of "prior art" at cosines of 0.10–0.28).
+    func testAQueryThatResemblesNothingSaysSoByMeaning() throws {
+        let scratch = try repository()
+        for query in ["asdfghjkl qwertyuiop", "🚀🔥", "the and of a to", "привет мир"] {
+            let result = try CLI.run(["search", query], in: scratch.url)
+            requireModel(result)
+            XCTAssertEqual(result.status, 0, result.stderr)
+            XCTAssertTrue(result.stdout.hasPrefix("No hypothesis or experiment resembles"), "\(query): \(result.stdout)")
+        }
+        // A reworded idea sharing no word with the query is still found by meaning alone.
+        let reworded = try CLI.run(["search", "shrink the account creation screen to a single input", "--format", "json"], in: scratch.url)
+        let output = try JSONDecoder().decode(Output.self, from: Data(reworded.stdout.utf8))
+        XCTAssertTrue(["HYP-0001", "EXP-0001"].contains(output.results.first?.id ?? ""), reworded.stdout)
+    }
+
     func testAFileThatIsNotUTF8IsNamedByOverlapsSearchAndLog() throws {
         let scratch = try repository()
         // HYP-0001 again under another id, with one Latin-1 byte: lint reports yaml-encoding.
