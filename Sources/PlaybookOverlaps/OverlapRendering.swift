@@ -77,7 +77,9 @@ public enum OverlapRendering {
     /// `entities` (two, as the contract says: `squads` and `files` alike) are it and the first it
     /// collides with, `partners` the first it collides with (`id`, `squad`, `file`), and `more`, how
     /// many others it collides with.
-    public static func json(_ overlaps: [Overlap]) -> String {
+    /// `unread`: the files that could not be read in full, listed as `"unread"` only when there are
+    /// some (the pairs are then not all there are; the command exits 1).
+    public static func json(_ overlaps: [Overlap], unread: [String] = []) -> String {
         var out = "{\n  \"version\": 1,\n  \"overlaps\": ["
         for (index, overlap) in overlaps.enumerated() {
             out += index == 0 ? "\n" : ",\n"
@@ -100,8 +102,9 @@ public enum OverlapRendering {
             }
             out += "}"
         }
-        out += overlaps.isEmpty ? "]\n}\n" : "\n  ]\n}\n"
-        return out
+        out += overlaps.isEmpty ? "]" : "\n  ]"
+        if !unread.isEmpty { out += ",\n  \"unread\": [\(unread.map(quote).joined(separator: ", "))]" }
+        return out + "\n}\n"
     }
 
     static func quote(_ text: String) -> String {

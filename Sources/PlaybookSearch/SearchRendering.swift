@@ -22,7 +22,8 @@ public enum SearchRendering {
         return out
     }
 
-    public static func json(_ hits: [SearchHit], query: String, engine: String) -> String {
+    /// `unread`: files that could not be read in full, listed as `"unread"` only when there are some.
+    public static func json(_ hits: [SearchHit], query: String, engine: String, unread: [String] = []) -> String {
         func string(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
         var out = "{\"version\": 1, \"query\": \(JSONText.quoted(query)), \"engine\": \(JSONText.quoted(engine)), \"results\": ["
         out += hits.map { hit in
@@ -33,12 +34,16 @@ public enum SearchRendering {
                 + "\"lift\": \(lift), \"title\": \(string(item.title)), "
                 + "\"learnings\": [\(item.learnings.map(JSONText.quoted).joined(separator: ", "))], \"file\": \(string(item.file))}"
         }.joined(separator: ",")
-        return out + (hits.isEmpty ? "]}\n" : "\n]}\n")
+        out += hits.isEmpty ? "]" : "\n]"
+        if !unread.isEmpty { out += ", \"unread\": [\(unread.map(JSONText.quoted).joined(separator: ", "))]" }
+        return out + "}\n"
     }
 
-    public static func markdown(_ hits: [SearchHit], query: String, engine: String) -> String {
+    /// `incomplete`: the closing note when files could not be read in full (the text output's), or "".
+    public static func markdown(_ hits: [SearchHit], query: String, engine: String, incomplete: String = "") -> String {
         var out = "### Prior art for “\(markdown(echo(query)))”\n\n"
-        guard !hits.isEmpty else { return out + "No hypothesis or experiment resembles it.\n" }
+        let note = incomplete.isEmpty ? "" : "\n**" + markdown(incomplete.hasSuffix("\n") ? String(incomplete.dropLast()) : incomplete) + "**\n"
+        guard !hits.isEmpty else { return out + "No hypothesis or experiment resembles it.\n" + note }
         out += "| score | id | kind | squad | status | outcome | lift | title | learnings |\n"
         out += "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n"
         for hit in hits {
@@ -48,7 +53,7 @@ public enum SearchRendering {
                          markdown(item.title ?? ""), item.learnings.map(markdown).joined(separator: "<br>")]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        return out + "\nRanked by \(markdown(engine)).\n"
+        return out + "\nRanked by \(markdown(engine)).\n" + note
     }
 
     /// How much of the query text and Markdown echo: its first 80 characters, `…` when there is

@@ -79,8 +79,9 @@ struct Search: ParsableCommand {
         let hits = PriorArtSearch.rank(query, items: items, scoring: scoring, limit: limit)
         switch format {
         case .text: Terminal.write(SearchRendering.text(hits, query: query, engine: scoring.engineName) + EntityReading.incomplete(unread, leaving: "searched"))
-        case .json: Terminal.write(SearchRendering.json(hits, query: query, engine: scoring.engineName))
-        case .markdown: Terminal.write(SearchRendering.markdown(hits, query: query, engine: scoring.engineName))
+        case .json: Terminal.write(SearchRendering.json(hits, query: query, engine: scoring.engineName, unread: unread))
+        case .markdown: Terminal.write(SearchRendering.markdown(hits, query: query, engine: scoring.engineName,
+                                                                incomplete: EntityReading.incomplete(unread, leaving: "searched")))
         }
         // A file not read in full is an error to `lint` (exit 1): the results leave out what it holds.
         if !unread.isEmpty { throw ExitCode(1) }
