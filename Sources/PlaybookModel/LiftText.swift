@@ -10,7 +10,8 @@ public enum LiftText {
         var input = fraction * 100
         var result = Decimal()
         NSDecimalRound(&result, &input, 2, .plain)
-        return (fraction > 0 ? "+" : "") + (result.isZero ? "0" : result.description) + "%"
+        // One that rounds to nothing is 0%, whichever side of zero it was (not "+0%").
+        return result.isZero ? "0%" : (fraction > 0 ? "+" : "") + result.description + "%"
     }
 
     /// A lift read as a Double, through its shortest text (0.034 as written, not its binary

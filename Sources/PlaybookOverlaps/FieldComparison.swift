@@ -93,7 +93,7 @@ struct FieldComparison {
         // Only with a model: words alone find nothing but near copies, so there a swapped word is the
         // only restatement they can see ("in the evening" / "at night").
         if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
-            let (onlyA, onlyB) = (Self.unframed(Self.named(wording.onlyFirst)), Self.unframed(Self.named(wording.onlySecond)))
+            let (onlyA, onlyB) = (Self.unframed(Self.named(wording.onlyFirst), in: a.text), Self.unframed(Self.named(wording.onlySecond), in: b.text))
             let (channelA, channelB) = (a.facets.values[.surface]?["channel"], b.facets.values[.surface]?["channel"])
             if DuplicateDetection.sameDurations(a.text, b.text, saidBy: (wording.onlyFirst, wording.onlySecond)) {
                 // One duration said two ways ("a 14-day trial" / "a two-week trial", "24 hours before" / "a day
@@ -177,22 +177,61 @@ struct FieldComparison {
     }
 
     /// Words that frame an idea as an attempt rather than say what it changes ("Try …", "Test: …",
-    /// "Retest …", "…, second attempt", "… again"): a near copy that adds only these is the same idea
+    /// "Retest …", "…, second attempt", "… again."): a near copy that adds only these is the same idea
     /// written again, not another scope (review44: exact copies titled "Try …" were only related).
     static let framing: Set<String> = ["tri", "test", "retest", "retri", "attempt", "again", "rerun", "redo", "revisit", "reattempt"]
-    /// Ordinals that count attempts, left out only beside a framing word ("second attempt", "third try").
-    static let attemptCounts: Set<String> = ["second", "third", "fourth", "fifth", "anoth", "new", "one", "more", "last"]
+    /// Ordinals that count attempts: framing only just before a framing word ("second attempt", "third try").
+    static let attemptCounts: Set<String> = ["second", "third", "fourth", "fifth", "anoth"]
 
-    /// `words` without the words that only frame the idea as an attempt (`framing`, and an ordinal
-    /// beside one); the words as they were when nothing but framing is left out.
-    static func unframed(_ words: [String]) -> [String] {
+    /// The stems `text` uses only to frame itself as an attempt: a framing word that opens the text or
+    /// ends a sentence or clause (the next character a `.`, `,`, `:`, `;`, `!`, `?` or `)`, or the end),
+    /// and an ordinal just before such a word. A framing word inside a phrase ("a buy again button", "a
+    /// progress test after each unit") names something and is kept.
+    static func framingStems(in text: String) -> Set<String> {
+        let reader = ThreadReader.current
+        var words: [(stems: [String], closes: Bool)] = []
+        var current = ""
+        var pending: [String]?
+        for character in text.lowercased() + " " {
+            if character.isLetter || character.isNumber || character == "'" {
+                current.append(character)
+                continue
+            }
+            if !current.isEmpty {
+                if let stems = pending { words.append((stems, false)) }
+                pending = Array(reader.stems(current))
+                current = ""
+            }
+            if character == " " || character == "\t" || character == "\n" { continue }
+            if let stems = pending {
+                words.append((stems, ".,:;!?)".contains(character)))
+                pending = nil
+            }
+        }
+        if let stems = pending { words.append((stems, true)) }
+        var out: Set<String> = []
+        for (index, word) in words.enumerated() {
+            guard !word.stems.isEmpty, word.stems.allSatisfy(framing.contains), index == 0 || word.closes else { continue }
+            out.formUnion(word.stems)
+            if index > 0, !words[index - 1].stems.isEmpty, words[index - 1].stems.allSatisfy(attemptCounts.contains) {
+                out.formUnion(words[index - 1].stems)
+            }
+        }
+        return out
+    }
+
+    /// `words` (terms only `text` names) without those `text` uses only to frame itself as an attempt
+    /// (`framingStems`).
+    static func unframed(_ words: [String], in text: String) -> [String] {
         guard !words.isEmpty else { return words }
         let reader = ThreadReader.current
-        let stems = words.map { reader.stems($0) }
-        guard stems.contains(where: { !$0.isEmpty && $0.allSatisfy(framing.contains) }) else { return words }
-        return zip(words, stems).filter { _, stems in
-            !(stems.allSatisfy { framing.contains($0) || attemptCounts.contains($0) })
-        }.map(\.0)
+        guard words.contains(where: { reader.stems($0).contains(where: framing.contains) }) else { return words }
+        let framed = framingStems(in: text)
+        guard !framed.isEmpty else { return words }
+        return words.filter { word in
+            let stems = reader.stems(word)
+            return stems.isEmpty || !stems.allSatisfy(framed.contains)
+        }
     }
 
     /// Whether `words` say nothing but that `direction` takes something away (`ChangeDirection.onlyTakeAway`).

@@ -247,7 +247,7 @@ struct Page {
             // What is judged against a day (standings, stale experiments) is judged on this one; the
             // reports default to the clock's day, so say how to get the same numbers from them.
             let day = provenance.today.description
-            out += " Numbers as of \(day): <code>playbook report okr --today \(day)</code> and <code>playbook report experiments --today \(day)</code> give the same."
+            out += " Standings and stale counts as of \(day): give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today \(day)</code> (and the same history mode) for the same numbers."
         }
         out += "</footer>\n"
         for script in scripts { out += "<script src=\"\(href(script))\"></script>\n" }

@@ -26,10 +26,12 @@ final class FieldDifferenceTests: XCTestCase {
                 let (words, wording) = (corpus.score(i, j), corpus.wording(i, j))
                 let compared = FieldComparison(items[i], items[j], words: words, meaning: 0.9, catalog: catalog, wording: wording)
                 for difference in compared.differences where difference.kind == "detail" {
-                    let expected = "detail (\(spelled(FieldComparison.named(wording.onlyFirst), in: items[i].text))"
-                        + " / \(spelled(FieldComparison.named(wording.onlySecond), in: items[j].text)))"
+                    let onlyFirst = FieldComparison.unframed(FieldComparison.named(wording.onlyFirst), in: items[i].text)
+                    let onlySecond = FieldComparison.unframed(FieldComparison.named(wording.onlySecond), in: items[j].text)
+                    let expected = "detail (\(spelled(onlyFirst, in: items[i].text))"
+                        + " / \(spelled(onlySecond, in: items[j].text)))"
                     details.append((difference, expected))
-                    let asCorpusWrites = "detail (\(FieldComparison.named(wording.onlyFirst).prefix(4).joined(separator: " "))"
+                    let asCorpusWrites = "detail (\(onlyFirst.prefix(4).joined(separator: " "))"
                     if !expected.hasPrefix(asCorpusWrites) { respelled += 1 }
                 }
             }
@@ -81,5 +83,21 @@ final class FieldDifferenceTests: XCTestCase {
         let detail = FieldComparison.Difference.detail([], in: "", ["confirm", "email"], in: "Ask for a confirmation by email")
         XCTAssertEqual(detail.kind, "detail")
         XCTAssertEqual(detail.description, "detail (– / confirmation email)")
+    }
+}
+
+/// Words that only frame an idea as an attempt are found where they frame it: opening the text, or
+/// closing a clause with an ordinal before them; inside a phrase they name something (review45).
+final class FramingStemsTests: XCTestCase {
+    func testFramingWordsAreReadOnlyWhereTheyFrameTheIdea() {
+        func framed(_ text: String) -> [String] { FieldComparison.framingStems(in: text).sorted() }
+        XCTAssertEqual(framed("Try annual plan discount. annual plan discount on the paywall"), ["tri"])
+        XCTAssertEqual(framed("Test: shorter signup form. cut the form"), ["test"])
+        XCTAssertEqual(framed("Annual plan discount, second attempt. annual plan discount"), ["attempt", "second"])
+        XCTAssertEqual(framed("Streak reminders again. push at 7pm"), ["again"])
+        XCTAssertEqual(framed("A buy again button. one tap to reorder"), [])
+        XCTAssertEqual(framed("Show a progress test after each unit. quiz"), [])
+        // "new" is no attempt count: the words that name a scope stay.
+        XCTAssertEqual(FieldComparison.unframed(["try", "new"], in: "Try a referral bonus for new users. a bonus"), ["new"])
     }
 }

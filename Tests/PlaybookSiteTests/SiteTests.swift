@@ -186,7 +186,7 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(squad.contains("1,400.3 EUR</td><td class=\"n\">1,400.3 EUR"), squad)
         XCTAssertFalse(squad.contains("over the cap</span>"), squad)
         // The day its numbers are judged on, and the reports that give the same numbers.
-        XCTAssertTrue(q4.contains("Numbers as of 2027-01-15: <code>playbook report okr --today 2027-01-15</code>"), q4)
+        XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
     }
 
     func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
@@ -350,6 +350,12 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(Numbers.unit(Decimal(string: "0.125"), .ratio), "0.125")
         XCTAssertEqual(Numbers.unit(Double(1_962_000), .count), "1,962,000")
         XCTAssertEqual(Numbers.signedPercent(-0.094), "−9.4%")
+        // Rounded from the decimal written, as `report experiments` rounds it; nothing left is 0% either side.
+        XCTAssertEqual(Numbers.signedPercent(0.00275), "+0.28%")
+        XCTAssertEqual(Numbers.signedPercent(-0.00275), "−0.28%")
+        XCTAssertEqual(Numbers.signedPercent(0.00001), "0%")
+        XCTAssertEqual(Numbers.signedPercent(-0.00001), "0%")
+        XCTAssertEqual(LiftText.signedPercent(0.00001), "0%")
         XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b\u{FFFD}c &lt;")
     }
 

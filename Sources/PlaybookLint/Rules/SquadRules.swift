@@ -84,7 +84,7 @@ enum SquadBudget: RepositoryRule {
             let before = spent[key, default: 0]
             spent[key] = before + budget
             budgets[key, default: []].append(budget)
-            if budget > cap {
+            if BudgetTotal.isOver(budget, cap: cap) {
                 // Over the cap on its own: whatever else the squad plans, this one cannot fit.
                 found.append((out.count, key, budget))
                 out.append(context.finding(
