@@ -50,18 +50,20 @@ final class RepositoryCheckTests: XCTestCase {
         ])
     }
 
+    /// The fixture's experiment as `id`, on a surface of its own, for squad checkout-emea (cap 5000), with `budget`.
+    static func paid(_ id: String, _ budget: String) -> String {
+        Fixture.experiment.replacingOccurrences(of: "EXP-0001", with: id)
+            .replacingOccurrences(of: "ios/onboarding/first-lesson", with: "web/\(id)")
+            .replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea") + "\nbudget: \(budget)\n"
+    }
+
     /// The finding names the experiment that crossed the cap and, where later ones add to the
     /// quarter, its total (review41's 33.sh: "brings … to 12000" while the quarter held 21000).
     func testSquadBudgetStatesTheQuartersTotalBeyondTheCrossing() {
-        func paid(_ id: String, _ budget: Int) -> String {
-            Fixture.experiment.replacingOccurrences(of: "EXP-0001", with: id)
-                .replacingOccurrences(of: "ios/onboarding/first-lesson", with: "web/\(id)")
-                .replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea") + "\nbudget: \(budget)\n"
-        }
         let report = Fixture.lint(replacing: [
-            "playbooks/experiments/EXP-0001.yml": paid("EXP-0001", 3000),
-            "playbooks/experiments/EXP-0002.yml": paid("EXP-0002", 3000),
-            "playbooks/experiments/EXP-0003.yml": paid("EXP-0003", 2000),
+            "playbooks/experiments/EXP-0001.yml": Self.paid("EXP-0001", "3000"),
+            "playbooks/experiments/EXP-0002.yml": Self.paid("EXP-0002", "3000"),
+            "playbooks/experiments/EXP-0003.yml": Self.paid("EXP-0003", "2000"),
         ])
         let budget = report.findings.filter { $0.rule == "squad-budget" }
         XCTAssertEqual(budget.map(\.message), ["EXP-0002 brings squad checkout-emea's experiment budgets in 2026-Q4 to 6000, "
@@ -72,15 +74,10 @@ final class RepositoryCheckTests: XCTestCase {
     /// Budgets adding up to exactly the cap are within it, as written, whatever binary sums make of
     /// them (review43: 1.37 + 3.02 against a cap of 4.39 was "over its quarterly cap of 4.39").
     func testSquadBudgetsAddingUpToTheCapAreWithinIt() {
-        func paid(_ id: String, _ budget: String) -> String {
-            Fixture.experiment.replacingOccurrences(of: "EXP-0001", with: id)
-                .replacingOccurrences(of: "ios/onboarding/first-lesson", with: "web/\(id)")
-                .replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea") + "\nbudget: \(budget)\n"
-        }
         let atTheCap = Fixture.lint(replacing: [
-            "playbooks/experiments/EXP-0001.yml": paid("EXP-0001", "4999.97"),
-            "playbooks/experiments/EXP-0002.yml": paid("EXP-0002", "0.01"),
-            "playbooks/experiments/EXP-0003.yml": paid("EXP-0003", "0.02"),
+            "playbooks/experiments/EXP-0001.yml": Self.paid("EXP-0001", "4999.97"),
+            "playbooks/experiments/EXP-0002.yml": Self.paid("EXP-0002", "0.01"),
+            "playbooks/experiments/EXP-0003.yml": Self.paid("EXP-0003", "0.02"),
         ])
         XCTAssertEqual(atTheCap.findings.filter { $0.rule == "squad-budget" }.map(\.message), [], "4999.97 + 0.01 + 0.02 is the cap of 5000")
         XCTAssertFalse(BudgetTotal.isOver(1.37 + 3.02, cap: 4.39))
