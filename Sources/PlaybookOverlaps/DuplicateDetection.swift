@@ -609,7 +609,8 @@ enum DuplicateDetection {
                     let comparison = inherited[key] ?? comparisons[index].fields
                     let (a, b) = (key / n, key % n)
                     return candidates[key].flatMap { candidate in
-                        judge(inPlace[a], inPlace[b], candidate, fields: comparison, terms: { corpus.matchedTerms(a, b) },
+                        judge(inPlace[a], inPlace[b], candidate, fields: comparison,
+                              terms: { ThreadReader.current.spelled(corpus.matchedTerms(a, b), in: inPlace[a].text, and: inPlace[b].text) },
                               kindName: kindName, options: options)
                     }
                 }

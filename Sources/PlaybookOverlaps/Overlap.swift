@@ -37,7 +37,7 @@ public struct Overlap: Sendable, Hashable {
     public var score: Double
     /// Why, in words: the matching terms, or the shared surface, window and audience.
     public var reason: String
-    /// For duplicates, the words both texts share, heaviest first.
+    /// For duplicates, the words both texts share, heaviest first, as the texts write them (`TermReader.spelled(_:in:and:)`).
     public var terms: [String]
     /// Set when an approval on either side names the other: a council has reviewed it.
     public var acknowledgedBy: String?

@@ -80,19 +80,52 @@ public final class TermReader {
     /// alone (a joined phrase, a number) stays as it is.
     public func spelled(_ words: [String], in text: String) -> [String] {
         guard !words.isEmpty else { return words }
-        let byTerm: [String: String]
-        if let known = spellings[text] {
-            byTerm = known
-        } else {
-            var read: [String: String] = [:]
-            for word in Tokenizer.writtenWords(text) {
-                if let key = term(word.word), read[key] == nil { read[key] = word.written }
-            }
-            if spellings.count >= Self.spellingsKept { spellings.removeAll(keepingCapacity: true) }
-            spellings[text] = read
-            byTerm = read
-        }
+        let byTerm = writtenTerms(text)
         return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
+    }
+
+    /// `words` (as `spelled` takes them: terms two texts share) as the texts write them: as `first` does,
+    /// or as `second` does when `first` does not write it alone; both ("lapsed/quit", "seven/7") when they
+    /// write it as different words (a synonym folded into it, a number in words and in digits), since
+    /// neither word is in both texts. A word neither writes alone (a joined phrase) stays as it is.
+    public func spelled(_ words: [String], in first: String, and second: String) -> [String] {
+        guard !words.isEmpty else { return words }
+        return words.map { word in
+            switch (written(word, in: first), written(word, in: second)) {
+            case let (one?, other?): sameWord(one, other) ? one : one + "/" + other
+            case let (one?, nil), let (nil, one?): one
+            case (nil, nil): word
+            }
+        }
+    }
+
+    /// How `text` writes the term of `word` (a number in digits first, as it writes them: "7" for "7pm",
+    /// else in words); nil when it does not write it alone.
+    private func written(_ word: String, in text: String) -> String? {
+        let key = NumberTerm.term(of: word).map { "#" + $0 } ?? term(word)
+        guard let key else { return nil }
+        if key.hasPrefix("#"), let place = NumberTerm.written(in: text).first(where: { $0.term == key.dropFirst() })?.scalars {
+            return String(String.UnicodeScalarView(Array(text.unicodeScalars)[place]))
+        }
+        return writtenTerms(text)[key]
+    }
+
+    /// Whether two spellings are one word ("lapsed", "Lapse"): the same stem, read without synonyms.
+    private func sameWord(_ one: String, _ other: String) -> Bool {
+        let (a, b) = (one.lowercased(), other.lowercased())
+        return a == b || stemmer.map { $0.stem(Substring(a)) == $0.stem(Substring(b)) } ?? false
+    }
+
+    /// Each term of `text` (as `term` makes it) as `text` first writes it, remembered (`spellings`).
+    private func writtenTerms(_ text: String) -> [String: String] {
+        if let known = spellings[text] { return known }
+        var read: [String: String] = [:]
+        for word in Tokenizer.writtenWords(text) {
+            if let key = term(word.word), read[key] == nil { read[key] = word.written }
+        }
+        if spellings.count >= Self.spellingsKept { spellings.removeAll(keepingCapacity: true) }
+        spellings[text] = read
+        return read
     }
 
     /// Each text's terms as it writes them, for `spelled`: a text is named in the messages of many pairs

@@ -22,6 +22,24 @@ final class DuplicateTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(found.first?.score ?? 0, OverlapOptions.defaultThreshold)
     }
 
+    /// The shared terms are the texts' own words, not the corpus's first spelling of a term (another
+    /// text's "Cancellation", "seven"); a term the two write as different words (a synonym) shows both.
+    func testSharedTermsAreSpelledAsThePairWritesThem() {
+        let first = hypothesis("HYP-0001", squad: "a", title: "Cancellation survey at seven", change: "ask why at cancellation time",
+                               audience: "all users", outcome: "more insight")
+        func winBack(_ id: String, _ squad: String, _ who: String) -> String {
+            hypothesis(id, squad: squad, title: "Win back \(who) subscribers with a discount at 7pm",
+                       change: "email \(who) subscribers a discount offer at 7pm", audience: "\(who) subscribers",
+                       outcome: "more reactivations")
+        }
+        let found = OverlapFinder.duplicates(entities([first, winBack("HYP-0002", "b", "lapsed"), winBack("HYP-0003", "c", "lapsed"),
+                                                       winBack("HYP-0004", "d", "churned")].joined(separator: "\n---\n")))
+        let terms = Dictionary(found.map { ($0.ids.joined(separator: " "), $0.terms) }, uniquingKeysWith: { first, _ in first })
+        XCTAssertEqual(terms["HYP-0002 HYP-0003"].map(Set.init), ["7", "lapsed", "subscribers", "discount", "pm", "win"], "\(found.map(\.reason))")
+        XCTAssertTrue(terms["HYP-0002 HYP-0004"]?.contains("lapsed/churned") ?? false, "\(found.map(\.reason))")
+        XCTAssertTrue(found.allSatisfy { !$0.reason.contains("cancellation") && !$0.reason.contains("seven") }, "\(found.map(\.reason))")
+    }
+
     func testSameSquadIsComparedOnlyWhenAskedFor() {
         let text = streak + "\n---\n" + reworded(squad: "activation-emea")
         XCTAssertEqual(OverlapFinder.duplicates(entities(text)).count, 0)
