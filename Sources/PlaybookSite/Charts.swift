@@ -38,9 +38,10 @@ enum Charts {
         return svg + "</svg>" + legend(series.map(\.name))
     }
 
-    /// Lines with a dot at each value, one per series, over the categories.
+    /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,
+    /// or by `label` with its category's index where each category has its own (a metric's unit that changed).
     static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil,
-                      format: (Double) -> String = { Numbers.text($0) }) -> String {
+                      format: (Double) -> String = { Numbers.text($0) }, label: ((Int, Double) -> String)? = nil) -> String {
         let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
         let scale = Scale(maximum: top)
         let left = leftMargin(scale, format)
@@ -57,7 +58,7 @@ enum Charts {
             }
             for point in points {
                 svg += "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"4\" fill=\"\(colour)\">"
-                svg += "<title>\(h("\(line.name), \(categories[point.2]): \(format(point.3))"))</title></circle>"
+                svg += "<title>\(h("\(line.name), \(categories[point.2]): \(label?(point.2, point.3) ?? format(point.3))"))</title></circle>"
             }
         }
         return svg + "</svg>" + legend(series.map(\.name))

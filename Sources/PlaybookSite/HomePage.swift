@@ -101,9 +101,9 @@ struct HomePage {
         var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "\(metric.name) at each quarter's end", categories: labels,
-                                series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit)) {
-                Numbers.unit($0, metric.unit, currency: latest.currency)
-            }
+                                series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit),
+                                format: { Numbers.unit($0, metric.unit, currency: latest.currency) },
+                                label: { Numbers.unit($1, units[$0].unit, currency: units[$0].currency) })
         }
         if scores.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,

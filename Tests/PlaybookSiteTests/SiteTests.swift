@@ -189,6 +189,39 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
     }
 
+    /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
+    /// beside it does: a count before the metric became a percent is not shown as a percent.
+    func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
+        let fixture = try SiteFixture(for: self)
+        let measuring = { (quarter: String, id: String, current: String) in
+            """
+
+            ---
+            kind: Objective
+            id: \(id)
+            squad: growth
+            quarter: \(quarter)
+            title: More learners
+            aligns_to: weekly-active-learners
+            key_results:
+              - {id: KR-1, title: Learners up, metric: weekly-active-learners, baseline: 200, target: 500, current: \(current)}
+            """
+        }
+        try fixture.commit("2026-10-20", [
+            "playbooks/okrs/q3.yml": SiteFixture.objective(current: 11.5) + measuring("2026-Q4", "OKR-2026Q4-GRO-2", "260"),
+        ])
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics.replacingOccurrences(of: "unit: count\ndirection: increase\nowner: growth\nnorth_star: true",
+                                                                              with: "unit: percent\ndirection: increase\nowner: growth\nnorth_star: true"),
+            "playbooks/okrs/q3.yml": SiteFixture.objective(current: 11.5) + measuring("2026-Q4", "OKR-2026Q4-GRO-2", "260")
+                + measuring("2027-Q1", "OKR-2027Q1-GRO-1", "12.5"),
+        ])
+        let home = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["index.html"])
+        XCTAssertTrue(home.contains("<td>2026-Q4</td><td class=\"n\">260</td>"), home)
+        XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 260</title>"), home)
+        XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5%</title>"), home)
+    }
+
     func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
         let fixture = try SiteFixture(for: self)
         try fixture.commit("2026-10-20", [
