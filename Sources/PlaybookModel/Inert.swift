@@ -7,7 +7,8 @@
 /// The rules, once:
 /// - **Invisible controls** (C0 including ESC, BEL, CR, LF and tab; DEL; C1; the bidi marks,
 ///   embeddings, overrides and isolates U+200E/F, U+061C, U+202A–202E, U+2066–2069; the line
-///   and paragraph separators U+2028/2029) are shown as visible escapes `\u{1B}` in every
+///   and paragraph separators U+2028/2029; the invisible format characters that make two strings
+///   look alike, `isInvisibleFormat`) are shown as visible escapes `\u{1B}` in every
 ///   human-readable format, so the text stays on one line and reads in source order.
 /// - **Terminal text**: the visible escapes, and no GitHub workflow command when CI prints the
 ///   output: no leading `::` (a path gets `./` in front instead), no `##[` anywhere.
@@ -33,6 +34,17 @@ public enum Inert {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F: true
         case 0x200E, 0x200F, 0x061C, 0x202A...0x202E, 0x2066...0x2069, 0x2028, 0x2029: true
+        default: isInvisibleFormat(scalar)
+        }
+    }
+
+    /// True for format characters that show nothing, so two different ids, titles or paths look the
+    /// same: soft hyphen U+00AD, combining grapheme joiner U+034F, Mongolian vowel separator U+180E,
+    /// zero width space U+200B, word joiner and invisible operators U+2060–2064, U+FEFF. Not the zero
+    /// width (non-)joiners U+200C/D: emoji sequences and Persian and Indic scripts need them.
+    public static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00AD, 0x034F, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF: true
         default: false
         }
     }
@@ -181,18 +193,23 @@ public enum Inert {
 
     /// Whether the scalar whose UTF-8 starts with `lead` (`next` pointing past it) is an invisible
     /// control above ASCII: C1 (`C2 80`–`C2 9F`), U+061C (`D8 9C`), U+200E/F, U+2028–202E
-    /// (`E2 80 8E`/`8F`, `E2 80 A8`–`AE`) and U+2066–2069 (`E2 81 A6`–`A9`).
+    /// (`E2 80 8E`/`8F`, `E2 80 A8`–`AE`) and U+2066–2069 (`E2 81 A6`–`A9`), or an invisible format
+    /// character: U+00AD (`C2 AD`), U+034F (`CD 8F`), U+180E (`E1 A0 8E`), U+200B (`E2 80 8B`),
+    /// U+2060–2064 (`E2 81 A0`–`A4`), U+FEFF (`EF BB BF`).
     @inline(__always)
     package static func isInvisibleControl(lead: UInt8, _ next: UnsafePointer<UInt8>) -> Bool {
         switch lead {
-        case 0xC2: next[0] <= 0x9F
+        case 0xC2: next[0] <= 0x9F || next[0] == 0xAD
+        case 0xCD: next[0] == 0x8F
         case 0xD8: next[0] == 0x9C
+        case 0xE1: next[0] == 0xA0 && next[1] == 0x8E
         case 0xE2:
             switch next[0] {
-            case 0x80: next[1] == 0x8E || next[1] == 0x8F || (0xA8...0xAE).contains(next[1])
-            case 0x81: (0xA6...0xA9).contains(next[1])
+            case 0x80: next[1] == 0x8B || next[1] == 0x8E || next[1] == 0x8F || (0xA8...0xAE).contains(next[1])
+            case 0x81: (0xA0...0xA4).contains(next[1]) || (0xA6...0xA9).contains(next[1])
             default: false
             }
+        case 0xEF: next[0] == 0xBB && next[1] == 0xBF
         default: false
         }
     }

@@ -24,7 +24,7 @@ enum Escaping {
         case unchanged
         /// Only ASCII changes, escaped here; the escaped text's size in bytes.
         case bytes(Int)
-        /// A bidi or C1 control, or a separator.
+        /// A bidi, C1 or invisible format control, or a separator.
         case general
     }
 
@@ -44,18 +44,12 @@ enum Escaping {
         }
     }
 
-    /// Whether the bytes hold a C1 control, U+061C, U+200E/F, U+2028–202E or U+2066–2069 starting at `index`.
+    /// Whether the bytes (a string's, so valid UTF-8) hold an invisible control or format character above
+    /// ASCII starting at `index` (`Inert.isInvisibleControl(lead:_:)`: C1, bidi, separators, U+200B…).
     @inline(__always)
     static func isWideControl(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        let count = bytes.count
-        let next = index + 1 < count ? bytes[index + 1] : 0
-        let third = index + 2 < count ? bytes[index + 2] : 0
-        switch (bytes[index], next) {
-        case (0xC2, 0x80...0x9F), (0xD8, 0x9C): return true
-        case (0xE2, 0x80): return third == 0x8E || third == 0x8F || (0xA8...0xAE).contains(third)
-        case (0xE2, 0x81): return (0xA6...0xA9).contains(third)
-        default: return false
-        }
+        guard let base = bytes.baseAddress else { return false }
+        return Inert.isInvisibleControl(lead: bytes[index], base + index + 1)
     }
 
     /// `JSONText.quoted(HTMLReport.visible(text))` (the search index's strings), without the

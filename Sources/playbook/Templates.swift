@@ -50,7 +50,7 @@ enum Templates {
             case "\\": out += "\\\\"
             case "\"": out += "\\\""
             default:
-                if Inert.isInvisibleControl(scalar) || isNoncharacter(scalar) || scalar == "\u{FEFF}" {
+                if Inert.isInvisibleControl(scalar) || isNoncharacter(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += hex.count <= 4
                         ? "\\u" + String(repeating: "0", count: 4 - hex.count) + hex

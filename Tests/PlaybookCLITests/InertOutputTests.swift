@@ -45,6 +45,24 @@ final class InertOutputTests: XCTestCase {
         XCTAssertTrue(text.contains("x\\n::add-mask::secret.yml:"), text)
     }
 
+    /// A file name and an id with a zero width space or a word joiner do not print like the plain ones:
+    /// text and GitHub output show the characters as escapes; an emoji's joiner is printed as it is.
+    func testInvisibleFormatCharactersAreShownInTextAndGitHubOutput() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/zero\u{200B}width.yml", "kind: Metric\nid: x\u{2060}y\n")
+        try scratch.write("playbooks/family👩\u{200D}👧.yml", "kind: Metric\nid: z\n")
+        let text = try CLI.run(["lint"], in: scratch.url).stdout
+        XCTAssertTrue(text.contains("playbooks/zero\\u{200B}width.yml:"), text)
+        XCTAssertTrue(text.contains("x\\u{2060}y"), text)
+        XCTAssertTrue(text.contains("playbooks/family👩\u{200D}👧.yml:"), text)
+        let github = try CLI.run(["lint", "--format", "github"], in: scratch.url).stdout
+        XCTAssertTrue(github.contains("file=playbooks/zero\\u{200B}width.yml,"), github)
+        for output in [text, github] {
+            XCTAssertFalse(output.unicodeScalars.contains { $0 == "\u{200B}" || $0 == "\u{2060}" }, output)
+        }
+    }
+
     func testHostileArgumentsStayInertInErrorMessages() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)

@@ -120,6 +120,25 @@ final class InertTests: XCTestCase {
         XCTAssertGreaterThan(escaped, 5000)
     }
 
+    /// Format characters that show nothing (a zero width space, a word joiner, a soft hyphen…) make two
+    /// ids, titles or paths look the same: they are shown as escapes, as a bidi override is, in terminal
+    /// text, Markdown, code spans, CSV and HTML; the zero width (non-)joiners of emoji and scripts stay.
+    func testInvisibleFormatCharactersAreShownAndJoinersKept() {
+        for value: UInt32 in [0xAD, 0x34F, 0x180E, 0x200B, 0x2060, 0x2061, 0x2062, 0x2063, 0x2064, 0xFEFF] {
+            let text = "EXP-" + String(Character(Unicode.Scalar(value)!)) + "1"
+            let shown = "EXP-\\u{\(String(value, radix: 16, uppercase: true))}1"
+            XCTAssertEqual(Inert.terminal(text), shown)
+            XCTAssertEqual(Inert.markdown(text), shown.replacingOccurrences(of: "\\", with: "\\\\"))
+            XCTAssertEqual(Inert.markdownCode(text), "`" + shown + "`")
+            XCTAssertEqual(Inert.csvCell(text), shown)
+            XCTAssertEqual(Inert.html(text), shown)
+        }
+        for text in ["👩\u{200D}👩\u{200D}👧", "می\u{200C}خواهم"] {
+            XCTAssertEqual(Inert.terminal(text), text)
+            XCTAssertEqual(Inert.markdown(text), text)
+        }
+    }
+
     func testTerminalLinesKeepsLineBreaksButNeutralisesEachLine() {
         XCTAssertEqual(Inert.terminalLines("first\n::add-mask::x\u{1B}"), "first\n\\u{3A}:add-mask::x\\u{1B}")
     }

@@ -18,6 +18,10 @@ final class EscapingTests: XCTestCase {
             XCTAssertEqual(Escaping.jsonQuoted(text), JSONText.quoted(HTMLReport.visible(text)), "quoting \(text)")
         }
         XCTAssertEqual(Escaping.jsonQuoted("a ##[ b"), JSONText.quoted("a ##[ b"))
+        // Invisible format characters are shown by their code, as bidi controls are; joiners stay.
+        XCTAssertEqual(h("EXP-\u{200B}1 \u{FEFF}\u{AD}"), "EXP-⟨U+200B⟩1 ⟨U+FEFF⟩⟨U+00AD⟩")
+        XCTAssertEqual(h("\u{2060}\u{180E}\u{34F}"), "⟨U+2060⟩⟨U+180E⟩⟨U+034F⟩")
+        XCTAssertEqual(h("👩\u{200D}👧 می\u{200C}خواهم"), "👩\u{200D}👧 می\u{200C}خواهم")
     }
 
     /// A quote that a combining mark joins into one character is still a quote to the browser: an
