@@ -271,12 +271,17 @@ public enum Inert {
     /// backtick run inside, the rest inert text (`markdown`: no markup, mention, reference or
     /// autolink). An unpaired backtick is text, and so is one after a backslash, as in Markdown: a
     /// value quoted in the message (`"x\` y"`) opened a span that ran to the message's own
-    /// backtick, and showed neither as written.
+    /// backtick, and showed neither as written. So are the backticks of a value the message quotes
+    /// in double quotes (`quotedValueEnd`): a pair of them in a title made a code span of the user's text.
     public static func markdownMessage(_ raw: String) -> String {
         var out = ""
         var text = raw.startIndex  // where the text not yet written starts
         var search = raw.startIndex
-        while let open = raw[search...].firstIndex(of: "`") {
+        while let open = raw[search...].firstIndex(where: { $0 == "`" || $0 == "\"" }) {
+            if raw[open] == "\"" {
+                search = quotedValueEnd(raw, from: open) ?? raw.index(after: open)
+                continue
+            }
             if open > raw.startIndex, raw[raw.index(before: open)] == "\\" {
                 search = raw.index(after: open)
                 continue
@@ -288,6 +293,19 @@ public enum Inert {
             search = text
         }
         return out + Inert.markdown(String(raw[text...]))
+    }
+
+    /// Where a value a message quotes ends (past its closing `"`: the first `"` before white space,
+    /// punctuation or the end), when the `"` at `open` starts one (it follows no letter or digit).
+    private static func quotedValueEnd(_ raw: String, from open: String.Index) -> String.Index? {
+        if open > raw.startIndex, raw[raw.index(before: open)].isLetter || raw[raw.index(before: open)].isNumber { return nil }
+        var index = raw.index(after: open)
+        while let close = raw[index...].firstIndex(of: "\"") {
+            let after = raw.index(after: close)
+            if after == raw.endIndex || raw[after].isWhitespace || raw[after].isPunctuation { return after }
+            index = after
+        }
+        return nil
     }
 
     /// True when `scalars[index]` is the last `w` of a `www.`.

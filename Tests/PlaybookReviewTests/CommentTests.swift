@@ -160,6 +160,18 @@ final class CommentTests: XCTestCase {
                        "ask @\u{2060}ana about #\u{2060}12 in `title: @ana`")
     }
 
+    /// A value a message quotes is shown as written, its backticks too: a pair of them in a title or a
+    /// status made a code span of the user's text ("run `x` ning" read as run x ning).
+    func testBackticksInAQuotedValueAreShownAsWritten() throws {
+        XCTAssertEqual(ReviewRenderer.message("title \"Use `code` here\" is long; add `note:` to EXP-1"),
+                       "title \"Use \\`code\\` here\" is long; add `note:` to EXP-1")
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": experiment()])
+        let head = try s.commit(["playbooks/a.yml": experiment(status: "\"run `x` ning\"")])
+        let comment = ReviewRenderer.markdown(try s.review(base: base, head: head))
+        XCTAssertTrue(comment.contains("; found \"run \\`x\\` ning\""), comment)
+    }
+
     /// GitHub refuses a comment over 65,536 characters and the workflow then posts nothing: a
     /// large review is cut below `commentLimit`, the summary and the errors first, and says what it left out.
     func testAReviewTooLongForOneCommentIsCutSummaryAndErrorsFirst() throws {
