@@ -10,6 +10,8 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable {
     case noMergeBase
     case git(GitError)
     case history(HistoryError)
+    /// A `.playbook.yml` of the change that cannot be read.
+    case settings(String)
 
     public var description: String {
         switch self {
@@ -21,23 +23,51 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable {
                 + "branch point, as `git diff base...head` refuses too: review a head that branched from the base"
         case .git(let error): "could not read the change from git: \(error)"
         case .history(let error): "could not read the history: \(error)"
+        case .settings(let problem): problem
         }
+    }
+}
+
+/// What one side's `.playbook.yml` makes of the playbook: its settings, and its folders as paths
+/// from the repository top.
+public struct ChangeSettings: Sendable {
+    public var configuration: Configuration
+    public var roots: [String]
+
+    public init(configuration: Configuration, roots: [String]) {
+        self.configuration = configuration
+        self.roots = roots
     }
 }
 
 /// Reads a change (`base...head`, as `git diff` means it) out of a repository into a `ReviewInput`:
 /// the playbook as it will be once merged, the base's tip, the files and commits of the change.
 public struct ChangeReader {
+    /// The playbook's folders, when no `settings` reads them per side.
     public var roots: [String]
-    /// Which paths are playbook files.
-    public var include: (String) -> Bool
+    /// Which paths under the given folders are playbook files.
+    public var include: (_ path: String, _ roots: [String]) -> Bool
     /// The history cache, used only when the head is HEAD.
     public var cacheFile: String?
+    /// Where `.playbook.yml` is, from the repository top, and what its bytes (nil: absent) make of
+    /// the playbook: each side is read under its own folders and judged by the settings read here.
+    public var settingsFile: String?
+    public var settings: (([UInt8]?) throws -> ChangeSettings)?
 
     public init(roots: [String], include: @escaping (String) -> Bool, cacheFile: String? = nil) {
         self.roots = roots
+        self.include = { path, _ in include(path) }
+        self.cacheFile = cacheFile
+    }
+
+    /// A reader that takes each side's settings and folders from its own `.playbook.yml` at `settingsFile`.
+    public init(settingsFile: String, settings: @escaping ([UInt8]?) throws -> ChangeSettings,
+                include: @escaping (_ path: String, _ roots: [String]) -> Bool, cacheFile: String? = nil) {
+        self.roots = []
         self.include = include
         self.cacheFile = cacheFile
+        self.settingsFile = settingsFile
+        self.settings = settings
     }
 
     public func read(_ repository: Repository, base: ObjectID, head: ObjectID) throws(ReviewError) -> ReviewInput {
@@ -84,26 +114,49 @@ public struct ChangeReader {
         }
     }
 
+    /// `.playbook.yml` as committed at `commit` (nil: absent, or no settings file to read).
+    private func settingsBytes(_ repository: Repository, at commit: ObjectID) throws -> [UInt8]? {
+        guard let settingsFile else { return nil }
+        return try repository.fileData(at: commit, path: settingsFile)
+    }
+
+    /// What `bytes` make of the playbook; nil when this reader has fixed folders.
+    private func settings(of bytes: [UInt8]?) throws(ReviewError) -> ChangeSettings? {
+        guard let settings else { return nil }
+        do {
+            return try settings(bytes)
+        } catch {
+            throw .settings("\(error)")
+        }
+    }
+
     private func readChange(_ repository: Repository, base: ObjectID, head: ObjectID) throws -> ReviewInput {
         let mergeBase = try Self.shallowAware(repository) { try repository.mergeBase(base, head) }
         guard let mergeBase else { throw repository.isShallow ? ReviewError.shallowWithoutMergeBase : ReviewError.noMergeBase }
         let headTree = try repository.commitInfo(head).tree
         let baseTipTree = try repository.commitInfo(base).tree
         let baseTree = try repository.commitInfo(mergeBase).tree
-        func read(_ tree: ObjectID?) throws -> [String: SourceFile] {
+        // Each side is read under its own folders: a change that edits `roots:` takes files out of
+        // the playbook or brings them in as surely as one that deletes or adds them.
+        let headSettings = try settings(of: settingsBytes(repository, at: head))
+        let baseTipSettings = try? settings(of: settingsBytes(repository, at: base))
+        let mergedRoots = headSettings?.roots ?? roots
+        let baseRoots = baseTipSettings?.roots ?? mergedRoots
+        func read(_ tree: ObjectID?, under roots: [String]) throws -> [String: SourceFile] {
             var files: [String: SourceFile] = [:]
-            for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: include) where file.newBlob != nil {
+            for file in try repository.changedFiles(from: nil, to: tree, under: roots, include: { include($0, roots) }) where file.newBlob != nil {
                 files[file.path] = try Self.source(file, in: repository)
             }
             return files
         }
-        let changedInChange = try repository.changedFiles(from: baseTree, to: headTree, under: roots, include: include)
+        let inMerged = { (path: String) in include(path, mergedRoots) }
+        let changedInChange = try repository.changedFiles(from: baseTree, to: headTree, under: mergedRoots, include: inMerged)
         let changed = changedInChange.filter { $0.newBlob != nil }.map(\.path)
         // The playbook as it will be once merged: the head, plus what landed on the base since
         // the branch point in files the change leaves alone (ids and overlaps are checked against it).
-        var merged = try read(headTree)
+        var merged = try read(headTree, under: mergedRoots)
         let touched = Set(changedInChange.map(\.path))
-        for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: roots, include: include)
+        for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: mergedRoots, include: inMerged)
         where !touched.contains(file.path) {
             if file.newBlob != nil {
                 merged[file.path] = try Self.source(file, in: repository)
@@ -111,35 +164,45 @@ public struct ChangeReader {
                 merged[file.path] = nil
             }
         }
-        let baseTip = try read(baseTipTree)
-        var changedFiles = changed
+        let baseTip = try read(baseTipTree, under: baseRoots)
+        // Files the head's folders bring into the playbook unchanged are the change's files too.
+        let changedSet = Set(changed)
+        var changedFiles = changed + merged.keys.filter { baseTip[$0] == nil && !changedSet.contains($0) }.sorted()
         // Where git merges the base and the head cleanly, the playbook once merged is that merge
         // (what GitHub's test-merge commit holds), and the change is what it brings to the base.
         var onMerge = mergeBase == base  // nothing landed on the base since: the head is the merge
-        if mergeBase != base, let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree) {
+        if mergeBase != base,
+           let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree, roots: mergedRoots, baseRoots: baseRoots) {
             (merged, changedFiles, onMerge) = (result.files, result.changed, true)
         }
-        let history = try HistoryReader(roots: roots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
+        let history = try HistoryReader(roots: mergedRoots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
         var input = ReviewInput(
             base: base, head: head, mergeBase: mergeBase,
             headFiles: merged.keys.sorted().compactMap { merged[$0] },
             baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
             changedFiles: changedFiles, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
         input.judgedOnMerge = onMerge
+        if settingsFile != nil {
+            input.configuration = headSettings?.configuration
+            // What the change does to the settings: from the merge base (the base's own later edits
+            // are not the change's); settings the merge base cannot read are compared as the defaults.
+            input.baseConfiguration = (try? settings(of: settingsBytes(repository, at: mergeBase)))?.configuration ?? Configuration()
+        }
         return input
     }
 
     /// The playbook files of the clean merge of `head` into `base`, and the paths where it differs
     /// from the base's tip; nil when a file conflicts.
-    private func mergedFiles(_ repository: Repository, base: ObjectID, head: ObjectID, baseTipTree: ObjectID)
+    private func mergedFiles(_ repository: Repository, base: ObjectID, head: ObjectID, baseTipTree: ObjectID,
+                             roots: [String], baseRoots: [String])
         throws -> (files: [String: SourceFile], changed: [String])?
     {
         let inRoots = { (path: String) in
-            self.roots.contains { $0 == "." || $0.isEmpty || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } && self.include(path)
+            roots.contains { $0 == "." || $0.isEmpty || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } && self.include(path, roots)
         }
         guard let entries = try repository.cleanMerge(base, head, where: inRoots) else { return nil }
         var baseBlobs: [String: (ObjectID, Bool)] = [:]
-        for file in try repository.changedFiles(from: nil, to: baseTipTree, under: roots, include: include) {
+        for file in try repository.changedFiles(from: nil, to: baseTipTree, under: baseRoots, include: { include($0, baseRoots) }) {
             if let blob = file.newBlob { baseBlobs[file.path] = (blob, file.newIsLink) }
         }
         var files: [String: SourceFile] = [:]

@@ -73,6 +73,8 @@ public struct ReviewInput: Sendable {
     /// The head asked for, when it was GitHub's test merge of the change into the base: `head`
     /// is then its PR head (the merge's second parent), the change judged.
     public var testMerge: ObjectID?
+    /// The settings the playbook is judged by once merged, when the reader took them from git.
+    public var configuration: Configuration?
     /// The settings the change starts from (at the merge base), when the caller read them: the
     /// rules the linter's settings turn off or lower against them are named in the report.
     public var baseConfiguration: Configuration?

@@ -554,4 +554,33 @@ final class ReviewCommandTests: XCTestCase {
         let quiet = try review(scratch, base: "HEAD", format: "json")
         XCTAssertTrue(quiet.stdout.contains("\"changed_settings\": [],"), quiet.stdout)
     }
+
+    /// A change that drops a folder from `roots:` takes its entities out of the playbook: the
+    /// review names the setting and lists them as removed, read under the base's own folders.
+    func testAChangeThatDropsARootNamesItAndRemovesItsEntities() throws {
+        let (scratch, repository, _) = try start()
+        let moved = Self.concluded.replacing("EXP-1", with: "EXP-2").replacing("ios/lesson", with: "web/lesson")
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks, teams]\n", "teams/EXP-2.yml": moved],
+                              "a second folder").description
+        _ = try commit(repository, scratch, [
+            ".playbook.yml": "roots: [playbooks]\n",
+            "teams/EXP-2.yml": moved.replacing("status: concluded", with: "status: running"),
+        ], "drop teams")
+        let result = try review(scratch, base: base)
+        XCTAssertTrue(result.stdout.contains("This change sets settings in .playbook.yml:\n  roots: [playbooks, teams] → [playbooks]\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Removed (1):\n  EXP-2 (Experiment) teams/EXP-2.yml\n"), result.stdout)
+    }
+
+    /// A change that adds a folder to `roots:` brings its files into the playbook: their errors
+    /// fail the review as lint fails after the merge.
+    func testAChangeThatAddsARootLintsTheFilesItBringsIn() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n", "teams/old.yml": "kind: Metric\nid: Old_Metric\n"],
+                              "a folder outside the playbook").description
+        _ = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks, teams]\n"], "add teams")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("teams/old.yml:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("roots: [playbooks] → [playbooks, teams]"), result.stdout)
+    }
 }
