@@ -136,10 +136,38 @@ public struct ChangeReader {
         let headTree = try repository.commitInfo(head).tree
         let baseTipTree = try repository.commitInfo(base).tree
         let baseTree = try repository.commitInfo(mergeBase).tree
+        // The settings the playbook is judged by are those the merge will have: where git merges the
+        // base and the head cleanly, that merge's `.playbook.yml` (the base's later edits to it
+        // included); where anything conflicts, the head's if the change edits it, else the base's tip's.
+        let headBytes = try settingsBytes(repository, at: head)
+        let mergeBaseBytes = try settingsBytes(repository, at: mergeBase)
+        let baseTipBytes = try settingsBytes(repository, at: base)
+        var mergedBytes = headBytes
+        var startBytes = mergeBaseBytes
+        var merge: [IndexEntry]?
+        if mergeBase != base {
+            // The merge is read under every side's folders; the merged settings then pick its playbook files.
+            let sides = [headBytes, baseTipBytes, mergeBaseBytes].compactMap { try? settings(of: $0) }
+            var candidates = roots
+            for root in sides.flatMap(\.roots) where !candidates.contains(root) { candidates.append(root) }
+            merge = try? repository.cleanMerge(base, head, where: { path in
+                path == settingsFile || (Self.isUnder(path, candidates) && include(path, candidates))
+            })
+            if let merge {
+                let entry = merge.first { $0.path == settingsFile }
+                if let entry, entry.mode == IndexEntry.symlinkMode {
+                    throw ReviewError.settings("\(settingsFile ?? ""): the merge makes it a symbolic link, which is not read")
+                }
+                mergedBytes = try entry.map { try repository.blobData($0.id) }
+                startBytes = baseTipBytes
+            } else if headBytes == mergeBaseBytes {
+                (mergedBytes, startBytes) = (baseTipBytes, baseTipBytes)
+            }
+        }
         // Each side is read under its own folders: a change that edits `roots:` takes files out of
         // the playbook or brings them in as surely as one that deletes or adds them.
-        let headSettings = try settings(of: settingsBytes(repository, at: head))
-        let baseTipSettings = try? settings(of: settingsBytes(repository, at: base))
+        let headSettings = try settings(of: mergedBytes)
+        let baseTipSettings = try? settings(of: baseTipBytes)
         let mergedRoots = headSettings?.roots ?? roots
         let baseRoots = baseTipSettings?.roots ?? mergedRoots
         func read(_ tree: ObjectID?, under roots: [String]) throws -> [String: SourceFile] {
@@ -171,8 +199,7 @@ public struct ChangeReader {
         // Where git merges the base and the head cleanly, the playbook once merged is that merge
         // (what GitHub's test-merge commit holds), and the change is what it brings to the base.
         var onMerge = mergeBase == base  // nothing landed on the base since: the head is the merge
-        if mergeBase != base,
-           let result = try? mergedFiles(repository, base: base, head: head, baseTipTree: baseTipTree, roots: mergedRoots, baseRoots: baseRoots) {
+        if let merge, let result = try? mergedFiles(repository, merge, baseTipTree: baseTipTree, roots: mergedRoots, baseRoots: baseRoots) {
             (merged, changedFiles, onMerge) = (result.files, result.changed, true)
         }
         let history = try HistoryReader(roots: mergedRoots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
@@ -184,23 +211,26 @@ public struct ChangeReader {
         input.judgedOnMerge = onMerge
         if settingsFile != nil {
             input.configuration = headSettings?.configuration
-            // What the change does to the settings: from the merge base (the base's own later edits
-            // are not the change's); settings the merge base cannot read are compared as the defaults.
-            input.baseConfiguration = (try? settings(of: settingsBytes(repository, at: mergeBase)))?.configuration ?? Configuration()
+            // What the change does to the settings: against the base's tip when judged on the merge
+            // (the base's own later edits are not the change's), else against the merge base;
+            // settings that cannot be read there are compared as the defaults.
+            input.baseConfiguration = (try? settings(of: startBytes))?.configuration ?? Configuration()
         }
         return input
     }
 
-    /// The playbook files of the clean merge of `head` into `base`, and the paths where it differs
-    /// from the base's tip; nil when a file conflicts.
-    private func mergedFiles(_ repository: Repository, base: ObjectID, head: ObjectID, baseTipTree: ObjectID,
+    /// Whether `path` lies under one of `roots` (`.` or "" the top).
+    static func isUnder(_ path: String, _ roots: [String]) -> Bool {
+        roots.contains { $0 == "." || $0.isEmpty || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
+    }
+
+    /// The playbook files under `roots` of the clean merge of the head into the base, and the paths
+    /// where it differs from the base's tip.
+    private func mergedFiles(_ repository: Repository, _ merge: [IndexEntry], baseTipTree: ObjectID,
                              roots: [String], baseRoots: [String])
-        throws -> (files: [String: SourceFile], changed: [String])?
+        throws -> (files: [String: SourceFile], changed: [String])
     {
-        let inRoots = { (path: String) in
-            roots.contains { $0 == "." || $0.isEmpty || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") } && self.include(path, roots)
-        }
-        guard let entries = try repository.cleanMerge(base, head, where: inRoots) else { return nil }
+        let entries = merge.filter { Self.isUnder($0.path, roots) && include($0.path, roots) }
         var baseBlobs: [String: (ObjectID, Bool)] = [:]
         for file in try repository.changedFiles(from: nil, to: baseTipTree, under: baseRoots, include: { include($0, baseRoots) }) {
             if let blob = file.newBlob { baseBlobs[file.path] = (blob, file.newIsLink) }

@@ -583,4 +583,39 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("teams/old.yml:"), result.stdout)
         XCTAssertTrue(result.stdout.contains("roots: [playbooks] → [playbooks, teams]"), result.stdout)
     }
+
+    /// The merge will hold the base's later `.playbook.yml`: the change is judged by it (a rule the
+    /// base made an error since the fork fails the change, as lint fails after the merge); where
+    /// the settings conflict, by the head's.
+    func testTheChangeIsJudgedByTheSettingsTheMergeHolds() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/HYP-2.yml", Self.hypothesis.replacing("HYP-1", with: "HYP-2").replacing("expected_lift: 0.02\n", with: "")
+            .replacing("status: testing", with: "status: backlog"))
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "a hypothesis without a lift"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: error}\n")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "lifts are required"])
+        try run(["checkout", "-q", "pr"])
+        let merged = try review(scratch, base: "base")
+        XCTAssertEqual(merged.status, 1, merged.stdout + merged.stderr)
+        XCTAssertTrue(merged.stdout.contains("error: HYP-2 names no `expected_lift`"), merged.stdout)
+        XCTAssertFalse(merged.stdout.contains("This change sets settings"), merged.stdout)
+
+        // Both sides edit the same setting: no merge can be made, and the head's settings judge it.
+        try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: note}\n")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "lifts are optional"])
+        let conflicted = try review(scratch, base: "base")
+        XCTAssertEqual(conflicted.status, 0, conflicted.stdout + conflicted.stderr)
+        XCTAssertTrue(conflicted.stdout.contains("hypothesis-expected-lift: warning → note"), conflicted.stdout)
+    }
 }
