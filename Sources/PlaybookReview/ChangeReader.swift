@@ -183,6 +183,7 @@ public struct ChangeReader {
         // The playbook as it will be once merged: the head, plus what landed on the base since
         // the branch point in files the change leaves alone (ids and overlaps are checked against it).
         var merged = try read(headTree, under: mergedRoots)
+        let headSources = merged
         let touched = Set(changedInChange.map(\.path))
         for file in try repository.changedFiles(from: baseTree, to: baseTipTree, under: mergedRoots, include: inMerged)
         where !touched.contains(file.path) {
@@ -209,6 +210,14 @@ public struct ChangeReader {
             baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
             changedFiles: changedFiles, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
         input.judgedOnMerge = onMerge
+        if mergeBase != base {
+            // Files the merge holds otherwise than the head: findings there are placed on the head's lines.
+            for (path, file) in merged {
+                guard case .bytes(let bytes)? = headSources[path]?.content, case .bytes(let mergedBytes) = file.content,
+                      bytes != mergedBytes else { continue }
+                input.headVersions[path] = bytes
+            }
+        }
         if settingsFile != nil {
             input.configuration = headSettings?.configuration
             // What the change does to the settings: against the base's tip when judged on the merge

@@ -618,4 +618,28 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertEqual(conflicted.status, 0, conflicted.stdout + conflicted.stderr)
         XCTAssertTrue(conflicted.stdout.contains("hypothesis-expected-lift: warning → note"), conflicted.stdout)
     }
+
+    /// Findings are placed on the PR head's lines, not on those of the in-memory merge (which
+    /// holds the base's later lines too): GitHub's annotations land where the PR shows the line.
+    func testFindingsInAFileTheBaseAlsoChangedAreOnTheHeadsLines() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment + "\nbogus_key: 1\n")
+        try run(["commit", "-q", "-am", "a bogus key on line 12"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write("playbooks/EXP-1.yml", "# 1\n# 2\n# 3\n# 4\n# 5\n" + Self.experiment)
+        try run(["commit", "-q", "-am", "five comment lines on top"])
+        try run(["checkout", "-q", "pr"])
+        let result = try review(scratch, base: "base")
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:12:1: error: unknown key \"bogus_key\""), result.stdout)
+        let github = try review(scratch, base: "base", format: "github")
+        XCTAssertTrue(github.stdout.contains("file=playbooks/EXP-1.yml,line=12,"), github.stdout)
+    }
 }
