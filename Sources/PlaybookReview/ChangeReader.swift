@@ -248,7 +248,8 @@ public struct ChangeReader {
         var changed: [String] = []
         for entry in entries where entry.isRegularFile || entry.mode == IndexEntry.symlinkMode {
             let isLink = entry.mode == IndexEntry.symlinkMode
-            let file = FileChange(path: entry.path, oldBlob: nil, newBlob: entry.id, newIsLink: isLink)
+            var file = FileChange(path: entry.path, oldBlob: nil, newBlob: entry.id, newIsLink: isLink)
+            file.nameIsUTF8 = entry.nameIsUTF8
             files[entry.path] = try Self.source(file, in: repository)
             if let old = baseBlobs[entry.path], old.0 == entry.id, old.1 == isLink { continue }
             changed.append(entry.path)
@@ -259,6 +260,7 @@ public struct ChangeReader {
     /// The file as committed; a symbolic link is not followed or read as YAML, as `lint` words it.
     static func source(_ file: FileChange, in repository: Repository) throws -> SourceFile? {
         guard let blob = file.newBlob else { return nil }
+        if !file.nameIsUTF8 { return SourceFile(path: file.path, content: .unreadable(SourceFile.invalidNameProblem)) }
         if file.newIsLink { return SourceFile(path: file.path, content: .unreadable(SourceFile.symbolicLinkProblem)) }
         return SourceFile(path: file.path, bytes: try repository.blobData(blob))
     }

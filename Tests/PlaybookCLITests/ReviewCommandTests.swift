@@ -642,4 +642,26 @@ final class ReviewCommandTests: XCTestCase {
         let github = try review(scratch, base: "base", format: "github")
         XCTAssertTrue(github.stdout.contains("file=playbooks/EXP-1.yml,line=12,"), github.stdout)
     }
+
+    /// A file whose name is not UTF-8 is refused by `lint`; the commit hook and the review refuse
+    /// it alike, or CI on main fails after both gates passed it.
+    func testAFileNameThatIsNotUTF8IsUnreadableToTheHookAndTheReview() throws {
+        let (scratch, _, base) = try start()
+        let metric = "kind: Metric\nid: cafe-visits\nname: Cafe visits\nunit: count\ndirection: increase\nowner: activation-emea\n"
+        try scratch.write("metric.txt", metric)
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let made = try CLI.run(executable: shell, ["-c", "mv metric.txt \"playbooks/caf$(printf '\\351').yml\" && git add playbooks"], in: scratch.url)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 1, staged.stdout + staged.stderr)
+        XCTAssertTrue(staged.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), staged.stdout)
+        let committed = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                    ["-c", "user.name=Ana", "-c", "user.email=ana@example.com", "commit", "-q", "-m", "a cafe metric"], in: scratch.url)
+        XCTAssertEqual(committed.status, 0, committed.stderr)
+        let reviewed = try review(scratch, base: base)
+        XCTAssertEqual(reviewed.status, 1, reviewed.stdout + reviewed.stderr)
+        XCTAssertTrue(reviewed.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), reviewed.stdout)
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertTrue(linted.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), linted.stdout)
+    }
 }
