@@ -664,4 +664,24 @@ final class ReviewCommandTests: XCTestCase {
         let linted = try CLI.run(["lint"], in: scratch.url)
         XCTAssertTrue(linted.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), linted.stdout)
     }
+
+    /// A note of only white space or invisible characters explains nothing, as lint reads a blank `learnings`.
+    func testABlankApprovalNoteDoesNotExplainAResultEdit() throws {
+        for note in ["\" \"", "\"\\u200b\""] {
+            let (scratch, repository, base) = try start(experiment: Self.concluded)
+            let edited = Self.concluded.replacing("lift: 0.03", with: "lift: 0.05")
+                + "approvals:\n  - {by: Lea Marx, role: growth council, date: 2026-11-18, note: \(note)}\n"
+            _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift, blank note")
+            let result = try review(scratch, base: base)
+            XCTAssertEqual(result.status, 1, note + "\n" + result.stdout)
+            XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
+        }
+        let (scratch, repository, base) = try start(experiment: Self.concluded)
+        let blank = Self.concluded.replacing("learnings: Short lessons bring learners back.", with: "learnings: \"\\u200b\"")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": blank], "invisible learnings")
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(linted.status, 1, linted.stdout)
+        XCTAssertTrue(linted.stdout.contains("lacks learnings"), linted.stdout)
+        _ = base
+    }
 }

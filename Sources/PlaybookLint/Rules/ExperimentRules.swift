@@ -172,7 +172,7 @@ enum ConcludedResult: RepositoryRule {
             var missing: [String] = []
             if result.outcome == nil, !experiment.isInvalid("result.outcome") { missing.append("outcome") }
             if result.decision == nil, !experiment.isInvalid("result.decision") { missing.append("decision") }
-            if !result.learnings.contains(where: { !$0.allSatisfy(\.isWhitespace) }), !experiment.isInvalid("result.learnings") {
+            if !result.learnings.contains(where: { !$0.isBlank }), !experiment.isInvalid("result.learnings") {
                 missing.append("learnings")
             }
             guard !missing.isEmpty else { return nil }
