@@ -684,4 +684,15 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(linted.stdout.contains("lacks learnings"), linted.stdout)
         _ = base
     }
+
+    /// A result without its outcome is told to record the outcome, not to write down learnings it has.
+    func testAResultWithoutAnOutcomeIsAskedForTheOutcome() throws {
+        let (scratch, repository, _) = try start(experiment: Self.concluded.replacing("outcome: win, ", with: ""))
+        _ = repository
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(linted.status, 1, linted.stdout)
+        XCTAssertTrue(linted.stdout.contains("the result of concluded experiment EXP-1 lacks outcome; record its outcome (win, loss, flat or inconclusive) so other squads can use it"),
+                      linted.stdout)
+        XCTAssertFalse(linted.stdout.contains("write down what was learnt"), linted.stdout)
+    }
 }

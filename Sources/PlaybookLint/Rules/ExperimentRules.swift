@@ -163,6 +163,13 @@ enum ConcludedResult: RepositoryRule {
                                     adding: "result: {outcome: win, lift: 0.021, decision: ship, learnings: Evening reminders bring back lapsed streaks.}")]
     )
 
+    /// What each missing part of a result is, for the message.
+    static let advice = [
+        "outcome": "its outcome (win, loss, flat or inconclusive)",
+        "decision": "the decision taken (ship, iterate or kill)",
+        "learnings": "what was learnt",
+    ]
+
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.compactMap(\.experiments) { experiment, file in
             guard let status = experiment.status, status.value == .concluded, !experiment.isInvalid("result") || experiment.result != nil else { return nil }
@@ -178,7 +185,9 @@ enum ConcludedResult: RepositoryRule {
             guard !missing.isEmpty else { return nil }
             return context.finding(
                 file, result.mark,
-                "the result of concluded experiment \(experiment.id.value) lacks \(missing.joined(separator: ", ")); write down what was learnt so other squads can use it",
+                "the result of concluded experiment \(experiment.id.value) lacks \(missing.joined(separator: ", ")); "
+                    + (missing == ["learnings"] ? "write down what was learnt so other squads can use it"
+                        : "record " + missing.map { advice[$0] ?? $0 }.joined(separator: ", ") + " so other squads can use it"),
                 entity: experiment.id.value)
         }
     }
