@@ -28,13 +28,14 @@ extension Repository {
                 // Copied out now: the entry is borrowed from the index.
                 let path = String(cString: cPath)
                 guard include(path) else { continue }
+                let nameIsUTF8 = String(validatingCString: cPath) != nil
                 if git_index_entry_stage(entry) != 0 {
                     conflicts.insert(path)
                     continue
                 }
-                entries.append(IndexEntry(
-                    path: path, id: ObjectID(entry.pointee.id),
-                    mode: entry.pointee.mode, size: Int(entry.pointee.file_size)))
+                var added = IndexEntry(path: path, id: ObjectID(entry.pointee.id), mode: entry.pointee.mode, size: Int(entry.pointee.file_size))
+                added.nameIsUTF8 = nameIsUTF8
+                entries.append(added)
             }
         }
         entries.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }

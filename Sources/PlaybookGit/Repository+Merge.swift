@@ -26,7 +26,9 @@ extension Repository {
                 guard let entry = git_index_get_byindex(index, position), let cPath = entry.pointee.path else { continue }
                 let path = String(cString: cPath)
                 guard include(path) else { continue }
-                entries.append(IndexEntry(path: path, id: ObjectID(entry.pointee.id), mode: entry.pointee.mode, size: 0))
+                var added = IndexEntry(path: path, id: ObjectID(entry.pointee.id), mode: entry.pointee.mode, size: 0)
+                added.nameIsUTF8 = String(validatingCString: cPath) != nil
+                entries.append(added)
             }
             return entries
         }

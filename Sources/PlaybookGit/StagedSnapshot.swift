@@ -23,6 +23,8 @@ public struct IndexEntry: Sendable, Hashable {
     /// The file size git recorded when the file was staged (the working-tree size, truncated
     /// to 32 bits; 0 when git has no stat data for it). Not the blob's size: read the blob for that.
     public var size: Int
+    /// The path is valid UTF-8 (else `path` shows its bad bytes as U+FFFD).
+    public var nameIsUTF8 = true
 
     /// A symbolic link: the blob holds the link's target, not file content.
     public static let symlinkMode: UInt32 = 0o120000

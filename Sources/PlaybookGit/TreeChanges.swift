@@ -11,6 +11,8 @@ public struct FileChange: Sendable, Hashable {
     public var newIsLink: Bool
     /// The old side is a symbolic link.
     public var oldIsLink: Bool
+    /// The file's own name is valid UTF-8 (else `path` shows its bad bytes as U+FFFD).
+    public var nameIsUTF8 = true
 
     public init(path: String, oldBlob: ObjectID?, newBlob: ObjectID?, newIsLink: Bool = false, oldIsLink: Bool = false) {
         self.path = path

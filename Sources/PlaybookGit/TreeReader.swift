@@ -347,7 +347,12 @@ public final class TreeReader {
         let oldBlob = x?.isBlob == true ? oldID : nil
         let newBlob = y?.isBlob == true ? newID : nil
         if (oldBlob != nil || newBlob != nil) && oldBlob != newBlob && include(path) {
-            changes.append(FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob, newIsLink: y?.isLink == true, oldIsLink: x?.isLink == true))
+            var change = FileChange(path: path, oldBlob: oldBlob, newBlob: newBlob, newIsLink: y?.isLink == true, oldIsLink: x?.isLink == true)
+            if let y {
+                let raw = UnsafeRawBufferPointer(rebasing: b[y.nameStart..<y.nameEnd])
+                change.nameIsUTF8 = !raw.contains(where: { $0 >= 0x80 }) || String(validating: raw, as: UTF8.self) != nil
+            }
+            changes.append(change)
         }
     }
 

@@ -20,6 +20,9 @@ public struct SourceFile: Sendable {
         self.init(path: path, content: .bytes(bytes))
     }
 
+    /// Why a file whose name is not valid UTF-8 is not read, in the working tree, the index or a commit alike.
+    public static let invalidNameProblem = "its name is not valid UTF-8; rename it"
+
     /// Why a symbolic link is not read, in the working tree, the index or a commit alike.
     public static let symbolicLinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
 }

@@ -154,6 +154,10 @@ struct FieldReader {
                 return nil
             }
             return Located(d, at: node.mark)
+        case .float?:
+            // `.inf`, `.nan`: numbers to YAML, but no amount a report can use.
+            diagnostics.append(typeMismatch(node, key: key, expected: "a finite number"))
+            return nil
         default:
             diagnostics.append(typeMismatch(node, key: key, expected: "a number"))
             return nil
@@ -236,7 +240,9 @@ struct FieldReader {
         if case .scalar(let text, let style) = node.value, style != .plain {
             let unquoted = ScalarValue(text: text, style: .plain, tag: nil)
             switch (expected, unquoted) {
-            case ("a number", .int), ("a number", .float), ("a whole number", .int), ("true or false", .bool):
+            case ("a number", .int), ("a whole number", .int), ("true or false", .bool):
+                hint = " (remove the quotes)"
+            case ("a number", .float(let d)) where d.isFinite:
                 hint = " (remove the quotes)"
             default: break
             }

@@ -65,6 +65,8 @@ public enum ScalarValue: Equatable, Sendable {
         case .null: "null"
         case .bool(let b): "the boolean \(b)"
         case .int(let i): "the number \(i)"
+        case .float(let d) where d.isNaN: ".nan"
+        case .float(let d) where !d.isFinite: d > 0 ? ".inf" : "-.inf"
         case .float(let d): "the number \(d)"
         case .string(let s): "the string \"\(s.count > 40 ? String(s.prefix(40)) + "…" : s)\""
         }

@@ -396,6 +396,8 @@ public struct OKRReport: Sendable {
                 // A number all the same, but one too large or too small to compute with exactly.
                 let why = if case .float(let number)? = new.scalar, number.isFinite {
                     "is \(new.text), \(ExactNumber.tooWide(number))"
+                } else if case .float? = new.scalar {
+                    "must be a finite number, found \(KeyResultFields.describe(new))"
                 } else {
                     "must be a number, found \(KeyResultFields.describe(new))"
                 }

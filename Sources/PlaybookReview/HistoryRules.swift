@@ -184,11 +184,23 @@ public enum HistoryRules {
     }
 
     /// Check-ins (edits of a key result's `current`) to an objective whose quarter ended before
-    /// `today`'s quarter began.
+    /// `today`'s quarter began, before or after the step (moving the objective to another quarter
+    /// in the same commit does not make the closed quarter's number editable), and an objective
+    /// moved out of a closed quarter.
     static func closedQuarterCheckIns(_ step: Step, today: Day) -> [HistoryViolation] {
-        guard let quarter = (step.after.value("quarter") ?? step.before.value("quarter"))?.textValue.flatMap(Quarter.init),
-              quarter < today.quarter else { return [] }
-        return step.fields.compactMap { field -> HistoryViolation? in
+        let was = step.before.value("quarter")?.textValue.flatMap(Quarter.init)
+        let now = step.after.value("quarter")?.textValue.flatMap(Quarter.init)
+        guard let quarter = [was, now].compactMap({ $0 }).filter({ $0 < today.quarter }).first else { return [] }
+        var out: [HistoryViolation] = []
+        if let was, was < today.quarter, was != now, step.fields.contains(where: { $0.path == "quarter" }) {
+            out.append(HistoryViolation(
+                rule: LintRuleID.historyClosedQuarter, entity: step.id, field: "quarter",
+                message: "\(step.id) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(was) closed before "
+                    + "\(today.quarter); a closed quarter's objectives stay as they ended: put the work on this quarter's objective, "
+                    + "or say in the PR why the closed quarter changes",
+                commit: step.commit))
+        }
+        return out + step.fields.compactMap { field -> HistoryViolation? in
             guard field.path.hasPrefix("key_results["), field.path.hasSuffix("].current"), field.newValue != nil else { return nil }
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
@@ -212,6 +224,7 @@ public enum HistoryRules {
             default: return e.id.mark
             }
         case .objective(let o):
+            if field == "quarter" { return o.quarter?.mark ?? o.id.mark }
             guard field.hasPrefix("key_results["), field.hasSuffix("].current") else { return o.id.mark }
             let kr = String(field.dropFirst("key_results[".count).dropLast("].current".count))
             guard let result = o.keyResults.first(where: { $0.id?.value == kr }) else { return o.id.mark }

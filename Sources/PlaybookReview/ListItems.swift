@@ -1,4 +1,5 @@
 import PlaybookHistory
+import PlaybookModel
 
 /// A list of mappings (`approvals`, `variants`) read out of an entity's flattened fields, item by
 /// item, so that items are compared as what they are and not by their place in the list.
@@ -10,8 +11,8 @@ struct ListItem: Equatable {
     /// Equal items hold the same values, whatever the order of their keys.
     static func == (a: ListItem, b: ListItem) -> Bool { a.fields == b.fields }
 
-    /// Holds a non-empty `field`.
-    func has(_ field: String) -> Bool { !(fields[field]?.text ?? "").isEmpty }
+    /// Holds a `field` that says something (as lint reads `learnings`: not only white space or invisible characters).
+    func has(_ field: String) -> Bool { !(fields[field]?.text ?? "").isBlank }
 }
 
 enum ListItems {

@@ -73,6 +73,11 @@ public struct ReviewInput: Sendable {
     /// The head asked for, when it was GitHub's test merge of the change into the base: `head`
     /// is then its PR head (the merge's second parent), the change judged.
     public var testMerge: ObjectID?
+    /// The head's bytes of the files the merge holds otherwise (the base's changes merged in):
+    /// findings in them are given the head's line numbers, as the PR's checkout and GitHub show them.
+    public var headVersions: [String: [UInt8]] = [:]
+    /// The settings the playbook is judged by once merged, when the reader took them from git.
+    public var configuration: Configuration?
     /// The settings the change starts from (at the merge base), when the caller read them: the
     /// rules the linter's settings turn off or lower against them are named in the report.
     public var baseConfiguration: Configuration?
@@ -152,6 +157,11 @@ public enum Reviewer {
                 field: violation.field))
         }
         findings = onePerPair(findings, changed: changed)
+        if !input.headVersions.isEmpty {
+            let lines = HeadLines(input)
+            findings = findings.map(lines.placed)
+            existing = existing.map(lines.placed)
+        }
         findings.sort(by: Finding.ordered)
         var report = ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
@@ -164,6 +174,39 @@ public enum Reviewer {
             report.changedSettings = SettingChange.between(base: baseConfiguration, head: linter.configuration)
         }
         return report
+    }
+
+    /// A merged file's lines as the head has them, for the files the merge holds otherwise than the head.
+    final class HeadLines {
+        let merged: [String: [UInt8]]
+        let head: [String: [UInt8]]
+        var hunks: [String: [LineHunk]] = [:]
+
+        init(_ input: ReviewInput) {
+            head = input.headVersions
+            var merged: [String: [UInt8]] = [:]
+            for file in input.headFiles where input.headVersions[file.path] != nil {
+                if case .bytes(let bytes) = file.content { merged[file.path] = bytes }
+            }
+            self.merged = merged
+        }
+
+        /// The finding on the head's line: a line only the merge has (the base's change) goes to
+        /// the nearest line the head has there, else line 1.
+        func placed(_ finding: Finding) -> Finding {
+            guard let head = head[finding.file], let merged = merged[finding.file] else { return finding }
+            let fileHunks: [LineHunk]
+            if let known = hunks[finding.file] {
+                fileHunks = known
+            } else {
+                guard let found = try? LineDiff.hunks(from: merged, to: head) else { return finding }
+                hunks[finding.file] = found
+                fileHunks = found
+            }
+            var moved = finding
+            moved.line = LineDiff.line(finding.line, through: fileHunks)
+            return moved
+        }
     }
 
     /// A finding the base had too, made worse by the change (a budget total or a count its rule

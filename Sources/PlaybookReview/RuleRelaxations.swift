@@ -120,14 +120,14 @@ public struct RuleOptionChange: Sendable, Hashable {
 }
 
 /// A setting of `.playbook.yml` outside `rules:` that the change sets to another value than the
-/// base's: the `overlaps:` gate (`overlaps.review: note` lets every unacknowledged collision
+/// base's: the playbook's folders (`roots:`, which take files out of the playbook or bring them in), the `overlaps:` gate (`overlaps.review: note` lets every unacknowledged collision
 /// through) and the `limits:` (a raised `limits.max_file_bytes` lets larger files be read). Like
 /// a rule option, each is named either way, since both decide what the change's findings are.
 public struct SettingChange: Sendable, Hashable {
-    /// `overlaps.staged`, `overlaps.review`, `limits.max_file_bytes`, `limits.max_depth` or `limits.max_alias_nodes`.
+    /// `roots`, `overlaps.staged`, `overlaps.review`, `limits.max_file_bytes`, `limits.max_depth` or `limits.max_alias_nodes`.
     public var setting: String
     /// The value in effect at the base and at the head (the default where unset): `rule`, `note`,
-    /// `warning` or `error` for the gate, a whole number for a limit.
+    /// `warning` or `error` for the gate, a whole number for a limit, `[playbooks, teams]` for the folders.
     public var before: String
     public var after: String
 
@@ -137,9 +137,10 @@ public struct SettingChange: Sendable, Hashable {
     /// The gate's value as `.playbook.yml` writes it (`rule` keeps each rule's own severity).
     public static func gate(_ severity: Severity?) -> String { severity?.rawValue ?? "rule" }
 
-    /// The settings whose value in effect differs between `base` and `head`, gate first.
+    /// The settings whose value in effect differs between `base` and `head`, folders first, then the gate.
     public static func between(base: Configuration, head: Configuration) -> [SettingChange] {
         let values: [(String, (Configuration) -> String)] = [
+            ("roots", { "[" + $0.roots.joined(separator: ", ") + "]" }),
             ("overlaps.staged", { gate($0.overlapGate.staged) }),
             ("overlaps.review", { gate($0.overlapGate.review) }),
             ("limits.max_file_bytes", { String($0.limits.maxBytes) }),

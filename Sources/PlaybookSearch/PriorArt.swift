@@ -11,7 +11,8 @@ public struct PriorArt: Sendable, Hashable {
     public var status: String?
     public var title: String?
     /// Win, loss, flat or inconclusive: an experiment's own result; for a hypothesis, the
-    /// result of the last experiment (in file order) that tested it and has one.
+    /// result of the last experiment that tested it and has one: the latest `end`, then the
+    /// greatest id (where files lie plays no part).
     public var outcome: String?
     public var lift: Double?
     public var learnings: [String]
@@ -44,16 +45,30 @@ public enum SearchScoring: Sendable {
 
 /// Prior-art search: the hypotheses and experiments of every squad, ranked by similarity to free text.
 public enum PriorArtSearch {
+    /// Whether a conclusion comes after another: by end date (none is the earliest), then by id.
+    static func later(_ a: (end: Day?, id: String), than b: (end: Day?, id: String)) -> Bool {
+        switch (a.end, b.end) {
+        case let (x?, y?) where x != y: x > y
+        case (nil, _?): false
+        case (_?, nil): true
+        default: a.id > b.id
+        }
+    }
+
     /// The hypotheses and experiments among `entities` (each with the file it came from).
     public static func items(_ entities: [(entity: Entity, file: String)]) -> [PriorArt] {
         var hypotheses: [String: Hypothesis] = [:]
-        var results: [String: ExperimentResult] = [:]
+        var results: [String: (result: ExperimentResult, end: Day?, id: String)] = [:]
         for (entity, _) in entities {
             switch entity {
             case let .hypothesis(h):
                 hypotheses[h.id.value] = h
             case let .experiment(e):
-                if let tested = e.hypothesis?.value, let result = e.result, result.outcome != nil { results[tested] = result }
+                guard let tested = e.hypothesis?.value, let result = e.result, result.outcome != nil else { break }
+                let end = e.end?.value
+                // The latest conclusion wins; an experiment without an end date counts as the earliest.
+                if let known = results[tested], !Self.later((end, e.id.value), than: (known.end, known.id)) { break }
+                results[tested] = (result, end, e.id.value)
             default:
                 break
             }
@@ -65,7 +80,7 @@ public enum PriorArtSearch {
         return entities.compactMap { entity, file in
             switch entity {
             case let .hypothesis(h):
-                let result = results[h.id.value]
+                let result = results[h.id.value]?.result
                 return PriorArt(id: h.id.value, kind: .hypothesis, squad: h.squad?.value, status: h.status?.value.rawValue,
                                 title: h.title, outcome: result?.outcome?.value.rawValue, lift: result?.lift?.value,
                                 learnings: result?.learnings ?? [], file: file,

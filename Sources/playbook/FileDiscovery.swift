@@ -68,7 +68,7 @@ enum FileDiscovery {
                 }
                 guard isPlaybookFile(name) else { continue }
                 if String(validating: raw, as: UTF8.self) == nil {
-                    found.append(Found(path: path, problem: "its name is not valid UTF-8; rename it"))
+                    found.append(Found(path: path, problem: SourceFile.invalidNameProblem))
                     continue
                 }
                 switch kind {

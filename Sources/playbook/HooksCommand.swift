@@ -54,7 +54,7 @@ struct Hooks: ParsableCommand {
                 // A hook of someone else's that never lints would be turned on and the playbook left
                 // unchecked, with "git now runs these hooks" said: refused, changing nothing (--force too).
                 let text = FileManager.default.contents(atPath: workdir + "/.githooks/pre-commit").map { String(decoding: $0, as: UTF8.self) }
-                if let text, !text.contains("lint --staged") {
+                if let text, !HookScript.runsStagedLint(text) {
                     throw UsageError(description: ".githooks/pre-commit does not run `playbook lint --staged`, so pointing core.hooksPath at it would leave playbook files unchecked; "
                         + "add the line `playbook lint --staged || exit 1` to it and run `playbook hooks install` again (or set core.hooksPath yourself if it lints another way)")
                 }

@@ -74,24 +74,30 @@ struct Review: ParsableCommand {
         // The playbook lint would read from this folder: the nearest .playbook.yml upwards (a
         // playbook started with `playbook init growth` lives in growth/), else the repository top.
         let workspace = try Workspace.locate(from: cwd, configPath: nil)
-        let configuration = try configurationAt(headID, repository: repository, workspace: workspace)
-        let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
-                                                   workdir: repository.workdir)
+        // Each side's settings and folders come from its own committed .playbook.yml (absent: the defaults).
+        let settingsFile = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
         let reader = ChangeReader(
-            roots: roots, include: { PlaybookFiles.isPlaybookFile($0, roots: roots) },
+            settingsFile: settingsFile,
+            settings: { bytes in
+                let configuration = try bytes.map { try PlaybookLint.Configuration.parse($0, file: settingsFile) } ?? PlaybookLint.Configuration()
+                let roots = HistoryOptions.repositoryRoots(
+                    workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
+                    workdir: repository.workdir)
+                return ChangeSettings(configuration: configuration, roots: roots)
+            },
+            include: { PlaybookFiles.isPlaybookFile($0, roots: $1) },
             cacheFile: head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil)
-        var input: ReviewInput
+        let input: ReviewInput
         do {
             input = try reader.read(repository, base: baseID, head: headID)
         } catch {
             throw UsageError(description: error.description)
         }
-        // What the change does to the settings: from the merge base (the base's own later edits are not
-        // the change's); settings the base cannot read are compared as the defaults.
-        input.baseConfiguration = (try? configurationAt(input.mergeBase ?? baseID, repository: repository, workspace: workspace,
-                                                        absent: PlaybookLint.Configuration())) ?? PlaybookLint.Configuration()
+        let configuration = input.configuration ?? workspace.configuration
         if input.headFiles.isEmpty, input.baseFiles.isEmpty {
             // Nothing to review is a set-up mistake (run from the wrong folder), not a clean change.
+            let roots = HistoryOptions.repositoryRoots(workspace: Workspace(root: workspace.root, displayBase: workspace.displayBase, configuration: configuration),
+                                                       workdir: repository.workdir)
             let shown = roots.map { Inert.terminal($0 + "/") }.joined(separator: ", ")
             throw UsageError(description: "no playbook files under \(shown) at the base or the head; review reads the playbook `lint` reads from this folder "
                 + "(the nearest .playbook.yml upwards, else the repository top): run it where the playbook's .playbook.yml is")
@@ -130,20 +136,5 @@ struct Review: ParsableCommand {
         } catch {
             throw UsageError(description: "no commit named \(revision): \(error)")
         }
-    }
-
-    /// The settings as committed at the head (a change may edit them), else the defaults.
-    private func configurationAt(_ commit: ObjectID, repository: Repository, workspace: Workspace,
-                                 absent: Configuration? = nil) throws -> Configuration {
-        let relative = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
-        let bytes: [UInt8]?
-        do {
-            bytes = try repository.fileData(at: commit, path: relative)
-        } catch let error as GitError {
-            // A configuration the head cannot give (a committed symlink, an unreadable blob) is no reason to use defaults.
-            throw UsageError(description: "\(Inert.terminal(relative)) at \(commit.description.prefix(12)): \(error)")
-        }
-        guard let bytes else { return absent ?? workspace.configuration }
-        return try PlaybookLint.Configuration.parse(bytes, file: relative)
     }
 }

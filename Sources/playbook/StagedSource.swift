@@ -100,6 +100,11 @@ struct StagedSource: LintSource {
                              include: (String) -> Bool) -> [SourceFile] {
         var files: [SourceFile] = []
         for entry in snapshot.entries where include(entry.path) {
+            // As lint words it: a name git holds but that is not UTF-8 cannot be named or read by path.
+            guard entry.nameIsUTF8 || entry.mode & 0o170000 == 0o160000 else {
+                files.append(SourceFile(path: entry.path, content: .unreadable(SourceFile.invalidNameProblem)))
+                continue
+            }
             switch entry.mode & 0o170000 {
             case 0o100000:
                 if entry.size > configuration.limits.maxBytes {

@@ -554,4 +554,145 @@ final class ReviewCommandTests: XCTestCase {
         let quiet = try review(scratch, base: "HEAD", format: "json")
         XCTAssertTrue(quiet.stdout.contains("\"changed_settings\": [],"), quiet.stdout)
     }
+
+    /// A change that drops a folder from `roots:` takes its entities out of the playbook: the
+    /// review names the setting and lists them as removed, read under the base's own folders.
+    func testAChangeThatDropsARootNamesItAndRemovesItsEntities() throws {
+        let (scratch, repository, _) = try start()
+        let moved = Self.concluded.replacing("EXP-1", with: "EXP-2").replacing("ios/lesson", with: "web/lesson")
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks, teams]\n", "teams/EXP-2.yml": moved],
+                              "a second folder").description
+        _ = try commit(repository, scratch, [
+            ".playbook.yml": "roots: [playbooks]\n",
+            "teams/EXP-2.yml": moved.replacing("status: concluded", with: "status: running"),
+        ], "drop teams")
+        let result = try review(scratch, base: base)
+        XCTAssertTrue(result.stdout.contains("This change sets settings in .playbook.yml:\n  roots: [playbooks, teams] → [playbooks]\n"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("Removed (1):\n  EXP-2 (Experiment) teams/EXP-2.yml\n"), result.stdout)
+    }
+
+    /// A change that adds a folder to `roots:` brings its files into the playbook: their errors
+    /// fail the review as lint fails after the merge.
+    func testAChangeThatAddsARootLintsTheFilesItBringsIn() throws {
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n", "teams/old.yml": "kind: Metric\nid: Old_Metric\n"],
+                              "a folder outside the playbook").description
+        _ = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks, teams]\n"], "add teams")
+        let result = try review(scratch, base: base)
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("teams/old.yml:"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("roots: [playbooks] → [playbooks, teams]"), result.stdout)
+    }
+
+    /// The merge will hold the base's later `.playbook.yml`: the change is judged by it (a rule the
+    /// base made an error since the fork fails the change, as lint fails after the merge); where
+    /// the settings conflict, by the head's.
+    func testTheChangeIsJudgedByTheSettingsTheMergeHolds() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/HYP-2.yml", Self.hypothesis.replacing("HYP-1", with: "HYP-2").replacing("expected_lift: 0.02\n", with: "")
+            .replacing("status: testing", with: "status: backlog"))
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "a hypothesis without a lift"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: error}\n")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "lifts are required"])
+        try run(["checkout", "-q", "pr"])
+        let merged = try review(scratch, base: "base")
+        XCTAssertEqual(merged.status, 1, merged.stdout + merged.stderr)
+        XCTAssertTrue(merged.stdout.contains("error: HYP-2 names no `expected_lift`"), merged.stdout)
+        XCTAssertFalse(merged.stdout.contains("This change sets settings"), merged.stdout)
+
+        // Both sides edit the same setting: no merge can be made, and the head's settings judge it.
+        try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: note}\n")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "lifts are optional"])
+        let conflicted = try review(scratch, base: "base")
+        XCTAssertEqual(conflicted.status, 0, conflicted.stdout + conflicted.stderr)
+        XCTAssertTrue(conflicted.stdout.contains("hypothesis-expected-lift: warning → note"), conflicted.stdout)
+    }
+
+    /// Findings are placed on the PR head's lines, not on those of the in-memory merge (which
+    /// holds the base's later lines too): GitHub's annotations land where the PR shows the line.
+    func testFindingsInAFileTheBaseAlsoChangedAreOnTheHeadsLines() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment + "\nbogus_key: 1\n")
+        try run(["commit", "-q", "-am", "a bogus key on line 12"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write("playbooks/EXP-1.yml", "# 1\n# 2\n# 3\n# 4\n# 5\n" + Self.experiment)
+        try run(["commit", "-q", "-am", "five comment lines on top"])
+        try run(["checkout", "-q", "pr"])
+        let result = try review(scratch, base: "base")
+        XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:12:1: error: unknown key \"bogus_key\""), result.stdout)
+        let github = try review(scratch, base: "base", format: "github")
+        XCTAssertTrue(github.stdout.contains("file=playbooks/EXP-1.yml,line=12,"), github.stdout)
+    }
+
+    /// A file whose name is not UTF-8 is refused by `lint`; the commit hook and the review refuse
+    /// it alike, or CI on main fails after both gates passed it.
+    func testAFileNameThatIsNotUTF8IsUnreadableToTheHookAndTheReview() throws {
+        let (scratch, _, base) = try start()
+        let metric = "kind: Metric\nid: cafe-visits\nname: Cafe visits\nunit: count\ndirection: increase\nowner: activation-emea\n"
+        try scratch.write("metric.txt", metric)
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let made = try CLI.run(executable: shell, ["-c", "mv metric.txt \"playbooks/caf$(printf '\\351').yml\" && git add playbooks"], in: scratch.url)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 1, staged.stdout + staged.stderr)
+        XCTAssertTrue(staged.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), staged.stdout)
+        let committed = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                    ["-c", "user.name=Ana", "-c", "user.email=ana@example.com", "commit", "-q", "-m", "a cafe metric"], in: scratch.url)
+        XCTAssertEqual(committed.status, 0, committed.stderr)
+        let reviewed = try review(scratch, base: base)
+        XCTAssertEqual(reviewed.status, 1, reviewed.stdout + reviewed.stderr)
+        XCTAssertTrue(reviewed.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), reviewed.stdout)
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertTrue(linted.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), linted.stdout)
+    }
+
+    /// A note of only white space or invisible characters explains nothing, as lint reads a blank `learnings`.
+    func testABlankApprovalNoteDoesNotExplainAResultEdit() throws {
+        for note in ["\" \"", "\"\\u200b\""] {
+            let (scratch, repository, base) = try start(experiment: Self.concluded)
+            let edited = Self.concluded.replacing("lift: 0.03", with: "lift: 0.05")
+                + "approvals:\n  - {by: Lea Marx, role: growth council, date: 2026-11-18, note: \(note)}\n"
+            _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": edited], "better lift, blank note")
+            let result = try review(scratch, base: base)
+            XCTAssertEqual(result.status, 1, note + "\n" + result.stdout)
+            XCTAssertTrue(result.stdout.contains("[history-result-edit]"), result.stdout)
+        }
+        let (scratch, repository, base) = try start(experiment: Self.concluded)
+        let blank = Self.concluded.replacing("learnings: Short lessons bring learners back.", with: "learnings: \"\\u200b\"")
+        _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": blank], "invisible learnings")
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(linted.status, 1, linted.stdout)
+        XCTAssertTrue(linted.stdout.contains("lacks learnings"), linted.stdout)
+        _ = base
+    }
+
+    /// A result without its outcome is told to record the outcome, not to write down learnings it has.
+    func testAResultWithoutAnOutcomeIsAskedForTheOutcome() throws {
+        let (scratch, repository, _) = try start(experiment: Self.concluded.replacing("outcome: win, ", with: ""))
+        _ = repository
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(linted.status, 1, linted.stdout)
+        XCTAssertTrue(linted.stdout.contains("the result of concluded experiment EXP-1 lacks outcome; record its outcome (win, loss, flat or inconclusive) so other squads can use it"),
+                      linted.stdout)
+        XCTAssertFalse(linted.stdout.contains("write down what was learnt"), linted.stdout)
+    }
 }

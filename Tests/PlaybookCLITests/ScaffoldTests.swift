@@ -505,6 +505,41 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertEqual(try scratch.snapshot(), before)
     }
 
+    /// The words "lint --staged" in a comment, after an unconditional exit or as echo's text run
+    /// nothing: such a hook is refused; one whose command line runs the linter is taken.
+    func testHooksInstallTakesOnlyAHookWhoseCommandLineLints() throws {
+        let refusedHooks = [
+            "#!/bin/sh\n# TODO: playbook lint --staged\nexit 0\n",
+            "#!/bin/sh\nexit 0\nplaybook lint --staged\n",
+            "#!/bin/sh\necho \"run playbook lint --staged yourself\"\n",
+            "#!/bin/sh\nprintf '%s\\n' 'playbook lint --staged'\n",
+            "#!/bin/sh\nmake format # then playbook lint --staged\n",
+        ]
+        for hook in refusedHooks {
+            let scratch = try ScratchDirectory()
+            _ = try Repository.create(at: scratch.url.path)
+            try scratch.write(".githooks/pre-commit", hook)
+            chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
+            let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+            XCTAssertEqual(refused.status, 2, hook + refused.stdout + refused.stderr)
+            XCTAssertTrue(refused.stderr.contains(".githooks/pre-commit does not run `playbook lint --staged`"), hook + refused.stderr)
+            XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), hook)
+        }
+        let takenHooks = [
+            "#!/bin/sh\nexec playbook lint --staged\n",
+            "#!/bin/sh\nset -e\nif [ -n \"$SKIP\" ]; then\n  exit 0\nfi\nnpx playbook lint --staged || exit 1 # the playbook\n",
+            "#!/bin/sh\ncd \"$(dirname \"$0\")/..\" || exit 1\nPLAYBOOK_COLOR=0 ./tools/playbook lint --staged\n",
+        ]
+        for hook in takenHooks {
+            let scratch = try ScratchDirectory()
+            _ = try Repository.create(at: scratch.url.path)
+            try scratch.write(".githooks/pre-commit", hook)
+            chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
+            let taken = try CLI.run(["hooks", "install"], in: scratch.url)
+            XCTAssertEqual(taken.status, 0, hook + taken.stdout + taken.stderr)
+        }
+    }
+
     /// Pointing core.hooksPath at .githooks would stop the hooks git runs from .git/hooks: refused without --force.
     func testHooksInstallKeepsTheHooksGitRunsFromItsOwnFolder() throws {
         let scratch = try ScratchDirectory()

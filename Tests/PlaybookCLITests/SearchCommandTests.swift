@@ -325,4 +325,21 @@ final class SearchCommandTests: XCTestCase {
             XCTAssertTrue(result.stderr.hasPrefix("playbook: cannot read \(path): \(reason)"), result.stderr)
         }
     }
+
+    /// A hypothesis shows the result of the experiment that concluded last, whatever file or
+    /// folder each lies in (moving a file must not flip the prior-art verdict).
+    func testAHypothesisShowsTheResultOfItsLatestExperiment() throws {
+        let scratch = try repository()
+        // Sorted before experiments.yml by path, concluded after EXP-0001.
+        try scratch.write("playbooks/a/EXP-0002.yml", Self.experiment.replacingOccurrences(of: "EXP-0001", with: "EXP-0002")
+            .replacingOccurrences(of: "outcome: win", with: "outcome: loss").replacingOccurrences(of: "decision: ship", with: "decision: kill")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-21\nend: 2026-08-10"))
+        try scratch.write("playbooks/experiments.yml", Self.experiment.replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-01\nend: 2026-07-20"))
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+        let result = try CLI.run(["search", "cut the signup form down to the email field", "--format", "json"], in: scratch.url, environment: lexical)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+        let hits = try XCTUnwrap(object["results"] as? [[String: Any]] ?? object["hits"] as? [[String: Any]], result.stdout)
+        let hypothesis = try XCTUnwrap(hits.first { $0["id"] as? String == "HYP-0001" }, result.stdout)
+        XCTAssertEqual(hypothesis["outcome"] as? String, "loss", result.stdout)
+    }
 }

@@ -122,6 +122,17 @@ final class DecoderTests: XCTestCase {
         }
     }
 
+    /// `.inf` and `.nan` are numbers to YAML but no amount: the message says what is wanted
+    /// without contradicting itself ("must be a number, found the number inf").
+    func testInfinityAndNaNAreRefusedAsNotFinite() {
+        for (written, shown) in [(".inf", ".inf"), ("-.inf", "-.inf"), (".nan", ".nan")] {
+            let decoded = decode(cleanExperiment.replacingOccurrences(of: "budget: 1500", with: "budget: \(written)"))
+            XCTAssertEqual(decoded.diagnostics.map(\.message), ["\"budget\" must be a finite number, found \(shown)"])
+        }
+        let quoted = decode(cleanExperiment.replacingOccurrences(of: "budget: 1500", with: "budget: \".inf\""))
+        XCTAssertEqual(quoted.diagnostics.map(\.message), ["\"budget\" must be a number, found the string \".inf\""], "no hint to unquote a value that is refused unquoted")
+    }
+
     func testQuotedNumberIsAWrongTypeWithAHint() {
         let yaml = cleanExperiment.replacingOccurrences(of: "budget: 1500", with: "budget: \"1500\"")
         let decoded = decode(yaml)

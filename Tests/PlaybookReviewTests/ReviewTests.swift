@@ -213,6 +213,40 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(closed.first?.message.contains("2026-Q2 closed before 2026-Q3") == true)
     }
 
+    /// Moving the objective to this quarter in the commit that edits its key result does not make
+    /// the closed quarter's number editable; the move out of the closed quarter is a warning too.
+    func testMovingAnObjectiveOutOfAClosedQuarterDoesNotHideACheckIn() throws {
+        func objective(_ quarter: String, current: Int) -> String {
+            """
+            kind: Objective
+            id: OKR-2026Q2-GRO-1
+            squad: growth
+            quarter: \(quarter)
+            title: Grow signups
+            aligns_to: signup-rate
+            key_results:
+              - id: KR-1
+                title: Signups per week
+                metric: signup-rate
+                baseline: 10
+                target: 20
+                current: \(current)
+
+            """
+        }
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 14)])
+        // Today is 2026-08-01 (Q3): Q2 has closed.
+        let head = try s.commit(["playbooks/q2.yml": objective("2026-Q3", current: 19)])
+        let report = try s.review(base: base, head: head)
+        let closed = report.findings.filter { $0.rule == LintRuleID.historyClosedQuarter }
+        XCTAssertEqual(closed.map(\.field), ["quarter", "key_results[KR-1].current"], "\(report.findings)")
+        XCTAssertTrue(closed.first?.message.contains("OKR-2026Q2-GRO-1 moves out of 2026-Q2 to 2026-Q3") == true, closed.first?.message ?? "")
+        XCTAssertEqual(closed.first?.line, 4, "at the objective's quarter")
+        XCTAssertTrue(closed.last?.message.contains("KR-1 gets a check-in (current 14 → 19)") == true, closed.last?.message ?? "")
+        XCTAssertTrue(closed.last?.message.contains("2026-Q2 closed before 2026-Q3") == true, closed.last?.message ?? "")
+    }
+
     /// A problem the base already had, made worse by the change (the squad already over its cap,
     /// another paid experiment in the quarter), is the change's, saying by how much (review41's 33.sh).
     func testAChangeAddingToASquadAlreadyOverItsBudgetCapIsItsError() throws {

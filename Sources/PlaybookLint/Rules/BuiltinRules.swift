@@ -151,7 +151,7 @@ enum BuiltinRules {
             details: "Reports and links follow entities by id; reusing one merges two histories. Take the next free id (`playbook new`)."),
         RuleDescriptor(
             id: LintRuleID.historyClosedQuarter, severity: .warning,
-            summary: "A change edits a key result's `current` in an objective whose quarter has already closed.",
+            summary: "A change edits a key result's `current` in an objective whose quarter has already closed (before or after the change), or moves an objective out of a closed quarter.",
             details: "A closed quarter's numbers are what its report said at the end. Record a new check-in on this quarter's objective; if the old number was wrong, say why in the PR. A quarter is closed once `--today` is in a later quarter."),
     ]
 

@@ -163,6 +163,13 @@ enum ConcludedResult: RepositoryRule {
                                     adding: "result: {outcome: win, lift: 0.021, decision: ship, learnings: Evening reminders bring back lapsed streaks.}")]
     )
 
+    /// What each missing part of a result is, for the message.
+    static let advice = [
+        "outcome": "its outcome (win, loss, flat or inconclusive)",
+        "decision": "the decision taken (ship, iterate or kill)",
+        "learnings": "what was learnt",
+    ]
+
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         context.compactMap(\.experiments) { experiment, file in
             guard let status = experiment.status, status.value == .concluded, !experiment.isInvalid("result") || experiment.result != nil else { return nil }
@@ -172,13 +179,15 @@ enum ConcludedResult: RepositoryRule {
             var missing: [String] = []
             if result.outcome == nil, !experiment.isInvalid("result.outcome") { missing.append("outcome") }
             if result.decision == nil, !experiment.isInvalid("result.decision") { missing.append("decision") }
-            if !result.learnings.contains(where: { !$0.allSatisfy(\.isWhitespace) }), !experiment.isInvalid("result.learnings") {
+            if !result.learnings.contains(where: { !$0.isBlank }), !experiment.isInvalid("result.learnings") {
                 missing.append("learnings")
             }
             guard !missing.isEmpty else { return nil }
             return context.finding(
                 file, result.mark,
-                "the result of concluded experiment \(experiment.id.value) lacks \(missing.joined(separator: ", ")); write down what was learnt so other squads can use it",
+                "the result of concluded experiment \(experiment.id.value) lacks \(missing.joined(separator: ", ")); "
+                    + (missing == ["learnings"] ? "write down what was learnt so other squads can use it"
+                        : "record " + missing.map { advice[$0] ?? $0 }.joined(separator: ", ") + " so other squads can use it"),
                 entity: experiment.id.value)
         }
     }
