@@ -121,11 +121,12 @@ struct EntityPages {
         let krs = catalog.keyResults(measuring: id)
         out += "<\(h2)>Key results measuring it</\(h2)>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
-            let currency = catalog.currency(ofSquad: objective.squad?.value)
+            // In the unit and currency of the key result's quarter, as that quarter's report shows it.
+            let shown = unit(of: kr, in: objective)
             return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
-                    h(Numbers.unit(kr.baseline?.value, metric.unit, currency: currency)),
-                    h(Numbers.unit(kr.target?.value, metric.unit, currency: currency)),
-                    h(Numbers.unit(kr.current?.value, metric.unit, currency: currency))]
+                    h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
+                    h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
+                    h(Numbers.unit(kr.current?.value, shown.unit, currency: shown.currency))]
         }, numeric: [3, 4, 5])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
@@ -143,6 +144,16 @@ struct EntityPages {
         return out
     }
 
+    /// The unit and currency a key result of `objective` is read in: its quarter's report's (the
+    /// metric's unit and the squad's currency then), HEAD's when no report holds the key result.
+    private func unit(of kr: KeyResult, in objective: Objective) -> (unit: MetricUnit?, currency: String?) {
+        let quarter = objective.quarter?.value
+        let reported = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == objective.id.value }?
+            .keyResults.first { $0.id == (kr.id?.value ?? "?") }
+        return reported.map { ($0.unit, $0.currency) }
+            ?? (catalog.unit(ofMetric: kr.metric?.value), catalog.currency(ofSquad: objective.squad?.value))
+    }
+
     private func objective(_ id: String, page: Page) -> String {
         guard let objective = catalog.objectives[id] else { return "" }
         let quarter = objective.quarter?.value
@@ -156,9 +167,11 @@ struct EntityPages {
         for kr in objective.keyResults {
             let krID = kr.id?.value ?? "?"
             let reference = "\(id)/\(krID)"
-            let unit = catalog.unit(ofMetric: kr.metric?.value)
             let reported = line?.keyResults.first { $0.id == krID }
-            let currency = catalog.currency(ofSquad: objective.squad?.value)
+            // The unit and currency the quarter's report reads the key result in (HEAD's for a
+            // quarter with no report of it): a metric's unit or a squad's currency may have changed since.
+            let (unit, currency) = reported.map { ($0.unit, $0.currency) }
+                ?? (catalog.unit(ofMetric: kr.metric?.value), catalog.currency(ofSquad: objective.squad?.value))
             let element = keyResultAnchor(objective: id, krID)
             out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
@@ -169,7 +182,7 @@ struct EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: reported.currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: reported.currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))

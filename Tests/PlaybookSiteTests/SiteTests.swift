@@ -437,3 +437,50 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(section.components(separatedBy: "not reviewed").count - 1, 50)
     }
 }
+
+extension SiteTests {
+    /// review46 #1: an objective's and a metric's pages read a quarter's values in the unit and
+    /// currency of that quarter (as its page and `report okr` do), not in those of HEAD.
+    func testEntityPagesReadAQuartersValuesInThatQuartersUnitAndCurrency() throws {
+        let fixture = try SiteFixture(for: self)
+        let cac = """
+
+        ---
+        kind: Metric
+        id: blended-cac
+        name: Blended CAC
+        unit: currency
+        direction: decrease
+        owner: growth
+        """
+        try fixture.commit("2026-10-20", [
+            "playbooks/metrics.yml": SiteFixture.metrics + cac,
+            "playbooks/okrs/q4-cost.yml": """
+            kind: Objective
+            id: OKR-2026Q4-GRO-2
+            squad: growth
+            quarter: 2026-Q4
+            title: Cheaper signups
+            aligns_to: weekly-active-learners
+            key_results:
+              - {id: KR-1, title: CAC down, metric: blended-cac, baseline: 48, target: 40, current: 44.5}
+            """,
+        ])
+        // In 2027 signup-rate becomes a ratio and the squad budgets in USD.
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics.replacingOccurrences(of: "unit: percent", with: "unit: ratio") + cac,
+            "playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "currency: EUR", with: "currency: USD"),
+        ])
+        let files = Site.render(try fixture.input(today: "2027-01-15"))
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        XCTAssertTrue(objectives.contains("<dt>baseline</dt><dd>10%</dd><dt>target</dt><dd>14%</dd><dt>current</dt><dd>11.5%</dd>"), objectives)
+        XCTAssertTrue(objectives.contains("start 10.5%, end 11.5%"), objectives)
+        XCTAssertTrue(objectives.contains("<dt>baseline</dt><dd>EUR 48</dd><dt>target</dt><dd>EUR 40</dd><dt>current</dt><dd>EUR 44.5</dd>"), objectives)
+        XCTAssertTrue(objectives.contains("start EUR 44.5, end EUR 44.5"), objectives)
+        XCTAssertFalse(objectives.contains("USD"), objectives)
+        let signup = try XCTUnwrap(files["e/signup-rate.html"])
+        XCTAssertTrue(signup.contains("<td class=\"n\">10%</td><td class=\"n\">14%</td><td class=\"n\">11.5%</td>"), signup)
+        let cacPage = try XCTUnwrap(files["e/blended-cac.html"])
+        XCTAssertTrue(cacPage.contains("<td class=\"n\">EUR 48</td><td class=\"n\">EUR 40</td><td class=\"n\">EUR 44.5</td>"), cacPage)
+    }
+}
