@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 import PlaybookReports
 
@@ -277,7 +278,7 @@ struct EntityPages {
         }
         field("design", into: &out) { out in
             guard let d = list[i].design else { return false }
-            out.text(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
+            out.text(["MDE " + Numbers.smallPercent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.probability(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
                       d.durationDays.map { UnitText.days("\($0.value)") } ?? "– days"].joined(separator: " · "))
             return true
@@ -301,7 +302,7 @@ struct EntityPages {
             out.raw(">\n<dl class=\"fields\">")
             field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
             field("lift", into: &out) { out in out.text(Numbers.signedPercent(result.lift?.value)); return true }
-            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.text($0.value, places: 4)) } != nil }
+            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.probability($0.value)) } != nil }
             field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
             field("learnings", into: &out) { out in
                 guard !result.learnings.isEmpty else { return false }
@@ -442,5 +443,26 @@ struct EntityPages {
             }
             out.raw("</ul>\n")
         }
+    }
+}
+
+extension Numbers {
+    /// A probability (a p-value, an alpha) to four places, as `report experiments` writes a
+    /// p-value, from the decimal written; one above zero that four places make 0 is `< 0.0001`
+    /// (a highly significant result is not p = 0).
+    static func probability(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = Numbers.text(ExactNumber.decimal(String(value)) ?? Decimal(value), places: 4)
+        return text == "0" && value > 0 ? "< 0.0001" : text
+    }
+
+    /// A fraction as a percentage to one place (`percent`), or, when that makes a non-zero one 0,
+    /// to one place past its first digit: 0.05 → `5%`, 0.0004 → `0.04%`, 0.00045 → `0.045%`.
+    static func smallPercent(_ fraction: Double?) -> String {
+        guard let fraction, fraction.isFinite else { return "–" }
+        let percent = (ExactNumber.decimal(String(fraction)) ?? Decimal(fraction)) * 100
+        var places = 1
+        while !percent.isZero, Numbers.rounded(percent, places: places).isZero, places < 20 { places += 1 }
+        return Numbers.text(percent, places: places > 1 ? places + 1 : 1) + "%"
     }
 }

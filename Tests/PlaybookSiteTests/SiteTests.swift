@@ -484,3 +484,24 @@ extension SiteTests {
         XCTAssertTrue(cacPage.contains("<td class=\"n\">EUR 48</td><td class=\"n\">EUR 40</td><td class=\"n\">EUR 44.5</td>"), cacPage)
     }
 }
+
+extension SiteTests {
+    /// review46 #2: a tiny p-value or MDE is not rounded to 0 on the experiment's page.
+    func testAnExperimentsSmallPValueAndMDEAreNotShownAsZero() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: """
+            result: {outcome: win, lift: 0.062, p_value: 0.00004, decision: ship, learnings: Fewer fields.}
+            """).replacingOccurrences(of: "mde: 0.05", with: "mde: 0.0004").replacingOccurrences(of: "alpha: 0.05", with: "alpha: 0.005"),
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "concluded", extra: """
+            result: {outcome: loss, lift: -0.01, p_value: 0.0312, decision: drop, learnings: Nobody signs in with it.}
+            """),
+        ])
+        let page = try XCTUnwrap(Site.render(try fixture.input())["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(page.contains("MDE 0.04% · power 0.8 · alpha 0.005 ·"), page)
+        XCTAssertTrue(page.contains("<dt>p-value</dt><dd>&lt; 0.0001</dd>"), page)
+        // Values that four places (one for the MDE) show are written as before.
+        XCTAssertTrue(page.contains("MDE 5% · power 0.8 · alpha 0.05 ·"), page)
+        XCTAssertTrue(page.contains("<dt>p-value</dt><dd>0.0312</dd>"), page)
+    }
+}
