@@ -242,7 +242,6 @@ struct EntityPages {
 
     /// Experiment `i` of `list`, its fields read where they are (an experiment handed over whole was copied).
     private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
-        let life = input.life(of: id)
         out.raw("<dl class=\"fields\">")
         field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
         field("status", into: &out) { out in list[i].status.map { out.text($0.value.rawValue) } != nil }
@@ -288,8 +287,8 @@ struct EntityPages {
             return true
         }
         field("ran", into: &out) { out in
-            guard let started = life?.started else { return false }
-            out.text("\(UTC.day(of: started)) to " + ((life?.concluded ?? life?.abandoned).map { UTC.day(of: $0).description } ?? "now"))
+            guard let window = input.liveWindow(of: id) else { return false }
+            out.text("\(UTC.day(of: window.start)) to " + (window.end.map { UTC.day(of: $0).description } ?? "now"))
             return true
         }
         field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }

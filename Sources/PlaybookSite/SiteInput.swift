@@ -112,6 +112,9 @@ public struct SiteInput: Sendable {
     /// When an experiment was created, started, concluded or abandoned, over its whole history.
     func life(of id: String) -> ExperimentLife? { lifecycles.life(of: id) }
 
+    /// When an experiment was live, as its status at the commit reads it (`ExperimentLifecycles.liveWindow(of:)`).
+    func liveWindow(of id: String) -> (start: Int64, end: Int64?)? { lifecycles.liveWindow(of: id) }
+
     /// What `playbook log` shows for an entity id (nil when no commit held it).
     func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
 

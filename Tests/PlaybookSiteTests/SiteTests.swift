@@ -505,3 +505,30 @@ extension SiteTests {
         XCTAssertTrue(page.contains("<dt>p-value</dt><dd>0.0312</dd>"), page)
     }
 }
+
+extension SiteTests {
+    /// review46 #3: the live window is read from the status at the commit; a move a later commit
+    /// undid is not one (as `report experiments` finds the experiment running, stale and colliding).
+    func testALiveWindowIgnoresAMoveThatWasUndone() throws {
+        let fixture = try SiteFixture(for: self)
+        let running = SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")
+        let social = { (status: String) in
+            SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: status, start: "2026-12-01", extra: "")
+        }
+        // EXP-0001's conclusion (2026-10-12) is undone: it runs again. EXP-0002 starts and is put back to ready.
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0001.yml": running])
+        try fixture.commit("2026-11-01", ["playbooks/experiments/EXP-0002.yml": social("running")])
+        try fixture.commit("2026-11-02", ["playbooks/experiments/EXP-0002.yml": social("ready")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.catalog.experiments.read("EXP-0001") { $0.status?.value }, .running)
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0002 live"), calendar)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to now</dd>"))
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"]).contains("<dt>ran</dt><dd>–</dd>"))
+        // Concluded again later: the window ends at the conclusion that stands.
+        try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
+        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input())["calendar.html"]).contains("EXP-0001 live 2026-09-20 to 2026-11-10"))
+    }
+}
