@@ -532,3 +532,33 @@ extension SiteTests {
         XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input())["calendar.html"]).contains("EXP-0001 live 2026-09-20 to 2026-11-10"))
     }
 }
+
+extension SiteTests {
+    /// review46 #4: after the North Star moves to another metric, the new one's trend does not show
+    /// the old one's aligned mean score for the quarters before.
+    func testTheNorthStarTrendDoesNotMixTwoMetrics() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: false") + """
+
+            ---
+            kind: Metric
+            id: paid-learners
+            name: Paid learners
+            unit: count
+            direction: increase
+            owner: growth
+            north_star: true
+            """,
+        ])
+        let input = try fixture.input(today: "2027-01-15")
+        let q4Score = try XCTUnwrap(input.okr.first { $0.quarter == Quarter(year: 2026, number: 4) }?.northStar?.meanScore)
+        let files = Site.render(input)
+        let q4 = try XCTUnwrap(files["quarter-2026-Q4.html"])
+        XCTAssertTrue(q4.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">\(Numbers.text(q4Score))</td></tr>"), q4)
+        let q1 = try XCTUnwrap(files["quarter-2027-Q1.html"])
+        XCTAssertTrue(q1.contains("North Star: Paid learners</h2>"), q1)
+        XCTAssertTrue(q1.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">–</td></tr>"), q1)
+        XCTAssertFalse(q1.contains("Mean score of key results aligned to the North Star"), q1)
+    }
+}
