@@ -144,6 +144,16 @@ public struct SiteInput: Sendable {
         }
         return set.sorted()
     }
+
+    /// Why `home` cannot be the home quarter of a site of `history` (nil when it can): one before
+    /// the history's first playbook commit has no value and no experiment of its own, and the
+    /// program page counts the quarters up to it.
+    public static func problem(homeQuarter home: Quarter, history: History, today: Day) -> String? {
+        guard let first = history.records.map(\.time).min().map({ UTC.day(of: $0).quarter }), home < first else { return nil }
+        let last = max(first, today.quarter)
+        return "--quarter \(home) is before the history: its first playbook commit is in \(first); give a quarter from \(first)"
+            + (last == first ? "" : " to \(last)") + " (or a later one that objectives are planned for)"
+    }
 }
 
 extension Quarter {

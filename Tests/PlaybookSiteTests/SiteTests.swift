@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 @testable import PlaybookSite
@@ -560,5 +561,21 @@ extension SiteTests {
         XCTAssertTrue(q1.contains("North Star: Paid learners</h2>"), q1)
         XCTAssertTrue(q1.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">–</td></tr>"), q1)
         XCTAssertFalse(q1.contains("Mean score of key results aligned to the North Star"), q1)
+    }
+}
+
+extension SiteTests {
+    /// review46 #5: a home quarter before the history is refused, with the quarters the history
+    /// holds (its home and program pages had nothing: "No experiment was started … yet").
+    func testAHomeQuarterBeforeTheHistoryIsRefusedWithTheHistorysQuarters() throws {
+        let fixture = try SiteFixture(for: self)
+        let history = try HistoryReader(roots: ["playbooks"]).read(fixture.repository)
+        let today = try XCTUnwrap(Day("2026-11-30"))
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today),
+                       "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or a later one that objectives are planned for)")
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today)?.hasPrefix("--quarter 2026-Q2 is before"), true)
+        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 2)] {
+            XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today), allowed.description)
+        }
     }
 }
