@@ -579,3 +579,25 @@ extension SiteTests {
         }
     }
 }
+
+extension SiteTests {
+    /// review46 #6: values below zero (an NPS-like North Star) are drawn inside the chart, on an
+    /// axis that reaches below zero; the tick labels say so.
+    func testNegativeValuesAreDrawnInsideTheChart() throws {
+        let svg = Charts.lines(title: "NPS at each quarter's end", categories: ["2025-Q1", "2025-Q2", "2025-Q3"],
+                               series: [Series(name: "NPS", values: [-30, -22, -15])], yLabel: "count")
+        let circles = try NSRegularExpression(pattern: "<circle cx=\"[^\"]*\" cy=\"([^\"]*)\"")
+        let ys = circles.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
+            Range(match.range(at: 1), in: svg).flatMap { Double(svg[$0]) }
+        }
+        XCTAssertEqual(ys.count, 3)
+        for y in ys { XCTAssertTrue((Charts.top...Charts.Scale.bottomY).contains(y), "\(y) is outside the frame: \(svg)") }
+        XCTAssertEqual(ys, ys.sorted(by: >), "a larger value is drawn higher")
+        XCTAssertTrue(svg.contains("dominant-baseline=\"middle\">-30</text>"), svg)
+        XCTAssertTrue(svg.contains("dominant-baseline=\"middle\">0</text>"), svg)
+        // Values from 0 up keep the axis they had: from 0 to a round number above the largest.
+        XCTAssertEqual(Charts.Scale(maximum: 37).ticks, [0, 10, 20, 30, 40])
+        XCTAssertEqual(Charts.Scale(minimum: -5, maximum: 37).ticks, [-20, 0, 20, 40])
+        XCTAssertEqual(Charts.Scale(minimum: -30, maximum: 0).ticks, [-30, -20, -10, 0])
+    }
+}
