@@ -581,6 +581,26 @@ extension SiteTests {
 }
 
 extension SiteTests {
+    /// review46 #7: one commit dated far ahead (a wrong clock) adds its own quarter, not a page for
+    /// every quarter up to it; nor does a HEAD so dated, which is the site's day.
+    func testAMisdatedCommitAddsOneQuarterNotEveryQuarterUpToIt() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2099-06-01", ["playbooks/hypotheses/HYP-0009.yml": SiteFixture.hypothesis("HYP-0009", title: "From the future", status: "backlog")])
+        try fixture.commit("2026-11-01", ["playbooks/hypotheses/HYP-0010.yml": SiteFixture.hypothesis("HYP-0010", title: "Back in time", status: "backlog")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2099-Q2"])
+        let files = Site.render(input)
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("quarter-") }.sorted(), ["quarter-2026-Q3.html", "quarter-2026-Q4.html", "quarter-2099-Q2.html"])
+        try fixture.commit("2099-07-01", ["playbooks/hypotheses/HYP-0011.yml": SiteFixture.hypothesis("HYP-0011", title: "HEAD too", status: "backlog")])
+        XCTAssertEqual(try fixture.input(today: "2099-07-01").okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2099-Q2", "2099-Q3"])
+        // A quiet quarter between two with commits keeps its page (2027-Q1 here).
+        let quiet = try SiteFixture(for: self)
+        try quiet.commit("2027-05-02", ["playbooks/hypotheses/HYP-0009.yml": SiteFixture.hypothesis("HYP-0009", title: "Later", status: "backlog")])
+        XCTAssertEqual(try quiet.input(today: "2027-05-02").okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2"])
+    }
+}
+
+extension SiteTests {
     /// review46 #6: values below zero (an NPS-like North Star) are drawn inside the chart, on an
     /// axis that reaches below zero; the tick labels say so.
     func testNegativeValuesAreDrawnInsideTheChart() throws {
