@@ -621,3 +621,19 @@ extension SiteTests {
         XCTAssertEqual(Charts.Scale(minimum: -30, maximum: 0).ticks, [-30, -20, -10, 0])
     }
 }
+
+extension SiteTests {
+    /// review46 #8: one day past its planned end is "1 day", as `report experiments` says it.
+    func testAnExperimentOneDayPastItsPlannedEndIsOneDayNotOneDays() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002: planned 2026-12-01 plus 14 days, so 2026-12-15; running on 2026-12-16.
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running", start: "2026-12-01", extra: ""),
+        ])
+        let input = try fixture.input(today: "2026-12-16")
+        XCTAssertEqual(input.program.last?.overall?.stale.first?.daysOverdue, 1)
+        let program = try XCTUnwrap(Site.render(input)["program.html"])
+        XCTAssertTrue(program.contains("Social sign-in</a>: 1 day past 2026-12-15</li>"), program)
+        XCTAssertFalse(program.contains("1 days"), program)
+    }
+}
