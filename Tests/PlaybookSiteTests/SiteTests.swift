@@ -637,3 +637,59 @@ extension SiteTests {
         XCTAssertFalse(program.contains("1 days"), program)
     }
 }
+
+extension SiteTests {
+    /// review46 #9: in a script written without spaces (Japanese here) a query finds a word inside
+    /// a longer run, not only at its start; other scripts keep the prefix rule. Runs the page's
+    /// own search script in Node against the site's index (skipped without Node).
+    func testSearchFindsAWordInsideJapaneseText() throws {
+        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let node else { throw XCTSkip("no Node to run the search script") }
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "価格テスト改善", status: "concluded", start: "2026-10-01", extra: """
+            result: {outcome: loss, lift: -0.01, decision: drop, learnings: 価格テスト改善は効果なし。データが足りない}
+            """),
+        ])
+        let files = Site.render(try fixture.input())
+        let harness = """
+        var elements = {};
+        function element(id) {
+          if (!elements[id]) { elements[id] = { hidden: false, value: "", textContent: "", listeners: {}, addEventListener: function (type, f) { this.listeners[type] = f; } }; }
+          return elements[id];
+        }
+        global.document = { getElementById: element };
+        global.window = {};
+        \(try XCTUnwrap(files["assets/search-index.js"]))
+        \(try XCTUnwrap(files["assets/search.js"]))
+        ["価格テスト改善", "テスト", "価格", "効果", "データ", "改善 テスト", "zeppelin", "pelin", "テストX"].forEach(function (q) {
+          element("q").value = q; element("q").listeners.input();
+          console.log(q + ": " + element("count").textContent);
+        });
+        """
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
+        try Data(harness.utf8).write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [script.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // The whole run, found by the prefix rule too (the experiment, and the hypothesis it tests): every part of it finds the same.
+        XCTAssertEqual(output, """
+        価格テスト改善: 2 of 4 shown
+        テスト: 2 of 4 shown
+        価格: 2 of 4 shown
+        効果: 2 of 4 shown
+        データ: 2 of 4 shown
+        改善 テスト: 2 of 4 shown
+        zeppelin: 2 of 4 shown
+        pelin: 0 of 4 shown
+        テストX: 0 of 4 shown
+
+        """)
+    }
+}
