@@ -217,6 +217,29 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(calendar[.type] as? FileAttributeType, .typeRegular)
     }
 
+    /// review46 #10: a site folder made read-only is refused (exit 2) and left as it is; it was
+    /// replaced, and each run left a hidden `.out.playbook-site-old-PID` copy beside it.
+    func testRefusesASiteFolderMadeReadOnly() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        let out = scratch.url.appendingPathComponent("out").path
+        for folder in [out, out + "/e"] {
+            XCTAssertEqual(chmod(folder, 0o555), 0)
+            defer { chmod(folder, 0o755) }
+            let before = try files(under: scratch.url.appendingPathComponent("out"))
+            let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int)
+            let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("out is read-only"), result.stderr)
+            XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int, inode)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("out")), before)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
+        }
+        // Writable again, it is replaced, and nothing is left beside it.
+        XCTAssertEqual(try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
+    }
+
     /// review46 #5: a home quarter before the history is refused with the history's quarters (its
     /// home and program pages were empty).
     func testRefusesAHomeQuarterBeforeTheHistory() throws {
