@@ -60,7 +60,7 @@ enum Assets {
     .krs .values { color: var(--muted); font-size: .95rem; grid-column: 1 / -1; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 1rem; padding: 0; list-style: none; }
     .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: #fff; }
-    .card h3 { margin: 0 0 .25rem; font-size: 1.05rem; }
+    .card h2 { margin: 0 0 .25rem; font-size: 1.05rem; }
     .card dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .1rem .75rem; margin: .5rem 0; }
     .card dt { color: var(--muted); }
     .card dd { margin: 0; }

@@ -639,6 +639,24 @@ extension SiteTests {
 }
 
 extension SiteTests {
+    /// review46 #11: no page skips a heading level (the learnings cards were `h3` under the `h1`).
+    func testNoPageSkipsAHeadingLevel() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let heading = try NSRegularExpression(pattern: "<h([1-6])[ >]")
+        for (path, page) in html(files) {
+            let levels = heading.matches(in: page, range: NSRange(page.startIndex..., in: page)).compactMap { match in
+                Range(match.range(at: 1), in: page).flatMap { Int(page[$0]) }
+            }
+            XCTAssertEqual(levels.first, 1, path)
+            for (previous, level) in zip(levels, levels.dropFirst()) {
+                XCTAssertLessThanOrEqual(level, previous + 1, "\(path): h\(previous) then h\(level)")
+            }
+        }
+        XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("<li class=\"card\" id=\"c0\"><article aria-labelledby=\"c0-h\"><h2 id=\"c0-h\">"))
+    }
+}
+
+extension SiteTests {
     /// review46 #9: in a script written without spaces (Japanese here) a query finds a word inside
     /// a longer run, not only at its start; other scripts keep the prefix rule. Runs the page's
     /// own search script in Node against the site's index (skipped without Node).
