@@ -271,14 +271,14 @@ def main():
         box = driver.find_element(By.ID, "q")
         checks.check(box.is_displayed(), "the search box shows when scripts run")
         box.send_keys("zeppel")
-        visible = [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+        visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
                    if card.is_displayed()]
         checks.check("EXP-0001" in visible, f"search 'zeppel' shows EXP-0001 (shown: {visible})")
         checks.check("HYP-0002" not in visible, "search hides entries without the word")
         box.clear()
         # Another form of a word finds it (vanishing: vanished), as "price" finds "pricing".
         box.send_keys("vanishing")
-        visible = [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+        visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
                    if card.is_displayed()]
         checks.check("EXP-0001" in visible and "HYP-0002" not in visible, f"search 'vanishing' finds 'vanished' in EXP-0001 (shown: {visible})")
         box.clear()
@@ -288,14 +288,14 @@ def main():
         box.clear()
         box.send_keys(Keys.BACKSPACE)
         driver.find_element(By.CSS_SELECTOR, "#f-outcome option[value='backlog']").click()
-        visible = [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+        visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
                    if card.is_displayed()]
         checks.check(visible == ["HYP-0002"], f"the outcome filter keeps only backlog entries (shown: {visible})")
 
         # Each filter narrows the cards, and the count says how many are shown.
         driver.get((site / "learnings.html").as_uri())
         def shown():
-            return [card.find_element(By.CSS_SELECTOR, "h3 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+            return [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
                     if card.is_displayed()]
         everything = shown()
         checks.check(len(everything) == 3, f"the library shows every entry at first (shown: {everything})")

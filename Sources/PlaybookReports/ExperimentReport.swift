@@ -302,6 +302,35 @@ public struct ExperimentLifecycles: Sendable {
         return ExperimentLife(created: moves.created, ready: moves.ready, started: moves.started,
                               concluded: moves.concluded, abandoned: moves.abandoned)
     }
+
+    /// When the experiment was live, read from its status at the tip and the moves that led to it:
+    /// from its move to running (the first since it last stood in draft or ready) until now (`end`
+    /// nil) while it is running, paused or analyzing, or until it concluded or was abandoned (the
+    /// first such move since it last ran). Nil in draft or ready, or when no move to running is known.
+    /// A move undone is not one: a conclusion reverted leaves it running, a start reverted not live.
+    public func liveWindow(of id: String) -> (start: Int64, end: Int64?)? {
+        guard let position = positions[id], let last = tracks[position].steps.last, let tip = steps[last].status else { return nil }
+        var start: Int64?, end: Int64?
+        var previous: ExperimentStatus?
+        let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
+        for step in read {
+            let status = step.status
+            defer { previous = status }
+            // At a shallow clone's edge the status is where history starts, not a move.
+            guard let status, status != previous, !step.onEdge else { continue }
+            switch status {
+            case .draft, .ready: start = nil; end = nil
+            case .running: start = start ?? step.time; end = nil
+            case .paused, .analyzing: end = nil
+            case .concluded, .abandoned: end = end ?? step.time
+            }
+        }
+        switch tip {
+        case .draft, .ready: return nil
+        case .running, .paused, .analyzing: return start.map { ($0, nil) }
+        case .concluded, .abandoned: return start.map { ($0, max($0, end ?? $0)) }
+        }
+    }
 }
 
 /// An experiment's lifecycle moves, as `ExperimentFacts` holds them.

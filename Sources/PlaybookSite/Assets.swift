@@ -60,7 +60,7 @@ enum Assets {
     .krs .values { color: var(--muted); font-size: .95rem; grid-column: 1 / -1; }
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 320px), 1fr)); gap: 1rem; padding: 0; list-style: none; }
     .card { border: 1px solid var(--line); border-radius: .5rem; padding: .75rem 1rem; background: #fff; }
-    .card h3 { margin: 0 0 .25rem; font-size: 1.05rem; }
+    .card h2 { margin: 0 0 .25rem; font-size: 1.05rem; }
     .card dl { display: grid; grid-template-columns: auto minmax(0, 1fr); gap: .1rem .75rem; margin: .5rem 0; }
     .card dt { color: var(--muted); }
     .card dd { margin: 0; }
@@ -125,9 +125,14 @@ enum Assets {
       var selects = { s: document.getElementById("f-squad"), g: document.getElementById("f-stage"),
                       o: document.getElementById("f-outcome"), q: document.getElementById("f-quarter") };
       var count = document.getElementById("count");
+      // Marks stay inside their word (a kana's voicing mark, a Devanagari vowel sign); Latin
+      // accents are dropped, so "resume" finds "résumé".
       function words(text) {
-        return text.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").split(/[^\\p{L}\\p{N}]+/u).filter(Boolean);
+        return text.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "").split(/[^\\p{L}\\p{N}\\p{M}]+/u).filter(Boolean);
       }
+      // Scripts written without spaces between words: a run of them is one "word" above, so a
+      // query in them matches anywhere inside a word, not only at its start.
+      var unspaced = /[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Thai}\\p{Script=Lao}\\p{Script=Khmer}\\p{Script=Myanmar}\\p{Script=Tibetan}]/u;
       // A query word without its ending (price, prices, pricing: pric), so it finds the other
       // forms by prefix; a stem keeps at least three letters, so typing a short prefix is unchanged.
       function stem(term) {
@@ -141,11 +146,12 @@ enum Assets {
       var prepared = index.map(function (entry) { return { entry: entry, words: words(entry.t) }; });
       function matches(item, terms) {
         return terms.every(function (term) {
-          return item.words.some(function (word) { return word.indexOf(term) === 0; });
+          var inside = unspaced.test(term);
+          return item.words.some(function (word) { return inside ? word.indexOf(term) !== -1 : word.indexOf(term) === 0; });
         });
       }
       function apply() {
-        var terms = words(query.value).map(stem);
+        var terms = words(query.value).map(function (term) { return unspaced.test(term) ? term : stem(term); });
         var shown = 0;
         prepared.forEach(function (item) {
           var ok = matches(item, terms);

@@ -70,9 +70,9 @@ struct CalendarPage {
             var planned: (Day, Day)?
             if let start = list[i].start?.value { planned = (start, max(start, Self.plannedEnd(list, i) ?? start)) }
             var live: (Day, Day)?
-            if let life = input.life(of: id), let started = life.started {
-                let start = UTC.day(of: started)
-                let end = (life.concluded ?? life.abandoned).map { UTC.day(of: $0) } ?? input.today
+            if let window = input.liveWindow(of: id) {
+                let start = UTC.day(of: window.start)
+                let end = window.end.map { UTC.day(of: $0) } ?? input.today
                 live = (start, max(start, end))
             }
             guard planned != nil || live != nil else { continue }
@@ -97,7 +97,7 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its first move to running until it concluded or was abandoned, or today, \(input.today)). A red outline marks the written window of an experiment that collides with another (collisions are judged on it; the live bar when no window is written); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the written window of an experiment that collides with another (collisions are judged on it; the live bar when no window is written); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let surfaces = rows()
         var low: Day?, high: Day?

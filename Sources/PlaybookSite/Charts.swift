@@ -43,7 +43,8 @@ enum Charts {
     static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil,
                       format: (Double) -> String = { Numbers.text($0) }, label: ((Int, Double) -> String)? = nil) -> String {
         let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
-        let scale = Scale(maximum: top)
+        // Below zero when a value is (an NPS-like North Star): every point stays inside the frame.
+        let scale = Scale(minimum: series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0, maximum: top)
         let left = leftMargin(scale, format)
         var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
@@ -105,29 +106,38 @@ enum Charts {
     /// Coordinates with one decimal: short and stable.
     static func n(_ value: Double) -> String { Numbers.text(value, places: 1) }
 
-    /// A y axis from 0 to a round number at or above the largest value, in four or five steps.
+    /// A y axis from 0 (or a round number at or below the smallest value, when one is below 0) to a
+    /// round number at or above the largest value, in four or five steps.
     struct Scale {
         static let bottomY = Charts.height - Charts.bottom
         var ticks: [Double]
         var top: Double
+        /// The lowest tick: 0 unless a value is below it.
+        var bottom: Double
 
         /// `integer`: steps of whole units (counts of things).
-        init(maximum: Double, integer: Bool = false) {
-            let wanted = maximum > 0 && maximum.isFinite ? maximum : 1
+        init(minimum: Double = 0, maximum: Double, integer: Bool = false) {
+            let low = minimum < 0 && minimum.isFinite ? minimum : 0
+            let high = maximum > 0 && maximum.isFinite ? maximum : 0
+            // Without values below 0, the axis reaches at least 1.
+            let wanted = low < 0 ? high - low : (high > 0 ? high : 1)
             let raw = wanted / 4
             var magnitude = 1.0
             while magnitude * 10 <= raw { magnitude *= 10 }
             while magnitude > raw { magnitude /= 10 }
             var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
             if integer { step = max(1, step.rounded(.up)) }
-            var ticks: [Double] = [0]
-            while (ticks.last ?? 0) < wanted - 1e-9 { ticks.append(Numbers.rounded(Double(ticks.count) * step, places: 6)) }
+            let first = low < 0 ? Numbers.rounded(-(-low / step - 1e-9).rounded(.up) * step, places: 6) : 0
+            let last = low < 0 ? high : wanted
+            var ticks: [Double] = [first]
+            while (ticks.last ?? 0) < last - 1e-9 { ticks.append(Numbers.rounded(first + Double(ticks.count) * step, places: 6)) }
             self.ticks = ticks
             top = ticks.last ?? 1
+            bottom = first
         }
 
         func y(_ value: Double) -> Double {
-            Scale.bottomY - (value / top) * (Scale.bottomY - Charts.top)
+            Scale.bottomY - ((value - bottom) / (top - bottom)) * (Scale.bottomY - Charts.top)
         }
     }
 }

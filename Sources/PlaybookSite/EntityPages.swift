@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 import PlaybookReports
 
@@ -121,11 +122,12 @@ struct EntityPages {
         let krs = catalog.keyResults(measuring: id)
         out += "<\(h2)>Key results measuring it</\(h2)>\n"
         out += krs.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["key result", "quarter", "title", "baseline", "target", "current"], rows: krs.map { objective, kr in
-            let currency = catalog.currency(ofSquad: objective.squad?.value)
+            // In the unit and currency of the key result's quarter, as that quarter's report shows it.
+            let shown = unit(of: kr, in: objective)
             return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
-                    h(Numbers.unit(kr.baseline?.value, metric.unit, currency: currency)),
-                    h(Numbers.unit(kr.target?.value, metric.unit, currency: currency)),
-                    h(Numbers.unit(kr.current?.value, metric.unit, currency: currency))]
+                    h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
+                    h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
+                    h(Numbers.unit(kr.current?.value, shown.unit, currency: shown.currency))]
         }, numeric: [3, 4, 5])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
@@ -143,6 +145,16 @@ struct EntityPages {
         return out
     }
 
+    /// The unit and currency a key result of `objective` is read in: its quarter's report's (the
+    /// metric's unit and the squad's currency then), HEAD's when no report holds the key result.
+    private func unit(of kr: KeyResult, in objective: Objective) -> (unit: MetricUnit?, currency: String?) {
+        let quarter = objective.quarter?.value
+        let reported = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == objective.id.value }?
+            .keyResults.first { $0.id == (kr.id?.value ?? "?") }
+        return reported.map { ($0.unit, $0.currency) }
+            ?? (catalog.unit(ofMetric: kr.metric?.value), catalog.currency(ofSquad: objective.squad?.value))
+    }
+
     private func objective(_ id: String, page: Page) -> String {
         guard let objective = catalog.objectives[id] else { return "" }
         let quarter = objective.quarter?.value
@@ -156,9 +168,11 @@ struct EntityPages {
         for kr in objective.keyResults {
             let krID = kr.id?.value ?? "?"
             let reference = "\(id)/\(krID)"
-            let unit = catalog.unit(ofMetric: kr.metric?.value)
             let reported = line?.keyResults.first { $0.id == krID }
-            let currency = catalog.currency(ofSquad: objective.squad?.value)
+            // The unit and currency the quarter's report reads the key result in (HEAD's for a
+            // quarter with no report of it): a metric's unit or a squad's currency may have changed since.
+            let (unit, currency) = reported.map { ($0.unit, $0.currency) }
+                ?? (catalog.unit(ofMetric: kr.metric?.value), catalog.currency(ofSquad: objective.squad?.value))
             let element = keyResultAnchor(objective: id, krID)
             out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
@@ -169,7 +183,7 @@ struct EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: reported.currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: reported.currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
@@ -228,7 +242,6 @@ struct EntityPages {
 
     /// Experiment `i` of `list`, its fields read where they are (an experiment handed over whole was copied).
     private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
-        let life = input.life(of: id)
         out.raw("<dl class=\"fields\">")
         field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
         field("status", into: &out) { out in list[i].status.map { out.text($0.value.rawValue) } != nil }
@@ -264,7 +277,7 @@ struct EntityPages {
         }
         field("design", into: &out) { out in
             guard let d = list[i].design else { return false }
-            out.text(["MDE " + Numbers.percent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.text(d.alpha?.value),
+            out.text(["MDE " + Numbers.smallPercent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.probability(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
                       d.durationDays.map { UnitText.days("\($0.value)") } ?? "– days"].joined(separator: " · "))
             return true
@@ -274,8 +287,8 @@ struct EntityPages {
             return true
         }
         field("ran", into: &out) { out in
-            guard let started = life?.started else { return false }
-            out.text("\(UTC.day(of: started)) to " + ((life?.concluded ?? life?.abandoned).map { UTC.day(of: $0).description } ?? "now"))
+            guard let window = input.liveWindow(of: id) else { return false }
+            out.text("\(UTC.day(of: window.start)) to " + (window.end.map { UTC.day(of: $0).description } ?? "now"))
             return true
         }
         field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
@@ -288,7 +301,7 @@ struct EntityPages {
             out.raw(">\n<dl class=\"fields\">")
             field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
             field("lift", into: &out) { out in out.text(Numbers.signedPercent(result.lift?.value)); return true }
-            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.text($0.value, places: 4)) } != nil }
+            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.probability($0.value)) } != nil }
             field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
             field("learnings", into: &out) { out in
                 guard !result.learnings.isEmpty else { return false }
@@ -429,5 +442,26 @@ struct EntityPages {
             }
             out.raw("</ul>\n")
         }
+    }
+}
+
+extension Numbers {
+    /// A probability (a p-value, an alpha) to four places, as `report experiments` writes a
+    /// p-value, from the decimal written; one above zero that four places make 0 is `< 0.0001`
+    /// (a highly significant result is not p = 0).
+    static func probability(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = Numbers.text(ExactNumber.decimal(String(value)) ?? Decimal(value), places: 4)
+        return text == "0" && value > 0 ? "< 0.0001" : text
+    }
+
+    /// A fraction as a percentage to one place (`percent`), or, when that makes a non-zero one 0,
+    /// to one place past its first digit: 0.05 → `5%`, 0.0004 → `0.04%`, 0.00045 → `0.045%`.
+    static func smallPercent(_ fraction: Double?) -> String {
+        guard let fraction, fraction.isFinite else { return "–" }
+        let percent = (ExactNumber.decimal(String(fraction)) ?? Decimal(fraction)) * 100
+        var places = 1
+        while !percent.isZero, Numbers.rounded(percent, places: places).isZero, places < 20 { places += 1 }
+        return Numbers.text(percent, places: places > 1 ? places + 1 : 1) + "%"
     }
 }

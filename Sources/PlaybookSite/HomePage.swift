@@ -97,7 +97,10 @@ struct HomePage {
         // Each value in its quarter's unit and currency, as that quarter's report shows it.
         let units: [(unit: MetricUnit?, currency: String?)] = measured.map { ($0?.unit ?? metric.unit, $0?.currency) }
         let latest = units.last { $0.currency != nil } ?? (metric.unit, nil)
-        let scores: [Double?] = reports.map { $0.northStar?.meanScore.map(Numbers.double) }
+        // A quarter whose North Star was another metric has no score of this one's aligned key results.
+        let scores: [Double?] = reports.map { report in
+            report.northStar.flatMap { $0.metric == id ? $0.meanScore.map(Numbers.double) : nil }
+        }
         var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "\(metric.name) at each quarter's end", categories: labels,

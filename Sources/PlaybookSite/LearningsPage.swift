@@ -86,7 +86,7 @@ struct LearningsPage {
         body += "</form>\n<p id=\"count\" class=\"meta\" aria-live=\"polite\"></p>\n"
         body += "<ul class=\"cards\">\n"
         for (index, entry) in entries.enumerated() {
-            body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h3 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h3>"
+            body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h2 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h2>"
             body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
             body += "<dl><dt>outcome</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
             if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }

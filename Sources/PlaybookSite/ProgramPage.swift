@@ -52,7 +52,7 @@ struct ProgramPage {
             let stale = home.squads.flatMap(\.stale)
             if !stale.isEmpty {
                 body += "<h3>Running past their planned end</h3><ul>" + stale.map { item in
-                    "<li>\(page.entity(item.id, title: true)): \(item.daysOverdue) days past \(item.plannedEnd)</li>"
+                    "<li>\(page.entity(item.id, title: true)): \(item.daysOverdue == 1 ? "1 day" : "\(item.daysOverdue) days") past \(item.plannedEnd)</li>"
                 }.joined() + "</ul>\n"
             }
         }

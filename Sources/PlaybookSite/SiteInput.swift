@@ -112,6 +112,9 @@ public struct SiteInput: Sendable {
     /// When an experiment was created, started, concluded or abandoned, over its whole history.
     func life(of id: String) -> ExperimentLife? { lifecycles.life(of: id) }
 
+    /// When an experiment was live, as its status at the commit reads it (`ExperimentLifecycles.liveWindow(of:)`).
+    func liveWindow(of id: String) -> (start: Int64, end: Int64?)? { lifecycles.liveWindow(of: id) }
+
     /// What `playbook log` shows for an entity id (nil when no commit held it).
     func log(of id: String) -> EntityLog? { EntityLog(id: id, timelines: timelines, history: notes) }
 
@@ -120,32 +123,47 @@ public struct SiteInput: Sendable {
         case okr(OKRReport), program(ExperimentReport)
     }
 
-    /// Every quarter from the first playbook commit to the last (or today), the quarters the
-    /// objectives name, and the home quarter; sorted.
+    /// The quarters that hold a playbook commit, the quarters the objectives name, today's and the
+    /// home quarter, and those between two of them less than a year apart; sorted. Not every quarter
+    /// between the first commit and the last: one commit dated decades off (a wrong clock) made
+    /// hundreds of empty pages. A quiet quarter keeps its page (and its place in the trend); a gap of
+    /// a year or more with neither a commit nor an objective is left out.
     static func quarters(history: History, entities: [SourcedEntity], today: Day, home: Quarter) -> [Quarter] {
-        var set: Set<Quarter> = [home]
-        let times = history.records.map(\.time)
-        if let first = times.min(), let last = times.max() {
-            let start = UTC.day(of: first).quarter
-            var quarter = max(UTC.day(of: last).quarter, today.quarter)
-            // Bounded: a commit dated far in the past must not make thousands of pages (100 years).
-            var count = 0
-            while quarter >= start, count < 400 {
-                set.insert(quarter)
-                quarter = quarter.previous
-                count += 1
-            }
-        }
+        var set: Set<Quarter> = [home, today.quarter]
+        for record in history.records { set.insert(UTC.day(of: record.time).quarter) }
         for sourced in entities {
             if case .objective(let objective) = sourced.entity, let quarter = objective.quarter?.value { set.insert(quarter) }
         }
-        return set.sorted()
+        let held = set.sorted()
+        var quarters: [Quarter] = []
+        for (index, quarter) in held.enumerated() {
+            // The quarters after the one before, when fewer than four lie between them.
+            if index > 0, quarter.index - held[index - 1].index <= 4 {
+                for between in (held[index - 1].index + 1)..<quarter.index { quarters.append(Quarter(index: between)) }
+            }
+            quarters.append(quarter)
+        }
+        return quarters
+    }
+
+    /// Why `home` cannot be the home quarter of a site of `history` (nil when it can): one before
+    /// the history's first playbook commit has no value and no experiment of its own, and the
+    /// program page counts the quarters up to it.
+    public static func problem(homeQuarter home: Quarter, history: History, today: Day) -> String? {
+        guard let first = history.records.map(\.time).min().map({ UTC.day(of: $0).quarter }), home < first else { return nil }
+        let last = max(first, today.quarter)
+        return "--quarter \(home) is before the history: its first playbook commit is in \(first); give a quarter from \(first)"
+            + (last == first ? "" : " to \(last)") + " (or a later one that objectives are planned for)"
     }
 }
 
 extension Quarter {
-    /// The quarter before this one.
-    var previous: Quarter { number == 1 ? Quarter(year: year - 1, number: 4) : Quarter(year: year, number: number - 1) }
+    /// Quarters counted from year 0: consecutive quarters are one apart.
+    fileprivate var index: Int { year * 4 + number - 1 }
+
+    fileprivate init(index: Int) {
+        self.init(year: index >= 0 ? index / 4 : (index - 3) / 4, number: ((index % 4) + 4) % 4 + 1)
+    }
 }
 
 /// `body(0..<count)`, spread over the machine's cores, in index order.

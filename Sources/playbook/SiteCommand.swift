@@ -94,6 +94,9 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
+        if let problem = SiteInput.problem(homeQuarter: home, history: history, today: day) {
+            throw UsageError(description: problem)
+        }
         let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home,
                               thresholds: workspace.configuration.keyResultStatus)
         let plan = SitePlan(input)

@@ -105,6 +105,12 @@ enum SiteFolder {
             guard entries.isEmpty || isSite else {
                 throw UsageError(description: "\(target.display) is not empty and was not written by `playbook site` (no \(Site.marker) in it); not replacing it. Pick an empty or new folder with -o")
             }
+            // A folder made read-only (it, or a folder in it) is not replaced: renamed aside, it could
+            // not be emptied, and each run left a hidden copy of it beside the new site.
+            if let folder = readOnlyFolder(in: target.path) {
+                let which = folder == target.path ? "" : " (\(Inert.terminalPath(folder)) in it)"
+                throw UsageError(description: "\(target.display) is read-only\(which), so it is not replaced; make it writable (chmod -R u+w) or pick another folder with -o")
+            }
         } else {
             var parent = stat()
             guard stat(target.parent, &parent) == 0, parent.st_mode & S_IFMT == S_IFDIR else {
@@ -112,6 +118,21 @@ enum SiteFolder {
             }
         }
         return exists
+    }
+
+    /// The first folder, `path` itself or one inside it, that its owner may not write (no owner write
+    /// permission) or this user may not (`access`); nil when every one may be written. Symlinks are not followed.
+    private static func readOnlyFolder(in path: String) -> String? {
+        var pending = [path]
+        while let folder = pending.popLast() {
+            var info = stat()
+            guard lstat(folder, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            if info.st_mode & S_IWUSR == 0 || access(folder, W_OK) != 0 { return folder }
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted().reversed() ?? [] {
+                pending.append(folder + "/" + entry)
+            }
+        }
+        return nil
     }
 
     /// Renders the plan's files on every core and writes each as soon as it is rendered, into a

@@ -217,6 +217,39 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(calendar[.type] as? FileAttributeType, .typeRegular)
     }
 
+    /// review46 #10: a site folder made read-only is refused (exit 2) and left as it is; it was
+    /// replaced, and each run left a hidden `.out.playbook-site-old-PID` copy beside it.
+    func testRefusesASiteFolderMadeReadOnly() throws {
+        let scratch = try repository()
+        XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
+        let out = scratch.url.appendingPathComponent("out").path
+        for folder in [out, out + "/e"] {
+            XCTAssertEqual(chmod(folder, 0o555), 0)
+            defer { chmod(folder, 0o755) }
+            let before = try files(under: scratch.url.appendingPathComponent("out"))
+            let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int)
+            let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, result.stderr)
+            XCTAssertTrue(result.stderr.contains("out is read-only"), result.stderr)
+            XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int, inode)
+            XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("out")), before)
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
+        }
+        // Writable again, it is replaced, and nothing is left beside it.
+        XCTAssertEqual(try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
+    }
+
+    /// review46 #5: a home quarter before the history is refused with the history's quarters (its
+    /// home and program pages were empty).
+    func testRefusesAHomeQuarterBeforeTheHistory() throws {
+        let scratch = try repository()
+        let result = try CLI.run(["site", "-o", "out", "--quarter", "2019-Q1", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path))
+    }
+
     func testRefusesAFolderItDidNotWrite() throws {
         let scratch = try repository()
         try scratch.write("docs/notes.md", "mine")
@@ -325,10 +358,10 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
 
         // Another quarter on the home page: built in full, not the kept site.
-        let other = try CLI.run(["site", "-o", "q", "--quarter", "2026-Q2"], in: scratch.url)
+        let other = try CLI.run(["site", "-o", "q", "--quarter", "2026-Q4"], in: scratch.url)
         XCTAssertEqual(other.status, 0, other.stderr)
         XCTAssertTrue(String(decoding: try XCTUnwrap(try files(under: scratch.url.appendingPathComponent("q"))["index.html"]), as: UTF8.self)
-            .contains("Objectives and key results, 2026-Q2"))
+            .contains("Objectives and key results, 2026-Q4"))
 
         // A new commit: the site shows it.
         let repository = try Repository.open(at: scratch.url.path)
@@ -467,14 +500,14 @@ final class SiteCommandTests: XCTestCase {
     func testASiteCacheWithADamagedTableIsIgnored() throws {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
-        XCTAssertEqual(try CLI.run(["site", "-o", "b", "--quarter", "2026-Q2"], in: scratch.url).status, 0)  // kept while written
+        XCTAssertEqual(try CLI.run(["site", "-o", "b", "--quarter", "2026-Q4"], in: scratch.url).status, 0)  // kept while written
         let cache = scratch.url.appendingPathComponent(".git/playbook/site-cache")
         let whole = try Data(contentsOf: cache)
         for offset in [whole.count - 20, whole.count - 100, whole.count - 3] {
             var bytes = whole
             bytes[offset] ^= 0x04
             try bytes.write(to: cache)
-            let result = try CLI.run(["site", "-o", "c\(offset)", "--quarter", "2026-Q2"], in: scratch.url)
+            let result = try CLI.run(["site", "-o", "c\(offset)", "--quarter", "2026-Q4"], in: scratch.url)
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stderr.contains("note: ignoring the site cache"), result.stderr)
             XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c\(offset)")), try files(under: scratch.url.appendingPathComponent("b")))

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 @testable import PlaybookSite
@@ -468,5 +469,278 @@ final class SiteTests: XCTestCase {
             .components(separatedBy: "<section class=\"entity\"").first)
         XCTAssertTrue(section.contains("(71 experiments; the first 50 by id are listed)"))
         XCTAssertEqual(section.components(separatedBy: "not reviewed").count - 1, 50)
+    }
+}
+
+extension SiteTests {
+    /// review46 #1: an objective's and a metric's pages read a quarter's values in the unit and
+    /// currency of that quarter (as its page and `report okr` do), not in those of HEAD.
+    func testEntityPagesReadAQuartersValuesInThatQuartersUnitAndCurrency() throws {
+        let fixture = try SiteFixture(for: self)
+        let cac = """
+
+        ---
+        kind: Metric
+        id: blended-cac
+        name: Blended CAC
+        unit: currency
+        direction: decrease
+        owner: growth
+        """
+        try fixture.commit("2026-10-20", [
+            "playbooks/metrics.yml": SiteFixture.metrics + cac,
+            "playbooks/okrs/q4-cost.yml": """
+            kind: Objective
+            id: OKR-2026Q4-GRO-2
+            squad: growth
+            quarter: 2026-Q4
+            title: Cheaper signups
+            aligns_to: weekly-active-learners
+            key_results:
+              - {id: KR-1, title: CAC down, metric: blended-cac, baseline: 48, target: 40, current: 44.5}
+            """,
+        ])
+        // In 2027 signup-rate becomes a ratio and the squad budgets in USD.
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics.replacingOccurrences(of: "unit: percent", with: "unit: ratio") + cac,
+            "playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "currency: EUR", with: "currency: USD"),
+        ])
+        let files = Site.render(try fixture.input(today: "2027-01-15"))
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        XCTAssertTrue(objectives.contains("<dt>baseline</dt><dd>10%</dd><dt>target</dt><dd>14%</dd><dt>current</dt><dd>11.5%</dd>"), objectives)
+        XCTAssertTrue(objectives.contains("start 10.5%, end 11.5%"), objectives)
+        XCTAssertTrue(objectives.contains("<dt>baseline</dt><dd>EUR 48</dd><dt>target</dt><dd>EUR 40</dd><dt>current</dt><dd>EUR 44.5</dd>"), objectives)
+        XCTAssertTrue(objectives.contains("start EUR 44.5, end EUR 44.5"), objectives)
+        XCTAssertFalse(objectives.contains("USD"), objectives)
+        let signup = try XCTUnwrap(files["e/signup-rate.html"])
+        XCTAssertTrue(signup.contains("<td class=\"n\">10%</td><td class=\"n\">14%</td><td class=\"n\">11.5%</td>"), signup)
+        let cacPage = try XCTUnwrap(files["e/blended-cac.html"])
+        XCTAssertTrue(cacPage.contains("<td class=\"n\">EUR 48</td><td class=\"n\">EUR 40</td><td class=\"n\">EUR 44.5</td>"), cacPage)
+    }
+}
+
+extension SiteTests {
+    /// review46 #2: a tiny p-value or MDE is not rounded to 0 on the experiment's page.
+    func testAnExperimentsSmallPValueAndMDEAreNotShownAsZero() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: """
+            result: {outcome: win, lift: 0.062, p_value: 0.00004, decision: ship, learnings: Fewer fields.}
+            """).replacingOccurrences(of: "mde: 0.05", with: "mde: 0.0004").replacingOccurrences(of: "alpha: 0.05", with: "alpha: 0.005"),
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "concluded", extra: """
+            result: {outcome: loss, lift: -0.01, p_value: 0.0312, decision: drop, learnings: Nobody signs in with it.}
+            """),
+        ])
+        let page = try XCTUnwrap(Site.render(try fixture.input())["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(page.contains("MDE 0.04% · power 0.8 · alpha 0.005 ·"), page)
+        XCTAssertTrue(page.contains("<dt>p-value</dt><dd>&lt; 0.0001</dd>"), page)
+        // Values that four places (one for the MDE) show are written as before.
+        XCTAssertTrue(page.contains("MDE 5% · power 0.8 · alpha 0.05 ·"), page)
+        XCTAssertTrue(page.contains("<dt>p-value</dt><dd>0.0312</dd>"), page)
+    }
+}
+
+extension SiteTests {
+    /// review46 #3: the live window is read from the status at the commit; a move a later commit
+    /// undid is not one (as `report experiments` finds the experiment running, stale and colliding).
+    func testALiveWindowIgnoresAMoveThatWasUndone() throws {
+        let fixture = try SiteFixture(for: self)
+        let running = SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")
+        let social = { (status: String) in
+            SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: status, start: "2026-12-01", extra: "")
+        }
+        // EXP-0001's conclusion (2026-10-12) is undone: it runs again. EXP-0002 starts and is put back to ready.
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0001.yml": running])
+        try fixture.commit("2026-11-01", ["playbooks/experiments/EXP-0002.yml": social("running")])
+        try fixture.commit("2026-11-02", ["playbooks/experiments/EXP-0002.yml": social("ready")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.catalog.experiments.read("EXP-0001") { $0.status?.value }, .running)
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0002 live"), calendar)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to now</dd>"))
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"]).contains("<dt>ran</dt><dd>–</dd>"))
+        // Concluded again later: the window ends at the conclusion that stands.
+        try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
+        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input())["calendar.html"]).contains("EXP-0001 live 2026-09-20 to 2026-11-10"))
+    }
+}
+
+extension SiteTests {
+    /// review46 #4: after the North Star moves to another metric, the new one's trend does not show
+    /// the old one's aligned mean score for the quarters before.
+    func testTheNorthStarTrendDoesNotMixTwoMetrics() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2027-01-10", [
+            "playbooks/metrics.yml": SiteFixture.metrics.replacingOccurrences(of: "north_star: true", with: "north_star: false") + """
+
+            ---
+            kind: Metric
+            id: paid-learners
+            name: Paid learners
+            unit: count
+            direction: increase
+            owner: growth
+            north_star: true
+            """,
+        ])
+        let input = try fixture.input(today: "2027-01-15")
+        let q4Score = try XCTUnwrap(input.okr.first { $0.quarter == Quarter(year: 2026, number: 4) }?.northStar?.meanScore)
+        let files = Site.render(input)
+        let q4 = try XCTUnwrap(files["quarter-2026-Q4.html"])
+        XCTAssertTrue(q4.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">\(Numbers.text(q4Score))</td></tr>"), q4)
+        let q1 = try XCTUnwrap(files["quarter-2027-Q1.html"])
+        XCTAssertTrue(q1.contains("North Star: Paid learners</h2>"), q1)
+        XCTAssertTrue(q1.contains("<tr><td>2026-Q4</td><td class=\"n\">–</td><td class=\"n\">–</td></tr>"), q1)
+        XCTAssertFalse(q1.contains("Mean score of key results aligned to the North Star"), q1)
+    }
+}
+
+extension SiteTests {
+    /// review46 #5: a home quarter before the history is refused, with the quarters the history
+    /// holds (its home and program pages had nothing: "No experiment was started … yet").
+    func testAHomeQuarterBeforeTheHistoryIsRefusedWithTheHistorysQuarters() throws {
+        let fixture = try SiteFixture(for: self)
+        let history = try HistoryReader(roots: ["playbooks"]).read(fixture.repository)
+        let today = try XCTUnwrap(Day("2026-11-30"))
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today),
+                       "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or a later one that objectives are planned for)")
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today)?.hasPrefix("--quarter 2026-Q2 is before"), true)
+        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 2)] {
+            XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today), allowed.description)
+        }
+    }
+}
+
+extension SiteTests {
+    /// review46 #7: one commit dated far ahead (a wrong clock) adds its own quarter, not a page for
+    /// every quarter up to it; nor does a HEAD so dated, which is the site's day.
+    func testAMisdatedCommitAddsOneQuarterNotEveryQuarterUpToIt() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2099-06-01", ["playbooks/hypotheses/HYP-0009.yml": SiteFixture.hypothesis("HYP-0009", title: "From the future", status: "backlog")])
+        try fixture.commit("2026-11-01", ["playbooks/hypotheses/HYP-0010.yml": SiteFixture.hypothesis("HYP-0010", title: "Back in time", status: "backlog")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2099-Q2"])
+        let files = Site.render(input)
+        XCTAssertEqual(files.keys.filter { $0.hasPrefix("quarter-") }.sorted(), ["quarter-2026-Q3.html", "quarter-2026-Q4.html", "quarter-2099-Q2.html"])
+        try fixture.commit("2099-07-01", ["playbooks/hypotheses/HYP-0011.yml": SiteFixture.hypothesis("HYP-0011", title: "HEAD too", status: "backlog")])
+        XCTAssertEqual(try fixture.input(today: "2099-07-01").okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2099-Q2", "2099-Q3"])
+        // A quiet quarter between two with commits keeps its page (2027-Q1 here).
+        let quiet = try SiteFixture(for: self)
+        try quiet.commit("2027-05-02", ["playbooks/hypotheses/HYP-0009.yml": SiteFixture.hypothesis("HYP-0009", title: "Later", status: "backlog")])
+        XCTAssertEqual(try quiet.input(today: "2027-05-02").okr.map(\.quarter.description), ["2026-Q3", "2026-Q4", "2027-Q1", "2027-Q2"])
+    }
+}
+
+extension SiteTests {
+    /// review46 #6: values below zero (an NPS-like North Star) are drawn inside the chart, on an
+    /// axis that reaches below zero; the tick labels say so.
+    func testNegativeValuesAreDrawnInsideTheChart() throws {
+        let svg = Charts.lines(title: "NPS at each quarter's end", categories: ["2025-Q1", "2025-Q2", "2025-Q3"],
+                               series: [Series(name: "NPS", values: [-30, -22, -15])], yLabel: "count")
+        let circles = try NSRegularExpression(pattern: "<circle cx=\"[^\"]*\" cy=\"([^\"]*)\"")
+        let ys = circles.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
+            Range(match.range(at: 1), in: svg).flatMap { Double(svg[$0]) }
+        }
+        XCTAssertEqual(ys.count, 3)
+        for y in ys { XCTAssertTrue((Charts.top...Charts.Scale.bottomY).contains(y), "\(y) is outside the frame: \(svg)") }
+        XCTAssertEqual(ys, ys.sorted(by: >), "a larger value is drawn higher")
+        XCTAssertTrue(svg.contains("dominant-baseline=\"middle\">-30</text>"), svg)
+        XCTAssertTrue(svg.contains("dominant-baseline=\"middle\">0</text>"), svg)
+        // Values from 0 up keep the axis they had: from 0 to a round number above the largest.
+        XCTAssertEqual(Charts.Scale(maximum: 37).ticks, [0, 10, 20, 30, 40])
+        XCTAssertEqual(Charts.Scale(minimum: -5, maximum: 37).ticks, [-20, 0, 20, 40])
+        XCTAssertEqual(Charts.Scale(minimum: -30, maximum: 0).ticks, [-30, -20, -10, 0])
+    }
+}
+
+extension SiteTests {
+    /// review46 #8: one day past its planned end is "1 day", as `report experiments` says it.
+    func testAnExperimentOneDayPastItsPlannedEndIsOneDayNotOneDays() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002: planned 2026-12-01 plus 14 days, so 2026-12-15; running on 2026-12-16.
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running", start: "2026-12-01", extra: ""),
+        ])
+        let input = try fixture.input(today: "2026-12-16")
+        XCTAssertEqual(input.program.last?.overall?.stale.first?.daysOverdue, 1)
+        let program = try XCTUnwrap(Site.render(input)["program.html"])
+        XCTAssertTrue(program.contains("Social sign-in</a>: 1 day past 2026-12-15</li>"), program)
+        XCTAssertFalse(program.contains("1 days"), program)
+    }
+}
+
+extension SiteTests {
+    /// review46 #11: no page skips a heading level (the learnings cards were `h3` under the `h1`).
+    func testNoPageSkipsAHeadingLevel() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        let heading = try NSRegularExpression(pattern: "<h([1-6])[ >]")
+        for (path, page) in html(files) {
+            let levels = heading.matches(in: page, range: NSRange(page.startIndex..., in: page)).compactMap { match in
+                Range(match.range(at: 1), in: page).flatMap { Int(page[$0]) }
+            }
+            XCTAssertEqual(levels.first, 1, path)
+            for (previous, level) in zip(levels, levels.dropFirst()) {
+                XCTAssertLessThanOrEqual(level, previous + 1, "\(path): h\(previous) then h\(level)")
+            }
+        }
+        XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("<li class=\"card\" id=\"c0\"><article aria-labelledby=\"c0-h\"><h2 id=\"c0-h\">"))
+    }
+}
+
+extension SiteTests {
+    /// review46 #9: in a script written without spaces (Japanese here) a query finds a word inside
+    /// a longer run, not only at its start; other scripts keep the prefix rule. Runs the page's
+    /// own search script in Node against the site's index (skipped without Node).
+    func testSearchFindsAWordInsideJapaneseText() throws {
+        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let node else { throw XCTSkip("no Node to run the search script") }
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "価格テスト改善", status: "concluded", start: "2026-10-01", extra: """
+            result: {outcome: loss, lift: -0.01, decision: drop, learnings: 価格テスト改善は効果なし。データが足りない}
+            """),
+        ])
+        let files = Site.render(try fixture.input())
+        let harness = """
+        var elements = {};
+        function element(id) {
+          if (!elements[id]) { elements[id] = { hidden: false, value: "", textContent: "", listeners: {}, addEventListener: function (type, f) { this.listeners[type] = f; } }; }
+          return elements[id];
+        }
+        global.document = { getElementById: element };
+        global.window = {};
+        \(try XCTUnwrap(files["assets/search-index.js"]))
+        \(try XCTUnwrap(files["assets/search.js"]))
+        ["価格テスト改善", "テスト", "価格", "効果", "データ", "改善 テスト", "zeppelin", "pelin", "テストX"].forEach(function (q) {
+          element("q").value = q; element("q").listeners.input();
+          console.log(q + ": " + element("count").textContent);
+        });
+        """
+        let script = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
+        try Data(harness.utf8).write(to: script)
+        defer { try? FileManager.default.removeItem(at: script) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [script.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        // The whole run, found by the prefix rule too (the experiment, and the hypothesis it tests): every part of it finds the same.
+        XCTAssertEqual(output, """
+        価格テスト改善: 2 of 4 shown
+        テスト: 2 of 4 shown
+        価格: 2 of 4 shown
+        効果: 2 of 4 shown
+        データ: 2 of 4 shown
+        改善 テスト: 2 of 4 shown
+        zeppelin: 2 of 4 shown
+        pelin: 0 of 4 shown
+        テストX: 0 of 4 shown
+
+        """)
     }
 }
