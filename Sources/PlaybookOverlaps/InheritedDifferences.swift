@@ -140,10 +140,8 @@ extension DuplicateDetection {
             let chunks = (restating.count + chunk - 1) / chunk
             func range(_ c: Int) -> Range<Int> { (c * chunk)..<min(restating.count, (c + 1) * chunk) }
             let denies = items.map { !$0.direction.negated.isEmpty }
-            let directionBit = kindBits["direction"] ?? 0
-            func denial(_ x: Int, _ a: Int, _ y: Int, apart: UInt64) -> Bool? {
-                (denies[a] != denies[y] && !denies[x] ? DuplicateDetection.denial(items[x].direction, items[a].direction, items[y].direction) : nil)
-                    ?? (apart & directionBit != 0 ? DuplicateDetection.wayAgainst(items[x].direction, items[a].direction, items[y].direction) : nil)
+            func denial(_ x: Int, _ a: Int, _ y: Int) -> Bool? {
+                denies[a] != denies[y] && !denies[x] ? DuplicateDetection.denial(items[x].direction, items[a].direction, items[y].direction) : nil
             }
             // The pairs compared again as look-alikes, each once, on both cores, and the texts whose
             // measures a triple reads (where no denial decides); the triples kept for the decisions
@@ -155,7 +153,7 @@ extension DuplicateDetection {
                 eachTriple(range(c)) { mine, x, a, y, apartSlot, apart, rival in
                     wanted.append(Int32(mine))
                     wanted.append(Int32(rival))
-                    if denial(x, a, y, apart: apart) == nil { texts += [Int32(x), Int32(a), Int32(y)] }
+                    if denial(x, a, y) == nil { texts += [Int32(x), Int32(a), Int32(y)] }
                     triples.append(Triple(mine: Int32(mine), x: Int32(x), a: Int32(a), y: Int32(y), apartSlot: Int32(apartSlot),
                                           rival: Int32(rival), apart: apart))
                 }
@@ -227,7 +225,7 @@ extension DuplicateDetection {
                     // or (none) the pair's own comparison, which has none.
                     guard lookAlikeAt[rival] >= 0, lookAlikeAt[mine] >= 0 else { continue }
                     let mineDiffers = lookAlikeKinds[mine] & apart != 0, rivalDiffers = lookAlikeKinds[rival] & apart != 0
-                    let denial = denial(x, a, y, apart: apart)
+                    let denial = denial(x, a, y)
                     let measure = denial == nil ? closerInMeasure(measures[x], to: measures[a], than: measures[y]) : nil
                     if denial == nil, measure == nil, mineDiffers && !rivalDiffers {
                         steps.append(.write(Int32(mine), .narrowed(apart)))

@@ -214,22 +214,6 @@ extension DuplicateDetection {
         return denier.denies(whatIsSaidIn: other) ? !da : nil
     }
 
-    /// Of two look-alikes of which one adds a way to go that the other does not state at all ("a smaller
-    /// deposit match" / "match the first deposit"), whether a text `x` restates the plain one because it goes
-    /// against the other (nil: it goes against neither, or neither look-alike is plain). A rewording says its
-    /// direction in its own words ("doubling whatever a newcomer puts in"), about its own nouns, so the
-    /// comparison as look-alikes (which asks what one side adds) reads it as a direction the plain idea
-    /// lacks, and the look-alike's direction, about other words, as no difference. Here the two ways are
-    /// compared whatever they are about (`ChangeDirection.opposes` without `sameObject`), but only against a
-    /// look-alike whose rival states no way: between two that both state one ("a bigger discount" / "a
-    /// smaller discount") what a way is about decides ("cheaper" lowers a price, which a bigger discount
-    /// does too), and words alone do not say it. `dupq46`.
-    static func wayAgainst(_ x: ChangeDirection, _ a: ChangeDirection, _ y: ChangeDirection) -> Bool? {
-        let (againstA, againstY) = (ChangeDirection.opposes(x, a), ChangeDirection.opposes(x, y))
-        guard againstA != againstY, (againstY ? a : y).statesNoWay else { return nil }
-        return againstY
-    }
-
     /// An outcome as `siblingCosine` compares it: lower-cased, the same words and numbers ("lift metric 4 by
     /// 2%" is not "lift metric 15 by 6%"); nil when it says fewer than two content words, so that a
     /// placeholder ("TBD", "growth") does not make every hypothesis that writes it another's sibling.
@@ -488,11 +472,8 @@ extension DuplicateDetection {
         // 5 more rewordings found, 5 fewer other pairs, no look-alike more). Whether `x` goes with `a`.
         // Only when the look-alike that denies denies what the other says: a denied detail the other
         // leaves out ("without signing up" against "once they finish the course") decides nothing.
-        // Then, of two look-alikes told apart by their direction, a text that goes against one of them
-        // restates the other (`wayAgainst`).
-        func deniesLess(_ x: Int, _ a: Int, than y: Int, kinds: Set<Substring>) -> Bool? {
+        func deniesLess(_ x: Int, _ a: Int, than y: Int) -> Bool? {
             DuplicateDetection.denial(items[x].direction, items[a].direction, items[y].direction)
-                ?? (kinds.contains("direction") ? DuplicateDetection.wayAgainst(items[x].direction, items[a].direction, items[y].direction) : nil)
         }
         // Of two look-alikes that differ in a number, a text that states only one side's goes with it
         // (`closerInQuantity`); each text's numbers read once.
@@ -525,7 +506,7 @@ extension DuplicateDetection {
                     let mineDiffers = !mine.differences.isEmpty, rivalDiffers = !rivalFields.differences.isEmpty
                     // A denial decides before a field read as look-alikes (see `StatedQuantities.swift`), and so
                     // does a duration, time of day or share (`StatedMeasures.swift`).
-                    let denial = deniesLess(x, a, than: y, kinds: kinds)
+                    let denial = deniesLess(x, a, than: y)
                     let measure = denial == nil ? closerInMeasure(measured(x), to: measured(a), than: measured(y)) : nil
                     if denial == nil, measure == nil, mineDiffers && !rivalDiffers {
                         out[pair] = mine

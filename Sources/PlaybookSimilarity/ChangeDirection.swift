@@ -537,12 +537,6 @@ public struct ChangeDirection: Sendable, Hashable {
         opposed(a, b, sameObject: sameObject) { side, word in side.spelling(word) }
     }
 
-    /// Whether the change says no way to go on any axis but a bound: nothing added or removed, raised or
-    /// lowered, moved earlier or later, up or down ("match the first deposit").
-    public var statesNoWay: Bool {
-        Axis.allCases.allSatisfy { $0 == .bound || (up[$0] == nil && down[$0] == nil) }
-    }
-
     /// Whether two changes go opposite ways (`opposition` is not nil), the words left unspelled.
     public static func opposes(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> Bool {
         opposed(a, b, sameObject: sameObject) { _, word in word } != nil

@@ -262,7 +262,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// "drop the phone field" / "without the phone field"); words only 0 flagged; with the hyphenated compounds
     /// of `dupq23` ("dairy-free"): 5, 0 and 4, the floors. A regression check.
     func testDupq21PairsWithTheInstalledModel() throws {
-        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 5, flagged: 0, strays: 4, wordsFlagged: 17)
+        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 5, flagged: 0, strays: 4, wordsFlagged: 0)
         XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
     }
 
@@ -273,7 +273,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// a denial. Before: 4 of 8 found, 2 of 8 flagged, 4 other pairs (words only 4 flagged); after 8, 0 and 0
     /// (words only 0 flagged; in-sample: written knowing the misreads). A regression check.
     func testDupq23PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq23-pairs.tsv", pairs: 16, everyKind: false, found: 8, flagged: 0, strays: 0, wordsFlagged: 17)
+        try assertWrittenSet("dupq23-pairs.tsv", pairs: 16, everyKind: false, found: 8, flagged: 0, strays: 0, wordsFlagged: 0)
     }
 
     /// The pairs `dupq25` wrote (`Data/dupq25-pairs.tsv`: 14 ideas of seven products no other set uses, two ideas
@@ -417,18 +417,6 @@ final class GrowthPairQualityTests: XCTestCase {
     /// matches (in-sample): 29, 1 and 37, the floors.
     func testDupq43PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 29, flagged: 1, strays: 37, wordsFlagged: 18)
-    }
-
-    /// The pairs `dupq46` wrote (`Data/dupq46-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, from
-    /// a poker app and contact-lens subscriptions to horsebox hire and photo-booth hire, two ideas a product toward one
-    /// outcome; each a rewording by another squad sharing at most two content words of the idea's title and change
-    /// (shorthand, typos, long sentences, the audience in its own words), most under another metric id of the same
-    /// event, and a look-alike: 8 `opposite`, 6 `metric`, 6 `audience`, 5 each of `negation`, `platform`, `surface`,
-    /// `region`), written before its writer read the rules. Main's rules (`d52d390`; out of sample, measured once): 33 of
-    /// 40 rewordings found, 3 of 40 look-alikes flagged, 36 other pairs (F1 0.868). With `wayAgainst` (in-sample): 34,
-    /// 3 and 35 (R003, "Doubling whatever a newcomer puts in", no longer goes with "a smaller deposit match"), the floors.
-    func testDupq46PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq46-pairs.tsv", pairs: 80, everyKind: true, found: 34, flagged: 3, strays: 35, wordsFlagged: 17)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
