@@ -1,33 +1,33 @@
 /// What a shell hook runs, read line by line as far as telling whether it lints the staged
-/// playbook: comments, the text of `echo`/`printf`, and lines after an unconditional `exit` run nothing.
+/// playbook: comments, the text of `echo`/`printf`, and lines after an `exit` written at the start
+/// of a line (the script's own end) run nothing. Anything else that runs `… lint … --staged` counts,
+/// whatever names the program (`playbook`, `"$PLAYBOOK"`, `npx playbook`, a container, a renamed
+/// binary): a hook is refused only when it plainly does not lint.
 enum HookScript {
-    /// Whether `text` has a command line that runs `playbook … lint --staged` before any
-    /// unconditional `exit` (one at the top level, not behind `||`/`&&` or inside `if`/`case`/a loop).
     static func runsStagedLint(_ text: String) -> Bool {
-        var depth = 0
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            var line = Substring(rawLine).drop(while: { $0 == " " || $0 == "\t" })
+            let indented = rawLine.first == " " || rawLine.first == "\t"
+            let line = Substring(rawLine).drop(while: { $0 == " " || $0 == "\t" })
             if line.hasPrefix("#") { continue }
-            if let comment = line.firstRange(of: " #") ?? line.firstRange(of: "\t#") { line = line[..<comment.lowerBound] }
-            for (separator, segment) in segments(line) {
-                var words = segment.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0) }
-                let first = words.first ?? ""
-                switch first {
-                case "if", "case", "while", "until", "for", "{": depth += 1
-                case "fi", "esac", "done", "}": depth = max(0, depth - 1)
-                default: break
-                }
-                if segment.hasSuffix("{"), first != "{" { depth += 1 }  // a function's body
-                if first == "exit", depth == 0, separator == ";" { return false }
+            let commands = segments(line)
+            if !indented, let first = commands.first, isPlainExit(first) { return false }
+            for command in commands {
+                var words = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map { String($0) }
+                guard let lint = words.firstIndex(of: "lint"), words[(lint + 1)...].contains("--staged") else { continue }
+                words = Array(words[..<lint])
                 while let word = words.first, prefixes.contains(word) || isAssignment(word) { words.removeFirst() }
-                guard let command = words.first, !["echo", "printf", ":", "true", "false", "case"].contains(command) else { continue }
-                guard let playbook = words.firstIndex(where: { name(of: $0) == "playbook" }),
-                      let lint = words[(playbook + 1)...].firstIndex(of: "lint"),
-                      words[(lint + 1)...].contains("--staged") else { continue }
+                guard let program = words.first, !["echo", "printf", ":", "true", "false"].contains(program) else { continue }
                 return true
             }
         }
         return false
+    }
+
+    /// `exit` or `exit N` alone: the script ends there.
+    static func isPlainExit(_ command: Substring) -> Bool {
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard words.first == "exit" else { return false }
+        return words.count == 1 || (words.count == 2 && words[1].allSatisfy(\.isNumber))
     }
 
     /// Words before a command that leave it the command run.
@@ -39,31 +39,30 @@ enum HookScript {
         return word[..<equals].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
-    /// A command word's program name: its last path component, without quotes.
-    static func name(of word: String) -> String {
-        let unquoted = word.filter { $0 != "'" && $0 != "\"" }
-        return String(unquoted.split(separator: "/").last ?? "")
-    }
-
-    /// The commands of a line with the separator before each (`;` at the start of the line).
-    static func segments(_ line: Substring) -> [(String, Substring)] {
-        var out: [(String, Substring)] = []
-        var separator = ";"
+    /// The commands of a line, split at `;`, `&`, `|` outside quotes, up to a comment (`#` after a
+    /// blank, outside quotes).
+    static func segments(_ line: Substring) -> [Substring] {
+        var out: [Substring] = []
+        var quote: Character?
         var start = line.startIndex
+        var previous: Character = " "
         var index = line.startIndex
         while index < line.endIndex {
-            let rest = line[index...]
-            let found = ["&&", "||", ";", "|", "&"].first { rest.hasPrefix($0) }
-            if let found {
-                out.append((separator, line[start..<index]))
-                separator = found == "&&" || found == "||" || found == "|" ? found : ";"
-                index = line.index(index, offsetBy: found.count)
-                start = index
-            } else {
-                index = line.index(after: index)
+            let character = line[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "#", previous == " " || previous == "\t" {
+                break
+            } else if character == ";" || character == "&" || character == "|" {
+                out.append(line[start..<index])
+                start = line.index(after: index)
             }
+            previous = character
+            index = line.index(after: index)
         }
-        out.append((separator, line[start...]))
-        return out.map { ($0.0, $0.1.drop(while: { $0 == " " || $0 == "\t" })) }
+        out.append(line[start..<index])
+        return out.map { $0.drop(while: { $0 == " " || $0 == "\t" }) }.filter { !$0.isEmpty }
     }
 }

@@ -529,6 +529,13 @@ final class ScaffoldTests: XCTestCase {
             "#!/bin/sh\nexec playbook lint --staged\n",
             "#!/bin/sh\nset -e\nif [ -n \"$SKIP\" ]; then\n  exit 0\nfi\nnpx playbook lint --staged || exit 1 # the playbook\n",
             "#!/bin/sh\ncd \"$(dirname \"$0\")/..\" || exit 1\nPLAYBOOK_COLOR=0 ./tools/playbook lint --staged\n",
+            // review48: quoting, functions and other program names are hooks that lint.
+            "#!/bin/sh\ndie() { echo \"x\" >&2; exit 1; }\nplaybook lint --staged || die\n",
+            "#!/bin/sh\ntrap 'echo failed; exit 1' ERR\nplaybook lint --staged\n",
+            "#!/bin/sh\necho \"Checking; exit code 1 blocks the commit\"\nplaybook lint --staged\n",
+            "#!/bin/sh\n\"$PLAYBOOK\" lint --staged\n",
+            "#!/bin/sh\ndocker run --rm -v \"$PWD:/w\" ghcr.io/acme/playbook:1.4 lint --staged\n",
+            "#!/bin/sh\n./tools/playbook-linux-x86_64 lint --staged\n",
         ]
         for hook in takenHooks {
             let scratch = try ScratchDirectory()
