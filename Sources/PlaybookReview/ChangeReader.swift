@@ -139,9 +139,11 @@ public struct ChangeReader {
         // The settings the playbook is judged by are those the merge will have: where git merges the
         // base and the head cleanly, that merge's `.playbook.yml` (the base's later edits to it
         // included); where anything conflicts, the head's if the change edits it, else the base's tip's.
+        // The base's files are read as they can be: a base whose `.playbook.yml` git cannot give as
+        // a file (a symbolic link) is read with the defaults, so the change that fixes it can be reviewed.
         let headBytes = try settingsBytes(repository, at: head)
-        let mergeBaseBytes = try settingsBytes(repository, at: mergeBase)
-        let baseTipBytes = try settingsBytes(repository, at: base)
+        let mergeBaseBytes = try? settingsBytes(repository, at: mergeBase)
+        let baseTipBytes = try? settingsBytes(repository, at: base)
         var mergedBytes = headBytes
         var startBytes = mergeBaseBytes
         var merge: [IndexEntry]?

@@ -75,7 +75,7 @@ public enum ReviewRenderer {
         if !report.changedSettings.isEmpty {
             out += "⚠️ **This change sets overlap-gate or limit settings in `.playbook.yml`** that decide what its findings are:\n\n"
             for change in report.changedSettings {
-                out += "- `\(change.setting)`: \(change.before) → **\(change.after)**\n"
+                out += "- `\(change.setting)`: \(Inert.markdown(change.before)) → **\(Inert.markdown(change.after))**\n"
             }
             out += "\n"
         }
@@ -92,7 +92,7 @@ public enum ReviewRenderer {
             parts.append("this change sets rule options in .playbook.yml: " + report.changedOptions.map(\.summary).joined(separator: "; "))
         }
         if !report.changedSettings.isEmpty {
-            parts.append("this change sets settings in .playbook.yml: " + report.changedSettings.map(\.summary).joined(separator: "; "))
+            parts.append("this change sets settings in .playbook.yml: " + report.changedSettings.map { Inert.terminal($0.summary) }.joined(separator: "; "))
         }
         return parts.isEmpty ? nil : parts.joined(separator: "\nplaybook: ")
     }
@@ -246,7 +246,7 @@ public enum ReviewRenderer {
         }
         if !report.changedSettings.isEmpty {
             out += "This change sets settings in .playbook.yml:\n"
-            out += report.changedSettings.map { "  \($0.summary)\n" }.joined()
+            out += report.changedSettings.map { "  \(Inert.terminal($0.summary))\n" }.joined()
         }
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"

@@ -571,6 +571,44 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Removed (1):\n  EXP-2 (Experiment) teams/EXP-2.yml\n"), result.stdout)
     }
 
+    /// review48: a folder name in `roots:` is the change's own text: inert in the terminal and in
+    /// the bot's Markdown comment (no colour, no link, no mention).
+    func testAHostileRootNameIsShownInert() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks, \"a\\e[31mRED\", \"[x](https://e.example) @octocat\"]\n"], "odd roots")
+        let text = try review(scratch, base: base)
+        XCTAssertFalse(text.stdout.contains("\u{1B}"), text.stdout)
+        XCTAssertFalse(text.stderr.contains("\u{1B}"), text.stderr)
+        XCTAssertTrue(text.stdout.contains("roots: [playbooks] → [playbooks, a\\u{1B}[31mRED"), text.stdout)
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertFalse(markdown.stdout.contains("](https://"), markdown.stdout)
+        XCTAssertFalse(markdown.stdout.contains(" @octocat"), markdown.stdout)
+        XCTAssertFalse(markdown.stdout.contains("\u{1B}"), markdown.stdout)
+    }
+
+    /// review48: a base whose `.playbook.yml` is a symbolic link is read with the defaults; the
+    /// change that replaces the link with the file itself is reviewed, not refused.
+    func testAChangeThatReplacesASymlinkedSettingsFileIsReviewed() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try scratch.write("conf/playbook.yml", "roots: [playbooks]\n")
+        try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent(".playbook.yml").path, withDestinationPath: "conf/playbook.yml")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "settings as a link"])
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "fix"])
+        try FileManager.default.removeItem(atPath: scratch.url.appendingPathComponent(".playbook.yml").path)
+        try scratch.write(".playbook.yml", "roots: [playbooks]\n")
+        try run(["commit", "-q", "-a", "-m", "the settings file itself"])
+        let result = try review(scratch, base: "base")
+        XCTAssertNotEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertFalse(result.stderr.contains("could not read the change"), result.stderr)
+    }
+
     /// A change that adds a folder to `roots:` brings its files into the playbook: their errors
     /// fail the review as lint fails after the merge.
     func testAChangeThatAddsARootLintsTheFilesItBringsIn() throws {
