@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookModel
 import PlaybookSimilarity
 
@@ -11,8 +12,9 @@ public struct PriorArt: Sendable, Hashable {
     public var status: String?
     public var title: String?
     /// Win, loss, flat or inconclusive: an experiment's own result; for a hypothesis, the
-    /// result of the last experiment that tested it and has one: the latest `end`, then the
-    /// greatest id (where files lie plays no part).
+    /// result of the last experiment that tested it and has one: the latest planned end (`end`,
+    /// else `start` plus `design.duration_days`, else `start`), then the greatest id read as
+    /// numbers (where files lie plays no part).
     public var outcome: String?
     public var lift: Double?
     public var learnings: [String]
@@ -45,13 +47,13 @@ public enum SearchScoring: Sendable {
 
 /// Prior-art search: the hypotheses and experiments of every squad, ranked by similarity to free text.
 public enum PriorArtSearch {
-    /// Whether a conclusion comes after another: by end date (none is the earliest), then by id.
+    /// Whether a conclusion comes after another: by end date (none is the earliest), then by id, its numbers as numbers.
     static func later(_ a: (end: Day?, id: String), than b: (end: Day?, id: String)) -> Bool {
         switch (a.end, b.end) {
         case let (x?, y?) where x != y: x > y
         case (nil, _?): false
         case (_?, nil): true
-        default: a.id > b.id
+        default: a.id.compare(b.id, options: .numeric) == .orderedDescending  // EXP-10 after EXP-9
         }
     }
 
@@ -65,8 +67,9 @@ public enum PriorArtSearch {
                 hypotheses[h.id.value] = h
             case let .experiment(e):
                 guard let tested = e.hypothesis?.value, let result = e.result, result.outcome != nil else { break }
-                let end = e.end?.value
-                // The latest conclusion wins; an experiment without an end date counts as the earliest.
+                // The latest conclusion wins: its `end`, else its start plus `design.duration_days`,
+                // else its start; one with none of these counts as the earliest.
+                let end = e.plannedEnd ?? e.start?.value
                 if let known = results[tested], !Self.later((end, e.id.value), than: (known.end, known.id)) { break }
                 results[tested] = (result, end, e.id.value)
             default:

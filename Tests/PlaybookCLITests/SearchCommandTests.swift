@@ -342,4 +342,29 @@ final class SearchCommandTests: XCTestCase {
         let hypothesis = try XCTUnwrap(hits.first { $0["id"] as? String == "HYP-0001" }, result.stdout)
         XCTAssertEqual(hypothesis["outcome"] as? String, "loss", result.stdout)
     }
+
+    /// review48: an experiment planned by its start and duration, with no `end`, ended after one
+    /// whose `end` is earlier; EXP-10 comes after EXP-9 when the dates tie.
+    func testALaterExperimentPlannedByItsDurationOrNumberIsTheLatest() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/a/EXP-0002.yml", Self.experiment.replacingOccurrences(of: "EXP-0001", with: "EXP-0002")
+            .replacingOccurrences(of: "outcome: win", with: "outcome: loss").replacingOccurrences(of: "decision: ship", with: "decision: kill")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-08-01\ndesign: {duration_days: 28}"))
+        try scratch.write("playbooks/experiments.yml", Self.experiment.replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-01\nend: 2026-07-20"))
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+        func outcome() throws -> String? {
+            let result = try CLI.run(["search", "cut the signup form down to the email field", "--format", "json"], in: scratch.url, environment: lexical)
+            let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+            let hits = try XCTUnwrap(object["results"] as? [[String: Any]] ?? object["hits"] as? [[String: Any]], result.stdout)
+            return try XCTUnwrap(hits.first { $0["id"] as? String == "HYP-0001" }, result.stdout)["outcome"] as? String
+        }
+        XCTAssertEqual(try outcome(), "loss")
+        // Same end day: the greater number, read as a number, is the later.
+        try scratch.write("playbooks/a/EXP-0002.yml", Self.experiment.replacingOccurrences(of: "EXP-0001", with: "EXP-9")
+            .replacingOccurrences(of: "outcome: win", with: "outcome: loss").replacingOccurrences(of: "decision: ship", with: "decision: kill")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-01\nend: 2026-07-20"))
+        try scratch.write("playbooks/experiments.yml", Self.experiment.replacingOccurrences(of: "EXP-0001", with: "EXP-10")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-01\nend: 2026-07-20"))
+        XCTAssertEqual(try outcome(), "win")
+    }
 }
