@@ -149,11 +149,15 @@ public struct SiteInput: Sendable {
     /// Why `home` cannot be the home quarter of a site of `history` (nil when it can): one before
     /// the history's first playbook commit has no value and no experiment of its own, and the
     /// program page counts the quarters up to it.
-    public static func problem(homeQuarter home: Quarter, history: History, today: Day) -> String? {
+    /// A quarter an objective names is one the site has a page for, wherever it lies.
+    public static func problem(homeQuarter home: Quarter, history: History, today: Day, entities: [SourcedEntity]) -> String? {
         guard let first = history.records.map(\.time).min().map({ UTC.day(of: $0).quarter }), home < first else { return nil }
+        for sourced in entities {
+            if case .objective(let objective) = sourced.entity, objective.quarter?.value == home { return nil }
+        }
         let last = max(first, today.quarter)
         return "--quarter \(home) is before the history: its first playbook commit is in \(first); give a quarter from \(first)"
-            + (last == first ? "" : " to \(last)") + " (or a later one that objectives are planned for)"
+            + (last == first ? "" : " to \(last)") + " (or one that objectives are planned for)"
     }
 }
 

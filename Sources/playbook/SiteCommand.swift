@@ -94,7 +94,8 @@ struct SiteBuild: ParsableCommand {
             throw UsageError(description: "could not read the playbook at HEAD: \(error.description)")
         }
         let home = try quarter.map(parseQuarter) ?? day.quarter
-        if let problem = SiteInput.problem(homeQuarter: home, history: history, today: day) {
+        // Only a quarter asked for is refused: `--today` alone names a day, not a home page.
+        if quarter != nil, let problem = SiteInput.problem(homeQuarter: home, history: history, today: day, entities: entities) {
             throw UsageError(description: problem)
         }
         let input = SiteInput(history: history, timelines: timelines, entities: entities, today: day, homeQuarter: home,

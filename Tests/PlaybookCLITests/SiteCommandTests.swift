@@ -248,6 +248,10 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stderr.contains("--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3"), result.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("out").path))
+        // review48: `--today` alone names a day, not a home quarter: the site is written.
+        let today = try CLI.run(["site", "-o", "out", "--today", "2019-02-01", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(today.status, 0, today.stderr)
+        XCTAssertFalse(today.stderr.contains("--quarter"), today.stderr)
     }
 
     func testRefusesAFolderItDidNotWrite() throws {

@@ -604,11 +604,11 @@ extension SiteTests {
         let fixture = try SiteFixture(for: self)
         let history = try HistoryReader(roots: ["playbooks"]).read(fixture.repository)
         let today = try XCTUnwrap(Day("2026-11-30"))
-        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today),
-                       "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or a later one that objectives are planned for)")
-        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today)?.hasPrefix("--quarter 2026-Q2 is before"), true)
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today, entities: []),
+                       "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or one that objectives are planned for)")
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today, entities: [])?.hasPrefix("--quarter 2026-Q2 is before"), true)
         for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 2)] {
-            XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today), allowed.description)
+            XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today, entities: []), allowed.description)
         }
     }
 }
