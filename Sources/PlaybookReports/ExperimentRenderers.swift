@@ -98,7 +98,7 @@ public enum ExperimentRenderer {
             out += "## Concluded\n\n| experiment | squad | outcome | decision | lift | p-value |\n| --- | --- | --- | --- | ---: | ---: |\n"
             for fact in concluded {
                 out += "| \(Markdown.inline(fact.id)) | \(Markdown.inline(fact.squad)) | \(Markdown.inline(fact.outcome?.rawValue ?? "–")) | "
-                    + "\(Markdown.inline(fact.decision?.rawValue ?? "–")) | \(lift(fact.lift)) | \(Numbers.text(fact.pValue, places: 4)) |\n"
+                    + "\(Markdown.inline(fact.decision?.rawValue ?? "–")) | \(lift(fact.lift)) | \(Numbers.probability(fact.pValue)) |\n"
             }
             out += "\n## Learnings\n\n"
             for fact in concluded {

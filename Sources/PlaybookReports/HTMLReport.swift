@@ -87,7 +87,7 @@ public enum HTMLReport {
             for fact in learnings {
                 body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome?.rawValue ?? "–"))</td>"
                 body += "<td>\(escape(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
-                body += "<td class=\"n\">\(escape(Numbers.text(fact.pValue, places: 4)))</td></tr>\n"
+                body += "<td class=\"n\">\(escape(Numbers.probability(fact.pValue)))</td></tr>\n"
             }
             body += "</tbody></table>\n"
             body += "<h2>Learnings</h2><ul class=\"learnings\">\n"

@@ -101,6 +101,14 @@ public enum Numbers {
         return plain(rounded(value, places: places))
     }
 
+    /// A probability (a p-value, an alpha) to four places; one above zero that four places make 0
+    /// is `< 0.0001` (a highly significant result is not p = 0). "–" for none.
+    public static func probability(_ value: Decimal?) -> String {
+        let shown = text(value, places: 4)
+        guard let value, shown == "0", value > 0 else { return shown }
+        return "< 0.0001"
+    }
+
     /// `numerator / denominator` as an exact decimal (38 significant digits); nil for a zero denominator.
     public static func ratio(_ numerator: Decimal, _ denominator: Decimal) -> Decimal? {
         denominator.isZero ? nil : numerator / denominator

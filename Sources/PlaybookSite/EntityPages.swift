@@ -451,8 +451,7 @@ extension Numbers {
     /// (a highly significant result is not p = 0).
     static func probability(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "–" }
-        let text = Numbers.text(ExactNumber.decimal(String(value)) ?? Decimal(value), places: 4)
-        return text == "0" && value > 0 ? "< 0.0001" : text
+        return Numbers.probability(ExactNumber.decimal(String(value)) ?? Decimal(value))
     }
 
     /// A fraction as a percentage to one place (`percent`), or, when that makes a non-zero one 0,

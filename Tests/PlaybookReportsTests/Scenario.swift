@@ -122,7 +122,7 @@ final class Scenario {
         let growth1 = { (krs: [(String, Double, Double, Double)]) in
             Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: title1, krs: krs)
         }
-        let win = "start: 2026-07-03\nend: 2026-07-31\nresult:\n  outcome: win\n  decision: ship\n  lift: 0.04\n  p_value: 0.012\n  learnings: Short forms <b>win</b>, \"really\"."
+        let win = "start: 2026-07-03\nend: 2026-07-31\nresult:\n  outcome: win\n  decision: ship\n  lift: 0.04\n  p_value: 0.00004\n  learnings: Short forms <b>win</b>, \"really\"."
         try commit("2026-06-20", [
             ".mailmap": "Grace Hopper <grace@example.com> <grace@old.example>\n",
             "playbooks/metrics.yml": Self.metrics,
