@@ -26,9 +26,12 @@ enum FileDiscovery {
     /// `*.yml` file before it is listed: what it says yes to is left out (git-ignored paths).
     static func yamlFiles(under folder: String, ignored: ((_ path: String, _ isFolder: Bool) -> Bool)? = nil) -> [Found] {
         var found: [Found] = []
-        var pending = [folder]
-        while let current = pending.popLast() {
-            guard let directory = opendir(current) else { continue }
+        // Each folder with its bytes as the file system has them, and whether they are UTF-8: a file
+        // under a folder whose name is not is unreadable as its own bad name is (`lint --staged` and
+        // `review` check the whole path too); its folder is still listed by those bytes.
+        var pending: [(path: String, raw: [UInt8], valid: Bool)] = [(folder, Array(folder.utf8), true)]
+        while let (current, currentRaw, currentValid) = pending.popLast() {
+            guard let directory = (currentRaw + [0]).withUnsafeBufferPointer({ opendir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }) else { continue }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let raw = withUnsafePointer(to: entry.pointee.d_name) {
@@ -51,7 +54,7 @@ enum FileDiscovery {
                 case Int(DT_REG): kind = S_IFREG
                 case Int(DT_LNK): kind = S_IFLNK
                 case Int(DT_UNKNOWN):
-                    let rawPath = Array(current.utf8) + [UInt8(ascii: "/")] + raw + [0]
+                    let rawPath = currentRaw + [UInt8(ascii: "/")] + raw + [0]
                     var info = stat()
                     guard rawPath.withUnsafeBufferPointer({ lstat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) }) == 0 else { continue }
                     kind = info.st_mode & S_IFMT
@@ -62,12 +65,12 @@ enum FileDiscovery {
                     // Another repository (a submodule, whose `.git` is a file, or a nested clone) is not
                     // this playbook's content: `--staged`, review and the history never read into it.
                     if Workspace.lexists(path + "/.git") { continue }
-                    pending.append(path)
+                    pending.append((path, currentRaw + [UInt8(ascii: "/")] + raw, currentValid && String(validating: raw, as: UTF8.self) != nil))
                     if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }
                     continue
                 }
                 guard isPlaybookFile(name) else { continue }
-                if String(validating: raw, as: UTF8.self) == nil {
+                if !currentValid || String(validating: raw, as: UTF8.self) == nil {
                     found.append(Found(path: path, problem: SourceFile.invalidNameProblem))
                     continue
                 }

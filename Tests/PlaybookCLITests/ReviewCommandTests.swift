@@ -703,6 +703,21 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(linted.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), linted.stdout)
     }
 
+    /// review48: a file under a folder whose name is not UTF-8 was skipped by `lint` without a word
+    /// (0 errors) while the hook refused it: lint now says it cannot read it, as for a bad file name.
+    func testAFileUnderAFolderNameThatIsNotUTF8IsUnreadableToLint() throws {
+        let (scratch, _, _) = try start()
+        let metric = "kind: Metric\nid: cafe-visits\nname: Cafe visits\nunit: count\ndirection: increase\nowner: activation-emea\n"
+        try scratch.write("metric.txt", metric)
+        let shell = URL(fileURLWithPath: "/bin/sh")
+        let made = try CLI.run(executable: shell, ["-c", "mkdir \"playbooks/bad$(printf '\\377')\" && mv metric.txt \"playbooks/bad$(printf '\\377')/cafe.yml\""], in: scratch.url)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        let linted = try CLI.run(["lint"], in: scratch.url)
+        XCTAssertEqual(linted.status, 1, linted.stdout + linted.stderr)
+        XCTAssertTrue(linted.stdout.contains("cafe.yml"), linted.stdout)
+        XCTAssertTrue(linted.stdout.contains("its name is not valid UTF-8; rename it [file-unreadable]"), linted.stdout)
+    }
+
     /// A note of only white space or invisible characters explains nothing, as lint reads a blank `learnings`.
     func testABlankApprovalNoteDoesNotExplainAResultEdit() throws {
         for note in ["\" \"", "\"\\u200b\""] {
