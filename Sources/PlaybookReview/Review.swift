@@ -194,18 +194,46 @@ public enum Reviewer {
         /// The finding on the head's line: a line only the merge has (the base's change) goes to
         /// the nearest line the head has there, else line 1.
         func placed(_ finding: Finding) -> Finding {
-            guard let head = head[finding.file], let merged = merged[finding.file] else { return finding }
-            let fileHunks: [LineHunk]
-            if let known = hunks[finding.file] {
-                fileHunks = known
-            } else {
-                guard let found = try? LineDiff.hunks(from: merged, to: head) else { return finding }
-                hunks[finding.file] = found
-                fileHunks = found
-            }
             var moved = finding
+            moved.message = placed(in: finding.message)
+            guard let fileHunks = hunks(of: finding.file) else { return moved }
             moved.line = LineDiff.line(finding.line, through: fileHunks)
             return moved
+        }
+
+        /// The hunks from the merged file to the head's; nil for a file the merge holds as the head does.
+        private func hunks(of path: String) -> [LineHunk]? {
+            if let known = hunks[path] { return known }
+            guard let head = head[path], let merged = merged[path],
+                  let found = try? LineDiff.hunks(from: merged, to: head) else { return nil }
+            hunks[path] = found
+            return found
+        }
+
+        /// A message's `FILE:LINE` (another place it names, as "also used … at FILE:LINE") on the
+        /// head's lines too, for the files the merge holds otherwise than the head.
+        private func placed(in message: String) -> String {
+            var text = message
+            for path in merged.keys.sorted() where text.contains(path + ":") {
+                guard let fileHunks = hunks(of: path) else { continue }
+                var out = ""
+                var rest = Substring(text)
+                while let found = rest.range(of: path + ":") {
+                    // The whole path, not the end of a longer one (`old/playbooks/HYP-1.yml`).
+                    let before = found.lowerBound == rest.startIndex ? (out.last ?? " ") : rest[rest.index(before: found.lowerBound)]
+                    let whole = !(before.isLetter || before.isNumber || "/._-".contains(before))
+                    out += rest[..<found.upperBound]
+                    rest = rest[found.upperBound...]
+                    guard whole else { continue }
+                    let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+                    if let line = Int(digits), !digits.isEmpty {
+                        out += String(LineDiff.line(line, through: fileHunks))
+                        rest = rest[digits.endIndex...]
+                    }
+                }
+                text = out + rest
+            }
+            return text
         }
     }
 

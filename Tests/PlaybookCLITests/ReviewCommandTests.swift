@@ -681,6 +681,31 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(github.stdout.contains("file=playbooks/EXP-1.yml,line=12,"), github.stdout)
     }
 
+    /// review48: a place a message names ("also used by the Experiment at FILE:LINE") is on the
+    /// head's lines too, not the in-memory merge's.
+    func testAPlaceAMessageNamesIsOnTheHeadsLines() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment + "\nbogus_key: 1\n")
+        try scratch.write("playbooks/EXP-2.yml", Self.experiment)
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "a copy keeping the id"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write("playbooks/EXP-1.yml", "# 1\n# 2\n# 3\n# 4\n# 5\n" + Self.experiment)
+        try run(["commit", "-q", "-am", "five comment lines on top"])
+        try run(["checkout", "-q", "pr"])
+        let idLine = try XCTUnwrap(Self.experiment.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("id:") }) + 1
+        let result = try review(scratch, base: "base")
+        XCTAssertTrue(result.stdout.contains("at playbooks/EXP-1.yml:\(idLine)"), result.stdout)
+        XCTAssertFalse(result.stdout.contains("at playbooks/EXP-1.yml:\(idLine + 5)"), result.stdout)
+    }
+
     /// A file whose name is not UTF-8 is refused by `lint`; the commit hook and the review refuse
     /// it alike, or CI on main fails after both gates passed it.
     func testAFileNameThatIsNotUTF8IsUnreadableToTheHookAndTheReview() throws {
