@@ -205,7 +205,13 @@ public struct ChangeReader {
         if let merge, let result = try? mergedFiles(repository, merge, baseTipTree: baseTipTree, roots: mergedRoots, baseRoots: baseRoots) {
             (merged, changedFiles, onMerge) = (result.files, result.changed, true)
         }
-        let history = try HistoryReader(roots: mergedRoots, mode: .firstParent, cacheFile: cacheFile).read(repository, tip: head)
+        // The history cache holds the history under the head's own folders (what lint and the reports
+        // read at HEAD): where the merge's folders differ (the base changed `roots:` since the fork),
+        // the history is read without it, rather than the cache rebuilt for other folders and rebuilt
+        // again by the next lint.
+        let headOwnRoots = (try? settings(of: headBytes))?.roots ?? roots
+        let history = try HistoryReader(roots: mergedRoots, mode: .firstParent, cacheFile: mergedRoots == headOwnRoots ? cacheFile : nil)
+            .read(repository, tip: head)
         var input = ReviewInput(
             base: base, head: head, mergeBase: mergeBase,
             headFiles: merged.keys.sorted().compactMap { merged[$0] },

@@ -706,6 +706,43 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertFalse(result.stdout.contains("at playbooks/EXP-1.yml:\(idLine + 5)"), result.stdout)
     }
 
+    /// review48: where the base changed `roots:` since the fork, the review reads the history under
+    /// the merge's folders without the history cache, which stays as lint and the reports left it
+    /// (rebuilding it for other folders made the next lint walk the whole history again).
+    func testAReviewUnderOtherFoldersLeavesTheHistoryCacheAlone() throws {
+        let (scratch, _, _) = try start()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        func run(_ arguments: [String]) throws {
+            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        }
+        try run(["branch", "-q", "base"])
+        try run(["checkout", "-q", "-b", "pr"])
+        try scratch.write("playbooks/EXP-1.yml", Self.experiment.replacing("title: ", with: "title: Renamed "))
+        try run(["commit", "-q", "-am", "a new title"])
+        try run(["checkout", "-q", "base"])
+        try scratch.write(".playbook.yml", "roots: [playbooks, teams]\n")
+        try scratch.write("teams/notes.yml", "kind: Metric\nid: team-notes\nname: Team notes\nunit: count\ndirection: increase\nowner: activation-emea\n")
+        try run(["add", "-A"])
+        try run(["commit", "-q", "-m", "a second folder"])
+        try run(["checkout", "-q", "pr"])
+        XCTAssertEqual(try CLI.run(["log", "EXP-1"], in: scratch.url).status, 0)
+        let cache = scratch.url.appendingPathComponent(".git/playbook")
+        func contents() throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            for name in try FileManager.default.contentsOfDirectory(atPath: cache.path) {
+                out[name] = FileManager.default.contents(atPath: cache.appendingPathComponent(name).path)
+            }
+            return out
+        }
+        let before = try contents()
+        XCTAssertFalse(before.isEmpty, "log wrote the history cache")
+        let result = try review(scratch, base: "base")
+        XCTAssertNotEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stdout.contains("EXP-1"), result.stdout)
+        XCTAssertEqual(try contents(), before)
+    }
+
     /// A file whose name is not UTF-8 is refused by `lint`; the commit hook and the review refuse
     /// it alike, or CI on main fails after both gates passed it.
     func testAFileNameThatIsNotUTF8IsUnreadableToTheHookAndTheReview() throws {
