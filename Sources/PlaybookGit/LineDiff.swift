@@ -16,8 +16,24 @@ public struct LineHunk: Sendable, Hashable {
 
 /// Line diffs of two texts in memory, through libgit2.
 public enum LineDiff {
-    /// The hunks that turn `old` into `new` (compared as text, whatever bytes they hold).
+    /// The hunks that turn `old` into `new` (compared as text, whatever bytes they hold). A line
+    /// ends at a line feed, a carriage return and line feed, or a carriage return alone, as the YAML
+    /// reader counts lines (git counts line feeds only: a file with old Mac line ends was one line).
     public static func hunks(from old: [UInt8], to new: [UInt8]) throws(GitError) -> [LineHunk] {
+        try hunks(lines: lineFeeds(old), lines: lineFeeds(new))
+    }
+
+    /// `bytes` with each carriage return that no line feed follows made a line feed.
+    static func lineFeeds(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(13) else { return bytes }
+        var out = bytes
+        for index in out.indices where out[index] == 13 && (index + 1 == out.count || out[index + 1] != 10) {
+            out[index] = 10
+        }
+        return out
+    }
+
+    private static func hunks(lines old: [UInt8], lines new: [UInt8]) throws(GitError) -> [LineHunk] {
         try ensureLibgit2()
         var options = git_diff_options()
         _ = try check(git_diff_options_init(&options, UInt32(GIT_DIFF_OPTIONS_VERSION)), "setting up a line diff")

@@ -26,4 +26,16 @@ final class LineDiffTests: XCTestCase {
         XCTAssertEqual(LineDiff.line(4, through: hunks), 3)
         XCTAssertEqual(try LineDiff.hunks(from: head, to: head), [])
     }
+
+    /// review48: old Mac line ends (a carriage return alone) end a line, as the YAML reader counts
+    /// them; git's diff counts line feeds only, so the whole file was one line.
+    func testACarriageReturnAloneEndsALine() throws {
+        let merged = lines("# a\r# b\rkind: Metric\rid: x\rname: merged\r")
+        let head = lines("kind: Metric\rid: x\rname: head\r")
+        let hunks = try LineDiff.hunks(from: merged, to: head)
+        XCTAssertEqual(LineDiff.line(4, through: hunks), 2)
+        XCTAssertEqual(LineDiff.line(5, through: hunks), 3)
+        let crlf = try LineDiff.hunks(from: lines("# a\r\nid: x\r\n"), to: lines("id: x\r\n"))
+        XCTAssertEqual(LineDiff.line(2, through: crlf), 1, "a carriage return and line feed is one line end")
+    }
 }
