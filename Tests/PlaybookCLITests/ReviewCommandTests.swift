@@ -56,6 +56,20 @@ final class ReviewCommandTests: XCTestCase {
         return (scratch, repository, base.description)
     }
 
+    /// Runs git in the scratch repository (branches, merges and links the tests' own commits cannot make).
+    @discardableResult
+    func git(in scratch: ScratchDirectory, _ arguments: [String]) throws -> String {
+        try git(at: scratch.url, arguments)
+    }
+
+    @discardableResult
+    func git(at folder: URL, _ arguments: [String]) throws -> String {
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                 ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: folder)
+        XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func review(_ scratch: ScratchDirectory, base: String, format: String = "text") throws -> CLIResult {
         try CLI.run(["review", "--base", base, "--format", format, "--today", "2026-11-20"], in: scratch.url)
     }
@@ -280,20 +294,15 @@ final class ReviewCommandTests: XCTestCase {
     /// The base's own changes, merged into the branch, are not the change's.
     func testMergingTheBaseIntoTheBranchDoesNotAddItsChanges() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "feature"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "feature"])
         try scratch.write("playbooks/EXP-1.yml", Self.experiment.replacing("title: Five-minute lesson", with: "title: Five-minute lesson, audio first"))
-        try run(["commit", "-q", "-am", "feature: retitle EXP-1"])
-        try run(["checkout", "-q", "base"])
+        try git(in: scratch, ["commit", "-q", "-am", "feature: retitle EXP-1"])
+        try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write("playbooks/HYP-1.yml", Self.hypothesis.replacing("title: Shorter lessons keep learners", with: "title: Shorter lessons keep new learners"))
-        try run(["commit", "-q", "-am", "base: retitle HYP-1"])
-        try run(["checkout", "-q", "feature"])
-        try run(["merge", "-q", "--no-edit", "base"])
+        try git(in: scratch, ["commit", "-q", "-am", "base: retitle HYP-1"])
+        try git(in: scratch, ["checkout", "-q", "feature"])
+        try git(in: scratch, ["merge", "-q", "--no-edit", "base"])
         let result = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         XCTAssertEqual((object?["entities"] as? [[String: Any]])?.map { $0["id"] as? String }, ["EXP-1"], result.stdout)
@@ -304,26 +313,20 @@ final class ReviewCommandTests: XCTestCase {
     /// the PR head, and says so.
     func testGitHubsTestMergeIsReviewedByItsPRHead() throws {
         let (scratch, _, _) = try start(experiment: Self.concluded)
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws -> String {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-            return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        _ = try run(["branch", "-q", "base"])
-        _ = try run(["checkout", "-q", "-b", "pr"])
+        _ = try git(in: scratch, ["branch", "-q", "base"])
+        _ = try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         // Reopened in one commit, concluded again (retitled) in the next: the net change hides the regression.
         try scratch.write("playbooks/EXP-1.yml", Self.concluded.replacing("status: concluded", with: "status: running"))
-        _ = try run(["commit", "-q", "-am", "reopen EXP-1"])
+        _ = try git(in: scratch, ["commit", "-q", "-am", "reopen EXP-1"])
         try scratch.write("playbooks/EXP-1.yml", Self.concluded.replacing("title: Five-minute lesson", with: "title: Five-minute lesson (rerun)"))
-        _ = try run(["commit", "-q", "-am", "conclude EXP-1 again"])
-        let prHead = try run(["rev-parse", "HEAD"])
-        _ = try run(["checkout", "-q", "base"])
+        _ = try git(in: scratch, ["commit", "-q", "-am", "conclude EXP-1 again"])
+        let prHead = try git(in: scratch, ["rev-parse", "HEAD"])
+        _ = try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write("playbooks/HYP-1.yml", "# the base moves on\n" + Self.hypothesis)
-        _ = try run(["commit", "-q", "-am", "base moves on"])
-        _ = try run(["checkout", "-q", "--detach", "base"])
-        _ = try run(["merge", "-q", "--no-ff", "pr", "-m", "Merge pr into base (GitHub's test merge)"])
-        let testMerge = try run(["rev-parse", "HEAD"])
+        _ = try git(in: scratch, ["commit", "-q", "-am", "base moves on"])
+        _ = try git(in: scratch, ["checkout", "-q", "--detach", "base"])
+        _ = try git(in: scratch, ["merge", "-q", "--no-ff", "pr", "-m", "Merge pr into base (GitHub's test merge)"])
+        let testMerge = try git(in: scratch, ["rev-parse", "HEAD"])
 
         let result = try CLI.run(["review", "--base", "base", "--format", "text", "--today", "2026-11-20"], in: scratch.url)
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
@@ -338,11 +341,11 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(markdown.stdout.contains("reviewing its PR head `\(prHead.prefix(8))`"), markdown.stdout)
 
         // A branch that merged the base in (first parent its own) is no test merge: reviewed as it is.
-        _ = try run(["checkout", "-q", "pr"])
-        _ = try run(["merge", "-q", "--no-edit", "base"])
+        _ = try git(in: scratch, ["checkout", "-q", "pr"])
+        _ = try git(in: scratch, ["merge", "-q", "--no-edit", "base"])
         let own = try CLI.run(["review", "--base", "base", "--format", "json", "--today", "2026-11-20"], in: scratch.url)
         let ownObject = try JSONSerialization.jsonObject(with: Data(own.stdout.utf8)) as? [String: Any]
-        XCTAssertEqual(ownObject?["head"] as? String, try run(["rev-parse", "HEAD"]), own.stdout)
+        XCTAssertEqual(ownObject?["head"] as? String, try git(in: scratch, ["rev-parse", "HEAD"]), own.stdout)
         XCTAssertTrue(ownObject?["test_merge"] is NSNull, own.stdout)
     }
 
@@ -390,19 +393,14 @@ final class ReviewCommandTests: XCTestCase {
     /// actions/checkout's default depth of 1 cuts the merge base off: said so, with the fix.
     func testAShallowCloneWithoutTheMergeBaseSaysHowToFetchIt() throws {
         let (scratch, repository, _) = try start(experiment: Self.concluded)
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String], in folder: URL) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: folder)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["checkout", "-q", "-b", "pr"], in: scratch.url)
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         _ = try commit(repository, scratch, ["playbooks/EXP-1.yml": Self.concluded.replacing("status: concluded", with: "status: running")], "reopen")
-        try run(["checkout", "-q", "-"], in: scratch.url)
+        try git(in: scratch, ["checkout", "-q", "-"])
         _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": "# the base moves on\n" + Self.hypothesis], "base moves on")
         let clone = try ScratchDirectory()
         try FileManager.default.removeItem(at: clone.url)
-        try run(["clone", "-q", "--depth", "1", "--no-single-branch", "file://\(scratch.url.path)", clone.url.path], in: scratch.url)
-        try run(["checkout", "-q", "pr"], in: clone.url)
+        try git(in: scratch, ["clone", "-q", "--depth", "1", "--no-single-branch", "file://\(scratch.url.path)", clone.url.path])
+        try git(at: clone.url, ["checkout", "-q", "pr"])
         let result = try review(clone, base: "origin/HEAD")
         XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
         XCTAssertTrue(result.stderr.contains("this clone is shallow and the merge base is missing; fetch the full history "
@@ -590,20 +588,15 @@ final class ReviewCommandTests: XCTestCase {
     /// change that replaces the link with the file itself is reviewed, not refused.
     func testAChangeThatReplacesASymlinkedSettingsFileIsReviewed() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
         try scratch.write("conf/playbook.yml", "roots: [playbooks]\n")
         try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent(".playbook.yml").path, withDestinationPath: "conf/playbook.yml")
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "settings as a link"])
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "fix"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "settings as a link"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "fix"])
         try FileManager.default.removeItem(atPath: scratch.url.appendingPathComponent(".playbook.yml").path)
         try scratch.write(".playbook.yml", "roots: [playbooks]\n")
-        try run(["commit", "-q", "-a", "-m", "the settings file itself"])
+        try git(in: scratch, ["commit", "-q", "-a", "-m", "the settings file itself"])
         let result = try review(scratch, base: "base")
         XCTAssertNotEqual(result.status, 2, result.stdout + result.stderr)
         XCTAssertFalse(result.stderr.contains("could not read the change"), result.stderr)
@@ -627,22 +620,17 @@ final class ReviewCommandTests: XCTestCase {
     /// the settings conflict, by the head's.
     func testTheChangeIsJudgedByTheSettingsTheMergeHolds() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "pr"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         try scratch.write("playbooks/HYP-2.yml", Self.hypothesis.replacing("HYP-1", with: "HYP-2").replacing("expected_lift: 0.02\n", with: "")
             .replacing("status: testing", with: "status: backlog"))
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "a hypothesis without a lift"])
-        try run(["checkout", "-q", "base"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "a hypothesis without a lift"])
+        try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: error}\n")
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "lifts are required"])
-        try run(["checkout", "-q", "pr"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "lifts are required"])
+        try git(in: scratch, ["checkout", "-q", "pr"])
         let merged = try review(scratch, base: "base")
         XCTAssertEqual(merged.status, 1, merged.stdout + merged.stderr)
         XCTAssertTrue(merged.stdout.contains("error: HYP-2 names no `expected_lift`"), merged.stdout)
@@ -650,8 +638,8 @@ final class ReviewCommandTests: XCTestCase {
 
         // Both sides edit the same setting: no merge can be made, and the head's settings judge it.
         try scratch.write(".playbook.yml", "roots: [playbooks]\nrules: {hypothesis-expected-lift: note}\n")
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "lifts are optional"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "lifts are optional"])
         let conflicted = try review(scratch, base: "base")
         XCTAssertEqual(conflicted.status, 0, conflicted.stdout + conflicted.stderr)
         XCTAssertTrue(conflicted.stdout.contains("hypothesis-expected-lift: warning → note"), conflicted.stdout)
@@ -661,19 +649,14 @@ final class ReviewCommandTests: XCTestCase {
     /// holds the base's later lines too): GitHub's annotations land where the PR shows the line.
     func testFindingsInAFileTheBaseAlsoChangedAreOnTheHeadsLines() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "pr"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         try scratch.write("playbooks/EXP-1.yml", Self.experiment + "\nbogus_key: 1\n")
-        try run(["commit", "-q", "-am", "a bogus key on line 12"])
-        try run(["checkout", "-q", "base"])
+        try git(in: scratch, ["commit", "-q", "-am", "a bogus key on line 12"])
+        try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write("playbooks/EXP-1.yml", "# 1\n# 2\n# 3\n# 4\n# 5\n" + Self.experiment)
-        try run(["commit", "-q", "-am", "five comment lines on top"])
-        try run(["checkout", "-q", "pr"])
+        try git(in: scratch, ["commit", "-q", "-am", "five comment lines on top"])
+        try git(in: scratch, ["checkout", "-q", "pr"])
         let result = try review(scratch, base: "base")
         XCTAssertEqual(result.status, 1, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("playbooks/EXP-1.yml:12:1: error: unknown key \"bogus_key\""), result.stdout)
@@ -685,21 +668,16 @@ final class ReviewCommandTests: XCTestCase {
     /// head's lines too, not the in-memory merge's.
     func testAPlaceAMessageNamesIsOnTheHeadsLines() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "pr"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         try scratch.write("playbooks/EXP-1.yml", Self.experiment + "\nbogus_key: 1\n")
         try scratch.write("playbooks/EXP-2.yml", Self.experiment)
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "a copy keeping the id"])
-        try run(["checkout", "-q", "base"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "a copy keeping the id"])
+        try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write("playbooks/EXP-1.yml", "# 1\n# 2\n# 3\n# 4\n# 5\n" + Self.experiment)
-        try run(["commit", "-q", "-am", "five comment lines on top"])
-        try run(["checkout", "-q", "pr"])
+        try git(in: scratch, ["commit", "-q", "-am", "five comment lines on top"])
+        try git(in: scratch, ["checkout", "-q", "pr"])
         let idLine = try XCTUnwrap(Self.experiment.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("id:") }) + 1
         let result = try review(scratch, base: "base")
         XCTAssertTrue(result.stdout.contains("at playbooks/EXP-1.yml:\(idLine)"), result.stdout)
@@ -711,21 +689,16 @@ final class ReviewCommandTests: XCTestCase {
     /// (rebuilding it for other folders made the next lint walk the whole history again).
     func testAReviewUnderOtherFoldersLeavesTheHistoryCacheAlone() throws {
         let (scratch, _, _) = try start()
-        let git = URL(fileURLWithPath: "/usr/bin/git")
-        func run(_ arguments: [String]) throws {
-            let result = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com"] + arguments, in: scratch.url)
-            XCTAssertEqual(result.status, 0, "git \(arguments): \(result.stderr)")
-        }
-        try run(["branch", "-q", "base"])
-        try run(["checkout", "-q", "-b", "pr"])
+        try git(in: scratch, ["branch", "-q", "base"])
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
         try scratch.write("playbooks/EXP-1.yml", Self.experiment.replacing("title: ", with: "title: Renamed "))
-        try run(["commit", "-q", "-am", "a new title"])
-        try run(["checkout", "-q", "base"])
+        try git(in: scratch, ["commit", "-q", "-am", "a new title"])
+        try git(in: scratch, ["checkout", "-q", "base"])
         try scratch.write(".playbook.yml", "roots: [playbooks, teams]\n")
         try scratch.write("teams/notes.yml", "kind: Metric\nid: team-notes\nname: Team notes\nunit: count\ndirection: increase\nowner: activation-emea\n")
-        try run(["add", "-A"])
-        try run(["commit", "-q", "-m", "a second folder"])
-        try run(["checkout", "-q", "pr"])
+        try git(in: scratch, ["add", "-A"])
+        try git(in: scratch, ["commit", "-q", "-m", "a second folder"])
+        try git(in: scratch, ["checkout", "-q", "pr"])
         XCTAssertEqual(try CLI.run(["log", "EXP-1"], in: scratch.url).status, 0)
         let cache = scratch.url.appendingPathComponent(".git/playbook")
         func contents() throws -> [String: Data] {
