@@ -515,12 +515,16 @@ final class ScaffoldTests: XCTestCase {
             "#!/bin/sh\nprintf '%s\\n' 'playbook lint --staged'\n",
             "#!/bin/sh\nmake format # then playbook lint --staged\n",
         ]
-        for hook in refusedHooks {
+        /// `hooks install` in a new repository whose .githooks/pre-commit is `hook`.
+        func install(_ hook: String) throws -> (ScratchDirectory, CLIResult) {
             let scratch = try ScratchDirectory()
             _ = try Repository.create(at: scratch.url.path)
             try scratch.write(".githooks/pre-commit", hook)
             chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
-            let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+            return (scratch, try CLI.run(["hooks", "install"], in: scratch.url))
+        }
+        for hook in refusedHooks {
+            let (scratch, refused) = try install(hook)
             XCTAssertEqual(refused.status, 2, hook + refused.stdout + refused.stderr)
             XCTAssertTrue(refused.stderr.contains(".githooks/pre-commit does not run `playbook lint --staged`"), hook + refused.stderr)
             XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), hook)
@@ -538,11 +542,7 @@ final class ScaffoldTests: XCTestCase {
             "#!/bin/sh\n./tools/playbook-linux-x86_64 lint --staged\n",
         ]
         for hook in takenHooks {
-            let scratch = try ScratchDirectory()
-            _ = try Repository.create(at: scratch.url.path)
-            try scratch.write(".githooks/pre-commit", hook)
-            chmod(scratch.url.appendingPathComponent(".githooks/pre-commit").path, 0o755)
-            let taken = try CLI.run(["hooks", "install"], in: scratch.url)
+            let (_, taken) = try install(hook)
             XCTAssertEqual(taken.status, 0, hook + taken.stdout + taken.stderr)
         }
     }

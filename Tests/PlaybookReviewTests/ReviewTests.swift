@@ -180,29 +180,31 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(regression.entity, "EXP-0001")
     }
 
-    func testACheckInToAClosedQuartersKeyResultIsAWarning() throws {
-        func objective(_ quarter: String, current: Int) -> String {
-            """
-            kind: Objective
-            id: OKR-\(quarter.replacing("-", with: ""))-GRO-1
-            squad: growth
-            quarter: \(quarter)
-            title: Grow signups
-            aligns_to: signup-rate
-            key_results:
-              - id: KR-1
-                title: Signups per week
-                metric: signup-rate
-                baseline: 10
-                target: 20
-                current: \(current)
+    /// A growth objective of `quarter` (its id from that quarter unless `id` is given) with one key result at `current`.
+    static func objective(_ quarter: String, id: String? = nil, current: Int) -> String {
+        """
+        kind: Objective
+        id: \(id ?? "OKR-\(quarter.replacing("-", with: ""))-GRO-1")
+        squad: growth
+        quarter: \(quarter)
+        title: Grow signups
+        aligns_to: signup-rate
+        key_results:
+          - id: KR-1
+            title: Signups per week
+            metric: signup-rate
+            baseline: 10
+            target: 20
+            current: \(current)
 
-            """
-        }
+        """
+    }
+
+    func testACheckInToAClosedQuartersKeyResultIsAWarning() throws {
         let s = try ScratchChange(for: self)
-        let base = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 14), "playbooks/q3.yml": objective("2026-Q3", current: 11)])
+        let base = try s.commit(["playbooks/q2.yml": Self.objective("2026-Q2", current: 14), "playbooks/q3.yml": Self.objective("2026-Q3", current: 11)])
         // Today is 2026-08-01 (Q3): Q2 has closed, Q3 runs.
-        let head = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 19), "playbooks/q3.yml": objective("2026-Q3", current: 12)])
+        let head = try s.commit(["playbooks/q2.yml": Self.objective("2026-Q2", current: 19), "playbooks/q3.yml": Self.objective("2026-Q3", current: 12)])
         let report = try s.review(base: base, head: head)
         let closed = report.findings.filter { $0.rule == LintRuleID.historyClosedQuarter }
         XCTAssertEqual(closed.map(\.entity), ["OKR-2026Q2-GRO-1"], "\(report.findings)")
@@ -216,28 +218,10 @@ final class ReviewTests: XCTestCase {
     /// Moving the objective to this quarter in the commit that edits its key result does not make
     /// the closed quarter's number editable; the move out of the closed quarter is a warning too.
     func testMovingAnObjectiveOutOfAClosedQuarterDoesNotHideACheckIn() throws {
-        func objective(_ quarter: String, current: Int) -> String {
-            """
-            kind: Objective
-            id: OKR-2026Q2-GRO-1
-            squad: growth
-            quarter: \(quarter)
-            title: Grow signups
-            aligns_to: signup-rate
-            key_results:
-              - id: KR-1
-                title: Signups per week
-                metric: signup-rate
-                baseline: 10
-                target: 20
-                current: \(current)
-
-            """
-        }
         let s = try ScratchChange(for: self)
-        let base = try s.commit(["playbooks/q2.yml": objective("2026-Q2", current: 14)])
+        let base = try s.commit(["playbooks/q2.yml": Self.objective("2026-Q2", id: "OKR-2026Q2-GRO-1", current: 14)])
         // Today is 2026-08-01 (Q3): Q2 has closed.
-        let head = try s.commit(["playbooks/q2.yml": objective("2026-Q3", current: 19)])
+        let head = try s.commit(["playbooks/q2.yml": Self.objective("2026-Q3", id: "OKR-2026Q2-GRO-1", current: 19)])
         let report = try s.review(base: base, head: head)
         let closed = report.findings.filter { $0.rule == LintRuleID.historyClosedQuarter }
         XCTAssertEqual(closed.map(\.field), ["quarter", "key_results[KR-1].current"], "\(report.findings)")
