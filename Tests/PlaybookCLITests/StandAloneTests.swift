@@ -64,7 +64,8 @@ final class StandAloneTests: XCTestCase {
         for file in ["README.md", ".pre-commit-hooks.yaml", "scripts/setup"] {
             let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
             for line in text.split(separator: "\n") where line.contains("apt-get install") || line.contains("for pkg in") {
-                if line.contains("$missing") || line.contains("${missing") || line.contains("python3-") { continue }
+                // The list itself, and the test suite's own tools (the validator, Node for the search script).
+                if line.contains("$missing") || line.contains("${missing") || line.contains("python3-") || line.contains(" nodejs") { continue }
                 snippets.append((file, String(line)))
             }
         }
