@@ -253,13 +253,13 @@ enum DuplicateDetection {
             var facets = Facets(stems: stems, facets: [.platform, .region, .surface])
             facets.merge(who)
             let channel = sentences.count == 2 && sentences.allSatisfy { Facets(stems: $0, facets: [.surface]).values[.surface]?["channel"] != nil }
-            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences),
+            return (true, Item(side: side(h.id, h.squad, sourced.file), text: text, direction: ChangeDirection(sentences: sentences).readingNumbers(in: [h.title, s?.change].compactMap { $0 }),
                                facets: facets, metric: h.metric?.value, audience: s?.audience, channelInTitleAndChange: channel,
                                outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }, rationale: s?.rationale))
         case .experiment(let e):
             let text = e.title ?? ""
             let stems = reader.stems(text)
-            return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems),
+            return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems).readingNumbers(in: [text]),
                                 facets: Facets(stems: stems, facets: [.platform, .region]),
                                 metric: e.metrics?.primary?.value, experiment: e))
         default:

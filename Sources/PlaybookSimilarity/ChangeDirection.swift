@@ -90,6 +90,11 @@ public struct ChangeDirection: Sendable, Hashable {
     /// (three comparisons of a pair ask it). Both follow from the fields above: not compared, not hashed.
     private var statedContent: Set<String> = []
     private var keptContent: Set<String> = []
+    /// Which way the change moves a number, read from the text as written (`readingNumbers(in:)`): up for
+    /// "from 7 to 14 days", "14 days instead of 7", "7 → 14"; down for the reverse; nil when no number is
+    /// moved, or two move opposite ways. `numbersShown` says it as a message does ("7 → 14").
+    public private(set) var numbersUp: Bool?
+    public private(set) var numbersShown = ""
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -131,7 +136,7 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
-            && a.comparesWhatItShows == b.comparesWhatItShows
+            && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -157,6 +162,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(takingWords)
         hasher.combine(keptOutright)
         hasher.combine(comparesWhatItShows)
+        hasher.combine(numbersUp)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -572,6 +578,7 @@ public struct ChangeDirection: Sendable, Hashable {
             if let da = a.down[axis], a.up[axis] == nil, let ub = b.up[axis], b.down[axis] == nil,
                !(axis == .amount && b.replacesACount) { return "\(spell(a, da)) / \(spell(b, ub))" }
         }
+        if let moved = numbersOpposed(a, b, sameObject: sameObject, spell) { return moved }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
         if let swapped = swappedTakings(a, b, spell) { return swapped }
@@ -659,10 +666,12 @@ public struct ChangeDirection: Sendable, Hashable {
     /// change that puts it beside the same kind of neighbour ("right beside what it costs").
     static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
         for axis in Axis.allCases where axis != .bound {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)) {
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)),
+               !(axis == .amount && b.numbersUp == (a.up[axis] == word)) {
                 return (word, true)
             }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)) {
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)),
+               !(axis == .amount && a.numbersUp == (b.up[axis] == word)) {
                 return (word, false)
             }
         }
@@ -785,6 +794,133 @@ public struct ChangeDirection: Sendable, Hashable {
 }
 
 extension ChangeDirection {
+    /// This change with the way it moves a number read from `texts` as written (the title, then the change):
+    /// stems leave digits out, so "from 14 to 7 days" and "14 days instead of 7" are read here.
+    public func readingNumbers(in texts: [String]) -> ChangeDirection {
+        var moves: [(up: Bool, shown: String)] = []
+        for text in texts { moves += Self.numberMoves(in: text) }
+        guard let first = moves.first, moves.allSatisfy({ $0.up == first.up }) else { return self }
+        var out = self
+        out.numbersUp = first.up
+        out.numbersShown = first.shown
+        return out
+    }
+
+    /// Two changes that move a number opposite ways ("7 → 14 / 14 → 7"), or one that moves it against the
+    /// other's one-way word of amount ("14 → 7 / extend"), or nil. With `sameObject`, the word's object must
+    /// be named by the side that moves the number.
+    static func numbersOpposed(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool,
+                               _ spell: (ChangeDirection, String) -> String) -> String? {
+        if let upA = a.numbersUp, let upB = b.numbersUp {
+            return upA == upB ? nil : "\(a.numbersShown) / \(b.numbersShown)"
+        }
+        func against(_ moving: ChangeDirection, _ worded: ChangeDirection) -> String? {
+            guard let up = moving.numbersUp, let word = worded.stated(.amount), (worded.up[.amount] == word) != up,
+                  !(worded.replacesACount) else { return nil }
+            if sameObject, worded.objects[.amount, default: []].isDisjoint(with: moving.asserted) { return nil }
+            return spell(worded, word)
+        }
+        if let word = against(a, b) { return "\(a.numbersShown) / \(word)" }
+        if let word = against(b, a) { return "\(word) / \(b.numbersShown)" }
+        return nil
+    }
+
+    /// The numbers a text moves, in the order written: "from N to M" (a word may stand before each number:
+    /// "from day 3 to day 1", and after the first: "from 14 days to 7"), "M … instead of N" and "M … rather
+    /// than N" (M at most five words before), "N → M" and "N -> M". A move between equal numbers is none.
+    static func numberMoves(in text: String) -> [(up: Bool, shown: String)] {
+        let tokens = numberTokens(text)
+        func number(in range: Range<Int>, last: Bool = false) -> Int? {
+            let indices = range.clamped(to: 0..<tokens.count).filter { tokens[$0].value != nil }
+            return last ? indices.last : indices.first
+        }
+        func unit(after index: Int) -> Double? {
+            guard index + 1 < tokens.count else { return nil }
+            let word = tokens[index + 1].text
+            return daysIn[word.hasSuffix("s") ? String(word.dropLast()) : word]
+        }
+        var out: [(up: Bool, shown: String)] = []
+        func move(_ from: Int?, _ to: Int?) {
+            guard let from, let to, var x = tokens[from].value, var y = tokens[to].value else { return }
+            // "Two weeks instead of 10 days": in days, when both numbers name a unit of time.
+            if let unitX = unit(after: from), let unitY = unit(after: to) {
+                x *= unitX
+                y *= unitY
+            }
+            guard x != y else { return }
+            out.append((y > x, "\(tokens[from].text) → \(tokens[to].text)"))
+        }
+        for (index, token) in tokens.enumerated() {
+            switch token.text {
+            case "from":
+                guard let first = number(in: (index + 1)..<(index + 3)),
+                      let to = ((first + 1)..<min(tokens.count, first + 3)).first(where: { tokens[$0].text == "to" }) else { continue }
+                move(first, number(in: (to + 1)..<(to + 3)))
+            case "instead", "rather":
+                guard index + 1 < tokens.count, tokens[index + 1].text == (token.text == "instead" ? "of" : "than") else { continue }
+                move(number(in: (index + 2)..<(index + 4)), number(in: (index - 5)..<index, last: true))
+            case "→", "->":
+                move(number(in: (index - 2)..<index, last: true), number(in: (index + 1)..<(index + 3)))
+            default:
+                continue
+            }
+        }
+        return out
+    }
+
+    /// Units of time, in days, for `numberMoves`.
+    static let daysIn: [String: Double] = ["minute": 1.0 / 1_440, "min": 1.0 / 1_440, "hour": 1.0 / 24, "hr": 1.0 / 24, "day": 1, "week": 7,
+                                           "month": 30, "year": 365]
+
+    /// A text's words, numbers and arrows, lower-cased, each number with its value ("£20k": 20000, "seven": 7;
+    /// "half", "double", "twice" and "once" say a share or a multiple: no value).
+    static func numberTokens(_ text: String) -> [(text: String, value: Double?)] {
+        var out: [(text: String, value: Double?)] = []
+        let scalars = Array(text.lowercased().unicodeScalars)
+        var index = 0
+        func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if isDigit(scalar) {
+                var end = index
+                var digits = ""
+                while end < scalars.count, isDigit(scalars[end]) || ((scalars[end] == "," || scalars[end] == ".")
+                        && end + 1 < scalars.count && isDigit(scalars[end + 1])) {
+                    if scalars[end] != "," { digits.unicodeScalars.append(scalars[end]) }
+                    end += 1
+                }
+                var value = Double(digits)
+                var shownEnd = end
+                if end < scalars.count, scalars[end] == "k" || scalars[end] == "m",
+                   end + 1 >= scalars.count || !scalars[end + 1].properties.isAlphabetic {
+                    value = value.map { $0 * (scalars[end] == "k" ? 1_000 : 1_000_000) }
+                    shownEnd = end + 1
+                }
+                var start = index
+                if start > 0, Tokenizer.beforeAmount.contains(scalars[start - 1].value), scalars[start - 1] != " " { start -= 1 }
+                var shown = String.UnicodeScalarView()
+                shown.append(contentsOf: scalars[start..<shownEnd])
+                out.append((String(shown), value))
+                index = shownEnd
+            } else if scalar.properties.isAlphabetic {
+                var end = index
+                while end < scalars.count, scalars[end].properties.isAlphabetic { end += 1 }
+                var word = String.UnicodeScalarView()
+                word.append(contentsOf: scalars[index..<end])
+                let text = String(word)
+                let value = multiples.contains(text) ? nil : Lexicon.numberWords[text].flatMap(Double.init)
+                out.append((text, value))
+                index = end
+            } else if scalar == "→" || (scalar == "-" && index + 1 < scalars.count && scalars[index + 1] == ">") {
+                out.append((scalar == "→" ? "→" : "->", nil))
+                index += scalar == "→" ? 1 : 2
+            } else {
+                index += 1
+            }
+        }
+        return out
+    }
+
     /// Two changes that each take away what the other keeps ("room photos instead of tile shots" / "tile shots
     /// instead of room photos", "a monthly plan instead of the annual one" / "the annual plan, not the monthly
     /// one"), or nil: the same words, swapped, are opposite changes. Each side must keep, undenied, a word the

@@ -393,6 +393,20 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertFalse(found.contains { $0.ids == ["HYP-0002", "HYP-0003"] && $0.kind == .duplicate })
     }
 
+    /// A trial cut from 14 days to 7 and one given 14 days instead of 7 read nearly alike but move the number
+    /// opposite ways: related work that names the two moves, not one change.
+    func testANumberMovedOppositeWaysIsAnotherDirection() throws {
+        let shorter = hypothesis("HYP-0001", squad: "trial-a", title: "Free trial from 14 to 7 days",
+                                 change: "change the free trial for new sign-ups from 14 days to 7 days before the first charge",
+                                 audience: "new sign-ups", outcome: "more trials convert to paid plans")
+        let longer = hypothesis("HYP-0002", squad: "trial-b", title: "Free trial of 14 days instead of 7",
+                                change: "change the free trial for new sign-ups to 14 days instead of 7 days before the first charge",
+                                audience: "new sign-ups", outcome: "more trials convert to paid plans")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(shorter + "\n---\n" + longer)).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("direction (14 → 7 / 7 → 14)"), overlap.reason)
+    }
+
     /// The same change placed before something on one side and after it on the other is two ideas;
     /// "before" and "after" about different things are not opposites.
     func testBeforeAndAfterTheSameThingAreOppositeWays() throws {

@@ -330,4 +330,26 @@ final class ChangeDirectionTests: XCTestCase {
         // "Add X and remove Y" still says no direction.
         XCTAssertNil(opposition("add a banner and remove the pop-up", "show a banner"))
     }
+
+    /// A number moved one way ("from 14 to 7 days", "14 days instead of 7", "7 → 14") is a direction, read from the
+    /// text as written (stems leave digits out): it opposes a move the other way and a word of amount the other
+    /// way, and it is the direction a word of amount on the other side states, not a direction left out.
+    func testANumberMovedIsADirection() {
+        func numbered(_ text: String) -> ChangeDirection { direction(text).readingNumbers(in: [text]) }
+        func opposed(_ a: String, _ b: String) -> String? { ChangeDirection.opposition(numbered(a), numbered(b)) }
+        XCTAssertEqual(opposed("cut the free trial from 14 to 7 days", "give new trialists 14 days instead of 7"), "14 → 7 / 7 → 14")
+        XCTAssertEqual(opposed("a two-week free trial instead of one", "shorten the free trial"), "one → two / shorten")
+        XCTAssertEqual(opposed("lower the free delivery bar from £40 to £25", "free delivery from £25 → £40"), "£40 → £25 / £25 → £40")
+        // The same way said with numbers on one side and a word on the other, or numbers both sides.
+        XCTAssertNil(opposed("extend the free trial from 7 to 14 days", "give new trialists 14 days instead of 7"))
+        XCTAssertNil(opposed("cut the checkout from five steps to two", "a checkout of two steps instead of five"))
+        XCTAssertFalse(ChangeDirection.addsOne(numbered("extend the free trial"), numbered("a trial of 14 days instead of 7")))
+        XCTAssertTrue(ChangeDirection.addsOne(direction("extend the free trial"), direction("a trial of 14 days instead of 7")))
+        // Units of time are compared as time: two weeks instead of ten days is longer.
+        XCTAssertEqual(numbered("two weeks instead of 10 days").numbersUp, true)
+        // No move: a range of equal numbers, a multiple, or moves both ways.
+        XCTAssertNil(numbered("open from 9am to 9pm").numbersUp)
+        XCTAssertNil(numbered("twice instead of once").numbersUp)
+        XCTAssertNil(numbered("from 3 to 5 photos and from 10 to 8 fields").numbersUp)
+    }
 }
