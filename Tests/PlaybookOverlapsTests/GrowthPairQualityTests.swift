@@ -493,7 +493,8 @@ final class GrowthPairTuningTests: XCTestCase {
         // wrote before changing any rule (twenty more new products, B2B to games, rewordings sharing almost no words), "dupq40" those `dupq40`
         // wrote before changing any rule (twenty more new products, from hosted CI to parcel forwarding), "dupq43" those `dupq43` wrote
         // before changing any rule (forty ideas of twenty new products, two an outcome, as the blind sets are laid out), "dupq46" those
-        // `dupq46` wrote before reading any rule (forty more ideas of twenty new products, two an outcome). The blind sets (fresh11 and later)
+        // `dupq46` wrote before reading any rule (forty more ideas of twenty new products, two an outcome), "dupq49" those `dupq49` wrote
+        // before changing any rule (forty more ideas of twenty new products, two an outcome). The blind sets (fresh11 and later)
         // are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
@@ -504,7 +505,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
                      "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv", "dupq38": "dupq38-pairs.tsv",
                      "dupq39": "dupq39-pairs.tsv", "dupq40": "dupq40-pairs.tsv",
-                     "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv"]
+                     "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv",
+                     "dupq49": "dupq49-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
