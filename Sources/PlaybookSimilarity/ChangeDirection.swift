@@ -81,6 +81,9 @@ public struct ChangeDirection: Sendable, Hashable {
     /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
     /// form), for `denied(besides:)`.
     public private(set) var takenAway: Set<String> = []
+    /// Whether the change says there is none of something: it denies a thing ("no adverts", "without a password"),
+    /// writes a thing "-free" ("ad-free", "fee-free") or says there is no charge ("carries no charge"), for `statedByOne`.
+    public private(set) var saysNone = false
     /// The stems each denial says not to happen, in order (`negated` is their union).
     public private(set) var denials: [[String]] = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
@@ -116,6 +119,7 @@ public struct ChangeDirection: Sendable, Hashable {
     private init(sentences: [Reading], spelt: Bool) {
         for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined, numberAfter: reading.numberAfter) }
         asserted.subtract(Self.negators)
+        if !negated.isEmpty { saysNone = true }
         if spelt { readings = sentences }
         if takesAway, !notKept.isEmpty {
             statedContent = asserted.subtracting(Lexicon.stopwords)
@@ -131,7 +135,7 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
-            && a.comparesWhatItShows == b.comparesWhatItShows
+            && a.comparesWhatItShows == b.comparesWhatItShows && a.saysNone == b.saysNone
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -157,6 +161,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(takingWords)
         hasher.combine(keptOutright)
         hasher.combine(comparesWhatItShows)
+        hasher.combine(saysNone)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -187,7 +192,10 @@ public struct ChangeDirection: Sendable, Hashable {
         for (index, stem) in stems.enumerated() {
             let kind = kinds[index]
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
-            if stem == Self.without { continue }
+            if stem == Self.without {
+                saysNone = true
+                continue
+            }
             if kind.contains(.condition) { conditionAt = index }
             // "A discount when a telematics box shows they drive safely": what the condition's subject shows is
             // when the change applies, not a thing the change shows.
@@ -219,7 +227,10 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             let negator = role?.negator ?? false
             // "No cost", "no charge", "no fee" mean free: nothing is denied.
-            if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
+            if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) {
+                saysNone = true
+                continue
+            }
             if negator {
                 negatedUntil = index + 4
                 negatedFrom = index + 1
@@ -657,12 +668,16 @@ public struct ChangeDirection: Sendable, Hashable {
     /// by a change that puts the thing where it is seen first ("the first thing visitors see"), a place
     /// that only says where the thing's neighbour is ("next to the price at the top of the page") by a
     /// change that puts it beside the same kind of neighbour ("right beside what it costs").
+    /// Nor is a removal left out by a change that says there is none of something when the removing change says so
+    /// too ("Ad-free listening: remove ads" / "hear no adverts"): both say what is gone, one also how it goes.
     static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
         for axis in Axis.allCases where axis != .bound {
-            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)) {
+            if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)),
+               !(axis == .amount && removal.contains(word) && a.saysNone && b.saysNone) {
                 return (word, true)
             }
-            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)) {
+            if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)),
+               !(axis == .amount && removal.contains(word) && b.saysNone && a.saysNone) {
                 return (word, false)
             }
         }
