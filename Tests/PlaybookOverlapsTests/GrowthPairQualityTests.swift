@@ -251,8 +251,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// of one product under one metric read alike to the model (two lounge ideas at 0.61): most of the other pairs.
     /// With the second view of `dupq42` (in-sample): 14, 0 and 9, the ceiling loosened by one (two ideas toward one
     /// metric, "checkout suggestions during a match" and "free first season for new teams", give alike reasons).
+    /// With `dupq49`'s "no charge" against an added fee (in-sample): 15, 0 and 8 ("carries no charge" no longer goes with
+    /// "add a 1% fee to … first deposit").
     func testDupq22PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 14, flagged: 0, strays: 9, wordsFlagged: 8)
+        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 15, flagged: 0, strays: 8, wordsFlagged: 8)
     }
 
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
