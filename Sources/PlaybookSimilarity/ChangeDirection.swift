@@ -81,6 +81,13 @@ public struct ChangeDirection: Sendable, Hashable {
     /// The words of what a removal word, not denied, takes away ("remove the sign-up form in front": sign, up,
     /// form), for `denied(besides:)`.
     public private(set) var takenAway: Set<String> = []
+    /// Whether the change says there is none of something: it denies a thing ("no adverts", "without a password"),
+    /// writes a thing "-free" ("ad-free", "fee-free") or says there is no charge ("carries no charge"), for `statedByOne`.
+    public private(set) var saysNone = false
+    /// Whether the change says there is no charge ("no charge", "at no extra cost", "fee-free"), and the charge it adds
+    /// instead, if any ("add a 1% fee", "introduce a surcharge"; not one it takes away): one is the other's opposite.
+    public private(set) var deniesACharge = false
+    public private(set) var addedCharge: String?
     /// The stems each denial says not to happen, in order (`negated` is their union).
     public private(set) var denials: [[String]] = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
@@ -121,6 +128,8 @@ public struct ChangeDirection: Sendable, Hashable {
     private init(sentences: [Reading], spelt: Bool) {
         for reading in sentences { read(reading.stems, written: reading.written, joined: reading.joined, numberAfter: reading.numberAfter) }
         asserted.subtract(Self.negators)
+        if !negated.isEmpty { saysNone = true }
+        if deniesACharge { addedCharge = nil }
         if spelt { readings = sentences }
         if takesAway, !notKept.isEmpty {
             statedContent = asserted.subtracting(Lexicon.stopwords)
@@ -136,7 +145,8 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
-            && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp
+            && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp && a.saysNone == b.saysNone
+            && a.deniesACharge == b.deniesACharge && a.addedCharge == b.addedCharge
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -163,6 +173,9 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(keptOutright)
         hasher.combine(comparesWhatItShows)
         hasher.combine(numbersUp)
+        hasher.combine(saysNone)
+        hasher.combine(deniesACharge)
+        hasher.combine(addedCharge)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -193,7 +206,10 @@ public struct ChangeDirection: Sendable, Hashable {
         for (index, stem) in stems.enumerated() {
             let kind = kinds[index]
             // "Dairy-free" (`TermReader` reads its "free" as `without`) says without dairy.
-            if stem == Self.without { continue }
+            if stem == Self.without {
+                saysNone = true
+                continue
+            }
             if kind.contains(.condition) { conditionAt = index }
             // "A discount when a telematics box shows they drive safely": what the condition's subject shows is
             // when the change applies, not a thing the change shows.
@@ -202,6 +218,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 asserted.insert(stem)
                 continue
             }
+            if index + 1 < stems.count, stems[index + 1] == Self.without, Self.charges.contains(stem) { deniesACharge = true }
             if index + 1 < stems.count, stems[index + 1] == Self.without, !Self.price.contains(stem) {
                 negated.insert(stem)
                 denials.append([stem])
@@ -225,7 +242,11 @@ public struct ChangeDirection: Sendable, Hashable {
             }
             let negator = role?.negator ?? false
             // "No cost", "no charge", "no fee" mean free: nothing is denied.
-            if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) { continue }
+            if negator, index + 1 < stems.count, Self.price.contains(stems[index + 1]) {
+                saysNone = true
+                deniesACharge = true
+                continue
+            }
             if negator {
                 negatedUntil = index + 4
                 negatedFrom = index + 1
@@ -259,6 +280,12 @@ public struct ChangeDirection: Sendable, Hashable {
                 }
             }
             if kind.contains(.presence), !isNegated { presenceAt = index }
+            // The charge an adding or raising word is about ("add a 1% fee", "raise the booking fee"), not one a
+            // customer pays anyway ("before the customer pays the filing fee") nor one only shown ("show the fee").
+            if addedCharge == nil, !isNegated, lastAdding >= 0, index - lastAdding <= Self.chargeReach, Self.charges.contains(stem),
+               !Self.showing.contains(stems[lastAdding]) {
+                addedCharge = stem
+            }
             if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
@@ -582,6 +609,9 @@ public struct ChangeDirection: Sendable, Hashable {
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
         if let swapped = swappedTakings(a, b, spell) { return swapped }
+        // "Carries no charge" against "add a 1% fee": what a change charges is the same thing however it is named.
+        if a.deniesACharge, let charge = b.addedCharge { return "no charge / \(spell(b, charge))" }
+        if b.deniesACharge, let charge = a.addedCharge { return "\(spell(a, charge)) / no charge" }
         // Function words deny nothing of their own ("with no surcharge, for …" is not "not for").
         if sameObject { return nil }
         // (Most changes deny nothing: no sets built for them.)
@@ -664,14 +694,18 @@ public struct ChangeDirection: Sendable, Hashable {
     /// by a change that puts the thing where it is seen first ("the first thing visitors see"), a place
     /// that only says where the thing's neighbour is ("next to the price at the top of the page") by a
     /// change that puts it beside the same kind of neighbour ("right beside what it costs").
+    /// Nor is a removal left out by a change that says there is none of something when the removing change says so
+    /// too ("Ad-free listening: remove ads" / "hear no adverts"): both say what is gone, one also how it goes.
     static func statedByOne(_ a: ChangeDirection, _ b: ChangeDirection) -> (word: String, onA: Bool)? {
         for axis in Axis.allCases where axis != .bound {
             if let word = a.stated(axis), b.up[axis] == nil, b.down[axis] == nil, !(axis == .position && a.placed(word, as: b)),
-               !(axis == .amount && b.numbersUp == (a.up[axis] == word)) {
+               !(axis == .amount && b.numbersUp == (a.up[axis] == word)),
+               !(axis == .amount && removal.contains(word) && a.saysNone && b.saysNone) {
                 return (word, true)
             }
             if let word = b.stated(axis), a.up[axis] == nil, a.down[axis] == nil, !(axis == .position && b.placed(word, as: a)),
-               !(axis == .amount && a.numbersUp == (b.up[axis] == word)) {
+               !(axis == .amount && a.numbersUp == (b.up[axis] == word)),
+               !(axis == .amount && removal.contains(word) && b.saysNone && a.saysNone) {
                 return (word, false)
             }
         }
@@ -754,6 +788,12 @@ public struct ChangeDirection: Sendable, Hashable {
 
     /// Stems of what a price is called: after "no" they say free, not a denial.
     static let price: Set<String> = ["cost", "charg", "fee", "extra"]
+    /// What a change charges ("a fee", "a surcharge", "charge"): not "cost", which a change also shows or compares.
+    static let charges = ["fee", "charg", "surcharg"]
+    /// At most this many stems after an adding or raising word name what it adds ("add a 1 % booking fee").
+    static let chargeReach = 4
+    /// Adding words that only show a thing ("show the booking fee"): they add no charge.
+    static let showing: Set<String> = ["show", "display"]
 
     /// Stems (Snowball English) of words that deny what follows.
     static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]

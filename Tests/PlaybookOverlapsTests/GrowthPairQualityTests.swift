@@ -251,8 +251,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// of one product under one metric read alike to the model (two lounge ideas at 0.61): most of the other pairs.
     /// With the second view of `dupq42` (in-sample): 14, 0 and 9, the ceiling loosened by one (two ideas toward one
     /// metric, "checkout suggestions during a match" and "free first season for new teams", give alike reasons).
+    /// With `dupq49`'s "no charge" against an added fee (in-sample): 15, 0 and 8 ("carries no charge" no longer goes with
+    /// "add a 1% fee to … first deposit").
     func testDupq22PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 14, flagged: 0, strays: 9, wordsFlagged: 8)
+        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 15, flagged: 0, strays: 8, wordsFlagged: 8)
     }
 
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
@@ -260,9 +262,10 @@ final class GrowthPairQualityTests: XCTestCase {
     /// going the opposite way), before it changed `ChangeDirection`: 3 of 7 found, 0 of 7 flagged, 4 other
     /// pairs before; 4, 0 and 5 after (a change that only removes something no longer opposes a denial of it:
     /// "drop the phone field" / "without the phone field"); words only 0 flagged; with the hyphenated compounds
-    /// of `dupq23` ("dairy-free"): 5, 0 and 4, the floors. A regression check.
+    /// of `dupq23` ("dairy-free"): 5, 0 and 4; with `dupq49`'s absence that restates a removal ("Ad-free listening … remove
+    /// ads" / "hear no adverts"): 6, 0 and 3, the floors. A regression check.
     func testDupq21PairsWithTheInstalledModel() throws {
-        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 5, flagged: 0, strays: 4, wordsFlagged: 0)
+        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 6, flagged: 0, strays: 3, wordsFlagged: 0)
         XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
     }
 
@@ -419,6 +422,17 @@ final class GrowthPairQualityTests: XCTestCase {
         try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 29, flagged: 1, strays: 37, wordsFlagged: 18)
     }
 
+    /// The pairs `dupq49` wrote (`Data/dupq49-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, from
+    /// fleet fuel cards and a locum nurse app to mobility-scooter hire and custom embroidery, two ideas a product toward one
+    /// outcome; each a rewording by another squad with a slogan or question title, the audience in its own words, 35 of 40
+    /// under another metric id of the same event, and a look-alike: 8 `opposite`, 6 `metric`, 6 `audience`, 5 each of
+    /// `negation`, `platform`, `surface`, `region`), before any rule change. Main's rules (`c0422e6`; out of sample, measured
+    /// once): 31 of 40 rewordings found, 1 of 40 look-alikes flagged (the habitat bundle in the basket), 18 other pairs (the
+    /// two ideas of one product read as one change, with their copies). The same with `dupq49`'s rule: the floors.
+    func testDupq49PairsWithTheInstalledModel() throws {
+        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 31, flagged: 1, strays: 18, wordsFlagged: 16)
+    }
+
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
     /// look-alikes of each kind, every metric in the catalog, and its floors.
     @discardableResult
@@ -493,7 +507,8 @@ final class GrowthPairTuningTests: XCTestCase {
         // wrote before changing any rule (twenty more new products, B2B to games, rewordings sharing almost no words), "dupq40" those `dupq40`
         // wrote before changing any rule (twenty more new products, from hosted CI to parcel forwarding), "dupq43" those `dupq43` wrote
         // before changing any rule (forty ideas of twenty new products, two an outcome, as the blind sets are laid out), "dupq46" those
-        // `dupq46` wrote before reading any rule (forty more ideas of twenty new products, two an outcome). The blind sets (fresh11 and later)
+        // `dupq46` wrote before reading any rule (forty more ideas of twenty new products, two an outcome), "dupq49" those `dupq49` wrote
+        // before changing any rule (forty more ideas of twenty new products, two an outcome). The blind sets (fresh11 and later)
         // are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
@@ -504,7 +519,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq32": "dupq32-pairs.tsv", "dupq34": "dupq34-pairs.tsv", "dupq35": "dupq35-pairs.tsv",
                      "dupq36": "dupq36-pairs.tsv", "dupq37": "dupq37-pairs.tsv", "dupq38": "dupq38-pairs.tsv",
                      "dupq39": "dupq39-pairs.tsv", "dupq40": "dupq40-pairs.tsv",
-                     "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv"]
+                     "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv",
+                     "dupq49": "dupq49-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
