@@ -326,6 +326,41 @@ final class SearchCommandTests: XCTestCase {
         }
     }
 
+    /// An STS Benchmark file (genre, file, year, id, score, sentence 1, sentence 2, some lines with
+    /// source columns after them) is scored as its sentence pairs, one output line per input line;
+    /// a line of another shape in it is refused, and a third column elsewhere names the recipe.
+    func testSimilarityReadsTheSTSBenchmarkLayout() throws {
+        let scratch = try ScratchDirectory()
+        let sentences = [("A streak reminder brings learners back.", "Reminding learners of their streak brings them back."),
+                         ("Show annual pricing first.", "The onboarding checklist has five steps."),
+                         ("A \"one-field\" signup form.", "A signup form with one field.")]
+        try scratch.write("sts.csv", """
+        main-captions\tMSRvid\t2012test\t0001\t4.800\t\(sentences[0].0)\t\(sentences[0].1)
+        main-forums\tanswers-forums\t2015\t0002\t0\t\(sentences[1].0)\t\(sentences[1].1)\tsource a\tsource b
+        main-news\theadlines\t2016\t0003\t3.75\t\(sentences[2].0)\t\(sentences[2].1)
+
+        """)
+        try scratch.write("pairs.tsv", sentences.map { "\($0.0)\t\($0.1)\n" }.joined())
+        let sts = try CLI.run(["similarity", "sts.csv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(sts.status, 0, sts.stderr)
+        XCTAssertEqual(sts.stdout.split(separator: "\n").count, 3, sts.stdout)
+        let pairs = try CLI.run(["similarity", "pairs.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(sts.stdout, pairs.stdout)
+        // A file is one layout, read off its first line.
+        try scratch.write("mixed.csv", "main-news\theadlines\t2016\t0003\t3.75\tA cat.\tA dog.\nA cat.\tA dog.\n")
+        let mixed = try CLI.run(["similarity", "mixed.csv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(mixed.status, 2, mixed.stderr)
+        XCTAssertEqual(mixed.stdout, "")
+        XCTAssertTrue(mixed.stderr.hasPrefix("playbook: mixed.csv:2:14: 2 columns; each line is an STS Benchmark pair, as line 1 is"), mixed.stderr)
+        // Extra columns that are not the benchmark's are refused with the way to score them.
+        try scratch.write("labelled.tsv", "0001\tA cat.\tA dog.\n")
+        let labelled = try CLI.run(["similarity", "labelled.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(labelled.status, 2, labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("labelled.tsv:1:12: 3 columns; "), labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("cut -f2,3 FILE | playbook similarity -"), labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("an STS Benchmark file (genre, file, year, id, score, sentence 1, sentence 2"), labelled.stderr)
+    }
+
     /// A hypothesis shows the result of the experiment that concluded last, whatever file or
     /// folder each lies in (moving a file must not flip the prior-art verdict).
     func testAHypothesisShowsTheResultOfItsLatestExperiment() throws {
