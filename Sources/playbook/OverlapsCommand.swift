@@ -80,7 +80,7 @@ struct Overlaps: ParsableCommand {
         let duplicateRule = OverlapDuplicate.descriptor.id
         let configured = configuration.options[duplicateRule] ?? [:]
         let options = OverlapOptions(
-            threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
+            threshold: threshold ?? configured["threshold_percent"].map { $0 / 100 } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0,
             // As lint bounds its findings: past this many, an experiment's collisions are one entry.
             collisionsPerExperiment: Int(configuration.options[OverlapCollision.descriptor.id]?["per_experiment"]
