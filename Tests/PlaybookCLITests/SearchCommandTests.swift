@@ -361,6 +361,36 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertTrue(labelled.stderr.contains("an STS Benchmark file (genre, file, year, id, score, sentence 1, sentence 2"), labelled.stderr)
     }
 
+    /// Learnings written as a YAML `|` block read as one sentence wherever one line shows them
+    /// (search's text and Markdown, `report experiments` in Markdown and HTML), not with `\n`
+    /// escapes (`\\n` in Markdown); JSON keeps the text as written.
+    func testMultiLineLearningsReadAsOneLineInSearchAndReports() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", Self.hypotheses)
+        try scratch.write("playbooks/experiments.yml", Self.experiment.replacing(
+            "learnings: [\"Fewer fields, more finished signups \\e[31mred\"]",
+            with: "learnings: |\n    Fewer fields, more finished signups.  \n    Mobile gained most.\n"))
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/hypotheses.yml", "playbooks/experiments.yml"])
+        _ = try repository.commit(message: "add", author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_794_000_000))
+        let oneLine = "Fewer fields, more finished signups. Mobile gained most."
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+        let text = try CLI.run(["search", "one-field registration page", "--limit", "1"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("      learning: \(oneLine)\n"), text.stdout)
+        let markdown = try CLI.run(["search", "one-field registration page", "--limit", "1", "--format", "markdown"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(markdown.stdout.contains(" | Fewer fields, more finished signups. Mobile gained most. |\n"), markdown.stdout)
+        let json = try CLI.run(["search", "one-field registration page", "--limit", "1", "--format", "json"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(json.stdout.contains("\"learnings\": [\"Fewer fields, more finished signups.  \\nMobile gained most.\\n\"]"), json.stdout)
+        let report = try CLI.run(["report", "experiments", "--quarter", "2026-Q4", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains(" — win, ship: \(oneLine)\n"), report.stdout)
+        let html = try CLI.run(["report", "experiments", "--quarter", "2026-Q4", "--today", "2026-11-20", "--format", "html"], in: scratch.url)
+        XCTAssertTrue(html.stdout.contains("<br>\(oneLine)</li>"), html.stdout)
+        for output in [text.stdout, markdown.stdout, report.stdout, html.stdout] { XCTAssertFalse(output.contains("\\n"), output) }
+    }
+
     /// A hypothesis shows the result of the experiment that concluded last, whatever file or
     /// folder each lies in (moving a file must not flip the prior-art verdict).
     func testAHypothesisShowsTheResultOfItsLatestExperiment() throws {
