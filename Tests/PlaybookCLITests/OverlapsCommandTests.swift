@@ -213,6 +213,28 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertEqual(model.status, 2, model.stderr)
     }
 
+    /// Without the model the JSON of `overlaps` and of `lint` says the texts were compared by words
+    /// (`engine`, as `search --format json` has it; lint's `engine_note` also says why), not only standard error.
+    func testJSONSaysWhichEngineComparedTheTexts() throws {
+        let scratch = try repository()
+        let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
+        func json(_ arguments: [String], _ environment: [String: String] = [:]) throws -> [String: Any] {
+            let result = try CLI.run(arguments + ["--format", "json", "--today", "2026-07-21"], in: scratch.url, environment: environment)
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+        }
+        XCTAssertEqual(try json(["overlaps"], missing)["engine"] as? String, "lexical")
+        XCTAssertEqual(try json(["overlaps", "--engine", "lexical"])["engine"] as? String, "lexical")
+        let lint = try json(["lint"], missing)
+        XCTAssertEqual(lint["engine"] as? String, "lexical")
+        XCTAssertTrue((lint["engine_note"] as? String ?? "").contains("no sentence-embedding model"), "\(lint)")
+        XCTAssertNotNil(lint["summary"] as? [String: Int], "the summary stays whole numbers: \(lint)")
+        let chosen = try json(["lint", "--engine", "lexical"])
+        XCTAssertEqual(chosen["engine"] as? String, "lexical")
+        XCTAssertNil(chosen["engine_note"])
+        let model = try json(["overlaps", "--engine", "model"])
+        XCTAssertEqual(model["engine"] as? String, "all-MiniLM-L6-v2", "run scripts/setup to install the model")
+    }
+
     /// The pre-commit hook compares by meaning too: a restatement sharing no words is found with the model.
     func testLintFindsARewordingByMeaningWithTheModelAndSaysSoOnceWithout() throws {
         let scratch = try twoSquadRepository(
