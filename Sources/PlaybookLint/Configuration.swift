@@ -161,18 +161,24 @@ public struct Configuration: Sendable {
                     severities[id] = try severity(setting.value, file: file)
                     continue
                 }
-                guard allowOptions, rule.options.contains(where: { $0.name == name }) else {
+                guard allowOptions, let option = rule.options.first(where: { $0.name == name }) else {
                     let known = ["severity"] + (allowOptions ? rule.options.map(\.name) : [])
                     let hint = Suggestion.phrase(Suggestion.closest(to: name, in: known))
                     throw ConfigurationError(
                         file: file, mark: setting.key.mark,
                         message: "rule \(id) has no setting \"\(name)\"\(hint); it takes \(known.joined(separator: ", "))")
                 }
-                let text = try scalar(setting.value, "a number", file: file)
-                guard let value = wholeNumber(setting.value), (0...1_000_000).contains(value) else {
+                let text = try scalar(setting.value, option.isSwitch ? "true or false" : "a number", file: file)
+                if option.isSwitch, case .scalar(let word, .plain) = setting.value.value, word == "true" || word == "false" {
+                    options[id, default: [:]][name] = word == "true" ? 1 : 0
+                    continue
+                }
+                guard let value = wholeNumber(setting.value), option.range.contains(value) else {
+                    let wanted = option.isSwitch ? "true or false"
+                        : "a whole number from \(option.range.lowerBound) to \(option.range.upperBound)"
                     throw ConfigurationError(
                         file: file, mark: setting.value.mark,
-                        message: "\"\(id).\(name)\" must be a whole number from 0 to 1000000, found \(found(setting.value, text))")
+                        message: "\"\(id).\(name)\" must be \(wanted), found \(found(setting.value, text))")
                 }
                 options[id, default: [:]][name] = Double(value)
             }

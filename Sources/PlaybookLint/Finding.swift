@@ -69,6 +69,9 @@ public struct LintReport: Sendable {
     public var entities: Int
     /// The files whose findings the report covers, sorted.
     public var lintedFiles: [String]
+    /// What duplicates were compared with (the model's name, or `lexical`: by words) and, when by words
+    /// though the model was wanted, why; nil when the caller does not say (then not rendered).
+    public var engine: (name: String, note: String?)?
 
     public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = []) {
         self.findings = findings

@@ -16,7 +16,7 @@ public enum RuleReference {
         if !rule.options.isEmpty {
             out += "\nOptions (in .playbook.yml: `rules: {\(rule.id): {NAME: VALUE}}`):\n"
             for option in rule.options {
-                out += "  \(option.name) = \(format(option.defaultValue))  \(option.summary)\n"
+                out += "  \(option.name) = \(option.shownDefault)  \(option.summary)\n"
             }
         }
         for (index, example) in rule.triggering.enumerated() {
@@ -34,7 +34,7 @@ public enum RuleReference {
         for rule in RuleCatalog.all {
             var summary = rule.summary
             if !rule.options.isEmpty {
-                summary += " Options: " + rule.options.map { "`\($0.name)` (default \(format($0.defaultValue)))" }.joined(separator: ", ") + "."
+                summary += " Options: " + rule.options.map { "`\($0.name)` (default \($0.shownDefault))" }.joined(separator: ", ") + "."
             }
             out += "| `\(rule.id)` | \(rule.severity.rawValue) | \(summary.replacing("|", with: "\\|")) |\n"
         }

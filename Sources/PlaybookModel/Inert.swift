@@ -59,6 +59,16 @@ public enum Inert {
         }
     }
 
+    /// A multi-line text (a YAML `|` block) for a place of one line (a line of terminal text, a
+    /// table cell, a list item): each line break (LF, CRLF or CR) with the blanks around it becomes
+    /// one space, and the white space at both ends goes, so a block's lines read as one sentence
+    /// instead of as `\n` escapes. It makes nothing inert: the format's own neutraliser follows.
+    public static func foldingLines(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x0A || $0 == 0x0D }) else { return text }
+        let lines = text.split(omittingEmptySubsequences: true) { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        return lines.map { $0.trimmingBlanks() }.filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// The text with every invisible control shown as a visible escape; one line, read in order.
     /// `keepingNewlines` leaves LF alone (for multi-line fields of formats that quote them).
     public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
@@ -388,5 +398,14 @@ public enum Inert {
 extension String {
     fileprivate var trimmingSpaces: Substring {
         drop { $0 == " " }
+    }
+}
+
+extension Substring {
+    /// Without the spaces and tabs at either end.
+    fileprivate func trimmingBlanks() -> Substring {
+        let isText: (Character) -> Bool = { $0 != " " && $0 != "\t" }
+        guard let first = firstIndex(where: isText), let last = lastIndex(where: isText) else { return "" }
+        return self[first...last]
     }
 }

@@ -106,6 +106,25 @@ enum AudienceOverlap {
         return true
     }
 
+    /// What keeps two audiences apart that `possible` finds cannot overlap, each field with both sides'
+    /// values: "segment new-buyers / returning-buyers", "region br / mx, platform ios / android".
+    static func apart(_ a: Audience?, _ b: Audience?) -> String {
+        var fields: [String] = []
+        if let sa = a?.segment, let sb = b?.segment, !sameLowercased(sa, sb) { fields.append("segment \(sa) / \(sb)") }
+        if let ra = a?.regions, let rb = b?.regions, separate(ra, rb) {
+            fields.append("region \(ra.joined(separator: ", ")) / \(rb.joined(separator: ", "))")
+        }
+        let (pa, pb) = (a?.platforms?.map(\.rawValue), b?.platforms?.map(\.rawValue))
+        if let pa, let pb, separate(pa, pb) { fields.append("platform \(pa.joined(separator: ", ")) / \(pb.joined(separator: ", "))") }
+        return fields.isEmpty ? "cannot overlap" : fields.joined(separator: "; ")
+    }
+
+    /// Two lists, neither naming everywhere, that share no value, ignoring case (in any script).
+    private static func separate(_ a: [String], _ b: [String]) -> Bool {
+        !a.contains(where: namesEverywhere) && !b.contains(where: namesEverywhere)
+            && !a.contains { x in b.contains { sameLowercased(x, $0) } }
+    }
+
     /// Two lists (nil, or naming everywhere: everyone) that share no value, ignoring case.
     private static func disjoint(_ a: [String]?, _ b: [String]?) -> Bool {
         guard let a, let b else { return false }

@@ -61,6 +61,14 @@ struct FieldComparison {
     init(_ a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, words: Double, meaning: Double?, catalog: MetricCatalog,
          wording: Corpus.Wording? = nil, lookAlike: Bool = false, untilDifferent: Bool = false) {
         if !untilDifferent { matches.append("change") }
+        // A field a rule found to differ is not also listed as matching (the channel rule below tells
+        // apart a surface the facets matched: "differ in surface (– / email); match: …, surface").
+        defer {
+            if !matches.isEmpty, !differences.isEmpty {
+                let differing = Set(differences.map(\.kind))
+                matches.removeAll { differing.contains($0.prefix { $0 != " " }) }
+            }
+        }
         let overlap = wording?.overlap ?? 1
         // (Asked only whether they differ, the words are not spelled: no message is written.)
         if untilDifferent {
@@ -90,14 +98,16 @@ struct FieldComparison {
             contrast(a, b, audiences: nearlySame, untilDifferent: untilDifferent)
             if untilDifferent, !differences.isEmpty { return }
         }
-        // Only with a model: words alone find nothing but near copies, so there a swapped word is the
-        // only restatement they can see ("in the evening" / "at night").
-        if differences.isEmpty, meaning != nil, let wording, wording.overlap >= Self.nearCopy {
+        if differences.isEmpty, let wording, wording.overlap >= Self.nearCopy {
             let (onlyA, onlyB) = (Self.unframed(Self.named(wording.onlyFirst), in: a.text), Self.unframed(Self.named(wording.onlySecond), in: b.text))
             let (channelA, channelB) = (a.facets.values[.surface]?["channel"], b.facets.values[.surface]?["channel"])
             if DuplicateDetection.sameDurations(a.text, b.text, saidBy: (wording.onlyFirst, wording.onlySecond)) {
                 // One duration said two ways ("a 14-day trial" / "a two-week trial", "24 hours before" / "a day
                 // before"): no detail.
+            } else if meaning == nil {
+                // Words alone find nothing but near copies, so there a swapped word is the only restatement
+                // they can see ("in the evening" / "at night"); another amount still tells two apart.
+                if onlyA.isEmpty, onlyB.isEmpty { swappedAmounts(a, b, wording) }
             } else if (channelA == nil) != (channelB == nil), channelA == nil ? b.channelInTitleAndChange : a.channelInTitleAndChange {
                 // A near copy that sends the change through a channel the other does not name, in its
                 // title and its change ("… at the exit desk" / "… from a link in the thank-you email"):
@@ -121,15 +131,7 @@ struct FieldComparison {
                 // the 10 seen look-alikes still read as one idea with the model were such near copies.
                 differences.append(.detail(onlyA, in: a.text, onlyB, in: b.text))
             } else if onlyA.isEmpty, onlyB.isEmpty {
-                // Only an amount in digits swapped ("a £20 deposit" / "a £50 deposit", "after 3 days" /
-                // "after 7 days"): a number has no word stems, so `named` leaves it out with the filler.
-                var (amountsA, amountsB) = (Self.amounts(wording.onlyFirst), Self.amounts(wording.onlySecond))
-                if amountsA.isEmpty != amountsB.isEmpty {
-                    // The swapped number is also said elsewhere on one side ("2 hours before … 2 passes" / "2 hours
-                    // before … 4 passes"): terms are distinct, so the numbers are counted.
-                    (amountsA, amountsB) = Self.numbersSaidMore(a.text, b.text)
-                }
-                if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
+                swappedAmounts(a, b, wording)
             }
         }
         // The surface and audience kept apart in the item: binding the experiment copied it (a retain
@@ -146,7 +148,7 @@ struct FieldComparison {
             if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) {
                 if !untilDifferent { matches.append("audience") }
             } else {
-                differences.append("audience (cannot overlap)")
+                differences.append("audience (\(AudienceOverlap.apart(a.experimentAudience, b.experimentAudience)))")
             }
         }
     }
@@ -163,6 +165,18 @@ struct FieldComparison {
             if let sa = a.experimentSurface, let sb = b.experimentSurface, Surface.related(sa, sb) { matches.append("surface") }
             if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) { matches.append("audience") }
         }
+    }
+
+    /// Only an amount in digits swapped ("a £20 deposit" / "a £50 deposit", "after 3 days" / "after 7
+    /// days"): a number has no word stems, so `named` leaves it out with the filler.
+    private mutating func swappedAmounts(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item, _ wording: Corpus.Wording) {
+        var (amountsA, amountsB) = (Self.amounts(wording.onlyFirst), Self.amounts(wording.onlySecond))
+        if amountsA.isEmpty != amountsB.isEmpty {
+            // The swapped number is also said elsewhere on one side ("2 hours before … 2 passes" / "2 hours
+            // before … 4 passes"): terms are distinct, so the numbers are counted.
+            (amountsA, amountsB) = Self.numbersSaidMore(a.text, b.text)
+        }
+        if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
     }
 
     /// Words that name who in general ("someone", "a person", "users"): swapping them swaps no detail.

@@ -78,9 +78,12 @@ public enum OverlapRendering {
     /// collides with, `partners` the first it collides with (`id`, `squad`, `file`), and `more`, how
     /// many others it collides with.
     /// `unread`: the files that could not be read in full, listed as `"unread"` only when there are
-    /// some (the pairs are then not all there are; the command exits 1).
-    public static func json(_ overlaps: [Overlap], unread: [String] = []) -> String {
-        var out = "{\n  \"version\": 1,\n  \"overlaps\": ["
+    /// some (the pairs are then not all there are; the command exits 1). `engine`: what the texts
+    /// were compared with (the model's name, or `lexical`: by words), as `search --format json` says it.
+    public static func json(_ overlaps: [Overlap], unread: [String] = [], engine: String? = nil) -> String {
+        var out = "{\n  \"version\": 1,\n"
+        if let engine { out += "  \"engine\": \(quote(engine)),\n" }
+        out += "  \"overlaps\": ["
         for (index, overlap) in overlaps.enumerated() {
             out += index == 0 ? "\n" : ",\n"
             out += "    {\"kind\": \(quote(overlap.kind.rawValue)), "

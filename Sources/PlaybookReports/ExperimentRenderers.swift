@@ -105,7 +105,7 @@ public enum ExperimentRenderer {
                 let outcome = [fact.outcome?.rawValue, fact.decision?.rawValue].compactMap { $0 }.joined(separator: ", ")
                 out += "- **\(Markdown.inline(fact.id))** (\(Markdown.inline(fact.squad))) \(Markdown.inline(fact.title ?? ""))"
                 out += outcome.isEmpty ? "" : " — \(Markdown.inline(outcome))"
-                out += fact.learnings.map { ": \(Markdown.inline($0))" } ?? ": *no learnings written*"
+                out += fact.learnings.map { ": \(Markdown.inline(Inert.foldingLines($0)))" } ?? ": *no learnings written*"
                 out += "\n"
             }
             out += "\n"

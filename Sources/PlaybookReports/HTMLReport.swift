@@ -95,7 +95,7 @@ public enum HTMLReport {
                 let outcome = [fact.outcome?.rawValue, fact.decision?.rawValue].compactMap { $0 }.joined(separator: ", ")
                 body += "<li><strong>\(escape(fact.id))</strong> (\(escape(fact.squad))) \(escape(fact.title ?? ""))"
                 body += outcome.isEmpty ? "" : " — \(escape(outcome))"
-                body += "<br>\(escape(fact.learnings ?? "no learnings written"))</li>\n"
+                body += "<br>\(escape(fact.learnings.map(Inert.foldingLines) ?? "no learnings written"))</li>\n"
             }
             body += "</ul>\n"
         }

@@ -40,14 +40,15 @@ public enum ReviewRenderer {
     public static let commentLimit = 60_000
 
     /// The comment; one that would pass `limit` is cut (`cut`), the summary and errors first.
-    public static func markdown(_ report: ReviewReport, links: Links = Links(), limit: Int = commentLimit) -> String {
-        let head = header(report)
+    /// `byWords`: why duplicates were compared by words though the model was wanted, said under the summary.
+    public static func markdown(_ report: ReviewReport, links: Links = Links(), limit: Int = commentLimit, byWords: String? = nil) -> String {
+        let head = header(report, byWords: byWords)
         let full = head + body(report, links: links)
         return full.utf8.count <= limit ? full : cut(report, links: links, head: head, limit: limit)
     }
 
     /// The marker, the title and the summary line.
-    static func header(_ report: ReviewReport) -> String {
+    static func header(_ report: ReviewReport, byWords: String? = nil) -> String {
         var out = marker + "\n## Playbook review\n\n"
         let verdict = report.errors > 0 ? "❌" : (report.warnings > 0 ? "⚠️" : "✅")
         out += "\(verdict) **\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings"))** "
@@ -55,6 +56,9 @@ public enum ReviewRenderer {
         out += "(`\(short(report.mergeBase?.description ?? report.base.description))`…`\(short(report.head.description))`, "
         out += "\(count(report.commits, "commit", "commits")))\n\n"
         if let note = testMergeNote(report, code: { "`\($0)`" }) { out += note + "\n\n" }
+        if let byWords {
+            out += "ℹ️ Duplicates were compared by words, not by meaning: \(Inert.markdown(byWords)).\n\n"
+        }
         if !report.relaxedRules.isEmpty {
             out += "⚠️ **This change relaxes rules in `.playbook.yml`**, so its findings are not counted as before:\n\n"
             for relaxed in report.relaxedRules {

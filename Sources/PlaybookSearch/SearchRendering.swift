@@ -17,7 +17,7 @@ public enum SearchRendering {
             if let lift = item.lift { facts.append("lift " + percent(lift)) }
             out += "\(score(hit.score))  \(terminal(item.id))  \(facts.joined(separator: " · "))\n"
             out += "      \(terminal(item.title ?? "(no title)"))\n"
-            for learning in item.learnings { out += "      learning: \(terminal(learning))\n" }
+            for learning in item.learnings { out += "      learning: \(terminal(Inert.foldingLines(learning)))\n" }
         }
         return out
     }
@@ -50,7 +50,7 @@ public enum SearchRendering {
             let item = hit.item
             let cells = [score(hit.score), markdown(item.id), item.kind.rawValue, markdown(item.squad ?? ""),
                          markdown(item.status ?? ""), markdown(item.outcome ?? ""), item.lift.map(percent) ?? "",
-                         markdown(item.title ?? ""), item.learnings.map(markdown).joined(separator: "<br>")]
+                         markdown(item.title ?? ""), item.learnings.map { markdown(Inert.foldingLines($0)) }.joined(separator: "<br>")]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
         return out + "\nRanked by \(markdown(engine)).\n" + note

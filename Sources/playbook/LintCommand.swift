@@ -75,7 +75,11 @@ struct Lint: ParsableCommand {
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
         // Reviewed overlaps are quiet where people read (text, PR annotations); machine formats keep them.
         let quiet = !verbose && (format == .text || format == .github)
-        let shown = quiet ? report.withoutAcknowledgedOverlaps() : report
+        let shown = {
+            var shown = quiet ? report.withoutAcknowledgedOverlaps() : report
+            shown.engine = (fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical", fallback)
+            return shown
+        }()
         let reporter = format.reporter(color: color)
         // Text written part by part as rendered over the cores, not joined first nor held whole (over 200 MB
         // for a large playbook).

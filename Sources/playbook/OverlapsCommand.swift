@@ -29,8 +29,9 @@ struct Overlaps: ParsableCommand {
         `overlaps` marks a pair as acknowledged.
 
         Text output groups pairs into clusters; --format json prints one entry per pair:
-          {"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
-        (kind: duplicate, related or collision). An experiment that collides with more than \
+          {"version": 1, "engine", "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
+        (engine: the model's name, or lexical when compared by words; kind: duplicate, related or \
+        collision). An experiment that collides with more than \
         rules.overlap-collision.per_experiment others (default \(OverlapCollision.defaultPerExperiment); 0: no limit) \
         gets one collision entry instead of one per pair: its entities are it and its first partner, \
         "partners" the first \(OverlapCollision.listed) it collides with, and "more" counts the others.
@@ -80,7 +81,7 @@ struct Overlaps: ParsableCommand {
         let duplicateRule = OverlapDuplicate.descriptor.id
         let configured = configuration.options[duplicateRule] ?? [:]
         let options = OverlapOptions(
-            threshold: threshold ?? configured["threshold_percent"].map { min(1, $0 / 100) } ?? OverlapOptions.defaultThreshold,
+            threshold: threshold ?? configured["threshold_percent"].map { $0 / 100 } ?? OverlapOptions.defaultThreshold,
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0,
             // As lint bounds its findings: past this many, an experiment's collisions are one entry.
             collisionsPerExperiment: Int(configuration.options[OverlapCollision.descriptor.id]?["per_experiment"]
@@ -91,16 +92,18 @@ struct Overlaps: ParsableCommand {
         // The entities handed over: let go once read, before the texts are encoded.
         let overlaps = OverlapFinder.find(consume entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
         // A model whose files are there but whose weights would not load: said like a missing one.
-        if let failure = try EmbeddingEngine.failure(of: compared.model, choice: engine) {
+        let failure = try EmbeddingEngine.failure(of: compared.model, choice: engine)
+        if let failure {
             Terminal.writeError("playbook: using the lexical similarity engine: \(failure)\n")
         }
+        let engineName = failure == nil ? compared.encoder?.modelName ?? "lexical" : "lexical"
 
         if let note = EntityReading.note(unread, leaving: "compared") {
             Terminal.writeError(note)
         }
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps) + EntityReading.incomplete(unread, leaving: "compared"))
-        case .json: Terminal.write(OverlapRendering.json(overlaps, unread: unread))
+        case .json: Terminal.write(OverlapRendering.json(overlaps, unread: unread, engine: engineName))
         }
         // A file not read in full is an error to `lint` (exit 1): the pairs above are not all there are.
         if !unread.isEmpty { throw ExitCode(1) }

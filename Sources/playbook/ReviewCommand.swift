@@ -113,7 +113,7 @@ struct Review: ParsableCommand {
         switch format {
         case .markdown:
             let links = ReviewRenderer.Links.from(option: linkBase, environment: ProcessInfo.processInfo.environment)
-            Terminal.write(ReviewRenderer.markdown(report, links: links))
+            Terminal.write(ReviewRenderer.markdown(report, links: links, byWords: fallback))
         case .json: Terminal.write(ReviewRenderer.json(report))
         case .github:
             let settings = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)

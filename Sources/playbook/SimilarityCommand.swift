@@ -14,7 +14,10 @@ struct Similarity: ParsableCommand {
         tab-separated. For checking the scorer against labelled sentence pairs. Every line must \
         be two texts, neither blank, separated by one tab, in UTF-8: any other line (a third \
         column, a blank line, invalid UTF-8) is refused at FILE:LINE:COLUMN with exit 2 and \
-        nothing scored, so the output has one line per input line.
+        nothing scored, so the output has one line per input line. An STS Benchmark file (genre, \
+        file, year, id, score, sentence 1, sentence 2, tab-separated, perhaps more source columns; \
+        known by its first line) is read as such: its two sentences are scored. For texts in other \
+        columns, cut them out first: cut -f2,3 FILE | playbook similarity -.
 
         With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \
         folder) the score is the cosine of the two texts' vectors (below 0 counted as 0) blended \
@@ -26,6 +29,7 @@ struct Similarity: ParsableCommand {
 
         Examples:
           printf 'Send a streak reminder\\tRemind learners of their streak\\n' | playbook similarity -
+          playbook similarity sts-dev.csv | paste - sts-dev.csv | cut -f1,2,7   # score, 1/0, gold score
         """
     )
 
@@ -86,8 +90,9 @@ struct Similarity: ParsableCommand {
         var texts: [String] = []
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }  // the newline ending the last line
+        let layout = lines.first.map(PairLayout.init(firstLine:)) ?? .pairs
         for (number, bytes) in lines.enumerated() {
-            let pair = try Self.pair(in: bytes, line: number + 1, of: name)
+            let pair = try Self.pair(in: bytes, line: number + 1, of: name, layout: layout)
             texts += [pair.0, pair.1]
         }
         Terminal.write(try score(texts, encoder: try EmbeddingEngine.encoder(for: engine)))
@@ -95,9 +100,10 @@ struct Similarity: ParsableCommand {
 
     /// The two texts of one line, or a usage error naming the line and column (`FILE:LINE:COLUMN: …`,
     /// columns counted in characters from 1, as lint counts them): a line must be valid UTF-8 and
-    /// hold exactly two texts, neither blank, separated by one tab. A blank line is refused too:
+    /// hold exactly two texts, neither blank, separated by one tab (or, in an STS Benchmark file,
+    /// be one of its lines, whose two sentences are scored). A blank line is refused too:
     /// skipped, it would leave the scores out of step with the input's lines.
-    static func pair(in bytes: ArraySlice<UInt8>, line: Int, of name: String) throws -> (String, String) {
+    static func pair(in bytes: ArraySlice<UInt8>, line: Int, of name: String, layout: PairLayout = .pairs) throws -> (String, String) {
         let content = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
         func refuse(_ column: Int, _ message: String) -> UsageError {
             UsageError(description: "\(name):\(line):\(column): \(message)")
@@ -113,21 +119,38 @@ struct Similarity: ParsableCommand {
             }
         }
         let text = String(scalars)
-        let expected = "each line holds two texts separated by one tab"
+        let expected = layout == .pairs ? "each line holds two texts separated by one tab" : "each line is an STS Benchmark pair, as line 1 is: \(PairLayout.stsColumns)"
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw refuse(1, "blank line; \(expected) (a skipped line would put the scores out of step with the lines)")
         }
         let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count >= 2 else { throw refuse(1, "no tab between two texts; \(expected)") }
-        let secondStart = fields[0].unicodeScalars.count + 2
-        guard fields.count == 2 else {
-            throw refuse(secondStart + fields[1].unicodeScalars.count, "\(fields.count) columns; \(expected), so a third column (a label or id) is not scored")
+        // The column each field starts at.
+        var starts = [1]
+        for field in fields.dropLast() { starts.append(starts[starts.count - 1] + field.unicodeScalars.count + 1) }
+        let texts: (Int, Int)
+        switch layout {
+        case .pairs:
+            guard fields.count >= 2 else { throw refuse(1, "no tab between two texts; \(expected)") }
+            guard fields.count == 2 else {
+                throw refuse(starts[2] - 1, "\(fields.count) columns; \(expected), so a third column (a label or id) is not scored; "
+                    + "cut the two texts out first (`cut -f2,3 FILE | playbook similarity -` for texts in columns 2 and 3); "
+                    + "an STS Benchmark file (\(PairLayout.stsColumns)) is read as such")
+            }
+            texts = (0, 1)
+        case .stsBenchmark:
+            guard fields.count >= 7 else {
+                throw refuse(text.unicodeScalars.count + 1, "\(fields.count) columns; \(expected)")
+            }
+            guard PairLayout.isGoldScore(fields[4]) else {
+                throw refuse(starts[4], "the score is not a number from 0 to 5; \(expected)")
+            }
+            texts = (5, 6)
         }
-        for (field, column, which) in [(fields[0], 1, "first"), (fields[1], secondStart, "second")]
-        where field.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
-            throw refuse(column, "the \(which) text is empty; \(expected)")
+        for (index, which) in [(texts.0, "first"), (texts.1, "second")]
+        where fields[index].unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+            throw refuse(starts[index], "the \(which) text is empty; \(expected)")
         }
-        return (String(fields[0]), String(fields[1]))
+        return (String(fields[texts.0]), String(fields[texts.1]))
     }
 
     /// A descriptor's bytes to its end, read with checked reads: a read error (a folder, a closed
@@ -177,5 +200,35 @@ struct Similarity: ParsableCommand {
             out += String(format: "%.4f\t%d\n", score, score >= cutoff ? 1 : 0)
         }
         return out
+    }
+}
+
+/// How the lines of a pairs file are laid out, read off its first line so that every line is
+/// read alike: a file is either pairs of texts or the STS Benchmark's lines.
+enum PairLayout: Equatable {
+    /// Two texts separated by one tab.
+    case pairs
+    /// The STS Benchmark's layout, whose sentences 1 and 2 are scored; the source columns some
+    /// lines carry after them are not read.
+    case stsBenchmark
+
+    static let stsColumns = "genre, file, year, id, score, sentence 1, sentence 2, tab-separated, "
+        + "perhaps followed by source columns"
+
+    /// An STS Benchmark line has seven columns or more, a numeric id in the fourth and a gold
+    /// score from 0 to 5 in the fifth; pairs of texts have exactly two columns, so no line that
+    /// would be scored as a pair is read as this.
+    init(firstLine bytes: ArraySlice<UInt8>) {
+        let content = bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes
+        let fields = String(decoding: content, as: UTF8.self).split(separator: "\t", omittingEmptySubsequences: false)
+        let isSTS = fields.count >= 7 && !fields[3].isEmpty && fields[3].allSatisfy { $0.isASCII && $0.isNumber }
+            && Self.isGoldScore(fields[4])
+        self = isSTS ? .stsBenchmark : .pairs
+    }
+
+    /// "4.750", "5", "0.00": a similarity score on the benchmark's scale.
+    static func isGoldScore(_ field: Substring) -> Bool {
+        guard field.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let score = Double(field) else { return false }
+        return (0...5).contains(score)
     }
 }

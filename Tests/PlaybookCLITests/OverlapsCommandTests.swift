@@ -165,6 +165,43 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertFalse(lint.stdout.contains("overlap-duplicate"), lint.stdout)
     }
 
+    /// A threshold past 100 hundredths was taken as 1 (nothing is ever a duplicate) without a word:
+    /// it is refused at its place, with exit 2, in `overlaps` and `lint` alike; `same_squad` takes
+    /// true or false (as 1 and 0 it still reads), and compares work within one squad when true.
+    func testAThresholdOutsideZeroToOneHundredIsRefusedAndSameSquadIsABoolean() throws {
+        let scratch = try repository()
+        for (value, message) in [("500", "must be a whole number from 0 to 100, found \"500\""),
+                                 ("101", "must be a whole number from 0 to 100, found \"101\""),
+                                 ("-1", "must be a whole number from 0 to 100, found \"-1\"")] {
+            try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    threshold_percent: \(value)\n")
+            for command in ["overlaps", "lint"] {
+                let result = try CLI.run([command, "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+                XCTAssertEqual(result.status, 2, command + ": " + result.stdout + result.stderr)
+                XCTAssertTrue(result.stderr.contains(".playbook.yml:3:24: \"overlap-duplicate.threshold_percent\" " + message), command + ": " + result.stderr)
+            }
+        }
+        // HYP-0005 restates HYP-0004's idea in HYP-0004's own squad.
+        let hypotheses = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/hypotheses.yml"), encoding: .utf8)
+        try scratch.write("playbooks/hypotheses.yml", hypotheses + "\n---\n"
+            + Self.hypothesis("HYP-0005", squad: "revenue-emea", title: "Annual plan price rise", change: "raise the price of the annual plan by 10%"))
+        func sameSquadPair(_ setting: String?) throws -> Bool {
+            try scratch.write(".playbook.yml", setting.map { "rules:\n  overlap-duplicate: {same_squad: \($0)}\n" } ?? "")
+            let result = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+            XCTAssertNotEqual(result.status, 2, "\(setting ?? "unset"): " + result.stderr)
+            let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+            return (json["overlaps"] as? [[String: Any]] ?? []).contains { $0["entities"] as? [String] == ["HYP-0004", "HYP-0005"] }
+        }
+        XCTAssertFalse(try sameSquadPair(nil))
+        XCTAssertTrue(try sameSquadPair("true"))
+        XCTAssertTrue(try sameSquadPair("1"))
+        XCTAssertFalse(try sameSquadPair("false"))
+        XCTAssertFalse(try sameSquadPair("0"))
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate: {same_squad: yes}\n")
+        let refused = try CLI.run(["overlaps", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stderr)
+        XCTAssertTrue(refused.stderr.contains(".playbook.yml:2:35: \"overlap-duplicate.same_squad\" must be true or false, found \"yes\""), refused.stderr)
+    }
+
     func testWithoutTheModelAutoFallsBackToWordsAndModelRefuses() throws {
         let scratch = try repository()
         let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
@@ -174,6 +211,28 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertTrue(auto.stdout.contains("\"duplicate\""), auto.stdout)
         let model = try CLI.run(["overlaps", "--engine", "model", "--today", "2026-07-21"], in: scratch.url, environment: missing)
         XCTAssertEqual(model.status, 2, model.stderr)
+    }
+
+    /// Without the model the JSON of `overlaps` and of `lint` says the texts were compared by words
+    /// (`engine`, as `search --format json` has it; lint's `engine_note` also says why), not only standard error.
+    func testJSONSaysWhichEngineComparedTheTexts() throws {
+        let scratch = try repository()
+        let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
+        func json(_ arguments: [String], _ environment: [String: String] = [:]) throws -> [String: Any] {
+            let result = try CLI.run(arguments + ["--format", "json", "--today", "2026-07-21"], in: scratch.url, environment: environment)
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout + result.stderr)
+        }
+        XCTAssertEqual(try json(["overlaps"], missing)["engine"] as? String, "lexical")
+        XCTAssertEqual(try json(["overlaps", "--engine", "lexical"])["engine"] as? String, "lexical")
+        let lint = try json(["lint"], missing)
+        XCTAssertEqual(lint["engine"] as? String, "lexical")
+        XCTAssertTrue((lint["engine_note"] as? String ?? "").contains("no sentence-embedding model"), "\(lint)")
+        XCTAssertNotNil(lint["summary"] as? [String: Int], "the summary stays whole numbers: \(lint)")
+        let chosen = try json(["lint", "--engine", "lexical"])
+        XCTAssertEqual(chosen["engine"] as? String, "lexical")
+        XCTAssertNil(chosen["engine_note"])
+        let model = try json(["overlaps", "--engine", "model"])
+        XCTAssertEqual(model["engine"] as? String, "all-MiniLM-L6-v2", "run scripts/setup to install the model")
     }
 
     /// The pre-commit hook compares by meaning too: a restatement sharing no words is found with the model.

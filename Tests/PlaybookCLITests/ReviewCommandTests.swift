@@ -56,6 +56,22 @@ final class ReviewCommandTests: XCTestCase {
         return (scratch, repository, base.description)
     }
 
+    /// Without the model the PR comment says under its summary that duplicates were compared by words,
+    /// and why; with the model chosen or words chosen on purpose (`--engine lexical`) it says nothing.
+    func testMarkdownSaysWhenDuplicatesWereComparedByWords() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, ["playbooks/HYP-2.yml": Self.hypothesis.replacing("id: HYP-1", with: "id: HYP-2")
+            .replacing("title: Shorter lessons keep learners", with: "title: Five-minute lessons")], "another hypothesis")
+        let missing = ["PLAYBOOK_MODEL": scratch.url.appendingPathComponent("no-model").path]
+        let arguments = ["review", "--base", base, "--format", "markdown", "--today", "2026-11-20"]
+        let byWords = try CLI.run(arguments, in: scratch.url, environment: missing)
+        XCTAssertNotEqual(byWords.status, 2, byWords.stderr)
+        XCTAssertTrue(byWords.stdout.contains("\n\nℹ️ Duplicates were compared by words, not by meaning: no sentence-embedding model at "), byWords.stdout)
+        let chosen = try CLI.run(arguments + ["--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(chosen.status, byWords.status, chosen.stderr)
+        XCTAssertFalse(chosen.stdout.contains("compared by words"), chosen.stdout)
+    }
+
     /// Runs git in the scratch repository (branches, merges and links the tests' own commits cannot make).
     @discardableResult
     func git(in scratch: ScratchDirectory, _ arguments: [String]) throws -> String {

@@ -326,6 +326,71 @@ final class SearchCommandTests: XCTestCase {
         }
     }
 
+    /// An STS Benchmark file (genre, file, year, id, score, sentence 1, sentence 2, some lines with
+    /// source columns after them) is scored as its sentence pairs, one output line per input line;
+    /// a line of another shape in it is refused, and a third column elsewhere names the recipe.
+    func testSimilarityReadsTheSTSBenchmarkLayout() throws {
+        let scratch = try ScratchDirectory()
+        let sentences = [("A streak reminder brings learners back.", "Reminding learners of their streak brings them back."),
+                         ("Show annual pricing first.", "The onboarding checklist has five steps."),
+                         ("A \"one-field\" signup form.", "A signup form with one field.")]
+        try scratch.write("sts.csv", """
+        main-captions\tMSRvid\t2012test\t0001\t4.800\t\(sentences[0].0)\t\(sentences[0].1)
+        main-forums\tanswers-forums\t2015\t0002\t0\t\(sentences[1].0)\t\(sentences[1].1)\tsource a\tsource b
+        main-news\theadlines\t2016\t0003\t3.75\t\(sentences[2].0)\t\(sentences[2].1)
+
+        """)
+        try scratch.write("pairs.tsv", sentences.map { "\($0.0)\t\($0.1)\n" }.joined())
+        let sts = try CLI.run(["similarity", "sts.csv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(sts.status, 0, sts.stderr)
+        XCTAssertEqual(sts.stdout.split(separator: "\n").count, 3, sts.stdout)
+        let pairs = try CLI.run(["similarity", "pairs.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(sts.stdout, pairs.stdout)
+        // A file is one layout, read off its first line.
+        try scratch.write("mixed.csv", "main-news\theadlines\t2016\t0003\t3.75\tA cat.\tA dog.\nA cat.\tA dog.\n")
+        let mixed = try CLI.run(["similarity", "mixed.csv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(mixed.status, 2, mixed.stderr)
+        XCTAssertEqual(mixed.stdout, "")
+        XCTAssertTrue(mixed.stderr.hasPrefix("playbook: mixed.csv:2:14: 2 columns; each line is an STS Benchmark pair, as line 1 is"), mixed.stderr)
+        // Extra columns that are not the benchmark's are refused with the way to score them.
+        try scratch.write("labelled.tsv", "0001\tA cat.\tA dog.\n")
+        let labelled = try CLI.run(["similarity", "labelled.tsv", "--engine", "lexical"], in: scratch.url)
+        XCTAssertEqual(labelled.status, 2, labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("labelled.tsv:1:12: 3 columns; "), labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("cut -f2,3 FILE | playbook similarity -"), labelled.stderr)
+        XCTAssertTrue(labelled.stderr.contains("an STS Benchmark file (genre, file, year, id, score, sentence 1, sentence 2"), labelled.stderr)
+    }
+
+    /// Learnings written as a YAML `|` block read as one sentence wherever one line shows them
+    /// (search's text and Markdown, `report experiments` in Markdown and HTML), not with `\n`
+    /// escapes (`\\n` in Markdown); JSON keeps the text as written.
+    func testMultiLineLearningsReadAsOneLineInSearchAndReports() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/hypotheses.yml", Self.hypotheses)
+        try scratch.write("playbooks/experiments.yml", Self.experiment.replacing(
+            "learnings: [\"Fewer fields, more finished signups \\e[31mred\"]",
+            with: "learnings: |\n    Fewer fields, more finished signups.  \n    Mobile gained most.\n"))
+        try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/hypotheses.yml", "playbooks/experiments.yml"])
+        _ = try repository.commit(message: "add", author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_794_000_000))
+        let oneLine = "Fewer fields, more finished signups. Mobile gained most."
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+        let text = try CLI.run(["search", "one-field registration page", "--limit", "1"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("      learning: \(oneLine)\n"), text.stdout)
+        let markdown = try CLI.run(["search", "one-field registration page", "--limit", "1", "--format", "markdown"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(markdown.stdout.contains(" | Fewer fields, more finished signups. Mobile gained most. |\n"), markdown.stdout)
+        let json = try CLI.run(["search", "one-field registration page", "--limit", "1", "--format", "json"], in: scratch.url, environment: lexical)
+        XCTAssertTrue(json.stdout.contains("\"learnings\": [\"Fewer fields, more finished signups.  \\nMobile gained most.\\n\"]"), json.stdout)
+        let report = try CLI.run(["report", "experiments", "--quarter", "2026-Q4", "--today", "2026-11-20"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains(" — win, ship: \(oneLine)\n"), report.stdout)
+        let html = try CLI.run(["report", "experiments", "--quarter", "2026-Q4", "--today", "2026-11-20", "--format", "html"], in: scratch.url)
+        XCTAssertTrue(html.stdout.contains("<br>\(oneLine)</li>"), html.stdout)
+        for output in [text.stdout, markdown.stdout, report.stdout, html.stdout] { XCTAssertFalse(output.contains("\\n"), output) }
+    }
+
     /// A hypothesis shows the result of the experiment that concluded last, whatever file or
     /// folder each lies in (moving a file must not flip the prior-art verdict).
     func testAHypothesisShowsTheResultOfItsLatestExperiment() throws {

@@ -102,6 +102,9 @@ final class ConfigurationTests: XCTestCase {
         // A quoted "0" is a string, as `current: "47000"` is in a playbook file (it used to be taken as 0).
         expectError("rules:\n  okr-key-results: {max: \"0\"}\n", at: Mark(line: 2, column: 26), containing: "found the string \"0\" (write the number without quotes)")
         expectError("rules:\n  okr-key-results: {max: 2.5}\n", at: Mark(line: 2, column: 26), containing: "must be a whole number from 0 to 1000000, found \"2.5\"")
+        expectError("rules:\n  overlap-duplicate: {threshold_percent: 500}\n", at: Mark(line: 2, column: 42), containing: "must be a whole number from 0 to 100, found \"500\"")
+        expectError("rules:\n  overlap-duplicate: {same_squad: \"true\"}\n", at: Mark(line: 2, column: 35), containing: "must be true or false, found the string \"true\"")
+        XCTAssertEqual(try parse("rules:\n  overlap-duplicate: {same_squad: true, threshold_percent: 100}\n").options["overlap-duplicate"], ["same_squad": 1, "threshold_percent": 100])
         expectError("limits:\n  max_depth: '3'\n", at: Mark(line: 2, column: 14), containing: "found the string \"3\"")
         expectError("reports:\n  on_track: \"0.9\"\n", at: Mark(line: 2, column: 13), containing: "found the string \"0.9\"")
         XCTAssertEqual(try parse("rules:\n  okr-key-results: {max: 0}\nlimits: {max_depth: 3}\n").limits.maxDepth, 3)

@@ -2,7 +2,9 @@ import PlaybookModel
 
 /// The `lint --format json` contract of DESIGN.md:
 /// `{"version": 1, "findings": [{"file", "line", "column", "rule", "severity", "message", "entity", "related"}],
-///   "summary": {"files", "entities", "errors", "warnings"}}`.
+///   "summary": {"files", "entities", "errors", "warnings"}}`; beyond it, `engine` (and `engine_note`,
+/// why by words) after `version` when the run says what duplicates were compared with (at the top, as
+/// in `overlaps` and `search`: the summary's values stay all whole numbers for typed readers).
 public struct JSONReporter: Reporter {
     public init() {}
 
@@ -14,7 +16,11 @@ public struct JSONReporter: Reporter {
 
     /// `render`'s text in parts, the findings rendered a few chunks at a time over the cores (`renderInParts`).
     public func renderParts(_ report: LintReport, into write: (String) -> Void) {
-        write("{\n  \"version\": 1,\n  \"findings\": [")
+        var engine = ""
+        if let (name, note) = report.engine {
+            engine = "  \"engine\": " + JSONText.quoted(name) + ",\n" + (note.map { "  \"engine_note\": " + JSONText.quoted($0) + ",\n" } ?? "")
+        }
+        write("{\n  \"version\": 1,\n" + engine + "  \"findings\": [")
         renderInParts(report.findings, into: write) { findings, first in Self.objects(findings, first: first) }
         write((report.findings.isEmpty ? "],\n" : "\n  ],\n")
               + "  \"summary\": {\"files\": \(report.files), \"entities\": \(report.entities), \"errors\": \(report.errors), \"warnings\": \(report.warnings)}\n}\n")

@@ -228,8 +228,8 @@ public enum OverlapDuplicate: RepositoryRule {
         options: [
             // Options are whole numbers, so the score threshold is given in hundredths.
             RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
-                       "score, in hundredths (40 = 0.40), at or above which two texts are duplicates"),
-            RuleOption("same_squad", 0, "1 to compare work within one squad too"),
+                       "score, in hundredths (40 = 0.40), at or above which two texts are duplicates", range: 0...100),
+            .offSwitch("same_squad", "true to compare work within one squad too (1 and 0 read as true and false)"),
             RuleOption("encode_limit", Double(OverlapDuplicate.defaultEncodeLimit),
                        "texts not yet in the embedding cache that one `lint` run encodes per kind of entity; past it, that kind's duplicates are compared by words and the summary says so (`playbook overlaps` or `lint --engine model` encodes them all, once)"),
         ],
@@ -247,7 +247,7 @@ public enum OverlapDuplicate: RepositoryRule {
     )
 
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
-        let options = OverlapOptions(threshold: min(1, context.option("threshold_percent") / 100),
+        let options = OverlapOptions(threshold: context.option("threshold_percent") / 100,
                                      sameSquad: context.option("same_squad") != 0, relatedPerEntity: context.relatedPerEntity)
         return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
     }

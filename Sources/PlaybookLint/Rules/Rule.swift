@@ -7,11 +7,29 @@ public struct RuleOption: Sendable, Hashable {
     public var name: String
     public var defaultValue: Double
     public var summary: String
+    /// The whole numbers `.playbook.yml` may set it to; any other is refused at its line.
+    public var range: ClosedRange<Int>
+    /// Whether it is on or off: written `true` or `false` (1 and 0 read alike), held as 1 or 0.
+    public var isSwitch = false
 
-    public init(_ name: String, _ defaultValue: Double, _ summary: String) {
+    public init(_ name: String, _ defaultValue: Double, _ summary: String, range: ClosedRange<Int> = 0...1_000_000) {
         self.name = name
         self.defaultValue = defaultValue
         self.summary = summary
+        self.range = range
+    }
+
+    /// An option that is on or off, off by default.
+    public static func offSwitch(_ name: String, _ summary: String) -> RuleOption {
+        var option = RuleOption(name, 0, summary, range: 0...1)
+        option.isSwitch = true
+        return option
+    }
+
+    /// Its default as `.playbook.yml` writes it: `40`, `false`.
+    public var shownDefault: String {
+        if isSwitch { return defaultValue != 0 ? "true" : "false" }
+        return format(defaultValue)
     }
 }
 
