@@ -34,8 +34,11 @@ enum Assets {
     dd > p:first-child { margin-top: 0; }
     details > summary { cursor: pointer; }
     th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
+    /* Free text (td.t) breaks anywhere it must: break-word would not narrow its column, so one long
+       word would widen the table past the page. Other cells keep their words whole. */
+    td.t { overflow-wrap: anywhere; min-width: 8rem; }
     th { background: var(--panel); font-weight: 600; white-space: nowrap; }
-    td:first-child > a, td:first-child > code { white-space: nowrap; }
+    td:first-child > a { white-space: nowrap; }
     td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
     .badge.good { color: var(--good); background: var(--good-bg); }

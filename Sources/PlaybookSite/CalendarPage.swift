@@ -132,12 +132,13 @@ struct CalendarPage {
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
-                return ["<code>\(h(surface))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                // A surface may break after each `/` (web/checkout/payment-step), as a path does.
+                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
                         window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
-            } })
+            } }, text: [1])
             body += collisionList(collisions[area], area: area, page: page)
             body += "</section>\n"
         }

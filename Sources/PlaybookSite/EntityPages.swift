@@ -128,7 +128,7 @@ struct EntityPages {
                     h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
                     h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
                     h(Numbers.unit(kr.current?.value, shown.unit, currency: shown.currency))]
-        }, numeric: [3, 4, 5])
+        }, numeric: [3, 4, 5], text: [2])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
         // retained and released every string of each.
@@ -221,7 +221,7 @@ struct EntityPages {
         out += experiments.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["experiment", "title", "status", "outcome", "lift", "decision"], rows: experiments.map { e in
             [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
              h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]
-        }, numeric: [4])
+        }, numeric: [4], text: [1])
         return out
     }
 
@@ -342,7 +342,7 @@ struct EntityPages {
             out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: list[i].approvals.map { a in
                 [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
-            }))
+            }, text: [0, 3]))
         }
     }
 

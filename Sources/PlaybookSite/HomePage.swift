@@ -235,7 +235,7 @@ struct HomePage {
                              h(Numbers.unit(kr.current?.value, unit, currency: currency))])
             }
         }
-        return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5])
+        return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5], text: [1])
     }
 }
 

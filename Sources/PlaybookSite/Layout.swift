@@ -292,15 +292,17 @@ func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 /// holds), the key result's; unique on a page of several objectives.
 func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
 
-/// A `<table>` inside a scroller, so a wide table never widens a narrow page.
-func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+/// A `<table>` inside a scroller, so a wide table never widens a narrow page. `text`: the columns
+/// of free text (titles, names, notes), whose words may break anywhere so that one longer than the
+/// page narrows to its column instead of widening the table; other columns keep their words whole.
+func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = []) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
     out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
     out += "<thead><tr>" + head.map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
     for row in rows {
         out += "<tr>" + row.enumerated().map { index, cell in
-            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : text.contains(index) ? "<td class=\"t\">\(cell)</td>" : "<td>\(cell)</td>"
         }.joined() + "</tr>\n"
     }
     return out + "</tbody></table></div>\n"
