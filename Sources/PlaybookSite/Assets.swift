@@ -37,9 +37,10 @@ enum Assets {
     /* Free text (td.t) breaks anywhere it must: break-word would not narrow its column, so one long
        word would widen the table past the page. Other cells keep their words whole. */
     td.t { overflow-wrap: anywhere; min-width: 8rem; }
-    th { background: var(--panel); font-weight: 600; white-space: nowrap; }
+    th { background: var(--panel); font-weight: 600; }
     td:first-child > a { white-space: nowrap; }
-    td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /* A number with its note ("2.5 (p90 5, n=4)") may wrap between them, each kept whole (.nw). */
+    td.n { text-align: right; font-variant-numeric: tabular-nums; }
     .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
     .badge.good { color: var(--good); background: var(--good-bg); }
     .badge.warn { color: var(--warn); background: var(--warn-bg); }

@@ -286,7 +286,7 @@ final class SiteTests: XCTestCase {
         let program = try XCTUnwrap(Site.render(input)["program.html"])
         let line = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall)
         XCTAssertEqual(line.createdToRunning.median.map { Numbers.text($0, places: 1) }, "8.3")
-        XCTAssertTrue(program.contains("<td class=\"n\">8.3 (p90 8.3, n=1)</td>"), "the table, as report experiments rounds it")
+        XCTAssertTrue(program.contains("<td class=\"n\"><span class=\"nw\">8.3</span> <span class=\"nw\">(p90 8.3, n=1)</span></td>"), "the table, as report experiments rounds it")
         XCTAssertTrue(program.contains("<title>created → running, 2026-Q4: 8.3</title>"), "the chart's label says what the table says")
         XCTAssertFalse(program.contains("8.33"))
     }
