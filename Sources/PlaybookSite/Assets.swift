@@ -47,6 +47,16 @@ enum Assets {
     .badge.bad { color: var(--bad); background: var(--bad-bg); }
     .badge.none { color: var(--muted); background: var(--panel); }
     meter { width: 5rem; height: .9rem; vertical-align: middle; }
+    /* A score bar is coloured as its key result's status badge; without a status, neutral. (No low,
+       high or optimum: the value always stands in the optimum region, coloured here.) */
+    meter.good::-webkit-meter-optimum-value { background: #17803d; }
+    meter.warn::-webkit-meter-optimum-value { background: #a86b00; }
+    meter.bad::-webkit-meter-optimum-value { background: #c0281b; }
+    meter.none::-webkit-meter-optimum-value { background: #4a5263; }
+    meter.good::-moz-meter-bar { background: #17803d; }
+    meter.warn::-moz-meter-bar { background: #a86b00; }
+    meter.bad::-moz-meter-bar { background: #c0281b; }
+    meter.none::-moz-meter-bar { background: #4a5263; }
     .score { font-variant-numeric: tabular-nums; }
     .quarters ul { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .4rem; }
     .quarters a { display: inline-block; padding: .25rem .65rem; border: 1px solid var(--line); border-radius: .35rem; text-decoration: none; }

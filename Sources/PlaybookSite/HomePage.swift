@@ -65,7 +65,7 @@ struct HomePage {
             let unit = kr.unit ?? metric.unit
             out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, unit, currency: kr.currency)))</p>"
             out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
-            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score))</p>\n"
+            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
@@ -191,7 +191,7 @@ struct HomePage {
             // The unit the metric had in the quarter, as `report okr` shows it (not HEAD's).
             let unit = kr.unit
             out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
-            out += "<span>\(scoreMeter(kr.score)) \(statusBadge(kr.status))</span>"
+            out += "<span>\(scoreMeter(kr.score, status: kr.status)) \(statusBadge(kr.status))</span>"
             let currency = kr.currency
             var values = ["metric " + page.entity(kr.metric),
                           "baseline " + h(Numbers.unit(kr.baseline, unit, currency: currency)),

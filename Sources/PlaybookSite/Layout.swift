@@ -321,14 +321,25 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
 
 /// A score as a meter element (no inline style needed) with its number.
 /// An exact score: the text is the correctly rounded decimal, the meter only draws it.
-func scoreMeter(_ score: Decimal?) -> String {
+/// The bar takes the colour of `status` (`statusBadge`'s), so bar and badge tell one story: a
+/// status is judged against the time gone by in the quarter, which fixed bands on the score (0.75
+/// green) would contradict. A score without a status (an objective's, a mean) is drawn neutral.
+func scoreMeter(_ score: Decimal?, status: KeyResultStatus? = nil) -> String {
     guard let score else { return "<span class=\"muted\">–</span>" }
-    let text = Numbers.text(score)
-    return "<meter min=\"0\" max=\"1\" low=\"0.4\" high=\"0.7\" optimum=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    return meter(Numbers.text(score), status: status)
 }
 
 func scoreMeter(_ score: Double?) -> String {
     guard let score, score.isFinite else { return "<span class=\"muted\">–</span>" }
-    let text = Numbers.text(score)
-    return "<meter min=\"0\" max=\"1\" low=\"0.4\" high=\"0.7\" optimum=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    return meter(Numbers.text(score), status: nil)
+}
+
+private func meter(_ text: String, status: KeyResultStatus?) -> String {
+    let colour = switch status {
+    case .onTrack?: "good"
+    case .atRisk?: "warn"
+    case .offTrack?: "bad"
+    case nil: "none"
+    }
+    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
 }

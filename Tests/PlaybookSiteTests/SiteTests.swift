@@ -190,6 +190,28 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
     }
 
+    /// A key result's score bar is coloured as its status badge: a score of 0.75 late in the quarter
+    /// is at risk (progress against the time gone by), so its bar is not the green of a fixed band.
+    func testAScoreBarTakesTheColourOfItsKeyResultsStatus() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-12-01", ["playbooks/okrs/q3.yml": SiteFixture.objective(current: 13)])
+        let files = Site.render(try fixture.input(today: "2026-12-20"))
+        let home = try XCTUnwrap(files["index.html"])
+        XCTAssertTrue(home.contains("<meter class=\"warn\" min=\"0\" max=\"1\" value=\"0.75\">0.75</meter> <span class=\"score\">0.75</span> <span class=\"badge warn\">at risk</span>"), home)
+        // Every bar beside a badge, on every page, has the badge's colour.
+        let pair = try NSRegularExpression(pattern: "<meter class=\"(\\w+)\"[^>]*>[^<]*</meter> <span class=\"score\">[^<]*</span>(?:</span>)?,? <span class=\"badge (\\w+)\">")
+        var pairs = 0
+        for (path, page) in html(files) {
+            for match in pair.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+                let colours = (1...2).compactMap { Range(match.range(at: $0), in: page).map { String(page[$0]) } }
+                XCTAssertEqual(colours.first, colours.last, path)
+                pairs += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(pairs, 2)  // the quarter's tree and the key result on its objective's page
+        XCTAssertTrue(try XCTUnwrap(files["assets/site.css"]).contains("meter.warn::-webkit-meter-optimum-value { background: #a86b00; }"))
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
