@@ -3,7 +3,7 @@ import PlaybookOverlaps
 import PlaybookReports
 
 /// The experiment calendar: per surface, every experiment's planned window (its dates as
-/// written) and live window (from its first move to running to its conclusion, as the history
+/// written) and live window (from its move to running to its conclusion, as the history
 /// shows), with collisions and exclusion groups marked, so contention shows before it happens.
 struct CalendarPage {
     var input: SiteInput
