@@ -212,6 +212,32 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(files["assets/site.css"]).contains("meter.warn::-webkit-meter-optimum-value { background: #a86b00; }"))
     }
 
+    /// Two experiments that ran together on one surface, for one audience, outside any exclusion
+    /// group collided (lint said so then); once both are done the calendar still shows it, judged
+    /// on the windows as they were lived.
+    func testTheCalendarKeepsCollisionsOfExperimentsThatRanTogether() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = { (id: String, status: String) in
+            SiteFixture.experiment(id, title: "Pricing \(id)", status: status, start: "2026-10-13", extra: "end: 2026-10-30")
+                .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")
+        }
+        try fixture.commit("2026-10-01", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "ready"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "ready")])
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "running"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "running")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "concluded"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "abandoned")])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Pricing") } ?? "" }
+        XCTAssertTrue(row("EXP-0004").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a></strong>"), row("EXP-0004"))
+        XCTAssertTrue(row("EXP-0005").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a></strong>"), row("EXP-0005"))
+        // The red outline is on the live bars, the windows the collision is judged on.
+        XCTAssertTrue(calendar.contains("fill=\"#2f5fd0\" rx=\"2\" stroke=\"#c0281b\" stroke-width=\"3\"><title>EXP-0004 live 2026-10-13 to 2026-11-05</title>"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0004</a> × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>: "), calendar)
+        // The pair that still collides (EXP-0002 and EXP-0003, ready) is still there.
+        XCTAssertTrue(calendar.contains("2 pairs of experiments collide"), calendar)
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
