@@ -1,8 +1,10 @@
 import Foundation
 import PlaybookHistory
 import PlaybookModel
+import PlaybookOverlaps
 import PlaybookReports
 @testable import PlaybookSite
+import PlaybookYAML
 import XCTest
 
 final class SiteTests: XCTestCase {
@@ -655,9 +657,18 @@ extension SiteTests {
         XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today, entities: []),
                        "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or one that objectives are planned for)")
         XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today, entities: [])?.hasPrefix("--quarter 2026-Q2 is before"), true)
-        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 2)] {
+        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4)] {
             XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today, entities: []), allowed.description)
         }
+        // After today's quarter and the last commit's, with no objective planned for it: nothing to
+        // show, and every page's switcher, trend and program charts would gain an empty quarter.
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2027, number: 1), history: history, today: today, entities: []),
+                       "--quarter 2027-Q1 is after the history: its last playbook commit and today (2026-11-30) are in 2026-Q4 or before; give a quarter from 2026-Q3 to 2026-Q4 (or one that objectives are planned for)")
+        // One that objectives are planned for has a page, before or after.
+        let planned = try XCTUnwrap(EntityDecoder.decode(try XCTUnwrap(YAMLLoader.load(Array(SiteFixture.objective(current: 1)
+            .replacingOccurrences(of: "quarter: 2026-Q4", with: "quarter: 2027-Q2").utf8)).documents.first)).entity)
+        XCTAssertNil(SiteInput.problem(homeQuarter: Quarter(year: 2027, number: 2), history: history, today: today,
+                                       entities: [SourcedEntity(entity: planned, file: "playbooks/okrs/next.yml")]))
     }
 }
 
