@@ -24,7 +24,7 @@ enum Escaping {
         case unchanged
         /// Only ASCII changes, escaped here; the escaped text's size in bytes.
         case bytes(Int)
-        /// A bidi, C1 or invisible format control, or a separator.
+        /// A control (C0, C1, bidi or invisible format), or a separator.
         case general
     }
 
@@ -39,9 +39,14 @@ enum Escaping {
         case UInt8(ascii: "\""): "&quot;"
         case UInt8(ascii: "'"): "&#39;"
         case 0x09, 0x0A, 0x0D: " "
-        case 0x00...0x1F, 0x7F: "\u{FFFD}"
         default: nil
         }
+    }
+
+    /// A C0 control (but a tab or line end) or DEL: shown as its code (`⟨U+001B⟩`), on the general path.
+    @inline(__always)
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     /// Whether the bytes (a string's, so valid UTF-8) hold an invisible control or format character above
@@ -84,7 +89,7 @@ enum Escaping {
 
     /// `kept[byte]`: an ASCII byte that stays as it is (no `replacement`), looked up instead of
     /// switched on: most of a page's text is such bytes.
-    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil }
+    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
         kept.withUnsafeBufferPointer { kept in plan(bytes, kept: kept) }
@@ -102,6 +107,8 @@ enum Escaping {
             } else if byte >= 0x80 {
                 if isWideControl(bytes, at: index) { return .general }
                 size += 1
+            } else if isControl(byte) {
+                return .general
             } else if let replacement = replacement(byte) {
                 changed = true
                 size += replacement.utf8CodeUnitCount

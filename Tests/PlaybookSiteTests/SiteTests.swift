@@ -240,6 +240,19 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(calendar.contains("2 pairs of experiments collide"), calendar)
     }
 
+    /// A terminal's escape sequence in a title is shown as its code, as a bidi control is: ESC
+    /// (U+001B) and NEL (U+0085, C1) as ⟨U+001B⟩ and ⟨U+0085⟩ in pages and the search index, not
+    /// as U+FFFD, which hid what was there.
+    func testControlCharactersAreShownByTheirCodeAsBidiControlsAre() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-01", ["playbooks/hypotheses/HYP-0003.yml": SiteFixture.hypothesis("HYP-0003", title: "\"\\e[31mRED\\e[0m \\Nnext\"", status: "backlog")])
+        let files = Site.render(try fixture.input())
+        let page = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(page.contains("⟨U+001B⟩[31mRED⟨U+001B⟩[0m ⟨U+0085⟩next"), page)
+        XCTAssertTrue(try XCTUnwrap(files["assets/search-index.js"]).contains("⟨U+001B⟩[31mRED⟨U+001B⟩[0m ⟨U+0085⟩next"))
+        for (path, text) in html(files) { XCTAssertFalse(text.unicodeScalars.contains("\u{FFFD}"), path) }
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
@@ -440,7 +453,7 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(Numbers.signedPercent(0.00001), "0%")
         XCTAssertEqual(Numbers.signedPercent(-0.00001), "0%")
         XCTAssertEqual(LiftText.signedPercent(0.00001), "0%")
-        XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b\u{FFFD}c &lt;")
+        XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b⟨U+0007⟩c &lt;")
     }
 
     func testIdsDifferingOnlyInCaseGetPagesThatDifferEvenWhereCaseIsIgnored() throws {
