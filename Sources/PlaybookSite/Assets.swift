@@ -41,6 +41,7 @@ enum Assets {
     td:first-child > a { white-space: nowrap; }
     /* A number with its note ("2.5 (p90 5, n=4)") may wrap between them, each kept whole (.nw). */
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
+    th.n { text-align: right; }
     .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
     .badge.good { color: var(--good); background: var(--good-bg); }
     .badge.warn { color: var(--warn); background: var(--warn-bg); }

@@ -306,7 +306,10 @@ func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int>
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
     out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
-    out += "<thead><tr>" + head.map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+    // A numeric column's header stands right, over its right-aligned numbers.
+    out += "<thead><tr>" + head.enumerated().map { index, name in
+        numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
+    }.joined() + "</tr></thead><tbody>\n"
     for row in rows {
         out += "<tr>" + row.enumerated().map { index, cell in
             numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : text.contains(index) ? "<td class=\"t\">\(cell)</td>" : "<td>\(cell)</td>"
