@@ -253,6 +253,15 @@ final class SiteTests: XCTestCase {
         for (path, text) in html(files) { XCTAssertFalse(text.unicodeScalars.contains("\u{FFFD}"), path) }
     }
 
+    /// A quarter that has ended gives its key results' last value as the end, not as "now".
+    func testAClosedQuartersKeyResultSaysEndNotNow() throws {
+        let fixture = try SiteFixture(for: self)
+        let closed = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["quarter-2026-Q4.html"])
+        XCTAssertTrue(closed.contains("start 10.5% · end 11.5%"), closed)
+        XCTAssertFalse(closed.contains(" · now "), closed)
+        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["quarter-2026-Q4.html"]).contains("start 10.5% · now 11.5%"))
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
