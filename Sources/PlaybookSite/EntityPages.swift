@@ -291,7 +291,9 @@ struct EntityPages {
             out.text("\(UTC.day(of: window.start)) to " + (window.end.map { UTC.day(of: $0).description } ?? "now"))
             return true
         }
-        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
+        // In its squad's currency, as the squad's budget table counts it.
+        let currency = catalog.currency(ofSquad: list[i].squad?.value).map { " " + $0 } ?? ""
+        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2) + currency) } != nil }
         out.raw("</dl>\n")
         if let result = list[i].result {
             out.raw("<")

@@ -78,7 +78,7 @@ struct SquadPages {
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
                           return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
-                                  h(cap.map { Numbers.grouped($0 - spent, places: 2) } ?? "–"), standing]
+                                  h(cap.map { "\(Numbers.grouped($0 - spent, places: 2)) \(currency)" } ?? "–"), standing]
                       }, numeric: [1, 2, 3])
 
         body += "<h2>OKRs</h2>\n"
@@ -108,7 +108,7 @@ struct SquadPages {
             rows: experiments.map { e in
                 [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"),
                  h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-                 h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
+                 h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
             }, numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)

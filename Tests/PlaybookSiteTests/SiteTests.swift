@@ -262,6 +262,17 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["quarter-2026-Q4.html"]).contains("start 10.5% · now 11.5%"))
     }
 
+    /// An experiment's budget is money in its squad's currency, on its page, in the squad's table
+    /// of experiments and in what is left of the cap.
+    func testBudgetsCarryTheSquadsCurrency() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
+        let squad = try XCTUnwrap(files["e/growth.html"])
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td></tr>"), squad)
+        // Spent, cap and left of the cap (1,000 EUR, of which 700 spent in Q3).
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td class=\"n\">1,000 EUR</td><td class=\"n\">300 EUR</td>"), squad)
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
