@@ -44,11 +44,12 @@ public struct ExperimentFacts: Sendable {
     public var created: Int64?
     /// The last move into `ready` before it started (decision to launch).
     public var ready: Int64?
-    /// The first move into `running`.
+    /// The move into `running` (the first since it last stood in draft or ready: a start undone is not one).
     public var started: Int64?
-    /// The first move into `concluded`.
+    /// The move into `concluded` (the first since it last ran: a conclusion undone, the experiment
+    /// running again, is not one), as `ExperimentLifecycles.liveWindow(of:)` reads it.
     public var concluded: Int64?
-    /// The first move into `abandoned`.
+    /// The move into `abandoned`, read as `concluded` is.
     public var abandoned: Int64?
     /// The version at the end of the period.
     public var version: TypedVersion
@@ -142,7 +143,10 @@ struct ExperimentMoves {
         read(moves ?? steps, until: end)
     }
 
-    /// The first moves into each status (the last into `ready` before the start) among `steps` before `end`.
+    /// The moves into each status among `steps` before `end`, a move undone by a later one not
+    /// counted, as `ExperimentLifecycles.liveWindow(of:)` counts them: back in draft or ready, its
+    /// start is undone (the last move into `ready` before the start it kept counts); running, paused
+    /// or analyzing again, its conclusion or abandonment is.
     private mutating func read(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, until end: Int64) {
         var previous: ExperimentStatus?
         for step in steps where step.time < end {
@@ -151,11 +155,15 @@ struct ExperimentMoves {
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !step.onEdge else { continue }
             switch status {
-            case .ready where started == nil: ready = step.time
-            case .running where started == nil: started = step.time
-            case .concluded where concluded == nil: concluded = step.time
-            case .abandoned where abandoned == nil: abandoned = step.time
-            default: break
+            case .draft, .ready:
+                if status == .ready { ready = step.time }
+                (started, concluded, abandoned) = (nil, nil, nil)
+            case .running:
+                started = started ?? step.time
+                (concluded, abandoned) = (nil, nil)
+            case .paused, .analyzing: (concluded, abandoned) = (nil, nil)
+            case .concluded: concluded = concluded ?? step.time
+            case .abandoned: abandoned = abandoned ?? step.time
             }
         }
     }

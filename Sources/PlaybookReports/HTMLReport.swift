@@ -107,10 +107,11 @@ public enum HTMLReport {
         Inert.html(text)
     }
 
-    /// `escape`, after making text that could deceive a reader inert: bidi controls (U+202E and kin)
-    /// and invisible format characters (U+200B and kin, `Inert.isInvisibleFormat`) are shown as their
-    /// code (`⟨U+202E⟩`) and other control characters
-    /// become U+FFFD; tabs and line ends become spaces. For pages that show many hands' strings.
+    /// `escape`, after making text that could deceive a reader inert: bidi controls (U+202E and kin),
+    /// invisible format characters (U+200B and kin, `Inert.isInvisibleFormat`), C0 and C1 control
+    /// characters and the line and paragraph separators are shown as their code (`⟨U+202E⟩`,
+    /// `⟨U+001B⟩`: an escape sequence pasted from a terminal reads as what it is, not as U+FFFD);
+    /// tabs and line ends become spaces. For pages that show many hands' strings.
     public static func escapeVisible(_ text: String) -> String {
         escape(visible(text))
     }
@@ -122,11 +123,12 @@ public enum HTMLReport {
         for scalar in text.unicodeScalars {
             switch scalar.value {
             case 0x09, 0x0A, 0x0D: out += " "
-            // Bidi embeddings, overrides, isolates and marks reorder what a reader sees; format characters hide.
-            case _ where Inert.isInvisibleFormat(scalar), 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069:
+            // Bidi embeddings, overrides, isolates and marks reorder what a reader sees; format characters
+            // hide; controls and separators are invisible, or break lines where none is shown.
+            case _ where Inert.isInvisibleFormat(scalar), 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069,
+                 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029:
                 let hex = String(scalar.value, radix: 16, uppercase: true)
                 out += "⟨U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + "⟩"
-            case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -34,15 +34,30 @@ enum Assets {
     dd > p:first-child { margin-top: 0; }
     details > summary { cursor: pointer; }
     th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
-    th { background: var(--panel); font-weight: 600; white-space: nowrap; }
-    td:first-child > a, td:first-child > code { white-space: nowrap; }
-    td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /* Free text (td.t) breaks anywhere it must: break-word would not narrow its column, so one long
+       word would widen the table past the page. Other cells keep their words whole. */
+    td.t { overflow-wrap: anywhere; min-width: 8rem; }
+    th { background: var(--panel); font-weight: 600; }
+    td:first-child > a { white-space: nowrap; }
+    /* A number with its note ("2.5 (p90 5, n=4)") may wrap between them, each kept whole (.nw). */
+    td.n { text-align: right; font-variant-numeric: tabular-nums; }
+    th.n { text-align: right; }
     .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
     .badge.good { color: var(--good); background: var(--good-bg); }
     .badge.warn { color: var(--warn); background: var(--warn-bg); }
     .badge.bad { color: var(--bad); background: var(--bad-bg); }
     .badge.none { color: var(--muted); background: var(--panel); }
     meter { width: 5rem; height: .9rem; vertical-align: middle; }
+    /* A score bar is coloured as its key result's status badge; without a status, neutral. (No low,
+       high or optimum: the value always stands in the optimum region, coloured here.) */
+    meter.good::-webkit-meter-optimum-value { background: #17803d; }
+    meter.warn::-webkit-meter-optimum-value { background: #a86b00; }
+    meter.bad::-webkit-meter-optimum-value { background: #c0281b; }
+    meter.none::-webkit-meter-optimum-value { background: #4a5263; }
+    meter.good::-moz-meter-bar { background: #17803d; }
+    meter.warn::-moz-meter-bar { background: #a86b00; }
+    meter.bad::-moz-meter-bar { background: #c0281b; }
+    meter.none::-moz-meter-bar { background: #4a5263; }
     .score { font-variant-numeric: tabular-nums; }
     .quarters ul { list-style: none; padding: 0; margin: .5rem 0 1rem; display: flex; flex-wrap: wrap; gap: .4rem; }
     .quarters a { display: inline-block; padding: .25rem .65rem; border: 1px solid var(--line); border-radius: .35rem; text-decoration: none; }

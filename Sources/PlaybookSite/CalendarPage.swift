@@ -3,7 +3,7 @@ import PlaybookOverlaps
 import PlaybookReports
 
 /// The experiment calendar: per surface, every experiment's planned window (its dates as
-/// written) and live window (from its first move to running to its conclusion, as the history
+/// written) and live window (from its move to running to its conclusion, as the history
 /// shows), with collisions and exclusion groups marked, so contention shows before it happens.
 struct CalendarPage {
     var input: SiteInput
@@ -18,6 +18,9 @@ struct CalendarPage {
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
+        /// Its collisions are judged on its live window (it has concluded or been abandoned), not on
+        /// its written one.
+        var judgedOnLive = false
 
         var first: Day? {
             guard let planned else { return live?.0 }
@@ -60,7 +63,35 @@ struct CalendarPage {
         list[i].plannedEnd
     }
 
-    func rows() -> [String: [Row]] {
+    /// The collisions the calendar shows: the collision rule's (same surface or nested, audiences
+    /// that meet, no shared exclusion group), over the windows as they were lived for an experiment
+    /// that has concluded or been abandoned (its live window from the history: the rule alone looks
+    /// at live and ready experiments only, so two that ran together would stop colliding once
+    /// done), and over the written windows of live and ready ones, as the rule judges them now.
+    /// The ids judged on their live window beside it.
+    func collisions() -> (graph: CollisionGraph, judgedOnLive: Set<String>) {
+        let list = catalog.sortedExperiments
+        var entities: [SourcedEntity] = []
+        var judgedOnLive: Set<String> = []
+        entities.reserveCapacity(list.count)
+        for i in list.indices {
+            var e = list[i]
+            let id = e.id.value
+            if let status = e.status, status.value == .concluded || status.value == .abandoned,
+               let window = input.liveWindow(of: id), let end = window.end {
+                // Paused: live over its window, and not stretched to today as a late running one is.
+                e.status = Located(.paused, at: status.mark)
+                e.start = Located(UTC.day(of: window.start), at: e.start?.mark ?? status.mark)
+                e.end = Located(UTC.day(of: end), at: e.end?.mark ?? status.mark)
+                judgedOnLive.insert(id)
+            }
+            entities.append(SourcedEntity(entity: .experiment(e), file: catalog.files[id] ?? ""))
+        }
+        guard !judgedOnLive.isEmpty else { return (catalog.collisions, []) }
+        return (CollisionGraph(entities, today: input.today, kept: catalog.collisions.kept), judgedOnLive)
+    }
+
+    func rows(_ collisions: (graph: CollisionGraph, judgedOnLive: Set<String>)) -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
@@ -78,8 +109,8 @@ struct CalendarPage {
             guard planned != nil || live != nil else { continue }
             bySurface[list[i].surface?.value ?? Self.noSurface, default: []].append(
                 Row(experiment: Shown(list, i), planned: planned, live: live,
-                    collidesWith: catalog.collisions.partners(of: id, limit: Self.listed).map(\.id),
-                    collisions: catalog.collisions.count(of: id)))
+                    collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
+                    collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -97,9 +128,10 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the written window of an experiment that collides with another (collisions are judged on it; the live bar when no window is written); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), or, once it has concluded or been abandoned, the live bar (two experiments that ran together collided, though neither runs now); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
-        let surfaces = rows()
+        let judged = collisions()
+        let surfaces = rows(judged)
         var low: Day?, high: Day?
         for rows in surfaces.values {
             for row in rows {
@@ -121,7 +153,7 @@ struct CalendarPage {
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
-        let collisions = catalog.collisions.overlaps(groupedBy: { Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
+        let collisions = judged.graph.overlaps(groupedBy: { Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
         body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
             "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
@@ -132,18 +164,19 @@ struct CalendarPage {
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
-                return ["<code>\(h(surface))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                // A surface may break after each `/` (web/checkout/payment-step), as a path does.
+                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
                         window(row.planned), window(row.live),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
-            } })
+            } }, text: [1])
             body += collisionList(collisions[area], area: area, page: page)
             body += "</section>\n"
         }
         body += "<h2>Collisions</h2>\n"
-        let pairs = catalog.collisions.count
-        body += pairs == 0 ? "<p>No two live or ready experiments collide.</p>\n"
+        let pairs = judged.graph.count
+        body += pairs == 0 ? "<p>No two experiments collide, live or ready now or as they ran.</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
         // Each group's experiment ids in id order, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
@@ -197,8 +230,8 @@ struct CalendarPage {
             svg += "<title>\(h("\(e.id.value) planned \(written.0) to \(written.1)"))</title></rect>"
         }
         // Collisions are judged on the written window, so that is what the red outline marks; the
-        // live bar carries it only when no written window is drawn.
-        let plannedShown = Self.clip(row.planned, to: range)
+        // live bar carries it when no written window is drawn, or when it is what they are judged on.
+        let plannedShown = row.judgedOnLive ? nil : Self.clip(row.planned, to: range)
         if let (start, end) = Self.clip(row.live, to: range), let written = row.live {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(plannedShown == nil ? stroke : "")>"
             svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"

@@ -128,7 +128,7 @@ struct EntityPages {
                     h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
                     h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
                     h(Numbers.unit(kr.current?.value, shown.unit, currency: shown.currency))]
-        }, numeric: [3, 4, 5])
+        }, numeric: [3, 4, 5], text: [2])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
         // retained and released every string of each.
@@ -183,7 +183,7 @@ struct EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
@@ -221,7 +221,7 @@ struct EntityPages {
         out += experiments.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["experiment", "title", "status", "outcome", "lift", "decision"], rows: experiments.map { e in
             [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
              h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]
-        }, numeric: [4])
+        }, numeric: [4], text: [1])
         return out
     }
 
@@ -291,7 +291,9 @@ struct EntityPages {
             out.text("\(UTC.day(of: window.start)) to " + (window.end.map { UTC.day(of: $0).description } ?? "now"))
             return true
         }
-        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2)) } != nil }
+        // In its squad's currency, as the squad's budget table counts it.
+        let currency = catalog.currency(ofSquad: list[i].squad?.value).map { " " + $0 } ?? ""
+        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2) + currency) } != nil }
         out.raw("</dl>\n")
         if let result = list[i].result {
             out.raw("<")
@@ -342,7 +344,7 @@ struct EntityPages {
             out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: list[i].approvals.map { a in
                 [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
-            }))
+            }, text: [0, 3]))
         }
     }
 

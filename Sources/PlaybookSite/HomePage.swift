@@ -65,7 +65,7 @@ struct HomePage {
             let unit = kr.unit ?? metric.unit
             out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, unit, currency: kr.currency)))</p>"
             out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
-            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score))</p>\n"
+            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
@@ -159,7 +159,7 @@ struct HomePage {
         func branch(_ list: [ObjectiveLine]) -> String {
             var html = "<ul>"
             for objective in list where placed.insert(objective.id).inserted {
-                html += "<li>" + card(objective, page: page)
+                html += "<li>" + card(objective, page: page, closed: report.complete)
                 if let kids = children[objective.id], !kids.isEmpty { html += branch(kids) }
                 html += "</li>"
             }
@@ -172,14 +172,15 @@ struct HomePage {
         if !rest.isEmpty {
             out += "<h3>Not aligned to the North Star through this quarter's objectives</h3>\n<ul class=\"tree\">"
             for objective in rest where placed.insert(objective.id).inserted {
-                out += "<li>" + card(objective, page: page) + "</li>"
+                out += "<li>" + card(objective, page: page, closed: report.complete) + "</li>"
             }
             out += "</ul>\n"
         }
         return out
     }
 
-    private func card(_ objective: ObjectiveLine, page: Page) -> String {
+    /// `closed`: the quarter has ended, so a key result's last value is its end, not its value now.
+    private func card(_ objective: ObjectiveLine, page: Page, closed: Bool) -> String {
         var out = "<article class=\"objective\" id=\"\(h(anchor(objective.id)))\"><h3>\(page.entity(objective.id)) \(h(objective.title ?? ""))</h3>"
         var facts = ["squad " + page.entity(objective.squad), "aligns to " + page.entity(objective.alignsTo),
                      "score " + scoreMeter(objective.score)]
@@ -191,13 +192,13 @@ struct HomePage {
             // The unit the metric had in the quarter, as `report okr` shows it (not HEAD's).
             let unit = kr.unit
             out += "<li id=\"\(h(anchor(kr.reference)))\"><span><strong>\(page.keyResult(kr.reference))</strong> \(h(kr.title ?? ""))</span>"
-            out += "<span>\(scoreMeter(kr.score)) \(statusBadge(kr.status))</span>"
+            out += "<span>\(scoreMeter(kr.score, status: kr.status)) \(statusBadge(kr.status))</span>"
             let currency = kr.currency
             var values = ["metric " + page.entity(kr.metric),
                           "baseline " + h(Numbers.unit(kr.baseline, unit, currency: currency)),
                           "target " + h(Numbers.unit(kr.target, unit, currency: currency)),
                           "start " + h(Numbers.unit(kr.startValue, unit, currency: currency)),
-                          "now " + h(Numbers.unit(kr.endValue, unit, currency: currency)),
+                          (closed ? "end " : "now ") + h(Numbers.unit(kr.endValue, unit, currency: currency)),
                           "progress " + h(Numbers.percent(kr.progress)),
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
@@ -235,7 +236,7 @@ struct HomePage {
                              h(Numbers.unit(kr.current?.value, unit, currency: currency))])
             }
         }
-        return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5])
+        return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5], text: [1])
     }
 }
 

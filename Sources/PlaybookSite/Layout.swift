@@ -24,7 +24,7 @@ enum Escaping {
         case unchanged
         /// Only ASCII changes, escaped here; the escaped text's size in bytes.
         case bytes(Int)
-        /// A bidi, C1 or invisible format control, or a separator.
+        /// A control (C0, C1, bidi or invisible format), or a separator.
         case general
     }
 
@@ -39,9 +39,14 @@ enum Escaping {
         case UInt8(ascii: "\""): "&quot;"
         case UInt8(ascii: "'"): "&#39;"
         case 0x09, 0x0A, 0x0D: " "
-        case 0x00...0x1F, 0x7F: "\u{FFFD}"
         default: nil
         }
+    }
+
+    /// A C0 control (but a tab or line end) or DEL: shown as its code (`⟨U+001B⟩`), on the general path.
+    @inline(__always)
+    static func isControl(_ byte: UInt8) -> Bool {
+        (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D) || byte == 0x7F
     }
 
     /// Whether the bytes (a string's, so valid UTF-8) hold an invisible control or format character above
@@ -84,7 +89,7 @@ enum Escaping {
 
     /// `kept[byte]`: an ASCII byte that stays as it is (no `replacement`), looked up instead of
     /// switched on: most of a page's text is such bytes.
-    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil }
+    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
         kept.withUnsafeBufferPointer { kept in plan(bytes, kept: kept) }
@@ -102,6 +107,8 @@ enum Escaping {
             } else if byte >= 0x80 {
                 if isWideControl(bytes, at: index) { return .general }
                 size += 1
+            } else if isControl(byte) {
+                return .general
             } else if let replacement = replacement(byte) {
                 changed = true
                 size += replacement.utf8CodeUnitCount
@@ -292,15 +299,20 @@ func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 /// holds), the key result's; unique on a page of several objectives.
 func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
 
-/// A `<table>` inside a scroller, so a wide table never widens a narrow page.
-func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = []) -> String {
+/// A `<table>` inside a scroller, so a wide table never widens a narrow page. `text`: the columns
+/// of free text (titles, names, notes), whose words may break anywhere so that one longer than the
+/// page narrows to its column instead of widening the table; other columns keep their words whole.
+func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = []) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
     out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
-    out += "<thead><tr>" + head.map { "<th scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+    // A numeric column's header stands right, over its right-aligned numbers.
+    out += "<thead><tr>" + head.enumerated().map { index, name in
+        numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
+    }.joined() + "</tr></thead><tbody>\n"
     for row in rows {
         out += "<tr>" + row.enumerated().map { index, cell in
-            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : "<td>\(cell)</td>"
+            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : text.contains(index) ? "<td class=\"t\">\(cell)</td>" : "<td>\(cell)</td>"
         }.joined() + "</tr>\n"
     }
     return out + "</tbody></table></div>\n"
@@ -319,14 +331,25 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
 
 /// A score as a meter element (no inline style needed) with its number.
 /// An exact score: the text is the correctly rounded decimal, the meter only draws it.
-func scoreMeter(_ score: Decimal?) -> String {
+/// The bar takes the colour of `status` (`statusBadge`'s), so bar and badge tell one story: a
+/// status is judged against the time gone by in the quarter, which fixed bands on the score (0.75
+/// green) would contradict. A score without a status (an objective's, a mean) is drawn neutral.
+func scoreMeter(_ score: Decimal?, status: KeyResultStatus? = nil) -> String {
     guard let score else { return "<span class=\"muted\">–</span>" }
-    let text = Numbers.text(score)
-    return "<meter min=\"0\" max=\"1\" low=\"0.4\" high=\"0.7\" optimum=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    return meter(Numbers.text(score), status: status)
 }
 
 func scoreMeter(_ score: Double?) -> String {
     guard let score, score.isFinite else { return "<span class=\"muted\">–</span>" }
-    let text = Numbers.text(score)
-    return "<meter min=\"0\" max=\"1\" low=\"0.4\" high=\"0.7\" optimum=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    return meter(Numbers.text(score), status: nil)
+}
+
+private func meter(_ text: String, status: KeyResultStatus?) -> String {
+    let colour = switch status {
+    case .onTrack?: "good"
+    case .atRisk?: "warn"
+    case .offTrack?: "bad"
+    case nil: "none"
+    }
+    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
 }

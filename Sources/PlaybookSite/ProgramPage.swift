@@ -65,10 +65,12 @@ struct ProgramPage {
 
     private func row(label: String, _ line: SquadExperiments?) -> [String] {
         guard let line else { return [label] + Array(repeating: "0", count: 4) + Array(repeating: "–", count: 4) + ["0"] }
-        let winRate = line.winRate.map { "\(Numbers.percent($0)) (\(line.wins)/\(line.withOutcome))" } ?? "–"
-        return [label, "\(line.created.count)", "\(line.started.count)", "\(line.concluded.count)", "\(line.abandoned.count)", h(winRate)]
+        // A figure and its note, each unbroken, may sit on two lines, so ten columns fit the page.
+        func noted(_ figure: String, _ note: String) -> String { "<span class=\"nw\">\(h(figure))</span> <span class=\"nw\">\(h(note))</span>" }
+        let winRate = line.winRate.map { noted(Numbers.percent($0), "(\(line.wins)/\(line.withOutcome))") } ?? "–"
+        return [label, "\(line.created.count)", "\(line.started.count)", "\(line.concluded.count)", "\(line.abandoned.count)", winRate]
             + [line.createdToRunning, line.readyToRunning, line.runningToConcluded].map { cycle in
-                h(cycle.median.map { "\(Numbers.text($0, places: 1)) (p90 \(Numbers.text(cycle.p90, places: 1)), n=\(cycle.count))" } ?? "–")
+                cycle.median.map { noted(Numbers.text($0, places: 1), "(p90 \(Numbers.text(cycle.p90, places: 1)), n=\(cycle.count))") } ?? "–"
             } + ["\(line.stale.count)"]
     }
 }

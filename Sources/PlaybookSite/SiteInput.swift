@@ -148,16 +148,23 @@ public struct SiteInput: Sendable {
 
     /// Why `home` cannot be the home quarter of a site of `history` (nil when it can): one before
     /// the history's first playbook commit has no value and no experiment of its own, and the
-    /// program page counts the quarters up to it.
+    /// program page counts the quarters up to it; one after both today's quarter and the last
+    /// commit's has nothing either, and would add an empty quarter to every page's switcher, the
+    /// North Star's trend and the program's charts.
     /// A quarter an objective names is one the site has a page for, wherever it lies.
     public static func problem(homeQuarter home: Quarter, history: History, today: Day, entities: [SourcedEntity]) -> String? {
-        guard let first = history.records.map(\.time).min().map({ UTC.day(of: $0).quarter }), home < first else { return nil }
+        let times = history.records.map(\.time)
+        guard let first = times.min().map({ UTC.day(of: $0).quarter }) else { return nil }
+        let last = max(first, today.quarter, times.max().map { UTC.day(of: $0).quarter } ?? first)
+        guard home < first || home > last else { return nil }
         for sourced in entities {
             if case .objective(let objective) = sourced.entity, objective.quarter?.value == home { return nil }
         }
-        let last = max(first, today.quarter)
-        return "--quarter \(home) is before the history: its first playbook commit is in \(first); give a quarter from \(first)"
-            + (last == first ? "" : " to \(last)") + " (or one that objectives are planned for)"
+        let range = "give a quarter from \(first)" + (last == first ? "" : " to \(last)") + " (or one that objectives are planned for)"
+        if home > last {
+            return "--quarter \(home) is after the history: its last playbook commit and today (\(today)) are in \(last) or before; " + range
+        }
+        return "--quarter \(home) is before the history: its first playbook commit is in \(first); " + range
     }
 }
 

@@ -19,7 +19,7 @@ struct SquadPages {
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
-                    rows: rows, numeric: [4, 6])
+                    rows: rows, numeric: [4, 6], text: [1, 3])
         return page.document(title: "Squads", section: .squads, body: body, source: input.provenance)
     }
 
@@ -78,7 +78,7 @@ struct SquadPages {
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
                           return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
-                                  h(cap.map { Numbers.grouped($0 - spent, places: 2) } ?? "–"), standing]
+                                  h(cap.map { "\(Numbers.grouped($0 - spent, places: 2)) \(currency)" } ?? "–"), standing]
                       }, numeric: [1, 2, 3])
 
         body += "<h2>OKRs</h2>\n"
@@ -92,13 +92,14 @@ struct SquadPages {
                 let quarterLink = quarter.map { "<a class=\"nw\" href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" } ?? "–"
                 return [page.entity(objective.id.value), quarterLink, h(objective.title ?? ""), "\(objective.keyResults.count)",
                         line.map { scoreMeter($0.score) } ?? "<span class=\"muted\">not in the quarter's history</span>"]
-            }, numeric: [3])
+            }, numeric: [3], text: [2])
 
         body += "<h2>Hypotheses</h2>\n"
         let hypotheses = catalog.hypothesesBySquad[id] ?? []
         body += hypotheses.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["hypothesis", "title", "status", "key result"],
-            rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), h($0.status?.value.rawValue ?? "–"), page.keyResult($0.keyResult?.value)] })
+            rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), h($0.status?.value.rawValue ?? "–"), page.keyResult($0.keyResult?.value)] },
+            text: [1])
 
         body += "<h2>Experiments</h2>\n"
         let experiments = catalog.experimentsBySquad[id] ?? []
@@ -107,8 +108,8 @@ struct SquadPages {
             rows: experiments.map { e in
                 [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"),
                  h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-                 h(e.budget.map { Numbers.grouped($0.value, places: 2) } ?? "–")]
-            }, numeric: [6])
+                 h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
+            }, numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)
     }

@@ -113,7 +113,8 @@ extension Report {
             abstract: "Experiment velocity, cycle times, win rate, stale ones and learnings, per squad.",
             discussion: """
             An event counts in the period in which it happened (created = first commit holding the \
-            experiment; started = first move to running; concluded = first move to concluded). \
+            experiment; started = move to running; concluded = move to concluded; a move a later \
+            commit undid is not one: a conclusion reverted leaves it running, as the site's calendar reads it). \
             Cycle times are in days: created → running, ready → running (decision to launch), \
             running → concluded; median and p90 (nearest rank) over the experiments whose end event \
             lies in the period. Win rate = wins ÷ concluded experiments with an outcome. \

@@ -161,7 +161,8 @@ final class SiteCommandTests: XCTestCase {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "out"], in: scratch.url).status, 0)
         try scratch.write("out/stale.html", "old")
-        let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url)
+        // A quarter after the history is refused unless objectives are planned for it: --today puts it inside.
+        let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stderr)
         let written = try files(under: scratch.url.appendingPathComponent("out"))
         XCTAssertNil(written["stale.html"])
@@ -228,7 +229,7 @@ final class SiteCommandTests: XCTestCase {
             defer { chmod(folder, 0o755) }
             let before = try files(under: scratch.url.appendingPathComponent("out"))
             let inode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int)
-            let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url)
+            let result = try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url)
             XCTAssertEqual(result.status, 2, result.stderr)
             XCTAssertTrue(result.stderr.contains("out is read-only"), result.stderr)
             XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: out)[.systemFileNumber] as? Int, inode)
@@ -236,7 +237,7 @@ final class SiteCommandTests: XCTestCase {
             XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
         }
         // Writable again, it is replaced, and nothing is left beside it.
-        XCTAssertEqual(try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4"], in: scratch.url).status, 0)
+        XCTAssertEqual(try CLI.run(["site", "-o", "out", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url).status, 0)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).filter { $0.contains("playbook-site") }, [])
     }
 
@@ -362,7 +363,7 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c")), built)
 
         // Another quarter on the home page: built in full, not the kept site.
-        let other = try CLI.run(["site", "-o", "q", "--quarter", "2026-Q4"], in: scratch.url)
+        let other = try CLI.run(["site", "-o", "q", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url)
         XCTAssertEqual(other.status, 0, other.stderr)
         XCTAssertTrue(String(decoding: try XCTUnwrap(try files(under: scratch.url.appendingPathComponent("q"))["index.html"]), as: UTF8.self)
             .contains("Objectives and key results, 2026-Q4"))
@@ -504,14 +505,14 @@ final class SiteCommandTests: XCTestCase {
     func testASiteCacheWithADamagedTableIsIgnored() throws {
         let scratch = try repository()
         XCTAssertEqual(try CLI.run(["site", "-o", "a"], in: scratch.url).status, 0)
-        XCTAssertEqual(try CLI.run(["site", "-o", "b", "--quarter", "2026-Q4"], in: scratch.url).status, 0)  // kept while written
+        XCTAssertEqual(try CLI.run(["site", "-o", "b", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url).status, 0)  // kept while written
         let cache = scratch.url.appendingPathComponent(".git/playbook/site-cache")
         let whole = try Data(contentsOf: cache)
         for offset in [whole.count - 20, whole.count - 100, whole.count - 3] {
             var bytes = whole
             bytes[offset] ^= 0x04
             try bytes.write(to: cache)
-            let result = try CLI.run(["site", "-o", "c\(offset)", "--quarter", "2026-Q4"], in: scratch.url)
+            let result = try CLI.run(["site", "-o", "c\(offset)", "--quarter", "2026-Q4", "--today", "2026-10-05"], in: scratch.url)
             XCTAssertEqual(result.status, 0, result.stderr)
             XCTAssertTrue(result.stderr.contains("note: ignoring the site cache"), result.stderr)
             XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("c\(offset)")), try files(under: scratch.url.appendingPathComponent("b")))

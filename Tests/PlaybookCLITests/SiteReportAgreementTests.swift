@@ -200,7 +200,9 @@ final class SiteReportAgreementTests: XCTestCase {
                 let total = try XCTUnwrap(report["total"] as? [String: Any], "seed \(seed), \(quarter)")
                 let row = try XCTUnwrap(program.components(separatedBy: "<tr><td><span class=\"nw\">\(quarter)</span></td>").dropFirst().first?
                     .components(separatedBy: "</tr>").first, "seed \(seed): program lists \(quarter)")
-                let cells = row.components(separatedBy: "<td class=\"n\">").dropFirst().map { $0.components(separatedBy: "</td>")[0] }
+                // Each cell's text (a figure and its note sit in spans that keep each whole).
+                let cells = row.components(separatedBy: "<td class=\"n\">").dropFirst()
+                    .map { $0.components(separatedBy: "</td>")[0].replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression) }
                 let label = "seed \(seed), \(quarter): \(cells)"
                 XCTAssertEqual(Array(cells.prefix(4)), ["created", "started", "concluded", "abandoned"].map { "\(total[$0] as? Int ?? -1)" }, label)
                 let wins = total["wins"] as? Int ?? -1, withOutcome = total["with_outcome"] as? Int ?? -1

@@ -196,6 +196,32 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(growth.readyToRunning.count, 0)  // it was already ready at the edge
     }
 
+    /// A move a later commit undid is not one, as the site's live window reads it: a conclusion
+    /// reverted the next day (the experiment running again) leaves the true conclusion, and a start
+    /// put back to ready leaves the start that stayed; cycle times run from those.
+    func testAMoveUndoneByALaterCommitIsNotCounted() throws {
+        let scenario = try Scenario(for: self)
+        let e1 = "playbooks/experiments/EXP-0001.yml", e2 = "playbooks/experiments/EXP-0002.yml"
+        let exp = { (id: String, status: String) in Scenario.experiment(id, squad: "growth", status: status) }
+        try scenario.commit("2026-06-01", ["playbooks/metrics.yml": Scenario.metrics, e1: exp("EXP-0001", "ready"), e2: exp("EXP-0002", "ready")])
+        try scenario.commit("2026-07-08", [e1: exp("EXP-0001", "running"), e2: exp("EXP-0002", "running")])
+        try scenario.commit("2026-07-09", [e2: exp("EXP-0002", "ready")])  // started by mistake
+        try scenario.commit("2026-07-20", [e2: exp("EXP-0002", "running")])
+        let result = "result: {outcome: win, decision: ship, learnings: It won.}"
+        try scenario.commit("2026-08-25", [e1: exp("EXP-0001", "concluded") + result])  // concluded by mistake
+        try scenario.commit("2026-08-26", [e1: exp("EXP-0001", "running")])  // reverted
+        try scenario.commit("2026-09-03", [e1: exp("EXP-0001", "concluded") + result])
+        let report = try report(scenario)
+        let growth = try XCTUnwrap(report.squads.first { $0.squad == "growth" })
+        XCTAssertEqual(growth.concluded, ["EXP-0001"])
+        XCTAssertEqual(growth.started, ["EXP-0001", "EXP-0002"])
+        XCTAssertEqual(growth.runningToConcluded.median, 57)  // 07-08 to 09-03, not 48 (to 08-25)
+        XCTAssertEqual(growth.readyToRunning.median, 24)  // 37 days (EXP-0001) and 11 (EXP-0002: ready again 07-09, running 07-20)
+        let json = ExperimentRenderer.json(report)
+        XCTAssertTrue(json.contains("\"concluded\": \"2026-09-03\""), json)
+        XCTAssertFalse(json.contains("2026-08-25"), json)
+    }
+
     func testPercentilesUseNearestRank() {
         XCTAssertEqual(Statistics.median([3, 1, 2]), 2)
         XCTAssertEqual(Statistics.median([4, 1, 2, 3]), 2.5)

@@ -171,7 +171,7 @@ final class GeneratedTruthTests: XCTestCase {
                     let squad = Self.squads[random.below(Self.squads.count)]
                     experiments[id] = Exp(id: id, squad: squad, status: "draft", path: "playbooks/experiments/\(id).yml")
                 } else if random.chance(8), let done = experiments.values.filter({ $0.status == "concluded" }).map(\.id).sorted().first {
-                    // Reopened: only its first conclusion counts.
+                    // Reopened (as a revert of its conclusion does): it concludes when it concludes again.
                     experiments[done]!.status = "running"
                     experiments[done]!.outcome = nil
                 } else {
@@ -299,11 +299,18 @@ final class GeneratedTruthTests: XCTestCase {
                 move.squad = experiment.squad
                 move.outcome = experiment.status == "concluded" ? experiment.outcome : nil
                 if previous[id]?.status != experiment.status {
+                    // A move a later one undid is not one: back in draft or ready, the start is
+                    // undone; running or paused again, the conclusion or abandonment is.
                     switch experiment.status {
-                    case "ready" where move.started == nil: move.ready = commit.time
-                    case "running" where move.started == nil: move.started = commit.time
-                    case "concluded" where move.concluded == nil: move.concluded = commit.time
-                    case "abandoned" where move.abandoned == nil: move.abandoned = commit.time
+                    case "draft", "ready":
+                        if experiment.status == "ready" { move.ready = commit.time }
+                        (move.started, move.concluded, move.abandoned) = (nil, nil, nil)
+                    case "running":
+                        move.started = move.started ?? commit.time
+                        (move.concluded, move.abandoned) = (nil, nil)
+                    case "paused", "analyzing": (move.concluded, move.abandoned) = (nil, nil)
+                    case "concluded": move.concluded = move.concluded ?? commit.time
+                    case "abandoned": move.abandoned = move.abandoned ?? commit.time
                     default: break
                     }
                 }

@@ -1,8 +1,10 @@
 import Foundation
 import PlaybookHistory
 import PlaybookModel
+import PlaybookOverlaps
 import PlaybookReports
 @testable import PlaybookSite
+import PlaybookYAML
 import XCTest
 
 final class SiteTests: XCTestCase {
@@ -190,6 +192,87 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
     }
 
+    /// A key result's score bar is coloured as its status badge: a score of 0.75 late in the quarter
+    /// is at risk (progress against the time gone by), so its bar is not the green of a fixed band.
+    func testAScoreBarTakesTheColourOfItsKeyResultsStatus() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-12-01", ["playbooks/okrs/q3.yml": SiteFixture.objective(current: 13)])
+        let files = Site.render(try fixture.input(today: "2026-12-20"))
+        let home = try XCTUnwrap(files["index.html"])
+        XCTAssertTrue(home.contains("<meter class=\"warn\" min=\"0\" max=\"1\" value=\"0.75\">0.75</meter> <span class=\"score\">0.75</span> <span class=\"badge warn\">at risk</span>"), home)
+        // Every bar beside a badge, on every page, has the badge's colour.
+        let pair = try NSRegularExpression(pattern: "<meter class=\"(\\w+)\"[^>]*>[^<]*</meter> <span class=\"score\">[^<]*</span>(?:</span>)?,? <span class=\"badge (\\w+)\">")
+        var pairs = 0
+        for (path, page) in html(files) {
+            for match in pair.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
+                let colours = (1...2).compactMap { Range(match.range(at: $0), in: page).map { String(page[$0]) } }
+                XCTAssertEqual(colours.first, colours.last, path)
+                pairs += 1
+            }
+        }
+        XCTAssertGreaterThanOrEqual(pairs, 2)  // the quarter's tree and the key result on its objective's page
+        XCTAssertTrue(try XCTUnwrap(files["assets/site.css"]).contains("meter.warn::-webkit-meter-optimum-value { background: #a86b00; }"))
+    }
+
+    /// Two experiments that ran together on one surface, for one audience, outside any exclusion
+    /// group collided (lint said so then); once both are done the calendar still shows it, judged
+    /// on the windows as they were lived.
+    func testTheCalendarKeepsCollisionsOfExperimentsThatRanTogether() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = { (id: String, status: String) in
+            SiteFixture.experiment(id, title: "Pricing \(id)", status: status, start: "2026-10-13", extra: "end: 2026-10-30")
+                .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")
+        }
+        try fixture.commit("2026-10-01", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "ready"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "ready")])
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "running"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "running")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0004.yml": pricing("EXP-0004", "concluded"),
+                                          "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "abandoned")])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Pricing") } ?? "" }
+        XCTAssertTrue(row("EXP-0004").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a></strong>"), row("EXP-0004"))
+        XCTAssertTrue(row("EXP-0005").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a></strong>"), row("EXP-0005"))
+        // The red outline is on the live bars, the windows the collision is judged on.
+        XCTAssertTrue(calendar.contains("fill=\"#2f5fd0\" rx=\"2\" stroke=\"#c0281b\" stroke-width=\"3\"><title>EXP-0004 live 2026-10-13 to 2026-11-05</title>"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0004</a> × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>: "), calendar)
+        // The pair that still collides (EXP-0002 and EXP-0003, ready) is still there.
+        XCTAssertTrue(calendar.contains("2 pairs of experiments collide"), calendar)
+    }
+
+    /// A terminal's escape sequence in a title is shown as its code, as a bidi control is: ESC
+    /// (U+001B) and NEL (U+0085, C1) as ⟨U+001B⟩ and ⟨U+0085⟩ in pages and the search index, not
+    /// as U+FFFD, which hid what was there.
+    func testControlCharactersAreShownByTheirCodeAsBidiControlsAre() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-01", ["playbooks/hypotheses/HYP-0003.yml": SiteFixture.hypothesis("HYP-0003", title: "\"\\e[31mRED\\e[0m \\Nnext\"", status: "backlog")])
+        let files = Site.render(try fixture.input())
+        let page = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(page.contains("⟨U+001B⟩[31mRED⟨U+001B⟩[0m ⟨U+0085⟩next"), page)
+        XCTAssertTrue(try XCTUnwrap(files["assets/search-index.js"]).contains("⟨U+001B⟩[31mRED⟨U+001B⟩[0m ⟨U+0085⟩next"))
+        for (path, text) in html(files) { XCTAssertFalse(text.unicodeScalars.contains("\u{FFFD}"), path) }
+    }
+
+    /// A quarter that has ended gives its key results' last value as the end, not as "now".
+    func testAClosedQuartersKeyResultSaysEndNotNow() throws {
+        let fixture = try SiteFixture(for: self)
+        let closed = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["quarter-2026-Q4.html"])
+        XCTAssertTrue(closed.contains("start 10.5% · end 11.5%"), closed)
+        XCTAssertFalse(closed.contains(" · now "), closed)
+        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["quarter-2026-Q4.html"]).contains("start 10.5% · now 11.5%"))
+    }
+
+    /// An experiment's budget is money in its squad's currency, on its page, in the squad's table
+    /// of experiments and in what is left of the cap.
+    func testBudgetsCarryTheSquadsCurrency() throws {
+        let files = Site.render(try SiteFixture(for: self).input())
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
+        let squad = try XCTUnwrap(files["e/growth.html"])
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td></tr>"), squad)
+        // Spent, cap and left of the cap (1,000 EUR, of which 700 spent in Q3).
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td class=\"n\">1,000 EUR</td><td class=\"n\">300 EUR</td>"), squad)
+    }
+
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
     /// beside it does: a count before the metric became a percent is not shown as a percent.
     func testTheTrendChartLabelsEachPointInItsQuartersUnit() throws {
@@ -286,8 +369,11 @@ final class SiteTests: XCTestCase {
         let program = try XCTUnwrap(Site.render(input)["program.html"])
         let line = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall)
         XCTAssertEqual(line.createdToRunning.median.map { Numbers.text($0, places: 1) }, "8.3")
-        XCTAssertTrue(program.contains("<td class=\"n\">8.3 (p90 8.3, n=1)</td>"), "the table, as report experiments rounds it")
+        XCTAssertTrue(program.contains("<td class=\"n\"><span class=\"nw\">8.3</span> <span class=\"nw\">(p90 8.3, n=1)</span></td>"), "the table, as report experiments rounds it")
         XCTAssertTrue(program.contains("<title>created → running, 2026-Q4: 8.3</title>"), "the chart's label says what the table says")
+        // A numeric column's header stands right, over its numbers.
+        XCTAssertTrue(program.contains("<th scope=\"col\">quarter</th><th scope=\"col\" class=\"n\">created</th>"), program)
+        XCTAssertTrue(try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["assets/site.css"]).contains("th.n { text-align: right; }"))
         XCTAssertFalse(program.contains("8.33"))
     }
 
@@ -390,7 +476,7 @@ final class SiteTests: XCTestCase {
         XCTAssertEqual(Numbers.signedPercent(0.00001), "0%")
         XCTAssertEqual(Numbers.signedPercent(-0.00001), "0%")
         XCTAssertEqual(LiftText.signedPercent(0.00001), "0%")
-        XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b\u{FFFD}c &lt;")
+        XCTAssertEqual(HTMLReport.escapeVisible("a\u{202E}b\u{7}c\n<"), "a⟨U+202E⟩b⟨U+0007⟩c &lt;")
     }
 
     func testIdsDifferingOnlyInCaseGetPagesThatDifferEvenWhereCaseIsIgnored() throws {
@@ -607,9 +693,18 @@ extension SiteTests {
         XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2019, number: 1), history: history, today: today, entities: []),
                        "--quarter 2019-Q1 is before the history: its first playbook commit is in 2026-Q3; give a quarter from 2026-Q3 to 2026-Q4 (or one that objectives are planned for)")
         XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2026, number: 2), history: history, today: today, entities: [])?.hasPrefix("--quarter 2026-Q2 is before"), true)
-        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4), Quarter(year: 2027, number: 2)] {
+        for allowed in [Quarter(year: 2026, number: 3), Quarter(year: 2026, number: 4)] {
             XCTAssertNil(SiteInput.problem(homeQuarter: allowed, history: history, today: today, entities: []), allowed.description)
         }
+        // After today's quarter and the last commit's, with no objective planned for it: nothing to
+        // show, and every page's switcher, trend and program charts would gain an empty quarter.
+        XCTAssertEqual(SiteInput.problem(homeQuarter: Quarter(year: 2027, number: 1), history: history, today: today, entities: []),
+                       "--quarter 2027-Q1 is after the history: its last playbook commit and today (2026-11-30) are in 2026-Q4 or before; give a quarter from 2026-Q3 to 2026-Q4 (or one that objectives are planned for)")
+        // One that objectives are planned for has a page, before or after.
+        let planned = try XCTUnwrap(EntityDecoder.decode(try XCTUnwrap(YAMLLoader.load(Array(SiteFixture.objective(current: 1)
+            .replacingOccurrences(of: "quarter: 2026-Q4", with: "quarter: 2027-Q2").utf8)).documents.first)).entity)
+        XCTAssertNil(SiteInput.problem(homeQuarter: Quarter(year: 2027, number: 2), history: history, today: today,
+                                       entities: [SourcedEntity(entity: planned, file: "playbooks/okrs/next.yml")]))
     }
 }
 
