@@ -244,7 +244,7 @@ final class Fresh12QualityTests: XCTestCase {
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 33, 5 and 29 (unchanged).
 final class Fresh13QualityTests: XCTestCase {
     func testThirteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 5, strays: 29, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 4, strays: 27, wordsFlagged: 14)
     }
 }
 
@@ -255,9 +255,12 @@ final class Fresh13QualityTests: XCTestCase {
 /// Words only: 18 flagged. With the rules of `54b35ae` (`dupq32`, `dupq33`; measured once): the same. Only these totals
 /// were read.
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 34, 1 and 12 (unchanged).
+/// With numbers read as a direction (`e5fe28f`, review49a: "from 14 to 7 days" against "14 days instead of 7"): 34, 1
+/// and 14 other pairs, words only 17; kept because fresh13 went 5 → 4 flagged and 29 → 27 other pairs with it (the
+/// five sets' other pairs the same in all, one look-alike fewer). Only these totals were read.
 final class Fresh14QualityTests: XCTestCase {
     func testFourteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh14-pairs.tsv", found: 34, flagged: 1, strays: 12, wordsFlagged: 18)
+        try assertBlindSetFloors("fresh14-pairs.tsv", found: 34, flagged: 1, strays: 14, wordsFlagged: 18)
     }
 }
 
