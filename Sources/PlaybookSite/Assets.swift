@@ -86,15 +86,18 @@ enum Assets {
     .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }
     .filters input, .filters select { font: inherit; padding: .35rem .5rem; border: 1px solid #7a8294; border-radius: .3rem; color: var(--ink); background: #fff; min-width: 10rem; }
     .filters input[type="search"] { min-width: min(22rem, 80vw); }
-    .chart { width: 100%; max-width: 720px; height: auto; display: block; margin-top: .5rem; }
+    /* A chart scales with its column (560 units wide, shown 560 to 720 px wide, narrower only on a
+       narrow screen, where its text is set larger below). */
+    .chart { max-width: 720px; margin: .5rem 0 1rem; }
+    .chart figcaption { font-weight: 600; }
+    .chart svg { width: 100%; height: auto; display: block; }
     .chart text { fill: var(--muted); font-size: 15px; font-family: system-ui, sans-serif; }
-    .chart .title { fill: var(--ink); font-size: 17px; font-weight: 600; }
     .nw { white-space: nowrap; }
     .toc { columns: 22rem; column-gap: 2rem; padding-left: 1.25rem; }
     section.entity { border-top: 2px solid var(--line); margin-top: 2.5rem; }
     section.entity > h2 { margin-top: 1rem; }
     h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr)); gap: 1rem 2rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }
     .timeline { display: block; }
@@ -121,6 +124,8 @@ enum Assets {
       .krs li { grid-template-columns: minmax(0, 1fr); }
       .tree ul { margin-left: .25rem; padding-left: .6rem; }
       .objective { padding: .6rem .7rem; }
+      /* Charts.narrowText: 13 px or more at 390 px wide, where a chart is shrunk to 334–366 px. */
+      .chart text { font-size: 22px; }
     }
     @media print { header.top, .filters, .skip { display: none; } }
 

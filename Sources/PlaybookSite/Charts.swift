@@ -6,13 +6,23 @@ struct Series {
     var values: [Double?]
 }
 
-/// Inline SVG charts with axes, tick labels, a title and a legend. Colours come from attributes
-/// (the policy forbids inline styles); each chart carries a text alternative, and every page
-/// also shows the numbers in a table.
+/// Inline SVG charts with axes and tick labels, in a figure with the title and the legend in HTML
+/// (they wrap to the screen). Colours come from attributes (the policy forbids inline styles);
+/// each chart carries a text alternative, and every page also shows the numbers in a table.
+///
+/// The SVG scales with its column: on a narrow screen the stylesheet sets its text larger, in
+/// the chart's units, so that it still reads at 12 px or more at 390 px wide (`narrowText`); the
+/// margins and labels are laid out for that larger text.
 enum Charts {
     static let colours = ["#2f5fd0", "#17803d", "#b4530f"]
-    static let width = 560.0, height = 290.0
-    static let right = 12.0, top = 40.0, bottom = 46.0
+    static let width = 560.0, height = 270.0
+    static let right = 12.0, top = 16.0, bottom = 60.0
+    /// The text size, in the chart's units, on a screen 600 px wide or less (the stylesheet's):
+    /// at 390 px the chart is 366 px wide, 334 px in the North Star's panel, and 22 × 334 ÷ 560 is 13 px.
+    static let narrowText = 22.0
+    /// At most this many categories are written in full below the axis (`2026-Q3`); more are
+    /// written `Q3`, with the year under the first and under each Q1.
+    static let fullLabels = 4
 
     /// Grouped bars, one group per category.
     static func bars(title: String, categories: [String], series: [Series], yLabel: String, integer: Bool = false,
@@ -33,9 +43,9 @@ enum Charts {
                 svg += "<rect x=\"\(n(x0 + Double(s) * bar))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(max(0, Scale.bottomY - y)))\" fill=\"\(colours[s % colours.count])\">"
                 svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
             }
-            svg += categoryLabel(category, x: left + (Double(c) + 0.5) * group, compact: categories.count > 6)
+            svg += categoryLabel(categories, c, x: left + (Double(c) + 0.5) * group)
         }
-        return svg + "</svg>" + legend(series.map(\.name))
+        return svg + "</svg>" + legend(series.map(\.name)) + "</figure>"
     }
 
     /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,
@@ -50,7 +60,7 @@ enum Charts {
         let plot = width - left - right
         let step = plot / Double(max(1, categories.count))
         func x(_ c: Int) -> Double { left + (Double(c) + 0.5) * step }
-        for (c, category) in categories.enumerated() { svg += categoryLabel(category, x: x(c), compact: categories.count > 6) }
+        for c in categories.indices { svg += categoryLabel(categories, c, x: x(c)) }
         for (s, line) in series.enumerated() {
             let colour = colours[s % colours.count]
             let points = line.values.enumerated().compactMap { c, value in value.map { (x(c), scale.y($0), c, $0) } }
@@ -62,19 +72,19 @@ enum Charts {
                 svg += "<title>\(h("\(line.name), \(categories[point.2]): \(label?(point.2, point.3) ?? format(point.3))"))</title></circle>"
             }
         }
-        return svg + "</svg>" + legend(series.map(\.name))
+        return svg + "</svg>" + legend(series.map(\.name)) + "</figure>"
     }
 
-    /// The opening tag, title, y axis with ticks and grid lines, and the x axis.
-    /// Room for the longest tick label and the rotated axis title.
+    /// Room for the longest tick label and the rotated axis title, at the narrow screen's text size.
     private static func leftMargin(_ scale: Scale, _ format: (Double) -> String) -> Double {
         let longest = scale.ticks.map { format($0).count }.max() ?? 1
-        return 36 + Double(longest) * 8.5
+        return 2 * narrowText + Double(longest) * narrowText * 0.58
     }
 
+    /// The figure with its title, the opening tag, the y axis with ticks and grid lines, and the x axis.
     private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String) -> String {
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        svg += "<text class=\"title\" x=\"4\" y=\"22\">\(h(title))</text>"
+        var svg = "<figure class=\"chart\"><figcaption>\(h(title))</figcaption>"
+        svg += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for tick in scale.ticks {
             let y = n(scale.y(tick))
             svg += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
@@ -82,18 +92,23 @@ enum Charts {
         }
         svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(left))\" y1=\"\(Int(top))\" y2=\"\(Int(Scale.bottomY))\"/>"
         svg += "<line class=\"axis\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(Int(Scale.bottomY))\" y2=\"\(Int(Scale.bottomY))\"/>"
-        svg += "<text x=\"16\" y=\"\(n((top + Scale.bottomY) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(n((top + Scale.bottomY) / 2)))\">\(h(yLabel))</text>"
+        svg += "<text x=\"18\" y=\"\(n((top + Scale.bottomY) / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 18 \(n((top + Scale.bottomY) / 2)))\">\(h(yLabel))</text>"
         return svg
     }
 
-    /// Below the axis; when many share it, a quarter `2026-Q3` is written `Q3` over `2026`.
-    private static func categoryLabel(_ text: String, x: Double, compact: Bool) -> String {
+    /// Category `c` below the axis. When more than `fullLabels` share it, a quarter `2026-Q3` is
+    /// written `Q3`, with its year below when it is the first or a Q1 (or its year changed): twelve
+    /// years side by side do not fit a narrow screen.
+    private static func categoryLabel(_ categories: [String], _ c: Int, x: Double) -> String {
+        let text = categories[c]
         let parts = text.split(separator: "-")
-        guard compact, parts.count == 2 else {
-            return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(text))</text>"
+        let y = Int(Scale.bottomY + narrowText + 4)
+        guard categories.count > fullLabels, parts.count == 2 else {
+            return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(text))</text>"
         }
-        return "<text x=\"\(n(x))\" y=\"\(Int(Scale.bottomY + 20))\" text-anchor=\"middle\">\(h(String(parts[1])))"
-            + "<tspan x=\"\(n(x))\" dy=\"17\">\(h(String(parts[0])))</tspan></text>"
+        let year = c == 0 || parts[1] == "Q1" || categories[c - 1].split(separator: "-").first != parts[0]
+        return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(String(parts[1])))"
+            + (year ? "<tspan x=\"\(n(x))\" dy=\"\(Int(narrowText + 2))\">\(h(String(parts[0])))</tspan>" : "") + "</text>"
     }
 
     static func legend(_ names: [String]) -> String {
