@@ -31,6 +31,7 @@ enum Assets {
     .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }
     .caption { font-weight: 600; margin: .75rem 0 .25rem; }
+    .caption .meta { font-weight: 400; }
     dd > p:first-child { margin-top: 0; }
     details > summary { cursor: pointer; }
     th, td { border-bottom: 1px solid var(--line); padding: .35rem .6rem; text-align: left; vertical-align: top; }
@@ -100,7 +101,18 @@ enum Assets {
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }
-    .timeline { display: block; }
+    /* The calendar's timeline: labels (HTML) that stay at the left while the bars (SVG, in px)
+       scroll beside them; the heights are CalendarPage.timeline's rows. */
+    .tl { display: flex; width: max-content; }
+    .tl-labels { position: sticky; left: 0; z-index: 1; flex: none; width: 230px; margin: 0; padding: 0; list-style: none;
+      background: var(--bg); font-size: .8125rem; }
+    .tl-labels li { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; padding: 0 .5rem 0 .75rem; }
+    .tl-head { height: 40px; }
+    /* A surface's name runs on over its lane's band, as wide as it needs. */
+    .tl-labels .tl-lane { height: 26px; line-height: 26px; background: #eef1f6; font-weight: 600; padding-left: .25rem; overflow: visible; }
+    .tl-row { height: 30px; line-height: 30px; }
+    .tl-group { border-top: 1px dashed #7a8294; }
+    .timeline { display: block; flex: none; }
     .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
     .timeline .tick { fill: var(--muted); }
     .legend { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; color: var(--muted); font-size: .9rem; }
@@ -126,6 +138,7 @@ enum Assets {
       .objective { padding: .6rem .7rem; }
       /* Charts.narrowText: 13 px or more at 390 px wide, where a chart is shrunk to 334–366 px. */
       .chart text { font-size: 22px; }
+      .tl-labels { width: 8.5rem; }
     }
     @media print { header.top, .filters, .skip { display: none; } }
 

@@ -160,7 +160,7 @@ struct CalendarPage {
         for area in areas.keys.sorted() {
             let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
             body += "<section aria-labelledby=\"\(h(anchor(area)))\"><h2 id=\"\(h(anchor(area)))\"><code>\(h(area))</code></h2>\n"
-            body += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\">" + timeline(lanes, range: range, page: page) + "</div>\n"
+            body += timeline(lanes, area: area, range: range, page: page)
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
@@ -216,14 +216,12 @@ struct CalendarPage {
         return (max(window.0, range.0), min(window.1, range.1))
     }
 
-    /// One experiment's label, planned outline and live bar, each cut to the timeline's `range`
-    /// (the tooltips keep the written dates).
-    private func bars(_ row: Row, y: Double, x: (Day) -> Double, range: (Day, Day), page: Page) -> String {
+    /// One experiment's planned outline and live bar, each cut to the timeline's `range` (the
+    /// tooltips keep the written dates).
+    private func bars(_ row: Row, y: Double, x: (Day) -> Double, range: (Day, Day)) -> String {
         let e = row.experiment
         let n = Charts.n
         var svg = ""
-        let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-        svg += "<a href=\"\(page.up)\(catalog.target(of: e.id.value))\"><text x=\"12\" y=\"\(n(y + 19))\">\(h(String(label.prefix(32))))<title>\(h("\(e.id.value): \(e.title ?? "")"))</title></text></a>"
         let stroke = row.collidesWith.isEmpty ? "" : " stroke=\"#c0281b\" stroke-width=\"3\""
         if let (start, end) = Self.clip(row.planned, to: range), let written = row.planned {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\" stroke=\"#4a5263\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" rx=\"3\">"
@@ -247,13 +245,19 @@ struct CalendarPage {
         return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
     }
 
-    /// One SVG: a label column, month ticks, today's line, and per row the planned and live bars.
-    private func timeline(_ lanes: [(String, [Row])], range: (Day, Day), page: Page) -> String {
-        let labelWidth = 230.0, width = 1100.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
+    /// An area's timeline, under a caption, in a region that scrolls sideways on its own (a
+    /// narrow screen shows a part of it, never a wider page): the label column, in HTML, stays at
+    /// the left while the SVG beside it, month ticks, today's line and per row the planned and
+    /// live bars, scrolls. The SVG is drawn in pixels (1 unit, 1 px), so its text is 12 px on any
+    /// screen, and its rows line up with the labels' (the stylesheet's `.tl-` heights).
+    private func timeline(_ lanes: [(String, [Row])], area: String, range: (Day, Day), page: Page) -> String {
+        let width = 870.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
         let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead + 8
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
-        func x(_ day: Day) -> Double { labelWidth + Double(day.dayNumber - range.0.dayNumber) / span * (width - labelWidth - 10) }
+        func x(_ day: Day) -> Double { 6 + Double(day.dayNumber - range.0.dayNumber) / span * (width - 16) }
         let n = Charts.n
+        var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
+        out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
         var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
         // Month ticks (quarters when the span is long).
         let months = span > 800 ? 3 : 1
@@ -269,17 +273,20 @@ struct CalendarPage {
         }
         var y = head
         for (surface, rows) in lanes {
+            out += "<li class=\"tl-lane\">\(h(surface))</li>"
             svg += "<rect x=\"0\" y=\"\(n(y))\" width=\"\(Int(width))\" height=\"\(Int(laneHead))\" fill=\"#eef1f6\"/>"
-            svg += "<text x=\"4\" y=\"\(n(y + 17))\" font-weight=\"600\">\(h(surface))</text>"
             y += laneHead
             var lastGroup: String?? = .none
             for (index, row) in rows.enumerated() {
                 let e = row.experiment
-                if index > 0, lastGroup != .some(e.exclusionGroup) {
+                let newGroup = index > 0 && lastGroup != .some(e.exclusionGroup)
+                if newGroup {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
                 lastGroup = .some(e.exclusionGroup)
-                svg += bars(row, y: y, x: x, range: range, page: page)
+                let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
+                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\"><a href=\"\(page.up)\(catalog.target(of: e.id.value))\">\(h(String(label.prefix(32))))</a></li>"
+                svg += bars(row, y: y, x: x, range: range)
                 y += rowHeight
             }
         }
@@ -287,6 +294,6 @@ struct CalendarPage {
             svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
             svg += "<text x=\"\(n(x(input.today) + 3))\" y=\"33\" fill=\"#a3261b\">today</text>"
         }
-        return svg + "</svg>"
+        return out + "</ul>" + svg + "</svg></div></div>\n"
     }
 }

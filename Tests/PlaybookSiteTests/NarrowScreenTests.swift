@@ -37,4 +37,27 @@ final class NarrowScreenTests: XCTestCase {
         let right = try XCTUnwrap(Double(tick.prefix { $0 != "\"" }))
         XCTAssertGreaterThanOrEqual(right - 9 * size * 0.58, 18 + size / 2, svg)
     }
+
+    /// The calendar's timeline is 1,100 px wide. It scrolls in a region of its own under a caption
+    /// (the page never does), and its labels are HTML that stays at the left while the bars scroll,
+    /// so a 390 px screen shows which experiment a bar is; it was one SVG, labels and all, so
+    /// scrolling to the bars hid the labels.
+    func testTheCalendarsTimelineScrollsUnderACaptionWithItsLabelsStayingInView() throws {
+        let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["calendar.html"])
+        let region = "<p class=\"caption\">Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span> "
+            + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
+            + "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"timeline of web\"><div class=\"tl\"><ul class=\"tl-labels\">"
+        XCTAssertTrue(calendar.contains(region), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li>"), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\">EXP-0002 ⚠</a></li>"), calendar)
+        // A dashed line where an exclusion group starts, in the labels as across the bars.
+        XCTAssertTrue(calendar.contains("<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
+        // The bars in pixels (its 12 px text stays 12 px), without the labels.
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"164\" viewBox=\"0 0 870 164\""), calendar)
+        let svg = try XCTUnwrap(calendar.components(separatedBy: "<svg class=\"timeline\"").dropFirst().first?.components(separatedBy: "</svg>").first)
+        XCTAssertFalse(svg.contains("EXP-0002 ⚠") || svg.contains(">web/signup<"), svg)
+        for rule in [".tl-labels { position: sticky; left: 0;", ".tl-head { height: 40px; }", ".tl-labels .tl-lane { height: 26px;", ".tl-row { height: 30px;"] {
+            XCTAssertTrue(Assets.stylesheet.contains(rule), rule)
+        }
+    }
 }
