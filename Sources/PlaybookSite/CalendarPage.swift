@@ -63,35 +63,7 @@ struct CalendarPage {
         list[i].plannedEnd
     }
 
-    /// The collisions the calendar shows: the collision rule's (same surface or nested, audiences
-    /// that meet, no shared exclusion group), over the windows as they were lived for an experiment
-    /// that has concluded or been abandoned (its live window from the history: the rule alone looks
-    /// at live and ready experiments only, so two that ran together would stop colliding once
-    /// done), and over the written windows of live and ready ones, as the rule judges them now.
-    /// The ids judged on their live window beside it.
-    func collisions() -> (graph: CollisionGraph, judgedOnLive: Set<String>) {
-        let list = catalog.sortedExperiments
-        var entities: [SourcedEntity] = []
-        var judgedOnLive: Set<String> = []
-        entities.reserveCapacity(list.count)
-        for i in list.indices {
-            var e = list[i]
-            let id = e.id.value
-            if let status = e.status, status.value == .concluded || status.value == .abandoned,
-               let window = input.liveWindow(of: id), let end = window.end {
-                // Paused: live over its window, and not stretched to today as a late running one is.
-                e.status = Located(.paused, at: status.mark)
-                e.start = Located(UTC.day(of: window.start), at: e.start?.mark ?? status.mark)
-                e.end = Located(UTC.day(of: end), at: e.end?.mark ?? status.mark)
-                judgedOnLive.insert(id)
-            }
-            entities.append(SourcedEntity(entity: .experiment(e), file: catalog.files[id] ?? ""))
-        }
-        guard !judgedOnLive.isEmpty else { return (catalog.collisions, []) }
-        return (CollisionGraph(entities, today: input.today, kept: catalog.collisions.kept), judgedOnLive)
-    }
-
-    func rows(_ collisions: (graph: CollisionGraph, judgedOnLive: Set<String>)) -> [String: [Row]] {
+    func rows(_ collisions: LivedCollisions) -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
@@ -130,7 +102,7 @@ struct CalendarPage {
         var body = "<h1>Experiment calendar</h1>\n"
         body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), or, once it has concluded or been abandoned, the live bar (two experiments that ran together collided, though neither runs now); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
-        let judged = collisions()
+        let judged = input.collisions
         let surfaces = rows(judged)
         var low: Day?, high: Day?
         for rows in surfaces.values {

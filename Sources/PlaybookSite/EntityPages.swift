@@ -316,19 +316,31 @@ struct EntityPages {
             }
             out.raw("</dl>\n")
         }
-        let collisions = catalog.collisions.count(of: id)
+        // The calendar's collisions: those of experiments that ran together and have ended too.
+        let lived = input.collisions
+        let collisions = lived.graph.count(of: id)
         if collisions > 0 {
             out.raw("<")
             out.raw(h2)
             out.raw(">Collisions</")
             out.raw(h2)
             out.raw(">")
-            out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
+            let partners = lived.graph.partners(of: id, limit: Self.listedCollisions)
+            let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
+            if lived.judgedOnLive.contains(id) {
+                out.raw("<p>Live together with it while it ran (it has ended, so, as on the \(calendar), on the window it was live), on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
+            } else {
+                out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
+                if partners.contains(where: { lived.judgedOnLive.contains($0.id) }) {
+                    out.raw("; one marked ended is judged on the window it was live, as on the \(calendar)")
+                }
+            }
             out.raw(collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
             out.raw("<ul>")
-            for (other, reviewedBy) in catalog.collisions.partners(of: id, limit: Self.listedCollisions) {
+            for (other, reviewedBy) in partners {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
+                if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
                 if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)

@@ -24,6 +24,10 @@ public struct SiteInput: Sendable {
     /// business) by kind and id, with the links between them and their collisions (experiments
     /// live together on one surface for overlapping audiences). Held once: not also as a list.
     var catalog: Catalog
+    /// The collisions the calendar and the experiments' pages show, among them those of
+    /// experiments that ran together and have ended: made by the first page that asks.
+    var collisions: LivedCollisions { lived.value }
+    private let lived: Shared<LivedCollisions>
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -44,6 +48,7 @@ public struct SiteInput: Sendable {
         self.homeQuarter = homeQuarter
         self.today = today
         self.source = source
+        lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, today: today) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.
