@@ -4,6 +4,7 @@ Chromium from file:// (run by scripts/test-site-browser, which installs what thi
 import argparse
 import os
 import pathlib
+import shutil
 import subprocess
 import sys
 
@@ -186,6 +187,113 @@ def build_repository(root):
         git(root, "commit", "-q", "-m", message, date=date)
 
 
+def build_long_history(root):
+    """Twelve quarters, 2024-Q1 to 2026-Q4, each with an objective on the North Star and an
+    experiment started and concluded in it, and two experiments that ran together: the charts
+    get twelve categories, the calendar a long span."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q")
+    git(root, "symbolic-ref", "HEAD", "refs/heads/main")
+    files = {"playbooks/metrics.yml": FILES["playbooks/metrics.yml"],
+             "playbooks/squads/growth.yml": FILES["playbooks/squads/growth.yml"]}
+    quarters = [(year, q) for year in (2024, 2025, 2026) for q in (1, 2, 3, 4)]
+    for index, (year, q) in enumerate(quarters):
+        month = 3 * (q - 1) + 1
+        start, end = f"{year}-{month:02d}-05", f"{year}-{month + 1:02d}-20"
+        files[f"playbooks/okrs/{year}Q{q}.yml"] = f"""kind: Objective
+id: OKR-{year}Q{q}-GRO-1
+squad: growth
+quarter: {year}-Q{q}
+title: More weekly active learners in {year}-Q{q}
+aligns_to: weekly-active-learners
+key_results:
+  - id: KR-1
+    title: Weekly active learners up
+    metric: weekly-active-learners
+    baseline: {1000000 + index * 50000}
+    target: {1100000 + index * 50000}
+    current: {1060000 + index * 50000}
+"""
+        for number, surface in ((2 * index + 1, "web/signup"), (2 * index + 2, "web/signup/social")):
+            experiment = f"playbooks/experiments/EXP-{number:04d}.yml"
+            text = f"""kind: Experiment
+id: EXP-{number:04d}
+squad: growth
+title: Experiment {number} of {year}-Q{q} on a surface with a long name
+status: {{status}}
+metrics: {{{{primary: signup-rate}}}}
+surface: {surface}
+design: {{{{mde: 0.05, power: 0.8, alpha: 0.05, sample_size: 12000, duration_days: 30}}}}
+start: {start}
+end: {end}
+budget: 100
+"""
+            files[experiment] = text
+        for status, day in (("running", start), ("concluded", end)):
+            for path, text in files.items():
+                target = root / path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if "/experiments/" in path:
+                    number = int(path[-8:-4])
+                    current = number > 2 * index
+                    text = text.replace("{status}", status if current else "concluded")
+                    if (current and status == "concluded") or not current:
+                        text += "result: {outcome: win, lift: 0.02, decision: ship, learnings: It helped.}\n"
+                    text = text.replace("{{", "{").replace("}}", "}")
+                target.write_text(text, encoding="utf-8")
+            git(root, "add", "-A")
+            git(root, "commit", "-q", "-m", f"{status} {year}-Q{q}", date=day)
+
+
+def build_example(root, playbooks):
+    """The bundled example playbook in one commit."""
+    root.mkdir(parents=True)
+    git(root, "init", "-q")
+    git(root, "symbolic-ref", "HEAD", "refs/heads/main")
+    shutil.copytree(playbooks, root / "playbooks")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "Example", date="2026-11-20")
+
+
+# Every visible text's size as drawn: an SVG's text scaled by its viewBox, the rest computed.
+TEXT_SIZES = """
+var small = [];
+var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+var seen = new Set();
+while (walker.nextNode()) {
+  var node = walker.currentNode, element = node.parentElement;
+  if (!node.textContent.trim() || seen.has(element)) { continue; }
+  seen.add(element);
+  if (element.closest('title, [hidden], .skip')) { continue; }
+  var style = getComputedStyle(element);
+  if (style.display === 'none' || style.visibility === 'hidden') { continue; }
+  var size = parseFloat(style.fontSize);
+  if (element instanceof SVGElement) {
+    var matrix = element.getScreenCTM();
+    if (matrix) { size = size * Math.hypot(matrix.a, matrix.b); }
+  }
+  if (size < 11.95) { small.push(element.tagName + ' ' + size.toFixed(1) + 'px: ' + node.textContent.trim().slice(0, 30)); }
+}
+return small;
+"""
+
+
+def check_layout(driver, site, name, checks):
+    """At 390 and 1400 px: no page scrolls sideways, and no text is drawn under 12 px."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    for width in (390, 1400):
+        driver.set_window_size(width, 900)
+        wide, small = [], []
+        for page in pages:
+            driver.get((site / page).as_uri())
+            overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            if overflow > 0:
+                wide.append(f"{page} by {overflow} px")
+            small += [f"{page}: {text}" for text in driver.execute_script(TEXT_SIZES)]
+        checks.check(not wide, f"{name} at {width} px: no page scrolls sideways ({len(pages)} pages)" + (f" (wider: {wide[:5]})" if wide else ""))
+        checks.check(not small, f"{name} at {width} px: all text is 12 px or more" + (f" (smaller: {small[:5]}, {len(small)} in all)" if small else ""))
+
+
 class Checks:
     def __init__(self):
         self.passed = 0
@@ -202,17 +310,22 @@ class Checks:
 
 def main():
     parser = argparse.ArgumentParser()
-    for name in ("playbook", "browser", "driver", "scratch", "screenshots"):
+    for name in ("playbook", "browser", "driver", "scratch", "screenshots", "example"):
         parser.add_argument("--" + name, required=True)
     args = parser.parse_args()
     root = pathlib.Path(args.scratch) / "repo"
     build_repository(root)
-    run = subprocess.run([args.playbook, "site", "-o", "site", "--today", "2026-11-30"], cwd=root,
-                         capture_output=True, text=True)
-    if run.returncode != 0:
-        print(run.stdout, run.stderr, sep="\n")
-        print("0 passed, 1 failed")
-        return 1
+    long_root = pathlib.Path(args.scratch) / "long"
+    build_long_history(long_root)
+    example_root = pathlib.Path(args.scratch) / "example"
+    build_example(example_root, args.example)
+    for repository, today in ((root, "2026-11-30"), (long_root, "2026-12-10"), (example_root, "2026-12-04")):
+        run = subprocess.run([args.playbook, "site", "-o", "site", "--today", today], cwd=repository,
+                             capture_output=True, text=True)
+        if run.returncode != 0:
+            print(run.stdout, run.stderr, sep="\n")
+            print("0 passed, 1 failed")
+            return 1
     site = root / "site"
     checks = Checks()
 
@@ -347,6 +460,28 @@ def main():
                 checks.check(not wide, f"{page} at {width} px: every table fits "
                              + ("its region" if limit is None else f"in {limit} px") + (f" (wider: {wide})" if wide else ""))
 
+        # Pages read from 390 to 1400 px: nothing widens the page, no text is drawn under 12 px (a
+        # chart's text shrinks with it: at 390 px it was 9 px), here, on twelve quarters of history
+        # and on the bundled example.
+        for name, folder in (("the scratch site", site), ("twelve quarters", long_root / "site"), ("the example", example_root / "site")):
+            check_layout(driver, folder, name, checks)
+        # The calendar's timeline scrolls in its own region; its labels stay in view beside the bars.
+        driver.set_window_size(390, 900)
+        driver.get((long_root / "site" / "calendar.html").as_uri())
+        region = driver.execute_script("""var r = document.querySelector('.scroll[aria-label^="timeline"]');
+            if (!r) { return null; }
+            r.scrollLeft = r.scrollWidth;
+            var label = r.querySelector('.tl-row a');
+            var box = r.getBoundingClientRect(), at = label ? label.getBoundingClientRect() : null;
+            return {scrolled: r.scrollLeft, width: r.scrollWidth, client: r.clientWidth, focusable: r.tabIndex === 0,
+                    caption: r.previousElementSibling ? r.previousElementSibling.textContent : '',
+                    label: at ? [at.left - box.left, at.right <= box.right, label.textContent] : null}""")
+        checks.check(region is not None and region["focusable"] and region["scrolled"] > 0 and region["width"] > region["client"],
+                     f"at 390 px the calendar's timeline scrolls sideways in a focusable region ({region})")
+        checks.check(region is not None and region["caption"].startswith("Timeline of web"), f"the timeline has a caption ({region and region['caption']})")
+        checks.check(region is not None and region["label"] is not None and 0 <= region["label"][0] < 30 and region["label"][1],
+                     f"scrolled to its end, the timeline still shows which experiment each row is ({region and region['label']})")
+
         # Screenshots for review.
         out = pathlib.Path(args.screenshots)
         out.mkdir(parents=True, exist_ok=True)
@@ -361,6 +496,13 @@ def main():
                 checks.check(not overflow, f"{page} at {width} px has no page-wide horizontal scroll")
                 name = page.replace("/", "-").replace(".html", "")
                 driver.save_screenshot(str(out / f"{name}-{width}.png"))
+        for page in ("index.html", "program.html", "calendar.html"):
+            for width in (390, 1400):
+                driver.set_window_size(width, 900)
+                driver.get((long_root / "site" / page).as_uri())
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(width, min(max(height, 600), 8000))
+                driver.save_screenshot(str(out / f"long-{page.replace('.html', '')}-{width}.png"))
         print(f"screenshots in {out}")
     finally:
         driver.quit()

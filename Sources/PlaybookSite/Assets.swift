@@ -87,8 +87,8 @@ enum Assets {
     .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }
     .filters input, .filters select { font: inherit; padding: .35rem .5rem; border: 1px solid #7a8294; border-radius: .3rem; color: var(--ink); background: #fff; min-width: 10rem; }
     .filters input[type="search"] { min-width: min(22rem, 80vw); }
-    /* A chart scales with its column (560 units wide, shown 560 to 720 px wide, narrower only on a
-       narrow screen, where its text is set larger below). */
+    /* A chart scales with its column: 560 units shown 520 to 720 px wide (its 15-unit text 14 to
+       19 px), narrower only on a narrow screen, where its text is set larger below. */
     .chart { max-width: 720px; margin: .5rem 0 1rem; }
     .chart figcaption { font-weight: 600; }
     .chart svg { width: 100%; height: auto; display: block; }
@@ -98,7 +98,7 @@ enum Assets {
     section.entity { border-top: 2px solid var(--line); margin-top: 2.5rem; }
     section.entity > h2 { margin-top: 1rem; }
     h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 560px), 1fr)); gap: 1rem 2rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
     .chart .grid { stroke: var(--line); }
     /* The calendar's timeline: labels (HTML) that stay at the left while the bars (SVG, in px)
