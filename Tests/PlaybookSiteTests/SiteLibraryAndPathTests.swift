@@ -46,4 +46,59 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
         XCTAssertTrue(index.contains { $0.contains("Supercalifragilistic") && $0.contains("\"q\": \"2027-Q1\"") && $0.contains("\"o\": \"loss\"") })
     }
+
+    /// Issue #16 (2): every focus ring stands 3:1 or more against each background it can show over
+    /// (WCAG 1.4.11): the skip link's ring was the page's dark blue over the dark header (2.19:1).
+    func testEveryFocusRingStandsOutFromWhatItSitsOn() throws {
+        let css = Assets.stylesheet
+        let rules = try NSRegularExpression(pattern: "([^{}]+)\\{([^}]*)\\}").matches(in: css, range: NSRange(css.startIndex..., in: css)).compactMap { match -> (selectors: [String], body: String)? in
+            guard let selectors = Range(match.range(at: 1), in: css), let body = Range(match.range(at: 2), in: css) else { return nil }
+            let list = css[selectors].replacing(/\/\*[^*]*\*\//, with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return (list, String(css[body]))
+        }
+        func value(_ property: String, of selector: String) -> String? {
+            for rule in rules.reversed() where rule.selectors.contains(selector) {
+                for declaration in rule.body.split(separator: ";") {
+                    let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    if parts.count == 2, parts[0] == property { return parts[1] }
+                }
+            }
+            return nil
+        }
+        func colour(_ text: String) throws -> String {
+            let word = String(try XCTUnwrap(text.split(separator: " ").first { $0.hasPrefix("#") || $0.hasPrefix("var(") }))
+            guard word.hasPrefix("var(") else { return word }
+            return try colour(try XCTUnwrap(value(String(word.dropFirst(4).dropLast()), of: ":root"), word))
+        }
+        // The ring a selector's element shows: its own outline colour, else the one every focusable element takes.
+        func ring(_ selector: String) throws -> String {
+            if let own = value("outline-color", of: selector) { return try colour(own) }
+            return try colour(try XCTUnwrap(value("outline", of: "a:focus-visible")))
+        }
+        func ratio(_ a: String, _ b: String) -> Double {
+            func luminance(_ hex: String) -> Double {
+                let digits = hex.count == 4 ? hex.dropFirst().flatMap { [$0, $0] } : Array(hex.dropFirst())
+                let channels = stride(from: 0, to: 6, by: 2).map { Double(Int(String(digits[$0...$0 + 1]), radix: 16) ?? 0) / 255 }
+                    .map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+                return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+            }
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        let header = try colour(try XCTUnwrap(value("background", of: "header.top")))
+        let light = try ["body", ".card", ".filters", ".note", "th", ".northstar", ".badge.good", ".badge.bad"].map { try colour(try XCTUnwrap(value("background", of: $0), $0)) }
+            + ["#eef1f6"]  // the calendar's surface bands, beside its links
+        let cases: [(ring: String, backgrounds: [String])] = [
+            ("a:focus-visible", light), ("[tabindex]:focus-visible", light), ("input:focus-visible", light), ("summary:focus-visible", light),
+            ("header.top a:focus-visible", [header]), (".skip:focus-visible", [header]),
+        ]
+        for (selector, backgrounds) in cases {
+            let colour = try ring(selector)
+            for background in backgrounds {
+                XCTAssertGreaterThanOrEqual(ratio(colour, background), 3, "\(selector) ring \(colour) on \(background): \(ratio(colour, background))")
+            }
+        }
+        XCTAssertEqual(header, "#1d2330")
+        XCTAssertEqual(light.count, 9)
+    }
 }
