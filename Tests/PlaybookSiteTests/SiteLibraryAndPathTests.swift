@@ -101,4 +101,34 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertEqual(header, "#1d2330")
         XCTAssertEqual(light.count, 9)
     }
+
+    /// Issue #16 (3): ids lint takes that Windows keeps for devices (`con`, `aux`, `com1`, `LPT9`,
+    /// with any extension) get page names it can hold, the same every time, and links follow them.
+    func testIdsWindowsKeepsForDevicesGetPageNamesItCanHold() throws {
+        let fixture = try SiteFixture(for: self)
+        let metric = { (id: String) in
+            "kind: Metric\nid: \(id)\nname: Metric \(id)\nunit: count\ndirection: increase\nowner: aux\n"
+        }
+        try fixture.commit("2026-11-01", [
+            "playbooks/metrics-more.yml": ["con", "com1", "nul-rate"].map(metric).joined(separator: "---\n"),
+            "playbooks/squads/aux.yml": SiteFixture.squad.replacingOccurrences(of: "id: growth", with: "id: aux")
+                .replacingOccurrences(of: "metrics: [signup-rate]", with: "metrics: [con, com1]"),
+        ])
+        let files = Site.render(try fixture.input())
+        let reserved = try NSRegularExpression(pattern: "^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$", options: .caseInsensitive)
+        let held = files.keys.filter { path in
+            let name = String(path.split(separator: "/").last ?? "")
+            return reserved.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+        }.sorted()
+        XCTAssertEqual(held, [])
+        let squad = try XCTUnwrap(files["e/aux_c2.html"])
+        XCTAssertTrue(squad.contains("href=\"../e/con_c2.html\""), squad)
+        XCTAssertTrue(squad.contains("href=\"../e/com1_c2.html\""), squad)
+        XCTAssertTrue(try XCTUnwrap(files["e/con_c2.html"]).contains("Metric con"))
+        XCTAssertNotNil(files["e/nul-rate.html"])  // a longer name is no device's
+        XCTAssertEqual(files, Site.render(try fixture.input()))
+        // Case and extensions do not matter to Windows; numbering is as for names that differ only in case.
+        let names = SitePath.uniqueFileNames(["CON", "con", "Lpt9", "aux.html", "com10", "console"])
+        XCTAssertEqual(names, ["CON": "CON_c2", "con": "con_c3", "Lpt9": "Lpt9_c2", "aux.html": "aux_2Ehtml", "com10": "com10", "console": "console"])
+    }
 }
