@@ -131,4 +131,17 @@ final class SiteLibraryAndPathTests: XCTestCase {
         let names = SitePath.uniqueFileNames(["CON", "con", "Lpt9", "aux.html", "com10", "console"])
         XCTAssertEqual(names, ["CON": "CON_c2", "con": "con_c3", "Lpt9": "Lpt9_c2", "aux.html": "aux_2Ehtml", "com10": "com10", "console": "console"])
     }
+
+    /// Issue #16 (4): the README says which collisions the calendar shows: those `playbook overlaps`
+    /// finds, and the past ones of experiments that have ended, which `playbook overlaps` no longer
+    /// looks at (`testTheCalendarKeepsCollisionsOfExperimentsThatRanTogether` shows them).
+    func testTheReadmeSaysTheCalendarKeepsPastCollisions() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "- **Calendar**:")).lowerBound
+        let bullet = readme[start..<(try XCTUnwrap(readme.range(of: "\n- **", range: readme.index(after: start)..<readme.endIndex)).lowerBound)]
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertFalse(bullet.contains("collisions (as `playbook overlaps` finds them)"), bullet)
+        XCTAssertTrue(bullet.contains("an experiment that has concluded or been abandoned, which `playbook overlaps` no longer looks at, on its live window from the history"), bullet)
+    }
 }
