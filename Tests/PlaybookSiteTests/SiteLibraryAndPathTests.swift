@@ -2,6 +2,7 @@ import Foundation
 import PlaybookModel
 import PlaybookReports
 @testable import PlaybookSite
+import PlaybookYAML
 import XCTest
 
 /// What an outside review of `playbook site` found (issue #16): the learnings library against the
@@ -143,5 +144,43 @@ final class SiteLibraryAndPathTests: XCTestCase {
             .split(whereSeparator: \.isWhitespace).joined(separator: " ")
         XCTAssertFalse(bullet.contains("collisions (as `playbook overlaps` finds them)"), bullet)
         XCTAssertTrue(bullet.contains("an experiment that has concluded or been abandoned, which `playbook overlaps` no longer looks at, on its live window from the history"), bullet)
+    }
+
+    /// Issue #16 (5): the README's GitHub Pages workflow is YAML a runner takes: the permissions
+    /// Pages needs, one deployment at a time, the current majors of the actions, and a build of
+    /// the tool that works as written (no placeholder address to a repository that does not exist).
+    func testTheReadmesPagesWorkflowIsOneThatRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let opening = "```yaml\n# .github/workflows/site.yml\n"
+        let start = try XCTUnwrap(readme.range(of: opening)).upperBound
+        let snippet = String(readme[start..<(try XCTUnwrap(readme.range(of: "\n```", range: start..<readme.endIndex)).lowerBound)])
+        let loaded = YAMLLoader.load(Array(snippet.utf8))
+        XCTAssertNil(loaded.fatalProblem)
+        let workflow = try XCTUnwrap(loaded.documents.first?.root)
+        XCTAssertEqual(workflow["permissions"]?["pages"]?.scalar, "write")
+        XCTAssertEqual(workflow["permissions"]?["id-token"]?.scalar, "write")
+        XCTAssertEqual(workflow["permissions"]?["contents"]?.scalar, "read")
+        XCTAssertEqual(workflow["concurrency"]?["group"]?.scalar, "pages")
+        XCTAssertEqual(workflow["concurrency"]?["cancel-in-progress"]?.scalar, "false")
+        let job = try XCTUnwrap(workflow["jobs"]?["site"])
+        XCTAssertEqual(job["environment"]?["name"]?.scalar, "github-pages")
+        let steps = try XCTUnwrap(job["steps"]?.items)
+        XCTAssertEqual(steps.compactMap { $0["uses"]?.scalar }, [
+            "actions/checkout@v7", "actions/cache@v6", "actions/configure-pages@v6", "actions/upload-pages-artifact@v5", "actions/deploy-pages@v5",
+        ])
+        XCTAssertEqual(steps.first?["with"]?["fetch-depth"]?.scalar, "0")
+        XCTAssertEqual(steps.last?["id"]?.scalar, "deployment")
+        // The tool is built from the repository checked out, with the scripts this repository carries.
+        let build = try XCTUnwrap(steps.first { $0["name"]?.scalar == "Build playbook" }?["run"]?.scalar)
+        XCTAssertFalse(snippet.contains("example.com") || snippet.contains("your-org"), snippet)
+        for line in build.split(separator: "\n") {
+            for script in line.matches(of: /scripts\/[a-z-]+/) {
+                XCTAssertTrue(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(String(script.0)).path), String(line))
+            }
+        }
+        XCTAssertTrue(build.contains("scripts/setup") && build.contains("swift build -c release") && build.contains("$GITHUB_PATH"), build)
+        XCTAssertTrue(steps.contains { $0["run"]?.scalar == "playbook site -o _site" })
+        XCTAssertEqual(steps.first { $0["uses"]?.scalar?.hasPrefix("actions/upload-pages-artifact") == true }?["with"]?["path"]?.scalar, "_site")
     }
 }
