@@ -294,6 +294,31 @@ def check_layout(driver, site, name, checks):
         checks.check(not small, f"{name} at {width} px: all text is 12 px or more" + (f" (smaller: {small[:5]}, {len(small)} in all)" if small else ""))
 
 
+# The focused element's outline colour and the first opaque background under its ring on one side.
+RING_AND_BACKGROUND = """
+var a = document.activeElement, style = getComputedStyle(a), box = a.getBoundingClientRect();
+var out = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth) / 2;
+var x = arguments[0] === "left" ? box.left - out : box.left + box.width / 2;
+var y = arguments[0] === "left" ? box.top + box.height / 2 : box.bottom + out;
+var under = document.elementsFromPoint(x, y).filter(function (e) { return e !== a && !a.contains(e); });
+for (var i = 0; i < under.length; i += 1) {
+  var background = getComputedStyle(under[i]).backgroundColor;
+  if (background !== "rgba(0, 0, 0, 0)" && background !== "transparent") { return [style.outlineColor, background]; }
+}
+return [style.outlineColor, "rgb(255, 255, 255)"];
+"""
+
+
+def contrast(first, second):
+    """WCAG contrast ratio of two CSS rgb()/rgba() colours."""
+    def luminance(colour):
+        channels = [int(float(part)) / 255 for part in colour[colour.index("(") + 1:colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+    a, b = luminance(first), luminance(second)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
 class Checks:
     def __init__(self):
         self.passed = 0
@@ -355,6 +380,12 @@ def main():
         driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
         checks.check(driver.switch_to.active_element.text == "Skip to content", "the first Tab focuses the skip link")
 
+        # Its focus ring stands 3:1 or more against what it sits on (WCAG 1.4.11), along its left and bottom sides.
+        for side in ("left", "bottom"):
+            ring, under = driver.execute_script(RING_AND_BACKGROUND, side)
+            checks.check(contrast(ring, under) >= 3, f"the skip link's focus ring {ring} stands out from {under} at its {side} side"
+                         f" ({contrast(ring, under):.2f}:1)")
+
         # The skip link moves the focus into the page's main content.
         driver.switch_to.active_element.send_keys(Keys.ENTER)
         checks.check(driver.execute_script("return location.hash") == "#main", "the skip link leads to the main content")
@@ -378,6 +409,8 @@ def main():
         checks.check(current == ["2026-Q3"], f"the Q3 page marks Q3 current (got {current})")
         outline = driver.execute_script("var a = document.querySelector('nav.quarters a'); a.focus(); return getComputedStyle(a).outlineStyle")
         checks.check(outline not in ("none", ""), f"a focused link shows an outline ({outline})")
+        ring, under = driver.execute_script(RING_AND_BACKGROUND, "bottom")
+        checks.check(contrast(ring, under) >= 3, f"a focused link's ring {ring} stands out from the page {under} ({contrast(ring, under):.2f}:1)")
 
         # Search as you type finds EXP-0001 by a word of its learnings.
         driver.get((site / "learnings.html").as_uri())

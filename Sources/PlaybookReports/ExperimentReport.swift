@@ -311,6 +311,34 @@ public struct ExperimentLifecycles: Sendable {
                               concluded: moves.concluded, abandoned: moves.abandoned)
     }
 
+    /// Every conclusion of the experiment that `report experiments` counts, oldest first: the report
+    /// of a quarter counts the move into concluded that stands at the quarter's end (at the end of
+    /// `today` in today's quarter) when it fell in the quarter, so an experiment concluded, re-opened
+    /// in a later quarter and concluded again is counted twice, and a conclusion undone within its
+    /// quarter (or after today) not at all. `until`: the end of the period counted, which
+    /// `facts(of:until:)` reads the experiment at, as that report does.
+    public func countedConclusions(of id: String, today: Day) -> [(concluded: Int64, until: Int64)] {
+        guard let position = positions[id] else { return [] }
+        let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
+        var quarters: Set<Quarter> = []
+        for step in read where step.status == .concluded { quarters.insert(UTC.day(of: step.time).quarter) }
+        var out: [(concluded: Int64, until: Int64)] = []
+        for quarter in quarters.sorted() {
+            // As `ExperimentReport` bounds its period: events after today are not counted.
+            var counted = Period(quarter: quarter)
+            counted.end = UTC.dayAfter(min(counted.lastDay, today))
+            guard let concluded = moves(position, until: counted.endTime)?.concluded, counted.contains(concluded) else { continue }
+            out.append((concluded, counted.endTime))
+        }
+        return out
+    }
+
+    /// The experiment as the report of a period ending at `end` reads it (nil with no event before `end`).
+    public func facts(of id: String, until end: Int64) -> ExperimentFacts? {
+        guard let position = positions[id], let moves = moves(position, until: end) else { return nil }
+        return ExperimentFacts(timelines[position], moves: moves, until: end)
+    }
+
     /// When the experiment was live, read from its status at the tip and the moves that led to it:
     /// from its move to running (the first since it last stood in draft or ready) until now (`end`
     /// nil) while it is running, paused or analyzing, or until it concluded or was abandoned (the

@@ -1,10 +1,11 @@
 /// The site's stylesheet and its one script, written for it (no framework, no web font).
 enum Assets {
-    /// Colours keep WCAG AA contrast on their backgrounds (text 4.5:1 or more).
+    /// Colours keep WCAG AA contrast on their backgrounds (text 4.5:1 or more, focus rings 3:1).
     static let stylesheet = """
     :root { --ink: #1d2330; --muted: #4a5263; --line: #d5dae3; --bg: #ffffff; --panel: #f4f6f9;
       --link: #1f4fbf; --good: #17693a; --good-bg: #e3f4e9; --warn: #7a4f00; --warn-bg: #fff1cc;
-      --bad: #a3261b; --bad-bg: #fde7e5; --focus: #1f4fbf; }
+      --bad: #a3261b; --bad-bg: #fde7e5; --focus: #1f4fbf;
+      --focus-on-dark: #9fb8ff; }
     * { box-sizing: border-box; }
     html { -webkit-text-size-adjust: 100%; }
     body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink);
@@ -18,7 +19,8 @@ enum Assets {
     header.top ul { list-style: none; margin: 0 auto; padding: .25rem 1rem; display: flex; flex-wrap: wrap; gap: .25rem 1.25rem; max-width: 1200px; }
     header.top a { color: #fff; text-decoration: none; display: inline-block; padding: .5rem 0; font-weight: 600; }
     header.top a[aria-current="page"] { border-bottom: 3px solid #9fb8ff; }
-    header.top a:focus-visible { outline-color: #9fb8ff; }
+    /* A ring is 3:1 or more against what it sits on: on the dark header (the skip link shows over it) the light blue. */
+    header.top a:focus-visible, .skip:focus-visible { outline-color: var(--focus-on-dark); }
     main { max-width: 1200px; margin: 0 auto; padding: 1rem 1rem 3rem; }
     footer { max-width: 1200px; margin: 0 auto; padding: 1rem; color: var(--muted); border-top: 1px solid var(--line); font-size: .875rem; }
     h1 { font-size: 1.75rem; line-height: 1.25; margin: .75rem 0 .5rem; }

@@ -1,8 +1,9 @@
 import PlaybookModel
 import PlaybookReports
 
-/// The learnings library: every hypothesis and every concluded experiment, with outcome, lift,
-/// decision and learnings; searched as you type from an index the site carries as a script.
+/// The learnings library: every hypothesis and every conclusion of an experiment that the reports
+/// count (a re-opened experiment's earlier ones too), with outcome, lift, decision and learnings;
+/// searched as you type from an index the site carries as a script.
 struct LearningsPage {
     var input: SiteInput
     var catalog: Catalog
@@ -18,6 +19,8 @@ struct LearningsPage {
         var lift: String
         var decision: String?
         var text: [String]
+        /// Said under the card's heading: when an earlier conclusion was made and read.
+        var note: String?
         /// Everything search looks at.
         var searchable: String
     }
@@ -43,11 +46,22 @@ struct LearningsPage {
                              extra: tested + [hypothesis.metric?.value ?? ""]))
         }
         // Each experiment's fields read by position (`for e in` copied every one out to read its
-        // status, and so did handing one whole to a function).
+        // status, and so did handing one whole to a function). A re-opened experiment's earlier
+        // conclusions, each counted by the report of its quarter, come before the one that stands,
+        // each as that report reads it.
         let list = catalog.sortedExperiments
-        for i in list.indices where list[i].status?.value == .concluded {
+        for i in list.indices {
             let id = list[i].id.value
-            let quarter = input.life(of: id)?.concluded.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
+            let concluded = list[i].status?.value == .concluded
+            let standing = concluded ? input.life(of: id)?.concluded : nil
+            for earlier in input.lifecycles.countedConclusions(of: id, today: input.today) where earlier.concluded != standing {
+                guard let facts = input.lifecycles.facts(of: id, until: earlier.until), let e = facts.experiment else { continue }
+                let day = UTC.day(of: earlier.concluded)
+                let read = UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1)
+                out.append(earlierEntry(e, id: id, quarter: day.quarter, note: "Concluded \(day), later re-opened: as it read on \(read)."))
+            }
+            guard concluded else { continue }
+            let quarter = standing.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,
                              outcome: result?.outcome?.value.rawValue ?? "no outcome",
@@ -58,20 +72,32 @@ struct LearningsPage {
         return out
     }
 
+    /// The card of an earlier conclusion: the experiment as the report counting it read it.
+    private func earlierEntry(_ e: Experiment, id: String, quarter: Quarter, note: String) -> Entry {
+        let result = e.result
+        var made = entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
+                         outcome: result?.outcome?.value.rawValue ?? "no outcome",
+                         lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                         text: result?.learnings ?? [],
+                         extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""])
+        made.note = note
+        return made
+    }
+
     private func entry(id: String, kind: Kind, title: String?, squad: String?, quarter: Quarter?, outcome: String, lift: String,
                        decision: String?, text: [String], extra: [String]) -> Entry {
         let stage = squad.flatMap { catalog.squads.read($0) { $0.funnelStage?.rawValue } }
         let searchable = ([id, kind.rawValue, title ?? "", squad ?? "", stage ?? "", outcome, decision ?? ""] + text + extra)
             .filter { !$0.isEmpty }.joined(separator: " ")
         return Entry(id: id, kind: kind, title: title ?? "", squad: squad, stage: stage, quarter: quarter?.description,
-                     outcome: outcome, lift: lift, decision: decision, text: text, searchable: searchable)
+                     outcome: outcome, lift: lift, decision: decision, text: text, note: nil, searchable: searchable)
     }
 
     /// The page of `entries` (`entries()`, which the search index shares).
     func render(_ entries: [Entry]) -> String {
         let page = Page(path: SitePath.learnings, catalog: catalog)
         var body = "<h1>Learnings library</h1>\n"
-        body += "<p>Every hypothesis and every concluded experiment, with its outcome, lift, decision and learnings. \(entries.count) entries.</p>\n"
+        body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) entries.</p>\n"
         body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
         body += "<label for=\"q\">Search<input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"a word of a title or learning\"></label>"
         func select(_ id: String, _ label: String, _ values: [String?]) -> String {
@@ -88,6 +114,7 @@ struct LearningsPage {
         for (index, entry) in entries.enumerated() {
             body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h2 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h2>"
             body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
+            if let note = entry.note { body += "<p class=\"meta\">\(h(note))</p>" }
             body += "<dl><dt>outcome</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
             if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
             body += "</dl>"

@@ -24,8 +24,9 @@ enum SitePath {
 
     /// A file name for each id, unique even where the file system ignores case (macOS, Windows):
     /// ids whose names differ only in case are sorted, the first keeps its name and the others
-    /// get `_c2`, `_c3`… (`_` then a lower-case letter: never made by `fileName`). The same ids
-    /// give the same names.
+    /// get `_c2`, `_c3`… (`_` then a lower-case letter: never made by `fileName`). A name Windows
+    /// keeps for a device (`con`, `COM1`: `reservedOnWindows`) is taken as if another id held it,
+    /// so every id of that name is numbered (`con_c2`). The same ids give the same names.
     static func uniqueFileNames(_ ids: [String]) -> [String: String] {
         var out: [String: String] = [:]
         out.reserveCapacity(ids.count)
@@ -37,8 +38,10 @@ enum SitePath {
         }
         var taken = Set(groups.keys)
         for key in groups.keys.sorted() {
-            guard let group = groups[key], group.count > 1 else { continue }
-            for id in group.sorted().dropFirst() {
+            guard let group = groups[key] else { continue }
+            let reserved = reservedOnWindows(key)
+            guard group.count > 1 || reserved else { continue }
+            for id in group.sorted().dropFirst(reserved ? 0 : 1) {
                 let base = out[id] ?? fileName(id)
                 var number = 2
                 while !taken.insert((base + "_c\(number)").lowercased()).inserted { number += 1 }
@@ -46,6 +49,18 @@ enum SitePath {
             }
         }
         return out
+    }
+
+    /// Names Windows keeps for devices, whatever their case and extension (`con.html` is `con`):
+    /// a file cannot be called so there. `COM0` and `LPT0` are on Microsoft's list too.
+    static func reservedOnWindows(_ name: String) -> Bool {
+        let stem = name.lowercased().split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        switch stem {
+        case "con", "prn", "aux", "nul": return true
+        default:
+            guard stem.utf8.count == 4, stem.hasPrefix("com") || stem.hasPrefix("lpt"), let digit = stem.utf8.last else { return false }
+            return digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9")
+        }
     }
 
     /// An id as a file name: letters, digits and `-` stay; every other byte becomes `_` and two hex

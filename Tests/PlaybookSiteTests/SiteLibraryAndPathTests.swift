@@ -1,0 +1,186 @@
+import Foundation
+import PlaybookModel
+import PlaybookReports
+@testable import PlaybookSite
+import PlaybookYAML
+import XCTest
+
+/// What an outside review of `playbook site` found (issue #16): the learnings library against the
+/// reports, focus rings' contrast, page names Windows can hold, and the README's site section.
+final class SiteLibraryAndPathTests: XCTestCase {
+    /// Issue #16 (1): a re-opened experiment's first conclusion is in the library, with its quarter
+    /// and its learnings as they read then, so that the library filtered by a quarter holds what the
+    /// program page counts for it; a conclusion undone within its quarter is in neither.
+    func testTheLibraryListsEveryConclusionTheReportsCount() throws {
+        let fixture = try SiteFixture(for: self)
+        let exp1 = { (status: String, extra: String) in
+            SiteFixture.experiment("EXP-0001", title: "Shorter form", status: status, extra: extra)
+        }
+        let exp2 = { (status: String, extra: String) in
+            SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: status, start: "2026-12-01", extra: extra)
+        }
+        // EXP-0001 concluded a win on 2026-10-12 (the fixture: "zeppelin"); re-opened in 2027-Q1 and concluded again.
+        // EXP-0002 concluded by mistake on 2027-01-10 and put back to running the next day.
+        try fixture.commit("2026-12-02", ["playbooks/experiments/EXP-0002.yml": exp2("running", "")])
+        try fixture.commit("2027-01-05", ["playbooks/experiments/EXP-0001.yml": exp1("running", "")])
+        try fixture.commit("2027-01-10", ["playbooks/experiments/EXP-0002.yml": exp2("concluded", "result: {outcome: win, lift: 0.5, decision: ship, learnings: Mistaken}")])
+        try fixture.commit("2027-01-11", ["playbooks/experiments/EXP-0002.yml": exp2("running", "")])
+        try fixture.commit("2027-02-01", ["playbooks/experiments/EXP-0001.yml": exp1("concluded", """
+        result: {outcome: loss, lift: -0.02, decision: kill, learnings: Supercalifragilistic second look.}
+        """)])
+        let input = try fixture.input(today: "2027-02-15")
+        let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
+        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
+                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill"])
+        XCTAssertEqual(entries.map { $0.searchable.contains("zeppelin-shaped") }, [true, false])
+        XCTAssertEqual(entries.map { $0.searchable.contains("Supercalifragilistic") }, [false, true])
+        // Every quarter the program page counts, the library filtered by that quarter lists the same experiments.
+        XCTAssertEqual(input.program.map(\.period.label), ["2026-Q3", "2026-Q4", "2027-Q1"])
+        for report in input.program {
+            XCTAssertEqual(entries.filter { $0.quarter == report.period.label }.map(\.id), report.total.concluded, report.period.label)
+        }
+        let files = Site.render(input)
+        let page = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(page.contains("<p class=\"meta\">Concluded 2026-10-12, later re-opened: as it read on 2026-12-31.</p>"), page)
+        XCTAssertFalse(page.contains("Mistaken"))
+        let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
+        XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
+        XCTAssertTrue(index.contains { $0.contains("Supercalifragilistic") && $0.contains("\"q\": \"2027-Q1\"") && $0.contains("\"o\": \"loss\"") })
+    }
+
+    /// Issue #16 (2): every focus ring stands 3:1 or more against each background it can show over
+    /// (WCAG 1.4.11): the skip link's ring was the page's dark blue over the dark header (2.19:1).
+    func testEveryFocusRingStandsOutFromWhatItSitsOn() throws {
+        let css = Assets.stylesheet
+        let rules = try NSRegularExpression(pattern: "([^{}]+)\\{([^}]*)\\}").matches(in: css, range: NSRange(css.startIndex..., in: css)).compactMap { match -> (selectors: [String], body: String)? in
+            guard let selectors = Range(match.range(at: 1), in: css), let body = Range(match.range(at: 2), in: css) else { return nil }
+            let list = css[selectors].replacing(/\/\*[^*]*\*\//, with: "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            return (list, String(css[body]))
+        }
+        func value(_ property: String, of selector: String) -> String? {
+            for rule in rules.reversed() where rule.selectors.contains(selector) {
+                for declaration in rule.body.split(separator: ";") {
+                    let parts = declaration.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    if parts.count == 2, parts[0] == property { return parts[1] }
+                }
+            }
+            return nil
+        }
+        func colour(_ text: String) throws -> String {
+            let word = String(try XCTUnwrap(text.split(separator: " ").first { $0.hasPrefix("#") || $0.hasPrefix("var(") }))
+            guard word.hasPrefix("var(") else { return word }
+            return try colour(try XCTUnwrap(value(String(word.dropFirst(4).dropLast()), of: ":root"), word))
+        }
+        // The ring a selector's element shows: its own outline colour, else the one every focusable element takes.
+        func ring(_ selector: String) throws -> String {
+            if let own = value("outline-color", of: selector) { return try colour(own) }
+            return try colour(try XCTUnwrap(value("outline", of: "a:focus-visible")))
+        }
+        func ratio(_ a: String, _ b: String) -> Double {
+            func luminance(_ hex: String) -> Double {
+                let digits = hex.count == 4 ? hex.dropFirst().flatMap { [$0, $0] } : Array(hex.dropFirst())
+                let channels = stride(from: 0, to: 6, by: 2).map { Double(Int(String(digits[$0...$0 + 1]), radix: 16) ?? 0) / 255 }
+                    .map { $0 <= 0.03928 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+                return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+            }
+            let (x, y) = (luminance(a), luminance(b))
+            return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+        }
+        let header = try colour(try XCTUnwrap(value("background", of: "header.top")))
+        let light = try ["body", ".card", ".filters", ".note", "th", ".northstar", ".badge.good", ".badge.bad"].map { try colour(try XCTUnwrap(value("background", of: $0), $0)) }
+            + ["#eef1f6"]  // the calendar's surface bands, beside its links
+        let cases: [(ring: String, backgrounds: [String])] = [
+            ("a:focus-visible", light), ("[tabindex]:focus-visible", light), ("input:focus-visible", light), ("summary:focus-visible", light),
+            ("header.top a:focus-visible", [header]), (".skip:focus-visible", [header]),
+        ]
+        for (selector, backgrounds) in cases {
+            let colour = try ring(selector)
+            for background in backgrounds {
+                XCTAssertGreaterThanOrEqual(ratio(colour, background), 3, "\(selector) ring \(colour) on \(background): \(ratio(colour, background))")
+            }
+        }
+        XCTAssertEqual(header, "#1d2330")
+        XCTAssertEqual(light.count, 9)
+    }
+
+    /// Issue #16 (3): ids lint takes that Windows keeps for devices (`con`, `aux`, `com1`, `LPT9`,
+    /// with any extension) get page names it can hold, the same every time, and links follow them.
+    func testIdsWindowsKeepsForDevicesGetPageNamesItCanHold() throws {
+        let fixture = try SiteFixture(for: self)
+        let metric = { (id: String) in
+            "kind: Metric\nid: \(id)\nname: Metric \(id)\nunit: count\ndirection: increase\nowner: aux\n"
+        }
+        try fixture.commit("2026-11-01", [
+            "playbooks/metrics-more.yml": ["con", "com1", "nul-rate"].map(metric).joined(separator: "---\n"),
+            "playbooks/squads/aux.yml": SiteFixture.squad.replacingOccurrences(of: "id: growth", with: "id: aux")
+                .replacingOccurrences(of: "metrics: [signup-rate]", with: "metrics: [con, com1]"),
+        ])
+        let files = Site.render(try fixture.input())
+        let reserved = try NSRegularExpression(pattern: "^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?$", options: .caseInsensitive)
+        let held = files.keys.filter { path in
+            let name = String(path.split(separator: "/").last ?? "")
+            return reserved.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) != nil
+        }.sorted()
+        XCTAssertEqual(held, [])
+        let squad = try XCTUnwrap(files["e/aux_c2.html"])
+        XCTAssertTrue(squad.contains("href=\"../e/con_c2.html\""), squad)
+        XCTAssertTrue(squad.contains("href=\"../e/com1_c2.html\""), squad)
+        XCTAssertTrue(try XCTUnwrap(files["e/con_c2.html"]).contains("Metric con"))
+        XCTAssertNotNil(files["e/nul-rate.html"])  // a longer name is no device's
+        XCTAssertEqual(files, Site.render(try fixture.input()))
+        // Case and extensions do not matter to Windows; numbering is as for names that differ only in case.
+        let names = SitePath.uniqueFileNames(["CON", "con", "Lpt9", "aux.html", "com10", "console"])
+        XCTAssertEqual(names, ["CON": "CON_c2", "con": "con_c3", "Lpt9": "Lpt9_c2", "aux.html": "aux_2Ehtml", "com10": "com10", "console": "console"])
+    }
+
+    /// Issue #16 (4): the README says which collisions the calendar shows: those `playbook overlaps`
+    /// finds, and the past ones of experiments that have ended, which `playbook overlaps` no longer
+    /// looks at (`testTheCalendarKeepsCollisionsOfExperimentsThatRanTogether` shows them).
+    func testTheReadmeSaysTheCalendarKeepsPastCollisions() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try XCTUnwrap(readme.range(of: "- **Calendar**:")).lowerBound
+        let bullet = readme[start..<(try XCTUnwrap(readme.range(of: "\n- **", range: readme.index(after: start)..<readme.endIndex)).lowerBound)]
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        XCTAssertFalse(bullet.contains("collisions (as `playbook overlaps` finds them)"), bullet)
+        XCTAssertTrue(bullet.contains("an experiment that has concluded or been abandoned, which `playbook overlaps` no longer looks at, on its live window from the history"), bullet)
+    }
+
+    /// Issue #16 (5): the README's GitHub Pages workflow is YAML a runner takes: the permissions
+    /// Pages needs, one deployment at a time, the current majors of the actions, and a build of
+    /// the tool that works as written (no placeholder address to a repository that does not exist).
+    func testTheReadmesPagesWorkflowIsOneThatRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let opening = "```yaml\n# .github/workflows/site.yml\n"
+        let start = try XCTUnwrap(readme.range(of: opening)).upperBound
+        let snippet = String(readme[start..<(try XCTUnwrap(readme.range(of: "\n```", range: start..<readme.endIndex)).lowerBound)])
+        let loaded = YAMLLoader.load(Array(snippet.utf8))
+        XCTAssertNil(loaded.fatalProblem)
+        let workflow = try XCTUnwrap(loaded.documents.first?.root)
+        XCTAssertEqual(workflow["permissions"]?["pages"]?.scalar, "write")
+        XCTAssertEqual(workflow["permissions"]?["id-token"]?.scalar, "write")
+        XCTAssertEqual(workflow["permissions"]?["contents"]?.scalar, "read")
+        XCTAssertEqual(workflow["concurrency"]?["group"]?.scalar, "pages")
+        XCTAssertEqual(workflow["concurrency"]?["cancel-in-progress"]?.scalar, "false")
+        let job = try XCTUnwrap(workflow["jobs"]?["site"])
+        XCTAssertEqual(job["environment"]?["name"]?.scalar, "github-pages")
+        let steps = try XCTUnwrap(job["steps"]?.items)
+        XCTAssertEqual(steps.compactMap { $0["uses"]?.scalar }, [
+            "actions/checkout@v7", "actions/cache@v6", "actions/configure-pages@v6", "actions/upload-pages-artifact@v5", "actions/deploy-pages@v5",
+        ])
+        XCTAssertEqual(steps.first?["with"]?["fetch-depth"]?.scalar, "0")
+        XCTAssertEqual(steps.last?["id"]?.scalar, "deployment")
+        // The tool is built from the repository checked out, with the scripts this repository carries.
+        let build = try XCTUnwrap(steps.first { $0["name"]?.scalar == "Build playbook" }?["run"]?.scalar)
+        XCTAssertFalse(snippet.contains("example.com") || snippet.contains("your-org"), snippet)
+        for line in build.split(separator: "\n") {
+            for script in line.matches(of: /scripts\/[a-z-]+/) {
+                XCTAssertTrue(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(String(script.0)).path), String(line))
+            }
+        }
+        XCTAssertTrue(build.contains("scripts/setup") && build.contains("swift build -c release") && build.contains("$GITHUB_PATH"), build)
+        XCTAssertTrue(steps.contains { $0["run"]?.scalar == "playbook site -o _site" })
+        XCTAssertEqual(steps.first { $0["uses"]?.scalar?.hasPrefix("actions/upload-pages-artifact") == true }?["with"]?["path"]?.scalar, "_site")
+    }
+}
