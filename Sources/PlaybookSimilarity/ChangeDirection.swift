@@ -92,6 +92,8 @@ public struct ChangeDirection: Sendable, Hashable {
     public private(set) var denials: [[String]] = []
     /// The words as written, for messages (none when read from bare stems: then `spelled`).
     private var readings: [Reading] = []
+    /// A verb and its particle as written, by the direction word they read as ("disabl": "switch off").
+    private var phrasalWritten: [String: String] = [:]
     /// For `swappedTakings`, read once per change (only of one that takes something away): its words stated,
     /// stop words aside, and of those what it keeps. Built per pair, both sides' sets were 2 % of a lint's CPU
     /// (three comparisons of a pair ask it). Both follow from the fields above: not compared, not hashed.
@@ -185,10 +187,16 @@ public struct ChangeDirection: Sendable, Hashable {
         for reading in readings {
             if let index = reading.stems.firstIndex(of: stem) { return reading.written[index] }
         }
-        return Self.shown(stem)
+        return phrasalWritten[stem] ?? Self.shown(stem)
     }
 
-    private mutating func read(_ stems: [String], written: [String], joined: [Bool], numberAfter: [Bool]) {
+    private mutating func read(_ asWritten: [String], written: [String], joined: [Bool], numberAfter: [Bool]) {
+        // A verb with its particle says a direction ("switch off autoplay" disables it); read as that word.
+        var stems = asWritten
+        for (verb, particle, word) in Self.phrasalVerbs(in: asWritten, written: written, numberAfter: numberAfter) {
+            stems[verb] = word
+            if phrasalWritten[word] == nil, particle < written.count { phrasalWritten[word] = written[verb] + " " + written[particle] }
+        }
         var negatedUntil = -1
         var negatedFrom = 0
         var pending = 0
@@ -314,7 +322,41 @@ public struct ChangeDirection: Sendable, Hashable {
         // "Remove X and add Y": X is replaced, named with its own removal word. (An adding word before the
         // removal, or in another sentence, the title, makes no replacement: "More bookings. Remove the waitlist".)
         for (at, object) in removals where at < lastAdding && replaced[object] == nil { replaced[object] = stems[at] }
-        readTakings(stems, written: written, denied: deniedAt, kinds: kinds)
+        // (What is taken away is read from the words as written: "turn off" is a taking there already.)
+        readTakings(asWritten, written: written, denied: deniedAt,
+                    kinds: stems == asWritten ? kinds : asWritten.map { Self.kinds[$0] ?? [] })
+    }
+
+    /// Verbs whose particle gives them a direction, by particle: the direction word each pair reads as.
+    /// "Turn on" and "switch on" only with the particle right after the verb ("switch users on the annual plan"
+    /// turns nothing on); the others also with up to `particleReach` words between ("turn the waitlist off").
+    static let phrasalVerbs: [String: [String: String]] = [
+        "turn": ["off": "disabl", "on": "enabl"], "switch": ["off": "disabl", "on": "enabl"],
+        "shut": ["off": "disabl", "down": "disabl"], "take": ["off": "remov", "away": "remov"],
+        "phase": ["out": "remov", "in": "introduc"],
+    ]
+    static let particlesRightAfter: Set<String> = ["on", "in"]
+    static let particleReach = 3
+
+    /// Each verb in `stems` that a particle gives a direction, with where its particle is and the direction
+    /// word it reads as ("turn" of "turn off": "disabl"). A number between the verb and its particle is an
+    /// amount taken off a price, a discount, not a removal ("take 10% off the first box").
+    static func phrasalVerbs(in stems: [String], written: [String], numberAfter: [Bool]) -> [(verb: Int, particle: Int, word: String)] {
+        var out: [(verb: Int, particle: Int, word: String)] = []
+        for (index, stem) in stems.enumerated() {
+            guard let particles = phrasalVerbs[stem] else { continue }
+            let last = min(stems.count - 1, index + 1 + particleReach)
+            guard index + 1 <= last else { continue }
+            for at in (index + 1)...last {
+                if clauseBreaks.contains(stems[at]) { break }
+                guard let word = particles[stems[at]] else { continue }
+                if at > index + 1, particlesRightAfter.contains(stems[at]) { break }
+                if numberAfter[index..<at].contains(true) || written[(index + 1)..<min(at, written.count)].contains(where: isNumber) { break }
+                out.append((index, at, word))
+                break
+            }
+        }
+        return out
     }
 
     /// Reads what the sentence takes away in any wording (`takesAway`, `notKept`): a removal word or phrase

@@ -22,6 +22,20 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(overlap.reason.contains("platform (– / ipad)"), overlap.reason)
     }
 
+    /// "Switch off" and "turn on" the same thing are opposite changes, however alike the rest reads: related
+    /// work, its direction named as each side writes it.
+    func testAVerbWithItsParticleIsAnotherDirection() throws {
+        let off = hypothesis("HYP-0001", squad: "growth-a", title: "Trailer autoplay on the browse page",
+                             change: "switch off autoplay of trailers on the browse page",
+                             audience: "new subscribers", outcome: "more new subscribers start a title in their first week")
+        let on = hypothesis("HYP-0002", squad: "growth-b", title: "Trailer autoplay on the browse page",
+                            change: "turn on autoplay of trailers on the browse page",
+                            audience: "new subscribers", outcome: "more new subscribers start a title in their first week")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(off + "\n---\n" + on)).first)
+        XCTAssertEqual(overlap.kind, .related)
+        XCTAssertTrue(overlap.reason.contains("direction (switch off / turn on)"), overlap.reason)
+    }
+
     func testADirectionNamedOnOneSideIsRelated() throws {
         let found = OverlapFinder.duplicates(entities(base + "\n---\n" + variant(
             title: "Sample project on first login, a week later",

@@ -352,4 +352,20 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertNil(numbered("twice instead of once").numbersUp)
         XCTAssertNil(numbered("from 3 to 5 photos and from 10 to 8 fields").numbersUp)
     }
+    /// A verb with its particle says a direction, named as written: "switch off" disables, "turn on" enables,
+    /// "phase out" and "take away" remove, the particle also after what is turned off ("turn the waitlist off").
+    /// Not a number between ("take 10% off" is a discount), nor "on" away from its verb ("switch users on the
+    /// annual plan" turns nothing on).
+    func testAVerbWithItsParticleIsADirection() {
+        XCTAssertEqual(opposition("switch off autoplay of trailers on the browse page", "turn on autoplay of trailers on the browse page"),
+                       "switch off / turn on")
+        XCTAssertEqual(opposition("turn the waitlist off for full classes", "enable the waitlist for full classes"), "turn off / enable")
+        XCTAssertEqual(opposition("phase out the printed catalogue for repeat buyers", "introduce a printed catalogue for repeat buyers"),
+                       "phase out / introduce")
+        XCTAssertEqual(direction("take away the delivery fee on orders over £40").down[.amount], "remov")
+        XCTAssertEqual(direction("shut down the legacy checkout for returning buyers").down[.amount], "disabl")
+        XCTAssertNil(direction("take 10% off the first box for new subscribers").down[.amount])
+        XCTAssertNil(direction("take ten dollars off the first box for new subscribers").down[.amount])
+        XCTAssertNil(direction("switch users on the annual plan to monthly invoices").up[.amount])
+    }
 }
