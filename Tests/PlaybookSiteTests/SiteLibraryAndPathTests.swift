@@ -183,4 +183,46 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(steps.contains { $0["run"]?.scalar == "playbook site -o _site" })
         XCTAssertEqual(steps.first { $0["uses"]?.scalar?.hasPrefix("actions/upload-pages-artifact") == true }?["with"]?["path"]?.scalar, "_site")
     }
+    /// The README's pull-request workflow runs as written too: the tool built from this repository at the
+    /// pull request's base (no placeholder address), the PR head checked out beside it with its history,
+    /// every step that reads the playbook run in it, and the current majors of the actions.
+    func testTheReadmesPullRequestWorkflowIsOneThatRuns() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let opening = "```yaml\nname: playbook\non: pull_request\n"
+        let start = try XCTUnwrap(readme.range(of: opening)).lowerBound
+        let body = readme.index(start, offsetBy: "```yaml\n".count)
+        let snippet = String(readme[body..<(try XCTUnwrap(readme.range(of: "\n```", range: body..<readme.endIndex)).lowerBound)])
+        let loaded = YAMLLoader.load(Array(snippet.utf8))
+        XCTAssertNil(loaded.fatalProblem)
+        let workflow = try XCTUnwrap(loaded.documents.first?.root)
+        XCTAssertEqual(workflow["permissions"]?["contents"]?.scalar, "read")
+        XCTAssertEqual(workflow["permissions"]?["security-events"]?.scalar, "write")
+        let steps = try XCTUnwrap(workflow["jobs"]?["review"]?["steps"]?.items)
+        XCTAssertEqual(steps.compactMap { $0["uses"]?.scalar }, [
+            "actions/checkout@v7", "actions/checkout@v7", "actions/cache@v6", "github/codeql-action/upload-sarif@v4",
+        ])
+        XCTAssertFalse(snippet.contains("example.com") || snippet.contains("your-org"), snippet)
+        let tool = steps[0], head = steps[1]
+        XCTAssertEqual(tool["with"]?["ref"]?.scalar, "${{ github.event.pull_request.base.sha }}")
+        XCTAssertEqual(head["with"]?["ref"]?.scalar, "${{ github.event.pull_request.head.sha }}")
+        XCTAssertEqual(head["with"]?["fetch-depth"]?.scalar, "0")
+        let (toolPath, repoPath) = (try XCTUnwrap(tool["with"]?["path"]?.scalar), try XCTUnwrap(head["with"]?["path"]?.scalar))
+        XCTAssertNotEqual(toolPath, repoPath)
+        let build = try XCTUnwrap(steps.first { $0["name"]?.scalar == "Build playbook" }?["run"]?.scalar)
+        XCTAssertTrue(build.contains("$GITHUB_WORKSPACE/\(toolPath)"), build)
+        for line in build.split(separator: "\n") {
+            for script in line.matches(of: /scripts\/[a-z-]+/) {
+                XCTAssertTrue(FileManager.default.isExecutableFile(atPath: root.appendingPathComponent(String(script.0)).path), String(line))
+            }
+        }
+        XCTAssertTrue(build.contains("scripts/setup") && build.contains("swift build -c release") && build.contains("$GITHUB_PATH"), build)
+        // What reads the playbook or its files runs in the PR head's checkout.
+        for step in steps where step["run"]?.scalar?.contains("review") == true || step["run"]?.scalar?.contains("comment.md") == true {
+            XCTAssertEqual(step["working-directory"]?.scalar, repoPath, step["run"]?.scalar ?? "")
+        }
+        let using = { (action: String) in steps.first { $0["uses"]?.scalar?.hasPrefix(action) == true } }
+        XCTAssertEqual(using("actions/cache")?["with"]?["path"]?.scalar, "\(repoPath)/.git/playbook")
+        XCTAssertEqual(using("github/codeql-action/upload-sarif")?["with"]?["sarif_file"]?.scalar, "\(repoPath)/review.sarif")
+    }
 }
