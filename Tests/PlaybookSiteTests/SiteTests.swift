@@ -843,3 +843,58 @@ extension SiteTests {
         """)
     }
 }
+
+extension SiteTests {
+    /// cal51 #2: a chart's axis is labelled with its ticks exactly (0, 0.5, 1), whatever the
+    /// values and the format: a label is never a rounded neighbour of its tick (0.3 at 0.25),
+    /// binary noise (0.30000000000000004) or a redundant point (1.0), and the ticks are evenly spaced.
+    func testAxisTickLabelsPrintTheirTicksExactly() throws {
+        let labels = try NSRegularExpression(pattern: "text-anchor=\"end\" dominant-baseline=\"middle\">([^<]*)</text>")
+        func ticks(_ svg: String) -> [String] {
+            labels.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
+                Range(match.range(at: 1), in: svg).map { String(svg[$0]) }
+            }
+        }
+        // Each format with the places it shows, as the pages pass them.
+        let formats: [(String, Int, (Double) -> String)] = [
+            ("text", 2, { Numbers.text($0) }),
+            ("cycle days", 1, { Numbers.text($0, places: 1) }),
+            ("percent", 3, { Numbers.percent($0) }),
+            ("count", UnitText.places(.count), { Numbers.unit($0, .count) }),
+            ("duration", UnitText.places(.duration), { Numbers.unit($0, .duration) }),
+            ("ratio", UnitText.places(.ratio), { Numbers.unit($0, .ratio) }),
+            ("no unit", UnitText.places(nil), { Numbers.unit($0, nil) }),
+        ]
+        let maxima: [Double] = [0, 0.0003, 0.004, 0.07, 0.3, 0.9, 1, 1.1, 7, 12.5, 0.00000041, 123.4, 987_654]
+        for (name, places, format) in formats {
+            for maximum in maxima {
+                for (minimum, bars) in [(0, true), (0, false), (-maximum * 0.7, false)] {
+                    let series = [Series(name: "s", values: [minimum, maximum])]
+                    let svg = bars
+                        ? Charts.bars(title: "t", categories: ["2026-Q1", "2026-Q2"], series: series, yLabel: "y", places: places, format: format)
+                        : Charts.lines(title: "t", categories: ["2026-Q1", "2026-Q2"], series: series, yLabel: "y", places: places, format: format)
+                    let shown = ticks(svg)
+                    XCTAssertGreaterThanOrEqual(shown.count, 2, "\(name) \(maximum): \(svg)")
+                    // Each label's number, exactly: units and thousands' commas taken off.
+                    let numbers = shown.map { label -> Decimal? in
+                        let number = label.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
+                            .replacingOccurrences(of: " days", with: "").replacingOccurrences(of: " day", with: "")
+                        XCTAssertNotNil(number.range(of: "^-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$", options: .regularExpression),
+                                        "\(name) \(minimum)…\(maximum): \(label) is not a number printed exactly (\(shown))")
+                        return Decimal(string: number, locale: Locale(identifier: "en_US_POSIX"))
+                    }
+                    let steps = zip(numbers.dropFirst(), numbers).map { a, b in a.flatMap { a in b.map { a - $0 } } }
+                    XCTAssertEqual(Set(steps).count, 1, "\(name) \(minimum)…\(maximum): ticks not evenly spaced as printed: \(shown)")
+                    XCTAssertTrue(steps.allSatisfy { ($0 ?? 0) > 0 }, "\(name) \(minimum)…\(maximum): \(shown)")
+                }
+            }
+        }
+        // The cycle-time chart of the program page (days to one place): not 0, 0.3, 0.5, 0.8, 1.
+        let input = try SiteFixture(for: self).input()
+        XCTAssertEqual(ticks(Charts.bars(title: "t", categories: ["2026-Q1"], series: [Series(name: "s", values: [0.9])], yLabel: "days",
+                                         places: 1, format: { Numbers.text($0, places: 1) })), ["0", "0.5", "1"])
+        XCTAssertFalse(ticks(try XCTUnwrap(Site.render(input)["program.html"])).isEmpty)
+        XCTAssertEqual(ticks(Charts.lines(title: "t", categories: ["2026-Q1"], series: [Series(name: "s", values: [0.6])], yLabel: "score",
+                                          maximum: 1)), ["0", "0.25", "0.5", "0.75", "1"])
+    }
+}
