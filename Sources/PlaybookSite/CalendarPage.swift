@@ -14,6 +14,8 @@ struct CalendarPage {
         /// move while sorting, retained and released every string of it).
         var experiment: Shown
         var planned: (Day, Day)?
+        /// The planned end as written (`end`, or `start` plus `duration_days`); nil when neither is.
+        var plannedEnd: Day?
         var live: (Day, Day)?
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
@@ -71,7 +73,8 @@ struct CalendarPage {
         for i in list.indices {
             let id = list[i].id.value
             var planned: (Day, Day)?
-            if let start = list[i].start?.value { planned = (start, max(start, Self.plannedEnd(list, i) ?? start)) }
+            let plannedEnd = Self.plannedEnd(list, i)
+            if let start = list[i].start?.value { planned = (start, max(start, plannedEnd ?? start)) }
             var live: (Day, Day)?
             if let window = input.liveWindow(of: id) {
                 let start = UTC.day(of: window.start)
@@ -80,7 +83,7 @@ struct CalendarPage {
             }
             guard planned != nil || live != nil else { continue }
             bySurface[list[i].surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(list, i), planned: planned, live: live,
+                Row(experiment: Shown(list, i), planned: planned, plannedEnd: plannedEnd, live: live,
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
@@ -100,14 +103,15 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), or, once it has concluded or been abandoned, the live bar (two experiments that ran together collided, though neither runs now); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bar (two experiments that ran together collided, though neither runs now); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         let surfaces = rows(judged)
         var low: Day?, high: Day?
         for rows in surfaces.values {
             for row in rows {
-                for day in [row.planned?.0, row.planned?.1, row.live?.0, row.live?.1] {
+                // A running experiment's outline may reach today (`bars`).
+                for day in [row.planned?.0, row.planned?.1, row.live?.0, row.live?.1, row.experiment.status?.value == .running ? input.today : nil] {
                     guard let day else { continue }
                     low = low.map { min($0, day) } ?? day
                     high = high.map { max($0, day) } ?? day
@@ -201,13 +205,21 @@ struct CalendarPage {
         }
         // Collisions are judged on the written window, so that is what the red outline marks; the
         // live bar carries it when no written window is drawn, or when it is what they are judged on.
-        let plannedShown = row.judgedOnLive ? nil : Self.clip(row.planned, to: range)
+        // One still running past its planned end (or with none) is judged live until today, as the
+        // collision rule stretches it: its outline reaches today, not its planned end.
+        var judged = row.judgedOnLive ? nil : row.planned
+        if let window = judged, e.status?.value == .running, row.plannedEnd.map({ $0 < input.today }) ?? true, window.1 < input.today {
+            judged = (window.0, input.today)
+        }
+        let plannedShown = Self.clip(judged, to: range)
         if let (start, end) = Self.clip(row.live, to: range), let written = row.live {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(plannedShown == nil ? stroke : "")>"
             svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"
         }
-        if !row.collidesWith.isEmpty, let (start, end) = plannedShown {
-            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
+        if !row.collidesWith.isEmpty, let (start, end) = plannedShown, let judged {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\">"
+            let late = row.planned.map { judged.1 > $0.1 } ?? false
+            svg += "<title>\(h("\(e.id.value) collides \(judged.0) to \(judged.1)" + (late ? ", running past its planned end" : "")))</title></rect>"
         }
         return svg
     }

@@ -898,3 +898,35 @@ extension SiteTests {
                                           maximum: 1)), ["0", "0.25", "0.5", "0.75", "1"])
     }
 }
+
+extension SiteTests {
+    /// cal51 #3: an experiment still running past its planned end is judged live until today (the
+    /// collision rule stretches it), so its red outline on the calendar reaches today's line, not
+    /// its planned end.
+    func testTheRedOutlineOfALateExperimentReachesToday() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002 and EXP-0003 collide on web/signup; both planned 14 days from 2026-12-01 and -05, both still running.
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running", start: "2026-12-01", extra: ""),
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "running", start: "2026-12-05",
+                                                                         extra: "exclusion_group: onboarding"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-10"))["calendar.html"])
+        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10</title>")
+        let match = try XCTUnwrap(line.firstMatch(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)), calendar)
+        let today = try XCTUnwrap(Range(match.range(at: 1), in: calendar).flatMap { Double(calendar[$0]) })
+        // The outlines without a fill, in red: the windows the collisions are judged on, one per experiment.
+        let outline = try NSRegularExpression(pattern: "<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\" height=\"20\" fill=\"none\" stroke=\"#c0281b\"")
+        let ends = outline.matches(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)).compactMap { match -> Double? in
+            guard let x = Range(match.range(at: 1), in: calendar).flatMap({ Double(calendar[$0]) }),
+                  let width = Range(match.range(at: 2), in: calendar).flatMap({ Double(calendar[$0]) }) else { return nil }
+            return x + width
+        }
+        XCTAssertEqual(ends.count, 2, calendar)
+        for end in ends { XCTAssertGreaterThanOrEqual(end, today, "a red outline stops before today: \(calendar)") }
+        XCTAssertTrue(calendar.contains("EXP-0002 collides 2026-12-01 to 2027-01-10, running past its planned end"), calendar)
+        // Before its planned end it is judged on the window as written.
+        let early = try XCTUnwrap(Site.render(try fixture.input(today: "2026-12-02"))["calendar.html"])
+        XCTAssertTrue(early.contains("EXP-0002 collides 2026-12-01 to 2026-12-15</title>"), early)
+    }
+}
