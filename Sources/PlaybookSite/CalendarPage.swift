@@ -224,6 +224,20 @@ struct CalendarPage {
         return svg
     }
 
+    /// The widest a character of the timeline's text (12 px) is drawn: digits are about 7 px.
+    static let characterWidth = 0.62 * 12
+
+    /// A label (plain text: digits, a date, a word) beside the line at `x`: after it, or, where it
+    /// would reach past the timeline's right edge (the last month, today at the end), ending
+    /// before it, so that the SVG, which clips what passes its edge, shows all of it.
+    static func label(_ text: String, at x: Double, y: Int, width: Double, attributes: String) -> String {
+        let n = Charts.n
+        if x + 3 + Double(text.count) * characterWidth > width - 2 {
+            return "<text\(attributes) x=\"\(n(x - 3))\" y=\"\(y)\" text-anchor=\"end\">\(h(text))</text>"
+        }
+        return "<text\(attributes) x=\"\(n(x + 3))\" y=\"\(y)\">\(h(text))</text>"
+    }
+
     private func window(_ days: (Day, Day)?) -> String {
         guard let days else { return "–" }
         return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
@@ -249,7 +263,7 @@ struct CalendarPage {
         while tick <= range.1 {
             if tick >= range.0 {
                 svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
-                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.description.prefix(7))</text>"
+                svg += Self.label(String(tick.description.prefix(7)), at: x(tick), y: 16, width: width, attributes: " class=\"tick\"")
             }
             var month = tick.month + months, year = tick.year
             while month > 12 { month -= 12; year += 1 }
@@ -276,7 +290,7 @@ struct CalendarPage {
         }
         if input.today >= range.0, input.today <= range.1 {
             svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
-            svg += "<text x=\"\(n(x(input.today) + 3))\" y=\"33\" fill=\"#a3261b\">today</text>"
+            svg += Self.label("today", at: x(input.today), y: 33, width: width, attributes: " fill=\"#a3261b\"")
         }
         return out + "</ul>" + svg + "</svg></div></div>\n"
     }

@@ -930,3 +930,34 @@ extension SiteTests {
         XCTAssertTrue(early.contains("EXP-0002 collides 2026-12-01 to 2026-12-15</title>"), early)
     }
 }
+
+extension SiteTests {
+    /// cal51 #4: the timeline's last month label (and today's) is drawn inside the SVG: one that
+    /// would pass its right edge, where the SVG clips it, ends at its line instead of starting there.
+    func testTheTimelinesLabelsStayInsideItsRightEdge() throws {
+        let fixture = try SiteFixture(for: self)
+        // The timeline runs to 2027-01-03: the 2027-01 tick is 3 days, about 24 px, from its right edge.
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "ready", start: "2026-12-20",
+                                                                         extra: "exclusion_group: onboarding"),
+        ])
+        for today in ["2026-11-30", "2027-01-03"] {
+            let calendar = try XCTUnwrap(Site.render(try fixture.input(today: today))["calendar.html"])
+            let svg = try XCTUnwrap(calendar.range(of: "<svg class=\"timeline\"").map { String(calendar[$0.lowerBound...]) })
+            let width = try XCTUnwrap(svg.range(of: #"width="([0-9]+)""#, options: .regularExpression).flatMap { Double(svg[$0].dropFirst(7).dropLast()) })
+            let texts = try NSRegularExpression(pattern: "<text[^>]* x=\"([0-9.]+)\" y=\"[0-9]+\"( text-anchor=\"end\")?>([^<]*)</text>")
+            var labels: [String] = []
+            for match in texts.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
+                let x = try XCTUnwrap(Range(match.range(at: 1), in: svg).flatMap { Double(svg[$0]) })
+                let text = try XCTUnwrap(Range(match.range(at: 3), in: svg).map { String(svg[$0]) })
+                // 12 px text: a character is 0.62 × 12 px wide at most.
+                let drawn = Double(text.count) * 0.62 * 12
+                let (left, right) = match.range(at: 2).location == NSNotFound ? (x, x + drawn) : (x - drawn, x)
+                XCTAssertTrue(left >= 0 && right <= width, "\(text) is drawn from \(left) to \(right), past the timeline's edge at \(width) (today \(today))")
+                labels.append(text)
+            }
+            XCTAssertEqual(labels.filter { $0.hasPrefix("20") }, ["2026-10", "2026-11", "2026-12", "2027-01"], svg)
+            XCTAssertTrue(labels.contains("today"), svg)
+        }
+    }
+}
