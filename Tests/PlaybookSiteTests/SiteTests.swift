@@ -627,9 +627,11 @@ extension SiteTests {
 }
 
 extension SiteTests {
-    /// review46 #3: the live window is read from the status at the commit; a move a later commit
-    /// undid is not one (as `report experiments` finds the experiment running, stale and colliding).
-    func testALiveWindowIgnoresAMoveThatWasUndone() throws {
+    /// review46 #3: the live window is read from the status at the commit (as `report experiments`
+    /// finds the experiment running, stale and colliding). cal51 #1: an undone start is still not one (it never ran), but an undone conclusion (the
+    /// experiment re-opened) leaves a gap: two live bars, each span on the experiment's page, where
+    /// this test expected one bar from the first start to today.
+    func testALiveWindowIgnoresAnUndoneStartAndShowsTheGapOfAnUndoneConclusion() throws {
         let fixture = try SiteFixture(for: self)
         let running = SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")
         let social = { (status: String) in
@@ -643,13 +645,51 @@ extension SiteTests {
         XCTAssertEqual(input.catalog.experiments.read("EXP-0001") { $0.status?.value }, .running)
         let files = Site.render(input)
         let calendar = try XCTUnwrap(files["calendar.html"])
-        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-10-20 to 2026-11-30</title>"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0002 live"), calendar)
-        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to now</dd>"))
+        // The legend says what is left out: only an undone start.
+        XCTAssertTrue(calendar.contains("only a start undone by a later commit, back to draft or ready, is not counted"), calendar)
+        XCTAssertFalse(calendar.contains("a move undone by a later commit is not counted"), calendar)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to 2026-10-12, 2026-10-20 to now</dd>"))
         XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"]).contains("<dt>ran</dt><dd>–</dd>"))
-        // Concluded again later: the window ends at the conclusion that stands.
+        // Concluded again later: the second span ends at the conclusion that stands.
         try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
-        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input())["calendar.html"]).contains("EXP-0001 live 2026-09-20 to 2026-11-10"))
+        let again = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        XCTAssertTrue(again.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>"), again)
+        XCTAssertTrue(again.contains("EXP-0001 live 2026-10-20 to 2026-11-10</title>"), again)
+    }
+
+    /// cal51 #1: an experiment concluded, re-opened and concluded again collides with another only
+    /// where one of its spans meets it: not with one that ran only in the gap, on the calendar or on
+    /// either page, and the reason names the days they shared.
+    func testNoCollisionInTheGapOfAReopenedExperiment() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0001: live 2026-09-20 to 2026-10-12, re-opened 2026-11-01, concluded again 2026-11-10.
+        // EXP-0004 ran 2026-10-14 to 2026-10-28, only in the gap; EXP-0005 2026-10-05 to 2026-11-05, across it.
+        let other = { (id: String, status: String) in
+            SiteFixture.experiment(id, title: "Other \(id)", status: status, start: "2026-10-01", extra: "")
+        }
+        try fixture.commit("2026-10-05", ["playbooks/experiments/EXP-0005.yml": other("EXP-0005", "running")])
+        try fixture.commit("2026-10-14", ["playbooks/experiments/EXP-0004.yml": other("EXP-0004", "running")])
+        try fixture.commit("2026-10-28", ["playbooks/experiments/EXP-0004.yml": other("EXP-0004", "concluded")])
+        try fixture.commit("2026-11-01", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0005.yml": other("EXP-0005", "concluded")])
+        try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.liveSpans(of: "EXP-0001").map { "\($0.start) \($0.end.map(\.description) ?? "now")" },
+                       ["2026-09-20 2026-10-12", "2026-11-01 2026-11-10"])
+        let graph = input.collisions.graph
+        XCTAssertEqual(graph.partners(of: "EXP-0001", limit: 50).map(\.id), ["EXP-0005"], "EXP-0004 ran only in EXP-0001's gap")
+        XCTAssertEqual(graph.partners(of: "EXP-0004", limit: 50).map(\.id), ["EXP-0005"])
+        XCTAssertEqual(graph.count(of: "EXP-0001"), 1)
+        XCTAssertEqual(graph.count, 3, "EXP-0001 × EXP-0005, EXP-0004 × EXP-0005 and the fixture's EXP-0002 × EXP-0003")
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertFalse(calendar.contains("EXP-0001 and EXP-0004") || calendar.contains("EXP-0004 and EXP-0001"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 and EXP-0005 are live together from 2026-10-05 to 2026-10-12 and from 2026-11-01 to 2026-11-05 on the surface web/signup"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>") && calendar.contains("EXP-0001 live 2026-11-01 to 2026-11-10</title>"), calendar)
     }
 }
 
