@@ -277,21 +277,40 @@ while (walker.nextNode()) {
 return small;
 """
 
+# Every SVG text drawn past its SVG's edge (more than 1.5 px), where the SVG clips it: its box as
+# drawn (a rotated axis title's too) against the outermost SVG's.
+SVG_TEXT_PAST_EDGES = """
+var past = [];
+document.querySelectorAll('svg text').forEach(function (text) {
+  if (!text.textContent.trim()) { return; }
+  var svg = text.ownerSVGElement;
+  while (svg.ownerSVGElement) { svg = svg.ownerSVGElement; }
+  var box = text.getBoundingClientRect(), edge = svg.getBoundingClientRect();
+  var by = Math.max(edge.left - box.left, box.right - edge.right, edge.top - box.top, box.bottom - edge.bottom);
+  if (by > 1.5) { past.push(text.textContent.trim().slice(0, 30) + ' by ' + by.toFixed(1) + 'px'); }
+});
+return past;
+"""
+
 
 def check_layout(driver, site, name, checks):
-    """At 390 and 1400 px: no page scrolls sideways, and no text is drawn under 12 px."""
+    """At 390 and 1400 px: no page scrolls sideways, no text is drawn under 12 px, and no SVG's
+    text is drawn past its edge (clipped)."""
     pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
     for width in (390, 1400):
         driver.set_window_size(width, 900)
-        wide, small = [], []
+        wide, small, clipped = [], [], []
         for page in pages:
             driver.get((site / page).as_uri())
             overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
             if overflow > 0:
                 wide.append(f"{page} by {overflow} px")
             small += [f"{page}: {text}" for text in driver.execute_script(TEXT_SIZES)]
+            clipped += [f"{page}: {text}" for text in driver.execute_script(SVG_TEXT_PAST_EDGES)]
         checks.check(not wide, f"{name} at {width} px: no page scrolls sideways ({len(pages)} pages)" + (f" (wider: {wide[:5]})" if wide else ""))
         checks.check(not small, f"{name} at {width} px: all text is 12 px or more" + (f" (smaller: {small[:5]}, {len(small)} in all)" if small else ""))
+        checks.check(not clipped, f"{name} at {width} px: no SVG text is drawn past its SVG's edge"
+                     + (f" (past: {clipped[:5]}, {len(clipped)} in all)" if clipped else ""))
 
 
 # The focused element's outline colour and the first opaque background under its ring on one side.

@@ -13,6 +13,9 @@ enum CollisionDetection {
         var end: Day?
         var surface: String
         var audience: AudienceKey
+        /// When it was live in several spans (`start` the first's start, `end` the last's end): it
+        /// meets another only in one of them, not in a gap between. Nil: `start` to `end` whole.
+        var spans: [(start: Day, end: Day)]?
 
         init(experiment: Experiment, file: String, start: Day?, end: Day?, surface: String) {
             self.experiment = experiment
@@ -106,8 +109,42 @@ enum CollisionDetection {
     static func collides(_ a: Live, _ b: Live, related: Bool = false) -> Bool {
         guard related || Surface.related(a.surface, b.surface) else { return false }
         if let ga = a.experiment.exclusionGroup, let gb = b.experiment.exclusionGroup, ga == gb { return false }
-        guard Window.meet(a.start, a.end, b.start, b.end) else { return false }
+        guard meet(a, b) else { return false }
         return a.audience.meets(b.audience)
+    }
+
+    /// Whether the windows of two live experiments share a day: a span of one with a span of the
+    /// other, where either was live in several (`Live.spans`).
+    static func meet(_ a: Live, _ b: Live) -> Bool {
+        guard Window.meet(a.start, a.end, b.start, b.end) else { return false }
+        return (a.spans == nil && b.spans == nil) || !common(a, b).isEmpty
+    }
+
+    /// The days two live experiments share, oldest first: one window, or, where either was live
+    /// in several spans, each part a span of one shares with one of the other.
+    static func common(_ a: Live, _ b: Live) -> [(start: Day?, end: Day?)] {
+        let first: [(start: Day?, end: Day?)] = a.spans?.map { ($0.start, $0.end) } ?? [(a.start, a.end)]
+        let second: [(start: Day?, end: Day?)] = b.spans?.map { ($0.start, $0.end) } ?? [(b.start, b.end)]
+        var out: [(start: Day?, end: Day?)] = []
+        for x in first {
+            for y in second {
+                let (start, end) = Window.common(x.start, x.end, y.start, y.end)
+                if let start, let end, end < start { continue }
+                out.append((start, end))
+            }
+        }
+        return out.sorted { a, b in a.start.map { s in b.start.map { s < $0 } ?? false } ?? (b.start != nil) }
+    }
+
+    /// `common`'s parts as a reason words them: "from D1 to D2 and from D3 to D4".
+    static func describeCommon(_ a: Live, _ b: Live, into text: inout some ReasonText) -> Bool {
+        let parts = common(a, b)
+        guard !parts.isEmpty else { return false }
+        for (index, part) in parts.enumerated() {
+            if index > 0 { text.append(" and ") }
+            Window.describe(part.start, part.end, into: &text)
+        }
+        return true
     }
 
     /// What the collision test reads of an experiment, copied out once and with its exclusion
@@ -158,7 +195,14 @@ enum CollisionDetection {
     /// The collision of two live experiments, or nil for a near miss.
     /// `related` says the surfaces are known to be the same or nested.
     static func collision(_ a: Live, _ b: Live, related: Bool = false) -> Overlap? {
-        guard collides(a, b, related: related), let window = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
+        guard collides(a, b, related: related) else { return nil }
+        var window = ""
+        if a.spans == nil && b.spans == nil {
+            guard let whole = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }
+            window = whole
+        } else {
+            guard describeCommon(a, b, into: &window) else { return nil }
+        }
         let ea = a.experiment, eb = b.experiment
         let surface = a.surface == b.surface ? "the surface \(a.surface)" : "nested surfaces \(a.surface) and \(b.surface)"
         let who = AudienceOverlap.describe(ea.audience, eb.audience)

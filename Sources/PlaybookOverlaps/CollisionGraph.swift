@@ -35,9 +35,22 @@ public struct CollisionGraph: Sendable {
     /// is then exact for a `limit` up to `kept`; the pairs `overlaps` lists are the kept ones. An
     /// experiment with more than `kept` partners keeps only its first `keptWhenCrowded` (lint names
     /// only those of a crowded experiment), exact for a `limit` up to that.
-    public init(_ entities: [SourcedEntity], today: Day? = nil, kept: Int? = nil, keptWhenCrowded: Int? = nil) {
+    ///
+    /// `spans`: by id, the spans an experiment was live in when they are several (its `start` and
+    /// `end` the first's start and the last's end): it collides only where a span meets the other's
+    /// window, not in a gap between (the site's calendar, of experiments concluded and re-opened).
+    public init(_ entities: [SourcedEntity], today: Day? = nil, kept: Int? = nil, keptWhenCrowded: Int? = nil,
+                spans: [String: [(start: Day, end: Day)]] = [:]) {
         let unique = OverlapFinder.firstDefinitions(entities)
-        let live = CollisionDetection.live(unique, today: today)
+        var live = CollisionDetection.live(unique, today: today)
+        var spanned: [Int] = []
+        if !spans.isEmpty {
+            for i in live.indices {
+                guard let own = spans[live[i].experiment.id.value], own.count > 1 else { continue }
+                live[i].spans = own
+                spanned.append(i)
+            }
+        }
         experiments = live
         let byID = live.indices.sorted { live[$0].experiment.id.value < live[$1].experiment.id.value }
         self.byID = byID.map(Int32.init)
@@ -63,6 +76,8 @@ public struct CollisionGraph: Sendable {
         let kept = kept.map { max(1, $0) }
         self.kept = kept
         var keptCounts: [Int]?
+        /// By rank, whether it holds all its partners (with `kept`, when some were live in spans).
+        var keepsAll: [Bool]?
         var complete = true
         if let kept {
             // The sweep meets each colliding pair once: all of them, on a busy surface, are too many.
@@ -100,6 +115,7 @@ public struct CollisionGraph: Sendable {
             }
             keptCounts = collisions.counts
             complete = (0..<live.count).allSatisfy(collisions.keepsAll)
+            if !spanned.isEmpty { keepsAll = (0..<live.count).map(collisions.keepsAll) }
         }
         self.complete = complete
         if kept == nil { SurfaceIndex(live.map(\.surface)).forEachRelatedGroup { own, subtree in
@@ -112,6 +128,44 @@ public struct CollisionGraph: Sendable {
                 found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
             }
         } }
+        if !spanned.isEmpty {
+            // Pairs of an experiment live in several spans: the sweep and the counts met them on its
+            // whole window. Those that meet only in a gap are dropped (and uncounted); all the others
+            // are held, so its partners are complete however many it keeps.
+            var dropped: Set<UInt64> = []
+            /// Holds every partner of experiment `i` on the spans; `dropping`: notes those met only in a gap.
+            func hold(_ i: Int, dropping: Bool) {
+                for j in live.indices where j != i {
+                    let a = tests[i], b = tests[j]
+                    guard a.group < 0 || b.group < 0 || a.group != b.group, Window.meet(a.start, a.end, b.start, b.end),
+                          meet(a.audience, b.audience), Surface.related(live[i].surface, live[j].surface) else { continue }
+                    let (low, high) = (min(ranks[i], ranks[j]), max(ranks[i], ranks[j]))
+                    if CollisionDetection.meet(live[i], live[j]) {
+                        let flipped = Self.sweepsFirst(live, byID[high], byID[low]) ? 1 : 0
+                        found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
+                    } else if dropping {
+                        dropped.insert(UInt64(low) << 32 | UInt64(high))
+                    }
+                }
+            }
+            for i in spanned { hold(i, dropping: true) }
+            if !dropped.isEmpty {
+                found.removeAll { dropped.contains(($0 >> 33) << 32 | ($0 >> 1 & 0xFFFF_FFFF)) }
+                if var counts = keptCounts {
+                    var short: Set<Int> = []
+                    for pair in dropped {
+                        for r in [Int(pair >> 32), Int(pair & 0xFFFF_FFFF)] {
+                            counts[r] -= 1
+                            if let keepsAll, !keepsAll[r] { short.insert(r) }
+                        }
+                    }
+                    keptCounts = counts
+                    // One that kept only its first partners may have lost one of them: it holds them all.
+                    let isSpanned = Set(spanned)
+                    for r in short.sorted() where !isSpanned.contains(byID[r]) { hold(byID[r], dropping: false) }
+                }
+            }
+        }
         found.sort()
         var pairs: [UInt64] = []
         pairs.reserveCapacity(found.count)
@@ -246,7 +300,11 @@ public struct CollisionGraph: Sendable {
         reason.append(" and ")
         reason.append(b.experiment.id.value)
         reason.append(" are live together ")
-        Window.describe(start, end, into: &reason)
+        if a.spans == nil && b.spans == nil {
+            Window.describe(start, end, into: &reason)
+        } else {
+            guard CollisionDetection.describeCommon(a, b, into: &reason) else { return false }
+        }
         if a.surface == b.surface {
             reason.append(" on the surface ")
             reason.append(a.surface)

@@ -339,14 +339,26 @@ public struct ExperimentLifecycles: Sendable {
         return ExperimentFacts(timelines[position], moves: moves, until: end)
     }
 
-    /// When the experiment was live, read from its status at the tip and the moves that led to it:
-    /// from its move to running (the first since it last stood in draft or ready) until now (`end`
-    /// nil) while it is running, paused or analyzing, or until it concluded or was abandoned (the
-    /// first such move since it last ran). Nil in draft or ready, or when no move to running is known.
-    /// A move undone is not one: a conclusion reverted leaves it running, a start reverted not live.
+    /// When the experiment was live, from its first move to running to now (`end` nil) or to its
+    /// last conclusion: the first start of `liveSpans(of:)` to the last one's end, gaps and all.
+    /// Nil in draft or ready, or when no move to running is known.
     public func liveWindow(of id: String) -> (start: Int64, end: Int64?)? {
-        guard let position = positions[id], let last = tracks[position].steps.last, let tip = steps[last].status else { return nil }
-        var start: Int64?, end: Int64?
+        let spans = liveSpans(of: id)
+        guard let first = spans.first, let last = spans.last else { return nil }
+        return (first.start, last.end)
+    }
+
+    /// When the experiment was live, oldest first, read from its status at the tip and the moves
+    /// that led to it: a span from its move to running (the first since it last stood in draft or
+    /// ready) until it concluded or was abandoned, or until now (`end` nil) while it is running,
+    /// paused or analyzing. A conclusion undone (running, paused or analyzing again) ends a span
+    /// and starts another where it was re-opened, so the gap between shows; a start undone (back in
+    /// draft or ready) is not one, and neither is anything before it. Empty in draft or ready, or
+    /// when no move to running is known.
+    public func liveSpans(of id: String) -> [(start: Int64, end: Int64?)] {
+        guard let position = positions[id], let last = tracks[position].steps.last, let tip = steps[last].status else { return [] }
+        var spans: [(start: Int64, end: Int64?)] = []
+        var open: Int64?
         var previous: ExperimentStatus?
         let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
         for step in read {
@@ -355,17 +367,30 @@ public struct ExperimentLifecycles: Sendable {
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !step.onEdge else { continue }
             switch status {
-            case .draft, .ready: start = nil; end = nil
-            case .running: start = start ?? step.time; end = nil
-            case .paused, .analyzing: end = nil
-            case .concluded, .abandoned: end = end ?? step.time
+            case .draft, .ready:
+                spans = []
+                open = nil
+            case .running:
+                open = open ?? step.time
+            case .paused, .analyzing:
+                // Re-opened after a conclusion: live again (it ran before).
+                if open == nil, !spans.isEmpty { open = step.time }
+            case .concluded, .abandoned:
+                if let start = open { spans.append((start, max(start, step.time))) }
+                open = nil
             }
         }
         switch tip {
-        case .draft, .ready: return nil
-        case .running, .paused, .analyzing: return start.map { ($0, nil) }
-        case .concluded, .abandoned: return start.map { ($0, max($0, end ?? $0)) }
+        case .draft, .ready: return []
+        case .running, .paused, .analyzing:
+            // Live at the tip: the open span runs to now (the last one reopened when the moves read
+            // on every line end with a conclusion the main line does not hold).
+            if let start = open { spans.append((start, nil)) } else if !spans.isEmpty { spans[spans.count - 1].end = nil }
+        case .concluded, .abandoned:
+            // Concluded at the tip, though the moves read end live: the open span ends where it began.
+            if let start = open { spans.append((start, start)) }
         }
+        return spans
     }
 }
 

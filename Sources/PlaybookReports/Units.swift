@@ -9,13 +9,24 @@ import PlaybookModel
 public enum UnitText {
     public static func text(_ value: Decimal?, unit: MetricUnit?, currency: String? = nil) -> String {
         guard let value, value.isFinite else { return "–" }
+        let places = places(unit)
         switch unit {
-        case .percent: return grouped(value, places: 2) + "%"
-        case .count: return grouped(value, places: 2)
-        case .currency: return (currency.map { $0 + " " } ?? "") + grouped(value, places: 2)
-        case .duration: return days(grouped(value, places: 1))
-        case .ratio: return Numbers.text(value, places: 4)
-        case nil: return grouped(value, places: 6)
+        case .percent: return grouped(value, places: places) + "%"
+        case .count: return grouped(value, places: places)
+        case .currency: return (currency.map { $0 + " " } ?? "") + grouped(value, places: places)
+        case .duration: return days(grouped(value, places: places))
+        case .ratio: return Numbers.text(value, places: places)
+        case nil: return grouped(value, places: places)
+        }
+    }
+
+    /// How many decimal places a value in `unit` is shown with (`text(_:unit:currency:)`).
+    public static func places(_ unit: MetricUnit?) -> Int {
+        switch unit {
+        case .percent, .count, .currency: return 2
+        case .duration: return 1
+        case .ratio: return 4
+        case nil: return 6
         }
     }
 

@@ -3,8 +3,9 @@ import PlaybookOverlaps
 import PlaybookReports
 
 /// The experiment calendar: per surface, every experiment's planned window (its dates as
-/// written) and live window (from its move to running to its conclusion, as the history
-/// shows), with collisions and exclusion groups marked, so contention shows before it happens.
+/// written) and live spans (from its move to running to its conclusion, as the history shows;
+/// one re-opened after its conclusion has two, the gap between), with collisions and exclusion
+/// groups marked, so contention shows before it happens.
 struct CalendarPage {
     var input: SiteInput
     var catalog: Catalog
@@ -14,7 +15,10 @@ struct CalendarPage {
         /// move while sorting, retained and released every string of it).
         var experiment: Shown
         var planned: (Day, Day)?
-        var live: (Day, Day)?
+        /// The planned end as written (`end`, or `start` plus `duration_days`); nil when neither is.
+        var plannedEnd: Day?
+        /// When it was live, oldest first: more than one span when a conclusion was undone.
+        var live: [(Day, Day)]
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
@@ -23,8 +27,8 @@ struct CalendarPage {
         var judgedOnLive = false
 
         var first: Day? {
-            guard let planned else { return live?.0 }
-            return live.map { min($0.0, planned.0) } ?? planned.0
+            guard let planned else { return live.first?.0 }
+            return live.first.map { min($0.0, planned.0) } ?? planned.0
         }
     }
 
@@ -71,16 +75,12 @@ struct CalendarPage {
         for i in list.indices {
             let id = list[i].id.value
             var planned: (Day, Day)?
-            if let start = list[i].start?.value { planned = (start, max(start, Self.plannedEnd(list, i) ?? start)) }
-            var live: (Day, Day)?
-            if let window = input.liveWindow(of: id) {
-                let start = UTC.day(of: window.start)
-                let end = window.end.map { UTC.day(of: $0) } ?? input.today
-                live = (start, max(start, end))
-            }
-            guard planned != nil || live != nil else { continue }
+            let plannedEnd = Self.plannedEnd(list, i)
+            if let start = list[i].start?.value { planned = (start, max(start, plannedEnd ?? start)) }
+            let live = input.liveSpans(of: id).map { ($0.start, max($0.start, $0.end ?? input.today)) }
+            guard planned != nil || !live.isEmpty else { continue }
             bySurface[list[i].surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(list, i), planned: planned, live: live,
+                Row(experiment: Shown(list, i), planned: planned, plannedEnd: plannedEnd, live: live,
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
@@ -100,14 +100,15 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bar is when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; a move undone by a later commit is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), or, once it has concluded or been abandoned, the live bar (two experiments that ran together collided, though neither runs now); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (two experiments that ran together collided, though neither runs now; none collides in a gap); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         let surfaces = rows(judged)
         var low: Day?, high: Day?
         for rows in surfaces.values {
             for row in rows {
-                for day in [row.planned?.0, row.planned?.1, row.live?.0, row.live?.1] {
+                // A running experiment's outline may reach today (`bars`).
+                for day in [row.planned?.0, row.planned?.1, row.live.first?.0, row.live.last?.1, row.experiment.status?.value == .running ? input.today : nil] {
                     guard let day else { continue }
                     low = low.map { min($0, day) } ?? day
                     high = high.map { max($0, day) } ?? day
@@ -138,7 +139,7 @@ struct CalendarPage {
                 let e = row.experiment
                 // A surface may break after each `/` (web/checkout/payment-step), as a path does.
                 return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
-                        window(row.planned), window(row.live),
+                        window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
@@ -201,15 +202,39 @@ struct CalendarPage {
         }
         // Collisions are judged on the written window, so that is what the red outline marks; the
         // live bar carries it when no written window is drawn, or when it is what they are judged on.
-        let plannedShown = row.judgedOnLive ? nil : Self.clip(row.planned, to: range)
-        if let (start, end) = Self.clip(row.live, to: range), let written = row.live {
+        // One still running past its planned end (or with none) is judged live until today, as the
+        // collision rule stretches it: its outline reaches today, not its planned end.
+        var judged = row.judgedOnLive ? nil : row.planned
+        if let window = judged, e.status?.value == .running, row.plannedEnd.map({ $0 < input.today }) ?? true, window.1 < input.today {
+            judged = (window.0, input.today)
+        }
+        let plannedShown = Self.clip(judged, to: range)
+        // One bar per span it was live: a conclusion undone leaves a gap.
+        for written in row.live {
+            guard let (start, end) = Self.clip(written, to: range) else { continue }
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(plannedShown == nil ? stroke : "")>"
             svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"
         }
-        if !row.collidesWith.isEmpty, let (start, end) = plannedShown {
-            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\"/>"
+        if !row.collidesWith.isEmpty, let (start, end) = plannedShown, let judged {
+            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\">"
+            let late = row.planned.map { judged.1 > $0.1 } ?? false
+            svg += "<title>\(h("\(e.id.value) collides \(judged.0) to \(judged.1)" + (late ? ", running past its planned end" : "")))</title></rect>"
         }
         return svg
+    }
+
+    /// The widest a character of the timeline's text (12 px) is drawn: digits are about 7 px.
+    static let characterWidth = 0.62 * 12
+
+    /// A label (plain text: digits, a date, a word) beside the line at `x`: after it, or, where it
+    /// would reach past the timeline's right edge (the last month, today at the end), ending
+    /// before it, so that the SVG, which clips what passes its edge, shows all of it.
+    static func label(_ text: String, at x: Double, y: Int, width: Double, attributes: String) -> String {
+        let n = Charts.n
+        if x + 3 + Double(text.count) * characterWidth > width - 2 {
+            return "<text\(attributes) x=\"\(n(x - 3))\" y=\"\(y)\" text-anchor=\"end\">\(h(text))</text>"
+        }
+        return "<text\(attributes) x=\"\(n(x + 3))\" y=\"\(y)\">\(h(text))</text>"
     }
 
     private func window(_ days: (Day, Day)?) -> String {
@@ -237,7 +262,7 @@ struct CalendarPage {
         while tick <= range.1 {
             if tick >= range.0 {
                 svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
-                svg += "<text class=\"tick\" x=\"\(n(x(tick) + 3))\" y=\"16\">\(tick.description.prefix(7))</text>"
+                svg += Self.label(String(tick.description.prefix(7)), at: x(tick), y: 16, width: width, attributes: " class=\"tick\"")
             }
             var month = tick.month + months, year = tick.year
             while month > 12 { month -= 12; year += 1 }
@@ -264,7 +289,7 @@ struct CalendarPage {
         }
         if input.today >= range.0, input.today <= range.1 {
             svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
-            svg += "<text x=\"\(n(x(input.today) + 3))\" y=\"33\" fill=\"#a3261b\">today</text>"
+            svg += Self.label("today", at: x(input.today), y: 33, width: width, attributes: " fill=\"#a3261b\"")
         }
         return out + "</ul>" + svg + "</svg></div></div>\n"
     }

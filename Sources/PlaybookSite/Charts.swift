@@ -1,3 +1,4 @@
+import Foundation
 import PlaybookReports
 
 /// One named row of values over the chart's categories; nil where there is no value.
@@ -25,10 +26,11 @@ enum Charts {
     static let fullLabels = 4
 
     /// Grouped bars, one group per category.
-    static func bars(title: String, categories: [String], series: [Series], yLabel: String, integer: Bool = false,
+    /// `places`: the decimal places `format` shows (the axis's ticks need no more, so each is labelled exactly).
+    static func bars(title: String, categories: [String], series: [Series], yLabel: String, integer: Bool = false, places: Int = 2,
                      format: (Double) -> String = { Numbers.text($0) }) -> String {
         let maximum = series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0
-        let scale = Scale(maximum: maximum, integer: integer)
+        let scale = Scale(maximum: maximum, integer: integer, places: places)
         let left = leftMargin(scale, format)
         var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
@@ -50,11 +52,12 @@ enum Charts {
 
     /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,
     /// or by `label` with its category's index where each category has its own (a metric's unit that changed).
-    static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil,
+    /// `places`: the decimal places `format` shows (the axis's ticks need no more, so each is labelled exactly).
+    static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil, places: Int = 2,
                       format: (Double) -> String = { Numbers.text($0) }, label: ((Int, Double) -> String)? = nil) -> String {
         let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
         // Below zero when a value is (an NPS-like North Star): every point stays inside the frame.
-        let scale = Scale(minimum: series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0, maximum: top)
+        let scale = Scale(minimum: series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0, maximum: top, places: places)
         let left = leftMargin(scale, format)
         var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
@@ -122,7 +125,10 @@ enum Charts {
     static func n(_ value: Double) -> String { Numbers.text(value, places: 1) }
 
     /// A y axis from 0 (or a round number at or below the smallest value, when one is below 0) to a
-    /// round number at or above the largest value, in four or five steps.
+    /// round number at or above the largest value, in four or five steps. The ticks are decimals
+    /// (a step of 1, 2, 2.5 or 5 times a power of ten, counted in `Decimal`) with no more places than
+    /// the labels show, each the double nearest its decimal: a label prints its tick exactly
+    /// (0.25, not 0.3 to one place; 0.3, not 0.30000000000000004).
     struct Scale {
         static let bottomY = Charts.height - Charts.bottom
         var ticks: [Double]
@@ -130,25 +136,54 @@ enum Charts {
         /// The lowest tick: 0 unless a value is below it.
         var bottom: Double
 
-        /// `integer`: steps of whole units (counts of things).
-        init(minimum: Double = 0, maximum: Double, integer: Bool = false) {
+        /// `integer`: steps of whole units (counts of things). `places`: at most this many decimal
+        /// places in a tick (the labels' format shows no more); the step is at least 10^-places.
+        init(minimum: Double = 0, maximum: Double, integer: Bool = false, places: Int = 6) {
             let low = minimum < 0 && minimum.isFinite ? minimum : 0
             let high = maximum > 0 && maximum.isFinite ? maximum : 0
             // Without values below 0, the axis reaches at least 1.
             let wanted = low < 0 ? high - low : (high > 0 ? high : 1)
             let raw = wanted / 4
-            var magnitude = 1.0
-            while magnitude * 10 <= raw { magnitude *= 10 }
-            while magnitude > raw { magnitude /= 10 }
-            var step = [1.0, 2, 2.5, 5, 10].map { $0 * magnitude }.first { $0 >= raw } ?? raw
-            if integer { step = max(1, step.rounded(.up)) }
-            let first = low < 0 ? Numbers.rounded(-(-low / step - 1e-9).rounded(.up) * step, places: 6) : 0
+            let places = max(0, places)
+            // The first of 1, 2, 2.5, 5 × 10^k (from a power below `raw`'s, as log10 may be a little
+            // off) that reaches `raw` and has no more than `places` decimals.
+            // (A value past 10^120, beyond what a decimal holds exactly, gets a step of its own size.)
+            var power = max(Int((log10(min(raw, 1e120))).rounded(.down)) - 1, -places - 1)
+            var step = Decimal(raw)
+            search: while power <= 121 {
+                for (significand, exponent) in [(1, power), (2, power), (25, power - 1), (5, power)] where -exponent <= places {
+                    let candidate = Decimal(sign: .plus, exponent: exponent, significand: Decimal(significand))
+                    if Self.double(candidate) >= raw {
+                        step = candidate
+                        break search
+                    }
+                }
+                power += 1
+            }
+            if integer {
+                let whole = Self.whole(step)
+                step = max(1, whole < step ? whole + 1 : whole)
+            }
+            let stepValue = Self.double(step)
+            let first = low < 0 ? -Decimal(Int((-low / stepValue - 1e-9).rounded(.up))) * step : 0
             let last = low < 0 ? high : wanted
-            var ticks: [Double] = [first]
-            while (ticks.last ?? 0) < last - 1e-9 { ticks.append(Numbers.rounded(first + Double(ticks.count) * step, places: 6)) }
-            self.ticks = ticks
+            var exact: [Decimal] = [first]
+            while Self.double(exact[exact.count - 1]) < last - 1e-9 * stepValue { exact.append(first + Decimal(exact.count) * step) }
+            ticks = exact.map(Self.double)
             top = ticks.last ?? 1
-            bottom = first
+            bottom = ticks.first ?? 0
+        }
+
+        /// The double nearest `value` (through its text: `Decimal`'s own conversion may miss by a bit).
+        private static func double(_ value: Decimal) -> Double {
+            Double(value.description) ?? NSDecimalNumber(decimal: value).doubleValue
+        }
+
+        /// `value` without its fraction (rounded toward zero).
+        private static func whole(_ value: Decimal) -> Decimal {
+            var input = value, result = Decimal()
+            NSDecimalRound(&result, &input, 0, .down)
+            return result
         }
 
         func y(_ value: Double) -> Double {

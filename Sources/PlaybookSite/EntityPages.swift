@@ -287,8 +287,10 @@ struct EntityPages {
             return true
         }
         field("ran", into: &out) { out in
-            guard let window = input.liveWindow(of: id) else { return false }
-            out.text("\(UTC.day(of: window.start)) to " + (window.end.map { UTC.day(of: $0).description } ?? "now"))
+            // Each span it was live: a conclusion undone leaves a gap.
+            let spans = input.liveSpans(of: id)
+            guard !spans.isEmpty else { return false }
+            out.text(spans.map { "\($0.start) to " + ($0.end?.description ?? "now") }.joined(separator: ", "))
             return true
         }
         // In its squad's currency, as the squad's budget table counts it.

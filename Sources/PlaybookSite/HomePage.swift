@@ -105,6 +105,7 @@ struct HomePage {
         if values.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "\(metric.name) at each quarter's end", categories: labels,
                                 series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit),
+                                places: UnitText.places(metric.unit),
                                 format: { Numbers.unit($0, metric.unit, currency: latest.currency) },
                                 label: { Numbers.unit($1, units[$0].unit, currency: units[$0].currency) })
         }

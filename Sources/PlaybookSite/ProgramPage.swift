@@ -29,7 +29,7 @@ struct ProgramPage {
         let winRates = Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) })
         // An empty frame reads as a chart of zeros: say there is nothing to draw instead.
         body += winRates.values.contains { $0 != nil }
-            ? Charts.lines(title: "Win rate per quarter", categories: labels, series: [winRates], yLabel: "win rate", maximum: 1) { Numbers.percent($0) }
+            ? Charts.lines(title: "Win rate per quarter", categories: labels, series: [winRates], yLabel: "win rate", maximum: 1, places: 3) { Numbers.percent($0) }
             : "<p>No experiment concluded with an outcome in these quarters yet.</p>\n"
         body += "<h2>Cycle times</h2>\n"
         let cycles = [
@@ -38,7 +38,7 @@ struct ProgramPage {
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
         ]
         body += cycles.contains { $0.values.contains { $0 != nil } }
-            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days") { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
+            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days", places: 1) { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
         body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",

@@ -221,3 +221,56 @@ final class KeptCollisionTests: XCTestCase {
         XCTAssertGreaterThan(full.count, 1_000)
     }
 }
+
+extension KeptCollisionTests {
+    /// cal51 #1: an experiment live in several spans (the site's calendar, of one concluded and
+    /// re-opened) collides only where a span meets the other's window: the graph, full or keeping
+    /// few partners, finds, counts and lists what comparing every pair finds, gaps left out.
+    func testSpansLeaveTheirGapsOutOfTheGraph() throws {
+        let today = try XCTUnwrap(Day("2026-09-01"))
+        var dropped = 0
+        for seed in 1...4 {
+            let found = repository(300, seed: UInt64(seed))
+            // Every other paused experiment with a written window of ten days or more: live its
+            // first three days and its last three, not in between.
+            var spans: [String: [(start: Day, end: Day)]] = [:]
+            var every = 0
+            for sourced in found {
+                guard case .experiment(let e) = sourced.entity, e.status?.value == .paused,
+                      let start = e.start?.value, let end = e.end?.value, end.dayNumber - start.dayNumber >= 10 else { continue }
+                every += 1
+                if every % 2 == 0 { spans[e.id.value] = [(start, start.adding(days: 3)), (end.adding(days: -3), end)] }
+            }
+            XCTAssertFalse(spans.isEmpty)
+            // Every pair compared, on the spans.
+            var live = CollisionDetection.live(OverlapFinder.firstDefinitions(found), today: today)
+            for i in live.indices { live[i].spans = spans[live[i].experiment.id.value] }
+            var expected: [String: Set<String>] = [:]
+            for i in live.indices {
+                for j in live.indices where j > i && CollisionDetection.collision(live[i], live[j]) != nil {
+                    expected[live[i].experiment.id.value, default: []].insert(live[j].experiment.id.value)
+                    expected[live[j].experiment.id.value, default: []].insert(live[i].experiment.id.value)
+                }
+            }
+            let whole = CollisionGraph(found, today: today)
+            let full = CollisionGraph(found, today: today, spans: spans)
+            XCTAssertEqual(full.count, expected.values.reduce(0) { $0 + $1.count } / 2, "seed \(seed)")
+            dropped += whole.count - full.count
+            for kept in [1, 3, 10] {
+                let graph = CollisionGraph(found, today: today, kept: kept, spans: spans)
+                XCTAssertEqual(graph.count, full.count, "seed \(seed) kept \(kept)")
+                for id in Set(found.map(\.entity.id.value)).sorted() {
+                    let all = expected[id] ?? []
+                    XCTAssertEqual(Set(full.partners(of: id, limit: 1_000).map(\.id)), all, "\(id) seed \(seed)")
+                    XCTAssertEqual(graph.count(of: id), all.count, "\(id) seed \(seed) kept \(kept)")
+                    XCTAssertEqual(graph.partners(of: id, limit: kept).map(\.id), full.partners(of: id, limit: kept).map(\.id), "\(id) seed \(seed) kept \(kept)")
+                    for overlap in graph.overlaps(of: id, limit: kept) where spans[id] != nil {
+                        // The reason names only days both were live.
+                        XCTAssertTrue(overlap.reason.contains("are live together "), overlap.reason)
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(dropped, 0, "some pairs met only in a gap")
+    }
+}

@@ -627,9 +627,11 @@ extension SiteTests {
 }
 
 extension SiteTests {
-    /// review46 #3: the live window is read from the status at the commit; a move a later commit
-    /// undid is not one (as `report experiments` finds the experiment running, stale and colliding).
-    func testALiveWindowIgnoresAMoveThatWasUndone() throws {
+    /// review46 #3: the live window is read from the status at the commit (as `report experiments`
+    /// finds the experiment running, stale and colliding). cal51 #1: an undone start is still not one (it never ran), but an undone conclusion (the
+    /// experiment re-opened) leaves a gap: two live bars, each span on the experiment's page, where
+    /// this test expected one bar from the first start to today.
+    func testALiveWindowIgnoresAnUndoneStartAndShowsTheGapOfAnUndoneConclusion() throws {
         let fixture = try SiteFixture(for: self)
         let running = SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")
         let social = { (status: String) in
@@ -643,13 +645,51 @@ extension SiteTests {
         XCTAssertEqual(input.catalog.experiments.read("EXP-0001") { $0.status?.value }, .running)
         let files = Site.render(input)
         let calendar = try XCTUnwrap(files["calendar.html"])
-        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-10-20 to 2026-11-30</title>"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0001 live 2026-09-20 to 2026-11-30"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0002 live"), calendar)
-        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to now</dd>"))
+        // The legend says what is left out: only an undone start.
+        XCTAssertTrue(calendar.contains("only a start undone by a later commit, back to draft or ready, is not counted"), calendar)
+        XCTAssertFalse(calendar.contains("a move undone by a later commit is not counted"), calendar)
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>ran</dt><dd>2026-09-20 to 2026-10-12, 2026-10-20 to now</dd>"))
         XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"]).contains("<dt>ran</dt><dd>–</dd>"))
-        // Concluded again later: the window ends at the conclusion that stands.
+        // Concluded again later: the second span ends at the conclusion that stands.
         try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
-        XCTAssertTrue(try XCTUnwrap(Site.render(try fixture.input())["calendar.html"]).contains("EXP-0001 live 2026-09-20 to 2026-11-10"))
+        let again = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        XCTAssertTrue(again.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>"), again)
+        XCTAssertTrue(again.contains("EXP-0001 live 2026-10-20 to 2026-11-10</title>"), again)
+    }
+
+    /// cal51 #1: an experiment concluded, re-opened and concluded again collides with another only
+    /// where one of its spans meets it: not with one that ran only in the gap, on the calendar or on
+    /// either page, and the reason names the days they shared.
+    func testNoCollisionInTheGapOfAReopenedExperiment() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0001: live 2026-09-20 to 2026-10-12, re-opened 2026-11-01, concluded again 2026-11-10.
+        // EXP-0004 ran 2026-10-14 to 2026-10-28, only in the gap; EXP-0005 2026-10-05 to 2026-11-05, across it.
+        let other = { (id: String, status: String) in
+            SiteFixture.experiment(id, title: "Other \(id)", status: status, start: "2026-10-01", extra: "")
+        }
+        try fixture.commit("2026-10-05", ["playbooks/experiments/EXP-0005.yml": other("EXP-0005", "running")])
+        try fixture.commit("2026-10-14", ["playbooks/experiments/EXP-0004.yml": other("EXP-0004", "running")])
+        try fixture.commit("2026-10-28", ["playbooks/experiments/EXP-0004.yml": other("EXP-0004", "concluded")])
+        try fixture.commit("2026-11-01", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "running", extra: "")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0005.yml": other("EXP-0005", "concluded")])
+        try fixture.commit("2026-11-10", ["playbooks/experiments/EXP-0001.yml": SiteFixture.experiment("EXP-0001", title: "Shorter form", status: "concluded", extra: "")])
+        let input = try fixture.input()
+        XCTAssertEqual(input.liveSpans(of: "EXP-0001").map { "\($0.start) \($0.end.map(\.description) ?? "now")" },
+                       ["2026-09-20 2026-10-12", "2026-11-01 2026-11-10"])
+        let graph = input.collisions.graph
+        XCTAssertEqual(graph.partners(of: "EXP-0001", limit: 50).map(\.id), ["EXP-0005"], "EXP-0004 ran only in EXP-0001's gap")
+        XCTAssertEqual(graph.partners(of: "EXP-0004", limit: 50).map(\.id), ["EXP-0005"])
+        XCTAssertEqual(graph.count(of: "EXP-0001"), 1)
+        XCTAssertEqual(graph.count, 3, "EXP-0001 × EXP-0005, EXP-0004 × EXP-0005 and the fixture's EXP-0002 × EXP-0003")
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertFalse(calendar.contains("EXP-0001 and EXP-0004") || calendar.contains("EXP-0004 and EXP-0001"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 and EXP-0005 are live together from 2026-10-05 to 2026-10-12 and from 2026-11-01 to 2026-11-05 on the surface web/signup"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>") && calendar.contains("EXP-0001 live 2026-11-01 to 2026-11-10</title>"), calendar)
     }
 }
 
@@ -841,5 +881,123 @@ extension SiteTests {
         テストX: 0 of 4 shown
 
         """)
+    }
+}
+
+extension SiteTests {
+    /// cal51 #2: a chart's axis is labelled with its ticks exactly (0, 0.5, 1), whatever the
+    /// values and the format: a label is never a rounded neighbour of its tick (0.3 at 0.25),
+    /// binary noise (0.30000000000000004) or a redundant point (1.0), and the ticks are evenly spaced.
+    func testAxisTickLabelsPrintTheirTicksExactly() throws {
+        let labels = try NSRegularExpression(pattern: "text-anchor=\"end\" dominant-baseline=\"middle\">([^<]*)</text>")
+        func ticks(_ svg: String) -> [String] {
+            labels.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
+                Range(match.range(at: 1), in: svg).map { String(svg[$0]) }
+            }
+        }
+        // Each format with the places it shows, as the pages pass them.
+        let formats: [(String, Int, (Double) -> String)] = [
+            ("text", 2, { Numbers.text($0) }),
+            ("cycle days", 1, { Numbers.text($0, places: 1) }),
+            ("percent", 3, { Numbers.percent($0) }),
+            ("count", UnitText.places(.count), { Numbers.unit($0, .count) }),
+            ("duration", UnitText.places(.duration), { Numbers.unit($0, .duration) }),
+            ("ratio", UnitText.places(.ratio), { Numbers.unit($0, .ratio) }),
+            ("no unit", UnitText.places(nil), { Numbers.unit($0, nil) }),
+        ]
+        let maxima: [Double] = [0, 0.0003, 0.004, 0.07, 0.3, 0.9, 1, 1.1, 7, 12.5, 0.00000041, 123.4, 987_654]
+        for (name, places, format) in formats {
+            for maximum in maxima {
+                for (minimum, bars) in [(0, true), (0, false), (-maximum * 0.7, false)] {
+                    let series = [Series(name: "s", values: [minimum, maximum])]
+                    let svg = bars
+                        ? Charts.bars(title: "t", categories: ["2026-Q1", "2026-Q2"], series: series, yLabel: "y", places: places, format: format)
+                        : Charts.lines(title: "t", categories: ["2026-Q1", "2026-Q2"], series: series, yLabel: "y", places: places, format: format)
+                    let shown = ticks(svg)
+                    XCTAssertGreaterThanOrEqual(shown.count, 2, "\(name) \(maximum): \(svg)")
+                    // Each label's number, exactly: units and thousands' commas taken off.
+                    let numbers = shown.map { label -> Decimal? in
+                        let number = label.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "%", with: "")
+                            .replacingOccurrences(of: " days", with: "").replacingOccurrences(of: " day", with: "")
+                        XCTAssertNotNil(number.range(of: "^-?(0|[1-9][0-9]*)(\\.[0-9]*[1-9])?$", options: .regularExpression),
+                                        "\(name) \(minimum)…\(maximum): \(label) is not a number printed exactly (\(shown))")
+                        return Decimal(string: number, locale: Locale(identifier: "en_US_POSIX"))
+                    }
+                    let steps = zip(numbers.dropFirst(), numbers).map { a, b in a.flatMap { a in b.map { a - $0 } } }
+                    XCTAssertEqual(Set(steps).count, 1, "\(name) \(minimum)…\(maximum): ticks not evenly spaced as printed: \(shown)")
+                    XCTAssertTrue(steps.allSatisfy { ($0 ?? 0) > 0 }, "\(name) \(minimum)…\(maximum): \(shown)")
+                }
+            }
+        }
+        // The cycle-time chart of the program page (days to one place): not 0, 0.3, 0.5, 0.8, 1.
+        let input = try SiteFixture(for: self).input()
+        XCTAssertEqual(ticks(Charts.bars(title: "t", categories: ["2026-Q1"], series: [Series(name: "s", values: [0.9])], yLabel: "days",
+                                         places: 1, format: { Numbers.text($0, places: 1) })), ["0", "0.5", "1"])
+        XCTAssertFalse(ticks(try XCTUnwrap(Site.render(input)["program.html"])).isEmpty)
+        XCTAssertEqual(ticks(Charts.lines(title: "t", categories: ["2026-Q1"], series: [Series(name: "s", values: [0.6])], yLabel: "score",
+                                          maximum: 1)), ["0", "0.25", "0.5", "0.75", "1"])
+    }
+}
+
+extension SiteTests {
+    /// cal51 #3: an experiment still running past its planned end is judged live until today (the
+    /// collision rule stretches it), so its red outline on the calendar reaches today's line, not
+    /// its planned end.
+    func testTheRedOutlineOfALateExperimentReachesToday() throws {
+        let fixture = try SiteFixture(for: self)
+        // EXP-0002 and EXP-0003 collide on web/signup; both planned 14 days from 2026-12-01 and -05, both still running.
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "running", start: "2026-12-01", extra: ""),
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "running", start: "2026-12-05",
+                                                                         extra: "exclusion_group: onboarding"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-10"))["calendar.html"])
+        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10</title>")
+        let match = try XCTUnwrap(line.firstMatch(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)), calendar)
+        let today = try XCTUnwrap(Range(match.range(at: 1), in: calendar).flatMap { Double(calendar[$0]) })
+        // The outlines without a fill, in red: the windows the collisions are judged on, one per experiment.
+        let outline = try NSRegularExpression(pattern: "<rect x=\"([0-9.]+)\" y=\"[0-9.]+\" width=\"([0-9.]+)\" height=\"20\" fill=\"none\" stroke=\"#c0281b\"")
+        let ends = outline.matches(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)).compactMap { match -> Double? in
+            guard let x = Range(match.range(at: 1), in: calendar).flatMap({ Double(calendar[$0]) }),
+                  let width = Range(match.range(at: 2), in: calendar).flatMap({ Double(calendar[$0]) }) else { return nil }
+            return x + width
+        }
+        XCTAssertEqual(ends.count, 2, calendar)
+        for end in ends { XCTAssertGreaterThanOrEqual(end, today, "a red outline stops before today: \(calendar)") }
+        XCTAssertTrue(calendar.contains("EXP-0002 collides 2026-12-01 to 2027-01-10, running past its planned end"), calendar)
+        // Before its planned end it is judged on the window as written.
+        let early = try XCTUnwrap(Site.render(try fixture.input(today: "2026-12-02"))["calendar.html"])
+        XCTAssertTrue(early.contains("EXP-0002 collides 2026-12-01 to 2026-12-15</title>"), early)
+    }
+}
+
+extension SiteTests {
+    /// cal51 #4: the timeline's last month label (and today's) is drawn inside the SVG: one that
+    /// would pass its right edge, where the SVG clips it, ends at its line instead of starting there.
+    func testTheTimelinesLabelsStayInsideItsRightEdge() throws {
+        let fixture = try SiteFixture(for: self)
+        // The timeline runs to 2027-01-03: the 2027-01 tick is 3 days, about 24 px, from its right edge.
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "ready", start: "2026-12-20",
+                                                                         extra: "exclusion_group: onboarding"),
+        ])
+        for today in ["2026-11-30", "2027-01-03"] {
+            let calendar = try XCTUnwrap(Site.render(try fixture.input(today: today))["calendar.html"])
+            let svg = try XCTUnwrap(calendar.range(of: "<svg class=\"timeline\"").map { String(calendar[$0.lowerBound...]) })
+            let width = try XCTUnwrap(svg.range(of: #"width="([0-9]+)""#, options: .regularExpression).flatMap { Double(svg[$0].dropFirst(7).dropLast()) })
+            let texts = try NSRegularExpression(pattern: "<text[^>]* x=\"([0-9.]+)\" y=\"[0-9]+\"( text-anchor=\"end\")?>([^<]*)</text>")
+            var labels: [String] = []
+            for match in texts.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)) {
+                let x = try XCTUnwrap(Range(match.range(at: 1), in: svg).flatMap { Double(svg[$0]) })
+                let text = try XCTUnwrap(Range(match.range(at: 3), in: svg).map { String(svg[$0]) })
+                // 12 px text: a character is 0.62 × 12 px wide at most.
+                let drawn = Double(text.count) * 0.62 * 12
+                let (left, right) = match.range(at: 2).location == NSNotFound ? (x, x + drawn) : (x - drawn, x)
+                XCTAssertTrue(left >= 0 && right <= width, "\(text) is drawn from \(left) to \(right), past the timeline's edge at \(width) (today \(today))")
+                labels.append(text)
+            }
+            XCTAssertEqual(labels.filter { $0.hasPrefix("20") }, ["2026-10", "2026-11", "2026-12", "2027-01"], svg)
+            XCTAssertTrue(labels.contains("today"), svg)
+        }
     }
 }
