@@ -1232,13 +1232,20 @@ enum DuplicateDetection {
             }
         }
         reason += kindName
-        if let first = a.side.squad, let second = b.side.squad, first != second {
+        switch (a.side.squad, b.side.squad) {
+        case let (first?, second?) where first != second:
             reason += " of squads "
             reason += first
             reason += " and "
             reason += second
-        } else {
+        case (_?, _?):
             reason += " of the same squad"
+        case let (squad?, nil), let (nil, squad?):
+            reason += " of squad "
+            reason += squad
+            reason += " and of no squad"
+        case (nil, nil):
+            reason += " of no squad"
         }
         reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
         if !candidate.byMeaning {

@@ -46,6 +46,23 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(OverlapFinder.duplicates(entities(text), options: OverlapOptions(sameSquad: true)).count, 1)
     }
 
+    /// The reason names the squads as they are: two of no squad are not "of the same squad" (as at
+    /// b375bc8, which said so for them and for one of a squad beside one of none).
+    func testTheReasonSaysWhenASideBelongsToNoSquad() {
+        func reason(_ first: String?, _ second: String?) -> String {
+            let pair = streak.replacing("squad: activation-emea\n", with: first.map { "squad: \($0)\n" } ?? "")
+                + "\n---\n" + reworded(squad: "SECOND").replacing("squad: SECOND\n", with: second.map { "squad: \($0)\n" } ?? "")
+            let found = OverlapFinder.duplicates(entities(pair), options: OverlapOptions(sameSquad: true))
+            XCTAssertEqual(found.map(\.kind), [.duplicate])
+            return found.first?.reason ?? ""
+        }
+        XCTAssertTrue(reason(nil, nil).hasPrefix("hypotheses of no squad make the same change"), reason(nil, nil))
+        XCTAssertTrue(reason("growth", nil).hasPrefix("hypotheses of squad growth and of no squad make the same change"), reason("growth", nil))
+        XCTAssertTrue(reason(nil, "growth").hasPrefix("hypotheses of squad growth and of no squad make the same change"), reason(nil, "growth"))
+        XCTAssertTrue(reason("growth", "growth").hasPrefix("hypotheses of the same squad make the same change"), reason("growth", "growth"))
+        XCTAssertTrue(reason("growth", "apac").hasPrefix("hypotheses of squads growth and apac make the same change"), reason("growth", "apac"))
+    }
+
     func testTheSameChangeForAnotherSegmentIsRelatedAndSaysWhatDiffers() {
         let found = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
         XCTAssertEqual(found.map(\.kind), [.related])
