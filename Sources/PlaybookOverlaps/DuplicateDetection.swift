@@ -1264,8 +1264,17 @@ enum DuplicateDetection {
             reason += "close in meaning, cosine "
             reason += format(candidate.meaning ?? 0)
         }
+        // The bar the score met, in figures a reader can check: the threshold, or for related work the threshold plus the margin.
         reason += ", score "
         reason += format(score)
+        if differences.isEmpty {
+            reason += " ≥ threshold "
+            reason += format(options.threshold)
+        } else {
+            reason += " ≥ "
+            reason += format(options.threshold + relatedMargin)
+            reason += " for related work"
+        }
         reason += ")"
         if !differences.isEmpty {
             reason += " but differ in "

@@ -63,6 +63,30 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(reason("growth", "apac").hasPrefix("hypotheses of squads growth and apac make the same change"), reason("growth", "apac"))
     }
 
+    /// The reason says the score against the bar it met, in figures a reader can check: the threshold
+    /// for a duplicate, the threshold plus the related margin for related work. At b375bc8 it gave the
+    /// score alone ("score 0.62)"), so a reader could not tell how near the bar a pair was.
+    func testTheReasonSaysTheScoreAgainstTheBarItMet() throws {
+        /// The score the reason gives before `bar`, checked against the overlap's own.
+        func shownScore(_ overlap: Overlap?, before bar: String) throws -> Double {
+            let reason = try XCTUnwrap(overlap?.reason)
+            let match = try XCTUnwrap(reason.firstMatch(of: #/score (\d\.\d\d) ≥ /#), reason)
+            XCTAssertTrue(reason[match.range.upperBound...].hasPrefix(bar + ")"), reason)
+            let shown = try XCTUnwrap(Double(match.1))
+            XCTAssertEqual(shown, overlap?.score ?? 0, accuracy: 0.005)
+            return shown
+        }
+        let pair = streak + "\n---\n" + reworded(squad: "retention-apac")
+        for (threshold, shown) in [(0.4, "0.40"), (0.3, "0.30")] {
+            let found = OverlapFinder.duplicates(entities(pair), options: OverlapOptions(threshold: threshold))
+            XCTAssertEqual(found.map(\.kind), [.duplicate])
+            XCTAssertGreaterThanOrEqual(try shownScore(found.first, before: "threshold \(shown)"), threshold)
+        }
+        let related = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
+        XCTAssertEqual(related.map(\.kind), [.related])
+        XCTAssertGreaterThanOrEqual(try shownScore(related.first, before: "0.50 for related work"), 0.5)
+    }
+
     func testTheSameChangeForAnotherSegmentIsRelatedAndSaysWhatDiffers() {
         let found = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
         XCTAssertEqual(found.map(\.kind), [.related])
