@@ -2,17 +2,8 @@ import PlaybookModel
 import PlaybookYAML
 
 /// Values still in the form `playbook new` writes them, `<what to fill in>`: a file committed
-/// with one is unfinished, however well the rest of it reads.
+/// with one is unfinished, however well the rest of it reads (`Placeholder.isUnfilled`).
 enum PlaceholderCheck {
-    /// True for `<…>` with no other angle bracket inside (so `<b>bold</b>` is not one).
-    /// (Read as UTF-8 bytes, which hold an ASCII character only as itself: counting a long text's
-    /// scalars first cost a walk over every value of every file.)
-    static func isPlaceholder(_ text: String) -> Bool {
-        let bytes = text.utf8
-        guard bytes.first == UInt8(ascii: "<"), bytes.last == UInt8(ascii: ">"), bytes.count > 2 else { return false }
-        return !bytes.dropFirst().dropLast().contains { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\n") }
-    }
-
     /// Every value (not key) that is a placeholder, walked without recursion.
     static func diagnostics(_ root: Node?) -> [Diagnostic] {
         guard let root else { return [] }
@@ -21,7 +12,7 @@ enum PlaceholderCheck {
         while let (node, key) = pending.popLast() {
             switch node.value {
             case .scalar(let text, _):
-                guard isPlaceholder(text) else { continue }
+                guard Placeholder.isUnfilled(text) else { continue }
                 let field = key.map { "\"\($0)\" " } ?? ""
                 out.append(Diagnostic(
                     rule: LintRuleID.placeholderUnfilled, mark: node.mark,

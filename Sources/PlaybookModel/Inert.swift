@@ -24,7 +24,9 @@
 /// - **HTML**: the visible escapes, then `& < > " ' #` as entities.
 /// - Everywhere a CI log may print the output (terminal text, CSV, HTML, JSON, Markdown),
 ///   `##[` never appears literally: the runner reads it as a command anywhere in a line.
-/// - **JSON** (also SARIF): `JSONText.quoted`, which escapes the same controls as `\uXXXX`.
+/// - **JSON** (also SARIF): `JSONText.quoted`, which escapes the same controls as `\uXXXX`. A
+///   reader decodes those back to the characters, so SARIF's `message.text`, which GitHub shows to
+///   people, is `visible` first (line breaks kept): its controls shown by code, as in terminal text.
 public enum Inert {
     /// A word joiner: invisible, and not a character GitHub lets a mention or reference contain.
     static let wordJoiner: Unicode.Scalar = "\u{2060}"
@@ -72,7 +74,7 @@ public enum Inert {
     /// The text with every invisible control shown as a visible escape; one line, read in order.
     /// `keepingNewlines` leaves LF alone (for multi-line fields of formats that quote them).
     public static func visible(_ text: String, keepingNewlines: Bool = false) -> String {
-        guard text.unicodeScalars.contains(where: isInvisibleControl) else { return text }
+        guard hasInvisibleControl(text) else { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
         for scalar in text.unicodeScalars {
@@ -83,6 +85,22 @@ public enum Inert {
             }
         }
         return out
+    }
+
+    /// Whether `text` holds an invisible control (`isInvisibleControl`), read by its bytes in place:
+    /// `visible` asks it of every message of a SARIF report, most of which hold none.
+    static func hasInvisibleControl(_ text: String) -> Bool {
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard let base = bytes.baseAddress else { return false }
+            for k in 0..<bytes.count {
+                let byte = base[k]
+                if byte < 0x20 || byte == 0x7F { return true }
+                // A scalar's lead byte and the ones after it (a Swift string is valid UTF-8, so they are there).
+                if byte >= 0xC2, isInvisibleControl(lead: byte, base + k + 1) { return true }
+            }
+            return false
+        }
+        return text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
     }
 
     /// A string for terminal text (and plain logs, which CI runners parse): controls made

@@ -231,9 +231,10 @@ enum DuplicateDetection {
         return (hypotheses, experiments)
     }
 
-    /// A hypothesis or an experiment as an item; nil for other entities.
-    /// `audiences`: the facets of each audience read so far, by its text.
+    /// A hypothesis or an experiment as an item; nil for other entities, and for one not yet written
+    /// (`isUnwritten`). `audiences`: the facets of each audience read so far, by its text.
     static func item(_ sourced: SourcedEntity, reader: TermReader, audiences: inout [String: Facets]) -> (hypothesis: Bool, item: Item)? {
+        guard !isUnwritten(sourced.entity) else { return nil }
         switch sourced.entity {
         case .hypothesis(let h):
             let s = h.statement
@@ -264,6 +265,24 @@ enum DuplicateDetection {
                                 metric: e.metrics?.primary?.value, experiment: e))
         default:
             return nil
+        }
+    }
+
+    /// Whether a hypothesis or experiment still holds a `<…>` placeholder (as `playbook new` writes
+    /// it, and lint reports it) in a field it is compared on: its idea is not written yet, and every
+    /// stub's placeholder text reads like every other's (2,000 scaffolded hypotheses were 2 million
+    /// duplicate pairs, 4 million findings). Hypotheses: title, change, audience, outcome, rationale,
+    /// metric; experiments: title, primary metric, surface, segment, regions.
+    static func isUnwritten(_ entity: Entity) -> Bool {
+        switch entity {
+        case .hypothesis(let h):
+            let s = h.statement
+            return Placeholder.anyUnfilled(h.title, s?.change, s?.audience, s?.outcome, s?.rationale, h.metric?.value)
+        case .experiment(let e):
+            return Placeholder.anyUnfilled(e.title, e.metrics?.primary?.value, e.surface?.value, e.audience?.segment)
+                || (e.audience?.regions ?? []).contains(where: Placeholder.isUnfilled)
+        default:
+            return false
         }
     }
 
@@ -1213,13 +1232,20 @@ enum DuplicateDetection {
             }
         }
         reason += kindName
-        if let first = a.side.squad, let second = b.side.squad, first != second {
+        switch (a.side.squad, b.side.squad) {
+        case let (first?, second?) where first != second:
             reason += " of squads "
             reason += first
             reason += " and "
             reason += second
-        } else {
+        case (_?, _?):
             reason += " of the same squad"
+        case let (squad?, nil), let (nil, squad?):
+            reason += " of squad "
+            reason += squad
+            reason += " and of no squad"
+        case (nil, nil):
+            reason += " of no squad"
         }
         reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
         if !candidate.byMeaning {
@@ -1238,8 +1264,17 @@ enum DuplicateDetection {
             reason += "close in meaning, cosine "
             reason += format(candidate.meaning ?? 0)
         }
+        // The bar the score met, in figures a reader can check: the threshold, or for related work the threshold plus the margin.
         reason += ", score "
         reason += format(score)
+        if differences.isEmpty {
+            reason += " ≥ threshold "
+            reason += format(options.threshold)
+        } else {
+            reason += " ≥ "
+            reason += format(options.threshold + relatedMargin)
+            reason += " for related work"
+        }
         reason += ")"
         if !differences.isEmpty {
             reason += " but differ in "

@@ -63,6 +63,53 @@ final class InertOutputTests: XCTestCase {
         }
     }
 
+    /// A value with a bidi override (U+202E) or a zero width space (U+200B) is shown by code in SARIF's
+    /// `message.text` as in terminal text: JSON's `\u202e` escape kept the bytes inert, but GitHub
+    /// decodes it and showed the override raw (as at b375bc8, where this fails on the SARIF).
+    func testInvisibleCharactersOfAValueAreShownByCodeInSARIFMessages() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/h.yml", "kind: Hypothesis\nid: HYP-0001\nsquad: \"gro\\u200Bwth\"\ntitle: \"<idea \\u202Eexe.txt>\"\nstatus: backlog\n")
+        let text = try CLI.run(["lint"], in: scratch.url).stdout
+        let sarif = try CLI.run(["lint", "--format", "sarif"], in: scratch.url).stdout
+        let json = try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any]
+        let runs = try XCTUnwrap(json?["runs"] as? [[String: Any]], sarif)
+        let messages = try XCTUnwrap(runs.first?["results"] as? [[String: Any]]).compactMap { ($0["message"] as? [String: Any])?["text"] as? String }
+        for shown in ["\"squad\" names squad \"gro\\u{200B}wth\", which does not exist",
+                      "\"title\" still holds the placeholder <idea \\u{202E}exe.txt>; replace it with the real value"] {
+            XCTAssertTrue(text.contains(shown), text)
+            XCTAssertTrue(messages.contains(shown), "\(messages)")
+        }
+        XCTAssertFalse(messages.joined().unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" }, "\(messages)")
+    }
+
+    /// The HTML report shows a title's bidi override and zero width space by code too (`Inert.html`).
+    func testInvisibleCharactersOfATitleAreShownByCodeInTheHTMLReport() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("playbooks/o.yml", """
+        kind: Objective
+        id: OKR-2026Q3-GRO-1
+        squad: growth
+        quarter: 2026-Q3
+        title: "Grow \\u202Eexe.txt and zero\\u200Bwidth"
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: KR-1
+            title: Signups
+            metric: signup-rate
+            baseline: 0
+            target: 10
+            current: 4
+        """)
+        try repository.stage(paths: ["playbooks/o.yml"])
+        _ = try repository.commit(message: "objective", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
+        let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "html", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stdout.contains("Grow \\u{202E}exe.txt and zero\\u{200B}width"), report.stdout)
+        XCTAssertFalse(report.stdout.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" }, report.stdout)
+    }
+
     func testHostileArgumentsStayInertInErrorMessages() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)

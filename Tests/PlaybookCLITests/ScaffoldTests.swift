@@ -116,6 +116,44 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertFalse(unfilled.stdout.contains("reference-unresolved"), unfilled.stdout)
     }
 
+    /// Hypotheses and experiments as `new` writes them, placeholders and all, are no ideas yet: each
+    /// stub's `<…>` text read like every other's, so every stub duplicated every other (2,000 of them
+    /// printed 4 million findings). They take no part in duplicate detection until written; lint
+    /// reports their placeholders. At b375bc8 each stub here duplicated the other squads' stubs.
+    func testScaffoldsStillHoldingPlaceholdersAreNoDuplicatesUntilWritten() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "activation-emea", "--north-star", "weekly-active-users"], in: scratch.url)
+        for (squad, name) in [("checkout-emea", "Checkout EMEA"), ("retention-apac", "Retention APAC")] {
+            XCTAssertEqual(try CLI.run(["new", "squad", "--id", squad, "--title", name], in: scratch.url).status, 0)
+        }
+        var hypotheses: [String] = []
+        for squad in ["activation-emea", "checkout-emea", "retention-apac"] {
+            let hypothesis = try CLI.run(["new", "hypothesis", "--squad", squad], in: scratch.url)
+            XCTAssertEqual(hypothesis.status, 0, hypothesis.stderr)
+            hypotheses.append(hypothesis.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            let experiment = try CLI.run(["new", "experiment", "--squad", squad], in: scratch.url)
+            XCTAssertEqual(experiment.status, 0, experiment.stderr)
+        }
+        func rules(_ arguments: [String]) throws -> [String] {
+            let lint = try CLI.run(arguments + ["--format", "json", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+            let json = try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any]
+            let findings = try XCTUnwrap(json?["findings"] as? [[String: Any]], lint.stdout + lint.stderr)
+            return findings.compactMap { $0["rule"] as? String }
+        }
+        let stubs = try rules(["lint"])
+        XCTAssertTrue(stubs.contains("placeholder-unfilled"), "\(stubs)")
+        XCTAssertFalse(stubs.contains { $0.hasPrefix("overlap-") }, "\(stubs)")
+        let overlaps = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertTrue(overlaps.stdout.contains("\"overlaps\": []"), overlaps.stdout)
+
+        // Written alike by two squads, two of them are duplicates as any two hypotheses are.
+        for path in hypotheses.prefix(2) {
+            let file = scratch.url.appendingPathComponent(path)
+            try Data(fill(try String(contentsOf: file, encoding: .utf8), values: values).utf8).write(to: file)
+        }
+        XCTAssertEqual(try rules(["lint"]).filter { $0.hasPrefix("overlap-") }, ["overlap-duplicate", "overlap-duplicate"])
+    }
+
     func testExperimentTakesMetricAndKeyResultFromItsHypothesis() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)

@@ -46,6 +46,47 @@ final class DuplicateTests: XCTestCase {
         XCTAssertEqual(OverlapFinder.duplicates(entities(text), options: OverlapOptions(sameSquad: true)).count, 1)
     }
 
+    /// The reason names the squads as they are: two of no squad are not "of the same squad" (as at
+    /// b375bc8, which said so for them and for one of a squad beside one of none).
+    func testTheReasonSaysWhenASideBelongsToNoSquad() {
+        func reason(_ first: String?, _ second: String?) -> String {
+            let pair = streak.replacing("squad: activation-emea\n", with: first.map { "squad: \($0)\n" } ?? "")
+                + "\n---\n" + reworded(squad: "SECOND").replacing("squad: SECOND\n", with: second.map { "squad: \($0)\n" } ?? "")
+            let found = OverlapFinder.duplicates(entities(pair), options: OverlapOptions(sameSquad: true))
+            XCTAssertEqual(found.map(\.kind), [.duplicate])
+            return found.first?.reason ?? ""
+        }
+        XCTAssertTrue(reason(nil, nil).hasPrefix("hypotheses of no squad make the same change"), reason(nil, nil))
+        XCTAssertTrue(reason("growth", nil).hasPrefix("hypotheses of squad growth and of no squad make the same change"), reason("growth", nil))
+        XCTAssertTrue(reason(nil, "growth").hasPrefix("hypotheses of squad growth and of no squad make the same change"), reason(nil, "growth"))
+        XCTAssertTrue(reason("growth", "growth").hasPrefix("hypotheses of the same squad make the same change"), reason("growth", "growth"))
+        XCTAssertTrue(reason("growth", "apac").hasPrefix("hypotheses of squads growth and apac make the same change"), reason("growth", "apac"))
+    }
+
+    /// The reason says the score against the bar it met, in figures a reader can check: the threshold
+    /// for a duplicate, the threshold plus the related margin for related work. At b375bc8 it gave the
+    /// score alone ("score 0.62)"), so a reader could not tell how near the bar a pair was.
+    func testTheReasonSaysTheScoreAgainstTheBarItMet() throws {
+        /// The score the reason gives before `bar`, checked against the overlap's own.
+        func shownScore(_ overlap: Overlap?, before bar: String) throws -> Double {
+            let reason = try XCTUnwrap(overlap?.reason)
+            let match = try XCTUnwrap(reason.firstMatch(of: #/score (\d\.\d\d) ≥ /#), reason)
+            XCTAssertTrue(reason[match.range.upperBound...].hasPrefix(bar + ")"), reason)
+            let shown = try XCTUnwrap(Double(match.1))
+            XCTAssertEqual(shown, overlap?.score ?? 0, accuracy: 0.005)
+            return shown
+        }
+        let pair = streak + "\n---\n" + reworded(squad: "retention-apac")
+        for (threshold, shown) in [(0.4, "0.40"), (0.3, "0.30")] {
+            let found = OverlapFinder.duplicates(entities(pair), options: OverlapOptions(threshold: threshold))
+            XCTAssertEqual(found.map(\.kind), [.duplicate])
+            XCTAssertGreaterThanOrEqual(try shownScore(found.first, before: "threshold \(shown)"), threshold)
+        }
+        let related = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
+        XCTAssertEqual(related.map(\.kind), [.related])
+        XCTAssertGreaterThanOrEqual(try shownScore(related.first, before: "0.50 for related work"), 0.5)
+    }
+
     func testTheSameChangeForAnotherSegmentIsRelatedAndSaysWhatDiffers() {
         let found = OverlapFinder.duplicates(entities(streak + "\n---\n" + reworded(squad: "x", audience: "lapsed learners who lost their streak")))
         XCTAssertEqual(found.map(\.kind), [.related])

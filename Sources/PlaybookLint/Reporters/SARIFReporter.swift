@@ -54,8 +54,9 @@ public struct SARIFReporter: Reporter {
                 }
                 out += "\"level\": "
                 JSONText.append(quoted: level(findings[index].severity), to: &out)
+                // Shown to people (GitHub's code scanning decodes the JSON escapes): controls by code, as the terminal shows them.
                 out += ", \"message\": {\"text\": "
-                JSONText.append(quoted: findings[index].message, to: &out)
+                JSONText.append(quoted: Inert.visible(findings[index].message, keepingNewlines: true), to: &out)
                 out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
                 out += file.location
                 out += ", \"region\": {\"startLine\": "

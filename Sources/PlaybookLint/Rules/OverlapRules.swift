@@ -51,8 +51,10 @@ private func relatedPair(audience: String, marked: Bool) -> String {
 
 /// Turns found overlaps into findings on both sides; acknowledged ones become notes of
 /// `overlap-acknowledged`, so a council's review is visible but fails nothing, and related
-/// work becomes notes of `overlap-related`.
-private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, context: RuleContext) -> [LocatedDiagnostic] {
+/// work becomes notes of `overlap-related`. `duplicatesPerEntity`: at most this many duplicate
+/// findings on each entity (`DuplicateCap`); nil: one per duplicate and side.
+private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, duplicatesPerEntity: Int? = nil,
+                      context: RuleContext) -> [LocatedDiagnostic] {
     let list = consume overlaps
     // Two findings for each overlap of `kinds`, one per side: where each goes is known before it is
     // written, so the chunks over the cores write the one list in place (a large playbook has tens
@@ -68,15 +70,18 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
         case .related: related
         }
     }
-    // (Each overlap through a pointer: passed as a value, an element of the list was copied, a retain
-    // and a release of each of its fields, for every side asked about and every finding written.)
-    @Sendable func noted(_ overlap: UnsafePointer<Overlap>, _ side: Int) -> Bool {
-        guard wanted(overlap.pointee.kind) else { return false }
-        guard overlap.pointee.kind == .related, let cap, overlap.pointee.relatedRanks.count == 2 else { return true }
-        return overlap.pointee.relatedRanks[side] <= cap
-    }
     // Each overlap read in place (taken out of the list, each was a copy: a retain of each of its fields).
     let out = list.withUnsafeBufferPointer { overlaps in
+        let duplicateCap = duplicatesPerEntity.map { DuplicateCap(overlaps, perEntity: $0) }
+        nonisolated(unsafe) let first = overlaps.baseAddress
+        // (Each overlap through a pointer: passed as a value, an element of the list was copied, a retain
+        // and a release of each of its fields, for every side asked about and every finding written.)
+        @Sendable func noted(_ overlap: UnsafePointer<Overlap>, _ side: Int) -> Bool {
+            guard wanted(overlap.pointee.kind) else { return false }
+            if overlap.pointee.kind == .duplicate, let duplicateCap { return duplicateCap.noted(first.map { overlap - $0 } ?? 0, side: side) }
+            guard overlap.pointee.kind == .related, let cap, overlap.pointee.relatedRanks.count == 2 else { return true }
+            return overlap.pointee.relatedRanks[side] <= cap
+        }
         var total = 0
         let starts = overlaps.indices.map { index in
             defer { total += (noted(overlaps.baseAddress! + index, 0) ? 1 : 0) + (noted(overlaps.baseAddress! + index, 1) ? 1 : 0) }
@@ -91,7 +96,8 @@ private func findings(_ overlaps: consuming [Overlap], kinds: Set<OverlapKind>, 
                     var at = starts[index]
                     let overlap = overlaps.baseAddress! + index
                     for side in 0..<2 where noted(overlap, side) {
-                        (buffer.baseAddress! + at).initialize(to: finding(overlap, side: side, context: context))
+                        let more = duplicateCap?.more(index, side: side, entity: overlap.pointee.sides[side].id)
+                        (buffer.baseAddress! + at).initialize(to: finding(overlap, side: side, moreDuplicates: more, context: context))
                         at += 1
                     }
                 }
@@ -135,8 +141,9 @@ private func writeOpening(side: OverlapSide, what: String, other: OverlapSide, r
     message.append(reason)
 }
 
-/// The finding on `side` of `overlap` (read in place), naming `other`.
-private func finding(_ overlap: UnsafePointer<Overlap>, side index: Int, context: RuleContext) -> LocatedDiagnostic {
+/// The finding on `side` of `overlap` (read in place), naming `other`. `moreDuplicates`: on the last
+/// duplicate noted on a capped entity, how many more it has (`DuplicateCap`).
+private func finding(_ overlap: UnsafePointer<Overlap>, side index: Int, moreDuplicates: Int? = nil, context: RuleContext) -> LocatedDiagnostic {
     let (side, other) = (overlap.pointee.sides[index], overlap.pointee.sides[1 - index])
     let kind = overlap.pointee.kind
     let what = switch kind {
@@ -178,6 +185,21 @@ private func finding(_ overlap: UnsafePointer<Overlap>, side index: Int, context
             message.append("; ")
             writeNextStep(side: side, other: other, kind: kind, mode: context.mode, into: &message)
         }
+        // The last of a capped entity's duplicates counts those not noted.
+        if let more = moreDuplicates, let cap = Int(exactly: context.option("per_entity")) {
+            message.append("; ")
+            message.append(side.id)
+            message.append(" duplicates ")
+            message.appendDecimal(more)
+            if cap == 1 {
+                message.append(" more (the closest is")
+            } else {
+                message.append(" more (the ")
+                message.appendDecimal(cap)
+                message.append(" closest are")
+            }
+            message.append(" noted; `playbook overlaps` lists all)")
+        }
     }
     let message = measuredMessage(write, write)
     return LocatedDiagnostic(file: side.file, diagnostic: Diagnostic(
@@ -215,6 +237,10 @@ public enum OverlapDuplicate: RepositoryRule {
     /// minutes encoding them (6,400 hypotheses and 8,000 experiment titles take about 80 s of CPU).
     public static let defaultEncodeLimit = 1_000
 
+    /// Duplicate findings per entity unless configured: 1,000 copies of one idea filed by four squads
+    /// were 750,000 findings; a real playbook's entity has a handful of duplicates at most.
+    public static let defaultPerEntity = 20
+
     /// How many new texts one run encodes (`encode_limit` under this rule in `.playbook.yml`, else
     /// `defaultEncodeLimit`): what `lint` and `review` pass to the embedding engine.
     public static func encodeLimit(in configuration: Configuration) -> Int {
@@ -224,12 +250,14 @@ public enum OverlapDuplicate: RepositoryRule {
     public static let descriptor = RuleDescriptor(
         id: "overlap-duplicate", severity: .warning,
         summary: "Two hypotheses (or two experiments) of different squads test the same idea in other words.",
-        details: "Hypotheses are duplicates when they make the same change (title and change read alike), go the same way, toward the same metric (the same id, or catalog entries with the same event), for audiences that can overlap (no platform, region, surface or segment named on both sides that differs); experiments likewise on title, primary metric, surface and audience. Texts are compared by words (normalised, stemmed with Snowball, synonym-folded, TF-IDF over words plus character trigrams) and, when a sentence-embedding model is installed, by meaning (the higher of the two scores counts); pairs at or above `threshold_percent` ÷ 100 are reported with the fields that match and the terms they share. A similar pair that differs in a field is `overlap-related` instead. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
+        details: "Hypotheses are duplicates when they make the same change (title and change read alike), go the same way, toward the same metric (the same id, or catalog entries with the same event), for audiences that can overlap (no platform, region, surface or segment named on both sides that differs); experiments likewise on title, primary metric, surface and audience. Texts are compared by words (normalised, stemmed with Snowball, synonym-folded, TF-IDF over words plus character trigrams) and, when a sentence-embedding model is installed, by meaning (the higher of the two scores counts); pairs at or above `threshold_percent` ÷ 100 are reported with the fields that match and the terms they share. A similar pair that differs in a field is `overlap-related` instead. Each hypothesis or experiment gets at most `per_entity` duplicate findings (default 20): its closest duplicates by score (ties by id; pairs an approval acknowledges after all the others), the last of them counting the others; `playbook overlaps` lists every pair. A warning, not an error: similarity is a judgement, and two squads may rightly test one idea in different markets — say so with an approval naming the other entity. `playbook overlaps` shows the same pairs grouped as clusters.",
         options: [
             // Options are whole numbers, so the score threshold is given in hundredths.
             RuleOption("threshold_percent", (OverlapOptions.defaultThreshold * 100).rounded(),
                        "score, in hundredths (40 = 0.40), at or above which two texts are duplicates", range: 0...100),
             .offSwitch("same_squad", "true to compare work within one squad too (1 and 0 read as true and false)"),
+            RuleOption("per_entity", Double(OverlapDuplicate.defaultPerEntity),
+                       "at most this many duplicate findings per hypothesis or experiment, its closest duplicates by score (0: every pair)"),
             RuleOption("encode_limit", Double(OverlapDuplicate.defaultEncodeLimit),
                        "texts not yet in the embedding cache that one `lint` run encodes per kind of entity; past it, that kind's duplicates are compared by words and the summary says so (`playbook overlaps` or `lint --engine model` encodes them all, once)"),
         ],
@@ -249,7 +277,9 @@ public enum OverlapDuplicate: RepositoryRule {
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: context.option("threshold_percent") / 100,
                                      sameSquad: context.option("same_squad") != 0, relatedPerEntity: context.relatedPerEntity)
-        return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related], context: context)
+        let perEntity = Int(context.option("per_entity"))
+        return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related],
+                        duplicatesPerEntity: perEntity > 0 ? perEntity : nil, context: context)
     }
 }
 
