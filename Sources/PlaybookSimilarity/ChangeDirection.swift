@@ -193,8 +193,12 @@ public struct ChangeDirection: Sendable, Hashable {
     private mutating func read(_ asWritten: [String], written: [String], joined: [Bool], numberAfter: [Bool]) {
         // A verb with its particle says a direction ("switch off autoplay" disables it); read as that word.
         var stems = asWritten
+        // What is taken away is read from the words as written ("turn off" is a taking there already), but
+        // for a verb its particle makes no direction at all ("drop in a file" uploads it).
+        var taking = asWritten
         for (verb, particle, word) in Self.phrasalVerbs(in: asWritten, written: written, numberAfter: numberAfter) {
             stems[verb] = word
+            if word == Self.noDirection { taking[verb] = word }
             if phrasalWritten[word] == nil, particle < written.count { phrasalWritten[word] = written[verb] + " " + written[particle] }
         }
         var negatedUntil = -1
@@ -297,7 +301,10 @@ public struct ChangeDirection: Sendable, Hashable {
             if stem == "befor" || stem == "after", let object = Self.object(after: index, in: stems) {
                 if stem == "befor" { before.insert(object) } else { after.insert(object) }
             }
-            for (axis, isUp) in bounding ? (role?.pointing.first.map { [(Axis.bound, $0.up)] } ?? []) : (role?.pointing ?? []) {
+            // "No more emailed quotes", "no longer asks for": not less of anything, but a stop to what follows
+            // (a taking, `readTakings`), which points no way of its own.
+            let stopsWhatFollows = index > 0 && stems[index - 1] == "no" && (stem == "more" || stem == "longer") && !bounding
+            for (axis, isUp) in bounding ? (role?.pointing.first.map { [(Axis.bound, $0.up)] } ?? []) : stopsWhatFollows ? [] : (role?.pointing ?? []) {
                 if axis == .amount, isUp, !isNegated {
                     lastAdding = index
                     if !Self.presence.contains(stem) { increases = true }
@@ -322,9 +329,7 @@ public struct ChangeDirection: Sendable, Hashable {
         // "Remove X and add Y": X is replaced, named with its own removal word. (An adding word before the
         // removal, or in another sentence, the title, makes no replacement: "More bookings. Remove the waitlist".)
         for (at, object) in removals where at < lastAdding && replaced[object] == nil { replaced[object] = stems[at] }
-        // (What is taken away is read from the words as written: "turn off" is a taking there already.)
-        readTakings(asWritten, written: written, denied: deniedAt,
-                    kinds: stems == asWritten ? kinds : asWritten.map { Self.kinds[$0] ?? [] })
+        readTakings(taking, written: written, denied: deniedAt, kinds: stems == taking ? kinds : taking.map { Self.kinds[$0] ?? [] })
     }
 
     /// Verbs whose particle gives them a direction, by particle: the direction word each pair reads as.
@@ -334,7 +339,11 @@ public struct ChangeDirection: Sendable, Hashable {
         "turn": ["off": "disabl", "on": "enabl"], "switch": ["off": "disabl", "on": "enabl"],
         "shut": ["off": "disabl", "down": "disabl"], "take": ["off": "remov", "away": "remov"],
         "phase": ["out": "remov", "in": "introduc"],
+        "drop": ["in": noDirection, "into": noDirection, "off": noDirection],
     ]
+    /// What a verb reads as when its particle takes its direction away ("drop in a mesh file", "drop off a
+    /// parcel": no removal): no direction word nor a taking.
+    static let noDirection = "drop-in"
     static let particlesRightAfter: Set<String> = ["on", "in"]
     static let particleReach = 3
 
@@ -398,7 +407,7 @@ public struct ChangeDirection: Sendable, Hashable {
                 until = stem == "replac" ? ["with", "by"] : ["for", "with"]
             } else if stem == "stop", index + 1 < written.count, written[index + 1].lowercased().hasSuffix("ing") {
                 // "Stop asking for a phone number": what the stopped doing is about.
-            } else if stem == "longer", index > 0, stems[index - 1] == "no" {
+            } else if stem == "longer" || stem == "more", index > 0, stems[index - 1] == "no", next != "than" {
             } else if kind.contains(.keeping) {
                 keptOutright.formUnion(Self.window(after: index, in: stems))
                 continue
@@ -489,13 +498,19 @@ public struct ChangeDirection: Sendable, Hashable {
     /// At most this many words name what a removal takes away (`phrase(after:in:)`).
     static let phraseWords = 4
 
-    /// What this change denies, less each denial whose first word `other` takes away: "no waitlist" and
-    /// "remove the waitlist and show the next date" both say there is none, while "do not remove the
-    /// waitlist" still denies the removal.
+    /// What this change denies, less each denial whose first word `other` takes away in any wording: "no
+    /// waitlist" and "remove the waitlist and show the next date" both say there is none, as "no more emailed
+    /// quotes" and "a price instead of a quote by email" do, while "do not remove the waitlist" still denies
+    /// the removal.
     public func denied(besides other: ChangeDirection) -> Set<String> {
-        guard !negated.isEmpty, !other.takenAway.isEmpty else { return negated }
+        guard !negated.isEmpty, !other.takenAway.isEmpty || !other.notKept.isEmpty else { return negated }
         var out: Set<String> = []
-        for denial in denials where !(denial.first.map(other.takenAway.contains) ?? false) { out.formUnion(denial) }
+        for denial in denials {
+            guard let first = denial.first, other.takenAway.contains(first) || other.notKept.contains(first) else {
+                out.formUnion(denial)
+                continue
+            }
+        }
         return out
     }
 

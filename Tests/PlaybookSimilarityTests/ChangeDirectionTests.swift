@@ -368,4 +368,22 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertNil(direction("take ten dollars off the first box for new subscribers").down[.amount])
         XCTAssertNil(direction("switch users on the annual plan to monthly invoices").up[.amount])
     }
+    /// "Drop in" a file uploads it and "drop off" a parcel delivers it: no removal, and nothing against a
+    /// change that shows something ("drop the phone field" still removes).
+    func testDroppingInAFileTakesNothingAway() {
+        XCTAssertNil(opposition("show an instant price as soon as an engineer drops in a mesh file",
+                                "show an instant price once an engineer uploads a mesh file"))
+        XCTAssertNil(direction("drop the parcel off at a locker near the customer").down[.amount])
+        XCTAssertFalse(direction("drop the parcel off at a locker near the customer").takesAway)
+        XCTAssertEqual(direction("drop the phone field from the signup form").down[.amount], "drop")
+    }
+    /// "No more emailed quotes" stops the emailed quotes, as "instead of a quote by email" does: a taking, not
+    /// "not more" against the other's showing. "No more than three emails" is still a bound.
+    func testNoMoreStopsWhatFollows() {
+        XCTAssertNil(opposition("show a price and delivery date within seconds of uploading a file, instead of a quote by email",
+                                "get cost and ship date straight after the upload, no more emailed quotations"))
+        XCTAssertTrue(direction("no more emailed quotations").takesAway)
+        XCTAssertNil(direction("no more emailed quotations").down[.amount])
+        XCTAssertEqual(direction("send no more than three reminder emails a week").down[.bound], "not more")
+    }
 }
