@@ -332,19 +332,28 @@ public struct ChangeDirection: Sendable, Hashable {
         readTakings(taking, written: written, denied: deniedAt, kinds: stems == taking ? kinds : taking.map { Self.kinds[$0] ?? [] })
     }
 
-    /// Verbs whose particle gives them a direction, by particle: the direction word each pair reads as.
-    /// "Turn on" and "switch on" only with the particle right after the verb ("switch users on the annual plan"
-    /// turns nothing on); the others also with up to `particleReach` words between ("turn the waitlist off").
+    /// Verbs whose particle gives them a direction, by particle: the direction word each pair reads as, with
+    /// the particle right after the verb or up to `particleReach` words later ("turn the waitlist off", "opt new
+    /// learners in"), but for `particlesRightAfter`, and not past "for" ("opt for yearly billing in the app").
     static let phrasalVerbs: [String: [String: String]] = [
         "turn": ["off": "disabl", "on": "enabl"], "switch": ["off": "disabl", "on": "enabl"],
         "shut": ["off": "disabl", "down": "disabl"], "take": ["off": "remov", "away": "remov"],
         "phase": ["out": "remov", "in": "introduc"],
         "drop": ["in": noDirection, "into": noDirection, "off": noDirection],
+        "opt": ["in": "enabl", "out": "disabl"], "roll": ["out": "launch", "back": "remov"],
+        "bring": ["back": "introduc"], "scale": ["back": "reduc", "down": "reduc", "up": "increas"],
+        "cut": ["back": "reduc"], "dial": ["down": "reduc", "up": "increas"], "ramp": ["down": "reduc", "up": "increas"],
+        "tone": ["down": "reduc"], "step": ["up": "increas"],
+    ]
+    /// Particles that give a verb its direction only right after it (by verb): "switch users on the annual plan"
+    /// turns nothing on, but "opt new learners in" opts them in.
+    static let particlesRightAfter: [String: Set<String>] = [
+        "turn": ["on"], "switch": ["on"], "phase": ["in"], "drop": ["in"], "scale": ["up"], "dial": ["up"], "ramp": ["up"],
+        "step": ["up"], "roll": ["back"],
     ]
     /// What a verb reads as when its particle takes its direction away ("drop in a mesh file", "drop off a
     /// parcel": no removal): no direction word nor a taking.
     static let noDirection = "drop-in"
-    static let particlesRightAfter: Set<String> = ["on", "in"]
     static let particleReach = 3
 
     /// Each verb in `stems` that a particle gives a direction, with where its particle is and the direction
@@ -357,9 +366,9 @@ public struct ChangeDirection: Sendable, Hashable {
             let last = min(stems.count - 1, index + 1 + particleReach)
             guard index + 1 <= last else { continue }
             for at in (index + 1)...last {
-                if clauseBreaks.contains(stems[at]) { break }
+                if clauseBreaks.contains(stems[at]) || stems[at] == "for" { break }
                 guard let word = particles[stems[at]] else { continue }
-                if at > index + 1, particlesRightAfter.contains(stems[at]) { break }
+                if at > index + 1, particlesRightAfter[stem]?.contains(stems[at]) == true { break }
                 if numberAfter[index..<at].contains(true) || written[(index + 1)..<min(at, written.count)].contains(where: isNumber) { break }
                 out.append((index, at, word))
                 break
@@ -837,7 +846,7 @@ public struct ChangeDirection: Sendable, Hashable {
     ]
 
     /// Stems of adding and showing: what a change does unless it says otherwise.
-    static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch"]
+    static let presence: Set<String> = ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid"]
     /// Words of place that a number after them makes a bound ("above £40", "below 10 percent").
     static let boundsBeforeANumber: Set<String> = ["abov", "below"]
     /// Comparatives of amount: after an adding or showing word they say which way the change goes ("show fewer ads").
@@ -850,7 +859,7 @@ public struct ChangeDirection: Sendable, Hashable {
     /// At most this many stems after an adding or raising word name what it adds ("add a 1 % booking fee").
     static let chargeReach = 4
     /// Adding words that only show a thing ("show the booking fee"): they add no charge.
-    static let showing: Set<String> = ["show", "display"]
+    static let showing: Set<String> = ["show", "display", "reveal", "unhid"]
 
     /// Stems (Snowball English) of words that deny what follows.
     static let negators: Set<String> = ["not", "no", "never", "without", "cannot", "nor", "don", "doesn", "won", "stop"]
@@ -881,7 +890,7 @@ public struct ChangeDirection: Sendable, Hashable {
 
     static let words: [Axis: (up: Set<String>, down: Set<String>)] = [
         .amount: (
-            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "more", "increas", "rais", "extend", "longer",
+            up: ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid", "more", "increas", "rais", "extend", "longer",
                  "larger", "bigger", "higher", "doubl", "lengthen", "expand", "requir"],
             down: ["remov", "hide", "drop", "disabl", "cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter",
                    "smaller", "trim", "exclud", "elimin", "hidden"]),

@@ -386,4 +386,18 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertNil(direction("no more emailed quotations").down[.amount])
         XCTAssertEqual(direction("send no more than three reminder emails a week").down[.bound], "not more")
     }
+    /// More verbs whose particle is their direction: opting in or out, scaling back or ramping up, rolling out
+    /// or back, bringing back; and revealing is showing, against hiding.
+    func testMoreVerbsWithTheirParticlesAreDirections() {
+        XCTAssertEqual(opposition("opt new learners in to the weekly newsletter by default",
+                                  "opt new learners out of the weekly newsletter by default"), "opt in / opt out")
+        XCTAssertEqual(opposition("scale back the number of onboarding emails", "ramp up the number of onboarding emails"),
+                       "scale back / ramp up")
+        XCTAssertEqual(opposition("roll out the new pricing page to all visitors", "roll back the new pricing page for all visitors"),
+                       "roll out / roll back")
+        XCTAssertEqual(direction("bring the free tier back for students").up[.amount], "introduc")
+        XCTAssertEqual(opposition("reveal the price on the first onboarding screen", "hide the price on the first onboarding screen"),
+                       "reveal / hide")
+        XCTAssertNil(direction("let people opt for yearly billing in the app").up[.amount])
+    }
 }
