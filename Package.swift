@@ -104,7 +104,7 @@ let package = Package(
         .testTarget(name: "PlaybookGitTests", dependencies: ["PlaybookGit", "CLibGit2"]),
         .testTarget(name: "PlaybookModelTests", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookTestSupport"]),
         .testTarget(
-            name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookYAML", "PlaybookTestSupport"],
+            name: "PlaybookLintTests", dependencies: ["PlaybookLint", "PlaybookModel", "PlaybookOverlaps", "PlaybookYAML", "PlaybookTestSupport"],
             exclude: ["Goldens"]),
         // a seeded random number generator shared by the tests that generate histories and edits.
         .target(name: "PlaybookTestSupport", path: "Tests/PlaybookTestSupport"),

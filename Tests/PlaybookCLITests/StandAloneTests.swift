@@ -73,7 +73,9 @@ final class StandAloneTests: XCTestCase {
         // pull-request workflow installs through scripts/setup, so it carries no list of its own.
         XCTAssertGreaterThanOrEqual(snippets.count, 3, "the snippets were found")
         let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
-        XCTAssertTrue(readme.contains("/tmp/playbook/scripts/setup"), "the pull-request workflow installs what playbook needs with scripts/setup")
+        let workflow = try XCTUnwrap(readme.range(of: "```yaml\nname: playbook\non: pull_request\n"))
+        let snippet = readme[workflow.upperBound...].prefix { $0 != "`" }
+        XCTAssertTrue(snippet.contains("scripts/setup"), "the pull-request workflow installs what playbook needs with scripts/setup")
         for (file, line) in snippets {
             for package in needed.sorted() {
                 XCTAssertTrue(line.contains(package), "\(file): \(line.trimmingCharacters(in: .whitespaces)) does not install \(package)")

@@ -428,9 +428,11 @@ final class GrowthPairQualityTests: XCTestCase {
     /// under another metric id of the same event, and a look-alike: 8 `opposite`, 6 `metric`, 6 `audience`, 5 each of
     /// `negation`, `platform`, `surface`, `region`), before any rule change. Main's rules (`c0422e6`; out of sample, measured
     /// once): 31 of 40 rewordings found, 1 of 40 look-alikes flagged (the habitat bundle in the basket), 18 other pairs (the
-    /// two ideas of one product read as one change, with their copies). The same with `dupq49`'s rule: the floors.
+    /// two ideas of one product read as one change, with their copies). The same with `dupq49`'s rule: the floors. Words only,
+    /// 17 flagged since denials of what the other side takes away no longer oppose (2026-12-04; I056, a surface look-alike,
+    /// had been kept apart by such a denial, not by its surface).
     func testDupq49PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 31, flagged: 1, strays: 18, wordsFlagged: 16)
+        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 31, flagged: 1, strays: 18, wordsFlagged: 17)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
