@@ -19,15 +19,25 @@ public struct PriorArt: Sendable, Hashable {
     public var lift: Double?
     public var learnings: [String]
     public var file: String
-    /// What the query is compared with: title and statement, or an experiment's title with its hypothesis's statement.
+    /// What the query is compared with first: title and statement (change, outcome), or an
+    /// experiment's title with its hypothesis's; the text the model reads, and the words weighed most.
     public var text: String
+    /// The hypothesis an experiment tests (its id as written), nil for a hypothesis.
+    public var hypothesis: String? = nil
+    /// The learnings, one text, whose words count for less than `text`'s.
+    public var learningsText: String = ""
+    /// Audience, rationale, metric, squad (and an experiment's surface and segment), whose words count least.
+    public var context: String = ""
 }
 
-/// One ranked answer to a search.
+/// One ranked answer to a search: an idea, a hypothesis with the experiments that tested it (or
+/// an experiment whose hypothesis is not in the playbook).
 public struct SearchHit: Sendable, Hashable {
     public var item: PriorArt
-    /// Similarity to the query, 0–1.
+    /// Similarity to the query, 0–1: the best of the item's and its tests'.
     public var score: Double
+    /// The experiments that tested a hypothesis, by id (`EXP-9` before `EXP-10`).
+    public var tests: [PriorArt] = []
 }
 
 /// How the query was compared with the playbook.
@@ -80,55 +90,97 @@ public enum PriorArtSearch {
         func join(_ parts: [String?]) -> String {
             parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ". ")
         }
+        // A squad or metric id ("referral-na", "week4-retention") is read as its words.
+        func slug(_ reference: Reference?) -> String? { reference?.value.replacingOccurrences(of: "_", with: " ") }
         return entities.compactMap { entity, file in
             switch entity {
             case let .hypothesis(h):
                 let result = results[h.id.value]?.result
+                // The learnings shown are its tests': they are searched as the experiments' own.
                 return PriorArt(id: h.id.value, kind: .hypothesis, squad: h.squad?.value, status: h.status?.value.rawValue,
                                 title: h.title, outcome: result?.outcome?.value.rawValue, lift: result?.lift?.value,
                                 learnings: result?.learnings ?? [], file: file,
-                                text: join([h.title] + statementText(h)))
+                                text: join([h.title] + statementText(h)),
+                                context: join([h.statement?.audience, h.statement?.rationale, slug(h.metric), slug(h.squad)]))
             case let .experiment(e):
                 let tested = e.hypothesis.flatMap { hypotheses[$0.value] }
+                let learnings = e.result?.learnings ?? []
                 return PriorArt(id: e.id.value, kind: .experiment, squad: e.squad?.value, status: e.status?.value.rawValue,
                                 title: e.title, outcome: e.result?.outcome?.value.rawValue, lift: e.result?.lift?.value,
-                                learnings: e.result?.learnings ?? [], file: file,
-                                text: join([e.title] + statementText(tested)))
+                                learnings: learnings, file: file,
+                                text: join([e.title] + statementText(tested)),
+                                hypothesis: e.hypothesis?.value, learningsText: join(learnings),
+                                context: join([e.audience?.segment, e.surface?.value, slug(e.metrics?.primary), slug(e.squad)]))
             default:
                 return nil
             }
         }
     }
 
-    /// The cosine from which the model's reading alone lists an item.
+    /// The cosine from which the model's reading counts: any text reads somewhat alike to it
+    /// (gibberish, emoji, stopwords or another language scored 0.10–0.28 against growth ideas, review44).
     static let meaningAlone = 0.30
-    /// The word score from which an item counts as sharing a word with the query.
-    static let sharedWords = 0.05
+    /// The score under which an idea is not listed: one common word shared with a long query
+    /// (review51 listed items at 0.03 for a shared "learners").
+    static let negligible = 0.12
 
-    /// The `limit` items most similar to `query`, best first (ties by id), scores above zero only.
+    /// The `limit` ideas most like `query`, best first (ties by id): each hypothesis with the
+    /// experiments that tested it, scored by the best of them, so that a hypothesis and its
+    /// experiment are one answer; an experiment whose hypothesis is not among `items` stands alone.
+    /// An item is scored by the words it shares with the query, weighed by field and rarity
+    /// (`QueryWords`) and, with vectors, by meaning: the two read as either evidence
+    /// (w + m − w·m), so that an item that says the query's words ranks high whatever the model
+    /// makes of it, and one the model reads alike ranks high in other words. An item named by its
+    /// id in the query comes first.
     public static func rank(_ query: String, items: [PriorArt], scoring: SearchScoring, limit: Int) -> [SearchHit] {
-        let scores: [Double]
-        switch scoring {
-        case let .vectors(queryVector, vectors, _):
-            // Any text reads somewhat alike to the model (gibberish, emoji, stopwords or another language
-            // scored 0.10–0.28 against growth ideas, review44): by meaning alone an item is listed only
-            // from `meaningAlone` on; one sharing a word with the query at any cosine.
-            let corpus = Corpus(items.map(\.text) + [query])
-            scores = vectors.enumerated().map { index, vector in
+        // Each experiment joins the first hypothesis of the id it tests.
+        var hypothesisIndex: [String: Int] = [:]
+        for (index, item) in items.enumerated() where item.kind == .hypothesis && hypothesisIndex[item.id] == nil {
+            hypothesisIndex[item.id] = index
+        }
+        var tests: [Int: [Int]] = [:]
+        var leads: [Int] = []
+        var idea = Array(items.indices)
+        for (index, item) in items.enumerated() {
+            if item.kind == .experiment, let tested = item.hypothesis, let lead = hypothesisIndex[tested] {
+                tests[lead, default: []].append(index)
+                idea[index] = lead
+            } else {
+                leads.append(index)
+            }
+        }
+        // An id is looked up, not read as words ("EXP-0019" is no "19").
+        let ids = Set(items.map { $0.id.uppercased() })
+        let words = query.split(whereSeparator: { $0.isWhitespace || $0 == "," })
+        let (namedIDs, said) = (Set(words.map { $0.uppercased() }.filter(ids.contains)), words.filter { !ids.contains($0.uppercased()) })
+        var scores = said.isEmpty ? [Double](repeating: 0, count: items.count) : QueryWords.scores(said.joined(separator: " "), items: items, idea: idea)
+        if case let .vectors(queryVector, vectors, _) = scoring, !said.isEmpty {
+            for (index, vector) in vectors.enumerated() where index < scores.count {
                 var dot: Float = 0
                 for (a, b) in zip(queryVector, vector) { dot += a * b }
                 let cosine = Double(max(0, min(1, dot)))
-                if cosine < Self.meaningAlone, Double(corpus.score(index, items.count)) < Self.sharedWords { return 0 }
-                return cosine
+                let meaning = cosine < Self.meaningAlone ? 0 : cosine
+                scores[index] = scores[index] + meaning - scores[index] * meaning
             }
-        case .lexical:
-            let corpus = Corpus(items.map(\.text) + [query])
-            // A score under 0.02 is letters in common, no word: no resemblance.
-            scores = items.indices.map { Double(corpus.score($0, items.count)) }.map { $0 < 0.02 ? 0 : $0 }
         }
-        let ranked = zip(items, scores)
-            .filter { $0.1 > 0 }
-            .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.id < $1.0.id }
-        return ranked.prefix(max(0, limit)).map { SearchHit(item: $0.0, score: $0.1) }
+        let named = Set(items.indices.filter { namedIDs.contains(items[$0].id.uppercased()) })
+        for index in named { scores[index] = 1 }
+
+        var ranked: [(hit: SearchHit, named: Bool)] = []
+        for lead in leads {
+            let members = tests[lead] ?? []
+            let best = members.reduce(scores[lead]) { max($0, scores[$1]) }
+            guard best >= Self.negligible else { continue }
+            let ordered = members.map { items[$0] }.sorted { $0.id.compare($1.id, options: .numeric) == .orderedAscending }
+            let isNamed = named.contains(lead) || members.contains { named.contains($0) }
+            ranked.append((SearchHit(item: items[lead], score: best, tests: ordered), isNamed))
+        }
+        // A named item first, then by score, then by id.
+        ranked.sort { a, b in
+            if a.named != b.named { return a.named }
+            if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+            return a.hit.item.id < b.hit.item.id
+        }
+        return ranked.prefix(max(0, limit)).map(\.hit)
     }
 }

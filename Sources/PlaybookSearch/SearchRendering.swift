@@ -12,27 +12,65 @@ public enum SearchRendering {
             let item = hit.item
             var facts = [item.kind.rawValue]
             if let squad = item.squad { facts.append("squad " + terminal(squad)) }
-            if let status = item.status { facts.append(terminal(status)) }
-            if let outcome = item.outcome { facts.append(terminal(outcome)) }
-            if let lift = item.lift { facts.append("lift " + percent(lift)) }
+            facts += terminalResult(item)
+            if let tested = item.hypothesis { facts.append("tests " + terminal(tested)) }
             out += "\(score(hit.score))  \(terminal(item.id))  \(facts.joined(separator: " · "))\n"
             out += "      \(terminal(item.title ?? "(no title)"))\n"
+            // A hypothesis's learnings are its tests': each is shown once, under the experiment that drew it.
+            guard hit.tests.isEmpty else {
+                for test in hit.tests {
+                    var facts = [terminal(test.id)]
+                    if let squad = test.squad, squad != item.squad { facts.append("squad " + terminal(squad)) }
+                    out += "      tested by " + (facts + terminalResult(test)).joined(separator: " · ") + "\n"
+                    out += "        \(terminal(test.title ?? "(no title)"))\n"
+                    for learning in test.learnings { out += "        learning: \(terminal(Inert.foldingLines(learning)))\n" }
+                }
+                continue
+            }
             for learning in item.learnings { out += "      learning: \(terminal(Inert.foldingLines(learning)))\n" }
         }
-        return out
+        return out + "\n" + ranking(engine, inert: terminal) + "\n"
+    }
+
+    /// Status, outcome and lift, as far as known, for a terminal.
+    static func terminalResult(_ item: PriorArt) -> [String] {
+        var facts: [String] = []
+        if let status = item.status { facts.append(terminal(status)) }
+        if let outcome = item.outcome { facts.append(terminal(outcome)) }
+        if let lift = item.lift { facts.append("lift " + percent(lift)) }
+        return facts
+    }
+
+    /// Which evidence ordered the results, said under them (JSON's `engine` names it for scripts).
+    static func ranking(_ engine: String, inert: (String) -> String) -> String {
+        engine == "lexical" ? "Ranked by shared words (the lexical engine)."
+                            : "Ranked by meaning (\(inert(engine))) and shared words."
     }
 
     /// `unread`: files that could not be read in full, listed as `"unread"` only when there are some.
+    /// A hypothesis carries `tested_by`, the experiments that tested it; an experiment `hypothesis`,
+    /// the id it tests (listed on its own only when that hypothesis is not in the playbook).
     public static func json(_ hits: [SearchHit], query: String, engine: String, unread: [String] = []) -> String {
         func string(_ value: String?) -> String { value.map(JSONText.quoted) ?? "null" }
+        func fields(_ item: PriorArt) -> String {
+            let lift = item.lift.flatMap { $0.isFinite ? String($0) : nil } ?? "null"
+            return "\"squad\": \(string(item.squad)), \"status\": \(string(item.status)), \"outcome\": \(string(item.outcome)), "
+                + "\"lift\": \(lift), \"title\": \(string(item.title)), "
+                + "\"learnings\": [\(item.learnings.map(JSONText.quoted).joined(separator: ", "))], \"file\": \(string(item.file))"
+        }
         var out = "{\"version\": 1, \"query\": \(JSONText.quoted(query)), \"engine\": \(JSONText.quoted(engine)), \"results\": ["
         out += hits.map { hit in
             let item = hit.item
-            let lift = item.lift.flatMap { $0.isFinite ? String($0) : nil } ?? "null"
-            return "\n  {\"id\": \(string(item.id)), \"kind\": \(string(item.kind.rawValue)), \"score\": \(score(hit.score)), "
-                + "\"squad\": \(string(item.squad)), \"status\": \(string(item.status)), \"outcome\": \(string(item.outcome)), "
-                + "\"lift\": \(lift), \"title\": \(string(item.title)), "
-                + "\"learnings\": [\(item.learnings.map(JSONText.quoted).joined(separator: ", "))], \"file\": \(string(item.file))}"
+            var line = "\n  {\"id\": \(string(item.id)), \"kind\": \(string(item.kind.rawValue)), \"score\": \(score(hit.score)), " + fields(item)
+            switch item.kind {
+            case .hypothesis:
+                line += ", \"tested_by\": [" + hit.tests.map { test in
+                    "{\"id\": \(string(test.id)), \"kind\": \(string(test.kind.rawValue)), " + fields(test) + "}"
+                }.joined(separator: ", ") + "]"
+            case .experiment:
+                line += ", \"hypothesis\": \(string(item.hypothesis))"
+            }
+            return line + "}"
         }.joined(separator: ",")
         out += hits.isEmpty ? "]" : "\n]"
         if !unread.isEmpty { out += ", \"unread\": [\(unread.map(JSONText.quoted).joined(separator: ", "))]" }
@@ -48,12 +86,27 @@ public enum SearchRendering {
         out += "| ---: | --- | --- | --- | --- | --- | ---: | --- | --- |\n"
         for hit in hits {
             let item = hit.item
+            var title = markdown(item.title ?? "")
+            var learnings = item.learnings.map { markdown(Inert.foldingLines($0)) }
+            if let tested = item.hypothesis { title += "<br>tests " + markdown(tested) }
+            if !hit.tests.isEmpty {
+                // Each learning once, under the experiment that drew it; named when several did.
+                let teaching = hit.tests.filter { !$0.learnings.isEmpty }
+                learnings = teaching.flatMap { test in
+                    test.learnings.map { (teaching.count > 1 ? markdown(test.id) + ": " : "") + markdown(Inert.foldingLines($0)) }
+                }
+                for test in hit.tests {
+                    let result = [test.status, test.outcome].compactMap { $0 }.map(markdown) + [test.lift.map(percent)].compactMap { $0 }
+                    title += "<br>tested by " + markdown(test.id) + (result.isEmpty ? "" : " (" + result.joined(separator: ", ") + ")")
+                        + ": " + markdown(test.title ?? "(no title)")
+                }
+            }
             let cells = [score(hit.score), markdown(item.id), item.kind.rawValue, markdown(item.squad ?? ""),
                          markdown(item.status ?? ""), markdown(item.outcome ?? ""), item.lift.map(percent) ?? "",
-                         markdown(item.title ?? ""), item.learnings.map { markdown(Inert.foldingLines($0)) }.joined(separator: "<br>")]
+                         title, learnings.joined(separator: "<br>")]
             out += "| " + cells.joined(separator: " | ") + " |\n"
         }
-        return out + "\nRanked by \(markdown(engine)).\n" + note
+        return out + "\n" + ranking(engine, inert: markdown) + "\n" + note
     }
 
     /// How much of the query text and Markdown echo: its first 80 characters, `…` when there is

@@ -73,6 +73,14 @@ final class SearchCommandTests: XCTestCase {
             var outcome: String?
             var lift: Double?
             var learnings: [String]
+            var tested_by: [Test]?
+            var hypothesis: String?
+        }
+        struct Test: Decodable {
+            var id: String
+            var outcome: String?
+            var lift: Double?
+            var learnings: [String]
         }
         var engine: String
         var results: [Hit]
@@ -85,8 +93,10 @@ final class SearchCommandTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         let output = try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
         XCTAssertEqual(output.engine, "all-MiniLM-L6-v2")
-        XCTAssertEqual(Set(output.results.prefix(2).map(\.id)), ["HYP-0001", "EXP-0001"])
-        let experiment = try XCTUnwrap(output.results.first { $0.id == "EXP-0001" })
+        // The idea is one result: the hypothesis, with the experiment that tested it (review51).
+        XCTAssertEqual(output.results.first?.id, "HYP-0001")
+        XCTAssertFalse(output.results.contains { $0.id == "EXP-0001" }, result.stdout)
+        let experiment = try XCTUnwrap(output.results.first?.tested_by?.first { $0.id == "EXP-0001" }, result.stdout)
         XCTAssertEqual(experiment.outcome, "win")
         XCTAssertEqual(experiment.lift, 0.042)
         let hypothesis = try XCTUnwrap(output.results.first { $0.id == "HYP-0001" })
@@ -166,7 +176,7 @@ final class SearchCommandTests: XCTestCase {
 
     func testWithoutTheModelFallsBackToWordsAndSaysSoOnce() throws {
         let scratch = try repository()
-        let result = try CLI.run(["search", "email signup form", "--format", "json", "--limit", "2"], in: scratch.url,
+        let result = try CLI.run(["search", "signup form and reminder", "--format", "json", "--limit", "2"], in: scratch.url,
                                  environment: ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertEqual(result.stderr.components(separatedBy: "using the lexical similarity engine").count, 2, result.stderr)
@@ -189,7 +199,10 @@ final class SearchCommandTests: XCTestCase {
         let scratch = try repository()
         let result = try CLI.run(["search", "streak reminder and email-only signup", "--engine", "lexical"], in: scratch.url)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.contains("EXP-0001  experiment · squad activation-emea · concluded · win · lift +4.2%"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("HYP-0001  hypothesis · squad activation-emea · validated · win · lift +4.2%\n"
+                                             + "      Email-only signup form\n"
+                                             + "      tested by EXP-0001 · concluded · win · lift +4.2%\n"
+                                             + "        One-field registration page\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("learning: Fewer fields, more finished signups \\u{1B}[31mred"), result.stdout)
         XCTAssertFalse(result.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x202E }, result.stdout)
     }
@@ -431,5 +444,210 @@ final class SearchCommandTests: XCTestCase {
         try scratch.write("playbooks/experiments.yml", Self.experiment.replacingOccurrences(of: "EXP-0001", with: "EXP-10")
             .replacingOccurrences(of: "surface: web/signup", with: "surface: web/signup\nstart: 2026-07-01\nend: 2026-07-20"))
         XCTAssertEqual(try outcome(), "win")
+    }
+
+    // MARK: review51: prior art a user looks for, on ideas from the bundled example
+
+    static let priorArt = """
+    kind: Hypothesis
+    id: HYP-0022
+    squad: retention-habits
+    title: Fewer pushes for learners who ignore them
+    statement:
+      change: cutting daily pushes to four a week for learners who have not opened a single push in ten days
+      audience: push-enabled learners who have ignored every push for 10+ days
+      outcome: lift week-4 retention by 2% because fewer of them mute us completely
+      rationale: push opt-outs reached 3.3% a month and are concentrated among people who ignore most pushes
+    metric: week4-retention
+    status: invalidated
+    ---
+    kind: Experiment
+    id: EXP-0019
+    squad: retention-habits
+    title: Four pushes a week instead of seven for learners who ignore them
+    hypothesis: HYP-0022
+    status: concluded
+    metrics: {primary: week4-retention}
+    surface: app/notifications/frequency
+    result:
+      outcome: loss
+      lift: -0.038
+      decision: kill
+      learnings: ["For disengaged learners the daily push is what still brings some of them back."]
+    ---
+    kind: Hypothesis
+    id: HYP-0023
+    squad: retention-apac
+    title: A two-minute comeback lesson sent over LINE
+    statement:
+      change: a LINE message after 14 days of inactivity carrying a two-minute comeback lesson that opens straight into the exercise
+      audience: lapsed learners in Japan who have linked LINE
+      outcome: raise 30-day reactivation by 15%
+      rationale: LINE messages are opened by over 60% of recipients in Japan against 9% for our push
+    metric: lapsed-reactivation-rate
+    status: validated
+    ---
+    kind: Hypothesis
+    id: HYP-0027
+    squad: referral-na
+    title: Give the invited friend a free month too
+    statement:
+      change: rewarding the invited friend with a free month of Plus as well, instead of rewarding only the person who sends the invite
+      audience: learners in the US and Canada who open the invite screen
+      outcome: produce 15% more accepted invites
+      rationale: an invite currently offers the friend nothing beyond the public trial
+    metric: referral-invites-accepted
+    status: invalidated
+    ---
+    kind: Experiment
+    id: EXP-0023
+    squad: referral-na
+    title: "Double-sided referral reward: a free month for the friend too"
+    hypothesis: HYP-0027
+    status: concluded
+    metrics: {primary: referral-invites-accepted}
+    result:
+      outcome: flat
+      lift: 0.021
+      decision: kill
+      learnings: ["A free month for the friend did not change accepted invites."]
+    ---
+    kind: Hypothesis
+    id: HYP-0029
+    squad: referral-na
+    title: Shareable progress cards for Instagram and TikTok stories
+    statement:
+      change: a vertical card at every unit completion that shares to Instagram or TikTok stories
+      audience: learners in the US and Canada who complete a unit
+      outcome: add 8% accepted invites
+      rationale: learners already post screenshots when they finish a unit
+    metric: invites-accepted
+    status: testing
+    ---
+    kind: Hypothesis
+    id: HYP-0031
+    squad: revenue-consumer
+    title: Preselect the annual plan and show it as a monthly price
+    statement:
+      change: making the annual plan the default on the paywall and showing it as EUR 5.83 a month billed yearly
+      audience: trial starters on web and Android in every market
+      outcome: raise net revenue per paying user by 5%
+      rationale: annual payers churn at a third of the rate of monthly payers
+    metric: revenue-per-paying-user
+    status: validated
+    ---
+    kind: Experiment
+    id: EXP-0026
+    squad: revenue-consumer
+    title: Annual plan preselected and shown as a monthly price
+    hypothesis: HYP-0031
+    status: concluded
+    metrics: {primary: revenue-per-paying-user}
+    result:
+      outcome: win
+      lift: 0.064
+      decision: ship
+      learnings: ["The monthly-equivalent price did the heavy lifting; iOS needs App Store-compliant wording before we can follow."]
+    ---
+    kind: Hypothesis
+    id: HYP-0005
+    squad: acq-paid-emea
+    title: Stop bidding on our own brand keywords in DACH
+    statement:
+      change: pausing Google bids on our brand name in Germany, Austria and Switzerland
+      audience: people who search for Lumen by name on Google in DACH
+      outcome: cut blended CAC by 5% while total signups fall by no more than 2%
+      rationale: we rank first organically for our brand there
+    metric: blended-cac
+    status: testing
+    """
+
+    func priorArtRepository() throws -> ScratchDirectory {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try scratch.write("playbooks/prior-art.yml", Self.priorArt)
+        return scratch
+    }
+
+    func search(_ arguments: [String], in scratch: ScratchDirectory, lexical: Bool) throws -> Output {
+        let environment = lexical ? ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"] : [:]
+        let result = try CLI.run(["search"] + arguments + ["--format", "json"], in: scratch.url, environment: environment)
+        if !lexical { requireModel(result) }
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return try JSONDecoder().decode(Output.self, from: Data(result.stdout.utf8))
+    }
+
+    /// The model reads "stop sending notifications" as far from "fewer pushes" (cosine 0.11): the
+    /// idea that says the query's words ranked 8th by meaning, first by words. It is first either way.
+    func testAnIdeaSayingTheQuerysWordsRanksFirstByMeaningToo() throws {
+        let scratch = try priorArtRepository()
+        for lexical in [false, true] {
+            let output = try search(["stop sending notifications to people who ignore them"], in: scratch, lexical: lexical)
+            XCTAssertEqual(output.results.first?.id, "HYP-0022", "lexical: \(lexical), \(output.results.map(\.id))")
+        }
+    }
+
+    /// "referral" found one item of the referral squad by meaning; every idea that says it, in its
+    /// title, metric or squad, is listed.
+    func testAOneWordQueryListsEveryIdeaThatSaysIt() throws {
+        let scratch = try priorArtRepository()
+        for lexical in [false, true] {
+            let output = try search(["referral"], in: scratch, lexical: lexical)
+            XCTAssertEqual(Set(output.results.map(\.id)), ["HYP-0027", "HYP-0029"], "lexical: \(lexical)")
+            XCTAssertEqual(output.results.first?.id, "HYP-0027", "said in the title first")
+        }
+    }
+
+    /// What an experiment taught is searched: its learnings name App Store wording.
+    func testLearningsAreSearched() throws {
+        let scratch = try priorArtRepository()
+        for lexical in [false, true] {
+            let output = try search(["App Store compliant wording for iOS"], in: scratch, lexical: lexical)
+            XCTAssertEqual(output.results.first?.id, "HYP-0031", "lexical: \(lexical), \(output.results.map(\.id))")
+        }
+    }
+
+    /// A hypothesis and its experiment came out as two results printing the same learning twice;
+    /// they are one idea now, and `--limit` counts ideas.
+    func testAHypothesisAndItsExperimentAreOneResultWithTheLearningOnce() throws {
+        let scratch = try priorArtRepository()
+        let lexical = ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"]
+        let output = try search(["lower the price of the yearly subscription", "--limit", "1"], in: scratch, lexical: true)
+        XCTAssertEqual(output.results.map(\.id), ["HYP-0031"])
+        XCTAssertEqual(output.results[0].tested_by?.map(\.id), ["EXP-0026"])
+        XCTAssertEqual(output.results[0].tested_by?.first?.outcome, "win")
+        let all = try search(["lower the price of the yearly subscription", "--limit", "20"], in: scratch, lexical: true)
+        XCTAssertFalse(all.results.contains { $0.id == "EXP-0026" }, "\(all.results.map(\.id))")
+        let text = try CLI.run(["search", "lower the price of the yearly subscription"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(text.stdout.components(separatedBy: "iOS needs App Store-compliant wording").count, 2, text.stdout)
+        XCTAssertTrue(text.stdout.contains("      tested by EXP-0026 · concluded · win · lift +6.4%\n"), text.stdout)
+        let markdown = try CLI.run(["search", "lower the price of the yearly subscription", "--format", "markdown"], in: scratch.url, environment: lexical)
+        XCTAssertEqual(markdown.stdout.components(separatedBy: "iOS needs App Store-compliant wording").count, 2, markdown.stdout)
+    }
+
+    /// `search HYP-0022` found nothing; an id finds that item first (an experiment within its idea).
+    func testAnIDFindsThatItemFirstAndTextSaysHowItRanked() throws {
+        let scratch = try priorArtRepository()
+        for lexical in [false, true] {
+            XCTAssertEqual(try search(["HYP-0022"], in: scratch, lexical: lexical).results.first?.id, "HYP-0022")
+            let experiment = try search(["exp-0023"], in: scratch, lexical: lexical)
+            XCTAssertEqual(experiment.results.first?.id, "HYP-0027")
+            XCTAssertEqual(experiment.results.first?.tested_by?.map(\.id), ["EXP-0023"])
+        }
+        let lexical = try CLI.run(["search", "HYP-0022"], in: scratch.url, environment: ["PLAYBOOK_MODEL": scratch.url.path + "/no-model-here"])
+        XCTAssertTrue(lexical.stdout.hasSuffix("\nRanked by shared words (the lexical engine).\n"), lexical.stdout)
+        let model = try CLI.run(["search", "fewer pushes"], in: scratch.url)
+        requireModel(model)
+        XCTAssertTrue(model.stdout.hasSuffix("\nRanked by meaning (all-MiniLM-L6-v2) and shared words.\n"), model.stdout)
+    }
+
+    /// One common word ("learners") shared with a query about something else listed items at 0.03.
+    func testOneCommonWordSharedIsNoResemblance() throws {
+        let scratch = try priorArtRepository()
+        for lexical in [false, true] {
+            let output = try search(["badges and trophies for learners"], in: scratch, lexical: lexical)
+            XCTAssertEqual(output.results.map(\.id), [], "lexical: \(lexical)")
+        }
     }
 }

@@ -77,4 +77,39 @@ final class SearchRenderingTests: XCTestCase {
         XCTAssertEqual(hits.map(\.item.id), ["B", "A"])
         XCTAssertEqual(hits.map(\.score), [1, Double(Float(0.6))])
     }
+
+    /// review51: with vectors the cosine was the whole score, so an idea saying the query's words
+    /// ranked under one the model read a little closer. Words count as evidence of their own.
+    func testWordsTheModelReadsFarStillRankFirst() {
+        func item(_ id: String, _ text: String) -> PriorArt {
+            PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil, learnings: [], file: "f", text: text)
+        }
+        let items = [item("HYP-1", "fewer pushes for learners who ignore them"), item("HYP-2", "a comeback lesson over LINE")]
+        let hits = PriorArtSearch.rank("stop pushes to learners who ignore them", items: items,
+                                       scoring: .vectors(query: [1, 0], items: [[0.11, 0.99], [0.35, 0.94]], model: "m"), limit: 5)
+        XCTAssertEqual(hits.first?.item.id, "HYP-1")
+    }
+
+    /// An experiment is listed under the hypothesis it tests, as one idea; `limit` counts ideas, and
+    /// an experiment whose hypothesis is missing stands alone, saying which it tests.
+    func testAnExperimentIsListedUnderItsHypothesis() {
+        let hypothesis = PriorArt(id: "HYP-1", kind: .hypothesis, squad: "a", status: "validated", title: "Email-only signup",
+                                  outcome: "win", lift: 0.04, learnings: ["fewer fields"], file: "h", text: "Email-only signup form")
+        var experiment = PriorArt(id: "EXP-1", kind: .experiment, squad: "a", status: "concluded", title: "One-field signup",
+                                  outcome: "win", lift: 0.04, learnings: ["fewer fields"], file: "e", text: "One-field signup form")
+        experiment.hypothesis = "HYP-1"
+        experiment.learningsText = "fewer fields"
+        var orphan = experiment
+        (orphan.id, orphan.hypothesis) = ("EXP-2", "HYP-9")
+        let hits = PriorArtSearch.rank("signup form", items: [experiment, hypothesis, orphan], scoring: .lexical, limit: 5)
+        XCTAssertEqual(hits.map(\.item.id), ["EXP-2", "HYP-1"])
+        XCTAssertEqual(hits.last?.tests.map(\.id), ["EXP-1"])
+        XCTAssertEqual(PriorArtSearch.rank("signup form", items: [experiment, hypothesis], scoring: .lexical, limit: 1).count, 1)
+        let text = SearchRendering.text(hits, query: "signup form", engine: "lexical")
+        XCTAssertEqual(text.components(separatedBy: "fewer fields").count, 3, "once for each experiment: " + text)
+        XCTAssertTrue(text.contains("EXP-2  experiment · squad a · concluded · win · lift +4% · tests HYP-9\n"), text)
+        let json = SearchRendering.json(hits, query: "signup form", engine: "lexical")
+        XCTAssertTrue(json.contains("\"hypothesis\": \"HYP-9\"}"), json)
+        XCTAssertTrue(json.contains("\"tested_by\": [{\"id\": \"EXP-1\", \"kind\": \"experiment\""), json)
+    }
 }
