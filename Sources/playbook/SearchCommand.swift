@@ -13,17 +13,21 @@ struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find prior art: the hypotheses and experiments of every squad closest to an idea.",
         discussion: """
-        Ranks the playbook's hypotheses (title, change, outcome) and experiments (title, with \\
-        their hypothesis's change and outcome) by similarity to free text, and prints each with \\
-        its squad, status, outcome, lift and learnings — for a hypothesis, those of the last \\
-        experiment that tested it. Run it before writing a hypothesis.
+        Ranks the playbook's ideas by how close they come to free text and prints each with its \
+        squad, status, outcome, lift and learnings: a hypothesis with the experiments that tested \
+        it under it (--limit counts ideas), an experiment alone when its hypothesis is not in the \
+        playbook. Words count from every field (title and statement most, then learnings, then \
+        audience, rationale, metric, squad, surface and segment), each weighed by how rare it is; \
+        an id (HYP-0022, exp-0019) finds its idea first. Run it before writing a hypothesis.
 
-        With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \\
-        folder) texts are compared by meaning, their vectors cached under .git/playbook; without \\
-        it by weighted word overlap, which is said once on standard error.
+        With the sentence-embedding model installed (scripts/setup; or PLAYBOOK_MODEL naming its \
+        folder) the title and statement are also compared by meaning, their vectors cached under \
+        .git/playbook, and either evidence counts; without it words alone, which is said once on \
+        standard error. The output says which ranked.
 
-        --format json prints {"version": 1, "query", "engine", "results": [{"id", "kind", \\
-        "score", "squad", "status", "outcome", "lift", "title", "learnings", "file"}]}.
+        --format json prints {"version": 1, "query", "engine", "results": [{"id", "kind", \
+        "score", "squad", "status", "outcome", "lift", "title", "learnings", "file", \
+        "tested_by" (a hypothesis's experiments), "hypothesis" (an experiment listed alone)}]}.
 
         Examples:
           playbook search "one-field signup form"

@@ -624,11 +624,13 @@ final class ScaffoldTests: XCTestCase {
 
     func testEveryCommandsHelpHasExamples() throws {
         let commands = [["lint"], ["rules"], ["schema"], ["init"], ["new"], ["hooks"], ["hooks", "install"], ["review"], ["log"],
-                        ["report"], ["report", "okr"], ["report", "experiments"], ["overlaps"], ["similarity"]]
+                        ["report"], ["report", "okr"], ["report", "experiments"], ["overlaps"], ["similarity"], ["search"], ["site"]]
         for command in commands {
             let result = try CLI.run(command + ["--help"], in: CLI.repositoryRoot)
             XCTAssertEqual(result.status, 0)
             XCTAssertTrue(result.stdout.contains("Examples:"), "\(command) --help has no examples")
+            // A line continued in the source is one line of help, with no backslash left in it.
+            XCTAssertFalse(result.stdout.contains("\\\n"), "\(command) --help shows a line continuation")
         }
     }
 }
