@@ -382,27 +382,6 @@ enum DuplicateDetection {
         return { a, b in (metricOf[a] >= 0 && metricOf[b] >= 0 && metricOf[a] != metricOf[b]) || apart.apart(a, b) }
     }
 
-    /// The pairs (first < second) of experiments that test one hypothesis on one metric (by the catalog; or
-    /// either naming none), of other squads (or any, with `sameSquad`).
-    static func sameTest(_ items: [Item], catalog: MetricCatalog, sameSquad: Bool) -> [(Int, Int)] {
-        var byHypothesis: [String: [Int]] = [:]
-        for (index, item) in items.enumerated() {
-            if let tested = item.testedHypothesis, !tested.isEmpty { byHypothesis[tested, default: []].append(index) }
-        }
-        var pairs: [(Int, Int)] = []
-        for group in byHypothesis.values where group.count > 1 {
-            for (offset, a) in group.enumerated() {
-                for b in group[(offset + 1)...] {
-                    let (sa, sb) = (items[a].side.squad, items[b].side.squad)
-                    guard sameSquad || sa == nil || sa != sb else { continue }
-                    if let ma = items[a].metric, let mb = items[b].metric, catalog.key(ma) != catalog.key(mb) { continue }
-                    pairs.append((a, b))
-                }
-            }
-        }
-        return pairs.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-    }
-
     static func side(_ id: Located<String>, _ squad: Reference?, _ file: String) -> OverlapSide {
         OverlapSide(id: id.value, squad: squad?.value, file: file, mark: id.mark)
     }
@@ -418,23 +397,14 @@ enum DuplicateDetection {
         var aligned: (alignment: Double, score: Double)?
         /// For a pair found by the second view (`agreedRestatements`): that view's cosine, and the score it gets (the threshold).
         var agreed: (view: Double, score: Double)?
-        /// For two experiments testing one hypothesis on one metric (`sameTest`): the score that gets them
-        /// judged (the related bar), whatever their wording.
-        var tested: Double?
         /// The cosine stretched by its rank (or the alignment's score), from the cosine on the grid
         /// (`DuplicateDetection.snapped`: snapped where it is computed, and again here for any set by hand).
         var meaningScore: Double {
             let stretch = DuplicateDetection.meaningStretch
             let stretched = meaning.map { 1 - (1 - DuplicateDetection.snapped($0)) * stretch[min(max(rank, 1), stretch.count) - 1] } ?? 0
-            return max(stretched, aligned?.score ?? 0, agreed?.score ?? 0, tested ?? 0)
+            return max(stretched, aligned?.score ?? 0, agreed?.score ?? 0)
         }
         var score: Double { min(1, max(words, meaningScore)) }
-        /// The score without `tested`: how alike the texts read.
-        var untested: Double {
-            var texts = self
-            texts.tested = nil
-            return texts.score
-        }
         /// Whether the pair reads closer in meaning than in words, both on the grid: a copy's cosine of 1
         /// against its word score of 1 (or 1 less a rounding) is a tie, and so "alike in words", whatever
         /// the encoder's last bits (or the platform's logarithm in the word weights).
@@ -454,18 +424,6 @@ enum DuplicateDetection {
         let n = items.count
         var candidates = PairTable(keys: words.matches.map { $0.first * n + $0.second },
                                    values: words.matches.map { Candidate(words: $0.score) })
-        // Two experiments of other squads testing one hypothesis on one metric are one test run twice, however
-        // each titles it: judged whatever their wording (a duplicate unless a field, as another surface, differs).
-        for (first, second) in sameTest(items, catalog: catalog, sameSquad: sameSquad) {
-            let key = first * n + second
-            if let place = candidates.place(of: key) {
-                candidates[place: place].tested = options.threshold + relatedMargin
-            } else {
-                var candidate = Candidate(words: corpus.score(first, second))
-                candidate.tested = options.threshold + relatedMargin
-                candidates[key] = candidate
-            }
-        }
         if let vectors {
             // By meaning, only where a duplicate can be: within one metric (or with no metric).
             // The matches `semanticMatches` gives that can count under the neighbour rule (each
@@ -1301,16 +1259,7 @@ enum DuplicateDetection {
             reason += tested
             reason += ", "
         }
-        if let testedScore = candidate.tested, tested != nil, testedScore > candidate.untested {
-            // Found by the test alone: its texts' likeness as it is, however low.
-            if let meaning = candidate.meaning {
-                reason += "cosine "
-                reason += format(meaning)
-            } else {
-                reason += "alike in words "
-                reason += format(candidate.words)
-            }
-        } else if !candidate.byMeaning {
+        if !candidate.byMeaning {
             reason += "alike in words"
         } else if let aligned = candidate.aligned {
             reason += "close in meaning token by token, alignment "
