@@ -73,6 +73,8 @@ enum DuplicateDetection {
             let isExperiment: Bool
             let surface: String?
             let experimentAudience: Audience?
+            /// The hypothesis an experiment tests (its `hypothesis` id), read once.
+            let testedHypothesis: String?
 
             init(side: OverlapSide, text: String, direction: ChangeDirection, facets: Facets, metric: String?,
                  experiment: Experiment?, audience: String?, audienceVector: ArraySlice<Float>?, channelInTitleAndChange: Bool,
@@ -91,6 +93,7 @@ enum DuplicateDetection {
                 isExperiment = experiment != nil
                 surface = experiment?.surface?.value
                 experimentAudience = experiment?.audience
+                testedHypothesis = experiment?.hypothesis?.value
             }
 
             func copy() -> Fields {
@@ -128,6 +131,8 @@ enum DuplicateDetection {
         var isExperiment: Bool { fields.isExperiment }
         var experimentSurface: String? { fields.surface }
         var experimentAudience: Audience? { _read { yield fields.experimentAudience } }
+        /// The hypothesis an experiment tests (nil for a hypothesis, or an experiment naming none).
+        var testedHypothesis: String? { fields.testedHypothesis }
         /// The audience's text and vector, with a sentence encoder (hypotheses only).
         var audience: String? { get { fields.audience } set { unique().audience = newValue } }
         /// A row of the matrix the texts' vectors were read in (a slice sharing it, not a copy).
@@ -1248,6 +1253,12 @@ enum DuplicateDetection {
             reason += " of no squad"
         }
         reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
+        let tested = a.testedHypothesis.flatMap { $0 == b.testedHypothesis ? $0 : nil }
+        if let tested {
+            reason += "both test "
+            reason += tested
+            reason += ", "
+        }
         if !candidate.byMeaning {
             reason += "alike in words"
         } else if let aligned = candidate.aligned {

@@ -137,6 +137,7 @@ struct FieldComparison {
         // The surface and audience kept apart in the item: binding the experiment copied it (a retain
         // of each of its dozens of fields) for every pair compared.
         if a.isExperiment, b.isExperiment {
+            if !untilDifferent, let tested = Self.sameTest(a, b) { matches.append("hypothesis \(tested)") }
             if let sa = a.experimentSurface, let sb = b.experimentSurface {
                 if Surface.related(sa, sb) {
                     if !untilDifferent { matches.append("surface") }
@@ -162,9 +163,16 @@ struct FieldComparison {
         if let ma = a.metric, let mb = b.metric, let same = catalog.same(ma, mb) { matches.append("metric \(same)") }
         matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
         if a.isExperiment, b.isExperiment {
+            if let tested = Self.sameTest(a, b) { matches.append("hypothesis \(tested)") }
             if let sa = a.experimentSurface, let sb = b.experimentSurface, Surface.related(sa, sb) { matches.append("surface") }
             if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) { matches.append("audience") }
         }
+    }
+
+    /// The hypothesis two experiments both test, when they name one.
+    static func sameTest(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item) -> String? {
+        guard let tested = a.testedHypothesis, !tested.isEmpty, tested == b.testedHypothesis else { return nil }
+        return tested
     }
 
     /// Only an amount in digits swapped ("a £20 deposit" / "a £50 deposit", "after 3 days" / "after 7
@@ -327,7 +335,9 @@ struct FieldComparison {
               let va = a.audienceVector, let vb = b.audienceVector else { return }
         let cosine = DuplicateDetection.cosine(va, vb)
         if cosine < Self.differentAudience {
-            differences.append("audience (reads differently, cosine \(DuplicateDetection.format(cosine)))")
+            // Both audiences as written, so that a reader sees who each side is for ("logged-out visitors /
+            // logged-in visitors"), not only that they read apart.
+            differences.append("audience (\(a.audience ?? "–") / \(b.audience ?? "–"), cosine \(DuplicateDetection.format(cosine)))")
         }
     }
 }

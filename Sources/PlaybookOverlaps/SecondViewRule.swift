@@ -81,7 +81,7 @@ extension DuplicateDetection {
     /// or nil when encoding fails (then no pair counts); it is asked once, and only when some pair could count.
     static func agreedRestatements(neighbours: MetricNeighbours, text: [Int], vectors: Vectors, open: [Bool], below: Double,
                                    allowed: (Int, Int) -> Bool, compatible: (Int, Int) -> Bool,
-                                   rationales: ([Int]) -> [Int: ArraySlice<Float>]?) -> [Agreed] {
+                                   rationales: ([Int]) -> Rationales?) -> [Agreed] {
         let openItems = open.indices.filter { open[$0] }
         // Each open item with a possible partner (open, in the band, of another squad): its compatible
         // texts among its `secondViewKept` closest by exact cosine, best first (ties: the later item first).
@@ -128,25 +128,36 @@ extension DuplicateDetection {
         var view: [Int: [Float]] = [:]
         for item in asked {
             let row = vectors.matrix[(item * vectors.width)..<((item + 1) * vectors.width)]
-            view[item] = combined(row, read[item])
+            view[item] = combined(row, read.vectors[item])
         }
         func agreement(_ a: Int, _ b: Int) -> Double {
             guard let va = view[a], let vb = view[b] else { return 0 }
             return cosine(va, vb)
         }
-        /// The item whose text is `x`'s closest by the second view (ties: the later item).
-        func closest(_ x: Int) -> Int? {
+        /// The two sides' agreement as evidence that they state one idea, or nil when their rationales are
+        /// none: the two give one rationale word for word (a copied template, or a reason any idea could
+        /// give), or either gives boilerplate (`boilerplateRationale`, left out of its view). Without that
+        /// evidence the view is the title-and-change cosine the neighbour rule has already read, under its bars.
+        func evidence(_ a: Int, _ b: Int) -> Double? {
+            if let ka = read.wording[a], ka == read.wording[b] { return nil }
+            for side in [a, b] where read.wording[side] != nil && read.vectors[side] == nil { return nil }
+            return agreement(a, b)
+        }
+        /// The item whose text is `x`'s closest by the second view (ties: the later item), `o` read as a
+        /// partner (`evidence`) and every other text by its full view: a third text giving `x`'s very
+        /// rationale still stands between `x` and `o`.
+        func closest(_ x: Int, partner o: Int) -> Int? {
             var best: (value: Double, other: Int)?
             for entry in listOf[x] ?? [] {
-                let value = agreement(x, entry.other)
+                let value = text[entry.other] == text[o] ? evidence(x, entry.other) ?? 0 : agreement(x, entry.other)
                 if let current = best, value < current.value || (value == current.value && entry.other < current.other) { continue }
                 best = (value, entry.other)
             }
             return best?.other
         }
         return candidates.compactMap { x, o, cosine in
-            let value = agreement(x, o)
-            guard value >= secondViewBar, let a = closest(x), text[a] == text[o], let b = closest(o), text[b] == text[x] else { return nil }
+            guard let value = evidence(x, o), value >= secondViewBar, let a = closest(x, partner: o), text[a] == text[o], let b = closest(o, partner: x), text[b] == text[x]
+            else { return nil }
             return Agreed(first: x, second: o, cosine: cosine, view: value)
         }
     }
@@ -168,16 +179,62 @@ extension DuplicateDetection {
 }
 
 extension DuplicateDetection {
+    /// The rationales the second view reads, of the items asked.
+    struct Rationales {
+        /// Each item's rationale vector (an item without one, or with a boilerplate one, is left out: its
+        /// view is its title-and-change vector).
+        var vectors: [Int: ArraySlice<Float>]
+        /// Each item's rationale as written, as a number (`rationaleWording`): two items of one number give
+        /// it word for word.
+        var wording: [Int: Int]
+    }
+
+    /// How many distinct statements (title and change) of a playbook giving one rationale word for word
+    /// make it boilerplate: a reason pasted under three ideas or more ("we saw signals in support tickets and
+    /// interviews") says nothing of any of them, and summed into each one's view it draws them all
+    /// together (two unrelated ideas at a title-and-change cosine of 0.28 read at 0.69 with it).
+    static let boilerplateRationale = 3
+
+    /// A rationale as written, for telling two alike: lowercased, its words only (case, spacing and
+    /// punctuation aside); nil for one with no word.
+    static func rationaleWording(_ rationale: String?) -> String? {
+        guard let rationale else { return nil }
+        let words = rationale.lowercased().split { !($0.isLetter || $0.isNumber) }
+        return words.isEmpty ? nil : words.joined(separator: " ")
+    }
+
     /// The rationale vectors of the items `asked` (each distinct rationale encoded once; an item without
-    /// one is left out), or nil when encoding fails.
-    static func rationaleVectors(of asked: [Int], items: UnsafeBufferPointer<Item>, _ encoder: any SentenceEncoder) -> [Int: ArraySlice<Float>]? {
-        let distinct = Array(Set(asked.compactMap { items[$0].rationale }.filter { !$0.isEmpty })).sorted()
-        guard !distinct.isEmpty else { return [:] }
-        guard let read = encoded(texts: [], audiences: distinct, encoder) else { return nil }
-        var vectors: [Int: ArraySlice<Float>] = [:]
-        for item in asked {
-            if let rationale = items[item].rationale { vectors[item] = read.audiences[rationale] }
+    /// one, or whose rationale `boilerplateRationale` distinct statements or more of `items` give word for
+    /// word, is left out), and each asked item's rationale as written (numbered); nil when encoding fails.
+    static func rationaleVectors(of asked: [Int], items: UnsafeBufferPointer<Item>, _ encoder: any SentenceEncoder) -> Rationales? {
+        // Each rationale as written, numbered, and the distinct statements giving it (copies of one
+        // statement, as one idea filed twice, count once).
+        var numbers: [String: Int] = [:]
+        var givers: [Set<String>] = []
+        var wordingOf = [Int?](repeating: nil, count: items.count)
+        for index in items.indices {
+            guard let wording = rationaleWording(items[index].rationale) else { continue }
+            let number: Int
+            if let known = numbers[wording] {
+                number = known
+            } else {
+                number = givers.count
+                numbers[wording] = number
+                givers.append([])
+            }
+            if givers[number].count < boilerplateRationale { givers[number].insert(items[index].text) }
+            wordingOf[index] = number
         }
-        return vectors
+        var wording: [Int: Int] = [:]
+        for item in asked { wording[item] = wordingOf[item] }
+        let read = asked.filter { item in wordingOf[item].map { givers[$0].count < boilerplateRationale } ?? false }
+        let distinct = Array(Set(read.compactMap { items[$0].rationale })).sorted()
+        guard !distinct.isEmpty else { return Rationales(vectors: [:], wording: wording) }
+        guard let encoded = encoded(texts: [], audiences: distinct, encoder) else { return nil }
+        var vectors: [Int: ArraySlice<Float>] = [:]
+        for item in read {
+            if let rationale = items[item].rationale { vectors[item] = encoded.audiences[rationale] }
+        }
+        return Rationales(vectors: vectors, wording: wording)
     }
 }

@@ -102,4 +102,31 @@ final class SecondViewTests: XCTestCase {
         let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository([Self.importIdea, Self.importRewording, other]))
         XCTAssertNotEqual(found[["HYP-0011", "HYP-0012"]]?["kind"] as? String, "duplicate", "\(found)")
     }
+    // A rationale pasted under every idea ("we saw signals in support tickets and interviews") is no evidence
+    // that two ideas are one (`review51`: "reveal the price on the first onboarding screen" and "a free month for
+    // students", statements at 0.28 and no shared term, were duplicates "close in meaning with their rationales").
+    static let boilerplate = "we saw signals in support tickets and interviews"
+    static func unrelatedIdeas(rationales: [String]) -> [String] {
+        [hypothesis("HYP-0021", squad: "activation-emea", title: "Reveal the price at the start of onboarding",
+                    change: "reveal the subscription price on the first onboarding screen", audience: "new signups",
+                    outcome: "more trials convert", rationale: rationales[0]),
+         hypothesis("HYP-0022", squad: "activation-latam", title: "A free month of Plus for students",
+                    change: "give verified students a free month of Plus", audience: "university students",
+                    outcome: "more paid conversions after the free month", rationale: rationales[1]),
+         hypothesis("HYP-0023", squad: "activation-apac", title: "Dark mode",
+                    change: "add a dark colour scheme to the settings screen", audience: "people who read at night",
+                    outcome: "more people come back each week", rationale: rationales[2])]
+    }
+
+    func testABoilerplateRationaleMakesNoDuplicate() throws {
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository(Self.unrelatedIdeas(rationales: Array(repeating: Self.boilerplate, count: 3))))
+        XCTAssertNotEqual(found[["HYP-0021", "HYP-0022"]]?["kind"] as? String, "duplicate", "\(found)")
+    }
+
+    func testTwoIdeasGivingOneRationaleWordForWordAreNoDuplicateByIt() throws {
+        // Only two give it (the same text in other case and punctuation, quoted: it holds a comma): still no evidence that they are one idea.
+        let found = try Self.overlaps(try SmallPlaybook.threeSquadRepository(Self.unrelatedIdeas(
+            rationales: [Self.boilerplate, "\"We saw signals in support tickets, and interviews.\"", "people read in bed with the lights off"])))
+        XCTAssertNotEqual(found[["HYP-0021", "HYP-0022"]]?["kind"] as? String, "duplicate", "\(found)")
+    }
 }

@@ -243,6 +243,42 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(far.first?.reason.contains("differ in surface (web/checkout / email/weekly)") ?? false, far.first?.reason ?? "")
     }
 
+    /// Two squads' experiments found alike that test one hypothesis: the message says both test it
+    /// (`review51`: EXP-0802 and EXP-0030 both test HYP-0035 and the message never said so).
+    static func pauseTest(_ id: String, squad: String, title: String, surface: String, hypothesis: String = "HYP-0035") -> String {
+        experiment(id, squad: squad, ["title": "\"\(title)\"", "hypothesis": hypothesis, "status": "draft",
+                                      "metrics": "{primary: revenue-per-paying-user}", "surface": surface])
+    }
+
+    func testExperimentsOfTwoSquadsTestingOneHypothesisSaySo() throws {
+        let a = Self.pauseTest("EXP-0030", squad: "revenue-consumer", title: "Offer a pause in the cancellation flow", surface: "web/account")
+        let b = Self.pauseTest("EXP-0802", squad: "acq-latam", title: "Offer a pause option in the cancellation flow",
+                               surface: "web/account/cancel")
+        let found = OverlapFinder.duplicates(entities(a + "\n---\n" + b))
+        let overlap = try XCTUnwrap(found.first, "no overlap")
+        XCTAssertEqual(found.map(\.kind), [.duplicate], overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("make the same change (both test HYP-0035, "), overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("hypothesis HYP-0035"), overlap.reason)
+        // Another hypothesis each: nothing said of it.
+        let other = Self.pauseTest("EXP-0802", squad: "acq-latam", title: "Offer a pause option in the cancellation flow",
+                                   surface: "web/account/cancel", hypothesis: "HYP-0036")
+        let apart = try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + other)).first, "no overlap")
+        XCTAssertFalse(apart.reason.contains("HYP-003"), apart.reason)
+    }
+
+    func testExperimentsTestingOneHypothesisOnAnotherSurfaceAreRelatedAndSaySo() throws {
+        let a = Self.pauseTest("EXP-0030", squad: "revenue-consumer", title: "Offer a pause in the cancellation flow",
+                               surface: "web/billing/cancel-flow")
+        let b = Self.pauseTest("EXP-0802", squad: "acq-latam", title: "Offer a pause option in the cancellation flow",
+                               surface: "web/account/cancel")
+        let found = OverlapFinder.duplicates(entities(a + "\n---\n" + b))
+        let overlap = try XCTUnwrap(found.first, "no overlap")
+        XCTAssertEqual(found.map(\.kind), [.related], overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("both test HYP-0035"), overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("differ in surface (web/billing/cancel-flow / web/account/cancel)"), overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("hypothesis HYP-0035"), overlap.reason)
+    }
+
     func testRenderedJSONHasTheContractKeys() {
         let found = OverlapFinder.find(entities(streak + "\n---\n" + reworded(squad: "retention-apac")))
         let json = OverlapRendering.json(found)
