@@ -74,7 +74,7 @@ final class MessageWordingTests: XCTestCase {
             experiment("EXP-0003", "retention-apac", "{segment: new-buyers, regions: [mx, ar], platforms: [web]}"),
         ], engine: "lexical")
         XCTAssertTrue(out.contains("EXP-0001 ↔ EXP-0002 "), out)
-        XCTAssertTrue(out.contains("but differ in audience (segment new-buyers / returning-buyers); match: change, metric weekly-active-learners, surface;"), out)
+        XCTAssertTrue(out.contains("but differ in audience (segment new-buyers / returning-buyers); match: change, metric weekly-active-learners, hypothesis HYP-0001, surface;"), out)
         XCTAssertTrue(out.contains("but differ in audience (region br / mx, ar); match:"), out)
         XCTAssertTrue(out.contains("but differ in audience (segment returning-buyers / new-buyers; region br / mx, ar); match:"), out)
         XCTAssertFalse(out.contains("cannot overlap"), out)
