@@ -36,9 +36,10 @@ final class GrowthPairDiagnostics: XCTestCase {
         // PLAYBOOK_DUMP_DUPQ46=1 those `dupq46` wrote (forty more ideas of twenty new products, two an outcome).
         // PLAYBOOK_DUMP_DUPQ49=1 those `dupq49` wrote (forty more ideas of twenty new products, two an outcome).
         // PLAYBOOK_DUMP_DUPQ51=1 those `dupq51` wrote (forty more ideas of twenty new products, two an outcome).
+        // PLAYBOOK_DUMP_DUPQ52=1 those `dupq52` wrote (forty more ideas of twenty new products, two an outcome).
         let environment = ProcessInfo.processInfo.environment
         let written = ["dupq22", "dupq25", "dupq29", "dupq28", "dupq32", "dupq34", "dupq36", "dupq37", "dupq38", "dupq39", "dupq40", "dupq43", "dupq46",
-                       "dupq49", "dupq51"]
+                       "dupq49", "dupq51", "dupq52"]
         let extra = written.filter { environment["PLAYBOOK_DUMP_\($0.uppercased())"] != nil }.map { ("\($0)-pairs.tsv", $0) }
         for (file, split) in splits + extra {
             let pairs = try GrowthPair.load(file).filter { $0.split == split }
