@@ -11,7 +11,8 @@ internal import OverlapKernels
 /// overlap, toward the same metric (the same id, or catalog entries with the same event). The
 /// same change going the opposite way, or for another metric, platform, region, surface or
 /// segment, is related work: a note naming what differs. Experiments compare likewise on their
-/// title, primary metric, surface and structured audience.
+/// title, primary metric, surface and structured audience, and are duplicates through their
+/// hypotheses when those are (`throughHypotheses`).
 enum DuplicateDetection {
     /// Related work is only worth a note when the changes read closer than a duplicate needs.
     static let relatedMargin = 0.1
@@ -160,6 +161,8 @@ enum DuplicateDetection {
         // `concurrentPerform` (within an apply, libdispatch runs a nested apply on the calling thread
         // alone, and each kind's comparison spreads itself over the cores).
         let kinds = ["hypotheses", "experiments"]
+        // What the experiments' check through their hypotheses reads, taken before the items are compared.
+        let testers = read.hypotheses.isEmpty ? [] : read.experiments.compactMap(Tester.init)
         var found = [[Overlap]](repeating: [], count: kinds.count)
         found.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
@@ -204,6 +207,9 @@ enum DuplicateDetection {
                 vectorsRead.signal()
             }
             group.wait()
+        }
+        if !testers.isEmpty {
+            found[1] += throughHypotheses(testers, hypothesisOverlaps: found[0], experimentOverlaps: found[1], catalog: catalog, options: options)
         }
         return joined(moving: &found, vacated: vacated)
     }

@@ -1,0 +1,101 @@
+import PlaybookModel
+
+/// Experiments that are duplicates through their hypotheses: two experiments, each testing its own
+/// hypothesis, where those hypotheses are duplicates of each other (the same change, toward the
+/// same metric, for audiences that can overlap), are duplicated work too, whatever their titles
+/// say ("Protein swap at checkout" / "Meat substitution test"), when their own fields do not tell
+/// them apart: the same metric (through the catalog) or one of them naming none, related surfaces,
+/// audiences that can overlap, and no platform or region in their titles that differs.
+///
+/// A pair already found by its titles (as a duplicate or as related work) keeps that finding.
+/// Experiments testing one and the same hypothesis are left to their titles: re-running an idea
+/// (a second version after a first) is how one hypothesis is usually tested twice.
+extension DuplicateDetection {
+    /// What this check reads of an experiment, taken from its item before the items are compared.
+    struct Tester {
+        var side: OverlapSide
+        var hypothesis: String
+        var metric: String?
+        var facets: Facets
+        var surface: String?
+        var audience: Audience?
+
+        init?(_ item: Item) {
+            guard item.isExperiment, let hypothesis = item.testedHypothesis, !hypothesis.isEmpty else { return nil }
+            side = item.side
+            self.hypothesis = hypothesis
+            metric = item.metric
+            facets = item.facets
+            surface = item.experimentSurface
+            audience = item.experimentAudience
+        }
+    }
+
+    /// The duplicate pairs of `testers` through the hypotheses' duplicates among `hypothesisOverlaps`,
+    /// leaving out the pairs `experimentOverlaps` already holds; ordered by the hypotheses' pairs as
+    /// found, then by the experiments' order.
+    static func throughHypotheses(_ testers: [Tester], hypothesisOverlaps: [Overlap], experimentOverlaps: [Overlap],
+                                  catalog: MetricCatalog, options: OverlapOptions) -> [Overlap] {
+        let duplicates = hypothesisOverlaps.filter { $0.kind == .duplicate && $0.sides.count == 2 }
+        guard !duplicates.isEmpty, testers.count > 1 else { return [] }
+        var testing: [String: [Int]] = [:]
+        for (index, tester) in testers.enumerated() { testing[tester.hypothesis, default: []].append(index) }
+        var known = Set<PairKey>()
+        for overlap in experimentOverlaps where overlap.sides.count == 2 { known.insert(PairKey(overlap.sides[0].id, overlap.sides[1].id)) }
+        var found: [Overlap] = []
+        for duplicate in duplicates {
+            let (first, second) = (duplicate.sides[0].id, duplicate.sides[1].id)
+            guard first != second, let left = testing[first], let right = testing[second] else { continue }
+            for i in left {
+                for j in right {
+                    let (a, b) = (testers[i], testers[j])
+                    guard a.side.id != b.side.id, options.sameSquad || a.side.squad == nil || a.side.squad != b.side.squad else { continue }
+                    let key = PairKey(a.side.id, b.side.id)
+                    guard !known.contains(key), let overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
+                    known.insert(key)
+                    found.append(overlap)
+                }
+            }
+        }
+        return found
+    }
+
+    /// The duplicate finding for two experiments whose hypotheses are the duplicate `through`, or nil
+    /// when their own fields tell them apart.
+    static func judged(_ a: Tester, _ b: Tester, through: Overlap, catalog: MetricCatalog, options: OverlapOptions) -> Overlap? {
+        var matches: [String] = []
+        if let ma = a.metric, let mb = b.metric {
+            guard let same = catalog.same(ma, mb) else { return nil }
+            matches.append("metric \(same)")
+        }
+        guard Facets.differences(a.facets, b.facets).isEmpty else { return nil }
+        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        if let sa = a.surface, let sb = b.surface {
+            guard Surface.related(sa, sb) else { return nil }
+            matches.append("surface")
+        }
+        guard AudienceOverlap.possible(a.audience, b.audience) else { return nil }
+        matches.append("audience")
+        var reason = "experiments"
+        switch (a.side.squad, b.side.squad) {
+        case let (first?, second?) where first != second: reason += " of squads \(first) and \(second)"
+        case (_?, _?): reason += " of the same squad"
+        case let (squad?, nil), let (nil, squad?): reason += " of squad \(squad) and of no squad"
+        case (nil, nil): reason += " of no squad"
+        }
+        reason += " test hypotheses that make the same change (\(a.side.id) tests \(a.hypothesis), \(b.side.id) tests \(b.hypothesis): "
+        reason += "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
+        reason += "; match: hypotheses \(a.hypothesis) / \(b.hypothesis)"
+        for match in matches { reason += ", " + match }
+        reason += "; shared terms: "
+        reason += through.terms.isEmpty ? "none" : through.terms.joined(separator: ", ")
+        return Overlap(kind: .duplicate, sides: [a.side, b.side], score: through.score, reason: reason, terms: through.terms)
+    }
+
+    /// Two ids in either order.
+    struct PairKey: Hashable {
+        let first: String
+        let second: String
+        init(_ a: String, _ b: String) { (first, second) = a < b ? (a, b) : (b, a) }
+    }
+}

@@ -1,0 +1,89 @@
+import PlaybookOverlaps
+import XCTest
+
+/// Experiments are duplicates through their hypotheses (issue #13: "two hypotheses (or experiments,
+/// through their hypotheses and titles) are duplicates when …"; review52b: EXP-0013 and EXP-0014
+/// tested two hypotheses found duplicates at 0.58, and nothing was said of the experiments, whose
+/// titles shared no word).
+final class ThroughHypothesesTests: XCTestCase {
+    /// Two squads' hypotheses that restate one idea (found by words alone, no model needed).
+    static let hypotheses = [
+        hypothesis("HYP-0001", squad: "retention", title: "Evening nudge to save the streak",
+                   change: "notify users in the evening if they have not practised and their streak will break",
+                   audience: "users with a running streak", outcome: "higher day-1 retention"),
+        hypothesis("HYP-0002", squad: "growth", title: "Evening nudge to save the streak",
+                   change: "notify users at night if they have not practised and their streak will break",
+                   audience: "users who have a running streak", outcome: "higher day-1 retention"),
+    ].joined(separator: "\n---\n")
+
+    static func test(_ id: String, squad: String, title: String, hypothesis: String, _ fields: [String: String] = [:]) -> String {
+        experiment(id, squad: squad, ["title": "\"\(title)\"", "hypothesis": hypothesis, "status": "draft",
+                                      "metrics": "{primary: d1-retention}"].merging(fields) { $1 })
+    }
+
+    func found(_ experiments: String...) -> [Overlap] {
+        OverlapFinder.duplicates(entities(([Self.hypotheses] + experiments).joined(separator: "\n---\n")))
+    }
+
+    func testExperimentsTestingDuplicateHypothesesAreDuplicatesWhateverTheirTitles() throws {
+        let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001"),
+                        Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002"))
+        let hypotheses = try XCTUnwrap(all.first { $0.ids == ["HYP-0001", "HYP-0002"] }, "the hypotheses are not duplicates")
+        XCTAssertEqual(hypotheses.kind, .duplicate)
+        let experiments = try XCTUnwrap(all.first { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(all.map(\.reason))")
+        XCTAssertEqual(experiments.kind, .duplicate)
+        XCTAssertEqual(experiments.squads, ["retention", "growth"])
+        XCTAssertEqual(experiments.score, hypotheses.score)
+        XCTAssertEqual(experiments.terms, hypotheses.terms)
+        XCTAssertTrue(experiments.reason.hasPrefix("experiments of squads retention and growth test hypotheses that make the same change "
+                                                   + "(EXP-0001 tests HYP-0001, EXP-0002 tests HYP-0002: duplicates, score "), experiments.reason)
+        XCTAssertTrue(experiments.reason.contains("; match: hypotheses HYP-0001 / HYP-0002, metric d1-retention, surface, audience; shared terms: "),
+                      experiments.reason)
+    }
+
+    func testExperimentsApartByTheirOwnFieldsAreNotDuplicates() {
+        let first = Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001")
+        // Unrelated surfaces, another metric, a platform that differs, audiences that cannot overlap:
+        // none is a duplicate (the titles share no word, so nothing else is found either).
+        let apart = [
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002", ["surface": "email/weekly"]),
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002",
+                      ["metrics": "{primary: paid-conversion}"]),
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B on Android", hypothesis: "HYP-0002",
+                      ["title": "\"Night-time reminder A/B in the Android app\""]),
+        ]
+        let onIOS = Self.test("EXP-0001", squad: "retention", title: "Streak saver push in the iOS app", hypothesis: "HYP-0001")
+        for (index, other) in apart.enumerated() {
+            let pairs = found(index == 2 ? onIOS : first, other).filter { $0.ids == ["EXP-0001", "EXP-0002"] }
+            XCTAssertEqual(pairs.map(\.kind), [], "case \(index): \(pairs.map(\.reason))")
+        }
+        let segments = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001",
+                                       ["audience": "{segment: new-users}"]),
+                             Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002",
+                                       ["audience": "{segment: returning-users}"]))
+        XCTAssertFalse(segments.contains { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(segments.map(\.reason))")
+    }
+
+    func testOneHypothesisTestedTwiceAndHypothesesThatDifferAreLeftToTheTitles() {
+        // One hypothesis, two experiments (a second version): not judged through the hypothesis.
+        let again = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001"),
+                          Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0001"))
+        XCTAssertFalse(again.contains { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(again.map(\.reason))")
+        // Hypotheses of one squad are not compared (same_squad off), so neither are their experiments.
+        let oneSquad = OverlapFinder.duplicates(entities([
+            Self.hypotheses.replacingOccurrences(of: "squad: growth", with: "squad: retention"),
+            Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001"),
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002"),
+        ].joined(separator: "\n---\n")))
+        XCTAssertEqual(oneSquad.map(\.ids), [], "\(oneSquad.map(\.reason))")
+    }
+
+    func testAPairAlreadyFoundByItsTitlesKeepsThatFinding() throws {
+        let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push at night", hypothesis: "HYP-0001"),
+                        Self.test("EXP-0002", squad: "growth", title: "Streak saver push at night", hypothesis: "HYP-0002"))
+        let pairs = all.filter { $0.ids == ["EXP-0001", "EXP-0002"] }
+        XCTAssertEqual(pairs.count, 1, "\(pairs.map(\.reason))")
+        let pair = try XCTUnwrap(pairs.first)
+        XCTAssertTrue(pair.reason.hasPrefix("experiments of squads retention and growth make the same change (alike in words"), pair.reason)
+    }
+}
