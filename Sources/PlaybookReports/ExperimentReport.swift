@@ -216,6 +216,9 @@ public struct ExperimentLifecycles: Sendable {
     private let keyResults: [String?]
     private let positions: [String: Int]
 
+    /// Every experiment the history holds, by id (sorted), those no longer in the playbook too.
+    public var ids: [String] { timelines.map(\.id) }
+
     public init(timelines: Timelines, history: History) {
         self.init(tracking: timelines.all(kind: Kind.experiment.rawValue), boundary: Set(history.shallowBoundary))
     }

@@ -85,6 +85,8 @@ enum Assets {
     dl.fields { display: grid; grid-template-columns: minmax(8rem, max-content) minmax(0, 1fr); gap: .3rem 1rem; }
     dl.fields dt { color: var(--muted); }
     dl.fields dd { margin: 0; }
+    /* Learnings and statements keep the lines they were written in (a YAML block, a list). */
+    p.written { white-space: pre-line; }
     .filters { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; background: var(--panel); padding: .75rem; border-radius: .5rem; }
     .filters label { display: flex; flex-direction: column; font-size: .9rem; color: var(--muted); }
     .filters input, .filters select { font: inherit; padding: .35rem .5rem; border: 1px solid #7a8294; border-radius: .3rem; color: var(--ink); background: #fff; min-width: 10rem; }

@@ -310,8 +310,8 @@ struct EntityPages {
             field("learnings", into: &out) { out in
                 guard !result.learnings.isEmpty else { return false }
                 for learning in result.learnings {
-                    out.raw("<p>")
-                    out.text(learning)
+                    out.raw("<p class=\"written\">")
+                    out.raw(written(learning))
                     out.raw("</p>")
                 }
                 return true

@@ -16,6 +16,15 @@ func h(_ text: String) -> String {
     } ?? text
 }
 
+/// Text written on several lines (a learning in a YAML block, a list) made safe as `h` makes it, each
+/// line apart, the line breaks kept for a `p.written` paragraph to show (`white-space: pre-line`);
+/// trailing line breaks dropped.
+func written(_ text: String) -> String {
+    var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+    while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
+    return lines.map { h(String($0)) }.joined(separator: "\n")
+}
+
 /// The byte-level half of `h` (and of the search index's quoting): what `HTMLReport.escapeVisible` does to text whose controls are
 /// ASCII (it escapes markup scalar by scalar, so a combining mark beside a `'` changes nothing here).
 enum Escaping {

@@ -69,6 +69,19 @@ struct LearningsPage {
                              text: result?.learnings ?? [],
                              extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
+        // Experiments no longer in the playbook at HEAD (deleted, or moved to a folder the playbook
+        // leaves out, such as `.archive/`) whose conclusions the reports still count, each as the
+        // report counting it read it: the program page counts them, so the library lists them too.
+        let gone = input.lifecycles.ids.filter { !catalog.experiments.contains($0) }
+        for id in gone {
+            for counted in input.lifecycles.countedConclusions(of: id, today: input.today) {
+                guard let facts = input.lifecycles.facts(of: id, until: counted.until), let e = facts.experiment else { continue }
+                let day = UTC.day(of: counted.concluded)
+                let read = UTC.day(fromDays: UTC.days(UTC.day(of: counted.until)) - 1)
+                out.append(earlierEntry(e, id: id, quarter: day.quarter,
+                                        note: "Concluded \(day), no longer in the playbook at this commit: as it read on \(read)."))
+            }
+        }
         return out
     }
 
@@ -118,7 +131,7 @@ struct LearningsPage {
             body += "<dl><dt>outcome</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
             if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
             body += "</dl>"
-            body += entry.text.map { "<p>\(h($0))</p>" }.joined()
+            body += entry.text.map { "<p class=\"written\">\(written($0))</p>" }.joined()
             if entry.kind == .experiment, entry.text.isEmpty { body += "<p class=\"muted\">No learnings written.</p>" }
             body += "</article></li>\n"
         }

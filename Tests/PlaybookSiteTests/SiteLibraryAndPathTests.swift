@@ -48,6 +48,50 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(index.contains { $0.contains("Supercalifragilistic") && $0.contains("\"q\": \"2027-Q1\"") && $0.contains("\"o\": \"loss\"") })
     }
 
+    /// review52a #1: an experiment concluded and then deleted (or archived out of the playbook) is still
+    /// counted by the report of its quarter and the program page, so the library lists it too, as that
+    /// report read it (it listed only the experiments at HEAD: the program page said 1 concluded in
+    /// 2026-Q4, the library filtered by 2026-Q4 showed none, and search could not find its learnings).
+    func testAnExperimentGoneFromThePlaybookKeepsTheConclusionTheReportsCount() throws {
+        let fixture = try SiteFixture(for: self)
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0001.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0001.yml"])
+        try fixture.commit("2026-11-02", [:])
+        let input = try fixture.input(today: "2026-11-30")
+        XCTAssertFalse(input.catalog.experiments.contains("EXP-0001"))
+        let q4 = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" })
+        XCTAssertEqual(q4.total.concluded, ["EXP-0001"])
+        let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
+        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
+                       ["EXP-0001 2026-Q4 win +6.2% ship"])
+        XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-30.")
+        let files = Site.render(input)
+        let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
+        XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
+    }
+
+    /// review52a #3: learnings written on several lines (a YAML block, a list) keep their lines on the
+    /// library's cards and on the entity page (they ran together into one paragraph).
+    func testLearningsKeepTheLinesTheyWereWrittenIn() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0002.yml": SiteFixture.experiment(
+            "EXP-0002", title: "Social sign-in", status: "concluded", start: "2026-10-01", extra: """
+            result:
+              outcome: loss
+              lift: -0.01
+              decision: kill
+              learnings: |
+                Fewer finished the form.
+                - the Google button drew clicks away
+            """)])
+        let files = Site.render(try fixture.input(today: "2026-11-30"))
+        let written = "<p class=\"written\">Fewer finished the form.\n- the Google button drew clicks away</p>"
+        let library = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(library.contains(written), String(library[library.range(of: "Fewer")!.lowerBound...].prefix(200)))
+        XCTAssertEqual(files.filter { $0.key.hasPrefix("e/") && $0.value.contains(written) }.count, 1)
+        XCTAssertTrue(Assets.stylesheet.contains("p.written { white-space: pre-line; }"))
+    }
+
     /// Issue #16 (2): every focus ring stands 3:1 or more against each background it can show over
     /// (WCAG 1.4.11): the skip link's ring was the page's dark blue over the dark header (2.19:1).
     func testEveryFocusRingStandsOutFromWhatItSitsOn() throws {
