@@ -1282,12 +1282,22 @@ enum DuplicateDetection {
             reason += format(candidate.meaning ?? 0)
         }
         // The bar the score met, in figures a reader can check: the threshold, or for related work the threshold plus the margin.
-        reason += ", score "
-        reason += format(score)
-        if differences.isEmpty {
+        // A pair the grey band found (under the neighbour rule's bar: by token alignment, or with the rationales) has no score
+        // of its own above the threshold: it is counted at the threshold, and says so (review52b #3: "alignment 0.32, cosine
+        // 0.30, score 0.40 ≥ threshold 0.40" read as a measured 0.40, and the 0.40 moved with `--threshold`).
+        let greyBand = (candidate.aligned != nil || candidate.agreed != nil) && candidate.byMeaning
+            && (candidate.aligned?.score ?? candidate.agreed?.score ?? -1) >= score
+        if greyBand, differences.isEmpty {
+            reason += ", under the cosine bar, counted at the threshold "
+            reason += format(options.threshold)
+        } else if differences.isEmpty {
+            reason += ", score "
+            reason += format(score)
             reason += " ≥ threshold "
             reason += format(options.threshold)
         } else {
+            reason += ", score "
+            reason += format(score)
             reason += " ≥ "
             reason += format(options.threshold + relatedMargin)
             reason += " for related work"

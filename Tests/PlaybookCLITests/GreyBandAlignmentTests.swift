@@ -34,6 +34,9 @@ final class GreyBandAlignmentTests: XCTestCase {
         XCTAssertEqual(kind("HYP-0001", "HYP-0002"), "duplicate", result.stdout)
         let reason = overlaps.first { ($0["entities"] as? [String]).map { Set($0) == ["HYP-0001", "HYP-0002"] } ?? false }?["reason"] as? String ?? ""
         XCTAssertTrue(reason.contains("token by token"), reason)
+        // Found under the cosine bar, it has no score of its own at the threshold: it says it is counted there (review52b #3).
+        XCTAssertTrue(reason.contains(", under the cosine bar, counted at the threshold 0.40)"), reason)
+        XCTAssertFalse(reason.contains("score 0.40 ≥"), reason)
         XCTAssertNotEqual(kind("HYP-0001", "HYP-0003"), "duplicate", result.stdout)
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", result.stdout)
     }
