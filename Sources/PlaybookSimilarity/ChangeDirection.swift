@@ -633,7 +633,30 @@ public struct ChangeDirection: Sendable, Hashable {
     /// shorter signup form" and "a longer signup form" are; denials ("not show / show") do not count.
     /// The words are each side's own as written ("not surcharge / surcharges").
     public static func opposition(_ a: ChangeDirection, _ b: ChangeDirection, sameObject: Bool = false) -> String? {
-        opposed(a, b, sameObject: sameObject) { side, word in side.spelling(word) }
+        guard let words = opposed(a, b, sameObject: sameObject, { side, word in side.spelling(word) }) else { return nil }
+        // A denial said by stopping, against starting the same thing, is named by its two verbs: "stop / start",
+        // not "not auto / auto" (review52b #6: "stopping the auto-renewal reminder email" / "starting an auto-renewal
+        // reminder email"). Only the words change: `denies` still reads it as a denial.
+        if words.hasPrefix("not ") || words.contains(" / not ") {
+            let aStops = words.hasPrefix("not ")
+            let (stopper, starter) = aStops ? (a, b) : (b, a)
+            if let stop = stopper.said(["stop"]), stopper.said(starters) == nil, starter.said(["stop"]) == nil,
+               let start = starter.said(starters) {
+                return aStops ? "\(stop) / \(start)" : "\(start) / \(stop)"
+            }
+        }
+        return words
+    }
+
+    /// Verbs that begin what a "stop" ends.
+    static let starters: Set<String> = ["start", "begin", "resum", "launch", "introduc", "restart"]
+
+    /// The first of `stems` this change says, as written; nil when it says none of them.
+    func said(_ stems: Set<String>) -> String? {
+        for reading in readings {
+            if let index = reading.stems.firstIndex(where: stems.contains) { return reading.written[index] }
+        }
+        return nil
     }
 
     /// Whether two changes go opposite ways (`opposition` is not nil), the words left unspelled.

@@ -16,6 +16,17 @@ final class ChangeDirectionTests: XCTestCase {
     }
 
     /// Opposite words on one scale still oppose each other.
+    /// review52b #6: stopping a thing against starting it is named by the two verbs, not as a denial of
+    /// one of its words ("not auto / auto"); it is still a denial, and a plain denial keeps its words.
+    func testStoppingAgainstStartingIsNamedByTheVerbs() {
+        let stop = direction("stopping the auto-renewal reminder email sent before each charge")
+        let start = direction("starting an auto-renewal reminder email sent before each charge")
+        XCTAssertEqual(ChangeDirection.opposition(stop, start), "stopping / starting")
+        XCTAssertEqual(ChangeDirection.opposition(start, stop), "starting / stopping")
+        XCTAssertTrue(ChangeDirection.denies(stop, start))
+        XCTAssertEqual(opposition("do not send the renewal reminder email", "send the renewal reminder email"), "not renewal / renewal")
+    }
+
     func testOppositeWordsOnOneScaleOppose() {
         XCTAssertEqual(opposition("a shorter signup form", "a longer signup form"), "shorter / longer")
         XCTAssertEqual(opposition("add a hint button to the puzzle screen", "remove the hint button from the puzzle screen"),
