@@ -90,6 +90,8 @@ struct Similarity: ParsableCommand {
         var texts: [String] = []
         var lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         if lines.last?.isEmpty == true { lines.removeLast() }  // the newline ending the last line
+        // Nothing to score is said, not answered with nothing (review52b #11: an empty file printed nothing and exited 0).
+        guard !lines.isEmpty else { throw UsageError(description: "\(name) holds no pairs; each line holds two texts separated by one tab") }
         let layout = lines.first.map(PairLayout.init(firstLine:)) ?? .pairs
         for (number, bytes) in lines.enumerated() {
             let pair = try Self.pair(in: bytes, line: number + 1, of: name, layout: layout)
@@ -120,7 +122,11 @@ struct Similarity: ParsableCommand {
         }
         let text = String(scalars)
         let expected = layout == .pairs ? "each line holds two texts separated by one tab" : "each line is an STS Benchmark pair, as line 1 is: \(PairLayout.stsColumns)"
-        if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        // Blank: spaces, and characters that show nothing (a zero-width space, a bidi mark), which read as no text.
+        let blank: (Unicode.Scalar) -> Bool = {
+            $0.properties.isWhitespace || $0.properties.generalCategory == .format || $0.properties.generalCategory == .control
+        }
+        if text.unicodeScalars.allSatisfy(blank) {
             throw refuse(1, "blank line; \(expected) (a skipped line would put the scores out of step with the lines)")
         }
         let fields = text.split(separator: "\t", omittingEmptySubsequences: false)
@@ -147,7 +153,7 @@ struct Similarity: ParsableCommand {
             texts = (5, 6)
         }
         for (index, which) in [(texts.0, "first"), (texts.1, "second")]
-        where fields[index].unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
+        where fields[index].unicodeScalars.allSatisfy(blank) {
             throw refuse(starts[index], "the \(which) text is empty; \(expected)")
         }
         return (String(fields[texts.0]), String(fields[texts.1]))

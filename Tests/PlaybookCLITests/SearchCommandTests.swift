@@ -315,6 +315,9 @@ final class SearchCommandTests: XCTestCase {
             ("empty-first.tsv", Array("\tremind learners of streak\n".utf8), "empty-first.tsv:1:1: the first text is empty"),
             ("empty-second.tsv", Array("a streak reminder\t \n".utf8), "empty-second.tsv:1:19: the second text is empty"),
             ("one.tsv", Array("one column\n".utf8), "one.tsv:1:1: no tab between two texts"),
+            // review52b #11: a text of invisible characters only is no text; an empty file holds no pairs.
+            ("invisible.tsv", Array("\u{200B}\u{200E}\tremind learners of streak\n".utf8), "invisible.tsv:1:1: the first text is empty"),
+            ("empty.tsv", [], "empty.tsv holds no pairs; each line holds two texts separated by one tab"),
         ]
         for (name, bytes, message) in cases {
             try Data(bytes).write(to: scratch.url.appendingPathComponent(name))
