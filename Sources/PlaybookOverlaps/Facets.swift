@@ -323,6 +323,10 @@ struct Facets: Sendable, Hashable {
             "shopping cart": ["page": "cart"], "shopping bag": ["page": "cart"], "shopping basket": ["page": "cart"], "trolley": ["page": "cart"],
             "product detail": ["page": "product"], "product details": ["page": "product"], "product screen": ["page": "product"],
             "item screen": ["page": "product"], "pdp": ["page": "product"],
+            // A thing's own page where the product is not called a product ("the recipe detail page", "the listing details
+            // screen"): review52b #5 found "recipe detail page" / "order confirmation page" one surface by words alone.
+            "detail page": ["page": "product"], "details page": ["page": "product"], "detail screen": ["page": "product"],
+            "details screen": ["page": "product"],
             "category page": ["page": "listing"], "category list": ["page": "listing"], "browse page": ["page": "listing"],
             "catalogue page": ["page": "listing"], "catalog page": ["page": "listing"], "collection page": ["page": "listing"],
             "search page": ["page": "search"], "search screen": ["page": "search"], "results page": ["page": "search"],

@@ -14,6 +14,10 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("once the waiting period is over, the app alerts the person", .surface, "channel"), ["push"])
         XCTAssertEqual(named("put a reorder button next to the list of past purchases", .surface, "page"), ["order history"])
         XCTAssertEqual(named("show the offer on the thank-you screen", .surface, "page"), ["order confirmation"])
+        // A thing's own page under another name (review52b #5): by words alone "recipe detail page" / "order confirmation
+        // page" were one surface, and the look-alike a duplicate.
+        XCTAssertEqual(named("suggest a wine pairing bundle on the recipe detail page", .surface, "page"), ["product"])
+        XCTAssertEqual(named("a bigger photo on the listing details screen", .surface, "page"), ["product"])
         XCTAssertEqual(named("mums and dads of primary school pupils", .segment, "age"), ["child"])
         XCTAssertEqual(named("parents of teenagers", .segment, "age"), ["teen"])
         XCTAssertEqual(named("first-time visitors in the Scottish Highlands", .region, "nation"), ["scotland"])
