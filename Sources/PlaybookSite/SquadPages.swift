@@ -71,8 +71,12 @@ struct SquadPages {
         let quarters = Set(spending.keys).union([input.homeQuarter]).sorted()
         let cap = squad.budget?.quarterly?.value
         let currency = squad.budget?.currency ?? ""
-        body += table(caption: "Experiment budgets per quarter (counted in the quarter of each experiment's start)",
-                      head: ["quarter", "spent", "cap", "left", "standing"],
+        // "Committed", not "spent" (review52a #5: a draft's budget read as money spent): what the squad-budget rule
+        // counts is every experiment's budget, whatever its status, in the quarter of its (planned) start.
+        body += table(caption: "Experiment budgets committed per quarter, as the squad-budget rule counts them: each experiment's "
+                          + "budget, whatever its status (drafts and planned ones too), in the quarter of its start or planned start; "
+                          + "one abandoned before that date counts nothing",
+                      head: ["quarter", "committed", "cap", "left", "standing"],
                       rows: quarters.map { quarter in
                           let spent = spending[quarter] ?? 0
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
