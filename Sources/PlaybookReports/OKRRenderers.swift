@@ -196,7 +196,7 @@ public enum OKRRenderer {
     }
 
     /// `0.7 → 0.5 (falling)`, the first and last confidence of the quarter; `0.6` when it never moved.
-    static func confidenceText(_ kr: KeyResultLine) -> String {
+    public static func confidenceText(_ kr: KeyResultLine) -> String {
         guard let first = kr.confidence.first?.value, let last = kr.confidence.last?.value, let trend = kr.confidenceTrend else { return "–" }
         return trend == .steady ? Numbers.text(last) : "\(Numbers.text(first)) → \(Numbers.text(last)) (\(trend.rawValue))"
     }

@@ -180,10 +180,10 @@ struct EntityPages {
                 ("baseline", h(Numbers.unit(kr.baseline?.value, unit, currency: currency))),
                 ("target", h(Numbers.unit(kr.target?.value, unit, currency: currency))),
                 ("current", h(Numbers.unit(kr.current?.value, unit, currency: currency))),
-                ("confidence", kr.confidence.map { h(Numbers.percent($0.value)) }),
+                ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))

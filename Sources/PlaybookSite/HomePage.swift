@@ -200,7 +200,10 @@ struct HomePage {
                           "target " + h(Numbers.unit(kr.target, unit, currency: currency)),
                           "start " + h(Numbers.unit(kr.startValue, unit, currency: currency)),
                           (closed ? "end " : "now ") + h(Numbers.unit(kr.endValue, unit, currency: currency)),
-                          "progress " + h(Numbers.percent(kr.progress)),
+                          // Progress and confidence as `report okr` writes them (review52a #4: "37.5%" beside the report's 0.38,
+                          // and no confidence at all where the report says "0.6 → 0.7 (rising)").
+                          "progress " + h(Numbers.text(kr.progress)),
+                          "confidence " + h(OKRRenderer.confidenceText(kr)),
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
                 values.append("experiments " + kr.experiments.map { experiment in

@@ -30,7 +30,7 @@ final class SiteReportAgreementTests: XCTestCase {
         """
         for (number, kr) in krs.enumerated() {
             text += "  - {id: KR-\(number + 1), title: Key result \(number + 1), metric: weekly-active-learners, "
-                + "baseline: \(kr.0), target: \(kr.1), current: \(kr.2)}\n"
+                + "baseline: \(kr.0), target: \(kr.1), current: \(kr.2), confidence: 0.\(1 + kr.2 / 10 % 9)}\n"
         }
         return text
     }
@@ -164,7 +164,7 @@ final class SiteReportAgreementTests: XCTestCase {
             let scratch = try history(seed: seed)
             let site = try CLI.run(["site", "-o", "out", "--today", "2026-12-21"], in: scratch.url)
             XCTAssertEqual(site.status, 0, site.stderr)
-            var compared = 0
+            var compared = 0, trends = 0
             for quarter in ["2026-Q3", "2026-Q4"] {
                 let page = try String(contentsOf: scratch.url.appendingPathComponent("out/quarter-\(quarter).html"), encoding: .utf8)
                 let report = try json(["report", "okr", "--quarter", quarter], in: scratch)
@@ -184,6 +184,14 @@ final class SiteReportAgreementTests: XCTestCase {
                                 let id = try XCTUnwrap(experiment["id"] as? String)
                                 XCTAssertNotNil(item.range(of: ">\(id)</a>"), "\(label) links \(id)")
                             }
+                            // Progress and confidence as the report writes them (review52a #4: the site showed "37.5%" and no confidence).
+                            XCTAssertEqual(capture("progress ([^ ·<]*)", in: item), shown(kr["progress"]), label)
+                            let points = (kr["confidence"] as? [[String: Any]] ?? []).compactMap { shown($0["value"]) }
+                            let trend = kr["confidence_trend"] as? String
+                            let confidence = points.isEmpty || trend == nil ? "–"
+                                : trend == "steady" ? points[points.count - 1] : "\(points[0]) → \(points[points.count - 1]) (\(trend!))"
+                            XCTAssertNotNil(item.range(of: "confidence \(confidence)"), "\(label): \(confidence) in \(item)")
+                            if confidence.contains("→") { trends += 1 }
                             XCTAssertNil(item.range(of: "99999"), label)
                             compared += 1
                         }
@@ -191,6 +199,7 @@ final class SiteReportAgreementTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThan(compared, 8, "seed \(seed)")
+            XCTAssertGreaterThan(trends, 2, "seed \(seed): key results whose confidence moved")
 
             // Program page: each quarter's counts and win rate (as a percentage with wins/concluded) are report experiments'.
             let program = try String(contentsOf: scratch.url.appendingPathComponent("out/program.html"), encoding: .utf8)
