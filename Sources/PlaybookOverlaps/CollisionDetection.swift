@@ -196,6 +196,8 @@ enum CollisionDetection {
     /// `related` says the surfaces are known to be the same or nested.
     static func collision(_ a: Live, _ b: Live, related: Bool = false) -> Overlap? {
         guard collides(a, b, related: related) else { return nil }
+        // Named in id order, as the pair is listed ("EXP-0003 ↔ EXP-0004: EXP-0003 and EXP-0004 …"), whichever the sweep met first.
+        let (a, b) = a.experiment.id.value <= b.experiment.id.value ? (a, b) : (b, a)
         var window = ""
         if a.spans == nil && b.spans == nil {
             guard let whole = Window.overlap(a.start, a.end, b.start, b.end) else { return nil }

@@ -290,9 +290,10 @@ public struct CollisionGraph: Sendable {
         }
     }
 
-    /// `CollisionDetection.collision`'s reason for `a` and `b` (the one the sweep meets first
-    /// first), written into `reason` (emptied first); false when their windows do not meet.
+    /// `CollisionDetection.collision`'s reason for `a` and `b` (in id order, as the pair is listed),
+    /// written into `reason` (emptied first); false when their windows do not meet.
     private static func writeReason(_ a: CollisionDetection.Live, _ b: CollisionDetection.Live, into reason: inout ReasonBytes) -> Bool {
+        let (a, b) = a.experiment.id.value <= b.experiment.id.value ? (a, b) : (b, a)
         let (start, end) = Window.common(a.start, a.end, b.start, b.end)
         if let start, let end, end < start { return false }
         reason.bytes.removeAll(keepingCapacity: true)

@@ -149,7 +149,12 @@ struct FieldComparison {
             if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) {
                 if !untilDifferent { matches.append("audience") }
             } else {
-                differences.append("audience (\(AudienceOverlap.apart(a.experimentAudience, b.experimentAudience)))")
+                // A region or platform the titles already differ in is not named twice (review52b #8: "differ in region
+                // (germany / uk), audience (region de / uk)").
+                let named = Set(differences.map(\.kind))
+                let apart = AudienceOverlap.apart(a.experimentAudience, b.experimentAudience).components(separatedBy: "; ")
+                    .filter { field in !["region", "platform"].contains { named.contains(Substring($0)) && field.hasPrefix($0 + " ") } }
+                if !apart.isEmpty { differences.append("audience (\(apart.joined(separator: "; ")))") }
             }
         }
     }

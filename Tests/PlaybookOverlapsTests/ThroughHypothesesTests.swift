@@ -1,3 +1,4 @@
+import PlaybookModel
 import PlaybookOverlaps
 import XCTest
 
@@ -85,5 +86,34 @@ final class ThroughHypothesesTests: XCTestCase {
         XCTAssertEqual(pairs.count, 1, "\(pairs.map(\.reason))")
         let pair = try XCTUnwrap(pairs.first)
         XCTAssertTrue(pair.reason.hasPrefix("experiments of squads retention and growth make the same change (alike in words"), pair.reason)
+    }
+}
+
+/// review52b #8: what a collision or a related pair of experiments says, read as a squad lead reads it.
+final class ExperimentMessageTests: XCTestCase {
+    /// A collision names its two experiments in id order, as the pair is listed, whichever the sweep met first
+    /// (EXP-0004 starts first and was named first: "EXP-0003 ↔ EXP-0004: EXP-0004 and EXP-0003 …").
+    func testACollisionNamesItsExperimentsInIdOrder() throws {
+        let nested = experiment("EXP-0003", squad: "a", ["surface": "web/checkout/payment", "start": "2026-07-08", "hypothesis": "HYP-0003"])
+        let outer = experiment("EXP-0004", squad: "b", ["surface": "web/checkout", "start": "2026-07-01", "hypothesis": "HYP-0004"])
+        for yaml in [nested + "\n---\n" + outer, outer + "\n---\n" + nested] {
+            let found = OverlapFinder.collisions(entities(yaml), today: Day("2026-07-10"))
+            let collision = try XCTUnwrap(found.first, yaml)
+            XCTAssertEqual(collision.ids, ["EXP-0003", "EXP-0004"])
+            XCTAssertTrue(collision.reason.hasPrefix("EXP-0003 and EXP-0004 are live together from 2026-07-08 to 2026-07-27 on nested surfaces "
+                                                     + "web/checkout/payment and web/checkout"), collision.reason)
+        }
+    }
+
+    /// A region the titles already differ in is not named again as the audiences' region.
+    func testARegionTheTitlesDifferInIsNamedOnce() throws {
+        let germany = experiment("EXP-0015", squad: "a", ["title": "\"Free delivery banner on the landing page in Germany\"",
+                                                          "audience": "{regions: [de]}", "hypothesis": "HYP-0015"])
+        let uk = experiment("EXP-0016", squad: "b", ["title": "\"Free delivery banner on the landing page in the UK\"",
+                                                     "audience": "{regions: [uk]}", "hypothesis": "HYP-0016"])
+        let pair = try XCTUnwrap(OverlapFinder.duplicates(entities(germany + "\n---\n" + uk)).first)
+        XCTAssertEqual(pair.kind, .related)
+        XCTAssertTrue(pair.reason.contains("but differ in region (germany / uk); match: "), pair.reason)
+        XCTAssertFalse(pair.reason.contains("audience (region"), pair.reason)
     }
 }
