@@ -12,7 +12,8 @@ public struct CollisionGraph: Sendable {
     private let byID: [Int32]
     private let rank: [String: Int32]
     /// Each pair as `low << 33 | high << 1 | flipped`, sorted: `low` < `high` are ranks, and
-    /// `flipped` says the sweep met `high` first (its reason names that one first).
+    /// `flipped` says the sweep met `high` first (reasons name both in id order whichever was met first:
+    /// `writeReason` orders them; the bit is kept only so that the pairs sort as before).
     private let pairs: [UInt64]
     /// Partners of rank r: `partners[offsets[r]..<offsets[r + 1]]`, ascending ranks.
     private let offsets: [Int]
@@ -108,7 +109,7 @@ public struct CollisionGraph: Sendable {
             for r in 0..<live.count {
                 for other in collisions.partners(of: r) {
                     let (low, high) = (min(r, Int(other)), max(r, Int(other)))
-                    // A pair's reason names first the one the sweep meets first.
+                    // Which one the sweep meets first (the reason names both in id order: `writeReason`).
                     let flipped = Self.sweepsFirst(live, byID[high], byID[low]) ? 1 : 0
                     found.append(UInt64(low) << 33 | UInt64(high) << 1 | UInt64(flipped))
                 }

@@ -1311,7 +1311,9 @@ enum DuplicateDetection {
         list(matches)
         reason += "; shared terms: "
         if terms.isEmpty { reason += "none" } else { list(terms) }
-        return Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
+        var overlap = Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
+        overlap.countedAtThreshold = greyBand && differences.isEmpty
+        return overlap
     }
 
     /// Two decimals: "0.73".

@@ -323,10 +323,18 @@ struct Facets: Sendable, Hashable {
             "shopping cart": ["page": "cart"], "shopping bag": ["page": "cart"], "shopping basket": ["page": "cart"], "trolley": ["page": "cart"],
             "product detail": ["page": "product"], "product details": ["page": "product"], "product screen": ["page": "product"],
             "item screen": ["page": "product"], "pdp": ["page": "product"],
-            // A thing's own page where the product is not called a product ("the recipe detail page", "the listing details
+            // A thing's own page where the product is not called a product ("the recipe detail page", "the listing detail
             // screen"): review52b #5 found "recipe detail page" / "order confirmation page" one surface by words alone.
-            "detail page": ["page": "product"], "details page": ["page": "product"], "detail screen": ["page": "product"],
-            "details screen": ["page": "product"],
+            // (Stemmed, "details page" is "detail page" too: the details pages of a payment, an account or an order are
+            // other pages, named here so that the longest phrase wins.)
+            "detail page": ["page": "product"], "detail screen": ["page": "product"],
+            "order detail page": ["page": "order history"], "order detail screen": ["page": "order history"],
+            "payment detail page": ["page": "checkout"], "payment detail screen": ["page": "checkout"],
+            "card detail page": ["page": "checkout"], "card detail screen": ["page": "checkout"],
+            "billing detail page": ["page": "checkout"], "billing detail screen": ["page": "checkout"],
+            "shipping detail page": ["page": "checkout"], "delivery detail page": ["page": "checkout"],
+            "account detail page": ["page": "account"], "account detail screen": ["page": "account"],
+            "contact detail page": ["page": "account"], "profile detail page": ["page": "account"],
             "category page": ["page": "listing"], "category list": ["page": "listing"], "browse page": ["page": "listing"],
             "catalogue page": ["page": "listing"], "catalog page": ["page": "listing"], "collection page": ["page": "listing"],
             "search page": ["page": "search"], "search screen": ["page": "search"], "results page": ["page": "search"],

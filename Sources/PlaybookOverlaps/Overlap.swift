@@ -50,6 +50,9 @@ public struct Overlap: Sendable, Hashable {
     /// with more than `OverlapOptions.collisionsPerExperiment` others): how many experiments collide
     /// with `sides[0]`; `sides` are that experiment, then the first of them (not sorted). Nil for a pair.
     public var crowd: Int?
+    /// For a duplicate found under the cosine bar (the grey band: token by token, or with the rationales):
+    /// it has no score of its own at the threshold and is counted there (`score` is the threshold).
+    var countedAtThreshold = false
 
     public init(kind: OverlapKind, sides: [OverlapSide], score: Double, reason: String, terms: [String] = [], acknowledgedBy: String? = nil) {
         self.kind = kind

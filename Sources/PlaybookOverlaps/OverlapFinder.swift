@@ -46,7 +46,8 @@ public enum OverlapFinder {
         var found = consume overlaps
         if !acknowledgements.isEmpty {
             for i in found.indices {
-                found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id)
+                // (An experiments' duplicate found through their hypotheses keeps the approval of the hypotheses' duplicate.)
+                found[i].acknowledgedBy = acknowledgements.reviewer(found[i].sides[0].id, found[i].sides[1].id) ?? found[i].acknowledgedBy
             }
         }
         // Collisions first, then duplicates, then related work; then by score, then by ids. The rank, the

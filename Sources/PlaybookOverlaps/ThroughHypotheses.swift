@@ -1,4 +1,5 @@
 import PlaybookModel
+import PlaybookSimilarity
 
 /// Experiments that are duplicates through their hypotheses: two experiments, each testing its own
 /// hypothesis, where those hypotheses are duplicates of each other (the same change, toward the
@@ -7,7 +8,9 @@ import PlaybookModel
 /// them apart: the same metric (through the catalog) or one of them naming none, related surfaces,
 /// audiences that can overlap, and no platform or region in their titles that differs.
 ///
-/// A pair already found by its titles (as a duplicate or as related work) keeps that finding.
+/// A pair already found by its titles (as a duplicate or as related work) keeps that finding, and
+/// titles that go opposite ways ("Longer trial" / "Shorter trial") keep a pair apart. A council's
+/// approval of the two hypotheses' duplicate covers their experiments' too.
 /// Experiments testing one and the same hypothesis are left to their titles: re-running an idea
 /// (a second version after a first) is how one hypothesis is usually tested twice.
 extension DuplicateDetection {
@@ -19,6 +22,7 @@ extension DuplicateDetection {
         var facets: Facets
         var surface: String?
         var audience: Audience?
+        var direction: ChangeDirection
 
         init?(_ item: Item) {
             guard item.isExperiment, let hypothesis = item.testedHypothesis, !hypothesis.isEmpty else { return nil }
@@ -28,6 +32,7 @@ extension DuplicateDetection {
             facets = item.facets
             surface = item.experimentSurface
             audience = item.experimentAudience
+            direction = item.direction
         }
     }
 
@@ -51,8 +56,11 @@ extension DuplicateDetection {
                     let (a, b) = (testers[i], testers[j])
                     guard a.side.id != b.side.id, options.sameSquad || a.side.squad == nil || a.side.squad != b.side.squad else { continue }
                     let key = PairKey(a.side.id, b.side.id)
-                    guard !known.contains(key), let overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
+                    guard !known.contains(key), var overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
                     known.insert(key)
+                    // Reviewed as the hypotheses' duplicate: the experiments' is the same finding (`OverlapFinder.acknowledged`
+                    // keeps it unless an approval names the experiments themselves).
+                    overlap.acknowledgedBy = options.reviewed.reviewer(first, second)
                     found.append(overlap)
                 }
             }
@@ -63,6 +71,9 @@ extension DuplicateDetection {
     /// The duplicate finding for two experiments whose hypotheses are the duplicate `through`, or nil
     /// when their own fields tell them apart.
     static func judged(_ a: Tester, _ b: Tester, through: Overlap, catalog: MetricCatalog, options: OverlapOptions) -> Overlap? {
+        // Worded in id order, as the pair is listed.
+        let (a, b) = a.side.id <= b.side.id ? (a, b) : (b, a)
+        if ChangeDirection.opposes(a.direction, b.direction) { return nil }
         var matches: [String] = []
         if let ma = a.metric, let mb = b.metric {
             guard let same = catalog.same(ma, mb) else { return nil }
@@ -84,12 +95,15 @@ extension DuplicateDetection {
         case (nil, nil): reason += " of no squad"
         }
         reason += " test hypotheses that make the same change (\(a.side.id) tests \(a.hypothesis), \(b.side.id) tests \(b.hypothesis): "
-        reason += "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
+        reason += through.countedAtThreshold ? "duplicates under the cosine bar, counted at the threshold \(format(options.threshold)))"
+            : "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
         reason += "; match: hypotheses \(a.hypothesis) / \(b.hypothesis)"
         for match in matches { reason += ", " + match }
         reason += "; shared terms: "
         reason += through.terms.isEmpty ? "none" : through.terms.joined(separator: ", ")
-        return Overlap(kind: .duplicate, sides: [a.side, b.side], score: through.score, reason: reason, terms: through.terms)
+        var overlap = Overlap(kind: .duplicate, sides: [a.side, b.side], score: through.score, reason: reason, terms: through.terms)
+        overlap.countedAtThreshold = through.countedAtThreshold
+        return overlap
     }
 
     /// Two ids in either order.

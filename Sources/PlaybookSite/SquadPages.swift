@@ -75,7 +75,7 @@ struct SquadPages {
         // counts is every experiment's budget, whatever its status, in the quarter of its (planned) start.
         body += table(caption: "Experiment budgets committed per quarter, as the squad-budget rule counts them: each experiment's "
                           + "budget, whatever its status (drafts and planned ones too), in the quarter of its start or planned start; "
-                          + "one abandoned before that date counts nothing",
+                          + "one abandoned whose start date has not come yet counts nothing",
                       head: ["quarter", "committed", "cap", "left", "standing"],
                       rows: quarters.map { quarter in
                           let spent = spending[quarter] ?? 0

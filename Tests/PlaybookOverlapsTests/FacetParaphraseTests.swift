@@ -17,7 +17,10 @@ final class FacetParaphraseTests: XCTestCase {
         // A thing's own page under another name (review52b #5): by words alone "recipe detail page" / "order confirmation
         // page" were one surface, and the look-alike a duplicate.
         XCTAssertEqual(named("suggest a wine pairing bundle on the recipe detail page", .surface, "page"), ["product"])
-        XCTAssertEqual(named("a bigger photo on the listing details screen", .surface, "page"), ["product"])
+        XCTAssertEqual(named("a bigger photo on the listing detail screen", .surface, "page"), ["product"])
+        XCTAssertEqual(named("a reorder button on the order detail page", .surface, "page"), ["order history"])
+        XCTAssertEqual(named("save the card on the payment details page", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("let people change their email on the account details screen", .surface, "page"), ["account"])
         XCTAssertEqual(named("mums and dads of primary school pupils", .segment, "age"), ["child"])
         XCTAssertEqual(named("parents of teenagers", .segment, "age"), ["teen"])
         XCTAssertEqual(named("first-time visitors in the Scottish Highlands", .region, "nation"), ["scotland"])

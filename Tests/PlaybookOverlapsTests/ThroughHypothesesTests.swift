@@ -79,6 +79,29 @@ final class ThroughHypothesesTests: XCTestCase {
         XCTAssertEqual(oneSquad.map(\.ids), [], "\(oneSquad.map(\.reason))")
     }
 
+    /// review52c: the sides are worded in id order whichever hypothesis each tests; titles going opposite ways keep
+    /// the experiments apart; a council's approval of the hypotheses' duplicate covers their experiments' too.
+    func testReversedIdsOppositeTitlesAndApprovals() throws {
+        let reversed = found(Self.test("EXP-0002", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001"),
+                             Self.test("EXP-0001", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002"))
+        let pair = try XCTUnwrap(reversed.first { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(reversed.map(\.reason))")
+        XCTAssertTrue(pair.reason.hasPrefix("experiments of squads growth and retention test hypotheses that make the same change "
+                                            + "(EXP-0001 tests HYP-0002, EXP-0002 tests HYP-0001: "), pair.reason)
+        XCTAssertTrue(pair.reason.contains("; match: hypotheses HYP-0002 / HYP-0001, "), pair.reason)
+        let opposite = found(Self.test("EXP-0001", squad: "retention", title: "Longer streak freeze", hypothesis: "HYP-0001"),
+                             Self.test("EXP-0002", squad: "growth", title: "Shorter streak freeze", hypothesis: "HYP-0002"))
+        XCTAssertFalse(opposite.contains { $0.ids == ["EXP-0001", "EXP-0002"] && $0.kind == .duplicate }, "\(opposite.map(\.reason))")
+        let approvals = "[{by: Growth council, date: 2026-06-30, overlaps: [HYP-0002]}]"
+        let reviewed = OverlapFinder.duplicates(entities([
+            Self.hypotheses.replacingOccurrences(of: "status: backlog", with: "status: backlog\napprovals: \(approvals)"),
+            Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001"),
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002"),
+        ].joined(separator: "\n---\n")))
+        XCTAssertEqual(reviewed.first { $0.ids == ["HYP-0001", "HYP-0002"] }?.acknowledgedBy, "Growth council on 2026-06-30")
+        XCTAssertEqual(reviewed.first { $0.ids == ["EXP-0001", "EXP-0002"] }?.acknowledgedBy, "Growth council on 2026-06-30",
+                       "\(reviewed.map(\.reason))")
+    }
+
     func testAPairAlreadyFoundByItsTitlesKeepsThatFinding() throws {
         let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push at night", hypothesis: "HYP-0001"),
                         Self.test("EXP-0002", squad: "growth", title: "Streak saver push at night", hypothesis: "HYP-0002"))
