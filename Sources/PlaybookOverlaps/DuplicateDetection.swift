@@ -1243,21 +1243,7 @@ enum DuplicateDetection {
             }
         }
         reason += kindName
-        switch (a.side.squad, b.side.squad) {
-        case let (first?, second?) where first != second:
-            reason += " of squads "
-            reason += first
-            reason += " and "
-            reason += second
-        case (_?, _?):
-            reason += " of the same squad"
-        case let (squad?, nil), let (nil, squad?):
-            reason += " of squad "
-            reason += squad
-            reason += " and of no squad"
-        case (nil, nil):
-            reason += " of no squad"
-        }
+        whose(a.side.squad, b.side.squad, into: &reason)
         reason += differences.isEmpty ? " make the same change (" : " make a similar change ("
         let tested = a.testedHypothesis.flatMap { $0 == b.testedHypothesis ? $0 : nil }
         if let tested {
@@ -1314,6 +1300,26 @@ enum DuplicateDetection {
         var overlap = Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
         overlap.countedAtThreshold = greyBand && differences.isEmpty
         return overlap
+    }
+
+    /// Whose the two sides are, after their kind: " of squads A and B", " of the same squad", " of squad A and of no
+    /// squad", " of no squad".
+    static func whose(_ a: String?, _ b: String?, into reason: inout String) {
+        switch (a, b) {
+        case let (first?, second?) where first != second:
+            reason += " of squads "
+            reason += first
+            reason += " and "
+            reason += second
+        case (_?, _?):
+            reason += " of the same squad"
+        case let (squad?, nil), let (nil, squad?):
+            reason += " of squad "
+            reason += squad
+            reason += " and of no squad"
+        case (nil, nil):
+            reason += " of no squad"
+        }
     }
 
     /// Two decimals: "0.73".

@@ -88,12 +88,7 @@ extension DuplicateDetection {
         guard AudienceOverlap.possible(a.audience, b.audience) else { return nil }
         matches.append("audience")
         var reason = "experiments"
-        switch (a.side.squad, b.side.squad) {
-        case let (first?, second?) where first != second: reason += " of squads \(first) and \(second)"
-        case (_?, _?): reason += " of the same squad"
-        case let (squad?, nil), let (nil, squad?): reason += " of squad \(squad) and of no squad"
-        case (nil, nil): reason += " of no squad"
-        }
+        whose(a.side.squad, b.side.squad, into: &reason)
         reason += " test hypotheses that make the same change (\(a.side.id) tests \(a.hypothesis), \(b.side.id) tests \(b.hypothesis): "
         reason += through.countedAtThreshold ? "duplicates under the cosine bar, counted at the threshold \(format(options.threshold)))"
             : "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
