@@ -27,6 +27,27 @@ struct LearningsPage {
 
     func entries() -> [Entry] {
         var out: [Entry] = []
+        // Experiments no longer in the playbook at HEAD (deleted, or moved to a folder the playbook
+        // leaves out, such as `.archive/`) whose conclusions the reports still count, each as the
+        // report counting it read it: the program page counts them, so the library lists them too,
+        // in id order among the others, and their learnings are on the card of the hypothesis they tested.
+        var gone: [(id: String, entries: [Entry])] = []
+        var goneLearnings: [String: (learned: [String], tested: [String])] = [:]
+        for id in input.lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
+            var cards: [Entry] = []
+            for counted in input.lifecycles.countedConclusions(of: id, today: input.today) {
+                guard let facts = input.lifecycles.facts(of: id, until: counted.until), let e = facts.experiment else { continue }
+                let day = UTC.day(of: counted.concluded)
+                let read = UTC.day(fromDays: UTC.days(UTC.day(of: counted.until)) - 1)
+                cards.append(earlierEntry(e, id: id, quarter: day.quarter,
+                                          note: "Concluded \(day), no longer in the playbook at this commit: as it read on \(read)."))
+                if let hypothesis = e.hypothesis?.value {
+                    goneLearnings[hypothesis, default: ([], [])].learned += e.result?.learnings ?? []
+                    goneLearnings[hypothesis, default: ([], [])].tested.append(id)
+                }
+            }
+            if !cards.isEmpty { gone.append((id, cards)) }
+        }
         for hypothesis in catalog.sortedHypotheses {
             let id = hypothesis.id.value
             let s = hypothesis.statement
@@ -35,6 +56,10 @@ struct LearningsPage {
             catalog.forEachExperiment(testing: id) { e in
                 learned += e.result?.learnings ?? []
                 tested.append(e.id.value)
+            }
+            if let earlier = goneLearnings[id] {
+                learned += earlier.learned
+                tested += earlier.tested.filter { !tested.contains($0) }
             }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
             let quarter = objective.flatMap { catalog.objectives.read($0) { $0.quarter?.value } }
@@ -50,8 +75,10 @@ struct LearningsPage {
         // conclusions, each counted by the report of its quarter, come before the one that stands,
         // each as that report reads it.
         let list = catalog.sortedExperiments
+        var next = 0
         for i in list.indices {
             let id = list[i].id.value
+            while next < gone.count, gone[next].id < id { out += gone[next].entries; next += 1 }
             let concluded = list[i].status?.value == .concluded
             let standing = concluded ? input.life(of: id)?.concluded : nil
             for earlier in input.lifecycles.countedConclusions(of: id, today: input.today) where earlier.concluded != standing {
@@ -69,19 +96,7 @@ struct LearningsPage {
                              text: result?.learnings ?? [],
                              extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
-        // Experiments no longer in the playbook at HEAD (deleted, or moved to a folder the playbook
-        // leaves out, such as `.archive/`) whose conclusions the reports still count, each as the
-        // report counting it read it: the program page counts them, so the library lists them too.
-        let gone = input.lifecycles.ids.filter { !catalog.experiments.contains($0) }
-        for id in gone {
-            for counted in input.lifecycles.countedConclusions(of: id, today: input.today) {
-                guard let facts = input.lifecycles.facts(of: id, until: counted.until), let e = facts.experiment else { continue }
-                let day = UTC.day(of: counted.concluded)
-                let read = UTC.day(fromDays: UTC.days(UTC.day(of: counted.until)) - 1)
-                out.append(earlierEntry(e, id: id, quarter: day.quarter,
-                                        note: "Concluded \(day), no longer in the playbook at this commit: as it read on \(read)."))
-            }
-        }
+        for rest in gone[next...] { out += rest.entries }
         return out
     }
 

@@ -57,14 +57,24 @@ final class SiteLibraryAndPathTests: XCTestCase {
         try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0001.yml")
         try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0001.yml"])
         try fixture.commit("2026-11-02", [:])
+        // An experiment still in the playbook, concluded later, with an id after the gone one's.
+        try fixture.commit("2026-11-20", ["playbooks/experiments/EXP-0002.yml": SiteFixture.experiment(
+            "EXP-0002", title: "Social sign-in", status: "concluded", start: "2026-10-01",
+            extra: "result: {outcome: loss, lift: -0.01, decision: kill, learnings: Quokka buttons distracted.}")])
         let input = try fixture.input(today: "2026-11-30")
         XCTAssertFalse(input.catalog.experiments.contains("EXP-0001"))
         let q4 = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" })
-        XCTAssertEqual(q4.total.concluded, ["EXP-0001"])
-        let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
+        XCTAssertEqual(q4.total.concluded, ["EXP-0001", "EXP-0002"])
+        let all = LearningsPage(input: input, catalog: input.catalog).entries()
+        let entries = all.filter { $0.kind == .experiment }
+        // In id order among the experiments still there (it was put after all of them).
         XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
-                       ["EXP-0001 2026-Q4 win +6.2% ship"])
+                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0002 2026-Q4 loss −1% kill"])
         XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-30.")
+        // The hypothesis it tested carries its learnings, beside those of the experiment still there.
+        let hypothesis = try XCTUnwrap(all.first { $0.id == "HYP-0001" })
+        XCTAssertEqual(hypothesis.text.dropFirst(), ["Quokka buttons distracted.", "The zeppelin-shaped drop at the password step vanished."])
+        XCTAssertTrue(hypothesis.searchable.contains("EXP-0001"))
         let files = Site.render(input)
         let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
         XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
