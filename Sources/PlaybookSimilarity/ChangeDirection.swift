@@ -104,6 +104,17 @@ public struct ChangeDirection: Sendable, Hashable {
     /// moved, or two move opposite ways. `numbersShown` says it as a message does ("7 → 14").
     public private(set) var numbersUp: Bool?
     public private(set) var numbersShown = ""
+    /// Every number the change moves, from where (in days when it names a unit of time) and which way:
+    /// when they do not all go one way on a side ("from 12 to 36 months, bringing the payment from £350 to
+    /// £120"), `numbersOpposed` pairs them with the other side's moves from the same number.
+    private var moves: [NumberMove] = []
+
+    /// A number moved: from what value, which way, as a message says it ("12 → 36").
+    struct NumberMove: Hashable, Sendable {
+        var from: Double
+        var up: Bool
+        var shown: String
+    }
 
     /// Reads `stems` (from `TermReader`).
     public init(stems: [String]) {
@@ -147,7 +158,8 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.placesBeside == b.placesBeside && a.placeOfNeighbour == b.placeOfNeighbour && a.placesFirstSeen == b.placesFirstSeen
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
-            && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp && a.saysNone == b.saysNone
+            && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp && a.moves == b.moves
+            && a.saysNone == b.saysNone
             && a.deniesACharge == b.deniesACharge && a.addedCharge == b.addedCharge
     }
 
@@ -175,6 +187,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(keptOutright)
         hasher.combine(comparesWhatItShows)
         hasher.combine(numbersUp)
+        hasher.combine(moves)
         hasher.combine(saysNone)
         hasher.combine(deniesACharge)
         hasher.combine(addedCharge)
@@ -926,10 +939,12 @@ extension ChangeDirection {
     /// This change with the way it moves a number read from `texts` as written (the title, then the change):
     /// stems leave digits out, so "from 14 to 7 days" and "14 days instead of 7" are read here.
     public func readingNumbers(in texts: [String]) -> ChangeDirection {
-        var moves: [(up: Bool, shown: String)] = []
+        var moves: [NumberMove] = []
         for text in texts { moves += Self.numberMoves(in: text) }
-        guard let first = moves.first, moves.allSatisfy({ $0.up == first.up }) else { return self }
+        guard let first = moves.first else { return self }
         var out = self
+        out.moves = moves
+        guard moves.allSatisfy({ $0.up == first.up }) else { return out }
         out.numbersUp = first.up
         out.numbersShown = first.shown
         return out
@@ -942,6 +957,19 @@ extension ChangeDirection {
                                _ spell: (ChangeDirection, String) -> String) -> String? {
         if let upA = a.numbersUp, let upB = b.numbersUp {
             return upA == upB ? nil : "\(a.numbersShown) / \(b.numbersShown)"
+        }
+        // Numbers moving both ways on one side at least: each move paired with the other side's moves from
+        // the same number; opposed when some pair and every pair go opposite ways ("12 → 36 months,
+        // £350 → £120" / "12 → 6 months, £350 → £700").
+        if a.numbersUp == nil && !a.moves.isEmpty || b.numbersUp == nil && !b.moves.isEmpty {
+            var first: String?
+            var opposite = true
+            for m in a.moves {
+                for n in b.moves where m.from == n.from {
+                    if m.up == n.up { opposite = false } else if first == nil { first = "\(m.shown) / \(n.shown)" }
+                }
+            }
+            if opposite, let first { return first }
         }
         func against(_ moving: ChangeDirection, _ worded: ChangeDirection) -> String? {
             guard let up = moving.numbersUp, let word = worded.stated(.amount), (worded.up[.amount] == word) != up,
@@ -957,7 +985,7 @@ extension ChangeDirection {
     /// The numbers a text moves, in the order written: "from N to M" (a word may stand before each number:
     /// "from day 3 to day 1", and after the first: "from 14 days to 7"), "M … instead of N" and "M … rather
     /// than N" (M at most five words before), "N → M" and "N -> M". A move between equal numbers is none.
-    static func numberMoves(in text: String) -> [(up: Bool, shown: String)] {
+    static func numberMoves(in text: String) -> [NumberMove] {
         let tokens = numberTokens(text)
         func number(in range: Range<Int>, last: Bool = false) -> Int? {
             let indices = range.clamped(to: 0..<tokens.count).filter { tokens[$0].value != nil }
@@ -968,7 +996,7 @@ extension ChangeDirection {
             let word = tokens[index + 1].text
             return daysIn[word.hasSuffix("s") ? String(word.dropLast()) : word]
         }
-        var out: [(up: Bool, shown: String)] = []
+        var out: [NumberMove] = []
         func move(_ from: Int?, _ to: Int?) {
             guard let from, let to, var x = tokens[from].value, var y = tokens[to].value else { return }
             // "Two weeks instead of 10 days": in days, when both numbers name a unit of time.
@@ -977,7 +1005,7 @@ extension ChangeDirection {
                 y *= unitY
             }
             guard x != y else { return }
-            out.append((y > x, "\(tokens[from].text) → \(tokens[to].text)"))
+            out.append(NumberMove(from: x, up: y > x, shown: "\(tokens[from].text) → \(tokens[to].text)"))
         }
         for (index, token) in tokens.enumerated() {
             switch token.text {

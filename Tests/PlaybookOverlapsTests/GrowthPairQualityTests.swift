@@ -513,7 +513,7 @@ final class GrowthPairTuningTests: XCTestCase {
         // before changing any rule (forty more ideas of twenty new products, two an outcome), "dupq51" those `dupq51` wrote before
         // reading any rule (forty more ideas of twenty new products, two an outcome: the look-alikes one way apart, some by a
         // phrasal verb), "dupq52" those `dupq52` wrote without reading any rule or running anything (forty more ideas of twenty new
-        // products, two an outcome). The blind sets (fresh11 and later) are not among them.
+        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). The blind sets (fresh11 and later) are not among them.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
@@ -525,7 +525,7 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq39": "dupq39-pairs.tsv", "dupq40": "dupq40-pairs.tsv",
                      "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv",
                      "dupq49": "dupq49-pairs.tsv", "dupq51": "dupq51-pairs.tsv",
-                     "dupq52": "dupq52-pairs.tsv"]
+                     "dupq52": "dupq52-pairs.tsv", "dupq53": "dupq53-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]

@@ -422,6 +422,20 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(overlap.reason.contains("direction (14 → 7 / 7 → 14)"), overlap.reason)
     }
 
+    /// A limit moved one way with what follows from it moved the other ("from 12 to 36 months, the monthly
+    /// payment from £350 to £120") against the limit moved back: two ideas (it was "the same change").
+    func testALimitAndWhatFollowsMovedBackIsAnotherDirection() throws {
+        let longer = hypothesis("HYP-0001", squad: "plans-a", title: "Prepaid plan instalments: a new longest period",
+                                change: "change the longest instalment period for prepaid plans from 12 to 36 months, bringing the typical monthly payment from £350 to about £120",
+                                audience: "people pricing a plan", outcome: "more plans sold")
+        let shorter = hypothesis("HYP-0002", squad: "plans-b", title: "Prepaid plan instalments: a new longest period",
+                                 change: "change the longest instalment period for prepaid plans from 12 to 6 months, bringing the typical monthly payment from £350 to about £700",
+                                 audience: "people pricing a plan", outcome: "more plans sold")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(longer + "\n---\n" + shorter)).first)
+        XCTAssertEqual(overlap.kind, .related, overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("direction (12 → 36 / 12 → 6)"), overlap.reason)
+    }
+
     /// The same change placed before something on one side and after it on the other is two ideas;
     /// "before" and "after" about different things are not opposites.
     func testBeforeAndAfterTheSameThingAreOppositeWays() throws {

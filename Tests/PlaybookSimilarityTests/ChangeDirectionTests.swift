@@ -363,6 +363,24 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertNil(numbered("twice instead of once").numbersUp)
         XCTAssertNil(numbered("from 3 to 5 photos and from 10 to 8 fields").numbersUp)
     }
+
+    /// A change that moves numbers both ways (a limit and what follows from it: "from 12 to 36 months, bringing the
+    /// payment from £350 to £120") still goes against one that moves each of the same numbers the other way
+    /// (dupq53's W078: it read "the same change", both sides' directions mixed); a move from the same number the
+    /// same way on both sides, or numbers that start nowhere alike, say nothing.
+    func testNumbersMovedBothWaysAreOpposedMoveByMove() {
+        func numbered(_ text: String) -> ChangeDirection { direction(text).readingNumbers(in: [text]) }
+        func opposed(_ a: String, _ b: String) -> String? { ChangeDirection.opposition(numbered(a), numbered(b)) }
+        let longer = "allow plan instalments from 12 to 36 months, bringing the monthly payment from £350 to about £120"
+        let shorter = "allow plan instalments from 12 to 6 months, bringing the monthly payment from £350 to about £700"
+        XCTAssertEqual(opposed(longer, shorter), "12 → 36 / 12 → 6")
+        XCTAssertEqual(opposed(longer, "allow plan instalments from 12 to 6 months"), "12 → 36 / 12 → 6")
+        XCTAssertNil(opposed(longer, "allow plan instalments from 12 to 24 months, bringing the monthly payment from £350 to about £180"))
+        // One pair the same way: not opposed.
+        XCTAssertNil(opposed(longer, "allow plan instalments from 12 to 48 months, bringing the monthly payment from £350 to about £700"))
+        // Nothing starts from the same number: not read as opposed by the numbers.
+        XCTAssertNil(opposed(longer, "allow plan instalments from 24 to 6 months, bringing the monthly payment from £500 to about £900"))
+    }
     /// A verb with its particle says a direction, named as written: "switch off" disables, "turn on" enables,
     /// "phase out" and "take away" remove, the particle also after what is turned off ("turn the waitlist off").
     /// Not a number between ("take 10% off" is a discount), nor "on" away from its verb ("switch users on the
