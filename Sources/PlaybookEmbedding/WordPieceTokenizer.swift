@@ -216,9 +216,17 @@ public struct WordPieceTokenizer: Sendable {
 
     /// Full lower-case mapping of each scalar on its own, as Hugging Face's tokenizers do (they
     /// lower-case character by character, so a final capital sigma becomes σ, not ς).
+    /// Each scalar appended on its own: appending the mapping's view copied the whole text so far each
+    /// time, so a word of a million letters took minutes (review53c #1).
     static func lowercase(_ scalars: [Unicode.Scalar]) -> String {
         var out = String.UnicodeScalarView()
-        for scalar in scalars { out.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars) }
+        for scalar in scalars {
+            if scalar.value < 0x80 {
+                out.append(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value + 0x20)) : scalar)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { out.append(lower) }
+            }
+        }
         return String(out)
     }
 

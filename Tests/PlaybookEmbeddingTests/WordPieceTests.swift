@@ -27,6 +27,13 @@ final class WordPieceTests: XCTestCase {
         XCTAssertEqual(try ids("sign-up!\u{0}form,\u{200B}cafe"), ["[CLS]", "sign", "-", "[UNK]", "!", "form", ",", "cafe", "[SEP]"])
     }
 
+    /// A word longer than 100 letters is one unknown token, as the reference reads it, whatever its length;
+    /// upper-case ASCII and other letters lower-cased on the way (how fast: `scripts/bench-hostile`, word-1M / word-4M).
+    func testAVeryLongWordIsOneUnknownTokenAndTheWordsAroundItStay() throws {
+        let long = String(repeating: "AÉ", count: 100_000)
+        XCTAssertEqual(try ids("SIGNUP \(long) Form"), ["[CLS]", "sign", "##up", "[UNK]", "form", "[SEP]"])
+    }
+
     func testCJKIdeographsStandAlone() throws {
         XCTAssertEqual(try ids("新用form"), ["[CLS]", "新", "用", "form", "[SEP]"])
     }
