@@ -250,6 +250,7 @@ enum DuplicateDetection {
         case .hypothesis(let h):
             let s = h.statement
             let text = [h.title, s?.change].compactMap { $0 }.joined(separator: ". ")
+            guard saysSomething(text) else { return nil }
             // Title and change stemmed apart (as the joined text would be), so that a denial in the
             // title does not reach into the change.
             let sentences = [h.title, s?.change].compactMap { $0 }.map { reader.stems($0) }
@@ -270,6 +271,7 @@ enum DuplicateDetection {
                                outcome: s?.outcome.flatMap { outcomeKey($0, reader: reader) }, rationale: s?.rationale))
         case .experiment(let e):
             let text = e.title ?? ""
+            guard saysSomething(text) else { return nil }
             let stems = reader.stems(text)
             return (false, Item(side: side(e.id, e.squad, sourced.file), text: text, direction: ChangeDirection(stems: stems).readingNumbers(in: [text]),
                                 facets: Facets(stems: stems, facets: [.platform, .region]),
@@ -277,6 +279,13 @@ enum DuplicateDetection {
         default:
             return nil
         }
+    }
+
+    /// Whether a text holds a letter or a digit: one with none (no title and no change, or only emoji,
+    /// punctuation or invisible characters) states no idea to compare, and two of them read as one text
+    /// to the model (review53c #6: two hypotheses without title or statement were "the same change", cosine 1.00).
+    static func saysSomething(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     /// Whether a hypothesis or experiment still holds a `<…>` placeholder (as `playbook new` writes

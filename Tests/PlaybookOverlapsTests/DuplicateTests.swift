@@ -156,6 +156,31 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(found.first?.reason.contains("close in meaning") ?? false, found.first?.reason ?? "")
     }
 
+    /// Hypotheses that state nothing (no title and no statement, or a title of emoji) take no part: a model
+    /// reads every empty text as one text, so they were "the same change" at cosine 1.00 (review53c #6).
+    func testHypothesesThatStateNothingAreNoDuplicates() {
+        struct Same: SentenceEncoder {
+            var modelName = "same"
+            var dimension = 2
+            func encode(_ texts: [String]) throws -> [[Float]] { texts.map { _ in [1, 0] } }
+        }
+        let documents = [
+            "kind: Hypothesis\nid: HYP-0001\nsquad: a\nstatus: backlog",
+            "kind: Hypothesis\nid: HYP-0002\nsquad: b\nstatus: backlog",
+            "kind: Hypothesis\nid: HYP-0003\nsquad: c\ntitle: \"🚀🚀\"\nstatus: backlog",
+            "kind: Experiment\nid: EXP-0001\nsquad: a\ntitle: \"…\"\nstatus: draft",
+            "kind: Experiment\nid: EXP-0002\nsquad: b\ntitle: \"\u{200B}\"\nstatus: draft",
+        ].joined(separator: "\n---\n")
+        let found = OverlapFinder.duplicates(entities(documents), encoder: Same())
+        XCTAssertEqual(found.map(\.ids), [], found.map(\.reason).joined(separator: "\n"))
+        // A text with a word in it still takes part.
+        let worded = documents + "\n---\n" + hypothesis("HYP-0004", squad: "d", title: "Shorter signup form", change: "cut the form",
+                                                        audience: "visitors", outcome: "more finish")
+            + "\n---\n" + hypothesis("HYP-0005", squad: "e", title: "Shorter signup form", change: "cut the form",
+                                      audience: "visitors", outcome: "more finish")
+        XCTAssertEqual(OverlapFinder.duplicates(entities(worded), encoder: Same()).map(\.ids), [["HYP-0004", "HYP-0005"]])
+    }
+
     /// Vectors that are NaN (what the model gives when a word's row can no longer be read from its
     /// file): no crash, and no pair found or lost by meaning: the same as comparing by words alone.
     func testNaNVectorsChangeNothingAndCrashNothing() {
