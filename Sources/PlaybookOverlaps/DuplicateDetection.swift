@@ -209,7 +209,7 @@ enum DuplicateDetection {
             group.wait()
         }
         if !testers.isEmpty {
-            found[1] += throughHypotheses(testers, hypothesisOverlaps: found[0], experimentOverlaps: found[1], catalog: catalog, options: options)
+            throughHypotheses(testers, hypothesisOverlaps: found[0], experimentOverlaps: &found[1], catalog: catalog, options: options)
         }
         return joined(moving: &found, vacated: vacated)
     }
@@ -1308,6 +1308,7 @@ enum DuplicateDetection {
         if terms.isEmpty { reason += "none" } else { list(terms) }
         var overlap = Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: score, reason: reason, terms: terms)
         overlap.countedAtThreshold = greyBand && differences.isEmpty
+        overlap.differsOnlyInWording = !differences.isEmpty && differences.allSatisfy(\.isWording)
         return overlap
     }
 

@@ -43,6 +43,14 @@ extension FieldComparison {
             detail == nil ? written.prefix { $0 != " " } : "detail"
         }
 
+        /// Whether this is a detail of wording: words on both sides (not only amounts, and not a qualifier
+        /// one side adds), as two squads name one thing ("tasting flight / discovery kit").
+        var isWording: Bool {
+            guard let detail else { return false }
+            func worded(_ terms: [String]) -> Bool { terms.contains { $0.contains(where: \.isLetter) } }
+            return worded(detail.first) && worded(detail.second)
+        }
+
         /// The message, its detail's terms spelled now.
         var description: String {
             guard let detail else { return written + note }

@@ -53,6 +53,11 @@ public struct Overlap: Sendable, Hashable {
     /// For a duplicate found under the cosine bar (the grey band: token by token, or with the rationales):
     /// it has no score of its own at the threshold and is counted there (`score` is the threshold).
     var countedAtThreshold = false
+    /// For related work: every difference named is a detail of wording (`detail (… / …)` with words on both
+    /// sides, not amounts nor a qualifier one side adds), no field (direction, metric, platform, region,
+    /// surface, audience): what two experiments' titles say of one idea tested twice
+    /// (`DuplicateDetection.throughHypotheses`).
+    var differsOnlyInWording = false
 
     public init(kind: OverlapKind, sides: [OverlapSide], score: Double, reason: String, terms: [String] = [], acknowledgedBy: String? = nil) {
         self.kind = kind

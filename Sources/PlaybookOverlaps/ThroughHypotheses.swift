@@ -36,18 +36,26 @@ extension DuplicateDetection {
         }
     }
 
-    /// The duplicate pairs of `testers` through the hypotheses' duplicates among `hypothesisOverlaps`,
-    /// leaving out the pairs `experimentOverlaps` already holds; ordered by the hypotheses' pairs as
-    /// found, then by the experiments' order.
-    static func throughHypotheses(_ testers: [Tester], hypothesisOverlaps: [Overlap], experimentOverlaps: [Overlap],
-                                  catalog: MetricCatalog, options: OverlapOptions) -> [Overlap] {
+    /// The pairs of `testers` through the hypotheses' duplicates among `hypothesisOverlaps`, added to
+    /// `experimentOverlaps` (ordered by the hypotheses' pairs as found, then by the experiments' order). A pair
+    /// `experimentOverlaps` already holds keeps its finding, but for related work that only names a detail of
+    /// wording ("tasting flight / discovery kit": the two squads' words for one idea), which the duplicate
+    /// replaces (review53c #4: with the model it stayed related, by words alone it was a duplicate). Related
+    /// work found this way is added only where neither side has `relatedPerEntity` related findings already.
+    static func throughHypotheses(_ testers: [Tester], hypothesisOverlaps: [Overlap], experimentOverlaps: inout [Overlap],
+                                  catalog: MetricCatalog, options: OverlapOptions) {
         let duplicates = hypothesisOverlaps.filter { $0.kind == .duplicate && $0.sides.count == 2 }
-        guard !duplicates.isEmpty, testers.count > 1 else { return [] }
+        guard !duplicates.isEmpty, testers.count > 1 else { return }
         var testing: [String: [Int]] = [:]
         for (index, tester) in testers.enumerated() { testing[tester.hypothesis, default: []].append(index) }
-        var known = Set<PairKey>()
-        for overlap in experimentOverlaps where overlap.sides.count == 2 { known.insert(PairKey(overlap.sides[0].id, overlap.sides[1].id)) }
+        var known: [PairKey: Int] = [:]
+        var related: [String: Int] = [:]
+        for (index, overlap) in experimentOverlaps.enumerated() where overlap.sides.count == 2 {
+            known[PairKey(overlap.sides[0].id, overlap.sides[1].id)] = index
+            if overlap.kind == .related { for side in overlap.sides { related[side.id, default: 0] += 1 } }
+        }
         var found: [Overlap] = []
+        var added = Set<PairKey>()
         for duplicate in duplicates {
             let (first, second) = (duplicate.sides[0].id, duplicate.sides[1].id)
             guard first != second, let left = testing[first], let right = testing[second] else { continue }
@@ -56,47 +64,73 @@ extension DuplicateDetection {
                     let (a, b) = (testers[i], testers[j])
                     guard a.side.id != b.side.id, options.sameSquad || a.side.squad == nil || a.side.squad != b.side.squad else { continue }
                     let key = PairKey(a.side.id, b.side.id)
-                    guard !known.contains(key), var overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
-                    known.insert(key)
+                    guard !added.contains(key) else { continue }
+                    let existing = known[key]
+                    if let existing, !(experimentOverlaps[existing].kind == .related && experimentOverlaps[existing].differsOnlyInWording) { continue }
+                    guard var overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
                     // Reviewed as the hypotheses' duplicate: the experiments' is the same finding (`OverlapFinder.acknowledged`
                     // keeps it unless an approval names the experiments themselves).
                     overlap.acknowledgedBy = options.reviewed.reviewer(first, second)
-                    found.append(overlap)
+                    if let existing {
+                        guard overlap.kind == .duplicate else { continue }
+                        if overlap.acknowledgedBy == nil { overlap.acknowledgedBy = experimentOverlaps[existing].acknowledgedBy }
+                        experimentOverlaps[existing] = overlap
+                    } else {
+                        if overlap.kind == .related, let cap = options.relatedPerEntity,
+                           related[a.side.id, default: 0] >= cap || related[b.side.id, default: 0] >= cap { continue }
+                        if overlap.kind == .related { for id in [a.side.id, b.side.id] { related[id, default: 0] += 1 } }
+                        found.append(overlap)
+                    }
+                    added.insert(key)
                 }
             }
         }
-        return found
+        experimentOverlaps += found
     }
 
-    /// The duplicate finding for two experiments whose hypotheses are the duplicate `through`, or nil
-    /// when their own fields tell them apart.
+    /// The finding for two experiments whose hypotheses are the duplicate `through`: a duplicate when their
+    /// own fields do not tell them apart, else related work naming what differs (review53c #8: experiments
+    /// of one idea in Germany and in France got no finding at all); nil when their titles go opposite ways.
     static func judged(_ a: Tester, _ b: Tester, through: Overlap, catalog: MetricCatalog, options: OverlapOptions) -> Overlap? {
         // Worded in id order, as the pair is listed.
         let (a, b) = a.side.id <= b.side.id ? (a, b) : (b, a)
         if ChangeDirection.opposes(a.direction, b.direction) { return nil }
         var matches: [String] = []
+        var differences: [String] = []
         if let ma = a.metric, let mb = b.metric {
-            guard let same = catalog.same(ma, mb) else { return nil }
-            matches.append("metric \(same)")
+            if let same = catalog.same(ma, mb) { matches.append("metric \(same)") } else { differences.append("metric (\(ma) / \(mb))") }
         }
-        guard Facets.differences(a.facets, b.facets).isEmpty else { return nil }
+        let facets = Facets.differences(a.facets, b.facets)
+        for (facet, detail) in facets { differences.append("\(facet.rawValue) (\(detail))") }
         matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
         if let sa = a.surface, let sb = b.surface {
-            guard Surface.related(sa, sb) else { return nil }
-            matches.append("surface")
+            if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
         }
-        guard AudienceOverlap.possible(a.audience, b.audience) else { return nil }
-        matches.append("audience")
+        if AudienceOverlap.possible(a.audience, b.audience) {
+            matches.append("audience")
+        } else {
+            // A region or platform the titles already differ in is not named twice.
+            let named = Set(facets.filter { !$0.1.contains("–") }.map(\.0.rawValue))
+            let fields = AudienceOverlap.apart(a.audience, b.audience).components(separatedBy: "; ").filter { !$0.isEmpty }
+            let apart = fields.filter { field in !["region", "platform"].contains { named.contains($0) && field.hasPrefix($0 + " ") } }
+            if !apart.isEmpty {
+                differences.append("audience (\(apart.joined(separator: "; ")))")
+            } else if fields.isEmpty {
+                differences.append("audience")
+            }
+        }
         var reason = "experiments"
         whose(a.side.squad, b.side.squad, into: &reason)
         reason += " test hypotheses that make the same change (\(a.side.id) tests \(a.hypothesis), \(b.side.id) tests \(b.hypothesis): "
         reason += through.countedAtThreshold ? "duplicates under the cosine bar, counted at the threshold \(format(options.threshold)))"
             : "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
+        if !differences.isEmpty { reason += " but differ in " + differences.joined(separator: ", ") }
         reason += "; match: hypotheses \(a.hypothesis) / \(b.hypothesis)"
         for match in matches { reason += ", " + match }
         reason += "; shared terms: "
         reason += through.terms.isEmpty ? "none" : through.terms.joined(separator: ", ")
-        var overlap = Overlap(kind: .duplicate, sides: [a.side, b.side], score: through.score, reason: reason, terms: through.terms)
+        var overlap = Overlap(kind: differences.isEmpty ? .duplicate : .related, sides: [a.side, b.side], score: through.score,
+                              reason: reason, terms: through.terms)
         overlap.countedAtThreshold = through.countedAtThreshold
         return overlap
     }

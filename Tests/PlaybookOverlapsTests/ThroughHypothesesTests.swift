@@ -1,5 +1,6 @@
 import PlaybookModel
 import PlaybookOverlaps
+import PlaybookSimilarity
 import XCTest
 
 /// Experiments are duplicates through their hypotheses (issue #13: "two hypotheses (or experiments,
@@ -54,15 +55,67 @@ final class ThroughHypothesesTests: XCTestCase {
                       ["title": "\"Night-time reminder A/B in the Android app\""]),
         ]
         let onIOS = Self.test("EXP-0001", squad: "retention", title: "Streak saver push in the iOS app", hypothesis: "HYP-0001")
+        // Each is related work naming what differs (review53c #8: they got no finding at all).
+        let differ = ["surface (", "metric (d1-retention / paid-conversion)", "platform ("]
         for (index, other) in apart.enumerated() {
             let pairs = found(index == 2 ? onIOS : first, other).filter { $0.ids == ["EXP-0001", "EXP-0002"] }
-            XCTAssertEqual(pairs.map(\.kind), [], "case \(index): \(pairs.map(\.reason))")
+            XCTAssertEqual(pairs.map(\.kind), [.related], "case \(index): \(pairs.map(\.reason))")
+            XCTAssertTrue(pairs.first?.reason.contains("but differ in " + differ[index]) ?? false, "case \(index): \(pairs.map(\.reason))")
         }
         let segments = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001",
                                        ["audience": "{segment: new-users}"]),
                              Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002",
                                        ["audience": "{segment: returning-users}"]))
-        XCTAssertFalse(segments.contains { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(segments.map(\.reason))")
+        let apartBySegment = segments.filter { $0.ids == ["EXP-0001", "EXP-0002"] }
+        XCTAssertEqual(apartBySegment.map(\.kind), [.related], "\(segments.map(\.reason))")
+        XCTAssertTrue(apartBySegment.first?.reason.contains("test hypotheses that make the same change (EXP-0001 tests HYP-0001, "
+            + "EXP-0002 tests HYP-0002: duplicates, score ") ?? false, "\(segments.map(\.reason))")
+        XCTAssertTrue(apartBySegment.first?.reason.contains(") but differ in audience (segment new-users / returning-users); match: hypotheses ")
+            ?? false, "\(segments.map(\.reason))")
+    }
+
+    /// review53c #8: experiments of one idea in two markets are related work that says so (they got no finding).
+    func testExperimentsOfOneIdeaInTwoRegionsAreRelatedWork() throws {
+        let all = found(Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001",
+                                  ["audience": "{regions: [de]}"]),
+                        Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002",
+                                  ["audience": "{regions: [fr]}"]))
+        let pair = try XCTUnwrap(all.first { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(all.map(\.reason))")
+        XCTAssertEqual(pair.kind, .related)
+        XCTAssertTrue(pair.reason.contains(") but differ in audience (region de / fr); match: hypotheses HYP-0001 / HYP-0002, metric d1-retention, surface; "),
+                      pair.reason)
+    }
+
+    /// review53c #4: titles that read as related work only for their wording (two squads' words for one thing,
+    /// "flame" / "shield") do not hide that the experiments test duplicate hypotheses: the pair is a duplicate.
+    func testTitlesApartOnlyInWordingAreTheDuplicateOfTheirHypotheses() throws {
+        // A model that reads every text alike (the two hypotheses restate one idea in other words; the titles are
+        // near copies, which the fields tell apart by the words each has alone).
+        struct Alike: SentenceEncoder {
+            var modelName = "alike"
+            var dimension = 2
+            func encode(_ texts: [String]) throws -> [[Float]] { texts.map { _ in [1, 0] } }
+        }
+        let hypotheses = [
+            hypothesis("HYP-0001", squad: "retention", title: "Evening nudge to save the streak",
+                       change: "notify users in the evening if they have not practised and their streak will break",
+                       audience: "users with a running streak", outcome: "higher day-1 retention"),
+            hypothesis("HYP-0002", squad: "growth", title: "Warn people before a run of days is lost",
+                       change: "send a late alert to anyone about to lose consecutive days of lessons",
+                       audience: "learners on a run", outcome: "more come back the next day"),
+        ]
+        let experiments = [
+            Self.test("EXP-0001", squad: "retention", title: "Streak flame push on the home screen", hypothesis: "HYP-0001"),
+            Self.test("EXP-0002", squad: "growth", title: "Streak shield push on the home screen", hypothesis: "HYP-0002"),
+        ]
+        let all = OverlapFinder.duplicates(entities((hypotheses + experiments).joined(separator: "\n---\n")), encoder: Alike())
+        XCTAssertEqual(all.first { $0.ids == ["HYP-0001", "HYP-0002"] }?.kind, .duplicate, "\(all.map(\.reason))")
+        let pairs = all.filter { $0.ids == ["EXP-0001", "EXP-0002"] }
+        XCTAssertEqual(pairs.count, 1, "\(pairs.map(\.reason))")
+        let pair = try XCTUnwrap(pairs.first)
+        XCTAssertEqual(pair.kind, .duplicate, pair.reason)
+        XCTAssertTrue(pair.reason.contains("test hypotheses that make the same change (EXP-0001 tests HYP-0001, EXP-0002 tests HYP-0002"),
+                      pair.reason)
     }
 
     func testOneHypothesisTestedTwiceAndHypothesesThatDifferAreLeftToTheTitles() {
