@@ -71,7 +71,8 @@ enum FileDiscovery {
                 // The entry's type as the folder lists it; `lstat` only where the file system does not
                 // say (a large playbook's files cost a system call each otherwise, on one core).
                 let listed = Int(entry.pointee.d_type)
-                if listed != Int(DT_UNKNOWN), listed != Int(DT_DIR), listed != Int(DT_LNK), !isPlaybookFile(name) { continue }
+                if listed != Int(DT_UNKNOWN), listed != Int(DT_DIR), listed != Int(DT_LNK), !isPlaybookFile(name),
+                   !PlaybookFiles.hasMiscasedPlaybookName(name) { continue }
                 let kind: mode_t
                 switch listed {
                 case Int(DT_DIR): kind = S_IFDIR
@@ -94,6 +95,11 @@ enum FileDiscovery {
                     continue
                 }
                 guard isPlaybookFile(name) else {
+                    // `HYP-1.YML` is no playbook file, but meant as one: named, not read (lint passed over it in silence).
+                    if PlaybookFiles.hasMiscasedPlaybookName(name) {
+                        found.append(Found(path: path, problem: SourceFile.miscasedNameProblem(name)))
+                        continue
+                    }
                     // A link to a folder (`playbooks/shared`, to a folder shared by teams) hides a tree of files, maybe
                     // outside the repository: named, never entered. A link to anything else is no playbook file.
                     if kind == S_IFLNK, leadsToFolder(currentRaw + [UInt8(ascii: "/")] + raw) {
