@@ -23,6 +23,15 @@ public struct SourceFile: Sendable {
     /// Why a file whose name is not valid UTF-8 is not read, in the working tree, the index or a commit alike.
     public static let invalidNameProblem = "its name is not valid UTF-8; rename it"
 
+    /// Why a file whose extension is `.yml` or `.yaml` in other letter case (`HYP-1.YML`) is not read,
+    /// in the working tree, the index or a commit alike.
+    public static func miscasedNameProblem(_ path: String) -> String {
+        let name = path.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? path
+        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) ?? name.utf8.endIndex
+        let renamed = String(name[..<dot]) + String(name[dot...]).lowercased()
+        return "its extension is not lower-case, and only .yml and .yaml files are playbook files; rename it to \"\(renamed)\""
+    }
+
     /// Why a symbolic link is not read, in the working tree, the index or a commit alike.
     public static let symbolicLinkProblem = "it is a symbolic link, which playbook does not follow (it could point outside the repository); commit the file itself"
 }

@@ -17,7 +17,8 @@
 ///   joiner (U+2060) after `@` and `#` and inside `://` and `www.`, so GitHub makes no
 ///   mention, issue reference or autolink of it. `markdownCode` puts a string in a code span
 ///   whose fence is longer than any backtick run inside.
-/// - **CSV**: controls escaped as above (a line break inside a quoted cell stays), and a cell
+/// - **CSV**: controls escaped as above, LF too (a raw one inside a quoted cell started a line of
+///   its own in a CI log, where `::warning::` is a command), and a cell
 ///   that a spreadsheet would read as a formula (its first character, after leading spaces,
 ///   tabs or line breaks, is `=`, `+`, `-`, `@`, or it starts with a tab or CR) gets a `'`
 ///   in front, unless it is a plain number.
@@ -361,11 +362,12 @@ public enum Inert {
         return fence + pad + flat + pad + fence
     }
 
-    /// A CSV cell's text before quoting: controls escaped (line breaks kept, the quoting holds
-    /// them), and a formula neutralised with a leading `'`.
+    /// A CSV cell's text before quoting: controls escaped (a line break as `\n`, as CR is `\r`), and
+    /// a formula neutralised with a leading `'`.
     public static func csvCell(_ text: String) -> String {
-        // A CSV printed to a CI log must not carry the runner's older command syntax either.
-        let shown = neutralisingHashBracket(visible(text, keepingNewlines: true), hash: "\\u{23}")
+        // A CSV printed to a CI log must start no line and carry no `##[` from user text: the runner
+        // reads a line of its own that starts with `::` as a workflow command, quoted cell or not.
+        let shown = neutralisingHashBracket(visible(text), hash: "\\u{23}")
         if Double(shown.trimmingSpaces) != nil, !shown.hasPrefix("\t"), !shown.hasPrefix("\r") { return shown }
         guard let first = text.unicodeScalars.first else { return shown }
         let significant = text.unicodeScalars.first { !(" \t\r\n".unicodeScalars.contains($0)) }

@@ -7,6 +7,17 @@ public enum PlaybookFiles {
         path.hasSuffix(".yml") || path.hasSuffix(".yaml")
     }
 
+    /// A name ending in `.yml` or `.yaml` in other letter case (`x.YML`, `x.Yaml`). It is no playbook
+    /// file (nothing reads it), but lint, `--staged` and `review` name it rather than pass it over, and
+    /// no command writes one under a root: on a case-insensitive file system `metrics.YML` is `metrics.yml`.
+    public static func hasMiscasedPlaybookName(_ path: String) -> Bool {
+        // Asked of every name a walk lists: most end in neither `l` nor `L`, or are playbook names.
+        guard let last = path.utf8.last, last | 0x20 == UInt8(ascii: "l"), !hasPlaybookName(path) else { return false }
+        // ASCII letters only, by bytes: `.YML` lower-cased, not a Unicode case mapping.
+        let end = path.utf8.suffix(5).map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        return end.suffix(4).elementsEqual(".yml".utf8) || end.elementsEqual(".yaml".utf8)
+    }
+
     /// Whether a path has a hidden component (`.archive/x.yml`, `.draft.yml`).
     public static func isHidden(_ path: String) -> Bool {
         path.utf8.split(separator: UInt8(ascii: "/")).contains { $0.first == UInt8(ascii: ".") && !$0.elementsEqual(".".utf8) && !$0.elementsEqual("..".utf8) }
@@ -17,7 +28,17 @@ public enum PlaybookFiles {
     /// the root it is under, as the working-tree walk never enters a hidden folder. A root may be
     /// hidden itself (`roots: [.growth]`): it was named, so it is read.
     public static func isPlaybookFile(_ path: String, roots: [String]) -> Bool {
-        guard hasPlaybookName(path) else { return false }
+        hasPlaybookName(path) && isReadBelowRoot(path, roots: roots)
+    }
+
+    /// `isPlaybookFile` for a name in other letter case (`hasMiscasedPlaybookName`): where lint,
+    /// `--staged` and `review` would have read it, had its extension been lower-case.
+    public static func isMiscasedPlaybookFile(_ path: String, roots: [String]) -> Bool {
+        hasMiscasedPlaybookName(path) && isReadBelowRoot(path, roots: roots)
+    }
+
+    /// Whether `path` has no hidden component below the root it is under.
+    private static func isReadBelowRoot(_ path: String, roots: [String]) -> Bool {
         var below = path
         var matched = -1
         for root in roots {

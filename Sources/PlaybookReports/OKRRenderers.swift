@@ -277,7 +277,8 @@ public enum CSV {
     static func field(_ text: String) -> String {
         let text = Inert.csvCell(text)
         // By bytes, as a CSV reader splits: a `,` or `"` that a mark joins into one character still counts.
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        // (No line break is left to quote: `csvCell` shows them as `\n` and `\r`.)
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") }) else { return text }
         var quoted = "\""
         for scalar in text.unicodeScalars {
             if scalar == "\"" { quoted += "\"" }

@@ -1,6 +1,7 @@
 import PlaybookGit
 import PlaybookHistory
 import PlaybookLint
+import PlaybookModel
 
 /// Why a change could not be read.
 public enum ReviewError: Error, CustomStringConvertible, Sendable {
@@ -269,6 +270,9 @@ public struct ChangeReader {
     static func source(_ file: FileChange, in repository: Repository) throws -> SourceFile? {
         guard let blob = file.newBlob else { return nil }
         if !file.nameIsUTF8 { return SourceFile(path: file.path, content: .unreadable(SourceFile.invalidNameProblem)) }
+        if PlaybookFiles.hasMiscasedPlaybookName(file.path) {
+            return SourceFile(path: file.path, content: .unreadable(SourceFile.miscasedNameProblem(file.path)))
+        }
         if file.newIsLink { return SourceFile(path: file.path, content: .unreadable(SourceFile.symbolicLinkProblem)) }
         return SourceFile(path: file.path, bytes: try repository.blobData(blob))
     }

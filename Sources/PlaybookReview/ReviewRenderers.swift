@@ -201,10 +201,17 @@ public enum ReviewRenderer {
 
         if !report.findings.isEmpty {
             out += "### Findings\n\n"
-            let groups = byEntity.keys.sorted()
-            for key in groups {
-                guard let findings = byEntity[key], let first = findings.first else { continue }
-                out += key.isEmpty ? "#### \(Inert.markdownCode(first.file))\n\n" : "#### \(Inert.markdownCode(key)) — \(Inert.markdownCode(first.file))\n\n"
+            // One heading per entity and file: findings tied to no entity (YAML syntax, encoding, an
+            // unreadable file) were all listed under the first such file's heading.
+            struct Heading: Hashable, Comparable {
+                var entity: String, file: String
+                static func < (a: Heading, b: Heading) -> Bool { (a.entity, a.file) < (b.entity, b.file) }
+            }
+            let byHeading = Dictionary(grouping: report.findings) { Heading(entity: $0.entity ?? "", file: $0.file) }
+            for heading in byHeading.keys.sorted() {
+                guard let findings = byHeading[heading] else { continue }
+                out += heading.entity.isEmpty ? "#### \(Inert.markdownCode(heading.file))\n\n"
+                    : "#### \(Inert.markdownCode(heading.entity)) — \(Inert.markdownCode(heading.file))\n\n"
                 for finding in findings {
                     out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
                     out += "[line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"

@@ -9,7 +9,26 @@ enum FileDiscovery {
     }
 
     static let symlinkProblem = SourceFile.symbolicLinkProblem
+    static let symlinkedFolderProblem = "it is a symbolic link to a folder, which playbook does not follow (it could point outside the repository); commit the folder itself"
     static let notRegularProblem = "it is not a regular file (a FIFO, socket or device)"
+
+    /// Why a folder that cannot be listed is not read (its files would go unlinted in silence).
+    static func unlistedFolderProblem(_ error: Int32) -> String {
+        "it is a folder that cannot be listed (\(String(cString: strerror(error))))"
+    }
+
+    /// Why the symbolic link at `raw` (a path's bytes) is not read: a link to a folder says so.
+    static func linkProblem(_ raw: [UInt8]) -> String {
+        leadsToFolder(raw) ? symlinkedFolderProblem : symlinkProblem
+    }
+
+    /// Whether the symbolic link at `raw` (a path's bytes) leads to a folder: asked with `stat`, which
+    /// opens and reads nothing there.
+    static func leadsToFolder(_ raw: [UInt8]) -> Bool {
+        var info = stat()
+        return (raw + [0]).withUnsafeBufferPointer { stat(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), &info) } == 0
+            && info.st_mode & S_IFMT == S_IFDIR
+    }
 
     /// A file found under a root: its absolute path, and why it cannot be read, if it cannot.
     struct Found: Hashable {
@@ -21,6 +40,8 @@ enum FileDiscovery {
     /// are folders holding a `.git` (submodules and nested repositories) below `folder`.
     /// Symbolic links are never followed (one could lead outside the repository); like FIFOs,
     /// sockets, folders named `*.yml` and names that are not UTF-8, they are reported, not read.
+    /// So are a symbolic link to a folder, whatever its name, and a folder that cannot be listed
+    /// (`folder` itself included): the files they hide would otherwise go unread without a word.
     ///
     /// `ignored` (`GitIgnores`), when given, is asked about each folder before it is entered and each
     /// `*.yml` file before it is listed: what it says yes to is left out (git-ignored paths).
@@ -31,7 +52,10 @@ enum FileDiscovery {
         // `review` check the whole path too); its folder is still listed by those bytes.
         var pending: [(path: String, raw: [UInt8], valid: Bool)] = [(folder, Array(folder.utf8), true)]
         while let (current, currentRaw, currentValid) = pending.popLast() {
-            guard let directory = (currentRaw + [0]).withUnsafeBufferPointer({ opendir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }) else { continue }
+            guard let directory = (currentRaw + [0]).withUnsafeBufferPointer({ opendir(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) }) else {
+                found.append(Found(path: current, problem: unlistedFolderProblem(errno)))
+                continue
+            }
             defer { closedir(directory) }
             while let entry = readdir(directory) {
                 let raw = withUnsafePointer(to: entry.pointee.d_name) {
@@ -47,7 +71,8 @@ enum FileDiscovery {
                 // The entry's type as the folder lists it; `lstat` only where the file system does not
                 // say (a large playbook's files cost a system call each otherwise, on one core).
                 let listed = Int(entry.pointee.d_type)
-                if listed != Int(DT_UNKNOWN), listed != Int(DT_DIR), !isPlaybookFile(name) { continue }
+                if listed != Int(DT_UNKNOWN), listed != Int(DT_DIR), listed != Int(DT_LNK), !isPlaybookFile(name),
+                   !PlaybookFiles.hasMiscasedPlaybookName(name) { continue }
                 let kind: mode_t
                 switch listed {
                 case Int(DT_DIR): kind = S_IFDIR
@@ -69,14 +94,26 @@ enum FileDiscovery {
                     if isPlaybookFile(name) { found.append(Found(path: path, problem: "it is a folder, not a file")) }
                     continue
                 }
-                guard isPlaybookFile(name) else { continue }
+                guard isPlaybookFile(name) else {
+                    // `HYP-1.YML` is no playbook file, but meant as one: named, not read (lint passed over it in silence).
+                    if PlaybookFiles.hasMiscasedPlaybookName(name) {
+                        found.append(Found(path: path, problem: SourceFile.miscasedNameProblem(name)))
+                        continue
+                    }
+                    // A link to a folder (`playbooks/shared`, to a folder shared by teams) hides a tree of files, maybe
+                    // outside the repository: named, never entered. A link to anything else is no playbook file.
+                    if kind == S_IFLNK, leadsToFolder(currentRaw + [UInt8(ascii: "/")] + raw) {
+                        found.append(Found(path: path, problem: symlinkedFolderProblem))
+                    }
+                    continue
+                }
                 if !currentValid || String(validating: raw, as: UTF8.self) == nil {
                     found.append(Found(path: path, problem: SourceFile.invalidNameProblem))
                     continue
                 }
                 switch kind {
                 case S_IFREG: found.append(Found(path: path, problem: nil))
-                case S_IFLNK: found.append(Found(path: path, problem: symlinkProblem))
+                case S_IFLNK: found.append(Found(path: path, problem: linkProblem(currentRaw + [UInt8(ascii: "/")] + raw)))
                 default: found.append(Found(path: path, problem: notRegularProblem))
                 }
             }

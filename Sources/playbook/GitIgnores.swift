@@ -29,7 +29,7 @@ final class GitIgnores {
     /// time something is ignored (most walks never need them).
     private lazy var tracked: (files: Set<String>, folders: Set<String>) = {
         var files = Set<String>(), folders = Set<String>()
-        let snapshot = try? repository.stagedEntries(where: PlaybookFiles.hasPlaybookName)
+        let snapshot = try? repository.stagedEntries(where: { PlaybookFiles.hasPlaybookName($0) || PlaybookFiles.hasMiscasedPlaybookName($0) })
         for path in (snapshot?.entries.map(\.path) ?? []) + (snapshot?.conflicts ?? []) {
             files.insert(path)
             var folder = Substring(path)

@@ -166,7 +166,7 @@ struct WorkingTreeSource: LintSource {
                     let shown = Workspace.display(absolute, root: workspace.displayBase)
                     let problem = switch info.st_mode & S_IFMT {
                     case S_IFREG: nil as String?
-                    case S_IFLNK: FileDiscovery.symlinkProblem
+                    case S_IFLNK: FileDiscovery.linkProblem(Array(absolute.utf8))
                     default: FileDiscovery.notRegularProblem
                     }
                     all[shown] = FileDiscovery.Found(path: absolute, problem: problem)

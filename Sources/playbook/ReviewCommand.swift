@@ -85,7 +85,8 @@ struct Review: ParsableCommand {
                     workdir: repository.workdir)
                 return ChangeSettings(configuration: configuration, roots: roots)
             },
-            include: { PlaybookFiles.isPlaybookFile($0, roots: $1) },
+            // A name in other letter case (`x.YML`) is included to be named, as lint names it (`ChangeReader.source`).
+            include: { PlaybookFiles.isPlaybookFile($0, roots: $1) || PlaybookFiles.isMiscasedPlaybookFile($0, roots: $1) },
             cacheFile: head == "HEAD" ? HistoryReader.defaultCacheFile(for: repository) : nil)
         let input: ReviewInput
         do {

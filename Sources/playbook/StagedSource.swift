@@ -91,11 +91,13 @@ struct StagedSource: LintSource {
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
         files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
-            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } && PlaybookFiles.isPlaybookFile(path, roots: prefixes)
+            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) }
+                && (PlaybookFiles.isPlaybookFile(path, roots: prefixes) || PlaybookFiles.isMiscasedPlaybookFile(path, roots: prefixes))
         }
     }
 
-    /// The staged files that `include` selects (playbook files under a root), read from the object database.
+    /// The staged files that `include` selects (playbook files under a root, and those named as one in
+    /// other letter case, which are named and not read), read from the object database.
     private static func read(_ snapshot: StagedSnapshot, from repository: Repository, configuration: Configuration,
                              include: (String) -> Bool) -> [SourceFile] {
         var files: [SourceFile] = []
@@ -103,6 +105,10 @@ struct StagedSource: LintSource {
             // As lint words it: a name git holds but that is not UTF-8 cannot be named or read by path.
             guard entry.nameIsUTF8 || entry.mode & 0o170000 == 0o160000 else {
                 files.append(SourceFile(path: entry.path, content: .unreadable(SourceFile.invalidNameProblem)))
+                continue
+            }
+            if PlaybookFiles.hasMiscasedPlaybookName(entry.path), entry.mode & 0o170000 != 0o160000 {
+                files.append(SourceFile(path: entry.path, content: .unreadable(SourceFile.miscasedNameProblem(entry.path))))
                 continue
             }
             switch entry.mode & 0o170000 {
@@ -122,7 +128,7 @@ struct StagedSource: LintSource {
                 continue // a submodule is another repository
             }
         }
-        for conflict in snapshot.conflicts where include(conflict) {
+        for conflict in snapshot.conflicts where include(conflict) && !PlaybookFiles.hasMiscasedPlaybookName(conflict) {
             files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it")))
         }
         return files.sorted { $0.path < $1.path }

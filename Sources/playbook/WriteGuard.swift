@@ -79,6 +79,11 @@ struct WriteGuard {
             for root in roots where FileDiscovery.isPlaybookFile(form) && PathSpelling.isWithin(form, root.path) {
                 return "it is a playbook file under the root \(Inert.terminal(root.name)), which lint reads; name another file, such as \(example)"
             }
+            // `metrics.YML` is `metrics.yml` on a case-insensitive file system (macOS's default).
+            for root in roots where PlaybookFiles.hasMiscasedPlaybookName(form) && PathSpelling.isWithin(form, root.path) {
+                return "it is named as a playbook file under the root \(Inert.terminal(root.name)) (in other letter case, the same file "
+                    + "on a case-insensitive file system); name another file, such as \(example)"
+            }
         }
         return nil
     }

@@ -174,6 +174,47 @@ final class InertOutputTests: XCTestCase {
         }
     }
 
+    /// A line feed in a title or a squad starts no line of a CSV report: printed in a CI step's log, a
+    /// line that starts `::warning` is a workflow command, inside a quoted cell or not. It is shown as
+    /// `\n`, as a carriage return is shown as `\r`.
+    func testLineFeedInACSVCellStartsNoLine() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("playbooks/o.yml", """
+        kind: Objective
+        id: OKR-2026Q3-GRO-1
+        squad: growth
+        quarter: 2026-Q3
+        title: Grow
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: KR-1
+            title: "More users\\n::warning file=x::forged\\r::error::too"
+            metric: signup-rate
+            baseline: 0
+            target: 10
+            current: 4
+        """)
+        try scratch.write("playbooks/e.yml", """
+        kind: Experiment
+        id: EXP-1
+        squad: "growth\\n::warning::forged"
+        title: Short lessons
+        status: draft
+        """)
+        try repository.stage(paths: ["playbooks/o.yml", "playbooks/e.yml"])
+        _ = try repository.commit(message: "okr", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
+        let okr = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "csv", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(okr.status, 0, okr.stderr)
+        assertInert(okr.stdout, "report okr --format csv")
+        XCTAssertEqual(okr.stdout.split(separator: "\n").count, 2, "the header and one key result: \(okr.stdout)")
+        XCTAssertTrue(okr.stdout.contains(",More users\\n::warning file=x::forged\\r::error::too,"), okr.stdout)
+        let experiments = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "csv", "--no-cache"], in: scratch.url)
+        XCTAssertEqual(experiments.status, 0, experiments.stderr)
+        assertInert(experiments.stdout, "report experiments --format csv")
+        XCTAssertTrue(experiments.stdout.contains(",growth\\n::warning::forged,"), experiments.stdout)
+    }
+
     /// A combining mark after `"` or `|` (U+0301), or a prepend mark before `#` (U+0600), joins the two
     /// into one character; the reports still escape the mark itself, since readers read its bytes.
     func testMarkupJoinedToAMarkStaysInertInReports() throws {

@@ -205,8 +205,10 @@ final class LintCommandTests: XCTestCase {
                                                    withDestinationPath: outside.url.path)
         let result = try CLI.run(["lint"], in: scratch.url)
         XCTAssertEqual(result.status, 1)
-        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1, result.stdout)
+        let lines = result.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 2, result.stdout)
         XCTAssertTrue(result.stdout.hasPrefix("playbooks/link.yml:1:1: error: cannot read the file: it is a symbolic link"), result.stdout)
+        XCTAssertTrue(lines.last?.hasPrefix("playbooks/linked-folder:1:1: error: cannot read the file: it is a symbolic link to a folder") == true, result.stdout)
         XCTAssertFalse(result.stdout.contains("Not_Read"))
     }
 }

@@ -56,6 +56,25 @@ final class ReviewCommandTests: XCTestCase {
         return (scratch, repository, base.description)
     }
 
+    /// A run that cannot start prints no document (the README's promise): `> review.sarif || true` then
+    /// hands upload-sarif an empty file, which it refuses, not a run with no findings that passes for clean.
+    func testARunThatCannotStartWritesNothingToStandardOutputInAnyFormat() throws {
+        let (scratch, _, _) = try start()
+        for format in ["markdown", "json", "github", "sarif", "text"] {
+            let result = try CLI.run(["review", "--base", "no-such-branch", "--format", format], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(format): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", format)
+            XCTAssertFalse(result.stderr.isEmpty, format)
+        }
+        try scratch.write(".playbook.yml", "rules: [\n")
+        for format in ["text", "json", "sarif", "github", "junit"] {
+            let result = try CLI.run(["lint", "--format", format], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(format): \(result.stderr)")
+            XCTAssertEqual(result.stdout, "", format)
+            XCTAssertTrue(result.stderr.hasPrefix("playbook: .playbook.yml:2:1:"), "\(format): \(result.stderr)")
+        }
+    }
+
     /// Without the model the PR comment says under its summary that duplicates were compared by words,
     /// and why; with the model chosen or words chosen on purpose (`--engine lexical`) it says nothing.
     func testMarkdownSaysWhenDuplicatesWereComparedByWords() throws {

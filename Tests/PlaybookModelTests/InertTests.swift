@@ -169,7 +169,8 @@ final class InertTests: XCTestCase {
         }
         XCTAssertEqual(Inert.csvCell("-3"), "-3", "a number stays a number")
         XCTAssertEqual(Inert.csvCell("0.5"), "0.5")
-        XCTAssertEqual(Inert.csvCell("two\nlines"), "two\nlines", "a line break is left to the quoting")
+        XCTAssertEqual(Inert.csvCell("two\nlines"), "two\\nlines", "a line break is shown, as CR is: a CI log reads each line")
+        XCTAssertEqual(Inert.csvCell("a\r\n::warning::x"), "a\\r\\n::warning::x")
         XCTAssertEqual(Inert.csvCell("a\u{1B}b"), "a\\u{1B}b")
     }
 

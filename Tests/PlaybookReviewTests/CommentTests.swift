@@ -172,6 +172,27 @@ final class CommentTests: XCTestCase {
         XCTAssertTrue(comment.contains("; found \"run \\`x\\` ning\""), comment)
     }
 
+    /// Findings tied to no entity (a tab in indentation, broken YAML) are listed under their own
+    /// file's heading: b.yml's were listed under a.yml's, and its link was the only sign.
+    func testEachFindingIsListedUnderItsOwnFilesHeading() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/squads.yml": Self.squads])
+        let head = try s.commit([
+            "playbooks/a.yml": "kind: Hypothesis\nid: HYP-0001\n\tbad: 1\n",
+            "playbooks/b.yml": "kind: Hypothesis\nid: [HYP-0002\n",
+        ])
+        let comment = ReviewRenderer.markdown(try s.review(base: base, head: head))
+        let findings = try XCTUnwrap(comment.components(separatedBy: "### Findings\n\n").last)
+        let sections = findings.components(separatedBy: "#### ").dropFirst()
+        XCTAssertEqual(sections.map { $0.prefix { $0 != "\n" } }, ["`playbooks/a.yml`", "`playbooks/b.yml`"], comment)
+        for section in sections {
+            let file = section.prefix { $0 != "\n" }.trimmingCharacters(in: CharacterSet(charactersIn: "`"))
+            let items = section.components(separatedBy: "\n").filter { $0.hasPrefix("- ") }
+            XCTAssertEqual(items.count, 1, section)
+            XCTAssertTrue(items.allSatisfy { $0.contains("](\(file)#L") }, "a finding of another file under \(file): \(section)")
+        }
+    }
+
     /// GitHub refuses a comment over 65,536 characters and the workflow then posts nothing: a
     /// large review is cut below `commentLimit`, the summary and the errors first, and says what it left out.
     func testAReviewTooLongForOneCommentIsCutSummaryAndErrorsFirst() throws {
