@@ -252,6 +252,22 @@ struct CalendarPage {
         return svg
     }
 
+    /// How many characters of a row's label are written; the rest is cut (with an ellipsis, as a
+    /// narrow screen cuts it), and the whole label is the link's tooltip.
+    static let labelLength = 32
+
+    /// A row's label, the link to its experiment: the id, the collision marker ⚠ right after it (a
+    /// long exclusion group's name, cut, took the marker with it), then the exclusion group; with a
+    /// group, the whole label is the link's tooltip, so a cut one loses nothing.
+    static func rowLabel(_ e: Shown, collides: Bool, href: String) -> String {
+        let label = e.id.value + (collides ? " ⚠" : "") + (e.exclusionGroup.map { " · " + $0 } ?? "")
+        let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
+        // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.
+        guard let group = e.exclusionGroup else { return "<a href=\"\(href)\">\(h(shown))</a>" }
+        let title = e.id.value + (collides ? ", collides" : "") + ", exclusion group " + group
+        return "<a href=\"\(href)\" title=\"\(h(title))\">\(h(shown))</a>"
+    }
+
     /// The widest a character of the timeline's text (12 px) is drawn: digits are about 7 px.
     static let characterWidth = 0.62 * 12
 
@@ -335,8 +351,7 @@ struct CalendarPage {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
                 lastGroup = .some(e.exclusionGroup)
-                let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\"><a href=\"\(page.up)\(catalog.target(of: e.id.value))\">\(h(String(label.prefix(32))))</a></li>"
+                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: page.up + catalog.target(of: e.id.value)) + "</li>"
                 svg += bars(row, y: y, x: x, range: range)
                 y += rowHeight
             }

@@ -68,4 +68,22 @@ final class CalendarTimelineTests: XCTestCase {
         XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 1_000)), pixelsPerDay: 854.0 / 1_001).dropFirst().first?.label, "2021-07")
         XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 3_000)), pixelsPerDay: 854.0 / 3_001).map(\.label).prefix(2), ["2022", "2023"])
     }
+
+    /// review53a #3: a row's label was the id, the exclusion group, then ⚠, cut at 32 characters, so
+    /// an experiment in a group named with more than about 19 lost its collision marker. The marker
+    /// follows the id now, and the whole label is the link's tooltip.
+    func testACollidingExperimentKeepsItsMarkerWhateverItsExclusionGroupsName() throws {
+        let fixture = try SiteFixture(for: self)
+        let group = "onboarding-first-week-welcome-series"
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "ready", start: "2026-12-05",
+                                                                         extra: "exclusion_group: \(group)"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        // EXP-0003 collides with EXP-0002 (which is in no group).
+        XCTAssertTrue(calendar.contains(" × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a>: "), calendar)
+        XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group \(group)\">"
+                                        + "EXP-0003 ⚠ · onboarding-first-w…</a>"), calendar)
+        XCTAssertTrue(calendar.contains(">EXP-0002 ⚠</a></li>"), calendar)
+    }
 }
