@@ -48,13 +48,23 @@ struct LearningsPage {
             }
             if !cards.isEmpty { gone.append((id, cards)) }
         }
+        // Each experiment's conclusions the reports count as of today, read once. One concluded at
+        // HEAD after today is not counted yet: neither its card nor its learnings are in the library.
+        let list = catalog.sortedExperiments
+        let counted = list.indices.map { input.lifecycles.countedConclusions(of: list[$0].id.value, today: input.today) }
+        var concludedLater: Set<String> = []
+        for i in list.indices where list[i].status?.value == .concluded {
+            if let standing = input.life(of: list[i].id.value)?.concluded, !counted[i].contains(where: { $0.concluded == standing }) {
+                concludedLater.insert(list[i].id.value)
+            }
+        }
         for hypothesis in catalog.sortedHypotheses {
             let id = hypothesis.id.value
             let s = hypothesis.statement
             let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
             var learned: [String] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
-                learned += e.result?.learnings ?? []
+                if !concludedLater.contains(e.id.value) { learned += e.result?.learnings ?? [] }
                 tested.append(e.id.value)
             }
             if let earlier = goneLearnings[id] {
@@ -74,20 +84,19 @@ struct LearningsPage {
         // status, and so did handing one whole to a function). A re-opened experiment's earlier
         // conclusions, each counted by the report of its quarter, come before the one that stands,
         // each as that report reads it.
-        let list = catalog.sortedExperiments
         var next = 0
         for i in list.indices {
             let id = list[i].id.value
             while next < gone.count, gone[next].id < id { out += gone[next].entries; next += 1 }
             let concluded = list[i].status?.value == .concluded
             let standing = concluded ? input.life(of: id)?.concluded : nil
-            for earlier in input.lifecycles.countedConclusions(of: id, today: input.today) where earlier.concluded != standing {
+            for earlier in counted[i] where earlier.concluded != standing {
                 guard let facts = input.lifecycles.facts(of: id, until: earlier.until), let e = facts.experiment else { continue }
                 let day = UTC.day(of: earlier.concluded)
                 let read = UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1)
                 out.append(earlierEntry(e, id: id, quarter: day.quarter, note: "Concluded \(day), later re-opened: as it read on \(read)."))
             }
-            guard concluded else { continue }
+            guard concluded, !concludedLater.contains(id) else { continue }
             let quarter = standing.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,

@@ -80,6 +80,39 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
     }
 
+    /// review53a #4: a site built `--today` a day before the commit's last conclusions read its home
+    /// and program pages as of that day, but its library listed the conclusions made after it (and
+    /// their learnings on the hypothesis's card), and its calendar drew their live bars past today.
+    /// The library holds what the reports count as of today, and live windows stop at today.
+    func testASiteAsOfAnEarlierDayListsOnlyTheConclusionsMadeByThenAndEndsLiveWindowsThere() throws {
+        let fixture = try SiteFixture(for: self)
+        let exp2 = { (status: String, extra: String) in
+            SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: status, start: "2026-10-20", extra: extra)
+        }
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0002.yml": exp2("running", "")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0002.yml": exp2("concluded",
+                                                                                     "result: {outcome: loss, lift: -0.01, decision: kill, learnings: Quokka buttons distracted.}")])
+        // EXP-0001 concluded on 2026-10-12, EXP-0002 on 2026-11-05: after today.
+        let input = try fixture.input(today: "2026-10-25")
+        let all = LearningsPage(input: input, catalog: input.catalog).entries()
+        let entries = all.filter { $0.kind == .experiment }
+        XCTAssertEqual(entries.map(\.id), ["EXP-0001"])
+        for report in input.program {
+            XCTAssertEqual(entries.filter { $0.quarter == report.period.label }.map(\.id), report.total.concluded, report.period.label)
+        }
+        let files = Site.render(input)
+        for page in ["learnings.html", "assets/search-index.js"] {
+            XCTAssertFalse(try XCTUnwrap(files[page]).contains("Quokka"), page)
+        }
+        // EXP-0002 was live from 2026-10-20; as of today, it runs (its page and the calendar alike).
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("<title>EXP-0002 live 2026-10-20 to 2026-10-25</title>"), calendar)
+        XCTAssertTrue(calendar.contains("<td><span class=\"nw\">2026-10-20</span> to <span class=\"nw\">2026-10-25</span></td>"), calendar)
+        XCTAssertFalse(calendar.contains("2026-11-05"), calendar)
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        XCTAssertTrue(page.contains("<dt>ran</dt><dd>2026-10-20 to 2026-10-25</dd>"), page)
+    }
+
     /// review52a #3: learnings written on several lines (a YAML block, a list) keep their lines on the
     /// library's cards and on the entity page (they ran together into one paragraph).
     func testLearningsKeepTheLinesTheyWereWrittenIn() throws {
