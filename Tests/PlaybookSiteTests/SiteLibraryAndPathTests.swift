@@ -113,6 +113,33 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(page.contains("<dt>ran</dt><dd>2026-10-20 to 2026-10-25</dd>"), page)
     }
 
+    /// review53a #5: after EXP-0001 (concluded, then deleted) its hypothesis's page listed the experiments
+    /// testing it without it ("None." had it been the only one), and its key result's section said
+    /// experiments "–", while the home page of its quarter listed "EXP-0001 (win)". Both name it now,
+    /// as the reports read it, marked as no longer in the playbook and without a link.
+    func testAnExperimentGoneFromThePlaybookIsNamedOnItsHypothesisAndKeyResultAsOnTheHomePage() throws {
+        let fixture = try SiteFixture(for: self)
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0001.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0001.yml"])
+        try fixture.commit("2027-01-05", [:])
+        let files = Site.render(try fixture.input(today: "2027-01-20"))
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
+        let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-12-31</span>"
+        // The home page of 2026-Q4 (its report read the key result at the quarter's end).
+        XCTAssertTrue(try XCTUnwrap(files["quarter-2026-Q4.html"]).contains("experiments \(gone) (win)"))
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        let hypothesis = try XCTUnwrap(hypotheses.components(separatedBy: "id=\"k-HYP-0001\"").dropFirst().first?.components(separatedBy: "<section class=\"entity\"").first)
+        XCTAssertTrue(hypothesis.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td>"
+                                          + "<td>concluded</td><td>win</td><td class=\"n\">+6.2%</td><td>ship</td></tr>"), hypothesis)
+        // In id order, before the two still there.
+        let rows = hypothesis.components(separatedBy: "<tr><td>").dropFirst().map { $0.prefix(120) }
+        XCTAssertEqual(rows.count, 3, hypothesis)
+        XCTAssertTrue(rows.first?.contains("EXP-0001") == true, hypothesis)
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        let keyResult = try XCTUnwrap(objectives.components(separatedBy: "id=\"k-OKR-2026Q4-GRO-1.k-KR-1\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        XCTAssertTrue(keyResult.contains("<dt>experiments</dt><dd>\(gone): &lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (win; \(note))<br>"), keyResult)
+    }
+
     /// review52a #3: learnings written on several lines (a YAML block, a list) keep their lines on the
     /// library's cards and on the entity page (they ran together into one paragraph).
     func testLearningsKeepTheLinesTheyWereWrittenIn() throws {
