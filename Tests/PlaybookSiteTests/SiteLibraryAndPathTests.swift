@@ -162,6 +162,19 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(Assets.stylesheet.contains("p.written { white-space: pre-line; }"))
     }
 
+    /// review53a #6: a squad's mission written on several lines ran together into one paragraph on
+    /// its page, while learnings keep their lines.
+    func testASquadsMissionKeepsTheLinesItWasWrittenIn() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", ["playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "mission: Get more learners to their first lesson.", with: """
+            mission: |
+              Get more learners to their first lesson.
+              Then to their <second> one.
+            """)])
+        let page = try XCTUnwrap(Site.render(try fixture.input())["e/growth.html"])
+        XCTAssertTrue(page.contains("<p class=\"written\">Get more learners to their first lesson.\nThen to their &lt;second&gt; one.</p>"), page)
+    }
+
     /// Issue #16 (2): every focus ring stands 3:1 or more against each background it can show over
     /// (WCAG 1.4.11): the skip link's ring was the page's dark blue over the dark header (2.19:1).
     func testEveryFocusRingStandsOutFromWhatItSitsOn() throws {
