@@ -15,7 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 HOSTILE = "<img src=x onerror=alert(1)> \u202eevil"
-# One word longer than any screen (a pasted token, a URL without breaks): it must wrap, not widen the page.
+# One word longer than any screen (a pasted token, a URL without breaks; in a title, a learning, a
+# reviewer's name shown in a "reviewed by" badge): it must wrap, not widen the page.
 UNBROKEN = "W" * 4000
 
 FILES = {
@@ -125,6 +126,8 @@ design: {mde: 0.05, power: 0.8, alpha: 0.05, sample_size: 12000, duration_days: 
 start: 2026-12-01
 end: 2026-12-21
 budget: 800
+approvals:
+  - {by: "Growth council {unbroken}", role: council, date: 2026-11-20, overlaps: [EXP-0003]}
 """,
     "playbooks/experiments/EXP-0003.yml": """kind: Experiment
 id: EXP-0003

@@ -45,7 +45,10 @@ enum Assets {
     /* A number with its note ("2.5 (p90 5, n=4)") may wrap between them, each kept whole (.nw). */
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
     th.n { text-align: right; }
-    .badge { display: inline-block; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
+    /* A badge may carry a name ("reviewed by …"): it wraps, and a word longer than the line breaks,
+       rather than widening the page. In a table a badge is a word or two of the site's own: kept whole. */
+    .badge { display: inline-block; max-width: 100%; border-radius: .75rem; padding: 0 .55rem; font-size: .85rem; font-weight: 600; overflow-wrap: anywhere; }
+    td .badge { white-space: nowrap; }
     .badge.good { color: var(--good); background: var(--good-bg); }
     .badge.warn { color: var(--warn); background: var(--warn-bg); }
     .badge.bad { color: var(--bad); background: var(--bad-bg); }

@@ -104,25 +104,10 @@ struct CalendarPage {
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         let surfaces = rows(judged)
-        var low: Day?, high: Day?
-        for rows in surfaces.values {
-            for row in rows {
-                // A running experiment's outline may reach today (`bars`).
-                for day in [row.planned?.0, row.planned?.1, row.live.first?.0, row.live.last?.1, row.experiment.status?.value == .running ? input.today : nil] {
-                    guard let day else { continue }
-                    low = low.map { min($0, day) } ?? day
-                    high = high.map { max($0, day) } ?? day
-                }
-            }
-        }
-        guard let low, let high else {
+        guard let range = Self.window(surfaces.values.joined(), today: input.today) else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
-        // The data's first to last day, held to `reach` either side of today: a window written years
-        // away (an `end` in 9999) would otherwise stretch the axis, and its ticks, without bound.
-        let limit = (input.today.adding(days: -Self.reach), input.today.adding(days: Self.reach))
-        let first = min(max(low, limit.0), limit.1), last = min(max(high, limit.0), limit.1)
-        let range = (first, max(last, first.adding(days: 1)))
+        body += "<p>The timelines show \(range.0) to \(range.1): today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p>\n"
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
@@ -179,9 +164,40 @@ struct CalendarPage {
         return out
     }
 
-    /// How far from today the timelines reach, each way: ten years (3,650 days, the longest
-    /// `duration_days`). Windows beyond are cut at the edge; the table gives their dates.
+    /// How far from today the days an experiment was live may stretch the timelines, each way:
+    /// ten years (a commit dated decades off by a wrong clock stretches nothing further).
     static let reach = 3_650
+
+    /// How far the planned windows may take the timelines beyond the days an experiment was live
+    /// and today: about six months, two quarters of planning.
+    static let planningReach = 183
+
+    /// The days the timelines show (the same for every area, so their bars compare): today and
+    /// every day an experiment was live (held to `reach` of today), widened to take in the planned
+    /// windows by at most `planningReach` either side, so one window written years off (an `end`
+    /// in 9999, a mistyped year) does not squeeze every other bar to a sliver. Nil with no row.
+    static func window<Rows: Sequence>(_ rows: Rows, today: Day) -> (Day, Day)? where Rows.Element == Row {
+        var any = false
+        var lived = (today, today)
+        var planned: (Day, Day)?
+        for row in rows {
+            any = true
+            for span in row.live {
+                lived = (min(lived.0, span.0), max(lived.1, span.1))
+            }
+            if let window = row.planned {
+                planned = planned.map { (min($0.0, window.0), max($0.1, window.1)) } ?? window
+            }
+        }
+        guard any else { return nil }
+        lived = (max(lived.0, today.adding(days: -reach)), min(lived.1, today.adding(days: reach)))
+        var shown = lived
+        if let planned {
+            shown = (max(min(lived.0, planned.0), lived.0.adding(days: -planningReach)),
+                     min(max(lived.1, planned.1), lived.1.adding(days: planningReach)))
+        }
+        return (shown.0, max(shown.1, shown.0.adding(days: 1)))
+    }
 
     /// The part of `window` inside `range`, or nil when none of it is.
     static func clip(_ window: (Day, Day)?, to range: (Day, Day)) -> (Day, Day)? {
@@ -220,11 +236,66 @@ struct CalendarPage {
             let late = row.planned.map { judged.1 > $0.1 } ?? false
             svg += "<title>\(h("\(e.id.value) collides \(judged.0) to \(judged.1)" + (late ? ", running past its planned end" : "")))</title></rect>"
         }
+        // A window running past an edge is drawn to it, and an arrow there says it goes on.
+        let windows = [row.planned.map { ("planned", $0) }].compactMap { $0 } + row.live.map { ("live", $0) }
+        let before = windows.filter { $0.1.0 < range.0 }, after = windows.filter { $0.1.1 > range.1 }
+        if !before.isEmpty {
+            let tip = x(range.0) - 6
+            svg += "<path d=\"M\(n(tip + 6)) \(n(y + 7))L\(n(tip)) \(n(y + 15))L\(n(tip + 6)) \(n(y + 23))Z\" fill=\"#4a5263\">"
+            svg += "<title>\(h("\(e.id.value) runs on before \(range.0): " + before.map { "\($0.0) \($0.1.0) to \($0.1.1)" }.joined(separator: ", ")))</title></path>"
+        }
+        if !after.isEmpty {
+            let tip = x(range.1.adding(days: 1)) + 8
+            svg += "<path d=\"M\(n(tip - 6)) \(n(y + 7))L\(n(tip)) \(n(y + 15))L\(n(tip - 6)) \(n(y + 23))Z\" fill=\"#4a5263\">"
+            svg += "<title>\(h("\(e.id.value) runs on after \(range.1): " + after.map { "\($0.0) \($0.1.0) to \($0.1.1)" }.joined(separator: ", ")))</title></path>"
+        }
         return svg
+    }
+
+    /// How many characters of a row's label are written; the rest is cut (with an ellipsis, as a
+    /// narrow screen cuts it), and the whole label is the link's tooltip.
+    static let labelLength = 32
+
+    /// A row's label, the link to its experiment: the id, the collision marker ⚠ right after it (a
+    /// long exclusion group's name, cut, took the marker with it), then the exclusion group; with a
+    /// group, the whole label is the link's tooltip, so a cut one loses nothing.
+    static func rowLabel(_ e: Shown, collides: Bool, href: String) -> String {
+        let label = e.id.value + (collides ? " ⚠" : "") + (e.exclusionGroup.map { " · " + $0 } ?? "")
+        let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
+        // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.
+        guard let group = e.exclusionGroup else { return "<a href=\"\(href)\">\(h(shown))</a>" }
+        let title = e.id.value + (collides ? ", collides" : "") + ", exclusion group " + group
+        return "<a href=\"\(href)\" title=\"\(h(title))\">\(h(shown))</a>"
     }
 
     /// The widest a character of the timeline's text (12 px) is drawn: digits are about 7 px.
     static let characterWidth = 0.62 * 12
+
+    /// The least room between two tick labels, in px.
+    static let labelGap = 8.0
+
+    /// The ticks of a timeline over `range` drawn `pixelsPerDay` wide: the first of every month,
+    /// or of every second, third or sixth month, labelled `2026-07`, or the first of January of
+    /// every year, every 2, 5, 10… years, labelled `2026`; the most frequent whose labels, each
+    /// after its line, stand apart by `labelGap` or more, so that none overlaps the next at any span.
+    static func ticks(_ range: (Day, Day), pixelsPerDay: Double) -> [(day: Day, label: String)] {
+        func room(_ label: String) -> Double { 3 + Double(label.count) * characterWidth + labelGap }
+        // Steps in months, with the fewest days any such step holds.
+        var steps: [(months: Int, days: Int)] = [(1, 28), (2, 59), (3, 89), (6, 181)]
+        for years in [1, 2, 5, 10, 20, 50, 100, 200, 500, 1_000, 2_000, 5_000] { steps.append((12 * years, 365 * years)) }
+        let step = steps.first { Double($0.days) * pixelsPerDay >= room($0.months < 12 ? "2026-07" : "2026") } ?? steps[steps.count - 1]
+        var ticks: [(day: Day, label: String)] = []
+        // The first step's month on or after the range's first day: months counted from year 0.
+        let first = range.0.year * 12 + range.0.month - 1 + (range.0.day == 1 ? 0 : 1)
+        var month = (first + step.months - 1) / step.months * step.months
+        while true {
+            let day = Day(year: month / 12, month: month % 12 + 1, day: 1)
+            guard day <= range.1 else { break }
+            ticks.append((day, step.months < 12 ? String(day.description.prefix(7)) : String(day.year)))
+            month += step.months
+        }
+        return ticks
+    }
 
     /// A label (plain text: digits, a date, a word) beside the line at `x`: after it, or, where it
     /// would reach past the timeline's right edge (the last month, today at the end), ending
@@ -256,17 +327,16 @@ struct CalendarPage {
         var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
         var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
-        // Month ticks (quarters when the span is long).
-        let months = span > 800 ? 3 : 1
-        var tick = Day(year: range.0.year, month: range.0.month, day: 1)
-        while tick <= range.1 {
-            if tick >= range.0 {
-                svg += "<line x1=\"\(n(x(tick)))\" x2=\"\(n(x(tick)))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
-                svg += Self.label(String(tick.description.prefix(7)), at: x(tick), y: 16, width: width, attributes: " class=\"tick\"")
-            }
-            var month = tick.month + months, year = tick.year
-            while month > 12 { month -= 12; year += 1 }
-            tick = Day(year: year, month: month, day: 1)
+        // Ticks as far apart as their labels need (months, quarters, years…); the last label ends at
+        // its line where it would pass the right edge, and is left out where that would meet the one before.
+        var lastEnd = -Double.infinity
+        for tick in Self.ticks(range, pixelsPerDay: (width - 16) / span) {
+            let at = x(tick.day), drawn = Double(tick.label.count) * Self.characterWidth
+            svg += "<line x1=\"\(n(at))\" x2=\"\(n(at))\" y1=\"4\" y2=\"\(Int(height))\" stroke=\"#d5dae3\"/>"
+            let fits = at + 3 + drawn <= width - 2
+            guard fits || at - 3 - drawn >= lastEnd + Self.labelGap else { continue }
+            svg += Self.label(tick.label, at: at, y: 16, width: width, attributes: " class=\"tick\"")
+            lastEnd = fits ? at + 3 + drawn : at - 3
         }
         var y = head
         for (surface, rows) in lanes {
@@ -281,8 +351,7 @@ struct CalendarPage {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
                 lastGroup = .some(e.exclusionGroup)
-                let label = e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "") + (row.collidesWith.isEmpty ? "" : " ⚠")
-                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\"><a href=\"\(page.up)\(catalog.target(of: e.id.value))\">\(h(String(label.prefix(32))))</a></li>"
+                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: page.up + catalog.target(of: e.id.value)) + "</li>"
                 svg += bars(row, y: y, x: x, range: range)
                 y += rowHeight
             }

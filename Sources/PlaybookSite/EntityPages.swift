@@ -163,7 +163,8 @@ struct EntityPages {
             ("quarter", quarter.map { "<a href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" }),
             ("aligns to", page.entity(objective.alignsTo?.value, title: true)),
         ])
-        let line = input.okr.first { $0.quarter == quarter }?.objectives.first { $0.id == id }
+        let report = input.okr.first { $0.quarter == quarter }
+        let line = report?.objectives.first { $0.id == id }
         out += "<\(h2)>Key results</\(h2)>\n"
         for kr in objective.keyResults {
             let krID = kr.id?.value ?? "?"
@@ -187,9 +188,19 @@ struct EntityPages {
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
-            pairs.append(("experiments", work.experiments.isEmpty ? nil : work.experiments.map { e in
-                page.entity(e.id.value, title: true) + " (\(h(e.result?.outcome?.value.rawValue ?? e.status?.value.rawValue ?? "–")))"
-            }.joined(separator: "<br>")))
+            // Those in the playbook as they are now, and, as the home page of the quarter lists them,
+            // those its report read at the quarter's end that are gone from the playbook since, in id order.
+            var experiments: [(id: String, html: String)] = work.experiments.map { e in
+                (e.id.value, page.entity(e.id.value, title: true) + " (\(h(e.result?.outcome?.value.rawValue ?? e.status?.value.rawValue ?? "–")))")
+            }
+            if let report, let reported {
+                for e in reported.experiments where !catalog.experiments.contains(e.id) {
+                    experiments.append((e.id, page.entity(e.id) + (e.title.map { ": " + h($0) } ?? "")
+                                        + " (\(h(e.outcome?.rawValue ?? e.status?.rawValue ?? "–")); " + Self.goneNote(read: report.lastDay) + ")"))
+                }
+            }
+            experiments.sort { $0.id < $1.id }
+            pairs.append(("experiments", experiments.isEmpty ? nil : experiments.map(\.html).joined(separator: "<br>")))
             out += fields(pairs) + "</section>\n"
         }
         let children = catalog.objectivesByParent[id] ?? []
@@ -216,13 +227,30 @@ struct EntityPages {
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
-        let experiments = catalog.experiments(testing: id)
+        // Those in the playbook as they are now, and those gone from it (deleted or archived) whose
+        // conclusion the reports still count as they read then (its last such conclusion), in id order.
+        var rows: [(id: String, cells: [String])] = catalog.experiments(testing: id).map { e in
+            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
+                          h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")])
+        }
+        var gone: [String: GoneExperiments.Conclusion] = [:]
+        for counted in input.gone.testing(id) { gone[counted.id] = counted }
+        for counted in gone.values {
+            let e = counted.experiment
+            rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
+                                      h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
+                                      h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
+        }
+        rows.sort { $0.id < $1.id }
         out += "<\(h2)>Experiments testing it</\(h2)>\n"
-        out += experiments.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["experiment", "title", "status", "outcome", "lift", "decision"], rows: experiments.map { e in
-            [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-             h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]
-        }, numeric: [4], text: [1])
+        out += rows.isEmpty ? "<p>None.</p>\n" : table(caption: nil, head: ["experiment", "title", "status", "outcome", "lift", "decision"],
+                                                       rows: rows.map(\.cells), numeric: [4], text: [1])
         return out
+    }
+
+    /// What is said of an experiment gone from the playbook, named as a report read it on `read`.
+    static func goneNote(read: Day) -> String {
+        "<span class=\"meta\">no longer in the playbook at this commit, as it read on \(read)</span>"
     }
 
     /// One `<dt>`/`<dd>` pair of a `<dl class="fields">` (as `fields` writes them): `value` writes

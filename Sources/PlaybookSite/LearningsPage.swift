@@ -27,26 +27,24 @@ struct LearningsPage {
 
     func entries() -> [Entry] {
         var out: [Entry] = []
-        // Experiments no longer in the playbook at HEAD (deleted, or moved to a folder the playbook
-        // leaves out, such as `.archive/`) whose conclusions the reports still count, each as the
-        // report counting it read it: the program page counts them, so the library lists them too,
-        // in id order among the others, and their learnings are on the card of the hypothesis they tested.
+        // Experiments no longer in the playbook at HEAD whose conclusions the reports still count
+        // (`GoneExperiments`), each as the report counting it read it: in id order among the others,
+        // and their learnings are on the card of the hypothesis they tested.
         var gone: [(id: String, entries: [Entry])] = []
-        var goneLearnings: [String: (learned: [String], tested: [String])] = [:]
-        for id in input.lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
-            var cards: [Entry] = []
-            for counted in input.lifecycles.countedConclusions(of: id, today: input.today) {
-                guard let facts = input.lifecycles.facts(of: id, until: counted.until), let e = facts.experiment else { continue }
-                let day = UTC.day(of: counted.concluded)
-                let read = UTC.day(fromDays: UTC.days(UTC.day(of: counted.until)) - 1)
-                cards.append(earlierEntry(e, id: id, quarter: day.quarter,
-                                          note: "Concluded \(day), no longer in the playbook at this commit: as it read on \(read)."))
-                if let hypothesis = e.hypothesis?.value {
-                    goneLearnings[hypothesis, default: ([], [])].learned += e.result?.learnings ?? []
-                    goneLearnings[hypothesis, default: ([], [])].tested.append(id)
-                }
+        for counted in input.gone.conclusions {
+            let card = earlierEntry(counted.experiment, id: counted.id, quarter: counted.concluded.quarter,
+                                    note: "Concluded \(counted.concluded), no longer in the playbook at this commit: as it read on \(counted.read).")
+            if gone.last?.id == counted.id { gone[gone.count - 1].entries.append(card) } else { gone.append((counted.id, [card])) }
+        }
+        // Each experiment's conclusions the reports count as of today, read once. One concluded at
+        // HEAD after today is not counted yet: neither its card nor its learnings are in the library.
+        let list = catalog.sortedExperiments
+        let counted = list.indices.map { input.lifecycles.countedConclusions(of: list[$0].id.value, today: input.today) }
+        var concludedLater: Set<String> = []
+        for i in list.indices where list[i].status?.value == .concluded {
+            if let standing = input.life(of: list[i].id.value)?.concluded, !counted[i].contains(where: { $0.concluded == standing }) {
+                concludedLater.insert(list[i].id.value)
             }
-            if !cards.isEmpty { gone.append((id, cards)) }
         }
         for hypothesis in catalog.sortedHypotheses {
             let id = hypothesis.id.value
@@ -54,12 +52,12 @@ struct LearningsPage {
             let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
             var learned: [String] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
-                learned += e.result?.learnings ?? []
+                if !concludedLater.contains(e.id.value) { learned += e.result?.learnings ?? [] }
                 tested.append(e.id.value)
             }
-            if let earlier = goneLearnings[id] {
-                learned += earlier.learned
-                tested += earlier.tested.filter { !tested.contains($0) }
+            for earlier in input.gone.testing(id) {
+                learned += earlier.experiment.result?.learnings ?? []
+                if !tested.contains(earlier.id) { tested.append(earlier.id) }
             }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
             let quarter = objective.flatMap { catalog.objectives.read($0) { $0.quarter?.value } }
@@ -74,20 +72,19 @@ struct LearningsPage {
         // status, and so did handing one whole to a function). A re-opened experiment's earlier
         // conclusions, each counted by the report of its quarter, come before the one that stands,
         // each as that report reads it.
-        let list = catalog.sortedExperiments
         var next = 0
         for i in list.indices {
             let id = list[i].id.value
             while next < gone.count, gone[next].id < id { out += gone[next].entries; next += 1 }
             let concluded = list[i].status?.value == .concluded
             let standing = concluded ? input.life(of: id)?.concluded : nil
-            for earlier in input.lifecycles.countedConclusions(of: id, today: input.today) where earlier.concluded != standing {
+            for earlier in counted[i] where earlier.concluded != standing {
                 guard let facts = input.lifecycles.facts(of: id, until: earlier.until), let e = facts.experiment else { continue }
                 let day = UTC.day(of: earlier.concluded)
                 let read = UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1)
                 out.append(earlierEntry(e, id: id, quarter: day.quarter, note: "Concluded \(day), later re-opened: as it read on \(read)."))
             }
-            guard concluded else { continue }
+            guard concluded, !concludedLater.contains(id) else { continue }
             let quarter = standing.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,

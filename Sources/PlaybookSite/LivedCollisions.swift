@@ -24,7 +24,7 @@ struct LivedCollisions: Sendable {
             var e = list[i]
             let id = e.id.value
             if let status = e.status, status.value == .concluded || status.value == .abandoned {
-                let lived = SiteInput.days(lifecycles.liveSpans(of: id))
+                let lived = SiteInput.days(lifecycles.liveSpans(of: id), until: today)
                 if let first = lived.first, let end = lived.last?.end {
                     // Paused: live over its window, and not stretched to today as a late running one is.
                     e.status = Located(.paused, at: status.mark)

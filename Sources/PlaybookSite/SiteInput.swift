@@ -28,6 +28,10 @@ public struct SiteInput: Sendable {
     /// experiments that ran together and have ended: made by the first page that asks.
     var collisions: LivedCollisions { lived.value }
     private let lived: Shared<LivedCollisions>
+    /// The experiments no longer in the playbook whose conclusions the reports count: made by the
+    /// first page that asks (the library, a hypotheses page).
+    var gone: GoneExperiments { goneExperiments.value }
+    private let goneExperiments: Shared<GoneExperiments>
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -49,6 +53,7 @@ public struct SiteInput: Sendable {
         self.today = today
         self.source = source
         lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, today: today) }
+        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, today: today) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.
@@ -117,17 +122,20 @@ public struct SiteInput: Sendable {
     /// When an experiment was created, started, concluded or abandoned, over its whole history.
     func life(of id: String) -> ExperimentLife? { lifecycles.life(of: id) }
 
-    /// When an experiment was live, as its status at the commit reads it (`ExperimentLifecycles.liveSpans(of:)`),
-    /// in days (`days(_:)`).
-    func liveSpans(of id: String) -> [(start: Day, end: Day?)] { Self.days(lifecycles.liveSpans(of: id)) }
+    /// When an experiment was live up to today, as its status at the commit reads it
+    /// (`ExperimentLifecycles.liveSpans(of:)`), in days (`days(_:until:)`).
+    func liveSpans(of id: String) -> [(start: Day, end: Day?)] { Self.days(lifecycles.liveSpans(of: id), until: today) }
 
     /// Live spans in days, oldest first, each to its last day (nil while it runs): spans that share
     /// a day are one (concluded and re-opened the same day, it was not out of the running for a day).
-    static func days(_ spans: [(start: Int64, end: Int64?)]) -> [(start: Day, end: Day?)] {
+    /// Cut at `today` (a `--today` before the commit's last moves): a span begun after it is left
+    /// out, and one that ended after it ends on it, as the reports, which count nothing after today, read it.
+    static func days(_ spans: [(start: Int64, end: Int64?)], until today: Day) -> [(start: Day, end: Day?)] {
         var out: [(start: Day, end: Day?)] = []
         for span in spans {
             let start = UTC.day(of: span.start)
-            let end = span.end.map { max(start, UTC.day(of: $0)) }
+            guard start <= today else { break }
+            let end = span.end.map { min(today, max(start, UTC.day(of: $0))) }
             if let last = out.last, let lastEnd = last.end, start <= lastEnd {
                 out[out.count - 1].end = end.map { max(lastEnd, $0) }
             } else {

@@ -51,7 +51,8 @@ struct SquadPages {
         guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.provenance) }
         var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
         body += "<p class=\"meta\">\(h(id))</p>\n"
-        if let mission = squad.mission { body += "<p>\(h(mission))</p>\n" }
+        // Kept in the lines it was written in (a YAML block), as learnings are.
+        if let mission = squad.mission { body += "<p class=\"written\">\(written(mission))</p>\n" }
         body += "<dl class=\"fields\">"
         body += "<dt>funnel stage</dt><dd>\(h(squad.funnelStage?.rawValue ?? "–"))</dd>"
         body += "<dt>region</dt><dd>\(h(squad.region ?? "–"))</dd>"

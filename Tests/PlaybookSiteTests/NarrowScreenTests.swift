@@ -61,3 +61,28 @@ final class NarrowScreenTests: XCTestCase {
         }
     }
 }
+
+extension NarrowScreenTests {
+    /// review53a #2: "reviewed by Growth council on 2025-10-17" ran off a 390 px screen, and a
+    /// reviewer's name of 270 letters without a space made the calendar and the experiment's page
+    /// 2,740 px wide at 1400: the badge was never allowed to wrap. It wraps now, and breaks a word
+    /// longer than its line (scripts/site-browser-check.py measures the pages in Chromium).
+    func testAReviewersBadgeWrapsAndBreaksALongNameRatherThanWideningThePage() throws {
+        let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".badge {") })
+        XCTAssertFalse(rule.contains("nowrap"), rule)
+        XCTAssertTrue(rule.contains("overflow-wrap: anywhere") && rule.contains("max-width: 100%"), rule)
+        let fixture = try SiteFixture(for: self)
+        let name = "Growth council " + String(repeating: "Supercalifragilistic", count: 14)
+        try fixture.commit("2026-11-20", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "ready", start: "2026-12-01", extra: """
+            approvals:
+              - {by: "\(name)", role: council, date: 2026-11-20, overlaps: [EXP-0003]}
+            """),
+        ])
+        let site = Site.render(try fixture.input())
+        // The name is in the badge, on a list's line (in a table's cell a badge stays whole).
+        for page in ["calendar.html", "e/experiments.growth.2026-Q4.html"] {
+            XCTAssertTrue(try XCTUnwrap(site[page]).contains(" <span class=\"badge good\">reviewed by \(name) on 2026-11-20</span></li>"), page)
+        }
+    }
+}

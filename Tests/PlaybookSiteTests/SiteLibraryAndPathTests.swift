@@ -80,6 +80,66 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
     }
 
+    /// review53a #4: a site built `--today` a day before the commit's last conclusions read its home
+    /// and program pages as of that day, but its library listed the conclusions made after it (and
+    /// their learnings on the hypothesis's card), and its calendar drew their live bars past today.
+    /// The library holds what the reports count as of today, and live windows stop at today.
+    func testASiteAsOfAnEarlierDayListsOnlyTheConclusionsMadeByThenAndEndsLiveWindowsThere() throws {
+        let fixture = try SiteFixture(for: self)
+        let exp2 = { (status: String, extra: String) in
+            SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: status, start: "2026-10-20", extra: extra)
+        }
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0002.yml": exp2("running", "")])
+        try fixture.commit("2026-11-05", ["playbooks/experiments/EXP-0002.yml": exp2("concluded",
+                                                                                     "result: {outcome: loss, lift: -0.01, decision: kill, learnings: Quokka buttons distracted.}")])
+        // EXP-0001 concluded on 2026-10-12, EXP-0002 on 2026-11-05: after today.
+        let input = try fixture.input(today: "2026-10-25")
+        let all = LearningsPage(input: input, catalog: input.catalog).entries()
+        let entries = all.filter { $0.kind == .experiment }
+        XCTAssertEqual(entries.map(\.id), ["EXP-0001"])
+        for report in input.program {
+            XCTAssertEqual(entries.filter { $0.quarter == report.period.label }.map(\.id), report.total.concluded, report.period.label)
+        }
+        let files = Site.render(input)
+        for page in ["learnings.html", "assets/search-index.js"] {
+            XCTAssertFalse(try XCTUnwrap(files[page]).contains("Quokka"), page)
+        }
+        // EXP-0002 was live from 2026-10-20; as of today, it runs (its page and the calendar alike).
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("<title>EXP-0002 live 2026-10-20 to 2026-10-25</title>"), calendar)
+        XCTAssertTrue(calendar.contains("<td><span class=\"nw\">2026-10-20</span> to <span class=\"nw\">2026-10-25</span></td>"), calendar)
+        XCTAssertFalse(calendar.contains("2026-11-05"), calendar)
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        XCTAssertTrue(page.contains("<dt>ran</dt><dd>2026-10-20 to 2026-10-25</dd>"), page)
+    }
+
+    /// review53a #5: after EXP-0001 (concluded, then deleted) its hypothesis's page listed the experiments
+    /// testing it without it ("None." had it been the only one), and its key result's section said
+    /// experiments "–", while the home page of its quarter listed "EXP-0001 (win)". Both name it now,
+    /// as the reports read it, marked as no longer in the playbook and without a link.
+    func testAnExperimentGoneFromThePlaybookIsNamedOnItsHypothesisAndKeyResultAsOnTheHomePage() throws {
+        let fixture = try SiteFixture(for: self)
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0001.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0001.yml"])
+        try fixture.commit("2027-01-05", [:])
+        let files = Site.render(try fixture.input(today: "2027-01-20"))
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
+        let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-12-31</span>"
+        // The home page of 2026-Q4 (its report read the key result at the quarter's end).
+        XCTAssertTrue(try XCTUnwrap(files["quarter-2026-Q4.html"]).contains("experiments \(gone) (win)"))
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        let hypothesis = try XCTUnwrap(hypotheses.components(separatedBy: "id=\"k-HYP-0001\"").dropFirst().first?.components(separatedBy: "<section class=\"entity\"").first)
+        XCTAssertTrue(hypothesis.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td>"
+                                          + "<td>concluded</td><td>win</td><td class=\"n\">+6.2%</td><td>ship</td></tr>"), hypothesis)
+        // In id order, before the two still there.
+        let rows = hypothesis.components(separatedBy: "<tr><td>").dropFirst().map { $0.prefix(120) }
+        XCTAssertEqual(rows.count, 3, hypothesis)
+        XCTAssertTrue(rows.first?.contains("EXP-0001") == true, hypothesis)
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        let keyResult = try XCTUnwrap(objectives.components(separatedBy: "id=\"k-OKR-2026Q4-GRO-1.k-KR-1\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        XCTAssertTrue(keyResult.contains("<dt>experiments</dt><dd>\(gone): &lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (win; \(note))<br>"), keyResult)
+    }
+
     /// review52a #3: learnings written on several lines (a YAML block, a list) keep their lines on the
     /// library's cards and on the entity page (they ran together into one paragraph).
     func testLearningsKeepTheLinesTheyWereWrittenIn() throws {
@@ -100,6 +160,19 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertTrue(library.contains(written), String(library[library.range(of: "Fewer")!.lowerBound...].prefix(200)))
         XCTAssertEqual(files.filter { $0.key.hasPrefix("e/") && $0.value.contains(written) }.count, 1)
         XCTAssertTrue(Assets.stylesheet.contains("p.written { white-space: pre-line; }"))
+    }
+
+    /// review53a #6: a squad's mission written on several lines ran together into one paragraph on
+    /// its page, while learnings keep their lines.
+    func testASquadsMissionKeepsTheLinesItWasWrittenIn() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", ["playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "mission: Get more learners to their first lesson.", with: """
+            mission: |
+              Get more learners to their first lesson.
+              Then to their <second> one.
+            """)])
+        let page = try XCTUnwrap(Site.render(try fixture.input())["e/growth.html"])
+        XCTAssertTrue(page.contains("<p class=\"written\">Get more learners to their first lesson.\nThen to their &lt;second&gt; one.</p>"), page)
     }
 
     /// Issue #16 (2): every focus ring stands 3:1 or more against each background it can show over

@@ -1,0 +1,89 @@
+import Foundation
+import PlaybookModel
+@testable import PlaybookSite
+import XCTest
+
+/// What the calendar's timelines show and how they read: their window, their ticks, their labels.
+final class CalendarTimelineTests: XCTestCase {
+    /// Each tick label of the first timeline on `calendar`, as drawn: its text and its left and right edges in px.
+    private func tickLabels(_ calendar: String) throws -> [(text: String, left: Double, right: Double)] {
+        let svg = try XCTUnwrap(calendar.components(separatedBy: "<svg class=\"timeline\"").dropFirst().first?.components(separatedBy: "</svg>").first)
+        let texts = try NSRegularExpression(pattern: "<text class=\"tick\" x=\"([0-9.]+)\" y=\"[0-9]+\"( text-anchor=\"end\")?>([^<]*)</text>")
+        return try texts.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).map { match in
+            let x = try XCTUnwrap(Range(match.range(at: 1), in: svg).flatMap { Double(svg[$0]) })
+            let text = try XCTUnwrap(Range(match.range(at: 3), in: svg).map { String(svg[$0]) })
+            let drawn = Double(text.count) * CalendarPage.characterWidth
+            return match.range(at: 2).location == NSNotFound ? (text, x, x + drawn) : (text, x - drawn, x)
+        }
+    }
+
+    /// review53a #1: a draft planned to `end: 9999-12-31` stretched every timeline to ten years past
+    /// today, its 41 quarter labels drawn over each other and every real bar a few pixels wide. The
+    /// timelines now show today, the days experiments were live and at most six months of plans
+    /// beyond; the far window runs to the edge with an arrow and its dates as written.
+    func testAWindowWrittenYearsOffNeitherStretchesTheTimelineNorCrowdsItsLabels() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-0004.yml": SiteFixture.experiment("EXP-0004", title: "Leaderboard", status: "draft", start: "2026-12-10",
+                                                                         extra: "end: 9999-12-31")
+                .replacingOccurrences(of: "surface: web/signup", with: "surface: web/leaderboard"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["calendar.html"])
+        // EXP-0001 was live from 2026-09-20; six months of plans after today.
+        XCTAssertTrue(calendar.contains("Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2027-06-01</span>"), calendar)
+        XCTAssertTrue(calendar.contains("<p>The timelines show 2026-09-20 to 2027-06-01: today and every day an experiment was live, and the planned windows up to six months beyond those days"), calendar)
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 runs on after 2027-06-01: planned 2026-12-10 to 9999-12-31</title>"), calendar)
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 planned 2026-12-10 to 9999-12-31</title>"), calendar)
+        // EXP-0001's three live weeks are a bar, not a sliver: 23 days of 255 over 854 px.
+        let bar = try XCTUnwrap(calendar.range(of: ##"width="([0-9.]+)" height="10" fill="#2f5fd0" rx="2"><title>EXP-0001 live"##, options: .regularExpression))
+        let width = try XCTUnwrap(Double(calendar[bar].dropFirst(7).prefix { $0 != "\"" }))
+        XCTAssertGreaterThan(width, 70, calendar)
+        let labels = try tickLabels(calendar)
+        XCTAssertEqual(labels.map(\.text), ["2026-10", "2026-11", "2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05"], calendar)
+        for (a, b) in zip(labels, labels.dropFirst()) {
+            XCTAssertLessThanOrEqual(a.right + CalendarPage.labelGap, b.left, "\(a.text) meets \(b.text)")
+        }
+    }
+
+    /// review53a #1: the ticks were every month, or every quarter past 800 days, whatever the span,
+    /// so five years of quarters (and ten of them) overlapped. At any span they now stand their
+    /// labels' width apart, months, quarters or years, and a label never passes the timeline's edge.
+    func testTickLabelsNeverOverlapAtAnySpan() throws {
+        let first = try XCTUnwrap(Day("2021-03-17"))
+        for days in [10, 40, 100, 200, 365, 500, 800, 1_200, 1_900, 3_000, 4_000, 7_300, 14_600, 36_500] {
+            let range = (first, first.adding(days: days))
+            let perDay = 854.0 / Double(days + 1)
+            let ticks = CalendarPage.ticks(range, pixelsPerDay: perDay)
+            XCTAssertGreaterThanOrEqual(ticks.count, days >= 60 ? 2 : 0, "\(days) days: \(ticks.map(\.label))")
+            for (a, b) in zip(ticks, ticks.dropFirst()) {
+                let apart = Double(b.day.dayNumber - a.day.dayNumber) * perDay
+                XCTAssertGreaterThanOrEqual(apart, 3 + Double(a.label.count) * CalendarPage.characterWidth + CalendarPage.labelGap,
+                                            "\(days) days: \(a.label) and \(b.label) are \(apart) px apart")
+            }
+            XCTAssertTrue(ticks.allSatisfy { $0.day >= range.0 && $0.day <= range.1 }, "\(days) days: \(ticks.map(\.label))")
+        }
+        // Months while they fit, then quarters, then years.
+        XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 100)), pixelsPerDay: 854.0 / 101).map(\.label), ["2021-04", "2021-05", "2021-06"])
+        XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 1_000)), pixelsPerDay: 854.0 / 1_001).first?.label, "2021-04")
+        XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 1_000)), pixelsPerDay: 854.0 / 1_001).dropFirst().first?.label, "2021-07")
+        XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 3_000)), pixelsPerDay: 854.0 / 3_001).map(\.label).prefix(2), ["2022", "2023"])
+    }
+
+    /// review53a #3: a row's label was the id, the exclusion group, then ⚠, cut at 32 characters, so
+    /// an experiment in a group named with more than about 19 lost its collision marker. The marker
+    /// follows the id now, and the whole label is the link's tooltip.
+    func testACollidingExperimentKeepsItsMarkerWhateverItsExclusionGroupsName() throws {
+        let fixture = try SiteFixture(for: self)
+        let group = "onboarding-first-week-welcome-series"
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "ready", start: "2026-12-05",
+                                                                         extra: "exclusion_group: \(group)"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        // EXP-0003 collides with EXP-0002 (which is in no group).
+        XCTAssertTrue(calendar.contains(" × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a>: "), calendar)
+        XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group \(group)\">"
+                                        + "EXP-0003 ⚠ · onboarding-first-w…</a>"), calendar)
+        XCTAssertTrue(calendar.contains(">EXP-0002 ⚠</a></li>"), calendar)
+    }
+}
