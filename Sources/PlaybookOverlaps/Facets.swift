@@ -320,7 +320,7 @@ struct Facets: Sendable, Hashable {
             "payment screen": ["page": "checkout"], "payment form": ["page": "checkout"], "payment flow": ["page": "checkout"],
             "purchase flow": ["page": "checkout"], "order summary": ["page": "checkout"], "booking form": ["page": "checkout"],
             "booking page": ["page": "checkout"], "booking flow": ["page": "checkout"], "booking screen": ["page": "checkout"],
-            "shopping cart": ["page": "cart"], "shopping bag": ["page": "cart"], "shopping basket": ["page": "cart"], "trolley": ["page": "cart"],
+            "shopping cart": ["page": "checkout"], "shopping bag": ["page": "checkout"], "shopping basket": ["page": "checkout"], "trolley": ["page": "checkout"],
             "product detail": ["page": "product"], "product details": ["page": "product"], "product screen": ["page": "product"],
             "item screen": ["page": "product"], "pdp": ["page": "product"],
             // A thing's own page where the product is not called a product ("the recipe detail page", "the listing detail
@@ -505,7 +505,7 @@ struct Facets: Sendable, Hashable {
         .surface: [
             "pricing page": ["page": "pricing"], "plans page": ["page": "pricing"],
             "paywall": ["page": "paywall"], "checkout": ["page": "checkout"], "payment page": ["page": "checkout"],
-            "payment step": ["page": "checkout"], "card form": ["page": "checkout"], "cart": ["page": "cart"], "basket": ["page": "cart"],
+            "payment step": ["page": "checkout"], "card form": ["page": "checkout"], "cart": ["page": "checkout"], "basket": ["page": "checkout"],
             "product page": ["page": "product"], "item page": ["page": "product"], "listing page": ["page": "listing"],
             "search results": ["page": "search"], "search": ["page": "search"], "home screen": ["page": "home"],
             "home page": ["page": "home"], "homepage": ["page": "home"], "landing page": ["page": "home"], "front page": ["page": "home"],

@@ -33,6 +33,22 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("a brief walkthrough of how a round goes", .surface, "page"), [])
     }
 
+    /// The cart (basket, bag, trolley) is the first step of checkout, one surface: squads write either for the same
+    /// place ("rent every costume in one checkout" / "with a single cart action"; "shown at checkout" / "advertise it
+    /// in the basket"), and over the labelled sets five rewordings were read as another surface (checkout / cart) while
+    /// no look-alike in any set is told apart by it. A cart is still another page than a product page.
+    func testTheCartIsPartOfCheckout() {
+        XCTAssertEqual(named("add the bundle with a single cart action", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("advertise the guarantee in the basket", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("show it in the shopping bag", .surface, "page"), ["checkout"])
+        let reader = TermReader()
+        func differences(_ a: String, _ b: String) -> [String] {
+            Facets.differences(Facets(stems: reader.stems(a), facets: [.surface]), Facets(stems: reader.stems(b), facets: [.surface])).map(\.1)
+        }
+        XCTAssertEqual(differences("promise a refund, shown at checkout", "advertise the refund in the basket"), [])
+        XCTAssertEqual(differences("show the refund promise on product pages", "advertise the refund in the basket"), ["product / checkout"])
+    }
+
     /// Two changes that read as one by meaning and share few words, one through "the app alerts", the other
     /// by email: another surface, a related note rather than a duplicate (read without the paraphrase, a
     /// duplicate: nothing else tells them apart).
