@@ -121,7 +121,9 @@ enum Tokenizer {
         }
     }
 
-    /// Lower-cased scalar by scalar (ASCII by arithmetic, the rest by its Unicode mapping).
+    /// Lower-cased scalar by scalar (ASCII by arithmetic, the rest by its Unicode mapping), each scalar
+    /// appended on its own: appending a mapping's view copied the word so far each time, so a word of
+    /// 500,000 "é" took 14 s to lint (review53d #1).
     static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var word = String.UnicodeScalarView()
         for scalar in scalars {
@@ -129,7 +131,7 @@ enum Tokenizer {
             if value < 128 {
                 word.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
             } else {
-                word.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { word.append(lower) }
             }
         }
         return String(word)
