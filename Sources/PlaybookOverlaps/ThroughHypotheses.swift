@@ -41,7 +41,7 @@ extension DuplicateDetection {
     /// `experimentOverlaps` already holds keeps its finding, but for related work that only names a detail of
     /// wording ("tasting flight / discovery kit": the two squads' words for one idea), which the duplicate
     /// replaces (review53c #4: with the model it stayed related, by words alone it was a duplicate). Related
-    /// work found this way is added only where neither side has `relatedPerEntity` related findings already.
+    /// work found this way is left out when related work is capped per entity (`relatedPerEntity`, lint).
     static func throughHypotheses(_ testers: [Tester], hypothesisOverlaps: [Overlap], experimentOverlaps: inout [Overlap],
                                   catalog: MetricCatalog, options: OverlapOptions) {
         let duplicates = hypothesisOverlaps.filter { $0.kind == .duplicate && $0.sides.count == 2 }
@@ -49,10 +49,8 @@ extension DuplicateDetection {
         var testing: [String: [Int]] = [:]
         for (index, tester) in testers.enumerated() { testing[tester.hypothesis, default: []].append(index) }
         var known: [PairKey: Int] = [:]
-        var related: [String: Int] = [:]
         for (index, overlap) in experimentOverlaps.enumerated() where overlap.sides.count == 2 {
             known[PairKey(overlap.sides[0].id, overlap.sides[1].id)] = index
-            if overlap.kind == .related { for side in overlap.sides { related[side.id, default: 0] += 1 } }
         }
         var found: [Overlap] = []
         var added = Set<PairKey>()
@@ -76,9 +74,11 @@ extension DuplicateDetection {
                         if overlap.acknowledgedBy == nil { overlap.acknowledgedBy = experimentOverlaps[existing].acknowledgedBy }
                         experimentOverlaps[existing] = overlap
                     } else {
-                        if overlap.kind == .related, let cap = options.relatedPerEntity,
-                           related[a.side.id, default: 0] >= cap || related[b.side.id, default: 0] >= cap { continue }
-                        if overlap.kind == .related { for id in [a.side.id, b.side.id] { related[id, default: 0] += 1 } }
+                        // Related work is noted per entity under a cap (lint: its closest related, the last note
+                        // counting the rest), chosen among the pairs its titles found: these are listed by
+                        // `playbook overlaps`, which caps nothing (review53d #2: added under the cap, they crowded out
+                        // other notes and were counted in no "related to N more").
+                        if overlap.kind == .related, options.relatedPerEntity != nil { continue }
                         found.append(overlap)
                     }
                     added.insert(key)

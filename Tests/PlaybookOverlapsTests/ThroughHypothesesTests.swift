@@ -84,6 +84,13 @@ final class ThroughHypothesesTests: XCTestCase {
         XCTAssertEqual(pair.kind, .related)
         XCTAssertTrue(pair.reason.contains(") but differ in audience (region de / fr); match: hypotheses HYP-0001 / HYP-0002, metric d1-retention, surface; "),
                       pair.reason)
+        // Lint's related notes are capped per entity, chosen among what the titles found (review53d #2: added under the
+        // cap, these crowded out other notes and were counted in no "related to N more"): `playbook overlaps` lists them.
+        let capped = OverlapFinder.duplicates(entities(([Self.hypotheses] + [
+            Self.test("EXP-0001", squad: "retention", title: "Streak saver push", hypothesis: "HYP-0001", ["audience": "{regions: [de]}"]),
+            Self.test("EXP-0002", squad: "growth", title: "Night-time reminder A/B", hypothesis: "HYP-0002", ["audience": "{regions: [fr]}"]),
+        ]).joined(separator: "\n---\n")), options: OverlapOptions(relatedPerEntity: 3))
+        XCTAssertFalse(capped.contains { $0.ids == ["EXP-0001", "EXP-0002"] }, "\(capped.map(\.reason))")
     }
 
     /// review53c #4: titles that read as related work only for their wording (two squads' words for one thing,
