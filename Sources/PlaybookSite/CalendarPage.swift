@@ -256,15 +256,15 @@ struct CalendarPage {
     /// narrow screen cuts it), and the whole label is the link's tooltip.
     static let labelLength = 32
 
-    /// A row's label, the link to its experiment: the id, the collision marker ⚠ right after it (a
-    /// long exclusion group's name, cut, took the marker with it), then the exclusion group; with a
-    /// group, the whole label is the link's tooltip, so a cut one loses nothing.
+    /// A row's label, the link to its experiment: the collision marker ⚠ first (a long exclusion group's
+    /// name, or a long id, cut, took the marker with it when it came after them), the id, then the exclusion
+    /// group; a label with a group or cut has the whole of it as the link's tooltip, so nothing is lost.
     static func rowLabel(_ e: Shown, collides: Bool, href: String) -> String {
-        let label = e.id.value + (collides ? " ⚠" : "") + (e.exclusionGroup.map { " · " + $0 } ?? "")
+        let label = (collides ? "⚠ " : "") + e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "")
         let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
         // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.
-        guard let group = e.exclusionGroup else { return "<a href=\"\(href)\">\(h(shown))</a>" }
-        let title = e.id.value + (collides ? ", collides" : "") + ", exclusion group " + group
+        guard e.exclusionGroup != nil || shown != label else { return "<a href=\"\(href)\">\(h(shown))</a>" }
+        let title = e.id.value + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
         return "<a href=\"\(href)\" title=\"\(h(title))\">\(h(shown))</a>"
     }
 

@@ -122,7 +122,7 @@ struct LearningsPage {
     func render(_ entries: [Entry]) -> String {
         let page = Page(path: SitePath.learnings, catalog: catalog)
         var body = "<h1>Learnings library</h1>\n"
-        body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) entries.</p>\n"
+        body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
         body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
         body += "<label for=\"q\">Search<input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"a word of a title or learning\"></label>"
         func select(_ id: String, _ label: String, _ values: [String?]) -> String {

@@ -70,8 +70,9 @@ final class CalendarTimelineTests: XCTestCase {
     }
 
     /// review53a #3: a row's label was the id, the exclusion group, then ⚠, cut at 32 characters, so
-    /// an experiment in a group named with more than about 19 lost its collision marker. The marker
-    /// follows the id now, and the whole label is the link's tooltip.
+    /// an experiment in a group named with more than about 19 lost its collision marker, and review53d #4: after
+    /// the id, a long id (`EXP-checkout-onepage-redesign-2026-v2`, valid) lost it too. The marker comes first now,
+    /// and the whole label is the link's tooltip.
     func testACollidingExperimentKeepsItsMarkerWhateverItsExclusionGroupsName() throws {
         let fixture = try SiteFixture(for: self)
         let group = "onboarding-first-week-welcome-series"
@@ -83,7 +84,13 @@ final class CalendarTimelineTests: XCTestCase {
         // EXP-0003 collides with EXP-0002 (which is in no group).
         XCTAssertTrue(calendar.contains(" × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a>: "), calendar)
         XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group \(group)\">"
-                                        + "EXP-0003 ⚠ · onboarding-first-w…</a>"), calendar)
-        XCTAssertTrue(calendar.contains(">EXP-0002 ⚠</a></li>"), calendar)
+                                        + "⚠ EXP-0003 · onboarding-first-w…</a>"), calendar)
+        XCTAssertTrue(calendar.contains(">⚠ EXP-0002</a></li>"), calendar)
+        let long = "EXP-checkout-onepage-redesign-2026-v2"
+        try fixture.commit("2026-11-02", [
+            "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment(long, title: "Welcome email", status: "ready", start: "2026-12-05", extra: ""),
+        ])
+        let again = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        XCTAssertTrue(again.contains("title=\"\(long), collides\">⚠ EXP-checkout-onepage-redesign…</a>"), again)
     }
 }
