@@ -119,6 +119,15 @@ enum AudienceOverlap {
         return fields.isEmpty ? "cannot overlap" : fields.joined(separator: "; ")
     }
 
+    /// `apart`'s fields less a region or platform that `named` holds (the kinds of difference a message already
+    /// names with both sides' values), or nil when none is left: "differ in region (germany / uk)" is not followed
+    /// by "audience (region de / uk)" (review52b #8).
+    static func apart(_ a: Audience?, _ b: Audience?, besides named: Set<String>) -> String? {
+        let fields = apart(a, b).components(separatedBy: "; ")
+            .filter { field in !["region", "platform"].contains { named.contains($0) && field.hasPrefix($0 + " ") } }
+        return fields.isEmpty ? nil : fields.joined(separator: "; ")
+    }
+
     /// Two lists, neither naming everywhere, that share no value, ignoring case (in any script).
     private static func separate(_ a: [String], _ b: [String]) -> Bool {
         !a.contains(where: namesEverywhere) && !b.contains(where: namesEverywhere)

@@ -111,13 +111,7 @@ extension DuplicateDetection {
         } else {
             // A region or platform the titles already differ in is not named twice.
             let named = Set(facets.filter { !$0.1.contains("–") }.map(\.0.rawValue))
-            let fields = AudienceOverlap.apart(a.audience, b.audience).components(separatedBy: "; ").filter { !$0.isEmpty }
-            let apart = fields.filter { field in !["region", "platform"].contains { named.contains($0) && field.hasPrefix($0 + " ") } }
-            if !apart.isEmpty {
-                differences.append("audience (\(apart.joined(separator: "; ")))")
-            } else if fields.isEmpty {
-                differences.append("audience")
-            }
+            if let apart = AudienceOverlap.apart(a.audience, b.audience, besides: named) { differences.append("audience (\(apart))") }
         }
         var reason = "experiments"
         whose(a.side.squad, b.side.squad, into: &reason)

@@ -87,21 +87,7 @@ final class InertOutputTests: XCTestCase {
     func testInvisibleCharactersOfATitleAreShownByCodeInTheHTMLReport() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try scratch.write("playbooks/o.yml", """
-        kind: Objective
-        id: OKR-2026Q3-GRO-1
-        squad: growth
-        quarter: 2026-Q3
-        title: "Grow \\u202Eexe.txt and zero\\u200Bwidth"
-        aligns_to: weekly-active-learners
-        key_results:
-          - id: KR-1
-            title: Signups
-            metric: signup-rate
-            baseline: 0
-            target: 10
-            current: 4
-        """)
+        try scratch.write("playbooks/o.yml", Self.objective(title: "\"Grow \\u202Eexe.txt and zero\\u200Bwidth\"", keyResult: "KR-1", keyResultTitle: "Signups"))
         try repository.stage(paths: ["playbooks/o.yml"])
         _ = try repository.commit(message: "objective", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
         let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "html", "--no-cache"], in: scratch.url)
@@ -118,6 +104,26 @@ final class InertOutputTests: XCTestCase {
         assertInert(result.stdout + result.stderr, "the error message")
         let rule = try CLI.run(["rules", "x\u{1B}[31m\u{202E}"], in: scratch.url)
         assertInert(rule.stdout + rule.stderr, "rules with a hostile id")
+    }
+
+    /// An objective of 2026-Q3 with one key result (current 4 of 10), its title, the key result's id and title
+    /// as YAML writes them (quoted and escaped where the test needs it).
+    static func objective(title: String, keyResult: String, keyResultTitle: String) -> String {
+        """
+        kind: Objective
+        id: OKR-2026Q3-GRO-1
+        squad: growth
+        quarter: 2026-Q3
+        title: \(title)
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: \(keyResult)
+            title: \(keyResultTitle)
+            metric: signup-rate
+            baseline: 0
+            target: 10
+            current: 4
+        """
     }
 
     /// A history whose author and values are hostile, read by `log` and `report`.
@@ -180,21 +186,7 @@ final class InertOutputTests: XCTestCase {
     func testLineFeedInACSVCellStartsNoLine() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try scratch.write("playbooks/o.yml", """
-        kind: Objective
-        id: OKR-2026Q3-GRO-1
-        squad: growth
-        quarter: 2026-Q3
-        title: Grow
-        aligns_to: weekly-active-learners
-        key_results:
-          - id: KR-1
-            title: "More users\\n::warning file=x::forged\\r::error::too"
-            metric: signup-rate
-            baseline: 0
-            target: 10
-            current: 4
-        """)
+        try scratch.write("playbooks/o.yml", Self.objective(title: "Grow", keyResult: "KR-1", keyResultTitle: "\"More users\\n::warning file=x::forged\\r::error::too\""))
         try scratch.write("playbooks/e.yml", """
         kind: Experiment
         id: EXP-1
@@ -220,21 +212,7 @@ final class InertOutputTests: XCTestCase {
     func testMarkupJoinedToAMarkStaysInertInReports() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
-        try scratch.write("playbooks/o.yml", """
-        kind: Objective
-        id: OKR-2026Q3-GRO-1
-        squad: growth
-        quarter: 2026-Q3
-        title: "t \\u0600##[warning]forged |\\u0301 cell"
-        aligns_to: weekly-active-learners
-        key_results:
-          - id: "KR-1\\"\\u0301 onmouseover=alert(1) x=\\"\\u0301"
-            title: ok
-            metric: signup-rate
-            baseline: 0
-            target: 10
-            current: 4
-        """)
+        try scratch.write("playbooks/o.yml", Self.objective(title: "\"t \\u0600##[warning]forged |\\u0301 cell\"", keyResult: "\"KR-1\\\"\\u0301 onmouseover=alert(1) x=\\\"\\u0301\"", keyResultTitle: "ok"))
         try repository.stage(paths: ["playbooks/o.yml"])
         _ = try repository.commit(message: "okr", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
         for format in ["markdown", "csv", "html", "json"] {

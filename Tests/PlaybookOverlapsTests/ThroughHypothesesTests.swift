@@ -9,10 +9,11 @@ import XCTest
 /// titles shared no word).
 final class ThroughHypothesesTests: XCTestCase {
     /// Two squads' hypotheses that restate one idea (found by words alone, no model needed).
+    static let evening = hypothesis("HYP-0001", squad: "retention", title: "Evening nudge to save the streak",
+                                    change: "notify users in the evening if they have not practised and their streak will break",
+                                    audience: "users with a running streak", outcome: "higher day-1 retention")
     static let hypotheses = [
-        hypothesis("HYP-0001", squad: "retention", title: "Evening nudge to save the streak",
-                   change: "notify users in the evening if they have not practised and their streak will break",
-                   audience: "users with a running streak", outcome: "higher day-1 retention"),
+        evening,
         hypothesis("HYP-0002", squad: "growth", title: "Evening nudge to save the streak",
                    change: "notify users at night if they have not practised and their streak will break",
                    audience: "users who have a running streak", outcome: "higher day-1 retention"),
@@ -104,9 +105,7 @@ final class ThroughHypothesesTests: XCTestCase {
             func encode(_ texts: [String]) throws -> [[Float]] { texts.map { _ in [1, 0] } }
         }
         let hypotheses = [
-            hypothesis("HYP-0001", squad: "retention", title: "Evening nudge to save the streak",
-                       change: "notify users in the evening if they have not practised and their streak will break",
-                       audience: "users with a running streak", outcome: "higher day-1 retention"),
+            Self.evening,
             hypothesis("HYP-0002", squad: "growth", title: "Warn people before a run of days is lost",
                        change: "send a late alert to anyone about to lose consecutive days of lessons",
                        audience: "learners on a run", outcome: "more come back the next day"),
