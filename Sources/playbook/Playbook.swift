@@ -54,10 +54,32 @@ enum Main {
             case let error as RootError: message = error.description
             default: message = Playbook.fullMessage(for: error)
             }
-            // Messages quote paths, arguments and configuration keys: shown inert, line by line.
-            Terminal.writeError("playbook: \(Inert.terminalLines(message))\n")
+            // Messages quote paths, arguments and configuration keys: shown inert, line by line, an
+            // argument's own line breaks first written `\n` (they are not the message's).
+            Terminal.writeError("playbook: \(Inert.terminalLines(Main.quotingArgumentsOnOneLine(message, CommandLine.arguments.dropFirst())))\n")
             exit(2)
         }
+    }
+}
+
+extension Main {
+    /// `message` with every argument (and every option's value after `=`) that holds a line break and
+    /// something else written as `Inert.terminal` writes it, on one line: `--quarter $'2026\nQ1'` quoted
+    /// raw would start a line of standard error with text of the caller's choosing.
+    static func quotingArgumentsOnOneLine(_ message: String, _ arguments: some Sequence<String>) -> String {
+        var shown = message
+        var quoted: [String] = []
+        for argument in arguments {
+            quoted.append(argument)
+            if argument.hasPrefix("-"), let equals = argument.firstIndex(of: "=") { quoted.append(String(argument[argument.index(after: equals)...])) }
+        }
+        // Longest first, so an option's value never breaks up the whole argument it came from.
+        for text in quoted.sorted(by: { $0.utf8.count > $1.utf8.count })
+        where text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" })
+            && text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            shown = shown.replacing(text, with: Inert.terminal(text))
+        }
+        return shown
     }
 }
 

@@ -106,6 +106,20 @@ final class InertOutputTests: XCTestCase {
         assertInert(rule.stdout + rule.stderr, "rules with a hostile id")
     }
 
+    func testAnArgumentsLineBreakStartsNoLineOfAnErrorMessage() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        for arguments in [["report", "okr", "--quarter", "2026-Q1\nplaybook: all clear, 0 errors"],
+                          ["report", "okr", "--quarter=2026-Q1\r\nplaybook: all clear, 0 errors"],
+                          ["lint", "--format", "x\nplaybook: all clear, 0 errors"]] {
+            let result = try CLI.run(arguments, in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(arguments)")
+            // The caller's text stays inside the message's line, its break written as an escape.
+            XCTAssertFalse(result.stderr.split(whereSeparator: \.isNewline).contains { $0.hasPrefix("playbook: all clear") }, result.stderr)
+            XCTAssertTrue(result.stderr.contains("\\nplaybook: all clear"), result.stderr)
+        }
+    }
+
     /// An objective of 2026-Q3 with one key result (current 4 of 10), its title, the key result's id and title
     /// as YAML writes them (quoted and escaped where the test needs it).
     static func objective(title: String, keyResult: String, keyResultTitle: String) -> String {
