@@ -123,7 +123,7 @@ struct CalendarPage {
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
                 // A surface may break after each `/` (web/checkout/payment-step), as a path does.
-                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
                         window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
