@@ -230,15 +230,14 @@ struct EntityPages {
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
-        // Those in the playbook as they are now, and those gone from it (deleted or archived) whose
-        // conclusion the reports still count as they read then (its last such conclusion), in id order.
+        // Those in the playbook as they are now, and those gone from it (deleted or archived) that it held
+        // on today, as they read then, or whose conclusion the reports still count, as they read then
+        // (its last such conclusion), in id order.
         var rows: [(id: String, cells: [String])] = catalog.experiments(testing: id).map { e in
             (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.result?.outcome?.value.rawValue ?? "–"),
                           h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")])
         }
-        var gone: [String: GoneExperiments.Conclusion] = [:]
-        for counted in input.gone.testing(id) { gone[counted.id] = counted }
-        for counted in gone.values {
+        for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
             rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
                                       h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),

@@ -31,4 +31,26 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(atCommit["calendar.html"]).contains("<td>concluded</td>"))
         XCTAssertFalse(atCommit.values.contains { $0.contains("at this commit)") })
     }
+
+    /// review54 #2: EXP-0002, running on 2026-10-15 and deleted on 2026-10-20, was missing from its
+    /// hypothesis's page on a site built `--today 2026-10-15` (only gone experiments whose conclusion the
+    /// reports count were named), though `report experiments --today 2026-10-15` counts its start. It is
+    /// named as it read that day, unlinked and marked gone, like other gone experiments; built after the
+    /// deletion it is not, as before (it never concluded).
+    func testAnExperimentDeletedAfterTodayIsNamedOnItsHypothesisAsItReadOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0002.yml": SiteFixture.experiment(
+            "EXP-0002", title: "Social sign-in", status: "running", start: "2026-10-13", extra: "")])
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0002.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0002.yml"])
+        try fixture.commit("2026-10-20", [:])
+        let input = try fixture.input(today: "2026-10-15")
+        XCTAssertEqual(input.program.last?.total.started, ["EXP-0002"])
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0002</span>"
+        let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-15</span>"
+        let hypotheses = try XCTUnwrap(Site.render(input)["e/hypotheses.growth.html"])
+        XCTAssertTrue(hypotheses.contains("<tr><td>\(gone)</td><td class=\"t\">Social sign-in (\(note))</td><td>running</td><td>–</td>"), hypotheses)
+        let later = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["e/hypotheses.growth.html"])
+        XCTAssertFalse(later.contains("EXP-0002"), later)
+    }
 }
