@@ -123,7 +123,7 @@ struct CalendarPage {
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
                 // A surface may break after each `/` (web/checkout/payment-step), as a path does.
-                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), h(e.status?.value.rawValue ?? "–"),
+                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
                         window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
@@ -278,6 +278,8 @@ struct CalendarPage {
     /// or of every second, third or sixth month, labelled `2026-07`, or the first of January of
     /// every year, every 2, 5, 10… years, labelled `2026`; the most frequent whose labels, each
     /// after its line, stand apart by `labelGap` or more, so that none overlaps the next at any span.
+    /// A range that holds none of them (a day or two, a few days mid-month) has its first day as
+    /// its one tick, labelled `2026-07-15`, so that every timeline says where it stands.
     static func ticks(_ range: (Day, Day), pixelsPerDay: Double) -> [(day: Day, label: String)] {
         func room(_ label: String) -> Double { 3 + Double(label.count) * characterWidth + labelGap }
         // Steps in months, with the fewest days any such step holds.
@@ -294,7 +296,7 @@ struct CalendarPage {
             ticks.append((day, step.months < 12 ? String(day.description.prefix(7)) : String(day.year)))
             month += step.months
         }
-        return ticks
+        return ticks.isEmpty ? [(range.0, range.0.description)] : ticks
     }
 
     /// A label (plain text: digits, a date, a word) beside the line at `x`: after it, or, where it

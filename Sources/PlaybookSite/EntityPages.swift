@@ -191,7 +191,10 @@ struct EntityPages {
             // Those in the playbook as they are now, and, as the home page of the quarter lists them,
             // those its report read at the quarter's end that are gone from the playbook since, in id order.
             var experiments: [(id: String, html: String)] = work.experiments.map { e in
-                (e.id.value, page.entity(e.id.value, title: true) + " (\(h(e.result?.outcome?.value.rawValue ?? e.status?.value.rawValue ?? "–")))")
+                // Today's status where it stood otherwise on today (`--today` before the commit's last moves).
+                let shown = input.statusOnToday(of: e.id.value) == nil ? h(e.result?.outcome?.value.rawValue ?? e.status?.value.rawValue ?? "–")
+                    : input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue)
+                return (e.id.value, page.entity(e.id.value, title: true) + " (\(shown))")
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {
@@ -221,21 +224,20 @@ struct EntityPages {
         }
         out += fields([
             ("squad", page.entity(hypothesis.squad?.value, title: true)),
-            ("status", hypothesis.status.map { h($0.value.rawValue) }),
+            ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
             ("expected lift", hypothesis.expectedLift.map { h(Numbers.signedPercent($0.value)) }),
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
-        // Those in the playbook as they are now, and those gone from it (deleted or archived) whose
-        // conclusion the reports still count as they read then (its last such conclusion), in id order.
+        // Those in the playbook as they are now, and those gone from it (deleted or archived) that it held
+        // on today, as they read then, or whose conclusion the reports still count, as they read then
+        // (its last such conclusion), in id order.
         var rows: [(id: String, cells: [String])] = catalog.experiments(testing: id).map { e in
-            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
+            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.result?.outcome?.value.rawValue ?? "–"),
                           h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")])
         }
-        var gone: [String: GoneExperiments.Conclusion] = [:]
-        for counted in input.gone.testing(id) { gone[counted.id] = counted }
-        for counted in gone.values {
+        for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
             rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
                                       h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
@@ -272,7 +274,7 @@ struct EntityPages {
     private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
         out.raw("<dl class=\"fields\">")
         field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
-        field("status", into: &out) { out in list[i].status.map { out.text($0.value.rawValue) } != nil }
+        field("status", into: &out) { out in list[i].status.map { out.raw(input.statusHTML(of: id, atCommit: $0.value.rawValue)) } != nil }
         field("hypothesis", into: &out) { page.entity(list[i].hypothesis?.value, title: true, into: &$0); return true }
         field("key result", into: &out) { page.keyResult(list[i].keyResult?.value, into: &$0); return true }
         field("primary metric", into: &out) { page.entity(list[i].metrics?.primary?.value, title: true, into: &$0); return true }

@@ -1,3 +1,4 @@
+import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 
@@ -5,6 +6,8 @@ import PlaybookReports
 /// moved to a folder the playbook leaves out, such as `.archive/`), with each of their conclusions
 /// the reports still count as of today, the experiment as the report counting it read it. The
 /// program page counts them, so the library lists them and the hypotheses they tested name them.
+/// Those the playbook still held on today (deleted after it: a `--today` before the commit's last
+/// moves) are named by the hypotheses they tested then, as they read on today, concluded or not.
 /// Made once per site (`SiteInput.gone`), by whichever page asks first.
 struct GoneExperiments: Sendable {
     struct Conclusion: Sendable {
@@ -20,9 +23,15 @@ struct GoneExperiments: Sendable {
     var conclusions: [Conclusion] = []
     /// Positions in `conclusions` of those that tested each hypothesis.
     private var byHypothesis: [String: [Int]] = [:]
+    /// Those the playbook held on today, as they read then, by the hypothesis they tested then.
+    private var heldOnToday: [String: [(id: String, experiment: Experiment)]] = [:]
 
-    init(catalog: Catalog, lifecycles: ExperimentLifecycles, today: Day) {
+    init(catalog: Catalog, lifecycles: ExperimentLifecycles, timelines: Timelines, today: Day) {
+        let endOfToday = UTC.seconds(UTC.dayAfter(today))
         for id in lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
+            if let experiment = timelines[id]?.version(before: endOfToday)?.experiment, let hypothesis = experiment.hypothesis?.value {
+                heldOnToday[hypothesis, default: []].append((id, experiment))
+            }
             for counted in lifecycles.countedConclusions(of: id, today: today) {
                 guard let facts = lifecycles.facts(of: id, until: counted.until), let experiment = facts.experiment else { continue }
                 if let hypothesis = experiment.hypothesis?.value { byHypothesis[hypothesis, default: []].append(conclusions.count) }
@@ -34,4 +43,13 @@ struct GoneExperiments: Sendable {
 
     /// The conclusions of gone experiments that tested `hypothesis`, by id, oldest first.
     func testing(_ hypothesis: String) -> [Conclusion] { (byHypothesis[hypothesis] ?? []).map { conclusions[$0] } }
+
+    /// The gone experiments a hypothesis's page names, by id, each once: as it read on `today` when
+    /// the playbook held it then, else as the report counting its last conclusion read it.
+    func named(testing hypothesis: String, today: Day) -> [(id: String, experiment: Experiment, read: Day)] {
+        var named: [String: (experiment: Experiment, read: Day)] = [:]
+        for counted in testing(hypothesis) { named[counted.id] = (counted.experiment, counted.read) }
+        for held in heldOnToday[hypothesis] ?? [] { named[held.id] = (held.experiment, today) }
+        return named.keys.sorted().compactMap { id in named[id].map { (id, $0.experiment, $0.read) } }
+    }
 }

@@ -28,8 +28,8 @@ public struct SiteInput: Sendable {
     /// experiments that ran together and have ended: made by the first page that asks.
     var collisions: LivedCollisions { lived.value }
     private let lived: Shared<LivedCollisions>
-    /// The experiments no longer in the playbook whose conclusions the reports count: made by the
-    /// first page that asks (the library, a hypotheses page).
+    /// The experiments no longer in the playbook whose conclusions the reports count, and those it
+    /// still held on today: made by the first page that asks (the library, a hypotheses page).
     var gone: GoneExperiments { goneExperiments.value }
     private let goneExperiments: Shared<GoneExperiments>
     /// The quarter the home page shows.
@@ -53,7 +53,7 @@ public struct SiteInput: Sendable {
         self.today = today
         self.source = source
         lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, today: today) }
-        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, today: today) }
+        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.

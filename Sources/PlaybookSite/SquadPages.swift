@@ -103,7 +103,7 @@ struct SquadPages {
         let hypotheses = catalog.hypothesesBySquad[id] ?? []
         body += hypotheses.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["hypothesis", "title", "status", "key result"],
-            rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), h($0.status?.value.rawValue ?? "–"), page.keyResult($0.keyResult?.value)] },
+            rows: hypotheses.map { [page.entity($0.id.value), h($0.title ?? ""), input.statusHTML(of: $0.id.value, atCommit: $0.status?.value.rawValue), page.keyResult($0.keyResult?.value)] },
             text: [1])
 
         body += "<h2>Experiments</h2>\n"
@@ -111,7 +111,7 @@ struct SquadPages {
         body += experiments.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
             rows: experiments.map { e in
-                [page.entity(e.id.value), h(e.title ?? ""), h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"),
+                [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
                  h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
                  h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
             }, numeric: [6], text: [1])

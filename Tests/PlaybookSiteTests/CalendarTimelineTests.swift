@@ -69,6 +69,29 @@ final class CalendarTimelineTests: XCTestCase {
         XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 3_000)), pixelsPerDay: 854.0 / 3_001).map(\.label).prefix(2), ["2022", "2023"])
     }
 
+    /// review54 #3: a timeline of a day or two (every experiment live or planned within them, today
+    /// included) drew no tick at all, its range holding no first of a month. Its first day is its one
+    /// tick, labelled with the date; a longer range keeps its months, quarters or years.
+    func testATimelineOfADayOrTwoLabelsItsFirstDay() throws {
+        let fixture = try SiteFixture(for: self)
+        for id in ["EXP-0001", "EXP-0002", "EXP-0003"] {
+            try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/\(id).yml")
+            try fixture.repository.stage(paths: ["playbooks/experiments/\(id).yml"])
+        }
+        try fixture.commit("2026-11-29", ["playbooks/experiments/EXP-0009.yml": SiteFixture.experiment(
+            "EXP-0009", title: "Two-day banner", status: "running", start: "2026-11-29", extra: "end: 2026-11-30")])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["calendar.html"])
+        XCTAssertTrue(calendar.contains("Timeline of <code>web</code>, <span class=\"nw\">2026-11-29</span> to <span class=\"nw\">2026-11-30</span>"), calendar)
+        XCTAssertEqual(try tickLabels(calendar).map(\.text), ["2026-11-29"], calendar)
+        let first = try XCTUnwrap(Day("2021-03-17"))
+        for days in [1, 2, 5, 10] {
+            let ticks = CalendarPage.ticks((first, first.adding(days: days)), pixelsPerDay: 854.0 / Double(days + 1))
+            XCTAssertEqual(ticks.map(\.label), ["2021-03-17"], "\(days) days")
+        }
+        // A range that holds the first of a month ticks the month alone, as before.
+        XCTAssertEqual(CalendarPage.ticks((first, first.adding(days: 20)), pixelsPerDay: 854.0 / 21).map(\.label), ["2021-04"])
+    }
+
     /// review53a #3: a row's label was the id, the exclusion group, then ⚠, cut at 32 characters, so
     /// an experiment in a group named with more than about 19 lost its collision marker, and review53d #4: after
     /// the id, a long id (`EXP-checkout-onepage-redesign-2026-v2`, valid) lost it too. The marker comes first now,

@@ -1,0 +1,28 @@
+import PlaybookHistory
+import PlaybookModel
+import PlaybookReports
+
+extension SiteInput {
+    /// The `status` an entity had on `today`, as the reports read it (written at the last commit
+    /// before today's end, on the first-parent line, as `report experiments --today` judges an
+    /// experiment running), when it differs from the one at this commit (a `--today` before the
+    /// commit's last moves); nil when it does not. `existed` is false when the playbook did not
+    /// hold the entity then (written later, or removed then and restored since).
+    func statusOnToday(of id: String) -> (existed: Bool, status: String?)? {
+        guard let timeline = timelines[id] else { return nil }
+        let then = timeline.state(before: UTC.seconds(UTC.dayAfter(today)))
+        let status = then?.value("status")?.textValue
+        guard then == nil || status != timeline.current?.value("status")?.textValue else { return nil }
+        return (then != nil, status)
+    }
+
+    /// The status shown for an entity whose status at this commit is `atCommit`: that one, or, when
+    /// it stood otherwise on `today`, today's, with the commit's beside it, so that no page calls an
+    /// experiment concluded on a day before it concluded.
+    func statusHTML(of id: String, atCommit: String?) -> String {
+        let written = atCommit ?? "–"
+        guard let (existed, status) = statusOnToday(of: id) else { return h(written) }
+        if !existed { return "<span class=\"meta\">(" + h("not in the playbook on \(today); \(written) at this commit") + ")</span>" }
+        return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import PlaybookModel
+@testable import PlaybookSite
+import XCTest
+
+/// A site built `--today` before the commit's last moves (review54): what its pages say an entity
+/// stood at on that day, as the reports judge it.
+final class SiteAsOfTodayTests: XCTestCase {
+    /// review54 #1: built `--today 2026-10-01`, before EXP-0001 concluded (2026-10-12), the calendar and
+    /// the experiment's section called it concluded (its status at HEAD) beside a live bar cut at today,
+    /// and named EXP-0002, written only on 2026-10-12, ready. Each says what stood on today, as
+    /// `report experiments --today` judges an experiment running, with the commit's status beside it.
+    func testStatusesAreThoseOfTodayWithTheCommitsBesideThem() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let running = "running <span class=\"meta\">(on 2026-10-01; concluded at this commit)</span>"
+        let notYet = "<span class=\"meta\">(not in the playbook on 2026-10-01; ready at this commit)</span>"
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("<td>" + running + "</td>"), calendar)
+        XCTAssertTrue(calendar.contains("<td>" + notYet + "</td>"), calendar)
+        XCTAssertFalse(calendar.contains("<td>concluded</td>"), calendar)
+        let experiments = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(experiments.contains("<dt>status</dt><dd>" + running + "</dd>"), experiments)
+        let planned = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        XCTAssertTrue(planned.contains("<dt>status</dt><dd>" + notYet + "</dd>"), planned)
+        for page in ["e/hypotheses.growth.html", "e/growth.html", "e/objectives.2026-Q4.html"] {
+            XCTAssertTrue(try XCTUnwrap(files[page]).contains(running), page)
+        }
+        // Judged on the commit's own day, nothing differs and nothing is added.
+        let atCommit = Site.render(try fixture.input(today: "2026-10-12"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["calendar.html"]).contains("<td>concluded</td>"))
+        XCTAssertFalse(atCommit.values.contains { $0.contains("at this commit)") })
+    }
+
+    /// review54 #2: EXP-0002, running on 2026-10-15 and deleted on 2026-10-20, was missing from its
+    /// hypothesis's page on a site built `--today 2026-10-15` (only gone experiments whose conclusion the
+    /// reports count were named), though `report experiments --today 2026-10-15` counts its start. It is
+    /// named as it read that day, unlinked and marked gone, like other gone experiments; built after the
+    /// deletion it is not, as before (it never concluded).
+    func testAnExperimentDeletedAfterTodayIsNamedOnItsHypothesisAsItReadOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0002.yml": SiteFixture.experiment(
+            "EXP-0002", title: "Social sign-in", status: "running", start: "2026-10-13", extra: "")])
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0002.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0002.yml"])
+        try fixture.commit("2026-10-20", [:])
+        let input = try fixture.input(today: "2026-10-15")
+        XCTAssertEqual(input.program.last?.total.started, ["EXP-0002"])
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0002</span>"
+        let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-15</span>"
+        let hypotheses = try XCTUnwrap(Site.render(input)["e/hypotheses.growth.html"])
+        XCTAssertTrue(hypotheses.contains("<tr><td>\(gone)</td><td class=\"t\">Social sign-in (\(note))</td><td>running</td><td>–</td>"), hypotheses)
+        let later = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["e/hypotheses.growth.html"])
+        XCTAssertFalse(later.contains("EXP-0002"), later)
+    }
+}
