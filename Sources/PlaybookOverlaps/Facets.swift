@@ -124,6 +124,21 @@ struct Facets: Sendable, Hashable {
         }
     }
 
+    /// The facets both name alike (`matches`), each with the values both name ("surface (checkout)",
+    /// "segment (new)"): a hypothesis has no surface field, so a bare "surface" said nothing of where
+    /// (review54). A facet met only through an overlapping value keeps its bare name.
+    static func matchesNamed(_ a: Facets, _ b: Facets) -> [String] {
+        matches(a, b).map { facet in
+            guard let da = a.values[facet], let db = b.values[facet] else { return facet.rawValue }
+            var shared: Set<String> = []
+            for (dimension, va) in da {
+                guard let vb = db[dimension] else { continue }
+                for value in va.keys where vb[value] != nil && !(va[value]!.isEmpty && vb[value]!.isEmpty) { shared.insert(value) }
+            }
+            return shared.isEmpty ? facet.rawValue : "\(facet.rawValue) (\(shared.sorted().joined(separator: ", ")))"
+        }
+    }
+
     /// Each facet of `sorted`: the bits of all its dimensions' values.
     static let facetMasks: [Values] = sorted.map { facet in
         var mask = Values()
@@ -331,6 +346,9 @@ struct Facets: Sendable, Hashable {
             "order detail page": ["page": "order history"], "order detail screen": ["page": "order history"],
             "payment detail page": ["page": "checkout"], "payment detail screen": ["page": "checkout"],
             "card detail page": ["page": "checkout"], "card detail screen": ["page": "checkout"],
+            // The step where a card is typed in (review54: "the credit card screen comes at the very end" / "ahead of the
+            // payment form" read as another surface than checkout).
+            "card screen": ["page": "checkout"], "card page": ["page": "checkout"], "credit card form": ["page": "checkout"],
             "billing detail page": ["page": "checkout"], "billing detail screen": ["page": "checkout"],
             "shipping detail page": ["page": "checkout"], "delivery detail page": ["page": "checkout"],
             "account detail page": ["page": "account"], "account detail screen": ["page": "account"],
@@ -379,7 +397,7 @@ struct Facets: Sendable, Hashable {
             "wishlist": ["page": "wishlist"], "wish list": ["page": "wishlist"], "favourites list": ["page": "wishlist"],
             "favourites tab": ["page": "wishlist"], "saved items": ["page": "wishlist"],
             "email notification": ["channel": "email"], "email alert": ["channel": "email"], "email reminder": ["channel": "email"],
-            "mailing list": ["channel": "email"], "mailer": ["channel": "email"], "drip campaign": ["channel": "email"],
+            "mailing list": ["channel": "email"], "drip campaign": ["channel": "email"],
             "digest email": ["channel": "email"], "email digest": ["channel": "email"],
             "app alert": ["channel": "push"], "phone alert": ["channel": "push"],
             "mobile alert": ["channel": "push"], "phone notification": ["channel": "push"], "app notification": ["channel": "push"],

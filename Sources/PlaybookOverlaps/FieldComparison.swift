@@ -91,7 +91,7 @@ struct FieldComparison {
         if untilDifferent {
             if !differences.isEmpty { return }
         } else {
-            matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+            matches += Facets.matchesNamed(a.facets, b.facets)
         }
         let nearlySame = words >= Self.nearlySameWords || ((meaning ?? 0) >= Self.nearlySameMeaning && words >= Self.someWordsShared)
         if nearlySame || lookAlike {
@@ -158,6 +158,7 @@ struct FieldComparison {
                 }
             }
         }
+        if !untilDifferent, let alike = Self.audiencesAlike(a, b) { matches.append(alike) }
     }
 
     /// Two items that `untilDifferent` found no field to tell apart (with the same `words`, `meaning`,
@@ -167,12 +168,24 @@ struct FieldComparison {
     init(alike a: __shared DuplicateDetection.Item, _ b: __shared DuplicateDetection.Item, catalog: MetricCatalog) {
         matches.append("change")
         if let ma = a.metric, let mb = b.metric, let same = catalog.same(ma, mb) { matches.append("metric \(same)") }
-        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        matches += Facets.matchesNamed(a.facets, b.facets)
         if a.isExperiment, b.isExperiment {
             if let tested = Self.sameTest(a, b) { matches.append("hypothesis \(tested)") }
             if let sa = a.experimentSurface, let sb = b.experimentSurface, Surface.related(sa, sb) { matches.append("surface") }
             if AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) { matches.append("audience") }
         }
+        if let alike = Self.audiencesAlike(a, b) { matches.append(alike) }
+    }
+
+    /// Two hypotheses' audiences as a field that matches, when they read alike by meaning (the cosine
+    /// that backs a weak match of their changes, `DuplicateDetection.corroboratingAudience`): "audience
+    /// (cosine 0.62)". A message said which fields matched without naming the audience, one of the
+    /// three a duplicate is made of. Nothing is said without vectors (words only), or under that cosine.
+    static func audiencesAlike(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item) -> String? {
+        guard let va = a.audienceVector, let vb = b.audienceVector else { return nil }
+        let cosine = DuplicateDetection.cosine(va, vb)
+        guard cosine >= DuplicateDetection.corroboratingAudience else { return nil }
+        return "audience (cosine \(DuplicateDetection.format(cosine)))"
     }
 
     /// The hypothesis two experiments both test, when they name one.
@@ -197,11 +210,16 @@ struct FieldComparison {
     static let filler: Set<String> = ["someon", "somebodi", "anyon", "anybodi", "everyon", "everybodi", "person", "peopl", "user",
                                       "custom", "member", "visitor", "folk"]
 
-    /// The `words` (as the corpus first wrote them) that name something, filler left out.
+    /// Words that say a place is a sequence of steps without naming another one ("in signup" / "in the
+    /// signup flow", "the returns process", "the checkout step"): added on one side they add no scope
+    /// (review54: two copies but for "flow" were related work "differ in detail (– / flow)").
+    static let sequence: Set<String> = ["flow", "process", "journey", "funnel", "step"]
+
+    /// The `words` (as the corpus first wrote them) that name something, filler and `sequence` left out.
     static func named(_ words: [String]) -> [String] {
         guard !words.isEmpty else { return [] }
         let reader = ThreadReader.current
-        return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) } }
+        return words.filter { word in !reader.stems(word).allSatisfy { filler.contains($0) || sequence.contains($0) } }
     }
 
     /// Words that frame an idea as an attempt rather than say what it changes ("Try …", "Test: …",

@@ -64,10 +64,16 @@ extension FieldComparison {
             return noted
         }
 
-        /// Terms for a message, as `text` writes them: the first four, or "–" for none. An amount in digits
+        /// Terms for a message, as `text` writes them: where a word is among them, the stretches of `text`
+        /// that say them ("within 24 hours of signup" / "after a week without an order", `TermReader.phrased`;
+        /// review54: "welcome hours signup / week without order" named the terms but not the detail); else,
+        /// or when they are spread over the text, the first four, or "–" for none. An amount in digits
         /// keeps what `text` writes with it ("£20", "20 EUR", "3 days": `amount(_:in:)`).
         static func listed(_ terms: [String], in text: String) -> String {
             guard !terms.isEmpty else { return "–" }
+            if terms.contains(where: { $0.contains(where: \.isLetter) }), let phrase = ThreadReader.current.phrased(terms, in: text) {
+                return phrase
+            }
             return ThreadReader.current.spelled(Array(terms.prefix(4)), in: text)
                 .map { $0.first?.isASCIIDigit == true ? amount($0, in: text) : $0 }
                 .joined(separator: " ")

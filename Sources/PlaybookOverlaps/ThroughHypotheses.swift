@@ -102,7 +102,7 @@ extension DuplicateDetection {
         }
         let facets = Facets.differences(a.facets, b.facets)
         for (facet, detail) in facets { differences.append("\(facet.rawValue) (\(detail))") }
-        matches += Facets.matches(a.facets, b.facets).map(\.rawValue)
+        matches += Facets.matchesNamed(a.facets, b.facets)
         if let sa = a.surface, let sb = b.surface {
             if Surface.related(sa, sb) { matches.append("surface") } else { differences.append("surface (\(sa) / \(sb))") }
         }

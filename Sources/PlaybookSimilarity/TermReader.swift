@@ -1,3 +1,5 @@
+import Foundation
+
 /// The words of a text as Snowball stems, in order, for the checks that read what a text says
 /// rather than score how alike two texts are (direction, negation, facets). Owns a stemmer, so
 /// one reader serves one thread.
@@ -83,6 +85,96 @@ public final class TermReader {
         let byTerm = writtenTerms(text)
         return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
     }
+
+    /// `words` (as `spelled` takes them) as the stretches of `text` that say them: each run of words
+    /// where they stand together (at most one other word between two of them), with the articles, numbers and
+    /// one preposition just before it and a word for a place just after it ("flow", "page") ("within 24 hours of signup", "after a week without an order"), runs
+    /// joined by " … ". Nil when `text` does not write one of them as a word of its own or the stretches
+    /// run past `maxWords` words: a list of terms ("welcome hours signup") said less than the phrase.
+    public func phrased(_ words: [String], in text: String, maxWords: Int = 12) -> String? {
+        guard !words.isEmpty else { return nil }
+        let targets = words.map { word in NumberTerm.term(of: word).map { "#" + $0 } ?? term(word.lowercased()) }
+        guard !targets.contains(nil) else { return nil }
+        // Words as written between white space, each with the terms of its letters and its numbers.
+        let tokens = text.split(whereSeparator: { $0.isWhitespace })
+        var keys: [[String]] = []
+        keys.reserveCapacity(tokens.count)
+        for token in tokens {
+            let scalars = Array(token.unicodeScalars)
+            var read: [String] = []
+            Tokenizer.scanScalars(scalars) { piece in
+                switch piece {
+                case .word(let range):
+                    if let key = term(String(String.UnicodeScalarView(scalars[range])).lowercased()) { read.append(key) }
+                case .number(let range):
+                    read.append("#" + NumberTerm.term(scalars[range].map { UInt8(truncatingIfNeeded: $0.value) }))
+                case .other: break
+                }
+            }
+            keys.append(read)
+        }
+        var places: [Int] = []
+        for target in targets {
+            guard let place = keys.firstIndex(where: { $0.contains(target!) }) else { return nil }
+            places.append(place)
+        }
+        places = Array(Set(places)).sorted()
+        var runs: [ClosedRange<Int>] = []
+        for place in places {
+            if let last = runs.last, place - last.upperBound <= 2 {
+                runs[runs.count - 1] = last.lowerBound...place
+            } else {
+                runs.append(place...place)
+            }
+        }
+        func bare(_ token: Substring) -> String {
+            token.lowercased().trimmingCharacters(in: Self.edgePunctuation)
+        }
+        // Each word as the text writes it where its case says something ("Berlin", "iOS"), else lower-cased
+        // (a sentence's first word, a Title Case title's words), as `spelled` shows terms.
+        var cased: [String: String] = [:]
+        for word in Tokenizer.writtenWords(text) where cased[word.word] == nil { cased[word.word] = word.written }
+        func recased(_ token: Substring) -> String {
+            var out = ""
+            var letters = ""
+            for character in token {
+                if character.isLetter {
+                    letters.append(character)
+                    continue
+                }
+                out += cased[letters.lowercased()] ?? letters
+                letters = ""
+                out.append(character)
+            }
+            return out + (cased[letters.lowercased()] ?? letters)
+        }
+        var shown: [String] = []
+        var count = 0
+        for (index, run) in runs.enumerated() {
+            // Articles and numbers, then one preposition, before the run (never into the run before it).
+            let floor = index == 0 ? 0 : runs[index - 1].upperBound + 1
+            var start = run.lowerBound
+            while start > floor, Self.articles.contains(bare(tokens[start - 1])) || bare(tokens[start - 1]).first?.isNumber == true { start -= 1 }
+            if start > floor, Self.prepositions.contains(bare(tokens[start - 1])) { start -= 1 }
+            // …and the word for a place in steps or on screen just after it ("the referral flow", "the pricing page").
+            var end = run.upperBound
+            let next = index + 1 < runs.count ? runs[index + 1].lowerBound : tokens.count
+            if end + 1 < next, Self.placeHeads.contains(bare(tokens[end + 1])) { end += 1 }
+            count += end - start + 1
+            let stretch = tokens[start...end].map(recased).joined(separator: " ")
+            shown.append(stretch.trimmingCharacters(in: Self.edgePunctuation))
+        }
+        guard count <= maxWords else { return nil }
+        return shown.joined(separator: " … ")
+    }
+
+    /// Marks a stretch of text does not begin or end with when it is quoted.
+    static let edgePunctuation = CharacterSet(charactersIn: ",.;:!?()[]{}\"'“”‘’")
+    static let placeHeads: Set<String> = ["flow", "flows", "process", "journey", "funnel", "step", "steps", "page", "pages",
+                                          "screen", "screens", "form", "forms", "tab", "menu"]
+    static let articles: Set<String> = ["a", "an", "the", "their", "your", "its", "our", "his", "her", "this", "that", "each", "every"]
+    static let prepositions: Set<String> = ["in", "on", "at", "to", "for", "from", "by", "with", "without", "within", "after",
+                                            "before", "into", "onto", "via", "through", "during", "until", "over", "under", "per"]
 
     /// `words` (as `spelled` takes them: terms two texts share) as the texts write them: as `first` does,
     /// or as `second` does when `first` does not write it alone; both ("lapsed/quit", "seven/7") when they

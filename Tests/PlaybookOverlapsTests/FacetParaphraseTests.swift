@@ -31,6 +31,12 @@ final class FacetParaphraseTests: XCTestCase {
         // Words as ambiguous as a bare "alert" or "walkthrough" name nothing.
         XCTAssertEqual(named("a cold-night alert for gardeners", .surface, "channel"), [])
         XCTAssertEqual(named("a brief walkthrough of how a round goes", .surface, "page"), [])
+        // The step where a card is typed in is checkout (review54: "the credit card screen comes at the very end"
+        // against "ahead of the payment form" read as another surface, and a rewording scoring 0.48 was lost).
+        XCTAssertEqual(named("the credit card screen comes at the very end", .surface, "page"), ["checkout"])
+        // A mailer is as often a box or an envelope sent by post ("grab another free mailer") as an email: no channel
+        // (dupq54's AA073, "text folks … grab another free mailer", read as SMS against email).
+        XCTAssertEqual(named("grab another free mailer here", .surface, "channel"), [])
     }
 
     /// The cart (basket, bag, trolley) is the first step of checkout, one surface: squads write either for the same

@@ -7,8 +7,9 @@ import PlaybookSimilarity
 /// a note written after it must change nothing before it.
 final class FieldDifferenceTests: XCTestCase {
     /// The labelled hypotheses (three sets), each with its next few, compared as a model would (a cosine):
-    /// every detail found reads as each side's first four terms only it names, spelled as its text
-    /// writes them, filler left out, by a reader of its own.
+    /// every detail found reads as the stretches of each side's text that say the terms only it names (or,
+    /// spread over the text, its first four such terms spelled as its text writes them), filler left out,
+    /// by a reader of its own.
     func testDetailsWrittenLaterReadAsSpelledAtOnce() throws {
         let documents = try GrowthPair.labelledDocuments()
         let parsed = entities(documents.joined(separator: "\n---\n"))
@@ -17,7 +18,8 @@ final class FieldDifferenceTests: XCTestCase {
         let corpus = Corpus(items.map(\.text))
         let reader = TermReader()
         func spelled(_ terms: [String], in text: String) -> String {
-            terms.isEmpty ? "–" : reader.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
+            if terms.contains(where: { $0.contains(where: \.isLetter) }), let phrase = reader.phrased(terms, in: text) { return phrase }
+            return terms.isEmpty ? "–" : reader.spelled(Array(terms.prefix(4)), in: text).joined(separator: " ")
         }
         var details: [(written: FieldComparison.Difference, expected: String)] = []
         var respelled = 0
@@ -48,6 +50,32 @@ final class FieldDifferenceTests: XCTestCase {
         let list = details
         let onOtherThreads = DuplicateDetection.sideBySide(list.count) { list[$0].written.description }
         XCTAssertEqual(onOtherThreads, list.map(\.expected))
+    }
+
+    /// A detail's words are shown as the stretch of text that says them, with the articles, numbers and one
+    /// preposition before it (review54: "welcome hours signup / week without order" for "within 24 hours of
+    /// signup" / "after a week without an order"); words far apart as runs joined by "…"; a capital that only
+    /// starts a sentence dropped, a name's kept; stretches of more than a dozen words in all, or a word the
+    /// text does not write alone, are no phrase.
+    func testADetailIsShownAsTheStretchOfTextThatSaysIt() {
+        let reader = TermReader()
+        XCTAssertEqual(reader.phrased(["hours", "signup"], in: "Send a 10 percent discount email within 24 hours of signup."),
+                       "within 24 hours of signup")
+        XCTAssertEqual(reader.phrased(["week", "without", "order"], in: "send a 10 percent discount email after a week without an order"),
+                       "after a week without an order")
+        XCTAssertEqual(reader.phrased(["welcome", "hours", "signup"],
+                                      in: "Welcome discount email within 24 hours of signup. Send a discount email within 24 hours of signup"),
+                       "welcome … within 24 hours of signup")
+        XCTAssertEqual(reader.phrased(["berlin"], in: "Launch the referral bonus in Berlin first"), "in Berlin")
+        XCTAssertEqual(reader.phrased(["wholesale"], in: "Offer free delivery on orders for wholesale, as for retail"), "for wholesale")
+        XCTAssertEqual(reader.phrased(["start", "end"], in: "start " + String(repeating: "word ", count: 20) + "end"), "start … end")
+        let long = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet", "kilo", "lima", "mike"]
+        XCTAssertNil(reader.phrased(long, in: long.joined(separator: " ")))
+        XCTAssertNil(reader.phrased(["tablet"], in: "Show the offer on phones"))
+        typealias D = FieldComparison.Difference
+        XCTAssertEqual(D.detail(["hours", "signup"], in: "send an email within 24 hours of signup",
+                                ["week"], in: "send an email after a week").description,
+                       "detail (within 24 hours of signup / after a week)")
     }
 
     /// An amount in a detail is written as its text writes it: a currency sign before it, a unit after it
@@ -82,7 +110,7 @@ final class FieldDifferenceTests: XCTestCase {
         XCTAssertEqual(metric.noted(" as HYP-1").description, "metric (activation / retention) as HYP-1")
         let detail = FieldComparison.Difference.detail([], in: "", ["confirm", "email"], in: "Ask for a confirmation by email")
         XCTAssertEqual(detail.kind, "detail")
-        XCTAssertEqual(detail.description, "detail (– / confirmation email)")
+        XCTAssertEqual(detail.description, "detail (– / for a confirmation by email)")
     }
 }
 

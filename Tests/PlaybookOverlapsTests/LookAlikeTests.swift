@@ -117,7 +117,7 @@ final class LookAlikeTests: XCTestCase {
         }
         let detail = try XCTUnwrap(found(swapped).first)
         XCTAssertEqual(detail.kind, .related)
-        XCTAssertTrue(detail.reason.contains("detail (end March / big summer sale week)"), detail.reason)
+        XCTAssertTrue(detail.reason.contains("detail (by the end of March / during the big summer sale week in June)"), detail.reason)
         XCTAssertEqual(found(scattered).map(\.kind), [.duplicate])
     }
 
@@ -306,7 +306,32 @@ final class LookAlikeTests: XCTestCase {
         let encoder = Vectors([first: [1, 0], narrowed: [0.98, 0.2], "new workspace owners": [1, 0]])
         let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(base + "\n---\n" + other), encoder: encoder).first)
         XCTAssertEqual(overlap.kind, .related)
-        XCTAssertTrue(overlap.reason.contains("detail (– / Leipzig)"), overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("detail (– / in Leipzig)"), overlap.reason)
+    }
+
+    /// A word that says a place is a sequence of steps ("in signup" / "in the signup flow") adds no scope: two
+    /// copies but for it are a duplicate with the model, not related work "differ in detail (– / flow)"
+    /// (review54). A place it names with the word is still a detail.
+    func testASequenceWordAddedIsNoOtherScope() throws {
+        let copy = "Pick recipes before paying. move the recipe picker ahead of the payment step in signup"
+        let flow = "Pick recipes before paying. move the recipe picker ahead of the payment step in the signup flow"
+        let other = "Pick recipes before paying. move the recipe picker ahead of the payment step in the referral flow"
+        let encoder = Vectors([copy: [1, 0], flow: [0.99, 0.14], other: [0.97, 0.24], "new workspace owners": [1, 0]])
+        func found(_ text: String) throws -> Overlap {
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: "Pick recipes before paying",
+                               change: "move the recipe picker ahead of the payment step in signup",
+                               audience: "new workspace owners", outcome: "more owners reach their first insight")
+            let change = String(text.dropFirst("Pick recipes before paying. ".count))
+            let b = variant(title: "Pick recipes before paying", change: change)
+            return try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        }
+        let same = try found(flow)
+        XCTAssertEqual(same.kind, .duplicate, same.reason)
+        // The audiences read alike (one text): said among the fields that match.
+        XCTAssertTrue(same.reason.contains("audience (cosine 1.00)"), same.reason)
+        let referral = try found(other)
+        XCTAssertEqual(referral.kind, .related, referral.reason)
+        XCTAssertTrue(referral.reason.contains("detail (in signup / in the referral flow)"), referral.reason)
     }
 
     /// A closest pair whose changes read alike only weakly (cosine 0.40) is a duplicate when the
