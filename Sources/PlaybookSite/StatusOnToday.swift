@@ -18,11 +18,13 @@ extension SiteInput {
 
     /// The status shown for an entity whose status at this commit is `atCommit`: that one, or, when
     /// it stood otherwise on `today`, today's, with the commit's beside it, so that no page calls an
-    /// experiment concluded on a day before it concluded.
+    /// experiment concluded on a day before it concluded. One the playbook no longer holds is said to be gone.
     func statusHTML(of id: String, atCommit: String?) -> String {
         let written = atCommit ?? "–"
         guard let (existed, status) = statusOnToday(of: id) else { return h(written) }
         if !existed { return "<span class=\"meta\">(" + h("not in the playbook on \(today); \(written) at this commit") + ")</span>" }
-        return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
+        // One gone from the playbook since (deleted after today), as the calendar names it.
+        let commit = atCommit == nil && timelines[id]?.current == nil ? "no longer in the playbook at this commit" : "\(written) at this commit"
+        return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(commit)") + ")</span>"
     }
 }

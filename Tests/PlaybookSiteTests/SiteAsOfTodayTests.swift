@@ -53,4 +53,32 @@ final class SiteAsOfTodayTests: XCTestCase {
         let later = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["e/hypotheses.growth.html"])
         XCTAssertFalse(later.contains("EXP-0002"), later)
     }
+
+    /// review54b #1: EXP-0004, running on 2026-10-15 and deleted on 2026-10-20, was missing from the
+    /// calendar of a site built `--today 2026-10-15` (it drew the commit's experiments only), though
+    /// `report experiments --today 2026-10-15` counts its start. It has its row and bars as it read that
+    /// day, named unlinked (no page holds it), its status said to be gone since.
+    func testAnExperimentDeletedAfterTodayIsOnTheCalendarAsItReadOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = SiteFixture.experiment("EXP-0004", title: "Annual plan first", status: "running", start: "2026-10-13", extra: "end: 2026-10-30")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0004.yml": pricing])
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0004.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0004.yml"])
+        try fixture.commit("2026-10-20", [:])
+        let input = try fixture.input(today: "2026-10-15")
+        XCTAssertEqual(input.program.last?.total.started, ["EXP-0004"])
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"
+        let status = "running <span class=\"meta\">(on 2026-10-15; no longer in the playbook at this commit)</span>"
+        XCTAssertTrue(calendar.contains("<td><code>web/<wbr>pricing</code></td><td class=\"t\">\(gone)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-15</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
+        XCTAssertEqual(try brokenLinks(files).broken, [])
+        // Built after the deletion, it is not drawn, as before.
+        XCTAssertFalse(try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"]).contains("EXP-0004"))
+    }
 }
