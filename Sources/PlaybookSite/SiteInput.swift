@@ -58,7 +58,7 @@ public struct SiteInput: Sendable {
         self.source = source
         let onToday = Shared { ExperimentsOnToday(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
         experimentsOnToday = onToday
-        lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, today: today) }
+        lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
         goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
     }
 

@@ -81,4 +81,37 @@ final class SiteAsOfTodayTests: XCTestCase {
         // Built after the deletion, it is not drawn, as before.
         XCTAssertFalse(try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"]).contains("EXP-0004"))
     }
+
+    /// review54b #2: collisions were judged on the commit's statuses and windows, with the live windows
+    /// cut at today. Built `--today 2026-10-15`: EXP-0004, running that day and abandoned the next, lost
+    /// its collision with EXP-0005 (ready, planned from 2026-10-20 inside EXP-0004's written window), as
+    /// though it had ended; EXP-0006, a draft that day started the next, collided with both. They are
+    /// judged as the playbook stood on today, as `playbook overlaps` judged it then: EXP-0004 on its
+    /// written window, EXP-0006, a draft, not at all; on the calendar and in the experiments' sections.
+    func testCollisionsAreJudgedAsThePlaybookStoodOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = { (id: String, status: String, start: String, end: String) in
+            ["playbooks/experiments/\(id).yml": SiteFixture.experiment(id, title: "Pricing \(id)", status: status, start: start, extra: "end: \(end)")
+                .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")]
+        }
+        try fixture.commit("2026-10-13", pricing("EXP-0004", "running", "2026-10-13", "2026-10-30")
+            .merging(pricing("EXP-0005", "ready", "2026-10-20", "2026-11-10")) { $1 }
+            .merging(pricing("EXP-0006", "draft", "2026-10-13", "2026-10-30")) { $1 })
+        try fixture.commit("2026-10-16", pricing("EXP-0004", "abandoned", "2026-10-13", "2026-10-30")
+            .merging(pricing("EXP-0006", "running", "2026-10-13", "2026-10-30")) { $1 })
+        let files = Site.render(try fixture.input(today: "2026-10-15"))
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        let link = { (id: String) in "<a href=\"e/experiments.growth.2026-Q4.html#k-\(id)\">\(id)</a>" }
+        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005 are live together from 2026-10-20 to 2026-10-30"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0006\")) ×") || calendar.contains("× \(link("EXP-0006"))"), calendar)
+        XCTAssertFalse(calendar.contains("<strong>\(link("EXP-0006"))"), calendar)
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        let section = { (id: String) in page.components(separatedBy: "id=\"k-\(id)\"").dropFirst().first?.components(separatedBy: "<section").first ?? "" }
+        XCTAssertTrue(section("EXP-0004").contains("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group:</p><ul><li><a href=\"../e/experiments.growth.2026-Q4.html#k-EXP-0005\">"), section("EXP-0004"))
+        XCTAssertFalse(section("EXP-0006").contains(">Collisions<"), section("EXP-0006"))
+        // Built on the day of the commit, EXP-0004 has ended (judged on the days it ran) and EXP-0006 runs.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-16"))["calendar.html"])
+        XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
+        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006"))"), atCommit)
+    }
 }
