@@ -49,6 +49,16 @@ struct ExperimentsOnToday: Sendable {
     /// Whether nothing the playbook held on today differs from the commit's.
     var isEmpty: Bool { changed.isEmpty && gone.isEmpty }
 
+    /// Whether a commit after today changed experiment `id`, one of the playbook's at the commit.
+    func changedAfterToday(_ id: String) -> Bool { changed.index(forKey: id) != nil }
+
+    /// The result experiment `id` had on today where a commit after today changed it (nil: none then,
+    /// or not in the playbook then), else `atCommit`, its result at the commit.
+    func result(of id: String, atCommit: ExperimentResult?) -> ExperimentResult? {
+        guard let then = changed[id] else { return atCommit }
+        return then?.result
+    }
+
     /// When experiment `id` was live up to today (`SiteInput.liveSpans(of:)`).
     func liveSpans(of id: String, lifecycles: ExperimentLifecycles) -> [(start: Day, end: Day?)] {
         livedOnToday[id] ?? SiteInput.days(lifecycles.liveSpans(of: id), until: today)

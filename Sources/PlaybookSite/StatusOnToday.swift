@@ -27,4 +27,15 @@ extension SiteInput {
         let commit = atCommit == nil && timelines[id]?.current == nil ? "no longer in the playbook at this commit" : "\(written) at this commit"
         return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(commit)") + ")</span>"
     }
+
+    /// The outcome shown for an experiment whose outcome at this commit is `atCommit`: that one, or,
+    /// when a commit after today changed the experiment and its outcome stood otherwise on today,
+    /// today's (`–` for none yet) with the commit's beside it, as `statusHTML(of:atCommit:)` shows a status.
+    func outcomeHTML(of id: String, atCommit: String?) -> String {
+        let written = atCommit ?? "–"
+        guard let then = onToday.changed[id] else { return h(written) }
+        let outcome = then?.result?.outcome?.value.rawValue
+        guard outcome != atCommit else { return h(written) }
+        return h(outcome ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
+    }
 }

@@ -114,4 +114,24 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
         XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006"))"), atCommit)
     }
+
+    /// review54b #3: built `--today 2026-10-01`, EXP-0001's section said it was running that day yet gave
+    /// the result recorded on 2026-10-12 (win, +6.2%, ship) as its Result, and its hypothesis's and squad's
+    /// tables gave that outcome too. The section says no result stood on today and gives the commit's under
+    /// a heading of its own, recorded after today; the tables give today's outcome with the commit's beside it.
+    func testAResultRecordedAfterTodayIsNotGivenAsKnownOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(page.contains("<h3>Result</h3>\n<p>None yet on 2026-10-01.</p>\n<h3>Result at this commit</h3>\n"
+            + "<p class=\"meta\">Recorded after 2026-10-01, so not known on that day.</p><dl class=\"fields\"><dt>outcome</dt><dd>win</dd><dt>lift</dt><dd>+6.2%</dd>"), page)
+        let outcome = "– <span class=\"meta\">(on 2026-10-01; win at this commit)</span>"
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(hypotheses.contains("(on 2026-10-01; concluded at this commit)</span></td><td>\(outcome)</td><td class=\"n\">–</td><td>–</td></tr>"), hypotheses)
+        XCTAssertTrue(try XCTUnwrap(files["e/growth.html"]).contains("<td>\(outcome)</td>"))
+        // Judged on the commit's own day, the result is known, as before.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-12"))["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(atCommit.contains("<h3>Result</h3>\n<dl class=\"fields\"><dt>outcome</dt><dd>win</dd>"), atCommit)
+        XCTAssertFalse(atCommit.contains("Result at this commit"), atCommit)
+    }
 }
