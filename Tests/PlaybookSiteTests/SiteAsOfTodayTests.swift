@@ -134,4 +134,23 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertTrue(atCommit.contains("<h3>Result</h3>\n<dl class=\"fields\"><dt>outcome</dt><dd>win</dd>"), atCommit)
         XCTAssertFalse(atCommit.contains("Result at this commit"), atCommit)
     }
+
+    /// review54b #4: HYP-0001, testing on 2026-10-01 and validated on 2026-10-13, had a "validated" card
+    /// in the learnings library (and the outcome filter and search index said so) of a site built
+    /// `--today 2026-10-01`, whose hypothesis page says testing. The card gives the status it had on
+    /// today, the commit's in its note.
+    func testTheLearningsLibrarysHypothesisCardsGiveTheStatusOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-13", ["playbooks/hypotheses/HYP-0001.yml": SiteFixture.hypothesis("HYP-0001", title: "Shorter form", status: "validated")])
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let learnings = try XCTUnwrap(files["learnings.html"])
+        let card = try XCTUnwrap(learnings.components(separatedBy: "<li class=\"card\"").first { $0.contains("#k-HYP-0001\">HYP-0001</a>") })
+        XCTAssertTrue(card.contains("<p class=\"meta\">Status on 2026-10-01: testing; validated at this commit.</p><dl><dt>outcome</dt><dd><span class=\"badge warn\">testing</span></dd>"), card)
+        XCTAssertFalse(learnings.contains("<option value=\"validated\">"), learnings)
+        XCTAssertFalse(try XCTUnwrap(files["assets/search-index.js"]).contains("\"o\": \"validated\""))
+        // Judged on the commit's own day, the card is validated, with no note.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-13"))["learnings.html"])
+        XCTAssertTrue(atCommit.contains("<dl><dt>outcome</dt><dd><span class=\"badge good\">validated</span></dd>"), atCommit)
+        XCTAssertFalse(atCommit.contains("at this commit."), atCommit)
+    }
 }
