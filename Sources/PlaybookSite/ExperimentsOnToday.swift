@@ -52,6 +52,13 @@ struct ExperimentsOnToday: Sendable {
     /// Whether a commit after today changed experiment `id`, one of the playbook's at the commit.
     func changedAfterToday(_ id: String) -> Bool { changed.index(forKey: id) != nil }
 
+    /// Whether the playbook held experiment `id` on today (as far as the commits after today tell:
+    /// true for one they did not change).
+    func heldOnToday(_ id: String) -> Bool {
+        guard let then = changed[id] else { return true }
+        return then != nil
+    }
+
     /// The result experiment `id` had on today where a commit after today changed it (nil: none then,
     /// or not in the playbook then), else `atCommit`, its result at the commit.
     func result(of id: String, atCommit: ExperimentResult?) -> ExperimentResult? {

@@ -29,7 +29,7 @@ extension EntityPages {
             out.raw("<p class=\"meta\">As it stood on \(today).</p>")
             out.raw(known.string)
         } else {
-            out.raw("<p>None yet on \(today).</p>\n")
+            out.raw(input.onToday.heldOnToday(id) ? "<p>None yet on \(today).</p>\n" : "<p>None: not in the playbook on \(today).</p>\n")
         }
         out.raw("<\(h2)>Result at this commit</\(h2)>\n")
         if atCommit != nil {
