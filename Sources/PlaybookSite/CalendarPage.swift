@@ -36,18 +36,21 @@ struct CalendarPage {
         var id: ID
         var title: String?
         var squad: Reference?
+        /// As it stood on today (`ExperimentsOnToday`), and as it stands at the commit.
         var status: Located<ExperimentStatus>?
+        var statusAtCommit: String?
         var exclusionGroup: String?
 
         struct ID { var value: String }
 
-        /// Experiment `i` of `list`.
-        init(_ list: [Experiment], _ i: Int) {
-            id = ID(value: list[i].id.value)
-            title = list[i].title
-            squad = list[i].squad
-            status = list[i].status
-            exclusionGroup = list[i].exclusionGroup
+        /// Experiment `i` of `list`, as the playbook held it on today; `atCommit`, its status at the commit.
+        init(_ list: [(experiment: Experiment, heldOnToday: Bool)], _ i: Int, atCommit: String?) {
+            id = ID(value: list[i].experiment.id.value)
+            title = list[i].experiment.title
+            squad = list[i].experiment.squad
+            status = list[i].experiment.status
+            statusAtCommit = atCommit
+            exclusionGroup = list[i].experiment.exclusionGroup
         }
     }
 
@@ -67,20 +70,23 @@ struct CalendarPage {
         list[i].plannedEnd
     }
 
+    /// The experiments drawn, each as the playbook held it on today (`ExperimentsOnToday`): those
+    /// gone from the playbook since among them, those written after today as they are at the commit.
     func rows(_ collisions: LivedCollisions) -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
-        let list = catalog.sortedExperiments
+        let list = input.onToday.experiments(catalog)
         for i in list.indices {
-            let id = list[i].id.value
+            let id = list[i].experiment.id.value
             var planned: (Day, Day)?
-            let plannedEnd = Self.plannedEnd(list, i)
-            if let start = list[i].start?.value { planned = (start, max(start, plannedEnd ?? start)) }
+            let plannedEnd = list[i].experiment.plannedEnd
+            if let start = list[i].experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
             let live = input.liveSpans(of: id).map { ($0.start, max($0.start, $0.end ?? input.today)) }
             guard planned != nil || !live.isEmpty else { continue }
-            bySurface[list[i].surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(list, i), planned: planned, plannedEnd: plannedEnd, live: live,
+            let atCommit = catalog.experiments.read(id) { $0.status?.value.rawValue }
+            bySurface[list[i].experiment.surface?.value ?? Self.noSurface, default: []].append(
+                Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live,
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
@@ -111,7 +117,10 @@ struct CalendarPage {
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
-        let collisions = judged.graph.overlaps(groupedBy: { Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
+        // Each experiment's area as drawn (as it stood on today; a row for every one that collides).
+        var areaOf: [String: String] = [:]
+        for (surface, rows) in surfaces { for row in rows { areaOf[row.experiment.id.value] = Self.area(surface) } }
+        let collisions = judged.graph.overlaps(groupedBy: { areaOf[$0] ?? Self.area(catalog.experiments.read($0) { $0.surface?.value }) }, limit: Self.listedCollisions)
         body += "<nav aria-label=\"Areas\"><p>Areas: " + areas.keys.sorted().map { area in
             "<a href=\"#\(h(anchor(area)))\">\(h(area))</a> (\(areas[area]?.count ?? 0) surface\(areas[area]?.count == 1 ? "" : "s"))"
         }.joined(separator: " · ") + "</p></nav>\n"
@@ -123,7 +132,7 @@ struct CalendarPage {
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment
                 // A surface may break after each `/` (web/checkout/payment-step), as a path does.
-                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
+                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit),
                         window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
                         h(e.exclusionGroup ?? "–"),
                         row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
@@ -136,11 +145,11 @@ struct CalendarPage {
         let pairs = judged.graph.count
         body += pairs == 0 ? "<p>No two experiments collide, live or ready now or as they ran.</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        // Each group's experiment ids in id order, read by position (no copies of the experiments).
+        // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
-        let list = catalog.sortedExperiments
+        let list = input.onToday.experiments(catalog)
         for i in list.indices {
-            if let group = list[i].exclusionGroup { groups[group, default: []].append(list[i].id.value) }
+            if let group = list[i].experiment.exclusionGroup { groups[group, default: []].append(list[i].experiment.id.value) }
         }
         body += "<h2>Exclusion groups</h2>\n"
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
@@ -259,9 +268,14 @@ struct CalendarPage {
     /// A row's label, the link to its experiment: the collision marker ⚠ first (a long exclusion group's
     /// name, or a long id, cut, took the marker with it when it came after them), the id, then the exclusion
     /// group; a label with a group or cut has the whole of it as the link's tooltip, so nothing is lost.
-    static func rowLabel(_ e: Shown, collides: Bool, href: String) -> String {
+    /// `href` nil: an experiment no longer in the playbook, named unlinked, as `Page.entity` names it.
+    static func rowLabel(_ e: Shown, collides: Bool, href: String?) -> String {
         let label = (collides ? "⚠ " : "") + e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "")
         let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
+        guard let href else {
+            let title = e.id.value + ", not in the playbook at this commit" + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
+            return "<span class=\"missing\" title=\"\(h(title))\">\(h(shown))</span>"
+        }
         // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.
         guard e.exclusionGroup != nil || shown != label else { return "<a href=\"\(href)\">\(h(shown))</a>" }
         let title = e.id.value + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
@@ -353,7 +367,8 @@ struct CalendarPage {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
                 lastGroup = .some(e.exclusionGroup)
-                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: page.up + catalog.target(of: e.id.value)) + "</li>"
+                let href = catalog.experiments.contains(e.id.value) ? page.up + catalog.target(of: e.id.value) : nil
+                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: href) + "</li>"
                 svg += bars(row, y: y, x: x, range: range)
                 y += rowHeight
             }

@@ -15,8 +15,8 @@ struct EntityPages {
     static let listedCollisions = 50
 
     /// A section's heading tag and the one below it.
-    private var h2: String { shared ? "h3" : "h2" }
-    private var h3: String { shared ? "h4" : "h3" }
+    var h2: String { shared ? "h3" : "h2" }
+    var h3: String { shared ? "h4" : "h3" }
 
     /// A page of its own (metrics).
     func page(_ id: String) -> String { pageBytes(id).string }
@@ -191,9 +191,12 @@ struct EntityPages {
             // Those in the playbook as they are now, and, as the home page of the quarter lists them,
             // those its report read at the quarter's end that are gone from the playbook since, in id order.
             var experiments: [(id: String, html: String)] = work.experiments.map { e in
-                // Today's status where it stood otherwise on today (`--today` before the commit's last moves).
-                let shown = input.statusOnToday(of: e.id.value) == nil ? h(e.result?.outcome?.value.rawValue ?? e.status?.value.rawValue ?? "–")
-                    : input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue)
+                // Today's status where it stood otherwise on today (`--today` before the commit's last moves),
+                // else its outcome as it stood on today (with the commit's beside it when recorded after).
+                let id = e.id.value, outcome = e.result?.outcome?.value.rawValue
+                let shown = input.statusOnToday(of: id) != nil ? input.statusHTML(of: id, atCommit: e.status?.value.rawValue)
+                    : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
+                    : h(e.status?.value.rawValue ?? "–")
                 return (e.id.value, page.entity(e.id.value, title: true) + " (\(shown))")
             }
             if let report, let reported {
@@ -233,9 +236,12 @@ struct EntityPages {
         // Those in the playbook as they are now, and those gone from it (deleted or archived) that it held
         // on today, as they read then, or whose conclusion the reports still count, as they read then
         // (its last such conclusion), in id order.
+        // Each result as it stood on today (one recorded after it is the commit's, beside the outcome).
         var rows: [(id: String, cells: [String])] = catalog.experiments(testing: id).map { e in
-            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.result?.outcome?.value.rawValue ?? "–"),
-                          h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")])
+            let result = input.onToday.result(of: e.id.value, atCommit: e.result)
+            return (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
+                                 input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
+                                 h(Numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
         }
         for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
@@ -257,7 +263,7 @@ struct EntityPages {
 
     /// One `<dt>`/`<dd>` pair of a `<dl class="fields">` (as `fields` writes them): `value` writes
     /// the markup and says whether it wrote any; without it the value is "–".
-    private func field(_ name: StaticString, into out: inout HTMLBuffer, _ value: (inout HTMLBuffer) -> Bool) {
+    func field(_ name: StaticString, into out: inout HTMLBuffer, _ value: (inout HTMLBuffer) -> Bool) {
         out.raw("<dt>")
         out.raw(name)  // the site's own words: nothing to escape
         out.raw("</dt><dd>")
@@ -327,27 +333,7 @@ struct EntityPages {
         let currency = catalog.currency(ofSquad: list[i].squad?.value).map { " " + $0 } ?? ""
         field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2) + currency) } != nil }
         out.raw("</dl>\n")
-        if let result = list[i].result {
-            out.raw("<")
-            out.raw(h2)
-            out.raw(">Result</")
-            out.raw(h2)
-            out.raw(">\n<dl class=\"fields\">")
-            field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
-            field("lift", into: &out) { out in out.text(Numbers.signedPercent(result.lift?.value)); return true }
-            field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.probability($0.value)) } != nil }
-            field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
-            field("learnings", into: &out) { out in
-                guard !result.learnings.isEmpty else { return false }
-                for learning in result.learnings {
-                    out.raw("<p class=\"written\">")
-                    out.raw(written(learning))
-                    out.raw("</p>")
-                }
-                return true
-            }
-            out.raw("</dl>\n")
-        }
+        result(of: id, atCommit: list[i].result, into: &out)
         // The calendar's collisions: those of experiments that ran together and have ended too.
         let lived = input.collisions
         let collisions = lived.graph.count(of: id)

@@ -1,4 +1,3 @@
-import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 
@@ -26,12 +25,11 @@ struct GoneExperiments: Sendable {
     /// Those the playbook held on today, as they read then, by the hypothesis they tested then.
     private var heldOnToday: [String: [(id: String, experiment: Experiment)]] = [:]
 
-    init(catalog: Catalog, lifecycles: ExperimentLifecycles, timelines: Timelines, today: Day) {
-        let endOfToday = UTC.seconds(UTC.dayAfter(today))
+    init(catalog: Catalog, lifecycles: ExperimentLifecycles, onToday: ExperimentsOnToday, today: Day) {
+        for held in onToday.gone {
+            if let hypothesis = held.experiment.hypothesis?.value { heldOnToday[hypothesis, default: []].append(held) }
+        }
         for id in lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
-            if let experiment = timelines[id]?.version(before: endOfToday)?.experiment, let hypothesis = experiment.hypothesis?.value {
-                heldOnToday[hypothesis, default: []].append((id, experiment))
-            }
             for counted in lifecycles.countedConclusions(of: id, today: today) {
                 guard let facts = lifecycles.facts(of: id, until: counted.until), let experiment = facts.experiment else { continue }
                 if let hypothesis = experiment.hypothesis?.value { byHypothesis[hypothesis, default: []].append(conclusions.count) }

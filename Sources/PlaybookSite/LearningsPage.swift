@@ -62,11 +62,20 @@ struct LearningsPage {
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
             let quarter = objective.flatMap { catalog.objectives.read($0) { $0.quarter?.value } }
                 ?? input.log(of: id)?.events.first.map { UTC.day(of: $0.time).quarter }
-            out.append(entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
-                             outcome: hypothesis.status?.value.rawValue ?? "no status",
+            // Its status as it stood on today, as its page gives it, with the commit's in the note when they differ.
+            let status = hypothesis.status?.value.rawValue
+            var outcome = status ?? "no status", note: String?
+            if let (existed, then) = input.statusOnToday(of: id) {
+                if existed { outcome = then ?? "no status" }
+                note = (existed ? "Status on \(input.today): \(then ?? "none")" : "Not in the playbook on \(input.today)") + "; \(status ?? "none") at this commit."
+            }
+            var card = entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
+                             outcome: outcome,
                              lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
                              decision: nil, text: [statement] + learned,
-                             extra: tested + [hypothesis.metric?.value ?? ""]))
+                             extra: tested + [hypothesis.metric?.value ?? ""])
+            card.note = note
+            out.append(card)
         }
         // Each experiment's fields read by position (`for e in` copied every one out to read its
         // status, and so did handing one whole to a function). A re-opened experiment's earlier

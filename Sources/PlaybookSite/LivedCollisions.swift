@@ -7,24 +7,26 @@ import PlaybookReports
 /// live in for an experiment that has concluded or been abandoned (from the history: the rule
 /// alone looks at live and ready experiments only, so two that ran together would stop colliding
 /// once done; one concluded, re-opened and concluded again collides in neither span's gap), and
-/// over the written windows of live and ready ones, as the rule judges them now. Made once per
-/// site (`SiteInput.collisions`), by whichever page asks first.
+/// over the written windows of live and ready ones, as the rule judges them now. All as the
+/// playbook held them on today (`ExperimentsOnToday`): one abandoned after today is judged on its
+/// written window, one started after today as it stood then, one written after today not at all.
+/// Made once per site (`SiteInput.collisions`), by whichever page asks first.
 struct LivedCollisions: Sendable {
     var graph: CollisionGraph
     /// The ids judged on their live spans.
     var judgedOnLive: Set<String>
 
-    init(catalog: Catalog, lifecycles: ExperimentLifecycles, today: Day) {
-        let list = catalog.sortedExperiments
+    init(catalog: Catalog, lifecycles: ExperimentLifecycles, onToday: ExperimentsOnToday, today: Day) {
+        let list = onToday.experiments(catalog)
         var entities: [SourcedEntity] = []
         var judgedOnLive: Set<String> = []
         var spans: [String: [(start: Day, end: Day)]] = [:]
         entities.reserveCapacity(list.count)
-        for i in list.indices {
-            var e = list[i]
+        for i in list.indices where list[i].heldOnToday {
+            var e = list[i].experiment
             let id = e.id.value
             if let status = e.status, status.value == .concluded || status.value == .abandoned {
-                let lived = SiteInput.days(lifecycles.liveSpans(of: id), until: today)
+                let lived = onToday.liveSpans(of: id, lifecycles: lifecycles)
                 if let first = lived.first, let end = lived.last?.end {
                     // Paused: live over its window, and not stretched to today as a late running one is.
                     e.status = Located(.paused, at: status.mark)
@@ -37,7 +39,9 @@ struct LivedCollisions: Sendable {
             entities.append(SourcedEntity(entity: .experiment(e), file: catalog.files[id] ?? ""))
         }
         self.judgedOnLive = judgedOnLive
-        // Without an experiment that ran and ended, they are the catalog's, computed already.
-        graph = judgedOnLive.isEmpty ? catalog.collisions : CollisionGraph(entities, today: today, kept: catalog.collisions.kept, spans: spans)
+        // Without an experiment that ran and ended, or one that stood otherwise on today, they are
+        // the catalog's, computed already.
+        graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions
+            : CollisionGraph(entities, today: today, kept: catalog.collisions.kept, spans: spans)
     }
 }

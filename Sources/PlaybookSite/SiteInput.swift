@@ -32,6 +32,10 @@ public struct SiteInput: Sendable {
     /// still held on today: made by the first page that asks (the library, a hypotheses page).
     var gone: GoneExperiments { goneExperiments.value }
     private let goneExperiments: Shared<GoneExperiments>
+    /// The experiments as the playbook held them on today where a later commit changed them: made by
+    /// the first page that asks (the calendar, an experiment's section).
+    var onToday: ExperimentsOnToday { experimentsOnToday.value }
+    private let experimentsOnToday: Shared<ExperimentsOnToday>
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -52,8 +56,10 @@ public struct SiteInput: Sendable {
         self.homeQuarter = homeQuarter
         self.today = today
         self.source = source
-        lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, today: today) }
-        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
+        let onToday = Shared { ExperimentsOnToday(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
+        experimentsOnToday = onToday
+        lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
+        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.
@@ -123,8 +129,9 @@ public struct SiteInput: Sendable {
     func life(of id: String) -> ExperimentLife? { lifecycles.life(of: id) }
 
     /// When an experiment was live up to today, as its status at the commit reads it
-    /// (`ExperimentLifecycles.liveSpans(of:)`), in days (`days(_:until:)`).
-    func liveSpans(of id: String) -> [(start: Day, end: Day?)] { Self.days(lifecycles.liveSpans(of: id), until: today) }
+    /// (`ExperimentLifecycles.liveSpans(of:)`), in days (`days(_:until:)`); as its moves up to today
+    /// read it where a later commit lost that (deleted since, its start undone after today).
+    func liveSpans(of id: String) -> [(start: Day, end: Day?)] { onToday.liveSpans(of: id, lifecycles: lifecycles) }
 
     /// Live spans in days, oldest first, each to its last day (nil while it runs): spans that share
     /// a day are one (concluded and re-opened the same day, it was not out of the running for a day).

@@ -112,7 +112,7 @@ struct SquadPages {
             caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
             rows: experiments.map { e in
                 [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
-                 h(e.end?.value.description ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
+                 h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
                  h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
             }, numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)

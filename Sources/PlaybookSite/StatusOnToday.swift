@@ -18,11 +18,24 @@ extension SiteInput {
 
     /// The status shown for an entity whose status at this commit is `atCommit`: that one, or, when
     /// it stood otherwise on `today`, today's, with the commit's beside it, so that no page calls an
-    /// experiment concluded on a day before it concluded.
+    /// experiment concluded on a day before it concluded. One the playbook no longer holds is said to be gone.
     func statusHTML(of id: String, atCommit: String?) -> String {
         let written = atCommit ?? "–"
         guard let (existed, status) = statusOnToday(of: id) else { return h(written) }
         if !existed { return "<span class=\"meta\">(" + h("not in the playbook on \(today); \(written) at this commit") + ")</span>" }
-        return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
+        // One gone from the playbook since (deleted after today), as the calendar names it.
+        let commit = atCommit == nil && timelines[id]?.current == nil ? "no longer in the playbook at this commit" : "\(written) at this commit"
+        return h(status ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(commit)") + ")</span>"
+    }
+
+    /// The outcome shown for an experiment whose outcome at this commit is `atCommit`: that one, or,
+    /// when a commit after today changed the experiment and its outcome stood otherwise on today,
+    /// today's (`–` for none yet) with the commit's beside it, as `statusHTML(of:atCommit:)` shows a status.
+    func outcomeHTML(of id: String, atCommit: String?) -> String {
+        let written = atCommit ?? "–"
+        guard let then = onToday.changed[id] else { return h(written) }
+        let outcome = then?.result?.outcome?.value.rawValue
+        guard outcome != atCommit else { return h(written) }
+        return h(outcome ?? "–") + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
     }
 }

@@ -53,4 +53,104 @@ final class SiteAsOfTodayTests: XCTestCase {
         let later = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["e/hypotheses.growth.html"])
         XCTAssertFalse(later.contains("EXP-0002"), later)
     }
+
+    /// review54b #1: EXP-0004, running on 2026-10-15 and deleted on 2026-10-20, was missing from the
+    /// calendar of a site built `--today 2026-10-15` (it drew the commit's experiments only), though
+    /// `report experiments --today 2026-10-15` counts its start. It has its row and bars as it read that
+    /// day, named unlinked (no page holds it), its status said to be gone since.
+    func testAnExperimentDeletedAfterTodayIsOnTheCalendarAsItReadOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = SiteFixture.experiment("EXP-0004", title: "Annual plan first", status: "running", start: "2026-10-13", extra: "end: 2026-10-30")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0004.yml": pricing])
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0004.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0004.yml"])
+        try fixture.commit("2026-10-20", [:])
+        let input = try fixture.input(today: "2026-10-15")
+        XCTAssertEqual(input.program.last?.total.started, ["EXP-0004"])
+        let files = Site.render(input)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"
+        let status = "running <span class=\"meta\">(on 2026-10-15; no longer in the playbook at this commit)</span>"
+        XCTAssertTrue(calendar.contains("<td><code>web/<wbr>pricing</code></td><td class=\"t\">\(gone)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-15</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
+        XCTAssertEqual(try brokenLinks(files).broken, [])
+        // Built after the deletion, it is not drawn, as before.
+        XCTAssertFalse(try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"]).contains("EXP-0004"))
+    }
+
+    /// review54b #2: collisions were judged on the commit's statuses and windows, with the live windows
+    /// cut at today. Built `--today 2026-10-15`: EXP-0004, running that day and abandoned the next, lost
+    /// its collision with EXP-0005 (ready, planned from 2026-10-20 inside EXP-0004's written window), as
+    /// though it had ended; EXP-0006, a draft that day started the next, collided with both. They are
+    /// judged as the playbook stood on today, as `playbook overlaps` judged it then: EXP-0004 on its
+    /// written window, EXP-0006, a draft, not at all; on the calendar and in the experiments' sections.
+    func testCollisionsAreJudgedAsThePlaybookStoodOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let pricing = { (id: String, status: String, start: String, end: String) in
+            ["playbooks/experiments/\(id).yml": SiteFixture.experiment(id, title: "Pricing \(id)", status: status, start: start, extra: "end: \(end)")
+                .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")]
+        }
+        try fixture.commit("2026-10-13", pricing("EXP-0004", "running", "2026-10-13", "2026-10-30")
+            .merging(pricing("EXP-0005", "ready", "2026-10-20", "2026-11-10")) { $1 }
+            .merging(pricing("EXP-0006", "draft", "2026-10-13", "2026-10-30")) { $1 })
+        try fixture.commit("2026-10-16", pricing("EXP-0004", "abandoned", "2026-10-13", "2026-10-30")
+            .merging(pricing("EXP-0006", "running", "2026-10-13", "2026-10-30")) { $1 })
+        let files = Site.render(try fixture.input(today: "2026-10-15"))
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        let link = { (id: String) in "<a href=\"e/experiments.growth.2026-Q4.html#k-\(id)\">\(id)</a>" }
+        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005 are live together from 2026-10-20 to 2026-10-30"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0006\")) ×") || calendar.contains("× \(link("EXP-0006"))"), calendar)
+        XCTAssertFalse(calendar.contains("<strong>\(link("EXP-0006"))"), calendar)
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
+        let section = { (id: String) in page.components(separatedBy: "id=\"k-\(id)\"").dropFirst().first?.components(separatedBy: "<section").first ?? "" }
+        XCTAssertTrue(section("EXP-0004").contains("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group:</p><ul><li><a href=\"../e/experiments.growth.2026-Q4.html#k-EXP-0005\">"), section("EXP-0004"))
+        XCTAssertFalse(section("EXP-0006").contains(">Collisions<"), section("EXP-0006"))
+        // Built on the day of the commit, EXP-0004 has ended (judged on the days it ran) and EXP-0006 runs.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-16"))["calendar.html"])
+        XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
+        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006"))"), atCommit)
+    }
+
+    /// review54b #3: built `--today 2026-10-01`, EXP-0001's section said it was running that day yet gave
+    /// the result recorded on 2026-10-12 (win, +6.2%, ship) as its Result, and its hypothesis's and squad's
+    /// tables gave that outcome too. The section says no result stood on today and gives the commit's under
+    /// a heading of its own, recorded after today; the tables give today's outcome with the commit's beside it.
+    func testAResultRecordedAfterTodayIsNotGivenAsKnownOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let page = try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(page.contains("<h3>Result</h3>\n<p>None yet on 2026-10-01.</p>\n<h3>Result at this commit</h3>\n"
+            + "<p class=\"meta\">Recorded after 2026-10-01, so not known on that day.</p><dl class=\"fields\"><dt>outcome</dt><dd>win</dd><dt>lift</dt><dd>+6.2%</dd>"), page)
+        let outcome = "– <span class=\"meta\">(on 2026-10-01; win at this commit)</span>"
+        let hypotheses = try XCTUnwrap(files["e/hypotheses.growth.html"])
+        XCTAssertTrue(hypotheses.contains("(on 2026-10-01; concluded at this commit)</span></td><td>\(outcome)</td><td class=\"n\">–</td><td>–</td></tr>"), hypotheses)
+        XCTAssertTrue(try XCTUnwrap(files["e/growth.html"]).contains("<td>\(outcome)</td>"))
+        // Judged on the commit's own day, the result is known, as before.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-12"))["e/experiments.growth.2026-Q3.html"])
+        XCTAssertTrue(atCommit.contains("<h3>Result</h3>\n<dl class=\"fields\"><dt>outcome</dt><dd>win</dd>"), atCommit)
+        XCTAssertFalse(atCommit.contains("Result at this commit"), atCommit)
+    }
+
+    /// review54b #4: HYP-0001, testing on 2026-10-01 and validated on 2026-10-13, had a "validated" card
+    /// in the learnings library (and the outcome filter and search index said so) of a site built
+    /// `--today 2026-10-01`, whose hypothesis page says testing. The card gives the status it had on
+    /// today, the commit's in its note.
+    func testTheLearningsLibrarysHypothesisCardsGiveTheStatusOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-13", ["playbooks/hypotheses/HYP-0001.yml": SiteFixture.hypothesis("HYP-0001", title: "Shorter form", status: "validated")])
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let learnings = try XCTUnwrap(files["learnings.html"])
+        let card = try XCTUnwrap(learnings.components(separatedBy: "<li class=\"card\"").first { $0.contains("#k-HYP-0001\">HYP-0001</a>") })
+        XCTAssertTrue(card.contains("<p class=\"meta\">Status on 2026-10-01: testing; validated at this commit.</p><dl><dt>outcome</dt><dd><span class=\"badge warn\">testing</span></dd>"), card)
+        XCTAssertFalse(learnings.contains("<option value=\"validated\">"), learnings)
+        XCTAssertFalse(try XCTUnwrap(files["assets/search-index.js"]).contains("\"o\": \"validated\""))
+        // Judged on the commit's own day, the card is validated, with no note.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-13"))["learnings.html"])
+        XCTAssertTrue(atCommit.contains("<dl><dt>outcome</dt><dd><span class=\"badge good\">validated</span></dd>"), atCommit)
+        XCTAssertFalse(atCommit.contains("at this commit."), atCommit)
+    }
 }
