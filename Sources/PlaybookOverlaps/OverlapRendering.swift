@@ -8,6 +8,9 @@ public enum OverlapRendering {
     public static func text(_ overlaps: [Overlap]) -> String {
         guard !overlaps.isEmpty else { return "No overlaps found.\n" }
         var out = ""
+        // Related work between two entities of one duplicate cluster (joined through others: review54 found
+        // a cluster of six holding two the tool calls opposite), said in that cluster.
+        let related = overlaps.filter { $0.kind == .related && $0.crowd == nil && $0.sides.count == 2 }
         for kind in [OverlapKind.collision, .duplicate, .related] {
             let pairs = overlaps.filter { $0.kind == kind }
             if pairs.isEmpty { continue }
@@ -51,6 +54,13 @@ public enum OverlapRendering {
                 let distinctSquads = Set(members.compactMap { squads[$0] }).sorted()
                 out += "\n  \(number + 1). \(members.map { "\(Inert.terminal($0)) (\(Inert.terminal(squads[$0] ?? "no squad")))" }.joined(separator: ", "))"
                 out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
+                if kind == .duplicate, members.count > 2 {
+                    let inside = Set(members)
+                    for pair in related where inside.contains(pair.ids[0]) && inside.contains(pair.ids[1]) {
+                        out += "     \(Inert.terminal(pair.ids[0])) and \(Inert.terminal(pair.ids[1])) are joined here through others, "
+                        out += "but are not duplicates of each other: \(Inert.terminal(Self.whatDiffers(pair.reason))) (under Related work)\n"
+                    }
+                }
                 for pair in inCluster {
                     let state = pair.acknowledgedBy.map { " [acknowledged by \(Inert.terminal($0))]" } ?? ""
                     if let crowd = pair.crowd, let side = pair.sides.first {
@@ -69,6 +79,14 @@ public enum OverlapRendering {
             out += "\n"
         }
         return out
+    }
+
+    /// What a related pair's reason says differs ("they differ in direction (hide / show)"), or the reason itself.
+    static func whatDiffers(_ reason: String) -> String {
+        guard let from = reason.range(of: " but differ in ") else { return reason }
+        let rest = reason[from.upperBound...]
+        let end = rest.range(of: "; match: ")?.lowerBound ?? rest.endIndex
+        return "they differ in " + rest[..<end]
     }
 
     /// `{"version": 1, "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}`, one
