@@ -106,8 +106,15 @@ struct FieldComparison {
                 // before"): no detail.
             } else if meaning == nil {
                 // Words alone find nothing but near copies, so there a swapped word is the only restatement
-                // they can see ("in the evening" / "at night"); another amount still tells two apart.
-                if onlyA.isEmpty, onlyB.isEmpty { swappedAmounts(a, b, wording) }
+                // they can see ("in the evening" / "at night"); another amount still tells two apart, and so
+                // does a swapped word that names another channel, platform or region ("WhatsApp share button"
+                // / "Email share button": an experiment's facets leave its title's channel to its surface
+                // field, and by words the pair was a duplicate, with the model related work: review54).
+                if onlyA.isEmpty, onlyB.isEmpty {
+                    swappedAmounts(a, b, wording)
+                } else if !onlyA.isEmpty, !onlyB.isEmpty, let named = Self.swappedFacet(onlyA, onlyB) {
+                    differences.append("\(named.0.rawValue) (\(named.1))")
+                }
             } else if (channelA == nil) != (channelB == nil), channelA == nil ? b.channelInTitleAndChange : a.channelInTitleAndChange {
                 // A near copy that sends the change through a channel the other does not name, in its
                 // title and its change ("… at the exit desk" / "… from a link in the thank-you email"):
@@ -204,6 +211,16 @@ struct FieldComparison {
             (amountsA, amountsB) = Self.numbersSaidMore(a.text, b.text)
         }
         if !amountsA.isEmpty, !amountsB.isEmpty { differences.append(.detail(amountsA, in: a.text, amountsB, in: b.text)) }
+    }
+
+    /// The first channel, platform or region that the words only one text names and those only the other
+    /// names tell apart ("whatsapp / email"), or nil.
+    static func swappedFacet(_ onlyA: [String], _ onlyB: [String]) -> (Facets.Facet, String)? {
+        let reader = ThreadReader.current
+        let among: Set<Facets.Facet> = [.surface, .platform, .region]
+        let (fa, fb) = (Facets(stems: reader.stems(onlyA.joined(separator: " ")), facets: among),
+                        Facets(stems: reader.stems(onlyB.joined(separator: " ")), facets: among))
+        return Facets.differences(fa, fb).first
     }
 
     /// Words that name who in general ("someone", "a person", "users"): swapping them swaps no detail.

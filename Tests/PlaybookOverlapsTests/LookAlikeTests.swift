@@ -309,6 +309,25 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertTrue(overlap.reason.contains("detail (– / in Leipzig)"), overlap.reason)
     }
 
+    /// By words alone, two experiments' titles that swap only the channel they name ("WhatsApp share button …" /
+    /// "Email share button …") are related work differing in surface, as with the model (review54: by words they were
+    /// a duplicate, since an experiment's surface is read from its surface field and its title's channel was not
+    /// compared). A swapped word naming nothing is still the same test by words.
+    func testASwappedChannelInAnExperimentsTitleIsAnotherSurfaceByWords() throws {
+        func pair(_ a: String, _ b: String) -> [Overlap] {
+            let first = experiment("EXP-0018", squad: "referral", ["title": "\"\(a)\"", "surface": "web/order-confirmation/share"])
+            let second = experiment("EXP-0019", squad: "acquisition", ["title": "\"\(b)\"", "surface": "web/order-confirmation/share"])
+            return OverlapFinder.duplicates(entities(first + "\n---\n" + second)).filter { $0.kind != .collision }
+        }
+        let channels = try XCTUnwrap(pair("WhatsApp share button on the order confirmation page",
+                                          "Email share button on the order confirmation page").first)
+        XCTAssertEqual(channels.kind, .related, channels.reason)
+        XCTAssertTrue(channels.reason.contains("differ in surface (whatsapp / email)"), channels.reason)
+        let words = try XCTUnwrap(pair("Big share button on the order confirmation page",
+                                       "Large share button on the order confirmation page").first)
+        XCTAssertEqual(words.kind, .duplicate, words.reason)
+    }
+
     /// A word that says a place is a sequence of steps ("in signup" / "in the signup flow") adds no scope: two
     /// copies but for it are a duplicate with the model, not related work "differ in detail (– / flow)"
     /// (review54). A place it names with the word is still a detail.
