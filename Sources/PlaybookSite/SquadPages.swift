@@ -15,7 +15,7 @@ struct SquadPages {
             let id = squad.id.value
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
                     "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
-                    "\(catalog.experimentsBySquad.count(id))"]
+                    "\(experimentCount(id))"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
@@ -32,11 +32,32 @@ struct SquadPages {
     func spending(_ squad: String) -> [Quarter: Double] {
         var budgets: [Quarter: [Double]] = [:]
         let today = input.today
-        catalog.experimentsBySquad.forEach(squad) { experiment in
+        forEachExperimentOnToday(squad) { experiment in
             guard let quarter = catalog.budgetQuarter(experiment, today: today) else { return }
             budgets[quarter, default: []].append(experiment.budget?.value ?? 0)
         }
         return budgets.mapValues(BudgetTotal.of)
+    }
+
+    /// How many experiments the squad had as the playbook stood on today (`forEachExperimentOnToday`).
+    func experimentCount(_ squad: String) -> Int {
+        guard !input.onToday.isEmpty else { return catalog.experimentsBySquad.count(squad) }
+        var count = 0
+        forEachExperimentOnToday(squad) { _ in count += 1 }
+        return count
+    }
+
+    /// `body` on each of a squad's experiments as the playbook stood on today, as `report experiments
+    /// --today` reads them (`ExperimentsOnToday`): the commit's where no later commit changed them, as
+    /// they read then where one did (none written later; the squad they had then), and those deleted since.
+    func forEachExperimentOnToday(_ squad: String, _ body: (Experiment) -> Void) {
+        let onToday = input.onToday
+        guard !onToday.isEmpty else { return catalog.experimentsBySquad.forEach(squad, body) }
+        catalog.experimentsBySquad.forEach(squad) { if !onToday.changedAfterToday($0.id.value) { body($0) } }
+        for id in onToday.changed.keys.sorted() {
+            if case .some(.some(let then)) = onToday.changed[id], then.squad?.value == squad { body(then) }
+        }
+        for gone in onToday.gone where gone.experiment.squad?.value == squad { body(gone.experiment) }
     }
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {

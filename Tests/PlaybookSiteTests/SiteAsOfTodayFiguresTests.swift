@@ -24,4 +24,22 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(atCommit["e/objectives.2026-Q4.html"]).contains("<dt>current</dt><dd>11.5%</dd>"))
         XCTAssertFalse(atCommit.values.contains { $0.contains("at this commit)") || $0.contains("(not in the playbook on") })
     }
+
+    /// review54c D2: built `--today 2026-10-01`, the squads index and the squad's page summed the commit's
+    /// experiments: EXP-0002 and EXP-0003, written on 2026-10-12 for December, put 1,400 EUR against the
+    /// 1,000 EUR cap of 2026-Q4 ("over the cap") and made three experiments of one. They count the
+    /// experiments as the playbook stood that day, as the squad-budget rule judged it then.
+    func testSquadBudgetsAndCountsAreThoseOfToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let index = try XCTUnwrap(files["squads.html"])
+        XCTAssertTrue(index.contains("<td>0 of 1,000 EUR</td><td class=\"n\">1</td>"), index)
+        let squad = try XCTUnwrap(files["e/growth.html"])
+        XCTAssertTrue(squad.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">0 EUR</td>"), squad)
+        XCTAssertFalse(squad.contains("over the cap"), squad)
+        // Judged on the commit's own day, both count, as before.
+        let atCommit = Site.render(try fixture.input(today: "2026-10-12"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["e/growth.html"]).contains("over the cap"))
+    }
 }
