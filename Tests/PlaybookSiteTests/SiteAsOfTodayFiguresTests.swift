@@ -42,4 +42,23 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"))
         XCTAssertTrue(try XCTUnwrap(atCommit["e/growth.html"]).contains("over the cap"))
     }
+
+    /// review54c D4: built `--today 2026-10-01`, the calendar's timeline drew the planned windows of
+    /// EXP-0002 and EXP-0003, written on 2026-10-12 for December, and stretched its days to take them in,
+    /// though its table marks both not in the playbook that day. The timeline draws the playbook of that
+    /// day: they are left out of it and of its days, listed in the table as before, and the page says so.
+    func testTheCalendarsTimelineLeavesOutExperimentsWrittenAfterToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-01"))["calendar.html"])
+        XCTAssertFalse(calendar.contains("<title>EXP-0002 planned"), calendar)
+        XCTAssertFalse(calendar.contains("<title>EXP-0003 planned"), calendar)
+        XCTAssertFalse(calendar.contains("<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\">"), calendar)
+        XCTAssertTrue(calendar.contains("Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-10-05</span>"), calendar)
+        XCTAssertTrue(calendar.contains("<p>2 experiments were not yet in the playbook on 2026-10-01: listed in the tables (marked so), not drawn on the timelines.</p>"), calendar)
+        XCTAssertTrue(calendar.contains("(not in the playbook on 2026-10-01; ready at this commit)"), calendar)
+        // Judged on the commit's own day, they are drawn, as before.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-12"))["calendar.html"])
+        XCTAssertTrue(atCommit.contains("<title>EXP-0002 planned 2026-12-01 to 2026-12-15</title>"), atCommit)
+        XCTAssertFalse(atCommit.contains("not yet in the playbook"), atCommit)
+    }
 }
