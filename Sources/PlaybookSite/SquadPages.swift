@@ -39,10 +39,13 @@ struct SquadPages {
         return budgets.mapValues(BudgetTotal.of)
     }
 
-    /// How many experiments the squad had as the playbook stood on today (`forEachExperimentOnToday`).
+    /// How many experiments the squad had as the playbook stood on today (`forEachExperimentOnToday`),
+    /// and those gone from it since whose conclusions the reports count (as `report experiments` and the
+    /// program page count them), each once.
     func experimentCount(_ squad: String) -> Int {
-        guard !input.onToday.isEmpty else { return catalog.experimentsBySquad.count(squad) }
-        var count = 0
+        let gone = input.gone.named(ofSquad: squad, today: input.today).filter { !$0.held }.count
+        guard !input.onToday.isEmpty else { return catalog.experimentsBySquad.count(squad) + gone }
+        var count = gone
         forEachExperimentOnToday(squad) { _ in count += 1 }
         return count
     }
@@ -128,14 +131,24 @@ struct SquadPages {
             text: [1])
 
         body += "<h2>Experiments</h2>\n"
-        let experiments = catalog.experimentsBySquad[id] ?? []
+        // Those in the playbook, and those gone from it that it held on today or whose conclusions the
+        // reports count (as the hypotheses' pages name them), in id order.
+        let shownCurrency = squad.budget?.currency.map { " " + $0 } ?? ""
+        var experiments: [(id: String, cells: [String])] = (catalog.experimentsBySquad[id] ?? []).map { e in
+            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
+                          h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
+                          h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")])
+        }
+        for gone in input.gone.named(ofSquad: id, today: input.today) {
+            let e = gone.experiment
+            experiments.append((gone.id, [page.entity(gone.id), h(e.title ?? "") + " (" + EntityPages.goneNote(read: gone.read) + ")",
+                                          h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"), h(e.end?.value.description ?? "–"),
+                                          h(e.result?.outcome?.value.rawValue ?? "–"), h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")]))
+        }
+        experiments.sort { $0.id < $1.id }
         body += experiments.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
-            rows: experiments.map { e in
-                [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
-                 h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                 h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
-            }, numeric: [6], text: [1])
+            rows: experiments.map(\.cells), numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)
     }

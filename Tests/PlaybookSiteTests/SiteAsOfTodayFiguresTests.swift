@@ -61,4 +61,27 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertTrue(atCommit.contains("<title>EXP-0002 planned 2026-12-01 to 2026-12-15</title>"), atCommit)
         XCTAssertFalse(atCommit.contains("not yet in the playbook"), atCommit)
     }
+
+    /// review54c D3: EXP-0001, concluded (a win) on 2026-10-12 and deleted on 2026-10-20, is counted by
+    /// the program page and `report experiments`, but the squads index counted the squad's experiments
+    /// at the commit only (2, not 3), its squad's page did not name it, and its learnings card said it
+    /// "read on 2026-11-30", weeks after its deletion. The squad counts and names it, unlinked and marked
+    /// gone, and the card dates it to the day before its deletion, when it last read so.
+    func testADeletedConcludedExperimentIsCountedByItsSquadAndDatedToItsDeletion() throws {
+        let fixture = try SiteFixture(for: self)
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/experiments/EXP-0001.yml")
+        try fixture.repository.stage(paths: ["playbooks/experiments/EXP-0001.yml"])
+        try fixture.commit("2026-10-20", [:])
+        let input = try fixture.input(today: "2026-11-30")
+        XCTAssertEqual(input.program.last?.total.concluded, ["EXP-0001"])
+        let files = Site.render(input)
+        XCTAssertTrue(try XCTUnwrap(files["squads.html"]).contains("<td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"))
+        let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
+        let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-19</span>"
+        let squad = try XCTUnwrap(files["e/growth.html"])
+        XCTAssertTrue(squad.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td><td>concluded</td>"), squad)
+        let learnings = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(learnings.contains("no longer in the playbook at this commit: as it read on 2026-10-19."), learnings)
+        XCTAssertFalse(learnings.contains("as it read on 2026-11-30"), learnings)
+    }
 }
