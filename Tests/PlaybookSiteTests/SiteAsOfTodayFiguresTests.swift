@@ -84,4 +84,15 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertTrue(learnings.contains("no longer in the playbook at this commit: as it read on 2026-10-19."), learnings)
         XCTAssertFalse(learnings.contains("as it read on 2026-11-30"), learnings)
     }
+
+    /// review54c D5: built after 2026-Q4 ended, its page judged KR-1 (progress 0.375) off track from progress
+    /// against the time gone by; the quarter is over, so it is judged on its target: missed, as `report okr` says.
+    func testAClosedQuartersKeyResultsAreAchievedOrMissed() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2027-01-05"))
+        let quarter = try XCTUnwrap(files["quarter-2026-Q4.html"])
+        XCTAssertTrue(quarter.contains("<span class=\"badge bad\">missed</span>"), quarter)
+        XCTAssertFalse(quarter.contains("off track</span>") || quarter.contains("at risk</span>"), quarter)
+        XCTAssertTrue(try XCTUnwrap(files["e/objectives.2026-Q4.html"]).contains("<span class=\"badge bad\">missed</span>"))
+    }
 }
