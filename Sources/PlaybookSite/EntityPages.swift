@@ -199,7 +199,8 @@ struct EntityPages {
                 let shown = input.statusOnToday(of: id) != nil ? input.statusHTML(of: id, atCommit: e.status?.value.rawValue)
                     : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
                     : h(e.status?.value.rawValue ?? "–")
-                return (e.id.value, page.entity(e.id.value, title: true) + " (\(shown))")
+                // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
+                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(") ? " " + shown : " (\(shown))"))
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {

@@ -95,4 +95,24 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertFalse(quarter.contains("off track</span>") || quarter.contains("at risk</span>"), quarter)
         XCTAssertTrue(try XCTUnwrap(files["e/objectives.2026-Q4.html"]).contains("<span class=\"badge bad\">missed</span>"))
     }
+
+    /// review54c D6: built `--today 2026-10-01`, the objective's page bracketed EXP-0002's note twice
+    /// ("((not in the playbook on …))"), the library's hypothesis cards called a status ("testing") an
+    /// outcome, and the search index gave HYP-0001 the id of EXP-0002, written only on 2026-10-12.
+    func testSmallThingsOfTheAsOfTodayPages() throws {
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input(today: "2026-10-01"))
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        XCTAssertTrue(objectives.contains("Social sign-in</a> <span class=\"meta\">(not in the playbook on 2026-10-01; ready at this commit)</span>"), objectives)
+        XCTAssertFalse(objectives.contains("((") || objectives.contains("))"), objectives)
+        let learnings = try XCTUnwrap(files["learnings.html"])
+        XCTAssertTrue(learnings.contains("<dl><dt>status</dt><dd><span class=\"badge none\">backlog</span>"), learnings)
+        let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
+        let hypothesis = try XCTUnwrap(index.first { $0.contains("\"t\": \"HYP-0001 Hypothesis") }, index.joined(separator: "\n"))
+        XCTAssertFalse(hypothesis.contains("EXP-0002"), String(hypothesis))
+        XCTAssertTrue(hypothesis.contains("EXP-0001"), String(hypothesis))
+        // Judged on the commit's own day, EXP-0002 tests it.
+        let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-12"))["assets/search-index.js"]).split(separator: "\n")
+        XCTAssertTrue(try XCTUnwrap(atCommit.first { $0.contains("\"t\": \"HYP-0001 Hypothesis") }).contains("EXP-0002"))
+    }
 }
