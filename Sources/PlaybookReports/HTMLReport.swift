@@ -171,6 +171,9 @@ public enum HTMLReport {
         .status.on-track { background: #d9f2e3; color: #1b6b3e; }
         .status.at-risk { background: #fff0cc; color: #8a5a00; }
         .status.off-track { background: #fde0e0; color: #a12626; }
+        .status.achieved { background: #d9f2e3; color: #1b6b3e; }
+        .status.missed { background: #fde0e0; color: #a12626; }
+        .status.no-check-in-yet { background: #eceff3; color: #3d4350; }
         @media (max-width: 600px) { body { margin: 0.8rem; } th, td { padding: 0.25rem 0.35rem; } }
         </style>
         </head>

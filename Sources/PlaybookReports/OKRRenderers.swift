@@ -192,6 +192,9 @@ public enum OKRRenderer {
         case .onTrack: return "🟢 on track"
         case .atRisk: return "🟠 at risk"
         case .offTrack: return "🔴 off track"
+        case .achieved: return "✅ achieved"
+        case .missed: return "❌ missed"
+        case .noCheckInYet: return "⚪ no check-in yet"
         }
     }
 

@@ -66,6 +66,27 @@ public enum KeyResultStatus: String, Sendable, Hashable {
     case onTrack = "on track"
     case atRisk = "at risk"
     case offTrack = "off track"
+    /// The quarter has ended (`OKRReport.complete`) with the target reached: progress 1 or more.
+    case achieved
+    /// The quarter has ended short of the target.
+    case missed
+    /// Not yet checked in during the quarter's first `checkInGrace` days, and behind: too early to
+    /// call it at risk or off track (its value is the one it started the quarter with).
+    case noCheckInYet = "no check-in yet"
+
+    /// How many days into a quarter a key result with no check-in yet is not judged behind: three weeks,
+    /// a check-in cycle or two.
+    public static let checkInGrace = 21
+
+    /// A key result's status in a report: at the quarter's end (`complete`) achieved or missed; before
+    /// it, `progress` against `expected` (`judge(progress:expected:thresholds:)`), except that one not
+    /// checked in yet in the quarter's first `checkInGrace` days (`daysIn`) is "no check-in yet" rather than behind.
+    public static func judge(progress: Decimal, expected: Decimal, thresholds: KeyResultStatusThresholds,
+                             complete: Bool, checkedIn: Bool, daysIn: Int) -> KeyResultStatus {
+        if complete { return progress >= 1 ? .achieved : .missed }
+        let judged = judge(progress: progress, expected: expected, thresholds: thresholds)
+        return judged != .onTrack && !checkedIn && daysIn <= checkInGrace ? .noCheckInYet : judged
+    }
 
     /// `progress` against `expected` (the fraction of the quarter elapsed) under `thresholds`.
     public static func judge(progress: Decimal, expected: Decimal, thresholds: KeyResultStatusThresholds) -> KeyResultStatus {
@@ -176,9 +197,14 @@ public struct OKRReport: Sendable {
     /// (on track ≥ 0.9 × that, at risk ≥ 0.6 ×, else off track)"; nil before the quarter starts.
     static func statusBasis(_ report: OKRReport) -> String? {
         guard report.started else { return nil }
+        if report.complete {
+            return "Status: the quarter has ended: achieved where progress reached 1 (the target), else missed"
+        }
+        let early = Int(UTC.days(report.lastDay) - UTC.days(report.start) + 1) <= KeyResultStatus.checkInGrace
+            ? "; in the quarter's first \(KeyResultStatus.checkInGrace) days one not checked in yet and not on track is no check-in yet" : ""
         let percent = Numbers.text(report.elapsed * 100, places: 0)
         return "Status: progress against the \(percent)% of the quarter elapsed (on track at ≥ \(Numbers.text(report.thresholds.onTrack, places: 4))× that, "
-            + "at risk at ≥ \(Numbers.text(report.thresholds.atRisk, places: 4))×, else off track; set under reports in .playbook.yml)"
+            + "at risk at ≥ \(Numbers.text(report.thresholds.atRisk, places: 4))×, else off track; set under reports in .playbook.yml\(early))"
     }
 
     /// The report's period in words: "2026-07-01 to 2026-09-30", "… (quarter in progress: values
@@ -207,11 +233,13 @@ public struct OKRReport: Sendable {
         started = todayEnd > startTime
         // Before the quarter, its planned objectives are read as they stand today.
         let endTime = started ? min(quarterEnd, todayEnd) : todayEnd
-        complete = todayEnd >= quarterEnd
+        let complete = todayEnd >= quarterEnd
+        self.complete = complete
         lastDay = UTC.day(of: endTime - 1)
         quarterLastDay = UTC.day(fromDays: UTC.days(bounds.end) - 1)
         let elapsed = started ? Decimal(endTime - startTime) / Decimal(quarterEnd - startTime) : 0
         self.elapsed = elapsed
+        let daysIn = Int(UTC.days(lastDay) - UTC.days(start) + 1)
 
         // Each metric's unit and each squad's currency, as they stand at the end of the period,
         // as lint's decoder reads them.
@@ -311,7 +339,10 @@ public struct OKRReport: Sendable {
                 var line = $0
                 line.unit = line.metric.flatMap { units[$0] }
                 line.currency = line.unit == .currency ? currencies[squad] : nil
-                line.status = line.progress.map { KeyResultStatus.judge(progress: $0, expected: elapsed, thresholds: thresholds) }
+                line.status = line.progress.map {
+                    KeyResultStatus.judge(progress: $0, expected: elapsed, thresholds: thresholds, complete: complete,
+                                          checkedIn: !line.checkIns.isEmpty, daysIn: daysIn)
+                }
                 return line
             }
             if !started {

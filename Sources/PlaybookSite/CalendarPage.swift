@@ -40,6 +40,9 @@ struct CalendarPage {
         var status: Located<ExperimentStatus>?
         var statusAtCommit: String?
         var exclusionGroup: String?
+        /// False for one written after today (a `--today` before the commit's last moves): its table row
+        /// says so, and the timelines leave it out, as they draw the playbook of that day.
+        var heldOnToday: Bool
 
         struct ID { var value: String }
 
@@ -51,6 +54,7 @@ struct CalendarPage {
             status = list[i].experiment.status
             statusAtCommit = atCommit
             exclusionGroup = list[i].experiment.exclusionGroup
+            heldOnToday = list[i].heldOnToday
         }
     }
 
@@ -110,10 +114,17 @@ struct CalendarPage {
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         let surfaces = rows(judged)
-        guard let range = Self.window(surfaces.values.joined(), today: input.today) else {
+        // The timelines draw the playbook of today: one written later (its row in the table says so)
+        // neither has bars nor stretches the days shown.
+        let drawn = surfaces.values.joined().filter(\.experiment.heldOnToday)
+        guard let range = Self.window(drawn, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
         body += "<p>The timelines show \(range.0) to \(range.1): today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p>\n"
+        let later = surfaces.values.joined().count - drawn.count
+        if later > 0 {
+            body += "<p>\(later) experiment\(later == 1 ? " was" : "s were") not yet in the playbook on \(input.today): listed in the tables (marked so), not drawn on the timelines.</p>\n"
+        }
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
         let areas = Dictionary(grouping: surfaces.keys.sorted()) { Self.area($0) }
@@ -127,7 +138,9 @@ struct CalendarPage {
         for area in areas.keys.sorted() {
             let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
             body += "<section aria-labelledby=\"\(h(anchor(area)))\"><h2 id=\"\(h(anchor(area)))\"><code>\(h(area))</code></h2>\n"
-            body += timeline(lanes, area: area, range: range, page: page)
+            let drawnLanes = lanes.map { ($0.0, $0.1.filter(\.experiment.heldOnToday)) }.filter { !$0.1.isEmpty }
+            body += drawnLanes.isEmpty ? "<p class=\"meta\">No experiment on <code>\(h(area))</code> was in the playbook on \(input.today); the table lists those written since.</p>\n"
+                : timeline(drawnLanes, area: area, range: range, page: page)
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
                           rows: lanes.flatMap { surface, rows in rows.map { row in
                 let e = row.experiment

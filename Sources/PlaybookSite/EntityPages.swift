@@ -127,7 +127,8 @@ struct EntityPages {
             return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
                     h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
                     h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
-                    h(Numbers.unit(kr.current?.value, shown.unit, currency: shown.currency))]
+                    input.currentHTML(objective: objective.id.value, keyResult: kr.id?.value ?? "?", atCommit: kr.current?.value,
+                                      unit: shown.unit, currency: shown.currency)]
         }, numeric: [3, 4, 5], text: [2])
         out += "<\(h2)>Experiments on it</\(h2)>\n"
         // Read in place: the North Star's page lists most experiments, and copies of them
@@ -138,7 +139,8 @@ struct EntityPages {
             out += "<ul>"
             let experiments = catalog.sortedExperiments  // the list `experimentsByMetric` holds positions in
             for p in catalog.experimentsByMetric.positions(id) {
-                out += "<li>\(page.entity(experiments[p].id.value, title: true)) (\(experiments[p].metrics?.primary?.value == id ? "primary" : "guardrail"))</li>"
+                out += "<li>\(page.entity(experiments[p].id.value, title: true)) (\(experiments[p].metrics?.primary?.value == id ? "primary" : "guardrail"))"
+                    + "\(input.notYetNote(experiment: experiments[p].id.value))</li>"
             }
             out += "</ul>\n"
         }
@@ -180,7 +182,7 @@ struct EntityPages {
                 ("metric", page.entity(kr.metric?.value, title: true)),
                 ("baseline", h(Numbers.unit(kr.baseline?.value, unit, currency: currency))),
                 ("target", h(Numbers.unit(kr.target?.value, unit, currency: currency))),
-                ("current", h(Numbers.unit(kr.current?.value, unit, currency: currency))),
+                ("current", input.currentHTML(objective: id, keyResult: krID, atCommit: kr.current?.value, unit: unit, currency: currency)),
                 ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
@@ -197,7 +199,8 @@ struct EntityPages {
                 let shown = input.statusOnToday(of: id) != nil ? input.statusHTML(of: id, atCommit: e.status?.value.rawValue)
                     : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
                     : h(e.status?.value.rawValue ?? "–")
-                return (e.id.value, page.entity(e.id.value, title: true) + " (\(shown))")
+                // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
+                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(") ? " " + shown : " (\(shown))"))
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {

@@ -1,3 +1,4 @@
+import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 
@@ -13,7 +14,8 @@ struct GoneExperiments: Sendable {
         var id: String
         /// The experiment as the report counting this conclusion read it (at the end of its quarter, or today).
         var experiment: Experiment
-        /// The day it concluded, and the last day the report read.
+        /// The day it concluded, and the last day it read so: the report's last day, or, deleted before
+        /// it, the day before its deletion (the day of its deletion when it last changed that day).
         var concluded: Day
         var read: Day
     }
@@ -24,19 +26,44 @@ struct GoneExperiments: Sendable {
     private var byHypothesis: [String: [Int]] = [:]
     /// Those the playbook held on today, as they read then, by the hypothesis they tested then.
     private var heldOnToday: [String: [(id: String, experiment: Experiment)]] = [:]
+    /// Those the playbook held on today, as they read then, by the squad they belonged to then.
+    private var heldOnTodayBySquad: [String: [(id: String, experiment: Experiment)]] = [:]
 
-    init(catalog: Catalog, lifecycles: ExperimentLifecycles, onToday: ExperimentsOnToday, today: Day) {
+    init(catalog: Catalog, lifecycles: ExperimentLifecycles, timelines: Timelines, onToday: ExperimentsOnToday, today: Day) {
         for held in onToday.gone {
             if let hypothesis = held.experiment.hypothesis?.value { heldOnToday[hypothesis, default: []].append(held) }
+            if let squad = held.experiment.squad?.value { heldOnTodayBySquad[squad, default: []].append(held) }
         }
         for id in lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
             for counted in lifecycles.countedConclusions(of: id, today: today) {
                 guard let facts = lifecycles.facts(of: id, until: counted.until), let experiment = facts.experiment else { continue }
                 if let hypothesis = experiment.hypothesis?.value { byHypothesis[hypothesis, default: []].append(conclusions.count) }
                 conclusions.append(Conclusion(id: id, experiment: experiment, concluded: UTC.day(of: counted.concluded),
-                                              read: UTC.day(fromDays: UTC.days(UTC.day(of: counted.until)) - 1)))
+                                              read: Self.lastRead(timelines[id], until: counted.until)))
             }
         }
+    }
+
+    /// The last day before `until` an experiment read as it did then: the day before `until`, or, when
+    /// it was deleted (or moved out of the playbook) before then, the day before that, or the deletion's
+    /// own day when it last changed that day.
+    static func lastRead(_ timeline: Timeline?, until: Int64) -> Day {
+        let dayBefore = UTC.day(fromDays: UTC.days(UTC.day(of: until)) - 1)
+        guard let events = timeline?.events, let last = events.lastIndex(where: { $0.mainLine && $0.time < until }),
+              events[last].type == .removed else { return dayBefore }
+        let removed = UTC.day(of: events[last].time)
+        let changed = events[..<last].last(where: { $0.mainLine && $0.type != .removed }).map { UTC.day(of: $0.time) }
+        return max(changed ?? removed, UTC.day(fromDays: UTC.days(removed) - 1))
+    }
+
+    /// The gone experiments a squad's pages count and name, by id, each once, as `named(testing:today:)`
+    /// reads them: those the playbook held on today (`held`: counted among today's experiments already),
+    /// and those whose conclusion the reports count, as the report counting its last one read it.
+    func named(ofSquad squad: String, today: Day) -> [(id: String, experiment: Experiment, read: Day, held: Bool)] {
+        var named: [String: (experiment: Experiment, read: Day, held: Bool)] = [:]
+        for counted in conclusions where counted.experiment.squad?.value == squad { named[counted.id] = (counted.experiment, counted.read, false) }
+        for held in heldOnTodayBySquad[squad] ?? [] { named[held.id] = (held.experiment, today, true) }
+        return named.keys.sorted().compactMap { id in named[id].map { (id, $0.experiment, $0.read, $0.held) } }
     }
 
     /// The conclusions of gone experiments that tested `hypothesis`, by id, oldest first.

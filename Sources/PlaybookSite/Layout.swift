@@ -334,6 +334,9 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
     case .onTrack?: "<span class=\"badge good\">on track</span>"
     case .atRisk?: "<span class=\"badge warn\">at risk</span>"
     case .offTrack?: "<span class=\"badge bad\">off track</span>"
+    case .achieved?: "<span class=\"badge good\">achieved</span>"
+    case .missed?: "<span class=\"badge bad\">missed</span>"
+    case .noCheckInYet?: "<span class=\"badge none\">no check-in yet</span>"
     case nil: "<span class=\"badge none\">no status</span>"
     }
 }
@@ -358,6 +361,9 @@ private func meter(_ text: String, status: KeyResultStatus?) -> String {
     case .onTrack?: "good"
     case .atRisk?: "warn"
     case .offTrack?: "bad"
+    case .achieved?: "good"
+    case .missed?: "bad"
+    case .noCheckInYet?: "none"
     case nil: "none"
     }
     return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"

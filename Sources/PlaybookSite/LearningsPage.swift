@@ -52,6 +52,8 @@ struct LearningsPage {
             let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
             var learned: [String] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
+                // One written after today (a `--today` before the commit's last moves) did not test it yet.
+                guard input.onToday.heldOnToday(e.id.value) else { return }
                 if !concludedLater.contains(e.id.value) { learned += e.result?.learnings ?? [] }
                 tested.append(e.id.value)
             }
@@ -149,7 +151,8 @@ struct LearningsPage {
             body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h2 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h2>"
             body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
             if let note = entry.note { body += "<p class=\"meta\">\(h(note))</p>" }
-            body += "<dl><dt>outcome</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
+            // A hypothesis's card gives its status, an experiment's its outcome.
+            body += "<dl><dt>\(entry.kind == .hypothesis ? "status" : "outcome")</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
             if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
             body += "</dl>"
             body += entry.text.map { "<p class=\"written\">\(written($0))</p>" }.joined()

@@ -59,7 +59,7 @@ public struct SiteInput: Sendable {
         let onToday = Shared { ExperimentsOnToday(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
         experimentsOnToday = onToday
         lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
-        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
+        goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, onToday: onToday.value, today: today) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.

@@ -15,7 +15,7 @@ struct SquadPages {
             let id = squad.id.value
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
                     "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
-                    "\(catalog.experimentsBySquad.count(id))"]
+                    "\(experimentCount(id))"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
@@ -32,11 +32,35 @@ struct SquadPages {
     func spending(_ squad: String) -> [Quarter: Double] {
         var budgets: [Quarter: [Double]] = [:]
         let today = input.today
-        catalog.experimentsBySquad.forEach(squad) { experiment in
+        forEachExperimentOnToday(squad) { experiment in
             guard let quarter = catalog.budgetQuarter(experiment, today: today) else { return }
             budgets[quarter, default: []].append(experiment.budget?.value ?? 0)
         }
         return budgets.mapValues(BudgetTotal.of)
+    }
+
+    /// How many experiments the squad had as the playbook stood on today (`forEachExperimentOnToday`),
+    /// and those gone from it since whose conclusions the reports count (as `report experiments` and the
+    /// program page count them), each once.
+    func experimentCount(_ squad: String) -> Int {
+        let gone = input.gone.named(ofSquad: squad, today: input.today).filter { !$0.held }.count
+        guard !input.onToday.isEmpty else { return catalog.experimentsBySquad.count(squad) + gone }
+        var count = gone
+        forEachExperimentOnToday(squad) { _ in count += 1 }
+        return count
+    }
+
+    /// `body` on each of a squad's experiments as the playbook stood on today, as `report experiments
+    /// --today` reads them (`ExperimentsOnToday`): the commit's where no later commit changed them, as
+    /// they read then where one did (none written later; the squad they had then), and those deleted since.
+    func forEachExperimentOnToday(_ squad: String, _ body: (Experiment) -> Void) {
+        let onToday = input.onToday
+        guard !onToday.isEmpty else { return catalog.experimentsBySquad.forEach(squad, body) }
+        catalog.experimentsBySquad.forEach(squad) { if !onToday.changedAfterToday($0.id.value) { body($0) } }
+        for id in onToday.changed.keys.sorted() {
+            if case .some(.some(let then)) = onToday.changed[id], then.squad?.value == squad { body(then) }
+        }
+        for gone in onToday.gone where gone.experiment.squad?.value == squad { body(gone.experiment) }
     }
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
@@ -107,14 +131,24 @@ struct SquadPages {
             text: [1])
 
         body += "<h2>Experiments</h2>\n"
-        let experiments = catalog.experimentsBySquad[id] ?? []
+        // Those in the playbook, and those gone from it that it held on today or whose conclusions the
+        // reports count (as the hypotheses' pages name them), in id order.
+        let shownCurrency = squad.budget?.currency.map { " " + $0 } ?? ""
+        var experiments: [(id: String, cells: [String])] = (catalog.experimentsBySquad[id] ?? []).map { e in
+            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
+                          h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
+                          h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")])
+        }
+        for gone in input.gone.named(ofSquad: id, today: input.today) {
+            let e = gone.experiment
+            experiments.append((gone.id, [page.entity(gone.id), h(e.title ?? "") + " (" + EntityPages.goneNote(read: gone.read) + ")",
+                                          h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"), h(e.end?.value.description ?? "–"),
+                                          h(e.result?.outcome?.value.rawValue ?? "–"), h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")]))
+        }
+        experiments.sort { $0.id < $1.id }
         body += experiments.isEmpty ? "<p>None.</p>\n" : table(
             caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
-            rows: experiments.map { e in
-                [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
-                 h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                 h(e.budget.map { Numbers.grouped($0.value, places: 2) + (squad.budget?.currency.map { " " + $0 } ?? "") } ?? "–")]
-            }, numeric: [6], text: [1])
+            rows: experiments.map(\.cells), numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)
     }

@@ -121,13 +121,16 @@ final class HistoryCommandTests: XCTestCase {
 
     func testReportOKRJudgesStatusWithTheConfiguredThresholds() throws {
         let scratch = try history()
-        // Progress 0.4 at the quarter's end: off track by default (< 0.6), at risk with at_risk 0.4.
-        let strict = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01"], in: scratch.url)
+        // Progress 0.4 on 2026-09-12, 74 of 92 days gone (0.804): off track by default (< 0.6 × 0.804),
+        // at risk with at_risk 0.4. (Judged at the quarter's end it is missed under any thresholds: review54c D5.)
+        let strict = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-09-12"], in: scratch.url)
         XCTAssertTrue(strict.stdout.contains("🔴 off track"), strict.stdout)
         try scratch.write(".playbook.yml", "reports:\n  on_track: 0.8\n  at_risk: 0.4\n")
-        let lenient = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01"], in: scratch.url)
+        let lenient = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-09-12"], in: scratch.url)
         XCTAssertEqual(lenient.status, 0, lenient.stderr)
         XCTAssertTrue(lenient.stdout.contains("🟠 at risk"), lenient.stdout)
+        let ended = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertTrue(ended.stdout.contains("❌ missed"), ended.stdout)
     }
 
     func testReportOKRWritesTheNumbersAsJSON() throws {

@@ -299,9 +299,35 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(try status(on: "2026-08-12"), .atRisk)
         // On 2026-07-25 (25 days, 0.272) the value is 1,300,000, progress 0.3 ≥ 0.9 × 0.272 = 0.245: on track.
         XCTAssertEqual(try status(on: "2026-07-25"), .onTrack)
-        // At the end (1.0): 0.35 < 0.6: off track; with at_risk 0.3 it is at risk.
-        XCTAssertEqual(try status(on: "2026-11-01"), .offTrack)
-        XCTAssertEqual(try status(on: "2026-11-01", thresholds: KeyResultStatusThresholds(onTrack: 0.9, atRisk: 0.3)), .atRisk)
+        // Once the quarter has ended it is judged on the target, not on time: 0.35 short of it is missed,
+        // under any thresholds (review54c D5: it was off track, or at risk with at_risk 0.3).
+        XCTAssertEqual(try status(on: "2026-11-01"), .missed)
+        XCTAssertEqual(try status(on: "2026-11-01", thresholds: KeyResultStatusThresholds(onTrack: 0.9, atRisk: 0.3)), .missed)
+    }
+
+    /// review54c D5: three days into 2026-Q3, before its first check-in (2026-07-20), the key result was
+    /// off track (progress 0 against 3 % of the quarter); at the quarter's end one short of its target was
+    /// still "at risk" or "off track" from progress against elapsed time. Not checked in yet in the first
+    /// three weeks it is "no check-in yet" (unless already on track); a closed quarter's is achieved or missed.
+    func testKeyResultStatusAtTheQuartersEdges() throws {
+        let scenario = try revenueScenario()
+        let history = try HistoryReader(roots: ["playbooks"], mode: .firstParent).read(scenario.repository)
+        func status(on day: String) throws -> KeyResultStatus? {
+            OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day(day)), timelines: Timelines(history),
+                      history: history).objectives.first?.keyResults.first?.status
+        }
+        XCTAssertEqual(try status(on: "2026-07-03"), .noCheckInYet)
+        XCTAssertEqual(try status(on: "2026-07-19"), .noCheckInYet)
+        XCTAssertEqual(try status(on: "2026-07-25"), .onTrack)
+        let thresholds = KeyResultStatusThresholds()
+        // Past the first three weeks, no check-in is no excuse; on track needs none; the target reached is achieved.
+        XCTAssertEqual(KeyResultStatus.judge(progress: 0, expected: 0.25, thresholds: thresholds, complete: false, checkedIn: false, daysIn: 22), .offTrack)
+        XCTAssertEqual(KeyResultStatus.judge(progress: 0.1, expected: 0.05, thresholds: thresholds, complete: false, checkedIn: false, daysIn: 5), .onTrack)
+        XCTAssertEqual(KeyResultStatus.judge(progress: 1, expected: 1, thresholds: thresholds, complete: true, checkedIn: true, daysIn: 92), .achieved)
+        XCTAssertEqual(KeyResultStatus.judge(progress: 0.88, expected: 1, thresholds: thresholds, complete: true, checkedIn: true, daysIn: 92), .missed)
+        let early = OKRReport(quarter: Quarter(year: 2026, number: 3), today: Day(year: 2026, month: 7, day: 3), timelines: Timelines(history), history: history)
+        XCTAssertTrue(OKRRenderer.markdown(early).contains("⚪ no check-in yet"))
+        XCTAssertTrue(try XCTUnwrap(OKRReport.statusBasis(early)).hasSuffix("in the quarter's first 21 days one not checked in yet and not on track is no check-in yet)"))
     }
 
     func testValuesAreShownInTheirUnitAndTheConfidenceTrendIsReported() throws {

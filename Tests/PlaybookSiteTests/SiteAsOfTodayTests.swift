@@ -145,12 +145,12 @@ final class SiteAsOfTodayTests: XCTestCase {
         let files = Site.render(try fixture.input(today: "2026-10-01"))
         let learnings = try XCTUnwrap(files["learnings.html"])
         let card = try XCTUnwrap(learnings.components(separatedBy: "<li class=\"card\"").first { $0.contains("#k-HYP-0001\">HYP-0001</a>") })
-        XCTAssertTrue(card.contains("<p class=\"meta\">Status on 2026-10-01: testing; validated at this commit.</p><dl><dt>outcome</dt><dd><span class=\"badge warn\">testing</span></dd>"), card)
+        XCTAssertTrue(card.contains("<p class=\"meta\">Status on 2026-10-01: testing; validated at this commit.</p><dl><dt>status</dt><dd><span class=\"badge warn\">testing</span></dd>"), card)
         XCTAssertFalse(learnings.contains("<option value=\"validated\">"), learnings)
         XCTAssertFalse(try XCTUnwrap(files["assets/search-index.js"]).contains("\"o\": \"validated\""))
         // Judged on the commit's own day, the card is validated, with no note.
         let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-13"))["learnings.html"])
-        XCTAssertTrue(atCommit.contains("<dl><dt>outcome</dt><dd><span class=\"badge good\">validated</span></dd>"), atCommit)
+        XCTAssertTrue(atCommit.contains("<dl><dt>status</dt><dd><span class=\"badge good\">validated</span></dd>"), atCommit)
         XCTAssertFalse(atCommit.contains("at this commit."), atCommit)
     }
 }

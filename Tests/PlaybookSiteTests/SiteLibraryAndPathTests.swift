@@ -70,7 +70,7 @@ final class SiteLibraryAndPathTests: XCTestCase {
         // In id order among the experiments still there (it was put after all of them).
         XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
                        ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0002 2026-Q4 loss −1% kill"])
-        XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-30.")
+        XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-01.")  // the day before its deletion (review54c D3)
         // The hypothesis it tested carries its learnings, beside those of the experiment still there.
         let hypothesis = try XCTUnwrap(all.first { $0.id == "HYP-0001" })
         XCTAssertEqual(hypothesis.text.dropFirst(), ["Quokka buttons distracted.", "The zeppelin-shaped drop at the password step vanished."])
