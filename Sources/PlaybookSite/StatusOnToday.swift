@@ -10,7 +10,11 @@ extension SiteInput {
     /// hold the entity then (written later, or removed then and restored since).
     func statusOnToday(of id: String) -> (existed: Bool, status: String?)? {
         guard let timeline = timelines[id] else { return nil }
-        let then = timeline.state(before: UTC.seconds(UTC.dayAfter(today)))
+        let endOfToday = UTC.seconds(UTC.dayAfter(today))
+        // Held at the commit and unchanged since today (every entity of a site built on its commit's day): the
+        // commit's status, without rebuilding the state of today (1.7 % of the first site of a 50,000-commit history).
+        if timeline.current != nil, !ExperimentsOnToday.changed(timeline, after: endOfToday) { return nil }
+        let then = timeline.state(before: endOfToday)
         let status = then?.value("status")?.textValue
         guard then == nil || status != timeline.current?.value("status")?.textValue else { return nil }
         return (then != nil, status)
