@@ -86,15 +86,16 @@ public final class TermReader {
         return words.map { word in term(word).flatMap { byTerm[$0] } ?? word }
     }
 
-    /// `words` (as `spelled` takes them) as the stretches of `text` that say them: each run of words
-    /// where they stand together (at most one other word between two of them), with the articles, numbers and
-    /// one preposition just before it and a word for a place just after it ("flow", "page") ("within 24 hours of signup", "after a week without an order"), runs
-    /// joined by " … ". Nil when `text` does not write one of them as a word of its own or the stretches
-    /// run past `maxWords` words: a list of terms ("welcome hours signup") said less than the phrase.
+    /// `words` (as `spelled` takes them) as the stretches of `text` that say them ("within 24 hours of
+    /// signup", "after a week without an order"): each run of words where they stand together (at most one
+    /// other word between two of them), with the articles, numbers and one preposition just before it and a
+    /// word for a place just after it ("flow", "page"), runs joined by " … ". Nil when `text` does not write
+    /// one of them as a word of its own or the stretches run past `maxWords` words: a list of terms
+    /// ("welcome hours signup") says less than the phrase.
     public func phrased(_ words: [String], in text: String, maxWords: Int = 12) -> String? {
         guard !words.isEmpty else { return nil }
-        let targets = words.map { word in NumberTerm.term(of: word).map { "#" + $0 } ?? term(word.lowercased()) }
-        guard !targets.contains(nil) else { return nil }
+        let targets = words.compactMap { word in NumberTerm.term(of: word).map { "#" + $0 } ?? term(word.lowercased()) }
+        guard targets.count == words.count else { return nil }
         // Words as written between white space, each with the terms of its letters and its numbers.
         let tokens = text.split(whereSeparator: { $0.isWhitespace })
         var keys: [[String]] = []
@@ -115,7 +116,7 @@ public final class TermReader {
         }
         var places: [Int] = []
         for target in targets {
-            guard let place = keys.firstIndex(where: { $0.contains(target!) }) else { return nil }
+            guard let place = keys.firstIndex(where: { $0.contains(target) }) else { return nil }
             places.append(place)
         }
         places = Array(Set(places)).sorted()
