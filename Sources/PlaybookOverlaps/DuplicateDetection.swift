@@ -35,8 +35,14 @@ enum DuplicateDetection {
 
     /// Whether two items' audiences read alike enough to back a weak match of their changes.
     static func audiencesReadAlike(_ a: Item, _ b: Item) -> Bool {
-        guard let va = a.audienceVector, let vb = b.audienceVector else { return false }
-        return cosine(va, vb) >= corroboratingAudience
+        alikeAudienceCosine(a, b) != nil
+    }
+
+    /// The cosine of two items' audiences when it reaches `corroboratingAudience`; nil under it or without vectors.
+    static func alikeAudienceCosine(_ a: Item, _ b: Item) -> Double? {
+        guard let va = a.audienceVector, let vb = b.audienceVector else { return nil }
+        let read = cosine(va, vb)
+        return read >= corroboratingAudience ? read : nil
     }
 
     /// The cosine a pair found by meaning needs, at the best rank, to reach `threshold`.

@@ -189,10 +189,7 @@ struct FieldComparison {
     /// (cosine 0.62)". A message said which fields matched without naming the audience, one of the
     /// three a duplicate is made of. Nothing is said without vectors (words only), or under that cosine.
     static func audiencesAlike(_ a: DuplicateDetection.Item, _ b: DuplicateDetection.Item) -> String? {
-        guard let va = a.audienceVector, let vb = b.audienceVector else { return nil }
-        let cosine = DuplicateDetection.cosine(va, vb)
-        guard cosine >= DuplicateDetection.corroboratingAudience else { return nil }
-        return "audience (cosine \(DuplicateDetection.format(cosine)))"
+        DuplicateDetection.alikeAudienceCosine(a, b).map { "audience (cosine \(DuplicateDetection.format($0)))" }
     }
 
     /// The hypothesis two experiments both test, when they name one.
