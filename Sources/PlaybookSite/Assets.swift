@@ -183,7 +183,7 @@ enum Assets {
         }
         return term;
       }
-      var prepared = index.map(function (entry) { return { entry: entry, words: words(entry.t) }; });
+      var prepared = index.map(function (entry) { return { entry: entry, words: words(entry.t), text: entry.t.toLowerCase() }; });
       function matches(item, terms) {
         return terms.every(function (term) {
           var inside = unspaced.test(term);
@@ -192,9 +192,13 @@ enum Assets {
       }
       function apply() {
         var terms = words(query.value).map(function (term) { return unspaced.test(term) ? term : stem(term); });
+        // A query of symbols alone (an emoji) has no word to match: it is looked for as written, not
+        // taken for an empty query that shows every card.
+        var raw = query.value.trim().toLowerCase();
+        var symbols = terms.length === 0 && raw !== "";
         var shown = 0;
         prepared.forEach(function (item) {
-          var ok = matches(item, terms);
+          var ok = symbols ? item.text.indexOf(raw) !== -1 : matches(item, terms);
           Object.keys(selects).forEach(function (key) {
             var value = selects[key] && selects[key].value;
             if (ok && value && item.entry[key] !== value) { ok = false; }

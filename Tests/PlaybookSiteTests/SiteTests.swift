@@ -807,7 +807,8 @@ extension SiteTests {
 
 extension SiteTests {
     /// review46 #9: in a script written without spaces (Japanese here) a query finds a word inside
-    /// a longer run, not only at its start; other scripts keep the prefix rule. Runs the page's
+    /// a longer run, not only at its start; other scripts keep the prefix rule. review54s: a query of
+    /// an emoji alone is looked for as written (it showed every card, as an empty query does). Runs the page's
     /// own search script in Node against the site's index. `scripts/setup --for-tests` installs Node;
     /// skipped without it only outside CI (in CI its absence is a failure, not a silent skip).
     func testSearchFindsAWordInsideJapaneseText() throws {
@@ -819,7 +820,7 @@ extension SiteTests {
         let fixture = try SiteFixture(for: self)
         try fixture.commit("2026-10-20", [
             "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "価格テスト改善", status: "concluded", start: "2026-10-01", extra: """
-            result: {outcome: loss, lift: -0.01, decision: drop, learnings: 価格テスト改善は効果なし。データが足りない}
+            result: {outcome: loss, lift: -0.01, decision: drop, learnings: 価格テスト改善は効果なし。データが足りない 🍰}
             """),
         ])
         let files = Site.render(try fixture.input())
@@ -833,7 +834,7 @@ extension SiteTests {
         global.window = {};
         \(try XCTUnwrap(files["assets/search-index.js"]))
         \(try XCTUnwrap(files["assets/search.js"]))
-        ["価格テスト改善", "テスト", "価格", "効果", "データ", "改善 テスト", "zeppelin", "pelin", "テストX"].forEach(function (q) {
+        ["価格テスト改善", "テスト", "価格", "効果", "データ", "改善 テスト", "zeppelin", "pelin", "テストX", "🍰", "🚀", " "].forEach(function (q) {
           element("q").value = q; element("q").listeners.input();
           console.log(q + ": " + element("count").textContent);
         });
@@ -860,6 +861,9 @@ extension SiteTests {
         zeppelin: 2 of 4 shown
         pelin: 0 of 4 shown
         テストX: 0 of 4 shown
+        🍰: 2 of 4 shown
+        🚀: 0 of 4 shown
+         : 4 of 4 shown
 
         """)
     }
