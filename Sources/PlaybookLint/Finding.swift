@@ -94,6 +94,27 @@ public struct LintReport: Sendable {
         return pairs.count
     }
 
+    /// The report a commit's author reads (`lint --staged`): every error, wherever it is (a change can
+    /// break an unchanged file's reference), but warnings and notes only in the `changed` files or naming
+    /// one of their entities (`changedEntities`, as the finding's entity or among its related ones), with
+    /// how many of the others were left out. Without any left out, the findings are shared, not copied.
+    public func scoped(toChanged changed: Set<String>, changedEntities: Set<String>)
+        -> (report: LintReport, leftOutWarnings: Int, leftOutNotes: Int) {
+        func isKept(_ finding: Finding) -> Bool {
+            finding.severity == .error || changed.contains(finding.file)
+                || finding.entity.map(changedEntities.contains) == true || finding.related.contains(where: changedEntities.contains)
+        }
+        var warnings = 0
+        var notes = 0
+        for index in findings.indices where !isKept(findings[index]) {
+            if findings[index].severity == .warning { warnings += 1 } else { notes += 1 }
+        }
+        guard warnings + notes > 0 else { return (self, 0, 0) }
+        var scoped = self
+        scoped.findings.removeAll { !isKept($0) }
+        return (scoped, warnings, notes)
+    }
+
     /// The report without acknowledged overlaps: reviewed work stays quiet on every unrelated commit.
     public func withoutAcknowledgedOverlaps() -> LintReport {
         // Without any, the findings are shared, not copied (tens of thousands of them).

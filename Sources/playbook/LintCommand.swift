@@ -18,7 +18,10 @@ struct Lint: ParsableCommand {
         Under --staged (the pre-commit hook) an overlap with another squad's work is a warning \
         saying the PR needs a council approval before it merges; `lint` and `review` keep each \
         overlap rule's severity until an approval acknowledges it (`overlaps:` in .playbook.yml \
-        changes both). Acknowledged overlaps are counted in the summary; --verbose lists them.
+        changes both). Acknowledged overlaps are counted in the summary; --verbose lists them. \
+        Under --staged without PATH, the text and github formats list errors wherever they are but \
+        warnings and notes only in the files the commit changes (or naming their entities), and \
+        count the others; --verbose lists them too, and json, sarif and junit always list everything.
 
         Examples:
           playbook lint
@@ -66,7 +69,18 @@ struct Lint: ParsableCommand {
             encodeLimit: OverlapDuplicate.encodeLimit(in: source.configuration))
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
-        let report = linter.lint(selection.files, reportedFiles: selection.reported)
+        // Under --staged, where people read (text, PR annotations), warnings and notes are listed for what
+        // the commit changes; an error anywhere is listed (a change can break an unchanged file's reference).
+        let quiet = !verbose && (format == .text || format == .github)
+        let changed = try quiet && paths.isEmpty ? (source as? StagedSource)?.changedPaths() : nil
+        let (report, leftOut) = {
+            guard let changed else { return (linter.lint(selection.files, reportedFiles: selection.reported), (0, 0)) }
+            let (full, entities) = linter.lintWithEntities(selection.files, reportedFiles: selection.reported)
+            let changedEntities = Set(entities.lazy.filter { changed.contains($0.file) }.map(\.entity.id.value))
+            Parting.release(consume entities)
+            let scoped = full.scoped(toChanged: changed, changedEntities: changedEntities)
+            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes))
+        }()
         // A model whose files are there but whose weights would not load: said like a missing one.
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
@@ -74,7 +88,6 @@ struct Lint: ParsableCommand {
 
         let color = !noColor && Terminal.wantsColor(fileDescriptor: STDOUT_FILENO)
         // Reviewed overlaps are quiet where people read (text, PR annotations); machine formats keep them.
-        let quiet = !verbose && (format == .text || format == .github)
         let shown = {
             var shown = quiet ? report.withoutAcknowledgedOverlaps() : report
             shown.engine = (fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical", fallback)
@@ -92,7 +105,7 @@ struct Lint: ParsableCommand {
         Parting.release(consume shown)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""
-            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet) + engineNote + "\n")
+            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut) + engineNote + "\n")
         } else if let fallback {
             Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
         }

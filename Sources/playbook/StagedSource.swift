@@ -16,6 +16,8 @@ struct StagedSource: LintSource {
     private let repository: Repository
     /// The configured roots, relative to the git top ("" for the top itself).
     private let rootPrefixes: [String]
+    /// Where the settings about to be committed are read from (relative to the top); nil when --config names them.
+    private let settingsPath: String?
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
@@ -58,6 +60,7 @@ struct StagedSource: LintSource {
             relative = (relative as NSString).deletingLastPathComponent
         }
         let settingsPath = settingsFolder.isEmpty ? Configuration.fileName : settingsFolder + "/" + Configuration.fileName
+        self.settingsPath = configPath == nil ? settingsPath : nil
         if let configPath {
             configuration = try Workspace.loadConfiguration(at: Workspace.absolute(configPath, from: here), shownAs: configPath)
         } else if let entry = byPath[settingsPath] {
@@ -145,6 +148,26 @@ struct StagedSource: LintSource {
             let shown = Inert.terminal(prefix)
             throw configuration.rootError(index, "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
         }
+    }
+
+    /// The playbook files the commit changes: staged content that differs from HEAD's (added, modified,
+    /// in conflict). Nil when every file counts as changed: no commit yet, or the settings (which can
+    /// change any file's findings) differ from HEAD's.
+    func changedPaths() throws -> Set<String>? {
+        guard let head = try repository.headCommit() else { return nil }
+        let tree = try repository.commitInfo(head, details: false).tree
+        if let settingsPath {
+            let staged = snapshot.entries.first(where: { $0.path == settingsPath })?.id
+            guard try repository.blobID(inTree: tree, path: settingsPath) == staged else { return nil }
+        }
+        let committed = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes,
+                                                    include: { _ in true })
+        let atHead = Dictionary(committed.map { ($0.path, $0.newBlob) }, uniquingKeysWith: { a, _ in a })
+        var changed = Set(snapshot.conflicts)
+        for entry in snapshot.entries where atHead[entry.path] != .some(entry.id) {
+            changed.insert(entry.path)
+        }
+        return changed
     }
 
     func files(for paths: [String]) throws -> Selection {

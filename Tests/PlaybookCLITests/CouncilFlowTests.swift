@@ -103,6 +103,54 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertTrue(typo.stderr.contains("unknown key \"overlaps.stagd\"; did you mean \"staged\"?"), typo.stderr)
     }
 
+    /// The hook lists the warnings and notes of what the commit changes (and of the unchanged files that
+    /// name it), counts the others, and lists every error: an unchanged file a change breaks is named.
+    func testTheHookListsWarningsOfWhatTheCommitChangesAndCountsTheRest() throws {
+        let (scratch, repository, _) = try start()
+        let vague = Self.hypothesis("HYP-3", squad: "activation-emea", title: "Bigger lesson cards", change: "make the lesson cards twice as tall",
+                                    audience: "learners on phones")
+            .replacing("expected_lift: 0.02\n", with: "").replacing("status: testing", with: "status: backlog")
+        _ = try commit(repository, scratch, ["playbooks/HYP-3.yml": vague], "an untouched warning")
+        let untouched = "playbooks/HYP-3.yml:1:1: warning: HYP-3 names no `expected_lift`"
+        let everything = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertTrue(everything.stdout.contains(untouched), everything.stdout)
+
+        try scratch.write("playbooks/HYP-2.yml", Self.theirs)
+        try repository.stage(paths: ["playbooks/HYP-2.yml"])
+        let hook = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(hook.status, 0, hook.stdout + hook.stderr)
+        XCTAssertTrue(hook.stdout.contains("playbooks/HYP-2.yml:2:5: warning: HYP-2 duplicates HYP-1 of squad activation-emea"), hook.stdout)
+        // The other side of the duplicate, in an unchanged file, names the staged HYP-2: listed.
+        XCTAssertTrue(hook.stdout.contains("playbooks/HYP-1.yml:2:5: warning: HYP-1 duplicates HYP-2 of squad checkout-emea"), hook.stdout)
+        XCTAssertFalse(hook.stdout.contains("HYP-3"), "HYP-3's file is not in the commit\n" + hook.stdout)
+        XCTAssertTrue(hook.stderr.hasPrefix("0 errors, 2 warnings in 7 files (7 entities); not listed: 1 warning in files this commit "
+                                            + "leaves unchanged (--verbose lists it)"), hook.stderr)
+        for listed in [["--verbose"], ["--format", "json"], ["--format", "sarif"], ["playbooks"]] {
+            let all = try CLI.run(["lint", "--staged"] + today + listed, in: scratch.url)
+            XCTAssertTrue(all.stdout.contains("HYP-3"), "\(listed) lists every finding\n" + all.stdout)
+            XCTAssertFalse(all.stderr.contains("not listed"), all.stderr)
+        }
+        let annotations = try CLI.run(["lint", "--staged", "--format", "github"] + today, in: scratch.url)
+        XCTAssertTrue(annotations.stdout.contains("file=playbooks/HYP-2.yml"), annotations.stdout)
+        XCTAssertFalse(annotations.stdout.contains("file=playbooks/HYP-3.yml"), annotations.stdout)
+
+        // An error in an unchanged file, made by the staged change, is listed: HYP-1's metric is gone.
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners")
+            .replacing("name: Weekly active learners", with: "name: Weekly learners"))
+        try repository.stage(paths: ["playbooks/metrics.yml"])
+        let broken = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(broken.status, 1, broken.stdout)
+        XCTAssertTrue(broken.stdout.contains("playbooks/HYP-3.yml:"), broken.stdout)
+        XCTAssertTrue(broken.stdout.contains("error:"), broken.stdout)
+
+        // Staged settings can change any file's findings: all of them are listed.
+        _ = try commit(repository, scratch, ["playbooks/metrics.yml": SmallPlaybook.metrics], "the metric back")
+        try scratch.write(".playbook.yml", "roots: [playbooks]\n")
+        try repository.stage(paths: [".playbook.yml"])
+        let settings = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertTrue(settings.stdout.contains(untouched), settings.stdout + settings.stderr)
+    }
+
     func testReviewHoldsTheCollisionUntilTheCouncilsApprovalAndThenSaysItWasAcknowledged() throws {
         let (scratch, repository, base) = try start()
         let colliding = Self.experiment("EXP-2", squad: "checkout-emea", title: "Winter sale countdown")

@@ -156,7 +156,9 @@ public struct TextReporter: Reporter {    public var color: Bool
 
     /// "2 errors, 1 warning in 57 files (312 entities)", and the acknowledged overlaps when there
     /// are any: "; 1 acknowledged overlap (--verbose lists it)" when they were left out of the listing.
-    public static func summary(_ report: LintReport, acknowledgedHidden: Bool = false) -> String {
+    /// `leftOut`: warnings and notes of files the commit leaves unchanged that `lint --staged` did not list.
+    public static func summary(_ report: LintReport, acknowledgedHidden: Bool = false,
+                               leftOut: (warnings: Int, notes: Int) = (0, 0)) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         var text = "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
             + "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
@@ -164,6 +166,12 @@ public struct TextReporter: Reporter {    public var color: Bool
         if acknowledged > 0 {
             text += "; \(count(acknowledged, "acknowledged overlap", "acknowledged overlaps"))"
             if acknowledgedHidden { text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)" }
+        }
+        if leftOut.warnings + leftOut.notes > 0 {
+            let counted = [leftOut.warnings > 0 ? count(leftOut.warnings, "warning", "warnings") : nil,
+                           leftOut.notes > 0 ? count(leftOut.notes, "note", "notes") : nil].compactMap { $0 }
+            text += "; not listed: \(counted.joined(separator: " and ")) in files this commit leaves unchanged (--verbose lists "
+                + (leftOut.warnings + leftOut.notes == 1 ? "it)" : "them)")
         }
         return text
     }
