@@ -3,14 +3,31 @@ import PlaybookSimilarity
 
 /// Renders overlaps for people (clusters) and for scripts (the JSON contract).
 public enum OverlapRendering {
-    /// Text grouped as clusters: work joined by any chain of pairs of one kind is one cluster
-    /// (three squads duplicating one idea are one cluster, listed with its pairs).
-    public static func text(_ overlaps: [Overlap]) -> String {
-        guard !overlaps.isEmpty else { return "No overlaps found.\n" }
-        var out = ""
+    /// The pairs of one kind, grouped as clusters: work joined by any chain of pairs of one kind is one
+    /// cluster (three squads duplicating one idea are one cluster, listed with its pairs).
+    struct Section {
+        var kind: OverlapKind
+        var title: String
+        var clusters: [Cluster]
+        var pairs: Int
+        /// Experiments colliding with too many to list pair by pair, each one entry.
+        var crowds: Int
+    }
+
+    struct Cluster {
+        /// Each member with its squad ("no squad" when it names none), in order of first appearance.
+        var members: [(id: String, squad: String)]
+        var squads: Int
+        /// Related work between two members of a duplicate cluster joined through others.
+        var relatedInside: [Overlap]
+        var pairs: [Overlap]
+    }
+
+    static func sections(_ overlaps: [Overlap]) -> [Section] {
         // Related work between two entities of one duplicate cluster (joined through others: review54 found
         // a cluster of six holding two the tool calls opposite), said in that cluster.
         let related = overlaps.filter { $0.kind == .related && $0.crowd == nil && $0.sides.count == 2 }
+        var sections: [Section] = []
         for kind in [OverlapKind.collision, .duplicate, .related] {
             let pairs = overlaps.filter { $0.kind == kind }
             if pairs.isEmpty { continue }
@@ -42,26 +59,34 @@ public enum OverlapRendering {
             for pair in pairs { inClusters[clusterOf[position[pair.ids[0]] ?? 0]].append(pair) }
             let crowds = pairs.count(where: { $0.crowd != nil })
             let title = [OverlapKind.collision: "Colliding experiments", .duplicate: "Duplicated work", .related: "Related work"][kind] ?? ""
-            let listedPairs = pairs.count - crowds
-            out += "\(title): \(clusters.count) \(clusters.count == 1 ? "cluster" : "clusters"), \(listedPairs) \(listedPairs == 1 ? "pair" : "pairs")"
-            if crowds > 0 {
-                out += ", and \(crowds) \(crowds == 1 ? "experiment" : "experiments") colliding with too many to list pair by pair, each listed once"
-            }
-            out += "\n"
-            for (number, cluster) in clusters.enumerated() {
-                let members = cluster.map { ids[$0] }
-                let inCluster = inClusters[number]
-                let distinctSquads = Set(members.compactMap { squads[$0] }).sorted()
-                out += "\n  \(number + 1). \(members.map { "\(Inert.terminal($0)) (\(Inert.terminal(squads[$0] ?? "no squad")))" }.joined(separator: ", "))"
-                out += " — \(distinctSquads.count) \(distinctSquads.count == 1 ? "squad" : "squads")\n"
+            let grouped = clusters.enumerated().map { number, cluster -> Cluster in
+                let members = cluster.map { (id: ids[$0], squad: squads[ids[$0]] ?? "no squad") }
+                var inside: [Overlap] = []
                 if kind == .duplicate, members.count > 2 {
-                    let inside = Set(members)
-                    for pair in related where inside.contains(pair.ids[0]) && inside.contains(pair.ids[1]) {
-                        out += "     \(Inert.terminal(pair.ids[0])) and \(Inert.terminal(pair.ids[1])) are joined here through others, "
-                        out += "but are not duplicates of each other: \(Inert.terminal(Self.whatDiffers(pair.reason))) (under Related work)\n"
-                    }
+                    let set = Set(members.map(\.id))
+                    inside = related.filter { set.contains($0.ids[0]) && set.contains($0.ids[1]) }
                 }
-                for pair in inCluster {
+                return Cluster(members: members, squads: Set(members.map(\.squad)).count, relatedInside: inside, pairs: inClusters[number])
+            }
+            sections.append(Section(kind: kind, title: title, clusters: grouped, pairs: pairs.count - crowds, crowds: crowds))
+        }
+        return sections
+    }
+
+    /// Text grouped as clusters (`sections`), each pair with its reason and where both sides are written.
+    public static func text(_ overlaps: [Overlap]) -> String {
+        guard !overlaps.isEmpty else { return "No overlaps found.\n" }
+        var out = ""
+        for section in sections(overlaps) {
+            out += "\(section.title): " + counted(section) + "\n"
+            for (number, cluster) in section.clusters.enumerated() {
+                out += "\n  \(number + 1). \(cluster.members.map { "\(Inert.terminal($0.id)) (\(Inert.terminal($0.squad)))" }.joined(separator: ", "))"
+                out += " — \(cluster.squads) \(cluster.squads == 1 ? "squad" : "squads")\n"
+                for pair in cluster.relatedInside {
+                    out += "     \(Inert.terminal(pair.ids[0])) and \(Inert.terminal(pair.ids[1])) are joined here through others, "
+                    out += "but are not duplicates of each other: \(Inert.terminal(Self.whatDiffers(pair.reason))) (under Related work)\n"
+                }
+                for pair in cluster.pairs {
                     let state = pair.acknowledgedBy.map { " [acknowledged by \(Inert.terminal($0))]" } ?? ""
                     if let crowd = pair.crowd, let side = pair.sides.first {
                         // Where the experiment is written; each partner is written on its own entries.
@@ -69,7 +94,7 @@ public enum OverlapRendering {
                         out += "       \(Inert.terminalPath(side.file)):\(side.mark.line):\(side.mark.column) \(Inert.terminal(side.id))\n"
                         continue
                     }
-                    let score = kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
+                    let score = section.kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
                     out += "     \(Inert.terminal(pair.ids[0])) ↔ \(Inert.terminal(pair.ids[1]))\(score)\(state): \(Inert.terminal(pair.reason))\n"
                     for side in pair.sides {
                         out += "       \(Inert.terminalPath(side.file)):\(side.mark.line):\(side.mark.column) \(Inert.terminal(side.id))\n"
@@ -77,6 +102,51 @@ public enum OverlapRendering {
                 }
             }
             out += "\n"
+        }
+        return out
+    }
+
+    /// Markdown for a pull-request comment or a wiki page: the clusters of `text`, a heading a kind, a
+    /// numbered item a cluster and a bullet a pair; every id, squad, reason and path made inert
+    /// (`Inert.markdown`, `Inert.markdownCode`). `incomplete`: the note when files were not read in full.
+    public static func markdown(_ overlaps: [Overlap], incomplete: String = "") -> String {
+        var out = "### Overlaps across squads\n\n"
+        let note = incomplete.isEmpty ? "" : "\n**" + Inert.markdown(incomplete.hasSuffix("\n") ? String(incomplete.dropLast()) : incomplete) + "**\n"
+        guard !overlaps.isEmpty else { return out + "No overlaps found.\n" + note }
+        func place(_ side: OverlapSide) -> String {
+            Inert.markdownCode("\(side.file):\(side.mark.line):\(side.mark.column)")
+        }
+        for section in sections(overlaps) {
+            out += "#### \(section.title): " + counted(section) + "\n\n"
+            for (number, cluster) in section.clusters.enumerated() {
+                out += "\(number + 1). " + cluster.members.map { "**\(Inert.markdown($0.id))** (\(Inert.markdown($0.squad)))" }.joined(separator: ", ")
+                out += " — \(cluster.squads) \(cluster.squads == 1 ? "squad" : "squads")\n"
+                for pair in cluster.relatedInside {
+                    out += "   - \(Inert.markdown(pair.ids[0])) and \(Inert.markdown(pair.ids[1])) are joined here through others, but are not "
+                    out += "duplicates of each other: \(Inert.markdown(Self.whatDiffers(pair.reason))) (under Related work)\n"
+                }
+                for pair in cluster.pairs {
+                    let state = pair.acknowledgedBy.map { " *(acknowledged by \(Inert.markdown($0)))*" } ?? ""
+                    if let crowd = pair.crowd, let side = pair.sides.first {
+                        out += "   - **\(Inert.markdown(side.id)) ↔ \(crowd) experiments**\(state): \(Inert.markdown(pair.reason)) (\(place(side)))\n"
+                        continue
+                    }
+                    let score = section.kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
+                    out += "   - **\(Inert.markdown(pair.ids[0])) ↔ \(Inert.markdown(pair.ids[1]))**\(score)\(state): \(Inert.markdown(pair.reason))"
+                    out += " (" + pair.sides.map(place).joined(separator: ", ") + ")\n"
+                }
+            }
+            out += "\n"
+        }
+        return out + note
+    }
+
+    /// "2 clusters, 3 pairs" and the crowded experiments, as a section's heading counts them.
+    private static func counted(_ section: Section) -> String {
+        let clusters = section.clusters.count
+        var out = "\(clusters) \(clusters == 1 ? "cluster" : "clusters"), \(section.pairs) \(section.pairs == 1 ? "pair" : "pairs")"
+        if section.crowds > 0 {
+            out += ", and \(section.crowds) \(section.crowds == 1 ? "experiment" : "experiments") colliding with too many to list pair by pair, each listed once"
         }
         return out
     }

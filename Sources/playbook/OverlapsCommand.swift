@@ -10,7 +10,7 @@ import PlaybookYAML
 
 /// How `playbook overlaps` prints.
 enum OverlapFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
+    case text, json, markdown
 }
 
 struct Overlaps: ParsableCommand {
@@ -28,7 +28,8 @@ struct Overlaps: ParsableCommand {
         audiences and not in one exclusion_group. An approval naming the other entity in \
         `overlaps` marks a pair as acknowledged.
 
-        Text output groups pairs into clusters; --format json prints one entry per pair:
+        Text output groups pairs into clusters (--format markdown the same clusters, for a pull-request \
+        comment or a wiki page); --format json prints one entry per pair:
           {"version": 1, "engine", "overlaps": [{"kind", "entities", "squads", "score", "reason", …}]}
         (engine: the model's name, or lexical when compared by words; kind: duplicate, related or \
         collision). An experiment that collides with more than \
@@ -41,6 +42,7 @@ struct Overlaps: ParsableCommand {
           playbook overlaps --threshold 0.6 --same-squad
           playbook overlaps --engine lexical
           playbook overlaps --format json > overlaps.json
+          playbook overlaps --format markdown > overlaps.md
 
         Exit codes: 0 no unacknowledged overlap at error severity (collisions are errors, \
         duplicates warnings, related work notes, as in `playbook lint`) and every playbook file read, \
@@ -54,7 +56,7 @@ struct Overlaps: ParsableCommand {
     @Flag(help: "Also report duplicates within one squad.")
     var sameSquad = false
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: "Output format: text, json or markdown.")
     var format: OverlapFormat = .text
 
     @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
@@ -104,6 +106,7 @@ struct Overlaps: ParsableCommand {
         switch format {
         case .text: Terminal.write(OverlapRendering.text(overlaps) + EntityReading.incomplete(unread, leaving: "compared"))
         case .json: Terminal.write(OverlapRendering.json(overlaps, unread: unread, engine: engineName))
+        case .markdown: Terminal.write(OverlapRendering.markdown(overlaps, incomplete: EntityReading.incomplete(unread, leaving: "compared")))
         }
         // A file not read in full is an error to `lint` (exit 1): the pairs above are not all there are.
         if !unread.isEmpty { throw ExitCode(1) }

@@ -145,6 +145,38 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Colliding experiments: 1 cluster, 1 pair"), result.stdout)
     }
 
+    /// The clusters of the text output as Markdown (for a pull-request comment): headings, a numbered
+    /// item a cluster, a bullet a pair with its reason and both places; a hostile file name stays code.
+    func testMarkdownListsTheSameClustersWithEveryStringInert() throws {
+        let scratch = try repository()
+        let hostile = "playbooks/`x` | @team <b>.yml"
+        try FileManager.default.moveItem(at: scratch.url.appendingPathComponent("playbooks/experiments.yml"),
+                                         to: scratch.url.appendingPathComponent(hostile))
+        let result = try CLI.run(["overlaps", "--format", "markdown", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(result.status, 1, "a collision is an error, as in text: " + result.stderr)
+        let text = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        let reasons = text.stdout.split(separator: "\n").filter { $0.contains(" ↔ ") }.map { String($0.split(separator: ": ", maxSplits: 1)[1]) }
+        XCTAssertEqual(reasons.count, 4, text.stdout)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(Array(lines.prefix(5)), [
+            "### Overlaps across squads", "", "#### Colliding experiments: 1 cluster, 1 pair", "",
+            "1. **EXP-0001** (activation-emea), **EXP-0002** (revenue-emea) — 2 squads",
+        ], result.stdout)
+        XCTAssertTrue(lines[5].hasPrefix("   - **EXP-0001 ↔ EXP-0002**: "), lines[5])
+        XCTAssertTrue(lines[5].hasSuffix(" (``playbooks/`x` \\| @team <b>.yml:2:5``, ``playbooks/`x` \\| @team <b>.yml:14:5``)"), lines[5])
+        XCTAssertTrue(result.stdout.contains("\n#### Duplicated work: 1 cluster, 3 pairs\n\n1. **HYP-0001** (activation-emea), **HYP-0002** "
+                                             + "(activation-latam), **HYP-0003** (retention-apac) — 3 squads\n"), result.stdout)
+        let bullets = lines.filter { $0.hasPrefix("   - **") }
+        XCTAssertEqual(bullets.count, 4, result.stdout)
+        for (bullet, reason) in zip(bullets, reasons) {
+            XCTAssertTrue(bullet.replacingOccurrences(of: "\\", with: "").contains(reason.replacingOccurrences(of: "\\", with: "")), bullet + "\n" + reason)
+        }
+        // The file name's pipe and @ only inside code spans: outside one a pipe splits a table and an @ mentions.
+        XCTAssertEqual(result.stdout.components(separatedBy: "@team").count - 1, 2)
+        XCTAssertEqual(result.stdout.components(separatedBy: "``playbooks/`x` \\| @team <b>.yml:").count - 1, 2)
+        XCTAssertFalse(result.stdout.contains("\u{1B}"), result.stdout)
+    }
+
     func testThresholdChangesWhatCountsAndIsValidated() throws {
         let scratch = try repository()
         let strict = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--threshold", "0.99", "--today", "2026-07-21"], in: scratch.url)
