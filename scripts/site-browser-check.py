@@ -459,6 +459,13 @@ def main():
         visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
                    if card.is_displayed()]
         checks.check(visible == ["HYP-0002"], f"the outcome filter keeps only backlog entries (shown: {visible})")
+        # The choice is kept over a reload, in the address's fragment.
+        checks.check(driver.current_url.endswith("learnings.html#outcome=backlog"), f"the address holds the filter ({driver.current_url})")
+        driver.refresh()
+        visible = [card.find_element(By.CSS_SELECTOR, "h2 a").text for card in driver.find_elements(By.CSS_SELECTOR, "li.card")
+                   if card.is_displayed()]
+        kept = driver.find_element(By.ID, "f-outcome").get_attribute("value")
+        checks.check(visible == ["HYP-0002"] and kept == "backlog", f"a reload keeps the outcome filter (shown: {visible}, chosen: {kept!r})")
 
         # Each filter narrows the cards, and the count says how many are shown.
         driver.get((site / "learnings.html").as_uri())

@@ -209,9 +209,36 @@ enum Assets {
         });
         count.textContent = shown + " of " + prepared.length + " shown";
       }
+      // The query and filters live in the address's fragment (#search=…&outcome=…): kept over a reload,
+      // and a link with them opens the library filtered. A fragment without "=" (a card's anchor, the
+      // skip link's #main) is left as it is.
+      var names = { s: "squad", g: "stage", o: "outcome", q: "quarter" };
+      var place = window.location;
+      function restore() {
+        var hash = (place && place.hash) || "";
+        if (hash.indexOf("=") === -1 || typeof URLSearchParams === "undefined") { return; }
+        var params = new URLSearchParams(hash.slice(1));
+        if (params.has("search")) { query.value = params.get("search"); }
+        Object.keys(selects).forEach(function (key) {
+          var select = selects[key], value = params.get(names[key]);
+          var offered = select && value !== null && Array.prototype.some.call(select.options || [], function (option) { return option.value === value; });
+          if (offered) { select.value = value; }
+        });
+      }
+      function remember() {
+        if (!place || !window.history || !window.history.replaceState || typeof URLSearchParams === "undefined") { return; }
+        var params = new URLSearchParams();
+        if (query.value) { params.set("search", query.value); }
+        Object.keys(selects).forEach(function (key) { if (selects[key] && selects[key].value) { params.set(names[key], selects[key].value); } });
+        var text = params.toString();
+        if (text === "" && (place.hash || "").indexOf("=") === -1) { return; }
+        try { window.history.replaceState(null, "", place.href.split("#")[0] + (text ? "#" + text : "")); } catch (ignored) { }
+      }
+      function changed() { apply(); remember(); }
       form.addEventListener("submit", function (event) { event.preventDefault(); });
-      query.addEventListener("input", apply);
-      Object.keys(selects).forEach(function (key) { if (selects[key]) { selects[key].addEventListener("change", apply); } });
+      query.addEventListener("input", changed);
+      Object.keys(selects).forEach(function (key) { if (selects[key]) { selects[key].addEventListener("change", changed); } });
+      restore();
       apply();
     })();
 

@@ -870,6 +870,72 @@ extension SiteTests {
 }
 
 extension SiteTests {
+    /// review54s: the library's query and filters are kept over a reload, in the address's fragment
+    /// (`#search=…&outcome=…`), and a link with them opens the library filtered; a value no filter
+    /// offers is ignored, and a card's own anchor (no "=") is never replaced.
+    func testTheLibrarysChoicesLiveInTheAddressFragment() throws {
+        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let node else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("no Node to run the search script: scripts/setup --for-tests installs it") }
+            throw XCTSkip("no Node to run the search script (scripts/setup --for-tests installs it)")
+        }
+        let fixture = try SiteFixture(for: self)
+        let files = Site.render(try fixture.input())
+        let run = { (hash: String, steps: String) throws -> String in
+            let harness = """
+            var elements = {};
+            function element(id) {
+              if (!elements[id]) { elements[id] = { hidden: false, value: "", textContent: "", options: [], listeners: {}, addEventListener: function (type, f) { this.listeners[type] = f; } }; }
+              return elements[id];
+            }
+            element("f-outcome").options = [{ value: "" }, { value: "win" }, { value: "backlog" }];
+            element("f-squad").options = [{ value: "" }, { value: "growth" }];
+            global.document = { getElementById: element };
+            global.window = { location: { hash: \(hash.debugDescription), href: "file:///site/learnings.html" + \(hash.debugDescription) },
+                              history: { replaceState: function (state, title, url) {
+                console.log("address " + url);
+                window.location.href = url;
+                window.location.hash = url.indexOf("#") === -1 ? "" : url.slice(url.indexOf("#"));
+              } } };
+            \(try XCTUnwrap(files["assets/search-index.js"]))
+            \(try XCTUnwrap(files["assets/search.js"]))
+            console.log("loaded: " + JSON.stringify(element("q").value) + " " + JSON.stringify(element("f-outcome").value) + " " + element("count").textContent);
+            \(steps)
+            """
+            let script = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
+            try Data(harness.utf8).write(to: script)
+            defer { try? FileManager.default.removeItem(at: script) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: node)
+            process.arguments = [script.path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return output
+        }
+        // Choosing writes the address; the query's spaces and symbols are encoded, not written as they are.
+        XCTAssertEqual(try run("", """
+            element("f-outcome").value = "win"; element("f-outcome").listeners.change();
+            element("q").value = "zeppelin & <b>"; element("q").listeners.input();
+            element("q").value = ""; element("q").listeners.input();
+            element("f-outcome").value = ""; element("f-outcome").listeners.change();
+            """), """
+            loaded: "" "" 3 of 3 shown
+            address file:///site/learnings.html#outcome=win
+            address file:///site/learnings.html#search=zeppelin+%26+%3Cb%3E&outcome=win
+            address file:///site/learnings.html#outcome=win
+            address file:///site/learnings.html
+
+            """)
+        // Reloaded (or opened from a link) with choices: they are put back and applied.
+        XCTAssertEqual(try run("#search=zeppel&outcome=win", ""), "loaded: \"zeppel\" \"win\" 1 of 3 shown\n")
+        // A value no filter offers is ignored; a card's anchor stays when nothing is chosen.
+        XCTAssertEqual(try run("#outcome=%3Cscript%3E", ""), "loaded: \"\" \"\" 3 of 3 shown\n")
+        XCTAssertEqual(try run("#k-EXP-0001", "element(\"q\").listeners.input();"), "loaded: \"\" \"\" 3 of 3 shown\n")
+    }
+
     /// cal51 #2: a chart's axis is labelled with its ticks exactly (0, 0.5, 1), whatever the
     /// values and the format: a label is never a rounded neighbour of its tick (0.3 at 0.25),
     /// binary noise (0.30000000000000004) or a redundant point (1.0), and the ticks are evenly spaced.
