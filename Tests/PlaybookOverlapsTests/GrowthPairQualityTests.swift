@@ -526,7 +526,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "dupq43": "dupq43-pairs.tsv", "dupq46": "dupq46-pairs.tsv",
                      "dupq49": "dupq49-pairs.tsv", "dupq51": "dupq51-pairs.tsv",
                      "dupq52": "dupq52-pairs.tsv", "dupq53": "dupq53-pairs.tsv",
-                     "dupq54": "dupq54-pairs.tsv", "dupq55": "dupq55-pairs.tsv"]
+                     "dupq54": "dupq54-pairs.tsv", "dupq55": "dupq55-pairs.tsv",
+                     "dupq56": "dupq56-pairs.tsv", "dupq57": "dupq57-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
