@@ -53,7 +53,7 @@ enum Lexicon {
     static let synonymGroups: [[String]] = [
         ["signup", "regist", "enrol"],
         ["purchas", "buy", "checkout", "pay"],
-        ["price", "cost", "fee"],
+        ["price", "cost"],
         ["discount", "coupon", "promo", "voucher", "reduct", "markdown"],
         ["boost", "increas", "rais", "lift", "improv", "grow", "higher", "more", "uplift", "doubl"],
         ["reduc", "decreas", "lower", "cut", "drop", "fewer", "less", "shrink", "declin"],

@@ -24,4 +24,27 @@ final class NoChargeOpposesAFeeTests: XCTestCase {
         XCTAssertEqual(found[["HYP-0001", "HYP-0003"]]?["kind"] as? String, "duplicate", "\(found)")
         XCTAssertNotEqual(found[["HYP-0002", "HYP-0003"]]?["kind"] as? String, "duplicate", "\(found)")
     }
+
+    /// review54: a price and a fee are not one word. "Lead with the price per serving" and "show the delivery fee as
+    /// its own line" were a duplicate by words (price, cost and fee were one synonym group); a price and a cost still are.
+    func testAPriceAndAFeeAreNotOneWordButAPriceAndACostAre() throws {
+        func hypothesis(_ id: String, _ squad: String, _ title: String, _ change: String) -> String {
+            SecondViewTests.hypothesis(id, squad: squad, title: title, change: change, audience: "visitors comparing meal plans",
+                                       outcome: "more visitors choose a plan", rationale: "visitors leave the plan page unsure what they pay")
+        }
+        let scratch = try SmallPlaybook.threeSquadRepository([
+            hypothesis("HYP-0001", "activation-emea", "Lead with the price per serving", "show the price per serving first on the plan page"),
+            hypothesis("HYP-0002", "activation-apac", "Delivery fee on its own line", "show the delivery fee on its own line on the plan page"),
+            hypothesis("HYP-0003", "activation-latam", "Lead with the cost per serving", "show the cost per serving first on the plan page"),
+        ])
+        let result = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+        var found: [Set<String>: String] = [:]
+        for overlap in json["overlaps"] as? [[String: Any]] ?? [] {
+            if let entities = overlap["entities"] as? [String] { found[Set(entities)] = overlap["kind"] as? String }
+        }
+        XCTAssertEqual(found[["HYP-0001", "HYP-0003"]], "duplicate", result.stdout)
+        XCTAssertNotEqual(found[["HYP-0001", "HYP-0002"]], "duplicate", result.stdout)
+        XCTAssertNotEqual(found[["HYP-0002", "HYP-0003"]], "duplicate", result.stdout)
+    }
 }
