@@ -95,14 +95,21 @@ public struct LintReport: Sendable {
     }
 
     /// The report a commit's author reads (`lint --staged`): every error, wherever it is (a change can
-    /// break an unchanged file's reference), but warnings and notes only in the `changed` files or naming
-    /// one of their entities (`changedEntities`, as the finding's entity or among its related ones), with
-    /// how many of the others were left out. Without any left out, the findings are shared, not copied.
-    public func scoped(toChanged changed: Set<String>, changedEntities: Set<String>)
+    /// break an unchanged file's reference), every finding in the `changed` files, and elsewhere every
+    /// warning and note `before` (the commit's parent, linted alike) did not have: by rule, file, entity,
+    /// related entities and severity, not by wording (a score in a message moves with any text). Returns how
+    /// many were left out; without any, the findings are shared, not copied.
+    public func scoped(toChanged changed: Set<String>, before: LintReport)
         -> (report: LintReport, leftOutWarnings: Int, leftOutNotes: Int) {
+        struct Key: Hashable {
+            var rule: String, file: String, entity: String?, related: [String], severity: Severity
+            init(_ finding: Finding) {
+                (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity)
+            }
+        }
+        let known = Set(before.findings.lazy.filter { !changed.contains($0.file) && $0.severity != .error }.map(Key.init))
         func isKept(_ finding: Finding) -> Bool {
-            finding.severity == .error || changed.contains(finding.file)
-                || finding.entity.map(changedEntities.contains) == true || finding.related.contains(where: changedEntities.contains)
+            finding.severity == .error || changed.contains(finding.file) || !known.contains(Key(finding))
         }
         var warnings = 0
         var notes = 0
@@ -113,6 +120,11 @@ public struct LintReport: Sendable {
         var scoped = self
         scoped.findings.removeAll { !isKept($0) }
         return (scoped, warnings, notes)
+    }
+
+    /// Whether `scoped(toChanged:before:)` could leave anything out: a warning or note outside `changed`.
+    public func hasFindings(outside changed: Set<String>) -> Bool {
+        findings.contains { $0.severity != .error && !changed.contains($0.file) }
     }
 
     /// The report without acknowledged overlaps: reviewed work stays quiet on every unrelated commit.

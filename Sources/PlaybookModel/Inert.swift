@@ -344,14 +344,20 @@ public enum Inert {
     }
 
     /// A string as a Markdown code span: nothing inside is markup, mention or link. Line
-    /// breaks become spaces (a span is one line); `|` is escaped so a table cell stays one cell.
-    public static func markdownCode(_ text: String) -> String {
+    /// breaks become spaces (a span is one line); in a table cell (`inTable`) `|` is escaped so the cell
+    /// stays one cell (outside a table the backslash would be shown: a code span keeps it).
+    public static func markdownCode(_ text: String) -> String { markdownCode(text, inTable: true) }
+
+    /// `markdownCode` for text outside a table (a list, a paragraph): `|` as it is.
+    public static func markdownCodeOutsideTables(_ text: String) -> String { markdownCode(text, inTable: false) }
+
+    private static func markdownCode(_ text: String, inTable: Bool) -> String {
         // Scalar by scalar, as Markdown reads it: a mark after a `|` or a backtick does not hide it.
         var flat = ""
         var longest = 0
         var run = 0
         for scalar in visible(text).unicodeScalars {
-            if scalar == "|" { flat.unicodeScalars.append("\\") }
+            if inTable, scalar == "|" { flat.unicodeScalars.append("\\") }
             flat.unicodeScalars.append(scalar)
             run = scalar == "`" ? run + 1 : 0
             longest = max(longest, run)

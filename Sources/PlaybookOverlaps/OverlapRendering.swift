@@ -108,31 +108,37 @@ public enum OverlapRendering {
 
     /// Markdown for a pull-request comment or a wiki page: the clusters of `text`, a heading a kind, a
     /// numbered item a cluster and a bullet a pair; every id, squad, reason and path made inert
-    /// (`Inert.markdown`, `Inert.markdownCode`). `incomplete`: the note when files were not read in full.
-    public static func markdown(_ overlaps: [Overlap], incomplete: String = "") -> String {
+    /// (`Inert.markdown`, `Inert.markdownCode`). `unread`: the files not read in full, named at the end.
+    public static func markdown(_ overlaps: [Overlap], unread: [String] = []) -> String {
         var out = "### Overlaps across squads\n\n"
-        let note = incomplete.isEmpty ? "" : "\n**" + Inert.markdown(incomplete.hasSuffix("\n") ? String(incomplete.dropLast()) : incomplete) + "**\n"
+        // Named here: a pull-request comment has no standard error to point at.
+        let one = unread.count == 1
+        let note = unread.isEmpty ? "" : "\n**Incomplete:** \(one ? "1 file" : "\(unread.count) files") could not be read in full, so what "
+            + "\(one ? "it holds" : "they hold") was not compared (`playbook lint` reports why):\n\n"
+            + unread.map { "- " + Inert.markdownCodeOutsideTables($0) + "\n" }.joined()
         guard !overlaps.isEmpty else { return out + "No overlaps found.\n" + note }
         func place(_ side: OverlapSide) -> String {
-            Inert.markdownCode("\(side.file):\(side.mark.line):\(side.mark.column)")
+            Inert.markdownCodeOutsideTables("\(side.file):\(side.mark.line):\(side.mark.column)")
         }
         for section in sections(overlaps) {
             out += "#### \(section.title): " + counted(section) + "\n\n"
             for (number, cluster) in section.clusters.enumerated() {
+                // A bullet under item 10 is indented past "10. ", or it would end the numbered list.
+                let indent = String(repeating: " ", count: String(number + 1).count + 2)
                 out += "\(number + 1). " + cluster.members.map { "**\(Inert.markdown($0.id))** (\(Inert.markdown($0.squad)))" }.joined(separator: ", ")
                 out += " — \(cluster.squads) \(cluster.squads == 1 ? "squad" : "squads")\n"
                 for pair in cluster.relatedInside {
-                    out += "   - \(Inert.markdown(pair.ids[0])) and \(Inert.markdown(pair.ids[1])) are joined here through others, but are not "
+                    out += indent + "- \(Inert.markdown(pair.ids[0])) and \(Inert.markdown(pair.ids[1])) are joined here through others, but are not "
                     out += "duplicates of each other: \(Inert.markdown(Self.whatDiffers(pair.reason))) (under Related work)\n"
                 }
                 for pair in cluster.pairs {
                     let state = pair.acknowledgedBy.map { " *(acknowledged by \(Inert.markdown($0)))*" } ?? ""
                     if let crowd = pair.crowd, let side = pair.sides.first {
-                        out += "   - **\(Inert.markdown(side.id)) ↔ \(crowd) experiments**\(state): \(Inert.markdown(pair.reason)) (\(place(side)))\n"
+                        out += indent + "- **\(Inert.markdown(side.id)) ↔ \(crowd) experiments**\(state): \(Inert.markdown(pair.reason)) (\(place(side)))\n"
                         continue
                     }
                     let score = section.kind == .collision ? "" : " \(DuplicateDetection.format(pair.score))"
-                    out += "   - **\(Inert.markdown(pair.ids[0])) ↔ \(Inert.markdown(pair.ids[1]))**\(score)\(state): \(Inert.markdown(pair.reason))"
+                    out += indent + "- **\(Inert.markdown(pair.ids[0])) ↔ \(Inert.markdown(pair.ids[1]))**\(score)\(state): \(Inert.markdown(pair.reason))"
                     out += " (" + pair.sides.map(place).joined(separator: ", ") + ")\n"
                 }
             }

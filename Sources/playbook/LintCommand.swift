@@ -19,9 +19,10 @@ struct Lint: ParsableCommand {
         saying the PR needs a council approval before it merges; `lint` and `review` keep each \
         overlap rule's severity until an approval acknowledges it (`overlaps:` in .playbook.yml \
         changes both). Acknowledged overlaps are counted in the summary; --verbose lists them. \
-        Under --staged without PATH, the text and github formats list errors wherever they are but \
-        warnings and notes only in the files the commit changes (or naming their entities), and \
-        count the others; --verbose lists them too, and json, sarif and junit always list everything.
+        Under --staged without PATH, the text and github formats list every error, every finding of \
+        the files the commit changes, and elsewhere the warnings and notes HEAD did not have; the \
+        others (already there before the commit) are counted. --verbose lists them too, and json, \
+        sarif and junit always list everything.
 
         Examples:
           playbook lint
@@ -69,16 +70,18 @@ struct Lint: ParsableCommand {
             encodeLimit: OverlapDuplicate.encodeLimit(in: source.configuration))
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
-        // Under --staged, where people read (text, PR annotations), warnings and notes are listed for what
-        // the commit changes; an error anywhere is listed (a change can break an unchanged file's reference).
+        // Under --staged, where people read (text, PR annotations), what the commit changes is listed: every
+        // error (a change can break an unchanged file's reference), every finding of the files it changes, and
+        // elsewhere the warnings and notes its parent (HEAD, linted alike) did not have; the others are counted.
         let quiet = !verbose && (format == .text || format == .github)
-        let changed = try quiet && paths.isEmpty ? (source as? StagedSource)?.changedPaths() : nil
-        let (report, leftOut) = {
-            guard let changed else { return (linter.lint(selection.files, reportedFiles: selection.reported), (0, 0)) }
-            let (full, entities) = linter.lintWithEntities(selection.files, reportedFiles: selection.reported)
-            let changedEntities = Set(entities.lazy.filter { changed.contains($0.file) }.map(\.entity.id.value))
-            Parting.release(consume entities)
-            let scoped = full.scoped(toChanged: changed, changedEntities: changedEntities)
+        let staged = quiet && paths.isEmpty ? source as? StagedSource : nil
+        let changed = try staged?.changedPaths()
+        let (report, leftOut) = try { () throws -> (LintReport, (warnings: Int, notes: Int)) in
+            let full = linter.lint(selection.files, reportedFiles: selection.reported)
+            guard let staged, let changed, full.hasFindings(outside: changed) else { return (full, (0, 0)) }
+            let before = linter.lint(try staged.headFiles())
+            let scoped = full.scoped(toChanged: changed, before: before)
+            Parting.release(consume before)
             return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes))
         }()
         // A model whose files are there but whose weights would not load: said like a missing one.
@@ -108,6 +111,9 @@ struct Lint: ParsableCommand {
             Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut) + engineNote + "\n")
         } else if let fallback {
             Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
+        }
+        if format != .text, let note = TextReporter.leftOutNote(leftOut) {
+            Terminal.writeError("playbook: \(note)\n")
         }
         let failed = report.errors > 0
         Parting.release(consume report)

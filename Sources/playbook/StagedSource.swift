@@ -16,7 +16,7 @@ struct StagedSource: LintSource {
     private let repository: Repository
     /// The configured roots, relative to the git top ("" for the top itself).
     private let rootPrefixes: [String]
-    /// Where the settings about to be committed are read from (relative to the top); nil when --config names them.
+    /// Where the settings are read from, relative to the top; nil when --config names a file outside the repository.
     private let settingsPath: String?
 
     init(from cwd: String, configPath: String?) throws {
@@ -60,7 +60,9 @@ struct StagedSource: LintSource {
             relative = (relative as NSString).deletingLastPathComponent
         }
         let settingsPath = settingsFolder.isEmpty ? Configuration.fileName : settingsFolder + "/" + Configuration.fileName
-        self.settingsPath = configPath == nil ? settingsPath : nil
+        // With --config, the file named (when inside the repository): its staged change changes the findings too.
+        let topPrefix = top + "/"
+        self.settingsPath = configPath.map { PathSpelling.remainder(of: Workspace.absolute($0, from: here), after: topPrefix) } ?? settingsPath
         if let configPath {
             configuration = try Workspace.loadConfiguration(at: Workspace.absolute(configPath, from: here), shownAs: configPath)
         } else if let entry = byPath[settingsPath] {
@@ -93,10 +95,31 @@ struct StagedSource: LintSource {
         rootPrefixes = prefixes
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
-        files = StagedSource.read(snapshot, from: repository, configuration: configuration) { path in
+        files = StagedSource.read(snapshot, from: repository, configuration: configuration, include: Self.underRoots(prefixes))
+    }
+
+    /// The playbook files under the roots (by bytes, `PathSpelling`: `playbooks/` + U+0301 is under
+    /// playbooks, as the working-tree walk finds it, though its `/` and mark are one character).
+    private static func underRoots(_ prefixes: [String]) -> (String) -> Bool {
+        { path in
             prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) }
                 && (PlaybookFiles.isPlaybookFile(path, roots: prefixes) || PlaybookFiles.isMiscasedPlaybookFile(path, roots: prefixes))
         }
+    }
+
+    /// The playbook files as HEAD holds them, read as the staged ones are: what the commit starts from.
+    func headFiles() throws -> [SourceFile] {
+        guard let head = try repository.headCommit() else { return [] }
+        let tree = try repository.commitInfo(head, details: false).tree
+        let entries = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes, include: Self.underRoots(rootPrefixes))
+            .compactMap { change -> IndexEntry? in
+                guard let blob = change.newBlob else { return nil }
+                var entry = IndexEntry(path: change.path, id: blob, mode: change.newIsLink ? IndexEntry.symlinkMode : 0o100644, size: 0)
+                entry.nameIsUTF8 = change.nameIsUTF8
+                return entry
+            }
+        return Self.read(StagedSnapshot(entries: entries, conflicts: []), from: repository, configuration: configuration,
+                         include: Self.underRoots(rootPrefixes))
     }
 
     /// The staged files that `include` selects (playbook files under a root, and those named as one in

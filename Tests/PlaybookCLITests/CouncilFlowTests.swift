@@ -123,8 +123,8 @@ final class CouncilFlowTests: XCTestCase {
         // The other side of the duplicate, in an unchanged file, names the staged HYP-2: listed.
         XCTAssertTrue(hook.stdout.contains("playbooks/HYP-1.yml:2:5: warning: HYP-1 duplicates HYP-2 of squad checkout-emea"), hook.stdout)
         XCTAssertFalse(hook.stdout.contains("HYP-3"), "HYP-3's file is not in the commit\n" + hook.stdout)
-        XCTAssertTrue(hook.stderr.hasPrefix("0 errors, 2 warnings in 7 files (7 entities); not listed: 1 warning in files this commit "
-                                            + "leaves unchanged (--verbose lists it)"), hook.stderr)
+        XCTAssertTrue(hook.stderr.hasPrefix("0 errors, 2 warnings in 7 files (7 entities); not listed: 1 warning already there before "
+                                            + "this commit, in files it leaves unchanged (--verbose lists it)"), hook.stderr)
         for listed in [["--verbose"], ["--format", "json"], ["--format", "sarif"], ["playbooks"]] {
             let all = try CLI.run(["lint", "--staged"] + today + listed, in: scratch.url)
             XCTAssertTrue(all.stdout.contains("HYP-3"), "\(listed) lists every finding\n" + all.stdout)
@@ -133,6 +133,27 @@ final class CouncilFlowTests: XCTestCase {
         let annotations = try CLI.run(["lint", "--staged", "--format", "github"] + today, in: scratch.url)
         XCTAssertTrue(annotations.stdout.contains("file=playbooks/HYP-2.yml"), annotations.stdout)
         XCTAssertFalse(annotations.stdout.contains("file=playbooks/HYP-3.yml"), annotations.stdout)
+        XCTAssertTrue(annotations.stderr.contains("playbook: not listed: 1 warning already there before this commit"), annotations.stderr)
+
+        // A warning the change makes between two files it leaves unchanged is listed (review55): a metric made
+        // another name of HYP-1's event makes HYP-1 and HYP-4 (which measures it) duplicates.
+        let other = "kind: Metric\nid: learners-back\nname: Learners back\nevent: learner.back\nunit: count\ndirection: increase\nowner: activation-emea\n"
+        _ = try commit(repository, scratch, [
+            "playbooks/HYP-2.yml": Self.theirs, "playbooks/learners-back.yml": other,
+            "playbooks/HYP-4.yml": Self.hypothesis("HYP-4", squad: "checkout-emea", title: "Streak reminders bring learners back",
+                                                   change: "send a push reminder in the evening when a streak is at risk", audience: "learners with an active streak")
+                .replacing("metric: weekly-active-learners", with: "metric: learners-back").replacing("status: testing", with: "status: backlog"),
+        ], "another metric, and a hypothesis toward it")
+        let apart = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertFalse(apart.stdout.contains("HYP-4 duplicates HYP-1"), "another metric: related work, not a duplicate\n" + apart.stdout)
+        try scratch.write("playbooks/learners-back.yml", other.replacing("event: learner.back", with: "event: learner.active_week"))
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics + "\nevent: learner.active_week\n")
+        try repository.stage(paths: ["playbooks/learners-back.yml", "playbooks/metrics.yml"])
+        let joined = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertTrue(joined.stdout.contains("playbooks/HYP-4.yml:2:5: warning: HYP-4 duplicates HYP-1"), joined.stdout + joined.stderr)
+        XCTAssertTrue(joined.stdout.contains("playbooks/HYP-1.yml:2:5: warning: HYP-1 duplicates HYP-4"), joined.stdout + joined.stderr)
+        XCTAssertFalse(joined.stdout.contains("HYP-3.yml:1:1"), joined.stdout)
+        _ = try commit(repository, scratch, ["playbooks/learners-back.yml": other, "playbooks/metrics.yml": SmallPlaybook.metrics], "apart again")
 
         // An error in an unchanged file, made by the staged change, is listed: HYP-1's metric is gone.
         try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners")
@@ -149,6 +170,12 @@ final class CouncilFlowTests: XCTestCase {
         try repository.stage(paths: [".playbook.yml"])
         let settings = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertTrue(settings.stdout.contains(untouched), settings.stdout + settings.stderr)
+        // So do the settings --config names, when the commit changes them (review55).
+        _ = try commit(repository, scratch, [".playbook.yml": "roots: [playbooks]\n", "ci/pb.yml": "rules:\n  hypothesis-expected-lift: off\n"], "settings")
+        try scratch.write("ci/pb.yml", "rules:\n  hypothesis-expected-lift: warning\n")
+        try repository.stage(paths: ["ci/pb.yml"])
+        let named = try CLI.run(["lint", "--staged", "--config", "ci/pb.yml"] + today, in: scratch.url)
+        XCTAssertTrue(named.stdout.contains(untouched), named.stdout + named.stderr)
     }
 
     func testReviewHoldsTheCollisionUntilTheCouncilsApprovalAndThenSaysItWasAcknowledged() throws {

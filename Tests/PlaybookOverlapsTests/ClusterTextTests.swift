@@ -30,4 +30,25 @@ final class ClusterTextTests: XCTestCase {
         let plain = OverlapRendering.text(Array(overlaps.prefix(2)))
         XCTAssertFalse(plain.contains("joined here"), plain)
     }
+
+    /// review55: a pair's bullet sits under its cluster's item however wide the item's number is ("10. " is four
+    /// characters: a bullet indented three ended the numbered list and restarted it at 11), and a file not read
+    /// in full is named in the Markdown itself (a pull-request comment has no standard error).
+    func testMarkdownBulletsStayUnderTheirItemPastNine() {
+        let overlaps = (1...11).map { n in
+            Overlap(kind: .duplicate, sides: [side(String(format: "HYP-%04d", 2 * n), "growth"), side(String(format: "HYP-%04d", 2 * n + 1), "pricing")],
+                    score: 0.5, reason: "hypotheses of squads growth and pricing make the same change")
+        }
+        let markdown = OverlapRendering.markdown(overlaps, unread: ["playbooks/a|b.yml"])
+        let lines = markdown.split(separator: "\n").map(String.init)
+        for (index, line) in lines.enumerated() where line.hasSuffix("— 2 squads") {
+            let number = line.prefix { $0 != "." }
+            XCTAssertTrue(lines[index + 1].hasPrefix(String(repeating: " ", count: number.count + 2) + "- **"), lines[index + 1])
+        }
+        XCTAssertTrue(markdown.contains("\n10. **HYP\\-0020** (growth)") || markdown.contains("\n10. **HYP-0020** (growth)"), markdown)
+        XCTAssertTrue(markdown.contains("\n    - **HYP-0020 ↔ HYP-0021** 0.50: "), markdown)
+        XCTAssertTrue(markdown.contains("\n   - **HYP-0002 ↔ HYP-0003** 0.50: "), markdown)
+        XCTAssertTrue(markdown.hasSuffix("**Incomplete:** 1 file could not be read in full, so what it holds was not compared "
+                                         + "(`playbook lint` reports why):\n\n- `playbooks/a|b.yml`\n"), markdown)
+    }
 }

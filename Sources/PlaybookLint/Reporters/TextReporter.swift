@@ -167,13 +167,19 @@ public struct TextReporter: Reporter {    public var color: Bool
             text += "; \(count(acknowledged, "acknowledged overlap", "acknowledged overlaps"))"
             if acknowledgedHidden { text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)" }
         }
-        if leftOut.warnings + leftOut.notes > 0 {
-            let counted = [leftOut.warnings > 0 ? count(leftOut.warnings, "warning", "warnings") : nil,
-                           leftOut.notes > 0 ? count(leftOut.notes, "note", "notes") : nil].compactMap { $0 }
-            text += "; not listed: \(counted.joined(separator: " and ")) in files this commit leaves unchanged (--verbose lists "
-                + (leftOut.warnings + leftOut.notes == 1 ? "it)" : "them)")
-        }
+        if let note = leftOutNote(leftOut) { text += "; " + note }
         return text
+    }
+
+    /// What `lint --staged` did not list: warnings and notes already there before the commit, in files it
+    /// leaves unchanged; nil when nothing was left out.
+    public static func leftOutNote(_ leftOut: (warnings: Int, notes: Int)) -> String? {
+        guard leftOut.warnings + leftOut.notes > 0 else { return nil }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+        let counted = [leftOut.warnings > 0 ? count(leftOut.warnings, "warning", "warnings") : nil,
+                       leftOut.notes > 0 ? count(leftOut.notes, "note", "notes") : nil].compactMap { $0 }
+        return "not listed: \(counted.joined(separator: " and ")) already there before this commit, in files it leaves unchanged "
+            + (leftOut.warnings + leftOut.notes == 1 ? "(--verbose lists it)" : "(--verbose lists them)")
     }
 
     enum Style {
