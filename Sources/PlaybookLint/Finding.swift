@@ -108,8 +108,10 @@ public struct LintReport: Sendable {
             }
         }
         let known = Set(before.findings.lazy.filter { !changed.contains($0.file) && $0.severity != .error }.map(Key.init))
+        // Acknowledged overlaps are kept: the summary counts them as such (and text leaves them out anyway).
+        let acknowledged = OverlapAcknowledged.descriptor.id
         func isKept(_ finding: Finding) -> Bool {
-            finding.severity == .error || changed.contains(finding.file) || !known.contains(Key(finding))
+            finding.severity == .error || finding.rule == acknowledged || changed.contains(finding.file) || !known.contains(Key(finding))
         }
         var warnings = 0
         var notes = 0
@@ -124,7 +126,7 @@ public struct LintReport: Sendable {
 
     /// Whether `scoped(toChanged:before:)` could leave anything out: a warning or note outside `changed`.
     public func hasFindings(outside changed: Set<String>) -> Bool {
-        findings.contains { $0.severity != .error && !changed.contains($0.file) }
+        findings.contains { $0.severity != .error && $0.rule != OverlapAcknowledged.descriptor.id && !changed.contains($0.file) }
     }
 
     /// The report without acknowledged overlaps: reviewed work stays quiet on every unrelated commit.

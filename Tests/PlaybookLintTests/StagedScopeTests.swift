@@ -1,0 +1,45 @@
+import PlaybookLint
+import XCTest
+
+/// What `lint --staged` lists (`LintReport.scoped`): every error, every finding of a changed file, and elsewhere the
+/// warnings and notes the commit's parent did not have, compared by rule, file, entity, related entities and
+/// severity (not by wording); acknowledged overlaps stay, for the summary to count as such.
+final class StagedScopeTests: XCTestCase {
+    func finding(_ file: String, _ rule: String, _ severity: Severity, _ message: String = "m", entity: String? = nil,
+                 related: [String] = []) -> Finding {
+        Finding(file: file, line: 1, column: 1, rule: rule, severity: severity, message: message, entity: entity, related: related)
+    }
+
+    func testOnlyWhatTheParentAlreadyHadOutsideTheChangedFilesIsLeftOut() {
+        let before = LintReport(findings: [
+            finding("a.yml", "hypothesis-expected-lift", .warning, entity: "HYP-1"),
+            finding("b.yml", "overlap-duplicate", .warning, "score 0.61", entity: "HYP-2", related: ["HYP-3"]),
+            finding("b.yml", "overlap-related", .note, entity: "HYP-2", related: ["HYP-4"]),
+            finding("e.yml", "overlap-acknowledged", .note, entity: "HYP-5", related: ["HYP-6"]),
+            finding("f.yml", "reference-unresolved", .error, entity: "EXP-1"),
+        ], files: 6, entities: 6)
+        let now = LintReport(findings: [
+            finding("a.yml", "hypothesis-expected-lift", .warning, entity: "HYP-1"),           // there before: left out
+            finding("b.yml", "overlap-duplicate", .warning, "score 0.64", entity: "HYP-2", related: ["HYP-3"]), // reworded only: left out
+            finding("b.yml", "overlap-duplicate", .warning, entity: "HYP-2", related: ["HYP-4"]), // was related work: listed
+            finding("c.yml", "hypothesis-expected-lift", .warning, entity: "HYP-7"),           // a changed file: listed
+            finding("d.yml", "hypothesis-expected-lift", .warning, entity: "HYP-8"),           // new: listed
+            finding("e.yml", "overlap-acknowledged", .note, entity: "HYP-5", related: ["HYP-6"]), // acknowledged: kept
+            finding("f.yml", "reference-unresolved", .error, entity: "EXP-1"),                // an error: listed
+        ], files: 6, entities: 6)
+        XCTAssertTrue(now.hasFindings(outside: ["c.yml"]))
+        let scoped = now.scoped(toChanged: ["c.yml"], before: before)
+        XCTAssertEqual(scoped.report.findings.map { "\($0.file) \($0.rule) \($0.related)" }, [
+            "b.yml overlap-duplicate [\"HYP-4\"]", "c.yml hypothesis-expected-lift []", "d.yml hypothesis-expected-lift []",
+            "e.yml overlap-acknowledged [\"HYP-6\"]", "f.yml reference-unresolved []",
+        ])
+        XCTAssertEqual(scoped.leftOutWarnings, 2)
+        XCTAssertEqual(scoped.leftOutNotes, 0)
+        XCTAssertEqual(scoped.report.acknowledgedOverlaps, 1)
+        XCTAssertEqual(TextReporter.leftOutNote((scoped.leftOutWarnings, scoped.leftOutNotes)),
+                       "not listed: 2 warnings already there before this commit, in files it leaves unchanged (--verbose lists them)")
+        // Every finding in a changed file, or only errors and acknowledged overlaps outside: nothing to compare.
+        XCTAssertFalse(LintReport(findings: [now.findings[3], now.findings[5], now.findings[6]], files: 3, entities: 3)
+            .hasFindings(outside: ["c.yml"]))
+    }
+}
