@@ -56,6 +56,26 @@ struct HTMLBuffer {
         if value.withTextUTF8({ escape($0) }) { raw(HTMLReport.escapeVisible(value.text)) }
     }
 
+    /// Text written on several lines, as `written(text)` makes it: each line escaped as `text` escapes
+    /// it, line feeds between them, trailing blank lines dropped.
+    mutating func written(_ text: String) {
+        let done = text.utf8.withContiguousStorageIfAvailable { source -> Bool in
+            guard !source.contains(0x0D) else { return false }
+            let end = Escaping.writtenEnd(source)
+            var start = 0
+            while true {
+                var stop = start
+                while stop < end, source[stop] != 0x0A { stop += 1 }
+                let line = UnsafeBufferPointer(rebasing: source[start..<stop])
+                if escape(line) { raw(HTMLReport.escapeVisible(String(decoding: line, as: UTF8.self))) }
+                guard stop < end else { return true }
+                bytes.append(0x0A)
+                start = stop + 1
+            }
+        }
+        if done != true { raw(writtenWithReturns(text)) }
+    }
+
     /// Appends `source` escaped; true when it needs the general escaping (nothing appended then).
     private mutating func escape(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
         switch Escaping.plan(source) {

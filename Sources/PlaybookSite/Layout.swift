@@ -20,6 +20,14 @@ func h(_ text: String) -> String {
 /// line apart, the line breaks kept for a `p.written` paragraph to show (`white-space: pre-line`);
 /// trailing line breaks dropped.
 func written(_ text: String) -> String {
+    var out = HTMLBuffer(capacity: text.utf8.count + 16)
+    out.written(text)
+    return out.string
+}
+
+/// `written` as it was first made (Foundation's search for `\r\n`, then lines of `Character`s): what
+/// text holding a carriage return takes (`Escaping.writtenEnd` shows why the rest need not).
+func writtenWithReturns(_ text: String) -> String {
     var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
     return lines.map { h(String($0)) }.joined(separator: "\n")
@@ -127,6 +135,33 @@ enum Escaping {
             index += 1
         }
         return changed ? .bytes(size) : .unchanged
+    }
+
+    /// Where the lines that `written` keeps end in `bytes` (text without a carriage return): trailing
+    /// lines that are blank are dropped, the first line always kept. Without a carriage return,
+    /// `written`'s steps are byte steps: nothing to replace, and a line feed is a `Character` of its
+    /// own (graphemes always break around it), so lines of `Character`s are lines of bytes.
+    static func writtenEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        while true {
+            var start = end
+            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+            // The first line, or a line that is not blank, is kept.
+            guard start > 0, isBlank(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return end }
+            end = start - 1
+        }
+    }
+
+    /// `allSatisfy(\.isWhitespace)` over a line's `Character`s (each judged by its first scalar), byte by
+    /// byte where the line is ASCII.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true
+        for byte in line {
+            if byte >= 0x80 { ascii = false; break }
+            // ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.
+            if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return false }
+        }
+        return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> String {

@@ -51,7 +51,7 @@ extension EntityPages {
             guard !result.learnings.isEmpty else { return false }
             for learning in result.learnings {
                 out.raw("<p class=\"written\">")
-                out.raw(written(learning))
+                out.written(learning)
                 out.raw("</p>")
             }
             return true
