@@ -61,11 +61,19 @@ final class Catalog: @unchecked Sendable {
     private(set) var objectivesByParent = Grouping<Objective>()
     /// Key results by the metric they measure, in objective order: (objective, key result) positions.
     private var keyResultPositions: [String: [(objective: Int, keyResult: Int)]] = [:]
-    /// Every collision, kept compact: pages list a few and count the rest.
-    let collisions: CollisionGraph
+    /// Every collision among the entities as written, kept compact: pages list a few and count the
+    /// rest. Made when first asked: `LivedCollisions` asks only when no experiment is judged on the
+    /// spans it was live (a history where one ran and ended builds its own graph, and this one cost
+    /// ~3 % of the first site for nothing).
+    var collisions: CollisionGraph { collisionGraph.value }
+    private let collisionGraph: Shared<CollisionGraph>
+    /// How many partners of each experiment the graphs keep (`CollisionGraph.kept`).
+    let keptCollisions: Int
 
-    init(_ entities: [SourcedEntity], collisions: CollisionGraph) {
-        self.collisions = collisions
+    /// `collisions` makes the collision graph of `entities`, keeping `keptCollisions` partners of each.
+    init(_ entities: [SourcedEntity], keptCollisions: Int, collisions: @escaping () -> CollisionGraph) {
+        collisionGraph = Shared(collisions)
+        self.keptCollisions = keptCollisions
         var metrics: [String: Metric] = [:], squads: [String: Squad] = [:], objectives: [String: Objective] = [:]
         var hypotheses: [String: Hypothesis] = [:], experiments: [String: Experiment] = [:]
         for sourced in entities {

@@ -42,6 +42,6 @@ struct LivedCollisions: Sendable {
         // Without an experiment that ran and ended, or one that stood otherwise on today, they are
         // the catalog's, computed already.
         graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions
-            : CollisionGraph(entities, today: today, kept: catalog.collisions.kept, spans: spans)
+            : CollisionGraph(entities, today: today, kept: catalog.keptCollisions, spans: spans)
     }
 }

@@ -102,17 +102,25 @@ public struct SitePlan: Sendable {
 /// A value several pages need, made by the first that asks (the others wait for it) and kept.
 final class Shared<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: Value?
-    private let make: () -> Value
+    /// How to make it until it is made, then the value: what the maker captured (a list of every
+    /// entity) is let go with it.
+    private var state: State
 
-    init(_ make: @escaping () -> Value) { self.make = make }
+    private enum State {
+        case waiting(() -> Value), made(Value)
+    }
+
+    init(_ make: @escaping () -> Value) { state = .waiting(make) }
 
     var value: Value {
         lock.lock()
         defer { lock.unlock() }
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
+        switch state {
+        case .made(let value): return value
+        case .waiting(let make):
+            let value = make()
+            state = .made(value)
+            return value
+        }
     }
 }

@@ -82,4 +82,12 @@ final class EscapingTests: XCTestCase {
             XCTAssertEqual(written(string), writtenWithReturns(string), "writing \(string.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
+
+    /// A surface breaks after each `/`: byte by byte where it is ASCII, as Foundation's search gave it.
+    func testSurfacesBreakAfterSlashesAsFoundationsSearchGave() {
+        let cases = ["", "web", "/", "web/checkout/payment-step", "//a//", "web/café/x", "a/\u{301}b", "a/\u{338}", "&amp;/&lt;"]
+        for text in cases {
+            XCTAssertEqual(CalendarPage.breakingAfterSlashes(text), text.replacingOccurrences(of: "/", with: "/<wbr>"), text)
+        }
+    }
 }
