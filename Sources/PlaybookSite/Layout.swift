@@ -220,9 +220,21 @@ struct Page {
         guard let link = catalog.links[id] else {
             return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(id))</span>"
         }
-        let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
+        let label = h(title ? (link.title.map { "\(id): \($0)" } ?? id) : id)
         // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
-        return "<a href=\"\(up)\(link.target)\">\(h(label))</a>"
+        // Appended to one string of the link's size (tables of thousands of rows hold these).
+        var out = "<a href=\""
+        out.reserveCapacity(up.utf8.count + link.path.utf8.count + (link.fragment?.utf8.count ?? 0) + label.utf8.count + 16)
+        out += up
+        out += link.path
+        if let fragment = link.fragment {
+            out += "#"
+            out += fragment
+        }
+        out += "\">"
+        out += label
+        out += "</a>"
+        return out
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.
@@ -349,17 +361,35 @@ func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(
 func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = []) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
+    // One allocation for the whole table: the calendar's hold thousands of rows (a list and a joined
+    // string per row, and a set lookup per cell, were 3 % of the first site).
+    var size = out.utf8.count + 256
+    for row in rows {
+        size += 10
+        for cell in row { size += cell.utf8.count + 20 }
+    }
+    out.reserveCapacity(size)
     out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
     // A numeric column's header stands right, over its right-aligned numbers.
-    out += "<thead><tr>" + head.enumerated().map { index, name in
-        numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
-    }.joined() + "</tr></thead><tbody>\n"
-    for row in rows {
-        out += "<tr>" + row.enumerated().map { index, cell in
-            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : text.contains(index) ? "<td class=\"t\">\(cell)</td>" : "<td>\(cell)</td>"
-        }.joined() + "</tr>\n"
+    out += "<thead><tr>"
+    for (index, name) in head.enumerated() {
+        out += numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
     }
-    return out + "</tbody></table></div>\n"
+    out += "</tr></thead><tbody>\n"
+    // Each column's opening tag, looked up once.
+    let columns = rows.reduce(head.count) { max($0, $1.count) }
+    let opening = (0..<columns).map { numeric.contains($0) ? "<td class=\"n\">" : text.contains($0) ? "<td class=\"t\">" : "<td>" }
+    for row in rows {
+        out += "<tr>"
+        for (index, cell) in row.enumerated() {
+            out += opening[index]
+            out += cell
+            out += "</td>"
+        }
+        out += "</tr>\n"
+    }
+    out += "</tbody></table></div>\n"
+    return out
 }
 
 /// A key result's status as `report okr` judges it (progress against the time gone by in its
