@@ -33,7 +33,7 @@ struct EntityPages {
             body.raw("</span>")
             body.text(catalog.title(of: id) ?? id)
             body.raw("</h1>\n")
-            entity(id, page: page, into: &body)
+            entity(id, kind: catalog.kind(of: id), page: page, into: &body)
         }
         return out
     }
@@ -75,21 +75,21 @@ struct EntityPages {
                 body.raw("</span>")
                 body.text(title ?? id)
                 body.raw("</h2>\n")
-                pages.entity(id, page: page, into: &body)
+                pages.entity(id, kind: group.kind, page: page, into: &body)  // each member is of the group's kind
                 body.raw("</section>\n")
             }
         }
         return out
     }
 
-    /// What a page shows of one entity below its title.
-    private func entity(_ id: String, page: Page, into body: inout HTMLBuffer) {
+    /// What a page shows of one entity below its title; `kind`, its kind (`catalog.kind(of: id)`).
+    private func entity(_ id: String, kind: Kind?, page: Page, into body: inout HTMLBuffer) {
         if let file = catalog.files[id] {
             body.raw("<p class=\"meta\">in <code>")
             body.text(file)
             body.raw("</code></p>\n")
         }
-        switch catalog.kind(of: id) {
+        switch kind {
         case .metric: body.raw(metric(id, page: page))
         case .objective: body.raw(objective(id, page: page))
         case .hypothesis: body.raw(hypothesis(id, page: page))
@@ -407,7 +407,7 @@ struct EntityPages {
         log.events.withUnsafeBufferPointer { events in
             for index in events.indices.reversed() {
                 out.raw("<li><p><strong>")
-                out.raw(UTC.day(of: events[index].time).description)
+                out.day(UTC.day(of: events[index].time))
                 out.raw("</strong> · <code>")
                 out.commitPrefix(events[index].commit)
                 out.raw("</code> · ")

@@ -1,5 +1,6 @@
 import PlaybookGit
 import PlaybookHistory
+import PlaybookModel
 import PlaybookReports
 
 /// A page being written as UTF-8 bytes, in one growing buffer: markup appended as it is, user
@@ -27,6 +28,27 @@ struct HTMLBuffer {
 
     /// A whole number.
     mutating func raw(_ number: Int) { raw(String(number)) }
+
+    /// A day as `Day.description` spells it (`2026-07-05`), its digits written here (no strings made
+    /// for its parts) where the year has four digits.
+    mutating func day(_ day: Day) {
+        guard (0...9_999).contains(day.year), (0...99).contains(day.month), (0...99).contains(day.day) else { return raw(day.description) }
+        digits(day.year, count: 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day.month, count: 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(day.day, count: 2)
+    }
+
+    /// `number` (not negative, under 10^count) in `count` decimal digits, zeros first.
+    private mutating func digits(_ number: Int, count: Int) {
+        var divisor = 1
+        for _ in 1..<count { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(number / divisor % 10))
+            divisor /= 10
+        }
+    }
 
     /// The first 12 hexadecimal digits of a commit id (as `description.prefix(12)` spells them).
     mutating func commitPrefix(_ id: ObjectID) {

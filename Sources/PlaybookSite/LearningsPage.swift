@@ -147,32 +147,75 @@ struct LearningsPage {
         body += select("f-quarter", "Quarter", entries.map(\.quarter))
         body += "</form>\n<p id=\"count\" class=\"meta\" aria-live=\"polite\"></p>\n"
         body += "<ul class=\"cards\">\n"
+        // The cards (8 MB on the realistic history) written into one buffer: each card's pieces as bytes,
+        // no string made per piece.
+        var cards = HTMLBuffer(capacity: 1 << 20)
         for (index, entry) in entries.enumerated() {
-            body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h2 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h2>"
-            body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
-            if let note = entry.note { body += "<p class=\"meta\">\(h(note))</p>" }
+            cards.raw("<li class=\"card\" id=\"c")
+            cards.raw(index)
+            cards.raw("\"><article aria-labelledby=\"c")
+            cards.raw(index)
+            cards.raw("-h\"><h2 id=\"c")
+            cards.raw(index)
+            cards.raw("-h\">")
+            page.entity(entry.id, into: &cards)
+            cards.raw(" ")
+            cards.text(entry.title)
+            cards.raw("</h2><p class=\"meta\">")
+            cards.raw(entry.kind.rawValue)
+            if let squad = entry.squad {
+                cards.raw(" · ")
+                page.entity(squad, into: &cards)
+            }
+            if let stage = entry.stage {
+                cards.raw(" · ")
+                cards.text(stage)
+            }
+            if let quarter = entry.quarter {
+                cards.raw(" · ")
+                cards.text(quarter)
+            }
+            cards.raw("</p>")
+            if let note = entry.note {
+                cards.raw("<p class=\"meta\">")
+                cards.text(note)
+                cards.raw("</p>")
+            }
             // A hypothesis's card gives its status, an experiment's its outcome.
-            body += "<dl><dt>\(entry.kind == .hypothesis ? "status" : "outcome")</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
-            if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
-            body += "</dl>"
-            body += entry.text.map { "<p class=\"written\">\(written($0))</p>" }.joined()
-            if entry.kind == .experiment, entry.text.isEmpty { body += "<p class=\"muted\">No learnings written.</p>" }
-            body += "</article></li>\n"
+            cards.raw(entry.kind == .hypothesis ? "<dl><dt>status</dt><dd>" : "<dl><dt>outcome</dt><dd>")
+            badge(entry.outcome, into: &cards)
+            cards.raw("</dd><dt>lift</dt><dd>")
+            cards.text(entry.lift)
+            cards.raw("</dd>")
+            if let decision = entry.decision {
+                cards.raw("<dt>decision</dt><dd>")
+                cards.text(decision)
+                cards.raw("</dd>")
+            }
+            cards.raw("</dl>")
+            for text in entry.text {
+                cards.raw("<p class=\"written\">")
+                cards.written(text)
+                cards.raw("</p>")
+            }
+            if entry.kind == .experiment, entry.text.isEmpty { cards.raw("<p class=\"muted\">No learnings written.</p>") }
+            cards.raw("</article></li>\n")
         }
+        body += cards.string
         body += "</ul>\n"
         return page.document(title: "Learnings", section: .learnings, body: body, source: input.provenance,
                              scripts: [SitePath.searchIndex, SitePath.searchScript])
     }
 
-    private func badge(_ outcome: String) -> String {
-        let kind: String
+    private func badge(_ outcome: String, into out: inout HTMLBuffer) {
         switch outcome {
-        case "win", "validated": kind = "good"
-        case "loss", "invalidated": kind = "bad"
-        case "flat", "inconclusive", "testing": kind = "warn"
-        default: kind = "none"
+        case "win", "validated": out.raw("<span class=\"badge good\">")
+        case "loss", "invalidated": out.raw("<span class=\"badge bad\">")
+        case "flat", "inconclusive", "testing": out.raw("<span class=\"badge warn\">")
+        default: out.raw("<span class=\"badge none\">")
         }
-        return "<span class=\"badge \(kind)\">\(h(outcome))</span>"
+        out.text(outcome)
+        out.raw("</span>")
     }
 
     /// The search index as a script defining `window.playbookSearchIndex`: one entry per card
