@@ -99,23 +99,38 @@ struct HTMLBuffer {
     }
 
     /// Appends `source` escaped; true when it needs the general escaping (nothing appended then).
+    /// One pass, as `Escaping.plan` reads it: runs of bytes kept as they are copied whole, an ASCII
+    /// byte with a replacement replaced, and what was appended taken back on meeting a control.
     private mutating func escape(_ source: UnsafeBufferPointer<UInt8>) -> Bool {
-        switch Escaping.plan(source) {
-        case .unchanged:
-            bytes.append(contentsOf: source)
-            return false
-        case .general:
-            return true
-        case .bytes:
-            for byte in source {
-                if byte < 0x80, let replacement = Escaping.replacement(byte) {
+        let start = bytes.count
+        let count = source.count
+        var run = 0  // the first byte not appended yet
+        var index = 0
+        let general = Escaping.kept.withUnsafeBufferPointer { kept -> Bool in
+            while index < count {
+                let byte = source[index]
+                if kept[Int(byte)] {
+                    index += 1
+                } else if byte >= 0x80 {
+                    if Escaping.isWideControl(source, at: index) { return true }
+                    index += 1
+                } else if let replacement = Escaping.replacement(byte) {
+                    if run < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<index])) }
                     replacement.withUTF8Buffer { bytes.append(contentsOf: $0) }
+                    index += 1
+                    run = index
                 } else {
-                    bytes.append(byte)
+                    return true  // a control
                 }
             }
             return false
         }
+        if general {
+            bytes.removeSubrange(start...)
+            return true
+        }
+        if run < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[run..<count])) }
+        return false
     }
 
     /// The page's bytes.

@@ -106,7 +106,7 @@ enum Escaping {
 
     /// `kept[byte]`: an ASCII byte that stays as it is (no `replacement`), looked up instead of
     /// switched on: most of a page's text is such bytes.
-    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
+    static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
         kept.withUnsafeBufferPointer { kept in plan(bytes, kept: kept) }

@@ -21,4 +21,25 @@ final class HTMLBufferTests: XCTestCase {
         XCTAssertEqual(SitePath.fileName("a.b"), "a_2Eb")
         XCTAssertEqual(SitePath.fileName(""), "_")
     }
+
+    /// Text escaped into a buffer (in one pass, taken back on meeting a control) is what `h` gives,
+    /// after whatever the buffer held.
+    func testTextIsEscapedAsHEscapesIt() {
+        let alphabet: [Unicode.Scalar] = ["a", " ", "#", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1B}", "\u{7F}",
+                                          "\u{85}", "\u{A0}", "é", "\u{301}", "\u{200B}", "\u{202E}", "\u{2066}", "👍"]
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<next(12) { text.append(alphabet[next(alphabet.count)]) }
+            let string = String(text)
+            var out = HTMLBuffer()
+            out.raw("<p>")
+            out.text(string)
+            XCTAssertEqual(out.string, "<p>" + h(string), "escaping \(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
