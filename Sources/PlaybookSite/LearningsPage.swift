@@ -130,7 +130,10 @@ struct LearningsPage {
     }
 
     /// The page of `entries` (`entries()`, which the search index shares).
-    func render(_ entries: [Entry]) -> String {
+    func render(_ entries: [Entry]) -> String { renderBytes(entries).string }
+
+    /// `render(entries)` as UTF-8 bytes (what the site writes, with no string made of them).
+    func renderBytes(_ entries: [Entry]) -> HTMLBuffer {
         let page = Page(path: SitePath.learnings, catalog: catalog)
         var body = "<h1>Learnings library</h1>\n"
         body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
@@ -147,64 +150,66 @@ struct LearningsPage {
         body += select("f-quarter", "Quarter", entries.map(\.quarter))
         body += "</form>\n<p id=\"count\" class=\"meta\" aria-live=\"polite\"></p>\n"
         body += "<ul class=\"cards\">\n"
-        // The cards (8 MB on the realistic history) written into one buffer: each card's pieces as bytes,
-        // no string made per piece.
-        var cards = HTMLBuffer(capacity: 1 << 20)
-        for (index, entry) in entries.enumerated() {
-            cards.raw("<li class=\"card\" id=\"c")
-            cards.raw(index)
-            cards.raw("\"><article aria-labelledby=\"c")
-            cards.raw(index)
-            cards.raw("-h\"><h2 id=\"c")
-            cards.raw(index)
-            cards.raw("-h\">")
-            page.entity(entry.id, into: &cards)
-            cards.raw(" ")
-            cards.text(entry.title)
-            cards.raw("</h2><p class=\"meta\">")
-            cards.raw(entry.kind.rawValue)
-            if let squad = entry.squad {
-                cards.raw(" · ")
-                page.entity(squad, into: &cards)
-            }
-            if let stage = entry.stage {
-                cards.raw(" · ")
-                cards.text(stage)
-            }
-            if let quarter = entry.quarter {
-                cards.raw(" · ")
-                cards.text(quarter)
-            }
-            cards.raw("</p>")
-            if let note = entry.note {
-                cards.raw("<p class=\"meta\">")
-                cards.text(note)
+        // The cards (8 MB on the realistic history) written into the page's buffer: each card's pieces
+        // as bytes, no string made per piece.
+        var out = HTMLBuffer(capacity: 1 << 20)
+        page.document(title: "Learnings", section: .learnings, source: input.provenance, scripts: [SitePath.searchIndex, SitePath.searchScript],
+                      into: &out) { cards in
+            cards.raw(body)
+            for (index, entry) in entries.enumerated() {
+                cards.raw("<li class=\"card\" id=\"c")
+                cards.raw(index)
+                cards.raw("\"><article aria-labelledby=\"c")
+                cards.raw(index)
+                cards.raw("-h\"><h2 id=\"c")
+                cards.raw(index)
+                cards.raw("-h\">")
+                page.entity(entry.id, into: &cards)
+                cards.raw(" ")
+                cards.text(entry.title)
+                cards.raw("</h2><p class=\"meta\">")
+                cards.raw(entry.kind.rawValue)
+                if let squad = entry.squad {
+                    cards.raw(" · ")
+                    page.entity(squad, into: &cards)
+                }
+                if let stage = entry.stage {
+                    cards.raw(" · ")
+                    cards.text(stage)
+                }
+                if let quarter = entry.quarter {
+                    cards.raw(" · ")
+                    cards.text(quarter)
+                }
                 cards.raw("</p>")
-            }
-            // A hypothesis's card gives its status, an experiment's its outcome.
-            cards.raw(entry.kind == .hypothesis ? "<dl><dt>status</dt><dd>" : "<dl><dt>outcome</dt><dd>")
-            badge(entry.outcome, into: &cards)
-            cards.raw("</dd><dt>lift</dt><dd>")
-            cards.text(entry.lift)
-            cards.raw("</dd>")
-            if let decision = entry.decision {
-                cards.raw("<dt>decision</dt><dd>")
-                cards.text(decision)
+                if let note = entry.note {
+                    cards.raw("<p class=\"meta\">")
+                    cards.text(note)
+                    cards.raw("</p>")
+                }
+                // A hypothesis's card gives its status, an experiment's its outcome.
+                cards.raw(entry.kind == .hypothesis ? "<dl><dt>status</dt><dd>" : "<dl><dt>outcome</dt><dd>")
+                badge(entry.outcome, into: &cards)
+                cards.raw("</dd><dt>lift</dt><dd>")
+                cards.text(entry.lift)
                 cards.raw("</dd>")
+                if let decision = entry.decision {
+                    cards.raw("<dt>decision</dt><dd>")
+                    cards.text(decision)
+                    cards.raw("</dd>")
+                }
+                cards.raw("</dl>")
+                for text in entry.text {
+                    cards.raw("<p class=\"written\">")
+                    cards.written(text)
+                    cards.raw("</p>")
+                }
+                if entry.kind == .experiment, entry.text.isEmpty { cards.raw("<p class=\"muted\">No learnings written.</p>") }
+                cards.raw("</article></li>\n")
             }
-            cards.raw("</dl>")
-            for text in entry.text {
-                cards.raw("<p class=\"written\">")
-                cards.written(text)
-                cards.raw("</p>")
-            }
-            if entry.kind == .experiment, entry.text.isEmpty { cards.raw("<p class=\"muted\">No learnings written.</p>") }
-            cards.raw("</article></li>\n")
+            cards.raw("</ul>\n")
         }
-        body += cards.string
-        body += "</ul>\n"
-        return page.document(title: "Learnings", section: .learnings, body: body, source: input.provenance,
-                             scripts: [SitePath.searchIndex, SitePath.searchScript])
+        return out
     }
 
     private func badge(_ outcome: String, into out: inout HTMLBuffer) {

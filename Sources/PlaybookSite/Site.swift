@@ -82,11 +82,12 @@ public struct SitePlan: Sendable {
     }
 
     /// The bytes of `paths[index]` (the same as `render(index)`), handed to `body` without a
-    /// string made of them where the page is written as bytes (the entity pages, most of the site).
+    /// string made of them where the page is written as bytes (the entity pages, most of the site, and the learnings).
     public func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch jobs[index] {
         case .entity(let id): EntityPages(input: input, catalog: catalog).pageBytes(id).withBytes(body)
         case .group(let group): EntityPages(input: input, catalog: catalog).groupBytes(catalog.groups[group]).withBytes(body)
+        case .learnings: LearningsPage(input: input, catalog: catalog).renderBytes(learnings.value).withBytes(body)
         default:
             var text = render(index)
             text.withUTF8(body)

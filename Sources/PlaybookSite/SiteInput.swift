@@ -101,7 +101,7 @@ public struct SiteInput: Sendable {
         // Each experiment keeps the partners a page lists (its first 50 by id) and the count of the
         // rest: a busy surface's pairs grow with the square of its experiments, and no page shows them all.
         let kept = max(CalendarPage.listed, CalendarPage.listedCollisions, EntityPages.listedCollisions)
-        let catalog = Shared { Catalog(unique, keptCollisions: kept) { CollisionGraph(unique, today: today, kept: kept) } }
+        let catalog = Shared { Catalog(unique, keptCollisions: kept) }
         let building = DispatchGroup()
         DispatchQueue.global().async(group: building) { _ = catalog.value }
         // Every experiment's statuses are read once, for all the program's quarters and every page.
