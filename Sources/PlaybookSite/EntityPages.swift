@@ -232,7 +232,7 @@ struct EntityPages {
             ("squad", page.entity(hypothesis.squad?.value, title: true)),
             ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
-            ("expected lift", hypothesis.expectedLift.map { h(Numbers.signedPercent($0.value)) }),
+            ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value)) }),
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
@@ -244,13 +244,13 @@ struct EntityPages {
             let result = input.onToday.result(of: e.id.value, atCommit: e.result)
             return (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
                                  input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                                 h(Numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
+                                 h(input.numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
         }
         for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
             rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
                                       h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-                                      h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
+                                      h(input.numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
         }
         rows.sort { $0.id < $1.id }
         out += "<\(h2)>Experiments testing it</\(h2)>\n"
@@ -316,7 +316,7 @@ struct EntityPages {
         }
         field("design", into: &out) { out in
             guard let d = list[i].design else { return false }
-            out.text(["MDE " + Numbers.smallPercent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.probability(d.alpha?.value),
+            out.text(["MDE " + input.numbers.smallPercent(d.mde?.value), "power " + input.numbers.text(d.power?.value), "alpha " + input.numbers.probability(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
                       d.durationDays.map { UnitText.days("\($0.value)") } ?? "– days"].joined(separator: " · "))
             return true

@@ -73,7 +73,7 @@ struct LearningsPage {
             }
             var card = entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: outcome,
-                             lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
+                             lift: hypothesis.expectedLift.map { "expected " + input.numbers.signedPercent($0.value) } ?? "–",
                              decision: nil, text: [statement] + learned,
                              extra: tested + [hypothesis.metric?.value ?? ""])
             card.note = note
@@ -100,7 +100,7 @@ struct LearningsPage {
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,
                              outcome: result?.outcome?.value.rawValue ?? "no outcome",
-                             lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                             lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
                              text: result?.learnings ?? [],
                              extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
@@ -113,7 +113,7 @@ struct LearningsPage {
         let result = e.result
         var made = entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
                          outcome: result?.outcome?.value.rawValue ?? "no outcome",
-                         lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                         lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
                          text: result?.learnings ?? [],
                          extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""])
         made.note = note

@@ -41,6 +41,8 @@ public struct SiteInput: Sendable {
     public var today: Day
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
+    /// The texts of the numbers the pages write, each made once (`NumberTexts`).
+    let numbers = NumberTexts()
     /// What every page's footer names: `source` and `today`.
     var provenance: Page.Provenance { Page.Provenance(source: source, today: today) }
 
