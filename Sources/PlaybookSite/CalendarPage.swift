@@ -142,15 +142,18 @@ struct CalendarPage {
             body += drawnLanes.isEmpty ? "<p class=\"meta\">No experiment on <code>\(h(area))</code> was in the playbook on \(input.today); the table lists those written since.</p>\n"
                 : timeline(drawnLanes, area: area, range: range, page: page)
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
-                          rows: lanes.flatMap { surface, rows in rows.map { row in
-                let e = row.experiment
+                          rows: lanes.flatMap { surface, rows in
                 // A surface may break after each `/` (web/checkout/payment-step), as a path does.
-                return ["<code>\(h(surface).replacingOccurrences(of: "/", with: "/<wbr>"))</code>", page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit),
-                        window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
-                        h(e.exclusionGroup ?? "–"),
-                        row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
-                            + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
-            } }, text: [1])
+                let surfaceCell = "<code>\(Self.breakingAfterSlashes(h(surface)))</code>"
+                return rows.map { row in
+                    let e = row.experiment
+                    return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit),
+                            window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
+                            h(e.exclusionGroup ?? "–"),
+                            row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                                + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
+                }
+            }, text: [1])
             body += collisionList(collisions[area], area: area, page: page)
             body += "</section>\n"
         }
@@ -169,6 +172,35 @@ struct CalendarPage {
             "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
         return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance)
+    }
+
+    /// `text` with a `<wbr>` after each `/`, as Foundation's `replacingOccurrences(of: "/", with: "/<wbr>")`
+    /// gives it; byte by byte where the text is ASCII (every row of the calendar has one: Foundation's
+    /// search cost a third of the rows' time), Foundation's where a combining mark may join a `/`.
+    static func breakingAfterSlashes(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var slashes = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "/") { slashes += 1 }
+            }
+            guard slashes > 0 else { return nil }
+            let wbr: StaticString = "<wbr>"
+            return String(unsafeUninitializedCapacity: bytes.count + slashes * wbr.utf8CodeUnitCount) { out in
+                var at = 0
+                for byte in bytes {
+                    out[at] = byte
+                    at += 1
+                    guard byte == UInt8(ascii: "/") else { continue }
+                    wbr.withUTF8Buffer { tag in
+                        for offset in tag.indices { out[at + offset] = tag[offset] }
+                    }
+                    at += wbr.utf8CodeUnitCount
+                }
+                return at
+            }
+        } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
     }
 
     /// An area's colliding pairs, the first `listedCollisions` with their reasons, and how many were left out.

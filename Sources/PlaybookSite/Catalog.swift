@@ -61,11 +61,11 @@ final class Catalog: @unchecked Sendable {
     private(set) var objectivesByParent = Grouping<Objective>()
     /// Key results by the metric they measure, in objective order: (objective, key result) positions.
     private var keyResultPositions: [String: [(objective: Int, keyResult: Int)]] = [:]
-    /// Every collision, kept compact: pages list a few and count the rest.
-    let collisions: CollisionGraph
+    /// How many partners of each experiment the collision graphs keep (`CollisionGraph.kept`).
+    let keptCollisions: Int
 
-    init(_ entities: [SourcedEntity], collisions: CollisionGraph) {
-        self.collisions = collisions
+    init(_ entities: [SourcedEntity], keptCollisions: Int) {
+        self.keptCollisions = keptCollisions
         var metrics: [String: Metric] = [:], squads: [String: Squad] = [:], objectives: [String: Objective] = [:]
         var hypotheses: [String: Hypothesis] = [:], experiments: [String: Experiment] = [:]
         for sourced in entities {
@@ -201,6 +201,24 @@ final class Catalog: @unchecked Sendable {
             }
         }
         return out
+    }
+
+    /// Every collision among the entities as written, kept compact: pages list a few and count the
+    /// rest. Made on each call: only `LivedCollisions` asks, once, and only when no experiment is
+    /// judged on the spans it was live (a history where one ran and ended builds a graph of its own;
+    /// this one, made with the catalog, cost ~3 % of the first site for nothing).
+    func collisions(today: Day) -> CollisionGraph {
+        CollisionGraph(sourcedEntities(), today: today, kept: keptCollisions)
+    }
+
+    /// The entities the catalog was made of, in their order, each with its file (the list itself
+    /// is not kept: a box per entity).
+    private func sourcedEntities() -> [SourcedEntity] {
+        order.compactMap { id in
+            let entity: Entity? = metrics[id].map(Entity.metric) ?? squads[id].map(Entity.squad) ?? objectives[id].map(Entity.objective)
+                ?? hypotheses[id].map(Entity.hypothesis) ?? experiments[id].map(Entity.experiment)
+            return entity.map { SourcedEntity(entity: $0, file: files[id] ?? "") }
+        }
     }
 
     /// Key results measuring a metric, in objective order, each with its objective.

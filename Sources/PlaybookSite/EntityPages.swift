@@ -33,7 +33,7 @@ struct EntityPages {
             body.raw("</span>")
             body.text(catalog.title(of: id) ?? id)
             body.raw("</h1>\n")
-            entity(id, page: page, into: &body)
+            entity(id, kind: catalog.kind(of: id), page: page, into: &body)
         }
         return out
     }
@@ -75,21 +75,21 @@ struct EntityPages {
                 body.raw("</span>")
                 body.text(title ?? id)
                 body.raw("</h2>\n")
-                pages.entity(id, page: page, into: &body)
+                pages.entity(id, kind: group.kind, page: page, into: &body)  // each member is of the group's kind
                 body.raw("</section>\n")
             }
         }
         return out
     }
 
-    /// What a page shows of one entity below its title.
-    private func entity(_ id: String, page: Page, into body: inout HTMLBuffer) {
+    /// What a page shows of one entity below its title; `kind`, its kind (`catalog.kind(of: id)`).
+    private func entity(_ id: String, kind: Kind?, page: Page, into body: inout HTMLBuffer) {
         if let file = catalog.files[id] {
             body.raw("<p class=\"meta\">in <code>")
             body.text(file)
             body.raw("</code></p>\n")
         }
-        switch catalog.kind(of: id) {
+        switch kind {
         case .metric: body.raw(metric(id, page: page))
         case .objective: body.raw(objective(id, page: page))
         case .hypothesis: body.raw(hypothesis(id, page: page))
@@ -232,7 +232,7 @@ struct EntityPages {
             ("squad", page.entity(hypothesis.squad?.value, title: true)),
             ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
-            ("expected lift", hypothesis.expectedLift.map { h(Numbers.signedPercent($0.value)) }),
+            ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value)) }),
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
@@ -244,13 +244,13 @@ struct EntityPages {
             let result = input.onToday.result(of: e.id.value, atCommit: e.result)
             return (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
                                  input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                                 h(Numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
+                                 h(input.numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
         }
         for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
             rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
                                       h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-                                      h(Numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
+                                      h(input.numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
         }
         rows.sort { $0.id < $1.id }
         out += "<\(h2)>Experiments testing it</\(h2)>\n"
@@ -316,7 +316,7 @@ struct EntityPages {
         }
         field("design", into: &out) { out in
             guard let d = list[i].design else { return false }
-            out.text(["MDE " + Numbers.smallPercent(d.mde?.value), "power " + Numbers.text(d.power?.value), "alpha " + Numbers.probability(d.alpha?.value),
+            out.text(["MDE " + input.numbers.smallPercent(d.mde?.value), "power " + input.numbers.text(d.power?.value), "alpha " + input.numbers.probability(d.alpha?.value),
                       "sample " + (d.sampleSize.map { Numbers.grouped(Double($0.value), places: 0) } ?? "–"),
                       d.durationDays.map { UnitText.days("\($0.value)") } ?? "– days"].joined(separator: " · "))
             return true
@@ -407,7 +407,7 @@ struct EntityPages {
         log.events.withUnsafeBufferPointer { events in
             for index in events.indices.reversed() {
                 out.raw("<li><p><strong>")
-                out.raw(UTC.day(of: events[index].time).description)
+                out.day(UTC.day(of: events[index].time))
                 out.raw("</strong> · <code>")
                 out.commitPrefix(events[index].commit)
                 out.raw("</code> · ")

@@ -20,6 +20,14 @@ func h(_ text: String) -> String {
 /// line apart, the line breaks kept for a `p.written` paragraph to show (`white-space: pre-line`);
 /// trailing line breaks dropped.
 func written(_ text: String) -> String {
+    var out = HTMLBuffer(capacity: text.utf8.count + 16)
+    out.written(text)
+    return out.string
+}
+
+/// `written` as it was first made (Foundation's search for `\r\n`, then lines of `Character`s): what
+/// text holding a carriage return takes (`Escaping.writtenEnd` shows why the rest need not).
+func writtenWithReturns(_ text: String) -> String {
     var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
     while let last = lines.last, last.allSatisfy(\.isWhitespace), lines.count > 1 { lines.removeLast() }
     return lines.map { h(String($0)) }.joined(separator: "\n")
@@ -98,7 +106,7 @@ enum Escaping {
 
     /// `kept[byte]`: an ASCII byte that stays as it is (no `replacement`), looked up instead of
     /// switched on: most of a page's text is such bytes.
-    private static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
+    static let kept: [Bool] = (0..<256).map { $0 < 0x80 && replacement(UInt8($0)) == nil && !isControl(UInt8($0)) }
 
     static func plan(_ bytes: UnsafeBufferPointer<UInt8>) -> Plan {
         kept.withUnsafeBufferPointer { kept in plan(bytes, kept: kept) }
@@ -127,6 +135,33 @@ enum Escaping {
             index += 1
         }
         return changed ? .bytes(size) : .unchanged
+    }
+
+    /// Where the lines that `written` keeps end in `bytes` (text without a carriage return): trailing
+    /// lines that are blank are dropped, the first line always kept. Without a carriage return,
+    /// `written`'s steps are byte steps: nothing to replace, and a line feed is a `Character` of its
+    /// own (graphemes always break around it), so lines of `Character`s are lines of bytes.
+    static func writtenEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var end = bytes.count
+        while true {
+            var start = end
+            while start > 0, bytes[start - 1] != 0x0A { start -= 1 }
+            // The first line, or a line that is not blank, is kept.
+            guard start > 0, isBlank(UnsafeBufferPointer(rebasing: bytes[start..<end])) else { return end }
+            end = start - 1
+        }
+    }
+
+    /// `allSatisfy(\.isWhitespace)` over a line's `Character`s (each judged by its first scalar), byte by
+    /// byte where the line is ASCII.
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var ascii = true
+        for byte in line {
+            if byte >= 0x80 { ascii = false; break }
+            // ASCII's white space: tab, line feed, vertical tab, form feed, carriage return, space.
+            if !(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)) { return false }
+        }
+        return ascii || String(decoding: line, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     static func escape(_ bytes: UnsafeBufferPointer<UInt8>, size: Int) -> String {
@@ -185,9 +220,21 @@ struct Page {
         guard let link = catalog.links[id] else {
             return "<span class=\"missing\" title=\"not in the playbook at this commit\">\(h(id))</span>"
         }
-        let label = title ? (link.title.map { "\(id): \($0)" } ?? id) : id
+        let label = h(title ? (link.title.map { "\(id): \($0)" } ?? id) : id)
         // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
-        return "<a href=\"\(up)\(link.target)\">\(h(label))</a>"
+        // Appended to one string of the link's size (tables of thousands of rows hold these).
+        var out = "<a href=\""
+        out.reserveCapacity(up.utf8.count + link.path.utf8.count + (link.fragment?.utf8.count ?? 0) + label.utf8.count + 16)
+        out += up
+        out += link.path
+        if let fragment = link.fragment {
+            out += "#"
+            out += fragment
+        }
+        out += "\">"
+        out += label
+        out += "</a>"
+        return out
     }
 
     /// A key-result reference `OKR-…/KR-n`: a link to the key result on its objective's page.
@@ -314,17 +361,35 @@ func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(
 func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = []) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
+    // One allocation for the whole table: the calendar's hold thousands of rows (a list and a joined
+    // string per row, and a set lookup per cell, were 3 % of the first site).
+    var size = out.utf8.count + 256
+    for row in rows {
+        size += 10
+        for cell in row { size += cell.utf8.count + 20 }
+    }
+    out.reserveCapacity(size)
     out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
     // A numeric column's header stands right, over its right-aligned numbers.
-    out += "<thead><tr>" + head.enumerated().map { index, name in
-        numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
-    }.joined() + "</tr></thead><tbody>\n"
-    for row in rows {
-        out += "<tr>" + row.enumerated().map { index, cell in
-            numeric.contains(index) ? "<td class=\"n\">\(cell)</td>" : text.contains(index) ? "<td class=\"t\">\(cell)</td>" : "<td>\(cell)</td>"
-        }.joined() + "</tr>\n"
+    out += "<thead><tr>"
+    for (index, name) in head.enumerated() {
+        out += numeric.contains(index) ? "<th scope=\"col\" class=\"n\">\(h(name))</th>" : "<th scope=\"col\">\(h(name))</th>"
     }
-    return out + "</tbody></table></div>\n"
+    out += "</tr></thead><tbody>\n"
+    // Each column's opening tag, looked up once.
+    let columns = rows.reduce(head.count) { max($0, $1.count) }
+    let opening = (0..<columns).map { numeric.contains($0) ? "<td class=\"n\">" : text.contains($0) ? "<td class=\"t\">" : "<td>" }
+    for row in rows {
+        out += "<tr>"
+        for (index, cell) in row.enumerated() {
+            out += opening[index]
+            out += cell
+            out += "</td>"
+        }
+        out += "</tr>\n"
+    }
+    out += "</tbody></table></div>\n"
+    return out
 }
 
 /// A key result's status as `report okr` judges it (progress against the time gone by in its

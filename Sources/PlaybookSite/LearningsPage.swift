@@ -73,7 +73,7 @@ struct LearningsPage {
             }
             var card = entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: outcome,
-                             lift: hypothesis.expectedLift.map { "expected " + Numbers.signedPercent($0.value) } ?? "–",
+                             lift: hypothesis.expectedLift.map { "expected " + input.numbers.signedPercent($0.value) } ?? "–",
                              decision: nil, text: [statement] + learned,
                              extra: tested + [hypothesis.metric?.value ?? ""])
             card.note = note
@@ -100,7 +100,7 @@ struct LearningsPage {
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,
                              outcome: result?.outcome?.value.rawValue ?? "no outcome",
-                             lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                             lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
                              text: result?.learnings ?? [],
                              extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
@@ -113,7 +113,7 @@ struct LearningsPage {
         let result = e.result
         var made = entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
                          outcome: result?.outcome?.value.rawValue ?? "no outcome",
-                         lift: Numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                         lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
                          text: result?.learnings ?? [],
                          extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""])
         made.note = note
@@ -130,7 +130,10 @@ struct LearningsPage {
     }
 
     /// The page of `entries` (`entries()`, which the search index shares).
-    func render(_ entries: [Entry]) -> String {
+    func render(_ entries: [Entry]) -> String { renderBytes(entries).string }
+
+    /// `render(entries)` as UTF-8 bytes (what the site writes, with no string made of them).
+    func renderBytes(_ entries: [Entry]) -> HTMLBuffer {
         let page = Page(path: SitePath.learnings, catalog: catalog)
         var body = "<h1>Learnings library</h1>\n"
         body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
@@ -147,32 +150,77 @@ struct LearningsPage {
         body += select("f-quarter", "Quarter", entries.map(\.quarter))
         body += "</form>\n<p id=\"count\" class=\"meta\" aria-live=\"polite\"></p>\n"
         body += "<ul class=\"cards\">\n"
-        for (index, entry) in entries.enumerated() {
-            body += "<li class=\"card\" id=\"c\(index)\"><article aria-labelledby=\"c\(index)-h\"><h2 id=\"c\(index)-h\">\(page.entity(entry.id)) \(h(entry.title))</h2>"
-            body += "<p class=\"meta\">\(entry.kind.rawValue)\(entry.squad.map { " · " + page.entity($0) }.orEmpty)\(entry.stage.map { " · " + h($0) }.orEmpty)\(entry.quarter.map { " · " + h($0) }.orEmpty)</p>"
-            if let note = entry.note { body += "<p class=\"meta\">\(h(note))</p>" }
-            // A hypothesis's card gives its status, an experiment's its outcome.
-            body += "<dl><dt>\(entry.kind == .hypothesis ? "status" : "outcome")</dt><dd>\(badge(entry.outcome))</dd><dt>lift</dt><dd>\(h(entry.lift))</dd>"
-            if let decision = entry.decision { body += "<dt>decision</dt><dd>\(h(decision))</dd>" }
-            body += "</dl>"
-            body += entry.text.map { "<p class=\"written\">\(written($0))</p>" }.joined()
-            if entry.kind == .experiment, entry.text.isEmpty { body += "<p class=\"muted\">No learnings written.</p>" }
-            body += "</article></li>\n"
+        // The cards (8 MB on the realistic history) written into the page's buffer: each card's pieces
+        // as bytes, no string made per piece.
+        var out = HTMLBuffer(capacity: 1 << 20)
+        page.document(title: "Learnings", section: .learnings, source: input.provenance, scripts: [SitePath.searchIndex, SitePath.searchScript],
+                      into: &out) { cards in
+            cards.raw(body)
+            for (index, entry) in entries.enumerated() {
+                cards.raw("<li class=\"card\" id=\"c")
+                cards.raw(index)
+                cards.raw("\"><article aria-labelledby=\"c")
+                cards.raw(index)
+                cards.raw("-h\"><h2 id=\"c")
+                cards.raw(index)
+                cards.raw("-h\">")
+                page.entity(entry.id, into: &cards)
+                cards.raw(" ")
+                cards.text(entry.title)
+                cards.raw("</h2><p class=\"meta\">")
+                cards.raw(entry.kind.rawValue)
+                if let squad = entry.squad {
+                    cards.raw(" · ")
+                    page.entity(squad, into: &cards)
+                }
+                if let stage = entry.stage {
+                    cards.raw(" · ")
+                    cards.text(stage)
+                }
+                if let quarter = entry.quarter {
+                    cards.raw(" · ")
+                    cards.text(quarter)
+                }
+                cards.raw("</p>")
+                if let note = entry.note {
+                    cards.raw("<p class=\"meta\">")
+                    cards.text(note)
+                    cards.raw("</p>")
+                }
+                // A hypothesis's card gives its status, an experiment's its outcome.
+                cards.raw(entry.kind == .hypothesis ? "<dl><dt>status</dt><dd>" : "<dl><dt>outcome</dt><dd>")
+                badge(entry.outcome, into: &cards)
+                cards.raw("</dd><dt>lift</dt><dd>")
+                cards.text(entry.lift)
+                cards.raw("</dd>")
+                if let decision = entry.decision {
+                    cards.raw("<dt>decision</dt><dd>")
+                    cards.text(decision)
+                    cards.raw("</dd>")
+                }
+                cards.raw("</dl>")
+                for text in entry.text {
+                    cards.raw("<p class=\"written\">")
+                    cards.written(text)
+                    cards.raw("</p>")
+                }
+                if entry.kind == .experiment, entry.text.isEmpty { cards.raw("<p class=\"muted\">No learnings written.</p>") }
+                cards.raw("</article></li>\n")
+            }
+            cards.raw("</ul>\n")
         }
-        body += "</ul>\n"
-        return page.document(title: "Learnings", section: .learnings, body: body, source: input.provenance,
-                             scripts: [SitePath.searchIndex, SitePath.searchScript])
+        return out
     }
 
-    private func badge(_ outcome: String) -> String {
-        let kind: String
+    private func badge(_ outcome: String, into out: inout HTMLBuffer) {
         switch outcome {
-        case "win", "validated": kind = "good"
-        case "loss", "invalidated": kind = "bad"
-        case "flat", "inconclusive", "testing": kind = "warn"
-        default: kind = "none"
+        case "win", "validated": out.raw("<span class=\"badge good\">")
+        case "loss", "invalidated": out.raw("<span class=\"badge bad\">")
+        case "flat", "inconclusive", "testing": out.raw("<span class=\"badge warn\">")
+        default: out.raw("<span class=\"badge none\">")
         }
-        return "<span class=\"badge \(kind)\">\(h(outcome))</span>"
+        out.text(outcome)
+        out.raw("</span>")
     }
 
     /// The search index as a script defining `window.playbookSearchIndex`: one entry per card

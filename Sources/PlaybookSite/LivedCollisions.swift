@@ -41,7 +41,7 @@ struct LivedCollisions: Sendable {
         self.judgedOnLive = judgedOnLive
         // Without an experiment that ran and ended, or one that stood otherwise on today, they are
         // the catalog's, computed already.
-        graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions
-            : CollisionGraph(entities, today: today, kept: catalog.collisions.kept, spans: spans)
+        graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions(today: today)
+            : CollisionGraph(entities, today: today, kept: catalog.keptCollisions, spans: spans)
     }
 }

@@ -44,14 +44,14 @@ extension EntityPages {
     private func resultFields(_ result: ExperimentResult, into out: inout HTMLBuffer) {
         out.raw("<dl class=\"fields\">")
         field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
-        field("lift", into: &out) { out in out.text(Numbers.signedPercent(result.lift?.value)); return true }
-        field("p-value", into: &out) { out in result.pValue.map { out.text(Numbers.probability($0.value)) } != nil }
+        field("lift", into: &out) { out in out.text(input.numbers.signedPercent(result.lift?.value)); return true }
+        field("p-value", into: &out) { out in result.pValue.map { out.text(input.numbers.probability($0.value)) } != nil }
         field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
         field("learnings", into: &out) { out in
             guard !result.learnings.isEmpty else { return false }
             for learning in result.learnings {
                 out.raw("<p class=\"written\">")
-                out.raw(written(learning))
+                out.written(learning)
                 out.raw("</p>")
             }
             return true

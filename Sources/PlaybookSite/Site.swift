@@ -82,11 +82,12 @@ public struct SitePlan: Sendable {
     }
 
     /// The bytes of `paths[index]` (the same as `render(index)`), handed to `body` without a
-    /// string made of them where the page is written as bytes (the entity pages, most of the site).
+    /// string made of them where the page is written as bytes (the entity pages, most of the site, and the learnings).
     public func withBytes(of index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         switch jobs[index] {
         case .entity(let id): EntityPages(input: input, catalog: catalog).pageBytes(id).withBytes(body)
         case .group(let group): EntityPages(input: input, catalog: catalog).groupBytes(catalog.groups[group]).withBytes(body)
+        case .learnings: LearningsPage(input: input, catalog: catalog).renderBytes(learnings.value).withBytes(body)
         default:
             var text = render(index)
             text.withUTF8(body)
@@ -102,17 +103,25 @@ public struct SitePlan: Sendable {
 /// A value several pages need, made by the first that asks (the others wait for it) and kept.
 final class Shared<Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var made: Value?
-    private let make: () -> Value
+    /// How to make it until it is made, then the value: what the maker captured (a list of every
+    /// entity) is let go with it.
+    private var state: State
 
-    init(_ make: @escaping () -> Value) { self.make = make }
+    private enum State {
+        case waiting(() -> Value), made(Value)
+    }
+
+    init(_ make: @escaping () -> Value) { state = .waiting(make) }
 
     var value: Value {
         lock.lock()
         defer { lock.unlock() }
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
+        switch state {
+        case .made(let value): return value
+        case .waiting(let make):
+            let value = make()
+            state = .made(value)
+            return value
+        }
     }
 }

@@ -41,6 +41,8 @@ public struct SiteInput: Sendable {
     public var today: Day
     /// The branch and commit the site was built from.
     public var source: SourceSummary?
+    /// The texts of the numbers the pages write, each made once (`NumberTexts`).
+    let numbers = NumberTexts()
     /// What every page's footer names: `source` and `today`.
     var provenance: Page.Provenance { Page.Provenance(source: source, today: today) }
 
@@ -101,7 +103,7 @@ public struct SiteInput: Sendable {
         // Each experiment keeps the partners a page lists (its first 50 by id) and the count of the
         // rest: a busy surface's pairs grow with the square of its experiments, and no page shows them all.
         let kept = max(CalendarPage.listed, CalendarPage.listedCollisions, EntityPages.listedCollisions)
-        let catalog = Shared { Catalog(unique, collisions: CollisionGraph(unique, today: today, kept: kept)) }
+        let catalog = Shared { Catalog(unique, keptCollisions: kept) }
         let building = DispatchGroup()
         DispatchQueue.global().async(group: building) { _ = catalog.value }
         // Every experiment's statuses are read once, for all the program's quarters and every page.

@@ -67,13 +67,14 @@ enum SitePath {
     /// digits, so distinct ids give distinct names and none can climb out of the folder (`/`, `..`).
     /// Long ids are cut and carry a hash of the whole id instead.
     static func fileName(_ id: String) -> String {
+        // Most ids (`EXP-0042`) are kept as they are: the id itself, no string built byte by byte
+        // (anchors and key-result links ask for thousands).
+        if !id.isEmpty, id.utf8.count <= 100, id.utf8.allSatisfy(keptInFileName) { return id }
         var out = ""
         for byte in id.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"):
+            if keptInFileName(byte) {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 let hex = String(byte, radix: 16, uppercase: true)
                 out += "_" + (hex.count == 1 ? "0" : "") + hex
             }
@@ -87,6 +88,16 @@ enum SitePath {
         }
         let hex = String(hash, radix: 16)
         return String(out.prefix(80)) + "__" + String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// A byte a file name keeps as it is: an ASCII letter or digit, or `-`.
+    @inline(__always)
+    private static func keptInFileName(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): true
+        default: false
+        }
     }
 
     /// `target` (a path from the site's top) as seen from the page at `from`.

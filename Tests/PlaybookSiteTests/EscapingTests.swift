@@ -54,4 +54,40 @@ final class EscapingTests: XCTestCase {
             XCTAssertEqual(Escaping.jsonQuoted(string), JSONText.quoted(HTMLReport.visible(string)), "quoting \(string)")
         }
     }
+
+    /// `written` splits text without a carriage return at its line-feed bytes; it must give what the
+    /// first version gave (Foundation's `\r\n` search, lines of `Character`s, blank ones judged by
+    /// `Character.isWhitespace`), which text with a carriage return still takes.
+    func testWrittenTextIsWhatLinesOfCharactersGave() {
+        let cases = [
+            "", "\n", "\n\n", " \n\t\n", "one", "one\n", "one\n\n  \n", "one\ntwo", "\none", "one\n\ntwo\n",
+            "a <b> & 'c'\n#1\n", "tab\tline\n\u{0B}\u{0C}", "nbsp\n\u{A0}", "ideographic\n\u{3000}\n", "line sep\n\u{2028}",
+            "mark after\n\u{301}", "space and mark\n \u{301}", "emoji\n👍🏽\n", "bidi\n\u{202E}x\n", "nel\n\u{85}",
+            "bell\u{07}\nx", "crlf\r\nline\r\n", "cr\ronly", "cr cr lf\r\r\n", "\r\n\r\n", "mixed\nlf\r\ncrlf\n \n",
+        ]
+        for text in cases {
+            XCTAssertEqual(written(text), writtenWithReturns(text), "writing \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        let alphabet: [Unicode.Scalar] = ["a", " ", "\t", "\n", "\n", "\n", "\u{0B}", "<", "'", "\u{A0}", "\u{301}", "\u{2028}",
+                                          "\u{202E}", "\u{85}", "\u{3000}", "\u{1B}", "é", "👍"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            var text = String.UnicodeScalarView()
+            for _ in 0..<next(10) { text.append(alphabet[next(alphabet.count)]) }
+            let string = String(text)
+            XCTAssertEqual(written(string), writtenWithReturns(string), "writing \(string.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    /// A surface breaks after each `/`: byte by byte where it is ASCII, as Foundation's search gave it.
+    func testSurfacesBreakAfterSlashesAsFoundationsSearchGave() {
+        let cases = ["", "web", "/", "web/checkout/payment-step", "//a//", "web/café/x", "a/\u{301}b", "a/\u{338}", "&amp;/&lt;"]
+        for text in cases {
+            XCTAssertEqual(CalendarPage.breakingAfterSlashes(text), text.replacingOccurrences(of: "/", with: "/<wbr>"), text)
+        }
+    }
 }

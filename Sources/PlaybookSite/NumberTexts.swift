@@ -1,0 +1,46 @@
+import Foundation
+import PlaybookReports
+
+/// The texts of numbers that many sections write (an experiment's design, a lift, a p-value), each
+/// made once per value and kept: `Numbers` formats through `Decimal`, and the same values (a design's
+/// power 0.8 and alpha 0.05, a lift) recur on thousands of sections and cards. The same text as
+/// `Numbers` gives, for it is a function of the value alone. Shared by the threads that render pages.
+final class NumberTexts: @unchecked Sendable {
+    private enum Form: UInt8 {
+        case signedPercent, smallPercent, probability, text
+    }
+
+    private struct Key: Hashable {
+        var form: Form
+        var bits: UInt64
+    }
+
+    private let lock = NSLock()
+    private var made: [Key: String] = [:]
+
+    /// `Numbers.signedPercent(value)`.
+    func signedPercent(_ value: Double?) -> String { text(.signedPercent, value) { Numbers.signedPercent($0) } }
+
+    /// `Numbers.smallPercent(value)`.
+    func smallPercent(_ value: Double?) -> String { text(.smallPercent, value) { Numbers.smallPercent($0) } }
+
+    /// `Numbers.probability(value)`.
+    func probability(_ value: Double?) -> String { text(.probability, value) { Numbers.probability($0) } }
+
+    /// `Numbers.text(value)` (two places).
+    func text(_ value: Double?) -> String { text(.text, value) { Numbers.text($0) } }
+
+    private func text(_ form: Form, _ value: Double?, _ make: (Double?) -> String) -> String {
+        guard let value else { return make(nil) }
+        let key = Key(form: form, bits: value.bitPattern)
+        lock.lock()
+        let known = made[key]
+        lock.unlock()
+        if let known { return known }
+        let text = make(value)
+        lock.lock()
+        made[key] = text
+        lock.unlock()
+        return text
+    }
+}
