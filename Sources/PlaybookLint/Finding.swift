@@ -101,13 +101,26 @@ public struct LintReport: Sendable {
     /// many were left out; without any, the findings are shared, not copied.
     public func scoped(toChanged changed: Set<String>, before: LintReport)
         -> (report: LintReport, leftOutWarnings: Int, leftOutNotes: Int) {
-        struct Key: Hashable {
-            var rule: String, file: String, entity: String?, related: [String], severity: Severity
-            init(_ finding: Finding) {
-                (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity)
-            }
+        scoped(toChanged: changed, known: before.scopeKeys)
+    }
+
+    /// What `scoped` compares a finding by: rule, file, entity, related entities (sorted) and severity.
+    public struct ScopeKey: Hashable, Codable, Sendable {
+        public var rule: String, file: String, entity: String?, related: [String], severity: String
+        public init(_ finding: Finding) {
+            (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity.rawValue)
         }
-        let known = Set(before.findings.lazy.filter { !changed.contains($0.file) && $0.severity != .error }.map(Key.init))
+    }
+
+    /// The keys of this report's warnings and notes: what a later `scoped` needs of it (kept between runs).
+    public var scopeKeys: Set<ScopeKey> {
+        Set(findings.lazy.filter { $0.severity != .error }.map(ScopeKey.init))
+    }
+
+    /// `scoped(toChanged:before:)` with the parent's warnings and notes given by their keys.
+    public func scoped(toChanged changed: Set<String>, known: Set<ScopeKey>)
+        -> (report: LintReport, leftOutWarnings: Int, leftOutNotes: Int) {
+        typealias Key = ScopeKey
         // Acknowledged overlaps are kept: the summary counts them as such (and text leaves them out anyway).
         let acknowledged = OverlapAcknowledged.descriptor.id
         func isKept(_ finding: Finding) -> Bool {

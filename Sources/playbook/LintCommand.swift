@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlaybookGit
 import PlaybookLint
 import PlaybookModel
 import PlaybookOverlaps
@@ -12,8 +13,8 @@ struct Lint: ParsableCommand {
         discussion: """
         Without PATH, lints every *.yml / *.yaml file under the configured roots (default \
         playbooks/, settings from .playbook.yml at the repository top). With PATHs, lints those \
-        files and folders, still resolving references against the whole repository. Nothing is \
-        ever written.
+        files and folders, still resolving references against the whole repository. No file of \
+        yours is ever written (only caches under .git/playbook).
 
         Under --staged (the pre-commit hook) an overlap with another squad's work is a warning \
         saying the PR needs a council approval before it merges; `lint` and `review` keep each \
@@ -21,8 +22,9 @@ struct Lint: ParsableCommand {
         changes both). Acknowledged overlaps are counted in the summary; --verbose lists them. \
         Under --staged without PATH, the text and github formats list every error, every finding of \
         the files the commit changes, and elsewhere the warnings and notes HEAD did not have; the \
-        others (already there before the commit) are counted. --verbose lists them too, and json, \
-        sarif and junit always list everything.
+        others (already there before the commit) are counted. The parent's findings are those the \
+        run on the committed content kept (.git/playbook/staged-baseline), else linted anew. \
+        --verbose lists them too, and json, sarif and junit always list everything.
 
         Examples:
           playbook lint
@@ -76,16 +78,32 @@ struct Lint: ParsableCommand {
         let quiet = !verbose && (format == .text || format == .github)
         let staged = quiet && paths.isEmpty ? source as? StagedSource : nil
         let changed = try staged?.changedPaths()
-        let (report, leftOut) = try { () throws -> (LintReport, (warnings: Int, notes: Int)) in
-            let full = linter.lint(selection.files, reportedFiles: selection.reported)
-            guard let staged, let changed, full.hasFindings(outside: changed) else { return (full, (0, 0)) }
-            let before = linter.lint(try staged.headFiles())
-            let scoped = full.scoped(toChanged: changed, before: before)
-            Parting.release(consume before)
-            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes))
-        }()
+        let full = linter.lint(selection.files, reportedFiles: selection.reported)
         // A model whose files are there but whose weights would not load: said like a missing one.
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
+        let engineName = fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical"
+        let (report, leftOut) = try { () throws -> (LintReport, (warnings: Int, notes: Int)) in
+            guard let staged else { return (full, (0, 0)) }
+            let day = linter.today
+            func fingerprint(_ content: (files: [(path: String, id: ObjectID)], settings: ObjectID?)) -> String {
+                StagedBaseline.fingerprint(files: content.files, settings: content.settings, today: day, engine: engineName)
+            }
+            // The parent's warnings and notes as a run on that content kept them (the index a commit recorded),
+            // else linted now; then this content's kept for the next run, whose parent it may be.
+            var known: Set<LintReport.ScopeKey>?
+            if let changed, changed.isEmpty {
+                known = full.scopeKeys // the index is HEAD's content: every finding was there before
+            } else if let changed, full.hasFindings(outside: changed) {
+                known = try staged.content(atHead: true).flatMap { StagedBaseline.load(gitDirectory: staged.gitDirectory, fingerprint: fingerprint($0)) }
+                    ?? linter.lint(try staged.headFiles()).scopeKeys
+            }
+            if let content = try staged.content(atHead: false) {
+                StagedBaseline.save(gitDirectory: staged.gitDirectory, fingerprint: fingerprint(content), keys: full.scopeKeys)
+            }
+            guard let changed, let known else { return (full, (0, 0)) }
+            let scoped = full.scoped(toChanged: changed, known: known)
+            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes))
+        }()
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
         Parting.release(consume selection)
 

@@ -107,6 +107,27 @@ struct StagedSource: LintSource {
         }
     }
 
+    /// The git folder, where `.git/playbook` keeps what runs share.
+    var gitDirectory: String { repository.gitDirectory }
+
+    /// What a staged run's findings are made from, as blob ids (`StagedBaseline.fingerprint`): the playbook
+    /// files and the settings of the index, or of HEAD (`atHead`). Nil when that cannot name it: the index
+    /// holds conflicts, --config names a file outside the repository, or there is no HEAD.
+    func content(atHead: Bool) throws -> (files: [(path: String, id: ObjectID)], settings: ObjectID?)? {
+        guard let settingsPath else { return nil }
+        let include = Self.underRoots(rootPrefixes)
+        if !atHead {
+            guard snapshot.conflicts.isEmpty else { return nil }
+            return (snapshot.entries.filter { include($0.path) }.map { ($0.path, $0.id) },
+                    snapshot.entries.first(where: { $0.path == settingsPath })?.id)
+        }
+        guard let head = try repository.headCommit() else { return nil }
+        let tree = try repository.commitInfo(head, details: false).tree
+        let files = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes, include: include)
+            .compactMap { change in change.newBlob.map { (path: change.path, id: $0) } }
+        return (files, try repository.blobID(inTree: tree, path: settingsPath))
+    }
+
     /// The playbook files as HEAD holds them, read as the staged ones are: what the commit starts from.
     func headFiles() throws -> [SourceFile] {
         guard let head = try repository.headCommit() else { return [] }

@@ -155,6 +155,28 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertFalse(joined.stdout.contains("HYP-3.yml:1:1"), joined.stdout)
         _ = try commit(repository, scratch, ["playbooks/learners-back.yml": other, "playbooks/metrics.yml": SmallPlaybook.metrics], "apart again")
 
+        // The parent's findings kept by the run on the content it committed (`.git/playbook/staged-baseline`) give
+        // what a new lint of the parent gives; a baseline that is a link is neither read nor written through.
+        let baseline = scratch.url.appendingPathComponent(".git/playbook/staged-baseline")
+        try repository.stage(paths: ["playbooks/HYP-2.yml"])
+        _ = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        _ = try commit(repository, scratch, ["playbooks/HYP-2.yml": Self.theirs], "as the hook saw it")
+        try scratch.write("playbooks/HYP-2.yml", Self.theirs.replacing("title: Evening nudge", with: "title: Late evening nudge"))
+        try repository.stage(paths: ["playbooks/HYP-2.yml"])
+        let fromBaseline = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        try FileManager.default.removeItem(at: baseline)
+        let linted = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(fromBaseline.stdout + fromBaseline.stderr, linted.stdout + linted.stderr)
+        XCTAssertTrue(linted.stderr.contains(" already there before this commit"), linted.stderr)
+        let outside = try ScratchDirectory()
+        try outside.write("kept.json", "{}")
+        try FileManager.default.removeItem(at: baseline)
+        try FileManager.default.createSymbolicLink(at: baseline, withDestinationURL: outside.url.appendingPathComponent("kept.json"))
+        let throughLink = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(throughLink.stdout + throughLink.stderr, linted.stdout + linted.stderr)
+        XCTAssertEqual(try String(contentsOf: outside.url.appendingPathComponent("kept.json"), encoding: .utf8), "{}")
+        try FileManager.default.removeItem(at: baseline)
+
         // An error in an unchanged file, made by the staged change, is listed: HYP-1's metric is gone.
         try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners")
             .replacing("name: Weekly active learners", with: "name: Weekly learners"))
