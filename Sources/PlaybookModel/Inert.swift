@@ -44,10 +44,14 @@ public enum Inert {
     /// True for format characters that show nothing, so two different ids, titles or paths look the
     /// same: soft hyphen U+00AD, combining grapheme joiner U+034F, Mongolian vowel separator U+180E,
     /// zero width space U+200B, word joiner and invisible operators U+2060–2064, U+FEFF. Not the zero
-    /// width (non-)joiners U+200C/D: emoji sequences and Persian and Indic scripts need them.
+    /// width (non-)joiners U+200C/D: emoji sequences and Persian and Indic scripts need them. And the
+    /// characters that draw as nothing though not formats (review55): the Hangul fillers U+115F, U+1160,
+    /// U+3164, U+FFA0, the musical symbols' invisible beams and phrasing U+1D173–1D17A, and the tag
+    /// characters U+E0000–E007F (an ASCII text spelt in them reads as nothing, and is read by a program).
     public static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00AD, 0x034F, 0x180E, 0x200B, 0x2060...0x2064, 0xFEFF: true
+        case 0x115F, 0x1160, 0x3164, 0xFFA0, 0x1D173...0x1D17A, 0xE0000...0xE007F: true
         default: false
         }
     }
@@ -224,21 +228,26 @@ public enum Inert {
     /// control above ASCII: C1 (`C2 80`–`C2 9F`), U+061C (`D8 9C`), U+200E/F, U+2028–202E
     /// (`E2 80 8E`/`8F`, `E2 80 A8`–`AE`) and U+2066–2069 (`E2 81 A6`–`A9`), or an invisible format
     /// character: U+00AD (`C2 AD`), U+034F (`CD 8F`), U+180E (`E1 A0 8E`), U+200B (`E2 80 8B`),
-    /// U+2060–2064 (`E2 81 A0`–`A4`), U+FEFF (`EF BB BF`).
+    /// U+2060–2064 (`E2 81 A0`–`A4`), U+FEFF (`EF BB BF`), the Hangul fillers U+115F/1160 (`E1 85 9F`/`A0`),
+    /// U+3164 (`E3 85 A4`), U+FFA0 (`EF BE A0`), U+1D173–1D17A (`F0 9D 85 B3`–`BA`) and the tags U+E0000–E007F
+    /// (`F3 A0 80 80`–`F3 A0 81 BF`).
     @inline(__always)
     package static func isInvisibleControl(lead: UInt8, _ next: UnsafePointer<UInt8>) -> Bool {
         switch lead {
         case 0xC2: next[0] <= 0x9F || next[0] == 0xAD
         case 0xCD: next[0] == 0x8F
         case 0xD8: next[0] == 0x9C
-        case 0xE1: next[0] == 0xA0 && next[1] == 0x8E
+        case 0xE1: next[0] == 0xA0 && next[1] == 0x8E || next[0] == 0x85 && (next[1] == 0x9F || next[1] == 0xA0)
         case 0xE2:
             switch next[0] {
             case 0x80: next[1] == 0x8B || next[1] == 0x8E || next[1] == 0x8F || (0xA8...0xAE).contains(next[1])
             case 0x81: (0xA0...0xA4).contains(next[1]) || (0xA6...0xA9).contains(next[1])
             default: false
             }
-        case 0xEF: next[0] == 0xBB && next[1] == 0xBF
+        case 0xE3: next[0] == 0x85 && next[1] == 0xA4
+        case 0xEF: next[0] == 0xBB && next[1] == 0xBF || next[0] == 0xBE && next[1] == 0xA0
+        case 0xF0: next[0] == 0x9D && next[1] == 0x85 && (0xB3...0xBA).contains(next[2])
+        case 0xF3: next[0] == 0xA0 && (next[1] == 0x80 || next[1] == 0x81)
         default: false
         }
     }
@@ -282,6 +291,10 @@ public enum Inert {
             out.unicodeScalars.append(scalar)
             switch scalar {
             case "@", "#":
+                out.unicodeScalars.append(wordJoiner)
+            // GitHub links "GH-12" to issue 12 as it does "#12" (review55).
+            case "-" where index >= 2 && "Hh".unicodeScalars.contains(scalars[index - 1]) && "Gg".unicodeScalars.contains(scalars[index - 2])
+                && index + 1 < scalars.count && ("0"..."9").contains(scalars[index + 1]):
                 out.unicodeScalars.append(wordJoiner)
             case ":" where index + 2 < scalars.count && scalars[index + 1] == "/" && scalars[index + 2] == "/":
                 out.unicodeScalars.append(wordJoiner)

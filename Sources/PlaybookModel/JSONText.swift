@@ -26,8 +26,11 @@ public enum JSONText {
             case "\u{0C}": out += "\\f"
             default:
                 if Inert.isInvisibleControl(scalar) {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    // Above the BMP (the tag characters) as its UTF-16 surrogate pair, as JSON spells it.
+                    for unit in String(scalar).utf16 {
+                        let hex = String(unit, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    }
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

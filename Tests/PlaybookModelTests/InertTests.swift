@@ -1,3 +1,4 @@
+import Foundation
 @testable import PlaybookModel
 import XCTest
 
@@ -80,9 +81,39 @@ final class InertTests: XCTestCase {
                 XCTAssertEqual(JSONText.quoted(text) == "\"" + text + "\"", plain, "U+\(String(value, radix: 16))")
             }
         }
-        for text in ["😀", "👩‍👩‍👧", "🇫🇷", "\u{10FFFF}", "\u{E0001}"] {
+        for text in ["😀", "👩‍👩‍👧", "🇫🇷", "\u{10FFFF}"] {
             XCTAssertTrue(Inert.isPlainTerminalText(text), text.debugDescription)
         }
+        // Above the BMP too, where the byte reading knows the invisible ones by their four bytes.
+        for value in Array(UInt32(0x1D160)...0x1D180) + Array(UInt32(0xDFFF0)...0xE0090) + Array(UInt32(0x10000)...0x10100) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let plain = !Inert.isInvisibleControl(scalar)
+            for text in [String(scalar), "abcdefg" + String(scalar) + "hijklmnopq"] {
+                XCTAssertEqual(Inert.isPlainTerminalText(text), plain, "U+\(String(value, radix: 16))")
+                XCTAssertEqual(JSONText.quoted(text) == "\"" + text + "\"", plain, "U+\(String(value, radix: 16))")
+            }
+        }
+    }
+
+    /// review55: characters that draw as nothing though Unicode does not call them formats are shown too:
+    /// a title spelt in tag characters (read by a program, invisible to a person), Hangul fillers, the
+    /// musical symbols' invisible beams.
+    func testCharactersThatDrawAsNothingAreShown() {
+        let smuggled = "Fine title" + String(String.UnicodeScalarView("ignore".unicodeScalars.map { Unicode.Scalar($0.value + 0xE0000)! }))
+        XCTAssertEqual(Inert.terminal(smuggled), "Fine title\\u{E0069}\\u{E0067}\\u{E006E}\\u{E006F}\\u{E0072}\\u{E0065}")
+        for value: UInt32 in [0x115F, 0x1160, 0x3164, 0xFFA0, 0x1D173, 0x1D17A, 0xE0000, 0xE007F] {
+            let text = "HYP-" + String(Character(Unicode.Scalar(value)!)) + "1"
+            let shown = "HYP-\\u{\(String(value, radix: 16, uppercase: true))}1"
+            XCTAssertEqual(Inert.terminal(text), shown)
+            XCTAssertEqual(Inert.html(text), shown)
+            XCTAssertEqual(Inert.csvCell(text), shown)
+        }
+        // JSON spells one above the BMP as its surrogate pair, and reads back the same text.
+        let json = JSONText.quoted(smuggled)
+        XCTAssertTrue(json.hasSuffix("\\udb40\\udc69\\udb40\\udc67\\udb40\\udc6e\\udb40\\udc6f\\udb40\\udc72\\udb40\\udc65\""), json)
+        XCTAssertEqual(try? JSONSerialization.jsonObject(with: Data(("[" + json + "]").utf8)) as? [String], [smuggled])
+        XCTAssertFalse(Inert.markdown("see GH-12 and gh-7").contains("GH-1"), Inert.markdown("see GH-12"))
+        XCTAssertEqual(Inert.markdown("GH-x and UGH-"), "GH-x and UGH-")
     }
 
     /// Strings that are hostile or awkward in Unicode (controls, bidi overrides and isolates, C1,
