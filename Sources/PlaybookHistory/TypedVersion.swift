@@ -41,6 +41,8 @@ private struct VersionTree {
         var last: Int32 = -1
         var next: Int32 = -1
         var previous: Int32 = -1
+        /// How many children: a node's list of them is made at its size.
+        var count: Int32 = 0
     }
 
     /// The root first.
@@ -67,6 +69,7 @@ private struct VersionTree {
         items.append(Item(name: String(decoding: name, as: UTF8.self), previous: last))
         if last >= 0 { items[Int(last)].next = made } else { items[parent].first = made }
         items[parent].last = made
+        items[parent].count += 1
         return Int(made)
     }
 
@@ -123,6 +126,7 @@ private struct VersionTree {
     /// The children of `parent`, in the order first seen.
     private func children(of parent: Int) -> [Int] {
         var result: [Int] = []
+        result.reserveCapacity(Int(items[parent].count))
         var index = items[parent].first
         while index >= 0 {
             result.append(Int(index))
@@ -165,9 +169,15 @@ private struct VersionTree {
         if items[index].isList {
             return Node(.sequence(itemOrder(index).map { node($0) }), mark: Self.mark)
         }
-        return Node(.mapping(children(of: index).map {
-            Pair(key: Node(.scalar(items[$0].name, .plain), mark: Self.mark), value: node($0))
-        }), mark: Self.mark)
+        // The children followed where they are linked (a list of their indices was made first).
+        var pairs: [Pair] = []
+        pairs.reserveCapacity(Int(items[index].count))
+        var child = items[index].first
+        while child >= 0 {
+            pairs.append(Pair(key: Node(.scalar(items[Int(child)].name, .plain), mark: Self.mark), value: node(Int(child))))
+            child = items[Int(child)].next
+        }
+        return Node(.mapping(pairs), mark: Self.mark)
     }
 }
 
