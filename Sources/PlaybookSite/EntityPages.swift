@@ -295,11 +295,19 @@ struct EntityPages {
             }
             return true
         }
+        // Where a commit after `--today` moved the experiment (review54s), its surface and window as they
+        // stood on today, as the calendar draws them, with the commit's beside them.
+        let then = input.onToday.changed[id].flatMap { $0 }
         field("surface", into: &out) { out in
-            guard let surface = list[i].surface else { return false }
+            guard let surface = then?.surface ?? list[i].surface else { return false }
             out.raw("<code>")
             out.text(surface.value)
             out.raw("</code>")
+            if let then, then.surface?.value != list[i].surface?.value {
+                out.raw(" <span class=\"meta\">(")
+                out.text("on \(input.today); \(list[i].surface?.value ?? "none") at this commit")
+                out.raw(")</span>")
+            }
             return true
         }
         field("audience", into: &out) { out in
@@ -322,7 +330,18 @@ struct EntityPages {
             return true
         }
         field("planned", into: &out) { out in
-            out.text("\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list, i)?.description ?? "?")")
+            let committed = "\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list, i)?.description ?? "?")"
+            guard let then else {
+                out.text(committed)
+                return true
+            }
+            let onToday = "\(then.start?.value.description ?? "?") to \(then.plannedEnd?.description ?? "?")"
+            out.text(onToday)
+            if onToday != committed {
+                out.raw(" <span class=\"meta\">(")
+                out.text("on \(input.today); \(committed) at this commit")
+                out.raw(")</span>")
+            }
             return true
         }
         field("ran", into: &out) { out in

@@ -32,6 +32,31 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertFalse(atCommit.values.contains { $0.contains("at this commit)") })
     }
 
+    /// review54s leftover: an experiment moved after `--today` (another surface, a later start) was drawn on
+    /// the calendar where it stood on today, while its section gave the commit's surface and window. The
+    /// section gives today's, with the commit's beside them, as it gives a status; built on the commit's
+    /// day, the commit's alone.
+    func testAnExperimentsSectionGivesItsSurfaceAndWindowOnToday() throws {
+        let fixture = try SiteFixture(for: self)
+        let path = "playbooks/experiments/EXP-0003.yml"
+        let first = SiteFixture.experiment("EXP-0003", title: "Signup hint", status: "running", start: "2026-10-13", extra: "")
+        try fixture.commit("2026-10-13", [path: first])
+        try fixture.commit("2026-10-20", [path: first.replacingOccurrences(of: "surface: web/signup", with: "surface: web/checkout")
+            .replacingOccurrences(of: "start: 2026-10-13", with: "start: 2026-10-14")])
+        let files = Site.render(try fixture.input(today: "2026-10-15"))
+        let page = try XCTUnwrap(files.values.first { $0.contains("id=\"k-EXP-0003\"") })
+        let section = String(page[try XCTUnwrap(page.range(of: "id=\"k-EXP-0003\"")).lowerBound...])
+        XCTAssertTrue(section.contains("<dt>surface</dt><dd><code>web/signup</code> <span class=\"meta\">(on 2026-10-15; web/checkout at this commit)</span></dd>"), section)
+        XCTAssertTrue(section.contains("<dt>planned</dt><dd>2026-10-13 to "), section)
+        XCTAssertTrue(section.contains(" <span class=\"meta\">(on 2026-10-15; 2026-10-14 to "), section)
+        let atCommit = Site.render(try fixture.input(today: "2026-10-20"))
+        let later = try XCTUnwrap(atCommit.values.first { $0.contains("id=\"k-EXP-0003\"") })
+        let laterSection = String(later[try XCTUnwrap(later.range(of: "id=\"k-EXP-0003\"")).lowerBound...])
+        XCTAssertTrue(laterSection.contains("<dt>surface</dt><dd><code>web/checkout</code></dd>"), laterSection)
+        XCTAssertTrue(laterSection.contains("<dt>planned</dt><dd>2026-10-14 to "), laterSection)
+        XCTAssertFalse(laterSection.prefix(4000).contains("at this commit)"), laterSection)
+    }
+
     /// review54 #2: EXP-0002, running on 2026-10-15 and deleted on 2026-10-20, was missing from its
     /// hypothesis's page on a site built `--today 2026-10-15` (only gone experiments whose conclusion the
     /// reports count were named), though `report experiments --today 2026-10-15` counts its start. It is
