@@ -105,10 +105,14 @@ public struct LintReport: Sendable {
     }
 
     /// What `scoped` compares a finding by: rule, file, entity, related entities (sorted) and severity.
-    public struct ScopeKey: Hashable, Codable, Sendable {
+    public struct ScopeKey: Hashable, Sendable {
         public var rule: String, file: String, entity: String?, related: [String], severity: String
         public init(_ finding: Finding) {
             (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity.rawValue)
+        }
+
+        public init(rule: String, file: String, entity: String?, related: [String], severity: String) {
+            (self.rule, self.file, self.entity, self.related, self.severity) = (rule, file, entity, related, severity)
         }
     }
 

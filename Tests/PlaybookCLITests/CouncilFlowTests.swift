@@ -158,7 +158,12 @@ final class CouncilFlowTests: XCTestCase {
         // The parent's findings kept by the run on the content it committed (`.git/playbook/staged-baseline`) give
         // what a new lint of the parent gives; a baseline that is a link is neither read nor written through.
         let baseline = scratch.url.appendingPathComponent(".git/playbook/staged-baseline")
-        try repository.stage(paths: ["playbooks/HYP-2.yml"])
+        // (A file name with a tab, a line feed and a backslash in it: the kept keys read back as written.)
+        let odd = "playbooks/odd\tname\n\\x.yml"
+        try scratch.write(odd, Self.hypothesis("HYP-5", squad: "checkout-emea", title: "Bigger tap targets", change: "make the buttons larger",
+                                               audience: "learners on small phones").replacing("expected_lift: 0.02\n", with: "")
+            .replacing("status: testing", with: "status: backlog"))
+        try repository.stage(paths: ["playbooks/HYP-2.yml", odd])
         _ = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         _ = try commit(repository, scratch, ["playbooks/HYP-2.yml": Self.theirs], "as the hook saw it")
         try scratch.write("playbooks/HYP-2.yml", Self.theirs.replacing("title: Evening nudge", with: "title: Late evening nudge"))
@@ -168,6 +173,7 @@ final class CouncilFlowTests: XCTestCase {
         let linted = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertEqual(fromBaseline.stdout + fromBaseline.stderr, linted.stdout + linted.stderr)
         XCTAssertTrue(linted.stderr.contains(" already there before this commit"), linted.stderr)
+        XCTAssertFalse(linted.stdout.contains("HYP-5"), "HYP-5's warning was there before\n" + linted.stdout)
         let outside = try ScratchDirectory()
         try outside.write("kept.json", "{}")
         try FileManager.default.removeItem(at: baseline)
