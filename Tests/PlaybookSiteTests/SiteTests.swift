@@ -812,11 +812,7 @@ extension SiteTests {
     /// own search script in Node against the site's index. `scripts/setup --for-tests` installs Node;
     /// skipped without it only outside CI (in CI its absence is a failure, not a silent skip).
     func testSearchFindsAWordInsideJapaneseText() throws {
-        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let node else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("no Node to run the search script: scripts/setup --for-tests installs it") }
-            throw XCTSkip("no Node to run the search script (scripts/setup --for-tests installs it)")
-        }
+        guard let node = try Self.node() else { return }
         let fixture = try SiteFixture(for: self)
         try fixture.commit("2026-10-20", [
             "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "価格テスト改善", status: "concluded", start: "2026-10-01", extra: """
@@ -839,17 +835,7 @@ extension SiteTests {
           console.log(q + ": " + element("count").textContent);
         });
         """
-        let script = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
-        try Data(harness.utf8).write(to: script)
-        defer { try? FileManager.default.removeItem(at: script) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = [script.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
+        let output = try Self.run(harness, in: node)
         // The whole run, found by the prefix rule too (the experiment, and the hypothesis it tests): every part of it finds the same.
         XCTAssertEqual(output, """
         価格テスト改善: 2 of 4 shown
@@ -870,15 +856,38 @@ extension SiteTests {
 }
 
 extension SiteTests {
+    /// Node, to run the site's script in; nil (a skip, a failure under CI) when there is none.
+    static func node() throws -> String? {
+        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard node == nil else { return node }
+        if ProcessInfo.processInfo.environment["CI"] != nil {
+            XCTFail("no Node to run the search script: scripts/setup --for-tests installs it")
+            return nil
+        }
+        throw XCTSkip("no Node to run the search script (scripts/setup --for-tests installs it)")
+    }
+
+    /// What `script` prints, run by `node`.
+    static func run(_ script: String, in node: String) throws -> String {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
+        try Data(script.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = [file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return output
+    }
+
     /// review54s: the library's query and filters are kept over a reload, in the address's fragment
     /// (`#search=…&outcome=…`), and a link with them opens the library filtered; a value no filter
     /// offers is ignored, and a card's own anchor (no "=") is never replaced.
     func testTheLibrarysChoicesLiveInTheAddressFragment() throws {
-        let node = ["/usr/bin/node", "/usr/local/bin/node", "/opt/homebrew/bin/node"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let node else {
-            if ProcessInfo.processInfo.environment["CI"] != nil { return XCTFail("no Node to run the search script: scripts/setup --for-tests installs it") }
-            throw XCTSkip("no Node to run the search script (scripts/setup --for-tests installs it)")
-        }
+        guard let node = try Self.node() else { return }
         let fixture = try SiteFixture(for: self)
         let files = Site.render(try fixture.input())
         let run = { (hash: String, steps: String) throws -> String in
@@ -902,18 +911,7 @@ extension SiteTests {
             console.log("loaded: " + JSON.stringify(element("q").value) + " " + JSON.stringify(element("f-outcome").value) + " " + element("count").textContent);
             \(steps)
             """
-            let script = FileManager.default.temporaryDirectory.appendingPathComponent("search-\(UUID().uuidString).js")
-            try Data(harness.utf8).write(to: script)
-            defer { try? FileManager.default.removeItem(at: script) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: node)
-            process.arguments = [script.path]
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return output
+            return try Self.run(harness, in: node)
         }
         // Choosing writes the address; the query's spaces and symbols are encoded, not written as they are.
         XCTAssertEqual(try run("", """
