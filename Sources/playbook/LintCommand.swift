@@ -111,7 +111,7 @@ struct Lint: ParsableCommand {
         // Reviewed overlaps are quiet where people read (text, PR annotations); machine formats keep them.
         let shown = {
             var shown = quiet ? report.withoutAcknowledgedOverlaps() : report
-            shown.engine = (fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical", fallback)
+            shown.engine = (engineName, fallback)
             return shown
         }()
         let reporter = format.reporter(color: color)

@@ -140,7 +140,7 @@ enum StagedBaseline {
         return out
     }
 
-    /// Keeps `keys` for `fingerprint` (written beside the file and renamed over it); failures are ignored.
+    /// Keeps `keys` for `fingerprint`; failures are ignored.
     static func save(gitDirectory: String, fingerprint: String, keys: Set<LintReport.ScopeKey>) {
         let folder = gitDirectory + "/playbook"
         var info = stat()
@@ -160,20 +160,7 @@ enum StagedBaseline {
         if let old = read(gitDirectory: gitDirectory) {
             for entry in entries(old).filter({ $0.fingerprint != fingerprint }).prefix(kept - 1) { data += old[entry.whole] }
         }
-        let temporary = folder + "/.\(fileName)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        let complete = data.withUnsafeBytes { raw -> Bool in
-            var written = 0
-            while written < raw.count {
-                let n = write(descriptor, raw.baseAddress! + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                written += n
-            }
-            return true
-        }
-        close(descriptor)
-        if !complete || rename(temporary, folder + "/" + fileName) != 0 { unlink(temporary) }
+        // Written beside the file and renamed over it (a link there is replaced, not followed).
+        try? AtomicFile.replace(at: folder + "/" + fileName, with: data)
     }
 }
