@@ -17,6 +17,10 @@ struct ParsedFile: Sendable {
     var suppressions: [Suppression] = []
     /// Where unfilled `<…>` placeholders sit: other findings there would only repeat them.
     var placeholders: Set<Mark> = []
+    /// Whether the file's bytes or YAML could not be read to the end.
+    var unread = false
+    /// Ids the file may define that no entity holds: see `UnreadDefinitions.ids`.
+    var undecodedIDs: [String] = []
 }
 
 /// Where a lint runs, which decides how an overlap with another squad's work counts.
@@ -77,8 +81,13 @@ public struct Linter: Sendable {
             ?? configuration.file.map { ($0, configuration.rootMarks.first ?? Mark(line: 1, column: 1)) }
             ?? ((configuration.roots.first ?? ".") + "/", Mark(line: 1, column: 1))
         let placed = entities
-        checks.append {
-            RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile)
+        var unread = UnreadDefinitions()
+        for file in parsed where file.unread || !file.undecodedIDs.isEmpty {
+            unread.incomplete = true
+            unread.ids.formUnion(file.undecodedIDs)
+        }
+        checks.append { [unread] in
+            RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile, unread: unread)
                 .map { LocatedDiagnostic(file: $0.file, diagnostic: $0.diagnostic) }
         }
         var slowest: Int?
@@ -95,7 +104,7 @@ public struct Linter: Sendable {
             let context = RuleContext(
                 entities: entities, index: index, view: view, today: today, mode: mode,
                 options: configuration.options[descriptor.id] ?? [:], rule: descriptor, encoder: encoder,
-                relatedPerEntity: relatedPerEntity)
+                relatedPerEntity: relatedPerEntity, unread: unread)
             if rule == OverlapDuplicate.self { slowest = checks.count }
             checks.append { rule.check(context) }
         }
@@ -342,7 +351,10 @@ public struct Linter: Sendable {
         case .unreadable(let reason):
             parsed.diagnostics.append(Diagnostic(
                 rule: LintRuleID.fileUnreadable, mark: Mark(line: 1, column: 1), message: "cannot read the file: \(reason)"))
+            parsed.unread = true
+            if let earlier = file.earlier { parsed.undecodedIDs += UnreadDefinitions.idLines(earlier) }
         case .tooLarge(let size):
+            parsed.unread = true
             parsed.diagnostics.append(Diagnostic(
                 rule: LintRuleID.yamlSizeLimit, mark: Mark(line: 1, column: 1),
                 message: "the file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes (limits.max_file_bytes in .playbook.yml)"))
@@ -351,6 +363,8 @@ public struct Linter: Sendable {
             parsed.diagnostics += loaded.problems.map { problem in
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
+            parsed.unread = loaded.problems.contains { UnreadDefinitions.stopsReading($0.kind) }
+            if parsed.unread { parsed.undecodedIDs += UnreadDefinitions.idLines(bytes) }
             parsed.suppressions = Suppression.scan(
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             // Each walk over the tree only where the bytes allow a finding: most files have neither.
@@ -364,9 +378,15 @@ public struct Linter: Sendable {
                 }
                 let decoded = EntityDecoder.decode(document)
                 parsed.diagnostics += decoded.diagnostics
-                if let entity = decoded.entity { parsed.entities.append(entity) }
+                if let entity = decoded.entity {
+                    parsed.entities.append(entity)
+                } else if document.root != nil {
+                    if let id = UnreadDefinitions.writtenID(document) { parsed.undecodedIDs.append(id) }
+                    parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
+                }
             }
         }
+        if parsed.unread { parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path)) }
         return parsed
     }
 

@@ -4,12 +4,14 @@ import PlaybookYAML
 /// Checks that every reference names an existing entity of the right kind.
 struct ReferenceChecker {
     let index: RepositoryIndex
+    let unread: UnreadDefinitions
     private(set) var found: [RepositoryChecks.Located] = []
     private var file = ""
     private var entity = ""
 
-    init(index: RepositoryIndex) {
+    init(index: RepositoryIndex, unread: UnreadDefinitions = UnreadDefinitions()) {
         self.index = index
+        self.unread = unread
     }
 
     mutating func check(_ placed: PlacedEntity) {
@@ -25,7 +27,7 @@ struct ReferenceChecker {
             if let target = objective.alignsTo, index[target.value] == nil {
                 let hint = Suggestion.phrase(Suggestion.closest(
                     to: target.value, in: Array(index.byID.keys.filter { index[$0]?.entity.kind == .metric || index[$0]?.entity.kind == .objective })))
-                report(target, "\"aligns_to\" names \"\(target.value)\", but no metric or objective has that id\(hint)")
+                unresolved(target, "\"aligns_to\" names \"\(target.value)\", but no metric or objective has that id\(hint)")
             }
             var keyResultIDs: [String: KeyResult] = [:]
             for kr in objective.keyResults {
@@ -70,7 +72,7 @@ struct ReferenceChecker {
                     report(other, "\"approvals.overlaps\" names this \(kind) itself; name the other entity the council reviewed it against")
                 } else if index[other.value] == nil {
                     let hint = Suggestion.phrase(index.suggestion(for: other.value, kind: kind == "hypothesis" ? .hypothesis : .experiment))
-                    report(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id\(hint)")
+                    unresolved(other, "\"approvals.overlaps\" names \"\(other.value)\", but no entity has that id\(hint)")
                 }
             }
         }
@@ -85,14 +87,14 @@ struct ReferenceChecker {
             return
         }
         let hint = Suggestion.phrase(index.suggestion(for: reference.value, kind: kind))
-        report(reference, "\"\(field)\" names \(kind.rawValue.lowercased()) \"\(reference.value)\", which does not exist\(hint)")
+        unresolved(reference, "\"\(field)\" names \(kind.rawValue.lowercased()) \"\(reference.value)\", which does not exist\(hint)")
     }
 
     private mutating func expectKeyResult(_ reference: Reference?) {
         guard let reference, let (objectiveID, keyResultID) = IDForm.keyResultReference(reference.value) else { return }
         guard let objective = index.objective(objectiveID) else {
             let hint = Suggestion.phrase(index.suggestion(for: objectiveID, kind: .objective))
-            report(reference, "\"key_result\" names objective \"\(objectiveID)\", which does not exist\(hint)")
+            unresolved(reference, "\"key_result\" names objective \"\(objectiveID)\", which does not exist\(hint)", id: objectiveID)
             return
         }
         let ids = objective.keyResults.compactMap { $0.id?.value }
@@ -100,6 +102,13 @@ struct ReferenceChecker {
             let listed = ids.isEmpty ? "it has none" : "it has \(ids.joined(separator: ", "))"
             report(reference, "\"key_result\" names \(keyResultID) of \(objectiveID), but that objective has no such key result (\(listed))")
         }
+    }
+
+    /// A reference that names no entity: not reported when a file that could not be read or decoded may
+    /// define it (that file's own error comes first).
+    private mutating func unresolved(_ reference: Reference, _ message: @autoclosure () -> String, id: String? = nil) {
+        guard !unread.ids.contains(id ?? reference.value) else { return }
+        report(reference, message())
     }
 
     private mutating func report(_ reference: Reference, _ message: String) {

@@ -5,7 +5,8 @@ import PlaybookYAML
 enum RepositoryChecks {
     typealias Located = (file: String, diagnostic: Diagnostic)
 
-    static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: (file: String, mark: Mark)) -> [Located] {
+    static func run(_ entities: [PlacedEntity], index: RepositoryIndex, fallbackFile: (file: String, mark: Mark),
+                    unread: UnreadDefinitions = UnreadDefinitions()) -> [Located] {
         var out: [Located] = []
         // Both places are reported: which one is the mistake is the author's call.
         var reportedFirst: Set<String> = []
@@ -22,22 +23,25 @@ enum RepositoryChecks {
                     entity: id.value, related: [id.value])))
             }
         }
-        var references = ReferenceChecker(index: index)
+        var references = ReferenceChecker(index: index, unread: unread)
         for placed in entities {
             references.check(placed)
         }
         out += references.found
-        out += northStar(index, fallbackFile: fallbackFile)
+        out += northStar(index, fallbackFile: fallbackFile, unread: unread)
         out += alignment(entities, index: index)
         return out
     }
 
     /// `fallbackFile`: where the finding goes when the playbook has no metric to point at.
-    static func northStar(_ index: RepositoryIndex, fallbackFile: (file: String, mark: Mark)) -> [Located] {
+    /// `unread`: with a file that could not be decoded, which may hold the North Star, none is called missing.
+    static func northStar(_ index: RepositoryIndex, fallbackFile: (file: String, mark: Mark),
+                          unread: UnreadDefinitions = UnreadDefinitions()) -> [Located] {
         let metrics = index.metrics
         let stars = metrics.filter { $0.0.northStar?.value == true }
         // A `north_star` written wrongly is its own finding; do not also call it missing.
         if stars.isEmpty, metrics.contains(where: { $0.0.isInvalid("north_star") }) { return [] }
+        if stars.isEmpty, unread.incomplete { return [] }
         if stars.isEmpty {
             let (file, mark) = metrics.first.map { ($0.1, $0.0.id.mark) } ?? fallbackFile
             let detail = metrics.isEmpty ? "the repository defines no Metric" : "no metric is marked `north_star: true`"

@@ -10,10 +10,14 @@ public struct SourceFile: Sendable {
     /// Path relative to the repository root, `/`-separated; used in every finding.
     public var path: String
     public var content: Content
+    /// For a file that cannot be read now, what it held before (the last commit's version of a file in
+    /// conflict): lint reads the ids it defined, so references to them wait for the file's own error.
+    public var earlier: [UInt8]?
 
-    public init(path: String, content: Content) {
+    public init(path: String, content: Content, earlier: [UInt8]? = nil) {
         self.path = path
         self.content = content
+        self.earlier = earlier
     }
 
     public init(path: String, bytes: [UInt8]) {

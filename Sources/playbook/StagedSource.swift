@@ -175,8 +175,14 @@ struct StagedSource: LintSource {
                 continue // a submodule is another repository
             }
         }
-        for conflict in snapshot.conflicts where include(conflict) && !PlaybookFiles.hasMiscasedPlaybookName(conflict) {
-            files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it")))
+        let conflicts = snapshot.conflicts.filter { include($0) && !PlaybookFiles.hasMiscasedPlaybookName($0) }
+        // HEAD's version of a file in conflict tells which ids it defined (best effort: none without it).
+        let headTree = conflicts.isEmpty ? nil : (try? repository.headCommit()).flatMap { $0 }
+            .flatMap { try? repository.commitInfo($0, details: false).tree }
+        for conflict in conflicts {
+            let earlier = headTree.flatMap { try? repository.blobID(inTree: $0, path: conflict) }.flatMap { try? repository.blobData($0) }
+            files.append(SourceFile(path: conflict, content: .unreadable("it has unresolved merge conflicts in the index; resolve them and `git add` it"),
+                                    earlier: earlier))
         }
         return files.sorted { $0.path < $1.path }
     }

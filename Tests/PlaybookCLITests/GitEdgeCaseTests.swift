@@ -63,6 +63,20 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("\(squadPath):1:1: error: cannot read the file: it has unresolved merge conflicts in the index"), result.stdout)
     }
 
+    /// The metric catalog in conflict is one error, not one at every reference to a metric with a
+    /// "did you mean" and a missing North Star: HEAD's version tells which ids it defines.
+    func testACatalogInConflictIsItsOwnErrorOnly() throws {
+        let (scratch, repository) = try committedPlaybook()
+        let ours = try repository.writeBlob(Array(SmallPlaybook.metrics.utf8))
+        let theirs = try repository.writeBlob(Array((SmallPlaybook.metrics + "\nevent: lesson.completed\n").utf8))
+        try repository.recordConflict(path: "playbooks/metrics.yml", ancestor: nil, ours: ours, theirs: theirs)
+        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertEqual(result.stdout.split(separator: "\n").map(String.init), [
+            "playbooks/metrics.yml:1:1: error: cannot read the file: it has unresolved merge conflicts in the index; resolve them and `git add` it [file-unreadable]",
+        ])
+    }
+
     func testMissingObjectIsAnErrorNotACrash() throws {
         let (scratch, repository) = try committedPlaybook()
         try scratch.write(squadPath, SmallPlaybook.squad + "\nregion: emea\n")

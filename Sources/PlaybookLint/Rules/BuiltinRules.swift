@@ -106,6 +106,7 @@ enum BuiltinRules {
         RuleDescriptor(
             id: LintRuleID.unresolvedReference, severity: .error,
             summary: "A reference names a squad, metric, objective, key result or hypothesis that does not exist.",
+            details: "A \"did you mean\" names the closest id of that kind. An id that a file lint could not read or decode may define (the file's name, a document's `id`, the `id:` lines of a file YAML could not read or of the last committed version of a file in conflict) is not reported: that file's own error comes first, and nothing is called missing from the whole playbook (the North Star) while it stands.",
             triggering: [exampleExperiment(["hypothesis": "↓HYP-0009", "metrics": "{primary: ↓d1-retenton}"])],
             passing: [exampleExperiment([:])]),
         RuleDescriptor(

@@ -95,6 +95,8 @@ public struct RuleContext: Sendable {
     /// How many related entities each entity's `overlap-related` notes name at most (0 when the rule is
     /// off everywhere: related work is then not looked for); nil: all of them.
     var relatedPerEntity: Int? = OverlapRelated.defaultPerEntity
+    /// What files that could not be decoded may define: a reference to it is not called unresolved.
+    var unread = UnreadDefinitions()
 
     /// The configured value of an option, else its default.
     public func option(_ name: String) -> Double {

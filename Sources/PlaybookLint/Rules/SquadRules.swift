@@ -187,6 +187,8 @@ enum MetricOwner: RepositoryRule {
                 guard target.entity.kind != .squad else { return nil }
                 return context.finding(file, owner.mark, "the owner of metric \(metric.id.value) must be a squad, but \"\(owner.value)\" is a \(target.entity.kind.rawValue)", entity: metric.id.value)
             }
+            // A squad in a file that could not be decoded is not missing: that file's error comes first.
+            if context.unread.ids.contains(owner.value) { return nil }
             let hint = Suggestion.phrase(context.index.suggestion(for: owner.value, kind: .squad))
             return context.finding(
                 file, owner.mark, "metric \(metric.id.value) is owned by squad \"\(owner.value)\", which does not exist\(hint)",
