@@ -21,6 +21,11 @@ struct ParsedFile: Sendable {
     var unread = false
     /// Ids the file may define that no entity holds: see `UnreadDefinitions.ids`.
     var undecodedIDs: [String] = []
+    /// The bytes of a file that had a problem when read (or the last committed version of one in
+    /// conflict): what a field lint could not read may name (see `UnreadDefinitions.mayName`).
+    var troubledText: [UInt8]?
+    /// Whether the file could not be read and nothing it held is known.
+    var textUnknown = false
 }
 
 /// Where a lint runs, which decides how an overlap with another squad's work counts.
@@ -82,9 +87,13 @@ public struct Linter: Sendable {
             ?? ((configuration.roots.first ?? ".") + "/", Mark(line: 1, column: 1))
         let placed = entities
         var unread = UnreadDefinitions()
-        for file in parsed where file.unread || !file.undecodedIDs.isEmpty {
-            unread.incomplete = true
-            unread.ids.formUnion(file.undecodedIDs)
+        for file in parsed {
+            if file.unread || !file.undecodedIDs.isEmpty {
+                unread.incomplete = true
+                unread.ids.formUnion(file.undecodedIDs)
+            }
+            if let text = file.troubledText { unread.texts.append(text) }
+            if file.textUnknown { unread.textUnknown = true }
         }
         checks.append { [unread] in
             RepositoryChecks.run(placed, index: index, fallbackFile: fallbackFile, unread: unread)
@@ -353,8 +362,11 @@ public struct Linter: Sendable {
                 rule: LintRuleID.fileUnreadable, mark: Mark(line: 1, column: 1), message: "cannot read the file: \(reason)"))
             parsed.unread = true
             if let earlier = file.earlier { parsed.undecodedIDs += UnreadDefinitions.idLines(earlier) }
+            parsed.troubledText = file.earlier
+            parsed.textUnknown = file.earlier == nil
         case .tooLarge(let size):
             parsed.unread = true
+            parsed.textUnknown = true
             parsed.diagnostics.append(Diagnostic(
                 rule: LintRuleID.yamlSizeLimit, mark: Mark(line: 1, column: 1),
                 message: "the file is \(size) bytes, more than the limit of \(limits.maxBytes) bytes (limits.max_file_bytes in .playbook.yml)"))
@@ -364,6 +376,7 @@ public struct Linter: Sendable {
                 Diagnostic(rule: rule(for: problem.kind), mark: problem.mark, message: problem.message)
             }
             parsed.unread = loaded.problems.contains { UnreadDefinitions.stopsReading($0.kind) }
+                || (loaded.documents.isEmpty && !loaded.problems.isEmpty)
             if parsed.unread { parsed.undecodedIDs += UnreadDefinitions.idLines(bytes) }
             parsed.suppressions = Suppression.scan(
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
@@ -385,6 +398,7 @@ public struct Linter: Sendable {
                     parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
                 }
             }
+            if !parsed.diagnostics.isEmpty || !parsed.undecodedIDs.isEmpty { parsed.troubledText = bytes }
         }
         if parsed.unread { parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path)) }
         return parsed

@@ -13,6 +13,26 @@ struct UnreadDefinitions: Sendable {
     /// Whether any file could not be read or decoded in full: the playbook lint sees is then missing
     /// what it holds, so nothing is called missing from the whole playbook (the North Star).
     var incomplete = false
+    /// The bytes of the files that had a problem when read (the last committed version of one in conflict).
+    var texts: [[UInt8]] = []
+    /// Whether some file could not be read and nothing it holds is known.
+    var textUnknown = false
+
+    /// Whether a file that had a problem when read may name `id` in a field lint could not read (a
+    /// misspelt key, a document without its kind): a claim that nothing names it would be a cascade.
+    func mayName(_ id: String) -> Bool {
+        if textUnknown { return true }
+        let needle = Array(id.utf8)
+        guard let first = needle.first else { return false }
+        for text in texts where text.count >= needle.count {
+            var start = 0
+            while let at = text[start...].firstIndex(of: first), at + needle.count <= text.count {
+                if text[at..<(at + needle.count)].elementsEqual(needle) { return true }
+                start = at + 1
+            }
+        }
+        return false
+    }
 
     /// A YAML problem after which the rest of the file is not read.
     static func stopsReading(_ kind: YAMLProblem.Kind) -> Bool {

@@ -23,6 +23,7 @@ public enum EntityDecoder {
         }
         let kind = decodeKind(header, into: &diagnostics)
         guard let id = header.string("id", required: true, into: &diagnostics) else {
+            if let (key, mark) = header.misspelt("id") { diagnostics.append(misspelt(key, "id", at: mark)) }
             return DecodedDocument(entity: nil, diagnostics: diagnostics)
         }
         guard let kind else {
@@ -69,8 +70,17 @@ public enum EntityDecoder {
         Set(diagnostics.compactMap(\.field))
     }
 
+    /// A header key misspelt (`kidn`, `idd`): the document is not decoded further, so no other check says so.
+    private static func misspelt(_ key: String, _ meant: String, at mark: Mark) -> Diagnostic {
+        Diagnostic(rule: RuleID.unknownKey, mark: mark, message: "unknown key \"\(key)\" in a playbook document; did you mean \"\(meant)\"?")
+    }
+
     private static func decodeKind(_ header: FieldReader, into diagnostics: inout [Diagnostic]) -> Kind? {
-        guard let text = header.string("kind", required: true, into: &diagnostics) else { return nil }
+        guard let text = header.string("kind", required: true, into: &diagnostics) else {
+            // Said here: without a kind no key is checked against a list.
+            if let (key, mark) = header.misspelt("kind") { diagnostics.append(misspelt(key, "kind", at: mark)) }
+            return nil
+        }
         if let kind = Kind(rawValue: text.value) { return kind }
         let names = Kind.allCases.map(\.rawValue)
         let hint = Suggestion.phrase(Suggestion.closest(to: text.value, in: names))

@@ -103,6 +103,16 @@ struct FieldReader {
         }
     }
 
+    /// Another key of the mapping close enough to `key` to be it misspelt (`hypotesis`), if any.
+    func misspelt(_ key: String) -> (key: String, mark: Mark)? {
+        for pair in pairs {
+            guard case .scalar(let other, _) = pair.key.value, other != key,
+                  Suggestion.closest(to: other, in: [key]) != nil else { continue }
+            return (other, pair.key.mark)
+        }
+        return nil
+    }
+
     /// Whether `list` holds `key`, the lengths compared first (most keys differ in length).
     static func contains(_ list: [String], _ key: String) -> Bool {
         let count = key.utf8.count
@@ -114,7 +124,8 @@ struct FieldReader {
     func node(_ key: String, required: Bool, into diagnostics: inout [Diagnostic]) -> Node? {
         let node = self[key]
         if let node, !FieldReader.isNull(node) { return node }
-        if required {
+        // A key spelt close to it is that field misspelt: its "did you mean" says so, once.
+        if required, misspelt(key) == nil {
             diagnostics.append(Diagnostic(
                 rule: RuleID.required, mark: node?.mark ?? mark,
                 message: "\(what) is missing required field \(name(key))", entity: entity))

@@ -51,6 +51,26 @@ final class UnreadFileCascadeTests: XCTestCase {
         }
     }
 
+    /// "No experiment names it" is not said while the experiment that names it has a misspelt key, no kind
+    /// or a tab: the typo is the one error.
+    func testAHypothesisIsNotCalledUntestedWhileItsExperimentHasAnErrorOfItsOwn() {
+        for experiment in [
+            Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypotesis: HYP-0001"),
+            Fixture.experiment.replacingOccurrences(of: "kind: Experiment", with: "kidn: Experiment"),
+            Fixture.experiment.replacingOccurrences(of: "surface: ios", with: "\tsurface: ios"),
+        ] {
+            let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+            XCTAssertEqual(report.findings.map(\.file), ["playbooks/experiments/EXP-0001.yml"], lines(report).joined(separator: "\n"))
+            XCTAssertEqual(report.findings.count, 1, lines(report).joined(separator: "\n"))
+        }
+        // With the experiment gone for good, the hypothesis is untested.
+        var files = Fixture.files().filter { $0.path != "playbooks/experiments/EXP-0001.yml" }
+        files.append(SourceFile(path: "playbooks/experiments/EXP-0002.yml", bytes: Array(Fixture.experiment
+            .replacingOccurrences(of: "EXP-0001", with: "EXP-0002").replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypotesis: HYP-0009").utf8)))
+        let untested = Linter(today: Day(year: 2026, month: 11, day: 23)).lint(files)
+        XCTAssertTrue(untested.findings.contains { $0.rule == "hypothesis-untested" }, lines(untested).joined(separator: "\n"))
+    }
+
     /// A misspelt reference is still reported, with its "did you mean", beside another file's error.
     func testOtherMistakesAreStillReported() {
         let typo = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0091")

@@ -99,7 +99,21 @@ final class DecoderTests: XCTestCase {
         let unknown = decoded.diagnostics.filter { $0.rule == RuleID.unknownKey }
         XCTAssertEqual(unknown.map(\.message), ["unknown key \"stauts\" in Experiment EXP-0042; did you mean \"status\"?"])
         XCTAssertEqual(unknown.first?.mark, Mark(line: 7, column: 1))
-        XCTAssertTrue(decoded.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
+        // One typo, one error: not also "missing required field status".
+        XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.unknownKey])
+        // A required field missing with no key spelt like it is still missing.
+        let gone = decode(cleanExperiment.replacingOccurrences(of: "status: running", with: "phase: running"))
+        XCTAssertTrue(gone.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
+    }
+
+    /// `kind` and `id` misspelt: the document is not decoded further, so the typo itself is the error.
+    func testAMisspeltKindOrIdIsTheErrorNotAMissingField() {
+        let kind = decode(cleanExperiment.replacingOccurrences(of: "kind: Experiment", with: "kidn: Experiment"))
+        XCTAssertNil(kind.entity)
+        XCTAssertEqual(kind.diagnostics.map(\.message), ["unknown key \"kidn\" in a playbook document; did you mean \"kind\"?"])
+        let id = decode(cleanExperiment.replacingOccurrences(of: "id: EXP-0042", with: "Id: EXP-0042"))
+        XCTAssertNil(id.entity)
+        XCTAssertEqual(id.diagnostics.map(\.message), ["unknown key \"Id\" in a playbook document; did you mean \"id\"?"])
     }
 
     func testUnknownNestedKeyIsReportedWithItsPath() {
