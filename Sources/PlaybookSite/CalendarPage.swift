@@ -63,12 +63,14 @@ struct CalendarPage {
             heldOnToday = list[i].heldOnToday
         }
 
-        /// One the playbook had let go of by today, as it last read.
-        init(_ removed: RemovedExperiments.Removed) {
+        /// One the playbook had let go of by today, as it last read; `atCommit`, its status at the commit
+        /// (restored since), if it holds it.
+        init(_ removed: RemovedExperiments.Removed, atCommit: String?) {
             id = ID(value: removed.id)
             title = removed.experiment.title
             squad = removed.experiment.squad
             status = removed.experiment.status
+            statusAtCommit = atCommit
             exclusionGroup = removed.experiment.exclusionGroup
             heldOnToday = false
             self.removed = (removed.commit, removed.day)
@@ -76,6 +78,14 @@ struct CalendarPage {
 
         /// What is said of one removed: where and when.
         var removedNote: String? { removed.map { "removed from the playbook at \($0.commit) on \($0.day)" } }
+
+        /// Its status where the table gives it, when removed: as it last read, with the removal (and the
+        /// commit's status, restored since) beside it.
+        var removedStatusHTML: String? {
+            removedNote.map { note in
+                h(status?.value.rawValue ?? "–") + " <span class=\"meta\">(" + h(note + (statusAtCommit.map { "; \($0) at this commit" } ?? "")) + ")</span>"
+            }
+        }
     }
 
     /// How many collisions a row's cell names, and how many pairs each area lists.
@@ -102,8 +112,12 @@ struct CalendarPage {
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
         let list = input.onToday.experiments(catalog)
+        let removed = RemovedExperiments(catalog: catalog, lifecycles: input.lifecycles, timelines: input.timelines, onToday: input.onToday, today: input.today).list
+        // One removed by today and restored since has its removed row instead of one not yet in the playbook.
+        let restored = Set(removed.lazy.map(\.id).filter { catalog.experiments.contains($0) })
         for i in list.indices {
             let id = list[i].experiment.id.value
+            if !list[i].heldOnToday, restored.contains(id) { continue }
             var planned: (Day, Day)?
             let plannedEnd = list[i].experiment.plannedEnd
             if let start = list[i].experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
@@ -115,12 +129,13 @@ struct CalendarPage {
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
-        for removed in RemovedExperiments(catalog: catalog, lifecycles: input.lifecycles, timelines: input.timelines, today: input.today).list {
+        for removed in removed {
             var planned: (Day, Day)?
             let plannedEnd = removed.experiment.plannedEnd
             if let start = removed.experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
+            let atCommit = catalog.experiments.read(removed.id) { $0.status?.value.rawValue }
             bySurface[removed.experiment.surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(removed), planned: planned, plannedEnd: plannedEnd, live: removed.live, collidesWith: [], collisions: 0))
+                Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, collidesWith: [], collisions: 0))
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -184,8 +199,7 @@ struct CalendarPage {
                 let surfaceCell = "<code>\(Self.breakingAfterSlashes(h(surface)))</code>"
                 return rows.map { row in
                     let e = row.experiment
-                    let status = e.removedNote.map { h(e.status?.value.rawValue ?? "–") + " <span class=\"meta\">(" + h($0) + ")</span>" }
-                        ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
+                    let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
                     let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
                         : row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")

@@ -2,11 +2,11 @@ import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 
-/// The experiments the playbook had let go of by today (deleted, or moved out of it) and does not
-/// hold at the commit, that ran before they went: the calendar draws each where it ran, as the
-/// history recorded it (its last version before the removal, its live spans up to the removal),
-/// marked removed. One restored since is the commit's, and one removed after today was held on
-/// today (`ExperimentsOnToday.gone`): neither is here.
+/// The experiments the playbook had let go of by today (deleted, or moved out of it) that ran before
+/// they went: the calendar draws each where it ran, as the history recorded it (its last version
+/// before the removal, its live spans up to the removal), marked removed. Those gone at the commit,
+/// and those restored after today (the commit holds them, and has their sections). One removed after
+/// today was held on today (`ExperimentsOnToday.gone`): it is not here.
 struct RemovedExperiments {
     struct Removed {
         var id: String
@@ -22,9 +22,10 @@ struct RemovedExperiments {
     /// In id order.
     private(set) var list: [Removed] = []
 
-    init(catalog: Catalog, lifecycles: ExperimentLifecycles, timelines: Timelines, today: Day) {
+    init(catalog: Catalog, lifecycles: ExperimentLifecycles, timelines: Timelines, onToday: ExperimentsOnToday, today: Day) {
         let endOfToday = UTC.seconds(UTC.dayAfter(today))
-        for id in lifecycles.ids where !catalog.experiments.contains(id) {
+        // The commit's experiments the playbook did not hold on today are read too (removed then, restored since).
+        for id in lifecycles.ids where !catalog.experiments.contains(id) || !onToday.heldOnToday(id) {
             // Events read by position (`for event in` copied each whole event out).
             guard let timeline = timelines[id] else { continue }
             let events = timeline.events

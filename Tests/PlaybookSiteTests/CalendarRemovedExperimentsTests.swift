@@ -40,6 +40,30 @@ final class CalendarRemovedExperimentsTests: XCTestCase {
         XCTAssertFalse(before.contains("EXP-0004"), before)
     }
 
+    /// site56 #1: EXP-0004, run and concluded in October and deleted on 2026-10-20, was written again on
+    /// 2026-12-05 as a new plan. Built `--today 2026-11-30`, the calendar listed it as not yet in the playbook,
+    /// with no bar where it ran. It is drawn where it ran, marked removed with the commit's status beside it,
+    /// and linked to its section, which the commit holds.
+    func testAnExperimentRemovedBeforeTodayAndRestoredSinceIsDrawnWhereItRanLinkedToItsSection() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-13", pricing("running"))
+        try fixture.commit("2026-10-16", pricing("concluded"))
+        let deletion = try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0004.yml": nil])
+        try fixture.commit("2026-12-05", pricing("ready"))
+        let files = Site.render(try fixture.input(today: "2026-11-30"))
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        let short = String(deletion.description.prefix(12))
+        let link = "<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004: Annual plan first</a>"
+        let status = "concluded <span class=\"meta\">(removed from the playbook at \(short) on 2026-10-20; ready at this commit)</span>"
+        XCTAssertTrue(calendar.contains("<td class=\"t\">\(link)</td><td><a href=\"e/growth.html\">growth</a></td><td>\(status)</td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-30</span></td>"
+            + "<td><span class=\"nw\">2026-10-13</span> to <span class=\"nw\">2026-10-16</span></td>"), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a></li>"), calendar)
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-16</title>"), calendar)
+        XCTAssertFalse(calendar.contains("not yet in the playbook"), calendar)
+        XCTAssertEqual(try brokenLinks(files).broken, [])
+    }
+
     /// site56 #2: EXP-0004 ran from 2026-10-13, concluded on 2026-10-16, was re-opened on 2026-10-18 and
     /// deleted on 2026-10-25. Built `--today 2026-10-20`, the calendar drew one bar from 2026-10-13 to today,
     /// as though it had run throughout; it draws both runs with the gap between, as for one not deleted.
