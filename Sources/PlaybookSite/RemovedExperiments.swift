@@ -4,9 +4,9 @@ import PlaybookReports
 
 /// The experiments the playbook had let go of by today (deleted, or moved out of it) that ran before
 /// they went: the calendar draws each where it ran, as the history recorded it (its last version
-/// before the removal, its live spans up to the removal), marked removed. Those gone at the commit,
-/// and those restored after today (the commit holds them, and has their sections). One removed after
-/// today was held on today (`ExperimentsOnToday.gone`): it is not here.
+/// before the removal, its live spans up to the removal), marked removed: those gone at the commit
+/// too, and those written again after today (the commit holds them, and has their sections). One
+/// removed after today was held on today (`ExperimentsOnToday.gone`): it is not here.
 struct RemovedExperiments {
     struct Removed {
         var id: String
