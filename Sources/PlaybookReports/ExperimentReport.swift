@@ -271,6 +271,20 @@ public struct ExperimentLifecycles: Sendable {
         positions = Dictionary(timelines.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The status experiment `id` stood at just before `time` (committer time): the main line's, or,
+    /// read with all parents, for one the main line held only after `time` (made on a side branch
+    /// merged later), the one its last move before `time` set, as the reports count its moves then.
+    public func status(of id: String, before time: Int64) -> ExperimentStatus? {
+        positions[id].flatMap { status($0, movedBefore: time) }
+    }
+
+    /// `status(of:before:)` of experiment `track`.
+    private func status(_ track: Int, movedBefore time: Int64) -> ExperimentStatus? {
+        if let step = lastStep(track, before: time) { return steps[step].status }
+        guard let moves = tracks[track].moves else { return nil }
+        return moveSteps[moves].last(where: { $0.time < time })?.status
+    }
+
     /// How many experiments are tracked.
     var count: Int { tracks.count }
 
@@ -358,13 +372,20 @@ public struct ExperimentLifecycles: Sendable {
     /// and starts another where it was re-opened, so the gap between shows; a start undone (back in
     /// draft or ready) is not one, and neither is anything before it. Empty in draft or ready, or
     /// when no move to running is known.
-    public func liveSpans(of id: String) -> [(start: Int64, end: Int64?)] {
-        guard let position = positions[id], let last = tracks[position].steps.last, let tip = steps[last].status else { return [] }
+    public func liveSpans(of id: String) -> [(start: Int64, end: Int64?)] { liveSpans(of: id, before: Int64.max) }
+
+    /// When the experiment was live, oldest first, as `liveSpans(of:)` reads it from its status just
+    /// before `time` (committer time) and the moves before it that led there: what a day before the
+    /// tip's last moves showed, or, for one removed since, what its last version showed. Read with
+    /// all parents, one the main line held only after `time` (made on a side branch merged later)
+    /// stands at the status its moves before `time` set.
+    public func liveSpans(of id: String, before time: Int64) -> [(start: Int64, end: Int64?)] {
+        guard let position = positions[id], let tip = status(position, movedBefore: time) else { return [] }
         var spans: [(start: Int64, end: Int64?)] = []
         var open: Int64?
         var previous: ExperimentStatus?
         let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
-        for step in read {
+        for step in read where step.time < time {
             let status = step.status
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.

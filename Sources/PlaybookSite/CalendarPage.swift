@@ -43,6 +43,12 @@ struct CalendarPage {
         /// False for one written after today (a `--today` before the commit's last moves): its table row
         /// says so, and the timelines leave it out, as they draw the playbook of that day.
         var heldOnToday: Bool
+        /// For one the playbook had let go of by today that ran before (`RemovedExperiments`): the commit
+        /// that removed it and its day. Drawn where it ran, its collisions not judged.
+        var removed: (commit: String, day: Day)?
+
+        /// Whether the timelines draw it: held on today, or removed by then after it ran.
+        var drawn: Bool { heldOnToday || removed != nil }
 
         struct ID { var value: String }
 
@@ -55,6 +61,30 @@ struct CalendarPage {
             statusAtCommit = atCommit
             exclusionGroup = list[i].experiment.exclusionGroup
             heldOnToday = list[i].heldOnToday
+        }
+
+        /// One the playbook had let go of by today, as it last read; `atCommit`, its status at the commit
+        /// (restored since), if it holds it.
+        init(_ removed: RemovedExperiments.Removed, atCommit: String?) {
+            id = ID(value: removed.id)
+            title = removed.experiment.title
+            squad = removed.experiment.squad
+            status = removed.experiment.status
+            statusAtCommit = atCommit
+            exclusionGroup = removed.experiment.exclusionGroup
+            heldOnToday = false
+            self.removed = (removed.commit, removed.day)
+        }
+
+        /// What is said of one removed: where and when.
+        var removedNote: String? { removed.map { "removed from the playbook at \($0.commit) on \($0.day)" } }
+
+        /// Its status where the table gives it, when removed: as it last read, with the removal (and the
+        /// commit's status, restored since) beside it.
+        var removedStatusHTML: String? {
+            removedNote.map { note in
+                h(status?.value.rawValue ?? "–") + " <span class=\"meta\">(" + h(note + (statusAtCommit.map { "; \($0) at this commit" } ?? "")) + ")</span>"
+            }
         }
     }
 
@@ -75,14 +105,19 @@ struct CalendarPage {
     }
 
     /// The experiments drawn, each as the playbook held it on today (`ExperimentsOnToday`): those
-    /// gone from the playbook since among them, those written after today as they are at the commit.
+    /// gone from the playbook since among them, those written after today as they are at the commit,
+    /// and those it had let go of by today that ran before, as they last read (`RemovedExperiments`).
     func rows(_ collisions: LivedCollisions) -> [String: [Row]] {
         var bySurface: [String: [Row]] = [:]
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
         let list = input.onToday.experiments(catalog)
+        let removed = RemovedExperiments(catalog: catalog, lifecycles: input.lifecycles, timelines: input.timelines, onToday: input.onToday, today: input.today).list
+        // One removed by today and restored since has its removed row instead of one not yet in the playbook.
+        let restored = Set(removed.lazy.map(\.id).filter { catalog.experiments.contains($0) })
         for i in list.indices {
             let id = list[i].experiment.id.value
+            if !list[i].heldOnToday, restored.contains(id) { continue }
             var planned: (Day, Day)?
             let plannedEnd = list[i].experiment.plannedEnd
             if let start = list[i].experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
@@ -93,6 +128,14 @@ struct CalendarPage {
                 Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live,
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
+        }
+        for removed in removed {
+            var planned: (Day, Day)?
+            let plannedEnd = removed.experiment.plannedEnd
+            if let start = removed.experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
+            let atCommit = catalog.experiments.read(removed.id) { $0.status?.value.rawValue }
+            bySurface[removed.experiment.surface?.value ?? Self.noSurface, default: []].append(
+                Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, collidesWith: [], collisions: 0))
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -113,17 +156,26 @@ struct CalendarPage {
         body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (two experiments that ran together collided, though neither runs now; none collides in a gap); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
-        let surfaces = rows(judged)
+        var surfaces = rows(judged)
         // The timelines draw the playbook of today: one written later (its row in the table says so)
-        // neither has bars nor stretches the days shown.
-        let drawn = surfaces.values.joined().filter(\.experiment.heldOnToday)
-        guard let range = Self.window(drawn, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
+        // neither has bars nor stretches the days shown, and neither does one removed by then (every
+        // experiment ever deleted would take them back to the oldest).
+        let held = surfaces.values.joined().filter(\.experiment.heldOnToday)
+        guard let range = Self.window(held, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
             return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
+        // One removed by today is drawn where it ran within those days, and left out elsewhere.
+        surfaces = surfaces.mapValues { rows in
+            rows.filter { row in row.experiment.removed == nil || row.live.contains { Self.clip($0, to: range) != nil } }
+        }.filter { !$0.value.isEmpty }
         body += "<p>The timelines show \(range.0) to \(range.1): today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p>\n"
-        let later = surfaces.values.joined().count - drawn.count
+        let later = surfaces.values.joined().count(where: { !$0.experiment.drawn })
         if later > 0 {
             body += "<p>\(later) experiment\(later == 1 ? " was" : "s were") not yet in the playbook on \(input.today): listed in the tables (marked so), not drawn on the timelines.</p>\n"
+        }
+        let removed = surfaces.values.joined().count(where: { $0.experiment.removed != nil })
+        if removed > 0 {
+            body += "<p>\(removed) experiment\(removed == 1 ? "" : "s") the playbook had let go of by \(input.today) (deleted, or moved out of it) ran in these days: drawn and listed as the history recorded \(removed == 1 ? "it" : "them") (marked removed, with the commit that removed \(removed == 1 ? "it" : "them")), \(removed == 1 ? "its" : "their") collisions not judged.</p>\n"
         }
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
@@ -138,7 +190,7 @@ struct CalendarPage {
         for area in areas.keys.sorted() {
             let lanes = (areas[area] ?? []).map { ($0, surfaces[$0] ?? []) }
             body += "<section aria-labelledby=\"\(h(anchor(area)))\"><h2 id=\"\(h(anchor(area)))\"><code>\(h(area))</code></h2>\n"
-            let drawnLanes = lanes.map { ($0.0, $0.1.filter(\.experiment.heldOnToday)) }.filter { !$0.1.isEmpty }
+            let drawnLanes = lanes.map { ($0.0, $0.1.filter(\.experiment.drawn)) }.filter { !$0.1.isEmpty }
             body += drawnLanes.isEmpty ? "<p class=\"meta\">No experiment on <code>\(h(area))</code> was in the playbook on \(input.today); the table lists those written since.</p>\n"
                 : timeline(drawnLanes, area: area, range: range, page: page)
             body += table(caption: "Experiments on \(area)", head: ["surface", "experiment", "squad", "status", "planned", "live", "exclusion group", "collides with"],
@@ -147,11 +199,13 @@ struct CalendarPage {
                 let surfaceCell = "<code>\(Self.breakingAfterSlashes(h(surface)))</code>"
                 return rows.map { row in
                     let e = row.experiment
-                    return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit),
+                    let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
+                    let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
+                        : row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                            + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")
+                    return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), status,
                             window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
-                            h(e.exclusionGroup ?? "–"),
-                            row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
-                                + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")]
+                            h(e.exclusionGroup ?? "–"), collides]
                 }
             }, text: [1])
             body += collisionList(collisions[area], area: area, page: page)
@@ -313,12 +367,13 @@ struct CalendarPage {
     /// A row's label, the link to its experiment: the collision marker ⚠ first (a long exclusion group's
     /// name, or a long id, cut, took the marker with it when it came after them), the id, then the exclusion
     /// group; a label with a group or cut has the whole of it as the link's tooltip, so nothing is lost.
-    /// `href` nil: an experiment no longer in the playbook, named unlinked, as `Page.entity` names it.
+    /// `href` nil: an experiment no longer in the playbook, named unlinked, as `Page.entity` names it (one
+    /// removed by today says when).
     static func rowLabel(_ e: Shown, collides: Bool, href: String?) -> String {
         let label = (collides ? "⚠ " : "") + e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "")
         let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
         guard let href else {
-            let title = e.id.value + ", not in the playbook at this commit" + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
+            let title = e.id.value + ", " + (e.removedNote ?? "not in the playbook at this commit") + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
             return "<span class=\"missing\" title=\"\(h(title))\">\(h(shown))</span>"
         }
         // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.

@@ -25,7 +25,7 @@ struct ExperimentsOnToday: Sendable {
         let endOfToday = UTC.seconds(UTC.dayAfter(today))
         for id in lifecycles.ids {
             guard let timeline = timelines[id], Self.changed(timeline, after: endOfToday) else { continue }
-            let then = timeline.version(before: endOfToday)?.experiment
+            let then = timeline.version(before: endOfToday)?.experiment ?? Self.madeOnASide(id, timeline, lifecycles: lifecycles, before: endOfToday)
             if catalog.experiments.contains(id) {
                 changed[id] = .some(then)
             } else if let then {
@@ -33,10 +33,22 @@ struct ExperimentsOnToday: Sendable {
             } else {
                 continue
             }
-            guard then != nil, SiteInput.days(lifecycles.liveSpans(of: id), until: today).isEmpty,
-                  let facts = lifecycles.facts(of: id, until: endOfToday), let started = facts.started else { continue }
-            livedOnToday[id] = SiteInput.days([(started, facts.concluded ?? facts.abandoned)], until: today)
+            // Its moves up to today's end, each run apart (re-opened after a conclusion, the gap between shows).
+            guard then != nil, SiteInput.days(lifecycles.liveSpans(of: id), until: today).isEmpty else { continue }
+            livedOnToday[id] = SiteInput.days(lifecycles.liveSpans(of: id, before: endOfToday), until: today)
         }
+    }
+
+    /// Read with all parents, an experiment made on a side branch before `time` that the main line held
+    /// only after it (merged later), as `report experiments --all-parents` reads it then: created and
+    /// moved by the side's commits, so at the status its last move before `time` set, with the values of
+    /// the first version the main line held. Nil for any other (the main line's version is the one read).
+    static func madeOnASide(_ id: String, _ timeline: Timeline, lifecycles: ExperimentLifecycles, before time: Int64) -> Experiment? {
+        guard timeline.hasSideEvents, !timeline.events.contains(where: { $0.mainLine && $0.time < time }),
+              let facts = lifecycles.facts(of: id, until: time), var experiment = facts.experiment else { return nil }
+        let mark = experiment.status?.mark ?? experiment.id.mark
+        experiment.status = lifecycles.status(of: id, before: time).map { Located($0, at: mark) }
+        return experiment
     }
 
     /// Whether a first-parent commit after `time` changed the entity: its version then is not the commit's.

@@ -7,7 +7,9 @@ extension SiteInput {
     /// before today's end, on the first-parent line, as `report experiments --today` judges an
     /// experiment running), when it differs from the one at this commit (a `--today` before the
     /// commit's last moves); nil when it does not. `existed` is false when the playbook did not
-    /// hold the entity then (written later, or removed then and restored since).
+    /// hold the entity then (written later, or removed then and restored since). Read with all
+    /// parents, an experiment made on a side branch before today and merged after it stood then at
+    /// the status its side's moves set, as `report experiments --all-parents` counts them.
     func statusOnToday(of id: String) -> (existed: Bool, status: String?)? {
         guard let timeline = timelines[id] else { return nil }
         let endOfToday = UTC.seconds(UTC.dayAfter(today))
@@ -15,9 +17,13 @@ extension SiteInput {
         // commit's status, without rebuilding the state of today (1.7 % of the first site of a 50,000-commit history).
         if timeline.current != nil, !ExperimentsOnToday.changed(timeline, after: endOfToday) { return nil }
         let then = timeline.state(before: endOfToday)
-        let status = then?.value("status")?.textValue
-        guard then == nil || status != timeline.current?.value("status")?.textValue else { return nil }
-        return (then != nil, status)
+        var status = then?.value("status")?.textValue
+        var existed = then != nil
+        if then == nil, timeline.hasSideEvents, case .some(.some(let side)) = onToday.changed[id] {
+            (existed, status) = (true, side.status?.value.rawValue)
+        }
+        guard !existed || status != timeline.current?.value("status")?.textValue else { return nil }
+        return (existed, status)
     }
 
     /// The status shown for an entity whose status at this commit is `atCommit`: that one, or, when

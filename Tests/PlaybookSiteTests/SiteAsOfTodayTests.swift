@@ -103,8 +103,10 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
         XCTAssertEqual(try brokenLinks(files).broken, [])
-        // Built after the deletion, it is not drawn, as before.
-        XCTAssertFalse(try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"]).contains("EXP-0004"))
+        // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56).
+        let after = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"])
+        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed from the playbook at "), after)
+        XCTAssertTrue(after.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-20</title>"), after)
     }
 
     /// review54b #2: collisions were judged on the commit's statuses and windows, with the live windows
@@ -177,5 +179,36 @@ final class SiteAsOfTodayTests: XCTestCase {
         let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-13"))["learnings.html"])
         XCTAssertTrue(atCommit.contains("<dl><dt>status</dt><dd><span class=\"badge good\">validated</span></dd>"), atCommit)
         XCTAssertFalse(atCommit.contains("at this commit."), atCommit)
+    }
+
+    /// site56 #3: read with all parents, EXP-0004 was made running on a side branch on 2026-10-13, merged on
+    /// 2026-10-20. `report experiments --all-parents --today 2026-10-15` counts it created and started on
+    /// 2026-10-13, and its history lists the side commit, yet its section said it was "not in the playbook on
+    /// 2026-10-15" and the calendar left it out. Both read it as the report does: running that day, with the
+    /// values of the first version the main line held; read on the first-parent line, it is not yet there, as before.
+    func testAnExperimentMadeOnAMergedSideBranchBeforeTodayIsInThePlaybookOnTodayWithAllParents() throws {
+        let fixture = try SiteFixture(for: self)
+        let path = "playbooks/experiments/EXP-0004.yml"
+        let text = SiteFixture.experiment("EXP-0004", title: "Annual plan first", status: "running", start: "2026-10-13", extra: "")
+            .replacingOccurrences(of: "surface: web/signup", with: "surface: web/pricing")
+        let fork = try XCTUnwrap(try fixture.repository.headCommit())
+        let side = try fixture.commit("2026-10-13", [path: text], parents: [fork], updateHead: false)
+        let main = try fixture.commit("2026-10-14", [path: nil, "playbooks/okrs/q3.yml": SiteFixture.objective(current: 12)])
+        try fixture.commit("2026-10-20", [path: text], parents: [main, side])
+        let input = try fixture.input(today: "2026-10-15", mode: .allParents)
+        XCTAssertTrue(input.program.last?.total.created.contains("EXP-0004") ?? false)
+        XCTAssertEqual(input.program.last?.total.started, ["EXP-0004"])
+        let files = Site.render(input)
+        let page = try XCTUnwrap(files.values.first { $0.contains("id=\"k-EXP-0004\"") })
+        let section = String(page[try XCTUnwrap(page.range(of: "id=\"k-EXP-0004\"")).lowerBound...])
+        XCTAssertTrue(section.contains("<dt>status</dt><dd>running</dd>"), section)
+        XCTAssertTrue(section.contains("<dt>ran</dt><dd>2026-10-13 to now</dd>"), section)
+        XCTAssertFalse(section.contains("not in the playbook on 2026-10-15"), section)
+        let calendar = try XCTUnwrap(files["calendar.html"])
+        XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
+        XCTAssertFalse(calendar.contains("not yet in the playbook"), calendar)
+        // Read on the first-parent line, the main line held it from the merge on: not yet on 2026-10-15.
+        let firstParent = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-15")).values.first { $0.contains("id=\"k-EXP-0004\"") })
+        XCTAssertTrue(firstParent.contains("<dt>status</dt><dd><span class=\"meta\">(not in the playbook on 2026-10-15; running at this commit)</span></dd>"), firstParent)
     }
 }

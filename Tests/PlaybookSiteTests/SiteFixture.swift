@@ -45,22 +45,32 @@ final class SiteFixture {
         ])
     }
 
-    /// Writes and commits files (paths from the repository top) on a day, at noon unless told the hour.
-    func commit(_ day: String, hour: Int = 12, _ files: [String: String]) throws {
+    /// Writes (text) or deletes (nil) files (paths from the repository top) and commits them on a day, at
+    /// noon unless told the hour; with `parents`, a commit of those parents (a side branch's, a merge),
+    /// moving HEAD only when `updateHead` says so.
+    @discardableResult
+    func commit(_ day: String, hour: Int = 12, _ files: [String: String?], parents: [ObjectID]? = nil, updateHead: Bool = true) throws -> ObjectID {
         for (path, text) in files {
+            guard let text else {
+                try FileManager.default.removeItem(atPath: root + "/" + path)
+                continue
+            }
             let url = URL(fileURLWithPath: root + "/" + path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url)
         }
         try repository.stage(paths: Array(files.keys))
         let time = Int64(try XCTUnwrap(Day(day)).dayNumber) * 86_400 + Int64(hour) * 3_600
-        _ = try repository.commit(message: "playbook \(day)", author: Signature(name: "Ada", email: "ada@example.com", time: time),
-                                  committer: Signature(name: "CI", email: "ci@example.com", time: time))
+        let author = Signature(name: "Ada", email: "ada@example.com", time: time), committer = Signature(name: "CI", email: "ci@example.com", time: time)
+        if let parents {
+            return try repository.commit(message: "playbook \(day)", author: author, committer: committer, parents: parents, updateHead: updateHead)
+        }
+        return try repository.commit(message: "playbook \(day)", author: author, committer: committer)
     }
 
-    /// The site's input, read from the repository as `playbook site` reads it.
-    func input(today: String = "2026-11-30", home: Quarter? = nil) throws -> SiteInput {
-        let history = try HistoryReader(roots: ["playbooks"]).read(repository)
+    /// The site's input, read from the repository as `playbook site` reads it (`mode`: `--all-parents`).
+    func input(today: String = "2026-11-30", home: Quarter? = nil, mode: WalkMode = .firstParent) throws -> SiteInput {
+        let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(repository)
         var entities: [SourcedEntity] = []
         let tree = try repository.commitInfo(try XCTUnwrap(history.tip)).tree
         for file in try repository.changedFiles(from: nil, to: tree, under: ["playbooks"], include: { $0.hasSuffix(".yml") }) {
