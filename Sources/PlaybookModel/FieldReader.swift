@@ -258,9 +258,48 @@ struct FieldReader {
             default: break
             }
         }
+        if hint.isEmpty, expected == "a number" || expected == "a whole number", case .scalar(let text, _) = node.value {
+            hint = numberHint(text, name: name)
+        }
         return Diagnostic(
             rule: RuleID.type, mark: node.mark,
             message: "\(name) must be \(expected), found \(describe(node))\(hint)", entity: entity)
+    }
+
+    /// How a number written as people write it in prose ("18,000", "€18000", "8%") is written in a
+    /// playbook file, or "" when the text is no such number.
+    static func numberHint(_ text: String, name: String) -> String {
+        var digits = text.trimmingCharacters(in: .whitespaces)
+        let percent = digits.hasSuffix("%")
+        if percent { digits.removeLast() }
+        for symbol in ["€", "$", "£", "¥", "EUR", "USD", "GBP"] where digits.hasPrefix(symbol) || digits.hasSuffix(symbol) {
+            digits = digits.replacingOccurrences(of: symbol, with: "").trimmingCharacters(in: .whitespaces)
+        }
+        let grouped = digits.contains(",") || digits.contains("_") || digits.contains(" ")
+        let commaGroups = digits.split(separator: ",", omittingEmptySubsequences: false)
+        if commaGroups.count == 2, commaGroups[1].count != 3 {
+            digits = digits.replacingOccurrences(of: ",", with: ".") // a decimal comma: "0,08"
+        }
+        digits = digits.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "_", with: "").replacingOccurrences(of: " ", with: "")
+        var scale = 1.0
+        if let last = digits.last, "kKmM".contains(last), digits.count > 1 {
+            scale = last == "k" || last == "K" ? 1_000 : 1_000_000
+            digits.removeLast()
+        }
+        guard digits != text, var value = Double(digits), value.isFinite else { return "" }
+        if scale != 1 {
+            value *= scale
+            digits = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+        }
+        // Percent fields (a variant's allocation) take the points; every other share is a fraction.
+        if percent, !name.contains("allocation") {
+            let fraction = value / 100
+            let shown = fraction == fraction.rounded() ? String(Int(fraction)) : String(fraction)
+            return " (write a share as a fraction, without %: \(text) is \(shown))"
+        }
+        return grouped || !percent
+            ? " (write the number alone, without separators, currency or units: \(digits))"
+            : " (write the number alone, without %: \(digits))"
     }
 
     static func string(_ node: Node, name: @autoclosure () -> String, entity: String?, into diagnostics: inout [Diagnostic]) -> Located<String>? {

@@ -98,10 +98,24 @@ public enum YAMLLoader {
                     at: error.problemMark, inIndentation: isIndentation(offset, in: text),
                     libyamlProblem: error.problem, isFatal: true)
             }
-            return .syntax(
+            var problem = YAMLProblem.syntax(
                 problem: error.problem, context: error.context,
                 contextMark: error.contextMark, at: error.problemMark)
+            if let hint = SyntaxHint.hint(forLine: line(around: offset, in: text), problem: error.problem) {
+                problem.message += "; \(hint)"
+            }
+            return problem
         }
+    }
+
+    /// The text of the line holding the byte at `offset`, without its line break.
+    private static func line(around offset: Int, in text: SourceText) -> String {
+        let bytes = text.bytes
+        var start = min(offset, bytes.count)
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var end = min(offset, bytes.count)
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     /// True when only spaces and tabs stand between the line's start and `offset`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlaybookHistory
+import PlaybookModel
 import PlaybookReports
 
 struct Log: ParsableCommand {
@@ -38,7 +39,8 @@ struct Log: ParsableCommand {
         }
         let timelines = Timelines(history)
         guard let log = EntityLog(id: id, timelines: timelines, history: history) else {
-            throw UsageError(description: "no commit on this line of history holds \(id)"
+            let hint = Suggestion.phrase(Suggestion.closest(to: id, in: timelines.byID.keys.sorted()))
+            throw UsageError(description: "no commit on this line of history holds \(id)\(hint)"
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : "")
                 + Self.skipped(history.notes))
         }

@@ -47,6 +47,16 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(events[0]["time"] as? String, "2026-07-01T12:00:00Z")
     }
 
+    /// An id typed in other letter case or one digit off gets the closest id the history holds.
+    func testLogOfAnIdTheHistoryDoesNotHoldSuggestsTheClosest() throws {
+        let scratch = try history()
+        let lower = try CLI.run(["log", "exp-0001"], in: scratch.url)
+        XCTAssertEqual(lower.status, 2, lower.stderr)
+        XCTAssertEqual(lower.stderr, "playbook: no commit on this line of history holds exp-0001; did you mean \"EXP-0001\"?\n")
+        let far = try CLI.run(["log", "squad-nobody"], in: scratch.url)
+        XCTAssertEqual(far.stderr, "playbook: no commit on this line of history holds squad-nobody\n")
+    }
+
     /// An objective written for a quarter only after it ended has no value in it: the report leaves
     /// it out, and says so with a note naming it (it printed only "No objective … is in the history").
     func testAnObjectiveWrittenAfterItsQuarterEndedIsNamedInANote() throws {

@@ -106,6 +106,25 @@ final class DecoderTests: XCTestCase {
         XCTAssertTrue(gone.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
     }
 
+    /// A number written as prose writes it gets the number as the file writes it.
+    func testANumberWrittenAsProseSaysHowToWriteIt() {
+        let cases: [(String, String, String)] = [
+            ("budget: 1500", "budget: 1,500", "\"budget\" must be a number, found the string \"1,500\" (write the number alone, without separators, currency or units: 1500)"),
+            ("budget: 1500", "budget: €1500", "\"budget\" must be a number, found the string \"€1500\" (write the number alone, without separators, currency or units: 1500)"),
+            ("budget: 1500", "budget: 1.5k EUR", "\"budget\" must be a number, found the string \"1.5k EUR\" (write the number alone, without separators, currency or units: 1500)"),
+            ("mde: 0.02", "mde: 2%", "\"design.mde\" must be a number, found the string \"2%\" (write a share as a fraction, without %: 2% is 0.02)"),
+            ("mde: 0.02", "mde: \"0,02\"", "\"design.mde\" must be a number, found the string \"0,02\" (write the number alone, without separators, currency or units: 0.02)"),
+            ("allocation: 50\n", "allocation: 50%\n", "\"variants.allocation\" must be a number, found the string \"50%\" (write the number alone, without %: 50)"),
+            ("sample_size: 24000", "sample_size: 24k", "\"design.sample_size\" must be a whole number, found the string \"24k\" (write the number alone, without separators, currency or units: 24000)"),
+            ("budget: 1500", "budget: lots", "\"budget\" must be a number, found the string \"lots\""),
+        ]
+        for (clean, written, message) in cases {
+            let yaml = cleanExperiment.replacingOccurrences(of: clean, with: written)
+            XCTAssertNotEqual(yaml, cleanExperiment, clean)
+            XCTAssertEqual(decode(yaml).diagnostics.map(\.message).first, message, written)
+        }
+    }
+
     /// `kind` and `id` misspelt: the document is not decoded further, so the typo itself is the error.
     func testAMisspeltKindOrIdIsTheErrorNotAMissingField() {
         let kind = decode(cleanExperiment.replacingOccurrences(of: "kind: Experiment", with: "kidn: Experiment"))

@@ -9,8 +9,30 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(problem?.kind, .syntax)
         XCTAssertEqual(problem?.isFatal, true)
         XCTAssertEqual(problem?.mark, mark(2, 8))
-        XCTAssertEqual(problem?.message, "mapping values are not allowed in this context")
+        XCTAssertEqual(problem?.message, "mapping values are not allowed in this context; a value holding \": \" must be quoted: name: \"x: y\"")
         XCTAssertEqual(result.fatalProblem, problem)
+    }
+
+    /// libyaml's reason names the grammar; the hint names the fix for the line's shape, with the line
+    /// as it would read fixed.
+    func testASyntaxErrorSaysHowToQuoteTheValue() {
+        let cases: [(String, String)] = [
+            ("title: 'It's broken'", "inside single quotes an apostrophe is written twice ('It''s'), or the value goes in double quotes: title: \"It's broken\""),
+            ("title: [Draft] new onboarding", "YAML reads a value starting with [ as a list; if it is text, quote it: title: \"[Draft] new onboarding\""),
+            ("title: {new} onboarding", "YAML reads a value starting with { as a mapping; if it is text, quote it: title: \"{new} onboarding\""),
+            ("title: @channel first", "YAML reserves @ at the start of a value; if it is text, quote it: title: \"@channel first\""),
+            ("title: `code` first", "YAML reserves ` at the start of a value; if it is text, quote it: title: \"`code` first\""),
+            ("title: \"Say \"hi\" now\"", "a double quote inside double quotes is written \\\" (or the value goes in single quotes): title: \"Say \\\"hi\\\" now\""),
+            ("title: - new onboarding", "YAML reads \"- \" after a key as the start of a list; if it is text, quote it: title: \"- new onboarding\""),
+            (" title: new onboarding", "this line is indented more than the key before it; keys of one mapping start in the same column"),
+        ]
+        for (line, hint) in cases {
+            let problem = load("kind: Experiment\nid: EXP-0001\n\(line)\nstatus: draft\n").problems.first
+            XCTAssertEqual(problem?.kind, .syntax, line)
+            XCTAssertTrue(problem?.message.hasSuffix("; " + hint) ?? false, "\(line): \(problem?.message ?? "no problem")")
+        }
+        // A line of another shape keeps libyaml's reason alone.
+        XCTAssertEqual(load("a: 1\nb\nc: 2\n").problems.first?.message, "while scanning a simple key at line 2, column 1: could not find expected ':'")
     }
 
     func testSyntaxErrorMessageIncludesLibyamlContext() {
