@@ -92,7 +92,7 @@ public struct Linter: Sendable {
                 unread.incomplete = true
                 unread.ids.formUnion(file.undecodedIDs)
             }
-            if let text = file.troubledText { unread.texts.append(text) }
+            if let text = file.troubledText { unread.addWords(of: text) }
             if file.textUnknown { unread.textUnknown = true }
         }
         checks.append { [unread] in

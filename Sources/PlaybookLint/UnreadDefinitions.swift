@@ -13,25 +13,32 @@ struct UnreadDefinitions: Sendable {
     /// Whether any file could not be read or decoded in full: the playbook lint sees is then missing
     /// what it holds, so nothing is called missing from the whole playbook (the North Star).
     var incomplete = false
-    /// The bytes of the files that had a problem when read (the last committed version of one in conflict).
-    var texts: [[UInt8]] = []
+    /// The words (runs of letters, digits, `-` and `_`) of the files that had a problem when read
+    /// (of the last committed version of one in conflict): what a field lint could not read may name.
+    var words: Set<String> = []
     /// Whether some file could not be read and nothing it holds is known.
     var textUnknown = false
 
     /// Whether a file that had a problem when read may name `id` in a field lint could not read (a
     /// misspelt key, a document without its kind): a claim that nothing names it would be a cascade.
     func mayName(_ id: String) -> Bool {
-        if textUnknown { return true }
-        let needle = Array(id.utf8)
-        guard let first = needle.first else { return false }
-        for text in texts where text.count >= needle.count {
-            var start = 0
-            while let at = text[start...].firstIndex(of: first), at + needle.count <= text.count {
-                if text[at..<(at + needle.count)].elementsEqual(needle) { return true }
-                start = at + 1
+        textUnknown || words.contains(id)
+    }
+
+    /// Adds the words of `bytes` to `words`.
+    mutating func addWords(of bytes: [UInt8]) {
+        var start: Int?
+        for index in 0...bytes.count {
+            let byte = index < bytes.count ? bytes[index] : 0x20
+            let inWord = byte >= 0x80 || (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+            if inWord {
+                if start == nil { start = index }
+            } else if let from = start {
+                words.insert(String(decoding: bytes[from..<index], as: UTF8.self))
+                start = nil
             }
         }
-        return false
     }
 
     /// A YAML problem after which the rest of the file is not read.
