@@ -126,6 +126,7 @@ enum Assets {
     .swatch { display: inline-block; width: 1.2rem; height: .7rem; vertical-align: middle; margin-right: .35rem; border-radius: 2px; }
     .swatch.planned { border: 2px dashed #4a5263; }
     .swatch.live { background: #2f5fd0; }
+    .swatch.paused { background: #dce5f9; border: 1.5px solid #2f5fd0; }
     .swatch.collide { border: 3px solid #c0281b; }
     .swatch.s1 { background: #2f5fd0; } .swatch.s2 { background: #17803d; } .swatch.s3 { background: #b4530f; }
     .history { list-style: none; padding: 0; }

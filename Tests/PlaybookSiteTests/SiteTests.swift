@@ -1001,7 +1001,7 @@ extension SiteTests {
                                                                          extra: "exclusion_group: onboarding"),
         ])
         let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-10"))["calendar.html"])
-        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10</title>")
+        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10, at its end</title>")
         let match = try XCTUnwrap(line.firstMatch(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)), calendar)
         let today = try XCTUnwrap(Range(match.range(at: 1), in: calendar).flatMap { Double(calendar[$0]) })
         // The outlines without a fill, in red: the windows the collisions are judged on, one per experiment.
