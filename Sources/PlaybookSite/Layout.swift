@@ -406,7 +406,7 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
     }
 }
 
-/// A score as a meter element (no inline style needed) with its number.
+/// A score as a meter element (no inline style needed) with its number, said once.
 /// An exact score: the text is the correctly rounded decimal, the meter only draws it.
 /// The bar takes the colour of `status` (`statusBadge`'s), so bar and badge tell one story: a
 /// status is judged against the time gone by in the quarter, which fixed bands on the score (0.75
@@ -431,5 +431,7 @@ private func meter(_ text: String, status: KeyResultStatus?) -> String {
     case .noCheckInYet?: "none"
     case nil: "none"
     }
-    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    // The number is written once: the meter only draws it, hidden from screen readers and without fallback text
+    // (a reader without CSS, or a screen reader, got "0.83 0.83").
+    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\" aria-hidden=\"true\"></meter> <span class=\"score\">\(text)</span>"
 }
