@@ -284,7 +284,7 @@ final class SiteTests: XCTestCase {
         let home = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["index.html"])
         XCTAssertTrue(home.contains("<td>2026-Q4</td><td class=\"n\">260</td>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 260</title>"), home)
-        XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5%</title>"), home)
+        XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5% (to date, on 2027-01-15)</title>"), home)
     }
 
     func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
