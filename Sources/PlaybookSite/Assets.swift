@@ -107,6 +107,8 @@ enum Assets {
     h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
+    .chart text.value { fill: var(--ink); }
+    .chart text.value.in { fill: #fff; }
     .chart .grid { stroke: var(--line); }
     /* The calendar's timeline: labels (HTML) that stay at the left while the bars (SVG, in px)
        scroll beside them; the heights are CalendarPage.timeline's rows. */

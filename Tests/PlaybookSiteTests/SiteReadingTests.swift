@@ -36,3 +36,56 @@ final class SiteReadingTests: XCTestCase {
             + "<p class=\"written\">The zeppelin-shaped drop at the password step vanished.</p>"), card)
     }
 }
+
+extension SiteReadingTests {
+    /// review56 #5: the home page's North Star chart was titled "at each quarter's end" and its table's column
+    /// "value at end", while the running quarter's point was today's value. That one is said to date, on today.
+    func testTheRunningQuartersNorthStarValueIsSaidToDate() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-15", ["playbooks/okrs/wal.yml": """
+        kind: Objective
+        id: OKR-2026Q4-GRO-2
+        squad: growth
+        quarter: 2026-Q4
+        title: More learners
+        aligns_to: weekly-active-learners
+        key_results:
+          - id: KR-1
+            title: Weekly active learners from 1000 to 2000
+            metric: weekly-active-learners
+            baseline: 1000
+            target: 2000
+            current: 1500
+        """])
+        let home = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["index.html"])
+        XCTAssertTrue(home.contains("<figcaption>Weekly active learners at each quarter&#39;s end (2026-Q4 to date, on 2026-11-30)</figcaption>")
+                      || home.contains("<figcaption>Weekly active learners at each quarter's end (2026-Q4 to date, on 2026-11-30)</figcaption>"), home)
+        XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 1,500 (to date, on 2026-11-30)</title>"), home)
+        XCTAssertTrue(home.contains(">value at end (or to date)</th>"), home)
+        XCTAssertTrue(home.contains("<tr><td>2026-Q4</td><td class=\"n\">1,500 <span class=\"meta\">(to date, on 2026-11-30)</span></td>"), home)
+        // Once the quarter has ended, its value is the one at its end.
+        let ended = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["quarter-2026-Q4.html"])
+        XCTAssertFalse(ended.contains("to date"), ended)
+        XCTAssertTrue(ended.contains(">value at end</th>"), ended)
+    }
+
+    /// review56 #6: on the program page a value of 0 was a thin bar (read as a small value), and no bar said
+    /// its value. A 0 has no bar and its value written on the axis; every bar has its value written over it.
+    func testABarChartDrawsNoBarForZeroAndWritesEachValue() throws {
+        let svg = Charts.bars(title: "Experiments started and concluded per quarter", categories: ["2026-Q3", "2026-Q4"],
+                              series: [Series(name: "started", values: [0, 3]), Series(name: "concluded", values: [2, 0])],
+                              yLabel: "experiments", integer: true)
+        XCTAssertEqual(svg.components(separatedBy: "<rect ").count - 1, 2, svg)
+        XCTAssertFalse(svg.contains("started, 2026-Q3: 0</title>"), svg)
+        let label = try NSRegularExpression(pattern: "<text class=\"value(?: in)?\" x=\"[0-9.]+\" y=\"([0-9.]+)\" text-anchor=\"middle\">([^<]*)</text>")
+        let labels = label.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
+            Range(match.range(at: 2), in: svg).map { String(svg[$0]) }
+        }
+        XCTAssertEqual(labels, ["0", "2", "3", "0"], svg)
+        // The tallest, reaching the top, has its value inside it.
+        XCTAssertTrue(svg.contains("<text class=\"value in\""), svg)
+        XCTAssertTrue(svg.contains("y=\"\(Charts.n(Charts.Scale.bottomY - 4))\" text-anchor=\"middle\">0</text>"), svg)
+        let program = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["program.html"])
+        XCTAssertTrue(program.contains("<text class=\"value\""), program)
+    }
+}
