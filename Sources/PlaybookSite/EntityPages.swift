@@ -396,7 +396,7 @@ struct EntityPages {
         }
         if !list[i].approvals.isEmpty {
             out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: list[i].approvals.map { a in
-                [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
+                [h(a.by ?? "–"), h(a.role ?? "–"), dayCell(a.date?.value), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
             }, text: [0, 3]))
         }

@@ -355,6 +355,12 @@ func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 /// holds), the key result's; unique on a page of several objectives.
 func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
 
+/// A date in a table cell, kept on one line (a browser breaks `2026-08-05` at its hyphens when the
+/// table is tight, and did even at 1400 px while a title column had room); `–` without one.
+func dayCell(_ day: Day?) -> String {
+    day.map { "<span class=\"nw\">\($0)</span>" } ?? "–"
+}
+
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page. `text`: the columns
 /// of free text (titles, names, notes), whose words may break anywhere so that one longer than the
 /// page narrows to its column instead of widening the table; other columns keep their words whole.

@@ -89,3 +89,18 @@ extension SiteReadingTests {
         XCTAssertTrue(program.contains("<text class=\"value\""), program)
     }
 }
+
+extension SiteReadingTests {
+    /// review56 #7: on a squad's page at 1400 px the Experiments table broke its dates at their hyphens
+    /// ("2026-⏎08-05") though the title column had room. Each date is kept on one line.
+    func testASquadsExperimentDatesStayOnOneLine() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-10-20", [
+            "playbooks/experiments/EXP-0004.yml": SiteFixture.experiment("EXP-0004", title: "Annual plan first", status: "ready", start: "2026-12-10",
+                                                                         extra: "end: 2026-12-24"),
+        ])
+        let squad = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["e/growth.html"])
+        XCTAssertTrue(squad.contains("<td><span class=\"nw\">2026-12-10</span></td><td><span class=\"nw\">2026-12-24</span></td>"), squad)
+        XCTAssertTrue(squad.contains("<td><span class=\"nw\">2026-09-21</span></td><td>–</td>"), squad)
+    }
+}
