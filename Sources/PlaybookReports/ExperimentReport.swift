@@ -379,10 +379,20 @@ public struct ExperimentLifecycles: Sendable {
     /// tip's last moves showed, or, for one removed since, what its last version showed. Read with
     /// all parents, one the main line held only after `time` (made on a side branch merged later)
     /// stands at the status its moves before `time` set.
-    public func liveSpans(of id: String, before time: Int64) -> [(start: Int64, end: Int64?)] {
-        guard let position = positions[id], let tip = status(position, movedBefore: time) else { return [] }
+    public func liveSpans(of id: String, before time: Int64) -> [(start: Int64, end: Int64?)] { runs(of: id, before: time).live }
+
+    /// When the experiment stood paused within the spans `liveSpans(of:before:)` reads, oldest first,
+    /// from the same moves: from its move to paused until it ran again, concluded or was abandoned, or
+    /// until now (`end` nil) while it stays paused. Still live for the collision rule; a calendar says so.
+    public func pauses(of id: String, before time: Int64) -> [(start: Int64, end: Int64?)] { runs(of: id, before: time).paused }
+
+    /// The live spans and the pauses within them, as `liveSpans(of:before:)` and `pauses(of:before:)` read them.
+    private func runs(of id: String, before time: Int64) -> (live: [(start: Int64, end: Int64?)], paused: [(start: Int64, end: Int64?)]) {
+        guard let position = positions[id], let tip = status(position, movedBefore: time) else { return ([], []) }
         var spans: [(start: Int64, end: Int64?)] = []
+        var pauses: [(start: Int64, end: Int64?)] = []
         var open: Int64?
+        var pausedSince: Int64?
         var previous: ExperimentStatus?
         let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
         for step in read where step.time < time {
@@ -390,31 +400,39 @@ public struct ExperimentLifecycles: Sendable {
             defer { previous = status }
             // At a shallow clone's edge the status is where history starts, not a move.
             guard let status, status != previous, !step.onEdge else { continue }
+            // Any move out of paused ends the pause.
+            if let since = pausedSince, status != .paused {
+                pauses.append((since, max(since, step.time)))
+                pausedSince = nil
+            }
             switch status {
             case .draft, .ready:
                 spans = []
+                pauses = []
                 open = nil
             case .running:
                 open = open ?? step.time
             case .paused, .analyzing:
                 // Re-opened after a conclusion: live again (it ran before).
                 if open == nil, !spans.isEmpty { open = step.time }
+                if status == .paused, open != nil { pausedSince = step.time }
             case .concluded, .abandoned:
                 if let start = open { spans.append((start, max(start, step.time))) }
                 open = nil
             }
         }
         switch tip {
-        case .draft, .ready: return []
+        case .draft, .ready: return ([], [])
         case .running, .paused, .analyzing:
             // Live at the tip: the open span runs to now (the last one reopened when the moves read
             // on every line end with a conclusion the main line does not hold).
             if let start = open { spans.append((start, nil)) } else if !spans.isEmpty { spans[spans.count - 1].end = nil }
+            if tip == .paused, let since = pausedSince { pauses.append((since, nil)) }
         case .concluded, .abandoned:
             // Concluded at the tip, though the moves read end live: the open span ends where it began.
             if let start = open { spans.append((start, start)) }
         }
-        return spans
+        return (spans, pauses)
     }
 }
 

@@ -107,6 +107,8 @@ enum Assets {
     h4 { font-size: 1rem; margin: 1rem 0 .25rem; }
     .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 520px), 1fr)); gap: 1rem 2rem; }
     .chart .axis { stroke: #7a8294; }
+    .chart text.value { fill: var(--ink); }
+    .chart text.value.in { fill: #fff; }
     .chart .grid { stroke: var(--line); }
     /* The calendar's timeline: labels (HTML) that stay at the left while the bars (SVG, in px)
        scroll beside them; the heights are CalendarPage.timeline's rows. */
@@ -126,6 +128,7 @@ enum Assets {
     .swatch { display: inline-block; width: 1.2rem; height: .7rem; vertical-align: middle; margin-right: .35rem; border-radius: 2px; }
     .swatch.planned { border: 2px dashed #4a5263; }
     .swatch.live { background: #2f5fd0; }
+    .swatch.paused { background: #dce5f9; border: 1.5px solid #2f5fd0; }
     .swatch.collide { border: 3px solid #c0281b; }
     .swatch.s1 { background: #2f5fd0; } .swatch.s2 { background: #17803d; } .swatch.s3 { background: #b4530f; }
     .history { list-style: none; padding: 0; }

@@ -19,6 +19,9 @@ struct CalendarPage {
         var plannedEnd: Day?
         /// When it was live, oldest first: more than one span when a conclusion was undone.
         var live: [(Day, Day)]
+        /// When it stood paused within those spans, oldest first, each to the day it ran again (nil: paused
+        /// still on today). Still live for the collision rule; drawn and said apart from the running days.
+        var paused: [(start: Day, end: Day?)] = []
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
@@ -122,10 +125,11 @@ struct CalendarPage {
             let plannedEnd = list[i].experiment.plannedEnd
             if let start = list[i].experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
             let live = input.liveSpans(of: id).map { ($0.start, max($0.start, $0.end ?? input.today)) }
+            let paused = live.isEmpty ? [] : input.pauses(of: id)
             guard planned != nil || !live.isEmpty else { continue }
             let atCommit = catalog.experiments.read(id) { $0.status?.value.rawValue }
             bySurface[list[i].experiment.surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live,
+                Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live, paused: paused,
                     collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
                     collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
@@ -135,7 +139,8 @@ struct CalendarPage {
             if let start = removed.experiment.start?.value { planned = (start, max(start, plannedEnd ?? start)) }
             let atCommit = catalog.experiments.read(removed.id) { $0.status?.value.rawValue }
             bySurface[removed.experiment.surface?.value ?? Self.noSurface, default: []].append(
-                Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, collidesWith: [], collisions: 0))
+                Row(experiment: Shown(removed, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: removed.live, paused: removed.paused,
+                    collidesWith: [], collisions: 0))
         }
         // Sorted by exclusion group, then first day, then id; the keys read once, the rows moved once.
         return bySurface.mapValues { rows in
@@ -153,8 +158,8 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted). A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (two experiments that ran together collided, though neither runs now; none collides in a gap); rows are grouped by exclusion group.</p>\n"
-        body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (two experiments that ran together collided, though neither runs now; none collides in a gap); rows are grouped by exclusion group.</p>\n"
+        body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         var surfaces = rows(judged)
         // The timelines draw the playbook of today: one written later (its row in the table says so)
@@ -204,7 +209,7 @@ struct CalendarPage {
                         : row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
                             + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")
                     return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), status,
-                            window(row.planned), row.live.isEmpty ? "–" : row.live.map { window($0) }.joined(separator: ",<br>"),
+                            window(row.planned), row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>"),
                             h(e.exclusionGroup ?? "–"), collides]
                 }
             }, text: [1])
@@ -333,11 +338,26 @@ struct CalendarPage {
             judged = (window.0, input.today)
         }
         let plannedShown = Self.clip(judged, to: range)
-        // One bar per span it was live: a conclusion undone leaves a gap.
+        // One bar per span it was live: a conclusion undone leaves a gap. A pause within a span ends the
+        // bar at the day it paused, and a pale outlined bar runs from there to the day it ran again (or
+        // to today): still live for the collision rule, but not running.
+        let liveStroke = plannedShown == nil ? stroke : ""
         for written in row.live {
-            guard let (start, end) = Self.clip(written, to: range) else { continue }
-            svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"10\" fill=\"#2f5fd0\" rx=\"2\"\(plannedShown == nil ? stroke : "")>"
-            svg += "<title>\(h("\(e.id.value) live \(written.0) to \(written.1)"))</title></rect>"
+            guard Self.clip(written, to: range) != nil else { continue }
+            var from = written.0
+            for pause in row.paused where pause.start >= written.0 && pause.start <= written.1 {
+                svg += piece(from, pause.start, y: y, x: x, range: range, fill: "#2f5fd0", stroke: liveStroke,
+                             title: "\(e.id.value) live \(from) to \(pause.start)")
+                let resumed = pause.end.map { min($0, written.1) }
+                svg += piece(pause.start, resumed ?? written.1.adding(days: 1), y: y, x: x, range: range,
+                             fill: "#dce5f9", stroke: liveStroke.isEmpty ? " stroke=\"#2f5fd0\" stroke-width=\"1.5\"" : liveStroke,
+                             title: "\(e.id.value) paused " + (resumed.map { "\(pause.start) to \($0)" } ?? "since \(pause.start) (to today, \(input.today))"))
+                guard let resumed else { from = written.1.adding(days: 1); break }
+                from = resumed
+            }
+            guard from <= written.1 else { continue }
+            svg += piece(from, written.1.adding(days: 1), y: y, x: x, range: range, fill: "#2f5fd0", stroke: liveStroke,
+                         title: "\(e.id.value) live \(from) to \(written.1)")
         }
         if !row.collidesWith.isEmpty, let (start, end) = plannedShown, let judged {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\">"
@@ -358,6 +378,15 @@ struct CalendarPage {
             svg += "<title>\(h("\(e.id.value) runs on after \(range.1): " + after.map { "\($0.0) \($0.1.0) to \($0.1.1)" }.joined(separator: ", ")))</title></path>"
         }
         return svg
+    }
+
+    /// A live or paused bar from the start of day `from` to the start of day `to` (the day after its last), cut to
+    /// the timeline's `range`; nothing when none of it is inside.
+    private func piece(_ from: Day, _ to: Day, y: Double, x: (Day) -> Double, range: (Day, Day), fill: String, stroke: String, title: String) -> String {
+        let start = max(from, range.0), end = min(to, range.1.adding(days: 1))
+        guard to > range.0, from <= range.1 else { return "" }
+        let n = Charts.n
+        return "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end) - x(start))))\" height=\"10\" fill=\"\(fill)\" rx=\"2\"\(stroke)><title>\(h(title))</title></rect>"
     }
 
     /// How many characters of a row's label are written; the rest is cut (with an ellipsis, as a
@@ -424,6 +453,15 @@ struct CalendarPage {
         return "<text\(attributes) x=\"\(n(x + 3))\" y=\"\(y)\">\(h(text))</text>"
     }
 
+    /// A live span of `row` in the table: its dates, and its pauses (`SiteInput.ran`), each date kept on one line.
+    private func live(_ row: Row, _ span: (Day, Day)) -> String {
+        guard row.paused.contains(where: { $0.start >= span.0 && $0.start <= span.1 }) else { return window(span) }
+        return SiteInput.ran((span.0, span.1), pauses: row.paused, now: input.today.description)
+            .split(separator: " ", omittingEmptySubsequences: false).map { word in
+                Day(String(word.prefix(10))) != nil ? "<span class=\"nw\">\(h(String(word)))</span>" : h(String(word))
+            }.joined(separator: " ")
+    }
+
     private func window(_ days: (Day, Day)?) -> String {
         guard let days else { return "–" }
         return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
@@ -473,9 +511,12 @@ struct CalendarPage {
                 y += rowHeight
             }
         }
+        // Today's line marks the end of today, where the bars of those live today end (a bar runs to the
+        // end of its last day).
         if input.today >= range.0, input.today <= range.1 {
-            svg += "<line x1=\"\(n(x(input.today)))\" x2=\"\(n(x(input.today)))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today)</title></line>"
-            svg += Self.label("today", at: x(input.today), y: 33, width: width, attributes: " fill=\"#a3261b\"")
+            let now = x(input.today.adding(days: 1))
+            svg += "<line x1=\"\(n(now))\" x2=\"\(n(now))\" y1=\"20\" y2=\"\(Int(height))\" stroke=\"#a3261b\" stroke-width=\"1.5\" stroke-dasharray=\"4 3\"><title>today \(input.today), at its end</title></line>"
+            svg += Self.label("today", at: now, y: 33, width: width, attributes: " fill=\"#a3261b\"")
         }
         return out + "</ul>" + svg + "</svg></div></div>\n"
     }

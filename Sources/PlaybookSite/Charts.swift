@@ -40,14 +40,26 @@ enum Charts {
             let x0 = left + Double(c) * group + (group - bar * Double(series.count)) / 2
             for (s, line) in series.enumerated() {
                 guard c < line.values.count, let value = line.values[c] else { continue }
-                // A value of 0 is drawn as a sliver on the axis, so that it reads as 0 and not as missing.
-                let y = min(scale.y(value), Scale.bottomY - 2)
-                svg += "<rect x=\"\(n(x0 + Double(s) * bar))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(max(0, Scale.bottomY - y)))\" fill=\"\(colours[s % colours.count])\">"
-                svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
+                // A value of 0 has no bar (a sliver read as a small value): its label, 0, says it.
+                let y = scale.y(value), x = x0 + Double(s) * bar
+                if y < Scale.bottomY {
+                    svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(Scale.bottomY - y))\" fill=\"\(colours[s % colours.count])\">"
+                    svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
+                }
+                svg += valueLabel(format(value), x: x + (bar - 2) / 2, top: min(y, Scale.bottomY), width: bar)
             }
             svg += categoryLabel(categories, c, x: left + (Double(c) + 0.5) * group)
         }
         return svg + "</svg>" + legend(series.map(\.name)) + "</figure>"
+    }
+
+    /// A bar's value written over it (inside its top, in white, where no room is left above it), at the
+    /// narrow screen's size too; left out where it is wider than the bar's slot, which it would spill
+    /// over into the next one's (the table beside each chart gives every number).
+    private static func valueLabel(_ text: String, x: Double, top: Double, width: Double) -> String {
+        guard Double(text.count) * narrowText * 0.58 <= width else { return "" }
+        let above = top - 4 - narrowText * 0.75 >= 0
+        return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(above ? top - 4 : top + narrowText * 0.85))\" text-anchor=\"middle\">\(h(text))</text>"
     }
 
     /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,

@@ -348,7 +348,9 @@ struct EntityPages {
             // Each span it was live: a conclusion undone leaves a gap.
             let spans = input.liveSpans(of: id)
             guard !spans.isEmpty else { return false }
-            out.text(spans.map { "\($0.start) to " + ($0.end?.description ?? "now") }.joined(separator: ", "))
+            // A pause still live for the collision rule, said so: the span ends at it, paused since.
+            let pauses = input.pauses(of: id)
+            out.text(spans.map { SiteInput.ran($0, pauses: pauses, now: "now") }.joined(separator: pauses.isEmpty ? ", " : "; "))
             return true
         }
         // In its squad's currency, as the squad's budget table counts it.
@@ -394,7 +396,7 @@ struct EntityPages {
         }
         if !list[i].approvals.isEmpty {
             out.raw("<\(h2)>Approvals</\(h2)>\n" + table(caption: nil, head: ["by", "role", "date", "note", "overlaps"], rows: list[i].approvals.map { a in
-                [h(a.by ?? "–"), h(a.role ?? "–"), h(a.date?.value.description ?? "–"), h(a.note ?? ""),
+                [h(a.by ?? "–"), h(a.role ?? "–"), dayCell(a.date?.value), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
             }, text: [0, 3]))
         }

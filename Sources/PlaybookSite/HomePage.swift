@@ -86,8 +86,8 @@ struct HomePage {
         return out + "</section>\n"
     }
 
-    /// The North Star's value at each quarter's end (from the key results measuring it) and the
-    /// aligned key results' mean score, over the quarters the history holds.
+    /// The North Star's value at each quarter's end (from the key results measuring it; a quarter not ended
+    /// by today, its value to date, said so) and the aligned key results' mean score, over the quarters the history holds.
     private func trend(metric: (id: String, name: String, unit: MetricUnit?), through quarter: Quarter) -> String {
         let id = metric.id
         let reports = input.okr.filter { $0.quarter <= quarter }.suffix(12)
@@ -101,13 +101,17 @@ struct HomePage {
         let scores: [Double?] = reports.map { report in
             report.northStar.flatMap { $0.metric == id ? $0.meanScore.map(Numbers.double) : nil }
         }
+        // A quarter that has not ended by today has its value as of today, not at its end.
+        let toDate = reports.map { Period(quarter: $0.quarter).lastDay > input.today }
+        let onToday = "to date, on \(input.today)"
+        let ended = toDate.contains(true) ? "\(metric.name) at each quarter's end (\(labels[toDate.lastIndex(of: true) ?? 0]) \(onToday))" : "\(metric.name) at each quarter's end"
         var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
-            out += Charts.lines(title: "\(metric.name) at each quarter's end", categories: labels,
+            out += Charts.lines(title: ended, categories: labels,
                                 series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit),
                                 places: UnitText.places(metric.unit),
                                 format: { Numbers.unit($0, metric.unit, currency: latest.currency) },
-                                label: { Numbers.unit($1, units[$0].unit, currency: units[$0].currency) })
+                                label: { Numbers.unit($1, units[$0].unit, currency: units[$0].currency) + (toDate[$0] ? " (\(onToday))" : "") })
         }
         if scores.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
@@ -116,11 +120,12 @@ struct HomePage {
         out += "</div>"
         let rows = reports.indices.map { index -> [String] in
             let offset = index - reports.startIndex
-            return [h(labels[offset]), h(Numbers.unit(values[offset], units[offset].unit, currency: units[offset].currency)), h(Numbers.text(scores[offset]))]
+            let value = h(Numbers.unit(values[offset], units[offset].unit, currency: units[offset].currency))
+            return [h(labels[offset]), value + (toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""), h(Numbers.text(scores[offset]))]
         }
         if !rows.isEmpty {
             out += "<details><summary>Trend as a table</summary>"
-            out += table(caption: "North Star by quarter", head: ["quarter", "value at end", "mean aligned score"], rows: rows, numeric: [1, 2])
+            out += table(caption: "North Star by quarter", head: ["quarter", toDate.contains(true) ? "value at end (or to date)" : "value at end", "mean aligned score"], rows: rows, numeric: [1, 2])
             out += "</details>\n"
         }
         return out

@@ -355,6 +355,12 @@ func anchor(_ id: String) -> String { "k-" + SitePath.fileName(id) }
 /// holds), the key result's; unique on a page of several objectives.
 func keyResultAnchor(objective: String, _ keyResult: String) -> String { anchor(objective) + "." + anchor(keyResult) }
 
+/// A date in a table cell, kept on one line (a browser breaks `2026-08-05` at its hyphens when the
+/// table is tight, and did even at 1400 px while a title column had room); `–` without one.
+func dayCell(_ day: Day?) -> String {
+    day.map { "<span class=\"nw\">\($0)</span>" } ?? "–"
+}
+
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page. `text`: the columns
 /// of free text (titles, names, notes), whose words may break anywhere so that one longer than the
 /// page narrows to its column instead of widening the table; other columns keep their words whole.
@@ -406,7 +412,7 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
     }
 }
 
-/// A score as a meter element (no inline style needed) with its number.
+/// A score as a meter element (no inline style needed) with its number, said once.
 /// An exact score: the text is the correctly rounded decimal, the meter only draws it.
 /// The bar takes the colour of `status` (`statusBadge`'s), so bar and badge tell one story: a
 /// status is judged against the time gone by in the quarter, which fixed bands on the score (0.75
@@ -431,5 +437,7 @@ private func meter(_ text: String, status: KeyResultStatus?) -> String {
     case .noCheckInYet?: "none"
     case nil: "none"
     }
-    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\">\(text)</meter> <span class=\"score\">\(text)</span>"
+    // The number is written once: the meter only draws it, hidden from screen readers and without fallback text
+    // (a reader without CSS, or a screen reader, got "0.83 0.83").
+    return "<meter class=\"\(colour)\" min=\"0\" max=\"1\" value=\"\(text)\" aria-hidden=\"true\"></meter> <span class=\"score\">\(text)</span>"
 }

@@ -19,6 +19,8 @@ struct LearningsPage {
         var lift: String
         var decision: String?
         var text: [String]
+        /// A hypothesis's: the learnings of the experiments that tested it, each under the experiment's name.
+        var learnedFrom: [(experiment: String, learnings: [String])] = []
         /// Said under the card's heading: when an earlier conclusion was made and read.
         var note: String?
         /// Everything search looks at.
@@ -50,15 +52,15 @@ struct LearningsPage {
             let id = hypothesis.id.value
             let s = hypothesis.statement
             let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
-            var learned: [String] = [], tested: [String] = []
+            var learned: [(experiment: String, learnings: [String])] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
                 // One written after today (a `--today` before the commit's last moves) did not test it yet.
                 guard input.onToday.heldOnToday(e.id.value) else { return }
-                if !concludedLater.contains(e.id.value) { learned += e.result?.learnings ?? [] }
+                if !concludedLater.contains(e.id.value), let learnings = e.result?.learnings, !learnings.isEmpty { learned.append((e.id.value, learnings)) }
                 tested.append(e.id.value)
             }
             for earlier in input.gone.testing(id) {
-                learned += earlier.experiment.result?.learnings ?? []
+                if let learnings = earlier.experiment.result?.learnings, !learnings.isEmpty { learned.append((earlier.id, learnings)) }
                 if !tested.contains(earlier.id) { tested.append(earlier.id) }
             }
             let objective = hypothesis.keyResult?.value.split(separator: "/").first.map(String.init)
@@ -74,9 +76,10 @@ struct LearningsPage {
             var card = entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: outcome,
                              lift: hypothesis.expectedLift.map { "expected " + input.numbers.signedPercent($0.value) } ?? "–",
-                             decision: nil, text: [statement] + learned,
-                             extra: tested + [hypothesis.metric?.value ?? ""])
+                             decision: nil, text: [statement],
+                             extra: learned.flatMap(\.learnings) + tested + [hypothesis.metric?.value ?? ""])
             card.note = note
+            card.learnedFrom = learned
             out.append(card)
         }
         // Each experiment's fields read by position (`for e in` copied every one out to read its
@@ -203,6 +206,17 @@ struct LearningsPage {
                     cards.raw("<p class=\"written\">")
                     cards.written(text)
                     cards.raw("</p>")
+                }
+                // Which experiment each of a hypothesis's learnings comes from (they read as the hypothesis's own).
+                for (experiment, learnings) in entry.learnedFrom {
+                    cards.raw("<p class=\"meta\">Learned from ")
+                    page.entity(experiment, into: &cards)
+                    cards.raw(":</p>")
+                    for text in learnings {
+                        cards.raw("<p class=\"written\">")
+                        cards.written(text)
+                        cards.raw("</p>")
+                    }
                 }
                 if entry.kind == .experiment, entry.text.isEmpty { cards.raw("<p class=\"muted\">No learnings written.</p>") }
                 cards.raw("</article></li>\n")

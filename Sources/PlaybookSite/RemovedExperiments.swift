@@ -17,6 +17,8 @@ struct RemovedExperiments {
         var day: Day
         /// When it was live, oldest first, each to its last day: one running when removed, to the removal's.
         var live: [(start: Day, end: Day)]
+        /// When it stood paused within those spans, each to its last day (paused when removed: to the removal's).
+        var paused: [(start: Day, end: Day?)]
     }
 
     /// In id order.
@@ -35,7 +37,9 @@ struct RemovedExperiments {
             let removed = events[removal].time, day = UTC.day(of: removed)
             let live = SiteInput.days(lifecycles.liveSpans(of: id, before: removed), until: today).map { ($0.start, max($0.start, $0.end ?? day)) }
             guard !live.isEmpty else { continue }
-            list.append(Removed(id: id, experiment: experiment, commit: String(events[removal].commit.description.prefix(12)), day: day, live: live))
+            let paused = SiteInput.pausedDays(lifecycles.pauses(of: id, before: removed), until: today).map { ($0.start, $0.end ?? day) }
+            list.append(Removed(id: id, experiment: experiment, commit: String(events[removal].commit.description.prefix(12)), day: day, live: live,
+                                paused: paused.map { ($0.0, Optional($0.1)) }))
         }
     }
 }

@@ -135,6 +135,35 @@ public struct SiteInput: Sendable {
     /// read it where a later commit lost that (deleted since, its start undone after today).
     func liveSpans(of id: String) -> [(start: Day, end: Day?)] { onToday.liveSpans(of: id, lifecycles: lifecycles) }
 
+    /// When experiment `id` stood paused within its live spans up to today (`ExperimentLifecycles.pauses(of:before:)`,
+    /// read from its moves up to today's end), in days (`pausedDays(_:until:)`).
+    func pauses(of id: String) -> [(start: Day, end: Day?)] {
+        Self.pausedDays(lifecycles.pauses(of: id, before: UTC.seconds(UTC.dayAfter(today))), until: today)
+    }
+
+    /// Pauses in days, oldest first, each to the day it ran again, concluded or was abandoned (nil while it
+    /// stays paused on today); one begun and ended within a day is no pause a calendar can draw, and is left out.
+    static func pausedDays(_ pauses: [(start: Int64, end: Int64?)], until today: Day) -> [(start: Day, end: Day?)] {
+        pauses.compactMap { pause in
+            let start = UTC.day(of: pause.start)
+            guard start <= today else { return nil }
+            let end = pause.end.map { UTC.day(of: $0) }.flatMap { $0 > today ? nil : $0 }
+            return end == start ? nil : (start, end)
+        }
+    }
+
+    /// A live span (`end` nil while it runs, said `now`) and the pauses within it, in words: `2026-09-01 to
+    /// 2026-09-20, paused since 2026-09-20` for one paused still, `…, paused 2026-09-20 to 2026-09-28` for one
+    /// that ran again. `now`: the word for an open end (`now`, or today's date).
+    static func ran(_ span: (start: Day, end: Day?), pauses: [(start: Day, end: Day?)], now: String) -> String {
+        let within = pauses.filter { pause in pause.start >= span.start && span.end.map { pause.start <= $0 } ?? true }
+        if let last = within.last, last.end == nil {
+            let closed = within.dropLast().map { ", paused \($0.start) to \($0.end?.description ?? now)" }.joined()
+            return "\(span.start) to \(last.start)\(closed), paused since \(last.start)"
+        }
+        return "\(span.start) to \(span.end?.description ?? now)" + within.map { ", paused \($0.start) to \($0.end?.description ?? now)" }.joined()
+    }
+
     /// Live spans in days, oldest first, each to its last day (nil while it runs): spans that share
     /// a day are one (concluded and re-opened the same day, it was not out of the running for a day).
     /// Cut at `today` (a `--today` before the commit's last moves): a span begun after it is left

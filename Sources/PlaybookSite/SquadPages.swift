@@ -135,14 +135,14 @@ struct SquadPages {
         // reports count (as the hypotheses' pages name them), in id order.
         let shownCurrency = squad.budget?.currency.map { " " + $0 } ?? ""
         var experiments: [(id: String, cells: [String])] = (catalog.experimentsBySquad[id] ?? []).map { e in
-            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), h(e.start?.value.description ?? "–"),
-                          h(e.end?.value.description ?? "–"), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
+            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), dayCell(e.start?.value),
+                          dayCell(e.end?.value), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
                           h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")])
         }
         for gone in input.gone.named(ofSquad: id, today: input.today) {
             let e = gone.experiment
             experiments.append((gone.id, [page.entity(gone.id), h(e.title ?? "") + " (" + EntityPages.goneNote(read: gone.read) + ")",
-                                          h(e.status?.value.rawValue ?? "–"), h(e.start?.value.description ?? "–"), h(e.end?.value.description ?? "–"),
+                                          h(e.status?.value.rawValue ?? "–"), dayCell(e.start?.value), dayCell(e.end?.value),
                                           h(e.result?.outcome?.value.rawValue ?? "–"), h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")]))
         }
         experiments.sort { $0.id < $1.id }

@@ -73,9 +73,13 @@ final class SiteLibraryAndPathTests: XCTestCase {
         XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-01.")  // the day before its deletion (review54c D3)
         // The hypothesis it tested carries its learnings, beside those of the experiment still there.
         let hypothesis = try XCTUnwrap(all.first { $0.id == "HYP-0001" })
-        XCTAssertEqual(hypothesis.text.dropFirst(), ["Quokka buttons distracted.", "The zeppelin-shaped drop at the password step vanished."])
+        XCTAssertEqual(hypothesis.learnedFrom.map { "\($0.experiment): \($0.learnings.joined(separator: " "))" },
+                       ["EXP-0002: Quokka buttons distracted.", "EXP-0001: The zeppelin-shaped drop at the password step vanished."])
         XCTAssertTrue(hypothesis.searchable.contains("EXP-0001"))
+        XCTAssertTrue(hypothesis.searchable.contains("zeppelin-shaped"))
         let files = Site.render(input)
+        // The gone one named unlinked, as everywhere.
+        XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("<p class=\"meta\">Learned from <span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>:</p><p class=\"written\">The zeppelin-shaped"))
         let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
         XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
     }

@@ -177,7 +177,7 @@ final class SiteTests: XCTestCase {
         try fixture.commit("2026-12-01", ["playbooks/okrs/q3.yml": SiteFixture.objective(current: 13)])
         let files = Site.render(try fixture.input(today: "2026-12-20"))
         let home = try XCTUnwrap(files["index.html"])
-        XCTAssertTrue(home.contains("<meter class=\"warn\" min=\"0\" max=\"1\" value=\"0.75\">0.75</meter> <span class=\"score\">0.75</span> <span class=\"badge warn\">at risk</span>"), home)
+        XCTAssertTrue(home.contains("<meter class=\"warn\" min=\"0\" max=\"1\" value=\"0.75\" aria-hidden=\"true\"></meter> <span class=\"score\">0.75</span> <span class=\"badge warn\">at risk</span>"), home)
         // Every bar beside a badge, on every page, has the badge's colour.
         let pair = try NSRegularExpression(pattern: "<meter class=\"(\\w+)\"[^>]*>[^<]*</meter> <span class=\"score\">[^<]*</span>(?:</span>)?,? <span class=\"badge (\\w+)\">")
         var pairs = 0
@@ -284,7 +284,7 @@ final class SiteTests: XCTestCase {
         let home = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-15"))["index.html"])
         XCTAssertTrue(home.contains("<td>2026-Q4</td><td class=\"n\">260</td>"), home)
         XCTAssertTrue(home.contains("<title>Weekly active learners, 2026-Q4: 260</title>"), home)
-        XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5%</title>"), home)
+        XCTAssertTrue(home.contains("<title>Weekly active learners, 2027-Q1: 12.5% (to date, on 2027-01-15)</title>"), home)
     }
 
     func testKeyResultValuesReadAsTheReportWritesThemWithCurrencyAndRatioPlaces() throws {
@@ -1001,7 +1001,7 @@ extension SiteTests {
                                                                          extra: "exclusion_group: onboarding"),
         ])
         let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-10"))["calendar.html"])
-        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10</title>")
+        let line = try NSRegularExpression(pattern: "<line x1=\"([0-9.]+)\"[^>]*><title>today 2027-01-10, at its end</title>")
         let match = try XCTUnwrap(line.firstMatch(in: calendar, range: NSRange(calendar.startIndex..., in: calendar)), calendar)
         let today = try XCTUnwrap(Range(match.range(at: 1), in: calendar).flatMap { Double(calendar[$0]) })
         // The outlines without a fill, in red: the windows the collisions are judged on, one per experiment.
