@@ -382,7 +382,9 @@ public struct Linter: Sendable {
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             // Each walk over the tree only where the bytes allow a finding: most files have neither.
             let (mayHoldTags, mayHoldPlaceholders) = Self.mayHold(bytes)
+            let mayHoldCutValue = CommentInValueCheck.mayHold(bytes)
             for document in loaded.documents {
+                if mayHoldCutValue { parsed.diagnostics += CommentInValueCheck.diagnostics(document.root, bytes: bytes) }
                 if mayHoldTags { parsed.diagnostics += TagCheck.diagnostics(document.root) }
                 if mayHoldPlaceholders {
                     let unfilled = PlaceholderCheck.diagnostics(document.root)
@@ -393,10 +395,21 @@ public struct Linter: Sendable {
                 parsed.diagnostics += decoded.diagnostics
                 if let entity = decoded.entity {
                     parsed.entities.append(entity)
+                    // An id written wrongly (`hyp-0001` in HYP-0001.yml): references to the file's name wait for it.
+                    if decoded.diagnostics.contains(where: { $0.rule == RuleID.idForm }) {
+                        parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
+                    }
                 } else if document.root != nil {
                     if let id = UnreadDefinitions.writtenID(document) { parsed.undecodedIDs.append(id) }
                     parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
                 }
+            }
+            // A file with no document (empty, or only comments) is a half-written entity, not nothing.
+            if loaded.problems.isEmpty, !loaded.documents.contains(where: { $0.root != nil }) {
+                parsed.diagnostics.append(Diagnostic(
+                    rule: LintRuleID.fileEmpty, mark: Mark(line: 1, column: 1),
+                    message: "the file holds no playbook document (it is empty or only comments); write its entity (`playbook new` writes one) or remove the file"))
+                parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
             }
             if !parsed.diagnostics.isEmpty || !parsed.undecodedIDs.isEmpty { parsed.troubledText = bytes }
         }

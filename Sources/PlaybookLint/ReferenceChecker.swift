@@ -25,7 +25,7 @@ struct ReferenceChecker {
         case .objective(let objective):
             expect(objective.squad, .squad, "squad")
             if let target = objective.alignsTo, index[target.value] == nil {
-                let hint = Suggestion.phrase(Suggestion.closest(
+                let hint = Suggestion.phrase(Suggestion.closestID(
                     to: target.value, in: Array(index.byID.keys.filter { index[$0]?.entity.kind == .metric || index[$0]?.entity.kind == .objective })))
                 unresolved(target, "\"aligns_to\" names \"\(target.value)\", but no metric or objective has that id\(hint)")
             }
@@ -81,7 +81,7 @@ struct ReferenceChecker {
     private mutating func expect(_ reference: Reference?, _ kind: Kind, _ field: String) {
         guard let reference else { return }
         if let target = index[reference.value] {
-            if target.entity.kind != kind {
+            if target.entity.kind != kind, !index.defines(reference.value, as: kind) {
                 report(reference, "\"\(field)\" must name a \(kind.rawValue), but \"\(reference.value)\" is a \(target.entity.kind.rawValue)")
             }
             return
@@ -98,7 +98,8 @@ struct ReferenceChecker {
             return
         }
         let ids = objective.keyResults.compactMap { $0.id?.value }
-        if !ids.contains(keyResultID) {
+        // Two key results sharing an id: that is the error (`id-duplicate`), and the one meant may be either.
+        if !ids.contains(keyResultID), Set(ids).count == ids.count {
             let listed = ids.isEmpty ? "it has none" : "it has \(ids.joined(separator: ", "))"
             report(reference, "\"key_result\" names \(keyResultID) of \(objectiveID), but that objective has no such key result (\(listed))")
         }

@@ -27,6 +27,13 @@ struct RepositoryIndex {
 
     subscript(id: String) -> PlacedEntity? { byID[id] }
 
+    /// Whether some definition of `id`, the first or a later duplicate, is of `kind`: a reference of that
+    /// kind is then not wrong, the shared id is (`id-duplicate` says so).
+    func defines(_ id: String, as kind: Kind) -> Bool {
+        if byID[id]?.entity.kind == kind { return true }
+        return duplicates.contains { $0.duplicate.entity.kind == kind && $0.duplicate.entity.id.value == id }
+    }
+
     var metrics: [(Metric, String)] {
         (idsByKind[.metric] ?? []).compactMap { id in
             guard let placed = byID[id], case .metric(let metric) = placed.entity else { return nil }
@@ -46,6 +53,6 @@ struct RepositoryIndex {
 
     /// Ids of `kind` close to `id`, for a "did you mean".
     func suggestion(for id: String, kind: Kind) -> String? {
-        Suggestion.closest(to: id, in: idsByKind[kind] ?? [])
+        Suggestion.closestID(to: id, in: idsByKind[kind] ?? [])
     }
 }

@@ -34,8 +34,10 @@ public enum LintRuleID {
     public static let yamlSizeLimit = "yaml-size-limit"
     public static let yamlEncoding = "yaml-encoding"
     public static let yamlTag = "yaml-tag"
+    public static let yamlCommentInValue = "yaml-comment-in-value"
     public static let placeholderUnfilled = "placeholder-unfilled"
     public static let fileUnreadable = "file-unreadable"
+    public static let fileEmpty = "file-empty"
     public static let duplicateID = "id-duplicate"
     public static let unresolvedReference = "reference-unresolved"
     public static let northStar = "north-star"
@@ -55,7 +57,7 @@ public enum RuleCatalog {
     /// Rules that judge the repository as a whole, run in this order.
     public static let repositoryRules: [any RepositoryRule.Type] = [
         KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self,
-        ICERange.self, TestingHasExperiment.self, ExpectedLift.self,
+        ICERange.self, TestingHasExperiment.self, ExpectedLift.self, LiftScale.self,
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
         ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self,
         SquadBudget.self, SquadChampion.self, MetricOwner.self,

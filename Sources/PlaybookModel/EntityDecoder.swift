@@ -135,7 +135,7 @@ public enum EntityDecoder {
            let b = FieldReader(node, what: "the budget of \(f.what)", path: "budget.", entity: id.value, into: &d) {
             b.checkKeys(FormatSpec.keys(.squad, "budget"), into: &d)
             var budget = Budget(mark: node.mark)
-            budget.quarterly = bounded(b, "quarterly", 0...Double.greatestFiniteMagnitude, "cannot be negative", required: true, into: &d)
+            budget.quarterly = amount(b, "quarterly", required: true, into: &d)
             budget.currency = b.string("currency", into: &d)?.value
             squad.budget = budget
         }
@@ -196,6 +196,21 @@ public enum EntityDecoder {
             d.append(Diagnostic(
                 rule: RuleID.range, mark: value.mark,
                 message: "\(f.name(key)) \(meaning), found \(format(value.value))", entity: f.entity, field: f.path + key))
+        }
+        return value
+    }
+
+    /// An amount of money: `bounded`, and written `25.000` (a point between thousands, as much of
+    /// Europe writes them) it reads as 25, so it is an error that says how to write 25,000.
+    static func amount(_ f: FieldReader, _ key: String, required: Bool = false, into d: inout [Diagnostic]) -> Located<Double>? {
+        let value = bounded(f, key, 0...Double.greatestFiniteMagnitude, "cannot be negative", required: required, into: &d)
+        if let value, let node = f[key], case .scalar(let text, .plain) = node.value, FieldReader.groupsThousandsWithPoints(text) {
+            let thousands = text.replacingOccurrences(of: ".", with: "")
+            d.append(Diagnostic(
+                rule: RuleID.type, mark: value.mark,
+                message: "\(f.name(key)) is written \(text), which reads as \(format(value.value)) (a point starts the decimals); write \(thousands) if the point groups thousands",
+                entity: f.entity, field: f.path + key))
+            return nil // not 25: no budget rule judges an amount nobody meant
         }
         return value
     }

@@ -207,7 +207,7 @@ struct FieldReader {
         if let day = Day(text.value) { return Located(day, at: text.mark) }
         diagnostics.append(Diagnostic(
             rule: RuleID.date, mark: text.mark,
-            message: "\(name(key)) must be a date written YYYY-MM-DD, found \"\(text.value)\"", entity: entity, field: path + key))
+            message: "\(name(key)) \(FieldReader.dateProblem(text.value))", entity: entity, field: path + key))
         return nil
     }
 
@@ -266,6 +266,27 @@ struct FieldReader {
             message: "\(name) must be \(expected), found \(describe(node))\(hint)", entity: entity)
     }
 
+    /// What is wrong with a date: its form, or, written YYYY-MM-DD, that the calendar has no such day.
+    static func dateProblem(_ text: String) -> String {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year > 0 {
+            let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+            guard (1...12).contains(month) else { return "is \"\(text)\", but a year has 12 months (YYYY-MM-DD)" }
+            let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+            let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+            if day < 1 || day > days { return "is \"\(text)\", but \(months[month - 1]) \(year) has \(days) days" }
+        }
+        return "must be a date written YYYY-MM-DD, found \"\(text)\""
+    }
+
+    /// `25.000`, `1.250.000`: digits grouped in threes by points, as thousands are written in much of Europe.
+    static func groupsThousandsWithPoints(_ text: String) -> Bool {
+        let groups = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard groups.count >= 2, let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } } && groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
     /// How a number written as people write it in prose ("18,000", "€18000", "8%") is written in a
     /// playbook file, or "" when the text is no such number.
     static func numberHint(_ text: String, name: String) -> String {
@@ -274,6 +295,9 @@ struct FieldReader {
         if percent { digits.removeLast() }
         for symbol in ["€", "$", "£", "¥", "EUR", "USD", "GBP"] where digits.hasPrefix(symbol) || digits.hasSuffix(symbol) {
             digits = digits.replacingOccurrences(of: symbol, with: "").trimmingCharacters(in: .whitespaces)
+        }
+        if groupsThousandsWithPoints(digits), digits.filter({ $0 == "." }).count > 1 {
+            digits = digits.replacingOccurrences(of: ".", with: "") // "1.250.000"
         }
         let grouped = digits.contains(",") || digits.contains("_") || digits.contains(" ")
         let commaGroups = digits.split(separator: ",", omittingEmptySubsequences: false)

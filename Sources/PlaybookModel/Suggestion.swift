@@ -27,9 +27,29 @@ public enum Suggestion {
             guard bound >= 0, let distance = scratch.distance(lowered, other, atMost: bound) else { continue }
             best = (candidate, distance)
         }
-        guard let (candidate, distance) = best else { return nil }
-        let allowed = max(1, min(3, candidate.count / 3))
-        return distance <= allowed ? candidate : nil
+        if let (candidate, distance) = best, distance <= max(1, min(3, candidate.count / 3)) { return candidate }
+        // A word cut short (`sample` for `sample_size`): the one candidate it starts, if only one does.
+        guard length >= 4 else { return nil }
+        let lowerWord = word.lowercased()
+        let starting = candidates.filter { $0.count > length && $0.lowercased().hasPrefix(lowerWord) }
+        return starting.count == 1 ? starting[0] : nil
+    }
+
+    /// The id closest to `id`, as `closest` finds it, but never another number of the same series:
+    /// `HYP-0003` is not a misspelt `HYP-0001` but another hypothesis (a letter case or a prefix is).
+    public static func closestID(to id: String, in candidates: [String]) -> String? {
+        guard let number = trailingNumber(id) else { return closest(to: id, in: candidates) }
+        return closest(to: id, in: candidates.filter { candidate in
+            trailingNumber(candidate).map { $0 == number } ?? true
+        })
+    }
+
+    /// The digits after an id's last `-` (`HYP-0042` → 42), when there are only digits there.
+    private static func trailingNumber(_ id: String) -> Int? {
+        guard let dash = id.lastIndex(of: "-") else { return nil }
+        let digits = id[id.index(after: dash)...]
+        guard !digits.isEmpty, digits.count <= 18, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
     }
 
     /// Rows reused from one candidate to the next.

@@ -82,7 +82,7 @@ extension EntityDecoder {
         }
         experiment.start = f.day("start", into: &d)
         experiment.end = f.day("end", into: &d)
-        experiment.budget = bounded(f, "budget", 0...Double.greatestFiniteMagnitude, "cannot be negative", into: &d)
+        experiment.budget = EntityDecoder.amount(f, "budget", into: &d)
         experiment.result = decodeResult(f, id: id, into: &d)
         experiment.approvals = decodeApprovals(f, kind: .experiment, id: id, into: &d)
         return experiment

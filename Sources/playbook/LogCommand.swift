@@ -39,7 +39,7 @@ struct Log: ParsableCommand {
         }
         let timelines = Timelines(history)
         guard let log = EntityLog(id: id, timelines: timelines, history: history) else {
-            let hint = Suggestion.phrase(Suggestion.closest(to: id, in: timelines.byID.keys.sorted()))
+            let hint = Suggestion.phrase(Suggestion.closestID(to: id, in: timelines.byID.keys.sorted()))
             throw UsageError(description: "no commit on this line of history holds \(id)\(hint)"
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : "")
                 + Self.skipped(history.notes))

@@ -112,7 +112,8 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(report.findings.map { [$0.line, $0.column] }, [[3, 8], [5, 13], [6, 13], [10, 16]])
         XCTAssertEqual(report.findings.map(\.message), [
             "\"squad\" names squad \"activaton-emea\", which does not exist; did you mean \"activation-emea\"?",
-            "\"hypothesis\" names hypothesis \"HYP-0009\", which does not exist; did you mean \"HYP-0001\"?",
+            // Another number of the series is another hypothesis, not a typo of HYP-0001: no "did you mean".
+            "\"hypothesis\" names hypothesis \"HYP-0009\", which does not exist",
             "\"key_result\" names KR-7 of OKR-2026Q3-ACT-1, but that objective has no such key result (it has KR-1)",
             "\"metrics.guardrails\" names metric \"refund-rates\", which does not exist; did you mean \"refund-rate\"?",
         ])

@@ -87,7 +87,7 @@ final class RuleExampleTests: XCTestCase {
             RuleID.kind, RuleID.required, RuleID.type, RuleID.enumValue, RuleID.date, RuleID.quarter, RuleID.idForm,
             RuleID.unknownKey, RuleID.range,
             LintRuleID.yamlSyntax, LintRuleID.yamlDuplicateKey, LintRuleID.yamlTab, LintRuleID.yamlAliasLimit,
-            LintRuleID.yamlDepthLimit, LintRuleID.yamlSizeLimit, LintRuleID.yamlEncoding, LintRuleID.yamlTag, LintRuleID.fileUnreadable, LintRuleID.placeholderUnfilled,
+            LintRuleID.yamlDepthLimit, LintRuleID.yamlSizeLimit, LintRuleID.yamlEncoding, LintRuleID.yamlTag, LintRuleID.yamlCommentInValue, LintRuleID.fileUnreadable, LintRuleID.fileEmpty, LintRuleID.placeholderUnfilled,
             LintRuleID.duplicateID, LintRuleID.unresolvedReference, LintRuleID.northStar, LintRuleID.alignment,
             LintRuleID.suppressionUnused, LintRuleID.suppressionUnknownRule,
             LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse, LintRuleID.historyClosedQuarter,

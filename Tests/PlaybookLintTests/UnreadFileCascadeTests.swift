@@ -73,12 +73,12 @@ final class UnreadFileCascadeTests: XCTestCase {
 
     /// A misspelt reference is still reported, with its "did you mean", beside another file's error.
     func testOtherMistakesAreStillReported() {
-        let typo = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0091")
+        let typo = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HPY-0001")
         let broken = Fixture.hypothesis.replacingOccurrences(of: "kind: Hypothesis", with: "kind: Hypotesis")
             .replacingOccurrences(of: "HYP-0001", with: "HYP-0002")
         let both = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": typo, "playbooks/hypotheses/HYP-0002.yml": broken])
         XCTAssertEqual(lines(both), [
-            "playbooks/experiments/EXP-0001.yml:5:13 reference-unresolved: \"hypothesis\" names hypothesis \"HYP-0091\", which does not exist; did you mean \"HYP-0001\"?",
+            "playbooks/experiments/EXP-0001.yml:5:13 reference-unresolved: \"hypothesis\" names hypothesis \"HPY-0001\", which does not exist; did you mean \"HYP-0001\"?",
             "playbooks/hypotheses/HYP-0001.yml:13:9 hypothesis-untested: HYP-0001 is testing, but no experiment names it as its hypothesis",
             "playbooks/hypotheses/HYP-0002.yml:1:7 schema-kind: unknown kind \"Hypotesis\": expected one of Metric, Squad, Objective, Hypothesis, Experiment; did you mean \"Hypothesis\"?",
         ])

@@ -106,6 +106,16 @@ final class DecoderTests: XCTestCase {
         XCTAssertTrue(gone.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
     }
 
+    /// A key cut short is suggested in full when only one key starts with it.
+    func testAKeyCutShortSuggestsTheOneKeyItStarts() {
+        let decoded = decode(cleanExperiment.replacingOccurrences(of: "sample_size: 24000", with: "sample: 24000"))
+        XCTAssertEqual(decoded.diagnostics.map(\.message), ["unknown key \"design.sample\" in the design of Experiment EXP-0042; did you mean \"sample_size\"?"])
+        XCTAssertNil(Suggestion.closest(to: "dura", in: ["duration_days", "duration_weeks"]), "two keys start with it")
+        XCTAssertEqual(Suggestion.closestID(to: "hyp-0003", in: ["HYP-0001", "HYP-0003"]), "HYP-0003")
+        XCTAssertNil(Suggestion.closestID(to: "HYP-0003", in: ["HYP-0001", "HYP-0004"]), "another number is another hypothesis")
+        XCTAssertEqual(Suggestion.closestID(to: "HPY-0003", in: ["HYP-0001", "HYP-0003"]), "HYP-0003")
+    }
+
     /// A number written as prose writes it gets the number as the file writes it.
     func testANumberWrittenAsProseSaysHowToWriteIt() {
         let cases: [(String, String, String)] = [
@@ -200,7 +210,13 @@ final class DecoderTests: XCTestCase {
         let yaml = cleanExperiment.replacingOccurrences(of: "end: 2026-07-27", with: "end: 2026-02-30")
         let decoded = decode(yaml)
         XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.date])
-        XCTAssertEqual(decoded.diagnostics.first?.message, "\"end\" must be a date written YYYY-MM-DD, found \"2026-02-30\"")
+        XCTAssertEqual(decoded.diagnostics.first?.message, "\"end\" is \"2026-02-30\", but February 2026 has 28 days")
+        let leap = decode(cleanExperiment.replacingOccurrences(of: "end: 2026-07-27", with: "end: 2028-02-30"))
+        XCTAssertEqual(leap.diagnostics.first?.message, "\"end\" is \"2028-02-30\", but February 2028 has 29 days")
+        let month = decode(cleanExperiment.replacingOccurrences(of: "end: 2026-07-27", with: "end: 2026-13-01"))
+        XCTAssertEqual(month.diagnostics.first?.message, "\"end\" is \"2026-13-01\", but a year has 12 months (YYYY-MM-DD)")
+        let form = decode(cleanExperiment.replacingOccurrences(of: "end: 2026-07-27", with: "end: 27/07/2026"))
+        XCTAssertEqual(form.diagnostics.first?.message, "\"end\" must be a date written YYYY-MM-DD, found \"27/07/2026\"")
         XCTAssertEqual(decoded.diagnostics.first?.mark, Mark(line: 24, column: 6))
     }
 

@@ -51,6 +51,18 @@ enum BuiltinRules {
             summary: "A node carries a tag other than YAML's core ones (`!ruby/object`, `!!binary`…); playbook files are plain data.",
             triggering: [exampleMetric(["name": "name: ↓!ruby/object:Name Lessons per learner"])],
             passing: [exampleMetric(["name": "name: !!str Lessons per learner"])]),
+        RuleDescriptor(
+            id: LintRuleID.yamlCommentInValue, severity: .warning,
+            summary: "A `#` written straight before a word after a plain value (`title: Screenshots #2 in DE`) starts a comment, so the value is cut short.",
+            details: "YAML reads a space and a `#` as the start of a comment, so the rest of the line is dropped without a word. A comment written `# …` (a space after the `#`) is left alone; quote the value to keep the `#`.",
+            triggering: [exampleMetric(["name": "name: Lessons per learner ↓#2"])],
+            passing: [exampleMetric(["name": "name: \"Lessons per learner #2\""]), exampleMetric(["name": "name: Lessons per learner  # the weekly mean"])]),
+        RuleDescriptor(
+            id: LintRuleID.fileEmpty, severity: .warning,
+            summary: "A playbook file holds no document: it is empty or only comments.",
+            details: "Most often an entity's file half written or emptied by mistake; nothing in it counts, and a reference to the id its name gives is not called missing while it stands. Write its entity (`playbook new` writes one) or remove the file.",
+            triggering: ["↓# to be written"],
+            passing: [cleanMetric]),
         RuleDescriptor(id: LintRuleID.fileUnreadable, severity: .error, summary: "The file could not be read (permissions, not a regular file, merge conflicts in the index)."),
     ]
 

@@ -65,6 +65,39 @@ enum TestingHasExperiment: RepositoryRule {
     }
 }
 
+/// A lift is a fraction: `expected_lift: 6` or `lift: 7.1` is most likely 6% or 7.1% written as a percent.
+enum LiftScale: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "lift-scale", severity: .warning,
+        summary: "A lift (a hypothesis's `expected_lift`, an experiment's `result.lift`) is beyond ±1, a change of more than 100%: most likely a percent written where a fraction belongs.",
+        details: "Lifts are fractions (0.06 is +6%), so `6` reads as +600% and skews every sizing and win rate built on it. A real lift that large can keep its value with a `# playbook-disable-line lift-scale` comment.",
+        triggering: [exampleHypothesis(lift: "↓6")],
+        passing: [exampleHypothesis(lift: "0.06"), exampleHypothesis(lift: "-0.4")]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        let hypotheses = context.compactMap(\.hypotheses) { hypothesis, file -> LocatedDiagnostic? in
+            guard let lift = hypothesis.expectedLift, abs(lift.value) > 1, lift.value.isFinite else { return nil }
+            return context.finding(file, lift.mark, "\(hypothesis.id.value) expects a lift of \(words(lift.value))", entity: hypothesis.id.value)
+        }
+        let experiments = context.compactMap(\.experiments) { experiment, file -> LocatedDiagnostic? in
+            guard let lift = experiment.result?.lift, abs(lift.value) > 1, lift.value.isFinite else { return nil }
+            return context.finding(file, lift.mark, "\(experiment.id.value) records a lift of \(words(lift.value))", entity: experiment.id.value)
+        }
+        return hypotheses + experiments
+    }
+
+    /// "6, that is +600%; a lift is a fraction: for 6% write 0.06".
+    private static func words(_ value: Double) -> String {
+        func plain(_ x: Double) -> String {
+            let rounded = (x * 1_000_000).rounded() / 1_000_000
+            return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
+        }
+        let percent = value * 100
+        return "\(plain(value)), that is \(percent > 0 ? "+" : "")\(plain(percent))%; a lift is a fraction: for \(plain(value))% write \(plain(value / 100))"
+    }
+}
+
 /// A hypothesis names a measurable outcome: its metric and the lift expected.
 enum ExpectedLift: RepositoryRule {
     static let descriptor = RuleDescriptor(

@@ -184,7 +184,7 @@ enum MetricOwner: RepositoryRule {
         context.compactMap(\.metrics) { metric, file in
             guard let owner = metric.owner else { return nil }
             if let target = context.index[owner.value] {
-                guard target.entity.kind != .squad else { return nil }
+                guard target.entity.kind != .squad, !context.index.defines(owner.value, as: .squad) else { return nil }
                 return context.finding(file, owner.mark, "the owner of metric \(metric.id.value) must be a squad, but \"\(owner.value)\" is a \(target.entity.kind.rawValue)", entity: metric.id.value)
             }
             // A squad in a file that could not be decoded is not missing: that file's error comes first.

@@ -1,0 +1,89 @@
+@testable import PlaybookLint
+import PlaybookModel
+import XCTest
+
+/// Mistakes people make filling in playbook files by hand (review57): each is one finding, where it
+/// was made, saying what to do; none is silence, and none is a cascade of errors elsewhere.
+final class OneMistakeTests: XCTestCase {
+    private func lines(_ report: LintReport) -> [String] {
+        report.findings.map { "\($0.file):\($0.line):\($0.column) \($0.rule): \($0.message)" }
+    }
+
+    /// An empty file, or one of comments only, was silent, and its experiment's reference got a
+    /// "did you mean" of another hypothesis: now a warning at the file (a notes file of comments may be meant).
+    func testAFileWithNoDocumentIsAnErrorAtTheFile() {
+        for text in ["", "# to be written\n# later\n", "---\n"] {
+            let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": text])
+            XCTAssertEqual(lines(report), [
+                "playbooks/hypotheses/HYP-0001.yml:1:1 file-empty: the file holds no playbook document (it is empty or only comments); "
+                    + "write its entity (`playbook new` writes one) or remove the file",
+            ], text)
+        }
+    }
+
+    /// `id: hyp-0001` in HYP-0001.yml: the malformed id is the error, not also every reference to
+    /// HYP-0001 with a "did you mean" steering to the malformed id.
+    func testAnIdWrittenWronglyIsItsOwnErrorOnly() {
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": Fixture.hypothesis.replacingOccurrences(of: "id: HYP-0001", with: "id: hyp-0001")])
+        XCTAssertEqual(report.findings.map(\.rule), ["schema-id"], lines(report).joined(separator: "\n"))
+    }
+
+    /// A metric given a squad's id: the shared id is the error, not every reference to the squad.
+    func testAnIdSharedByTwoKindsIsTheDuplicateOnly() {
+        let metric = "\n---\nkind: Metric\nid: activation-emea\nname: Activation\nunit: count\ndirection: increase\nowner: activation-emea\n"
+        let report = Fixture.lint(replacing: ["playbooks/metrics.yml": Fixture.metrics + metric])
+        XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate", "id-duplicate"], lines(report).joined(separator: "\n"))
+    }
+
+    /// Two key results with one id: that is the error, not also every reference to the other one.
+    func testTwoKeyResultsWithOneIdAreTheDuplicateOnly() {
+        let objective = Fixture.objective + """
+
+              - id: KR-1
+                title: Lessons a week from 2 to 3
+                metric: d1-retention
+                baseline: 2
+                target: 3
+            """
+        let experiment = Fixture.experiment.replacingOccurrences(of: "key_result: OKR-2026Q3-ACT-1/KR-1", with: "key_result: OKR-2026Q3-ACT-1/KR-2")
+        let report = Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective, "playbooks/experiments/EXP-0001.yml": experiment])
+        XCTAssertEqual(report.findings.filter { $0.severity == .error }.map(\.rule), ["id-duplicate"], lines(report).joined(separator: "\n"))
+        // Without the duplicate, a key result that is not there is still said, with the ones that are.
+        let alone = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+        XCTAssertTrue(lines(alone).contains { $0.hasSuffix("names KR-2 of OKR-2026Q3-ACT-1, but that objective has no such key result (it has KR-1)") },
+                      lines(alone).joined(separator: "\n"))
+    }
+
+    /// `quarterly: 5.000` reads as 5: an error at the squad, and no budget errors in the experiments.
+    func testAnAmountWithAPointBetweenThousandsIsAnErrorAtItNotABudgetCascade() {
+        let squads = Fixture.squads.replacingOccurrences(of: "quarterly: 5000", with: "quarterly: 5.000")
+        let experiment = RepositoryCheckTests.paid("EXP-0002", "4000")
+        let report = Fixture.lint(replacing: ["playbooks/squads.yml": squads, "playbooks/experiments/EXP-0002.yml": experiment])
+        XCTAssertEqual(lines(report).filter { $0.contains("error") || $0.contains("budget") }, [
+            "playbooks/squads.yml:19:21 schema-type: \"budget.quarterly\" is written 5.000, which reads as 5 (a point starts the decimals); write 5000 if the point groups thousands",
+        ], lines(report).joined(separator: "\n"))
+    }
+
+    /// A lift written as a percent is a warning at the value that says the fraction.
+    func testALiftWrittenAsAPercentSaysTheFraction() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift: 0.03", with: "expected_lift: 3")
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])
+        XCTAssertEqual(lines(report), [
+            "playbooks/hypotheses/HYP-0001.yml:11:16 lift-scale: HYP-0001 expects a lift of 3, that is +300%; a lift is a fraction: for 3% write 0.03",
+        ])
+    }
+
+    /// `title: Screenshots #2 in DE`: the value was cut to "Screenshots" without a word.
+    func testAHashAfterAValueThatCutsItIsSaid() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter first lesson keeps more new learners",
+                                                                 with: "title: A shorter first lesson #2 for new learners")
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])
+        XCTAssertEqual(lines(report), [
+            "playbooks/hypotheses/HYP-0001.yml:4:31 yaml-comment-in-value: \"#2 for new learners\" is read as a comment, so title is only "
+                + "\"A shorter first lesson\"; if it belongs to the value, quote it: title: \"A shorter first lesson #2 for new learners\"",
+        ])
+        let commented = Fixture.hypothesis.replacingOccurrences(of: "title: A shorter first lesson keeps more new learners",
+                                                                with: "title: A shorter first lesson keeps more new learners  # from the Q3 review")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": commented])), [])
+    }
+}
