@@ -37,6 +37,22 @@ extension YAMLProblem {
             isFatal: false)
     }
 
+    /// A second `kind:` in a document's top-level mapping: two documents without the `---` between them.
+    static func documentMissingStart(at mark: Mark, startLine: Int) -> YAMLProblem {
+        YAMLProblem(
+            kind: .duplicateKey, mark: mark,
+            message: "a second `kind:` in one document: is the `---` line between two documents missing? add it above line \(startLine)",
+            isFatal: false)
+    }
+
+    /// A list item's first key written again in the item: the next item, without its "- ".
+    static func itemMissingDash(key: String, at mark: Mark, firstAt first: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .duplicateKey, mark: mark,
+            message: "duplicate key \"\(key)\" (first at line \(first.line)): does a new item of the list start here? begin it with \"- \"",
+            isFatal: false)
+    }
+
     static func aliasLimit(_ limit: Int, at mark: Mark) -> YAMLProblem {
         YAMLProblem(
             kind: .aliasLimit, mark: mark,
