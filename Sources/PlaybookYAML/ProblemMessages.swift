@@ -23,6 +23,14 @@ extension YAMLProblem {
         return YAMLProblem(kind: .syntax, mark: mark, message: message, isFatal: true)
     }
 
+    /// A merge left unresolved: `marker` is the first of its lines (`<<<<<<<`, `=======`...).
+    static func conflictMarkers(_ marker: String, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .syntax, mark: mark,
+            message: "merge conflict markers left in the file (\(marker) at line \(mark.line)): resolve the conflict and remove them",
+            isFatal: true)
+    }
+
     static func unknownAnchor(_ name: String, at mark: Mark) -> YAMLProblem {
         YAMLProblem(
             kind: .syntax, mark: mark,
