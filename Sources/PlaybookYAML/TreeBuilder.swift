@@ -173,7 +173,7 @@ struct TreeBuilder {
         }
         var collection = OpenCollection(isMapping: isMapping, mark: start.mark, tag: start.tag, anchor: start.anchor)
         collection.isRoot = open.isEmpty
-        collection.isSequenceItem = open.last.map { !$0.isMapping } ?? false
+        collection.isSequenceItem = !open.isEmpty && !open[open.count - 1].isMapping
         open.append(collection)
     }
 
