@@ -23,6 +23,14 @@ extension YAMLProblem {
         return YAMLProblem(kind: .syntax, mark: mark, message: message, isFatal: true)
     }
 
+    /// A merge left unresolved: `marker` is the first of its lines (`<<<<<<<`, `=======`...).
+    static func conflictMarkers(_ marker: String, at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .syntax, mark: mark,
+            message: "merge conflict markers left in the file (\(marker) at line \(mark.line)): resolve the conflict and remove them",
+            isFatal: true)
+    }
+
     static func unknownAnchor(_ name: String, at mark: Mark) -> YAMLProblem {
         YAMLProblem(
             kind: .syntax, mark: mark,
@@ -34,6 +42,22 @@ extension YAMLProblem {
         YAMLProblem(
             kind: .duplicateKey, mark: mark,
             message: "duplicate key \"\(key)\" (first defined at line \(first.line), column \(first.column))",
+            isFatal: false)
+    }
+
+    /// A second `kind:` in a document's top-level mapping: two documents without the `---` between them.
+    static func documentMissingStart(at mark: Mark, startLine: Int) -> YAMLProblem {
+        YAMLProblem(
+            kind: .duplicateKey, mark: mark,
+            message: "a second `kind:` in one document: is the `---` line between two documents missing? add it above line \(startLine)",
+            isFatal: false)
+    }
+
+    /// A list item's first key written again in the item: the next item, without its "- ".
+    static func itemMissingDash(key: String, at mark: Mark, firstAt first: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .duplicateKey, mark: mark,
+            message: "duplicate key \"\(key)\" (first at line \(first.line)): does a new item of the list start here? begin it with \"- \"",
             isFatal: false)
     }
 

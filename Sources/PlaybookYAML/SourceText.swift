@@ -49,6 +49,22 @@ struct SourceText {
         return Mark(line: line, column: column)
     }
 
+    /// The byte offset where 1-based `line` starts, or the end of the text when it has fewer lines.
+    func byteOffset(ofLine line: Int) -> Int {
+        var current = 1
+        var i = 0
+        while current < line, i < bytes.count {
+            let breakLength = lineBreakLength(at: i)
+            if breakLength > 0 {
+                current += 1
+                i += breakLength
+            } else {
+                i += 1
+            }
+        }
+        return i
+    }
+
     /// The byte offset of libyaml's 0-based character index, clamped to the text.
     func byteOffset(ofCharacterIndex index: Int) -> Int {
         var characters = 0

@@ -38,6 +38,22 @@ struct TreeBuilder {
         var keys: [(text: String, mark: Mark)] = []
         /// First mark of each scalar key, built once a mapping is too big for a linear scan.
         var keyIndex: [String: Mark]?
+        /// A document's top-level collection.
+        var isRoot = false
+        /// An item of a sequence.
+        var isSequenceItem = false
+        /// The first key, for a mapping that is an item of a sequence: written again, it most likely
+        /// starts the next item, whose "- " is missing.
+        var firstKey: String?
+        /// Set once a mapping is reported as two run together (a document missing its `---`, an item
+        /// missing its dash): the key that starts each one. Other keys of the later one repeat keys
+        /// of the earlier one by nature, so only this key's repeats are reported.
+        var runTogetherKey: String?
+        /// Marks of the duplicate keys reported since the last key that was not a duplicate: when a
+        /// second `kind:` follows them, they begin the same run-together document.
+        var trailingDuplicates: [Mark] = []
+        /// Duplicate-key problems already reported that a later one replaces (the caller removes them).
+        var withdrawn: [Mark] = []
     }
 
     /// Mappings up to this many distinct keys look for duplicate keys by scanning; bigger ones use a dictionary.
@@ -155,7 +171,10 @@ struct TreeBuilder {
         if open.count >= limits.maxDepth {
             throw FatalProblem(problem: .depthLimit(limits.maxDepth, at: start.mark))
         }
-        open.append(OpenCollection(isMapping: isMapping, mark: start.mark, tag: start.tag, anchor: start.anchor))
+        var collection = OpenCollection(isMapping: isMapping, mark: start.mark, tag: start.tag, anchor: start.anchor)
+        collection.isRoot = open.isEmpty
+        collection.isSequenceItem = !open.isEmpty && !open[open.count - 1].isMapping
+        open.append(collection)
     }
 
     private mutating func closeCollection() throws(FatalProblem) {
@@ -187,6 +206,11 @@ struct TreeBuilder {
         // The collection reached once and changed in place: through `open[last]` each change
         // checked the list's storage for sharing and the index against its bounds again.
         if let duplicate = Self.add(node, size: size, height: height, bytes: bytes, to: &open[last]) {
+            if !open[last].withdrawn.isEmpty {
+                let withdrawn = open[last].withdrawn
+                problems.removeAll { $0.kind == .duplicateKey && withdrawn.contains($0.mark) }
+                open[last].withdrawn = []
+            }
             problems.append(duplicate)
         }
     }
@@ -212,8 +236,11 @@ struct TreeBuilder {
     private static func checkDuplicate(key: Node, in collection: inout OpenCollection) -> YAMLProblem? {
         guard case .scalar(let text, _) = key.value else { return nil }
         if let first = firstMark(ofKey: text, in: collection) {
-            return .duplicateKey(text, at: key.mark, firstAt: first)
-        } else if collection.keyIndex != nil {
+            return duplicate(text, at: key.mark, firstAt: first, in: &collection)
+        }
+        if !collection.trailingDuplicates.isEmpty { collection.trailingDuplicates.removeAll() }
+        if collection.isSequenceItem, collection.firstKey == nil { collection.firstKey = text }
+        if collection.keyIndex != nil {
             collection.keyIndex?[text] = key.mark
         } else if collection.keys.count >= linearKeyScanLimit {
             var keyIndex: [String: Mark] = [:]
@@ -226,6 +253,30 @@ struct TreeBuilder {
             collection.keys.append((text, key.mark))
         }
         return nil
+    }
+
+    /// The problem for a key written a second time in one mapping. A second `kind:` at the top of a
+    /// document, or a repeat of a list item's first key, most likely starts a document or an item whose
+    /// `---` or "- " is missing: that is said once, and the other keys it repeats are not reported.
+    private static func duplicate(_ text: String, at mark: Mark, firstAt first: Mark, in collection: inout OpenCollection) -> YAMLProblem? {
+        if let runTogetherKey = collection.runTogetherKey {
+            guard text == runTogetherKey else { return nil }
+        } else if collection.isRoot, text == "kind" {
+            collection.runTogetherKey = text
+        } else if collection.isSequenceItem, text == collection.firstKey {
+            collection.runTogetherKey = text
+        } else {
+            collection.trailingDuplicates.append(mark)
+            return .duplicateKey(text, at: mark, firstAt: first)
+        }
+        if collection.isSequenceItem {
+            return .itemMissingDash(key: text, at: mark, firstAt: first)
+        }
+        // Keys repeated just before the `kind:` belong to the same document: it starts at the first.
+        let documentStart = collection.trailingDuplicates.first ?? mark
+        collection.withdrawn = collection.trailingDuplicates
+        collection.trailingDuplicates.removeAll()
+        return .documentMissingStart(at: mark, startLine: documentStart.line)
     }
 
     private static func firstMark(ofKey text: String, in collection: OpenCollection) -> Mark? {

@@ -58,6 +58,11 @@ public enum YAMLLoader {
                     + "(files joined together?); remove it",
                 isFatal: true))
             documents.removeAll { ($0.root?.mark ?? $0.start).line >= bom.line }
+        } else if let fatal, fatal.kind == .syntax,
+                  let conflict = ConflictMarkers.first(in: text, through: fatal.mark.line) {
+            // libyaml reads `<<<<<<< HEAD` as a key missing its colon; the fix is the merge's, not YAML's.
+            problems.append(.conflictMarkers(conflict.marker, at: conflict.mark))
+            documents.removeAll { ($0.root?.mark ?? $0.start).line >= conflict.mark.line }
         } else if let fatal {
             problems.append(fatal)
         } else {
@@ -98,14 +103,56 @@ public enum YAMLLoader {
                     at: error.problemMark, inIndentation: isIndentation(offset, in: text),
                     libyamlProblem: error.problem, isFatal: true)
             }
+            if let problem = missingSpaceAfterColon(error, offset: offset, in: text) { return problem }
             var problem = YAMLProblem.syntax(
                 problem: error.problem, context: error.context,
                 contextMark: error.contextMark, at: error.problemMark)
-            if let hint = SyntaxHint.hint(forLine: line(around: offset, in: text), problem: error.problem) {
+            let previous = previousLine(before: offset, in: text)?.text
+            if let hint = SyntaxHint.hint(forLine: line(around: offset, in: text), previousLine: previous, problem: error.problem) {
                 problem.message += "; \(hint)"
             }
             return problem
         }
+    }
+
+    /// `status:running` is one word to YAML, not a key and its value: libyaml fails on the line
+    /// after it, either unable to find that key's colon, or finding the next key inside what it
+    /// takes for a two-line value. Said at the `key:value` line, with the line as it would read.
+    private static func missingSpaceAfterColon(_ error: LibYAMLError, offset: Int, in text: SourceText) -> YAMLProblem? {
+        let keyLine: (text: String, offset: Int)
+        if error.context == "while scanning a simple key", error.problem == "could not find expected ':'", let contextMark = error.contextMark {
+            let start = text.byteOffset(ofLine: contextMark.line)
+            keyLine = (line(around: start, in: text), start)
+        } else if error.problem == "mapping values are not allowed in this context", let previous = previousLine(before: offset, in: text),
+                  SyntaxHint.keyColumn(of: previous.text) == SyntaxHint.keyColumn(of: line(around: offset, in: text)) {
+            keyLine = previous
+        } else {
+            return nil
+        }
+        guard let fixed = SyntaxHint.spaceAfterColon(inLine: keyLine.text) else { return nil }
+        let mark = text.mark(atByteOffset: keyLine.offset + SyntaxHint.keyColumn(of: keyLine.text))
+        var problem = YAMLProblem.syntax(problem: error.problem, context: error.context, contextMark: mark, at: mark)
+        problem.message += "; add a space after the colon: \(fixed)"
+        return problem
+    }
+
+    /// The last line before the one holding `offset` that is neither blank nor a comment, and where it starts.
+    private static func previousLine(before offset: Int, in text: SourceText) -> (text: String, offset: Int)? {
+        let bytes = text.bytes
+        var end = min(offset, bytes.count)
+        while end > 0, bytes[end - 1] != 0x0A, bytes[end - 1] != 0x0D { end -= 1 }
+        while end > 0 {
+            // `end` is just after a line break: step over it to the end of the line before.
+            end -= 1
+            var start = end
+            while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+            let content = bytes[start..<end].first { $0 != 0x20 && $0 != 0x09 }
+            if let content, content != 0x23 {
+                return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), start)
+            }
+            end = start
+        }
+        return nil
     }
 
     /// The text of the line holding the byte at `offset`, without its line break.

@@ -31,6 +31,36 @@ final class DuplicateKeyTests: XCTestCase {
         ])
     }
 
+    /// Two documents run together repeat every key; the `kind:` says where the second begins.
+    func testASecondKindSaysTheDocumentSeparatorIsMissing() {
+        let metrics = "kind: Metric\nid: signup-rate\nname: Signup rate\nowner: growth\nkind: Metric\nid: activation-rate\nname: Activation rate\nowner: growth\n"
+        XCTAssertEqual(load(metrics).problems, [YAMLProblem(
+            kind: .duplicateKey, mark: mark(5, 1),
+            message: "a second `kind:` in one document: is the `---` line between two documents missing? add it above line 5",
+            isFatal: false)])
+        // Keys repeated just before the `kind:` begin the second document; a third document is said again.
+        let three = load("kind: Metric\nid: a\nname: x\nid: b\nkind: Metric\nname: y\nkind: Metric\nid: c\n").problems
+        XCTAssertEqual(three.map(\.mark), [mark(5, 1), mark(7, 1)])
+        XCTAssertEqual(three.map { $0.message.hasSuffix("add it above line 4") }, [true, false])
+        XCTAssertEqual(three.last?.message.hasSuffix("add it above line 7"), true)
+        // `kind` written twice below the top level is a duplicate key like any other.
+        XCTAssertEqual(load("spec:\n  kind: a\n  kind: b\n").problems.map(\.message), ["duplicate key \"kind\" (first defined at line 2, column 3)"])
+    }
+
+    /// An item missing its "- " joins the item before it, repeating that item's keys from its first.
+    func testAListItemMissingItsDashIsSaidOnceAtItsFirstKey() {
+        let experiment = "kind: Experiment\nvariants:\n  - id: control\n    allocation: 50\n    id: treatment\n    allocation: 50\n"
+        XCTAssertEqual(load(experiment).problems, [YAMLProblem(
+            kind: .duplicateKey, mark: mark(5, 5),
+            message: "duplicate key \"id\" (first at line 3): does a new item of the list start here? begin it with \"- \"",
+            isFatal: false)])
+        // Two items missing their dashes: one problem each.
+        let two = load("- id: a\n  x: 1\n  id: b\n  x: 2\n  id: c\n  x: 3\n").problems
+        XCTAssertEqual(two.map(\.mark), [mark(3, 3), mark(5, 3)])
+        // Another key written twice in an item is a duplicate key.
+        XCTAssertEqual(load("- id: a\n  x: 1\n  x: 2\n").problems.map(\.message), ["duplicate key \"x\" (first defined at line 2, column 3)"])
+    }
+
     func testNonScalarKeysAreNotCompared() {
         XCTAssertEqual(load("? [a]\n: 1\n? [a]\n: 2\n").problems, [])
     }

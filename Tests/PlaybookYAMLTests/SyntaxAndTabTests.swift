@@ -35,6 +35,62 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(load("a: 1\nb\nc: 2\n").problems.first?.message, "while scanning a simple key at line 2, column 1: could not find expected ':'")
     }
 
+    /// libyaml read `<<<<<<< HEAD` as a key missing its colon ("could not find expected ':'").
+    func testMergeConflictMarkersLeftInAFileAreSaidAtTheFirstMarker() {
+        let conflict = "kind: Metric\nid: signup-rate\n<<<<<<< HEAD\nbudget: 4500\n=======\nbudget: 5000\n>>>>>>> feat\nowner: growth\n"
+        let result = load(conflict)
+        XCTAssertEqual(result.problems, [YAMLProblem(
+            kind: .syntax, mark: mark(3, 1),
+            message: "merge conflict markers left in the file (<<<<<<< at line 3): resolve the conflict and remove them",
+            isFatal: true)])
+        XCTAssertEqual(result.documents.count, 0)
+        // In a list, and right after a block scalar.
+        XCTAssertEqual(load("kind: Metric\nitems:\n<<<<<<< HEAD\n  - a\n=======\n  - b\n>>>>>>> feat\n").problems.map(\.mark), [mark(3, 1)])
+        XCTAssertEqual(load("note: |\n  text\n<<<<<<< HEAD\n  more\n=======\n  other\n>>>>>>> feat\n").problems.map(\.mark), [mark(3, 1)])
+        // A document before the conflict is kept.
+        XCTAssertEqual(load("id: one\n---\n<<<<<<< HEAD\nid: two\n=======\nid: 2\n>>>>>>> feat\n").documents.count, 1)
+        // A block scalar's text may hold such a line (indented): the file reads, or fails for its own reason.
+        XCTAssertEqual(load("note: |\n  Heading\n  =======\n").documents.first?.root?["note"]?.scalar, "Heading\n=======\n")
+        XCTAssertEqual(load("note: |\n  <<<<<<< HEAD\n  =======\nname: x: y\n").problems.map(\.message),
+                       ["mapping values are not allowed in this context; a value holding \": \" must be quoted: name: \"x: y\""])
+        // So may a quoted scalar's, at column 1, when the file reads.
+        XCTAssertEqual(load("title: \"x\n=======\n y\"\n").problems, [])
+    }
+
+    /// libyaml read `status:running` as one word, a key missing its colon, and said so at the next line.
+    func testAKeyWithoutASpaceAfterItsColonIsSaidAtItsLine() {
+        let experiment = "kind: Experiment\nid: EXP-0001\ntitle: t\nowner: growth\nmetric: m\nhypothesis: h\nstatus:running\nstart: 2026-08-01\n"
+        XCTAssertEqual(load(experiment).problems, [YAMLProblem(
+            kind: .syntax, mark: mark(7, 1),
+            message: "while scanning a simple key: could not find expected ':'; add a space after the colon: status: running",
+            isFatal: true)])
+        // A mapping's first key: libyaml reads it as a value going on to the next line, and stops at that line's colon.
+        let nested = load("kind: Experiment\nmetric:\n  status:running\n  owner: growth\n").problems
+        XCTAssertEqual(nested.map(\.mark), [mark(3, 3)])
+        XCTAssertEqual(nested.map(\.message), ["mapping values are not allowed in this context; add a space after the colon:   status: running"])
+        // A list item's key, and the last line of a file.
+        XCTAssertEqual(load("items:\n  - status:running\n    owner: growth\n").problems.map(\.mark), [mark(2, 5)])
+        XCTAssertTrue(load("id: a\nstatus:running").problems.first?.message.hasSuffix("; add a space after the colon: status: running") ?? false)
+    }
+
+    /// A complete flow list or mapping on a wrongly indented line is meant as one: the hint is about the indentation.
+    func testAWronglyIndentedKeyWithAFlowListSaysHowItIsIndented() {
+        let more = "this line is indented more than the key before it; keys of one mapping start in the same column"
+        let less = "this line is indented less than the key before it; keys of one mapping start in the same column"
+        let cases: [(String, String)] = [
+            ("  name: Signups\n   guardrails: [a, b]\n", more),
+            ("  name: Signups\n\n  # the guardrails\n   guardrails: {a: 1}\n", more),
+            ("  name: Signups\n guardrails: [a, b]\n", less),
+            ("  - id: a\n    name: Signups\n   guardrails: [a, b]\n", less),
+        ]
+        for (lines, hint) in cases {
+            let problem = load("kind: Experiment\nid: EXP-0001\nmetric:\n\(lines)  owner: growth\n").problems.first
+            XCTAssertEqual(problem?.kind, .syntax, lines)
+            XCTAssertTrue(problem?.message.hasSuffix("; " + hint) ?? false, "\(lines): \(problem?.message ?? "no problem")")
+            XCTAssertFalse(problem?.message.contains("quote") ?? true, lines)
+        }
+    }
+
     func testSyntaxErrorMessageIncludesLibyamlContext() {
         let problem = load("a: 1\n\"b\nc: 2\n").problems.first
         XCTAssertEqual(problem?.kind, .syntax)
