@@ -377,7 +377,8 @@ public struct Linter: Sendable {
             }
             parsed.unread = loaded.problems.contains { UnreadDefinitions.stopsReading($0.kind) }
                 || (loaded.documents.isEmpty && !loaded.problems.isEmpty)
-            if parsed.unread { parsed.undecodedIDs += UnreadDefinitions.idLines(bytes) }
+            // A file YAML read with a problem (two documents run together without `---`) may define more than it decoded.
+            if !loaded.problems.isEmpty { parsed.undecodedIDs += UnreadDefinitions.idLines(bytes) }
             parsed.suppressions = Suppression.scan(
                 bytes, documentStarts: loaded.documents.map(\.start.line), multilineScalars: loaded.multilineScalars)
             // Each walk over the tree only where the bytes allow a finding: most files have neither.

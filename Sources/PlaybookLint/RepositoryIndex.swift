@@ -51,8 +51,15 @@ struct RepositoryIndex {
         return nil
     }
 
-    /// Ids of `kind` close to `id`, for a "did you mean".
+    /// Ids of `kind` close to `id`, for a "did you mean"; else the entity of `kind` whose file is still
+    /// named `id` (a squad renamed in its file but not in the references to it).
     func suggestion(for id: String, kind: Kind) -> String? {
-        Suggestion.closestID(to: id, in: idsByKind[kind] ?? [])
+        if let close = Suggestion.closestID(to: id, in: idsByKind[kind] ?? []) { return close }
+        // Squads and metrics are few and named by hand; numbered ids are not renamed this way.
+        guard kind == .squad || kind == .metric else { return nil }
+        let named = (idsByKind[kind] ?? []).filter { other in
+            byID[other].map { UnreadDefinitions.stem(of: $0.file) == id } ?? false
+        }
+        return named.count == 1 ? named[0] : nil
     }
 }

@@ -62,7 +62,7 @@ public enum HistoryRules {
                 if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
-                        message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id",
+                        message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                         commit: event.commit))
                 }
                 var event = event

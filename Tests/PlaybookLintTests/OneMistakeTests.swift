@@ -64,6 +64,35 @@ final class OneMistakeTests: XCTestCase {
         ], lines(report).joined(separator: "\n"))
     }
 
+    /// Two metrics run together without `---`: the missing separator is the one error, not one at every
+    /// reference to the second metric.
+    func testTwoDocumentsRunTogetherAreOneError() {
+        let joined = Fixture.metrics.replacingOccurrences(of: "north_star: true\n---\n", with: "north_star: true\n")
+        let report = Fixture.lint(replacing: ["playbooks/metrics.yml": joined])
+        XCTAssertEqual(report.findings.map(\.rule), ["yaml-duplicate-key"], lines(report).joined(separator: "\n"))
+    }
+
+    /// `expected_lfit`: the typo, with its "did you mean", and not also "names no expected_lift".
+    func testAMisspeltOptionalFieldIsNotAlsoCalledMissing() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift:", with: "expected_lfit:")
+        let report = Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])
+        XCTAssertEqual(lines(report), [
+            "playbooks/hypotheses/HYP-0001.yml:11:1 schema-unknown-key: unknown key \"expected_lfit\" in Hypothesis HYP-0001; did you mean \"expected_lift\"?",
+        ])
+    }
+
+    /// A squad renamed in its file but not where it is named: each reference offers the new id.
+    func testAReferenceToASquadRenamedInItsFileOffersItsNewId() {
+        var files = Fixture.files().filter { $0.path != "playbooks/squads.yml" }
+        let (first, second) = (Fixture.squads.components(separatedBy: "\n---\n")[0], Fixture.squads.components(separatedBy: "\n---\n")[1])
+        files.append(SourceFile(path: "playbooks/squads/activation-emea.yml", bytes: Array(first.replacingOccurrences(of: "id: activation-emea", with: "id: activation-europe").utf8)))
+        files.append(SourceFile(path: "playbooks/squads/checkout-emea.yml", bytes: Array(second.utf8)))
+        let report = Linter(today: Day(year: 2026, month: 11, day: 23)).lint(files)
+        let squad = report.findings.filter { $0.message.hasPrefix("\"squad\" names squad \"activation-emea\"") }
+        XCTAssertFalse(squad.isEmpty, lines(report).joined(separator: "\n"))
+        XCTAssertTrue(squad.allSatisfy { $0.message.hasSuffix("which does not exist; did you mean \"activation-europe\"?") }, lines(report).joined(separator: "\n"))
+    }
+
     /// A lift written as a percent is a warning at the value that says the fraction.
     func testALiftWrittenAsAPercentSaysTheFraction() {
         let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift: 0.03", with: "expected_lift: 3")

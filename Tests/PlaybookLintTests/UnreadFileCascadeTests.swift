@@ -79,7 +79,7 @@ final class UnreadFileCascadeTests: XCTestCase {
         let both = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": typo, "playbooks/hypotheses/HYP-0002.yml": broken])
         XCTAssertEqual(lines(both), [
             "playbooks/experiments/EXP-0001.yml:5:13 reference-unresolved: \"hypothesis\" names hypothesis \"HPY-0001\", which does not exist; did you mean \"HYP-0001\"?",
-            "playbooks/hypotheses/HYP-0001.yml:13:9 hypothesis-untested: HYP-0001 is testing, but no experiment names it as its hypothesis",
+            "playbooks/hypotheses/HYP-0001.yml:13:9 hypothesis-untested: HYP-0001 is testing, but no experiment names it as its hypothesis: write one (`playbook new experiment --hypothesis HYP-0001`) or set its status back",
             "playbooks/hypotheses/HYP-0002.yml:1:7 schema-kind: unknown kind \"Hypotesis\": expected one of Metric, Squad, Objective, Hypothesis, Experiment; did you mean \"Hypothesis\"?",
         ])
     }

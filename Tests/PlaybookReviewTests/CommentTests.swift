@@ -84,7 +84,7 @@ final class CommentTests: XCTestCase {
             "playbooks/growth/visits.yml": "kind: Metric\nid: visits\nname: Visits\nunit: count\ndirection: increase\nowner: growth\n",
         ])
         let head = try s.commit([
-            "playbooks/checkout/EXP-0002.yml": Self.running("EXP-0002", squad: "checkout", title: "Winter sale countdown for @team #12"),
+            "playbooks/checkout/EXP-0002.yml": Self.running("EXP-0002", squad: "checkout", title: "\"Winter sale countdown for @team #12\""),
             "playbooks/checkout/HYP-0002.yml": Self.hypothesis("HYP-0002", squad: "checkout"),
             "playbooks/squads.yml": Self.squads.replacing("name: Checkout", with: "name: Checkout `EMEA` @ops"),
             "playbooks/growth/visits.yml": nil,

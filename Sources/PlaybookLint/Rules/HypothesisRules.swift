@@ -59,7 +59,7 @@ enum TestingHasExperiment: RepositoryRule {
                   // An experiment that names it may be in a file with an error of its own.
                   !context.unread.mayName(hypothesis.id.value) else { return nil }
             return context.finding(
-                file, status.mark, "\(hypothesis.id.value) is testing, but no experiment names it as its hypothesis",
+                file, status.mark, "\(hypothesis.id.value) is testing, but no experiment names it as its hypothesis: write one (`playbook new experiment --hypothesis \(hypothesis.id.value)`) or set its status back",
                 entity: hypothesis.id.value)
         }
     }
