@@ -115,7 +115,7 @@ struct CalendarPage {
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
         let list = input.onToday.experiments(catalog)
-        let removed = RemovedExperiments(catalog: catalog, lifecycles: input.lifecycles, timelines: input.timelines, onToday: input.onToday, today: input.today).list
+        let removed = input.removed.list
         // One removed by today and restored since has its removed row instead of one not yet in the playbook.
         let restored = Set(removed.lazy.map(\.id).filter { catalog.experiments.contains($0) })
         for i in list.indices {

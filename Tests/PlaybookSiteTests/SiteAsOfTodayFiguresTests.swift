@@ -79,7 +79,7 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
         let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-19</span>"
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td><td>concluded</td>"), squad)
+        XCTAssertTrue(squad.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td><td>concluded <span class=\"meta\">(removed, at "), squad)
         let learnings = try XCTUnwrap(files["learnings.html"])
         XCTAssertTrue(learnings.contains("no longer in the playbook at this commit: as it read on 2026-10-19."), learnings)
         XCTAssertFalse(learnings.contains("as it read on 2026-11-30"), learnings)

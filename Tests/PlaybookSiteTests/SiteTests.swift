@@ -246,7 +246,7 @@ final class SiteTests: XCTestCase {
         let files = Site.render(try SiteFixture(for: self).input())
         XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td></tr>"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
         // Committed, cap and left of the cap (1,000 EUR, of which 700 committed in Q3); "committed", not "spent"
         // (review52a #5: the squad-budget rule counts drafts and planned experiments too).
         XCTAssertTrue(squad.contains("<th scope=\"col\" class=\"n\">committed</th>"), squad)
