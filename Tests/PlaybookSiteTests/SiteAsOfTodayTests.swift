@@ -103,10 +103,14 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
         XCTAssertEqual(try brokenLinks(files).broken, [])
-        // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56).
+        // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56); said
+        // removed while running, not running (review57 #3), its bar ending in a cross at the removal.
         let after = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"])
-        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed from the playbook at "), after)
+        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed while running, at "), after)
+        XCTAssertFalse(after.contains("(removed from the playbook at "), after)
         XCTAssertTrue(after.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-20</title>"), after)
+        XCTAssertTrue(after.contains("<path class=\"cut\" "), after)
+        XCTAssertTrue(after.contains("<title>EXP-0004 removed from the playbook while running, at "), after)
     }
 
     /// review54b #2: collisions were judged on the commit's statuses and windows, with the live windows
