@@ -278,8 +278,9 @@ struct CalendarPage {
     private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
         guard let group, group.total > 0 else { return "" }
         var out = "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
+        let judged = input.collisions
         for overlap in group.shown {
-            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
+            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.worded(overlap.reason, ids: overlap.ids)))"
                 + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
         }
         out += "</ul>\n"
