@@ -70,7 +70,13 @@ struct SquadPages {
     }
 
     /// The index's budget cell: `budgetLine`.
-    func budgetCell(_ squad: Squad, quarter: Quarter) -> String { h(budgetLine(squad, quarter: quarter)) }
+    /// A word, not colour alone, says a squad is over its cap.
+    func budgetCell(_ squad: Squad, quarter: Quarter) -> String {
+        let over = squad.budget?.quarterly.map { BudgetTotal.isOver(spent(squad.id.value, quarter: quarter), cap: $0.value) } ?? false
+        return h(budgetLine(squad, quarter: quarter)) + (over ? " " + Self.overTheCap : "")
+    }
+
+    static let overTheCap = "<span class=\"badge bad\">over the cap</span>"
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
         let spent = spent(squad.id.value, quarter: quarter)
@@ -114,7 +120,9 @@ struct SquadPages {
                       rows: quarters.map { quarter in
                           let spent = spending[quarter] ?? 0
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
-                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
+                          // Over the cap said beside the amount too: at 390 px the standing column is scrolled out of view.
+                          let over = cap.map { BudgetTotal.isOver(spent, cap: $0) } ?? false
+                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)") + (over ? " " + Self.overTheCap : ""),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
                                   h(cap.map { "\(Numbers.grouped($0 - spent, places: 2)) \(currency)" } ?? "–"), standing]
                       }, numeric: [1, 2, 3])

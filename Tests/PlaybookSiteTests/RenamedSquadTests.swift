@@ -49,7 +49,7 @@ final class RenamedSquadTests: XCTestCase {
         let index = try XCTUnwrap(site["squads.html"])
         // EXP-0002 and EXP-0003 (700 EUR each) start in 2026-Q4, in growth on that day.
         XCTAssertTrue(index.contains("<td><span class=\"missing\" title=\"not in the playbook at this commit\">growth</span></td>"
-                                     + "<td class=\"t\">Growth</td><td>activation</td><td class=\"t\">Ana Ruiz</td><td class=\"n\">1</td><td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"), index)
+                                     + "<td class=\"t\">Growth</td><td>activation</td><td class=\"t\">Ana Ruiz</td><td class=\"n\">1</td><td>1,400 of 1,000 EUR <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"), index)
         XCTAssertTrue(index.contains("Growth <span class=\"meta\">(not in the playbook on 2026-11-30)</span>"), index)
         XCTAssertFalse(index.contains(">0 of 1,000 EUR"), index)
         let page = try XCTUnwrap(site["e/activation.html"])

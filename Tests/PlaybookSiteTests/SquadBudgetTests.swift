@@ -15,7 +15,7 @@ final class SquadBudgetTests: XCTestCase {
         try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0001.yml": nil, "playbooks/experiments/EXP-0004.yml": nil])
         let site = Site.render(try fixture.input(today: "2026-11-30"))
         let page = try XCTUnwrap(site["e/growth.html"])
-        XCTAssertTrue(page.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">1,400 EUR</td>"), page)
+        XCTAssertTrue(page.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">1,400 EUR <span class=\"badge bad\">over the cap</span></td>"), page)
         let rows = page.components(separatedBy: "<tr>").filter { $0.contains("EXP-") && $0.contains("EUR") }
         func row(_ id: String) throws -> String { try XCTUnwrap(rows.first { $0.contains(">\(id)<") }, id) }
         XCTAssertTrue(try row("EXP-0001").contains("not counted: removed from the playbook"))
@@ -25,5 +25,16 @@ final class SquadBudgetTests: XCTestCase {
         XCTAssertTrue(deleted.contains("<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0004</span>"), deleted)
         XCTAssertTrue(deleted.contains("running <span class=\"meta\">(removed while running, at "), deleted)
         XCTAssertTrue(deleted.contains("not counted: removed from the playbook"), deleted)
+    }
+
+    /// review57 #6: "1,400 of 1,000 EUR" on the squads index was plain text, and at 390 px the squad page's
+    /// standing column was scrolled out of view: each says "over the cap" in words beside the amount.
+    func testOverTheCapIsSaidInWordsBesideTheAmount() throws {
+        let site = Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))
+        let over = "<span class=\"badge bad\">over the cap</span>"
+        XCTAssertTrue(try XCTUnwrap(site["squads.html"]).contains("<td>1,400 of 1,000 EUR \(over)</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">1,400 EUR \(over)</td>"))
+        // Within the cap, the amount stands alone.
+        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td class=\"n\">700 EUR</td><td class=\"n\">1,000 EUR</td>"))
     }
 }
