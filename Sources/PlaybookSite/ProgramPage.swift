@@ -45,11 +45,10 @@ struct ProgramPage {
             ? Charts.bars(title: "Median cycle time per quarter, in days" + running, categories: categories, series: cycles, yLabel: "days", places: 1) { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
-        body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
+        // The running quarter's mark is in the caption: a row's first cell is its quarter alone (tools read the rows by it).
+        body += table(caption: "All squads" + (toDate.lastIndex(of: true).map { "; \(labels[$0]) counted to date, on \(input.today)" } ?? ""), head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],
-                      rows: labels.indices.map { i in
-                          row(label: "<span class=\"nw\">\(h(labels[i]))</span>" + (toDate[i] ? " <span class=\"meta\">(" + h("to date, on \(input.today)") + ")</span>" : ""), overall[i])
-                      }, numeric: Set(1...9))
+                      rows: zip(labels, overall).map { label, line in row(label: "<span class=\"nw\">\(h(label))</span>", line) }, numeric: Set(1...9))
         if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {
             body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
             body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",
