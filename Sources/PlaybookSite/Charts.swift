@@ -120,7 +120,10 @@ enum Charts {
         let text = partial ? String(categories[c].dropLast(toDate.count)) : categories[c]
         let parts = text.split(separator: "-")
         let y = Int(Scale.bottomY + narrowText + 4)
-        let second = { (line: String) in "<tspan x=\"\(n(x))\" dy=\"\(Int(narrowText + 2))\">\(h(line))</tspan>" }
+        // Kept inside the chart's right edge (the last category's, at the narrow screen's text size): half its width left of the edge at most.
+        let second = { (line: String) in
+            "<tspan x=\"\(n(partial ? min(x, width - 2 - Double(line.count) * narrowText * 0.3) : x))\" dy=\"\(Int(narrowText + 2))\">\(h(line))</tspan>"
+        }
         let mark = "to date"
         guard categories.count > fullLabels, parts.count == 2 else {
             return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(text))" + (partial ? second(mark) : "") + "</text>"
