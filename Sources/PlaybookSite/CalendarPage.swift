@@ -80,7 +80,19 @@ struct CalendarPage {
         }
 
         /// What is said of one removed: where and when.
-        var removedNote: String? { removed.map { "removed from the playbook at \($0.commit) on \($0.day)" } }
+        /// One removed while it ran (or stood paused) is said so: its last status read alone says it runs on.
+        var removedNote: String? {
+            removed.map { removed in
+                guard let live = removedWhileLive else { return "removed from the playbook at \(removed.commit) on \(removed.day)" }
+                return "removed while \(live.rawValue), at \(removed.commit) on \(removed.day)"
+            }
+        }
+
+        /// The status it was removed in when that was running or paused (its bar ends at the removal, marked so); nil otherwise.
+        var removedWhileLive: ExperimentStatus? {
+            guard removed != nil, let status = status?.value, status == .running || status == .paused else { return nil }
+            return status
+        }
 
         /// Its status where the table gives it, when removed: as it last read, with the removal (and the
         /// commit's status, restored since) beside it.
@@ -115,7 +127,7 @@ struct CalendarPage {
         // Each experiment's fields read by position (`for e in` copied each one out, and so did
         // handing one whole to a function).
         let list = input.onToday.experiments(catalog)
-        let removed = RemovedExperiments(catalog: catalog, lifecycles: input.lifecycles, timelines: input.timelines, onToday: input.onToday, today: input.today).list
+        let removed = input.removed.list
         // One removed by today and restored since has its removed row instead of one not yet in the playbook.
         let restored = Set(removed.lazy.map(\.id).filter { catalog.experiments.contains($0) })
         for i in list.indices {
@@ -180,7 +192,7 @@ struct CalendarPage {
         }
         let removed = surfaces.values.joined().count(where: { $0.experiment.removed != nil })
         if removed > 0 {
-            body += "<p>\(removed) experiment\(removed == 1 ? "" : "s") the playbook had let go of by \(input.today) (deleted, or moved out of it) ran in these days: drawn and listed as the history recorded \(removed == 1 ? "it" : "them") (marked removed, with the commit that removed \(removed == 1 ? "it" : "them")), \(removed == 1 ? "its" : "their") collisions not judged.</p>\n"
+            body += "<p>\(removed) experiment\(removed == 1 ? "" : "s") the playbook had let go of by \(input.today) (deleted, or moved out of it) ran in these days: drawn and listed as the history recorded \(removed == 1 ? "it" : "them") (marked removed, with the commit that removed \(removed == 1 ? "it" : "them"); one removed while it ran has its last bar end in a red cross at its removal), \(removed == 1 ? "its" : "their") collisions not judged.</p>\n"
         }
         // One timeline per area (a surface's first segment): nested surfaces, which collide with
         // each other, sit together, each surface in its own labelled lane.
@@ -266,8 +278,9 @@ struct CalendarPage {
     private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
         guard let group, group.total > 0 else { return "" }
         var out = "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
+        let judged = input.collisions
         for overlap in group.shown {
-            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(overlap.reason))"
+            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.worded(overlap.reason, ids: overlap.ids)))"
                 + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
         }
         out += "</ul>\n"
@@ -358,6 +371,12 @@ struct CalendarPage {
             guard from <= written.1 else { continue }
             svg += piece(from, written.1.adding(days: 1), y: y, x: x, range: range, fill: "#2f5fd0", stroke: liveStroke,
                          title: "\(e.id.value) live \(from) to \(written.1)")
+        }
+        // Removed while it ran: a cross at the end of its last bar, so it does not read as a run that finished.
+        if let live = e.removedWhileLive, let removed = e.removed, let last = row.live.last, Self.clip(last, to: range) != nil {
+            let end = x(min(last.1, range.1).adding(days: 1))
+            svg += "<path class=\"cut\" d=\"M\(n(end - 5)) \(n(y + 8))L\(n(end + 5)) \(n(y + 22))M\(n(end - 5)) \(n(y + 22))L\(n(end + 5)) \(n(y + 8))\" "
+                + "stroke=\"#b3261e\" stroke-width=\"2.5\" fill=\"none\"><title>\(h("\(e.id.value) removed from the playbook while \(live.rawValue), at \(removed.commit) on \(removed.day)"))</title></path>"
         }
         if !row.collidesWith.isEmpty, let (start, end) = plannedShown, let judged {
             svg += "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 5))\" width=\"\(n(max(3, x(end.adding(days: 1)) - x(start))))\" height=\"20\" fill=\"none\"\(stroke) rx=\"3\">"

@@ -115,16 +115,26 @@ enum Charts {
     /// written `Q3`, with its year below when it is the first or a Q1 (or its year changed): twelve
     /// years side by side do not fit a narrow screen.
     private static func categoryLabel(_ categories: [String], _ c: Int, x: Double) -> String {
-        let text = categories[c]
+        // A quarter still running (its category ends in `toDate`) says so on the label's second line.
+        let partial = categories[c].hasSuffix(toDate)
+        let text = partial ? String(categories[c].dropLast(toDate.count)) : categories[c]
         let parts = text.split(separator: "-")
         let y = Int(Scale.bottomY + narrowText + 4)
+        // Kept inside the chart's right edge (the last category's, at the narrow screen's text size): half its width left of the edge at most.
+        let second = { (line: String) in
+            "<tspan x=\"\(n(partial ? min(x, width - 2 - Double(line.count) * narrowText * 0.3) : x))\" dy=\"\(Int(narrowText + 2))\">\(h(line))</tspan>"
+        }
+        let mark = "to date"
         guard categories.count > fullLabels, parts.count == 2 else {
-            return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(text))</text>"
+            return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(text))" + (partial ? second(mark) : "") + "</text>"
         }
         let year = c == 0 || parts[1] == "Q1" || categories[c - 1].split(separator: "-").first != parts[0]
-        return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(String(parts[1])))"
-            + (year ? "<tspan x=\"\(n(x))\" dy=\"\(Int(narrowText + 2))\">\(h(String(parts[0])))</tspan>" : "") + "</text>"
+        let line = [year ? String(parts[0]) : nil, partial ? mark : nil].compactMap { $0 }.joined(separator: " ")
+        return "<text x=\"\(n(x))\" y=\"\(y)\" text-anchor=\"middle\">\(h(String(parts[1])))" + (line.isEmpty ? "" : second(line)) + "</text>"
     }
+
+    /// The end of a category for a quarter that has not ended by today: drawn as a second line, `to date`.
+    static let toDate = " to date"
 
     static func legend(_ names: [String]) -> String {
         guard names.count > 1 else { return "" }

@@ -44,4 +44,24 @@ struct LivedCollisions: Sendable {
         graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions(today: today)
             : CollisionGraph(entities, today: today, kept: catalog.keptCollisions, spans: spans)
     }
+
+    /// A pair's reason as the calendar words it: the collision rule says "live together" of every pair, but
+    /// it judges one running, paused or ready on its written window, which need not be when it ran (a draft
+    /// until later, a start still to come); "live together" is kept for a pair both judged on their live
+    /// spans from the history, and the others say which windows overlap.
+    func worded(_ reason: String, ids: [String]) -> String {
+        guard ids.count == 2 else { return reason }
+        for (a, b) in [(ids[0], ids[1]), (ids[1], ids[0])] {
+            let prefix = "\(a) and \(b) are live together "
+            guard reason.hasPrefix(prefix) else { continue }
+            let rest = reason.dropFirst(prefix.count)
+            switch (judgedOnLive.contains(a), judgedOnLive.contains(b)) {
+            case (true, true): return reason
+            case (false, false): return "\(a) and \(b): their planned windows overlap \(rest)"
+            case (true, false): return "\(a) (live, from the history) and \(b) (its planned window) overlap \(rest)"
+            case (false, true): return "\(a) (its planned window) and \(b) (live, from the history) overlap \(rest)"
+            }
+        }
+        return reason
+    }
 }

@@ -19,9 +19,13 @@ struct ProgramPage {
             return page.document(title: "Program", section: .program, body: body + "<p>No experiment was started, concluded or abandoned in the history yet.</p>\n", source: input.provenance)
         }
         let labels = reports.map(\.period.label)
+        // A quarter not ended by today is counted to date: said so under its bars and in the table, as the home page says it.
+        let toDate = reports.map { $0.period.start <= input.today && input.today < $0.period.lastDay }
+        let categories = zip(labels, toDate).map { $1 ? $0 + Charts.toDate : $0 }
+        let running = toDate.lastIndex(of: true).map { " (\(labels[$0]) to date, on \(input.today))" } ?? ""
         let overall = reports.map(\.overall)
         body += "<h2>Velocity</h2>\n"
-        body += Charts.bars(title: "Experiments started and concluded per quarter", categories: labels, series: [
+        body += Charts.bars(title: "Experiments started and concluded per quarter" + running, categories: categories, series: [
             Series(name: "started", values: overall.map { Double($0?.started.count ?? 0) }),
             Series(name: "concluded", values: overall.map { Double($0?.concluded.count ?? 0) }),
         ], yLabel: "experiments", integer: true) { Numbers.text($0, places: 1) }
@@ -29,7 +33,7 @@ struct ProgramPage {
         let winRates = Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) })
         // An empty frame reads as a chart of zeros: say there is nothing to draw instead.
         body += winRates.values.contains { $0 != nil }
-            ? Charts.lines(title: "Win rate per quarter", categories: labels, series: [winRates], yLabel: "win rate", maximum: 1, places: 3) { Numbers.percent($0) }
+            ? Charts.lines(title: "Win rate per quarter" + running, categories: categories, series: [winRates], yLabel: "win rate", maximum: 1, places: 3) { Numbers.percent($0) }
             : "<p>No experiment concluded with an outcome in these quarters yet.</p>\n"
         body += "<h2>Cycle times</h2>\n"
         let cycles = [
@@ -38,10 +42,11 @@ struct ProgramPage {
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
         ]
         body += cycles.contains { $0.values.contains { $0 != nil } }
-            ? Charts.bars(title: "Median cycle time per quarter, in days", categories: labels, series: cycles, yLabel: "days", places: 1) { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
+            ? Charts.bars(title: "Median cycle time per quarter, in days" + running, categories: categories, series: cycles, yLabel: "days", places: 1) { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
-        body += table(caption: "All squads", head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
+        // The running quarter's mark is in the caption: a row's first cell is its quarter alone (tools read the rows by it).
+        body += table(caption: "All squads" + (toDate.lastIndex(of: true).map { "; \(labels[$0]) counted to date, on \(input.today)" } ?? ""), head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],
                       rows: zip(labels, overall).map { label, line in row(label: "<span class=\"nw\">\(h(label))</span>", line) }, numeric: Set(1...9))
         if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {

@@ -7,8 +7,8 @@ import PlaybookReports
 /// before the removal, its live spans up to the removal), marked removed: those gone at the commit
 /// too, and those written again after today (the commit holds them, and has their sections). One
 /// removed after today was held on today (`ExperimentsOnToday.gone`): it is not here.
-struct RemovedExperiments {
-    struct Removed {
+struct RemovedExperiments: Sendable {
+    struct Removed: Sendable {
         var id: String
         /// Its last version before the removal, as lint's decoder reads it.
         var experiment: Experiment

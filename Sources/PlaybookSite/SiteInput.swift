@@ -36,6 +36,10 @@ public struct SiteInput: Sendable {
     /// the first page that asks (the calendar, an experiment's section).
     var onToday: ExperimentsOnToday { experimentsOnToday.value }
     private let experimentsOnToday: Shared<ExperimentsOnToday>
+    /// The experiments the playbook had let go of by today that ran before they went: made by the first
+    /// page that asks (the calendar, a squad's page).
+    var removed: RemovedExperiments { removedExperiments.value }
+    private let removedExperiments: Shared<RemovedExperiments>
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -61,6 +65,7 @@ public struct SiteInput: Sendable {
         let onToday = Shared { ExperimentsOnToday(catalog: catalog, lifecycles: lifecycles, timelines: timelines, today: today) }
         experimentsOnToday = onToday
         lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
+        removedExperiments = Shared { RemovedExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, onToday: onToday.value, today: today) }
         goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, onToday: onToday.value, today: today) }
     }
 

@@ -11,10 +11,16 @@ struct SquadPages {
         let page = Page(path: SitePath.squads, catalog: catalog)
         var body = "<h1>Squads</h1>\n"
         let quarter = input.homeQuarter
-        let rows = catalog.sortedSquads.map { squad -> [String] in
+        let notYet = "<span class=\"meta\">(" + h("not in the playbook on \(input.today)") + ")</span>"
+        // As the playbook held them on today, as the budgets and counts are (one renamed since under its old id).
+        let rows = input.squadsOnToday().map { squad, held -> [String] in
             let id = squad.id.value
+            guard held else {
+                return [page.entity(id), h(squad.name ?? "") + " " + notYet, h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
+                        "\(squad.members.count)", "–", "–"]
+            }
             return [page.entity(id), h(squad.name ?? ""), h(squad.funnelStage?.rawValue ?? "–"), h(squad.champion?.value ?? "–"),
-                    "\(squad.members.count)", h(budgetLine(squad, quarter: quarter)),
+                    "\(squad.members.count)", budgetCell(squad, quarter: quarter),
                     "\(experimentCount(id))"]
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
@@ -63,6 +69,15 @@ struct SquadPages {
         for gone in onToday.gone where gone.experiment.squad?.value == squad { body(gone.experiment) }
     }
 
+    /// The index's budget cell: `budgetLine`.
+    /// A word, not colour alone, says a squad is over its cap.
+    func budgetCell(_ squad: Squad, quarter: Quarter) -> String {
+        let over = squad.budget?.quarterly.map { BudgetTotal.isOver(spent(squad.id.value, quarter: quarter), cap: $0.value) } ?? false
+        return h(budgetLine(squad, quarter: quarter)) + (over ? " " + Self.overTheCap : "")
+    }
+
+    static let overTheCap = "<span class=\"badge bad\">over the cap</span>"
+
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
         let spent = spent(squad.id.value, quarter: quarter)
         let currency = squad.budget?.currency.map { " " + $0 } ?? ""
@@ -74,7 +89,7 @@ struct SquadPages {
         let page = Page(path: catalog.path(of: id), catalog: catalog)
         guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.provenance) }
         var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
-        body += "<p class=\"meta\">\(h(id))</p>\n"
+        body += "<p class=\"meta\">\(h(id))" + (input.squadHeldOnToday(id) ? "" : " " + h("(not in the playbook on \(input.today); its budget and experiments are counted as they stood then)")) + "</p>\n"
         // Kept in the lines it was written in (a YAML block), as learnings are.
         if let mission = squad.mission { body += "<p class=\"written\">\(written(mission))</p>\n" }
         body += "<dl class=\"fields\">"
@@ -105,7 +120,9 @@ struct SquadPages {
                       rows: quarters.map { quarter in
                           let spent = spending[quarter] ?? 0
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
-                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)"),
+                          // Over the cap said beside the amount too: at 390 px the standing column is scrolled out of view.
+                          let over = cap.map { BudgetTotal.isOver(spent, cap: $0) } ?? false
+                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)") + (over ? " " + Self.overTheCap : ""),
                                   h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
                                   h(cap.map { "\(Numbers.grouped($0 - spent, places: 2)) \(currency)" } ?? "–"), standing]
                       }, numeric: [1, 2, 3])
@@ -131,24 +148,14 @@ struct SquadPages {
             text: [1])
 
         body += "<h2>Experiments</h2>\n"
-        // Those in the playbook, and those gone from it that it held on today or whose conclusions the
-        // reports count (as the hypotheses' pages name them), in id order.
-        let shownCurrency = squad.budget?.currency.map { " " + $0 } ?? ""
-        var experiments: [(id: String, cells: [String])] = (catalog.experimentsBySquad[id] ?? []).map { e in
-            (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue), dayCell(e.start?.value),
-                          dayCell(e.end?.value), input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                          h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")])
-        }
-        for gone in input.gone.named(ofSquad: id, today: input.today) {
-            let e = gone.experiment
-            experiments.append((gone.id, [page.entity(gone.id), h(e.title ?? "") + " (" + EntityPages.goneNote(read: gone.read) + ")",
-                                          h(e.status?.value.rawValue ?? "–"), dayCell(e.start?.value), dayCell(e.end?.value),
-                                          h(e.result?.outcome?.value.rawValue ?? "–"), h(e.budget.map { Numbers.grouped($0.value, places: 2) + shownCurrency } ?? "–")]))
-        }
-        experiments.sort { $0.id < $1.id }
+        // Those in the playbook, and those gone from it that it held on today, whose conclusions the
+        // reports count (as the hypotheses' pages name them) or that ran before they went, in id order.
+        let experiments = experimentRows(id, page: page, currency: squad.budget?.currency)
         body += experiments.isEmpty ? "<p>None.</p>\n" : table(
-            caption: nil, head: ["experiment", "title", "status", "start", "end", "outcome", "budget"],
-            rows: experiments.map(\.cells), numeric: [6], text: [1])
+            caption: "The budget column \"counted\" names the quarter each experiment's budget is committed in above; "
+                + "an experiment gone from the playbook is not counted, as the squad-budget rule reads the playbook's files",
+            head: ["experiment", "title", "status", "start", "end", "outcome", "budget", "counted"],
+            rows: experiments, numeric: [6], text: [1])
         EntityPages(input: input, catalog: catalog).history(id, page: page, into: &body)
         return page.document(title: squad.name ?? id, section: .squads, body: body, source: input.provenance)
     }

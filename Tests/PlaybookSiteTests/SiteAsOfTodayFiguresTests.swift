@@ -39,7 +39,7 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         XCTAssertFalse(squad.contains("over the cap"), squad)
         // Judged on the commit's own day, both count, as before.
         let atCommit = Site.render(try fixture.input(today: "2026-10-12"))
-        XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td>1,400 of 1,000 EUR <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"))
         XCTAssertTrue(try XCTUnwrap(atCommit["e/growth.html"]).contains("over the cap"))
     }
 
@@ -75,11 +75,11 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         let input = try fixture.input(today: "2026-11-30")
         XCTAssertEqual(input.program.last?.total.concluded, ["EXP-0001"])
         let files = Site.render(input)
-        XCTAssertTrue(try XCTUnwrap(files["squads.html"]).contains("<td>1,400 of 1,000 EUR</td><td class=\"n\">3</td>"))
+        XCTAssertTrue(try XCTUnwrap(files["squads.html"]).contains("<td>1,400 of 1,000 EUR <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"))
         let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
         let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-19</span>"
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td><td>concluded</td>"), squad)
+        XCTAssertTrue(squad.contains("<tr><td>\(gone)</td><td class=\"t\">&lt;img src=x onerror=alert(1)&gt; ⟨U+202E⟩evil (\(note))</td><td>concluded <span class=\"meta\">(removed, at "), squad)
         let learnings = try XCTUnwrap(files["learnings.html"])
         XCTAssertTrue(learnings.contains("no longer in the playbook at this commit: as it read on 2026-10-19."), learnings)
         XCTAssertFalse(learnings.contains("as it read on 2026-11-30"), learnings)

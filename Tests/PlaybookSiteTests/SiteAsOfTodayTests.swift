@@ -103,10 +103,14 @@ final class SiteAsOfTodayTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><span class=\"missing\" title=\"EXP-0004, not in the playbook at this commit\">EXP-0004</span></li>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-15</title>"), calendar)
         XCTAssertEqual(try brokenLinks(files).broken, [])
-        // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56).
+        // Built after the deletion, it is drawn where it ran, up to its removal, marked removed (site56); said
+        // removed while running, not running (review57 #3), its bar ending in a cross at the removal.
         let after = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-25"))["calendar.html"])
-        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed from the playbook at "), after)
+        XCTAssertTrue(after.contains("<td>running <span class=\"meta\">(removed while running, at "), after)
+        XCTAssertFalse(after.contains("(removed from the playbook at "), after)
         XCTAssertTrue(after.contains("<title>EXP-0004 live 2026-10-13 to 2026-10-20</title>"), after)
+        XCTAssertTrue(after.contains("<path class=\"cut\" "), after)
+        XCTAssertTrue(after.contains("<title>EXP-0004 removed from the playbook while running, at "), after)
     }
 
     /// review54b #2: collisions were judged on the commit's statuses and windows, with the live windows
@@ -129,7 +133,9 @@ final class SiteAsOfTodayTests: XCTestCase {
         let files = Site.render(try fixture.input(today: "2026-10-15"))
         let calendar = try XCTUnwrap(files["calendar.html"])
         let link = { (id: String) in "<a href=\"e/experiments.growth.2026-Q4.html#k-\(id)\">\(id)</a>" }
-        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005 are live together from 2026-10-20 to 2026-10-30"), calendar)
+        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005: their planned windows overlap from 2026-10-20 to 2026-10-30"), calendar)
+        // review57 #4: judged on written windows (EXP-0005 was ready), it is no span read from the history: not "live together".
+        XCTAssertFalse(calendar.contains("are live together"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0006\")) ×") || calendar.contains("× \(link("EXP-0006"))"), calendar)
         XCTAssertFalse(calendar.contains("<strong>\(link("EXP-0006"))"), calendar)
         let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
@@ -139,7 +145,7 @@ final class SiteAsOfTodayTests: XCTestCase {
         // Built on the day of the commit, EXP-0004 has ended (judged on the days it ran) and EXP-0006 runs.
         let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-16"))["calendar.html"])
         XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
-        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006"))"), atCommit)
+        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006")): EXP-0005 and EXP-0006: their planned windows overlap from "), atCommit)
     }
 
     /// review54b #3: built `--today 2026-10-01`, EXP-0001's section said it was running that day yet gave

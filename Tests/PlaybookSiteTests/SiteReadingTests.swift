@@ -104,3 +104,17 @@ extension SiteReadingTests {
         XCTAssertTrue(squad.contains("<td><span class=\"nw\">2026-09-21</span></td><td>–</td>"), squad)
     }
 }
+
+extension SiteReadingTests {
+    /// review57 #5: built on 2026-11-30, the program page charted and tabled 2026-Q4 beside 2026-Q3, a full
+    /// quarter, with nothing saying it was counted to date. Its charts' captions, its label under the axis and
+    /// its table's caption say so, as the home page says it of the North Star; the ended quarter is not marked.
+    func testTheProgramPageMarksTheRunningQuarterToDate() throws {
+        let program = try XCTUnwrap(Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))["program.html"])
+        XCTAssertTrue(program.contains("<figcaption>Experiments started and concluded per quarter (2026-Q4 to date, on 2026-11-30)"), program)
+        XCTAssertTrue(program.contains(">2026-Q4<tspan x=\""), program)
+        XCTAssertTrue(program.contains("\">to date</tspan></text>"), program)
+        XCTAssertTrue(program.contains("<p class=\"caption\">All squads; 2026-Q4 counted to date, on 2026-11-30</p>"), program)
+        XCTAssertTrue(program.contains("<td><span class=\"nw\">2026-Q3</span></td>"), program)
+    }
+}

@@ -246,7 +246,7 @@ final class SiteTests: XCTestCase {
         let files = Site.render(try SiteFixture(for: self).input())
         XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td></tr>"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
         // Committed, cap and left of the cap (1,000 EUR, of which 700 committed in Q3); "committed", not "spent"
         // (review52a #5: the squad-budget rule counts drafts and planned experiments too).
         XCTAssertTrue(squad.contains("<th scope=\"col\" class=\"n\">committed</th>"), squad)
@@ -351,7 +351,7 @@ final class SiteTests: XCTestCase {
         let line = try XCTUnwrap(input.program.first { $0.period.label == "2026-Q4" }?.overall)
         XCTAssertEqual(line.createdToRunning.median.map { Numbers.text($0, places: 1) }, "8.3")
         XCTAssertTrue(program.contains("<td class=\"n\"><span class=\"nw\">8.3</span> <span class=\"nw\">(p90 8.3, n=1)</span></td>"), "the table, as report experiments rounds it")
-        XCTAssertTrue(program.contains("<title>created → running, 2026-Q4: 8.3</title>"), "the chart's label says what the table says")
+        XCTAssertTrue(program.contains("<title>created → running, 2026-Q4 to date: 8.3</title>"), "the chart's label says what the table says")
         // A numeric column's header stands right, over its numbers.
         XCTAssertTrue(program.contains("<th scope=\"col\">quarter</th><th scope=\"col\" class=\"n\">created</th>"), program)
         XCTAssertTrue(try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["assets/site.css"]).contains("th.n { text-align: right; }"))
