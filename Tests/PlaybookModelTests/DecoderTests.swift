@@ -106,6 +106,25 @@ final class DecoderTests: XCTestCase {
         XCTAssertTrue(gone.diagnostics.contains { $0.rule == RuleID.required && $0.message.contains("\"status\"") })
     }
 
+    /// A key spelt close to a missing required field stands for it (one typo, one error): that reading
+    /// needs no two keys of one mapping to be that close, or a field written right would hide another
+    /// one missing.
+    func testNoTwoKeysOfOneMappingAreCloseEnoughToReadAsEachOtherMisspelt() {
+        for kind in Kind.allCases {
+            var lists = [("", FormatSpec.keys(kind))]
+            for key in FormatSpec.keys(kind) where FormatSpec.keys(kind, key) != FormatSpec.keys(kind) && !FormatSpec.keys(kind, key).isEmpty {
+                lists.append((key, FormatSpec.keys(kind, key)))
+            }
+            for (path, keys) in lists {
+                for a in keys {
+                    for b in keys where a != b {
+                        XCTAssertNil(Suggestion.closest(to: a, in: [b]), "\(kind) \(path): \(a) reads as \(b) misspelt")
+                    }
+                }
+            }
+        }
+    }
+
     /// A key cut short is suggested in full when only one key starts with it.
     func testAKeyCutShortSuggestsTheOneKeyItStarts() {
         let decoded = decode(cleanExperiment.replacingOccurrences(of: "sample_size: 24000", with: "sample: 24000"))
