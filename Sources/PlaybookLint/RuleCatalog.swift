@@ -57,7 +57,7 @@ public enum RuleCatalog {
     /// Rules that judge the repository as a whole, run in this order.
     public static let repositoryRules: [any RepositoryRule.Type] = [
         KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self,
-        ICERange.self, TestingHasExperiment.self, ExpectedLift.self, LiftScale.self,
+        ICERange.self, TestingHasExperiment.self, ExpectedLift.self, LiftScale.self, IDMismatch.self,
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
         ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self,
         SquadBudget.self, SquadChampion.self, MetricOwner.self,

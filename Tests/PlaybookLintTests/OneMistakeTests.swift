@@ -93,6 +93,26 @@ final class OneMistakeTests: XCTestCase {
         XCTAssertTrue(squad.allSatisfy { $0.message.hasSuffix("which does not exist; did you mean \"activation-europe\"?") }, lines(report).joined(separator: "\n"))
     }
 
+    /// An objective moved to another quarter by its `quarter` alone, and a file named after another id,
+    /// passed in silence.
+    func testAnIdThatDisagreesWithItsQuarterOrItsFileNameIsAWarning() {
+        let objective = Fixture.objective.replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q4")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])).filter { $0.contains("id-mismatch") }, [
+            "playbooks/okrs/activation.yml:4:10 id-mismatch: OKR-2026Q3-ACT-1 is for 2026-Q3 by its id but for 2026-Q4 by its `quarter`; make them agree (a new id: `playbook new objective`)",
+        ])
+        var files = Fixture.files().filter { $0.path != "playbooks/hypotheses/HYP-0001.yml" }
+        files.append(SourceFile(path: "playbooks/hypotheses/HYP-0041.yml", bytes: Array(Fixture.hypothesis.utf8)))
+        XCTAssertEqual(lines(Linter(today: Day(year: 2026, month: 11, day: 23)).lint(files)), [
+            "playbooks/hypotheses/HYP-0041.yml:2:5 id-mismatch: the file is named HYP-0041 but holds HYP-0001; rename the file to HYP-0001.yml (or give the entity the id its file names)",
+        ])
+        // Named after its id with more after it, or not named as an id at all: fine.
+        for name in ["HYP-0001-shorter-lesson", "shorter-first-lesson"] {
+            var named = Fixture.files().filter { $0.path != "playbooks/hypotheses/HYP-0001.yml" }
+            named.append(SourceFile(path: "playbooks/hypotheses/\(name).yml", bytes: Array(Fixture.hypothesis.utf8)))
+            XCTAssertEqual(lines(Linter(today: Day(year: 2026, month: 11, day: 23)).lint(named)), [], name)
+        }
+    }
+
     /// A lift written as a percent is a warning at the value that says the fraction.
     func testALiftWrittenAsAPercentSaysTheFraction() {
         let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift: 0.03", with: "expected_lift: 3")
