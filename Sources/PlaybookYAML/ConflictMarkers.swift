@@ -16,15 +16,9 @@ enum ConflictMarkers {
                 return (marker, Mark(line: line, column: 1))
             }
             // Skip to the start of the next line.
-            while i < bytes.count {
-                let breakLength = text.lineBreakLength(at: i)
-                if breakLength > 0 {
-                    i += breakLength
-                    line += 1
-                    break
-                }
-                i += 1
-            }
+            let (next, broke) = text.skipLine(from: i)
+            i = next
+            if broke { line += 1 }
         }
         return nil
     }

@@ -42,15 +42,9 @@ enum IndentationTabs {
                 }
             }
             // Skip to the start of the next line.
-            while i < bytes.count {
-                let breakLength = text.lineBreakLength(at: i)
-                if breakLength > 0 {
-                    i += breakLength
-                    line += 1
-                    break
-                }
-                i += 1
-            }
+            let (next, broke) = text.skipLine(from: i)
+            i = next
+            if broke { line += 1 }
         }
         return problems
     }

@@ -25,6 +25,18 @@ struct SourceText {
         }
     }
 
+    /// Where the line holding `offset` ends, past its line break (the text's end when it has none), and
+    /// whether a line break was passed.
+    func skipLine(from offset: Int) -> (next: Int, broke: Bool) {
+        var i = offset
+        while i < bytes.count {
+            let breakLength = lineBreakLength(at: i)
+            if breakLength > 0 { return (i + breakLength, true) }
+            i += 1
+        }
+        return (i, false)
+    }
+
     /// The mark of the byte at `offset` (or of the end of the text).
     ///
     /// Bytes before `offset` are expected to be valid UTF-8; any byte that is not a
