@@ -398,11 +398,11 @@ public struct Linter: Sendable {
                     parsed.entities.append(entity)
                     // An id written wrongly (`hyp-0001` in HYP-0001.yml): references to the file's name wait for it.
                     if decoded.diagnostics.contains(where: { $0.rule == RuleID.idForm }) {
-                        parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
+                        parsed.undecodedIDs.append(PlaybookFiles.stem(of: file.path))
                     }
                 } else if document.root != nil {
                     if let id = UnreadDefinitions.writtenID(document) { parsed.undecodedIDs.append(id) }
-                    parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
+                    parsed.undecodedIDs.append(PlaybookFiles.stem(of: file.path))
                 }
             }
             // A file with no document (empty, or only comments) is a half-written entity, not nothing.
@@ -410,11 +410,11 @@ public struct Linter: Sendable {
                 parsed.diagnostics.append(Diagnostic(
                     rule: LintRuleID.fileEmpty, mark: Mark(line: 1, column: 1),
                     message: "the file holds no playbook document (it is empty or only comments); write its entity (`playbook new` writes one) or remove the file"))
-                parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path))
+                parsed.undecodedIDs.append(PlaybookFiles.stem(of: file.path))
             }
             if !parsed.diagnostics.isEmpty || !parsed.undecodedIDs.isEmpty { parsed.troubledText = bytes }
         }
-        if parsed.unread { parsed.undecodedIDs.append(UnreadDefinitions.stem(of: file.path)) }
+        if parsed.unread { parsed.undecodedIDs.append(PlaybookFiles.stem(of: file.path)) }
         return parsed
     }
 

@@ -58,7 +58,7 @@ struct RepositoryIndex {
         // Squads and metrics are few and named by hand; numbered ids are not renamed this way.
         guard kind == .squad || kind == .metric else { return nil }
         let named = (idsByKind[kind] ?? []).filter { other in
-            byID[other].map { UnreadDefinitions.stem(of: $0.file) == id } ?? false
+            byID[other].map { PlaybookFiles.stem(of: $0.file) == id } ?? false
         }
         return named.count == 1 ? named[0] : nil
     }

@@ -49,15 +49,6 @@ struct UnreadDefinitions: Sendable {
         }
     }
 
-    /// The name of the file at `path` without its folder and extension.
-    static func stem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        for suffix in [".yml", ".yaml"] where name.hasSuffix(suffix) && name.count > suffix.count {
-            return String(name.dropLast(suffix.count))
-        }
-        return name
-    }
-
     /// The `id` a document names at its top level, when it is written as text.
     static func writtenID(_ document: Document) -> String? {
         guard let node = document.root?["id"], case .scalar(let text, _) = node.value, !text.isEmpty else { return nil }

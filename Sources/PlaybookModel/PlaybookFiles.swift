@@ -7,6 +7,16 @@ public enum PlaybookFiles {
         path.hasSuffix(".yml") || path.hasSuffix(".yaml")
     }
 
+    /// The name of the file at `path` without its folder and its `.yml`/`.yaml`: a playbook file is named
+    /// after its entity (`HYP-0041.yml`, `squads/growth.yml`).
+    public static func stem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        for suffix in [".yml", ".yaml"] where name.hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count))
+        }
+        return name
+    }
+
     /// A name ending in `.yml` or `.yaml` in other letter case (`x.YML`, `x.Yaml`). It is no playbook
     /// file (nothing reads it), but lint, `--staged` and `review` name it rather than pass it over, and
     /// no command writes one under a root: on a case-insensitive file system `metrics.YML` is `metrics.yml`.

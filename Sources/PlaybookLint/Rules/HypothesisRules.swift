@@ -89,10 +89,8 @@ enum LiftScale: RepositoryRule {
 
     /// "6, that is +600%; a lift is a fraction: for 6% write 0.06".
     private static func words(_ value: Double) -> String {
-        func plain(_ x: Double) -> String {
-            let rounded = (x * 1_000_000).rounded() / 1_000_000
-            return rounded == rounded.rounded() && abs(rounded) < 1e15 ? String(Int(rounded)) : String(rounded)
-        }
+        // To a millionth first: 7.1 × 100 is 710.0000000000001 in binary.
+        func plain(_ x: Double) -> String { format((x * 1_000_000).rounded() / 1_000_000) }
         let percent = value * 100
         return "\(plain(value)), that is \(percent > 0 ? "+" : "")\(plain(percent))%; a lift is a fraction: for \(plain(value))% write \(plain(value / 100))"
     }

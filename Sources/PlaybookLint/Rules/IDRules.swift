@@ -52,7 +52,7 @@ enum IDMismatch: RepositoryRule {
             let id = placed.entity.id.value
             // An id not well formed is its own finding (`schema-id`), not also a file misnamed.
             guard IDForm.isValid(id, for: placed.entity.kind) else { continue }
-            let stem = UnreadDefinitions.stem(of: placed.file)
+            let stem = PlaybookFiles.stem(of: placed.file)
             guard stem != id, !stem.hasPrefix(id + "-"), stem.hasPrefix(prefix),
                   stem.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }), stem.count > prefix.count else { continue }
             out.append(context.finding(
