@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookModel
 import PlaybookReports
 
 /// One named row of values over the chart's categories; nil where there is no value.
@@ -135,6 +136,19 @@ enum Charts {
 
     /// The end of a category for a quarter that has not ended by today: drawn as a second line, `to date`.
     static let toDate = " to date"
+
+    /// The quarters of a chart or table not ended by today, in words: the running one counted to date, and those
+    /// not started, which have no values (`2026-Q4 to date; 2027-Q1 not started, on 2026-11-30`); nil when every
+    /// one has ended. `counted`: the running one is said `counted to date`.
+    static func unended(_ labels: [String], running: [Bool], notStarted: [Bool], today: Day, counted: Bool = false) -> String? {
+        var parts: [String] = []
+        if let last = running.lastIndex(of: true) { parts.append("\(labels[last]) \(counted ? "counted " : "")to date") }
+        let ahead = labels.indices.filter { notStarted[$0] }
+        if let first = ahead.first, let last = ahead.last {
+            parts.append((first == last ? labels[first] : "\(labels[first]) to \(labels[last])") + " not started")
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "; ") + ", on \(today)"
+    }
 
     static func legend(_ names: [String]) -> String {
         guard names.count > 1 else { return "" }

@@ -87,24 +87,28 @@ struct HomePage {
     }
 
     /// The North Star's value at each quarter's end (from the key results measuring it; a quarter not ended
-    /// by today, its value to date, said so) and the aligned key results' mean score, over the quarters the history holds.
+    /// by today, its value to date, said so; one not started by today, none, said so) and the aligned key results'
+    /// mean score, over the quarters the history holds.
     private func trend(metric: (id: String, name: String, unit: MetricUnit?), through quarter: Quarter) -> String {
         let id = metric.id
         let reports = input.okr.filter { $0.quarter <= quarter }.suffix(12)
         let labels = reports.map(\.quarter.description)
-        let measured = reports.map { measuring(id, in: $0).first }
+        // A quarter not started by today has nothing measured yet (`report okr` says so): no value, no score.
+        let measured = reports.map { $0.started ? measuring(id, in: $0).first : nil }
         let values: [Double?] = measured.map { $0?.endValue.map(Numbers.double) }
         // Each value in its quarter's unit and currency, as that quarter's report shows it.
         let units: [(unit: MetricUnit?, currency: String?)] = measured.map { ($0?.unit ?? metric.unit, $0?.currency) }
         let latest = units.last { $0.currency != nil } ?? (metric.unit, nil)
         // A quarter whose North Star was another metric has no score of this one's aligned key results.
         let scores: [Double?] = reports.map { report in
-            report.northStar.flatMap { $0.metric == id ? $0.meanScore.map(Numbers.double) : nil }
+            report.started ? report.northStar.flatMap { $0.metric == id ? $0.meanScore.map(Numbers.double) : nil } : nil
         }
-        // A quarter that has not ended by today has its value as of today, not at its end.
-        let toDate = reports.map { Period(quarter: $0.quarter).lastDay > input.today }
+        // A quarter begun and not ended by today has its value as of today, not at its end.
+        let toDate = reports.map { $0.started && !$0.complete }
+        let notStarted = reports.map { !$0.started }
         let onToday = "to date, on \(input.today)"
-        let ended = toDate.contains(true) ? "\(metric.name) at each quarter's end (\(labels[toDate.lastIndex(of: true) ?? 0]) \(onToday))" : "\(metric.name) at each quarter's end"
+        let ended = "\(metric.name) at each quarter's end"
+            + (Charts.unended(labels, running: toDate, notStarted: notStarted, today: input.today).map { " (\($0))" } ?? "")
         var out = "<div class=\"charts\">"
         if values.contains(where: { $0 != nil }) {
             out += Charts.lines(title: ended, categories: labels,
@@ -121,7 +125,9 @@ struct HomePage {
         let rows = reports.indices.map { index -> [String] in
             let offset = index - reports.startIndex
             let value = h(Numbers.unit(values[offset], units[offset].unit, currency: units[offset].currency))
-            return [h(labels[offset]), value + (toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""), h(Numbers.text(scores[offset]))]
+            let note = notStarted[offset] ? " <span class=\"meta\">(not started)</span>"
+                : toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""
+            return [h(labels[offset]), value + note, h(Numbers.text(scores[offset]))]
         }
         if !rows.isEmpty {
             out += "<details><summary>Trend as a table</summary>"

@@ -20,14 +20,17 @@ struct ProgramPage {
         }
         let labels = reports.map(\.period.label)
         // A quarter not ended by today is counted to date: said so under its bars and in the table, as the home page says it.
+        // One not started by today (a --quarter ahead of it) has nothing counted: no bars, no figures, and said so.
         let toDate = reports.map { $0.period.start <= input.today && input.today < $0.period.lastDay }
+        let notStarted = reports.map { $0.period.start > input.today }
         let categories = zip(labels, toDate).map { $1 ? $0 + Charts.toDate : $0 }
-        let running = toDate.lastIndex(of: true).map { " (\(labels[$0]) to date, on \(input.today))" } ?? ""
-        let overall = reports.map(\.overall)
+        let running = Charts.unended(labels, running: toDate, notStarted: notStarted, today: input.today).map { " (\($0))" } ?? ""
+        let overall = zip(reports, notStarted).map { $1 ? nil : $0.overall }
+        func counts(_ count: (SquadExperiments?) -> Int) -> [Double?] { zip(overall, notStarted).map { $1 ? nil : Double(count($0)) } }
         body += "<h2>Velocity</h2>\n"
         body += Charts.bars(title: "Experiments started and concluded per quarter" + running, categories: categories, series: [
-            Series(name: "started", values: overall.map { Double($0?.started.count ?? 0) }),
-            Series(name: "concluded", values: overall.map { Double($0?.concluded.count ?? 0) }),
+            Series(name: "started", values: counts { $0?.started.count ?? 0 }),
+            Series(name: "concluded", values: counts { $0?.concluded.count ?? 0 }),
         ], yLabel: "experiments", integer: true) { Numbers.text($0, places: 1) }
         body += "<h2>Win rate</h2>\n"
         let winRates = Series(name: "win rate", values: overall.map { $0?.winRate.map(Numbers.double) })
@@ -46,9 +49,13 @@ struct ProgramPage {
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
         // The running quarter's mark is in the caption: a row's first cell is its quarter alone (tools read the rows by it).
-        body += table(caption: "All squads" + (toDate.lastIndex(of: true).map { "; \(labels[$0]) counted to date, on \(input.today)" } ?? ""), head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
+        let unended = Charts.unended(labels, running: toDate, notStarted: notStarted, today: input.today, counted: true)
+        body += table(caption: "All squads" + (unended.map { "; \($0)" } ?? ""), head: ["quarter", "created", "started", "concluded", "abandoned", "win rate",
                                                     "created → running", "ready → running", "running → concluded", "stale"],
-                      rows: zip(labels, overall).map { label, line in row(label: "<span class=\"nw\">\(h(label))</span>", line) }, numeric: Set(1...9))
+                      rows: labels.indices.map { index in
+                          let label = "<span class=\"nw\">\(h(labels[index]))</span>"
+                          return notStarted[index] ? [label] + Array(repeating: "–", count: 9) : row(label: label, overall[index])
+                      }, numeric: Set(1...9))
         if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {
             body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
             body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",
