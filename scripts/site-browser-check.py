@@ -296,6 +296,34 @@ return past;
 """
 
 
+# Per timeline, the exclusion groups its rows' tooltips name, and those no label of its column shows whole
+# (clipped by its box, or past the region's edges, with the region scrolled to its start).
+EXCLUSION_GROUPS_SHOWN = """
+var named = 0, cut = [];
+document.querySelectorAll('.scroll[aria-label^="timeline"]').forEach(function (region) {
+  region.scrollLeft = 0;
+  var box = region.getBoundingClientRect(), groups = {};
+  region.querySelectorAll('.tl-labels [title]').forEach(function (label) {
+    var match = /, exclusion group (.*)$/.exec(label.getAttribute('title'));
+    if (match) { groups[match[1]] = true; }
+  });
+  Object.keys(groups).forEach(function (group) {
+    named += 1;
+    var whole = Array.prototype.some.call(region.querySelectorAll('.tl-labels li'), function (li) {
+      if (li.textContent.indexOf(group) < 0) { return false; }
+      var clipped = getComputedStyle(li).overflowX !== 'visible' && li.scrollWidth > li.clientWidth;
+      var range = document.createRange();
+      range.selectNodeContents(li);
+      var text = range.getBoundingClientRect();
+      return !clipped && text.left >= box.left - 0.5 && text.right <= box.right + 0.5;
+    });
+    if (!whole) { cut.push(region.getAttribute('aria-label') + ': ' + group); }
+  });
+});
+return [named, cut];
+"""
+
+
 def check_layout(driver, site, name, checks):
     """At 390 and 1400 px: no page scrolls sideways, no text is drawn under 12 px, and no SVG's
     text is drawn past its edge (clipped)."""
@@ -543,6 +571,17 @@ def main():
         checks.check(region is not None and region["caption"].startswith("Timeline of web"), f"the timeline has a caption ({region and region['caption']})")
         checks.check(region is not None and region["label"] is not None and 0 <= region["label"][0] < 30 and region["label"][1],
                      f"scrolled to its end, the timeline still shows which experiment each row is ({region and region['label']})")
+
+        # Each exclusion group a timeline's rows are in is named in full, in view, in its label column (its
+        # name after the row's id was cut to "onbo…" by the 8.5rem column at 390 px): here and on the bundled
+        # example, at 390 and 1400 px.
+        for width in (390, 1400):
+            driver.set_window_size(width, 900)
+            for name, folder in (("the scratch site", site), ("the example", example_root / "site")):
+                driver.get((folder / "calendar.html").as_uri())
+                named, cut = driver.execute_script(EXCLUSION_GROUPS_SHOWN)
+                checks.check(named > 0 and not cut, f"{name} at {width} px: each exclusion group of the calendar's timelines is named in full"
+                             f" ({named} named" + (f"; cut or out of view: {cut[:5]}" if cut else "") + ")")
 
         # Screenshots for review.
         out = pathlib.Path(args.screenshots)

@@ -121,6 +121,8 @@ enum Assets {
     .tl-labels .tl-lane { height: 26px; line-height: 26px; background: #eef1f6; font-weight: 600; padding-left: .25rem; overflow: visible; }
     .tl-row { height: 30px; line-height: 30px; }
     .tl-group { border-top: 1px dashed #7a8294; }
+    /* An exclusion group's name, on a row of its own over its experiments' rows (CalendarPage.groupHead), runs on as wide as it needs. */
+    .tl-labels .tl-eg { height: 22px; line-height: 22px; font-size: .75rem; color: var(--muted); overflow: visible; }
     .timeline { display: block; flex: none; }
     .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
     .timeline .tick { fill: var(--muted); }

@@ -408,17 +408,27 @@ struct CalendarPage {
         return "<rect x=\"\(n(x(start)))\" y=\"\(n(y + 10))\" width=\"\(n(max(3, x(end) - x(start))))\" height=\"10\" fill=\"\(fill)\" rx=\"2\"\(stroke)><title>\(h(title))</title></rect>"
     }
 
+    /// The height of the row naming an exclusion group above its experiments' rows (the stylesheet's `.tl-eg`).
+    static let groupHead = 22.0
+
+    /// The indices of `rows` (sorted by exclusion group) where an exclusion group's rows begin.
+    static func groupStarts(_ rows: [Row]) -> Set<Int> {
+        Set(rows.indices.filter { index in
+            rows[index].experiment.exclusionGroup != nil && (index == 0 || rows[index - 1].experiment.exclusionGroup != rows[index].experiment.exclusionGroup)
+        })
+    }
+
     /// How many characters of a row's label are written; the rest is cut (with an ellipsis, as a
     /// narrow screen cuts it), and the whole label is the link's tooltip.
     static let labelLength = 32
 
-    /// A row's label, the link to its experiment: the collision marker ⚠ first (a long exclusion group's
-    /// name, or a long id, cut, took the marker with it when it came after them), the id, then the exclusion
-    /// group; a label with a group or cut has the whole of it as the link's tooltip, so nothing is lost.
+    /// A row's label, the link to its experiment: the collision marker ⚠ first (a long id, cut, took the marker
+    /// with it when it came after it), then the id; its exclusion group is named on the row above the group's rows
+    /// (`groupStarts`). A label with a group or cut has the whole of it, group too, as the link's tooltip.
     /// `href` nil: an experiment no longer in the playbook, named unlinked, as `Page.entity` names it (one
     /// removed by today says when).
     static func rowLabel(_ e: Shown, collides: Bool, href: String?) -> String {
-        let label = (collides ? "⚠ " : "") + e.id.value + (e.exclusionGroup.map { " · " + $0 } ?? "")
+        let label = (collides ? "⚠ " : "") + e.id.value
         let shown = label.count > labelLength ? String(label.prefix(labelLength - 1)) + "…" : label
         guard let href else {
             let title = e.id.value + ", " + (e.removedNote ?? "not in the playbook at this commit") + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
@@ -493,7 +503,11 @@ struct CalendarPage {
     /// screen, and its rows line up with the labels' (the stylesheet's `.tl-` heights).
     private func timeline(_ lanes: [(String, [Row])], area: String, range: (Day, Day), page: Page) -> String {
         let width = 870.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
-        let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead + 8
+        // Each exclusion group's rows under a row of its own naming it, which runs on over the bars' side as wide
+        // as it needs (in the row's label, cut to the narrow screen's label column, the group's name was lost).
+        let groupHeads = lanes.reduce(0) { count, lane in count + Self.groupStarts(lane.1).count }
+        let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead
+            + Double(groupHeads) * Self.groupHead + 8
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
         func x(_ day: Day) -> Double { 6 + Double(day.dayNumber - range.0.dayNumber) / span * (width - 16) }
         let n = Charts.n
@@ -516,16 +530,22 @@ struct CalendarPage {
             out += "<li class=\"tl-lane\">\(h(surface))</li>"
             svg += "<rect x=\"0\" y=\"\(n(y))\" width=\"\(Int(width))\" height=\"\(Int(laneHead))\" fill=\"#eef1f6\"/>"
             y += laneHead
-            var lastGroup: String?? = .none
+            let starts = Self.groupStarts(rows)
             for (index, row) in rows.enumerated() {
                 let e = row.experiment
-                let newGroup = index > 0 && lastGroup != .some(e.exclusionGroup)
+                let newGroup = index > 0 && e.exclusionGroup != rows[index - 1].experiment.exclusionGroup
                 if newGroup {
                     svg += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(n(y))\" y2=\"\(n(y))\" stroke=\"#7a8294\" stroke-dasharray=\"2 2\"/>"
                 }
-                lastGroup = .some(e.exclusionGroup)
+                // The group's own row carries the dashed line above it; rows in no group after a group, their first row.
+                var rowGroup = newGroup
+                if starts.contains(index), let group = e.exclusionGroup {
+                    out += "<li class=\"tl-eg\(newGroup ? " tl-group" : "")\">exclusion group <strong>\(h(group))</strong></li>"
+                    y += Self.groupHead
+                    rowGroup = false
+                }
                 let href = catalog.experiments.contains(e.id.value) ? page.up + catalog.target(of: e.id.value) : nil
-                out += "<li class=\"tl-row\(newGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: href) + "</li>"
+                out += "<li class=\"tl-row\(rowGroup ? " tl-group" : "")\">" + Self.rowLabel(e, collides: !row.collidesWith.isEmpty, href: href) + "</li>"
                 svg += bars(row, y: y, x: x, range: range)
                 y += rowHeight
             }

@@ -106,8 +106,9 @@ final class CalendarTimelineTests: XCTestCase {
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
         // EXP-0003 collides with EXP-0002 (which is in no group).
         XCTAssertTrue(calendar.contains(" × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\">EXP-0003</a>: "), calendar)
+        // The group is named on its own row above (site58 #2), and in the tooltip.
         XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group \(group)\">"
-                                        + "⚠ EXP-0003 · onboarding-first-w…</a>"), calendar)
+                                        + "⚠ EXP-0003</a>"), calendar)
         XCTAssertTrue(calendar.contains(">⚠ EXP-0002</a></li>"), calendar)
         let long = "EXP-checkout-onepage-redesign-2026-v2"
         try fixture.commit("2026-11-02", [
@@ -115,5 +116,30 @@ final class CalendarTimelineTests: XCTestCase {
         ])
         let again = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
         XCTAssertTrue(again.contains("title=\"\(long), collides\">⚠ EXP-checkout-onepage-redesign…</a>"), again)
+    }
+
+    /// site58 #2: an exclusion group was named after the id in each row's label, which the narrow screen's label
+    /// column (8.5rem) cut: at 390 px `EXP-0003 · onboarding` read `EXP-0003 · onbo…`. The group is named in full on
+    /// a row of its own above its experiments' rows, which runs on as wide as it needs, in the labels and in the bars' rows.
+    func testAnExclusionGroupIsNamedInFullOnARowOfItsOwnAboveItsExperiments() throws {
+        let fixture = try SiteFixture(for: self)
+        let group = "onboarding-first-week-welcome-series"
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "ready", start: "2026-12-01",
+                                                                         extra: "exclusion_group: \(group)"),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        // Groups sorted by name, each under its row (two groups on one surface still collide); the rows in no group after a dashed line.
+        XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li><li class=\"tl-eg\">exclusion group <strong>onboarding</strong></li>"
+                                        + "<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group onboarding\">⚠ EXP-0003</a></li>"
+                                        + "<li class=\"tl-eg tl-group\">exclusion group <strong>\(group)</strong></li>"
+                                        + "<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\" title=\"EXP-0002, collides, exclusion group \(group)\">⚠ EXP-0002</a></li>"
+                                        + "<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
+        XCTAssertFalse(calendar.contains(" · onboarding"), calendar)
+        // The bars' side has the two group rows too: 40 + 26 + 3 × 30 + 2 × 22 + 8.
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"208\" viewBox=\"0 0 870 208\""), calendar)
+        let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".tl-labels .tl-eg {") })
+        XCTAssertTrue(rule.contains("height: 22px;") && rule.contains("overflow: visible"), rule)  // CalendarPage.groupHead
+        XCTAssertFalse(rule.contains("ellipsis"), rule)
     }
 }
