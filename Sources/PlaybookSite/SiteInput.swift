@@ -40,6 +40,9 @@ public struct SiteInput: Sendable {
     /// page that asks (the calendar, a squad's page).
     var removed: RemovedExperiments { removedExperiments.value }
     private let removedExperiments: Shared<RemovedExperiments>
+    /// The squads renamed in the history (`SquadRename.all`): made by the first squad page that asks.
+    var squadRenames: [SquadRename] { renamedSquads.value }
+    private let renamedSquads: Shared<[SquadRename]>
     /// The quarter the home page shows.
     public var homeQuarter: Quarter
     public var today: Day
@@ -67,6 +70,7 @@ public struct SiteInput: Sendable {
         lived = Shared { LivedCollisions(catalog: catalog, lifecycles: lifecycles, onToday: onToday.value, today: today) }
         removedExperiments = Shared { RemovedExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, onToday: onToday.value, today: today) }
         goneExperiments = Shared { GoneExperiments(catalog: catalog, lifecycles: lifecycles, timelines: timelines, onToday: onToday.value, today: today) }
+        renamedSquads = Shared { SquadRename.all(in: timelines) }
     }
 
     /// Builds every report the site needs from one history and the entities at its tip.

@@ -90,6 +90,7 @@ struct SquadPages {
         guard let squad = catalog.squads[id] else { return page.document(title: id, section: .squads, body: "", source: input.provenance) }
         var body = "<h1><span class=\"kind\">Squad</span>\(h(squad.name ?? id))</h1>\n"
         body += "<p class=\"meta\">\(h(id))" + (input.squadHeldOnToday(id) ? "" : " " + h("(not in the playbook on \(input.today); its budget and experiments are counted as they stood then)")) + "</p>\n"
+        body += input.renames(of: id, page: page)
         // Kept in the lines it was written in (a YAML block), as learnings are.
         if let mission = squad.mission { body += "<p class=\"written\">\(written(mission))</p>\n" }
         body += "<dl class=\"fields\">"

@@ -56,4 +56,78 @@ final class RenamedSquadTests: XCTestCase {
         XCTAssertTrue(page.contains("(not in the playbook on 2026-11-30; its budget and experiments are counted as they stood then)"), page)
         XCTAssertTrue(page.contains("not counted: in growth on 2026-11-30"), page)
     }
+
+    /// `git mv` of growth's file to `to` with its id changed to `activation` (nil: the id edited in place), its
+    /// experiments re-pointed, on 2027-01-05.
+    private func rename(_ fixture: SiteFixture, to path: String?, squad: String? = nil) throws {
+        if path != nil {
+            try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/squads/growth.yml")
+            try fixture.repository.stage(paths: ["playbooks/squads/growth.yml"])
+        }
+        var files = [path ?? "playbooks/squads/growth.yml": squad ?? SiteFixture.squad.replacingOccurrences(of: "id: growth", with: "id: activation")]
+        for file in ["playbooks/experiments/EXP-0001.yml", "playbooks/experiments/EXP-0002.yml", "playbooks/experiments/EXP-0003.yml"] {
+            files[file] = try String(contentsOfFile: fixture.root + "/" + file, encoding: .utf8).replacingOccurrences(of: "squad: growth", with: "squad: activation")
+        }
+        try fixture.commit("2027-01-05", files)
+    }
+
+    private let unlinkedGrowth = "<span class=\"missing\" title=\"not in the playbook at this commit\">growth</span>"
+
+    /// site58 #3: the squad's page under its new id did not say it had been `growth` (whose reports and
+    /// history the site still shows under that id). It says so, and when; the old id, which has no page, unlinked.
+    func testARenamedSquadsPageSaysItsFormerIdAndWhenItWasRenamed() throws {
+        let fixture = try SiteFixture(for: self)
+        try rename(fixture, to: "playbooks/squads/activation.yml")
+        let site = Site.render(try fixture.input(today: "2027-01-20"))
+        let page = try XCTUnwrap(site["e/activation.html"])
+        XCTAssertTrue(page.contains("<p class=\"meta\">Formerly \(unlinkedGrowth): renamed to activation on 2027-01-05.</p>\n"), page)
+        XCTAssertNil(site["e/growth.html"])
+        XCTAssertEqual(try brokenLinks(site).broken, [])
+    }
+
+    /// site58 #3: the id edited in the same file is a rename whatever else changed with it (a new name and mission).
+    func testASquadWhoseIdChangedInItsOwnFileIsRenamed() throws {
+        let fixture = try SiteFixture(for: self)
+        let squad = SiteFixture.squad.replacingOccurrences(of: "id: growth", with: "id: activation")
+            .replacingOccurrences(of: "name: Growth", with: "name: Activation")
+            .replacingOccurrences(of: "mission: Get more learners to their first lesson.", with: "mission: Every learner through a first week.")
+        try rename(fixture, to: nil, squad: squad)
+        let page = try XCTUnwrap(Site.render(try fixture.input(today: "2027-01-20"))["e/activation.html"])
+        XCTAssertTrue(page.contains("<p class=\"meta\">Formerly \(unlinkedGrowth): renamed to activation on 2027-01-05.</p>"), page)
+    }
+
+    /// site58 #3: where the old id has a page (a squad written under it again later), that page says what it was renamed to,
+    /// and the new id's page links to it.
+    func testAnOldIdWrittenAgainLaterSaysItWasRenamedAndIsLinked() throws {
+        let fixture = try SiteFixture(for: self)
+        try rename(fixture, to: "playbooks/squads/activation.yml")
+        try fixture.commit("2027-01-10", ["playbooks/squads/growth.yml": SiteFixture.squad.replacingOccurrences(of: "name: Growth", with: "name: Growth, again")])
+        let site = Site.render(try fixture.input(today: "2027-01-20"))
+        let activation = try XCTUnwrap(site["e/activation.html"])
+        XCTAssertTrue(activation.contains("<p class=\"meta\">Formerly <a href=\"../e/growth.html\">growth</a>: renamed to activation on 2027-01-05.</p>"), activation)
+        let growth = try XCTUnwrap(site["e/growth.html"])
+        XCTAssertTrue(growth.contains("<p class=\"meta\">Renamed to <a href=\"../e/activation.html\">activation</a> on 2027-01-05; the id <code>growth</code> was written again later, for this squad.</p>"), growth)
+        XCTAssertEqual(try brokenLinks(site).broken, [])
+    }
+
+    /// site58 #3: a squad deleted and another, unlike it, written in another file in the same commit is no rename.
+    func testASquadGoneAndAnotherNewInOneCommitIsNoRename() throws {
+        let fixture = try SiteFixture(for: self)
+        let other = """
+        kind: Squad
+        id: retention
+        name: Retention
+        mission: Keep learners coming back.
+        funnel_stage: retention
+        members:
+          - {name: Bo Chen, role: engineering manager}
+        champion: Bo Chen
+        budget: {quarterly: 5000, currency: USD}
+        metrics: [weekly-active-learners]
+        """
+        try rename(fixture, to: "playbooks/squads/retention.yml", squad: other)
+        let site = Site.render(try fixture.input(today: "2027-01-20"))
+        XCTAssertNotNil(site["e/retention.html"])
+        XCTAssertFalse(site.values.contains { $0.contains("Formerly ") || $0.contains("Renamed to ") })
+    }
 }
