@@ -135,4 +135,25 @@ final class OneMistakeTests: XCTestCase {
                                                                 with: "title: A shorter first lesson keeps more new learners  # from the Q3 review")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": commented])), [])
     }
+
+    /// `baseline: 0.22, target: 0.28` for a percent metric: the report shows 0.22% → 0.28%; a warning at the
+    /// key result saying so and what to write.
+    func testAPercentMetricsKeyResultWrittenAsFractionsIsAWarning() {
+        let fractions = Fixture.objective.replacingOccurrences(of: "baseline: 31", with: "baseline: 0.22")
+            .replacingOccurrences(of: "target: 36", with: "target: 0.28").replacingOccurrences(of: "current: 33", with: "current: 0.29")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": fractions])), [
+            "playbooks/okrs/activation.yml:8:5 percent-scale: key result OKR-2026Q3-ACT-1/KR-1 measures d1-retention, a percent metric, "
+                + "whose values are percentage points: reports will show baseline 0.22%, target 0.28%, current 0.29%; "
+                + "if these are fractions, write baseline: 22, target: 28, current: 29",
+        ])
+        // Points, a value of 1 or more, all zero, or a metric in another unit: nothing to say.
+        for (baseline, target, current) in [("31", "36", "33"), ("0.5", "1.2", "0.8"), ("0.6", "0.4", "1"), ("0", "0", "0")] {
+            let objective = Fixture.objective.replacingOccurrences(of: "baseline: 31", with: "baseline: \(baseline)")
+                .replacingOccurrences(of: "target: 36", with: "target: \(target)").replacingOccurrences(of: "current: 33", with: "current: \(current)")
+            XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])).filter { $0.contains("percent-scale") }, [],
+                           "\(baseline) \(target) \(current)")
+        }
+        let count = fractions.replacingOccurrences(of: "metric: d1-retention", with: "metric: weekly-active-learners")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": count])).filter { $0.contains("percent-scale") }, [])
+    }
 }
