@@ -136,6 +136,23 @@ final class OneMistakeTests: XCTestCase {
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": commented])), [])
     }
 
+    /// `current: 23.4%` in a key result: its values are in the metric's unit (a percent metric's in points), so
+    /// the hint says 23.4, not a fraction; a share that is a fraction gets it exactly (0.234, not 0.23399999999999999).
+    func testAPercentInAKeyResultSaysThePointsAndAFractionIsExact() {
+        let objective = Fixture.objective.replacingOccurrences(of: "current: 33", with: "current: 23.4%")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])), [
+            "playbooks/okrs/activation.yml:13:14 schema-type: \"key_results.current\" must be a number, found the string \"23.4%\" (write the number alone, without %: 23.4)",
+        ])
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift: 0.03", with: "expected_lift: 23.4%")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
+            "playbooks/hypotheses/HYP-0001.yml:11:16 schema-type: \"expected_lift\" must be a number, found the string \"23.4%\" (write a share as a fraction, without %: 23.4% is 0.234)",
+        ])
+        let experiment = Fixture.experiment + "\nbudget: 2.01k"
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])), [
+            "playbooks/experiments/EXP-0001.yml:15:9 schema-type: \"budget\" must be a number, found the string \"2.01k\" (write the number alone, without separators, currency or units: 2010)",
+        ])
+    }
+
     /// `baseline: 0.22, target: 0.28` for a percent metric: the report shows 0.22% → 0.28%; a warning at the
     /// key result saying so and what to write.
     func testAPercentMetricsKeyResultWrittenAsFractionsIsAWarning() {
