@@ -96,12 +96,13 @@ struct FieldReader {
                     field: parentField))
             } else if !FieldReader.contains(allowed, key) {
                 let hint = KeyHints.shared.hint(for: key, in: allowed)
-                // A top-level key misspelt (`expected_lfit`) is the field it meant written wrongly: rules that
-                // would call that field missing see it as present but invalid, so the typo is the one finding.
-                let meant = parentField == nil && !hint.isEmpty ? Suggestion.closest(to: key, in: allowed).flatMap { self[$0] == nil ? $0 : nil } : nil
+                // A key misspelt (`expected_lfit`, `result.learning`) is the field it meant written wrongly: rules
+                // that would call that field missing see it as present but invalid, so the typo is the one finding.
+                // (Nested, the field is under its mapping, which stays invalid as holding a stray key.)
+                let meant = hint.isEmpty ? nil : Suggestion.closest(to: key, in: allowed).flatMap { self[$0] == nil ? path + $0 : nil }
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
-                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: parentField ?? meant))
+                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: meant ?? parentField))
             }
         }
     }

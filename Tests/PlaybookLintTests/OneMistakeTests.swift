@@ -173,4 +173,33 @@ final class OneMistakeTests: XCTestCase {
         let count = fractions.replacingOccurrences(of: "metric: d1-retention", with: "metric: weekly-active-learners")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": count])).filter { $0.contains("percent-scale") }, [])
     }
+
+    /// `learning:` for `learnings:` in a concluded experiment's result: the typo, not also "lacks learnings".
+    func testAMisspeltResultFieldIsNotAlsoCalledMissing() {
+        let concluded = Fixture.experiment.replacingOccurrences(of: "status: running", with: "status: concluded")
+            .replacingOccurrences(of: "end: 2026-12-20", with: "end: 2026-11-20")
+        for (typo, field) in [("learning", "learnings"), ("outcom", "outcome"), ("descision", "decision")] {
+            var result = ["outcome: win", "lift: 0.02", "decision: ship", "learnings: Shorter lessons bring learners back."]
+            result = result.map { $0.hasPrefix(field + ":") ? typo + String($0.dropFirst(field.count)) : $0 }
+            let experiment = concluded + "\nresult:\n" + result.map { "  " + $0 }.joined(separator: "\n")
+            let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+            XCTAssertEqual(report.findings.map(\.rule), ["schema-unknown-key"], lines(report).joined(separator: "\n"))
+        }
+        // Not written at all, it is still missing.
+        let bare = concluded + "\nresult:\n  outcome: win\n  decision: ship"
+        XCTAssertEqual(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": bare]).findings.map(\.rule), ["experiment-result"])
+    }
+
+    /// `hypothesis: HYP-0099`, which does not exist: that is the error, not also "HYP-0001 is testing, but no
+    /// experiment names it" (the experiment may be meant to test any hypothesis of its squad).
+    func testAnExperimentNamingNoHypothesisLeavesItsSquadsHypothesesUnjudged() {
+        let experiment = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0099")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])), [
+            "playbooks/experiments/EXP-0001.yml:5:13 reference-unresolved: \"hypothesis\" names hypothesis \"HYP-0099\", which does not exist",
+        ])
+        // An experiment of another squad naming no hypothesis leaves this squad's testing hypothesis untested.
+        let other = experiment.replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea")
+        let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": other])
+        XCTAssertTrue(report.findings.contains { $0.rule == "hypothesis-untested" && $0.entity == "HYP-0001" }, lines(report).joined(separator: "\n"))
+    }
 }
