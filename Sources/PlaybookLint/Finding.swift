@@ -116,9 +116,10 @@ public struct LintReport: Sendable {
         }
     }
 
-    /// The keys of this report's warnings and notes: what a later `scoped` needs of it (kept between runs).
+    /// The keys of this report's findings: what a later `scoped` (its warnings and notes) and `errors(outside:before:)`
+    /// (its errors) need of it (kept between runs).
     public var scopeKeys: Set<ScopeKey> {
-        Set(findings.lazy.filter { $0.severity != .error }.map(ScopeKey.init))
+        Set(findings.lazy.map(ScopeKey.init))
     }
 
     /// `scoped(toChanged:before:)` with the parent's warnings and notes given by their keys.
@@ -139,6 +140,26 @@ public struct LintReport: Sendable {
         var scoped = self
         scoped.findings.removeAll { !isKept($0) }
         return (scoped, warnings, notes)
+    }
+
+    /// The errors in files outside `changed` that `known` (the commit's parent's keys) already had, and their
+    /// files in order: `lint --staged` lists them (errors block a commit wherever they are), and its summary says
+    /// the commit neither made them nor changes their files (one committed with `--no-verify` would otherwise
+    /// look like the next author's). An error the commit makes in an unchanged file (a reference it breaks) is its own.
+    public func errors(outside changed: Set<String>, before known: Set<ScopeKey>) -> (count: Int, files: [String]) {
+        var count = 0
+        var files: [String] = []
+        var seen: Set<String> = []
+        for finding in findings where finding.severity == .error && !changed.contains(finding.file) && known.contains(ScopeKey(finding)) {
+            count += 1
+            if seen.insert(finding.file).inserted { files.append(finding.file) }
+        }
+        return (count, files)
+    }
+
+    /// Whether an error is in a file outside `changed`: the parent's keys then tell whether it was there before.
+    public func hasErrors(outside changed: Set<String>) -> Bool {
+        findings.contains { $0.severity == .error && !changed.contains($0.file) }
     }
 
     /// Whether `scoped(toChanged:before:)` could leave anything out: a warning or note outside `changed`.

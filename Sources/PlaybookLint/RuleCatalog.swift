@@ -56,7 +56,7 @@ public enum LintRuleID {
 public enum RuleCatalog {
     /// Rules that judge the repository as a whole, run in this order.
     public static let repositoryRules: [any RepositoryRule.Type] = [
-        KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self,
+        KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self, PercentScale.self,
         ICERange.self, TestingHasExperiment.self, ExpectedLift.self, LiftScale.self, IDMismatch.self,
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
         ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self,

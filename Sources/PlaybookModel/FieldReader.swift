@@ -96,12 +96,13 @@ struct FieldReader {
                     field: parentField))
             } else if !FieldReader.contains(allowed, key) {
                 let hint = KeyHints.shared.hint(for: key, in: allowed)
-                // A top-level key misspelt (`expected_lfit`) is the field it meant written wrongly: rules that
-                // would call that field missing see it as present but invalid, so the typo is the one finding.
-                let meant = parentField == nil && !hint.isEmpty ? Suggestion.closest(to: key, in: allowed).flatMap { self[$0] == nil ? $0 : nil } : nil
+                // A key misspelt (`expected_lfit`, `result.learning`) is the field it meant written wrongly: rules
+                // that would call that field missing see it as present but invalid, so the typo is the one finding.
+                // (Nested, the field is under its mapping, which stays invalid as holding a stray key.)
+                let meant = hint.isEmpty ? nil : Suggestion.closest(to: key, in: allowed).flatMap { self[$0] == nil ? path + $0 : nil }
                 diagnostics.append(Diagnostic(
                     rule: RuleID.unknownKey, mark: pair.key.mark,
-                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: parentField ?? meant))
+                    message: "unknown key \"\(path)\(key)\" in \(what)\(hint)", entity: entity, field: meant ?? parentField))
             }
         }
     }
@@ -313,20 +314,34 @@ struct FieldReader {
             scale = last == "k" || last == "K" ? 1_000 : 1_000_000
             digits.removeLast()
         }
-        guard digits != text, var value = Double(digits), value.isFinite else { return "" }
+        guard digits != text, let value = Double(digits), value.isFinite,
+              var exact = Decimal(string: digits, locale: posix) else { return "" }
+        // In decimal, so the hint shows the number as written: 23.4 / 100 is 0.234, not 0.23399999999999999.
         if scale != 1 {
-            value *= scale
-            digits = value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
+            exact *= Decimal(scale)
+            digits = exact.description
         }
-        // Percent fields (a variant's allocation) take the points; every other share is a fraction.
-        if percent, !name.contains("allocation") {
-            let fraction = value / 100
-            let shown = fraction == fraction.rounded() ? String(Int(fraction)) : String(fraction)
-            return " (write a share as a fraction, without %: \(text) is \(shown))"
+        // Only these shares are fractions; every other number (a percent metric's key-result values, a
+        // variant's allocation) is in its own unit, where 23.4% is written 23.4.
+        if percent, isFraction(name) {
+            return " (write a share as a fraction, without %: \(text) is \((exact / 100).description))"
         }
         return grouped || !percent
             ? " (write the number alone, without separators, currency or units: \(digits))"
             : " (write the number alone, without %: \(digits))"
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The fields written as fractions (0.05 is 5%), as the format says: lifts, the design's `mde`,
+    /// `alpha` and `power`, a result's `p_value`, a key result's `confidence` (an ICE score's is 1–10).
+    static let fractionFields: Set<String> = ["expected_lift", "lift", "mde", "alpha", "power", "p_value", "confidence"]
+
+    /// Whether the field a message names (`"design.mde"`) is written as a fraction.
+    static func isFraction(_ name: String) -> Bool {
+        let path = name.split(separator: "\"").last.map(String.init) ?? name
+        guard !path.hasPrefix("ice."), let field = path.split(separator: ".").last else { return false }
+        return fractionFields.contains(String(field))
     }
 
     static func string(_ node: Node, name: @autoclosure () -> String, entity: String?, into diagnostics: inout [Diagnostic]) -> Located<String>? {

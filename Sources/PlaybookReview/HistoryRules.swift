@@ -195,8 +195,8 @@ public enum HistoryRules {
         if let was, was < today.quarter, was != now, step.fields.contains(where: { $0.path == "quarter" }) {
             out.append(HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: "quarter",
-                message: "\(step.id) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(was) closed before "
-                    + "\(today.quarter); a closed quarter's objectives stay as they ended: put the work on this quarter's objective, "
+                message: "\(step.id) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(closed(was, today: today)); "
+                    + "a closed quarter's objectives stay as they ended: put the work on this quarter's objective, "
                     + "or say in the PR why the closed quarter changes",
                 commit: step.commit))
         }
@@ -206,10 +206,16 @@ public enum HistoryRules {
             return HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
                 message: "\(step.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
-                    + "but \(quarter) closed before \(today.quarter); record it on this quarter's objective, "
+                    + "but \(closed(quarter, today: today)); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
                 commit: step.commit)
         }
+    }
+
+    /// "2026-Q3 closed on 2026-09-30 and today is 2026-11-18": the dates the rule judges by.
+    static func closed(_ quarter: Quarter, today: Day) -> String {
+        let next = quarter.number == 4 ? Day(year: quarter.year + 1, month: 1, day: 1) : Day(year: quarter.year, month: quarter.number * 3 + 1, day: 1)
+        return "\(quarter) closed on \(next.adding(days: -1)) and today is \(today)"
     }
 
     /// Where in the head files a violation points: the field's line in the entity's file.

@@ -82,27 +82,28 @@ struct Lint: ParsableCommand {
         // A model whose files are there but whose weights would not load: said like a missing one.
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
         let engineName = fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical"
-        let (report, leftOut) = try { () throws -> (LintReport, (warnings: Int, notes: Int)) in
-            guard let staged else { return (full, (0, 0)) }
+        let (report, leftOut, elsewhere) = try { () throws -> (LintReport, (warnings: Int, notes: Int), (count: Int, files: [String])) in
+            guard let staged else { return (full, (0, 0), (0, [])) }
             let day = linter.today
             func fingerprint(_ content: (files: [(path: String, id: ObjectID)], settings: ObjectID?)) -> String {
                 StagedBaseline.fingerprint(files: content.files, settings: content.settings, today: day, engine: engineName)
             }
-            // The parent's warnings and notes as a run on that content kept them (the index a commit recorded),
+            // The parent's findings as a run on that content kept them (the index a commit recorded),
             // else linted now; then this content's kept for the next run, whose parent it may be.
             var known: Set<LintReport.ScopeKey>?
             if let changed, changed.isEmpty {
                 known = full.scopeKeys // the index is HEAD's content: every finding was there before
-            } else if let changed, full.hasFindings(outside: changed) {
+            } else if let changed, full.hasFindings(outside: changed) || full.hasErrors(outside: changed) {
                 known = try staged.content(atHead: true).flatMap { StagedBaseline.load(gitDirectory: staged.gitDirectory, fingerprint: fingerprint($0)) }
                     ?? linter.lint(try staged.headFiles()).scopeKeys
             }
             if let content = try staged.content(atHead: false) {
                 StagedBaseline.save(gitDirectory: staged.gitDirectory, fingerprint: fingerprint(content), keys: full.scopeKeys)
             }
-            guard let changed, let known else { return (full, (0, 0)) }
+            guard let changed, let known else { return (full, (0, 0), (0, [])) }
             let scoped = full.scoped(toChanged: changed, known: known)
-            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes))
+            // Errors are listed wherever they are; those the parent had, in files the commit leaves unchanged, are said to be so.
+            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes), full.errors(outside: changed, before: known))
         }()
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
         Parting.release(consume selection)
@@ -126,9 +127,12 @@ struct Lint: ParsableCommand {
         Parting.release(consume shown)
         if format == .text {
             let engineNote = fallback.map { "; duplicates compared by words (\($0))" } ?? ""
-            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut) + engineNote + "\n")
+            Terminal.writeError(TextReporter.summary(report, acknowledgedHidden: quiet, leftOut: leftOut, elsewhere: elsewhere) + engineNote + "\n")
         } else if let fallback {
             Terminal.writeError("playbook: duplicates compared by words: \(fallback)\n")
+        }
+        if format != .text, let note = TextReporter.elsewhereNote(elsewhere) {
+            Terminal.writeError("playbook: \(note)\n")
         }
         if format != .text, let note = TextReporter.leftOutNote(leftOut) {
             Terminal.writeError("playbook: \(note)\n")

@@ -3,7 +3,7 @@ import PlaybookGit
 import PlaybookLint
 import PlaybookModel
 
-/// The warnings and notes of the last `lint --staged` run, kept in `.git/playbook/staged-baseline` under a
+/// The findings (their keys) of the last `lint --staged` run, kept in `.git/playbook/staged-baseline` under a
 /// fingerprint of what it linted: each playbook file's blob, the settings' blob, the date judged, the engine
 /// and the binary. Once that index is committed it is the next run's parent, whose findings `lint --staged`
 /// compares with (`LintReport.scoped`): read from here, the parent is not linted a second time (a hook run

@@ -191,6 +191,18 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertEqual(broken.status, 1, broken.stdout)
         XCTAssertTrue(broken.stdout.contains("playbooks/HYP-3.yml:"), broken.stdout)
         XCTAssertTrue(broken.stdout.contains("error:"), broken.stdout)
+        XCTAssertFalse(broken.stderr.contains("already there before this commit, in a file"), "the commit made it\n" + broken.stderr)
+        // Committed so anyway (`--no-verify`), the error blocks the next author's commit too: listed, and said to be
+        // there before, in a file that commit does not change.
+        _ = try commit(repository, scratch, ["playbooks/metrics.yml": SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners")
+            .replacing("name: Weekly active learners", with: "name: Weekly learners")], "the metric renamed, --no-verify")
+        try scratch.write("playbooks/HYP-2.yml", Self.theirs.replacing("title: Evening nudge", with: "title: Night nudge"))
+        try repository.stage(paths: ["playbooks/HYP-2.yml"])
+        let inherited = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(inherited.status, 1, inherited.stdout)
+        XCTAssertTrue(inherited.stdout.contains("playbooks/HYP-3.yml:"), inherited.stdout)
+        XCTAssertTrue(inherited.stderr.contains("; 5 errors already there before this commit, in 5 files it does not change (playbooks/EXP-1.yml, "
+            + "playbooks/HYP-1.yml, playbooks/HYP-3.yml and 2 more): fix them or ask their authors; "), inherited.stderr)
 
         // Staged settings can change any file's findings: all of them are listed.
         _ = try commit(repository, scratch, ["playbooks/metrics.yml": SmallPlaybook.metrics], "the metric back")

@@ -61,9 +61,9 @@ enum Fixture {
       - id: KR-1
         title: Day-1 retention from 31% to 36%
         metric: d1-retention
-        baseline: 0.31
-        target: 0.36
-        current: 0.33
+        baseline: 31
+        target: 36
+        current: 33
     """
 
     static let hypothesis = """

@@ -135,4 +135,71 @@ final class OneMistakeTests: XCTestCase {
                                                                 with: "title: A shorter first lesson keeps more new learners  # from the Q3 review")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": commented])), [])
     }
+
+    /// `current: 23.4%` in a key result: its values are in the metric's unit (a percent metric's in points), so
+    /// the hint says 23.4, not a fraction; a share that is a fraction gets it exactly (0.234, not 0.23399999999999999).
+    func testAPercentInAKeyResultSaysThePointsAndAFractionIsExact() {
+        let objective = Fixture.objective.replacingOccurrences(of: "current: 33", with: "current: 23.4%")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])), [
+            "playbooks/okrs/activation.yml:13:14 schema-type: \"key_results.current\" must be a number, found the string \"23.4%\" (write the number alone, without %: 23.4)",
+        ])
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "expected_lift: 0.03", with: "expected_lift: 23.4%")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
+            "playbooks/hypotheses/HYP-0001.yml:11:16 schema-type: \"expected_lift\" must be a number, found the string \"23.4%\" (write a share as a fraction, without %: 23.4% is 0.234)",
+        ])
+        let experiment = Fixture.experiment + "\nbudget: 2.01k"
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])), [
+            "playbooks/experiments/EXP-0001.yml:15:9 schema-type: \"budget\" must be a number, found the string \"2.01k\" (write the number alone, without separators, currency or units: 2010)",
+        ])
+    }
+
+    /// `baseline: 0.22, target: 0.28` for a percent metric: the report shows 0.22% → 0.28%; a warning at the
+    /// key result saying so and what to write.
+    func testAPercentMetricsKeyResultWrittenAsFractionsIsAWarning() {
+        let fractions = Fixture.objective.replacingOccurrences(of: "baseline: 31", with: "baseline: 0.22")
+            .replacingOccurrences(of: "target: 36", with: "target: 0.28").replacingOccurrences(of: "current: 33", with: "current: 0.29")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": fractions])), [
+            "playbooks/okrs/activation.yml:8:5 percent-scale: key result OKR-2026Q3-ACT-1/KR-1 measures d1-retention, a percent metric, "
+                + "whose values are percentage points: reports will show baseline 0.22%, target 0.28%, current 0.29%; "
+                + "if these are fractions, write baseline: 22, target: 28, current: 29",
+        ])
+        // Points, a value of 1 or more, all zero, or a metric in another unit: nothing to say.
+        for (baseline, target, current) in [("31", "36", "33"), ("0.5", "1.2", "0.8"), ("0.6", "0.4", "1"), ("0", "0", "0")] {
+            let objective = Fixture.objective.replacingOccurrences(of: "baseline: 31", with: "baseline: \(baseline)")
+                .replacingOccurrences(of: "target: 36", with: "target: \(target)").replacingOccurrences(of: "current: 33", with: "current: \(current)")
+            XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])).filter { $0.contains("percent-scale") }, [],
+                           "\(baseline) \(target) \(current)")
+        }
+        let count = fractions.replacingOccurrences(of: "metric: d1-retention", with: "metric: weekly-active-learners")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/okrs/activation.yml": count])).filter { $0.contains("percent-scale") }, [])
+    }
+
+    /// `learning:` for `learnings:` in a concluded experiment's result: the typo, not also "lacks learnings".
+    func testAMisspeltResultFieldIsNotAlsoCalledMissing() {
+        let concluded = Fixture.experiment.replacingOccurrences(of: "status: running", with: "status: concluded")
+            .replacingOccurrences(of: "end: 2026-12-20", with: "end: 2026-11-20")
+        for (typo, field) in [("learning", "learnings"), ("outcom", "outcome"), ("descision", "decision")] {
+            var result = ["outcome: win", "lift: 0.02", "decision: ship", "learnings: Shorter lessons bring learners back."]
+            result = result.map { $0.hasPrefix(field + ":") ? typo + String($0.dropFirst(field.count)) : $0 }
+            let experiment = concluded + "\nresult:\n" + result.map { "  " + $0 }.joined(separator: "\n")
+            let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])
+            XCTAssertEqual(report.findings.map(\.rule), ["schema-unknown-key"], lines(report).joined(separator: "\n"))
+        }
+        // Not written at all, it is still missing.
+        let bare = concluded + "\nresult:\n  outcome: win\n  decision: ship"
+        XCTAssertEqual(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": bare]).findings.map(\.rule), ["experiment-result"])
+    }
+
+    /// `hypothesis: HYP-0099`, which does not exist: that is the error, not also "HYP-0001 is testing, but no
+    /// experiment names it" (the experiment may be meant to test any hypothesis of its squad).
+    func testAnExperimentNamingNoHypothesisLeavesItsSquadsHypothesesUnjudged() {
+        let experiment = Fixture.experiment.replacingOccurrences(of: "hypothesis: HYP-0001", with: "hypothesis: HYP-0099")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": experiment])), [
+            "playbooks/experiments/EXP-0001.yml:5:13 reference-unresolved: \"hypothesis\" names hypothesis \"HYP-0099\", which does not exist",
+        ])
+        // An experiment of another squad naming no hypothesis leaves this squad's testing hypothesis untested.
+        let other = experiment.replacingOccurrences(of: "squad: activation-emea", with: "squad: checkout-emea")
+        let report = Fixture.lint(replacing: ["playbooks/experiments/EXP-0001.yml": other])
+        XCTAssertTrue(report.findings.contains { $0.rule == "hypothesis-untested" && $0.entity == "HYP-0001" }, lines(report).joined(separator: "\n"))
+    }
 }

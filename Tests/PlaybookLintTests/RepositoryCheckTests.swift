@@ -91,8 +91,8 @@ final class RepositoryCheckTests: XCTestCase {
           - id: KR-1
             title: Lessons finished per learner
             metric: d1-retention
-            baseline: 0.5
-            target: 0.6
+            baseline: 50
+            target: 60
         """
         let report = Fixture.lint(replacing: ["playbooks/okrs/activation.yml": objective])
         XCTAssertEqual(report.findings.map(\.rule), ["id-duplicate"])

@@ -212,7 +212,8 @@ final class ReviewTests: XCTestCase {
         XCTAssertEqual(closed.first?.file, "playbooks/q2.yml")
         XCTAssertEqual(closed.first?.line, 13, "at the key result's current")
         XCTAssertTrue(closed.first?.message.contains("KR-1 gets a check-in (current 14 → 19)") == true, closed.first?.message ?? "")
-        XCTAssertTrue(closed.first?.message.contains("2026-Q2 closed before 2026-Q3") == true)
+        // The dates the rule judges by, not only the quarters.
+        XCTAssertTrue(closed.first?.message.contains("but 2026-Q2 closed on 2026-06-30 and today is 2026-08-01;") == true, closed.first?.message ?? "")
     }
 
     /// Moving the objective to this quarter in the commit that edits its key result does not make
@@ -228,7 +229,8 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(closed.first?.message.contains("OKR-2026Q2-GRO-1 moves out of 2026-Q2 to 2026-Q3") == true, closed.first?.message ?? "")
         XCTAssertEqual(closed.first?.line, 4, "at the objective's quarter")
         XCTAssertTrue(closed.last?.message.contains("KR-1 gets a check-in (current 14 → 19)") == true, closed.last?.message ?? "")
-        XCTAssertTrue(closed.last?.message.contains("2026-Q2 closed before 2026-Q3") == true, closed.last?.message ?? "")
+        XCTAssertTrue(closed.last?.message.contains("but 2026-Q2 closed on 2026-06-30 and today is 2026-08-01;") == true, closed.last?.message ?? "")
+        XCTAssertTrue(closed.first?.message.contains("but 2026-Q2 closed on 2026-06-30 and today is 2026-08-01;") == true, closed.first?.message ?? "")
     }
 
     /// A problem the base already had, made worse by the change (the squad already over its cap,

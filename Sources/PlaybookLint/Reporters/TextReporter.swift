@@ -156,9 +156,11 @@ public struct TextReporter: Reporter {    public var color: Bool
 
     /// "2 errors, 1 warning in 57 files (312 entities)", and the acknowledged overlaps when there
     /// are any: "; 1 acknowledged overlap (--verbose lists it)" when they were left out of the listing.
-    /// `leftOut`: warnings and notes of files the commit leaves unchanged that `lint --staged` did not list.
+    /// `leftOut`: warnings and notes of files the commit leaves unchanged that `lint --staged` did not list;
+    /// `elsewhere`: the errors it listed that were there before the commit, in files it leaves unchanged, and those files.
     public static func summary(_ report: LintReport, acknowledgedHidden: Bool = false,
-                               leftOut: (warnings: Int, notes: Int) = (0, 0)) -> String {
+                               leftOut: (warnings: Int, notes: Int) = (0, 0),
+                               elsewhere: (count: Int, files: [String]) = (0, [])) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         var text = "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
             + "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
@@ -167,8 +169,23 @@ public struct TextReporter: Reporter {    public var color: Bool
             text += "; \(count(acknowledged, "acknowledged overlap", "acknowledged overlaps"))"
             if acknowledgedHidden { text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)" }
         }
+        if let note = elsewhereNote(elsewhere) { text += "; " + note }
         if let note = leftOutNote(leftOut) { text += "; " + note }
         return text
+    }
+
+    /// What `lint --staged` says of the errors it listed that were there before the commit, in files it leaves
+    /// unchanged: "1 error already there before this commit, in a file it does not change
+    /// (playbooks/experiments/EXP-0004.yml): fix it or ask its author"; nil when there are none.
+    public static func elsewhereNote(_ elsewhere: (count: Int, files: [String])) -> String? {
+        guard elsewhere.count > 0, !elsewhere.files.isEmpty else { return nil }
+        let shown = 3
+        var files = elsewhere.files.prefix(shown).map(Inert.terminalPath).joined(separator: ", ")
+        if elsewhere.files.count > shown { files += " and \(elsewhere.files.count - shown) more" }
+        let errors = elsewhere.count == 1 ? "1 error" : "\(elsewhere.count) errors"
+        return elsewhere.files.count == 1
+            ? "\(errors) already there before this commit, in a file it does not change (\(files)): fix it or ask its author"
+            : "\(errors) already there before this commit, in \(elsewhere.files.count) files it does not change (\(files)): fix them or ask their authors"
     }
 
     /// What `lint --staged` did not list: warnings and notes already there before the commit, in files it

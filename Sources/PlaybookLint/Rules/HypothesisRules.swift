@@ -47,17 +47,25 @@ enum TestingHasExperiment: RepositoryRule {
     static let descriptor = RuleDescriptor(
         id: "hypothesis-untested", severity: .error,
         summary: "A hypothesis is `testing` but no experiment names it.",
-        details: "`testing` means an experiment is under way or planned; without one the status hides an idea nobody is testing. Not said while a file with an error of its own (a misspelt key, no kind, YAML lint could not read) holds the hypothesis's id: the experiment naming it may be there.",
+        details: "`testing` means an experiment is under way or planned; without one the status hides an idea nobody is testing. Not said while a file with an error of its own (a misspelt key, no kind, YAML lint could not read) holds the hypothesis's id: the experiment naming it may be there; nor while an experiment of the hypothesis's squad names a hypothesis that does not exist: it may be meant to name this one.",
         triggering: [exampleHypothesis("↓testing")],
         passing: [exampleHypothesis("backlog")]
     )
 
     static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let tested = Set(context.compactMap(\.experiments) { experiment, _ in experiment.hypothesis?.value })
+        // Squads with an experiment whose `hypothesis` names none (its own error): it may be meant to test
+        // any hypothesis of its squad, so none of them is called untested.
+        let unsure = Set(context.compactMap(\.experiments) { experiment, _ -> String? in
+            guard let squad = experiment.squad?.value, let named = experiment.hypothesis?.value,
+                  !context.index.defines(named, as: .hypothesis) else { return nil }
+            return squad
+        })
         return context.compactMap(\.hypotheses) { hypothesis, file in
             guard let status = hypothesis.status, status.value == .testing, !tested.contains(hypothesis.id.value),
-                  // An experiment that names it may be in a file with an error of its own.
-                  !context.unread.mayName(hypothesis.id.value) else { return nil }
+                  // An experiment that names it may be in a file with an error of its own, or name it wrongly.
+                  !context.unread.mayName(hypothesis.id.value),
+                  !(hypothesis.squad.map { unsure.contains($0.value) } ?? false) else { return nil }
             return context.finding(
                 file, status.mark, "\(hypothesis.id.value) is testing, but no experiment names it as its hypothesis: write one (`playbook new experiment --hypothesis \(hypothesis.id.value)`) or set its status back",
                 entity: hypothesis.id.value)

@@ -151,6 +151,62 @@ enum MeasurableKeyResult: RepositoryRule {
     }
 }
 
+/// A percent metric's key-result values are percentage points: `baseline: 0.22, target: 0.28` is most
+/// likely 22% → 28% written as fractions, and every report would show 0.22% → 0.28%.
+enum PercentScale: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "percent-scale", severity: .warning,
+        summary: "A key result of a `percent` metric has its baseline, target and current all between 0 and 1: most likely shares written as fractions where percentage points belong.",
+        details: "A percent metric's key-result values are percentage points (`baseline: 31` is 31%), so `baseline: 0.31, target: 0.36` shows as 0.31% → 0.36% in every report. A key result that really moves within one percentage point can keep its values with a `# playbook-disable-line percent-scale` comment.",
+        triggering: [keyResult("↓{id: KR-1, title: Day-1 retention from 31% to 36%, metric: d1-retention, baseline: 0.31, target: 0.36, current: 0.33}")],
+        passing: [
+            keyResult("{id: KR-1, title: Day-1 retention from 31% to 36%, metric: d1-retention, baseline: 31, target: 36, current: 33}"),
+            keyResult("{id: KR-1, title: Refund rate from 1.2% to 0.6%, metric: refund-rate, baseline: 1.2, target: 0.6, current: 0.9}"),
+            keyResult("{id: KR-1, title: Learners from 0.2 to 0.5 million, metric: weekly-active-learners, baseline: 0.2, target: 0.5}"),
+        ]
+    )
+
+    private static func keyResult(_ line: String) -> String {
+        """
+        kind: Objective
+        id: OKR-2026Q4-ACT-2
+        squad: activation-emea
+        quarter: 2026-Q4
+        title: Make the first week a habit
+        aligns_to: weekly-active-learners
+        key_results:
+          - \(line)
+        """
+    }
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        var out: [LocatedDiagnostic] = []
+        context.forEach(\.objectives) { objective, file in
+            for kr in objective.keyResults {
+                guard let metric = context.metric(kr.metric?.value), metric.unit == .percent else { continue }
+                let values = [("baseline", kr.baseline), ("target", kr.target), ("current", kr.current)]
+                    .compactMap { name, value in value.map { (name, $0.value) } }
+                // Between 0 and 1, not all 0: a value of 1 or more is points already.
+                guard !values.isEmpty, values.allSatisfy({ (0..<1).contains($0.1) }), values.contains(where: { $0.1 > 0 }) else { continue }
+                let name = "\(objective.id.value)/\(kr.id?.value ?? "key result")"
+                let shown = values.map { "\($0.0) \(format($0.1))%" }.joined(separator: ", ")
+                let meant = values.map { "\($0.0): \(points($0.1))" }.joined(separator: ", ")
+                out.append(context.finding(
+                    file, kr.mark,
+                    "key result \(name) measures \(metric.id.value), a percent metric, whose values are percentage points: reports will show \(shown); "
+                        + "if these are fractions, write \(meant)",
+                    entity: objective.id.value, related: [metric.id.value]))
+            }
+        }
+        return out
+    }
+
+    /// A fraction as percentage points, to a millionth first (0.29 × 100 is 28.999999999999996 in binary).
+    private static func points(_ value: Double) -> String {
+        format((value * 100 * 1_000_000).rounded() / 1_000_000)
+    }
+}
+
 func format(_ value: Double) -> String {
     value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
 }
