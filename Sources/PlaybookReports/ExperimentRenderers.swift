@@ -126,7 +126,7 @@ public enum ExperimentRenderer {
 
     static func cycle(_ cycle: CycleTime) -> String {
         guard cycle.count > 0 else { return "–" }
-        return "\(Numbers.text(cycle.median, places: 1)) / \(Numbers.text(cycle.p90, places: 1)) (n=\(cycle.count))"
+        return "\(Numbers.days(cycle.median)) / \(Numbers.days(cycle.p90)) (n=\(cycle.count))"
     }
 
     public static func csv(_ report: ExperimentReport) -> String {
@@ -141,9 +141,9 @@ public enum ExperimentRenderer {
                 String(squad.created.count), String(squad.started.count), String(squad.concluded.count),
                 String(squad.abandoned.count), String(squad.withOutcome), String(squad.wins),
                 CSV.number(squad.winRate, places: 2),
-                CSV.number(squad.createdToRunning.median, places: 1), CSV.number(squad.createdToRunning.p90, places: 1),
-                CSV.number(squad.readyToRunning.median, places: 1), CSV.number(squad.readyToRunning.p90, places: 1),
-                CSV.number(squad.runningToConcluded.median, places: 1), CSV.number(squad.runningToConcluded.p90, places: 1),
+                CSV.days(squad.createdToRunning.median), CSV.days(squad.createdToRunning.p90),
+                CSV.days(squad.readyToRunning.median), CSV.days(squad.readyToRunning.p90),
+                CSV.days(squad.runningToConcluded.median), CSV.days(squad.runningToConcluded.p90),
                 squad.stale.map(\.id).joined(separator: " "),
             ])
         }

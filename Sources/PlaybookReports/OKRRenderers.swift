@@ -272,6 +272,12 @@ public enum CSV {
         return Numbers.plain(Numbers.rounded(value, places: places))
     }
 
+    /// A duration in days (`Numbers.days`); an empty cell for none.
+    static func days(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.days(value)
+    }
+
     static func number(_ value: Decimal?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return Numbers.text(value, places: places)

@@ -96,6 +96,23 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(out.contains("- `abababababab` `playbooks/o.yml`: skipped: the file does not parse\n"))
     }
 
+    /// DESIGN.md: "Durations are in days, one decimal": a whole number of days is written `7.0`.
+    func testDurationsAreWrittenWithOneDecimal() throws {
+        let day: Int64 = 86_400
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([7 * day, 33 * day])), "20.0 / 33.0 (n=2)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([day * 554 / 100])), "5.5 / 5.5 (n=1)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([day * 1296 / 100])), "13.0 / 13.0 (n=1)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([0])), "0.0 / 0.0 (n=1)")
+        // The CSV's duration cells likewise; JSON keeps numbers (`7` and `7.0` are the same number there).
+        let (_, experiments, _) = try reports()
+        let rows = ExperimentRenderer.csv(experiments).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(rows.first)
+        let growth = try XCTUnwrap(rows.first { $0[2] == "growth" })
+        let cells = Dictionary(uniqueKeysWithValues: zip(header, growth))
+        XCTAssertEqual(["created_to_running_median", "created_to_running_p90", "ready_to_running_median"].map { cells[$0] },
+                       ["11.5", "13.0", "6.0"])
+    }
+
     func testCSVQuotesAndDefusesFormulas() {
         XCTAssertEqual(CSV.render([["a,b", "say \"hi\"", "=SUM(A1)", "-3", "plain"]]),
                        "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3,plain\n")
