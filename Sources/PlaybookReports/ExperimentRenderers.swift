@@ -134,6 +134,7 @@ public enum ExperimentRenderer {
             "period_start", "period_end", "squad", "created", "started", "concluded", "abandoned", "with_outcome",
             "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
             "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
+            "stale_running_ids",
         ]]
         for (squad, name) in report.squads.map({ ($0, $0.squad) }) + [(report.total, totalLabel)] {
             rows.append([
@@ -144,7 +145,7 @@ public enum ExperimentRenderer {
                 CSV.days(squad.createdToRunning.median), CSV.days(squad.createdToRunning.p90),
                 CSV.days(squad.readyToRunning.median), CSV.days(squad.readyToRunning.p90),
                 CSV.days(squad.runningToConcluded.median), CSV.days(squad.runningToConcluded.p90),
-                squad.stale.map(\.id).joined(separator: " "),
+                String(squad.stale.count), squad.stale.map(\.id).joined(separator: " "),
             ])
         }
         return CSV.render(rows)

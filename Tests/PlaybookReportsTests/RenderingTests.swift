@@ -113,6 +113,24 @@ final class RenderingTests: XCTestCase {
                        ["11.5", "13.0", "6.0"])
     }
 
+    /// Every count column of the experiments CSV writes 0 for none, as the Markdown does; the stale
+    /// experiments' ids have a column of their own.
+    func testTheExperimentsCSVWritesZeroForNoStaleExperiment() throws {
+        let (_, experiments, _) = try reports()
+        let rows = ExperimentRenderer.csv(experiments).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(rows.first)
+        let counts = ["created", "started", "concluded", "abandoned", "with_outcome", "wins", "stale_running"]
+        for row in rows.dropFirst() {
+            let cells = Dictionary(uniqueKeysWithValues: zip(header, row))
+            for column in counts { XCTAssertNotNil(Int(cells[column] ?? ""), "\(row[2]): \(column) is a count") }
+        }
+        let search = try XCTUnwrap(rows.first { $0[2] == "search" })
+        XCTAssertEqual(search[header.firstIndex(of: "stale_running")!], "0")
+        let growth = try XCTUnwrap(rows.first { $0[2] == "growth" })
+        XCTAssertEqual(growth[header.firstIndex(of: "stale_running")!], "1")
+        XCTAssertEqual(header.firstIndex(of: "stale_running_ids").map { growth[$0] }, "EXP-0002")
+    }
+
     func testCSVQuotesAndDefusesFormulas() {
         XCTAssertEqual(CSV.render([["a,b", "say \"hi\"", "=SUM(A1)", "-3", "plain"]]),
                        "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3,plain\n")
