@@ -67,7 +67,7 @@ public enum ExperimentRenderer {
     public static func markdown(_ report: ExperimentReport) -> String {
         var out = "# Experiments \(report.period.label)\n\n"
         out += "\(report.period.start) to \(report.period.lastDay) · \(Markdown.inline(report.source.head)) · "
-            + "\(report.source.commitsRead) (\(report.source.mode))\n\n"
+            + "\(report.source.historyText)\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         guard !report.squads.isEmpty else {
             return out + "No experiment was created, started, concluded or abandoned in this period.\n"

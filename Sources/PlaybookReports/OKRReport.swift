@@ -237,6 +237,7 @@ public struct OKRReport: Sendable {
         self.complete = complete
         lastDay = UTC.day(of: endTime - 1)
         quarterLastDay = UTC.day(fromDays: UTC.days(bounds.end) - 1)
+        if started { source.count(history, from: bounds.start, to: lastDay) }
         let elapsed = started ? Decimal(endTime - startTime) / Decimal(quarterEnd - startTime) : 0
         self.elapsed = elapsed
         let daysIn = Int(UTC.days(lastDay) - UTC.days(start) + 1)
@@ -618,4 +619,29 @@ public struct SourceSummary: Sendable {
 
     /// How many commits were read, as every header and footer says it: `1 commit`, `21 commits`.
     public var commitsRead: String { commits == 1 ? "1 commit" : "\(commits) commits" }
+
+    /// Of the commits read, how many changed the playbook in the days the report counts (its
+    /// period up to today); nil when it counts no period (`site`, a quarter not started yet).
+    public var periodCommits: Int?
+    /// The first and last day `periodCommits` counts.
+    public var periodDays: (start: Day, last: Day)?
+
+    /// Counts the commits of `history` that changed an entity from `start` to `last` (both included).
+    mutating func count(_ history: History, from start: Day, to last: Day) {
+        guard last >= start else { return }
+        let from = UTC.seconds(start), to = UTC.seconds(last) + 86_400
+        periodCommits = history.records.reduce(0) { $0 + ($1.time >= from && $1.time < to && !$1.changes.isEmpty ? 1 : 0) }
+        periodDays = (start, last)
+    }
+
+    /// The reports' header on the history: every commit read (the whole line, whatever the period)
+    /// and those of the period counted, so the two are never taken for each other:
+    /// `history: 37 commits read (first-parent), 31 changing the playbook from 2026-10-01 to 2026-11-15`.
+    public var historyText: String {
+        var text = "history: \(commitsRead) read (\(mode))"
+        if let periodCommits, let periodDays {
+            text += ", \(periodCommits) changing the playbook from \(periodDays.start) to \(periodDays.last)"
+        }
+        return text
+    }
 }

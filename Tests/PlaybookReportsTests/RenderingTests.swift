@@ -131,6 +131,30 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(header.firstIndex(of: "stale_running_ids").map { growth[$0] }, "EXP-0002")
     }
 
+    /// The header's commit count is every commit read, whatever the period; said so, beside the
+    /// period's own (commits changing the playbook from its first day to the last one counted).
+    func testTheHeaderTellsCommitsReadFromThePeriodsCommits() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build(title1: "Grow signups")
+        let later = Scenario.objective("OKR-2026Q4-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Later",
+                                       krs: [("KR-1", 1, 2, 1)])
+        try scenario.commit("2027-01-05", ["playbooks/okrs/later.yml": later])
+        let history = try scenario.history()
+        let timelines = Timelines(history)
+        let okr = OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
+        let inQuarter = history.records.filter { !$0.changes.isEmpty && $0.time >= Scenario.noon("2026-07-01") && $0.time < Scenario.noon("2026-10-01") }.count
+        XCTAssertLessThan(inQuarter, history.commitCount)
+        let expected = "history: \(history.commitCount) commits read (first-parent), \(inQuarter) changing the playbook from 2026-07-01 to 2026-09-30"
+        XCTAssertTrue(OKRRenderer.markdown(okr).contains(expected), OKRRenderer.markdown(okr))
+        let experiments = ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history)
+        XCTAssertTrue(ExperimentRenderer.markdown(experiments).contains(expected))
+        XCTAssertTrue(HTMLReport.okr(okr).contains(expected))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(OKRRenderer.json(okr).utf8)) as? [String: Any])
+        let source = try XCTUnwrap(json["source"] as? [String: Any])
+        XCTAssertEqual(source["commits"] as? Int, history.commitCount, "the field scripts read is unchanged")
+        XCTAssertEqual(source["commits_in_period"] as? Int, inQuarter)
+    }
+
     func testCSVQuotesAndDefusesFormulas() {
         XCTAssertEqual(CSV.render([["a,b", "say \"hi\"", "=SUM(A1)", "-3", "plain"]]),
                        "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3,plain\n")
