@@ -17,8 +17,10 @@ public struct TimelineEvent: Sendable, Hashable {
     public var commit: ObjectID
     /// Committer time, seconds since 1970 UTC.
     public var time: Int64
-    /// After `.mailmap`.
+    /// Who made the change, after `.mailmap`: on a merge, the side commit's author that made it.
     public var author: Person
+    /// The commit's own author, after `.mailmap` (a merge's, where `author` names a side commit's).
+    public var commitAuthor: Person
     public var summary: String
     public var type: TimelineEventType
     public var path: String
@@ -128,6 +130,29 @@ public struct Timeline: Sendable {
         return carried.reversed()
     }
 
+    /// Read with all parents: what merge event `merge` (a main-line event inherited from a side
+    /// branch, so not listed) resolved itself. Each of its fields whose value differs from the
+    /// one the events `listed` (indices into `events`) last set before it, in time order (walk
+    /// order within a second), with that value as the old one: both lines set a value and the
+    /// merge kept one the listed events do not end with. A field no listed event set before it
+    /// keeps the merge's own change. Empty when the merge only repeats what they said.
+    public func mergeResolution(_ merge: Int, listed: [Int]) -> [FieldChange] {
+        let before = listed.filter { events[$0].time < events[merge].time || (events[$0].time == events[merge].time && $0 < merge) }
+            .sorted { (events[$0].time, $0) < (events[$1].time, $1) }
+        var resolved: [FieldChange] = []
+        for field in events[merge].fields {
+            var said = field.oldValue
+            for index in before.reversed() {
+                if let last = events[index].fields.first(where: { $0.path == field.path }) {
+                    said = last.newValue
+                    break
+                }
+            }
+            if said != field.newValue { resolved.append(FieldChange(path: field.path, old: said, new: field.newValue)) }
+        }
+        return resolved
+    }
+
     /// Whether some event is off the first-parent line or a merge's repeat of a side branch's
     /// change (read with all parents): then `ownEvents` are not the main line's events.
     public var hasSideEvents: Bool { sideEvents > 0 || inheritedEvents > 0 }
@@ -154,7 +179,7 @@ public struct Timeline: Sendable {
         kind = change.pointee.kind
         self.record(TimelineEvent(
             commit: record.pointee.id, time: record.pointee.time, author: change.pointee.author ?? record.pointee.author,
-            summary: record.pointee.summary,
+            commitAuthor: record.pointee.author, summary: record.pointee.summary,
             type: type, path: change.pointee.path, previousPath: change.pointee.previousPath, fields: change.pointee.fields,
             state: mainLine ? state : lineState, mainLine: mainLine, inherited: change.pointee.inherited))
     }

@@ -19,6 +19,31 @@ public struct EntityLog: Sendable {
         return count
     }
 
+    /// Read with all parents: every commit's own events, and in place of each merge that repeats
+    /// a side branch's change, what it resolved itself (`Timeline.mergeResolution`), by its author.
+    static func listed(_ timeline: Timeline) -> [TimelineEvent] {
+        let events = timeline.events
+        let own = events.indices.filter { !events[$0].inherited }
+        var listed: [TimelineEvent] = []
+        for index in events.indices {
+            guard events[index].inherited else {
+                listed.append(events[index])
+                continue
+            }
+            guard events[index].mainLine, events[index].type != .removed else { continue }
+            let fields = timeline.mergeResolution(index, listed: own)
+            guard !fields.isEmpty else { continue }
+            var merge = events[index]
+            merge.fields = fields
+            merge.author = merge.commitAuthor
+            merge.inherited = false
+            // The side's commits listed it already: the merge changes it.
+            if own.contains(where: { $0 < index }) { merge.type = .changed }
+            listed.append(merge)
+        }
+        return listed
+    }
+
     /// Nil when no commit ever held the entity.
     public init?(id: String, timelines: Timelines, history: History) {
         let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
@@ -26,8 +51,9 @@ public struct EntityLog: Sendable {
               let timeline = timelines[entityID] else { return nil }
         self.id = id
         caveats = history.caveats
-        // A merge that repeats a side branch's change (read with all parents) is not a change of its own.
-        let own = timeline.ownEvents
+        // A merge that repeats a side branch's change (read with all parents) is not a change of its own,
+        // but what it resolved itself (a value other than the one the listed commits last set) is.
+        let own = timeline.hasSideEvents ? Self.listed(timeline) : timeline.ownEvents
         let paths = Set(own.map(\.path))
         notes = history.notes.filter { paths.contains($0.path) || $0.isDuplicate(of: entityID) }
         guard parts.count == 2 else {

@@ -67,7 +67,7 @@ public enum ExperimentRenderer {
     public static func markdown(_ report: ExperimentReport) -> String {
         var out = "# Experiments \(report.period.label)\n\n"
         out += "\(report.period.start) to \(report.period.lastDay) · \(Markdown.inline(report.source.head)) · "
-            + "\(report.source.commitsRead) (\(report.source.mode))\n\n"
+            + "\(report.source.historyText)\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         guard !report.squads.isEmpty else {
             return out + "No experiment was created, started, concluded or abandoned in this period.\n"
@@ -126,7 +126,7 @@ public enum ExperimentRenderer {
 
     static func cycle(_ cycle: CycleTime) -> String {
         guard cycle.count > 0 else { return "–" }
-        return "\(Numbers.text(cycle.median, places: 1)) / \(Numbers.text(cycle.p90, places: 1)) (n=\(cycle.count))"
+        return "\(Numbers.days(cycle.median)) / \(Numbers.days(cycle.p90)) (n=\(cycle.count))"
     }
 
     public static func csv(_ report: ExperimentReport) -> String {
@@ -134,6 +134,7 @@ public enum ExperimentRenderer {
             "period_start", "period_end", "squad", "created", "started", "concluded", "abandoned", "with_outcome",
             "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
             "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
+            "stale_running_ids",
         ]]
         for (squad, name) in report.squads.map({ ($0, $0.squad) }) + [(report.total, totalLabel)] {
             rows.append([
@@ -141,10 +142,10 @@ public enum ExperimentRenderer {
                 String(squad.created.count), String(squad.started.count), String(squad.concluded.count),
                 String(squad.abandoned.count), String(squad.withOutcome), String(squad.wins),
                 CSV.number(squad.winRate, places: 2),
-                CSV.number(squad.createdToRunning.median, places: 1), CSV.number(squad.createdToRunning.p90, places: 1),
-                CSV.number(squad.readyToRunning.median, places: 1), CSV.number(squad.readyToRunning.p90, places: 1),
-                CSV.number(squad.runningToConcluded.median, places: 1), CSV.number(squad.runningToConcluded.p90, places: 1),
-                squad.stale.map(\.id).joined(separator: " "),
+                CSV.days(squad.createdToRunning.median), CSV.days(squad.createdToRunning.p90),
+                CSV.days(squad.readyToRunning.median), CSV.days(squad.readyToRunning.p90),
+                CSV.days(squad.runningToConcluded.median), CSV.days(squad.runningToConcluded.p90),
+                String(squad.stale.count), squad.stale.map(\.id).joined(separator: " "),
             ])
         }
         return CSV.render(rows)

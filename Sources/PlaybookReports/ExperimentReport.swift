@@ -521,6 +521,7 @@ public struct ExperimentReport: Sendable {
         source = SourceSummary(history)
         let judgedOn = min(period.lastDay, today)
         self.judgedOn = judgedOn
+        source.count(history, from: period.start, to: judgedOn)
         // Events after today are not counted (commits dated later, a --today in the past), as
         // `report okr` stops at today: the period counted ends with the day judged on.
         var counted = period

@@ -7,7 +7,7 @@ public enum HTMLReport {
     public static func okr(_ report: OKRReport) -> String {
         var body = "<h1>OKR report \(escape(report.quarter.description))</h1>\n"
         body += "<p class=\"meta\">\(escape(OKRReport.periodText(report)))"
-        body += " · \(escape(report.source.head)) · \(report.source.commitsRead) (\(escape(report.source.mode)))</p>\n"
+        body += " · \(escape(report.source.head)) · \(escape(report.source.historyText))</p>\n"
         body += caveats(report.source.caveats)
         if let basis = OKRReport.statusBasis(report) { body += "<p class=\"meta\">\(escape(basis))</p>\n" }
         if let rollUp = report.northStar {
@@ -53,7 +53,7 @@ public enum HTMLReport {
     public static func experiments(_ report: ExperimentReport) -> String {
         var body = "<h1>Experiments \(escape(report.period.label))</h1>\n"
         body += "<p class=\"meta\">\(escape(report.period.start.description)) to \(escape(report.period.lastDay.description))"
-        body += " · \(escape(report.source.head)) · \(report.source.commitsRead) (\(escape(report.source.mode)))</p>\n"
+        body += " · \(escape(report.source.head)) · \(escape(report.source.historyText))</p>\n"
         body += caveats(report.source.caveats)
         guard !report.squads.isEmpty else {
             return page(title: "Experiments \(report.period.label)",

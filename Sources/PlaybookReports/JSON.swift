@@ -145,4 +145,14 @@ public enum Numbers {
         guard let value, value.isFinite else { return "–" }
         return plain(rounded(value, places: places))
     }
+
+    /// A duration in days as the reports print it: one decimal, always written (`7.0`, `5.5`),
+    /// as DESIGN.md says durations are given; "–" for none.
+    public static func days(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let tenths = rounded(value * 10, places: 0)
+        guard abs(tenths) < 1e15 else { return plain(rounded(value, places: 1)) }
+        let whole = Int(tenths)
+        return (whole < 0 ? "-" : "") + "\(abs(whole) / 10).\(abs(whole) % 10)"
+    }
 }

@@ -48,6 +48,8 @@ public enum OKRRenderer {
             ("commit", .optional(source.commit?.description)),
             ("mode", .string(source.mode)),
             ("commits", .integer(source.commits)),
+            // Added: `commits` stays every commit read; these are the period's that changed the playbook.
+            ("commits_in_period", source.periodCommits.map(JSON.integer) ?? .null),
             ("shallow", .bool(source.shallow)),
             ("caveats", .array(source.caveats.map(JSON.string))),
             ("notes", .array(source.notes.map { note in
@@ -124,7 +126,7 @@ public enum OKRRenderer {
     public static func markdown(_ report: OKRReport) -> String {
         var out = "# OKR report \(report.quarter)\n\n"
         out += OKRReport.periodText(report)
-        out += " · \(Markdown.inline(report.source.head)) · \(report.source.commitsRead) (\(report.source.mode))\n\n"
+        out += " · \(Markdown.inline(report.source.head)) · \(report.source.historyText)\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         if let basis = OKRReport.statusBasis(report) { out += Markdown.inline(basis) + "\n\n" }
         if let rollUp = report.northStar {
@@ -270,6 +272,12 @@ public enum CSV {
     static func number(_ value: Double?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return Numbers.plain(Numbers.rounded(value, places: places))
+    }
+
+    /// A duration in days (`Numbers.days`); an empty cell for none.
+    static func days(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.days(value)
     }
 
     static func number(_ value: Decimal?, places: Int) -> String {

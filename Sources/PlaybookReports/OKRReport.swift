@@ -237,6 +237,7 @@ public struct OKRReport: Sendable {
         self.complete = complete
         lastDay = UTC.day(of: endTime - 1)
         quarterLastDay = UTC.day(fromDays: UTC.days(bounds.end) - 1)
+        if started { source.count(history, from: bounds.start, to: lastDay) }
         let elapsed = started ? Decimal(endTime - startTime) / Decimal(quarterEnd - startTime) : 0
         self.elapsed = elapsed
         let daysIn = Int(UTC.days(lastDay) - UTC.days(start) + 1)
@@ -419,6 +420,10 @@ public struct OKRReport: Sendable {
         // Events read field by field where they are (`for event in` copied each whole event out, per key result).
         let events = objective.mainLineEvents
         let sideAware = objective.hasSideEvents
+        // Read with all parents: where each of `events` is in `objective.events`, and the merges
+        // that repeat a side branch's check-in (indices into `events`).
+        let mainLine = sideAware ? objective.events.indices.filter { objective.events[$0].mainLine } : []
+        var merges: [Int] = []
         for index in events.indices where events[index].time < end {
             defer { previous = events[index].type == .removed ? EntityState() : events[index].state }
             guard events[index].time >= start, events[index].type != .removed,
@@ -445,9 +450,12 @@ public struct OKRReport: Sendable {
             // A change while it was there; its first value on a key result that had none; or its
             // return (the value or the whole key result taken out, put back) at a value other than
             // the one it left with. Its creation is not a check-in.
-            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value),
-               !(sideAware && events[index].inherited) {
-                checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
+            if previous[currentField] != nil || (previous[idField] != nil && before == nil) || (before != nil && before != value) {
+                if sideAware && events[index].inherited {
+                    merges.append(index)
+                } else {
+                    checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
+                }
             }
         }
         if sideAware {
@@ -455,8 +463,9 @@ public struct OKRReport: Sendable {
             // dated by and credited to its own commit (the merge repeating them is not counted again);
             // the values at the quarter's start and end stay the first-parent line's.
             let side = sideCheckIns(kr, objective: objective, start: start, end: end)
-            if !side.isEmpty {
-                checkIns += side
+            let added = side.checkIns + mergeCheckIns(kr, objective: objective, merges: merges.map { mainLine[$0] }, listed: side.listed)
+            if !added.isEmpty {
+                checkIns += added
                 checkIns.sort { $0.time < $1.time }
             }
         }
@@ -501,19 +510,38 @@ public struct OKRReport: Sendable {
     /// parents) in [start, end), which a merge carried onto the first-parent line: a change of its
     /// `current` to a number, or its first value on a key result that was there without one; the
     /// key result's creation is not a check-in.
-    private static func sideCheckIns(_ kr: String, objective: Timeline, start: Int64, end: Int64) -> [CheckIn] {
+    /// `listed`: the events (indices into `objective.events`) that say the key result's value as the report
+    /// lists it: the main line's own and the carried side ones, at any time.
+    private static func sideCheckIns(_ kr: String, objective: Timeline, start: Int64, end: Int64) -> (checkIns: [CheckIn], listed: [Int]) {
         let currentField = KeyResultFields.field(kr, "current")
         let idField = KeyResultFields.field(kr, "id")
         var checkIns: [CheckIn] = []
         let events = objective.events
-        for index in objective.carriedSideEvents(changing: currentField)
+        let carried = objective.carriedSideEvents(changing: currentField)
+        let listed = (events.indices.filter { events[$0].mainLine && !events[$0].inherited } + carried).sorted()
+        for index in carried
             where events[index].type == .changed && events[index].time >= start && events[index].time < end {
             let fields = events[index].fields
             guard let change = fields.first(where: { $0.path == currentField }), let value = change.newValue?.number,
                   change.oldValue != nil || !fields.contains(where: { $0.path == idField && $0.oldValue == nil }) else { continue }
             checkIns.append(CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].author))
         }
-        return checkIns
+        return (checkIns, listed)
+    }
+
+    /// Read with all parents: the merges (indices into `objective.events`) that repeat a side
+    /// branch's change of key result `kr`'s `current` yet leave it at another value than the
+    /// check-ins listed before them in time said (both lines checked in, and the merge kept the
+    /// side's older value): each is a check-in of its own, by the merge's author, so the
+    /// trajectory ends where the value does.
+    private static func mergeCheckIns(_ kr: String, objective: Timeline, merges: [Int], listed: [Int]) -> [CheckIn] {
+        let currentField = KeyResultFields.field(kr, "current")
+        let events = objective.events
+        return merges.compactMap { index in
+            guard let value = objective.mergeResolution(index, listed: listed).first(where: { $0.path == currentField })?.newValue?.number
+            else { return nil }
+            return CheckIn(time: events[index].time, value: value, commit: events[index].commit, author: events[index].commitAuthor)
+        }
     }
 
     private static func northStar(metrics: [(id: String, metric: Metric)], objectives: [ObjectiveLine]) -> NorthStarRollUp? {
@@ -591,4 +619,29 @@ public struct SourceSummary: Sendable {
 
     /// How many commits were read, as every header and footer says it: `1 commit`, `21 commits`.
     public var commitsRead: String { commits == 1 ? "1 commit" : "\(commits) commits" }
+
+    /// Of the commits read, how many changed the playbook in the days the report counts (its
+    /// period up to today); nil when it counts no period (`site`, a quarter not started yet).
+    public var periodCommits: Int?
+    /// The first and last day `periodCommits` counts.
+    public var periodDays: (start: Day, last: Day)?
+
+    /// Counts the commits of `history` that changed an entity from `start` to `last` (both included).
+    mutating func count(_ history: History, from start: Day, to last: Day) {
+        guard last >= start else { return }
+        let from = UTC.seconds(start), to = UTC.seconds(last) + 86_400
+        periodCommits = history.records.reduce(0) { $0 + ($1.time >= from && $1.time < to && !$1.changes.isEmpty ? 1 : 0) }
+        periodDays = (start, last)
+    }
+
+    /// The reports' header on the history: every commit read (the whole line, whatever the period)
+    /// and those of the period counted, so the two are never taken for each other:
+    /// `history: 37 commits read (first-parent), 31 changing the playbook from 2026-10-01 to 2026-11-15`.
+    public var historyText: String {
+        var text = "history: \(commitsRead) read (\(mode))"
+        if let periodCommits, let periodDays {
+            text += ", \(periodCommits) changing the playbook from \(periodDays.start) to \(periodDays.last)"
+        }
+        return text
+    }
 }

@@ -71,7 +71,7 @@ final class SiteCommandTests: XCTestCase {
         let home = String(decoding: try XCTUnwrap(onBranch["index.html"]), as: UTF8.self)
         XCTAssertTrue(home.contains("Built by playbook site from commit \(head.description.prefix(12)), 1 commit (first-parent)."), home)
         let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3"], in: scratch.url)
-        XCTAssertTrue(report.stdout.contains(" · 1 commit (first-parent)"), report.stdout)
+        XCTAssertTrue(report.stdout.contains(" · history: 1 commit read (first-parent)"), report.stdout)
     }
 
     /// A committed symbolic link is never read as a file: lint reports it, and the site publishes nothing of its target

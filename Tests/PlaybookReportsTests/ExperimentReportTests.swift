@@ -158,7 +158,7 @@ final class ExperimentReportTests: XCTestCase {
                                                "EXP-0001", squad: "growth", status: "running", extra: "start: 2026-07-02\nend: 2026-07-30")])
         let report = try report(scenario, today: "2026-07-31")
         let markdown = ExperimentRenderer.markdown(report)
-        XCTAssertTrue(markdown.contains(" · 1 commit ("), markdown)
+        XCTAssertTrue(markdown.contains(" · history: 1 commit read (first-parent), 1 changing the playbook"), markdown)
         XCTAssertTrue(markdown.contains("running 1 day past its planned end 2026-07-30"), markdown)
         XCTAssertTrue(HTMLReport.experiments(report).contains("1 day past 2026-07-30"))
     }

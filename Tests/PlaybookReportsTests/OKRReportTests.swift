@@ -142,6 +142,67 @@ final class OKRReportTests: XCTestCase {
         }
     }
 
+    /// Both lines check in (the side 32.5 on 07-10, the main line 32 on 07-11) and Grace's merge
+    /// keeps the side's 32.5. With all parents the side's and the main line's check-ins are listed
+    /// by time, so the list ended at 32 while the value is 32.5: the merge resolved it, and is a
+    /// check-in of its own (32 → 32.5, by Grace), in the report and in `log` alike. First-parent,
+    /// the merge is the check-in it always was.
+    func testAMergeKeepingTheOlderOfTwoCheckInsIsACheckInWithAllParents() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (current: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", 30, 36, current)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let grace = Person(name: "Grace", email: "grace@example.com")
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(31)])
+        let side = try scenario.commit("2026-07-10", [okr: objective(32.5)], author: carol, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-11", [okr: objective(32)])
+        let merge = try scenario.commit("2026-07-13", [okr: objective(32.5)], author: grace, parents: [main, side])
+
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
+        XCTAssertEqual(all.checkIns.map(\.commit), [side, main, merge])
+        XCTAssertEqual(all.checkIns.map(\.value), [32.5, 32, 32.5])
+        XCTAssertEqual(all.checkIns.last?.author, grace, "the merge's own resolution is its author's")
+        XCTAssertEqual(all.checkIns.last?.value, all.endValue, "the trajectory ends where the value does")
+
+        let firstParent = try XCTUnwrap(try report(scenario).objectives.first?.keyResults.first)
+        XCTAssertEqual(firstParent.checkIns.map(\.commit), [main, merge])
+        XCTAssertEqual(firstParent.checkIns.map(\.value), [32, 32.5])
+        XCTAssertEqual(firstParent.endValue, 32.5)
+
+        let history = try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository)
+        let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1/KR-1", timelines: Timelines(history), history: history))
+        XCTAssertEqual(log.events.map(\.commit), [base, main, side, merge])
+        let resolution = try XCTUnwrap(log.events.last)
+        XCTAssertEqual(resolution.type, .changed)
+        XCTAssertEqual(resolution.author, grace)
+        XCTAssertEqual(resolution.fields.map { "\($0.path): \($0.old ?? "–") → \($0.new ?? "–")" }, ["current: 32 → 32.5"])
+        XCTAssertTrue(LogRenderer.markdown(log).contains("4 commits changed it."))
+    }
+
+    /// A merge that only carries a side branch's check-in (the main line did not move the value)
+    /// adds nothing with all parents: the side's commit is the check-in, and `log` lists it once.
+    func testAMergeRepeatingTheLastCheckInIsNoCheckInOfItsOwn() throws {
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (current: Double, title: String) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: title,
+                               krs: [("KR-1", 30, 36, current)])
+        }
+        let carol = Person(name: "Carol", email: "carol@example.com")
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(31, "Grow")])
+        let side = try scenario.commit("2026-07-10", [okr: objective(32.5, "Grow")], author: carol, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-11", [okr: objective(31, "Grow more")])
+        try scenario.commit("2026-07-13", [okr: objective(32.5, "Grow more")], parents: [main, side])
+        let all = try XCTUnwrap(try report(scenario, mode: .allParents).objectives.first?.keyResults.first)
+        XCTAssertEqual(all.checkIns.map(\.commit), [side])
+        let history = try HistoryReader(roots: ["playbooks"], mode: .allParents).read(scenario.repository)
+        let log = try XCTUnwrap(EntityLog(id: "OKR-2026Q3-GRO-1", timelines: Timelines(history), history: history))
+        XCTAssertEqual(log.events.map(\.commit), [base, main, side])
+    }
+
     /// A merge split by who made each value is one commit in `log`, with a section per maker.
     func testTheLogCountsAMergeSplitByMakerOnce() throws {
         let scenario = try Scenario(for: self)

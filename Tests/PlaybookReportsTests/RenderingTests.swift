@@ -96,6 +96,65 @@ final class RenderingTests: XCTestCase {
         XCTAssertTrue(out.contains("- `abababababab` `playbooks/o.yml`: skipped: the file does not parse\n"))
     }
 
+    /// DESIGN.md: "Durations are in days, one decimal": a whole number of days is written `7.0`.
+    func testDurationsAreWrittenWithOneDecimal() throws {
+        let day: Int64 = 86_400
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([7 * day, 33 * day])), "20.0 / 33.0 (n=2)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([day * 554 / 100])), "5.5 / 5.5 (n=1)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([day * 1296 / 100])), "13.0 / 13.0 (n=1)")
+        XCTAssertEqual(ExperimentRenderer.cycle(CycleTime([0])), "0.0 / 0.0 (n=1)")
+        // The CSV's duration cells likewise; JSON keeps numbers (`7` and `7.0` are the same number there).
+        let (_, experiments, _) = try reports()
+        let rows = ExperimentRenderer.csv(experiments).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(rows.first)
+        let growth = try XCTUnwrap(rows.first { $0[2] == "growth" })
+        let cells = Dictionary(uniqueKeysWithValues: zip(header, growth))
+        XCTAssertEqual(["created_to_running_median", "created_to_running_p90", "ready_to_running_median"].map { cells[$0] },
+                       ["11.5", "13.0", "6.0"])
+    }
+
+    /// Every count column of the experiments CSV writes 0 for none, as the Markdown does; the stale
+    /// experiments' ids have a column of their own.
+    func testTheExperimentsCSVWritesZeroForNoStaleExperiment() throws {
+        let (_, experiments, _) = try reports()
+        let rows = ExperimentRenderer.csv(experiments).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try XCTUnwrap(rows.first)
+        let counts = ["created", "started", "concluded", "abandoned", "with_outcome", "wins", "stale_running"]
+        for row in rows.dropFirst() {
+            let cells = Dictionary(uniqueKeysWithValues: zip(header, row))
+            for column in counts { XCTAssertNotNil(Int(cells[column] ?? ""), "\(row[2]): \(column) is a count") }
+        }
+        let search = try XCTUnwrap(rows.first { $0[2] == "search" })
+        XCTAssertEqual(search[header.firstIndex(of: "stale_running")!], "0")
+        let growth = try XCTUnwrap(rows.first { $0[2] == "growth" })
+        XCTAssertEqual(growth[header.firstIndex(of: "stale_running")!], "1")
+        XCTAssertEqual(header.firstIndex(of: "stale_running_ids").map { growth[$0] }, "EXP-0002")
+    }
+
+    /// The header's commit count is every commit read, whatever the period; said so, beside the
+    /// period's own (commits changing the playbook from its first day to the last one counted).
+    func testTheHeaderTellsCommitsReadFromThePeriodsCommits() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build(title1: "Grow signups")
+        let later = Scenario.objective("OKR-2026Q4-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Later",
+                                       krs: [("KR-1", 1, 2, 1)])
+        try scenario.commit("2027-01-05", ["playbooks/okrs/later.yml": later])
+        let history = try scenario.history()
+        let timelines = Timelines(history)
+        let okr = OKRReport(quarter: quarter, today: today, timelines: timelines, history: history)
+        let inQuarter = history.records.filter { !$0.changes.isEmpty && $0.time >= Scenario.noon("2026-07-01") && $0.time < Scenario.noon("2026-10-01") }.count
+        XCTAssertLessThan(inQuarter, history.commitCount)
+        let expected = "history: \(history.commitCount) commits read (first-parent), \(inQuarter) changing the playbook from 2026-07-01 to 2026-09-30"
+        XCTAssertTrue(OKRRenderer.markdown(okr).contains(expected), OKRRenderer.markdown(okr))
+        let experiments = ExperimentReport(period: Period(quarter: quarter), today: today, timelines: timelines, history: history)
+        XCTAssertTrue(ExperimentRenderer.markdown(experiments).contains(expected))
+        XCTAssertTrue(HTMLReport.okr(okr).contains(expected))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(OKRRenderer.json(okr).utf8)) as? [String: Any])
+        let source = try XCTUnwrap(json["source"] as? [String: Any])
+        XCTAssertEqual(source["commits"] as? Int, history.commitCount, "the field scripts read is unchanged")
+        XCTAssertEqual(source["commits_in_period"] as? Int, inQuarter)
+    }
+
     func testCSVQuotesAndDefusesFormulas() {
         XCTAssertEqual(CSV.render([["a,b", "say \"hi\"", "=SUM(A1)", "-3", "plain"]]),
                        "\"a,b\",\"say \"\"hi\"\"\",'=SUM(A1),-3,plain\n")
