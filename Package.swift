@@ -81,7 +81,7 @@ let package = Package(
         // prior-art search: hypotheses and experiments ranked against free text, and its renderers.
         .target(name: "PlaybookSearch", dependencies: ["PlaybookModel", "PlaybookSimilarity"]),
         // duplicate and colliding work across squads, from entities; pure.
-        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "OverlapKernels"]),
+        .target(name: "PlaybookOverlaps", dependencies: ["PlaybookModel", "PlaybookYAML", "PlaybookSimilarity", "PlaybookEmbedding", "OverlapKernels"]),
         // the int8 nearest-neighbour and float dot kernels of duplicate detection in C (AVX-512 VNNI or AVX2/FMA chosen at run time, portable loops elsewhere).
         .target(name: "OverlapKernels"),
         // pull-request review: entity changes, lint of changed files, history rules.

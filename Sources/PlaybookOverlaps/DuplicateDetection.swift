@@ -1,4 +1,5 @@
 import Dispatch
+import PlaybookEmbedding
 import PlaybookModel
 import PlaybookSimilarity
 internal import OverlapKernels
@@ -156,8 +157,11 @@ enum DuplicateDetection {
     }
 
     /// `entities` are let go once read into items (when this holds the last reference to them).
-    static func find(_ entities: consuming [SourcedEntity], options: OverlapOptions, encoder: (any SentenceEncoder)? = nil) -> [Overlap] {
-        let aligner = encoder as? any TokenAligner
+    static func find(_ entities: consuming [SourcedEntity], options: OverlapOptions, encoder model: (any SentenceEncoder)? = nil) -> [Overlap] {
+        // Token alignments read the model's own token states; sentence vectors go through the map
+        // learned for duplicates (`MeaningAdapter`: all-MiniLM-L6-v2's only).
+        let aligner = model as? any TokenAligner
+        let encoder = options.meaningMap ? model.map(MeaningAdapter.adapting) : model
         let catalog = MetricCatalog(copy entities)
         var read = items(entities)
         _ = consume entities

@@ -97,6 +97,9 @@ public struct OverlapOptions: Sendable, Hashable {
     /// An experiment that collides with more than this many others gets one collision that counts
     /// them and names the first 20 (`Overlap.crowd`), not one per pair; nil or 0: every pair.
     public var collisionsPerExperiment: Int? = nil
+    /// With all-MiniLM-L6-v2, compare its vectors through the map learned for duplicates
+    /// (`MeaningAdapter`); false: the model's own vectors (`meaning_map: false` in `.playbook.yml`).
+    public var meaningMap = true
     /// The pairs a council has reviewed (set by `OverlapFinder`): with related work capped, they rank
     /// after every unreviewed one, so that an approval does not take the place of unread work.
     var reviewed = Acknowledgements([])
@@ -109,7 +112,8 @@ public struct OverlapOptions: Sendable, Hashable {
     public static let defaultThreshold = 0.4
 
     public init(threshold: Double = OverlapOptions.defaultThreshold, sameSquad: Bool = false, relatedPerEntity: Int? = nil,
-                collisionsPerExperiment: Int? = nil) {
+                collisionsPerExperiment: Int? = nil, meaningMap: Bool = true) {
+        self.meaningMap = meaningMap
         self.threshold = threshold
         self.sameSquad = sameSquad
         self.relatedPerEntity = relatedPerEntity

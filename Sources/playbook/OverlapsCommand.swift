@@ -87,7 +87,8 @@ struct Overlaps: ParsableCommand {
             sameSquad: sameSquad || (configured["same_squad"] ?? 0) != 0,
             // As lint bounds its findings: past this many, an experiment's collisions are one entry.
             collisionsPerExperiment: Int(configuration.options[OverlapCollision.descriptor.id]?["per_experiment"]
-                                         ?? Double(OverlapCollision.defaultPerExperiment)))
+                                         ?? Double(OverlapCollision.defaultPerExperiment)),
+            meaningMap: (configured["meaning_map"] ?? 1) != 0)
         // The model's weights are read only when a text is not in the embedding cache.
         let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
         if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }

@@ -11,8 +11,10 @@ import XCTest
 final class GreyBandAlignmentTests: XCTestCase {
     /// A git repository of three squads, each with one hypothesis: the idea (HYP-0001), its rewording
     /// in other words (HYP-0002) and its look-alike on the iPad app (HYP-0003).
+    /// Compared on the model's own vectors (`meaning_map: false`): through the map learned for
+    /// duplicates the rewording reads alike at once (cosine 0.44), and the grey band is not needed.
     static func threeSquadRepository() throws -> ScratchDirectory {
-        try SmallPlaybook.threeSquadRepository([
+        let scratch = try SmallPlaybook.threeSquadRepository([
             OverlapsCommandTests.hypothesis("HYP-0001", squad: "activation-emea", title: "How-to-play video on product pages",
                                             change: "embed a three-minute how-to-play video at the top of each game's product page"),
             OverlapsCommandTests.hypothesis("HYP-0002", squad: "activation-latam", title: "Rules explained in a short clip",
@@ -20,6 +22,8 @@ final class GreyBandAlignmentTests: XCTestCase {
             OverlapsCommandTests.hypothesis("HYP-0003", squad: "activation-apac", title: "How-to-play video in the iPad app",
                                             change: "embed a three-minute how-to-play video at the top of each game's page in the iPad app"),
         ])
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    meaning_map: false\n")
+        return scratch
     }
 
     func testAGreyBandRewordingIsFoundAndALookAlikeIsNot() throws {
@@ -41,6 +45,34 @@ final class GreyBandAlignmentTests: XCTestCase {
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", result.stdout)
     }
 
+    /// By default all-MiniLM-L6-v2's vectors go through the map learned for duplicates (`MeaningAdapter`):
+    /// the same rewording then reads alike as whole sentences (no token alignment needed), and the look-alike
+    /// on the iPad app is still no duplicate; `meaning_map: false` gives the model's own reading back.
+    func testByDefaultTheMeaningMapReadsTheRewordingAlikeAsAWhole() throws {
+        let scratch = try Self.threeSquadRepository()
+        try scratch.write(".playbook.yml", "rules: {}\n")
+        func overlaps() throws -> [[String: Any]] {
+            let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
+            XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
+            let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)
+            return try XCTUnwrap(json["overlaps"] as? [[String: Any]], result.stdout)
+        }
+        func find(_ found: [[String: Any]], _ a: String, _ b: String) -> [String: Any]? {
+            found.first { ($0["entities"] as? [String]).map { Set($0) == [a, b] } ?? false }
+        }
+        let mapped = try overlaps()
+        let pair = try XCTUnwrap(find(mapped, "HYP-0001", "HYP-0002"), "\(mapped)")
+        XCTAssertEqual(pair["kind"] as? String, "duplicate")
+        let reason = pair["reason"] as? String ?? ""
+        XCTAssertTrue(reason.contains("close in meaning, cosine"), reason)
+        XCTAssertFalse(reason.contains("token by token"), reason)
+        XCTAssertNotEqual(find(mapped, "HYP-0001", "HYP-0003")?["kind"] as? String, "duplicate")
+        XCTAssertNotEqual(find(mapped, "HYP-0002", "HYP-0003")?["kind"] as? String, "duplicate")
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    meaning_map: false\n")
+        let own = try XCTUnwrap(find(try overlaps(), "HYP-0001", "HYP-0002"))
+        XCTAssertTrue((own["reason"] as? String ?? "").contains("token by token"), "\(own)")
+    }
+
     /// `threshold_percent` from the configuration at its extremes, in `lint` and `overlaps`: the two
     /// report the same duplicates; a lower threshold loses no duplicate a higher one finds (0 and 1
     /// keep the grey band's rewording, 41 — above the default, where the band is left out — drops
@@ -48,7 +80,7 @@ final class GreyBandAlignmentTests: XCTestCase {
     func testThresholdsFromTheConfigurationAtTheirExtremes() throws {
         let scratch = try Self.threeSquadRepository()
         func configure(_ value: String) throws {
-            try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    threshold_percent: \(value)\n")
+            try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    threshold_percent: \(value)\n    meaning_map: false\n")
         }
         func json(_ arguments: [String]) throws -> (status: Int32, json: [String: Any]) {
             let result = try CLI.run(arguments + ["--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)

@@ -372,9 +372,13 @@ final class OverlapsCommandTests: XCTestCase {
 
     /// Two hypotheses of one metric, of two squads, whose cosine (0.33) is in the token-alignment rule's
     /// grey band: found by alignment, which `.git/playbook/alignment-cache` keeps.
+    /// Compared on the model's own vectors (`meaning_map: false`), where the pair lies in the grey band
+    /// that token alignment reads (through the map learned for duplicates it reads alike at once).
     func alignedRepository() throws -> ScratchDirectory {
-        try twoSquadRepository(("Shorter signup", "ask only for an email address on the signup form"),
-                               ("One-field registration", "a single box to create an account"))
+        let scratch = try twoSquadRepository(("Shorter signup", "ask only for an email address on the signup form"),
+                                             ("One-field registration", "a single box to create an account"))
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    meaning_map: false\n")
+        return scratch
     }
 
     /// A git repository with the small playbook, a second squad (activation-latam), and one hypothesis

@@ -35,7 +35,10 @@ final class SecondViewTests: XCTestCase {
 
 
     /// The overlaps of `scratch` (JSON), by their entities.
+    /// The model's own vectors (`meaning_map: false`): the second view reads pairs in the grey band
+    /// of its cosines; through the map learned for duplicates these pairs read plainly alike or apart.
     static func overlaps(_ scratch: ScratchDirectory) throws -> [Set<String>: [String: Any]] {
+        try scratch.write(".playbook.yml", "rules:\n  overlap-duplicate:\n    meaning_map: false\n")
         let result = try CLI.run(["overlaps", "--format", "json", "--engine", "model", "--today", "2026-07-21"], in: scratch.url)
         XCTAssertNotEqual(result.status, 2, "run scripts/setup to install the model\n" + result.stderr)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any], result.stdout)

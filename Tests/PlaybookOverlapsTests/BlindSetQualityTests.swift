@@ -36,8 +36,9 @@ func assertBlindSetFloors(_ file: String, found: Int, flagged: Int, strays: Int,
 /// the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 38, 0 and 6 (F1 0.974 and 0.905), the same left one set out.
 /// The floors are the last figures.
 final class Fresh4QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 40, 0 and 6 → 39, 1 and 5, the floors.
     func testFourthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh4-pairs.tsv", found: 40, flagged: 0, strays: 6, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh4-pairs.tsv", found: 39, flagged: 1, strays: 5, wordsFlagged: 20)
     }
 }
 
@@ -60,8 +61,9 @@ final class Fresh4QualityTests: XCTestCase {
 /// history page; left one set out the pages would not be taken, 36, 1 and 5): 37, 1 and 4 (F1 0.949 and
 /// 0.902). With `dupq43`'s second view of weak matches (K033, the thermostat's setup guide, found): 38, 1 and 4, the floors.
 final class Fresh5QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 38, 1 and 4 → 39, 1 and 4, the floors.
     func testFifthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh5-pairs.tsv", found: 38, flagged: 1, strays: 4, wordsFlagged: 15)
+        try assertBlindSetFloors("fresh5-pairs.tsv", found: 39, flagged: 1, strays: 4, wordsFlagged: 15)
     }
 }
 
@@ -88,8 +90,9 @@ final class Fresh5QualityTests: XCTestCase {
 /// the channels would not be taken, 36, 3 and 11): 37, 3 and 10 (F1 0.925 and 0.822). The floors are the
 /// last figures.
 final class Fresh6QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 37, 3 and 10 → 39, 2 and 6, the floors.
     func testSixthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh6-pairs.tsv", found: 37, flagged: 3, strays: 10, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh6-pairs.tsv", found: 39, flagged: 2, strays: 6, wordsFlagged: 17)
     }
 }
 
@@ -104,8 +107,9 @@ final class Fresh6QualityTests: XCTestCase {
 /// one set out): 32, 1 and 15 (F1 0.877). With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 33, 1 and 15 (F1 0.892 and
 /// 0.742), the same left one set out. The floors are the last figures.
 final class Fresh7QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 33, 1 and 15 → 38, 1 and 9, the floors.
     func testSeventhFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh7-pairs.tsv", found: 33, flagged: 1, strays: 15, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh7-pairs.tsv", found: 38, flagged: 1, strays: 9, wordsFlagged: 20)
     }
 }
 
@@ -129,20 +133,24 @@ final class Fresh7QualityTests: XCTestCase {
 /// fixed price off the booking form" removes it): 38, 2 and 9: N003's rewording now reads closer to that look-alike than to
 /// its idea and takes the look-alike's direction; a showing said as "tells people up front" is no direction word.
 final class Fresh8QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 38, 2 and 9 → 38, 1 and 9, the floors.
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 38, flagged: 2, strays: 9, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 38, flagged: 1, strays: 9, wordsFlagged: 20)
     }
 }
 
 /// Pairs found by token alignment (`DuplicateDetection.alignedRestatements`) say so in their reason, and
-/// on the eighth set (where the rule finds two rewordings the cosine misses) they are rewordings.
+/// on the eighth set (where, on the model's own vectors, the rule finds two rewordings the cosine misses)
+/// they are rewordings. Through the map learned for duplicates (`MeaningAdapter`) the cosine finds them
+/// itself and the rule adds none on this set, so the rule is checked on the model's own vectors.
 final class TokenAlignmentQualityTests: XCTestCase {
     func testPairsFoundByTokenAlignmentSaySoAndAreRewordings() throws {
         guard case .success(let model) = ModelLocation.loadEncoder() else {
             return XCTFail("all-MiniLM-L6-v2 is not installed: run scripts/setup or set PLAYBOOK_MODEL")
         }
         let pairs = try GrowthPair.load("fresh8-pairs.tsv")
-        let (_, strays, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model)
+        let (_, strays, found) = try GrowthPairQualityTests.verdicts(pairs, threshold: OverlapOptions.defaultThreshold, encoder: model,
+                                                                     meaningMap: false)
         let aligned = found.filter { $0.kind == .duplicate && $0.reason.contains("token by token") }
         XCTAssertGreaterThanOrEqual(aligned.count, 2)
         // Each side's idea, and whether it is a look-alike (the idea's first side is in two pairs: a
@@ -176,8 +184,9 @@ final class TokenAlignmentQualityTests: XCTestCase {
 /// (`StatedMeasures.swift`: "about a third of what it used to be" goes with fifteen minutes to five, not to
 /// thirty; no knob, every set takes it left out): 30, 0 and 13 (F1 0.857 and 0.723), the floors.
 final class Fresh9QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 30, 0 and 13 → 36, 0 and 6, the floors.
     func testNinthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh9-pairs.tsv", found: 30, flagged: 0, strays: 13, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh9-pairs.tsv", found: 36, flagged: 0, strays: 6, wordsFlagged: 16)
     }
 }
 
@@ -198,8 +207,9 @@ final class Fresh9QualityTests: XCTestCase {
 /// 33, 1 and 14 (F1 0.892 over the labelled pairs), the floors: "How would you do in the real test today?" no
 /// longer goes with the mock exam after the course for the idea's "without signing up".
 final class Fresh10QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 34, 1 and 14 → 38, 2 and 11, the floors.
     func testTenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh10-pairs.tsv", found: 34, flagged: 1, strays: 14, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh10-pairs.tsv", found: 38, flagged: 2, strays: 11, wordsFlagged: 14)
     }
 }
 
@@ -216,8 +226,9 @@ final class Fresh10QualityTests: XCTestCase {
 /// were read.
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 35, 4 and 18 (unchanged).
 final class Fresh11QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 35, 4 and 18 → 37, 4 and 11, the floors.
     func testEleventhFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh11-pairs.tsv", found: 35, flagged: 4, strays: 18, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh11-pairs.tsv", found: 37, flagged: 4, strays: 11, wordsFlagged: 17)
     }
 }
 
@@ -232,8 +243,9 @@ final class Fresh11QualityTests: XCTestCase {
 /// With the phrasal verbs, "no more" and denials of what the other side takes away (2026-12-04): 35, 2 and 9 with the model;
 /// words only one more look-alike flagged, 16 (only the totals read).
 final class Fresh12QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 35, 2 and 9 → 34, 2 and 10, the floors.
     func testTwelfthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh12-pairs.tsv", found: 35, flagged: 2, strays: 9, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh12-pairs.tsv", found: 34, flagged: 2, strays: 10, wordsFlagged: 16)
     }
 }
 
@@ -247,8 +259,9 @@ final class Fresh12QualityTests: XCTestCase {
 /// measured once, 2026-12-02): 32, 5 and 30. Only these totals were read.
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 33, 5 and 29 (unchanged).
 final class Fresh13QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 33, 4 and 27 → 33, 4 and 16, the floors.
     func testThirteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 4, strays: 27, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 4, strays: 16, wordsFlagged: 14)
     }
 }
 
@@ -263,8 +276,9 @@ final class Fresh13QualityTests: XCTestCase {
 /// and 14 other pairs, words only 17; kept because fresh13 went 5 → 4 flagged and 29 → 27 other pairs with it (the
 /// five sets' other pairs the same in all, one look-alike fewer). Only these totals were read.
 final class Fresh14QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 34, 1 and 14 → 35, 2 and 10, the floors.
     func testFourteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh14-pairs.tsv", found: 34, flagged: 1, strays: 14, wordsFlagged: 18)
+        try assertBlindSetFloors("fresh14-pairs.tsv", found: 35, flagged: 2, strays: 10, wordsFlagged: 18)
     }
 }
 
@@ -275,7 +289,8 @@ final class Fresh14QualityTests: XCTestCase {
 /// Words only: 19 flagged. Only these totals were read.
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 31, 1 and 20: two more rewordings found and one more other pair.
 final class Fresh15QualityTests: XCTestCase {
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 31, 1 and 20 → 33, 1 and 11, the floors.
     func testFifteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh15-pairs.tsv", found: 31, flagged: 1, strays: 20, wordsFlagged: 19)
+        try assertBlindSetFloors("fresh15-pairs.tsv", found: 33, flagged: 1, strays: 11, wordsFlagged: 19)
     }
 }

@@ -17,7 +17,7 @@ final class GrowthPairQualityTests: XCTestCase {
     }
 
     /// Every labelled pair's verdict (duplicate, related, nothing), and how many other pairs were called duplicates.
-    static func verdicts(_ pairs: [GrowthPair], threshold: Double, encoder: (any SentenceEncoder)? = nil) throws
+    static func verdicts(_ pairs: [GrowthPair], threshold: Double, encoder: (any SentenceEncoder)? = nil, meaningMap: Bool = true) throws
         -> (kinds: [String: OverlapKind], strays: [Overlap], found: [Overlap]) {
         var documents = try GrowthPair.catalog()
         var ids: [String: [String]] = [:]
@@ -32,7 +32,7 @@ final class GrowthPairQualityTests: XCTestCase {
             role[b] = (pair.a.change, pair.duplicate ? "b" : "c")
         }
         let found = OverlapFinder.duplicates(entities(documents.joined(separator: "\n---\n")),
-                                             options: OverlapOptions(threshold: threshold), encoder: encoder)
+                                             options: OverlapOptions(threshold: threshold, meaningMap: meaningMap), encoder: encoder)
         var byIDs: [[String]: OverlapKind] = [:]
         for overlap in found { byIDs[overlap.ids] = overlap.kind }
         let labelled = Set(ids.values)
@@ -198,8 +198,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With the operating point of `dupq11` (the token-alignment rule's knobs re-chosen for F1, leaving one set out: floor 0.15, three ranks, two rivals, a near tie with a rival counting): 53, 2 and 9 (F1 0.922 and 0.855); left one set out (audiences from 0.25
     /// chosen on the others) 53, 2 and 10. With `dupq10` and `dupq11` both merged: 56, 2 and 6 (F1 0.949 and
     /// 0.903), the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 56, 2 and 6 → 57, 2 and 7, the floors.
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 56, flagged: 2, strays: 6, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 57, flagged: 2, strays: 7, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
@@ -210,8 +211,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// band): 34, 1 and 10 (F1 0.907 and 0.800). With the operating point of `dupq11` the same. With `dupq34`'s
     /// readings of a count given instead of another ("eight things instead of twenty before showing") and of a
     /// condition's verb ("when a telematics box shows"): 37, 1 and 8, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 38, 1 and 8 → 39, 1 and 4, the floors.
     func testSecondFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh2-pairs.tsv", found: 38, flagged: 1, strays: 8, wordsFlagged: 9)
+        try assertFloors("fresh2-pairs.tsv", found: 39, flagged: 1, strays: 4, wordsFlagged: 9)
     }
 
     /// The third fresh set (`Data/fresh3-pairs.tsv`: 40 ideas, 80 pairs), written before the wording
@@ -231,8 +233,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// and 8 (F1 0.933 and 0.843), the same left one set out. With the facet paraphrases of `dupq19`
     /// (`Facets.paraphrases`: "kids" and "primary school pupils" are children, not teenagers; left one set
     /// out the audiences by age would not be taken, 35, 0 and 8): 36, 0 and 7 (F1 0.947 and 0.867), the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 36, 0 and 7 → 37, 0 and 4, the floors.
     func testThirdFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 36, flagged: 0, strays: 7, wordsFlagged: 15)
+        try assertFloors("fresh3-pairs.tsv", duplicates: 40, found: 37, flagged: 0, strays: 4, wordsFlagged: 15)
     }
 
     /// The pairs `dupq20` wrote (`Data/dupq20-pairs.tsv`: 16 ideas of products no other set uses, each a
@@ -240,6 +243,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// vocabulary's overlapping values: 16 of 16 found, 0 of 16 flagged, 0 other pairs before and after (words
     /// only: 0 found, 3 flagged). Too
     /// few texts per metric to crowd a rewording out: a regression check, not a measure of recall.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 16, 0 and 0 → 16, 0 and 0, the floors.
     func testDupq20PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq20-pairs.tsv", pairs: 32, everyKind: true, found: 16, flagged: 0, strays: 0, wordsFlagged: 3)
     }
@@ -253,8 +257,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// metric, "checkout suggestions during a match" and "free first season for new teams", give alike reasons).
     /// With `dupq49`'s "no charge" against an added fee (in-sample): 15, 0 and 8 ("carries no charge" no longer goes with
     /// "add a 1% fee to … first deposit").
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 15, 0 and 8 → 19, 0 and 0, the floors.
     func testDupq22PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 15, flagged: 0, strays: 8, wordsFlagged: 8)
+        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 19, flagged: 0, strays: 0, wordsFlagged: 8)
     }
 
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
@@ -264,8 +269,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// "drop the phone field" / "without the phone field"); words only 0 flagged; with the hyphenated compounds
     /// of `dupq23` ("dairy-free"): 5, 0 and 4; with `dupq49`'s absence that restates a removal ("Ad-free listening … remove
     /// ads" / "hear no adverts"): 6, 0 and 3, the floors. A regression check.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 6, 0 and 3 → 6, 0 and 1, the floors.
     func testDupq21PairsWithTheInstalledModel() throws {
-        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 6, flagged: 0, strays: 3, wordsFlagged: 0)
+        let pairs = try assertWrittenSet("dupq21-pairs.tsv", pairs: 14, everyKind: false, found: 6, flagged: 0, strays: 1, wordsFlagged: 0)
         XCTAssertEqual(pairs.count { $0.kind == "opposite" }, 7)
     }
 
@@ -275,6 +281,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// allow"), before it changed how `TermReader` reads hyphenated compounds and `ChangeDirection` the reach of
     /// a denial. Before: 4 of 8 found, 2 of 8 flagged, 4 other pairs (words only 4 flagged); after 8, 0 and 0
     /// (words only 0 flagged; in-sample: written knowing the misreads). A regression check.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 8, 0 and 0 → 8, 0 and 0, the floors.
     func testDupq23PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq23-pairs.tsv", pairs: 16, everyKind: false, found: 8, flagged: 0, strays: 0, wordsFlagged: 0)
     }
@@ -288,8 +295,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// one lunch account at cosine 0.62). With a sibling no rival in the clear-margin rule either (`standClear`): 10, 0
     /// and 11 (Z023, "Stop people stewing their leaves"); the twelve seen sets unchanged. With `dupq39`'s reading of people
     /// named by their employer as its staff ("staff whose employer has signed up" had read the HR role): 10, 0 and 10, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 11, 0 and 10 → 13, 0 and 6, the floors.
     func testDupq25PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 11, flagged: 0, strays: 10, wordsFlagged: 4)
+        try assertWrittenSet("dupq25-pairs.tsv", pairs: 28, everyKind: true, found: 13, flagged: 0, strays: 6, wordsFlagged: 4)
     }
 
     /// The pairs `dupq29` wrote (`Data/dupq29-pairs.tsv`: 18 ideas of nine products no other set uses, two ideas a
@@ -300,8 +308,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// children"), 4 other pairs (F1 0.813 over the labelled pairs, 0.722 counting the other pairs); words only 0 found, 7 flagged.
     /// With `dupq32`'s childhood bands (toddlers are not the school-age): 13, 0 and 2. With `dupq43`'s second view of
     /// weak matches (X031, "Wet weekend? Move it for nothing", found): 16, 0 and 2, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 16, 0 and 2 → 17, 0 and 1, the floors.
     func testDupq29PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 16, flagged: 0, strays: 2, wordsFlagged: 6)
+        try assertWrittenSet("dupq29-pairs.tsv", pairs: 36, everyKind: true, found: 17, flagged: 0, strays: 1, wordsFlagged: 6)
     }
 
     /// The pairs `dupq28` wrote (`Data/dupq28-pairs.tsv`: 30 ideas of 15 products no other set uses, two ideas a product
@@ -314,8 +323,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// (F1 0.862); with `dupq31`'s amounts in digits and removals too (merged, `639a2dd`): 25, 1 and 19 (F1 0.893). With
     /// `dupq32`'s places of sale (the farm-shop till against the orchard café): 26, 0 and 22 (F1 0.929), the floors: the till
     /// idea's look-alike told apart, its sibling (the apple-picking day) becomes the closest text of it and its rewording.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 26, 0 and 22 → 30, 0 and 3, the floors.
     func testDupq28PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 26, flagged: 0, strays: 22, wordsFlagged: 10)
+        try assertWrittenSet("dupq28-pairs.tsv", pairs: 60, everyKind: true, found: 30, flagged: 0, strays: 3, wordsFlagged: 10)
     }
 
     /// The pairs `dupq32` wrote (`Data/dupq32-pairs.tsv`: 13 ideas of 13 products no other set uses, each a rewording
@@ -325,6 +335,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// another). Main's rules (`5d31a6e`): 8 of 13 rewordings found, 4 of 13 look-alikes flagged, 10 other pairs. With
     /// the bands, the denial of what the other change takes away, and the places of sale (in-sample: written knowing
     /// the misreads): 12, 0 and 0, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 12, 0 and 0 → 12, 0 and 0, the floors.
     func testDupq32PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq32-pairs.tsv", pairs: 26, everyKind: false, found: 12, flagged: 0, strays: 0, wordsFlagged: 1)
     }
@@ -333,6 +344,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// another squad sharing at most two content words of its idea's title and change, often under another metric id of the
     /// same event, and a look-alike keeping most words: 3 `opposite`, 2 of each other kind), before it changed any rule.
     /// Main's rules (`efe64b6`): 15 of 15 rewordings found, 0 of 15 look-alikes flagged, 1 other pair (words only 2 flagged), the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 15, 0 and 1 → 15, 0 and 1, the floors.
     func testDupq34PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq34-pairs.tsv", pairs: 30, everyKind: true, found: 15, flagged: 0, strays: 1, wordsFlagged: 2)
     }
@@ -342,6 +354,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// rule change. Main's rules (`efe64b6`): 7 of 8 rewordings found, 1 of 8 look-alikes flagged, 4 other pairs: the
     /// shorthand was no problem; the flag was two newsletters swapping what they put "instead of" what. With swapped
     /// replacements read as opposite changes (in-sample): 7, 0 and 2, the floors (words only: 3 flagged).
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 7, 0 and 2 → 7, 0 and 2, the floors.
     func testDupq35PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq35-pairs.tsv", pairs: 16, everyKind: false, found: 7, flagged: 0, strays: 2, wordsFlagged: 3)
     }
@@ -353,8 +366,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// look-alikes flagged (all five siblings, the QR codes taken off the card, the reorder for students), 25 other pairs (each
     /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged). With `dupq37`'s reading of a
     /// person's own phone as no platform ("ping customers … so they add the virtual card to their phone"): 8, 7 and 24, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 8, 7 and 24 → 11, 5 and 19, the floors.
     func testDupq36PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 8, flagged: 7, strays: 24, wordsFlagged: 7)
+        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 11, flagged: 5, strays: 19, wordsFlagged: 7)
     }
 
     /// The pairs `dupq37` wrote (`Data/dupq37-pairs.tsv`: 18 ideas of 18 products no other set uses, each a rewording by
@@ -366,6 +380,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// only 5 flagged). With people who do not pay read as the free plan ("people using the app without paying"): 15, 3 and 6;
     /// with a comparison with another way of doing it read as no direction ("priced lower than buying each separately"):
     /// 16, 3 and 5, the floors (in-sample: both rules were read from this set's misses).
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 17, 3 and 5 → 17, 3 and 5, the floors.
     func testDupq37PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq37-pairs.tsv", pairs: 36, everyKind: true, found: 17, flagged: 3, strays: 5, wordsFlagged: 5)
     }
@@ -377,6 +392,7 @@ final class GrowthPairQualityTests: XCTestCase {
     /// 2 each of `negation`, `metric`, `region` and `sibling`), before it changed any rule. Main's rules (`3f5afee`): 15 of 20
     /// rewordings found, 1 of 20 look-alikes flagged (the grant check beside the saving on one quote), 5 other pairs; words only
     /// 5 flagged. With mums and dads read as parents and self-employed people as freelancers (in-sample): 17, 1 and 4, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 18, 1 and 3 → 18, 1 and 3, the floors.
     func testDupq38PairsWithTheInstalledModel() throws {
         try assertWrittenSet("dupq38-pairs.tsv", pairs: 40, everyKind: true, found: 18, flagged: 1, strays: 3, wordsFlagged: 5)
     }
@@ -391,8 +407,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With people named by their employer read as its staff ("workers whose employer pays for our spend tool" had read the HR
     /// role against "employees at companies"; in-sample): 17, 2 and 6, the floors (the one more other pair is that rewording
     /// against the flagged manual-entry look-alike).
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 17, 2 and 6 → 19, 3 and 6, the floors.
     func testDupq39PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 2, strays: 6, wordsFlagged: 7)
+        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 19, flagged: 3, strays: 6, wordsFlagged: 7)
     }
 
     /// The pairs `dupq40` wrote (`Data/dupq40-pairs.tsv`: 20 ideas of 20 products no earlier set or the catalog used, from
@@ -405,8 +422,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// the tie-break); words only 6 flagged. Out of sample: the floors.
     /// With the second view of `dupq42` (in-sample): 16, 2 and 5 (C019 found, and its pair with the denied look-alike
     /// gone; the reserve-price rewording paired with the hidden-reserve look-alike instead).
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 16, 2 and 5 → 17, 2 and 4, the floors.
     func testDupq40PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq40-pairs.tsv", pairs: 40, everyKind: true, found: 16, flagged: 2, strays: 5, wordsFlagged: 6)
+        try assertWrittenSet("dupq40-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 2, strays: 4, wordsFlagged: 6)
     }
 
     /// The pairs `dupq43` wrote (`Data/dupq43-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, two
@@ -418,8 +436,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// look-alikes flagged (a site visit before every quote against quotes from photos), 37 other pairs (the two ideas of one
     /// product read as one change, each counted with its copies); words only 18 flagged. With its second view of weak
     /// matches (in-sample): 29, 1 and 37, the floors.
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 29, 1 and 37 → 38, 1 and 12, the floors.
     func testDupq43PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 29, flagged: 1, strays: 37, wordsFlagged: 18)
+        try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 12, wordsFlagged: 18)
     }
 
     /// The pairs `dupq49` wrote (`Data/dupq49-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, from
@@ -431,8 +450,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// two ideas of one product read as one change, with their copies). The same with `dupq49`'s rule: the floors. Words only,
     /// 17 flagged since denials of what the other side takes away no longer oppose (2026-12-04; I056, a surface look-alike,
     /// had been kept apart by such a denial, not by its surface).
+    /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 31, 1 and 18 → 38, 1 and 15, the floors.
     func testDupq49PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 31, flagged: 1, strays: 18, wordsFlagged: 17)
+        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 15, wordsFlagged: 17)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two

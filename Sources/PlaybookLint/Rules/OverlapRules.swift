@@ -260,6 +260,7 @@ public enum OverlapDuplicate: RepositoryRule {
                        "at most this many duplicate findings per hypothesis or experiment, its closest duplicates by score (0: every pair)"),
             RuleOption("encode_limit", Double(OverlapDuplicate.defaultEncodeLimit),
                        "texts not yet in the embedding cache that one `lint` run encodes per kind of entity; past it, that kind's duplicates are compared by words and the summary says so (`playbook overlaps` or `lint --engine model` encodes them all, once)"),
+            OverlapDuplicate.meaningMapOption,
         ],
         triggering: [
             hypothesisPair(second: "Evening nudge to save the streak", marked: true),
@@ -274,9 +275,17 @@ public enum OverlapDuplicate: RepositoryRule {
         ]
     )
 
+    /// On by default: all-MiniLM-L6-v2's vectors go through the map learned for duplicates (`MeaningAdapter`).
+    public static let meaningMapOption: RuleOption = {
+        var option = RuleOption("meaning_map", 1, "true (the default) to compare all-MiniLM-L6-v2's vectors through the linear map learned for duplicates on the project's labelled growth pairs; false for the model's own vectors (1 and 0 read as true and false)", range: 0...1)
+        option.isSwitch = true
+        return option
+    }()
+
     public static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
         let options = OverlapOptions(threshold: context.option("threshold_percent") / 100,
-                                     sameSquad: context.option("same_squad") != 0, relatedPerEntity: context.relatedPerEntity)
+                                     sameSquad: context.option("same_squad") != 0, relatedPerEntity: context.relatedPerEntity,
+                                     meaningMap: context.option("meaning_map") != 0)
         let perEntity = Int(context.option("per_entity"))
         return findings(OverlapFinder.duplicates(context.entities, options: options, encoder: context.encoder), kinds: [.duplicate, .related],
                         duplicatesPerEntity: perEntity > 0 ? perEntity : nil, context: context)
