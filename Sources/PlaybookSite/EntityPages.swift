@@ -383,7 +383,9 @@ struct EntityPages {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
                 if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
-                if let reviewedBy {
+                // Both ended: they ran at the same time, a past fact with nothing left to review.
+                if lived.bothEnded(id, other) {
+                } else if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)
                     out.raw("</span>")
