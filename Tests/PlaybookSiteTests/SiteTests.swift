@@ -164,7 +164,7 @@ final class SiteTests: XCTestCase {
         // The learnings library and the squad page, as `report experiments` and `lint` read them.
         XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("+0.28%"))
         let squad = try XCTUnwrap(files.first { $0.key.hasPrefix("e/") && $0.value.contains("<h2>Budget against the cap</h2>") }?.value)
-        XCTAssertTrue(squad.contains("1,400.3 EUR</td><td class=\"n\">1,400.3 EUR"), squad)
+        XCTAssertTrue(squad.contains("EUR 1,400.3</td><td class=\"n\">EUR 1,400.3"), squad)
         XCTAssertFalse(squad.contains("over the cap</span>"), squad)
         // The day its numbers are judged on, and the reports that give the same numbers.
         XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
@@ -251,14 +251,14 @@ final class SiteTests: XCTestCase {
     /// of experiments and in what is left of the cap.
     func testBudgetsCarryTheSquadsCurrency() throws {
         let files = Site.render(try SiteFixture(for: self).input())
-        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>EUR 700</dd>"))
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
-        // Committed, cap and left of the cap (1,000 EUR, of which 700 committed in Q3); "committed", not "spent"
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR 700</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
+        // Committed, cap and left of the cap (EUR 1,000, of which 700 committed in Q3); "committed", not "spent"
         // (review52a #5: the squad-budget rule counts drafts and planned experiments too).
         XCTAssertTrue(squad.contains("<th scope=\"col\" class=\"n\">committed</th>"), squad)
         XCTAssertFalse(squad.contains(">spent<"), squad)
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td class=\"n\">1,000 EUR</td><td class=\"n\">300 EUR</td>"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR 700</td><td class=\"n\">EUR 1,000</td><td class=\"n\">EUR 300</td>"), squad)
     }
 
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
@@ -434,7 +434,7 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(objective.contains("<section id=\"k-OKR-2026Q4-GRO-1.k-KR-1\""))
         let squad = try XCTUnwrap(files["e/growth.html"])
         XCTAssertTrue(squad.contains("<a href=\"../e/hypotheses.growth.html#k-HYP-0002\">HYP-0002</a>"))
-        XCTAssertTrue(squad.contains("1,400 EUR"))  // EXP-0002 and EXP-0003 start in 2026-Q4
+        XCTAssertTrue(squad.contains("EUR 1,400"))  // EXP-0002 and EXP-0003 start in 2026-Q4
         XCTAssertTrue(squad.contains("over the cap"))
     }
 
