@@ -251,7 +251,7 @@ struct CalendarPage {
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
             "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
-        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance)
+        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance, scripts: [SitePath.timelineScript])
     }
 
     /// `text` with a `<wbr>` after each `/`, as Foundation's `replacingOccurrences(of: "/", with: "/<wbr>")`
@@ -548,7 +548,9 @@ struct CalendarPage {
         let n = Charts.n
         var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
-        var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        // Where today's line is (`x` of the day after it), for the script that opens a narrow screen's timeline there.
+        let today = input.today >= range.0 && input.today <= range.1 ? " data-today=\"\(n(x(input.today.adding(days: 1))))\"" : ""
+        var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\"\(today) xmlns=\"http://www.w3.org/2000/svg\">"
         // Ticks as far apart as their labels need (months, quarters, years…); the last label ends at
         // its line where it would pass the right edge, and is left out where that would meet the one before.
         var lastEnd = -Double.infinity
