@@ -572,6 +572,18 @@ def main():
         checks.check(region is not None and region["label"] is not None and 0 <= region["label"][0] < 30 and region["label"][1],
                      f"scrolled to its end, the timeline still shows which experiment each row is ({region and region['label']})")
 
+        # review58s #7: at 390 px each calendar timeline opens with today's line in view, beside its label column
+        # (it opened at its start, months before today): here, on twelve quarters of history and on the example.
+        for name, folder in (("the scratch site", site), ("twelve quarters", long_root / "site"), ("the example", example_root / "site")):
+            driver.get((folder / "calendar.html").as_uri())
+            hidden = driver.execute_script("""return Array.from(document.querySelectorAll('.scroll[aria-label^="timeline"]')).map(function (r) {
+                var line = r.querySelector('line[stroke="#a3261b"]');
+                if (!line) { return null; }
+                var at = line.getBoundingClientRect(), box = r.getBoundingClientRect(), labels = r.querySelector('.tl-labels').getBoundingClientRect();
+                return at.left >= labels.right && at.right <= box.right ? null : [r.getAttribute('aria-label'), r.scrollLeft, Math.round(at.left), Math.round(labels.right), Math.round(box.right)];
+              }).filter(function (x) { return x; })""")
+            checks.check(not hidden, f"{name} at 390 px: each calendar timeline opens with today's line in view" + (f" (not: {hidden[:3]})" if hidden else ""))
+
         # Each exclusion group a timeline's rows are in is named in full, in view, in its label column (its
         # name after the row's id was cut to "onbo…" by the 8.5rem column at 390 px): here and on the bundled
         # example, at 390 and 1400 px.

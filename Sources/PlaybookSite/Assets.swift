@@ -156,6 +156,26 @@ enum Assets {
 
     """
 
+    /// The calendar's timelines opened at today: a timeline wider than its region (a narrow screen) is
+    /// scrolled so that today's line (the SVG's `data-today`, in its pixels) stands in the middle of the
+    /// bars' visible part, beside the label column that stays at the left. Without it, the region opens
+    /// at its start, and scrolls as before.
+    static let timelineScript = """
+    (function () {
+      "use strict";
+      Array.prototype.forEach.call(document.querySelectorAll("svg.timeline[data-today]"), function (svg) {
+        var region = svg.closest(".scroll");
+        if (!region || region.scrollWidth <= region.clientWidth) { return; }
+        var labels = region.querySelector(".tl-labels");
+        var bars = region.clientWidth - (labels ? labels.offsetWidth : 0);
+        var today = Number(svg.getAttribute("data-today"));
+        if (!isFinite(today) || today < bars - 40) { return; }
+        region.scrollLeft = Math.max(0, today - bars / 2);
+      });
+    })();
+
+    """
+
     /// Search as you type and filters for the learnings library. The index comes from
     /// search-index.js (a `<script src>`, so it loads from file:// where fetch cannot); results are
     /// shown by hiding the cards that do not match, and text is never inserted as markup.

@@ -25,6 +25,10 @@ struct CalendarPage {
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
+        /// For one that has ended: the first others that had ended too and ran at the same time (`listed`
+        /// of them), and how many in all; a past fact, no collision to resolve.
+        var ranWith: [String] = []
+        var ranWithCount = 0
         /// Its collisions are judged on its live window (it has concluded or been abandoned), not on
         /// its written one.
         var judgedOnLive = false
@@ -140,10 +144,12 @@ struct CalendarPage {
             let paused = live.isEmpty ? [] : input.pauses(of: id)
             guard planned != nil || !live.isEmpty else { continue }
             let atCommit = catalog.experiments.read(id) { $0.status?.value.rawValue }
+            let partners = collisions.partners(of: id, limit: Self.listed)
             bySurface[list[i].experiment.surface?.value ?? Self.noSurface, default: []].append(
                 Row(experiment: Shown(list, i, atCommit: atCommit), planned: planned, plannedEnd: plannedEnd, live: live, paused: paused,
-                    collidesWith: collisions.graph.partners(of: id, limit: Self.listed).map(\.id),
-                    collisions: collisions.graph.count(of: id), judgedOnLive: collisions.judgedOnLive.contains(id)))
+                    collidesWith: partners.colliding.map(\.id), collisions: collisions.collisionCount(of: id),
+                    ranWith: partners.ranWith, ranWithCount: collisions.graph.count(of: id) - collisions.collisionCount(of: id),
+                    judgedOnLive: collisions.judgedOnLive.contains(id)))
         }
         for removed in removed {
             var planned: (Day, Day)?
@@ -170,7 +176,7 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (two experiments that ran together collided, though neither runs now; none collides in a gap); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (one that ran with another still live or ready collided with it, though it runs no more; two that had both ended ran at the same time, said apart and not outlined; none collides in a gap); rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         var surfaces = rows(judged)
@@ -218,8 +224,7 @@ struct CalendarPage {
                     let e = row.experiment
                     let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
                     let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
-                        : row.collidesWith.isEmpty ? "–" : "<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
-                            + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : "")
+                        : Self.partnersCell(row, page: page)
                     return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), status,
                             window(row.planned), row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>"),
                             h(e.exclusionGroup ?? "–"), collides]
@@ -229,9 +234,13 @@ struct CalendarPage {
             body += "</section>\n"
         }
         body += "<h2>Collisions</h2>\n"
-        let pairs = judged.graph.count
-        body += pairs == 0 ? "<p>No two experiments collide, live or ready now or as they ran.</p>\n"
+        let pairs = judged.collidingPairs, ended = judged.endedPairs
+        body += pairs == 0 ? "<p>No two experiments collide\(ended > 0 ? " but those that had both ended" : ", live or ready now or as they ran").</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
+        // Two that had both ended by today ran at the same time: said apart, not counted among the collisions.
+        if ended > 0 {
+            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge live and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
+        }
         // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
         let list = input.onToday.experiments(catalog)
@@ -242,7 +251,7 @@ struct CalendarPage {
         body += groups.isEmpty ? "<p>None.</p>\n" : "<dl class=\"fields\">" + groups.keys.sorted().map { group in
             "<dt>\(h(group))</dt><dd>" + (groups[group] ?? []).map { page.entity($0) }.joined(separator: ", ") + "</dd>"
         }.joined() + "</dl>\n"
-        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance)
+        return page.document(title: "Experiment calendar", section: .calendar, body: body, source: input.provenance, scripts: [SitePath.timelineScript])
     }
 
     /// `text` with a `<wbr>` after each `/`, as Foundation's `replacingOccurrences(of: "/", with: "/<wbr>")`
@@ -274,16 +283,42 @@ struct CalendarPage {
         } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
     }
 
+    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, both ended.
+    private static func partnersCell(_ row: Row, page: Page) -> String {
+        var parts: [String] = []
+        if !row.collidesWith.isEmpty {
+            parts.append("<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : ""))
+        }
+        if !row.ranWith.isEmpty {
+            parts.append("<span class=\"meta\">ran at the same time as " + row.ranWith.map { page.entity($0) }.joined(separator: ", ")
+                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "") + ", both ended</span>")
+        }
+        return parts.isEmpty ? "–" : parts.joined(separator: "<br>")
+    }
+
     /// An area's colliding pairs, the first `listedCollisions` with their reasons, and how many were left out.
     private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
         guard let group, group.total > 0 else { return "" }
-        var out = "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
         let judged = input.collisions
-        for overlap in group.shown {
-            out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.worded(overlap.reason, ids: overlap.ids)))"
-                + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
+        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.bothEnded(overlap.ids[0], overlap.ids[1]) }
+        var out = ""
+        let colliding = group.shown.filter { !ended($0) }, ran = group.shown.filter(ended)
+        if !colliding.isEmpty {
+            out += "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
+            for overlap in colliding {
+                out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.worded(overlap.reason, ids: overlap.ids)))"
+                    + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
+            }
+            out += "</ul>\n"
         }
-        out += "</ul>\n"
+        if !ran.isEmpty {
+            out += "<h3>Ran at the same time on <code>\(h(area))</code>, both ended</h3>\n<ul>"
+            for overlap in ran {
+                out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.ranTogether(overlap.reason, ids: overlap.ids))).</li>"
+            }
+            out += "</ul>\n"
+        }
         if group.total > group.shown.count {
             out += "<p class=\"meta\">and \(group.total - group.shown.count) more pairs on <code>\(h(area))</code>, left out here; each experiment's page lists its own.</p>\n"
         }
@@ -513,7 +548,9 @@ struct CalendarPage {
         let n = Charts.n
         var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
-        var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        // Where today's line is (`x` of the day after it), for the script that opens a narrow screen's timeline there.
+        let today = input.today >= range.0 && input.today <= range.1 ? " data-today=\"\(n(x(input.today.adding(days: 1))))\"" : ""
+        var svg = "<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h("planned and live windows, \(range.0) to \(range.1)"))\"\(today) xmlns=\"http://www.w3.org/2000/svg\">"
         // Ticks as far apart as their labels need (months, quarters, years…); the last label ends at
         // its line where it would pass the right edge, and is left out where that would meet the one before.
         var lastEnd = -Double.infinity

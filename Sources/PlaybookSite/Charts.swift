@@ -36,7 +36,9 @@ enum Charts {
         var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
         let plot = width - left - right
         let group = plot / Double(max(1, categories.count))
-        let bar = min(28, (group * 0.7) / Double(max(1, series.count)))
+        // A bar is wide enough for its value written upright along it where the gaps allow (many quarters of three series).
+        let slots = Double(max(1, series.count))
+        let bar = min(28, max(group * 0.7 / slots, min(uprightWidth, group * 0.9 / slots)))
         for (c, category) in categories.enumerated() {
             let x0 = left + Double(c) * group + (group - bar * Double(series.count)) / 2
             for (s, line) in series.enumerated() {
@@ -55,13 +57,26 @@ enum Charts {
     }
 
     /// A bar's value written over it (inside its top, in white, where no room is left above it), at the
-    /// narrow screen's size too; left out where it is wider than the bar's slot, which it would spill
-    /// over into the next one's (the table beside each chart gives every number).
+    /// narrow screen's size too; where it is wider than the bar's slot, which it would spill over into the
+    /// next one's (38.5 over a bar of three series), it is written upright along the bar, reading upwards.
+    /// Left out only where even that is wider than the slot (a bar thinner than the text is high).
     private static func valueLabel(_ text: String, x: Double, top: Double, width: Double) -> String {
-        guard Double(text.count) * narrowText * 0.58 <= width else { return "" }
-        let above = top - 4 - narrowText * 0.75 >= 0
-        return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(above ? top - 4 : top + narrowText * 0.85))\" text-anchor=\"middle\">\(h(text))</text>"
+        let length = Double(text.count) * narrowText * 0.58
+        if length <= width {
+            let above = top - 4 - narrowText * 0.75 >= 0
+            return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(above ? top - 4 : top + narrowText * 0.85))\" text-anchor=\"middle\">\(h(text))</text>"
+        }
+        guard width >= uprightWidth else { return "" }
+        // Rotated a quarter turn back about its anchor: it runs up from the anchor (`start`, above the bar)
+        // or up to it (`end`, inside the bar's top), centred on the bar's middle.
+        let above = top - 4 - length >= Charts.top / 2
+        let y = above ? top - 4 : top + 4
+        return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(above ? "start" : "end")\" "
+            + "dominant-baseline=\"central\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(h(text))</text>"
     }
+
+    /// The slot a value written upright needs: the text's height at the narrow screen's size.
+    static let uprightWidth = narrowText * 0.8
 
     /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,
     /// or by `label` with its category's index where each category has its own (a metric's unit that changed).

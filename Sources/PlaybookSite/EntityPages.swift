@@ -330,12 +330,12 @@ struct EntityPages {
             return true
         }
         field("planned", into: &out) { out in
-            let committed = "\(list[i].start?.value.description ?? "?") to \(CalendarPage.plannedEnd(list, i)?.description ?? "?")"
+            let committed = Self.plannedText(list[i].start?.value, CalendarPage.plannedEnd(list, i))
             guard let then else {
                 out.text(committed)
                 return true
             }
-            let onToday = "\(then.start?.value.description ?? "?") to \(then.plannedEnd?.description ?? "?")"
+            let onToday = Self.plannedText(then.start?.value, then.plannedEnd)
             out.text(onToday)
             if onToday != committed {
                 out.raw(" <span class=\"meta\">(")
@@ -354,8 +354,8 @@ struct EntityPages {
             return true
         }
         // In its squad's currency, as the squad's budget table counts it.
-        let currency = catalog.currency(ofSquad: list[i].squad?.value).map { " " + $0 } ?? ""
-        field("budget", into: &out) { out in list[i].budget.map { out.text(Numbers.grouped($0.value, places: 2) + currency) } != nil }
+        let currency = catalog.currency(ofSquad: list[i].squad?.value)
+        field("budget", into: &out) { out in list[i].budget.map { out.text(NumberTexts.money($0.value, currency: currency)) } != nil }
         out.raw("</dl>\n")
         result(of: id, atCommit: list[i].result, into: &out)
         // The calendar's collisions: those of experiments that ran together and have ended too.
@@ -383,7 +383,9 @@ struct EntityPages {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
                 if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
-                if let reviewedBy {
+                // Both ended: they ran at the same time, a past fact with nothing left to review.
+                if lived.bothEnded(id, other) {
+                } else if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)
                     out.raw("</span>")
@@ -399,6 +401,16 @@ struct EntityPages {
                 [h(a.by ?? "–"), h(a.role ?? "–"), dayCell(a.date?.value), h(a.note ?? ""),
                  a.overlaps.map { page.entity($0.value) }.joined(separator: ", ")]
             }, text: [0, 3]))
+        }
+    }
+
+    /// A planned window in words: `2026-07-06 to 2026-08-03`, or what of it is not written (`no dates planned`).
+    static func plannedText(_ start: Day?, _ end: Day?) -> String {
+        switch (start, end) {
+        case let (start?, end?): "\(start) to \(end)"
+        case let (start?, nil): "from \(start), no end planned"
+        case let (nil, end?): "no start planned, to \(end)"
+        case (nil, nil): "no dates planned"
         }
     }
 

@@ -29,6 +29,22 @@ struct HomePage {
         return page.document(title: "OKRs \(quarter)", section: .home, body: body, source: input.provenance)
     }
 
+    /// What a key result's status badge means, with the numbers `playbook report okr` judges it by (its
+    /// "Status:" line, from the same report values): progress against the share of the quarter elapsed
+    /// under the configured thresholds while it runs; achieved or missed once it has ended. Nil before it starts.
+    static func statusBasis(_ report: OKRReport) -> String? {
+        guard report.started else { return nil }
+        let judged = ", as <code>playbook report okr</code> judges them."
+        if report.complete {
+            return "Statuses: the quarter has ended, so a key result is achieved where its progress reached 1 (the target), else missed" + judged
+        }
+        let early = Int(UTC.days(report.lastDay) - UTC.days(report.start) + 1) <= KeyResultStatus.checkInGrace
+            ? "; in the quarter's first \(KeyResultStatus.checkInGrace) days one not checked in yet and not on track is no check-in yet" : ""
+        return "Statuses: progress against the \(Numbers.text(report.elapsed * 100, places: 0))% of the quarter elapsed by \(report.lastDay) "
+            + "(on track at ≥ \(Numbers.text(report.thresholds.onTrack, places: 4))× that, at risk at ≥ \(Numbers.text(report.thresholds.atRisk, places: 4))×, "
+            + "else off track; set under <code>reports</code> in <code>.playbook.yml</code>\(early))" + judged
+    }
+
     /// Links to every quarter's page; the shown one is marked current.
     func switcher(current: Quarter, page: Page) -> String {
         var out = "<nav class=\"quarters\" aria-label=\"Quarters\"><ul>"
@@ -167,6 +183,7 @@ struct HomePage {
             out += "<p>No objective of \(h(report.quarter.description)) is in the history.</p>\n"
             return out
         }
+        if let basis = Self.statusBasis(report) { out += "<p class=\"meta\">\(basis)</p>\n" }
         var placed: Set<String> = []
         func branch(_ list: [ObjectiveLine]) -> String {
             var html = "<ul>"

@@ -1,8 +1,8 @@
 import PlaybookModel
 import PlaybookReports
 
-/// The learnings library: every hypothesis and every conclusion of an experiment that the reports
-/// count (a re-opened experiment's earlier ones too), with outcome, lift, decision and learnings;
+/// The learnings library: every hypothesis and every conclusion of an experiment (a re-opened
+/// experiment's earlier ones too, counted by a report or not), with outcome, lift, decision and learnings;
 /// searched as you type from an index the site carries as a script.
 struct LearningsPage {
     var input: SiteInput
@@ -92,11 +92,17 @@ struct LearningsPage {
             while next < gone.count, gone[next].id < id { out += gone[next].entries; next += 1 }
             let concluded = list[i].status?.value == .concluded
             let standing = concluded ? input.life(of: id)?.concluded : nil
-            for earlier in counted[i] where earlier.concluded != standing {
+            for earlier in earlierConclusions(of: id, counted: counted[i], standing: standing) {
                 guard let facts = input.lifecycles.facts(of: id, until: earlier.until), let e = facts.experiment else { continue }
                 let day = UTC.day(of: earlier.concluded)
-                let read = UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1)
-                out.append(earlierEntry(e, id: id, quarter: day.quarter, note: "Concluded \(day), later re-opened: as it read on \(read)."))
+                let note: String
+                if let reopened = earlier.reopened {
+                    // Read up to its re-opening; the report of its quarter counts the experiment's standing there at the quarter's end.
+                    note = "Concluded \(day), re-opened \(UTC.day(of: reopened)): as it read then. Undone within \(day.quarter), so no report counts this conclusion."
+                } else {
+                    note = "Concluded \(day), later re-opened: as it read on \(UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1))."
+                }
+                out.append(earlierEntry(e, id: id, quarter: day.quarter, note: note))
             }
             guard concluded, !concludedLater.contains(id) else { continue }
             let quarter = standing.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
@@ -109,6 +115,22 @@ struct LearningsPage {
         }
         for rest in gone[next...] { out += rest.entries }
         return out
+    }
+
+    /// Experiment `id`'s conclusions before the one that stands (`standing`), oldest first: those a report
+    /// counts (`counted`, each read as its quarter's report reads it), and those no report counts, each
+    /// undone in the quarter it was made (`reopened`: when it was re-opened, up to which it is read). Live spans before the end of today tell them: each span
+    /// but the last ends in a conclusion or an abandonment, and its status just before the next span says which.
+    private func earlierConclusions(of id: String, counted: [(concluded: Int64, until: Int64)], standing: Int64?)
+        -> [(concluded: Int64, until: Int64, reopened: Int64?)] {
+        var out = counted.filter { $0.concluded != standing }.map { (concluded: $0.concluded, until: $0.until, reopened: Int64?.none) }
+        let spans = input.lifecycles.liveSpans(of: id, before: UTC.seconds(UTC.dayAfter(input.today)))
+        for (span, next) in zip(spans, spans.dropFirst()) {
+            guard let end = span.end, end != standing, !counted.contains(where: { $0.concluded == end }),
+                  input.lifecycles.status(of: id, before: next.start) == .concluded else { continue }
+            out.append((end, next.start, next.start))
+        }
+        return out.sorted { $0.concluded < $1.concluded }
     }
 
     /// The card of an earlier conclusion: the experiment as the report counting it read it.
@@ -139,7 +161,7 @@ struct LearningsPage {
     func renderBytes(_ entries: [Entry]) -> HTMLBuffer {
         let page = Page(path: SitePath.learnings, catalog: catalog)
         var body = "<h1>Learnings library</h1>\n"
-        body += "<p>Every hypothesis and every conclusion of an experiment that the reports count (a re-opened experiment's earlier ones too, each as it read then), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
+        body += "<p>Every hypothesis and every conclusion of an experiment (a re-opened experiment's earlier ones too, each as it read then, said when no report counts it), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
         body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
         body += "<label for=\"q\">Search<input id=\"q\" type=\"search\" autocomplete=\"off\" placeholder=\"a word of a title or learning\"></label>"
         func select(_ id: String, _ label: String, _ values: [String?]) -> String {

@@ -15,6 +15,39 @@ struct LivedCollisions: Sendable {
     var graph: CollisionGraph
     /// The ids judged on their live spans.
     var judgedOnLive: Set<String>
+    /// Pairs whose two experiments had both ended (concluded or abandoned) by today: they ran at the same
+    /// time, a past fact, and are no collision to resolve (lint and `playbook overlaps` see neither side).
+    private(set) var endedPairs = 0
+    /// How many such pairs each experiment is in.
+    private var endedPartners: [String: Int] = [:]
+
+    /// The pairs the collision rule would have something to resolve in: all but `endedPairs`.
+    var collidingPairs: Int { graph.count - endedPairs }
+
+    /// Whether `a` and `b` had both ended by today (the pair ran at the same time, in the past).
+    func bothEnded(_ a: String, _ b: String) -> Bool { judgedOnLive.contains(a) && judgedOnLive.contains(b) }
+
+    /// How many experiments collide with `id`, those that had ended with it left out.
+    func collisionCount(of id: String) -> Int { graph.count(of: id) - (endedPartners[id] ?? 0) }
+
+    /// `id`'s partners, the first `limit` by id: those it collides with, and those it ran at the same time with (both ended).
+    func partners(of id: String, limit: Int) -> (colliding: [(id: String, reviewedBy: String?)], ranWith: [String]) {
+        guard judgedOnLive.contains(id) else { return (graph.partners(of: id, limit: limit), []) }
+        let all = graph.partners(of: id, limit: graph.count(of: id))
+        return (Array(all.lazy.filter { !judgedOnLive.contains($0.id) }.prefix(limit)),
+                Array(all.lazy.filter { judgedOnLive.contains($0.id) }.map(\.id).prefix(limit)))
+    }
+
+    /// The reason of a pair that had both ended by today (the collision rule's, `worded`), in the past tense:
+    /// they ran at the same time, without the rule's advice (nothing is left to move or split).
+    func ranTogether(_ reason: String, ids: [String]) -> String {
+        var text = worded(reason, ids: ids)
+        if ids.count == 2, let range = text.range(of: " are live together ") { text.replaceSubrange(range, with: " ran at the same time ") }
+        if let advice = text.range(of: ", and share no exclusion_group; ") {
+            text.replaceSubrange(advice.lowerBound..<text.endIndex, with: ", in no shared exclusion group")
+        }
+        return text
+    }
 
     init(catalog: Catalog, lifecycles: ExperimentLifecycles, onToday: ExperimentsOnToday, today: Day) {
         let list = onToday.experiments(catalog)
@@ -39,6 +72,14 @@ struct LivedCollisions: Sendable {
             entities.append(SourcedEntity(entity: .experiment(e), file: catalog.files[id] ?? ""))
         }
         self.judgedOnLive = judgedOnLive
+        defer {
+            // Pairs of two that had both ended by today: each side counts the pair once.
+            for id in judgedOnLive {
+                let count = graph.partners(of: id, limit: graph.count(of: id)).lazy.filter { judgedOnLive.contains($0.id) }.count
+                if count > 0 { endedPartners[id] = count }
+            }
+            endedPairs = endedPartners.values.reduce(0, +) / 2
+        }
         // Without an experiment that ran and ended, or one that stood otherwise on today, they are
         // the catalog's, computed already.
         graph = judgedOnLive.isEmpty && onToday.isEmpty ? catalog.collisions(today: today)

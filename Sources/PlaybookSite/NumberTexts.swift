@@ -18,6 +18,13 @@ final class NumberTexts: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: String] = [:]
 
+    /// An amount of money as the reports write a currency value (`UnitText`: `EUR 1,250.5`, the code first),
+    /// with the pages' typographic minus, as a lift has it: `EUR −2,000`; without a currency, the number alone.
+    static func money(_ value: Double, currency: String?) -> String {
+        let number = Numbers.grouped(value, places: 2)
+        return (currency.map { $0 + " " } ?? "") + (number.hasPrefix("-") ? "−" + number.dropFirst() : number)
+    }
+
     /// `Numbers.signedPercent(value)`.
     func signedPercent(_ value: Double?) -> String { text(.signedPercent, value) { Numbers.signedPercent($0) } }
 

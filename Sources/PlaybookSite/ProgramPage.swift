@@ -56,6 +56,8 @@ struct ProgramPage {
                           let label = "<span class=\"nw\">\(h(labels[index]))</span>"
                           return notStarted[index] ? [label] + Array(repeating: "–", count: 9) : row(label: label, overall[index])
                       }, numeric: Set(1...9))
+        body += goneList(ProgramGoneExperiments(reports: zip(reports, notStarted).filter { !$1 }.map(\.0), catalog: catalog,
+                                                timelines: input.timelines, lifecycles: input.lifecycles), page: page)
         if let home = input.program.first(where: { $0.period.label == input.homeQuarter.description }), !home.squads.isEmpty {
             body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
             body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",
@@ -69,6 +71,20 @@ struct ProgramPage {
             }
         }
         return page.document(title: "Program", section: .program, body: body, source: input.provenance)
+    }
+
+    /// The experiments the table counts that no page has (no longer in the playbook), so that its counts reconcile with the site.
+    private func goneList(_ gone: ProgramGoneExperiments, page: Page) -> String {
+        guard !gone.list.isEmpty else { return "" }
+        let n = gone.list.count
+        var out = "<p>\(n == 1 ? "One experiment" : "\(n) experiments") the table counts \(n == 1 ? "is" : "are") no longer in the playbook at this commit (deleted, or moved out of it), so no page of this site has \(n == 1 ? "it" : "them"); as \(n == 1 ? "it" : "they") last read:</p>\n"
+        out += table(caption: "Counted above, no longer in the playbook", head: ["experiment", "title", "squad", "created", "removed", "counted in"],
+                     rows: gone.list.map { e in
+                         [h(e.id), h(e.title ?? "–"), page.entity(e.squad), e.created.map { "<span class=\"nw\">\($0)</span>" } ?? "–",
+                          e.removed.map { "<span class=\"nw\">\($0.day)</span> (<code>\(h($0.commit))</code>)" } ?? "–",
+                          e.counted.map { "<span class=\"nw\">\(h($0))</span>" }.joined(separator: "<br>")]
+                     }, text: [1])
+        return out
     }
 
     private func isEmpty(_ line: SquadExperiments) -> Bool {

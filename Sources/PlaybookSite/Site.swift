@@ -54,6 +54,7 @@ public struct SitePlan: Sendable {
         planned += [
             (SitePath.marker, .text("This folder was written by `playbook site`; a rebuild replaces it whole.\n")),
             (SitePath.stylesheet, .text(Assets.stylesheet)), (SitePath.searchScript, .text(Assets.searchScript)),
+            (SitePath.timelineScript, .text(Assets.timelineScript)),
         ]
         // Names are unique by construction (an id defined twice has one page); should that ever fail, the first keeps the file.
         var seen: Set<String> = []

@@ -11,6 +11,7 @@ enum SitePath {
     static let stylesheet = "assets/site.css"
     static let searchScript = "assets/search.js"
     static let searchIndex = "assets/search-index.js"
+    static let timelineScript = "assets/timeline.js"
     /// Marks a folder as a site this tool wrote, so a rebuild may replace it.
     static let marker = ".playbook-site"
 

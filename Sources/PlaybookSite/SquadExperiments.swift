@@ -17,8 +17,7 @@ extension SquadPages {
     /// not counted: the rule reads the playbook's files).
     func experimentRows(_ id: String, page: Page, currency: String?) -> [[String]] {
         let today = input.today, onToday = input.onToday
-        let shownCurrency = currency.map { " " + $0 } ?? ""
-        func money(_ value: Double?) -> String { value.map { Numbers.grouped($0, places: 2) + shownCurrency } ?? "–" }
+        func money(_ value: Double?) -> String { value.map { NumberTexts.money($0, currency: currency) } ?? "–" }
         func countedCell(_ counted: Counted, shown: Double?) -> String {
             switch counted {
             case .counted(let quarter, let budget):

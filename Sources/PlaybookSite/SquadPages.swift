@@ -80,9 +80,9 @@ struct SquadPages {
 
     func budgetLine(_ squad: Squad, quarter: Quarter) -> String {
         let spent = spent(squad.id.value, quarter: quarter)
-        let currency = squad.budget?.currency.map { " " + $0 } ?? ""
-        guard let cap = squad.budget?.quarterly?.value else { return "\(Numbers.grouped(spent, places: 2))\(currency) (no cap)" }
-        return "\(Numbers.grouped(spent, places: 2)) of \(Numbers.grouped(cap, places: 2))\(currency)"
+        let currency = squad.budget?.currency
+        guard let cap = squad.budget?.quarterly?.value else { return "\(NumberTexts.money(spent, currency: currency)) (no cap)" }
+        return "\(NumberTexts.money(spent, currency: currency)) of \(NumberTexts.money(cap, currency: currency))"
     }
 
     func page(_ id: String) -> String {
@@ -111,7 +111,7 @@ struct SquadPages {
         let spending = spending(id)
         let quarters = Set(spending.keys).union([input.homeQuarter]).sorted()
         let cap = squad.budget?.quarterly?.value
-        let currency = squad.budget?.currency ?? ""
+        let currency = squad.budget?.currency
         // "Committed", not "spent" (review52a #5: a draft's budget read as money spent): what the squad-budget rule
         // counts is every experiment's budget, whatever its status, in the quarter of its (planned) start.
         body += table(caption: "Experiment budgets committed per quarter, as the squad-budget rule counts them: each experiment's "
@@ -123,9 +123,9 @@ struct SquadPages {
                           let standing = cap.map { BudgetTotal.isOver(spent, cap: $0) ? "<span class=\"badge bad\">over the cap</span>" : "<span class=\"badge good\">within the cap</span>" } ?? "<span class=\"badge none\">no cap</span>"
                           // Over the cap said beside the amount too: at 390 px the standing column is scrolled out of view.
                           let over = cap.map { BudgetTotal.isOver(spent, cap: $0) } ?? false
-                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h("\(Numbers.grouped(spent, places: 2)) \(currency)") + (over ? " " + Self.overTheCap : ""),
-                                  h(cap.map { "\(Numbers.grouped($0, places: 2)) \(currency)" } ?? "–"),
-                                  h(cap.map { "\(Numbers.grouped($0 - spent, places: 2)) \(currency)" } ?? "–"), standing]
+                          return ["<span class=\"nw\">\(h(quarter.description))</span>", h(NumberTexts.money(spent, currency: currency)) + (over ? " " + Self.overTheCap : ""),
+                                  h(cap.map { NumberTexts.money($0, currency: currency) } ?? "–"),
+                                  h(cap.map { NumberTexts.money($0 - spent, currency: currency) } ?? "–"), standing]
                       }, numeric: [1, 2, 3])
 
         body += "<h2>OKRs</h2>\n"

@@ -164,7 +164,7 @@ final class SiteTests: XCTestCase {
         // The learnings library and the squad page, as `report experiments` and `lint` read them.
         XCTAssertTrue(try XCTUnwrap(files["learnings.html"]).contains("+0.28%"))
         let squad = try XCTUnwrap(files.first { $0.key.hasPrefix("e/") && $0.value.contains("<h2>Budget against the cap</h2>") }?.value)
-        XCTAssertTrue(squad.contains("1,400.3 EUR</td><td class=\"n\">1,400.3 EUR"), squad)
+        XCTAssertTrue(squad.contains("EUR 1,400.3</td><td class=\"n\">EUR 1,400.3"), squad)
         XCTAssertFalse(squad.contains("over the cap</span>"), squad)
         // The day its numbers are judged on, and the reports that give the same numbers.
         XCTAssertTrue(q4.contains("Standings and stale counts as of 2027-01-15: give <code>playbook report okr</code> and <code>playbook report experiments</code> <code>--today 2027-01-15</code>"), q4)
@@ -194,8 +194,9 @@ final class SiteTests: XCTestCase {
 
     /// Two experiments that ran together on one surface, for one audience, outside any exclusion
     /// group collided (lint said so then); once both are done the calendar still shows it, judged
-    /// on the windows as they were lived.
-    func testTheCalendarKeepsCollisionsOfExperimentsThatRanTogether() throws {
+    /// on the windows as they were lived: as a past fact (review58s #3), that they ran at the same
+    /// time, not as a collision to resolve (no marker, no review badge, no advice, not counted).
+    func testTheCalendarSaysExperimentsThatRanTogetherAndEndedRanAtTheSameTime() throws {
         let fixture = try SiteFixture(for: self)
         let pricing = { (id: String, status: String) in
             SiteFixture.experiment(id, title: "Pricing \(id)", status: status, start: "2026-10-13", extra: "end: 2026-10-30")
@@ -209,13 +210,19 @@ final class SiteTests: XCTestCase {
                                           "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "abandoned")])
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
         let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Pricing") } ?? "" }
-        XCTAssertTrue(row("EXP-0004").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a></strong>"), row("EXP-0004"))
-        XCTAssertTrue(row("EXP-0005").contains("<strong><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a></strong>"), row("EXP-0005"))
-        // The red outline is on the live bars, the windows the collision is judged on.
-        XCTAssertTrue(calendar.contains("fill=\"#2f5fd0\" rx=\"2\" stroke=\"#c0281b\" stroke-width=\"3\"><title>EXP-0004 live 2026-10-13 to 2026-11-05</title>"), calendar)
-        XCTAssertTrue(calendar.contains("EXP-0004</a> × <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>: "), calendar)
-        // The pair that still collides (EXP-0002 and EXP-0003, ready) is still there.
-        XCTAssertTrue(calendar.contains("2 pairs of experiments collide"), calendar)
+        XCTAssertTrue(row("EXP-0004").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>, both ended</span>"), row("EXP-0004"))
+        XCTAssertTrue(row("EXP-0005").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a>, both ended</span>"), row("EXP-0005"))
+        XCTAssertFalse(row("EXP-0004").contains("<strong>"), row("EXP-0004"))
+        // No red outline, no collision marker: nothing to resolve.
+        XCTAssertTrue(calendar.contains("fill=\"#2f5fd0\" rx=\"2\"><title>EXP-0004 live 2026-10-13 to 2026-11-05</title>"), calendar)
+        XCTAssertFalse(calendar.contains("⚠ EXP-0004") || calendar.contains("⚠ EXP-0005"), calendar)
+        let pair = try XCTUnwrap(calendar.components(separatedBy: "<h3>Ran at the same time on <code>web</code>, both ended</h3>\n<ul><li>").dropFirst().first?
+            .components(separatedBy: "</li>").first, calendar)
+        XCTAssertTrue(pair.hasSuffix("EXP-0005</a>: EXP-0004 and EXP-0005 ran at the same time from 2026-10-13 to 2026-11-05 on the surface web/pricing for every segment, all regions, all platforms, in no shared exclusion group."), pair)
+        // The pair that still collides (EXP-0002 and EXP-0003, ready) is counted alone, with its badge and advice.
+        XCTAssertTrue(calendar.contains("<p>1 pair of experiments collide; each area above lists them.</p>"), calendar)
+        XCTAssertTrue(calendar.contains("<p>1 pair of experiments, both ended by 2026-11-30, ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve"), calendar)
+        XCTAssertTrue(calendar.contains("move one&#39;s dates, or split the audience <span class=\"badge bad\">not reviewed</span>"), calendar)
     }
 
     /// A terminal's escape sequence in a title is shown as its code, as a bidi control is: ESC
@@ -244,14 +251,14 @@ final class SiteTests: XCTestCase {
     /// of experiments and in what is left of the cap.
     func testBudgetsCarryTheSquadsCurrency() throws {
         let files = Site.render(try SiteFixture(for: self).input())
-        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>700 EUR</dd>"))
+        XCTAssertTrue(try XCTUnwrap(files["e/experiments.growth.2026-Q3.html"]).contains("<dt>budget</dt><dd>EUR 700</dd>"))
         let squad = try XCTUnwrap(files["e/growth.html"])
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
-        // Committed, cap and left of the cap (1,000 EUR, of which 700 committed in Q3); "committed", not "spent"
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR 700</td><td><span class=\"nw\">2026-Q3</span></td></tr>"), squad)
+        // Committed, cap and left of the cap (EUR 1,000, of which 700 committed in Q3); "committed", not "spent"
         // (review52a #5: the squad-budget rule counts drafts and planned experiments too).
         XCTAssertTrue(squad.contains("<th scope=\"col\" class=\"n\">committed</th>"), squad)
         XCTAssertFalse(squad.contains(">spent<"), squad)
-        XCTAssertTrue(squad.contains("<td class=\"n\">700 EUR</td><td class=\"n\">1,000 EUR</td><td class=\"n\">300 EUR</td>"), squad)
+        XCTAssertTrue(squad.contains("<td class=\"n\">EUR 700</td><td class=\"n\">EUR 1,000</td><td class=\"n\">EUR 300</td>"), squad)
     }
 
     /// The North Star's trend chart labels each quarter's point in that quarter's unit, as the table
@@ -427,7 +434,7 @@ final class SiteTests: XCTestCase {
         XCTAssertTrue(objective.contains("<section id=\"k-OKR-2026Q4-GRO-1.k-KR-1\""))
         let squad = try XCTUnwrap(files["e/growth.html"])
         XCTAssertTrue(squad.contains("<a href=\"../e/hypotheses.growth.html#k-HYP-0002\">HYP-0002</a>"))
-        XCTAssertTrue(squad.contains("1,400 EUR"))  // EXP-0002 and EXP-0003 start in 2026-Q4
+        XCTAssertTrue(squad.contains("EUR 1,400"))  // EXP-0002 and EXP-0003 start in 2026-Q4
         XCTAssertTrue(squad.contains("over the cap"))
     }
 
@@ -669,7 +676,7 @@ extension SiteTests {
         let files = Site.render(input)
         let calendar = try XCTUnwrap(files["calendar.html"])
         XCTAssertFalse(calendar.contains("EXP-0001 and EXP-0004") || calendar.contains("EXP-0004 and EXP-0001"), calendar)
-        XCTAssertTrue(calendar.contains("EXP-0001 and EXP-0005 are live together from 2026-10-05 to 2026-10-12 and from 2026-11-01 to 2026-11-05 on the surface web/signup"), calendar)
+        XCTAssertTrue(calendar.contains("EXP-0001 and EXP-0005 ran at the same time from 2026-10-05 to 2026-10-12 and from 2026-11-01 to 2026-11-05 on the surface web/signup"), calendar)
         XCTAssertTrue(calendar.contains("EXP-0001 live 2026-09-20 to 2026-10-12</title>") && calendar.contains("EXP-0001 live 2026-11-01 to 2026-11-10</title>"), calendar)
     }
 }

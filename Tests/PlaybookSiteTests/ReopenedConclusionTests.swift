@@ -1,0 +1,39 @@
+import Foundation
+import PlaybookModel
+@testable import PlaybookSite
+import XCTest
+
+/// review58s #2: the learnings library promises a re-opened experiment's earlier conclusions, but one
+/// concluded, re-opened and concluded again within one quarter lost its first (the report of the
+/// quarter counts the experiment once): its learnings ("avocado") were nowhere on the site.
+final class ReopenedConclusionTests: XCTestCase {
+    private func reopenedWithin(keepResult: Bool) throws -> [String: String] {
+        let fixture = try SiteFixture(for: self)
+        let exp = { (status: String, extra: String) in
+            SiteFixture.experiment("EXP-0002", title: "Weekly reminder", status: status, start: "2026-10-13", extra: extra)
+        }
+        let first = "result: {outcome: win, lift: 0.035, decision: ship, learnings: Avocado households came back most.}"
+        try fixture.commit("2026-10-13", ["playbooks/experiments/EXP-0002.yml": exp("running", "")])
+        try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0002.yml": exp("concluded", first)])
+        try fixture.commit("2026-10-25", ["playbooks/experiments/EXP-0002.yml": exp("running", keepResult ? first : "")])
+        try fixture.commit("2026-11-15", ["playbooks/experiments/EXP-0002.yml": exp("concluded", """
+        result: {outcome: win, lift: 0.028, decision: ship, learnings: After fixing the sample ratio it still wins.}
+        """)])
+        return Site.render(try fixture.input(today: "2026-11-25"))
+    }
+
+    func testAConclusionUndoneAndMadeAgainWithinItsQuarterIsInTheLibrary() throws {
+        for keep in [false, true] {
+            let files = try reopenedWithin(keepResult: keep)
+            let page = try XCTUnwrap(files["learnings.html"])
+            let cards = page.components(separatedBy: "<li class=\"card\"").filter { $0.contains(">EXP-0002</a> Weekly reminder</h2>") }
+            XCTAssertEqual(cards.count, 2, "keep \(keep): \(page)")
+            let earlier = try XCTUnwrap(cards.first)
+            XCTAssertTrue(earlier.contains("Concluded 2026-10-20, re-opened 2026-10-25: as it read then. Undone within 2026-Q4, so no report counts this conclusion."), earlier)
+            XCTAssertTrue(earlier.contains("<dd>+3.5%</dd>") && earlier.contains("Avocado households came back most."), earlier)
+            XCTAssertTrue(cards.last?.contains("<dd>+2.8%</dd>") ?? false, cards.last ?? "")
+            let index = try XCTUnwrap(files["assets/search-index.js"])
+            XCTAssertTrue(index.contains("Avocado"), "keep \(keep)")
+        }
+    }
+}
