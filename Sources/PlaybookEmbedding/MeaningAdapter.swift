@@ -28,6 +28,16 @@ public struct MeaningAdapter: Sendable {
         return MeaningAdapter(matrix: values, dimension: 384)
     }()
 
+    public init(matrix: [Float], dimension: Int) {
+        self.matrix = matrix
+        self.dimension = dimension
+        // Kept transposed for the product `rows · matrixᵀ` (row i of the result is matrix · xᵢ).
+        transposed = (0..<(dimension * dimension)).map { matrix[($0 % dimension) * dimension + $0 / dimension] }
+    }
+
+    /// `matrix` transposed, row-major.
+    let transposed: [Float]
+
     /// `encoder` with the map applied to its vectors when they are all-MiniLM-L6-v2's (by name and
     /// width); any other encoder as it is.
     public static func adapting(_ encoder: any SentenceEncoder) -> any SentenceEncoder {
@@ -38,18 +48,36 @@ public struct MeaningAdapter: Sendable {
     /// Maps `count` rows of `dimension` floats in place, each set to unit length again (a row that
     /// maps to zero stays zero).
     public func apply(_ rows: UnsafeMutablePointer<Float>, count: Int) {
+        apply(rows, count: count, blas: (try? MatrixMath.prepare()) != nil)
+    }
+
+    /// `blas`: through the platform's BLAS; false, a plain loop (vectors read from the embedding cache
+    /// never needed a BLAS, so a machine may have none).
+    func apply(_ rows: UnsafeMutablePointer<Float>, count: Int, blas: Bool) {
         guard count > 0 else { return }
         let d = dimension
         var mapped = [Float](repeating: 0, count: count * d)
-        matrix.withUnsafeBufferPointer { w in
+        transposed.withUnsafeBufferPointer { w in
             mapped.withUnsafeMutableBufferPointer { out in
-                nonisolated(unsafe) let source = rows, target = out.baseAddress!, map = w.baseAddress!
+                nonisolated(unsafe) let source = rows
+                guard let target = out.baseAddress, let map = w.baseAddress else { return }
+                nonisolated(unsafe) let into = target
                 MatrixMath.parallelRanges(count, minimumBlock: 256) { range in
-                    // rows × d times the map's transpose: row i of the result is matrix · x_i.
-                    MatrixMath.multiplyTransposed(source + range.lowerBound * d, map, into: target + range.lowerBound * d,
-                                                  rows: range.count, columns: d, inner: d)
+                    if blas {
+                        MatrixMath.multiply(source + range.lowerBound * d, map, into: into + range.lowerBound * d,
+                                            rows: range.count, columns: d, inner: d)
+                    } else {
+                        for row in range {
+                            let x = source + row * d, y = into + row * d
+                            for column in 0..<d {
+                                var sum: Float = 0
+                                for k in 0..<d { sum += x[k] * map[k * d + column] }
+                                y[column] = sum
+                            }
+                        }
+                    }
                     for row in range {
-                        let y = target + row * d
+                        let y = into + row * d
                         var sum: Float = 0
                         for k in 0..<d { sum += y[k] * y[k] }
                         let scale: Float = sum > 0 ? 1 / sum.squareRoot() : 0
@@ -73,7 +101,7 @@ struct AdaptedEncoder: SentenceEncoder {
     func encode(_ texts: [String]) throws -> [[Float]] {
         var vectors = try base.encode(texts)
         for index in vectors.indices where vectors[index].count == adapter.dimension {
-            vectors[index].withUnsafeMutableBufferPointer { adapter.apply($0.baseAddress!, count: 1) }
+            vectors[index].withUnsafeMutableBufferPointer { if let base = $0.baseAddress { adapter.apply(base, count: 1) } }
         }
         return vectors
     }
@@ -81,15 +109,15 @@ struct AdaptedEncoder: SentenceEncoder {
     func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
         guard var read = try base.encodeMatrix(texts) else { return nil }
         if read.width == adapter.dimension, read.matrix.count == texts.count * read.width {
-            read.matrix.withUnsafeMutableBufferPointer { adapter.apply($0.baseAddress!, count: texts.count) }
+            read.matrix.withUnsafeMutableBufferPointer { if let base = $0.baseAddress { adapter.apply(base, count: texts.count) } }
         }
         return read
     }
 
     func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool {
         guard try base.encode(texts, into: matrix, rows: rows) else { return false }
-        guard dimension == adapter.dimension else { return true }
-        for row in rows { adapter.apply(matrix.baseAddress! + row * dimension, count: 1) }
+        guard dimension == adapter.dimension, let base = matrix.baseAddress else { return true }
+        for row in rows { adapter.apply(base + row * dimension, count: 1) }
         return true
     }
 }

@@ -56,6 +56,13 @@ final class MeaningAdapterTests: XCTestCase {
             for (a, b) in zip(vector, expected) { XCTAssertEqual(a, b, accuracy: 1e-4) }
             XCTAssertNotEqual(vector, original)
         }
+        // Without a BLAS the same map by a plain loop.
+        var looped = raw.flatMap { $0 }
+        looped.withUnsafeMutableBufferPointer { adapter.apply($0.baseAddress!, count: raw.count, blas: false) }
+        for (index, vector) in vectors.enumerated() {
+            for (a, b) in zip(looped[(index * 384)..<((index + 1) * 384)], vector) { XCTAssertEqual(a, b, accuracy: 1e-5) }
+        }
+        XCTAssertEqual(try adapted.encodeMatrix([])?.matrix.count ?? 0, 0, "no text, no vector, no crash")
         let matrix = try XCTUnwrap(try adapted.encodeMatrix(texts))
         XCTAssertEqual(matrix.width, 384)
         for (index, vector) in vectors.enumerated() {
