@@ -25,12 +25,11 @@ struct CalendarPage {
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
-        /// For one that has ended: the first others that had ended too and ran at the same time (`listed`
-        /// of them), and how many in all; a past fact, no collision to resolve.
+        /// The first others it ran at the same time with, one side or both ended (`listed` of them), and how
+        /// many in all; a past fact, no collision to resolve.
         var ranWith: [String] = []
         var ranWithCount = 0
-        /// Its collisions are judged on its live window (it has concluded or been abandoned), not on
-        /// its written one.
+        /// It has concluded or been abandoned: its live window is what ran with others, and nothing is judged on it.
         var judgedOnLive = false
 
         var first: Day? {
@@ -176,7 +175,7 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (one that ran with another still live or ready collided with it, though it runs no more; two that had both ended ran at the same time, said apart and not outlined; none collides in a gap); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         var surfaces = rows(judged)
@@ -235,11 +234,11 @@ struct CalendarPage {
         }
         body += "<h2>Collisions</h2>\n"
         let pairs = judged.collidingPairs, ended = judged.endedPairs
-        body += pairs == 0 ? "<p>No two experiments collide\(ended > 0 ? " but those that had both ended" : ", live or ready now or as they ran").</p>\n"
+        body += pairs == 0 ? "<p>No two running, paused or ready experiments collide on \(input.today).</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        // Two that had both ended by today ran at the same time: said apart, not counted among the collisions.
+        // A pair with a side that had ended by today ran at the same time: said apart, not counted among the collisions.
         if ended > 0 {
-            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge live and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
+            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, one or both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge running, paused and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
         }
         // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
@@ -283,7 +282,7 @@ struct CalendarPage {
         } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
     }
 
-    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, both ended.
+    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, one or both ended.
     private static func partnersCell(_ row: Row, page: Page) -> String {
         var parts: [String] = []
         if !row.collidesWith.isEmpty {
@@ -292,7 +291,8 @@ struct CalendarPage {
         }
         if !row.ranWith.isEmpty {
             parts.append("<span class=\"meta\">ran at the same time as " + row.ranWith.map { page.entity($0) }.joined(separator: ", ")
-                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "") + ", both ended</span>")
+                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "")
+                + (row.judgedOnLive ? ", ended" : ", which had ended") + "</span>")
         }
         return parts.isEmpty ? "–" : parts.joined(separator: "<br>")
     }
@@ -301,7 +301,7 @@ struct CalendarPage {
     private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
         guard let group, group.total > 0 else { return "" }
         let judged = input.collisions
-        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.bothEnded(overlap.ids[0], overlap.ids[1]) }
+        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.isPast(overlap.ids[0], overlap.ids[1]) }
         var out = ""
         let colliding = group.shown.filter { !ended($0) }, ran = group.shown.filter(ended)
         if !colliding.isEmpty {
@@ -313,7 +313,7 @@ struct CalendarPage {
             out += "</ul>\n"
         }
         if !ran.isEmpty {
-            out += "<h3>Ran at the same time on <code>\(h(area))</code>, both ended</h3>\n<ul>"
+            out += "<h3>Ran at the same time on <code>\(h(area))</code>, one or both ended</h3>\n<ul>"
             for overlap in ran {
                 out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.ranTogether(overlap.reason, ids: overlap.ids))).</li>"
             }

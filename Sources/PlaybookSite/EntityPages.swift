@@ -358,40 +358,42 @@ struct EntityPages {
         field("budget", into: &out) { out in list[i].budget.map { out.text(NumberTexts.money($0.value, currency: currency)) } != nil }
         out.raw("</dl>\n")
         result(of: id, atCommit: list[i].result, into: &out)
-        // The calendar's collisions: those of experiments that ran together and have ended too.
+        // The calendar's collisions, as the collision rule judges them on today; then those it ran at the same
+        // time with, one side or both ended: a past fact, nothing left to review.
         let lived = input.collisions
-        let collisions = lived.graph.count(of: id)
+        let collisions = lived.collisionCount(of: id), ran = lived.graph.count(of: id) - collisions
+        let partners = lived.partners(of: id, limit: Self.listedCollisions)
+        let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
         if collisions > 0 {
-            out.raw("<")
-            out.raw(h2)
-            out.raw(">Collisions</")
-            out.raw(h2)
-            out.raw(">")
-            let partners = lived.graph.partners(of: id, limit: Self.listedCollisions)
-            let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
-            if lived.judgedOnLive.contains(id) {
-                out.raw("<p>Live together with it while it ran (it has ended, so, as on the \(calendar), on the window it was live), on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
-            } else {
-                out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
-                if partners.contains(where: { lived.judgedOnLive.contains($0.id) }) {
-                    out.raw("; one marked ended is judged on the window it was live, as on the \(calendar)")
-                }
-            }
+            out.raw("<\(h2)>Collisions</\(h2)>")
+            out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
             out.raw(collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
             out.raw("<ul>")
-            for (other, reviewedBy) in partners {
+            for (other, reviewedBy) in partners.colliding {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
-                if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
-                // Both ended: they ran at the same time, a past fact with nothing left to review.
-                if lived.bothEnded(id, other) {
-                } else if let reviewedBy {
+                if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)
                     out.raw("</span>")
                 } else {
                     out.raw(" <span class=\"badge bad\">not reviewed</span>")
                 }
+                out.raw("</li>")
+            }
+            out.raw("</ul>\n")
+        }
+        if ran > 0 {
+            out.raw("<\(h2)>Ran at the same time as</\(h2)>")
+            out.raw("<p>On the same or a nested surface, for overlapping audiences, in no shared exclusion group, " + (lived.judgedOnLive.contains(id)
+                ? "while it was live (it has ended)" : "while the other was live (it has ended)")
+                + "; a past fact, no collision to resolve: lint and <code>playbook overlaps</code> judge running, paused and ready experiments only, as the \(calendar) does")
+            out.raw(ran > Self.listedCollisions ? " (\(ran) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
+            out.raw("<ul>")
+            for other in partners.ranWith {
+                out.raw("<li>")
+                page.entity(other, title: true, into: &out)
+                if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
                 out.raw("</li>")
             }
             out.raw("</ul>\n")

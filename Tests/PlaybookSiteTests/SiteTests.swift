@@ -210,18 +210,18 @@ final class SiteTests: XCTestCase {
                                           "playbooks/experiments/EXP-0005.yml": pricing("EXP-0005", "abandoned")])
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
         let row = { (id: String) in calendar.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>") && $0.contains(">\(id): Pricing") } ?? "" }
-        XCTAssertTrue(row("EXP-0004").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>, both ended</span>"), row("EXP-0004"))
-        XCTAssertTrue(row("EXP-0005").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a>, both ended</span>"), row("EXP-0005"))
+        XCTAssertTrue(row("EXP-0004").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0005\">EXP-0005</a>, ended</span>"), row("EXP-0004"))
+        XCTAssertTrue(row("EXP-0005").contains("<span class=\"meta\">ran at the same time as <a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0004\">EXP-0004</a>, ended</span>"), row("EXP-0005"))
         XCTAssertFalse(row("EXP-0004").contains("<strong>"), row("EXP-0004"))
         // No red outline, no collision marker: nothing to resolve.
         XCTAssertTrue(calendar.contains("fill=\"#2f5fd0\" rx=\"2\"><title>EXP-0004 live 2026-10-13 to 2026-11-05</title>"), calendar)
         XCTAssertFalse(calendar.contains("⚠ EXP-0004") || calendar.contains("⚠ EXP-0005"), calendar)
-        let pair = try XCTUnwrap(calendar.components(separatedBy: "<h3>Ran at the same time on <code>web</code>, both ended</h3>\n<ul><li>").dropFirst().first?
+        let pair = try XCTUnwrap(calendar.components(separatedBy: "<h3>Ran at the same time on <code>web</code>, one or both ended</h3>\n<ul><li>").dropFirst().first?
             .components(separatedBy: "</li>").first, calendar)
         XCTAssertTrue(pair.hasSuffix("EXP-0005</a>: EXP-0004 and EXP-0005 ran at the same time from 2026-10-13 to 2026-11-05 on the surface web/pricing for every segment, all regions, all platforms, in no shared exclusion group."), pair)
         // The pair that still collides (EXP-0002 and EXP-0003, ready) is counted alone, with its badge and advice.
         XCTAssertTrue(calendar.contains("<p>1 pair of experiments collide; each area above lists them.</p>"), calendar)
-        XCTAssertTrue(calendar.contains("<p>1 pair of experiments, both ended by 2026-11-30, ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve"), calendar)
+        XCTAssertTrue(calendar.contains("<p>1 pair of experiments, one or both ended by 2026-11-30, ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve"), calendar)
         XCTAssertTrue(calendar.contains("move one&#39;s dates, or split the audience <span class=\"badge bad\">not reviewed</span>"), calendar)
     }
 
