@@ -106,22 +106,15 @@ struct LivedCollisions: Sendable {
             : CollisionGraph(entities, today: today, kept: catalog.keptCollisions, spans: spans)
     }
 
-    /// A pair's reason as the calendar words it: the collision rule says "live together" of every pair, but
-    /// it judges one running, paused or ready on its written window, which need not be when it ran (a draft
-    /// until later, a start still to come); "live together" is kept for a pair both judged on their live
-    /// spans from the history, and the others say which windows overlap.
+    /// A judged pair's reason as the calendar words it: the collision rule says "live together" of every pair,
+    /// which holds when either side is live (running or paused) on today; two still planned (ready) say that
+    /// their planned windows overlap. A pair with a side that has ended is `ranTogether`'s.
     func worded(_ reason: String, ids: [String]) -> String {
-        guard ids.count == 2 else { return reason }
+        guard ids.count == 2, plannedIds.contains(ids[0]), plannedIds.contains(ids[1]) else { return reason }
         for (a, b) in [(ids[0], ids[1]), (ids[1], ids[0])] {
             let prefix = "\(a) and \(b) are live together "
             guard reason.hasPrefix(prefix) else { continue }
-            let rest = reason.dropFirst(prefix.count)
-            switch (judgedOnLive.contains(a), judgedOnLive.contains(b)) {
-            case (true, true): return reason
-            case (false, false): return "\(a) and \(b): their planned windows overlap \(rest)"
-            case (true, false): return "\(a) (live, from the history) and \(b) (its planned window) overlap \(rest)"
-            case (false, true): return "\(a) (its planned window) and \(b) (live, from the history) overlap \(rest)"
-            }
+            return "\(a) and \(b): their planned windows overlap \(reason.dropFirst(prefix.count))"
         }
         return reason
     }
