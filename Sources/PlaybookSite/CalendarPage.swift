@@ -446,6 +446,35 @@ struct CalendarPage {
     /// The height of the row naming an exclusion group above its experiments' rows (the stylesheet's `.tl-eg`).
     static let groupHead = 22.0
 
+    /// How many characters a line of a group's row holds, "exclusion group " on the first included: at 390 px the
+    /// row, from the label column's left edge to the region's right one, is about 350 px, and a character of its
+    /// 12 px text at most `characterWidth`.
+    static let groupLineLength = 44
+
+    /// The most lines a group's row takes (the stylesheet's `.tl-eg.l2` to `.l4`); a longer name is cut on the
+    /// last, with an ellipsis, and is whole in the row's tooltip and under "Exclusion groups".
+    static let groupLinesMost = 4
+
+    /// An exclusion group's name in the lines of its row, each at most `groupLineLength` with "exclusion group "
+    /// before the first: broken after a `-`, `_`, `.`, `/` or space where one falls in the line, else where it
+    /// fills; nothing added, so the lines joined are the name. Its row is `groupHead` tall a line, in the labels
+    /// and across the bars alike (a row of CSS wrapping would be as tall as the browser's font made it).
+    static func groupLines(_ name: String) -> (lines: [String], cut: Bool) {
+        var lines: [String] = [], rest = Substring(name)
+        while !rest.isEmpty {
+            let room = groupLineLength - (lines.isEmpty ? "exclusion group ".count : 0)
+            if lines.count == groupLinesMost - 1, rest.count > room {
+                return (lines + [String(rest.prefix(room - 1)) + "…"], true)
+            }
+            guard rest.count > room else { lines.append(String(rest)); break }
+            let part = rest.prefix(room)
+            let end = part.lastIndex { "-_./ ".contains($0) }.map { part.index(after: $0) } ?? part.endIndex
+            lines.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return (lines, false)
+    }
+
     /// The indices of `rows` (sorted by exclusion group) where an exclusion group's rows begin.
     static func groupStarts(_ rows: [Row]) -> Set<Int> {
         Set(rows.indices.filter { index in
@@ -540,7 +569,9 @@ struct CalendarPage {
         let width = 870.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
         // Each exclusion group's rows under a row of its own naming it, which runs on over the bars' side as wide
         // as it needs (in the row's label, cut to the narrow screen's label column, the group's name was lost).
-        let groupHeads = lanes.reduce(0) { count, lane in count + Self.groupStarts(lane.1).count }
+        let groupHeads = lanes.reduce(0) { count, lane in
+            count + Self.groupStarts(lane.1).reduce(0) { $0 + (lane.1[$1].experiment.exclusionGroup.map { Self.groupLines($0).lines.count } ?? 0) }
+        }
         let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead
             + Double(groupHeads) * Self.groupHead + 8
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
@@ -577,8 +608,10 @@ struct CalendarPage {
                 // The group's own row carries the dashed line above it; rows in no group after a group, their first row.
                 var rowGroup = newGroup
                 if starts.contains(index), let group = e.exclusionGroup {
-                    out += "<li class=\"tl-eg\(newGroup ? " tl-group" : "")\">exclusion group <strong>\(h(group))</strong></li>"
-                    y += Self.groupHead
+                    let (lines, cut) = Self.groupLines(group)
+                    out += "<li class=\"tl-eg\(lines.count > 1 ? " l\(lines.count)" : "")\(newGroup ? " tl-group" : "")\"" + (cut ? " title=\"\(h(group))\"" : "")
+                        + ">exclusion group <strong>" + lines.map { h($0) }.joined(separator: "<br>") + "</strong></li>"
+                    y += Self.groupHead * Double(lines.count)
                     rowGroup = false
                 }
                 let href = catalog.experiments.contains(e.id.value) ? page.up + catalog.target(of: e.id.value) : nil
