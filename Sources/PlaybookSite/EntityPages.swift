@@ -125,8 +125,8 @@ struct EntityPages {
             // In the unit and currency of the key result's quarter, as that quarter's report shows it.
             let shown = unit(of: kr, in: objective)
             return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
-                    h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
-                    h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
+                    h(NumberTexts.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
+                    h(NumberTexts.unit(kr.target?.value, shown.unit, currency: shown.currency)),
                     input.currentHTML(objective: objective.id.value, keyResult: kr.id?.value ?? "?", atCommit: kr.current?.value,
                                       unit: shown.unit, currency: shown.currency)]
         }, numeric: [3, 4, 5], text: [2])
@@ -180,13 +180,13 @@ struct EntityPages {
             out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
                 ("metric", page.entity(kr.metric?.value, title: true)),
-                ("baseline", h(Numbers.unit(kr.baseline?.value, unit, currency: currency))),
-                ("target", h(Numbers.unit(kr.target?.value, unit, currency: currency))),
+                ("baseline", h(NumberTexts.unit(kr.baseline?.value, unit, currency: currency))),
+                ("target", h(NumberTexts.unit(kr.target?.value, unit, currency: currency))),
                 ("current", input.currentHTML(objective: id, keyResult: krID, atCommit: kr.current?.value, unit: unit, currency: currency)),
                 ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
