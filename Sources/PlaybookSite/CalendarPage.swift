@@ -224,7 +224,7 @@ struct CalendarPage {
                     let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
                     let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
                         : Self.partnersCell(row, page: page)
-                    return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), status,
+                    return [surfaceCell, page.entity(e.id.value, title: true), input.squad(e.squad?.value, page: page), status,
                             window(row.planned), row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>"),
                             h(e.exclusionGroup ?? "–"), collides]
                 }

@@ -161,7 +161,7 @@ struct EntityPages {
         guard let objective = catalog.objectives[id] else { return "" }
         let quarter = objective.quarter?.value
         var out = fields([
-            ("squad", page.entity(objective.squad?.value, title: true)),
+            ("squad", input.squad(objective.squad?.value, page: page, title: true)),
             ("quarter", quarter.map { "<a href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" }),
             ("aligns to", page.entity(objective.alignsTo?.value, title: true)),
         ])
@@ -229,7 +229,7 @@ struct EntityPages {
             [ice.impact, ice.confidence, ice.ease].map { $0.map { String($0.value) } ?? "–" }.joined(separator: " / ")
         }
         out += fields([
-            ("squad", page.entity(hypothesis.squad?.value, title: true)),
+            ("squad", input.squad(hypothesis.squad?.value, page: page, title: true)),
             ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
             ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value)) }),
@@ -282,7 +282,7 @@ struct EntityPages {
     /// Experiment `i` of `list`, its fields read where they are (an experiment handed over whole was copied).
     private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
         out.raw("<dl class=\"fields\">")
-        field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
+        field("squad", into: &out) { input.squad(list[i].squad?.value, page: page, title: true, into: &$0); return true }
         field("status", into: &out) { out in list[i].status.map { out.raw(input.statusHTML(of: id, atCommit: $0.value.rawValue)) } != nil }
         field("hypothesis", into: &out) { page.entity(list[i].hypothesis?.value, title: true, into: &$0); return true }
         field("key result", into: &out) { page.keyResult(list[i].keyResult?.value, into: &$0); return true }

@@ -211,7 +211,7 @@ struct HomePage {
     /// `closed`: the quarter has ended, so a key result's last value is its end, not its value now.
     private func card(_ objective: ObjectiveLine, page: Page, closed: Bool) -> String {
         var out = "<article class=\"objective\" id=\"\(h(anchor(objective.id)))\"><h3>\(page.entity(objective.id)) \(h(objective.title ?? ""))</h3>"
-        var facts = ["squad " + page.entity(objective.squad), "aligns to " + page.entity(objective.alignsTo),
+        var facts = ["squad " + input.squad(objective.squad, page: page), "aligns to " + page.entity(objective.alignsTo),
                      "score " + scoreMeter(objective.score)]
         if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
         if let dropped = objective.dropped { facts.append("<span class=\"badge bad\">dropped \(UTC.day(of: dropped))</span>") }
@@ -262,7 +262,7 @@ struct HomePage {
                 let unit = catalog.unit(ofMetric: kr.metric?.value)
                 let currency = catalog.currency(ofSquad: objective.squad?.value)
                 let reference = "\(objective.id.value)/\(kr.id?.value ?? "?")"
-                rows.append([page.keyResult(reference), h(kr.title ?? ""), page.entity(objective.squad?.value),
+                rows.append([page.keyResult(reference), h(kr.title ?? ""), input.squad(objective.squad?.value, page: page),
                              h(NumberTexts.unit(kr.baseline?.value, unit, currency: currency)),
                              h(NumberTexts.unit(kr.target?.value, unit, currency: currency)),
                              h(NumberTexts.unit(kr.current?.value, unit, currency: currency))])

@@ -196,7 +196,7 @@ struct LearningsPage {
                 cards.raw(entry.kind.rawValue)
                 if let squad = entry.squad {
                     cards.raw(" · ")
-                    page.entity(squad, into: &cards)
+                    input.squad(squad, page: page, into: &cards)
                 }
                 if let stage = entry.stage {
                     cards.raw(" · ")
