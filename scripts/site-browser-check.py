@@ -190,10 +190,15 @@ def build_repository(root):
         git(root, "commit", "-q", "-m", message, date=date)
 
 
+# review59s #3: a group's name as long as the grocery history's, which ran past a 390 px screen's edge.
+LONG_GROUP = "checkout-slots-and-loyalty-points-holdout-2026-q4-emea-<i>x</i>"
+
+
 def build_long_history(root):
     """Twelve quarters, 2024-Q1 to 2026-Q4, each with an objective on the North Star and an
     experiment started and concluded in it, and two experiments that ran together: the charts
-    get twelve categories, the calendar a long span."""
+    get twelve categories, the calendar a long span; the last quarter's second experiment in an exclusion group
+    with a long name (LONG_GROUP)."""
     root.mkdir(parents=True)
     git(root, "init", "-q")
     git(root, "symbolic-ref", "HEAD", "refs/heads/main")
@@ -231,6 +236,8 @@ start: {start}
 end: {end}
 budget: 100
 """
+            if number == 2 * len(quarters):
+                text += f'exclusion_group: "{LONG_GROUP}"\n'
             files[experiment] = text
         for status, day in (("running", start), ("concluded", end)):
             for path, text in files.items():
@@ -297,11 +304,12 @@ return past;
 
 
 # Per timeline, the exclusion groups its rows' tooltips name, and those no label of its column shows whole
-# (clipped by its box, or past the region's edges, with the region scrolled to its start).
+# (clipped by its box, or past the region's edges), with the region scrolled to its start, as it opens without the
+# script, or (argument true) where the page's script left it, at today.
 EXCLUSION_GROUPS_SHOWN = """
-var named = 0, cut = [];
+var named = 0, cut = [], all = [];
 document.querySelectorAll('.scroll[aria-label^="timeline"]').forEach(function (region) {
-  region.scrollLeft = 0;
+  if (!arguments[0]) { region.scrollLeft = 0; }
   var box = region.getBoundingClientRect(), groups = {};
   region.querySelectorAll('.tl-labels [title]').forEach(function (label) {
     var match = /, exclusion group (.*)$/.exec(label.getAttribute('title'));
@@ -309,6 +317,7 @@ document.querySelectorAll('.scroll[aria-label^="timeline"]').forEach(function (r
   });
   Object.keys(groups).forEach(function (group) {
     named += 1;
+    all.push(group);
     var whole = Array.prototype.some.call(region.querySelectorAll('.tl-labels li'), function (li) {
       if (li.textContent.indexOf(group) < 0) { return false; }
       var clipped = getComputedStyle(li).overflowX !== 'visible' && li.scrollWidth > li.clientWidth;
@@ -320,7 +329,7 @@ document.querySelectorAll('.scroll[aria-label^="timeline"]').forEach(function (r
     if (!whole) { cut.push(region.getAttribute('aria-label') + ': ' + group); }
   });
 });
-return [named, cut];
+return [named, cut, all];
 """
 
 
@@ -586,14 +595,19 @@ def main():
 
         # Each exclusion group a timeline's rows are in is named in full, in view, in its label column (its
         # name after the row's id was cut to "onbo…" by the 8.5rem column at 390 px): here and on the bundled
-        # example, at 390 and 1400 px.
+        # example, at 390 and 1400 px; and a long name (review59s #3: it ran past the screen's edge), on twelve quarters,
+        # with the script and without it (it opens the timeline at today; the label column stays at the left either way).
         for width in (390, 1400):
             driver.set_window_size(width, 900)
-            for name, folder in (("the scratch site", site), ("the example", example_root / "site")):
+            for name, folder in (("the scratch site", site), ("the example", example_root / "site"), ("twelve quarters", long_root / "site")):
                 driver.get((folder / "calendar.html").as_uri())
-                named, cut = driver.execute_script(EXCLUSION_GROUPS_SHOWN)
-                checks.check(named > 0 and not cut, f"{name} at {width} px: each exclusion group of the calendar's timelines is named in full"
-                             f" ({named} named" + (f"; cut or out of view: {cut[:5]}" if cut else "") + ")")
+                for scrolled in (True, False):
+                    named, cut, groups = driver.execute_script(EXCLUSION_GROUPS_SHOWN, scrolled)
+                    at = "at today" if scrolled else "at its start"
+                    checks.check(named > 0 and not cut, f"{name} at {width} px, timelines {at}: each exclusion group of the calendar's timelines is named in full"
+                                 f" ({named} named" + (f"; cut or out of view: {cut[:5]}" if cut else "") + ")")
+                    if folder == long_root / "site":
+                        checks.check(LONG_GROUP in groups, f"{name} at {width} px: the long exclusion group is among those checked ({groups})")
 
         # Screenshots for review.
         out = pathlib.Path(args.screenshots)

@@ -123,6 +123,8 @@ enum Assets {
     .tl-group { border-top: 1px dashed #7a8294; }
     /* An exclusion group's name, on a row of its own over its experiments' rows (CalendarPage.groupHead), runs on as wide as it needs. */
     .tl-labels .tl-eg { height: 22px; line-height: 22px; font-size: .75rem; color: var(--muted); overflow: visible; }
+    /* A long name in up to four lines (CalendarPage.groupLines), each 22 px, as its row across the bars. */
+    .tl-labels .tl-eg.l2 { height: 44px; } .tl-labels .tl-eg.l3 { height: 66px; } .tl-labels .tl-eg.l4 { height: 88px; }
     .timeline { display: block; flex: none; }
     .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
     .timeline .tick { fill: var(--muted); }

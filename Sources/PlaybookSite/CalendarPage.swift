@@ -25,12 +25,11 @@ struct CalendarPage {
         /// The first colliding ids (`listed` of them), and how many collide in all.
         var collidesWith: [String]
         var collisions: Int
-        /// For one that has ended: the first others that had ended too and ran at the same time (`listed`
-        /// of them), and how many in all; a past fact, no collision to resolve.
+        /// The first others it ran at the same time with, one side or both ended (`listed` of them), and how
+        /// many in all; a past fact, no collision to resolve.
         var ranWith: [String] = []
         var ranWithCount = 0
-        /// Its collisions are judged on its live window (it has concluded or been abandoned), not on
-        /// its written one.
+        /// It has concluded or been abandoned: its live window is what ran with others, and nothing is judged on it.
         var judgedOnLive = false
 
         var first: Day? {
@@ -176,7 +175,7 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end, or, once it has concluded or been abandoned, the live bars (one that ran with another still live or ready collided with it, though it runs no more; two that had both ended ran at the same time, said apart and not outlined; none collides in a gap); rows are grouped by exclusion group.</p>\n"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
         let judged = input.collisions
         var surfaces = rows(judged)
@@ -225,7 +224,7 @@ struct CalendarPage {
                     let status = e.removedStatusHTML ?? input.statusHTML(of: e.id.value, atCommit: e.statusAtCommit)
                     let collides = e.removed != nil ? "<span class=\"meta\">not judged: removed from the playbook</span>"
                         : Self.partnersCell(row, page: page)
-                    return [surfaceCell, page.entity(e.id.value, title: true), page.entity(e.squad?.value), status,
+                    return [surfaceCell, page.entity(e.id.value, title: true), input.squad(e.squad?.value, page: page), status,
                             window(row.planned), row.live.isEmpty ? "–" : row.live.map { live(row, $0) }.joined(separator: ",<br>"),
                             h(e.exclusionGroup ?? "–"), collides]
                 }
@@ -235,11 +234,11 @@ struct CalendarPage {
         }
         body += "<h2>Collisions</h2>\n"
         let pairs = judged.collidingPairs, ended = judged.endedPairs
-        body += pairs == 0 ? "<p>No two experiments collide\(ended > 0 ? " but those that had both ended" : ", live or ready now or as they ran").</p>\n"
+        body += pairs == 0 ? "<p>No two running, paused or ready experiments collide on \(input.today).</p>\n"
             : "<p>\(pairs) pair\(pairs == 1 ? "" : "s") of experiments collide\(pairs > Self.listedCollisions ? "; each area above lists its first \(Self.listedCollisions), and each experiment's page lists its own" : "; each area above lists them").</p>\n"
-        // Two that had both ended by today ran at the same time: said apart, not counted among the collisions.
+        // A pair with a side that had ended by today ran at the same time: said apart, not counted among the collisions.
         if ended > 0 {
-            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge live and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
+            body += "<p>\(ended) pair\(ended == 1 ? "" : "s") of experiments, one or both ended by \(input.today), ran at the same time on the same or a nested surface for overlapping audiences; a past fact, no collision to resolve (lint and <code>playbook overlaps</code> judge running, paused and ready experiments only); each area above lists \(ended == 1 ? "it" : "them").</p>\n"
         }
         // Each group's experiment ids in id order, as drawn, read by position (no copies of the experiments).
         var groups: [String: [String]] = [:]
@@ -283,7 +282,7 @@ struct CalendarPage {
         } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
     }
 
-    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, both ended.
+    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, one or both ended.
     private static func partnersCell(_ row: Row, page: Page) -> String {
         var parts: [String] = []
         if !row.collidesWith.isEmpty {
@@ -292,7 +291,8 @@ struct CalendarPage {
         }
         if !row.ranWith.isEmpty {
             parts.append("<span class=\"meta\">ran at the same time as " + row.ranWith.map { page.entity($0) }.joined(separator: ", ")
-                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "") + ", both ended</span>")
+                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "")
+                + (row.judgedOnLive ? ", ended" : ", which had ended") + "</span>")
         }
         return parts.isEmpty ? "–" : parts.joined(separator: "<br>")
     }
@@ -301,7 +301,7 @@ struct CalendarPage {
     private func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
         guard let group, group.total > 0 else { return "" }
         let judged = input.collisions
-        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.bothEnded(overlap.ids[0], overlap.ids[1]) }
+        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.isPast(overlap.ids[0], overlap.ids[1]) }
         var out = ""
         let colliding = group.shown.filter { !ended($0) }, ran = group.shown.filter(ended)
         if !colliding.isEmpty {
@@ -313,7 +313,7 @@ struct CalendarPage {
             out += "</ul>\n"
         }
         if !ran.isEmpty {
-            out += "<h3>Ran at the same time on <code>\(h(area))</code>, both ended</h3>\n<ul>"
+            out += "<h3>Ran at the same time on <code>\(h(area))</code>, one or both ended</h3>\n<ul>"
             for overlap in ran {
                 out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.ranTogether(overlap.reason, ids: overlap.ids))).</li>"
             }
@@ -446,6 +446,35 @@ struct CalendarPage {
     /// The height of the row naming an exclusion group above its experiments' rows (the stylesheet's `.tl-eg`).
     static let groupHead = 22.0
 
+    /// How many characters a line of a group's row holds, "exclusion group " on the first included: at 390 px the
+    /// row, from the label column's left edge to the region's right one, is about 350 px, and a character of its
+    /// 12 px text at most `characterWidth`.
+    static let groupLineLength = 44
+
+    /// The most lines a group's row takes (the stylesheet's `.tl-eg.l2` to `.l4`); a longer name is cut on the
+    /// last, with an ellipsis, and is whole in the row's tooltip and under "Exclusion groups".
+    static let groupLinesMost = 4
+
+    /// An exclusion group's name in the lines of its row, each at most `groupLineLength` with "exclusion group "
+    /// before the first: broken after a `-`, `_`, `.`, `/` or space where one falls in the line, else where it
+    /// fills; nothing added, so the lines joined are the name. Its row is `groupHead` tall a line, in the labels
+    /// and across the bars alike (a row of CSS wrapping would be as tall as the browser's font made it).
+    static func groupLines(_ name: String) -> (lines: [String], cut: Bool) {
+        var lines: [String] = [], rest = Substring(name)
+        while !rest.isEmpty {
+            let room = groupLineLength - (lines.isEmpty ? "exclusion group ".count : 0)
+            if lines.count == groupLinesMost - 1, rest.count > room {
+                return (lines + [String(rest.prefix(room - 1)) + "…"], true)
+            }
+            guard rest.count > room else { lines.append(String(rest)); break }
+            let part = rest.prefix(room)
+            let end = part.lastIndex { "-_./ ".contains($0) }.map { part.index(after: $0) } ?? part.endIndex
+            lines.append(String(rest[..<end]))
+            rest = rest[end...]
+        }
+        return (lines, false)
+    }
+
     /// The indices of `rows` (sorted by exclusion group) where an exclusion group's rows begin.
     static func groupStarts(_ rows: [Row]) -> Set<Int> {
         Set(rows.indices.filter { index in
@@ -540,7 +569,9 @@ struct CalendarPage {
         let width = 870.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
         // Each exclusion group's rows under a row of its own naming it, which runs on over the bars' side as wide
         // as it needs (in the row's label, cut to the narrow screen's label column, the group's name was lost).
-        let groupHeads = lanes.reduce(0) { count, lane in count + Self.groupStarts(lane.1).count }
+        let groupHeads = lanes.reduce(0) { count, lane in
+            count + Self.groupStarts(lane.1).reduce(0) { $0 + (lane.1[$1].experiment.exclusionGroup.map { Self.groupLines($0).lines.count } ?? 0) }
+        }
         let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead
             + Double(groupHeads) * Self.groupHead + 8
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
@@ -577,8 +608,10 @@ struct CalendarPage {
                 // The group's own row carries the dashed line above it; rows in no group after a group, their first row.
                 var rowGroup = newGroup
                 if starts.contains(index), let group = e.exclusionGroup {
-                    out += "<li class=\"tl-eg\(newGroup ? " tl-group" : "")\">exclusion group <strong>\(h(group))</strong></li>"
-                    y += Self.groupHead
+                    let (lines, cut) = Self.groupLines(group)
+                    out += "<li class=\"tl-eg\(lines.count > 1 ? " l\(lines.count)" : "")\(newGroup ? " tl-group" : "")\"" + (cut ? " title=\"\(h(group))\"" : "")
+                        + ">exclusion group <strong>" + lines.map { h($0) }.joined(separator: "<br>") + "</strong></li>"
+                    y += Self.groupHead * Double(lines.count)
                     rowGroup = false
                 }
                 let href = catalog.experiments.contains(e.id.value) ? page.up + catalog.target(of: e.id.value) : nil

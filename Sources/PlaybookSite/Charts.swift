@@ -43,13 +43,15 @@ enum Charts {
             let x0 = left + Double(c) * group + (group - bar * Double(series.count)) / 2
             for (s, line) in series.enumerated() {
                 guard c < line.values.count, let value = line.values[c] else { continue }
-                // A value of 0 has no bar (a sliver read as a small value): its label, 0, says it.
+                // A value of 0 has no bar (a sliver read as a small value): its label, 0, says it, and carries
+                // the bar's hover text (review59s #6b: it had none).
                 let y = scale.y(value), x = x0 + Double(s) * bar
+                let title = "<title>\(h("\(line.name), \(category): \(format(value))"))</title>"
                 if y < Scale.bottomY {
                     svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(bar - 2))\" height=\"\(n(Scale.bottomY - y))\" fill=\"\(colours[s % colours.count])\">"
-                    svg += "<title>\(h("\(line.name), \(category): \(format(value))"))</title></rect>"
+                    svg += title + "</rect>"
                 }
-                svg += valueLabel(format(value), x: x + (bar - 2) / 2, top: min(y, Scale.bottomY), width: bar)
+                svg += valueLabel(format(value), x: x + (bar - 2) / 2, top: min(y, Scale.bottomY), width: bar, title: y < Scale.bottomY ? "" : title)
             }
             svg += categoryLabel(categories, c, x: left + (Double(c) + 0.5) * group)
         }
@@ -59,12 +61,13 @@ enum Charts {
     /// A bar's value written over it (inside its top, in white, where no room is left above it), at the
     /// narrow screen's size too; where it is wider than the bar's slot, which it would spill over into the
     /// next one's (38.5 over a bar of three series), it is written upright along the bar, reading upwards.
-    /// Left out only where even that is wider than the slot (a bar thinner than the text is high).
-    private static func valueLabel(_ text: String, x: Double, top: Double, width: Double) -> String {
+    /// Left out only where even that is wider than the slot (a bar thinner than the text is high). `title`: a
+    /// `<title>` element the label carries, as the bar of a 0 it stands for would.
+    private static func valueLabel(_ text: String, x: Double, top: Double, width: Double, title: String = "") -> String {
         let length = Double(text.count) * narrowText * 0.58
         if length <= width {
             let above = top - 4 - narrowText * 0.75 >= 0
-            return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(above ? top - 4 : top + narrowText * 0.85))\" text-anchor=\"middle\">\(h(text))</text>"
+            return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(above ? top - 4 : top + narrowText * 0.85))\" text-anchor=\"middle\">\(title)\(h(text))</text>"
         }
         guard width >= uprightWidth else { return "" }
         // Rotated a quarter turn back about its anchor: it runs up from the anchor (`start`, above the bar)
@@ -72,7 +75,7 @@ enum Charts {
         let above = top - 4 - length >= Charts.top / 2
         let y = above ? top - 4 : top + 4
         return "<text class=\"\(above ? "value" : "value in")\" x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(above ? "start" : "end")\" "
-            + "dominant-baseline=\"central\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(h(text))</text>"
+            + "dominant-baseline=\"central\" transform=\"rotate(-90 \(n(x)) \(n(y)))\">\(title)\(h(text))</text>"
     }
 
     /// The slot a value written upright needs: the text's height at the narrow screen's size.

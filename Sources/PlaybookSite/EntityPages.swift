@@ -125,8 +125,8 @@ struct EntityPages {
             // In the unit and currency of the key result's quarter, as that quarter's report shows it.
             let shown = unit(of: kr, in: objective)
             return [page.keyResult("\(objective.id.value)/\(kr.id?.value ?? "?")"), h(objective.quarter?.value.description ?? "–"), h(kr.title ?? ""),
-                    h(Numbers.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
-                    h(Numbers.unit(kr.target?.value, shown.unit, currency: shown.currency)),
+                    h(NumberTexts.unit(kr.baseline?.value, shown.unit, currency: shown.currency)),
+                    h(NumberTexts.unit(kr.target?.value, shown.unit, currency: shown.currency)),
                     input.currentHTML(objective: objective.id.value, keyResult: kr.id?.value ?? "?", atCommit: kr.current?.value,
                                       unit: shown.unit, currency: shown.currency)]
         }, numeric: [3, 4, 5], text: [2])
@@ -161,7 +161,7 @@ struct EntityPages {
         guard let objective = catalog.objectives[id] else { return "" }
         let quarter = objective.quarter?.value
         var out = fields([
-            ("squad", page.entity(objective.squad?.value, title: true)),
+            ("squad", input.squad(objective.squad?.value, page: page, title: true)),
             ("quarter", quarter.map { "<a href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" }),
             ("aligns to", page.entity(objective.alignsTo?.value, title: true)),
         ])
@@ -180,13 +180,13 @@ struct EntityPages {
             out += "<section id=\"\(h(element))\" aria-labelledby=\"\(h(element))-h\"><\(h3) id=\"\(h(element))-h\">\(h(krID)): \(h(kr.title ?? ""))</\(h3)>"
             var pairs: [(String, String?)] = [
                 ("metric", page.entity(kr.metric?.value, title: true)),
-                ("baseline", h(Numbers.unit(kr.baseline?.value, unit, currency: currency))),
-                ("target", h(Numbers.unit(kr.target?.value, unit, currency: currency))),
+                ("baseline", h(NumberTexts.unit(kr.baseline?.value, unit, currency: currency))),
+                ("target", h(NumberTexts.unit(kr.target?.value, unit, currency: currency))),
                 ("current", input.currentHTML(objective: id, keyResult: krID, atCommit: kr.current?.value, unit: unit, currency: currency)),
                 ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(Numbers.unit(reported.startValue, unit, currency: currency))), end \(h(Numbers.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
@@ -229,7 +229,7 @@ struct EntityPages {
             [ice.impact, ice.confidence, ice.ease].map { $0.map { String($0.value) } ?? "–" }.joined(separator: " / ")
         }
         out += fields([
-            ("squad", page.entity(hypothesis.squad?.value, title: true)),
+            ("squad", input.squad(hypothesis.squad?.value, page: page, title: true)),
             ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
             ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value)) }),
@@ -282,7 +282,7 @@ struct EntityPages {
     /// Experiment `i` of `list`, its fields read where they are (an experiment handed over whole was copied).
     private func experiment(_ list: [Experiment], _ i: Int, id: String, page: Page, into out: inout HTMLBuffer) {
         out.raw("<dl class=\"fields\">")
-        field("squad", into: &out) { page.entity(list[i].squad?.value, title: true, into: &$0); return true }
+        field("squad", into: &out) { input.squad(list[i].squad?.value, page: page, title: true, into: &$0); return true }
         field("status", into: &out) { out in list[i].status.map { out.raw(input.statusHTML(of: id, atCommit: $0.value.rawValue)) } != nil }
         field("hypothesis", into: &out) { page.entity(list[i].hypothesis?.value, title: true, into: &$0); return true }
         field("key result", into: &out) { page.keyResult(list[i].keyResult?.value, into: &$0); return true }
@@ -358,40 +358,42 @@ struct EntityPages {
         field("budget", into: &out) { out in list[i].budget.map { out.text(NumberTexts.money($0.value, currency: currency)) } != nil }
         out.raw("</dl>\n")
         result(of: id, atCommit: list[i].result, into: &out)
-        // The calendar's collisions: those of experiments that ran together and have ended too.
+        // The calendar's collisions, as the collision rule judges them on today; then those it ran at the same
+        // time with, one side or both ended: a past fact, nothing left to review.
         let lived = input.collisions
-        let collisions = lived.graph.count(of: id)
+        let collisions = lived.collisionCount(of: id), ran = lived.graph.count(of: id) - collisions
+        let partners = lived.partners(of: id, limit: Self.listedCollisions)
+        let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
         if collisions > 0 {
-            out.raw("<")
-            out.raw(h2)
-            out.raw(">Collisions</")
-            out.raw(h2)
-            out.raw(">")
-            let partners = lived.graph.partners(of: id, limit: Self.listedCollisions)
-            let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
-            if lived.judgedOnLive.contains(id) {
-                out.raw("<p>Live together with it while it ran (it has ended, so, as on the \(calendar), on the window it was live), on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
-            } else {
-                out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
-                if partners.contains(where: { lived.judgedOnLive.contains($0.id) }) {
-                    out.raw("; one marked ended is judged on the window it was live, as on the \(calendar)")
-                }
-            }
+            out.raw("<\(h2)>Collisions</\(h2)>")
+            out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
             out.raw(collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
             out.raw("<ul>")
-            for (other, reviewedBy) in partners {
+            for (other, reviewedBy) in partners.colliding {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
-                if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
-                // Both ended: they ran at the same time, a past fact with nothing left to review.
-                if lived.bothEnded(id, other) {
-                } else if let reviewedBy {
+                if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)
                     out.raw("</span>")
                 } else {
                     out.raw(" <span class=\"badge bad\">not reviewed</span>")
                 }
+                out.raw("</li>")
+            }
+            out.raw("</ul>\n")
+        }
+        if ran > 0 {
+            out.raw("<\(h2)>Ran at the same time as</\(h2)>")
+            out.raw("<p>On the same or a nested surface, for overlapping audiences, in no shared exclusion group, " + (lived.judgedOnLive.contains(id)
+                ? "while it was live (it has ended)" : "while the other was live (it has ended)")
+                + "; a past fact, no collision to resolve: lint and <code>playbook overlaps</code> judge running, paused and ready experiments only, as the \(calendar) does")
+            out.raw(ran > Self.listedCollisions ? " (\(ran) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
+            out.raw("<ul>")
+            for other in partners.ranWith {
+                out.raw("<li>")
+                page.entity(other, title: true, into: &out)
+                if lived.judgedOnLive.contains(other) { out.raw(" <span class=\"badge none\">ended</span>") }
                 out.raw("</li>")
             }
             out.raw("</ul>\n")

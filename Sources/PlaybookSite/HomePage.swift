@@ -79,9 +79,9 @@ struct HomePage {
         var out = "<section class=\"northstar\" aria-labelledby=\"ns\"><h2 id=\"ns\">North Star: \(h(metric.name))</h2><p class=\"meta\">metric \(page.entity(id))</p>\n"
         if let kr = measuring(id, in: report).first {
             let unit = kr.unit ?? metric.unit
-            out += "<p class=\"figure\">\(h(Numbers.unit(kr.endValue, unit, currency: kr.currency)))</p>"
-            out += "<p>\(page.keyResult(kr.reference)): from \(h(Numbers.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
-            out += "target \(h(Numbers.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(Numbers.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
+            out += "<p class=\"figure\">\(h(NumberTexts.unit(kr.endValue, unit, currency: kr.currency)))</p>"
+            out += "<p>\(page.keyResult(kr.reference)): from \(h(NumberTexts.unit(kr.startValue, unit, currency: kr.currency))) at the quarter's start; "
+            out += "target \(h(NumberTexts.unit(kr.target, unit, currency: kr.currency))) from a baseline of \(h(NumberTexts.unit(kr.baseline, unit, currency: kr.currency))). Score \(scoreMeter(kr.score, status: kr.status))</p>\n"
         } else {
             out += "<p>No key result of \(h(report.quarter.description)) measures the North Star itself.</p>\n"
         }
@@ -130,8 +130,8 @@ struct HomePage {
             out += Charts.lines(title: ended, categories: labels,
                                 series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit),
                                 places: UnitText.places(metric.unit),
-                                format: { Numbers.unit($0, metric.unit, currency: latest.currency) },
-                                label: { Numbers.unit($1, units[$0].unit, currency: units[$0].currency) + (toDate[$0] ? " (\(onToday))" : "") })
+                                format: { NumberTexts.unit($0, metric.unit, currency: latest.currency) },
+                                label: { NumberTexts.unit($1, units[$0].unit, currency: units[$0].currency) + (toDate[$0] ? " (\(onToday))" : "") })
         }
         if scores.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
@@ -140,7 +140,7 @@ struct HomePage {
         out += "</div>"
         let rows = reports.indices.map { index -> [String] in
             let offset = index - reports.startIndex
-            let value = h(Numbers.unit(values[offset], units[offset].unit, currency: units[offset].currency))
+            let value = h(NumberTexts.unit(values[offset], units[offset].unit, currency: units[offset].currency))
             let note = notStarted[offset] ? " <span class=\"meta\">(not started)</span>"
                 : toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""
             return [h(labels[offset]), value + note, h(Numbers.text(scores[offset]))]
@@ -211,7 +211,7 @@ struct HomePage {
     /// `closed`: the quarter has ended, so a key result's last value is its end, not its value now.
     private func card(_ objective: ObjectiveLine, page: Page, closed: Bool) -> String {
         var out = "<article class=\"objective\" id=\"\(h(anchor(objective.id)))\"><h3>\(page.entity(objective.id)) \(h(objective.title ?? ""))</h3>"
-        var facts = ["squad " + page.entity(objective.squad), "aligns to " + page.entity(objective.alignsTo),
+        var facts = ["squad " + input.squad(objective.squad, page: page), "aligns to " + page.entity(objective.alignsTo),
                      "score " + scoreMeter(objective.score)]
         if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
         if let dropped = objective.dropped { facts.append("<span class=\"badge bad\">dropped \(UTC.day(of: dropped))</span>") }
@@ -224,10 +224,10 @@ struct HomePage {
             out += "<span>\(scoreMeter(kr.score, status: kr.status)) \(statusBadge(kr.status))</span>"
             let currency = kr.currency
             var values = ["metric " + page.entity(kr.metric),
-                          "baseline " + h(Numbers.unit(kr.baseline, unit, currency: currency)),
-                          "target " + h(Numbers.unit(kr.target, unit, currency: currency)),
-                          "start " + h(Numbers.unit(kr.startValue, unit, currency: currency)),
-                          (closed ? "end " : "now ") + h(Numbers.unit(kr.endValue, unit, currency: currency)),
+                          "baseline " + h(NumberTexts.unit(kr.baseline, unit, currency: currency)),
+                          "target " + h(NumberTexts.unit(kr.target, unit, currency: currency)),
+                          "start " + h(NumberTexts.unit(kr.startValue, unit, currency: currency)),
+                          (closed ? "end " : "now ") + h(NumberTexts.unit(kr.endValue, unit, currency: currency)),
                           // Progress and confidence as `report okr` writes them (review52a #4: "37.5%" beside the report's 0.38,
                           // and no confidence at all where the report says "0.6 → 0.7 (rising)").
                           "progress " + h(Numbers.text(kr.progress)),
@@ -262,10 +262,10 @@ struct HomePage {
                 let unit = catalog.unit(ofMetric: kr.metric?.value)
                 let currency = catalog.currency(ofSquad: objective.squad?.value)
                 let reference = "\(objective.id.value)/\(kr.id?.value ?? "?")"
-                rows.append([page.keyResult(reference), h(kr.title ?? ""), page.entity(objective.squad?.value),
-                             h(Numbers.unit(kr.baseline?.value, unit, currency: currency)),
-                             h(Numbers.unit(kr.target?.value, unit, currency: currency)),
-                             h(Numbers.unit(kr.current?.value, unit, currency: currency))])
+                rows.append([page.keyResult(reference), h(kr.title ?? ""), input.squad(objective.squad?.value, page: page),
+                             h(NumberTexts.unit(kr.baseline?.value, unit, currency: currency)),
+                             h(NumberTexts.unit(kr.target?.value, unit, currency: currency)),
+                             h(NumberTexts.unit(kr.current?.value, unit, currency: currency))])
             }
         }
         return out + table(caption: nil, head: ["key result", "title", "squad", "baseline", "target", "current"], rows: rows, numeric: [3, 4, 5], text: [1])

@@ -95,14 +95,14 @@ struct LearningsPage {
             for earlier in earlierConclusions(of: id, counted: counted[i], standing: standing) {
                 guard let facts = input.lifecycles.facts(of: id, until: earlier.until), let e = facts.experiment else { continue }
                 let day = UTC.day(of: earlier.concluded)
-                let note: String
+                let note: String, undone = earlier.reopened != nil
                 if let reopened = earlier.reopened {
                     // Read up to its re-opening; the report of its quarter counts the experiment's standing there at the quarter's end.
                     note = "Concluded \(day), re-opened \(UTC.day(of: reopened)): as it read then. Undone within \(day.quarter), so no report counts this conclusion."
                 } else {
                     note = "Concluded \(day), later re-opened: as it read on \(UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1))."
                 }
-                out.append(earlierEntry(e, id: id, quarter: day.quarter, note: note))
+                out.append(earlierEntry(e, id: id, quarter: day.quarter, note: note, undone: undone))
             }
             guard concluded, !concludedLater.contains(id) else { continue }
             let quarter = standing.map { UTC.day(of: $0).quarter } ?? list[i].end?.value.quarter ?? list[i].start?.value.quarter
@@ -133,11 +133,14 @@ struct LearningsPage {
         return out.sorted { $0.concluded < $1.concluded }
     }
 
-    /// The card of an earlier conclusion: the experiment as the report counting it read it.
-    private func earlierEntry(_ e: Experiment, id: String, quarter: Quarter, note: String) -> Entry {
+    /// The card of an earlier conclusion: the experiment as the report counting it read it. One `undone` (no
+    /// report counts it) has its outcome said so, "win (undone)", apart in the outcome filter from the wins
+    /// the reports count (review59s #6a: it was one of them).
+    private func earlierEntry(_ e: Experiment, id: String, quarter: Quarter, note: String, undone: Bool = false) -> Entry {
         let result = e.result
+        let outcome = result?.outcome?.value.rawValue ?? "no outcome"
         var made = entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
-                         outcome: result?.outcome?.value.rawValue ?? "no outcome",
+                         outcome: undone ? "\(outcome) (undone)" : outcome,
                          lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
                          text: result?.learnings ?? [],
                          extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""])
@@ -196,7 +199,7 @@ struct LearningsPage {
                 cards.raw(entry.kind.rawValue)
                 if let squad = entry.squad {
                     cards.raw(" · ")
-                    page.entity(squad, into: &cards)
+                    input.squad(squad, page: page, into: &cards)
                 }
                 if let stage = entry.stage {
                     cards.raw(" · ")

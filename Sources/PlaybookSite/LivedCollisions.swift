@@ -15,34 +15,48 @@ struct LivedCollisions: Sendable {
     var graph: CollisionGraph
     /// The ids judged on their live spans.
     var judgedOnLive: Set<String>
-    /// Pairs whose two experiments had both ended (concluded or abandoned) by today: they ran at the same
-    /// time, a past fact, and are no collision to resolve (lint and `playbook overlaps` see neither side).
+    /// The ids still planned on today (ready): the collision rule judges them on their planned windows.
+    private var plannedIds: Set<String> = []
+    /// Pairs of which one experiment or both had ended (concluded or abandoned) by today: they ran at the
+    /// same time, a past fact, and are no collision to resolve (lint and `playbook overlaps` judge running,
+    /// paused and ready experiments only, so they see no such pair).
     private(set) var endedPairs = 0
     /// How many such pairs each experiment is in.
     private var endedPartners: [String: Int] = [:]
 
-    /// The pairs the collision rule would have something to resolve in: all but `endedPairs`.
+    /// The pairs the collision rule judges on today: all but `endedPairs`.
     var collidingPairs: Int { graph.count - endedPairs }
 
-    /// Whether `a` and `b` had both ended by today (the pair ran at the same time, in the past).
-    func bothEnded(_ a: String, _ b: String) -> Bool { judgedOnLive.contains(a) && judgedOnLive.contains(b) }
+    /// Whether `a` or `b` had ended by today (the pair ran at the same time, in the past; the rule judges it not).
+    func isPast(_ a: String, _ b: String) -> Bool { judgedOnLive.contains(a) || judgedOnLive.contains(b) }
 
-    /// How many experiments collide with `id`, those that had ended with it left out.
+    /// How many experiments collide with `id` as the collision rule judges them, past pairs left out.
     func collisionCount(of id: String) -> Int { graph.count(of: id) - (endedPartners[id] ?? 0) }
 
-    /// `id`'s partners, the first `limit` by id: those it collides with, and those it ran at the same time with (both ended).
+    /// `id`'s partners, the first `limit` by id: those it collides with, and those it ran at the same time with (one or both ended).
     func partners(of id: String, limit: Int) -> (colliding: [(id: String, reviewedBy: String?)], ranWith: [String]) {
-        guard judgedOnLive.contains(id) else { return (graph.partners(of: id, limit: limit), []) }
+        guard !judgedOnLive.isEmpty else { return (graph.partners(of: id, limit: limit), []) }
         let all = graph.partners(of: id, limit: graph.count(of: id))
-        return (Array(all.lazy.filter { !judgedOnLive.contains($0.id) }.prefix(limit)),
-                Array(all.lazy.filter { judgedOnLive.contains($0.id) }.map(\.id).prefix(limit)))
+        return (Array(all.lazy.filter { !self.isPast(id, $0.id) }.prefix(limit)),
+                Array(all.lazy.filter { self.isPast(id, $0.id) }.map(\.id).prefix(limit)))
     }
 
-    /// The reason of a pair that had both ended by today (the collision rule's, `worded`), in the past tense:
-    /// they ran at the same time, without the rule's advice (nothing is left to move or split).
+    /// The reason of a pair of which one or both had ended by today (the collision rule's), in the past tense,
+    /// without the rule's advice (nothing is left to move or split): two that were live ran at the same time;
+    /// one still ready overlapped with its planned window.
     func ranTogether(_ reason: String, ids: [String]) -> String {
-        var text = worded(reason, ids: ids)
-        if ids.count == 2, let range = text.range(of: " are live together ") { text.replaceSubrange(range, with: " ran at the same time ") }
+        var text = reason
+        if ids.count == 2, let range = text.range(of: " are live together ") {
+            let planned = ids.first { plannedIds.contains($0) }
+            let ended = ids.first { judgedOnLive.contains($0) }
+            if let planned, let ended, planned != ended {
+                // "EXP-1 and EXP-2" → "EXP-1 (live, from the history) and EXP-2 (its planned window) overlapped".
+                let note = { (id: String) in id == ended ? "\(id) (live, from the history)" : "\(id) (its planned window)" }
+                text.replaceSubrange(text.startIndex..<range.upperBound, with: "\(note(ids[0])) and \(note(ids[1])) overlapped ")
+            } else {
+                text.replaceSubrange(range, with: " ran at the same time ")
+            }
+        }
         if let advice = text.range(of: ", and share no exclusion_group; ") {
             text.replaceSubrange(advice.lowerBound..<text.endIndex, with: ", in no shared exclusion group")
         }
@@ -53,11 +67,13 @@ struct LivedCollisions: Sendable {
         let list = onToday.experiments(catalog)
         var entities: [SourcedEntity] = []
         var judgedOnLive: Set<String> = []
+        var plannedIds: Set<String> = []
         var spans: [String: [(start: Day, end: Day)]] = [:]
         entities.reserveCapacity(list.count)
         for i in list.indices where list[i].heldOnToday {
             var e = list[i].experiment
             let id = e.id.value
+            if e.status?.value == .ready { plannedIds.insert(id) }
             if let status = e.status, status.value == .concluded || status.value == .abandoned {
                 let lived = onToday.liveSpans(of: id, lifecycles: lifecycles)
                 if let first = lived.first, let end = lived.last?.end {
@@ -72,11 +88,15 @@ struct LivedCollisions: Sendable {
             entities.append(SourcedEntity(entity: .experiment(e), file: catalog.files[id] ?? ""))
         }
         self.judgedOnLive = judgedOnLive
+        self.plannedIds = plannedIds
         defer {
-            // Pairs of two that had both ended by today: each side counts the pair once.
+            // Pairs with a side that had ended by today: each side counts the pair once (an ended one
+            // every partner it has; one still judged, its ended partners).
             for id in judgedOnLive {
-                let count = graph.partners(of: id, limit: graph.count(of: id)).lazy.filter { judgedOnLive.contains($0.id) }.count
-                if count > 0 { endedPartners[id] = count }
+                for other in graph.partners(of: id, limit: graph.count(of: id)) {
+                    endedPartners[id, default: 0] += 1
+                    if !judgedOnLive.contains(other.id) { endedPartners[other.id, default: 0] += 1 }
+                }
             }
             endedPairs = endedPartners.values.reduce(0, +) / 2
         }
@@ -86,22 +106,15 @@ struct LivedCollisions: Sendable {
             : CollisionGraph(entities, today: today, kept: catalog.keptCollisions, spans: spans)
     }
 
-    /// A pair's reason as the calendar words it: the collision rule says "live together" of every pair, but
-    /// it judges one running, paused or ready on its written window, which need not be when it ran (a draft
-    /// until later, a start still to come); "live together" is kept for a pair both judged on their live
-    /// spans from the history, and the others say which windows overlap.
+    /// A judged pair's reason as the calendar words it: the collision rule says "live together" of every pair,
+    /// which holds when either side is live (running or paused) on today; two still planned (ready) say that
+    /// their planned windows overlap. A pair with a side that has ended is `ranTogether`'s.
     func worded(_ reason: String, ids: [String]) -> String {
-        guard ids.count == 2 else { return reason }
+        guard ids.count == 2, plannedIds.contains(ids[0]), plannedIds.contains(ids[1]) else { return reason }
         for (a, b) in [(ids[0], ids[1]), (ids[1], ids[0])] {
             let prefix = "\(a) and \(b) are live together "
             guard reason.hasPrefix(prefix) else { continue }
-            let rest = reason.dropFirst(prefix.count)
-            switch (judgedOnLive.contains(a), judgedOnLive.contains(b)) {
-            case (true, true): return reason
-            case (false, false): return "\(a) and \(b): their planned windows overlap \(rest)"
-            case (true, false): return "\(a) (live, from the history) and \(b) (its planned window) overlap \(rest)"
-            case (false, true): return "\(a) (its planned window) and \(b) (live, from the history) overlap \(rest)"
-            }
+            return "\(a) and \(b): their planned windows overlap \(reason.dropFirst(prefix.count))"
         }
         return reason
     }

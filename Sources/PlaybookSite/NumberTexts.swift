@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookModel
 import PlaybookReports
 
 /// The texts of numbers that many sections write (an experiment's design, a lift, a p-value), each
@@ -18,11 +19,31 @@ final class NumberTexts: @unchecked Sendable {
     private let lock = NSLock()
     private var made: [Key: String] = [:]
 
+    /// What joins a currency's code and its amount: a no-break space (U+00A0), so that a narrow column never
+    /// breaks `EUR` from `1,000` (review59s #4); a character, not `&nbsp;`, as every text is escaped after.
+    static let currencySpace = "\u{00A0}"
+
     /// An amount of money as the reports write a currency value (`UnitText`: `EUR 1,250.5`, the code first),
     /// with the pages' typographic minus, as a lift has it: `EUR −2,000`; without a currency, the number alone.
+    /// The code and the amount joined by `currencySpace`.
     static func money(_ value: Double, currency: String?) -> String {
         let number = Numbers.grouped(value, places: 2)
-        return (currency.map { $0 + " " } ?? "") + (number.hasPrefix("-") ? "−" + number.dropFirst() : number)
+        return (currency.map { $0 + currencySpace } ?? "") + (number.hasPrefix("-") ? "−" + number.dropFirst() : number)
+    }
+
+    /// `Numbers.unit(value, unit, currency:)`, a currency's code and amount joined by `currencySpace`.
+    static func unit(_ value: Double?, _ unit: MetricUnit?, currency: String?) -> String {
+        joined(Numbers.unit(value, unit, currency: currency), unit, currency: currency)
+    }
+
+    /// `Numbers.unit(value, unit, currency:)`, a currency's code and amount joined by `currencySpace`.
+    static func unit(_ value: Decimal?, _ unit: MetricUnit?, currency: String?) -> String {
+        joined(Numbers.unit(value, unit, currency: currency), unit, currency: currency)
+    }
+
+    private static func joined(_ text: String, _ unit: MetricUnit?, currency: String?) -> String {
+        guard unit == .currency, let currency, text.hasPrefix(currency + " ") else { return text }
+        return currency + currencySpace + text.dropFirst(currency.count + 1)
     }
 
     /// `Numbers.signedPercent(value)`.

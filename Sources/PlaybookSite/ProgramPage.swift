@@ -62,7 +62,7 @@ struct ProgramPage {
             body += "<h2>By squad, \(h(input.homeQuarter.description))</h2>\n"
             body += table(caption: nil, head: ["squad", "created", "started", "concluded", "abandoned", "win rate",
                                                "created → running", "ready → running", "running → concluded", "stale"],
-                          rows: home.squads.map { row(label: page.entity($0.squad), $0) }, numeric: Set(1...9))
+                          rows: home.squads.map { row(label: input.squad($0.squad, page: page), $0) }, numeric: Set(1...9))
             let stale = home.squads.flatMap(\.stale)
             if !stale.isEmpty {
                 body += "<h3>Running past their planned end</h3><ul>" + stale.map { item in
@@ -80,7 +80,7 @@ struct ProgramPage {
         var out = "<p>\(n == 1 ? "One experiment" : "\(n) experiments") the table counts \(n == 1 ? "is" : "are") no longer in the playbook at this commit (deleted, or moved out of it), so no page of this site has \(n == 1 ? "it" : "them"); as \(n == 1 ? "it" : "they") last read:</p>\n"
         out += table(caption: "Counted above, no longer in the playbook", head: ["experiment", "title", "squad", "created", "removed", "counted in"],
                      rows: gone.list.map { e in
-                         [h(e.id), h(e.title ?? "–"), page.entity(e.squad), e.created.map { "<span class=\"nw\">\($0)</span>" } ?? "–",
+                         [h(e.id), h(e.title ?? "–"), input.squad(e.squad, page: page), e.created.map { "<span class=\"nw\">\($0)</span>" } ?? "–",
                           e.removed.map { "<span class=\"nw\">\($0.day)</span> (<code>\(h($0.commit))</code>)" } ?? "–",
                           e.counted.map { "<span class=\"nw\">\(h($0))</span>" }.joined(separator: "<br>")]
                      }, text: [1])

@@ -52,6 +52,37 @@ struct SquadRename: Sendable, Equatable {
 }
 
 extension SiteInput {
+    /// The squad `id` now goes by, when the playbook no longer holds `id` and the history renamed it (through
+    /// a chain of renames, each the latest from its id) to one it holds: the rename to it and the id it holds.
+    func renamedSquad(_ id: String) -> (now: String, day: Day)? {
+        guard catalog.links[id] == nil else { return nil }
+        let renames = squadRenames
+        guard renames.contains(where: { $0.from == id }) else { return nil }
+        var name = id, seen: Set<String> = [id], day: Day?
+        while catalog.links[name] == nil {
+            guard let rename = renames.last(where: { $0.from == name }), seen.insert(rename.to).inserted else { return nil }
+            name = rename.to
+            day = rename.day
+        }
+        return day.map { (name, $0) }
+    }
+
+    /// A squad named where the site writes one (a quarter's objective, the program's tables, a card): `page.entity`,
+    /// but for an id the playbook let go of by a rename it knows, a link to the squad's page under its new id,
+    /// "acq-paid (now acq-growth)", whose tooltip says when it was renamed (review59s #5: it was an unlinked span
+    /// titled "not in the playbook at this commit", as if the squad were gone).
+    func squad(_ id: String?, page: Page, title: Bool = false) -> String {
+        guard let id, let (now, day) = renamedSquad(id) else { return page.entity(id, title: title) }
+        // A page path is made of letters, digits, `-`, `_`, `/` and `.` only: nothing to escape.
+        return "<a href=\"\(page.up)\(catalog.target(of: now))\" title=\"\(h("renamed to \(now) on \(day)"))\">\(h("\(id) (now \(now))"))</a>"
+    }
+
+    /// `squad(_:page:title:)` written into `out`.
+    func squad(_ id: String?, page: Page, title: Bool = false, into out: inout HTMLBuffer) {
+        guard let id, renamedSquad(id) != nil else { return page.entity(id, title: title, into: &out) }
+        out.raw(squad(id, page: page, title: title))
+    }
+
     /// What a squad's page says of the renames that led to its id ("Formerly growth: renamed to activation on
     /// 2027-01-05.", the latest first, back through a chain of them) and of those that took its id away (a squad
     /// written again under an old id); nothing for a squad never renamed.
@@ -62,7 +93,9 @@ extension SiteInput {
         var seen: Set<String> = [id], names = [id]
         while let name = names.popLast() {
             for rename in renames.reversed() where rename.to == name {
-                out += "<p class=\"meta\">Formerly \(page.entity(rename.from)): renamed to \(rename.to == id ? h(id) : page.entity(rename.to)) on \(rename.day).</p>\n"
+                // The old id, gone from the playbook, is this squad: named, not a link titled as missing.
+                let from = catalog.links[rename.from] == nil ? "<code>\(h(rename.from))</code>" : page.entity(rename.from)
+                out += "<p class=\"meta\">Formerly \(from): renamed to \(rename.to == id ? h(id) : page.entity(rename.to)) on \(rename.day).</p>\n"
                 if seen.insert(rename.from).inserted { names.append(rename.from) }
             }
         }

@@ -56,7 +56,7 @@ extension SiteInput {
     /// stood otherwise on today, today's (as `report okr --today` reads it, and the home page shows it)
     /// with the commit's beside it, as `statusHTML(of:atCommit:)` shows a status.
     func currentHTML(objective: String, keyResult: String, atCommit: Double?, unit: MetricUnit?, currency: String?) -> String {
-        let written = Numbers.unit(atCommit, unit, currency: currency)
+        let written = NumberTexts.unit(atCommit, unit, currency: currency)
         let endOfToday = UTC.seconds(UTC.dayAfter(today))
         guard let timeline = timelines[objective], ExperimentsOnToday.changed(timeline, after: endOfToday) else { return h(written) }
         guard let then = timeline.version(before: endOfToday)?.objective else {
@@ -64,7 +64,7 @@ extension SiteInput {
         }
         let value = then.keyResults.first { $0.id?.value == keyResult }?.current?.value
         guard value != atCommit else { return h(written) }
-        return h(Numbers.unit(value, unit, currency: currency)) + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
+        return h(NumberTexts.unit(value, unit, currency: currency)) + " <span class=\"meta\">(" + h("on \(today); \(written) at this commit") + ")</span>"
     }
 
     /// A note after an experiment named as it is at this commit that the playbook did not hold it on

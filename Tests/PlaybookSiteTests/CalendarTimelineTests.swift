@@ -98,7 +98,7 @@ final class CalendarTimelineTests: XCTestCase {
     /// and the whole label is the link's tooltip.
     func testACollidingExperimentKeepsItsMarkerWhateverItsExclusionGroupsName() throws {
         let fixture = try SiteFixture(for: self)
-        let group = "onboarding-first-week-welcome-series"
+        let group = "onboarding-first-week"
         try fixture.commit("2026-11-01", [
             "playbooks/experiments/EXP-0003.yml": SiteFixture.experiment("EXP-0003", title: "Welcome email", status: "ready", start: "2026-12-05",
                                                                          extra: "exclusion_group: \(group)"),
@@ -123,7 +123,7 @@ final class CalendarTimelineTests: XCTestCase {
     /// a row of its own above its experiments' rows, which runs on as wide as it needs, in the labels and in the bars' rows.
     func testAnExclusionGroupIsNamedInFullOnARowOfItsOwnAboveItsExperiments() throws {
         let fixture = try SiteFixture(for: self)
-        let group = "onboarding-first-week-welcome-series"
+        let group = "onboarding-first-week"
         try fixture.commit("2026-11-01", [
             "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "ready", start: "2026-12-01",
                                                                          extra: "exclusion_group: \(group)"),
@@ -141,5 +141,29 @@ final class CalendarTimelineTests: XCTestCase {
         let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".tl-labels .tl-eg {") })
         XCTAssertTrue(rule.contains("height: 22px;") && rule.contains("overflow: visible"), rule)  // CalendarPage.groupHead
         XCTAssertFalse(rule.contains("ellipsis"), rule)
+    }
+
+    /// review59s #3: a long exclusion group's name (the grocery history's, 62 characters) ran on past the right edge of
+    /// a 390 px screen, with or without the script. It is broken after a `-` into lines of `groupLineLength`, each
+    /// a 22 px line of its row, which is as tall in the labels (`.l2`…) as across the bars; escaped line by line.
+    func testALongExclusionGroupIsBrokenIntoLinesItsRowTallerOnBothSides() throws {
+        let fixture = try SiteFixture(for: self)
+        let group = "checkout-slots-and-loyalty-points-holdout-2026-q4-emea-<i>x</i>"
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-0002.yml": SiteFixture.experiment("EXP-0002", title: "Social sign-in", status: "ready", start: "2026-12-01",
+                                                                         extra: "exclusion_group: \"\(group)\""),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        XCTAssertTrue(calendar.contains("<li class=\"tl-eg l2\">exclusion group <strong>checkout-slots-and-loyalty-<br>points-holdout-2026-q4-emea-&lt;i&gt;x&lt;/i&gt;</strong></li>"), calendar)
+        XCTAssertFalse(calendar.contains("<i>"), calendar)
+        // Two group rows (this one's two lines, onboarding's one): 40 + 26 + 3 × 30 + 3 × 22 + 8.
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"230\" viewBox=\"0 0 870 230\""), calendar)
+        XCTAssertTrue(Assets.stylesheet.contains(".tl-labels .tl-eg.l2 { height: 44px; }"))
+        for line in CalendarPage.groupLines(group).lines { XCTAssertLessThanOrEqual(line.count, CalendarPage.groupLineLength) }
+        XCTAssertEqual(CalendarPage.groupLines(group).lines.joined(), group)
+        // Past four lines the last is cut; the whole name is the row's tooltip.
+        let endless = String(repeating: "holdout-", count: 40)
+        let cut = CalendarPage.groupLines(endless)
+        XCTAssertTrue(cut.cut && cut.lines.count == CalendarPage.groupLinesMost && cut.lines.last?.hasSuffix("…") == true, "\(cut)")
     }
 }

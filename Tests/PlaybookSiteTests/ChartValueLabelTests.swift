@@ -7,7 +7,7 @@ import XCTest
 final class ChartValueLabelTests: XCTestCase {
     /// The values written on the bars, in order (level or upright).
     private func labels(_ svg: String) throws -> [String] {
-        let label = try NSRegularExpression(pattern: "<text class=\"value(?: in)?\" [^>]*>([^<]*)</text>")
+        let label = try NSRegularExpression(pattern: "<text class=\"value(?: in)?\" [^>]*>(?:<title>[^<]*</title>)?([^<]*)</text>")
         return label.matches(in: svg, range: NSRange(svg.startIndex..., in: svg)).compactMap { match in
             Range(match.range(at: 1), in: svg).map { String(svg[$0]) }
         }
@@ -24,6 +24,17 @@ final class ChartValueLabelTests: XCTestCase {
         XCTAssertEqual(try labels(svg), ["7", "35.5", "0", "6", "38.5"], svg)
         // Written upright (a quarter turn back), centred on its bar.
         XCTAssertTrue(svg.contains("dominant-baseline=\"central\" transform=\"rotate(-90 "), svg)
+    }
+
+    /// review59s #6b: a value of 0 has no bar, only its label, 0, which had no hover text: it carries the title
+    /// a bar of it would (series, category and value), and the bars keep theirs.
+    func testAZeroValuesLabelHasTheHoverTextABarHas() throws {
+        let svg = Charts.bars(title: "Median cycle time per quarter, in days", categories: ["2026-Q3", "2026-Q4"], series: [
+            Series(name: "created → running", values: [7, 0]),
+        ], yLabel: "days", places: 1) { Numbers.text($0, places: 1) }
+        XCTAssertTrue(svg.contains("<title>created → running, 2026-Q4: 0</title>0</text>"), svg)
+        XCTAssertTrue(svg.contains("<title>created → running, 2026-Q3: 7</title></rect>"), svg)
+        XCTAssertEqual(svg.components(separatedBy: "<title>").count - 1, 2, svg)
     }
 
     /// Eight quarters of three series: the bars widen into their gaps so that each value fits upright.

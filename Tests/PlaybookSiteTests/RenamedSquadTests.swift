@@ -6,8 +6,9 @@ import XCTest
 final class RenamedSquadTests: XCTestCase {
     /// review54 #4: after `git mv squads/growth.yml squads/activation.yml` with the id changed, the
     /// history and the reports of the quarters before the rename still name `growth`. Every link lands
-    /// on a page; `growth` is named unlinked, marked not in the playbook, where a report read it then.
-    func testARenamedSquadsOldIdIsNamedUnlinkedAndEveryLinkLands() throws {
+    /// on a page; `growth`, where a report read it then, is named with its new id and links to the squad's
+    /// page (review59s #5: it was unlinked, titled "not in the playbook at this commit", as if the squad were gone).
+    func testARenamedSquadsOldIdLinksToItsNewPageAndEveryLinkLands() throws {
         let fixture = try SiteFixture(for: self)
         try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/squads/growth.yml")
         try fixture.repository.stage(paths: ["playbooks/squads/growth.yml"])
@@ -25,10 +26,13 @@ final class RenamedSquadTests: XCTestCase {
         let (broken, links) = try brokenLinks(site)
         XCTAssertEqual(broken, [])
         XCTAssertGreaterThan(links, 100)
-        let unlinked = "<span class=\"missing\" title=\"not in the playbook at this commit\">growth</span>"
+        let renamed = { (up: String) in "<a href=\"\(up)e/activation.html\" title=\"renamed to activation on 2027-01-05\">growth (now activation)</a>" }
         // The 2026-Q4 report read the objective at the quarter's end, in `growth`.
-        XCTAssertTrue(try XCTUnwrap(site["quarter-2026-Q4.html"]).contains("squad \(unlinked)"))
-        XCTAssertTrue(try XCTUnwrap(site["calendar.html"]).contains("<td>\(unlinked)</td>"))
+        let quarter = try XCTUnwrap(site["quarter-2026-Q4.html"])
+        XCTAssertTrue(quarter.contains("squad \(renamed(""))"), quarter)
+        XCTAssertTrue(try XCTUnwrap(site["calendar.html"]).contains("<td>\(renamed(""))</td>"))
+        // The program's table of experiments the playbook let go of names the squad so too.
+        XCTAssertFalse(site.values.contains { $0.contains("title=\"not in the playbook at this commit\">growth<") })
         XCTAssertFalse(site.values.contains { $0.contains("growth.html\"") })
     }
 
@@ -49,9 +53,9 @@ final class RenamedSquadTests: XCTestCase {
         let index = try XCTUnwrap(site["squads.html"])
         // EXP-0002 and EXP-0003 (EUR 700 each) start in 2026-Q4, in growth on that day.
         XCTAssertTrue(index.contains("<td><span class=\"missing\" title=\"not in the playbook at this commit\">growth</span></td>"
-                                     + "<td class=\"t\">Growth</td><td>activation</td><td class=\"t\">Ana Ruiz</td><td class=\"n\">1</td><td>EUR 1,400 of EUR 1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"), index)
+                                     + "<td class=\"t\">Growth</td><td>activation</td><td class=\"t\">Ana Ruiz</td><td class=\"n\">1</td><td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"), index)
         XCTAssertTrue(index.contains("Growth <span class=\"meta\">(not in the playbook on 2026-11-30)</span>"), index)
-        XCTAssertFalse(index.contains(">EUR 0 of EUR 1,000"), index)
+        XCTAssertFalse(index.contains(">EUR\u{00A0}0 of EUR\u{00A0}1,000"), index)
         let page = try XCTUnwrap(site["e/activation.html"])
         XCTAssertTrue(page.contains("(not in the playbook on 2026-11-30; its budget and experiments are counted as they stood then)"), page)
         XCTAssertTrue(page.contains("not counted: in growth on 2026-11-30"), page)
@@ -71,7 +75,8 @@ final class RenamedSquadTests: XCTestCase {
         try fixture.commit("2027-01-05", files)
     }
 
-    private let unlinkedGrowth = "<span class=\"missing\" title=\"not in the playbook at this commit\">growth</span>"
+    /// The old id on its squad's page: named, not a link, and not said to be missing (review59s #5).
+    private let unlinkedGrowth = "<code>growth</code>"
 
     /// site58 #3: the squad's page under its new id did not say it had been `growth` (whose reports and
     /// history the site still shows under that id). It says so, and when; the old id, which has no page, unlinked.
@@ -129,5 +134,25 @@ final class RenamedSquadTests: XCTestCase {
         let site = Site.render(try fixture.input(today: "2027-01-20"))
         XCTAssertNotNil(site["e/retention.html"])
         XCTAssertFalse(site.values.contains { $0.contains("Formerly ") || $0.contains("Renamed to ") })
+    }
+
+    /// review59s #5: the program page's table of experiments the playbook let go of named the squad of one removed
+    /// before the rename by its old id, unlinked and titled "not in the playbook at this commit": it names it with
+    /// its new id and links to the squad's page.
+    func testTheProgramsRemovedExperimentsNameARenamedSquadWithItsNewId() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-12-15", ["playbooks/experiments/EXP-0002.yml": nil])
+        try FileManager.default.removeItem(atPath: fixture.root + "/playbooks/squads/growth.yml")
+        try fixture.repository.stage(paths: ["playbooks/squads/growth.yml"])
+        var files = ["playbooks/squads/activation.yml": SiteFixture.squad.replacingOccurrences(of: "id: growth", with: "id: activation")]
+        for file in ["playbooks/experiments/EXP-0001.yml", "playbooks/experiments/EXP-0003.yml"] {
+            files[file] = try String(contentsOfFile: fixture.root + "/" + file, encoding: .utf8).replacingOccurrences(of: "squad: growth", with: "squad: activation")
+        }
+        try fixture.commit("2027-01-05", files)
+        let site = Site.render(try fixture.input(today: "2027-01-20"))
+        let program = try XCTUnwrap(site["program.html"])
+        let row = try XCTUnwrap(program.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>EXP-0002</td>") }, program)
+        XCTAssertTrue(row.contains("<td><a href=\"e/activation.html\" title=\"renamed to activation on 2027-01-05\">growth (now activation)</a></td>"), row)
+        XCTAssertFalse(program.contains("not in the playbook at this commit\">growth<"), program)
     }
 }

@@ -32,7 +32,13 @@ final class ReopenedConclusionTests: XCTestCase {
             XCTAssertTrue(earlier.contains("Concluded 2026-10-20, re-opened 2026-10-25: as it read then. Undone within 2026-Q4, so no report counts this conclusion."), earlier)
             XCTAssertTrue(earlier.contains("<dd>+3.5%</dd>") && earlier.contains("Avocado households came back most."), earlier)
             XCTAssertTrue(cards.last?.contains("<dd>+2.8%</dd>") ?? false, cards.last ?? "")
+            // review59s #6a: the undone conclusion's outcome is told apart from the wins the reports count, in its card
+            // and in the outcome filter; the standing one is a win.
+            XCTAssertTrue(earlier.contains("<dt>outcome</dt><dd><span class=\"badge none\">win (undone)</span>"), earlier)
+            XCTAssertTrue(cards.last?.contains("<dt>outcome</dt><dd><span class=\"badge good\">win</span>") ?? false, cards.last ?? "")
+            XCTAssertTrue(page.contains("<option value=\"win\">win</option><option value=\"win (undone)\">win (undone)</option>"), "keep \(keep)")
             let index = try XCTUnwrap(files["assets/search-index.js"])
+            XCTAssertTrue(index.contains("\"o\": \"win (undone)\""), "keep \(keep)")
             XCTAssertTrue(index.contains("Avocado"), "keep \(keep)")
         }
     }

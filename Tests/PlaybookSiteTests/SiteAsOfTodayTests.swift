@@ -133,9 +133,9 @@ final class SiteAsOfTodayTests: XCTestCase {
         let files = Site.render(try fixture.input(today: "2026-10-15"))
         let calendar = try XCTUnwrap(files["calendar.html"])
         let link = { (id: String) in "<a href=\"e/experiments.growth.2026-Q4.html#k-\(id)\">\(id)</a>" }
-        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005: their planned windows overlap from 2026-10-20 to 2026-10-30"), calendar)
-        // review57 #4: judged on written windows (EXP-0005 was ready), it is no span read from the history: not "live together".
-        XCTAssertFalse(calendar.contains("are live together"), calendar)
+        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005 are live together from 2026-10-20 to 2026-10-30"), calendar)
+        // EXP-0004 runs, so the pair is said as `playbook overlaps` says it (review59s #2), not as two planned windows.
+        XCTAssertFalse(calendar.contains("EXP-0004 and EXP-0005: their planned windows"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0006\")) ×") || calendar.contains("× \(link("EXP-0006"))"), calendar)
         XCTAssertFalse(calendar.contains("<strong>\(link("EXP-0006"))"), calendar)
         let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
@@ -145,7 +145,7 @@ final class SiteAsOfTodayTests: XCTestCase {
         // Built on the day of the commit, EXP-0004 has ended (judged on the days it ran) and EXP-0006 runs.
         let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-16"))["calendar.html"])
         XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
-        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006")): EXP-0005 and EXP-0006: their planned windows overlap from "), atCommit)
+        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006")): EXP-0005 and EXP-0006 are live together from "), atCommit)
     }
 
     /// review54b #3: built `--today 2026-10-01`, EXP-0001's section said it was running that day yet gave

@@ -31,7 +31,7 @@ final class SiteLibraryAndPathTests: XCTestCase {
         let input = try fixture.input(today: "2027-02-15")
         let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
         XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
-                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill", "EXP-0002 2027-Q1 win +50% ship"])
+                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill", "EXP-0002 2027-Q1 win (undone) +50% ship"])
         XCTAssertEqual(entries.map { $0.searchable.contains("zeppelin-shaped") }, [true, false, false])
         XCTAssertEqual(entries.map { $0.searchable.contains("Supercalifragilistic") }, [false, true, false])
         // Every quarter the program page counts, the library filtered by that quarter lists the same experiments,

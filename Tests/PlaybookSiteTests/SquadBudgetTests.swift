@@ -15,7 +15,7 @@ final class SquadBudgetTests: XCTestCase {
         try fixture.commit("2026-10-20", ["playbooks/experiments/EXP-0001.yml": nil, "playbooks/experiments/EXP-0004.yml": nil])
         let site = Site.render(try fixture.input(today: "2026-11-30"))
         let page = try XCTUnwrap(site["e/growth.html"])
-        XCTAssertTrue(page.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR 1,400 <span class=\"badge bad\">over the cap</span></td>"), page)
+        XCTAssertTrue(page.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR\u{00A0}1,400 <span class=\"badge bad\">over the cap</span></td>"), page)
         let rows = page.components(separatedBy: "<tr>").filter { $0.contains("EXP-") && $0.contains("EUR") }
         func row(_ id: String) throws -> String { try XCTUnwrap(rows.first { $0.contains(">\(id)<") }, id) }
         XCTAssertTrue(try row("EXP-0001").contains("not counted: removed from the playbook"))
@@ -32,9 +32,9 @@ final class SquadBudgetTests: XCTestCase {
     func testOverTheCapIsSaidInWordsBesideTheAmount() throws {
         let site = Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))
         let over = "<span class=\"badge bad\">over the cap</span>"
-        XCTAssertTrue(try XCTUnwrap(site["squads.html"]).contains("<td>EUR 1,400 of EUR 1,000 \(over)</td>"))
-        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR 1,400 \(over)</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["squads.html"]).contains("<td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 \(over)</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR\u{00A0}1,400 \(over)</td>"))
         // Within the cap, the amount stands alone.
-        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td class=\"n\">EUR 700</td><td class=\"n\">EUR 1,000</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td class=\"n\">EUR\u{00A0}700</td><td class=\"n\">EUR\u{00A0}1,000</td>"))
     }
 }
