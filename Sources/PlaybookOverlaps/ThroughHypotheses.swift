@@ -52,38 +52,56 @@ extension DuplicateDetection {
         for (index, overlap) in experimentOverlaps.enumerated() where overlap.sides.count == 2 {
             known[PairKey(overlap.sides[0].id, overlap.sides[1].id)] = index
         }
-        var found: [Overlap] = []
-        var added = Set<PairKey>()
-        for duplicate in duplicates {
+        // The pairs whose finding stays: all but related work that only names a detail of wording.
+        let held = Set(known.filter { !(experimentOverlaps[$0.value].kind == .related && experimentOverlaps[$0.value].differsOnlyInWording) }.keys)
+        // The pairs to judge, in order (the hypotheses' pairs as found, then the experiments' order); judged side by
+        // side over the cores (each judgement reads only its two testers), then taken in that order as before: on one
+        // thread, judging and wording tens of thousands of pairs was a tenth of a large playbook's lint.
+        var asked: [(first: Int, second: Int, through: Int, key: PairKey)] = []
+        for (through, duplicate) in duplicates.enumerated() {
             let (first, second) = (duplicate.sides[0].id, duplicate.sides[1].id)
             guard first != second, let left = testing[first], let right = testing[second] else { continue }
             for i in left {
                 for j in right {
-                    let (a, b) = (testers[i], testers[j])
-                    guard a.side.id != b.side.id, options.sameSquad || a.side.squad == nil || a.side.squad != b.side.squad else { continue }
-                    let key = PairKey(a.side.id, b.side.id)
-                    guard !added.contains(key) else { continue }
-                    let existing = known[key]
-                    if let existing, !(experimentOverlaps[existing].kind == .related && experimentOverlaps[existing].differsOnlyInWording) { continue }
-                    guard var overlap = judged(a, b, through: duplicate, catalog: catalog, options: options) else { continue }
-                    // Reviewed as the hypotheses' duplicate: the experiments' is the same finding (`OverlapFinder.acknowledged`
-                    // keeps it unless an approval names the experiments themselves).
-                    overlap.acknowledgedBy = options.reviewed.reviewer(first, second)
-                    if let existing {
-                        guard overlap.kind == .duplicate else { continue }
-                        if overlap.acknowledgedBy == nil { overlap.acknowledgedBy = experimentOverlaps[existing].acknowledgedBy }
-                        experimentOverlaps[existing] = overlap
-                    } else {
-                        // Related work is noted per entity under a cap (lint: its closest related, the last note
-                        // counting the rest), chosen among the pairs its titles found: these are listed by
-                        // `playbook overlaps`, which caps nothing (review53d #2: added under the cap, they crowded out
-                        // other notes and were counted in no "related to N more").
-                        if overlap.kind == .related, options.relatedPerEntity != nil { continue }
-                        found.append(overlap)
-                    }
-                    added.insert(key)
+                    let (a, b) = (testers[i].side, testers[j].side)
+                    guard a.id != b.id, options.sameSquad || a.squad == nil || a.squad != b.squad else { continue }
+                    asked.append((i, j, through, PairKey(a.id, b.id)))
                 }
             }
+        }
+        let verdicts: [Overlap?] = testers.withUnsafeBufferPointer { buffer in
+            nonisolated(unsafe) let testersInPlace = buffer
+            return sideBySide(asked.count) { index in
+                let pair = asked[index]
+                // A pair another finding keeps is never judged (the loop below skips it).
+                if held.contains(pair.key) { return nil }
+                return judged(testersInPlace[pair.first], testersInPlace[pair.second], through: duplicates[pair.through],
+                              catalog: catalog, options: options)
+            }
+        }
+        var found: [Overlap] = []
+        var added = Set<PairKey>()
+        for (index, pair) in asked.enumerated() {
+            let key = pair.key
+            guard !added.contains(key) else { continue }
+            guard !held.contains(key), var overlap = verdicts[index] else { continue }
+            let duplicate = duplicates[pair.through]
+            // Reviewed as the hypotheses' duplicate: the experiments' is the same finding (`OverlapFinder.acknowledged`
+            // keeps it unless an approval names the experiments themselves).
+            overlap.acknowledgedBy = options.reviewed.reviewer(duplicate.sides[0].id, duplicate.sides[1].id)
+            if let existing = known[key] {
+                guard overlap.kind == .duplicate else { continue }
+                if overlap.acknowledgedBy == nil { overlap.acknowledgedBy = experimentOverlaps[existing].acknowledgedBy }
+                experimentOverlaps[existing] = overlap
+            } else {
+                // Related work is noted per entity under a cap (lint: its closest related, the last note
+                // counting the rest), chosen among the pairs its titles found: these are listed by
+                // `playbook overlaps`, which caps nothing (review53d #2: added under the cap, they crowded out
+                // other notes and were counted in no "related to N more").
+                if overlap.kind == .related, options.relatedPerEntity != nil { continue }
+                found.append(overlap)
+            }
+            added.insert(key)
         }
         experimentOverlaps += found
     }

@@ -986,6 +986,9 @@ extension ChangeDirection {
     /// "from day 3 to day 1", and after the first: "from 14 days to 7"), "M … instead of N" and "M … rather
     /// than N" (M at most five words before), "N → M" and "N -> M". A move between equal numbers is none.
     static func numberMoves(in text: String) -> [NumberMove] {
+        // A move needs one of its words; most texts have none, and reading every word with its value
+        // was a sixth of a large playbook's reading of its texts.
+        guard mayMoveNumbers(text) else { return [] }
         let tokens = numberTokens(text)
         func number(in range: Range<Int>, last: Bool = false) -> Int? {
             let indices = range.clamped(to: 0..<tokens.count).filter { tokens[$0].value != nil }
@@ -1023,6 +1026,25 @@ extension ChangeDirection {
             }
         }
         return out
+    }
+
+    /// Whether `text` can hold a word `numberMoves` starts from: false only for a text in ASCII that does not
+    /// write "from", "instead", "rather" or "->" in any case, even within a word (any other text is read).
+    static func mayMoveNumbers(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            // Lower-cased as bytes: ASCII letters only (a byte past ASCII sends the text to the full reading).
+            var window: UInt64 = 0
+            for byte in bytes {
+                if byte >= 0x80 { return true }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                window = window << 8 | UInt64(lower)
+                if lower == 0x3E, window & 0xFFFF == 0x2D3E { return true } // "->"
+                if window & 0xFFFF_FFFF == 0x6672_6F6D { return true } // "from"
+                if window & 0xFFFF_FFFF_FFFF == 0x7261_7468_6572 { return true } // "rather"
+                if window & 0xFF_FFFF_FFFF_FFFF == 0x69_6E73_7465_6164 { return true } // "instead"
+            }
+            return false
+        } ?? true // not contiguous (bridged): read in full
     }
 
     /// Units of time, in days, for `numberMoves`.

@@ -183,8 +183,10 @@ public final class TermReader {
     /// neither word is in both texts. A word neither writes alone (a joined phrase) stays as it is.
     public func spelled(_ words: [String], in first: String, and second: String) -> [String] {
         guard !words.isEmpty else { return words }
+        // Each text's terms looked up once, not once per word (a lookup hashes the whole text).
+        let (firstTerms, secondTerms) = (writtenTerms(first), writtenTerms(second))
         return words.map { word in
-            switch (written(word, in: first), written(word, in: second)) {
+            switch (written(word, in: first, terms: firstTerms), written(word, in: second, terms: secondTerms)) {
             case let (one?, other?): sameWord(one, other) ? one : one + "/" + other
             case let (one?, nil), let (nil, one?): one
             case (nil, nil): word
@@ -193,14 +195,14 @@ public final class TermReader {
     }
 
     /// How `text` writes the term of `word` (a number in digits first, as it writes them: "7" for "7pm",
-    /// else in words); nil when it does not write it alone.
-    private func written(_ word: String, in text: String) -> String? {
+    /// else in words, as `terms`, its `writtenTerms`, hold them); nil when it does not write it alone.
+    private func written(_ word: String, in text: String, terms: [String: String]) -> String? {
         let key = NumberTerm.term(of: word).map { "#" + $0 } ?? term(word)
         guard let key else { return nil }
         if key.hasPrefix("#"), let place = NumberTerm.written(in: text).first(where: { $0.term == key.dropFirst() })?.scalars {
             return String(String.UnicodeScalarView(Array(text.unicodeScalars)[place]))
         }
-        return writtenTerms(text)[key]
+        return terms[key]
     }
 
     /// Whether two spellings are one word ("lapsed", "Lapse"): the same stem, read without synonyms.
@@ -225,7 +227,7 @@ public final class TermReader {
     /// (a long one was read again for each, 7 % of a lint of 8,000 long experiments). At most
     /// `spellingsKept` texts, then forgotten all at once.
     private var spellings: [String: [String: String]] = [:]
-    private static let spellingsKept = 4096
+    private static let spellingsKept = 16384
 
     /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
     private func term(_ word: String) -> String? {

@@ -381,6 +381,25 @@ final class ChangeDirectionTests: XCTestCase {
         // Nothing starts from the same number: not read as opposed by the numbers.
         XCTAssertNil(opposed(longer, "allow plan instalments from 24 to 6 months, bringing the monthly payment from £500 to about £900"))
     }
+    /// A text is read for moved numbers only when it writes a word a move starts from (`mayMoveNumbers`): in any
+    /// case, and every text past ASCII; the moves found are those of reading every word.
+    func testOnlyATextWithAWordOfAMoveIsReadForNumbers() {
+        let moving = ["cut the trial FROM 14 to 7 days", "a trial of 14 Days Instead of 7", "14 days Rather than 7", "trial 7 -> 14 days",
+                      "trial 7 → 14 days", "Dauer from seven to five Tage für Bestandskunden", "Von 7 Tagen: From 7 to 14"]
+        for text in moving {
+            XCTAssertTrue(ChangeDirection.mayMoveNumbers(text), text)
+            XCTAssertFalse(ChangeDirection.numberMoves(in: text).isEmpty, text)
+        }
+        // Each of these is read in full (a word of a move within a word, or a letter past ASCII) and has no move.
+        for text in ["fromage boxes for 7 to 14 year olds", "insteadfast", "brother's 2 → 3 (no)", "café hours 7 to 9"] {
+            XCTAssertTrue(ChangeDirection.mayMoveNumbers(text), text)
+        }
+        // Without one, no move is read, as reading every word finds none.
+        for text in ["raise the price to 14 dollars for 7 days", "show 3 plans, then 2", "trial 7 - 14 days", "FRO M 7 to 14"] {
+            XCTAssertFalse(ChangeDirection.mayMoveNumbers(text), text)
+            XCTAssertTrue(ChangeDirection.numberTokens(text).allSatisfy { !["from", "instead", "rather", "->", "→"].contains($0.text) }, text)
+        }
+    }
     /// A verb with its particle says a direction, named as written: "switch off" disables, "turn on" enables,
     /// "phase out" and "take away" remove, the particle also after what is turned off ("turn the waitlist off").
     /// Not a number between ("take 10% off" is a discount), nor "on" away from its verb ("switch users on the
