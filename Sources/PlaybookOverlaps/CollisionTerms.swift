@@ -109,6 +109,12 @@ enum AudienceOverlap {
     /// What keeps two audiences apart that `possible` finds cannot overlap, each field with both sides'
     /// values: "segment new-buyers / returning-buyers", "region br / mx, platform ios / android".
     static func apart(_ a: Audience?, _ b: Audience?) -> String {
+        let fields = apartFields(a, b)
+        return fields.isEmpty ? "cannot overlap" : fields.joined(separator: "; ")
+    }
+
+    /// `apart`'s fields, none when no field names two values that differ.
+    private static func apartFields(_ a: Audience?, _ b: Audience?) -> [String] {
         var fields: [String] = []
         if let sa = a?.segment, let sb = b?.segment, !sameLowercased(sa, sb) { fields.append("segment \(sa) / \(sb)") }
         if let ra = a?.regions, let rb = b?.regions, separate(ra, rb) {
@@ -116,14 +122,16 @@ enum AudienceOverlap {
         }
         let (pa, pb) = (a?.platforms?.map(\.rawValue), b?.platforms?.map(\.rawValue))
         if let pa, let pb, separate(pa, pb) { fields.append("platform \(pa.joined(separator: ", ")) / \(pb.joined(separator: ", "))") }
-        return fields.isEmpty ? "cannot overlap" : fields.joined(separator: "; ")
+        return fields
     }
 
     /// `apart`'s fields less a region or platform that `named` holds (the kinds of difference a message already
     /// names with both sides' values), or nil when none is left: "differ in region (germany / uk)" is not followed
     /// by "audience (region de / uk)" (review52b #8).
     static func apart(_ a: Audience?, _ b: Audience?, besides named: Set<String>) -> String? {
-        let fields = apart(a, b).components(separatedBy: "; ")
+        // The fields as made, not split out of the joined text again (Foundation's split, per pair compared).
+        let made = apartFields(a, b)
+        let fields = (made.isEmpty ? ["cannot overlap"] : made)
             .filter { field in !["region", "platform"].contains { named.contains($0) && field.hasPrefix($0 + " ") } }
         return fields.isEmpty ? nil : fields.joined(separator: "; ")
     }

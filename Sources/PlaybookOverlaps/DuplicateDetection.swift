@@ -650,8 +650,24 @@ enum DuplicateDetection {
                 }
             }
         }
+        // Each judged item's text with its terms as written, read once over the cores for every pair naming it: read
+        // by each thread's reader as pairs came, a text was read again on each thread, and again when its memo was full.
+        var written = [TermReader.WrittenTerms?](repeating: nil, count: n)
         func judged(_ comparisons: [(key: Int, fields: FieldComparison)], inherited: [Int: FieldComparison]) -> [Overlap] {
-            compacted(items.withUnsafeBufferPointer { buffer in
+            var unread: [Int] = []
+            for (key, _) in comparisons {
+                for item in [key / n, key % n] where written[item] == nil {
+                    written[item] = TermReader.WrittenTerms.placeholder
+                    unread.append(item)
+                }
+            }
+            let read = items.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let inPlace = buffer
+                return sideBySide(unread.count) { ThreadReader.current.writtenTerms(of: inPlace[unread[$0]].text) }
+            }
+            for (item, terms) in zip(unread, read) { written[item] = terms }
+            let texts = written
+            return compacted(items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer
                 return sideBySide(comparisons.count) { index -> Overlap? in
                     let key = comparisons[index].key
@@ -659,7 +675,7 @@ enum DuplicateDetection {
                     let (a, b) = (key / n, key % n)
                     return candidates[key].flatMap { candidate in
                         judge(inPlace[a], inPlace[b], candidate, fields: comparison,
-                              terms: { ThreadReader.current.spelled(corpus.matchedTerms(a, b), in: inPlace[a].text, and: inPlace[b].text) },
+                              terms: { ThreadReader.current.spelled(corpus.matchedTerms(a, b), in: texts[a]!, and: texts[b]!) },
                               kindName: kindName, options: options)
                     }
                 }

@@ -159,7 +159,7 @@ struct FieldComparison {
                 // A region or platform the titles already differ in is not named twice (review52b #8: "differ in region
                 // (germany / uk), audience (region de / uk)").
                 // (Only a difference naming values on both sides: a one-sided "region (germany / –)" does not say the other's.)
-                let named = Set(differences.filter { !$0.description.contains("–") }.map { String($0.kind) })
+                let named = Set(differences.filter { !$0.description.unicodeScalars.contains("–") }.map { String($0.kind) })
                 if let apart = AudienceOverlap.apart(a.experimentAudience, b.experimentAudience, besides: named) {
                     differences.append("audience (\(apart))")
                 }

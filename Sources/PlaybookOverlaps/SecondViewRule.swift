@@ -199,6 +199,26 @@ extension DuplicateDetection {
     /// punctuation aside); nil for one with no word.
     static func rationaleWording(_ rationale: String?) -> String? {
         guard let rationale else { return nil }
+        // ASCII (most rationales) read as bytes: the same words, without breaking the text into characters.
+        if let ascii = rationale.utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var inWord = false
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                    if !inWord, !out.isEmpty { out.append(0x20) }
+                    out.append(lower)
+                    inWord = true
+                } else {
+                    inWord = false
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }), let ascii {
+            return ascii.isEmpty ? nil : ascii
+        }
         let words = rationale.lowercased().split { !($0.isLetter || $0.isNumber) }
         return words.isEmpty ? nil : words.joined(separator: " ")
     }
@@ -212,8 +232,10 @@ extension DuplicateDetection {
         var numbers: [String: Int] = [:]
         var givers: [Set<String>] = []
         var wordingOf = [Int?](repeating: nil, count: items.count)
+        // The wordings read side by side over the cores, numbered in order here.
+        let wordings = sideBySide(items.count) { rationaleWording(items[$0].rationale) }
         for index in items.indices {
-            guard let wording = rationaleWording(items[index].rationale) else { continue }
+            guard let wording = wordings[index] else { continue }
             let number: Int
             if let known = numbers[wording] {
                 number = known

@@ -128,7 +128,7 @@ extension DuplicateDetection {
             matches.append("audience")
         } else {
             // A region or platform the titles already differ in is not named twice.
-            let named = Set(facets.filter { !$0.1.contains("–") }.map(\.0.rawValue))
+            let named = Set(facets.filter { !$0.1.unicodeScalars.contains("–") }.map(\.0.rawValue))
             if let apart = AudienceOverlap.apart(a.audience, b.audience, besides: named) { differences.append("audience (\(apart))") }
         }
         var reason = "experiments"

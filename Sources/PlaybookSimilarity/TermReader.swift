@@ -184,20 +184,54 @@ public final class TermReader {
     public func spelled(_ words: [String], in first: String, and second: String) -> [String] {
         guard !words.isEmpty else { return words }
         // Each text's terms looked up once, not once per word (a lookup hashes the whole text).
-        let (firstTerms, secondTerms) = (writtenTerms(first), writtenTerms(second))
+        return spelled(words, in: WrittenTerms(first, terms: writtenTerms(first)), and: WrittenTerms(second, terms: writtenTerms(second)))
+    }
+
+    /// A text with its terms as it writes them (`writtenTerms(of:)`), read once for the many pairs that name it.
+    public struct WrittenTerms: Sendable {
+        let text: String
+        let terms: [String: String]
+        init(_ text: String, terms: [String: String]) {
+            self.text = text
+            self.terms = terms
+        }
+        /// No text: a place held for one being read.
+        public static let placeholder = WrittenTerms("", terms: [:])
+    }
+
+    /// `text` with its terms as it writes them, for `spelled(_:in:and:)`; not remembered by this reader.
+    public func writtenTerms(of text: String) -> WrittenTerms { WrittenTerms(text, terms: readWrittenTerms(text)) }
+
+    /// `spelled(_:in:and:)` for texts whose terms are read already.
+    public func spelled(_ words: [String], in first: WrittenTerms, and second: WrittenTerms) -> [String] {
+        let (firstTerms, secondTerms) = (first.terms, second.terms)
+        let (first, second) = (first.text, second.text)
         return words.map { word in
-            switch (written(word, in: first, terms: firstTerms), written(word, in: second, terms: secondTerms)) {
-            case let (one?, other?): sameWord(one, other) ? one : one + "/" + other
-            case let (one?, nil), let (nil, one?): one
-            case (nil, nil): word
+            let key = writtenKey(word)
+            switch (written(key, in: first, terms: firstTerms), written(key, in: second, terms: secondTerms)) {
+            case let (one?, other?): return sameWord(one, other) ? one : one + "/" + other
+            case let (one?, nil), let (nil, one?): return one
+            case (nil, nil): return word
             }
         }
     }
 
-    /// How `text` writes the term of `word` (a number in digits first, as it writes them: "7" for "7pm",
-    /// else in words, as `terms`, its `writtenTerms`, hold them); nil when it does not write it alone.
-    private func written(_ word: String, in text: String, terms: [String: String]) -> String? {
+    /// The key `written` looks a word up by: its number's term ("#7") or its term; nil for a word the
+    /// analyser skips. Remembered: a pair's shared terms are a few words of a playbook's vocabulary, each
+    /// asked for again in pair after pair.
+    private func writtenKey(_ word: String) -> String? {
+        if let known = keys[word] { return known }
         let key = NumberTerm.term(of: word).map { "#" + $0 } ?? term(word)
+        if keys.count >= Self.spellingsKept { keys.removeAll(keepingCapacity: true) }
+        keys[word] = .some(key)
+        return key
+    }
+    private var keys: [String: String?] = [:]
+
+    /// How `text` writes the term whose key is `key` (`writtenKey`; a number in digits first, as it writes
+    /// them: "7" for "7pm", else in words, as `terms`, its `writtenTerms`, hold them); nil when it does not
+    /// write it alone.
+    private func written(_ key: String?, in text: String, terms: [String: String]) -> String? {
         guard let key else { return nil }
         if key.hasPrefix("#"), let place = NumberTerm.written(in: text).first(where: { $0.term == key.dropFirst() })?.scalars {
             return String(String.UnicodeScalarView(Array(text.unicodeScalars)[place]))
@@ -214,12 +248,17 @@ public final class TermReader {
     /// Each term of `text` (as `term` makes it) as `text` first writes it, remembered (`spellings`).
     private func writtenTerms(_ text: String) -> [String: String] {
         if let known = spellings[text] { return known }
+        let read = readWrittenTerms(text)
+        if spellings.count >= Self.spellingsKept { spellings.removeAll(keepingCapacity: true) }
+        spellings[text] = read
+        return read
+    }
+
+    private func readWrittenTerms(_ text: String) -> [String: String] {
         var read: [String: String] = [:]
         for word in Tokenizer.writtenWords(text) {
             if let key = term(word.word), read[key] == nil { read[key] = word.written }
         }
-        if spellings.count >= Self.spellingsKept { spellings.removeAll(keepingCapacity: true) }
-        spellings[text] = read
         return read
     }
 
