@@ -51,6 +51,10 @@ public struct ExperimentFacts: Sendable {
     public var concluded: Int64?
     /// The move into `abandoned`, read as `concluded` is.
     public var abandoned: Int64?
+    /// Seconds it was live from `started` to `concluded`: its live spans summed, as
+    /// `ExperimentLifecycles.liveSpans(of:)` reads them, so the days it stood concluded before it was
+    /// re-opened are not running time. Nil unless both moves are known, in that order.
+    public var timeRunning: Int64?
     /// The version at the end of the period.
     public var version: TypedVersion
     /// Fields at the end of the period.
@@ -72,6 +76,7 @@ public struct ExperimentFacts: Sendable {
         squad = experiment?.squad?.value ?? "(no squad)"
         title = experiment?.title
         (created, ready, started, concluded, abandoned) = (moves.created, moves.ready, moves.started, moves.concluded, moves.abandoned)
+        timeRunning = moves.timeRunning
     }
 
     /// The planned end: `end`, else `start` plus `design.duration_days`.
@@ -102,6 +107,8 @@ struct ExperimentMoves {
     var started: Int64?
     var concluded: Int64?
     var abandoned: Int64?
+    /// Seconds live from `started` to `concluded`, its live spans summed (`ExperimentFacts.timeRunning`).
+    var timeRunning: Int64?
     /// The index in the timeline's `events` of the version standing at `end` (or the last one before a removal).
     var versionIndex: Int
 
@@ -146,9 +153,13 @@ struct ExperimentMoves {
     /// The moves into each status among `steps` before `end`, a move undone by a later one not
     /// counted, as `ExperimentLifecycles.liveWindow(of:)` counts them: back in draft or ready, its
     /// start is undone (the last move into `ready` before the start it kept counts); running, paused
-    /// or analyzing again, its conclusion or abandonment is.
+    /// or analyzing again, its conclusion or abandonment is. The time it ran is summed over the spans
+    /// `runs(of:before:)` reads: a re-opened experiment's days standing concluded are not in it.
     private mutating func read(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, until end: Int64) {
         var previous: ExperimentStatus?
+        // The live spans ended since the start counted, summed, and when the one live now began.
+        var ended: Int64 = 0
+        var live: Int64?
         for step in steps where step.time < end {
             let status = step.status
             defer { previous = status }
@@ -157,13 +168,26 @@ struct ExperimentMoves {
             switch status {
             case .draft, .ready:
                 if status == .ready { ready = step.time }
-                (started, concluded, abandoned) = (nil, nil, nil)
+                (started, concluded, abandoned, timeRunning) = (nil, nil, nil, nil)
+                (ended, live) = (0, nil)
             case .running:
                 started = started ?? step.time
-                (concluded, abandoned) = (nil, nil)
-            case .paused, .analyzing: (concluded, abandoned) = (nil, nil)
-            case .concluded: concluded = concluded ?? step.time
-            case .abandoned: abandoned = abandoned ?? step.time
+                live = live ?? step.time
+                (concluded, abandoned, timeRunning) = (nil, nil, nil)
+            case .paused, .analyzing:
+                // Re-opened after a conclusion: live again (it ran before).
+                if live == nil, started != nil { live = step.time }
+                (concluded, abandoned, timeRunning) = (nil, nil, nil)
+            case .concluded, .abandoned:
+                if let since = live { ended += max(0, step.time - since) }
+                live = nil
+                if status == .abandoned {
+                    abandoned = abandoned ?? step.time
+                } else if concluded == nil {
+                    concluded = step.time
+                    // Moves read on every line may come out of time order: a start after its conclusion is no cycle.
+                    timeRunning = started.flatMap { $0 <= step.time ? ended : nil }
+                }
             }
         }
     }
@@ -571,9 +595,7 @@ public struct ExperimentReport: Sendable {
                     wins: outcomes.filter { $0 == .win }.count,
                     createdToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].created.map { s - $0 } } }),
                     readyToRunning: CycleTime(started.compactMap { p in facts[p].started.flatMap { s in facts[p].ready.map { s - $0 } } }),
-                    runningToConcluded: CycleTime(concluded.compactMap { p in
-                        facts[p].concluded.flatMap { c in facts[p].started.flatMap { $0 <= c ? c - $0 : nil } }
-                    }),
+                    runningToConcluded: CycleTime(concluded.compactMap { facts[$0].timeRunning }),
                     stale: stale,
                     learnings: concluded.map { facts[$0] })
                 let empty = line.created.isEmpty && line.started.isEmpty && line.concluded.isEmpty

@@ -10,7 +10,7 @@ struct ProgramPage {
     func render() -> String {
         let page = Page(path: SitePath.program, catalog: catalog)
         var body = "<h1>Experimentation program</h1>\n"
-        body += "<p>Counted as <code>playbook report experiments</code> counts: an event in the quarter it happened; win rate = wins ÷ concluded experiments with an outcome; cycle times in days, median over the experiments whose end event lies in the quarter.</p>\n"
+        body += "<p>Counted as <code>playbook report experiments</code> counts: an event in the quarter it happened; win rate = wins ÷ concluded experiments with an outcome; cycle times in days, median over the experiments whose end event lies in the quarter; running → concluded is the time it was live, without the days a re-opened experiment stood concluded.</p>\n"
         // From the first quarter with any experiment event up to the home quarter (at most twelve).
         var reports = Array(input.program.filter { Quarter($0.period.label).map { $0 <= input.homeQuarter } ?? false })
         while let first = reports.first, first.overall.map(isEmpty) ?? true { reports.removeFirst() }

@@ -116,7 +116,8 @@ extension Report {
             experiment; started = move to running; concluded = move to concluded; a move a later \
             commit undid is not one: a conclusion reverted leaves it running, as the site's calendar reads it). \
             Cycle times are in days: created → running, ready → running (decision to launch), \
-            running → concluded; median and p90 (nearest rank) over the experiments whose end event \
+            running → concluded (the time it was live: the days a re-opened experiment stood \
+            concluded before it ran again are left out); median and p90 (nearest rank) over the experiments whose end event \
             lies in the period. Win rate = wins ÷ concluded experiments with an outcome. \
             Without a period: the quarter containing today.
 

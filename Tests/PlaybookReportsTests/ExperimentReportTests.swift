@@ -215,11 +215,51 @@ final class ExperimentReportTests: XCTestCase {
         let growth = try XCTUnwrap(report.squads.first { $0.squad == "growth" })
         XCTAssertEqual(growth.concluded, ["EXP-0001"])
         XCTAssertEqual(growth.started, ["EXP-0001", "EXP-0002"])
-        XCTAssertEqual(growth.runningToConcluded.median, 57)  // 07-08 to 09-03, not 48 (to 08-25)
+        // 07-08 to 08-25 and 08-26 to 09-03: not 48 (to 08-25), nor 57 (the day it stood concluded by mistake counted)
+        XCTAssertEqual(growth.runningToConcluded.median, 56)
         XCTAssertEqual(growth.readyToRunning.median, 24)  // 37 days (EXP-0001) and 11 (EXP-0002: ready again 07-09, running 07-20)
         let json = ExperimentRenderer.json(report)
         XCTAssertTrue(json.contains("\"concluded\": \"2026-09-03\""), json)
         XCTAssertFalse(json.contains("2026-08-25"), json)
+    }
+
+    /// An experiment concluded, re-opened (running again) and concluded again: its running time is
+    /// the time it was live, the spans summed, not its first start to its last conclusion. The days it
+    /// stood concluded before it was re-opened are not running time, in every format, and in the
+    /// quarter that counts its first conclusion only the span that led to it is.
+    func testARunningTimeLeavesOutTheDaysAReopenedExperimentStoodConcluded() throws {
+        let scenario = try Scenario(for: self)
+        let e = "playbooks/experiments/EXP-0001.yml"
+        let exp = { (status: String) in Scenario.experiment("EXP-0001", squad: "growth", status: status) }
+        let result = "result: {outcome: win, decision: ship, learnings: It won.}"
+        try scenario.commit("2026-06-05", ["playbooks/metrics.yml": Scenario.metrics, e: exp("ready")])
+        try scenario.commit("2026-07-01", [e: exp("running")])
+        try scenario.commit("2026-07-21", [e: exp("concluded") + result])  // 20 days live
+        try scenario.commit("2026-08-10", [e: exp("running")])  // re-opened after 20 days concluded
+        try scenario.commit("2026-08-15", [e: exp("paused")])
+        try scenario.commit("2026-08-20", [e: exp("concluded") + result])  // 10 more days live, the pause in them
+        try scenario.commit("2026-09-20", [e: exp("running")])  // re-opened in the next quarter after 11 days
+        try scenario.commit("2026-10-05", [e: exp("concluded") + result])  // 15 more days
+        // Judged before it was re-opened the second time: Q3 counts the conclusion of 08-20.
+        let q3 = try report(scenario, today: "2026-09-19")
+        let growth = try XCTUnwrap(q3.squads.first { $0.squad == "growth" })
+        XCTAssertEqual(growth.concluded, ["EXP-0001"])
+        XCTAssertEqual(growth.runningToConcluded.median, 30)  // 20 + 10 days, not 50 (07-01 to 08-20)
+        XCTAssertEqual(growth.runningToConcluded.p90, 30)
+        XCTAssertTrue(ExperimentRenderer.markdown(q3).contains("| 30.0 / 30.0 (n=1) | 0 |"), ExperimentRenderer.markdown(q3))
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(ExperimentRenderer.json(q3).utf8)) as? [String: Any])
+        let cycle = (json["total"] as? [String: Any]).flatMap { $0["cycle_days"] as? [String: Any] }.flatMap { $0["running_to_concluded"] as? [String: Any] }
+        XCTAssertEqual(cycle?["median"] as? Double, 30)
+        XCTAssertEqual(cycle?["p90"] as? Double, 30)
+        XCTAssertTrue(ExperimentRenderer.csv(q3).contains(",30.0,30.0,0,\n"), ExperimentRenderer.csv(q3))
+        XCTAssertTrue(HTMLReport.experiments(q3).contains("<td class=\"n\">30.0 / 30.0 (n=1)</td>"), HTMLReport.experiments(q3))
+        // Counted again in Q4, concluded again there: every span it ran, 20 + 10 + 15 days, not 96 (07-01 to 10-05).
+        let q4 = try report(scenario, period: Period(quarter: Quarter(year: 2026, number: 4)), today: "2026-12-01")
+        XCTAssertEqual(q4.total.concluded, ["EXP-0001"])
+        XCTAssertEqual(q4.total.runningToConcluded.median, 45)
+        // A period ending before it was re-opened counts the span that led to its first conclusion.
+        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))))
+        XCTAssertEqual(july.total.runningToConcluded.median, 20)
     }
 
     func testPercentilesUseNearestRank() {

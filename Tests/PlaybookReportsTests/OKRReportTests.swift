@@ -411,6 +411,36 @@ final class OKRReportTests: XCTestCase {
         XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling\n"), OKRRenderer.csv(report))
     }
 
+    /// A confidence written before the quarter and not changed during it is the key result's
+    /// confidence for the quarter, as its `current` carries in as the start value: one point at the
+    /// quarter's first day, steady, in every format (not "–"). Read with all parents too, where the
+    /// objective was written on a side branch merged before the quarter.
+    func testAConfidenceWrittenBeforeTheQuarterCarriesIntoIt() throws {
+        func objective(current: String) -> String {
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups",
+                               krs: [("KR-1", 10, 20, Double(current) ?? 0)]) + "    confidence: 0.6\n"
+        }
+        let scenario = try Scenario(for: self)
+        let path = "playbooks/okrs/growth.yml"
+        let base = try scenario.commit("2026-06-01", ["playbooks/metrics.yml": Scenario.metrics])
+        let side = try scenario.commit("2026-06-05", [path: objective(current: "10")], parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-06-10", ["playbooks/README.md": "notes"])
+        try scenario.commit("2026-06-20", [path: objective(current: "10")], parents: [main, side])
+        try scenario.commit("2026-07-10", [path: objective(current: "12")])  // a check-in; the confidence stays
+        for (mode, today) in [(WalkMode.firstParent, "2026-11-01"), (.firstParent, "2026-07-02"), (.allParents, "2026-08-12")] {
+            let report = try report(scenario, today: today, mode: mode)
+            let kr = try XCTUnwrap(report.objectives.first?.keyResults.first, "\(mode) \(today)")
+            XCTAssertEqual(kr.confidence.map(\.value), [0.6], "\(mode) \(today)")
+            XCTAssertEqual(kr.confidence.map { UTC.day(of: $0.time).description }, ["2026-07-01"], "\(mode) \(today)")
+            XCTAssertEqual(kr.confidenceTrend, .steady, "\(mode) \(today)")
+            XCTAssertEqual(OKRRenderer.confidenceText(kr), "0.6")
+            XCTAssertTrue(OKRRenderer.markdown(report).contains(" | 0.6 | "), OKRRenderer.markdown(report))
+            XCTAssertTrue(OKRRenderer.json(report).contains("\"confidence_trend\": \"steady\""), OKRRenderer.json(report))
+            XCTAssertTrue(OKRRenderer.csv(report).contains(",0.6,0.6,steady"), OKRRenderer.csv(report))
+            XCTAssertTrue(HTMLReport.okr(report).contains("<td>0.6</td>"), HTMLReport.okr(report))
+        }
+    }
+
     func testUnitsReadAsTheirMetricsDo() {
         XCTAssertEqual(UnitText.text(18.25, unit: .percent), "18.25%")
         XCTAssertEqual(UnitText.text(42000, unit: .count), "42,000")

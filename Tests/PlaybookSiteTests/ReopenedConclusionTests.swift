@@ -42,4 +42,14 @@ final class ReopenedConclusionTests: XCTestCase {
             XCTAssertTrue(index.contains("Avocado"), "keep \(keep)")
         }
     }
+
+    /// The program page's running → concluded time of a re-opened experiment is the time it was live,
+    /// as `report experiments` counts it: EXP-0002 ran 7 days, stood concluded 5, ran 21 more: 28
+    /// days, not 33; with EXP-0001's 22 days (09-20 to 10-12) the quarter's median is 25, its p90 28.
+    func testTheProgramPageLeavesOutTheDaysAReopenedExperimentStoodConcluded() throws {
+        let files = try reopenedWithin(keepResult: false)
+        let program = try XCTUnwrap(files["program.html"])
+        let row = try XCTUnwrap(program.components(separatedBy: "<tr>").first { $0.contains(">2026-Q4</span>") }, program)
+        XCTAssertTrue(row.contains("<span class=\"nw\">25</span> <span class=\"nw\">(p90 28, n=2)</span>"), row)
+    }
 }
