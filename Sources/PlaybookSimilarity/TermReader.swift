@@ -266,7 +266,7 @@ public final class TermReader {
     /// (a long one was read again for each, 7 % of a lint of 8,000 long experiments). At most
     /// `spellingsKept` texts, then forgotten all at once.
     private var spellings: [String: [String: String]] = [:]
-    private static let spellingsKept = 16384
+    private static let spellingsKept = 4096
 
     /// The term `Analyzer` makes of a lower-case word (nil for a word it skips).
     private func term(_ word: String) -> String? {
