@@ -8,7 +8,9 @@ enum FlowComment {
         guard error.problem == "did not find expected ',' or ']'" || error.problem == "did not find expected ',' or '}'",
               let contextMark = error.contextMark else { return nil }
         let bytes = text.bytes
-        var index = offset(of: contextMark, in: text)
+        // From the start of the line where the collection opens, so that a `[…]` inside a `{…}` knows the `}`.
+        var index = text.byteOffset(ofLine: contextMark.line)
+        guard index <= offset(of: contextMark, in: text) else { return nil }
         let end = min(problemOffset, bytes.count)
         var open: [UInt8] = []
         // Whether the next byte that is not a space starts an item or a value (where a quote opens a quoted scalar).
@@ -36,10 +38,11 @@ enum FlowComment {
             case UInt8(ascii: "#") where index > 0 && (bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09):
                 var lineEnd = index
                 while lineEnd < bytes.count, bytes[lineEnd] != 0x0A, bytes[lineEnd] != 0x0D { lineEnd += 1 }
-                // A comment that hides no `,` or bracket is not what libyaml stumbled over.
-                if let hidden = bytes[index..<lineEnd].firstIndex(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "}") }),
-                   let outer = open.first, let inner = open.last {
-                    return said(error, hash: index, hidden: hidden, lineEnd: lineEnd, inner: inner, outer: outer, in: text)
+                // A comment that hides no `,` or bracket, or stands on a line of its own, is not what libyaml stumbled over.
+                let structural = { (byte: UInt8) in byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") }
+                if !atLineStart(index, in: bytes), let hidden = bytes[index..<lineEnd].firstIndex(where: structural),
+                   let last = bytes[index..<lineEnd].lastIndex(where: structural), let inner = open.last {
+                    return said(error, hash: index, hidden: hidden, last: last, lineEnd: lineEnd, inner: inner, in: text)
                 }
                 index = lineEnd
                 continue
@@ -53,7 +56,15 @@ enum FlowComment {
         return nil
     }
 
-    private static func said(_ error: LibYAMLError, hash: Int, hidden: Int, lineEnd: Int, inner: UInt8, outer: UInt8, in text: SourceText) -> YAMLProblem {
+    /// Whether only spaces and tabs stand before `index` on its line.
+    private static func atLineStart(_ index: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = index
+        while start > 0, bytes[start - 1] == 0x20 || bytes[start - 1] == 0x09 { start -= 1 }
+        return start == 0 || bytes[start - 1] == 0x0A || bytes[start - 1] == 0x0D
+    }
+
+    /// `hidden` is the first `,`, `]` or `}` in the comment, `last` the last, after which the comment may go.
+    private static func said(_ error: LibYAMLError, hash: Int, hidden: Int, last: Int, lineEnd: Int, inner: UInt8, in text: SourceText) -> YAMLProblem {
         let bytes = text.bytes
         var lineStart = hash
         while lineStart > 0, bytes[lineStart - 1] != 0x0A, bytes[lineStart - 1] != 0x0D { lineStart -= 1 }
@@ -86,7 +97,7 @@ enum FlowComment {
         }
         return .commentInFlow(
             error, comment: string(bytes, hash, lineEnd), hides: bytes[hidden], inMapping: inner == UInt8(ascii: "{"),
-            quoted: quoted, closer: outer == UInt8(ascii: "[") ? "]" : "}", at: text.mark(atByteOffset: hash))
+            quoted: quoted, after: bytes[last], at: text.mark(atByteOffset: hash))
     }
 
     /// Just past the quoted scalar that opens at `start` (`''` inside single quotes, `\"` inside double).

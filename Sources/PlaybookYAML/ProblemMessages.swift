@@ -24,8 +24,9 @@ extension YAMLProblem {
     }
 
     /// libyaml's failure in a `[…]` or `{…}` whose `comment` (from its `#` to the line's end) hid `hides`
-    /// (a `,`, `]` or `}`); `quoted` is the line with the cut item quoted, when the `#` reads as part of it.
-    static func commentInFlow(_ error: LibYAMLError, comment: String, hides: UInt8, inMapping: Bool, quoted: String?, closer: String, at mark: Mark) -> YAMLProblem {
+    /// (a `,`, `]` or `}`); `quoted` is the line with the cut item quoted, when the `#` reads as part of it;
+    /// `after` is the last of those the comment hides, where it can go instead.
+    static func commentInFlow(_ error: LibYAMLError, comment: String, hides: UInt8, inMapping: Bool, quoted: String?, after: UInt8, at mark: Mark) -> YAMLProblem {
         var problem = syntax(problem: error.problem, context: error.context, contextMark: error.contextMark, at: mark)
         let item = inMapping ? "value" : "item"
         let hidden = switch hides {
@@ -35,7 +36,7 @@ extension YAMLProblem {
         }
         problem.message += "; \"\(comment)\" is read as a comment, which hides \(hidden)"
         if let quoted { problem.message += "; if the # belongs to the \(item), quote it: \(quoted)" }
-        problem.message += "; a comment goes after the \"\(closer)\""
+        problem.message += "; a comment goes after the \"\(Character(Unicode.Scalar(after)))\""
         return problem
     }
 

@@ -79,16 +79,16 @@ final class CommentInValueTests: XCTestCase {
     }
 
     /// `regions: [de, fr #3]`: libyaml reads `#3]` as a comment and fails on the next line; the
-    /// error is said at the `#`, once, with the fix.
+    /// error is said at the `#`, once, with libyaml's reason and the fix.
     func testAHashInAFlowListOnOneLineIsOneErrorAtIt() {
         let experiment = Fixture.experiment + "\naudience:\n  regions: [de, fr #3]\n  platforms: [ios]\n"
         XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [
-            "\(path):16:20 yaml-syntax: \"#3]\" is read as a comment, which hides the list's closing \"]\"; "
+            "\(path):16:20 yaml-syntax: while parsing a flow sequence at line 16, column 12: did not find expected \',\' or \']\'; \"#3]\" is read as a comment, which hides the list's closing \"]\"; "
                 + "if the # belongs to the item, quote it: regions: [de, \"fr #3\"]; a comment goes after the \"]\"",
         ])
         let tags = Fixture.experiment + "\naudience:\n  regions: [summer sale #2, winter]\n"
         XCTAssertEqual(lines(Fixture.lint(replacing: [path: tags])), [
-            "\(path):16:25 yaml-syntax: \"#2, winter]\" is read as a comment, which hides the \",\" after the item; "
+            "\(path):16:25 yaml-syntax: while parsing a flow sequence at line 16, column 12: did not find expected \',\' or \']\'; \"#2, winter]\" is read as a comment, which hides the \",\" after the item; "
                 + "if the # belongs to the item, quote it: regions: [\"summer sale #2\", winter]; a comment goes after the \"]\"",
         ])
     }
@@ -97,7 +97,7 @@ final class CommentInValueTests: XCTestCase {
     func testAHashInAFlowMappingOnOneLineIsOneErrorAtIt() {
         let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "ice: {impact: 7, confidence: 6, ease: 8}", with: "ice: {impact: 7, ease: 8, confidence: 6 #high}")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
-            "playbooks/hypotheses/HYP-0001.yml:12:41 yaml-syntax: \"#high}\" is read as a comment, which hides the mapping's closing \"}\"; "
+            "playbooks/hypotheses/HYP-0001.yml:12:41 yaml-syntax: while parsing a flow mapping at line 12, column 6: did not find expected \',\' or \'}\'; \"#high}\" is read as a comment, which hides the mapping's closing \"}\"; "
                 + "if the # belongs to the value, quote it: ice: {impact: 7, ease: 8, confidence: \"6 #high\"}; a comment goes after the \"}\"",
         ])
     }
@@ -106,7 +106,7 @@ final class CommentInValueTests: XCTestCase {
     func testARealCommentInAFlowListOnOneLineSaysToMoveIt() {
         let experiment = Fixture.experiment + "\naudience:\n  regions: [de, fr  # France next]\n"
         XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [
-            "\(path):16:21 yaml-syntax: \"# France next]\" is read as a comment, which hides the list's closing \"]\"; "
+            "\(path):16:21 yaml-syntax: while parsing a flow sequence at line 16, column 12: did not find expected \',\' or \']\'; \"# France next]\" is read as a comment, which hides the list's closing \"]\"; "
                 + "a comment goes after the \"]\"",
         ])
     }
