@@ -19,22 +19,36 @@ enum CommentInValueCheck {
         return false
     }
 
-    /// Each plain value of a mapping, written on its key's line, that such a comment follows.
+    /// Each plain value of a mapping written on its key's line, and each plain item of a list, that
+    /// such a comment follows.
     static func diagnostics(_ root: Node?, bytes: [UInt8]) -> [Diagnostic] {
         guard let root else { return [] }
         let lineStarts = Self.lineStarts(bytes)
         var out: [Diagnostic] = []
-        var pending = [root]
-        while let node = pending.popLast() {
+        // Each node with the key it is the value of, or that its list is: a list item is named by its list's key.
+        var pending: [(node: Node, key: String?)] = [(root, nil)]
+        while let (node, key) = pending.popLast() {
             switch node.value {
             case .scalar: break
-            case .sequence(let items): pending += items
+            case .sequence(let items):
+                // A list written `[…]` is quoted item by item; one written `- …` line by line.
+                let flow = offset(of: node.mark, bytes: bytes, lineStarts: lineStarts).map { $0 < bytes.count && bytes[$0] == UInt8(ascii: "[") } ?? false
+                for item in items {
+                    pending.append((item, key))
+                    guard case .scalar(let text, .plain) = item.value, !text.isEmpty,
+                          let finding = cutValue(of: .item(of: key, flow: flow), text: text, at: item.mark, bytes: bytes, lineStarts: lineStarts) else { continue }
+                    out.append(finding)
+                }
             case .mapping(let pairs):
                 for pair in pairs {
-                    pending.append(pair.value)
-                    guard case .scalar(let key, _) = pair.key.value, case .scalar(let text, .plain) = pair.value.value,
+                    guard case .scalar(let name, _) = pair.key.value else {
+                        pending.append((pair.value, nil))
+                        continue
+                    }
+                    pending.append((pair.value, name))
+                    guard case .scalar(let text, .plain) = pair.value.value,
                           pair.value.mark.line == pair.key.mark.line, !text.isEmpty,
-                          let finding = cutValue(key: key, text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts) else { continue }
+                          let finding = cutValue(of: .value(of: name), text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts) else { continue }
                     out.append(finding)
                 }
             }
@@ -42,17 +56,52 @@ enum CommentInValueCheck {
         return out
     }
 
-    private static func cutValue(key: String, text: String, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> Diagnostic? {
-        guard mark.line - 1 < lineStarts.count else { return nil }
+    /// What the cut text is: a mapping's value, or an item of a list (written `- …` or `[…]`).
+    private enum Place {
+        case value(of: String)
+        case item(of: String?, flow: Bool)
+
+        /// "title", "an item of learnings".
+        var name: String {
+            switch self {
+            case .value(let key): key
+            case .item(let key?, _): "an item of \(key)"
+            case .item(nil, _): "an item of the list"
+            }
+        }
+
+        /// The text quoted as it is written in its place.
+        func quoted(_ whole: String) -> String {
+            switch self {
+            case .value(let key): "\(key): \"\(whole)\""
+            case .item(_, flow: false): "- \"\(whole)\""
+            case .item(_, flow: true): "\"\(whole)\""
+            }
+        }
+
+        var what: String {
+            if case .value = self { "value" } else { "item" }
+        }
+    }
+
+    /// The byte offset of a mark (its column counts characters), or nil past the text.
+    private static func offset(of mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> Int? {
+        guard mark.line >= 1, mark.line - 1 < lineStarts.count else { return nil }
         var offset = lineStarts[mark.line - 1]
-        // Columns count characters: step over the code points before the value.
+        // Columns count characters: step over the code points before the mark.
         var column = 1
         while column < mark.column, offset < bytes.count, bytes[offset] != 0x0A {
             offset += 1
             while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
             column += 1
         }
+        return offset
+    }
+
+    private static func cutValue(of place: Place, text: String, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> Diagnostic? {
+        guard let offset = offset(of: mark, bytes: bytes, lineStarts: lineStarts) else { return nil }
         let written = Array(text.utf8)
+        // A value over lines (folded by YAML) does not match its bytes: not judged.
         guard offset + written.count <= bytes.count, bytes[offset..<(offset + written.count)].elementsEqual(written) else { return nil }
         var after = offset + written.count
         var spaces = 0
@@ -68,7 +117,7 @@ enum CommentInValueCheck {
         let hashColumn = mark.column + text.unicodeScalars.count + spaces
         return Diagnostic(
             rule: LintRuleID.yamlCommentInValue, mark: Mark(line: mark.line, column: hashColumn),
-            message: "\"\(comment)\" is read as a comment, so \(key) is only \"\(text)\"; if it belongs to the value, quote it: \(key): \"\(whole)\"")
+            message: "\"\(comment)\" is read as a comment, so \(place.name) is only \"\(text)\"; if it belongs to the \(place.what), quote it: \(place.quoted(whole))")
     }
 
     /// The byte offset where each line starts.

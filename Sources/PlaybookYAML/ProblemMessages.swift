@@ -23,6 +23,23 @@ extension YAMLProblem {
         return YAMLProblem(kind: .syntax, mark: mark, message: message, isFatal: true)
     }
 
+    /// libyaml's failure in a `[…]` or `{…}` whose `comment` (from its `#` to the line's end) hid `hides`
+    /// (a `,`, `]` or `}`); `quoted` is the line with the cut item quoted, when the `#` reads as part of it;
+    /// `after` is the last of those the comment hides, where it can go instead.
+    static func commentInFlow(_ error: LibYAMLError, comment: String, hides: UInt8, inMapping: Bool, quoted: String?, after: UInt8, at mark: Mark) -> YAMLProblem {
+        var problem = syntax(problem: error.problem, context: error.context, contextMark: error.contextMark, at: mark)
+        let item = inMapping ? "value" : "item"
+        let hidden = switch hides {
+        case UInt8(ascii: ","): "the \",\" after the \(item)"
+        case UInt8(ascii: "]"): "the list's closing \"]\""
+        default: "the mapping's closing \"}\""
+        }
+        problem.message += "; \"\(comment)\" is read as a comment, which hides \(hidden)"
+        if let quoted { problem.message += "; if the # belongs to the \(item), quote it: \(quoted)" }
+        problem.message += "; a comment goes after the \"\(Character(Unicode.Scalar(after)))\""
+        return problem
+    }
+
     /// A merge left unresolved: `marker` is the first of its lines (`<<<<<<<`, `=======`...).
     static func conflictMarkers(_ marker: String, at mark: Mark) -> YAMLProblem {
         YAMLProblem(

@@ -73,6 +73,27 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertTrue(load("id: a\nstatus:running").problems.first?.message.hasSuffix("; add a space after the colon: status: running") ?? false)
     }
 
+    /// `[de, fr #3]`: the ` #` starts a comment that hides the `]`, and libyaml fails on the next line;
+    /// said at the `#`. A comment on a line of its own hides nothing and is not blamed.
+    func testACommentHidingAFlowCollectionsBracketIsSaidAtItsHash() {
+        let problems = load("regions: [de, fr #3]\nstatus: running\n").problems
+        XCTAssertEqual(problems.map(\.mark), [mark(1, 18)])
+        XCTAssertEqual(problems.map(\.message), [
+            "while parsing a flow sequence at line 1, column 10: did not find expected ',' or ']'; \"#3]\" is read as a comment, "
+                + "which hides the list's closing \"]\"; if the # belongs to the item, quote it: regions: [de, \"fr #3\"]; a comment goes after the \"]\"",
+        ])
+        // Inside `{…}`, over lines: the `,` hidden, the comment said to go after it, the line kept as written.
+        let nested = load("ice: {impact: 4, confidence: 8 #high,\n  ease: 2}\n").problems
+        XCTAssertEqual(nested.map(\.mark), [mark(1, 32)])
+        XCTAssertEqual(nested.map(\.message), [
+            "while parsing a flow mapping at line 1, column 6: did not find expected ',' or '}'; \"#high,\" is read as a comment, "
+                + "which hides the \",\" after the value; if the # belongs to the value, quote it: ice: {impact: 4, confidence: \"8 #high\",; a comment goes after the \",\"",
+        ])
+        // A quoted item is not cut: only moving the comment is said.
+        XCTAssertTrue(load("tags: [\"a #1\" #2]\n").problems.first?.message.hasSuffix("\"#2]\" is read as a comment, which hides the list's closing \"]\"; a comment goes after the \"]\"") ?? false)
+        XCTAssertEqual(load("tags: [a, b\n  # note, here\n  c]\n").problems.map(\.message), ["while parsing a flow sequence at line 1, column 7: did not find expected ',' or ']'"])
+    }
+
     /// A complete flow list or mapping on a wrongly indented line is meant as one: the hint is about the indentation.
     func testAWronglyIndentedKeyWithAFlowListSaysHowItIsIndented() {
         let more = "this line is indented more than the key before it; keys of one mapping start in the same column"
