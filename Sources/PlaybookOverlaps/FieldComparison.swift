@@ -90,6 +90,18 @@ struct FieldComparison {
         for (facet, detail) in Facets.differences(a.facets, b.facets) { differences.append("\(facet.rawValue) (\(detail))") }
         if untilDifferent {
             if !differences.isEmpty { return }
+            // Asked only whether they differ: two experiments' surfaces and audiences first, a comparison of
+            // two fields, before the reading of their wording below (the same answer: any difference is one).
+            if a.isExperiment, b.isExperiment {
+                if let sa = a.experimentSurface, let sb = b.experimentSurface, !Surface.related(sa, sb) {
+                    differences.append("surface")
+                    return
+                }
+                if !AudienceOverlap.possible(a.experimentAudience, b.experimentAudience) {
+                    differences.append("audience")
+                    return
+                }
+            }
         } else {
             matches += Facets.matchesNamed(a.facets, b.facets)
         }
