@@ -35,7 +35,8 @@ public struct Period: Sendable, Hashable {
 }
 
 /// One experiment's life as the report needs it, from its timeline: its values from the version at
-/// the end of the period as lint's decoder reads it, its status moves from each version's `status`.
+/// the end of the period as lint's decoder reads it, its status moves from each version's `status`,
+/// read up to the end of today (`movesUntil`), so a move a later commit undid is not one in any period.
 public struct ExperimentFacts: Sendable {
     public var id: String
     public var squad: String
@@ -62,9 +63,11 @@ public struct ExperimentFacts: Sendable {
     /// The experiment at the end of the period, as lint's decoder reads it.
     public var experiment: Experiment?
 
-    /// Nil when the timeline has no event before `end`. `boundary`: a shallow clone's edge commits.
-    public init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID> = []) {
-        guard let moves = ExperimentMoves(timeline, until: end, boundary: boundary) else { return nil }
+    /// Nil when the timeline has no event before `end`. `movesUntil`: its moves are read up to then
+    /// (the end of today; `end` when nil or earlier), a move undone before it not counted.
+    /// `boundary`: a shallow clone's edge commits.
+    public init?(_ timeline: Timeline, until end: Int64, movesUntil: Int64? = nil, boundary: Set<ObjectID> = []) {
+        guard let moves = ExperimentMoves(timeline, until: end, movesUntil: movesUntil ?? end, boundary: boundary) else { return nil }
         self.init(timeline, moves: moves, until: end)
     }
 
@@ -109,18 +112,23 @@ struct ExperimentMoves {
     var abandoned: Int64?
     /// Seconds live from `started` to `concluded`, its live spans summed (`ExperimentFacts.timeRunning`).
     var timeRunning: Int64?
+    /// The last move into draft or ready: a run before it was undone (it was not running then).
+    var reset: Int64?
     /// The index in the timeline's `events` of the version standing at `end` (or the last one before a removal).
     var versionIndex: Int
 
-    init?(_ timeline: Timeline, until end: Int64, boundary: Set<ObjectID>) {
-        guard let moves = ExperimentLifecycles(tracking: [timeline], boundary: boundary).moves(0, until: end) else { return nil }
+    init?(_ timeline: Timeline, until end: Int64, movesUntil: Int64, boundary: Set<ObjectID>) {
+        guard let moves = ExperimentLifecycles(tracking: [timeline], boundary: boundary).moves(0, until: end, movesUntil: movesUntil)
+        else { return nil }
         self = moves
     }
 
     /// From one track's steps, read once (`ExperimentLifecycles`): the same moves, without reading a field again.
     /// `moves`: read with all parents, the status moves of every line (`ExperimentLifecycles.Track.moves`).
+    /// The version is the one standing at `end`; the moves are read up to `movesUntil` (`end` if earlier).
     fileprivate init?(_ steps: UnsafeBufferPointer<ExperimentLifecycles.Step>, moves: UnsafeBufferPointer<ExperimentLifecycles.Step>?,
-                      track: ExperimentLifecycles.Track, until end: Int64) {
+                      track: ExperimentLifecycles.Track, until end: Int64, movesUntil: Int64) {
+        let movesUntil = max(end, movesUntil)
         // Created when its first commit (on any line read) made it; its values come from the main line.
         guard let firstTime = track.firstTime, firstTime < end else { return nil }
         guard let last = steps.lastIndex(where: { $0.time < end }) else {
@@ -129,7 +137,7 @@ struct ExperimentMoves {
             guard let moves, let first = steps.firstIndex(where: { !$0.removed }) else { return nil }
             versionIndex = steps[first].index
             created = track.firstOnEdge ? nil : firstTime
-            read(moves, until: end)
+            read(moves, until: movesUntil)
             return
         }
         var step: Int? = last
@@ -147,7 +155,7 @@ struct ExperimentMoves {
         guard let step else { return nil }
         versionIndex = steps[step].index
         created = track.firstOnEdge ? nil : firstTime
-        read(moves ?? steps, until: end)
+        read(moves ?? steps, until: movesUntil)
     }
 
     /// The moves into each status among `steps` before `end`, a move undone by a later one not
@@ -168,6 +176,7 @@ struct ExperimentMoves {
             switch status {
             case .draft, .ready:
                 if status == .ready { ready = step.time }
+                reset = step.time
                 (started, concluded, abandoned, timeRunning) = (nil, nil, nil, nil)
                 (ended, live) = (0, nil)
             case .running:
@@ -312,13 +321,15 @@ public struct ExperimentLifecycles: Sendable {
     /// How many experiments are tracked.
     var count: Int { tracks.count }
 
-    /// The lifecycle moves of experiment `track` up to `end` (nil when it has no event before `end`).
-    func moves(_ track: Int, until end: Int64) -> ExperimentMoves? {
+    /// The lifecycle moves of experiment `track` (nil when it has no event before `end`): its version
+    /// standing at `end`, its moves read up to `movesUntil` (`end` when nil or earlier), a move undone
+    /// before then not counted.
+    func moves(_ track: Int, until end: Int64, movesUntil: Int64? = nil) -> ExperimentMoves? {
         steps.withUnsafeBufferPointer { steps in
             moveSteps.withUnsafeBufferPointer { moveSteps in
                 ExperimentMoves(UnsafeBufferPointer(rebasing: steps[tracks[track].steps]),
                                 moves: tracks[track].moves.map { UnsafeBufferPointer(rebasing: moveSteps[$0]) },
-                                track: tracks[track], until: end)
+                                track: tracks[track], until: end, movesUntil: movesUntil ?? end)
             }
         }
     }
@@ -352,26 +363,20 @@ public struct ExperimentLifecycles: Sendable {
                               concluded: moves.concluded, abandoned: moves.abandoned)
     }
 
-    /// Every conclusion of the experiment that `report experiments` counts, oldest first: the report
-    /// of a quarter counts the move into concluded that stands at the quarter's end (at the end of
-    /// `today` in today's quarter) when it fell in the quarter, so an experiment concluded, re-opened
-    /// in a later quarter and concluded again is counted twice, and a conclusion undone within its
-    /// quarter (or after today) not at all. `until`: the end of the period counted, which
-    /// `facts(of:until:)` reads the experiment at, as that report does.
-    public func countedConclusions(of id: String, today: Day) -> [(concluded: Int64, until: Int64)] {
-        guard let position = positions[id] else { return [] }
-        let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
-        var quarters: Set<Quarter> = []
-        for step in read where step.status == .concluded { quarters.insert(UTC.day(of: step.time).quarter) }
-        var out: [(concluded: Int64, until: Int64)] = []
-        for quarter in quarters.sorted() {
-            // As `ExperimentReport` bounds its period: events after today are not counted.
-            var counted = Period(quarter: quarter)
-            counted.end = UTC.dayAfter(min(counted.lastDay, today))
-            guard let concluded = moves(position, until: counted.endTime)?.concluded, counted.contains(concluded) else { continue }
-            out.append((concluded, counted.endTime))
-        }
-        return out
+    /// The conclusion of the experiment that `report experiments` counts as of `today`, if any: the
+    /// reports read every move up to the end of today, so only the conclusion standing then counts,
+    /// in the quarter it was made; one a later commit (before today's end) undid, the experiment
+    /// re-opened, is counted by no report, whether it was re-opened in its own quarter or a later one.
+    /// `until`: the end of that quarter's report (today's end if earlier), which `facts(of:until:)`
+    /// reads the experiment at, as that report does.
+    public func countedConclusion(of id: String, today: Day) -> (concluded: Int64, until: Int64)? {
+        let endOfToday = UTC.seconds(UTC.dayAfter(today))
+        guard let position = positions[id], let concluded = moves(position, until: endOfToday)?.concluded else { return nil }
+        // As `ExperimentReport` bounds its period: events after today are not counted.
+        var counted = Period(quarter: UTC.day(of: concluded).quarter)
+        counted.end = UTC.dayAfter(min(counted.lastDay, today))
+        guard counted.contains(concluded) else { return nil }
+        return (concluded, counted.endTime)
     }
 
     /// The experiment as the report of a period ending at `end` reads it (nil with no event before `end`).
@@ -552,11 +557,16 @@ public struct ExperimentReport: Sendable {
         counted.end = UTC.dayAfter(judgedOn)
         // Only experiments the report shows are decoded: those that moved in the period, or are running when judged.
         let judgeTime = counted.endTime
+        // Moves are read up to the end of today, not of the period: a move a later commit undid is
+        // not one, in this period or any other (a conclusion re-opened after the period ended too).
+        let endOfToday = UTC.seconds(UTC.dayAfter(today))
         var running: Set<String> = []
         var facts: [ExperimentFacts] = []
         for track in 0..<lifecycles.count {
-            guard let moves = lifecycles.moves(track, until: counted.endTime) else { continue }
-            let runningWhenJudged = lifecycles.status(track, before: judgeTime) == .running
+            guard let moves = lifecycles.moves(track, until: counted.endTime, movesUntil: endOfToday) else { continue }
+            // Running when judged unless that run was undone since (back in draft or ready): as the
+            // site's calendar reads it, it was not live then.
+            let runningWhenJudged = lifecycles.status(track, before: judgeTime) == .running && !(moves.reset.map { $0 >= judgeTime } ?? false)
             if runningWhenJudged { running.insert(lifecycles.timelines[track].id) }
             let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: counted.contains) || runningWhenJudged
             if shown { facts.append(ExperimentFacts(lifecycles.timelines[track], moves: moves, until: counted.endTime)) }

@@ -3,8 +3,8 @@ import PlaybookModel
 import PlaybookReports
 
 /// The experiments the history holds that are no longer in the playbook at the commit (deleted, or
-/// moved to a folder the playbook leaves out, such as `.archive/`), with each of their conclusions
-/// the reports still count as of today, the experiment as the report counting it read it. The
+/// moved to a folder the playbook leaves out, such as `.archive/`), with the conclusion the reports
+/// still count as of today (one undone by then is counted by none), the experiment as the report counting it read it. The
 /// program page counts them, so the library lists them and the hypotheses they tested name them.
 /// Those the playbook still held on today (deleted after it: a `--today` before the commit's last
 /// moves) are named by the hypotheses they tested then, as they read on today, concluded or not.
@@ -20,7 +20,7 @@ struct GoneExperiments: Sendable {
         var read: Day
     }
 
-    /// By id, each experiment's conclusions oldest first.
+    /// By id, each experiment's counted conclusion (at most one).
     var conclusions: [Conclusion] = []
     /// Positions in `conclusions` of those that tested each hypothesis.
     private var byHypothesis: [String: [Int]] = [:]
@@ -35,7 +35,7 @@ struct GoneExperiments: Sendable {
             if let squad = held.experiment.squad?.value { heldOnTodayBySquad[squad, default: []].append(held) }
         }
         for id in lifecycles.ids.sorted() where !catalog.experiments.contains(id) {
-            for counted in lifecycles.countedConclusions(of: id, today: today) {
+            if let counted = lifecycles.countedConclusion(of: id, today: today) {
                 guard let facts = lifecycles.facts(of: id, until: counted.until), let experiment = facts.experiment else { continue }
                 if let hypothesis = experiment.hypothesis?.value { byHypothesis[hypothesis, default: []].append(conclusions.count) }
                 conclusions.append(Conclusion(id: id, experiment: experiment, concluded: UTC.day(of: counted.concluded),

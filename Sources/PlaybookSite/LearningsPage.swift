@@ -38,13 +38,13 @@ struct LearningsPage {
                                     note: "Concluded \(counted.concluded), no longer in the playbook at this commit: as it read on \(counted.read).")
             if gone.last?.id == counted.id { gone[gone.count - 1].entries.append(card) } else { gone.append((counted.id, [card])) }
         }
-        // Each experiment's conclusions the reports count as of today, read once. One concluded at
+        // Each experiment's conclusion the reports count as of today, read once. One concluded at
         // HEAD after today is not counted yet: neither its card nor its learnings are in the library.
         let list = catalog.sortedExperiments
-        let counted = list.indices.map { input.lifecycles.countedConclusions(of: list[$0].id.value, today: input.today) }
+        let counted = list.indices.map { input.lifecycles.countedConclusion(of: list[$0].id.value, today: input.today) }
         var concludedLater: Set<String> = []
         for i in list.indices where list[i].status?.value == .concluded {
-            if let standing = input.life(of: list[i].id.value)?.concluded, !counted[i].contains(where: { $0.concluded == standing }) {
+            if let standing = input.life(of: list[i].id.value)?.concluded, counted[i]?.concluded != standing {
                 concludedLater.insert(list[i].id.value)
             }
         }
@@ -84,8 +84,8 @@ struct LearningsPage {
         }
         // Each experiment's fields read by position (`for e in` copied every one out to read its
         // status, and so did handing one whole to a function). A re-opened experiment's earlier
-        // conclusions, each counted by the report of its quarter, come before the one that stands,
-        // each as that report reads it.
+        // conclusions come before the one that stands: each undone, counted by no report, as it read
+        // until re-opened; or, re-opened after today, counted by the report of its quarter as it reads it.
         var next = 0
         for i in list.indices {
             let id = list[i].id.value
@@ -97,8 +97,8 @@ struct LearningsPage {
                 let day = UTC.day(of: earlier.concluded)
                 let note: String, undone = earlier.reopened != nil
                 if let reopened = earlier.reopened {
-                    // Read up to its re-opening; the report of its quarter counts the experiment's standing there at the quarter's end.
-                    note = "Concluded \(day), re-opened \(UTC.day(of: reopened)): as it read then. Undone within \(day.quarter), so no report counts this conclusion."
+                    // Read up to its re-opening; the reports read every move up to today, so none counts a conclusion undone by then.
+                    note = "Concluded \(day), re-opened \(UTC.day(of: reopened)): as it read then. Undone, so no report counts this conclusion."
                 } else {
                     note = "Concluded \(day), later re-opened: as it read on \(UTC.day(fromDays: UTC.days(UTC.day(of: earlier.until)) - 1))."
                 }
@@ -117,16 +117,17 @@ struct LearningsPage {
         return out
     }
 
-    /// Experiment `id`'s conclusions before the one that stands (`standing`), oldest first: those a report
-    /// counts (`counted`, each read as its quarter's report reads it), and those no report counts, each
-    /// undone in the quarter it was made (`reopened`: when it was re-opened, up to which it is read). Live spans before the end of today tell them: each span
+    /// Experiment `id`'s conclusions before the one that stands at HEAD (`standing`), oldest first: the one
+    /// the reports count as of today (`counted`, read as its quarter's report reads it) when it was
+    /// re-opened after today, and those no report counts, undone by today (`reopened`: when it was
+    /// re-opened, up to which it is read). Live spans before the end of today tell them: each span
     /// but the last ends in a conclusion or an abandonment, and its status just before the next span says which.
-    private func earlierConclusions(of id: String, counted: [(concluded: Int64, until: Int64)], standing: Int64?)
+    private func earlierConclusions(of id: String, counted: (concluded: Int64, until: Int64)?, standing: Int64?)
         -> [(concluded: Int64, until: Int64, reopened: Int64?)] {
-        var out = counted.filter { $0.concluded != standing }.map { (concluded: $0.concluded, until: $0.until, reopened: Int64?.none) }
+        var out = [counted].compactMap { $0 }.filter { $0.concluded != standing }.map { (concluded: $0.concluded, until: $0.until, reopened: Int64?.none) }
         let spans = input.lifecycles.liveSpans(of: id, before: UTC.seconds(UTC.dayAfter(input.today)))
         for (span, next) in zip(spans, spans.dropFirst()) {
-            guard let end = span.end, end != standing, !counted.contains(where: { $0.concluded == end }),
+            guard let end = span.end, end != standing, counted?.concluded != end,
                   input.lifecycles.status(of: id, before: next.start) == .concluded else { continue }
             out.append((end, next.start, next.start))
         }

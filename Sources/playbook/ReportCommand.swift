@@ -114,7 +114,8 @@ extension Report {
             discussion: """
             An event counts in the period in which it happened (created = first commit holding the \
             experiment; started = move to running; concluded = move to concluded; a move a later \
-            commit undid is not one: a conclusion reverted leaves it running, as the site's calendar reads it). \
+            commit undid is not one: a conclusion reverted leaves it running, as the site's calendar reads it; \
+            moves are read up to today, so a conclusion re-opened after the period ended is not one in it either). \
             Cycle times are in days: created → running, ready → running (decision to launch), \
             running → concluded (the time it was live: the days a re-opened experiment stood \
             concluded before it ran again are left out); median and p90 (nearest rank) over the experiments whose end event \

@@ -257,9 +257,79 @@ final class ExperimentReportTests: XCTestCase {
         let q4 = try report(scenario, period: Period(quarter: Quarter(year: 2026, number: 4)), today: "2026-12-01")
         XCTAssertEqual(q4.total.concluded, ["EXP-0001"])
         XCTAssertEqual(q4.total.runningToConcluded.median, 45)
-        // A period ending before it was re-opened counts the span that led to its first conclusion.
-        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))))
+        // A period judged before it was re-opened counts the span that led to its first conclusion;
+        // judged after, that conclusion was undone and July counts none.
+        let julyPeriod = Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31")))
+        let july = try report(scenario, period: julyPeriod, today: "2026-08-01")
         XCTAssertEqual(july.total.runningToConcluded.median, 20)
+        XCTAssertEqual(try report(scenario, period: julyPeriod).total.concluded, [])
+    }
+
+    /// The outside review's repoD: an experiment concluded a win in Q3, re-opened in Q4 and concluded
+    /// flat there. Read over the history up to today, its Q3 conclusion was undone, so it is no
+    /// conclusion: Q3 counts its start only, Q4 its one conclusion with the standing result, and the
+    /// months add up to the quarters (before: counted in both, four conclusions for three experiments).
+    /// Likewise a start a later commit undid (back to ready) is a start only where it ran again.
+    func testAMoveALaterCommitUndidCountsInNoPeriod() throws {
+        let scenario = try Scenario(for: self)
+        let e1 = "playbooks/experiments/EXP-0201.yml", e2 = "playbooks/experiments/EXP-0202.yml"
+        let exp1 = { (status: String) in Scenario.experiment("EXP-0201", squad: "activation-core", status: status) }
+        let exp2 = { (status: String) in
+            Scenario.experiment("EXP-0202", squad: "activation-core", status: status, extra: "start: 2026-08-20\nend: 2026-09-10")
+        }
+        let won = "result: {outcome: win, lift: 0.05, decision: ship, learnings: Withdrawn win.}"
+        let flat = "result: {outcome: flat, lift: 0.001, decision: kill, learnings: Flat for good.}"
+        try scenario.commit("2026-08-03", ["playbooks/metrics.yml": Scenario.metrics, e1: exp1("draft")])
+        try scenario.commit("2026-08-10", [e1: exp1("running")])
+        try scenario.commit("2026-08-12", [e2: exp2("ready")])
+        try scenario.commit("2026-08-20", [e2: exp2("running")])
+        try scenario.commit("2026-09-21", [e1: exp1("concluded") + won])
+        try scenario.commit("2026-10-02", [e2: exp2("ready")])  // its start undone
+        try scenario.commit("2026-10-05", [e1: exp1("running")])  // re-opened
+        try scenario.commit("2026-10-10", [e2: exp2("running")])
+        try scenario.commit("2026-10-19", [e1: exp1("concluded") + flat])
+        let q3Period = Period(quarter: Quarter(year: 2026, number: 3)), q4Period = Period(quarter: Quarter(year: 2026, number: 4))
+        let q3 = try report(scenario, period: q3Period, today: "2026-12-05")
+        XCTAssertEqual(q3.total.created, ["EXP-0201", "EXP-0202"])
+        XCTAssertEqual(q3.total.started, ["EXP-0201"])
+        XCTAssertEqual(q3.total.concluded, [])
+        XCTAssertEqual(q3.total.withOutcome, 0)
+        XCTAssertEqual(q3.total.wins, 0)
+        XCTAssertEqual(q3.total.learnings.map(\.id), [])
+        // EXP-0202 stood running past its planned end on 09-30, but that start was undone: not running then, as the calendar reads it.
+        XCTAssertEqual(q3.total.stale.map(\.id), [])
+        XCTAssertFalse(ExperimentRenderer.markdown(q3).contains("Withdrawn"), ExperimentRenderer.markdown(q3))
+        XCTAssertFalse(ExperimentRenderer.json(q3).contains("Withdrawn"), ExperimentRenderer.json(q3))
+        let q4 = try report(scenario, period: q4Period, today: "2026-12-05")
+        XCTAssertEqual(q4.total.started, ["EXP-0202"])
+        XCTAssertEqual(q4.total.readyToRunning.median, 8)  // ready again 10-02, running 10-10
+        XCTAssertEqual(q4.total.concluded, ["EXP-0201"])
+        XCTAssertEqual(q4.total.withOutcome, 1)
+        XCTAssertEqual(q4.total.wins, 0)
+        XCTAssertEqual(q4.total.learnings.map { "\($0.id) \($0.outcome?.rawValue ?? "-") \($0.learnings ?? "-")" }, ["EXP-0201 flat Flat for good."])
+        XCTAssertEqual(q4.total.runningToConcluded.median, 56)  // 42 days (08-10 to 09-21) + 14 (10-05 to 10-19)
+        // The months add up to the quarters.
+        var concluded: [String] = [], started: [String] = []
+        for (since, until) in [("2026-07-01", "2026-07-31"), ("2026-08-01", "2026-08-31"), ("2026-09-01", "2026-09-30"),
+                               ("2026-10-01", "2026-10-31"), ("2026-11-01", "2026-11-30"), ("2026-12-01", "2026-12-31")] {
+            let month = try report(scenario, period: Period(since: try XCTUnwrap(Day(since)), until: try XCTUnwrap(Day(until))), today: "2026-12-05")
+            concluded += month.total.concluded
+            started += month.total.started
+        }
+        XCTAssertEqual(concluded, q3.total.concluded + q4.total.concluded)
+        XCTAssertEqual(started, q3.total.started + q4.total.started)
+        // Judged before the re-opening, nothing after today is read: Q3 counts its conclusion, and EXP-0202's start.
+        let then = try report(scenario, period: q3Period, today: "2026-09-30")
+        XCTAssertEqual(then.total.concluded, ["EXP-0201"])
+        XCTAssertEqual(then.total.wins, 1)
+        XCTAssertEqual(then.total.started, ["EXP-0201", "EXP-0202"])
+        XCTAssertEqual(then.total.stale.map(\.id), ["EXP-0202"])
+        // Re-opened and still running today: a closed Q3 counts no conclusion of it, and neither does Q4 yet.
+        let reopened = try report(scenario, period: q3Period, today: "2026-10-12")
+        XCTAssertEqual(reopened.total.concluded, [])
+        XCTAssertEqual(reopened.total.started, ["EXP-0201"])
+        XCTAssertEqual(reopened.total.learnings.map(\.id), [])
+        XCTAssertEqual(try report(scenario, period: q4Period, today: "2026-10-12").total.concluded, [])
     }
 
     func testPercentilesUseNearestRank() {

@@ -285,19 +285,23 @@ final class GeneratedTruthTests: XCTestCase {
         var runningToConcluded: Int
     }
 
-    /// When an experiment moved through its lifecycle, and its outcome at the end.
+    /// When an experiment moved through its lifecycle (up to the end of today), and its outcome at the end of the period.
     private struct Moves: Equatable {
         var squad = "", created: Int64?, ready: Int64?, started: Int64?, concluded: Int64?, abandoned: Int64?, outcome: String?
     }
 
-    private func expectedMoves(_ line: [MainCommit], end: Int64) -> [String: Moves] {
+    private func expectedMoves(_ line: [MainCommit], end: Int64, movesUntil: Int64) -> [String: Moves] {
         var moves: [String: Moves] = [:]
         var previous: [String: Exp] = [:]
-        for commit in line where commit.time < end {
+        for commit in line where commit.time < movesUntil {
             for (id, experiment) in commit.experiments {
+                // Its moves are read up to today, but an experiment made after the period is not the period's.
+                guard commit.time < end || moves[id] != nil else { continue }
                 var move = moves[id] ?? Moves(created: commit.time)
-                move.squad = experiment.squad
-                move.outcome = experiment.status == "concluded" ? experiment.outcome : nil
+                if commit.time < end {
+                    move.squad = experiment.squad
+                    move.outcome = experiment.status == "concluded" ? experiment.outcome : nil
+                }
                 if previous[id]?.status != experiment.status {
                     // A move a later one undid is not one: back in draft or ready, the start is
                     // undone; running or paused again, the conclusion or abandonment is.
@@ -347,7 +351,9 @@ final class GeneratedTruthTests: XCTestCase {
         let quarter = Quarter(year: 2026, number: 3)
         let start = Scenario.noon("2026-07-01") - 12 * 3600, end = Scenario.noon("2026-10-01") - 12 * 3600
         let truth = expected(line, start: start, end: end)
-        let moves = expectedMoves(line, end: end)
+        // Today is 2026-11-01: moves are read up to its end, so a Q3 move undone in October is not one.
+        let endOfToday = Scenario.noon("2026-11-02") - 12 * 3600
+        let moves = expectedMoves(line, end: end, movesUntil: endOfToday)
         let experimentTruth = expectedExperiments(moves, start: start, end: end)
         XCTAssertGreaterThan(truth.count, 2, "seed \(seed): the generated quarter has objectives")
         let cacheFile = HistoryReader.defaultCacheFile(for: scenario.repository)
@@ -386,7 +392,7 @@ final class GeneratedTruthTests: XCTestCase {
 
             let timelines = Timelines(history)
             for (id, want) in moves {
-                let facts = try XCTUnwrap(ExperimentFacts(try XCTUnwrap(timelines[id]), until: end))
+                let facts = try XCTUnwrap(ExperimentFacts(try XCTUnwrap(timelines[id]), until: end, movesUntil: endOfToday))
                 let got = Moves(squad: facts.squad, created: facts.created, ready: facts.ready, started: facts.started,
                                 concluded: facts.concluded, abandoned: facts.abandoned, outcome: facts.outcome?.rawValue)
                 XCTAssertEqual(got, want, "seed \(seed), \(name), \(id)")

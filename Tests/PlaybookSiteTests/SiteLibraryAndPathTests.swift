@@ -10,7 +10,10 @@ import XCTest
 final class SiteLibraryAndPathTests: XCTestCase {
     /// Issue #16 (1): a re-opened experiment's first conclusion is in the library, with its quarter
     /// and its learnings as they read then, so that the library filtered by a quarter holds what the
-    /// program page counts for it; a conclusion undone within its quarter is in neither.
+    /// program page counts for it. review60 (repoD): a conclusion undone, whether within its quarter or
+    /// in a later one, is counted by no report (the reports read every move up to today), so its card
+    /// says "win (undone)" and that no report counts it, and the program page counts each experiment's
+    /// conclusion once (it counted EXP-0001 in 2026-Q4 and again in 2027-Q1).
     func testTheLibraryListsEveryConclusionTheReportsCount() throws {
         let fixture = try SiteFixture(for: self)
         let exp1 = { (status: String, extra: String) in
@@ -31,7 +34,7 @@ final class SiteLibraryAndPathTests: XCTestCase {
         let input = try fixture.input(today: "2027-02-15")
         let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
         XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
-                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill", "EXP-0002 2027-Q1 win (undone) +50% ship"])
+                       ["EXP-0001 2026-Q4 win (undone) +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill", "EXP-0002 2027-Q1 win (undone) +50% ship"])
         XCTAssertEqual(entries.map { $0.searchable.contains("zeppelin-shaped") }, [true, false, false])
         XCTAssertEqual(entries.map { $0.searchable.contains("Supercalifragilistic") }, [false, true, false])
         // Every quarter the program page counts, the library filtered by that quarter lists the same experiments,
@@ -41,14 +44,23 @@ final class SiteLibraryAndPathTests: XCTestCase {
         for report in input.program {
             XCTAssertEqual(counted.filter { $0.quarter == report.period.label }.map(\.id), report.total.concluded, report.period.label)
         }
+        XCTAssertEqual(input.program.map { "\($0.period.label): \($0.total.concluded)" },
+                       ["2026-Q3: []", "2026-Q4: []", "2027-Q1: [\"EXP-0001\"]"])
         let files = Site.render(input)
         let page = try XCTUnwrap(files["learnings.html"])
-        XCTAssertTrue(page.contains("<p class=\"meta\">Concluded 2026-10-12, later re-opened: as it read on 2026-12-31.</p>"), page)
+        XCTAssertTrue(page.contains("<p class=\"meta\">Concluded 2026-10-12, re-opened 2027-01-05: as it read then. Undone, so no report counts this conclusion.</p>"), page)
         // review58s #2: a conclusion undone within its quarter is in the library too, said to be counted by no report.
-        XCTAssertTrue(page.contains("<p class=\"meta\">Concluded 2027-01-10, re-opened 2027-01-11: as it read then. Undone within 2027-Q1, so no report counts this conclusion.</p>"), page)
+        XCTAssertTrue(page.contains("<p class=\"meta\">Concluded 2027-01-10, re-opened 2027-01-11: as it read then. Undone, so no report counts this conclusion.</p>"), page)
         let index = try XCTUnwrap(files["assets/search-index.js"]).split(separator: "\n")
-        XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win\"") })
+        XCTAssertTrue(index.contains { $0.contains("zeppelin") && $0.contains("\"q\": \"2026-Q4\"") && $0.contains("\"o\": \"win (undone)\"") })
         XCTAssertTrue(index.contains { $0.contains("Supercalifragilistic") && $0.contains("\"q\": \"2027-Q1\"") && $0.contains("\"o\": \"loss\"") })
+        // Judged before the re-opening, the 2026-Q4 conclusion stands on today: 2026-Q4 counts it, as it read at the quarter's end.
+        let before = try fixture.input(today: "2027-01-04")
+        XCTAssertEqual(before.program.map { "\($0.period.label): \($0.total.concluded)" },
+                       ["2026-Q3: []", "2026-Q4: [\"EXP-0001\"]", "2027-Q1: []"])
+        let earlier = LearningsPage(input: before, catalog: before.catalog).entries().filter { $0.kind == .experiment }
+        XCTAssertEqual(earlier.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.note ?? "-")" },
+                       ["EXP-0001 2026-Q4 win Concluded 2026-10-12, later re-opened: as it read on 2026-12-31."])
     }
 
     /// review52a #1: an experiment concluded and then deleted (or archived out of the playbook) is still
