@@ -379,7 +379,8 @@ public struct ExperimentLifecycles: Sendable {
         return (concluded, counted.endTime)
     }
 
-    /// The experiment as the report of a period ending at `end` reads it (nil with no event before `end`).
+    /// The experiment as the report of a period ending at `end` reads it (nil with no event before `end`):
+    /// its version then; its moves read up to `end` only (a report reads them up to the end of today).
     public func facts(of id: String, until end: Int64) -> ExperimentFacts? {
         guard let position = positions[id], let moves = moves(position, until: end) else { return nil }
         return ExperimentFacts(timelines[position], moves: moves, until: end)
