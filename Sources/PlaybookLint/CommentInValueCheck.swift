@@ -19,63 +19,109 @@ enum CommentInValueCheck {
         return false
     }
 
+    /// What the check found in one document: its diagnostics, and the empty values a comment took
+    /// the place of (by the empty value's mark, with the comment) for `explaining` the findings there.
+    struct Found {
+        var diagnostics: [Diagnostic] = []
+        var emptied: [Mark: String] = [:]
+    }
+
     /// Each plain value of a mapping written on its key's line, and each plain item of a list, that
-    /// such a comment follows.
-    static func diagnostics(_ root: Node?, bytes: [UInt8]) -> [Diagnostic] {
-        guard let root else { return [] }
+    /// such a comment follows or stands in place of. `entity` is the document's id, when it has one.
+    static func diagnostics(_ root: Node?, bytes: [UInt8], entity: String? = nil) -> Found {
+        guard let root else { return Found() }
         let lineStarts = Self.lineStarts(bytes)
-        var out: [Diagnostic] = []
-        // Each node with the key it is the value of, or that its list is: a list item is named by its list's key.
-        var pending: [(node: Node, key: String?)] = [(root, nil)]
-        while let (node, key) = pending.popLast() {
+        let kind = Self.kind(of: root)
+        var found = Found()
+        // Each node with the field path it is the value of, or that its list is: a list item is named by its list's key.
+        var pending: [(node: Node, path: [String])] = [(root, [])]
+        while let (node, path) = pending.popLast() {
             switch node.value {
             case .scalar: break
             case .sequence(let items):
                 // A list written `[…]` is quoted item by item; one written `- …` line by line.
                 let flow = offset(of: node.mark, bytes: bytes, lineStarts: lineStarts).map { $0 < bytes.count && bytes[$0] == UInt8(ascii: "[") } ?? false
                 for item in items {
-                    pending.append((item, key))
-                    guard case .scalar(let text, .plain) = item.value, !text.isEmpty,
-                          let finding = cutValue(of: .item(of: key, flow: flow), text: text, at: item.mark, bytes: bytes, lineStarts: lineStarts) else { continue }
-                    out.append(finding)
+                    pending.append((item, path))
+                    guard case .scalar(let text, .plain) = item.value else { continue }
+                    let place = Place.item(of: path.last, flow: flow, text: Self.holdsText(kind, path, item: true))
+                    found.add(judge(place, text: text, at: item.mark, bytes: bytes, lineStarts: lineStarts), entity: entity, at: item.mark)
                 }
             case .mapping(let pairs):
                 for pair in pairs {
                     guard case .scalar(let name, _) = pair.key.value else {
-                        pending.append((pair.value, nil))
+                        pending.append((pair.value, []))
                         continue
                     }
-                    pending.append((pair.value, name))
-                    guard case .scalar(let text, .plain) = pair.value.value,
-                          pair.value.mark.line == pair.key.mark.line, !text.isEmpty,
-                          let finding = cutValue(of: .value(of: name), text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts) else { continue }
-                    out.append(finding)
+                    pending.append((pair.value, path + [name]))
+                    guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
+                    let place = Place.value(of: name, text: Self.holdsText(kind, path + [name], item: false))
+                    found.add(judge(place, text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts), entity: entity, at: pair.value.mark)
                 }
             }
         }
-        return out
+        return found
     }
 
-    /// What the cut text is: a mapping's value, or an item of a list (written `- …` or `[…]`).
+    /// A value cut by a comment, or a comment in an empty value's place.
+    private static func judge(_ place: Place, text: String, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> (Diagnostic, emptied: String?)? {
+        if text.isEmpty {
+            return emptyValue(of: place, at: mark, bytes: bytes, lineStarts: lineStarts).map { ($0.diagnostic, $0.comment) }
+        }
+        // A number, a date, an id or a choice is read whole; only the note after it is left out, and quoted
+        // with it the value would be text the field refuses: nothing the field can hold is lost, nothing said.
+        guard place.holdsText else { return nil }
+        return cutValue(of: place, text: text, at: mark, bytes: bytes, lineStarts: lineStarts).map { ($0, nil) }
+    }
+
+    /// The document's kind, when its `kind` is one.
+    private static func kind(of root: Node) -> Kind? {
+        guard case .mapping(let pairs) = root.value else { return nil }
+        for pair in pairs {
+            if case .scalar("kind", _) = pair.key.value, case .scalar(let text, _) = pair.value.value { return Kind(rawValue: text) }
+        }
+        return nil
+    }
+
+    /// Whether the field at `path` (or, for `item`, each of its list's items) holds free text, which quotes
+    /// keep whole; a key the format does not know is taken for text.
+    private static func holdsText(_ kind: Kind?, _ path: [String], item: Bool) -> Bool {
+        // Ids written as text: quoted with a `#…`, they name nothing.
+        if let last = path.last, last == "aligns_to" || last == "overlaps" { return false }
+        guard let kind, !path.isEmpty, let type = FormatSpec.type(of: kind, at: path) else { return true }
+        switch (type, item) {
+        case (.text, _), (.textOrList, _), (.list(.text), true): return true
+        default: return false
+        }
+    }
+
+    /// What the cut text is: a mapping's value, or an item of a list (written `- …` or `[…]`); `text`
+    /// when the field holds free text (quoted, a `#…` stays in it).
     private enum Place {
-        case value(of: String)
-        case item(of: String?, flow: Bool)
+        case value(of: String, text: Bool)
+        case item(of: String?, flow: Bool, text: Bool)
 
         /// "title", "an item of learnings".
         var name: String {
             switch self {
-            case .value(let key): key
-            case .item(let key?, _): "an item of \(key)"
-            case .item(nil, _): "an item of the list"
+            case .value(let key, _): key
+            case .item(let key?, _, _): "an item of \(key)"
+            case .item(nil, _, _): "an item of the list"
+            }
+        }
+
+        var holdsText: Bool {
+            switch self {
+            case .value(_, let text), .item(_, _, let text): text
             }
         }
 
         /// The text quoted as it is written in its place.
         func quoted(_ whole: String) -> String {
             switch self {
-            case .value(let key): "\(key): \"\(whole)\""
-            case .item(_, flow: false): "- \"\(whole)\""
-            case .item(_, flow: true): "\"\(whole)\""
+            case .value(let key, _): "\(key): \"\(whole)\""
+            case .item(_, flow: false, _): "- \"\(whole)\""
+            case .item(_, flow: true, _): "\"\(whole)\""
             }
         }
 
@@ -120,10 +166,56 @@ enum CommentInValueCheck {
             message: "\"\(comment)\" is read as a comment, so \(place.name) is only \"\(text)\"; if it belongs to the \(place.what), quote it: \(place.quoted(whole))")
     }
 
+    /// `segment: #paid only`, `- #dach`: YAML reads an empty value and a comment. Said when the `#` is
+    /// followed straight by a letter or digit (as text is), not for `# …`, `##` or a bare `#`.
+    private static func emptyValue(of place: Place, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> (diagnostic: Diagnostic, comment: String)? {
+        // An empty value's mark is just after its `:` or `-`, on that line.
+        guard let offset = offset(of: mark, bytes: bytes, lineStarts: lineStarts) else { return nil }
+        var hash = offset
+        while hash < bytes.count, bytes[hash] == 0x20 || bytes[hash] == 0x09 { hash += 1 }
+        guard hash > offset, hash + 1 < bytes.count, bytes[hash] == UInt8(ascii: "#") else { return nil }
+        let next = bytes[hash + 1]
+        let asWord = next >= 0x80 || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
+            || (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z"))
+        guard asWord else { return nil }
+        var end = hash
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        while end > hash, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let comment = String(decoding: bytes[hash..<end], as: UTF8.self)
+        let escaped = comment.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let fix = place.holdsText ? "if it is the \(place.what), quote it: \(place.quoted(escaped))" : "write the \(place.what) before the \"#\""
+        let diagnostic = Diagnostic(
+            rule: LintRuleID.yamlCommentInValue, mark: Mark(line: mark.line, column: mark.column + (hash - offset)),
+            message: "\"\(comment)\" is read as a comment, so \(place.name) is empty; \(fix)")
+        return (diagnostic, comment)
+    }
+
+    /// `diagnostics` (the document's decoded ones) with each that is about a value a comment emptied saying so:
+    /// "missing required field" there is the comment's doing.
+    static func explaining(_ diagnostics: [Diagnostic], _ emptied: [Mark: String]) -> [Diagnostic] {
+        guard !emptied.isEmpty else { return diagnostics }
+        return diagnostics.map { diagnostic in
+            guard let comment = emptied[diagnostic.mark] else { return diagnostic }
+            var explained = diagnostic
+            explained.message += " (\"\(comment)\" after it is read as a comment)"
+            return explained
+        }
+    }
+
     /// The byte offset where each line starts.
     private static func lineStarts(_ bytes: [UInt8]) -> [Int] {
         var starts = [0]
         for (index, byte) in bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
         return starts
+    }
+}
+
+extension CommentInValueCheck.Found {
+    fileprivate mutating func add(_ judged: (Diagnostic, emptied: String?)?, entity: String?, at mark: Mark) {
+        guard let judged else { return }
+        var diagnostic = judged.0
+        diagnostic.entity = entity
+        diagnostics.append(diagnostic)
+        if let comment = judged.emptied { emptied[mark] = comment }
     }
 }

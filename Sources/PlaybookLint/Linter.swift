@@ -385,15 +385,21 @@ public struct Linter: Sendable {
             let (mayHoldTags, mayHoldPlaceholders) = Self.mayHold(bytes)
             let mayHoldCutValue = CommentInValueCheck.mayHold(bytes)
             for document in loaded.documents {
-                if mayHoldCutValue { parsed.diagnostics += CommentInValueCheck.diagnostics(document.root, bytes: bytes) }
+                // Decoded first, so that the comment's findings name the entity.
+                let decoded = EntityDecoder.decode(document)
+                var emptied: [Mark: String] = [:]
+                if mayHoldCutValue {
+                    let found = CommentInValueCheck.diagnostics(document.root, bytes: bytes, entity: decoded.entity?.id.value)
+                    parsed.diagnostics += found.diagnostics
+                    emptied = found.emptied
+                }
                 if mayHoldTags { parsed.diagnostics += TagCheck.diagnostics(document.root) }
                 if mayHoldPlaceholders {
                     let unfilled = PlaceholderCheck.diagnostics(document.root)
                     parsed.diagnostics += unfilled
                     parsed.placeholders.formUnion(unfilled.map(\.mark))
                 }
-                let decoded = EntityDecoder.decode(document)
-                parsed.diagnostics += decoded.diagnostics
+                parsed.diagnostics += CommentInValueCheck.explaining(decoded.diagnostics, emptied)
                 if let entity = decoded.entity {
                     parsed.entities.append(entity)
                     // An id written wrongly (`hyp-0001` in HYP-0001.yml): references to the file's name wait for it.

@@ -83,12 +83,19 @@ final class SyntaxAndTabTests: XCTestCase {
                 + "which hides the list's closing \"]\"; if the # belongs to the item, quote it: regions: [de, \"fr #3\"]; a comment goes after the \"]\"",
         ])
         // Inside `{…}`, over lines: the `,` hidden, the comment said to go after it, the line kept as written.
-        let nested = load("ice: {impact: 4, confidence: 8 #high,\n  ease: 2}\n").problems
-        XCTAssertEqual(nested.map(\.mark), [mark(1, 32)])
+        let nested = load("notes: {first: bundle #2,\n  second: b}\n").problems
+        XCTAssertEqual(nested.map(\.mark), [mark(1, 23)])
         XCTAssertEqual(nested.map(\.message), [
-            "while parsing a flow mapping at line 1, column 6: did not find expected ',' or '}'; \"#high,\" is read as a comment, "
-                + "which hides the \",\" after the value; if the # belongs to the value, quote it: ice: {impact: 4, confidence: \"8 #high\",; a comment goes after the \",\"",
+            "while parsing a flow mapping at line 1, column 8: did not find expected ',' or '}'; \"#2,\" is read as a comment, "
+                + "which hides the \",\" after the value; if the # belongs to the value, quote it: notes: {first: \"bundle #2\",; a comment goes after the \",\"",
         ])
+        // A number (a date, a boolean) is read whole: quoted with its `#…` it would be text, so only moving the comment is said.
+        let number = load("ice: {impact: 4, confidence: 8 #high,\n  ease: 2}\n").problems
+        XCTAssertEqual(number.map(\.message), [
+            "while parsing a flow mapping at line 1, column 6: did not find expected ',' or '}'; \"#high,\" is read as a comment, "
+                + "which hides the \",\" after the value; a comment goes after the \",\"",
+        ])
+        XCTAssertTrue(load("dates: [2026-09-27 #extended]\n").problems.first?.message.hasSuffix("which hides the list's closing \"]\"; a comment goes after the \"]\"") ?? false)
         // A quoted item is not cut: only moving the comment is said.
         XCTAssertTrue(load("tags: [\"a #1\" #2]\n").problems.first?.message.hasSuffix("\"#2]\" is read as a comment, which hides the list's closing \"]\"; a comment goes after the \"]\"") ?? false)
         XCTAssertEqual(load("tags: [a, b\n  # note, here\n  c]\n").problems.map(\.message), ["while parsing a flow sequence at line 1, column 7: did not find expected ',' or ']'"])
