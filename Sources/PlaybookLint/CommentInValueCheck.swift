@@ -24,6 +24,8 @@ enum CommentInValueCheck {
     struct Found {
         var diagnostics: [Diagnostic] = []
         var emptied: [Mark: String] = [:]
+        /// The mapping values emptied, by their field's path (`exclusion_group`), with the comment.
+        var emptiedFields: [String: String] = [:]
     }
 
     /// Each plain value of a mapping written on its key's line, and each plain item of a list, that
@@ -56,7 +58,9 @@ enum CommentInValueCheck {
                     pending.append((pair.value, path + [name]))
                     guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
                     let place = Place.value(of: name, text: Self.holdsText(kind, path + [name], item: false))
-                    found.add(judge(place, text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts), entity: entity, at: pair.value.mark)
+                    let judged = judge(place, text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts)
+                    if let comment = judged?.emptied { found.emptiedFields[(path + [name]).joined(separator: ".")] = comment }
+                    found.add(judged, entity: entity, at: pair.value.mark)
                 }
             }
         }
@@ -199,6 +203,24 @@ enum CommentInValueCheck {
             var explained = diagnostic
             explained.message += " (\"\(comment)\" after it is read as a comment)"
             return explained
+        }
+    }
+
+    /// Each collision of an experiment whose `exclusion_group: #…` was read as a comment says so where it says
+    /// the pair shares no group: otherwise it tells them to put into one group what they wrote as one.
+    /// `groups`: experiment id → the comment written as its exclusion_group.
+    static func explainCollisions(_ parts: inout [[LocatedDiagnostic]], groups: [String: String]) {
+        guard !groups.isEmpty else { return }
+        let phrase = ", and share no exclusion_group"
+        for part in parts.indices {
+            for index in parts[part].indices where parts[part][index].diagnostic.rule == OverlapCollision.descriptor.id {
+                let diagnostic = parts[part][index].diagnostic
+                let written = ([diagnostic.entity].compactMap { $0 } + diagnostic.related).sorted()
+                    .compactMap { id in groups[id].map { "of \(id), \"\($0)\"" } }
+                guard !written.isEmpty, let range = diagnostic.message.range(of: phrase) else { continue }
+                let note = " (the exclusion_group \(written.joined(separator: ", and ")), is read as a comment: quote it to name a group)"
+                parts[part][index].diagnostic.message.insert(contentsOf: note, at: range.upperBound)
+            }
         }
     }
 

@@ -198,4 +198,18 @@ final class CommentInValueTests: XCTestCase {
         XCTAssertEqual(findings.map(\.rule), ["yaml-comment-in-value"])
         XCTAssertEqual(findings.map(\.entity), ["EXP-0001"])
     }
+
+    /// Two experiments that both wrote `exclusion_group: #onboarding-q4` share no group as read: the collision
+    /// says why, where it told them to put into one group what they had.
+    func testACollisionOfGroupsReadAsCommentsSaysWhy() {
+        let grouped = Fixture.experiment + "\nexclusion_group: #onboarding-q4\n"
+        let twin = grouped.replacingOccurrences(of: "id: EXP-0001", with: "id: EXP-0002")
+        let collisions = Fixture.lint(replacing: [path: grouped, "playbooks/experiments/EXP-0002.yml": twin]).findings
+            .filter { $0.rule == "overlap-collision" }
+        XCTAssertEqual(collisions.count, 2)
+        for finding in collisions {
+            XCTAssertTrue(finding.message.contains("and share no exclusion_group (the exclusion_group of EXP-0001, \"#onboarding-q4\", "
+                + "and of EXP-0002, \"#onboarding-q4\", is read as a comment: quote it to name a group); put them in one"), finding.message)
+        }
+    }
 }
