@@ -47,7 +47,8 @@ enum CommentInValueCheck {
                     pending.append((item, path))
                     guard case .scalar(let text, .plain) = item.value else { continue }
                     let place = Place.item(of: path.last, flow: flow, text: Self.holdsText(kind, path, item: true))
-                    found.add(judge(place, text: text, at: item.mark, bytes: bytes, lineStarts: lineStarts), entity: entity, at: item.mark)
+                    let dash = flow ? nil : Self.dashColumn(before: item.mark, bytes: bytes, lineStarts: lineStarts)
+                    found.add(judge(place, text: text, at: item.mark, owner: dash, bytes: bytes, lineStarts: lineStarts), entity: entity, at: item.mark)
                 }
             case .mapping(let pairs):
                 for pair in pairs {
@@ -58,7 +59,7 @@ enum CommentInValueCheck {
                     pending.append((pair.value, path + [name]))
                     guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
                     let place = Place.value(of: name, text: Self.holdsText(kind, path + [name], item: false))
-                    let judged = judge(place, text: text, at: pair.value.mark, bytes: bytes, lineStarts: lineStarts)
+                    let judged = judge(place, text: text, at: pair.value.mark, owner: pair.key.mark.column, bytes: bytes, lineStarts: lineStarts)
                     if let comment = judged?.emptied { found.emptiedFields[(path + [name]).joined(separator: ".")] = comment }
                     found.add(judged, entity: entity, at: pair.value.mark)
                 }
@@ -68,14 +69,23 @@ enum CommentInValueCheck {
     }
 
     /// A value cut by a comment, or a comment in an empty value's place.
-    private static func judge(_ place: Place, text: String, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> (Diagnostic, emptied: String?)? {
+    private static func judge(_ place: Place, text: String, at mark: Mark, owner: Int?, bytes: [UInt8], lineStarts: [Int]) -> (Diagnostic, emptied: String?)? {
         if text.isEmpty {
             return emptyValue(of: place, at: mark, bytes: bytes, lineStarts: lineStarts).map { ($0.diagnostic, $0.comment) }
         }
         // A number, a date, an id or a choice is read whole; only the note after it is left out, and quoted
         // with it the value would be text the field refuses: nothing the field can hold is lost, nothing said.
         guard place.holdsText else { return nil }
-        return cutValue(of: place, text: text, at: mark, bytes: bytes, lineStarts: lineStarts).map { ($0, nil) }
+        return cutValue(of: place, text: text, at: mark, owner: owner, bytes: bytes, lineStarts: lineStarts).map { ($0, nil) }
+    }
+
+    /// The column of the `-` before a list item written on its line, if one is there.
+    private static func dashColumn(before mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> Int? {
+        guard var index = offset(of: mark, bytes: bytes, lineStarts: lineStarts) else { return nil }
+        var column = mark.column
+        while index > 0, bytes[index - 1] == 0x20 { index -= 1; column -= 1 }
+        guard index > 0, bytes[index - 1] == UInt8(ascii: "-") else { return nil }
+        return column - 1
     }
 
     /// The document's kind, when its `kind` is one.
@@ -148,26 +158,67 @@ enum CommentInValueCheck {
         return offset
     }
 
-    private static func cutValue(of place: Place, text: String, at mark: Mark, bytes: [UInt8], lineStarts: [Int]) -> Diagnostic? {
-        guard let offset = offset(of: mark, bytes: bytes, lineStarts: lineStarts) else { return nil }
-        let written = Array(text.utf8)
-        // A value over lines (folded by YAML) does not match its bytes: not judged.
-        guard offset + written.count <= bytes.count, bytes[offset..<(offset + written.count)].elementsEqual(written) else { return nil }
-        var after = offset + written.count
-        var spaces = 0
-        while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1; spaces += 1 }
-        guard spaces > 0, after + 1 < bytes.count, bytes[after] == UInt8(ascii: "#") else { return nil }
+    /// `owner` is the column of the value's key or of the item's `-` (nil in a `[…]`): a line indented past it
+    /// would continue the value, so one that starts `#word` there is the value's text read as a comment.
+    private static func cutValue(of place: Place, text: String, at mark: Mark, owner: Int?, bytes: [UInt8], lineStarts: [Int]) -> Diagnostic? {
+        guard let offset = offset(of: mark, bytes: bytes, lineStarts: lineStarts),
+              let valueEnd = end(ofPlain: text, from: offset, bytes: bytes) else { return nil }
+        var after = valueEnd
+        while after < bytes.count, bytes[after] == 0x20 || bytes[after] == 0x09 { after += 1 }
+        var nextLine = false
+        if after == valueEnd || after >= bytes.count || bytes[after] != UInt8(ascii: "#") {
+            // Nothing after the value on its line: the next line, if it would continue the value and starts `#word`.
+            guard let owner, after < bytes.count, bytes[after] == 0x0A || bytes[after] == 0x0D else { return nil }
+            after += bytes[after] == 0x0D && after + 1 < bytes.count && bytes[after + 1] == 0x0A ? 2 : 1
+            let lineStart = after
+            while after < bytes.count, bytes[after] == 0x20 { after += 1 }
+            guard after - lineStart + 1 > owner, after < bytes.count, bytes[after] == UInt8(ascii: "#"),
+                  after + 1 < bytes.count, startsWord(bytes[after + 1]) else { return nil }
+            nextLine = true
+        }
+        guard after + 1 < bytes.count else { return nil }
         let next = bytes[after + 1]
         guard next != 0x20, next != 0x09, next != 0x0A, next != 0x0D, next != UInt8(ascii: "#") else { return nil }
         var end = after
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        if nextLine { while end > after, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 } }
         let comment = String(decoding: bytes[after..<end], as: UTF8.self)
-        let whole = String(decoding: bytes[offset..<end], as: UTF8.self).replacingOccurrences(of: "\\", with: "\\\\")
-            .replacingOccurrences(of: "\"", with: "\\\"")
-        let hashColumn = mark.column + text.unicodeScalars.count + spaces
+        // As YAML reads the value (its lines folded), with what follows it on the line, or the next line's text.
+        let rest = nextLine ? " " + comment : String(decoding: bytes[valueEnd..<end], as: UTF8.self)
+        let whole = (text + rest).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        let said = nextLine ? "\"\(comment)\" on the next line" : "\"\(comment)\""
         return Diagnostic(
-            rule: LintRuleID.yamlCommentInValue, mark: Mark(line: mark.line, column: hashColumn),
-            message: "\"\(comment)\" is read as a comment, so \(place.name) is only \"\(text)\"; if it belongs to the \(place.what), quote it: \(place.quoted(whole))")
+            rule: LintRuleID.yamlCommentInValue, mark: Self.mark(atByte: after, bytes: bytes, lineStarts: lineStarts),
+            message: "\(said) is read as a comment, so \(place.name) is only \"\(text)\"; if it belongs to the \(place.what), quote it: \(place.quoted(whole))")
+    }
+
+    /// Just past the plain scalar `text` written from `offset`: its words in order, the spaces and line
+    /// breaks between them as YAML folds them left out of the comparison; nil when the bytes differ.
+    private static func end(ofPlain text: String, from offset: Int, bytes: [UInt8]) -> Int? {
+        var index = offset
+        for byte in text.utf8 where byte != 0x20 && byte != 0x09 && byte != 0x0A {
+            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D { index += 1 }
+            guard index < bytes.count, bytes[index] == byte else { return nil }
+            index += 1
+        }
+        return index
+    }
+
+    /// Whether a byte after a `#` starts a word: a letter or a digit (any byte of a non-ASCII character counts).
+    private static func startsWord(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || (byte | 0x20 >= UInt8(ascii: "a") && byte | 0x20 <= UInt8(ascii: "z"))
+    }
+
+    /// The mark of a byte offset, its column counted in characters.
+    private static func mark(atByte offset: Int, bytes: [UInt8], lineStarts: [Int]) -> Mark {
+        var line = 0
+        var (low, high) = (0, lineStarts.count - 1)
+        while low <= high {
+            let middle = (low + high) / 2
+            if lineStarts[middle] <= offset { line = middle; low = middle + 1 } else { high = middle - 1 }
+        }
+        let characters = bytes[lineStarts[line]..<offset].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        return Mark(line: line + 1, column: characters + 1)
     }
 
     /// `segment: #paid only`, `- #dach`: YAML reads an empty value and a comment. Said when the `#` is
@@ -178,10 +229,7 @@ enum CommentInValueCheck {
         var hash = offset
         while hash < bytes.count, bytes[hash] == 0x20 || bytes[hash] == 0x09 { hash += 1 }
         guard hash > offset, hash + 1 < bytes.count, bytes[hash] == UInt8(ascii: "#") else { return nil }
-        let next = bytes[hash + 1]
-        let asWord = next >= 0x80 || (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9"))
-            || (next | 0x20 >= UInt8(ascii: "a") && next | 0x20 <= UInt8(ascii: "z"))
-        guard asWord else { return nil }
+        guard startsWord(bytes[hash + 1]) else { return nil }
         var end = hash
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
         while end > hash, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }

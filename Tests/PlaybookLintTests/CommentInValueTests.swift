@@ -212,4 +212,40 @@ final class CommentInValueTests: XCTestCase {
                 + "and of EXP-0002, \"#onboarding-q4\", is read as a comment: quote it to name a group); put them in one"), finding.message)
         }
     }
+
+    /// A plain value over lines is cut where a ` #` follows a word on a line it continues on.
+    func testAValueOverLinesCutByAHashIsSaid() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(
+            of: "  change: cut the first lesson from 12 to 5 minutes", with: "  change: cut the first lesson from 12 to 5 minutes for\n    the #2 cohort of new learners")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
+            "playbooks/hypotheses/HYP-0001.yml:7:9 yaml-comment-in-value: \"#2 cohort of new learners\" is read as a comment, so change is only "
+                + "\"cut the first lesson from 12 to 5 minutes for the\"; if it belongs to the value, quote it: "
+                + "change: \"cut the first lesson from 12 to 5 minutes for the #2 cohort of new learners\"",
+        ])
+    }
+
+    /// `- Learners liked lesson⏎  #2 far more`: the line that would continue the item starts a comment.
+    func testALineThatWouldContinueAnItemStartingWithAHashIsSaid() {
+        let report = Fixture.lint(replacing: [path: concluded(learnings: "    - Learners liked lesson\n      #2 far more than lesson #4\n    - Shorter lessons kept learners")])
+        XCTAssertEqual(lines(report), [
+            "\(path):22:7 yaml-comment-in-value: \"#2 far more than lesson #4\" on the next line is read as a comment, so an item of learnings is only "
+                + "\"Learners liked lesson\"; if it belongs to the item, quote it: - \"Learners liked lesson #2 far more than lesson #4\"",
+        ])
+    }
+
+    /// A comment line at its key's or item's column (a key or item commented out), or written `# …`, is silent.
+    func testCommentLinesAfterAValueAreSilent() {
+        let learnings = """
+            - Learners liked lesson
+            #- a learning left out
+            - Shorter lessons kept learners
+              # from the dashboard
+            - Shorter lessons kept learners over
+              two weeks  # the Q3 cohort
+        """
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: concluded(learnings: learnings)])), [])
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(
+            of: "  rationale: session recordings show drop-off after minute six", with: "  rationale: session recordings show drop-off after minute six\n  #outcome: an older outcome\n#metric: d7-retention")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [])
+    }
 }
