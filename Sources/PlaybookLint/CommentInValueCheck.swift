@@ -46,7 +46,7 @@ enum CommentInValueCheck {
                 for item in items {
                     pending.append((item, path))
                     guard case .scalar(let text, .plain) = item.value else { continue }
-                    let place = Place.item(of: path.last, flow: flow, text: Self.holdsText(kind, path, item: true))
+                    let place = Place.item(of: path.last, flow: flow, field: Field(kind: kind, path: path, item: true))
                     let dash = flow ? nil : Self.dashColumn(before: item.mark, bytes: bytes, lineStarts: lineStarts)
                     found.add(judge(place, text: text, at: item.mark, owner: dash, bytes: bytes, lineStarts: lineStarts), entity: entity, at: item.mark)
                 }
@@ -58,7 +58,7 @@ enum CommentInValueCheck {
                     }
                     pending.append((pair.value, path + [name]))
                     guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
-                    let place = Place.value(of: name, text: Self.holdsText(kind, path + [name], item: false))
+                    let place = Place.value(of: name, field: Field(kind: kind, path: path + [name], item: false))
                     let judged = judge(place, text: text, at: pair.value.mark, owner: pair.key.mark.column, bytes: bytes, lineStarts: lineStarts)
                     if let comment = judged?.emptied { found.emptiedFields[(path + [name]).joined(separator: ".")] = comment }
                     found.add(judged, entity: entity, at: pair.value.mark)
@@ -75,8 +75,10 @@ enum CommentInValueCheck {
         }
         // A number, a date, an id or a choice is read whole; only the note after it is left out, and quoted
         // with it the value would be text the field refuses: nothing the field can hold is lost, nothing said.
-        guard place.holdsText else { return nil }
-        return cutValue(of: place, text: text, at: mark, owner: owner, bytes: bytes, lineStarts: lineStarts).map { ($0, nil) }
+        // (Asked only of a value cut: the format is looked up for few values.)
+        guard let diagnostic = cutValue(of: place, text: text, at: mark, owner: owner, bytes: bytes, lineStarts: lineStarts),
+              place.holdsText else { return nil }
+        return (diagnostic, nil)
     }
 
     /// The column of the `-` before a list item written on its line, if one is there.
@@ -97,6 +99,15 @@ enum CommentInValueCheck {
         return nil
     }
 
+    /// A value's field: the document's kind and the path of keys to it; `item` for each item of its list.
+    private struct Field {
+        var kind: Kind?
+        var path: [String]
+        var item: Bool
+
+        var holdsText: Bool { CommentInValueCheck.holdsText(kind, path, item: item) }
+    }
+
     /// Whether the field at `path` (or, for `item`, each of its list's items) holds free text, which quotes
     /// keep whole; a key the format does not know is taken for text.
     private static func holdsText(_ kind: Kind?, _ path: [String], item: Bool) -> Bool {
@@ -109,11 +120,11 @@ enum CommentInValueCheck {
         }
     }
 
-    /// What the cut text is: a mapping's value, or an item of a list (written `- …` or `[…]`); `text`
-    /// when the field holds free text (quoted, a `#…` stays in it).
+    /// What the cut text is: a mapping's value, or an item of a list (written `- …` or `[…]`), with its
+    /// field, which says whether quotes can keep a `#…` in it.
     private enum Place {
-        case value(of: String, text: Bool)
-        case item(of: String?, flow: Bool, text: Bool)
+        case value(of: String, field: Field)
+        case item(of: String?, flow: Bool, field: Field)
 
         /// "title", "an item of learnings".
         var name: String {
@@ -126,7 +137,7 @@ enum CommentInValueCheck {
 
         var holdsText: Bool {
             switch self {
-            case .value(_, let text), .item(_, _, let text): text
+            case .value(_, let field), .item(_, _, let field): field.holdsText
             }
         }
 
