@@ -179,4 +179,19 @@ final class SyntaxAndTabTests: XCTestCase {
             XCTAssertEqual(result.documents.count, 1, text.debugDescription)
         }
     }
+
+    /// `change: showing a card in⏎    the #2 slot⏎    instead of …`: the ` #2` ends the value with a comment, and
+    /// the next line cannot go on with it; said at the `#`, with the fix.
+    func testACommentEndingAValueOverLinesIsSaidAtItsHash() {
+        let problems = load("statement:\n  change: showing a card in\n    the #2 slot of the carousel\n    instead of the quote\n  audience: all\n").problems
+        XCTAssertEqual(problems.map(\.mark), [mark(3, 9)])
+        XCTAssertEqual(problems.map(\.message), [
+            "while parsing a block mapping at line 2, column 3: did not find expected key; \"#2 slot of the carousel\" is read as a comment, "
+                + "which ends the value, so line 4 cannot go on with it; if the # belongs to the value, quote the whole value",
+        ])
+        // On the key's line too.
+        XCTAssertEqual(load("statement:\n  change: showing #2 slot\n    instead of the quote\n").problems.map(\.mark), [mark(2, 19)])
+        // A line indented wrongly after a real comment is not blamed on it.
+        XCTAssertFalse(load("statement:\n  change: showing  # a note\n    instead of the quote\n").problems.first?.message.contains("is read as a comment") ?? true)
+    }
 }
