@@ -26,6 +26,8 @@ struct ParsedFile: Sendable {
     var troubledText: [UInt8]?
     /// Whether the file could not be read and nothing it held is known.
     var textUnknown = false
+    /// Experiments whose `exclusion_group: #…` YAML read as a comment: id → the comment.
+    var groupsReadAsComments: [String: String] = [:]
 }
 
 /// Where a lint runs, which decides how an overlap with another squad's work counts.
@@ -70,10 +72,12 @@ public struct Linter: Sendable {
         var located: [LocatedDiagnostic] = []
         var entities: [PlacedEntity] = []
         var placeholders: [String: Set<Mark>] = [:]
+        var groupsReadAsComments: [String: String] = [:]
         located.reserveCapacity(parsed.reduce(0) { $0 + $1.diagnostics.count })
         entities.reserveCapacity(parsed.reduce(0) { $0 + $1.entities.count })
         for file in parsed {
             if !file.placeholders.isEmpty { placeholders[file.path] = file.placeholders }
+            groupsReadAsComments.merge(file.groupsReadAsComments) { first, _ in first }
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
@@ -120,6 +124,7 @@ public struct Linter: Sendable {
         // The files' diagnostics, then each check's, as they came (not joined: a copy of tens of
         // thousands of diagnostics is a retain of each of their fields, twice over).
         var parts = [consume located] + Self.runSideBySide(checks, onThisThread: slowest)
+        CommentInValueCheck.explainCollisions(&parts, groups: groupsReadAsComments)
         // The diagnostics kept (by part and place in `parts`) with their severity; the findings are built
         // once, in their final order (a finding is large to copy: building, then reordering, copied
         // each twice over).
@@ -385,15 +390,24 @@ public struct Linter: Sendable {
             let (mayHoldTags, mayHoldPlaceholders) = Self.mayHold(bytes)
             let mayHoldCutValue = CommentInValueCheck.mayHold(bytes)
             for document in loaded.documents {
-                if mayHoldCutValue { parsed.diagnostics += CommentInValueCheck.diagnostics(document.root, bytes: bytes) }
+                // Decoded first, so that the comment's findings name the entity.
+                let decoded = EntityDecoder.decode(document)
+                var emptied: [Mark: String] = [:]
+                if mayHoldCutValue {
+                    let found = CommentInValueCheck.diagnostics(document.root, bytes: bytes, entity: decoded.entity?.id.value)
+                    parsed.diagnostics += found.diagnostics
+                    emptied = found.emptied
+                    if let id = decoded.entity?.id.value, decoded.entity?.kind == .experiment, let group = found.emptiedFields["exclusion_group"] {
+                        parsed.groupsReadAsComments[id] = group
+                    }
+                }
                 if mayHoldTags { parsed.diagnostics += TagCheck.diagnostics(document.root) }
                 if mayHoldPlaceholders {
                     let unfilled = PlaceholderCheck.diagnostics(document.root)
                     parsed.diagnostics += unfilled
                     parsed.placeholders.formUnion(unfilled.map(\.mark))
                 }
-                let decoded = EntityDecoder.decode(document)
-                parsed.diagnostics += decoded.diagnostics
+                parsed.diagnostics += CommentInValueCheck.explaining(decoded.diagnostics, emptied)
                 if let entity = decoded.entity {
                     parsed.entities.append(entity)
                     // An id written wrongly (`hyp-0001` in HYP-0001.yml): references to the file's name wait for it.

@@ -215,3 +215,20 @@ extension FormatSpec {
         return fields.map(\.name)
     }
 }
+
+extension FormatSpec {
+    /// The type of the field at `path` (nested field names; a list's items are read under the list's
+    /// name) in a document of `kind`, or nil for a key the format does not know.
+    public static func type(of kind: Kind, at path: [String]) -> FieldType? {
+        var fields = fields(of: kind)
+        for (depth, name) in path.enumerated() {
+            guard let field = fields.first(where: { $0.name == name }) else { return nil }
+            if depth == path.count - 1 { return field.type }
+            switch field.type {
+            case .object(let nested), .list(.object(let nested)): fields = nested
+            default: return nil
+            }
+        }
+        return nil
+    }
+}

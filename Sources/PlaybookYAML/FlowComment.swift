@@ -85,7 +85,9 @@ enum FlowComment {
         let looksLikeText = next != 0x20 && next != 0x09 && next != UInt8(ascii: "#")
         let first = bytes[itemStart]
         var quoted: String?
-        if looksLikeText, itemStart < hash, first != UInt8(ascii: "\""), first != UInt8(ascii: "'") {
+        // `confidence: 8 #high`: a number, date or boolean is read whole, and quoted with its `#…` it would be text.
+        if looksLikeText, itemStart < hash, first != UInt8(ascii: "\""), first != UInt8(ascii: "'"),
+           !readsAsNumberDateOrBoolean(bytes, itemStart, hash) {
             var indentEnd = lineStart
             while indentEnd < itemStart, bytes[indentEnd] == 0x20 { indentEnd += 1 }
             var item = ""
@@ -98,6 +100,19 @@ enum FlowComment {
         return .commentInFlow(
             error, comment: string(bytes, hash, lineEnd), hides: bytes[hidden], inMapping: inner == UInt8(ascii: "{"),
             quoted: quoted, after: bytes[last], at: text.mark(atByteOffset: hash))
+    }
+
+    /// Whether the plain text in `start..<end` (spaces after it left out) reads as a number, a date or a
+    /// boolean: digits with signs, points, dashes, colons or an exponent, or `true` / `false`.
+    private static func readsAsNumberDateOrBoolean(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var end = end
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let text = string(bytes, start, end)
+        if ["true", "false"].contains(text.lowercased()) { return true }
+        let digits = text.utf8.contains { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        return digits && text.utf8.allSatisfy { byte in
+            (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "+-.:_eE".utf8.contains(byte)
+        }
     }
 
     /// Just past the quoted scalar that opens at `start` (`''` inside single quotes, `\"` inside double).

@@ -105,6 +105,7 @@ public enum YAMLLoader {
             }
             if let problem = missingSpaceAfterColon(error, offset: offset, in: text) { return problem }
             if let problem = FlowComment.problem(error, problemOffset: offset, in: text) { return problem }
+            if let problem = CommentEndingValue.problem(error, problemOffset: offset, in: text) { return problem }
             var problem = YAMLProblem.syntax(
                 problem: error.problem, context: error.context,
                 contextMark: error.contextMark, at: error.problemMark)

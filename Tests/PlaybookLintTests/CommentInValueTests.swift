@@ -98,7 +98,13 @@ final class CommentInValueTests: XCTestCase {
         let hypothesis = Fixture.hypothesis.replacingOccurrences(of: "ice: {impact: 7, confidence: 6, ease: 8}", with: "ice: {impact: 7, ease: 8, confidence: 6 #high}")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
             "playbooks/hypotheses/HYP-0001.yml:12:41 yaml-syntax: while parsing a flow mapping at line 12, column 6: did not find expected \',\' or \'}\'; \"#high}\" is read as a comment, which hides the mapping's closing \"}\"; "
-                + "if the # belongs to the value, quote it: ice: {impact: 7, ease: 8, confidence: \"6 #high\"}; a comment goes after the \"}\"",
+                + "a comment goes after the \"}\"",
+        ])
+        // Text before the `#` is still offered quoted.
+        let titled = Fixture.hypothesis.replacingOccurrences(of: "ice: {impact: 7, confidence: 6, ease: 8}", with: "ice: {impact: 7, confidence: 6, ease: 8}\nnotes: {first: bundle #2}")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": titled])).filter { $0.contains("yaml-syntax") }, [
+            "playbooks/hypotheses/HYP-0001.yml:13:23 yaml-syntax: while parsing a flow mapping at line 13, column 8: did not find expected \',\' or \'}\'; \"#2}\" is read as a comment, which hides the mapping's closing \"}\"; "
+                + "if the # belongs to the value, quote it: notes: {first: \"bundle #2\"}; a comment goes after the \"}\"",
         ])
     }
 
@@ -109,5 +115,137 @@ final class CommentInValueTests: XCTestCase {
             "\(path):16:21 yaml-syntax: while parsing a flow sequence at line 16, column 12: did not find expected \',\' or \']\'; \"# France next]\" is read as a comment, which hides the list's closing \"]\"; "
                 + "a comment goes after the \"]\"",
         ])
+    }
+
+    /// `exclusion_group: #store-carousel-q4`, `- #dach`: YAML reads a value that starts with `#` as empty and a
+    /// comment; said at the `#`, with the value quoted.
+    func testAValueThatStartsWithAHashIsSaidAtIt() {
+        let experiment = Fixture.experiment + """
+
+        exclusion_group: #store-carousel-q4
+        audience:
+          segment: #paid only
+          regions:
+            - #dach
+            - fr
+        approvals:
+          - by: Samuel Osei
+            note: #12 council sign-off
+        """
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [
+            "\(path):15:18 yaml-comment-in-value: \"#store-carousel-q4\" is read as a comment, so exclusion_group is empty; "
+                + "if it is the value, quote it: exclusion_group: \"#store-carousel-q4\"",
+            "\(path):17:12 yaml-comment-in-value: \"#paid only\" is read as a comment, so segment is empty; if it is the value, quote it: segment: \"#paid only\"",
+            "\(path):19:6 schema-type: an item of \"audience.regions\" must be text, found null (\"#dach\" after it is read as a comment)",
+            "\(path):19:7 yaml-comment-in-value: \"#dach\" is read as a comment, so an item of regions is empty; if it is the item, quote it: - \"#dach\"",
+            "\(path):23:11 yaml-comment-in-value: \"#12 council sign-off\" is read as a comment, so note is empty; "
+                + "if it is the value, quote it: note: \"#12 council sign-off\"",
+        ])
+    }
+
+    /// `title: #2 bundle on the paywall`: the missing title says why it is missing.
+    func testARequiredValueThatStartsWithAHashSaysWhyItIsMissing() {
+        let experiment = Fixture.experiment.replacingOccurrences(of: "title: Five-minute first lesson", with: "title: #2 bundle on the paywall")
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [
+            "\(path):4:7 schema-required: Experiment EXP-0001 is missing required field \"title\" (\"#2 bundle on the paywall\" after it is read as a comment)",
+            "\(path):4:8 yaml-comment-in-value: \"#2 bundle on the paywall\" is read as a comment, so title is empty; "
+                + "if it is the value, quote it: title: \"#2 bundle on the paywall\"",
+        ])
+        // A field that is not text is not offered quoted: the quotes would make it text.
+        let ended = Fixture.experiment.replacingOccurrences(of: "end: 2026-12-20", with: "end: #2026-12-20")
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: ended])).filter { $0.contains("yaml-comment-in-value") }, [
+            "\(path):14:6 yaml-comment-in-value: \"#2026-12-20\" is read as a comment, so end is empty; write the value before the \"#\"",
+        ])
+    }
+
+    /// Comments after a key, a `#` line of its own and separators stay silent.
+    func testCommentsAfterAnEmptyValueAreSilent() {
+        let experiment = Fixture.experiment + """
+
+        exclusion_group: # to be decided
+        audience:
+          segment:  # everyone
+          # regions follow
+          regions:
+            - fr
+            ## later
+        approvals:
+          - by: Samuel Osei
+            note: #
+          - by: Ana Ruiz
+            note: #-- council
+        """
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [])
+        let items = concluded(learnings: "    - # to be written\n    - Shorter lessons kept learners")
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: items])).filter { $0.contains("yaml-comment-in-value") }, [])
+    }
+
+    /// `budget: 4000 #EUR`: a number, a date, an id or a choice is read whole; quoted with its `#…` it would be
+    /// text the field refuses, so nothing is said.
+    func testAHashAfterAValueThatIsNotTextIsSilent() {
+        let experiment = Fixture.experiment
+            .replacingOccurrences(of: "end: 2026-12-20", with: "end: 2026-12-20 #extended")
+            .replacingOccurrences(of: "status: running", with: "status: running #live")
+            .replacingOccurrences(of: "guardrails: [refund-rate]", with: "guardrails: [\n    d1-retention,\n    refund-rate #must hold\n  ]")
+            + "\nbudget: 4000 #EUR\n"
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: experiment])), [])
+    }
+
+    /// In JSON a finding names its entity: the document's id.
+    func testAFindingNamesItsEntity() {
+        let experiment = Fixture.experiment.replacingOccurrences(of: "title: Five-minute first lesson", with: "title: Bundle #2")
+        let findings = Fixture.lint(replacing: [path: experiment]).findings
+        XCTAssertEqual(findings.map(\.rule), ["yaml-comment-in-value"])
+        XCTAssertEqual(findings.map(\.entity), ["EXP-0001"])
+    }
+
+    /// Two experiments that both wrote `exclusion_group: #onboarding-q4` share no group as read: the collision
+    /// says why, where it told them to put into one group what they had.
+    func testACollisionOfGroupsReadAsCommentsSaysWhy() {
+        let grouped = Fixture.experiment + "\nexclusion_group: #onboarding-q4\n"
+        let twin = grouped.replacingOccurrences(of: "id: EXP-0001", with: "id: EXP-0002")
+        let collisions = Fixture.lint(replacing: [path: grouped, "playbooks/experiments/EXP-0002.yml": twin]).findings
+            .filter { $0.rule == "overlap-collision" }
+        XCTAssertEqual(collisions.count, 2)
+        for finding in collisions {
+            XCTAssertTrue(finding.message.contains("and share no exclusion_group (the exclusion_group of EXP-0001, \"#onboarding-q4\", "
+                + "and of EXP-0002, \"#onboarding-q4\", is read as a comment: quote it to name a group); put them in one"), finding.message)
+        }
+    }
+
+    /// A plain value over lines is cut where a ` #` follows a word on a line it continues on.
+    func testAValueOverLinesCutByAHashIsSaid() {
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(
+            of: "  change: cut the first lesson from 12 to 5 minutes", with: "  change: cut the first lesson from 12 to 5 minutes for\n    the #2 cohort of new learners")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [
+            "playbooks/hypotheses/HYP-0001.yml:7:9 yaml-comment-in-value: \"#2 cohort of new learners\" is read as a comment, so change is only "
+                + "\"cut the first lesson from 12 to 5 minutes for the\"; if it belongs to the value, quote it: "
+                + "change: \"cut the first lesson from 12 to 5 minutes for the #2 cohort of new learners\"",
+        ])
+    }
+
+    /// `- Learners liked lesson⏎  #2 far more`: the line that would continue the item starts a comment.
+    func testALineThatWouldContinueAnItemStartingWithAHashIsSaid() {
+        let report = Fixture.lint(replacing: [path: concluded(learnings: "    - Learners liked lesson\n      #2 far more than lesson #4\n    - Shorter lessons kept learners")])
+        XCTAssertEqual(lines(report), [
+            "\(path):22:7 yaml-comment-in-value: \"#2 far more than lesson #4\" on the next line is read as a comment, so an item of learnings is only "
+                + "\"Learners liked lesson\"; if it belongs to the item, quote it: - \"Learners liked lesson #2 far more than lesson #4\"",
+        ])
+    }
+
+    /// A comment line at its key's or item's column (a key or item commented out), or written `# …`, is silent.
+    func testCommentLinesAfterAValueAreSilent() {
+        let learnings = """
+            - Learners liked lesson
+            #- a learning left out
+            - Shorter lessons kept learners
+              # from the dashboard
+            - Shorter lessons kept learners over
+              two weeks  # the Q3 cohort
+        """
+        XCTAssertEqual(lines(Fixture.lint(replacing: [path: concluded(learnings: learnings)])), [])
+        let hypothesis = Fixture.hypothesis.replacingOccurrences(
+            of: "  rationale: session recordings show drop-off after minute six", with: "  rationale: session recordings show drop-off after minute six\n  #outcome: an older outcome\n#metric: d7-retention")
+        XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [])
     }
 }

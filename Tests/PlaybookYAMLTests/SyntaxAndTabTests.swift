@@ -83,12 +83,19 @@ final class SyntaxAndTabTests: XCTestCase {
                 + "which hides the list's closing \"]\"; if the # belongs to the item, quote it: regions: [de, \"fr #3\"]; a comment goes after the \"]\"",
         ])
         // Inside `{…}`, over lines: the `,` hidden, the comment said to go after it, the line kept as written.
-        let nested = load("ice: {impact: 4, confidence: 8 #high,\n  ease: 2}\n").problems
-        XCTAssertEqual(nested.map(\.mark), [mark(1, 32)])
+        let nested = load("notes: {first: bundle #2,\n  second: b}\n").problems
+        XCTAssertEqual(nested.map(\.mark), [mark(1, 23)])
         XCTAssertEqual(nested.map(\.message), [
-            "while parsing a flow mapping at line 1, column 6: did not find expected ',' or '}'; \"#high,\" is read as a comment, "
-                + "which hides the \",\" after the value; if the # belongs to the value, quote it: ice: {impact: 4, confidence: \"8 #high\",; a comment goes after the \",\"",
+            "while parsing a flow mapping at line 1, column 8: did not find expected ',' or '}'; \"#2,\" is read as a comment, "
+                + "which hides the \",\" after the value; if the # belongs to the value, quote it: notes: {first: \"bundle #2\",; a comment goes after the \",\"",
         ])
+        // A number (a date, a boolean) is read whole: quoted with its `#…` it would be text, so only moving the comment is said.
+        let number = load("ice: {impact: 4, confidence: 8 #high,\n  ease: 2}\n").problems
+        XCTAssertEqual(number.map(\.message), [
+            "while parsing a flow mapping at line 1, column 6: did not find expected ',' or '}'; \"#high,\" is read as a comment, "
+                + "which hides the \",\" after the value; a comment goes after the \",\"",
+        ])
+        XCTAssertTrue(load("dates: [2026-09-27 #extended]\n").problems.first?.message.hasSuffix("which hides the list's closing \"]\"; a comment goes after the \"]\"") ?? false)
         // A quoted item is not cut: only moving the comment is said.
         XCTAssertTrue(load("tags: [\"a #1\" #2]\n").problems.first?.message.hasSuffix("\"#2]\" is read as a comment, which hides the list's closing \"]\"; a comment goes after the \"]\"") ?? false)
         XCTAssertEqual(load("tags: [a, b\n  # note, here\n  c]\n").problems.map(\.message), ["while parsing a flow sequence at line 1, column 7: did not find expected ',' or ']'"])
@@ -171,5 +178,20 @@ final class SyntaxAndTabTests: XCTestCase {
             XCTAssertEqual(result.problems, [], text.debugDescription)
             XCTAssertEqual(result.documents.count, 1, text.debugDescription)
         }
+    }
+
+    /// `change: showing a card in⏎    the #2 slot⏎    instead of …`: the ` #2` ends the value with a comment, and
+    /// the next line cannot go on with it; said at the `#`, with the fix.
+    func testACommentEndingAValueOverLinesIsSaidAtItsHash() {
+        let problems = load("statement:\n  change: showing a card in\n    the #2 slot of the carousel\n    instead of the quote\n  audience: all\n").problems
+        XCTAssertEqual(problems.map(\.mark), [mark(3, 9)])
+        XCTAssertEqual(problems.map(\.message), [
+            "while parsing a block mapping at line 2, column 3: did not find expected key; \"#2 slot of the carousel\" is read as a comment, "
+                + "which ends the value, so line 4 cannot go on with it; if the # belongs to the value, quote the whole value",
+        ])
+        // On the key's line too.
+        XCTAssertEqual(load("statement:\n  change: showing #2 slot\n    instead of the quote\n").problems.map(\.mark), [mark(2, 19)])
+        // A line indented wrongly after a real comment is not blamed on it.
+        XCTAssertFalse(load("statement:\n  change: showing  # a note\n    instead of the quote\n").problems.first?.message.contains("is read as a comment") ?? true)
     }
 }

@@ -53,10 +53,11 @@ enum BuiltinRules {
             passing: [exampleMetric(["name": "name: !!str Lessons per learner"])]),
         RuleDescriptor(
             id: LintRuleID.yamlCommentInValue, severity: .warning,
-            summary: "A `#` written straight before a word after a plain value or list item (`title: Screenshots #2 in DE`, `- bundle #2 sold best`) starts a comment, so the value is cut short.",
-            details: "YAML reads a space and a `#` as the start of a comment, so the rest of the line is dropped without a word. A comment written `# …` (a space after the `#`) is left alone; quote the value to keep the `#`. Inside `[…]` or `{…}` the comment also hides the `]`, `}` or `,` after it on its line, and the file cannot be read: that is a `yaml-syntax` error, said at the `#`.",
-            triggering: [exampleMetric(["name": "name: Lessons per learner ↓#2"])],
-            passing: [exampleMetric(["name": "name: \"Lessons per learner #2\""]), exampleMetric(["name": "name: Lessons per learner  # the weekly mean"])]),
+            summary: "A `#` written straight before a word after a plain value or list item (`title: Screenshots #2 in DE`, `- bundle #2 sold best`) starts a comment, so the value is cut short; at the value's start (`exclusion_group: #store-q4`, `- #dach`), the value is read as empty.",
+            details: "YAML reads a space and a `#` as the start of a comment, so the rest of the line is dropped without a word. A comment written `# …` (a space after the `#`) is left alone; quote the value to keep the `#`. A field that is not text (a number, date, id or choice: `budget: 4000 #EUR`) is read whole and is not said: quoted with its `#…` it would be text the field refuses. A value over lines is judged on each of its lines, and a line that would go on with the value but starts `#word` is its text read as a comment. Inside `[…]` or `{…}` the comment also hides the `]`, `}` or `,` after it on its line, and where a value's next line cannot go on after the comment, the file cannot be read: that is a `yaml-syntax` error, said at the `#`.",
+            triggering: [exampleMetric(["name": "name: Lessons per learner ↓#2"]), exampleMetric(extra: "description: ↓#2 of the weekly lessons")],
+            passing: [exampleMetric(["name": "name: \"Lessons per learner #2\""]), exampleMetric(["name": "name: Lessons per learner  # the weekly mean"]),
+                      exampleMetric(extra: "north_star: false #not yet")]),
         RuleDescriptor(
             id: LintRuleID.fileEmpty, severity: .warning,
             summary: "A playbook file holds no document: it is empty or only comments.",
