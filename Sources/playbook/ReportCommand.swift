@@ -118,7 +118,7 @@ extension Report {
             moves are read up to today, so a conclusion re-opened after the period ended is not one in it either). \
             Cycle times are in days: created → running, ready → running (decision to launch), \
             running → concluded (the time it was live: the days a re-opened experiment stood \
-            concluded before it ran again are left out); median and p90 (nearest rank) over the experiments whose end event \
+            concluded before it ran again are left out); median (the mean of the middle two for an even count) and p90 (nearest rank) over the experiments whose end event \
             lies in the period. Win rate = wins ÷ concluded experiments with an outcome. \
             Without a period: the quarter containing today.
 
