@@ -18,6 +18,8 @@ public enum ExperimentRenderer {
                 ("start", .string(report.period.start.description)),
                 ("end", .string(report.period.lastDay.description)),
                 ("judged_on", .string(report.judgedOn.description)),
+                ("started", .bool(report.started)),
+                ("complete", .bool(report.complete)),
             ])),
             ("source", OKRRenderer.sourceJSON(report.source)),
             ("squads", .array(report.squads.map(squadJSON))),
@@ -66,7 +68,7 @@ public enum ExperimentRenderer {
 
     public static func markdown(_ report: ExperimentReport) -> String {
         var out = "# Experiments \(report.period.label)\n\n"
-        out += "\(report.period.start) to \(report.period.lastDay) · \(Markdown.inline(report.source.head)) · "
+        out += "\(report.periodText) · \(Markdown.inline(report.source.head)) · "
             + "\(report.source.historyText)\n\n"
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         guard !report.squads.isEmpty else {

@@ -9,12 +9,15 @@ public struct Period: Sendable, Hashable {
     /// The day after the last one counted.
     public var end: Day
     public var label: String
+    /// What the period is called in words: `quarter`, or `period` for one given by its days.
+    public var noun: String
 
     public init(quarter: Quarter) {
         let bounds = UTC.bounds(of: quarter)
         start = bounds.start
         end = bounds.end
         label = quarter.description
+        noun = "quarter"
     }
 
     /// `since` and `until` both included.
@@ -22,6 +25,7 @@ public struct Period: Sendable, Hashable {
         start = since
         end = UTC.dayAfter(until)
         label = "\(since) to \(until)"
+        noun = "period"
     }
 
     public var lastDay: Day { UTC.day(fromDays: UTC.days(end) - 1) }
@@ -528,6 +532,20 @@ public struct ExperimentReport: Sendable {
     /// Every squad's experiments together (medians over all of them, not of the squads' medians).
     public var overall: SquadExperiments?
     public var source: SourceSummary
+
+    /// False while today is before the period's first day: nothing is counted yet (as `OKRReport.started`).
+    public var started: Bool { judgedOn >= period.start }
+    /// Today is the period's last day or later (as `OKRReport.complete`); before, it is in progress.
+    public var complete: Bool { judgedOn >= period.lastDay }
+
+    /// The period in words, as `OKRReport.periodText` words a quarter: "2026-07-01 to 2026-09-30",
+    /// with "(quarter in progress: values as of today, 2026-08-15)" or "(quarter has not started:
+    /// nothing counted yet)" when it is not over.
+    public var periodText: String {
+        let days = "\(period.start) to \(period.lastDay)"
+        if !started { return days + " (\(period.noun) has not started: nothing counted yet)" }
+        return days + (complete ? "" : " (\(period.noun) in progress: values as of today, \(judgedOn))")
+    }
 
     /// The name `overall` carries as its squad.
     public static let allSquads = "(all squads)"

@@ -52,7 +52,7 @@ public enum HTMLReport {
 
     public static func experiments(_ report: ExperimentReport) -> String {
         var body = "<h1>Experiments \(escape(report.period.label))</h1>\n"
-        body += "<p class=\"meta\">\(escape(report.period.start.description)) to \(escape(report.period.lastDay.description))"
+        body += "<p class=\"meta\">\(escape(report.periodText))"
         body += " · \(escape(report.source.head)) · \(escape(report.source.historyText))</p>\n"
         body += caveats(report.source.caveats)
         guard !report.squads.isEmpty else {

@@ -135,6 +135,33 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(quarter.period.label, "2026-Q3", "the period stays the quarter")
     }
 
+    /// A quarter not over yet says so, in the OKR report's words, in every format for people
+    /// (before, "2026-07-01 to 2026-09-30" alone); JSON says it as `report okr` does, with `complete`.
+    func testAPeriodInProgressSaysSoAsTheOKRReportDoes() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let running = try report(scenario, today: "2026-08-15")
+        let said = "2026-07-01 to 2026-09-30 (quarter in progress: values as of today, 2026-08-15)"
+        XCTAssertTrue(ExperimentRenderer.markdown(running).contains(said), ExperimentRenderer.markdown(running))
+        XCTAssertTrue(HTMLReport.experiments(running).contains(said), HTMLReport.experiments(running))
+        XCTAssertTrue(ExperimentRenderer.json(running).contains("\"complete\": false"), ExperimentRenderer.json(running))
+
+        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))),
+                              today: "2026-07-20")
+        XCTAssertTrue(ExperimentRenderer.markdown(july).contains("2026-07-01 to 2026-07-31 (period in progress: values as of today, 2026-07-20)"),
+                      ExperimentRenderer.markdown(july))
+
+        let ahead = try report(scenario, period: Period(quarter: Quarter(year: 2026, number: 4)), today: "2026-08-15")
+        XCTAssertTrue(ExperimentRenderer.markdown(ahead).contains("2026-10-01 to 2026-12-31 (quarter has not started: nothing counted yet)"),
+                      ExperimentRenderer.markdown(ahead))
+        XCTAssertTrue(ExperimentRenderer.json(ahead).contains("\"started\": false"), ExperimentRenderer.json(ahead))
+
+        let ended = try report(scenario, today: "2026-09-30")  // today is the quarter's last day: complete, as in `report okr`
+        XCTAssertFalse(ExperimentRenderer.markdown(ended).contains("in progress"), ExperimentRenderer.markdown(ended))
+        XCTAssertFalse(HTMLReport.experiments(ended).contains("in progress"))
+        XCTAssertTrue(ExperimentRenderer.json(ended).contains("\"complete\": true"), ExperimentRenderer.json(ended))
+    }
+
     func testAPeriodUntilTheLastDayADateCanNameEndsOnIt() throws {
         // --until 9999-12-31 used to end the period on 9999-12-30 (the day after was held to the
         // calendar's last day), while --quarter 9999-Q4 ended on 9999-12-31.
