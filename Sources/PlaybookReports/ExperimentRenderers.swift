@@ -97,10 +97,11 @@ public enum ExperimentRenderer {
         }
         let concluded = report.squads.flatMap(\.learnings)
         if !concluded.isEmpty {
+            let places = liftPlaces(report)
             out += "## Concluded\n\n| experiment | squad | outcome | decision | lift | p-value |\n| --- | --- | --- | --- | ---: | ---: |\n"
             for fact in concluded {
                 out += "| \(Markdown.inline(fact.id)) | \(Markdown.inline(fact.squad)) | \(Markdown.inline(fact.outcome?.rawValue ?? "–")) | "
-                    + "\(Markdown.inline(fact.decision?.rawValue ?? "–")) | \(lift(fact.lift)) | \(Numbers.probability(fact.pValue)) |\n"
+                    + "\(Markdown.inline(fact.decision?.rawValue ?? "–")) | \(lift(fact.lift, places: places)) | \(Numbers.probability(fact.pValue)) |\n"
             }
             out += "\n## Learnings\n\n"
             for fact in concluded {
@@ -119,11 +120,16 @@ public enum ExperimentRenderer {
     /// What the total row is called in every format.
     public static let totalLabel = "Company total"
 
-    /// A lift as a signed percentage: 0.034 → `+3.4%`; `–` when none was written.
-    static func lift(_ value: Decimal?) -> String {
+    /// A lift as a signed percentage (`LiftText`) with `places` decimals: 0.034 → `+3.4%`; `–` when none was written.
+    static func lift(_ value: Decimal?, places: Int) -> String {
         guard let value else { return "–" }
-        let percent = Numbers.text(value * 100, places: 2)
-        return value > 0 ? "+" + percent + "%" : percent + "%"
+        return LiftText.signedPercent(value, places: places)
+    }
+
+    /// The decimals every lift of the report is written with: the most any of them needs (two at
+    /// most), so `-2%` does not stand next to `+3.8%` but reads `-2.0%`.
+    static func liftPlaces(_ report: ExperimentReport) -> Int {
+        report.squads.flatMap(\.learnings).compactMap(\.lift).map(LiftText.places).max() ?? 0
     }
 
     static func cycle(_ cycle: CycleTime) -> String {

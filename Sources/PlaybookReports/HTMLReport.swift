@@ -84,9 +84,10 @@ public enum HTMLReport {
         if !learnings.isEmpty {
             body += "<h2>Concluded</h2>\n<table><thead><tr><th>experiment</th><th>squad</th><th>outcome</th><th>decision</th>"
             body += "<th>lift</th><th>p-value</th></tr></thead><tbody>\n"
+            let places = ExperimentRenderer.liftPlaces(report)
             for fact in learnings {
                 body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome?.rawValue ?? "–"))</td>"
-                body += "<td>\(escape(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift)))</td>"
+                body += "<td>\(escape(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift, places: places)))</td>"
                 body += "<td class=\"n\">\(escape(Numbers.probability(fact.pValue)))</td></tr>\n"
             }
             body += "</tbody></table>\n"

@@ -122,7 +122,7 @@ public enum SearchRendering {
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
     }
 
-    /// A lift as `report experiments` prints it (`+3.4%`, `-5%`): `LiftText`, the one wording.
+    /// A lift rounded and signed as `report experiments` prints it (`+3.4%`, `-5%`): `LiftText`, the one wording.
     static func percent(_ fraction: Double) -> String { LiftText.signedPercent(fraction) }
 
     /// A rounded value as an Int, or nil when it is not finite or lies beyond ±1e15 (a lift of 1e16,

@@ -162,6 +162,35 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertTrue(ExperimentRenderer.json(ended).contains("\"complete\": true"), ExperimentRenderer.json(ended))
     }
 
+    /// Lifts in one report carry the same number of decimals, the most any of them needs (two at
+    /// most, as `LiftText` rounds): before, `-2%` stood next to `+3.8%`. The hyphen minus stays, as
+    /// in `LiftText`.
+    func testLiftsInOneReportHaveTheSameNumberOfDecimals() throws {
+        let scenario = try Scenario(for: self)
+        let lifts = ["EXP-0301": "0.006", "EXP-0302": "0.038", "EXP-0303": "-0.02", "EXP-0304": "0.00275"]
+        func file(_ id: String) -> String { "playbooks/experiments/\(id).yml" }
+        func experiment(_ id: String, _ status: String) -> String {
+            Scenario.experiment(id, squad: "growth", status: status)
+                + (status == "concluded" ? "result: {outcome: flat, lift: \(lifts[id] ?? "0"), decision: kill, learnings: Noted.}" : "")
+        }
+        var first: [String: String?] = ["playbooks/metrics.yml": Scenario.metrics]
+        for id in lifts.keys { first[file(id)] = experiment(id, "running") }
+        try scenario.commit("2026-07-01", first)
+        try scenario.commit("2026-07-10", ["EXP-0301", "EXP-0302", "EXP-0303"].reduce(into: [:]) { $0[file($1)] = experiment($1, "concluded") })
+        try scenario.commit("2026-08-10", [file("EXP-0304"): experiment("EXP-0304", "concluded")])
+
+        let july = try report(scenario, period: Period(since: try XCTUnwrap(Day("2026-07-01")), until: try XCTUnwrap(Day("2026-07-31"))))
+        for text in [ExperimentRenderer.markdown(july), HTMLReport.experiments(july)] {
+            for lift in ["+0.6%", "+3.8%", "-2.0%"] { XCTAssertTrue(text.contains(">\(lift)<") || text.contains("| \(lift) |"), "\(lift) in \(text)") }
+        }
+        let quarter = try report(scenario)
+        for text in [ExperimentRenderer.markdown(quarter), HTMLReport.experiments(quarter)] {
+            for lift in ["+0.60%", "+3.80%", "-2.00%", "+0.28%"] {
+                XCTAssertTrue(text.contains(">\(lift)<") || text.contains("| \(lift) |"), "\(lift) in \(text)")
+            }
+        }
+    }
+
     func testAPeriodUntilTheLastDayADateCanNameEndsOnIt() throws {
         // --until 9999-12-31 used to end the period on 9999-12-30 (the day after was held to the
         // calendar's last day), while --quarter 9999-Q4 ended on 9999-12-31.
