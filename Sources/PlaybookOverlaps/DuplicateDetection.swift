@@ -654,12 +654,17 @@ enum DuplicateDetection {
         // by each thread's reader as pairs came, a text was read again on each thread, and again when its memo was full.
         var written = [TermReader.WrittenTerms?](repeating: nil, count: n)
         func judged(_ comparisons: [(key: Int, fields: FieldComparison)], inherited: [Int: FieldComparison]) -> [Overlap] {
+            // The items not read yet, each once, in order of first naming.
             var unread: [Int] = []
+            var queued = [Bool](repeating: false, count: n)
+            func ask(_ item: Int) {
+                guard written[item] == nil, !queued[item] else { return }
+                queued[item] = true
+                unread.append(item)
+            }
             for (key, _) in comparisons {
-                for item in [key / n, key % n] where written[item] == nil {
-                    written[item] = TermReader.WrittenTerms.placeholder
-                    unread.append(item)
-                }
+                ask(key / n)
+                ask(key % n)
             }
             let read = items.withUnsafeBufferPointer { buffer in
                 nonisolated(unsafe) let inPlace = buffer

@@ -195,8 +195,6 @@ public final class TermReader {
             self.text = text
             self.terms = terms
         }
-        /// No text: a place held for one being read.
-        public static let placeholder = WrittenTerms("", terms: [:])
     }
 
     /// `text` with its terms as it writes them, for `spelled(_:in:and:)`; not remembered by this reader.
