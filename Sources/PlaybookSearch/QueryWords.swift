@@ -23,8 +23,14 @@ struct QueryWords {
         let corpus = Corpus(items.map(\.text) + items.map(\.learningsText) + items.map(\.context) + [query],
                             weights: ScoreWeights(words: 1, pairs: 0, grams: 0, numberMismatch: ScoreWeights().numberMismatch))
         let q = 3 * n
-        // A negation ("no", "without") is a term to the duplicate scorer, but says nothing of a topic.
-        let terms = corpus.matchedTerms(q, q, limit: .max).filter { !negations.contains($0.lowercased()) }
+        // A negation ("no", "without") is a term to the duplicate scorer, but says nothing of a topic; nor does
+        // "test" ("try", "experiment", "trial run" fold into it): every experiment is one, and "try a lesson" found
+        // an exam's "test date" and a "split-tested" page before the idea that let people try a lesson (review63).
+        // (A term is shown as one of its words as written, "tested" or "try": read by its stem.)
+        let reader = TermReader()
+        let terms = corpus.matchedTerms(q, q, limit: .max).filter { term in
+            !negations.contains(term.lowercased()) && !reader.contentStems(term).contains(where: methodStems.contains)
+        }
         guard !terms.isEmpty else { return [Double](repeating: 0, count: n) }
         let position = Dictionary(terms.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         // found[i][t]: the weight of item i's best field holding term t.
@@ -56,4 +62,7 @@ struct QueryWords {
     }
 
     static let negations: Set<String> = ["no", "not", "without", "never", "nor"]
+    /// The stems of the method every experiment shares, one term to the duplicate scorer (`Lexicon`'s
+    /// "test", "experiment", "try"): they say nothing of an idea's topic.
+    static let methodStems: Set<String> = ["test", "experi", "tri"]
 }

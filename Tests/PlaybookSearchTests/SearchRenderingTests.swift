@@ -90,6 +90,28 @@ final class SearchRenderingTests: XCTestCase {
         XCTAssertEqual(hits.first?.item.id, "HYP-1")
     }
 
+    /// review63: "try" folds into "test", which an exam's "test date" and a "split-tested" page say; a query's
+    /// "let people try a lesson" ranked both above the idea whose learnings say exactly that. The method every
+    /// experiment shares says nothing of a topic, in the query or in an item.
+    func testTryingSomethingIsNotAboutTests() {
+        func item(_ id: String, _ text: String, learnings: String = "", context: String = "") -> PriorArt {
+            var item = PriorArt(id: id, kind: .hypothesis, squad: nil, status: nil, title: text, outcome: nil, lift: nil,
+                                learnings: learnings.isEmpty ? [] : [learnings], file: "f", text: text)
+            (item.learningsText, item.context) = (learnings, context)
+            return item
+        }
+        // "lesson" and "signup" said by most ideas; "people" by two, in their context or learnings; "test" by two.
+        let fillers = (4...9).map { item("HYP-\($0)", "A shorter lesson \($0) in the signup flow") }
+        let items = [item("HYP-1", "Exam countdown with a day-by-day plan to the test date"),
+                     item("HYP-2", "Phrase pages split-tested by page group, each linking into a lesson, for organic signups",
+                          context: "people who look up phrases are already learning"),
+                     item("HYP-3", "Start the first lesson before creating an account, signup after it",
+                          learnings: "Letting people try a lesson first lifted completion")] + fillers
+        let hits = PriorArtSearch.rank("let people try a lesson before they sign up", items: items, scoring: .lexical, limit: 3)
+        XCTAssertEqual(hits.first?.item.id, "HYP-3", hits.map { "\($0.item.id) \($0.score)" }.joined(separator: ", "))
+        XCTAssertFalse(hits.contains { $0.item.id == "HYP-1" }, "only \"test\" is shared with the exam countdown")
+    }
+
     /// An experiment is listed under the hypothesis it tests, as one idea; `limit` counts ideas, and
     /// an experiment whose hypothesis is missing stands alone, saying which it tests.
     func testAnExperimentIsListedUnderItsHypothesis() {
