@@ -89,6 +89,29 @@ final class OKRReportLaterCommitTests: XCTestCase {
         XCTAssertTrue(OKRRenderer.markdown(before).contains("experiments: EXP-0201 concluded, win; EXP-0202 concluded, win\n"))
     }
 
+    /// A start undone the same way (running when the quarter ended, back in ready in the next: no start
+    /// in any period, and not stale then, for `report experiments`) is said too; one that concluded
+    /// after the quarter, a move that undid nothing, reads as it stood at the quarter's end.
+    func testALinkedExperimentsStartUndoneLaterIsSaidAndAConclusionAfterTheQuarterIsNot() throws {
+        let scenario = try Scenario(for: self)
+        let e3 = "playbooks/experiments/EXP-0203.yml", e4 = "playbooks/experiments/EXP-0204.yml"
+        let exp = { (id: String, status: String) in
+            Scenario.experiment(id, squad: "activation-core", status: status, keyResult: "OKR-2026Q3-ACT-1/KR-1")
+        }
+        try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, "playbooks/okrs/act.yml": Self.objective])
+        try scenario.commit("2026-08-20", [e3: exp("EXP-0203", "running"), e4: exp("EXP-0204", "running")])
+        try scenario.commit("2026-10-02", [e3: exp("EXP-0203", "ready")])
+        try scenario.commit("2026-10-09", [e4: exp("EXP-0204", "concluded") + "result: {outcome: win, decision: ship, learnings: Late win.}"])
+        let report = try report(scenario, today: "2026-12-05")
+        let linked = try XCTUnwrap(report.objectives.first?.keyResults.first?.experiments)
+        XCTAssertEqual(linked.map(\.undone?.moveName), ["start", nil])
+        XCTAssertEqual(linked.map(\.status), [.ready, .running])
+        XCTAssertTrue(OKRRenderer.markdown(report).contains(
+            "experiments: EXP-0203 ready as of 2026-12-05 (its start of 2026-08-20 was undone 2026-10-02: counted in no period); EXP-0204 running\n"),
+                      OKRRenderer.markdown(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",EXP-0203:running:2026-10-02,"), OKRRenderer.csv(report))
+    }
+
     /// review60 #2 (its repoF): KR-1's confidence 0.7 was deleted by a check-in on 09-10, and KR-2's went
     /// 0.5 → 0.6 → 0.5. The report showed "0.7" for KR-1 (a value no longer given) and "0.5" (steady)
     /// for KR-2, hiding that it moved. A deleted confidence is said to be no longer given (JSON
