@@ -143,6 +143,9 @@ public enum ExperimentRenderer {
             "wins", "win_rate", "created_to_running_median", "created_to_running_p90", "ready_to_running_median",
             "ready_to_running_p90", "running_to_concluded_median", "running_to_concluded_p90", "stale_running",
             "stale_running_ids",
+            // Added at the end (scripts read by position): what the other formats say of the period
+            // (JSON `period.started`, `period.complete`, `period.judged_on`; Markdown "in progress: values as of today").
+            "period_status", "judged_on",
         ]]
         for (squad, name) in report.squads.map({ ($0, $0.squad) }) + [(report.total, totalLabel)] {
             rows.append([
@@ -154,6 +157,7 @@ public enum ExperimentRenderer {
                 CSV.days(squad.readyToRunning.median), CSV.days(squad.readyToRunning.p90),
                 CSV.days(squad.runningToConcluded.median), CSV.days(squad.runningToConcluded.p90),
                 String(squad.stale.count), squad.stale.map(\.id).joined(separator: " "),
+                report.status, report.judgedOn.description,
             ])
         }
         return CSV.render(rows)

@@ -383,6 +383,36 @@ public struct ExperimentLifecycles: Sendable {
         return (concluded, counted.endTime)
     }
 
+    /// The move experiment `id` stood at just before `end` (its conclusion, its abandonment, or for one
+    /// running, paused or analyzing its start) when a later commit before `movesUntil` undid it, as
+    /// `report experiments` reads moves up to the end of today and counts such a move in no period: a
+    /// conclusion or abandonment undone by a move back to draft, ready, running, paused or analyzing, a
+    /// start by a move back to draft or ready. Nil when nothing it stood at then was undone.
+    public func undoneMove(of id: String, standingAt end: Int64, movesUntil: Int64) -> UndoneMove? {
+        guard movesUntil > end, let position = positions[id], let standing = status(position, movedBefore: end),
+              let then = moves(position, until: end) else { return nil }
+        let made: Int64?
+        let undoing: Set<ExperimentStatus>
+        switch standing {
+        case .concluded: (made, undoing) = (then.concluded, [.draft, .ready, .running, .paused, .analyzing])
+        case .abandoned: (made, undoing) = (then.abandoned, [.draft, .ready, .running, .paused, .analyzing])
+        case .running, .paused, .analyzing: (made, undoing) = (then.started, [.draft, .ready])
+        case .draft, .ready: return nil
+        }
+        guard let made else { return nil }
+        // The first move after `end` (before `movesUntil`) that `ExperimentMoves` reads as undoing it;
+        // the others (a conclusion after the start, an abandonment after the conclusion) leave it standing.
+        var previous: ExperimentStatus? = standing
+        let read = tracks[position].moves.map { moveSteps[$0] } ?? steps[tracks[position].steps]
+        for step in read where step.time >= end && step.time < movesUntil {
+            let status = step.status
+            defer { previous = status }
+            guard let status, status != previous, !step.onEdge, undoing.contains(status) else { continue }
+            return UndoneMove(status: standing, made: made, undone: step.time, undoneTo: status)
+        }
+        return nil
+    }
+
     /// The experiment as the report of a period ending at `end` reads it (nil with no event before `end`):
     /// its version then; its moves read up to `end` only (a report reads them up to the end of today).
     public func facts(of id: String, until end: Int64) -> ExperimentFacts? {
@@ -470,6 +500,27 @@ public struct ExperimentLifecycles: Sendable {
     }
 }
 
+/// A move an experiment stood at when a period ended that a later commit undid
+/// (`ExperimentLifecycles.undoneMove(of:standingAt:movesUntil:)`): no report counts it.
+public struct UndoneMove: Sendable, Hashable {
+    /// The status it stood at: concluded or abandoned (that move undone), or running, paused or analyzing (its start undone).
+    public var status: ExperimentStatus
+    /// When the undone move was made (the conclusion, the abandonment, the start).
+    public var made: Int64
+    /// When a later commit undid it, and the status that commit set.
+    public var undone: Int64
+    public var undoneTo: ExperimentStatus
+
+    /// What was undone, in words: `conclusion`, `abandonment` or `start`.
+    public var moveName: String {
+        switch status {
+        case .concluded: "conclusion"
+        case .abandoned: "abandonment"
+        default: "start"
+        }
+    }
+}
+
 /// An experiment's lifecycle moves, as `ExperimentFacts` holds them.
 public struct ExperimentLife: Sendable, Hashable {
     public var created: Int64?
@@ -537,6 +588,9 @@ public struct ExperimentReport: Sendable {
     public var started: Bool { judgedOn >= period.start }
     /// Today is the period's last day or later (as `OKRReport.complete`); before, it is in progress.
     public var complete: Bool { judgedOn >= period.lastDay }
+
+    /// `not started`, `in progress` or `complete`, as `OKRReport.status` (CSV `period_status`).
+    public var status: String { !started ? "not started" : (complete ? "complete" : "in progress") }
 
     /// The period in words, as `OKRReport.periodText` words a quarter: "2026-07-01 to 2026-09-30",
     /// with "(quarter in progress: values as of today, 2026-08-15)" or "(quarter has not started:

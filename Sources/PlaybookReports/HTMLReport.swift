@@ -33,7 +33,10 @@ public enum HTMLReport {
                 body += "<th>end</th><th>score</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
                 for kr in objective.keyResults {
                     let last = kr.checkIns.last.map { "\(UTC.day(of: $0.time)) \($0.author.name)" } ?? "–"
-                    let experiments = kr.experiments.map { "\($0.id) \($0.outcome?.rawValue ?? $0.status?.rawValue ?? "")" }.joined(separator: ", ")
+                    let experiments = kr.experiments.map { experiment in
+                        "\(experiment.id) \(experiment.outcome?.rawValue ?? experiment.status?.rawValue ?? "")"
+                            + (OKRRenderer.undoneNote(experiment, today: report.today).map { " " + $0 } ?? "")
+                    }.joined(separator: ", ")
                     let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
                     body += "<tr><td>\(escape(kr.id))</td><td>\(status)</td><td class=\"n\">\(escape(Numbers.text(kr.progress)))</td>"
                     body += "<td>\(escape(kr.title ?? ""))</td>"

@@ -18,16 +18,17 @@ public enum OKRRenderer {
                 ("complete", .bool(report.complete)),
                 ("quarter_end", .string(report.quarterLastDay.description)),
                 ("elapsed", .exact(report.elapsed)),
+                // Exactly as the statuses are judged with (`KeyResultStatus.judge`), unrounded as every JSON fraction.
                 ("status_thresholds", .object([
-                    ("on_track", .number(report.thresholds.onTrack, places: 4)),
-                    ("at_risk", .number(report.thresholds.atRisk, places: 4)),
+                    ("on_track", .exact(KeyResultStatus.exact(report.thresholds.onTrack))),
+                    ("at_risk", .exact(KeyResultStatus.exact(report.thresholds.atRisk))),
                 ])),
             ])),
             ("source", sourceJSON(report.source)),
             ("squads", .array(report.squads.map { squad in
                 .object([
                     ("squad", .string(squad)),
-                    ("objectives", .array(report.objectives.filter { $0.squad == squad }.map(objectiveJSON))),
+                    ("objectives", .array(report.objectives.filter { $0.squad == squad }.map { objectiveJSON($0, today: report.today) })),
                 ])
             })),
             ("north_star", report.northStar.map(northStarJSON) ?? .null),
@@ -59,7 +60,7 @@ public enum OKRRenderer {
         ])
     }
 
-    private static func objectiveJSON(_ objective: ObjectiveLine) -> JSON {
+    private static func objectiveJSON(_ objective: ObjectiveLine, today: Day) -> JSON {
         .object([
             ("id", .string(objective.id)),
             ("title", .optional(objective.title)),
@@ -67,7 +68,7 @@ public enum OKRRenderer {
             ("added", .optional(objective.added.map { UTC.day(of: $0).description })),
             ("dropped", .optional(objective.dropped.map { UTC.day(of: $0).description })),
             ("score", .exact(objective.score)),
-            ("key_results", .array(objective.keyResults.map(keyResultJSON))),
+            ("key_results", .array(objective.keyResults.map { keyResultJSON($0, today: today) })),
         ])
     }
 
@@ -81,7 +82,7 @@ public enum OKRRenderer {
         ])
     }
 
-    private static func keyResultJSON(_ kr: KeyResultLine) -> JSON {
+    private static func keyResultJSON(_ kr: KeyResultLine, today: Day) -> JSON {
         .object([
             ("id", .string(kr.id)),
             ("ref", .string(kr.reference)),
@@ -96,16 +97,26 @@ public enum OKRRenderer {
             ("progress", .exact(kr.progress)),
             ("score", .exact(kr.score)),
             ("status", .optional(kr.status?.rawValue)),
-            ("confidence", .array(kr.confidence.map { point in
-                .object([("date", .string(UTC.day(of: point.time).description)), ("value", .exact(point.value))])
+            // The values given, each with the day it was; a deletion is `confidence_removed` (added), not an entry.
+            ("confidence", .array(kr.confidence.compactMap { point in
+                point.value.map { .object([("date", .string(UTC.day(of: point.time).description)), ("value", .exact($0))]) }
             })),
             ("confidence_trend", .optional(kr.confidenceTrend?.rawValue)),
+            ("confidence_end", .exact(kr.confidenceEnd)),
+            ("confidence_removed", .optional(kr.confidenceRemoved.map { UTC.day(of: $0).description })),
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
             ("experiments", .array(kr.experiments.map { experiment in
                 .object([("id", .string(experiment.id)), ("title", .optional(experiment.title)),
-                         ("status", .optional(experiment.status?.rawValue)), ("outcome", .optional(experiment.outcome?.rawValue))])
+                         ("status", .optional(experiment.status?.rawValue)), ("outcome", .optional(experiment.outcome?.rawValue)),
+                         ("undone_move", experiment.undone.map { undone in
+                             .object([("move", .string(undone.moveName)), ("status", .string(undone.status.rawValue)),
+                                      ("outcome", .optional(experiment.outcomeThen?.rawValue)),
+                                      ("date", .string(UTC.day(of: undone.made).description)),
+                                      ("undone_on", .string(UTC.day(of: undone.undone).description)),
+                                      ("as_of", .string(today.description))])
+                         } ?? .null)])
             })),
         ])
     }
@@ -166,7 +177,11 @@ public enum OKRRenderer {
                         out += " trajectory: \(Markdown.inline(UnitText.text(kr.startValue, unit: kr.unit, currency: kr.currency))) → " + points.joined(separator: " → ")
                     }
                     if !kr.experiments.isEmpty {
-                        let list = kr.experiments.map { "\(Markdown.inline($0.id)) \(Markdown.inline($0.status?.rawValue ?? "?"))\($0.outcome.map { ", \(Markdown.inline($0.rawValue))" } ?? "")" }
+                        let list = kr.experiments.map { experiment in
+                            "\(Markdown.inline(experiment.id)) \(Markdown.inline(experiment.status?.rawValue ?? "?"))"
+                                + (experiment.outcome.map { ", \(Markdown.inline($0.rawValue))" } ?? "")
+                                + (undoneNote(experiment, today: report.today).map { " " + Markdown.inline($0) } ?? "")
+                        }
                         out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
                     }
                     out += "\n"
@@ -200,10 +215,27 @@ public enum OKRRenderer {
         }
     }
 
-    /// `0.7 → 0.5 (falling)`, the first and last confidence of the quarter; `0.6` when it never moved.
+    /// A linked experiment's move that a later commit undid, as the OKR report words it after the
+    /// status it shows (the one standing today): `as of 2026-12-05 (its conclusion of 2026-09-21, win,
+    /// was undone 2026-10-05: counted in no period)`; nil when none was.
+    public static func undoneNote(_ experiment: LinkedExperiment, today: Day) -> String? {
+        guard let undone = experiment.undone else { return nil }
+        let outcome = experiment.outcomeThen.map { ", \($0.rawValue)," } ?? ""
+        return "as of \(today) (its \(undone.moveName) of \(UTC.day(of: undone.made))\(outcome) was undone "
+            + "\(UTC.day(of: undone.undone)): counted in no period)"
+    }
+
+    /// The quarter's confidence, every value it had from the start to the end, and the trend from the
+    /// first to the last: `0.5 → 0.6 → 0.5 (start to end: steady)`, `0.7 → 0.5 (start to end: falling)`;
+    /// `0.6` when it never moved; a deletion is `not given`, and one standing at the end says since
+    /// when: `0.7 → no longer given since 2026-09-10`.
     public static func confidenceText(_ kr: KeyResultLine) -> String {
-        guard let first = kr.confidence.first?.value, let last = kr.confidence.last?.value, let trend = kr.confidenceTrend else { return "–" }
-        return trend == .steady ? Numbers.text(last) : "\(Numbers.text(first)) → \(Numbers.text(last)) (\(trend.rawValue))"
+        guard kr.confidence.count > 1 else { return kr.confidence.first?.value.map { Numbers.text($0) } ?? "–" }
+        let path = kr.confidence.map { $0.value.map { Numbers.text($0) } ?? "not given" }
+        if let removed = kr.confidenceRemoved {
+            return path.dropLast().joined(separator: " → ") + " → no longer given since \(UTC.day(of: removed))"
+        }
+        return path.joined(separator: " → ") + (kr.confidenceTrend.map { " (start to end: \($0.rawValue))" } ?? "")
     }
 
     // MARK: CSV
@@ -214,6 +246,8 @@ public enum OKRRenderer {
             "start_value", "end_value", "progress", "score", "check_ins", "last_check_in_date",
             "last_check_in_author", "experiments", "objective_added", "objective_dropped", "quarter_status",
             "unit", "currency", "status", "confidence_start", "confidence_end", "confidence_trend",
+            // Added at the end (scripts read by position): see `undoneNote` and `KeyResultLine.confidenceRemoved`.
+            "experiments_undone", "confidence_removed",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
@@ -230,8 +264,15 @@ public enum OKRRenderer {
                     objective.dropped.map { UTC.day(of: $0).description } ?? "",
                     report.status,
                     kr.unit?.rawValue ?? "", kr.currency ?? "", kr.status?.rawValue ?? "",
-                    CSV.number(kr.confidence.first?.value, places: 2), CSV.number(kr.confidence.last?.value, places: 2),
+                    CSV.number(kr.confidence.first?.value, places: 2), CSV.number(kr.confidenceEnd, places: 2),
                     kr.confidenceTrend?.rawValue ?? "",
+                    // `id:outcome-or-status-then:day-undone`, as `experiments` lists `id:outcome-or-status`.
+                    kr.experiments.compactMap { experiment in
+                        experiment.undone.map {
+                            "\(experiment.id):\(experiment.outcomeThen?.rawValue ?? $0.status.rawValue):\(UTC.day(of: $0.undone))"
+                        }
+                    }.joined(separator: " "),
+                    kr.confidenceRemoved.map { UTC.day(of: $0).description } ?? "",
                 ])
             }
         }

@@ -14,8 +14,14 @@ public struct CheckIn: Sendable, Hashable {
 public struct LinkedExperiment: Sendable, Hashable {
     public var id: String
     public var title: String?
+    /// Its status and outcome when the quarter ended (today while it runs); where a later commit up
+    /// to today undid the move it stood at then (`undone`), the ones standing today instead, as
+    /// `report experiments` counts that move in no period.
     public var status: ExperimentStatus?
     public var outcome: Outcome?
+    /// The move it stood at when the quarter ended, undone by a later commit up to today, and its outcome then.
+    public var undone: UndoneMove?
+    public var outcomeThen: Outcome?
 }
 
 public struct KeyResultLine: Sendable {
@@ -44,17 +50,27 @@ public struct KeyResultLine: Sendable {
     /// `confidence` at the quarter's start (or its first value in it), each change during it, oldest first.
     public var confidence: [ConfidencePoint] = []
 
-    /// Rising, falling or steady from the first confidence to the last; nil with fewer than one.
+    /// Rising, falling or steady from the confidence at the quarter's start (or its first in it) to
+    /// the one at its end, whatever it did between; nil without both (none given, or no longer given at the end).
     public var confidenceTrend: ConfidenceTrend? {
-        guard let first = confidence.first?.value, let last = confidence.last?.value else { return nil }
+        guard let first = confidence.first?.value, let last = confidenceEnd else { return nil }
         return last > first ? .rising : (last < first ? .falling : .steady)
+    }
+
+    /// The confidence at the quarter's end (today while it runs); nil when none is given then.
+    public var confidenceEnd: Decimal? { confidence.last?.value }
+
+    /// When a commit in the quarter deleted the confidence, if it is still not given at the quarter's end.
+    public var confidenceRemoved: Int64? {
+        guard let last = confidence.last, last.value == nil else { return nil }
+        return last.time
     }
 }
 
-/// A key result's confidence at a moment.
+/// A key result's confidence at a moment: nil when a commit deleted it (no longer given).
 public struct ConfidencePoint: Sendable, Hashable {
     public var time: Int64
-    public var value: Decimal
+    public var value: Decimal?
 }
 
 public enum ConfidenceTrend: String, Sendable, Hashable {
@@ -88,10 +104,12 @@ public enum KeyResultStatus: String, Sendable, Hashable {
         return judged != .onTrack && !checkedIn && daysIn <= checkInGrace ? .noCheckInYet : judged
     }
 
+    /// A threshold as statuses are judged with it: through the shortest text, so 0.9 is exactly nine
+    /// tenths (not the binary double's neighbour).
+    static func exact(_ value: Double) -> Decimal { ExactNumber.decimal(String(value)) ?? Decimal(value) }
+
     /// `progress` against `expected` (the fraction of the quarter elapsed) under `thresholds`.
     public static func judge(progress: Decimal, expected: Decimal, thresholds: KeyResultStatusThresholds) -> KeyResultStatus {
-        // Through the shortest text, so 0.9 is exactly nine tenths (not the binary double's neighbour).
-        func exact(_ value: Double) -> Decimal { ExactNumber.decimal(String(value)) ?? Decimal(value) }
         let onTrack = expected * exact(thresholds.onTrack)
         let atRisk = expected * exact(thresholds.atRisk)
         if progress >= onTrack { return .onTrack }
@@ -173,6 +191,8 @@ private final class ObjectiveResults: @unchecked Sendable {
 public struct OKRReport: Sendable {
     public var quarter: Quarter
     public var start: Day
+    /// The day the report is made on (`--today`): linked experiments' undone moves are read up to its end.
+    public var today: Day
     /// The last day counted: the quarter's last day, or today while it runs.
     public var lastDay: Day
     public var complete: Bool
@@ -223,6 +243,7 @@ public struct OKRReport: Sendable {
     public init(quarter: Quarter, today: Day, timelines: Timelines, history: History,
                 thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds(), lifecycles: ExperimentLifecycles? = nil) {
         self.quarter = quarter
+        self.today = today
         self.thresholds = thresholds
         source = SourceSummary(history)
         let bounds = UTC.bounds(of: quarter)
@@ -333,7 +354,7 @@ public struct OKRReport: Sendable {
             var keyResults = ids.sorted(by: KeyResultFields.naturalOrder).map { kr in
                 Self.keyResult(kr, objective: timeline, version: reported, startVersion: start,
                                start: startTime, end: endTime, experiments: experiments["\(timeline.id)/\(kr)"] ?? [],
-                               in: experimentTimelines, notes: &notes)
+                               in: experimentTimelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd, notes: &notes)
             }
             let squad = objective.squad?.value ?? "(no squad)"
             keyResults = keyResults.map {
@@ -404,7 +425,8 @@ public struct OKRReport: Sendable {
     /// One key result of `version`, the objective's reported version.
     private static func keyResult(
         _ kr: String, objective: Timeline, version: TypedVersion, startVersion: TypedVersion?,
-        start: Int64, end: Int64, experiments: [Int], in experimentTimelines: [Timeline], notes: inout ReportNotes
+        start: Int64, end: Int64, experiments: [Int], in experimentTimelines: [Timeline],
+        lifecycles: ExperimentLifecycles?, boundary: Set<ObjectID>, todayEnd: Int64, notes: inout ReportNotes
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
         let confidenceField = KeyResultFields.field(kr, "confidence")
@@ -479,8 +501,17 @@ public struct OKRReport: Sendable {
             confidence.append(ConfidencePoint(time: start, value: value))
         }
         for index in events.indices where events[index].time >= start && events[index].time < end && events[index].type != .removed {
-            guard let change = events[index].fields.first(where: { $0.path == confidenceField }),
-                  let value = change.newValue?.number, confidence.last?.value != value else { continue }
+            guard let change = events[index].fields.first(where: { $0.path == confidenceField }) else { continue }
+            let value: Decimal?
+            if let number = change.newValue?.number {
+                value = number
+            } else if change.newValue == nil, events[index].state[idField] != nil, !confidence.isEmpty {
+                // Deleted while the key result stays: no longer given (its old value is not the quarter's).
+                value = nil
+            } else {
+                continue
+            }
+            guard confidence.last.map({ $0.value != value }) ?? true else { continue }
             confidence.append(ConfidencePoint(time: events[index].time, value: value))
         }
         let baseline = KeyResultFields.exact(typed?.baseline, state, KeyResultFields.field(kr, "baseline"))
@@ -495,8 +526,17 @@ public struct OKRReport: Sendable {
                   experiment.keyResult?.value == reference else { continue }
             let id = experimentTimelines[position].id
             notes.unreadable(version, of: id)
-            linked.append(LinkedExperiment(
-                id: id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value))
+            var line = LinkedExperiment(id: id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value)
+            // A move it stood at when the quarter ended that a later commit up to today undid counts in no period
+            // (`report experiments`): it is shown as it stands today, the undone move said.
+            let lives = lifecycles ?? ExperimentLifecycles(tracking: [experimentTimelines[position]], boundary: boundary)
+            if let undone = lives.undoneMove(of: id, standingAt: end, movesUntil: todayEnd) {
+                line.undone = undone
+                line.outcomeThen = line.outcome
+                let now = experimentTimelines[position].version(before: todayEnd)?.experiment
+                (line.status, line.outcome) = (now?.status?.value ?? undone.undoneTo, now?.result?.outcome?.value)
+            }
+            linked.append(line)
         }
         return KeyResultLine(
             id: kr, reference: reference, title: typed?.title,

@@ -73,7 +73,11 @@ extension Report {
             Per squad and objective: each key result's baseline, target, value at the quarter's start \
             and end (or today, while the quarter runs), progress = (value − baseline) / (target − baseline), \
             score = progress clamped to 0…1, its trajectory, check-ins (commits that changed `current`), \
-            and the experiments linked to it; the North Star roll-up; objectives added or dropped.
+            its confidence (every value in the quarter; the trend compares the quarter's start with its end; \
+            one deleted is no longer given), and the experiments linked to it, with their status at the \
+            quarter's end; a move a later commit (up to today) undid, which `report experiments` counts in \
+            no period, is said, with the experiment as it stands today; the North Star roll-up; objectives \
+            added or dropped.
 
             Examples:
               playbook report okr --quarter 2026-Q3

@@ -187,9 +187,12 @@ final class SiteReportAgreementTests: XCTestCase {
                             // Progress and confidence as the report writes them (review52a #4: the site showed "37.5%" and no confidence).
                             XCTAssertEqual(capture("progress ([^ ·<]*)", in: item), shown(kr["progress"]), label)
                             let points = (kr["confidence"] as? [[String: Any]] ?? []).compactMap { shown($0["value"]) }
+                            // Every value from the quarter's start to its end, the trend comparing those two (review60 #2).
                             let trend = kr["confidence_trend"] as? String
-                            let confidence = points.isEmpty || trend == nil ? "–"
-                                : trend == "steady" ? points[points.count - 1] : "\(points[0]) → \(points[points.count - 1]) (\(trend!))"
+                            let removed = kr["confidence_removed"] as? String
+                            let confidence = points.isEmpty ? "–"
+                                : removed.map { points.joined(separator: " → ") + " → no longer given since \($0)" }
+                                ?? (points.count == 1 ? points[0] : points.joined(separator: " → ") + " (start to end: \(trend ?? "?"))")
                             XCTAssertNotNil(item.range(of: "confidence \(confidence)"), "\(label): \(confidence) in \(item)")
                             if confidence.contains("→") { trends += 1 }
                             XCTAssertNil(item.range(of: "99999"), label)

@@ -307,7 +307,7 @@ final class ExperimentReportTests: XCTestCase {
         let cycle = (json["total"] as? [String: Any]).flatMap { $0["cycle_days"] as? [String: Any] }.flatMap { $0["running_to_concluded"] as? [String: Any] }
         XCTAssertEqual(cycle?["median"] as? Double, 30)
         XCTAssertEqual(cycle?["p90"] as? Double, 30)
-        XCTAssertTrue(ExperimentRenderer.csv(q3).contains(",30.0,30.0,0,\n"), ExperimentRenderer.csv(q3))
+        XCTAssertTrue(ExperimentRenderer.csv(q3).contains(",30.0,30.0,0,,in progress,2026-09-19\n"), ExperimentRenderer.csv(q3))
         XCTAssertTrue(HTMLReport.experiments(q3).contains("<td class=\"n\">30.0 / 30.0 (n=1)</td>"), HTMLReport.experiments(q3))
         // Counted again in Q4, concluded again there: every span it ran, 20 + 10 + 15 days, not 96 (07-01 to 10-05).
         let q4 = try report(scenario, period: Period(quarter: Quarter(year: 2026, number: 4)), today: "2026-12-01")

@@ -402,13 +402,13 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(kr.confidence.map(\.value), [0.7, 0.6, 0.5])
         XCTAssertEqual(kr.confidenceTrend, .falling)
         let markdown = OKRRenderer.markdown(report)
-        XCTAssertTrue(markdown.contains("| KR-1 | Monthly revenue | EUR 1,000,000 | EUR 2,000,000 | EUR 1,000,000 | EUR 1,350,000.5 | 0.35 | 0.35 | 🟠 at risk | 0.7 → 0.5 (falling) |"), markdown)
+        XCTAssertTrue(markdown.contains("| KR-1 | Monthly revenue | EUR 1,000,000 | EUR 2,000,000 | EUR 1,000,000 | EUR 1,350,000.5 | 0.35 | 0.35 | 🟠 at risk | 0.7 → 0.6 → 0.5 (start to end: falling) |"), markdown)
         XCTAssertTrue(HTMLReport.okr(report).contains("<span class=\"status at-risk\">at risk</span>"))
         let json = OKRRenderer.json(report)
         XCTAssertTrue(json.contains("\"status\": \"at risk\""), json)
         XCTAssertTrue(json.contains("\"confidence_trend\": \"falling\""), json)
         XCTAssertTrue(json.contains("\"end_value\": 1350000.5"), "JSON keeps plain numbers")
-        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling\n"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,\n"), OKRRenderer.csv(report))
     }
 
     /// A confidence written before the quarter and not changed during it is the key result's

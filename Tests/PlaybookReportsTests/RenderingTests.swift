@@ -131,6 +131,27 @@ final class RenderingTests: XCTestCase {
         XCTAssertEqual(header.firstIndex(of: "stale_running_ids").map { growth[$0] }, "EXP-0002")
     }
 
+    /// review60 #3: Markdown, HTML and JSON say whether the period is over ("in progress: values as of
+    /// today, …", `period.started`, `period.complete`, `period.judged_on`); the CSV said nothing, so a
+    /// spreadsheet of a running quarter read as final. Its last two columns (added at the end, as
+    /// scripts read by position) are the period's status, as `report okr`'s CSV `quarter_status`, and
+    /// the day it is judged on, on every row.
+    func testTheExperimentsCSVSaysWhetherThePeriodIsOver() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let history = try scenario.history()
+        let timelines = Timelines(history)
+        for (day, status, judged) in [("2026-06-25", "not started", "2026-06-25"), ("2026-08-12", "in progress", "2026-08-12"),
+                                      ("2026-11-01", "complete", "2026-09-30")] {
+            let report = ExperimentReport(period: Period(quarter: quarter), today: try XCTUnwrap(Day(day)), timelines: timelines, history: history)
+            XCTAssertEqual(report.status, status)
+            let rows = ExperimentRenderer.csv(report).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            XCTAssertEqual(rows.first?.suffix(2).map(String.init), ["period_status", "judged_on"])
+            XCTAssertEqual(rows.first?.prefix(3).map(String.init), ["period_start", "period_end", "squad"], "the earlier columns stay where they were")
+            for row in rows.dropFirst() { XCTAssertEqual(row.suffix(2).map(String.init), [status, judged], "\(day): \(row)") }
+        }
+    }
+
     /// The header's commit count is every commit read, whatever the period; said so, beside the
     /// period's own (commits changing the playbook from its first day to the last one counted).
     func testTheHeaderTellsCommitsReadFromThePeriodsCommits() throws {
