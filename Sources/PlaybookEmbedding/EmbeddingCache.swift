@@ -73,6 +73,12 @@ public struct EmbeddingCache: Sendable {
 
     public var file: String { directory + "/" + name }
 
+    /// Whether the cache certainly holds no vector: its file is absent (one present is not read to tell).
+    public var certainlyEmpty: Bool {
+        var info = stat()
+        return lstat(file, &info) != 0 && errno == ENOENT
+    }
+
     /// One vector per text, in order: from the cache where it has them, from `encoder` for the
     /// rest (then written back: this run's texts first, then earlier entries, up to the bound).
     /// Only the encoder's errors are thrown; cache problems are not.
@@ -146,7 +152,9 @@ public struct EmbeddingCache: Sendable {
                     failure = error
                 }
                 guard failure == nil, encoded else {
-                    buffer.update(repeating: 0)
+                    // Nothing to give back: an empty matrix, its pages never touched (zeroing them, when lint's
+                    // capped encoder refused a first run's 13,000 texts, was 20 MB of memory faulted in for nothing).
+                    initialized = 0
                     return
                 }
             }

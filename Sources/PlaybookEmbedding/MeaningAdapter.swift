@@ -114,6 +114,8 @@ struct AdaptedEncoder: SentenceEncoder {
         return read
     }
 
+    func certainlyRefuses(distinctTexts count: Int) -> Bool { base.certainlyRefuses(distinctTexts: count) }
+
     func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool {
         guard try base.encode(texts, into: matrix, rows: rows) else { return false }
         guard dimension == adapter.dimension, let base = matrix.baseAddress else { return true }

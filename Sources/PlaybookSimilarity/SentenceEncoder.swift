@@ -16,6 +16,10 @@ public protocol SentenceEncoder: Sendable {
     /// a row lies outside the matrix (the matrix is then left in any state). A model writes its
     /// vectors straight into their rows, without an array per vector.
     func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool
+    /// Whether encoding `count` distinct texts certainly fails before any is read: a model capped at
+    /// fewer texts a run, with nothing stored to read them from (lint's first run on a large playbook).
+    /// False when unsure. The duplicate finder then compares those texts by words from the start.
+    func certainlyRefuses(distinctTexts count: Int) -> Bool
 }
 
 extension SentenceEncoder {
@@ -33,6 +37,8 @@ extension SentenceEncoder {
     public func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
         EncodedRows.matrix(try encode(texts))
     }
+
+    public func certainlyRefuses(distinctTexts count: Int) -> Bool { false }
 }
 
 /// Vectors as rows of one matrix.

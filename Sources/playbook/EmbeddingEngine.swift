@@ -131,6 +131,8 @@ final class CappedEncoder: SentenceEncoder, TokenAligner, @unchecked Sendable {
         return try model.encode(texts)
     }
 
+    func certainlyRefuses(distinctTexts count: Int) -> Bool { count > limit }
+
     func encode(_ texts: [String], into matrix: UnsafeMutableBufferPointer<Float>, rows: [Int]) throws -> Bool {
         try admit(texts.count)
         return try model.encode(texts, into: matrix, rows: rows)

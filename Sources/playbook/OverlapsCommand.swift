@@ -157,6 +157,11 @@ struct CachedEncoder: SentenceEncoder {
     func encodeMatrix(_ texts: [String]) throws -> (matrix: [Float], width: Int)? {
         try turn(texts) { try $0.cachedMatrix(for: texts, encoder: model) }
     }
+
+    /// Certain only with no cache file at all: one present is not read to tell.
+    func certainlyRefuses(distinctTexts count: Int) -> Bool {
+        model.certainlyRefuses(distinctTexts: count) && cache.certainlyEmpty
+    }
 }
 
 /// Files → entities, spread over the cores; problems in the files are `playbook lint`'s business,

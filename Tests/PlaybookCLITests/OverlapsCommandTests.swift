@@ -453,8 +453,9 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertTrue(capped.stderr.contains("duplicates compared by words ("), capped.stderr)
         XCTAssertTrue(capped.stderr.contains("more than lint encodes in a run (1 per kind)"), capped.stderr)
         XCTAssertTrue(capped.stderr.contains("`playbook overlaps` or `playbook lint --engine model` encodes them once"), capped.stderr)
-        // Words alone do not pair these two (they share no word).
+        // Words alone do not pair these two (they share no word): the findings of the lexical engine, to the byte.
         XCTAssertFalse(capped.stdout.contains("overlap-duplicate"), capped.stdout)
+        XCTAssertEqual(capped.stdout, try CLI.run(lint + ["--engine", "lexical"], in: scratch.url, environment: installed).stdout)
         XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.path + "/.git/playbook/embedding-cache"))
 
         let forced = try CLI.run(lint + ["--engine", "model"], in: scratch.url, environment: installed)

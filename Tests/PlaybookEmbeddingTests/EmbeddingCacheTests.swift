@@ -44,6 +44,20 @@ final class EmbeddingCacheTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: gitDirectory + "/playbook/embedding-cache"))
     }
 
+    /// A cache is certainly empty only with no file at all (lint's first run then compares words as the lexical
+    /// engine does): a file, even one that is not a cache, or a link where it would be, is not read to tell.
+    func testACacheIsCertainlyEmptyOnlyWithoutAFile() throws {
+        let cache = EmbeddingCache(gitDirectory: gitDirectory)
+        XCTAssertTrue(cache.certainlyEmpty)
+        _ = try cache.cachedVectors(for: ["alpha"], encoder: CountingEncoder())
+        XCTAssertFalse(cache.certainlyEmpty)
+        try FileManager.default.removeItem(atPath: cache.file)
+        XCTAssertTrue(cache.certainlyEmpty)
+        try FileManager.default.createSymbolicLink(atPath: cache.file, withDestinationPath: gitDirectory + "/nowhere")
+        XCTAssertFalse(cache.certainlyEmpty)
+        XCTAssertFalse(CountingEncoder().certainlyRefuses(distinctTexts: 1_000_000), "an encoder says nothing it does not know")
+    }
+
     /// The matrix read straight from the file is the vectors joined, in the run's order (repeats
     /// included), each call reading the file again (nothing kept between calls: the 20,000-hypothesis
     /// benchmark peaked 60 MB higher with the last file kept), and after a call that adds texts.
