@@ -28,8 +28,8 @@ enum CommentInValueCheck {
         var emptiedFields: [String: String] = [:]
     }
 
-    /// Each plain value of a mapping written on its key's line, and each plain item of a list, that
-    /// such a comment follows or stands in place of. `entity` is the document's id, when it has one.
+    /// Each plain value of a mapping (an empty one written on its key's line), and each plain item of a list,
+    /// that such a comment follows or stands in place of. `entity` is the document's id, when it has one.
     static func diagnostics(_ root: Node?, bytes: [UInt8], entity: String? = nil) -> Found {
         guard let root else { return Found() }
         let lineStarts = Self.lineStarts(bytes)
@@ -57,7 +57,8 @@ enum CommentInValueCheck {
                         continue
                     }
                     pending.append((pair.value, path + [name]))
-                    guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
+                    // A value begun on a later line (`title:⏎  Shoppers preferred …`) is judged too; an empty one only on its key's line.
+                    guard case .scalar(let text, .plain) = pair.value.value, !text.isEmpty || pair.value.mark.line == pair.key.mark.line else { continue }
                     let place = Place.value(of: name, field: Field(kind: kind, path: path + [name], item: false))
                     let judged = judge(place, text: text, at: pair.value.mark, owner: pair.key.mark.column, bytes: bytes, lineStarts: lineStarts)
                     if let comment = judged?.emptied { found.emptiedFields[(path + [name]).joined(separator: ".")] = comment }
