@@ -267,19 +267,15 @@ enum CommentInValueCheck {
     }
 
     /// Each collision of an experiment whose `exclusion_group: #…` was read as a comment says so where it says
-    /// the pair shares no group: otherwise it tells them to put into one group what they wrote as one.
-    /// `groups`: experiment id → the comment written as its exclusion_group.
+    /// the pair shares no group (`ExclusionGroupComments.explaining`): otherwise it tells them to put into one
+    /// group what they wrote as one. `groups`: experiment id → the comment written as its exclusion_group.
     static func explainCollisions(_ parts: inout [[LocatedDiagnostic]], groups: [String: String]) {
         guard !groups.isEmpty else { return }
-        let phrase = ", and share no exclusion_group"
         for part in parts.indices {
             for index in parts[part].indices where parts[part][index].diagnostic.rule == OverlapCollision.descriptor.id {
                 let diagnostic = parts[part][index].diagnostic
-                let written = ([diagnostic.entity].compactMap { $0 } + diagnostic.related).sorted()
-                    .compactMap { id in groups[id].map { "of \(id), \"\($0)\"" } }
-                guard !written.isEmpty, let range = diagnostic.message.range(of: phrase) else { continue }
-                let note = " (the exclusion_group \(written.joined(separator: ", and ")), is read as a comment: quote it to name a group)"
-                parts[part][index].diagnostic.message.insert(contentsOf: note, at: range.upperBound)
+                let ids = [diagnostic.entity].compactMap { $0 } + diagnostic.related
+                parts[part][index].diagnostic.message = ExclusionGroupComments.explaining(diagnostic.message, ids: ids, groups: groups)
             }
         }
     }
