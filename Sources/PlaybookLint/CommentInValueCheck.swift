@@ -28,8 +28,8 @@ enum CommentInValueCheck {
         var emptiedFields: [String: String] = [:]
     }
 
-    /// Each plain value of a mapping written on its key's line, and each plain item of a list, that
-    /// such a comment follows or stands in place of. `entity` is the document's id, when it has one.
+    /// Each plain value of a mapping (an empty one written on its key's line), and each plain item of a list,
+    /// that such a comment follows or stands in place of. `entity` is the document's id, when it has one.
     static func diagnostics(_ root: Node?, bytes: [UInt8], entity: String? = nil) -> Found {
         guard let root else { return Found() }
         let lineStarts = Self.lineStarts(bytes)
@@ -57,7 +57,8 @@ enum CommentInValueCheck {
                         continue
                     }
                     pending.append((pair.value, path + [name]))
-                    guard case .scalar(let text, .plain) = pair.value.value, pair.value.mark.line == pair.key.mark.line else { continue }
+                    // A value begun on a later line (`title:⏎  Shoppers preferred …`) is judged too; an empty one only on its key's line.
+                    guard case .scalar(let text, .plain) = pair.value.value, !text.isEmpty || pair.value.mark.line == pair.key.mark.line else { continue }
                     let place = Place.value(of: name, field: Field(kind: kind, path: path + [name], item: false))
                     let judged = judge(place, text: text, at: pair.value.mark, owner: pair.key.mark.column, bytes: bytes, lineStarts: lineStarts)
                     if let comment = judged?.emptied { found.emptiedFields[(path + [name]).joined(separator: ".")] = comment }
@@ -266,19 +267,15 @@ enum CommentInValueCheck {
     }
 
     /// Each collision of an experiment whose `exclusion_group: #…` was read as a comment says so where it says
-    /// the pair shares no group: otherwise it tells them to put into one group what they wrote as one.
-    /// `groups`: experiment id → the comment written as its exclusion_group.
+    /// the pair shares no group (`ExclusionGroupComments.explaining`): otherwise it tells them to put into one
+    /// group what they wrote as one. `groups`: experiment id → the comment written as its exclusion_group.
     static func explainCollisions(_ parts: inout [[LocatedDiagnostic]], groups: [String: String]) {
         guard !groups.isEmpty else { return }
-        let phrase = ", and share no exclusion_group"
         for part in parts.indices {
             for index in parts[part].indices where parts[part][index].diagnostic.rule == OverlapCollision.descriptor.id {
                 let diagnostic = parts[part][index].diagnostic
-                let written = ([diagnostic.entity].compactMap { $0 } + diagnostic.related).sorted()
-                    .compactMap { id in groups[id].map { "of \(id), \"\($0)\"" } }
-                guard !written.isEmpty, let range = diagnostic.message.range(of: phrase) else { continue }
-                let note = " (the exclusion_group \(written.joined(separator: ", and ")), is read as a comment: quote it to name a group)"
-                parts[part][index].diagnostic.message.insert(contentsOf: note, at: range.upperBound)
+                let ids = [diagnostic.entity].compactMap { $0 } + diagnostic.related
+                parts[part][index].diagnostic.message = ExclusionGroupComments.explaining(diagnostic.message, ids: ids, groups: groups)
             }
         }
     }

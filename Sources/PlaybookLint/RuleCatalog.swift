@@ -59,7 +59,7 @@ public enum RuleCatalog {
         KeyResultsPerObjective.self, ObjectivesPerSquad.self, MeasurableKeyResult.self, PercentScale.self,
         ICERange.self, TestingHasExperiment.self, ExpectedLift.self, LiftScale.self, IDMismatch.self,
         VariantAllocation.self, PowerCalculation.self, ExperimentDates.self, StaleExperiment.self,
-        ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self,
+        ConcludedResult.self, OutcomeLift.self, RevenueGuardrails.self, ExperimentMetricMismatch.self,
         SquadBudget.self, SquadChampion.self, MetricOwner.self,
         OverlapDuplicate.self, OverlapRelated.self, OverlapCollision.self, OverlapAcknowledged.self,
     ]

@@ -78,7 +78,7 @@ struct Overlaps: ParsableCommand {
         let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: config)
         let configuration = source.configuration
         let files = try source.files(for: []).files
-        let (entities, unread) = EntityReading.entities(of: files, limits: configuration.limits)
+        let (entities, unread, groupsReadAsComments) = EntityReading.entities(of: files, limits: configuration.limits, groupsReadAsComments: true)
 
         let duplicateRule = OverlapDuplicate.descriptor.id
         let configured = configuration.options[duplicateRule] ?? [:]
@@ -93,7 +93,13 @@ struct Overlaps: ParsableCommand {
         let compared = try EmbeddingEngine.lazyEncoder(for: engine, repositoryTop: source.workspace.displayBase)
         if let fallback = compared.fallback { Terminal.writeError("playbook: using the lexical similarity engine: \(fallback)\n") }
         // The entities handed over: let go once read, before the texts are encoded.
-        let overlaps = OverlapFinder.find(consume entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
+        var overlaps = OverlapFinder.find(consume entities, options: options, today: today ?? Today.utc(), encoder: compared.encoder)
+        // A pair that wrote one group as `exclusion_group: #…` hears why it shares none, as lint's finding says.
+        if !groupsReadAsComments.isEmpty {
+            for index in overlaps.indices where overlaps[index].kind == .collision && overlaps[index].crowd == nil {
+                overlaps[index].reason = ExclusionGroupComments.explaining(overlaps[index].reason, ids: overlaps[index].ids, groups: groupsReadAsComments)
+            }
+        }
         // A model whose files are there but whose weights would not load: said like a missing one.
         let failure = try EmbeddingEngine.failure(of: compared.model, choice: engine)
         if let failure {
@@ -168,20 +174,30 @@ struct CachedEncoder: SentenceEncoder {
 /// but a file not read in full is named (`unread`), so a command does not pass it over in silence.
 enum EntityReading {
     /// The entities of `files`, and why each file that could not be read in full could not
-    /// ("playbooks/a.yml: 4:30: invalid UTF-8 byte 0xE9 …").
-    static func entities(of files: [SourceFile], limits: Limits) -> (entities: [SourcedEntity], unread: [String]) {
-        var results = [(entities: [SourcedEntity], problem: String?)](repeating: ([], nil), count: files.count)
+    /// ("playbooks/a.yml: 4:30: invalid UTF-8 byte 0xE9 …"); with `groupsReadAsComments`, also the experiments
+    /// whose `exclusion_group: #…` YAML read as a comment (id → the comment; see `ExclusionGroupComments`).
+    static func entities(of files: [SourceFile], limits: Limits, groupsReadAsComments: Bool = false)
+        -> (entities: [SourcedEntity], unread: [String], groupsReadAsComments: [String: String]) {
+        var results = [FileEntities](repeating: FileEntities(), count: files.count)
         results.withUnsafeMutableBufferPointer { buffer in
             nonisolated(unsafe) let output = buffer
             let chunk = 64
             DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { c in
                 for index in (c * chunk)..<min(files.count, (c + 1) * chunk) {
-                    output[index] = read(files[index], limits: limits)
+                    output[index] = read(files[index], limits: limits, groupsReadAsComments: groupsReadAsComments)
                 }
             }
         }
         return (Array(results.lazy.map(\.entities).joined()),
-                zip(files, results).compactMap { file, result in result.problem.map { "\(file.path): \($0)" } })
+                zip(files, results).compactMap { file, result in result.problem.map { "\(file.path): \($0)" } },
+                results.reduce(into: [:]) { groups, result in groups.merge(result.groupsReadAsComments) { first, _ in first } })
+    }
+
+    /// What one file yielded.
+    private struct FileEntities {
+        var entities: [SourcedEntity] = []
+        var problem: String?
+        var groupsReadAsComments: [String: String] = [:]
     }
 
     /// The entities of one file, in document order.
@@ -189,17 +205,19 @@ enum EntityReading {
         read(file, limits: limits).entities
     }
 
-    /// The entities of one file, and why it could not be read in full, if it could not.
-    private static func read(_ file: SourceFile, limits: Limits) -> (entities: [SourcedEntity], problem: String?) {
+    /// The entities of one file, why it could not be read in full, if it could not, and (when asked) its
+    /// experiments' groups read as comments.
+    private static func read(_ file: SourceFile, limits: Limits, groupsReadAsComments: Bool = false) -> FileEntities {
         switch file.content {
-        case .unreadable(let reason): return ([], reason)
-        case .tooLarge(let size): return ([], "\(size) bytes, over the configured size limit")
+        case .unreadable(let reason): return FileEntities(problem: reason)
+        case .tooLarge(let size): return FileEntities(problem: "\(size) bytes, over the configured size limit")
         case .bytes(let bytes):
             let loaded = YAMLLoader.load(bytes, limits: limits)
-            let entities = loaded.documents.compactMap { document in
-                EntityDecoder.decode(document).entity.map { SourcedEntity(entity: $0, file: file.path) }
-            }
-            return (entities, loaded.problems.first(where: \.isFatal).map(\.description))
+            let decoded = loaded.documents.map { (document: $0, entity: EntityDecoder.decode($0).entity) }
+            return FileEntities(
+                entities: decoded.compactMap { $0.entity.map { SourcedEntity(entity: $0, file: file.path) } },
+                problem: loaded.problems.first(where: \.isFatal).map(\.description),
+                groupsReadAsComments: groupsReadAsComments ? ExclusionGroupComments.groups(in: bytes, decoded) : [:])
         }
     }
 

@@ -60,7 +60,7 @@ struct Search: ParsableCommand {
     func run() throws {
         let source = try WorkingTreeSource(from: FileManager.default.currentDirectoryPath, configPath: config)
         let files = try source.files(for: []).files
-        let (entities, unread) = EntityReading.entities(of: files, limits: source.configuration.limits)
+        let (entities, unread, _) = EntityReading.entities(of: files, limits: source.configuration.limits)
         let items = PriorArtSearch.items(entities.map { (entity: $0.entity, file: $0.file) })
 
         let scoring: SearchScoring

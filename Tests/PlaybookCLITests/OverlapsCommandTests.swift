@@ -352,6 +352,44 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("[acknowledged by Growth council on 2026-07-01]"), result.stdout)
     }
 
+    /// `exclusion_group: #checkout-q3` is read as a comment: the two experiments that wrote it share no group, and
+    /// `playbook overlaps` says why in its reason (text and JSON) as lint's overlap-collision finding does.
+    func testACollisionOfGroupsReadAsCommentsSaysWhyAsLintDoes() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0001", squad: "activation-emea", surface: "web/checkout", start: "2026-07-06", end: "2026-07-27",
+                            extra: "exclusion_group: #checkout-q3"),
+            Self.experiment("EXP-0002", squad: "revenue-emea", surface: "web/checkout/payment", start: "2026-07-20", end: "2026-08-10",
+                            extra: "exclusion_group: #checkout-q3"),
+        ].joined(separator: "\n---\n"))
+        let note = "and share no exclusion_group (the exclusion_group of EXP-0001, \"#checkout-q3\", and of EXP-0002, \"#checkout-q3\", "
+            + "is read as a comment: quote it to name a group); put them in one"
+        let json = try CLI.run(["overlaps", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertEqual(json.status, 1, json.stdout + json.stderr)
+        let overlaps = (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["overlaps"] as? [[String: Any]] ?? []
+        let reasons = overlaps.filter { $0["kind"] as? String == "collision" }.map { $0["reason"] as? String ?? "" }
+        XCTAssertEqual(reasons.count, 1)
+        XCTAssertTrue(reasons.allSatisfy { $0.contains(note) }, reasons.joined(separator: "\n"))
+        let text = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(text.stdout.contains(note), text.stdout)
+        // The same words as lint's finding, from one place.
+        let lint = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        let findings = (try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        let messages = findings.filter { $0["rule"] as? String == "overlap-collision" }.map { $0["message"] as? String ?? "" }
+        XCTAssertEqual(messages.count, 2)
+        XCTAssertTrue(messages.allSatisfy { $0.contains(note) }, messages.joined(separator: "\n"))
+        // One group written as a group: only the other is named.
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0001", squad: "activation-emea", surface: "web/checkout", start: "2026-07-06", end: "2026-07-27",
+                            extra: "exclusion_group: checkout-q3"),
+            Self.experiment("EXP-0002", squad: "revenue-emea", surface: "web/checkout/payment", start: "2026-07-20", end: "2026-08-10",
+                            extra: "exclusion_group: #checkout-q3"),
+        ].joined(separator: "\n---\n"))
+        let one = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
+        XCTAssertTrue(one.stdout.contains("and share no exclusion_group (the exclusion_group of EXP-0002, \"#checkout-q3\", is read as a comment: "
+                                          + "quote it to name a group); put them in one"), one.stdout)
+    }
+
     func testLintReportsTheSameOverlapsAsRules() throws {
         let scratch = try repository()
         let result = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)

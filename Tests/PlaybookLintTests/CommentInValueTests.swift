@@ -248,4 +248,25 @@ final class CommentInValueTests: XCTestCase {
             of: "  rationale: session recordings show drop-off after minute six", with: "  rationale: session recordings show drop-off after minute six\n  #outcome: an older outcome\n#metric: d7-retention")
         XCTAssertEqual(lines(Fixture.lint(replacing: ["playbooks/hypotheses/HYP-0001.yml": hypothesis])), [])
     }
+
+    /// `- Shoppers preferred the bundle⏎  #2 layout over the grid⏎  on mobile`: the comment line ends the item and
+    /// the file cannot be read; lint says so at the `#`, once, not libyaml's "did not find expected '-' indicator" alone.
+    func testACommentLineInsideAnItemOverLinesIsOneErrorAtItsHash() {
+        let report = Fixture.lint(replacing: [path: concluded(learnings: "    - Shoppers preferred the bundle\n      #2 layout over the grid\n      on mobile")])
+        XCTAssertEqual(lines(report), [
+            "\(path):22:7 yaml-syntax: while parsing a block collection at line 21, column 5: did not find expected '-' indicator; "
+                + "\"#2 layout over the grid\" at the start of its line is read as a comment, which ends the value, so line 23 cannot go on with it; "
+                + "if the # belongs to the value, quote the whole value",
+        ])
+    }
+
+    /// `learnings:⏎  Shoppers preferred the bundle⏎  #2 layout over the grid`: a value begun on the line after its key
+    /// is judged as one on its key's line (the comment line cut it without a word).
+    func testAValueBegunOnTheNextLineThenALineStartingWithAHashIsSaid() {
+        let report = Fixture.lint(replacing: [path: concluded(learnings: "      Shoppers preferred the bundle\n      #2 layout over the grid")])
+        XCTAssertEqual(lines(report), [
+            "\(path):22:7 yaml-comment-in-value: \"#2 layout over the grid\" on the next line is read as a comment, so learnings is only "
+                + "\"Shoppers preferred the bundle\"; if it belongs to the value, quote it: learnings: \"Shoppers preferred the bundle #2 layout over the grid\"",
+        ])
+    }
 }

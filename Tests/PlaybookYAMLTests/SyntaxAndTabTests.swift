@@ -194,4 +194,48 @@ final class SyntaxAndTabTests: XCTestCase {
         // A line indented wrongly after a real comment is not blamed on it.
         XCTAssertFalse(load("statement:\n  change: showing  # a note\n    instead of the quote\n").problems.first?.message.contains("is read as a comment") ?? true)
     }
+
+    /// A line of a value over lines that starts `#word` is a comment of its own, which ends the value: the line
+    /// after it cannot go on with it, and libyaml fails there ("did not find expected '-' indicator" in a list,
+    /// "did not find expected key" in a mapping). Said at the `#`, in a list item and in a mapping's value.
+    func testACommentLineInsideAValueOverLinesIsSaidAtItsHash() {
+        let said = { (line: Int) in
+            "\"#2 layout over the grid\" at the start of its line is read as a comment, which ends the value, so line \(line) "
+                + "cannot go on with it; if the # belongs to the value, quote the whole value"
+        }
+        let cases: [(String, Mark, String)] = [
+            // A list item, on its `-` line and over more lines.
+            ("learnings:\n  - Shoppers preferred the bundle\n    #2 layout over the grid\n    on mobile\n", mark(3, 5),
+             "while parsing a block collection at line 2, column 3: did not find expected '-' indicator; " + said(4)),
+            ("learnings:\n  - Shoppers preferred the\n    bundle\n    #2 layout over the grid\n    on mobile\n  - Grids sold less\n", mark(4, 5),
+             "while parsing a block collection at line 2, column 3: did not find expected '-' indicator; " + said(5)),
+            // A list written at its key's column.
+            ("learnings:\n- Shoppers preferred the bundle\n  #2 layout over the grid\n  on mobile\nstatus: done\n", mark(3, 3),
+             "while parsing a block mapping at line 1, column 1: did not find expected key; " + said(4)),
+            // A mapping's value, from its key's line or from the next line, and one in a list item's mapping.
+            ("result:\n  learnings: Shoppers preferred the bundle\n    #2 layout over the grid\n    on mobile\n  decision: ship\n", mark(3, 5),
+             "while parsing a block mapping at line 2, column 3: did not find expected key; " + said(4)),
+            ("title:\n  Shoppers preferred the bundle\n  #2 layout over the grid\n  on mobile\n", mark(3, 3),
+             "while parsing a block mapping at line 1, column 1: did not find expected key; " + said(4)),
+            ("approvals:\n  - note: Shoppers preferred the bundle\n      #2 layout over the grid\n      on mobile\n    by: Ana\n", mark(3, 7),
+             "while parsing a block mapping at line 2, column 5: did not find expected key; " + said(4)),
+        ]
+        for (yaml, at, message) in cases {
+            let problems = load(yaml).problems
+            XCTAssertEqual(problems.map(\.mark), [at], yaml)
+            XCTAssertEqual(problems.map(\.message), [message], yaml)
+        }
+        // A ` #word` inside an item's line ends the item there too.
+        XCTAssertEqual(load("learnings:\n  - Shoppers preferred #2 the bundle\n    layout over the grid\n").problems.map(\.mark), [mark(2, 24)])
+        // A real comment (`# …`), one at the item's column, or one after a quoted value is not blamed.
+        for yaml in [
+            "learnings:\n  - Shoppers preferred the bundle\n    # a note\n    on mobile\n",
+            "learnings:\n  - Shoppers preferred the bundle\n  #2 layout over the grid\n    on mobile\n",
+            "learnings:\n  - \"Shoppers preferred the bundle\"\n    #2 layout over the grid\n    on mobile\n",
+        ] {
+            let problems = load(yaml).problems
+            XCTAssertEqual(problems.count, 1, yaml)
+            XCTAssertFalse(problems.first?.message.contains("is read as a comment") ?? true, yaml)
+        }
+    }
 }

@@ -14,6 +14,24 @@ func exampleExperiment(_ changes: [String: String], dropping: Set<String> = [], 
     return fields.map { "\($0.0): \($0.1)" }.joined(separator: "\n") + (adding.isEmpty ? "" : "\n" + adding)
 }
 
+/// A hypothesis of the checkout squad that predicts net revenue, for the examples of its experiments (written after
+/// them, as a document of its own, when an example names it).
+let checkoutHypothesis = """
+    kind: Hypothesis
+    id: HYP-0010
+    squad: checkout-emea
+    title: The annual plan's monthly price sells more annual plans
+    statement:
+      change: show the annual plan's price per month beside its yearly price
+      audience: visitors of the pricing page
+      outcome: more of them buy the annual plan
+      rationale: buyers in interviews compared the yearly price with the monthly plan's
+    metric: net-revenue
+    expected_lift: 0.02
+    ice: {impact: 6, confidence: 5, ease: 8}
+    status: testing
+    """
+
 /// Variants split the whole audience.
 enum VariantAllocation: RepositoryRule {
     static let descriptor = RuleDescriptor(
@@ -201,7 +219,8 @@ enum RevenueGuardrails: RepositoryRule {
         details: "An experiment is on revenue when its squad's funnel stage is `revenue`, its primary metric's unit is `currency`, or its surface names pricing, checkout, billing or payment; such tests can win on the primary metric while hurting refunds or churn, so they name guardrails.",
         triggering: [
             exampleExperiment(["surface": "web/checkout/annual-plan"]).replacing("metrics: {primary", with: "metrics: ↓{primary"),
-            exampleExperiment(["squad": "checkout-emea", "metrics": "↓{primary: net-revenue, guardrails: []}"]),
+            exampleExperiment(["squad": "checkout-emea", "hypothesis": "HYP-0010", "metrics": "↓{primary: net-revenue, guardrails: []}"],
+                              adding: "---\n" + checkoutHypothesis),
         ],
         passing: [exampleExperiment(["surface": "web/pricing-page", "metrics": "{primary: d1-retention, guardrails: [refund-rate]}"])]
     )
@@ -265,6 +284,39 @@ enum OutcomeLift: RepositoryRule {
                 "\(experiment.id.value) is a \(outcome.rawValue) but its lift \(format(lift.value)) \(moves); "
                     + "a positive lift moves the metric in its direction, so correct the lift's sign or the outcome",
                 entity: experiment.id.value)
+        }
+    }
+}
+
+/// An experiment measures what its hypothesis predicts: a hypothesis names the metric its change should move,
+/// and an experiment whose primary metric is another cannot confirm or refute it.
+enum ExperimentMetricMismatch: RepositoryRule {
+    static let descriptor = RuleDescriptor(
+        id: "experiment-metric-mismatch", severity: .warning,
+        summary: "An experiment's `metrics.primary` is not the `metric` of the hypothesis it names, so it does not test that hypothesis's prediction.",
+        details: "A hypothesis predicts a move in one metric; an experiment decided on another metric leaves the prediction untested however it ends, and its result is filed against the wrong idea. Measure the hypothesis's metric as the primary one (the other can stay as a guardrail), or point `hypothesis` at the hypothesis the experiment does test. Said only when both metrics are in the catalog (an unknown one is `reference-unresolved`). Once the experiment has launched, changing its primary metric or hypothesis is `history-locked-field` in review: if it stays as it is, suppress this with a comment that says why.",
+        triggering: [exampleExperiment(["metrics": "{primary: ↓weekly-active-learners}"])],
+        passing: [
+            exampleExperiment(["metrics": "{primary: d1-retention, guardrails: [weekly-active-learners]}"]),
+            exampleExperiment(["squad": "checkout-emea", "hypothesis": "HYP-0010", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}"],
+                              adding: "---\n" + checkoutHypothesis),
+        ]
+    )
+
+    static func check(_ context: RuleContext) -> [LocatedDiagnostic] {
+        context.compactMap(\.experiments) { experiment, file in
+            guard let primary = experiment.metrics?.primary, let named = experiment.hypothesis?.value,
+                  let placed = context.index[named], case .hypothesis(let hypothesis) = placed.entity,
+                  let predicted = hypothesis.metric, predicted.value != primary.value,
+                  context.metric(primary.value) != nil, context.metric(predicted.value) != nil else { return nil }
+            let id = experiment.id.value
+            var message = "\(id)'s primary metric is \(primary.value), but its hypothesis \(named) (\(placed.file):\(predicted.mark.line)) "
+                + "predicts a change in \(predicted.value), so \(id) does not test that prediction; measure \(predicted.value) as the primary metric "
+                + "(\(primary.value) can stay as a guardrail), or point `hypothesis` at the hypothesis \(id) tests"
+            if experiment.status?.value.hasLaunched ?? false {
+                message += " (it has launched: changing either now is history-locked-field in review; if it stays, suppress this with a comment saying why)"
+            }
+            return context.finding(file, primary.mark, message, entity: id, related: [named])
         }
     }
 }

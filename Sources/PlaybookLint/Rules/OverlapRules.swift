@@ -10,10 +10,12 @@ private func collidingPair(second: [String: String] = [:], adding: String = "", 
     ])
     var changes = [
         "id": (markSecond ? "↓" : "") + "EXP-0003", "squad": "checkout-emea", "surface": "web/home/banner/copy",
-        "title": "Winter sale countdown", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}",
+        "title": "Winter sale countdown", "hypothesis": "HYP-0010", "metrics": "{primary: net-revenue, guardrails: [refund-rate]}",
     ]
     changes.merge(second) { _, new in new }
-    return first + "\n---\n" + exampleExperiment(changes, adding: adding)
+    // The checkout squad's hypothesis, after the pair (so that the marks keep their lines), when the second names it.
+    let hypothesis = changes["hypothesis"] == "HYP-0010" ? "\n---\n" + checkoutHypothesis : ""
+    return first + "\n---\n" + exampleExperiment(changes, adding: adding) + hypothesis
 }
 
 /// Two hypotheses of different squads; `second` is the other squad's wording.
@@ -265,7 +267,7 @@ public enum OverlapDuplicate: RepositoryRule {
         triggering: [
             hypothesisPair(second: "Evening nudge to save the streak", marked: true),
             collidingPair(second: ["start": "2026-12-15", "end": "2027-01-18", "title": "Show an annual plan banner on the home screen",
-                                   "metrics": "{primary: d1-retention, guardrails: [refund-rate]}"],
+                                   "hypothesis": "HYP-0001", "metrics": "{primary: d1-retention, guardrails: [refund-rate]}"],
                           title: "Annual-plan banner on the home page", markFirst: true, markSecond: true),
         ],
         passing: [
