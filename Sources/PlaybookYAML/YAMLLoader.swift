@@ -106,6 +106,13 @@ public enum YAMLLoader {
             if let problem = missingSpaceAfterColon(error, offset: offset, in: text) { return problem }
             if let problem = FlowComment.problem(error, problemOffset: offset, in: text) { return problem }
             if let problem = CommentEndingValue.problem(error, problemOffset: offset, in: text) { return problem }
+            // A quote, `[` or `{` never closed: libyaml gives up at the end of the stream (or at the
+            // next `---`), which says nothing of where the mistake is; the construct's start does.
+            if let contextMark = error.contextMark, let context = error.context, contextMark != error.problemMark,
+               offset >= text.bytes.count || error.problem == "found unexpected end of stream"
+                || error.problem == "found unexpected document indicator" {
+                return .unclosed(problem: error.problem, context: context, at: contextMark, gaveUpAt: error.problemMark)
+            }
             var problem = YAMLProblem.syntax(
                 problem: error.problem, context: error.context,
                 contextMark: error.contextMark, at: error.problemMark)
