@@ -121,6 +121,10 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(list?.mark, mark(2, 7))
         XCTAssertEqual(list?.message, "while parsing a flow sequence starting here: did not find expected ',' or ']' at line 3, column 1; "
                        + "is its closing \"]\" missing?")
+        let beforeNextDocument = load("tags: [a, b\n---\nid: b\n").problems.first
+        XCTAssertEqual(beforeNextDocument?.mark, mark(1, 7))
+        XCTAssertEqual(beforeNextDocument?.message, "while parsing a flow sequence starting here: did not find expected ',' or ']' at line 2, column 1; "
+                       + "is its closing \"]\" missing?")
         let mapping = load("ice: {impact: 7, confidence: 5\n").problems.first
         XCTAssertEqual(mapping?.mark, mark(1, 6))
         XCTAssertTrue(mapping?.message.hasSuffix("; is its closing \"}\" missing?") ?? false, mapping?.message ?? "no problem")
