@@ -219,6 +219,8 @@ public struct ChangeReader {
             baseFiles: baseTip.keys.sorted().compactMap { baseTip[$0] },
             changedFiles: changedFiles, commits: try Self.commits(repository, head: head, mergeBase: mergeBase), history: history)
         input.judgedOnMerge = onMerge
+        // The base's files the change takes out of the playbook (deleted, renamed away, or under a folder it drops).
+        input.removedFiles = baseTip.keys.filter { merged[$0] == nil }.sorted()
         if mergeBase != base {
             // Files the merge holds otherwise than the head: findings there are placed on the head's lines.
             for (path, file) in merged {

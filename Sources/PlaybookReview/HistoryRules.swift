@@ -12,6 +12,9 @@ public struct HistoryViolation: Sendable, Hashable {
     public var field: String
     public var message: String
     public var commit: ObjectID
+    /// Where in the entity the finding points, when narrower than `field` (the first edited field
+    /// of a result: `result.p_value`); nil: at `field`.
+    public var place: String?
 }
 
 /// The rules only history can check, applied to the commits of one change.
@@ -77,7 +80,7 @@ public enum HistoryRules {
                     continue
                 }
                 out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
-                                  lastStatus: lastStatus, everLaunched: everLaunched, when: "in \(short)", commit: event.commit), today: today)
+                                  lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: "in \(short)", commit: event.commit), today: today)
             }
         }
         return out
@@ -92,11 +95,15 @@ public enum HistoryRules {
         var fields: [FieldChange]
         /// The last status in the lifecycle before the change.
         var lastStatus: ExperimentStatus?
-        var everLaunched: Bool
+        /// The fields fixed before the change (of `lockedFields`): those the experiment has run with.
+        var locked: Set<String>
         /// Where the change happens, for messages: "in 1a2b3c4d".
         var when: String
         var commit: ObjectID
     }
+
+    /// An experiment's fields fixed once it has run (`history-locked-field`).
+    static let lockedFields: Set<String> = ["metrics.primary", "hypothesis"]
 
     /// The rules that judge one change of one entity against what it was before.
     static func judge(_ step: Step, today: Day?) -> [HistoryViolation] {
@@ -117,15 +124,14 @@ public enum HistoryRules {
                 message: "\(id) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
                 commit: step.commit))
         }
-        if step.everLaunched {
-            for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")] where changed.contains(field) {
-                out.append(HistoryViolation(
-                    rule: LintRuleID.historyLockedField, entity: id, field: field,
-                    message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
-                    commit: step.commit))
-            }
+        for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")]
+        where step.locked.contains(field) && changed.contains(field) {
+            out.append(HistoryViolation(
+                rule: LintRuleID.historyLockedField, entity: id, field: field,
+                message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
+                commit: step.commit))
         }
-        if step.lastStatus == .concluded, changed.contains(where: { $0.hasPrefix("result.") || $0 == "result" }) {
+        if step.lastStatus == .concluded, let edited = step.fields.first(where: { $0.path.hasPrefix("result.") || $0.path == "result" }) {
             // An approval with a note added in this very commit, the approvals compared as
             // approvals (not by place: an approval inserted at the top shifts the old ones, and
             // reordered ones are the same); an old approval removed, its note edited, or a copy
@@ -143,7 +149,7 @@ public enum HistoryRules {
                 out.append(HistoryViolation(
                     rule: LintRuleID.historyResultEdit, entity: id, field: "result",
                     message: "the result of concluded experiment \(id) is edited \(when) without a note; add an approval with a note saying why in the same change",
-                    commit: step.commit))
+                    commit: step.commit, place: edited.path))
             }
         }
         return out
@@ -160,12 +166,17 @@ public enum HistoryRules {
         for entity in merged where seen.insert(entity.id).inserted {
             guard let old = before[entity.id], old.kind == entity.kind, old.state != entity.state else { continue }
             let status = old.state.value("status")?.choice(ExperimentStatus.self)
-            let launchedOnBranch = timelines[entity.id]?.events.contains {
-                $0.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true
-            } ?? false
+            // A field is fixed when the base has run the experiment, or when the branch ran it with
+            // the base's value of that field: a draft given a new metric and launched on it (in one
+            // commit or two) never ran with the base's metric, so merging it changes nothing that ran.
+            let launchedStates = timelines[entity.id]?.events.filter {
+                $0.type != .removed && $0.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true
+            }.map(\.state) ?? []
+            let locked = status?.hasLaunched == true ? lockedFields
+                : lockedFields.filter { field in launchedStates.contains { $0[field] == old.state[field] } }
             out += judge(Step(id: entity.id, kind: entity.kind, before: old.state, after: entity.state,
                               fields: difference(from: old.state, to: entity.state), lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
-                              everLaunched: status?.hasLaunched == true || launchedOnBranch, when: "once merged into the base",
+                              locked: locked, when: "once merged into the base",
                               commit: head), today: today)
         }
         return out
@@ -227,6 +238,12 @@ public enum HistoryRules {
             case "metrics.primary": return e.metrics?.primary?.mark ?? e.id.mark
             case "hypothesis": return e.hypothesis?.mark ?? e.id.mark
             case "result": return e.result?.mark ?? e.id.mark
+            // A field of the result where it is still written, else the result.
+            case "result.outcome": return e.result?.outcome?.mark ?? mark(of: "result", in: entity)
+            case "result.lift": return e.result?.lift?.mark ?? mark(of: "result", in: entity)
+            case "result.p_value": return e.result?.pValue?.mark ?? mark(of: "result", in: entity)
+            case "result.decision": return e.result?.decision?.mark ?? mark(of: "result", in: entity)
+            case let path where path.hasPrefix("result."): return mark(of: "result", in: entity)
             default: return e.id.mark
             }
         case .objective(let o):

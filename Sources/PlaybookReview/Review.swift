@@ -30,7 +30,10 @@ public struct ReviewReport: Sendable {
     public var findings: [Finding]
     /// Findings in the changed files that the base already had: listed, never failing the review.
     public var existing: [Finding]
+    /// The playbook files the change adds or changes (those it holds); the findings' files.
     public var changedFiles: [String]
+    /// The base's playbook files the change removes (a rename's old path among them).
+    public var removedFiles: [String] = []
     /// The head asked for, when it was GitHub's test merge: `head` is its PR head.
     public var testMerge: ObjectID?
     /// Rules the change's `.playbook.yml` turns off or lowers against the base's.
@@ -44,9 +47,13 @@ public struct ReviewReport: Sendable {
     public var errors: Int { findings.count(where: { $0.severity == .error }) }
     public var warnings: Int { findings.count(where: { $0.severity == .warning }) }
 
+    /// Every file the change touches (added, changed or removed; a rename is its two paths), sorted:
+    /// what the summaries count in every format.
+    public var touchedFiles: [String] { Array(Set(changedFiles).union(removedFiles)).sorted() }
+
     /// The findings as a lint report, for the formats lint already speaks.
     public var lintReport: LintReport {
-        LintReport(findings: findings, files: changedFiles.count, entities: deltas.count, lintedFiles: changedFiles)
+        LintReport(findings: findings, files: touchedFiles.count, entities: deltas.count, lintedFiles: changedFiles)
     }
 }
 
@@ -62,6 +69,8 @@ public struct ReviewInput: Sendable {
     public var baseFiles: [SourceFile]
     /// The playbook files that differ between the merge base and the head.
     public var changedFiles: [String]
+    /// The base's playbook files the change removes (they are in `baseFiles`, not in `headFiles`).
+    public var removedFiles: [String] = []
     /// The commits of the change (`mergeBase..head`).
     public var commits: Set<ObjectID>
     /// The history up to the head.
@@ -146,7 +155,7 @@ public enum Reviewer {
             let file: String
             let mark: (line: Int, column: Int)
             if let placed = byID[violation.entity] {
-                let at = HistoryRules.mark(of: violation.field, in: placed.entity)
+                let at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
                 (file, mark) = (placed.file, (at.line, at.column))
             } else {
                 (file, mark) = (timelines[violation.entity]?.events.last?.path ?? "", (1, 1))
@@ -156,7 +165,7 @@ public enum Reviewer {
                 message: violation.message, entity: violation.entity, related: [violation.commit.description],
                 field: violation.field))
         }
-        findings = onePerPair(findings, changed: changed)
+        findings = onePerPair(findings, changed: changed, entities: Set(deltas.filter { $0.change != .removed }.map(\.id)))
         if !input.headVersions.isEmpty {
             let lines = HeadLines(input)
             findings = findings.map(lines.placed)
@@ -167,6 +176,7 @@ public enum Reviewer {
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
         report.testMerge = input.testMerge
+        report.removedFiles = input.removedFiles
         if let baseConfiguration = input.baseConfiguration {
             report.relaxedRules = RuleRelaxation.between(base: baseConfiguration, head: linter.configuration,
                                                          files: input.headFiles.map(\.path))
@@ -247,14 +257,19 @@ public enum Reviewer {
         return worse
     }
 
-    /// The overlap rules, which report a pair once from each side.
+    /// The overlap rules, which report a pair once from each side (related work too).
     static let pairRules: Set<String> = [
         OverlapDuplicate.descriptor.id, OverlapCollision.descriptor.id, OverlapAcknowledged.descriptor.id,
+        OverlapRelated.descriptor.id,
     ]
 
-    /// An overlap once per pair, not once per side: the side in a changed file is kept (its
-    /// message names where the change's approval goes), else the first in file order.
-    static func onePerPair(_ findings: [Finding], changed: Set<String>) -> [Finding] {
+    /// An overlap once per pair, not once per side: the side of an entity the change adds or
+    /// changes is kept, else the side in a changed file (its message names where the change's
+    /// approval goes); between equals, the first in file order.
+    static func onePerPair(_ findings: [Finding], changed: Set<String>, entities: Set<String> = []) -> [Finding] {
+        func rank(_ finding: Finding) -> Int {
+            (finding.entity.map(entities.contains) == true ? 2 : 0) + (changed.contains(finding.file) ? 1 : 0)
+        }
         var kept: [[String]: Int] = [:]
         var out: [Finding] = []
         for finding in findings.sorted(by: Finding.ordered) {
@@ -264,7 +279,7 @@ public enum Reviewer {
             }
             let key = [finding.rule] + ([entity] + finding.related).sorted()
             if let index = kept[key] {
-                if !changed.contains(out[index].file), changed.contains(finding.file) { out[index] = finding }
+                if rank(finding) > rank(out[index]) { out[index] = finding }
             } else {
                 kept[key] = out.count
                 out.append(finding)

@@ -52,7 +52,7 @@ public enum ReviewRenderer {
         var out = marker + "\n## Playbook review\n\n"
         let verdict = report.errors > 0 ? "❌" : (report.warnings > 0 ? "⚠️" : "✅")
         out += "\(verdict) **\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings"))** "
-        out += "in \(count(report.changedFiles.count, "changed file", "changed files")) "
+        out += "in \(count(report.touchedFiles.count, "changed file", "changed files")) "
         out += "(`\(short(report.mergeBase?.description ?? report.base.description))`…`\(short(report.head.description))`, "
         out += "\(count(report.commits, "commit", "commits")))\n\n"
         if let note = testMergeNote(report, code: { "`\($0)`" }) { out += note + "\n\n" }
@@ -297,6 +297,9 @@ public enum ReviewRenderer {
         out += "  \"merge_base\": \(report.mergeBase.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"test_merge\": \(report.testMerge.map { JSON.string($0.description) } ?? "null"),\n"
         out += "  \"commits\": \(report.commits),\n"
+        // Every file the change touches (what `summary.files` counts), and those of them it removes.
+        out += "  \"changed_files\": [" + report.touchedFiles.map(JSON.string).joined(separator: ", ") + "],\n"
+        out += "  \"removed_files\": [" + report.removedFiles.map(JSON.string).joined(separator: ", ") + "],\n"
         // Rules the change's .playbook.yml turns off or lowers against the base's ("off" for off; files null: everywhere;
         // paths: the override patterns it lowers where no file shows it, else null).
         out += "  \"relaxed_rules\": [" + report.relaxedRules.map {

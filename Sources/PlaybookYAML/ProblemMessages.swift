@@ -23,6 +23,19 @@ extension YAMLProblem {
         return YAMLProblem(kind: .syntax, mark: mark, message: message, isFatal: true)
     }
 
+    /// libyaml's failure where a construct it was reading (a quoted scalar, a flow collection, a key)
+    /// ran to the end of the stream: said at the construct's start, `gaveUpAt` where the scan stopped.
+    static func unclosed(problem: String, context: String, at start: Mark, gaveUpAt end: Mark) -> YAMLProblem {
+        var message = "\(context) starting here: \(problem) at line \(end.line), column \(end.column)"
+        switch context {
+        case "while scanning a quoted scalar": message += "; is its closing quote missing?"
+        case "while parsing a flow sequence": message += "; is its closing \"]\" missing?"
+        case "while parsing a flow mapping": message += "; is its closing \"}\" missing?"
+        default: break
+        }
+        return YAMLProblem(kind: .syntax, mark: start, message: message, isFatal: true)
+    }
+
     /// libyaml's failure in a `[…]` or `{…}` whose `comment` (from its `#` to the line's end) hid `hides`
     /// (a `,`, `]` or `}`); `quoted` is the line with the cut item quoted, when the `#` reads as part of it;
     /// `after` is the last of those the comment hides, where it can go instead.

@@ -88,7 +88,7 @@ final class ConfigurationTests: XCTestCase {
     }
 
     func testBrokenYAMLInTheConfigurationIsLocated() {
-        expectError("rules: [unclosed\n", at: Mark(line: 2, column: 1), containing: "did not find expected")
+        expectError("rules: [unclosed\n", at: Mark(line: 1, column: 8), containing: "did not find expected ',' or ']' at line 2, column 1")
     }
 
     func testLimitsPastTheirCeilingAreLocatedErrors() {

@@ -101,6 +101,37 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(load("tags: [a, b\n  # note, here\n  c]\n").problems.map(\.message), ["while parsing a flow sequence at line 1, column 7: did not find expected ',' or ']'"])
     }
 
+    /// A quote, `[` or `{` never closed runs to the end of the file: the problem is where it opens
+    /// (the user's mistake), its message saying where libyaml gave up (review63: 14:1 for a quote opened at 9:14).
+    func testAConstructNeverClosedIsReportedWhereItOpens() {
+        let text = "kind: Hypothesis\nid: HYP-0041\nsquad: acq-latam\ntitle: Try a lesson first\nstatement:\n"
+            + "  change: play the opening unit without a login\n  audience: new mobile users\n  outcome: more finish it\n"
+            + "  rationale: \"a quarter of installs leave at the wall\nmetric: first-lesson-completion\nexpected_lift: 0.05\n"
+            + "ice: {impact: 7, confidence: 5, ease: 5}\nstatus: backlog\n"
+        let quote = load(text).problems.first
+        XCTAssertEqual(quote?.mark, mark(9, 14))
+        XCTAssertEqual(quote?.message, "while scanning a quoted scalar starting here: found unexpected end of stream at line 14, column 1; "
+                       + "is its closing quote missing?")
+        // Run into the next document's `---`, the scan gives up there.
+        let nextDocument = load("title: 'open\n---\nid: b\n").problems.first
+        XCTAssertEqual(nextDocument?.mark, mark(1, 8))
+        XCTAssertTrue(nextDocument?.message.hasPrefix("while scanning a quoted scalar starting here: found unexpected document indicator at line 2, column 1") ?? false,
+                      nextDocument?.message ?? "no problem")
+        let list = load("kind: Experiment\ntags: [a, b\n").problems.first
+        XCTAssertEqual(list?.mark, mark(2, 7))
+        XCTAssertEqual(list?.message, "while parsing a flow sequence starting here: did not find expected ',' or ']' at line 3, column 1; "
+                       + "is its closing \"]\" missing?")
+        let beforeNextDocument = load("tags: [a, b\n---\nid: b\n").problems.first
+        XCTAssertEqual(beforeNextDocument?.mark, mark(1, 7))
+        XCTAssertEqual(beforeNextDocument?.message, "while parsing a flow sequence starting here: did not find expected ',' or ']' at line 2, column 1; "
+                       + "is its closing \"]\" missing?")
+        let mapping = load("ice: {impact: 7, confidence: 5\n").problems.first
+        XCTAssertEqual(mapping?.mark, mark(1, 6))
+        XCTAssertTrue(mapping?.message.hasSuffix("; is its closing \"}\" missing?") ?? false, mapping?.message ?? "no problem")
+        // A problem in the middle of the file stays where libyaml found it.
+        XCTAssertEqual(load("a: 1\nb\nc: 2\n").problems.first?.mark, mark(3, 1))
+    }
+
     /// A complete flow list or mapping on a wrongly indented line is meant as one: the hint is about the indentation.
     func testAWronglyIndentedKeyWithAFlowListSaysHowItIsIndented() {
         let more = "this line is indented more than the key before it; keys of one mapping start in the same column"
@@ -122,8 +153,9 @@ final class SyntaxAndTabTests: XCTestCase {
     func testSyntaxErrorMessageIncludesLibyamlContext() {
         let problem = load("a: 1\n\"b\nc: 2\n").problems.first
         XCTAssertEqual(problem?.kind, .syntax)
-        XCTAssertEqual(problem?.mark, mark(4, 1))
-        XCTAssertEqual(problem?.message, "while scanning a quoted scalar at line 2, column 1: found unexpected end of stream")
+        XCTAssertEqual(problem?.mark, mark(2, 1))
+        XCTAssertEqual(problem?.message, "while scanning a quoted scalar starting here: found unexpected end of stream at line 4, column 1; "
+                       + "is its closing quote missing?")
         let simpleKey = load("a: 1\nb\nc: 2\n").problems.first
         XCTAssertEqual(simpleKey?.mark, mark(3, 1))
         XCTAssertEqual(simpleKey?.message, "while scanning a simple key at line 2, column 1: could not find expected ':'")
