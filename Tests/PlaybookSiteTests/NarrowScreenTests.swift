@@ -46,6 +46,7 @@ final class NarrowScreenTests: XCTestCase {
         let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["calendar.html"])
         let region = "<p class=\"caption\">Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span> "
             + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
+            + "<p class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span>. →</p>\n"
             + "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"timeline of web\"><div class=\"tl\"><ul class=\"tl-labels\">"
         XCTAssertTrue(calendar.contains(region), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li>"), calendar)
@@ -54,7 +55,7 @@ final class NarrowScreenTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-eg\">exclusion group <strong>onboarding</strong></li>"), calendar)
         // The bars in pixels (its 12 px text stays 12 px), without the labels.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"186\" viewBox=\"0 0 870 186\""), calendar)
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"186\" viewBox=\"0 0 938 186\""), calendar)
         let svg = try XCTUnwrap(calendar.components(separatedBy: "<svg class=\"timeline\"").dropFirst().first?.components(separatedBy: "</svg>").first)
         XCTAssertFalse(svg.contains("⚠ EXP-0002") || svg.contains(">web/signup<"), svg)
         for rule in [".tl-labels { position: sticky; left: 0;", ".tl-head { height: 40px; }", ".tl-labels .tl-lane { height: 26px;", ".tl-row { height: 30px;"] {
