@@ -231,13 +231,14 @@ enum Charts {
         /// `integer`: steps of whole units (counts of things). `places`: at most this many decimal
         /// places in a tick (the labels' format shows no more); the step is at least 10^-places.
         /// `fromZero: false`: when every value is above 0 and the smallest is more than half the largest, the
-        /// axis starts at a round number at or below the smallest instead of at 0, so that the change shows; a
-        /// lone value (or values all alike) gets a range of a tenth of it around it.
+        /// axis starts at a round number at or below the smallest instead of at 0, so that the change shows; the
+        /// range is at least a twentieth of the largest value, around the values (a lone one in the middle).
         init(minimum: Double = 0, maximum: Double, integer: Bool = false, places: Int = 6, fromZero: Bool = true) {
             var low = minimum < 0 && minimum.isFinite ? minimum : 0
             var high = maximum > 0 && maximum.isFinite ? maximum : 0
             if !fromZero, minimum.isFinite, minimum > 0, maximum.isFinite, minimum > maximum / 2 {
-                let pad = max(0, maximum * 0.1 - (maximum - minimum)) / 2
+                // At least a twentieth of the largest value: a lone value, or a change of a few in a million, is not drawn as a leap.
+                let pad = max(0, maximum * 0.05 - (maximum - minimum)) / 2
                 (low, high) = (minimum - pad, maximum + pad)
             }
             // Without values below 0, the axis reaches at least 1.
