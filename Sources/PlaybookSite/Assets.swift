@@ -127,7 +127,7 @@ enum Assets {
     .tl-labels .tl-eg.l2 { height: 44px; } .tl-labels .tl-eg.l3 { height: 66px; } .tl-labels .tl-eg.l4 { height: 88px; }
     .timeline { display: block; flex: none; }
     /* The narrow screen's hint that a timeline scrolls (CalendarPage.timeline), shown in the media query below. */
-    .tl-hint { display: none; margin: 0 0 .25rem; font-size: .875rem; }
+    .tl-hint { display: none; margin-top: .25rem; font-size: .875rem; }
     .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
     .timeline .tick { fill: var(--muted); }
     .legend { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; color: var(--muted); font-size: .9rem; }

@@ -587,9 +587,10 @@ struct CalendarPage {
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
         func x(_ day: Day) -> Double { 6 + Double(day.dayNumber - range.0.dayNumber) / span * (width - 16) }
         let n = Charts.n
-        var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
-        // On a narrow screen (the stylesheet shows it there only) a line of its own says the timeline runs on out of view.
-        out += "<p class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>. →</p>\n"
+        var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span>"
+        // On a narrow screen (the stylesheet shows it there only) a line of its own says the timeline runs on out of view;
+        // in the caption, which stands right before the region.
+        out += "<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>. →</span></p>\n"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
         // Where today's line is (`x` of the day after it), for the script that opens a narrow screen's timeline there.
         let today = input.today >= range.0 && input.today <= range.1 ? " data-today=\"\(n(x(input.today.adding(days: 1))))\"" : ""

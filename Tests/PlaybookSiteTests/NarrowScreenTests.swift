@@ -45,8 +45,8 @@ final class NarrowScreenTests: XCTestCase {
     func testTheCalendarsTimelineScrollsUnderACaptionWithItsLabelsStayingInView() throws {
         let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["calendar.html"])
         let region = "<p class=\"caption\">Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span> "
-            + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
-            + "<p class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span>. →</p>\n"
+            + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span>"
+            + "<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span>. →</span></p>\n"
             + "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"timeline of web\"><div class=\"tl\"><ul class=\"tl-labels\">"
         XCTAssertTrue(calendar.contains(region), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li>"), calendar)
@@ -121,7 +121,7 @@ extension NarrowScreenTests {
         XCTAssertEqual(CalendarPage.timelineWidth, 1_200 - 2 * 16 - 230)
         XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\""), calendar)
         // The hint, shown on a narrow screen only.
-        XCTAssertTrue(calendar.contains("<p class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from "), calendar)
+        XCTAssertTrue(calendar.contains("<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from "), calendar)
         XCTAssertTrue(Assets.stylesheet.contains(".tl-hint { display: none;"))
         XCTAssertTrue(narrowRules.contains(".tl-hint { display: block; }"), narrowRules)
         XCTAssertTrue(Assets.timelineScript.contains("region.scrollLeft = Math.max(0, today - bars * 3 / 4);"))
