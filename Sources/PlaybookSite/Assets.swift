@@ -42,7 +42,7 @@ enum Assets {
     td.t { overflow-wrap: anywhere; min-width: 8rem; }
     th { background: var(--panel); font-weight: 600; }
     td:first-child > a { white-space: nowrap; }
-    /* A number with its note ("2.5 (p90 5, n=4)") may wrap between them, each kept whole (.nw). */
+    /* A number with its note ("2.5 (p90 5.0, n=4)") may wrap between them, each kept whole (.nw). */
     td.n { text-align: right; font-variant-numeric: tabular-nums; }
     th.n { text-align: right; }
     /* A badge may carry a name ("reviewed by …"): it wraps, and a word longer than the line breaks,
@@ -126,6 +126,8 @@ enum Assets {
     /* A long name in up to four lines (CalendarPage.groupLines), each 22 px, as its row across the bars. */
     .tl-labels .tl-eg.l2 { height: 44px; } .tl-labels .tl-eg.l3 { height: 66px; } .tl-labels .tl-eg.l4 { height: 88px; }
     .timeline { display: block; flex: none; }
+    /* The narrow screen's hint that a timeline scrolls (CalendarPage.timeline), shown in the media query below. */
+    .tl-hint { display: none; margin-top: .25rem; font-size: .875rem; }
     .timeline text { fill: var(--ink); font-size: 12px; font-family: system-ui, sans-serif; }
     .timeline .tick { fill: var(--muted); }
     .legend { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; list-style: none; padding: 0; color: var(--muted); font-size: .9rem; }
@@ -153,15 +155,24 @@ enum Assets {
       /* Charts.narrowText: 13 px or more at 390 px wide, where a chart is shrunk to 334–366 px. */
       .chart text { font-size: 22px; }
       .tl-labels { width: 8.5rem; }
+      /* A stacked table (table(stacked:)): each row a block, each cell named by its column, nothing off to the side. */
+      table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; min-width: 0; }
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+      table.stack tr { border-bottom: 1px solid var(--line); padding: .4rem 0; }
+      table.stack td { border: 0; padding: .1rem .6rem; text-align: left; }
+      table.stack td::before { content: attr(data-label) ": "; font-weight: 600; color: var(--muted); }
+      table.stack td:first-child::before { content: none; }
+      .tl-hint { display: block; }
     }
     @media print { header.top, .filters, .skip { display: none; } }
 
     """
 
     /// The calendar's timelines opened at today: a timeline wider than its region (a narrow screen) is
-    /// scrolled so that today's line (the SVG's `data-today`, in its pixels) stands in the middle of the
-    /// bars' visible part, beside the label column that stays at the left. Without it, the region opens
-    /// at its start, and scrolls as before.
+    /// scrolled so that today's line (the SVG's `data-today`, in its pixels) stands three quarters across the
+    /// bars' visible part, beside the label column that stays at the left: the days before today, where the
+    /// live bars are, take most of the view. Without it, the region opens at its start, and scrolls as before;
+    /// either way a line above it says that it scrolls (`.tl-hint`).
     static let timelineScript = """
     (function () {
       "use strict";
@@ -171,8 +182,8 @@ enum Assets {
         var labels = region.querySelector(".tl-labels");
         var bars = region.clientWidth - (labels ? labels.offsetWidth : 0);
         var today = Number(svg.getAttribute("data-today"));
-        if (!isFinite(today) || today < bars - 40) { return; }
-        region.scrollLeft = Math.max(0, today - bars / 2);
+        if (!isFinite(today) || today < bars * 3 / 4) { return; }
+        region.scrollLeft = Math.max(0, today - bars * 3 / 4);
       });
     })();
 

@@ -175,8 +175,12 @@ struct CalendarPage {
     func render() -> String {
         let page = Page(path: SitePath.calendar, catalog: catalog)
         var body = "<h1>Experiment calendar</h1>\n"
-        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
+        // A short lead and the legend first; the full reading in a details element after them (on a phone, the
+        // whole text filled two and a half screens before the first timeline).
+        body += "<p>Per surface, each experiment's planned window (dashed outline) and the days it was live (filled bars), today's end as a dashed red line (\(input.today)), collisions outlined in red.</p>\n"
         body += "<ul class=\"legend\"><li><span class=\"swatch planned\" aria-hidden=\"true\"></span>planned</li><li><span class=\"swatch live\" aria-hidden=\"true\"></span>live</li><li><span class=\"swatch paused\" aria-hidden=\"true\"></span>paused (still live for collisions)</li><li><span class=\"swatch collide\" aria-hidden=\"true\"></span>collides</li></ul>\n"
+        body += "<details class=\"reading\"><summary>How to read the calendar</summary>"
+        body += "<p>Each surface's experiments: the dashed outline is the window as planned (<code>start</code> to <code>end</code>, or <code>start</code> plus <code>duration_days</code>), the filled bars are when it was live (its move to running until it concluded or was abandoned, or today, \(input.today), while it runs; one concluded and then re-opened has a bar for each time it ran, with the gap between; only a start undone by a later commit, back to draft or ready, is not counted); a pale outlined bar is a pause, from the day it was paused to the day it ran again, or to today while it stays paused (a paused experiment still holds its surface, so its collisions stand). The dashed red line marks the end of today, where the bars of those live today end. A red outline marks the window an experiment's collisions are judged on: the written one (the live bar when no window is written), reaching today while the experiment runs past its planned end. As lint and <code>playbook overlaps</code> do, only running, paused and ready experiments are judged: one that has concluded or been abandoned collides no more, and the days it was live together with another (in no gap between its bars) are listed apart as having run at the same time, a past fact, neither outlined nor counted; rows are grouped by exclusion group.</p>\n"
         let judged = input.collisions
         var surfaces = rows(judged)
         // The timelines draw the playbook of today: one written later (its row in the table says so)
@@ -184,13 +188,14 @@ struct CalendarPage {
         // experiment ever deleted would take them back to the oldest).
         let held = surfaces.values.joined().filter(\.experiment.heldOnToday)
         guard let range = Self.window(held, today: input.today) ?? Self.window(surfaces.values.joined(), today: input.today) else {
-            return page.document(title: "Experiment calendar", section: .calendar, body: body + "<p>No experiment has dates yet.</p>\n", source: input.provenance)
+            return page.document(title: "Experiment calendar", section: .calendar, body: body + "</details>\n<p>No experiment has dates yet.</p>\n", source: input.provenance)
         }
         // One removed by today is drawn where it ran within those days, and left out elsewhere.
         surfaces = surfaces.mapValues { rows in
             rows.filter { row in row.experiment.removed == nil || row.live.contains { Self.clip($0, to: range) != nil } }
         }.filter { !$0.value.isEmpty }
-        body += "<p>The timelines show \(range.0) to \(range.1): today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p>\n"
+        body += "<p>The timelines show today and every day an experiment was live, and the planned windows up to six months beyond those days (a window written further off, an <code>end</code> years away, would otherwise squeeze every bar to a sliver). A window that runs past an edge is drawn to it with an arrow; its tooltip and the table give its dates as written.</p></details>\n"
+        body += "<p>The timelines show <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>.</p>\n"
         let later = surfaces.values.joined().count(where: { !$0.experiment.drawn })
         if later > 0 {
             body += "<p>\(later) experiment\(later == 1 ? " was" : "s were") not yet in the playbook on \(input.today): listed in the tables (marked so), not drawn on the timelines.</p>\n"
@@ -560,13 +565,18 @@ struct CalendarPage {
         return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
     }
 
+    /// The width of a timeline's bars, in px: the page's widest content (1,200 px less 2 × 16 px of padding,
+    /// the stylesheet's `main`) less the label column (`.tl-labels`, 230 px), so that at 1400 px the timeline
+    /// fills its box, as wide as the tables under it.
+    static let timelineWidth = 1_168.0 - 230.0
+
     /// An area's timeline, under a caption, in a region that scrolls sideways on its own (a
     /// narrow screen shows a part of it, never a wider page): the label column, in HTML, stays at
     /// the left while the SVG beside it, month ticks, today's line and per row the planned and
     /// live bars, scrolls. The SVG is drawn in pixels (1 unit, 1 px), so its text is 12 px on any
     /// screen, and its rows line up with the labels' (the stylesheet's `.tl-` heights).
     private func timeline(_ lanes: [(String, [Row])], area: String, range: (Day, Day), page: Page) -> String {
-        let width = 870.0, rowHeight = 30.0, laneHead = 26.0, head = 40.0
+        let width = Self.timelineWidth, rowHeight = 30.0, laneHead = 26.0, head = 40.0
         // Each exclusion group's rows under a row of its own naming it, which runs on over the bars' side as wide
         // as it needs (in the row's label, cut to the narrow screen's label column, the group's name was lost).
         let groupHeads = lanes.reduce(0) { count, lane in
@@ -577,7 +587,10 @@ struct CalendarPage {
         let span = Double(max(1, range.1.dayNumber - range.0.dayNumber + 1))
         func x(_ day: Day) -> Double { 6 + Double(day.dayNumber - range.0.dayNumber) / span * (width - 16) }
         let n = Charts.n
-        var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
+        var out = "<p class=\"caption\">Timeline of <code>\(h(area))</code>, <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span> <span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span>"
+        // On a narrow screen (the stylesheet shows it there only) a line of its own says the timeline runs on out of view;
+        // in the caption, which stands right before the region.
+        out += "<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">\(range.0)</span> to <span class=\"nw\">\(range.1)</span>. →</span></p>\n"
         out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h("timeline of \(area)"))\"><div class=\"tl\"><ul class=\"tl-labels\"><li class=\"tl-head\"></li>"
         // Where today's line is (`x` of the day after it), for the script that opens a narrow screen's timeline there.
         let today = input.today >= range.0 && input.today <= range.1 ? " data-today=\"\(n(x(input.today.adding(days: 1))))\"" : ""

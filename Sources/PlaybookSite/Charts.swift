@@ -82,31 +82,68 @@ enum Charts {
     static let uprightWidth = narrowText * 0.8
 
     /// Lines with a dot at each value, one per series, over the categories; a dot's label is `format`ted,
-    /// or by `label` with its category's index where each category has its own (a metric's unit that changed).
+    /// or by `label` with its category's index where each category has its own (a metric's unit that changed);
+    /// `note` adds to a dot's hover text (`(to date, on 2026-10-02)`).
     /// `places`: the decimal places `format` shows (the axis's ticks need no more, so each is labelled exactly).
+    /// Each dot's value is written beside it where all fit side by side, else the last of each series and any
+    /// dot standing alone (no line through it): a lone dot is no longer read off the axis, and the values are
+    /// in the text alternative too. `fromZero: false` lets the axis start at a round number below the smallest
+    /// value when all are far from 0 (a North Star of 1.82M and 1.87M is not a flat line at the top), said
+    /// under the chart and in its text alternative.
     static func lines(title: String, categories: [String], series: [Series], yLabel: String, maximum: Double? = nil, places: Int = 2,
-                      format: (Double) -> String = { Numbers.text($0) }, label: ((Int, Double) -> String)? = nil) -> String {
-        let top = maximum ?? (series.flatMap { $0.values.compactMap { $0 } }.max() ?? 0)
+                      fromZero: Bool = true,
+                      format: (Double) -> String = { Numbers.text($0) }, label: ((Int, Double) -> String)? = nil,
+                      note: (Int) -> String = { _ in "" }) -> String {
+        let values = series.flatMap { $0.values.compactMap { $0 } }
+        let top = maximum ?? (values.max() ?? 0)
         // Below zero when a value is (an NPS-like North Star): every point stays inside the frame.
-        let scale = Scale(minimum: series.flatMap { $0.values.compactMap { $0 } }.min() ?? 0, maximum: top, places: places)
+        let scale = Scale(minimum: values.min() ?? 0, maximum: top, places: places, fromZero: fromZero)
         let left = leftMargin(scale, format)
-        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format)
+        func text(_ c: Int, _ value: Double) -> String { label?(c, value) ?? format(value) }
+        // The text alternative: the title, the values, and where the axis starts when not at 0.
+        let axisNote = scale.bottom > 0 ? "The axis starts at \(format(scale.bottom)), not at 0." : nil
+        let described = series.map { line in
+            (series.count > 1 ? line.name + ": " : "") + line.values.enumerated().compactMap { c, value in
+                value.map { "\(categories[c]) \(text(c, $0))" }
+            }.joined(separator: ", ")
+        }.filter { !$0.isEmpty }
+        let alternative = title + (described.isEmpty ? "" : ". " + described.joined(separator: "; ")) + (axisNote.map { ". " + $0 } ?? "")
+        var svg = frame(title: title, yLabel: yLabel, scale: scale, left: left, format: format, alternative: alternative)
         let plot = width - left - right
         let step = plot / Double(max(1, categories.count))
         func x(_ c: Int) -> Double { left + (Double(c) + 0.5) * step }
         for c in categories.indices { svg += categoryLabel(categories, c, x: x(c)) }
+        // Every value written when each fits its category's width at the narrow screen's size.
+        let all = values.count <= 6 && series.allSatisfy { line in
+            line.values.enumerated().allSatisfy { c, value in value.map { textWidth(text(c, $0)) + 6 <= step } ?? true }
+        }
         for (s, line) in series.enumerated() {
             let colour = colours[s % colours.count]
             let points = line.values.enumerated().compactMap { c, value in value.map { (x(c), scale.y($0), c, $0) } }
             if points.count > 1 {
                 svg += "<polyline fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2.5\" points=\"\(points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " "))\"/>"
             }
-            for point in points {
+            for (index, point) in points.enumerated() {
                 svg += "<circle cx=\"\(n(point.0))\" cy=\"\(n(point.1))\" r=\"4\" fill=\"\(colour)\">"
-                svg += "<title>\(h("\(line.name), \(categories[point.2]): \(label?(point.2, point.3) ?? format(point.3))"))</title></circle>"
+                svg += "<title>\(h("\(line.name), \(categories[point.2]): \(text(point.2, point.3))\(note(point.2))"))</title></circle>"
+                let alone = (point.2 == 0 || line.values[point.2 - 1] == nil) && (point.2 + 1 >= line.values.count || line.values[point.2 + 1] == nil)
+                if all || alone || index == points.count - 1 {
+                    svg += pointLabel(text(point.2, point.3), x: point.0, y: point.1, left: left)
+                }
             }
         }
-        return svg + "</svg>" + legend(series.map(\.name)) + "</figure>"
+        return svg + "</svg>" + (axisNote.map { "<p class=\"meta\">\(h($0))</p>" } ?? "") + legend(series.map(\.name)) + "</figure>"
+    }
+
+    /// The width of `text` at the narrow screen's text size, in the chart's units.
+    private static func textWidth(_ text: String) -> Double { Double(text.count) * narrowText * 0.58 }
+
+    /// A dot's value written above it (below it where no room is left above), kept inside the plot's sides.
+    private static func pointLabel(_ text: String, x: Double, y: Double, left: Double) -> String {
+        let half = textWidth(text) / 2
+        let at = min(max(x, left + half + 2), width - half - 2)
+        let above = y - 9 - narrowText * 0.75 >= 0
+        return "<text class=\"value\" x=\"\(n(at))\" y=\"\(n(above ? y - 9 : y + 9 + narrowText * 0.75))\" text-anchor=\"middle\">\(h(text))</text>"
     }
 
     /// Room for the longest tick label and the rotated axis title, at the narrow screen's text size.
@@ -116,9 +153,10 @@ enum Charts {
     }
 
     /// The figure with its title, the opening tag, the y axis with ticks and grid lines, and the x axis.
-    private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String) -> String {
+    /// `alternative`: the SVG's text alternative, the title where nil.
+    private static func frame(title: String, yLabel: String, scale: Scale, left: Double, format: (Double) -> String, alternative: String? = nil) -> String {
         var svg = "<figure class=\"chart\"><figcaption>\(h(title))</figcaption>"
-        svg += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(title))\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(h(alternative ?? title))\" xmlns=\"http://www.w3.org/2000/svg\">"
         for tick in scale.ticks {
             let y = n(scale.y(tick))
             svg += "<line class=\"grid\" x1=\"\(Int(left))\" x2=\"\(Int(width - right))\" y1=\"\(y)\" y2=\"\(y)\"/>"
@@ -192,11 +230,19 @@ enum Charts {
 
         /// `integer`: steps of whole units (counts of things). `places`: at most this many decimal
         /// places in a tick (the labels' format shows no more); the step is at least 10^-places.
-        init(minimum: Double = 0, maximum: Double, integer: Bool = false, places: Int = 6) {
-            let low = minimum < 0 && minimum.isFinite ? minimum : 0
-            let high = maximum > 0 && maximum.isFinite ? maximum : 0
+        /// `fromZero: false`: when every value is above 0 and the smallest is more than half the largest, the
+        /// axis starts at a round number at or below the smallest instead of at 0, so that the change shows; the
+        /// range is at least a twentieth of the largest value, around the values (a lone one in the middle).
+        init(minimum: Double = 0, maximum: Double, integer: Bool = false, places: Int = 6, fromZero: Bool = true) {
+            var low = minimum < 0 && minimum.isFinite ? minimum : 0
+            var high = maximum > 0 && maximum.isFinite ? maximum : 0
+            if !fromZero, minimum.isFinite, minimum > 0, maximum.isFinite, minimum > maximum / 2 {
+                // At least a twentieth of the largest value: a lone value, or a change of a few in a million, is not drawn as a leap.
+                let pad = max(0, maximum * 0.05 - (maximum - minimum)) / 2
+                (low, high) = (minimum - pad, maximum + pad)
+            }
             // Without values below 0, the axis reaches at least 1.
-            let wanted = low < 0 ? high - low : (high > 0 ? high : 1)
+            let wanted = low != 0 ? high - low : (high > 0 ? high : 1)
             let raw = wanted / 4
             let places = max(0, places)
             // The first of 1, 2, 2.5, 5 × 10^k (from a power below `raw`'s, as log10 may be a little
@@ -219,8 +265,8 @@ enum Charts {
                 step = max(1, whole < step ? whole + 1 : whole)
             }
             let stepValue = Self.double(step)
-            let first = low < 0 ? -Decimal(Int((-low / stepValue - 1e-9).rounded(.up))) * step : 0
-            let last = low < 0 ? high : wanted
+            let first = low != 0 ? Decimal(Int((low / stepValue + 1e-9).rounded(.down))) * step : 0
+            let last = low != 0 ? high : wanted
             var exact: [Decimal] = [first]
             while Self.double(exact[exact.count - 1]) < last - 1e-9 * stepValue { exact.append(first + Decimal(exact.count) * step) }
             ticks = exact.map(Self.double)

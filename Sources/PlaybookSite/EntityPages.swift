@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookHistory
 import PlaybookModel
 import PlaybookReports
 
@@ -366,12 +367,16 @@ struct EntityPages {
         let calendar = "<a href=\"\(page.up)\(SitePath.calendar)\">calendar</a>"
         if collisions > 0 {
             out.raw("<\(h2)>Collisions</\(h2)>")
-            out.raw("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
+            // "Live together" only of a partner live beside a live one: a ready one's planned window is said to overlap.
+            out.raw("<p>Windows overlapping its own on the same or a nested surface, for overlapping audiences, in no shared exclusion group")
             out.raw(collisions > Self.listedCollisions ? " (\(collisions) experiments; the first \(Self.listedCollisions) by id are listed):</p>" : ":</p>")
             out.raw("<ul>")
             for (other, reviewedBy) in partners.colliding {
                 out.raw("<li>")
                 page.entity(other, title: true, into: &out)
+                out.raw(" <span class=\"meta\">(")
+                out.text(lived.standing(of: id, with: other))
+                out.raw(")</span>")
                 if let reviewedBy {
                     out.raw(" <span class=\"badge good\">reviewed by ")
                     out.text(reviewedBy)
@@ -438,6 +443,7 @@ struct EntityPages {
             out.raw("</p>")
         }
         out.raw("<ol class=\"history\" reversed>")
+        let valueText = keyResultValues(of: id)
         // Each event read where it is (`log.events[index]` copied whole events out to read a field).
         log.events.withUnsafeBufferPointer { events in
             for index in events.indices.reversed() {
@@ -477,17 +483,25 @@ struct EntityPages {
                         switch (field.pointee.oldValue != nil, field.pointee.newValue != nil) {
                         case (false, true):
                             out.raw("<ins>")
-                            field.pointee.newValue.map { out.text($0) }
+                            field.pointee.newValue.map { value in
+                                if let shown = valueText?(field.pointee.path, value, events[index].state) { out.text(shown) } else { out.text(value) }
+                            }
                             out.raw("</ins>")
                         case (true, false):
                             out.raw("<del>")
-                            field.pointee.oldValue.map { out.text($0) }
+                            field.pointee.oldValue.map { value in
+                                if let shown = valueText?(field.pointee.path, value, events[index].state) { out.text(shown) } else { out.text(value) }
+                            }
                             out.raw("</del> (removed)")
                         case (true, true):
                             out.raw("<del>")
-                            field.pointee.oldValue.map { out.text($0) }
+                            field.pointee.oldValue.map { value in
+                                if let shown = valueText?(field.pointee.path, value, events[index].state) { out.text(shown) } else { out.text(value) }
+                            }
                             out.raw("</del> → <ins>")
-                            field.pointee.newValue.map { out.text($0) }
+                            field.pointee.newValue.map { value in
+                                if let shown = valueText?(field.pointee.path, value, events[index].state) { out.text(shown) } else { out.text(value) }
+                            }
                             out.raw("</ins>")
                         case (false, false): break
                         }
@@ -511,6 +525,28 @@ struct EntityPages {
                 out.raw("</li>")
             }
             out.raw("</ul>\n")
+        }
+    }
+}
+
+extension EntityPages {
+    /// How an objective's history writes a key result's baseline, target or current value: in its metric's
+    /// unit and its squad's currency (`41%`, `EUR 1,250`), as the objective's page shows the key result;
+    /// nil for another entity. The function gives nil for another field, or a value that is not a number.
+    /// A key result no longer in the objective is read in the unit of the metric it named at that commit.
+    func keyResultValues(of id: String) -> ((_ path: String, _ value: FieldValue, _ state: EntityState) -> String?)? {
+        guard let objective = catalog.objectives[id] else { return nil }
+        var units: [String: (unit: MetricUnit?, currency: String?)] = [:]
+        for kr in objective.keyResults { if let krID = kr.id?.value { units[krID] = unit(of: kr, in: objective) } }
+        let squadCurrency = catalog.currency(ofSquad: objective.squad?.value)
+        return { path, value, state in
+            // `key_results[KR-1].current`: the key result's id between the brackets, the field after them.
+            guard path.hasPrefix("key_results["), let close = path.range(of: "]."),
+                  ["baseline", "target", "current"].contains(path[close.upperBound...]),
+                  let number = value.number else { return nil }
+            let krID = String(path[path.index(path.startIndex, offsetBy: "key_results[".count)..<close.lowerBound])
+            let shown = units[krID] ?? (self.catalog.unit(ofMetric: state["key_results[\(krID)].metric"]), squadCurrency)
+            return NumberTexts.unit(number, shown.unit, currency: shown.currency)
         }
     }
 }

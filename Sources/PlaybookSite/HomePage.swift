@@ -130,8 +130,10 @@ struct HomePage {
             out += Charts.lines(title: ended, categories: labels,
                                 series: [Series(name: metric.name, values: values)], yLabel: unitLabel(metric.unit),
                                 places: UnitText.places(metric.unit),
+                                fromZero: false,  // 1.82M → 1.87M is no flat line at the top of an axis from 0
                                 format: { NumberTexts.unit($0, metric.unit, currency: latest.currency) },
-                                label: { NumberTexts.unit($1, units[$0].unit, currency: units[$0].currency) + (toDate[$0] ? " (\(onToday))" : "") })
+                                label: { NumberTexts.unit($1, units[$0].unit, currency: units[$0].currency) },
+                                note: { toDate[$0] ? " (\(onToday))" : "" })
         }
         if scores.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,

@@ -364,7 +364,9 @@ func dayCell(_ day: Day?) -> String {
 /// A `<table>` inside a scroller, so a wide table never widens a narrow page. `text`: the columns
 /// of free text (titles, names, notes), whose words may break anywhere so that one longer than the
 /// page narrows to its column instead of widening the table; other columns keep their words whole.
-func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = []) -> String {
+/// `stacked`: on a narrow screen each row is a block of its cells, each named by its column's header (the
+/// stylesheet's `table.stack`, from each cell's `data-label`), so that no column lies off to the side.
+func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int> = [], text: Set<Int> = [], stacked: Bool = false) -> String {
     // The caption stands outside the scroller, so it wraps to the page rather than to a wide table.
     var out = caption.map { "<p class=\"caption\">\(h($0))</p>" } ?? ""
     // One allocation for the whole table: the calendar's hold thousands of rows (a list and a joined
@@ -375,7 +377,8 @@ func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int>
         for cell in row { size += cell.utf8.count + 20 }
     }
     out.reserveCapacity(size)
-    out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\"><table>"
+    out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(caption ?? head.joined(separator: ", ")))\">"
+    out += stacked ? "<table class=\"stack\">" : "<table>"
     // A numeric column's header stands right, over its right-aligned numbers.
     out += "<thead><tr>"
     for (index, name) in head.enumerated() {
@@ -384,7 +387,10 @@ func table(caption: String?, head: [String], rows: [[String]], numeric: Set<Int>
     out += "</tr></thead><tbody>\n"
     // Each column's opening tag, looked up once.
     let columns = rows.reduce(head.count) { max($0, $1.count) }
-    let opening = (0..<columns).map { numeric.contains($0) ? "<td class=\"n\">" : text.contains($0) ? "<td class=\"t\">" : "<td>" }
+    let opening = (0..<columns).map { index in
+        let label = stacked && index < head.count ? " data-label=\"\(h(head[index]))\"" : ""
+        return numeric.contains(index) ? "<td class=\"n\"\(label)>" : text.contains(index) ? "<td class=\"t\"\(label)>" : "<td\(label)>"
+    }
     for row in rows {
         out += "<tr>"
         for (index, cell) in row.enumerated() {

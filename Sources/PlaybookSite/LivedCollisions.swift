@@ -107,15 +107,33 @@ struct LivedCollisions: Sendable {
     }
 
     /// A judged pair's reason as the calendar words it: the collision rule says "live together" of every pair,
-    /// which holds when either side is live (running or paused) on today; two still planned (ready) say that
-    /// their planned windows overlap. A pair with a side that has ended is `ranTogether`'s.
+    /// which holds only when both are live (running or paused) on today; two still planned (ready) say that
+    /// their planned windows overlap, and one live beside one planned says which is which
+    /// (`EXP-2 is live and EXP-1 is planned: their windows overlap from … to …`). A pair with a side that
+    /// has ended is `ranTogether`'s.
     func worded(_ reason: String, ids: [String]) -> String {
-        guard ids.count == 2, plannedIds.contains(ids[0]), plannedIds.contains(ids[1]) else { return reason }
+        guard ids.count == 2 else { return reason }
+        let planned = (plannedIds.contains(ids[0]), plannedIds.contains(ids[1]))
+        guard planned.0 || planned.1 else { return reason }
         for (a, b) in [(ids[0], ids[1]), (ids[1], ids[0])] {
             let prefix = "\(a) and \(b) are live together "
             guard reason.hasPrefix(prefix) else { continue }
-            return "\(a) and \(b): their planned windows overlap \(reason.dropFirst(prefix.count))"
+            let rest = reason.dropFirst(prefix.count)
+            if planned.0 && planned.1 { return "\(a) and \(b): their planned windows overlap \(rest)" }
+            let (live, ready) = planned.0 ? (ids[1], ids[0]) : (ids[0], ids[1])
+            return "\(live) is live and \(ready) is planned: their windows overlap \(rest)"
         }
         return reason
+    }
+
+    /// How `id` and `other`, a colliding pair, stand on today, as an experiment's page words a partner:
+    /// `both live`, `both planned`, or which of the two is live and which planned.
+    func standing(of id: String, with other: String) -> String {
+        switch (plannedIds.contains(id), plannedIds.contains(other)) {
+        case (false, false): "both live"
+        case (true, true): "both planned: their planned windows overlap"
+        case (true, false): "it is live; this one is planned"
+        case (false, true): "it is planned; this one is live"
+        }
     }
 }

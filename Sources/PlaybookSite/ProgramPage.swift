@@ -45,7 +45,7 @@ struct ProgramPage {
             Series(name: "running → concluded", values: overall.map { $0?.runningToConcluded.median }),
         ]
         body += cycles.contains { $0.values.contains { $0 != nil } }
-            ? Charts.bars(title: "Median cycle time per quarter, in days" + running, categories: categories, series: cycles, yLabel: "days", places: 1) { Numbers.text($0, places: 1) }  // as the tables and `report experiments`
+            ? Charts.bars(title: "Median cycle time per quarter, in days" + running, categories: categories, series: cycles, yLabel: "days", places: 1) { Numbers.days($0) }  // one decimal, as the tables and `report experiments`
             : "<p>No cycle time yet: no experiment in these quarters has both ends of a step (created, ready or running, then running or concluded) in the history.</p>\n"
         body += "<h2>By quarter</h2>\n"
         // The running quarter's mark is in the caption: a row's first cell is its quarter alone (tools read the rows by it).
@@ -98,7 +98,8 @@ struct ProgramPage {
         let winRate = line.winRate.map { noted(Numbers.percent($0), "(\(line.wins)/\(line.withOutcome))") } ?? "–"
         return [label, "\(line.created.count)", "\(line.started.count)", "\(line.concluded.count)", "\(line.abandoned.count)", winRate]
             + [line.createdToRunning, line.readyToRunning, line.runningToConcluded].map { cycle in
-                cycle.median.map { noted(Numbers.text($0, places: 1), "(p90 \(Numbers.text(cycle.p90, places: 1)), n=\(cycle.count))") } ?? "–"
+                // Durations with one decimal, always written (`46.0`), as `report experiments` writes them (DESIGN.md).
+                cycle.median.map { noted(Numbers.days($0), "(p90 \(Numbers.days(cycle.p90)), n=\(cycle.count))") } ?? "–"
             } + ["\(line.stale.count)"]
     }
 }

@@ -25,7 +25,7 @@ struct SquadPages {
         }
         body += rows.isEmpty ? "<p>No squad is defined at this commit.</p>\n"
             : table(caption: nil, head: ["squad", "name", "funnel stage", "champion", "members", "budget \(quarter)", "experiments"],
-                    rows: rows, numeric: [4, 6], text: [1, 3])
+                    rows: rows, numeric: [4, 6], text: [1, 3], stacked: true)  // budget and over the cap in view at 390 px
         return page.document(title: "Squads", section: .squads, body: body, source: input.provenance)
     }
 

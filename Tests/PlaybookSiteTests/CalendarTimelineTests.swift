@@ -31,7 +31,8 @@ final class CalendarTimelineTests: XCTestCase {
         let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-30"))["calendar.html"])
         // EXP-0001 was live from 2026-09-20; six months of plans after today.
         XCTAssertTrue(calendar.contains("Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2027-06-01</span>"), calendar)
-        XCTAssertTrue(calendar.contains("<p>The timelines show 2026-09-20 to 2027-06-01: today and every day an experiment was live, and the planned windows up to six months beyond those days"), calendar)
+        XCTAssertTrue(calendar.contains("<p>The timelines show <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2027-06-01</span>.</p>"), calendar)
+        XCTAssertTrue(calendar.contains("<p>The timelines show today and every day an experiment was live, and the planned windows up to six months beyond those days"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 runs on after 2027-06-01: planned 2026-12-10 to 9999-12-31</title>"), calendar)
         XCTAssertTrue(calendar.contains("<title>EXP-0004 planned 2026-12-10 to 9999-12-31</title>"), calendar)
         // EXP-0001's three live weeks are a bar, not a sliver: 23 days of 255 over 854 px.
@@ -137,7 +138,7 @@ final class CalendarTimelineTests: XCTestCase {
                                         + "<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
         XCTAssertFalse(calendar.contains(" · onboarding"), calendar)
         // The bars' side has the two group rows too: 40 + 26 + 3 × 30 + 2 × 22 + 8.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"208\" viewBox=\"0 0 870 208\""), calendar)
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"208\" viewBox=\"0 0 938 208\""), calendar)
         let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".tl-labels .tl-eg {") })
         XCTAssertTrue(rule.contains("height: 22px;") && rule.contains("overflow: visible"), rule)  // CalendarPage.groupHead
         XCTAssertFalse(rule.contains("ellipsis"), rule)
@@ -157,7 +158,7 @@ final class CalendarTimelineTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-eg l2\">exclusion group <strong>checkout-slots-and-loyalty-<br>points-holdout-2026-q4-emea-&lt;i&gt;x&lt;/i&gt;</strong></li>"), calendar)
         XCTAssertFalse(calendar.contains("<i>"), calendar)
         // Two group rows (this one's two lines, onboarding's one): 40 + 26 + 3 × 30 + 3 × 22 + 8.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"230\" viewBox=\"0 0 870 230\""), calendar)
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"230\" viewBox=\"0 0 938 230\""), calendar)
         XCTAssertTrue(Assets.stylesheet.contains(".tl-labels .tl-eg.l2 { height: 44px; }"))
         for line in CalendarPage.groupLines(group).lines { XCTAssertLessThanOrEqual(line.count, CalendarPage.groupLineLength) }
         XCTAssertEqual(CalendarPage.groupLines(group).lines.joined(), group)

@@ -45,7 +45,8 @@ final class NarrowScreenTests: XCTestCase {
     func testTheCalendarsTimelineScrollsUnderACaptionWithItsLabelsStayingInView() throws {
         let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["calendar.html"])
         let region = "<p class=\"caption\">Timeline of <code>web</code>, <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span> "
-            + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span></p>\n"
+            + "<span class=\"meta\">(it scrolls sideways on a narrow screen; the table below gives every window's dates)</span>"
+            + "<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from <span class=\"nw\">2026-09-20</span> to <span class=\"nw\">2026-12-19</span>. →</span></p>\n"
             + "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"timeline of web\"><div class=\"tl\"><ul class=\"tl-labels\">"
         XCTAssertTrue(calendar.contains(region), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li>"), calendar)
@@ -54,7 +55,7 @@ final class NarrowScreenTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
         XCTAssertTrue(calendar.contains("<li class=\"tl-eg\">exclusion group <strong>onboarding</strong></li>"), calendar)
         // The bars in pixels (its 12 px text stays 12 px), without the labels.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"870\" height=\"186\" viewBox=\"0 0 870 186\""), calendar)
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"186\" viewBox=\"0 0 938 186\""), calendar)
         let svg = try XCTUnwrap(calendar.components(separatedBy: "<svg class=\"timeline\"").dropFirst().first?.components(separatedBy: "</svg>").first)
         XCTAssertFalse(svg.contains("⚠ EXP-0002") || svg.contains(">web/signup<"), svg)
         for rule in [".tl-labels { position: sticky; left: 0;", ".tl-head { height: 40px; }", ".tl-labels .tl-lane { height: 26px;", ".tl-row { height: 30px;"] {
@@ -85,5 +86,53 @@ extension NarrowScreenTests {
         for page in ["calendar.html", "e/experiments.growth.2026-Q4.html"] {
             XCTAssertTrue(try XCTUnwrap(site[page]).contains(" <span class=\"badge good\">reviewed by \(name) on 2026-11-20</span></li>"), page)
         }
+    }
+
+    /// The rules of the narrow screens' media query.
+    private var narrowRules: String {
+        Assets.stylesheet.components(separatedBy: "@media (max-width: 600px) {").dropFirst().first?.components(separatedBy: "@media print").first ?? ""
+    }
+
+    /// site63 #5: at 390 px the squads index's budget column and its "over the cap" were reachable only by scrolling
+    /// sideways. On a narrow screen each squad is a block of its fields, each named by its column (CSS only).
+    func testTheSquadsIndexStacksEachSquadOnANarrowScreen() throws {
+        let index = try XCTUnwrap(Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))["squads.html"])
+        XCTAssertTrue(index.contains("<table class=\"stack\"><thead>"), index)
+        XCTAssertTrue(index.contains("<td data-label=\"budget 2026-Q4\">EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td>"), index)
+        XCTAssertTrue(index.contains("<td class=\"t\" data-label=\"name\">Growth</td>"), index)
+        let rules = narrowRules
+        XCTAssertTrue(rules.contains("table.stack, table.stack tbody, table.stack tr, table.stack td { display: block;"), rules)
+        XCTAssertTrue(rules.contains("table.stack td::before { content: attr(data-label)"), rules)
+        // Other tables keep their columns.
+        let squad = try XCTUnwrap(Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))["e/growth.html"])
+        XCTAssertFalse(squad.contains("data-label"), squad)
+    }
+
+    /// site63 #4: at 1400 px the timeline stopped short of the tables (1,100 px in a 1,168 px box); at 390 px it opened
+    /// at today showing three weeks with no word that earlier bars lay off to the left; and the explanation filled two
+    /// and a half screens before the first timeline. The timeline fills the widest box, a narrow screen has a line that
+    /// says it scrolls (and opens with today three quarters across, most of the view before it), and the explanation
+    /// is a short lead and the legend, its full text in a details element after them.
+    func testTheCalendarsTimelineFillsTheWideBoxAndItsNarrowViewSaysItScrolls() throws {
+        let calendar = try XCTUnwrap(Site.render(try SiteFixture(for: self).input())["calendar.html"])
+        // 1,200 px of main less 2 × 16 px of padding, less the 230 px label column.
+        XCTAssertTrue(Assets.stylesheet.contains("main { max-width: 1200px; margin: 0 auto; padding: 1rem 1rem 3rem; }"))
+        XCTAssertTrue(Assets.stylesheet.contains(".tl-labels { position: sticky; left: 0; z-index: 1; flex: none; width: 230px;"))
+        XCTAssertEqual(CalendarPage.timelineWidth, 1_200 - 2 * 16 - 230)
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\""), calendar)
+        // The hint, shown on a narrow screen only.
+        XCTAssertTrue(calendar.contains("<span class=\"tl-hint meta\" aria-hidden=\"true\">← Scroll the timeline sideways: it runs from "), calendar)
+        XCTAssertTrue(Assets.stylesheet.contains(".tl-hint { display: none;"))
+        XCTAssertTrue(narrowRules.contains(".tl-hint { display: block; }"), narrowRules)
+        XCTAssertTrue(Assets.timelineScript.contains("region.scrollLeft = Math.max(0, today - bars * 3 / 4);"))
+        // Before the first timeline: the lead, the legend, a closed details with the full text, the days shown and the areas.
+        let before = try XCTUnwrap(calendar.components(separatedBy: "<h1>").dropFirst().first?.components(separatedBy: "<p class=\"caption\">Timeline of").first)
+        let details = try XCTUnwrap(before.range(of: "<details class=\"reading\"><summary>How to read the calendar</summary>"), before)
+        let closing = try XCTUnwrap(before.range(of: "</details>"), before)
+        XCTAssertTrue(before[details.upperBound..<closing.lowerBound].contains("Each surface's experiments: the dashed outline is the window as planned"), before)
+        let outside = String(before[..<details.lowerBound]) + String(before[closing.upperBound...])
+        let text = outside.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        XCTAssertLessThan(text.count, 450, text)
+        XCTAssertTrue(before[..<details.lowerBound].contains("<ul class=\"legend\">"), before)
     }
 }

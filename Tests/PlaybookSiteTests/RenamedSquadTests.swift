@@ -52,8 +52,10 @@ final class RenamedSquadTests: XCTestCase {
         let site = Site.render(try fixture.input(today: "2026-11-30"))
         let index = try XCTUnwrap(site["squads.html"])
         // EXP-0002 and EXP-0003 (EUR 700 each) start in 2026-Q4, in growth on that day.
-        XCTAssertTrue(index.contains("<td><span class=\"missing\" title=\"not in the playbook at this commit\">growth</span></td>"
-                                     + "<td class=\"t\">Growth</td><td>activation</td><td class=\"t\">Ana Ruiz</td><td class=\"n\">1</td><td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"), index)
+        XCTAssertTrue(index.contains("<td data-label=\"squad\"><span class=\"missing\" title=\"not in the playbook at this commit\">growth</span></td>"
+                                     + "<td class=\"t\" data-label=\"name\">Growth</td><td data-label=\"funnel stage\">activation</td><td class=\"t\" data-label=\"champion\">Ana Ruiz</td>"
+                                     + "<td class=\"n\" data-label=\"members\">1</td><td data-label=\"budget 2026-Q4\">EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td>"
+                                     + "<td class=\"n\" data-label=\"experiments\">3</td>"), index)
         XCTAssertTrue(index.contains("Growth <span class=\"meta\">(not in the playbook on 2026-11-30)</span>"), index)
         XCTAssertFalse(index.contains(">EUR\u{00A0}0 of EUR\u{00A0}1,000"), index)
         let page = try XCTUnwrap(site["e/activation.html"])

@@ -50,6 +50,9 @@ final class ReopenedConclusionTests: XCTestCase {
         let files = try reopenedWithin(keepResult: false)
         let program = try XCTUnwrap(files["program.html"])
         let row = try XCTUnwrap(program.components(separatedBy: "<tr>").first { $0.contains(">2026-Q4</span>") }, program)
-        XCTAssertTrue(row.contains("<span class=\"nw\">25</span> <span class=\"nw\">(p90 28, n=2)</span>"), row)
+        XCTAssertTrue(row.contains("<span class=\"nw\">25.0</span> <span class=\"nw\">(p90 28.0, n=2)</span>"), row)
+        // site63 #3: one decimal on the chart's bars too, as in the table and `report experiments` (25.0, not 25).
+        XCTAssertTrue(program.contains(">25.0</text>"), program)
+        XCTAssertFalse(program.contains(">25</text>"), program)
     }
 }

@@ -33,13 +33,13 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         let fixture = try SiteFixture(for: self)
         let files = Site.render(try fixture.input(today: "2026-10-01"))
         let index = try XCTUnwrap(files["squads.html"])
-        XCTAssertTrue(index.contains("<td>EUR\u{00A0}0 of EUR\u{00A0}1,000</td><td class=\"n\">1</td>"), index)
+        XCTAssertTrue(index.contains("<td data-label=\"budget 2026-Q4\">EUR\u{00A0}0 of EUR\u{00A0}1,000</td><td class=\"n\" data-label=\"experiments\">1</td>"), index)
         let squad = try XCTUnwrap(files["e/growth.html"])
         XCTAssertTrue(squad.contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR\u{00A0}0</td>"), squad)
         XCTAssertFalse(squad.contains("over the cap"), squad)
         // Judged on the commit's own day, both count, as before.
         let atCommit = Site.render(try fixture.input(today: "2026-10-12"))
-        XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"))
+        XCTAssertTrue(try XCTUnwrap(atCommit["squads.html"]).contains("<td data-label=\"budget 2026-Q4\">EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\" data-label=\"experiments\">3</td>"))
         XCTAssertTrue(try XCTUnwrap(atCommit["e/growth.html"]).contains("over the cap"))
     }
 
@@ -75,7 +75,7 @@ final class SiteAsOfTodayFiguresTests: XCTestCase {
         let input = try fixture.input(today: "2026-11-30")
         XCTAssertEqual(input.program.last?.total.concluded, ["EXP-0001"])
         let files = Site.render(input)
-        XCTAssertTrue(try XCTUnwrap(files["squads.html"]).contains("<td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\">3</td>"))
+        XCTAssertTrue(try XCTUnwrap(files["squads.html"]).contains("<td data-label=\"budget 2026-Q4\">EUR\u{00A0}1,400 of EUR\u{00A0}1,000 <span class=\"badge bad\">over the cap</span></td><td class=\"n\" data-label=\"experiments\">3</td>"))
         let gone = "<span class=\"missing\" title=\"not in the playbook at this commit\">EXP-0001</span>"
         let note = "<span class=\"meta\">no longer in the playbook at this commit, as it read on 2026-10-19</span>"
         let squad = try XCTUnwrap(files["e/growth.html"])

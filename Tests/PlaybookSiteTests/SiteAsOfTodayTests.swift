@@ -133,19 +133,22 @@ final class SiteAsOfTodayTests: XCTestCase {
         let files = Site.render(try fixture.input(today: "2026-10-15"))
         let calendar = try XCTUnwrap(files["calendar.html"])
         let link = { (id: String) in "<a href=\"e/experiments.growth.2026-Q4.html#k-\(id)\">\(id)</a>" }
-        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 and EXP-0005 are live together from 2026-10-20 to 2026-10-30"), calendar)
-        // EXP-0004 runs, so the pair is said as `playbook overlaps` says it (review59s #2), not as two planned windows.
+        XCTAssertTrue(calendar.contains("<li>\(link("EXP-0004")) × \(link("EXP-0005")): EXP-0004 is live and EXP-0005 is planned: their windows overlap from 2026-10-20 to 2026-10-30"), calendar)
+        // EXP-0004 runs and EXP-0005 is ready: which is which (site63 #1), neither "live together" nor two planned windows.
+        XCTAssertFalse(calendar.contains("EXP-0004 and EXP-0005 are live together"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0004 and EXP-0005: their planned windows"), calendar)
         XCTAssertFalse(calendar.contains("EXP-0006\")) ×") || calendar.contains("× \(link("EXP-0006"))"), calendar)
         XCTAssertFalse(calendar.contains("<strong>\(link("EXP-0006"))"), calendar)
         let page = try XCTUnwrap(files["e/experiments.growth.2026-Q4.html"])
         let section = { (id: String) in page.components(separatedBy: "id=\"k-\(id)\"").dropFirst().first?.components(separatedBy: "<section").first ?? "" }
-        XCTAssertTrue(section("EXP-0004").contains("<p>Live together with it on the same or a nested surface, for overlapping audiences, in no shared exclusion group:</p><ul><li><a href=\"../e/experiments.growth.2026-Q4.html#k-EXP-0005\">"), section("EXP-0004"))
+        XCTAssertTrue(section("EXP-0004").contains("<p>Windows overlapping its own on the same or a nested surface, for overlapping audiences, in no shared exclusion group:</p><ul><li><a href=\"../e/experiments.growth.2026-Q4.html#k-EXP-0005\">"), section("EXP-0004"))
+        XCTAssertTrue(section("EXP-0004").contains("</a> <span class=\"meta\">(it is planned; this one is live)</span>"), section("EXP-0004"))
+        XCTAssertTrue(section("EXP-0005").contains("</a> <span class=\"meta\">(it is live; this one is planned)</span>"), section("EXP-0005"))
         XCTAssertFalse(section("EXP-0006").contains(">Collisions<"), section("EXP-0006"))
         // Built on the day of the commit, EXP-0004 has ended (judged on the days it ran) and EXP-0006 runs.
         let atCommit = try XCTUnwrap(Site.render(try fixture.input(today: "2026-10-16"))["calendar.html"])
         XCTAssertFalse(atCommit.contains("\(link("EXP-0004")) × \(link("EXP-0005"))"), atCommit)
-        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006")): EXP-0005 and EXP-0006 are live together from "), atCommit)
+        XCTAssertTrue(atCommit.contains("\(link("EXP-0005")) × \(link("EXP-0006")): EXP-0006 is live and EXP-0005 is planned: their windows overlap from "), atCommit)
     }
 
     /// review54b #3: built `--today 2026-10-01`, EXP-0001's section said it was running that day yet gave

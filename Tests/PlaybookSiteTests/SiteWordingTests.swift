@@ -29,19 +29,25 @@ final class SiteWordingTests: XCTestCase {
     }
 
     /// A pair judged on a running experiment past its written end (review59s #2, the grocery history's EXP-0012
-    /// × EXP-0021) said "their planned windows overlap" up to today: a pair with a live side (running or
-    /// paused) is worded as `playbook overlaps` words it, "are live together"; two ready ones still say
-    /// that their planned windows overlap.
-    func testAPairWithALiveSideIsLiveTogetherAndTwoReadyOnesHavePlannedWindows() throws {
+    /// × EXP-0021) said "their planned windows overlap" up to today; then, worded as `playbook overlaps` words it,
+    /// "are live together", of a ready one that never ran (site63 #1: EXP-0107 and EXP-0109). One live beside one
+    /// ready says which is which; two ready ones that their planned windows overlap; "live together" is left
+    /// to two live ones.
+    func testAPairOfALiveAndAReadyOneSaysWhichIsWhichAndTwoReadyOnesHavePlannedWindows() throws {
         let fixture = try SiteFixture(for: self)
         let slots = { (id: String, status: String, start: String, end: String) in
             SiteFixture.experiment(id, title: "Slots \(id)", status: status, start: start, extra: "end: \(end)")
                 .replacingOccurrences(of: "surface: web/signup", with: "surface: app/slots")
         }
         try fixture.commit("2026-11-01", ["playbooks/experiments/EXP-0012.yml": slots("EXP-0012", "running", "2026-11-01", "2026-11-15"),
+                                          "playbooks/experiments/EXP-0013.yml": slots("EXP-0013", "running", "2026-11-05", "2026-12-10"),
                                           "playbooks/experiments/EXP-0021.yml": slots("EXP-0021", "ready", "2026-11-10", "2026-12-20")])
         let calendar = try XCTUnwrap(Site.render(try fixture.input(today: "2026-11-25"))["calendar.html"])
-        XCTAssertTrue(calendar.contains(": EXP-0012 and EXP-0021 are live together from 2026-11-10 to 2026-11-25 on the surface app/slots"), calendar)
+        XCTAssertTrue(calendar.contains(": EXP-0012 is live and EXP-0021 is planned: their windows overlap from 2026-11-10 to 2026-11-25 on the surface app/slots"), calendar)
+        XCTAssertFalse(calendar.contains("EXP-0012 and EXP-0021 are live together"), calendar)
+        // Two running ones are live together.
+        XCTAssertTrue(calendar.contains(": EXP-0012 and EXP-0013 are live together from 2026-11-05 to "), calendar)
+        XCTAssertTrue(calendar.contains(": EXP-0013 is live and EXP-0021 is planned: their windows overlap from 2026-11-10 to "), calendar)
         XCTAssertFalse(calendar.contains("EXP-0012 and EXP-0021: their planned windows"), calendar)
         // The fixture's EXP-0002 and EXP-0003 are both ready.
         XCTAssertTrue(calendar.contains("EXP-0002 and EXP-0003: their planned windows overlap from "), calendar)

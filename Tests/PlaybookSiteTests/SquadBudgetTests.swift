@@ -32,7 +32,7 @@ final class SquadBudgetTests: XCTestCase {
     func testOverTheCapIsSaidInWordsBesideTheAmount() throws {
         let site = Site.render(try SiteFixture(for: self).input(today: "2026-11-30"))
         let over = "<span class=\"badge bad\">over the cap</span>"
-        XCTAssertTrue(try XCTUnwrap(site["squads.html"]).contains("<td>EUR\u{00A0}1,400 of EUR\u{00A0}1,000 \(over)</td>"))
+        XCTAssertTrue(try XCTUnwrap(site["squads.html"]).contains("<td data-label=\"budget 2026-Q4\">EUR\u{00A0}1,400 of EUR\u{00A0}1,000 \(over)</td>"))
         XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td><span class=\"nw\">2026-Q4</span></td><td class=\"n\">EUR\u{00A0}1,400 \(over)</td>"))
         // Within the cap, the amount stands alone.
         XCTAssertTrue(try XCTUnwrap(site["e/growth.html"]).contains("<td class=\"n\">EUR\u{00A0}700</td><td class=\"n\">EUR\u{00A0}1,000</td>"))
