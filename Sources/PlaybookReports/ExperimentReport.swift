@@ -343,6 +343,21 @@ public struct ExperimentLifecycles: Sendable {
         lastStep(track, before: time).flatMap { steps[$0].status }
     }
 
+    /// The status of experiment `track` standing just before `time` as the reports read it, moves read
+    /// up to `movesUntil`: a conclusion or abandonment it stood at that a later move undid (running,
+    /// paused or analyzing again) is not one, so it stood where it was before (`ExperimentMoves` counts
+    /// it in no period); one taken back to draft or ready undid the start too, and stands as written.
+    func status(_ track: Int, before time: Int64, movesUntil: Int64) -> ExperimentStatus? {
+        guard let standing = status(track, before: time), standing == .concluded || standing == .abandoned,
+              movesUntil > time else { return status(track, before: time) }
+        let read = tracks[track].moves.map { moveSteps[$0] } ?? steps[tracks[track].steps]
+        let ended: Set<ExperimentStatus> = [.concluded, .abandoned]
+        guard let next = read.first(where: { step in
+            step.time >= time && step.time < movesUntil && !step.onEdge && step.status.map { !ended.contains($0) } ?? false
+        })?.status, [.running, .paused, .analyzing].contains(next) else { return standing }
+        return read.last(where: { step in step.time < time && !step.onEdge && step.status.map { !ended.contains($0) } ?? false })?.status
+    }
+
     /// The `key_result` of experiment `track` standing just before `time` (as `Timeline.state(before:)` reads it).
     func keyResult(_ track: Int, before time: Int64) -> String? {
         lastStep(track, before: time).flatMap { keyResults[$0] }
@@ -635,11 +650,15 @@ public struct ExperimentReport: Sendable {
         let endOfToday = UTC.seconds(UTC.dayAfter(today))
         var running: Set<String> = []
         var facts: [ExperimentFacts] = []
+        // A period not started yet has no day judged in it: no experiment is stale in it.
+        let judging = judgedOn >= period.start
         for track in 0..<lifecycles.count {
             guard let moves = lifecycles.moves(track, until: counted.endTime, movesUntil: endOfToday) else { continue }
             // Running when judged unless that run was undone since (back in draft or ready): as the
-            // site's calendar reads it, it was not live then.
-            let runningWhenJudged = lifecycles.status(track, before: judgeTime) == .running && !(moves.reset.map { $0 >= judgeTime } ?? false)
+            // site's calendar reads it, it was not live then. A conclusion or abandonment it stood at
+            // that a later commit undid (running again) is not one: it was still running then.
+            let runningWhenJudged = judging && lifecycles.status(track, before: judgeTime, movesUntil: endOfToday) == .running
+                && !(moves.reset.map { $0 >= judgeTime } ?? false)
             if runningWhenJudged { running.insert(lifecycles.timelines[track].id) }
             let shown = [moves.created, moves.started, moves.concluded, moves.abandoned].contains(where: counted.contains) || runningWhenJudged
             if shown { facts.append(ExperimentFacts(lifecycles.timelines[track], moves: moves, until: counted.endTime)) }

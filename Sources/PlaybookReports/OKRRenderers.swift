@@ -97,13 +97,19 @@ public enum OKRRenderer {
             ("progress", .exact(kr.progress)),
             ("score", .exact(kr.score)),
             ("status", .optional(kr.status?.rawValue)),
-            // The values given, each with the day it was; a deletion is `confidence_removed` (added), not an entry.
+            // The values given, each with the day it was; a deletion (or a value that is not a confidence)
+            // is not an entry: `confidence_gaps` (added) says when it was not given, `confidence_removed` since when.
             ("confidence", .array(kr.confidence.compactMap { point in
                 point.value.map { .object([("date", .string(UTC.day(of: point.time).description)), ("value", .exact($0))]) }
             })),
             ("confidence_trend", .optional(kr.confidenceTrend?.rawValue)),
             ("confidence_end", .exact(kr.confidenceEnd)),
             ("confidence_removed", .optional(kr.confidenceRemoved.map { UTC.day(of: $0).description })),
+            ("confidence_gaps", .array(kr.confidenceGaps.map { gap in
+                .object([("from", .string(UTC.day(of: gap.from).description)),
+                         ("until", .optional(gap.until.map { UTC.day(of: $0).description })),
+                         ("reason", .string(gapText(gap)))])
+            })),
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
@@ -227,16 +233,21 @@ public enum OKRRenderer {
 
     /// The quarter's confidence, every value it had from the start to the end, and the trend from the
     /// first to the last: `0.5 → 0.6 → 0.5 (start to end: steady)`, `0.7 → 0.5 (start to end: falling)`;
-    /// `0.6` when it never moved; a deletion is `not given`, and one standing at the end says since
-    /// when: `0.7 → no longer given since 2026-09-10`.
+    /// `0.6` when it never moved; a deletion is `not given`, a value that is not a confidence (`high`)
+    /// `not a confidence`, and either standing at the end says since when: `0.7 → no longer given since
+    /// 2026-09-10`, `0.7 → not a confidence since 2026-09-15`.
     public static func confidenceText(_ kr: KeyResultLine) -> String {
         guard kr.confidence.count > 1 else { return kr.confidence.first?.value.map { Numbers.text($0) } ?? "–" }
-        let path = kr.confidence.map { $0.value.map { Numbers.text($0) } ?? "not given" }
+        let path = kr.confidence.map { point in point.value.map { Numbers.text($0) } ?? (point.notAConfidence ? "not a confidence" : "not given") }
         if let removed = kr.confidenceRemoved {
-            return path.dropLast().joined(separator: " → ") + " → no longer given since \(UTC.day(of: removed))"
+            let why = kr.confidence.last?.notAConfidence == true ? "not a confidence" : "no longer given"
+            return path.dropLast().joined(separator: " → ") + " → \(why) since \(UTC.day(of: removed))"
         }
         return path.joined(separator: " → ") + (kr.confidenceTrend.map { " (start to end: \($0.rawValue))" } ?? "")
     }
+
+    /// Why the confidence was not given in `gap`, as `confidenceText` says it: `not given` (deleted) or `not a confidence`.
+    static func gapText(_ gap: ConfidenceGap) -> String { gap.notAConfidence ? "not a confidence" : "not given" }
 
     // MARK: CSV
 

@@ -60,17 +60,43 @@ public struct KeyResultLine: Sendable {
     /// The confidence at the quarter's end (today while it runs); nil when none is given then.
     public var confidenceEnd: Decimal? { confidence.last?.value }
 
-    /// When a commit in the quarter deleted the confidence, if it is still not given at the quarter's end.
+    /// When a commit in the quarter deleted the confidence or wrote one that is not a confidence
+    /// (`high`, `70%`), if it is still not given at the quarter's end (`confidenceGaps` says which).
     public var confidenceRemoved: Int64? {
         guard let last = confidence.last, last.value == nil else { return nil }
         return last.time
     }
+
+    /// The spells in the quarter the confidence was not given after it had been, oldest first: each
+    /// from the commit that deleted it (or wrote one that is not a confidence) until it was given again.
+    public var confidenceGaps: [ConfidenceGap] {
+        var gaps: [ConfidenceGap] = []
+        for point in confidence {
+            if point.value == nil {
+                gaps.append(ConfidenceGap(from: point.time, until: nil, notAConfidence: point.notAConfidence))
+            } else if let open = gaps.indices.last, gaps[open].until == nil {
+                gaps[open].until = point.time
+            }
+        }
+        return gaps
+    }
 }
 
-/// A key result's confidence at a moment: nil when a commit deleted it (no longer given).
+/// A key result's confidence at a moment: nil when a commit deleted it (no longer given) or wrote
+/// one that is not a confidence (`notAConfidence`), which the report leaves out as lint does.
 public struct ConfidencePoint: Sendable, Hashable {
     public var time: Int64
     public var value: Decimal?
+    /// Without a value: a commit wrote something that is not a confidence (`high`, `70%`) rather than deleting it.
+    public var notAConfidence = false
+}
+
+/// A spell the confidence was not given: from `from` until it was given again (`until`; nil when
+/// still not given at the quarter's end), because a commit deleted it or wrote one that is not a confidence.
+public struct ConfidenceGap: Sendable, Hashable {
+    public var from: Int64
+    public var until: Int64?
+    public var notAConfidence: Bool
 }
 
 public enum ConfidenceTrend: String, Sendable, Hashable {
@@ -502,17 +528,20 @@ public struct OKRReport: Sendable {
         }
         for index in events.indices where events[index].time >= start && events[index].time < end && events[index].type != .removed {
             guard let change = events[index].fields.first(where: { $0.path == confidenceField }) else { continue }
-            let value: Decimal?
+            let point: ConfidencePoint
             if let number = change.newValue?.number {
-                value = number
-            } else if change.newValue == nil, events[index].state[idField] != nil, !confidence.isEmpty {
-                // Deleted while the key result stays: no longer given (its old value is not the quarter's).
-                value = nil
+                point = ConfidencePoint(time: events[index].time, value: number)
+            } else if events[index].state[idField] != nil, !confidence.isEmpty {
+                // Deleted (or written empty) while the key result stays: no longer given; written as
+                // something that is not a confidence, left out as lint leaves it (its note says why).
+                // Either way its old value is not the quarter's.
+                let deleted = change.newValue.map { if case .null? = $0.scalar { true } else { false } } ?? true
+                point = ConfidencePoint(time: events[index].time, value: nil, notAConfidence: !deleted)
             } else {
                 continue
             }
-            guard confidence.last.map({ $0.value != value }) ?? true else { continue }
-            confidence.append(ConfidencePoint(time: events[index].time, value: value))
+            guard confidence.last.map({ $0.value != point.value }) ?? true else { continue }
+            confidence.append(point)
         }
         let baseline = KeyResultFields.exact(typed?.baseline, state, KeyResultFields.field(kr, "baseline"))
         let target = KeyResultFields.exact(typed?.target, state, KeyResultFields.field(kr, "target"))

@@ -72,7 +72,10 @@ final class TypedValueTests: XCTestCase {
         XCTAssertNil(kr1.progress)
         XCTAssertNil(kr1.score)
         XCTAssertEqual(kr1.checkIns.map(\.value), [12])
-        XCTAssertEqual(kr1.confidence.map(\.value), [0.7])
+        // Nor an end confidence: from that commit on it is not a confidence (review65 #1), not the 0.7 before.
+        XCTAssertEqual(kr1.confidence.map(\.value), [0.7, nil])
+        XCTAssertNil(kr1.confidenceEnd)
+        XCTAssertEqual(OKRRenderer.confidenceText(kr1), "0.7 → not a confidence since 2026-08-10")
         // The rest of the file is read as usual.
         XCTAssertEqual([kr2.startValue, kr2.endValue, kr2.progress], [5, 7, Decimal(-3) / 10])
         XCTAssertEqual(kr2.checkIns.count, 2)
