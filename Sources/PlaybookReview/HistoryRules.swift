@@ -229,6 +229,19 @@ public enum HistoryRules {
         return "\(quarter) closed on \(next.adding(days: -1)) and today is \(today)"
     }
 
+    /// Where the value of `path` (`result.learnings`; an item's `[…]` and what follows it left out) is
+    /// written in the document of entity `id` in `bytes`: the model keeps no mark for some fields
+    /// (`learnings`), and a field's place is the same whether its mapping is a block or `{…}`.
+    static func writtenMark(of path: String, entity id: String, in bytes: [UInt8], limits: Limits) -> Mark? {
+        let loaded = YAMLLoader.load(bytes, limits: limits)
+        guard var node = loaded.documents.lazy.compactMap(\.root).first(where: { $0["id"]?.scalar == id }) else { return nil }
+        for key in path.prefix(while: { $0 != "[" }).split(separator: ".") {
+            guard let value = node[String(key)] else { return nil }
+            node = value
+        }
+        return node.mark
+    }
+
     /// Where in the head files a violation points: the field's line in the entity's file.
     static func mark(of field: String, in entity: Entity) -> Mark {
         switch entity {

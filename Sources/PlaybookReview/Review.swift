@@ -155,7 +155,12 @@ public enum Reviewer {
             let file: String
             let mark: (line: Int, column: Int)
             if let placed = byID[violation.entity] {
-                let at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
+                var at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
+                if let place = violation.place, let source = input.headFiles.first(where: { $0.path == placed.file }),
+                   case .bytes(let bytes) = source.content,
+                   let written = HistoryRules.writtenMark(of: place, entity: violation.entity, in: bytes, limits: linter.configuration.limits) {
+                    at = written
+                }
                 (file, mark) = (placed.file, (at.line, at.column))
             } else {
                 (file, mark) = (timelines[violation.entity]?.events.last?.path ?? "", (1, 1))

@@ -10,7 +10,7 @@ enum FlowComment {
         let bytes = text.bytes
         // From the start of the line where the collection opens, so that a `[…]` inside a `{…}` knows the `}`.
         var index = text.byteOffset(ofLine: contextMark.line)
-        guard index <= offset(of: contextMark, in: text) else { return nil }
+        guard index <= text.byteOffset(of: contextMark) else { return nil }
         let end = min(problemOffset, bytes.count)
         var open: [UInt8] = []
         // Whether the next byte that is not a space starts an item or a value (where a quote opens a quoted scalar).
@@ -31,7 +31,7 @@ enum FlowComment {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
                 // An apostrophe inside a word (`it's`) opens nothing.
                 if atItemStart {
-                    index = Self.end(ofQuoted: byte, from: index, in: bytes)
+                    index = text.end(ofQuoted: byte, from: index)
                     atItemStart = false
                     continue
                 }
@@ -113,39 +113,6 @@ enum FlowComment {
         return digits && text.utf8.allSatisfy { byte in
             (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || "+-.:_eE".utf8.contains(byte)
         }
-    }
-
-    /// Just past the quoted scalar that opens at `start` (`''` inside single quotes, `\"` inside double).
-    private static func end(ofQuoted quote: UInt8, from start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var index = start + 1
-        while index < bytes.count {
-            if quote == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\") {
-                index += 2
-                continue
-            }
-            if bytes[index] == quote {
-                if quote == UInt8(ascii: "'"), index + 1 < bytes.count, bytes[index + 1] == quote {
-                    index += 2
-                    continue
-                }
-                return index + 1
-            }
-            index += 1
-        }
-        return index
-    }
-
-    /// The byte offset of a mark, its column counted in characters as libyaml counts them.
-    private static func offset(of mark: Mark, in text: SourceText) -> Int {
-        let bytes = text.bytes
-        var offset = text.byteOffset(ofLine: mark.line)
-        var column = 1
-        while column < mark.column, offset < bytes.count, text.lineBreakLength(at: offset) == 0 {
-            offset += 1
-            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
-            column += 1
-        }
-        return offset
     }
 
     private static func string(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {

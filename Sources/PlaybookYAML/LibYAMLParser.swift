@@ -29,6 +29,8 @@ struct CollectionStart {
     var anchor: String?
     var tag: String?
     var mark: Mark
+    /// Written `[…]` or `{…}`, not as a block.
+    var isFlow = false
 }
 
 /// Why libyaml stopped, with its own words and positions.
@@ -110,13 +112,15 @@ final class LibYAMLParser {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             return .sequenceStart(CollectionStart(
-                anchor: Self.string(data.anchor), tag: Self.tag(data.tag), mark: start))
+                anchor: Self.string(data.anchor), tag: Self.tag(data.tag), mark: start,
+                isFlow: data.style == YAML_FLOW_SEQUENCE_STYLE))
         case YAML_SEQUENCE_END_EVENT:
             return .sequenceEnd
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             return .mappingStart(CollectionStart(
-                anchor: Self.string(data.anchor), tag: Self.tag(data.tag), mark: start))
+                anchor: Self.string(data.anchor), tag: Self.tag(data.tag), mark: start,
+                isFlow: data.style == YAML_FLOW_MAPPING_STYLE))
         case YAML_MAPPING_END_EVENT:
             return .mappingEnd
         default:

@@ -24,7 +24,7 @@ extension YAMLProblem {
     }
 
     /// libyaml's failure where a construct it was reading (a quoted scalar, a flow collection, a key)
-    /// ran to the end of the stream: said at the construct's start, `gaveUpAt` where the scan stopped.
+    /// was never closed (see `UnclosedConstruct`): said at the construct's start, `gaveUpAt` where libyaml gave up.
     static func unclosed(problem: String, context: String, at start: Mark, gaveUpAt end: Mark) -> YAMLProblem {
         var message = "\(context) starting here: \(problem) at line \(end.line), column \(end.column)"
         switch context {

@@ -90,4 +90,53 @@ struct SourceText {
         }
         return bytes.count
     }
+
+    /// The byte offset of a mark, its column counted in characters as libyaml counts them.
+    func byteOffset(of mark: Mark) -> Int {
+        var offset = byteOffset(ofLine: mark.line)
+        var column = 1
+        while column < mark.column, offset < bytes.count, lineBreakLength(at: offset) == 0 {
+            offset += 1
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset
+    }
+
+    /// Just past the quoted scalar that opens at `start` (`''` inside single quotes, `\"` inside
+    /// double), or the end of the text when it is never closed.
+    func end(ofQuoted quote: UInt8, from start: Int) -> Int {
+        var index = start + 1
+        while index < bytes.count {
+            if quote == UInt8(ascii: "\""), bytes[index] == UInt8(ascii: "\\") {
+                index += 2
+                continue
+            }
+            if bytes[index] == quote {
+                if quote == UInt8(ascii: "'"), index + 1 < bytes.count, bytes[index + 1] == quote {
+                    index += 2
+                    continue
+                }
+                return index + 1
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// True when a document's `---` or `...` line starts at `offset`: the end of what the document holds.
+    func isDocumentMarker(at offset: Int) -> Bool {
+        guard offset + 3 <= bytes.count, offset == 0 || bytes[offset - 1] == 0x0A || bytes[offset - 1] == 0x0D,
+              bytes[offset..<offset + 3].elementsEqual("---".utf8) || bytes[offset..<offset + 3].elementsEqual("...".utf8)
+        else { return false }
+        return offset + 3 == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset + 3])
+    }
+
+    /// The text of 1-based `line`, without its line break.
+    func text(ofLine line: Int) -> String {
+        let start = byteOffset(ofLine: line)
+        var end = start
+        while end < bytes.count, lineBreakLength(at: end) == 0 { end += 1 }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
 }

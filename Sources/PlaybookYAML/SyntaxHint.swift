@@ -91,6 +91,15 @@ enum SyntaxHint {
         keyStart(line).column
     }
 
+    /// Where a `key:` or `key: value` line's key starts (after its indentation and any "- "), or nil
+    /// for a line of another shape.
+    static func keyColumn(ofKeyLine line: String) -> Int? {
+        let (column, rest) = keyStart(line)
+        guard let colon = rest.firstIndex(of: ":"), isKey(rest[..<colon]) else { return nil }
+        let value = rest[rest.index(after: colon)...]
+        return value.isEmpty || value.first == " " ? column : nil
+    }
+
     /// A key of the playbook format: one word.
     private static func isKey(_ text: Substring) -> Bool {
         !text.isEmpty && text.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }

@@ -31,10 +31,12 @@ public enum YAMLLoader {
         guard !text.bytes.isEmpty else { return LoadResult(documents: [], problems: []) }
         var builder = TreeBuilder(limits: limits, inputBytes: text.bytes.count)
         var fatal: YAMLProblem?
+        var trail = UnclosedConstruct.Trail()
         do throws(LibYAMLError) {
             let parser = try LibYAMLParser(input: text.bytes)
             while true {
                 let event = try parser.next()
+                trail.record(event)
                 do throws(FatalProblem) {
                     try builder.consume(event)
                 } catch {
@@ -44,7 +46,7 @@ public enum YAMLLoader {
                 if case .streamEnd = event { break }
             }
         } catch {
-            fatal = problem(for: error, in: text)
+            fatal = problem(for: error, trail: trail, in: text)
         }
         var problems = builder.problems
         var documents = builder.documents
@@ -89,7 +91,7 @@ public enum YAMLLoader {
     }
 
     /// libyaml's failure as a problem: a tab at the failing position makes it a `.tab` problem.
-    private static func problem(for error: LibYAMLError, in text: SourceText) -> YAMLProblem {
+    private static func problem(for error: LibYAMLError, trail: UnclosedConstruct.Trail, in text: SourceText) -> YAMLProblem {
         switch error.stage {
         case .reader:
             // Not expected after EncodingCheck; located by byte offset, since libyaml gives no mark.
@@ -106,13 +108,7 @@ public enum YAMLLoader {
             if let problem = missingSpaceAfterColon(error, offset: offset, in: text) { return problem }
             if let problem = FlowComment.problem(error, problemOffset: offset, in: text) { return problem }
             if let problem = CommentEndingValue.problem(error, problemOffset: offset, in: text) { return problem }
-            // A quote, `[` or `{` never closed: libyaml gives up at the end of the stream (or at the
-            // next `---`), which says nothing of where the mistake is; the construct's start does.
-            if let contextMark = error.contextMark, let context = error.context, contextMark != error.problemMark,
-               offset >= text.bytes.count || isDocumentMarker(at: offset, in: text) || error.problem == "found unexpected end of stream"
-                || error.problem == "found unexpected document indicator" {
-                return .unclosed(problem: error.problem, context: context, at: contextMark, gaveUpAt: error.problemMark)
-            }
+            if let problem = UnclosedConstruct.problem(error, offset: offset, trail: trail, in: text) { return problem }
             var problem = YAMLProblem.syntax(
                 problem: error.problem, context: error.context,
                 contextMark: error.contextMark, at: error.problemMark)
@@ -172,15 +168,6 @@ public enum YAMLLoader {
         var end = min(offset, bytes.count)
         while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-
-    /// True when a document's `---` or `...` line starts at `offset`: the end of what the document holds.
-    private static func isDocumentMarker(at offset: Int, in text: SourceText) -> Bool {
-        let bytes = text.bytes
-        guard offset + 3 <= bytes.count, offset == 0 || bytes[offset - 1] == 0x0A || bytes[offset - 1] == 0x0D,
-              bytes[offset..<offset + 3].elementsEqual(Array("---".utf8)) || bytes[offset..<offset + 3].elementsEqual(Array("...".utf8))
-        else { return false }
-        return offset + 3 == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[offset + 3])
     }
 
     /// True when only spaces and tabs stand between the line's start and `offset`.

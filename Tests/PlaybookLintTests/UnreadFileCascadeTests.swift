@@ -14,7 +14,8 @@ final class UnreadFileCascadeTests: XCTestCase {
         let report = Fixture.lint(replacing: ["playbooks/metrics.yml": broken])
         // Not also 8 references to its three metrics, a "did you mean", a missing North Star.
         XCTAssertEqual(lines(report), [
-            "playbooks/metrics.yml:4:5 yaml-syntax: while parsing a flow sequence at line 3, column 7: did not find expected ',' or ']'",
+            "playbooks/metrics.yml:3:7 yaml-syntax: while parsing a flow sequence starting here: did not find expected ',' or ']' at line 4, column 5; "
+                + "is its closing \"]\" missing?",
         ])
     }
 

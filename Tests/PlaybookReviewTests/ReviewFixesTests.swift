@@ -71,6 +71,29 @@ final class ReviewFixesTests: XCTestCase {
         XCTAssertEqual(onLift.field, "result", "the finding's identity is still the result")
     }
 
+    /// review65: with only `learnings` edited, the finding pointed at the result's `{` in flow style (14:9)
+    /// and at `outcome` in block style; the model keeps no place for `learnings`, the file does.
+    func testAResultEditPointsAtTheLearningsEditedInFlowOrBlockStyle() throws {
+        let flow = { (learnings: String) in
+            experiment(status: "concluded") + Self.design
+                + "result: {outcome: win, lift: 0.03, p_value: 0.01, decision: ship, learnings: \(learnings)}\n"
+        }
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": flow("Shorter forms bring signups.")])
+        let head = try s.commit(["playbooks/a.yml": flow("Shorter forms bring signups on mobile.")])
+        let onFlow = try XCTUnwrap(try s.review(base: base, head: head).findings.first { $0.rule == LintRuleID.historyResultEdit })
+        // Line 13: `result: {outcome: win, lift: 0.03, p_value: 0.01, decision: ship, learnings: Shorter…}`.
+        XCTAssertEqual([onFlow.line, onFlow.column], [13, 78], "\(onFlow)")
+        XCTAssertEqual(onFlow.field, "result")
+
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/a.yml": Self.concluded("0.03", "0.01")])
+        let tHead = try t.commit(["playbooks/a.yml": Self.concluded("0.03", "0.01").replacing("[Shorter forms bring signups.]", with: "[Shorter forms bring signups on mobile.]")])
+        let onBlock = try XCTUnwrap(try t.review(base: tBase, head: tHead).findings.first { $0.rule == LintRuleID.historyResultEdit })
+        // Line 18: `  learnings: [Shorter forms bring signups on mobile.]`, the list edited.
+        XCTAssertEqual([onBlock.line, onBlock.column], [18, 14], "\(onBlock)")
+    }
+
     /// A removed file is a file of the change: counted in every format's summary, as its entities are.
     func testRemovedFilesAreCountedAsFilesOfTheChange() throws {
         let s = try ScratchChange(for: self)

@@ -132,6 +132,61 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(load("a: 1\nb\nc: 2\n").problems.first?.mark, mark(3, 1))
     }
 
+    /// `[` or `{` never closed with more lines after it: libyaml reads the next key line into the
+    /// collection and fails there (review65: 9:8 for a `[` opened at 8:15), or, after a trailing comma
+    /// at the end, fails with no context at all. Said where it opens; one written over lines and
+    /// closed keeps libyaml's place for its own mistakes.
+    func testAFlowCollectionNeverClosedBeforeMoreLinesIsReportedWhereItOpens() {
+        let head = "kind: Experiment\nid: EXP-0102\nsquad: activation\ntitle: Annual plan first\nhypothesis: HYP-0001\nstatus: draft\n"
+        let list = load(head + "metrics:\n  primary: signup-rate\n  guardrails: [first-lesson-rate, signup-rate\nsurface: web/pricing\n"
+                        + "audience:\n  regions: [emea]\n").problems
+        XCTAssertEqual(list.map(\.mark), [mark(9, 15)])
+        XCTAssertEqual(list.map(\.message), ["while parsing a flow sequence starting here: did not find expected ',' or ']' at line 10, column 8; "
+                                              + "is its closing \"]\" missing?"])
+        let mapping = load(head + "metrics: {primary: signup-rate, guardrails: [first-lesson-rate]\nsurface: web/pricing\n").problems
+        XCTAssertEqual(mapping.map(\.mark), [mark(7, 10)])
+        XCTAssertEqual(mapping.map(\.message), ["while parsing a flow mapping starting here: did not find expected ',' or '}' at line 8, column 1; "
+                                                 + "is its closing \"}\" missing?"])
+        // Followed by a key of the same mapping, itself with a list; and in a metric file.
+        let nested = load(head + "audience:\n  regions: [emea, apac\n  platforms: [ios]\n").problems
+        XCTAssertEqual(nested.map(\.mark), [mark(8, 12)])
+        XCTAssertTrue(nested.first?.message.hasSuffix("at line 9, column 12; is its closing \"]\" missing?") ?? false, nested.first?.message ?? "no problem")
+        XCTAssertEqual(load("kind: Metric\nid: signup-rate\nowner: [activation\nunit: percent\n").problems.map(\.mark), [mark(3, 8)])
+        // A trailing comma at the end of the file: libyaml's "while parsing a flow node" names no collection.
+        let comma = load(head + "metrics:\n  primary: signup-rate\n  guardrails: [first-lesson-rate,\n").problems
+        XCTAssertEqual(comma.map(\.mark), [mark(9, 15)])
+        XCTAssertEqual(comma.map(\.message), ["while parsing a flow sequence starting here: did not find expected node content at line 10, column 1; "
+                                               + "is its closing \"]\" missing?"])
+        // Closed over several lines: the mistake inside is where libyaml found it.
+        XCTAssertEqual(load("tags: [a,\n b: x: y,\n c]\nx: 1\n").problems.map(\.mark), [mark(2, 6)])
+        XCTAssertEqual(load("tags: {a: 1,\n b: 2\n c: 3}\nx: 1\n").problems.map(\.message),
+                       ["while parsing a flow mapping at line 1, column 7: did not find expected ',' or '}'"])
+        XCTAssertEqual(load("tags: [a,\n  - b,\n  c]\n").problems.map(\.mark), [mark(2, 3)])
+        // A `]` inside quotes closes nothing, nor does one in a comment on a line of its own.
+        XCTAssertEqual(load("tags: [a, \"b]\", 'c]'\nx: 1\n").problems.map(\.mark), [mark(1, 7)])
+        XCTAssertEqual(load("tags: [a, b,\n  # c]\nx: 1\n").problems.map(\.mark), [mark(1, 7)])
+    }
+
+    /// `title: "Annual plan first` never closed, and lines later `primary: "signup-rate"`: YAML lets a
+    /// quoted scalar run over lines, so that quote closes it and libyaml fails just after (review65: 9:13,
+    /// with advice about a quote inside quotes). Said at the opening quote.
+    func testAQuoteThatALaterQuoteClosesIsReportedWhereItOpens() {
+        for quote in ["\"", "'"] {
+            let text = "kind: Experiment\nid: EXP-0101\nsquad: activation\nhypothesis: HYP-0001\nstatus: draft\n"
+                + "title: \(quote)Annual plan first\nsurface: web/pricing\nmetrics:\n  primary: \(quote)signup-rate\(quote)\n"
+            let problems = load(text).problems
+            XCTAssertEqual(problems.map(\.mark), [mark(6, 8)], quote)
+            XCTAssertEqual(problems.map(\.message), ["while scanning a quoted scalar starting here: did not find expected key at line 9, column 13; "
+                                                      + "is its closing quote missing?"], quote)
+        }
+        // In a list of mappings: the next item's key swallowed.
+        XCTAssertEqual(load("items:\n  - title: \"first\n  - title: \"second\"\n").problems.map(\.mark), [mark(2, 12)])
+        // A one-line value with an inner quote keeps its advice.
+        XCTAssertTrue(load("title: \"Say \"hi\" now\"\nx: 1\n").problems.first?.message.hasSuffix("title: \"Say \\\"hi\\\" now\"") ?? false)
+        // Text carried on to an indented line is a quoted scalar over lines: what follows its close is the mistake.
+        XCTAssertEqual(load("title: \"Pricing page:\n  annual plan first\" extra\nx: 1\n").problems.map(\.mark), [mark(2, 22)])
+    }
+
     /// A complete flow list or mapping on a wrongly indented line is meant as one: the hint is about the indentation.
     func testAWronglyIndentedKeyWithAFlowListSaysHowItIsIndented() {
         let more = "this line is indented more than the key before it; keys of one mapping start in the same column"
