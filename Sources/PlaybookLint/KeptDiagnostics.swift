@@ -15,8 +15,8 @@ struct KeptDiagnostics {
     var marks: [Mark] = []
     /// The files read and any other file a diagnostic names, sorted: ranks order the paths as comparing them does.
     var files: [String] = []
-    /// The suppressions used, by file: their places in the file's list.
-    var used: [String: Set<Int>] = [:]
+    /// The suppressions' rules used, by file.
+    var used: [String: Set<Suppression.Use>] = [:]
 
     /// What a chunk of one part yielded; a file it names that is not among those read is `-1 - k`,
     /// `k` its place in `others`.
@@ -25,7 +25,7 @@ struct KeptDiagnostics {
         var fileRanks: [Int] = []
         var marks: [Mark] = []
         var others: [String] = []
-        var used: [String: Set<Int>] = [:]
+        var used: [String: Set<Suppression.Use>] = [:]
     }
 
     /// The file ranks of `files` in `self.files`; the rank of a file that is not there is 0 (as was
@@ -76,8 +76,10 @@ struct KeptDiagnostics {
                         if let gate, OverlapGate.applies(to: diagnostics[place].diagnostic, index: index) {
                             severity = gate
                         }
-                        if !suppressing.isEmpty, let index = suppressing[file]?.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }) {
-                            chunk.used[file, default: []].insert(index)
+                        if !suppressing.isEmpty, let list = suppressing[file],
+                           let index = list.firstIndex(where: { $0.rules.contains(rule) && $0.covers(line: mark.line) }),
+                           let named = list[index].rules.firstIndex(of: rule) {
+                            chunk.used[file, default: []].insert(Suppression.Use(suppression: index, rule: named))
                             continue
                         }
                         let fileRank: Int

@@ -138,7 +138,10 @@ public struct Linter: Sendable {
         let (kept, used) = (chosen.kept, chosen.used)
         let judged = suppressions.flatMap { file, list -> [Finding] in
             guard reportedFiles?.contains(file) ?? true else { return [] }
-            return list.indices.flatMap { judge(list[$0], used: used[file]?.contains($0) ?? false, file: file) }
+            let usedHere = used[file] ?? []
+            return list.indices.flatMap { place in
+                judge(list[place], used: Set(list[place].rules.indices.filter { usedHere.contains(Suppression.Use(suppression: place, rule: $0)) }), file: file)
+            }
         }
         let order = Self.findingOrder(parts, chosen: chosen, judged: judged)
         let findings = Self.findings(moving: &parts, kept: kept, judged: judged, order: order)
@@ -311,28 +314,47 @@ public struct Linter: Sendable {
         return results
     }
 
-    /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding.
-    private func judge(_ suppression: Suppression, used: Bool, file: String) -> [Finding] {
+    /// A suppression that names no rule, an unknown rule, or suppresses nothing is itself a finding;
+    /// `used` are the places in its `rules` of the rules that silenced something. A finding about
+    /// one rule of it points at that rule; one about the whole comment, at the comment.
+    private func judge(_ suppression: Suppression, used: Set<Int>, file: String) -> [Finding] {
         var out: [Finding] = []
-        func add(_ rule: String, _ message: String) {
+        func add(_ rule: String, _ message: String, column: Int? = nil) {
             guard let severity = configuration.severity(for: rule, file: file) else { return }
-            out.append(Finding(file: file, line: suppression.mark.line, column: suppression.mark.column, rule: rule, severity: severity, message: message))
+            out.append(Finding(file: file, line: suppression.mark.line, column: column ?? suppression.mark.column,
+                               rule: rule, severity: severity, message: message))
         }
         if suppression.trailing {
             add(LintRuleID.suppressionUnused, "this suppression comes after a value on its line, so it suppresses nothing: "
                 + "a `# playbook-disable…` comment counts only on a line of its own (above the line it is for); move it there")
             return out
         }
-        let unknown = suppression.rules.filter { RuleCatalog.rule($0) == nil }
-        for id in unknown {
+        let unknown = suppression.rules.indices.filter { RuleCatalog.rule(suppression.rules[$0]) == nil }
+        for place in unknown {
+            let id = suppression.rules[place]
             let hint = Suggestion.phrase(Suggestion.closest(to: id, in: RuleCatalog.all.map(\.id)))
-            add(LintRuleID.suppressionUnknownRule, "the suppression names rule \"\(id)\", which does not exist\(hint)")
+            add(LintRuleID.suppressionUnknownRule, "the suppression names rule \"\(id)\", which does not exist\(hint)",
+                column: suppression.column(ofRuleAt: place))
         }
         if suppression.rules.isEmpty {
             add(LintRuleID.suppressionUnknownRule, "the suppression names no rule; name the rules to turn off, such as `# playbook-disable-next-line schema-unknown-key`")
-        } else if !used, unknown.count < suppression.rules.count,
-                  suppression.rules.contains(where: { configuration.severity(for: $0, file: file) != nil }) {
-            add(LintRuleID.suppressionUnused, "this suppression of \(suppression.rules.joined(separator: ", ")) suppresses nothing; remove it")
+            return out
+        }
+        // Known rules that are on and silenced nothing (a rule turned off has nothing to silence).
+        let idle = suppression.rules.indices.filter {
+            !used.contains($0) && !unknown.contains($0) && configuration.severity(for: suppression.rules[$0], file: file) != nil
+        }
+        if used.isEmpty {
+            if unknown.count < suppression.rules.count, !idle.isEmpty {
+                add(LintRuleID.suppressionUnused, "this suppression of \(suppression.rules.joined(separator: ", ")) suppresses nothing; remove it")
+            }
+        } else {
+            // Some of its rules silence something: each idle one is reported where it is named.
+            for place in idle {
+                let id = suppression.rules[place]
+                add(LintRuleID.suppressionUnused, "this suppression of \(id) suppresses nothing; remove \(id) from it",
+                    column: suppression.column(ofRuleAt: place))
+            }
         }
         return out
     }

@@ -18,9 +18,19 @@ struct Suppression: Sendable, Hashable {
     var scope: Scope
     /// Where the comment is.
     var mark: Mark
+    /// Where each of `rules` is written, by its place in `rules` (a finding about one rule of a
+    /// list points at that rule).
+    var ruleColumns: [Int] = []
     /// A directive written after a value on its line (`bogus: 1  # playbook-disable …`): ignored
     /// (which line would it mean?), and said so (`suppression-unused`).
     var trailing = false
+
+    /// One rule of a suppression that silenced a finding: the suppression's place in its file's list
+    /// and the rule's in its `rules`.
+    struct Use: Sendable, Hashable {
+        var suppression: Int
+        var rule: Int
+    }
 
     func covers(line: Int) -> Bool {
         switch scope {
@@ -46,29 +56,29 @@ struct Suppression: Sendable, Hashable {
             if multilineScalars.contains(where: { $0.lowerBound < lineNumber && lineNumber <= $0.upperBound }) { continue }
             guard text.hasPrefix("#") else {
                 if let column = trailingDirective(line) {
-                    let comment = String(Array(line)[column...])
-                    let words = comment.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
-                    found.append(Suppression(rules: Array(words.dropFirst()), scope: .lines(first: 1, last: 0),
-                                             mark: Mark(line: lineNumber, column: column), trailing: true))
+                    let words = Self.words(Substring(String(Array(line)[column...])), from: column + 1)
+                    found.append(Suppression(rules: words.dropFirst().map(\.word), scope: .lines(first: 1, last: 0),
+                                             mark: Mark(line: lineNumber, column: column), ruleColumns: words.dropFirst().map(\.column),
+                                             trailing: true))
                 }
                 continue
             }
-            let body = text.dropFirst().drop(while: { $0 == " " })
-            let words = body.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }).map(String.init)
-            guard let directive = words.first, directive == nextLineDirective || directive == documentDirective else { continue }
+            let words = Self.words(text.dropFirst(), from: indent + 2)
+            guard let directive = words.first?.word, directive == nextLineDirective || directive == documentDirective else { continue }
             let mark = Mark(line: lineNumber, column: indent + 1)
-            let rules = Array(words.dropFirst())
+            let rules = words.dropFirst().map(\.word)
+            let columns = words.dropFirst().map(\.column)
             if directive == nextLineDirective {
                 // The next line that is neither blank nor a comment.
                 var target = index + 1
                 while target < lines.count, isBlankOrComment(lines[target]) { target += 1 }
-                found.append(Suppression(rules: rules, scope: .lines(first: target + 1, last: target + 1), mark: mark))
+                found.append(Suppression(rules: rules, scope: .lines(first: target + 1, last: target + 1), mark: mark, ruleColumns: columns))
             } else {
                 // The document holding the comment; a comment before the first one belongs to it.
                 let k = max(0, (documentStarts.lastIndex(where: { $0 <= lineNumber }) ?? 0))
                 let first = k == 0 ? 1 : documentStarts[k]
                 let last = k + 1 < documentStarts.count ? documentStarts[k + 1] - 1 : Int.max
-                found.append(Suppression(rules: rules, scope: .lines(first: first, last: last), mark: mark))
+                found.append(Suppression(rules: rules, scope: .lines(first: first, last: last), mark: mark, ruleColumns: columns))
             }
         }
         return found
@@ -102,6 +112,30 @@ struct Suppression: Sendable, Hashable {
             index += 1
         }
         return nil
+    }
+
+    /// The words of `text` (separated by spaces, tabs and commas), each with its column (1-based, in
+    /// characters), `column` being that of `text`'s first character.
+    static func words(_ text: Substring, from column: Int) -> [(word: String, column: Int)] {
+        var out: [(word: String, column: Int)] = []
+        var current = ""
+        var start = column
+        for (offset, character) in text.enumerated() {
+            if character == " " || character == "," || character == "\t" {
+                if !current.isEmpty { out.append((current, start)) }
+                current = ""
+            } else {
+                if current.isEmpty { start = column + offset }
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { out.append((current, start)) }
+        return out
+    }
+
+    /// The column of `rules[place]`, or the comment's when it is not known.
+    func column(ofRuleAt place: Int) -> Int {
+        place < ruleColumns.count ? ruleColumns[place] : mark.column
     }
 
     private static func isBlankOrComment(_ line: String) -> Bool {

@@ -44,6 +44,6 @@ final class KeptDiagnosticsTests: XCTestCase {
                                    index: RepositoryIndex([]))
         XCTAssertEqual(kept.kept.map(\.item), [0, 1, 2])
         XCTAssertEqual(kept.kept.map(\.severity), [.error, .note, .error])
-        XCTAssertEqual(kept.used, ["playbooks/a.yml": [0]])
+        XCTAssertEqual(kept.used, ["playbooks/a.yml": [Suppression.Use(suppression: 0, rule: 0)]])
     }
 }

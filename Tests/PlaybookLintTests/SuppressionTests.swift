@@ -28,7 +28,7 @@ final class SuppressionTests: XCTestCase {
 
     func testDocumentSuppressionCoversItsDocumentOnly() {
         let second = squad.replacing("growth-latam", with: "growth-apac")
-        let text = squad + "\n# playbook-disable schema-unknown-key, squad-champion\nlegacy_code: 7\n---\n" + second + "\nlegacy_code: 8\n"
+        let text = squad + "\n# playbook-disable schema-unknown-key\nlegacy_code: 7\n---\n" + second + "\nlegacy_code: 8\n"
         let findings = lint(text)
         XCTAssertEqual(findings.map { "\($0.line) \($0.rule)" }, ["16 schema-unknown-key"])
     }
@@ -41,7 +41,37 @@ final class SuppressionTests: XCTestCase {
     func testUnknownRuleInASuppressionIsAnErrorWithASuggestion() {
         let findings = lint(squad + "\n  # playbook-disable-next-line schema-unknown-kee\nlegacy_code: 7\n")
         XCTAssertEqual(findings.map(\.rule).sorted(), ["schema-unknown-key", "suppression-unknown-rule"])
-        XCTAssertTrue(findings.contains { $0.message.contains("did you mean \"schema-unknown-key\"?") && $0.column == 3 })
+        XCTAssertTrue(findings.contains { $0.message.contains("did you mean \"schema-unknown-key\"?") && $0.column == 32 })
+    }
+
+    /// Each misspelt rule of a list is reported where it is written (review66a: at the comment's
+    /// start, 1:1, for `experiment-reslt` in the middle of a list).
+    func testUnknownRuleInAListIsReportedAtItsName() {
+        let findings = lint(squad + "\n# playbook-disable schema-unknown-key, schema-unknown-kee,\tsquad-champio\nlegacy_code: 7\n")
+        XCTAssertEqual(findings.map { "\($0.line):\($0.column) \($0.rule)" }, [
+            "7:40 suppression-unknown-rule", "7:60 suppression-unknown-rule",
+        ])
+    }
+
+    /// An idle rule beside one that silences something is reported at its name (review66a: an unused
+    /// `ice-range` after a used `experiment-result` gave nothing; alone it was reported).
+    func testUnusedRuleInAListBesideAUsedOneIsReportedAtItsName() {
+        let findings = lint(squad + "\n# playbook-disable-next-line schema-unknown-key, ice-range\nlegacy_code: 7\n")
+        XCTAssertEqual(findings.map { "\($0.line):\($0.column) \($0.rule) \($0.severity)" }, ["7:50 suppression-unused warning"])
+        XCTAssertEqual(findings.first?.message, "this suppression of ice-range suppresses nothing; remove ice-range from it")
+    }
+
+    /// A list none of whose rules silences anything is one finding, at the comment: remove it all.
+    func testUnusedListIsOneFindingAtTheComment() {
+        let findings = lint(squad + "\n# playbook-disable-next-line schema-unknown-key, ice-range\nregion: latam\n")
+        XCTAssertEqual(findings.map { "\($0.line):\($0.column) \($0.rule)" }, ["7:1 suppression-unused"])
+    }
+
+    /// A rule the configuration turns off has nothing to silence: not reported, in a list or alone.
+    func testRuleTurnedOffInAListIsNotReportedUnused() throws {
+        let configuration = try Configuration.parse(Array("rules: {ice-range: off}\n".utf8), file: ".playbook.yml")
+        let findings = lint(squad + "\n# playbook-disable-next-line schema-unknown-key, ice-range\nlegacy_code: 7\n", configuration: configuration)
+        XCTAssertEqual(findings, [])
     }
 
     func testSuppressionTextInsideAValueIsNotADirective() {

@@ -141,7 +141,7 @@ enum BuiltinRules {
         RuleDescriptor(
             id: LintRuleID.suppressionUnknownRule, severity: .error,
             summary: "A `# playbook-disable…` comment names a rule that does not exist.",
-            triggering: [exampleMetric(extra: "↓# playbook-disable-next-line schema-unknown-keys\ndescription: Lessons")],
+            triggering: [exampleMetric(extra: "# playbook-disable-next-line ↓schema-unknown-keys\ndescription: Lessons")],
             passing: [exampleMetric(extra: "# playbook-disable schema-unknown-key\ndescripton: Lessons")]),
     ]
 
