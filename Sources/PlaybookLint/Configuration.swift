@@ -359,7 +359,19 @@ public struct Configuration: Sendable {
                 message: "the path pattern \"\(Inert.terminal(pattern))\" holds \"\(odd)\": patterns take * (within a folder name), "
                     + "? (one character) and ** (any folders), not [...] or {...}; list each path instead")
         }
-        return pattern
+        // Linted files are named relative to the repository's top, split on the byte `/`
+        // (`PathSpelling`): a pattern from `/` or through `..` could never match one.
+        let parts = PathSpelling.components(pattern)
+        if PathSpelling.isAbsolute(pattern) || parts.contains(where: PathSpelling.isParent) {
+            let relative = parts.contains(where: PathSpelling.isParent) ? "playbooks/archive/**" : parts.joined(separator: "/")
+            throw ConfigurationError(
+                file: file, mark: node.mark,
+                message: "the path pattern \"\(Inert.terminal(pattern))\" must be inside the repository, written relative to its top "
+                    + "as the linted files are named, such as \(Inert.terminal(relative))")
+        }
+        // `./playbooks/**` means `playbooks/**` (a `.` folder name would match no file).
+        let kept = parts.filter { !PathSpelling.isCurrent($0) }
+        return kept.count == parts.count ? pattern : kept.joined(separator: "/")
     }
 
     private static func scalar(_ node: Node, _ what: String, file: String) throws(ConfigurationError) -> String {

@@ -117,8 +117,21 @@ final class ConfigurationTests: XCTestCase {
         expectError("overrides:\n  - paths: [\"playbooks/{a,b}/**\"]\n    rules: {schema-id: off}\n",
                     at: Mark(line: 2, column: 13), containing: "not [...] or {...}")
         expectError("overrides:\n  - paths: [\"\"]\n    rules: {schema-id: off}\n", at: Mark(line: 2, column: 13), containing: "a path pattern is empty")
-        XCTAssertEqual(try parse("overrides:\n  - paths: [\"/playbooks/**\", playbooks/a?.yml]\n    rules: {schema-id: off}\n").overrides.first?.paths,
-                       ["/playbooks/**", "playbooks/a?.yml"])
+        XCTAssertEqual(try parse("overrides:\n  - paths: [\"./playbooks/**\", playbooks/a?.yml]\n    rules: {schema-id: off}\n").overrides.first?.paths,
+                       ["playbooks/**", "playbooks/a?.yml"])
+    }
+
+    /// Linted files are named relative to the repository's top: a pattern from `/` or through `..`
+    /// matches none of them, and is refused as such a root is (review66a: accepted silently).
+    func testAnOverridePatternOutsideTheRepositoryIsALocatedError() {
+        expectError("overrides: [{paths: [\"/tmp/**\"], rules: {schema-id: off}}]\n",
+                    at: Mark(line: 1, column: 22), containing: "the path pattern \"/tmp/**\" must be inside the repository")
+        expectError("overrides:\n  - paths: [playbooks/**, \"../**\"]\n    rules: {schema-id: off}\n",
+                    at: Mark(line: 2, column: 27), containing: "\"../**\" must be inside the repository, written relative to its top")
+        expectError("overrides:\n  - paths: [\"playbooks/../../x/**\"]\n    rules: {schema-id: off}\n",
+                    at: Mark(line: 2, column: 13), containing: "must be inside the repository")
+        expectError("overrides:\n  - paths: [\"/playbooks/archive/**\"]\n    rules: {schema-id: off}\n",
+                    at: Mark(line: 2, column: 13), containing: "such as playbooks/archive/**")
     }
 
     func testLimitsAtTheirCeilingAreAccepted() throws {
