@@ -147,6 +147,19 @@ final class CIFormatTests: XCTestCase {
         XCTAssertNil(artifact?["uriBaseId"], "a file outside the repository is not relative to it")
     }
 
+    /// A message's controls read in SARIF as in the text output, each as a visible escape (review66a:
+    /// a key `"k%25,:\r\n"` showed as `k%25,:\r` followed by a raw line break).
+    func testSARIFShowsEveryControlOfAMessageAsTheTextOutputDoes() throws {
+        let message = "unknown key \"k%25,:\r\n\" in Squad acq-latam"
+        let finding = Finding(file: "playbooks/squads/latam.yml", line: 27, column: 1, rule: "schema-unknown-key", severity: .error, message: message)
+        let single = LintReport(findings: [finding], files: 1, entities: 1)
+        let object = try JSONSerialization.jsonObject(with: Data(SARIFReporter().render(single).utf8)) as? [String: Any]
+        let result = ((object?["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])?.first
+        let shown = (result?["message"] as? [String: Any])?["text"] as? String
+        XCTAssertEqual(shown, "unknown key \"k%25,:\\r\\n\" in Squad acq-latam")
+        XCTAssertTrue(TextReporter(color: false).render(single).contains(try XCTUnwrap(shown)))
+    }
+
     func testJUnitListsEveryFileAndFailsOnlyOnErrors() throws {
         let xml = JUnitReporter().render(report)
         assertGolden(xml, "lint.junit.xml")

@@ -54,9 +54,10 @@ public struct SARIFReporter: Reporter {
                 }
                 out += "\"level\": "
                 JSONText.append(quoted: level(findings[index].severity), to: &out)
-                // Shown to people (GitHub's code scanning decodes the JSON escapes): controls by code, as the terminal shows them.
+                // Shown to people (GitHub's code scanning decodes the JSON escapes): every control by code, line
+                // breaks too, as the terminal shows them (a kept LF beside a CR shown as `\r` read inconsistently).
                 out += ", \"message\": {\"text\": "
-                JSONText.append(quoted: Inert.visible(findings[index].message, keepingNewlines: true), to: &out)
+                JSONText.append(quoted: Inert.visible(findings[index].message), to: &out)
                 out += "}, \"locations\": [{\"physicalLocation\": {\"artifactLocation\": "
                 out += file.location
                 out += ", \"region\": {\"startLine\": "
