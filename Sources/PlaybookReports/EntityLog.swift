@@ -21,13 +21,27 @@ public struct EntityLog: Sendable {
 
     /// Read with all parents: every commit's own events, and in place of each merge that repeats
     /// a side branch's change, what it resolved itself (`Timeline.mergeResolution`), by its author.
+    /// A side commit's change is listed only where a merge carried it onto the first-parent line
+    /// (`Timeline.carriedSideEvents`, as the reports count it): a change the merge threw away is no event.
     static func listed(_ timeline: Timeline) -> [TimelineEvent] {
         let events = timeline.events
-        let own = events.indices.filter { !events[$0].inherited }
+        // Per side event, the fields a merge carried (a move without field changes stays listed).
+        var carried: [Int: Set<String>] = [:]
+        let sideFields = Set(events.filter { !$0.mainLine && !$0.inherited }.flatMap { $0.fields.map(\.path) })
+        for field in sideFields {
+            for index in timeline.carriedSideEvents(changing: field) { carried[index, default: []].insert(field) }
+        }
+        func kept(_ index: Int) -> Bool {
+            events[index].mainLine || events[index].fields.isEmpty || carried[index] != nil
+        }
+        let own = events.indices.filter { !events[$0].inherited && kept($0) }
         var listed: [TimelineEvent] = []
         for index in events.indices {
             guard events[index].inherited else {
-                listed.append(events[index])
+                guard kept(index) else { continue }
+                var event = events[index]
+                if !event.mainLine, let fields = carried[index] { event.fields = event.fields.filter { fields.contains($0.path) } }
+                listed.append(event)
                 continue
             }
             guard events[index].mainLine, events[index].type != .removed else { continue }

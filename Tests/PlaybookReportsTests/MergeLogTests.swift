@@ -44,3 +44,26 @@ final class MergeLogTests: XCTestCase {
         XCTAssertEqual(lines(all).last, "Carol: current 200 → 190")
     }
 }
+
+extension MergeLogTests {
+    /// Bob sets KR-1 to 130 on a branch, the main line to 120, and Carol's merge resolves it to 140:
+    /// 130 never reached the main line, so with all parents Bob's commit is no event of KR-1's log
+    /// (as `report okr --all-parents` leaves it out), while his change the merge kept (KR-2) is.
+    func testAllParentsLogLeavesOutASideChangeTheMergeThrewAway() throws {
+        let scenario = try Scenario(for: self)
+        let base = try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(110, 5)])
+        let side = try scenario.commit("2026-07-03", [okr: objective(130, 7)], author: bob, parents: [base], updateHead: false)
+        let main = try scenario.commit("2026-07-02", [okr: objective(120, 5)])
+        let merge = try scenario.commit("2026-07-04", [okr: objective(140, 7)], author: carol, parents: [main, side])
+
+        let kr1 = try log(scenario, "OKR-2026Q3-GRO-1/KR-1", mode: .allParents)
+        XCTAssertEqual(kr1.events.map(\.commit), [base, main, merge])
+        XCTAssertEqual(lines(kr1).last, "Carol: current 120 → 140")
+        XCTAssertEqual(kr1.commitCount, 3)
+        let kr2 = try log(scenario, "OKR-2026Q3-GRO-1/KR-2", mode: .allParents)
+        XCTAssertEqual(kr2.events.map(\.commit), [base, side])
+        let objective = try log(scenario, "OKR-2026Q3-GRO-1", mode: .allParents)
+        XCTAssertEqual(objective.events.first(where: { $0.commit == side }).map { $0.fields.map(\.path) },
+                       ["key_results[KR-2].current"], "only the change the merge kept")
+    }
+}
