@@ -13,10 +13,21 @@ public struct EntityLog: Sendable {
 
     /// How many commits changed it: a merge whose change is split by who made each value (both
     /// lines edited the file) is one commit with an event per maker, side by side.
+    /// A commit that only moved its file (no field changed) is listed but not counted (`moveCount`).
     public var commitCount: Int {
-        var count = 0
-        for index in events.indices where index == 0 || events[index].commit != events[index - 1].commit { count += 1 }
-        return count
+        var counted = Set<String>()
+        for event in events where !Self.isMoveOnly(event) { counted.insert(event.commit.description) }
+        return counted.count
+    }
+
+    /// How many commits only moved its file, changing no field.
+    public var moveCount: Int {
+        let changed = Set(events.filter { !Self.isMoveOnly($0) }.map(\.commit.description))
+        return Set(events.filter { Self.isMoveOnly($0) && !changed.contains($0.commit.description) }.map(\.commit.description)).count
+    }
+
+    static func isMoveOnly(_ event: TimelineEvent) -> Bool {
+        event.type == .changed && event.previousPath != nil && event.fields.isEmpty
     }
 
     /// Read with all parents: every commit's own events, and in place of each merge that repeats
@@ -101,7 +112,9 @@ public enum LogRenderer {
     public static func markdown(_ log: EntityLog) -> String {
         var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
         for caveat in log.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
-        out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it.\n"
+        out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it"
+        if log.moveCount > 0 { out += "; \(log.moveCount) only moved its file" }
+        out += ".\n"
         for event in log.events {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String
@@ -125,12 +138,21 @@ public enum LogRenderer {
     }
 
     static func describe(_ field: FieldChange) -> String {
-        switch (field.old, field.new) {
-        case (nil, let new?): return Markdown.inline(new)
-        case (let old?, nil): return "~~\(Markdown.inline(old))~~ (removed)"
-        case (let old?, let new?): return "\(Markdown.inline(old)) → \(Markdown.inline(new))"
+        switch (field.oldValue, field.newValue) {
+        case (nil, let new?): return Markdown.inline(new.text)
+        case (let old?, nil): return "~~\(Markdown.inline(old.text))~~ (removed)"
+        case (let old?, let new?):
+            // A change of type only (`54100` to `"54100"`) shows the string quoted, as YAML writes it.
+            guard old.text == new.text else { return "\(Markdown.inline(old.text)) → \(Markdown.inline(new.text))" }
+            return "\(Markdown.inline(quoted(old))) → \(Markdown.inline(quoted(new)))"
         case (nil, nil): return ""
         }
+    }
+
+    /// A value as YAML writes it: a string that would read as another type, double-quoted.
+    static func quoted(_ value: FieldValue) -> String {
+        guard case .string(let text)? = value.scalar, FieldValue(plain: text) != value else { return value.text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     public static func json(_ log: EntityLog) -> String {
