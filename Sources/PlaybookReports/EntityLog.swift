@@ -10,6 +10,9 @@ public struct EntityLog: Sendable {
     public var caveats: [String]
     /// Files of this entity that were skipped because they did not parse.
     public var notes: [HistoryNote]
+    /// The first event is a shallow clone's first commit: the entity was already there where the
+    /// history starts, not created there (its event keeps the type `created`).
+    public var startsAtShallowEdge = false
 
     /// How many commits changed it: a merge whose change is split by who made each value (both
     /// lines edited the file) is one commit with an event per maker, side by side.
@@ -84,6 +87,7 @@ public struct EntityLog: Sendable {
         guard parts.count == 2 else {
             kind = timeline.kind
             events = own
+            startsAtShallowEdge = Self.startsAtShallowEdge(events, history)
             return
         }
         let prefix = "key_results[\(parts[1])]"
@@ -104,6 +108,12 @@ public struct EntityLog: Sendable {
         }
         guard !found.isEmpty else { return nil }
         events = found
+        startsAtShallowEdge = Self.startsAtShallowEdge(events, history)
+    }
+
+    private static func startsAtShallowEdge(_ events: [TimelineEvent], _ history: History) -> Bool {
+        guard let first = events.first, first.type == .created else { return false }
+        return history.shallowBoundary.contains(first.commit)
     }
 }
 
@@ -111,11 +121,11 @@ public struct EntityLog: Sendable {
 public enum LogRenderer {
     public static func markdown(_ log: EntityLog) -> String {
         var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
-        for caveat in log.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
+        for caveat in log.caveats { out += "> **Note:** \(codeSpans(caveat))\n\n" }
         out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it"
         if log.moveCount > 0 { out += "; \(log.moveCount) only moved its file" }
         out += ".\n"
-        for event in log.events {
+        for (index, event) in log.events.enumerated() {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
@@ -123,7 +133,8 @@ public enum LogRenderer {
             } else {
                 place = "in \(Inert.markdownCode(event.path))"
             }
-            out += "**\(event.type.rawValue)** \(place) — \(Markdown.inline(event.summary))\n\n"
+            let type = log.startsAtShallowEdge && index == 0 ? "already there where the history starts" : event.type.rawValue
+            out += "**\(type)** \(place) — \(Markdown.inline(event.summary))\n\n"
             for field in event.fields {
                 out += "- \(Inert.markdownCode(field.path)): " + describe(field) + "\n"
             }
@@ -135,6 +146,14 @@ public enum LogRenderer {
             }
         }
         return out
+    }
+
+    /// A caveat's `…` spans as code (`git fetch --unshallow`), each inert; the rest as inline text.
+    static func codeSpans(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        // An unpaired backtick leaves the text as it is, escaped.
+        guard parts.count % 2 == 1 else { return Markdown.inline(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? Inert.markdownCode($0.element) : Markdown.inline($0.element) }.joined()
     }
 
     static func describe(_ field: FieldChange) -> String {
@@ -161,7 +180,7 @@ public enum LogRenderer {
             ("entity", .string(log.id)),
             ("kind", .string(log.kind)),
             ("caveats", .array(log.caveats.map(JSON.string))),
-            ("events", .array(log.events.map { event in
+            ("events", .array(log.events.enumerated().map { index, event in
                 .object([
                     ("commit", .string(event.commit.description)),
                     ("time", .string(UTC.iso(event.time))),
@@ -172,6 +191,8 @@ public enum LogRenderer {
                     ("previous_path", .optional(event.previousPath)),
                     // False for a side branch's commit (read with --all-parents): an event, not the line's value.
                     ("main_line", .bool(event.mainLine)),
+                    // True for a shallow clone's first commit holding it: there already, not created there.
+                    ("at_history_start", .bool(log.startsAtShallowEdge && index == 0)),
                     ("changes", .array(event.fields.map { field in
                         .object([("field", .string(field.path)), ("old", .optional(field.old)), ("new", .optional(field.new))])
                     })),

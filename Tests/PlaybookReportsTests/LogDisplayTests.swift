@@ -60,4 +60,25 @@ final class LogDisplayTests: XCTestCase {
         XCTAssertTrue(markdown.contains("2 commits changed it; 1 only moved its file.\n"), markdown)
         XCTAssertTrue(markdown.contains("moved from `playbooks/o.yml` to `playbooks/okrs/o.yml`"), markdown)
     }
+
+    /// In a shallow clone the first commit read holds the entity already: `log` says so, not
+    /// "created" (JSON keeps the type and adds `at_history_start`), and the caveat's command is code.
+    func testAShallowClonesFirstCommitIsWhereTheHistoryStartsNotACreation() throws {
+        let scenario = try Scenario(for: self)
+        try scenario.commit("2026-07-01", ["playbooks/metrics.yml": Scenario.metrics, "playbooks/o.yml": objective("100")])
+        let edge = try scenario.commit("2026-07-02", ["playbooks/o.yml": objective("110")])
+        try scenario.commit("2026-07-03", ["playbooks/o.yml": objective("120")])
+        try Data("\(edge)\n".utf8).write(to: URL(fileURLWithPath: scenario.repository.gitDirectory + "/shallow"))
+        let log = try log(scenario, "OKR-2026Q3-GRO-1/KR-1")
+        XCTAssertEqual(log.events.first?.commit, edge)
+        XCTAssertTrue(log.startsAtShallowEdge)
+        let markdown = LogRenderer.markdown(log)
+        XCTAssertTrue(markdown.contains("**already there where the history starts** in `playbooks/o.yml`"), markdown)
+        XCTAssertFalse(markdown.contains("**created**"), markdown)
+        XCTAssertTrue(markdown.contains("`git fetch --unshallow`"), markdown)
+        XCTAssertFalse(markdown.contains("\\`"), markdown)
+        let json = LogRenderer.json(log)
+        XCTAssertTrue(json.contains("\"type\": \"created\""), json)
+        XCTAssertTrue(json.contains("\"at_history_start\": true"), json)
+    }
 }
