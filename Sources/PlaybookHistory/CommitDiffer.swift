@@ -260,6 +260,8 @@ struct CommitDiffer {
                     author: credits[new.path])
                 if !moved, !change.inherited, change.author == nil, let changed = mergeFiles[new.path] {
                     entityChanges += try byMaker(change, of: info, changed)
+                } else if !moved, !change.inherited, let changed = mergeFiles[new.path] {
+                    entityChanges += try sideMadeOnly(change, of: info, changed)
                 } else {
                     entityChanges.append(change)
                 }
@@ -311,7 +313,12 @@ struct CommitDiffer {
         let edit = EntityChange(
             entity: id, kind: new[0].kind.rawValue, type: .changed, path: change.path, previousPath: nil, fields: fields,
             inherited: changed.inherited, author: changed.credit)
-        let changes = info.parents.count > 1 && !edit.inherited && edit.author == nil ? try byMaker(edit, of: info, changed) : [edit]
+        let changes: [EntityChange]
+        if info.parents.count > 1, !edit.inherited {
+            changes = edit.author == nil ? try byMaker(edit, of: info, changed) : try sideMadeOnly(edit, of: info, changed)
+        } else {
+            changes = [edit]
+        }
         return try makeRecord(for: info, changes: changes, notes: [], mainLine: mainLine)
     }
 
@@ -357,6 +364,30 @@ struct CommitDiffer {
             }
             return part
         }
+    }
+
+    /// A merge's change to an entity of a file it took whole from a merged side (credited to that
+    /// side's commit), keeping the side's credit only for the fields the side changed since the lines
+    /// forked: a field the merge takes back to the fork's value (the first parent's line changed it,
+    /// the side never did) is the merge's own change, by its author. `change` itself when all are the side's.
+    private mutating func sideMadeOnly(_ change: EntityChange, of info: CommitInfo, _ changed: ChangedFile) throws -> [EntityChange] {
+        guard change.author != nil, let newBlob = changed.change.newBlob, !change.fields.isEmpty else { return [change] }
+        for parent in info.parents.dropFirst() where repository.contains(parent) {
+            guard try repository.blobID(inTree: try repository.commitInfo(parent).tree, path: change.path) == newBlob,
+                  let fork = try repository.mergeBase(info.parents[0], parent) else { continue }
+            // No file there when the lines forked: the side made every value.
+            guard let forkBlob = try repository.blobID(inTree: try repository.commitInfo(fork).tree, path: change.path),
+                  let forkValues = try values(of: change.entity, in: forkBlob, path: change.path) else { return [change] }
+            let own = change.fields.filter { forkValues[$0.path] == $0.newValue }
+            guard !own.isEmpty else { return [change] }
+            var side = change
+            side.fields = change.fields.filter { field in !own.contains(where: { $0.path == field.path }) }
+            var merge = change
+            merge.fields = own
+            merge.author = nil
+            return side.fields.isEmpty ? [merge] : [side, merge]
+        }
+        return [change]
     }
 
     /// The merged sides whose version of a changed file is another than the merge's and than the

@@ -76,7 +76,9 @@ public enum HistoryCache {
     /// made them (and, with all parents, inherited), in either walk; a value no parent had stays the merge's.
     /// Version 14: the same lines; a file in a hidden folder below a root (`playbooks/.archive/`) is no
     /// longer read, as lint's walk, `--staged` and review never read it.
-    static let header = "playbook-history-cache 14"
+    /// Version 15: the same lines; a merge that took a file whole from a side credits the side only
+    /// with the fields it changed since the lines forked (a field put back to the fork's value is the merge's).
+    static let header = "playbook-history-cache 15"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -10,24 +10,52 @@ public struct EntityLog: Sendable {
     public var caveats: [String]
     /// Files of this entity that were skipped because they did not parse.
     public var notes: [HistoryNote]
+    /// The first event is a shallow clone's first commit: the entity was already there where the
+    /// history starts, not created there (its event keeps the type `created`).
+    public var startsAtShallowEdge = false
 
     /// How many commits changed it: a merge whose change is split by who made each value (both
     /// lines edited the file) is one commit with an event per maker, side by side.
+    /// A commit that only moved its file (no field changed) is listed but not counted (`moveCount`).
     public var commitCount: Int {
-        var count = 0
-        for index in events.indices where index == 0 || events[index].commit != events[index - 1].commit { count += 1 }
-        return count
+        var counted = Set<String>()
+        for event in events where !Self.isMoveOnly(event) { counted.insert(event.commit.description) }
+        return counted.count
+    }
+
+    /// How many commits only moved its file, changing no field.
+    public var moveCount: Int {
+        let changed = Set(events.filter { !Self.isMoveOnly($0) }.map(\.commit.description))
+        return Set(events.filter { Self.isMoveOnly($0) && !changed.contains($0.commit.description) }.map(\.commit.description)).count
+    }
+
+    static func isMoveOnly(_ event: TimelineEvent) -> Bool {
+        event.type == .changed && event.previousPath != nil && event.fields.isEmpty
     }
 
     /// Read with all parents: every commit's own events, and in place of each merge that repeats
     /// a side branch's change, what it resolved itself (`Timeline.mergeResolution`), by its author.
+    /// A side commit's change is listed only where a merge carried it onto the first-parent line
+    /// (`Timeline.carriedSideEvents`, as the reports count it): a change the merge threw away is no event.
     static func listed(_ timeline: Timeline) -> [TimelineEvent] {
         let events = timeline.events
-        let own = events.indices.filter { !events[$0].inherited }
+        // Per side event, the fields a merge carried (a move without field changes stays listed).
+        var carried: [Int: Set<String>] = [:]
+        let sideFields = Set(events.filter { !$0.mainLine && !$0.inherited }.flatMap { $0.fields.map(\.path) })
+        for field in sideFields {
+            for index in timeline.carriedSideEvents(changing: field) { carried[index, default: []].insert(field) }
+        }
+        func kept(_ index: Int) -> Bool {
+            events[index].mainLine || events[index].fields.isEmpty || carried[index] != nil
+        }
+        let own = events.indices.filter { !events[$0].inherited && kept($0) }
         var listed: [TimelineEvent] = []
         for index in events.indices {
             guard events[index].inherited else {
-                listed.append(events[index])
+                guard kept(index) else { continue }
+                var event = events[index]
+                if !event.mainLine, let fields = carried[index] { event.fields = event.fields.filter { fields.contains($0.path) } }
+                listed.append(event)
                 continue
             }
             guard events[index].mainLine, events[index].type != .removed else { continue }
@@ -59,6 +87,7 @@ public struct EntityLog: Sendable {
         guard parts.count == 2 else {
             kind = timeline.kind
             events = own
+            startsAtShallowEdge = Self.startsAtShallowEdge(events, history)
             return
         }
         let prefix = "key_results[\(parts[1])]"
@@ -79,6 +108,12 @@ public struct EntityLog: Sendable {
         }
         guard !found.isEmpty else { return nil }
         events = found
+        startsAtShallowEdge = Self.startsAtShallowEdge(events, history)
+    }
+
+    private static func startsAtShallowEdge(_ events: [TimelineEvent], _ history: History) -> Bool {
+        guard let first = events.first, first.type == .created else { return false }
+        return history.shallowBoundary.contains(first.commit)
     }
 }
 
@@ -86,9 +121,11 @@ public struct EntityLog: Sendable {
 public enum LogRenderer {
     public static func markdown(_ log: EntityLog) -> String {
         var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
-        for caveat in log.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
-        out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it.\n"
-        for event in log.events {
+        for caveat in log.caveats { out += "> **Note:** \(codeSpans(caveat))\n\n" }
+        out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it"
+        if log.moveCount > 0 { out += "; \(log.moveCount) only moved its file" }
+        out += ".\n"
+        for (index, event) in log.events.enumerated() {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
@@ -96,7 +133,8 @@ public enum LogRenderer {
             } else {
                 place = "in \(Inert.markdownCode(event.path))"
             }
-            out += "**\(event.type.rawValue)** \(place) — \(Markdown.inline(event.summary))\n\n"
+            let type = log.startsAtShallowEdge && index == 0 ? "already there where the history starts" : event.type.rawValue
+            out += "**\(type)** \(place) — \(Markdown.inline(event.summary))\n\n"
             for field in event.fields {
                 out += "- \(Inert.markdownCode(field.path)): " + describe(field) + "\n"
             }
@@ -110,13 +148,30 @@ public enum LogRenderer {
         return out
     }
 
+    /// A caveat's `…` spans as code (`git fetch --unshallow`), each inert; the rest as inline text.
+    static func codeSpans(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
+        // An unpaired backtick leaves the text as it is, escaped.
+        guard parts.count % 2 == 1 else { return Markdown.inline(text) }
+        return parts.enumerated().map { $0.offset % 2 == 1 ? Inert.markdownCode($0.element) : Markdown.inline($0.element) }.joined()
+    }
+
     static func describe(_ field: FieldChange) -> String {
-        switch (field.old, field.new) {
-        case (nil, let new?): return Markdown.inline(new)
-        case (let old?, nil): return "~~\(Markdown.inline(old))~~ (removed)"
-        case (let old?, let new?): return "\(Markdown.inline(old)) → \(Markdown.inline(new))"
+        switch (field.oldValue, field.newValue) {
+        case (nil, let new?): return Markdown.inline(new.text)
+        case (let old?, nil): return "~~\(Markdown.inline(old.text))~~ (removed)"
+        case (let old?, let new?):
+            // A change of type only (`54100` to `"54100"`) shows the string quoted, as YAML writes it.
+            guard old.text == new.text else { return "\(Markdown.inline(old.text)) → \(Markdown.inline(new.text))" }
+            return "\(Markdown.inline(quoted(old))) → \(Markdown.inline(quoted(new)))"
         case (nil, nil): return ""
         }
+    }
+
+    /// A value as YAML writes it: a string that would read as another type, double-quoted.
+    static func quoted(_ value: FieldValue) -> String {
+        guard case .string(let text)? = value.scalar, FieldValue(plain: text) != value else { return value.text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     public static func json(_ log: EntityLog) -> String {
@@ -125,7 +180,7 @@ public enum LogRenderer {
             ("entity", .string(log.id)),
             ("kind", .string(log.kind)),
             ("caveats", .array(log.caveats.map(JSON.string))),
-            ("events", .array(log.events.map { event in
+            ("events", .array(log.events.enumerated().map { index, event in
                 .object([
                     ("commit", .string(event.commit.description)),
                     ("time", .string(UTC.iso(event.time))),
@@ -136,6 +191,8 @@ public enum LogRenderer {
                     ("previous_path", .optional(event.previousPath)),
                     // False for a side branch's commit (read with --all-parents): an event, not the line's value.
                     ("main_line", .bool(event.mainLine)),
+                    // True for a shallow clone's first commit holding it: there already, not created there.
+                    ("at_history_start", .bool(log.startsAtShallowEdge && index == 0)),
                     ("changes", .array(event.fields.map { field in
                         .object([("field", .string(field.path)), ("old", .optional(field.old)), ("new", .optional(field.new))])
                     })),

@@ -32,6 +32,11 @@ struct Log: ParsableCommand {
     @OptionGroup var history: HistoryOptions
 
     func run() throws {
+        // An empty id (`log ''`, `log OKR-…/`) names no entity: a bad argument, not a missing one.
+        let parts = id.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+        if id.trimmingCharacters(in: .whitespaces).isEmpty || parts.contains(where: { $0.isEmpty }) {
+            throw UsageError(description: "the entity id is empty: name one, e.g. `playbook log EXP-0042` or `playbook log OKR-2026Q3-ACQL-1/KR-1`")
+        }
         let history = try history.readHistory()
         defer { history.finishBackgroundWork() }  // on the error paths: let the cache write finish
         if case .unborn = history.head {

@@ -47,6 +47,17 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(events[0]["time"] as? String, "2026-07-01T12:00:00Z")
     }
 
+    /// An empty id names no entity: a bad argument (exit 2), said as such, not "no commit holds".
+    func testLogOfAnEmptyIdIsRefusedAsABadArgument() throws {
+        let scratch = try history()
+        for id in ["", "  ", "OKR-2026Q3-GRO-1/"] {
+            let result = try CLI.run(["log", id], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(id): \(result.stderr)")
+            XCTAssertTrue(result.stderr.hasPrefix("playbook: the entity id is empty: name one"), result.stderr)
+            XCTAssertEqual(result.stdout, "")
+        }
+    }
+
     /// An id typed in other letter case or one digit off gets the closest id the history holds.
     func testLogOfAnIdTheHistoryDoesNotHoldSuggestsTheClosest() throws {
         let scratch = try history()
