@@ -14,8 +14,9 @@ final class OKRReportConfidenceTests: XCTestCase {
                          timelines: Timelines(history), history: history)
     }
 
-    /// An objective with two key results, each `confidence:` line written as given (none when nil).
-    private static func objective(_ kr1: String?, _ kr2: String?) -> String {
+    /// An objective with two key results, each `confidence:` line written as given (none when nil); also
+    /// `OKRReportLaterCommitTests`' fixture.
+    static func objective(_ kr1: String?, _ kr2: String?) -> String {
         """
         kind: Objective
         id: OKR-2026Q3-ACT-1

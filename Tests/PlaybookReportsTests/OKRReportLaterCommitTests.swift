@@ -119,31 +119,7 @@ final class OKRReportLaterCommitTests: XCTestCase {
     /// the quarter's start with its end, every value between shown.
     func testAConfidenceDeletedIsNoLongerGivenAndTheTrendSaysWhatItCompares() throws {
         let scenario = try Scenario(for: self)
-        func objective(_ kr1: String?, _ kr2: String) -> String {
-            """
-            kind: Objective
-            id: OKR-2026Q3-ACT-1
-            squad: activation-core
-            quarter: 2026-Q3
-            title: First-session wins
-            aligns_to: weekly-active-learners
-            key_results:
-              - id: KR-1
-                title: Completion
-                metric: signup-rate
-                baseline: 61
-                target: 66
-                current: 64
-            \(kr1.map { "    confidence: \($0)\n" } ?? "")  - id: KR-2
-                title: Activation
-                metric: signup-rate
-                baseline: 10
-                target: 20
-                current: 12
-                confidence: \(kr2)
-
-            """
-        }
+        func objective(_ kr1: String?, _ kr2: String) -> String { OKRReportConfidenceTests.objective(kr1, kr2) }
         let path = "playbooks/okrs/act.yml"
         try scenario.commit("2026-06-20", ["playbooks/metrics.yml": Scenario.metrics, path: objective("0.7", "0.5")])
         try scenario.commit("2026-07-20", [path: objective("0.7", "0.6")])
