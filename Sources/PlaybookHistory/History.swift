@@ -73,7 +73,8 @@ public struct HistoryNote: Sendable, Hashable {
 /// One walked commit that changed at least one entity or left a note.
 public struct CommitRecord: Sendable, Hashable {
     public var id: ObjectID
-    /// Committer time, seconds since 1970 UTC: when it landed.
+    /// When it landed, seconds since 1970 UTC: its committer time, or its first parent's time when
+    /// it is dated before that (a clock, a rewrite), so a first-parent line's times never go back.
     public var time: Int64
     /// As recorded in the commit; `History` resolves it through `.mailmap`. A change may name
     /// another (`EntityChange.author`: a merge's changes are credited to the side commits that made them).

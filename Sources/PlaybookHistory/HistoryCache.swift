@@ -16,6 +16,9 @@ struct CachedHistory {
     var commits: [ObjectID]
     var records: [CommitRecord]
     var brokenPaths: [String: ObjectID]
+    /// Commits placed later than their committer date (dated before their first parent's place),
+    /// with the time they are placed at; every other commit is placed at its committer date.
+    var placedLater: [ObjectID: Int64] = [:]
     /// The files each id was defined in at the tip.
     var locations: [String: Set<String>] = [:]
     /// For ids in more than one file, the one the history follows (`CommitDiffer.followed`):
@@ -78,7 +81,9 @@ public enum HistoryCache {
     /// longer read, as lint's walk, `--staged` and review never read it.
     /// Version 15: the same lines; a merge that took a file whole from a side credits the side only
     /// with the fields it changed since the lines forked (a field put back to the fork's value is the merge's).
-    static let header = "playbook-history-cache 15"
+    /// Version 16: a `later` list after `broken`: commits dated before their first parent are placed
+    /// at its place, and a record's time is where it is placed (it was the commit's own date).
+    static let header = "playbook-history-cache 16"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).
@@ -284,6 +289,10 @@ public enum HistoryCache {
         for commit in history.commits { w.id(commit); w.end() }
         w.field("broken"); w.number(history.brokenPaths.count); w.end()
         for (path, blob) in history.brokenPaths.sorted(by: { $0.key < $1.key }) { w.field(path); w.id(blob); w.end() }
+        w.field("later"); w.number(history.placedLater.count); w.end()
+        for (commit, time) in history.placedLater.sorted(by: { $0.key.description < $1.key.description }) {
+            w.id(commit); w.number(Int(time)); w.end()
+        }
         w.field("located"); w.number(history.locations.count); w.end()
         for (id, paths) in history.locations.sorted(by: { $0.key < $1.key }) {
             w.field(id)
@@ -485,6 +494,12 @@ public enum HistoryCache {
             let path = try reader.text()
             broken[path] = try reader.objectID()
         }
+        var placedLater: [ObjectID: Int64] = [:]
+        for _ in 0..<(try reader.count("later", each: 43)) {
+            let commit = try reader.objectID()
+            guard let time = try reader.integer().map(Int64.init) else { throw Malformed() }
+            placedLater[commit] = time
+        }
         var locations: [String: Set<String>] = [:]
         var followed: [String: String] = [:]
         let locatedCount = try reader.count("located", each: 3)
@@ -505,7 +520,7 @@ public enum HistoryCache {
         let recordCount = try reader.count("records", each: 48)
         let records = try decodeRecords(&reader, count: partial ? nil : recordCount, reserve: recordCount)
         return (CachedHistory(key: storedKey, tip: tip, commits: commits, records: records, brokenPaths: broken,
-                              locations: locations, followed: followed, commitsUpToTip: upToTip), recordCount)
+                              placedLater: placedLater, locations: locations, followed: followed, commitsUpToTip: upToTip), recordCount)
     }
 
     /// `count` records to the end of `reader`; with nil, as many as it holds, up to its end.

@@ -105,18 +105,34 @@ public struct HistoryReader {
         var jobs: [TreeJob] = []
         jobs.reserveCapacity(total)
         var skipped: [CommitRecord] = []
+        // Where each commit of this run is placed: no earlier than its first parent (side commits
+        // and merges too), so a commit dated before its parent (a clock, a rewrite) does not move
+        // its change back past the commits before it. `placedLater` keeps the ones that moved.
         var times: [ObjectID: Int64] = [:]
+        var placedLater = prior?.placedLater ?? [:]
+        // Where `info`'s first parent is placed: read in this run, or in an earlier one (the cache).
+        func parentTime(_ info: CommitInfo) -> (parent: ObjectID, time: Int64)? {
+            guard !boundary.contains(info.id), let parent = info.parents.first else { return nil }
+            if let time = times[parent] ?? placedLater[parent] { return (parent, time) }
+            return (try? walk.info(parent)).map { (parent, $0.committer.time) }
+        }
         for info in pending.commits {
             if let reason = walk.unparsable[info.id] {
+                // Its own date is unknown: placed where its parent is.
+                let time = parentTime(info)?.time ?? 0
+                times[info.id] = time
+                if time != 0 { placedLater[info.id] = time }
                 skipped.append(CommitRecord(
-                    id: info.id, time: info.parents.first.flatMap { times[$0] } ?? 0, author: Person(name: "", email: ""),
+                    id: info.id, time: time, author: Person(name: "", email: ""),
                     summary: "", changes: [], notes: [HistoryNote(
                         commit: info.id, path: "",
                         message: "\(HistoryNote.skippedCommitPrefix)\(info.id): libgit2 cannot parse it (\(reason)); its changes are counted with the next commit")],
                     mainLine: mainLine.commits.contains(info.id)))
                 continue
             }
-            times[info.id] = info.committer.time
+            let placed = max(info.committer.time, parentTime(info)?.time ?? info.committer.time)
+            times[info.id] = placed
+            if placed != info.committer.time { placedLater[info.id] = placed }
             let parent = boundary.contains(info.id) ? nil : info.parents.first
             jobs.append(TreeJob(commit: info, parentTree: try walk.tree(of: parent)))
         }
@@ -139,16 +155,17 @@ public struct HistoryReader {
             }
             if var record = try diff.record(for: job.commit, changes: changes,
                                             mainLine: mainLine.commits.contains(job.commit.id)) {
-                if let parent = job.commit.parents.first, let parentTime = times[parent], job.commit.committer.time < parentTime {
+                if let placed = placedLater[job.commit.id], let parent = job.commit.parents.first {
+                    record.time = placed
                     // A time git accepts can lie at the ends of Int64 (git fsck: badDateOverflow); the gap then overflows.
-                    let (gap, overflow) = parentTime.subtractingReportingOverflow(job.commit.committer.time)
+                    let (gap, overflow) = placed.subtractingReportingOverflow(job.commit.committer.time)
                     record.notes.append(HistoryNote(
                         commit: job.commit.id, path: "",
                         message: overflow
                             ? "commit \(job.commit.id) is dated \(job.commit.committer.time) s from 1970, too far before its parent "
-                                + "\(parent) to count (a damaged date): reports place it on the earliest day they name, 0000-01-01"
+                                + "\(parent) to count (a damaged date): reports place it at its parent's date"
                             : "commit \(job.commit.id) is dated \(gap) s before its parent "
-                                + "\(parent) (a clock or a rewrite): reports place it by its own date"))
+                                + "\(parent) (a clock or a rewrite): reports place it at its parent's date"))
                 }
                 records.append(record)
             }
@@ -208,8 +225,8 @@ public struct HistoryReader {
         var snapshot: CachedHistory?
         if cacheFile != nil, total > 0 || prior == nil {
             snapshot = CachedHistory(key: key, tip: tip, commits: known, records: records, brokenPaths: diff.brokenPaths,
-                                     locations: diff.locations, followed: diff.followed, recordedAuthors: recordedAuthors,
-                                     recordedChangeAuthors: recordedChangeAuthors)
+                                     placedLater: placedLater, locations: diff.locations, followed: diff.followed,
+                                     recordedAuthors: recordedAuthors, recordedChangeAuthors: recordedChangeAuthors)
         }
         let save = { [cacheFile] in
             if let cacheFile, let snapshot { try? HistoryCache.save(snapshot, to: cacheFile) }

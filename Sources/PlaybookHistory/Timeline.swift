@@ -57,7 +57,7 @@ public struct Timeline: Sendable {
     }
 
     /// The fields as they stood just before `time` (committer time); nil when the entity did not exist then.
-    /// Committer times need not grow along a walk (side branches, rewritten commits): every
+    /// Times need not grow along a walk (an all-parents walk's side branches): every
     /// event before `time` is considered, and the last of them in walk order wins.
     /// Only the first-parent line's events count: a side branch's values are not the line's.
     public func state(before time: Int64) -> EntityState? {

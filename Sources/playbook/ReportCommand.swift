@@ -9,7 +9,8 @@ struct Report: ParsableCommand {
         abstract: "Build reports from the playbook's git history.",
         discussion: """
         Reports read the current branch's first-parent history (--all-parents adds merged side \
-        branches). Times are committer times in UTC; quarters are calendar quarters in UTC. \
+        branches). Times are committer times in UTC (a commit dated before its parent \
+        is placed at its parent's date); quarters are calendar quarters in UTC. \
         A cache under .git/playbook/ makes a second run read only the new commits.
 
         Examples:

@@ -243,6 +243,53 @@ final class TimelineTests: XCTestCase {
         let history = try HistoryReader(roots: ["playbooks"]).read(s.repository)
         XCTAssertEqual(history.notes.map(\.commit), [early])
         XCTAssertEqual(history.notes.first?.message.contains("is dated 10000000 s before its parent"), true)
+        XCTAssertEqual(history.notes.first?.message.hasSuffix("reports place it at its parent's date"), true)
+    }
+
+    /// hist68: a commit dated before its parent (a rewrite dated 1975 on top of 2026) was placed by its
+    /// own date, so Q3's start value came from a commit made after its parent, in Q3. It is placed at
+    /// its parent's date, and its children after it; read at once, and commit by commit through the
+    /// cache (whose tip is then a parent with no record, or a moved commit with none).
+    func testACommitDatedBeforeItsParentIsPlacedAtItsParentsDate() throws {
+        let may10: Int64 = 1_778_371_200, july1: Int64 = 1_782_864_000, july20: Int64 = 1_784_505_600
+        let in1975: Int64 = 157_766_400
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let path = "playbooks/o.yml"
+            let first = try s.commit([path: objective(current: "10")], at: may10)
+            try s.commit(["notes.txt": "no entity changes here"], at: july20)
+            if cached { _ = try read() }
+            let rewritten = try s.commit([path: objective(current: "30")], at: in1975)
+            try s.commit(["notes.txt": "nor here"], at: in1975 + 3_600)
+            if cached { _ = try read() }
+            let child = try s.commit([path: objective(current: "40")], at: in1975 + 86_400)
+            let history = try read()
+            XCTAssertEqual(history.commitsRead, cached ? 1 : 5)
+            let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.map(\.commit), [first, rewritten, child], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [may10, july20, july20], "cached: \(cached)")
+            XCTAssertEqual(timeline.state(before: july1)?["key_results[KR-1].current"], "10", "cached: \(cached)")
+            XCTAssertEqual(timeline.state(before: july20 + 1)?["key_results[KR-1].current"], "40", "cached: \(cached)")
+            XCTAssertEqual(history.notes.map(\.commit), [rewritten, child], "cached: \(cached)")
+            XCTAssertEqual(history.notes.map { $0.message.hasSuffix("reports place it at its parent's date") }, [true, true])
+        }
+    }
+
+    /// With all parents, a side commit dated before the commit it forked from is placed at that commit's date.
+    func testASideCommitDatedBeforeItsFirstParentIsPlacedAtItsDate() throws {
+        let s = try ScratchHistory(for: self)
+        let a = "playbooks/a.yml", b = "playbooks/b.yml"
+        let base = try s.commit([a: experiment("EXP-0001", status: "draft"), b: experiment("EXP-0002", status: "draft")],
+                                at: 1_784_505_600)
+        let side = try s.commit([b: experiment("EXP-0002", status: "ready")], at: 157_766_400, parents: [base], updateHead: false)
+        let main = try s.commit([a: experiment("EXP-0001", status: "ready"), b: experiment("EXP-0002", status: "draft")],
+                                at: 1_784_592_000)
+        try s.commit([b: experiment("EXP-0002", status: "ready")], at: 1_784_678_400, parents: [main, side], message: "merge")
+        let timeline = try XCTUnwrap(Timelines(try read(s, mode: .allParents))["EXP-0002"])
+        XCTAssertEqual(timeline.events.map(\.commit).prefix(2), [base, side])
+        XCTAssertEqual(timeline.events.map(\.time).prefix(2), [1_784_505_600, 1_784_505_600])
     }
 
     func testAuthorsAreResolvedThroughMailmap() throws {

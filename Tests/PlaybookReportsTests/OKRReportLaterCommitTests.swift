@@ -169,4 +169,28 @@ final class OKRReportLaterCommitTests: XCTestCase {
         XCTAssertTrue(json.contains("\"on_track\": 0.912345,"), json)
         XCTAssertTrue(json.contains("\"at_risk\": 0.6\n"), json)
     }
+
+    /// hist68: a key result's check-in committed on top of a 2026-07-20 commit but dated 1975 (a
+    /// rewrite) was read as standing before the quarter: Q3 started at its value. It is placed at its
+    /// parent's date, a check-in inside the quarter, whether the history is read at once or through the cache.
+    func testACheckInDatedBeforeItsParentCountsFromItsParentsDate() throws {
+        for cache in [false, true] {
+            let scenario = try Scenario(for: self)
+            let okr = "playbooks/okrs/act.yml"
+            let objective = { (current: Double) in
+                Scenario.objective("OKR-2026Q3-ACT-1", squad: "activation-core", alignsTo: "weekly-active-learners",
+                                   title: "First-session wins", krs: [("KR-1", 61, 66, current)])
+            }
+            try scenario.commit("2026-05-10", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(62)])
+            try scenario.commit("2026-07-20", ["notes.txt": "no entity changes here"])
+            if cache { _ = try scenario.history(cache: true) }
+            try scenario.commit("1975-01-01", [okr: objective(65)])
+            let history = try scenario.history(cache: cache)
+            let report = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-10-01")),
+                                   timelines: Timelines(history), history: history)
+            let kr = try XCTUnwrap(report.objectives.first?.keyResults.first)
+            XCTAssertEqual([kr.startValue, kr.endValue], [62, 65], "cache: \(cache)")
+            XCTAssertEqual(kr.checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-20"], "cache: \(cache)")
+        }
+    }
 }
