@@ -139,7 +139,7 @@ final class ConfigurationTests: XCTestCase {
     func testAnOverridePatternMatchingNoFileIsAWarningAtThePattern() throws {
         let configuration = try parse("overrides:\n  - paths: [\"playbook/hypotheses/**\", playbooks/okrs/**]\n    rules: {experiment-power: off}\n")
         let report = Fixture.lint(configuration: configuration)
-        let unmatched = report.findings.filter { $0.rule == LintRuleID.configOverrideUnmatched }
+        let unmatched = report.findings.filter { $0.rule == "config-override-unmatched" }
         XCTAssertEqual(unmatched.map(\.file), [".playbook.yml"], "\(report.findings)")
         XCTAssertEqual(unmatched.map { Mark(line: $0.line, column: $0.column) }, [Mark(line: 2, column: 13)])
         XCTAssertEqual(unmatched.first?.severity, .warning)
