@@ -49,6 +49,8 @@ public struct Configuration: Sendable {
     public struct Override: Sendable {
         public var paths: [String]
         public var severities: [String: Severity?]
+        /// Where each of `paths` is written in the configuration file (empty when built in code).
+        public var pathMarks: [Mark] = []
         var globs: [Glob] { paths.map(Glob.init) }
     }
 
@@ -194,6 +196,7 @@ public struct Configuration: Sendable {
         for item in items {
             var paths: [String]?
             var severities: [String: Severity?]?
+            var marks: [Mark] = []
             for pair in try mapping(item, "an override", file: file) {
                 switch try scalar(pair.key, "a key", file: file) {
                 case "paths":
@@ -203,6 +206,7 @@ public struct Configuration: Sendable {
                     var list: [String] = []
                     for pattern in patterns { list.append(try pathPattern(pattern, file: file)) }
                     paths = list
+                    marks = patterns.map(\.mark)
                 case "rules":
                     severities = try rules(pair.value, file: file, allowOptions: false).severities
                 default:
@@ -212,7 +216,7 @@ public struct Configuration: Sendable {
             guard let paths, let severities else {
                 throw ConfigurationError(file: file, mark: item.mark, message: "an override needs both \"paths\" and \"rules\"")
             }
-            result.append(Override(paths: paths, severities: severities))
+            result.append(Override(paths: paths, severities: severities, pathMarks: marks))
         }
         return result
     }

@@ -81,6 +81,8 @@ public struct Linter: Sendable {
             located += file.diagnostics.map { LocatedDiagnostic(file: file.path, diagnostic: $0) }
             entities += file.entities.map { PlacedEntity(entity: $0, file: file.path) }
         }
+        // Against every file read, not only the reported ones: a pattern matching an unreported file still applies.
+        if !configuration.overrides.isEmpty { located += configuration.unmatchedOverrides(among: files.map(\.path)) }
         let index = RepositoryIndex(entities)
         let view = RepositoryView(entities, index: index)
         var checks: [@Sendable () -> [LocatedDiagnostic]] = []

@@ -44,6 +44,7 @@ public enum LintRuleID {
     public static let alignment = "objective-alignment"
     public static let suppressionUnused = "suppression-unused"
     public static let suppressionUnknownRule = "suppression-unknown-rule"
+    public static let configOverrideUnmatched = "config-override-unmatched"
     public static let historyStatusRegression = "history-status-regression"
     public static let historyLockedField = "history-locked-field"
     public static let historyResultEdit = "history-result-edit"
@@ -65,7 +66,7 @@ public enum RuleCatalog {
     ]
 
     public static let all: [RuleDescriptor] = BuiltinRules.yaml + BuiltinRules.schema + [BuiltinRules.placeholder] + BuiltinRules.repository
-        + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression + BuiltinRules.history
+        + repositoryRules.map { $0.descriptor } + BuiltinRules.suppression + BuiltinRules.configuration + BuiltinRules.history
 
     private static let byID: [String: RuleDescriptor] = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 

@@ -28,7 +28,8 @@ public struct ReviewReport: Sendable {
     /// The change's new findings: lint of the merged playbook (overlaps included) that the base
     /// does not have, or has with a smaller measured amount (made worse), then the history rules.
     public var findings: [Finding]
-    /// Findings in the changed files that the base already had: listed, never failing the review.
+    /// Findings in the changed files that the base already had: listed, never failing the review;
+    /// an overlap once per pair, as among the new findings.
     public var existing: [Finding]
     /// The playbook files the change adds or changes (those it holds); the findings' files.
     public var changedFiles: [String]
@@ -170,7 +171,10 @@ public enum Reviewer {
                 message: violation.message, entity: violation.entity, related: [violation.commit.description],
                 field: violation.field))
         }
-        findings = onePerPair(findings, changed: changed, entities: Set(deltas.filter { $0.change != .removed }.map(\.id)))
+        // The base's own overlaps in the changed files once per pair too, by the same choice of side.
+        let touched = Set(deltas.filter { $0.change != .removed }.map(\.id))
+        findings = onePerPair(findings, changed: changed, entities: touched)
+        existing = onePerPair(existing, changed: changed, entities: touched)
         if !input.headVersions.isEmpty {
             let lines = HeadLines(input)
             findings = findings.map(lines.placed)

@@ -17,6 +17,36 @@ final class StagedLintTests: XCTestCase {
 
     let squadPath = "playbooks/squads/activation-emea.yml"
 
+    /// An override pattern is judged against the whole staged playbook, not the files a commit
+    /// changes: one matching only an unchanged file is not warned about; a typo is, at its place,
+    /// as a warning (exit 0), in text and JSON alike.
+    func testAnOverridePatternIsJudgedAgainstTheWholeStagedPlaybook() throws {
+        let (scratch, repository) = try makeRepository()
+        try scratch.write(".playbook.yml", "overrides:\n  - paths: [playbooks/metrics.yml]\n    rules: {metric-owner: off}\n")
+        try repository.stage(paths: [".playbook.yml"])
+        _ = try repository.commit(message: "Relax the catalog", author: author)
+        try scratch.write(squadPath, SmallPlaybook.squad.replacingOccurrences(of: "name: Activation EMEA", with: "name: Activation Europe"))
+        try repository.stage(paths: [squadPath])
+        for words in [["lint", "--staged"], ["lint", "--staged", squadPath], ["lint"]] {
+            let quiet = try CLI.run(words + ["--format", "json"], in: scratch.url)
+            XCTAssertEqual(quiet.status, 0, "\(words): \(quiet.stdout)\(quiet.stderr)")
+            XCTAssertFalse(quiet.stdout.contains("config-override-unmatched"), "\(words): \(quiet.stdout)")
+        }
+
+        try scratch.write(".playbook.yml", "overrides:\n  - paths: [playbooks/metrics.yml, playbook/squads/**]\n    rules: {metric-owner: off}\n")
+        try repository.stage(paths: [".playbook.yml"])
+        for words in [["lint", "--staged"], ["lint"]] {
+            let text = try CLI.run(words, in: scratch.url)
+            XCTAssertEqual(text.status, 0, "\(words): \(text.stdout)\(text.stderr)")
+            XCTAssertTrue(text.stdout.contains(".playbook.yml:2:36: warning: the override path pattern \"playbook/squads/**\" matches no file "
+                                               + "of the playbook, so its rules apply nowhere; did you mean \"playbooks/squads/**\"?"), "\(words): \(text.stdout)")
+            let json = try CLI.run(words + ["--format", "json"], in: scratch.url)
+            XCTAssertEqual(json.status, 0, "\(words): \(json.stdout)\(json.stderr)")
+            XCTAssertTrue(json.stdout.contains("\"file\": \".playbook.yml\", \"line\": 2, \"column\": 36, \"rule\": \"config-override-unmatched\""),
+                          "\(words): \(json.stdout)")
+        }
+    }
+
     /// A repository with no playbook: `lint --staged` says so and exits 2, as `lint` does (not a
     /// North Star finding placed in a .playbook.yml that does not exist), in every format.
     func testStagedLintWithNoPlaybookExitsTwoAsLintDoes() throws {

@@ -134,6 +134,38 @@ final class ConfigurationTests: XCTestCase {
                     at: Mark(line: 2, column: 13), containing: "such as playbooks/archive/**")
     }
 
+    /// A relative pattern that matches no file of the playbook (a typo) turns its rules off nowhere:
+    /// a warning at the pattern, with the spelling that matches; a pattern that matches is quiet.
+    func testAnOverridePatternMatchingNoFileIsAWarningAtThePattern() throws {
+        let configuration = try parse("overrides:\n  - paths: [\"playbook/hypotheses/**\", playbooks/okrs/**]\n    rules: {experiment-power: off}\n")
+        let report = Fixture.lint(configuration: configuration)
+        let unmatched = report.findings.filter { $0.rule == "config-override-unmatched" }
+        XCTAssertEqual(unmatched.map(\.file), [".playbook.yml"], "\(report.findings)")
+        XCTAssertEqual(unmatched.map { Mark(line: $0.line, column: $0.column) }, [Mark(line: 2, column: 13)])
+        XCTAssertEqual(unmatched.first?.severity, .warning)
+        XCTAssertEqual(unmatched.first?.message, "the override path pattern \"playbook/hypotheses/**\" matches no file of the playbook, "
+                       + "so its rules apply nowhere; did you mean \"playbooks/hypotheses/**\"?")
+        XCTAssertEqual(report.errors, 0)
+        XCTAssertEqual(report.warnings, 1)
+        // Without a spelling that matches, the message says how files are named.
+        let far = Fixture.lint(configuration: try parse("overrides: [{paths: [archive/**], rules: {experiment-power: off}}]\n"))
+        XCTAssertEqual(far.findings.map(\.message), ["the override path pattern \"archive/**\" matches no file of the playbook, so its rules "
+                       + "apply nowhere (files are named from the repository's top, such as playbooks/experiments/EXP-0001.yml)"])
+        XCTAssertEqual(far.findings.map(\.line), [1])
+        // Turned off like any rule.
+        let off = try parse("rules: {config-override-unmatched: off}\noverrides: [{paths: [archive/**], rules: {experiment-power: off}}]\n")
+        XCTAssertEqual(Fixture.lint(configuration: off).findings, [])
+    }
+
+    /// A run that reports on some files only (`lint FILE`, `lint --staged` with paths) still reads the
+    /// whole playbook: a pattern matching a file it does not report on matches, and is not warned about.
+    func testAnOverridePatternMatchingAnUnreportedFileIsNoWarning() throws {
+        let configuration = try parse("overrides:\n  - paths: [playbooks/okrs/**]\n    rules: {experiment-power: off}\n")
+        let linter = Linter(configuration: configuration, today: Day(year: 2026, month: 11, day: 23))
+        let report = linter.lint(Fixture.files(), reportedFiles: ["playbooks/metrics.yml", ".playbook.yml"])
+        XCTAssertEqual(report.findings, [])
+    }
+
     func testLimitsAtTheirCeilingAreAccepted() throws {
         let configuration = try Configuration.parse(Array("limits: {max_depth: 256, max_alias_nodes: 1000000, max_file_bytes: 67108864}\n".utf8), file: ".playbook.yml")
         XCTAssertEqual(configuration.limits, Limits.ceiling)

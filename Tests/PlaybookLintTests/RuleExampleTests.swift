@@ -10,6 +10,7 @@ final class RuleExampleTests: XCTestCase {
     static let withoutExamples: Set<String> = [
         LintRuleID.fileUnreadable, // needs a file that cannot be read: see RepositoryCheckTests and the CLI tests
         LintRuleID.yamlSizeLimit, // needs a file of megabytes: see RepositoryCheckTests and the CLI tests
+        LintRuleID.configOverrideUnmatched, // about .playbook.yml, not a playbook file: see ConfigurationTests and StagedLintTests
         // These need a git history: see ReviewCommandTests.
         LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse, LintRuleID.historyClosedQuarter,
     ]
@@ -89,7 +90,7 @@ final class RuleExampleTests: XCTestCase {
             LintRuleID.yamlSyntax, LintRuleID.yamlDuplicateKey, LintRuleID.yamlTab, LintRuleID.yamlAliasLimit,
             LintRuleID.yamlDepthLimit, LintRuleID.yamlSizeLimit, LintRuleID.yamlEncoding, LintRuleID.yamlTag, LintRuleID.yamlCommentInValue, LintRuleID.fileUnreadable, LintRuleID.fileEmpty, LintRuleID.placeholderUnfilled,
             LintRuleID.duplicateID, LintRuleID.unresolvedReference, LintRuleID.northStar, LintRuleID.alignment,
-            LintRuleID.suppressionUnused, LintRuleID.suppressionUnknownRule,
+            LintRuleID.suppressionUnused, LintRuleID.suppressionUnknownRule, LintRuleID.configOverrideUnmatched,
             LintRuleID.historyStatusRegression, LintRuleID.historyLockedField, LintRuleID.historyResultEdit, LintRuleID.historyIDReuse, LintRuleID.historyClosedQuarter,
         ] + RuleCatalog.repositoryRules.map { $0.descriptor.id }
         for id in emitted {

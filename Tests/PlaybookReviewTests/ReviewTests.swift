@@ -20,6 +20,30 @@ final class ReviewTests: XCTestCase {
         XCTAssertTrue(ReviewRenderer.json(report).contains("\"existing_findings\": [\n    {\"file\": \"playbooks/a.yml\""))
     }
 
+    /// Two colliding experiments the base already had, both files touched by the change: the
+    /// collision is listed once, as the change's own overlaps are, in every format.
+    func testAnOverlapTheBaseAlreadyHadIsListedOncePerPair() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit([
+            "playbooks/squads.yml": CommentTests.squads,
+            "playbooks/HYP-0001.yml": CommentTests.hypothesis("HYP-0001", squad: "growth"),
+            "playbooks/growth/EXP-0001.yml": CommentTests.running("EXP-0001", squad: "growth", title: "Shorter signup form"),
+            "playbooks/checkout/EXP-0002.yml": CommentTests.running("EXP-0002", squad: "checkout", title: "Winter sale countdown"),
+        ])
+        let head = try s.commit([
+            "playbooks/growth/EXP-0001.yml": "# tidied\n" + CommentTests.running("EXP-0001", squad: "growth", title: "Shorter signup form"),
+            "playbooks/checkout/EXP-0002.yml": "# tidied\n" + CommentTests.running("EXP-0002", squad: "checkout", title: "Winter sale countdown"),
+        ])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(report.findings.filter { Reviewer.pairRules.contains($0.rule) }, [])
+        let collisions = report.existing.filter { $0.rule == "overlap-collision" }
+        XCTAssertEqual(collisions.map(\.file), ["playbooks/checkout/EXP-0002.yml"], "\(report.existing)")  // the first in file order
+        func occurrences(_ text: String) -> Int { text.components(separatedBy: "overlap-collision").count - 1 }
+        XCTAssertEqual(occurrences(ReviewRenderer.json(report)), 1, ReviewRenderer.json(report))
+        XCTAssertEqual(occurrences(ReviewRenderer.markdown(report)), 1, ReviewRenderer.markdown(report))
+        XCTAssertEqual(occurrences(ReviewRenderer.text(report, color: false)), 1, ReviewRenderer.text(report, color: false))
+    }
+
     /// A committed symbolic link is reported as `lint` reports one, never read as YAML (its blob is the target path).
     func testACommittedSymbolicLinkIsTheFindingLintGivesNotAParseOfItsTarget() throws {
         let s = try ScratchChange(for: self)

@@ -145,6 +145,14 @@ enum BuiltinRules {
             passing: [exampleMetric(extra: "# playbook-disable schema-unknown-key\ndescripton: Lessons")]),
     ]
 
+    /// Rules about `.playbook.yml` itself (its mistakes that stop a run are configuration errors, exit 2).
+    static let configuration: [RuleDescriptor] = [
+        RuleDescriptor(
+            id: LintRuleID.configOverrideUnmatched, severity: .warning,
+            summary: "A path pattern under `overrides:` in `.playbook.yml` matches no file of the playbook, so its rules apply nowhere.",
+            details: "Reported at the pattern's line and column. A typo (`playbook/**` for `playbooks/**`) would otherwise leave the rules it meant to relax or tighten as they were, silently; a \"did you mean\" names a pattern that matches. Judged against every file of the playbook the run reads (the index's under `lint --staged`), not only those it reports on. A pattern kept for files yet to come can be turned off with `rules: {config-override-unmatched: off}`."),
+    ]
+
     /// Rules only history can check; `playbook review` applies them to the commits of a change.
     static let history: [RuleDescriptor] = [
         RuleDescriptor(
