@@ -110,13 +110,26 @@ public struct HistoryReader {
         // its change back past the commits before it. `placedLater` keeps the ones that moved.
         var times: [ObjectID: Int64] = [:]
         var placedLater = prior?.placedLater ?? [:]
-        // Where `info`'s first parent is placed: read in this run, or in an earlier one (the cache).
+        // A commit dated before its parent may be the one out of line (a clock behind, a rewrite) or its
+        // parent may be (a clock ahead: dated after the commits that follow it). When the commit is no earlier
+        // than the commit before its parent, the parent is: both keep their own dates, as moving every later
+        // commit to a date in the future would take them out of every report; the commit is noted.
+        var parentAhead: [ObjectID: (parent: ObjectID, time: Int64)] = [:]
+        var firstParents: [ObjectID: ObjectID] = [:]
+        func firstParent(_ commit: ObjectID) -> ObjectID? {
+            guard !boundary.contains(commit) else { return nil }
+            return firstParents[commit] ?? (try? walk.info(commit))?.parents.first
+        }
+        // Where `commit` is placed: read in this run, or in an earlier one (the cache).
+        func placedTime(_ commit: ObjectID) -> Int64? {
+            times[commit] ?? placedLater[commit] ?? (try? walk.info(commit))?.committer.time
+        }
         func parentTime(_ info: CommitInfo) -> (parent: ObjectID, time: Int64)? {
             guard !boundary.contains(info.id), let parent = info.parents.first else { return nil }
-            if let time = times[parent] ?? placedLater[parent] { return (parent, time) }
-            return (try? walk.info(parent)).map { (parent, $0.committer.time) }
+            return placedTime(parent).map { (parent, $0) }
         }
         for info in pending.commits {
+            if !boundary.contains(info.id), let parent = info.parents.first { firstParents[info.id] = parent }
             if let reason = walk.unparsable[info.id] {
                 // Its own date is unknown: placed where its parent is.
                 let time = parentTime(info)?.time ?? 0
@@ -130,7 +143,14 @@ public struct HistoryReader {
                     mainLine: mainLine.commits.contains(info.id)))
                 continue
             }
-            let placed = max(info.committer.time, parentTime(info)?.time ?? info.committer.time)
+            var placed = info.committer.time
+            if let (parent, parentTime) = parentTime(info), placed < parentTime {
+                if let before = firstParent(parent).flatMap(placedTime), placed >= before, parentTime > before {
+                    parentAhead[info.id] = (parent, parentTime)
+                } else {
+                    placed = parentTime
+                }
+            }
             times[info.id] = placed
             if placed != info.committer.time { placedLater[info.id] = placed }
             let parent = boundary.contains(info.id) ? nil : info.parents.first
@@ -166,6 +186,13 @@ public struct HistoryReader {
                                 + "\(parent) to count (a damaged date): reports place it at its parent's date"
                             : "commit \(job.commit.id) is dated \(gap) s before its parent "
                                 + "\(parent) (a clock or a rewrite): reports place it at its parent's date"))
+                } else if let (parent, parentTime) = parentAhead[job.commit.id] {
+                    let (gap, overflow) = parentTime.subtractingReportingOverflow(job.commit.committer.time)
+                    record.notes.append(HistoryNote(
+                        commit: job.commit.id, path: "",
+                        message: "commit \(job.commit.id) is dated " + (overflow ? "" : "\(gap) s ")
+                            + "before its parent \(parent), which is dated after the commit before it too (a clock ahead): "
+                            + "reports place each by its own date"))
                 }
                 records.append(record)
             }

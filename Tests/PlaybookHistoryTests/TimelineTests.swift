@@ -277,6 +277,31 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// A commit dated in the future (a clock ahead) does not pull the commits after it there: each keeps its own
+    /// date, so the quarter's later changes stay in it, and the first of them is noted.
+    func testACommitDatedAheadOfTheCommitsAfterItDoesNotPullThemForward() throws {
+        let may10: Int64 = 1_778_371_200, july20: Int64 = 1_784_505_600, august1: Int64 = 1_785_542_400
+        let in2100: Int64 = 4_102_444_800
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let path = "playbooks/o.yml"
+            let first = try s.commit([path: objective(current: "10")], at: may10)
+            let ahead = try s.commit([path: objective(current: "20")], at: in2100)
+            if cached { _ = try read() }
+            let next = try s.commit([path: objective(current: "30")], at: july20)
+            let last = try s.commit([path: objective(current: "40")], at: august1)
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.map(\.commit), [first, ahead, next, last], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [may10, in2100, july20, august1], "cached: \(cached)")
+            XCTAssertEqual(timeline.state(before: august1 + 1)?["key_results[KR-1].current"], "40", "cached: \(cached)")
+            XCTAssertEqual(history.notes.map(\.commit), [next], "cached: \(cached)")
+            XCTAssertEqual(history.notes.map { $0.message.hasSuffix("(a clock ahead): reports place each by its own date") }, [true])
+        }
+    }
+
     /// With all parents, a side commit dated before the commit it forked from is placed at that commit's date.
     func testASideCommitDatedBeforeItsFirstParentIsPlacedAtItsDate() throws {
         let s = try ScratchHistory(for: self)
