@@ -29,6 +29,14 @@ public enum ReviewRenderer {
             return Links(base: "\(trimmed)/\(repository)/blob/\(sha)/")
         }
 
+        /// Whether `base` may start the comment's links: an `http://` or `https://` address with a host.
+        /// Any other scheme (`javascript:`, `data:`, `file:`) is refused, though GitHub would drop the link.
+        public static func isWebAddress(_ base: String) -> Bool {
+            let lowered = base.lowercased()
+            guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
+            return base.dropFirst(scheme.count).first.map { $0 != "/" } ?? false
+        }
+
         /// The link to a line of a file.
         func to(_ path: String, line: Int) -> String {
             (base.map(ReviewRenderer.linkBase) ?? "") + ReviewRenderer.link(path) + "#L\(line)"
