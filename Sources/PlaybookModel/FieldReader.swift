@@ -158,10 +158,12 @@ struct FieldReader {
         defer { attribute(&diagnostics, since: start, to: key) }
         switch FieldReader.resolve(node) {
         case .int(let i)?: return Located(Double(i), at: node.mark)
-        case .float(let d)? where d.isFinite:
+        case .float(let d)? where d.isFinite || FieldReader.isNumeral(node):
             // Reports compute with the value as written, exactly (`ExactNumber`): one too large or too
-            // small for that (beyond about 1e127 in size) is refused here, not dropped there.
-            if d != 0, !(1e-100..<1e100).contains(abs(d)), case .scalar(let text, _) = node.value, ExactNumber.decimal(text) == nil {
+            // small for that (beyond about 1e127 in size) is refused here, not dropped there; so is one
+            // past what a Double holds (`1e400`, read as infinity; `1e-400`, read as 0), quoted as written.
+            if d != 0 && !(1e-100..<1e100).contains(abs(d)) || d == 0 && FieldReader.isNonZeroNumeral(node),
+               case .scalar(let text, _) = node.value, ExactNumber.decimal(text) == nil {
                 diagnostics.append(Diagnostic(
                     rule: RuleID.range, mark: node.mark,
                     message: "\(name(key)) is \(text), \(ExactNumber.tooWide(d)) (reports take numbers between 1e-127 and 1e127 in size)",
@@ -174,7 +176,7 @@ struct FieldReader {
             diagnostics.append(typeMismatch(node, key: key, expected: "a finite number"))
             return nil
         default:
-            diagnostics.append(typeMismatch(node, key: key, expected: "a number"))
+            diagnostics.append(FieldReader.radixOverflow(node, name: name(key), entity: entity) ?? typeMismatch(node, key: key, expected: "a number"))
             return nil
         }
     }
@@ -184,7 +186,7 @@ struct FieldReader {
         let start = diagnostics.count
         defer { attribute(&diagnostics, since: start, to: key) }
         if case .int(let i)? = FieldReader.resolve(node) { return Located(i, at: node.mark) }
-        diagnostics.append(typeMismatch(node, key: key, expected: "a whole number"))
+        diagnostics.append(FieldReader.radixOverflow(node, name: name(key), entity: entity) ?? typeMismatch(node, key: key, expected: "a whole number"))
         return nil
     }
 
@@ -384,8 +386,46 @@ struct FieldReader {
         }
     }
 
+    /// A plain scalar written as a number in decimal (`1e400`, `-2.5`), not a word such as `.inf`.
+    static func isNumeral(_ node: Node) -> Bool {
+        guard case .scalar(let text, .plain) = node.value, case .float? = resolve(node) else { return false }
+        return !text.lowercased().hasSuffix("inf") && !text.lowercased().hasSuffix("nan")
+    }
+
+    /// A numeral whose digits before any exponent are not all 0 (`1e-400`, which a Double reads as 0).
+    static func isNonZeroNumeral(_ node: Node) -> Bool {
+        guard isNumeral(node), case .scalar(let text, _) = node.value else { return false }
+        return text.prefix { $0 != "e" && $0 != "E" }.contains { ("1"..."9").contains($0) }
+    }
+
+    /// A plain `0x…` or `0o…` integer past what playbook reads (Int64): a number under the YAML 1.2
+    /// core schema whatever its size, so a range error, not "the string \"0x…\"" (its decimal,
+    /// written as such, is read as any large decimal is).
+    static func radixOverflow(_ node: Node, name: String, entity: String?) -> Diagnostic? {
+        guard case .scalar(let text, .plain) = node.value, node.tag == nil, text.count > 2 else { return nil }
+        let (radix, base, digits): (String, Int, Substring) = switch text.prefix(2) {
+        case "0x": ("hexadecimal", 16, text.dropFirst(2))
+        case "0o": ("octal", 8, text.dropFirst(2))
+        default: ("", 0, "")
+        }
+        guard base > 0, digits.allSatisfy({ $0.hexDigitValue.map { $0 < base } ?? false }), Int(digits, radix: base) == nil else { return nil }
+        let largest = base == 16 ? "0x7FFFFFFFFFFFFFFF" : "0o777777777777777777777"
+        // Its decimal, while Decimal holds it exactly (38 digits): 16^30 and 8^40 are below 10^37.
+        let significant = digits.drop { $0 == "0" }
+        var hint = "write it in decimal"
+        if significant.count <= (base == 16 ? 30 : 40) {
+            let value = significant.reduce(Decimal(0)) { $0 * Decimal(base) + Decimal($1.hexDigitValue ?? 0) }
+            hint += ", \(value)"
+        }
+        return Diagnostic(
+            rule: RuleID.range, mark: node.mark,
+            message: "\(name) is \(text), a number too large to read in \(radix) (at most \(largest)); \(hint)", entity: entity)
+    }
+
     static func describe(_ node: Node) -> String {
         switch node.value {
+        // A numeral past a Double (`1e400`, read as infinity) is quoted as written, not as `.inf`.
+        case .scalar(let text, _) where isNumeral(node) && !(Double(text)?.isFinite ?? true): "the number \(text)"
         case .scalar: resolve(node)?.description ?? "a value"
         case .sequence: "a list"
         case .mapping: "a mapping"

@@ -308,7 +308,8 @@ public enum Inert {
         return out
     }
 
-    /// A message of the tool's for Markdown (a finding's, a report's note): what it puts in
+    /// A message of the tool's for a line of Markdown outside a table (a finding's list item, a report's
+    /// note): what it puts in
     /// backticks (a key, a YAML snippet to add, a command) as a code span whose fence outlasts any
     /// backtick run inside, the rest inert text (`markdown`: no markup, mention, reference or
     /// autolink). An unpaired backtick is text, and so is one after a backslash, as in Markdown: a
@@ -330,7 +331,7 @@ public enum Inert {
             }
             let after = raw[raw.index(after: open)...]
             guard let close = after.firstIndex(of: "`"), close != after.startIndex else { break }
-            out += Inert.markdown(String(raw[text..<open])) + Inert.markdownCode(String(after[..<close]))
+            out += Inert.markdown(String(raw[text..<open])) + Inert.markdownCodeOutsideTables(String(after[..<close]))
             text = raw.index(after: close)
             search = text
         }

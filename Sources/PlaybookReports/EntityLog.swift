@@ -129,20 +129,20 @@ public enum LogRenderer {
             out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
-                place = "moved from \(Inert.markdownCode(previous)) to \(Inert.markdownCode(event.path))"
+                place = "moved from \(Inert.markdownCodeOutsideTables(previous)) to \(Inert.markdownCodeOutsideTables(event.path))"
             } else {
-                place = "in \(Inert.markdownCode(event.path))"
+                place = "in \(Inert.markdownCodeOutsideTables(event.path))"
             }
             let type = log.startsAtShallowEdge && index == 0 ? "already there where the history starts" : event.type.rawValue
             out += "**\(type)** \(place) — \(Markdown.inline(event.summary))\n\n"
             for field in event.fields {
-                out += "- \(Inert.markdownCode(field.path)): " + describe(field) + "\n"
+                out += "- \(Inert.markdownCodeOutsideTables(field.path)): " + describe(field) + "\n"
             }
         }
         if !log.notes.isEmpty {
             out += "\n## Skipped versions\n\n"
             for note in log.notes {
-                out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCode(note.path)): \(Markdown.inline(note.message))\n"
+                out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCodeOutsideTables(note.path)): \(Markdown.inline(note.message))\n"
             }
         }
         return out
@@ -153,7 +153,7 @@ public enum LogRenderer {
         let parts = text.split(separator: "`", omittingEmptySubsequences: false).map(String.init)
         // An unpaired backtick leaves the text as it is, escaped.
         guard parts.count % 2 == 1 else { return Markdown.inline(text) }
-        return parts.enumerated().map { $0.offset % 2 == 1 ? Inert.markdownCode($0.element) : Markdown.inline($0.element) }.joined()
+        return parts.enumerated().map { $0.offset % 2 == 1 ? Inert.markdownCodeOutsideTables($0.element) : Markdown.inline($0.element) }.joined()
     }
 
     static func describe(_ field: FieldChange) -> String {

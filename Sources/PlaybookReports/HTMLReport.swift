@@ -2,32 +2,33 @@ import Foundation
 import PlaybookModel
 
 /// Self-contained HTML pages: inline CSS and SVG, no script, no external resource, and a
-/// content-security policy that forbids both. Every user string goes through `escape`.
+/// content-security policy that forbids both. Every user string goes through `escapeVisible`, as on
+/// the site: a control shown by its code (`⟨U+001B⟩`).
 public enum HTMLReport {
     public static func okr(_ report: OKRReport) -> String {
-        var body = "<h1>OKR report \(escape(report.quarter.description))</h1>\n"
-        body += "<p class=\"meta\">\(escape(OKRReport.periodText(report)))"
-        body += " · \(escape(report.source.head)) · \(escape(report.source.historyText))</p>\n"
+        var body = "<h1>OKR report \(escapeVisible(report.quarter.description))</h1>\n"
+        body += "<p class=\"meta\">\(escapeVisible(OKRReport.periodText(report)))"
+        body += " · \(escapeVisible(report.source.head)) · \(escapeVisible(report.source.historyText))</p>\n"
         body += caveats(report.source.caveats)
-        if let basis = OKRReport.statusBasis(report) { body += "<p class=\"meta\">\(escape(basis))</p>\n" }
+        if let basis = OKRReport.statusBasis(report) { body += "<p class=\"meta\">\(escapeVisible(basis))</p>\n" }
         if let rollUp = report.northStar {
-            body += "<section class=\"northstar\"><h2>North Star: \(escape(rollUp.name ?? rollUp.metric))</h2>"
+            body += "<section class=\"northstar\"><h2>North Star: \(escapeVisible(rollUp.name ?? rollUp.metric))</h2>"
             body += "<p>\(rollUp.objectives.count) aligned objectives, mean key-result score "
-            body += "<strong>\(escape(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
+            body += "<strong>\(escapeVisible(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
         }
         if report.objectives.isEmpty {
-            body += "<p>No objective of \(escape(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
+            body += "<p>No objective of \(escapeVisible(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
         }
         let start = UTC.seconds(report.start)
         let end = UTC.seconds(report.lastDay) + 86_400
         for squad in report.squads {
-            body += "<h2>\(escape(squad))</h2>\n"
+            body += "<h2>\(escapeVisible(squad))</h2>\n"
             for objective in report.objectives where objective.squad == squad {
-                body += "<section class=\"objective\"><h3>\(escape(objective.id)): \(escape(objective.title ?? ""))</h3>\n"
+                body += "<section class=\"objective\"><h3>\(escapeVisible(objective.id)): \(escapeVisible(objective.title ?? ""))</h3>\n"
                 var facts = ["score \(Numbers.text(objective.score))"]
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
-                body += "<p class=\"meta\">\(escape(facts.joined(separator: " · ")))</p>\n"
+                body += "<p class=\"meta\">\(escapeVisible(facts.joined(separator: " · ")))</p>\n"
                 // Status and progress first: what a reader acts on stays on a phone's screen.
                 body += "<table><thead><tr><th>KR</th><th>status</th><th>progress</th><th>title</th><th>baseline</th><th>target</th><th>start</th>"
                 body += "<th>end</th><th>score</th><th>confidence</th><th>check-ins</th><th>last check-in</th><th>experiments</th><th>trajectory</th></tr></thead><tbody>\n"
@@ -37,14 +38,14 @@ public enum HTMLReport {
                         "\(experiment.id) \(experiment.outcome?.rawValue ?? experiment.status?.rawValue ?? "")"
                             + (OKRRenderer.undoneNote(experiment, today: report.today).map { " " + $0 } ?? "")
                     }.joined(separator: ", ")
-                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escape($0.rawValue))</span>" } ?? "–"
-                    body += "<tr><td>\(escape(kr.id))</td><td>\(status)</td><td class=\"n\">\(escape(Numbers.text(kr.progress)))</td>"
-                    body += "<td>\(escape(kr.title ?? ""))</td>"
+                    let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escapeVisible($0.rawValue))</span>" } ?? "–"
+                    body += "<tr><td>\(escapeVisible(kr.id))</td><td>\(status)</td><td class=\"n\">\(escapeVisible(Numbers.text(kr.progress)))</td>"
+                    body += "<td>\(escapeVisible(kr.title ?? ""))</td>"
                     body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map {
-                        "<td class=\"n\">\(escape(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
+                        "<td class=\"n\">\(escapeVisible(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
                     }.joined()
-                    body += "<td class=\"n\">\(escape(Numbers.text(kr.score)))</td><td>\(escape(OKRRenderer.confidenceText(kr)))</td>"
-                    body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escape(last))</td><td>\(escape(experiments))</td>"
+                    body += "<td class=\"n\">\(escapeVisible(Numbers.text(kr.score)))</td><td>\(escapeVisible(OKRRenderer.confidenceText(kr)))</td>"
+                    body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escapeVisible(last))</td><td>\(escapeVisible(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
                 body += "</tbody></table></section>\n"
@@ -54,9 +55,9 @@ public enum HTMLReport {
     }
 
     public static func experiments(_ report: ExperimentReport) -> String {
-        var body = "<h1>Experiments \(escape(report.period.label))</h1>\n"
-        body += "<p class=\"meta\">\(escape(report.periodText))"
-        body += " · \(escape(report.source.head)) · \(escape(report.source.historyText))</p>\n"
+        var body = "<h1>Experiments \(escapeVisible(report.period.label))</h1>\n"
+        body += "<p class=\"meta\">\(escapeVisible(report.periodText))"
+        body += " · \(escapeVisible(report.source.head)) · \(escapeVisible(report.source.historyText))</p>\n"
         body += caveats(report.source.caveats)
         guard !report.squads.isEmpty else {
             return page(title: "Experiments \(report.period.label)",
@@ -65,12 +66,12 @@ public enum HTMLReport {
         body += "<h2>Throughput per squad</h2>\n" + throughputChart(report.squads)
         body += "<table><thead><tr><th>squad</th><th>created</th><th>started</th><th>concluded</th><th>abandoned</th>"
         body += "<th>win rate</th><th>created→running</th><th>ready→running</th><th>running→concluded</th><th>stale</th></tr></thead><tbody>\n"
-        for (squad, name) in report.squads.map({ ($0, escape($0.squad)) }) + (report.overall.map { [($0, "<strong>\(ExperimentRenderer.totalLabel)</strong>")] } ?? []) {
+        for (squad, name) in report.squads.map({ ($0, escapeVisible($0.squad)) }) + (report.overall.map { [($0, "<strong>\(ExperimentRenderer.totalLabel)</strong>")] } ?? []) {
             let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
             body += "<tr><td>\(name)</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
-            body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escape(winRate))</td>"
+            body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escapeVisible(winRate))</td>"
             for cycle in [squad.createdToRunning, squad.readyToRunning, squad.runningToConcluded] {
-                body += "<td class=\"n\">\(escape(ExperimentRenderer.cycle(cycle)))</td>"
+                body += "<td class=\"n\">\(escapeVisible(ExperimentRenderer.cycle(cycle)))</td>"
             }
             body += "<td class=\"n\">\(squad.stale.count)</td></tr>\n"
         }
@@ -79,7 +80,7 @@ public enum HTMLReport {
         if !stale.isEmpty {
             body += "<h2>Running past their planned end</h2><ul>\n"
             for item in stale {
-                body += "<li>\(escape(item.id)) \(escape(item.title ?? "")): \(StaleExperiment.days(item.daysOverdue)) past \(escape(item.plannedEnd.description))</li>\n"
+                body += "<li>\(escapeVisible(item.id)) \(escapeVisible(item.title ?? "")): \(StaleExperiment.days(item.daysOverdue)) past \(escapeVisible(item.plannedEnd.description))</li>\n"
             }
             body += "</ul>\n"
         }
@@ -89,35 +90,36 @@ public enum HTMLReport {
             body += "<th>lift</th><th>p-value</th></tr></thead><tbody>\n"
             let places = ExperimentRenderer.liftPlaces(report)
             for fact in learnings {
-                body += "<tr><td>\(escape(fact.id))</td><td>\(escape(fact.squad))</td><td>\(escape(fact.outcome?.rawValue ?? "–"))</td>"
-                body += "<td>\(escape(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escape(ExperimentRenderer.lift(fact.lift, places: places)))</td>"
-                body += "<td class=\"n\">\(escape(Numbers.probability(fact.pValue)))</td></tr>\n"
+                body += "<tr><td>\(escapeVisible(fact.id))</td><td>\(escapeVisible(fact.squad))</td><td>\(escapeVisible(fact.outcome?.rawValue ?? "–"))</td>"
+                body += "<td>\(escapeVisible(fact.decision?.rawValue ?? "–"))</td><td class=\"n\">\(escapeVisible(ExperimentRenderer.lift(fact.lift, places: places)))</td>"
+                body += "<td class=\"n\">\(escapeVisible(Numbers.probability(fact.pValue)))</td></tr>\n"
             }
             body += "</tbody></table>\n"
             body += "<h2>Learnings</h2><ul class=\"learnings\">\n"
             for fact in learnings {
                 let outcome = [fact.outcome?.rawValue, fact.decision?.rawValue].compactMap { $0 }.joined(separator: ", ")
-                body += "<li><strong>\(escape(fact.id))</strong> (\(escape(fact.squad))) \(escape(fact.title ?? ""))"
-                body += outcome.isEmpty ? "" : " — \(escape(outcome))"
-                body += "<br>\(escape(fact.learnings.map(Inert.foldingLines) ?? "no learnings written"))</li>\n"
+                body += "<li><strong>\(escapeVisible(fact.id))</strong> (\(escapeVisible(fact.squad))) \(escapeVisible(fact.title ?? ""))"
+                body += outcome.isEmpty ? "" : " — \(escapeVisible(outcome))"
+                body += "<br>\(escapeVisible(fact.learnings.map(Inert.foldingLines) ?? "no learnings written"))</li>\n"
             }
             body += "</ul>\n"
         }
         return page(title: "Experiments \(report.period.label)", body: body)
     }
 
-    /// Escapes text for HTML content and attribute values alike (`Inert.html`).
-    public static func escape(_ text: String) -> String {
+    /// Escapes text for HTML content and attribute values alike (`Inert.html`), its controls already
+    /// shown by code (`visible`).
+    private static func entities(_ text: String) -> String {
         Inert.html(text)
     }
 
-    /// `escape`, after making text that could deceive a reader inert: bidi controls (U+202E and kin),
+    /// Escapes text for HTML (`entities`), after making text that could deceive a reader inert: bidi controls (U+202E and kin),
     /// invisible format characters (U+200B and kin, `Inert.isInvisibleFormat`), C0 and C1 control
     /// characters and the line and paragraph separators are shown as their code (`⟨U+202E⟩`,
     /// `⟨U+001B⟩`: an escape sequence pasted from a terminal reads as what it is, not as U+FFFD);
-    /// tabs and line ends become spaces. For pages that show many hands' strings.
+    /// tabs and line ends become spaces. For the reports and the site: pages that show many hands' strings.
     public static func escapeVisible(_ text: String) -> String {
-        escape(visible(text))
+        entities(visible(text))
     }
 
     /// The neutralising half of `escapeVisible`, for text that is escaped elsewhere (a JSON index).
@@ -140,7 +142,7 @@ public enum HTMLReport {
     }
 
     private static func caveats(_ lines: [String]) -> String {
-        lines.map { "<p class=\"caveat\">\(escape($0))</p>\n" }.joined()
+        lines.map { "<p class=\"caveat\">\(escapeVisible($0))</p>\n" }.joined()
     }
 
     private static func page(title: String, body: String) -> String {
@@ -153,7 +155,7 @@ public enum HTMLReport {
         <meta charset="utf-8">
         <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>\(escape(title))</title>
+        <title>\(escapeVisible(title))</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 2rem; color: #1d2330; }
         table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
@@ -211,11 +213,11 @@ public enum HTMLReport {
         }
         func value(_ number: Decimal) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" class=\"trajectory\" "
-        svg += "aria-label=\"\(escape("trajectory of \(kr.reference)"))\">"
+        svg += "aria-label=\"\(escapeVisible("trajectory of \(kr.reference)"))\">"
         // The x axis: a line under the plot, the period's first and last day at its ends.
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(width - right))\" y1=\"\(f(plotBottom))\" y2=\"\(f(plotBottom))\" stroke=\"#9aa3b2\"/>"
-        svg += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\">\(escape(String(UTC.day(of: start).description.dropFirst(5))))</text>"
-        svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(escape(String(UTC.day(of: end - 1).description.dropFirst(5))))</text>"
+        svg += "<text x=\"\(f(left))\" y=\"\(f(height - 4))\">\(escapeVisible(String(UTC.day(of: start).description.dropFirst(5))))</text>"
+        svg += "<text x=\"\(f(width - right))\" y=\"\(f(height - 4))\" text-anchor=\"end\">\(escapeVisible(String(UTC.day(of: end - 1).description.dropFirst(5))))</text>"
         var labelled: [Double] = []
         for (number, color, name) in [(kr.target, "#2e9e5b", "target"), (kr.baseline, "#9aa3b2", "baseline")] {
             guard let number else { continue }
@@ -225,14 +227,14 @@ public enum HTMLReport {
             if labelled.allSatisfy({ abs($0 - y) >= 11 }) {
                 labelled.append(y)
                 svg += "<text x=\"\(f(left - 4))\" y=\"\(f(min(plotBottom, max(top + 7, y + 3.5))))\" text-anchor=\"end\">"
-                svg += "\(escape(value(number)))<title>\(escape("\(name) \(value(number))"))</title></text>"
+                svg += "\(escapeVisible(value(number)))<title>\(escapeVisible("\(name) \(value(number))"))</title></text>"
             }
         }
         let path = points.map { "\(f(xPosition($0.0))),\(f(yPosition($0.1)))" }.joined(separator: " ")
         svg += "<polyline fill=\"none\" stroke=\"#3b5bdb\" stroke-width=\"2\" points=\"\(path)\"/>"
         for point in points {
             svg += "<circle cx=\"\(f(xPosition(point.0)))\" cy=\"\(f(yPosition(point.1)))\" r=\"2.5\" fill=\"#3b5bdb\">"
-            svg += "<title>\(escape("\(UTC.day(of: min(point.0, end - 1))): \(value(point.1))"))</title></circle>"
+            svg += "<title>\(escapeVisible("\(UTC.day(of: min(point.0, end - 1))): \(value(point.1))"))</title></circle>"
         }
         return svg + "</svg>"
     }
@@ -265,12 +267,12 @@ public enum HTMLReport {
             let rowTop = top + Double(index) * rowHeight
             let name = squad.squad.count > 16 ? String(squad.squad.prefix(15)) + "…" : squad.squad
             svg += "<text x=\"\(f(labelWidth - 8))\" y=\"\(f(rowTop + rowHeight / 2 + 4))\" text-anchor=\"end\" class=\"label\">"
-            svg += "\(escape(name))<title>\(escape(squad.squad))</title></text>"
+            svg += "\(escapeVisible(name))<title>\(escapeVisible(squad.squad))</title></text>"
             for (offset, count, color, label) in [(4.0, squad.started.count, "#3b5bdb", "started"),
                                                   (4.0 + barHeight + 2, squad.concluded.count, "#2e9e5b", "concluded")] {
                 let y = rowTop + offset
                 svg += "<rect x=\"\(f(labelWidth))\" y=\"\(f(y))\" width=\"\(f(x(count) - labelWidth))\" height=\"\(f(barHeight))\" fill=\"\(color)\">"
-                svg += "<title>\(escape("\(squad.squad): \(count) \(label)"))</title></rect>"
+                svg += "<title>\(escapeVisible("\(squad.squad): \(count) \(label)"))</title></rect>"
                 svg += "<text x=\"\(f(x(count) + 4))\" y=\"\(f(y + barHeight - 2))\">\(count)</text>"
             }
         }

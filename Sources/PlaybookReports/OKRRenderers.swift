@@ -147,7 +147,7 @@ public enum OKRRenderer {
         for caveat in report.source.caveats { out += "> **Note:** \(Markdown.inline(caveat))\n\n" }
         if let basis = OKRReport.statusBasis(report) { out += Markdown.inline(basis) + "\n\n" }
         if let rollUp = report.northStar {
-            out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCode(rollUp.metric)))\n\n"
+            out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCodeOutsideTables(rollUp.metric)))\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
             out += "mean key-result score \(Numbers.text(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
             if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.map(Markdown.inline).joined(separator: ", "))" }
@@ -161,7 +161,7 @@ public enum OKRRenderer {
             for objective in report.objectives where objective.squad == squad {
                 out += "### \(Markdown.inline(objective.id)): \(Markdown.inline(objective.title ?? ""))\n\n"
                 var facts = ["score \(Numbers.text(objective.score))"]
-                if let aligns = objective.alignsTo { facts.append("aligns to \(Inert.markdownCode(aligns))") }
+                if let aligns = objective.alignsTo { facts.append("aligns to \(Inert.markdownCodeOutsideTables(aligns))") }
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
                 out += facts.joined(separator: " · ") + "\n\n"
@@ -307,7 +307,7 @@ enum HistoryNotes {
         var out = "## \(heading)\n\n"
         for note in notes {
             // A note about a commit itself (its date) names no file.
-            let place = note.path.isEmpty ? "" : " " + Inert.markdownCode(note.path)
+            let place = note.path.isEmpty ? "" : " " + Inert.markdownCodeOutsideTables(note.path)
             out += "- `\(note.commit.description.prefix(12))`\(place): \(Inert.markdownMessage(note.message))\n"
         }
         return out + "\n"

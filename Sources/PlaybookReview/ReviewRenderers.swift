@@ -29,6 +29,14 @@ public enum ReviewRenderer {
             return Links(base: "\(trimmed)/\(repository)/blob/\(sha)/")
         }
 
+        /// Whether `base` may start the comment's links: an `http://` or `https://` address with a host.
+        /// Any other scheme (`javascript:`, `data:`, `file:`) is refused, though GitHub would drop the link.
+        public static func isWebAddress(_ base: String) -> Bool {
+            let lowered = base.lowercased()
+            guard let scheme = ["http://", "https://"].first(where: { lowered.hasPrefix($0) }) else { return false }
+            return base.dropFirst(scheme.count).first.map { $0 != "/" } ?? false
+        }
+
         /// The link to a line of a file.
         func to(_ path: String, line: Int) -> String {
             (base.map(ReviewRenderer.linkBase) ?? "") + ReviewRenderer.link(path) + "#L\(line)"
@@ -63,8 +71,8 @@ public enum ReviewRenderer {
             out += "⚠️ **This change relaxes rules in `.playbook.yml`**, so its findings are not counted as before:\n\n"
             for relaxed in report.relaxedRules {
                 out += "- `\(relaxed.rule)`: \(RuleRelaxation.name(relaxed.before)) → **\(RuleRelaxation.name(relaxed.after))**"
-                out += relaxed.files.map { " in " + RuleRelaxation.list($0.map(Inert.markdownCode)) } ?? ""
-                out += relaxed.paths.map { " for paths matching " + RuleRelaxation.list($0.map(Inert.markdownCode)) } ?? ""
+                out += relaxed.files.map { " in " + RuleRelaxation.list($0.map(Inert.markdownCodeOutsideTables)) } ?? ""
+                out += relaxed.paths.map { " for paths matching " + RuleRelaxation.list($0.map(Inert.markdownCodeOutsideTables)) } ?? ""
                 out += "\n"
             }
             out += "\n"
@@ -136,9 +144,9 @@ public enum ReviewRenderer {
         var shownFindings = 0
         for finding in ordered {
             let clipped = finding.message.count > 1_000 ? String(finding.message.prefix(1_000)) + "…" : finding.message
-            let entity = finding.entity.map { Inert.markdownCode($0) + " " } ?? ""
+            let entity = finding.entity.map { Inert.markdownCodeOutsideTables($0) + " " } ?? ""
             let line = "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` \(entity)"
-                + "[\(Inert.markdownCode(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(clipped))\n"
+                + "[\(Inert.markdownCodeOutsideTables(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(clipped))\n"
             guard line.utf8.count <= room else { break }
             room -= line.utf8.count
             findings += line
@@ -210,8 +218,8 @@ public enum ReviewRenderer {
             let byHeading = Dictionary(grouping: report.findings) { Heading(entity: $0.entity ?? "", file: $0.file) }
             for heading in byHeading.keys.sorted() {
                 guard let findings = byHeading[heading] else { continue }
-                out += heading.entity.isEmpty ? "#### \(Inert.markdownCode(heading.file))\n\n"
-                    : "#### \(Inert.markdownCode(heading.entity)) — \(Inert.markdownCode(heading.file))\n\n"
+                out += heading.entity.isEmpty ? "#### \(Inert.markdownCodeOutsideTables(heading.file))\n\n"
+                    : "#### \(Inert.markdownCodeOutsideTables(heading.entity)) — \(Inert.markdownCodeOutsideTables(heading.file))\n\n"
                 for finding in findings {
                     out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
                     out += "[line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"
@@ -225,7 +233,7 @@ public enum ReviewRenderer {
                 + "\(count(report.existing.count, "finding", "findings")) (not counted)</summary>\n\n"
             for finding in report.existing {
                 out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
-                out += "[\(Inert.markdownCode(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"
+                out += "[\(Inert.markdownCodeOutsideTables(finding.file)) line \(finding.line)](\(links.to(finding.file, line: finding.line))): \(message(finding.message))\n"
             }
             out += "\n</details>\n\n"
         }

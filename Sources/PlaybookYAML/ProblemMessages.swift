@@ -13,6 +13,14 @@ extension YAMLProblem {
             isFatal: true)
     }
 
+    /// A key past libyaml's 1,024 characters for a simple key (YAML 1.2 sets the same bound on an implicit key).
+    static func keyTooLong(at mark: Mark) -> YAMLProblem {
+        YAMLProblem(
+            kind: .syntax, mark: mark,
+            message: "this key is longer than the 1,024 characters YAML allows a simple key (one not written after \"? \"); shorten it",
+            isFatal: true)
+    }
+
     /// libyaml's own reason: its context (what it was doing, and where that began) and its problem.
     static func syntax(problem: String, context: String?, contextMark: Mark?, at mark: Mark) -> YAMLProblem {
         var message = problem

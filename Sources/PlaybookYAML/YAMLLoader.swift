@@ -105,6 +105,7 @@ public enum YAMLLoader {
                     at: error.problemMark, inIndentation: isIndentation(offset, in: text),
                     libyamlProblem: error.problem, isFatal: true)
             }
+            if let problem = keyTooLong(error, offset: offset, in: text) { return problem }
             if let problem = missingSpaceAfterColon(error, offset: offset, in: text) { return problem }
             if let problem = FlowComment.problem(error, problemOffset: offset, in: text) { return problem }
             if let problem = CommentEndingValue.problem(error, problemOffset: offset, in: text) { return problem }
@@ -118,6 +119,31 @@ public enum YAMLLoader {
             }
             return problem
         }
+    }
+
+    /// libyaml drops a key written without `? ` (a simple key) once it runs past 1,024 characters, and
+    /// then cannot find the colon that is there ("could not find expected ':'"; on the key's own line
+    /// that is the only cause: a key whose colon is missing fails on a later line), or, where a key was
+    /// not required (the first of a nested mapping), finds a colon it did not expect ("mapping values
+    /// are not allowed"). Either way said at the key, as it is.
+    private static func keyTooLong(_ error: LibYAMLError, offset: Int, in text: SourceText) -> YAMLProblem? {
+        if error.context == "while scanning a simple key", error.problem == "could not find expected ':'",
+           let key = error.contextMark, key.line == error.problemMark.line {
+            return .keyTooLong(at: key)
+        }
+        guard error.problem == "mapping values are not allowed in this context", offset < text.bytes.count,
+              text.bytes[offset] == UInt8(ascii: ":") else { return nil }
+        // The line up to the colon: indentation and any `- `, then the key, which holds no `: ` or ` #`.
+        var start = offset
+        while start > 0, text.bytes[start - 1] != 0x0A, text.bytes[start - 1] != 0x0D { start -= 1 }
+        let bytes = text.bytes[start..<offset]
+        var keyStart = bytes.startIndex
+        while keyStart < bytes.endIndex, bytes[keyStart] == 0x20 || bytes[keyStart] == UInt8(ascii: "-") && keyStart + 1 < bytes.endIndex && bytes[keyStart + 1] == 0x20 {
+            keyStart += 1
+        }
+        let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart...]), as: UTF8.self)
+        guard key.unicodeScalars.count > 1_024, !key.contains(": "), !key.contains(" #") else { return nil }
+        return .keyTooLong(at: text.mark(atByteOffset: keyStart))
     }
 
     /// `status:running` is one word to YAML, not a key and its value: libyaml fails on the line

@@ -182,9 +182,14 @@ struct New: ParsableCommand {
         var skipped = elsewhere.keys.sorted().map { "\($0) on \(elsewhere[$0]?.joined(separator: ", ") ?? "")" }
         let removed = (branches.everOnBranch ?? []).filter { $0.hasPrefix(prefix) && !workingTree.contains($0) && elsewhere[$0] == nil }
         skipped += removed.sorted().map { "\($0) (removed earlier)" }
-        if !skipped.isEmpty { note += "; skipped \(skipped.joined(separator: "; "))" }
+        // A few, then a count: hundreds of ids held on another branch made one line of thousands of characters.
+        let shown = skipped.count > skippedShown + 1 ? skipped.prefix(skippedShown) + ["and \(skipped.count - skippedShown) more"] : skipped[...]
+        if !shown.isEmpty { note += "; skipped \(shown.joined(separator: "; "))" }
         return note
     }
+
+    /// How many skipped ids `branchNote` names before it counts the rest.
+    static let skippedShown = 5
 
     /// `PREFIX-n` one past the highest number in use, zero-padded like the existing ids (at least `width` digits).
     /// An id whose number cannot be incremented (the largest an Int holds, or larger) is passed

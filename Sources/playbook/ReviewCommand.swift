@@ -30,8 +30,9 @@ struct Review: ParsableCommand {
           playbook review --base v1.2 --head feature/pricing --format sarif > review.sarif
           playbook review --base origin/main --link-base https://git.example.com/growth/playbook/blob/main/
 
-        Links in the Markdown comment are absolute when --link-base is given or GitHub Actions \
-        sets GITHUB_SERVER_URL, GITHUB_REPOSITORY and GITHUB_SHA; relative otherwise.
+        Links in the Markdown comment are absolute when --link-base (an http:// or https:// \
+        address) is given or GitHub Actions sets GITHUB_SERVER_URL, GITHUB_REPOSITORY and \
+        GITHUB_SHA; relative otherwise.
 
         Exit codes: 0 no errors, 1 errors found, 2 the review could not run.
         """
@@ -60,6 +61,13 @@ struct Review: ParsableCommand {
 
     @Option(help: "Similarity engine for duplicates: auto (the model when installed), model, or lexical.")
     var engine: EngineChoice = .auto
+
+    func validate() throws {
+        if let linkBase, !linkBase.isEmpty, !ReviewRenderer.Links.isWebAddress(linkBase) {
+            throw ValidationError("--link-base must be an http:// or https:// address, such as "
+                + "https://github.com/OWNER/REPO/blob/main/; got \"\(Inert.terminal(linkBase))\"")
+        }
+    }
 
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath

@@ -83,7 +83,7 @@ final class InertOutputTests: XCTestCase {
         XCTAssertFalse(messages.joined().unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" }, "\(messages)")
     }
 
-    /// The HTML report shows a title's bidi override and zero width space by code too (`Inert.html`).
+    /// The HTML report shows a title's bidi override and zero width space by code, as the site does (`HTMLReport.escapeVisible`).
     func testInvisibleCharactersOfATitleAreShownByCodeInTheHTMLReport() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
@@ -92,7 +92,7 @@ final class InertOutputTests: XCTestCase {
         _ = try repository.commit(message: "objective", author: Signature(name: "Ana", email: "ana@example.com", time: 1_782_907_200))
         let report = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-12-01", "--format", "html", "--no-cache"], in: scratch.url)
         XCTAssertEqual(report.status, 0, report.stderr)
-        XCTAssertTrue(report.stdout.contains("Grow \\u{202E}exe.txt and zero\\u{200B}width"), report.stdout)
+        XCTAssertTrue(report.stdout.contains("Grow ⟨U+202E⟩exe.txt and zero⟨U+200B⟩width"), report.stdout)
         XCTAssertFalse(report.stdout.unicodeScalars.contains { $0 == "\u{202E}" || $0 == "\u{200B}" }, report.stdout)
     }
 

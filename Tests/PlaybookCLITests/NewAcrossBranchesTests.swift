@@ -32,6 +32,30 @@ final class NewAcrossBranchesTests: XCTestCase {
         XCTAssertEqual(created.stderr, "HYP-0011: checked the ids in the working tree, in this branch's history and on 2 branches (main, origin/main); skipped HYP-0010 on origin/main\n")
     }
 
+    /// Hundreds of ids on another branch were all listed on one line of standard error: the first few
+    /// are named, the rest counted.
+    func testManySkippedIdsAreNamedAFewThenCounted() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "growth"], in: scratch.url).status, 0)
+        let repository = try Repository.open(at: scratch.url.path)
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml"])
+        let shared = try repository.commit(message: "the playbook", author: author)
+        let ids = (10..<22).map { "HYP-00\($0)" }
+        let paths = ids.map { "playbooks/hypotheses/\($0).yml" }
+        for (id, path) in zip(ids, paths) { try scratch.write(path, hypothesis(id)) }
+        try repository.stage(paths: paths)
+        let big = try repository.commit(message: "many hypotheses", author: author, parents: [shared], updateHead: false)
+        for path in paths { try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(path)) }
+        try repository.stage(paths: paths)
+        try scratch.write(".git/refs/heads/big", big.description + "\n")
+
+        let created = try CLI.run(["new", "hypothesis", "--squad", "growth"], in: scratch.url)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        XCTAssertEqual(created.stdout, "playbooks/hypotheses/HYP-0022.yml\n")
+        XCTAssertTrue(created.stderr.hasSuffix("; skipped HYP-0010 on big; HYP-0011 on big; HYP-0012 on big; HYP-0013 on big; HYP-0014 on big; and 7 more\n"),
+                      created.stderr)
+    }
+
     /// An id carrying the largest number an Int holds trapped `new` ("one past" overflowed): it is
     /// passed over, and only when the number before it is in use too does `new` refuse, naming both.
     func testAnIdWhoseNumberCannotBeIncrementedIsPassedOver() throws {

@@ -206,6 +206,21 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertTrue(given.stdout.contains("](https://git.example.com/p/src/main/playbooks/HYP-1.yml#L9)"), given.stdout)
     }
 
+    /// A link base is an http(s) address: `javascript:` (or a bare path) is a bad argument, exit 2 and
+    /// nothing on standard output, not links GitHub would have to strip.
+    func testALinkBaseThatIsNotAWebAddressIsRefused() throws {
+        let (scratch, repository, base) = try start()
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": Self.hypothesis.replacing("status: testing", with: "statuss: testing")], "typo")
+        for bad in ["javascript:alert(1)//", "data:text/html,x", "git.example.com/p/", "https:///p/", "file:///etc/"] {
+            let result = try CLI.run(["review", "--base", base, "--today", "2026-11-20", "--link-base", bad], in: scratch.url)
+            XCTAssertEqual(result.status, 2, bad + ": " + result.stdout + result.stderr)
+            XCTAssertEqual(result.stdout, "", bad)
+            XCTAssertTrue(result.stderr.contains("--link-base must be an http:// or https:// address"), result.stderr)
+        }
+        let plain = try CLI.run(["review", "--base", base, "--today", "2026-11-20", "--link-base", "HTTP://git.example.com/p/"], in: scratch.url)
+        XCTAssertTrue(plain.stdout.contains("](HTTP://git.example.com/p/playbooks/HYP-1.yml#L9)"), plain.stdout + plain.stderr)
+    }
+
     func testMarkdownCommentListsEntitiesAndIsMarkedForBots() throws {
         let (scratch, repository, base) = try start()
         _ = try commit(repository, scratch, [

@@ -28,4 +28,18 @@ final class GitHubEscapingTests: XCTestCase {
         XCTAssertGreaterThan(same, 300)
         XCTAssertGreaterThan(escaped, 3000)
     }
+
+    /// GitHub decodes `%0D` and `%0A` back to CR and LF, so a file name holding either still names the
+    /// file; a CR written `\r` named a file that does not exist. Other controls stay shown by code.
+    func testCarriageReturnAndLineFeedArePercentEncodedInEveryPartOfACommand() {
+        let name = "playbooks/a\rb\nc:d,e%f\u{1B}[2J\tg.yml"
+        let report = LintReport(findings: [
+            Finding(file: name, line: 3, column: 7, rule: "yaml-syntax", severity: .error, message: "bad\r\nvalue: 100%, \u{1B}[31m"),
+        ], files: 1, entities: 0, lintedFiles: [name])
+        XCTAssertEqual(GitHubReporter().render(report),
+                       "::error file=playbooks/a%0Db%0Ac%3Ad%2Ce%25f\\u{1B}[2J\\tg.yml,line=3,col=7,title=playbook yaml-syntax::"
+                           + "bad%0D%0Avalue: 100%25, \\u{1B}[31m\n")
+        XCTAssertEqual(GitHubReporter.property("a\r:b"), "a%0D%3Ab")
+        XCTAssertEqual(GitHubReporter.data("a\r:b,c"), "a%0D:b,c")
+    }
 }

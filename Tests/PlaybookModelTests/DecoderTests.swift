@@ -78,6 +78,29 @@ final class DecoderTests: XCTestCase {
         }
     }
 
+    /// A number is given back as written: `1e400` (past a Double) was "found .inf", and a `0x`/`0o` integer
+    /// past Int64 "the string", though YAML reads both as numbers and the same size in decimal is accepted.
+    func testNumbersPastWhatPlaybookReadsAreQuotedAsWrittenAndCalledNumbers() {
+        func diagnostics(_ current: String) -> [String] {
+            decode("kind: Objective\nid: OKR-2026Q3-G-1\nsquad: growth\nquarter: 2026-Q3\ntitle: T\naligns_to: wal\n"
+                + "key_results:\n  - {id: KR-1, title: c, metric: wal, baseline: 0, target: 1, current: \(current)}\n")
+                .diagnostics.map { "\($0.mark) \($0.rule) \($0.message)" }
+        }
+        XCTAssertEqual(diagnostics("1e400"), ["8:72 schema-range \"key_results.current\" is 1e400, a number too large for playbook to "
+            + "compute with exactly (reports take numbers between 1e-127 and 1e127 in size)"])
+        XCTAssertEqual(diagnostics("-1E+400").first?.contains("is -1E+400, a number too large"), true)
+        XCTAssertEqual(diagnostics("1e-400").first?.contains("is 1e-400, a number too small"), true)
+        XCTAssertEqual(diagnostics("0xFFFFFFFFFFFFFFFF"), ["8:72 schema-range \"key_results.current\" is 0xFFFFFFFFFFFFFFFF, a number too large "
+            + "to read in hexadecimal (at most 0x7FFFFFFFFFFFFFFF); write it in decimal, 18446744073709551615"])
+        XCTAssertEqual(diagnostics("0o7777777777777777777777777"), ["8:72 schema-range \"key_results.current\" is 0o7777777777777777777777777, "
+            + "a number too large to read in octal (at most 0o777777777777777777777); write it in decimal, 37778931862957161709567"])
+        for fine in ["0x7FFFFFFFFFFFFFFF", "0o17", "1208925819614629174706175", "0e400"] {
+            XCTAssertEqual(diagnostics(fine), [], fine)
+        }
+        XCTAssertEqual(diagnostics("0xFG").first?.contains("the string \"0xFG\""), true, "not hexadecimal: text")
+        XCTAssertEqual(diagnostics("\"0xFFFFFFFFFFFFFFFF\"").first?.contains("the string"), true, "quoted: text")
+    }
+
     func testMissingRequiredFieldIsReportedOnTheDocument() {
         let decoded = decode("kind: Metric\nid: paid-conversion\nname: Paid conversion\nunit: percent\nowner: checkout-emea\n")
         XCTAssertEqual(decoded.diagnostics.map(\.rule), [RuleID.required])

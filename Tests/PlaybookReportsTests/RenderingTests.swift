@@ -86,6 +86,16 @@ final class RenderingTests: XCTestCase {
         XCTAssertFalse(OKRRenderer.markdown(okr).replacing("\\<", with: "").contains("<"))
     }
 
+    /// The report pages show a control by its code, as the site and the README do (`⟨U+001B⟩`), not in
+    /// the terminal's form (`\u{1B}`).
+    func testHTMLReportsShowControlsByTheirCodeAsTheSiteDoes() throws {
+        let (okr, experiments, _) = try reports(title: "\"Obj \\e[31mRED \\u202Eevil\"")  // YAML's escapes: a raw ESC is not allowed in a file
+        let page = HTMLReport.okr(okr)
+        XCTAssertTrue(page.contains("Obj ⟨U+001B⟩[31mRED ⟨U+202E⟩evil"), page)
+        XCTAssertFalse(page.contains("\\u{"), page)
+        XCTAssertFalse(HTMLReport.experiments(experiments).contains("\\u{"))
+    }
+
     func testANoteAboutACommitNotAFileNamesNoEmptyFile() throws {
         let commit = try XCTUnwrap(ObjectID(hex: String(repeating: "ab", count: 20)))
         let out = HistoryNotes.markdown([

@@ -193,6 +193,20 @@ final class CommentTests: XCTestCase {
         }
     }
 
+    /// Outside a table a code span shows `|` as written (GitHub shows a `\|` there literally); a backtick
+    /// in the name still cannot close the span (the fence is longer), and a table cell still escapes `|`.
+    func testAPipeInAFileNameIsWrittenAsItIsOutsideTables() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/squads.yml": Self.squads])
+        let name = "playbooks/a`b|c ``.yml"
+        let head = try s.commit([name: "kind: Hypothesis\nid: HYP-0009\n\tbad: 1\n"])
+        let comment = ReviewRenderer.markdown(try s.review(base: base, head: head))
+        XCTAssertTrue(comment.contains("#### ```playbooks/a`b|c ``.yml```\n"), comment)
+        XCTAssertFalse(comment.contains("\\|"), comment)
+        XCTAssertEqual(ReviewRenderer.message("paths matching `a|b`"), "paths matching `a|b`")
+        XCTAssertEqual(ReviewRenderer.value("x | y ` z"), "``x \\| y ` z``", "a table cell keeps its escape")
+    }
+
     /// GitHub refuses a comment over 65,536 characters and the workflow then posts nothing: a
     /// large review is cut below `commentLimit`, the summary and the errors first, and says what it left out.
     func testAReviewTooLongForOneCommentIsCutSummaryAndErrorsFirst() throws {

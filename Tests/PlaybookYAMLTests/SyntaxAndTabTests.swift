@@ -35,6 +35,20 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(load("a: 1\nb\nc: 2\n").problems.first?.message, "while scanning a simple key at line 2, column 1: could not find expected ':'")
     }
 
+    /// A key past 1,024 characters got libyaml's "could not find expected ':'", with the colon right
+    /// there: said at the key, with the limit. A key of 1,024 is read.
+    func testAKeyLongerThanYAMLAllowsIsSaidAtTheKey() {
+        let problem = load("kind: Metric\nx: 1\n" + String(repeating: "k", count: 1_100) + ": 1\n").problems.first
+        XCTAssertEqual(problem?.kind, .syntax)
+        XCTAssertEqual(problem?.mark, mark(3, 1))
+        XCTAssertEqual(problem?.message, "this key is longer than the 1,024 characters YAML allows a simple key (one not written after \"? \"); shorten it")
+        let nested = load("a:\n  " + String(repeating: "é", count: 1_025) + ": 1\n").problems.first
+        XCTAssertEqual(nested?.mark, mark(2, 3))
+        XCTAssertEqual(nested?.message.hasPrefix("this key is longer than the 1,024 characters"), true, nested?.message ?? "")
+        XCTAssertEqual(load("a:\n  - " + String(repeating: "k", count: 1_100) + ": 1\n").problems.first?.mark, mark(2, 5), "in a list item")
+        XCTAssertTrue(load("a:\n  " + String(repeating: "k", count: 1_024) + ": 1\n").problems.isEmpty)
+    }
+
     /// libyaml read `<<<<<<< HEAD` as a key missing its colon ("could not find expected ':'").
     func testMergeConflictMarkersLeftInAFileAreSaidAtTheFirstMarker() {
         let conflict = "kind: Metric\nid: signup-rate\n<<<<<<< HEAD\nbudget: 4500\n=======\nbudget: 5000\n>>>>>>> feat\nowner: growth\n"

@@ -47,7 +47,11 @@ public struct GitHubReporter: Reporter {
         }
     }
 
-    /// Escapes a command's message: invisible controls but LF shown (`Inert.visible`), then `%`, CR and LF.
+    /// Escapes a command's message as GitHub's runner reads it back: `%`, CR and LF percent-encoded
+    /// (`%25`, `%0D`, `%0A`), which the runner decodes, so a file name keeps its line breaks. Every other
+    /// invisible control is shown as `Inert.visible` shows it (`\u{1B}`): the runner has no escape for
+    /// it, and written raw it would reach the CI log, whose viewer reads ANSI. A file whose name holds one
+    /// is still named, readably, but its annotation does not attach to the file.
     public static func data(_ text: String) -> String {
         // No control and no `%` (most messages): nothing to escape, the text itself.
         isPlain(text, property: false) ? text : dataEscaping(text)
@@ -56,12 +60,17 @@ public struct GitHubReporter: Reporter {
     /// `data` without its shortcut: every scalar looked at.
     static func dataEscaping(_ text: String) -> String {
         var out = ""
-        for character in Inert.visible(text, keepingNewlines: true).unicodeScalars {
+        for character in text.unicodeScalars {
             switch character {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(character)
+            default:
+                if Inert.isInvisibleControl(character) {
+                    out += Inert.visible(String(character))
+                } else {
+                    out.unicodeScalars.append(character)
+                }
             }
         }
         return out
