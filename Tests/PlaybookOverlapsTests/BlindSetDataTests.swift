@@ -5,7 +5,7 @@ import XCTest
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
 /// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`,
-/// `Data/fresh15-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -56,6 +56,29 @@ struct BlindSet {
                                                    "fresh13-pairs.tsv", "dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv",
                                                    "dupq23-pairs.tsv", "dupq25-pairs.tsv", "dupq28-pairs.tsv", "dupq29-pairs.tsv",
                                                    "fresh14-pairs.tsv", "dupq32-pairs.tsv"])
+
+    static let sixteenth = BlindSet(file: "fresh16-pairs.tsv", prefix: "BA", split: "fresh16",
+                                    earlierFiles: ["dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv", "dupq23-pairs.tsv", "dupq25-pairs.tsv",
+                                                   "dupq28-pairs.tsv", "dupq29-pairs.tsv", "dupq32-pairs.tsv", "dupq34-pairs.tsv", "dupq35-pairs.tsv",
+                                                   "dupq36-pairs.tsv", "dupq37-pairs.tsv", "dupq38-pairs.tsv", "dupq39-pairs.tsv", "dupq40-pairs.tsv",
+                                                   "dupq43-pairs.tsv", "dupq46-pairs.tsv", "dupq49-pairs.tsv", "dupq51-pairs.tsv", "dupq52-pairs.tsv",
+                                                   "dupq53-pairs.tsv", "dupq54-pairs.tsv", "dupq55-pairs.tsv", "dupq56-pairs.tsv", "dupq57-pairs.tsv",
+                                                   "dupq58-pairs.tsv", "dupq59-pairs.tsv", "fresh-pairs.tsv", "fresh10-pairs.tsv",
+                                                   "fresh11-pairs.tsv", "fresh12-pairs.tsv", "fresh13-pairs.tsv", "fresh14-pairs.tsv",
+                                                   "fresh15-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                   "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv", "fresh9-pairs.tsv",
+                                                   "growth-pairs.tsv"])
+    static let seventeenth = BlindSet(file: "fresh17-pairs.tsv", prefix: "BB", split: "fresh17",
+                                      earlierFiles: ["dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv", "dupq23-pairs.tsv", "dupq25-pairs.tsv",
+                                                   "dupq28-pairs.tsv", "dupq29-pairs.tsv", "dupq32-pairs.tsv", "dupq34-pairs.tsv", "dupq35-pairs.tsv",
+                                                   "dupq36-pairs.tsv", "dupq37-pairs.tsv", "dupq38-pairs.tsv", "dupq39-pairs.tsv", "dupq40-pairs.tsv",
+                                                   "dupq43-pairs.tsv", "dupq46-pairs.tsv", "dupq49-pairs.tsv", "dupq51-pairs.tsv", "dupq52-pairs.tsv",
+                                                   "dupq53-pairs.tsv", "dupq54-pairs.tsv", "dupq55-pairs.tsv", "dupq56-pairs.tsv", "dupq57-pairs.tsv",
+                                                   "dupq58-pairs.tsv", "dupq59-pairs.tsv", "fresh-pairs.tsv", "fresh10-pairs.tsv",
+                                                   "fresh11-pairs.tsv", "fresh12-pairs.tsv", "fresh13-pairs.tsv", "fresh14-pairs.tsv",
+                                                   "fresh15-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
+                                                   "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv", "fresh9-pairs.tsv",
+                                                   "growth-pairs.tsv", "fresh16-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -237,4 +260,20 @@ final class Fresh15DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.fifteenth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.fifteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.fifteenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh16DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.sixteenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.sixteenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.sixteenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.sixteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.sixteenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh17DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.seventeenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.seventeenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.seventeenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.seventeenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.seventeenth.checkNoTextRepeatedFromTheEarlierSets() }
 }

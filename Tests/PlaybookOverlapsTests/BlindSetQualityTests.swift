@@ -294,3 +294,27 @@ final class Fresh15QualityTests: XCTestCase {
         try assertBlindSetFloors("fresh15-pairs.tsv", found: 33, flagged: 1, strays: 11, wordsFlagged: 19)
     }
 }
+
+/// The sixteenth fresh set (`Data/fresh16-pairs.tsv`: 40 ideas, 80 pairs from 20 physical-world businesses and
+/// local services, ten of them with two ideas toward one outcome), written blind on 2026-12-05 by someone who read
+/// no rule's code and ran nothing on it, and measured once with the installed model and the rules of `eaeb7f3`
+/// (nothing chosen on it): 32 of 40 rewordings found, 2 of 40 look-alikes flagged, 11 other pairs (F1 0.865 over
+/// the labelled pairs, 0.753 counting the other pairs). Words only: 0 found, 16 flagged. Only these totals were read;
+/// they are the floors.
+final class Fresh16QualityTests: XCTestCase {
+    func testSixteenthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh16-pairs.tsv", found: 32, flagged: 2, strays: 11, wordsFlagged: 16)
+    }
+}
+
+/// The seventeenth fresh set (`Data/fresh17-pairs.tsv`: 40 ideas, 80 pairs from 20 software products and online
+/// services, ten of them with two ideas toward one outcome), written blind on 2026-12-05 beside the sixteenth by
+/// another writer who read no rule's code and ran nothing on it, and measured once with the installed model and
+/// the rules of `eaeb7f3` (nothing chosen on it): 32 of 40 rewordings found, 3 of 40 look-alikes flagged, 30 other
+/// pairs (F1 0.853 over the labelled pairs, 0.610 counting the other pairs: software products share their words,
+/// "dashboard", "users", "the app"). Words only: 0 found, 16 flagged. Only these totals were read; they are the floors.
+final class Fresh17QualityTests: XCTestCase {
+    func testSeventeenthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh17-pairs.tsv", found: 32, flagged: 3, strays: 30, wordsFlagged: 16)
+    }
+}

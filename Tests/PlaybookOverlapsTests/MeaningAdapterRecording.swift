@@ -37,7 +37,7 @@ final class MeaningAdapterRecording: XCTestCase {
         guard let prefix = ProcessInfo.processInfo.environment["PLAYBOOK_RECORD_VECTORS"] else { return }
         guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
         let recorder = Recorder()
-        let blind: Set = ["fresh11", "fresh12", "fresh13", "fresh14", "fresh15"]
+        let blind: Set = ["fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"]
         let files = try FileManager.default.contentsOfDirectory(atPath: GrowthPair.folder.path).filter { $0.hasSuffix("-pairs.tsv") }.sorted()
         for file in files {
             let pairs = try GrowthPair.load(file)

@@ -19,7 +19,7 @@ import numpy as np
 from scipy.optimize import minimize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-BLIND = {'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15'}
+BLIND = {'fresh11', 'fresh12', 'fresh13', 'fresh14', 'fresh15', 'fresh16', 'fresh17'}
 TAU, WEIGHT, ITERATIONS = 0.05, 10.0, 40
 
 
