@@ -139,6 +139,8 @@ struct FieldComparison {
             } else if Self.onlyTakeAway(onlyA, readAs: a.direction), Self.onlyTakeAway(onlyB, readAs: b.direction) {
                 // Near copies that take the same thing away in other words ("remove" / "scrap the service fee
                 // and add a tip jar", "get rid of"): one change, no detail (`ChangeDirection` reads the direction).
+            } else if Self.onlyTheSameMove(onlyA, onlyB) {
+                // Near copies that make one move in other words ("shorten" / "cut … down"): one change, no detail.
             } else if !onlyA.isEmpty, !onlyB.isEmpty,
                       max(onlyA.count, onlyB.count) <= Self.detailTerms
                       || (Self.phrases(of: onlyA, in: a.text) <= Self.swappedPhrases && Self.phrases(of: onlyB, in: b.text) <= Self.swappedPhrases) {
@@ -307,6 +309,11 @@ struct FieldComparison {
     }
 
     /// Whether `words` say nothing but that `direction` takes something away (`ChangeDirection.onlyTakeAway`).
+    static func onlyTheSameMove(_ first: [String], _ second: [String]) -> Bool {
+        let reader = ThreadReader.current
+        return ChangeDirection.onlyTheSameMove(first.flatMap { reader.stems($0) }, second.flatMap { reader.stems($0) })
+    }
+
     static func onlyTakeAway(_ words: [String], readAs direction: ChangeDirection) -> Bool {
         let reader = ThreadReader.current
         return ChangeDirection.onlyTakeAway(words.flatMap { reader.stems($0) }, readAs: direction)

@@ -484,6 +484,23 @@ public struct ChangeDirection: Sendable, Hashable {
     public static func onlyTakeAway(_ stems: [String], readAs direction: ChangeDirection) -> Bool {
         !stems.isEmpty && stems.allSatisfy(direction.takingWords.contains)
     }
+    /// Whether `first` and `second` (the stems only one of two near copies names) all make one move in other
+    /// words: each a word of one kind of move, all of the same kind ("shorten" / "cut … down", "add" / "show",
+    /// "raise" / "increase"; review70: "we shorten the first lesson to three minutes" and "we cut the first lesson
+    /// down to three minutes" were related work that "differ in detail"). Taking away and making smaller stay
+    /// apart ("remove the fee" / "reduce the fee"), as do adding and making bigger ("add a trial" / "extend the trial").
+    public static func onlyTheSameMove(_ first: [String], _ second: [String]) -> Bool {
+        guard !first.isEmpty, !second.isEmpty else { return false }
+        let all = first + second
+        return moveKinds.contains { kind in all.allSatisfy(kind.contains) }
+    }
+    /// The kinds of move `onlyTheSameMove` reads as one: taking away, making smaller, adding, making bigger.
+    static let moveKinds: [Set<String>] = [
+        ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"],
+        ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim"],
+        ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid"],
+        ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
+    ]
     /// Verbs that take away with a particle ("turn off", "phase out", "take away").
     static let particleTakings: [String: Set<String>] = [
         "turn": ["off"], "switch": ["off"], "shut": ["off", "down"], "take": ["away", "out"], "phase": ["out"],

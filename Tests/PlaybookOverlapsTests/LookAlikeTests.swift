@@ -240,6 +240,32 @@ final class LookAlikeTests: XCTestCase {
         XCTAssertEqual(off.kind, .duplicate, off.reason)
     }
 
+    /// Near copies that make one move in other words ("shorten" / "cut … down", "add" / "show", "raise" /
+    /// "increase") make one change: a duplicate (review70: "we shorten the first lesson to three minutes" and "we
+    /// cut the first lesson down to three minutes" were related work that "differ in detail (shorten / cut)").
+    /// Taking away against making smaller, or adding against making bigger, stays a detail.
+    func testNearCopiesMakingOneMoveInOtherWordsAreADuplicate() throws {
+        let title = "A shorter first lesson"
+        func found(_ first: String, _ second: String) throws -> Overlap {
+            let encoder = Vectors([title + ". " + first: [1, 0, 0], title + ". " + second: [0.99, 0.1, 0], "new learners": [0, 0, 1]])
+            let a = hypothesis("HYP-0001", squad: "growth-a", title: title, change: first, audience: "new learners", outcome: "more finish day one")
+            let b = hypothesis("HYP-0002", squad: "growth-b", title: title, change: second, audience: "new learners", outcome: "more finish day one")
+            return try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        }
+        for (first, second) in [("we shorten the first lesson to three minutes", "we cut the first lesson down to three minutes"),
+                                ("add a progress bar to the first lesson", "show a progress bar in the first lesson"),
+                                ("raise the daily goal in the first lesson", "increase the daily goal in the first lesson")] {
+            let overlap = try found(first, second)
+            XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
+            XCTAssertFalse(overlap.reason.contains("detail ("), overlap.reason)
+        }
+        for (first, second) in [("remove the quiz from the first lesson", "shorten the quiz in the first lesson"),
+                                ("add a quiz to the first lesson", "extend the quiz in the first lesson")] {
+            let overlap = try found(first, second)
+            XCTAssertEqual(overlap.kind, .related, overlap.reason)
+        }
+    }
+
     /// A number swapped that one side also says elsewhere ("2 hours before … 2 passes" / "2 hours before …
     /// 4 passes") is a detail: the numbers are counted, not only compared as terms.
     func testANumberSwappedThatIsAlsoSaidElsewhereIsADetail() throws {
