@@ -66,50 +66,27 @@ struct Hooks: ParsableCommand {
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
                 return
             }
-            let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
-            let folder: String
-            let top: String
-            if let configured, PathSpelling.isAbsolute(configured) {
-                // An absolute core.hooksPath is the user's own setting, outside any repository.
-                folder = Workspace.normalized(configured)
-                top = folder
-            } else if let configured {
-                folder = Workspace.absolute(configured, from: workdir)
-                top = workdir
-            } else {
-                folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
-                top = Workspace.normalized(repository.commonDirectory)
-            }
-            let hook = folder + "/pre-commit"
+            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            let paths = InstalledHooks.names.map { hooks.folder + "/" + $0 }
             // Into the git folder only where git runs hooks by default: core.hooksPath naming another
             // folder in it (`.git/refs/heads`) would have the hook taken for git's own files.
-            if let refusal = WriteGuard(around: [hook], cwd: workdir).fileRefusal(hook, example: ".githooks/pre-commit", allowingHooks: true) {
-                throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
+            for hook in paths {
+                if let refusal = WriteGuard(around: [hook], cwd: workdir).fileRefusal(hook, example: ".githooks/pre-commit", allowingHooks: true) {
+                    throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
+                }
             }
-            do {
-                try AtomicFile.write(Self.script, to: hook, within: top, shownFrom: workdir, force: force, mode: 0o755)
-            } catch let refusal as AtomicFile.Refusal {
-                throw UsageError(description: refusal.description)
+            for (name, hook) in zip(InstalledHooks.names, paths) {
+                do {
+                    try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
+                                         shownFrom: workdir, force: force, mode: 0o755)
+                } catch let refusal as AtomicFile.Refusal {
+                    throw UsageError(description: refusal.description)
+                }
             }
-            Terminal.write("wrote \(Inert.terminal(Workspace.display(hook, root: workdir))): commits now run `playbook lint --staged`\n")
-        }
-
-        /// Runs the playbook on PATH, else the binary that installed the hook.
-        static var script: String {
-            // Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
-            var this = ""
-            for scalar in (Bundle.main.executablePath ?? "playbook").unicodeScalars {
-                if scalar == "'" { this += "'\\''" } else { this.unicodeScalars.append(scalar) }
-            }
-            return """
-            #!/bin/sh
-            # Installed by `playbook hooks install`: refuses a commit whose staged playbook files have errors.
-            if command -v playbook >/dev/null 2>&1; then
-                exec playbook lint --staged
-            fi
-            exec '\(this)' lint --staged
-
-            """
+            let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
+            let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
+            Terminal.write("wrote \(shown): commits now run `playbook lint --staged`\(place)\n")
         }
     }
 }

@@ -1,0 +1,70 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// The hooks `playbook hooks install` writes into the folder git runs hooks from, run by the real git.
+final class InstalledHookTests: XCTestCase {
+    static let git = URL(fileURLWithPath: "/usr/bin/git")
+    let squadPath = "growth/playbooks/squads/activation-emea.yml"
+
+    /// What git's hooks need: the tool under test on PATH, and an author.
+    var environment: [String: String] {
+        let path = CLI.productsDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return ["PATH": path, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+    }
+
+    /// Fixtures only: the tool itself never runs git.
+    @discardableResult
+    func git(_ arguments: [String], in directory: URL) throws -> CLIResult {
+        try CLI.run(executable: Self.git, arguments, in: directory, environment: environment)
+    }
+
+    /// A repository whose playbook lives in growth/, nothing committed, no hook.
+    func makeSubfolderPlaybook() throws -> (ScratchDirectory, Repository) {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("growth/.playbook.yml", "roots: [playbooks]\n")
+        try scratch.write("growth/playbooks/metrics.yml", SmallPlaybook.metrics)
+        try scratch.write(squadPath, SmallPlaybook.squad)
+        return (scratch, repository)
+    }
+
+    /// The hook was `exec playbook lint --staged`, run by git from the repository top where there is
+    /// no playbook: every commit in the repository failed ("the playbook folder playbooks does not exist").
+    func testHookInstalledInASubfolderPlaybookRunsFromThatFolder() throws {
+        let (scratch, _) = try makeSubfolderPlaybook()
+        let growth = scratch.url.appendingPathComponent("growth")
+        let installed = try CLI.run(["hooks", "install"], in: growth)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(installed.stdout.contains("in growth/"), installed.stdout)
+        let hook = try String(contentsOf: scratch.url.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
+        XCTAssertTrue(hook.contains("cd 'growth' || exit 1"), hook)
+
+        try git(["add", "-A"], in: scratch.url)
+        let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        try scratch.write("sub/a.txt", "x\n")
+        try git(["add", "sub/a.txt"], in: scratch.url)
+        let unrelated = try git(["commit", "-q", "-m", "unrelated"], in: growth)
+        XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
+        // Still a hook that refuses: a broken squad staged from anywhere in the repository.
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        let refused = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url.appendingPathComponent("sub"))
+        XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
+    }
+
+    /// Run at the top (a hook manager calling it from there), `lint --staged` names the playbook the index holds.
+    func testStagedLintAtTheTopNamesTheSubfolderPlaybook() throws {
+        let (scratch, repository) = try makeSubfolderPlaybook()
+        try repository.stage(paths: ["growth/.playbook.yml", "growth/playbooks/metrics.yml", squadPath])
+        let linted = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(linted.status, 2, linted.stdout)
+        XCTAssertTrue(linted.stderr.contains("no playbook at the repository top (no .playbook.yml, and no folder playbooks); the index has "
+            + "growth/.playbook.yml: run from growth/ (cd growth && playbook lint --staged)"), linted.stderr)
+    }
+}
