@@ -5,7 +5,7 @@ import PlaybookModel
 
 struct Hooks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Install the git pre-commit hook that runs `playbook lint --staged`.",
+        abstract: "Install the git pre-commit and pre-merge-commit hooks that run `playbook lint --staged`.",
         discussion: """
         Examples:
           playbook hooks install
@@ -22,8 +22,9 @@ struct Hooks: ParsableCommand {
             every hook in .githooks that git then runs (all of them, not only pre-commit); it \
             refuses without --force when core.hooksPath names another folder or git runs hooks \
             from .git/hooks, which that would turn off. Otherwise \
-            writes the hook into the repository's hooks folder (atomically; an existing hook is \
-            kept unless --force).
+            writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
+            the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
+            unless --force), run from the playbook's folder when it is a subfolder.
 
             Examples:
               playbook hooks install
@@ -86,7 +87,7 @@ struct Hooks: ParsableCommand {
             }
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
-            Terminal.write("wrote \(shown): commits now run `playbook lint --staged`\(place)\n")
+            Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")
         }
     }
 }

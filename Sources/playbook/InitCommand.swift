@@ -9,7 +9,7 @@ struct Init: ParsableCommand {
         abstract: "Start a new playbook repository that lints clean.",
         discussion: """
         Writes .playbook.yml, a metric catalog with its North Star, one squad and the \
-        pre-commit hook, creates the git repository if there is none, and points \
+        pre-commit and pre-merge-commit hooks, creates the git repository if there is none, and points \
         core.hooksPath at .githooks (as a path from the top of the repository, when the \
         folder is inside one). Existing files are never replaced, and the hooks git runs \
         today (another core.hooksPath, or hooks in .git/hooks) never turned off, without --force.
@@ -95,7 +95,7 @@ struct Init: ParsableCommand {
           .playbook.yml: settings (roots, rule severities)
           playbooks/metrics.yml: the metric catalog, with \(northStar) as the North Star
           playbooks/squads/\(squad).yml: your first squad
-          .githooks/pre-commit: runs `playbook lint --staged` (core.hooksPath is \(Inert.terminal(setting)))
+          .githooks/pre-commit, .githooks/pre-merge-commit: run `playbook lint --staged` (core.hooksPath is \(Inert.terminal(setting)))
         Next: playbook lint, then playbook new hypothesis --squad \(squad)
 
         """)

@@ -10,8 +10,9 @@ struct InstalledHooks {
     let folder: String
     let top: String
 
-    /// `pre-commit` for `git commit`.
-    static let names = ["pre-commit"]
+    /// `pre-commit` for `git commit`, `pre-merge-commit` for a `git merge` without conflicts, which
+    /// git commits without running pre-commit.
+    static let names = ["pre-commit", "pre-merge-commit"]
 
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
@@ -67,7 +68,7 @@ struct InstalledHooks {
             cd \(shellQuoted(playbookFolder)) || exit 1
 
             """
-        let what = "a commit"
+        let what = name == "pre-merge-commit" ? "a merge" : "a commit"
         return """
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.

@@ -67,4 +67,45 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertTrue(linted.stderr.contains("no playbook at the repository top (no .playbook.yml, and no folder playbooks); the index has "
             + "growth/.playbook.yml: run from growth/ (cd growth && playbook lint --staged)"), linted.stderr)
     }
+
+    /// A `git merge` without conflicts runs pre-merge-commit, not pre-commit: two branches each fine on their
+    /// own (one renames the metric, the other adds a hypothesis on its old id) were merged broken.
+    func testACleanMergeThatBreaksAReferenceIsRefused() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: scratch.url.appendingPathComponent(".git/hooks/pre-merge-commit").path))
+        try git(["add", "-A"], in: scratch.url)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "start"], in: scratch.url).status, 0)
+        try git(["branch", "-M", "main"], in: scratch.url)
+        try git(["checkout", "-q", "-b", "renamed"], in: scratch.url)
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners"))
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.squad.replacing("[weekly-active-learners]", with: "[weekly-learners]"))
+        let rename = try git(["commit", "-q", "-a", "-m", "rename the metric"], in: scratch.url)
+        XCTAssertEqual(rename.status, 0, rename.stdout + rename.stderr)
+        try git(["checkout", "-q", "-b", "added", "main"], in: scratch.url)
+        try scratch.write("playbooks/hypotheses/HYP-0001.yml", AbsurdValueTests.hypothesis.replacing("status: testing", with: "status: backlog"))
+        try git(["add", "-A"], in: scratch.url)
+        let add = try git(["commit", "-q", "-m", "a hypothesis"], in: scratch.url)
+        XCTAssertEqual(add.status, 0, add.stdout + add.stderr)
+        try git(["checkout", "-q", "renamed"], in: scratch.url)
+        let merged = try git(["merge", "--no-edit", "added"], in: scratch.url)
+        XCTAssertNotEqual(merged.status, 0, "the merge must be refused\n" + merged.stdout + merged.stderr)
+        XCTAssertTrue((merged.stdout + merged.stderr).contains("names metric \"weekly-active-learners\", which does not exist"), merged.stdout + merged.stderr)
+    }
+
+    /// `init` writes the same check for merges into the versioned hooks.
+    func testInitWritesAPreMergeCommitHook() throws {
+        let scratch = try ScratchDirectory()
+        let started = try CLI.run(["init"], in: scratch.url)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        let merge = scratch.url.appendingPathComponent(".githooks/pre-merge-commit")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: merge.path))
+        XCTAssertTrue(try String(contentsOf: merge, encoding: .utf8).contains("exec playbook lint --staged"))
+    }
 }
