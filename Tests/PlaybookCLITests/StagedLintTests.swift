@@ -105,6 +105,16 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(workTree.status, 1)
     }
 
+    /// The pre-commit framework runs a hook only when files it matches are staged, and leaves deleted
+    /// files out of those: a commit that only removes a hypothesis an experiment names went in unchecked.
+    /// The shipped hook lints the whole playbook anyway (no file names), so it runs on every commit.
+    func testTheShippedPreCommitHookRunsForACommitThatOnlyDeletesFiles() throws {
+        let hooks = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let lines = Set(hooks.split(separator: "\n").map { $0.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" })
+        XCTAssertTrue(lines.contains("pass_filenames: false"), hooks)
+        XCTAssertTrue(lines.contains("always_run: true"), hooks)
+    }
+
     /// The hook this repository ships for the pre-commit framework judges what is committed: the
     /// framework leaves untracked files in place, so an untracked file must neither let a commit
     /// through (a reference only it resolves) nor refuse a clean one (a scratch file with errors).
