@@ -9,8 +9,9 @@ struct Hooks: ParsableCommand {
         discussion: """
         Examples:
           playbook hooks install
+          playbook hooks uninstall
         """,
-        subcommands: [Install.self]
+        subcommands: [Install.self, Uninstall.self]
     )
 
     struct Install: ParsableCommand {
@@ -24,7 +25,9 @@ struct Hooks: ParsableCommand {
             from .git/hooks, which that would turn off. Otherwise \
             writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
             the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
-            unless --force), run from the playbook's folder when it is a subfolder.
+            unless --force), run from the playbook's folder when it is a subfolder. Another tool's \
+            hook that --force replaces is kept beside it as NAME.before-playbook, which \
+            `playbook hooks uninstall` puts back.
 
             Examples:
               playbook hooks install
@@ -32,7 +35,7 @@ struct Hooks: ParsableCommand {
             """
         )
 
-        @Flag(help: "Replace an existing pre-commit hook.")
+        @Flag(help: "Replace an existing pre-commit or pre-merge-commit hook (another tool's is kept as NAME.before-playbook).")
         var force = false
 
         func run() throws {
@@ -77,6 +80,29 @@ struct Hooks: ParsableCommand {
                     throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
                 }
             }
+            // Checked before anything is written: an existing hook is kept unless --force, and another
+            // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
+            let line = playbook.isEmpty ? "playbook lint --staged || exit 1" : "(cd \(InstalledHooks.shellQuoted(playbook)) && playbook lint --staged) || exit 1"
+            var replaced: [String] = []
+            for hook in paths where Workspace.lexists(hook) {
+                let shown = Inert.terminal(Workspace.display(hook, root: workdir))
+                let ours = InstalledHooks.isOurs(hook)
+                guard force else {
+                    throw UsageError(description: ours
+                        ? "\(shown) is already installed; use --force to write it again"
+                        : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
+                            + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
+                }
+                if !ours { replaced.append(hook) }
+            }
+            for hook in replaced where Workspace.lexists(InstalledHooks.backup(of: hook)) {
+                throw UsageError(description: "\(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) already exists; "
+                    + "move it away (or put it back as the hook) before replacing \(Inert.terminal(Workspace.display(hook, root: workdir)))")
+            }
+            for hook in replaced where link(hook, InstalledHooks.backup(of: hook)) != 0 {
+                throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: "
+                    + String(cString: strerror(errno)))
+            }
             for (name, hook) in zip(InstalledHooks.names, paths) {
                 do {
                     try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
@@ -88,6 +114,10 @@ struct Hooks: ParsableCommand {
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
             Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")
+            for hook in replaced {
+                Terminal.write("kept the hook it replaced as \(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) "
+                    + "(`playbook hooks uninstall` puts it back)\n")
+            }
         }
     }
 }

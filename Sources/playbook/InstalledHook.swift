@@ -14,6 +14,9 @@ struct InstalledHooks {
     /// git commits without running pre-commit.
     static let names = ["pre-commit", "pre-merge-commit"]
 
+    /// What a replaced hook of another tool is kept as, beside it (git never runs it).
+    static func backup(of hook: String) -> String { hook + ".before-playbook" }
+
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
 
@@ -32,6 +35,12 @@ struct InstalledHooks {
             folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
             top = Workspace.normalized(repository.commonDirectory)
         }
+    }
+
+    /// Whether the file at `path` is a hook `hooks install` wrote.
+    static func isOurs(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        return String(decoding: data.prefix(256), as: UTF8.self).contains(marker)
     }
 
     /// The folder holding the playbook that `cwd` is in, relative to the top of the working tree (""

@@ -108,4 +108,66 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: merge.path))
         XCTAssertTrue(try String(contentsOf: merge, encoding: .utf8).contains("exec playbook lint --staged"))
     }
+
+    /// `hooks install --force` overwrote another tool's hook (a versioned .husky/pre-commit) with no backup, and
+    /// nothing undid it: the replaced hook is kept beside it, and `hooks uninstall` puts it back.
+    func testForceKeepsAnotherToolsHookAndUninstallPutsItBack() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let husky = "#!/bin/sh\necho HUSKY-RAN\n"
+        try scratch.write(".husky/pre-commit", husky)
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        chmod(hook.path, 0o755)
+
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains(".husky/pre-commit already exists (another tool's hook): add the line `playbook lint --staged || exit 1` to it, "
+            + "or use --force to replace it (it is kept as pre-commit.before-playbook)"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".husky/pre-merge-commit").path), "nothing is written")
+
+        let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.contains("kept the hook it replaced as .husky/pre-commit.before-playbook"), forced.stdout)
+        let backup = scratch.url.appendingPathComponent(".husky/pre-commit.before-playbook")
+        XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), husky)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: backup.path))
+        XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged"))
+        // Writing our own hook again keeps the backup of the other tool's.
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), husky)
+
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), husky)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: backup.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".husky/pre-merge-commit").path))
+        // Another tool's hook is never removed.
+        let again = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("left .husky/pre-commit alone"), again.stdout)
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), husky)
+    }
+
+    /// `init` in a repository whose hooks another tool runs could not scaffold without --force, which turned them off.
+    func testInitWithNoHooksWritesNoHookAndLeavesHooksPathAlone() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let refused = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("or use --no-hooks"), refused.stderr)
+        let started = try CLI.run(["init", "growth", "--no-hooks"], in: scratch.url)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        XCTAssertTrue(started.stdout.contains("no hook written (--no-hooks)"), started.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("growth/.githooks").path))
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".husky")
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url.appendingPathComponent("growth")).status, 0)
+        // A new repository too: created, with no hooks folder set.
+        let fresh = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--no-hooks"], in: fresh.url).status, 0)
+        XCTAssertNil(try Repository.open(at: fresh.url.path).configString("core.hooksPath"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".githooks").path))
+    }
 }
