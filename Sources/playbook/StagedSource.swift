@@ -43,7 +43,9 @@ struct StagedSource: LintSource {
         }
         top = Workspace.normalized(workdir)
         do {
-            snapshot = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
+            // An intent-to-add entry (`git add -N`) is no part of the commit: its empty blob is not the file.
+            let staged = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
+            snapshot = StagedSnapshot(entries: staged.entries.filter { !$0.isIntentToAdd }, conflicts: staged.conflicts)
         } catch {
             throw UsageError(description: "cannot read the git index: \(error)")
         }

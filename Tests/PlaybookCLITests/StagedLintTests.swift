@@ -208,6 +208,22 @@ final class StagedLintTests: XCTestCase {
                        [".git/playbook/staged-baseline"])
     }
 
+    /// `git add -N` records only a place for a file, which the commit does not hold: it was judged as an empty
+    /// file (`file-empty`), noise in every commit while it stayed so.
+    func testAnIntentToAddFileIsNotPartOfTheCommit() throws {
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else {
+            return XCTFail("git is needed to mark a file intent-to-add")
+        }
+        let (scratch, _) = try makeRepository()
+        try scratch.write("playbooks/squads/later.yml", SmallPlaybook.brokenSquad)
+        let marked = try CLI.run(executable: git, ["add", "-N", "playbooks/squads/later.yml"], in: scratch.url)
+        XCTAssertEqual(marked.status, 0, marked.stderr)
+        let linted = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(linted.status, 0, linted.stdout + linted.stderr)
+        XCTAssertFalse((linted.stdout + linted.stderr).contains("later.yml"), linted.stdout + linted.stderr)
+    }
+
     /// The real thing: `git commit` with core.hooksPath at this repository's .githooks.
     func testPreCommitHookRefusesABrokenCommit() throws {
         let git = URL(fileURLWithPath: "/usr/bin/git")
