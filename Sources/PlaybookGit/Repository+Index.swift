@@ -35,6 +35,7 @@ extension Repository {
                 }
                 var added = IndexEntry(path: path, id: ObjectID(entry.pointee.id), mode: entry.pointee.mode, size: Int(entry.pointee.file_size))
                 added.nameIsUTF8 = nameIsUTF8
+                added.isIntentToAdd = entry.pointee.flags_extended & UInt16(GIT_INDEX_ENTRY_INTENT_TO_ADD.rawValue) != 0
                 entries.append(added)
             }
         }

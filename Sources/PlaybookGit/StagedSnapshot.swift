@@ -25,6 +25,8 @@ public struct IndexEntry: Sendable, Hashable {
     public var size: Int
     /// The path is valid UTF-8 (else `path` shows its bad bytes as U+FFFD).
     public var nameIsUTF8 = true
+    /// Staged with `git add -N`: only a place for the file, which the next commit does not record.
+    public var isIntentToAdd = false
 
     /// A symbolic link: the blob holds the link's target, not file content.
     public static let symlinkMode: UInt32 = 0o120000

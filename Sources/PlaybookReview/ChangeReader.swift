@@ -7,6 +7,8 @@ import PlaybookModel
 public enum ReviewError: Error, CustomStringConvertible, Sendable {
     /// A shallow clone without the merge base: the branch point is unknown.
     case shallowWithoutMergeBase
+    /// A remote-tracking branch the clone never fetched (a single-branch CI checkout): `origin/main`.
+    case baseNotFetched(revision: String, remote: String, branch: String)
     /// Base and head share no history: there is no branch point to compare with.
     case noMergeBase
     case git(GitError)
@@ -19,6 +21,9 @@ public enum ReviewError: Error, CustomStringConvertible, Sendable {
         case .shallowWithoutMergeBase:
             "this clone is shallow and the merge base is missing; fetch the full history "
                 + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"
+        case .baseNotFetched(let revision, let remote, let branch):
+            "\(Inert.terminal(revision)) is not fetched in this clone (a single-branch or shallow checkout fetches only the head): "
+                + "fetch it first (git fetch \(Inert.terminal(remote)) \(Inert.terminal(branch))), or check out with fetch-depth: 0 in actions/checkout"
         case .noMergeBase:
             "the base and the head share no history (no merge base), so there is no change to compare with its "
                 + "branch point, as `git diff base...head` refuses too: review a head that branched from the base"

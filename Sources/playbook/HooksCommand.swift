@@ -5,12 +5,13 @@ import PlaybookModel
 
 struct Hooks: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Install the git pre-commit hook that runs `playbook lint --staged`.",
+        abstract: "Install the git pre-commit and pre-merge-commit hooks that run `playbook lint --staged`.",
         discussion: """
         Examples:
           playbook hooks install
+          playbook hooks uninstall
         """,
-        subcommands: [Install.self]
+        subcommands: [Install.self, Uninstall.self]
     )
 
     struct Install: ParsableCommand {
@@ -22,8 +23,11 @@ struct Hooks: ParsableCommand {
             every hook in .githooks that git then runs (all of them, not only pre-commit); it \
             refuses without --force when core.hooksPath names another folder or git runs hooks \
             from .git/hooks, which that would turn off. Otherwise \
-            writes the hook into the repository's hooks folder (atomically; an existing hook is \
-            kept unless --force).
+            writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
+            the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
+            unless --force), run from the playbook's folder when it is a subfolder. Another tool's \
+            hook that --force replaces is kept beside it as NAME.before-playbook, which \
+            `playbook hooks uninstall` puts back.
 
             Examples:
               playbook hooks install
@@ -31,7 +35,7 @@ struct Hooks: ParsableCommand {
             """
         )
 
-        @Flag(help: "Replace an existing pre-commit hook.")
+        @Flag(help: "Replace an existing pre-commit or pre-merge-commit hook (another tool's is kept as NAME.before-playbook).")
         var force = false
 
         func run() throws {
@@ -66,50 +70,54 @@ struct Hooks: ParsableCommand {
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
                 return
             }
-            let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
-            let folder: String
-            let top: String
-            if let configured, PathSpelling.isAbsolute(configured) {
-                // An absolute core.hooksPath is the user's own setting, outside any repository.
-                folder = Workspace.normalized(configured)
-                top = folder
-            } else if let configured {
-                folder = Workspace.absolute(configured, from: workdir)
-                top = workdir
-            } else {
-                folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
-                top = Workspace.normalized(repository.commonDirectory)
-            }
-            let hook = folder + "/pre-commit"
+            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            let paths = InstalledHooks.names.map { hooks.folder + "/" + $0 }
             // Into the git folder only where git runs hooks by default: core.hooksPath naming another
             // folder in it (`.git/refs/heads`) would have the hook taken for git's own files.
-            if let refusal = WriteGuard(around: [hook], cwd: workdir).fileRefusal(hook, example: ".githooks/pre-commit", allowingHooks: true) {
-                throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
+            for hook in paths {
+                if let refusal = WriteGuard(around: [hook], cwd: workdir).fileRefusal(hook, example: ".githooks/pre-commit", allowingHooks: true) {
+                    throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
+                }
             }
-            do {
-                try AtomicFile.write(Self.script, to: hook, within: top, shownFrom: workdir, force: force, mode: 0o755)
-            } catch let refusal as AtomicFile.Refusal {
-                throw UsageError(description: refusal.description)
+            // Checked before anything is written: an existing hook is kept unless --force, and another
+            // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
+            let line = playbook.isEmpty ? "playbook lint --staged || exit 1" : "(cd \(InstalledHooks.shellQuoted(playbook)) && playbook lint --staged) || exit 1"
+            var replaced: [String] = []
+            for hook in paths where Workspace.lexists(hook) {
+                let shown = Inert.terminal(Workspace.display(hook, root: workdir))
+                let ours = InstalledHooks.isOurs(hook)
+                guard force else {
+                    throw UsageError(description: ours
+                        ? "\(shown) is already installed; use --force to write it again"
+                        : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
+                            + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
+                }
+                if !ours { replaced.append(hook) }
             }
-            Terminal.write("wrote \(Inert.terminal(Workspace.display(hook, root: workdir))): commits now run `playbook lint --staged`\n")
-        }
-
-        /// Runs the playbook on PATH, else the binary that installed the hook.
-        static var script: String {
-            // Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
-            var this = ""
-            for scalar in (Bundle.main.executablePath ?? "playbook").unicodeScalars {
-                if scalar == "'" { this += "'\\''" } else { this.unicodeScalars.append(scalar) }
+            for hook in replaced where Workspace.lexists(InstalledHooks.backup(of: hook)) {
+                throw UsageError(description: "\(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) already exists; "
+                    + "move it away (or put it back as the hook) before replacing \(Inert.terminal(Workspace.display(hook, root: workdir)))")
             }
-            return """
-            #!/bin/sh
-            # Installed by `playbook hooks install`: refuses a commit whose staged playbook files have errors.
-            if command -v playbook >/dev/null 2>&1; then
-                exec playbook lint --staged
-            fi
-            exec '\(this)' lint --staged
-
-            """
+            for hook in replaced where link(hook, InstalledHooks.backup(of: hook)) != 0 {
+                throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: "
+                    + String(cString: strerror(errno)))
+            }
+            for (name, hook) in zip(InstalledHooks.names, paths) {
+                do {
+                    try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
+                                         shownFrom: workdir, force: force, mode: 0o755)
+                } catch let refusal as AtomicFile.Refusal {
+                    throw UsageError(description: refusal.description)
+                }
+            }
+            let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
+            let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
+            Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")
+            for hook in replaced {
+                Terminal.write("kept the hook it replaced as \(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) "
+                    + "(`playbook hooks uninstall` puts it back)\n")
+            }
         }
     }
 }

@@ -9,14 +9,17 @@ struct Init: ParsableCommand {
         abstract: "Start a new playbook repository that lints clean.",
         discussion: """
         Writes .playbook.yml, a metric catalog with its North Star, one squad and the \
-        pre-commit hook, creates the git repository if there is none, and points \
+        pre-commit and pre-merge-commit hooks, creates the git repository if there is none, and points \
         core.hooksPath at .githooks (as a path from the top of the repository, when the \
         folder is inside one). Existing files are never replaced, and the hooks git runs \
-        today (another core.hooksPath, or hooks in .git/hooks) never turned off, without --force.
+        today (another core.hooksPath, or hooks in .git/hooks) never turned off, without --force. \
+        With --no-hooks, writes no hook and leaves core.hooksPath alone (a repository whose hooks \
+        another tool manages: call `playbook lint --staged` from them).
 
         Examples:
           playbook init
           playbook init growth-playbook --squad activation-emea --north-star weekly-active-learners
+          playbook init growth --no-hooks     # husky or another tool runs the hooks
         """
     )
 
@@ -31,6 +34,9 @@ struct Init: ParsableCommand {
 
     @Flag(help: "Replace files that already exist, and point core.hooksPath at .githooks even when git runs other hooks.")
     var force = false
+
+    @Flag(help: "Write no git hook and leave core.hooksPath as it is.")
+    var noHooks = false
 
     /// Longest id `init` accepts: the squad's id names its file, and both ids stay readable.
     static let maxIDLength = 64
@@ -61,11 +67,17 @@ struct Init: ParsableCommand {
             throw UsageError(description: "cannot start a playbook in \(Inert.terminal(top)): \(refusal); name a folder outside it")
         }
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
+            .filter { !noHooks || !$0.path.hasPrefix(".githooks/") }
         // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
-        let enclosing = try Self.enclosingHooks(for: top, force: force)
+        let enclosing: VersionedHooks?
+        do {
+            enclosing = noHooks ? nil : try Self.enclosingHooks(for: top, force: force)
+        } catch let refusal as UsageError {
+            throw UsageError(description: refusal.description + "; or use --no-hooks and call `playbook lint --staged` from the hooks you have")
+        }
         // A new repository would run the hooks the user's git configuration names (a company-wide secret scan):
         // pointing it at .githooks turns them off, so that too needs --force.
-        if enclosing == nil, !force, let configured = (try? Repository.userConfigString("core.hooksPath")).flatMap({ $0 }) {
+        if !noHooks, enclosing == nil, !force, let configured = (try? Repository.userConfigString("core.hooksPath")).flatMap({ $0 }) {
             throw UsageError(description: "core.hooksPath is \(Inert.terminal(configured)) in your git configuration, so a new repository "
                 + "runs its hooks from there; use --force to point this one at .githooks, or call `playbook lint --staged` from those hooks")
         }
@@ -80,6 +92,7 @@ struct Init: ParsableCommand {
                     let hadGit = lstat(top + "/.git", &info) == 0
                     do {
                         let repository = try Repository.create(at: top)
+                        if noHooks { return }
                         _ = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: top).point()
                     } catch {
                         if !hadGit { try? FileManager.default.removeItem(atPath: top + "/.git") }
@@ -90,12 +103,15 @@ struct Init: ParsableCommand {
         } catch let failure as FileSet.Failure {
             throw UsageError(description: failure.description)
         }
+        let hooks = noHooks
+            ? "  no hook written (--no-hooks): have your pre-commit and pre-merge-commit hooks run `playbook lint --staged`"
+            : "  .githooks/pre-commit, .githooks/pre-merge-commit: run `playbook lint --staged` (core.hooksPath is \(Inert.terminal(setting)))"
         Terminal.write("""
         Started a playbook in \(Inert.terminal(top)):
           .playbook.yml: settings (roots, rule severities)
           playbooks/metrics.yml: the metric catalog, with \(northStar) as the North Star
           playbooks/squads/\(squad).yml: your first squad
-          .githooks/pre-commit: runs `playbook lint --staged` (core.hooksPath is \(Inert.terminal(setting)))
+        \(hooks)
         Next: playbook lint, then playbook new hypothesis --squad \(squad)
 
         """)

@@ -20,9 +20,12 @@ struct Lint: ParsableCommand {
         saying the PR needs a council approval before it merges; `lint` and `review` keep each \
         overlap rule's severity until an approval acknowledges it (`overlaps:` in .playbook.yml \
         changes both). Acknowledged overlaps are counted in the summary; --verbose lists them. \
-        Under --staged without PATH, the text and github formats list every error, every finding of \
-        the files the commit changes, and elsewhere the warnings and notes HEAD did not have; the \
-        others (already there before the commit) are counted. The parent's findings are those the \
+        Under --staged without PATH, the commit is refused (exit 1) for the errors it brings: a new \
+        error anywhere, or any error in a file it changes; errors HEAD already had in files it does \
+        not change are listed and counted but do not refuse it, as `review` treats the base's. The \
+        text and github formats list every error, every finding of the files the commit changes, \
+        and elsewhere the warnings and notes HEAD did not have; the others (already there before \
+        the commit) are counted. The parent's findings are those the \
         run on the committed content kept (.git/playbook/staged-baseline), else linted anew. \
         --verbose lists them too, and json, sarif and junit always list everything.
 
@@ -72,11 +75,13 @@ struct Lint: ParsableCommand {
             encodeLimit: OverlapDuplicate.encodeLimit(in: source.configuration))
         let linter = Linter(configuration: source.configuration, today: today ?? Today.utc(), mode: staged ? .staged : .standard,
                             encoder: compared.encoder)
-        // Under --staged, where people read (text, PR annotations), what the commit changes is listed: every
-        // error (a change can break an unchanged file's reference), every finding of the files it changes, and
-        // elsewhere the warnings and notes its parent (HEAD, linted alike) did not have; the others are counted.
+        // Under --staged, the commit is refused for the errors it brings, as `review` judges a change: a new error
+        // anywhere (a change can break an unchanged file's reference) or any error in a file it changes. Errors its
+        // parent (HEAD, linted alike) had in files it leaves unchanged are listed and counted but do not refuse it.
+        // Where people read (text, PR annotations), what the commit changes is listed: every error, every finding
+        // of the files it changes, and elsewhere the warnings and notes its parent did not have; the others are counted.
         let quiet = !verbose && (format == .text || format == .github)
-        let staged = quiet && paths.isEmpty ? source as? StagedSource : nil
+        let staged = paths.isEmpty ? source as? StagedSource : nil
         let changed = try staged?.changedPaths()
         let full = linter.lint(selection.files, reportedFiles: selection.reported)
         // A model whose files are there but whose weights would not load: said like a missing one.
@@ -93,7 +98,7 @@ struct Lint: ParsableCommand {
             var known: Set<LintReport.ScopeKey>?
             if let changed, changed.isEmpty {
                 known = full.scopeKeys // the index is HEAD's content: every finding was there before
-            } else if let changed, full.hasFindings(outside: changed) || full.hasErrors(outside: changed) {
+            } else if let changed, (quiet && full.hasFindings(outside: changed)) || full.hasErrors(outside: changed) {
                 known = try staged.content(atHead: true).flatMap { StagedBaseline.load(gitDirectory: staged.gitDirectory, fingerprint: fingerprint($0)) }
                     ?? linter.lint(try staged.headFiles()).scopeKeys
             }
@@ -101,9 +106,11 @@ struct Lint: ParsableCommand {
                 StagedBaseline.save(gitDirectory: staged.gitDirectory, fingerprint: fingerprint(content), keys: full.scopeKeys)
             }
             guard let changed, let known else { return (full, (0, 0), (0, [])) }
-            let scoped = full.scoped(toChanged: changed, known: known)
             // Errors are listed wherever they are; those the parent had, in files the commit leaves unchanged, are said to be so.
-            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes), full.errors(outside: changed, before: known))
+            let before = full.errors(outside: changed, before: known)
+            guard quiet else { return (full, (0, 0), before) }
+            let scoped = full.scoped(toChanged: changed, known: known)
+            return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes), before)
         }()
         // The files' bytes, and below the findings, freed on another core: nothing reads them again.
         Parting.release(consume selection)
@@ -137,7 +144,8 @@ struct Lint: ParsableCommand {
         if format != .text, let note = TextReporter.leftOutNote(leftOut) {
             Terminal.writeError("playbook: \(note)\n")
         }
-        let failed = report.errors > 0
+        // (Under --staged, `elsewhere` holds the errors HEAD had in files the commit does not change: not the commit's.)
+        let failed = report.errors > elsewhere.count
         Parting.release(consume report)
         if failed { throw ExitCode(1) }
     }

@@ -143,6 +143,15 @@ struct Review: ParsableCommand {
         do {
             return try repository.resolve(revision)
         } catch {
+            // `origin/main` where origin is a remote: a branch this clone did not fetch, not a typo.
+            let name = revision.hasPrefix("refs/remotes/") ? String(revision.dropFirst("refs/remotes/".count)) : revision
+            if let slash = name.firstIndex(of: "/"), name.index(after: slash) < name.endIndex {
+                let remote = String(name[..<slash])
+                if (try? repository.configString("remote.\(remote).url")).flatMap({ $0 }) != nil {
+                    throw UsageError(description: ReviewError.baseNotFetched(revision: revision, remote: remote,
+                                                                             branch: String(name[name.index(after: slash)...])).description)
+                }
+            }
             throw UsageError(description: "no commit named \(revision): \(error)")
         }
     }

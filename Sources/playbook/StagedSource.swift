@@ -18,6 +18,9 @@ struct StagedSource: LintSource {
     private let rootPrefixes: [String]
     /// Where the settings are read from, relative to the top; nil when --config names a file outside the repository.
     private let settingsPath: String?
+    /// With no settings found from the current folder up (so none at the top), the `.playbook.yml` files the index holds in
+    /// subfolders: the playbooks a hook run from the top of the repository was meant to find.
+    private let nestedSettings: [String]
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
@@ -40,7 +43,9 @@ struct StagedSource: LintSource {
         }
         top = Workspace.normalized(workdir)
         do {
-            snapshot = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
+            // An intent-to-add entry (`git add -N`) is no part of the commit: its empty blob is not the file.
+            let staged = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
+            snapshot = StagedSnapshot(entries: staged.entries.filter { !$0.isIntentToAdd }, conflicts: staged.conflicts)
         } catch {
             throw UsageError(description: "cannot read the git index: \(error)")
         }
@@ -88,6 +93,9 @@ struct StagedSource: LintSource {
         } else {
             configuration = Configuration()
         }
+        nestedSettings = configPath == nil && byPath[settingsPath] == nil && !Workspace.lexists(top + "/" + settingsPath)
+            ? snapshot.entries.map(\.path).filter { $0.hasSuffix("/" + Configuration.fileName) }
+            : []
         let prefixes = configuration.roots.map { root -> String in
             let joined = settingsFolder.isEmpty ? root : (root == "." ? settingsFolder : settingsFolder + "/" + root)
             return joined == "." ? "" : joined
@@ -196,6 +204,13 @@ struct StagedSource: LintSource {
                   !snapshot.conflicts.contains(where: { PathSpelling.isWithin($0, prefix) }) else { continue }
             guard !Workspace.lexists(top + "/" + prefix) else { continue }
             let shown = Inert.terminal(prefix)
+            // A hook (or hook manager) run from the top of the repository, for a playbook in a subfolder.
+            if let nested = nestedSettings.first {
+                let folder = Inert.terminal((nested as NSString).deletingLastPathComponent)
+                let more = nestedSettings.count > 1 ? " (and \(nestedSettings.count - 1) more)" : ""
+                throw UsageError(description: "no playbook at the repository top (no .playbook.yml, and no folder \(shown)); the index has "
+                    + "\(Inert.terminal(nested))\(more): run from \(folder)/ (cd \(folder) && playbook lint --staged)")
+            }
             throw configuration.rootError(index, "the playbook folder \(shown) does not exist; create it or set `roots` in .playbook.yml")
         }
     }

@@ -12,7 +12,8 @@ enum Templates {
 
     static let hook = """
     #!/bin/sh
-    # Refuses a commit whose staged playbook files have errors: `playbook lint --staged`
+    # Refuses a commit (pre-commit) or a merge without conflicts (pre-merge-commit, which git runs
+    # instead) whose staged playbook files have errors: `playbook lint --staged`
     # reads the index (what is about to be committed), not the working tree.
     # Git runs hooks from the top of the repository and may name the index and the repository
     # from there; the playbook is the folder above this one, which may be a subfolder.
@@ -113,6 +114,8 @@ enum Templates {
 
             """),
             File(path: ".githooks/pre-commit", text: hook, executable: true),
+            // A `git merge` without conflicts commits without running pre-commit.
+            File(path: ".githooks/pre-merge-commit", text: hook, executable: true),
         ]
     }
 }

@@ -115,7 +115,7 @@ final class GitEdgeCaseTests: XCTestCase {
         XCTAssertTrue(FileManager.default.isExecutableFile(atPath: common), "the hook is where git runs it")
         let refused = try CLI.run(["init", "growth"], in: linked.url)
         XCTAssertEqual(refused.status, 2, refused.stdout + refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("git runs pre-commit from"), refused.stderr)
+        XCTAssertTrue(refused.stderr.contains("git runs pre-commit, pre-merge-commit from"), refused.stderr)
         XCTAssertNil(try Repository.open(at: scratch.url.path).configString("core.hooksPath"))
     }
 

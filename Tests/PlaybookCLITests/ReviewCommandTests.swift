@@ -458,6 +458,23 @@ final class ReviewCommandTests: XCTestCase {
                                              + "(git fetch --unshallow, or fetch-depth: 0 in actions/checkout)"), result.stderr)
     }
 
+    /// A single-branch `--depth 1` clone (CI) has no origin/main at all: "no commit named origin/main" did not say
+    /// the base is merely not fetched, nor how to fetch it.
+    func testABaseTheCloneNeverFetchedSaysHowToFetchIt() throws {
+        let (scratch, repository, _) = try start()
+        try git(in: scratch, ["branch", "-M", "main"])
+        try git(in: scratch, ["checkout", "-q", "-b", "pr"])
+        _ = try commit(repository, scratch, ["playbooks/HYP-1.yml": "# a change\n" + Self.hypothesis], "a change")
+        let clone = try ScratchDirectory()
+        try FileManager.default.removeItem(at: clone.url)
+        try git(in: scratch, ["clone", "-q", "--depth", "1", "--single-branch", "--branch", "pr", "file://\(scratch.url.path)", clone.url.path])
+        let result = try review(clone, base: "origin/main")
+        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("origin/main is not fetched in this clone (a single-branch or shallow checkout fetches only the head): "
+                                             + "fetch it first (git fetch origin main), or check out with fetch-depth: 0 in actions/checkout"), result.stderr)
+        XCTAssertTrue(try review(clone, base: "nowhere/main").stderr.contains("no commit named nowhere/main"), "not a remote: a name nothing has")
+    }
+
     func testUnknownBaseExitsTwo() throws {
         let (scratch, _, _) = try start()
         let result = try review(scratch, base: "no-such-branch")

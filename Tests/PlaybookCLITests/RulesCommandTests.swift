@@ -13,6 +13,15 @@ final class RulesCommandTests: XCTestCase {
                        "README's rule reference is out of date: run scripts/update-rule-reference")
     }
 
+    /// The README's prose said an empty file is an error while the rule's default severity is a warning.
+    func testReadmeSaysAnEmptyFileIsWhatTheRuleMakesIt() throws {
+        let shown = try CLI.run(["rules", "file-empty"], in: CLI.repositoryRoot)
+        let severity = try XCTUnwrap(["error", "warning", "note"].first { shown.stdout.contains("(default severity: \($0))") }, shown.stdout)
+        let readme = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let sentence = try XCTUnwrap(readme.range(of: "A file with no document (empty, or only comments) is ").map { readme[$0.upperBound...].prefix(12) })
+        XCTAssertTrue(sentence.hasPrefix("a \(severity) ") || sentence.hasPrefix("an \(severity) "), String(sentence))
+    }
+
     func testRulesListsEveryRuleWithSeverity() throws {
         let result = try CLI.run(["rules"], in: CLI.repositoryRoot)
         XCTAssertEqual(result.status, 0)

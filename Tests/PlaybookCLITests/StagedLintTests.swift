@@ -105,6 +105,16 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(workTree.status, 1)
     }
 
+    /// The pre-commit framework runs a hook only when files it matches are staged, and leaves deleted
+    /// files out of those: a commit that only removes a hypothesis an experiment names went in unchecked.
+    /// The shipped hook lints the whole playbook anyway (no file names), so it runs on every commit.
+    func testTheShippedPreCommitHookRunsForACommitThatOnlyDeletesFiles() throws {
+        let hooks = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent(".pre-commit-hooks.yaml"), encoding: .utf8)
+        let lines = Set(hooks.split(separator: "\n").map { $0.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" })
+        XCTAssertTrue(lines.contains("pass_filenames: false"), hooks)
+        XCTAssertTrue(lines.contains("always_run: true"), hooks)
+    }
+
     /// The hook this repository ships for the pre-commit framework judges what is committed: the
     /// framework leaves untracked files in place, so an untracked file must neither let a commit
     /// through (a reference only it resolves) nor refuse a clean one (a scratch file with errors).
@@ -196,6 +206,22 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(after.filter { !$0.key.contains("/.git/playbook/") }, before)
         XCTAssertEqual(Set(after.keys).subtracting(before.keys).map { String($0.split(separator: "/").suffix(3).joined(separator: "/")) },
                        [".git/playbook/staged-baseline"])
+    }
+
+    /// `git add -N` records only a place for a file, which the commit does not hold: it was judged as an empty
+    /// file (`file-empty`), noise in every commit while it stayed so.
+    func testAnIntentToAddFileIsNotPartOfTheCommit() throws {
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else {
+            return XCTFail("git is needed to mark a file intent-to-add")
+        }
+        let (scratch, _) = try makeRepository()
+        try scratch.write("playbooks/squads/later.yml", SmallPlaybook.brokenSquad)
+        let marked = try CLI.run(executable: git, ["add", "-N", "playbooks/squads/later.yml"], in: scratch.url)
+        XCTAssertEqual(marked.status, 0, marked.stderr)
+        let linted = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(linted.status, 0, linted.stdout + linted.stderr)
+        XCTAssertFalse((linted.stdout + linted.stderr).contains("later.yml"), linted.stdout + linted.stderr)
     }
 
     /// The real thing: `git commit` with core.hooksPath at this repository's .githooks.

@@ -44,10 +44,10 @@ final class StagedScopeTests: XCTestCase {
         XCTAssertEqual(elsewhere.files, ["f.yml"])
         XCTAssertEqual(TextReporter.summary(scoped.report, leftOut: (scoped.leftOutWarnings, scoped.leftOutNotes), elsewhere: elsewhere),
                        "1 error, 3 warnings in 6 files (6 entities); 1 acknowledged overlap; "
-                        + "1 error already there before this commit, in a file it does not change (f.yml): fix it or ask its author; "
+                        + "1 error already there before this commit, in a file it does not change (f.yml), does not refuse it: fix it or ask its author; "
                         + "not listed: 2 warnings already there before this commit, in files it leaves unchanged (--verbose lists them)")
         XCTAssertEqual(TextReporter.elsewhereNote((5, ["a.yml", "b.yml", "d.yml", "e.yml"])),
-                       "5 errors already there before this commit, in 4 files it does not change (a.yml, b.yml, d.yml and 1 more): fix them or ask their authors")
+                       "5 errors already there before this commit, in 4 files it does not change (a.yml, b.yml, d.yml and 1 more), do not refuse it: fix them or ask their authors")
         // In a changed file, or made by the commit (the parent did not have it): the commit's own, nothing more to say.
         XCTAssertNil(TextReporter.elsewhereNote(now.errors(outside: ["f.yml"], before: before.scopeKeys)))
         XCTAssertNil(TextReporter.elsewhereNote(now.errors(outside: ["c.yml"], before: LintReport(findings: [], files: 0, entities: 0).scopeKeys)))

@@ -175,8 +175,8 @@ public struct TextReporter: Reporter {    public var color: Bool
     }
 
     /// What `lint --staged` says of the errors it listed that were there before the commit, in files it leaves
-    /// unchanged: "1 error already there before this commit, in a file it does not change
-    /// (playbooks/experiments/EXP-0004.yml): fix it or ask its author"; nil when there are none.
+    /// unchanged, which do not refuse it: "1 error already there before this commit, in a file it does not change
+    /// (playbooks/experiments/EXP-0004.yml), does not refuse it: fix it or ask its author"; nil when there are none.
     public static func elsewhereNote(_ elsewhere: (count: Int, files: [String])) -> String? {
         guard elsewhere.count > 0, !elsewhere.files.isEmpty else { return nil }
         let shown = 3
@@ -184,8 +184,8 @@ public struct TextReporter: Reporter {    public var color: Bool
         if elsewhere.files.count > shown { files += " and \(elsewhere.files.count - shown) more" }
         let errors = elsewhere.count == 1 ? "1 error" : "\(elsewhere.count) errors"
         return elsewhere.files.count == 1
-            ? "\(errors) already there before this commit, in a file it does not change (\(files)): fix it or ask its author"
-            : "\(errors) already there before this commit, in \(elsewhere.files.count) files it does not change (\(files)): fix them or ask their authors"
+            ? "\(errors) already there before this commit, in a file it does not change (\(files)), does not refuse it: fix it or ask its author"
+            : "\(errors) already there before this commit, in \(elsewhere.files.count) files it does not change (\(files)), do not refuse it: fix them or ask their authors"
     }
 
     /// What `lint --staged` did not list: warnings and notes already there before the commit, in files it

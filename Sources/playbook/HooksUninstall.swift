@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PlaybookGit
+import PlaybookModel
+
+extension Hooks {
+    struct Uninstall: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove the hooks `playbook hooks install` wrote, putting back the ones they replaced.",
+            discussion: """
+            In the folder git runs hooks from (.git/hooks, or the one core.hooksPath names), removes \
+            pre-commit and pre-merge-commit when `playbook hooks install` wrote them, and puts back \
+            NAME.before-playbook, the other tool's hook that `hooks install --force` replaced. A hook \
+            playbook did not write is left alone. The versioned .githooks that `playbook init` \
+            writes stay: `git config --unset core.hooksPath` stops git running them.
+
+            Examples:
+              playbook hooks uninstall
+            """
+        )
+
+        func run() throws {
+            let repository: Repository
+            do {
+                repository = try Repository.discover(from: FileManager.default.currentDirectoryPath)
+            } catch {
+                throw UsageError(description: "hooks uninstall needs a git repository: \(error)")
+            }
+            guard let workdir = repository.workdir else {
+                throw UsageError(description: "a bare repository runs no commit hooks; uninstall them in the clone that has them")
+            }
+            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            var done = 0
+            for name in InstalledHooks.names {
+                let hook = hooks.folder + "/" + name
+                let backup = InstalledHooks.backup(of: hook)
+                let shown = Inert.terminal(Workspace.display(hook, root: workdir))
+                guard Workspace.lexists(hook) else { continue }
+                guard InstalledHooks.isOurs(hook) else {
+                    Terminal.write("left \(shown) alone: `playbook hooks install` did not write it\n")
+                    continue
+                }
+                if Workspace.lexists(backup) {
+                    // Over ours in one step: git never finds the hook missing.
+                    guard rename(backup, hook) == 0 else {
+                        throw UsageError(description: "cannot put \(Inert.terminal(Workspace.display(backup, root: workdir))) back: " + String(cString: strerror(errno)))
+                    }
+                    Terminal.write("put back \(shown), the hook `playbook hooks install --force` replaced\n")
+                } else {
+                    guard unlink(hook) == 0 else {
+                        throw UsageError(description: "cannot remove \(shown): " + String(cString: strerror(errno)))
+                    }
+                    Terminal.write("removed \(shown)\n")
+                }
+                done += 1
+            }
+            if done == 0 {
+                Terminal.write("no hook of `playbook hooks install` in \(Inert.terminal(Workspace.display(hooks.folder, root: workdir))); nothing changed\n")
+            }
+        }
+    }
+}

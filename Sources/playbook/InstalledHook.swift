@@ -1,0 +1,91 @@
+import Foundation
+import PlaybookGit
+import PlaybookModel
+
+/// The hooks `playbook hooks install` writes into the folder git runs hooks from (not the versioned
+/// `.githooks` that `init` writes): where that folder is, what each hook says, and telling them from
+/// another tool's hook.
+struct InstalledHooks {
+    /// Where git looks for hooks (absolute), and the folder nothing is written outside of.
+    let folder: String
+    let top: String
+
+    /// `pre-commit` for `git commit`, `pre-merge-commit` for a `git merge` without conflicts, which
+    /// git commits without running pre-commit.
+    static let names = ["pre-commit", "pre-merge-commit"]
+
+    /// What a replaced hook of another tool is kept as, beside it (git never runs it).
+    static func backup(of hook: String) -> String { hook + ".before-playbook" }
+
+    /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
+    static let marker = "# Installed by `playbook hooks install`"
+
+    /// The folder git runs hooks from: core.hooksPath (relative to the top of the working tree), else
+    /// the repository's own (common) hooks folder.
+    init(repository: Repository, workdir: String) {
+        let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
+        if let configured, PathSpelling.isAbsolute(configured) {
+            // An absolute core.hooksPath is the user's own setting, outside any repository.
+            folder = Workspace.normalized(configured)
+            top = folder
+        } else if let configured {
+            folder = Workspace.absolute(configured, from: workdir)
+            top = workdir
+        } else {
+            folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
+            top = Workspace.normalized(repository.commonDirectory)
+        }
+    }
+
+    /// Whether the file at `path` is a hook `hooks install` wrote.
+    static func isOurs(_ path: String) -> Bool {
+        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        return String(decoding: data.prefix(256), as: UTF8.self).contains(marker)
+    }
+
+    /// The folder holding the playbook that `cwd` is in, relative to the top of the working tree (""
+    /// for the top): the nearest one with a `.playbook.yml`, from `cwd` up to the top.
+    static func playbookFolder(from cwd: String, workdir: String) -> String {
+        let top = Workspace.normalized(workdir)
+        var relative = VersionedHooks.relative(Workspace.normalized(cwd), to: top) ?? ""
+        if relative == "." { relative = "" }
+        while !relative.isEmpty {
+            if Workspace.lexists(top + "/" + relative + "/.playbook.yml") { return relative }
+            relative = (relative as NSString).deletingLastPathComponent
+        }
+        return ""
+    }
+
+    /// Quoted for sh scalar by scalar: a mark after a `'` does not hide it from the shell.
+    static func shellQuoted(_ text: String) -> String {
+        var quoted = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "'" { quoted += "'\\''" } else { quoted.unicodeScalars.append(scalar) }
+        }
+        return "'" + quoted + "'"
+    }
+
+    /// Runs the playbook on PATH, else the binary that installed the hook, from the playbook's folder
+    /// (`playbookFolder`, relative to the top of the working tree, where git runs hooks).
+    static func script(name: String, playbookFolder: String) -> String {
+        let this = shellQuoted(Bundle.main.executablePath ?? "playbook")
+        let move = playbookFolder.isEmpty ? "" : """
+            # Git runs hooks from the top of the working tree; the playbook is in \(Inert.terminal(playbookFolder))/.
+            # The index and the repository git names from there are made absolute first.
+            case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
+            case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
+            cd \(shellQuoted(playbookFolder)) || exit 1
+
+            """
+        let what = name == "pre-merge-commit" ? "a merge" : "a commit"
+        return """
+            #!/bin/sh
+            \(marker): refuses \(what) whose staged playbook files have errors.
+            \(move)if command -v playbook >/dev/null 2>&1; then
+                exec playbook lint --staged
+            fi
+            exec \(this) lint --staged
+
+            """
+    }
+}

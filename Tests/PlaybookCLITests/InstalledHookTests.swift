@@ -1,0 +1,173 @@
+import Foundation
+import PlaybookGit
+import XCTest
+
+/// The hooks `playbook hooks install` writes into the folder git runs hooks from, run by the real git.
+final class InstalledHookTests: XCTestCase {
+    static let git = URL(fileURLWithPath: "/usr/bin/git")
+    let squadPath = "growth/playbooks/squads/activation-emea.yml"
+
+    /// What git's hooks need: the tool under test on PATH, and an author.
+    var environment: [String: String] {
+        let path = CLI.productsDirectory.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        return ["PATH": path, "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+    }
+
+    /// Fixtures only: the tool itself never runs git.
+    @discardableResult
+    func git(_ arguments: [String], in directory: URL) throws -> CLIResult {
+        try CLI.run(executable: Self.git, arguments, in: directory, environment: environment)
+    }
+
+    /// A repository whose playbook lives in growth/, nothing committed, no hook.
+    func makeSubfolderPlaybook() throws -> (ScratchDirectory, Repository) {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try scratch.write("growth/.playbook.yml", "roots: [playbooks]\n")
+        try scratch.write("growth/playbooks/metrics.yml", SmallPlaybook.metrics)
+        try scratch.write(squadPath, SmallPlaybook.squad)
+        return (scratch, repository)
+    }
+
+    /// The hook was `exec playbook lint --staged`, run by git from the repository top where there is
+    /// no playbook: every commit in the repository failed ("the playbook folder playbooks does not exist").
+    func testHookInstalledInASubfolderPlaybookRunsFromThatFolder() throws {
+        let (scratch, _) = try makeSubfolderPlaybook()
+        let growth = scratch.url.appendingPathComponent("growth")
+        let installed = try CLI.run(["hooks", "install"], in: growth)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(installed.stdout.contains("in growth/"), installed.stdout)
+        let hook = try String(contentsOf: scratch.url.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
+        XCTAssertTrue(hook.contains("cd 'growth' || exit 1"), hook)
+
+        try git(["add", "-A"], in: scratch.url)
+        let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, first.stdout + first.stderr)
+        try scratch.write("sub/a.txt", "x\n")
+        try git(["add", "sub/a.txt"], in: scratch.url)
+        let unrelated = try git(["commit", "-q", "-m", "unrelated"], in: growth)
+        XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
+        // Still a hook that refuses: a broken squad staged from anywhere in the repository.
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        let refused = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url.appendingPathComponent("sub"))
+        XCTAssertNotEqual(refused.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((refused.stdout + refused.stderr).contains("unknown key \"funnel_stag\""), refused.stdout + refused.stderr)
+    }
+
+    /// Run at the top (a hook manager calling it from there), `lint --staged` names the playbook the index holds.
+    func testStagedLintAtTheTopNamesTheSubfolderPlaybook() throws {
+        let (scratch, repository) = try makeSubfolderPlaybook()
+        try repository.stage(paths: ["growth/.playbook.yml", "growth/playbooks/metrics.yml", squadPath])
+        let linted = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(linted.status, 2, linted.stdout)
+        XCTAssertTrue(linted.stderr.contains("no playbook at the repository top (no .playbook.yml, and no folder playbooks); the index has "
+            + "growth/.playbook.yml: run from growth/ (cd growth && playbook lint --staged)"), linted.stderr)
+    }
+
+    /// A `git merge` without conflicts runs pre-merge-commit, not pre-commit: two branches each fine on their
+    /// own (one renames the metric, the other adds a hypothesis on its old id) were merged broken.
+    func testACleanMergeThatBreaksAReferenceIsRefused() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else {
+            throw XCTSkip("git is needed to run the hook end to end")
+        }
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: scratch.url.appendingPathComponent(".git/hooks/pre-merge-commit").path))
+        try git(["add", "-A"], in: scratch.url)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "start"], in: scratch.url).status, 0)
+        try git(["branch", "-M", "main"], in: scratch.url)
+        try git(["checkout", "-q", "-b", "renamed"], in: scratch.url)
+        try scratch.write("playbooks/metrics.yml", SmallPlaybook.metrics.replacing("id: weekly-active-learners", with: "id: weekly-learners"))
+        try scratch.write("playbooks/squads/activation-emea.yml", SmallPlaybook.squad.replacing("[weekly-active-learners]", with: "[weekly-learners]"))
+        let rename = try git(["commit", "-q", "-a", "-m", "rename the metric"], in: scratch.url)
+        XCTAssertEqual(rename.status, 0, rename.stdout + rename.stderr)
+        try git(["checkout", "-q", "-b", "added", "main"], in: scratch.url)
+        try scratch.write("playbooks/hypotheses/HYP-0001.yml", AbsurdValueTests.hypothesis.replacing("status: testing", with: "status: backlog"))
+        try git(["add", "-A"], in: scratch.url)
+        let add = try git(["commit", "-q", "-m", "a hypothesis"], in: scratch.url)
+        XCTAssertEqual(add.status, 0, add.stdout + add.stderr)
+        try git(["checkout", "-q", "renamed"], in: scratch.url)
+        let merged = try git(["merge", "--no-edit", "added"], in: scratch.url)
+        XCTAssertNotEqual(merged.status, 0, "the merge must be refused\n" + merged.stdout + merged.stderr)
+        XCTAssertTrue((merged.stdout + merged.stderr).contains("names metric \"weekly-active-learners\", which does not exist"), merged.stdout + merged.stderr)
+    }
+
+    /// `init` writes the same check for merges into the versioned hooks.
+    func testInitWritesAPreMergeCommitHook() throws {
+        let scratch = try ScratchDirectory()
+        let started = try CLI.run(["init"], in: scratch.url)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        let merge = scratch.url.appendingPathComponent(".githooks/pre-merge-commit")
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: merge.path))
+        XCTAssertTrue(try String(contentsOf: merge, encoding: .utf8).contains("exec playbook lint --staged"))
+    }
+
+    /// `hooks install --force` overwrote another tool's hook (a versioned .husky/pre-commit) with no backup, and
+    /// nothing undid it: the replaced hook is kept beside it, and `hooks uninstall` puts it back.
+    func testForceKeepsAnotherToolsHookAndUninstallPutsItBack() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let husky = "#!/bin/sh\necho HUSKY-RAN\n"
+        try scratch.write(".husky/pre-commit", husky)
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        chmod(hook.path, 0o755)
+
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains(".husky/pre-commit already exists (another tool's hook): add the line `playbook lint --staged || exit 1` to it, "
+            + "or use --force to replace it (it is kept as pre-commit.before-playbook)"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".husky/pre-merge-commit").path), "nothing is written")
+
+        let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(forced.stdout.contains("kept the hook it replaced as .husky/pre-commit.before-playbook"), forced.stdout)
+        let backup = scratch.url.appendingPathComponent(".husky/pre-commit.before-playbook")
+        XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), husky)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: backup.path))
+        XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged"))
+        // Writing our own hook again keeps the backup of the other tool's.
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try String(contentsOf: backup, encoding: .utf8), husky)
+
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), husky)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: hook.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: backup.path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent(".husky/pre-merge-commit").path))
+        // Another tool's hook is never removed.
+        let again = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertTrue(again.stdout.contains("left .husky/pre-commit alone"), again.stdout)
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), husky)
+    }
+
+    /// `init` in a repository whose hooks another tool runs could not scaffold without --force, which turned them off.
+    func testInitWithNoHooksWritesNoHookAndLeavesHooksPathAlone() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let refused = try CLI.run(["init", "growth"], in: scratch.url)
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("or use --no-hooks"), refused.stderr)
+        let started = try CLI.run(["init", "growth", "--no-hooks"], in: scratch.url)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        XCTAssertTrue(started.stdout.contains("no hook written (--no-hooks)"), started.stdout)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("growth/.githooks").path))
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".husky")
+        XCTAssertEqual(try CLI.run(["lint"], in: scratch.url.appendingPathComponent("growth")).status, 0)
+        // A new repository too: created, with no hooks folder set.
+        let fresh = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--no-hooks"], in: fresh.url).status, 0)
+        XCTAssertNil(try Repository.open(at: fresh.url.path).configString("core.hooksPath"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".githooks").path))
+    }
+}
