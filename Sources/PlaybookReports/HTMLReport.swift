@@ -48,7 +48,11 @@ public enum HTMLReport {
                     body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escapeVisible(last))</td><td>\(escapeVisible(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
-                body += "</tbody></table></section>\n"
+                body += "</tbody></table>"
+                if !objective.keyResultsDropped.isEmpty {
+                    body += "\n<ul class=\"dropped\">" + objective.keyResultsDropped.map { "<li>\(escapeVisible(OKRRenderer.droppedText($0)))</li>" }.joined() + "</ul>\n"
+                }
+                body += "</section>\n"
             }
         }
         return page(title: "OKR report \(report.quarter)", body: body)

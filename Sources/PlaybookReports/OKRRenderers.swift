@@ -69,7 +69,30 @@ public enum OKRRenderer {
             ("dropped", .optional(objective.dropped.map { UTC.day(of: $0).description })),
             ("score", .exact(objective.score)),
             ("key_results", .array(objective.keyResults.map { keyResultJSON($0, today: today) })),
+            // Added: key results removed during the quarter, not in `score`.
+            ("key_results_dropped", .array(objective.keyResultsDropped.map { dropped in
+                let kr = dropped.keyResult
+                return .object([
+                    ("id", .string(kr.id)), ("ref", .string(kr.reference)), ("title", .optional(kr.title)),
+                    ("metric", .optional(kr.metric)), ("unit", .optional(kr.unit?.rawValue)), ("currency", .optional(kr.currency)),
+                    ("removed", .string(UTC.day(of: dropped.removed).description)),
+                    ("commit", .string(dropped.commit.description)), ("author", .string(dropped.author.name)),
+                    ("baseline", .exact(kr.baseline)), ("target", .exact(kr.target)),
+                    ("start_value", .exact(kr.startValue)), ("last_value", .exact(kr.endValue)),
+                    ("check_ins", .integer(kr.checkIns.count)),
+                ])
+            })),
         ])
+    }
+
+    /// A key result removed during the quarter, as Markdown and HTML list it under its objective:
+    /// `KR-2 Raise activation to 36%: removed 2026-08-11 by Bob Stone (start 30%, last 30%, no check-ins); not counted in the score`.
+    public static func droppedText(_ dropped: DroppedKeyResult) -> String {
+        let kr = dropped.keyResult
+        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        let checkIns = kr.checkIns.isEmpty ? "no check-ins" : "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"
+        return "\(kr.id)\(kr.title.map { " " + $0 } ?? ""): removed \(UTC.day(of: dropped.removed)) by \(dropped.author.name) "
+            + "(start \(value(kr.startValue)), last \(value(kr.endValue)), \(checkIns)); not counted in the score"
     }
 
     private static func checkInJSON(_ checkIn: CheckIn) -> JSON {
@@ -193,6 +216,8 @@ public enum OKRRenderer {
                     out += "\n"
                 }
                 if objective.keyResults.contains(where: { !$0.checkIns.isEmpty || !$0.experiments.isEmpty }) { out += "\n" }
+                for dropped in objective.keyResultsDropped { out += "- " + Markdown.inline(droppedText(dropped)) + "\n" }
+                if !objective.keyResultsDropped.isEmpty { out += "\n" }
             }
         }
         let added = report.objectives.filter { $0.added != nil }
@@ -259,6 +284,8 @@ public enum OKRRenderer {
             "unit", "currency", "status", "confidence_start", "confidence_end", "confidence_trend",
             // Added at the end (scripts read by position): see `undoneNote` and `KeyResultLine.confidenceRemoved`.
             "experiments_undone", "confidence_removed",
+            // The objective's key results removed during the quarter (not rows: not in its score), `id:day-removed`.
+            "objective_key_results_dropped",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
@@ -284,6 +311,7 @@ public enum OKRRenderer {
                         }
                     }.joined(separator: " "),
                     kr.confidenceRemoved.map { UTC.day(of: $0).description } ?? "",
+                    objective.keyResultsDropped.map { "\($0.keyResult.id):\(UTC.day(of: $0.removed))" }.joined(separator: " "),
                 ])
             }
         }

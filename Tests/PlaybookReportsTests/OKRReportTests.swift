@@ -279,6 +279,44 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(krs[1].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-10", "2026-08-01", "2026-09-10"])
     }
 
+    func testAKeyResultRemovedDuringTheQuarterIsListedUnderItsObjectiveNotScored() throws {
+        // KR-2 is checked in, then removed on 2026-08-11; KR-3 was removed before the quarter began.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (krs: [(String, Double, Double, Double)]) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow", krs: krs)
+        }
+        let bob = Person(name: "Bob Stone", email: "bob@example.com")
+        try scenario.commit("2026-06-10", ["playbooks/metrics.yml": Scenario.metrics,
+                                           okr: objective([("KR-1", 0, 10, 0), ("KR-2", 30, 36, 30), ("KR-3", 1, 2, 1)])])
+        try scenario.commit("2026-06-20", [okr: objective([("KR-1", 0, 10, 0), ("KR-2", 30, 36, 30)])])
+        try scenario.commit("2026-07-10", [okr: objective([("KR-1", 0, 10, 2), ("KR-2", 30, 36, 31)])])
+        try scenario.commit("2026-08-11", [okr: objective([("KR-1", 0, 10, 5)])], author: bob)
+        let report = try report(scenario)
+        let growth = try XCTUnwrap(report.objectives.first)
+        XCTAssertEqual(growth.keyResults.map(\.id), ["KR-1"])
+        XCTAssertEqual(growth.score, Decimal(string: "0.5"))  // KR-1 alone
+        XCTAssertEqual(growth.keyResultsDropped.map(\.keyResult.id), ["KR-2"])
+        let dropped = try XCTUnwrap(growth.keyResultsDropped.first)
+        XCTAssertEqual(UTC.day(of: dropped.removed).description, "2026-08-11")
+        XCTAssertEqual(dropped.author.name, "Bob Stone")
+        XCTAssertEqual([dropped.keyResult.startValue, dropped.keyResult.endValue], [30, 31])
+        XCTAssertEqual(dropped.keyResult.checkIns.count, 1)
+
+        let line = "KR-2 KR-2 of OKR-2026Q3-GRO-1: removed 2026-08-11 by Bob Stone (start 30%, last 31%, 1 check-in); not counted in the score"
+        XCTAssertTrue(OKRRenderer.markdown(report).contains("- " + line + "\n"), OKRRenderer.markdown(report))
+        XCTAssertTrue(HTMLReport.okr(report).contains("<li>\(line)</li>"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("\"key_results_dropped\""))
+        XCTAssertTrue(json.contains("\"removed\": \"2026-08-11\""), json)
+        XCTAssertTrue(json.contains("\"last_value\": 31"))
+        XCTAssertFalse(json.contains("KR-3"))
+        let csv = OKRRenderer.csv(report).split(separator: "\n")
+        XCTAssertEqual(csv.count, 2)  // KR-1's row only
+        XCTAssertTrue(csv[0].hasSuffix(",objective_key_results_dropped"))
+        XCTAssertTrue(csv[1].hasSuffix(",KR-2:2026-08-11"))
+    }
+
     func testARunningQuarterIsReportedUpToToday() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
@@ -408,7 +446,7 @@ final class OKRReportTests: XCTestCase {
         XCTAssertTrue(json.contains("\"status\": \"at risk\""), json)
         XCTAssertTrue(json.contains("\"confidence_trend\": \"falling\""), json)
         XCTAssertTrue(json.contains("\"end_value\": 1350000.5"), "JSON keeps plain numbers")
-        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,\n"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,,\n"), OKRRenderer.csv(report))
     }
 
     /// A confidence written before the quarter and not changed during it is the key result's
