@@ -49,8 +49,11 @@ public enum HTMLReport {
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
                 body += "</tbody></table>"
-                if !objective.keyResultsDropped.isEmpty {
-                    body += "\n<ul class=\"dropped\">" + objective.keyResultsDropped.map { "<li>\(escapeVisible(OKRRenderer.droppedText($0)))</li>" }.joined() + "</ul>\n"
+                // What changed under the objective in the quarter: baselines and targets edited, key results removed.
+                let changes = objective.keyResults.flatMap { kr in OKRRenderer.editTexts(kr).map { "\(kr.id) \($0)" } }
+                    + objective.keyResultsDropped.map(OKRRenderer.droppedText)
+                if !changes.isEmpty {
+                    body += "\n<ul class=\"changes\">" + changes.map { "<li>\(escapeVisible($0))</li>" }.joined() + "</ul>\n"
                 }
                 body += "</section>\n"
             }

@@ -53,3 +53,30 @@ enum KeyResultChanges {
         return removed.map { ($0.key, $0.value.removal, $0.value.holder) }.sorted { KeyResultFields.naturalOrder($0.kr, $1.kr) }
     }
 }
+
+/// A first-parent commit in the quarter that changed a key result's baseline or target from one
+/// value to another (its creation, or its return after a removal, is not an edit).
+public struct KeyResultEdit: Sendable, Hashable {
+    public var time: Int64
+    /// The values before and after; nil where one is not a number (lint reports it).
+    public var from: Decimal?
+    public var to: Decimal?
+    public var commit: ObjectID
+    public var author: Person
+}
+
+extension KeyResultChanges {
+    /// The edits of field `path` (`key_results[KR-1].baseline`) among `events` (first-parent) in [start, end).
+    static func edits(of path: String, in events: [TimelineEvent], start: Int64, end: Int64) -> [KeyResultEdit] {
+        var edits: [KeyResultEdit] = []
+        for index in events.indices where events[index].time >= start && events[index].time < end && events[index].type != .removed {
+            guard let change = events[index].fields.first(where: { $0.path == path }),
+                  let old = change.oldValue, let new = change.newValue else { continue }
+            // `12.50` rewritten `12.5` is the same number: no edit.
+            if let from = old.number, let to = new.number, from == to { continue }
+            edits.append(KeyResultEdit(time: events[index].time, from: old.number, to: new.number,
+                                       commit: events[index].commit, author: events[index].author))
+        }
+        return edits
+    }
+}

@@ -136,6 +136,9 @@ public enum OKRRenderer {
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
+            // Added: commits in the quarter that changed the baseline or target (progress uses the end's).
+            ("baseline_changes", .array(kr.baselineChanges.map(editJSON))),
+            ("target_changes", .array(kr.targetChanges.map(editJSON))),
             ("experiments", .array(kr.experiments.map { experiment in
                 .object([("id", .string(experiment.id)), ("title", .optional(experiment.title)),
                          ("status", .optional(experiment.status?.rawValue)), ("outcome", .optional(experiment.outcome?.rawValue)),
@@ -148,6 +151,23 @@ public enum OKRRenderer {
                          } ?? .null)])
             })),
         ])
+    }
+
+    private static func editJSON(_ edit: KeyResultEdit) -> JSON {
+        .object([
+            ("date", .string(UTC.day(of: edit.time).description)),
+            ("from", .exact(edit.from)), ("to", .exact(edit.to)),
+            ("commit", .string(edit.commit.description)), ("author", .string(edit.author.name)),
+        ])
+    }
+
+    /// A key result's baseline and target edits in the quarter, as Markdown and HTML say them:
+    /// `baseline changed EUR 12.5 → EUR 12 on 2026-07-15 by Dan Weiss`.
+    public static func editTexts(_ kr: KeyResultLine) -> [String] {
+        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        return [("baseline", kr.baselineChanges), ("target", kr.targetChanges)].flatMap { name, edits in
+            edits.map { "\(name) changed \(value($0.from)) → \(value($0.to)) on \(UTC.day(of: $0.time)) by \($0.author.name)" }
+        }
     }
 
     private static func northStarJSON(_ rollUp: NorthStarRollUp) -> JSON {
@@ -199,7 +219,8 @@ public enum OKRRenderer {
                         + "\(statusText(kr.status, emoji: true)) | \(confidenceText(kr)) | \(kr.checkIns.count) | \(last) |\n"
                 }
                 out += "\n"
-                for kr in objective.keyResults where !kr.checkIns.isEmpty || !kr.experiments.isEmpty {
+                func noted(_ kr: KeyResultLine) -> Bool { !kr.checkIns.isEmpty || !kr.experiments.isEmpty || !editTexts(kr).isEmpty }
+                for kr in objective.keyResults where noted(kr) {
                     out += "- **\(Markdown.inline(kr.id))**"
                     if !kr.checkIns.isEmpty {
                         let points = kr.checkIns.map { "\(Markdown.inline(UnitText.text($0.value, unit: kr.unit, currency: kr.currency))) (\(UTC.day(of: $0.time)))" }
@@ -213,9 +234,13 @@ public enum OKRRenderer {
                         }
                         out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
                     }
+                    let edits = editTexts(kr)
+                    if !edits.isEmpty {
+                        out += (kr.checkIns.isEmpty && kr.experiments.isEmpty ? "" : ";") + " " + edits.map(Markdown.inline).joined(separator: "; ")
+                    }
                     out += "\n"
                 }
-                if objective.keyResults.contains(where: { !$0.checkIns.isEmpty || !$0.experiments.isEmpty }) { out += "\n" }
+                if objective.keyResults.contains(where: noted) { out += "\n" }
                 for dropped in objective.keyResultsDropped { out += "- " + Markdown.inline(droppedText(dropped)) + "\n" }
                 if !objective.keyResultsDropped.isEmpty { out += "\n" }
             }
@@ -286,6 +311,8 @@ public enum OKRRenderer {
             "experiments_undone", "confidence_removed",
             // The objective's key results removed during the quarter (not rows: not in its score), `id:day-removed`.
             "objective_key_results_dropped",
+            // Edits in the quarter, `day:from:to` each.
+            "baseline_changes", "target_changes",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
@@ -312,10 +339,18 @@ public enum OKRRenderer {
                     }.joined(separator: " "),
                     kr.confidenceRemoved.map { UTC.day(of: $0).description } ?? "",
                     objective.keyResultsDropped.map { "\($0.keyResult.id):\(UTC.day(of: $0.removed))" }.joined(separator: " "),
+                    csvEdits(kr.baselineChanges), csvEdits(kr.targetChanges),
                 ])
             }
         }
         return CSV.render(rows)
+    }
+}
+
+extension OKRRenderer {
+    /// `2026-07-15:12.5:12 …`: each edit's day, old and new value (empty where not a number).
+    static func csvEdits(_ edits: [KeyResultEdit]) -> String {
+        edits.map { "\(UTC.day(of: $0.time)):\(CSV.number($0.from, places: 6)):\(CSV.number($0.to, places: 6))" }.joined(separator: " ")
     }
 }
 

@@ -49,6 +49,10 @@ public struct KeyResultLine: Sendable {
     public var status: KeyResultStatus?
     /// `confidence` at the quarter's start (or its first value in it), each change during it, oldest first.
     public var confidence: [ConfidencePoint] = []
+    /// Commits in the quarter that changed `baseline` or `target`, oldest first: progress is
+    /// measured against the values at the end, whatever they were before.
+    public var baselineChanges: [KeyResultEdit] = []
+    public var targetChanges: [KeyResultEdit] = []
 
     /// Rising, falling or steady from the confidence at the quarter's start (or its first in it) to
     /// the one at its end, whatever it did between; nil without both (none given, or no longer given at the end).
@@ -417,6 +421,7 @@ public struct OKRReport: Sendable {
                     planned.checkIns = []
                     planned.status = nil
                     planned.confidence = []
+                    (planned.baselineChanges, planned.targetChanges) = ([], [])
                     return planned
                 }
             }
@@ -589,7 +594,9 @@ public struct OKRReport: Sendable {
             metric: typed?.metric?.value, baseline: baseline, target: target,
             startValue: startValue, endValue: endValue, progress: progress,
             score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked,
-            confidence: confidence)
+            confidence: confidence,
+            baselineChanges: KeyResultChanges.edits(of: KeyResultFields.field(kr, "baseline"), in: events, start: start, end: end),
+            targetChanges: KeyResultChanges.edits(of: KeyResultFields.field(kr, "target"), in: events, start: start, end: end))
     }
 
     /// The check-ins of key result `kr` made by commits on merged side branches (read with all

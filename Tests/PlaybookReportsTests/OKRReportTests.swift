@@ -313,8 +313,41 @@ final class OKRReportTests: XCTestCase {
         XCTAssertFalse(json.contains("KR-3"))
         let csv = OKRRenderer.csv(report).split(separator: "\n")
         XCTAssertEqual(csv.count, 2)  // KR-1's row only
-        XCTAssertTrue(csv[0].hasSuffix(",objective_key_results_dropped"))
-        XCTAssertTrue(csv[1].hasSuffix(",KR-2:2026-08-11"))
+        XCTAssertTrue(csv[0].contains(",objective_key_results_dropped"))
+        XCTAssertTrue(csv[1].contains(",KR-2:2026-08-11"))
+    }
+
+    func testABaselineOrTargetEditedDuringTheQuarterIsSaidInEveryFormat() throws {
+        // The target was edited before the quarter (not said); the baseline on 2026-07-15, the target on 2026-08-01.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (baseline: Double, target: Double, current: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", baseline, target, current)])
+        }
+        let dan = Person(name: "Dan Weiss", email: "dan@example.com")
+        try scenario.commit("2026-06-10", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(12.5, 15, 12.5)])
+        try scenario.commit("2026-06-20", [okr: objective(12.5, 14.5, 12.5)])
+        try scenario.commit("2026-07-15", [okr: objective(12, 14.5, 12.4)], author: dan)
+        try scenario.commit("2026-08-01", [okr: objective(12, 14, 12.9)])
+        let report = try report(scenario)
+        let markdown = OKRRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("- **KR-1** trajectory: 12.5% → 12.4% (2026-07-15) → 12.9% (2026-08-01); "
+            + "baseline changed 12.5% → 12% on 2026-07-15 by Dan Weiss; target changed 14.5% → 14% on 2026-08-01 by Ada Lovelace\n"), markdown)
+        XCTAssertFalse(markdown.contains("15%"), "an edit before the quarter is not the quarter's")
+        XCTAssertTrue(HTMLReport.okr(report).contains("<li>KR-1 baseline changed 12.5% → 12% on 2026-07-15 by Dan Weiss</li>"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("""
+                      "baseline_changes": [
+                        {
+                          "date": "2026-07-15",
+                          "from": 12.5,
+                          "to": 12,
+        """), json)
+        XCTAssertTrue(json.contains("\"target_changes\": ["), json)
+        let csv = OKRRenderer.csv(report)
+        XCTAssertTrue(csv.contains(",baseline_changes,target_changes\n"), csv)
+        XCTAssertTrue(csv.contains(",2026-07-15:12.5:12,2026-08-01:14.5:14\n"), csv)
     }
 
     func testARunningQuarterIsReportedUpToToday() throws {
@@ -446,7 +479,7 @@ final class OKRReportTests: XCTestCase {
         XCTAssertTrue(json.contains("\"status\": \"at risk\""), json)
         XCTAssertTrue(json.contains("\"confidence_trend\": \"falling\""), json)
         XCTAssertTrue(json.contains("\"end_value\": 1350000.5"), "JSON keeps plain numbers")
-        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,,\n"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,,,,\n"), OKRRenderer.csv(report))
     }
 
     /// A confidence written before the quarter and not changed during it is the key result's
