@@ -192,7 +192,7 @@ public enum OKRRenderer {
         if let rollUp = report.northStar {
             out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCodeOutsideTables(rollUp.metric)))\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
-            out += "mean key-result score \(Numbers.text(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
+            out += "mean key-result score \(Numbers.fixed(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
             if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.map(Markdown.inline).joined(separator: ", "))" }
             out += ".\n\n"
         }
@@ -203,7 +203,7 @@ public enum OKRRenderer {
             out += "## \(Markdown.inline(squad))\n\n"
             for objective in report.objectives where objective.squad == squad {
                 out += "### \(Markdown.inline(objective.id)): \(Markdown.inline(objective.title ?? ""))\n\n"
-                var facts = ["score \(Numbers.text(objective.score))"]
+                var facts = ["score \(Numbers.fixed(objective.score))"]
                 if let aligns = objective.alignsTo { facts.append("aligns to \(Inert.markdownCodeOutsideTables(aligns))") }
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
@@ -215,7 +215,7 @@ public enum OKRRenderer {
                     func value(_ number: Decimal?) -> String { Markdown.inline(UnitText.text(number, unit: kr.unit, currency: kr.currency)) }
                     out += "| \(Markdown.inline(kr.id)) | \(Markdown.inline(kr.title ?? "")) | \(value(kr.baseline)) | "
                         + "\(value(kr.target)) | \(value(kr.startValue)) | "
-                        + "\(value(kr.endValue)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
+                        + "\(value(kr.endValue)) | \(Numbers.fixed(kr.progress)) | \(Numbers.fixed(kr.score)) | "
                         + "\(statusText(kr.status, emoji: true)) | \(confidenceText(kr)) | \(kr.checkIns.count) | \(last) |\n"
                 }
                 out += "\n"
@@ -318,10 +318,10 @@ public enum OKRRenderer {
             for kr in objective.keyResults {
                 rows.append([
                     report.quarter.description, objective.squad, objective.id, objective.title ?? "",
-                    CSV.number(objective.score, places: 2), kr.id, kr.title ?? "", kr.metric ?? "",
+                    CSV.fixed(objective.score), kr.id, kr.title ?? "", kr.metric ?? "",
                     CSV.number(kr.baseline, places: 6), CSV.number(kr.target, places: 6),
                     CSV.number(kr.startValue, places: 6), CSV.number(kr.endValue, places: 6),
-                    CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
+                    CSV.fixed(kr.progress), CSV.fixed(kr.score), String(kr.checkIns.count),
                     kr.checkIns.last.map { UTC.day(of: $0.time).description } ?? "",
                     kr.checkIns.last?.author.name ?? "",
                     kr.experiments.map { "\($0.id):\($0.outcome?.rawValue ?? $0.status?.rawValue ?? "")" }.joined(separator: " "),
@@ -398,6 +398,12 @@ public enum CSV {
     static func number(_ value: Decimal?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return Numbers.text(value, places: places)
+    }
+
+    /// Progress and scores: to 2 decimals, all written (`0.50`), as Markdown and HTML show them; an empty cell for none.
+    static func fixed(_ value: Decimal?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.fixed(value)
     }
 
     static func field(_ text: String) -> String {

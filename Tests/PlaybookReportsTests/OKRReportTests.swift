@@ -350,6 +350,23 @@ final class OKRReportTests: XCTestCase {
         XCTAssertTrue(csv.contains(",2026-07-15:12.5:12,2026-08-01:14.5:14\n"), csv)
     }
 
+    func testProgressAndScoresAreShownToTwoDecimalsInMarkdownHTMLAndCSV() throws {
+        // KR-1 of GRO-1 is at 0.5, SRC-1's KR-1 at 0: shown 0.50 and 0.00, as the README says; JSON keeps numbers.
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        let markdown = OKRRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("| 10% | 15% | 0.50 | 0.50 | ❌ missed |"), markdown)
+        XCTAssertTrue(markdown.contains("| 0% | 0% | 0.00 | 0.00 | ❌ missed |"), markdown)
+        XCTAssertTrue(markdown.contains("score 0.00"), markdown)
+        let html = HTMLReport.okr(report)
+        XCTAssertTrue(html.contains("<td class=\"n\">0.50</td>"))
+        XCTAssertTrue(html.contains("score 0.00"))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",Search,0.00,KR-1,"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",10,15,0.50,0.50,2,"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.json(report).contains("\"progress\": 0.5,"))
+    }
+
     func testARunningQuarterIsReportedUpToToday() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
