@@ -117,32 +117,59 @@ public struct EntityLog: Sendable {
     }
 }
 
-/// Renders a log as Markdown or JSON.
+/// Renders a log as Markdown, terminal text or JSON.
 public enum LogRenderer {
-    public static func markdown(_ log: EntityLog) -> String {
-        var out = "# \(Markdown.inline(log.id)) (\(log.kind))\n\n"
-        for caveat in log.caveats { out += "> **Note:** \(codeSpans(caveat))\n\n" }
+    public static func markdown(_ log: EntityLog) -> String { render(log, as: .markdown) }
+
+    /// The Markdown's layout without its markup or escapes (`[]`, not `\\[\\]`): for reading in a
+    /// terminal. User strings are terminal-safe (`Inert.terminal`), each on one line.
+    public static func text(_ log: EntityLog) -> String { render(log, as: .text) }
+
+    /// How one renderer writes user text, code and emphasis.
+    enum Style {
+        case markdown, text
+
+        func inline(_ text: String) -> String {
+            self == .markdown ? Markdown.inline(text) : Inert.terminal(Inert.foldingLines(text))
+        }
+
+        func code(_ text: String) -> String {
+            self == .markdown ? Inert.markdownCodeOutsideTables(text) : Inert.terminal(Inert.foldingLines(text))
+        }
+
+        func strong(_ text: String) -> String { self == .markdown ? "**\(text)**" : text }
+
+        func heading(_ level: Int) -> String { self == .markdown ? String(repeating: "#", count: level) + " " : "" }
+    }
+
+    static func render(_ log: EntityLog, as style: Style) -> String {
+        var out = "\(style.heading(1))\(style.inline(log.id)) (\(log.kind))\n\n"
+        for caveat in log.caveats {
+            out += style == .markdown ? "> **Note:** \(codeSpans(caveat))\n\n" : "Note: \(style.inline(caveat))\n\n"
+        }
         out += "\(log.commitCount) commit\(log.commitCount == 1 ? "" : "s") changed it"
         if log.moveCount > 0 { out += "; \(log.moveCount) only moved its file" }
         out += ".\n"
         for (index, event) in log.events.enumerated() {
-            out += "\n## \(UTC.day(of: event.time)) · `\(event.commit.description.prefix(12))` · \(Markdown.inline(event.author.name))\n\n"
+            let commit = String(event.commit.description.prefix(12))
+            out += "\n\(style.heading(2))\(UTC.day(of: event.time)) · \(style == .markdown ? "`\(commit)`" : commit) · \(style.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
-                place = "moved from \(Inert.markdownCodeOutsideTables(previous)) to \(Inert.markdownCodeOutsideTables(event.path))"
+                place = "moved from \(style.code(previous)) to \(style.code(event.path))"
             } else {
-                place = "in \(Inert.markdownCodeOutsideTables(event.path))"
+                place = "in \(style.code(event.path))"
             }
             let type = log.startsAtShallowEdge && index == 0 ? "already there where the history starts" : event.type.rawValue
-            out += "**\(type)** \(place) — \(Markdown.inline(event.summary))\n\n"
+            out += "\(style.strong(type)) \(place) — \(style.inline(event.summary))\n\n"
             for field in event.fields {
-                out += "- \(Inert.markdownCodeOutsideTables(field.path)): " + describe(field) + "\n"
+                out += "- \(style.code(field.path)): " + describe(field, style) + "\n"
             }
         }
         if !log.notes.isEmpty {
-            out += "\n## Skipped versions\n\n"
+            out += "\n\(style.heading(2))Skipped versions\n\n"
             for note in log.notes {
-                out += "- `\(note.commit.description.prefix(12))` \(Inert.markdownCodeOutsideTables(note.path)): \(Markdown.inline(note.message))\n"
+                let commit = String(note.commit.description.prefix(12))
+                out += "- \(style == .markdown ? "`\(commit)`" : commit) \(style.code(note.path)): \(style.inline(note.message))\n"
             }
         }
         return out
@@ -156,14 +183,23 @@ public enum LogRenderer {
         return parts.enumerated().map { $0.offset % 2 == 1 ? Inert.markdownCodeOutsideTables($0.element) : Markdown.inline($0.element) }.joined()
     }
 
-    static func describe(_ field: FieldChange) -> String {
+    /// A change longer than this (or either side spanning lines) is shown with the old and new
+    /// value on lines of their own, so an edited paragraph (`learnings`) reads as two, not one run.
+    static let longChange = 60
+
+    static func describe(_ field: FieldChange, _ style: Style = .markdown) -> String {
         switch (field.oldValue, field.newValue) {
-        case (nil, let new?): return Markdown.inline(new.text)
-        case (let old?, nil): return "~~\(Markdown.inline(old.text))~~ (removed)"
+        case (nil, let new?): return style.inline(new.text)
+        case (let old?, nil): return style == .markdown ? "~~\(style.inline(old.text))~~ (removed)" : "\(style.inline(old.text)) (removed)"
         case (let old?, let new?):
             // A change of type only (`54100` to `"54100"`) shows the string quoted, as YAML writes it.
-            guard old.text == new.text else { return "\(Markdown.inline(old.text)) → \(Markdown.inline(new.text))" }
-            return "\(Markdown.inline(quoted(old))) → \(Markdown.inline(quoted(new)))"
+            let (from, to) = old.text == new.text ? (quoted(old), quoted(new)) : (old.text, new.text)
+            let long = from.count + to.count > longChange || from.contains("\n") || to.contains("\n")
+            guard long else { return "\(style.inline(from)) → \(style.inline(to))" }
+            // A text extended at its end says so: the reader need not compare the two to find the new part.
+            let extended = to.hasPrefix(from) && to.count > from.count
+            let how = extended ? "extended at the end" : "changed"
+            return "\(how)\n  - was: \(style.inline(from))\n  - now: \(style.inline(to))"
         case (nil, nil): return ""
         }
     }

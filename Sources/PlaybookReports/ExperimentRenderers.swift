@@ -79,7 +79,7 @@ public enum ExperimentRenderer {
             + "| ready→running | running→concluded | stale |\n"
         out += "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n"
         func row(_ squad: SquadExperiments, name: String) -> String {
-            let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
+            let winRate = squad.winRate.map { "\(Numbers.percent($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
             return "| \(name) | \(squad.created.count) | \(squad.started.count) | "
                 + "\(squad.concluded.count) | \(squad.abandoned.count) | \(winRate) | \(cycle(squad.createdToRunning)) | "
                 + "\(cycle(squad.readyToRunning)) | \(cycle(squad.runningToConcluded)) | \(squad.stale.count) |\n"

@@ -14,7 +14,7 @@ public enum HTMLReport {
         if let rollUp = report.northStar {
             body += "<section class=\"northstar\"><h2>North Star: \(escapeVisible(rollUp.name ?? rollUp.metric))</h2>"
             body += "<p>\(rollUp.objectives.count) aligned objectives, mean key-result score "
-            body += "<strong>\(escapeVisible(Numbers.text(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
+            body += "<strong>\(escapeVisible(Numbers.fixed(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
         }
         if report.objectives.isEmpty {
             body += "<p>No objective of \(escapeVisible(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
@@ -25,7 +25,7 @@ public enum HTMLReport {
             body += "<h2>\(escapeVisible(squad))</h2>\n"
             for objective in report.objectives where objective.squad == squad {
                 body += "<section class=\"objective\"><h3>\(escapeVisible(objective.id)): \(escapeVisible(objective.title ?? ""))</h3>\n"
-                var facts = ["score \(Numbers.text(objective.score))"]
+                var facts = ["score \(Numbers.fixed(objective.score))"]
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("dropped \(UTC.day(of: dropped))") }
                 body += "<p class=\"meta\">\(escapeVisible(facts.joined(separator: " · ")))</p>\n"
@@ -39,16 +39,23 @@ public enum HTMLReport {
                             + (OKRRenderer.undoneNote(experiment, today: report.today).map { " " + $0 } ?? "")
                     }.joined(separator: ", ")
                     let status = kr.status.map { "<span class=\"status \($0.rawValue.replacing(" ", with: "-"))\">\(escapeVisible($0.rawValue))</span>" } ?? "–"
-                    body += "<tr><td>\(escapeVisible(kr.id))</td><td>\(status)</td><td class=\"n\">\(escapeVisible(Numbers.text(kr.progress)))</td>"
+                    body += "<tr><td>\(escapeVisible(kr.id))</td><td>\(status)</td><td class=\"n\">\(escapeVisible(Numbers.fixed(kr.progress)))</td>"
                     body += "<td>\(escapeVisible(kr.title ?? ""))</td>"
                     body += [kr.baseline, kr.target, kr.startValue, kr.endValue].map {
                         "<td class=\"n\">\(escapeVisible(UnitText.text($0, unit: kr.unit, currency: kr.currency)))</td>"
                     }.joined()
-                    body += "<td class=\"n\">\(escapeVisible(Numbers.text(kr.score)))</td><td>\(escapeVisible(OKRRenderer.confidenceText(kr)))</td>"
+                    body += "<td class=\"n\">\(escapeVisible(Numbers.fixed(kr.score)))</td><td>\(escapeVisible(OKRRenderer.confidenceText(kr)))</td>"
                     body += "<td class=\"n\">\(kr.checkIns.count)</td><td>\(escapeVisible(last))</td><td>\(escapeVisible(experiments))</td>"
                     body += "<td>\(trajectoryChart(kr, start: start, end: end))</td></tr>\n"
                 }
-                body += "</tbody></table></section>\n"
+                body += "</tbody></table>"
+                // What changed under the objective in the quarter: baselines and targets edited, key results removed.
+                let changes = objective.keyResults.flatMap { kr in OKRRenderer.editTexts(kr).map { "\(kr.id) \($0)" } }
+                    + objective.keyResultsDropped.map(OKRRenderer.droppedText)
+                if !changes.isEmpty {
+                    body += "\n<ul class=\"changes\">" + changes.map { "<li>\(escapeVisible($0))</li>" }.joined() + "</ul>\n"
+                }
+                body += "</section>\n"
             }
         }
         return page(title: "OKR report \(report.quarter)", body: body)
@@ -67,7 +74,7 @@ public enum HTMLReport {
         body += "<table><thead><tr><th>squad</th><th>created</th><th>started</th><th>concluded</th><th>abandoned</th>"
         body += "<th>win rate</th><th>created→running</th><th>ready→running</th><th>running→concluded</th><th>stale</th></tr></thead><tbody>\n"
         for (squad, name) in report.squads.map({ ($0, escapeVisible($0.squad)) }) + (report.overall.map { [($0, "<strong>\(ExperimentRenderer.totalLabel)</strong>")] } ?? []) {
-            let winRate = squad.winRate.map { "\(Numbers.text($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
+            let winRate = squad.winRate.map { "\(Numbers.percent($0)) (\(squad.wins)/\(squad.withOutcome))" } ?? "–"
             body += "<tr><td>\(name)</td><td class=\"n\">\(squad.created.count)</td><td class=\"n\">\(squad.started.count)</td>"
             body += "<td class=\"n\">\(squad.concluded.count)</td><td class=\"n\">\(squad.abandoned.count)</td><td class=\"n\">\(escapeVisible(winRate))</td>"
             for cycle in [squad.createdToRunning, squad.readyToRunning, squad.runningToConcluded] {

@@ -101,6 +101,17 @@ public enum Numbers {
         return plain(rounded(value, places: places))
     }
 
+    /// Rounded to `places` and written with all of them (`0.50`, `0.00`, `0.38`), as progress and
+    /// scores are shown; "–" for none.
+    public static func fixed(_ value: Decimal?, places: Int = 2) -> String {
+        guard let value, value.isFinite else { return "–" }
+        let text = plain(rounded(value, places: places))
+        guard places > 0 else { return text }
+        let parts = text.split(separator: ".", maxSplits: 1)
+        let fraction = parts.count == 2 ? String(parts[1]) : ""
+        return parts[0] + "." + fraction + String(repeating: "0", count: max(0, places - fraction.count))
+    }
+
     /// A probability (a p-value, an alpha) to four places; one above zero that four places make 0
     /// is `< 0.0001` (a highly significant result is not p = 0). "–" for none.
     public static func probability(_ value: Decimal?) -> String {

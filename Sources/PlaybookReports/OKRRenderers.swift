@@ -69,7 +69,30 @@ public enum OKRRenderer {
             ("dropped", .optional(objective.dropped.map { UTC.day(of: $0).description })),
             ("score", .exact(objective.score)),
             ("key_results", .array(objective.keyResults.map { keyResultJSON($0, today: today) })),
+            // Added: key results removed during the quarter, not in `score`.
+            ("key_results_dropped", .array(objective.keyResultsDropped.map { dropped in
+                let kr = dropped.keyResult
+                return .object([
+                    ("id", .string(kr.id)), ("ref", .string(kr.reference)), ("title", .optional(kr.title)),
+                    ("metric", .optional(kr.metric)), ("unit", .optional(kr.unit?.rawValue)), ("currency", .optional(kr.currency)),
+                    ("removed", .string(UTC.day(of: dropped.removed).description)),
+                    ("commit", .string(dropped.commit.description)), ("author", .string(dropped.author.name)),
+                    ("baseline", .exact(kr.baseline)), ("target", .exact(kr.target)),
+                    ("start_value", .exact(kr.startValue)), ("last_value", .exact(kr.endValue)),
+                    ("check_ins", .integer(kr.checkIns.count)),
+                ])
+            })),
         ])
+    }
+
+    /// A key result removed during the quarter, as Markdown and HTML list it under its objective:
+    /// `KR-2 Raise activation to 36%: removed 2026-08-11 by Bob Stone (start 30%, last 30%, no check-ins); not counted in the score`.
+    public static func droppedText(_ dropped: DroppedKeyResult) -> String {
+        let kr = dropped.keyResult
+        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        let checkIns = kr.checkIns.isEmpty ? "no check-ins" : "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"
+        return "\(kr.id)\(kr.title.map { " " + $0 } ?? ""): removed \(UTC.day(of: dropped.removed)) by \(dropped.author.name) "
+            + "(start \(value(kr.startValue)), last \(value(kr.endValue)), \(checkIns)); not counted in the score"
     }
 
     private static func checkInJSON(_ checkIn: CheckIn) -> JSON {
@@ -113,6 +136,9 @@ public enum OKRRenderer {
             ("check_ins", .integer(kr.checkIns.count)),
             ("last_check_in", kr.checkIns.last.map(checkInJSON) ?? .null),
             ("trajectory", .array(kr.checkIns.map(checkInJSON))),
+            // Added: commits in the quarter that changed the baseline or target (progress uses the end's).
+            ("baseline_changes", .array(kr.baselineChanges.map(editJSON))),
+            ("target_changes", .array(kr.targetChanges.map(editJSON))),
             ("experiments", .array(kr.experiments.map { experiment in
                 .object([("id", .string(experiment.id)), ("title", .optional(experiment.title)),
                          ("status", .optional(experiment.status?.rawValue)), ("outcome", .optional(experiment.outcome?.rawValue)),
@@ -125,6 +151,23 @@ public enum OKRRenderer {
                          } ?? .null)])
             })),
         ])
+    }
+
+    private static func editJSON(_ edit: KeyResultEdit) -> JSON {
+        .object([
+            ("date", .string(UTC.day(of: edit.time).description)),
+            ("from", .exact(edit.from)), ("to", .exact(edit.to)),
+            ("commit", .string(edit.commit.description)), ("author", .string(edit.author.name)),
+        ])
+    }
+
+    /// A key result's baseline and target edits in the quarter, as Markdown and HTML say them:
+    /// `baseline changed EUR 12.5 → EUR 12 on 2026-07-15 by Dan Weiss`.
+    public static func editTexts(_ kr: KeyResultLine) -> [String] {
+        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        return [("baseline", kr.baselineChanges), ("target", kr.targetChanges)].flatMap { name, edits in
+            edits.map { "\(name) changed \(value($0.from)) → \(value($0.to)) on \(UTC.day(of: $0.time)) by \($0.author.name)" }
+        }
     }
 
     private static func northStarJSON(_ rollUp: NorthStarRollUp) -> JSON {
@@ -149,7 +192,7 @@ public enum OKRRenderer {
         if let rollUp = report.northStar {
             out += "## North Star: \(Markdown.inline(rollUp.name ?? rollUp.metric)) (\(Inert.markdownCodeOutsideTables(rollUp.metric)))\n\n"
             out += "\(rollUp.objectives.count) aligned objective\(rollUp.objectives.count == 1 ? "" : "s"), "
-            out += "mean key-result score \(Numbers.text(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
+            out += "mean key-result score \(Numbers.fixed(rollUp.meanScore)) over \(rollUp.scoredKeyResults) scored key results"
             if !rollUp.direct.isEmpty { out += "; measured directly by \(rollUp.direct.map(Markdown.inline).joined(separator: ", "))" }
             out += ".\n\n"
         }
@@ -160,7 +203,7 @@ public enum OKRRenderer {
             out += "## \(Markdown.inline(squad))\n\n"
             for objective in report.objectives where objective.squad == squad {
                 out += "### \(Markdown.inline(objective.id)): \(Markdown.inline(objective.title ?? ""))\n\n"
-                var facts = ["score \(Numbers.text(objective.score))"]
+                var facts = ["score \(Numbers.fixed(objective.score))"]
                 if let aligns = objective.alignsTo { facts.append("aligns to \(Inert.markdownCodeOutsideTables(aligns))") }
                 if let added = objective.added { facts.append("added \(UTC.day(of: added))") }
                 if let dropped = objective.dropped { facts.append("**dropped \(UTC.day(of: dropped))**") }
@@ -172,11 +215,12 @@ public enum OKRRenderer {
                     func value(_ number: Decimal?) -> String { Markdown.inline(UnitText.text(number, unit: kr.unit, currency: kr.currency)) }
                     out += "| \(Markdown.inline(kr.id)) | \(Markdown.inline(kr.title ?? "")) | \(value(kr.baseline)) | "
                         + "\(value(kr.target)) | \(value(kr.startValue)) | "
-                        + "\(value(kr.endValue)) | \(Numbers.text(kr.progress)) | \(Numbers.text(kr.score)) | "
+                        + "\(value(kr.endValue)) | \(Numbers.fixed(kr.progress)) | \(Numbers.fixed(kr.score)) | "
                         + "\(statusText(kr.status, emoji: true)) | \(confidenceText(kr)) | \(kr.checkIns.count) | \(last) |\n"
                 }
                 out += "\n"
-                for kr in objective.keyResults where !kr.checkIns.isEmpty || !kr.experiments.isEmpty {
+                func noted(_ kr: KeyResultLine) -> Bool { !kr.checkIns.isEmpty || !kr.experiments.isEmpty || !editTexts(kr).isEmpty }
+                for kr in objective.keyResults where noted(kr) {
                     out += "- **\(Markdown.inline(kr.id))**"
                     if !kr.checkIns.isEmpty {
                         let points = kr.checkIns.map { "\(Markdown.inline(UnitText.text($0.value, unit: kr.unit, currency: kr.currency))) (\(UTC.day(of: $0.time)))" }
@@ -190,9 +234,15 @@ public enum OKRRenderer {
                         }
                         out += (kr.checkIns.isEmpty ? "" : ";") + " experiments: " + list.joined(separator: "; ")
                     }
+                    let edits = editTexts(kr)
+                    if !edits.isEmpty {
+                        out += (kr.checkIns.isEmpty && kr.experiments.isEmpty ? "" : ";") + " " + edits.map(Markdown.inline).joined(separator: "; ")
+                    }
                     out += "\n"
                 }
-                if objective.keyResults.contains(where: { !$0.checkIns.isEmpty || !$0.experiments.isEmpty }) { out += "\n" }
+                if objective.keyResults.contains(where: noted) { out += "\n" }
+                for dropped in objective.keyResultsDropped { out += "- " + Markdown.inline(droppedText(dropped)) + "\n" }
+                if !objective.keyResultsDropped.isEmpty { out += "\n" }
             }
         }
         let added = report.objectives.filter { $0.added != nil }
@@ -259,15 +309,19 @@ public enum OKRRenderer {
             "unit", "currency", "status", "confidence_start", "confidence_end", "confidence_trend",
             // Added at the end (scripts read by position): see `undoneNote` and `KeyResultLine.confidenceRemoved`.
             "experiments_undone", "confidence_removed",
+            // The objective's key results removed during the quarter (not rows: not in its score), `id:day-removed`.
+            "objective_key_results_dropped",
+            // Edits in the quarter, `day:from:to` each.
+            "baseline_changes", "target_changes",
         ]]
         for objective in report.objectives {
             for kr in objective.keyResults {
                 rows.append([
                     report.quarter.description, objective.squad, objective.id, objective.title ?? "",
-                    CSV.number(objective.score, places: 2), kr.id, kr.title ?? "", kr.metric ?? "",
+                    CSV.fixed(objective.score), kr.id, kr.title ?? "", kr.metric ?? "",
                     CSV.number(kr.baseline, places: 6), CSV.number(kr.target, places: 6),
                     CSV.number(kr.startValue, places: 6), CSV.number(kr.endValue, places: 6),
-                    CSV.number(kr.progress, places: 2), CSV.number(kr.score, places: 2), String(kr.checkIns.count),
+                    CSV.fixed(kr.progress), CSV.fixed(kr.score), String(kr.checkIns.count),
                     kr.checkIns.last.map { UTC.day(of: $0.time).description } ?? "",
                     kr.checkIns.last?.author.name ?? "",
                     kr.experiments.map { "\($0.id):\($0.outcome?.rawValue ?? $0.status?.rawValue ?? "")" }.joined(separator: " "),
@@ -284,10 +338,19 @@ public enum OKRRenderer {
                         }
                     }.joined(separator: " "),
                     kr.confidenceRemoved.map { UTC.day(of: $0).description } ?? "",
+                    objective.keyResultsDropped.map { "\($0.keyResult.id):\(UTC.day(of: $0.removed))" }.joined(separator: " "),
+                    csvEdits(kr.baselineChanges), csvEdits(kr.targetChanges),
                 ])
             }
         }
         return CSV.render(rows)
+    }
+}
+
+extension OKRRenderer {
+    /// `2026-07-15:12.5:12 …`: each edit's day, old and new value (empty where not a number).
+    static func csvEdits(_ edits: [KeyResultEdit]) -> String {
+        edits.map { "\(UTC.day(of: $0.time)):\(CSV.number($0.from, places: 6)):\(CSV.number($0.to, places: 6))" }.joined(separator: " ")
     }
 }
 
@@ -335,6 +398,12 @@ public enum CSV {
     static func number(_ value: Decimal?, places: Int) -> String {
         guard let value, value.isFinite else { return "" }
         return Numbers.text(value, places: places)
+    }
+
+    /// Progress and scores: to 2 decimals, all written (`0.50`), as Markdown and HTML show them; an empty cell for none.
+    static func fixed(_ value: Decimal?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return Numbers.fixed(value)
     }
 
     static func field(_ text: String) -> String {

@@ -49,6 +49,10 @@ public struct KeyResultLine: Sendable {
     public var status: KeyResultStatus?
     /// `confidence` at the quarter's start (or its first value in it), each change during it, oldest first.
     public var confidence: [ConfidencePoint] = []
+    /// Commits in the quarter that changed `baseline` or `target`, oldest first: progress is
+    /// measured against the values at the end, whatever they were before.
+    public var baselineChanges: [KeyResultEdit] = []
+    public var targetChanges: [KeyResultEdit] = []
 
     /// Rising, falling or steady from the confidence at the quarter's start (or its first in it) to
     /// the one at its end, whatever it did between; nil without both (none given, or no longer given at the end).
@@ -153,8 +157,11 @@ public struct ObjectiveLine: Sendable {
     /// Set when it was removed, or moved to another quarter, during the quarter.
     public var dropped: Int64?
     public var keyResults: [KeyResultLine]
+    /// Key results a commit in the quarter took out of it (and none put back), oldest id first:
+    /// listed under it, not in its score.
+    public var keyResultsDropped: [DroppedKeyResult] = []
 
-    /// The mean score of the key results that have one, exact (0.35 and 0.4 give 0.375, shown 0.38).
+    /// The mean score of the key results that have one (not those dropped), exact (0.35 and 0.4 give 0.375, shown 0.38).
     public var score: Decimal? { Numbers.mean(keyResults.compactMap(\.score)) }
 }
 
@@ -383,6 +390,19 @@ public struct OKRReport: Sendable {
                                in: experimentTimelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd, notes: &notes)
             }
             let squad = objective.squad?.value ?? "(no squad)"
+            // Each measured up to the commit that removed it, as the version before that held it.
+            var keyResultsDropped: [DroppedKeyResult] = []
+            for removal in KeyResultChanges.removals(in: timeline, start: startTime, end: endTime, isIn: isIn) where !ids.contains(removal.kr) {
+                guard let holder = removal.holder.map({ timeline.version(at: $0) }) ?? timeline.version(before: startTime) else { continue }
+                var unused = ReportNotes()  // its values' notes are the versions' that held it, not the report's
+                var line = Self.keyResult(removal.kr, objective: timeline, version: holder, startVersion: start,
+                                          start: startTime, end: events[removal.removal].time, experiments: [],
+                                          in: experimentTimelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd, notes: &unused)
+                line.unit = line.metric.flatMap { units[$0] }
+                line.currency = line.unit == .currency ? currencies[squad] : nil
+                keyResultsDropped.append(DroppedKeyResult(keyResult: line, removed: events[removal.removal].time,
+                                                commit: events[removal.removal].commit, author: events[removal.removal].author))
+            }
             keyResults = keyResults.map {
                 var line = $0
                 line.unit = line.metric.flatMap { units[$0] }
@@ -401,12 +421,14 @@ public struct OKRReport: Sendable {
                     planned.checkIns = []
                     planned.status = nil
                     planned.confidence = []
+                    (planned.baselineChanges, planned.targetChanges) = ([], [])
                     return planned
                 }
             }
             return ObjectiveLine(
                 id: timeline.id, squad: squad, title: objective.title,
-                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults)
+                alignsTo: objective.alignsTo?.value, added: added, dropped: dropped, keyResults: keyResults,
+                keyResultsDropped: keyResultsDropped)
         }
         // On two threads, each taking the next objective not yet taken (fixed shares left one
         // thread nearly all the work: alternating gave one thread every squad's first objective,
@@ -572,7 +594,9 @@ public struct OKRReport: Sendable {
             metric: typed?.metric?.value, baseline: baseline, target: target,
             startValue: startValue, endValue: endValue, progress: progress,
             score: progress.map { min(Decimal(1), max(Decimal(0), $0)) }, checkIns: checkIns, experiments: linked,
-            confidence: confidence)
+            confidence: confidence,
+            baselineChanges: KeyResultChanges.edits(of: KeyResultFields.field(kr, "baseline"), in: events, start: start, end: end),
+            targetChanges: KeyResultChanges.edits(of: KeyResultFields.field(kr, "target"), in: events, start: start, end: end))
     }
 
     /// The check-ins of key result `kr` made by commits on merged side branches (read with all

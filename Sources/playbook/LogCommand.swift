@@ -23,11 +23,11 @@ struct Log: ParsableCommand {
 
     /// The formats `log` renders; its own list, so `--help` offers only these.
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, json
+        case text, markdown, json
     }
 
-    @Option(help: "Output format: markdown or json.")
-    var format: Format = .markdown
+    @Option(help: "Output format: text, markdown or json (default: text in a terminal, else markdown).")
+    var format: Format?
 
     @OptionGroup var history: HistoryOptions
 
@@ -49,7 +49,12 @@ struct Log: ParsableCommand {
                 + (history.isShallow ? " (this is a shallow clone: `git fetch --unshallow` fetches the rest)" : "")
                 + Self.skipped(history.notes))
         }
-        Terminal.write(format == .json ? LogRenderer.json(log) : LogRenderer.markdown(log))
+        // Markdown's escapes (`\\[\\]`) are for a Markdown viewer, not a terminal; piped, the output stays Markdown.
+        switch format ?? (isatty(STDOUT_FILENO) == 1 ? .text : .markdown) {
+        case .text: Terminal.write(LogRenderer.text(log))
+        case .markdown: Terminal.write(LogRenderer.markdown(log))
+        case .json: Terminal.write(LogRenderer.json(log))
+        }
         exitSkippingTeardown(after: history, keeping: (timelines, log))
     }
 

@@ -104,6 +104,18 @@ final class ExperimentReportTests: XCTestCase {
         XCTAssertEqual(search.learnings.first?.learnings, "Nobody searched. Try again in Q4.")
     }
 
+    func testTheWinRateIsAPercentWithItsCountsInMarkdownAndHTML() throws {
+        // As the site's program page writes it (`50% (1/2)`); JSON keeps the fraction.
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        let markdown = ExperimentRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("| 100% (1/1) |"), markdown)
+        XCTAssertTrue(markdown.contains("| 0% (0/1) |"), markdown)
+        XCTAssertTrue(HTMLReport.experiments(report).contains("<td class=\"n\">100% (1/1)</td>"))
+        XCTAssertTrue(ExperimentRenderer.json(report).contains("\"win_rate\": 1,"))
+    }
+
     func testOverallLineCountsEverySquadTogether() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()

@@ -81,4 +81,34 @@ final class LogDisplayTests: XCTestCase {
         XCTAssertTrue(json.contains("\"type\": \"created\""), json)
         XCTAssertTrue(json.contains("\"at_history_start\": true"), json)
     }
+
+    private static let learnings = "Progress faces lifted signups a little, but the tracking broke on Safari for a week, so the early numbers undercount."
+    private static let more = " A second look with the fixed tracking agrees."
+
+    /// An edited paragraph printed the whole old and new text on one line, with nothing marking what changed.
+    func testAnEditedLongTextShowsTheOldAndNewOnLinesOfTheirOwn() throws {
+        let scenario = try Scenario(for: self)
+        let file = "playbooks/experiments/EXP-0002.yml"
+        try scenario.commit("2026-09-01", [file: Scenario.experiment("EXP-0002", squad: "growth", status: "concluded",
+                                                                     extra: "learnings: \(Self.learnings)\n")])
+        try scenario.commit("2026-09-10", [file: Scenario.experiment("EXP-0002", squad: "growth", status: "concluded",
+                                                                     extra: "learnings: \(Self.learnings + Self.more)\n")])
+        let markdown = LogRenderer.markdown(try log(scenario, "EXP-0002"))
+        XCTAssertTrue(markdown.contains("- `learnings`: extended at the end\n  - was: \(Self.learnings)\n  - now: \(Self.learnings + Self.more)\n"), markdown)
+    }
+
+    /// `playbook log` in a terminal showed Markdown's escapes (`\\[\\]`); the text format has none, Markdown keeps them.
+    func testTheTextFormatCarriesNoMarkdownEscapes() throws {
+        let scenario = try Scenario(for: self)
+        let file = "playbooks/experiments/EXP-0002.yml"
+        try scenario.commit("2026-09-01", [file: Scenario.experiment("EXP-0002", squad: "growth", status: "running", extra: "labels: [a_b]\n")])
+        try scenario.commit("2026-09-10", [file: Scenario.experiment("EXP-0002", squad: "growth", status: "running", extra: "labels: []\n")])
+        let log = try log(scenario, "EXP-0002")
+        XCTAssertTrue(LogRenderer.markdown(log).contains("- `labels`: \\[\\]\n"), LogRenderer.markdown(log))
+        let text = LogRenderer.text(log)
+        XCTAssertTrue(text.contains("\n2026-09-10 · "), text)
+        XCTAssertTrue(text.contains("changed in playbooks/experiments/EXP-0002.yml — playbook update 2026-09-10\n"), text)
+        XCTAssertTrue(text.contains("- labels: []\n"), text)
+        XCTAssertFalse(text.contains("\\") || text.contains("`") || text.contains("**") || text.contains("#"), text)
+    }
 }

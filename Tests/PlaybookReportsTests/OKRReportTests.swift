@@ -279,6 +279,94 @@ final class OKRReportTests: XCTestCase {
         XCTAssertEqual(krs[1].checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-10", "2026-08-01", "2026-09-10"])
     }
 
+    func testAKeyResultRemovedDuringTheQuarterIsListedUnderItsObjectiveNotScored() throws {
+        // KR-2 is checked in, then removed on 2026-08-11; KR-3 was removed before the quarter began.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (krs: [(String, Double, Double, Double)]) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow", krs: krs)
+        }
+        let bob = Person(name: "Bob Stone", email: "bob@example.com")
+        try scenario.commit("2026-06-10", ["playbooks/metrics.yml": Scenario.metrics,
+                                           okr: objective([("KR-1", 0, 10, 0), ("KR-2", 30, 36, 30), ("KR-3", 1, 2, 1)])])
+        try scenario.commit("2026-06-20", [okr: objective([("KR-1", 0, 10, 0), ("KR-2", 30, 36, 30)])])
+        try scenario.commit("2026-07-10", [okr: objective([("KR-1", 0, 10, 2), ("KR-2", 30, 36, 31)])])
+        try scenario.commit("2026-08-11", [okr: objective([("KR-1", 0, 10, 5)])], author: bob)
+        let report = try report(scenario)
+        let growth = try XCTUnwrap(report.objectives.first)
+        XCTAssertEqual(growth.keyResults.map(\.id), ["KR-1"])
+        XCTAssertEqual(growth.score, Decimal(string: "0.5"))  // KR-1 alone
+        XCTAssertEqual(growth.keyResultsDropped.map(\.keyResult.id), ["KR-2"])
+        let dropped = try XCTUnwrap(growth.keyResultsDropped.first)
+        XCTAssertEqual(UTC.day(of: dropped.removed).description, "2026-08-11")
+        XCTAssertEqual(dropped.author.name, "Bob Stone")
+        XCTAssertEqual([dropped.keyResult.startValue, dropped.keyResult.endValue], [30, 31])
+        XCTAssertEqual(dropped.keyResult.checkIns.count, 1)
+
+        let line = "KR-2 KR-2 of OKR-2026Q3-GRO-1: removed 2026-08-11 by Bob Stone (start 30%, last 31%, 1 check-in); not counted in the score"
+        XCTAssertTrue(OKRRenderer.markdown(report).contains("- " + line + "\n"), OKRRenderer.markdown(report))
+        XCTAssertTrue(HTMLReport.okr(report).contains("<li>\(line)</li>"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("\"key_results_dropped\""))
+        XCTAssertTrue(json.contains("\"removed\": \"2026-08-11\""), json)
+        XCTAssertTrue(json.contains("\"last_value\": 31"))
+        XCTAssertFalse(json.contains("KR-3"))
+        let csv = OKRRenderer.csv(report).split(separator: "\n")
+        XCTAssertEqual(csv.count, 2)  // KR-1's row only
+        XCTAssertTrue(csv[0].contains(",objective_key_results_dropped"))
+        XCTAssertTrue(csv[1].contains(",KR-2:2026-08-11"))
+    }
+
+    func testABaselineOrTargetEditedDuringTheQuarterIsSaidInEveryFormat() throws {
+        // The target was edited before the quarter (not said); the baseline on 2026-07-15, the target on 2026-08-01.
+        let scenario = try Scenario(for: self)
+        let okr = "playbooks/okrs/growth.yml"
+        let objective = { (baseline: Double, target: Double, current: Double) in
+            Scenario.objective("OKR-2026Q3-GRO-1", squad: "growth", alignsTo: "weekly-active-learners", title: "Grow",
+                               krs: [("KR-1", baseline, target, current)])
+        }
+        let dan = Person(name: "Dan Weiss", email: "dan@example.com")
+        try scenario.commit("2026-06-10", ["playbooks/metrics.yml": Scenario.metrics, okr: objective(12.5, 15, 12.5)])
+        try scenario.commit("2026-06-20", [okr: objective(12.5, 14.5, 12.5)])
+        try scenario.commit("2026-07-15", [okr: objective(12, 14.5, 12.4)], author: dan)
+        try scenario.commit("2026-08-01", [okr: objective(12, 14, 12.9)])
+        let report = try report(scenario)
+        let markdown = OKRRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("- **KR-1** trajectory: 12.5% → 12.4% (2026-07-15) → 12.9% (2026-08-01); "
+            + "baseline changed 12.5% → 12% on 2026-07-15 by Dan Weiss; target changed 14.5% → 14% on 2026-08-01 by Ada Lovelace\n"), markdown)
+        XCTAssertFalse(markdown.contains("15%"), "an edit before the quarter is not the quarter's")
+        XCTAssertTrue(HTMLReport.okr(report).contains("<li>KR-1 baseline changed 12.5% → 12% on 2026-07-15 by Dan Weiss</li>"))
+        let json = OKRRenderer.json(report)
+        XCTAssertTrue(json.contains("""
+                      "baseline_changes": [
+                        {
+                          "date": "2026-07-15",
+                          "from": 12.5,
+                          "to": 12,
+        """), json)
+        XCTAssertTrue(json.contains("\"target_changes\": ["), json)
+        let csv = OKRRenderer.csv(report)
+        XCTAssertTrue(csv.contains(",baseline_changes,target_changes\n"), csv)
+        XCTAssertTrue(csv.contains(",2026-07-15:12.5:12,2026-08-01:14.5:14\n"), csv)
+    }
+
+    func testProgressAndScoresAreShownToTwoDecimalsInMarkdownHTMLAndCSV() throws {
+        // KR-1 of GRO-1 is at 0.5, SRC-1's KR-1 at 0: shown 0.50 and 0.00, as the README says; JSON keeps numbers.
+        let scenario = try Scenario(for: self)
+        try scenario.build()
+        let report = try report(scenario)
+        let markdown = OKRRenderer.markdown(report)
+        XCTAssertTrue(markdown.contains("| 10% | 15% | 0.50 | 0.50 | ❌ missed |"), markdown)
+        XCTAssertTrue(markdown.contains("| 0% | 0% | 0.00 | 0.00 | ❌ missed |"), markdown)
+        XCTAssertTrue(markdown.contains("score 0.00"), markdown)
+        let html = HTMLReport.okr(report)
+        XCTAssertTrue(html.contains("<td class=\"n\">0.50</td>"))
+        XCTAssertTrue(html.contains("score 0.00"))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",Search,0.00,KR-1,"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",10,15,0.50,0.50,2,"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.json(report).contains("\"progress\": 0.5,"))
+    }
+
     func testARunningQuarterIsReportedUpToToday() throws {
         let scenario = try Scenario(for: self)
         try scenario.build()
@@ -408,7 +496,7 @@ final class OKRReportTests: XCTestCase {
         XCTAssertTrue(json.contains("\"status\": \"at risk\""), json)
         XCTAssertTrue(json.contains("\"confidence_trend\": \"falling\""), json)
         XCTAssertTrue(json.contains("\"end_value\": 1350000.5"), "JSON keeps plain numbers")
-        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,\n"), OKRRenderer.csv(report))
+        XCTAssertTrue(OKRRenderer.csv(report).contains(",currency,EUR,at risk,0.7,0.5,falling,,,,,\n"), OKRRenderer.csv(report))
     }
 
     /// A confidence written before the quarter and not changed during it is the key result's
