@@ -91,8 +91,9 @@ final class Fresh5QualityTests: XCTestCase {
 /// last figures.
 final class Fresh6QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 37, 3 and 10 → 39, 2 and 6, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample): 39, 2 and 6 → 38, 2 and 7, the floors.
     func testSixthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh6-pairs.tsv", found: 39, flagged: 2, strays: 6, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh6-pairs.tsv", found: 38, flagged: 2, strays: 7, wordsFlagged: 17)
     }
 }
 
@@ -134,8 +135,9 @@ final class Fresh7QualityTests: XCTestCase {
 /// its idea and takes the look-alike's direction; a showing said as "tells people up front" is no direction word.
 final class Fresh8QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 38, 2 and 9 → 38, 1 and 9, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample): 38, 1 and 9 → 39, 1 and 8, the floors.
     func testEighthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh8-pairs.tsv", found: 38, flagged: 1, strays: 9, wordsFlagged: 20)
+        try assertBlindSetFloors("fresh8-pairs.tsv", found: 39, flagged: 1, strays: 8, wordsFlagged: 20)
     }
 }
 
@@ -185,8 +187,9 @@ final class TokenAlignmentQualityTests: XCTestCase {
 /// thirty; no knob, every set takes it left out): 30, 0 and 13 (F1 0.857 and 0.723), the floors.
 final class Fresh9QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 30, 0 and 13 → 36, 0 and 6, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample): 36, 0 and 6 → 36, 0 and 8, the floors.
     func testNinthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh9-pairs.tsv", found: 36, flagged: 0, strays: 6, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh9-pairs.tsv", found: 36, flagged: 0, strays: 8, wordsFlagged: 16)
     }
 }
 
@@ -227,8 +230,9 @@ final class Fresh10QualityTests: XCTestCase {
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 35, 4 and 18 (unchanged).
 final class Fresh11QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 35, 4 and 18 → 37, 4 and 11, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample: the map was relearned with this set): 37, 4 and 11 → 38, 4 and 13, the floors.
     func testEleventhFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh11-pairs.tsv", found: 37, flagged: 4, strays: 11, wordsFlagged: 17)
+        try assertBlindSetFloors("fresh11-pairs.tsv", found: 38, flagged: 4, strays: 13, wordsFlagged: 17)
     }
 }
 
@@ -244,8 +248,9 @@ final class Fresh11QualityTests: XCTestCase {
 /// words only one more look-alike flagged, 16 (only the totals read).
 final class Fresh12QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 35, 2 and 9 → 34, 2 and 10, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample: the map was relearned with this set): 34, 2 and 10 → 36, 2 and 8, the floors.
     func testTwelfthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh12-pairs.tsv", found: 34, flagged: 2, strays: 10, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh12-pairs.tsv", found: 36, flagged: 2, strays: 8, wordsFlagged: 16)
     }
 }
 
@@ -260,8 +265,9 @@ final class Fresh12QualityTests: XCTestCase {
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 33, 5 and 29 (unchanged).
 final class Fresh13QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 33, 4 and 27 → 33, 4 and 16, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample: the map was relearned with this set): 33, 4 and 16 → 36, 4 and 15, the floors.
     func testThirteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh13-pairs.tsv", found: 33, flagged: 4, strays: 16, wordsFlagged: 14)
+        try assertBlindSetFloors("fresh13-pairs.tsv", found: 36, flagged: 4, strays: 15, wordsFlagged: 14)
     }
 }
 
@@ -277,8 +283,9 @@ final class Fresh13QualityTests: XCTestCase {
 /// five sets' other pairs the same in all, one look-alike fewer). Only these totals were read.
 final class Fresh14QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 34, 1 and 14 → 35, 2 and 10, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample: the map was relearned with this set): 35, 2 and 10 → 38, 1 and 5, the floors.
     func testFourteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh14-pairs.tsv", found: 35, flagged: 2, strays: 10, wordsFlagged: 18)
+        try assertBlindSetFloors("fresh14-pairs.tsv", found: 38, flagged: 1, strays: 5, wordsFlagged: 18)
     }
 }
 
@@ -290,8 +297,9 @@ final class Fresh14QualityTests: XCTestCase {
 /// With `dupq42`'s second view (statement and rationale, measured once at `7c3bf04`): 31, 1 and 20: two more rewordings found and one more other pair.
 final class Fresh15QualityTests: XCTestCase {
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; out of sample: the map was learned without the five blind sets, its knobs chosen leaving `dupq53`–`dupq57` out): 31, 1 and 20 → 33, 1 and 11, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, in-sample: the map was relearned with this set): 33, 1 and 11 → 37, 1 and 9, the floors.
     func testFifteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh15-pairs.tsv", found: 33, flagged: 1, strays: 11, wordsFlagged: 19)
+        try assertBlindSetFloors("fresh15-pairs.tsv", found: 37, flagged: 1, strays: 9, wordsFlagged: 19)
     }
 }
 
@@ -302,8 +310,9 @@ final class Fresh15QualityTests: XCTestCase {
 /// the labelled pairs, 0.753 counting the other pairs). Words only: 0 found, 16 flagged. Only these totals were read;
 /// they are the floors.
 final class Fresh16QualityTests: XCTestCase {
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, out of sample: the map was relearned without it): 32, 2 and 11 → 34, 2 and 13, the floors.
     func testSixteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh16-pairs.tsv", found: 32, flagged: 2, strays: 11, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh16-pairs.tsv", found: 34, flagged: 2, strays: 13, wordsFlagged: 16)
     }
 }
 
@@ -314,7 +323,8 @@ final class Fresh16QualityTests: XCTestCase {
 /// pairs (F1 0.853 over the labelled pairs, 0.610 counting the other pairs: software products share their words,
 /// "dashboard", "users", "the app"). Words only: 0 found, 16 flagged. Only these totals were read; they are the floors.
 final class Fresh17QualityTests: XCTestCase {
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05, out of sample: the map was relearned without it): 32, 3 and 30 → 33, 3 and 30, the floors.
     func testSeventeenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh17-pairs.tsv", found: 32, flagged: 3, strays: 30, wordsFlagged: 16)
+        try assertBlindSetFloors("fresh17-pairs.tsv", found: 33, flagged: 3, strays: 30, wordsFlagged: 16)
     }
 }

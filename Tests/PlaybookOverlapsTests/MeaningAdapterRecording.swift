@@ -5,7 +5,7 @@ import PlaybookEmbedding
 import PlaybookSimilarity
 
 /// Scratch, for `Data/train-meaning-adapter.py`: runs the duplicate finder over every labelled set but
-/// the blind ones (`fresh11` to `fresh15`) and writes each text it encodes with the model's own vector
+/// the blind ones (`fresh16` and `fresh17`; until 2026-12-05 also `fresh11` to `fresh15`) and writes each text it encodes with the model's own vector
 /// (before `MeaningAdapter`): PLAYBOOK_RECORD_VECTORS=PREFIX writes PREFIX.json (the texts, sorted) and
 /// PREFIX.bin (their 384 float32 values each, little-endian, in that order). Nothing without the variable.
 final class MeaningAdapterRecording: XCTestCase {
@@ -37,7 +37,7 @@ final class MeaningAdapterRecording: XCTestCase {
         guard let prefix = ProcessInfo.processInfo.environment["PLAYBOOK_RECORD_VECTORS"] else { return }
         guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
         let recorder = Recorder()
-        let blind: Set = ["fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17"]
+        let blind: Set = ["fresh16", "fresh17"]
         let files = try FileManager.default.contentsOfDirectory(atPath: GrowthPair.folder.path).filter { $0.hasSuffix("-pairs.tsv") }.sorted()
         for file in files {
             let pairs = try GrowthPair.load(file)
