@@ -29,6 +29,8 @@ enum Assets {
     .muted, .meta { color: var(--muted); }
     .kind { color: var(--muted); font-weight: 400; font-size: 1rem; display: block; }
     .missing { color: var(--muted); text-decoration: underline dotted; }
+    /* A move undone since the quarter ended: the report's full words are in its title. */
+    .undone { text-decoration: underline dotted; cursor: help; }
     .note { background: var(--warn-bg); border-left: 4px solid #c98a00; padding: .5rem .8rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }

@@ -200,13 +200,19 @@ struct EntityPages {
                 let shown = input.statusOnToday(of: id) != nil ? input.statusHTML(of: id, atCommit: e.status?.value.rawValue)
                     : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
                     : h(e.status?.value.rawValue ?? "–")
+                // As the quarter's page lists it: a move standing at the quarter's end and undone since is said.
+                let undone = report.flatMap { report in
+                    reported?.experiments.first { $0.id == id }.flatMap { UndoneMoveNote.html($0, today: report.today) }
+                }
                 // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
-                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(") ? " " + shown : " (\(shown))"))
+                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(")
+                    ? " " + shown + (undone.map { " (\($0))" } ?? "") : " (\(shown)\(undone.map { "; " + $0 } ?? ""))"))
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {
                     experiments.append((e.id, page.entity(e.id) + (e.title.map { ": " + h($0) } ?? "")
-                                        + " (\(h(e.outcome?.rawValue ?? e.status?.rawValue ?? "–")); " + Self.goneNote(read: report.lastDay) + ")"))
+                                        + " (\(h(e.outcome?.rawValue ?? e.status?.rawValue ?? "–")); "
+                                        + (UndoneMoveNote.html(e, today: report.today).map { $0 + "; " } ?? "") + Self.goneNote(read: report.lastDay) + ")"))
                 }
             }
             experiments.sort { $0.id < $1.id }

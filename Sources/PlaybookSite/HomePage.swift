@@ -237,7 +237,7 @@ struct HomePage {
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
                 values.append("experiments " + kr.experiments.map { experiment in
-                    page.entity(experiment.id) + (experiment.outcome?.rawValue ?? experiment.status?.rawValue).map { " (\(h($0)))" }.orEmpty
+                    page.entity(experiment.id) + UndoneMoveNote.standing(experiment, today: input.today)
                 }.joined(separator: ", "))
             }
             out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span></li>"
