@@ -230,7 +230,7 @@ struct EntityPages {
         guard let hypothesis = catalog.hypotheses[id] else { return "" }
         var out = ""
         if let s = hypothesis.statement {
-            out += "<blockquote><p>We believe that \(h(s.change ?? "…")) for \(h(s.audience ?? "…")) will \(h(s.outcome ?? "…")) because \(h(s.rationale ?? "…")).</p></blockquote>\n"
+            out += "<blockquote><p>\(h(StatementSentence.text(s)))</p></blockquote>\n"
         }
         let ice = hypothesis.ice.map { ice in
             [ice.impact, ice.confidence, ice.ease].map { $0.map { String($0.value) } ?? "–" }.joined(separator: " / ")

@@ -50,8 +50,7 @@ struct LearningsPage {
         }
         for hypothesis in catalog.sortedHypotheses {
             let id = hypothesis.id.value
-            let s = hypothesis.statement
-            let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
+            let statement = StatementSentence.text(hypothesis.statement)
             var learned: [(experiment: String, learnings: [String])] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
                 // One written after today (a `--today` before the commit's last moves) did not test it yet.
