@@ -29,6 +29,8 @@ enum Assets {
     .muted, .meta { color: var(--muted); }
     .kind { color: var(--muted); font-weight: 400; font-size: 1rem; display: block; }
     .missing { color: var(--muted); text-decoration: underline dotted; }
+    /* A move undone since the quarter ended: the report's full words are in its title. */
+    .undone { text-decoration: underline dotted; cursor: help; }
     .note { background: var(--warn-bg); border-left: 4px solid #c98a00; padding: .5rem .8rem; }
     .scroll { overflow-x: auto; max-width: 100%; }
     table { border-collapse: collapse; margin: .5rem 0 1.25rem; min-width: 100%; }
@@ -121,10 +123,12 @@ enum Assets {
     .tl-labels .tl-lane { height: 26px; line-height: 26px; background: #eef1f6; font-weight: 600; padding-left: .25rem; overflow: visible; }
     .tl-row { height: 30px; line-height: 30px; }
     .tl-group { border-top: 1px dashed #7a8294; }
-    /* An exclusion group's name, on a row of its own over its experiments' rows (CalendarPage.groupHead), runs on as wide as it needs. */
-    .tl-labels .tl-eg { height: 22px; line-height: 22px; font-size: .75rem; color: var(--muted); overflow: visible; }
-    /* A long name in up to four lines (CalendarPage.groupLines), each 22 px, as its row across the bars. */
+    /* An exclusion group's name, on a row of its own over its experiments' rows (CalendarPage.groupHead), in lines
+       that fit the label column (CalendarPage.groupLines), each 22 px, as its row across the bars: "exclusion group",
+       then the name in up to five; a line of wide letters is cut with an ellipsis, the whole in the row's tooltip. */
+    .tl-labels .tl-eg { height: 22px; line-height: 22px; font-size: .75rem; color: var(--muted); }
     .tl-labels .tl-eg.l2 { height: 44px; } .tl-labels .tl-eg.l3 { height: 66px; } .tl-labels .tl-eg.l4 { height: 88px; }
+    .tl-labels .tl-eg.l5 { height: 110px; } .tl-labels .tl-eg.l6 { height: 132px; }
     .timeline { display: block; flex: none; }
     /* The narrow screen's hint that a timeline scrolls (CalendarPage.timeline), shown in the media query below. */
     .tl-hint { display: none; margin-top: .25rem; font-size: .875rem; }

@@ -451,34 +451,37 @@ struct CalendarPage {
     /// The height of the row naming an exclusion group above its experiments' rows (the stylesheet's `.tl-eg`).
     static let groupHead = 22.0
 
-    /// How many characters a line of a group's row holds, "exclusion group " on the first included: at 390 px the
-    /// row, from the label column's left edge to the region's right one, is about 350 px, and a character of its
-    /// 12 px text at most `characterWidth`.
-    static let groupLineLength = 44
+    /// How many characters a line of a group's row holds: it stays in the label column, whose narrowest is
+    /// 8.5rem (136 px at 390 px, the stylesheet's narrow `.tl-labels`) less its 20 px of padding, a character of
+    /// its 12 px text at most `characterWidth`. (It ran on over the bars' side, past the column: review69 D9.)
+    static let groupLineLength = Int((136 - 20) / characterWidth)
 
-    /// The most lines a group's row takes (the stylesheet's `.tl-eg.l2` to `.l4`); a longer name is cut on the
-    /// last, with an ellipsis, and is whole in the row's tooltip and under "Exclusion groups".
-    static let groupLinesMost = 4
+    /// The most lines a group's name takes, under its "exclusion group" line (the stylesheet's `.tl-eg.l2` to
+    /// `.l6`): about 70 characters, the grocery history's 62 whole; a longer name is cut on the last, with an
+    /// ellipsis, and is whole in the row's tooltip and under "Exclusion groups".
+    static let groupLinesMost = 5
 
-    /// An exclusion group's name in the lines of its row, each at most `groupLineLength` with "exclusion group "
-    /// before the first: broken after a `-`, `_`, `.`, `/` or space where one falls in the line, else where it
-    /// fills; nothing added, so the lines joined are the name. Its row is `groupHead` tall a line, in the labels
-    /// and across the bars alike (a row of CSS wrapping would be as tall as the browser's font made it).
+    /// An exclusion group's name in the lines of its row under "exclusion group", each at most `groupLineLength`:
+    /// broken after a `-`, `_`, `.`, `/` or space where one falls in the line, else where it fills; nothing added,
+    /// so the lines joined are the name. Its row is `groupHead` tall a line, "exclusion group" one of them, in the
+    /// labels and across the bars alike (a row of CSS wrapping would be as tall as the browser's font made it).
     static func groupLines(_ name: String) -> (lines: [String], cut: Bool) {
         var lines: [String] = [], rest = Substring(name)
         while !rest.isEmpty {
-            let room = groupLineLength - (lines.isEmpty ? "exclusion group ".count : 0)
-            if lines.count == groupLinesMost - 1, rest.count > room {
-                return (lines + [String(rest.prefix(room - 1)) + "…"], true)
+            if lines.count == groupLinesMost - 1, rest.count > groupLineLength {
+                return (lines + [String(rest.prefix(groupLineLength - 1)) + "…"], true)
             }
-            guard rest.count > room else { lines.append(String(rest)); break }
-            let part = rest.prefix(room)
+            guard rest.count > groupLineLength else { lines.append(String(rest)); break }
+            let part = rest.prefix(groupLineLength)
             let end = part.lastIndex { "-_./ ".contains($0) }.map { part.index(after: $0) } ?? part.endIndex
             lines.append(String(rest[..<end]))
             rest = rest[end...]
         }
         return (lines, false)
     }
+
+    /// How many `groupHead` lines the row naming a group takes: "exclusion group" and its name's.
+    static func groupRowLines(_ name: String) -> Int { 1 + max(1, groupLines(name).lines.count) }
 
     /// The indices of `rows` (sorted by exclusion group) where an exclusion group's rows begin.
     static func groupStarts(_ rows: [Row]) -> Set<Int> {
@@ -491,9 +494,13 @@ struct CalendarPage {
     /// narrow screen cuts it), and the whole label is the link's tooltip.
     static let labelLength = 32
 
+    /// How many characters of a row's label the narrow screen's label column shows before it cuts the rest with
+    /// an ellipsis (as `groupLineLength`, its text 13 px): a longer label has the whole as its tooltip.
+    static let narrowLabelLength = Int((136 - 20) / (0.62 * 13))
+
     /// A row's label, the link to its experiment: the collision marker ⚠ first (a long id, cut, took the marker
     /// with it when it came after it), then the id; its exclusion group is named on the row above the group's rows
-    /// (`groupStarts`). A label with a group or cut has the whole of it, group too, as the link's tooltip.
+    /// (`groupStarts`). A label with a group, or one the narrow screen cuts, has the whole of it, group too, as the link's tooltip.
     /// `href` nil: an experiment no longer in the playbook, named unlinked, as `Page.entity` names it (one
     /// removed by today says when).
     static func rowLabel(_ e: Shown, collides: Bool, href: String?) -> String {
@@ -504,7 +511,7 @@ struct CalendarPage {
             return "<span class=\"missing\" title=\"\(h(title))\">\(h(shown))</span>"
         }
         // `href`: a page path of letters, digits, `-`, `_`, `/`, `.` and `#`: nothing to escape.
-        guard e.exclusionGroup != nil || shown != label else { return "<a href=\"\(href)\">\(h(shown))</a>" }
+        guard e.exclusionGroup != nil || label.count > narrowLabelLength else { return "<a href=\"\(href)\">\(h(shown))</a>" }
         let title = e.id.value + (collides ? ", collides" : "") + (e.exclusionGroup.map { ", exclusion group " + $0 } ?? "")
         return "<a href=\"\(href)\" title=\"\(h(title))\">\(h(shown))</a>"
     }
@@ -577,10 +584,10 @@ struct CalendarPage {
     /// screen, and its rows line up with the labels' (the stylesheet's `.tl-` heights).
     private func timeline(_ lanes: [(String, [Row])], area: String, range: (Day, Day), page: Page) -> String {
         let width = Self.timelineWidth, rowHeight = 30.0, laneHead = 26.0, head = 40.0
-        // Each exclusion group's rows under a row of its own naming it, which runs on over the bars' side as wide
-        // as it needs (in the row's label, cut to the narrow screen's label column, the group's name was lost).
+        // Each exclusion group's rows under a row of its own naming it, in lines that fit the label column (in the
+        // row's label, cut to the narrow screen's label column, the group's name was lost).
         let groupHeads = lanes.reduce(0) { count, lane in
-            count + Self.groupStarts(lane.1).reduce(0) { $0 + (lane.1[$1].experiment.exclusionGroup.map { Self.groupLines($0).lines.count } ?? 0) }
+            count + Self.groupStarts(lane.1).reduce(0) { $0 + (lane.1[$1].experiment.exclusionGroup.map(Self.groupRowLines) ?? 0) }
         }
         let height = head + Double(lanes.reduce(0) { $0 + $1.1.count }) * rowHeight + Double(lanes.count) * laneHead
             + Double(groupHeads) * Self.groupHead + 8
@@ -621,10 +628,11 @@ struct CalendarPage {
                 // The group's own row carries the dashed line above it; rows in no group after a group, their first row.
                 var rowGroup = newGroup
                 if starts.contains(index), let group = e.exclusionGroup {
-                    let (lines, cut) = Self.groupLines(group)
-                    out += "<li class=\"tl-eg\(lines.count > 1 ? " l\(lines.count)" : "")\(newGroup ? " tl-group" : "")\"" + (cut ? " title=\"\(h(group))\"" : "")
-                        + ">exclusion group <strong>" + lines.map { h($0) }.joined(separator: "<br>") + "</strong></li>"
-                    y += Self.groupHead * Double(lines.count)
+                    // The whole name in the tooltip too: a line of wide letters may still be cut, with an ellipsis.
+                    let lines = Self.groupLines(group).lines, count = Self.groupRowLines(group)
+                    out += "<li class=\"tl-eg l\(count)\(newGroup ? " tl-group" : "")\" title=\"exclusion group \(h(group))\">exclusion group<br><strong>"
+                        + lines.map { h($0) }.joined(separator: "<br>") + "</strong></li>"
+                    y += Self.groupHead * Double(count)
                     rowGroup = false
                 }
                 let href = catalog.experiments.contains(e.id.value) ? page.up + catalog.target(of: e.id.value) : nil

@@ -11,6 +11,8 @@ struct EntityPages {
     var catalog: Catalog
     /// On a shared page an entity's headings sit one level lower (its title is an `h2`).
     var shared = false
+    /// The decimals the lifts of the page share (`liftPlaces(of:)`), as a report's do; nil: each its own.
+    var liftPlaces: Int?
 
     /// How many of an experiment's collisions its page lists.
     static let listedCollisions = 50
@@ -47,6 +49,7 @@ struct EntityPages {
         let page = Page(path: group.path, catalog: catalog)
         var pages = self
         pages.shared = true
+        pages.liftPlaces = liftPlaces(of: group)
         var out = HTMLBuffer(capacity: 1 << 19)
         page.document(title: group.title, section: nil, source: input.provenance, into: &out) { body in
             body.raw("<h1>")
@@ -81,6 +84,25 @@ struct EntityPages {
             }
         }
         return out
+    }
+
+    /// The decimals every lift a shared page shows is written with (`NumberTexts.liftPlaces`): a hypothesis's
+    /// expected lift and the lifts of the experiments testing it, an experiment's result at the commit and on today.
+    func liftPlaces(of group: Catalog.Group) -> Int {
+        var lifts: [Double?] = []
+        for id in group.ids {
+            switch group.kind {
+            case .hypothesis:
+                lifts.append(catalog.hypotheses[id]?.expectedLift?.value)
+                for e in catalog.experiments(testing: id) { lifts.append(input.onToday.result(of: e.id.value, atCommit: e.result)?.lift?.value) }
+                for counted in input.gone.named(testing: id, today: input.today) { lifts.append(counted.experiment.result?.lift?.value) }
+            case .experiment:
+                let result = catalog.experiments[id]?.result
+                lifts += [result?.lift?.value, input.onToday.result(of: id, atCommit: result)?.lift?.value]
+            default: break
+            }
+        }
+        return NumberTexts.liftPlaces(lifts)
     }
 
     /// What a page shows of one entity below its title; `kind`, its kind (`catalog.kind(of: id)`).
@@ -200,13 +222,19 @@ struct EntityPages {
                 let shown = input.statusOnToday(of: id) != nil ? input.statusHTML(of: id, atCommit: e.status?.value.rawValue)
                     : outcome != nil || input.onToday.result(of: id, atCommit: e.result)?.outcome != nil ? input.outcomeHTML(of: id, atCommit: outcome)
                     : h(e.status?.value.rawValue ?? "–")
+                // As the quarter's page lists it: a move standing at the quarter's end and undone since is said.
+                let undone = report.flatMap { report in
+                    reported?.experiments.first { $0.id == id }.flatMap { UndoneMoveNote.html($0, today: report.today) }
+                }
                 // A note the status gives in brackets of its own ("(not in the playbook on …)") is not bracketed again.
-                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(") ? " " + shown : " (\(shown))"))
+                return (e.id.value, page.entity(e.id.value, title: true) + (shown.hasPrefix("<span class=\"meta\">(")
+                    ? " " + shown + (undone.map { " (\($0))" } ?? "") : " (\(shown)\(undone.map { "; " + $0 } ?? ""))"))
             }
             if let report, let reported {
                 for e in reported.experiments where !catalog.experiments.contains(e.id) {
                     experiments.append((e.id, page.entity(e.id) + (e.title.map { ": " + h($0) } ?? "")
-                                        + " (\(h(e.outcome?.rawValue ?? e.status?.rawValue ?? "–")); " + Self.goneNote(read: report.lastDay) + ")"))
+                                        + " (\(h(e.outcome?.rawValue ?? e.status?.rawValue ?? "–")); "
+                                        + (UndoneMoveNote.html(e, today: report.today).map { $0 + "; " } ?? "") + Self.goneNote(read: report.lastDay) + ")"))
                 }
             }
             experiments.sort { $0.id < $1.id }
@@ -224,7 +252,7 @@ struct EntityPages {
         guard let hypothesis = catalog.hypotheses[id] else { return "" }
         var out = ""
         if let s = hypothesis.statement {
-            out += "<blockquote><p>We believe that \(h(s.change ?? "…")) for \(h(s.audience ?? "…")) will \(h(s.outcome ?? "…")) because \(h(s.rationale ?? "…")).</p></blockquote>\n"
+            out += "<blockquote><p>\(h(StatementSentence.text(s)))</p></blockquote>\n"
         }
         let ice = hypothesis.ice.map { ice in
             [ice.impact, ice.confidence, ice.ease].map { $0.map { String($0.value) } ?? "–" }.joined(separator: " / ")
@@ -233,7 +261,7 @@ struct EntityPages {
             ("squad", input.squad(hypothesis.squad?.value, page: page, title: true)),
             ("status", hypothesis.status.map { input.statusHTML(of: id, atCommit: $0.value.rawValue) }),
             ("metric", page.entity(hypothesis.metric?.value, title: true)),
-            ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value)) }),
+            ("expected lift", hypothesis.expectedLift.map { h(input.numbers.signedPercent($0.value, places: liftPlaces)) }),
             ("ICE (impact / confidence / ease)", ice.map(h)),
             ("key result", page.keyResult(hypothesis.keyResult?.value)),
         ])
@@ -245,13 +273,13 @@ struct EntityPages {
             let result = input.onToday.result(of: e.id.value, atCommit: e.result)
             return (e.id.value, [page.entity(e.id.value), h(e.title ?? ""), input.statusHTML(of: e.id.value, atCommit: e.status?.value.rawValue),
                                  input.outcomeHTML(of: e.id.value, atCommit: e.result?.outcome?.value.rawValue),
-                                 h(input.numbers.signedPercent(result?.lift?.value)), h(result?.decision?.value.rawValue ?? "–")])
+                                 h(input.numbers.signedPercent(result?.lift?.value, places: liftPlaces)), h(result?.decision?.value.rawValue ?? "–")])
         }
         for counted in input.gone.named(testing: id, today: input.today) {
             let e = counted.experiment
             rows.append((counted.id, [page.entity(counted.id), h(e.title ?? "") + " (" + Self.goneNote(read: counted.read) + ")",
                                       h(e.status?.value.rawValue ?? "–"), h(e.result?.outcome?.value.rawValue ?? "–"),
-                                      h(input.numbers.signedPercent(e.result?.lift?.value)), h(e.result?.decision?.value.rawValue ?? "–")]))
+                                      h(input.numbers.signedPercent(e.result?.lift?.value, places: liftPlaces)), h(e.result?.decision?.value.rawValue ?? "–")]))
         }
         rows.sort { $0.id < $1.id }
         out += "<\(h2)>Experiments testing it</\(h2)>\n"

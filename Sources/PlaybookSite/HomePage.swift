@@ -137,7 +137,8 @@ struct HomePage {
         }
         if scores.contains(where: { $0 != nil }) {
             out += Charts.lines(title: "Mean score of key results aligned to the North Star", categories: labels,
-                                series: [Series(name: "mean score", values: scores)], yLabel: "score (0–1)", maximum: 1)
+                                series: [Series(name: "mean score", values: scores)], yLabel: "score (0–1)", maximum: 1,
+                                label: { NumberTexts.score($1) })
         }
         out += "</div>"
         let rows = reports.indices.map { index -> [String] in
@@ -145,7 +146,7 @@ struct HomePage {
             let value = h(NumberTexts.unit(values[offset], units[offset].unit, currency: units[offset].currency))
             let note = notStarted[offset] ? " <span class=\"meta\">(not started)</span>"
                 : toDate[offset] && values[offset] != nil ? " <span class=\"meta\">(\(onToday))</span>" : ""
-            return [h(labels[offset]), value + note, h(Numbers.text(scores[offset]))]
+            return [h(labels[offset]), value + note, h(NumberTexts.score(scores[offset]))]
         }
         if !rows.isEmpty {
             out += "<details><summary>Trend as a table</summary>"
@@ -237,7 +238,7 @@ struct HomePage {
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
                 values.append("experiments " + kr.experiments.map { experiment in
-                    page.entity(experiment.id) + (experiment.outcome?.rawValue ?? experiment.status?.rawValue).map { " (\(h($0)))" }.orEmpty
+                    page.entity(experiment.id) + UndoneMoveNote.standing(experiment, today: input.today)
                 }.joined(separator: ", "))
             }
             out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span></li>"

@@ -425,12 +425,12 @@ func statusBadge(_ status: KeyResultStatus?) -> String {
 /// green) would contradict. A score without a status (an objective's, a mean) is drawn neutral.
 func scoreMeter(_ score: Decimal?, status: KeyResultStatus? = nil) -> String {
     guard let score else { return "<span class=\"muted\">–</span>" }
-    return meter(Numbers.text(score), status: status)
+    return meter(NumberTexts.score(score), status: status)
 }
 
 func scoreMeter(_ score: Double?) -> String {
     guard let score, score.isFinite else { return "<span class=\"muted\">–</span>" }
-    return meter(Numbers.text(score), status: nil)
+    return meter(NumberTexts.score(score), status: nil)
 }
 
 private func meter(_ text: String, status: KeyResultStatus?) -> String {

@@ -16,7 +16,9 @@ struct LearningsPage {
         var stage: String?
         var quarter: String?
         var outcome: String
-        var lift: String
+        /// Its lift (a hypothesis's expected one, `expected`), written with the decimals the page's lifts share.
+        var lift: Double?
+        var expected = false
         var decision: String?
         var text: [String]
         /// A hypothesis's: the learnings of the experiments that tested it, each under the experiment's name.
@@ -50,8 +52,7 @@ struct LearningsPage {
         }
         for hypothesis in catalog.sortedHypotheses {
             let id = hypothesis.id.value
-            let s = hypothesis.statement
-            let statement = "We believe that \(s?.change ?? "…") for \(s?.audience ?? "…") will \(s?.outcome ?? "…") because \(s?.rationale ?? "…")."
+            let statement = StatementSentence.text(hypothesis.statement)
             var learned: [(experiment: String, learnings: [String])] = [], tested: [String] = []
             catalog.forEachExperiment(testing: id) { e in
                 // One written after today (a `--today` before the commit's last moves) did not test it yet.
@@ -75,10 +76,11 @@ struct LearningsPage {
             }
             var card = entry(id: id, kind: .hypothesis, title: hypothesis.title, squad: hypothesis.squad?.value, quarter: quarter,
                              outcome: outcome,
-                             lift: hypothesis.expectedLift.map { "expected " + input.numbers.signedPercent($0.value) } ?? "–",
+                             lift: hypothesis.expectedLift?.value,
                              decision: nil, text: [statement],
                              extra: learned.flatMap(\.learnings) + tested + [hypothesis.metric?.value ?? ""])
             card.note = note
+            card.expected = true
             card.learnedFrom = learned
             out.append(card)
         }
@@ -109,7 +111,7 @@ struct LearningsPage {
             let result = list[i].result
             out.append(entry(id: id, kind: .experiment, title: list[i].title, squad: list[i].squad?.value, quarter: quarter,
                              outcome: result?.outcome?.value.rawValue ?? "no outcome",
-                             lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                             lift: result?.lift?.value, decision: result?.decision?.value.rawValue,
                              text: result?.learnings ?? [],
                              extra: [list[i].hypothesis?.value ?? "", list[i].surface?.value ?? "", list[i].metrics?.primary?.value ?? ""]))
         }
@@ -142,14 +144,14 @@ struct LearningsPage {
         let outcome = result?.outcome?.value.rawValue ?? "no outcome"
         var made = entry(id: id, kind: .experiment, title: e.title, squad: e.squad?.value, quarter: quarter,
                          outcome: undone ? "\(outcome) (undone)" : outcome,
-                         lift: input.numbers.signedPercent(result?.lift?.value), decision: result?.decision?.value.rawValue,
+                         lift: result?.lift?.value, decision: result?.decision?.value.rawValue,
                          text: result?.learnings ?? [],
                          extra: [e.hypothesis?.value ?? "", e.surface?.value ?? "", e.metrics?.primary?.value ?? ""])
         made.note = note
         return made
     }
 
-    private func entry(id: String, kind: Kind, title: String?, squad: String?, quarter: Quarter?, outcome: String, lift: String,
+    private func entry(id: String, kind: Kind, title: String?, squad: String?, quarter: Quarter?, outcome: String, lift: Double?,
                        decision: String?, text: [String], extra: [String]) -> Entry {
         let stage = squad.flatMap { catalog.squads.read($0) { $0.funnelStage?.rawValue } }
         let searchable = ([id, kind.rawValue, title ?? "", squad ?? "", stage ?? "", outcome, decision ?? ""] + text + extra)
@@ -164,6 +166,7 @@ struct LearningsPage {
     /// `render(entries)` as UTF-8 bytes (what the site writes, with no string made of them).
     func renderBytes(_ entries: [Entry]) -> HTMLBuffer {
         let page = Page(path: SitePath.learnings, catalog: catalog)
+        let places = NumberTexts.liftPlaces(entries.map(\.lift))
         var body = "<h1>Learnings library</h1>\n"
         body += "<p>Every hypothesis and every conclusion of an experiment (a re-opened experiment's earlier ones too, each as it read then, said when no report counts it), with its outcome, lift, decision and learnings. \(entries.count) \(entries.count == 1 ? "entry" : "entries").</p>\n"
         body += "<form id=\"filters\" class=\"filters\" role=\"search\" hidden>"
@@ -220,7 +223,8 @@ struct LearningsPage {
                 cards.raw(entry.kind == .hypothesis ? "<dl><dt>status</dt><dd>" : "<dl><dt>outcome</dt><dd>")
                 badge(entry.outcome, into: &cards)
                 cards.raw("</dd><dt>lift</dt><dd>")
-                cards.text(entry.lift)
+                if entry.expected, entry.lift != nil { cards.raw("expected ") }
+                cards.text(input.numbers.signedPercent(entry.lift, places: places))
                 cards.raw("</dd>")
                 if let decision = entry.decision {
                     cards.raw("<dt>decision</dt><dd>")

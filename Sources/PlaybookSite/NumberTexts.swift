@@ -13,6 +13,7 @@ final class NumberTexts: @unchecked Sendable {
 
     private struct Key: Hashable {
         var form: Form
+        var places: Int8
         var bits: UInt64
     }
 
@@ -46,8 +47,50 @@ final class NumberTexts: @unchecked Sendable {
         return currency + currencySpace + text.dropFirst(currency.count + 1)
     }
 
+    /// A score (a key result's, a mean of them) to two decimals, zeros written, as the README says scores are
+    /// shown: `0.50`, `0.00`, `1.00` (`Numbers.text` gives `0.5`); `–` for none.
+    static func score(_ value: Decimal?) -> String {
+        guard let value else { return "–" }
+        return twoPlaces(Numbers.text(value, places: 2))
+    }
+
+    /// `score(_:)` of a score read as a Double (the North Star's mean score).
+    static func score(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "–" }
+        return twoPlaces(Numbers.text(value, places: 2))
+    }
+
+    /// `0.5` → `0.50`, `1` → `1.00`: a number already rounded to two places, its zeros written.
+    private static func twoPlaces(_ text: String) -> String {
+        let decimals = text.split(separator: ".", maxSplits: 1).dropFirst().first?.count ?? 0
+        return text + (decimals == 0 ? "." : "") + String(repeating: "0", count: max(0, 2 - decimals))
+    }
+
     /// `Numbers.signedPercent(value)`.
     func signedPercent(_ value: Double?) -> String { text(.signedPercent, value) { Numbers.signedPercent($0) } }
+
+    /// A lift of a list whose lifts share `places` decimals (`liftPlaces`), as `report experiments` writes the
+    /// lifts of one report: `+1.0%` beside `+2.8%`, not `+1%`; `Numbers.signedPercent(value)` without `places`.
+    func signedPercent(_ value: Double?, places: Int?) -> String {
+        guard let places else { return signedPercent(value) }
+        return text(.signedPercent, value, places: places) { fraction in
+            guard let fraction, let exact = Self.exact(fraction) else { return Numbers.signedPercent(fraction) }
+            let text = LiftText.signedPercent(exact, places: places)
+            return text.hasPrefix("-") ? "−" + text.dropFirst() : text
+        }
+    }
+
+    /// The decimals every lift of a list is written with, as `report experiments` picks them for a report's:
+    /// the most any of them needs (two at most), so `+1%` does not stand beside `+2.8%` but reads `+1.0%`.
+    static func liftPlaces(_ lifts: [Double?]) -> Int {
+        lifts.compactMap { $0.flatMap(exact).map(LiftText.places) }.max() ?? 0
+    }
+
+    /// A lift as the decimal written (`LiftText.signedPercent(Double)` reads it so); nil for one no decimal holds.
+    private static func exact(_ fraction: Double) -> Decimal? {
+        guard fraction.isFinite, abs(fraction) < 1e100, let exact = ExactNumber.decimal(String(fraction)), exact.isFinite else { return nil }
+        return exact
+    }
 
     /// `Numbers.smallPercent(value)`.
     func smallPercent(_ value: Double?) -> String { text(.smallPercent, value) { Numbers.smallPercent($0) } }
@@ -58,9 +101,9 @@ final class NumberTexts: @unchecked Sendable {
     /// `Numbers.text(value)` (two places).
     func text(_ value: Double?) -> String { text(.text, value) { Numbers.text($0) } }
 
-    private func text(_ form: Form, _ value: Double?, _ make: (Double?) -> String) -> String {
+    private func text(_ form: Form, _ value: Double?, places: Int = -1, _ make: (Double?) -> String) -> String {
         guard let value else { return make(nil) }
-        let key = Key(form: form, bits: value.bitPattern)
+        let key = Key(form: form, places: Int8(clamping: places), bits: value.bitPattern)
         lock.lock()
         let known = made[key]
         lock.unlock()

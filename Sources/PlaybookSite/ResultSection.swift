@@ -44,7 +44,7 @@ extension EntityPages {
     private func resultFields(_ result: ExperimentResult, into out: inout HTMLBuffer) {
         out.raw("<dl class=\"fields\">")
         field("outcome", into: &out) { out in result.outcome.map { out.text($0.value.rawValue) } != nil }
-        field("lift", into: &out) { out in out.text(input.numbers.signedPercent(result.lift?.value)); return true }
+        field("lift", into: &out) { out in out.text(input.numbers.signedPercent(result.lift?.value, places: liftPlaces)); return true }
         field("p-value", into: &out) { out in result.pValue.map { out.text(input.numbers.probability($0.value)) } != nil }
         field("decision", into: &out) { out in result.decision.map { out.text($0.value.rawValue) } != nil }
         field("learnings", into: &out) { out in

@@ -48,7 +48,7 @@ final class SiteCommandTests: XCTestCase {
         let home = String(decoding: try XCTUnwrap(written["index.html"]), as: UTF8.self)
         XCTAssertTrue(home.contains("Objectives and key results, 2026-Q3"))
         XCTAssertTrue(home.contains("start 150 · now 150"))
-        XCTAssertTrue(home.contains("value=\"0.5\""))
+        XCTAssertTrue(home.contains("value=\"0.50\""))
 
         let second = try CLI.run(["site", "--no-cache"], in: scratch.url)
         XCTAssertEqual(second.status, 0, second.stderr)

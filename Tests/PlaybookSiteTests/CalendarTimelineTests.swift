@@ -131,17 +131,18 @@ final class CalendarTimelineTests: XCTestCase {
         ])
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
         // Groups sorted by name, each under its row (two groups on one surface still collide); the rows in no group after a dashed line.
-        XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li><li class=\"tl-eg\">exclusion group <strong>onboarding</strong></li>"
+        XCTAssertTrue(calendar.contains("<li class=\"tl-lane\">web/signup</li><li class=\"tl-eg l2\" title=\"exclusion group onboarding\">exclusion group<br><strong>onboarding</strong></li>"
                                         + "<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0003\" title=\"EXP-0003, collides, exclusion group onboarding\">⚠ EXP-0003</a></li>"
-                                        + "<li class=\"tl-eg tl-group\">exclusion group <strong>\(group)</strong></li>"
+                                        + "<li class=\"tl-eg l3 tl-group\" title=\"exclusion group \(group)\">exclusion group<br><strong>onboarding-<br>first-week</strong></li>"
                                         + "<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\" title=\"EXP-0002, collides, exclusion group \(group)\">⚠ EXP-0002</a></li>"
                                         + "<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
         XCTAssertFalse(calendar.contains(" · onboarding"), calendar)
-        // The bars' side has the two group rows too: 40 + 26 + 3 × 30 + 2 × 22 + 8.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"208\" viewBox=\"0 0 938 208\""), calendar)
+        // The bars' side has the two group rows too, of two and three lines: 40 + 26 + 3 × 30 + 5 × 22 + 8.
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"274\" viewBox=\"0 0 938 274\""), calendar)
         let rule = try XCTUnwrap(Assets.stylesheet.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(".tl-labels .tl-eg {") })
-        XCTAssertTrue(rule.contains("height: 22px;") && rule.contains("overflow: visible"), rule)  // CalendarPage.groupHead
-        XCTAssertFalse(rule.contains("ellipsis"), rule)
+        XCTAssertTrue(rule.contains("height: 22px;"), rule)  // CalendarPage.groupHead
+        // review69 D9: it stays in its column (`.tl-labels li` cuts what a line of wide letters still has past it).
+        XCTAssertFalse(rule.contains("overflow: visible"), rule)
     }
 
     /// review59s #3: a long exclusion group's name (the grocery history's, 62 characters) ran on past the right edge of
@@ -155,16 +156,45 @@ final class CalendarTimelineTests: XCTestCase {
                                                                          extra: "exclusion_group: \"\(group)\""),
         ])
         let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
-        XCTAssertTrue(calendar.contains("<li class=\"tl-eg l2\">exclusion group <strong>checkout-slots-and-loyalty-<br>points-holdout-2026-q4-emea-&lt;i&gt;x&lt;/i&gt;</strong></li>"), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-eg l6\" title=\"exclusion group checkout-slots-and-loyalty-points-holdout-2026-q4-emea-&lt;i&gt;x&lt;/i&gt;\">exclusion group<br><strong>checkout-slots-<br>and-loyalty-<br>points-holdout-<br>2026-q4-emea-<br>&lt;i&gt;x&lt;/i&gt;</strong></li>"), calendar)
         XCTAssertFalse(calendar.contains("<i>"), calendar)
-        // Two group rows (this one's two lines, onboarding's one): 40 + 26 + 3 × 30 + 3 × 22 + 8.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"230\" viewBox=\"0 0 938 230\""), calendar)
-        XCTAssertTrue(Assets.stylesheet.contains(".tl-labels .tl-eg.l2 { height: 44px; }"))
+        // Two group rows (this one's six lines, onboarding's two): 40 + 26 + 3 × 30 + 8 × 22 + 8.
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"340\" viewBox=\"0 0 938 340\""), calendar)
+        XCTAssertTrue(Assets.stylesheet.contains(".tl-labels .tl-eg.l6 { height: 132px; }"))
         for line in CalendarPage.groupLines(group).lines { XCTAssertLessThanOrEqual(line.count, CalendarPage.groupLineLength) }
         XCTAssertEqual(CalendarPage.groupLines(group).lines.joined(), group)
         // Past four lines the last is cut; the whole name is the row's tooltip.
         let endless = String(repeating: "holdout-", count: 40)
         let cut = CalendarPage.groupLines(endless)
         XCTAssertTrue(cut.cut && cut.lines.count == CalendarPage.groupLinesMost && cut.lines.last?.hasSuffix("…") == true, "\(cut)")
+    }
+}
+
+/// review69 D9: at 390 px "exclusion group signup-2026" (195 px) ran on past the 136 px label column over the
+/// timeline (`white-space: nowrap`, `overflow: visible`); an experiment's id the column cuts had no tooltip.
+final class CalendarLabelColumnTests: XCTestCase {
+    func testEveryLineOfAGroupsRowFitsTheNarrowLabelColumn() {
+        // The narrow column's text box: 8.5rem less 20 px of padding; the widest character of 12 px text.
+        let room = 136.0 - 20
+        XCTAssertLessThanOrEqual(Double("exclusion group".count) * CalendarPage.characterWidth, room)
+        for name in ["signup-2026", "onboarding-first-week", "checkout-slots-and-loyalty-points-holdout-2026-q4-emea", String(repeating: "x", count: 90)] {
+            let (lines, _) = CalendarPage.groupLines(name)
+            for line in lines { XCTAssertLessThanOrEqual(Double(line.count) * CalendarPage.characterWidth, room, "\(name): \(line)") }
+            XCTAssertEqual(CalendarPage.groupRowLines(name), 1 + lines.count)
+        }
+        XCTAssertEqual(CalendarPage.groupLines("signup-2026").lines, ["signup-2026"])
+        XCTAssertFalse(Assets.stylesheet.contains("overflow: visible; }\n    /* A long name"), "the group's row runs on no more")
+    }
+
+    func testAnIdTheNarrowColumnCutsHasItsWholeLabelAsItsTooltip() throws {
+        let fixture = try SiteFixture(for: self)
+        try fixture.commit("2026-11-01", [
+            "playbooks/experiments/EXP-ONBOARDING-CHECKLIST.yml": SiteFixture.experiment("EXP-ONBOARDING-CHECKLIST", title: "Checklist", status: "ready",
+                                                                                          start: "2026-12-01", extra: ""),
+        ])
+        let calendar = try XCTUnwrap(Site.render(try fixture.input())["calendar.html"])
+        XCTAssertTrue(calendar.contains("title=\"EXP-ONBOARDING-CHECKLIST, collides\">⚠ EXP-ONBOARDING-CHECKLIST</a>"), calendar)
+        // One the column shows whole needs none.
+        XCTAssertTrue(calendar.contains("<a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a>"), calendar)
     }
 }

@@ -53,9 +53,9 @@ final class NarrowScreenTests: XCTestCase {
         XCTAssertTrue(calendar.contains("<li class=\"tl-row\"><a href=\"e/experiments.growth.2026-Q4.html#k-EXP-0002\">⚠ EXP-0002</a></li>"), calendar)
         // A dashed line where an exclusion group starts, in the labels as across the bars; a group's name on a row of its own.
         XCTAssertTrue(calendar.contains("<li class=\"tl-row tl-group\"><a href=\"e/experiments.growth.2026-Q3.html#k-EXP-0001\">EXP-0001</a></li>"), calendar)
-        XCTAssertTrue(calendar.contains("<li class=\"tl-eg\">exclusion group <strong>onboarding</strong></li>"), calendar)
-        // The bars in pixels (its 12 px text stays 12 px), without the labels.
-        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"186\" viewBox=\"0 0 938 186\""), calendar)
+        XCTAssertTrue(calendar.contains("<li class=\"tl-eg l2\" title=\"exclusion group onboarding\">exclusion group<br><strong>onboarding</strong></li>"), calendar)
+        // The bars in pixels (its 12 px text stays 12 px), without the labels; the group's row two lines (review69 D9).
+        XCTAssertTrue(calendar.contains("<svg class=\"timeline\" width=\"938\" height=\"208\" viewBox=\"0 0 938 208\""), calendar)
         let svg = try XCTUnwrap(calendar.components(separatedBy: "<svg class=\"timeline\"").dropFirst().first?.components(separatedBy: "</svg>").first)
         XCTAssertFalse(svg.contains("⚠ EXP-0002") || svg.contains(">web/signup<"), svg)
         for rule in [".tl-labels { position: sticky; left: 0;", ".tl-head { height: 40px; }", ".tl-labels .tl-lane { height: 26px;", ".tl-row { height: 30px;"] {

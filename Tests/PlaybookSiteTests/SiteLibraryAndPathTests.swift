@@ -33,8 +33,8 @@ final class SiteLibraryAndPathTests: XCTestCase {
         """)])
         let input = try fixture.input(today: "2027-02-15")
         let entries = LearningsPage(input: input, catalog: input.catalog).entries().filter { $0.kind == .experiment }
-        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
-                       ["EXP-0001 2026-Q4 win (undone) +6.2% ship", "EXP-0001 2027-Q1 loss −2% kill", "EXP-0002 2027-Q1 win (undone) +50% ship"])
+        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift.map { String($0) } ?? "-") \($0.decision ?? "-")" },
+                       ["EXP-0001 2026-Q4 win (undone) 0.062 ship", "EXP-0001 2027-Q1 loss -0.02 kill", "EXP-0002 2027-Q1 win (undone) 0.5 ship"])
         XCTAssertEqual(entries.map { $0.searchable.contains("zeppelin-shaped") }, [true, false, false])
         XCTAssertEqual(entries.map { $0.searchable.contains("Supercalifragilistic") }, [false, true, false])
         // Every quarter the program page counts, the library filtered by that quarter lists the same experiments,
@@ -83,8 +83,8 @@ final class SiteLibraryAndPathTests: XCTestCase {
         let all = LearningsPage(input: input, catalog: input.catalog).entries()
         let entries = all.filter { $0.kind == .experiment }
         // In id order among the experiments still there (it was put after all of them).
-        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift) \($0.decision ?? "-")" },
-                       ["EXP-0001 2026-Q4 win +6.2% ship", "EXP-0002 2026-Q4 loss −1% kill"])
+        XCTAssertEqual(entries.map { "\($0.id) \($0.quarter ?? "-") \($0.outcome) \($0.lift.map { String($0) } ?? "-") \($0.decision ?? "-")" },
+                       ["EXP-0001 2026-Q4 win 0.062 ship", "EXP-0002 2026-Q4 loss -0.01 kill"])
         XCTAssertEqual(entries.first?.note, "Concluded 2026-10-12, no longer in the playbook at this commit: as it read on 2026-11-01.")  // the day before its deletion (review54c D3)
         // The hypothesis it tested carries its learnings, beside those of the experiment still there.
         let hypothesis = try XCTUnwrap(all.first { $0.id == "HYP-0001" })
