@@ -199,8 +199,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// chosen on the others) 53, 2 and 10. With `dupq10` and `dupq11` both merged: 56, 2 and 6 (F1 0.949 and
     /// 0.903), the floors.
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 56, 2 and 6 → 57, 2 and 7, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 57, 2 and 7 → 57, 2 and 8, the floors.
     func testFreshSetQualityWithTheInstalledModel() throws {
-        try assertFloors("fresh-pairs.tsv", found: 57, flagged: 2, strays: 7, wordsFlagged: 15)
+        try assertFloors("fresh-pairs.tsv", found: 57, flagged: 2, strays: 8, wordsFlagged: 15)
     }
 
     /// The second fresh set (`Data/fresh2-pairs.tsv`: 40 ideas, 80 pairs), measured once on the branch
@@ -258,8 +259,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With `dupq49`'s "no charge" against an added fee (in-sample): 15, 0 and 8 ("carries no charge" no longer goes with
     /// "add a 1% fee to … first deposit").
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 15, 0 and 8 → 19, 0 and 0, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 19, 0 and 0 → 19, 0 and 1, the floors.
     func testDupq22PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 19, flagged: 0, strays: 0, wordsFlagged: 8)
+        try assertWrittenSet("dupq22-pairs.tsv", pairs: 40, everyKind: true, found: 19, flagged: 0, strays: 1, wordsFlagged: 8)
     }
 
     /// The pairs `dupq21` wrote (`Data/dupq21-pairs.tsv`: 7 ideas, each a rewording that says the change's
@@ -367,8 +369,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// flagged look-alike against its idea's rewordings too; words only 0 found, 7 flagged). With `dupq37`'s reading of a
     /// person's own phone as no platform ("ping customers … so they add the virtual card to their phone"): 8, 7 and 24, the floors.
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 8, 7 and 24 → 11, 5 and 19, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 11, 5 and 19 → 13, 4 and 16, the floors.
     func testDupq36PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 11, flagged: 5, strays: 19, wordsFlagged: 7)
+        try assertWrittenSet("dupq36-pairs.tsv", pairs: 40, everyKind: true, found: 13, flagged: 4, strays: 16, wordsFlagged: 7)
     }
 
     /// The pairs `dupq37` wrote (`Data/dupq37-pairs.tsv`: 18 ideas of 18 products no other set uses, each a rewording by
@@ -408,8 +411,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// role against "employees at companies"; in-sample): 17, 2 and 6, the floors (the one more other pair is that rewording
     /// against the flagged manual-entry look-alike).
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 17, 2 and 6 → 19, 3 and 6, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 19, 3 and 6 → 18, 3 and 6, the floors.
     func testDupq39PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 19, flagged: 3, strays: 6, wordsFlagged: 7)
+        try assertWrittenSet("dupq39-pairs.tsv", pairs: 40, everyKind: true, found: 18, flagged: 3, strays: 6, wordsFlagged: 7)
     }
 
     /// The pairs `dupq40` wrote (`Data/dupq40-pairs.tsv`: 20 ideas of 20 products no earlier set or the catalog used, from
@@ -423,8 +427,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// With the second view of `dupq42` (in-sample): 16, 2 and 5 (C019 found, and its pair with the denied look-alike
     /// gone; the reserve-price rewording paired with the hidden-reserve look-alike instead).
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 16, 2 and 5 → 17, 2 and 4, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 17, 2 and 4 → 18, 2 and 3, the floors.
     func testDupq40PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq40-pairs.tsv", pairs: 40, everyKind: true, found: 17, flagged: 2, strays: 4, wordsFlagged: 6)
+        try assertWrittenSet("dupq40-pairs.tsv", pairs: 40, everyKind: true, found: 18, flagged: 2, strays: 3, wordsFlagged: 6)
     }
 
     /// The pairs `dupq43` wrote (`Data/dupq43-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, two
@@ -437,8 +442,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// product read as one change, each counted with its copies); words only 18 flagged. With its second view of weak
     /// matches (in-sample): 29, 1 and 37, the floors.
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 29, 1 and 37 → 38, 1 and 12, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 38, 1 and 12 → 38, 1 and 14, the floors.
     func testDupq43PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 12, wordsFlagged: 18)
+        try assertWrittenSet("dupq43-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 14, wordsFlagged: 18)
     }
 
     /// The pairs `dupq49` wrote (`Data/dupq49-pairs.tsv`: 40 ideas of 20 products no earlier set or the catalog used, from
@@ -451,8 +457,9 @@ final class GrowthPairQualityTests: XCTestCase {
     /// 17 flagged since denials of what the other side takes away no longer oppose (2026-12-04; I056, a surface look-alike,
     /// had been kept apart by such a denial, not by its surface).
     /// With the map learned for duplicates (`MeaningAdapter`, 2026-12-05; in-sample: the map was learned on this set with the others): 31, 1 and 18 → 38, 1 and 15, the floors.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 38, 1 and 15 → 38, 1 and 17, the floors.
     func testDupq49PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 15, wordsFlagged: 17)
+        try assertWrittenSet("dupq49-pairs.tsv", pairs: 80, everyKind: true, found: 38, flagged: 1, strays: 17, wordsFlagged: 17)
     }
 
     /// A set written before a rule change: its size, half of it rewordings, (with `everyKind`) at least two
@@ -462,12 +469,14 @@ final class GrowthPairQualityTests: XCTestCase {
     /// two writers who read nothing of this repository), measured once each with the model's own vectors and once through the map
     /// (`MeaningAdapter`): `dupq58` 34, 0 and 18 → 35, 0 and 9 (F1 0.919 → 0.933); `dupq59` 33, 1 and 9 → 37, 1 and 8 (F1 0.892 →
     /// 0.949). The floors are the figures through the map.
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 35, 0 and 9 → 36, 0 and 5, the floors.
     func testDupq58PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq58-pairs.tsv", pairs: 80, everyKind: true, found: 35, flagged: 0, strays: 9, wordsFlagged: 9)
+        try assertWrittenSet("dupq58-pairs.tsv", pairs: 80, everyKind: true, found: 36, flagged: 0, strays: 5, wordsFlagged: 9)
     }
 
+    /// With the map relearned on every set but `fresh16` and `fresh17` (2026-12-05; in-sample): 37, 1 and 8 → 37, 1 and 4, the floors.
     func testDupq59PairsWithTheInstalledModel() throws {
-        try assertWrittenSet("dupq59-pairs.tsv", pairs: 80, everyKind: true, found: 37, flagged: 1, strays: 8, wordsFlagged: 15)
+        try assertWrittenSet("dupq59-pairs.tsv", pairs: 80, everyKind: true, found: 37, flagged: 1, strays: 4, wordsFlagged: 15)
     }
 
     @discardableResult
