@@ -74,7 +74,10 @@ public struct HistoryNote: Sendable, Hashable {
 public struct CommitRecord: Sendable, Hashable {
     public var id: ObjectID
     /// When it landed, seconds since 1970 UTC: its committer time, or its first parent's time when
-    /// it is dated before that (a clock, a rewrite), so a first-parent line's times never go back.
+    /// it is dated before that (a clock, a rewrite), so its change does not move back past the commits
+    /// before it; unless the parent is the one out of line (dated after the commit before it too, a clock
+    /// ahead), when both keep their own dates. A parent with no commit before it (the first commit, or the
+    /// edge of a shallow clone) cannot be told out of line: the commit is placed at its date.
     public var time: Int64
     /// As recorded in the commit; `History` resolves it through `.mailmap`. A change may name
     /// another (`EntityChange.author`: a merge's changes are credited to the side commits that made them).

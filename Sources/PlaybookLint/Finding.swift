@@ -113,14 +113,18 @@ public struct LintReport: Sendable {
     }
 
     /// What `scoped` compares a finding by: rule, file, entity, related entities (sorted) and severity.
+    /// `amount`: what the rule measured, as written back exactly (`Double.description`; "" where it measures
+    /// nothing), so a finding HEAD had that the commit makes worse (a budget further over its cap, by an
+    /// experiment that itself gets no finding) is not taken for the one HEAD had (review70b).
     public struct ScopeKey: Hashable, Sendable {
-        public var rule: String, file: String, entity: String?, related: [String], severity: String
+        public var rule: String, file: String, entity: String?, related: [String], severity: String, amount: String
         public init(_ finding: Finding) {
             (rule, file, entity, related, severity) = (finding.rule, finding.file, finding.entity, finding.related.sorted(), finding.severity.rawValue)
+            amount = finding.amount?.description ?? ""
         }
 
-        public init(rule: String, file: String, entity: String?, related: [String], severity: String) {
-            (self.rule, self.file, self.entity, self.related, self.severity) = (rule, file, entity, related, severity)
+        public init(rule: String, file: String, entity: String?, related: [String], severity: String, amount: String = "") {
+            (self.rule, self.file, self.entity, self.related, self.severity, self.amount) = (rule, file, entity, related, severity, amount)
         }
     }
 

@@ -128,7 +128,7 @@ public enum YAMLLoader {
     /// are not allowed"). Either way said at the key, as it is.
     private static func keyTooLong(_ error: LibYAMLError, offset: Int, in text: SourceText) -> YAMLProblem? {
         if error.context == "while scanning a simple key", error.problem == "could not find expected ':'",
-           let key = error.contextMark, key.line == error.problemMark.line {
+           let key = error.contextMark, key.line == error.problemMark.line, lineHasKeyColon(around: offset, in: text) {
             return .keyTooLong(at: key)
         }
         guard error.problem == "mapping values are not allowed in this context", offset < text.bytes.count,
@@ -144,6 +144,23 @@ public enum YAMLLoader {
         let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[keyStart...]), as: UTF8.self)
         guard key.unicodeScalars.count > 1_024, !key.contains(": "), !key.contains(" #") else { return nil }
         return .keyTooLong(at: text.mark(atByteOffset: keyStart))
+    }
+
+    /// Whether the line holding `offset` has a `:` that ends a key (followed by a space, a tab or the line's end):
+    /// a long line without one is a missing colon, not a key too long (review71).
+    private static func lineHasKeyColon(around offset: Int, in text: SourceText) -> Bool {
+        let bytes = text.bytes
+        var start = min(offset, bytes.count)
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var index = start
+        while index < bytes.count, bytes[index] != 0x0A, bytes[index] != 0x0D {
+            if bytes[index] == UInt8(ascii: ":") {
+                let next = index + 1
+                if next == bytes.count || [0x20, 0x09, 0x0A, 0x0D].contains(bytes[next]) { return true }
+            }
+            index += 1
+        }
+        return false
     }
 
     /// `status:running` is one word to YAML, not a key and its value: libyaml fails on the line

@@ -17,10 +17,10 @@ enum StagedBaseline {
     static let kept = 4
 
     /// The file: a first line naming the format, then each content as `entry FINGERPRINT BYTES` and that many
-    /// bytes of keys, one a line: rule, file, entity, severity and the related entities, tab-separated (the
-    /// related ones by U+001F), with `\`, tab, line feed and U+001F escaped. Only the entry asked for is read
+    /// bytes of keys, one a line: rule, file, entity, severity, the related entities and the amount the rule
+    /// measured (version 4; "" where none), tab-separated (the related ones by U+001F), with `\`, tab, line feed and U+001F escaped. Only the entry asked for is read
     /// (a JSON file of four contents of 30,000 findings each was seconds to decode).
-    static let header = "playbook-staged-baseline 3\n"
+    static let header = "playbook-staged-baseline 4\n"
 
     /// What the findings of one content depend on, as one string (two 64-bit FNV-1a sums, in hex).
     static func fingerprint(files: [(path: String, id: ObjectID)], settings: ObjectID?, today: Day, engine: String) -> String {
@@ -64,11 +64,11 @@ enum StagedBaseline {
         var keys = Set<LintReport.ScopeKey>()
         for line in bytes[entry.body].split(separator: UInt8(ascii: "\n")) {
             let raw = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard raw.count == 5 else { return nil }
+            guard raw.count == 6 else { return nil }
             let fields = raw.map(unescaped)
             let related = raw[4].isEmpty ? [] : raw[4].split(separator: 0x1F, omittingEmptySubsequences: false).map(unescaped)
             keys.insert(LintReport.ScopeKey(rule: fields[0], file: fields[1], entity: fields[2] == "\u{1F}" ? nil : fields[2],
-                                            related: related, severity: fields[3]))
+                                            related: related, severity: fields[3], amount: fields[5]))
         }
         return keys
     }
@@ -151,10 +151,10 @@ enum StagedBaseline {
         }
         // This content's keys (sorted: the same keys give the same bytes), then the other entries as they are.
         var body = ""
-        for key in keys.sorted(by: { ($0.file, $0.rule, $0.entity ?? "", $0.related.joined(separator: "\u{1F}"), $0.severity)
-            < ($1.file, $1.rule, $1.entity ?? "", $1.related.joined(separator: "\u{1F}"), $1.severity) }) {
+        for key in keys.sorted(by: { ($0.file, $0.rule, $0.entity ?? "", $0.related.joined(separator: "\u{1F}"), $0.severity, $0.amount)
+            < ($1.file, $1.rule, $1.entity ?? "", $1.related.joined(separator: "\u{1F}"), $1.severity, $1.amount) }) {
             body += [key.rule, key.file, key.entity ?? "\u{1F}", key.severity].map(escaped).joined(separator: "\t") + "\t"
-                + key.related.map(escaped).joined(separator: "\u{1F}") + "\n"
+                + key.related.map(escaped).joined(separator: "\u{1F}") + "\t" + escaped(key.amount) + "\n"
         }
         var data = Array(header.utf8) + Array("entry \(fingerprint) \(body.utf8.count)\n".utf8) + Array(body.utf8)
         if let old = read(gitDirectory: gitDirectory) {

@@ -105,6 +105,33 @@ final class CouncilFlowTests: XCTestCase {
 
     /// The hook lists the warnings and notes of what the commit changes (and of the unchanged files that
     /// name it), counts the others, and lists every error: an unchanged file a change breaks is named.
+    /// An error HEAD had in a file the commit leaves unchanged does not refuse it, unless the commit makes it worse: an
+    /// experiment that takes its squad further over the quarter's cap gets no finding of its own (the rule names the one
+    /// that crossed it), and the commit is refused all the same (review71: it went through).
+    func testTheHookRefusesACommitThatTakesASquadFurtherOverItsCap() throws {
+        let (scratch, repository, _) = try start()
+        func spending(_ id: String, _ budget: Int) -> String {
+            Self.experiment(id, squad: "activation-emea", title: "Banner \(id)").replacing("surface: web/home/banner", with: "surface: web/\(id)") + "\nbudget: \(budget)\n"
+        }
+        _ = try commit(repository, scratch, [
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad + "\nbudget: {quarterly: 5000, currency: EUR}\n",
+            "playbooks/EXP-1.yml": spending("EXP-1", 3000), "playbooks/EXP-2.yml": spending("EXP-2", 3000),
+        ], "over the cap already")
+        let before = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertTrue(before.stdout.contains("[squad-budget]"), before.stdout)
+        try scratch.write("playbooks/HYP-9.yml", Self.hypothesis("HYP-9", squad: "activation-emea", title: "Bigger cards",
+                                                                 change: "make the lesson cards twice as tall", audience: "learners on phones")
+            .replacing("status: testing", with: "status: backlog"))
+        try repository.stage(paths: ["playbooks/HYP-9.yml"])
+        let unrelated = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
+        try scratch.write("playbooks/EXP-3.yml", spending("EXP-3", 1000))
+        try repository.stage(paths: ["playbooks/EXP-3.yml"])
+        let worse = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(worse.status, 1, worse.stdout + worse.stderr)
+        XCTAssertTrue(worse.stdout.contains("[squad-budget]"), worse.stdout)
+    }
+
     func testTheHookListsWarningsOfWhatTheCommitChangesAndCountsTheRest() throws {
         let (scratch, repository, _) = try start()
         let vague = Self.hypothesis("HYP-3", squad: "activation-emea", title: "Bigger lesson cards", change: "make the lesson cards twice as tall",

@@ -47,6 +47,10 @@ final class SyntaxAndTabTests: XCTestCase {
         XCTAssertEqual(nested?.message.hasPrefix("this key is longer than the 1,024 characters"), true, nested?.message ?? "")
         XCTAssertEqual(load("a:\n  - " + String(repeating: "k", count: 1_100) + ": 1\n").problems.first?.mark, mark(2, 5), "in a list item")
         XCTAssertTrue(load("a:\n  " + String(repeating: "k", count: 1_024) + ": 1\n").problems.isEmpty)
+        // A long line with no colon at all is a key missing its colon, not one too long (review71).
+        let colonless = load("kind: Metric\nx: 1\n" + String(repeating: "k ", count: 600) + "z # c\n").problems.first
+        XCTAssertEqual(colonless?.kind, .syntax)
+        XCTAssertFalse(colonless?.message.hasPrefix("this key is longer") ?? true, colonless?.message ?? "")
     }
 
     /// libyaml read `<<<<<<< HEAD` as a key missing its colon ("could not find expected ':'").
