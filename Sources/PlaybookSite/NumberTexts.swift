@@ -50,8 +50,7 @@ final class NumberTexts: @unchecked Sendable {
     /// A score (a key result's, a mean of them) to two decimals, zeros written, as the README says scores are
     /// shown: `0.50`, `0.00`, `1.00` (`Numbers.text` gives `0.5`); `–` for none.
     static func score(_ value: Decimal?) -> String {
-        guard let value else { return "–" }
-        return twoPlaces(Numbers.text(value, places: 2))
+        Numbers.fixed(value)
     }
 
     /// `score(_:)` of a score read as a Double (the North Star's mean score).
