@@ -170,4 +170,25 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertNil(try Repository.open(at: fresh.url.path).configString("core.hooksPath"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".githooks").path))
     }
+
+    /// With --no-hooks, init skipped finding the enclosing repository and always created one: a nested
+    /// growth/.git inside an existing repository, and "already exists" (rolled back) at its top.
+    func testInitWithNoHooksUsesTheEnclosingRepository() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let sub = try CLI.run(["init", "growth", "--no-hooks"], in: scratch.url)
+        XCTAssertEqual(sub.status, 0, sub.stderr)
+        var info = stat()
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("growth/.git").path, &info), 0, "no nested repository")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("growth/.playbook.yml").path))
+
+        let other = try ScratchDirectory()
+        _ = try Repository.create(at: other.url.path)
+        let top = try CLI.run(["init", "--no-hooks"], in: other.url)
+        XCTAssertEqual(top.status, 0, top.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other.url.appendingPathComponent(".playbook.yml").path))
+        XCTAssertNil(try Repository.open(at: other.url.path).configString("core.hooksPath"))
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".husky")
+    }
 }
