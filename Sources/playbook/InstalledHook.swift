@@ -65,16 +65,37 @@ struct InstalledHooks {
         return "'" + quoted + "'"
     }
 
+    /// Shell commands, before entering the playbook's folder from the top of the working tree, that make
+    /// the index and the repository git names (relative to the top: `.git/index` for a plain `git commit`)
+    /// absolute, and let a commit through on a branch without the folder (an orphan gh-pages, an older
+    /// worktree): it holds no playbook to check.
+    static func leavingTheTop(for playbookFolder: String) -> [String] {
+        [
+            "case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac",
+            "case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac",
+            "[ -d \(folderOperand(playbookFolder)) ] || exit 0",
+        ]
+    }
+
+    /// The folder as an operand of `cd` or `[ -d`: from `./`, so neither CDPATH nor a leading `-` changes what it names.
+    static func folderOperand(_ playbookFolder: String) -> String { "./" + shellQuoted(playbookFolder) }
+
+    /// The line to add to another tool's hook (run by git from the top of the working tree).
+    static func lineForAnotherHook(playbookFolder: String) -> String {
+        guard !playbookFolder.isEmpty else { return "playbook lint --staged || exit 1" }
+        return "(" + leavingTheTop(for: playbookFolder).joined(separator: "; ")
+            + "; cd \(folderOperand(playbookFolder)) && playbook lint --staged) || exit 1"
+    }
+
     /// Runs the playbook on PATH, else the binary that installed the hook, from the playbook's folder
     /// (`playbookFolder`, relative to the top of the working tree, where git runs hooks).
     static func script(name: String, playbookFolder: String) -> String {
         let this = shellQuoted(Bundle.main.executablePath ?? "playbook")
         let move = playbookFolder.isEmpty ? "" : """
             # Git runs hooks from the top of the working tree; the playbook is in \(Inert.terminal(playbookFolder))/.
-            # The index and the repository git names from there are made absolute first.
-            case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
-            case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
-            cd \(shellQuoted(playbookFolder)) || exit 1
+            # The index and the repository git names from there are made absolute first; a branch without the folder has nothing to check.
+            \(leavingTheTop(for: playbookFolder).joined(separator: "\n"))
+            cd \(folderOperand(playbookFolder)) || exit 1
 
             """
         let what = name == "pre-merge-commit" ? "a merge" : "a commit"

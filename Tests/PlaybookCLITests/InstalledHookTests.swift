@@ -42,7 +42,7 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(installed.status, 0, installed.stderr)
         XCTAssertTrue(installed.stdout.contains("in growth/"), installed.stdout)
         let hook = try String(contentsOf: scratch.url.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
-        XCTAssertTrue(hook.contains("cd 'growth' || exit 1"), hook)
+        XCTAssertTrue(hook.contains("cd ./'growth' || exit 1"), hook)
 
         try git(["add", "-A"], in: scratch.url)
         let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
@@ -190,5 +190,22 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: other.url.appendingPathComponent(".playbook.yml").path))
         XCTAssertNil(try Repository.open(at: other.url.path).configString("core.hooksPath"))
         XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".husky")
+    }
+
+    /// The subfolder hook was `cd 'growth' || exit 1`: on a branch without the folder (an orphan gh-pages, a
+    /// worktree of an older branch) every commit was refused; there is no playbook there to check.
+    func testSubfolderHookLetsACommitThroughOnABranchWithoutTheFolder() throws {
+        let (scratch, _) = try makeSubfolderPlaybook()
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        try git(["add", "-A"], in: scratch.url)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "first"], in: scratch.url).status, 0)
+        try git(["checkout", "-q", "--orphan", "gh-pages"], in: scratch.url)
+        try git(["rm", "-r", "-q", "--cached", "."], in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("growth"))
+        try scratch.write("index.html", "<p>site</p>\n")
+        try git(["add", "index.html"], in: scratch.url)
+        let pages = try git(["commit", "-q", "-m", "site"], in: scratch.url)
+        XCTAssertEqual(pages.status, 0, pages.stdout + pages.stderr)
     }
 }
