@@ -82,7 +82,7 @@ struct Hooks: ParsableCommand {
             }
             // Checked before anything is written: an existing hook is kept unless --force, and another
             // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
-            let line = playbook.isEmpty ? "playbook lint --staged || exit 1" : "(cd \(InstalledHooks.shellQuoted(playbook)) && playbook lint --staged) || exit 1"
+            let line = InstalledHooks.lineForAnotherHook(playbookFolder: playbook)
             var replaced: [String] = []
             for hook in paths where Workspace.lexists(hook) {
                 let shown = Inert.terminal(Workspace.display(hook, root: workdir))

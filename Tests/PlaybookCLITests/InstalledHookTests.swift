@@ -208,4 +208,31 @@ final class InstalledHookTests: XCTestCase {
         let pages = try git(["commit", "-q", "-m", "site"], in: scratch.url)
         XCTAssertEqual(pages.status, 0, pages.stdout + pages.stderr)
     }
+
+    /// The line suggested for another tool's hook, `(cd 'growth' && playbook lint --staged) || exit 1`, failed under a
+    /// plain `git commit`: git names the index `.git/index`, relative to the top, which is not found from growth/.
+    func testTheLineSuggestedForAnotherToolsHookWorksUnderGitCommit() throws {
+        let (scratch, repository) = try makeSubfolderPlaybook()
+        try repository.setConfig("core.hooksPath", ".husky")
+        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n")
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        chmod(hook.path, 0o755)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        guard let start = refused.stderr.range(of: "add the line `"),
+              let end = refused.stderr[start.upperBound...].range(of: "` to it") else {
+            return XCTFail("no line suggested: " + refused.stderr)
+        }
+        let line = String(refused.stderr[start.upperBound..<end.lowerBound])
+        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n" + line + "\n")
+        chmod(hook.path, 0o755)
+
+        try git(["add", "-A"], in: scratch.url)
+        let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, line + "\n" + first.stdout + first.stderr)
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        let broken = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url)
+        XCTAssertNotEqual(broken.status, 0, "the suggested line must refuse the commit")
+        XCTAssertTrue((broken.stdout + broken.stderr).contains("unknown key \"funnel_stag\""), broken.stdout + broken.stderr)
+    }
 }
