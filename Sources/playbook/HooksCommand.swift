@@ -93,22 +93,48 @@ struct Hooks: ParsableCommand {
                         : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
                             + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
                 }
+                // Checked for every hook before any backup: a link (or a folder) would be refused only when written,
+                // after its backup was made (macOS's link() even follows it), and the stray backup blocked every rerun.
+                var info = stat()
+                guard lstat(hook, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                    throw UsageError(description: "\(shown) is not a regular file (a symbolic link?); not replacing it: "
+                        + "put the file it names in its place, or add the line `\(line)` to that file")
+                }
                 if !ours { replaced.append(hook) }
             }
             for hook in replaced where Workspace.lexists(InstalledHooks.backup(of: hook)) {
                 throw UsageError(description: "\(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) already exists; "
                     + "move it away (or put it back as the hook) before replacing \(Inert.terminal(Workspace.display(hook, root: workdir)))")
             }
-            for hook in replaced where link(hook, InstalledHooks.backup(of: hook)) != 0 {
-                throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: "
-                    + String(cString: strerror(errno)))
+            // Undone when a later step fails: the hooks written are taken back (a replaced one from its backup), and
+            // the backups made are removed, so that running again finds things as they were.
+            var backedUp: [String] = []
+            var written: [String] = []
+            let existed = Set(paths.filter(Workspace.lexists))
+            func undo() {
+                for hook in written.reversed() where !backedUp.contains(hook) && !existed.contains(hook) { unlink(hook) }
+                for hook in backedUp {
+                    if written.contains(hook) { rename(InstalledHooks.backup(of: hook), hook) } else { unlink(InstalledHooks.backup(of: hook)) }
+                }
+            }
+            for hook in replaced {
+                if let reason = InstalledHooks.keepBackup(of: hook) {
+                    undo()
+                    throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: " + reason)
+                }
+                backedUp.append(hook)
             }
             for (name, hook) in zip(InstalledHooks.names, paths) {
                 do {
                     try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
                                          shownFrom: workdir, force: force, mode: 0o755)
+                    written.append(hook)
                 } catch let refusal as AtomicFile.Refusal {
+                    undo()
                     throw UsageError(description: refusal.description)
+                } catch {
+                    undo()
+                    throw error
                 }
             }
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")

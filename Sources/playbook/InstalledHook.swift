@@ -17,6 +17,28 @@ struct InstalledHooks {
     /// What a replaced hook of another tool is kept as, beside it (git never runs it).
     static func backup(of hook: String) -> String { hook + ".before-playbook" }
 
+    /// Keeps the regular file `hook` as its backup: a hard link, else (another device, a file system
+    /// that refuses links) a copy with its permission bits. Nil when kept, else the reason.
+    static func keepBackup(of hook: String) -> String? {
+        let backup = backup(of: hook)
+        if link(hook, backup) == 0 { return nil }
+        var info = stat()
+        guard lstat(hook, &info) == 0, let data = FileManager.default.contents(atPath: hook) else { return String(cString: strerror(errno)) }
+        let fd = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        AtomicFile.keep(info, on: fd, adding: 0)
+        do {
+            try OutputTarget.write([UInt8](data), to: fd)
+            guard fsync(fd) == 0 || errno == EINVAL else { throw AtomicFile.Refusal(description: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(backup)
+            return "\(error)"
+        }
+        close(fd)
+        return nil
+    }
+
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
 

@@ -235,4 +235,25 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertNotEqual(broken.status, 0, "the suggested line must refuse the commit")
         XCTAssertTrue((broken.stdout + broken.stderr).contains("unknown key \"funnel_stag\""), broken.stdout + broken.stderr)
     }
+
+    /// `hooks install --force` over a hook that is a symbolic link made NAME.before-playbook first, then refused to
+    /// write over the link: the stray backup made every rerun fail. Now refused before any backup is made.
+    func testForceOverALinkedHookRefusesBeforeMakingABackup() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        try scratch.write("scripts/lint.sh", "#!/bin/sh\necho HUSKY-RAN\n")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(".husky"), withIntermediateDirectories: true)
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        XCTAssertEqual(symlink("../scripts/lint.sh", hook.path), 0)
+        for _ in 0..<2 {
+            let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+            XCTAssertEqual(forced.status, 2, forced.stdout)
+            XCTAssertTrue(forced.stderr.contains(".husky/pre-commit is not a regular file (a symbolic link?); not replacing it"), forced.stderr)
+            var info = stat()
+            XCTAssertNotEqual(lstat(hook.path + ".before-playbook", &info), 0, "no backup is left behind")
+            XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent(".husky/pre-merge-commit").path, &info), 0, "nothing is written")
+        }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: hook.path), "../scripts/lint.sh")
+    }
 }
