@@ -25,7 +25,8 @@ struct Hooks: ParsableCommand {
             from .git/hooks, which that would turn off. Otherwise \
             writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
             the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
-            unless --force), run from the playbook's folder when it is a subfolder. Another tool's \
+            unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
+            the repository (such as ~/.githooks, which other repositories use too) only with --force. Another tool's \
             hook that --force replaces is kept beside it as NAME.before-playbook, which \
             `playbook hooks uninstall` puts back.
 
@@ -70,8 +71,13 @@ struct Hooks: ParsableCommand {
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
                 return
             }
-            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            if hooks.outside, !force {
+                throw UsageError(description: "core.hooksPath is \(Inert.terminal(hooks.folder)), outside this repository: a hook written there runs for "
+                    + "every repository that uses that setting (often every one on this machine); use --force to write it there anyway, "
+                    + "or add the line `\(InstalledHooks.lineForAnotherHook(playbookFolder: playbook))` to the hooks in it")
+            }
             let paths = InstalledHooks.names.map { hooks.folder + "/" + $0 }
             // Into the git folder only where git runs hooks by default: core.hooksPath naming another
             // folder in it (`.git/refs/heads`) would have the hook taken for git's own files.

@@ -9,6 +9,9 @@ struct InstalledHooks {
     /// Where git looks for hooks (absolute), and the folder nothing is written outside of.
     let folder: String
     let top: String
+    /// Whether core.hooksPath names a folder outside the repository (its working tree and git folder):
+    /// a hook written there runs for every repository that uses the setting, often all on the machine.
+    let outside: Bool
 
     /// `pre-commit` for `git commit`, `pre-merge-commit` for a `git merge` without conflicts, which
     /// git commits without running pre-commit.
@@ -42,21 +45,43 @@ struct InstalledHooks {
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
 
-    /// The folder git runs hooks from: core.hooksPath (relative to the top of the working tree), else
-    /// the repository's own (common) hooks folder.
-    init(repository: Repository, workdir: String) {
+    /// The folder git runs hooks from: core.hooksPath (relative to the top of the working tree, or from
+    /// the home folder for `~/`, as git expands it), else the repository's own (common) hooks folder.
+    init(repository: Repository, workdir: String) throws {
         let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
-        if let configured, PathSpelling.isAbsolute(configured) {
-            // An absolute core.hooksPath is the user's own setting, outside any repository.
-            folder = Workspace.normalized(configured)
+        let common = Workspace.normalized(repository.commonDirectory)
+        if let configured, let expanded = Self.expandingHome(configured), PathSpelling.isAbsolute(expanded) {
+            // An absolute core.hooksPath is the user's own setting, usually outside any repository.
+            folder = Workspace.normalized(expanded)
             top = folder
+            outside = VersionedHooks.relative(folder, to: Workspace.normalized(workdir)) == nil
+                && VersionedHooks.relative(folder, to: common) == nil
         } else if let configured {
+            guard !configured.hasPrefix("~") else {
+                throw UsageError(description: "core.hooksPath is \(Inert.terminal(configured)), and there is no home folder to read it from "
+                    + "(HOME unset, or no such user); set core.hooksPath to an absolute path")
+            }
             folder = Workspace.absolute(configured, from: workdir)
             top = workdir
+            outside = false
         } else {
-            folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
-            top = Workspace.normalized(repository.commonDirectory)
+            folder = common + "/hooks"
+            top = common
+            outside = false
         }
+    }
+
+    /// `path` with a leading `~/` or `~user/` replaced by that home folder, as git reads core.hooksPath;
+    /// nil when there is none to replace it with.
+    static func expandingHome(_ path: String) -> String? {
+        guard path.hasPrefix("~") else { return path }
+        let slash = path.firstIndex(of: "/") ?? path.endIndex
+        let user = String(path[path.index(after: path.startIndex)..<slash])
+        let home = user.isEmpty
+            ? ProcessInfo.processInfo.environment["HOME"]
+            : getpwnam(user).map { String(cString: $0.pointee.pw_dir) }
+        guard let home, !home.isEmpty else { return nil }
+        return home + path[slash...]
     }
 
     /// Whether the file at `path` is a hook `hooks install` wrote.

@@ -256,4 +256,32 @@ final class InstalledHookTests: XCTestCase {
         }
         XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: hook.path), "../scripts/lint.sh")
     }
+
+    /// core.hooksPath `~/.githooks` (git expands it) was read from the top of the working tree: the hook went into a
+    /// new `~` folder there, which git never runs. A folder outside the repository serves every repository that
+    /// names it, so it is written into only with --force.
+    func testHooksPathFromTheHomeFolderIsExpandedAndNeedsForce() throws {
+        let scratch = try ScratchDirectory()
+        let home = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", "~/.githooks")
+        try FileManager.default.createDirectory(at: home.url.appendingPathComponent(".githooks"), withIntermediateDirectories: true)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url, environment: ["HOME": home.url.path])
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("/.githooks, outside this repository: a hook written there runs for every repository"), refused.stderr)
+        var info = stat()
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("~").path, &info), 0, "no `~` folder in the working tree")
+        XCTAssertNotEqual(lstat(home.url.appendingPathComponent(".githooks/pre-commit").path, &info), 0, "nothing written without --force")
+
+        let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url, environment: ["HOME": home.url.path])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: home.url.appendingPathComponent(".githooks/pre-commit").path))
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("~").path, &info), 0, "no `~` folder in the working tree")
+
+        // An absolute path outside the repository likewise.
+        try repository.setConfig("core.hooksPath", home.url.appendingPathComponent("shared-hooks").path)
+        let absolute = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(absolute.status, 2, absolute.stdout)
+        XCTAssertTrue(absolute.stderr.contains("outside this repository"), absolute.stderr)
+    }
 }
