@@ -25,7 +25,8 @@ struct Hooks: ParsableCommand {
             from .git/hooks, which that would turn off. Otherwise \
             writes the pre-commit and pre-merge-commit hooks (a merge without conflicts runs only \
             the latter) into the folder git runs hooks from (atomically; an existing hook is kept \
-            unless --force), run from the playbook's folder when it is a subfolder. Another tool's \
+            unless --force), run from the playbook's folder when it is a subfolder; a core.hooksPath outside \
+            the repository (such as ~/.githooks, which other repositories use too) only with --force. Another tool's \
             hook that --force replaces is kept beside it as NAME.before-playbook, which \
             `playbook hooks uninstall` puts back.
 
@@ -70,8 +71,13 @@ struct Hooks: ParsableCommand {
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
                 return
             }
-            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             let playbook = InstalledHooks.playbookFolder(from: FileManager.default.currentDirectoryPath, workdir: workdir)
+            if hooks.outside, !force {
+                throw UsageError(description: "core.hooksPath is \(Inert.terminal(hooks.folder)), outside this repository: a hook written there runs for "
+                    + "every repository that uses that setting (often every one on this machine); use --force to write it there anyway, "
+                    + "or add the line `\(InstalledHooks.lineForAnotherHook(playbookFolder: playbook))` to the hooks in it")
+            }
             let paths = InstalledHooks.names.map { hooks.folder + "/" + $0 }
             // Into the git folder only where git runs hooks by default: core.hooksPath naming another
             // folder in it (`.git/refs/heads`) would have the hook taken for git's own files.
@@ -82,7 +88,7 @@ struct Hooks: ParsableCommand {
             }
             // Checked before anything is written: an existing hook is kept unless --force, and another
             // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
-            let line = playbook.isEmpty ? "playbook lint --staged || exit 1" : "(cd \(InstalledHooks.shellQuoted(playbook)) && playbook lint --staged) || exit 1"
+            let line = InstalledHooks.lineForAnotherHook(playbookFolder: playbook)
             var replaced: [String] = []
             for hook in paths where Workspace.lexists(hook) {
                 let shown = Inert.terminal(Workspace.display(hook, root: workdir))
@@ -93,22 +99,48 @@ struct Hooks: ParsableCommand {
                         : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
                             + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
                 }
+                // Checked for every hook before any backup: a link (or a folder) would be refused only when written,
+                // after its backup was made (macOS's link() even follows it), and the stray backup blocked every rerun.
+                var info = stat()
+                guard lstat(hook, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+                    throw UsageError(description: "\(shown) is not a regular file (a symbolic link?); not replacing it: "
+                        + "put the file it names in its place, or add the line `\(line)` to that file")
+                }
                 if !ours { replaced.append(hook) }
             }
             for hook in replaced where Workspace.lexists(InstalledHooks.backup(of: hook)) {
                 throw UsageError(description: "\(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) already exists; "
                     + "move it away (or put it back as the hook) before replacing \(Inert.terminal(Workspace.display(hook, root: workdir)))")
             }
-            for hook in replaced where link(hook, InstalledHooks.backup(of: hook)) != 0 {
-                throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: "
-                    + String(cString: strerror(errno)))
+            // Undone when a later step fails: the hooks written are taken back (a replaced one from its backup), and
+            // the backups made are removed, so that running again finds things as they were.
+            var backedUp: [String] = []
+            var written: [String] = []
+            let existed = Set(paths.filter(Workspace.lexists))
+            func undo() {
+                for hook in written.reversed() where !backedUp.contains(hook) && !existed.contains(hook) { unlink(hook) }
+                for hook in backedUp {
+                    if written.contains(hook) { rename(InstalledHooks.backup(of: hook), hook) } else { unlink(InstalledHooks.backup(of: hook)) }
+                }
+            }
+            for hook in replaced {
+                if let reason = InstalledHooks.keepBackup(of: hook) {
+                    undo()
+                    throw UsageError(description: "cannot keep \(Inert.terminal(Workspace.display(hook, root: workdir))) as a backup before replacing it: " + reason)
+                }
+                backedUp.append(hook)
             }
             for (name, hook) in zip(InstalledHooks.names, paths) {
                 do {
                     try AtomicFile.write(InstalledHooks.script(name: name, playbookFolder: playbook), to: hook, within: hooks.top,
                                          shownFrom: workdir, force: force, mode: 0o755)
+                    written.append(hook)
                 } catch let refusal as AtomicFile.Refusal {
+                    undo()
                     throw UsageError(description: refusal.description)
+                } catch {
+                    undo()
+                    throw error
                 }
             }
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")

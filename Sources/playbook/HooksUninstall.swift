@@ -29,7 +29,7 @@ extension Hooks {
             guard let workdir = repository.workdir else {
                 throw UsageError(description: "a bare repository runs no commit hooks; uninstall them in the clone that has them")
             }
-            let hooks = InstalledHooks(repository: repository, workdir: workdir)
+            let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             var done = 0
             for name in InstalledHooks.names {
                 let hook = hooks.folder + "/" + name

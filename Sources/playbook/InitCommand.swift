@@ -69,9 +69,10 @@ struct Init: ParsableCommand {
         let files = Templates.initial(squad: squad, northStar: northStar, owner: Templates.userName(near: top))
             .filter { !noHooks || !$0.path.hasPrefix(".githooks/") }
         // In an existing repository the hook goes where git will run it, and the hooks git runs today stay unless --force.
+        // --no-hooks changes only the hook step: the repository is still found, and created only when there is none.
         let enclosing: VersionedHooks?
         do {
-            enclosing = noHooks ? nil : try Self.enclosingHooks(for: top, force: force)
+            enclosing = try Self.enclosingHooks(for: top, force: force, checked: !noHooks)
         } catch let refusal as UsageError {
             throw UsageError(description: refusal.description + "; or use --no-hooks and call `playbook lint --staged` from the hooks you have")
         }
@@ -85,6 +86,7 @@ struct Init: ParsableCommand {
         do {
             try FileSet(top: top, base: top, files: files).write(force: force) {
                 if let enclosing {
+                    if noHooks { return }
                     _ = try enclosing.point()
                     setting = enclosing.setting
                 } else {
@@ -141,14 +143,15 @@ struct Init: ParsableCommand {
 
     /// The `.githooks` of `top` in the repository that already holds it, checked; nil when there is none
     /// (init creates one). `top` need not exist yet: the repository is found from its nearest existing folder.
-    static func enclosingHooks(for top: String, force: Bool) throws -> VersionedHooks? {
+    /// Unchecked (`--no-hooks`: core.hooksPath is left alone), it only says which repository holds `top`.
+    static func enclosingHooks(for top: String, force: Bool, checked: Bool) throws -> VersionedHooks? {
         var existing = top
         while !Workspace.exists(existing), existing != "/" {
             existing = (existing as NSString).deletingLastPathComponent
         }
         guard let repository = try? Repository.discover(from: existing), let workdir = repository.workdir else { return nil }
         let hooks = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: workdir)
-        try hooks.check(force: force)
+        if checked { try hooks.check(force: force) }
         return hooks
     }
 }

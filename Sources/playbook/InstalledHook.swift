@@ -9,6 +9,9 @@ struct InstalledHooks {
     /// Where git looks for hooks (absolute), and the folder nothing is written outside of.
     let folder: String
     let top: String
+    /// Whether core.hooksPath names a folder outside the repository (its working tree and git folder):
+    /// a hook written there runs for every repository that uses the setting, often all on the machine.
+    let outside: Bool
 
     /// `pre-commit` for `git commit`, `pre-merge-commit` for a `git merge` without conflicts, which
     /// git commits without running pre-commit.
@@ -17,24 +20,68 @@ struct InstalledHooks {
     /// What a replaced hook of another tool is kept as, beside it (git never runs it).
     static func backup(of hook: String) -> String { hook + ".before-playbook" }
 
+    /// Keeps the regular file `hook` as its backup: a hard link, else (another device, a file system
+    /// that refuses links) a copy with its permission bits. Nil when kept, else the reason.
+    static func keepBackup(of hook: String) -> String? {
+        let backup = backup(of: hook)
+        if link(hook, backup) == 0 { return nil }
+        var info = stat()
+        guard lstat(hook, &info) == 0, let data = FileManager.default.contents(atPath: hook) else { return String(cString: strerror(errno)) }
+        let fd = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return String(cString: strerror(errno)) }
+        AtomicFile.keep(info, on: fd, adding: 0)
+        do {
+            try OutputTarget.write([UInt8](data), to: fd)
+            guard fsync(fd) == 0 || errno == EINVAL else { throw AtomicFile.Refusal(description: String(cString: strerror(errno))) }
+        } catch {
+            close(fd)
+            unlink(backup)
+            return "\(error)"
+        }
+        close(fd)
+        return nil
+    }
+
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
 
-    /// The folder git runs hooks from: core.hooksPath (relative to the top of the working tree), else
-    /// the repository's own (common) hooks folder.
-    init(repository: Repository, workdir: String) {
+    /// The folder git runs hooks from: core.hooksPath (relative to the top of the working tree, or from
+    /// the home folder for `~/`, as git expands it), else the repository's own (common) hooks folder.
+    init(repository: Repository, workdir: String) throws {
         let configured = (try? repository.configString("core.hooksPath")).flatMap { $0 }
-        if let configured, PathSpelling.isAbsolute(configured) {
-            // An absolute core.hooksPath is the user's own setting, outside any repository.
-            folder = Workspace.normalized(configured)
+        let common = Workspace.normalized(repository.commonDirectory)
+        if let configured, let expanded = Self.expandingHome(configured), PathSpelling.isAbsolute(expanded) {
+            // An absolute core.hooksPath is the user's own setting, usually outside any repository.
+            folder = Workspace.normalized(expanded)
             top = folder
+            outside = VersionedHooks.relative(folder, to: Workspace.normalized(workdir)) == nil
+                && VersionedHooks.relative(folder, to: common) == nil
         } else if let configured {
+            guard !configured.hasPrefix("~") else {
+                throw UsageError(description: "core.hooksPath is \(Inert.terminal(configured)), and there is no home folder to read it from "
+                    + "(HOME unset, or no such user); set core.hooksPath to an absolute path")
+            }
             folder = Workspace.absolute(configured, from: workdir)
             top = workdir
+            outside = false
         } else {
-            folder = Workspace.normalized(repository.commonDirectory) + "/hooks"
-            top = Workspace.normalized(repository.commonDirectory)
+            folder = common + "/hooks"
+            top = common
+            outside = false
         }
+    }
+
+    /// `path` with a leading `~/` or `~user/` replaced by that home folder, as git reads core.hooksPath;
+    /// nil when there is none to replace it with.
+    static func expandingHome(_ path: String) -> String? {
+        guard path.hasPrefix("~") else { return path }
+        let slash = path.firstIndex(of: "/") ?? path.endIndex
+        let user = String(path[path.index(after: path.startIndex)..<slash])
+        let home = user.isEmpty
+            ? ProcessInfo.processInfo.environment["HOME"]
+            : getpwnam(user).map { String(cString: $0.pointee.pw_dir) }
+        guard let home, !home.isEmpty else { return nil }
+        return home + path[slash...]
     }
 
     /// Whether the file at `path` is a hook `hooks install` wrote.
@@ -65,16 +112,37 @@ struct InstalledHooks {
         return "'" + quoted + "'"
     }
 
+    /// Shell commands, before entering the playbook's folder from the top of the working tree, that make
+    /// the index and the repository git names (relative to the top: `.git/index` for a plain `git commit`)
+    /// absolute, and let a commit through on a branch without the folder (an orphan gh-pages, an older
+    /// worktree): it holds no playbook to check.
+    static func leavingTheTop(for playbookFolder: String) -> [String] {
+        [
+            "case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac",
+            "case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac",
+            "[ -d \(folderOperand(playbookFolder)) ] || exit 0",
+        ]
+    }
+
+    /// The folder as an operand of `cd` or `[ -d`: from `./`, so neither CDPATH nor a leading `-` changes what it names.
+    static func folderOperand(_ playbookFolder: String) -> String { "./" + shellQuoted(playbookFolder) }
+
+    /// The line to add to another tool's hook (run by git from the top of the working tree).
+    static func lineForAnotherHook(playbookFolder: String) -> String {
+        guard !playbookFolder.isEmpty else { return "playbook lint --staged || exit 1" }
+        return "(" + leavingTheTop(for: playbookFolder).joined(separator: "; ")
+            + "; cd \(folderOperand(playbookFolder)) && playbook lint --staged) || exit 1"
+    }
+
     /// Runs the playbook on PATH, else the binary that installed the hook, from the playbook's folder
     /// (`playbookFolder`, relative to the top of the working tree, where git runs hooks).
     static func script(name: String, playbookFolder: String) -> String {
         let this = shellQuoted(Bundle.main.executablePath ?? "playbook")
         let move = playbookFolder.isEmpty ? "" : """
             # Git runs hooks from the top of the working tree; the playbook is in \(Inert.terminal(playbookFolder))/.
-            # The index and the repository git names from there are made absolute first.
-            case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
-            case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
-            cd \(shellQuoted(playbookFolder)) || exit 1
+            # The index and the repository git names from there are made absolute first; a branch without the folder has nothing to check.
+            \(leavingTheTop(for: playbookFolder).joined(separator: "\n"))
+            cd \(folderOperand(playbookFolder)) || exit 1
 
             """
         let what = name == "pre-merge-commit" ? "a merge" : "a commit"

@@ -42,7 +42,7 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(installed.status, 0, installed.stderr)
         XCTAssertTrue(installed.stdout.contains("in growth/"), installed.stdout)
         let hook = try String(contentsOf: scratch.url.appendingPathComponent(".git/hooks/pre-commit"), encoding: .utf8)
-        XCTAssertTrue(hook.contains("cd 'growth' || exit 1"), hook)
+        XCTAssertTrue(hook.contains("cd ./'growth' || exit 1"), hook)
 
         try git(["add", "-A"], in: scratch.url)
         let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
@@ -169,5 +169,119 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(try CLI.run(["init", "--no-hooks"], in: fresh.url).status, 0)
         XCTAssertNil(try Repository.open(at: fresh.url.path).configString("core.hooksPath"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: fresh.url.appendingPathComponent(".githooks").path))
+    }
+
+    /// With --no-hooks, init skipped finding the enclosing repository and always created one: a nested
+    /// growth/.git inside an existing repository, and "already exists" (rolled back) at its top.
+    func testInitWithNoHooksUsesTheEnclosingRepository() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        let sub = try CLI.run(["init", "growth", "--no-hooks"], in: scratch.url)
+        XCTAssertEqual(sub.status, 0, sub.stderr)
+        var info = stat()
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("growth/.git").path, &info), 0, "no nested repository")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("growth/.playbook.yml").path))
+
+        let other = try ScratchDirectory()
+        _ = try Repository.create(at: other.url.path)
+        let top = try CLI.run(["init", "--no-hooks"], in: other.url)
+        XCTAssertEqual(top.status, 0, top.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: other.url.appendingPathComponent(".playbook.yml").path))
+        XCTAssertNil(try Repository.open(at: other.url.path).configString("core.hooksPath"))
+        XCTAssertEqual(try Repository.open(at: scratch.url.path).configString("core.hooksPath"), ".husky")
+    }
+
+    /// The subfolder hook was `cd 'growth' || exit 1`: on a branch without the folder (an orphan gh-pages, a
+    /// worktree of an older branch) every commit was refused; there is no playbook there to check.
+    func testSubfolderHookLetsACommitThroughOnABranchWithoutTheFolder() throws {
+        let (scratch, _) = try makeSubfolderPlaybook()
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        try git(["add", "-A"], in: scratch.url)
+        XCTAssertEqual(try git(["commit", "-q", "-m", "first"], in: scratch.url).status, 0)
+        try git(["checkout", "-q", "--orphan", "gh-pages"], in: scratch.url)
+        try git(["rm", "-r", "-q", "--cached", "."], in: scratch.url)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("growth"))
+        try scratch.write("index.html", "<p>site</p>\n")
+        try git(["add", "index.html"], in: scratch.url)
+        let pages = try git(["commit", "-q", "-m", "site"], in: scratch.url)
+        XCTAssertEqual(pages.status, 0, pages.stdout + pages.stderr)
+    }
+
+    /// The line suggested for another tool's hook, `(cd 'growth' && playbook lint --staged) || exit 1`, failed under a
+    /// plain `git commit`: git names the index `.git/index`, relative to the top, which is not found from growth/.
+    func testTheLineSuggestedForAnotherToolsHookWorksUnderGitCommit() throws {
+        let (scratch, repository) = try makeSubfolderPlaybook()
+        try repository.setConfig("core.hooksPath", ".husky")
+        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n")
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        chmod(hook.path, 0o755)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url.appendingPathComponent("growth"))
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        guard let start = refused.stderr.range(of: "add the line `"),
+              let end = refused.stderr[start.upperBound...].range(of: "` to it") else {
+            return XCTFail("no line suggested: " + refused.stderr)
+        }
+        let line = String(refused.stderr[start.upperBound..<end.lowerBound])
+        try scratch.write(".husky/pre-commit", "#!/bin/sh\necho HUSKY-RAN\n" + line + "\n")
+        chmod(hook.path, 0o755)
+
+        try git(["add", "-A"], in: scratch.url)
+        let first = try git(["commit", "-q", "-m", "first"], in: scratch.url)
+        XCTAssertEqual(first.status, 0, line + "\n" + first.stdout + first.stderr)
+        try scratch.write(squadPath, SmallPlaybook.brokenSquad)
+        let broken = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url)
+        XCTAssertNotEqual(broken.status, 0, "the suggested line must refuse the commit")
+        XCTAssertTrue((broken.stdout + broken.stderr).contains("unknown key \"funnel_stag\""), broken.stdout + broken.stderr)
+    }
+
+    /// `hooks install --force` over a hook that is a symbolic link made NAME.before-playbook first, then refused to
+    /// write over the link: the stray backup made every rerun fail. Now refused before any backup is made.
+    func testForceOverALinkedHookRefusesBeforeMakingABackup() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", ".husky")
+        try scratch.write("scripts/lint.sh", "#!/bin/sh\necho HUSKY-RAN\n")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent(".husky"), withIntermediateDirectories: true)
+        let hook = scratch.url.appendingPathComponent(".husky/pre-commit")
+        XCTAssertEqual(symlink("../scripts/lint.sh", hook.path), 0)
+        for _ in 0..<2 {
+            let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+            XCTAssertEqual(forced.status, 2, forced.stdout)
+            XCTAssertTrue(forced.stderr.contains(".husky/pre-commit is not a regular file (a symbolic link?); not replacing it"), forced.stderr)
+            var info = stat()
+            XCTAssertNotEqual(lstat(hook.path + ".before-playbook", &info), 0, "no backup is left behind")
+            XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent(".husky/pre-merge-commit").path, &info), 0, "nothing is written")
+        }
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: hook.path), "../scripts/lint.sh")
+    }
+
+    /// core.hooksPath `~/.githooks` (git expands it) was read from the top of the working tree: the hook went into a
+    /// new `~` folder there, which git never runs. A folder outside the repository serves every repository that
+    /// names it, so it is written into only with --force.
+    func testHooksPathFromTheHomeFolderIsExpandedAndNeedsForce() throws {
+        let scratch = try ScratchDirectory()
+        let home = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try repository.setConfig("core.hooksPath", "~/.githooks")
+        try FileManager.default.createDirectory(at: home.url.appendingPathComponent(".githooks"), withIntermediateDirectories: true)
+        let refused = try CLI.run(["hooks", "install"], in: scratch.url, environment: ["HOME": home.url.path])
+        XCTAssertEqual(refused.status, 2, refused.stdout)
+        XCTAssertTrue(refused.stderr.contains("/.githooks, outside this repository: a hook written there runs for every repository"), refused.stderr)
+        var info = stat()
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("~").path, &info), 0, "no `~` folder in the working tree")
+        XCTAssertNotEqual(lstat(home.url.appendingPathComponent(".githooks/pre-commit").path, &info), 0, "nothing written without --force")
+
+        let forced = try CLI.run(["hooks", "install", "--force"], in: scratch.url, environment: ["HOME": home.url.path])
+        XCTAssertEqual(forced.status, 0, forced.stderr)
+        XCTAssertTrue(FileManager.default.isExecutableFile(atPath: home.url.appendingPathComponent(".githooks/pre-commit").path))
+        XCTAssertNotEqual(lstat(scratch.url.appendingPathComponent("~").path, &info), 0, "no `~` folder in the working tree")
+
+        // An absolute path outside the repository likewise.
+        try repository.setConfig("core.hooksPath", home.url.appendingPathComponent("shared-hooks").path)
+        let absolute = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(absolute.status, 2, absolute.stdout)
+        XCTAssertTrue(absolute.stderr.contains("outside this repository"), absolute.stderr)
     }
 }
