@@ -40,15 +40,7 @@ struct Hooks: ParsableCommand {
         var force = false
 
         func run() throws {
-            let repository: Repository
-            do {
-                repository = try Repository.discover(from: FileManager.default.currentDirectoryPath)
-            } catch {
-                throw UsageError(description: "hooks install needs a git repository: \(error)")
-            }
-            guard let workdir = repository.workdir else {
-                throw UsageError(description: "a bare repository has no commits made in it to check; install the hook in a clone")
-            }
+            let (repository, workdir) = try InstalledHooks.workTree(for: "hooks install", bare: "a bare repository has no commits made in it to check; install the hook in a clone")
             let versioned: ContainedPath.Kind
             do {
                 versioned = try ContainedPath.kind(of: ".githooks/pre-commit", under: workdir, shownFrom: workdir)

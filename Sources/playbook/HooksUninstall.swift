@@ -20,15 +20,7 @@ extension Hooks {
         )
 
         func run() throws {
-            let repository: Repository
-            do {
-                repository = try Repository.discover(from: FileManager.default.currentDirectoryPath)
-            } catch {
-                throw UsageError(description: "hooks uninstall needs a git repository: \(error)")
-            }
-            guard let workdir = repository.workdir else {
-                throw UsageError(description: "a bare repository runs no commit hooks; uninstall them in the clone that has them")
-            }
+            let (repository, workdir) = try InstalledHooks.workTree(for: "hooks uninstall", bare: "a bare repository runs no commit hooks; uninstall them in the clone that has them")
             let hooks = try InstalledHooks(repository: repository, workdir: workdir)
             var done = 0
             for name in InstalledHooks.names {

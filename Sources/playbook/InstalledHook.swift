@@ -42,6 +42,19 @@ struct InstalledHooks {
         return nil
     }
 
+    /// The repository around the current folder and its working tree, for a hooks command: `command` names it
+    /// in the refusal outside a repository, `bare` is said of a bare one (it runs no commit hooks).
+    static func workTree(for command: String, bare: String) throws -> (repository: Repository, workdir: String) {
+        let repository: Repository
+        do {
+            repository = try Repository.discover(from: FileManager.default.currentDirectoryPath)
+        } catch {
+            throw UsageError(description: "\(command) needs a git repository: \(error)")
+        }
+        guard let workdir = repository.workdir else { throw UsageError(description: bare) }
+        return (repository, workdir)
+    }
+
     /// The first line after `#!/bin/sh` of every hook `hooks install` writes.
     static let marker = "# Installed by `playbook hooks install`"
 

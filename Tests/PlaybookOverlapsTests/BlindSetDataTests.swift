@@ -69,16 +69,7 @@ struct BlindSet {
                                                    "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv", "fresh9-pairs.tsv",
                                                    "growth-pairs.tsv"])
     static let seventeenth = BlindSet(file: "fresh17-pairs.tsv", prefix: "BB", split: "fresh17",
-                                      earlierFiles: ["dupq20-pairs.tsv", "dupq21-pairs.tsv", "dupq22-pairs.tsv", "dupq23-pairs.tsv", "dupq25-pairs.tsv",
-                                                   "dupq28-pairs.tsv", "dupq29-pairs.tsv", "dupq32-pairs.tsv", "dupq34-pairs.tsv", "dupq35-pairs.tsv",
-                                                   "dupq36-pairs.tsv", "dupq37-pairs.tsv", "dupq38-pairs.tsv", "dupq39-pairs.tsv", "dupq40-pairs.tsv",
-                                                   "dupq43-pairs.tsv", "dupq46-pairs.tsv", "dupq49-pairs.tsv", "dupq51-pairs.tsv", "dupq52-pairs.tsv",
-                                                   "dupq53-pairs.tsv", "dupq54-pairs.tsv", "dupq55-pairs.tsv", "dupq56-pairs.tsv", "dupq57-pairs.tsv",
-                                                   "dupq58-pairs.tsv", "dupq59-pairs.tsv", "fresh-pairs.tsv", "fresh10-pairs.tsv",
-                                                   "fresh11-pairs.tsv", "fresh12-pairs.tsv", "fresh13-pairs.tsv", "fresh14-pairs.tsv",
-                                                   "fresh15-pairs.tsv", "fresh2-pairs.tsv", "fresh3-pairs.tsv", "fresh4-pairs.tsv",
-                                                   "fresh5-pairs.tsv", "fresh6-pairs.tsv", "fresh7-pairs.tsv", "fresh8-pairs.tsv", "fresh9-pairs.tsv",
-                                                   "growth-pairs.tsv", "fresh16-pairs.tsv"])
+                                      earlierFiles: sixteenth.earlierFiles + ["fresh16-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
