@@ -5,7 +5,8 @@ import XCTest
 /// `Data/fresh6-pairs.tsv`, `Data/fresh7-pairs.tsv`,
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
 /// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`,
-/// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`,
+/// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -70,6 +71,13 @@ struct BlindSet {
                                                    "growth-pairs.tsv"])
     static let seventeenth = BlindSet(file: "fresh17-pairs.tsv", prefix: "BB", split: "fresh17",
                                       earlierFiles: sixteenth.earlierFiles + ["fresh16-pairs.tsv"])
+    // Written side by side by three writers blind to each other: each checked against the seventeenth's earlier files and it.
+    static let eighteenth = BlindSet(file: "fresh18-pairs.tsv", prefix: "BC", split: "fresh18",
+                                     earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv"])
+    static let nineteenth = BlindSet(file: "fresh19-pairs.tsv", prefix: "BD", split: "fresh19",
+                                     earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv"])
+    static let twentieth = BlindSet(file: "fresh20-pairs.tsv", prefix: "BE", split: "fresh20",
+                                    earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv"])
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -267,4 +275,28 @@ final class Fresh17DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.seventeenth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.seventeenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.seventeenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh18DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.eighteenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.eighteenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.eighteenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.eighteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.eighteenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh19DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.nineteenth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.nineteenth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.nineteenth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.nineteenth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.nineteenth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh20DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentieth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentieth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentieth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentieth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentieth.checkNoTextRepeatedFromTheEarlierSets() }
 }

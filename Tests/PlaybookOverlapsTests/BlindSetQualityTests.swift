@@ -328,3 +328,21 @@ final class Fresh17QualityTests: XCTestCase {
         try assertBlindSetFloors("fresh17-pairs.tsv", found: 33, flagged: 3, strays: 30, wordsFlagged: 16)
     }
 }
+
+final class Fresh18QualityTests: XCTestCase {
+    func testEighteenthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh18-pairs.tsv", found: 40, flagged: 0, strays: 0, wordsFlagged: 0)
+    }
+}
+
+final class Fresh19QualityTests: XCTestCase {
+    func testNineteenthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh19-pairs.tsv", found: 40, flagged: 0, strays: 0, wordsFlagged: 0)
+    }
+}
+
+final class Fresh20QualityTests: XCTestCase {
+    func testTwentiethFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh20-pairs.tsv", found: 40, flagged: 0, strays: 0, wordsFlagged: 0)
+    }
+}

@@ -4,8 +4,9 @@ import XCTest
 import PlaybookEmbedding
 import PlaybookSimilarity
 
-/// Scratch, for `Data/train-meaning-adapter.py`: runs the duplicate finder over every labelled set but
-/// the blind ones (`fresh16` and `fresh17`; until 2026-12-05 also `fresh11` to `fresh15`) and writes each text it encodes with the model's own vector
+/// Scratch, for `Data/train-meaning-adapter.py`: runs the duplicate finder over every labelled set (the script
+/// leaves out the sets it is told to; until the last relearning of 2026-12-05 the blind ones were not even
+/// recorded here) and writes each text it encodes with the model's own vector
 /// (before `MeaningAdapter`): PLAYBOOK_RECORD_VECTORS=PREFIX writes PREFIX.json (the texts, sorted) and
 /// PREFIX.bin (their 384 float32 values each, little-endian, in that order). Nothing without the variable.
 final class MeaningAdapterRecording: XCTestCase {
@@ -37,7 +38,7 @@ final class MeaningAdapterRecording: XCTestCase {
         guard let prefix = ProcessInfo.processInfo.environment["PLAYBOOK_RECORD_VECTORS"] else { return }
         guard case .success(let model) = ModelLocation.loadEncoder() else { return XCTFail("no model") }
         let recorder = Recorder()
-        let blind: Set = ["fresh16", "fresh17"]
+        let blind: Set<String> = []
         let files = try FileManager.default.contentsOfDirectory(atPath: GrowthPair.folder.path).filter { $0.hasSuffix("-pairs.tsv") }.sorted()
         for file in files {
             let pairs = try GrowthPair.load(file)
