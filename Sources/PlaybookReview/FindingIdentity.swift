@@ -14,10 +14,12 @@ public struct FindingIdentity: Hashable, Sendable {
     /// Only for findings without an entity.
     public var file: String?
 
-    public init(_ finding: Finding) {
+    /// - Parameter renamed: ids the change renames (old → new): a base finding of a renamed entity is
+    ///   the same problem under its new id.
+    public init(_ finding: Finding, renamed: [String: String] = [:]) {
         rule = finding.rule
-        entity = finding.entity
-        related = finding.related.sorted()
+        entity = finding.entity.map { renamed[$0] ?? $0 }
+        related = finding.related.map { renamed[$0] ?? $0 }.sorted()
         field = finding.field
         file = finding.entity == nil ? finding.file : nil
     }

@@ -182,6 +182,22 @@ public enum HistoryRules {
         return out
     }
 
+    /// Each entity the change renames, judged as one change of the base's entity (its old id's
+    /// history: the status it last had, whether it ran) to the renamed one: a new id does not start
+    /// an experiment's history again, so a rename cannot carry a move back or a new primary metric through.
+    public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, head: ObjectID, today: Day? = nil) -> [HistoryViolation] {
+        renames.flatMap { rename -> [HistoryViolation] in
+            let isExperiment = rename.kind == Kind.experiment.rawValue
+            let statuses = (timelines[rename.from]?.events.filter { $0.type != .removed }.map(\.state) ?? []) + [rename.before]
+            let ran = statuses.contains { $0.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true }
+            return judge(Step(id: rename.to, kind: rename.kind, before: rename.before, after: rename.after,
+                              fields: difference(from: rename.before, to: rename.after).filter { $0.path != "id" },
+                              lastStatus: isExperiment ? rename.before.value("status")?.choice(ExperimentStatus.self) : nil,
+                              locked: ran ? lockedFields : [], when: "(renamed from \(rename.from) by this change)",
+                              commit: head), today: today)
+        }
+    }
+
     /// The fields that differ between two states, in the newer one's order (then the removed ones).
     static func difference(from old: EntityState, to new: EntityState) -> [FieldChange] {
         let (before, after) = (old.values, new.values)

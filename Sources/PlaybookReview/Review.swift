@@ -6,7 +6,8 @@ import PlaybookModel
 /// One entity's change between the merge base and the head.
 public struct EntityDelta: Sendable, Hashable {
     public enum Change: String, Sendable, Hashable {
-        case added, changed, removed
+        /// `renamed`: the entity under a new id (`renamedFrom`), its other fields as for `changed`.
+        case added, changed, renamed, removed
     }
 
     public var id: String
@@ -16,6 +17,8 @@ public struct EntityDelta: Sendable, Hashable {
     public var path: String
     /// Field by field, base value → head value (nil where absent).
     public var fields: [FieldChange]
+    /// The id the base had, for a `renamed` entity.
+    public var renamedFrom: String?
 }
 
 /// What `playbook review` found: the change's entities and every finding about it.
@@ -31,6 +34,9 @@ public struct ReviewReport: Sendable {
     /// Findings in the changed files that the base already had: listed, never failing the review;
     /// an overlap once per pair, as among the new findings.
     public var existing: [Finding]
+    /// Findings the base had (in any file, at the base's file and line) that the change leaves none of
+    /// the same identity of: credited, never counted. A finding only made less bad is not among them.
+    public var fixed: [Finding] = []
     /// The playbook files the change adds or changes (those it holds); the findings' files.
     public var changedFiles: [String]
     /// The base's playbook files the change removes (a rename's old path among them).
@@ -110,11 +116,14 @@ public enum Reviewer {
         let timelines = Timelines(input.history)
         // Once merged, the change is what the merge brings to the base's tip; else the net of its commits.
         let (baseEntities, mergedEntities) = input.judgedOnMerge ? PlacedEntities.differing(input.baseFiles, input.headFiles) : (nil, nil)
-        let deltas = if let baseEntities, let mergedEntities {
+        let listed = if let baseEntities, let mergedEntities {
             netDeltas(from: baseEntities, to: mergedEntities)
         } else {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
+        // An id renamed is one entity: its base findings are matched under the new id.
+        let (deltas, renames) = EntityRenames.paired(listed)
+        let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
         // references and overlaps resolve. A finding is the change's when the base does not have
@@ -122,16 +131,18 @@ public enum Reviewer {
         // touched, too); the base's own findings in the changed files are listed apart.
         let changed = Set(input.changedFiles)
         let (headReport, entities) = linter.lintWithEntities(input.headFiles)
-        // The base's findings by identity, each with what its rule measured (where it measures).
-        var baseAmounts: [FindingIdentity: [Double?]] = [:]
-        for finding in linter.lint(input.baseFiles).findings { baseAmounts[FindingIdentity(finding), default: []].append(finding.amount) }
+        // The base's findings by identity (each with what its rule measured, where it measures); those
+        // left unmatched by the head's are the ones the change fixes.
+        var baseFindings: [FindingIdentity: [Finding]] = [:]
+        for finding in linter.lint(input.baseFiles).findings { baseFindings[FindingIdentity(finding, renamed: newIDs), default: []].append(finding) }
         var findings: [Finding] = []
         var existing: [Finding] = []
         for finding in headReport.findings {
             let identity = FindingIdentity(finding)
-            if var amounts = baseAmounts[identity], !amounts.isEmpty {
-                let was = amounts.removeFirst()
-                baseAmounts[identity] = amounts
+            if var matched = baseFindings[identity], !matched.isEmpty {
+                // Among several of one identity (two unknown keys), the one that reads the same, else the first.
+                let was = matched.remove(at: matched.firstIndex { $0.message == finding.message } ?? 0).amount
+                baseFindings[identity] = matched
                 if let worse = worsened(finding, was: was) {
                     findings.append(worse)
                 } else if changed.contains(finding.file) {
@@ -149,6 +160,12 @@ public enum Reviewer {
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
                                                    timelines: timelines, head: input.head, today: linter.today)
+                .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
+        }
+        if !renames.isEmpty {
+            // A renamed entity is judged as the base's entity changed: its history does not start again.
+            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
+            violations += HistoryRules.checkRenamed(renames, timelines: timelines, head: input.head, today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         for violation in violations {
@@ -184,6 +201,8 @@ public enum Reviewer {
         var report = ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
+        report.fixed = fixedFindings(baseFindings.values.flatMap { $0 }, deltas: deltas, renamed: newIDs,
+                                     present: Set(byID.keys), broken: Set(findings.filter { $0.entity == nil }.map(\.file)), changed: changed)
         report.testMerge = input.testMerge
         report.removedFiles = input.removedFiles
         if let baseConfiguration = input.baseConfiguration {

@@ -159,7 +159,7 @@ public enum ReviewRenderer {
         if !report.deltas.isEmpty, top.utf8.count < room {
             room -= top.utf8.count
             for delta in report.deltas {
-                let row = "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(tally(byEntity[delta.id] ?? [])) |\n"
+                let row = "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(change(delta)) | \(tally(byEntity[delta.id] ?? [])) |\n"
                 guard row.utf8.count <= room else { break }
                 room -= row.utf8.count
                 entities += row
@@ -176,6 +176,7 @@ public enum ReviewRenderer {
         var out = head
         out += "> ⚠️ **This review is too long for one comment** (GitHub takes at most 65,536 characters), so it is cut: "
         out += "it shows \(shown.joined(separator: " and ")); the field changes"
+        out += report.fixed.isEmpty ? "" : ", the \(count(report.fixed.count, "finding", "findings")) it fixes"
         out += report.existing.isEmpty ? "" : " and the \(count(report.existing.count, "finding", "findings")) already on the base"
         out += " are left out. Every finding is in this run's annotations (`--format github`) and SARIF upload; "
         out += "`playbook review --format text` with the same `--base` prints the whole review.\n\n"
@@ -193,9 +194,9 @@ public enum ReviewRenderer {
         } else {
             out += "| entity | kind | change | fields | findings |\n| --- | --- | --- | --- | --- |\n"
             for delta in report.deltas {
-                let fields = delta.change == .changed ? delta.fields.prefix(6).map { Inert.markdownCode($0.path) }.joined(separator: ", ")
+                let fields = delta.change == .changed || delta.change == .renamed ? delta.fields.prefix(6).map { Inert.markdownCode($0.path) }.joined(separator: ", ")
                     + (delta.fields.count > 6 ? " …" : "") : "—"
-                out += "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(delta.change.rawValue) | \(fields) | \(tally(byEntity[delta.id] ?? [])) |\n"
+                out += "| \(Inert.markdownCode(delta.id)) | \(text(delta.kind)) | \(change(delta)) | \(fields.isEmpty ? "—" : fields) | \(tally(byEntity[delta.id] ?? [])) |\n"
             }
             // Findings of entities the change did not edit (a reference it broke, a file-level
             // problem): one row, so the table's counts add up to the header's.
@@ -228,6 +229,16 @@ public enum ReviewRenderer {
             }
         }
 
+        if !report.fixed.isEmpty {
+            // The base's file and line: no link, the head may no longer have that line (or file).
+            out += "### Fixes \(count(report.fixed.count, "finding", "findings")) the base had\n\n"
+            for finding in report.fixed {
+                out += "- \(icon(finding.severity)) **\(finding.severity.rawValue)** `\(finding.rule)` "
+                out += "\(Inert.markdownCodeOutsideTables(finding.file)) line \(finding.line): \(message(finding.message))\n"
+            }
+            out += "\n"
+        }
+
         if !report.existing.isEmpty {
             out += "<details><summary>Already on the base in the changed files: "
                 + "\(count(report.existing.count, "finding", "findings")) (not counted)</summary>\n\n"
@@ -238,7 +249,7 @@ public enum ReviewRenderer {
             out += "\n</details>\n\n"
         }
 
-        let changed = report.deltas.filter { $0.change == .changed && !$0.fields.isEmpty }
+        let changed = report.deltas.filter { ($0.change == .changed || $0.change == .renamed) && !$0.fields.isEmpty }
         if !changed.isEmpty {
             out += "<details><summary>Field changes</summary>\n\n| entity | field | before | after |\n| --- | --- | --- | --- |\n"
             for delta in changed {
@@ -270,13 +281,14 @@ public enum ReviewRenderer {
         if report.deltas.isEmpty {
             out += "No playbook entity changed.\n"
         }
-        for change in [EntityDelta.Change.added, .changed, .removed] {
+        for change in [EntityDelta.Change.added, .changed, .renamed, .removed] {
             let deltas = report.deltas.filter { $0.change == change }
             guard !deltas.isEmpty else { continue }
             out += "\(change.rawValue.capitalized) (\(deltas.count)):\n"
             for delta in deltas {
-                out += "  \(Inert.terminal(delta.id)) (\(Inert.terminal(delta.kind))) \(Inert.terminal(delta.path))\n"
-                guard change == .changed else { continue }
+                let id = delta.renamedFrom.map { Inert.terminal($0) + " → " } ?? ""
+                out += "  \(id)\(Inert.terminal(delta.id)) (\(Inert.terminal(delta.kind))) \(Inert.terminal(delta.path))\n"
+                guard change == .changed || change == .renamed else { continue }
                 for field in delta.fields {
                     out += "      \(Inert.terminal(field.path)): \(plain(field.old)) → \(plain(field.new))\n"
                 }
@@ -284,6 +296,10 @@ public enum ReviewRenderer {
         }
         if !report.findings.isEmpty {
             out += "\n" + TextReporter(color: color).render(report.lintReport)
+        }
+        if !report.fixed.isEmpty {
+            out += "\nFixes \(count(report.fixed.count, "finding", "findings")) the base had (at the base's lines):\n"
+            out += TextReporter(color: false).render(LintReport(findings: report.fixed, files: 0, entities: 0))
         }
         if !report.existing.isEmpty {
             out += "\nAlready on the base in the changed files (not counted):\n"
@@ -332,24 +348,45 @@ public enum ReviewRenderer {
                 "{\"path\": \(JSON.string($0.path)), \"old\": \($0.old.map(JSON.string) ?? "null"), \"new\": \($0.new.map(JSON.string) ?? "null")}"
             }
             out += "    {\"id\": \(JSON.string(delta.id)), \"kind\": \(JSON.string(delta.kind)), \"change\": \(JSON.string(delta.change.rawValue)), "
-            out += "\"path\": \(JSON.string(delta.path)), \"fields\": [\(fields.joined(separator: ", "))]}"
+            out += "\"path\": \(JSON.string(delta.path)), \"renamed_from\": \(delta.renamedFrom.map(JSON.string) ?? "null"), "
+            out += "\"fields\": [\(fields.joined(separator: ", "))]}"
         }
         out += report.deltas.isEmpty ? "],\n" : "\n  ],\n"
         // The base's own findings in the changed files: listed, not counted in the summary.
-        out += "  \"existing_findings\": ["
-        for (index, finding) in report.existing.enumerated() {
-            out += index == 0 ? "\n" : ",\n"
-            out += "    {\"file\": \(JSON.string(finding.file)), \"line\": \(finding.line), \"column\": \(finding.column), "
-            out += "\"rule\": \(JSON.string(finding.rule)), \"severity\": \(JSON.string(finding.severity.rawValue)), "
-            out += "\"message\": \(JSON.string(finding.message)), \"entity\": \(finding.entity.map(JSON.string) ?? "null")}"
-        }
-        out += report.existing.isEmpty ? "],\n" : "\n  ],\n"
+        out += "  \"existing_findings\": " + findingList(report.existing) + ",\n"
+        // The base's findings the change fixes, at the base's file and line: credited, not counted.
+        out += "  \"fixed_findings\": " + findingList(report.fixed) + ",\n"
         // The findings and summary follow the lint contract.
         let lint = JSONReporter().render(report.lintReport)
         if let start = lint.range(of: "\"findings\":"), let end = lint.range(of: "\n}", options: .backwards) {
             out += "  " + lint[start.lowerBound..<end.lowerBound] + "\n}\n"
         }
         return out
+    }
+
+    /// Findings as JSON's `existing_findings` lists them, one a line.
+    static func findingList(_ findings: [Finding]) -> String {
+        var out = "["
+        for (index, finding) in findings.enumerated() {
+            out += index == 0 ? "\n" : ",\n"
+            out += "    {\"file\": \(JSON.string(finding.file)), \"line\": \(finding.line), \"column\": \(finding.column), "
+            out += "\"rule\": \(JSON.string(finding.rule)), \"severity\": \(JSON.string(finding.severity.rawValue)), "
+            out += "\"message\": \(JSON.string(finding.message)), \"entity\": \(finding.entity.map(JSON.string) ?? "null")}"
+        }
+        return out + (findings.isEmpty ? "]" : "\n  ]")
+    }
+
+    /// An entity's change for a table cell: `renamed from `EXP-1`` for a rename.
+    static func change(_ delta: EntityDelta) -> String {
+        delta.renamedFrom.map { "renamed from \(Inert.markdownCode($0))" } ?? delta.change.rawValue
+    }
+
+    /// One notice for GitHub's annotations when the change fixes findings the base had (they are
+    /// nowhere in the annotations, which show what is there); empty when it fixes none.
+    public static func fixedAnnotation(_ report: ReviewReport) -> String {
+        guard !report.fixed.isEmpty else { return "" }
+        return "::notice title=\(GitHubReporter.property("playbook: fixed findings"))::"
+            + GitHubReporter.data("this change fixes \(count(report.fixed.count, "finding", "findings")) the base had (\(tally(report.fixed)))") + "\n"
     }
 
     /// "2 errors, 1 warning" for a table cell; `—` for none.

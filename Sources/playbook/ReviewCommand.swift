@@ -126,7 +126,8 @@ struct Review: ParsableCommand {
         case .json: Terminal.write(ReviewRenderer.json(report))
         case .github:
             let settings = Workspace.display(workspace.root + "/" + PlaybookLint.Configuration.fileName, root: workspace.displayBase)
-            Terminal.write(GitHubReporter().render(report.lintReport) + ReviewRenderer.relaxedAnnotations(report, file: settings))
+            Terminal.write(GitHubReporter().render(report.lintReport) + ReviewRenderer.relaxedAnnotations(report, file: settings)
+                + ReviewRenderer.fixedAnnotation(report))
         case .sarif:
             Terminal.write(SARIFReporter().render(report.lintReport))
             if let note = ReviewRenderer.relaxedNote(report) { Terminal.writeError("playbook: \(note)\n") }

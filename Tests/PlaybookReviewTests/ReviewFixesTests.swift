@@ -98,7 +98,9 @@ final class ReviewFixesTests: XCTestCase {
     func testRemovedFilesAreCountedAsFilesOfTheChange() throws {
         let s = try ScratchChange(for: self)
         let base = try s.commit(["playbooks/a.yml": experiment(), "playbooks/b.yml": experiment("EXP-0002")])
-        let head = try s.commit(["playbooks/a.yml": nil, "playbooks/c.yml": experiment("EXP-0003")])
+        // Another experiment than a.yml's (one equal to it but for its id would be a.yml's renamed).
+        let head = try s.commit(["playbooks/a.yml": nil,
+                                 "playbooks/c.yml": experiment("EXP-0003").replacing("title: Shorter signup form", with: "title: Shorter signup form, two fields")])
         let report = try s.review(base: base, head: head)
         XCTAssertEqual(report.changedFiles, ["playbooks/c.yml"])
         XCTAssertEqual(report.removedFiles, ["playbooks/a.yml"])

@@ -1,0 +1,88 @@
+import PlaybookHistory
+
+/// An entity whose id the change renames, found among the removed and added entities.
+public struct EntityRename: Sendable, Hashable {
+    public var from: String
+    public var to: String
+    public var kind: String
+    /// The entity at the base, under its old id.
+    public var before: EntityState
+    /// The entity as the change leaves it, under its new id.
+    public var after: EntityState
+}
+
+/// Pairs a removed entity with an added one as one entity renamed: a change that only renames an
+/// id read as a removal and an addition, its findings as fixed and new.
+enum EntityRenames {
+    /// `deltas` with each rename's removal and addition replaced by one `.renamed` delta, and the renames.
+    /// An added entity of the same kind whose every field but `id` equals a removed one's, the pair
+    /// alone in that (anywhere: a file named after its id is renamed too); else the only entity of a
+    /// kind removed from a file and the only one added to the same file, with most fields equal.
+    static func paired(_ deltas: [EntityDelta]) -> (deltas: [EntityDelta], renames: [EntityRename]) {
+        let removed = deltas.filter { $0.change == .removed }
+        let added = deltas.filter { $0.change == .added }
+        guard !removed.isEmpty, !added.isEmpty else { return (deltas, []) }
+        var pairs: [(old: EntityDelta, new: EntityDelta)] = []
+
+        // Every field but the id equal, and no other candidate with the same fields on either side.
+        struct Contents: Hashable { var kind: String, values: [String: FieldValue] }
+        let oldByContents = Dictionary(grouping: removed) { Contents(kind: $0.kind, values: values(of: $0, old: true)) }
+        let newByContents = Dictionary(grouping: added) { Contents(kind: $0.kind, values: values(of: $0, old: false)) }
+        for (contents, olds) in oldByContents where olds.count == 1 {
+            guard let news = newByContents[contents], news.count == 1 else { continue }
+            pairs.append((olds[0], news[0]))
+        }
+
+        // One of a kind out of a file, one of it into the same file, most fields equal.
+        let pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
+        struct Place: Hashable { var kind: String, path: String }
+        let oldByPlace = Dictionary(grouping: removed.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
+        let newByPlace = Dictionary(grouping: added.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
+        for (place, olds) in oldByPlace where olds.count == 1 {
+            guard let news = newByPlace[place], news.count == 1 else { continue }
+            let (before, after) = (values(of: olds[0], old: true), values(of: news[0], old: false))
+            let paths = Set(before.keys).union(after.keys)
+            let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
+            if equal * 2 > paths.count { pairs.append((olds[0], news[0])) }
+        }
+        guard !pairs.isEmpty else { return (deltas, []) }
+
+        var renames: [EntityRename] = []
+        var replaced: [String: EntityDelta] = [:]  // by the added entity's id
+        var dropped: Set<String> = []  // the removed entities' ids
+        for (old, new) in pairs {
+            let before = state(of: old, old: true)
+            let after = state(of: new, old: false)
+            let fields = HistoryRules.difference(from: before, to: after).filter { $0.path != "id" }
+            var delta = new
+            delta.change = .renamed
+            delta.renamedFrom = old.id
+            delta.fields = Reviewer.approvalsAligned(fields, from: before, to: after)
+            replaced[new.id] = delta
+            dropped.insert(old.id)
+            renames.append(EntityRename(from: old.id, to: new.id, kind: new.kind, before: before, after: after))
+        }
+        let out = deltas.compactMap { delta -> EntityDelta? in
+            switch delta.change {
+            case .removed where dropped.contains(delta.id): nil
+            case .added: replaced[delta.id] ?? delta
+            default: delta
+            }
+        }
+        return (out, renames.sorted { ($0.kind, $0.to) < ($1.kind, $1.to) })
+    }
+
+    /// A removed entity's fields as the base had them, or an added one's as the change leaves them; the id left out.
+    private static func values(of delta: EntityDelta, old: Bool) -> [String: FieldValue] {
+        var out: [String: FieldValue] = [:]
+        for field in delta.fields where field.path != "id" {
+            if let value = old ? field.oldValue : field.newValue { out[field.path] = value }
+        }
+        return out
+    }
+
+    /// The state a removed (`old`) or added delta's fields spell out, in their order.
+    private static func state(of delta: EntityDelta, old: Bool) -> EntityState {
+        EntityState(fields: delta.fields.compactMap { field in (old ? field.oldValue : field.newValue).map { Field(field.path, $0) } })
+    }
+}
