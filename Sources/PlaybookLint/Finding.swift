@@ -104,7 +104,7 @@ public struct LintReport: Sendable {
 
     /// The report a commit's author reads (`lint --staged`): every error, wherever it is (a change can
     /// break an unchanged file's reference), every finding in the `changed` files, and elsewhere every
-    /// warning and note `before` (the commit's parent, linted alike) did not have: by rule, file, entity,
+    /// warning and note `before` (the commit's parent, linted alike) did not have, as many as it had of each key: by rule, file, entity,
     /// related entities and severity, not by wording (a score in a message moves with any text). Returns how
     /// many were left out; without any, the findings are shared, not copied.
     public func scoped(toChanged changed: Set<String>, before: LintReport)
