@@ -77,7 +77,8 @@ public struct CommitRecord: Sendable, Hashable {
     /// it is dated before that (a clock, a rewrite), so its change does not move back past the commits
     /// before it; unless the parent is the one out of line (dated after the commit before it too, a clock
     /// ahead), when both keep their own dates. A parent with no commit before it (the first commit, or the
-    /// edge of a shallow clone) cannot be told out of line: the commit is placed at its date.
+    /// edge of a shallow clone) is judged by the commits after: it is out of line when dated after the time of
+    /// reading, or when a commit after this one is no earlier than it and dated before the parent too.
     public var time: Int64
     /// As recorded in the commit; `History` resolves it through `.mailmap`. A change may name
     /// another (`EntityChange.author`: a merge's changes are credited to the side commits that made them).

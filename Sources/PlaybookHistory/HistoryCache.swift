@@ -83,7 +83,10 @@ public enum HistoryCache {
     /// with the fields it changed since the lines forked (a field put back to the fork's value is the merge's).
     /// Version 16: a `later` list after `broken`: commits dated before their first parent are placed
     /// at its place, and a record's time is where it is placed (it was the commit's own date).
-    static let header = "playbook-history-cache 16"
+    /// Version 17: the same lines; a commit dated before a parent that has no commit before it (the first
+    /// commit, a shallow clone's edge) keeps its date when that parent is out of line (dated after now, or after
+    /// a commit that follows in line): its children were all placed at a root dated in the future.
+    static let header = "playbook-history-cache 17"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -63,6 +63,31 @@ public struct HistoryReader {
         return try walk(repository, tip: tip, head: head)
     }
 
+    /// The note of a commit placed at its parent's place (`placed`), being dated before it.
+    private static func placedLaterNote(_ commit: CommitInfo, parent: ObjectID, placed: Int64) -> HistoryNote {
+        // A time git accepts can lie at the ends of Int64 (git fsck: badDateOverflow); the gap then overflows.
+        let (gap, overflow) = placed.subtractingReportingOverflow(commit.committer.time)
+        return HistoryNote(
+            commit: commit.id, path: "",
+            message: overflow
+                ? "commit \(commit.id) is dated \(commit.committer.time) s from 1970, too far before its parent "
+                    + "\(parent) to count (a damaged date): reports place it at its parent's date"
+                : "commit \(commit.id) is dated \(gap) s before its parent "
+                    + "\(parent) (a clock or a rewrite): reports place it at its parent's date")
+    }
+
+    /// The note of a commit dated before its parent when the parent is the one out of line (a clock ahead).
+    /// `edge`: the parent has no commit before it (the first commit, a shallow clone's edge).
+    private static func parentAheadNote(_ commit: CommitInfo, parent: ObjectID, parentTime: Int64, edge: Bool) -> HistoryNote {
+        let (gap, overflow) = parentTime.subtractingReportingOverflow(commit.committer.time)
+        return HistoryNote(
+            commit: commit.id, path: "",
+            message: "commit \(commit.id) is dated " + (overflow ? "" : "\(gap) s ")
+                + "before its parent \(parent), which is dated after "
+                + (edge ? "the commits that follow it and has none before it" : "the commit before it too")
+                + " (a clock ahead): reports place each by its own date")
+    }
+
     private func walk(_ repository: Repository, tip: ObjectID, head: HeadState) throws -> History {
         let boundary = repository.isShallow ? repository.shallowBoundary : []
 
@@ -115,6 +140,13 @@ public struct HistoryReader {
         // than the commit before its parent, the parent is: both keep their own dates, as moving every later
         // commit to a date in the future would take them out of every report; the commit is noted.
         var parentAhead: [ObjectID: (parent: ObjectID, time: Int64)] = [:]
+        // A parent with no commit before it (the first commit, a shallow clone's edge) is judged by the commits
+        // after: by the commit's own first-parent children (their own dates), and by the time of reading.
+        var followers: [ObjectID: [Int64]] = [:]
+        for info in pending.commits where !boundary.contains(info.id) {
+            if let parent = info.parents.first { followers[parent, default: []].append(info.committer.time) }
+        }
+        let readAt = Int64(Date().timeIntervalSince1970)
         var firstParents: [ObjectID: ObjectID] = [:]
         func firstParent(_ commit: ObjectID) -> ObjectID? {
             guard !boundary.contains(commit) else { return nil }
@@ -127,6 +159,31 @@ public struct HistoryReader {
         func parentTime(_ info: CommitInfo) -> (parent: ObjectID, time: Int64)? {
             guard !boundary.contains(info.id), let parent = info.parents.first else { return nil }
             return placedTime(parent).map { (parent, $0) }
+        }
+        // Whether `parent`, placed at `parentTime`, is the one out of line rather than its child `commit` dated `time` before it.
+        func parentIsAhead(_ commit: ObjectID, at time: Int64, parent: ObjectID, parentTime: Int64) -> Bool {
+            if let before = firstParent(parent).flatMap(placedTime) { return time >= before && parentTime > before }
+            // No commit before the parent: it is ahead when dated after now, or when the commit is in line with a commit
+            // after it that is dated before the parent too (a rewrite's commits, all dated early, cannot be told from this).
+            return parentTime > readAt || (followers[commit] ?? []).contains { time <= $0 && $0 < parentTime }
+        }
+        // The cached tip was placed with no commit after it: when its parent has none before it, it is judged again
+        // by the commits that now follow it (a cold read judges it so), its record moved and its note rewritten.
+        if let oldTip = prior?.tip, followers[oldTip] != nil, !boundary.contains(oldTip), let info = try? walk.info(oldTip),
+           let (parent, parentTime) = parentTime(info), info.committer.time < parentTime, firstParent(parent) == nil {
+            let ahead = parentIsAhead(oldTip, at: info.committer.time, parent: parent, parentTime: parentTime)
+            let placed = ahead ? info.committer.time : parentTime
+            if placed != placedLater[oldTip] ?? info.committer.time {
+                placedLater[oldTip] = ahead ? nil : placed
+                times[oldTip] = placed
+                if let index = records.lastIndex(where: { $0.id == oldTip }) {
+                    records[index].time = placed
+                    records[index].notes.removeAll { $0.path.isEmpty && $0.message.hasPrefix("commit \(oldTip) is dated ") }
+                    records[index].notes.append(ahead
+                        ? Self.parentAheadNote(info, parent: parent, parentTime: parentTime, edge: true)
+                        : Self.placedLaterNote(info, parent: parent, placed: placed))
+                }
+            }
         }
         for info in pending.commits {
             if !boundary.contains(info.id), let parent = info.parents.first { firstParents[info.id] = parent }
@@ -145,7 +202,7 @@ public struct HistoryReader {
             }
             var placed = info.committer.time
             if let (parent, parentTime) = parentTime(info), placed < parentTime {
-                if let before = firstParent(parent).flatMap(placedTime), placed >= before, parentTime > before {
+                if parentIsAhead(info.id, at: placed, parent: parent, parentTime: parentTime) {
                     parentAhead[info.id] = (parent, parentTime)
                 } else {
                     placed = parentTime
@@ -177,22 +234,10 @@ public struct HistoryReader {
                                             mainLine: mainLine.commits.contains(job.commit.id)) {
                 if let placed = placedLater[job.commit.id], let parent = job.commit.parents.first {
                     record.time = placed
-                    // A time git accepts can lie at the ends of Int64 (git fsck: badDateOverflow); the gap then overflows.
-                    let (gap, overflow) = placed.subtractingReportingOverflow(job.commit.committer.time)
-                    record.notes.append(HistoryNote(
-                        commit: job.commit.id, path: "",
-                        message: overflow
-                            ? "commit \(job.commit.id) is dated \(job.commit.committer.time) s from 1970, too far before its parent "
-                                + "\(parent) to count (a damaged date): reports place it at its parent's date"
-                            : "commit \(job.commit.id) is dated \(gap) s before its parent "
-                                + "\(parent) (a clock or a rewrite): reports place it at its parent's date"))
+                    record.notes.append(Self.placedLaterNote(job.commit, parent: parent, placed: placed))
                 } else if let (parent, parentTime) = parentAhead[job.commit.id] {
-                    let (gap, overflow) = parentTime.subtractingReportingOverflow(job.commit.committer.time)
-                    record.notes.append(HistoryNote(
-                        commit: job.commit.id, path: "",
-                        message: "commit \(job.commit.id) is dated " + (overflow ? "" : "\(gap) s ")
-                            + "before its parent \(parent), which is dated after the commit before it too (a clock ahead): "
-                            + "reports place each by its own date"))
+                    record.notes.append(Self.parentAheadNote(job.commit, parent: parent, parentTime: parentTime,
+                                                             edge: firstParent(parent) == nil))
                 }
                 records.append(record)
             }

@@ -104,7 +104,7 @@ public struct LintReport: Sendable {
 
     /// The report a commit's author reads (`lint --staged`): every error, wherever it is (a change can
     /// break an unchanged file's reference), every finding in the `changed` files, and elsewhere every
-    /// warning and note `before` (the commit's parent, linted alike) did not have: by rule, file, entity,
+    /// warning and note `before` (the commit's parent, linted alike) did not have, as many as it had of each key: by rule, file, entity,
     /// related entities and severity, not by wording (a score in a message moves with any text). Returns how
     /// many were left out; without any, the findings are shared, not copied.
     public func scoped(toChanged changed: Set<String>, before: LintReport)
@@ -128,41 +128,53 @@ public struct LintReport: Sendable {
         }
     }
 
-    /// The keys of this report's findings: what a later `scoped` (its warnings and notes) and `errors(outside:before:)`
-    /// (its errors) need of it (kept between runs).
-    public var scopeKeys: Set<ScopeKey> {
-        Set(findings.lazy.map(ScopeKey.init))
+    /// The keys of this report's findings, each with how many findings have it: what a later `scoped` (its warnings
+    /// and notes) and `errors(outside:before:)` (its errors) need of it (kept between runs). Counted, not a set: two
+    /// findings can share a key (an experiment naming one missing id in two fields), and a commit that adds the second
+    /// has not only what its parent had (small72).
+    public var scopeKeys: [ScopeKey: Int] {
+        var counts: [ScopeKey: Int] = [:]
+        for finding in findings { counts[ScopeKey(finding), default: 0] += 1 }
+        return counts
     }
 
-    /// `scoped(toChanged:before:)` with the parent's warnings and notes given by their keys.
-    public func scoped(toChanged changed: Set<String>, known: Set<ScopeKey>)
+    /// `scoped(toChanged:before:)` with the parent's warnings and notes given by their keys (and how many had each).
+    public func scoped(toChanged changed: Set<String>, known: [ScopeKey: Int])
         -> (report: LintReport, leftOutWarnings: Int, leftOutNotes: Int) {
-        typealias Key = ScopeKey
         // Acknowledged overlaps are kept: the summary counts them as such (and text leaves them out anyway).
         let acknowledged = OverlapAcknowledged.descriptor.id
-        func isKept(_ finding: Finding) -> Bool {
-            finding.severity == .error || finding.rule == acknowledged || changed.contains(finding.file) || !known.contains(Key(finding))
-        }
+        var remaining = known
+        var leftOut = [Bool](repeating: false, count: findings.count)
         var warnings = 0
         var notes = 0
-        for index in findings.indices where !isKept(findings[index]) {
-            if findings[index].severity == .warning { warnings += 1 } else { notes += 1 }
+        for index in findings.indices {
+            let finding = findings[index]
+            guard finding.severity != .error, finding.rule != acknowledged, !changed.contains(finding.file),
+                  let count = remaining[ScopeKey(finding)], count > 0 else { continue }
+            remaining[ScopeKey(finding)] = count - 1
+            leftOut[index] = true
+            if finding.severity == .warning { warnings += 1 } else { notes += 1 }
         }
         guard warnings + notes > 0 else { return (self, 0, 0) }
         var scoped = self
-        scoped.findings.removeAll { !isKept($0) }
+        scoped.findings = findings.indices.filter { !leftOut[$0] }.map { findings[$0] }
         return (scoped, warnings, notes)
     }
 
-    /// The errors in files outside `changed` that `known` (the commit's parent's keys) already had, and their
-    /// files in order: `lint --staged` lists them (errors block a commit wherever they are), and its summary says
-    /// the commit neither made them nor changes their files (one committed with `--no-verify` would otherwise
-    /// look like the next author's). An error the commit makes in an unchanged file (a reference it breaks) is its own.
-    public func errors(outside changed: Set<String>, before known: Set<ScopeKey>) -> (count: Int, files: [String]) {
+    /// The errors in files outside `changed` that `known` (the commit's parent's keys) already had, as many as it had
+    /// of each key, and their files in order: `lint --staged` lists them (errors block a commit wherever they are), and
+    /// its summary says the commit neither made them nor changes their files (one committed with `--no-verify` would
+    /// otherwise look like the next author's). An error the commit makes in an unchanged file (a reference it breaks,
+    /// a second error with a key the parent had once) is its own.
+    public func errors(outside changed: Set<String>, before known: [ScopeKey: Int]) -> (count: Int, files: [String]) {
+        var remaining = known
         var count = 0
         var files: [String] = []
         var seen: Set<String> = []
-        for finding in findings where finding.severity == .error && !changed.contains(finding.file) && known.contains(ScopeKey(finding)) {
+        for finding in findings where finding.severity == .error && !changed.contains(finding.file) {
+            let key = ScopeKey(finding)
+            guard let left = remaining[key], left > 0 else { continue }
+            remaining[key] = left - 1
             count += 1
             if seen.insert(finding.file).inserted { files.append(finding.file) }
         }

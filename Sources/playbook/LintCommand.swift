@@ -95,7 +95,7 @@ struct Lint: ParsableCommand {
             }
             // The parent's findings as a run on that content kept them (the index a commit recorded),
             // else linted now; then this content's kept for the next run, whose parent it may be.
-            var known: Set<LintReport.ScopeKey>?
+            var known: [LintReport.ScopeKey: Int]?
             if let changed, changed.isEmpty {
                 known = full.scopeKeys // the index is HEAD's content: every finding was there before
             } else if let changed, (quiet && full.hasFindings(outside: changed)) || full.hasErrors(outside: changed) {

@@ -17,10 +17,12 @@ enum StagedBaseline {
     static let kept = 4
 
     /// The file: a first line naming the format, then each content as `entry FINGERPRINT BYTES` and that many
-    /// bytes of keys, one a line: rule, file, entity, severity, the related entities and the amount the rule
-    /// measured (version 4; "" where none), tab-separated (the related ones by U+001F), with `\`, tab, line feed and U+001F escaped. Only the entry asked for is read
+    /// bytes of keys, one a line: rule, file, entity, severity, the related entities, the amount the rule
+    /// measured (version 4; "" where none) and how many findings have the key (version 5: two errors with one key
+    /// where HEAD had one are not both HEAD's), tab-separated (the related ones by U+001F), with `\`, tab, line feed
+    /// and U+001F escaped. Only the entry asked for is read
     /// (a JSON file of four contents of 30,000 findings each was seconds to decode).
-    static let header = "playbook-staged-baseline 4\n"
+    static let header = "playbook-staged-baseline 5\n"
 
     /// What the findings of one content depend on, as one string (two 64-bit FNV-1a sums, in hex).
     static func fingerprint(files: [(path: String, id: ObjectID)], settings: ObjectID?, today: Day, engine: String) -> String {
@@ -57,18 +59,18 @@ enum StagedBaseline {
         #endif
     }()
 
-    /// The keys kept for `fingerprint`, or nil when there are none for it.
-    static func load(gitDirectory: String, fingerprint: String) -> Set<LintReport.ScopeKey>? {
+    /// The keys kept for `fingerprint`, each with how many findings had it, or nil when there are none for it.
+    static func load(gitDirectory: String, fingerprint: String) -> [LintReport.ScopeKey: Int]? {
         guard let bytes = read(gitDirectory: gitDirectory),
               let entry = entries(bytes).first(where: { $0.fingerprint == fingerprint }) else { return nil }
-        var keys = Set<LintReport.ScopeKey>()
+        var keys: [LintReport.ScopeKey: Int] = [:]
         for line in bytes[entry.body].split(separator: UInt8(ascii: "\n")) {
             let raw = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
-            guard raw.count == 6 else { return nil }
+            guard raw.count == 7, let count = Int(String(decoding: raw[6], as: UTF8.self)), count > 0 else { return nil }
             let fields = raw.map(unescaped)
             let related = raw[4].isEmpty ? [] : raw[4].split(separator: 0x1F, omittingEmptySubsequences: false).map(unescaped)
-            keys.insert(LintReport.ScopeKey(rule: fields[0], file: fields[1], entity: fields[2] == "\u{1F}" ? nil : fields[2],
-                                            related: related, severity: fields[3], amount: fields[5]))
+            keys[LintReport.ScopeKey(rule: fields[0], file: fields[1], entity: fields[2] == "\u{1F}" ? nil : fields[2],
+                                     related: related, severity: fields[3], amount: fields[5]), default: 0] += count
         }
         return keys
     }
@@ -141,7 +143,7 @@ enum StagedBaseline {
     }
 
     /// Keeps `keys` for `fingerprint`; failures are ignored.
-    static func save(gitDirectory: String, fingerprint: String, keys: Set<LintReport.ScopeKey>) {
+    static func save(gitDirectory: String, fingerprint: String, keys: [LintReport.ScopeKey: Int]) {
         let folder = gitDirectory + "/playbook"
         var info = stat()
         if lstat(folder, &info) == 0 {
@@ -151,10 +153,10 @@ enum StagedBaseline {
         }
         // This content's keys (sorted: the same keys give the same bytes), then the other entries as they are.
         var body = ""
-        for key in keys.sorted(by: { ($0.file, $0.rule, $0.entity ?? "", $0.related.joined(separator: "\u{1F}"), $0.severity, $0.amount)
+        for key in keys.keys.sorted(by: { ($0.file, $0.rule, $0.entity ?? "", $0.related.joined(separator: "\u{1F}"), $0.severity, $0.amount)
             < ($1.file, $1.rule, $1.entity ?? "", $1.related.joined(separator: "\u{1F}"), $1.severity, $1.amount) }) {
             body += [key.rule, key.file, key.entity ?? "\u{1F}", key.severity].map(escaped).joined(separator: "\t") + "\t"
-                + key.related.map(escaped).joined(separator: "\u{1F}") + "\t" + escaped(key.amount) + "\n"
+                + key.related.map(escaped).joined(separator: "\u{1F}") + "\t" + escaped(key.amount) + "\t" + String(keys[key] ?? 1) + "\n"
         }
         var data = Array(header.utf8) + Array("entry \(fingerprint) \(body.utf8.count)\n".utf8) + Array(body.utf8)
         if let old = read(gitDirectory: gitDirectory) {

@@ -302,6 +302,107 @@ final class TimelineTests: XCTestCase {
         }
     }
 
+    /// The first commit dated in the future (a clock ahead) has no commit before it to be judged against: it is judged
+    /// by the commits after it, and does not pull them forward (small72: every later change was placed in 2100).
+    func testARootDatedAheadOfTheCommitsAfterItDoesNotPullThemForward() throws {
+        let may10: Int64 = 1_778_371_200, july20: Int64 = 1_784_505_600, august1: Int64 = 1_785_542_400
+        let in2100: Int64 = 4_102_444_800
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let path = "playbooks/o.yml"
+            let root = try s.commit([path: objective(current: "10")], at: in2100)
+            if cached { _ = try read() }
+            let child = try s.commit([path: objective(current: "20")], at: may10)
+            if cached { _ = try read() }
+            let next = try s.commit([path: objective(current: "30")], at: july20)
+            let last = try s.commit([path: objective(current: "40")], at: august1)
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.map(\.commit), [root, child, next, last], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [in2100, may10, july20, august1], "cached: \(cached)")
+            XCTAssertEqual(timeline.state(before: august1 + 1)?["key_results[KR-1].current"], "40", "cached: \(cached)")
+            XCTAssertEqual(history.notes.map(\.commit), [child], "cached: \(cached)")
+            XCTAssertEqual(history.notes.map { $0.message.hasSuffix("has none before it (a clock ahead): reports place each by its own date") }, [true])
+        }
+    }
+
+    /// With one commit after a first commit dated in the future there is nothing after it to judge by: a date after the
+    /// time of reading is a clock ahead, and the commit keeps its own date.
+    func testOneCommitAfterARootDatedInTheFutureKeepsItsDate() throws {
+        let may10: Int64 = 1_778_371_200, in2100: Int64 = 4_102_444_800
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let path = "playbooks/o.yml"
+            let root = try s.commit([path: objective(current: "10")], at: in2100)
+            if cached { _ = try read() }
+            let child = try s.commit([path: objective(current: "20")], at: may10)
+            let timeline = try XCTUnwrap(Timelines(try read())["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.map(\.commit), [root, child], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [in2100, may10], "cached: \(cached)")
+        }
+    }
+
+    /// A first commit dated after its child, in the past: with nothing after the child it is placed at the first commit's
+    /// date (a rewrite cannot be told from a clock ahead); once a commit follows the child in line, dated before the first
+    /// commit too, the first commit is the one out of line and the child keeps its date, read at once or through the
+    /// cache (which placed the child before that commit came); a commit after the first one's date leaves the child placed.
+    func testAChildOfARootIsJudgedByTheCommitsAfterIt() throws {
+        let may10: Int64 = 1_778_371_200, july1: Int64 = 1_782_864_000, july20: Int64 = 1_784_505_600
+        let september1: Int64 = 1_788_220_800, in1975: Int64 = 157_766_400
+        for cached in [false, true] {
+            let s = try ScratchHistory(for: self)
+            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let path = "playbooks/o.yml"
+            let root = try s.commit([path: objective(current: "10")], at: september1)
+            let child = try s.commit([path: objective(current: "20")], at: july1)
+            let alone = try XCTUnwrap(Timelines(try read())["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(alone.events.map(\.time), [september1, september1], "cached: \(cached)")
+            let next = try s.commit([path: objective(current: "30")], at: july20)
+            let history = try read()
+            let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(timeline.events.map(\.commit), [root, child, next], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [september1, july1, july20], "cached: \(cached)")
+            XCTAssertEqual(history.notes.map(\.commit), [child], "cached: \(cached)")
+            XCTAssertEqual(history.notes.map { $0.message.hasSuffix("(a clock ahead): reports place each by its own date") }, [true])
+
+            let r = try ScratchHistory(for: self)
+            let rewriteCache = cached ? HistoryReader.defaultCacheFile(for: r.repository) : nil
+            let readRewrite = { try HistoryReader(roots: ["playbooks"], cacheFile: rewriteCache).read(r.repository) }
+            try r.commit([path: objective(current: "10")], at: may10)
+            let rewritten = try r.commit([path: objective(current: "20")], at: in1975)
+            if cached { _ = try readRewrite() }
+            try r.commit([path: objective(current: "30")], at: july20)
+            let rewrite = try readRewrite()
+            XCTAssertEqual(Timelines(rewrite)["OKR-2026Q3-GRO-1"]?.events.map(\.time), [may10, may10, july20], "cached: \(cached)")
+            XCTAssertEqual(rewrite.notes.map(\.commit), [rewritten], "cached: \(cached)")
+            XCTAssertEqual(rewrite.notes.map { $0.message.hasSuffix("reports place it at its parent's date") }, [true])
+        }
+    }
+
+    /// At a shallow clone's edge the commit before the edge is unknown: an edge dated ahead of the commits after it does
+    /// not pull them forward either.
+    func testAShallowEdgeDatedAheadOfTheCommitsAfterItDoesNotPullThemForward() throws {
+        let may1: Int64 = 1_777_593_600, may10: Int64 = 1_778_371_200, july20: Int64 = 1_784_505_600
+        let in2100: Int64 = 4_102_444_800
+        let s = try ScratchHistory(for: self)
+        let path = "playbooks/o.yml"
+        try s.commit([path: objective(current: "5")], at: may1)
+        let edge = try s.commit([path: objective(current: "10")], at: in2100)
+        let child = try s.commit([path: objective(current: "20")], at: may10)
+        let next = try s.commit([path: objective(current: "30")], at: july20)
+        try Data("\(edge)\n".utf8).write(to: URL(fileURLWithPath: s.repository.gitDirectory + "/shallow"))
+        let history = try read(s)
+        XCTAssertEqual(history.shallowBoundary, [edge])
+        let timeline = try XCTUnwrap(Timelines(history)["OKR-2026Q3-GRO-1"])
+        XCTAssertEqual(timeline.events.map(\.commit), [edge, child, next])
+        XCTAssertEqual(timeline.events.map(\.time), [in2100, may10, july20])
+    }
+
     /// With all parents, a side commit dated before the commit it forked from is placed at that commit's date.
     func testASideCommitDatedBeforeItsFirstParentIsPlacedAtItsDate() throws {
         let s = try ScratchHistory(for: self)

@@ -57,4 +57,29 @@ final class StagedScopeTests: XCTestCase {
         XCTAssertFalse(LintReport(findings: [now.findings[3], now.findings[5], now.findings[6]], files: 3, entities: 3)
             .hasFindings(outside: ["c.yml"]))
     }
+
+    /// Keys are counted, not a set: a second finding with a key the parent had once is the commit's (small72). Two
+    /// errors where the parent had one: one was there before, so one refuses the commit; a second warning is listed.
+    func testASecondFindingWithAKeyTheParentHadOnceIsTheCommits() {
+        let before = LintReport(findings: [
+            finding("f.yml", "reference-unresolved", .error, "a", entity: "EXP-1", related: ["HYP-1"]),
+            finding("a.yml", "hypothesis-expected-lift", .warning, entity: "HYP-1"),
+        ], files: 2, entities: 2)
+        let now = LintReport(findings: [
+            finding("f.yml", "reference-unresolved", .error, "a", entity: "EXP-1", related: ["HYP-1"]),
+            finding("f.yml", "reference-unresolved", .error, "b", entity: "EXP-1", related: ["HYP-1"]),
+            finding("a.yml", "hypothesis-expected-lift", .warning, "a", entity: "HYP-1"),
+            finding("a.yml", "hypothesis-expected-lift", .warning, "b", entity: "HYP-1"),
+        ], files: 2, entities: 2)
+        let elsewhere = now.errors(outside: ["c.yml"], before: before.scopeKeys)
+        XCTAssertEqual(elsewhere.count, 1)
+        XCTAssertGreaterThan(now.errors, elsewhere.count, "the second error refuses the commit")
+        let scoped = now.scoped(toChanged: ["c.yml"], before: before)
+        XCTAssertEqual(scoped.leftOutWarnings, 1)
+        XCTAssertEqual(scoped.report.findings.map(\.message), ["a", "b", "b"])
+        // Only the one the parent had: nothing of the commit's own.
+        let same = LintReport(findings: [now.findings[0], now.findings[2]], files: 2, entities: 2)
+        XCTAssertEqual(same.errors(outside: ["c.yml"], before: before.scopeKeys).count, same.errors)
+        XCTAssertEqual(same.scoped(toChanged: ["c.yml"], before: before).report.findings.map(\.message), ["a"])
+    }
 }
