@@ -96,7 +96,8 @@ final class CouncilFlowTests: XCTestCase {
         // Configurable: a team that wants the hook to refuse it says so.
         try scratch.write(".playbook.yml", "overlaps: {staged: error}\n")
         try repository.stage(paths: [".playbook.yml"])
-        XCTAssertEqual(try CLI.run(["lint", "--staged"] + today, in: scratch.url).status, 0)
+        let gated = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+        XCTAssertEqual(gated.status, 1, gated.stdout + gated.stderr)
         try scratch.write(".playbook.yml", "overlaps: {stagd: error}\n")
         let typo = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertEqual(typo.status, 2)

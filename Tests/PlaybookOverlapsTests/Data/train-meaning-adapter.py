@@ -11,8 +11,10 @@ Loss: for every duplicate pair (a, b) of a set, both ways, the softmax cross-ent
 to the partner against the cosines to every other title-and-change text of the set (temperature
 0.05), the idea's look-alikes (its `different` pairs) masked out for both sides; plus 10 x the squared
 Frobenius distance of W from the identity. L-BFGS from the identity, 40 iterations. Needs numpy and
-scipy. Sets named in the second argument (comma-separated) are left out: the blind sets while they were blind
-(`fresh18` to `fresh20` for the map measured on them once; earlier `fresh16`, `fresh17`, `fresh11` to `fresh15`); the temperature, the weight 10 and the
+scipy. Sets named in the second argument (comma-separated) are left out: the map in the source is
+`/tmp/rec fresh16,fresh17,fresh18,fresh19,fresh20` (the source it writes is byte-identical), learned while those were
+blind or not yet written; one learned leaving out only `fresh18,fresh19,fresh20` did worse on them and was not kept
+(docs/duplicates.md); the temperature, the weight 10 and the
 rank (full) were chosen leaving `dupq53` to `dupq57` out (docs/duplicates.md). Prints, on standard
 error, how many rewordings are their idea's closest text (look-alikes left out) before and after."""
 import csv, glob, json, os, sys
