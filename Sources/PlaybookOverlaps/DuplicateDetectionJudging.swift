@@ -55,7 +55,9 @@ extension DuplicateDetection {
         let greyBand = (candidate.aligned != nil || candidate.agreed != nil) && candidate.byMeaning
             && (candidate.aligned?.score ?? candidate.agreed?.score ?? -1) >= score
         if greyBand, differences.isEmpty {
-            reason += ", under the cosine bar, counted at the threshold "
+            // (review70 D11: "under the cosine bar" named a knob no reader knows.)
+            reason += candidate.aligned != nil ? ", a cosine too low to count alone: found by the alignment, counted at the threshold "
+                : ", a cosine too low to count alone: found with the rationales, counted at the threshold "
             reason += format(options.threshold)
         } else if differences.isEmpty {
             reason += ", score "

@@ -134,7 +134,7 @@ extension DuplicateDetection {
         var reason = "experiments"
         whose(a.side.squad, b.side.squad, into: &reason)
         reason += " test hypotheses that make the same change (\(a.side.id) tests \(a.hypothesis), \(b.side.id) tests \(b.hypothesis): "
-        reason += through.countedAtThreshold ? "duplicates under the cosine bar, counted at the threshold \(format(options.threshold)))"
+        reason += through.countedAtThreshold ? "duplicates by a cosine too low to count alone, found by the alignment or with the rationales, counted at the threshold \(format(options.threshold)))"
             : "duplicates, score \(format(through.score)) ≥ threshold \(format(options.threshold)))"
         if !differences.isEmpty { reason += " but differ in " + differences.joined(separator: ", ") }
         reason += "; match: hypotheses \(a.hypothesis) / \(b.hypothesis)"

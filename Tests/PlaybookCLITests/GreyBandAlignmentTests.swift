@@ -39,7 +39,7 @@ final class GreyBandAlignmentTests: XCTestCase {
         let reason = overlaps.first { ($0["entities"] as? [String]).map { Set($0) == ["HYP-0001", "HYP-0002"] } ?? false }?["reason"] as? String ?? ""
         XCTAssertTrue(reason.contains("token by token"), reason)
         // Found under the cosine bar, it has no score of its own at the threshold: it says it is counted there (review52b #3).
-        XCTAssertTrue(reason.contains(", under the cosine bar, counted at the threshold 0.40)"), reason)
+        XCTAssertTrue(reason.contains(", a cosine too low to count alone: found by the alignment, counted at the threshold 0.40)"), reason)
         XCTAssertFalse(reason.contains("score 0.40 ≥"), reason)
         XCTAssertNotEqual(kind("HYP-0001", "HYP-0003"), "duplicate", result.stdout)
         XCTAssertNotEqual(kind("HYP-0002", "HYP-0003"), "duplicate", result.stdout)
