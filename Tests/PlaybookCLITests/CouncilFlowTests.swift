@@ -101,7 +101,7 @@ final class CouncilFlowTests: XCTestCase {
         try scratch.write(".playbook.yml", "overlaps: {stagd: error}\n")
         let typo = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertEqual(typo.status, 2)
-        XCTAssertTrue(typo.stderr.contains("unknown key \"overlaps.stagd\"; did you mean \"staged\"?"), typo.stderr)
+        XCTAssertTrue(typo.stderr.contains(".playbook.yml:1:12: unknown key \"overlaps.stagd\" (did you mean \"staged\"? it takes staged, for lint --staged, and review, for lint and review)"), typo.stderr)
     }
 
     /// The hook lists the warnings and notes of what the commit changes (and of the unchanged files that
