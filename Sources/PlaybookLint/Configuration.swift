@@ -165,10 +165,8 @@ public struct Configuration: Sendable {
                 }
                 guard allowOptions, let option = rule.options.first(where: { $0.name == name }) else {
                     let known = ["severity"] + (allowOptions ? rule.options.map(\.name) : [])
-                    let hint = Suggestion.phrase(Suggestion.closest(to: name, in: known))
-                    throw ConfigurationError(
-                        file: file, mark: setting.key.mark,
-                        message: "rule \(id) has no setting \"\(name)\"\(hint); it takes \(known.joined(separator: ", "))")
+                    let aside = takes(known.joined(separator: ", "), suggesting: Suggestion.closest(to: name, in: known))
+                    throw ConfigurationError(file: file, mark: setting.key.mark, message: "rule \(id) has no setting \"\(name)\"\(aside)")
                 }
                 let text = try scalar(setting.value, option.isSwitch ? "true or false" : "a number", file: file)
                 if option.isSwitch, case .scalar(let word, .plain) = setting.value.value, word == "true" || word == "false" {
@@ -271,11 +269,17 @@ public struct Configuration: Sendable {
             case "staged": gate.staged = severity
             case "review": gate.review = severity
             default:
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["staged", "review"]))
-                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"overlaps.\(key)\"\(hint); it takes staged (lint --staged) and review (lint and review)")
+                let aside = takes("staged, for lint --staged, and review, for lint and review", suggesting: Suggestion.closest(to: key, in: ["staged", "review"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"overlaps.\(key)\"\(aside)")
             }
         }
         return gate
+    }
+
+    /// What a key or setting takes, after the one written wrong, with the closest as a question:
+    /// ` (did you mean "max"? it takes severity, max)`.
+    static func takes(_ known: String, suggesting suggestion: String?) -> String {
+        " (" + (suggestion.map { "did you mean \"\($0)\"? " } ?? "") + "it takes \(known))"
     }
 
     private static func reports(_ node: Node, file: String) throws(ConfigurationError) -> KeyResultStatusThresholds {
@@ -284,8 +288,8 @@ public struct Configuration: Sendable {
         for pair in try mapping(node, "\"reports\"", file: file) {
             let key = try scalar(pair.key, "a key", file: file)
             guard key == "on_track" || key == "at_risk" else {
-                let hint = Suggestion.phrase(Suggestion.closest(to: key, in: ["on_track", "at_risk"]))
-                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"reports.\(Inert.terminal(key))\"\(hint); it takes on_track and at_risk")
+                let aside = takes("on_track and at_risk", suggesting: Suggestion.closest(to: key, in: ["on_track", "at_risk"]))
+                throw ConfigurationError(file: file, mark: pair.key.mark, message: "unknown key \"reports.\(Inert.terminal(key))\"\(aside)")
             }
             let text = try scalar(pair.value, "a number", file: file)
             guard case .scalar(_, .plain) = pair.value.value, let value = Double(text), value.isFinite, value >= 0, value <= 2 else {

@@ -65,7 +65,10 @@ public struct LintReport: Sendable {
     public var findings: [Finding]
     /// Files whose findings the report covers (every file read, unless paths were named).
     public var files: Int
-    /// Entities decoded.
+    /// Every file read, when paths were named and the others were read for their references; nil when
+    /// the report covers every file read.
+    public var filesRead: Int?
+    /// Entities decoded: of every file read, not only the covered ones.
     public var entities: Int
     /// The files whose findings the report covers, sorted.
     public var lintedFiles: [String]
@@ -73,9 +76,10 @@ public struct LintReport: Sendable {
     /// though the model was wanted, why; nil when the caller does not say (then not rendered).
     public var engine: (name: String, note: String?)?
 
-    public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = []) {
+    public init(findings: [Finding], files: Int, entities: Int, lintedFiles: [String] = [], filesRead: Int? = nil) {
         self.findings = findings
         self.files = files
+        self.filesRead = filesRead
         self.entities = entities
         self.lintedFiles = lintedFiles
     }
@@ -100,6 +104,14 @@ public struct LintReport: Sendable {
             pairs.insert(([findings[index].entity ?? ""] + findings[index].related).sorted())
         }
         return pairs.count
+    }
+
+    /// The notes `acknowledgedOverlaps` counts as pairs: one per side and rule (a pair that both collides
+    /// and duplicates is four), what `--verbose` lists.
+    public var acknowledgedOverlapNotes: Int {
+        var count = 0
+        for index in findings.indices where findings[index].rule == OverlapAcknowledged.descriptor.id { count += 1 }
+        return count
     }
 
     /// The report a commit's author reads (`lint --staged`): every error, wherever it is (a change can

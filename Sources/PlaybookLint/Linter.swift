@@ -149,7 +149,8 @@ public struct Linter: Sendable {
         let findings = Self.findings(moving: &parts, kept: kept, judged: judged, order: order)
         Parting.release(consume parts)
         let linted = files.map(\.path).filter { reportedFiles?.contains($0) ?? true }.sorted()
-        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted), entities)
+        return (LintReport(findings: findings, files: linted.count, entities: entities.count, lintedFiles: linted,
+                           filesRead: reportedFiles == nil ? nil : files.count), entities)
     }
 
     /// The order of the findings: the kept diagnostics (by their place in `chosen.kept`) and then the

@@ -150,7 +150,6 @@ struct InstalledHooks {
     /// Runs the playbook on PATH, else the binary that installed the hook, from the playbook's folder
     /// (`playbookFolder`, relative to the top of the working tree, where git runs hooks).
     static func script(name: String, playbookFolder: String) -> String {
-        let this = shellQuoted(Bundle.main.executablePath ?? "playbook")
         let move = playbookFolder.isEmpty ? "" : """
             # Git runs hooks from the top of the working tree; the playbook is in \(Inert.terminal(playbookFolder))/.
             # The index and the repository git names from there are made absolute first; a branch without the folder has nothing to check.
@@ -162,10 +161,42 @@ struct InstalledHooks {
         return """
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
-            \(move)if command -v playbook >/dev/null 2>&1; then
+            \(move)\(runningPlaybook(writtenBy: thisBinary))
+            """
+    }
+
+    /// The binary running now, its links resolved: what a hook falls back on when `playbook` is not on
+    /// PATH (built as `.build/release/playbook` and never installed). Nil when the system does not say.
+    static var thisBinary: String? {
+        Bundle.main.executablePath.map(WriteGuard.resolved)
+    }
+
+    /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
+    /// PATH, else with `binary` (the one that wrote the hook) while it is still there, else a refusal saying
+    /// how to put playbook on PATH.
+    static func runningPlaybook(writtenBy binary: String?) -> String {
+        let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/) and try again."
+        guard let binary else {
+            return """
+                if command -v playbook >/dev/null 2>&1; then
+                    exec playbook lint --staged
+                fi
+                echo "$(basename "$0"): playbook is not on PATH; \(fix)" >&2
+                exit 1
+
+                """
+        }
+        return """
+            if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
-            exec \(this) lint --staged
+            # The playbook that wrote this hook, for when it is not on PATH (run from where it was built).
+            installed=\(shellQuoted(binary))
+            if [ -x "$installed" ]; then
+                exec "$installed" lint --staged
+            fi
+            echo "$(basename "$0"): playbook is not on PATH, and $installed (which wrote this hook) is not there; \(fix)" >&2
+            exit 1
 
             """
     }

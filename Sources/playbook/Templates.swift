@@ -10,23 +10,22 @@ enum Templates {
         var executable = false
     }
 
-    static let hook = """
-    #!/bin/sh
-    # Refuses a commit (pre-commit) or a merge without conflicts (pre-merge-commit, which git runs
-    # instead) whose staged playbook files have errors: `playbook lint --staged`
-    # reads the index (what is about to be committed), not the working tree.
-    # Git runs hooks from the top of the repository and may name the index and the repository
-    # from there; the playbook is the folder above this one, which may be a subfolder.
-    case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
-    case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
-    cd "$(dirname "$0")/.." || exit 1
-    if command -v playbook >/dev/null 2>&1; then
-        exec playbook lint --staged
-    fi
-    echo "pre-commit: playbook is not on PATH; install it to lint playbook files." >&2
-    exit 1
-
-    """
+    /// The versioned hook `init` writes (as pre-commit and pre-merge-commit): `binary` is the playbook
+    /// that wrote it, run when `playbook` is not on PATH.
+    static func hook(writtenBy binary: String?) -> String {
+        """
+        #!/bin/sh
+        # Refuses a commit (pre-commit) or a merge without conflicts (pre-merge-commit, which git runs
+        # instead) whose staged playbook files have errors: `playbook lint --staged`
+        # reads the index (what is about to be committed), not the working tree.
+        # Git runs hooks from the top of the repository and may name the index and the repository
+        # from there; the playbook is the folder above this one, which may be a subfolder.
+        case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
+        case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
+        cd "$(dirname "$0")/.." || exit 1
+        \(InstalledHooks.runningPlaybook(writtenBy: binary))
+        """
+    }
 
     /// The git user's name, for the first squad's member and champion: the repository's at `path`,
     /// or, in a folder that is no repository yet (`init NEW-FOLDER`), the user's own git configuration.
@@ -79,7 +78,8 @@ enum Templates {
         return plain ? text : quoted(text)
     }
 
-    static func initial(squad: String, northStar: String, owner: String) -> [File] {
+    static func initial(squad: String, northStar: String, owner: String, binary: String? = InstalledHooks.thisBinary) -> [File] {
+        let hook = hook(writtenBy: binary)
         let title = northStar.split(separator: "-").joined(separator: " ")
         return [
             File(path: ".playbook.yml", text: """

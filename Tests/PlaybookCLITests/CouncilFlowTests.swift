@@ -101,7 +101,7 @@ final class CouncilFlowTests: XCTestCase {
         try scratch.write(".playbook.yml", "overlaps: {stagd: error}\n")
         let typo = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertEqual(typo.status, 2)
-        XCTAssertTrue(typo.stderr.contains("unknown key \"overlaps.stagd\"; did you mean \"staged\"?"), typo.stderr)
+        XCTAssertTrue(typo.stderr.contains(".playbook.yml:1:12: unknown key \"overlaps.stagd\" (did you mean \"staged\"? it takes staged, for lint --staged, and review, for lint and review)"), typo.stderr)
     }
 
     /// The hook lists the warnings and notes of what the commit changes (and of the unchanged files that
@@ -324,6 +324,21 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertTrue(cleared.stdout.contains("; acknowledged by Growth council on 2026-11-19 [overlap-acknowledged]"), cleared.stdout)
     }
 
+    /// An experiment of another squad that both collides with EXP-1 and duplicates it, approved naming EXP-1: the
+    /// summary said "1 acknowledged overlap (--verbose lists it)" and --verbose listed four notes (two rules, each side).
+    func testTheAcknowledgedOverlapCountSaysHowManyNotesVerboseLists() throws {
+        let (scratch, _, _) = try start()
+        try scratch.write("playbooks/EXP-2.yml", Self.experiment("EXP-2", squad: "checkout-emea", title: "Streak banner")
+            + "\napprovals: [{by: Growth council, role: council, date: 2026-11-19, overlaps: [EXP-1]}]\n")
+        let quiet = try CLI.run(["lint"] + today, in: scratch.url)
+        XCTAssertEqual(quiet.status, 0, quiet.stdout + quiet.stderr)
+        XCTAssertTrue(quiet.stderr.contains("; 1 acknowledged overlap (4 notes; --verbose lists them)"), quiet.stderr)
+        let verbose = try CLI.run(["lint", "--verbose"] + today, in: scratch.url)
+        let listed = verbose.stdout.split(separator: "\n").filter { $0.hasSuffix("[overlap-acknowledged]") }
+        XCTAssertEqual(listed.count, 4, verbose.stdout)
+        XCTAssertTrue(verbose.stderr.contains("; 1 acknowledged overlap (4 notes listed)"), verbose.stderr)
+    }
+
     func testAHypothesisTakesTheCouncilsApprovalAndLintThenKeepsQuiet() throws {
         let (scratch, _, _) = try start()
         try scratch.write("playbooks/HYP-2.yml", Self.theirs)
@@ -335,7 +350,7 @@ final class CouncilFlowTests: XCTestCase {
         let quiet = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertEqual(quiet.status, 0, quiet.stdout)
         XCTAssertEqual(quiet.stdout, "", "a reviewed duplicate is not printed on every run")
-        XCTAssertTrue(quiet.stderr.contains("0 errors, 0 warnings in 6 files (6 entities); 1 acknowledged overlap (--verbose lists it)"), quiet.stderr)
+        XCTAssertTrue(quiet.stderr.contains("0 errors, 0 warnings in 6 files (6 entities); 1 acknowledged overlap (2 notes; --verbose lists them)"), quiet.stderr)
 
         let verbose = try CLI.run(["lint", "--verbose"] + today, in: scratch.url)
         XCTAssertTrue(verbose.stdout.contains("playbooks/HYP-1.yml:2:5: note: HYP-1 duplicates HYP-2 of squad checkout-emea"), verbose.stdout)

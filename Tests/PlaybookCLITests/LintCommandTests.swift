@@ -28,6 +28,18 @@ final class LintCommandTests: XCTestCase {
         XCTAssertEqual(result.stderr, "0 errors, 0 warnings in 2 files (2 entities)\n")
     }
 
+    /// Named paths: the summary said "in 1 file (115 entities)", the file named beside the whole playbook's entities.
+    func testTheSummaryOfNamedPathsSaysOfHowManyFilesAndWhoseEntities() throws {
+        let scratch = try ScratchDirectory()
+        try SmallPlaybook.write(into: scratch)
+        let named = try CLI.run(["lint", "playbooks/metrics.yml"], in: scratch.url)
+        XCTAssertEqual(named.status, 0, named.stdout + named.stderr)
+        XCTAssertEqual(named.stderr, "0 errors, 0 warnings in 1 file of 2 (2 entities in the playbook)\n")
+        // Naming every file is the whole playbook again.
+        let all = try CLI.run(["lint", "playbooks"], in: scratch.url)
+        XCTAssertEqual(all.stderr, "0 errors, 0 warnings in 2 files (2 entities)\n")
+    }
+
     /// An empty playbook's missing North Star is reported where it can be fixed: at the root folder,
     /// or at `roots:` in `.playbook.yml`, never at a `.playbook.yml` that does not exist (an
     /// annotation or SARIF location pointing nowhere).

@@ -91,6 +91,11 @@ final class OverlapGateTests: XCTestCase {
             finding("overlap-duplicate", "EXP-0002", "EXP-0005"),
         ], files: 5, entities: 5)
         XCTAssertEqual(report.acknowledgedOverlaps, 2)
+        // What --verbose lists is the notes, more than the pairs: the summary says how many.
+        XCTAssertEqual(report.acknowledgedOverlapNotes, 3)
+        XCTAssertTrue(TextReporter.summary(report, acknowledgedHidden: true).hasSuffix("; 2 acknowledged overlaps (3 notes; --verbose lists them)"),
+                      TextReporter.summary(report, acknowledgedHidden: true))
+        XCTAssertTrue(TextReporter.summary(report).hasSuffix("; 2 acknowledged overlaps (3 notes listed)"), TextReporter.summary(report))
         XCTAssertEqual(LintReport(findings: [finding("overlap-duplicate", "EXP-0005", "EXP-0002")], files: 2, entities: 2).acknowledgedOverlaps, 0)
     }
 }

@@ -39,6 +39,10 @@ final class ReporterTests: XCTestCase {
 
     func testSummaryCountsErrorsWarningsFilesAndEntities() {
         XCTAssertEqual(TextReporter.summary(report), "1 error, 1 warning in 12 files (40 entities)")
+        // Named paths: the files covered of those read, and the entities of the whole playbook, said as such.
+        var named = report
+        named.filesRead = 57
+        XCTAssertEqual(TextReporter.summary(named), "1 error, 1 warning in 12 files of 57 (40 entities in the playbook)")
     }
 
     func testJSONReporterFollowsTheContract() throws {

@@ -104,6 +104,20 @@ final class SuppressionTests: XCTestCase {
         }
     }
 
+    /// The suggestion and what a setting takes read as one aside; it was `…did you mean "max"?; it takes severity, max`.
+    func testAMisspelledSettingIsAskedAboutThenListed() {
+        let cases = [
+            ("rules:\n  okr-key-results: {maxx: 5}\n", ".playbook.yml:2:21: rule okr-key-results has no setting \"maxx\" (did you mean \"max\"? it takes severity, max)"),
+            ("rules:\n  okr-key-results: {zzzzzzzz: 5}\n", ".playbook.yml:2:21: rule okr-key-results has no setting \"zzzzzzzz\" (it takes severity, max)"),
+            ("reports: {on_trak: 0.7}\n", ".playbook.yml:1:11: unknown key \"reports.on_trak\" (did you mean \"on_track\"? it takes on_track and at_risk)"),
+        ]
+        for (text, message) in cases {
+            XCTAssertThrowsError(try Configuration.parse(Array(text.utf8), file: ".playbook.yml")) { error in
+                XCTAssertEqual("\(error)", message)
+            }
+        }
+    }
+
     /// A directive written after a value is ignored, and said so where it is (it was silently
     /// ignored; review28b's suppress-in-scalar.sh case 4); `#` inside a quoted value is no comment.
     func testATrailingSuppressionIsReportedAsIgnored() {

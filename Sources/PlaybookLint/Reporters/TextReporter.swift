@@ -154,8 +154,10 @@ public struct TextReporter: Reporter {    public var color: Bool
         Inert.terminal(text)
     }
 
-    /// "2 errors, 1 warning in 57 files (312 entities)", and the acknowledged overlaps when there
-    /// are any: "; 1 acknowledged overlap (--verbose lists it)" when they were left out of the listing.
+    /// "2 errors, 1 warning in 57 files (312 entities)", or for named paths "… in 1 file of 57 (312 entities
+    /// in the playbook)", and the acknowledged overlaps when there are any: "; 1 acknowledged overlap (--verbose
+    /// lists it)" when they were left out of the listing, with the notes listed for them when those are more
+    /// than the pairs ("1 acknowledged overlap (4 notes; --verbose lists them)": each side, each rule).
     /// `leftOut`: warnings and notes of files the commit leaves unchanged that `lint --staged` did not list;
     /// `elsewhere`: the errors it listed that were there before the commit, in files it leaves unchanged, and those files.
     public static func summary(_ report: LintReport, acknowledgedHidden: Bool = false,
@@ -163,11 +165,22 @@ public struct TextReporter: Reporter {    public var color: Bool
                                elsewhere: (count: Int, files: [String]) = (0, [])) -> String {
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         var text = "\(count(report.errors, "error", "errors")), \(count(report.warnings, "warning", "warnings")) in "
-            + "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
+        if let read = report.filesRead, read != report.files {
+            // The entities are the whole playbook's: the other files were read for what the named ones refer to.
+            text += "\(count(report.files, "file", "files")) of \(read) (\(count(report.entities, "entity", "entities")) in the playbook)"
+        } else {
+            text += "\(count(report.files, "file", "files")) (\(count(report.entities, "entity", "entities")))"
+        }
         let acknowledged = report.acknowledgedOverlaps
         if acknowledged > 0 {
             text += "; \(count(acknowledged, "acknowledged overlap", "acknowledged overlaps"))"
-            if acknowledgedHidden { text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)" }
+            let notes = report.acknowledgedOverlapNotes
+            switch (acknowledgedHidden, notes == acknowledged) {
+            case (true, true): text += acknowledged == 1 ? " (--verbose lists it)" : " (--verbose lists them)"
+            case (true, false): text += " (\(count(notes, "note", "notes")); --verbose lists them)"
+            case (false, false): text += " (\(count(notes, "note", "notes")) listed)"
+            case (false, true): break
+            }
         }
         if let note = elsewhereNote(elsewhere) { text += "; " + note }
         if let note = leftOutNote(leftOut) { text += "; " + note }

@@ -1,0 +1,91 @@
+import Foundation
+import XCTest
+
+/// The hooks `init` and `hooks install` write, run by a newcomer who built playbook (`.build/release/playbook`)
+/// and never put it on PATH.
+final class HookWithoutPathTests: XCTestCase {
+    static let git = URL(fileURLWithPath: "/usr/bin/git")
+
+    /// git and sh, but no playbook: the PATH of someone who only built the tool.
+    let environment = ["PATH": "/usr/bin:/bin", "GIT_AUTHOR_NAME": "Ana", "GIT_AUTHOR_EMAIL": "ana@example.com",
+                       "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
+
+    /// A copy of the binary in a folder whose name needs quoting in sh (a blank, a quote, a `$`), as a build
+    /// folder under "My Projects" would; `init` run from there in a new scratch repository.
+    func startWithACopiedBinary() throws -> (scratch: ScratchDirectory, binary: URL) {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else { throw XCTSkip("git is needed to run the hook") }
+        guard !["/usr/bin/playbook", "/bin/playbook"].contains(where: FileManager.default.isExecutableFile(atPath:)) else {
+            throw XCTSkip("playbook is installed in /usr/bin or /bin")
+        }
+        let binaryFolder = try ScratchDirectory()
+        kept.append(binaryFolder)
+        let folder = binaryFolder.url.appendingPathComponent("my 'build' $HOME")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // As the hook names it: its links resolved (macOS's /var is /private/var).
+        var resolved = folder.path
+        if let real = realpath(folder.path, nil) {
+            resolved = String(cString: real)
+            free(real)
+        }
+        let binary = URL(fileURLWithPath: resolved).appendingPathComponent("playbook")
+        try FileManager.default.copyItem(at: CLI.binary, to: binary)
+        let scratch = try ScratchDirectory()
+        let started = try CLI.run(executable: binary, ["init"], in: scratch.url, environment: environment)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        return (scratch, binary)
+    }
+
+    /// The folders holding the copied binary, removed with the test case.
+    var kept: [ScratchDirectory] = []
+
+    @discardableResult
+    func git(_ arguments: [String], in directory: URL) throws -> CLIResult {
+        try CLI.run(executable: Self.git, arguments, in: directory, environment: environment)
+    }
+
+    /// The hook `init` wrote looked for playbook only on PATH: every commit was refused with "playbook is not on
+    /// PATH". It runs the binary that wrote it, which still checks (a broken squad is refused for its error).
+    func testInitsHookRunsTheBinaryThatWroteItWhenPlaybookIsNotOnPath() throws {
+        let (scratch, _) = try startWithACopiedBinary()
+        try git(["add", "-A"], in: scratch.url)
+        let clean = try git(["commit", "-q", "-m", "start"], in: scratch.url)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        let squad = scratch.url.appendingPathComponent("playbooks/squads/growth.yml")
+        let text = try String(contentsOf: squad, encoding: .utf8)
+        try text.replacingOccurrences(of: "funnel_stage:", with: "funnel_stag:").write(to: squad, atomically: true, encoding: .utf8)
+        let broken = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url)
+        XCTAssertNotEqual(broken.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((broken.stdout + broken.stderr).contains("unknown key \"funnel_stag\""), broken.stdout + broken.stderr)
+    }
+
+    /// With neither playbook on PATH nor the binary that wrote the hook, the refusal says how to fix it.
+    func testHookWithoutAnyPlaybookSaysHowToPutItOnPath() throws {
+        let (scratch, binary) = try startWithACopiedBinary()
+        try FileManager.default.removeItem(at: binary)
+        try git(["add", "-A"], in: scratch.url)
+        let refused = try git(["commit", "-q", "-m", "start"], in: scratch.url)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (which wrote this hook) is not there; "
+            + "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/) and try again."), refused.stderr)
+    }
+
+    /// `hooks install` ran its binary without checking it was still there ("not found"): it says the same.
+    func testInstalledHookRunsTheBinaryThatWroteItAndSaysHowToFixItWhenGone() throws {
+        let (scratch, binary) = try startWithACopiedBinary()
+        // The hooks written into .git/hooks, not the versioned ones.
+        XCTAssertEqual(try git(["config", "--unset", "core.hooksPath"], in: scratch.url).status, 0)
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".githooks"))
+        let installed = try CLI.run(executable: binary, ["hooks", "install"], in: scratch.url, environment: environment)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        try git(["add", "-A"], in: scratch.url)
+        let clean = try git(["commit", "-q", "-m", "start"], in: scratch.url)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        try FileManager.default.removeItem(at: binary)
+        try "# x\n".write(to: scratch.url.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        try git(["add", "-A"], in: scratch.url)
+        let refused = try git(["commit", "-q", "-m", "notes"], in: scratch.url)
+        XCTAssertNotEqual(refused.status, 0)
+        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (which wrote this hook) is not there; put playbook on PATH"),
+                      refused.stderr)
+    }
+}
