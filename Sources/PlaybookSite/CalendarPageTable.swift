@@ -1,0 +1,92 @@
+import PlaybookModel
+import PlaybookOverlaps
+import PlaybookReports
+
+/// The calendar's table cells (paths, partners, planned and live dates) and each area's list of collisions.
+extension CalendarPage {
+    /// `text` with a `<wbr>` after each `/`, as Foundation's `replacingOccurrences(of: "/", with: "/<wbr>")`
+    /// gives it; byte by byte where the text is ASCII (every row of the calendar has one: Foundation's
+    /// search cost a third of the rows' time), Foundation's where a combining mark may join a `/`.
+    static func breakingAfterSlashes(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var slashes = 0
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if byte == UInt8(ascii: "/") { slashes += 1 }
+            }
+            guard slashes > 0 else { return nil }
+            let wbr: StaticString = "<wbr>"
+            return String(unsafeUninitializedCapacity: bytes.count + slashes * wbr.utf8CodeUnitCount) { out in
+                var at = 0
+                for byte in bytes {
+                    out[at] = byte
+                    at += 1
+                    guard byte == UInt8(ascii: "/") else { continue }
+                    wbr.withUTF8Buffer { tag in
+                        for offset in tag.indices { out[at + offset] = tag[offset] }
+                    }
+                    at += wbr.utf8CodeUnitCount
+                }
+                return at
+            }
+        } ?? (text.utf8.contains(UInt8(ascii: "/")) ? text.replacingOccurrences(of: "/", with: "/<wbr>") : text)
+    }
+
+    /// A row's "collides with" cell: those it collides with, in bold, then those it ran at the same time with, one or both ended.
+    static func partnersCell(_ row: Row, page: Page) -> String {
+        var parts: [String] = []
+        if !row.collidesWith.isEmpty {
+            parts.append("<strong>" + row.collidesWith.map { page.entity($0) }.joined(separator: ", ") + "</strong>"
+                + (row.collisions > row.collidesWith.count ? " and \(row.collisions - row.collidesWith.count) more" : ""))
+        }
+        if !row.ranWith.isEmpty {
+            parts.append("<span class=\"meta\">ran at the same time as " + row.ranWith.map { page.entity($0) }.joined(separator: ", ")
+                + (row.ranWithCount > row.ranWith.count ? " and \(row.ranWithCount - row.ranWith.count) more" : "")
+                + (row.judgedOnLive ? ", ended" : ", which had ended") + "</span>")
+        }
+        return parts.isEmpty ? "–" : parts.joined(separator: "<br>")
+    }
+
+    /// An area's colliding pairs, the first `listedCollisions` with their reasons, and how many were left out.
+    func collisionList(_ group: (shown: [Overlap], total: Int)?, area: String, page: Page) -> String {
+        guard let group, group.total > 0 else { return "" }
+        let judged = input.collisions
+        let ended = { (overlap: Overlap) in overlap.ids.count == 2 && judged.isPast(overlap.ids[0], overlap.ids[1]) }
+        var out = ""
+        let colliding = group.shown.filter { !ended($0) }, ran = group.shown.filter(ended)
+        if !colliding.isEmpty {
+            out += "<h3>Collisions on <code>\(h(area))</code></h3>\n<ul>"
+            for overlap in colliding {
+                out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.worded(overlap.reason, ids: overlap.ids)))"
+                    + (overlap.acknowledgedBy.map { " <span class=\"badge good\">reviewed by \(h($0))</span>" } ?? " <span class=\"badge bad\">not reviewed</span>") + "</li>"
+            }
+            out += "</ul>\n"
+        }
+        if !ran.isEmpty {
+            out += "<h3>Ran at the same time on <code>\(h(area))</code>, one or both ended</h3>\n<ul>"
+            for overlap in ran {
+                out += "<li>" + overlap.ids.map { page.entity($0) }.joined(separator: " × ") + ": \(h(judged.ranTogether(overlap.reason, ids: overlap.ids))).</li>"
+            }
+            out += "</ul>\n"
+        }
+        if group.total > group.shown.count {
+            out += "<p class=\"meta\">and \(group.total - group.shown.count) more pairs on <code>\(h(area))</code>, left out here; each experiment's page lists its own.</p>\n"
+        }
+        return out
+    }
+
+    /// A live span of `row` in the table: its dates, and its pauses (`SiteInput.ran`), each date kept on one line.
+    func live(_ row: Row, _ span: (Day, Day)) -> String {
+        guard row.paused.contains(where: { $0.start >= span.0 && $0.start <= span.1 }) else { return window(span) }
+        return SiteInput.ran((span.0, span.1), pauses: row.paused, now: input.today.description)
+            .split(separator: " ", omittingEmptySubsequences: false).map { word in
+                Day(String(word.prefix(10))) != nil ? "<span class=\"nw\">\(h(String(word)))</span>" : h(String(word))
+            }.joined(separator: " ")
+    }
+
+    func window(_ days: (Day, Day)?) -> String {
+        guard let days else { return "–" }
+        return "<span class=\"nw\">\(days.0)</span> to <span class=\"nw\">\(days.1)</span>"
+    }
+}
