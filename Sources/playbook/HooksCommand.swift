@@ -135,6 +135,8 @@ struct Hooks: ParsableCommand {
                     throw error
                 }
             }
+            // For a hook run without playbook on PATH; the hooks run it from PATH first, so a failure here loses nothing else.
+            try? InstalledHooks.rememberThisBinary(in: repository)
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
             Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")

@@ -161,7 +161,7 @@ struct InstalledHooks {
         return """
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
-            \(move)\(runningPlaybook(writtenBy: thisBinary))
+            \(move)\(runningPlaybook())
             """
     }
 
@@ -171,31 +171,37 @@ struct InstalledHooks {
         Bundle.main.executablePath.map(WriteGuard.resolved)
     }
 
-    /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
-    /// PATH, else with `binary` (the one that wrote the hook) while it is still there, else a refusal saying
-    /// how to put playbook on PATH.
-    static func runningPlaybook(writtenBy binary: String?) -> String {
-        let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/) and try again."
-        guard let binary else {
-            return """
-                if command -v playbook >/dev/null 2>&1; then
-                    exec playbook lint --staged
-                fi
-                echo "$(basename "$0"): playbook is not on PATH; \(fix)" >&2
-                exit 1
+    /// The git setting a hook reads the playbook from when `playbook` is not on PATH: the clone's own
+    /// (`.git/config`), which `init` and `hooks install` set to the binary they ran as. Not the hook itself:
+    /// `init`'s hooks are versioned, and one person's build folder would be committed for everyone.
+    static let pathSetting = "playbook.path"
 
-                """
-        }
+    /// Sets `pathSetting` in `repository`'s own configuration to the binary running now (built as
+    /// `.build/release/playbook` and never installed, the hook still finds it).
+    static func rememberThisBinary(in repository: Repository) throws {
+        guard let thisBinary else { return }
+        try repository.setConfig(pathSetting, thisBinary)
+    }
+
+    /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
+    /// PATH, else with the binary `pathSetting` names while it is still there, else a refusal saying how to
+    /// put playbook on PATH.
+    static func runningPlaybook() -> String {
+        let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/)"
         return """
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
-            # The playbook that wrote this hook, for when it is not on PATH (run from where it was built).
-            installed=\(shellQuoted(binary))
-            if [ -x "$installed" ]; then
+            # Else the playbook `init` or `hooks install` ran as, kept in this clone's git config (\(pathSetting)).
+            installed=$(git config --get \(pathSetting))
+            if [ -n "$installed" ] && [ -x "$installed" ]; then
                 exec "$installed" lint --staged
             fi
-            echo "$(basename "$0"): playbook is not on PATH, and $installed (which wrote this hook) is not there; \(fix)" >&2
+            if [ -n "$installed" ]; then
+                echo "$(basename "$0"): playbook is not on PATH, and $installed (git config \(pathSetting)) is not there; \(fix) and try again." >&2
+            else
+                echo "$(basename "$0"): playbook is not on PATH; \(fix), or name it with git config \(pathSetting) PATH-TO-PLAYBOOK, and try again." >&2
+            fi
             exit 1
 
             """

@@ -12,7 +12,7 @@ enum Templates {
 
     /// The versioned hook `init` writes (as pre-commit and pre-merge-commit): `binary` is the playbook
     /// that wrote it, run when `playbook` is not on PATH.
-    static func hook(writtenBy binary: String?) -> String {
+    static func hook() -> String {
         """
         #!/bin/sh
         # Refuses a commit (pre-commit) or a merge without conflicts (pre-merge-commit, which git runs
@@ -23,7 +23,7 @@ enum Templates {
         case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
         case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
         cd "$(dirname "$0")/.." || exit 1
-        \(InstalledHooks.runningPlaybook(writtenBy: binary))
+        \(InstalledHooks.runningPlaybook())
         """
     }
 
@@ -78,8 +78,8 @@ enum Templates {
         return plain ? text : quoted(text)
     }
 
-    static func initial(squad: String, northStar: String, owner: String, binary: String? = InstalledHooks.thisBinary) -> [File] {
-        let hook = hook(writtenBy: binary)
+    static func initial(squad: String, northStar: String, owner: String) -> [File] {
+        let hook = hook()
         let title = northStar.split(separator: "-").joined(separator: " ")
         return [
             File(path: ".playbook.yml", text: """

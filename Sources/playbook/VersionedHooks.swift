@@ -48,10 +48,11 @@ struct VersionedHooks {
         }
     }
 
-    /// Sets core.hooksPath; returns the hooks git now runs from the folder.
+    /// Sets core.hooksPath (and `playbook.path`, for a hook run without playbook on PATH); returns the hooks git now runs from the folder.
     func point() throws -> [String] {
         let hooks = try Self.enabledHooks(in: folder, shownAs: setting)
         try repository.setConfig("core.hooksPath", setting)
+        try InstalledHooks.rememberThisBinary(in: repository)
         return hooks
     }
 

@@ -44,9 +44,15 @@ final class HookWithoutPathTests: XCTestCase {
     }
 
     /// The hook `init` wrote looked for playbook only on PATH: every commit was refused with "playbook is not on
-    /// PATH". It runs the binary that wrote it, which still checks (a broken squad is refused for its error).
+    /// PATH". It runs the binary that wrote it, which still checks (a broken squad is refused for its error), named
+    /// in the clone's own git config: the versioned hook holds no one's build folder.
     func testInitsHookRunsTheBinaryThatWroteItWhenPlaybookIsNotOnPath() throws {
-        let (scratch, _) = try startWithACopiedBinary()
+        let (scratch, binary) = try startWithACopiedBinary()
+        for name in ["pre-commit", "pre-merge-commit"] {
+            let hook = try String(contentsOf: scratch.url.appendingPathComponent(".githooks/\(name)"), encoding: .utf8)
+            XCTAssertFalse(hook.contains("my 'build'") || hook.contains("build'\\''"), "a local path in the versioned \(name): \(hook)")
+        }
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: scratch.url).stdout, binary.path + "\n")
         try git(["add", "-A"], in: scratch.url)
         let clean = try git(["commit", "-q", "-m", "start"], in: scratch.url)
         XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
@@ -65,8 +71,13 @@ final class HookWithoutPathTests: XCTestCase {
         try git(["add", "-A"], in: scratch.url)
         let refused = try git(["commit", "-q", "-m", "start"], in: scratch.url)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (which wrote this hook) is not there; "
+        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (git config playbook.path) is not there; "
             + "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/) and try again."), refused.stderr)
+        // A clone that never ran init or hooks install has no such setting: told how to give one.
+        XCTAssertEqual(try git(["config", "--unset", "playbook.path"], in: scratch.url).status, 0)
+        let unset = try git(["commit", "-q", "-m", "start"], in: scratch.url)
+        XCTAssertTrue(unset.stderr.contains("pre-commit: playbook is not on PATH; put playbook on PATH (for example: install -m 755 "
+            + ".build/release/playbook /usr/local/bin/), or name it with git config playbook.path PATH-TO-PLAYBOOK, and try again."), unset.stderr)
     }
 
     /// `hooks install` ran its binary without checking it was still there ("not found"): it says the same.
@@ -85,7 +96,7 @@ final class HookWithoutPathTests: XCTestCase {
         try git(["add", "-A"], in: scratch.url)
         let refused = try git(["commit", "-q", "-m", "notes"], in: scratch.url)
         XCTAssertNotEqual(refused.status, 0)
-        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (which wrote this hook) is not there; put playbook on PATH"),
+        XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (git config playbook.path) is not there; put playbook on PATH"),
                       refused.stderr)
     }
 }
