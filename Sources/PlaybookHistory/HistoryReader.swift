@@ -141,12 +141,13 @@ public struct HistoryReader {
         // commit to a date in the future would take them out of every report; the commit is noted.
         var parentAhead: [ObjectID: (parent: ObjectID, time: Int64)] = [:]
         // A parent with no commit before it (the first commit, a shallow clone's edge) is judged by the commits
-        // after: by the commit's own first-parent children (their own dates), and by the time of reading.
+        // after: by the commit's own first-parent children (their own dates). Not by the time of reading: the
+        // same commits are placed the same way whenever they are read (review73: a root dated 100 s ahead moved
+        // its child's date once the clock passed it, and a site of one commit changed).
         var followers: [ObjectID: [Int64]] = [:]
         for info in pending.commits where !boundary.contains(info.id) {
             if let parent = info.parents.first { followers[parent, default: []].append(info.committer.time) }
         }
-        let readAt = Int64(Date().timeIntervalSince1970)
         var firstParents: [ObjectID: ObjectID] = [:]
         func firstParent(_ commit: ObjectID) -> ObjectID? {
             guard !boundary.contains(commit) else { return nil }
@@ -163,9 +164,10 @@ public struct HistoryReader {
         // Whether `parent`, placed at `parentTime`, is the one out of line rather than its child `commit` dated `time` before it.
         func parentIsAhead(_ commit: ObjectID, at time: Int64, parent: ObjectID, parentTime: Int64) -> Bool {
             if let before = firstParent(parent).flatMap(placedTime) { return time >= before && parentTime > before }
-            // No commit before the parent: it is ahead when dated after now, or when the commit is in line with a commit
-            // after it that is dated before the parent too (a rewrite's commits, all dated early, cannot be told from this).
-            return parentTime > readAt || (followers[commit] ?? []).contains { time <= $0 && $0 < parentTime }
+            // No commit before the parent: it is ahead when the commit is in line with a commit after it that is dated
+            // before the parent too (a rewrite's commits, all dated early, cannot be told from this). With no commit after
+            // it, nothing tells which of the two is out of line: the commit is placed at its parent's date, as elsewhere.
+            return (followers[commit] ?? []).contains { time <= $0 && $0 < parentTime }
         }
         // The cached tip was placed with no commit after it: when its parent has none before it, it is judged again
         // by the commits that now follow it (a cold read judges it so), its record moved and its note rewritten.

@@ -328,10 +328,12 @@ final class TimelineTests: XCTestCase {
         }
     }
 
-    /// With one commit after a first commit dated in the future there is nothing after it to judge by: a date after the
-    /// time of reading is a clock ahead, and the commit keeps its own date.
-    func testOneCommitAfterARootDatedInTheFutureKeepsItsDate() throws {
-        let may10: Int64 = 1_778_371_200, in2100: Int64 = 4_102_444_800
+    /// A first commit dated in 2100 and one commit after it, in 2026: nothing tells which of the two is out of line, so
+    /// the child is placed at the first commit's date, whenever the history is read (review73: it had kept its own date
+    /// only while the first commit's date was still ahead of the reading clock, so the same commits read two ways);
+    /// once a commit follows it in line, the first commit is the one out of line and each keeps its own date.
+    func testOneCommitAfterARootDatedInTheFutureIsPlacedTheSameWayWheneverItIsRead() throws {
+        let may10: Int64 = 1_778_371_200, may11: Int64 = 1_778_457_600, in2100: Int64 = 4_102_444_800
         for cached in [false, true] {
             let s = try ScratchHistory(for: self)
             let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
@@ -340,11 +342,16 @@ final class TimelineTests: XCTestCase {
             let root = try s.commit([path: objective(current: "10")], at: in2100)
             if cached { _ = try read() }
             let child = try s.commit([path: objective(current: "20")], at: may10)
+            let alone = try XCTUnwrap(Timelines(try read())["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(alone.events.map(\.commit), [root, child], "cached: \(cached)")
+            XCTAssertEqual(alone.events.map(\.time), [in2100, in2100], "cached: \(cached)")
+            let next = try s.commit([path: objective(current: "30")], at: may11)
             let timeline = try XCTUnwrap(Timelines(try read())["OKR-2026Q3-GRO-1"])
-            XCTAssertEqual(timeline.events.map(\.commit), [root, child], "cached: \(cached)")
-            XCTAssertEqual(timeline.events.map(\.time), [in2100, may10], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.commit), [root, child, next], "cached: \(cached)")
+            XCTAssertEqual(timeline.events.map(\.time), [in2100, may10, may11], "cached: \(cached)")
         }
     }
+
 
     /// A first commit dated after its child, in the past: with nothing after the child it is placed at the first commit's
     /// date (a rewrite cannot be told from a clock ahead); once a commit follows the child in line, dated before the first
