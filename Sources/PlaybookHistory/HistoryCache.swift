@@ -86,7 +86,9 @@ public enum HistoryCache {
     /// Version 17: the same lines; a commit dated before a parent that has no commit before it (the first
     /// commit, a shallow clone's edge) keeps its date when that parent is out of line (dated after now, or after
     /// a commit that follows in line): its children were all placed at a root dated in the future.
-    static let header = "playbook-history-cache 17"
+    /// Version 18: the same lines; such a parent is out of line only when dated after a commit that follows in
+    /// line, never by the clock of the run that wrote the cache (17's placements could depend on it).
+    static let header = "playbook-history-cache 18"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).
