@@ -147,7 +147,7 @@ struct InstalledHooks {
             + "; cd \(folderOperand(playbookFolder)) && playbook lint --staged) || exit 1"
     }
 
-    /// Runs the playbook on PATH, else the binary that installed the hook, from the playbook's folder
+    /// Runs the playbook on PATH, else the one the clone's `playbook.path` names, from the playbook's folder
     /// (`playbookFolder`, relative to the top of the working tree, where git runs hooks).
     static func script(name: String, playbookFolder: String) -> String {
         let move = playbookFolder.isEmpty ? "" : """

@@ -10,8 +10,8 @@ enum Templates {
         var executable = false
     }
 
-    /// The versioned hook `init` writes (as pre-commit and pre-merge-commit): `binary` is the playbook
-    /// that wrote it, run when `playbook` is not on PATH.
+    /// The versioned hook `init` writes (as pre-commit and pre-merge-commit): runs the playbook on PATH, else
+    /// the one the clone's `playbook.path` names (`InstalledHooks.runningPlaybook`).
     static func hook() -> String {
         """
         #!/bin/sh

@@ -52,7 +52,9 @@ struct VersionedHooks {
     func point() throws -> [String] {
         let hooks = try Self.enabledHooks(in: folder, shownAs: setting)
         try repository.setConfig("core.hooksPath", setting)
-        try InstalledHooks.rememberThisBinary(in: repository)
+        // For a hook run without playbook on PATH; the hooks run it from PATH first, so a failure here loses nothing
+        // else (review73: it failed `init` after core.hooksPath was set).
+        try? InstalledHooks.rememberThisBinary(in: repository)
         return hooks
     }
 
