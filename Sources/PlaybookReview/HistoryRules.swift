@@ -33,7 +33,7 @@ public enum HistoryRules {
         var id: String
         var kind: String
         var events: [TimelineEvent]
-        /// The first event judged (the ones before it are only history); its step is named `renamed`.
+        /// The first event judged (the ones before it are only history): for a rename, the new id's first.
         var from = 0
         /// The old id, said at the step `from` ("in 1a2b3c4d (renamed from EXP-0001 by this change)").
         var renamedFrom: String?
