@@ -16,9 +16,11 @@ public struct EntityRename: Sendable, Hashable {
 enum EntityRenames {
     /// `deltas` with each rename's removal and addition replaced by one `.renamed` delta, and the renames.
     /// An added entity of the same kind whose every field but `id` equals a removed one's, the pair
-    /// alone in that (anywhere: a file named after its id is renamed too); else the only entity of a
-    /// kind removed from a file and the only one added to the same file, with most fields equal.
-    static func paired(_ deltas: [EntityDelta]) -> (deltas: [EntityDelta], renames: [EntityRename]) {
+    /// alone in that (anywhere: a file named after its id is renamed too); else the entity of a kind
+    /// removed from a file that holds only that one of its kind at the base and at the head (`alone`,
+    /// one entity per file, as `EXP-0001.yml`) and the one added there, with most fields equal. In a
+    /// file of many (`metrics.yml`), one replaced by another sharing a unit and an owner is no rename.
+    static func paired(_ deltas: [EntityDelta], alone: (_ kind: String, _ path: String) -> Bool) -> (deltas: [EntityDelta], renames: [EntityRename]) {
         let removed = deltas.filter { $0.change == .removed }
         let added = deltas.filter { $0.change == .added }
         guard !removed.isEmpty, !added.isEmpty else { return (deltas, []) }
@@ -33,13 +35,13 @@ enum EntityRenames {
             pairs.append((olds[0], news[0]))
         }
 
-        // One of a kind out of a file, one of it into the same file, most fields equal.
+        // The one of its kind in a file replaced by another, most fields equal.
         let pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
         struct Place: Hashable { var kind: String, path: String }
         let oldByPlace = Dictionary(grouping: removed.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
         let newByPlace = Dictionary(grouping: added.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
         for (place, olds) in oldByPlace where olds.count == 1 {
-            guard let news = newByPlace[place], news.count == 1 else { continue }
+            guard let news = newByPlace[place], news.count == 1, alone(place.kind, place.path) else { continue }
             let (before, after) = (values(of: olds[0], old: true), values(of: news[0], old: false))
             let paths = Set(before.keys).union(after.keys)
             let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })

@@ -22,66 +22,85 @@ public enum HistoryRules {
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
     /// - Parameter today: the day time-based rules judge against; without it, no quarter is closed.
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
+        timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
+            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events), range: range, today: today)
+        }
+    }
+
+    /// The events of one entity, as the rules walk them: one id's timeline, or a renamed entity's
+    /// (the old id's events, then the new id's).
+    struct Walk {
+        var id: String
+        var kind: String
+        var events: [TimelineEvent]
+        /// The first event judged (the ones before it are only history): for a rename, the new id's first.
+        var from = 0
+        /// The old id, said at the step `from` ("in 1a2b3c4d (renamed from EXP-0001 by this change)").
+        var renamedFrom: String?
+    }
+
+    /// Violations among one entity's events in `range`, each judged against what came before it.
+    static func check(_ timeline: Walk, range: Set<ObjectID>, today: Day?) -> [HistoryViolation] {
         var out: [HistoryViolation] = []
-        for timeline in timelines.byID.values.sorted(by: { $0.id < $1.id }) {
-            var previous: EntityState?
-            var everLaunched = false
-            // The last status in the lifecycle before this commit: a commit that drops the status
-            // (or writes one outside the lifecycle) does not reset it, so a move back split over
-            // two commits is still a move back.
-            var lastStatus: ExperimentStatus?
-            // Removed by a commit before the change; or removed within it, with what it held then
-            // (bringing that same entity back is a revert, not a reuse).
-            var removedBefore = false
-            var removedWithin: EntityState?
-            // Whether the entity exists where the change starts: removed and added back within the
-            // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
-            var inRange = false
-            var atBase = false
-            for event in timeline.events {
-                defer {
-                    if event.type == .removed {
-                        if range.contains(event.commit) {
-                            removedWithin = previous ?? EntityState()
-                        } else {
-                            removedBefore = true
-                            lastStatus = nil
-                        }
-                        previous = nil
+        var previous: EntityState?
+        var everLaunched = false
+        // The last status in the lifecycle before this commit: a commit that drops the status
+        // (or writes one outside the lifecycle) does not reset it, so a move back split over
+        // two commits is still a move back.
+        var lastStatus: ExperimentStatus?
+        // Removed by a commit before the change; or removed within it, with what it held then
+        // (bringing that same entity back is a revert, not a reuse).
+        var removedBefore = false
+        var removedWithin: EntityState?
+        // Whether the entity exists where the change starts: removed and added back within the
+        // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
+        var inRange = false
+        var atBase = false
+        for (index, event) in timeline.events.enumerated() {
+            defer {
+                if event.type == .removed {
+                    if range.contains(event.commit) {
+                        removedWithin = previous ?? EntityState()
                     } else {
-                        previous = event.state
-                        if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
-                            lastStatus = status
-                            if status.hasLaunched { everLaunched = true }
-                        }
+                        removedBefore = true
+                        lastStatus = nil
+                    }
+                    previous = nil
+                } else {
+                    previous = event.state
+                    if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
+                        lastStatus = status
+                        if status.hasLaunched { everLaunched = true }
                     }
                 }
-                guard range.contains(event.commit) else { continue }
-                if !inRange { (inRange, atBase) = (true, previous != nil) }
-                let short = String(event.commit.description.prefix(8))
-                // Back after a removal within the change, an entity the base has is judged as changed
-                // from what it held when removed; any other return is a reuse.
-                let comeBack = event.type == .restored && atBase ? removedWithin : nil
-                if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
-                    out.append(HistoryViolation(
-                        rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
-                        message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
-                        commit: event.commit))
-                }
-                var event = event
-                let before: EntityState
-                switch (event.type, previous, comeBack) {
-                case (.changed, let previous?, _):
-                    before = previous
-                case (.restored, _, let removed?):
-                    before = removed
-                    event.fields = difference(from: removed, to: event.state)
-                default:
-                    continue
-                }
-                out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
-                                  lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: "in \(short)", commit: event.commit), today: today)
             }
+            guard range.contains(event.commit) else { continue }
+            if !inRange { (inRange, atBase) = (true, previous != nil) }
+            guard index >= timeline.from else { continue }
+            let short = String(event.commit.description.prefix(8))
+            let when = index == timeline.from ? timeline.renamedFrom.map { "in \(short) (renamed from \($0) by this change)" } : nil
+            // Back after a removal within the change, an entity the base has is judged as changed
+            // from what it held when removed; any other return is a reuse.
+            let comeBack = event.type == .restored && atBase ? removedWithin : nil
+            if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
+                out.append(HistoryViolation(
+                    rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
+                    message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
+                    commit: event.commit))
+            }
+            var event = event
+            let before: EntityState
+            switch (event.type, previous, comeBack) {
+            case (.changed, let previous?, _):
+                before = previous
+            case (.restored, _, let removed?):
+                before = removed
+                event.fields = difference(from: removed, to: event.state)
+            default:
+                continue
+            }
+            out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
+                              lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit), today: today)
         }
         return out
     }
@@ -157,44 +176,52 @@ public enum HistoryRules {
 
     /// What merging the change brings to the base, judged as one change of each entity both have
     /// (the base's tip → the merge): a change that is fine on the branch's own line can move the
-    /// base's version back, or edit what the base has since run or concluded.
+    /// base's version back, or edit what the base has since run or concluded. An entity the change
+    /// renames (`renamed`: old id → new) is judged as the base's entity under its old id.
     public static func checkMerged(base: [FileEntity], merged: [FileEntity], timelines: Timelines, head: ObjectID,
-                                   today: Day? = nil) -> [HistoryViolation] {
+                                   renamed: [String: String] = [:], today: Day? = nil) -> [HistoryViolation] {
         let before = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let oldIDs = Dictionary(renamed.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: Set<String> = []
         var out: [HistoryViolation] = []
         for entity in merged where seen.insert(entity.id).inserted {
-            guard let old = before[entity.id], old.kind == entity.kind, old.state != entity.state else { continue }
+            let oldID = oldIDs[entity.id] ?? entity.id
+            guard let old = before[oldID], old.kind == entity.kind else { continue }
+            let fields = difference(from: old.state, to: entity.state).filter { $0.path != "id" }
+            guard !fields.isEmpty else { continue }
             let status = old.state.value("status")?.choice(ExperimentStatus.self)
             // A field is fixed when the base has run the experiment, or when the branch ran it with
             // the base's value of that field: a draft given a new metric and launched on it (in one
             // commit or two) never ran with the base's metric, so merging it changes nothing that ran.
-            let launchedStates = timelines[entity.id]?.events.filter {
+            let launchedStates = Set([oldID, entity.id]).flatMap { timelines[$0]?.events ?? [] }.filter {
                 $0.type != .removed && $0.state.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true
-            }.map(\.state) ?? []
+            }.map(\.state)
             let locked = status?.hasLaunched == true ? lockedFields
                 : lockedFields.filter { field in launchedStates.contains { $0[field] == old.state[field] } }
+            let renaming = oldID == entity.id ? "" : " (renamed from \(oldID) by this change)"
             out += judge(Step(id: entity.id, kind: entity.kind, before: old.state, after: entity.state,
-                              fields: difference(from: old.state, to: entity.state), lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
-                              locked: locked, when: "once merged into the base",
+                              fields: fields, lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
+                              locked: locked, when: "once merged into the base" + renaming,
                               commit: head), today: today)
         }
         return out
     }
 
-    /// Each entity the change renames, judged as one change of the base's entity (its old id's
-    /// history: the status it last had, whether it ran) to the renamed one: a new id does not start
-    /// an experiment's history again, so a rename cannot carry a move back or a new primary metric through.
-    public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, head: ObjectID, today: Day? = nil) -> [HistoryViolation] {
+    /// Each entity the change renames, judged as one entity across the change's commits: the old id's
+    /// events up to its removal, then the new id's, its first one a change of what the old id last
+    /// held. A new id does not start an experiment's history again, and what the branch did to the old
+    /// id before renaming it counts as it would unrenamed (a move back, a metric it launched on). Only
+    /// the new id's events are judged here; the old id's are its own timeline's.
+    public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
         renames.flatMap { rename -> [HistoryViolation] in
-            let isExperiment = rename.kind == Kind.experiment.rawValue
-            let statuses = (timelines[rename.from]?.events.filter { $0.type != .removed }.map(\.state) ?? []) + [rename.before]
-            let ran = statuses.contains { $0.value("status")?.choice(ExperimentStatus.self)?.hasLaunched == true }
-            return judge(Step(id: rename.to, kind: rename.kind, before: rename.before, after: rename.after,
-                              fields: difference(from: rename.before, to: rename.after).filter { $0.path != "id" },
-                              lastStatus: isExperiment ? rename.before.value("status")?.choice(ExperimentStatus.self) : nil,
-                              locked: ran ? lockedFields : [], when: "(renamed from \(rename.from) by this change)",
-                              commit: head), today: today)
+            guard let old = timelines[rename.from]?.events, let new = timelines[rename.to]?.events,
+                  let removal = old.lastIndex(where: { $0.type == .removed && range.contains($0.commit) }),
+                  let arrival = new.firstIndex(where: { $0.type != .removed && range.contains($0.commit) }) else { return [] }
+            var renamed = new[arrival]
+            renamed.type = .restored  // the old id's entity back under another id: judged against what it held
+            let events = Array(old[...removal]) + [renamed] + new[(arrival + 1)...]
+            return check(Walk(id: rename.to, kind: rename.kind, events: events, from: removal + 1, renamedFrom: rename.from),
+                         range: range, today: today)
         }
     }
 

@@ -122,7 +122,13 @@ public enum Reviewer {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
         // An id renamed is one entity: its base findings are matched under the new id.
-        let (deltas, renames) = EntityRenames.paired(listed)
+        let (deltas, renames) = EntityRenames.paired(listed) { kind, path in
+            [input.baseFiles, input.headFiles].allSatisfy { files in
+                guard let file = files.first(where: { $0.path == path }), case .bytes(let bytes) = file.content,
+                      let entities = FileEntities.read(bytes) else { return false }
+                return entities.count(where: { $0.kind == kind }) == 1
+            }
+        }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
@@ -155,17 +161,17 @@ public enum Reviewer {
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today)
+        if !renames.isEmpty {
+            // A renamed entity is one entity across the commits: its history does not start again.
+            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
+            violations += HistoryRules.checkRenamed(renames, timelines: timelines, range: input.commits, today: linter.today)
+                .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
+        }
         if let baseEntities, let mergedEntities {
             // What the merge brings to the base's tip, where the branch's own commits do not say it.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
-                                                   timelines: timelines, head: input.head, today: linter.today)
-                .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
-        }
-        if !renames.isEmpty {
-            // A renamed entity is judged as the base's entity changed: its history does not start again.
-            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
-            violations += HistoryRules.checkRenamed(renames, timelines: timelines, head: input.head, today: linter.today)
+                                                   timelines: timelines, head: input.head, renamed: newIDs, today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         for violation in violations {
@@ -201,7 +207,7 @@ public enum Reviewer {
         var report = ReviewReport(
             base: input.base, head: input.head, mergeBase: input.mergeBase, commits: input.commits.count,
             deltas: deltas, findings: findings, existing: existing.sorted(by: Finding.ordered), changedFiles: input.changedFiles)
-        report.fixed = fixedFindings(baseFindings.values.flatMap { $0 }, deltas: deltas, renamed: newIDs,
+        report.fixed = fixedFindings(baseFindings.values.flatMap { $0 }, head: headReport.findings, deltas: deltas, renamed: newIDs,
                                      present: Set(byID.keys), broken: Set(findings.filter { $0.entity == nil }.map(\.file)), changed: changed)
         report.testMerge = input.testMerge
         report.removedFiles = input.removedFiles

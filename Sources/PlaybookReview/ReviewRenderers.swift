@@ -52,7 +52,18 @@ public enum ReviewRenderer {
     public static func markdown(_ report: ReviewReport, links: Links = Links(), limit: Int = commentLimit, byWords: String? = nil) -> String {
         let head = header(report, byWords: byWords)
         let full = head + body(report, links: links)
-        return full.utf8.count <= limit ? full : cut(report, links: links, head: head, limit: limit)
+        if full.utf8.count <= limit { return full }
+        // The findings the change fixes are the first thing left out, the rest written as it would be.
+        if !report.fixed.isEmpty {
+            var lighter = report
+            lighter.fixed = []
+            let fixed = count(report.fixed.count, "finding", "findings")
+            let note = "> ℹ️ The \(fixed) this change fixes \(report.fixed.count == 1 ? "is" : "are") left out to keep this comment within "
+                + "GitHub's limit; `playbook review --format text` (or `--format json`) with the same `--base` lists them.\n\n"
+            let shorter = head + note + body(lighter, links: links)
+            if shorter.utf8.count <= limit { return shorter }
+        }
+        return cut(report, links: links, head: head, limit: limit)
     }
 
     /// The marker, the title and the summary line.
@@ -173,12 +184,19 @@ public enum ReviewRenderer {
         if !report.deltas.isEmpty {
             shown.append("\(shownEntities) of \(count(report.deltas.count, "changed entity", "changed entities"))")
         }
+        // Only what this comment would have held and leaves out, each said once.
+        var left: [String] = []
+        if report.deltas.contains(where: { ($0.change == .changed || $0.change == .renamed) && !$0.fields.isEmpty }) {
+            left.append("the field changes")
+        }
+        if !report.fixed.isEmpty { left.append("the \(count(report.fixed.count, "finding", "findings")) it fixes") }
+        if !report.existing.isEmpty { left.append("the \(count(report.existing.count, "finding", "findings")) already on the base") }
+        let plural = left.count > 1 || (left.first.map { !$0.hasPrefix("the 1 ") } ?? false)
         var out = head
-        out += "> ⚠️ **This review is too long for one comment** (GitHub takes at most 65,536 characters), so it is cut: "
-        out += "it shows \(shown.joined(separator: " and ")); the field changes"
-        out += report.fixed.isEmpty ? "" : ", the \(count(report.fixed.count, "finding", "findings")) it fixes"
-        out += report.existing.isEmpty ? "" : " and the \(count(report.existing.count, "finding", "findings")) already on the base"
-        out += " are left out. Every finding is in this run's annotations (`--format github`) and SARIF upload; "
+        out += "> ⚠️ **This review is too long for one comment** (GitHub takes at most 65,536 characters), so it is cut"
+        out += shown.isEmpty ? "" : ": it shows \(shown.joined(separator: " and "))"
+        out += left.isEmpty ? "" : "; " + listed(left) + (plural ? " are" : " is") + " left out"
+        out += ". Every finding of the change is in this run's annotations (`--format github`) and SARIF upload; "
         out += "`playbook review --format text` with the same `--base` prints the whole review.\n\n"
         if !findings.isEmpty { out += "### Findings\n\n" + findings + "\n" }
         if !entities.isEmpty { out += "### Entities\n\n" + top + entities }
@@ -400,6 +418,11 @@ public enum ReviewRenderer {
     }
 
     static func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
+
+    /// "a", "a and b", "a, b and c".
+    static func listed(_ items: [String]) -> String {
+        items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
+    }
 
     static func short(_ id: String) -> String { String(id.prefix(8)) }
 
