@@ -21,9 +21,11 @@ public struct HistoryViolation: Sendable, Hashable {
 public enum HistoryRules {
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
     /// - Parameter today: the day time-based rules judge against; without it, no quarter is closed.
-    public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
+    /// - Parameter renamed: the ids the change renames (old → new): a reference moved along is no change.
+    public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
+                             renamed: [String: String] = [:]) -> [HistoryViolation] {
         timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
-            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events), range: range, today: today)
+            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed), range: range, today: today)
         }
     }
 
@@ -37,6 +39,8 @@ public enum HistoryRules {
         var from = 0
         /// The old id, said at the step `from` ("in 1a2b3c4d (renamed from EXP-0001 by this change)").
         var renamedFrom: String?
+        /// The ids the change renames (old → new).
+        var renamed: [String: String] = [:]
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -100,7 +104,8 @@ public enum HistoryRules {
                 continue
             }
             out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
-                              lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit), today: today)
+                              lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
+                              renamed: timeline.renamed), today: today)
         }
         return out
     }
@@ -119,6 +124,8 @@ public enum HistoryRules {
         /// Where the change happens, for messages: "in 1a2b3c4d".
         var when: String
         var commit: ObjectID
+        /// The ids the change renames (old → new).
+        var renamed: [String: String] = [:]
     }
 
     /// An experiment's fields fixed once it has run (`history-locked-field`).
@@ -126,6 +133,9 @@ public enum HistoryRules {
 
     /// The rules that judge one change of one entity against what it was before.
     static func judge(_ step: Step, today: Day?) -> [HistoryViolation] {
+        var step = step
+        // A reference moved to the new id of an entity the change renames still names the same entity.
+        step.fields.removeAll { field in field.new != nil && field.old.flatMap { step.renamed[$0] } == field.new }
         var out: [HistoryViolation] = []
         let (id, before, after, when) = (step.id, step.before, step.after, step.when)
         if step.kind == Kind.objective.rawValue, let today {
@@ -202,7 +212,7 @@ public enum HistoryRules {
             out += judge(Step(id: entity.id, kind: entity.kind, before: old.state, after: entity.state,
                               fields: fields, lastStatus: entity.kind == Kind.experiment.rawValue ? status : nil,
                               locked: locked, when: "once merged into the base" + renaming,
-                              commit: head), today: today)
+                              commit: head, renamed: renamed), today: today)
         }
         return out
     }
@@ -213,14 +223,16 @@ public enum HistoryRules {
     /// id before renaming it counts as it would unrenamed (a move back, a metric it launched on). Only
     /// the new id's events are judged here; the old id's are its own timeline's.
     public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
-        renames.flatMap { rename -> [HistoryViolation] in
+        let renamedIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        return renames.flatMap { rename -> [HistoryViolation] in
             guard let old = timelines[rename.from]?.events, let new = timelines[rename.to]?.events,
                   let removal = old.lastIndex(where: { $0.type == .removed && range.contains($0.commit) }),
                   let arrival = new.firstIndex(where: { $0.type != .removed && range.contains($0.commit) }) else { return [] }
             var renamed = new[arrival]
             renamed.type = .restored  // the old id's entity back under another id: judged against what it held
             let events = Array(old[...removal]) + [renamed] + new[(arrival + 1)...]
-            return check(Walk(id: rename.to, kind: rename.kind, events: events, from: removal + 1, renamedFrom: rename.from),
+            return check(Walk(id: rename.to, kind: rename.kind, events: events, from: removal + 1, renamedFrom: rename.from,
+                              renamed: renamedIDs),
                          range: range, today: today)
         }
     }

@@ -160,7 +160,7 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today)
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs)
         if !renames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })

@@ -1,0 +1,40 @@
+import Foundation
+import PlaybookGit
+import PlaybookLint
+import PlaybookModel
+@testable import PlaybookReview
+import XCTest
+
+/// What an outside review of renames found (rev74): references moved along with a rename read as
+/// a changed hypothesis or metric, a file moved and edited was not paired, and a chain of renames
+/// reported one move back twice.
+final class RenamesFollowedTests: XCTestCase {
+    let running = experiment(status: "running") + ReviewFixesTests.design
+
+    func history(_ s: ScratchChange, base: ObjectID, head: ObjectID) throws -> [Finding] {
+        try s.review(base: base, head: head).findings.filter { $0.rule.hasPrefix("history-") }
+    }
+
+    /// A hypothesis and a metric renamed, and the running experiment that names them updated to the
+    /// new ids: what it tests is unchanged, so no locked field changes.
+    func testAReferenceMovedToARenamedEntityChangesNoLockedField() throws {
+        let s = try ScratchChange(for: self)
+        let hypothesis = "kind: Hypothesis\nid: HYP-0001\nsquad: growth\ntitle: A shorter form lifts signups\nmetric: signup-rate\n"
+        let metric = "kind: Metric\nid: signup-rate\nname: Signup rate\nunit: percent\ndirection: increase\nowner: growth\n"
+        let base = try s.commit(["playbooks/a.yml": running, "playbooks/h.yml": hypothesis, "playbooks/m.yml": metric])
+        let head = try s.commit([
+            "playbooks/a.yml": running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0009")
+                .replacing("primary: signup-rate", with: "primary: signups"),
+            "playbooks/h.yml": hypothesis.replacing("id: HYP-0001", with: "id: HYP-0009").replacing("metric: signup-rate", with: "metric: signups"),
+            "playbooks/m.yml": metric.replacing("id: signup-rate", with: "id: signups"),
+        ])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(Set(report.deltas.compactMap(\.renamedFrom)), ["HYP-0001", "signup-rate"], "\(report.deltas)")
+        XCTAssertEqual(try history(s, base: base, head: head), [])
+
+        // Another hypothesis than the renamed one's new id is still a change of what was tested.
+        let other = try s.commit(["playbooks/a.yml": running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
+            .replacing("primary: signup-rate", with: "primary: signups")])
+        XCTAssertEqual(try history(s, base: base, head: other).map(\.field), ["hypothesis"])
+    }
+}
