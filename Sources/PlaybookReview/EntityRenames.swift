@@ -17,10 +17,14 @@ enum EntityRenames {
     /// `deltas` with each rename's removal and addition replaced by one `.renamed` delta, and the renames.
     /// An added entity of the same kind whose every field but `id` equals a removed one's, the pair
     /// alone in that (anywhere: a file named after its id is renamed too); else the entity of a kind
-    /// removed from a file that holds only that one of its kind at the base and at the head (`alone`,
-    /// one entity per file, as `EXP-0001.yml`) and the one added there, with most fields equal. In a
-    /// file of many (`metrics.yml`), one replaced by another sharing a unit and an owner is no rename.
-    static func paired(_ deltas: [EntityDelta], alone: (_ kind: String, _ path: String) -> Bool) -> (deltas: [EntityDelta], renames: [EntityRename]) {
+    /// removed from a file that holds only that one of its kind at the base and at the head (one entity
+    /// per file, as `EXP-0001.yml`) and the one added there, with most fields equal; else, most fields
+    /// equal too, the only one of its kind leaving a file of one the change deletes and the only one
+    /// arriving in a file of one it adds (`git mv EXP-0001.yml EXP-0009.yml` and an edit). In a file of
+    /// many (`metrics.yml`), one replaced by another sharing a unit and an owner is no rename.
+    /// - Parameter count: how many entities of `kind` the file at `path` holds at the base (`atBase`)
+    ///   or the head; nil where that side has no such file.
+    static func paired(_ deltas: [EntityDelta], count: (_ kind: String, _ path: String, _ atBase: Bool) -> Int?) -> (deltas: [EntityDelta], renames: [EntityRename]) {
         let removed = deltas.filter { $0.change == .removed }
         let added = deltas.filter { $0.change == .added }
         guard !removed.isEmpty, !added.isEmpty else { return (deltas, []) }
@@ -35,17 +39,37 @@ enum EntityRenames {
             pairs.append((olds[0], news[0]))
         }
 
+        func mostlyEqual(_ old: EntityDelta, _ new: EntityDelta) -> Bool {
+            let (before, after) = (values(of: old, old: true), values(of: new, old: false))
+            let paths = Set(before.keys).union(after.keys)
+            let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
+            return equal * 2 > paths.count
+        }
+
         // The one of its kind in a file replaced by another, most fields equal.
-        let pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
+        var pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
         struct Place: Hashable { var kind: String, path: String }
         let oldByPlace = Dictionary(grouping: removed.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
         let newByPlace = Dictionary(grouping: added.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
         for (place, olds) in oldByPlace where olds.count == 1 {
-            guard let news = newByPlace[place], news.count == 1, alone(place.kind, place.path) else { continue }
-            let (before, after) = (values(of: olds[0], old: true), values(of: news[0], old: false))
-            let paths = Set(before.keys).union(after.keys)
-            let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
-            if equal * 2 > paths.count { pairs.append((olds[0], news[0])) }
+            guard let news = newByPlace[place], news.count == 1,
+                  count(place.kind, place.path, true) == 1, count(place.kind, place.path, false) == 1,
+                  mostlyEqual(olds[0], news[0]) else { continue }
+            pairs.append((olds[0], news[0]))
+        }
+
+        // The one of its kind leaving a file of one the change deletes (or renames), and the one of its
+        // kind arriving in a file of one the change adds (or renames to), most fields equal.
+        pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
+        let leaving = Dictionary(grouping: removed.filter {
+            !pairedIDs.contains($0.id) && count($0.kind, $0.path, true) == 1 && count($0.kind, $0.path, false) == nil
+        }, by: \.kind)
+        let arriving = Dictionary(grouping: added.filter {
+            !pairedIDs.contains($0.id) && count($0.kind, $0.path, false) == 1 && count($0.kind, $0.path, true) == nil
+        }, by: \.kind)
+        for (kind, olds) in leaving where olds.count == 1 {
+            guard let news = arriving[kind], news.count == 1, mostlyEqual(olds[0], news[0]) else { continue }
+            pairs.append((olds[0], news[0]))
         }
         guard !pairs.isEmpty else { return (deltas, []) }
 

@@ -122,12 +122,10 @@ public enum Reviewer {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
         // An id renamed is one entity: its base findings are matched under the new id.
-        let (deltas, renames) = EntityRenames.paired(listed) { kind, path in
-            [input.baseFiles, input.headFiles].allSatisfy { files in
-                guard let file = files.first(where: { $0.path == path }), case .bytes(let bytes) = file.content,
-                      let entities = FileEntities.read(bytes) else { return false }
-                return entities.count(where: { $0.kind == kind }) == 1
-            }
+        let (deltas, renames) = EntityRenames.paired(listed) { kind, path, atBase in
+            guard let file = (atBase ? input.baseFiles : input.headFiles).first(where: { $0.path == path }) else { return nil }
+            guard case .bytes(let bytes) = file.content, let entities = FileEntities.read(bytes) else { return 0 }
+            return entities.count(where: { $0.kind == kind })
         }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 

@@ -37,4 +37,24 @@ final class RenamesFollowedTests: XCTestCase {
             .replacing("primary: signup-rate", with: "primary: signups")])
         XCTAssertEqual(try history(s, base: base, head: other).map(\.field), ["hypothesis"])
     }
+
+    /// A file renamed and edited in one commit (`git mv` and a new metric), or deleted in one commit and
+    /// added back edited under another name in the next: one entity renamed, and the history rules judge it.
+    func testAFileMovedAndEditedIsOneEntityRenamed() throws {
+        let renamed = running.replacing("id: EXP-0001", with: "id: EXP-0009").replacing("primary: signup-rate", with: "primary: signups")
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0001.yml": running])
+        let moved = try s.commit(["playbooks/EXP-0001.yml": nil, "playbooks/EXP-0009.yml": renamed])
+        let report = try s.review(base: base, head: moved)
+        XCTAssertEqual(report.deltas.map(\.change), [.renamed], "\(report.deltas)")
+        XCTAssertEqual(report.deltas.first?.renamedFrom, "EXP-0001")
+        XCTAssertEqual(try history(s, base: base, head: moved).map(\.field), ["metrics.primary"])
+
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/EXP-0001.yml": running])
+        _ = try t.commit(["playbooks/EXP-0001.yml": nil])
+        let added = try t.commit(["playbooks/EXP-0009.yml": renamed])
+        XCTAssertEqual(try t.review(base: tBase, head: added).deltas.map(\.change), [.renamed])
+        XCTAssertEqual(try history(t, base: tBase, head: added).map(\.field), ["metrics.primary"])
+    }
 }

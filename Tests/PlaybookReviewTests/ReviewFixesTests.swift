@@ -98,9 +98,10 @@ final class ReviewFixesTests: XCTestCase {
     func testRemovedFilesAreCountedAsFilesOfTheChange() throws {
         let s = try ScratchChange(for: self)
         let base = try s.commit(["playbooks/a.yml": experiment(), "playbooks/b.yml": experiment("EXP-0002")])
-        // Another experiment than a.yml's (one equal to it but for its id would be a.yml's renamed).
-        let head = try s.commit(["playbooks/a.yml": nil,
-                                 "playbooks/c.yml": experiment("EXP-0003").replacing("title: Shorter signup form", with: "title: Shorter signup form, two fields")])
+        // Another experiment than a.yml's (one with most fields equal would be a.yml's renamed).
+        let other = experiment("EXP-0003").replacing("title: Shorter signup form", with: "title: Annual plan first")
+            .replacing("HYP-0001", with: "HYP-0002").replacing("signup-rate", with: "plan-upgrades").replacing("web/signup", with: "web/pricing")
+        let head = try s.commit(["playbooks/a.yml": nil, "playbooks/c.yml": other])
         let report = try s.review(base: base, head: head)
         XCTAssertEqual(report.changedFiles, ["playbooks/c.yml"])
         XCTAssertEqual(report.removedFiles, ["playbooks/a.yml"])
