@@ -30,15 +30,16 @@ public enum HistoryRules {
     }
 
     /// The events of one entity, as the rules walk them: one id's timeline, or a renamed entity's
-    /// (the old id's events, then the new id's).
+    /// (the old id's events, then those of each id it had within the change, then the new id's).
     struct Walk {
         var id: String
         var kind: String
         var events: [TimelineEvent]
-        /// The first event judged (the ones before it are only history): for a rename, the new id's first.
+        /// The first event judged (the ones before it are only history): for a rename, the first after the old id's.
         var from = 0
-        /// The old id, said at the step `from` ("in 1a2b3c4d (renamed from EXP-0001 by this change)").
-        var renamedFrom: String?
+        /// Where the entity arrives under another id, with the id it leaves ("in 1a2b3c4d (renamed from
+        /// EXP-0001 by this change)"); the events from there on are that id's, up to the next arrival.
+        var arrivals: [Int: (id: String, from: String)] = [:]
         /// The ids the change renames (old → new).
         var renamed: [String: String] = [:]
     }
@@ -82,14 +83,15 @@ public enum HistoryRules {
             if !inRange { (inRange, atBase) = (true, previous != nil) }
             guard index >= timeline.from else { continue }
             let short = String(event.commit.description.prefix(8))
-            let when = index == timeline.from ? timeline.renamedFrom.map { "in \(short) (renamed from \($0) by this change)" } : nil
+            let when = timeline.arrivals[index].map { "in \(short) (renamed from \($0.from) by this change)" }
+            let id = timeline.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? timeline.id
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
             let comeBack = event.type == .restored && atBase ? removedWithin : nil
             if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                 out.append(HistoryViolation(
-                    rule: LintRuleID.historyIDReuse, entity: timeline.id, field: "id",
-                    message: "the id \(timeline.id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
+                    rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                    message: "the id \(id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                     commit: event.commit))
             }
             var event = event
@@ -103,7 +105,7 @@ public enum HistoryRules {
             default:
                 continue
             }
-            out += judge(Step(id: timeline.id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
+            out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
                               renamed: timeline.renamed), today: today)
         }
@@ -220,21 +222,71 @@ public enum HistoryRules {
     /// Each entity the change renames, judged as one entity across the change's commits: the old id's
     /// events up to its removal, then the new id's, its first one a change of what the old id last
     /// held. A new id does not start an experiment's history again, and what the branch did to the old
-    /// id before renaming it counts as it would unrenamed (a move back, a metric it launched on). Only
-    /// the new id's events are judged here; the old id's are its own timeline's.
+    /// id before renaming it counts as it would unrenamed (a move back, a metric it launched on). An id
+    /// it had only within the change (EXP-0001 → EXP-0005 → EXP-0009, commit by commit) is a link of the
+    /// chain: its events are the entity's, each judged once (under that id, as its own timeline judges it).
+    /// The old id's events are its own timeline's.
     public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
         let renamedIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         return renames.flatMap { rename -> [HistoryViolation] in
-            guard let old = timelines[rename.from]?.events, let new = timelines[rename.to]?.events,
-                  let removal = old.lastIndex(where: { $0.type == .removed && range.contains($0.commit) }),
-                  let arrival = new.firstIndex(where: { $0.type != .removed && range.contains($0.commit) }) else { return [] }
-            var renamed = new[arrival]
-            renamed.type = .restored  // the old id's entity back under another id: judged against what it held
-            let events = Array(old[...removal]) + [renamed] + new[(arrival + 1)...]
-            return check(Walk(id: rename.to, kind: rename.kind, events: events, from: removal + 1, renamedFrom: rename.from,
-                              renamed: renamedIDs),
-                         range: range, today: today)
+            guard var walk = walk(of: rename, timelines: timelines, range: range) else { return [] }
+            walk.renamed = renamedIDs
+            return check(walk, range: range, today: today)
         }
+    }
+
+    /// The ids each renamed entity had only within the change (a link of a chain of renames), each
+    /// with the entity's new id: a finding under a link is the renamed entity's.
+    public static func links(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>) -> [String: String] {
+        var out: [String: String] = [:]
+        for rename in renames {
+            guard let walk = walk(of: rename, timelines: timelines, range: range) else { continue }
+            for arrival in walk.arrivals.values where arrival.id != rename.to {
+                out[arrival.id] = rename.to
+            }
+        }
+        return out
+    }
+
+    /// A renamed entity's events across the change: the old id's up to its removal, each link's, the new id's.
+    static func walk(of rename: EntityRename, timelines: Timelines, range: Set<ObjectID>) -> Walk? {
+        guard let old = timelines[rename.from]?.events, let new = timelines[rename.to]?.events,
+              let removal = old.lastIndex(where: { $0.type == .removed && range.contains($0.commit) }),
+              let arrival = new.firstIndex(where: { $0.type != .removed && range.contains($0.commit) }) else { return nil }
+        var events = Array(old[...removal])
+        var arrivals: [Int: (id: String, from: String)] = [:]
+        // The old id's entity back under another id: judged against what it held.
+        func arrive(_ id: String, from: String, _ link: ArraySlice<TimelineEvent>) {
+            let at = events.count
+            arrivals[at] = (id, from)
+            events += link
+            events[at].type = .restored
+        }
+        var (leaving, left) = (rename.from, old[removal].commit)
+        var seen: Set<String> = [rename.from, rename.to]
+        // Each id it had between, while one alone arrives where the last one left and leaves again.
+        while new[arrival].commit != left, let (link, start, end) = intermediate(after: left, kind: rename.kind, seen: seen, timelines: timelines, range: range) {
+            arrive(link.id, from: leaving, link.events[start...end])
+            (leaving, left) = (link.id, link.events[end].commit)
+            seen.insert(link.id)
+        }
+        arrive(rename.to, from: leaving, new[arrival...])
+        return Walk(id: rename.to, kind: rename.kind, events: events, from: removal + 1, arrivals: arrivals)
+    }
+
+    /// The one id of `kind` (not in `seen`) that arrives in `commit` within the change and leaves later
+    /// within it: a link of a chain of renames, with where it arrives and leaves in its timeline.
+    static func intermediate(after commit: ObjectID, kind: String, seen: Set<String>, timelines: Timelines,
+                             range: Set<ObjectID>) -> (timeline: Timeline, start: Int, end: Int)? {
+        var found: [(timeline: Timeline, start: Int, end: Int)] = []
+        for timeline in timelines.byID.values where timeline.kind == kind && !seen.contains(timeline.id) {
+            guard let start = timeline.events.firstIndex(where: { $0.commit == commit && $0.type != .removed }),
+                  start == 0 || timeline.events[start - 1].type == .removed,
+                  let end = timeline.events[start...].firstIndex(where: { $0.type == .removed }),
+                  range.contains(timeline.events[end].commit) else { continue }
+            found.append((timeline, start, end))
+        }
+        return found.count == 1 ? found[0] : nil
     }
 
     /// The fields that differ between two states, in the newer one's order (then the removed ones).

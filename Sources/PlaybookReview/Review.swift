@@ -158,6 +158,8 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
+        // The ids a renamed entity had only within the change: its findings under them are placed on it.
+        let links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
         var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs)
         if !renames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
@@ -166,8 +168,9 @@ public enum Reviewer {
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         if let baseEntities, let mergedEntities {
-            // What the merge brings to the base's tip, where the branch's own commits do not say it.
-            let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
+            // What the merge brings to the base's tip, where the branch's own commits do not say it
+            // (under any id the entity had within the change).
+            let found = Set(violations.map { [$0.rule, links[$0.entity] ?? $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
                                                    timelines: timelines, head: input.head, renamed: newIDs, today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
@@ -176,11 +179,11 @@ public enum Reviewer {
             guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
-            if let placed = byID[violation.entity] {
+            if let placed = byID[violation.entity] ?? links[violation.entity].flatMap({ byID[$0] }) {
                 var at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
                 if let place = violation.place, let source = input.headFiles.first(where: { $0.path == placed.file }),
                    case .bytes(let bytes) = source.content,
-                   let written = HistoryRules.writtenMark(of: place, entity: violation.entity, in: bytes, limits: linter.configuration.limits) {
+                   let written = HistoryRules.writtenMark(of: place, entity: placed.entity.id.value, in: bytes, limits: linter.configuration.limits) {
                     at = written
                 }
                 (file, mark) = (placed.file, (at.line, at.column))

@@ -57,4 +57,32 @@ final class RenamesFollowedTests: XCTestCase {
         XCTAssertEqual(try t.review(base: tBase, head: added).deltas.map(\.change), [.renamed])
         XCTAssertEqual(try history(t, base: tBase, head: added).map(\.field), ["metrics.primary"])
     }
+
+    /// Renamed, moved back, renamed again, commit by commit: one move back, at the commit that made it,
+    /// placed on the entity as the head has it; and one concluded under the id it had between, then
+    /// renamed and set running, is a move back too.
+    func testAChainOfRenamesReportsAMoveBackOnceAtItsCommit() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": running])
+        _ = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")])
+        let movedBack = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")
+            .replacing("status: running", with: "status: draft")])
+        let head = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")
+            .replacing("status: running", with: "status: draft")])
+        XCTAssertEqual(try s.review(base: base, head: head).deltas.compactMap(\.renamedFrom), ["EXP-0001"])
+        let found = try history(s, base: base, head: head)
+        XCTAssertEqual(found.map(\.rule), [LintRuleID.historyStatusRegression], "\(found)")
+        XCTAssertEqual(found.first?.related, [movedBack.description], "\(found)")
+        XCTAssertEqual(found.first?.line, 6, "on the status line: \(found)")
+
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/a.yml": running])
+        _ = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")])
+        _ = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")
+            .replacing("status: running", with: "status: concluded")])
+        let reopened = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")])
+        let relaunched = try history(t, base: tBase, head: reopened)
+        XCTAssertEqual(relaunched.map(\.rule), [LintRuleID.historyStatusRegression], "\(relaunched)")
+        XCTAssertEqual(relaunched.first?.related, [reopened.description], "\(relaunched)")
+    }
 }
