@@ -1,3 +1,4 @@
+import PlaybookGit
 import PlaybookHistory
 
 /// An entity whose id the change renames, found among the removed and added entities.
@@ -40,10 +41,7 @@ enum EntityRenames {
         }
 
         func mostlyEqual(_ old: EntityDelta, _ new: EntityDelta) -> Bool {
-            let (before, after) = (values(of: old, old: true), values(of: new, old: false))
-            let paths = Set(before.keys).union(after.keys)
-            let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
-            return equal * 2 > paths.count
+            Self.mostlyEqual(values(of: old, old: true), values(of: new, old: false))
         }
 
         // The one of its kind in a file replaced by another, most fields equal.
@@ -96,6 +94,45 @@ enum EntityRenames {
             }
         }
         return (out, renames.sorted { ($0.kind, $0.to) < ($1.kind, $1.to) })
+    }
+
+    /// More than half of the fields either side has are equal (the ids left out by the caller).
+    static func mostlyEqual(_ before: [String: FieldValue], _ after: [String: FieldValue]) -> Bool {
+        let paths = Set(before.keys).union(after.keys)
+        let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
+        return equal * 2 > paths.count
+    }
+
+    /// The ids whose entity another id takes over in a commit of the change, with those commits: in
+    /// one commit, an id removed and one of its kind arriving with every other field equal (the only
+    /// such), else the only one of its kind removed and the only one arriving, most fields equal.
+    /// Such an id, used again later in the change, is reused, not its entity back.
+    static func renamedAway(_ timelines: Timelines, range: Set<ObjectID>) -> [String: Set<ObjectID>] {
+        struct Moment: Hashable { var commit: ObjectID, kind: String }
+        var leaving: [Moment: [(id: String, values: [String: FieldValue])]] = [:]
+        var arriving: [Moment: [[String: FieldValue]]] = [:]
+        for timeline in timelines.byID.values {
+            for (index, event) in timeline.events.enumerated() where range.contains(event.commit) {
+                let moment = Moment(commit: event.commit, kind: timeline.kind)
+                switch event.type {
+                case .removed where index > 0:
+                    leaving[moment, default: []].append((timeline.id, timeline.events[index - 1].state.values.filter { $0.key != "id" }))
+                case .created, .restored:
+                    arriving[moment, default: []].append(event.state.values.filter { $0.key != "id" })
+                default:
+                    continue
+                }
+            }
+        }
+        var out: [String: Set<ObjectID>] = [:]
+        for (moment, olds) in leaving {
+            guard let news = arriving[moment] else { continue }
+            for old in olds where news.count(where: { $0 == old.values }) == 1
+                || (olds.count == 1 && news.count == 1 && mostlyEqual(old.values, news[0])) {
+                out[old.id, default: []].insert(moment.commit)
+            }
+        }
+        return out
     }
 
     /// A removed entity's fields as the base had them, or an added one's as the change leaves them; the id left out.

@@ -24,8 +24,10 @@ public enum HistoryRules {
     /// - Parameter renamed: the ids the change renames (old → new): a reference moved along is no change.
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
                              renamed: [String: String] = [:]) -> [HistoryViolation] {
-        timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
-            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed), range: range, today: today)
+        let away = EntityRenames.renamedAway(timelines, range: range)
+        return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
+            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
+                       renamedAway: away[timeline.id] ?? []), range: range, today: today)
         }
     }
 
@@ -42,6 +44,8 @@ public enum HistoryRules {
         var arrivals: [Int: (id: String, from: String)] = [:]
         /// The ids the change renames (old → new).
         var renamed: [String: String] = [:]
+        /// The commits of the change in which another id takes this one's entity over.
+        var renamedAway: Set<ObjectID> = []
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -57,6 +61,8 @@ public enum HistoryRules {
         // (bringing that same entity back is a revert, not a reuse).
         var removedBefore = false
         var removedWithin: EntityState?
+        // Removed within the change as another id took its entity over: what comes back is another entity.
+        var movedAway = false
         // Whether the entity exists where the change starts: removed and added back within the
         // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
         var inRange = false
@@ -66,6 +72,8 @@ public enum HistoryRules {
                 if event.type == .removed {
                     if range.contains(event.commit) {
                         removedWithin = previous ?? EntityState()
+                        movedAway = timeline.renamedAway.contains(event.commit)
+                        if movedAway { (lastStatus, everLaunched) = (nil, false) }
                     } else {
                         removedBefore = true
                         lastStatus = nil
@@ -87,7 +95,7 @@ public enum HistoryRules {
             let id = timeline.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? timeline.id
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
-            let comeBack = event.type == .restored && atBase ? removedWithin : nil
+            let comeBack = event.type == .restored && atBase && !movedAway ? removedWithin : nil
             if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                 out.append(HistoryViolation(
                     rule: LintRuleID.historyIDReuse, entity: id, field: "id",

@@ -85,4 +85,25 @@ final class RenamesFollowedTests: XCTestCase {
         XCTAssertEqual(relaunched.map(\.rule), [LintRuleID.historyStatusRegression], "\(relaunched)")
         XCTAssertEqual(relaunched.first?.related, [reopened.description], "\(relaunched)")
     }
+
+    /// A draft renamed in one commit (its file moved with it), and its old id given to another draft in
+    /// the next: the old id is reused, as when the rename was in the base's history.
+    func testAnIdRenamedAwayWithinTheChangeAndUsedAgainIsReused() throws {
+        let s = try ScratchChange(for: self)
+        let draft = experiment() + ReviewFixesTests.design
+        let base = try s.commit(["playbooks/EXP-0001.yml": draft])
+        _ = try s.commit(["playbooks/EXP-0001.yml": nil, "playbooks/EXP-0009.yml": draft.replacing("id: EXP-0001", with: "id: EXP-0009")])
+        let reused = try s.commit(["playbooks/EXP-0001.yml": experiment().replacing("title: Shorter signup form", with: "title: Annual plan first")
+            .replacing("surface: web/signup", with: "surface: web/pricing")])
+        let found = try history(s, base: base, head: reused)
+        XCTAssertEqual(found.map(\.rule), [LintRuleID.historyIDReuse], "\(found)")
+        XCTAssertEqual(found.first?.entity, "EXP-0001")
+
+        // Removed and added back within the change, no other id taking it over: that entity changed.
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/EXP-0001.yml": draft])
+        _ = try t.commit(["playbooks/EXP-0001.yml": nil])
+        let back = try t.commit(["playbooks/EXP-0001.yml": draft.replacing("title: Shorter signup form", with: "title: Shorter form")])
+        XCTAssertEqual(try history(t, base: tBase, head: back), [])
+    }
 }
