@@ -11,10 +11,6 @@ import XCTest
 final class RenamesAcrossCommitsTests: XCTestCase {
     let running = experiment(status: "running") + ReviewFixesTests.design
 
-    func history(_ s: ScratchChange, base: ObjectID, head: ObjectID) throws -> [Finding] {
-        try s.review(base: base, head: head).findings.filter { $0.rule.hasPrefix("history-") }
-    }
-
     /// Concluded in one commit, then renamed and set back to running: the move back is found, as it is
     /// without the rename, and said with the rename.
     func testAStatusMovedBackWhileRenamedIsFound() throws {
@@ -23,7 +19,7 @@ final class RenamesAcrossCommitsTests: XCTestCase {
         _ = try s.commit(["playbooks/a.yml": running.replacing("status: running", with: "status: concluded")])
         let renamed = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")])
         XCTAssertEqual(try s.review(base: base, head: renamed).deltas.map(\.change), [.renamed])
-        let found = try history(s, base: base, head: renamed)
+        let found = try s.historyFindings(base: base, head: renamed)
         XCTAssertEqual(found.map(\.rule), [LintRuleID.historyStatusRegression], "\(found)")
         XCTAssertEqual(found.first?.entity, "EXP-0009")
         XCTAssertTrue(found.first?.message.contains("moves back from concluded to running in ") == true, "\(found)")
@@ -38,10 +34,10 @@ final class RenamesAcrossCommitsTests: XCTestCase {
         let base = try s.commit(["playbooks/a.yml": draft])
         let launched = draft.replacing("status: draft", with: "status: running").replacing("primary: signup-rate", with: "primary: weekly-active-learners")
         let unrenamed = try s.commit(["playbooks/a.yml": launched])
-        XCTAssertEqual(try history(s, base: base, head: unrenamed), [])
+        XCTAssertEqual(try s.historyFindings(base: base, head: unrenamed), [])
         let renamed = try s.commit(["playbooks/a.yml": launched.replacing("id: EXP-0001", with: "id: EXP-0009")])
         XCTAssertEqual(try s.review(base: base, head: renamed).deltas.map(\.change), [.renamed])
-        XCTAssertEqual(try history(s, base: base, head: renamed), [])
+        XCTAssertEqual(try s.historyFindings(base: base, head: renamed), [])
     }
 
     /// Two metrics in one file, one replaced by another with the same unit, direction and owner: one

@@ -11,10 +11,6 @@ import XCTest
 final class RenamesFollowedTests: XCTestCase {
     let running = experiment(status: "running") + ReviewFixesTests.design
 
-    func history(_ s: ScratchChange, base: ObjectID, head: ObjectID) throws -> [Finding] {
-        try s.review(base: base, head: head).findings.filter { $0.rule.hasPrefix("history-") }
-    }
-
     /// A hypothesis and a metric renamed, and the running experiment that names them updated to the
     /// new ids: what it tests is unchanged, so no locked field changes.
     func testAReferenceMovedToARenamedEntityChangesNoLockedField() throws {
@@ -30,12 +26,12 @@ final class RenamesFollowedTests: XCTestCase {
         ])
         let report = try s.review(base: base, head: head)
         XCTAssertEqual(Set(report.deltas.compactMap(\.renamedFrom)), ["HYP-0001", "signup-rate"], "\(report.deltas)")
-        XCTAssertEqual(try history(s, base: base, head: head), [])
+        XCTAssertEqual(try s.historyFindings(base: base, head: head), [])
 
         // Another hypothesis than the renamed one's new id is still a change of what was tested.
         let other = try s.commit(["playbooks/a.yml": running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
             .replacing("primary: signup-rate", with: "primary: signups")])
-        XCTAssertEqual(try history(s, base: base, head: other).map(\.field), ["hypothesis"])
+        XCTAssertEqual(try s.historyFindings(base: base, head: other).map(\.field), ["hypothesis"])
     }
 
     /// A file renamed and edited in one commit (`git mv` and a new metric), or deleted in one commit and
@@ -48,14 +44,14 @@ final class RenamesFollowedTests: XCTestCase {
         let report = try s.review(base: base, head: moved)
         XCTAssertEqual(report.deltas.map(\.change), [.renamed], "\(report.deltas)")
         XCTAssertEqual(report.deltas.first?.renamedFrom, "EXP-0001")
-        XCTAssertEqual(try history(s, base: base, head: moved).map(\.field), ["metrics.primary"])
+        XCTAssertEqual(try s.historyFindings(base: base, head: moved).map(\.field), ["metrics.primary"])
 
         let t = try ScratchChange(for: self)
         let tBase = try t.commit(["playbooks/EXP-0001.yml": running])
         _ = try t.commit(["playbooks/EXP-0001.yml": nil])
         let added = try t.commit(["playbooks/EXP-0009.yml": renamed])
         XCTAssertEqual(try t.review(base: tBase, head: added).deltas.map(\.change), [.renamed])
-        XCTAssertEqual(try history(t, base: tBase, head: added).map(\.field), ["metrics.primary"])
+        XCTAssertEqual(try t.historyFindings(base: tBase, head: added).map(\.field), ["metrics.primary"])
     }
 
     /// Renamed, moved back, renamed again, commit by commit: one move back, at the commit that made it,
@@ -70,7 +66,7 @@ final class RenamesFollowedTests: XCTestCase {
         let head = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")
             .replacing("status: running", with: "status: draft")])
         XCTAssertEqual(try s.review(base: base, head: head).deltas.compactMap(\.renamedFrom), ["EXP-0001"])
-        let found = try history(s, base: base, head: head)
+        let found = try s.historyFindings(base: base, head: head)
         XCTAssertEqual(found.map(\.rule), [LintRuleID.historyStatusRegression], "\(found)")
         XCTAssertEqual(found.first?.related, [movedBack.description], "\(found)")
         XCTAssertEqual(found.first?.line, 6, "on the status line: \(found)")
@@ -81,7 +77,7 @@ final class RenamesFollowedTests: XCTestCase {
         _ = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")
             .replacing("status: running", with: "status: concluded")])
         let reopened = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")])
-        let relaunched = try history(t, base: tBase, head: reopened)
+        let relaunched = try t.historyFindings(base: tBase, head: reopened)
         XCTAssertEqual(relaunched.map(\.rule), [LintRuleID.historyStatusRegression], "\(relaunched)")
         XCTAssertEqual(relaunched.first?.related, [reopened.description], "\(relaunched)")
     }
@@ -95,7 +91,7 @@ final class RenamesFollowedTests: XCTestCase {
         _ = try s.commit(["playbooks/EXP-0001.yml": nil, "playbooks/EXP-0009.yml": draft.replacing("id: EXP-0001", with: "id: EXP-0009")])
         let reused = try s.commit(["playbooks/EXP-0001.yml": experiment().replacing("title: Shorter signup form", with: "title: Annual plan first")
             .replacing("surface: web/signup", with: "surface: web/pricing")])
-        let found = try history(s, base: base, head: reused)
+        let found = try s.historyFindings(base: base, head: reused)
         XCTAssertEqual(found.map(\.rule), [LintRuleID.historyIDReuse], "\(found)")
         XCTAssertEqual(found.first?.entity, "EXP-0001")
 
@@ -104,6 +100,6 @@ final class RenamesFollowedTests: XCTestCase {
         let tBase = try t.commit(["playbooks/EXP-0001.yml": draft])
         _ = try t.commit(["playbooks/EXP-0001.yml": nil])
         let back = try t.commit(["playbooks/EXP-0001.yml": draft.replacing("title: Shorter signup form", with: "title: Shorter form")])
-        XCTAssertEqual(try history(t, base: tBase, head: back), [])
+        XCTAssertEqual(try t.historyFindings(base: tBase, head: back), [])
     }
 }

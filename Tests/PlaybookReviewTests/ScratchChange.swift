@@ -43,6 +43,11 @@ final class ScratchChange {
     }
 
     /// Reviews `base...head` as `playbook review` does.
+    /// The findings of the history rules (`history-…`) of the change from `base` to `head`.
+    func historyFindings(base: ObjectID, head: ObjectID) throws -> [Finding] {
+        try review(base: base, head: head).findings.filter { $0.rule.hasPrefix("history-") }
+    }
+
     func review(base: ObjectID, head: ObjectID) throws -> ReviewReport {
         let reader = ChangeReader(roots: ["playbooks"], include: { $0.hasSuffix(".yml") })
         let input = try reader.read(repository, base: base, head: head)
