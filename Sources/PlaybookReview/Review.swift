@@ -153,7 +153,7 @@ public enum Reviewer {
                     existing.append(finding)
                 }
             } else {
-                findings.append(finding)
+                findings.append(Self.sayingTheRename(finding, newIDs))
             }
         }
 
@@ -280,6 +280,15 @@ public enum Reviewer {
             }
             return text
         }
+    }
+
+    /// A reference to an id this change renames, left pointing at the old id: says where the entity went
+    /// (review74: "names hypothesis HYP-0019, which does not exist" did not say the change renamed it HYP-0041).
+    static func sayingTheRename(_ finding: Finding, _ newIDs: [String: String]) -> Finding {
+        guard finding.rule == LintRuleID.unresolvedReference, let old = finding.related.first, let new = newIDs[old] else { return finding }
+        var said = finding
+        said.message += " (this change renames \(old) to \(new))"
+        return said
     }
 
     /// A finding the base had too, made worse by the change (a budget total or a count its rule

@@ -34,6 +34,19 @@ final class RenamesFollowedTests: XCTestCase {
         XCTAssertEqual(try s.historyFindings(base: base, head: other).map(\.field), ["hypothesis"])
     }
 
+    /// A hypothesis renamed while an experiment still names its old id: the unresolved reference says where
+    /// the hypothesis went (review74: it said only "which does not exist").
+    func testAReferenceLeftOnARenamedIdSaysWhereItWent() throws {
+        let s = try ScratchChange(for: self)
+        let hypothesis = "kind: Hypothesis\nid: HYP-0001\nsquad: growth\ntitle: A shorter form lifts signups\nmetric: signup-rate\n"
+        let base = try s.commit(["playbooks/a.yml": running, "playbooks/h.yml": hypothesis])
+        let head = try s.commit(["playbooks/h.yml": hypothesis.replacing("id: HYP-0001", with: "id: HYP-0009")])
+        let unresolved = try s.review(base: base, head: head).findings.filter { $0.rule == LintRuleID.unresolvedReference }
+        XCTAssertEqual(unresolved.count, 1, "\(unresolved)")
+        XCTAssertTrue(unresolved.first?.message.hasSuffix("which does not exist (this change renames HYP-0001 to HYP-0009)") ?? false,
+                      unresolved.first?.message ?? "")
+    }
+
     /// A file renamed and edited in one commit (`git mv` and a new metric), or deleted in one commit and
     /// added back edited under another name in the next: one entity renamed, and the history rules judge it.
     func testAFileMovedAndEditedIsOneEntityRenamed() throws {
