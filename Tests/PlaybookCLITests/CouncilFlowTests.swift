@@ -63,6 +63,14 @@ final class CouncilFlowTests: XCTestCase {
         return try repository.commit(message: message, author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: clock))
     }
 
+    /// Stages a hypothesis that touches nothing the tests' errors are about (a new file, no reference to them).
+    func stageAnUnrelatedHypothesis(_ scratch: ScratchDirectory, _ repository: Repository) throws {
+        try scratch.write("playbooks/HYP-9.yml", Self.hypothesis("HYP-9", squad: "activation-emea", title: "Bigger cards",
+                                                                 change: "make the lesson cards twice as tall", audience: "learners on phones")
+            .replacing("status: testing", with: "status: backlog"))
+        try repository.stage(paths: ["playbooks/HYP-9.yml"])
+    }
+
     /// Main holds both squads, HYP-1 and activation's running EXP-1 on web/home/banner.
     func start() throws -> (ScratchDirectory, Repository, ObjectID) {
         let scratch = try ScratchDirectory()
@@ -120,10 +128,7 @@ final class CouncilFlowTests: XCTestCase {
         ], "over the cap already")
         let before = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertTrue(before.stdout.contains("[squad-budget]"), before.stdout)
-        try scratch.write("playbooks/HYP-9.yml", Self.hypothesis("HYP-9", squad: "activation-emea", title: "Bigger cards",
-                                                                 change: "make the lesson cards twice as tall", audience: "learners on phones")
-            .replacing("status: testing", with: "status: backlog"))
-        try repository.stage(paths: ["playbooks/HYP-9.yml"])
+        try stageAnUnrelatedHypothesis(scratch, repository)
         let unrelated = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
         try scratch.write("playbooks/EXP-3.yml", spending("EXP-3", 1000))
@@ -148,10 +153,7 @@ final class CouncilFlowTests: XCTestCase {
         let before = try CLI.run(["lint"] + today, in: scratch.url)
         XCTAssertEqual(before.stdout.components(separatedBy: "error: ").count - 1, 1, before.stdout)
 
-        try scratch.write("playbooks/HYP-9.yml", Self.hypothesis("HYP-9", squad: "activation-emea", title: "Bigger cards",
-                                                                 change: "make the lesson cards twice as tall", audience: "learners on phones")
-            .replacing("status: testing", with: "status: backlog"))
-        try repository.stage(paths: ["playbooks/HYP-9.yml"])
+        try stageAnUnrelatedHypothesis(scratch, repository)
         let unrelated = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
         XCTAssertEqual(unrelated.status, 0, unrelated.stdout + unrelated.stderr)
         XCTAssertTrue(unrelated.stderr.contains("1 error already there before this commit"), unrelated.stderr)

@@ -4,6 +4,13 @@ import Foundation
 import XCTest
 
 final class TimelineTests: XCTestCase {
+    /// A scratch history and a reader of it, through the history cache when `cached` (read cold otherwise).
+    func scratchHistory(cached: Bool) throws -> (ScratchHistory, () throws -> History) {
+        let s = try ScratchHistory(for: self)
+        let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
+        return (s, { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) })
+    }
+
     private func read(_ scratch: ScratchHistory, mode: WalkMode = .firstParent, cache: String? = nil) throws -> History {
         try HistoryReader(roots: ["playbooks"], mode: mode, cacheFile: cache).read(scratch.repository)
     }
@@ -88,9 +95,7 @@ final class TimelineTests: XCTestCase {
 
     func testASecondFileWithAnExistingIdIsADuplicateNotARestoration() throws {
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             try s.commit(["playbooks/a.yml": experiment(status: "draft")])
             _ = try read()
             let second = try s.commit(["playbooks/b.yml": experiment(status: "ready")])
@@ -114,9 +119,7 @@ final class TimelineTests: XCTestCase {
     /// Read at once and commit by commit through the cache, with the copy's name sorting first.
     func testWhenTheFollowedFileGoesTheCopyTakesOverFromThatCommit() throws {
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let original = "playbooks/z.yml", copy = "playbooks/b.yml"
             try s.commit([original: experiment(status: "draft")])
             if cached { _ = try read() }
@@ -145,9 +148,7 @@ final class TimelineTests: XCTestCase {
     /// commit by commit through the cache, with the copy's name sorting first.
     func testEditingACopyLeavesTheFollowedFilesHistoryAlone() throws {
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let original = "playbooks/z.yml", copy = "playbooks/b.yml"
             let created = try s.commit([original: experiment(status: "draft")])
             try s.commit([copy: experiment(status: "draft")])
@@ -176,9 +177,7 @@ final class TimelineTests: XCTestCase {
     /// A copy that goes while the followed file stays is no event, even when it sorts first.
     func testACopyThatGoesLeavesTheFollowedFilesHistoryAlone() throws {
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             try s.commit(["playbooks/z.yml": experiment(status: "draft")])
             try s.commit(["playbooks/b.yml": experiment(status: "running")])
             if cached { _ = try read() }
@@ -254,9 +253,7 @@ final class TimelineTests: XCTestCase {
         let may10: Int64 = 1_778_371_200, july1: Int64 = 1_782_864_000, july20: Int64 = 1_784_505_600
         let in1975: Int64 = 157_766_400
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let path = "playbooks/o.yml"
             let first = try s.commit([path: objective(current: "10")], at: may10)
             try s.commit(["notes.txt": "no entity changes here"], at: july20)
@@ -283,9 +280,7 @@ final class TimelineTests: XCTestCase {
         let may10: Int64 = 1_778_371_200, july20: Int64 = 1_784_505_600, august1: Int64 = 1_785_542_400
         let in2100: Int64 = 4_102_444_800
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let path = "playbooks/o.yml"
             let first = try s.commit([path: objective(current: "10")], at: may10)
             let ahead = try s.commit([path: objective(current: "20")], at: in2100)
@@ -308,9 +303,7 @@ final class TimelineTests: XCTestCase {
         let may10: Int64 = 1_778_371_200, july20: Int64 = 1_784_505_600, august1: Int64 = 1_785_542_400
         let in2100: Int64 = 4_102_444_800
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let path = "playbooks/o.yml"
             let root = try s.commit([path: objective(current: "10")], at: in2100)
             if cached { _ = try read() }
@@ -335,9 +328,7 @@ final class TimelineTests: XCTestCase {
     func testOneCommitAfterARootDatedInTheFutureIsPlacedTheSameWayWheneverItIsRead() throws {
         let may10: Int64 = 1_778_371_200, may11: Int64 = 1_778_457_600, in2100: Int64 = 4_102_444_800
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let path = "playbooks/o.yml"
             let root = try s.commit([path: objective(current: "10")], at: in2100)
             if cached { _ = try read() }
@@ -361,9 +352,7 @@ final class TimelineTests: XCTestCase {
         let may10: Int64 = 1_778_371_200, july1: Int64 = 1_782_864_000, july20: Int64 = 1_784_505_600
         let september1: Int64 = 1_788_220_800, in1975: Int64 = 157_766_400
         for cached in [false, true] {
-            let s = try ScratchHistory(for: self)
-            let cache = cached ? HistoryReader.defaultCacheFile(for: s.repository) : nil
-            let read = { try HistoryReader(roots: ["playbooks"], cacheFile: cache).read(s.repository) }
+            let (s, read) = try scratchHistory(cached: cached)
             let path = "playbooks/o.yml"
             let root = try s.commit([path: objective(current: "10")], at: september1)
             let child = try s.commit([path: objective(current: "20")], at: july1)
