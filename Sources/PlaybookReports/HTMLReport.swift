@@ -17,7 +17,12 @@ public enum HTMLReport {
             body += "<strong>\(escapeVisible(Numbers.fixed(rollUp.meanScore)))</strong> over \(rollUp.scoredKeyResults) scored key results.</p></section>\n"
         }
         if report.objectives.isEmpty {
-            body += "<p>No objective of \(escapeVisible(report.quarter.description)) is in the history\(report.started ? "" : " yet").</p>\n"
+            body += "<p>No objective of \(escapeVisible(report.quarter.description)) is in the history\(report.started ? "" : " yet")"
+            if let earlier = report.latestEarlierWithObjectives {
+                body += "; the latest quarter objectives are written for is \(escapeVisible(earlier.description)) "
+                    + "(<code>playbook report okr --quarter \(escapeVisible(earlier.description))</code>)"
+            }
+            body += ".</p>\n"
         }
         let start = UTC.seconds(report.start)
         let end = UTC.seconds(report.lastDay) + 86_400

@@ -197,7 +197,11 @@ public enum OKRRenderer {
             out += ".\n\n"
         }
         if report.objectives.isEmpty {
-            out += "No objective of \(report.quarter) is in the history\(report.started ? "" : " yet").\n"
+            out += "No objective of \(report.quarter) is in the history\(report.started ? "" : " yet")"
+            if let earlier = report.latestEarlierWithObjectives {
+                out += "; the latest quarter objectives are written for is \(earlier): `playbook report okr --quarter \(earlier)`"
+            }
+            out += ".\n"
         }
         for squad in report.squads {
             out += "## \(Markdown.inline(squad))\n\n"

@@ -62,6 +62,10 @@ public struct OKRReport: Sendable {
     public var elapsed: Decimal
     public var thresholds: KeyResultStatusThresholds
     public var objectives: [ObjectiveLine]
+    /// With no objective in the quarter: the latest earlier quarter that objectives are written
+    /// for (as HEAD's versions say), so an empty report says where to look (the first days of a
+    /// quarter often have none yet); nil otherwise.
+    public var latestEarlierWithObjectives: Quarter?
     public var northStar: NorthStarRollUp?
     public var source: SourceSummary
 
@@ -277,6 +281,11 @@ public struct OKRReport: Sendable {
             for note in result.notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
+        if lines.isEmpty {
+            latestEarlierWithObjectives = objectiveTimelines
+                .compactMap { $0.current?.value("quarter")?.textValue.flatMap(Quarter.init) }
+                .filter { $0 < quarter }.max()
+        }
         // Objectives written for the quarter only after it ended: no commit in it held them, so the
         // history has no value for them there. Named, so a report that lists none says why (`site`
         // shows them as written).

@@ -183,7 +183,14 @@ struct HomePage {
         }
         var out = "<h2>Objectives of \(h(report.quarter.description))</h2>\n"
         if objectives.isEmpty {
-            out += "<p>No objective of \(h(report.quarter.description)) is in the history.</p>\n"
+            out += "<p>No objective of \(h(report.quarter.description)) is in the history"
+            // The page of the latest earlier quarter with objectives, when the site has one (the first
+            // days of a quarter often have none yet).
+            if let earlier = report.latestEarlierWithObjectives, input.okr.contains(where: { $0.quarter == earlier }) {
+                out += "; the latest quarter objectives are written for is "
+                    + "<a href=\"\(page.href(SitePath.quarter(earlier)))\">\(h(earlier.description))</a>"
+            }
+            out += ".</p>\n"
             return out
         }
         if let basis = Self.statusBasis(report) { out += "<p class=\"meta\">\(basis)</p>\n" }

@@ -68,6 +68,22 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(far.stderr, "playbook: no commit on this line of history holds squad-nobody\n")
     }
 
+    /// A quarter with no objective yet (the first days after a quarter ends) says which earlier
+    /// quarter has them and how to ask for it, in Markdown and HTML; a quarter with nothing before it says only that it is empty.
+    func testAQuarterWithoutObjectivesNamesTheLatestEarlierOneThatHasThem() throws {
+        let scratch = try history()
+        let next = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-10-02"], in: scratch.url)
+        XCTAssertEqual(next.status, 0, next.stderr)
+        XCTAssertTrue(next.stdout.contains(
+            "No objective of 2026-Q4 is in the history; the latest quarter objectives are written for is 2026-Q3: "
+                + "`playbook report okr --quarter 2026-Q3`.\n"), next.stdout)
+        let html = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-10-02", "--format", "html"], in: scratch.url)
+        XCTAssertTrue(html.stdout.contains(
+            "the latest quarter objectives are written for is 2026-Q3 (<code>playbook report okr --quarter 2026-Q3</code>).</p>"), html.stdout)
+        let before = try CLI.run(["report", "okr", "--quarter", "2026-Q2", "--today", "2026-10-02"], in: scratch.url)
+        XCTAssertTrue(before.stdout.contains("No objective of 2026-Q2 is in the history.\n"), before.stdout)
+    }
+
     /// An objective written for a quarter only after it ended has no value in it: the report leaves
     /// it out, and says so with a note naming it (it printed only "No objective … is in the history").
     func testAnObjectiveWrittenAfterItsQuarterEndedIsNamedInANote() throws {
