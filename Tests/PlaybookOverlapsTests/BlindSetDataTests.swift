@@ -6,7 +6,8 @@ import XCTest
 /// `Data/fresh8-pairs.tsv`, `Data/fresh9-pairs.tsv`, `Data/fresh10-pairs.tsv`,
 /// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`,
 /// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`,
-/// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`,
+/// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -78,6 +79,11 @@ struct BlindSet {
                                      earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv"])
     static let twentieth = BlindSet(file: "fresh20-pairs.tsv", prefix: "BE", split: "fresh20",
                                     earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv"])
+    // Three more writers blind to each other, each checked against every set before them.
+    static let twentyFirst = BlindSet(file: "fresh21-pairs.tsv", prefix: "BF", split: "fresh21",
+                                      earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv", "fresh18-pairs.tsv", "fresh19-pairs.tsv", "fresh20-pairs.tsv"])
+    static let twentySecond = BlindSet(file: "fresh22-pairs.tsv", prefix: "BG", split: "fresh22", earlierFiles: twentyFirst.earlierFiles)
+    static let twentyThird = BlindSet(file: "fresh23-pairs.tsv", prefix: "BH", split: "fresh23", earlierFiles: twentyFirst.earlierFiles)
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -299,4 +305,28 @@ final class Fresh20DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentieth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentieth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentieth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh21DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyFirst.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyFirst.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyFirst.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyFirst.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyFirst.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh22DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentySecond.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentySecond.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentySecond.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentySecond.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentySecond.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh23DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyThird.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyThird.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyThird.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyThird.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyThird.checkNoTextRepeatedFromTheEarlierSets() }
 }
