@@ -22,6 +22,9 @@ struct Facets: Sendable, Hashable {
         }
     }
 
+    /// The stem of "without".
+    static let without = "without"
+
     /// For each facet and dimension, the values named, each with the vocabulary's phrase that named it.
     private(set) var values: [Facet: [String: [String: String]]] = [:]
 
@@ -30,12 +33,23 @@ struct Facets: Sendable, Hashable {
         self.init(stems: stems.stems, facets: facets)
     }
 
-    /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins.
+    /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins. What a text
+    /// says it does without ("without me emailing anyone", "without an app") is not where it happens:
+    /// a phrase right after "without" (or one word after it) names nothing.
     init(stems: [String], facets: Set<Facet>) {
         var index = 0
         while index < stems.count {
             var matched = 1
             var done: Set<Facet> = []
+            if index >= 1, stems[index - 1] == Self.without || (index >= 2 && stems[index - 2] == Self.without) {
+                // Still read as one phrase, so that its words are not read again on their own.
+                let longest = (Self.phrases[stems[index]] ?? []).first { phrase in
+                    facets.contains(phrase.facet) && index + phrase.stems.count <= stems.count
+                        && phrase.stems.elementsEqual(stems[index..<(index + phrase.stems.count)])
+                }
+                index += longest?.stems.count ?? 1
+                continue
+            }
             // Phrases by their first stem, longest first: one dictionary look-up per word, and
             // for each facet the longest phrase that fits.
             for phrase in Self.phrases[stems[index]] ?? [] where facets.contains(phrase.facet) && !done.contains(phrase.facet) {

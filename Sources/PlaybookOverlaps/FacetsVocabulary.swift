@@ -229,7 +229,14 @@ extension Facets {
             "order history": ["page": "order history"], "delivery confirmation": ["page": "delivery confirmation"],
             "lesson complete screen": ["page": "lesson end"], "invite screen": ["page": "invite"], "billing page": ["page": "billing"],
             "email": ["channel": "email"], "e mail": ["channel": "email"], "inbox": ["channel": "email"], "newsletter": ["channel": "email"],
-            "push": ["channel": "push"], "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
+            // "Push" alone is as often the verb ("push a signature to every mailbox", "pushed again over the
+            // messenger"): the channel only as a noun, after a determiner or a preposition or before what is sent.
+            "a push": ["channel": "push"], "the push": ["channel": "push"], "by push": ["channel": "push"],
+            "via push": ["channel": "push"], "over push": ["channel": "push"], "web push": ["channel": "push"],
+            "send push": ["channel": "push"], "push message": ["channel": "push"], "push alert": ["channel": "push"],
+            "push reminder": ["channel": "push"], "push nudge": ["channel": "push"], "push campaign": ["channel": "push"],
+            "push prompt": ["channel": "push"], "push opt": ["channel": "push"], "push permission": ["channel": "push"],
+            "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
             // that are other places ("at the café counter", "at the snack bar", "at the box office").

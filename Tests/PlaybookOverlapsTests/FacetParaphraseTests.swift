@@ -74,4 +74,29 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(overlap.kind, .related)
         XCTAssertTrue(overlap.reason.contains("surface (push / email)"), overlap.reason)
     }
+
+    /// "Push" as a verb is no channel (fresh22: "push a branded signature to every staff mailbox" against the
+    /// idea's emails, "pushed again over Meta's messenger" against an SMS idea, read `surface (push / email)` and
+    /// `(sms, whatsapp / push)`, so two rewordings were called related work that differs in surface); the noun still is.
+    func testPushIsAChannelOnlyAsANoun() {
+        for verb in ["let an admin push a branded signature to every staff mailbox", "the code is pushed again over the messenger",
+                     "push people to finish the profile"] {
+            XCTAssertEqual(named(verb, .surface, "channel"), [], verb)
+        }
+        for noun in ["send a push when the price drops", "remind them by push the day before", "push reminders at 8pm",
+                     "a push notification after the first lesson", "ask for push permission after the first order"] {
+            XCTAssertEqual(named(noun, .surface, "channel"), ["push"], noun)
+        }
+    }
+
+    /// What a change is done without is not where it happens (fresh22: "… by the next day, without me emailing
+    /// anyone" read `surface (– / email)` against an idea on the download page); a surface after the words that
+    /// follow "without" still counts, and so does one a "-free" compound names ("a fee-free checkout").
+    func testASurfaceNamedAfterWithoutIsNotWhereTheChangeHappens() {
+        XCTAssertEqual(named("the flag disappears by the next day, without me emailing anyone", .surface, "channel"), [])
+        XCTAssertEqual(named("book a table without an email address", .surface, "channel"), [])
+        XCTAssertEqual(named("pay without leaving the checkout", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("a fee-free checkout for first orders", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("send an email without a coupon", .surface, "channel"), ["email"])
+    }
 }
