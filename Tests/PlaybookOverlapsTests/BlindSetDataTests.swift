@@ -7,7 +7,8 @@ import XCTest
 /// `Data/fresh11-pairs.tsv`, `Data/fresh12-pairs.tsv`, `Data/fresh13-pairs.tsv`, `Data/fresh14-pairs.tsv`,
 /// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`,
 /// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`,
-/// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`,
+/// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -84,6 +85,10 @@ struct BlindSet {
                                       earlierFiles: seventeenth.earlierFiles + ["fresh17-pairs.tsv", "fresh18-pairs.tsv", "fresh19-pairs.tsv", "fresh20-pairs.tsv"])
     static let twentySecond = BlindSet(file: "fresh22-pairs.tsv", prefix: "BG", split: "fresh22", earlierFiles: twentyFirst.earlierFiles)
     static let twentyThird = BlindSet(file: "fresh23-pairs.tsv", prefix: "BH", split: "fresh23", earlierFiles: twentyFirst.earlierFiles)
+    static let twentyFourth = BlindSet(file: "fresh24-pairs.tsv", prefix: "BI", split: "fresh24",
+                                       earlierFiles: twentyFirst.earlierFiles + ["fresh21-pairs.tsv", "fresh22-pairs.tsv", "fresh23-pairs.tsv"])
+    static let twentyFifth = BlindSet(file: "fresh25-pairs.tsv", prefix: "BJ", split: "fresh25", earlierFiles: twentyFourth.earlierFiles)
+    static let twentySixth = BlindSet(file: "fresh26-pairs.tsv", prefix: "BK", split: "fresh26", earlierFiles: twentyFourth.earlierFiles)
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -329,4 +334,28 @@ final class Fresh23DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyThird.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyThird.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyThird.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh24DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyFourth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyFourth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyFourth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyFourth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyFourth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh25DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyFifth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyFifth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyFifth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyFifth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyFifth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh26DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentySixth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentySixth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentySixth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentySixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentySixth.checkNoTextRepeatedFromTheEarlierSets() }
 }
