@@ -11,7 +11,9 @@ extension Hooks {
             In the folder git runs hooks from (.git/hooks, or the one core.hooksPath names), removes \
             pre-commit and pre-merge-commit when `playbook hooks install` wrote them, and puts back \
             NAME.before-playbook, the other tool's hook that `hooks install --force` replaced. A hook \
-            playbook did not write is left alone. The versioned .githooks that `playbook init` \
+            playbook did not write is left alone. The clone's playbook.path setting, which `hooks install` \
+            set to its own binary, is removed when it still names this binary and no hook left reads it; \
+            another value (one set by hand) is kept, and said. The versioned .githooks that `playbook init` \
             writes stay: `git config --unset core.hooksPath` stops git running them.
 
             Examples:
@@ -46,9 +48,18 @@ extension Hooks {
                 }
                 done += 1
             }
-            if done == 0 {
-                Terminal.write("no hook of `playbook hooks install` in \(Inert.terminal(Workspace.display(hooks.folder, root: workdir))); nothing changed\n")
+            // The setting `hooks install` made for the hooks goes with them, unless a hook still reads it or it may be the user's own.
+            let setting: (removed: Bool, said: String)?
+            do {
+                setting = try InstalledHooks.forgetThisBinary(in: repository, hooksFolder: hooks.folder, workdir: workdir)
+            } catch {
+                throw UsageError(description: "cannot remove \(InstalledHooks.pathSetting) from this clone's git config: \(error)")
             }
+            if done == 0 {
+                let unchanged = setting?.removed == true ? "" : "; nothing changed"
+                Terminal.write("no hook of `playbook hooks install` in \(Inert.terminal(Workspace.display(hooks.folder, root: workdir)))\(unchanged)\n")
+            }
+            if let setting { Terminal.write(setting.said + "\n") }
         }
     }
 }

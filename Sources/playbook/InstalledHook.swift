@@ -183,6 +183,27 @@ struct InstalledHooks {
         try repository.setConfig(pathSetting, thisBinary)
     }
 
+    /// Undoes `rememberThisBinary` for `hooks uninstall`, once no hook git runs from `folder` reads `pathSetting`:
+    /// removes it from the clone's own configuration when it names the binary running now (what `init` and `hooks
+    /// install` set), and otherwise leaves it, since someone may have set it by hand. Nil when it is not set there,
+    /// else whether it was removed and what was done, to say.
+    static func forgetThisBinary(in repository: Repository, hooksFolder folder: String, workdir: String) throws -> (removed: Bool, said: String)? {
+        guard let value = try repository.localConfigString(pathSetting) else { return nil }
+        let shown = "\(pathSetting) (\(Inert.terminal(value)))"
+        let reading = names.map { folder + "/" + $0 }.filter { hook in
+            FileManager.default.contents(atPath: hook).map { String(decoding: $0, as: UTF8.self).contains(pathSetting) } ?? false
+        }
+        if let hook = reading.first {
+            return (false, "kept \(shown) in this clone's git config: \(Inert.terminal(Workspace.display(hook, root: workdir))) still reads it")
+        }
+        guard value == thisBinary else {
+            return (false, "left \(shown) in this clone's git config: it names another playbook than this one, perhaps set by hand "
+                + "(`git config --unset \(pathSetting)` removes it)")
+        }
+        try repository.removeConfig(pathSetting)
+        return (true, "removed \(shown) from this clone's git config, which `playbook init` or `hooks install` set for the hooks")
+    }
+
     /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
     /// PATH, else with the binary `pathSetting` names while it is still there, else a refusal saying how to
     /// put playbook on PATH.

@@ -284,4 +284,40 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(absolute.status, 2, absolute.stdout)
         XCTAssertTrue(absolute.stderr.contains("outside this repository"), absolute.stderr)
     }
+
+    /// `hooks uninstall` removed the hooks and left `playbook.path`, the clone's setting `hooks install` made for them, in
+    /// `.git/config`: it goes with them, while a value set by hand to another binary stays, and so does one a hook still reads.
+    func testUninstallRemovesThePlaybookPathInstallSetButNotOneSetByHand() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else { throw XCTSkip("git is needed to read the clone's config") }
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        let set = try git(["config", "--get", "playbook.path"], in: scratch.url)
+        XCTAssertEqual(set.status, 0, "hooks install names its binary for the hooks")
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: scratch.url).status, 1, "playbook.path is left in .git/config")
+        XCTAssertTrue(removed.stdout.contains("removed playbook.path (\(set.stdout.dropLast())) from this clone's git config"), removed.stdout)
+        XCTAssertTrue(removed.stdout.contains("removed .git/hooks/pre-commit"), removed.stdout)
+
+        // Set by hand to another binary after installing: kept, and said.
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        try repository.setConfig("playbook.path", "/opt/my tools/playbook")
+        let kept = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: scratch.url).stdout, "/opt/my tools/playbook\n")
+        XCTAssertTrue(kept.stdout.contains("left playbook.path (/opt/my tools/playbook) in this clone's git config: it names another playbook "
+            + "than this one, perhaps set by hand (`git config --unset playbook.path` removes it)"), kept.stdout)
+
+        // init's versioned hooks, which core.hooksPath still runs, read it: kept.
+        let initialised = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init"], in: initialised.url).status, 0)
+        let versioned = try CLI.run(["hooks", "uninstall"], in: initialised.url)
+        XCTAssertEqual(versioned.status, 0, versioned.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: initialised.url).status, 0)
+        XCTAssertTrue(versioned.stdout.contains("no hook of `playbook hooks install` in .githooks; nothing changed"), versioned.stdout)
+        XCTAssertTrue(versioned.stdout.contains("kept playbook.path ("), versioned.stdout)
+        XCTAssertTrue(versioned.stdout.contains(") in this clone's git config: .githooks/pre-commit still reads it"), versioned.stdout)
+    }
 }
