@@ -161,6 +161,7 @@ struct InstalledHooks {
         return """
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
+            \(rememberingTheTop)
             \(move)\(runningPlaybook())
             """
     }
@@ -204,24 +205,46 @@ struct InstalledHooks {
         return (true, "removed \(shown) from this clone's git config, which `playbook init` or `hooks install` set for the hooks")
     }
 
+    /// The first command of every hook `init` and `hooks install` write, before it changes folder: git runs hooks from
+    /// the top of the working tree, which a relative `pathSetting` is read from (as git reads a relative core.hooksPath).
+    static let rememberingTheTop = "top=$PWD"
+
     /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
-    /// PATH, else with the binary `pathSetting` names while it is still there, else a refusal saying how to
-    /// put playbook on PATH.
+    /// PATH, else with the binary `pathSetting` names (`~/` from the home folder, a relative path from the top of the
+    /// working tree, kept by `rememberingTheTop`) when it is an executable file, else a refusal saying what is wrong
+    /// and how to put playbook on PATH. Every value is a quoted variable, never text of the script.
     static func runningPlaybook() -> String {
         let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/)"
         return """
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
-            # Else the playbook `init` or `hooks install` ran as, kept in this clone's git config (\(pathSetting)).
-            installed=$(git config --get \(pathSetting))
-            if [ -n "$installed" ] && [ -x "$installed" ]; then
+            # Else the playbook `init` or `hooks install` ran as, kept in this clone's git config (\(pathSetting)):
+            # `~/` is read from the home folder, a relative path from the top of the working tree ($top).
+            named=$(git config --get \(pathSetting))
+            installed=$(git config --path --get \(pathSetting) 2>/dev/null) || installed=$named
+            case $installed in ''|/*) ;; *) installed=$top/$installed ;; esac
+            if [ -f "$installed" ] && [ -x "$installed" ]; then
                 exec "$installed" lint --staged
             fi
-            if [ -n "$installed" ]; then
-                echo "$(basename "$0"): playbook is not on PATH, and $installed (git config \(pathSetting)) is not there; \(fix) and try again." >&2
+            hook=$(basename "$0")
+            if [ -z "$named" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH; \(fix), or name it with git config \(pathSetting) PATH-TO-PLAYBOOK, and try again." >&2
+                exit 1
+            fi
+            if [ "$installed" = "$named" ]; then
+                shown="$named (git config \(pathSetting))"
+            elif [ "$installed" = "$top/$named" ]; then
+                shown="$named (git config \(pathSetting), read from the top of the working tree: $installed)"
             else
-                echo "$(basename "$0"): playbook is not on PATH; \(fix), or name it with git config \(pathSetting) PATH-TO-PLAYBOOK, and try again." >&2
+                shown="$named (git config \(pathSetting), read as $installed)"
+            fi
+            if [ ! -e "$installed" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is not there; \(fix) and try again." >&2
+            elif [ -d "$installed" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is a folder; name the playbook binary in it, or \(fix), and try again." >&2
+            else
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is not an executable file; make it one (chmod +x) or \(fix), and try again." >&2
             fi
             exit 1
 
