@@ -178,10 +178,15 @@ struct InstalledHooks {
     static let pathSetting = "playbook.path"
 
     /// Sets `pathSetting` in `repository`'s own configuration to the binary running now (built as
-    /// `.build/release/playbook` and never installed, the hook still finds it).
-    static func rememberThisBinary(in repository: Repository) throws {
-        guard let thisBinary else { return }
+    /// `.build/release/playbook` and never installed, the hook still finds it). Returns what to say when it
+    /// replaced another value (set by hand, or another build's), which would otherwise be lost silently.
+    static func rememberThisBinary(in repository: Repository) throws -> String? {
+        guard let thisBinary else { return nil }
+        let before = (try? repository.localConfigString(pathSetting)).flatMap { $0 }
         try repository.setConfig(pathSetting, thisBinary)
+        guard let before, before != thisBinary else { return nil }
+        return "set \(pathSetting) in this clone's git config to \(Inert.terminal(thisBinary)), for the hooks when playbook is not on PATH; "
+            + "it was \(Inert.terminal(before)): `git config \(pathSetting) \(Inert.terminal(shellQuoted(before)))` puts it back"
     }
 
     /// Undoes `rememberThisBinary` for `hooks uninstall`, once no hook git runs from `folder` reads `pathSetting`:

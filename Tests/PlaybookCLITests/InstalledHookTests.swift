@@ -320,4 +320,27 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertTrue(versioned.stdout.contains("kept playbook.path ("), versioned.stdout)
         XCTAssertTrue(versioned.stdout.contains(") in this clone's git config: .githooks/pre-commit still reads it"), versioned.stdout)
     }
+
+    /// `hooks install` and `init` replaced a `playbook.path` set by hand with their own binary without a word, and
+    /// `hooks uninstall` then removed theirs: the value was lost silently. They say what it was and how to put it back.
+    func testInstallAndInitSayWhichPlaybookPathTheyReplaced() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.setConfig("playbook.path", "/opt/it's mine/playbook")
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(installed.stdout.contains(", for the hooks when playbook is not on PATH; it was /opt/it's mine/playbook: "
+            + "`git config playbook.path '/opt/it'\\''s mine/playbook'` puts it back"), installed.stdout)
+        // Its own binary again: nothing to say.
+        let again = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+        XCTAssertFalse(again.stdout.contains("it was"), again.stdout)
+
+        let fresh = try ScratchDirectory()
+        let existing = try Repository.create(at: fresh.url.path)
+        try existing.setConfig("playbook.path", "../tools/playbook")
+        let initialised = try CLI.run(["init"], in: fresh.url)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.contains("it was ../tools/playbook: `git config playbook.path '../tools/playbook'` puts it back"), initialised.stdout)
+    }
 }
