@@ -155,6 +155,12 @@ final class HookWithoutPathTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("pre-commit: playbook is not on PATH, and ../tools/playbook (git config playbook.path, read from the top of "
             + "the working tree: \(top)/../tools/playbook) is not there; put playbook on PATH"), missing.stderr)
 
+        try repository.setConfig("playbook.path", "growth")
+        let folder = try git(["commit", "-q", "-a", "-m", "break the squad"], in: growth)
+        XCTAssertNotEqual(folder.status, 0)
+        XCTAssertTrue(folder.stderr.contains("pre-commit: playbook is not on PATH, and growth (git config playbook.path, read from the top of "
+            + "the working tree: \(top)/growth) is a folder; name the playbook binary in it, or put playbook on PATH"), folder.stderr)
+
         // The hook `hooks install` writes for the playbook in growth/ reads it from the top too.
         chmod(local.path, 0o755)
         XCTAssertEqual(try git(["config", "--unset", "core.hooksPath"], in: scratch.url).status, 0)
