@@ -177,23 +177,49 @@ struct InstalledHooks {
     /// `init`'s hooks are versioned, and one person's build folder would be committed for everyone.
     static let pathSetting = "playbook.path"
 
+    /// The value `init` or `hooks install` last wrote to `pathSetting`: what `hooks uninstall` removes (whichever
+    /// playbook binary runs it), while another value, set since, is the user's and stays.
+    static let pathSetByPlaybook = "playbook.pathSetByPlaybook"
+
+    /// The value of `pathSetting` that `init` or `hooks install` replaced (one set by hand), kept for `hooks uninstall`
+    /// to put back, as it puts back a hook kept as NAME.before-playbook.
+    static let pathBeforePlaybook = "playbook.pathBeforePlaybook"
+
+    /// `git config KEY VALUE` for the user to run, when the terminal shows it exactly; nil when the value holds
+    /// control characters (a newline, an escape), which are shown escaped and so would not put it back.
+    static func configCommand(_ key: String, _ value: String) -> String? {
+        let command = "git config \(key) \(shellQuoted(value))"
+        return Inert.terminal(command) == command ? command : nil
+    }
+
     /// Sets `pathSetting` in `repository`'s own configuration to the binary running now (built as
-    /// `.build/release/playbook` and never installed, the hook still finds it). Returns what to say when it
-    /// replaced another value (set by hand, or another build's), which would otherwise be lost silently.
+    /// `.build/release/playbook` and never installed, the hook still finds it), and records it in `pathSetByPlaybook`.
+    /// A value set by hand that it replaces is kept in `pathBeforePlaybook`. Returns what to say when it replaced
+    /// another value (set by hand, or another build's), which would otherwise be lost silently.
     static func rememberThisBinary(in repository: Repository) throws -> String? {
         guard let thisBinary else { return nil }
         let before = (try? repository.localConfigString(pathSetting)).flatMap { $0 }
+        let setBefore = (try? repository.localConfigString(pathSetByPlaybook)).flatMap { $0 }
+        // Another playbook's value is not the user's: the value before it (if any) stays the one to put back.
+        let byHand = before.map { $0 != thisBinary && $0 != setBefore } ?? false
+        if byHand, let before { try repository.setConfig(pathBeforePlaybook, before) }
+        try repository.setConfig(pathSetByPlaybook, thisBinary)
         try repository.setConfig(pathSetting, thisBinary)
         guard let before, before != thisBinary else { return nil }
-        return "set \(pathSetting) in this clone's git config to \(Inert.terminal(thisBinary)), for the hooks when playbook is not on PATH; "
-            + "it was \(Inert.terminal(before)): `git config \(pathSetting) \(Inert.terminal(shellQuoted(before)))` puts it back"
+        let set = "set \(pathSetting) in this clone's git config to \(Inert.terminal(thisBinary)), for the hooks when playbook is not on PATH; "
+            + "it was \(Inert.terminal(before))"
+        let kept = byHand ? "; kept as \(pathBeforePlaybook) for `playbook hooks uninstall` to put back" : ""
+        guard let command = configCommand(pathSetting, before) else {
+            return set + " (it held control characters, shown escaped)" + kept
+        }
+        return set + ": `\(command)` puts it back" + kept
     }
 
-    /// Undoes `rememberThisBinary` for `hooks uninstall`, once no hook git runs from `folder` reads `pathSetting`:
-    /// removes it from the clone's own configuration when it names the binary running now (what `init` and `hooks
-    /// install` set), and otherwise leaves it, since someone may have set it by hand. Nil when it is not set there,
-    /// else whether it was removed and what was done, to say.
-    static func forgetThisBinary(in repository: Repository, hooksFolder folder: String, workdir: String) throws -> (removed: Bool, said: String)? {
+    /// Undoes `rememberThisBinary` for `hooks uninstall`, once no hook git runs from `folder` reads `pathSetting`: when
+    /// it holds the value `init` or `hooks install` wrote (`pathSetByPlaybook`; before that was recorded, the binary
+    /// running now), puts back the value it replaced (`pathBeforePlaybook`) or else removes it; another value, set
+    /// since, is left. Nil when it is not set there, else whether it changed (removed or put back) and what was done, to say.
+    static func forgetThisBinary(in repository: Repository, hooksFolder folder: String, workdir: String) throws -> (changed: Bool, said: String)? {
         guard let value = try repository.localConfigString(pathSetting) else { return nil }
         let shown = "\(pathSetting) (\(Inert.terminal(value)))"
         let reading = names.map { folder + "/" + $0 }.filter { hook in
@@ -202,11 +228,30 @@ struct InstalledHooks {
         if let hook = reading.first {
             return (false, "kept \(shown) in this clone's git config: \(Inert.terminal(Workspace.display(hook, root: workdir))) still reads it")
         }
-        guard value == thisBinary else {
-            return (false, "left \(shown) in this clone's git config: it names another playbook than this one, perhaps set by hand "
-                + "(`git config --unset \(pathSetting)` removes it)")
+        let setByPlaybook = try repository.localConfigString(pathSetByPlaybook)
+        let before = try repository.localConfigString(pathBeforePlaybook)
+        guard value == (setByPlaybook ?? thisBinary) else {
+            var said = "left \(shown) in this clone's git config: "
+            if let setByPlaybook, setByPlaybook != thisBinary {
+                said += "it is not the playbook `playbook init` or `hooks install` set (\(Inert.terminal(setByPlaybook))), perhaps set by hand since "
+            } else {
+                said += "it names another playbook than this one, perhaps set by hand "
+            }
+            said += "(`git config --unset \(pathSetting)` removes it)"
+            if let before {
+                said += "; \(pathBeforePlaybook) keeps \(Inert.terminal(before)), the value `hooks install` replaced"
+            }
+            return (false, said)
+        }
+        if let before {
+            try repository.setConfig(pathSetting, before)
+            try repository.removeConfig(pathBeforePlaybook)
+            if setByPlaybook != nil { try repository.removeConfig(pathSetByPlaybook) }
+            return (true, "put back \(pathSetting) (\(Inert.terminal(before))) in this clone's git config, the value `playbook init` or "
+                + "`hooks install` replaced with \(Inert.terminal(value)) for the hooks")
         }
         try repository.removeConfig(pathSetting)
+        if setByPlaybook != nil { try repository.removeConfig(pathSetByPlaybook) }
         return (true, "removed \(shown) from this clone's git config, which `playbook init` or `hooks install` set for the hooks")
     }
 
