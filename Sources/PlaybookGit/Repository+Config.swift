@@ -4,13 +4,31 @@ extension Repository {
     /// Sets `key` (e.g. "user.name") in the repository's own config file (`.git/config`).
     public func setConfig(_ key: String, _ value: String) throws {
         let operation = "setting \(key) in the repository config"
+        let local = try localConfig(operation)
+        try check(git_config_set_string(local.pointer, key, value), operation)
+    }
+
+    /// The value of `key` in the repository's own config file (`.git/config`) alone; nil when it is not set there.
+    public func localConfigString(_ key: String) throws -> String? {
+        let operation = "reading \(key) from the repository config"
+        return try Self.string(key, in: localConfig(operation), operation)
+    }
+
+    /// Removes `key` from the repository's own config file (`.git/config`); the user's and the system's stay.
+    public func removeConfig(_ key: String) throws {
+        let operation = "removing \(key) from the repository config"
+        let local = try localConfig(operation)
+        try check(git_config_delete_entry(local.pointer, key), operation)
+    }
+
+    /// The repository's own config file, `.git/config` (the common one of a linked worktree).
+    private func localConfig(_ operation: String) throws -> Owned<OpaquePointer> {
         let config = try owned(operation, borrowing: self, release: git_config_free) {
             git_repository_config(&$0, pointer)
         }
-        let local = try owned(operation, borrowing: config, release: git_config_free) {
+        return try owned(operation, borrowing: config, release: git_config_free) {
             git_config_open_level(&$0, config.pointer, GIT_CONFIG_LEVEL_LOCAL)
         }
-        try check(git_config_set_string(local.pointer, key, value), operation)
     }
 
     /// The effective value of `key`, as git would see it (local, then global, then system);

@@ -58,9 +58,10 @@ struct Hooks: ParsableCommand {
                 let folder = try VersionedHooks(folder: workdir + "/.githooks", in: repository, workdir: workdir)
                 try folder.check(force: force)
                 // Pointing core.hooksPath at the folder turns on every hook in it, not only pre-commit: say which.
-                let hooks = try folder.point()
+                let (hooks, replacedPath) = try folder.point()
                 Terminal.write("core.hooksPath set to .githooks; git now runs these hooks from it: "
                     + hooks.map(Inert.terminal).joined(separator: ", ") + "\n")
+                if let replacedPath { Terminal.write(replacedPath + "\n") }
                 return
             }
             let hooks = try InstalledHooks(repository: repository, workdir: workdir)
@@ -136,7 +137,7 @@ struct Hooks: ParsableCommand {
                 }
             }
             // For a hook run without playbook on PATH; the hooks run it from PATH first, so a failure here loses nothing else.
-            try? InstalledHooks.rememberThisBinary(in: repository)
+            let replacedPath = (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
             let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
             let place = playbook.isEmpty ? "" : " in \(Inert.terminal(playbook))/"
             Terminal.write("wrote \(shown): commits and merges now run `playbook lint --staged`\(place)\n")
@@ -144,6 +145,7 @@ struct Hooks: ParsableCommand {
                 Terminal.write("kept the hook it replaced as \(Inert.terminal(Workspace.display(InstalledHooks.backup(of: hook), root: workdir))) "
                     + "(`playbook hooks uninstall` puts it back)\n")
             }
+            if let replacedPath { Terminal.write(replacedPath + "\n") }
         }
     }
 }

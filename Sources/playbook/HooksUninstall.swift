@@ -11,7 +11,10 @@ extension Hooks {
             In the folder git runs hooks from (.git/hooks, or the one core.hooksPath names), removes \
             pre-commit and pre-merge-commit when `playbook hooks install` wrote them, and puts back \
             NAME.before-playbook, the other tool's hook that `hooks install --force` replaced. A hook \
-            playbook did not write is left alone. The versioned .githooks that `playbook init` \
+            playbook did not write is left alone. The clone's playbook.path setting, which `hooks install` \
+            set to its own binary, is put back to the value it replaced (kept as playbook.pathBeforePlaybook), \
+            or else removed, when it still holds the value `hooks install` wrote and no hook left reads it; \
+            another value (one set by hand since) is kept, and said. The versioned .githooks that `playbook init` \
             writes stay: `git config --unset core.hooksPath` stops git running them.
 
             Examples:
@@ -46,9 +49,18 @@ extension Hooks {
                 }
                 done += 1
             }
-            if done == 0 {
-                Terminal.write("no hook of `playbook hooks install` in \(Inert.terminal(Workspace.display(hooks.folder, root: workdir))); nothing changed\n")
+            // The setting `hooks install` made for the hooks goes with them (the value it replaced comes back), unless a hook still reads it or it is the user's own.
+            let setting: (changed: Bool, said: String)?
+            do {
+                setting = try InstalledHooks.forgetThisBinary(in: repository, hooksFolder: hooks.folder, workdir: workdir)
+            } catch {
+                throw UsageError(description: "cannot undo \(InstalledHooks.pathSetting) in this clone's git config: \(error)")
             }
+            if done == 0 {
+                let unchanged = setting?.changed == true ? "" : "; nothing changed"
+                Terminal.write("no hook of `playbook hooks install` in \(Inert.terminal(Workspace.display(hooks.folder, root: workdir)))\(unchanged)\n")
+            }
+            if let setting { Terminal.write(setting.said + "\n") }
         }
     }
 }

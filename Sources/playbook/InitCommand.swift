@@ -83,11 +83,12 @@ struct Init: ParsableCommand {
                 + "runs its hooks from there; use --force to point this one at .githooks, or call `playbook lint --staged` from those hooks")
         }
         var setting = ".githooks"
+        var replacedPath: String?
         do {
             try FileSet(top: top, base: top, files: files).write(force: force) {
                 if let enclosing {
                     if noHooks { return }
-                    _ = try enclosing.point()
+                    replacedPath = try enclosing.point().replacedPath
                     setting = enclosing.setting
                 } else {
                     var info = stat()
@@ -95,7 +96,7 @@ struct Init: ParsableCommand {
                     do {
                         let repository = try Repository.create(at: top)
                         if noHooks { return }
-                        _ = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: top).point()
+                        replacedPath = try VersionedHooks(folder: top + "/.githooks", in: repository, workdir: top).point().replacedPath
                     } catch {
                         if !hadGit { try? FileManager.default.removeItem(atPath: top + "/.git") }
                         throw error
@@ -117,6 +118,7 @@ struct Init: ParsableCommand {
         Next: playbook lint, then playbook new hypothesis --squad \(squad)
 
         """)
+        if let replacedPath { Terminal.write(replacedPath + "\n") }
     }
 
     /// The folder named is reached through no symbolic link below the current folder (or below the

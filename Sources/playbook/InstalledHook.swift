@@ -161,6 +161,7 @@ struct InstalledHooks {
         return """
             #!/bin/sh
             \(marker): refuses \(what) whose staged playbook files have errors.
+            \(rememberingTheTop)
             \(move)\(runningPlaybook())
             """
     }
@@ -176,31 +177,124 @@ struct InstalledHooks {
     /// `init`'s hooks are versioned, and one person's build folder would be committed for everyone.
     static let pathSetting = "playbook.path"
 
-    /// Sets `pathSetting` in `repository`'s own configuration to the binary running now (built as
-    /// `.build/release/playbook` and never installed, the hook still finds it).
-    static func rememberThisBinary(in repository: Repository) throws {
-        guard let thisBinary else { return }
-        try repository.setConfig(pathSetting, thisBinary)
+    /// The value `init` or `hooks install` last wrote to `pathSetting`: what `hooks uninstall` removes (whichever
+    /// playbook binary runs it), while another value, set since, is the user's and stays.
+    static let pathSetByPlaybook = "playbook.pathSetByPlaybook"
+
+    /// The value of `pathSetting` that `init` or `hooks install` replaced (one set by hand), kept for `hooks uninstall`
+    /// to put back, as it puts back a hook kept as NAME.before-playbook.
+    static let pathBeforePlaybook = "playbook.pathBeforePlaybook"
+
+    /// `git config KEY VALUE` for the user to run, when the terminal shows it exactly; nil when the value holds
+    /// control characters (a newline, an escape), which are shown escaped and so would not put it back.
+    static func configCommand(_ key: String, _ value: String) -> String? {
+        let command = "git config \(key) \(shellQuoted(value))"
+        return Inert.terminal(command) == command ? command : nil
     }
 
+    /// Sets `pathSetting` in `repository`'s own configuration to the binary running now (built as
+    /// `.build/release/playbook` and never installed, the hook still finds it), and records it in `pathSetByPlaybook`.
+    /// A value set by hand that it replaces is kept in `pathBeforePlaybook`. Returns what to say when it replaced
+    /// another value (set by hand, or another build's), which would otherwise be lost silently.
+    static func rememberThisBinary(in repository: Repository) throws -> String? {
+        guard let thisBinary else { return nil }
+        let before = (try? repository.localConfigString(pathSetting)).flatMap { $0 }
+        let setBefore = (try? repository.localConfigString(pathSetByPlaybook)).flatMap { $0 }
+        // Another playbook's value is not the user's: the value before it (if any) stays the one to put back.
+        let byHand = before.map { $0 != thisBinary && $0 != setBefore } ?? false
+        if byHand, let before { try repository.setConfig(pathBeforePlaybook, before) }
+        try repository.setConfig(pathSetByPlaybook, thisBinary)
+        try repository.setConfig(pathSetting, thisBinary)
+        guard let before, before != thisBinary else { return nil }
+        let set = "set \(pathSetting) in this clone's git config to \(Inert.terminal(thisBinary)), for the hooks when playbook is not on PATH; "
+            + "it was \(Inert.terminal(before))"
+        let kept = byHand ? "; kept as \(pathBeforePlaybook) for `playbook hooks uninstall` to put back" : ""
+        guard let command = configCommand(pathSetting, before) else {
+            return set + " (it held control characters, shown escaped)" + kept
+        }
+        return set + ": `\(command)` puts it back" + kept
+    }
+
+    /// Undoes `rememberThisBinary` for `hooks uninstall`, once no hook git runs from `folder` reads `pathSetting`: when
+    /// it holds the value `init` or `hooks install` wrote (`pathSetByPlaybook`; before that was recorded, the binary
+    /// running now), puts back the value it replaced (`pathBeforePlaybook`) or else removes it; another value, set
+    /// since, is left. Nil when it is not set there, else whether it changed (removed or put back) and what was done, to say.
+    static func forgetThisBinary(in repository: Repository, hooksFolder folder: String, workdir: String) throws -> (changed: Bool, said: String)? {
+        guard let value = try repository.localConfigString(pathSetting) else { return nil }
+        let shown = "\(pathSetting) (\(Inert.terminal(value)))"
+        let reading = names.map { folder + "/" + $0 }.filter { hook in
+            FileManager.default.contents(atPath: hook).map { String(decoding: $0, as: UTF8.self).contains(pathSetting) } ?? false
+        }
+        if let hook = reading.first {
+            return (false, "kept \(shown) in this clone's git config: \(Inert.terminal(Workspace.display(hook, root: workdir))) still reads it")
+        }
+        let setByPlaybook = try repository.localConfigString(pathSetByPlaybook)
+        let before = try repository.localConfigString(pathBeforePlaybook)
+        guard value == (setByPlaybook ?? thisBinary) else {
+            var said = "left \(shown) in this clone's git config: "
+            if let setByPlaybook, setByPlaybook != thisBinary {
+                said += "it is not the playbook `playbook init` or `hooks install` set (\(Inert.terminal(setByPlaybook))), perhaps set by hand since "
+            } else {
+                said += "it names another playbook than this one, perhaps set by hand "
+            }
+            said += "(`git config --unset \(pathSetting)` removes it)"
+            if let before {
+                said += "; \(pathBeforePlaybook) keeps \(Inert.terminal(before)), the value `hooks install` replaced"
+            }
+            return (false, said)
+        }
+        if let before {
+            try repository.setConfig(pathSetting, before)
+            try repository.removeConfig(pathBeforePlaybook)
+            if setByPlaybook != nil { try repository.removeConfig(pathSetByPlaybook) }
+            return (true, "put back \(pathSetting) (\(Inert.terminal(before))) in this clone's git config, the value `playbook init` or "
+                + "`hooks install` replaced with \(Inert.terminal(value)) for the hooks")
+        }
+        try repository.removeConfig(pathSetting)
+        if setByPlaybook != nil { try repository.removeConfig(pathSetByPlaybook) }
+        return (true, "removed \(shown) from this clone's git config, which `playbook init` or `hooks install` set for the hooks")
+    }
+
+    /// The first command of every hook `init` and `hooks install` write, before it changes folder: git runs hooks from
+    /// the top of the working tree, which a relative `pathSetting` is read from (as git reads a relative core.hooksPath).
+    static let rememberingTheTop = "top=$PWD"
+
     /// The end of every hook `init` and `hooks install` write: `playbook lint --staged` with the playbook on
-    /// PATH, else with the binary `pathSetting` names while it is still there, else a refusal saying how to
-    /// put playbook on PATH.
+    /// PATH, else with the binary `pathSetting` names (`~/` from the home folder, a relative path from the top of the
+    /// working tree, kept by `rememberingTheTop`) when it is an executable file, else a refusal saying what is wrong
+    /// and how to put playbook on PATH. Every value is a quoted variable, never text of the script.
     static func runningPlaybook() -> String {
         let fix = "put playbook on PATH (for example: install -m 755 .build/release/playbook /usr/local/bin/)"
         return """
             if command -v playbook >/dev/null 2>&1; then
                 exec playbook lint --staged
             fi
-            # Else the playbook `init` or `hooks install` ran as, kept in this clone's git config (\(pathSetting)).
-            installed=$(git config --get \(pathSetting))
-            if [ -n "$installed" ] && [ -x "$installed" ]; then
+            # Else the playbook `init` or `hooks install` ran as, kept in this clone's git config (\(pathSetting)):
+            # `~/` is read from the home folder, a relative path from the top of the working tree ($top).
+            named=$(git config --get \(pathSetting))
+            installed=$(git config --path --get \(pathSetting) 2>/dev/null) || installed=$named
+            case $installed in ''|/*) ;; *) installed=$top/$installed ;; esac
+            if [ -f "$installed" ] && [ -x "$installed" ]; then
                 exec "$installed" lint --staged
             fi
-            if [ -n "$installed" ]; then
-                echo "$(basename "$0"): playbook is not on PATH, and $installed (git config \(pathSetting)) is not there; \(fix) and try again." >&2
+            hook=$(basename "$0")
+            if [ -z "$named" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH; \(fix), or name it with git config \(pathSetting) PATH-TO-PLAYBOOK, and try again." >&2
+                exit 1
+            fi
+            if [ "$installed" = "$named" ]; then
+                shown="$named (git config \(pathSetting))"
+            elif [ "$installed" = "$top/$named" ]; then
+                shown="$named (git config \(pathSetting), read from the top of the working tree: $installed)"
             else
-                echo "$(basename "$0"): playbook is not on PATH; \(fix), or name it with git config \(pathSetting) PATH-TO-PLAYBOOK, and try again." >&2
+                shown="$named (git config \(pathSetting), read as $installed)"
+            fi
+            if [ ! -e "$installed" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is not there; \(fix) and try again." >&2
+            elif [ -d "$installed" ]; then
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is a folder; name the playbook binary in it, or \(fix), and try again." >&2
+            else
+                printf '%s\\n' "$hook: playbook is not on PATH, and $shown is not an executable file; make it one (chmod +x) or \(fix), and try again." >&2
             fi
             exit 1
 

@@ -20,6 +20,7 @@ enum Templates {
         # reads the index (what is about to be committed), not the working tree.
         # Git runs hooks from the top of the repository and may name the index and the repository
         # from there; the playbook is the folder above this one, which may be a subfolder.
+        \(InstalledHooks.rememberingTheTop)
         case $GIT_INDEX_FILE in ''|/*) ;; *) GIT_INDEX_FILE=$PWD/$GIT_INDEX_FILE; export GIT_INDEX_FILE ;; esac
         case $GIT_DIR in ''|/*) ;; *) GIT_DIR=$PWD/$GIT_DIR; export GIT_DIR ;; esac
         cd "$(dirname "$0")/.." || exit 1

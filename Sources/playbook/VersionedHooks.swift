@@ -48,14 +48,15 @@ struct VersionedHooks {
         }
     }
 
-    /// Sets core.hooksPath (and `playbook.path`, for a hook run without playbook on PATH); returns the hooks git now runs from the folder.
-    func point() throws -> [String] {
+    /// Sets core.hooksPath (and `playbook.path`, for a hook run without playbook on PATH); returns the hooks git now
+    /// runs from the folder, and what to say of the `playbook.path` it replaced (`InstalledHooks.rememberThisBinary`).
+    func point() throws -> (hooks: [String], replacedPath: String?) {
         let hooks = try Self.enabledHooks(in: folder, shownAs: setting)
         try repository.setConfig("core.hooksPath", setting)
         // For a hook run without playbook on PATH; the hooks run it from PATH first, so a failure here loses nothing
         // else (review73: it failed `init` after core.hooksPath was set).
-        try? InstalledHooks.rememberThisBinary(in: repository)
-        return hooks
+        let replaced = (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
+        return (hooks, replaced)
     }
 
     /// The names git runs as hooks (githooks(5)).

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybookGit
 import XCTest
 
 /// The hooks `init` and `hooks install` write, run by a newcomer who built playbook (`.build/release/playbook`)
@@ -11,8 +12,9 @@ final class HookWithoutPathTests: XCTestCase {
                        "GIT_COMMITTER_NAME": "Ana", "GIT_COMMITTER_EMAIL": "ana@example.com"]
 
     /// A copy of the binary in a folder whose name needs quoting in sh (a blank, a quote, a `$`), as a build
-    /// folder under "My Projects" would; `init` run from there in a new scratch repository.
-    func startWithACopiedBinary() throws -> (scratch: ScratchDirectory, binary: URL) {
+    /// folder under "My Projects" would; `init` run from there in a new scratch repository (`init FOLDER` in
+    /// an existing one for a playbook in a subfolder).
+    func startWithACopiedBinary(inFolder playbookFolder: String? = nil) throws -> (scratch: ScratchDirectory, binary: URL) {
         guard FileManager.default.isExecutableFile(atPath: Self.git.path) else { throw XCTSkip("git is needed to run the hook") }
         guard !["/usr/bin/playbook", "/bin/playbook"].contains(where: FileManager.default.isExecutableFile(atPath:)) else {
             throw XCTSkip("playbook is installed in /usr/bin or /bin")
@@ -30,7 +32,8 @@ final class HookWithoutPathTests: XCTestCase {
         let binary = URL(fileURLWithPath: resolved).appendingPathComponent("playbook")
         try FileManager.default.copyItem(at: CLI.binary, to: binary)
         let scratch = try ScratchDirectory()
-        let started = try CLI.run(executable: binary, ["init"], in: scratch.url, environment: environment)
+        if playbookFolder != nil { _ = try Repository.create(at: scratch.url.path) }
+        let started = try CLI.run(executable: binary, ["init"] + (playbookFolder.map { [$0] } ?? []), in: scratch.url, environment: environment)
         XCTAssertEqual(started.status, 0, started.stderr)
         return (scratch, binary)
     }
@@ -98,5 +101,74 @@ final class HookWithoutPathTests: XCTestCase {
         XCTAssertNotEqual(refused.status, 0)
         XCTAssertTrue(refused.stderr.contains("pre-commit: playbook is not on PATH, and \(binary.path) (git config playbook.path) is not there; put playbook on PATH"),
                       refused.stderr)
+    }
+
+    /// A relative `playbook.path` set by hand was read from the folder the hook had changed into (the playbook's, for a
+    /// playbook in a subfolder): a binary named from the top of the working tree was "not there". It is read from the top,
+    /// where git runs hooks (as git reads a relative core.hooksPath), `~/` from the home folder, and a name the shell would
+    /// read as code or an option is only ever a name; a file that is missing or not executable is said, with where it was looked for.
+    func testARelativePlaybookPathIsReadFromTheTopOfTheWorkingTree() throws {
+        let (scratch, binary) = try startWithACopiedBinary(inFolder: "growth")
+        let repository = try Repository.discover(from: scratch.url.path)
+        let hostile = "-tools/it's $(touch PWNED) `touch PWNED` dir/playbook"
+        let local = scratch.url.appendingPathComponent(hostile)
+        try FileManager.default.createDirectory(at: local.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: binary, to: local)
+        try scratch.write(".gitignore", "/-tools/\n")
+        try repository.setConfig("playbook.path", hostile)
+        var top = scratch.url.path
+        if let real = realpath(top, nil) {
+            top = String(cString: real)
+            free(real)
+        }
+        let growth = scratch.url.appendingPathComponent("growth")
+        try git(["add", "-A"], in: scratch.url)
+        let clean = try git(["commit", "-q", "-m", "start"], in: growth)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        // Still the check: a broken squad is refused for its error.
+        let squad = growth.appendingPathComponent("playbooks/squads/growth.yml")
+        let text = try String(contentsOf: squad, encoding: .utf8)
+        try text.replacingOccurrences(of: "funnel_stage:", with: "funnel_stag:").write(to: squad, atomically: true, encoding: .utf8)
+        let broken = try git(["commit", "-q", "-a", "-m", "break the squad"], in: growth)
+        XCTAssertNotEqual(broken.status, 0, "the hook must refuse the commit")
+        XCTAssertTrue((broken.stdout + broken.stderr).contains("unknown key \"funnel_stag\""), broken.stdout + broken.stderr)
+        for folder in [scratch.url, growth] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("PWNED").path), "the path was run as code")
+        }
+
+        // From the home folder, as `git config --path` reads it.
+        try repository.setConfig("playbook.path", "~/" + binary.deletingLastPathComponent().lastPathComponent + "/playbook")
+        let home = ["HOME": binary.deletingLastPathComponent().deletingLastPathComponent().path]
+        let fromHome = try CLI.run(executable: Self.git, ["commit", "-q", "-a", "-m", "break the squad"], in: growth, environment: environment.merging(home) { $1 })
+        XCTAssertTrue(fromHome.stderr.contains("unknown key \"funnel_stag\""), fromHome.stdout + fromHome.stderr)
+
+        // Not executable, or not there: said, with the file looked for.
+        chmod(local.path, 0o644)
+        try repository.setConfig("playbook.path", hostile)
+        let notExecutable = try git(["commit", "-q", "-a", "-m", "break the squad"], in: growth)
+        XCTAssertNotEqual(notExecutable.status, 0)
+        XCTAssertTrue(notExecutable.stderr.contains("pre-commit: playbook is not on PATH, and \(hostile) (git config playbook.path, read from the top of "
+            + "the working tree: \(top)/\(hostile)) is not an executable file; make it one (chmod +x) or put playbook on PATH"), notExecutable.stderr)
+        try repository.setConfig("playbook.path", "../tools/playbook")
+        let missing = try git(["commit", "-q", "-a", "-m", "break the squad"], in: growth)
+        XCTAssertNotEqual(missing.status, 0)
+        XCTAssertTrue(missing.stderr.contains("pre-commit: playbook is not on PATH, and ../tools/playbook (git config playbook.path, read from the top of "
+            + "the working tree: \(top)/../tools/playbook) is not there; put playbook on PATH"), missing.stderr)
+
+        try repository.setConfig("playbook.path", "growth")
+        let folder = try git(["commit", "-q", "-a", "-m", "break the squad"], in: growth)
+        XCTAssertNotEqual(folder.status, 0)
+        XCTAssertTrue(folder.stderr.contains("pre-commit: playbook is not on PATH, and growth (git config playbook.path, read from the top of "
+            + "the working tree: \(top)/growth) is a folder; name the playbook binary in it, or put playbook on PATH"), folder.stderr)
+
+        // The hook `hooks install` writes for the playbook in growth/ reads it from the top too.
+        chmod(local.path, 0o755)
+        XCTAssertEqual(try git(["config", "--unset", "core.hooksPath"], in: scratch.url).status, 0)
+        let installed = try CLI.run(executable: binary, ["hooks", "install"], in: growth, environment: environment)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        try repository.setConfig("playbook.path", "./" + hostile)
+        let viaInstalled = try git(["commit", "-q", "-a", "-m", "break the squad"], in: scratch.url)
+        XCTAssertNotEqual(viaInstalled.status, 0)
+        XCTAssertTrue(viaInstalled.stderr.contains("unknown key \"funnel_stag\""), viaInstalled.stdout + viaInstalled.stderr)
     }
 }

@@ -284,4 +284,145 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(absolute.status, 2, absolute.stdout)
         XCTAssertTrue(absolute.stderr.contains("outside this repository"), absolute.stderr)
     }
+
+    /// `hooks uninstall` removed the hooks and left `playbook.path`, the clone's setting `hooks install` made for them, in
+    /// `.git/config`: it goes with them, while a value set by hand to another binary stays, and so does one a hook still reads.
+    func testUninstallRemovesThePlaybookPathInstallSetButNotOneSetByHand() throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.git.path) else { throw XCTSkip("git is needed to read the clone's config") }
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        let set = try git(["config", "--get", "playbook.path"], in: scratch.url)
+        XCTAssertEqual(set.status, 0, "hooks install names its binary for the hooks")
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: scratch.url).status, 1, "playbook.path is left in .git/config")
+        XCTAssertTrue(removed.stdout.contains("removed playbook.path (\(set.stdout.dropLast())) from this clone's git config"), removed.stdout)
+        XCTAssertTrue(removed.stdout.contains("removed .git/hooks/pre-commit"), removed.stdout)
+
+        // Set by hand to another binary after installing: kept, and said.
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        try repository.setConfig("playbook.path", "/opt/my tools/playbook")
+        let kept = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: scratch.url).stdout, "/opt/my tools/playbook\n")
+        XCTAssertTrue(kept.stdout.contains("left playbook.path (/opt/my tools/playbook) in this clone's git config: it names another playbook "
+            + "than this one, perhaps set by hand (`git config --unset playbook.path` removes it)"), kept.stdout)
+
+        // init's versioned hooks, which core.hooksPath still runs, read it: kept.
+        let initialised = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init"], in: initialised.url).status, 0)
+        let versioned = try CLI.run(["hooks", "uninstall"], in: initialised.url)
+        XCTAssertEqual(versioned.status, 0, versioned.stderr)
+        XCTAssertEqual(try git(["config", "--get", "playbook.path"], in: initialised.url).status, 0)
+        XCTAssertTrue(versioned.stdout.contains("no hook of `playbook hooks install` in .githooks; nothing changed"), versioned.stdout)
+        XCTAssertTrue(versioned.stdout.contains("kept playbook.path ("), versioned.stdout)
+        XCTAssertTrue(versioned.stdout.contains(") in this clone's git config: .githooks/pre-commit still reads it"), versioned.stdout)
+    }
+
+    /// `hooks install` and `init` replaced a `playbook.path` set by hand with their own binary without a word, and
+    /// `hooks uninstall` then removed theirs: the value was lost silently. They say what it was and how to put it back.
+    func testInstallAndInitSayWhichPlaybookPathTheyReplaced() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.setConfig("playbook.path", "/opt/it's mine/playbook")
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(installed.stdout.contains(", for the hooks when playbook is not on PATH; it was /opt/it's mine/playbook: "
+            + "`git config playbook.path '/opt/it'\\''s mine/playbook'` puts it back"), installed.stdout)
+        // Its own binary again: nothing to say.
+        let again = try CLI.run(["hooks", "install", "--force"], in: scratch.url)
+        XCTAssertFalse(again.stdout.contains("it was"), again.stdout)
+
+        let fresh = try ScratchDirectory()
+        let existing = try Repository.create(at: fresh.url.path)
+        try existing.setConfig("playbook.path", "../tools/playbook")
+        let initialised = try CLI.run(["init"], in: fresh.url)
+        XCTAssertEqual(initialised.status, 0, initialised.stderr)
+        XCTAssertTrue(initialised.stdout.contains("it was ../tools/playbook: `git config playbook.path '../tools/playbook'` puts it back"), initialised.stdout)
+    }
+
+    /// `hooks install` said which hand-set `playbook.path` it replaced, but `hooks uninstall` then removed the setting:
+    /// the user's value was lost, while a replaced hook (NAME.before-playbook) came back. The value is kept as
+    /// `playbook.pathBeforePlaybook` and put back, and said.
+    func testUninstallPutsBackThePlaybookPathInstallReplaced() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        try repository.setConfig("playbook.path", "/opt/handset/pb")
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertTrue(installed.stdout.contains("it was /opt/handset/pb: `git config playbook.path '/opt/handset/pb'` puts it back; "
+            + "kept as playbook.pathBeforePlaybook for `playbook hooks uninstall` to put back\n"), installed.stdout)
+        XCTAssertEqual(try repository.localConfigString("playbook.pathBeforePlaybook"), "/opt/handset/pb")
+        // Installing again keeps the hand-set value to put back, not playbook's own.
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try repository.localConfigString("playbook.pathBeforePlaybook"), "/opt/handset/pb")
+
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try repository.localConfigString("playbook.path"), "/opt/handset/pb", "the hand-set playbook.path is lost")
+        XCTAssertNil(try repository.localConfigString("playbook.pathBeforePlaybook"))
+        XCTAssertNil(try repository.localConfigString("playbook.pathSetByPlaybook"))
+        XCTAssertTrue(removed.stdout.contains("put back playbook.path (/opt/handset/pb) in this clone's git config, the value `playbook init` "
+            + "or `hooks install` replaced with "), removed.stdout)
+        XCTAssertTrue(removed.stdout.contains("removed .git/hooks/pre-commit"), removed.stdout)
+    }
+
+    /// `hooks uninstall` run by another playbook binary than the one that installed left `playbook.path`, "perhaps set
+    /// by hand": it compared with the running binary. It compares with the value `hooks install` recorded writing.
+    func testUninstallByAnotherBinaryRemovesThePlaybookPathInstallSet() throws {
+        let binaryFolder = try ScratchDirectory()
+        var resolved = binaryFolder.url.path
+        if let real = realpath(resolved, nil) {
+            resolved = String(cString: real)
+            free(real)
+        }
+        let other = URL(fileURLWithPath: resolved).appendingPathComponent("playbook")
+        try FileManager.default.copyItem(at: CLI.binary, to: other)
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        let installed = try CLI.run(executable: other, ["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertEqual(try repository.localConfigString("playbook.path"), other.path)
+
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertNil(try repository.localConfigString("playbook.path"), "the playbook.path hooks install set is left")
+        XCTAssertFalse(removed.stdout.contains("perhaps set by hand"), removed.stdout)
+        XCTAssertTrue(removed.stdout.contains("removed playbook.path (\(other.path)) from this clone's git config"), removed.stdout)
+
+        // Set since to another value: left, and said against the value recorded, not the binary running.
+        XCTAssertEqual(try CLI.run(executable: other, ["hooks", "install"], in: scratch.url).status, 0)
+        try repository.setConfig("playbook.path", "/opt/mine/playbook")
+        let kept = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(kept.status, 0, kept.stderr)
+        XCTAssertEqual(try repository.localConfigString("playbook.path"), "/opt/mine/playbook")
+        XCTAssertTrue(kept.stdout.contains("left playbook.path (/opt/mine/playbook) in this clone's git config: it is not the playbook "
+            + "`playbook init` or `hooks install` set (\(other.path)), perhaps set by hand since"), kept.stdout)
+    }
+
+    /// The command printed to put back a replaced `playbook.path` was escaped for the terminal: for a value with a
+    /// newline or an escape it printed a `git config` line that sets another value. Such a value is said to be shown
+    /// escaped, with no command, and `hooks uninstall` still puts back the exact value.
+    func testAReplacedPlaybookPathWithControlCharactersIsNotPrintedAsACommand() throws {
+        let scratch = try ScratchDirectory()
+        let repository = try Repository.create(at: scratch.url.path)
+        try SmallPlaybook.write(into: scratch)
+        let value = "/opt/two\nlines/\u{1B}[31mplaybook"
+        try repository.setConfig("playbook.path", value)
+        let installed = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(installed.status, 0, installed.stderr)
+        XCTAssertFalse(installed.stdout.contains("puts it back"), installed.stdout)
+        XCTAssertFalse(installed.stdout.contains("\u{1B}"), installed.stdout)
+        XCTAssertTrue(installed.stdout.contains(" (it held control characters, shown escaped); kept as playbook.pathBeforePlaybook "
+            + "for `playbook hooks uninstall` to put back\n"), installed.stdout)
+
+        let removed = try CLI.run(["hooks", "uninstall"], in: scratch.url)
+        XCTAssertEqual(removed.status, 0, removed.stderr)
+        XCTAssertEqual(try repository.localConfigString("playbook.path"), value)
+    }
 }
