@@ -34,14 +34,22 @@ struct Facets: Sendable, Hashable {
     }
 
     /// Reads `stems` (from `TermReader`) for the given facets; the longest phrase wins. What a text
-    /// says it does without ("without me emailing anyone", "without an app") is not where it happens:
-    /// a phrase right after "without" (or one word after it) names nothing.
+    /// says it does without ("without an email", "without me emailing anyone") is not where it happens:
+    /// a phrase right after a "without" of its own (not one in a phrase, "without paying"), or after it
+    /// and one determiner or pronoun, names nothing. A bare "push" is the verb as often as the channel
+    /// ("push a signature to every mailbox"): the channel only as a noun phrase of the vocabulary, or
+    /// beside another channel ("move the reminder from email to push").
     init(stems: [String], facets: Set<Facet>) {
         var index = 0
+        var lastMatch = 0..<0
+        func freeWithout(_ at: Int) -> Bool {
+            stems[at] == Self.without && !(lastMatch.count > 1 && lastMatch.contains(at))
+        }
         while index < stems.count {
             var matched = 1
             var done: Set<Facet> = []
-            if index >= 1, stems[index - 1] == Self.without || (index >= 2 && stems[index - 2] == Self.without) {
+            if (index >= 1 && freeWithout(index - 1))
+                || (index >= 2 && freeWithout(index - 2) && Self.determiners.contains(stems[index - 1])) {
                 // Still read as one phrase, so that its words are not read again on their own.
                 let longest = (Self.phrases[stems[index]] ?? []).first { phrase in
                     facets.contains(phrase.facet) && index + phrase.stems.count <= stems.count
@@ -55,19 +63,38 @@ struct Facets: Sendable, Hashable {
             for phrase in Self.phrases[stems[index]] ?? [] where facets.contains(phrase.facet) && !done.contains(phrase.facet) {
                 let end = index + phrase.stems.count
                 guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
-                for (dimension, value) in phrase.tags {
-                    values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.shown
-                    // The values it also meets, unnamed (""): shared, never shown.
-                    for also in Self.alsoMeets[phrase.facet]?[dimension]?[value] ?? [] where values[phrase.facet]?[dimension]?[also] == nil {
-                        values[phrase.facet, default: [:]][dimension, default: [:]][also] = ""
-                    }
-                }
-                bits.formUnion(phrase.bits)
+                add(phrase)
                 matched = max(matched, phrase.stems.count)
                 done.insert(phrase.facet)
             }
+            if !done.isEmpty { lastMatch = index..<(index + matched) }
             index += matched
         }
+        if facets.contains(.surface), let channels = values[.surface]?["channel"], channels["push"] == nil,
+           !channels.isEmpty, stems.contains(Self.push), let push = Self.barePush {
+            add(push)
+        }
+    }
+
+    private mutating func add(_ phrase: Phrase) {
+        for (dimension, value) in phrase.tags {
+            values[phrase.facet, default: [:]][dimension, default: [:]][value] = phrase.shown
+            // The values it also meets, unnamed (""): shared, never shown.
+            for also in Self.alsoMeets[phrase.facet]?[dimension]?[value] ?? [] where values[phrase.facet]?[dimension]?[also] == nil {
+                values[phrase.facet, default: [:]][dimension, default: [:]][also] = ""
+            }
+        }
+        bits.formUnion(phrase.bits)
+    }
+
+    /// The stems of the words that may stand between "without" and what it leaves out ("without an
+    /// email", "without me emailing").
+    static let determiners: Set<String> = ["a", "an", "the", "ani", "any", "me", "us", "them", "their", "our", "your", "my",
+                                           "his", "her", "it", "anyon", "anyone"]
+    static let push = "push"
+    /// The channel "push", as a bare "push" beside another channel names it.
+    static let barePush: Phrase? = phrases["by"]?.first { $0.tags == ["channel": "push"] }.map {
+        Phrase(stems: ["push"], shown: "push", facet: .surface, tags: $0.tags, bits: $0.bits)
     }
 
     /// Adds what `other` names.

@@ -236,6 +236,8 @@ extension Facets {
             "send push": ["channel": "push"], "push message": ["channel": "push"], "push alert": ["channel": "push"],
             "push reminder": ["channel": "push"], "push nudge": ["channel": "push"], "push campaign": ["channel": "push"],
             "push prompt": ["channel": "push"], "push opt": ["channel": "push"], "push permission": ["channel": "push"],
+            "push notify": ["channel": "push"], "daily push": ["channel": "push"], "weekly push": ["channel": "push"],
+            "app push": ["channel": "push"], "mobile push": ["channel": "push"],
             "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters

@@ -18,9 +18,8 @@ public enum HTMLReport {
         }
         if report.objectives.isEmpty {
             body += "<p>No objective of \(escapeVisible(report.quarter.description)) is in the history\(report.started ? "" : " yet")"
-            if let earlier = report.latestEarlierWithObjectives {
-                body += "; the latest quarter objectives are written for is \(escapeVisible(earlier.description)) "
-                    + "(<code>playbook report okr --quarter \(escapeVisible(earlier.description))</code>)"
+            body += OKRReport.elsewhere(report) {
+                "\(escapeVisible($0.description)) (<code>playbook report okr --quarter \(escapeVisible($0.description))</code>)"
             }
             body += ".</p>\n"
         }

@@ -40,7 +40,16 @@ public enum OKRRenderer {
                 .object([("id", .string($0.id)), ("squad", .string($0.squad)),
                          ("date", .string(UTC.day(of: $0.dropped ?? 0).description))])
             })),
-        ]).rendered()
+        ] + elsewhereJSON(report)).rendered()
+    }
+
+    /// Only in a report that lists no objective: the nearest quarters whose reports list some (null: none).
+    private static func elsewhereJSON(_ report: OKRReport) -> [(String, JSON)] {
+        guard report.objectives.isEmpty else { return [] }
+        return [("quarters_with_objectives", .object([
+            ("latest_earlier", report.latestEarlierWithObjectives.map { .string($0.description) } ?? .null),
+            ("next_later", report.nextLaterWithObjectives.map { .string($0.description) } ?? .null),
+        ]))]
     }
 
     static func sourceJSON(_ source: SourceSummary) -> JSON {
@@ -198,9 +207,7 @@ public enum OKRRenderer {
         }
         if report.objectives.isEmpty {
             out += "No objective of \(report.quarter) is in the history\(report.started ? "" : " yet")"
-            if let earlier = report.latestEarlierWithObjectives {
-                out += "; the latest quarter objectives are written for is \(earlier): `playbook report okr --quarter \(earlier)`"
-            }
+            out += OKRReport.elsewhere(report) { "\($0) (`playbook report okr --quarter \($0)`)" }
             out += ".\n"
         }
         for squad in report.squads {

@@ -62,10 +62,11 @@ public struct OKRReport: Sendable {
     public var elapsed: Decimal
     public var thresholds: KeyResultStatusThresholds
     public var objectives: [ObjectiveLine]
-    /// With no objective in the quarter: the latest earlier quarter that objectives are written
-    /// for (as HEAD's versions say), so an empty report says where to look (the first days of a
-    /// quarter often have none yet); nil otherwise.
+    /// With no objective in the quarter (and `lookAround`): the latest earlier quarter and the next
+    /// later one whose reports list objectives, so that an empty report says where to look (the
+    /// first days of a quarter often have none yet); nil otherwise, or when there is none.
     public var latestEarlierWithObjectives: Quarter?
+    public var nextLaterWithObjectives: Quarter?
     public var northStar: NorthStarRollUp?
     public var source: SourceSummary
 
@@ -102,7 +103,8 @@ public struct OKRReport: Sendable {
     /// `lifecycles`: every experiment's versions read once (`ExperimentLifecycles` of the same
     /// timelines), shared by the reports of many quarters; the same report without it.
     public init(quarter: Quarter, today: Day, timelines: Timelines, history: History,
-                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds(), lifecycles: ExperimentLifecycles? = nil) {
+                thresholds: KeyResultStatusThresholds = KeyResultStatusThresholds(), lifecycles: ExperimentLifecycles? = nil,
+                lookAround: Bool = true) {
         self.quarter = quarter
         self.today = today
         self.thresholds = thresholds
@@ -281,11 +283,6 @@ public struct OKRReport: Sendable {
             for note in result.notes { notes.add(commit: note.commit, path: note.path, note.message) }
         }
         objectives = lines.sorted { ($0.squad, $0.id) < ($1.squad, $1.id) }
-        if lines.isEmpty {
-            latestEarlierWithObjectives = objectiveTimelines
-                .compactMap { $0.current?.value("quarter")?.textValue.flatMap(Quarter.init) }
-                .filter { $0 < quarter }.max()
-        }
         // Objectives written for the quarter only after it ended: no commit in it held them, so the
         // history has no value for them there. Named, so a report that lists none says why (`site`
         // shows them as written).
@@ -301,5 +298,35 @@ public struct OKRReport: Sendable {
         }
         northStar = Self.northStar(metrics: metricVersions, objectives: objectives)
         source.notes += notes.notes
+        if lines.isEmpty, lookAround {
+            // The quarters any version of an objective was written for, nearest first, each reported as
+            // this one is (a quarter an objective names may still list none: written after it ended,
+            // moved to another quarter): the first that lists one on either side.
+            var named: Set<Quarter> = []
+            for timeline in objectiveTimelines {
+                for event in timeline.events where event.mainLine {
+                    if let written = event.state.value("quarter")?.textValue.flatMap(Quarter.init) { named.insert(written) }
+                }
+            }
+            func firstListing(_ candidates: [Quarter]) -> Quarter? {
+                candidates.first { candidate in
+                    !OKRReport(quarter: candidate, today: today, timelines: timelines, history: history, thresholds: thresholds,
+                               lifecycles: lifecycles, lookAround: false).objectives.isEmpty
+                }
+            }
+            latestEarlierWithObjectives = firstListing(named.filter { $0 < quarter }.sorted(by: >))
+            nextLaterWithObjectives = firstListing(named.filter { $0 > quarter }.sorted())
+        }
+    }
+
+    /// Where an empty report points instead, in words ("; the latest earlier quarter with objectives is 2026-Q3"),
+    /// each quarter passed through `shown` (a command or a link); empty when it points nowhere.
+    public static func elsewhere(_ report: OKRReport, shown: (Quarter) -> String) -> String {
+        switch (report.latestEarlierWithObjectives, report.nextLaterWithObjectives) {
+        case let (earlier?, later?): "; the latest earlier quarter with objectives is \(shown(earlier)), the next later one \(shown(later))"
+        case let (earlier?, nil): "; the latest earlier quarter with objectives is \(shown(earlier))"
+        case let (nil, later?): "; the next later quarter with objectives is \(shown(later))"
+        case (nil, nil): ""
+        }
     }
 }

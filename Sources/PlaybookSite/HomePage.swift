@@ -184,12 +184,12 @@ struct HomePage {
         var out = "<h2>Objectives of \(h(report.quarter.description))</h2>\n"
         if objectives.isEmpty {
             out += "<p>No objective of \(h(report.quarter.description)) is in the history"
-            // The page of the latest earlier quarter with objectives, when the site has one (the first
-            // days of a quarter often have none yet).
-            if let earlier = report.latestEarlierWithObjectives, input.okr.contains(where: { $0.quarter == earlier }) {
-                out += "; the latest quarter objectives are written for is "
-                    + "<a href=\"\(page.href(SitePath.quarter(earlier)))\">\(h(earlier.description))</a>"
-            }
+            // The pages of the nearest quarters with objectives, as `report okr` names them (the first days
+            // of a quarter often have none yet): the site's own reports, each already read.
+            var near = report
+            near.latestEarlierWithObjectives = input.okr.last { $0.quarter < report.quarter && !$0.objectives.isEmpty }?.quarter
+            near.nextLaterWithObjectives = input.okr.first { $0.quarter > report.quarter && !$0.objectives.isEmpty }?.quarter
+            out += OKRReport.elsewhere(near) { "<a href=\"\(page.href(SitePath.quarter($0)))\">\(h($0.description))</a>" }
             out += ".</p>\n"
             return out
         }

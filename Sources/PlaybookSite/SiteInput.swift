@@ -119,7 +119,8 @@ public struct SiteInput: Sendable {
         let lifecycles = ExperimentLifecycles(timelines: timelines, history: history)
         let parts: [Part] = concurrently(quarters.count + programQuarters.count) { index in
             if index < quarters.count {
-                return .okr(OKRReport(quarter: quarters[index], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles))
+                return .okr(OKRReport(quarter: quarters[index], today: today, timelines: timelines, history: history, thresholds: thresholds, lifecycles: lifecycles,
+                                           lookAround: false))
             }
             let quarter = programQuarters[index - quarters.count]
             return .program(ExperimentReport(period: Period(quarter: quarter), today: today, lifecycles: lifecycles, history: history))

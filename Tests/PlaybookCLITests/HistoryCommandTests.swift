@@ -68,20 +68,51 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertEqual(far.stderr, "playbook: no commit on this line of history holds squad-nobody\n")
     }
 
-    /// A quarter with no objective yet (the first days after a quarter ends) says which earlier
-    /// quarter has them and how to ask for it, in Markdown and HTML; a quarter with nothing before it says only that it is empty.
-    func testAQuarterWithoutObjectivesNamesTheLatestEarlierOneThatHasThem() throws {
+    /// A quarter with no objective yet (the first days after a quarter ends) names the nearest quarters whose
+    /// reports list objectives and how to ask for them, in Markdown, HTML and JSON (where only an empty report has
+    /// `quarters_with_objectives`); a quarter before them names the next later one.
+    func testAQuarterWithoutObjectivesNamesTheNearestQuartersThatHaveThem() throws {
         let scratch = try history()
         let next = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-10-02"], in: scratch.url)
         XCTAssertEqual(next.status, 0, next.stderr)
         XCTAssertTrue(next.stdout.contains(
-            "No objective of 2026-Q4 is in the history; the latest quarter objectives are written for is 2026-Q3: "
-                + "`playbook report okr --quarter 2026-Q3`.\n"), next.stdout)
+            "No objective of 2026-Q4 is in the history; the latest earlier quarter with objectives is 2026-Q3 "
+                + "(`playbook report okr --quarter 2026-Q3`).\n"), next.stdout)
         let html = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-10-02", "--format", "html"], in: scratch.url)
         XCTAssertTrue(html.stdout.contains(
-            "the latest quarter objectives are written for is 2026-Q3 (<code>playbook report okr --quarter 2026-Q3</code>).</p>"), html.stdout)
+            "the latest earlier quarter with objectives is 2026-Q3 (<code>playbook report okr --quarter 2026-Q3</code>).</p>"), html.stdout)
         let before = try CLI.run(["report", "okr", "--quarter", "2026-Q2", "--today", "2026-10-02"], in: scratch.url)
-        XCTAssertTrue(before.stdout.contains("No objective of 2026-Q2 is in the history.\n"), before.stdout)
+        XCTAssertTrue(before.stdout.contains(
+            "No objective of 2026-Q2 is in the history; the next later quarter with objectives is 2026-Q3 "
+                + "(`playbook report okr --quarter 2026-Q3`).\n"), before.stdout)
+        func json(_ quarter: String) throws -> [String: Any] {
+            let run = try CLI.run(["report", "okr", "--quarter", quarter, "--today", "2026-10-02", "--format", "json"], in: scratch.url)
+            return try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        }
+        let empty = try XCTUnwrap(try json("2026-Q4")["quarters_with_objectives"] as? [String: Any])
+        XCTAssertEqual(empty["latest_earlier"] as? String, "2026-Q3")
+        XCTAssertTrue(empty["next_later"] is NSNull)
+        XCTAssertNil(try json("2026-Q3")["quarters_with_objectives"])
+    }
+
+    /// review76: the hint named the latest quarter HEAD's objectives are written for, whose report may list none:
+    /// an objective written only after its quarter ended, or moved to an earlier quarter afterwards. It names the
+    /// quarter whose report lists the objective, or none.
+    func testTheNearestQuarterWithObjectivesIsOneWhoseReportListsThem() throws {
+        let late = try ScratchDirectory()
+        let lateRepository = try Repository.create(at: late.url.path)
+        try commit(lateRepository, late, 100, ["playbooks/o.yml": Self.objective(4)])  // for 2026-Q3, written 2026-10-09
+        let none = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-11-30"], in: late.url)
+        XCTAssertTrue(none.stdout.contains("No objective of 2026-Q4 is in the history.\n"), none.stdout)
+
+        let moved = try ScratchDirectory()
+        let repository = try Repository.create(at: moved.url.path)
+        try commit(repository, moved, 10, ["playbooks/o.yml": Self.objective(4)])  // in 2026-Q3, for it
+        try commit(repository, moved, 100, ["playbooks/o.yml": Self.objective(4).replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q2")])
+        let named = try CLI.run(["report", "okr", "--quarter", "2026-Q4", "--today", "2026-11-30"], in: moved.url)
+        XCTAssertTrue(named.stdout.contains("the latest earlier quarter with objectives is 2026-Q3 "), named.stdout)
+        let listed = try CLI.run(["report", "okr", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: moved.url)
+        XCTAssertTrue(listed.stdout.contains("OKR-2026Q3-GRO-1"), listed.stdout)
     }
 
     /// An objective written for a quarter only after it ended has no value in it: the report leaves

@@ -84,9 +84,14 @@ final class FacetParaphraseTests: XCTestCase {
             XCTAssertEqual(named(verb, .surface, "channel"), [], verb)
         }
         for noun in ["send a push when the price drops", "remind them by push the day before", "push reminders at 8pm",
-                     "a push notification after the first lesson", "ask for push permission after the first order"] {
+                     "a push notification after the first lesson", "ask for push permission after the first order",
+                     "send a daily push about the saved basket", "push-notify them when the price drops",
+                     "an app push after the first lesson", "send pushes on Sunday"] {
             XCTAssertEqual(named(noun, .surface, "channel"), ["push"], noun)
         }
+        // review76: a bare "push" beside another channel is the channel ("from email to push").
+        XCTAssertEqual(named("move the saved basket reminder from email to push", .surface, "channel"), ["email", "push"])
+        XCTAssertEqual(named("remind them by email or push", .surface, "channel"), ["email", "push"])
     }
 
     /// What a change is done without is not where it happens (fresh22: "… by the next day, without me emailing
@@ -98,5 +103,11 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("pay without leaving the checkout", .surface, "page"), ["checkout"])
         XCTAssertEqual(named("a fee-free checkout for first orders", .surface, "page"), ["checkout"])
         XCTAssertEqual(named("send an email without a coupon", .surface, "channel"), ["email"])
+        // review76: only a determiner or pronoun may stand between; a "without" inside a phrase of the
+        // vocabulary ("without paying", the free plan) leaves nothing out after it.
+        XCTAssertEqual(named("remind them without fail by text message", .surface, "channel"), ["sms"])
+        XCTAssertEqual(named("readers without paying, email them about the saved basket", .surface, "channel"), ["email"])
+        XCTAssertEqual(named("readers without paying, email them about the saved basket", .segment, "plan"), ["free"])
+        XCTAssertEqual(named("send the code without a push reminder", .surface, "channel"), [])
     }
 }

@@ -56,14 +56,15 @@ final class QuarterNotStartedTests: XCTestCase {
     }
 
     /// review69 D5: a quarter with no objective (here 2027-Q2, the home page on its first days) said only that
-    /// it had none; it links the latest earlier quarter that has them. The first quarter, with none before it, does not.
-    func testAQuarterWithoutObjectivesLinksTheLatestEarlierQuarterThatHasThem() throws {
+    /// it had none; it links the latest earlier quarter that has them, and a quarter before any the next later one.
+    func testAQuarterWithoutObjectivesLinksTheNearestQuarterThatHasThem() throws {
         let site = Site.render(try fixture().input(today: "2027-04-03"))
         let home = try XCTUnwrap(site["index.html"])
-        XCTAssertTrue(home.contains("<p>No objective of 2027-Q2 is in the history; the latest quarter objectives are written for is "
+        XCTAssertTrue(home.contains("<p>No objective of 2027-Q2 is in the history; the latest earlier quarter with objectives is "
             + "<a href=\"quarter-2027-Q1.html\">2027-Q1</a>.</p>"), home)
         let first = try XCTUnwrap(site["quarter-2026-Q3.html"])
-        XCTAssertTrue(first.contains("<p>No objective of 2026-Q3 is in the history.</p>"), first)
+        XCTAssertTrue(first.contains("<p>No objective of 2026-Q3 is in the history; the next later quarter with objectives is "
+            + "<a href=\"quarter-2026-Q4.html\">2026-Q4</a>.</p>"), first)
     }
 
     /// site58 #1: with `--quarter 2027-Q1` on 2026-11-30 the program page drew 2027-Q1 as a quarter that had ended
