@@ -25,9 +25,12 @@ public enum HistoryRules {
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
                              renamed: [String: String] = [:]) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
+        let takenOver = IDsTakenOver.find(timelines, range: range)
         return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
             check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
-                       renamedAway: away[timeline.id] ?? []), range: range, today: today)
+                       renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
+                       swapped: (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id }),
+                  range: range, today: today)
         }
     }
 
@@ -46,6 +49,11 @@ public enum HistoryRules {
         var renamed: [String: String] = [:]
         /// The commits of the change in which another id takes this one's entity over.
         var renamedAway: Set<ObjectID> = []
+        /// The commits of the change in which another id takes this one's entity over while this id stays,
+        /// given to another entity, with that id (`IDsTakenOver`).
+        var takenOver: [ObjectID: String] = [:]
+        /// Those of `takenOver` in which the other id is given this one's entity in turn: the two swap.
+        var swapped: [ObjectID: String] = [:]
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -101,6 +109,23 @@ public enum HistoryRules {
                     rule: LintRuleID.historyIDReuse, entity: id, field: "id",
                     message: "the id \(id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                     commit: event.commit))
+            }
+            if event.type == .changed, let taker = timeline.takenOver[event.commit] {
+                // Another entity under the id from here on: its history starts again, nothing of it changed.
+                (lastStatus, everLaunched) = (nil, false)
+                if timeline.swapped[event.commit] == nil {
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                        message: "\(id)'s \(timeline.kind.lowercased()) moves to \(taker) in \(short) and the id \(id) is used again for another \(timeline.kind.lowercased()) in the same commit; give the new \(timeline.kind.lowercased()) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
+                        commit: event.commit))
+                } else if id < taker {
+                    let what = timeline.kind.lowercased()
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                        message: "\(id) and \(taker) swap ids in \(short): the \(what) that was \(id) is now \(taker), and the one that was \(taker) is now \(id); reports and links follow an id, so each id now joins two \(what)s' histories: give each \(what) back its id",
+                        commit: event.commit))
+                }
+                continue
             }
             var event = event
             let before: EntityState
@@ -197,14 +222,16 @@ public enum HistoryRules {
     /// What merging the change brings to the base, judged as one change of each entity both have
     /// (the base's tip → the merge): a change that is fine on the branch's own line can move the
     /// base's version back, or edit what the base has since run or concluded. An entity the change
-    /// renames (`renamed`: old id → new) is judged as the base's entity under its old id.
+    /// renames (`renamed`: old id → new) is judged as the base's entity under its old id; one under an id
+    /// the change's commits give to another entity (`reused`: a reuse found) is not the base's entity.
     public static func checkMerged(base: [FileEntity], merged: [FileEntity], timelines: Timelines, head: ObjectID,
-                                   renamed: [String: String] = [:], today: Day? = nil) -> [HistoryViolation] {
+                                   renamed: [String: String] = [:], reused: Set<String> = [], today: Day? = nil) -> [HistoryViolation] {
         let before = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let oldIDs = Dictionary(renamed.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: Set<String> = []
         var out: [HistoryViolation] = []
         for entity in merged where seen.insert(entity.id).inserted {
+            guard oldIDs[entity.id] != nil || !reused.contains(entity.id) else { continue }
             let oldID = oldIDs[entity.id] ?? entity.id
             guard let old = before[oldID], old.kind == entity.kind else { continue }
             let fields = difference(from: old.state, to: entity.state).filter { $0.path != "id" }

@@ -122,11 +122,17 @@ public enum Reviewer {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
         // An id renamed is one entity: its base findings are matched under the new id.
-        let (deltas, renames) = EntityRenames.paired(listed) { kind, path, atBase in
+        let (paired, moved) = EntityRenames.paired(listed) { kind, path, atBase in
             guard let file = (atBase ? input.baseFiles : input.headFiles).first(where: { $0.path == path }) else { return nil }
             guard case .bytes(let bytes) = file.content, let entities = FileEntities.read(bytes) else { return 0 }
             return entities.count(where: { $0.kind == kind })
         }
+        // Two ids swapped are two entities renamed, not two changed into each other.
+        let (deltas, swaps) = IDsTakenOver.swapped(paired) { id in
+            guard let baseEntities, let mergedEntities else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
+            return (baseEntities.all.first { $0.entity.id == id }?.entity.state, mergedEntities.all.first { $0.entity.id == id }?.entity.state)
+        }
+        let renames = (moved + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
@@ -172,7 +178,9 @@ public enum Reviewer {
             // (under any id the entity had within the change).
             let found = Set(violations.map { [$0.rule, links[$0.entity] ?? $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
-                                                   timelines: timelines, head: input.head, renamed: newIDs, today: linter.today)
+                                                   timelines: timelines, head: input.head, renamed: newIDs,
+                                                   reused: Set(violations.filter { $0.rule == LintRuleID.historyIDReuse }.map(\.entity)),
+                                                   today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         for violation in violations {
