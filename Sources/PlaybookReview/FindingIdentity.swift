@@ -16,11 +16,13 @@ public struct FindingIdentity: Hashable, Sendable {
 
     /// - Parameter renamed: ids the change renames (old → new): a base finding of a renamed entity is
     ///   the same problem under its new id.
-    public init(_ finding: Finding, renamed: [String: String] = [:]) {
+    /// - Parameter moved: files the change moves with their content (old path → new): a base finding of
+    ///   no entity in a moved file is the same problem in the new file.
+    public init(_ finding: Finding, renamed: [String: String] = [:], moved: [String: String] = [:]) {
         rule = finding.rule
         entity = finding.entity.map { renamed[$0] ?? $0 }
         related = finding.related.map { renamed[$0] ?? $0 }.sorted()
         field = finding.field
-        file = finding.entity == nil ? finding.file : nil
+        file = finding.entity == nil ? moved[finding.file] ?? finding.file : nil
     }
 }

@@ -122,7 +122,7 @@ public enum Reviewer {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
         // An id renamed is one entity: its base findings are matched under the new id.
-        let (paired, moved) = EntityRenames.paired(listed) { kind, path, atBase in
+        let (paired, pairedRenames) = EntityRenames.paired(listed) { kind, path, atBase in
             guard let file = (atBase ? input.baseFiles : input.headFiles).first(where: { $0.path == path }) else { return nil }
             guard case .bytes(let bytes) = file.content, let entities = FileEntities.read(bytes) else { return 0 }
             return entities.count(where: { $0.kind == kind })
@@ -132,7 +132,7 @@ public enum Reviewer {
             guard let baseEntities, let mergedEntities else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
             return (baseEntities.all.first { $0.entity.id == id }?.entity.state, mergedEntities.all.first { $0.entity.id == id }?.entity.state)
         }
-        let renames = (moved + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
+        let renames = (pairedRenames + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
@@ -143,8 +143,12 @@ public enum Reviewer {
         let (headReport, entities) = linter.lintWithEntities(input.headFiles)
         // The base's findings by identity (each with what its rule measured, where it measures); those
         // left unmatched by the head's are the ones the change fixes.
+        // A file moved with its content carries the base's findings of no entity along.
+        let moved = MovedFiles.between(base: input.baseFiles, head: input.headFiles, removed: input.removedFiles)
         var baseFindings: [FindingIdentity: [Finding]] = [:]
-        for finding in linter.lint(input.baseFiles).findings { baseFindings[FindingIdentity(finding, renamed: newIDs), default: []].append(finding) }
+        for finding in linter.lint(input.baseFiles).findings {
+            baseFindings[FindingIdentity(finding, renamed: newIDs, moved: moved), default: []].append(finding)
+        }
         var findings: [Finding] = []
         var existing: [Finding] = []
         for finding in headReport.findings {

@@ -57,4 +57,23 @@ final class RenamesInOneCommitTests: XCTestCase {
         let later = try t.commit(["playbooks/EXP-0001.yml": other.replacing("id: EXP-0002", with: "id: EXP-0001")])
         XCTAssertEqual(try t.historyFindings(base: tBase, head: later).map(\.rule), [LintRuleID.historyIDReuse])
     }
+
+    /// A file that does not parse, moved with its content to a new file: the base's error moved, not a new
+    /// one and not fixed.
+    func testAFileLevelErrorMovedWithItsFileIsTheBasesError() throws {
+        let s = try ScratchChange(for: self)
+        let broken = experiment() + "colour: [blue\n"
+        let base = try s.commit(["playbooks/b.yml": broken, "playbooks/c.yml": experiment("EXP-0002")])
+        let moved = try s.commit(["playbooks/b.yml": nil, "playbooks/d.yml": broken])
+        let report = try s.review(base: base, head: moved)
+        XCTAssertEqual(report.findings.filter { $0.entity == nil }, [], "\(report.findings)")
+        XCTAssertTrue(report.existing.contains { $0.entity == nil && $0.file == "playbooks/d.yml" }, "\(report.existing)")
+        XCTAssertEqual(report.fixed.filter { $0.entity == nil }, [], "\(report.fixed)")
+
+        // Moved and edited a little, still the same file's error.
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/b.yml": broken, "playbooks/c.yml": experiment("EXP-0002")])
+        let edited = try t.commit(["playbooks/b.yml": nil, "playbooks/d.yml": broken.replacing("title: Shorter signup form", with: "title: Short form")])
+        XCTAssertEqual(try t.review(base: tBase, head: edited).findings.filter { $0.entity == nil }, [])
+    }
 }
