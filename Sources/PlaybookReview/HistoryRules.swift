@@ -22,14 +22,17 @@ public enum HistoryRules {
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
     /// - Parameter today: the day time-based rules judge against; without it, no quarter is closed.
     /// - Parameter renamed: the ids the change renames (old → new): a reference moved along is no change.
+    /// - Parameter now: the ids a renamed entity had within the change and has no more, each with the id it
+    ///   has at the head: a finding names the id of its time and this one (`EXP-0005 (now EXP-0009) …`).
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
-                             renamed: [String: String] = [:]) -> [HistoryViolation] {
+                             renamed: [String: String] = [:], now: [String: String] = [:]) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
         let takenOver = IDsTakenOver.find(timelines, range: range)
         return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
             check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
                        renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
-                       swapped: (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id }),
+                       swapped: (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id },
+                       now: now[timeline.id]),
                   range: range, today: today)
         }
     }
@@ -54,6 +57,8 @@ public enum HistoryRules {
         var takenOver: [ObjectID: String] = [:]
         /// Those of `takenOver` in which the other id is given this one's entity in turn: the two swap.
         var swapped: [ObjectID: String] = [:]
+        /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
+        var now: String?
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -75,10 +80,13 @@ public enum HistoryRules {
         // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
         var inRange = false
         var atBase = false
+        // Still the entity the walk follows to the head: not yet removed within the change, nor taken over.
+        var followed = true
         for (index, event) in timeline.events.enumerated() {
             defer {
                 if event.type == .removed {
                     if range.contains(event.commit) {
+                        followed = false
                         removedWithin = previous ?? EntityState()
                         movedAway = timeline.renamedAway.contains(event.commit)
                         if movedAway { (lastStatus, everLaunched) = (nil, false) }
@@ -101,6 +109,8 @@ public enum HistoryRules {
             let short = String(event.commit.description.prefix(8))
             let when = timeline.arrivals[index].map { "in \(short) (renamed from \($0.from) by this change)" }
             let id = timeline.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? timeline.id
+            // Named by the id of its time, and by the one the entity has now when that is another.
+            let now = id != timeline.id ? timeline.id : (followed ? timeline.now : nil)
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
             let comeBack = event.type == .restored && atBase && !movedAway ? removedWithin : nil
@@ -112,7 +122,7 @@ public enum HistoryRules {
             }
             if event.type == .changed, let taker = timeline.takenOver[event.commit] {
                 // Another entity under the id from here on: its history starts again, nothing of it changed.
-                (lastStatus, everLaunched) = (nil, false)
+                (lastStatus, everLaunched, followed) = (nil, false, false)
                 if timeline.swapped[event.commit] == nil {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
@@ -140,7 +150,7 @@ public enum HistoryRules {
             }
             out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
-                              renamed: timeline.renamed), today: today)
+                              renamed: timeline.renamed, now: now), today: today)
         }
         return out
     }
@@ -161,6 +171,11 @@ public enum HistoryRules {
         var commit: ObjectID
         /// The ids the change renames (old → new).
         var renamed: [String: String] = [:]
+        /// The id the entity has at the head, when not `id`.
+        var now: String?
+
+        /// How messages name the entity: `EXP-0005`, or `EXP-0005 (now EXP-0009)`.
+        var named: String { now.map { "\(id) (now \($0))" } ?? id }
     }
 
     /// An experiment's fields fixed once it has run (`history-locked-field`).
@@ -173,6 +188,7 @@ public enum HistoryRules {
         step.fields.removeAll { field in field.new != nil && field.old.flatMap { step.renamed[$0] } == field.new }
         var out: [HistoryViolation] = []
         let (id, before, after, when) = (step.id, step.before, step.after, step.when)
+        let named = step.named
         if step.kind == Kind.objective.rawValue, let today {
             out += closedQuarterCheckIns(step, today: today)
         }
@@ -185,14 +201,14 @@ public enum HistoryRules {
             let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
             out.append(HistoryViolation(
                 rule: LintRuleID.historyStatusRegression, entity: id, field: "status",
-                message: "\(id) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
+                message: "\(named) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
                 commit: step.commit))
         }
         for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")]
         where step.locked.contains(field) && changed.contains(field) {
             out.append(HistoryViolation(
                 rule: LintRuleID.historyLockedField, entity: id, field: field,
-                message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
+                message: "\(named) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
                 commit: step.commit))
         }
         if step.lastStatus == .concluded, let edited = step.fields.first(where: { $0.path.hasPrefix("result.") || $0.path == "result" }) {
@@ -212,7 +228,7 @@ public enum HistoryRules {
             if !explained {
                 out.append(HistoryViolation(
                     rule: LintRuleID.historyResultEdit, entity: id, field: "result",
-                    message: "the result of concluded experiment \(id) is edited \(when) without a note; add an approval with a note saying why in the same change",
+                    message: "the result of concluded experiment \(named) is edited \(when) without a note; add an approval with a note saying why in the same change",
                     commit: step.commit, place: edited.path))
             }
         }
@@ -348,7 +364,7 @@ public enum HistoryRules {
         if let was, was < today.quarter, was != now, step.fields.contains(where: { $0.path == "quarter" }) {
             out.append(HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: "quarter",
-                message: "\(step.id) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(closed(was, today: today)); "
+                message: "\(step.named) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(closed(was, today: today)); "
                     + "a closed quarter's objectives stay as they ended: put the work on this quarter's objective, "
                     + "or say in the PR why the closed quarter changes",
                 commit: step.commit))
@@ -358,7 +374,7 @@ public enum HistoryRules {
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
-                message: "\(step.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
+                message: "\(step.named) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
                     + "but \(closed(quarter, today: today)); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
                 commit: step.commit)

@@ -168,9 +168,11 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        // The ids a renamed entity had only within the change: its findings under them are placed on it.
-        let links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
-        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs)
+        // The ids a renamed entity had within the change: its findings under them are placed on it.
+        // With the old ids the head no longer has: a finding under one is named by it and by the new id too.
+        var links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
+        for rename in renames where byID[rename.from] == nil && links[rename.from] == nil { links[rename.from] = rename.to }
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs, now: links)
         if !renames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })

@@ -58,6 +58,36 @@ final class RenamesInOneCommitTests: XCTestCase {
         XCTAssertEqual(try t.historyFindings(base: tBase, head: later).map(\.rule), [LintRuleID.historyIDReuse])
     }
 
+    /// Renamed EXP-0001 → EXP-0005, its hypothesis changed under EXP-0005, renamed EXP-0005 → EXP-0009: the
+    /// finding names EXP-0005, the id it had when it changed, and what it is called now. Changed under
+    /// EXP-0001 before the renames: one finding, named EXP-0001 (now EXP-0009) at that commit, on the head's
+    /// hypothesis line, not a second one under EXP-0009 "once merged" for the same edit.
+    func testAFindingInAChainOfRenamesNamesTheIdOfItsTime() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": running])
+        _ = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")])
+        let edited = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005")
+            .replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")])
+        let head = try s.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")
+            .replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")])
+        let found = try s.historyFindings(base: base, head: head)
+        XCTAssertEqual(found.map(\.rule), [LintRuleID.historyLockedField], "\(found)")
+        XCTAssertEqual(found.first?.related, [edited.description])
+        XCTAssertEqual(found.first?.message.hasPrefix("EXP-0005 (now EXP-0009) changes its hypothesis from HYP-0001 to HYP-0002 in \(edited.description.prefix(8)) after"),
+                       true, found.first?.message ?? "")
+
+        let t = try ScratchChange(for: self)
+        let tBase = try t.commit(["playbooks/a.yml": running])
+        let first = try t.commit(["playbooks/a.yml": running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")])
+        _ = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0005").replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")])
+        let tHead = try t.commit(["playbooks/a.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009").replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")])
+        let early = try t.historyFindings(base: tBase, head: tHead)
+        XCTAssertEqual(early.map(\.rule), [LintRuleID.historyLockedField], "\(early)")
+        XCTAssertEqual(early.first?.related, [first.description])
+        XCTAssertEqual(early.first?.message.hasPrefix("EXP-0001 (now EXP-0009) changes its hypothesis"), true, early.first?.message ?? "")
+        XCTAssertEqual(early.first?.line, 5, "on the hypothesis line: \(early)")
+    }
+
     /// A file that does not parse, moved with its content to a new file: the base's error moved, not a new
     /// one and not fixed.
     func testAFileLevelErrorMovedWithItsFileIsTheBasesError() throws {
