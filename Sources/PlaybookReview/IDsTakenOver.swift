@@ -6,9 +6,9 @@ import PlaybookHistory
 /// file given the other's id). Read field by field, the id's entity "changed" into another one.
 enum IDsTakenOver {
     /// In each commit of the change, the ids whose entity went to another id while they stay (read as
-    /// changed), each with the id that took it: of the ids of that kind changed or arriving in the
-    /// commit, the one holding every field the id held before (the only such), else the only one
-    /// holding more than half of them and more of them than the id itself still holds.
+    /// changed), each with the id that took it: an id that does not keep its entity (`keeps`), and of the ids of
+    /// that kind changed or arriving in the commit, the one holding every field the id held before (the
+    /// only such), else the only one holding more than half of them and more of them than the id itself still holds.
     static func find(_ timelines: Timelines, range: Set<ObjectID>) -> [String: [ObjectID: String]] {
         struct Moment: Hashable { var commit: ObjectID, kind: String }
         struct Step { var id: String, before: [String: FieldValue]?, after: [String: FieldValue] }
@@ -23,7 +23,7 @@ enum IDsTakenOver {
         var out: [String: [ObjectID: String]] = [:]
         for (moment, all) in steps where all.count > 1 {
             for step in all {
-                guard let before = step.before, before != step.after else { continue }
+                guard let before = step.before, !keeps(before, step.after) else { continue }
                 let others = all.filter { $0.id != step.id }
                 let taker: Step?
                 if let exact = only(others.filter { $0.after == before }) {
@@ -54,6 +54,7 @@ enum IDsTakenOver {
         for delta in changed {
             guard let own = ends[delta.id] else { continue }
             let (before, after) = (values(own.start), values(own.end))
+            guard !keeps(before, after) else { continue }
             let others = changed.filter { $0.kind == delta.kind && $0.id != delta.id }
             let kept = equal(before, after)
             let exact = others.filter { ends[$0.id].map { values($0.end) == before } ?? false }
@@ -86,6 +87,13 @@ enum IDsTakenOver {
               let last = events.lastIndex(where: { range.contains($0.commit) }) else { return (nil, nil) }
         let start = first > 0 && events[first - 1].type != .removed ? events[first - 1].state : nil
         return (start, events[last].type == .removed ? nil : events[last].state)
+    }
+
+    /// Whether an id still holds its entity, edited: most fields equal and the same title. Whatever else in
+    /// the commit resembles what it held (a copy added beside it), an edit is no takeover; two experiments
+    /// of one template share most fields, so a swap or a reuse shows in the title.
+    static func keeps(_ before: [String: FieldValue], _ after: [String: FieldValue]) -> Bool {
+        EntityRenames.mostlyEqual(before, after) && before["title"] == after["title"]
     }
 
     private static func values(_ state: EntityState) -> [String: FieldValue] { state.values.filter { $0.key != "id" } }

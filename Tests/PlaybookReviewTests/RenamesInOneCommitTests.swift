@@ -106,4 +106,36 @@ final class RenamesInOneCommitTests: XCTestCase {
         let edited = try t.commit(["playbooks/b.yml": nil, "playbooks/d.yml": broken.replacing("title: Shorter signup form", with: "title: Short form")])
         XCTAssertEqual(try t.review(base: tBase, head: edited).findings.filter { $0.entity == nil }, [])
     }
+
+    /// EXP-0001 concluded and, in the same commit, EXP-0002 added as a copy of it under a new title: an
+    /// edit of EXP-0001 and a new experiment, not EXP-0001's experiment moving to EXP-0002 (review75 follow-up).
+    func testAnEditPlusACloneInOneCommitIsNoReuse() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0001.yml": running])
+        let head = try s.commit([
+            "playbooks/EXP-0001.yml": running.replacing("status: running", with: "status: concluded").replacing("end: 2026-07-30", with: "end: 2026-08-15"),
+            "playbooks/EXP-0002.yml": running.replacing("id: EXP-0001", with: "id: EXP-0002")
+                .replacing("title: Shorter signup form", with: "title: Shorter signup form, mobile"),
+        ])
+        let found = try s.historyFindings(base: base, head: head)
+        XCTAssertEqual(found.filter { $0.rule == LintRuleID.historyIDReuse }, [], "\(found)")
+        XCTAssertEqual(try s.review(base: base, head: head).deltas.map { "\($0.id) \($0.change)" },
+                       ["EXP-0001 changed", "EXP-0002 added"])
+    }
+
+    /// A running experiment's hypothesis and metric changed while a copy of what it was is added under a new
+    /// id: the locked fields are still reported, and nothing is a reuse.
+    func testALockedEditPlusACloneInOneCommitIsStillReported() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0001.yml": running])
+        let head = try s.commit([
+            "playbooks/EXP-0001.yml": running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
+                .replacing("primary: signup-rate", with: "primary: paid-conversion"),
+            "playbooks/EXP-0002.yml": running.replacing("id: EXP-0001", with: "id: EXP-0002"),
+        ])
+        let found = try s.historyFindings(base: base, head: head)
+        XCTAssertEqual(found.map { "\($0.rule) \($0.entity ?? "-") \($0.field ?? "-")" }.sorted(),
+                       ["\(LintRuleID.historyLockedField) EXP-0001 hypothesis", "\(LintRuleID.historyLockedField) EXP-0001 metrics.primary"],
+                       "\(found)")
+    }
 }
