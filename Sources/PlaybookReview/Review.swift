@@ -144,15 +144,16 @@ public enum Reviewer {
         // The base's findings by identity (each with what its rule measured, where it measures); those
         // left unmatched by the head's are the ones the change fixes.
         // A file moved with its content carries the base's findings of no entity along.
-        let moved = MovedFiles.between(base: input.baseFiles, head: input.headFiles, removed: input.removedFiles)
+        let moved = MovedFiles(base: input.baseFiles, head: input.headFiles, removed: input.removedFiles)
         var baseFindings: [FindingIdentity: [Finding]] = [:]
         for finding in linter.lint(input.baseFiles).findings {
-            baseFindings[FindingIdentity(finding, renamed: newIDs, moved: moved), default: []].append(finding)
+            baseFindings[FindingIdentity(finding, renamed: newIDs, moved: moved.moved, written: moved.baseLine(of: finding)), default: []]
+                .append(finding)
         }
         var findings: [Finding] = []
         var existing: [Finding] = []
         for finding in headReport.findings {
-            let identity = FindingIdentity(finding)
+            let identity = FindingIdentity(finding, written: moved.headLine(of: finding))
             if var matched = baseFindings[identity], !matched.isEmpty {
                 // Among several of one identity (two unknown keys), the one that reads the same, else the first.
                 let was = matched.remove(at: matched.firstIndex { $0.message == finding.message } ?? 0).amount
