@@ -15,6 +15,9 @@ public struct HistoryViolation: Sendable, Hashable {
     /// Where in the entity the finding points, when narrower than `field` (the first edited field
     /// of a result: `result.p_value`); nil: at `field`.
     public var place: String?
+    /// The id the entity has at the head, when another than `entity` (renamed, or its id swapped or taken
+    /// over later in the change): the finding is placed on that entity.
+    public var now: String?
 }
 
 /// The rules only history can check, applied to the commits of one change.
@@ -82,6 +85,13 @@ public enum HistoryRules {
         var atBase = false
         // Still the entity the walk follows to the head: not yet removed within the change, nor taken over.
         var followed = true
+        // Where the id's entity goes to another id within the change (a swap, a takeover): what it did
+        // under this id before then is named and placed by that id.
+        let leaving = timeline.events.indices.compactMap { index -> (index: Int, taker: String)? in
+            let event = timeline.events[index]
+            guard event.type == .changed, range.contains(event.commit), let taker = timeline.takenOver[event.commit] else { return nil }
+            return (index, taker)
+        }
         for (index, event) in timeline.events.enumerated() {
             defer {
                 if event.type == .removed {
@@ -110,7 +120,7 @@ public enum HistoryRules {
             let when = timeline.arrivals[index].map { "in \(short) (renamed from \($0.from) by this change)" }
             let id = timeline.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? timeline.id
             // Named by the id of its time, and by the one the entity has now when that is another.
-            let now = id != timeline.id ? timeline.id : (followed ? timeline.now : nil)
+            let now = id != timeline.id ? timeline.id : (leaving.first { $0.index > index }?.taker ?? (followed ? timeline.now : nil))
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
             let comeBack = event.type == .restored && atBase && !movedAway ? removedWithin : nil
@@ -150,7 +160,11 @@ public enum HistoryRules {
             }
             out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
-                              renamed: timeline.renamed, now: now), today: today)
+                              renamed: timeline.renamed, now: now), today: today).map { found in
+                var found = found
+                found.now = now
+                return found
+            }
         }
         return out
     }

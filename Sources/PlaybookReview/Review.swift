@@ -183,7 +183,7 @@ public enum Reviewer {
         if let baseEntities, let mergedEntities {
             // What the merge brings to the base's tip, where the branch's own commits do not say it
             // (under any id the entity had within the change).
-            let found = Set(violations.map { [$0.rule, links[$0.entity] ?? $0.entity, $0.field] })
+            let found = Set(violations.map { [$0.rule, $0.now ?? links[$0.entity] ?? $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
                                                    timelines: timelines, head: input.head, renamed: newIDs,
                                                    reused: Set(violations.filter { $0.rule == LintRuleID.historyIDReuse }.map(\.entity)),
@@ -191,10 +191,12 @@ public enum Reviewer {
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         for violation in violations {
-            guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
+            // On the entity as the head has it: under the id it has now, when another.
+            let placed = violation.now.flatMap { byID[$0] } ?? byID[violation.entity] ?? links[violation.entity].flatMap { byID[$0] }
+            guard let severity = linter.configuration.severity(for: violation.rule, file: placed?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
-            if let placed = byID[violation.entity] ?? links[violation.entity].flatMap({ byID[$0] }) {
+            if let placed {
                 var at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
                 if let place = violation.place, let source = input.headFiles.first(where: { $0.path == placed.file }),
                    case .bytes(let bytes) = source.content,

@@ -138,4 +138,25 @@ final class RenamesInOneCommitTests: XCTestCase {
                        ["\(LintRuleID.historyLockedField) EXP-0001 hypothesis", "\(LintRuleID.historyLockedField) EXP-0001 metrics.primary"],
                        "\(found)")
     }
+
+    /// EXP-0001's hypothesis changed, then the two ids swapped: the edit is reported once, at its commit,
+    /// named by the id of its time and the one the experiment has now, on that experiment's file.
+    func testALockedEditBeforeASwapIsNamedByTheIdThatTookItOver() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/a.yml": running, "playbooks/b.yml": other])
+        let edited = running.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0009")
+        let edit = try s.commit(["playbooks/a.yml": edited])
+        let swap = try s.commit([
+            "playbooks/a.yml": edited.replacing("id: EXP-0001", with: "id: EXP-0002"),
+            "playbooks/b.yml": other.replacing("id: EXP-0002", with: "id: EXP-0001"),
+        ])
+        let found = try s.historyFindings(base: base, head: swap)
+        let locked = found.filter { $0.rule == LintRuleID.historyLockedField }
+        XCTAssertEqual(locked.count, 1, "\(found)")
+        XCTAssertEqual(locked.first?.related, [edit.description])
+        XCTAssertEqual(locked.first?.message.hasPrefix("EXP-0001 (now EXP-0002) changes its hypothesis from HYP-0001 to HYP-0009 in \(edit.description.prefix(8))"),
+                       true, locked.first?.message ?? "")
+        XCTAssertEqual(locked.first.map { "\($0.file):\($0.line)" }, "playbooks/a.yml:5", "\(locked)")
+        XCTAssertEqual(found.filter { $0.rule == LintRuleID.historyIDReuse }.count, 1, "\(found)")
+    }
 }
