@@ -15,6 +15,9 @@ public struct HistoryViolation: Sendable, Hashable {
     /// Where in the entity the finding points, when narrower than `field` (the first edited field
     /// of a result: `result.p_value`); nil: at `field`.
     public var place: String?
+    /// The id the entity has at the head, when another than `entity` (renamed, or its id swapped or taken
+    /// over later in the change): the finding is placed on that entity.
+    public var now: String?
 }
 
 /// The rules only history can check, applied to the commits of one change.
@@ -22,12 +25,18 @@ public enum HistoryRules {
     /// Violations in the commits of `range`, judged against each entity's whole timeline.
     /// - Parameter today: the day time-based rules judge against; without it, no quarter is closed.
     /// - Parameter renamed: the ids the change renames (old → new): a reference moved along is no change.
+    /// - Parameter now: the ids a renamed entity had within the change and has no more, each with the id it
+    ///   has at the head: a finding names the id of its time and this one (`EXP-0005 (now EXP-0009) …`).
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
-                             renamed: [String: String] = [:]) -> [HistoryViolation] {
+                             renamed: [String: String] = [:], now: [String: String] = [:]) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
+        let takenOver = IDsTakenOver.find(timelines, range: range)
         return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
             check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
-                       renamedAway: away[timeline.id] ?? []), range: range, today: today)
+                       renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
+                       swapped: (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id },
+                       now: now[timeline.id]),
+                  range: range, today: today)
         }
     }
 
@@ -46,6 +55,13 @@ public enum HistoryRules {
         var renamed: [String: String] = [:]
         /// The commits of the change in which another id takes this one's entity over.
         var renamedAway: Set<ObjectID> = []
+        /// The commits of the change in which another id takes this one's entity over while this id stays,
+        /// given to another entity, with that id (`IDsTakenOver`).
+        var takenOver: [ObjectID: String] = [:]
+        /// Those of `takenOver` in which the other id is given this one's entity in turn: the two swap.
+        var swapped: [ObjectID: String] = [:]
+        /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
+        var now: String?
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -67,10 +83,20 @@ public enum HistoryRules {
         // change (a move done as two commits, as GitHub's web editor does), it is that entity changed.
         var inRange = false
         var atBase = false
+        // Still the entity the walk follows to the head: not yet removed within the change, nor taken over.
+        var followed = true
+        // Where the id's entity goes to another id within the change (a swap, a takeover): what it did
+        // under this id before then is named and placed by that id.
+        let leaving = timeline.events.indices.compactMap { index -> (index: Int, taker: String)? in
+            let event = timeline.events[index]
+            guard event.type == .changed, range.contains(event.commit), let taker = timeline.takenOver[event.commit] else { return nil }
+            return (index, taker)
+        }
         for (index, event) in timeline.events.enumerated() {
             defer {
                 if event.type == .removed {
                     if range.contains(event.commit) {
+                        followed = false
                         removedWithin = previous ?? EntityState()
                         movedAway = timeline.renamedAway.contains(event.commit)
                         if movedAway { (lastStatus, everLaunched) = (nil, false) }
@@ -93,6 +119,8 @@ public enum HistoryRules {
             let short = String(event.commit.description.prefix(8))
             let when = timeline.arrivals[index].map { "in \(short) (renamed from \($0.from) by this change)" }
             let id = timeline.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? timeline.id
+            // Named by the id of its time, and by the one the entity has now when that is another.
+            let now = id != timeline.id ? timeline.id : (leaving.first { $0.index > index }?.taker ?? (followed ? timeline.now : nil))
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
             let comeBack = event.type == .restored && atBase && !movedAway ? removedWithin : nil
@@ -101,6 +129,23 @@ public enum HistoryRules {
                     rule: LintRuleID.historyIDReuse, entity: id, field: "id",
                     message: "the id \(id) was removed earlier and is used again in \(short); give the new \(timeline.kind) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                     commit: event.commit))
+            }
+            if event.type == .changed, let taker = timeline.takenOver[event.commit] {
+                // Another entity under the id from here on: its history starts again, nothing of it changed.
+                (lastStatus, everLaunched, followed) = (nil, false, false)
+                if timeline.swapped[event.commit] == nil {
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                        message: "\(id)'s \(timeline.kind.lowercased()) moves to \(taker) in \(short) and the id \(id) is used again for another \(timeline.kind.lowercased()) in the same commit; give the new \(timeline.kind.lowercased()) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
+                        commit: event.commit))
+                } else if id < taker {
+                    let what = timeline.kind.lowercased()
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                        message: "\(id) and \(taker) swap ids in \(short): the \(what) that was \(id) is now \(taker), and the one that was \(taker) is now \(id); reports and links follow an id, so each id now joins two \(what)s' histories: give each \(what) back its id",
+                        commit: event.commit))
+                }
+                continue
             }
             var event = event
             let before: EntityState
@@ -115,7 +160,11 @@ public enum HistoryRules {
             }
             out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
-                              renamed: timeline.renamed), today: today)
+                              renamed: timeline.renamed, now: now), today: today).map { found in
+                var found = found
+                found.now = now
+                return found
+            }
         }
         return out
     }
@@ -136,6 +185,11 @@ public enum HistoryRules {
         var commit: ObjectID
         /// The ids the change renames (old → new).
         var renamed: [String: String] = [:]
+        /// The id the entity has at the head, when not `id`.
+        var now: String?
+
+        /// How messages name the entity: `EXP-0005`, or `EXP-0005 (now EXP-0009)`.
+        var named: String { now.map { "\(id) (now \($0))" } ?? id }
     }
 
     /// An experiment's fields fixed once it has run (`history-locked-field`).
@@ -148,6 +202,7 @@ public enum HistoryRules {
         step.fields.removeAll { field in field.new != nil && field.old.flatMap { step.renamed[$0] } == field.new }
         var out: [HistoryViolation] = []
         let (id, before, after, when) = (step.id, step.before, step.after, step.when)
+        let named = step.named
         if step.kind == Kind.objective.rawValue, let today {
             out += closedQuarterCheckIns(step, today: today)
         }
@@ -160,14 +215,14 @@ public enum HistoryRules {
             let (old, new) = (oldStatus.rawValue, newStatus.rawValue)
             out.append(HistoryViolation(
                 rule: LintRuleID.historyStatusRegression, entity: id, field: "status",
-                message: "\(id) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
+                message: "\(named) moves back from \(old) to \(new) \(when); statuses only move forward (start a new experiment instead)",
                 commit: step.commit))
         }
         for (field, what) in [("metrics.primary", "primary metric"), ("hypothesis", "hypothesis")]
         where step.locked.contains(field) && changed.contains(field) {
             out.append(HistoryViolation(
                 rule: LintRuleID.historyLockedField, entity: id, field: field,
-                message: "\(id) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
+                message: "\(named) changes its \(what) from \(before[field] ?? "nothing") to \(after[field] ?? "nothing") \(when) after it has run; that is deciding what to test after seeing the data",
                 commit: step.commit))
         }
         if step.lastStatus == .concluded, let edited = step.fields.first(where: { $0.path.hasPrefix("result.") || $0.path == "result" }) {
@@ -187,7 +242,7 @@ public enum HistoryRules {
             if !explained {
                 out.append(HistoryViolation(
                     rule: LintRuleID.historyResultEdit, entity: id, field: "result",
-                    message: "the result of concluded experiment \(id) is edited \(when) without a note; add an approval with a note saying why in the same change",
+                    message: "the result of concluded experiment \(named) is edited \(when) without a note; add an approval with a note saying why in the same change",
                     commit: step.commit, place: edited.path))
             }
         }
@@ -197,14 +252,16 @@ public enum HistoryRules {
     /// What merging the change brings to the base, judged as one change of each entity both have
     /// (the base's tip → the merge): a change that is fine on the branch's own line can move the
     /// base's version back, or edit what the base has since run or concluded. An entity the change
-    /// renames (`renamed`: old id → new) is judged as the base's entity under its old id.
+    /// renames (`renamed`: old id → new) is judged as the base's entity under its old id; one under an id
+    /// the change's commits give to another entity (`reused`: a reuse found) is not the base's entity.
     public static func checkMerged(base: [FileEntity], merged: [FileEntity], timelines: Timelines, head: ObjectID,
-                                   renamed: [String: String] = [:], today: Day? = nil) -> [HistoryViolation] {
+                                   renamed: [String: String] = [:], reused: Set<String> = [], today: Day? = nil) -> [HistoryViolation] {
         let before = Dictionary(base.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let oldIDs = Dictionary(renamed.map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         var seen: Set<String> = []
         var out: [HistoryViolation] = []
         for entity in merged where seen.insert(entity.id).inserted {
+            guard oldIDs[entity.id] != nil || !reused.contains(entity.id) else { continue }
             let oldID = oldIDs[entity.id] ?? entity.id
             guard let old = before[oldID], old.kind == entity.kind else { continue }
             let fields = difference(from: old.state, to: entity.state).filter { $0.path != "id" }
@@ -321,7 +378,7 @@ public enum HistoryRules {
         if let was, was < today.quarter, was != now, step.fields.contains(where: { $0.path == "quarter" }) {
             out.append(HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: "quarter",
-                message: "\(step.id) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(closed(was, today: today)); "
+                message: "\(step.named) moves out of \(was) to \(now.map { "\($0)" } ?? "no quarter") \(step.when), but \(closed(was, today: today)); "
                     + "a closed quarter's objectives stay as they ended: put the work on this quarter's objective, "
                     + "or say in the PR why the closed quarter changes",
                 commit: step.commit))
@@ -331,7 +388,7 @@ public enum HistoryRules {
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
-                message: "\(step.id) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
+                message: "\(step.named) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
                     + "but \(closed(quarter, today: today)); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
                 commit: step.commit)

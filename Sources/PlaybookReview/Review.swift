@@ -122,11 +122,17 @@ public enum Reviewer {
             deltas(input.history, range: input.commits, timelines: timelines)
         }
         // An id renamed is one entity: its base findings are matched under the new id.
-        let (deltas, renames) = EntityRenames.paired(listed) { kind, path, atBase in
+        let (paired, pairedRenames) = EntityRenames.paired(listed) { kind, path, atBase in
             guard let file = (atBase ? input.baseFiles : input.headFiles).first(where: { $0.path == path }) else { return nil }
             guard case .bytes(let bytes) = file.content, let entities = FileEntities.read(bytes) else { return 0 }
             return entities.count(where: { $0.kind == kind })
         }
+        // Two ids swapped are two entities renamed, not two changed into each other.
+        let (deltas, swaps) = IDsTakenOver.swapped(paired) { id in
+            guard let baseEntities, let mergedEntities else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
+            return (baseEntities.all.first { $0.entity.id == id }?.entity.state, mergedEntities.all.first { $0.entity.id == id }?.entity.state)
+        }
+        let renames = (pairedRenames + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
@@ -137,12 +143,17 @@ public enum Reviewer {
         let (headReport, entities) = linter.lintWithEntities(input.headFiles)
         // The base's findings by identity (each with what its rule measured, where it measures); those
         // left unmatched by the head's are the ones the change fixes.
+        // A file moved with its content carries the base's findings of no entity along.
+        let moved = MovedFiles(base: input.baseFiles, head: input.headFiles, removed: input.removedFiles)
         var baseFindings: [FindingIdentity: [Finding]] = [:]
-        for finding in linter.lint(input.baseFiles).findings { baseFindings[FindingIdentity(finding, renamed: newIDs), default: []].append(finding) }
+        for finding in linter.lint(input.baseFiles).findings {
+            baseFindings[FindingIdentity(finding, renamed: newIDs, moved: moved.moved, written: moved.baseLine(of: finding)), default: []]
+                .append(finding)
+        }
         var findings: [Finding] = []
         var existing: [Finding] = []
         for finding in headReport.findings {
-            let identity = FindingIdentity(finding)
+            let identity = FindingIdentity(finding, written: moved.headLine(of: finding))
             if var matched = baseFindings[identity], !matched.isEmpty {
                 // Among several of one identity (two unknown keys), the one that reads the same, else the first.
                 let was = matched.remove(at: matched.firstIndex { $0.message == finding.message } ?? 0).amount
@@ -158,9 +169,11 @@ public enum Reviewer {
         }
 
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
-        // The ids a renamed entity had only within the change: its findings under them are placed on it.
-        let links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
-        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs)
+        // The ids a renamed entity had within the change: its findings under them are placed on it.
+        // With the old ids the head no longer has: a finding under one is named by it and by the new id too.
+        var links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
+        for rename in renames where byID[rename.from] == nil && links[rename.from] == nil { links[rename.from] = rename.to }
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs, now: links)
         if !renames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
@@ -170,16 +183,20 @@ public enum Reviewer {
         if let baseEntities, let mergedEntities {
             // What the merge brings to the base's tip, where the branch's own commits do not say it
             // (under any id the entity had within the change).
-            let found = Set(violations.map { [$0.rule, links[$0.entity] ?? $0.entity, $0.field] })
+            let found = Set(violations.map { [$0.rule, $0.now ?? links[$0.entity] ?? $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
-                                                   timelines: timelines, head: input.head, renamed: newIDs, today: linter.today)
+                                                   timelines: timelines, head: input.head, renamed: newIDs,
+                                                   reused: Set(violations.filter { $0.rule == LintRuleID.historyIDReuse }.map(\.entity)),
+                                                   today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         for violation in violations {
-            guard let severity = linter.configuration.severity(for: violation.rule, file: byID[violation.entity]?.file ?? "") else { continue }
+            // On the entity as the head has it: under the id it has now, when another.
+            let placed = violation.now.flatMap { byID[$0] } ?? byID[violation.entity] ?? links[violation.entity].flatMap { byID[$0] }
+            guard let severity = linter.configuration.severity(for: violation.rule, file: placed?.file ?? "") else { continue }
             let file: String
             let mark: (line: Int, column: Int)
-            if let placed = byID[violation.entity] ?? links[violation.entity].flatMap({ byID[$0] }) {
+            if let placed {
                 var at = HistoryRules.mark(of: violation.place ?? violation.field, in: placed.entity)
                 if let place = violation.place, let source = input.headFiles.first(where: { $0.path == placed.file }),
                    case .bytes(let bytes) = source.content,
