@@ -368,7 +368,9 @@ final class Fresh20QualityTests: XCTestCase {
 /// pairs); `fresh22` 21, 4 and 29 (F1 0.646); `fresh23` 35, 3 and 12 (F1 0.897). Words only: 16, 15 and 14 look-alikes flagged.
 final class Fresh21QualityTests: XCTestCase {
     func testTwentyFirstFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh21-pairs.tsv", found: 27, flagged: 1, strays: 30, wordsFlagged: 16)
+        // Words only 16 → 17 with the "push" rule of `bed08d9`: "push a list of loads …" (a push notification, said
+        // as a verb) no longer names the channel against "email the office a list …"; with the model unchanged.
+        try assertBlindSetFloors("fresh21-pairs.tsv", found: 27, flagged: 1, strays: 30, wordsFlagged: 17)
     }
 }
 
