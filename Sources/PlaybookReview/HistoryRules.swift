@@ -32,11 +32,42 @@ public enum HistoryRules {
         let away = EntityRenames.renamedAway(timelines, range: range)
         let takenOver = IDsTakenOver.find(timelines, range: range)
         return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
-            check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
-                       renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
-                       swapped: (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id },
-                       now: now[timeline.id]),
-                  range: range, today: today)
+            let swapped = (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id }
+            var took: [ObjectID: Held] = [:]
+            for (commit, other) in swapped {
+                guard let them = timelines[other] else { continue }
+                took[commit] = Held(before: them, takenOver: takenOver[other] ?? [:], at: them.events.firstIndex { $0.commit == commit })
+            }
+            return check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
+                              renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
+                              swapped: swapped, took: took, now: now[timeline.id]),
+                         range: range, today: today)
+        }
+    }
+
+    /// What an id held just before a commit in which another id takes its entity over (a swap): the entity
+    /// and where it stood in the lifecycle, for judging the taker's event as that entity's change.
+    struct Held {
+        var state: EntityState
+        var lastStatus: ExperimentStatus?
+        var everLaunched = false
+
+        /// From `timeline`'s events before the one at `index` (a change), counted as `check` counts them.
+        init?(before timeline: Timeline, takenOver: [ObjectID: String], at index: Int?) {
+            guard let index, index > 0, timeline.events[index].type == .changed else { return nil }
+            state = timeline.events[index - 1].state
+            for event in timeline.events[..<index] {
+                if event.type == .removed {
+                    lastStatus = nil
+                    continue
+                }
+                // Another entity under the id from there on: its history starts again.
+                if takenOver[event.commit] != nil { (lastStatus, everLaunched) = (nil, false) }
+                if timeline.kind == Kind.experiment.rawValue, let status = event.state.value("status")?.choice(ExperimentStatus.self) {
+                    lastStatus = status
+                    if status.hasLaunched { everLaunched = true }
+                }
+            }
         }
     }
 
@@ -60,6 +91,8 @@ public enum HistoryRules {
         var takenOver: [ObjectID: String] = [:]
         /// Those of `takenOver` in which the other id is given this one's entity in turn: the two swap.
         var swapped: [ObjectID: String] = [:]
+        /// For each of `swapped`, what the other id held just before: the entity this id takes over then.
+        var took: [ObjectID: Held] = [:]
         /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
         var now: String?
     }
@@ -131,19 +164,35 @@ public enum HistoryRules {
                     commit: event.commit))
             }
             if event.type == .changed, let taker = timeline.takenOver[event.commit] {
-                // Another entity under the id from here on: its history starts again, nothing of it changed.
+                // Another entity under the id from here on: a reused id's history starts again; a swapped id's
+                // goes on from what the other id held (below).
                 (lastStatus, everLaunched, followed) = (nil, false, false)
                 if timeline.swapped[event.commit] == nil {
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
                         message: "\(id)'s \(timeline.kind.lowercased()) moves to \(taker) in \(short) and the id \(id) is used again for another \(timeline.kind.lowercased()) in the same commit; give the new \(timeline.kind.lowercased()) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                         commit: event.commit))
-                } else if id < taker {
+                    continue
+                }
+                if id < taker {
                     let what = timeline.kind.lowercased()
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
                         message: "\(id) and \(taker) swap ids in \(short): the \(what) that was \(id) is now \(taker), and the one that was \(taker) is now \(id); reports and links follow an id, so each id now joins two \(what)s' histories: give each \(what) back its id",
                         commit: event.commit))
+                }
+                // The swapped-in entity's edits in this commit, judged against what it held under the other id.
+                guard let held = timeline.took[event.commit] else { continue }
+                (lastStatus, everLaunched) = (held.lastStatus, held.everLaunched)
+                let later = leaving.first { $0.index > index }?.taker
+                out += judge(Step(id: id, kind: timeline.kind, before: held.state, after: event.state,
+                                  fields: difference(from: held.state, to: event.state).filter { $0.path != "id" },
+                                  lastStatus: lastStatus, locked: everLaunched ? lockedFields : [],
+                                  when: "in \(short) (renamed from \(taker) by this change)", commit: event.commit,
+                                  renamed: timeline.renamed, now: later), today: today).map { found in
+                    var found = found
+                    found.now = later
+                    return found
                 }
                 continue
             }

@@ -128,9 +128,11 @@ public enum Reviewer {
             return entities.count(where: { $0.kind == kind })
         }
         // Two ids swapped are two entities renamed, not two changed into each other.
+        let atBase = baseEntities.map { Dictionary($0.all.map { ($0.entity.id, $0.entity.state) }, uniquingKeysWith: { a, _ in a }) }
+        let atMerge = mergedEntities.map { Dictionary($0.all.map { ($0.entity.id, $0.entity.state) }, uniquingKeysWith: { a, _ in a }) }
         let (deltas, swaps) = IDsTakenOver.swapped(paired) { id in
-            guard let baseEntities, let mergedEntities else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
-            return (baseEntities.all.first { $0.entity.id == id }?.entity.state, mergedEntities.all.first { $0.entity.id == id }?.entity.state)
+            guard let atBase, let atMerge else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
+            return (atBase[id], atMerge[id])
         }
         let renames = (pairedRenames + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
@@ -209,7 +211,7 @@ public enum Reviewer {
             }
             findings.append(Finding(
                 file: file, line: mark.line, column: mark.column, rule: violation.rule, severity: severity,
-                message: violation.message, entity: violation.entity, related: [violation.commit.description],
+                message: violation.message, entity: placed?.entity.id.value ?? violation.entity, related: [violation.commit.description],
                 field: violation.field))
         }
         // The base's own overlaps in the changed files once per pair too, by the same choice of side.
