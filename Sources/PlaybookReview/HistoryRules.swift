@@ -28,9 +28,26 @@ public enum HistoryRules {
     /// - Parameter now: the ids a renamed entity had within the change and has no more, each with the id it
     ///   has at the head: a finding names the id of its time and this one (`EXP-0005 (now EXP-0009) …`).
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
-                             renamed: [String: String] = [:], now: [String: String] = [:]) -> [HistoryViolation] {
+                             renamed: [String: String] = [:], now: [String: String] = [:],
+                             takenOver: [String: [ObjectID: String]]? = nil) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
-        let takenOver = IDsTakenOver.find(timelines, range: range)
+        let takenOver = takenOver ?? IDsTakenOver.find(timelines, range: range)
+        // A swap moves references along from its commit on: the entity that was `from` is `to` from then.
+        var swapRenames: [(time: Int64, from: String, to: String)] = []
+        for (id, commits) in takenOver {
+            for (commit, taker) in commits where takenOver[taker]?[commit] == id {
+                guard let time = timelines[id]?.events.first(where: { $0.commit == commit })?.time else { continue }
+                swapRenames.append((time, taker, id))
+            }
+        }
+        swapRenames.sort { ($0.time, $0.from) < ($1.time, $1.from) }
+        var back: [String: Bool] = [:]
+        func isBack(_ id: String) -> Bool {
+            if let known = back[id] { return known }
+            let found = IDsTakenOver.back(id, timelines: timelines, range: range)
+            back[id] = found
+            return found
+        }
         return timelines.byID.values.sorted(by: { $0.id < $1.id }).flatMap { timeline in
             let swapped = (takenOver[timeline.id] ?? [:]).filter { takenOver[$0.value]?[$0.key] == timeline.id }
             var took: [ObjectID: Held] = [:]
@@ -40,7 +57,8 @@ public enum HistoryRules {
             }
             return check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
                               renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
-                              swapped: swapped, took: took, now: now[timeline.id]),
+                              swapped: swapped, took: took, now: now[timeline.id], swapRenames: swapRenames,
+                              undone: Set((takenOver[timeline.id] ?? [:]).filter { isBack(timeline.id) && isBack($0.value) }.keys)),
                          range: range, today: today)
         }
     }
@@ -95,6 +113,17 @@ public enum HistoryRules {
         var took: [ObjectID: Held] = [:]
         /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
         var now: String?
+        /// The swaps of the change (the entity that was `from` is `to`), each moving references from its commit on.
+        var swapRenames: [(time: Int64, from: String, to: String)] = []
+        /// Those of `takenOver` undone later in the change (the ids back at what they held at its start): no error.
+        var undone: Set<ObjectID> = []
+
+        /// The ids renamed as of a commit made at `time`: the change's renames, and the swaps made by then.
+        func renamed(at time: Int64) -> [String: String] {
+            var out = renamed
+            for swap in swapRenames where swap.time <= time { out[swap.from] = swap.to }
+            return out
+        }
     }
 
     /// Violations among one entity's events in `range`, each judged against what came before it.
@@ -168,28 +197,30 @@ public enum HistoryRules {
                 // goes on from what the other id held (below).
                 (lastStatus, everLaunched, followed) = (nil, false, false)
                 if timeline.swapped[event.commit] == nil {
+                    if timeline.undone.contains(event.commit) { continue }
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
                         message: "\(id)'s \(timeline.kind.lowercased()) moves to \(taker) in \(short) and the id \(id) is used again for another \(timeline.kind.lowercased()) in the same commit; give the new \(timeline.kind.lowercased()) the next free id (`playbook new \(timeline.kind.lowercased())` picks it)",
                         commit: event.commit))
                     continue
                 }
-                if id < taker {
+                if id < taker, !timeline.undone.contains(event.commit) {
                     let what = timeline.kind.lowercased()
+                    let whats = what == "hypothesis" ? "hypotheses" : what + "s"
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
-                        message: "\(id) and \(taker) swap ids in \(short): the \(what) that was \(id) is now \(taker), and the one that was \(taker) is now \(id); reports and links follow an id, so each id now joins two \(what)s' histories: give each \(what) back its id",
+                        message: "\(id) and \(taker) swap ids in \(short): the \(what) that was \(id) is now \(taker), and the one that was \(taker) is now \(id); reports and links follow an id, so each id now joins two \(whats)' histories: give each \(what) back its id",
                         commit: event.commit))
                 }
                 // The swapped-in entity's edits in this commit, judged against what it held under the other id.
                 guard let held = timeline.took[event.commit] else { continue }
                 (lastStatus, everLaunched) = (held.lastStatus, held.everLaunched)
-                let later = leaving.first { $0.index > index }?.taker
+                let later = leaving.first { $0.index > index }?.taker ?? timeline.now
                 out += judge(Step(id: id, kind: timeline.kind, before: held.state, after: event.state,
                                   fields: difference(from: held.state, to: event.state).filter { $0.path != "id" },
                                   lastStatus: lastStatus, locked: everLaunched ? lockedFields : [],
                                   when: "in \(short) (renamed from \(taker) by this change)", commit: event.commit,
-                                  renamed: timeline.renamed, now: later), today: today).map { found in
+                                  renamed: timeline.renamed(at: event.time), now: later), today: today).map { found in
                     var found = found
                     found.now = later
                     return found
@@ -209,7 +240,7 @@ public enum HistoryRules {
             }
             out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
-                              renamed: timeline.renamed, now: now), today: today).map { found in
+                              renamed: timeline.renamed(at: event.time), now: now), today: today).map { found in
                 var found = found
                 found.now = now
                 return found

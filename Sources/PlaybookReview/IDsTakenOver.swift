@@ -6,9 +6,11 @@ import PlaybookModel
 /// entity: two ids swapped (each entity given the other's id), or an entity moved to a new id and another
 /// written under its old one. Read field by field, the id's entity "changed" into another one.
 ///
-/// The rule is strict, read from the field that tells entities of a kind apart (`title`; `name` for
-/// metrics and squads): anything else is an ordinary edit, judged as one. Two experiments of one template
-/// share most fields, so only that field, handed over exactly, says an entity went to another id.
+/// The rule is exact, so that it fires only where nothing else explains the commit: a swap hands every
+/// field over unchanged, and a reuse copies the entity whole to a new id while the old id is given a
+/// different entity (another title, most other fields different). Anything else is an ordinary edit,
+/// judged as one: two variants of one template whose titles are corrected, or a copy beside a retitled
+/// original, are edits.
 enum IDsTakenOver {
     /// In each commit of the change, the ids whose entity went to another id while they stay (read as
     /// changed), each with the id that took it (`takers`).
@@ -29,29 +31,51 @@ enum IDsTakenOver {
         return out
     }
 
-    /// Pairs of `.changed` deltas whose ids the change swaps (by the rule of `takers`, from where the
-    /// change starts to where it ends), replaced by two `.renamed` deltas, with the renames.
+    /// Each id whose entity at the head is another id's at the start of the change, with that id: the
+    /// commits' swaps (`find`) composed in commit order, so the change agrees with its commits. Ids
+    /// swapped and swapped back hold their own entity again and are left out.
+    static func origins(_ takenOver: [String: [ObjectID: String]], timelines: Timelines) -> [String: String] {
+        var swaps: [ObjectID: (time: Int64, pairs: [(id: String, taker: String)])] = [:]
+        for (id, commits) in takenOver {
+            for (commit, taker) in commits where takenOver[taker]?[commit] == id {
+                let time = timelines[id]?.events.first { $0.commit == commit }?.time ?? 0
+                swaps[commit, default: (time, [])].pairs.append((id, taker))
+            }
+        }
+        var origin: [String: String] = [:]
+        for (_, swap) in swaps.sorted(by: { ($0.value.time, $0.key.description) < ($1.value.time, $1.key.description) }) {
+            // Each id now holds what its taker held just before.
+            let held = swap.pairs.map { ($0.id, origin[$0.taker] ?? $0.taker) }
+            for (id, from) in held { origin[id] = from }
+        }
+        return origin.filter { $0.key != $0.value }
+    }
+
+    /// The `.changed` deltas of ids whose entity at the end is another id's at the start (`origins`),
+    /// replaced by `.renamed` deltas, with the renames; a rename of the change (`renames`) whose old id
+    /// was swapped before is a rename of the entity that id held at the start.
     /// - Parameter states: an id's fields where the change starts and where it ends.
-    static func swapped(_ deltas: [EntityDelta], states: (String) -> (start: EntityState?, end: EntityState?))
+    static func swapped(_ deltas: [EntityDelta], renames: [EntityRename], origins: [String: String],
+                        states: (String) -> (start: EntityState?, end: EntityState?))
         -> (deltas: [EntityDelta], renames: [EntityRename]) {
-        var ends: [String: (start: EntityState, end: EntityState)] = [:]
-        var sides: [String: [Side]] = [:]
-        for delta in deltas where delta.change == .changed {
-            let (start, end) = states(delta.id)
-            guard let start, let end else { continue }
-            ends[delta.id] = (start, end)
-            sides[delta.kind, default: []].append(Side(id: delta.id, before: values(start), after: values(end)))
+        guard !origins.isEmpty else { return (deltas, renames) }
+        var out: [EntityRename] = []
+        let moved = renames.map { rename -> EntityRename in
+            guard let from = origins[rename.from], let before = states(from).start else { return rename }
+            var rename = rename
+            (rename.from, rename.before) = (from, before)
+            return rename
         }
-        // Each id with the one whose entity it holds at the end, where the two hold each other's.
-        var swaps: [String: String] = [:]
-        for (kind, all) in sides where all.count > 1 {
-            let found = takers(all, kind: kind)
-            for (id, taker) in found where found[taker] == id { swaps[taker] = id }
-        }
-        guard !swaps.isEmpty else { return (deltas, []) }
-        var renames: [EntityRename] = []
-        let out = deltas.map { delta -> EntityDelta in
-            guard delta.change == .changed, let from = swaps[delta.id], let before = ends[from]?.start, let after = ends[delta.id]?.end else {
+        let byTo = Dictionary(moved.map { ($0.to, $0) }, uniquingKeysWith: { a, _ in a })
+        let deltas = deltas.map { delta -> EntityDelta in
+            if delta.change == .renamed, let rename = byTo[delta.id], rename.from != delta.renamedFrom {
+                var renamed = delta
+                renamed.renamedFrom = rename.from
+                renamed.fields = Reviewer.approvalsAligned(HistoryRules.difference(from: rename.before, to: rename.after).filter { $0.path != "id" },
+                                                           from: rename.before, to: rename.after)
+                return renamed
+            }
+            guard delta.change == .changed, let from = origins[delta.id], let before = states(from).start, let after = states(delta.id).end else {
                 return delta
             }
             var renamed = delta
@@ -59,10 +83,17 @@ enum IDsTakenOver {
             renamed.renamedFrom = from
             renamed.fields = Reviewer.approvalsAligned(HistoryRules.difference(from: before, to: after).filter { $0.path != "id" },
                                                        from: before, to: after)
-            renames.append(EntityRename(from: from, to: delta.id, kind: delta.kind, before: before, after: after))
+            out.append(EntityRename(from: from, to: delta.id, kind: delta.kind, before: before, after: after))
             return renamed
         }
-        return (out, renames)
+        return (deltas, moved + out)
+    }
+
+    /// Whether the id holds at the end of the change what it held at the start (both absent, or equal
+    /// but for the id): a takeover of it undone later in the change.
+    static func back(_ id: String, timelines: Timelines, range: Set<ObjectID>) -> Bool {
+        let (start, end) = ends(of: timelines[id], range: range)
+        return start.map(values) == end.map(values)
     }
 
     /// One id of one kind in one commit (or across the change): what it held before (nil: absent) and
@@ -73,39 +104,43 @@ enum IDsTakenOver {
         var after: [String: FieldValue]
     }
 
-    /// The fields other than the distinguishing one that may differ between what one id of a swap holds
-    /// and what the other held: an edit or two made in the swapping commit (then judged as edits).
-    static let editsInASwap = 2
-
     /// Among the ids of one kind in one commit, each id whose entity went to another, with that id:
-    /// - a swap: A and B present before and after, A's title now B's and B's now A's exactly, and each
-    ///   holding what the other held in every other field but at most `editsInASwap`;
-    /// - a reuse: A present before and after under another title, and the one new id (absent before)
-    ///   carrying A's old title, its other fields mostly what A held.
-    /// Candidates are found by (kind, title), so the cost is linear in the ids.
+    /// - a swap: A and B present before and after, A now holding exactly what B held and B exactly what A
+    ///   held (every field but `id`), A and B having differed in a field besides the distinguishing one;
+    /// - a reuse: A present before and after, a new id (absent before) holding exactly what A held, and A
+    ///   now under another title and different in more than half of its other fields.
+    /// Candidates are found by what they hold, so the cost is linear in the ids.
     static func takers(_ sides: [Side], kind: String) -> [String: String] {
         let key = distinguishing(kind)
-        var heldBefore: [FieldValue: [Int]] = [:]
-        var arrivedWith: [FieldValue: [Int]] = [:]
+        var heldBefore: [[String: FieldValue]: [Int]] = [:]
+        var arrivedWith: [[String: FieldValue]: [Int]] = [:]
         for (index, side) in sides.enumerated() {
             if let before = side.before {
-                if let title = before[key] { heldBefore[title, default: []].append(index) }
-            } else if let title = side.after[key] {
-                arrivedWith[title, default: []].append(index)
+                heldBefore[before, default: []].append(index)
+            } else {
+                arrivedWith[side.after, default: []].append(index)
             }
         }
         var out: [String: String] = [:]
         for side in sides {
-            guard let before = side.before, let title = before[key], side.after[key] != title else { continue }
-            if let now = side.after[key], let held = heldBefore[now], held.count == 1,
-               let otherBefore = sides[held[0]].before, sides[held[0]].after[key] == title,
-               differing(otherBefore, side.after) <= editsInASwap, differing(before, sides[held[0]].after) <= editsInASwap {
+            guard let before = side.before, side.after != before else { continue }
+            if let held = heldBefore[side.after], held.count == 1, let otherBefore = sides[held[0]].before,
+               sides[held[0]].id != side.id, sides[held[0]].after == before,
+               otherBefore.contains(where: { $0.key != key && before[$0.key] != $0.value })
+                || before.contains(where: { $0.key != key && otherBefore[$0.key] == nil }) {
                 out[side.id] = sides[held[0]].id
-            } else if let arrived = arrivedWith[title], arrived.count == 1, EntityRenames.mostlyEqual(before, sides[arrived[0]].after) {
+            } else if let arrived = arrivedWith[before], arrived.count == 1, side.after[key] != before[key], replaced(before, by: side.after, key: key) {
                 out[side.id] = sides[arrived[0]].id
             }
         }
         return out
+    }
+
+    /// Whether `after` differs from `before` in more than half of `before`'s fields other than the
+    /// distinguishing one and `kind`: another entity, not the one edited.
+    static func replaced(_ before: [String: FieldValue], by after: [String: FieldValue], key: String) -> Bool {
+        let others = before.filter { $0.key != key && $0.key != "kind" }
+        return others.count(where: { after[$0.key] != $0.value }) * 2 > others.count
     }
 
     /// The field that tells one entity of a kind from another: `name` for metrics and squads, else `title`.
@@ -122,9 +157,4 @@ enum IDsTakenOver {
     }
 
     private static func values(_ state: EntityState) -> [String: FieldValue] { state.values.filter { $0.key != "id" } }
-
-    /// How many fields either side has that the other does not hold alike.
-    private static func differing(_ a: [String: FieldValue], _ b: [String: FieldValue]) -> Int {
-        a.count(where: { b[$0.key] != $0.value }) + b.count(where: { a[$0.key] == nil })
-    }
 }

@@ -130,12 +130,17 @@ public enum Reviewer {
         // Two ids swapped are two entities renamed, not two changed into each other.
         let atBase = baseEntities.map { Dictionary($0.all.map { ($0.entity.id, $0.entity.state) }, uniquingKeysWith: { a, _ in a }) }
         let atMerge = mergedEntities.map { Dictionary($0.all.map { ($0.entity.id, $0.entity.state) }, uniquingKeysWith: { a, _ in a }) }
-        let (deltas, swaps) = IDsTakenOver.swapped(paired) { id in
+        // The change's swaps are its commits' (`IDsTakenOver.find`) composed, not base and head matched again.
+        let takenOver = IDsTakenOver.find(timelines, range: input.commits)
+        let (deltas, composed) = IDsTakenOver.swapped(paired, renames: pairedRenames,
+                                                      origins: IDsTakenOver.origins(takenOver, timelines: timelines)) { id in
             guard let atBase, let atMerge else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
             return (atBase[id], atMerge[id])
         }
-        let renames = (pairedRenames + swaps).sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
+        let renames = composed.sorted { ($0.kind, $0.to) < ($1.kind, $1.to) }
         let newIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
+        // The renames commit by commit (a swap's own mapping applies from its commit on, in `HistoryRules`).
+        let renamedIDs = Dictionary(pairedRenames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
 
         // Lint the merged playbook as a whole (one parse, which also yields its entities) so
         // references and overlaps resolve. A finding is the change's when the base does not have
@@ -173,13 +178,14 @@ public enum Reviewer {
         let byID = Dictionary(entities.map { ($0.entity.id.value, $0) }, uniquingKeysWith: { a, _ in a })
         // The ids a renamed entity had within the change: its findings under them are placed on it.
         // With the old ids the head no longer has: a finding under one is named by it and by the new id too.
-        var links = HistoryRules.links(renames, timelines: timelines, range: input.commits)
-        for rename in renames where byID[rename.from] == nil && links[rename.from] == nil { links[rename.from] = rename.to }
-        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: newIDs, now: links)
-        if !renames.isEmpty {
+        var links = HistoryRules.links(pairedRenames, timelines: timelines, range: input.commits)
+        for rename in pairedRenames where byID[rename.from] == nil && links[rename.from] == nil { links[rename.from] = rename.to }
+        var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: renamedIDs, now: links,
+                                            takenOver: takenOver)
+        if !pairedRenames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
-            violations += HistoryRules.checkRenamed(renames, timelines: timelines, range: input.commits, today: linter.today)
+            violations += HistoryRules.checkRenamed(pairedRenames, timelines: timelines, range: input.commits, today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         if let baseEntities, let mergedEntities {
@@ -188,7 +194,8 @@ public enum Reviewer {
             let found = Set(violations.map { [$0.rule, $0.now ?? links[$0.entity] ?? $0.entity, $0.field] })
             violations += HistoryRules.checkMerged(base: baseEntities.all.map(\.entity), merged: mergedEntities.all.map(\.entity),
                                                    timelines: timelines, head: input.head, renamed: newIDs,
-                                                   reused: Set(violations.filter { $0.rule == LintRuleID.historyIDReuse }.map(\.entity)),
+                                                   reused: Set(takenOver.flatMap { [$0.key] + $0.value.values })
+                                                       .union(violations.filter { $0.rule == LintRuleID.historyIDReuse }.map(\.entity)),
                                                    today: linter.today)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }

@@ -36,14 +36,18 @@ final class RenamesInOneCommitTests: XCTestCase {
         XCTAssertEqual(report.fixed, [], "\(report.fixed)")
     }
 
-    /// A running experiment moved to a new id and a new experiment given its old id, in one commit: the
-    /// old id is reused, as when the new experiment comes in a later commit; nothing of it is locked.
+    /// A running experiment moved whole to a new id and another experiment (another title, most fields
+    /// different) given its old id, in one commit: the old id is reused, as when the new experiment comes in
+    /// a later commit; nothing of it is locked.
     func testAnIdRenamedAwayAndUsedAgainInTheSameCommitIsReused() throws {
         let s = try ScratchChange(for: self)
         let base = try s.commit(["playbooks/EXP-0001.yml": running])
+        let stranger = other.replacing("id: EXP-0002", with: "id: EXP-0001").replacing("status: running", with: "status: draft")
+            .replacing("sample_size: 12000", with: "sample_size: 30000").replacing("start: 2026-07-04", with: "start: 2026-09-01")
+            .replacing("end: 2026-07-30", with: "end: 2026-09-30")
         let reused = try s.commit([
             "playbooks/EXP-0009.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009"),
-            "playbooks/EXP-0001.yml": other.replacing("id: EXP-0002", with: "id: EXP-0001"),
+            "playbooks/EXP-0001.yml": stranger,
         ])
         let found = try s.historyFindings(base: base, head: reused)
         XCTAssertEqual(found.map(\.rule), [LintRuleID.historyIDReuse], "\(found)")
@@ -54,7 +58,7 @@ final class RenamesInOneCommitTests: XCTestCase {
         let t = try ScratchChange(for: self)
         let tBase = try t.commit(["playbooks/EXP-0001.yml": running])
         _ = try t.commit(["playbooks/EXP-0001.yml": nil, "playbooks/EXP-0009.yml": running.replacing("id: EXP-0001", with: "id: EXP-0009")])
-        let later = try t.commit(["playbooks/EXP-0001.yml": other.replacing("id: EXP-0002", with: "id: EXP-0001")])
+        let later = try t.commit(["playbooks/EXP-0001.yml": stranger])
         XCTAssertEqual(try t.historyFindings(base: tBase, head: later).map(\.rule), [LintRuleID.historyIDReuse])
     }
 
