@@ -29,18 +29,19 @@ public enum HistoryRules {
     ///   has at the head: a finding names the id of its time and this one (`EXP-0005 (now EXP-0009) …`).
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
                              renamed: [String: String] = [:], now: [String: String] = [:],
-                             takenOver: [String: [ObjectID: String]]? = nil) -> [HistoryViolation] {
+                             takenOver: [String: [ObjectID: String]]? = nil, order: [ObjectID: Int]) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
         let takenOver = takenOver ?? IDsTakenOver.find(timelines, range: range)
-        // A swap moves references along from its commit on: the entity that was `from` is `to` from then.
-        var swapRenames: [(time: Int64, from: String, to: String)] = []
+        // A swap moves references along from its commit on (by its place in the walk, never by committer
+        // time: a rebase gives commits one second): the entity that was `from` is `to` from then.
+        var swapRenames: [(position: Int, from: String, to: String)] = []
         for (id, commits) in takenOver {
             for (commit, taker) in commits where takenOver[taker]?[commit] == id {
-                guard let time = timelines[id]?.events.first(where: { $0.commit == commit })?.time else { continue }
-                swapRenames.append((time, taker, id))
+                guard let position = order[commit] else { continue }
+                swapRenames.append((position, taker, id))
             }
         }
-        swapRenames.sort { ($0.time, $0.from) < ($1.time, $1.from) }
+        swapRenames.sort { ($0.position, $0.from) < ($1.position, $1.from) }
         var back: [String: Bool] = [:]
         func isBack(_ id: String) -> Bool {
             if let known = back[id] { return known }
@@ -58,7 +59,7 @@ public enum HistoryRules {
             return check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
                               renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
                               swapped: swapped, took: took, now: now[timeline.id], swapRenames: swapRenames,
-                              undone: Set((takenOver[timeline.id] ?? [:]).filter { isBack(timeline.id) && isBack($0.value) }.keys)),
+                              order: order, undone: Set((takenOver[timeline.id] ?? [:]).filter { isBack(timeline.id) && isBack($0.value) }.keys)),
                          range: range, today: today)
         }
     }
@@ -114,14 +115,17 @@ public enum HistoryRules {
         /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
         var now: String?
         /// The swaps of the change (the entity that was `from` is `to`), each moving references from its commit on.
-        var swapRenames: [(time: Int64, from: String, to: String)] = []
+        var swapRenames: [(position: Int, from: String, to: String)] = []
+        /// Each commit's place in the walk (parents first).
+        var order: [ObjectID: Int] = [:]
         /// Those of `takenOver` undone later in the change (the ids back at what they held at its start): no error.
         var undone: Set<ObjectID> = []
 
-        /// The ids renamed as of a commit made at `time`: the change's renames, and the swaps made by then.
-        func renamed(at time: Int64) -> [String: String] {
+        /// The ids renamed as of `commit`: the change's renames, and the swaps made by then in the walk.
+        func renamed(at commit: ObjectID) -> [String: String] {
             var out = renamed
-            for swap in swapRenames where swap.time <= time { out[swap.from] = swap.to }
+            guard let position = order[commit] else { return out }
+            for swap in swapRenames where swap.position <= position { out[swap.from] = swap.to }
             return out
         }
     }
@@ -220,7 +224,7 @@ public enum HistoryRules {
                                   fields: difference(from: held.state, to: event.state).filter { $0.path != "id" },
                                   lastStatus: lastStatus, locked: everLaunched ? lockedFields : [],
                                   when: "in \(short) (renamed from \(taker) by this change)", commit: event.commit,
-                                  renamed: timeline.renamed(at: event.time), now: later), today: today).map { found in
+                                  renamed: timeline.renamed(at: event.commit), now: later), today: today).map { found in
                     var found = found
                     found.now = later
                     return found
@@ -240,7 +244,7 @@ public enum HistoryRules {
             }
             out += judge(Step(id: id, kind: timeline.kind, before: before, after: event.state, fields: event.fields,
                               lastStatus: lastStatus, locked: everLaunched ? lockedFields : [], when: when ?? "in \(short)", commit: event.commit,
-                              renamed: timeline.renamed(at: event.time), now: now), today: today).map { found in
+                              renamed: timeline.renamed(at: event.commit), now: now), today: today).map { found in
                 var found = found
                 found.now = now
                 return found

@@ -32,20 +32,20 @@ enum IDsTakenOver {
     }
 
     /// Each id whose entity at the head is another id's at the start of the change, with that id: the
-    /// commits' swaps (`find`) composed in commit order, so the change agrees with its commits. Ids
+    /// commits' swaps (`find`) composed in walk order (`order`: each commit's place, parents first; never
+    /// committer time, which a rebase makes one second), so the change agrees with its commits. Ids
     /// swapped and swapped back hold their own entity again and are left out.
-    static func origins(_ takenOver: [String: [ObjectID: String]], timelines: Timelines) -> [String: String] {
-        var swaps: [ObjectID: (time: Int64, pairs: [(id: String, taker: String)])] = [:]
+    static func origins(_ takenOver: [String: [ObjectID: String]], order: [ObjectID: Int]) -> [String: String] {
+        var swaps: [ObjectID: [(id: String, taker: String)]] = [:]
         for (id, commits) in takenOver {
             for (commit, taker) in commits where takenOver[taker]?[commit] == id {
-                let time = timelines[id]?.events.first { $0.commit == commit }?.time ?? 0
-                swaps[commit, default: (time, [])].pairs.append((id, taker))
+                swaps[commit, default: []].append((id, taker))
             }
         }
         var origin: [String: String] = [:]
-        for (_, swap) in swaps.sorted(by: { ($0.value.time, $0.key.description) < ($1.value.time, $1.key.description) }) {
+        for (_, pairs) in swaps.sorted(by: { (order[$0.key] ?? -1, $0.key.description) < (order[$1.key] ?? -1, $1.key.description) }) {
             // Each id now holds what its taker held just before.
-            let held = swap.pairs.map { ($0.id, origin[$0.taker] ?? $0.taker) }
+            let held = pairs.map { ($0.id, origin[$0.taker] ?? $0.taker) }
             for (id, from) in held { origin[id] = from }
         }
         return origin.filter { $0.key != $0.value }

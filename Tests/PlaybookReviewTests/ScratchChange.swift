@@ -20,9 +20,10 @@ final class ScratchChange {
         repository = try Repository.create(at: root)
     }
 
-    /// Writes (text) or deletes (nil) files and commits them, on HEAD or on the given parents.
+    /// Writes (text) or deletes (nil) files and commits them, on HEAD or on the given parents; a day after
+    /// the last commit, or at `time` (seconds since 1970: commits made in one second, or back in time).
     @discardableResult
-    func commit(_ files: [String: String?], parents: [ObjectID]? = nil, updateHead: Bool = true) throws -> ObjectID {
+    func commit(_ files: [String: String?], parents: [ObjectID]? = nil, updateHead: Bool = true, time: Int64? = nil) throws -> ObjectID {
         for (path, text) in files {
             let url = URL(fileURLWithPath: root + "/" + path)
             if let text {
@@ -34,7 +35,7 @@ final class ScratchChange {
         }
         try repository.stage(paths: Array(files.keys))
         clock += 86_400
-        let signature = Signature(name: "Ada Lovelace", email: "ada@example.com", time: clock)
+        let signature = Signature(name: "Ada Lovelace", email: "ada@example.com", time: time ?? clock)
         if let parents {
             return try repository.commit(message: "change", author: signature, committer: signature,
                                          parents: parents, updateHead: updateHead)

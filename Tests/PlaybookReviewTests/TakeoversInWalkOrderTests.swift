@@ -1,0 +1,94 @@
+import Foundation
+import PlaybookGit
+import PlaybookLint
+import PlaybookModel
+@testable import PlaybookReview
+import XCTest
+
+/// What an outside review of takeovers found (review79): swaps and renames composed apart, or ordered by
+/// committer time (one second for every commit after a rebase) or by hash, gave wrong change tables and
+/// false or hidden locked fields; an undone reuse still judged its undoing as another entity's edit.
+final class TakeoversInWalkOrderTests: XCTestCase {
+    let variantA = """
+        kind: Experiment
+        id: EXP-0003
+        squad: growth
+        title: Signup variant A
+        hypothesis: HYP-0001
+        status: running
+        metrics:
+          primary: signup-rate
+        surface: web/signup
+        design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 12000}
+        start: 2026-07-04
+        end: 2026-07-30
+
+        """
+    var variantB: String {
+        variantA.replacing("id: EXP-0003", with: "id: EXP-0004").replacing("title: Signup variant A", with: "title: Signup variant B")
+            .replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
+    }
+
+    func hypothesis(_ number: Int) -> String {
+        """
+        kind: Hypothesis
+        id: HYP-000\(number)
+        squad: growth
+        title: "Shorter signup \(number)"
+        statement:
+          change: we believe that a shorter form \(number)
+          audience: for new visitors
+          outcome: will sign up more
+          rationale: because fewer fields means less friction
+        metric: signup-rate
+        expected_lift: 0.03
+        ice: {impact: 5, confidence: 5, ease: 5}
+        status: backlog
+
+        """
+    }
+
+    func described(_ found: [Finding]) -> [String] { found.map { "\($0.rule) \($0.entity ?? "-") \($0.field ?? "-")" }.sorted() }
+    func renames(_ report: ReviewReport) -> [String] { report.deltas.map { "\($0.renamedFrom ?? "-") → \($0.id) \($0.change)" }.sorted() }
+    func experiment(_ text: String, as id: String) -> String {
+        text.replacing(/id: EXP-\d+/, with: "id: \(id)")
+    }
+
+    /// (2) A locked edit, then a swap of the hypotheses it references, both in one second (a rebase) or the
+    /// swap dated before the edit: the swap maps references from its place in the walk on, so the edit is
+    /// still a locked field changed, as with an hour between them.
+    func testASwapInTheSameSecondMapsReferencesOnlyFromItsCommitOn() throws {
+        for swapTime: Int64 in [1_783_000_000, 1_782_990_000] {
+            let s = try ScratchChange(for: self)
+            let base = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/HYP-0001.yml": hypothesis(1), "playbooks/HYP-0002.yml": hypothesis(2)])
+            _ = try s.commit(["playbooks/EXP-0003.yml": variantA.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")], time: 1_783_000_000)
+            let head = try s.commit([
+                "playbooks/HYP-0001.yml": hypothesis(2).replacing("id: HYP-0002", with: "id: HYP-0001"),
+                "playbooks/HYP-0002.yml": hypothesis(1).replacing("id: HYP-0001", with: "id: HYP-0002"),
+            ], time: swapTime)
+            XCTAssertEqual(described(try s.historyFindings(base: base, head: head)),
+                           ["\(LintRuleID.historyIDReuse) HYP-0001 id", "\(LintRuleID.historyLockedField) EXP-0003 hypothesis"], "swap at \(swapTime)")
+        }
+    }
+
+    /// (3) EXP-0003 and EXP-0004 swapped, then EXP-0004 and EXP-0002, in one second or the second dated
+    /// before the first: composed in walk order, each experiment is renamed to where it ends and nothing
+    /// locked changes.
+    func testTwoSwapsInTheSameSecondAreComposedInWalkOrder() throws {
+        let variantC = experiment(variantA, as: "EXP-0002").replacing("title: Signup variant A", with: "title: Signup variant C")
+            .replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0003")
+        for secondTime: Int64 in [1_783_000_000, 1_782_990_000] {
+            let s = try ScratchChange(for: self)
+            let base = try s.commit(["playbooks/EXP-0002.yml": variantC, "playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0004.yml": variantB])
+            _ = try s.commit(["playbooks/EXP-0003.yml": experiment(variantB, as: "EXP-0003"), "playbooks/EXP-0004.yml": experiment(variantA, as: "EXP-0004")],
+                             time: 1_783_000_000)
+            let head = try s.commit(["playbooks/EXP-0002.yml": experiment(variantA, as: "EXP-0002"), "playbooks/EXP-0004.yml": experiment(variantC, as: "EXP-0004")],
+                                    time: secondTime)
+            let report = try s.review(base: base, head: head)
+            XCTAssertEqual(described(report.findings.filter { $0.rule.hasPrefix("history-") }),
+                           ["\(LintRuleID.historyIDReuse) EXP-0002 id", "\(LintRuleID.historyIDReuse) EXP-0003 id"], "second swap at \(secondTime)")
+            XCTAssertEqual(renames(report), ["EXP-0002 → EXP-0004 renamed", "EXP-0003 → EXP-0002 renamed", "EXP-0004 → EXP-0003 renamed"],
+                           "second swap at \(secondTime)")
+        }
+    }
+}
