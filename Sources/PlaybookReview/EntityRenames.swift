@@ -103,14 +103,23 @@ enum EntityRenames {
         return equal * 2 > paths.count
     }
 
-    /// The ids whose entity another id takes over in a commit of the change, with those commits: in
-    /// one commit, an id removed and one of its kind arriving with every other field equal (the only
-    /// such), else the only one of its kind removed and the only one arriving, most fields equal.
+    /// The ids whose entity another id takes over in a commit of the change, with those commits (`moves`).
     /// Such an id, used again later in the change, is reused, not its entity back.
     static func renamedAway(_ timelines: Timelines, range: Set<ObjectID>) -> [String: Set<ObjectID>] {
+        var out: [String: Set<ObjectID>] = [:]
+        for (commit, moves) in moves(timelines, range: range) {
+            for move in moves { out[move.from, default: []].insert(commit) }
+        }
+        return out
+    }
+
+    /// Each commit's renames (old id → new): in one commit, an id removed and one of its kind arriving
+    /// with every other field equal (the only such), else the only one of its kind removed and the only
+    /// one arriving, most fields equal.
+    static func moves(_ timelines: Timelines, range: Set<ObjectID>) -> [ObjectID: [(from: String, to: String)]] {
         struct Moment: Hashable { var commit: ObjectID, kind: String }
         var leaving: [Moment: [(id: String, values: [String: FieldValue])]] = [:]
-        var arriving: [Moment: [[String: FieldValue]]] = [:]
+        var arriving: [Moment: [(id: String, values: [String: FieldValue])]] = [:]
         for timeline in timelines.byID.values {
             for (index, event) in timeline.events.enumerated() where range.contains(event.commit) {
                 let moment = Moment(commit: event.commit, kind: timeline.kind)
@@ -118,18 +127,22 @@ enum EntityRenames {
                 case .removed where index > 0:
                     leaving[moment, default: []].append((timeline.id, timeline.events[index - 1].state.values.filter { $0.key != "id" }))
                 case .created, .restored:
-                    arriving[moment, default: []].append(event.state.values.filter { $0.key != "id" })
+                    arriving[moment, default: []].append((timeline.id, event.state.values.filter { $0.key != "id" }))
                 default:
                     continue
                 }
             }
         }
-        var out: [String: Set<ObjectID>] = [:]
+        var out: [ObjectID: [(from: String, to: String)]] = [:]
         for (moment, olds) in leaving {
             guard let news = arriving[moment] else { continue }
-            for old in olds where news.count(where: { $0 == old.values }) == 1
-                || (olds.count == 1 && news.count == 1 && mostlyEqual(old.values, news[0])) {
-                out[old.id, default: []].insert(moment.commit)
+            for old in olds {
+                let exact = news.filter { $0.values == old.values }
+                if exact.count == 1 {
+                    out[moment.commit, default: []].append((old.id, exact[0].id))
+                } else if olds.count == 1, news.count == 1, mostlyEqual(old.values, news[0].values) {
+                    out[moment.commit, default: []].append((old.id, news[0].id))
+                }
             }
         }
         return out

@@ -375,10 +375,21 @@ public enum HistoryRules {
     /// it had only within the change (EXP-0001 → EXP-0005 → EXP-0009, commit by commit) is a link of the
     /// chain: its events are the entity's, each judged once (under that id, as its own timeline judges it).
     /// The old id's events are its own timeline's.
-    public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil) -> [HistoryViolation] {
+    /// An id of the walk taken over by another entity in a commit (`takenOver`, a swap) holds another
+    /// entity from there on: the walk stops before that commit (the swap is judged on the ids' own timelines).
+    public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
+                                    takenOver: [String: [ObjectID: String]] = [:]) -> [HistoryViolation] {
         let renamedIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         return renames.flatMap { rename -> [HistoryViolation] in
             guard var walk = walk(of: rename, timelines: timelines, range: range) else { return [] }
+            let taken = walk.events.indices.first { index in
+                let id = walk.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? rename.from
+                return index >= walk.from && takenOver[id]?[walk.events[index].commit] != nil
+            }
+            if let taken {
+                walk.events.removeSubrange(taken...)
+                walk.arrivals = walk.arrivals.filter { $0.key < taken }
+            }
             walk.renamed = renamedIDs
             return check(walk, range: range, today: today)
         }

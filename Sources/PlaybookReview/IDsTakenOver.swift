@@ -32,50 +32,41 @@ enum IDsTakenOver {
     }
 
     /// Each id whose entity at the head is another id's at the start of the change, with that id: the
-    /// commits' swaps (`find`) composed in walk order (`order`: each commit's place, parents first; never
-    /// committer time, which a rebase makes one second), so the change agrees with its commits. Ids
-    /// swapped and swapped back hold their own entity again and are left out.
-    static func origins(_ takenOver: [String: [ObjectID: String]], order: [ObjectID: Int]) -> [String: String] {
-        var swaps: [ObjectID: [(id: String, taker: String)]] = [:]
+    /// commits' swaps (`find`) and renames (`renames`: old id → new, commit by commit) composed in walk
+    /// order (`order`: each commit's place, parents first; never committer time, which a rebase makes one
+    /// second), so the change agrees with its commits. Ids swapped and swapped back hold their own entity
+    /// again and are left out.
+    static func origins(_ takenOver: [String: [ObjectID: String]], renames: [ObjectID: [(from: String, to: String)]] = [:],
+                        order: [ObjectID: Int]) -> [String: String] {
+        // Each commit's moves: the id `to` now holds what `from` held just before.
+        var moves: [ObjectID: [(from: String, to: String)]] = renames
         for (id, commits) in takenOver {
             for (commit, taker) in commits where takenOver[taker]?[commit] == id {
-                swaps[commit, default: []].append((id, taker))
+                moves[commit, default: []].append((taker, id))
             }
         }
         var origin: [String: String] = [:]
-        for (_, pairs) in swaps.sorted(by: { (order[$0.key] ?? -1, $0.key.description) < (order[$1.key] ?? -1, $1.key.description) }) {
-            // Each id now holds what its taker held just before.
-            let held = pairs.map { ($0.id, origin[$0.taker] ?? $0.taker) }
+        for (_, pairs) in moves.sorted(by: { (order[$0.key] ?? -1, $0.key.description) < (order[$1.key] ?? -1, $1.key.description) }) {
+            let held = pairs.map { ($0.to, origin[$0.from] ?? $0.from) }
+            // An id renamed away holds nothing of the start any more (unless it is given something here too).
+            for move in pairs { origin[move.from] = nil }
             for (id, from) in held { origin[id] = from }
         }
         return origin.filter { $0.key != $0.value }
     }
 
-    /// The `.changed` deltas of ids whose entity at the end is another id's at the start (`origins`),
-    /// replaced by `.renamed` deltas, with the renames; a rename of the change (`renames`) whose old id
-    /// was swapped before is a rename of the entity that id held at the start.
+    /// The `.changed` and `.renamed` deltas of ids whose entity at the end is another id's at the start
+    /// (`origins`) than the delta says, made `.renamed` from that id, with the renames so corrected (a
+    /// renumber followed by a swap, a swap followed by a renumber).
     /// - Parameter states: an id's fields where the change starts and where it ends.
     static func swapped(_ deltas: [EntityDelta], renames: [EntityRename], origins: [String: String],
                         states: (String) -> (start: EntityState?, end: EntityState?))
         -> (deltas: [EntityDelta], renames: [EntityRename]) {
         guard !origins.isEmpty else { return (deltas, renames) }
         var out: [EntityRename] = []
-        let moved = renames.map { rename -> EntityRename in
-            guard let from = origins[rename.from], let before = states(from).start else { return rename }
-            var rename = rename
-            (rename.from, rename.before) = (from, before)
-            return rename
-        }
-        let byTo = Dictionary(moved.map { ($0.to, $0) }, uniquingKeysWith: { a, _ in a })
         let deltas = deltas.map { delta -> EntityDelta in
-            if delta.change == .renamed, let rename = byTo[delta.id], rename.from != delta.renamedFrom {
-                var renamed = delta
-                renamed.renamedFrom = rename.from
-                renamed.fields = Reviewer.approvalsAligned(HistoryRules.difference(from: rename.before, to: rename.after).filter { $0.path != "id" },
-                                                           from: rename.before, to: rename.after)
-                return renamed
-            }
-            guard delta.change == .changed, let from = origins[delta.id], let before = states(from).start, let after = states(delta.id).end else {
+            guard delta.change == .changed || delta.change == .renamed, let from = origins[delta.id], from != (delta.renamedFrom ?? delta.id),
+                  let before = states(from).start, let after = states(delta.id).end else {
                 return delta
             }
             var renamed = delta
@@ -86,7 +77,8 @@ enum IDsTakenOver {
             out.append(EntityRename(from: from, to: delta.id, kind: delta.kind, before: before, after: after))
             return renamed
         }
-        return (deltas, moved + out)
+        let corrected = Set(out.map(\.to))
+        return (deltas, renames.filter { !corrected.contains($0.to) } + out)
     }
 
     /// Whether the id holds at the end of the change what it held at the start (both absent, or equal

@@ -135,7 +135,8 @@ public enum Reviewer {
         // Each commit's place in the walk: what the commits do is composed in this order, never by committer time.
         let order = Dictionary(input.history.records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let (deltas, composed) = IDsTakenOver.swapped(paired, renames: pairedRenames,
-                                                      origins: IDsTakenOver.origins(takenOver, order: order)) { id in
+                                                      origins: IDsTakenOver.origins(takenOver, renames: EntityRenames.moves(timelines, range: input.commits),
+                                                                                    order: order)) { id in
             guard let atBase, let atMerge else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
             return (atBase[id], atMerge[id])
         }
@@ -187,7 +188,8 @@ public enum Reviewer {
         if !pairedRenames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
-            violations += HistoryRules.checkRenamed(pairedRenames, timelines: timelines, range: input.commits, today: linter.today)
+            violations += HistoryRules.checkRenamed(pairedRenames, timelines: timelines, range: input.commits, today: linter.today,
+                                                   takenOver: takenOver)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         if let baseEntities, let mergedEntities {

@@ -91,4 +91,18 @@ final class TakeoversInWalkOrderTests: XCTestCase {
                            "second swap at \(secondTime)")
         }
     }
+
+    /// (1) EXP-0003 renumbered EXP-0009 (`git mv`), then EXP-0009 and EXP-0004 swapped: the renumber and the
+    /// swap composed, EXP-0004 is the experiment that was EXP-0003 and EXP-0009 the one that was EXP-0004;
+    /// nothing locked changes, only the swap is an error.
+    func testARenumberThenASwapAreComposed() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0004.yml": variantB])
+        _ = try s.commit(["playbooks/EXP-0003.yml": nil, "playbooks/EXP-0009.yml": experiment(variantA, as: "EXP-0009")])
+        let head = try s.commit(["playbooks/EXP-0009.yml": experiment(variantB, as: "EXP-0009"), "playbooks/EXP-0004.yml": experiment(variantA, as: "EXP-0004")])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(described(report.findings.filter { $0.rule.hasPrefix("history-") }), ["\(LintRuleID.historyIDReuse) EXP-0004 id"])
+        XCTAssertEqual(report.deltas.map { "\($0.renamedFrom ?? "-") → \($0.id) \($0.change) \($0.fields.count)" }.sorted(),
+                       ["EXP-0003 → EXP-0004 renamed 0", "EXP-0004 → EXP-0009 renamed 0"])
+    }
 }
