@@ -59,7 +59,13 @@ public enum HistoryRules {
             return check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
                               renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
                               swapped: swapped, took: took, now: now[timeline.id], swapRenames: swapRenames,
-                              order: order, undone: Set((takenOver[timeline.id] ?? [:]).filter { isBack(timeline.id) && isBack($0.value) }.keys)),
+                              order: order, undone: Set((takenOver[timeline.id] ?? [:]).filter { commit, taker in
+                                  // A reuse is undone when the id holds its own entity again later, whatever the new id holds
+                                  // (the new entity moved on to yet another id, as the error advises); a swap when both ids
+                                  // end as they started.
+                                  takenOver[taker]?[commit] == timeline.id ? isBack(timeline.id) && isBack(taker)
+                                      : IDsTakenOver.givenBack(timeline.id, after: commit, timelines: timelines, range: range)
+                              }.keys)),
                          range: range, today: today)
         }
     }
@@ -118,7 +124,8 @@ public enum HistoryRules {
         var swapRenames: [(position: Int, from: String, to: String)] = []
         /// Each commit's place in the walk (parents first).
         var order: [ObjectID: Int] = [:]
-        /// Those of `takenOver` undone later in the change (the ids back at what they held at its start): no error.
+        /// Those of `takenOver` undone later in the change (a reused id back at what it held at its start, or
+        /// both swapped ids): no error, and the commit giving the id's entity back is judged against that entity.
         var undone: Set<ObjectID> = []
 
         /// The ids renamed as of `commit`: the change's renames, and the swaps made by then in the walk.
@@ -151,6 +158,9 @@ public enum HistoryRules {
         var atBase = false
         // Still the entity the walk follows to the head: not yet removed within the change, nor taken over.
         var followed = true
+        // What the id held just before a reuse of it that the change undoes, with where it stood in the
+        // lifecycle: the commit that gives the id that entity back is no edit of the entity that took it over.
+        var original: (state: EntityState, lastStatus: ExperimentStatus?, everLaunched: Bool)?
         // Where the id's entity goes to another id within the change (a swap, a takeover): what it did
         // under this id before then is named and placed by that id.
         let leaving = timeline.events.indices.compactMap { index -> (index: Int, taker: String)? in
@@ -189,6 +199,11 @@ public enum HistoryRules {
             let now = id != timeline.id ? timeline.id : (leaving.first { $0.index > index }?.taker ?? (followed ? timeline.now : nil))
             // Back after a removal within the change, an entity the base has is judged as changed
             // from what it held when removed; any other return is a reuse.
+            if let saved = original, event.type != .removed, saved.state.values.filter({ $0.key != "id" }) == event.state.values.filter({ $0.key != "id" }) {
+                // The original entity back under its id (a revert, or the new one moved to a fresh id): nothing of it changed.
+                (lastStatus, everLaunched, original) = (saved.lastStatus, saved.everLaunched, nil)
+                continue
+            }
             let comeBack = event.type == .restored && atBase && !movedAway ? removedWithin : nil
             if event.type == .restored, comeBack == nil, removedBefore || (removedWithin.map { $0 != event.state } ?? false) {
                 out.append(HistoryViolation(
@@ -199,6 +214,9 @@ public enum HistoryRules {
             if event.type == .changed, let taker = timeline.takenOver[event.commit] {
                 // Another entity under the id from here on: a reused id's history starts again; a swapped id's
                 // goes on from what the other id held (below).
+                if timeline.swapped[event.commit] == nil, timeline.undone.contains(event.commit), original == nil, let previous {
+                    original = (previous, lastStatus, everLaunched)
+                }
                 (lastStatus, everLaunched, followed) = (nil, false, false)
                 if timeline.swapped[event.commit] == nil {
                     if timeline.undone.contains(event.commit) { continue }

@@ -88,6 +88,14 @@ enum IDsTakenOver {
         return start.map(values) == end.map(values)
     }
 
+    /// Whether the id holds again, after `commit` within the change, exactly what it held at the start (but
+    /// for the id): a reuse of it in `commit` undone later (reverted, or the new entity moved on to another id).
+    static func givenBack(_ id: String, after commit: ObjectID, timelines: Timelines, range: Set<ObjectID>) -> Bool {
+        guard let events = timelines[id]?.events, let start = ends(of: timelines[id], range: range).start.map(values),
+              let at = events.firstIndex(where: { $0.commit == commit }) else { return back(id, timelines: timelines, range: range) }
+        return events[(at + 1)...].contains { range.contains($0.commit) && $0.type != .removed && values($0.state) == start }
+    }
+
     /// One id of one kind in one commit (or across the change): what it held before (nil: absent) and
     /// after, without the id, each read once.
     struct Side {

@@ -105,4 +105,49 @@ final class TakeoversInWalkOrderTests: XCTestCase {
         XCTAssertEqual(report.deltas.map { "\($0.renamedFrom ?? "-") → \($0.id) \($0.change) \($0.fields.count)" }.sorted(),
                        ["EXP-0003 → EXP-0004 renamed 0", "EXP-0004 → EXP-0009 renamed 0"])
     }
+
+    /// Another running experiment written under EXP-0003, with other hypothesis, metric, surface, design and dates.
+    var another: String {
+        variantA.replacing("title: Signup variant A", with: "title: Annual plan discount").replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
+            .replacing("primary: signup-rate", with: "primary: paid-conversion").replacing("surface: web/signup", with: "surface: web/pricing")
+            .replacing("mde: 0.02", with: "mde: 0.01").replacing("sample_size: 12000", with: "sample_size: 30000")
+            .replacing("start: 2026-07-04", with: "start: 2026-07-10").replacing("end: 2026-07-30", with: "end: 2026-08-20")
+    }
+
+    /// (4) EXP-0003 moved to EXP-0005 and another experiment written under EXP-0003, then that commit
+    /// reverted: the head is the base, nothing to report (the revert is no edit of the reusing experiment).
+    func testAReuseUndoneByARevertGivesNoError() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0003.yml": variantA])
+        _ = try s.commit(["playbooks/EXP-0003.yml": another, "playbooks/EXP-0005.yml": experiment(variantA, as: "EXP-0005")])
+        let head = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0005.yml": nil])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(described(report.findings.filter { $0.rule.hasPrefix("history-") }), [])
+        XCTAssertEqual(report.deltas.count, 0)
+    }
+
+    /// (4) A reuse reverted, then the original experiment's hypothesis changed after it ran: the edit is
+    /// judged against the original entity's lifecycle, so the locked field is reported.
+    func testAnEditAfterAReuseIsRevertedIsJudgedAsTheOriginals() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0003.yml": variantA])
+        _ = try s.commit(["playbooks/EXP-0003.yml": another.replacing("status: running", with: "status: draft"),
+                          "playbooks/EXP-0005.yml": experiment(variantA, as: "EXP-0005")])
+        _ = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0005.yml": nil])
+        let head = try s.commit(["playbooks/EXP-0003.yml": variantA.replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0003")])
+        XCTAssertEqual(described(try s.historyFindings(base: base, head: head)), ["\(LintRuleID.historyLockedField) EXP-0003 hypothesis"])
+    }
+
+    /// (5) A reuse fixed as the error advises: the new experiment moved on to EXP-0006 and the original
+    /// given back its id. EXP-0003 is unchanged, EXP-0006 is new: no reuse.
+    func testAReuseFixedByMovingTheNewEntityOnGivesNoError() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0003.yml": variantA])
+        _ = try s.commit(["playbooks/EXP-0003.yml": another, "playbooks/EXP-0005.yml": experiment(variantA, as: "EXP-0005")])
+        let head = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0005.yml": nil,
+                                 "playbooks/EXP-0006.yml": experiment(another, as: "EXP-0006")])
+        let report = try s.review(base: base, head: head)
+        XCTAssertEqual(described(report.findings.filter { $0.rule.hasPrefix("history-") }), [])
+        XCTAssertEqual(report.deltas.map { "\($0.id) \($0.change)" }, ["EXP-0006 added"])
+    }
 }
