@@ -29,9 +29,11 @@ public enum HistoryRules {
     ///   has at the head: a finding names the id of its time and this one (`EXP-0005 (now EXP-0009) …`).
     public static func check(_ timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
                              renamed: [String: String] = [:], now: [String: String] = [:],
-                             takenOver: [String: [ObjectID: String]]? = nil, order: [ObjectID: Int]) -> [HistoryViolation] {
+                             takenOver: [String: [ObjectID: String]]? = nil, given: [String: [ObjectID: String]]? = nil,
+                             order: [ObjectID: Int]) -> [HistoryViolation] {
         let away = EntityRenames.renamedAway(timelines, range: range)
         let takenOver = takenOver ?? IDsTakenOver.find(timelines, range: range)
+        let given = given ?? IDsTakenOver.given(timelines, range: range)
         // A swap moves references along from its commit on (by its place in the walk, never by committer
         // time: a rebase gives commits one second): the entity that was `from` is `to` from then.
         var swapRenames: [(position: Int, from: String, to: String)] = []
@@ -39,6 +41,12 @@ public enum HistoryRules {
             for (commit, taker) in commits where takenOver[taker]?[commit] == id {
                 guard let position = order[commit] else { continue }
                 swapRenames.append((position, taker, id))
+            }
+        }
+        for (id, commits) in given {
+            for (commit, giver) in commits {
+                guard let position = order[commit] else { continue }
+                swapRenames.append((position, giver, id))
             }
         }
         swapRenames.sort { ($0.position, $0.from) < ($1.position, $1.from) }
@@ -56,9 +64,13 @@ public enum HistoryRules {
                 guard let them = timelines[other] else { continue }
                 took[commit] = Held(before: them, takenOver: takenOver[other] ?? [:], at: them.events.firstIndex { $0.commit == commit })
             }
+            for (commit, giver) in given[timeline.id] ?? [:] {
+                guard let them = timelines[giver] else { continue }
+                took[commit] = Held(before: them, takenOver: takenOver[giver] ?? [:], at: them.events.firstIndex { $0.commit == commit })
+            }
             return check(Walk(id: timeline.id, kind: timeline.kind, events: timeline.events, renamed: renamed,
                               renamedAway: away[timeline.id] ?? [], takenOver: takenOver[timeline.id] ?? [:],
-                              swapped: swapped, took: took, now: now[timeline.id], swapRenames: swapRenames,
+                              swapped: swapped, given: given[timeline.id] ?? [:], took: took, now: now[timeline.id], swapRenames: swapRenames,
                               order: order, undone: Set((takenOver[timeline.id] ?? [:]).filter { commit, taker in
                                   // A reuse is undone when the id holds its own entity again later, whatever the new id holds
                                   // (the new entity moved on to yet another id, as the error advises); a swap when both ids
@@ -79,7 +91,7 @@ public enum HistoryRules {
 
         /// From `timeline`'s events before the one at `index` (a change), counted as `check` counts them.
         init?(before timeline: Timeline, takenOver: [ObjectID: String], at index: Int?) {
-            guard let index, index > 0, timeline.events[index].type == .changed else { return nil }
+            guard let index, index > 0, timeline.events[index].type == .changed || timeline.events[index].type == .removed else { return nil }
             state = timeline.events[index - 1].state
             for event in timeline.events[..<index] {
                 if event.type == .removed {
@@ -116,7 +128,9 @@ public enum HistoryRules {
         var takenOver: [ObjectID: String] = [:]
         /// Those of `takenOver` in which the other id is given this one's entity in turn: the two swap.
         var swapped: [ObjectID: String] = [:]
-        /// For each of `swapped`, what the other id held just before: the entity this id takes over then.
+        /// The commits of the change in which this id is given the entity of an id the commit removes (a shift), with that id.
+        var given: [ObjectID: String] = [:]
+        /// For each of `swapped` and `given`, what the other id held just before: the entity this id takes over then.
         var took: [ObjectID: Held] = [:]
         /// The id the entity has at the head, when it has left this walk's id within the change (renamed).
         var now: String?
@@ -218,7 +232,16 @@ public enum HistoryRules {
                     original = (previous, lastStatus, everLaunched)
                 }
                 (lastStatus, everLaunched, followed) = (nil, false, false)
-                if timeline.swapped[event.commit] == nil {
+                let giver = timeline.given[event.commit]
+                if timeline.swapped[event.commit] == nil, let giver {
+                    if timeline.undone.contains(event.commit) { continue }
+                    let what = timeline.kind.lowercased()
+                    let whats = what == "hypothesis" ? "hypotheses" : what + "s"
+                    out.append(HistoryViolation(
+                        rule: LintRuleID.historyIDReuse, entity: id, field: "id",
+                        message: "\(id)'s \(what) moves to \(taker) in \(short) and the \(what) that was \(giver) takes the id \(id) in the same commit; reports and links follow an id, so \(id) now joins two \(whats)' histories: give each \(what) back its id",
+                        commit: event.commit))
+                } else if timeline.swapped[event.commit] == nil {
                     if timeline.undone.contains(event.commit) { continue }
                     out.append(HistoryViolation(
                         rule: LintRuleID.historyIDReuse, entity: id, field: "id",
@@ -226,7 +249,7 @@ public enum HistoryRules {
                         commit: event.commit))
                     continue
                 }
-                if id < taker, !timeline.undone.contains(event.commit) {
+                if giver == nil, id < taker, !timeline.undone.contains(event.commit) {
                     let what = timeline.kind.lowercased()
                     let whats = what == "hypothesis" ? "hypotheses" : what + "s"
                     out.append(HistoryViolation(
@@ -241,7 +264,7 @@ public enum HistoryRules {
                 out += judge(Step(id: id, kind: timeline.kind, before: held.state, after: event.state,
                                   fields: difference(from: held.state, to: event.state).filter { $0.path != "id" },
                                   lastStatus: lastStatus, locked: everLaunched ? lockedFields : [],
-                                  when: "in \(short) (renamed from \(taker) by this change)", commit: event.commit,
+                                  when: "in \(short) (renamed from \(giver ?? taker) by this change)", commit: event.commit,
                                   renamed: timeline.renamed(at: event.commit), now: later), today: today).map { found in
                     var found = found
                     found.now = later
@@ -393,16 +416,21 @@ public enum HistoryRules {
     /// it had only within the change (EXP-0001 → EXP-0005 → EXP-0009, commit by commit) is a link of the
     /// chain: its events are the entity's, each judged once (under that id, as its own timeline judges it).
     /// The old id's events are its own timeline's.
-    /// An id of the walk taken over by another entity in a commit (`takenOver`, a swap) holds another
-    /// entity from there on: the walk stops before that commit (the swap is judged on the ids' own timelines).
+    /// An id of the walk taken over by another entity in a commit (`takenOver`, a swap), or left in a commit
+    /// that gives its entity to another id (`given`, a shift), holds another entity from there on: the walk
+    /// stops before that commit (the takeover is judged on the ids' own timelines).
     public static func checkRenamed(_ renames: [EntityRename], timelines: Timelines, range: Set<ObjectID>, today: Day? = nil,
-                                    takenOver: [String: [ObjectID: String]] = [:]) -> [HistoryViolation] {
+                                    takenOver: [String: [ObjectID: String]] = [:], given: [String: [ObjectID: String]] = [:]) -> [HistoryViolation] {
+        // The ids whose entity goes to another id in a commit by a shift: no rename of theirs arrives there.
+        let givers = Set(given.values.flatMap { $0.map { [$0.value, $0.key.description] } })
         let renamedIDs = Dictionary(renames.map { ($0.from, $0.to) }, uniquingKeysWith: { a, _ in a })
         return renames.flatMap { rename -> [HistoryViolation] in
             guard var walk = walk(of: rename, timelines: timelines, range: range) else { return [] }
             let taken = walk.events.indices.first { index in
                 let id = walk.arrivals.filter { $0.key <= index }.max { $0.key < $1.key }?.value.id ?? rename.from
-                return index >= walk.from && takenOver[id]?[walk.events[index].commit] != nil
+                let commit = walk.events[index].commit
+                return index >= walk.from && (takenOver[id]?[commit] != nil
+                    || walk.arrivals[index].map { givers.contains([$0.from, commit.description]) } == true)
             }
             if let taken {
                 walk.events.removeSubrange(taken...)

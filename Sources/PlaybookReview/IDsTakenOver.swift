@@ -15,20 +15,42 @@ enum IDsTakenOver {
     /// In each commit of the change, the ids whose entity went to another id while they stay (read as
     /// changed), each with the id that took it (`takers`).
     static func find(_ timelines: Timelines, range: Set<ObjectID>) -> [String: [ObjectID: String]] {
+        scan(timelines, range: range).takers
+    }
+
+    /// In each commit of the change, the ids given the entity of an id the commit removes while their own
+    /// goes to a new id (ids shifted: EXP-0004's entity to EXP-0003, EXP-0003's to EXP-0009), each with
+    /// the removed id.
+    static func given(_ timelines: Timelines, range: Set<ObjectID>) -> [String: [ObjectID: String]] {
+        scan(timelines, range: range).givers
+    }
+
+    private static func scan(_ timelines: Timelines, range: Set<ObjectID>)
+        -> (takers: [String: [ObjectID: String]], givers: [String: [ObjectID: String]]) {
         struct Moment: Hashable { var commit: ObjectID, kind: String }
         var sides: [Moment: [Side]] = [:]
         for timeline in timelines.byID.values {
-            for (index, event) in timeline.events.enumerated() where range.contains(event.commit) && event.type != .removed {
-                let before = event.type == .changed && index > 0 ? values(timeline.events[index - 1].state) : nil
-                sides[Moment(commit: event.commit, kind: timeline.kind), default: []]
-                    .append(Side(id: timeline.id, before: before, after: values(event.state)))
+            for (index, event) in timeline.events.enumerated() where range.contains(event.commit) {
+                let before = event.type != .created && index > 0 && timeline.events[index - 1].type != .removed
+                    ? values(timeline.events[index - 1].state) : nil
+                if event.type == .removed {
+                    guard let before else { continue }
+                    sides[Moment(commit: event.commit, kind: timeline.kind), default: []]
+                        .append(Side(id: timeline.id, before: before, after: [:], gone: true))
+                } else {
+                    sides[Moment(commit: event.commit, kind: timeline.kind), default: []]
+                        .append(Side(id: timeline.id, before: event.type == .changed ? before : nil, after: values(event.state)))
+                }
             }
         }
-        var out: [String: [ObjectID: String]] = [:]
+        var (takers, givers): ([String: [ObjectID: String]], [String: [ObjectID: String]]) = ([:], [:])
         for (moment, all) in sides where all.count > 1 {
-            for (id, taker) in takers(all, kind: moment.kind) { out[id, default: [:]][moment.commit] = taker }
+            for (id, found) in Self.takers(all, kind: moment.kind) {
+                takers[id, default: [:]][moment.commit] = found.taker
+                if let giver = found.giver { givers[id, default: [:]][moment.commit] = giver }
+            }
         }
-        return out
+        return (takers, givers)
     }
 
     /// Each id whose entity at the head is another id's at the start of the change, with that id: the
@@ -36,13 +58,21 @@ enum IDsTakenOver {
     /// order (`order`: each commit's place, parents first; never committer time, which a rebase makes one
     /// second), so the change agrees with its commits. Ids swapped and swapped back hold their own entity
     /// again and are left out.
-    static func origins(_ takenOver: [String: [ObjectID: String]], renames: [ObjectID: [(from: String, to: String)]] = [:],
-                        order: [ObjectID: Int]) -> [String: String] {
+    static func origins(_ takenOver: [String: [ObjectID: String]], given: [String: [ObjectID: String]] = [:],
+                        renames: [ObjectID: [(from: String, to: String)]] = [:], order: [ObjectID: Int]) -> [String: String] {
         // Each commit's moves: the id `to` now holds what `from` held just before.
         var moves: [ObjectID: [(from: String, to: String)]] = renames
         for (id, commits) in takenOver {
             for (commit, taker) in commits where takenOver[taker]?[commit] == id {
                 moves[commit, default: []].append((taker, id))
+            }
+        }
+        // A shift: the removed id's entity to the id, the id's to the new one (no rename pairs them otherwise).
+        for (id, commits) in given {
+            for (commit, giver) in commits {
+                guard let taker = takenOver[id]?[commit] else { continue }
+                moves[commit, default: []].removeAll { $0.from == giver || $0.to == taker }
+                moves[commit, default: []] += [(giver, id), (id, taker)]
             }
         }
         var origin: [String: String] = [:]
@@ -102,35 +132,48 @@ enum IDsTakenOver {
         var id: String
         var before: [String: FieldValue]?
         var after: [String: FieldValue]
+        /// Removed in the commit (`after` empty).
+        var gone = false
     }
 
-    /// Among the ids of one kind in one commit, each id whose entity went to another, with that id:
+    /// Among the ids of one kind in one commit, each id whose entity went to another, with that id (and the
+    /// removed id whose entity it is given, for a shift):
     /// - a swap: A and B present before and after, A now holding exactly what B held and B exactly what A
     ///   held (every field but `id`), A and B having differed in a field besides the distinguishing one;
+    /// - a shift: A present before and after, now holding exactly what an id removed in the commit held,
+    ///   and a new id holding exactly what A held, the two having differed in a field besides that one;
     /// - a reuse: A present before and after, a new id (absent before) holding exactly what A held, and A
     ///   now under another title and different in more than half of its other fields.
     /// Candidates are found by what they hold, so the cost is linear in the ids.
-    static func takers(_ sides: [Side], kind: String) -> [String: String] {
+    static func takers(_ sides: [Side], kind: String) -> [String: (taker: String, giver: String?)] {
         let key = distinguishing(kind)
         var heldBefore: [[String: FieldValue]: [Int]] = [:]
         var arrivedWith: [[String: FieldValue]: [Int]] = [:]
+        var goneWith: [[String: FieldValue]: [Int]] = [:]
         for (index, side) in sides.enumerated() {
-            if let before = side.before {
+            if side.gone, let before = side.before {
+                goneWith[before, default: []].append(index)
+            } else if let before = side.before {
                 heldBefore[before, default: []].append(index)
             } else {
                 arrivedWith[side.after, default: []].append(index)
             }
         }
-        var out: [String: String] = [:]
-        for side in sides {
+        // Two entities told apart by more than the distinguishing field.
+        func distinct(_ one: [String: FieldValue], _ other: [String: FieldValue]) -> Bool {
+            other.contains(where: { $0.key != key && one[$0.key] != $0.value }) || one.contains(where: { $0.key != key && other[$0.key] == nil })
+        }
+        var out: [String: (taker: String, giver: String?)] = [:]
+        for side in sides where !side.gone {
             guard let before = side.before, side.after != before else { continue }
             if let held = heldBefore[side.after], held.count == 1, let otherBefore = sides[held[0]].before,
-               sides[held[0]].id != side.id, sides[held[0]].after == before,
-               otherBefore.contains(where: { $0.key != key && before[$0.key] != $0.value })
-                || before.contains(where: { $0.key != key && otherBefore[$0.key] == nil }) {
-                out[side.id] = sides[held[0]].id
+               sides[held[0]].id != side.id, sides[held[0]].after == before, distinct(before, otherBefore) {
+                out[side.id] = (sides[held[0]].id, nil)
+            } else if let arrived = arrivedWith[before], arrived.count == 1, let gone = goneWith[side.after], gone.count == 1,
+                      distinct(before, side.after) {
+                out[side.id] = (sides[arrived[0]].id, sides[gone[0]].id)
             } else if let arrived = arrivedWith[before], arrived.count == 1, side.after[key] != before[key], replaced(before, by: side.after, key: key) {
-                out[side.id] = sides[arrived[0]].id
+                out[side.id] = (sides[arrived[0]].id, nil)
             }
         }
         return out

@@ -132,10 +132,11 @@ public enum Reviewer {
         let atMerge = mergedEntities.map { Dictionary($0.all.map { ($0.entity.id, $0.entity.state) }, uniquingKeysWith: { a, _ in a }) }
         // The change's swaps are its commits' (`IDsTakenOver.find`) composed, not base and head matched again.
         let takenOver = IDsTakenOver.find(timelines, range: input.commits)
+        let given = IDsTakenOver.given(timelines, range: input.commits)
         // Each commit's place in the walk: what the commits do is composed in this order, never by committer time.
         let order = Dictionary(input.history.records.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         let (deltas, composed) = IDsTakenOver.swapped(paired, renames: pairedRenames,
-                                                      origins: IDsTakenOver.origins(takenOver, renames: EntityRenames.moves(timelines, range: input.commits),
+                                                      origins: IDsTakenOver.origins(takenOver, given: given, renames: EntityRenames.moves(timelines, range: input.commits),
                                                                                     order: order)) { id in
             guard let atBase, let atMerge else { return IDsTakenOver.ends(of: timelines[id], range: input.commits) }
             return (atBase[id], atMerge[id])
@@ -184,12 +185,12 @@ public enum Reviewer {
         var links = HistoryRules.links(pairedRenames, timelines: timelines, range: input.commits)
         for rename in pairedRenames where byID[rename.from] == nil && links[rename.from] == nil { links[rename.from] = rename.to }
         var violations = HistoryRules.check(timelines, range: input.commits, today: linter.today, renamed: renamedIDs, now: links,
-                                            takenOver: takenOver, order: order)
+                                            takenOver: takenOver, given: given, order: order)
         if !pairedRenames.isEmpty {
             // A renamed entity is one entity across the commits: its history does not start again.
             let found = Set(violations.map { [$0.rule, $0.entity, $0.field] })
             violations += HistoryRules.checkRenamed(pairedRenames, timelines: timelines, range: input.commits, today: linter.today,
-                                                   takenOver: takenOver)
+                                                   takenOver: takenOver, given: given)
                 .filter { !found.contains([$0.rule, $0.entity, $0.field]) }
         }
         if let baseEntities, let mergedEntities {

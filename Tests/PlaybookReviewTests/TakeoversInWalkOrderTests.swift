@@ -150,4 +150,20 @@ final class TakeoversInWalkOrderTests: XCTestCase {
         XCTAssertEqual(described(report.findings.filter { $0.rule.hasPrefix("history-") }), [])
         XCTAssertEqual(report.deltas.map { "\($0.id) \($0.change)" }, ["EXP-0006 added"])
     }
+
+    /// (6) Ids shifted in one commit: EXP-0004's experiment moved to EXP-0003 (its file removed) and
+    /// EXP-0003's to a new EXP-0009. Paired by exact content, not by file: EXP-0003 is the experiment that
+    /// was EXP-0004 and EXP-0009 the one that was EXP-0003, nothing locked changes, and the id EXP-0003
+    /// given to another experiment is the one error.
+    func testIDsShiftedInOneCommitArePairedByExactContent() throws {
+        let s = try ScratchChange(for: self)
+        let base = try s.commit(["playbooks/EXP-0003.yml": variantA, "playbooks/EXP-0004.yml": variantB])
+        let head = try s.commit(["playbooks/EXP-0003.yml": experiment(variantB, as: "EXP-0003"), "playbooks/EXP-0004.yml": nil,
+                                 "playbooks/EXP-0009.yml": experiment(variantA, as: "EXP-0009")])
+        let report = try s.review(base: base, head: head)
+        let found = report.findings.filter { $0.rule.hasPrefix("history-") }
+        XCTAssertEqual(described(found), ["\(LintRuleID.historyIDReuse) EXP-0003 id"], "\(found)")
+        XCTAssertEqual(report.deltas.map { "\($0.renamedFrom ?? "-") → \($0.id) \($0.change) \($0.fields.count)" }.sorted(),
+                       ["EXP-0003 → EXP-0009 renamed 0", "EXP-0004 → EXP-0003 renamed 0"])
+    }
 }
