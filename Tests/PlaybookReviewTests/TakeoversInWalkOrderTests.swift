@@ -9,44 +9,9 @@ import XCTest
 /// committer time (one second for every commit after a rebase) or by hash, gave wrong change tables and
 /// false or hidden locked fields; an undone reuse still judged its undoing as another entity's edit.
 final class TakeoversInWalkOrderTests: XCTestCase {
-    let variantA = """
-        kind: Experiment
-        id: EXP-0003
-        squad: growth
-        title: Signup variant A
-        hypothesis: HYP-0001
-        status: running
-        metrics:
-          primary: signup-rate
-        surface: web/signup
-        design: {mde: 0.02, power: 0.8, alpha: 0.05, sample_size: 12000}
-        start: 2026-07-04
-        end: 2026-07-30
-
-        """
-    var variantB: String {
-        variantA.replacing("id: EXP-0003", with: "id: EXP-0004").replacing("title: Signup variant A", with: "title: Signup variant B")
-            .replacing("hypothesis: HYP-0001", with: "hypothesis: HYP-0002")
-    }
-
-    func hypothesis(_ number: Int) -> String {
-        """
-        kind: Hypothesis
-        id: HYP-000\(number)
-        squad: growth
-        title: "Shorter signup \(number)"
-        statement:
-          change: we believe that a shorter form \(number)
-          audience: for new visitors
-          outcome: will sign up more
-          rationale: because fewer fields means less friction
-        metric: signup-rate
-        expected_lift: 0.03
-        ice: {impact: 5, confidence: 5, ease: 5}
-        status: backlog
-
-        """
-    }
+    var variantA: String { TakeoverFixtures.variantA }
+    var variantB: String { TakeoverFixtures.variantB }
+    func hypothesis(_ number: Int, title: Int? = nil) -> String { TakeoverFixtures.hypothesis(number, title: title) }
 
     func described(_ found: [Finding]) -> [String] { found.map { "\($0.rule) \($0.entity ?? "-") \($0.field ?? "-")" }.sorted() }
     func renames(_ report: ReviewReport) -> [String] { report.deltas.map { "\($0.renamedFrom ?? "-") → \($0.id) \($0.change)" }.sorted() }
