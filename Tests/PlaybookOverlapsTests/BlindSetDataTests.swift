@@ -8,7 +8,8 @@ import XCTest
 /// `Data/fresh15-pairs.tsv`, `Data/fresh16-pairs.tsv`, `Data/fresh17-pairs.tsv`,
 /// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`,
 /// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`,
-/// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`,
+/// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -89,6 +90,10 @@ struct BlindSet {
                                        earlierFiles: twentyFirst.earlierFiles + ["fresh21-pairs.tsv", "fresh22-pairs.tsv", "fresh23-pairs.tsv"])
     static let twentyFifth = BlindSet(file: "fresh25-pairs.tsv", prefix: "BJ", split: "fresh25", earlierFiles: twentyFourth.earlierFiles)
     static let twentySixth = BlindSet(file: "fresh26-pairs.tsv", prefix: "BK", split: "fresh26", earlierFiles: twentyFourth.earlierFiles)
+    static let twentySeventh = BlindSet(file: "fresh27-pairs.tsv", prefix: "BL", split: "fresh27",
+                                        earlierFiles: twentyFourth.earlierFiles + ["fresh24-pairs.tsv", "fresh25-pairs.tsv", "fresh26-pairs.tsv"])
+    static let twentyEighth = BlindSet(file: "fresh28-pairs.tsv", prefix: "BM", split: "fresh28", earlierFiles: twentySeventh.earlierFiles)
+    static let twentyNinth = BlindSet(file: "fresh29-pairs.tsv", prefix: "BN", split: "fresh29", earlierFiles: twentySeventh.earlierFiles)
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -358,4 +363,28 @@ final class Fresh26DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentySixth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentySixth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentySixth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh27DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentySeventh.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentySeventh.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentySeventh.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentySeventh.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentySeventh.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh28DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyEighth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyEighth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyEighth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyEighth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyEighth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh29DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.twentyNinth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.twentyNinth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyNinth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyNinth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyNinth.checkNoTextRepeatedFromTheEarlierSets() }
 }
