@@ -413,3 +413,30 @@ final class Fresh26QualityTests: XCTestCase {
         try assertBlindSetFloors("fresh26-pairs.tsv", found: 30, flagged: 2, strays: 18, wordsFlagged: 20)
     }
 }
+
+/// The twenty-seventh to twenty-ninth fresh sets (`Data/fresh27-pairs.tsv`: health, care and wellbeing, a third of its
+/// rewordings a teammate's chat message and a third of its ideas long against short rewordings; `Data/fresh28-pairs.tsv`:
+/// money for consumers, a third of its rewordings the screen before and after, a third of its ideas' amounts in digits
+/// said in words by the rewording; `Data/fresh29-pairs.tsv`: civic, nonprofit and community, a third of its rewordings
+/// in a second language's English, a third of its ideas naming the feature by a brand name or metaphor; 40 ideas, 80
+/// pairs each), written blind on 2026-12-05 by three more writers blind to each other and to the rules, and measured
+/// once with the installed model and the rules and map of `acf010f` (nothing chosen on them): `fresh27` 34 of 40
+/// rewordings found, 4 of 40 look-alikes flagged, 19 other pairs (F1 0.872 over the labelled pairs); `fresh28` 28, 3
+/// and 23 (F1 0.789); `fresh29` 32, 4 and 16 (F1 0.842). Words only: 10, 15 and 16 look-alikes flagged.
+final class Fresh27QualityTests: XCTestCase {
+    func testTwentySeventhFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh27-pairs.tsv", found: 34, flagged: 4, strays: 19, wordsFlagged: 10)
+    }
+}
+
+final class Fresh28QualityTests: XCTestCase {
+    func testTwentyEighthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh28-pairs.tsv", found: 28, flagged: 3, strays: 23, wordsFlagged: 15)
+    }
+}
+
+final class Fresh29QualityTests: XCTestCase {
+    func testTwentyNinthFreshSetQualityWithTheInstalledModel() throws {
+        try assertBlindSetFloors("fresh29-pairs.tsv", found: 32, flagged: 4, strays: 16, wordsFlagged: 16)
+    }
+}

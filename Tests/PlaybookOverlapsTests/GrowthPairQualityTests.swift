@@ -555,7 +555,7 @@ final class GrowthPairTuningTests: XCTestCase {
         // before changing any rule (forty more ideas of twenty new products, two an outcome), "dupq51" those `dupq51` wrote before
         // reading any rule (forty more ideas of twenty new products, two an outcome: the look-alikes one way apart, some by a
         // phrasal verb), "dupq52" those `dupq52` wrote without reading any rule or running anything (forty more ideas of twenty new
-        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh26", blind when first measured, are seen data once measured.
+        // products, two an outcome), "dupq53" those `dupq53` wrote likewise (forty more). "fresh11" to "fresh29", blind when first measured, are seen data once measured.
         let files = ["tune": "growth-pairs.tsv", "tune2": "growth-pairs.tsv", "held-out": "growth-pairs.tsv", "fresh": "fresh-pairs.tsv",
                      "fresh2": "fresh2-pairs.tsv", "fresh3": "fresh3-pairs.tsv", "fresh4": "fresh4-pairs.tsv",
                      "fresh5": "fresh5-pairs.tsv", "fresh6": "fresh6-pairs.tsv", "fresh7": "fresh7-pairs.tsv",
@@ -576,7 +576,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh17": "fresh17-pairs.tsv", "fresh18": "fresh18-pairs.tsv", "fresh19": "fresh19-pairs.tsv",
                      "fresh20": "fresh20-pairs.tsv", "fresh21": "fresh21-pairs.tsv", "fresh22": "fresh22-pairs.tsv",
                      "fresh23": "fresh23-pairs.tsv", "fresh24": "fresh24-pairs.tsv", "fresh25": "fresh25-pairs.tsv",
-                     "fresh26": "fresh26-pairs.tsv"]
+                     "fresh26": "fresh26-pairs.tsv",
+                     "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
