@@ -116,6 +116,11 @@ extension Facets {
             // "the phone line is busy at lunch", "orders taken over the phone").
             "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:], "phone queue": [:], "phone line": [:],
             "over the phone": [:], "phone support": [:], "phone order": [:], "phone booking": [:], "phone enquiry": [:],
+            // "Phone" as a verb is a call, not the device ("a volunteer phones every household", "phone them back"):
+            // the verb before whom it calls.
+            "phone every": [:], "phone each": [:], "phone all": [:], "phone them": [:], "phone him": [:], "phone her": [:],
+            "phone us": [:], "phone you": [:], "phone me": [:], "phone back": [:], "phone round": [:], "phone ahead": [:],
+            "phone the": [:], "phone a": [:], "phone any": [:], "phone new": [:],
         ].merging(ownDevices, uniquingKeysWith: { first, _ in first }),
         .region: [
             "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],

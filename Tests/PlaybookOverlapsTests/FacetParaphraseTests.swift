@@ -94,6 +94,21 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("remind them by email or push", .surface, "channel"), ["email", "push"])
     }
 
+    /// "Phone" as a verb is a call, not the device (fresh29: "have a volunteer … phone every household that attends …"
+    /// read `platform (phone / –)` against a rewording where a congregant "calls them personally", so the rewording
+    /// was called related work that differs in platform); the noun still is.
+    func testPhoneIsADeviceOnlyAsANoun() {
+        for verb in ["have a volunteer phone every household that attends a first service", "phone them back within a day",
+                     "a nurse phones each new patient the day after", "we phoned the parents before the term",
+                     "phone new members in their first week"] {
+            XCTAssertEqual(named(verb, .platform, "device"), [], verb)
+        }
+        for noun in ["a bigger button on the phone", "show the offer on phones only", "a bigger tap target for phone users",
+                     "a phone-sized layout for the booking form"] {
+            XCTAssertEqual(named(noun, .platform, "device"), ["phone"], noun)
+        }
+    }
+
     /// What a change is done without is not where it happens (fresh22: "… by the next day, without me emailing
     /// anyone" read `surface (– / email)` against an idea on the download page); a surface after the words that
     /// follow "without" still counts, and so does one a "-free" compound names ("a fee-free checkout").
