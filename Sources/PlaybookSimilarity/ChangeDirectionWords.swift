@@ -89,12 +89,14 @@ extension ChangeDirection {
         let all = first + second
         return moveKinds.contains { kind in all.allSatisfy(kind.contains) }
     }
-    /// The kinds of move `onlyTheSameMove` reads as one: taking away, making smaller, adding, making bigger.
+    /// The kinds of move `onlyTheSameMove` reads as one: taking away, making smaller, adding, making bigger,
+    /// placing beside ("next to" / "beside" / "alongside": "to" is a stop word, so "next to" leaves "next").
     static let moveKinds: [Set<String>] = [
         ["remov", "hide", "drop", "disabl", "exclud", "elimin", "hidden"],
         ["cut", "reduc", "fewer", "less", "decreas", "lower", "shorten", "shorter", "smaller", "trim"],
         ["add", "show", "display", "introduc", "includ", "enabl", "launch", "reveal", "unhid"],
         ["more", "increas", "rais", "extend", "longer", "larger", "bigger", "higher", "doubl", "lengthen", "expand"],
+        ["next", "besid", "alongsid", "adjac"],
     ]
     /// Verbs that take away with a particle ("turn off", "phase out", "take away").
     static let particleTakings: [String: Set<String>] = [

@@ -241,7 +241,7 @@ final class LookAlikeTests: XCTestCase {
     }
 
     /// Near copies that make one move in other words ("shorten" / "cut … down", "add" / "show", "raise" /
-    /// "increase") make one change: a duplicate (review70: "we shorten the first lesson to three minutes" and "we
+    /// "increase", "next to" / "beside") make one change: a duplicate (review70: "we shorten the first lesson to three minutes" and "we
     /// cut the first lesson down to three minutes" were related work that "differ in detail (shorten / cut)").
     /// Taking away against making smaller, or adding against making bigger, stays a detail.
     func testNearCopiesMakingOneMoveInOtherWordsAreADuplicate() throws {
@@ -254,13 +254,18 @@ final class LookAlikeTests: XCTestCase {
         }
         for (first, second) in [("we shorten the first lesson to three minutes", "we cut the first lesson down to three minutes"),
                                 ("add a progress bar to the first lesson", "show a progress bar in the first lesson"),
-                                ("raise the daily goal in the first lesson", "increase the daily goal in the first lesson")] {
+                                ("raise the daily goal in the first lesson", "increase the daily goal in the first lesson"),
+                                // review (2026-12-05): a copy that said "beside" for "next to" was related work that
+                                // "differ in detail (next / beside)", a note where the copy wants a warning.
+                                ("show the day's streak next to the first lesson", "show the day's streak beside the first lesson"),
+                                ("show the day's streak alongside the first lesson", "show the day's streak next to the first lesson")] {
             let overlap = try found(first, second)
             XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
             XCTAssertFalse(overlap.reason.contains("detail ("), overlap.reason)
         }
         for (first, second) in [("remove the quiz from the first lesson", "shorten the quiz in the first lesson"),
-                                ("add a quiz to the first lesson", "extend the quiz in the first lesson")] {
+                                ("add a quiz to the first lesson", "extend the quiz in the first lesson"),
+                                ("show the streak next to the first lesson", "show the streak after the first lesson")] {
             let overlap = try found(first, second)
             XCTAssertEqual(overlap.kind, .related, overlap.reason)
         }
