@@ -173,14 +173,19 @@ struct New: ParsableCommand {
             return "\(chosen): only the working tree's ids were checked (no branches read: \(problem))"
         }
         let prefix = String(chosen[..<(chosen.lastIndex(of: "-") ?? chosen.endIndex)]) + "-"
-        let elsewhere = branches.holders.filter { $0.key.hasPrefix(prefix) && !workingTree.contains($0.key) }
+        // Only ids of the numbered series (`OKR-2026Q3-2`, not `OKR-2026Q3-RETN-1`) take part in the numbering.
+        func numbered(_ id: String) -> Bool {
+            let tail = id.dropFirst(prefix.count)
+            return id.hasPrefix(prefix) && !tail.isEmpty && tail.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        let elsewhere = branches.holders.filter { numbered($0.key) && !workingTree.contains($0.key) }
         if branches.branches.isEmpty {
             return "\(chosen): checked the working tree's ids (the repository has no branches yet)"
         }
         let history = branches.everOnBranch == nil ? "" : ", in this branch's history"
         var note = "\(chosen): checked the ids in the working tree\(history) and on \(branches.checked)"
         var skipped = elsewhere.keys.sorted().map { "\($0) on \(elsewhere[$0]?.joined(separator: ", ") ?? "")" }
-        let removed = (branches.everOnBranch ?? []).filter { $0.hasPrefix(prefix) && !workingTree.contains($0) && elsewhere[$0] == nil }
+        let removed = (branches.everOnBranch ?? []).filter { numbered($0) && !workingTree.contains($0) && elsewhere[$0] == nil }
         skipped += removed.sorted().map { "\($0) (removed earlier)" }
         // A few, then a count: hundreds of ids held on another branch made one line of thousands of characters.
         let shown = skipped.count > skippedShown + 1 ? skipped.prefix(skippedShown) + ["and \(skipped.count - skippedShown) more"] : skipped[...]

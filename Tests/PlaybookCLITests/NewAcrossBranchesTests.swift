@@ -112,6 +112,30 @@ final class NewAcrossBranchesTests: XCTestCase {
         XCTAssertTrue(created.stderr.hasSuffix("in this branch's history and on 1 branch (main); skipped EXP-0002 (removed earlier)\n"), created.stderr)
     }
 
+    /// Only ids of the numbered series are said to be skipped: an objective whose id was corrected
+    /// (`OKR-2026Q3-RETN-1`, removed) is no number of `OKR-2026Q3-n` (review, 2026-12-05: "skipped
+    /// OKR-2026Q3-RETN-1 (removed earlier)" though nothing was skipped for it).
+    func testOnlyIdsOfTheNumberedSeriesAreSaidToBeSkipped() throws {
+        let scratch = try ScratchDirectory()
+        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
+        let repository = try Repository.open(at: scratch.url.path)
+        try scratch.write("playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "kind: Objective\nid: OKR-2026Q3-RETN-1\n")
+        try scratch.write("playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml", "kind: Objective\nid: OKR-2026Q3-1\n")
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml",
+                                     "playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"])
+        _ = try repository.commit(message: "the playbook", author: author)
+        for path in ["playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"] {
+            try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(path))
+        }
+        try repository.stage(paths: ["playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"])
+        _ = try repository.commit(message: "drop both", author: author)
+
+        let created = try CLI.run(["new", "objective", "--squad", "growth", "--quarter", "2026-Q3"], in: scratch.url)
+        XCTAssertEqual(created.stdout, "playbooks/okrs/2026-Q3/OKR-2026Q3-2.yml\n", created.stderr)
+        XCTAssertTrue(created.stderr.hasSuffix("; skipped OKR-2026Q3-1 (removed earlier)\n"), created.stderr)
+        XCTAssertFalse(created.stderr.contains("RETN"), created.stderr)
+    }
+
     func testOutsideARepositoryOnlyTheWorkingTreeIsChecked() throws {
         let scratch = try ScratchDirectory()
         try SmallPlaybook.write(into: scratch)
