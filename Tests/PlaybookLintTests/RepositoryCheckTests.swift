@@ -71,6 +71,22 @@ final class RepositoryCheckTests: XCTestCase {
         XCTAssertEqual(budget.first?.amount, 8000)
     }
 
+    /// An abandoned experiment whose start has come counts, and the finding says so with the way out (review,
+    /// 2026-12-05: the total included an experiment abandoned from draft, which never ran, and nothing said so).
+    func testSquadBudgetNamesTheAbandonedExperimentsItCounts() {
+        let abandoned = Self.paid("EXP-0003", "2000").replacingOccurrences(of: "status: running", with: "status: abandoned")
+        XCTAssertNotEqual(abandoned, Self.paid("EXP-0003", "2000"), "the fixture's experiment is running")
+        let report = Fixture.lint(replacing: [
+            "playbooks/experiments/EXP-0001.yml": Self.paid("EXP-0001", "3000"),
+            "playbooks/experiments/EXP-0002.yml": Self.paid("EXP-0002", "3000"),
+            "playbooks/experiments/EXP-0003.yml": abandoned,
+        ])
+        let budget = report.findings.filter { $0.rule == "squad-budget" }
+        XCTAssertEqual(budget.count, 1, "\(report.findings)")
+        XCTAssertTrue(budget.first?.message.hasSuffix("; the quarter's total is 8000; it counts abandoned EXP-0003 (start 2026-11-02): "
+                                                       + "clear `start` of one that never ran") ?? false, "\(budget)")
+    }
+
     /// Budgets adding up to exactly the cap are within it, as written, whatever binary sums make of
     /// them (review43: 1.37 + 3.02 against a cap of 4.39 was "over its quarterly cap of 4.39").
     func testSquadBudgetsAddingUpToTheCapAreWithinIt() {

@@ -68,12 +68,18 @@ enum SquadBudget: RepositoryRule {
         // Spent in the order the experiments start (then by id), not in file order: the experiment that
         // takes a quarter over the cap is the same however the files are named or moved.
         var paid: [(start: Day, id: String, squad: String, cap: Double, budget: Double, mark: Mark, file: String)] = []
+        // Abandoned experiments counted (their start has come), per squad quarter: a finding names them, since
+        // one abandoned before it ran still holds a `start` until someone clears it.
+        var abandoned: [String: [(id: String, start: Day)]] = [:]
         context.forEach(\.experiments) { experiment, file in
             guard let budget = experiment.budget, let start = experiment.start?.value,
                   let squadID = experiment.squad?.value, let cap = context.squad(squadID)?.budget?.quarterly?.value
             else { return }
             // An abandoned experiment whose start never came spent nothing.
-            if experiment.status?.value == .abandoned, start > context.today { return }
+            if experiment.status?.value == .abandoned {
+                if start > context.today { return }
+                abandoned["\(squadID) \(start.quarter)", default: []].append((experiment.id.value, start))
+            }
             paid.append((start, experiment.id.value, squadID, cap, budget.value, budget.mark, file))
         }
         paid.sort { ($0.start, $0.id, $0.file) < ($1.start, $1.id, $1.file) }
@@ -107,6 +113,11 @@ enum SquadBudget: RepositoryRule {
             let total = totals[key] ?? BudgetTotal.of(budgets[key, default: []])
             totals[key] = total
             if total > shown(named) { out[index].diagnostic.message += "; the quarter's total is \(format(total))" }
+            if let counted = abandoned[key]?.sorted(by: { ($0.start, $0.id) < ($1.start, $1.id) }), !counted.isEmpty {
+                let named = counted.prefix(3).map { "\($0.id) (start \($0.start))" }.joined(separator: ", ")
+                    + (counted.count > 3 ? " and \(counted.count - 3) more" : "")
+                out[index].diagnostic.message += "; it counts abandoned \(named): clear `start` of one that never ran"
+            }
             out[index].diagnostic.amount = total
         }
         return out
