@@ -80,7 +80,7 @@ extension EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.fixed(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))

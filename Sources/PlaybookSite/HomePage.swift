@@ -240,7 +240,7 @@ struct HomePage {
                           (closed ? "end " : "now ") + h(NumberTexts.unit(kr.endValue, unit, currency: currency)),
                           // Progress and confidence as `report okr` writes them (review52a #4: "37.5%" beside the report's 0.38,
                           // and no confidence at all where the report says "0.6 → 0.7 (rising)").
-                          "progress " + h(Numbers.text(kr.progress)),
+                          "progress " + h(Numbers.fixed(kr.progress)),
                           "confidence " + h(OKRRenderer.confidenceText(kr)),
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
