@@ -248,10 +248,21 @@ struct HomePage {
                     page.entity(experiment.id) + UndoneMoveNote.standing(experiment, today: input.today)
                 }.joined(separator: ", "))
             }
-            out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span></li>"
+            out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span>"
+            // A baseline or target edited in the quarter, as `report okr` says it beside the key result.
+            let edits = OKRRenderer.editTexts(kr, written: NumberTexts.written)
+            if !edits.isEmpty { out += "<span class=\"values\">" + edits.map(h).joined(separator: "; ") + "</span>" }
+            out += "</li>"
         }
         if objective.keyResults.isEmpty { out += "<li>No key results.</li>" }
-        return out + "</ul></article>"
+        out += "</ul>"
+        // Key results removed during the quarter, as `report okr` lists them under the objective.
+        if !objective.keyResultsDropped.isEmpty {
+            out += "<ul class=\"changes\">" + objective.keyResultsDropped.map {
+                "<li>" + h(OKRRenderer.droppedText($0, written: NumberTexts.written)) + "</li>"
+            }.joined() + "</ul>"
+        }
+        return out + "</article>"
     }
 
     /// Objectives written for the quarter at this commit that no commit during the quarter held:
