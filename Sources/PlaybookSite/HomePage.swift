@@ -21,7 +21,6 @@ struct HomePage {
             body += "<p class=\"meta\">\(report.start) to \(report.quarterLastDay) (not started: objectives planned for it as of \(input.today), nothing measured yet)"
         }
         body += "</p>\n"
-        body += report.source.caveats.map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
         body += switcher(current: quarter, page: page)
         body += northStar(report, page: page)
         body += tree(report, page: page)
