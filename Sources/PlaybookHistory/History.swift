@@ -180,12 +180,16 @@ public struct History: Sendable {
         case .branch: break
         }
         if let cacheNote { lines.append(cacheNote) }
-        if isShallow {
-            let cut = shallowBoundary.map { String($0.description.prefix(12)) }.joined(separator: ", ")
-            lines.append("This is a shallow clone: history before \(cut) is missing, so earlier values, "
-                + "creations and check-ins are not counted. Fetch it with `git fetch --unshallow` "
-                + "(in GitHub Actions: `fetch-depth: 0` on actions/checkout).")
-        }
+        if isShallow { lines.append(Self.shallowCaveat(boundary: shallowBoundary)) }
         return lines
+    }
+
+    /// What a report (and `playbook site`, on standard error and its pages) says of a shallow clone whose
+    /// history stops at `boundary` (the commits whose parents are missing, as `shallowBoundary` holds them).
+    public static func shallowCaveat(boundary: [ObjectID]) -> String {
+        let cut = boundary.sorted { $0.description < $1.description }.map { String($0.description.prefix(12)) }.joined(separator: ", ")
+        return "This is a shallow clone: history before \(cut) is missing, so earlier values, "
+            + "creations and check-ins are not counted. Fetch it with `git fetch --unshallow` "
+            + "(in GitHub Actions: `fetch-depth: 0` on actions/checkout)."
     }
 }

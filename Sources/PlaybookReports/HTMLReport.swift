@@ -55,7 +55,7 @@ public enum HTMLReport {
                 body += "</tbody></table>"
                 // What changed under the objective in the quarter: baselines and targets edited, key results removed.
                 let changes = objective.keyResults.flatMap { kr in OKRRenderer.editTexts(kr).map { "\(kr.id) \($0)" } }
-                    + objective.keyResultsDropped.map(OKRRenderer.droppedText)
+                    + objective.keyResultsDropped.map { OKRRenderer.droppedText($0) }
                 if !changes.isEmpty {
                     body += "\n<ul class=\"changes\">" + changes.map { "<li>\(escapeVisible($0))</li>" }.joined() + "</ul>\n"
                 }

@@ -94,11 +94,16 @@ public enum OKRRenderer {
         ])
     }
 
+    /// A value written in a metric's unit and currency (`UnitText.text`, or the site's variant of it).
+    public typealias ValueWriter = (_ value: Decimal?, _ unit: MetricUnit?, _ currency: String?) -> String
+
     /// A key result removed during the quarter, as Markdown and HTML list it under its objective:
     /// `KR-2 Raise activation to 36%: removed 2026-08-11 by Bob Stone (start 30%, last 30%, no check-ins); not counted in the score`.
-    public static func droppedText(_ dropped: DroppedKeyResult) -> String {
+    /// `written`: how a value is written in its unit and currency (the site joins a currency's code to its
+    /// amount with a no-break space); the reports' `UnitText` by default.
+    public static func droppedText(_ dropped: DroppedKeyResult, written: ValueWriter = UnitText.text) -> String {
         let kr = dropped.keyResult
-        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+        func value(_ number: Decimal?) -> String { written(number, kr.unit, kr.currency) }
         let checkIns = kr.checkIns.isEmpty ? "no check-ins" : "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"
         return "\(kr.id)\(kr.title.map { " " + $0 } ?? ""): removed \(UTC.day(of: dropped.removed)) by \(dropped.author.name) "
             + "(start \(value(kr.startValue)), last \(value(kr.endValue)), \(checkIns)); not counted in the score"
@@ -172,8 +177,9 @@ public enum OKRRenderer {
 
     /// A key result's baseline and target edits in the quarter, as Markdown and HTML say them:
     /// `baseline changed EUR 12.5 → EUR 12 on 2026-07-15 by Dan Weiss`.
-    public static func editTexts(_ kr: KeyResultLine) -> [String] {
-        func value(_ number: Decimal?) -> String { UnitText.text(number, unit: kr.unit, currency: kr.currency) }
+    /// `written`: as for `droppedText(_:written:)`.
+    public static func editTexts(_ kr: KeyResultLine, written: ValueWriter = UnitText.text) -> [String] {
+        func value(_ number: Decimal?) -> String { written(number, kr.unit, kr.currency) }
         return [("baseline", kr.baselineChanges), ("target", kr.targetChanges)].flatMap { name, edits in
             edits.map { "\(name) changed \(value($0.from)) → \(value($0.to)) on \(UTC.day(of: $0.time)) by \($0.author.name)" }
         }

@@ -21,11 +21,7 @@ extension EntityPages {
         }
         let count = log.commitCount
         out.raw("<\(h2)>History</\(h2)>\n<p class=\"meta\">\(count) commit\(count == 1 ? "" : "s") changed it, newest first.</p>\n")
-        for caveat in log.caveats {
-            out.raw("<p class=\"note\">")
-            out.text(caveat)
-            out.raw("</p>")
-        }
+        // The history's caveats (a shallow clone) are said once, at the top of the page (`Page.document`).
         out.raw("<ol class=\"history\" reversed>")
         let valueText = keyResultValues(of: id)
         // Each event read where it is (`log.events[index]` copied whole events out to read a field).

@@ -80,8 +80,11 @@ extension EntityPages {
                 ("confidence", kr.confidence.map { h(Numbers.text($0.value)) }),
             ]
             if let reported {
-                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.text(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
+                pairs.append(("in \(quarter?.description ?? "its quarter")", "start \(h(NumberTexts.unit(reported.startValue, unit, currency: currency))), end \(h(NumberTexts.unit(reported.endValue, unit, currency: currency))), score \(scoreMeter(reported.score, status: reported.status)) \(statusBadge(reported.status)), progress \(h(Numbers.fixed(reported.progress))), confidence \(h(OKRRenderer.confidenceText(reported))), \(reported.checkIns.count) check-in\(reported.checkIns.count == 1 ? "" : "s")"))
             }
+            // A baseline or target edited in the quarter, as `report okr` says it.
+            let edits = reported.map { OKRRenderer.editTexts($0, written: NumberTexts.written) } ?? []
+            if !edits.isEmpty { pairs.append(("changed in \(quarter?.description ?? "its quarter")", edits.map(h).joined(separator: "<br>"))) }
             let work = catalog.work(for: reference)
             pairs.append(("hypotheses", work.hypotheses.isEmpty ? nil : work.hypotheses.map { page.entity($0.id.value, title: true) }.joined(separator: "<br>")))
             // Those in the playbook as they are now, and, as the home page of the quarter lists them,
@@ -111,6 +114,11 @@ extension EntityPages {
             experiments.sort { $0.id < $1.id }
             pairs.append(("experiments", experiments.isEmpty ? nil : experiments.map(\.html).joined(separator: "<br>")))
             out += fields(pairs) + "</section>\n"
+        }
+        // Key results removed during the quarter (no longer in the objective's file), as `report okr` lists them.
+        if let dropped = line?.keyResultsDropped, !dropped.isEmpty {
+            out += "<\(h2)>Key results removed during \(h(quarter?.description ?? "its quarter"))</\(h2)>\n<ul>"
+                + dropped.map { "<li>" + h(OKRRenderer.droppedText($0, written: NumberTexts.written)) + "</li>" }.joined() + "</ul>\n"
         }
         let children = catalog.objectivesByParent[id] ?? []
         if !children.isEmpty {

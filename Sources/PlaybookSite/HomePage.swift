@@ -21,7 +21,6 @@ struct HomePage {
             body += "<p class=\"meta\">\(report.start) to \(report.quarterLastDay) (not started: objectives planned for it as of \(input.today), nothing measured yet)"
         }
         body += "</p>\n"
-        body += report.source.caveats.map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
         body += switcher(current: quarter, page: page)
         body += northStar(report, page: page)
         body += tree(report, page: page)
@@ -240,7 +239,7 @@ struct HomePage {
                           (closed ? "end " : "now ") + h(NumberTexts.unit(kr.endValue, unit, currency: currency)),
                           // Progress and confidence as `report okr` writes them (review52a #4: "37.5%" beside the report's 0.38,
                           // and no confidence at all where the report says "0.6 → 0.7 (rising)").
-                          "progress " + h(Numbers.text(kr.progress)),
+                          "progress " + h(Numbers.fixed(kr.progress)),
                           "confidence " + h(OKRRenderer.confidenceText(kr)),
                           "\(kr.checkIns.count) check-in\(kr.checkIns.count == 1 ? "" : "s")"]
             if !kr.experiments.isEmpty {
@@ -248,10 +247,21 @@ struct HomePage {
                     page.entity(experiment.id) + UndoneMoveNote.standing(experiment, today: input.today)
                 }.joined(separator: ", "))
             }
-            out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span></li>"
+            out += "<span class=\"values\">" + values.joined(separator: " · ") + "</span>"
+            // A baseline or target edited in the quarter, as `report okr` says it beside the key result.
+            let edits = OKRRenderer.editTexts(kr, written: NumberTexts.written)
+            if !edits.isEmpty { out += "<span class=\"values\">" + edits.map(h).joined(separator: "; ") + "</span>" }
+            out += "</li>"
         }
         if objective.keyResults.isEmpty { out += "<li>No key results.</li>" }
-        return out + "</ul></article>"
+        out += "</ul>"
+        // Key results removed during the quarter, as `report okr` lists them under the objective.
+        if !objective.keyResultsDropped.isEmpty {
+            out += "<ul class=\"changes\">" + objective.keyResultsDropped.map {
+                "<li>" + h(OKRRenderer.droppedText($0, written: NumberTexts.written)) + "</li>"
+            }.joined() + "</ul>"
+        }
+        return out + "</article>"
     }
 
     /// Objectives written for the quarter at this commit that no commit during the quarter held:

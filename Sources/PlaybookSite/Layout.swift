@@ -256,6 +256,7 @@ struct Page {
         var out = ""
         out.reserveCapacity(body.utf8.count + 2_048)  // one allocation for the whole page
         out += opening(title: title, section: section)
+        out += caveats(source)
         out += body
         out += closing(source: source, scripts: scripts)
         return out
@@ -265,6 +266,7 @@ struct Page {
     func document(title: String, section: Section?, source: Provenance, scripts: [String] = [], into out: inout HTMLBuffer,
                   body: (inout HTMLBuffer) -> Void) {
         out.raw(opening(title: title, section: section))
+        out.raw(caveats(source))
         body(&out)
         out.raw(closing(source: source, scripts: scripts))
     }
@@ -292,6 +294,12 @@ struct Page {
             out += "<li><a href=\"\(href(item.path))\"\(current)>\(item.rawValue)</a></li>"
         }
         return out + "</ul></nav></header>\n<main id=\"main\">\n"
+    }
+
+    /// What the history's caveats say (a shallow clone: its numbers miss what came before), at the top of
+    /// every page, as the reports say it at the top of theirs: every page's numbers come from the history.
+    private func caveats(_ provenance: Provenance) -> String {
+        (provenance.source?.caveats ?? []).map { "<p class=\"note\">\(h($0))</p>\n" }.joined()
     }
 
     /// The document from the end of its `<main>`.

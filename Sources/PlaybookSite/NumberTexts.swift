@@ -42,6 +42,12 @@ final class NumberTexts: @unchecked Sendable {
         joined(Numbers.unit(value, unit, currency: currency), unit, currency: currency)
     }
 
+    /// `unit(_:_:currency:)` as the report renderers take a value's writer (`OKRRenderer.droppedText(_:written:)`),
+    /// so a note worded by the report reads its values as the rest of the page does.
+    static func written(_ value: Decimal?, _ unit: MetricUnit?, _ currency: String?) -> String {
+        Self.unit(value, unit, currency: currency)
+    }
+
     private static func joined(_ text: String, _ unit: MetricUnit?, currency: String?) -> String {
         guard unit == .currency, let currency, text.hasPrefix(currency + " ") else { return text }
         return currency + currencySpace + text.dropFirst(currency.count + 1)

@@ -60,6 +60,11 @@ struct SiteBuild: ParsableCommand {
         try SiteFolder.refuseHoldingPlaybook(target, workspace: workspace, configPath: self.history.config, cwd: cwd)
         let roots = HistoryOptions.repositoryRoots(workspace: workspace, workdir: repository.workdir)
         let limits = workspace.configuration.limits
+        // Said here as well as on the pages, as the reports say it, for one who never opens them (a CI log);
+        // before the site cache, which gives the same pages without reading the history.
+        if repository.isShallow {
+            Terminal.writeError("note: \(Inert.terminal(History.shallowCaveat(boundary: Array(repository.shallowBoundary))))\n")
+        }
         // The same site as last time (same commit, history cache, configuration, options and
         // program): written from the site cache, nothing computed again.
         let cache = try siteCache(repository: repository, workspace: workspace, roots: roots, cwd: cwd)

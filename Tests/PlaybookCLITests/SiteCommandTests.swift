@@ -543,6 +543,32 @@ final class SiteCommandTests: XCTestCase {
         XCTAssertEqual(try files(under: scratch.url.appendingPathComponent("d")), try files(under: scratch.url.appendingPathComponent("a")))
     }
 
+    /// review (site) #3: in a shallow clone `playbook site` said nothing on standard error, where the reports say
+    /// the history is cut short; it says it as they do, from the site cache too, and exits 0 as before.
+    func testAShallowClonesSiteSaysOnStandardErrorThatTheHistoryIsCutShort() throws {
+        let scratch = try repository()
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        guard FileManager.default.isExecutableFile(atPath: git.path) else { throw XCTSkip("git is needed to make a shallow clone") }
+        let committed = try CLI.run(executable: git, ["-c", "user.name=Ana", "-c", "user.email=ana@example.com", "commit", "-q", "--allow-empty", "-m", "later"],
+                                    in: scratch.url, environment: ["GIT_AUTHOR_DATE": "2026-07-25T12:00:00Z", "GIT_COMMITTER_DATE": "2026-07-25T12:00:00Z"])
+        XCTAssertEqual(committed.status, 0, committed.stderr)
+        let full = try CLI.run(["site", "-o", "full"], in: scratch.url)
+        XCTAssertEqual(full.status, 0, full.stderr)
+        XCTAssertFalse(full.stderr.contains("shallow"), full.stderr)
+        let clone = try ScratchDirectory()
+        try FileManager.default.removeItem(at: clone.url)
+        let cloned = try CLI.run(executable: git, ["clone", "-q", "--depth", "1", "file://" + scratch.url.path, clone.url.path], in: scratch.url)
+        XCTAssertEqual(cloned.status, 0, cloned.stderr)
+        let tip = try CLI.run(executable: git, ["rev-parse", "HEAD"], in: clone.url).stdout.prefix(12)
+        let note = "note: This is a shallow clone: history before \(tip) is missing, so earlier values, creations and check-ins are not counted. "
+            + "Fetch it with `git fetch --unshallow` (in GitHub Actions: `fetch-depth: 0` on actions/checkout).\n"
+        for run in ["built", "from the site cache"] {
+            let site = try CLI.run(["site"], in: clone.url)
+            XCTAssertEqual(site.status, 0, "\(run): \(site.stderr)")
+            XCTAssertTrue(site.stderr.contains(note), "\(run): \(site.stderr)")
+        }
+    }
+
     /// The kept pages of the site in `.git/playbook` (the folder the cache's table names), by name.
     private func keptPageFolders(_ scratch: ScratchDirectory) throws -> [URL] {
         let folder = scratch.url.appendingPathComponent(".git/playbook")

@@ -159,7 +159,7 @@ final class SiteReportAgreementTests: XCTestCase {
         return NSDecimalNumber(decimal: rounded).stringValue
     }
 
-    /// A score as the site shows it: `shown`, its zeros written (`0.50`, as the README says; review69 D7).
+    /// A score (or a progress) as the site shows it: `shown`, its zeros written (`0.50`, as the README says; review69 D7).
     private func score(_ value: Any?) -> String? {
         shown(value).map { text in
             let decimals = text.split(separator: ".").dropFirst().first?.count ?? 0
@@ -192,8 +192,9 @@ final class SiteReportAgreementTests: XCTestCase {
                                 let id = try XCTUnwrap(experiment["id"] as? String)
                                 XCTAssertNotNil(item.range(of: ">\(id)</a>"), "\(label) links \(id)")
                             }
-                            // Progress and confidence as the report writes them (review52a #4: the site showed "37.5%" and no confidence).
-                            XCTAssertEqual(capture("progress ([^ ·<]*)", in: item), shown(kr["progress"]), label)
+                            // Progress and confidence as the report writes them (review52a #4: the site showed "37.5%" and no confidence;
+                            // progress to two decimals, zeros written, as a score: `0.10`, not `0.1`).
+                            XCTAssertEqual(capture("progress ([^ ·<]*)", in: item), score(kr["progress"]), label)
                             let points = (kr["confidence"] as? [[String: Any]] ?? []).compactMap { shown($0["value"]) }
                             // Every value from the quarter's start to its end, the trend comparing those two (review60 #2).
                             let trend = kr["confidence_trend"] as? String

@@ -41,4 +41,17 @@ final class SharedDecimalsTests: XCTestCase {
         XCTAssertEqual(NumberTexts.score(Decimal(string: "0.375")), "0.38")
         XCTAssertEqual(NumberTexts.score(Double?.none), "–")
     }
+
+    /// A progress of 0.5 was written `0.5` on the quarter's page and the objectives' page where `report okr`
+    /// writes `0.50`: progress, like a score, to two decimals, every decimal written.
+    func testProgressIsShownToTwoDecimalsAsReportOkrWritesIt() throws {
+        let files = try site()
+        // KR-1 from 10 to 14, at 12: progress 0.5.
+        let home = try XCTUnwrap(files["quarter-2026-Q4.html"])
+        XCTAssertTrue(home.contains("progress 0.50 ·"), home)
+        XCTAssertFalse(home.contains("progress 0.5 "), home)
+        let objectives = try XCTUnwrap(files["e/objectives.2026-Q4.html"])
+        XCTAssertTrue(objectives.contains("progress 0.50,"), objectives)
+        XCTAssertFalse(objectives.contains("progress 0.5,"), objectives)
+    }
 }

@@ -68,8 +68,10 @@ final class SiteFixture {
         return try repository.commit(message: "playbook \(day)", author: author, committer: committer)
     }
 
-    /// The site's input, read from the repository as `playbook site` reads it (`mode`: `--all-parents`).
-    func input(today: String = "2026-11-30", home: Quarter? = nil, mode: WalkMode = .firstParent) throws -> SiteInput {
+    /// The site's input, read from the repository as `playbook site` reads it (`mode`: `--all-parents`);
+    /// `clone`: read from that repository instead (a clone of this one).
+    func input(today: String = "2026-11-30", home: Quarter? = nil, mode: WalkMode = .firstParent, clone: Repository? = nil) throws -> SiteInput {
+        let repository = clone ?? repository
         let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(repository)
         var entities: [SourcedEntity] = []
         let tree = try repository.commitInfo(try XCTUnwrap(history.tip)).tree
