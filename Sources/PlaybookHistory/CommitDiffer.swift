@@ -287,7 +287,39 @@ struct CommitDiffer {
                 inherited: inheritedPaths.contains(old.path), author: credits[old.path]))
         }
         guard !entityChanges.isEmpty || !notes.isEmpty else { return nil }
+        Self.markRenames(&entityChanges) { kind, path, atBase in
+            // A side with no such file (added, or deleted by the commit) has no count.
+            guard let ids = atBase ? oldIDs[path] : newIDs[path],
+                  changes.contains(where: { $0.change.path == path && (atBase ? $0.change.oldBlob : $0.change.newBlob) != nil })
+            else { return nil }
+            return ids.count { id in (atBase ? before[id] : after[id])?.version.kind.rawValue == kind }
+        }
         return try makeRecord(for: info, changes: entityChanges, notes: notes, mainLine: mainLine)
+    }
+
+    /// Marks the commit's renames (`RenamePairing`, the rule review lists them by): an added entity
+    /// that is a removed one under a new id gets `renamedFrom`, the removal `renamedTo`. A squad is
+    /// left as removed and added: the site finds squad renames by its own rule (`SquadRenames`).
+    static func markRenames(_ changes: inout [EntityChange], count: (_ kind: String, _ path: String, _ atBase: Bool) -> Int?) {
+        func candidates(_ type: ChangeType) -> [Int] {
+            changes.indices.filter { changes[$0].type == type && changes[$0].kind != Kind.squad.rawValue }
+        }
+        let removed = candidates(.removed), added = candidates(.added)
+        guard !removed.isEmpty, !added.isEmpty else { return }
+        func candidate(_ index: Int, old: Bool) -> RenameCandidate {
+            var values: [String: FieldValue] = [:]
+            for field in changes[index].fields {
+                if let value = old ? field.oldValue : field.newValue { values[field.path] = value }
+            }
+            return RenameCandidate(id: changes[index].entity, kind: changes[index].kind, path: changes[index].path, values: values)
+        }
+        let pairs = RenamePairing.pairs(removed: removed.map { candidate($0, old: true) }, added: added.map { candidate($0, old: false) },
+                                        count: count)
+        for pair in pairs {
+            let old = removed[pair.old], new = added[pair.new]
+            changes[new].renamedFrom = changes[old].entity
+            changes[old].renamedTo = changes[new].entity
+        }
     }
 
     /// The record of a commit that changed one file holding one entity before and after under

@@ -25,9 +25,14 @@ public struct EntityChange: Sendable, Hashable {
     /// Who made the change when it is not the commit's author: on a merge, the author of the
     /// commit on the merged side that made the file's version (as recorded, then after `.mailmap`).
     public var author: Person?
+    /// For `added`: the id the entity had before this commit, when the commit renamed it (`RenamePairing`:
+    /// the same commit removes that id, whose removal carries `renamedTo`).
+    public var renamedFrom: String?
+    /// For `removed`: the id the entity goes by after this commit, when the commit renamed it.
+    public var renamedTo: String?
 
     public init(entity: String, kind: String, type: ChangeType, path: String, previousPath: String?, fields: [FieldChange],
-                inherited: Bool = false, author: Person? = nil) {
+                inherited: Bool = false, author: Person? = nil, renamedFrom: String? = nil, renamedTo: String? = nil) {
         self.entity = entity
         self.kind = kind
         self.type = type
@@ -36,6 +41,8 @@ public struct EntityChange: Sendable, Hashable {
         self.fields = fields
         self.inherited = inherited
         self.author = author
+        self.renamedFrom = renamedFrom
+        self.renamedTo = renamedTo
     }
 }
 

@@ -88,7 +88,9 @@ public enum HistoryCache {
     /// a commit that follows in line): its children were all placed at a root dated in the future.
     /// Version 18: the same lines; such a parent is out of line only when dated after a commit that follows in
     /// line, never by the clock of the run that wrote the cache (17's placements could depend on it).
-    static let header = "playbook-history-cache 18"
+    /// Version 19: a change line ends with the id a rename took the entity from and the one it gave it
+    /// ("-" "-" for none): the history follows an entity across a commit that changed its id.
+    static let header = "playbook-history-cache 19"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

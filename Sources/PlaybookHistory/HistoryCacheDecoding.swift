@@ -203,6 +203,7 @@ extension HistoryCache {
                 let creditedName = try reader.optional(), creditedEmail = try reader.optional()
                 guard (creditedName == nil) == (creditedEmail == nil) else { throw Malformed() }
                 let credited = creditedName.flatMap { name in creditedEmail.map { Person(name: name, email: $0) } }
+                let renamedFrom = try reader.optional(), renamedTo = try reader.optional()
                 var fields: [FieldChange] = []
                 fields.reserveCapacity(fieldCount)
                 for _ in 0..<fieldCount {
@@ -212,7 +213,8 @@ extension HistoryCache {
                     fields.append(FieldChange(path: fieldPath, old: old, new: try reader.optional().map(FieldValue.init(storage:))))
                 }
                 changes.append(EntityChange(entity: entity, kind: kind, type: type, path: path,
-                                            previousPath: previousPath, fields: fields, inherited: inherited, author: credited))
+                                            previousPath: previousPath, fields: fields, inherited: inherited, author: credited,
+                                            renamedFrom: renamedFrom, renamedTo: renamedTo))
             }
             var notes: [HistoryNote] = []
             for _ in 0..<noteCount {

@@ -107,6 +107,7 @@ extension HistoryCache {
         w.field(change.kind); w.field(change.path); w.optional(change.previousPath)
         let credited = author ?? change.author
         w.optional(credited?.name); w.optional(credited?.email)
+        w.optional(change.renamedFrom); w.optional(change.renamedTo)
         w.end()
         change.fields.withUnsafeBufferPointer { fields in
             for index in fields.indices {

@@ -33,6 +33,12 @@ public struct TimelineEvent: Sendable, Hashable {
     public var mainLine: Bool
     /// A merge taking this change from a side branch whose own commits are events too.
     public var inherited: Bool
+    /// Set on the `changed` event of the commit that gave the entity this timeline's id: the id it had.
+    /// The events before it are that id's (the history follows a rename as `review` lists one).
+    public var renamedFrom: String? = nil
+    /// Set on the `removed` event of the commit that gave the entity another id: that id, whose
+    /// timeline carries on from here.
+    public var renamedTo: String? = nil
 }
 
 /// One entity's life, commit by commit, in walk order.
@@ -157,6 +163,59 @@ public struct Timeline: Sendable {
     /// change (read with all parents): then `ownEvents` are not the main line's events.
     public var hasSideEvents: Bool { sideEvents > 0 || inheritedEvents > 0 }
 
+    /// This timeline continued from `old`'s, whose entity the commit `commit` renamed to this id: `old`'s
+    /// events before that commit, then this one's, its first event there a change `renamedFrom` the old id
+    /// (its fields the difference from the old id's last values). False, and nothing changed, when this
+    /// id had a life of its own before the rename.
+    mutating func continuing(_ old: Timeline, renamedAt commit: ObjectID) -> Bool {
+        guard let at = events.firstIndex(where: { $0.commit == commit && ($0.type == .created || $0.type == .restored) })
+        else { return false }
+        // A side branch's rename already joined the two (read with all parents); its merge renames again.
+        let joined = events[..<at].contains { $0.renamedFrom == old.id }
+        guard joined || at == 0 else { return false }
+        var all = events, renameAt = at
+        if !joined {
+            let end = old.events.firstIndex { $0.commit == commit && $0.type == .removed } ?? old.events.endIndex
+            all = Array(old.events[..<end]) + events
+            renameAt += end
+        }
+        var lineState = EntityState()
+        var lastPath: String?
+        for index in all.indices {
+            if index == renameAt {
+                let state = EntityState(fields: all[index].fields.compactMap { field in field.newValue.map { Field(field.path, $0) } })
+                all[index].type = .changed
+                all[index].renamedFrom = old.id
+                all[index].fields = CommitDiffer.difference(lineState.fields, state.fields)
+                all[index].state = all[index].mainLine ? state : lineState
+                if let lastPath, lastPath != all[index].path { all[index].previousPath = lastPath }
+            } else if !all[index].mainLine {
+                // A side branch's event holds the line's values, now the old id's until the line renames it.
+                all[index].state = lineState
+            }
+            if all[index].mainLine {
+                lineState = all[index].type == .removed ? EntityState() : all[index].state
+                lastPath = all[index].path
+            }
+        }
+        self = Timeline(id: id, kind: kind, events: all, versions: versions)
+        return true
+    }
+
+    /// Marks the removal in `commit` as the rename to `newID`, with the rename's field changes (the id's
+    /// among them) in place of every field gone.
+    mutating func markRenamed(to newID: String, at commit: ObjectID, fields: [FieldChange]) {
+        for index in events.indices where events[index].commit == commit && events[index].type == .removed {
+            events[index].renamedTo = newID
+            events[index].fields = fields
+        }
+    }
+
+    /// Whether the entity lives on under another id: its last event is a rename away.
+    public var renamedAway: String? {
+        events.last.flatMap { $0.type == .removed ? $0.renamedTo : nil }
+    }
+
     /// Adds `change` of `record`, read where they are (passing them by value copied them).
     mutating func append(_ change: UnsafePointer<EntityChange>, of record: UnsafePointer<CommitRecord>) {
         let lineState = events.lastIndex(where: \.mainLine).map { events[$0].state } ?? EntityState()
@@ -250,7 +309,10 @@ public struct Timelines: Sendable {
     /// picking them out of all the timelines copied every timeline (each retained and released).
     private let idsByKind: [String: [String]]
 
-    public init(_ history: History) {
+    /// - Parameter followingRenames: join the timelines of an id a commit renamed (`RenamePairing`, marked
+    ///   by the walk): the new id's timeline starts with the old one's, and the old id, its entity living on,
+    ///   is left out of `all(kind:)` (still found by id). `review`, which judges renames itself, reads them apart.
+    public init(_ history: History, followingRenames: Bool = true) {
         let versions = DecodedVersions()
         // Two cores: each builds the timelines of half the ids (by `Timelines.part(of:)`), every
         // one from all the records in order, so each timeline is what one pass builds.
@@ -286,13 +348,29 @@ public struct Timelines: Sendable {
         let second = halves.take(1)
         timelines.reserveCapacity(timelines.count + second.count)
         timelines.merge(second, uniquingKeysWith: { first, _ in first })  // the ids differ
+        if followingRenames { Self.followRenames(records, in: &timelines) }
         var idsByKind: [String: [String]] = [:]
-        for index in timelines.indices {
+        for index in timelines.indices where timelines.values[index].renamedAway == nil {
             idsByKind[timelines.values[index].kind, default: []].append(timelines.keys[index])
         }
         for kind in idsByKind.keys { idsByKind[kind]?.sort() }
         byID = timelines
         self.idsByKind = idsByKind
+    }
+
+    /// Joins each renamed id's timeline to the new id's, in walk order (so a chain of renames joins up).
+    private static func followRenames(_ records: [CommitRecord], in timelines: inout [String: Timeline]) {
+        for record in records {
+            for change in record.changes where change.type == .added {
+                guard let old = change.renamedFrom, old != change.entity, let before = timelines[old],
+                      var after = timelines.removeValue(forKey: change.entity) else { continue }
+                if after.continuing(before, renamedAt: record.id),
+                   let rename = after.events.last(where: { $0.commit == record.id && $0.renamedFrom == old }) {
+                    timelines[old]?.markRenamed(to: change.entity, at: record.id, fields: rename.fields)
+                }
+                timelines[change.entity] = after
+            }
+        }
     }
 
     /// Which of the two threads builds the timeline of `id`: the parity of its bytes' sum. The last

@@ -159,7 +159,15 @@ public enum LogRenderer {
             } else {
                 place = "in \(style.code(event.path))"
             }
-            let type = log.startsAtShallowEdge && index == 0 ? "already there where the history starts" : event.type.rawValue
+            let type = if log.startsAtShallowEdge && index == 0 {
+                "already there where the history starts"
+            } else if let from = event.renamedFrom {
+                "renamed from \(style.code(from))"
+            } else if let to = event.renamedTo {
+                "renamed to \(style.code(to))"
+            } else {
+                event.type.rawValue
+            }
             out += "\(style.strong(type)) \(place) — \(style.inline(event.summary))\n\n"
             for field in event.fields {
                 out += "- \(style.code(field.path)): " + describe(field, style) + "\n"
@@ -222,7 +230,11 @@ public enum LogRenderer {
                     ("time", .string(UTC.iso(event.time))),
                     ("author", .object([("name", .string(event.author.name)), ("email", .string(event.author.email))])),
                     ("summary", .string(event.summary)),
-                    ("type", .string(event.type.rawValue)),
+                    // `renamed`: the commit gave the entity this id (`renamed_from`); the events before are the old id's.
+                    ("type", .string(event.renamedFrom == nil ? event.type.rawValue : "renamed")),
+                    ("renamed_from", .optional(event.renamedFrom)),
+                    // On the old id's log: the commit gave the entity this id (its `type` stays `removed`).
+                    ("renamed_to", .optional(event.renamedTo)),
                     ("path", .string(event.path)),
                     ("previous_path", .optional(event.previousPath)),
                     // False for a side branch's commit (read with --all-parents): an event, not the line's value.

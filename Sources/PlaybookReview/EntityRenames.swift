@@ -28,47 +28,12 @@ enum EntityRenames {
     static func paired(_ deltas: [EntityDelta], count: (_ kind: String, _ path: String, _ atBase: Bool) -> Int?) -> (deltas: [EntityDelta], renames: [EntityRename]) {
         let removed = deltas.filter { $0.change == .removed }
         let added = deltas.filter { $0.change == .added }
-        guard !removed.isEmpty, !added.isEmpty else { return (deltas, []) }
-        var pairs: [(old: EntityDelta, new: EntityDelta)] = []
-
-        // Every field but the id equal, and no other candidate with the same fields on either side.
-        struct Contents: Hashable { var kind: String, values: [String: FieldValue] }
-        let oldByContents = Dictionary(grouping: removed) { Contents(kind: $0.kind, values: values(of: $0, old: true)) }
-        let newByContents = Dictionary(grouping: added) { Contents(kind: $0.kind, values: values(of: $0, old: false)) }
-        for (contents, olds) in oldByContents where olds.count == 1 {
-            guard let news = newByContents[contents], news.count == 1 else { continue }
-            pairs.append((olds[0], news[0]))
-        }
-
-        func mostlyEqual(_ old: EntityDelta, _ new: EntityDelta) -> Bool {
-            Self.mostlyEqual(values(of: old, old: true), values(of: new, old: false))
-        }
-
-        // The one of its kind in a file replaced by another, most fields equal.
-        var pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
-        struct Place: Hashable { var kind: String, path: String }
-        let oldByPlace = Dictionary(grouping: removed.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
-        let newByPlace = Dictionary(grouping: added.filter { !pairedIDs.contains($0.id) }) { Place(kind: $0.kind, path: $0.path) }
-        for (place, olds) in oldByPlace where olds.count == 1 {
-            guard let news = newByPlace[place], news.count == 1,
-                  count(place.kind, place.path, true) == 1, count(place.kind, place.path, false) == 1,
-                  mostlyEqual(olds[0], news[0]) else { continue }
-            pairs.append((olds[0], news[0]))
-        }
-
-        // The one of its kind leaving a file of one the change deletes (or renames), and the one of its
-        // kind arriving in a file of one the change adds (or renames to), most fields equal.
-        pairedIDs = Set(pairs.flatMap { [$0.old.id, $0.new.id] })
-        let leaving = Dictionary(grouping: removed.filter {
-            !pairedIDs.contains($0.id) && count($0.kind, $0.path, true) == 1 && count($0.kind, $0.path, false) == nil
-        }, by: \.kind)
-        let arriving = Dictionary(grouping: added.filter {
-            !pairedIDs.contains($0.id) && count($0.kind, $0.path, false) == 1 && count($0.kind, $0.path, true) == nil
-        }, by: \.kind)
-        for (kind, olds) in leaving where olds.count == 1 {
-            guard let news = arriving[kind], news.count == 1, mostlyEqual(olds[0], news[0]) else { continue }
-            pairs.append((olds[0], news[0]))
-        }
+        // The rule is the history's (`RenamePairing`), so a rename review lists is one the reports follow.
+        let pairs = RenamePairing.pairs(
+            removed: removed.map { RenameCandidate(id: $0.id, kind: $0.kind, path: $0.path, values: values(of: $0, old: true)) },
+            added: added.map { RenameCandidate(id: $0.id, kind: $0.kind, path: $0.path, values: values(of: $0, old: false)) },
+            count: count
+        ).map { (old: removed[$0.old], new: added[$0.new]) }
         guard !pairs.isEmpty else { return (deltas, []) }
 
         var renames: [EntityRename] = []
@@ -98,9 +63,7 @@ enum EntityRenames {
 
     /// More than half of the fields either side has are equal (the ids left out by the caller).
     static func mostlyEqual(_ before: [String: FieldValue], _ after: [String: FieldValue]) -> Bool {
-        let paths = Set(before.keys).union(after.keys)
-        let equal = paths.count(where: { before[$0] != nil && before[$0] == after[$0] })
-        return equal * 2 > paths.count
+        RenamePairing.mostlyEqual(before, after)
     }
 
     /// The ids whose entity another id takes over in a commit of the change, with those commits (`moves`).

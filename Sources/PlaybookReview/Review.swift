@@ -113,7 +113,8 @@ public struct ReviewInput: Sendable {
 
 public enum Reviewer {
     public static func review(_ input: ReviewInput, linter: Linter) -> ReviewReport {
-        let timelines = Timelines(input.history)
+        // Apart: review pairs renames itself, across the change's commits.
+        let timelines = Timelines(input.history, followingRenames: false)
         // Once merged, the change is what the merge brings to the base's tip; else the net of its commits.
         let (baseEntities, mergedEntities) = input.judgedOnMerge ? PlacedEntities.differing(input.baseFiles, input.headFiles) : (nil, nil)
         let listed = if let baseEntities, let mergedEntities {

@@ -19,7 +19,8 @@ final class TimelineTests: XCTestCase {
         let s = try ScratchHistory(for: self)
         try s.commit(["playbooks/b.yml": "kind: Experiment\nid: EXP-0002\nstatus: draft\n",
                       "playbooks/a.yml": "kind: Metric\nid: signups\n"])
-        try s.commit(["playbooks/c.yml": "kind: Experiment\nid: EXP-0001\nstatus: draft\n", "playbooks/b.yml": nil])
+        // Another status: with every other field equal, EXP-0001 would be EXP-0002 renamed (`RenamePairing`).
+        try s.commit(["playbooks/c.yml": "kind: Experiment\nid: EXP-0001\nstatus: running\n", "playbooks/b.yml": nil])
         let timelines = Timelines(try read(s))
         XCTAssertEqual(timelines.all(kind: "Experiment").map(\.id), ["EXP-0001", "EXP-0002"], "a removed one too, by id")
         XCTAssertEqual(timelines.all(kind: "Metric").map(\.id), ["signups"])
@@ -485,7 +486,7 @@ final class TimelineTests: XCTestCase {
                 // The merge's record still names the person who merged.
                 XCTAssertEqual(history.records.first { $0.id == merge }?.author, ScratchHistory.ada)
                 // The cache keeps the credited author as recorded; the mailmap maps it on every read.
-                XCTAssertTrue(try String(contentsOfFile: cache, encoding: .utf8).contains("\t+carol\t+carol@laptop.example\n"))
+                XCTAssertTrue(try String(contentsOfFile: cache, encoding: .utf8).contains("\t+carol\t+carol@laptop.example\t-\t-\n"))
             }
         }
     }

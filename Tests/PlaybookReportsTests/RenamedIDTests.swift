@@ -1,0 +1,138 @@
+import Foundation
+import PlaybookGit
+import PlaybookHistory
+import PlaybookModel
+@testable import PlaybookReports
+import XCTest
+
+/// An id changed in one commit, by the rule `review` calls a rename (`RenamePairing`): the reports
+/// and `log` follow the entity under its new id, from its first commit.
+final class RenamedIDTests: XCTestCase {
+    private let metrics = "playbooks/metrics.yml"
+    private func path(_ id: String) -> String { "playbooks/experiments/\(id).yml" }
+
+    private func timelines(_ scenario: Scenario, mode: WalkMode = .firstParent) throws -> (Timelines, History) {
+        let history = try HistoryReader(roots: ["playbooks"], mode: mode).read(scenario.repository)
+        return (Timelines(history), history)
+    }
+
+    private func experiments(_ scenario: Scenario, mode: WalkMode = .firstParent) throws -> SquadExperiments {
+        let (timelines, history) = try timelines(scenario, mode: mode)
+        return ExperimentReport(period: Period(quarter: Quarter(year: 2026, number: 3)), today: try XCTUnwrap(Day("2026-09-30")),
+                                timelines: timelines, history: history).total
+    }
+
+    /// A running experiment's id changed and its file moved (`git mv`) in one commit: counted once, under
+    /// the new id, created and started when the old one was; `log` of either id tells the rename.
+    func testAnExperimentRenamedWhileRunningIsCountedOnceFromItsFirstCommit() throws {
+        let scenario = try Scenario(for: self)
+        let exp = { (id: String, status: String) in Scenario.experiment(id, squad: "growth", status: status, title: "Shorter signup", extra: "start: 2026-07-10") }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0005"): exp("EXP-0005", "draft")])
+        try scenario.commit("2026-07-10", [path("EXP-0005"): exp("EXP-0005", "running")])
+        try scenario.commit("2026-09-29", [path("EXP-0005"): nil, path("EXP-0010"): exp("EXP-0010", "running")], message: "renumber")
+
+        let total = try experiments(scenario)
+        XCTAssertEqual(total.created, ["EXP-0010"])
+        XCTAssertEqual(total.started, ["EXP-0010"])
+        XCTAssertEqual(total.createdToRunning.median, 9)
+
+        let (timelines, history) = try timelines(scenario)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0010"])
+        let new = try XCTUnwrap(EntityLog(id: "EXP-0010", timelines: timelines, history: history))
+        XCTAssertEqual(new.events.map(\.type), [.created, .changed, .changed])
+        XCTAssertEqual(new.events.map(\.renamedFrom), [nil, nil, "EXP-0005"])
+        XCTAssertEqual(new.events.last?.fields, [FieldChange(path: "id", old: "EXP-0005", new: "EXP-0010")])
+        XCTAssertEqual(new.events.last?.previousPath, path("EXP-0005"))
+        XCTAssertTrue(LogRenderer.text(new).contains("renamed from EXP-0005 moved from"), LogRenderer.text(new))
+        let json = LogRenderer.json(new)
+        XCTAssertTrue(json.contains(#""type": "renamed""#) && json.contains(#""renamed_from": "EXP-0005""#), json)
+
+        let old = try XCTUnwrap(EntityLog(id: "EXP-0005", timelines: timelines, history: history))
+        XCTAssertEqual(old.events.map(\.type), [.created, .changed, .removed])
+        XCTAssertEqual(old.events.last?.renamedTo, "EXP-0010")
+        XCTAssertTrue(LogRenderer.markdown(old).contains("**renamed to `EXP-0010`**"), LogRenderer.markdown(old))
+        XCTAssertTrue(LogRenderer.json(old).contains(#""renamed_to": "EXP-0010""#))
+    }
+
+    /// An objective whose id was corrected mid-quarter is one objective, its check-ins before the
+    /// correction its own; the old id is no second objective with a status.
+    func testAnObjectiveRenamedMidQuarterIsOneObjectiveWithItsEarlierCheckIns() throws {
+        let scenario = try Scenario(for: self)
+        let file = "playbooks/okrs/growth.yml"
+        let okr = { (id: String, current: Double) in
+            Scenario.objective(id, squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups", krs: [("KR-1", 10, 20, current)])
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, file: okr("OKR-2026Q3-GRON-1", 10)])
+        try scenario.commit("2026-07-10", [file: okr("OKR-2026Q3-GRON-1", 12)])
+        try scenario.commit("2026-07-20", [file: okr("OKR-2026Q3-GRO-1", 12)], message: "fix the id")
+        try scenario.commit("2026-08-10", [file: okr("OKR-2026Q3-GRO-1", 15)])
+
+        let (timelines, history) = try timelines(scenario)
+        let report = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-09-30")),
+                               timelines: timelines, history: history)
+        XCTAssertEqual(report.objectives.map(\.id), ["OKR-2026Q3-GRO-1"])
+        let kr = try XCTUnwrap(report.objectives.first?.keyResults.first)
+        XCTAssertEqual(kr.checkIns.map { UTC.day(of: $0.time).description }, ["2026-07-10", "2026-08-10"])
+        XCTAssertEqual([kr.startValue, kr.endValue], [10, 15])
+    }
+
+    /// One entity per file, its id changed with an edit, more than half the fields equal: followed.
+    /// A file deleted and another added with an unrelated experiment (most fields differ): not.
+    func testARenameWithAnEditFollowsButAnUnrelatedReplacementDoesNot() throws {
+        let scenario = try Scenario(for: self)
+        let shared = "playbooks/experiments/signup.yml"
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics,
+                                           shared: Scenario.experiment("EXP-0001", squad: "growth", status: "draft"),
+                                           path("EXP-0003"): Scenario.experiment("EXP-0003", squad: "growth", status: "draft")])
+        try scenario.commit("2026-07-05", [shared: Scenario.experiment("EXP-0002", squad: "growth", status: "ready", title: "Experiment EXP-0001")])
+        let unrelated = """
+            kind: Experiment
+            id: EXP-0004
+            squad: search
+            title: Ranking by recency
+            hypothesis: HYP-0009
+            status: running
+            metrics:
+              primary: search-success
+            surface: app/search
+            start: 2026-07-08
+            """
+        try scenario.commit("2026-07-08", [path("EXP-0003"): nil, path("EXP-0004"): unrelated])
+
+        let (timelines, history) = try timelines(scenario)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0002", "EXP-0003", "EXP-0004"])
+        let renamed = try XCTUnwrap(timelines["EXP-0002"])
+        XCTAssertEqual(renamed.events.map(\.renamedFrom), [nil, "EXP-0001"])
+        XCTAssertEqual(UTC.day(of: try XCTUnwrap(renamed.created).time).description, "2026-07-01")
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "EXP-0004", timelines: timelines, history: history)).events.map(\.type), [.created])
+        XCTAssertEqual(timelines["EXP-0003"]?.events.last?.type, .removed)
+        XCTAssertNil(timelines["EXP-0003"]?.events.last?.renamedTo)
+        XCTAssertEqual(try experiments(scenario).created, ["EXP-0002", "EXP-0003", "EXP-0004"])
+    }
+
+    /// The rename made on a side branch and merged: the merge carries it onto the first-parent line, and
+    /// the entity is followed there; with all parents, from the side's commit.
+    func testARenameMergedFromASideBranchFollows() throws {
+        let scenario = try Scenario(for: self)
+        let exp = { (id: String) in Scenario.experiment(id, squad: "growth", status: "running", extra: "start: 2026-07-05") }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0001"): Scenario.experiment("EXP-0001", squad: "growth", status: "draft")])
+        let running = try scenario.commit("2026-07-05", [path("EXP-0001"): exp("EXP-0001")])
+        let side = try scenario.commit("2026-07-10", [path("EXP-0001"): nil, path("EXP-0009"): exp("EXP-0009")],
+                                       parents: [running], updateHead: false)
+        // The work tree back to the main line's, then a commit there.
+        let main = try scenario.commit("2026-07-12", [path("EXP-0009"): nil, path("EXP-0001"): exp("EXP-0001"), "playbooks/README.md": "notes"])
+        try scenario.commit("2026-07-15", [path("EXP-0001"): nil, path("EXP-0009"): exp("EXP-0009")], parents: [main, side])
+
+        for mode in [WalkMode.firstParent, .allParents] {
+            let (timelines, history) = try timelines(scenario, mode: mode)
+            XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0009"], "\(mode)")
+            XCTAssertEqual(timelines["EXP-0009"].flatMap { $0.created.map { UTC.day(of: $0.time).description } }, "2026-07-01", "\(mode)")
+            XCTAssertEqual(timelines["EXP-0001"]?.renamedAway, "EXP-0009", "\(mode)")
+            let log = try XCTUnwrap(EntityLog(id: "EXP-0009", timelines: timelines, history: history))
+            XCTAssertTrue(log.events.contains { $0.renamedFrom == "EXP-0001" }, "\(mode)")
+            let total = try experiments(scenario, mode: mode)
+            XCTAssertEqual(total.created, ["EXP-0009"], "\(mode)")
+            XCTAssertEqual(total.started, ["EXP-0009"], "\(mode)")
+        }
+    }
+}
