@@ -155,9 +155,9 @@ public enum LogRenderer {
             out += "\n\(style.heading(2))\(UTC.day(of: event.time)) · \(style == .markdown ? "`\(commit)`" : commit) · \(style.inline(event.author.name))\n\n"
             let place: String
             if let previous = event.previousPath {
-                place = "moved from \(style.code(previous)) to \(style.code(event.path))"
+                place = ", moved from \(style.code(previous)) to \(style.code(event.path))"
             } else {
-                place = "in \(style.code(event.path))"
+                place = " in \(style.code(event.path))"
             }
             let type = if log.startsAtShallowEdge && index == 0 {
                 "already there where the history starts"
@@ -168,14 +168,17 @@ public enum LogRenderer {
             } else {
                 event.type.rawValue
             }
-            out += "\(style.strong(type)) \(place) — \(style.inline(event.summary))\n\n"
+            out += "\(style.strong(type))\(place) — \(style.inline(event.summary))\n\n"
             for field in event.fields {
                 out += "- \(style.code(field.path)): " + describe(field, style) + "\n"
             }
         }
-        if !log.notes.isEmpty {
-            out += "\n\(style.heading(2))Skipped versions\n\n"
-            for note in log.notes {
+        // A version that does not parse is skipped; one that writes a key twice is read (with the key's first
+        // value) and noted: two headings, so a note on a version read is not filed as a skipped one.
+        for (heading, notes) in [("Skipped versions", log.notes.filter(\.isSkippedVersion)),
+                                 ("Notes on versions read", log.notes.filter { !$0.isSkippedVersion })] where !notes.isEmpty {
+            out += "\n\(style.heading(2))\(heading)\n\n"
+            for note in notes {
                 let commit = String(note.commit.description.prefix(12))
                 out += "- \(style == .markdown ? "`\(commit)`" : commit) \(style.code(note.path)): \(style.inline(note.message))\n"
             }

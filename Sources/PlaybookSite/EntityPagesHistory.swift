@@ -93,9 +93,11 @@ extension EntityPages {
             }
         }
         out.raw("</ol>\n")
-        if !log.notes.isEmpty {
-            out.raw("<\(h3)>Skipped versions</\(h3)><ul>")
-            for note in log.notes {
+        // Skipped versions apart from versions read with a note (a key written twice), as `log` files them.
+        for (heading, notes) in [("Skipped versions", log.notes.filter(\.isSkippedVersion)),
+                                 ("Notes on versions read", log.notes.filter { !$0.isSkippedVersion })] where !notes.isEmpty {
+            out.raw("<\(h3)>\(heading)</\(h3)><ul>")
+            for note in notes {
                 out.raw("<li><code>")
                 out.commitPrefix(note.commit)
                 out.raw("</code> <code>")

@@ -174,6 +174,11 @@ final class HistoryCommandTests: XCTestCase {
         XCTAssertTrue(markdown.stdout.contains("2 more file versions write a key twice"), markdown.stdout)
         let experiments = try CLI.run(["report", "experiments", "--quarter", "2026-Q3", "--today", "2026-11-30"], in: scratch.url)
         XCTAssertTrue(experiments.stdout.contains("2 more file versions write a key twice"), experiments.stdout)
+        // `log` files such a note apart from skipped versions: the version was read (review, 2026-12-05).
+        let log = try CLI.run(["log", "OKR-2026Q3-GRO-1", "--format", "text"], in: scratch.url)
+        XCTAssertEqual(log.status, 0, log.stderr)
+        XCTAssertTrue(log.stdout.contains("\nNotes on versions read\n\n- \(commits[0].prefix(12)) playbooks/o.yml: a key is written twice"), log.stdout)
+        XCTAssertFalse(log.stdout.contains("Skipped versions"), log.stdout)
     }
 
     func testReportOKRForAQuarterNotStartedSaysSo() throws {

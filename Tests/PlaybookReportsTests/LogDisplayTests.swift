@@ -58,7 +58,7 @@ final class LogDisplayTests: XCTestCase {
         XCTAssertEqual(log.moveCount, 1)
         let markdown = LogRenderer.markdown(log)
         XCTAssertTrue(markdown.contains("2 commits changed it; 1 only moved its file.\n"), markdown)
-        XCTAssertTrue(markdown.contains("moved from `playbooks/o.yml` to `playbooks/okrs/o.yml`"), markdown)
+        XCTAssertTrue(markdown.contains("**changed**, moved from `playbooks/o.yml` to `playbooks/okrs/o.yml` — "), markdown)
     }
 
     /// In a shallow clone the first commit read holds the entity already: `log` says so, not
