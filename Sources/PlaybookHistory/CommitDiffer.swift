@@ -297,7 +297,8 @@ struct CommitDiffer {
         return try makeRecord(for: info, changes: entityChanges, notes: notes, mainLine: mainLine)
     }
 
-    /// Marks the commit's renames (`RenamePairing`, the rule review lists them by): an added entity
+    /// Marks the commit's renames (`RenamePairing`, the rule review lists them by, the title kept too unless
+    /// every other field is: joining two timelines asks more than listing a rename): an added entity
     /// that is a removed one under a new id gets `renamedFrom`, the removal `renamedTo`. A squad is
     /// left as removed and added: the site finds squad renames by its own rule (`SquadRenames`).
     static func markRenames(_ changes: inout [EntityChange], count: (_ kind: String, _ path: String, _ atBase: Bool) -> Int?) {
@@ -314,7 +315,7 @@ struct CommitDiffer {
             return RenameCandidate(id: changes[index].entity, kind: changes[index].kind, path: changes[index].path, values: values)
         }
         let pairs = RenamePairing.pairs(removed: removed.map { candidate($0, old: true) }, added: added.map { candidate($0, old: false) },
-                                        count: count)
+                                        keepingTheName: true, count: count)
         for pair in pairs {
             let old = removed[pair.old], new = added[pair.new]
             changes[new].renamedFrom = changes[old].entity

@@ -90,7 +90,9 @@ public enum HistoryCache {
     /// line, never by the clock of the run that wrote the cache (17's placements could depend on it).
     /// Version 19: a change line ends with the id a rename took the entity from and the one it gave it
     /// ("-" "-" for none): the history follows an entity across a commit that changed its id.
-    static let header = "playbook-history-cache 19"
+    /// Version 20: the same lines; a rename that is no exact copy keeps its title (or name) too, so a new
+    /// entity that took a dropped one's place in one commit is no longer marked as that one renamed.
+    static let header = "playbook-history-cache 20"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

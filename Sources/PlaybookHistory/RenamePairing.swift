@@ -28,7 +28,10 @@ public enum RenamePairing {
     /// unit and an owner is no rename.
     /// - Parameter count: how many entities of `kind` the file at `path` holds before the change
     ///   (`atBase`) or after it; nil where that side has no such file.
-    public static func pairs(removed: [RenameCandidate], added: [RenameCandidate],
+    /// - Parameter keepingTheName: the pairs that are not exact copies keep their title (or name) too: the
+    ///   history, which joins the two ids' timelines, asks this; `review`, which lists a rename and judges
+    ///   its fields' changes, does not.
+    public static func pairs(removed: [RenameCandidate], added: [RenameCandidate], keepingTheName: Bool = false,
                              count: (_ kind: String, _ path: String, _ atBase: Bool) -> Int?) -> [(old: Int, new: Int)] {
         guard !removed.isEmpty, !added.isEmpty else { return [] }
         var pairs: [(old: Int, new: Int)] = []
@@ -42,8 +45,19 @@ public enum RenamePairing {
             pairs.append((olds[0], news[0]))
         }
 
+        // With `keepingTheName`, also the same title (or, for a metric or squad, name): a new experiment that
+        // takes a dropped one's place in the same commit shares its squad, hypothesis, metric and surface, but
+        // not its name (review, 2026-12-05: "drop the two-field idea; plan social login instead" joined the two
+        // experiments' histories, the new one created at the old one's date).
         func mostlyEqual(_ old: Int, _ new: Int) -> Bool {
-            Self.mostlyEqual(removed[old].values, added[new].values)
+            let (before, after) = (removed[old].values, added[new].values)
+            if keepingTheName {
+                for name in ["title", "name"] where before[name] != nil || after[name] != nil {
+                    guard before[name] == after[name] else { return false }
+                    break
+                }
+            }
+            return Self.mostlyEqual(before, after)
         }
 
         // The one of its kind in a file replaced by another, most fields equal.

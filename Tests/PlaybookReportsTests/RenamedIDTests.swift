@@ -43,7 +43,7 @@ final class RenamedIDTests: XCTestCase {
         XCTAssertEqual(new.events.map(\.renamedFrom), [nil, nil, "EXP-0005"])
         XCTAssertEqual(new.events.last?.fields, [FieldChange(path: "id", old: "EXP-0005", new: "EXP-0010")])
         XCTAssertEqual(new.events.last?.previousPath, path("EXP-0005"))
-        XCTAssertTrue(LogRenderer.text(new).contains("renamed from EXP-0005 moved from"), LogRenderer.text(new))
+        XCTAssertTrue(LogRenderer.text(new).contains("renamed from EXP-0005, moved from"), LogRenderer.text(new))
         let json = LogRenderer.json(new)
         XCTAssertTrue(json.contains(#""type": "renamed""#) && json.contains(#""renamed_from": "EXP-0005""#), json)
 
@@ -110,12 +110,36 @@ final class RenamedIDTests: XCTestCase {
         XCTAssertEqual(try experiments(scenario).created, ["EXP-0002", "EXP-0003", "EXP-0004"])
     }
 
+    /// A new experiment that takes a dropped one's place in one commit (its file deleted, another added: same
+    /// squad, hypothesis, metric, surface and status, another title) is another experiment, not the dropped one
+    /// renamed (review, 2026-12-05: the two histories were joined, the new one created at the old one's date).
+    func testANewExperimentInADroppedOnesPlaceIsNotARename() throws {
+        let scenario = try Scenario(for: self)
+        let draft = { (id: String, title: String, start: String) in
+            Scenario.experiment(id, squad: "growth", status: "draft", title: title, extra: "start: \(start)")
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0006"): draft("EXP-0006", "Two-field signup form", "2026-08-01")])
+        try scenario.commit("2026-07-20", [path("EXP-0006"): nil, path("EXP-0007"): draft("EXP-0007", "Social login on the signup form", "2026-09-01")],
+                            message: "drop the two-field idea; plan social login instead")
+
+        let (timelines, history) = try timelines(scenario)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0006", "EXP-0007"])
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "EXP-0007", timelines: timelines, history: history)).events.map(\.type), [.created])
+        XCTAssertNil(timelines["EXP-0006"]?.events.last?.renamedTo)
+        XCTAssertEqual(try experiments(scenario).created, ["EXP-0006", "EXP-0007"])
+        // The same with the title kept is the experiment renumbered, its start moved: followed.
+        try scenario.commit("2026-07-25", [path("EXP-0007"): nil, path("EXP-0008"): draft("EXP-0008", "Social login on the signup form", "2026-09-08")])
+        let (after, _) = try self.timelines(scenario)
+        XCTAssertEqual(after["EXP-0008"]?.events.compactMap(\.renamedFrom), ["EXP-0007"])
+    }
+
     /// The rename made on a side branch and merged: the merge carries it onto the first-parent line, and
     /// the entity is followed there; with all parents, from the side's commit.
     func testARenameMergedFromASideBranchFollows() throws {
         let scenario = try Scenario(for: self)
-        let exp = { (id: String) in Scenario.experiment(id, squad: "growth", status: "running", extra: "start: 2026-07-05") }
-        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0001"): Scenario.experiment("EXP-0001", squad: "growth", status: "draft")])
+        let exp = { (id: String) in Scenario.experiment(id, squad: "growth", status: "running", title: "Shorter signup", extra: "start: 2026-07-05") }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics,
+                                           path("EXP-0001"): Scenario.experiment("EXP-0001", squad: "growth", status: "draft", title: "Shorter signup")])
         let running = try scenario.commit("2026-07-05", [path("EXP-0001"): exp("EXP-0001")])
         let side = try scenario.commit("2026-07-10", [path("EXP-0001"): nil, path("EXP-0009"): exp("EXP-0009")],
                                        parents: [running], updateHead: false)
