@@ -120,7 +120,7 @@ extension Facets {
             // the verb before whom it calls.
             "phone every": [:], "phone each": [:], "phone all": [:], "phone them": [:], "phone him": [:], "phone her": [:],
             "phone us": [:], "phone you": [:], "phone me": [:], "phone back": [:], "phone round": [:], "phone ahead": [:],
-            "phone the": [:], "phone a": [:], "phone any": [:], "phone new": [:],
+            "phone any": [:], "phone new": [:],
         ].merging(ownDevices, uniquingKeysWith: { first, _ in first }),
         .region: [
             "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],
@@ -245,6 +245,14 @@ extension Facets {
             "app push": ["channel": "push"], "mobile push": ["channel": "push"],
             "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
+            // "Phone" as a verb before whom it calls is a call, a channel of its own ("a volunteer phones every
+            // household", "phone them back"): no device (the platform's table), but not nothing either, so a copy
+            // that emails every household instead is still another channel.
+            "phone every": ["channel": "call"], "phone each": ["channel": "call"], "phone all": ["channel": "call"],
+            "phone them": ["channel": "call"], "phone him": ["channel": "call"], "phone her": ["channel": "call"],
+            "phone us": ["channel": "call"], "phone you": ["channel": "call"], "phone me": ["channel": "call"],
+            "phone back": ["channel": "call"], "phone round": ["channel": "call"], "phone ahead": ["channel": "call"],
+            "phone any": ["channel": "call"], "phone new": ["channel": "call"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
             // that are other places ("at the café counter", "at the snack bar", "at the box office").
             "the till": ["page": "checkout"], "shop till": ["page": "checkout"], "cash desk": ["page": "checkout"],

@@ -93,19 +93,25 @@ final class NewAcrossBranchesTests: XCTestCase {
         XCTAssertTrue(created.stderr.contains("2 branches (main, pricing-test); skipped EXP-0004 on pricing-test"), created.stderr)
     }
 
-    /// `review` refuses an id removed earlier on the branch (history-id-reuse): `new` skips it too.
-    func testAnIdRemovedEarlierOnTheBranchIsNotHandedOutAgain() throws {
+    /// A repository made by `init` (squad growth) with `files` committed, then `removed` deleted in a second commit.
+    private func initialised(with files: [String: String], thenRemoved removed: [String]) throws -> ScratchDirectory {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
         let repository = try Repository.open(at: scratch.url.path)
-        try scratch.write("playbooks/experiments/EXP-0001.yml", "kind: Experiment\nid: EXP-0001\n")
-        try scratch.write("playbooks/experiments/EXP-0002.yml", "kind: Experiment\nid: EXP-0002\n")
-        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml",
-                                     "playbooks/experiments/EXP-0001.yml", "playbooks/experiments/EXP-0002.yml"])
+        for (path, text) in files { try scratch.write(path, text) }
+        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml"] + files.keys.sorted())
         _ = try repository.commit(message: "the playbook", author: author)
-        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0002.yml"))
-        try repository.stage(paths: ["playbooks/experiments/EXP-0002.yml"])
-        _ = try repository.commit(message: "drop EXP-0002", author: author)
+        for path in removed { try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(path)) }
+        try repository.stage(paths: removed)
+        _ = try repository.commit(message: "drop some", author: author)
+        return scratch
+    }
+
+    /// `review` refuses an id removed earlier on the branch (history-id-reuse): `new` skips it too.
+    func testAnIdRemovedEarlierOnTheBranchIsNotHandedOutAgain() throws {
+        let scratch = try initialised(with: ["playbooks/experiments/EXP-0001.yml": "kind: Experiment\nid: EXP-0001\n",
+                                             "playbooks/experiments/EXP-0002.yml": "kind: Experiment\nid: EXP-0002\n"],
+                                      thenRemoved: ["playbooks/experiments/EXP-0002.yml"])
 
         let created = try CLI.run(["new", "experiment", "--squad", "growth"], in: scratch.url)
         XCTAssertEqual(created.stdout, "playbooks/experiments/EXP-0003.yml\n", created.stderr)
@@ -116,19 +122,9 @@ final class NewAcrossBranchesTests: XCTestCase {
     /// (`OKR-2026Q3-RETN-1`, removed) is no number of `OKR-2026Q3-n` (review, 2026-12-05: "skipped
     /// OKR-2026Q3-RETN-1 (removed earlier)" though nothing was skipped for it).
     func testOnlyIdsOfTheNumberedSeriesAreSaidToBeSkipped() throws {
-        let scratch = try ScratchDirectory()
-        _ = try CLI.run(["init", "--squad", "growth"], in: scratch.url)
-        let repository = try Repository.open(at: scratch.url.path)
-        try scratch.write("playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "kind: Objective\nid: OKR-2026Q3-RETN-1\n")
-        try scratch.write("playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml", "kind: Objective\nid: OKR-2026Q3-1\n")
-        try repository.stage(paths: [".playbook.yml", "playbooks/metrics.yml", "playbooks/squads/growth.yml",
-                                     "playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"])
-        _ = try repository.commit(message: "the playbook", author: author)
-        for path in ["playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"] {
-            try FileManager.default.removeItem(at: scratch.url.appendingPathComponent(path))
-        }
-        try repository.stage(paths: ["playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml", "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml"])
-        _ = try repository.commit(message: "drop both", author: author)
+        let files = ["playbooks/okrs/2026-Q3/OKR-2026Q3-RETN-1.yml": "kind: Objective\nid: OKR-2026Q3-RETN-1\n",
+                     "playbooks/okrs/2026-Q3/OKR-2026Q3-1.yml": "kind: Objective\nid: OKR-2026Q3-1\n"]
+        let scratch = try initialised(with: files, thenRemoved: Array(files.keys))
 
         let created = try CLI.run(["new", "objective", "--squad", "growth", "--quarter", "2026-Q3"], in: scratch.url)
         XCTAssertEqual(created.stdout, "playbooks/okrs/2026-Q3/OKR-2026Q3-2.yml\n", created.stderr)

@@ -94,16 +94,18 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("remind them by email or push", .surface, "channel"), ["email", "push"])
     }
 
-    /// "Phone" as a verb is a call, not the device (fresh29: "have a volunteer … phone every household that attends …"
-    /// read `platform (phone / –)` against a rewording where a congregant "calls them personally", so the rewording
-    /// was called related work that differs in platform); the noun still is.
+    /// "Phone" as a verb is a call, a channel, not the device (fresh29: "have a volunteer … phone every household that
+    /// attends …" read `platform (phone / –)` against a rewording where a congregant "calls them personally", so the
+    /// rewording was called related work that differs in platform); the noun still is.
     func testPhoneIsADeviceOnlyAsANoun() {
         for verb in ["have a volunteer phone every household that attends a first service", "phone them back within a day",
-                     "a nurse phones each new patient the day after", "we phoned the parents before the term",
+                     "a nurse phones each new patient the day after", "we phoned them before the term",
                      "phone new members in their first week"] {
             XCTAssertEqual(named(verb, .platform, "device"), [], verb)
+            XCTAssertEqual(named(verb, .surface, "channel"), ["call"], "a call is a channel of its own: \(verb)")
         }
         for noun in ["a bigger button on the phone", "show the offer on phones only", "a bigger tap target for phone users",
+                     "courier a replacement phone the next day",
                      "a phone-sized layout for the booking form"] {
             XCTAssertEqual(named(noun, .platform, "device"), ["phone"], noun)
         }
