@@ -28,7 +28,7 @@ public enum RenamePairing {
     /// unit and an owner is no rename.
     /// - Parameter count: how many entities of `kind` the file at `path` holds before the change
     ///   (`atBase`) or after it; nil where that side has no such file.
-    /// - Parameter keepingTheName: the pairs that are not exact copies keep their title (or name) too: the
+    /// - Parameter keepingTheName: the pairs that are not exact copies keep their title (or name) and quarter too: the
     ///   history, which joins the two ids' timelines, asks this; `review`, which lists a rename and judges
     ///   its fields' changes, does not.
     public static func pairs(removed: [RenameCandidate], added: [RenameCandidate], keepingTheName: Bool = false,
@@ -52,6 +52,9 @@ public enum RenamePairing {
         func mostlyEqual(_ old: Int, _ new: Int) -> Bool {
             let (before, after) = (removed[old].values, added[new].values)
             if keepingTheName {
+                // An objective's id names its quarter: one rolled over to the next quarter is another objective
+                // (review, 2026-12-05: the Q3 objective was reported under its Q4 successor's id).
+                guard before["quarter"] == after["quarter"] else { return false }
                 for name in ["title", "name"] where before[name] != nil || after[name] != nil {
                     guard before[name] == after[name] else { return false }
                     break

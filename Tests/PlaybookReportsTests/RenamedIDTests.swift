@@ -159,4 +159,31 @@ final class RenamedIDTests: XCTestCase {
             XCTAssertEqual(total.started, ["EXP-0009"], "\(mode)")
         }
     }
+
+    /// A recurring objective rolled over to the next quarter (`git mv` to the next quarter's folder, its id,
+    /// quarter, baseline and target edited in one commit, its title kept) is a new objective: the quarter's
+    /// report shows each under its own id, and the next one's baseline and target are its own, not changes.
+    func testAnObjectiveRolledOverToTheNextQuarterIsNotFollowed() throws {
+        let scenario = try Scenario(for: self)
+        let q3 = "playbooks/okrs/2026-Q3/growth.yml", q4 = "playbooks/okrs/2026-Q4/growth.yml"
+        let okr = { (id: String, baseline: Double, target: Double, current: Double) in
+            Scenario.objective(id, squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups",
+                               krs: [("KR-1", baseline, target, current)])
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, q3: okr("OKR-2026Q3-GRO-1", 10, 20, 10)])
+        try scenario.commit("2026-09-29", [q3: okr("OKR-2026Q3-GRO-1", 10, 20, 18)])
+        try scenario.commit("2026-10-01", [q3: nil, q4: okr("OKR-2026Q4-GRO-1", 18, 30, 18).replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q4")],
+                            message: "roll over to Q4")
+        try scenario.commit("2026-11-01", [q4: okr("OKR-2026Q4-GRO-1", 18, 30, 22).replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q4")])
+
+        let (timelines, history) = try timelines(scenario)
+        let third = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-12-01")), timelines: timelines, history: history)
+        XCTAssertEqual(third.objectives.map(\.id), ["OKR-2026Q3-GRO-1"])
+        XCTAssertEqual(third.objectives.first?.keyResults.first?.endValue, 18)
+        let fourth = OKRReport(quarter: Quarter(year: 2026, number: 4), today: try XCTUnwrap(Day("2026-12-01")), timelines: timelines, history: history)
+        XCTAssertEqual(fourth.objectives.map(\.id), ["OKR-2026Q4-GRO-1"])
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "OKR-2026Q4-GRO-1", timelines: timelines, history: history)).events.map(\.type), [.created, .changed])
+        XCTAssertEqual(timelines["OKR-2026Q3-GRO-1"]?.events.last?.type, .removed)
+        XCTAssertNil(timelines["OKR-2026Q3-GRO-1"]?.renamedAway)
+    }
 }
