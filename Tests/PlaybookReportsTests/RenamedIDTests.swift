@@ -186,4 +186,27 @@ final class RenamedIDTests: XCTestCase {
         XCTAssertEqual(timelines["OKR-2026Q3-GRO-1"]?.events.last?.type, .removed)
         XCTAssertNil(timelines["OKR-2026Q3-GRO-1"]?.renamedAway)
     }
+
+    /// Two stubs from `playbook new experiment`, their title still the placeholder, one dropped and one written
+    /// in one commit with another field changed: two experiments. The placeholder names neither; a stub whose
+    /// every other field is equal is still the one renumbered.
+    func testStubsSharingAPlaceholderTitleAreNotJoined() throws {
+        let scenario = try Scenario(for: self)
+        let stub = { (id: String, extra: String) in
+            Scenario.experiment(id, squad: "growth", status: "draft", title: "<what changes for whom in one line>", extra: extra)
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0036"): stub("EXP-0036", "start: 2026-08-01")])
+        try scenario.commit("2026-07-20", [path("EXP-0036"): nil, path("EXP-0037"): stub("EXP-0037", "start: 2026-09-01")],
+                            message: "drop the stub; plan another experiment")
+
+        let (timelines, history) = try timelines(scenario)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0036", "EXP-0037"])
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "EXP-0037", timelines: timelines, history: history)).events.map(\.type), [.created])
+        XCTAssertNil(timelines["EXP-0036"]?.renamedAway)
+        XCTAssertEqual(try experiments(scenario).created, ["EXP-0036", "EXP-0037"])
+        // Renumbered with every other field kept: followed.
+        try scenario.commit("2026-07-25", [path("EXP-0037"): nil, path("EXP-0038"): stub("EXP-0038", "start: 2026-09-01")])
+        let (after, _) = try self.timelines(scenario)
+        XCTAssertEqual(after["EXP-0038"]?.events.compactMap(\.renamedFrom), ["EXP-0037"])
+    }
 }
