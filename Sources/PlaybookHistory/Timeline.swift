@@ -383,6 +383,15 @@ public struct Timelines: Sendable {
 
     public subscript(id: String) -> Timeline? { byID[id] }
 
+    /// The id the entity once called `id` lives on under now: `id` itself unless the history followed it
+    /// across a rename (a chain of them followed to its end).
+    public func followed(_ id: String) -> String {
+        var current = id
+        var seen: Set<String> = [id]
+        while let next = byID[current]?.renamedAway, seen.insert(next).inserted { current = next }
+        return current
+    }
+
     /// Timelines of one kind, sorted by id.
     public func all(kind: String) -> [Timeline] {
         (idsByKind[kind] ?? []).compactMap { byID[$0] }

@@ -209,4 +209,27 @@ final class RenamedIDTests: XCTestCase {
         let (after, _) = try self.timelines(scenario)
         XCTAssertEqual(after["EXP-0038"]?.events.compactMap(\.renamedFrom), ["EXP-0037"])
     }
+
+    /// An experiment whose `key_result` still names the objective's old id (`OKR-OLD/KR-1`) after the id
+    /// changed is linked to the key result under the new id: the history followed the objective there.
+    func testAnExperimentNamingARenamedObjectivesOldIDIsLinkedToTheNewOne() throws {
+        let scenario = try Scenario(for: self)
+        let file = "playbooks/okrs/growth.yml"
+        let okr = { (id: String, current: Double) in
+            Scenario.objective(id, squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups", krs: [("KR-1", 10, 20, current)])
+        }
+        let exp = Scenario.experiment("EXP-0006", squad: "growth", status: "running", title: "Shorter signup",
+                                      keyResult: "OKR-2026Q3-GRON-1/KR-1", extra: "start: 2026-07-05")
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, file: okr("OKR-2026Q3-GRON-1", 10), path("EXP-0006"): exp])
+        try scenario.commit("2026-07-20", [file: okr("OKR-2026Q3-GRO-1", 12)], message: "fix the id")
+        try scenario.commit("2026-08-10", [file: okr("OKR-2026Q3-GRO-1", 15)])
+
+        let (timelines, history) = try timelines(scenario)
+        for lifecycles in [nil, ExperimentLifecycles(timelines: timelines, history: history)] {
+            let report = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-09-30")),
+                                   timelines: timelines, history: history, lifecycles: lifecycles)
+            XCTAssertEqual(report.objectives.map(\.id), ["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(report.objectives.first?.keyResults.first?.experiments.map(\.id), ["EXP-0006"])
+        }
+    }
 }
