@@ -232,4 +232,34 @@ final class RenamedIDTests: XCTestCase {
             XCTAssertEqual(report.objectives.first?.keyResults.first?.experiments.map(\.id), ["EXP-0006"])
         }
     }
+
+    /// An id renumbered again and again: the last id's log tells the whole history, each id between keeps only its
+    /// own part (from the rename to it to the rename away), so the timelines grow with the commits, not their square.
+    func testARenameChainKeepsEachIntermediateIDsOwnEventsOnly() throws {
+        let scenario = try Scenario(for: self)
+        let exp = { (number: Int, status: String) in
+            Scenario.experiment(String(format: "EXP-%04d", number), squad: "growth", status: status, title: "Shorter signup")
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0001"): exp(1, "draft")])
+        try scenario.commit("2026-07-02", [path("EXP-0001"): exp(1, "ready")])
+        let renames = 40
+        for number in 2...(renames + 1) {
+            let (old, new) = (String(format: "EXP-%04d", number - 1), String(format: "EXP-%04d", number))
+            try scenario.commit("2026-07-\(String(format: "%02d", 2 + number / 2))", [path(old): nil, path(new): exp(number, "ready")])
+        }
+
+        let (timelines, history) = try timelines(scenario)
+        let last = String(format: "EXP-%04d", renames + 1)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), [last])
+        let log = try XCTUnwrap(EntityLog(id: last, timelines: timelines, history: history))
+        XCTAssertEqual(log.events.count, 2 + renames)
+        XCTAssertEqual(log.events.compactMap(\.renamedFrom).count, renames)
+        let between = try XCTUnwrap(EntityLog(id: "EXP-0002", timelines: timelines, history: history))
+        XCTAssertEqual(between.events.map(\.type), [.changed, .removed])
+        XCTAssertEqual(between.events.map(\.renamedFrom), ["EXP-0001", nil])
+        XCTAssertEqual(between.events.map(\.renamedTo), [nil, "EXP-0003"])
+        XCTAssertEqual(timelines["EXP-0001"]?.events.map(\.type), [.created, .changed, .removed])
+        let held = timelines.byID.values.reduce(0) { $0 + $1.events.count }
+        XCTAssertLessThan(held, 5 * renames)
+    }
 }
