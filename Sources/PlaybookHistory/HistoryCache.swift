@@ -92,7 +92,11 @@ public enum HistoryCache {
     /// ("-" "-" for none): the history follows an entity across a commit that changed its id.
     /// Version 20: the same lines; a rename that is no exact copy keeps its title (or name) too, so a new
     /// entity that took a dropped one's place in one commit is no longer marked as that one renamed.
-    static let header = "playbook-history-cache 20"
+    /// Version 21: the same lines; a rename that is no exact copy keeps its `quarter` too, so an objective
+    /// rolled over to the next quarter is no longer marked as the last quarter's renamed.
+    /// Version 22: the same lines; a kept title (or name) that is still `playbook new`'s placeholder counts
+    /// as kept only when every other field is equal too, so two stubs are no longer marked as one renamed.
+    static let header = "playbook-history-cache 22"
 
     /// With `head`: when the cache was written at that commit, the commit list and the files each
     /// id lives in are stepped over, not read (see `CachedHistory.commitsUpToTip`).

@@ -1,3 +1,5 @@
+import PlaybookModel
+
 /// One side of a possible rename: an entity that a change removes (as it stood before) or adds.
 public struct RenameCandidate: Sendable {
     public var id: String
@@ -28,7 +30,8 @@ public enum RenamePairing {
     /// unit and an owner is no rename.
     /// - Parameter count: how many entities of `kind` the file at `path` holds before the change
     ///   (`atBase`) or after it; nil where that side has no such file.
-    /// - Parameter keepingTheName: the pairs that are not exact copies keep their title (or name) too: the
+    /// - Parameter keepingTheName: the pairs that are not exact copies keep their title (or name) and quarter too (a
+    ///   title still `playbook new`'s placeholder is kept only with every other field): the
     ///   history, which joins the two ids' timelines, asks this; `review`, which lists a rename and judges
     ///   its fields' changes, does not.
     public static func pairs(removed: [RenameCandidate], added: [RenameCandidate], keepingTheName: Bool = false,
@@ -52,8 +55,13 @@ public enum RenamePairing {
         func mostlyEqual(_ old: Int, _ new: Int) -> Bool {
             let (before, after) = (removed[old].values, added[new].values)
             if keepingTheName {
+                // An objective's id names its quarter: one rolled over to the next quarter is another objective
+                // (review, 2026-12-05: the Q3 objective was reported under its Q4 successor's id).
+                guard before["quarter"] == after["quarter"] else { return false }
                 for name in ["title", "name"] where before[name] != nil || after[name] != nil {
                     guard before[name] == after[name] else { return false }
+                    // `playbook new`'s `<what changes for whom in one line>` names no entity: two stubs share it.
+                    if let kept = before[name], Placeholder.isUnfilled(kept.text) { return before == after }
                     break
                 }
             }

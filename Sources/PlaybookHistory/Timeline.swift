@@ -106,6 +106,8 @@ public struct Timeline: Sendable {
     /// first-parent read, where the two lists below are `events` itself, not copies.
     private var sideEvents = 0
     private var inheritedEvents = 0
+    /// Where this id's own events begin: after the events of the ids it was renamed from, joined before them.
+    private var ownStart = 0
 
     /// The events that set the line's values: the first-parent line's, merges' inherited changes included.
     public var mainLineEvents: [TimelineEvent] { sideEvents == 0 ? events : events.filter(\.mainLine) }
@@ -165,40 +167,58 @@ public struct Timeline: Sendable {
 
     /// This timeline continued from `old`'s, whose entity the commit `commit` renamed to this id: `old`'s
     /// events before that commit, then this one's, its first event there a change `renamedFrom` the old id
-    /// (its fields the difference from the old id's last values). False, and nothing changed, when this
+    /// (its fields the difference from the old id's last values). `old` keeps only its own events, from the
+    /// rename that gave it its id (if any) on: an id renumbered every other commit kept a whole copy of the
+    /// history before it at each step, and each join copied it again. False, and nothing changed, when this
     /// id had a life of its own before the rename.
-    mutating func continuing(_ old: Timeline, renamedAt commit: ObjectID) -> Bool {
+    mutating func continuing(_ old: inout Timeline, renamedAt commit: ObjectID) -> Bool {
         guard let at = events.firstIndex(where: { $0.commit == commit && ($0.type == .created || $0.type == .restored) })
         else { return false }
         // A side branch's rename already joined the two (read with all parents); its merge renames again.
-        let joined = events[..<at].contains { $0.renamedFrom == old.id }
-        guard joined || at == 0 else { return false }
-        var all = events, renameAt = at
-        if !joined {
-            let end = old.events.firstIndex { $0.commit == commit && $0.type == .removed } ?? old.events.endIndex
-            all = Array(old.events[..<end]) + events
-            renameAt += end
+        let joined = events[..<at].lastIndex { $0.renamedFrom == old.id }
+        guard joined != nil || at == 0 else { return false }
+        let renameAt: Int
+        if joined == nil {
+            // The old id's events up to its removal here, taken over (not copied) when it was joined itself.
+            let end = old.events.lastIndex { $0.commit == commit && $0.type == .removed } ?? old.events.endIndex
+            var all = old.events
+            let oldOwn = Array(old.events[old.ownStart...])
+            let (oldSide, oldInherited) = (old.sideEvents, old.inheritedEvents)
+            old = Timeline(id: old.id, kind: old.kind, events: oldOwn, versions: old.versions)
+            let tail = all[end...]
+            let prefixSide = oldSide - tail.count { !$0.mainLine }, prefixInherited = oldInherited - tail.count(where: \.inherited)
+            all.removeSubrange(end...)
+            renameAt = all.endIndex
+            all.append(contentsOf: events)
+            events = all
+            sideEvents += prefixSide
+            inheritedEvents += prefixInherited
+            ownStart = renameAt
+        } else {
+            renameAt = at
         }
-        var lineState = EntityState()
-        var lastPath: String?
-        for index in all.indices {
+        // Values as the line had them before the first event to settle: the rename, or the side branch's.
+        let first = joined ?? renameAt
+        let before = events[..<first].lastIndex(where: \.mainLine)
+        var lineState = before.map { events[$0].type == .removed ? EntityState() : events[$0].state } ?? EntityState()
+        var lastPath = before.map { events[$0].path }
+        for index in first..<events.endIndex {
             if index == renameAt {
-                let state = EntityState(fields: all[index].fields.compactMap { field in field.newValue.map { Field(field.path, $0) } })
-                all[index].type = .changed
-                all[index].renamedFrom = old.id
-                all[index].fields = CommitDiffer.difference(lineState.fields, state.fields)
-                all[index].state = all[index].mainLine ? state : lineState
-                if let lastPath, lastPath != all[index].path { all[index].previousPath = lastPath }
-            } else if !all[index].mainLine {
+                let state = EntityState(fields: events[index].fields.compactMap { field in field.newValue.map { Field(field.path, $0) } })
+                events[index].type = .changed
+                events[index].renamedFrom = old.id
+                events[index].fields = CommitDiffer.difference(lineState.fields, state.fields)
+                events[index].state = events[index].mainLine ? state : lineState
+                if let lastPath, lastPath != events[index].path { events[index].previousPath = lastPath }
+            } else if !events[index].mainLine {
                 // A side branch's event holds the line's values, now the old id's until the line renames it.
-                all[index].state = lineState
+                events[index].state = lineState
             }
-            if all[index].mainLine {
-                lineState = all[index].type == .removed ? EntityState() : all[index].state
-                lastPath = all[index].path
+            if events[index].mainLine {
+                lineState = events[index].type == .removed ? EntityState() : events[index].state
+                lastPath = events[index].path
             }
         }
-        self = Timeline(id: id, kind: kind, events: all, versions: versions)
         return true
     }
 
@@ -362,12 +382,17 @@ public struct Timelines: Sendable {
     private static func followRenames(_ records: [CommitRecord], in timelines: inout [String: Timeline]) {
         for record in records {
             for change in record.changes where change.type == .added {
-                guard let old = change.renamedFrom, old != change.entity, let before = timelines[old],
-                      var after = timelines.removeValue(forKey: change.entity) else { continue }
-                if after.continuing(before, renamedAt: record.id),
-                   let rename = after.events.last(where: { $0.commit == record.id && $0.renamedFrom == old }) {
-                    timelines[old]?.markRenamed(to: change.entity, at: record.id, fields: rename.fields)
+                // Both taken out, so that joining them moves the events rather than copying them.
+                guard let old = change.renamedFrom, old != change.entity, var before = timelines.removeValue(forKey: old) else { continue }
+                guard var after = timelines.removeValue(forKey: change.entity) else {
+                    timelines[old] = before
+                    continue
                 }
+                if after.continuing(&before, renamedAt: record.id),
+                   let rename = after.events.lastIndex(where: { $0.commit == record.id && $0.renamedFrom == old }) {
+                    before.markRenamed(to: change.entity, at: record.id, fields: after.events[rename].fields)
+                }
+                timelines[old] = before
                 timelines[change.entity] = after
             }
         }
@@ -382,6 +407,15 @@ public struct Timelines: Sendable {
     }
 
     public subscript(id: String) -> Timeline? { byID[id] }
+
+    /// The id the entity once called `id` lives on under now: `id` itself unless the history followed it
+    /// across a rename (a chain of them followed to its end).
+    public func followed(_ id: String) -> String {
+        var current = id
+        var seen: Set<String> = [id]
+        while let next = byID[current]?.renamedAway, seen.insert(next).inserted { current = next }
+        return current
+    }
 
     /// Timelines of one kind, sorted by id.
     public func all(kind: String) -> [Timeline] {

@@ -144,11 +144,12 @@ public struct OKRReport: Sendable {
         // By position in `experimentTimelines` (a timeline copied per quarter into a list per key
         // result retained and released its id, kind, events and store, for every experiment).
         var experiments: [String: [Int]] = [:]
+        func followed(_ reference: String) -> String { Self.followed(reference, in: timelines) }
         let experimentTimelines = lifecycles?.timelines ?? timelines.all(kind: Kind.experiment.rawValue)
         if let lifecycles {
             for track in 0..<lifecycles.count {
                 guard let reference = lifecycles.keyResult(track, before: endTime) else { continue }
-                experiments[reference, default: []].append(track)
+                experiments[followed(reference), default: []].append(track)
             }
         } else {
             // Each experiment's key result read on two threads (alternate experiments: halves left
@@ -162,7 +163,7 @@ public struct OKRReport: Sendable {
             }
             for (index, reference) in references.all.enumerated() {
                 guard let reference else { continue }
-                experiments[reference, default: []].append(index)
+                experiments[followed(reference), default: []].append(index)
             }
         }
         var notes = ReportNotes()
@@ -217,7 +218,8 @@ public struct OKRReport: Sendable {
             var keyResults = ids.sorted(by: KeyResultFields.naturalOrder).map { kr in
                 Self.keyResult(kr, objective: timeline, version: reported, startVersion: start,
                                start: startTime, end: endTime, experiments: experiments["\(timeline.id)/\(kr)"] ?? [],
-                               in: experimentTimelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd, notes: &notes)
+                               in: experimentTimelines, timelines: timelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd,
+                               notes: &notes)
             }
             let squad = objective.squad?.value ?? "(no squad)"
             // Each measured up to the commit that removed it, as the version before that held it.
@@ -227,7 +229,8 @@ public struct OKRReport: Sendable {
                 var unused = ReportNotes()  // its values' notes are the versions' that held it, not the report's
                 var line = Self.keyResult(removal.kr, objective: timeline, version: holder, startVersion: start,
                                           start: startTime, end: events[removal.removal].time, experiments: [],
-                                          in: experimentTimelines, lifecycles: lifecycles, boundary: boundary, todayEnd: todayEnd, notes: &unused)
+                                          in: experimentTimelines, timelines: timelines, lifecycles: lifecycles, boundary: boundary,
+                                          todayEnd: todayEnd, notes: &unused)
                 line.unit = line.metric.flatMap { units[$0] }
                 line.currency = line.unit == .currency ? currencies[squad] : nil
                 keyResultsDropped.append(DroppedKeyResult(keyResult: line, removed: events[removal.removal].time,

@@ -5,10 +5,18 @@ import PlaybookModel
 
 /// How the report computes a key result's line, its check-ins from merged side branches, and the North Star roll-up.
 extension OKRReport {
+    /// `OKR-OLD/KR-1`, written before the objective's id changed, names `OKR-NEW/KR-1`: the history followed it.
+    static func followed(_ reference: String, in timelines: Timelines) -> String {
+        guard let slash = reference.firstIndex(of: "/") else { return reference }
+        let objective = String(reference[..<slash])
+        let now = timelines.followed(objective)
+        return now == objective ? reference : now + reference[slash...]
+    }
+
     /// One key result of `version`, the objective's reported version.
     static func keyResult(
         _ kr: String, objective: Timeline, version: TypedVersion, startVersion: TypedVersion?,
-        start: Int64, end: Int64, experiments: [Int], in experimentTimelines: [Timeline],
+        start: Int64, end: Int64, experiments: [Int], in experimentTimelines: [Timeline], timelines: Timelines,
         lifecycles: ExperimentLifecycles?, boundary: Set<ObjectID>, todayEnd: Int64, notes: inout ReportNotes
     ) -> KeyResultLine {
         let currentField = KeyResultFields.field(kr, "current")
@@ -109,7 +117,7 @@ extension OKRReport {
         var linked: [LinkedExperiment] = []
         for position in experiments {
             guard let version = experimentTimelines[position].version(before: end), let experiment = version.experiment,
-                  experiment.keyResult?.value == reference else { continue }
+                  experiment.keyResult.map({ Self.followed($0.value, in: timelines) }) == reference else { continue }
             let id = experimentTimelines[position].id
             notes.unreadable(version, of: id)
             var line = LinkedExperiment(id: id, title: experiment.title, status: experiment.status?.value, outcome: experiment.result?.outcome?.value)

@@ -159,4 +159,107 @@ final class RenamedIDTests: XCTestCase {
             XCTAssertEqual(total.started, ["EXP-0009"], "\(mode)")
         }
     }
+
+    /// A recurring objective rolled over to the next quarter (`git mv` to the next quarter's folder, its id,
+    /// quarter, baseline and target edited in one commit, its title kept) is a new objective: the quarter's
+    /// report shows each under its own id, and the next one's baseline and target are its own, not changes.
+    func testAnObjectiveRolledOverToTheNextQuarterIsNotFollowed() throws {
+        let scenario = try Scenario(for: self)
+        let q3 = "playbooks/okrs/2026-Q3/growth.yml", q4 = "playbooks/okrs/2026-Q4/growth.yml"
+        let okr = { (id: String, baseline: Double, target: Double, current: Double) in
+            Scenario.objective(id, squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups",
+                               krs: [("KR-1", baseline, target, current)])
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, q3: okr("OKR-2026Q3-GRO-1", 10, 20, 10)])
+        try scenario.commit("2026-09-29", [q3: okr("OKR-2026Q3-GRO-1", 10, 20, 18)])
+        try scenario.commit("2026-10-01", [q3: nil, q4: okr("OKR-2026Q4-GRO-1", 18, 30, 18).replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q4")],
+                            message: "roll over to Q4")
+        try scenario.commit("2026-11-01", [q4: okr("OKR-2026Q4-GRO-1", 18, 30, 22).replacingOccurrences(of: "quarter: 2026-Q3", with: "quarter: 2026-Q4")])
+
+        let (timelines, history) = try timelines(scenario)
+        let third = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-12-01")), timelines: timelines, history: history)
+        XCTAssertEqual(third.objectives.map(\.id), ["OKR-2026Q3-GRO-1"])
+        XCTAssertEqual(third.objectives.first?.keyResults.first?.endValue, 18)
+        let fourth = OKRReport(quarter: Quarter(year: 2026, number: 4), today: try XCTUnwrap(Day("2026-12-01")), timelines: timelines, history: history)
+        XCTAssertEqual(fourth.objectives.map(\.id), ["OKR-2026Q4-GRO-1"])
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "OKR-2026Q4-GRO-1", timelines: timelines, history: history)).events.map(\.type), [.created, .changed])
+        XCTAssertEqual(timelines["OKR-2026Q3-GRO-1"]?.events.last?.type, .removed)
+        XCTAssertNil(timelines["OKR-2026Q3-GRO-1"]?.renamedAway)
+    }
+
+    /// Two stubs from `playbook new experiment`, their title still the placeholder, one dropped and one written
+    /// in one commit with another field changed: two experiments. The placeholder names neither; a stub whose
+    /// every other field is equal is still the one renumbered.
+    func testStubsSharingAPlaceholderTitleAreNotJoined() throws {
+        let scenario = try Scenario(for: self)
+        let stub = { (id: String, extra: String) in
+            Scenario.experiment(id, squad: "growth", status: "draft", title: "<what changes for whom in one line>", extra: extra)
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0036"): stub("EXP-0036", "start: 2026-08-01")])
+        try scenario.commit("2026-07-20", [path("EXP-0036"): nil, path("EXP-0037"): stub("EXP-0037", "start: 2026-09-01")],
+                            message: "drop the stub; plan another experiment")
+
+        let (timelines, history) = try timelines(scenario)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), ["EXP-0036", "EXP-0037"])
+        XCTAssertEqual(try XCTUnwrap(EntityLog(id: "EXP-0037", timelines: timelines, history: history)).events.map(\.type), [.created])
+        XCTAssertNil(timelines["EXP-0036"]?.renamedAway)
+        XCTAssertEqual(try experiments(scenario).created, ["EXP-0036", "EXP-0037"])
+        // Renumbered with every other field kept: followed.
+        try scenario.commit("2026-07-25", [path("EXP-0037"): nil, path("EXP-0038"): stub("EXP-0038", "start: 2026-09-01")])
+        let (after, _) = try self.timelines(scenario)
+        XCTAssertEqual(after["EXP-0038"]?.events.compactMap(\.renamedFrom), ["EXP-0037"])
+    }
+
+    /// An experiment whose `key_result` still names the objective's old id (`OKR-OLD/KR-1`) after the id
+    /// changed is linked to the key result under the new id: the history followed the objective there.
+    func testAnExperimentNamingARenamedObjectivesOldIDIsLinkedToTheNewOne() throws {
+        let scenario = try Scenario(for: self)
+        let file = "playbooks/okrs/growth.yml"
+        let okr = { (id: String, current: Double) in
+            Scenario.objective(id, squad: "growth", alignsTo: "weekly-active-learners", title: "Grow signups", krs: [("KR-1", 10, 20, current)])
+        }
+        let exp = Scenario.experiment("EXP-0006", squad: "growth", status: "running", title: "Shorter signup",
+                                      keyResult: "OKR-2026Q3-GRON-1/KR-1", extra: "start: 2026-07-05")
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, file: okr("OKR-2026Q3-GRON-1", 10), path("EXP-0006"): exp])
+        try scenario.commit("2026-07-20", [file: okr("OKR-2026Q3-GRO-1", 12)], message: "fix the id")
+        try scenario.commit("2026-08-10", [file: okr("OKR-2026Q3-GRO-1", 15)])
+
+        let (timelines, history) = try timelines(scenario)
+        for lifecycles in [nil, ExperimentLifecycles(timelines: timelines, history: history)] {
+            let report = OKRReport(quarter: Quarter(year: 2026, number: 3), today: try XCTUnwrap(Day("2026-09-30")),
+                                   timelines: timelines, history: history, lifecycles: lifecycles)
+            XCTAssertEqual(report.objectives.map(\.id), ["OKR-2026Q3-GRO-1"])
+            XCTAssertEqual(report.objectives.first?.keyResults.first?.experiments.map(\.id), ["EXP-0006"])
+        }
+    }
+
+    /// An id renumbered again and again: the last id's log tells the whole history, each id between keeps only its
+    /// own part (from the rename to it to the rename away), so the timelines grow with the commits, not their square.
+    func testARenameChainKeepsEachIntermediateIDsOwnEventsOnly() throws {
+        let scenario = try Scenario(for: self)
+        let exp = { (number: Int, status: String) in
+            Scenario.experiment(String(format: "EXP-%04d", number), squad: "growth", status: status, title: "Shorter signup")
+        }
+        try scenario.commit("2026-07-01", [metrics: Scenario.metrics, path("EXP-0001"): exp(1, "draft")])
+        try scenario.commit("2026-07-02", [path("EXP-0001"): exp(1, "ready")])
+        let renames = 40
+        for number in 2...(renames + 1) {
+            let (old, new) = (String(format: "EXP-%04d", number - 1), String(format: "EXP-%04d", number))
+            try scenario.commit("2026-07-\(String(format: "%02d", 2 + number / 2))", [path(old): nil, path(new): exp(number, "ready")])
+        }
+
+        let (timelines, history) = try timelines(scenario)
+        let last = String(format: "EXP-%04d", renames + 1)
+        XCTAssertEqual(timelines.all(kind: Kind.experiment.rawValue).map(\.id), [last])
+        let log = try XCTUnwrap(EntityLog(id: last, timelines: timelines, history: history))
+        XCTAssertEqual(log.events.count, 2 + renames)
+        XCTAssertEqual(log.events.compactMap(\.renamedFrom).count, renames)
+        let between = try XCTUnwrap(EntityLog(id: "EXP-0002", timelines: timelines, history: history))
+        XCTAssertEqual(between.events.map(\.type), [.changed, .removed])
+        XCTAssertEqual(between.events.map(\.renamedFrom), ["EXP-0001", nil])
+        XCTAssertEqual(between.events.map(\.renamedTo), [nil, "EXP-0003"])
+        XCTAssertEqual(timelines["EXP-0001"]?.events.map(\.type), [.created, .changed, .removed])
+        let held = timelines.byID.values.reduce(0) { $0 + $1.events.count }
+        XCTAssertLessThan(held, 5 * renames)
+    }
 }
