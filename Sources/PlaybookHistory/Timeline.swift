@@ -410,10 +410,22 @@ public struct Timelines: Sendable {
 
     /// The id the entity once called `id` lives on under now: `id` itself unless the history followed it
     /// across a rename (a chain of them followed to its end).
+    /// An id in the middle of a chain is followed by the rename that took the entity on from it, not by its last
+    /// event: a new entity that took the freed id later is another (review, 2026-12-05: ACQL-1 → ACQL-2 → ACQL-3,
+    /// then a new ACQL-2, and an experiment naming ACQL-1/KR-1 was linked to the new ACQL-2's key result).
     public func followed(_ id: String) -> String {
         var current = id
         var seen: Set<String> = [id]
-        while let next = byID[current]?.renamedAway, seen.insert(next).inserted { current = next }
+        guard var next = byID[id]?.renamedAway else { return id }
+        while seen.insert(next).inserted {
+            let previous = current
+            current = next
+            guard let events = byID[current]?.events,
+                  let entered = events.firstIndex(where: { $0.renamedFrom == previous }),
+                  let away = events[entered...].first(where: { $0.type == .removed && $0.renamedTo != nil })?.renamedTo
+            else { break }
+            next = away
+        }
         return current
     }
 
