@@ -116,12 +116,9 @@ extension Facets {
             // "the phone line is busy at lunch", "orders taken over the phone").
             "phone number": [:], "mobile number": [:], "by phone": [:], "phone call": [:], "phone queue": [:], "phone line": [:],
             "over the phone": [:], "phone support": [:], "phone order": [:], "phone booking": [:], "phone enquiry": [:],
-            // "Phone" as a verb is a call, not the device ("a volunteer phones every household", "phone them back"):
-            // the verb before whom it calls.
-            "phone every": [:], "phone each": [:], "phone all": [:], "phone them": [:], "phone him": [:], "phone her": [:],
-            "phone us": [:], "phone you": [:], "phone me": [:], "phone back": [:], "phone round": [:], "phone ahead": [:],
-            "phone any": [:], "phone new": [:],
-        ].merging(ownDevices, uniquingKeysWith: { first, _ in first }),
+        ].merging(ownDevices, uniquingKeysWith: { first, _ in first })
+         // "Phone" as a verb is a call, not the device (`phoneCalls`).
+         .merging(phoneCalls.mapValues { _ in [:] }, uniquingKeysWith: { first, _ in first }),
         .region: [
             "nordics": ["region": "emea"], "nordic": ["region": "emea"], "scandinavia": ["region": "emea"], "benelux": ["region": "emea"],
             "southeast asia": ["region": "apac"], "south east asia": ["region": "apac"], "oceania": ["region": "apac"],
@@ -245,21 +242,13 @@ extension Facets {
             "app push": ["channel": "push"], "mobile push": ["channel": "push"],
             "notification": ["channel": "push"], "sms": ["channel": "sms"], "text message": ["channel": "sms"],
             "whatsapp": ["channel": "whatsapp"], "in app": ["channel": "in-app"], "banner": ["element": "banner"],
-            // "Phone" as a verb before whom it calls is a call, a channel of its own ("a volunteer phones every
-            // household", "phone them back"): no device (the platform's table), but not nothing either, so a copy
-            // that emails every household instead is still another channel.
-            "phone every": ["channel": "call"], "phone each": ["channel": "call"], "phone all": ["channel": "call"],
-            "phone them": ["channel": "call"], "phone him": ["channel": "call"], "phone her": ["channel": "call"],
-            "phone us": ["channel": "call"], "phone you": ["channel": "call"], "phone me": ["channel": "call"],
-            "phone back": ["channel": "call"], "phone round": ["channel": "call"], "phone ahead": ["channel": "call"],
-            "phone any": ["channel": "call"], "phone new": ["channel": "call"],
             // Places of sale in a shop or venue: where one pays ("the till" is the checkout), and the counters
             // that are other places ("at the café counter", "at the snack bar", "at the box office").
             "the till": ["page": "checkout"], "shop till": ["page": "checkout"], "cash desk": ["page": "checkout"],
             "cash register": ["page": "checkout"], "café": ["page": "café"], "cafe": ["page": "café"],
             "coffee shop": ["page": "café"], "snack bar": ["page": "snack bar"], "box office": ["page": "box office"],
             "ticket desk": ["page": "box office"], "ticket office": ["page": "box office"],
-        ],
+        ].merging(phoneCalls, uniquingKeysWith: { first, _ in first }),
         .segment: [
             "new": ["stage": "new"], "newcom": ["stage": "new"], "newly": ["stage": "new"], "first time": ["stage": "new"],
             "fresh": ["stage": "new"], "freshly": ["stage": "new"], "signed up": ["stage": "new"],
@@ -279,6 +268,14 @@ extension Facets {
             "never bought": ["purchase": "none"], "bought": ["purchase": "buyer"], "buyer": ["purchase": "buyer"],
         ],
     ]
+
+    /// "Phone" as a verb before whom it calls ("a volunteer phones every household", "phone them back"): a call, a
+    /// channel of its own, so a copy that emails every household instead is another channel; no device (the platform's
+    /// table reads these as nothing). Not "phone the" or "phone a": "a replacement phone the next day" is the device.
+    static let phoneCalls: [String: [String: String]] = {
+        let whom = ["every", "each", "all", "them", "him", "her", "us", "you", "me", "back", "round", "ahead", "any", "new"]
+        return Dictionary(uniqueKeysWithValues: whom.map { ("phone \($0)", ["channel": "call"]) })
+    }()
 
     /// A person's own phone ("a code sent to their phone", "point your phone at the box", "the patient's mobile",
     /// "people's phones"): where a message lands or what someone holds, not a platform the change is built for, so
