@@ -216,7 +216,7 @@ struct StagedSource: LintSource {
     }
 
     /// The playbook files the commit changes: staged content that differs from HEAD's (added, modified,
-    /// in conflict). Nil when every file counts as changed: no commit yet, or the settings (which can
+    /// in conflict) and HEAD's files the index no longer holds (deleted). Nil when every file counts as changed: no commit yet, or the settings (which can
     /// change any file's findings) differ from HEAD's.
     func changedPaths() throws -> Set<String>? {
         guard let head = try repository.headCommit() else { return nil }
@@ -231,6 +231,12 @@ struct StagedSource: LintSource {
         var changed = Set(snapshot.conflicts)
         for entry in snapshot.entries where atHead[entry.path] != .some(entry.id) {
             changed.insert(entry.path)
+        }
+        // A file the commit deletes is a change too: without it, a commit that only removes a hypothesis an
+        // unchanged experiment names read as changing nothing, its broken reference as HEAD's (review, 2026-12-05).
+        let staged = Set(snapshot.entries.map(\.path))
+        for path in atHead.keys where !staged.contains(path) {
+            changed.insert(path)
         }
         return changed
     }

@@ -105,6 +105,34 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(workTree.status, 1)
     }
 
+    /// A commit that only deletes a file refuses the errors it makes elsewhere: removing the hypothesis an unchanged
+    /// experiment names breaks that reference, a new error, not one "already there before this commit" (review,
+    /// 2026-12-05: the deletion went in with exit 0, HEAD clean), with or without the kept baseline, in every format.
+    func testACommitThatOnlyDeletesAHypothesisIsRefusedForTheReferenceItBreaks() throws {
+        let (scratch, repository) = try makeRepository()
+        try scratch.write("playbooks/HYP-1.yml", ReviewCommandTests.hypothesis)
+        try scratch.write("playbooks/EXP-1.yml", ReviewCommandTests.experiment)
+        try repository.stage(paths: ["playbooks/HYP-1.yml", "playbooks/EXP-1.yml"])
+        _ = try repository.commit(message: "An idea and its test", author: author)
+        let clean = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)  // and the baseline of HEAD's content kept
+
+        try FileManager.default.removeItem(at: scratch.url.appendingPathComponent("playbooks/HYP-1.yml"))
+        try repository.stage(paths: ["playbooks/HYP-1.yml"])
+        for words in [["lint", "--staged"], ["lint", "--staged", "--format", "json"], ["lint", "--staged", "--format", "github"]] {
+            let run = try CLI.run(words, in: scratch.url)
+            XCTAssertEqual(run.status, 1, "\(words): \(run.stdout)\(run.stderr)")
+            XCTAssertTrue(run.stdout.contains("HYP-1"), "\(words): \(run.stdout)")
+            XCTAssertFalse(run.stdout.contains("already there"), "\(words): \(run.stdout)")
+        }
+        // A later run on the same index (its content now kept too) refuses it alike; so does one with no cache.
+        XCTAssertEqual(try CLI.run(["lint", "--staged"], in: scratch.url).status, 1)
+        try? FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".git/playbook"))
+        let fresh = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(fresh.status, 1, fresh.stdout)
+        XCTAssertTrue(fresh.stdout.contains("playbooks/EXP-1.yml:5:13: error:"), fresh.stdout)
+    }
+
     /// The pre-commit framework runs a hook only when files it matches are staged, and leaves deleted
     /// files out of those: a commit that only removes a hypothesis an experiment names went in unchecked.
     /// The shipped hook lints the whole playbook anyway (no file names), so it runs on every commit.
