@@ -56,7 +56,7 @@ enum NewTemplates {
         status: draft
         metrics:
           primary: \(context.metric.map(Templates.scalar) ?? "<metric-id it decides on>")
-          guardrails: []
+          guardrails: [<metric-id that must not get worse such as refund-rate>]
         surface: <where the change lives such as web/home/banner>
         audience:
           segment: <who is exposed such as trial-users>

@@ -90,6 +90,52 @@ final class ScaffoldTests: XCTestCase {
         XCTAssertTrue(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("playbooks/okrs/2027-Q1/OKR-2027Q1-1.yml").path))
     }
 
+    /// An experiment on revenue needs a guardrail: the one `new` writes for a hypothesis on a money metric lints
+    /// clean once every placeholder is filled, as the README says (review, 2026-12-05: `guardrails: []` was no
+    /// placeholder, and the filled file failed `experiment-guardrails`).
+    func testANewExperimentOnAMoneyMetricLintsCleanOnceFilled() throws {
+        let scratch = try ScratchDirectory()
+        XCTAssertEqual(try CLI.run(["init", "--squad", "checkout-emea"], in: scratch.url).status, 0)
+        try scratch.write("playbooks/money.yml", """
+            kind: Metric
+            id: net-revenue
+            name: Net revenue
+            description: Revenue after refunds, per week.
+            event: order.completed
+            unit: currency
+            direction: increase
+            owner: checkout-emea
+            ---
+            kind: Metric
+            id: refund-rate
+            name: Refund rate
+            description: Share of orders refunded within 30 days.
+            event: order.refunded
+            unit: percent
+            direction: decrease
+            owner: checkout-emea
+
+            """)
+        let hypothesis = try CLI.run(["new", "hypothesis", "--squad", "checkout-emea"], in: scratch.url)
+        let experiment = try CLI.run(["new", "experiment", "--squad", "checkout-emea", "--hypothesis", "HYP-0001"], in: scratch.url)
+        XCTAssertEqual(experiment.status, 0, experiment.stderr)
+        let objective = try CLI.run(["new", "objective", "--squad", "checkout-emea", "--quarter", "2027-Q1"], in: scratch.url)
+        var money = values
+        money["metric-id"] = "net-revenue"
+        money["get worse"] = "refund-rate"  // sorted before "metric-id", which its placeholder holds too
+        for created in [hypothesis, experiment, objective] {
+            let file = scratch.url.appendingPathComponent(created.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            let filled = fill(try String(contentsOf: file, encoding: .utf8), values: money)
+            XCTAssertFalse(filled.contains("MISSING"), filled)
+            try Data(filled.replacing("status: backlog", with: "status: testing").utf8).write(to: file)
+        }
+        let written = try String(contentsOf: scratch.url.appendingPathComponent("playbooks/experiments/EXP-0001.yml"), encoding: .utf8)
+        XCTAssertTrue(written.contains("  guardrails: [refund-rate]\n"), written)
+        let lint = try CLI.run(["lint", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(lint.status, 0, lint.stdout)
+        XCTAssertFalse(lint.stdout.contains("experiment-guardrails"), lint.stdout)
+    }
+
     func testAPlaceholderLeftInANewFileIsAnErrorAtItsLine() throws {
         let scratch = try ScratchDirectory()
         _ = try CLI.run(["init", "--squad", "activation-emea", "--north-star", "weekly-active-users"], in: scratch.url)
