@@ -114,6 +114,13 @@ public struct FieldValue: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
+    /// The value as YAML writes it: a string that would read as another type (`"47000"`, `"true"`) double-quoted,
+    /// anything else as `text`.
+    public var yamlText: String {
+        guard isMarked else { return text }
+        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
     /// The number, exactly as written (lint's rule: an integer or a finite float; a quoted number is
     /// a string, not a number); nil for anything else.
     public var number: Decimal? {
@@ -170,10 +177,17 @@ public struct FieldChange: Sendable, Hashable {
         self.newValue = new
     }
 
-    /// The old value as `log` shows it.
+    /// The old value's text.
     public var old: String? { oldValue?.text }
-    /// The new value as `log` shows it.
+    /// The new value's text.
     public var new: String? { newValue?.text }
+
+    /// The two values as `log` and `review` show them: a change of type only (`54100` to `"54100"`) shows the
+    /// string quoted, as YAML writes it, where the two texts alone would read as no change.
+    public var shown: (old: String?, new: String?) {
+        guard let oldValue, let newValue, oldValue.text == newValue.text else { return (old, new) }
+        return (oldValue.yamlText, newValue.yamlText)
+    }
 }
 
 /// Flattens a YAML node into fields, in document order, without recursion on input depth

@@ -204,7 +204,7 @@ public enum LogRenderer {
         case (let old?, nil): return style == .markdown ? "~~\(style.inline(old.text))~~ (removed)" : "\(style.inline(old.text)) (removed)"
         case (let old?, let new?):
             // A change of type only (`54100` to `"54100"`) shows the string quoted, as YAML writes it.
-            let (from, to) = old.text == new.text ? (quoted(old), quoted(new)) : (old.text, new.text)
+            let (from, to) = old.text == new.text ? (old.yamlText, new.yamlText) : (old.text, new.text)
             let long = from.count + to.count > longChange || from.contains("\n") || to.contains("\n")
             guard long else { return "\(style.inline(from)) → \(style.inline(to))" }
             // A text extended at its end says so: the reader need not compare the two to find the new part.
@@ -213,12 +213,6 @@ public enum LogRenderer {
             return "\(how)\n  - was: \(style.inline(from))\n  - now: \(style.inline(to))"
         case (nil, nil): return ""
         }
-    }
-
-    /// A value as YAML writes it: a string that would read as another type, double-quoted.
-    static func quoted(_ value: FieldValue) -> String {
-        guard case .string(let text)? = value.scalar, FieldValue(plain: text) != value else { return value.text }
-        return "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
     public static func json(_ log: EntityLog) -> String {

@@ -529,7 +529,7 @@ public enum HistoryRules {
             let kr = String(field.path.dropFirst("key_results[".count).dropLast("].current".count))
             return HistoryViolation(
                 rule: LintRuleID.historyClosedQuarter, entity: step.id, field: field.path,
-                message: "\(step.named) \(kr) gets a check-in (current \(field.old ?? "nothing") → \(field.new ?? "nothing")) \(step.when), "
+                message: "\(step.named) \(kr) gets a check-in (current \(field.shown.old ?? "nothing") → \(field.shown.new ?? "nothing")) \(step.when), "
                     + "but \(closed(quarter, today: today)); record it on this quarter's objective, "
                     + "or say in the PR why the closed quarter's number changes",
                 commit: step.commit)

@@ -272,7 +272,7 @@ public enum ReviewRenderer {
             out += "<details><summary>Field changes</summary>\n\n| entity | field | before | after |\n| --- | --- | --- | --- |\n"
             for delta in changed {
                 for field in delta.fields {
-                    out += "| \(Inert.markdownCode(delta.id)) | \(Inert.markdownCode(field.path)) | \(value(field.old)) | \(value(field.new)) |\n"
+                    out += "| \(Inert.markdownCode(delta.id)) | \(Inert.markdownCode(field.path)) | \(value(field.shown.old)) | \(value(field.shown.new)) |\n"
                 }
             }
             out += "\n</details>\n"
@@ -308,7 +308,7 @@ public enum ReviewRenderer {
                 out += "  \(id)\(Inert.terminal(delta.id)) (\(Inert.terminal(delta.kind))) \(Inert.terminal(delta.path))\n"
                 guard change == .changed || change == .renamed else { continue }
                 for field in delta.fields {
-                    out += "      \(Inert.terminal(field.path)): \(plain(field.old)) → \(plain(field.new))\n"
+                    out += "      \(Inert.terminal(field.path)): \(plain(field.shown.old)) → \(plain(field.shown.new))\n"
                 }
             }
         }

@@ -92,6 +92,37 @@ final class ReviewCommandTests: XCTestCase {
         XCTAssertFalse(chosen.stdout.contains("compared by words"), chosen.stdout)
     }
 
+    /// A value whose type alone changes (a check-in's number quoted into a string) is shown as YAML writes it, as
+    /// `log` shows it: `46800 → "46800"`, not `46800 → 46800`, which reads as no change (review, 2026-12-05), in the
+    /// field changes of text and Markdown and in the closed quarter's message.
+    func testAChangeOfTypeOnlyShowsTheStringQuoted() throws {
+        let objective = """
+            kind: Objective
+            id: OKR-2026Q3-1
+            squad: activation-emea
+            quarter: 2026-Q3
+            title: Keep learners coming back
+            aligns_to: weekly-active-learners
+            key_results:
+              - id: KR-1
+                title: Weekly active learners up
+                metric: weekly-active-learners
+                baseline: 40000
+                target: 50000
+                current: 46800
+                confidence: 0.6
+
+            """
+        let (scratch, repository, _) = try start()
+        let base = try commit(repository, scratch, ["playbooks/okr.yml": objective], "the Q3 objective").description
+        _ = try commit(repository, scratch, ["playbooks/okr.yml": objective.replacing("current: 46800", with: "current: \"46800\"")], "quote it")
+        let text = try review(scratch, base: base)
+        XCTAssertTrue(text.stdout.contains("key_results[KR-1].current: 46800 → \"46800\"\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("(current 46800 → \"46800\")"), text.stdout)
+        let markdown = try review(scratch, base: base, format: "markdown")
+        XCTAssertTrue(markdown.stdout.contains("| `46800` | `\"46800\"` |"), markdown.stdout)
+    }
+
     /// Runs git in the scratch repository (branches, merges and links the tests' own commits cannot make).
     @discardableResult
     func git(in scratch: ScratchDirectory, _ arguments: [String]) throws -> String {
