@@ -9,7 +9,7 @@ import XCTest
 /// `Data/fresh18-pairs.tsv`, `Data/fresh19-pairs.tsv`, `Data/fresh20-pairs.tsv`,
 /// `Data/fresh21-pairs.tsv`, `Data/fresh22-pairs.tsv`, `Data/fresh23-pairs.tsv`,
 /// `Data/fresh24-pairs.tsv`, `Data/fresh25-pairs.tsv`, `Data/fresh26-pairs.tsv`,
-/// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
+/// `Data/fresh27-pairs.tsv`, `Data/fresh28-pairs.tsv`, `Data/fresh29-pairs.tsv`, `Data/fresh30-pairs.tsv`, `Data/fresh31-pairs.tsv`, `Data/fresh32-pairs.tsv`; see `Data/README.md`): only their shape, never a verdict of the duplicate rules
 /// (the fourth and fifth are measured once per rule set, in `Fresh4QualityTests` and `Fresh5QualityTests`).
 struct BlindSet {
     static let kinds = ["opposite": 8, "metric": 6, "audience": 6, "negation": 5, "platform": 5, "region": 5, "surface": 5]
@@ -94,6 +94,10 @@ struct BlindSet {
                                         earlierFiles: twentyFourth.earlierFiles + ["fresh24-pairs.tsv", "fresh25-pairs.tsv", "fresh26-pairs.tsv"])
     static let twentyEighth = BlindSet(file: "fresh28-pairs.tsv", prefix: "BM", split: "fresh28", earlierFiles: twentySeventh.earlierFiles)
     static let twentyNinth = BlindSet(file: "fresh29-pairs.tsv", prefix: "BN", split: "fresh29", earlierFiles: twentySeventh.earlierFiles)
+    static let thirtieth = BlindSet(file: "fresh30-pairs.tsv", prefix: "BO", split: "fresh30",
+                                    earlierFiles: twentySeventh.earlierFiles + ["fresh27-pairs.tsv", "fresh28-pairs.tsv", "fresh29-pairs.tsv"])
+    static let thirtyFirst = BlindSet(file: "fresh31-pairs.tsv", prefix: "BP", split: "fresh31", earlierFiles: thirtieth.earlierFiles)
+    static let thirtySecond = BlindSet(file: "fresh32-pairs.tsv", prefix: "BQ", split: "fresh32", earlierFiles: thirtieth.earlierFiles)
 
     let file: String, prefix: String, split: String, earlierFiles: [String]
 
@@ -387,4 +391,28 @@ final class Fresh29DataTests: XCTestCase {
     func testEveryMetricIsInTheCatalog() throws { try BlindSet.twentyNinth.checkEveryMetricIsInTheCatalog() }
     func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.twentyNinth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
     func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.twentyNinth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh30DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtieth.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtieth.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtieth.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtieth.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtieth.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh31DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtyFirst.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtyFirst.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtyFirst.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtyFirst.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtyFirst.checkNoTextRepeatedFromTheEarlierSets() }
+}
+
+final class Fresh32DataTests: XCTestCase {
+    func testEveryRowIsCompleteAndNumberedInOrder() throws { try BlindSet.thirtySecond.checkEveryRowIsCompleteAndNumberedInOrder() }
+    func testFortyIdeasEachWithOneRewordingAndOneLookAlike() throws { try BlindSet.thirtySecond.checkFortyIdeasEachWithOneRewordingAndOneLookAlike() }
+    func testEveryMetricIsInTheCatalog() throws { try BlindSet.thirtySecond.checkEveryMetricIsInTheCatalog() }
+    func testRewordingsKeepTheEventAndMetricLookAlikesChangeIt() throws { try BlindSet.thirtySecond.checkRewordingsKeepTheEventAndMetricLookAlikesChangeIt() }
+    func testNoTextRepeatedFromTheEarlierSets() throws { try BlindSet.thirtySecond.checkNoTextRepeatedFromTheEarlierSets() }
 }

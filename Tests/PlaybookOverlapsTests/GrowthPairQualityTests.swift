@@ -577,7 +577,8 @@ final class GrowthPairTuningTests: XCTestCase {
                      "fresh20": "fresh20-pairs.tsv", "fresh21": "fresh21-pairs.tsv", "fresh22": "fresh22-pairs.tsv",
                      "fresh23": "fresh23-pairs.tsv", "fresh24": "fresh24-pairs.tsv", "fresh25": "fresh25-pairs.tsv",
                      "fresh26": "fresh26-pairs.tsv",
-                     "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv"]
+                     "fresh27": "fresh27-pairs.tsv", "fresh28": "fresh28-pairs.tsv", "fresh29": "fresh29-pairs.tsv",
+                     "fresh30": "fresh30-pairs.tsv", "fresh31": "fresh31-pairs.tsv", "fresh32": "fresh32-pairs.tsv"]
         guard let asked = ProcessInfo.processInfo.environment["PLAYBOOK_SHOW_TUNING"] else { return }
         let seen = ["tune", "tune2", "held-out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9",
                     "fresh10"]
