@@ -79,6 +79,21 @@ struct Hooks: ParsableCommand {
                     throw UsageError(description: "cannot write the hook \(Inert.terminal(Workspace.display(hook, root: workdir))): \(refusal) (core.hooksPath names its folder)")
                 }
             }
+            // Installed already, byte for byte as this run would write them: nothing to do, and nothing wrong (a setup
+            // script run twice, or CI, gets exit 0, not the refusal that keeps another tool's hook).
+            let current = zip(InstalledHooks.names, paths).allSatisfy { name, hook in
+                var info = stat()
+                guard lstat(hook, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_mode & 0o100 != 0,
+                      let bytes = FileManager.default.contents(atPath: hook) else { return false }
+                return bytes == Data(InstalledHooks.script(name: name, playbookFolder: playbook).utf8)
+            }
+            if current, !force {
+                let replacedPath = (try? InstalledHooks.rememberThisBinary(in: repository)).flatMap { $0 }
+                let shown = paths.map { Inert.terminal(Workspace.display($0, root: workdir)) }.joined(separator: " and ")
+                Terminal.write("\(shown) already installed and up to date: commits and merges run `playbook lint --staged`\n")
+                if let replacedPath { Terminal.write(replacedPath + "\n") }
+                return
+            }
             // Checked before anything is written: an existing hook is kept unless --force, and another
             // tool's hook that --force replaces is kept beside it, for `hooks uninstall` to put back.
             let line = InstalledHooks.lineForAnotherHook(playbookFolder: playbook)
@@ -88,7 +103,8 @@ struct Hooks: ParsableCommand {
                 let ours = InstalledHooks.isOurs(hook)
                 guard force else {
                     throw UsageError(description: ours
-                        ? "\(shown) is already installed; use --force to write it again"
+                        ? "\(shown) is playbook's hook, but not as this version writes it (edited since, or written by another version); "
+                            + "use --force to write it again"
                         : "\(shown) already exists (another tool's hook): add the line `\(line)` to it, "
                             + "or use --force to replace it (it is kept as \(Inert.terminal((hook as NSString).lastPathComponent)).before-playbook)")
                 }

@@ -150,6 +150,30 @@ final class InstalledHookTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), husky)
     }
 
+    /// `hooks install` run twice (a setup script, CI) finds its hooks in place as it writes them: it says so and exits 0,
+    /// the files untouched; one of its hooks edited since is refused without --force, as another tool's hook is, and
+    /// named as playbook's (review, 2026-12-05: the second run exited 2, "already installed; use --force").
+    func testInstallingTwiceSaysSoAndExitsZeroAnEditedHookNeedsForce() throws {
+        let scratch = try ScratchDirectory()
+        _ = try Repository.create(at: scratch.url.path)
+        XCTAssertEqual(try CLI.run(["hooks", "install"], in: scratch.url).status, 0)
+        let hook = scratch.url.appendingPathComponent(".git/hooks/pre-commit")
+        let written = try Data(contentsOf: hook)
+        let again = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(again.status, 0, again.stderr)
+        XCTAssertEqual(again.stdout, ".git/hooks/pre-commit and .git/hooks/pre-merge-commit already installed and up to date: "
+                       + "commits and merges run `playbook lint --staged`\n")
+        XCTAssertEqual(try Data(contentsOf: hook), written)
+
+        try (String(decoding: written, as: UTF8.self) + "echo EDITED\n").write(to: hook, atomically: false, encoding: .utf8)
+        let edited = try CLI.run(["hooks", "install"], in: scratch.url)
+        XCTAssertEqual(edited.status, 2, edited.stdout)
+        XCTAssertTrue(edited.stderr.contains(".git/hooks/pre-commit is playbook's hook, but not as this version writes it"), edited.stderr)
+        XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).hasSuffix("echo EDITED\n"), "kept as it was")
+        XCTAssertEqual(try CLI.run(["hooks", "install", "--force"], in: scratch.url).status, 0)
+        XCTAssertEqual(try Data(contentsOf: hook), written)
+    }
+
     /// `init` in a repository whose hooks another tool runs could not scaffold without --force, which turned them off.
     func testInitWithNoHooksWritesNoHookAndLeavesHooksPathAlone() throws {
         let scratch = try ScratchDirectory()
