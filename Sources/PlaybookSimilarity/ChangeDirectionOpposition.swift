@@ -55,6 +55,8 @@ extension ChangeDirection {
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
             }
+            // One order said both ways ("X above Y" / "Y below X") is no opposite place.
+            if axis == .position, sameOrder(a, b) { continue }
             // A comparative after showing against plain showing: "show a shorter form" / "display a two-field form".
             if axis == .amount, (a.comparesWhatItShows && b.up[axis].map(presence.contains) == true)
                 || (b.comparesWhatItShows && a.up[axis].map(presence.contains) == true) {
@@ -69,6 +71,7 @@ extension ChangeDirection {
         }
         if let moved = numbersOpposed(a, b, sameObject: sameObject, spell) { return moved }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
+        if let swapped = orderSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
         if let swapped = swappedTakings(a, b, spell) { return swapped }
         // "Carries no charge" against "add a 1% fee": what a change charges is the same thing however it is named.
