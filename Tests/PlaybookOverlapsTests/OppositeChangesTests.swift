@@ -2,7 +2,8 @@ import XCTest
 import PlaybookOverlaps
 
 /// Near copies that go opposite ways are related work, their direction named by the words each side says it
-/// with: two things ordered the other way round (review, 2026-12-05).
+/// with: two things ordered the other way round, a thing offered against its offer stopped, a thing switched
+/// on against the same thing got rid of (review, 2026-12-05).
 final class OppositeChangesTests: XCTestCase {
     /// Two changes as `playbook overlaps` judges them, with the model's vectors made by hand: the changes
     /// read nearly the same (cosine 0.99), and so do the audiences.
@@ -47,5 +48,24 @@ final class OppositeChangesTests: XCTestCase {
             let overlap = try judged(("Plan order on the paywall", first), ("Plan order on the paywall", second))
             XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
         }
+    }
+
+    /// A denial is named by the verb it denies, as written with its "stop" ("offer / stop offering"), not by
+    /// the first of its words in the alphabet ("day / not day").
+    func testStoppingAnOfferIsNamedByItsVerb() throws {
+        let overlap = try judged(("Free trial on the paywall", "offer a 7-day free trial on the paywall"),
+                                 ("Free trial on the paywall", "stop offering the 7-day free trial on the paywall"))
+        XCTAssertEqual(overlap.kind, .related, overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("direction (offer / stop offering)"), overlap.reason)
+    }
+
+    /// Switching a thing on against getting rid of it is on against off: a direction (it read "differ in detail
+    /// (turn … switch / kill … rid)").
+    func testSwitchingOnAgainstGettingRidOfIsADirection() throws {
+        let overlap = try judged(("Turn on paywall countdown", "switch on a 24-hour discount countdown timer on the paywall"),
+                                 ("Kill the paywall countdown", "get rid of the 24-hour discount countdown timer on the paywall"))
+        XCTAssertEqual(overlap.kind, .related, overlap.reason)
+        XCTAssertTrue(overlap.reason.contains("direction (turn on / kill)"), overlap.reason)
+        XCTAssertFalse(overlap.reason.contains("detail ("), overlap.reason)
     }
 }
