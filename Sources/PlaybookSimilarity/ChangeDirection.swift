@@ -41,6 +41,8 @@ public struct ChangeDirection: Sendable, Hashable {
     /// "before" or "after" that is not a function word ("two days before the payroll cutoff": payrol).
     public internal(set) var before: Set<String> = []
     public internal(set) var after: Set<String> = []
+    /// What the change puts before what ("the annual plan above the monthly plan"), for `orderSwapped`.
+    var orderings: [Ordering] = []
     /// Whether a removal word ("drop", "remove", "hide" …) and an adding one ("add", "show" …) are said,
     /// not denied (for `onlyRemoves`).
     public internal(set) var removes = false
@@ -159,7 +161,7 @@ public struct ChangeDirection: Sendable, Hashable {
             && a.takenAway == b.takenAway && a.denials == b.denials && a.increases == b.increases
             && a.insteadOfANumber == b.insteadOfANumber && a.takingWords == b.takingWords && a.keptOutright == b.keptOutright
             && a.comparesWhatItShows == b.comparesWhatItShows && a.numbersUp == b.numbersUp && a.moves == b.moves
-            && a.saysNone == b.saysNone
+            && a.saysNone == b.saysNone && a.orderings == b.orderings
             && a.deniesACharge == b.deniesACharge && a.addedCharge == b.addedCharge
     }
 
@@ -191,6 +193,7 @@ public struct ChangeDirection: Sendable, Hashable {
         hasher.combine(saysNone)
         hasher.combine(deniesACharge)
         hasher.combine(addedCharge)
+        hasher.combine(orderings)
     }
 
     /// `stem` as this change first writes it ("surcharge" for "surcharg", "PL" for "pl"); "not " kept in
@@ -342,6 +345,7 @@ public struct ChangeDirection: Sendable, Hashable {
         // "Remove X and add Y": X is replaced, named with its own removal word. (An adding word before the
         // removal, or in another sentence, the title, makes no replacement: "More bookings. Remove the waitlist".)
         for (at, object) in removals where at < lastAdding && replaced[object] == nil { replaced[object] = stems[at] }
+        readOrderings(asWritten, written: written, numberAfter: numberAfter)
         readTakings(taking, written: written, denied: deniedAt, kinds: stems == taking ? kinds : taking.map { Self.kinds[$0] ?? [] })
     }
 

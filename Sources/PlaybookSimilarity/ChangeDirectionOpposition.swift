@@ -17,8 +17,26 @@ extension ChangeDirection {
                let start = starter.said(starters) {
                 return aStops ? "\(stop) / \(start)" : "\(start) / \(stop)"
             }
+            // "Stop offering" is named so, not "not offering": the verb said after "stop".
+            let sides = words.components(separatedBy: " / ")
+            if sides.count == 2 {
+                let denied = String(sides[aStops ? 0 : 1].dropFirst(4))
+                if let stop = stopper.stop(before: denied) {
+                    return aStops ? "\(stop) \(denied) / \(sides[1])" : "\(sides[0]) / \(stop) \(denied)"
+                }
+            }
         }
         return words
+    }
+
+    /// "Stop" as written right before `word` as written ("stop offering"), or nil.
+    func stop(before word: String) -> String? {
+        for reading in readings {
+            for index in reading.written.indices.dropFirst() where reading.written[index] == word && reading.stems[index - 1] == "stop" {
+                return reading.written[index - 1]
+            }
+        }
+        return nil
     }
 
     /// Verbs that begin what a "stop" ends.
@@ -55,6 +73,8 @@ extension ChangeDirection {
                 let aboutA = b.objects[axis, default: []].intersection(a.asserted.union(a.negated))
                 if aboutA.isEmpty && aboutB.isEmpty { continue }
             }
+            // One order said both ways ("X above Y" / "Y below X") is no opposite place.
+            if axis == .position, sameOrder(a, b) { continue }
             // A comparative after showing against plain showing: "show a shorter form" / "display a two-field form".
             if axis == .amount, (a.comparesWhatItShows && b.up[axis].map(presence.contains) == true)
                 || (b.comparesWhatItShows && a.up[axis].map(presence.contains) == true) {
@@ -69,8 +89,10 @@ extension ChangeDirection {
         }
         if let moved = numbersOpposed(a, b, sameObject: sameObject, spell) { return moved }
         if let swapped = sequenceSwapped(a, b, spell) { return swapped }
+        if let swapped = orderSwapped(a, b, spell) { return swapped }
         if let taken = removal(a, b, spell) { return taken }
         if let swapped = swappedTakings(a, b, spell) { return swapped }
+        if let turned = startedAgainstTaken(a, b, spell) { return turned }
         // "Carries no charge" against "add a 1% fee": what a change charges is the same thing however it is named.
         if a.deniesACharge, let charge = b.addedCharge { return "no charge / \(spell(b, charge))" }
         if b.deniesACharge, let charge = a.addedCharge { return "\(spell(a, charge)) / no charge" }
@@ -79,13 +101,58 @@ extension ChangeDirection {
         // (Most changes deny nothing: no sets built for them.)
         if !a.negated.isEmpty, !b.onlyRemoves {
             let aDenies = a.denied(besides: b).intersection(b.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-            if let word = aDenies.sorted().first { return "not \(spell(a, word)) / \(spell(b, word))" }
+            if let word = a.firstDenied(among: aDenies) { return "not \(spell(a, word)) / \(spell(b, word))" }
         }
         if !b.negated.isEmpty, !a.onlyRemoves {
             let bDenies = b.denied(besides: a).intersection(a.asserted).subtracting(generic).subtracting(Lexicon.stopwords)
-            if let word = bDenies.sorted().first { return "\(spell(a, word)) / not \(spell(b, word))" }
+            if let word = b.firstDenied(among: bDenies) { return "\(spell(a, word)) / not \(spell(b, word))" }
         }
         return nil
+    }
+
+    /// The first of `words` this change denies, in the order its denials say them: the verb a denial is of
+    /// ("stop offering the 7-day free trial": offer, not day; review, 2026-12-05, read "day / not day").
+    func firstDenied(among words: Set<String>) -> String? {
+        guard !words.isEmpty else { return nil }
+        for denial in denials {
+            if let word = denial.first(where: words.contains) { return word }
+        }
+        return words.min()
+    }
+
+    /// One change turns on, adds or shows a thing and nothing else ("switch on a discount countdown timer")
+    /// that the other takes away in words no axis reads ("kill", "get rid of", "scrap", "ditch") and adds
+    /// nothing: opposite changes, named by their verbs ("turn on / kill"), or nil. (Review, 2026-12-05: the two
+    /// read as related work that "differ in detail (turn … switch / kill … rid)".) Only when what is turned on,
+    /// the word after the adding verb, is among what the other takes away.
+    static func startedAgainstTaken(_ a: ChangeDirection, _ b: ChangeDirection, _ spell: (ChangeDirection, String) -> String) -> String? {
+        func started(_ x: ChangeDirection, taken y: ChangeDirection) -> (on: String, off: String)? {
+            guard y.takesAway, !x.takesAway, let on = x.up[.amount], x.down[.amount] == nil, presence.contains(on),
+                  y.up[.amount] == nil, y.down[.amount] == nil, !y.adds,
+                  !(x.objects[.amount] ?? []).intersection(y.notKept).subtracting(y.keptOutright).subtracting(generic).isEmpty,
+                  let off = y.firstTaking() else { return nil }
+            return (spell(x, on).lowercased(), off)
+        }
+        if let (on, off) = started(a, taken: b) { return "\(on) / \(off)" }
+        if let (on, off) = started(b, taken: a) { return "\(off) / \(on)" }
+        return nil
+    }
+
+    /// The first word this change takes something away with (`takingWords`), as written and lower-cased, with
+    /// the words its phrase says it with ("get rid of", "do away with", "no longer").
+    func firstTaking() -> String? {
+        for reading in readings {
+            guard let index = reading.stems.firstIndex(where: takingWords.contains) else { continue }
+            let word = reading.written[index].lowercased()
+            switch reading.stems[index] {
+            case "rid": return index > 0 ? "\(reading.written[index - 1].lowercased()) rid of" : "rid of"
+            case "away": return index > 0 ? "\(reading.written[index - 1].lowercased()) away with" : "away with"
+            case "instead": return "instead of"
+            case "longer", "more": return "no \(word)"
+            default: return word
+            }
+        }
+        return takingWords.min()
     }
 
     /// Whether this change denies a word that `other` states undenied, function words aside ("do not offer

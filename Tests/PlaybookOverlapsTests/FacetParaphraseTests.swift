@@ -127,4 +127,36 @@ final class FacetParaphraseTests: XCTestCase {
         XCTAssertEqual(named("readers without paying, email them about the saved basket", .segment, "plan"), ["free"])
         XCTAssertEqual(named("send the code without a push reminder", .surface, "channel"), [])
     }
+
+    /// A page named right after "after", "before" or "until" and an ordinal says when, not where (review, 2026-12-05:
+    /// "ask for everything else after the first lesson" read `surface (signup / lesson)` against a shorter
+    /// registration form, and a duplicate was a note); a channel there is still read, and so is a page said as where.
+    /// A form's email field is no channel.
+    func testAPageAfterATimeWordAndAnOrdinalSaysWhenNotWhere() throws {
+        XCTAssertEqual(named("ask for everything else after the first lesson", .surface, "page"), [])
+        XCTAssertEqual(named("show the survey before the second lesson", .surface, "page"), [])
+        // Without an ordinal, the page is where: "after a lesson" is at its end.
+        XCTAssertEqual(named("show an upgrade prompt after a lesson", .surface, "page"), ["lesson"])
+        XCTAssertEqual(named("show the survey in the lesson", .surface, "page"), ["lesson"])
+        XCTAssertEqual(named("offer a gift wrap during checkout", .surface, "page"), ["checkout"])
+        XCTAssertEqual(named("send an email after the first lesson", .surface, "channel"), ["email"])
+        XCTAssertEqual(named("cut the registration form to a single email field", .surface, "channel"), [])
+        XCTAssertEqual(named("cut the registration form to a single email field", .surface, "page"), ["signup"])
+
+        // Two wordings of one idea, close in meaning (cosine 0.65, as the model read them) but not in words.
+        let first = (title: "One-field registration",
+                     change: "cut the registration form to a single email field and ask for name and password later")
+        let second = (title: "Sign up with just an email",
+                      change: "let people open an account by typing only their email; ask for everything else after the first lesson")
+        let audience = "new visitors on the website"
+        let encoder = Vectors([first.title + ". " + first.change: [1, 0, 0], second.title + ". " + second.change: [0.65, 0.76, 0],
+                               audience: [0, 0, 1]])
+        let a = hypothesis("HYP-0001", squad: "onboarding", title: first.title, change: first.change, audience: audience,
+                           outcome: "more visitors create an account")
+        let b = hypothesis("HYP-0002", squad: "checkout", title: second.title, change: second.change, audience: audience,
+                           outcome: "more visitors create an account")
+        let overlap = try XCTUnwrap(OverlapFinder.duplicates(entities(a + "\n---\n" + b), encoder: encoder).first)
+        XCTAssertEqual(overlap.kind, .duplicate, overlap.reason)
+        XCTAssertFalse(overlap.reason.contains("lesson"), overlap.reason)
+    }
 }

@@ -24,7 +24,7 @@ final class ChangeDirectionTests: XCTestCase {
         XCTAssertEqual(ChangeDirection.opposition(stop, start), "stopping / starting")
         XCTAssertEqual(ChangeDirection.opposition(start, stop), "starting / stopping")
         XCTAssertTrue(ChangeDirection.denies(stop, start))
-        XCTAssertEqual(opposition("do not send the renewal reminder email", "send the renewal reminder email"), "not renewal / renewal")
+        XCTAssertEqual(opposition("do not send the renewal reminder email", "send the renewal reminder email"), "not send / send")
     }
 
     func testOppositeWordsOnOneScaleOppose() {
