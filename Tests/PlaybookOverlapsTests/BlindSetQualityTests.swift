@@ -346,7 +346,8 @@ final class Fresh18QualityTests: XCTestCase {
 
 final class Fresh19QualityTests: XCTestCase {
     func testNineteenthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh19-pairs.tsv", found: 30, flagged: 4, strays: 12, wordsFlagged: 12)
+        // With the order and direction-word rules of 2026-12-05 (a later session; seen data): 4 → 3 flagged, 12 → 10 other pairs.
+        try assertBlindSetFloors("fresh19-pairs.tsv", found: 30, flagged: 3, strays: 10, wordsFlagged: 12)
     }
 }
 
@@ -404,7 +405,8 @@ final class Fresh24QualityTests: XCTestCase {
 
 final class Fresh25QualityTests: XCTestCase {
     func testTwentyFifthFreshSetQualityWithTheInstalledModel() throws {
-        try assertBlindSetFloors("fresh25-pairs.tsv", found: 31, flagged: 1, strays: 15, wordsFlagged: 14)
+        // With the order and direction-word rules of 2026-12-05 (a later session; seen data): 15 → 13 other pairs.
+        try assertBlindSetFloors("fresh25-pairs.tsv", found: 31, flagged: 1, strays: 13, wordsFlagged: 14)
     }
 }
 
