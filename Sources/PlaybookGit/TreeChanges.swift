@@ -52,11 +52,19 @@ extension Repository {
         return entry.id
     }
 
+    /// The blob at `path` in `tree` and whether it is a symbolic link (its blob then holds the target), or nil
+    /// when there is no file there.
+    public func blobEntry(inTree tree: ObjectID, path: String) throws -> (id: ObjectID, isLink: Bool)? {
+        guard let entry = try entry(inTree: tree, path: path), entry.isBlob else { return nil }
+        return (entry.id, entry.isLink)
+    }
+
     private struct Entry: Equatable {
         var name: String
         var id: ObjectID
         var isTree: Bool
         var isBlob: Bool
+        var isLink = false
     }
 
     private func entry(inTree tree: ObjectID, path: String) throws -> Entry? {
@@ -83,6 +91,7 @@ extension Repository {
             name: String(cString: git_tree_entry_name(entry)),
             id: ObjectID(git_tree_entry_id(entry)),
             isTree: type == GIT_OBJECT_TREE,
-            isBlob: type == GIT_OBJECT_BLOB)
+            isBlob: type == GIT_OBJECT_BLOB,
+            isLink: git_tree_entry_filemode(entry) == GIT_FILEMODE_LINK)
     }
 }

@@ -47,8 +47,9 @@ public enum PlaybookFiles {
         hasMiscasedPlaybookName(path) && isReadBelowRoot(path, roots: roots)
     }
 
-    /// Whether `path` has no hidden component below the root it is under.
-    private static func isReadBelowRoot(_ path: String, roots: [String]) -> Bool {
+    /// Whether `path` has no hidden component below the root it is under: where the working-tree walk
+    /// reaches (a symbolic link to a folder there is named, whatever its name).
+    public static func isReadBelowRoot(_ path: String, roots: [String]) -> Bool {
         var below = path
         var matched = -1
         for root in roots {

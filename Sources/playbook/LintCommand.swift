@@ -69,6 +69,7 @@ struct Lint: ParsableCommand {
         let source: any LintSource = staged
             ? try StagedSource(from: cwd, configPath: config)
             : try WorkingTreeSource(from: cwd, configPath: config, requirePlaybook: paths.isEmpty, named: paths)
+        for note in (source as? StagedSource)?.notes ?? [] { Terminal.writeError("playbook: note: \(note)\n") }
         let selection = try source.files(for: paths)
         let compared = try EmbeddingEngine.lazyEncoder(
             for: engine, repositoryTop: source.repositoryTop,
@@ -83,7 +84,9 @@ struct Lint: ParsableCommand {
         let quiet = !verbose && (format == .text || format == .github)
         let staged = paths.isEmpty ? source as? StagedSource : nil
         let changed = try staged?.changedPaths()
-        let full = linter.lint(selection.files, reportedFiles: selection.reported)
+        let full = staged?.holdsNoPlaybook == true
+            ? LintReport(findings: [], files: 0, entities: 0)
+            : linter.lint(selection.files, reportedFiles: selection.reported)
         // A model whose files are there but whose weights would not load: said like a missing one.
         let fallback = try compared.fallback ?? EmbeddingEngine.failure(of: compared.model, choice: engine) ?? compared.capped?.reason
         let engineName = fallback == nil ? compared.encoder?.modelName ?? "lexical" : "lexical"
@@ -99,8 +102,14 @@ struct Lint: ParsableCommand {
             if let changed, changed.isEmpty {
                 known = full.scopeKeys // the index is HEAD's content: every finding was there before
             } else if let changed, (quiet && full.hasFindings(outside: changed)) || full.hasErrors(outside: changed) {
-                known = try staged.content(atHead: true).flatMap { StagedBaseline.load(gitDirectory: staged.gitDirectory, fingerprint: fingerprint($0)) }
-                    ?? linter.lint(try staged.headFiles()).scopeKeys
+                // HEAD judged with the settings it holds (a commit that changes them is compared with HEAD as it was
+                // judged); none when they cannot be read, and then every error is the commit's.
+                var headLinter = linter
+                if let headConfiguration = staged.headConfiguration {
+                    headLinter.configuration = headConfiguration
+                    known = try staged.content(atHead: true).flatMap { StagedBaseline.load(gitDirectory: staged.gitDirectory, fingerprint: fingerprint($0)) }
+                        ?? headLinter.lint(try staged.headFiles()).scopeKeys
+                }
             }
             if let content = try staged.content(atHead: false) {
                 StagedBaseline.save(gitDirectory: staged.gitDirectory, fingerprint: fingerprint(content), keys: full.scopeKeys)
@@ -108,7 +117,8 @@ struct Lint: ParsableCommand {
             guard let changed, let known else { return (full, (0, 0), (0, [])) }
             // Errors are listed wherever they are; those the parent had, in files the commit leaves unchanged, are said to be so.
             let before = full.errors(outside: changed, before: known)
-            guard quiet else { return (full, (0, 0), before) }
+            // A settings change can change any file's findings: all of them are listed, as they now are.
+            guard quiet, !staged.changesSettings(changed) else { return (full, (0, 0), before) }
             let scoped = full.scoped(toChanged: changed, known: known)
             return (scoped.report, (scoped.leftOutWarnings, scoped.leftOutNotes), before)
         }()

@@ -14,13 +14,20 @@ struct StagedSource: LintSource {
     /// Index entries and conflicts, kept to select named paths outside the roots.
     private let snapshot: StagedSnapshot
     private let repository: Repository
-    /// The configured roots, relative to the git top ("" for the top itself).
-    private let rootPrefixes: [String]
-    /// Where the settings are read from, relative to the top; nil when --config names a file outside the repository.
-    private let settingsPath: String?
+    /// The settings the index holds (StagedSettings): the configured roots, and the file judged.
+    private let settings: StagedSettings
+    private var rootPrefixes: [String] { settings.rootPrefixes }
+    /// HEAD's tree and the settings it holds, found as the index's are: what the commit starts from. Nil with
+    /// no commit yet; its settings nil when they cannot be read (HEAD is then not judged: every error is the commit's).
+    private let head: (tree: ObjectID, settings: StagedSettings?)?
     /// With no settings found from the current folder up (so none at the top), the `.playbook.yml` files the index holds in
     /// subfolders: the playbooks a hook run from the top of the repository was meant to find.
     private let nestedSettings: [String]
+    /// What the user should know about the settings judged (a working-tree `.playbook.yml` the commit does not hold).
+    let notes: [String]
+    /// Nothing of the playbook is in the commit nor in its parent, and the working tree's settings are not
+    /// staged: a playbook begun and not yet added. Nothing is judged.
+    let holdsNoPlaybook: Bool
 
     init(from cwd: String, configPath: String?) throws {
         self.cwd = cwd
@@ -41,7 +48,8 @@ struct StagedSource: LintSource {
         guard let workdir = repository.workdir else {
             throw UsageError(description: "--staged reads the index, and a bare repository has none; lint a checkout instead")
         }
-        top = Workspace.normalized(workdir)
+        let top = Workspace.normalized(workdir)
+        self.top = top
         do {
             // An intent-to-add entry (`git add -N`) is no part of the commit: its empty blob is not the file.
             let staged = try repository.stagedEntries(indexFile: indexFile, where: { _ in true })
@@ -50,60 +58,83 @@ struct StagedSource: LintSource {
             throw UsageError(description: "cannot read the git index: \(error)")
         }
         let byPath = Dictionary(snapshot.entries.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        let repository = repository
+        let relative = PathSpelling.remainder(of: here, after: top + "/") ?? ""
 
-        // The settings folder: the nearest .playbook.yml (staged, else in the work tree) from
-        // the current folder up to the top, as a working-tree run finds it.
-        var settingsFolder = ""
-        var relative = PathSpelling.remainder(of: here, after: top + "/") ?? ""
-        while true {
-            let candidate = relative.isEmpty ? Configuration.fileName : relative + "/" + Configuration.fileName
-            if byPath[candidate] != nil || Workspace.lexists(top + "/" + candidate) {
-                settingsFolder = relative
-                break
+        // --config names the settings: as staged when the index holds the file (its staged change changes the
+        // findings); a file it does not hold (outside the repository, or untracked) is the user's own, read from
+        // disk and judging HEAD alike.
+        var notes: [String] = []
+        var unjudgedSettings = false
+        let named = try configPath.map { configPath -> StagedSettings.Named in
+            let absolute = Workspace.absolute(configPath, from: here)
+            if let inside = PathSpelling.remainder(of: absolute, after: top + "/"), byPath[inside] != nil {
+                return StagedSettings.Named(shown: configPath, held: inside, fromDisk: nil)
             }
-            guard !relative.isEmpty else { break }
-            relative = (relative as NSString).deletingLastPathComponent
+            if PathSpelling.remainder(of: absolute, after: top + "/") != nil {
+                notes.append("\(Inert.terminal(configPath)) is not in the index: read from the working tree, for this commit and HEAD alike")
+            }
+            return StagedSettings.Named(shown: configPath, held: nil,
+                                        fromDisk: try Workspace.loadConfiguration(at: absolute, shownAs: configPath))
         }
-        let settingsPath = settingsFolder.isEmpty ? Configuration.fileName : settingsFolder + "/" + Configuration.fileName
-        // With --config, the file named (when inside the repository): its staged change changes the findings too.
-        let topPrefix = top + "/"
-        self.settingsPath = configPath.map { PathSpelling.remainder(of: Workspace.absolute($0, from: here), after: topPrefix) } ?? settingsPath
-        if let configPath {
-            configuration = try Workspace.loadConfiguration(at: Workspace.absolute(configPath, from: here), shownAs: configPath)
-        } else if let entry = byPath[settingsPath] {
-            // The configuration about to be committed; a staged link is refused, not followed.
-            guard entry.isRegularFile else {
-                throw UsageError(description: "the staged \(settingsPath) is not a regular file (a symbolic link or a submodule); commit the configuration itself")
-            }
-            let bytes: [UInt8]
-            do { bytes = try repository.blobData(entry.id) } catch {
-                throw UsageError(description: "cannot read the staged \(settingsPath): \(error)")
-            }
-            configuration = try Configuration.parse(bytes, file: settingsPath)
-        } else if Workspace.lexists(top + "/" + settingsPath) {
-            // Only a regular file reached without a symbolic link; a dangling link is an error, not defaults.
-            let kind: ContainedPath.Kind
-            do {
-                kind = try ContainedPath.kind(of: settingsPath, under: top, shownFrom: top)
-            } catch {
-                throw UsageError(description: "cannot use the configuration file: \(error.description)")
-            }
-            guard kind == .file else { throw UsageError(description: "the configuration file \(settingsPath) is not a regular file") }
-            configuration = try Workspace.loadConfiguration(at: top + "/" + settingsPath, shownAs: settingsPath, followingLinks: false)
-        } else {
-            configuration = Configuration()
+        settings = try StagedSettings.find(from: relative, named: named, side: "staged") { path in
+            byPath[path].map { entry in StagedSettings.Held(isRegularFile: entry.isRegularFile) { try repository.blobData(entry.id) } }
         }
-        nestedSettings = configPath == nil && byPath[settingsPath] == nil && !Workspace.lexists(top + "/" + settingsPath)
+        configuration = settings.configuration
+        let held = byPath[settings.path ?? ""] != nil
+
+        // A `.playbook.yml` only the working tree has (untracked, or removed from the index) is not judged: said.
+        if configPath == nil {
+            var folder = relative
+            while true {
+                let candidate = folder.isEmpty ? Configuration.fileName : folder + "/" + Configuration.fileName
+                if Workspace.lexists(top + "/" + candidate) {
+                    if byPath[candidate] == nil {
+                        unjudgedSettings = true
+                        let judged = held ? "with \(Inert.terminal(settings.path ?? "")), the nearest one it holds" : "with the default settings"
+                        notes.append("\(Inert.terminal(candidate)) is not in the index, so the commit is judged \(judged), as a clean clone of it "
+                                     + "reads it (`git add \(Inert.terminal(candidate))` to commit it)")
+                    }
+                    break
+                }
+                guard !folder.isEmpty, folder != settings.folder else { break }
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        nestedSettings = configPath == nil && !held
             ? snapshot.entries.map(\.path).filter { $0.hasSuffix("/" + Configuration.fileName) }
             : []
-        let prefixes = configuration.roots.map { root -> String in
-            let joined = settingsFolder.isEmpty ? root : (root == "." ? settingsFolder : settingsFolder + "/" + root)
-            return joined == "." ? "" : joined
+
+        // HEAD, as a clean clone of it is judged: the settings it holds, found from the same folder.
+        if let commit = try repository.headCommit() {
+            let tree = try repository.commitInfo(commit, details: false).tree
+            let headSettings = try? StagedSettings.find(from: relative, named: named, side: "HEAD's") { path in
+                try repository.blobEntry(inTree: tree, path: path).map { entry in
+                    StagedSettings.Held(isRegularFile: !entry.isLink) { try repository.blobData(entry.id) }
+                }
+            }
+            head = (tree, headSettings)
+        } else {
+            head = nil
         }
-        rootPrefixes = prefixes
+        // A playbook begun in the working tree (`playbook init`) and not yet added: a commit that holds none of
+        // it, its settings included, and whose parent holds no playbook file either, has nothing to judge (its
+        // empty playbook is no error of a commit of `.githooks` or a README; review, 2026-12-05).
+        let prefixes = settings.rootPrefixes
+        let within: (String) -> Bool = { path in prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } }
+        if unjudgedSettings, !snapshot.entries.contains(where: { within($0.path) }), !snapshot.conflicts.contains(where: within) {
+            let include = Self.underRoots(self.head?.settings?.rootPrefixes ?? [])
+            holdsNoPlaybook = try self.head.map { head in
+                try head.settings.map { try repository.changedFiles(from: nil, to: head.tree, under: $0.rootPrefixes, include: include).isEmpty } ?? false
+            } ?? true
+        } else {
+            holdsNoPlaybook = false
+        }
+        self.notes = holdsNoPlaybook ? notes + ["the commit holds no playbook file, nor does its parent: nothing to judge"] : notes
         // Under a root by bytes (`PathSpelling`): `playbooks/` + U+0301 is under playbooks, as the
         // working-tree walk finds it, though its `/` and mark are one character.
-        files = StagedSource.read(snapshot, from: repository, configuration: configuration, include: Self.underRoots(prefixes))
+        files = StagedSource.read(snapshot, from: repository, top: top, configuration: configuration,
+                                  include: Self.underRoots(settings.rootPrefixes), linkedFolders: Self.belowRoots(settings.rootPrefixes))
     }
 
     /// The playbook files under the roots (by bytes, `PathSpelling`: `playbooks/` + U+0301 is under
@@ -115,48 +146,86 @@ struct StagedSource: LintSource {
         }
     }
 
+    /// The links below the roots that are no playbook file by name: named when they lead to a folder, as the
+    /// working-tree walk names a symbolic link to a folder whatever its name.
+    private static func belowRoots(_ prefixes: [String]) -> (String) -> Bool {
+        { path in
+            prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } && !prefixes.contains(path)
+                && PlaybookFiles.isReadBelowRoot(path, roots: prefixes)
+        }
+    }
+
     /// The git folder, where `.git/playbook` keeps what runs share.
     var gitDirectory: String { repository.gitDirectory }
 
     /// What a staged run's findings are made from, as blob ids (`StagedBaseline.fingerprint`): the playbook
-    /// files and the settings of the index, or of HEAD (`atHead`). Nil when that cannot name it: the index
-    /// holds conflicts, --config names a file outside the repository, or there is no HEAD.
+    /// files (and links) and the settings of the index, or of HEAD (`atHead`, with HEAD's settings and roots).
+    /// Nil when that cannot name it: the index holds conflicts, --config names a file the index does not hold,
+    /// there is no HEAD, or HEAD's settings cannot be read.
     func content(atHead: Bool) throws -> (files: [(path: String, id: ObjectID)], settings: ObjectID?)? {
-        guard let settingsPath else { return nil }
-        let include = Self.underRoots(rootPrefixes)
         if !atHead {
-            guard snapshot.conflicts.isEmpty else { return nil }
-            return (snapshot.entries.filter { include($0.path) }.map { ($0.path, $0.id) },
+            guard let settingsPath = settings.path, snapshot.conflicts.isEmpty else { return nil }
+            let (include, links) = (Self.underRoots(rootPrefixes), Self.belowRoots(rootPrefixes))
+            return (snapshot.entries.filter { include($0.path) || (CommittedLinks.isLink($0) && links($0.path)) }.map { ($0.path, $0.id) },
                     snapshot.entries.first(where: { $0.path == settingsPath })?.id)
         }
-        guard let head = try repository.headCommit() else { return nil }
-        let tree = try repository.commitInfo(head, details: false).tree
-        let files = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes, include: include)
-            .compactMap { change in change.newBlob.map { (path: change.path, id: $0) } }
-        return (files, try repository.blobID(inTree: tree, path: settingsPath))
+        guard let head, let headSettings = head.settings, let settingsPath = headSettings.path else { return nil }
+        let files = try headEntries(head.tree, headSettings).map { (path: $0.path, id: $0.id) }
+        return (files, try repository.blobID(inTree: head.tree, path: settingsPath))
     }
 
-    /// The playbook files as HEAD holds them, read as the staged ones are: what the commit starts from.
-    func headFiles() throws -> [SourceFile] {
-        guard let head = try repository.headCommit() else { return [] }
-        let tree = try repository.commitInfo(head, details: false).tree
-        let entries = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes, include: Self.underRoots(rootPrefixes))
+    /// The settings HEAD is judged with (found as the index's are, from what HEAD holds); nil when there is no
+    /// HEAD or its settings cannot be read.
+    var headConfiguration: Configuration? { head?.settings?.configuration }
+
+    /// HEAD's playbook files, and its links below the roots, as index entries.
+    private func headEntries(_ tree: ObjectID, _ headSettings: StagedSettings) throws -> [IndexEntry] {
+        let (include, links) = (Self.underRoots(headSettings.rootPrefixes), Self.belowRoots(headSettings.rootPrefixes))
+        return try repository.changedFiles(from: nil, to: tree, under: headSettings.rootPrefixes, include: { include($0) || links($0) })
             .compactMap { change -> IndexEntry? in
-                guard let blob = change.newBlob else { return nil }
+                guard let blob = change.newBlob, include(change.path) || change.newIsLink else { return nil }
                 var entry = IndexEntry(path: change.path, id: blob, mode: change.newIsLink ? IndexEntry.symlinkMode : 0o100644, size: 0)
                 entry.nameIsUTF8 = change.nameIsUTF8
                 return entry
             }
-        return Self.read(StagedSnapshot(entries: entries, conflicts: []), from: repository, configuration: configuration,
-                         include: Self.underRoots(rootPrefixes))
+    }
+
+    /// The playbook files as HEAD holds them, read as the staged ones are with HEAD's settings: what the commit
+    /// starts from. Empty with no HEAD.
+    func headFiles() throws -> [SourceFile] {
+        guard let head, let headSettings = head.settings else { return [] }
+        let entries = try headEntries(head.tree, headSettings)
+        // A link is judged against all HEAD holds: listed whole only when there is one.
+        let all = entries.contains(where: CommittedLinks.isLink)
+            ? try repository.changedFiles(from: nil, to: head.tree, under: [""], include: { _ in true }).compactMap { change -> IndexEntry? in
+                change.newBlob.map { IndexEntry(path: change.path, id: $0, mode: change.newIsLink ? IndexEntry.symlinkMode : 0o100644, size: 0) }
+            }
+            : entries
+        return Self.read(StagedSnapshot(entries: entries, conflicts: []), from: repository, top: top, configuration: headSettings.configuration,
+                         include: Self.underRoots(headSettings.rootPrefixes), linkedFolders: Self.belowRoots(headSettings.rootPrefixes),
+                         tree: all)
     }
 
     /// The staged files that `include` selects (playbook files under a root, and those named as one in
-    /// other letter case, which are named and not read), read from the object database.
-    private static func read(_ snapshot: StagedSnapshot, from repository: Repository, configuration: Configuration,
-                             include: (String) -> Bool) -> [SourceFile] {
+    /// other letter case, which are named and not read), read from the object database, and the links
+    /// `linkedFolders` selects that lead to a folder. `tree`: all the side holds (default: the snapshot).
+    private static func read(_ snapshot: StagedSnapshot, from repository: Repository, top: String, configuration: Configuration,
+                             include: (String) -> Bool, linkedFolders: (String) -> Bool = { _ in false },
+                             tree: [IndexEntry]? = nil) -> [SourceFile] {
         var files: [SourceFile] = []
-        for entry in snapshot.entries where include(entry.path) {
+        var resolver: CommittedLinks?
+        func leadsToFolder(_ path: String) -> Bool {
+            if resolver == nil { resolver = CommittedLinks(tree ?? snapshot.entries, top: top, repository: repository) }
+            return resolver?.leadsToFolder(path) ?? false
+        }
+        for entry in snapshot.entries {
+            guard include(entry.path) else {
+                // A link to a folder, whatever its name, as a clean clone's walk names it.
+                if CommittedLinks.isLink(entry), linkedFolders(entry.path), leadsToFolder(entry.path) {
+                    files.append(SourceFile(path: entry.path, content: .unreadable(FileDiscovery.symlinkedFolderProblem)))
+                }
+                continue
+            }
             // As lint words it: a name git holds but that is not UTF-8 cannot be named or read by path.
             guard entry.nameIsUTF8 || entry.mode & 0o170000 == 0o160000 else {
                 files.append(SourceFile(path: entry.path, content: .unreadable(SourceFile.invalidNameProblem)))
@@ -178,7 +247,8 @@ struct StagedSource: LintSource {
                     files.append(SourceFile(path: entry.path, content: .unreadable("\(error)")))
                 }
             case 0o120000:
-                files.append(SourceFile(path: entry.path, content: .unreadable(FileDiscovery.symlinkProblem)))
+                let problem = leadsToFolder(entry.path) ? FileDiscovery.symlinkedFolderProblem : FileDiscovery.symlinkProblem
+                files.append(SourceFile(path: entry.path, content: .unreadable(problem)))
             default:
                 continue // a submodule is another repository
             }
@@ -216,20 +286,18 @@ struct StagedSource: LintSource {
     }
 
     /// The playbook files the commit changes: staged content that differs from HEAD's (added, modified,
-    /// in conflict) and HEAD's files the index no longer holds (deleted). Nil when every file counts as changed: no commit yet, or the settings (which can
-    /// change any file's findings) differ from HEAD's.
+    /// in conflict), HEAD's files the index no longer holds (deleted), and the settings file when it differs
+    /// from HEAD's, under the index's roots and HEAD's alike. Nil when every file counts as changed: no commit yet.
+    /// Settings that change are judged by comparing with HEAD judged with its own (review, 2026-12-05: any staged
+    /// settings change refused the commit for errors already there in files it leaves unchanged).
     func changedPaths() throws -> Set<String>? {
-        guard let head = try repository.headCommit() else { return nil }
-        let tree = try repository.commitInfo(head, details: false).tree
-        if let settingsPath {
-            let staged = snapshot.entries.first(where: { $0.path == settingsPath })?.id
-            guard try repository.blobID(inTree: tree, path: settingsPath) == staged else { return nil }
-        }
-        let committed = try repository.changedFiles(from: nil, to: tree, under: rootPrefixes,
-                                                    include: { _ in true })
+        guard let head else { return nil }
+        let prefixes = Array(Set(rootPrefixes + (head.settings?.rootPrefixes ?? [])))
+        let within: (String) -> Bool = { path in prefixes.contains { $0.isEmpty || PathSpelling.isWithin(path, $0) } }
+        let committed = try repository.changedFiles(from: nil, to: head.tree, under: prefixes, include: { _ in true })
         let atHead = Dictionary(committed.map { ($0.path, $0.newBlob) }, uniquingKeysWith: { a, _ in a })
         var changed = Set(snapshot.conflicts)
-        for entry in snapshot.entries where atHead[entry.path] != .some(entry.id) {
+        for entry in snapshot.entries where within(entry.path) && atHead[entry.path] != .some(entry.id) {
             changed.insert(entry.path)
         }
         // A file the commit deletes is a change too: without it, a commit that only removes a hypothesis an
@@ -238,11 +306,21 @@ struct StagedSource: LintSource {
         for path in atHead.keys where !staged.contains(path) {
             changed.insert(path)
         }
+        for path in Set([settings.path, head.settings?.path].compactMap { $0 }) {
+            let stagedID = snapshot.entries.first(where: { $0.path == path })?.id
+            if try repository.blobID(inTree: head.tree, path: path) != stagedID { changed.insert(path) }
+        }
         return changed
+    }
+
+    /// Whether `changed` (`changedPaths`) holds the settings file, the index's or HEAD's: every finding is then listed.
+    func changesSettings(_ changed: Set<String>) -> Bool {
+        [settings.path, head?.settings?.path].contains { $0.map(changed.contains) ?? false }
     }
 
     func files(for paths: [String]) throws -> Selection {
         guard !paths.isEmpty else {
+            if holdsNoPlaybook { return Selection(files: [], reported: nil) }
             try checkRoots()
             return Selection(files: files, reported: nil)
         }
@@ -257,7 +335,7 @@ struct StagedSource: LintSource {
         func isNamed(_ path: String) -> Bool { named.contains { PathSpelling.isWithin(path, $0) } }
         // Named files outside the roots are read too, as a working-tree run reads them.
         var all = Dictionary(files.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
-        for file in StagedSource.read(snapshot, from: repository, configuration: configuration, include: isNamed) where all[file.path] == nil {
+        for file in StagedSource.read(snapshot, from: repository, top: top, configuration: configuration, include: isNamed) where all[file.path] == nil {
             all[file.path] = file
         }
         let selected = all.keys.sorted().compactMap { all[$0] }

@@ -60,15 +60,21 @@ final class ContainmentTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains(".playbook.yml is a symbolic link"), result.stderr)
     }
 
-    func testStagedRunRefusesADanglingConfigurationSymlinkToo() throws {
+    /// A dangling `.playbook.yml` link the index holds is refused; one only the working tree has is no part of the
+    /// commit (review, 2026-12-05: `--staged` judges the settings a clean clone reads): never followed, said so.
+    func testStagedRunRefusesAStagedConfigurationSymlinkAndNeverReadsAnUnstagedOne() throws {
         let scratch = try ScratchDirectory()
         let repository = try Repository.create(at: scratch.url.path)
         try SmallPlaybook.write(into: scratch)
         try repository.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml"])
         try FileManager.default.createSymbolicLink(atPath: scratch.url.appendingPathComponent(".playbook.yml").path, withDestinationPath: "/nonexistent/playbook.yml")
-        let result = try CLI.run(["lint", "--staged"], in: scratch.url)
-        XCTAssertEqual(result.status, 2, result.stdout + result.stderr)
-        XCTAssertTrue(result.stderr.contains(".playbook.yml is a symbolic link"), result.stderr)
+        let unstaged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(unstaged.status, 0, unstaged.stdout + unstaged.stderr)
+        XCTAssertTrue(unstaged.stderr.contains("playbook: note: .playbook.yml is not in the index"), unstaged.stderr)
+        try repository.stage(paths: [".playbook.yml"])
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(staged.status, 2, staged.stdout + staged.stderr)
+        XCTAssertTrue(staged.stderr.contains("the staged .playbook.yml is not a regular file"), staged.stderr)
     }
 
     func testHistoryCommandsRefuseASymlinkedRoot() throws {

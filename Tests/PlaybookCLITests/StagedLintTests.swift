@@ -182,6 +182,35 @@ final class StagedLintTests: XCTestCase {
         XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
     }
 
+    /// A committed symbolic link is a blob holding its target, judged as a clean clone sees it: one to a folder,
+    /// whatever its name, is `file-unreadable` as `lint` calls it (review, 2026-12-05: `--staged` passed both),
+    /// one to a file named otherwise is no playbook file.
+    func testACommittedLinkToAFolderIsAnErrorAsLintSaysIt() throws {
+        let (scratch, repository) = try makeRepository()
+        let outside = try ScratchDirectory()
+        try outside.write("shared/m.yml", "kind: Metric\n")
+        let links = FileManager.default
+        try links.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/shared").path,
+                                     withDestinationPath: outside.url.appendingPathComponent("shared").path)
+        try links.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/squads/inner").path, withDestinationPath: "..")
+        try links.createSymbolicLink(atPath: scratch.url.appendingPathComponent("playbooks/readme").path, withDestinationPath: "metrics.yml")
+        try repository.stage(paths: ["playbooks/shared", "playbooks/squads/inner", "playbooks/readme"])
+        let lint = try CLI.run(["lint"], in: scratch.url)
+        let staged = try CLI.run(["lint", "--staged"], in: scratch.url)
+        for (name, run) in [("lint", lint), ("--staged", staged)] {
+            XCTAssertEqual(run.status, 1, "\(name): \(run.stdout)\(run.stderr)")
+            for path in ["playbooks/shared", "playbooks/squads/inner"] {
+                XCTAssertTrue(run.stdout.contains("\(path):1:1: error: cannot read the file: it is a symbolic link to a folder"), "\(name): \(run.stdout)")
+            }
+            XCTAssertFalse(run.stdout.contains("readme"), "\(name): \(run.stdout)")
+        }
+        // The working tree has no say: the staged link is judged, not what is at its path now.
+        try links.removeItem(at: scratch.url.appendingPathComponent("playbooks/squads/inner"))
+        let still = try CLI.run(["lint", "--staged"], in: scratch.url)
+        XCTAssertEqual(still.status, 1, still.stdout + still.stderr)
+        XCTAssertTrue(still.stdout.contains("playbooks/squads/inner:1:1: error:"), still.stdout)
+    }
+
     func testStagedFileNotYetInWorkTreeIsStillLinted() throws {
         let (scratch, repository) = try makeRepository()
         try scratch.write("playbooks/extra.yml", "kind: Metric\nid: Bad_Id\n")
