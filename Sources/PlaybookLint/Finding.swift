@@ -162,8 +162,7 @@ public struct LintReport: Sendable {
         for index in findings.indices {
             let finding = findings[index]
             guard finding.severity != .error, finding.rule != acknowledged, !changed.contains(finding.file),
-                  let count = remaining[ScopeKey(finding)], count > 0 else { continue }
-            remaining[ScopeKey(finding)] = count - 1
+                  Self.take(finding, from: &remaining) else { continue }
             leftOut[index] = true
             if finding.severity == .warning { warnings += 1 } else { notes += 1 }
         }
@@ -184,13 +183,34 @@ public struct LintReport: Sendable {
         var files: [String] = []
         var seen: Set<String> = []
         for finding in findings where finding.severity == .error && !changed.contains(finding.file) {
-            let key = ScopeKey(finding)
-            guard let left = remaining[key], left > 0 else { continue }
-            remaining[key] = left - 1
+            guard Self.take(finding, from: &remaining) else { continue }
             count += 1
             if seen.insert(finding.file).inserted { files.append(finding.file) }
         }
         return (count, files)
+    }
+
+    /// Takes one of `finding`'s key from `remaining` (the parent's): the same key, else, for a rule that measures
+    /// an amount where more is worse (a quarter's budget total), the same key with an amount at least as large: a
+    /// commit that brings an over-cap total down is not refused for the total HEAD already had above it (review,
+    /// 2026-12-05), one that raises it is (review70b). Whether one was there to take.
+    private static func take(_ finding: Finding, from remaining: inout [ScopeKey: Int]) -> Bool {
+        let key = ScopeKey(finding)
+        if let left = remaining[key], left > 0 {
+            remaining[key] = left - 1
+            return true
+        }
+        guard let amount = finding.amount else { return false }
+        let larger = remaining.keys.filter { known in
+            guard let was = Double(known.amount), was >= amount, remaining[known, default: 0] > 0 else { return false }
+            var same = known
+            same.amount = key.amount
+            return same == key
+        }
+        // The closest amount first, and among equals the first in order, so the same keys take the same one.
+        guard let taken = larger.min(by: { (Double($0.amount) ?? 0, $0.amount) < (Double($1.amount) ?? 0, $1.amount) }) else { return false }
+        remaining[taken, default: 1] -= 1
+        return true
     }
 
     /// Whether an error is in a file outside `changed`: the parent's keys then tell whether it was there before.

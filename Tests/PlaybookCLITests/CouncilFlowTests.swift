@@ -138,6 +138,35 @@ final class CouncilFlowTests: XCTestCase {
         XCTAssertTrue(worse.stdout.contains("[squad-budget]"), worse.stdout)
     }
 
+    /// A commit that brings a squad's total closer to its cap, still over it, is not refused for the total HEAD already
+    /// had above it, in a file the commit leaves unchanged (review, 2026-12-05: cutting one experiment's budget was
+    /// refused, the smaller total read as a new error); from the kept baseline and from linting HEAD alike.
+    func testTheHookLetsThroughACommitThatBringsASquadCloserToItsCap() throws {
+        let (scratch, repository, _) = try start()
+        func spending(_ id: String, _ budget: Int) -> String {
+            Self.experiment(id, squad: "activation-emea", title: "Banner \(id)").replacing("surface: web/home/banner", with: "surface: web/\(id)") + "\nbudget: \(budget)\n"
+        }
+        _ = try commit(repository, scratch, [
+            "playbooks/squads/activation-emea.yml": SmallPlaybook.squad + "\nbudget: {quarterly: 5000, currency: EUR}\n",
+            "playbooks/EXP-1.yml": spending("EXP-1", 3000), "playbooks/EXP-2.yml": spending("EXP-2", 3000),
+        ], "over the cap already")
+        XCTAssertTrue(try CLI.run(["lint"] + today, in: scratch.url).stdout.contains("[squad-budget]"))
+        try scratch.write("playbooks/EXP-1.yml", spending("EXP-1", 2500))
+        try repository.stage(paths: ["playbooks/EXP-1.yml"])
+        for run in ["baseline kept by the first run", "HEAD linted again"] {
+            if run == "HEAD linted again" { try? FileManager.default.removeItem(at: scratch.url.appendingPathComponent(".git/playbook")) }
+            let better = try CLI.run(["lint", "--staged"] + today, in: scratch.url)
+            XCTAssertEqual(better.status, 0, "\(run): \(better.stdout)\(better.stderr)")
+            XCTAssertTrue(better.stdout.contains("[squad-budget]"), "\(run): \(better.stdout)")
+            XCTAssertTrue((better.stdout + better.stderr).contains("1 error already there before this commit, in a file it does not change (playbooks/EXP-2.yml)"),
+                          "\(run): \(better.stdout)\(better.stderr)")
+        }
+        // The same experiment raised instead takes the squad further over: refused.
+        try scratch.write("playbooks/EXP-1.yml", spending("EXP-1", 3500))
+        try repository.stage(paths: ["playbooks/EXP-1.yml"])
+        XCTAssertEqual(try CLI.run(["lint", "--staged"] + today, in: scratch.url).status, 1)
+    }
+
     /// Two errors with one key (rule, file, entity, related, severity, amount), where HEAD had one: the second is the
     /// commit's, and refuses it (small72: HEAD's keys were a set, so both counted as already there). EXP-1 names HYP-1 as
     /// its hypothesis and, wrongly, as a guardrail (one error); a commit that removes HYP-1 makes the hypothesis reference
