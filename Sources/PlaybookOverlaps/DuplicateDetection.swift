@@ -206,7 +206,7 @@ enum DuplicateDetection {
     /// it, and lint reports it) in a field it is compared on: its idea is not written yet, and every
     /// stub's placeholder text reads like every other's (2,000 scaffolded hypotheses were 2 million
     /// duplicate pairs, 4 million findings). Hypotheses: title, change, audience, outcome, rationale,
-    /// metric; experiments: title, primary metric, surface, segment, regions.
+    /// metric; experiments: title, primary metric, surface, segment, regions, platforms.
     static func isUnwritten(_ entity: Entity) -> Bool {
         switch entity {
         case .hypothesis(let h):
@@ -215,6 +215,7 @@ enum DuplicateDetection {
         case .experiment(let e):
             return Placeholder.anyUnfilled(e.title, e.metrics?.primary?.value, e.surface?.value, e.audience?.segment)
                 || (e.audience?.regions ?? []).contains(where: Placeholder.isUnfilled)
+                || (e.audience?.platforms ?? []).contains(where: Placeholder.isUnfilled)
         default:
             return false
         }

@@ -390,6 +390,28 @@ final class OverlapsCommandTests: XCTestCase {
                                           + "quote it to name a group); put them in one"), one.stdout)
     }
 
+    /// review 2026-12-05 (A): two squads' experiments on one surface at one time, both for `platforms: [desktop]` (not a
+    /// platform: lint's schema error), collide; neither command stayed silent about it, nor says their audiences differ.
+    func testAnInvalidPlatformOnBothSidesDoesNotHideTheCollision() throws {
+        let scratch = try repository()
+        try scratch.write("playbooks/experiments.yml", [
+            Self.experiment("EXP-0005", squad: "activation-emea", surface: "web/checkout", start: "2026-11-15", end: "2026-12-20",
+                            extra: "audience: {platforms: [desktop]}"),
+            Self.experiment("EXP-0006", squad: "revenue-emea", surface: "web/checkout", start: "2026-11-20", end: "2026-12-25",
+                            extra: "audience: {platforms: [desktop]}"),
+        ].joined(separator: "\n---\n"))
+        let overlaps = try CLI.run(["overlaps", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+        XCTAssertEqual(overlaps.status, 1, overlaps.stdout + overlaps.stderr)
+        XCTAssertTrue(overlaps.stdout.contains("EXP-0005 ↔ EXP-0006"), overlaps.stdout)
+        XCTAssertTrue(overlaps.stdout.contains("platforms desktop"), overlaps.stdout)
+        XCTAssertFalse(overlaps.stdout.contains("audience (platform"), overlaps.stdout)
+        let lint = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-12-01"], in: scratch.url)
+        let findings = (try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]] ?? []
+        XCTAssertEqual(Set(findings.filter { $0["rule"] as? String == "overlap-collision" }.compactMap { $0["entity"] as? String }),
+                       ["EXP-0005", "EXP-0006"], lint.stdout)
+        XCTAssertEqual(findings.filter { $0["rule"] as? String == "schema-enum" }.count, 2, lint.stdout)
+    }
+
     func testLintReportsTheSameOverlapsAsRules() throws {
         let scratch = try repository()
         let result = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
