@@ -412,6 +412,25 @@ final class OverlapsCommandTests: XCTestCase {
         XCTAssertEqual(findings.filter { $0["rule"] as? String == "schema-enum" }.count, 2, lint.stdout)
     }
 
+    /// review 2026-12-05 (E): `--today 2026-02-30` was refused (exit 2) without saying why; every command that takes
+    /// --today says it as lint says it of a date in a file.
+    func testAnImpossibleTodayIsRefusedSayingWhy() throws {
+        let scratch = try repository()
+        // A repository with a commit: `site` and `report` read history before their --today.
+        let git = try Repository.create(at: scratch.url.path)
+        try git.stage(paths: ["playbooks/metrics.yml", "playbooks/squads/activation-emea.yml", "playbooks/hypotheses.yml", "playbooks/experiments.yml"])
+        _ = try git.commit(message: "start", author: Signature(name: "Ana Ruiz", email: "ana@example.com", time: 1_790_000_000))
+        for command in [["overlaps"], ["lint"], ["review"], ["report", "okr"], ["site", "-o", "site"]] {
+            let result = try CLI.run(command + ["--today", "2026-02-30"], in: scratch.url)
+            XCTAssertEqual(result.status, 2, "\(command): " + result.stdout + result.stderr)
+            XCTAssertTrue(result.stderr.contains("--today is \"2026-02-30\", but February 2026 has 28 days"), "\(command): " + result.stderr)
+        }
+        let month = try CLI.run(["overlaps", "--today", "2026-13-01"], in: scratch.url)
+        XCTAssertTrue(month.stderr.contains("--today is \"2026-13-01\", but a year has 12 months (YYYY-MM-DD)"), month.stderr)
+        let form = try CLI.run(["report", "okr", "--today", "1 March"], in: scratch.url)
+        XCTAssertTrue(form.stderr.contains("--today must be a date written YYYY-MM-DD, found \"1 March\""), form.stderr)
+    }
+
     func testLintReportsTheSameOverlapsAsRules() throws {
         let scratch = try repository()
         let result = try CLI.run(["lint", "--format", "json", "--engine", "lexical", "--today", "2026-07-21"], in: scratch.url)
