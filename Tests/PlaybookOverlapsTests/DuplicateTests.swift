@@ -136,6 +136,31 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(other.first?.reason.contains("differ in metric (") ?? false, other.first?.reason ?? "")
     }
 
+    /// review 2026-12-05 (C): a misspelt metric id (`churn-rat`) was named as another metric, "differ in metric
+    /// (churn-rate / churn-rat)", never said to be missing from the catalog; the note now says so and what it may mean.
+    func testAMetricNotInTheCatalogIsSaidToBeMissing() {
+        let catalog = "kind: Metric\nid: churn-rate\nevent: subscription.cancelled\n---\nkind: Metric\nid: reactivation-rate\nevent: user.reactivated"
+        func pause(_ id: String, _ squad: String, _ metric: String) -> String {
+            hypothesis(id, squad: squad, title: "Pause instead of cancel", change: "offer to pause the subscription in the cancellation flow",
+                       audience: "subscribers who start to cancel", outcome: "fewer leave")
+                .replacing("metric: d1-retention", with: "metric: \(metric)")
+        }
+        let misspelt = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "churn-rat")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(misspelt.first?.reason.contains("differ in metric (churn-rate / churn-rat, which is not in the metric catalog "
+            + "(did you mean churn-rate?))") ?? false, misspelt.first?.reason ?? "")
+        let both = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rat"), pause("HYP-0002", "b", "reactivaton-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(both.first?.reason.contains("differ in metric (churn-rat / reactivaton-rate, neither of which is in the metric catalog "
+            + "(did you mean churn-rate for churn-rat, reactivation-rate for reactivaton-rate?))") ?? false, both.first?.reason ?? "")
+        // Two metrics the catalog holds are named as they are; without a catalog, ids are all there is.
+        let known = OverlapFinder.duplicates(entities([catalog, pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "reactivation-rate")]
+            .joined(separator: "\n---\n")))
+        XCTAssertTrue(known.first?.reason.contains("differ in metric (churn-rate / reactivation-rate); ") ?? false, known.first?.reason ?? "")
+        let bare = OverlapFinder.duplicates(entities([pause("HYP-0001", "a", "churn-rate"), pause("HYP-0002", "b", "churn-rat")].joined(separator: "\n---\n")))
+        XCTAssertTrue(bare.first?.reason.contains("differ in metric (churn-rate / churn-rat); ") ?? false, bare.first?.reason ?? "")
+    }
+
     func testAnEncoderFindsRewordingsThatShareNoWords() {
         // Vectors standing in for a model: the two changes mean the same (a cosine of 0.7, as MiniLM gives
         // restatements), the audiences something else.
