@@ -202,6 +202,14 @@ enum DuplicateDetection {
         text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
+    /// The shared terms a finding lists, heaviest first: not a lone digit ("1" of `alert(1)`, a list's "2"), which
+    /// says nothing of what two texts share (review 2026-12-05); it still counts in the score.
+    static func listedTerms(_ corpus: Corpus, _ a: Int, _ b: Int, limit: Int = 6) -> [String] {
+        Array(corpus.matchedTerms(a, b, limit: limit + 4).lazy.filter { term in
+            !(term.utf8.count == 1 && term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true)
+        }.prefix(limit))
+    }
+
     /// Whether a hypothesis or experiment still holds a `<…>` placeholder (as `playbook new` writes
     /// it, and lint reports it) in a field it is compared on: its idea is not written yet, and every
     /// stub's placeholder text reads like every other's (2,000 scaffolded hypotheses were 2 million
@@ -585,7 +593,7 @@ enum DuplicateDetection {
                     let (a, b) = (key / n, key % n)
                     return candidates[key].flatMap { candidate in
                         judge(inPlace[a], inPlace[b], candidate, fields: comparison,
-                              terms: { ThreadReader.current.spelled(corpus.matchedTerms(a, b), in: texts[a]!, and: texts[b]!) },
+                              terms: { ThreadReader.current.spelled(listedTerms(corpus, a, b), in: texts[a]!, and: texts[b]!) },
                               kindName: kindName, options: options)
                     }
                 }

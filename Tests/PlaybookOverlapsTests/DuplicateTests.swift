@@ -136,6 +136,22 @@ final class DuplicateTests: XCTestCase {
         XCTAssertTrue(other.first?.reason.contains("differ in metric (") ?? false, other.first?.reason ?? "")
     }
 
+    /// review 2026-12-05 (D): a title's hyperlink escape (`\e]8;;http://evil.example/\e\\`) and `alert(1)` put "8" and "1"
+    /// among a duplicate's shared terms: an escape sequence gives no term, and a lone digit is not listed.
+    func testSharedTermsTakeNothingFromEscapesNorLoneDigits() throws {
+        let a = hypothesis("HYP-0001", squad: "a", title: "\\e]8;;http://evil.example/\\e\\\\First lesson alert\\e]8;;\\e\\\\ alert(1)",
+                           change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
+        let b = hypothesis("HYP-0002", squad: "b", title: "First lesson alert (8 http evil example links) alert(1)",
+                           change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
+        let found = OverlapFinder.duplicates(entities(a + "\n---\n" + b))
+        let pair = try XCTUnwrap(found.first, "the pair is not found")
+        XCTAssertTrue(pair.terms.contains("lesson"), "\(pair.terms)")
+        for fragment in ["8", "1", "http", "evil", "example", "eight/8"] {
+            XCTAssertFalse(pair.terms.contains(fragment), "\(fragment): \(pair.terms)")
+        }
+        XCTAssertFalse(pair.reason.contains(", 1,") || pair.reason.hasSuffix(", 1"), pair.reason)
+    }
+
     /// review 2026-12-05 (C): a misspelt metric id (`churn-rat`) was named as another metric, "differ in metric
     /// (churn-rate / churn-rat)", never said to be missing from the catalog; the note now says so and what it may mean.
     func testAMetricNotInTheCatalogIsSaidToBeMissing() {
