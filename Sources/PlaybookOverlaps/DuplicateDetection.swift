@@ -202,11 +202,15 @@ enum DuplicateDetection {
         text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
-    /// The shared terms a finding lists, heaviest first: not a lone digit ("1" of `alert(1)`, a list's "2"), which
-    /// says nothing of what two texts share (review 2026-12-05); it still counts in the score.
-    static func listedTerms(_ corpus: Corpus, _ a: Int, _ b: Int, limit: Int = 6) -> [String] {
-        Array(corpus.matchedTerms(a, b, limit: limit + 4).lazy.filter { term in
-            !(term.utf8.count == 1 && term.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true)
+    /// The shared terms a finding lists, heaviest first, as the texts write them: not a digit both write bare ("1" of
+    /// `alert(1)`), which says nothing of what two texts share, where "7" of "7pm" does (review 2026-12-05); it still
+    /// counts in the score. Read as spelled: the corpus shows a number as some text first wrote it ("one").
+    static func listedTerms(_ corpus: Corpus, _ a: Int, _ b: Int, in first: TermReader.WrittenTerms, and second: TermReader.WrittenTerms,
+                            limit: Int = 6) -> [String] {
+        let spelled = ThreadReader.current.spelled(corpus.matchedTerms(a, b, limit: limit + 4), in: first, and: second)
+        return Array(spelled.lazy.filter { term in
+            guard term.utf8.count == 1, let digit = term.utf8.first, digit >= 0x30, digit <= 0x39 else { return true }
+            return !(first.writesOnlyBare(digit) && second.writesOnlyBare(digit))
         }.prefix(limit))
     }
 
@@ -593,7 +597,7 @@ enum DuplicateDetection {
                     let (a, b) = (key / n, key % n)
                     return candidates[key].flatMap { candidate in
                         judge(inPlace[a], inPlace[b], candidate, fields: comparison,
-                              terms: { ThreadReader.current.spelled(listedTerms(corpus, a, b), in: texts[a]!, and: texts[b]!) },
+                              terms: { listedTerms(corpus, a, b, in: texts[a]!, and: texts[b]!) },
                               kindName: kindName, options: options)
                     }
                 }

@@ -143,13 +143,18 @@ final class DuplicateTests: XCTestCase {
                            change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
         let b = hypothesis("HYP-0002", squad: "b", title: "First lesson alert (8 http evil example links) alert(1)",
                            change: "send an alert(1) after the first lesson of the day", audience: "new learners", outcome: "more finish the course")
-        let found = OverlapFinder.duplicates(entities(a + "\n---\n" + b))
-        let pair = try XCTUnwrap(found.first, "the pair is not found")
-        XCTAssertTrue(pair.terms.contains("lesson"), "\(pair.terms)")
-        for fragment in ["8", "1", "http", "evil", "example", "eight/8"] {
-            XCTAssertFalse(pair.terms.contains(fragment), "\(fragment): \(pair.terms)")
+        // A third text that first writes the number as a word ("one"): the corpus shows it so, these texts as "1".
+        let other = hypothesis("HYP-0003", squad: "c", title: "Pick one plan", change: "offer one plan on the pricing page",
+                               audience: "visitors", outcome: "more buy")
+        for texts in [[a, b], [other, a, b]] {
+            let found = OverlapFinder.duplicates(entities(texts.joined(separator: "\n---\n"))).filter { $0.ids == ["HYP-0001", "HYP-0002"] }
+            let pair = try XCTUnwrap(found.first, "the pair is not found")
+            XCTAssertTrue(pair.terms.contains("lesson"), "\(pair.terms)")
+            for fragment in ["8", "1", "one", "http", "evil", "example", "eight/8"] {
+                XCTAssertFalse(pair.terms.contains(fragment), "\(fragment): \(pair.terms)")
+            }
+            XCTAssertFalse(pair.reason.contains(", 1,") || pair.reason.hasSuffix(", 1"), pair.reason)
         }
-        XCTAssertFalse(pair.reason.contains(", 1,") || pair.reason.hasSuffix(", 1"), pair.reason)
     }
 
     /// review 2026-12-05 (C): a misspelt metric id (`churn-rat`) was named as another metric, "differ in metric
